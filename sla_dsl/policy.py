@@ -1,0 +1,149 @@
+"""The compiled policy: the model plus its calendars, ready for arithmetic.
+
+``Policy`` is what :func:`sla_dsl.load_policy` returns and what the evaluator
+uses. It holds the checked :class:`~sla_dsl.model.PolicyModel` and compiles each
+business calendar once, lazily. All public methods take aware datetimes and
+return aware datetimes in the policy's time zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+from . import model as m
+from .calendar import BusinessCalendar, NaiveDatetimeError
+from .recurrence import Window, maintenance_windows
+
+
+class Policy:
+    """A compiled policy."""
+
+    def __init__(self, model: m.PolicyModel, path: str | None = None) -> None:
+        self.model = model
+        self.path = path
+        self._calendars: dict[str, BusinessCalendar] = {}
+
+    # -- identity ---------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self.model.header.name
+
+    @property
+    def version(self) -> str:
+        return self.model.header.version
+
+    @property
+    def effective(self) -> dt.date:
+        return self.model.header.effective
+
+    @cached_property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.model.header.timezone)
+
+    def __repr__(self) -> str:
+        return f"Policy({self.name!r}, version={self.version!r})"
+
+    # -- calendars --------------------------------------------------------------
+    def calendar(self, name: str | None = None) -> BusinessCalendar:
+        """The compiled business calendar ``name`` (default: the response clock's)."""
+        if name is None:
+            name = self.default_calendar_name
+        cal = self._calendars.get(name)
+        if cal is None:
+            cal = BusinessCalendar(self.model.calendar(name), self.tz)
+            self._calendars[name] = cal
+        return cal
+
+    @cached_property
+    def default_calendar_name(self) -> str:
+        """The calendar that business durations of the priorities count on."""
+        for p in self.model.priorities:
+            if isinstance(p.target, m.Within) and p.target.duration.calendar:
+                return p.target.duration.calendar
+            if isinstance(p.target, m.ByEndOf):
+                return p.target.calendar
+        for cal in self.model.calendars:
+            if cal.hours:
+                return cal.name
+        raise LookupError("the policy declares no business calendar")
+
+    def _aware(self, t: dt.datetime, what: str = "time") -> dt.datetime:
+        if t.tzinfo is None or t.utcoffset() is None:
+            raise NaiveDatetimeError(f"{what} `{t.isoformat()}` has no UTC offset")
+        return t.astimezone(self.tz)
+
+    # -- the contract's operations ----------------------------------------------
+    def duration_delta(self, d: m.Duration) -> dt.timedelta:
+        """A business duration as an amount of business time (1 business day = its hours)."""
+        cal = self.calendar(d.calendar)
+        return cal.business_delta(d.amount, d.unit)
+
+    def add_business_time(
+        self, t: dt.datetime, delta: dt.timedelta, calendar: str | None = None
+    ) -> dt.datetime:
+        """The earliest instant at which ``delta`` of business time has passed since ``t``."""
+        return self.calendar(calendar).add(self._aware(t), delta)
+
+    def business_time_between(
+        self, t1: dt.datetime, t2: dt.datetime, calendar: str | None = None
+    ) -> dt.timedelta:
+        """Business time in [t1, t2) (negative when t2 < t1)."""
+        return self.calendar(calendar).between(self._aware(t1), self._aware(t2))
+
+    def is_business_time(self, t: dt.datetime, calendar: str | None = None) -> bool:
+        """Whether ``t`` falls inside business hours (open instant included, close excluded)."""
+        return self.calendar(calendar).is_business_time(self._aware(t))
+
+    def next_business_day(self, d: dt.date, calendar: str | None = None) -> dt.date:
+        """The first business day strictly after ``d``."""
+        return self.calendar(calendar).next_business_day(d)
+
+    def priority(self, pid: str) -> m.Priority:
+        """The priority ``pid`` (KeyError naming the known ids if absent)."""
+        try:
+            return self.model.priority(pid)
+        except KeyError:
+            known = ", ".join(p.id for p in self.model.priorities)
+            raise KeyError(f"unknown priority `{pid}` (this policy has {known})") from None
+
+    def due(self, target: m.Target, start: dt.datetime) -> dt.datetime:
+        """When ``target`` falls due for a clock that starts at ``start``."""
+        start = self._aware(start)
+        if isinstance(target, m.ByEndOf):
+            return self.calendar(target.calendar).end_of_nth_business_day(start, target.nth)
+        d = target.duration
+        if d.calendar is None:
+            return add_calendar_duration(start, d)
+        return self.calendar(d.calendar).add(start, self.duration_delta(d))
+
+    def response_due(self, priority: str, clock_start: dt.datetime) -> dt.datetime:
+        """The response due time for an incident of ``priority`` whose clock starts then."""
+        return self.due(self.priority(priority).target, clock_start)
+
+    def maintenance_windows(self, start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> list[Window]:
+        """Every regular-maintenance window that starts in [start, end), in time order."""
+        out: list[Window] = []
+        for mt in self.model.maintenance:
+            cal = self.calendar(mt.calendar) if mt.calendar else None
+            out.extend(maintenance_windows(mt, cal, self.tz, start, end))
+        out.sort(key=lambda w: (w.start, w.end))
+        return out
+
+
+def add_calendar_duration(t: dt.datetime, d: m.Duration) -> dt.datetime:
+    """``t`` plus an elapsed (not business) duration; months by calendar arithmetic."""
+    from dateutil.relativedelta import relativedelta
+
+    if d.unit is m.TimeUnit.MONTH:
+        return t + relativedelta(months=d.amount)
+    seconds = {
+        m.TimeUnit.MINUTE: 60,
+        m.TimeUnit.HOUR: 3600,
+        m.TimeUnit.DAY: 86400,
+        m.TimeUnit.WEEK: 7 * 86400,
+    }[d.unit]
+    # Elapsed time: add in UTC so a DST change does not stretch or shrink it.
+    tz = t.tzinfo
+    return (t.astimezone(dt.UTC) + dt.timedelta(seconds=seconds * d.amount)).astimezone(tz)
