@@ -13,7 +13,8 @@ from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from . import model as m
-from .calendar import BusinessCalendar, NaiveDatetimeError
+from .calendar import BusinessCalendar
+from .errors import NaiveDatetimeError
 from .recurrence import Window, maintenance_windows
 
 
