@@ -1,0 +1,250 @@
+"""Text to parse trees, and Lark's errors to our diagnostics.
+
+The Lark parser is built once (LALR, contextual lexer) and cached. A clean file
+is parsed in one pass. When that fails, the file is cut into its top-level
+declarations (each begins on a line at brace depth 0 with a declaration
+keyword) and each piece is parsed on its own, so that independent errors in
+several declarations are all reported in one run. A declaration keyword at
+column 1 inside an unclosed block ends that block with a diagnostic.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from lark import Lark, Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from .diagnostics import Diagnostic, suggest
+from .model import Span
+
+#: Policies larger than this are refused before parsing (a policy is a few KiB).
+MAX_POLICY_BYTES = 1 << 20
+
+DECL_KEYWORDS = (
+    "sla",
+    "article",
+    "calendar",
+    "service",
+    "planned",
+    "maintenance",
+    "clock",
+    "priority",
+    "notify",
+    "backup",
+    "exclude",
+    "item",
+)
+
+#: Named terminals in words, for "expected ..." messages.
+TERMINAL_WORDS = {
+    "STRING": 'a quoted text such as "営業時間"',
+    "NAME": "a name",
+    "EVENT": "an event type such as `incident.reported`",
+    "TZ": "a time zone such as `Asia/Tokyo`",
+    "DATE": "a date such as `2026-04-01`",
+    "MONTHDAY": "a month and day such as `12-29`",
+    "TIME": "a time of day such as `10:00`",
+    "ORDINAL": "an ordinal such as `4th`",
+    "PERCENT": "a percentage such as `75%`",
+    "REFNUM": "an article number such as `3.1.4`",
+    "INT": "a number",
+    "$END": "the end of the file",
+}
+
+UNITS = ("minutes", "hours", "days", "weeks", "months")
+UNIT_WORDS = {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months"}
+
+
+def _grammar_text() -> str:
+    try:
+        return resources.files("sla_dsl.grammars").joinpath("sla.lark").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        here = Path(__file__).resolve().parent.parent / "grammars" / "sla.lark"
+        return here.read_text("utf-8")
+
+
+@cache
+def get_parser() -> Lark:
+    """The Lark parser for policies, built once."""
+    return Lark(
+        _grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        propagate_positions=True,
+        maybe_placeholders=False,
+    )
+
+
+@cache
+def _terminal_patterns() -> dict[str, str]:
+    """Terminal name -> the literal it stands for, for anonymous keyword terminals."""
+    out: dict[str, str] = {}
+    for term in get_parser().terminals:
+        if term.pattern.type == "str":
+            out[term.name] = term.pattern.value
+    return out
+
+
+@dataclass
+class Chunk:
+    """A top-level declaration's text and the line it starts on."""
+
+    text: str
+    first_line: int
+
+
+_SCAN = re.compile(r'"(?:\\.|[^"\\\n])*"?|#[^\n]*|[{}]|\n')
+_DECL_AT_START = re.compile(r"[ \t]*(" + "|".join(DECL_KEYWORDS) + r")\b")
+
+
+def split_declarations(text: str) -> tuple[list[Chunk], list[Diagnostic]]:
+    """Cut ``text`` into top-level declarations; report blocks left open."""
+    lines = text.split("\n")
+    # depth at the start of each line
+    depth = 0
+    starts: list[int] = [0]
+    open_line: list[int] = []
+    diags: list[Diagnostic] = []
+    line_no = 1
+    line_depth = [0]
+    for m in _SCAN.finditer(text):
+        tok = m.group()
+        if tok == "\n":
+            line_no += 1
+            line_depth.append(depth)
+        elif tok == "{":
+            depth += 1
+            open_line.append(line_no)
+        elif tok == "}":
+            if depth > 0:
+                depth -= 1
+                open_line.pop()
+    for idx in range(1, len(lines)):
+        ln = lines[idx]
+        if not ln[:1].isspace() and _DECL_AT_START.match(ln):
+            if line_depth[idx] == 0 or not ln.startswith((" ", "\t")):
+                starts.append(idx)
+    # unclosed blocks: a declaration at column 1 while depth > 0
+    for idx in starts[1:]:
+        if line_depth[idx] > 0:
+            prev = max(s for s in starts if s < idx)
+            diags.append(
+                Diagnostic(
+                    code="E103",
+                    message="this block is not closed",
+                    span=Span(line=prev + 1, column=1, end_line=prev + 1, end_column=2),
+                    help=f"add `}}` before the next declaration on line {idx + 1}",
+                )
+            )
+    chunks = []
+    bounds = [*sorted(set(starts)), len(lines)]
+    for a, b in zip(bounds, bounds[1:], strict=False):
+        chunks.append(Chunk("\n".join(lines[a:b]), a + 1))
+    return chunks, diags
+
+
+def parse_tree(text: str) -> Tree[Token]:
+    """Parse a whole policy text; raises Lark errors."""
+    return get_parser().parse(text)
+
+
+def describe_expected(expected: set[str]) -> list[str]:
+    """Expected terminal names as words, keywords in backticks, sorted."""
+    pats = _terminal_patterns()
+    words: set[str] = set()
+    for name in expected:
+        if name in pats:
+            words.add(f"`{pats[name]}`")
+        elif name in TERMINAL_WORDS:
+            words.add(TERMINAL_WORDS[name])
+        elif name == "LBRACE":
+            words.add("`{`")
+        else:
+            words.add(name.lower())
+    return sorted(words, key=lambda w: (not w.startswith("`"), w))
+
+
+def _expected_keywords(expected: set[str]) -> list[str]:
+    pats = _terminal_patterns()
+    return [pats[n] for n in expected if n in pats and re.fullmatch(r"[a-z]+", pats[n])]
+
+
+def _join(words: list[str], limit: int = 8) -> str:
+    if len(words) > limit:
+        words = [*words[:limit], "..."]
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int = 0) -> Diagnostic:
+    """Turn a Lark exception into a located diagnostic with a helpful message."""
+    line = (getattr(err, "line", 1) or 1) + line_offset
+    col = getattr(err, "column", 1) or 1
+    if isinstance(err, UnexpectedToken) and err.token.type != "$END":
+        tok = err.token
+        value = str(tok)
+        expected = set(err.expected) | set(getattr(err, "accepts", set()) or set())
+        end_col = (tok.end_column or col + len(value)) if tok.end_line == tok.line else col + len(value)
+        span = Span(line=line, column=col, end_line=line, end_column=end_col)
+        return _unexpected(value, expected, span)
+    if isinstance(err, UnexpectedCharacters):
+        pos = err.pos_in_stream
+        ch = text[pos] if 0 <= pos < len(text) else ""
+        word_match = re.match(r"[^\s{}\[\],/]+", text[pos:])
+        word = word_match.group() if word_match else ch
+        span = Span(line=line, column=col, end_line=line, end_column=col + max(1, len(word)))
+        expected = set(err.allowed or set())
+        if ch == '"':
+            return Diagnostic(
+                code="E104",
+                message="this text is not closed",
+                span=span,
+                help='end the text with `"` on the same line',
+            )
+        return _unexpected(word, expected, span, code="E100")
+    if isinstance(err, UnexpectedEOF | UnexpectedToken):
+        expected = set(getattr(err, "expected", set()) or set())
+        lines = text.split("\n")
+        last = len(lines)
+        span = Span(
+            line=last + line_offset,
+            column=len(lines[-1]) + 1,
+            end_line=last + line_offset,
+            end_column=len(lines[-1]) + 2,
+        )
+        want = describe_expected(expected)
+        return Diagnostic(
+            code="E102",
+            message="unexpected end of file" + (f", expected {_join(want)}" if want else ""),
+            span=span,
+            help="a block opened with `{` is probably missing its `}`" if "RBRACE" in expected else None,
+        )
+    return Diagnostic(code="E100", message="cannot read this", span=Span(line=line, column=col))
+
+
+def _unexpected(value: str, expected: set[str], span: Span, code: str = "E101") -> Diagnostic:
+    want = describe_expected(expected)
+    shown = value if len(value) <= 40 else value[:37] + "..."
+    message = f"unexpected `{shown}`" if value else "unexpected input"
+    if want:
+        message += f", expected {_join(want)}"
+    help_text: str | None = None
+    keywords = _expected_keywords(expected)
+    if keywords and set(keywords) & UNIT_WORDS and not (set(keywords) - UNIT_WORDS):
+        help_text = "valid units are " + ", ".join(UNITS)
+        near = suggest(value, sorted(UNIT_WORDS))
+        if near:
+            help_text = f"did you mean `{near}`? " + help_text
+    elif keywords and re.fullmatch(r"[A-Za-z_]+", value):
+        near = suggest(value, keywords)
+        if near:
+            help_text = f"did you mean `{near}`?"
+    if help_text is None and value in UNIT_WORDS and "NAME" in expected:
+        help_text = f"`{value}` is a unit here; name the calendar before it, e.g. `4 business hours`"
+    return Diagnostic(code=code, message=message, span=span, help=help_text)
