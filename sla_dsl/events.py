@@ -1,0 +1,372 @@
+"""The event schema of the public contract: one pydantic model per event type.
+
+Design notes
+------------
+* ``Event`` is a discriminated union on the ``event`` field; every member has
+  ``at`` (an aware datetime: a time without a UTC offset is an error, as is a
+  bare number) and a non-empty ``id``.
+* What depends on the policy (priority ids, backup kinds, outage causes that an
+  exclusion names) is checked by the evaluator against the policy in force, not
+  hard-coded here: Article 5 lets the Company change them by editing the policy.
+* Unknown extra fields are **allowed and kept** (``model_extra``): logs merged
+  from ticket systems and monitoring carry extra columns, and rejecting them
+  would make every export fail. A missing required field whose name is close to
+  an extra one gets a "did you mean" hint from the reader.
+* Events are frozen. Each remembers where it was read (``source``, ``line``) as
+  private attributes, so that a later check (an unknown priority, a
+  contradiction) can still name the line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    StringConstraints,
+    TypeAdapter,
+    model_validator,
+)
+
+
+def _no_numbers(value: Any) -> Any:
+    """Reject epoch numbers for times: the contract wants ISO 8601 with an offset."""
+    if isinstance(value, bool | int | float):
+        raise ValueError("expected an ISO 8601 time with a UTC offset, not a number")
+    return value
+
+
+Instant = Annotated[AwareDatetime, BeforeValidator(_no_numbers)]
+Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class BaseEvent(BaseModel):
+    """Fields every event has."""
+
+    model_config = ConfigDict(frozen=True, extra="allow")
+
+    at: Instant
+    id: Id
+    _source: str | None = PrivateAttr(default=None)
+    _line: int | None = PrivateAttr(default=None)
+
+    @property
+    def where(self) -> str:
+        """``file:LINE`` of the line this event was read from, or ``event <id>``."""
+        if self._line is None:
+            return f"event `{self.id}`"
+        return f"{self._source or '<events>'}:{self._line}"
+
+    def located(self, source: str | None, line: int | None) -> BaseEvent:
+        """Record where the event was read; returns ``self``."""
+        self._source = source
+        self._line = line
+        return self
+
+    @property
+    def line(self) -> int | None:
+        """1-based line number in the source, when read from a file."""
+        return self._line
+
+
+class IncidentReported(BaseEvent):
+    """A failure report is received."""
+
+    event: Literal["incident.reported"]
+    priority: Name
+    cause: Name | None = None
+
+
+class IncidentProductSuspected(BaseEvent):
+    """The Company judges the product may be the cause (the response clock starts)."""
+
+    event: Literal["incident.product_suspected"]
+
+
+class IncidentResponded(BaseEvent):
+    """The first answer reaches the end user."""
+
+    event: Literal["incident.responded"]
+
+
+class IncidentInfoProvided(BaseEvent):
+    """Information handed to the end user."""
+
+    event: Literal["incident.info_provided"]
+
+
+class IncidentCustomerReplied(BaseEvent):
+    """The end user answered."""
+
+    event: Literal["incident.customer_replied"]
+
+
+class IncidentResolved(BaseEvent):
+    """A workaround or solution was received."""
+
+    event: Literal["incident.resolved"]
+
+
+class IncidentReprioritized(BaseEvent):
+    """The priority changed (the clock keeps its start)."""
+
+    event: Literal["incident.reprioritized"]
+    priority: Name
+
+
+class OutageStarted(BaseEvent):
+    """The service becomes unavailable."""
+
+    event: Literal["outage.started"]
+    cause: Name | None = None
+
+
+class OutageEnded(BaseEvent):
+    """The service is available again."""
+
+    event: Literal["outage.ended"]
+
+
+class OutageRecognized(BaseEvent):
+    """The Company recognises the failure."""
+
+    event: Literal["outage.recognized"]
+
+
+class OutageNotified(BaseEvent):
+    """The first report of the failure's status is sent."""
+
+    event: Literal["outage.notified"]
+
+
+class StopAnnounced(BaseEvent):
+    """Notice of a planned stop for [start, end)."""
+
+    event: Literal["stop.announced"]
+    channel: Name
+    start: Instant
+    end: Instant
+
+    @model_validator(mode="after")
+    def _end_after_start(self) -> StopAnnounced:
+        if self.end <= self.start:
+            raise ValueError("`end` is not after `start`")
+        return self
+
+
+class BackupCompleted(BaseEvent):
+    """A backup was taken."""
+
+    event: Literal["backup.completed"]
+    kind: Name
+    zone: Name | None = None
+    primary_zone: Name | None = None
+
+
+class BackupDeleted(BaseEvent):
+    """The backup ``id`` (from its ``backup.completed``) was deleted."""
+
+    event: Literal["backup.deleted"]
+    kind: Name
+
+
+Event = Annotated[
+    IncidentReported
+    | IncidentProductSuspected
+    | IncidentResponded
+    | IncidentInfoProvided
+    | IncidentCustomerReplied
+    | IncidentResolved
+    | IncidentReprioritized
+    | OutageStarted
+    | OutageEnded
+    | OutageRecognized
+    | OutageNotified
+    | StopAnnounced
+    | BackupCompleted
+    | BackupDeleted,
+    Field(discriminator="event"),
+]
+
+EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
+
+#: Model class of each event type.
+EVENT_CLASSES: dict[str, type[BaseEvent]] = {
+    cls.model_fields["event"].annotation.__args__[0]: cls  # type: ignore[union-attr]
+    for cls in (
+        IncidentReported,
+        IncidentProductSuspected,
+        IncidentResponded,
+        IncidentInfoProvided,
+        IncidentCustomerReplied,
+        IncidentResolved,
+        IncidentReprioritized,
+        OutageStarted,
+        OutageEnded,
+        OutageRecognized,
+        OutageNotified,
+        StopAnnounced,
+        BackupCompleted,
+        BackupDeleted,
+    )
+}
+
+#: Every field name a contract event type may carry, besides ``event``, ``at``, ``id``.
+KNOWN_FIELDS: tuple[str, ...] = (
+    "priority",
+    "cause",
+    "channel",
+    "start",
+    "end",
+    "kind",
+    "zone",
+    "primary_zone",
+)
+
+
+def parse_event(data: Mapping[str, Any] | BaseEvent) -> BaseEvent:
+    """Validate one event given as a mapping (or pass a model through)."""
+    if isinstance(data, BaseEvent):
+        return data
+    return EVENT_ADAPTER.validate_python(data)
+
+
+def event_type(ev: BaseEvent) -> str:
+    """The ``event`` field of an event model."""
+    value: str = ev.event  # type: ignore[attr-defined]
+    return value
+
+
+def local(t: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
+    """``t`` as wall time in ``tz``."""
+    return t.astimezone(tz)
+
+
+# -- the compact form the evaluator works on -------------------------------------
+#
+# A log of a million events must fit in memory and be judged in seconds, so the
+# evaluator does not keep a pydantic model per event. Each event becomes a
+# ``Rec`` tuple ``(epoch, code, payload, line)`` filed under its family and id:
+# ``epoch`` is POSIX seconds (float, keeps microseconds), ``code`` the index of
+# its type in ``TYPES`` (so sorting by ``(epoch, code)`` puts a report before a
+# response at the same instant), ``payload`` the contract fields of its type in
+# a fixed order, ``line`` where it was read (0 when it came from the API).
+# Identity for de-duplication is ``(family, id, epoch, code, payload)``: extra
+# columns do not make two copies of one event different.
+
+TYPES: tuple[str, ...] = (
+    "incident.reported",
+    "incident.product_suspected",
+    "incident.responded",
+    "incident.info_provided",
+    "incident.customer_replied",
+    "incident.resolved",
+    "incident.reprioritized",
+    "outage.started",
+    "outage.ended",
+    "outage.recognized",
+    "outage.notified",
+    "stop.announced",
+    "backup.completed",
+    "backup.deleted",
+)
+CODE: dict[str, int] = {name: i for i, name in enumerate(TYPES)}
+FAMILIES: tuple[str, ...] = ("incident", "outage", "stop", "backup")
+FAMILY_OF: tuple[int, ...] = tuple(FAMILIES.index(name.split(".")[0]) for name in TYPES)
+
+#: Payload fields of each type, in the order they are stored in a ``Rec``.
+PAYLOAD: dict[str, tuple[str, ...]] = {
+    "incident.reported": ("priority", "cause"),
+    "incident.reprioritized": ("priority",),
+    "outage.started": ("cause",),
+    "stop.announced": ("channel", "start", "end"),
+    "backup.completed": ("kind", "zone", "primary_zone"),
+    "backup.deleted": ("kind",),
+}
+
+Rec = tuple[float, int, tuple[Any, ...], int]
+
+
+class EventLog:
+    """Events grouped by family and id in compact form, ready for evaluation."""
+
+    def __init__(self, source: str | None = None) -> None:
+        self.source = source or "<events>"
+        self.groups: tuple[dict[str, list[Rec]], ...] = ({}, {}, {}, {})
+        self.count = 0
+        self.skipped: list[str] = []
+
+    @property
+    def incidents(self) -> dict[str, list[Rec]]:
+        return self.groups[0]
+
+    @property
+    def outages(self) -> dict[str, list[Rec]]:
+        return self.groups[1]
+
+    @property
+    def stops(self) -> dict[str, list[Rec]]:
+        return self.groups[2]
+
+    @property
+    def backups(self) -> dict[str, list[Rec]]:
+        return self.groups[3]
+
+    def add(self, code: int, ident: str, epoch: float, payload: tuple[Any, ...], line: int) -> None:
+        """File one event."""
+        group = self.groups[FAMILY_OF[code]]
+        recs = group.get(ident)
+        if recs is None:
+            group[ident] = [(epoch, code, payload, line)]
+        else:
+            recs.append((epoch, code, payload, line))
+        self.count += 1
+
+    def add_event(self, ev: BaseEvent, line: int = 0) -> None:
+        """File one validated event model."""
+        name = event_type(ev)
+        payload = tuple(
+            _epoch(v) if isinstance(v, dt.datetime) else v
+            for v in (getattr(ev, f) for f in PAYLOAD.get(name, ()))
+        )
+        self.add(CODE[name], ev.id, ev.at.timestamp(), payload, line or (ev.line or 0))
+
+    def where(self, line: int) -> str:
+        """``file:LINE`` for a record's line (or the bare source when unknown)."""
+        return f"{self.source}:{line}" if line else self.source
+
+
+def _epoch(t: dt.datetime) -> float:
+    return t.timestamp()
+
+
+def log_from(events: Any, source: str | None = None) -> EventLog:
+    """An :class:`EventLog` from an iterable of event models or dicts (or a log)."""
+    if isinstance(events, EventLog):
+        return events
+    from .reader import validate_mapping
+
+    log = EventLog(source or "<events>")
+    problems = []
+    for i, item in enumerate(events, 1):
+        if isinstance(item, BaseEvent):
+            log.add_event(item, item.line or i)
+            continue
+        ev, probs = validate_mapping(item, log.source, i)
+        if ev is None:
+            problems.extend(probs)
+        else:
+            log.add_event(ev, i)
+    if problems:
+        from .reader import EventInputError
+
+        raise EventInputError(problems)
+    return log
