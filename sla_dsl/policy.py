@@ -13,6 +13,7 @@ from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from . import model as m
+from .diagnostics import Diagnostic
 from .calendar import BusinessCalendar
 from .errors import NaiveDatetimeError
 from .recurrence import Window, maintenance_windows
@@ -25,6 +26,7 @@ class Policy:
         self.model = model
         self.path = path
         self._calendars: dict[str, BusinessCalendar] = {}
+        self.warnings: list[Diagnostic] = []
 
     # -- identity ---------------------------------------------------------------
     @property

@@ -1,0 +1,280 @@
+"""Static checks over a built model: references, and rules that look wrong.
+
+Errors here are about references between declarations (an undefined calendar,
+a duplicate priority). Warnings are about policies that are valid but
+suspicious; they are found by computing, not by comparing numbers: the P1
+same-day guideline is checked by working out real deadlines on the calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from . import model as m
+from .diagnostics import Diagnostic, Severity, did_you_mean
+
+#: How many days after the effective date the computed checks look at.
+CHECK_HORIZON_DAYS = 400
+
+
+def _walk(node: Any) -> Iterator[BaseModel]:
+    if isinstance(node, BaseModel):
+        yield node
+        for name in type(node).model_fields:
+            yield from _walk(getattr(node, name))
+    elif isinstance(node, tuple | list):
+        for item in node:
+            yield from _walk(item)
+
+
+def _err(code: str, message: str, span: m.Span, help: str | None = None) -> Diagnostic:
+    return Diagnostic(code=code, message=message, span=span, help=help)
+
+
+def _warn(code: str, message: str, span: m.Span, help: str | None = None) -> Diagnostic:
+    return Diagnostic(code=code, message=message, span=span, help=help, severity=Severity.WARNING)
+
+
+def check_model(model: m.PolicyModel) -> list[Diagnostic]:
+    """Every reference error and warning about ``model``."""
+    out: list[Diagnostic] = []
+    out += _duplicates(model)
+    out += _calendar_refs(model)
+    out += _item_refs(model)
+    out += _article_refs(model)
+    if not any(d.is_error for d in out):
+        out += _same_day(model)
+        out += _maintenance_overlap(model)
+        out += _retention(model)
+    return out
+
+
+def _duplicates(model: m.PolicyModel) -> list[Diagnostic]:
+    out = []
+    groups: list[tuple[str, list[tuple[str, m.Span]]]] = [
+        ("calendar", [(c.name, c.span) for c in model.calendars]),
+        ("service", [(s.name, s.span) for s in model.services]),
+        ("maintenance", [(x.name, x.span) for x in model.maintenance]),
+        ("clock", [(c.name, c.span) for c in model.clocks]),
+        ("priority", [(p.id, p.span) for p in model.priorities]),
+        ("notification", [(n.name, n.span) for n in model.notifications]),
+        ("backup", [(b.kind, b.span) for b in model.backups]),
+        ("exclusion", [(e.cause, e.span) for e in model.exclusions]),
+        ("item", [(str(i.number), i.span) for i in model.items]),
+        ("article", [(str(a.number), a.span) for a in model.articles]),
+        ("planned-stop rule", [(p.name, p.span) for p in model.planned_stops]),
+    ]
+    for kind, entries in groups:
+        first: dict[str, m.Span] = {}
+        for name, span in entries:
+            if name in first:
+                out.append(
+                    _err(
+                        "E200",
+                        f"{kind} `{name}` is defined twice",
+                        span,
+                        help=f"the first definition is on line {first[name].line}; rename or remove one",
+                    )
+                )
+            else:
+                first[name] = span
+    return out
+
+
+def _calendar_refs(model: m.PolicyModel) -> list[Diagnostic]:
+    cals = {c.name: c for c in model.calendars}
+    out: list[Diagnostic] = []
+
+    def need(name: str, span: m.Span, business: bool, what: str) -> None:
+        if name not in cals:
+            known = ", ".join(f"`{c}`" for c in cals) or "none"
+            out.append(
+                _err(
+                    "E207",
+                    f"no calendar is called `{name}`",
+                    span,
+                    help=did_you_mean(name, cals) or f"define `calendar {name} {{ ... }}`; calendars here: {known}",
+                )
+            )
+        elif business and (not cals[name].hours or not cals[name].days):
+            missing = "hours" if not cals[name].hours else "days"
+            out.append(
+                _err(
+                    "E206",
+                    f"{what} counts business time of calendar `{name}`, which has no business {missing}",
+                    span,
+                    help=f"add `{'hours 10:00-18:00' if missing == 'hours' else 'days mon..fri'}` to calendar `{name}`",
+                )
+            )
+
+    for node in _walk(model):
+        if isinstance(node, m.Duration) and node.calendar is not None:
+            need(node.calendar, node.span, True, f"`{node}`")
+        elif isinstance(node, m.ByEndOf):
+            need(node.calendar, node.span, True, "the target")
+        elif isinstance(node, m.SameDayGuideline):
+            need(node.calendar, node.span, True, "the same-day guideline")
+        elif isinstance(node, m.ServiceHours) and node.calendar is not None:
+            need(node.calendar, node.span, False, "the service")
+    for mt in model.maintenance:
+        if mt.calendar is not None:
+            need(mt.calendar, mt.span, False, "the maintenance")
+    for n in model.notifications:
+        if n.only_during is not None:
+            need(n.only_during, n.span, True, "the condition")
+    return out
+
+
+def _item_refs(model: m.PolicyModel) -> list[Diagnostic]:
+    names: dict[str, set[str]] = {
+        "calendar": {c.name for c in model.calendars},
+        "service": {s.name for s in model.services},
+        "maintenance": {x.name for x in model.maintenance},
+        "clock": {c.name for c in model.clocks},
+        "priority": {p.id for p in model.priorities},
+        "notify": {n.name for n in model.notifications},
+        "backup": {b.kind for b in model.backups},
+        "exclude": {e.cause for e in model.exclusions},
+        "planned_stop": {p.name for p in model.planned_stops},
+    }
+    out = []
+    for item in model.items:
+        for r in item.rules:
+            pool = names.get(r.kind, set())
+            if r.name not in pool:
+                what = "planned-stop rule" if r.kind == "planned_stop" else f"{r.kind} `{r.name}`"
+                out.append(
+                    _err(
+                        "E218",
+                        f"item {item.number} refers to {what}, which is not defined",
+                        r.span,
+                        help=did_you_mean(r.name, pool),
+                    )
+                )
+    return out
+
+
+def _article_refs(model: m.PolicyModel) -> list[Diagnostic]:
+    if not model.articles:
+        return []
+    numbers = {a.number for a in model.articles}
+    out = []
+    for node in _walk(model):
+        if isinstance(node, m.ArticleRef) and node.article not in numbers:
+            out.append(
+                _warn(
+                    "W304",
+                    f"article {node.article} is not declared",
+                    node.span,
+                    help=f"declare `article {node.article} \"...\" / \"...\"` or fix the reference",
+                )
+            )
+    return out
+
+
+def _same_day(model: m.PolicyModel) -> list[Diagnostic]:
+    """Work out real deadlines: the last clock start that the guideline covers must be due that day."""
+    from .policy import Policy
+
+    out = []
+    policy = Policy(model)
+    for prio in model.priorities:
+        guide = prio.same_day
+        if guide is None:
+            continue
+        cal = policy.calendar(guide.calendar)
+        day = model.header.effective
+        checked = 0
+        for _ in range(CHECK_HORIZON_DAYS):
+            day += dt.timedelta(days=1)
+            if not cal.is_business_day(day):
+                continue
+            intervals = cal.open_intervals(day)
+            if not intervals:
+                continue
+            close = intervals[-1][1]
+            cutoff = close - _as_timedelta(guide.before_close)
+            if cutoff < intervals[0][0]:
+                continue
+            due = policy.due(prio.target, cutoff)
+            checked += 1
+            if due > close:
+                when = cutoff.strftime("%a %Y-%m-%d %H:%M")
+                out.append(
+                    _warn(
+                        "W301",
+                        f"priority `{prio.id}`: a clock starting {when} is due "
+                        f"{due.strftime('%a %Y-%m-%d %H:%M')}, not the same day, so the same-day "
+                        "guideline contradicts the response target",
+                        guide.span,
+                        help=f"shorten the target or make the guideline `same day if received "
+                        f"{_hours_needed(policy, prio, cal, day)} before close of {guide.calendar}`",
+                    )
+                )
+                break
+            if checked >= 60:
+                break
+    return out
+
+
+def _hours_needed(policy: Any, prio: m.Priority, cal: Any, day: dt.date) -> str:
+    """The smallest whole-hour lead before close that keeps the target the same day."""
+    intervals = cal.open_intervals(day)
+    close = intervals[-1][1]
+    for hours in range(1, 25):
+        if policy.due(prio.target, close - dt.timedelta(hours=hours)) <= close:
+            return f"{hours} hour{'s' if hours != 1 else ''}"
+    return "more hours"
+
+
+def _as_timedelta(d: m.Duration) -> dt.timedelta:
+    return {
+        m.TimeUnit.MINUTE: dt.timedelta(minutes=d.amount),
+        m.TimeUnit.HOUR: dt.timedelta(hours=d.amount),
+        m.TimeUnit.DAY: dt.timedelta(days=d.amount),
+        m.TimeUnit.WEEK: dt.timedelta(weeks=d.amount),
+        m.TimeUnit.MONTH: dt.timedelta(days=28 * d.amount),
+    }[d.unit]
+
+
+def _maintenance_overlap(model: m.PolicyModel) -> list[Diagnostic]:
+    out = []
+    cals = {c.name: c for c in model.calendars}
+    for mt in model.maintenance:
+        cal = cals.get(mt.calendar or "")
+        if cal is None:
+            continue
+        for rng in cal.hours:
+            if mt.hours.start.minutes < rng.end.minutes and rng.start.minutes < mt.hours.end.minutes:
+                out.append(
+                    _warn(
+                        "W302",
+                        f"maintenance `{mt.name}` ({mt.hours}) overlaps business hours {rng} of calendar `{cal.name}`",
+                        mt.hours.span,
+                        help="move the window outside business hours, or confirm that support stops too",
+                    )
+                )
+                break
+    return out
+
+
+def _retention(model: m.PolicyModel) -> list[Diagnostic]:
+    out = []
+    for b in model.backups:
+        if b.every is None or b.keep is None:
+            continue
+        if b.every.calendar is None and b.keep.calendar is None and _as_timedelta(b.keep) < _as_timedelta(b.every):
+            out.append(
+                _warn(
+                    "W303",
+                    f"backup `{b.kind}` is kept {b.keep} but taken every {b.every}: "
+                    "there are times with no backup at all",
+                    b.keep.span,
+                    help=f"keep it at least {b.every}",
+                )
+            )
+    return out

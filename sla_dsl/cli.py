@@ -1,0 +1,113 @@
+"""The ``sla`` command: a thin layer over the library.
+
+Exit codes (documented in the README): 0 success; 1 the policy or the events
+are invalid (located messages on stderr, nothing on stdout); 2 wrong usage;
+3 an internal error (a bug: reported in one line, never as a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from . import __version__
+from .compile import compile_path
+from .diagnostics import PolicyError, render_all
+from .errors import SlaError
+
+#: Modules that add subcommands with ``add_parsers(subparsers)``.
+COMMAND_MODULES = ("sla_dsl.cli_time", "sla_dsl.cli_evaluate", "sla_dsl.cli_author")
+
+
+def use_color(stream: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """``sla check POLICY...``: print every diagnostic; exit 1 if there are any."""
+    status = 0
+    chunks: list[str] = []
+    for path in args.policy:
+        compiled = compile_path(path)
+        diags = compiled.diagnostics
+        if args.errors_only:
+            diags = [d for d in diags if d.is_error]
+        if diags:
+            status = 1
+            chunks.append(render_all(diags, compiled.source, use_color(sys.stderr)))
+    if chunks:
+        n_err = sum(c.count("error[") for c in chunks)
+        n_warn = sum(c.count("warning[") for c in chunks)
+        summary = f"{n_err} error{'s' if n_err != 1 else ''}, {n_warn} warning{'s' if n_warn != 1 else ''}"
+        print("\n\n".join(chunks) + "\n\n" + summary, file=sys.stderr)
+    return status
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with exit code 2 and a one-line hint on usage errors."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"{self.prog}: error: {message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every subcommand registered."""
+    parser = _Parser(prog="sla", description="Check SLA policies and judge event logs against them.")
+    parser.add_argument("--version", action="version", version=f"sla {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    p = sub.add_parser("check", help="parse, compile and statically check policies")
+    p.add_argument("policy", nargs="+", metavar="POLICY")
+    p.add_argument("--errors-only", action="store_true", help="do not report warnings")
+    p.set_defaults(func=cmd_check)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        module.add_parsers(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``sla`` console script."""
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        code: int = args.func(args)
+        return code
+    except PolicyError as exc:
+        print(exc.render(use_color(sys.stderr)), file=sys.stderr)
+        return 1
+    except SlaError as exc:
+        print(f"sla: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("sla: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # the reader went away (e.g. `| head`); not an error of ours
+        sys.stderr.close()
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        print(
+            f"sla: internal error: {type(exc).__name__}: {exc} "
+            "(this is a bug in sla; please report it with the command you ran)",
+            file=sys.stderr,
+        )
+        return 3
+
+
+if __name__ == "__main__":
+    sys.exit(main())

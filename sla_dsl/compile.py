@@ -1,0 +1,171 @@
+"""From source text to a checked :class:`~sla_dsl.model.PolicyModel`.
+
+The stages run in order (read → parse → build → check); each returns
+diagnostics instead of raising, and :func:`compile_text` gathers them all.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from lark.exceptions import LarkError, UnexpectedInput
+
+from . import model as m
+from .check import check_model
+from .diagnostics import Diagnostic, Severity
+from .parser import MAX_POLICY_BYTES, lark_error_to_diagnostic, parse_tree, split_declarations
+from .transformer import Builder
+
+#: How many diagnostics are worth showing before the rest is noise.
+MAX_DIAGNOSTICS = 50
+
+
+class Compiled:
+    """The result of compiling one text: the model (if any) and every diagnostic."""
+
+    def __init__(self, source: str, file: str, model: m.PolicyModel | None, diagnostics: list[Diagnostic]):
+        self.source = source
+        self.file = file
+        self.model = model
+        self.diagnostics = diagnostics
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if not d.is_error]
+
+
+def read_source(path: str | Path) -> tuple[str | None, list[Diagnostic]]:
+    """Read a policy file as UTF-8 text, or say why it cannot be read."""
+    file = str(path)
+
+    def bad(message: str, help: str | None = None, line: int = 1, col: int = 1) -> tuple[None, list[Diagnostic]]:
+        span = m.Span(line=line, column=col, end_line=line, end_column=col + 1)
+        return None, [Diagnostic(code="E001", message=message, span=span, help=help, file=file)]
+
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        return bad("no such file")
+    except IsADirectoryError:
+        return bad("this is a directory, not a policy file")
+    except OSError as exc:
+        return bad(f"cannot read the file: {exc.strerror or exc}")
+    return decode_source(data, file)
+
+
+def decode_source(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
+    """Decode bytes as a policy text, refusing binary and oversized input."""
+
+    def bad(message: str, help: str | None = None, line: int = 1, col: int = 1) -> tuple[None, list[Diagnostic]]:
+        span = m.Span(line=line, column=col, end_line=line, end_column=col + 1)
+        return None, [Diagnostic(code="E001", message=message, span=span, help=help, file=file)]
+
+    if len(data) > MAX_POLICY_BYTES:
+        return bad(f"the file is {len(data):,} bytes; a policy may be at most {MAX_POLICY_BYTES:,}")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return bad("the file is not UTF-8 text", "save the policy as UTF-8", line, col)
+    if "\x00" in text:
+        before = text[: text.index("\x00")]
+        line = before.count("\n") + 1
+        return bad("the file contains a NUL byte; it is not a text file", None, line, len(before) - before.rfind("\n"))
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def parse_and_build(text: str, file: str) -> tuple[dict[str, list[Any]], list[Diagnostic]]:
+    """Parse ``text`` (all of it, or declaration by declaration) and build model nodes."""
+    try:
+        tree = parse_tree(text)
+    except UnexpectedInput:
+        pass
+    except LarkError as exc:  # pragma: no cover - defensive: any other Lark failure
+        span = m.Span()
+        return {}, [Diagnostic(code="E100", message=f"cannot parse: {exc}", span=span, file=file)]
+    else:
+        builder = Builder(file)
+        return builder.build(tree), builder.diagnostics
+
+    chunks, diags = split_declarations(text)
+    diags = [d.model_copy(update={"file": file}) for d in diags]
+    decls: dict[str, list[Any]] = {}
+    for chunk in chunks:
+        if len([d for d in diags if d.is_error]) >= MAX_DIAGNOSTICS:
+            break
+        if not chunk.text.strip():
+            continue
+        try:
+            tree = parse_tree(chunk.text)
+        except UnexpectedInput as exc:
+            d = lark_error_to_diagnostic(exc, chunk.text, chunk.first_line - 1)
+            diags.append(d.model_copy(update={"file": file}))
+            continue
+        builder = Builder(file, chunk.first_line - 1)
+        for kind, nodes in builder.build(tree).items():
+            decls.setdefault(kind, []).extend(nodes)
+        diags.extend(builder.diagnostics)
+    return decls, diags
+
+
+def assemble(decls: dict[str, list[Any]], file: str, diags: list[Diagnostic]) -> m.PolicyModel | None:
+    """Put the declarations together; report a missing or repeated header."""
+    headers: list[m.Header] = decls.get("header", [])
+    if not headers:
+        if not any(d.is_error for d in diags):
+            diags.append(
+                Diagnostic(
+                    code="E217",
+                    message="the policy has no `sla` header",
+                    span=m.Span(),
+                    help='start the file with `sla "Name" { format 1  version "1"  effective 2026-04-01  timezone Asia/Tokyo }`',
+                    file=file,
+                )
+            )
+        return None
+    for extra in headers[1:]:
+        diags.append(
+            Diagnostic(code="E200", message="a second `sla` header", span=extra.span, help="a policy file has one header", file=file)
+        )
+    return m.PolicyModel(
+        header=headers[0],
+        articles=tuple(decls.get("article", [])),
+        calendars=tuple(decls.get("calendar", [])),
+        services=tuple(decls.get("service", [])),
+        planned_stops=tuple(decls.get("planned_stop", [])),
+        maintenance=tuple(decls.get("maintenance", [])),
+        clocks=tuple(decls.get("clock", [])),
+        priorities=tuple(decls.get("priority", [])),
+        notifications=tuple(decls.get("notify", [])),
+        backups=tuple(decls.get("backup", [])),
+        exclusions=tuple(decls.get("exclude", [])),
+        items=tuple(decls.get("item", [])),
+        span=m.Span(line=1, column=1, end_line=1, end_column=1),
+    )
+
+
+def compile_text(text: str, file: str = "<policy>") -> Compiled:
+    """Compile a policy text; never raises for bad input."""
+    decls, diags = parse_and_build(text, file)
+    model = assemble(decls, file, diags)
+    if model is not None:
+        diags.extend(d.model_copy(update={"file": file}) for d in check_model(model))
+    diags.sort(key=lambda d: (d.span.line, d.span.column, d.severity is Severity.WARNING))
+    # the same problem found twice (e.g. by two stages) is shown once
+    unique = list({(d.code, d.span, d.message): d for d in diags}.values())
+    return Compiled(text, file, model, unique[: MAX_DIAGNOSTICS * 2])
+
+
+def compile_path(path: str | Path) -> Compiled:
+    """Read and compile a policy file; never raises for bad input."""
+    text, diags = read_source(path)
+    if text is None:
+        return Compiled("", str(path), None, diags)
+    return compile_text(text, str(path))
