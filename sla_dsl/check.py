@@ -39,14 +39,21 @@ def _warn(code: str, message: str, span: m.Span, help: str | None = None) -> Dia
     return Diagnostic(code=code, message=message, span=span, help=help, severity=Severity.WARNING)
 
 
-def check_model(model: m.PolicyModel) -> list[Diagnostic]:
-    """Every reference error and warning about ``model``."""
+def check_model(
+    model: m.PolicyModel, dropped: set[tuple[str, str]] | None = None, computed: bool = True
+) -> list[Diagnostic]:
+    """Every reference error and warning about ``model``.
+
+    ``dropped`` names declarations already reported broken: references to them
+    are not reported again. ``computed`` runs the checks that compute deadlines.
+    """
+    dropped = dropped or set()
     out: list[Diagnostic] = []
     out += _duplicates(model)
-    out += _calendar_refs(model)
-    out += _item_refs(model)
+    out += _calendar_refs(model, {n for k, n in dropped if k == "calendar"})
+    out += _item_refs(model, dropped)
     out += _article_refs(model)
-    if not any(d.is_error for d in out):
+    if computed and not any(d.is_error for d in out):
         out += _same_day(model)
         out += _maintenance_overlap(model)
         out += _retention(model)
@@ -85,11 +92,13 @@ def _duplicates(model: m.PolicyModel) -> list[Diagnostic]:
     return out
 
 
-def _calendar_refs(model: m.PolicyModel) -> list[Diagnostic]:
+def _calendar_refs(model: m.PolicyModel, broken: set[str]) -> list[Diagnostic]:
     cals = {c.name: c for c in model.calendars}
     out: list[Diagnostic] = []
 
     def need(name: str, span: m.Span, business: bool, what: str) -> None:
+        if name in broken:
+            return
         if name not in cals:
             known = ", ".join(f"`{c}`" for c in cals) or "none"
             out.append(
@@ -129,7 +138,7 @@ def _calendar_refs(model: m.PolicyModel) -> list[Diagnostic]:
     return out
 
 
-def _item_refs(model: m.PolicyModel) -> list[Diagnostic]:
+def _item_refs(model: m.PolicyModel, dropped: set[tuple[str, str]]) -> list[Diagnostic]:
     names: dict[str, set[str]] = {
         "calendar": {c.name for c in model.calendars},
         "service": {s.name for s in model.services},
@@ -145,7 +154,7 @@ def _item_refs(model: m.PolicyModel) -> list[Diagnostic]:
     for item in model.items:
         for r in item.rules:
             pool = names.get(r.kind, set())
-            if r.name not in pool:
+            if r.name not in pool and (r.kind, r.name) not in dropped:
                 what = "planned-stop rule" if r.kind == "planned_stop" else f"{r.kind} `{r.name}`"
                 out.append(
                     _err(

@@ -6,6 +6,7 @@ diagnostics instead of raising, and :func:`compile_text` gathers them all.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -81,8 +82,18 @@ def decode_source(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
-def parse_and_build(text: str, file: str) -> tuple[dict[str, list[Any]], list[Diagnostic]]:
-    """Parse ``text`` (all of it, or declaration by declaration) and build model nodes."""
+_DECL_NAME = re.compile(r"\s*(calendar|service|maintenance|clock|priority|notify|backup|exclude|planned)\s+(\w+)")
+_KIND_OF = {"notify": "notify", "exclude": "exclude", "planned": "planned_stop"}
+
+
+def parse_and_build(
+    text: str, file: str, dropped: set[tuple[str, str]] | None = None
+) -> tuple[dict[str, list[Any]], list[Diagnostic]]:
+    """Parse ``text`` (all of it, or declaration by declaration) and build model nodes.
+
+    ``dropped`` collects (kind, name) of declarations lost to errors.
+    """
+    dropped = dropped if dropped is not None else set()
     try:
         tree = parse_tree(text)
     except UnexpectedInput:
@@ -92,7 +103,9 @@ def parse_and_build(text: str, file: str) -> tuple[dict[str, list[Any]], list[Di
         return {}, [Diagnostic(code="E100", message=f"cannot parse: {exc}", span=span, file=file)]
     else:
         builder = Builder(file)
-        return builder.build(tree), builder.diagnostics
+        built = builder.build(tree)
+        dropped |= builder.dropped
+        return built, builder.diagnostics
 
     chunks, diags = split_declarations(text)
     diags = [d.model_copy(update={"file": file}) for d in diags]
@@ -107,11 +120,15 @@ def parse_and_build(text: str, file: str) -> tuple[dict[str, list[Any]], list[Di
         except UnexpectedInput as exc:
             d = lark_error_to_diagnostic(exc, chunk.text, chunk.first_line - 1)
             diags.append(d.model_copy(update={"file": file}))
+            head = _DECL_NAME.match(chunk.text)
+            if head:
+                dropped.add((_KIND_OF.get(head.group(1), head.group(1)), head.group(2)))
             continue
         builder = Builder(file, chunk.first_line - 1)
         for kind, nodes in builder.build(tree).items():
             decls.setdefault(kind, []).extend(nodes)
         diags.extend(builder.diagnostics)
+        dropped |= builder.dropped
     return decls, diags
 
 
@@ -153,10 +170,12 @@ def assemble(decls: dict[str, list[Any]], file: str, diags: list[Diagnostic]) ->
 
 def compile_text(text: str, file: str = "<policy>") -> Compiled:
     """Compile a policy text; never raises for bad input."""
-    decls, diags = parse_and_build(text, file)
+    dropped: set[tuple[str, str]] = set()
+    decls, diags = parse_and_build(text, file, dropped)
     model = assemble(decls, file, diags)
     if model is not None:
-        diags.extend(d.model_copy(update={"file": file}) for d in check_model(model))
+        found = check_model(model, dropped, computed=not any(d.is_error for d in diags))
+        diags.extend(d.model_copy(update={"file": file}) for d in found)
     diags.sort(key=lambda d: (d.span.line, d.span.column, d.severity is Severity.WARNING))
     # the same problem found twice (e.g. by two stages) is shown once
     unique = list({(d.code, d.span, d.message): d for d in diags}.values())

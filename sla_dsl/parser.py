@@ -157,7 +157,11 @@ def describe_expected(expected: set[str]) -> list[str]:
     """Expected terminal names as words, keywords in backticks, sorted."""
     pats = _terminal_patterns()
     words: set[str] = set()
+    if any(pats.get(n) in UNIT_WORDS for n in expected):
+        words.add("a unit (" + ", ".join(UNITS) + ")")
     for name in expected:
+        if pats.get(name) in UNIT_WORDS:
+            continue
         if name in pats:
             words.add(f"`{pats[name]}`")
         elif name in TERMINAL_WORDS:
@@ -167,6 +171,38 @@ def describe_expected(expected: set[str]) -> list[str]:
         else:
             words.add(name.lower())
     return sorted(words, key=lambda w: (not w.startswith("`"), w))
+
+
+def _state_expected(err: UnexpectedToken) -> set[str]:
+    """The terminals the parser could really accept where it stopped.
+
+    The LALR table alone over-approximates after shared rules such as ``label``
+    (its lookaheads are merged across contexts), so each candidate is tried.
+    """
+    ip = getattr(err, "interactive_parser", None)
+    if ip is None:
+        return set()
+    try:
+        return {t for t in ip.accepts() if t.isupper() or t == "$END"}
+    except Exception:  # noqa: BLE001 - fall back to Lark's own list
+        return set()
+
+
+def _last_token(err: UnexpectedToken) -> Token | None:
+    state = getattr(err, "state", None)
+    stack = getattr(state, "value_stack", None) or []
+    last = stack[-1] if stack else None
+    return last if isinstance(last, Token) else None
+
+
+def _is_unit_set(expected: set[str]) -> bool:
+    words = set(_expected_keywords(expected))
+    return bool(words) and words <= UNIT_WORDS
+
+
+def _is_top_level(expected: set[str]) -> bool:
+    words = set(_expected_keywords(expected))
+    return len(words & set(DECL_KEYWORDS)) >= 5
 
 
 def _expected_keywords(expected: set[str]) -> list[str]:
@@ -189,9 +225,43 @@ def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int =
     if isinstance(err, UnexpectedToken) and err.token.type != "$END":
         tok = err.token
         value = str(tok)
-        expected = set(err.expected) | set(getattr(err, "accepts", set()) or set())
+        expected = _state_expected(err) or set(err.expected)
         end_col = (tok.end_column or col + len(value)) if tok.end_line == tok.line else col + len(value)
         span = Span(line=line, column=col, end_line=line, end_column=end_col)
+        prev = _last_token(err)
+        if (
+            prev is not None
+            and prev.type == "NAME"
+            and _is_unit_set(expected)
+            and not re.fullmatch(r"[A-Za-z_]+", value)
+        ):
+            # `keep 7 dayz }`: the word before is the unknown unit
+            pspan = Span(
+                line=(prev.line or 1) + line_offset,
+                column=prev.column or 1,
+                end_line=(prev.line or 1) + line_offset,
+                end_column=(prev.column or 1) + len(str(prev)),
+            )
+            near = suggest(str(prev), sorted(UNIT_WORDS))
+            return Diagnostic(
+                code="E105",
+                message=f"`{prev}` is not a unit",
+                span=pspan,
+                help=(f"did you mean `{near}`? " if near else "") + "valid units are " + ", ".join(UNITS),
+            )
+        if _is_top_level(expected) and re.fullmatch(r"[A-Za-z_]+", value):
+            near = suggest(value, DECL_KEYWORDS)
+            return Diagnostic(
+                code="E106",
+                message=f"unexpected `{value}` outside any block",
+                span=span,
+                help=(
+                    f"did you mean `{near}`?"
+                    if near
+                    else "a declaration starts with " + _join([f"`{k}`" for k in DECL_KEYWORDS], 20)
+                    + "; if this belongs to the block above, a `}` closes it too early"
+                ),
+            )
         return _unexpected(value, expected, span)
     if isinstance(err, UnexpectedCharacters):
         pos = err.pos_in_stream

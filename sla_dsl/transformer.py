@@ -88,6 +88,8 @@ class Builder:
         self.file = file
         self.offset = line_offset
         self.diagnostics: list[Diagnostic] = []
+        #: (kind, name) of declarations dropped for errors: references to them are not reported again
+        self.dropped: set[tuple[str, str]] = set()
 
     # -- reporting ------------------------------------------------------------------
     def span(self, node: Tree[Token] | Token) -> m.Span:
@@ -223,6 +225,9 @@ class Builder:
             try:
                 node = handler(decl)
             except Invalid:
+                first_tok = decl.children[0] if decl.children else None
+                if isinstance(first_tok, Token):
+                    self.dropped.add((str(decl.data), str(first_tok)))
                 continue
             out.setdefault(str(decl.data), []).append(node)
         return out
@@ -279,7 +284,7 @@ class Builder:
                 try:
                     fields["effective"] = self.date(tok)
                 except Invalid:
-                    pass
+                    fields["effective"] = None
             elif st.data == "h_timezone":
                 assert isinstance(tok, Token)
                 tz = _unquote(tok) if tok.type == "STRING" else str(tok)
@@ -301,7 +306,7 @@ class Builder:
         for k in missing:
             example = {"version": 'version "2026.1"', "effective": "effective 2026-04-01", "timezone": "timezone Asia/Tokyo"}[k]
             self.error("E211", f"the `sla` header has no `{k}`", self._name(decl), help=f"add `{example}` to the header")
-        if missing:
+        if missing or fields.get("effective") is None:
             raise Invalid()
         return m.Header(span=self.span(decl), **fields)
 
