@@ -1,0 +1,38 @@
+"""The code stays ruff-clean and mypy-strict-clean (part of the one test command)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(*cmd: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.skipif(shutil.which("ruff") is None and not (Path(sys.executable).parent / "ruff").exists(),
+                    reason="ruff is not installed (pip install -e '.[test]')")
+def test_ruff() -> None:
+    proc = _run(sys.executable, "-m", "ruff", "check", "sla_dsl", "tests", "bench")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_mypy_strict() -> None:
+    pytest.importorskip("mypy", reason="mypy is not installed (pip install -e '.[test]')")
+    proc = _run(sys.executable, "-m", "mypy", "--no-incremental", "sla_dsl")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_grammar_has_no_conflicts() -> None:
+    pytest.importorskip("interegular")
+    from lark import Lark
+
+    from sla_dsl.parser import _grammar_text
+
+    Lark(_grammar_text(), parser="lalr", strict=True)
