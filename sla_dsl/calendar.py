@@ -1,0 +1,540 @@
+"""Business calendars and business-time arithmetic.
+
+Design notes
+------------
+* **Business time is a set of instants**: the union, over every business day,
+  of that day's opening hours turned into real instants in the calendar's zone.
+  A business day is one of the calendar's weekdays that is neither a national
+  holiday (the ``holidays`` package, one or more country codes, ``CC`` or
+  ``CC-SUBDIV``) nor a closure (date ranges, yearly ranges that may wrap the
+  year such as ``12-29..01-03``); an extra open date overrides all of that.
+* **Index**: the open intervals ``[start, end)`` as epoch integers, sorted,
+  disjoint, adjacent ones merged, with a prefix sum ``cum[i]`` of the business
+  time before interval ``i``. ``F(t)`` (business time up to ``t``) is one
+  bisection, ``between(t1, t2) = F(t2) - F(t1)``, and ``add(t, d)`` is the
+  earliest ``x >= t`` with ``F(x) >= F(t) + d``: a bisection on ``cum``. So a
+  deadline can land on a closing instant (Mon 14:00 + 4 h = Mon 18:00) and a
+  zero delta leaves ``t`` where it is. A negative delta counts backwards and
+  lands on the latest such instant (an opening instant rather than the previous
+  close). The batch forms run the same two bisections with ``np.searchsorted``.
+* **Lazy by year**: the index covers a contiguous range of local years and grows
+  on demand (a query outside it, or an ``add`` running past its end, doubles it).
+  There is no cap besides the years ``datetime`` can represent; the holiday
+  data of the ``holidays`` package ends where it ends (2099 for JP), after
+  which only weekdays and closures count.
+* **Precision**: the datetime API keeps microseconds exactly (the index is also
+  kept in microseconds); the epoch API and the batch forms work in whole seconds.
+  Interval boundaries are whole seconds in every zone.
+* **Time zones and DST**: opening hours are wall-clock times, converted per day
+  with ``zoneinfo``. A start time the clock skips (spring forward) opens at the
+  instant of the jump; an end time it skips closes at that instant, so a range
+  wholly inside the gap is empty. A start time the clock shows twice (fall back)
+  opens at its first occurrence and an end time shown twice closes at its
+  second, so the repeated hour counts once per instant that really passes.
+  ``day_length`` and ``business_delta`` use the nominal wall-clock lengths.
+* Inputs must be aware datetimes (naive ones raise ``NaiveDatetimeError``);
+  results are aware datetimes in the calendar's zone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from bisect import bisect_left, bisect_right
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+import holidays
+import numpy as np
+
+from . import model as m
+from .errors import InputError, NaiveDatetimeError
+
+if TYPE_CHECKING:
+    from numpy.typing import ArrayLike, NDArray
+
+__all__ = ["BusinessCalendar", "wall_to_epoch"]
+
+_US = 1_000_000
+_ONE_US = dt.timedelta(microseconds=1)
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+#: Years whose local midnights every zone can represent as datetimes.
+MIN_YEAR = 2
+MAX_YEAR = dt.MAXYEAR - 1
+#: Years of consecutive emptiness after which an extension gives up.
+_EMPTY_YEARS = 50
+
+CLOSURE_NAME = {"en": "company closure", "ja": "休業日"}
+
+
+def wall_to_epoch(day: dt.date, minutes: int, tz: ZoneInfo, *, end: bool = False) -> int:
+    """Epoch seconds of wall-clock ``minutes`` after midnight of ``day`` (1440 = next 00:00)."""
+    day = day + dt.timedelta(days=minutes // 1440)
+    minutes %= 1440
+    naive = dt.datetime(day.year, day.month, day.day, minutes // 60, minutes % 60)
+    e0 = int(naive.replace(tzinfo=tz, fold=0).timestamp())
+    e1 = int(naive.replace(tzinfo=tz, fold=1).timestamp())
+    if e0 == e1:
+        return e0
+    if e0 < e1:  # shown twice: open at the first occurrence, close at the second
+        return e1 if end else e0
+    # Skipped (e1 < e0): the instant the clock jumps lies in (e1, e0].
+    after = dt.datetime.fromtimestamp(e0, tz).utcoffset()
+    lo, hi = e1, e0
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if dt.datetime.fromtimestamp(mid, tz).utcoffset() == after:
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+def _to_us(t: dt.datetime) -> int:
+    """Epoch microseconds of an aware datetime (NaiveDatetimeError if naive)."""
+    try:
+        return (t - _EPOCH) // _ONE_US
+    except TypeError:
+        raise NaiveDatetimeError(f"time `{t.isoformat()}` has no UTC offset") from None
+
+
+class _Index:
+    """Open intervals of a range of years, merged, with prefix sums, in one unit."""
+
+    __slots__ = ("cum", "cum_end", "ends", "hi", "lo", "starts", "total")
+
+    def __init__(self, lo: int, hi: int, pairs: list[tuple[int, int]], scale: int) -> None:
+        # A zero-length sentinel at ``lo`` keeps every bisection index >= 0.
+        self.lo = lo * scale
+        self.hi = hi * scale
+        self.starts = [self.lo] + [s * scale for s, _ in pairs]
+        self.ends = [self.lo] + [e * scale for _, e in pairs]
+        cum = [0]
+        cum_end = [0]
+        total = 0
+        for s, e in zip(self.starts[1:], self.ends[1:], strict=True):
+            cum.append(total)
+            total += e - s
+            cum_end.append(total)
+        self.cum = cum
+        self.cum_end = cum_end
+        self.total = total
+
+
+class BusinessCalendar:
+    """A compiled business calendar: business days, open intervals and time arithmetic."""
+
+    def __init__(self, cal: m.Calendar, tz: ZoneInfo) -> None:
+        self.model = cal
+        self.name = cal.name
+        self.tz = tz
+        self._weekdays = frozenset(w.index for w in cal.days)
+        self._ranges = self._merge_hours(cal)
+        self._countries: list[tuple[str, str | None]] = []
+        for code in cal.holidays:
+            country, _, subdiv = code.partition("-")
+            try:
+                holidays.country_holidays(country, subdiv=subdiv or None)
+            except NotImplementedError:
+                raise InputError(f"calendar `{cal.name}`: no holiday data for `{code}`") from None
+            self._countries.append((country, subdiv or None))
+        self._holiday_cache: dict[int, dict[dt.date, tuple[str, str]]] = {}
+        self._year_cache: dict[int, list[tuple[int, int]]] = {}
+        self._years: tuple[int, int] | None = None
+        self._sec: _Index | None = None
+        self._usec: _Index | None = None
+        self._np: tuple[NDArray[np.int64], ...] = ()
+
+    def __repr__(self) -> str:
+        return f"BusinessCalendar({self.name!r}, {self.tz.key!r})"
+
+    @staticmethod
+    def _merge_hours(cal: m.Calendar) -> list[tuple[int, int]]:
+        ranges: list[tuple[int, int]] = []
+        for r in sorted(cal.hours, key=lambda r: (r.start.minutes, r.end.minutes)):
+            s, e = r.start.minutes, r.end.minutes
+            if not 0 <= s < e <= 1440:
+                raise InputError(f"calendar `{cal.name}`: hours `{r}` are not a range within a day")
+            if ranges and s <= ranges[-1][1]:
+                ranges[-1] = (ranges[-1][0], max(ranges[-1][1], e))
+            else:
+                ranges.append((s, e))
+        return ranges
+
+    # -- days -------------------------------------------------------------------
+    def _holidays(self, year: int) -> dict[dt.date, tuple[str, str]]:
+        """National holidays of ``year``: date -> (English name, Japanese name)."""
+        cached = self._holiday_cache.get(year)
+        if cached is not None:
+            return cached
+        names: dict[dt.date, tuple[list[str], list[str]]] = {}
+        for country, subdiv in self._countries:
+            probe = holidays.country_holidays(country, subdiv=subdiv)
+            langs: tuple[str, ...] = tuple(probe.supported_languages or ())
+            en = next((lang for lang in langs if lang.startswith("en")), None)
+            ja = "ja" if "ja" in langs else en
+            for slot, lang in enumerate((en, ja)):
+                data = holidays.country_holidays(country, subdiv=subdiv, years=year, language=lang)
+                for day, name in data.items():
+                    names.setdefault(day, ([], []))[slot].append(str(name))
+        out = {
+            day: ("; ".join(en_names), "; ".join(ja_names))
+            for day, (en_names, ja_names) in names.items()
+        }
+        self._holiday_cache[year] = out
+        return out
+
+    def _closed(self, d: dt.date) -> bool:
+        for r in self.model.closed:
+            if r.first <= d <= r.last:
+                return True
+        key = (d.month, d.day)
+        for y in self.model.closed_yearly:
+            if y.first <= y.last:
+                if y.first <= key <= y.last:
+                    return True
+            elif key >= y.first or key <= y.last:
+                return True
+        return False
+
+    def _extra_open(self, d: dt.date) -> bool:
+        return any(r.first <= d <= r.last for r in self.model.open)
+
+    def is_business_day(self, d: dt.date) -> bool:
+        """Whether ``d`` is a business day (extra open dates override everything)."""
+        if self.model.open and self._extra_open(d):
+            return True
+        if d.weekday() not in self._weekdays:
+            return False
+        if d in self._holidays(d.year):
+            return False
+        return not self._closed(d)
+
+    def holiday_name(self, d: dt.date, lang: str = "en") -> str | None:
+        """The national holiday or closure that falls on ``d``, in ``lang`` (en or ja)."""
+        names = self._holidays(d.year).get(d)
+        if names is not None:
+            return names[1] if lang == "ja" else names[0]
+        if self._closed(d):
+            return CLOSURE_NAME["ja" if lang == "ja" else "en"]
+        return None
+
+    def _step_business_day(self, d: dt.date, step: int) -> dt.date:
+        for _ in range(3700):
+            d = d + dt.timedelta(days=step)
+            if self.is_business_day(d):
+                return d
+        word = "after" if step > 0 else "before"
+        raise InputError(f"calendar `{self.name}` has no business day within 10 years {word} `{d}`")
+
+    def next_business_day(self, d: dt.date) -> dt.date:
+        """The first business day strictly after ``d``."""
+        return self._step_business_day(d, 1)
+
+    def previous_business_day(self, d: dt.date) -> dt.date:
+        """The last business day strictly before ``d``."""
+        return self._step_business_day(d, -1)
+
+    # -- hours ------------------------------------------------------------------
+    @property
+    def day_length(self) -> dt.timedelta:
+        """The nominal business time of a business day (sum of the hour ranges)."""
+        return dt.timedelta(minutes=sum(e - s for s, e in self._ranges))
+
+    def _day_pairs(self, d: dt.date) -> list[tuple[int, int]]:
+        if not self._ranges or not self.is_business_day(d):
+            return []
+        out: list[tuple[int, int]] = []
+        for s_min, e_min in self._ranges:
+            s = wall_to_epoch(d, s_min, self.tz)
+            e = wall_to_epoch(d, e_min, self.tz, end=True)
+            if e > s:
+                out.append((s, e))
+        return out
+
+    def open_intervals(self, d: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
+        """The open intervals of day ``d`` as aware datetimes (empty on a closed day)."""
+        tz = self.tz
+        return [
+            (dt.datetime.fromtimestamp(s, tz), dt.datetime.fromtimestamp(e, tz))
+            for s, e in self._day_pairs(d)
+        ]
+
+    def business_delta(self, amount: int, unit: m.TimeUnit) -> dt.timedelta:
+        """``amount`` of ``unit`` as business time; a day is the calendar's ``day_length``."""
+        if unit is m.TimeUnit.MINUTE:
+            return dt.timedelta(minutes=amount)
+        if unit is m.TimeUnit.HOUR:
+            return dt.timedelta(hours=amount)
+        if unit is m.TimeUnit.DAY:
+            return amount * self.day_length
+        raise InputError(f"`{unit.value}` is not a business-time unit (use minutes, hours or days)")
+
+    def end_of_nth_business_day(self, start: dt.datetime, n: int) -> dt.datetime:
+        """The close of the ``n``th business day after the local date of ``start``."""
+        _to_us(start)
+        d = start.astimezone(self.tz).date()
+        if n < 0:
+            raise InputError(f"business day count `{n}` is negative")
+        if n == 0:
+            if not self.is_business_day(d):
+                d = self.next_business_day(d)
+        else:
+            for _ in range(n):
+                d = self.next_business_day(d)
+        pairs = self._day_pairs(d)
+        if not pairs:
+            raise InputError(f"calendar `{self.name}` has no business hours on `{d}`")
+        return dt.datetime.fromtimestamp(pairs[-1][1], self.tz)
+
+    # -- index ------------------------------------------------------------------
+    def _year_pairs(self, year: int) -> list[tuple[int, int]]:
+        pairs = self._year_cache.get(year)
+        if pairs is None:
+            pairs = []
+            d = dt.date(year, 1, 1)
+            one = dt.timedelta(days=1)
+            while d.year == year:
+                pairs.extend(self._day_pairs(d))
+                d += one
+            self._year_cache[year] = pairs
+        return pairs
+
+    def prepare(self, first_year: int, last_year: int) -> None:
+        """Make the index cover the local years ``first_year`` to ``last_year`` at least."""
+        if self._years is not None:
+            first_year = min(first_year, self._years[0])
+            last_year = max(last_year, self._years[1])
+            if (first_year, last_year) == self._years:
+                return
+        if first_year < MIN_YEAR or last_year > MAX_YEAR:
+            raise InputError(
+                f"calendar `{self.name}`: years `{first_year}`..`{last_year}` are out of range"
+            )
+        merged: list[tuple[int, int]] = []
+        for year in range(first_year, last_year + 1):
+            for s, e in self._year_pairs(year):
+                if merged and s <= merged[-1][1]:
+                    merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+                else:
+                    merged.append((s, e))
+        lo = wall_to_epoch(dt.date(first_year, 1, 1), 0, self.tz)
+        hi = wall_to_epoch(dt.date(last_year + 1, 1, 1), 0, self.tz)
+        self._years = (first_year, last_year)
+        self._sec = _Index(lo, hi, merged, 1)
+        self._usec = _Index(lo, hi, merged, _US)
+        sec = self._sec
+        starts = np.array(sec.starts, dtype=np.int64)
+        ends = np.array(sec.ends, dtype=np.int64)
+        self._np = (
+            starts,
+            ends - starts,
+            np.array(sec.cum, dtype=np.int64),
+            np.array(sec.cum_end, dtype=np.int64),
+        )
+
+    def _cover(self, t: int) -> None:
+        """Grow the index to include epoch second ``t`` (with a year of margin)."""
+        try:
+            year = dt.datetime.fromtimestamp(t, self.tz).year
+        except (OverflowError, ValueError, OSError):
+            raise InputError(f"time `{t}` is out of range") from None
+        self.prepare(max(year - 1, MIN_YEAR), min(year + 1, MAX_YEAR))
+
+    def _grow(self, forward: bool) -> None:
+        """Extend the index by as many years as it has, forward or backward."""
+        assert self._years is not None and self._sec is not None
+        y0, y1 = self._years
+        span = y1 - y0 + 1
+        before = self._sec.total
+        if forward:
+            if y1 >= MAX_YEAR:
+                raise InputError(f"calendar `{self.name}`: result is after year {MAX_YEAR}")
+            self.prepare(y0, min(y1 + span, MAX_YEAR))
+        else:
+            if y0 <= MIN_YEAR:
+                raise InputError(f"calendar `{self.name}`: result is before year {MIN_YEAR}")
+            self.prepare(max(y0 - span, MIN_YEAR), y1)
+        assert self._years is not None and self._sec is not None
+        if self._sec.total == before and self._years[1] - self._years[0] + 1 - span >= _EMPTY_YEARS:
+            raise InputError(
+                f"calendar `{self.name}` has no business time in the years "
+                f"`{self._years[0]}`..`{self._years[1]}` it was searched over"
+            )
+
+    def _ready(self, lo: int, hi: int) -> _Index:
+        """The seconds index, grown to cover epoch seconds ``lo`` and ``hi``."""
+        sec = self._sec
+        if sec is None or lo < sec.lo or hi > sec.hi:
+            self._cover(lo)
+            self._cover(hi)
+            sec = self._sec
+            assert sec is not None
+        return sec
+
+    def memory_bytes(self) -> int:
+        """Approximate bytes held by the interval index (lists and arrays)."""
+        total = sum(a.nbytes for a in self._np)
+        for idx in (self._sec, self._usec):
+            if idx is None:
+                continue
+            for seq in (idx.starts, idx.ends, idx.cum, idx.cum_end):
+                total += sys.getsizeof(seq) + sum(sys.getsizeof(v) for v in seq)
+        return total
+
+    # -- scalar arithmetic on integers -----------------------------------------
+    def _add_int(self, t: int, d: int, micro: bool) -> int:
+        scale = _US if micro else 1
+        while True:
+            idx = self._usec if micro else self._sec
+            if idx is None or t < idx.lo or t > idx.hi:
+                self._cover(t // scale)
+                continue
+            if d == 0:
+                return t
+            starts = idx.starts
+            i = bisect_right(starts, t) - 1
+            s = starts[i]
+            e = idx.ends[i]
+            c = idx.cum[i] + (t - s if t < e else e - s) + d
+            if d > 0:
+                if c > idx.total:
+                    self._grow(True)
+                    continue
+                j = bisect_left(idx.cum_end, c)
+            else:
+                if c < 0:
+                    self._grow(False)
+                    continue
+                j = bisect_right(idx.cum, c) - 1
+            return starts[j] + c - idx.cum[j]
+
+    def _f_pair(self, t1: int, t2: int, micro: bool) -> int:
+        scale = _US if micro else 1
+        self._ready(min(t1, t2) // scale, max(t1, t2) // scale)
+        idx = self._usec if micro else self._sec
+        assert idx is not None
+        starts, ends, cum = idx.starts, idx.ends, idx.cum
+        i = bisect_right(starts, t1) - 1
+        s, e = starts[i], ends[i]
+        f1 = cum[i] + (t1 - s if t1 < e else e - s)
+        i = bisect_right(starts, t2) - 1
+        s, e = starts[i], ends[i]
+        return cum[i] + (t2 - s if t2 < e else e - s) - f1
+
+    def add_epoch(self, t: int, seconds: int) -> int:
+        """``add`` on epoch seconds."""
+        return self._add_int(t, seconds, False)
+
+    def between_epoch(self, t1: int, t2: int) -> int:
+        """``between`` on epoch seconds, in seconds."""
+        return self._f_pair(t1, t2, False)
+
+    # -- datetime API -----------------------------------------------------------
+    def _out(self, x: int) -> dt.datetime:
+        r = dt.datetime.fromtimestamp(x // _US, self.tz)
+        us = x % _US
+        return r.replace(microsecond=us) if us else r
+
+    def add(self, t: dt.datetime, delta: dt.timedelta) -> dt.datetime:
+        """The earliest instant at which ``delta`` of business time has passed since ``t``."""
+        try:
+            td = t - _EPOCH
+        except TypeError:
+            raise NaiveDatetimeError(f"time `{t.isoformat()}` has no UTC offset") from None
+        x = td.days * 86_400_000_000 + td.seconds * _US + td.microseconds
+        d = delta.days * 86_400_000_000 + delta.seconds * _US + delta.microseconds
+        idx = self._usec
+        if d > 0 and idx is not None and idx.lo <= x <= idx.hi:
+            # The common case, inlined: forward, inside the index.
+            starts = idx.starts
+            i = bisect_right(starts, x) - 1
+            s = starts[i]
+            e = idx.ends[i]
+            c = idx.cum[i] + (x - s if x < e else e - s) + d
+            if c <= idx.total:
+                j = bisect_left(idx.cum_end, c)
+                y = starts[j] + c - idx.cum[j]
+                r = dt.datetime.fromtimestamp(y // _US, self.tz)
+                return r.replace(microsecond=y % _US) if y % _US else r
+        return self._out(self._add_int(x, d, True))
+
+    def between(self, t1: dt.datetime, t2: dt.datetime) -> dt.timedelta:
+        """Business time in ``[t1, t2)``; negative when ``t2 < t1``."""
+        try:
+            a = t1 - _EPOCH
+            b = t2 - _EPOCH
+        except TypeError:
+            bad = t1 if t1.tzinfo is None or t1.utcoffset() is None else t2
+            raise NaiveDatetimeError(f"time `{bad.isoformat()}` has no UTC offset") from None
+        x1 = a.days * 86_400_000_000 + a.seconds * _US + a.microseconds
+        x2 = b.days * 86_400_000_000 + b.seconds * _US + b.microseconds
+        idx = self._usec
+        if idx is None or not (idx.lo <= x1 <= idx.hi and idx.lo <= x2 <= idx.hi):
+            return _ONE_US * self._f_pair(x1, x2, True)
+        starts, ends, cum = idx.starts, idx.ends, idx.cum
+        i = bisect_right(starts, x1) - 1
+        s, e = starts[i], ends[i]
+        f1 = cum[i] + (x1 - s if x1 < e else e - s)
+        i = bisect_right(starts, x2) - 1
+        s, e = starts[i], ends[i]
+        return _ONE_US * (cum[i] + (x2 - s if x2 < e else e - s) - f1)
+
+    def is_business_time(self, t: dt.datetime) -> bool:
+        """Whether ``t`` is inside an open interval (opening included, closing excluded)."""
+        x = _to_us(t)
+        self._ready(x // _US, x // _US)
+        idx = self._usec
+        assert idx is not None
+        i = bisect_right(idx.starts, x) - 1
+        return idx.starts[i] <= x < idx.ends[i]
+
+    # -- batch ------------------------------------------------------------------
+    def _batch_f(self, ts: NDArray[np.int64]) -> NDArray[np.int64]:
+        starts, lens, cum, _ = self._np
+        i = np.searchsorted(starts, ts, side="right") - 1
+        out: NDArray[np.int64] = cum[i] + np.minimum(ts - starts[i], lens[i])
+        return out
+
+    def add_many(self, ts: ArrayLike, seconds: ArrayLike) -> NDArray[np.int64]:
+        """``add_epoch`` over an array of epoch seconds (``seconds`` scalar or array)."""
+        t = np.asarray(ts, dtype=np.int64)
+        d = np.asarray(seconds, dtype=np.int64)
+        if t.size == 0:
+            return np.empty(np.broadcast_shapes(t.shape, d.shape), dtype=np.int64)
+        self._ready(int(t.min()), int(t.max()))
+        while True:
+            sec = self._sec
+            assert sec is not None
+            starts, _, cum, cum_end = self._np
+            c = self._batch_f(t) + d
+            if c.max() > sec.total:
+                self._grow(True)
+                continue
+            if c.min() < 0:
+                self._grow(False)
+                continue
+            if d.ndim == 0 and int(d) > 0:
+                j = np.searchsorted(cum_end, c, side="left")
+                out: NDArray[np.int64] = starts[j] + c - cum[j]
+                return out
+            j = np.searchsorted(cum_end, c, side="left")
+            x = starts[j] + c - cum[j]
+            neg = d < 0
+            if neg.any():
+                k = np.searchsorted(cum, c, side="right") - 1
+                x = np.where(neg, starts[k] + c - cum[k], x)
+            result: NDArray[np.int64] = np.where(d == 0, t, x)
+            return result
+
+    def between_many(self, t1s: ArrayLike, t2s: ArrayLike) -> NDArray[np.int64]:
+        """``between_epoch`` over arrays of epoch seconds, in seconds."""
+        a = np.asarray(t1s, dtype=np.int64)
+        b = np.asarray(t2s, dtype=np.int64)
+        if a.size == 0 or b.size == 0:
+            return np.zeros(np.broadcast_shapes(a.shape, b.shape), dtype=np.int64)
+        lo = min(int(a.min()), int(b.min()))
+        hi = max(int(a.max()), int(b.max()))
+        self._ready(lo, hi)
+        out: NDArray[np.int64] = self._batch_f(b) - self._batch_f(a)
+        return out
