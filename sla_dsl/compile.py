@@ -7,6 +7,7 @@ diagnostics instead of raising, and :func:`compile_text` gathers them all.
 from __future__ import annotations
 
 import re
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -119,7 +120,9 @@ def parse_and_build(
             tree = parse_tree(chunk.text)
         except UnexpectedInput as exc:
             d = lark_error_to_diagnostic(exc, chunk.text, chunk.first_line - 1)
-            diags.append(d.model_copy(update={"file": file}))
+            unclosed = any(x.code == "E103" and x.span.line == chunk.first_line for x in diags)
+            if not (unclosed and d.code == "E102"):
+                diags.append(d.model_copy(update={"file": file}))
             head = _DECL_NAME.match(chunk.text)
             if head:
                 dropped.add((_KIND_OF.get(head.group(1), head.group(1)), head.group(2)))
@@ -132,27 +135,30 @@ def parse_and_build(
     return decls, diags
 
 
-def assemble(decls: dict[str, list[Any]], file: str, diags: list[Diagnostic]) -> m.PolicyModel | None:
-    """Put the declarations together; report a missing or repeated header."""
+def assemble(decls: dict[str, list[Any]], file: str, diags: list[Diagnostic]) -> tuple[m.PolicyModel, bool]:
+    """Put the declarations together; report a missing or repeated header.
+
+    Returns the model and whether it has a real header (without one, a
+    placeholder lets the reference checks still run).
+    """
     headers: list[m.Header] = decls.get("header", [])
-    if not headers:
-        if not any(d.is_error for d in diags):
-            diags.append(
-                Diagnostic(
-                    code="E217",
-                    message="the policy has no `sla` header",
-                    span=m.Span(),
-                    help='start the file with `sla "Name" { format 1  version "1"  effective 2026-04-01  timezone Asia/Tokyo }`',
-                    file=file,
-                )
+    if not headers and not any(d.is_error for d in diags):
+        diags.append(
+            Diagnostic(
+                code="E217",
+                message="the policy has no `sla` header",
+                span=m.Span(),
+                help='start the file with `sla "Name" { format 1  version "1"  effective 2026-04-01  timezone Asia/Tokyo }`',
+                file=file,
             )
-        return None
+        )
     for extra in headers[1:]:
         diags.append(
             Diagnostic(code="E200", message="a second `sla` header", span=extra.span, help="a policy file has one header", file=file)
         )
-    return m.PolicyModel(
-        header=headers[0],
+    header = headers[0] if headers else m.Header(name="", version="", effective=dt.date(1970, 1, 1), timezone="UTC")
+    model = m.PolicyModel(
+        header=header,
         articles=tuple(decls.get("article", [])),
         calendars=tuple(decls.get("calendar", [])),
         services=tuple(decls.get("service", [])),
@@ -166,20 +172,20 @@ def assemble(decls: dict[str, list[Any]], file: str, diags: list[Diagnostic]) ->
         items=tuple(decls.get("item", [])),
         span=m.Span(line=1, column=1, end_line=1, end_column=1),
     )
+    return model, bool(headers)
 
 
 def compile_text(text: str, file: str = "<policy>") -> Compiled:
     """Compile a policy text; never raises for bad input."""
     dropped: set[tuple[str, str]] = set()
     decls, diags = parse_and_build(text, file, dropped)
-    model = assemble(decls, file, diags)
-    if model is not None:
-        found = check_model(model, dropped, computed=not any(d.is_error for d in diags))
-        diags.extend(d.model_copy(update={"file": file}) for d in found)
+    model, has_header = assemble(decls, file, diags)
+    found = check_model(model, dropped, computed=has_header and not any(d.is_error for d in diags))
+    diags.extend(d.model_copy(update={"file": file}) for d in found)
     diags.sort(key=lambda d: (d.span.line, d.span.column, d.severity is Severity.WARNING))
     # the same problem found twice (e.g. by two stages) is shown once
     unique = list({(d.code, d.span, d.message): d for d in diags}.values())
-    return Compiled(text, file, model, unique[: MAX_DIAGNOSTICS * 2])
+    return Compiled(text, file, model if has_header else None, unique[: MAX_DIAGNOSTICS * 2])
 
 
 def compile_path(path: str | Path) -> Compiled:

@@ -298,8 +298,26 @@ def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int =
     return Diagnostic(code="E100", message="cannot read this", span=Span(line=line, column=col))
 
 
+#: Which block each statement keyword belongs to, for "wrong block" help.
+STATEMENT_HOME = {
+    "days": "calendar", "hours": "calendar` or `service", "holidays": "calendar", "closed": "calendar",
+    "open": "calendar", "respond": "priority", "definition": "priority", "same": "priority",
+    "complete": "priority", "guideline": "priority", "starts": "clock", "within": "notify",
+    "only": "notify", "met": "notify", "method": "backup", "keep": "backup", "continuous": "backup",
+    "every": "backup` or `maintenance", "notice": "planned stop` or `maintenance", "emergency": "planned stop",
+    "availability": "service", "description": "item", "value": "item", "rules": "item",
+    "text": "article", "format": "sla", "version": "sla", "effective": "sla", "timezone": "sla",
+    "provider": "sla", "title": "sla", "source": "sla",
+}  # fmt: skip
+
+
+def _printable(value: str) -> str:
+    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in value)
+
+
 def _unexpected(value: str, expected: set[str], span: Span, code: str = "E101") -> Diagnostic:
     want = describe_expected(expected)
+    value = _printable(value)
     shown = value if len(value) <= 40 else value[:37] + "..."
     message = f"unexpected `{shown}`" if value else "unexpected input"
     if want:
@@ -315,6 +333,8 @@ def _unexpected(value: str, expected: set[str], span: Span, code: str = "E101") 
         near = suggest(value, keywords)
         if near:
             help_text = f"did you mean `{near}`?"
+    if help_text is None and value in STATEMENT_HOME and value not in keywords:
+        help_text = f"`{value}` belongs in a `{STATEMENT_HOME[value]}` block"
     if help_text is None and value in UNIT_WORDS and "NAME" in expected:
         help_text = f"`{value}` is a unit here; name the calendar before it, e.g. `4 business hours`"
     return Diagnostic(code=code, message=message, span=span, help=help_text)
