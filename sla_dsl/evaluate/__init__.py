@@ -1,0 +1,194 @@
+"""Events + compiled policy (one or several versions) → an explained report.
+
+Design notes
+------------
+* The flow: events are filed compactly by family and id (:mod:`sla_dsl.events`),
+  checked against the policies (unknown priority, backup kind or outage cause is
+  an input error naming the line), then each id's events are ordered by time,
+  events after ``as_of`` dropped and exact duplicates counted once. Each
+  obligation is judged by its own module: :mod:`.incidents`, :mod:`.outages`
+  (with stops, maintenance and availability), :mod:`.backups`.
+* Contradictions between events (an outage that ends before it starts, a
+  response before the report, events about an id that was never opened) are
+  not errors: the file is well formed, the facts disagree. They are reported in
+  ``violations`` with kind ``data`` and the line, and the explanation of the
+  affected row says how it was read. Nothing is silently dropped or repaired.
+* Versions (Article 5): each incident is judged under the version in force at
+  its clock start, each outage at its start, each stop at its start, each
+  backup day at its 00:00. The report header names the version in force at
+  ``from``; ``versions`` lists all that were given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..errors import InputError, NaiveDatetimeError
+from ..events import CODE, TYPES, EventLog, Rec, log_from
+from ..policy import Policy
+from ..reader import EventInputError, Problem
+from ..report import InputSummary, Period, PolicyRef, Report
+from .backups import judge_backups
+from .common import Ctx, Versions
+from .incidents import judge_incidents
+from .outages import judge_outages
+
+__all__ = ["evaluate", "evaluate_log"]
+
+REPORTED, REPRIORITIZED = CODE["incident.reported"], CODE["incident.reprioritized"]
+STARTED = CODE["outage.started"]
+B_COMPLETED, B_DELETED = CODE["backup.completed"], CODE["backup.deleted"]
+#: Outage causes the engine itself gives a meaning (others must be policy exclusions).
+ENGINE_CAUSES = frozenset({"failure", "emergency", "planned"})
+
+
+def _instant(t: dt.datetime | dt.date, tz: dt.tzinfo, what: str) -> float:
+    if isinstance(t, dt.datetime):
+        if t.tzinfo is None or t.utcoffset() is None:
+            raise NaiveDatetimeError(f"{what} `{t.isoformat()}` has no UTC offset")
+        return t.timestamp()
+    return dt.datetime(t.year, t.month, t.day, tzinfo=tz).timestamp()
+
+
+def evaluate(
+    policy: Policy | Sequence[Policy],
+    events: Iterable[Any] | EventLog,
+    start: dt.datetime | dt.date,
+    end: dt.datetime | dt.date,
+    as_of: dt.datetime | dt.date | None = None,
+    *,
+    skip_invalid: bool = False,
+    walk: bool = True,
+) -> Report:
+    """Judge ``events`` (models, dicts or an EventLog) against ``policy`` over [start, end)."""
+    return evaluate_log(policy, log_from(events), start, end, as_of, skip_invalid=skip_invalid, walk=walk)
+
+
+def evaluate_log(
+    policy: Policy | Sequence[Policy],
+    log: EventLog,
+    start: dt.datetime | dt.date,
+    end: dt.datetime | dt.date,
+    as_of: dt.datetime | dt.date | None = None,
+    *,
+    skip_invalid: bool = False,
+    walk: bool = True,
+) -> Report:
+    """Judge an :class:`EventLog` (see :func:`evaluate`)."""
+    policies = [policy] if isinstance(policy, Policy) else list(policy)
+    if not policies:
+        raise InputError("no policy to evaluate against")
+    versions = Versions(policies)
+    tz = versions.rules[0].tz
+    p0, p1 = _instant(start, tz, "--from"), _instant(end, tz, "--to")
+    if p1 <= p0:
+        raise InputError("the period is empty: `--to` must be after `--from`")
+    t_as_of = _instant(as_of, tz, "--as-of") if as_of is not None else p1
+    _check_against_policies(versions, log, skip_invalid)
+    duplicates = _prepare(log, t_as_of)
+    ctx = Ctx(versions, p0, p1, t_as_of, log.source, walk=walk)
+    incidents = judge_incidents(ctx, log.incidents)
+    out = judge_outages(ctx, log.outages, log.stops)
+    backups, retention = judge_backups(ctx, log.backups)
+    primary = ctx.primary
+    return Report(
+        policy=PolicyRef(name=primary.policy.name, version=primary.version, effective=primary.policy.effective),
+        period=Period(start=primary.dt(p0), end=primary.dt(p1), as_of=primary.dt(t_as_of)),
+        incidents=incidents,
+        outages=out.outages,
+        planned_stops=out.stops,
+        maintenance=out.maintenance,
+        availability=out.availability,
+        backups=backups,
+        violations=ctx.violations + ctx.data,
+        retention=retention,
+        versions=[
+            PolicyRef(name=r.policy.name, version=r.version, effective=r.policy.effective) for r in versions.rules
+        ],
+        timezone=str(tz),
+        input=InputSummary(events=log.count, duplicates=duplicates, skipped=list(log.skipped)),
+    )
+
+
+def _check_against_policies(versions: Versions, log: EventLog, skip_invalid: bool) -> None:
+    """Priorities, backup kinds and outage causes must be ones the policies know."""
+    priorities = versions.all_priorities
+    kinds = versions.all_backup_kinds
+    causes = ENGINE_CAUSES | versions.all_exclusions
+    problems: list[Problem] = []
+
+    def known(value: str, allowed: set[str] | frozenset[str], field: str, r: Rec, code: str) -> bool:
+        if value in allowed:
+            return True
+        listed = ", ".join(f"`{a}`" for a in sorted(allowed))
+        problems.append(
+            Problem(
+                log.source,
+                r[3],
+                code,
+                f"unknown {field} `{value}` in `{TYPES[r[1]]}`",
+                f"the policy knows {listed}",
+            )
+        )
+        return False
+
+    for group, checks in (
+        (
+            log.incidents,
+            {
+                REPORTED: (0, priorities, "priority", "E120"),
+                REPRIORITIZED: (0, priorities, "priority", "E120"),
+            },
+        ),
+        (
+            log.backups,
+            {
+                B_COMPLETED: (0, kinds, "backup kind", "E121"),
+                B_DELETED: (0, kinds, "backup kind", "E121"),
+            },
+        ),
+        (log.outages, {STARTED: (0, causes, "cause", "E122")}),
+    ):
+        for ident, recs in list(group.items()):
+            keep = []
+            for r in recs:
+                chk = checks.get(r[1])
+                if chk is not None and r[2][chk[0]] is not None and not known(r[2][chk[0]], chk[1], chk[2], r, chk[3]):
+                    continue
+                keep.append(r)
+            if len(keep) != len(recs):
+                if keep:
+                    group[ident] = keep
+                else:
+                    del group[ident]
+    if problems:
+        if not skip_invalid:
+            raise EventInputError(problems)
+        log.skipped.extend(str(p) for p in problems)
+
+
+def _prepare(log: EventLog, as_of: float) -> int:
+    """Order each id's events by time, drop those after ``as_of`` and exact duplicates."""
+    dup = 0
+    for group in log.groups:
+        for ident in list(group):
+            recs = group[ident]
+            recs.sort(key=lambda r: (r[0], r[1], r[3]))
+            seen: set[tuple[float, int, tuple[Any, ...]]] = set()
+            out: list[Rec] = []
+            for r in recs:
+                if r[0] > as_of:
+                    break
+                key = (r[0], r[1], r[2])
+                if key in seen:
+                    dup += 1
+                    continue
+                seen.add(key)
+                out.append(r)
+            if out:
+                group[ident] = out
+            else:
+                del group[ident]
+    return dup

@@ -1,0 +1,199 @@
+"""Daily backups per kind, retention of deleted backups, and the other-zone rule.
+
+Design notes
+------------
+* A kind is daily when its rule has ``every`` and is not ``continuous``. Each
+  calendar day (policy zone) whose 00:00 lies in [from, to) gets one row per
+  daily kind: ``ok`` when a ``backup.completed`` of that kind falls in the
+  ``every`` window ending that day (one day for ``every 1 day``), ``missed``
+  when none does and the day is over at ``as_of``, ``pending`` otherwise.
+* Retention: a ``backup.deleted`` in the period before the ``backup.completed``
+  of that id plus the rule's ``keep`` (months by calendar arithmetic) is a
+  violation. A deletion of an unknown backup, or with another kind than its
+  completion, is bad data.
+* ``other zone``: each completed backup of such a kind in the period must state
+  a ``zone`` different from its ``primary_zone``; a missing one cannot be
+  verified and is reported as a violation too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import model as m
+from ..events import CODE, Rec
+from ..policy import add_calendar_duration
+from ..report import BackupRow, RetentionRow, Step, Violation
+from .common import Ctx, Rules, add_months, art
+
+COMPLETED, DELETED = CODE["backup.completed"], CODE["backup.deleted"]
+
+
+def _window_start(day: dt.date, every: m.Duration) -> dt.date:
+    n = max(every.amount, 1)
+    if every.unit is m.TimeUnit.MONTH:
+        return add_months(day, -n) + dt.timedelta(days=1)
+    days = {m.TimeUnit.WEEK: 7 * n}.get(every.unit, n)
+    return day - dt.timedelta(days=days - 1)
+
+
+def judge_backups(ctx: Ctx, backups: dict[str, list[Rec]]) -> tuple[list[BackupRow], list[RetentionRow]]:
+    """Rows per daily kind and day, and retention rows for deletions in the period."""
+    tz = ctx.primary.tz
+    done: dict[tuple[str, dt.date], int] = {}
+    completed: dict[str, Rec] = {}
+    for ident, recs in backups.items():
+        for r in recs:
+            if r[1] == COMPLETED:
+                day = dt.datetime.fromtimestamp(r[0], tz).date()
+                done[(r[2][0], day)] = done.get((r[2][0], day), 0) + 1
+                if ident in completed:
+                    if completed[ident][2] != r[2] or completed[ident][0] != r[0]:
+                        ctx.bad_data(ident, f"backup `{ident}` completed again; the first counts", r[3], r[0])
+                else:
+                    completed[ident] = r
+                    if ctx.p0 <= r[0] < ctx.p1:
+                        _zone(ctx, ident, r)
+    rows = _days(ctx, done)
+    retention = _retention(ctx, backups, completed)
+    return rows, retention
+
+
+def _days(ctx: Ctx, done: dict[tuple[str, dt.date], int]) -> list[BackupRow]:
+    rows: list[BackupRow] = []
+    tz = ctx.primary.tz
+    first = dt.datetime.fromtimestamp(ctx.p0, tz)
+    day = first.date() if first.time() == dt.time(0) else first.date() + dt.timedelta(days=1)
+    one = dt.timedelta(days=1)
+    while True:
+        midnight = dt.datetime(day.year, day.month, day.day, tzinfo=tz).timestamp()
+        if midnight >= ctx.p1:
+            break
+        rules = ctx.versions.at(midnight)
+        nxt = day + one
+        day_end = dt.datetime(nxt.year, nxt.month, nxt.day, tzinfo=tz).timestamp()
+        for kind, rule in rules.backups.items():
+            if rule.every is None or rule.continuous:
+                continue
+            lo = _window_start(day, rule.every)
+            count = sum(done.get((kind, lo + dt.timedelta(days=i)), 0) for i in range((day - lo).days + 1))
+            if count:
+                status = "ok"
+            elif day_end <= ctx.as_of:
+                status = "missed"
+                ctx.violations.append(
+                    Violation(
+                        kind="backup_missed",
+                        id=f"{kind}:{day.isoformat()}",
+                        at=rules.dt(day_end),
+                        ref=art(rule.ref),
+                        message=f"no {kind} backup on {day:%a %d %b %Y} (every {rule.every})",
+                    )
+                )
+            else:
+                status = "pending"
+            rows.append(BackupRow(kind=kind, day=day, status=status, backups=done.get((kind, day), 0)))
+        day = nxt
+    return rows
+
+
+def _zone(ctx: Ctx, ident: str, r: Rec) -> None:
+    rules = ctx.versions.at(r[0])
+    kind, zone, primary = r[2]
+    rule = rules.backups.get(kind)
+    if rule is None or not rule.other_zone:
+        return
+    if zone is None or primary is None:
+        missing = " and ".join(f"`{f}`" for f, v in (("zone", zone), ("primary_zone", primary)) if v is None)
+        msg = f"{kind} backup {ctx.fmt(r[0], rules)} states no {missing}: the other-zone rule cannot be verified"
+    elif zone == primary:
+        msg = f"{kind} backup {ctx.fmt(r[0], rules)} is in zone `{zone}`, the primary zone itself"
+    else:
+        return
+    ctx.violations.append(Violation(kind="backup_zone", id=ident, message=msg, at=rules.dt(r[0]), ref=art(rule.ref)))
+
+
+def _retention(ctx: Ctx, backups: dict[str, list[Rec]], completed: dict[str, Rec]) -> list[RetentionRow]:
+    rows: list[RetentionRow] = []
+    for ident, recs in backups.items():
+        for r in recs:
+            if r[1] != DELETED or not ctx.p0 <= r[0] < ctx.p1:
+                continue
+            rules = ctx.versions.at(r[0])
+            kind = r[2][0]
+            comp = completed.get(ident)
+            steps: list[Step] = []
+            keep_until: float | None = None
+            ok = True
+            if comp is None:
+                ctx.bad_data(
+                    ident,
+                    f"backup.deleted for unknown backup `{ident}` (no backup.completed)",
+                    r[3],
+                    r[0],
+                )
+                steps.append(Step(text="no backup.completed for this id: retention cannot be judged"))
+            else:
+                if comp[2][0] != kind:
+                    ctx.bad_data(
+                        ident,
+                        f"backup `{ident}` deleted as `{kind}` but completed as `{comp[2][0]}`",
+                        r[3],
+                        r[0],
+                    )
+                if r[0] < comp[0]:
+                    ctx.bad_data(ident, "backup.deleted before backup.completed", r[3], r[0])
+                ok, keep_until = _judge_keep(ctx, rules, ident, comp, r, steps)
+            rows.append(
+                RetentionRow(
+                    id=ident,
+                    kind=kind,
+                    completed_at=rules.dt(comp[0]) if comp else None,
+                    deleted_at=rules.dt(r[0]),
+                    keep_until=rules.dt(keep_until) if keep_until is not None else None,
+                    ok=ok,
+                    policy_version=rules.version,
+                    explain=steps,
+                )
+            )
+    rows.sort(key=lambda x: (x.deleted_at, x.id))
+    return rows
+
+
+def _judge_keep(ctx: Ctx, rules: Rules, ident: str, comp: Rec, r: Rec, steps: list[Step]) -> tuple[bool, float | None]:
+    kind = comp[2][0]
+    rule = rules.backups.get(kind)
+    steps.append(Step(text=f"{kind} backup completed {ctx.fmt(comp[0], rules)}", at=rules.dt(comp[0])))
+    if rule is None or rule.keep is None:
+        steps.append(Step(text=f"no retention rule for `{kind}`"))
+        return True, None
+    ref = art(rule.ref)
+    keep_until = add_calendar_duration(rules.dt(comp[0]), rule.keep).timestamp()
+    ok = r[0] >= keep_until
+    steps.append(
+        Step(
+            text=f"keep {rule.keep}: until {ctx.fmt(keep_until, rules)}",
+            at=rules.dt(keep_until),
+            ref=ref,
+        )
+    )
+    steps.append(
+        Step(
+            text=f"deleted {ctx.fmt(r[0], rules)}: " + ("ok" if ok else "too early, retention violated"),
+            at=rules.dt(r[0]),
+            ref=ref,
+        )
+    )
+    if not ok:
+        ctx.violations.append(
+            Violation(
+                kind="backup_retention",
+                id=ident,
+                at=rules.dt(r[0]),
+                ref=ref,
+                message=f"{kind} backup of {ctx.fmt(comp[0], rules)} deleted "
+                f"{ctx.fmt(r[0], rules)}, before {ctx.fmt(keep_until, rules)} "
+                f"(keep {rule.keep})",
+            )
+        )
+    return ok, keep_until

@@ -1,0 +1,300 @@
+"""What every part of the evaluator shares: the versions in force, time helpers, intervals.
+
+Design notes
+------------
+* Inside the evaluator an instant is a float of POSIX seconds; it becomes an
+  aware datetime in the policy's zone only for the report and explanations.
+* ``Versions`` holds the policy versions sorted by ``effective`` (00:00 of that
+  date in the version's own zone); ``at(epoch)`` is the one in force then. An
+  instant before the first version is judged under the first one, and the
+  explanation says so.
+* ``Rules`` caches, per version, what the evaluator reads from the model:
+  the response clock, priorities, exclusions, the notice and stop rules,
+  backup obligations. Nothing about the SLA is written here: it is all looked
+  up in the compiled policy.
+* Business-time arithmetic goes through the calendar's epoch and batch API
+  (``add_epoch``, ``add_many``, ``between_epoch``) when the calendar has it,
+  and through the :class:`~sla_dsl.policy.Policy` facade otherwise.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar as _cal
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+
+from .. import model as m
+from ..calendar import BusinessCalendar
+from ..events import CODE
+from ..policy import Policy, add_calendar_duration
+from ..report import Step, Violation
+
+Interval = tuple[float, float]
+
+
+def code_of(name: str, family: str) -> int | None:
+    """The event code for a rule's event name (``incident.resolved`` or ``resolved``)."""
+    return CODE.get(name) if "." in name else CODE.get(f"{family}.{name}")
+
+
+def short(name: str) -> str:
+    """An event name without its family (``incident.product_suspected`` → ``product_suspected``)."""
+    return name.split(".", 1)[-1]
+
+
+def art(ref: m.ArticleRef | None) -> str | None:
+    """``Article 3.2`` for a reference, None without one."""
+    return f"Article {ref}" if ref is not None else None
+
+
+def fmt_minutes(seconds: float) -> str:
+    """``1h30m``, ``2h``, ``45m``, ``0m``; days are left as hours (business time)."""
+    total = round(seconds / 60)
+    h, mi = divmod(abs(total), 60)
+    sign = "-" if total < 0 else ""
+    if h and mi:
+        return f"{sign}{h}h{mi:02d}m"
+    return f"{sign}{h}h" if h else f"{sign}{mi}m"
+
+
+class Rules:
+    """What the evaluator reads from one policy version, looked up once."""
+
+    def __init__(self, policy: Policy) -> None:
+        self.policy = policy
+        self.tz = policy.tz
+        mdl = policy.model
+        self.model = mdl
+        clocks = {c.name: c for c in mdl.clocks}
+        self.clock: m.ClockRule | None = clocks.get("response") or (mdl.clocks[0] if mdl.clocks else None)
+        starts = self.clock.starts if self.clock else ("incident.reported",)
+        self.clock_codes = [(c, short(n)) for n in starts if (c := code_of(n, "incident")) is not None]
+        pct = self.clock.at_risk_percent if self.clock else None
+        self.at_risk = pct
+        self.priorities = {p.id: p for p in mdl.priorities}
+        self.exclusions = {e.cause: e for e in mdl.exclusions}
+        self.notify = next(
+            (n for n in mdl.notifications if n.after.startswith("outage.") or code_of(n.after, "outage")),
+            None,
+        )
+        self.stop_rule = mdl.planned_stops[0] if mdl.planned_stops else None
+        measured = [s for s in mdl.services if s.availability_measured]
+        self.service: m.Service | None = measured[0] if measured else None
+        self.backups = {b.kind: b for b in mdl.backups}
+        self.maintenance = {mt.name: mt for mt in mdl.maintenance}
+
+    @property
+    def version(self) -> str:
+        return self.policy.version
+
+    @cached_property
+    def effective_epoch(self) -> float:
+        eff = self.policy.effective
+        return dt.datetime(eff.year, eff.month, eff.day, tzinfo=self.tz).timestamp()
+
+    def dt(self, epoch: float) -> dt.datetime:
+        """An instant as an aware datetime in this version's zone."""
+        return dt.datetime.fromtimestamp(epoch, self.tz)
+
+    def calendar(self, name: str | None) -> BusinessCalendar:
+        """The compiled business calendar ``name``."""
+        return self.policy.calendar(name)
+
+    # -- business time on epochs -------------------------------------------------
+    # The calendar's epoch and batch API works in whole seconds; an instant with
+    # a fraction of a second takes the (microsecond-exact) datetime API instead.
+    def add(self, epoch: float, d: m.Duration) -> float:
+        """``epoch`` plus a duration (business or elapsed)."""
+        if d.calendar is None:
+            return _elapsed(self, epoch, d)
+        cal = self.policy.calendar(d.calendar)
+        delta = self.policy.duration_delta(d)
+        secs = delta.total_seconds()
+        if epoch.is_integer() and secs.is_integer():
+            return float(cal.add_epoch(int(epoch), int(secs)))
+        return cal.add(self.dt(epoch), delta).timestamp()
+
+    def add_many(self, epochs: Sequence[float], d: m.Duration) -> list[float]:
+        """Each epoch plus a duration, in one batch when the calendar can."""
+        if d.calendar is None or not epochs:
+            return [_elapsed(self, e, d) for e in epochs]
+        cal = self.policy.calendar(d.calendar)
+        secs = self.policy.duration_delta(d).total_seconds()
+        arr = np.asarray(epochs, dtype=np.float64)
+        if not secs.is_integer() or not bool(np.all(arr == np.floor(arr))):
+            return [self.add(e, d) for e in epochs]
+        out = cal.add_many(arr.astype(np.int64), int(secs))
+        return [float(x) for x in out.tolist()]
+
+    def due(self, target: m.Target, epoch: float) -> float:
+        """When a target falls due for a clock starting at ``epoch``."""
+        if isinstance(target, m.Within):
+            return self.add(epoch, target.duration)
+        return self.policy.due(target, self.dt(epoch)).timestamp()
+
+    def between(self, a: float, b: float, calendar: str | None) -> float:
+        """Business seconds in [a, b) on ``calendar`` (elapsed seconds when None)."""
+        if calendar is None:
+            return b - a
+        cal = self.policy.calendar(calendar)
+        if a.is_integer() and b.is_integer():
+            return float(cal.between_epoch(int(a), int(b)))
+        return cal.between(self.dt(a), self.dt(b)).total_seconds()
+
+    def is_business(self, epoch: float, calendar: str) -> bool:
+        """Whether ``epoch`` is inside business hours of ``calendar``."""
+        return self.policy.calendar(calendar).is_business_time(self.dt(epoch))
+
+
+def _elapsed(rules: Rules, epoch: float, d: m.Duration) -> float:
+    return add_calendar_duration(rules.dt(epoch), d).timestamp()
+
+
+def add_months(d: dt.date, n: int) -> dt.date:
+    """``d`` plus ``n`` calendar months (negative allowed), the day clamped to the month's end."""
+    y, mo = divmod(d.year * 12 + d.month - 1 + n, 12)
+    return dt.date(y, mo + 1, min(d.day, _cal.monthrange(y, mo + 1)[1]))
+
+
+def target_calendar(target: m.Target) -> str | None:
+    """The calendar whose time a target counts (None for elapsed time)."""
+    return target.duration.calendar if isinstance(target, m.Within) else target.calendar
+
+
+def describe_target(target: m.Target) -> str:
+    """``4 business hours`` or ``the end of business day 2``."""
+    if isinstance(target, m.Within):
+        d = target.duration
+        unit = d.unit.value + ("s" if d.amount != 1 else "")
+        return f"{d.amount} {'business ' if d.calendar else ''}{unit}"
+    return f"the end of business day {target.nth}"
+
+
+class Versions:
+    """The policy versions, and which one is in force at an instant."""
+
+    def __init__(self, policies: Sequence[Policy]) -> None:
+        if not policies:
+            raise ValueError("no policy given")
+        rules = sorted((Rules(p) for p in policies), key=lambda r: r.effective_epoch)
+        self.rules = rules
+        self._starts = [r.effective_epoch for r in rules]
+
+    def at(self, epoch: float) -> Rules:
+        """The version in force at ``epoch`` (the first one before any is in force)."""
+        i = bisect.bisect_right(self._starts, epoch) - 1
+        return self.rules[max(i, 0)]
+
+    def note(self, rules: Rules, epoch: float) -> Step | None:
+        """A step naming the version, when there is more than one (or none in force yet)."""
+        if len(self.rules) == 1 and epoch >= rules.effective_epoch:
+            return None
+        eff = rules.policy.effective.isoformat()
+        if epoch < rules.effective_epoch:
+            return Step(
+                text=f"no version in force yet: judged under version {rules.version} "
+                f"(effective {eff}), the earliest given",
+                ref="Article 5",
+            )
+        return Step(text=f"judged under version {rules.version} (effective {eff})", ref="Article 5")
+
+    @property
+    def all_priorities(self) -> set[str]:
+        return {p for r in self.rules for p in r.priorities}
+
+    @property
+    def all_backup_kinds(self) -> set[str]:
+        return {k for r in self.rules for k in r.backups}
+
+    @property
+    def all_exclusions(self) -> set[str]:
+        return {c for r in self.rules for c in r.exclusions}
+
+
+@dataclass
+class Ctx:
+    """One evaluation: the versions, the period, options, and what has been found."""
+
+    versions: Versions
+    p0: float
+    p1: float
+    as_of: float
+    source: str
+    walk: bool = True
+    violations: list[Violation] = field(default_factory=list)
+    data: list[Violation] = field(default_factory=list)
+
+    @property
+    def primary(self) -> Rules:
+        return self.versions.at(self.p0)
+
+    @property
+    def measured_end(self) -> float:
+        """Availability is measured up to ``to`` or ``as_of``, whichever is first."""
+        return max(self.p0, min(self.p1, self.as_of))
+
+    def where(self, line: int) -> str:
+        return f"{self.source}:{line}" if line else self.source
+
+    def bad_data(self, ident: str, message: str, line: int = 0, at: float | None = None) -> None:
+        """Record a contradiction in the events (reported, never silently resolved)."""
+        where = f"{self.where(line)}: " if line else ""
+        when = self.primary.dt(at) if at is not None else None
+        self.data.append(Violation(kind="data", id=ident, message=where + message, at=when))
+
+    def fmt(self, epoch: float, rules: Rules | None = None) -> str:
+        """``Fri 18 Sep 16:30`` in the policy's zone."""
+        t = (rules or self.primary).dt(epoch)
+        return f"{t:%a %d %b %H:%M}"
+
+
+# -- intervals on epochs -------------------------------------------------------------
+
+
+def union(intervals: Iterable[Interval]) -> list[Interval]:
+    """Sorted, merged, non-empty intervals."""
+    out: list[Interval] = []
+    for a, b in sorted(i for i in intervals if i[1] > i[0]):
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out
+
+
+def length(intervals: Iterable[Interval]) -> float:
+    """Total length of intervals assumed disjoint."""
+    return sum(b - a for a, b in intervals)
+
+
+def clip(iv: Interval, lo: float, hi: float) -> Interval | None:
+    """``iv`` ∩ [lo, hi), None when empty."""
+    a, b = max(iv[0], lo), min(iv[1], hi)
+    return (a, b) if b > a else None
+
+
+def subtract(iv: Interval, holes: list[Interval]) -> list[Interval]:
+    """``iv`` minus a sorted union of ``holes``."""
+    out: list[Interval] = []
+    a, b = iv
+    i = bisect.bisect_left(holes, (a, a)) - 1
+    i = max(i, 0)
+    for h0, h1 in holes[i:]:
+        if h0 >= b:
+            break
+        if h1 <= a:
+            continue
+        if h0 > a:
+            out.append((a, h0))
+        a = max(a, h1)
+        if a >= b:
+            break
+    if a < b:
+        out.append((a, b))
+    return out

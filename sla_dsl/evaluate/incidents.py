@@ -1,0 +1,360 @@
+"""Response targets, reprioritisation, same-day guideline and completion of incidents.
+
+Design notes
+------------
+* The clock starts at the first event named by the policy's ``response`` clock
+  rule, in order of preference (``product_suspected``, else ``reported``).
+* The priority is the last ``incident.reprioritized`` (or the reported one);
+  the due time is always computed from the original clock start.
+* Status: ``excluded`` when the reported cause is an Article 4 exclusion;
+  ``met``/``breached`` by the first response; without one, ``breached`` once
+  ``as_of`` is past due, else ``at_risk`` when the business time used reaches
+  the policy's warning threshold, else ``open``.
+* Completion: the first of the priority's completion events, or the silence
+  rule (the deadline after the latest ``after`` event with no ``unless`` event
+  since); it is reported, never a breach.
+* Due times are computed in batches per (version, priority) with the calendar's
+  batch API; everything else is a single pass per incident.
+* Listed: every incident whose clock starts in [from, to), or that started
+  earlier and was not completed before ``from``. A breach is listed in
+  ``violations`` when its due time falls at or after ``from`` (an earlier one
+  was already reported for an earlier period).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import model as m
+from ..events import CODE, Rec
+from ..report import IncidentRow, SameDay, Step, Violation
+from .common import Ctx, Rules, art, code_of, describe_target, fmt_minutes, short, target_calendar
+from .walk import walk
+
+REPORTED = CODE["incident.reported"]
+RESPONDED = CODE["incident.responded"]
+REPRIORITIZED = CODE["incident.reprioritized"]
+
+
+@dataclass
+class _Inc:
+    ident: str
+    recs: list[Rec]
+    rules: Rules
+    priority: str
+    reported: float
+    cause: str | None
+    clock: float
+    clock_event: str
+    responded: float | None
+    reprios: list[tuple[float, str, str]] = field(default_factory=list)
+    due: float | None = None
+    completed: float | None = None
+    completion: str | None = None
+    completion_steps: list[Step] = field(default_factory=list)
+
+
+def judge_incidents(ctx: Ctx, groups: dict[str, list[Rec]]) -> list[IncidentRow]:
+    """Judge every incident of the log; rows for those in the period."""
+    items: list[_Inc] = []
+    for ident, recs in groups.items():
+        inc = _read(ctx, ident, recs)
+        if inc is None or inc.clock >= ctx.p1:
+            continue
+        if inc.clock < ctx.p0:
+            _complete(ctx, inc)
+            if inc.completed is not None and inc.completed < ctx.p0:
+                continue
+        items.append(inc)
+    _batch_due(items)
+    rows = []
+    for inc in items:
+        if inc.completion is None and inc.clock >= ctx.p0:
+            _complete(ctx, inc)
+        rows.append(_row(ctx, inc))
+    rows.sort(key=lambda r: (r.clock_start, r.id))
+    return rows
+
+
+def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> _Inc | None:
+    reports = [r for r in recs if r[1] == REPORTED]
+    if not reports:
+        first = recs[0]
+        ctx.bad_data(
+            ident,
+            f"event for unknown incident `{ident}` (no incident.reported)",
+            first[3],
+            first[0],
+        )
+        return None
+    rep = reports[0]
+    for other in reports[1:]:
+        if other[2] != rep[2] or other[0] != rep[0]:
+            ctx.bad_data(
+                ident,
+                f"incident `{ident}` reported again; the first report counts",
+                other[3],
+                other[0],
+            )
+    priority, cause = rep[2][0], rep[2][1]
+    reprios: list[tuple[float, str, str]] = []
+    for r in recs:
+        if r[1] == REPRIORITIZED:
+            reprios.append((r[0], priority, r[2][0]))
+            priority = r[2][0]
+            if r[0] < rep[0]:
+                ctx.bad_data(ident, "incident.reprioritized before incident.reported", r[3], r[0])
+    rules = ctx.versions.at(rep[0])
+    clock, clock_event = rep[0], "reported"
+    for code, name in rules.clock_codes:
+        hit = next((r for r in recs if r[1] == code), None)
+        if hit is not None:
+            clock, clock_event = hit[0], name
+            break
+    rules = ctx.versions.at(clock)
+    if clock < rep[0]:
+        ctx.bad_data(ident, f"incident.{clock_event} before incident.reported", 0, clock)
+    responded = next((r for r in recs if r[1] == RESPONDED), None)
+    if responded is not None and responded[0] < rep[0]:
+        ctx.bad_data(ident, "incident.responded before incident.reported", responded[3], responded[0])
+    if priority not in rules.priorities:
+        ctx.bad_data(
+            ident,
+            f"priority `{priority}` is not defined in version {rules.version}",
+            rep[3],
+            rep[0],
+        )
+        return None
+    return _Inc(
+        ident,
+        recs,
+        rules,
+        priority,
+        rep[0],
+        cause,
+        clock,
+        clock_event,
+        responded[0] if responded else None,
+        reprios,
+    )
+
+
+def _batch_due(items: list[_Inc]) -> None:
+    buckets: dict[tuple[int, str], list[_Inc]] = {}
+    for inc in items:
+        if inc.cause in inc.rules.exclusions:
+            continue
+        buckets.setdefault((id(inc.rules), inc.priority), []).append(inc)
+    for bucket in buckets.values():
+        rules = bucket[0].rules
+        target = rules.priorities[bucket[0].priority].target
+        if isinstance(target, m.Within):
+            dues = rules.add_many([i.clock for i in bucket], target.duration)
+        else:
+            dues = [rules.due(target, i.clock) for i in bucket]
+        for inc, due in zip(bucket, dues, strict=True):
+            inc.due = due
+
+
+def _complete(ctx: Ctx, inc: _Inc) -> None:
+    rules = inc.rules
+    comp = rules.priorities[inc.priority].completion
+    on = {c for n in comp.on if (c := code_of(n, "incident")) is not None}
+    ref = art(rules.priorities[inc.priority].ref)
+    done = next((r for r in inc.recs if r[1] in on), None)
+    if done is not None:
+        inc.completed, inc.completion = done[0], "resolved"
+        inc.completion_steps = [
+            Step(
+                text=f"{short(comp.on[0]) if len(comp.on) == 1 else 'completion event'} "
+                f"{ctx.fmt(done[0], rules)}: completed",
+                at=rules.dt(done[0]),
+                ref=ref,
+            )
+        ]
+    sil = comp.silence
+    if sil is None:
+        return
+    after, unless = code_of(sil.after, "incident"), code_of(sil.unless, "incident")
+    pending: tuple[float, float] | None = None
+    for r in inc.recs:
+        if done is not None and r[0] >= done[0]:
+            break
+        if pending is not None and r[0] > pending[1]:
+            break
+        if r[1] == after:
+            pending = (r[0], rules.add(r[0], sil.duration))
+        elif r[1] == unless:
+            pending = None
+    if pending is None or pending[1] > ctx.as_of or (done is not None and done[0] <= pending[1]):
+        return
+    inc.completed, inc.completion = pending[1], "silence"
+    inc.completion_steps = [
+        Step(
+            text=f"no {short(sil.unless)} within {sil.duration} after {short(sil.after)} "
+            f"{ctx.fmt(pending[0], rules)}: completed {ctx.fmt(pending[1], rules)}",
+            at=rules.dt(pending[1]),
+            ref=ref,
+        )
+    ]
+
+
+def _row(ctx: Ctx, inc: _Inc) -> IncidentRow:
+    rules = inc.rules
+    pri = rules.priorities[inc.priority]
+    ref = art(pri.ref)
+    first = inc.reprios[0][1] if inc.reprios else inc.priority
+    steps = [
+        Step(text=f"reported {ctx.fmt(inc.reported, rules)} as {first}", at=rules.dt(inc.reported)),
+        Step(
+            text=f"clock starts at {inc.clock_event} {ctx.fmt(inc.clock, rules)}",
+            at=rules.dt(inc.clock),
+            ref=art(rules.clock.ref) if rules.clock else None,
+        ),
+    ]
+    note = ctx.versions.note(rules, inc.clock)
+    if note:
+        steps.append(note)
+    for at, old, new in inc.reprios:
+        steps.append(
+            Step(
+                text=f"reprioritised {old} → {new} {ctx.fmt(at, rules)}: the target changes, the clock keeps its start",
+                at=rules.dt(at),
+                ref=ref,
+            )
+        )
+    status: Any
+    same_day: SameDay | None = None
+    excl = rules.exclusions.get(inc.cause or "")
+    if excl is not None:
+        status = "excluded"
+        steps.append(Step(text=f"cause `{inc.cause}` is excluded: no target applies", ref=art(excl.ref)))
+    else:
+        due = inc.due
+        assert due is not None
+        cal = target_calendar(pri.target)
+        if ctx.walk and cal is not None:
+            steps.extend(walk(rules, cal, inc.clock, due))
+        steps.append(
+            Step(
+                text=f"due {ctx.fmt(due, rules)} ({ref + ', ' if ref else ''}{inc.priority}: "
+                f"{describe_target(pri.target)})",
+                at=rules.dt(due),
+                ref=ref,
+            )
+        )
+        if pri.same_day is not None:
+            same_day = _same_day(ctx, rules, pri.same_day, inc, steps, ref)
+        status = _status(ctx, inc, due, cal, steps, ref)
+        if status == "breached" and due >= ctx.p0:
+            late = f"responded {ctx.fmt(inc.responded, rules)}" if inc.responded is not None else "no response"
+            ctx.violations.append(
+                Violation(
+                    kind="response_breached",
+                    id=inc.ident,
+                    at=rules.dt(due),
+                    ref=ref,
+                    message=f"{inc.priority} response due {ctx.fmt(due, rules)}: {late}",
+                )
+            )
+    steps.extend(inc.completion_steps)
+    if inc.completed is None:
+        steps.append(Step(text=f"not completed as of {ctx.fmt(ctx.as_of, rules)}", ref=ref))
+    return IncidentRow(
+        id=inc.ident,
+        priority=inc.priority,
+        clock_start=rules.dt(inc.clock),
+        response_due=rules.dt(inc.due) if inc.due is not None and excl is None else None,
+        responded_at=rules.dt(inc.responded) if inc.responded is not None else None,
+        status=status,
+        completed_at=rules.dt(inc.completed) if inc.completed is not None else None,
+        reported_at=rules.dt(inc.reported),
+        clock_event=inc.clock_event,
+        completion=inc.completion,
+        cause=inc.cause,
+        same_day=same_day,
+        policy_version=rules.version,
+        explain=steps,
+    )
+
+
+def _status(ctx: Ctx, inc: _Inc, due: float, cal: str | None, steps: list[Step], ref: str | None) -> str:
+    rules = inc.rules
+    if inc.responded is not None:
+        if inc.responded <= due:
+            steps.append(
+                Step(
+                    text=f"responded {ctx.fmt(inc.responded, rules)}: met",
+                    at=rules.dt(inc.responded),
+                    ref=ref,
+                )
+            )
+            return "met"
+        late = rules.between(due, inc.responded, cal)
+        steps.append(
+            Step(
+                text=f"responded {ctx.fmt(inc.responded, rules)}, {fmt_minutes(late)} "
+                f"{'business time ' if cal else ''}after due: breached",
+                at=rules.dt(inc.responded),
+                ref=ref,
+            )
+        )
+        return "breached"
+    if ctx.as_of > due:
+        steps.append(Step(text=f"no response as of {ctx.fmt(ctx.as_of, rules)}: breached", ref=ref))
+        return "breached"
+    if rules.at_risk is not None:
+        used = rules.between(inc.clock, ctx.as_of, cal)
+        total = rules.between(inc.clock, due, cal)
+        pct = 100.0 * used / total if total > 0 else 100.0
+        if pct >= rules.at_risk:
+            steps.append(
+                Step(
+                    text=f"no response as of {ctx.fmt(ctx.as_of, rules)}; "
+                    f"{pct:.0f}% of the target used "
+                    f"(warning at {rules.at_risk:g}%): at_risk",
+                    ref=art(rules.clock.ref) if rules.clock else None,
+                )
+            )
+            return "at_risk"
+    steps.append(Step(text=f"no response yet as of {ctx.fmt(ctx.as_of, rules)}: open", ref=ref))
+    return "open"
+
+
+def _same_day(
+    ctx: Ctx, rules: Rules, rule: m.SameDayGuideline, inc: _Inc, steps: list[Step], ref: str | None
+) -> SameDay:
+    import datetime as dt
+
+    cal = rules.calendar(rule.calendar)
+    start = rules.dt(inc.clock)
+    day = start.date()
+    hours = rules.model.calendar(rule.calendar).hours
+    if not hours or not cal.is_business_day(day):
+        return SameDay(applies=False)
+    close = dt.datetime(day.year, day.month, day.day, tzinfo=rules.tz) + dt.timedelta(
+        minutes=max(h.end.minutes for h in hours)
+    )
+    if rule.before_close.calendar is None:
+        cutoff = 2 * close.timestamp() - rules.add(close.timestamp(), rule.before_close)
+    else:
+        cutoff = close.timestamp() - rules.policy.duration_delta(rule.before_close).total_seconds()
+    if inc.clock > cutoff:
+        return SameDay(applies=False)
+    met = inc.responded is not None and inc.responded <= close.timestamp()
+    steps.append(
+        Step(
+            text=f"same-day guideline: clock started by {rules.dt(cutoff):%H:%M} "
+            "on a business day, "
+            f"answer expected by {close:%a %d %b %H:%M} ({'met' if met else 'not met'}; "
+            "a guideline, not a breach)",
+            at=close,
+            ref=ref,
+        )
+    )
+    return SameDay(
+        applies=True,
+        due=close,
+        met=met if inc.responded is not None or ctx.as_of > close.timestamp() else None,
+    )

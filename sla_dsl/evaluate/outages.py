@@ -1,0 +1,418 @@
+"""Outages, planned stops, regular maintenance and availability.
+
+Design notes
+------------
+* Excused time (not measured): regular-maintenance windows and validly noticed
+  planned-stop windows, when the measured service says ``except maintenance``
+  / ``except planned stops``; emergency outages only when the policy says they
+  do not count as downtime. Excluded time (Article 4): the intervals of outages
+  whose cause is an exclusion. Both are subtracted from the period once, as a
+  union.
+* Downtime is the union of the remaining outage intervals minus that excused
+  and excluded time; overlapping outages count once. An outage with no end is
+  open up to ``as_of``. Availability is measured over [from, min(to, as_of)).
+* A row's ``downtime_minutes`` is that outage's own contribution inside the
+  period (overlaps with other outages are counted in each row; the
+  availability total counts them once).
+* The recovery-notice target runs from the policy's ``after`` event (the first
+  ``outage.recognized``) only when it falls in the calendar's business hours;
+  otherwise, or without that event, it is ``not_applicable``.
+* A planned stop is judged on its latest announcement's window; the notice is
+  valid when an announcement of that same window went by an allowed channel by
+  the deadline (a date ``notice`` before the start date, or an instant before
+  the start, as the rule's anchor says). A changed window needs a new notice.
+* An outage whose ``outage.ended`` is before its start is reported as bad data
+  and treated as still open (the conservative reading for the customer).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from .. import model as m
+from ..events import CODE, Rec
+from ..report import Availability, MaintenanceRow, OutageRow, Step, StopRow, Violation
+from .common import Ctx, Interval, Rules, add_months, art, clip, code_of, fmt_minutes, length, subtract, union
+
+STARTED, ENDED = CODE["outage.started"], CODE["outage.ended"]
+ANNOUNCED = CODE["stop.announced"]
+
+
+@dataclass
+class _Out:
+    ident: str
+    rules: Rules
+    start: float
+    end: float | None
+    cause: str | None
+    recs: list[Rec]
+
+
+@dataclass
+class Result:
+    """Everything this module contributes to the report."""
+
+    outages: list[OutageRow]
+    stops: list[StopRow]
+    maintenance: list[MaintenanceRow]
+    availability: Availability
+
+
+def judge_outages(ctx: Ctx, outages: dict[str, list[Rec]], stops: dict[str, list[Rec]]) -> Result:
+    """Judge outages, stops and maintenance, and compute availability."""
+    p0, pm = ctx.p0, ctx.measured_end
+    stop_rows, stop_windows = _stops(ctx, stops)
+    maint_rows, maint_windows = _maintenance(ctx)
+    primary = ctx.primary
+    service = primary.service
+    excuse_maint = service.hours.except_maintenance if service else True
+    excuse_stops = service.hours.except_planned_stops if service else True
+    excused: list[Interval] = []
+    why: list[str] = []
+    if excuse_maint:
+        excused += maint_windows
+    if excuse_stops:
+        excused += stop_windows
+    items = [o for o in (_read(ctx, i, r) for i, r in outages.items()) if o is not None]
+    excluded: list[Interval] = []
+    counted: list[tuple[_Out, Interval]] = []
+    for o in items:
+        iv = (o.start, o.end if o.end is not None else ctx.as_of)
+        if o.cause in o.rules.exclusions:
+            excluded.append(iv)
+        elif o.cause == "emergency" and o.rules.stop_rule and not o.rules.stop_rule.emergency_counts_as_downtime:
+            excused.append(iv)
+        else:
+            counted.append((o, iv))
+    ex_union = union(c for iv in excused if (c := clip(iv, p0, pm)))
+    all_off = union(ex_union + [c for iv in excluded if (c := clip(iv, p0, pm))])
+    period = pm - p0
+    measured = period - length(all_off)
+    down_ivs: list[Interval] = []
+    rows: list[OutageRow] = []
+    counted_ids = {id(o) for o, _ in counted}
+    for o in sorted(items, key=lambda o: (o.start, o.ident)):
+        if not (ctx.p0 <= o.start < ctx.p1 or (o.start < ctx.p0 and (o.end is None or o.end > ctx.p0))):
+            continue
+        iv = (o.start, o.end if o.end is not None else ctx.as_of)
+        inside = clip(iv, p0, pm)
+        own = subtract(inside, all_off) if inside and id(o) in counted_ids else []
+        down_ivs += own
+        minutes = length(own) / 60
+        rows.append(_row(ctx, o, minutes, (length([inside]) / 60 - minutes) if inside else 0.0))
+    # outages outside the listed rows (none: every counted outage overlapping the period is listed)
+    downtime = length(union(down_ivs))
+    ratio = (measured - downtime) / measured if measured > 0 else 1.0
+    why.append(f"period {fmt_minutes(period)} from {ctx.fmt(p0)} to {ctx.fmt(pm)}")
+    why.append(
+        f"excused (maintenance, noticed planned stops) and excluded (Article 4) time: "
+        f"{fmt_minutes(length(all_off))}; measured {fmt_minutes(measured)}"
+    )
+    why.append(f"downtime (union of counted outages) {fmt_minutes(downtime)}; availability {ratio:.5%}")
+    target = service.availability_target if service else None
+    avail = Availability(
+        measured_minutes=measured / 60,
+        downtime_minutes=downtime / 60,
+        ratio=ratio,
+        period_minutes=period / 60,
+        excused_minutes=length(ex_union) / 60,
+        excluded_minutes=(length(all_off) - length(ex_union)) / 60,
+        target=target,
+        explain=[Step(text=t, ref=art(service.ref) if service else None) for t in why],
+    )
+    if target is not None and ratio * 100 < target:
+        ctx.violations.append(
+            Violation(
+                kind="availability",
+                id=service.name if service else "availability",
+                message=f"availability {ratio:.4%} below the target {target:g}%",
+                ref=art(service.ref) if service else None,
+            )
+        )
+    return Result(rows, stop_rows, maint_rows, avail)
+
+
+def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> _Out | None:
+    starts = [r for r in recs if r[1] == STARTED]
+    if not starts:
+        ctx.bad_data(ident, f"event for unknown outage `{ident}` (no outage.started)", recs[0][3], recs[0][0])
+        return None
+    st = starts[0]
+    for other in starts[1:]:
+        ctx.bad_data(ident, f"outage `{ident}` started again; the first start counts", other[3], other[0])
+    end: float | None = None
+    ends = [r for r in recs if r[1] == ENDED]
+    if ends:
+        if ends[0][0] < st[0]:
+            ctx.bad_data(
+                ident,
+                f"outage.ended {ctx.fmt(ends[0][0])} before outage.started {ctx.fmt(st[0])}; treated as still open",
+                ends[0][3],
+                ends[0][0],
+            )
+        else:
+            end = ends[0][0]
+        for other in ends[1:]:
+            ctx.bad_data(ident, f"outage `{ident}` ended again; the first end counts", other[3], other[0])
+    rules = ctx.versions.at(st[0])
+    return _Out(ident, rules, st[0], end, st[2][0], recs)
+
+
+def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow:
+    rules = o.rules
+    steps = [
+        Step(
+            text=f"started {ctx.fmt(o.start, rules)}" + (f" (cause `{o.cause}`)" if o.cause else ""),
+            at=rules.dt(o.start),
+        )
+    ]
+    note = ctx.versions.note(rules, o.start)
+    if note:
+        steps.append(note)
+    steps.append(
+        Step(
+            text=f"ended {ctx.fmt(o.end, rules)}"
+            if o.end is not None
+            else f"still open as of {ctx.fmt(ctx.as_of, rules)}",
+            at=rules.dt(o.end) if o.end is not None else None,
+        )
+    )
+    excl = rules.exclusions.get(o.cause or "")
+    status: Any
+    due: float | None = None
+    rule = rules.notify
+    recognized = notified = None
+    if excl is not None:
+        steps.append(
+            Step(
+                text=f"cause `{o.cause}` is excluded: not downtime, no notice target",
+                ref=art(excl.ref),
+            )
+        )
+        status = "excluded"
+    else:
+        steps.append(
+            Step(
+                text=f"downtime in the period {fmt_minutes(minutes * 60)}"
+                + (f" (+{fmt_minutes(excused_minutes * 60)} excused or excluded)" if excused_minutes else "")
+            )
+        )
+        status = "not_applicable"
+        if rule is not None:
+            status, due, recognized, notified = _notice(ctx, o, rule, steps)
+    return OutageRow(
+        id=o.ident,
+        start=rules.dt(o.start),
+        end=rules.dt(o.end) if o.end is not None else None,
+        downtime_minutes=minutes,
+        notice_due=rules.dt(due) if due is not None else None,
+        notice_status=status,
+        cause=o.cause,
+        recognized_at=rules.dt(recognized) if recognized is not None else None,
+        notified_at=rules.dt(notified) if notified is not None else None,
+        excused_minutes=excused_minutes,
+        policy_version=rules.version,
+        explain=steps,
+    )
+
+
+def _notice(
+    ctx: Ctx, o: _Out, rule: m.Notify, steps: list[Step]
+) -> tuple[str, float | None, float | None, float | None]:
+    rules, ref = o.rules, art(rule.ref)
+    after, met_by = code_of(rule.after, "outage"), code_of(rule.met_by, "outage")
+    rec = next((r[0] for r in o.recs if r[1] == after), None)
+    met = next((r[0] for r in o.recs if r[1] == met_by), None)
+    if rec is None:
+        steps.append(Step(text=f"no {rule.after}: the notice target has not started", ref=ref))
+        return "not_applicable", None, None, met
+    if rec < o.start:
+        ctx.bad_data(o.ident, f"{rule.after} before outage.started", 0, rec)
+    if met is not None and met < rec:
+        ctx.bad_data(o.ident, f"{rule.met_by} before {rule.after}", 0, met)
+    if rule.only_during is not None and not rules.is_business(rec, rule.only_during):
+        steps.append(
+            Step(
+                text=f"recognized {ctx.fmt(rec, rules)}, outside {rule.only_during} hours: "
+                "the notice target does not apply",
+                at=rules.dt(rec),
+                ref=ref,
+            )
+        )
+        return "not_applicable", None, rec, met
+    due = rules.add(rec, rule.within)
+    steps.append(
+        Step(
+            text=f"recognized {ctx.fmt(rec, rules)}; notice due {ctx.fmt(due, rules)} "
+            f"({ref + ', ' if ref else ''}within {rule.within})",
+            at=rules.dt(due),
+            ref=ref,
+        )
+    )
+    if met is not None:
+        ok = met <= due
+        steps.append(
+            Step(
+                text=f"notified {ctx.fmt(met, rules)}: {'met' if ok else 'breached'}",
+                at=rules.dt(met),
+                ref=ref,
+            )
+        )
+        status = "met" if ok else "breached"
+    elif ctx.as_of > due:
+        steps.append(Step(text=f"no notice as of {ctx.fmt(ctx.as_of, rules)}: breached", ref=ref))
+        status = "breached"
+    else:
+        steps.append(Step(text=f"no notice yet as of {ctx.fmt(ctx.as_of, rules)}: open", ref=ref))
+        status = "open"
+    if status == "breached" and due >= ctx.p0:
+        what = f"notified {ctx.fmt(met, rules)}" if met is not None else "no notice"
+        ctx.violations.append(
+            Violation(
+                kind="notice_breached",
+                id=o.ident,
+                at=rules.dt(due),
+                ref=ref,
+                message=f"recovery notice due {ctx.fmt(due, rules)}: {what}",
+            )
+        )
+    return status, due, rec, met
+
+
+# -- planned stops -------------------------------------------------------------------
+
+
+def _deadline(rules: Rules, rule: m.PlannedStop, start: float) -> tuple[float, str]:
+    """The instant a notice must come before, and how to say it."""
+    n = rule.notice
+    if rule.anchor is m.NoticeAnchor.START_DATE:
+        day = rules.dt(start).date()
+        if n.unit is m.TimeUnit.MONTH:
+            last = add_months(day, -n.amount)
+        else:
+            last = day - dt.timedelta(days=n.amount * (7 if n.unit is m.TimeUnit.WEEK else 1))
+        nxt = last + dt.timedelta(days=1)
+        return (
+            dt.datetime(nxt.year, nxt.month, nxt.day, tzinfo=rules.tz).timestamp(),
+            f"by the end of {last:%a %d %b} ({n} before the start date)",
+        )
+    back = 2 * start - rules.add(start, n)
+    return back + 1e-6, f"by {rules.dt(back):%a %d %b %H:%M} ({n} before the start)"
+
+
+def _stops(ctx: Ctx, stops: dict[str, list[Rec]]) -> tuple[list[StopRow], list[Interval]]:
+    rows: list[StopRow] = []
+    valid: list[Interval] = []
+    for ident, recs in stops.items():
+        anns = [r for r in recs if r[1] == ANNOUNCED]
+        last = anns[-1]
+        channel, start, end = last[2]
+        rules = ctx.versions.at(start)
+        rule = rules.stop_rule
+        same = [r for r in anns if (r[2][1], r[2][2]) == (start, end)]
+        steps = [
+            Step(
+                text=f"planned stop {ctx.fmt(start, rules)} to {ctx.fmt(end, rules)}",
+                at=rules.dt(start),
+            )
+        ]
+        if len(same) < len(anns):
+            steps.append(Step(text="the window was changed; only notices of the final window count"))
+        note = ctx.versions.note(rules, start)
+        if note:
+            steps.append(note)
+        ok, notice_at, deadline = False, same[0][0], None
+        if rule is None:
+            steps.append(Step(text="the policy has no planned-stop rule: the stop is not excused"))
+        else:
+            ref = art(rule.ref)
+            deadline, said = _deadline(rules, rule, start)
+            for r in same:
+                ch = r[2][0]
+                good_ch = not rule.channels or ch in rule.channels
+                in_time = r[0] < deadline
+                faults = []
+                if not good_ch:
+                    faults.append(f"not an allowed channel ({', '.join(rule.channels)})")
+                if not in_time:
+                    faults.append("too late")
+                verdict = "; ".join(faults) or "valid"
+                steps.append(
+                    Step(
+                        text=f"announced {ctx.fmt(r[0], rules)} by {ch}: {verdict}",
+                        at=rules.dt(r[0]),
+                        ref=ref,
+                    )
+                )
+                if good_ch and in_time and not ok:
+                    ok, notice_at, channel = True, r[0], ch
+            steps.append(
+                Step(
+                    text=f"notice needed {said} by {' or '.join(rule.channels) or 'any channel'}: "
+                    + ("valid, the window is excused" if ok else "not valid, the window is not excused"),
+                    ref=ref,
+                )
+            )
+            if not ok and (ctx.p0 <= start < ctx.p1 or (start < ctx.p0 < end)):
+                ctx.violations.append(
+                    Violation(
+                        kind="stop_notice_invalid",
+                        id=ident,
+                        at=rules.dt(start),
+                        ref=ref,
+                        message=f"planned stop {ctx.fmt(start, rules)}: no valid notice {said}",
+                    )
+                )
+        if ok:
+            valid.append((start, end))
+        if ctx.p0 <= start < ctx.p1 or (start < ctx.p0 < end):
+            rows.append(
+                StopRow(
+                    id=ident,
+                    start=rules.dt(start),
+                    end=rules.dt(end),
+                    notice_at=rules.dt(notice_at),
+                    notice_ok=ok,
+                    channel=channel,
+                    notice_deadline=rules.dt(deadline) if deadline is not None else None,
+                    policy_version=rules.version,
+                    explain=steps,
+                )
+            )
+    rows.sort(key=lambda r: (r.start, r.id))
+    return rows, valid
+
+
+# -- maintenance ---------------------------------------------------------------------
+
+
+def _maintenance(ctx: Ctx) -> tuple[list[MaintenanceRow], list[Interval]]:
+    rows: list[MaintenanceRow] = []
+    windows: list[Interval] = []
+    lo = ctx.p0 - 2 * 86400
+    for rules in ctx.versions.rules:
+        start, end = rules.dt(lo), rules.dt(ctx.p1)
+        for w in rules.policy.maintenance_windows(start, end):
+            s, e = w.start.timestamp(), w.end.timestamp()
+            if ctx.versions.at(s) is not rules:
+                continue
+            mt = rules.maintenance.get(w.name)
+            excused = mt.excused if mt is not None else True
+            if excused:
+                windows.append((s, e))
+            if ctx.p0 <= s < ctx.p1:
+                rows.append(
+                    MaintenanceRow(
+                        start=rules.dt(s),
+                        end=rules.dt(e),
+                        name=w.name,
+                        scheduled=getattr(w, "scheduled", None),
+                        moved=bool(getattr(w, "moved", False)),
+                        reason=getattr(w, "reason", None),
+                        excused=excused,
+                    )
+                )
+    rows.sort(key=lambda r: r.start)
+    return rows, windows
