@@ -179,7 +179,7 @@ def _article_refs(model: m.PolicyModel) -> list[Diagnostic]:
                     "W304",
                     f"article {node.article} is not declared",
                     node.span,
-                    help=f"declare `article {node.article} \"...\" / \"...\"` or fix the reference",
+                    help=f'declare `article {node.article} "..." / "..."` or fix the reference',
                 )
             )
     return out

@@ -100,7 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader went away (e.g. `| head`); not an error of ours
         sys.stderr.close()
         return 0
-    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+    except Exception as exc:
         print(
             f"sla: internal error: {type(exc).__name__}: {exc} "
             "(this is a bug in sla; please report it with the command you ran)",

@@ -6,8 +6,8 @@ diagnostics instead of raising, and :func:`compile_text` gathers them all.
 
 from __future__ import annotations
 
-import re
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -77,9 +77,9 @@ def decode_source(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]
         col = len(before) - (before.rfind(b"\n") + 1) + 1
         return bad("the file is not UTF-8 text", "save the policy as UTF-8", line, col)
     if "\x00" in text:
-        before = text[: text.index("\x00")]
-        line = before.count("\n") + 1
-        return bad("the file contains a NUL byte; it is not a text file", None, line, len(before) - before.rfind("\n"))
+        head = text[: text.index("\x00")]
+        line = head.count("\n") + 1
+        return bad("the file contains a NUL byte; it is not a text file", None, line, len(head) - head.rfind("\n"))
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
@@ -148,13 +148,20 @@ def assemble(decls: dict[str, list[Any]], file: str, diags: list[Diagnostic]) ->
                 code="E217",
                 message="the policy has no `sla` header",
                 span=m.Span(),
-                help='start the file with `sla "Name" { format 1  version "1"  effective 2026-04-01  timezone Asia/Tokyo }`',
+                help='start the file with `sla "Name" { format 1  version "1"  effective 2026-04-01  '
+                'timezone Asia/Tokyo }`',
                 file=file,
             )
         )
     for extra in headers[1:]:
         diags.append(
-            Diagnostic(code="E200", message="a second `sla` header", span=extra.span, help="a policy file has one header", file=file)
+            Diagnostic(
+                code="E200",
+                message="a second `sla` header",
+                span=extra.span,
+                help="a policy file has one header",
+                file=file,
+            )
         )
     header = headers[0] if headers else m.Header(name="", version="", effective=dt.date(1970, 1, 1), timezone="UTC")
     model = m.PolicyModel(

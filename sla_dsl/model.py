@@ -77,7 +77,7 @@ class Weekday(StrEnum):
     SUN = "sun"
 
     @property
-    def index(self) -> int:
+    def index(self) -> int:  # type: ignore[override]  # shadows str.index on purpose
         """0 for Monday ... 6 for Sunday, as ``date.weekday()``."""
         return list(Weekday).index(self)
 

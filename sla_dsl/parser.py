@@ -10,6 +10,7 @@ column 1 inside an unclosed block ends that block with a diagnostic.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -143,7 +144,7 @@ def split_declarations(text: str) -> tuple[list[Chunk], list[Diagnostic]]:
             )
     chunks = []
     bounds = [*sorted(set(starts)), len(lines)]
-    for a, b in zip(bounds, bounds[1:], strict=False):
+    for a, b in itertools.pairwise(bounds):
         chunks.append(Chunk("\n".join(lines[a:b]), a + 1))
     return chunks, diags
 
@@ -184,7 +185,7 @@ def _state_expected(err: UnexpectedToken) -> set[str]:
         return set()
     try:
         return {t for t in ip.accepts() if t.isupper() or t == "$END"}
-    except Exception:  # noqa: BLE001 - fall back to Lark's own list
+    except Exception:
         return set()
 
 
@@ -258,13 +259,14 @@ def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int =
                 help=(
                     f"did you mean `{near}`?"
                     if near
-                    else "a declaration starts with " + _join([f"`{k}`" for k in DECL_KEYWORDS], 20)
+                    else "a declaration starts with "
+                    + _join([f"`{k}`" for k in DECL_KEYWORDS], 20)
                     + "; if this belongs to the block above, a `}` closes it too early"
                 ),
             )
         return _unexpected(value, expected, span)
     if isinstance(err, UnexpectedCharacters):
-        pos = err.pos_in_stream
+        pos = err.pos_in_stream or 0
         ch = text[pos] if 0 <= pos < len(text) else ""
         word_match = re.match(r"[^\s{}\[\],/]+", text[pos:])
         word = word_match.group() if word_match else ch

@@ -13,8 +13,8 @@ from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from . import model as m
-from .diagnostics import Diagnostic
 from .calendar import BusinessCalendar
+from .diagnostics import Diagnostic
 from .errors import NaiveDatetimeError
 from .recurrence import Window, maintenance_windows
 
@@ -83,15 +83,11 @@ class Policy:
         cal = self.calendar(d.calendar)
         return cal.business_delta(d.amount, d.unit)
 
-    def add_business_time(
-        self, t: dt.datetime, delta: dt.timedelta, calendar: str | None = None
-    ) -> dt.datetime:
+    def add_business_time(self, t: dt.datetime, delta: dt.timedelta, calendar: str | None = None) -> dt.datetime:
         """The earliest instant at which ``delta`` of business time has passed since ``t``."""
         return self.calendar(calendar).add(self._aware(t), delta)
 
-    def business_time_between(
-        self, t1: dt.datetime, t2: dt.datetime, calendar: str | None = None
-    ) -> dt.timedelta:
+    def business_time_between(self, t1: dt.datetime, t2: dt.datetime, calendar: str | None = None) -> dt.timedelta:
         """Business time in [t1, t2) (negative when t2 < t1)."""
         return self.calendar(calendar).between(self._aware(t1), self._aware(t2))
 
@@ -140,7 +136,8 @@ def add_calendar_duration(t: dt.datetime, d: m.Duration) -> dt.datetime:
     from dateutil.relativedelta import relativedelta
 
     if d.unit is m.TimeUnit.MONTH:
-        return t + relativedelta(months=d.amount)
+        shifted: dt.datetime = t + relativedelta(months=d.amount)
+        return shifted
     seconds = {
         m.TimeUnit.MINUTE: 60,
         m.TimeUnit.HOUR: 3600,

@@ -10,6 +10,7 @@ dropped from the model and the next one is read, so that one run reports all.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import zoneinfo
 from collections.abc import Callable, Iterable
 from functools import cache
@@ -151,14 +152,18 @@ class Builder:
         try:
             return dt.date(y, mo, d)
         except ValueError:
-            raise self.fail("E209", f"`{tok}` is not a valid date", tok, help="write a real date as YYYY-MM-DD") from None
+            raise self.fail(
+                "E209", f"`{tok}` is not a valid date", tok, help="write a real date as YYYY-MM-DD"
+            ) from None
 
     def month_day(self, tok: Token) -> tuple[int, int]:
         mo, d = (int(x) for x in str(tok).split("-"))
         try:
             dt.date(2000, mo, d)  # a leap year, so 02-29 is allowed
         except ValueError:
-            raise self.fail("E209", f"`{tok}` is not a valid month and day", tok, help="write MM-DD, e.g. 12-29") from None
+            raise self.fail(
+                "E209", f"`{tok}` is not a valid month and day", tok, help="write MM-DD, e.g. 12-29"
+            ) from None
         return (mo, d)
 
     def weekday(self, tok: Token) -> m.Weekday:
@@ -167,7 +172,9 @@ class Builder:
             return m.Weekday(word)
         for w in WEEKDAYS:
             if len(word) > 3 and w.startswith(word[:3]) and word.startswith(w):
-                raise self.fail("E210", f"unknown weekday `{tok}`", tok, help=f"write `{w}`; weekdays are {', '.join(WEEKDAYS)}")
+                raise self.fail(
+                    "E210", f"unknown weekday `{tok}`", tok, help=f"write `{w}`; weekdays are {', '.join(WEEKDAYS)}"
+                )
         raise self.fail(
             "E210",
             f"unknown weekday `{tok}`",
@@ -195,10 +202,10 @@ class Builder:
         plural = str(unit_tree.children[0]).endswith("s")
         if amount == 0:
             raise self.fail("E215", "a duration must be more than zero", toks[0])
-        if amount == 1 and plural or amount > 1 and not plural:
+        if (amount == 1 and plural) or (amount > 1 and not plural):
             self.error(
                 "W201",
-                f"`{amount} {str(unit_tree.children[0])}`: singular and plural do not agree",
+                f"`{amount} {unit_tree.children[0]!s}`: singular and plural do not agree",
                 node,
                 help=f"write `{amount} {unit_word if amount == 1 else unit_word + 's'}`",
                 severity=Severity.WARNING,
@@ -274,7 +281,9 @@ class Builder:
             if st.data == "h_format":
                 assert isinstance(tok, Token)
                 if int(tok) != 1:
-                    self.error("E214", f"format `{tok}` is not supported", tok, help="this version of sla reads `format 1`")
+                    self.error(
+                        "E214", f"format `{tok}` is not supported", tok, help="this version of sla reads `format 1`"
+                    )
                 fields["format"] = int(tok)
             elif st.data == "h_version":
                 assert isinstance(tok, Token)
@@ -304,8 +313,14 @@ class Builder:
                 fields["source"] = _unquote(tok)
         missing = [k for k in ("version", "effective", "timezone") if k not in fields]
         for k in missing:
-            example = {"version": 'version "2026.1"', "effective": "effective 2026-04-01", "timezone": "timezone Asia/Tokyo"}[k]
-            self.error("E211", f"the `sla` header has no `{k}`", self._name(decl), help=f"add `{example}` to the header")
+            example = {
+                "version": 'version "2026.1"',
+                "effective": "effective 2026-04-01",
+                "timezone": "timezone Asia/Tokyo",
+            }[k]
+            self.error(
+                "E211", f"the `sla` header has no `{k}`", self._name(decl), help=f"add `{example}` to the header"
+            )
         if missing or fields.get("effective") is None:
             raise Invalid()
         return m.Header(span=self.span(decl), **fields)
@@ -365,7 +380,7 @@ class Builder:
                 broken = True
         # overlapping hour ranges
         ordered = sorted(hours, key=lambda r: r.start.minutes)
-        for a, b in zip(ordered, ordered[1:], strict=False):
+        for a, b in itertools.pairwise(ordered):
             if b.start.minutes < a.end.minutes:
                 self.error(
                     "E202",
@@ -399,7 +414,12 @@ class Builder:
             return [first]
         last = self.weekday(toks[1])
         if last.index < first.index:
-            raise self.fail("E201", f"the day range `{toks[0]}..{toks[1]}` runs backwards", node, help="write the earlier day first, e.g. `mon..fri`")
+            raise self.fail(
+                "E201",
+                f"the day range `{toks[0]}..{toks[1]}` runs backwards",
+                node,
+                help="write the earlier day first, e.g. `mon..fri`",
+            )
         return [m.Weekday(WEEKDAYS[i]) for i in range(first.index, last.index + 1)]
 
     def _country(self, tok: Token) -> str:
@@ -409,7 +429,8 @@ class Builder:
                 "E204",
                 f"unknown holiday country `{code}`",
                 tok,
-                help=did_you_mean(code, _countries()) or "write an ISO 3166 country code known to the `holidays` package, e.g. `JP`",
+                help=did_you_mean(code, _countries())
+                or "write an ISO 3166 country code known to the `holidays` package, e.g. `JP`",
             )
         return code
 
@@ -461,7 +482,12 @@ class Builder:
             elif st.data == "note":
                 notes.append(self._note(st))
         if hours is None:
-            raise self.fail("E211", f"service `{name}` does not say its hours", name, help="add e.g. `hours business` or `hours always except maintenance`")
+            raise self.fail(
+                "E211",
+                f"service `{name}` does not say its hours",
+                name,
+                help="add e.g. `hours business` or `hours always except maintenance`",
+            )
         return m.Service(
             name=str(name), label=label, ref=ref, hours=hours, availability_measured=measured,
             availability_target=target, notes=tuple(notes), span=self.span(decl),
@@ -485,7 +511,9 @@ class Builder:
                 anchor = st.children[1]
                 assert isinstance(dur, Tree) and isinstance(anchor, Tree)
                 fields["notice"] = self.duration(dur)
-                fields["anchor"] = m.NoticeAnchor.START_DATE if anchor.data == "anchor_start_date" else m.NoticeAnchor.START
+                fields["anchor"] = (
+                    m.NoticeAnchor.START_DATE if anchor.data == "anchor_start_date" else m.NoticeAnchor.START
+                )
                 channels = [str(t) for t in st.children[2:] if isinstance(t, Token)]
                 for tok in st.children[2:]:
                     if isinstance(tok, Token) and str(tok) not in CHANNELS:
@@ -503,8 +531,15 @@ class Builder:
             elif st.data == "note":
                 notes.append(self._note(st))
         if "notice" not in fields:
-            raise self.fail("E211", "the planned-stop rule does not say its notice", decl, help="add e.g. `notice 1 week before start date by email`")
-        return m.PlannedStop(name="planned_stop", label=label, ref=ref, notes=tuple(notes), span=self.span(decl), **fields)
+            raise self.fail(
+                "E211",
+                "the planned-stop rule does not say its notice",
+                decl,
+                help="add e.g. `notice 1 week before start date by email`",
+            )
+        return m.PlannedStop(
+            name="planned_stop", label=label, ref=ref, notes=tuple(notes), span=self.span(decl), **fields
+        )
 
     def d_maintenance(self, decl: Tree[Token]) -> m.Maintenance:
         name = self._name(decl)
@@ -538,7 +573,12 @@ class Builder:
                 notes.append(self._note(st))
         fields.pop("_calendar_tok", None)
         if "on" not in fields:
-            raise self.fail("E211", f"maintenance `{name}` does not say when it happens", name, help="add e.g. `every month on 4th thu, 22:00-24:00`")
+            raise self.fail(
+                "E211",
+                f"maintenance `{name}` does not say when it happens",
+                name,
+                help="add e.g. `every month on 4th thu, 22:00-24:00`",
+            )
         if fields.get("roll", m.Roll.KEEP) is not m.Roll.KEEP and "calendar" not in fields:
             raise self.fail(
                 "E211",
@@ -554,7 +594,9 @@ class Builder:
         if node.data == "r_nth":
             nth = int(str(toks[0])[:-2])
             if not 1 <= nth <= 5:
-                raise self.fail("E213", f"there is no `{toks[0]}` weekday in a month", toks[0], help="write 1st to 5th, or `last`")
+                raise self.fail(
+                    "E213", f"there is no `{toks[0]}` weekday in a month", toks[0], help="write 1st to 5th, or `last`"
+                )
             return m.NthWeekday(nth=nth, weekday=self.weekday(toks[1]), span=sp)
         if node.data == "r_last_weekday":
             return m.NthWeekday(nth=-1, weekday=self.weekday(toks[0]), span=sp)
@@ -563,7 +605,9 @@ class Builder:
         if node.data == "r_day":
             day = int(toks[0])
             if not 1 <= day <= 31:
-                raise self.fail("E209", f"day `{day}` is not a day of a month", toks[0], help="write 1 to 31, or `last day`")
+                raise self.fail(
+                    "E209", f"day `{day}` is not a day of a month", toks[0], help="write 1 to 31, or `last day`"
+                )
             return m.DayOfMonth(day=day, span=sp)
         if node.data == "r_yearly":
             mo, d = self.month_day(toks[0])
@@ -589,8 +633,21 @@ class Builder:
             elif st.data == "note":
                 notes.append(self._note(st))
         if not starts:
-            raise self.fail("E211", f"clock `{name}` does not say which event starts it", name, help="add e.g. `starts at incident.product_suspected, else incident.reported`")
-        return m.ClockRule(name=str(name), label=label, ref=ref, starts=tuple(starts), at_risk_percent=risk, notes=tuple(notes), span=self.span(decl))
+            raise self.fail(
+                "E211",
+                f"clock `{name}` does not say which event starts it",
+                name,
+                help="add e.g. `starts at incident.product_suspected, else incident.reported`",
+            )
+        return m.ClockRule(
+            name=str(name),
+            label=label,
+            ref=ref,
+            starts=tuple(starts),
+            at_risk_percent=risk,
+            notes=tuple(notes),
+            span=self.span(decl),
+        )
 
     def d_priority(self, decl: Tree[Token]) -> m.Priority:
         pid = self._name(decl)
@@ -619,7 +676,9 @@ class Builder:
             elif key == "q_same_day":
                 dur = next(c for c in st.children if isinstance(c, Tree))
                 cal = [t for t in st.children if isinstance(t, Token) and t.type == "NAME"][-1]
-                fields["same_day"] = m.SameDayGuideline(before_close=self.duration(dur), calendar=str(cal), span=self.span(st))
+                fields["same_day"] = m.SameDayGuideline(
+                    before_close=self.duration(dur), calendar=str(cal), span=self.span(st)
+                )
             elif key == "q_complete":
                 ons: list[str] = []
                 silence = None
@@ -635,7 +694,10 @@ class Builder:
                         after, unless = (t for t in c.children[1:] if isinstance(t, Token))
                         assert isinstance(dur, Tree)
                         silence = m.SilenceCompletion(
-                            duration=self.duration(dur), after=self.event(after), unless=self.event(unless), span=self.span(c)
+                            duration=self.duration(dur),
+                            after=self.event(after),
+                            unless=self.event(unless),
+                            span=self.span(c),
                         )
                 completion["on"] = tuple(ons)
                 completion["silence"] = silence
@@ -647,7 +709,12 @@ class Builder:
             elif key == "note":
                 notes.append(self._note(st))
         if "target" not in fields:
-            raise self.fail("E211", f"priority `{pid}` has no response target", pid, help="add e.g. `respond within 4 business hours`")
+            raise self.fail(
+                "E211",
+                f"priority `{pid}` has no response target",
+                pid,
+                help="add e.g. `respond within 4 business hours`",
+            )
         return m.Priority(
             id=str(pid), label=label, ref=ref, completion=m.Completion(**completion), notes=tuple(notes),
             span=self.span(decl), **fields,
@@ -681,9 +748,20 @@ class Builder:
         only_ev = fields.pop("_only_event", None)
         if "within" not in fields or "met_by" not in fields:
             what = "`within ... after ...`" if "within" not in fields else "`met by ...`"
-            raise self.fail("E211", f"notification `{name}` has no {what}", name, help="a notification needs `within 3 business hours after outage.recognized` and `met by outage.notified`")
+            raise self.fail(
+                "E211",
+                f"notification `{name}` has no {what}",
+                name,
+                help="a notification needs `within 3 business hours after outage.recognized` "
+                "and `met by outage.notified`",
+            )
         if only_ev is not None and str(only_ev) != fields["after"]:
-            self.error("E215", f"the condition names `{only_ev}` but the clock starts at `{fields['after']}`", only_ev, help=f"write `only if {fields['after']} during ...`")
+            self.error(
+                "E215",
+                f"the condition names `{only_ev}` but the clock starts at `{fields['after']}`",
+                only_ev,
+                help=f"write `only if {fields['after']} during ...`",
+            )
         return m.Notify(name=str(name), label=label, ref=ref, notes=tuple(notes), span=self.span(decl), **fields)
 
     def d_backup(self, decl: Tree[Token]) -> m.Backup:
@@ -712,7 +790,12 @@ class Builder:
         if "every" in fields and fields.get("continuous"):
             self.error("E215", f"backup `{kind}` is both `continuous` and `every ...`", kind, help="keep one of them")
         if "every" not in fields and not fields.get("continuous"):
-            raise self.fail("E211", f"backup `{kind}` does not say how often it is taken", kind, help="add `every 1 day` or `continuous`")
+            raise self.fail(
+                "E211",
+                f"backup `{kind}` does not say how often it is taken",
+                kind,
+                help="add `every 1 day` or `continuous`",
+            )
         return m.Backup(kind=str(kind), label=label, ref=ref, notes=tuple(notes), span=self.span(decl), **fields)
 
     def d_exclude(self, decl: Tree[Token]) -> m.Exclusion:

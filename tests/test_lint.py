@@ -16,8 +16,10 @@ def _run(*cmd: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
 
 
-@pytest.mark.skipif(shutil.which("ruff") is None and not (Path(sys.executable).parent / "ruff").exists(),
-                    reason="ruff is not installed (pip install -e '.[test]')")
+@pytest.mark.skipif(
+    shutil.which("ruff") is None and not (Path(sys.executable).parent / "ruff").exists(),
+    reason="ruff is not installed (pip install -e '.[test]')",
+)
 def test_ruff() -> None:
     proc = _run(sys.executable, "-m", "ruff", "check", "sla_dsl", "tests", "bench")
     assert proc.returncode == 0, proc.stdout + proc.stderr
