@@ -1,0 +1,303 @@
+"""The calendars the calendar tests use, and a slow, obviously-correct reference.
+
+The reference shares no code with ``sla_dsl.calendar``. It walks day by day;
+each day's open intervals come from the wall clock itself: an interval opens at
+the first UTC minute whose local reading is at or after the opening time, and
+closes at the minute after the last one whose local reading is before the
+closing time. That is the engine's documented DST rule (a skipped opening
+opens at the jump, a repeated hour counts every instant that really passes),
+found by scanning instead of by ``fold`` arithmetic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+
+from sla_dsl import model as m
+
+MINUTE = dt.timedelta(minutes=1)
+DAY = dt.timedelta(days=1)
+
+
+def hm(text: str) -> m.ClockTime:
+    """``"13:30"`` as a model clock time."""
+    h, mi = text.split(":")
+    return m.ClockTime(minutes=int(h) * 60 + int(mi))
+
+
+def hours(*ranges: str) -> tuple[m.TimeRange, ...]:
+    """``"10:00-12:00"``, ... as model time ranges."""
+    return tuple(m.TimeRange(start=hm(r.split("-")[0]), end=hm(r.split("-")[1])) for r in ranges)
+
+
+WEEKDAYS = tuple(m.Weekday)[:5]
+ALL_DAYS = tuple(m.Weekday)
+
+#: name -> (model calendar, zone)
+CALENDARS: dict[str, tuple[m.Calendar, str]] = {
+    "clicksoko": (
+        m.Calendar(
+            name="business",
+            days=WEEKDAYS,
+            hours=hours("10:00-12:00", "13:00-18:00"),
+            holidays=("JP",),
+        ),
+        "Asia/Tokyo",
+    ),
+    "closures": (
+        m.Calendar(
+            name="closures",
+            days=WEEKDAYS,
+            hours=hours("10:00-12:00", "13:00-18:00"),
+            holidays=("JP",),
+            closed=(m.DateRange(first=dt.date(2026, 8, 12), last=dt.date(2026, 8, 14)),),
+            closed_yearly=(m.YearlyRange(first=(12, 29), last=(1, 3)),),
+            open=(
+                m.DateRange(first=dt.date(2026, 8, 15), last=dt.date(2026, 8, 15)),
+                m.DateRange(first=dt.date(2026, 11, 3), last=dt.date(2026, 11, 3)),
+            ),
+        ),
+        "Asia/Tokyo",
+    ),
+    "newyork": (
+        m.Calendar(
+            name="night",
+            days=ALL_DAYS,
+            hours=hours("01:30-02:30", "09:00-17:00"),
+            holidays=("US",),
+        ),
+        "America/New_York",
+    ),
+    "berlin_always": (
+        m.Calendar(name="always", days=ALL_DAYS, hours=hours("00:00-24:00")),
+        "Europe/Berlin",
+    ),
+    "berlin_office": (
+        m.Calendar(
+            name="office",
+            days=WEEKDAYS,
+            hours=hours("08:00-12:00", "12:30-17:00"),
+            holidays=("DE",),
+        ),
+        "Europe/Berlin",
+    ),
+}
+
+
+def parse_delta(text: str) -> dt.timedelta:
+    """``"-1h30m5s"`` as a timedelta (``"0"`` is zero)."""
+    sign = -1 if text.startswith("-") else 1
+    total = dt.timedelta()
+    for amount, unit in re.findall(r"(\d+)([hms])", text):
+        total += dt.timedelta(**{{"h": "hours", "m": "minutes", "s": "seconds"}[unit]: int(amount)})
+    return sign * total
+
+
+def format_delta(delta: dt.timedelta) -> str:
+    """A timedelta as ``"-1h30m5s"`` (``"0"`` when zero)."""
+    sign = "-" if delta < dt.timedelta() else ""
+    secs = abs(int(delta.total_seconds()))
+    h, rest = divmod(secs, 3600)
+    mi, s = divmod(rest, 60)
+    text = "".join(f"{v}{u}" for v, u in ((h, "h"), (mi, "m"), (s, "s")) if v)
+    return sign + (text or "0")
+
+
+class SlowCalendar:
+    """The same business-time rules, written the slow and plain way."""
+
+    def __init__(self, cal: m.Calendar, zone: str) -> None:
+        self.cal = cal
+        self.tz = ZoneInfo(zone)
+        self.weekdays = [list(m.Weekday).index(w) for w in cal.days]
+
+    @lru_cache(maxsize=None)  # noqa: B019 - a test helper that lives as long as the session
+    def _national(self, year: int) -> frozenset[dt.date]:
+        days: set[dt.date] = set()
+        for code in self.cal.holidays:
+            days |= set(holidays.country_holidays(code, years=year))
+        return frozenset(days)
+
+    def is_business_day(self, d: dt.date) -> bool:
+        for r in self.cal.open:
+            if r.first <= d <= r.last:
+                return True
+        if d.weekday() not in self.weekdays:
+            return False
+        if d in self._national(d.year):
+            return False
+        for r in self.cal.closed:
+            if r.first <= d <= r.last:
+                return False
+        for y in self.cal.closed_yearly:
+            key = (d.month, d.day)
+            inside = y.first <= key <= y.last if y.first <= y.last else not y.last < key < y.first
+            if inside:
+                return False
+        return True
+
+    def _local(self, u: dt.datetime) -> dt.datetime:
+        return u.astimezone(self.tz).replace(tzinfo=None)
+
+    @lru_cache(maxsize=None)  # noqa: B019
+    def _boundary(self, d: dt.date, minutes: int, closing: bool) -> dt.datetime:
+        wall = dt.datetime.combine(d, dt.time()) + dt.timedelta(minutes=minutes)
+        guess = wall.replace(tzinfo=self.tz).astimezone(dt.UTC).replace(second=0)
+        scan = [guess + k * MINUTE for k in range(-180, 181)]
+        if not closing:
+            return next(u for u in scan if self._local(u) >= wall)
+        last_before = max(u for u in scan if self._local(u) < wall)
+        return last_before + MINUTE
+
+    def intervals(self, d: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
+        """Open intervals of day ``d`` in UTC."""
+        if not self.is_business_day(d):
+            return []
+        out = []
+        for r in self.cal.hours:
+            start = self._boundary(d, r.start.minutes, False)
+            end = self._boundary(d, r.end.minutes, True)
+            if end > start:
+                out.append((start, end))
+        return out
+
+    def _date(self, t: dt.datetime) -> dt.date:
+        return t.astimezone(self.tz).date()
+
+    def add(self, t: dt.datetime, delta: dt.timedelta) -> dt.datetime:
+        """Walk forward (or backward) day by day, spending ``delta`` on open time."""
+        t = t.astimezone(dt.UTC)
+        if not delta:
+            return t.astimezone(self.tz)
+        left = abs(delta)
+        d = self._date(t) - DAY if delta > dt.timedelta() else self._date(t) + DAY
+        for _ in range(5000):
+            spans = self.intervals(d)
+            if delta > dt.timedelta():
+                for start, end in spans:
+                    start = max(start, t)
+                    if end > start:
+                        if end - start >= left:
+                            return (start + left).astimezone(self.tz)
+                        left -= end - start
+                d += DAY
+            else:
+                for start, end in reversed(spans):
+                    end = min(end, t)
+                    if end > start:
+                        if end - start >= left:
+                            return (end - left).astimezone(self.tz)
+                        left -= end - start
+                d -= DAY
+        raise AssertionError("no business time found")
+
+    def between(self, t1: dt.datetime, t2: dt.datetime) -> dt.timedelta:
+        """Sum the overlap of [t1, t2) with every open interval, day by day."""
+        if t2 < t1:
+            return -self.between(t2, t1)
+        total = dt.timedelta()
+        d = self._date(t1) - DAY
+        while d <= self._date(t2) + DAY:
+            for start, end in self.intervals(d):
+                lo, hi = max(start, t1), min(end, t2)
+                if hi > lo:
+                    total += hi - lo
+            d += DAY
+        return total
+
+    def is_business_time(self, t: dt.datetime) -> bool:
+        """Whether some open interval contains ``t``."""
+        d = self._date(t)
+        return any(s <= t < e for day in (d - DAY, d, d + DAY) for s, e in self.intervals(day))
+
+    def next_business_day(self, d: dt.date) -> dt.date:
+        """The first business day after ``d``."""
+        d += DAY
+        while not self.is_business_day(d):
+            d += DAY
+        return d
+
+    def end_of_nth_business_day(self, t: dt.datetime, n: int) -> dt.datetime:
+        """Close of the nth business day after the local date of ``t``."""
+        d = self._date(t)
+        for _ in range(n):
+            d = self.next_business_day(d)
+        return max(e for _, e in self.intervals(d)).astimezone(self.tz)
+
+
+def _named(on: m.Recurrence, d: dt.date) -> bool:
+    """Whether the rule names day ``d`` (by counting, not by arithmetic)."""
+    if isinstance(on, m.WeeklyOn):
+        return d.weekday() == list(m.Weekday).index(on.weekday)
+    if isinstance(on, m.DayOfYear):
+        return (d.month, d.day) == (on.month, on.day)
+    same_month = [d.replace(day=k) for k in range(1, 32) if _valid(d.year, d.month, k)]
+    if isinstance(on, m.DayOfMonth):
+        return d == same_month[-1] if on.day == -1 else d.day == on.day
+    wanted = list(m.Weekday).index(on.weekday)
+    matches = [x for x in same_month if x.weekday() == wanted]
+    if on.nth == -1:
+        return d == matches[-1]
+    return len(matches) >= on.nth and d == matches[on.nth - 1]
+
+
+def _valid(y: int, mo: int, k: int) -> bool:
+    try:
+        dt.date(y, mo, k)
+    except ValueError:
+        return False
+    return True
+
+
+def slow_windows(
+    mt: m.Maintenance, ref: SlowCalendar, first: dt.date, last: dt.date
+) -> list[dict[str, str | bool]]:
+    """Windows of ``mt`` starting on a local day in [first, last), walking every day."""
+    out: list[dict[str, str | bool]] = []
+    d = first - dt.timedelta(days=40)
+    while d < last + dt.timedelta(days=40):
+        if _named(mt.on, d):
+            day: dt.date | None = d
+            if not ref.is_business_day(d):
+                if mt.roll is m.Roll.SKIP:
+                    day = None
+                elif mt.roll is m.Roll.NEXT:
+                    day = ref.next_business_day(d)
+                elif mt.roll is m.Roll.PREVIOUS:
+                    day = d - DAY
+                    while not ref.is_business_day(day):
+                        day -= DAY
+            if day is not None:
+                start = ref._boundary(day, mt.hours.start.minutes, False)
+                end = ref._boundary(day, mt.hours.end.minutes, True)
+                local_start = start.astimezone(ref.tz)
+                if first <= local_start.date() < last:
+                    out.append(
+                        {
+                            "start": local_start.isoformat(),
+                            "end": end.astimezone(ref.tz).isoformat(),
+                            "scheduled": d.isoformat(),
+                            "day": day.isoformat(),
+                            "moved": day != d,
+                        }
+                    )
+        d += DAY
+    return out
+
+
+def maintenance_from_json(rule: dict[str, object]) -> m.Maintenance:
+    """A maintenance rule as written in ``cases.json``."""
+    on = dict(rule["on"])  # type: ignore[call-overload]
+    kinds = {"nth_weekday": m.NthWeekday, "day_of_month": m.DayOfMonth, "day_of_year": m.DayOfYear, "weekly": m.WeeklyOn}
+    recurrence = kinds[on.pop("kind")](**on)
+    return m.Maintenance(
+        name=str(rule["name"]),
+        on=recurrence,
+        hours=hours(str(rule["hours"]))[0],
+        roll=m.Roll(str(rule["roll"])),
+    )
