@@ -324,6 +324,7 @@ def _stops(ctx: Ctx, stops: dict[str, list[Rec]]) -> tuple[list[StopRow], list[I
         if note:
             steps.append(note)
         ok, notice_at, deadline = False, same[0][0], None
+        channel = same[0][2][0]
         if rule is None:
             steps.append(Step(text="the policy has no planned-stop rule: the stop is not excused"))
         else:

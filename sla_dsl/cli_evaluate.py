@@ -1,0 +1,189 @@
+"""``sla evaluate`` and ``sla explain``: judge an event log, or explain one verdict.
+
+POLICY may be given several times, or as a directory of ``*.sla`` files: each
+is a version of the policy (Article 5) and every item is judged under the one
+in force when its clock started. ``--from``/``--to`` take ISO 8601 times with
+an offset, or plain dates meaning 00:00 in the policy's time zone. Bad input
+raises :class:`~sla_dsl.errors.InputError`; ``sla``'s main turns it into a
+message on stderr and exit status 1, with nothing on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+from .events import EventLog
+from .policy import Policy
+from .reader import read_events
+
+FORMATS = ("text", "json", "markdown", "html")
+
+
+def add_parsers(sub: Any) -> None:
+    """Register ``evaluate`` and ``explain`` on the ``sla`` subparsers."""
+    p = sub.add_parser("evaluate", help="judge an event log against a policy over a period")
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="POLICY... EVENTS",
+        help="policy files or directories (versions), then the event log (.jsonl or .csv)",
+    )
+    _period_args(p, required=True)
+    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    p.add_argument("--lang", choices=("en", "ja"), default="en", help="language of markdown/html/text")
+    p.add_argument(
+        "--skip-invalid", action="store_true", help="leave out invalid event lines (listed on stderr and in the report)"
+    )
+    p.add_argument(
+        "--no-walk", action="store_true", help="leave the day-by-day business-time walk out of explanations (faster)"
+    )
+    p.set_defaults(func=cmd_evaluate)
+
+    e = sub.add_parser("explain", help="explain the verdict on one incident, outage, stop or backup")
+    e.add_argument("paths", nargs="+", metavar="POLICY... EVENTS ID")
+    _period_args(e, required=False)
+    e.add_argument("--format", choices=("text", "json"), default="text")
+    e.add_argument("--skip-invalid", action="store_true")
+    e.set_defaults(func=cmd_explain)
+
+
+def _period_args(p: argparse.ArgumentParser, required: bool) -> None:
+    p.add_argument(
+        "--from",
+        dest="start",
+        required=required,
+        metavar="TIME",
+        help="period start: ISO 8601 with offset, or a date (00:00 policy time)",
+    )
+    p.add_argument("--to", dest="end", required=required, metavar="TIME", help="period end (exclusive)")
+    p.add_argument("--as-of", dest="as_of", metavar="TIME", help="judge as of this instant (default: --to)")
+
+
+def parse_time(text: str, tz: dt.tzinfo, flag: str) -> dt.datetime:
+    """An ISO 8601 time with offset, or a date meaning 00:00 in ``tz``."""
+    value = text.strip()
+    try:
+        if len(value) == 10:
+            d = dt.date.fromisoformat(value)
+            return dt.datetime(d.year, d.month, d.day, tzinfo=tz)
+        t = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{flag} `{text}` is not an ISO 8601 time or a date (YYYY-MM-DD)") from None
+    if t.tzinfo is None or t.utcoffset() is None:
+        raise InputError(f"{flag} `{text}` has no UTC offset (write e.g. `{value}+09:00`)")
+    return t
+
+
+def load_policies(paths: list[str]) -> list[Policy]:
+    """Every policy version named by files or directories of ``*.sla`` files."""
+    from . import load_policy
+
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = sorted(p.glob("*.sla"))
+            if not found:
+                raise InputError(f"{raw}: directory holds no .sla policy file")
+            files.extend(found)
+        else:
+            files.append(p)
+    policies = [load_policy(str(f)) for f in files]
+    seen: dict[dt.date, str] = {}
+    for f, pol in zip(files, policies, strict=True):
+        if pol.effective in seen:
+            raise InputError(
+                f"{f}: version {pol.version} takes effect on {pol.effective}, the same day as {seen[pol.effective]}"
+            )
+        seen[pol.effective] = f"{f} (version {pol.version})"
+    return policies
+
+
+def _progress() -> Any:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(lines: int, _bytes: int) -> None:
+        print(f"\rsla: read {lines:,} lines", end="", file=sys.stderr, flush=True)
+
+    return show
+
+
+def _read(path: str, skip_invalid: bool) -> EventLog:
+    progress = _progress()
+    log = read_events(path, skip_invalid=skip_invalid, progress=progress)
+    if progress is not None and log.count >= 100_000:
+        print(file=sys.stderr)
+    return log
+
+
+def _split(paths: list[str], tail: int, usage: str) -> tuple[list[str], list[str]]:
+    if len(paths) < tail + 1:
+        raise InputError(f"expected {usage}")
+    return paths[:-tail], paths[-tail:]
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """``sla evaluate POLICY... EVENTS --from --to``: print the report."""
+    from .evaluate import evaluate_log
+    from .report.render import render
+
+    policy_paths, (events_path,) = _split(args.paths, 1, "POLICY... EVENTS")
+    policies = load_policies(policy_paths)
+    tz = min(policies, key=lambda p: p.effective).tz
+    start = parse_time(args.start, tz, "--from")
+    end = parse_time(args.end, tz, "--to")
+    as_of = parse_time(args.as_of, tz, "--as-of") if args.as_of else None
+    log = _read(events_path, args.skip_invalid)
+    report = evaluate_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid, walk=not args.no_walk)
+    for line in report.input.skipped:
+        print(f"sla: skipped: {line}", file=sys.stderr)
+    sys.stdout.write(render(report, args.format, lang=args.lang, policies=policies))
+    return 0
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    """``sla explain POLICY... EVENTS ID``: print the explanation of one item."""
+    from .evaluate import evaluate_log
+    from .report.render import render_explain
+
+    policy_paths, (events_path, ident) = _split(args.paths, 2, "POLICY... EVENTS ID")
+    policies = load_policies(policy_paths)
+    tz = min(policies, key=lambda p: p.effective).tz
+    log = _read(events_path, args.skip_invalid)
+    if args.start and args.end:
+        start, end = parse_time(args.start, tz, "--from"), parse_time(args.end, tz, "--to")
+    else:
+        start, end = _span(log, ident, tz)
+        if args.start:
+            start = parse_time(args.start, tz, "--from")
+        if args.end:
+            end = parse_time(args.end, tz, "--to")
+    as_of = parse_time(args.as_of, tz, "--as-of") if args.as_of else None
+    report = evaluate_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid)
+    rows = report.find(ident)
+    if not rows:
+        raise InputError(
+            f"no incident, outage, planned stop or backup deletion `{ident}` "
+            f"in the period {start.isoformat()} to {end.isoformat()}"
+        )
+    sys.stdout.write(render_explain(report, rows, args.format))
+    return 0
+
+
+def _span(log: EventLog, ident: str, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
+    """A default period for ``explain``: the days the item's events cover (or the whole log)."""
+    epochs = [r[0] for g in log.groups for r in g.get(ident, ())]
+    epochs += [x for r in log.stops.get(ident, ()) for x in r[2][1:]]
+    if not epochs:
+        epochs = [r[0] for g in log.groups for recs in g.values() for r in recs]
+    if not epochs:
+        raise InputError(f"the event log has no events about `{ident}`")
+    lo = dt.datetime.fromtimestamp(min(epochs), tz).date()
+    hi = dt.datetime.fromtimestamp(max(epochs), tz).date() + dt.timedelta(days=1)
+    return dt.datetime(lo.year, lo.month, lo.day, tzinfo=tz), dt.datetime(hi.year, hi.month, hi.day, tzinfo=tz)

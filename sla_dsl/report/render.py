@@ -1,0 +1,401 @@
+"""Render a :class:`~sla_dsl.report.Report`: JSON, terminal text, Markdown, HTML.
+
+Design notes
+------------
+* JSON is ``model_dump(mode="json")``: the contract, nothing rewritten.
+* Text, Markdown and HTML are built from one list of sections (title, header
+  row, rows), so the three always show the same facts; HTML adds an inline SVG
+  timeline of the period (maintenance, noticed stops, excluded and counted
+  outages). Words come from :data:`WORDS` in Japanese or English; rule names
+  (priorities) come from the policy's own labels.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from ..policy import Policy
+from . import IncidentRow, OutageRow, Report, RetentionRow, StopRow
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Service level report",
+        "period": "Period",
+        "as_of": "as of",
+        "version": "policy version",
+        "availability": "Availability",
+        "measured": "measured",
+        "downtime": "downtime",
+        "ratio": "availability",
+        "excused": "excused (maintenance, noticed stops)",
+        "excluded": "excluded (Article 4)",
+        "incidents": "Incidents: response targets",
+        "priority": "priority",
+        "total": "total",
+        "met": "met",
+        "breached": "breached",
+        "open": "open",
+        "at_risk": "at risk",
+        "completed": "completed",
+        "not_met": "Incidents not met",
+        "id": "id",
+        "due": "due",
+        "responded": "responded",
+        "status": "status",
+        "outages": "Outages and recovery notices",
+        "start": "start",
+        "end": "end",
+        "notice_due": "notice due",
+        "notice": "notice",
+        "minutes": "min",
+        "stops": "Planned stops",
+        "notice_at": "notice sent",
+        "channel": "channel",
+        "valid": "valid",
+        "yes": "yes",
+        "no": "no",
+        "maintenance": "Regular maintenance",
+        "moved": "moved",
+        "backups": "Backups",
+        "kind": "kind",
+        "ok": "ok",
+        "missed": "missed",
+        "pending": "pending",
+        "days_missed": "days missed",
+        "violations": "Violations",
+        "message": "message",
+        "none": "none",
+        "timeline": "Availability timeline",
+        "still_open": "open",
+        "legend": "maintenance · noticed stop · excluded · downtime",
+        "excluded_n": "excluded",
+        "not_applicable": "n/a",
+        "clock_start": "clock start",
+    },
+    "ja": {
+        "title": "サービスレベル報告書",
+        "period": "対象期間",
+        "as_of": "時点",
+        "version": "規定バージョン",
+        "availability": "稼働率",
+        "measured": "測定時間",
+        "downtime": "停止時間",
+        "ratio": "稼働率",
+        "excused": "除外時間（定期メンテナンス・通知済み計画停止）",
+        "excluded": "適用外（第4条）",
+        "incidents": "障害対応：応答目標",
+        "priority": "優先度",
+        "total": "件数",
+        "met": "達成",
+        "breached": "未達",
+        "open": "対応中",
+        "at_risk": "要注意",
+        "completed": "完了",
+        "not_met": "目標未達の案件",
+        "id": "ID",
+        "due": "期限",
+        "responded": "応答",
+        "status": "状態",
+        "outages": "障害と復旧情報通知",
+        "start": "開始",
+        "end": "終了",
+        "notice_due": "通知期限",
+        "notice": "通知",
+        "minutes": "分",
+        "stops": "計画停止",
+        "notice_at": "通知日時",
+        "channel": "手段",
+        "valid": "有効",
+        "yes": "はい",
+        "no": "いいえ",
+        "maintenance": "定期メンテナンス",
+        "moved": "延期",
+        "backups": "バックアップ",
+        "kind": "種類",
+        "ok": "実施",
+        "missed": "未実施",
+        "pending": "未確定",
+        "days_missed": "未実施日",
+        "violations": "違反・要対応事項",
+        "message": "内容",
+        "none": "なし",
+        "timeline": "稼働状況",
+        "still_open": "継続中",
+        "legend": "定期メンテナンス・計画停止・適用外・停止",
+        "clock_start": "起算時刻",
+        "excluded_n": "適用外",
+        "not_applicable": "対象外",
+    },
+}
+
+Section = tuple[str, list[str], list[list[str]]]
+
+
+def render(report: Report, fmt: str, *, lang: str = "en", policies: Sequence[Policy] = ()) -> str:
+    """The report as ``json``, ``text``, ``markdown`` or ``html``."""
+    if fmt == "json":
+        return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    w = WORDS.get(lang, WORDS["en"])
+    sections = _sections(report, w, lang, policies)
+    if fmt == "markdown":
+        return _markdown(report, sections, w)
+    if fmt == "html":
+        return _html(report, sections, w, lang)
+    return _text(report, sections, w)
+
+
+def _t(t: dt.datetime | None) -> str:
+    return "-" if t is None else f"{t:%Y-%m-%d %H:%M}"
+
+
+def _sections(report: Report, w: dict[str, str], lang: str, policies: Sequence[Policy]) -> list[Section]:
+    a = report.availability
+    out: list[Section] = [
+        (
+            w["availability"],
+            ["", w["minutes"]],
+            [
+                [w["measured"], f"{a.measured_minutes:,.1f}"],
+                [w["downtime"], f"{a.downtime_minutes:,.1f}"],
+                [w["excused"], f"{a.excused_minutes:,.1f}"],
+                [w["excluded"], f"{a.excluded_minutes:,.1f}"],
+                [w["ratio"], f"{a.ratio:.4%}"],
+            ],
+        )
+    ]
+    labels = {p.id: p.label.text(lang) for pol in policies for p in pol.model.priorities}
+    by: dict[str, Counter[str]] = {}
+    for inc in report.incidents:
+        c = by.setdefault(inc.priority, Counter())
+        c[inc.status] += 1
+        c["total"] += 1
+        c["completed"] += inc.completed_at is not None
+    cols = ["total", "met", "breached", "open", "at_risk", "excluded", "completed"]
+    rows = [[f"{pid} {labels.get(pid, '')}".strip()] + [str(by[pid][k]) for k in cols] for pid in sorted(by)]
+    names = {**w, "excluded": w["excluded_n"]}
+    out.append((w["incidents"], [w["priority"]] + [names.get(k, k) for k in cols], rows))
+    bad = [i for i in report.incidents if i.status in ("breached", "at_risk")]
+    if bad:
+        out.append(
+            (
+                w["not_met"],
+                [w["id"], w["priority"], w["clock_start"], w["due"], w["responded"], w["status"]],
+                [
+                    [i.id, i.priority, _t(i.clock_start), _t(i.response_due), _t(i.responded_at), w[i.status]]
+                    for i in bad
+                ],
+            )
+        )
+    out.append(
+        (
+            w["outages"],
+            [w["id"], w["start"], w["end"], w["downtime"], w["notice_due"], w["notice"]],
+            [
+                [
+                    o.id,
+                    _t(o.start),
+                    _t(o.end) if o.end else w["still_open"],
+                    f"{o.downtime_minutes:,.1f}",
+                    _t(o.notice_due),
+                    w.get(o.notice_status, o.notice_status),
+                ]
+                for o in report.outages
+            ],
+        )
+    )
+    out.append(
+        (
+            w["stops"],
+            [w["id"], w["start"], w["end"], w["notice_at"], w["channel"], w["valid"]],
+            [
+                [s.id, _t(s.start), _t(s.end), _t(s.notice_at), s.channel or "-", w["yes" if s.notice_ok else "no"]]
+                for s in report.planned_stops
+            ],
+        )
+    )
+    out.append(
+        (
+            w["maintenance"],
+            [w["start"], w["end"], w["moved"]],
+            [
+                [_t(mw.start), _t(mw.end), (f"{mw.scheduled} → {mw.start:%Y-%m-%d} ({mw.reason})" if mw.moved else "-")]
+                for mw in report.maintenance
+            ],
+        )
+    )
+    kinds: dict[str, Counter[str]] = {}
+    missed: dict[str, list[str]] = {}
+    for b in report.backups:
+        kinds.setdefault(b.kind, Counter())[b.status] += 1
+        if b.status == "missed":
+            missed.setdefault(b.kind, []).append(f"{b.day:%m-%d}")
+    out.append(
+        (
+            w["backups"],
+            [w["kind"], w["ok"], w["missed"], w["pending"], w["days_missed"]],
+            [
+                [k, str(c["ok"]), str(c["missed"]), str(c["pending"]), ", ".join(missed.get(k, [])) or "-"]
+                for k, c in kinds.items()
+            ],
+        )
+    )
+    out.append(
+        (
+            f"{w['violations']} ({len(report.violations)})",
+            ["kind", w["id"], w["message"]],
+            [[v.kind, v.id, v.message] for v in report.violations],
+        )
+    )
+    return out
+
+
+def _head(report: Report, w: dict[str, str]) -> list[str]:
+    p = report.period
+    return [
+        f"{report.policy.name}: {w['title']}",
+        f"{w['period']}: {_t(p.start)} → {_t(p.end)} ({w['as_of']} {_t(p.as_of)}, {report.timezone}); "
+        f"{w['version']} {', '.join(v.version for v in report.versions)}",
+    ]
+
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _text(report: Report, sections: list[Section], w: dict[str, str]) -> str:
+    lines = _head(report, w)
+    for title, header, rows in sections:
+        lines += ["", title]
+        if not rows:
+            lines.append(f"  ({w['none']})")
+            continue
+        widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+        for r in [header, *rows]:
+            cells = [c + " " * (widths[i] - _width(c)) for i, c in enumerate(r)]
+            lines.append(("  " + "  ".join(cells)).rstrip())
+    return "\n".join(lines) + "\n"
+
+
+def _md_cell(s: str) -> str:
+    return s.replace("|", "\\|")
+
+
+def _markdown(report: Report, sections: list[Section], w: dict[str, str]) -> str:
+    head = _head(report, w)
+    lines = [f"# {head[0]}", "", head[1]]
+    for title, header, rows in sections:
+        lines += ["", f"## {title}", ""]
+        if not rows:
+            lines.append(f"_{w['none']}_")
+            continue
+        lines.append("| " + " | ".join(_md_cell(h or " ") for h in header) + " |")
+        lines.append("|" + "|".join("---" for _ in header) + "|")
+        lines += ["| " + " | ".join(_md_cell(c) for c in r) + " |" for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _html(report: Report, sections: list[Section], w: dict[str, str], lang: str) -> str:
+    e = html.escape
+    head = _head(report, w)
+    parts = [
+        f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<title>{e(head[0])}</title>',
+        "<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:60em}"
+        "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .6em}"
+        "th{background:#f4f4f4}td{font-variant-numeric:tabular-nums}</style>\n</head>\n<body>",
+        f"<h1>{e(head[0])}</h1>\n<p>{e(head[1])}</p>",
+        f"<h2>{e(w['timeline'])}</h2>\n{timeline_svg(report)}\n<p><small>{e(w['legend'])}</small></p>",
+    ]
+    for title, header, rows in sections:
+        parts.append(f"<h2>{e(title)}</h2>")
+        if not rows:
+            parts.append(f"<p>{e(w['none'])}</p>")
+            continue
+        parts.append("<table>\n<tr>" + "".join(f"<th>{e(h)}</th>" for h in header) + "</tr>")
+        parts += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in r) + "</tr>" for r in rows]
+        parts.append("</table>")
+    parts.append("</body>\n</html>\n")
+    return "\n".join(parts)
+
+
+def timeline_svg(report: Report, width: int = 900) -> str:
+    """An inline SVG bar of the period: maintenance, noticed stops, excluded and counted outages."""
+    p0, p1 = report.period.start.timestamp(), report.period.end.timestamp()
+    span = max(p1 - p0, 1.0)
+
+    def x(t: float) -> float:
+        return round(10 + (min(max(t, p0), p1) - p0) / span * (width - 20), 2)
+
+    bars: list[str] = []
+
+    def bar(a: float, b: float, y: int, h: int, color: str, title: str) -> None:
+        x0, x1 = x(a), x(b)
+        if x1 > x0 or b > a:
+            bars.append(
+                f'<rect x="{x0}" y="{y}" width="{max(x1 - x0, 1.0):.2f}" height="{h}" fill="{color}">'
+                f"<title>{html.escape(title)}</title></rect>"
+            )
+
+    for mw in report.maintenance:
+        bar(mw.start.timestamp(), mw.end.timestamp(), 10, 30, "#9e9e9e", f"maintenance {_t(mw.start)}")
+    for s in report.planned_stops:
+        if s.notice_ok:
+            bar(s.start.timestamp(), s.end.timestamp(), 10, 30, "#64b5f6", f"planned stop {s.id}")
+    as_of = report.period.as_of.timestamp()
+    for o in report.outages:
+        end = o.end.timestamp() if o.end else as_of
+        color = "#ffd54f" if o.notice_status == "excluded" else ("#e53935" if o.downtime_minutes else "#bdbdbd")
+        bar(o.start.timestamp(), end, 15, 20, color, f"{o.id} {o.downtime_minutes:.1f} min")
+    ticks = []
+    day = report.period.start.date()
+    tz = report.period.start.tzinfo
+    while True:
+        t = dt.datetime(day.year, day.month, day.day, tzinfo=tz).timestamp()
+        if t > p1:
+            break
+        if t >= p0:
+            ticks.append(f'<line x1="{x(t)}" y1="40" x2="{x(t)}" y2="45" stroke="#555"/>')
+            if day.day in (1, 8, 15, 22, 29):
+                ticks.append(f'<text x="{x(t)}" y="58" font-size="10" text-anchor="middle">{day:%m-%d}</text>')
+        day += dt.timedelta(days=1)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="64" role="img" '
+        f'aria-label="availability timeline">'
+        f'<rect x="10" y="10" width="{width - 20}" height="30" fill="#c8e6c9"/>'
+        + "".join(bars)
+        + "".join(ticks)
+        + "</svg>"
+    )
+
+
+def render_explain(report: Report, rows: list[IncidentRow | OutageRow | StopRow | RetentionRow], fmt: str) -> str:
+    """The explanation of the given rows (text: one step per line; json: the rows)."""
+    if fmt == "json":
+        return json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2) + "\n"
+    out: list[str] = []
+    for r in rows:
+        out.append(_summary(r))
+        for s in r.explain:
+            at = f"{s.at:%Y-%m-%d %H:%M}  " if s.at else ""
+            ref = f"  [{s.ref}]" if s.ref else ""
+            out.append(f"  - {at}{s.text}{ref}")
+    return "\n".join(out) + "\n"
+
+
+def _summary(r: Any) -> str:
+    if isinstance(r, IncidentRow):
+        return f"incident {r.id} ({r.priority}, version {r.policy_version}): {r.status}"
+    if isinstance(r, OutageRow):
+        return (
+            f"outage {r.id} (version {r.policy_version}): {r.downtime_minutes:.1f} min downtime, "
+            f"notice {r.notice_status}"
+        )
+    if isinstance(r, StopRow):
+        return f"planned stop {r.id} (version {r.policy_version}): notice {'valid' if r.notice_ok else 'not valid'}"
+    return f"backup {r.id} ({r.kind}): retention {'ok' if r.ok else 'violated'}"
