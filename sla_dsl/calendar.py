@@ -63,6 +63,8 @@ MIN_YEAR = 2
 MAX_YEAR = dt.MAXYEAR - 1
 #: Years of consecutive emptiness after which an extension gives up.
 _EMPTY_YEARS = 50
+#: A query this many years away from the index starts a fresh one.
+_JUMP_YEARS = 20
 
 CLOSURE_NAME = {"en": "company closure", "ja": "休業日"}
 
@@ -177,10 +179,7 @@ class BusinessCalendar:
                 data = holidays.country_holidays(country, subdiv=subdiv, years=year, language=lang)
                 for day, name in data.items():
                     names.setdefault(day, ([], []))[slot].append(str(name))
-        out = {
-            day: ("; ".join(en_names), "; ".join(ja_names))
-            for day, (en_names, ja_names) in names.items()
-        }
+        out = {day: ("; ".join(en_names), "; ".join(ja_names)) for day, (en_names, ja_names) in names.items()}
         self._holiday_cache[year] = out
         return out
 
@@ -255,10 +254,7 @@ class BusinessCalendar:
     def open_intervals(self, d: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
         """The open intervals of day ``d`` as aware datetimes (empty on a closed day)."""
         tz = self.tz
-        return [
-            (dt.datetime.fromtimestamp(s, tz), dt.datetime.fromtimestamp(e, tz))
-            for s, e in self._day_pairs(d)
-        ]
+        return [(dt.datetime.fromtimestamp(s, tz), dt.datetime.fromtimestamp(e, tz)) for s, e in self._day_pairs(d)]
 
     def business_delta(self, amount: int, unit: m.TimeUnit) -> dt.timedelta:
         """``amount`` of ``unit`` as business time; a day is the calendar's ``day_length``."""
@@ -308,9 +304,7 @@ class BusinessCalendar:
             if (first_year, last_year) == self._years:
                 return
         if first_year < MIN_YEAR or last_year > MAX_YEAR:
-            raise InputError(
-                f"calendar `{self.name}`: years `{first_year}`..`{last_year}` are out of range"
-            )
+            raise InputError(f"calendar `{self.name}`: years `{first_year}`..`{last_year}` are out of range")
         merged: list[tuple[int, int]] = []
         for year in range(first_year, last_year + 1):
             for s, e in self._year_pairs(year):
@@ -333,13 +327,26 @@ class BusinessCalendar:
             np.array(sec.cum_end, dtype=np.int64),
         )
 
-    def _cover(self, t: int) -> None:
-        """Grow the index to include epoch second ``t`` (with a year of margin)."""
+    def _year_of(self, t: int) -> int:
         try:
-            year = dt.datetime.fromtimestamp(t, self.tz).year
+            return dt.datetime.fromtimestamp(t, self.tz).year
         except (OverflowError, ValueError, OSError):
             raise InputError(f"time `{t}` is out of range") from None
-        self.prepare(max(year - 1, MIN_YEAR), min(year + 1, MAX_YEAR))
+
+    def _cover(self, t: int, u: int | None = None) -> None:
+        """Make the index include epoch seconds ``t`` (and ``u``), with a year of margin.
+
+        A query near the index widens it; one far from it (more than ``_JUMP_YEARS``)
+        starts a fresh index there, so a stray year does not build the years between.
+        """
+        first = max(self._year_of(t) - 1, MIN_YEAR)
+        last = min(self._year_of(t if u is None else u) + 1, MAX_YEAR)
+        if self._years is not None:
+            y0, y1 = self._years
+            if first > y1 + _JUMP_YEARS or last < y0 - _JUMP_YEARS:
+                self._years = None
+                self._year_cache.clear()
+        self.prepare(first, last)
 
     def _grow(self, forward: bool) -> None:
         """Extend the index by as many years as it has, forward or backward."""
@@ -366,8 +373,7 @@ class BusinessCalendar:
         """The seconds index, grown to cover epoch seconds ``lo`` and ``hi``."""
         sec = self._sec
         if sec is None or lo < sec.lo or hi > sec.hi:
-            self._cover(lo)
-            self._cover(hi)
+            self._cover(lo, hi)
             sec = self._sec
             assert sec is not None
         return sec

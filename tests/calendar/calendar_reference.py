@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -116,7 +116,7 @@ class SlowCalendar:
         self.tz = ZoneInfo(zone)
         self.weekdays = [list(m.Weekday).index(w) for w in cal.days]
 
-    @lru_cache(maxsize=None)  # noqa: B019 - a test helper that lives as long as the session
+    @cache  # noqa: B019 - a test helper that lives as long as the session
     def _national(self, year: int) -> frozenset[dt.date]:
         days: set[dt.date] = set()
         for code in self.cal.holidays:
@@ -144,7 +144,7 @@ class SlowCalendar:
     def _local(self, u: dt.datetime) -> dt.datetime:
         return u.astimezone(self.tz).replace(tzinfo=None)
 
-    @lru_cache(maxsize=None)  # noqa: B019
+    @cache  # noqa: B019
     def _boundary(self, d: dt.date, minutes: int, closing: bool) -> dt.datetime:
         wall = dt.datetime.combine(d, dt.time()) + dt.timedelta(minutes=minutes)
         guess = wall.replace(tzinfo=self.tz).astimezone(dt.UTC).replace(second=0)
@@ -254,9 +254,7 @@ def _valid(y: int, mo: int, k: int) -> bool:
     return True
 
 
-def slow_windows(
-    mt: m.Maintenance, ref: SlowCalendar, first: dt.date, last: dt.date
-) -> list[dict[str, str | bool]]:
+def slow_windows(mt: m.Maintenance, ref: SlowCalendar, first: dt.date, last: dt.date) -> list[dict[str, str | bool]]:
     """Windows of ``mt`` starting on a local day in [first, last), walking every day."""
     out: list[dict[str, str | bool]] = []
     d = first - dt.timedelta(days=40)
@@ -293,7 +291,12 @@ def slow_windows(
 def maintenance_from_json(rule: dict[str, object]) -> m.Maintenance:
     """A maintenance rule as written in ``cases.json``."""
     on = dict(rule["on"])  # type: ignore[call-overload]
-    kinds = {"nth_weekday": m.NthWeekday, "day_of_month": m.DayOfMonth, "day_of_year": m.DayOfYear, "weekly": m.WeeklyOn}
+    kinds = {
+        "nth_weekday": m.NthWeekday,
+        "day_of_month": m.DayOfMonth,
+        "day_of_year": m.DayOfYear,
+        "weekly": m.WeeklyOn,
+    }
     recurrence = kinds[on.pop("kind")](**on)
     return m.Maintenance(
         name=str(rule["name"]),
