@@ -19,8 +19,20 @@ from .compile import compile_path
 from .diagnostics import PolicyError, render_all
 from .errors import SlaError
 
-#: Modules that add subcommands with ``add_parsers(subparsers)``.
-COMMAND_MODULES = ("sla_dsl.cli_time", "sla_dsl.cli_evaluate", "sla_dsl.cli_author")
+#: Modules that add subcommands with ``add_parsers(subparsers)``, by command.
+COMMANDS = {
+    "deadline": "sla_dsl.cli_time",
+    "maintenance": "sla_dsl.cli_time",
+    "calendar": "sla_dsl.cli_time",
+    "evaluate": "sla_dsl.cli_evaluate",
+    "explain": "sla_dsl.cli_evaluate",
+    "fmt": "sla_dsl.cli_author",
+    "diff": "sla_dsl.cli_author",
+    "replay": "sla_dsl.cli_author",
+    "test": "sla_dsl.cli_author",
+    "lsp": "sla_dsl.cli_author",
+}
+COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
 
 def use_color(stream: TextIO) -> bool:
@@ -59,8 +71,8 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with ``command``, only the module that serves it is imported."""
     parser = _Parser(prog="sla", description="Check SLA policies and judge event logs against them.")
     parser.add_argument("--version", action="version", version=f"sla {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -69,7 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("policy", nargs="+", metavar="POLICY")
     p.add_argument("--errors-only", action="store_true", help="do not report warnings")
     p.set_defaults(func=cmd_check)
-    for name in COMMAND_MODULES:
+    wanted = [COMMANDS[command]] if command in COMMANDS else [] if command == "check" else list(COMMAND_MODULES)
+    for name in wanted:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -83,7 +96,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``sla`` console script."""
     try:
-        parser = build_parser()
+        argv = list(sys.argv[1:] if argv is None else argv)
+        command = next((a for a in argv if not a.startswith("-")), None)
+        parser = build_parser(command)
         args = parser.parse_args(argv)
         code: int = args.func(args)
         return code

@@ -46,7 +46,13 @@ def _timezones() -> frozenset[str]:
 
 @cache
 def _countries() -> frozenset[str]:
-    return frozenset(holidays.list_supported_countries())
+    """Country codes the `holidays` package knows, read from its registry without importing each country."""
+    try:
+        from holidays.registry import COUNTRIES
+
+        return frozenset(code for entry in COUNTRIES.values() for code in entry[1:] if code.isupper())
+    except ImportError:  # pragma: no cover - older holidays versions
+        return frozenset(holidays.list_supported_countries())
 
 
 def _span(node: Tree[Token] | Token, offset: int = 0) -> m.Span:
