@@ -1,0 +1,254 @@
+"""``sla deadline``, ``sla maintenance`` and ``sla calendar``: the calendar on the command line.
+
+Design notes
+------------
+* Each command loads the policy with :func:`sla_dsl.load_policy` and prints
+  times as ISO 8601 in the policy's zone with its offset, one per line in text
+  form (``deadline``: the due time; ``maintenance``: ``START/END`` per window
+  starting in ``[from, to)``), or one JSON document with ``--format json``.
+* Bad values (an unparseable or naive time, an unknown priority, ``--to`` not
+  after ``--from``, a malformed month) raise :class:`~sla_dsl.errors.InputError`
+  with the value in backticks; ``sla``'s main prints it and exits 1. Missing
+  or unknown flags are argparse's usage errors (exit 2).
+* ``calendar`` prints a month like ``cal``: a day followed by ``.`` is not a
+  business day, ``*`` a holiday or closure, ``M`` the day a maintenance window
+  starts; a legend below names the holidays and the windows (``--lang ja`` for
+  Japanese names).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+from .errors import InputError, NaiveDatetimeError
+
+if TYPE_CHECKING:
+    from .policy import Policy
+    from .recurrence import Window
+
+EXAMPLE = "2026-11-27T17:30:00+09:00"
+WEEKDAYS = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "ja": ("月", "火", "水", "木", "金", "土", "日"),
+}
+LEGEND = {
+    "en": {".": "not a business day", "*": "holiday or closure", "M": "maintenance window starts"},
+    "ja": {".": "営業日以外", "*": "祝日・休業日", "M": "定期メンテナンス開始日"},
+}
+MONTHS_EN = ("January February March April May June July August September October November December").split()
+
+
+def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
+    """Register ``deadline``, ``maintenance`` and ``calendar`` on the ``sla`` subparsers."""
+    p = sub.add_parser("deadline", help="the response due time of an incident whose clock starts at TIME")
+    p.add_argument("policy", metavar="POLICY")
+    p.add_argument("--priority", required=True, metavar="P", help="priority id, e.g. P1")
+    p.add_argument("--from", dest="start", required=True, metavar="TIME", help=f"clock start, e.g. {EXAMPLE}")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_deadline)
+
+    p = sub.add_parser("maintenance", help="regular-maintenance windows starting in [from, to)")
+    p.add_argument("policy", metavar="POLICY")
+    p.add_argument("--from", dest="start", required=True, metavar="DATE", help="YYYY-MM-DD (00:00 policy time)")
+    p.add_argument("--to", dest="end", required=True, metavar="DATE", help="YYYY-MM-DD, exclusive")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_maintenance)
+
+    p = sub.add_parser("calendar", help="a month of the business calendar, like cal")
+    p.add_argument("policy", metavar="POLICY")
+    p.add_argument("--month", required=True, metavar="YYYY-MM")
+    p.add_argument("--calendar", dest="calendar_name", metavar="NAME", help="calendar (default: the response clock's)")
+    p.add_argument("--lang", choices=("en", "ja"), default="en")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=cmd_calendar)
+
+
+def _load(path: str) -> Policy:
+    from . import load_policy
+
+    return load_policy(path)
+
+
+def parse_time(text: str, flag: str) -> dt.datetime:
+    """An ISO 8601 time that carries a UTC offset."""
+    try:
+        t = dt.datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise InputError(f"{flag} `{text}` is not an ISO 8601 time (write e.g. `{EXAMPLE}`)") from None
+    if t.tzinfo is None or t.utcoffset() is None:
+        raise NaiveDatetimeError(f"{flag} `{text}` has no UTC offset (write e.g. `{EXAMPLE}`)")
+    return t
+
+
+def parse_edge(text: str, flag: str) -> dt.datetime | dt.date:
+    """A date (``YYYY-MM-DD``, 00:00 policy time) or an ISO 8601 time with offset."""
+    value = text.strip()
+    if len(value) > 10:
+        return parse_time(value, flag)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"{flag} `{text}` is not a date (write YYYY-MM-DD)") from None
+
+
+def _instant(edge: dt.datetime | dt.date, policy: Policy) -> dt.datetime:
+    if isinstance(edge, dt.datetime):
+        return edge
+    return dt.datetime(edge.year, edge.month, edge.day, tzinfo=policy.tz)
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_deadline(args: argparse.Namespace) -> int:
+    """``sla deadline``: print the response due time."""
+    policy = _load(args.policy)
+    start = parse_time(args.start, "--from")
+    try:
+        priority = policy.priority(args.priority)
+    except KeyError as exc:
+        raise InputError(str(exc.args[0])) from None
+    due = policy.due(priority.target, start)
+    if args.format == "json":
+        _print_json(
+            {
+                "policy": {"name": policy.name, "version": policy.version},
+                "priority": priority.id,
+                "clock_start": start.astimezone(policy.tz).isoformat(),
+                "response_due": due.isoformat(),
+            }
+        )
+    else:
+        print(due.isoformat())
+    return 0
+
+
+def _window_json(w: Window) -> dict[str, object]:
+    return {
+        "start": w.start.isoformat(),
+        "end": w.end.isoformat(),
+        "name": w.name,
+        "scheduled": w.scheduled.isoformat(),
+        "day": w.day.isoformat(),
+        "moved": w.moved,
+        "reason": w.reason,
+        "reason_ja": w.reason_ja,
+    }
+
+
+def cmd_maintenance(args: argparse.Namespace) -> int:
+    """``sla maintenance``: print every window starting in [from, to)."""
+    policy = _load(args.policy)
+    start = parse_edge(args.start, "--from")
+    end = parse_edge(args.end, "--to")
+    if _instant(end, policy) <= _instant(start, policy):
+        raise InputError(f"--to `{args.end}` is not after --from `{args.start}`")
+    windows = policy.maintenance_windows(start, end)
+    if args.format == "json":
+        _print_json(
+            {
+                "policy": {"name": policy.name, "version": policy.version},
+                "from": _instant(start, policy).astimezone(policy.tz).isoformat(),
+                "to": _instant(end, policy).astimezone(policy.tz).isoformat(),
+                "maintenance": [_window_json(w) for w in windows],
+            }
+        )
+    else:
+        for w in windows:
+            print(f"{w.start.isoformat()}/{w.end.isoformat()}")
+    return 0
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _month(text: str) -> tuple[dt.date, dt.date]:
+    match = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
+    if not match or not 1 <= int(match[2]) <= 12:
+        raise InputError(f"--month `{text}` is not a month (write YYYY-MM, e.g. `2026-09`)")
+    year, month = int(match[1]), int(match[2])
+    first = dt.date(year, month, 1)
+    return first, dt.date(year + month // 12, month % 12 + 1, 1)
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    """``sla calendar``: print a month grid with business days, holidays and maintenance."""
+    policy = _load(args.policy)
+    first, after = _month(args.month)
+    lang = args.lang
+    try:
+        cal = policy.calendar(args.calendar_name)
+    except KeyError:
+        known = ", ".join(c.name for c in policy.model.calendars)
+        raise InputError(f"unknown calendar `{args.calendar_name}` (this policy has {known})") from None
+    windows = policy.maintenance_windows(first, after)
+    labels = {mt.name: mt.label.text(lang) or mt.name for mt in policy.model.maintenance}
+    days = [first + dt.timedelta(days=k) for k in range((after - first).days)]
+    starts = {w.start.date(): w for w in windows}
+    if args.format == "json":
+        _print_json(
+            {
+                "month": args.month,
+                "calendar": cal.name,
+                "timezone": policy.tz.key,
+                "days": [
+                    {
+                        "date": d.isoformat(),
+                        "business_day": cal.is_business_day(d),
+                        "holiday": cal.holiday_name(d, lang),
+                    }
+                    for d in days
+                ],
+                "maintenance": [_window_json(w) for w in windows],
+            }
+        )
+        return 0
+    marks: dict[dt.date, str] = {}
+    for d in days:
+        if d in starts:
+            marks[d] = "M"
+        elif cal.holiday_name(d) and not cal.is_business_day(d):
+            marks[d] = "*"
+        elif not cal.is_business_day(d):
+            marks[d] = "."
+        else:
+            marks[d] = " "
+    title = f"{first.year}年{first.month}月" if lang == "ja" else f"{MONTHS_EN[first.month - 1]} {first.year}"
+    lines = [f"{title}  {policy.name} · {cal.name} ({policy.tz.key})", ""]
+    lines.append("".join(" " * (3 - _width(n)) + n + " " for n in WEEKDAYS[lang]).rstrip())
+    row = ["    "] * first.weekday()
+    for d in days:
+        row.append(f"{d.day:>3}{marks[d]}")
+        if d.weekday() == 6:
+            lines.append("".join(row).rstrip())
+            row = []
+    if row:
+        lines.append("".join(row).rstrip())
+    lines.append("")
+    lines.append("   ".join(f"{k} {v}" for k, v in LEGEND[lang].items()))
+    for d in days:
+        name = cal.holiday_name(d, lang)
+        if name and not cal.is_business_day(d):
+            lines.append(f"{d.day:>3}* {name}")
+        w = starts.get(d)
+        if w is not None:
+            hours = f"{w.start:%H:%M}-{'24:00' if w.end.date() > w.day and w.end.hour == 0 else f'{w.end:%H:%M}'}"
+            text = f"{d.day:>3}M {labels.get(w.name, w.name)} {hours}"
+            if w.moved:
+                reason = w.reason_ja if lang == "ja" else w.reason
+                moved = "から延期" if lang == "ja" else "moved from"
+                text += (
+                    f" ({w.scheduled:%m-%d} {reason}{moved})"
+                    if lang == "ja"
+                    else f" ({moved} {w.scheduled:%m-%d}: {reason})"
+                )
+            lines.append(text)
+    print("\n".join(lines))
+    return 0
