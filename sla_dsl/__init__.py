@@ -67,6 +67,6 @@ def evaluate(
     as_of: dt.datetime | None = None,
 ) -> Report:
     """Judge ``events`` against ``policy`` (or several versions of it) over [start, end)."""
-    from .evaluate import evaluate as _evaluate
+    from .evaluation import evaluate as _evaluate
 
     return _evaluate(policy, events, start, end, as_of)

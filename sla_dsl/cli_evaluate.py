@@ -130,7 +130,7 @@ def _split(paths: list[str], tail: int, usage: str) -> tuple[list[str], list[str
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """``sla evaluate POLICY... EVENTS --from --to``: print the report."""
-    from .evaluate import evaluate_log
+    from .evaluation import evaluate_log
     from .report.render import render
 
     policy_paths, (events_path,) = _split(args.paths, 1, "POLICY... EVENTS")
@@ -149,7 +149,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     """``sla explain POLICY... EVENTS ID``: print the explanation of one item."""
-    from .evaluate import evaluate_log
+    from .evaluation import evaluate_log
     from .report.render import render_explain
 
     policy_paths, (events_path, ident) = _split(args.paths, 2, "POLICY... EVENTS ID")

@@ -1,0 +1,59 @@
+"""Small builders for hand-worked evaluation scenarios."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import sla_dsl
+from sla_dsl.policy import Policy
+from sla_dsl.report import Report
+
+ROOT = Path(__file__).resolve().parents[2]
+POLICY_PATH = ROOT / "policies" / "clicksoko.sla"
+TZ = ZoneInfo("Asia/Tokyo")
+
+
+@cache
+def policy() -> Policy:
+    return sla_dsl.load_policy(POLICY_PATH)
+
+
+def t(text: str) -> dt.datetime:
+    """``"2026-11-02 10:00"`` as a Tokyo time."""
+    return dt.datetime.fromisoformat(text).replace(tzinfo=TZ)
+
+
+def iso(text: str) -> str:
+    return t(text).isoformat()
+
+
+def ev(event: str, at: str, ident: str, **fields: Any) -> dict[str, Any]:
+    """An event dict with a Tokyo time given as ``YYYY-MM-DD HH:MM``."""
+    out: dict[str, Any] = {"event": event, "at": iso(at), "id": ident}
+    for k, v in fields.items():
+        out[k] = iso(v) if k in ("start", "end") else v
+    return out
+
+
+def run(
+    events: list[dict[str, Any]],
+    start: str = "2026-11-01 00:00",
+    end: str = "2026-12-01 00:00",
+    as_of: str | None = None,
+    policies: Any = None,
+) -> Report:
+    return sla_dsl.evaluate(policies or policy(), events, t(start), t(end), t(as_of) if as_of else None)
+
+
+def one(report: Report, ident: str) -> Any:
+    rows = report.find(ident)
+    assert len(rows) == 1, rows
+    return rows[0]
+
+
+def kinds(report: Report, kind: str) -> list[str]:
+    return [v.id for v in report.violations if v.kind == kind]

@@ -1,0 +1,136 @@
+"""``sla evaluate`` and ``sla explain`` end to end, as a user runs them (subprocess)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .helpers import POLICY_PATH, ROOT
+
+EXAMPLE = ROOT / "examples" / "events-2026-11.jsonl"
+CORPUS = json.loads((ROOT / "tests" / "events" / "malformed.json").read_text("utf-8"))
+GOOD = '{"event":"incident.reported","at":"2026-11-02T10:00:00+09:00","id":"INC-1","priority":"P1"}'
+MONTH = ["--from", "2026-11-01", "--to", "2026-12-01"]
+
+
+def sla(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sla_dsl.cli", *map(str, args)], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+
+
+@pytest.mark.parametrize("case", CORPUS, ids=[c["name"] for c in CORPUS])
+def test_malformed_event_exits_1_without_traceback(case: dict[str, str], tmp_path: Path) -> None:
+    log = tmp_path / "events.jsonl"
+    log.write_text(f"{GOOD}\n{case['line']}\n", encoding="utf-8")
+    res = sla("evaluate", POLICY_PATH, log, *MONTH, "--format", "json")
+    assert res.returncode == 1
+    assert res.stdout == ""
+    assert "Traceback" not in res.stderr
+    assert f"events.jsonl:2: error[{case['code']}]: " in res.stderr
+    assert case["message"] in res.stderr
+
+
+def test_every_bad_line_listed_and_skip_invalid_goes_on(tmp_path: Path) -> None:
+    log = tmp_path / "events.jsonl"
+    log.write_text("\n".join([GOOD, CORPUS[0]["line"], CORPUS[5]["line"], GOOD]) + "\n", encoding="utf-8")
+    res = sla("evaluate", POLICY_PATH, log, *MONTH)
+    assert res.returncode == 1 and ":2: error[E100]" in res.stderr and ":3: error[E103]" in res.stderr
+    res = sla("evaluate", POLICY_PATH, log, *MONTH, "--format", "json", "--skip-invalid")
+    assert res.returncode == 0
+    report = json.loads(res.stdout)
+    assert len(report["input"]["skipped"]) == 2 and "skipped" in res.stderr
+    assert report["input"]["duplicates"] == 1
+
+
+def test_example_month_json_has_the_contract_keys() -> None:
+    res = sla(
+        "evaluate",
+        POLICY_PATH,
+        EXAMPLE,
+        "--from",
+        "2026-11-01T00:00:00+09:00",
+        "--to",
+        "2026-12-01",
+        "--format",
+        "json",
+    )
+    assert res.returncode == 0, res.stderr
+    report = json.loads(res.stdout)
+    for key in (
+        "policy",
+        "period",
+        "incidents",
+        "outages",
+        "planned_stops",
+        "maintenance",
+        "availability",
+        "backups",
+        "violations",
+    ):
+        assert key in report
+    assert report["period"] == {
+        "from": "2026-11-01T00:00:00+09:00",
+        "to": "2026-12-01T00:00:00+09:00",
+        "as_of": "2026-12-01T00:00:00+09:00",
+    }
+    inc = report["incidents"][0]
+    assert set(inc) >= {"id", "priority", "clock_start", "response_due", "responded_at", "status", "completed_at"}
+    assert len(report["backups"]) == 3 * 30
+    statuses = {i["status"] for i in report["incidents"]}
+    assert statuses == {"met", "breached", "open", "at_risk", "excluded"}
+    assert {o["notice_status"] for o in report["outages"]} == {"met", "breached", "not_applicable", "excluded"}
+
+
+def test_text_markdown_html_reports() -> None:
+    text = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH)
+    assert text.returncode == 0 and "Availability" in text.stdout and "Violations" in text.stdout
+    md = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--format", "markdown", "--lang", "ja")
+    assert md.returncode == 0 and md.stdout.startswith("# Click So-ko: サービスレベル報告書")
+    page = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--format", "html")
+    assert page.returncode == 0 and "<svg" in page.stdout and page.stdout.rstrip().endswith("</html>")
+
+
+def test_policy_directory_and_several_versions(tmp_path: Path) -> None:
+    v2 = POLICY_PATH.read_text("utf-8").replace('version "2026.1"', 'version "2026.2"')
+    (tmp_path / "a.sla").write_text(POLICY_PATH.read_text("utf-8"), encoding="utf-8")
+    (tmp_path / "b.sla").write_text(v2.replace("effective 2026-04-01", "effective 2026-11-16"), encoding="utf-8")
+    res = sla("evaluate", tmp_path, EXAMPLE, *MONTH, "--format", "json")
+    assert res.returncode == 0, res.stderr
+    versions = {i["policy_version"] for i in json.loads(res.stdout)["incidents"]}
+    assert versions == {"2026.1", "2026.2"}
+    (tmp_path / "c.sla").write_text(v2.replace("2026.2", "2026.3"), encoding="utf-8")
+    res = sla("evaluate", tmp_path, EXAMPLE, *MONTH)
+    assert res.returncode == 1 and "same day" in res.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--from", "2026-11-01T00:00:00", "--to", "2026-12-01"], "has no UTC offset"),
+        (["--from", "november", "--to", "2026-12-01"], "is not an ISO 8601 time"),
+        (["--from", "2026-12-01", "--to", "2026-11-01"], "the period is empty"),
+    ],
+)
+def test_bad_period_exits_1(args: list[str], message: str) -> None:
+    res = sla("evaluate", POLICY_PATH, EXAMPLE, *args)
+    assert res.returncode == 1 and message in res.stderr and res.stdout == ""
+
+
+def test_missing_events_file_and_usage() -> None:
+    res = sla("evaluate", POLICY_PATH, "nope.jsonl", *MONTH)
+    assert res.returncode == 1 and "cannot read events" in res.stderr
+    assert sla("evaluate", POLICY_PATH, EXAMPLE).returncode == 2  # --from/--to are required
+
+
+def test_explain_one_incident() -> None:
+    res = sla("explain", POLICY_PATH, EXAMPLE, "INC-001")
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.startswith("incident INC-001 (P1, version 2026.1): breached")
+    assert "[Article 3.2]" in res.stdout
+    res = sla("explain", POLICY_PATH, EXAMPLE, "NOPE", *MONTH)
+    assert res.returncode == 1 and "`NOPE`" in res.stderr
