@@ -1,0 +1,16 @@
+"""The documentation site: an MkDocs plugin that renders policies as readable pages.
+
+Design notes
+------------
+* :mod:`.plugin` is the MkDocs side (configuration, generated files, markers in
+  hand-written pages); it knows nothing about how a policy reads.
+* :mod:`.render` turns a compiled policy into one page per language, laid out
+  like the source document; :mod:`.computed` holds what is derived rather than
+  written (maintenance dates, worked deadlines, the same-day cutoff);
+  :mod:`.source` highlights the policy file with an anchor per declaration;
+  :mod:`.history` compares versions; :mod:`.schema` documents the event and
+  report models from their JSON Schema.
+* Every value on a rendered page comes from the compiled model or from the
+  engine's own arithmetic, so an edit to the policy changes the site with no
+  other edit.
+"""

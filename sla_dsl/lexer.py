@@ -1,0 +1,219 @@
+"""A Pygments lexer for the sla policy language (``.sla`` files).
+
+Design notes
+------------
+* Registered through the ``pygments.lexers`` entry point (name and alias
+  ``sla``, filename ``*.sla``), so ```` ```sla ```` fences highlight in any
+  Markdown or Sphinx site that uses Pygments, and ``pygmentize x.sla`` works.
+* The lexer mirrors the terminals of ``grammars/sla.lark`` but does not parse:
+  it must colour broken files too, so it never emits ``Error`` tokens for
+  unknown words; a word it does not know is a plain ``Name``.
+* Token choices: declaration keywords are ``Keyword.Declaration`` and the name
+  after them ``Name.Class``; other statement words ``Keyword``; units and
+  weekdays ``Keyword.Type`` / ``Name.Constant``; dates, month-days and times
+  ``Literal.Date``; ``[art 3.1.4]`` is ``Name.Decorator``; event names
+  (``incident.reported``) ``Name.Function``; time zones ``String.Symbol``.
+* Keyword lists are tuples here rather than read from the grammar at import
+  time: Pygments loads lexers in contexts where the package data may not be
+  importable, and the test suite checks the lists against the grammar.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar, cast
+
+from pygments.lexer import RegexLexer, bygroups, words
+from pygments.token import (
+    Comment,
+    Keyword,
+    Literal,
+    Name,
+    Number,
+    Operator,
+    Punctuation,
+    String,
+    Text,
+    Whitespace,
+)
+
+__all__ = ["DECLARATIONS", "KEYWORDS", "UNITS", "SlaLexer"]
+
+#: Words that open a top-level declaration.
+DECLARATIONS: tuple[str, ...] = (
+    "sla",
+    "article",
+    "calendar",
+    "service",
+    "planned",
+    "maintenance",
+    "clock",
+    "priority",
+    "notify",
+    "backup",
+    "exclude",
+    "item",
+)
+
+#: Other keywords of the grammar (statement words).
+KEYWORDS: tuple[str, ...] = (
+    "format",
+    "version",
+    "effective",
+    "timezone",
+    "provider",
+    "title",
+    "source",
+    "text",
+    "note",
+    "days",
+    "hours",
+    "holidays",
+    "closed",
+    "yearly",
+    "open",
+    "except",
+    "stops",
+    "stop",
+    "availability",
+    "measured",
+    "target",
+    "notice",
+    "before",
+    "start",
+    "date",
+    "by",
+    "emergency",
+    "without",
+    "counts",
+    "as",
+    "downtime",
+    "excused",
+    "every",
+    "on",
+    "last",
+    "year",
+    "if",
+    "not",
+    "a",
+    "business",
+    "next",
+    "previous",
+    "skip",
+    "keep",
+    "none",
+    "starts",
+    "at",
+    "else",
+    "risk",
+    "of",
+    "definition",
+    "respond",
+    "within",
+    "end",
+    "same",
+    "received",
+    "close",
+    "complete",
+    "or",
+    "after",
+    "guideline",
+    "only",
+    "during",
+    "met",
+    "method",
+    "continuous",
+    "in",
+    "another",
+    "zone",
+    "description",
+    "value",
+    "rules",
+    "art",
+)
+
+#: Units of a duration.
+UNITS: tuple[str, ...] = (
+    "minutes",
+    "minute",
+    "hours",
+    "hour",
+    "days",
+    "day",
+    "weeks",
+    "week",
+    "months",
+    "month",
+)
+
+#: ``bygroups`` is untyped in the stubs; this is the same callable with a type.
+_groups = cast(Callable[..., Any], bygroups)
+
+_HEADER = re.compile(r'^\s*sla\s+"', re.MULTILINE)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_UNIT_RE = r"(?:minutes?|hours?|days?|weeks?|months?)\b"
+
+
+class SlaLexer(RegexLexer):
+    """Highlights ``.sla`` policy files."""
+
+    name = "SLA policy"
+    aliases: ClassVar[Sequence[str]] = ["sla"]
+    filenames: ClassVar[Sequence[str]] = ["*.sla"]
+    mimetypes: ClassVar[Sequence[str]] = ["text/x-sla"]
+    url = "https://pypi.org/project/sla-dsl/"
+    #: Wins ``*.sla`` over Pygments' Slash lexer when there is no text to analyse.
+    priority = 0.2
+
+    @staticmethod
+    def analyse_text(text: str) -> float:
+        """How likely ``text`` is a policy: certain when it opens with an ``sla "..."`` header."""
+        return 0.9 if _HEADER.search(text) else 0.0
+
+    tokens: ClassVar[dict[str, list[Any]]] = {
+        "root": [
+            (r"\s+", Whitespace),
+            (r"#[^\n]*", Comment.Single),
+            (r'"', String.Double, "string"),
+            (
+                r"(\[)(\s*)(art)(\s+)(\d+(?:\.\d+)*)(\s*)(\])",
+                _groups(Punctuation, Whitespace, Name.Decorator, Whitespace, Name.Decorator, Whitespace, Punctuation),
+            ),
+            # declaration keyword followed by the declared name
+            (
+                r"\b(calendar|service|maintenance|clock|priority|notify|backup|exclude)(\s+)([A-Za-z_]\w*)\b",
+                _groups(Keyword.Declaration, Whitespace, Name.Class),
+            ),
+            (r"\b(planned)(\s+)(stop)\b(?!s)", _groups(Keyword.Declaration, Whitespace, Keyword.Declaration)),
+            (r"\b(sla|article|item)\b", Keyword.Declaration),
+            (r"[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*", Name.Function),
+            (r"\b[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)+", String.Symbol),
+            (r"\b\d{4}-\d{1,2}-\d{1,2}\b", Literal.Date),
+            (r"\b\d{1,2}-\d{1,2}\b", Literal.Date),
+            (r"\b\d{1,2}:\d{2}\b", Literal.Date),
+            (r"\b\d+(?:st|nd|rd|th)\b", Number.Integer),
+            (r"\b\d+(?:\.\d+)?%", Number),
+            # a duration: amount, optional calendar name, unit
+            (
+                r"\b(\d+)(\s+)(?!" + _UNIT_RE + r")([A-Za-z_]\w*)(\s+)(" + _UNIT_RE + ")",
+                _groups(Number.Integer, Whitespace, Name.Variable, Whitespace, Keyword.Type),
+            ),
+            (r"\b(\d+)(\s+)(" + _UNIT_RE + ")", _groups(Number.Integer, Whitespace, Keyword.Type)),
+            (r"\d+", Number.Integer),
+            (words(_WEEKDAYS, prefix=r"\b", suffix=r"\b"), Name.Constant),
+            (words(UNITS, prefix=r"\b", suffix=r"\b"), Keyword.Type),
+            (words(KEYWORDS, prefix=r"\b", suffix=r"\b"), Keyword),
+            (words(DECLARATIONS, prefix=r"\b", suffix=r"\b"), Keyword),
+            (r"[A-Za-z_]\w*", Name),
+            (r"\.\.|-|/", Operator),
+            (r"[{}\[\],:]", Punctuation),
+            (r".", Text),
+        ],
+        "string": [
+            (r"\\.", String.Escape),
+            (r'"', String.Double, "#pop"),
+            (r'[^"\\\n]+', String.Double),
+            (r"\n", String.Double, "#pop"),
+        ],
+    }
