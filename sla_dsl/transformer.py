@@ -2,232 +2,30 @@
 
 Each top-level declaration becomes one model node. Values that the grammar
 leaves as plain words (weekdays, calendar names, event types, countries, time
-zones) are checked here against what they may be, with a suggestion of the
-nearest valid word. Errors never stop the walk: a broken declaration is
-dropped from the model and the next one is read, so that one run reports all.
+zones) are checked by :class:`~sla_dsl.values.ValueReader` against what they may
+be, with a suggestion of the nearest valid word. Errors never stop the walk: a
+broken declaration is dropped from the model and the next one is read, so that
+one run reports all.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import itertools
-import zoneinfo
-from collections.abc import Callable, Iterable
-from functools import cache
-from typing import Any, TypeVar
+from collections.abc import Callable
+from typing import Any
 
-import holidays
 from lark import Token, Tree
 
 from . import model as m
-from .diagnostics import Diagnostic, Severity, did_you_mean
+from .diagnostics import Severity, did_you_mean
+from .values import CHANNELS, Invalid, ValueReader, _timezones, _unquote
 
-T = TypeVar("T")
-
-WEEKDAYS = [w.value for w in m.Weekday]
-UNIT_MAP = {
-    "minute": m.TimeUnit.MINUTE,
-    "hour": m.TimeUnit.HOUR,
-    "day": m.TimeUnit.DAY,
-    "week": m.TimeUnit.WEEK,
-    "month": m.TimeUnit.MONTH,
-}
-CHANNELS = ("email", "web", "phone", "letter", "portal")
+__all__ = ["Builder", "Invalid"]
 
 
-class Invalid(Exception):
-    """Raised inside the walk to drop the current declaration (already reported)."""
-
-
-@cache
-def _timezones() -> frozenset[str]:
-    return frozenset(zoneinfo.available_timezones())
-
-
-@cache
-def _countries() -> frozenset[str]:
-    """Country codes the `holidays` package knows, read from its registry without importing each country."""
-    try:
-        from holidays.registry import COUNTRIES
-
-        return frozenset(code for entry in COUNTRIES.values() for code in entry[1:] if code.isupper())
-    except ImportError:  # pragma: no cover - older holidays versions
-        return frozenset(holidays.list_supported_countries())
-
-
-def _span(node: Tree[Token] | Token, offset: int = 0) -> m.Span:
-    if isinstance(node, Token):
-        line = node.line or 1
-        col = node.column or 1
-        end_line = node.end_line or line
-        end_col = node.end_column or col + len(str(node))
-        return m.Span(line=line + offset, column=col, end_line=end_line + offset, end_column=end_col)
-    meta = node.meta
-    if getattr(meta, "empty", True):
-        return m.NO_SPAN
-    return m.Span(
-        line=meta.line + offset,
-        column=meta.column,
-        end_line=meta.end_line + offset,
-        end_column=meta.end_column,
-    )
-
-
-def _unquote(tok: Token) -> str:
-    raw = str(tok)[1:-1]
-    if "\\" not in raw:
-        return raw
-    out = []
-    it = iter(raw)
-    for ch in it:
-        if ch == "\\":
-            nxt = next(it, "")
-            out.append({"n": "\n", "t": "\t"}.get(nxt, nxt))
-        else:
-            out.append(ch)
-    return "".join(out)
-
-
-class Builder:
+class Builder(ValueReader):
     """Walks the parse tree of one policy text and builds the model."""
 
-    def __init__(self, file: str, line_offset: int = 0) -> None:
-        self.file = file
-        self.offset = line_offset
-        self.diagnostics: list[Diagnostic] = []
-        #: (kind, name) of declarations dropped for errors: references to them are not reported again
-        self.dropped: set[tuple[str, str]] = set()
-
-    # -- reporting ------------------------------------------------------------------
-    def span(self, node: Tree[Token] | Token) -> m.Span:
-        return _span(node, self.offset)
-
-    def error(
-        self,
-        code: str,
-        message: str,
-        node: Tree[Token] | Token | m.Span,
-        help: str | None = None,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        span = node if isinstance(node, m.Span) else self.span(node)
-        self.diagnostics.append(
-            Diagnostic(code=code, message=message, span=span, help=help, severity=severity, file=self.file)
-        )
-
-    def fail(self, code: str, message: str, node: Tree[Token] | Token | m.Span, help: str | None = None) -> Invalid:
-        self.error(code, message, node, help)
-        return Invalid()
-
-    # -- pieces ------------------------------------------------------------------------
-    def label(self, node: Tree[Token]) -> m.Label:
-        strings = [_unquote(t) for t in node.children if isinstance(t, Token)]
-        if len(strings) == 1:
-            return m.Label(ja=strings[0], en=strings[0], span=self.span(node))
-        return m.Label(ja=strings[0], en=strings[1], span=self.span(node))
-
-    def ref(self, node: Tree[Token]) -> m.ArticleRef:
-        tok = node.children[0]
-        assert isinstance(tok, Token)
-        return m.ArticleRef(parts=tuple(int(p) for p in str(tok).split(".")), span=self.span(node))
-
-    def clock_time(self, tok: Token) -> m.ClockTime:
-        hh, mm = (int(x) for x in str(tok).split(":"))
-        if mm > 59 or hh > 24 or (hh == 24 and mm > 0):
-            raise self.fail(
-                "E203",
-                f"`{tok}` is not a time of day",
-                tok,
-                help="times run from 00:00 to 24:00 (24:00 is the end of the day)",
-            )
-        return m.ClockTime(minutes=hh * 60 + mm, span=self.span(tok))
-
-    def time_range(self, node: Tree[Token]) -> m.TimeRange:
-        a, b = (self.clock_time(t) for t in node.children if isinstance(t, Token))
-        if b.minutes <= a.minutes:
-            raise self.fail(
-                "E201",
-                f"the time range `{a}-{b}` ends before it starts",
-                node,
-                help="write the earlier time first; a range ends at 24:00 at the latest",
-            )
-        return m.TimeRange(start=a, end=b, span=self.span(node))
-
-    def date(self, tok: Token) -> dt.date:
-        y, mo, d = (int(x) for x in str(tok).split("-"))
-        try:
-            return dt.date(y, mo, d)
-        except ValueError:
-            raise self.fail(
-                "E209", f"`{tok}` is not a valid date", tok, help="write a real date as YYYY-MM-DD"
-            ) from None
-
-    def month_day(self, tok: Token) -> tuple[int, int]:
-        mo, d = (int(x) for x in str(tok).split("-"))
-        try:
-            dt.date(2000, mo, d)  # a leap year, so 02-29 is allowed
-        except ValueError:
-            raise self.fail(
-                "E209", f"`{tok}` is not a valid month and day", tok, help="write MM-DD, e.g. 12-29"
-            ) from None
-        return (mo, d)
-
-    def weekday(self, tok: Token) -> m.Weekday:
-        word = str(tok).lower()
-        if word in WEEKDAYS:
-            return m.Weekday(word)
-        for w in WEEKDAYS:
-            if len(word) > 3 and w.startswith(word[:3]) and word.startswith(w):
-                raise self.fail(
-                    "E210", f"unknown weekday `{tok}`", tok, help=f"write `{w}`; weekdays are {', '.join(WEEKDAYS)}"
-                )
-        raise self.fail(
-            "E210",
-            f"unknown weekday `{tok}`",
-            tok,
-            help=(did_you_mean(word, WEEKDAYS) or "") + f" weekdays are {', '.join(WEEKDAYS)}",
-        )
-
-    def event(self, tok: Token) -> str:
-        name = str(tok)
-        if name not in m.EVENT_TYPES:
-            raise self.fail(
-                "E208",
-                f"unknown event type `{name}`",
-                tok,
-                help=did_you_mean(name, m.EVENT_TYPES) or "event types are " + ", ".join(m.EVENT_TYPES),
-            )
-        return name
-
-    def duration(self, node: Tree[Token]) -> m.Duration:
-        toks = [c for c in node.children if isinstance(c, Token)]
-        unit_tree = next(c for c in node.children if isinstance(c, Tree))
-        unit_word = str(unit_tree.children[0]).rstrip("s")
-        amount = int(toks[0])
-        calendar = str(toks[1]) if len(toks) > 1 else None
-        plural = str(unit_tree.children[0]).endswith("s")
-        if amount == 0:
-            raise self.fail("E215", "a duration must be more than zero", toks[0])
-        if (amount == 1 and plural) or (amount > 1 and not plural):
-            self.error(
-                "W201",
-                f"`{amount} {unit_tree.children[0]!s}`: singular and plural do not agree",
-                node,
-                help=f"write `{amount} {unit_word if amount == 1 else unit_word + 's'}`",
-                severity=Severity.WARNING,
-            )
-        unit = UNIT_MAP[unit_word]
-        if calendar is not None:
-            if unit in (m.TimeUnit.WEEK, m.TimeUnit.MONTH):
-                raise self.fail(
-                    "E216",
-                    f"`{calendar} {unit.value}s` is not a unit of business time",
-                    node,
-                    help="count business time in minutes, hours or days, e.g. `5 business days`",
-                )
-        return m.Duration(amount=amount, unit=unit, calendar=calendar, span=self.span(node))
-
-    # -- declarations ------------------------------------------------------------------
     def build(self, tree: Tree[Token]) -> dict[str, list[Any]]:
         """All declarations of a ``start`` tree, by kind (broken ones are dropped)."""
         out: dict[str, list[Any]] = {}
@@ -413,52 +211,6 @@ class Builder:
             span=self.span(decl),
         )
 
-    def _day_span(self, node: Tree[Token]) -> list[m.Weekday]:
-        toks = [t for t in node.children if isinstance(t, Token)]
-        first = self.weekday(toks[0])
-        if len(toks) == 1:
-            return [first]
-        last = self.weekday(toks[1])
-        if last.index < first.index:
-            raise self.fail(
-                "E201",
-                f"the day range `{toks[0]}..{toks[1]}` runs backwards",
-                node,
-                help="write the earlier day first, e.g. `mon..fri`",
-            )
-        return [m.Weekday(WEEKDAYS[i]) for i in range(first.index, last.index + 1)]
-
-    def _country(self, tok: Token) -> str:
-        code = str(tok)
-        if code not in _countries():
-            raise self.fail(
-                "E204",
-                f"unknown holiday country `{code}`",
-                tok,
-                help=did_you_mean(code, _countries())
-                or "write an ISO 3166 country code known to the `holidays` package, e.g. `JP`",
-            )
-        return code
-
-    def _date_span(self, node: Tree[Token]) -> m.DateRange:
-        toks = [t for t in node.children if isinstance(t, Token)]
-        first = self.date(toks[0])
-        last = self.date(toks[1]) if len(toks) > 1 else first
-        if last < first:
-            raise self.fail("E201", f"the date range `{toks[0]}..{toks[1]}` ends before it starts", node)
-        return m.DateRange(first=first, last=last, span=self.span(node))
-
-    def _yearly_span(self, node: Tree[Token]) -> m.YearlyRange:
-        toks = [t for t in node.children if isinstance(t, Token)]
-        first = self.month_day(toks[0])
-        last = self.month_day(toks[1]) if len(toks) > 1 else first
-        return m.YearlyRange(first=first, last=last, span=self.span(node))
-
-    def _note(self, st: Tree[Token]) -> m.Label:
-        lab = st.children[0]
-        assert isinstance(lab, Tree)
-        return self.label(lab)
-
     def d_service(self, decl: Tree[Token]) -> m.Service:
         name = self._name(decl)
         label, ref, stmts = self._head(decl)
@@ -498,12 +250,6 @@ class Builder:
             name=str(name), label=label, ref=ref, hours=hours, availability_measured=measured,
             availability_target=target, notes=tuple(notes), span=self.span(decl),
         )  # fmt: skip
-
-    def _percent(self, tok: Token) -> float:
-        value = float(str(tok).rstrip("%"))
-        if not 0 < value <= 100:
-            raise self.fail("E215", f"`{tok}` is not a percentage between 0 and 100", tok)
-        return value
 
     def d_planned_stop(self, decl: Tree[Token]) -> m.PlannedStop:
         label, ref, stmts = self._head(decl)
@@ -593,32 +339,6 @@ class Builder:
                 help="add `calendar business` (the calendar whose business days count)",
             )
         return m.Maintenance(name=str(name), label=label, ref=ref, notes=tuple(notes), span=self.span(decl), **fields)
-
-    def _recurrence(self, node: Tree[Token]) -> m.Recurrence:
-        toks = [t for t in node.children if isinstance(t, Token) and t.type in ("ORDINAL", "NAME", "INT", "MONTHDAY")]
-        sp = self.span(node)
-        if node.data == "r_nth":
-            nth = int(str(toks[0])[:-2])
-            if not 1 <= nth <= 5:
-                raise self.fail(
-                    "E213", f"there is no `{toks[0]}` weekday in a month", toks[0], help="write 1st to 5th, or `last`"
-                )
-            return m.NthWeekday(nth=nth, weekday=self.weekday(toks[1]), span=sp)
-        if node.data == "r_last_weekday":
-            return m.NthWeekday(nth=-1, weekday=self.weekday(toks[0]), span=sp)
-        if node.data == "r_last_day":
-            return m.DayOfMonth(day=-1, span=sp)
-        if node.data == "r_day":
-            day = int(toks[0])
-            if not 1 <= day <= 31:
-                raise self.fail(
-                    "E209", f"day `{day}` is not a day of a month", toks[0], help="write 1 to 31, or `last day`"
-                )
-            return m.DayOfMonth(day=day, span=sp)
-        if node.data == "r_yearly":
-            mo, d = self.month_day(toks[0])
-            return m.DayOfYear(month=mo, day=d, span=sp)
-        return m.WeeklyOn(weekday=self.weekday(toks[0]), span=sp)
 
     def d_clock(self, decl: Tree[Token]) -> m.ClockRule:
         name = self._name(decl)
@@ -830,8 +550,3 @@ class Builder:
                         assert isinstance(kind_tree, Tree) and isinstance(nm, Token)
                         rules.append(m.ItemRef(kind=str(kind_tree.children[0]), name=str(nm), span=self.span(r)))
         return m.Item(number=number, label=label, ref=ref, rules=tuple(rules), span=self.span(decl), **fields)
-
-
-def first(items: Iterable[T]) -> T | None:
-    """The first item, or ``None``."""
-    return next(iter(items), None)
