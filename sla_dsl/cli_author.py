@@ -1,0 +1,36 @@
+"""``sla fmt``, ``diff``, ``replay``, ``test`` and ``lsp``: the tools for policy authors.
+
+Design notes
+------------
+* This module only declares the arguments. Each handler imports its module
+  (:mod:`.fmt`, :mod:`.semdiff`, :mod:`.replay`, :mod:`.policytest`,
+  :mod:`.lsp`) when it runs, so building the parser stays cheap.
+* Exit codes follow ``sla``'s: 0 success; 1 invalid input (a policy with
+  errors, a bad event log or test file), or a check that fails (``fmt
+  --check`` on an unformatted file, ``diff --exit-code`` with differences,
+  ``test`` with a failing case); 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def _fmt(args: argparse.Namespace) -> int:
+    from .fmt import cmd_fmt
+
+    return cmd_fmt(args)
+
+
+def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
+    """Register the authoring commands on the ``sla`` subparsers."""
+    p = sub.add_parser(
+        "fmt",
+        help="rewrite policies in the canonical layout (comments kept)",
+        description="Rewrite policy files in the canonical layout, in place; `-` reads stdin and writes stdout. "
+        "Exit 1 when a policy has errors (it is left alone) or, with --check, when a file is not formatted.",
+    )
+    p.add_argument("policy", nargs="+", metavar="POLICY", help="policy files, or `-` for stdin")
+    p.add_argument("--check", action="store_true", help="change nothing; print a unified diff and exit 1 if needed")
+    p.set_defaults(func=_fmt)

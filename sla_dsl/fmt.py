@@ -1,0 +1,409 @@
+"""``sla fmt``: one canonical layout for policy files, comments kept in place.
+
+Design notes
+------------
+* The formatter only changes whitespace. It parses the text with a second Lark
+  parser built from the same grammar whose lexer callbacks record every token
+  (keywords and punctuation included) and every comment. The parse tree says
+  where declarations and statements begin and end; the recorded tokens give
+  their exact text, which is printed unchanged. As a safety net the result is
+  parsed again and must give the same token sequence and the same model by
+  meaning, or :class:`FormatError` is raised and nothing is written.
+* Layout: declarations at column 1 with a blank line between them (consecutive
+  one-line declarations of the same kind, such as ``exclude``, keep the
+  spacing they had), one statement per line indented by 2, ``}`` on its own
+  line. Prose texts (``text``, ``note``, ``definition``, ``guideline``) put the
+  English on a continuation line that starts with ``/`` aligned under the
+  Japanese; other text pairs do so only when the line would pass 120 columns.
+  ``complete`` starts each ``, or`` alternative on a continuation line; other
+  long comma lists wrap after a comma. Widths count East Asian wide characters
+  as two columns, as a terminal shows them.
+* Comments: a comment after code stays at the end of the line that holds the
+  token before it; trailing comments of one block are aligned at column 48
+  (or further right when the code is longer). A comment on its own line stays
+  before the line that holds the next token (or before ``}``, or at the end of
+  the file). One blank line is kept where the source had one or more between
+  statements or comments, never right after ``{`` or before ``}``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import difflib
+import itertools
+import sys
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from lark import Lark, Token, Tree
+from lark.exceptions import LarkError
+
+from .errors import SlaError
+
+#: Lines longer than this (in display columns) are wrapped where the layout allows.
+WIDTH = 120
+#: 1-based column where trailing comments start when the code leaves room.
+COMMENT_COLUMN = 48
+INDENT = "  "
+#: Statements whose text pair always wraps (prose, usually long).
+PROSE = frozenset({"a_text", "note", "q_definition", "q_guideline"})
+
+
+class FormatError(SlaError):
+    """The formatter could not lay out a text without changing it (a bug, never silent)."""
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: East Asian wide and full-width characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# ---- lexing with every token recorded ------------------------------------------------------
+
+
+class _Comments:
+    """Collects the comments the lexer skips (through Lark's ``lexer_callbacks``)."""
+
+    def __init__(self) -> None:
+        self.found: list[Token] = []
+        self.lock = threading.Lock()
+
+    def __call__(self, tok: Token) -> Token:
+        self.found.append(tok)
+        return tok
+
+
+_COMMENTS = _Comments()
+
+
+@cache
+def _recording_parser() -> Lark:
+    # keep_all_tokens leaves keywords and punctuation in the tree, so the tree
+    # holds every token of the text; only comments need the lexer callback.
+    from .parser import _grammar_text
+
+    return Lark(
+        _grammar_text(),
+        parser="lalr",
+        lexer="contextual",
+        propagate_positions=True,
+        maybe_placeholders=False,
+        keep_all_tokens=True,
+        lexer_callbacks={"COMMENT": _COMMENTS},
+        cache=True,
+    )
+
+
+def lex(text: str) -> tuple[Tree[Token], list[Token], list[Token]]:
+    """Parse ``text`` and return the tree, every token and every comment (Lark errors pass through)."""
+    parser = _recording_parser()
+    with _COMMENTS.lock:
+        _COMMENTS.found = []
+        try:
+            tree = parser.parse(text)
+        finally:
+            comments, _COMMENTS.found = _COMMENTS.found, []
+    tokens = sorted(tree.scan_values(lambda v: isinstance(v, Token)), key=lambda t: t.start_pos or 0)
+    return tree, tokens, comments
+
+
+# ---- layout ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    indent: int
+    first: int  # index of the first token
+    last: int  # index of the last token (inclusive)
+    text: str = ""
+    group: int = -1  # lines of one group align their trailing comments
+    #: one blank line before this line (or before its first leading comment)
+    blank: bool = False
+    #: statement-level line whose blank line follows the source (not forced)
+    free: bool = False
+    comment_indent: int = 0
+    leading: list[tuple[str, bool]] = field(default_factory=list)
+    trailing: list[str] = field(default_factory=list)
+
+
+def _join(toks: list[Token]) -> str:
+    out: list[str] = []
+    prev: str | None = None
+    for tok in toks:
+        value = str(tok)
+        if prev is not None and not (
+            value in (",", "]", ":", "..", "-") or prev in ("[", "..", "-") or tok.type == "COMMA"
+        ):
+            out.append(" ")
+        out.append(value)
+        prev = value
+    return "".join(out)
+
+
+def _split_after_commas(toks: list[Token], start: int, indent: int) -> list[tuple[int, int, int]]:
+    """Greedy wrap of toks[start:] after commas: (indent, first, last) pieces."""
+    pieces: list[tuple[int, int, int]] = []
+    lo = start
+    cur_indent = indent
+    while lo < len(toks):
+        hi = len(toks) - 1
+        if display_width(" " * cur_indent + _join(toks[lo:])) > WIDTH:
+            best = None
+            for k in range(lo, len(toks) - 1):
+                if toks[k].type == "COMMA":
+                    if best is None or display_width(" " * cur_indent + _join(toks[lo : k + 1])) <= WIDTH:
+                        best = k
+            if best is not None:
+                hi = best
+        pieces.append((cur_indent, lo, hi))
+        lo = hi + 1
+        cur_indent = indent + 2
+    return pieces
+
+
+def _statement_pieces(kind: str, toks: list[Token], indent: int) -> list[tuple[int, int, int]]:
+    """How one statement is laid out: (indent, first, last) token ranges, relative to ``toks``."""
+    slash = next((i for i, t in enumerate(toks) if t.type == "SLASH"), None)
+    if slash is not None and slash > 0 and slash == len(toks) - 2:
+        one = " " * indent + _join(toks)
+        if kind in PROSE or display_width(one) > WIDTH:
+            head = " " * indent + _join(toks[: slash - 1]) + " "
+            return [(indent, 0, slash - 1), (display_width(head) - 2, slash, len(toks) - 1)]
+        return [(indent, 0, len(toks) - 1)]
+    if kind == "q_complete":
+        cuts = [i for i in range(1, len(toks)) if toks[i].type == "OR" and toks[i - 1].type == "COMMA"]
+        bounds = [0, *cuts, len(toks)]
+        return [(indent if n == 0 else indent + 2, a, b - 1) for n, (a, b) in enumerate(itertools.pairwise(bounds))]
+    return _split_after_commas(toks, 0, indent)
+
+
+class _Layout:
+    def __init__(self, text: str, tree: Tree[Token], toks: list[Token], comments: list[Token]) -> None:
+        self.text = text
+        self.toks = toks
+        self.comments = comments
+        self.starts = [t.start_pos or 0 for t in toks]
+        self.lines: list[_Line] = []
+        self.line_of: list[int] = [-1] * len(toks)
+        self.group = 0
+        self.tail: list[tuple[str, bool]] = []
+        self._build(tree)
+
+    # token index of a source position
+    def _index(self, pos: int) -> int:
+        return bisect.bisect_left(self.starts, pos)
+
+    def _add(self, indent: int, first: int, last: int, **kw: object) -> _Line:
+        line = _Line(indent=indent, first=first, last=last, **kw)  # type: ignore[arg-type]
+        line.text = " " * indent + _join(self.toks[first : last + 1])
+        for i in range(first, last + 1):
+            self.line_of[i] = len(self.lines)
+        self.lines.append(line)
+        return line
+
+    def _build(self, tree: Tree[Token]) -> None:
+        prev_kind: str | None = None
+        prev_one_line = False
+        for n, decl in enumerate(c for c in tree.children if isinstance(c, Tree)):
+            a = self._index(decl.meta.start_pos)
+            b = self._index(decl.meta.end_pos) - 1
+            brace = next((i for i in range(a, b + 1) if self.toks[i].type == "LBRACE"), None)
+            kind = str(decl.data)
+            one_line = brace is None
+            group_one = one_line and prev_one_line and kind == prev_kind
+            self.group += 1
+            head_last = b if brace is None else brace
+            head = self._add(0, a, head_last, group=self.group, blank=n > 0, free=group_one)
+            head.comment_indent = 0
+            prev_kind, prev_one_line = kind, one_line
+            if brace is None:
+                continue
+            self.group += 1
+            body = decl
+            if kind == "article":
+                body = next(c for c in decl.children if isinstance(c, Tree) and c.data == "article_body")
+            stmts = [c for c in body.children if isinstance(c, Tree) and c.meta.start_pos > (self.starts[brace])]
+            for k, st in enumerate(stmts):
+                sa = self._index(st.meta.start_pos)
+                sb = self._index(st.meta.end_pos) - 1
+                pieces = _statement_pieces(str(st.data), self.toks[sa : sb + 1], 2)
+                for p, (indent, lo, hi) in enumerate(pieces):
+                    line = self._add(indent, sa + lo, sa + hi, group=self.group, free=p == 0 and k > 0)
+                    line.comment_indent = 2
+            close = self._add(0, b, b, group=self.group + 1)
+            close.comment_indent = 2
+            self.group += 1
+        if any(i < 0 for i in self.line_of):
+            raise FormatError("a token is outside every statement")
+
+    def attach_comments(self) -> None:
+        """Put each comment on or before the line it belongs to."""
+        last_line_end = 0  # line number of the previous element (token or comment)
+        tok_i = 0
+        for c in self.comments:
+            pos = c.start_pos or 0
+            while tok_i < len(self.toks) and self.starts[tok_i] < pos:
+                tok_i += 1
+            prev = tok_i - 1
+            text = str(c).rstrip()
+            c_line = c.line or 1
+            if prev >= 0:
+                last_line_end = max(last_line_end, self.toks[prev].end_line or 1)
+            if prev >= 0 and self.toks[prev].end_line == c_line:
+                self.lines[self.line_of[prev]].trailing.append(text)
+            else:
+                blank = last_line_end > 0 and c_line - last_line_end >= 2
+                if tok_i < len(self.toks):
+                    self.lines[self.line_of[tok_i]].leading.append((text, blank))
+                else:
+                    self.tail.append((text, blank))
+            last_line_end = c_line
+
+    def render(self) -> str:
+        """The formatted text."""
+        widths: dict[int, int] = {}
+        for line in self.lines:
+            if line.trailing:
+                widths[line.group] = max(widths.get(line.group, 0), display_width(line.text))
+        out: list[str] = []
+        prev_tok_line = 0
+        for idx, line in enumerate(self.lines):
+            tok = self.toks[line.first]
+            is_close = tok.type == "RBRACE" and line.indent == 0
+            after_open = idx > 0 and self.toks[self.lines[idx - 1].last].type == "LBRACE"
+            first_in_file = idx == 0
+            for ci, (text, blank) in enumerate(line.leading):
+                if ci == 0:
+                    if first_in_file or after_open:
+                        blank = False
+                    elif line.indent == 0 and not is_close and not line.free:
+                        blank = True
+                if blank:
+                    out.append("")
+                out.append(" " * line.comment_indent + text)
+            # a blank line before the code itself
+            src_blank = self._gap(prev_tok_line, line)
+            if is_close:
+                want = False
+            elif line.leading:
+                want = src_blank
+            elif first_in_file or after_open:
+                want = False
+            elif line.indent == 0 and not line.free:
+                want = line.blank
+            else:
+                want = src_blank and (line.free or line.indent == 0)
+            if want and out and out[-1] != "":
+                out.append("")
+            code = line.text
+            if line.trailing:
+                column = max(COMMENT_COLUMN - 1, widths[line.group] + 2)
+                code += " " * (column - display_width(code)) + " ".join(line.trailing)
+            out.append(code)
+            prev_tok_line = self.toks[line.last].end_line or 1
+        for text, blank in self.tail:
+            if blank:
+                out.append("")
+            out.append(text)
+        while out and out[0] == "":
+            out.pop(0)
+        return "\n".join(out) + "\n"
+
+    def _gap(self, prev_tok_line: int, line: _Line) -> bool:
+        """Blank line in the source between the previous element and this line's first token."""
+        tok_line = self.toks[line.first].line or 1
+        last = prev_tok_line
+        for c in self.comments:
+            cl = c.line or 1
+            if last < cl < tok_line:
+                last = cl
+        return tok_line - last >= 2
+
+
+def format_text(text: str) -> str:
+    """The canonical layout of a valid policy text (FormatError if the text does not parse)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    try:
+        tree, toks, comments = lex(text)
+    except LarkError as exc:
+        raise FormatError(f"cannot format a text that does not parse: {exc}") from None
+    layout = _Layout(text, tree, toks, comments)
+    layout.attach_comments()
+    result = layout.render()
+    _verify(text, result, toks, comments)
+    return result
+
+
+def _verify(before: str, after: str, toks: list[Token], comments: list[Token]) -> None:
+    """The formatted text must hold the same tokens, the same comments and mean the same."""
+    from .compile import compile_text
+    from .model import meaning
+
+    try:
+        _, toks2, comments2 = lex(after)
+    except LarkError as exc:
+        raise FormatError(f"the formatted text does not parse: {exc}") from None
+    if [str(t) for t in toks] != [str(t) for t in toks2]:
+        raise FormatError("formatting changed the tokens of the policy")
+    if " ".join(str(c).rstrip() for c in comments) != " ".join(str(c) for c in comments2):
+        raise FormatError("formatting lost a comment")
+    old, new = compile_text(before).model, compile_text(after).model
+    if (old is None) != (new is None) or (old is not None and new is not None and meaning(old) != meaning(new)):
+        raise FormatError("formatting changed the meaning of the policy")
+
+
+# ---- command line ----------------------------------------------------------------------------
+
+
+def cmd_fmt(args: argparse.Namespace) -> int:
+    """``sla fmt POLICY... [--check]``."""
+    from .cli import use_color
+    from .compile import compile_text, read_source
+    from .diagnostics import Diagnostic, render_all
+
+    status = 0
+    changed = unchanged = 0
+    for path in args.policy:
+        if path == "-":
+            source: str | None = sys.stdin.read()
+            diags: list[Diagnostic] = []
+            name = "<stdin>"
+        else:
+            source, diags = read_source(path)
+            name = path
+        if source is None:
+            print(render_all(diags, None, use_color(sys.stderr)), file=sys.stderr)
+            status = 1
+            continue
+        compiled = compile_text(source, name)
+        if compiled.errors:
+            print(render_all(compiled.errors, source, use_color(sys.stderr)), file=sys.stderr)
+            print(f"sla fmt: {name}: not formatted (the policy has errors)", file=sys.stderr)
+            status = 1
+            continue
+        result = format_text(source)
+        if path == "-" and not args.check:
+            sys.stdout.write(result)
+            continue
+        if result == source:
+            unchanged += 1
+            continue
+        changed += 1
+        if args.check:
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    source.splitlines(keepends=True), result.splitlines(keepends=True), name, f"{name} (formatted)"
+                )
+            )
+            status = 1
+        else:
+            Path(path).write_text(result, "utf-8")
+    if args.policy != ["-"]:
+        verb = "would be reformatted" if args.check else "reformatted"
+        plural = "s" if changed != 1 else ""
+        print(f"{changed} file{plural} {verb}, {unchanged} left unchanged", file=sys.stderr)
+    return status
