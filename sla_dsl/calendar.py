@@ -57,6 +57,8 @@ __all__ = ["BusinessCalendar", "wall_to_epoch"]
 
 _US = 1_000_000
 _ONE_US = dt.timedelta(microseconds=1)
+_ONE_S = dt.timedelta(seconds=1)
+_fromtimestamp = dt.datetime.fromtimestamp
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 #: Years whose local midnights every zone can represent as datetimes.
 MIN_YEAR = 2
@@ -438,7 +440,7 @@ class BusinessCalendar:
 
     # -- datetime API -----------------------------------------------------------
     def _out(self, x: int) -> dt.datetime:
-        r = dt.datetime.fromtimestamp(x // _US, self.tz)
+        r = _fromtimestamp(x // _US, self.tz)
         us = x % _US
         return r.replace(microsecond=us) if us else r
 
@@ -448,11 +450,15 @@ class BusinessCalendar:
             td = t - _EPOCH
         except TypeError:
             raise NaiveDatetimeError(f"time `{t.isoformat()}` has no UTC offset") from None
-        x = td.days * 86_400_000_000 + td.seconds * _US + td.microseconds
-        d = delta.days * 86_400_000_000 + delta.seconds * _US + delta.microseconds
-        idx = self._usec
+        if td.microseconds or delta.microseconds:
+            x = td.days * 86_400_000_000 + td.seconds * _US + td.microseconds
+            d = delta.days * 86_400_000_000 + delta.seconds * _US + delta.microseconds
+            return self._out(self._add_int(x, d, True))
+        # Whole seconds (the common case), inlined while it stays forward and inside the index.
+        x = td.days * 86400 + td.seconds
+        d = delta.days * 86400 + delta.seconds
+        idx = self._sec
         if d > 0 and idx is not None and idx.lo <= x <= idx.hi:
-            # The common case, inlined: forward, inside the index.
             starts = idx.starts
             i = bisect_right(starts, x) - 1
             s = starts[i]
@@ -460,10 +466,8 @@ class BusinessCalendar:
             c = idx.cum[i] + (x - s if x < e else e - s) + d
             if c <= idx.total:
                 j = bisect_left(idx.cum_end, c)
-                y = starts[j] + c - idx.cum[j]
-                r = dt.datetime.fromtimestamp(y // _US, self.tz)
-                return r.replace(microsecond=y % _US) if y % _US else r
-        return self._out(self._add_int(x, d, True))
+                return _fromtimestamp(starts[j] + c - idx.cum[j], self.tz)
+        return _fromtimestamp(self._add_int(x, d, False), self.tz)
 
     def between(self, t1: dt.datetime, t2: dt.datetime) -> dt.timedelta:
         """Business time in ``[t1, t2)``; negative when ``t2 < t1``."""
@@ -473,18 +477,22 @@ class BusinessCalendar:
         except TypeError:
             bad = t1 if t1.tzinfo is None or t1.utcoffset() is None else t2
             raise NaiveDatetimeError(f"time `{bad.isoformat()}` has no UTC offset") from None
-        x1 = a.days * 86_400_000_000 + a.seconds * _US + a.microseconds
-        x2 = b.days * 86_400_000_000 + b.seconds * _US + b.microseconds
-        idx = self._usec
-        if idx is None or not (idx.lo <= x1 <= idx.hi and idx.lo <= x2 <= idx.hi):
+        if a.microseconds or b.microseconds:
+            x1 = a.days * 86_400_000_000 + a.seconds * _US + a.microseconds
+            x2 = b.days * 86_400_000_000 + b.seconds * _US + b.microseconds
             return _ONE_US * self._f_pair(x1, x2, True)
+        x1 = a.days * 86400 + a.seconds
+        x2 = b.days * 86400 + b.seconds
+        idx = self._sec
+        if idx is None or not (idx.lo <= x1 <= idx.hi and idx.lo <= x2 <= idx.hi):
+            return _ONE_S * self._f_pair(x1, x2, False)
         starts, ends, cum = idx.starts, idx.ends, idx.cum
         i = bisect_right(starts, x1) - 1
         s, e = starts[i], ends[i]
         f1 = cum[i] + (x1 - s if x1 < e else e - s)
         i = bisect_right(starts, x2) - 1
         s, e = starts[i], ends[i]
-        return _ONE_US * (cum[i] + (x2 - s if x2 < e else e - s) - f1)
+        return _ONE_S * (cum[i] + (x2 - s if x2 < e else e - s) - f1)
 
     def is_business_time(self, t: dt.datetime) -> bool:
         """Whether ``t`` is inside an open interval (opening included, closing excluded)."""
