@@ -186,7 +186,11 @@ def _article_refs(model: m.PolicyModel) -> list[Diagnostic]:
 
 
 def _same_day(model: m.PolicyModel) -> list[Diagnostic]:
-    """Work out real deadlines: the last clock start that the guideline covers must be due that day."""
+    """Work out real deadlines: the last clock start the guideline covers must be due that day.
+
+    Business days whose open hours look the same on the wall clock give the same
+    answer, so each distinct shape of day in the horizon is computed once.
+    """
     from .policy import Policy
 
     out = []
@@ -197,20 +201,21 @@ def _same_day(model: m.PolicyModel) -> list[Diagnostic]:
             continue
         cal = policy.calendar(guide.calendar)
         day = model.header.effective
-        checked = 0
+        shapes: set[tuple[tuple[str, str], ...]] = set()
         for _ in range(CHECK_HORIZON_DAYS):
             day += dt.timedelta(days=1)
             if not cal.is_business_day(day):
                 continue
             intervals = cal.open_intervals(day)
-            if not intervals:
+            shape = tuple((a.strftime("%H:%M%z"), b.strftime("%H:%M%z")) for a, b in intervals)
+            if not intervals or shape in shapes:
                 continue
+            shapes.add(shape)
             close = intervals[-1][1]
             cutoff = close - _as_timedelta(guide.before_close)
             if cutoff < intervals[0][0]:
                 continue
             due = policy.due(prio.target, cutoff)
-            checked += 1
             if due > close:
                 when = cutoff.strftime("%a %Y-%m-%d %H:%M")
                 out.append(
@@ -224,8 +229,6 @@ def _same_day(model: m.PolicyModel) -> list[Diagnostic]:
                         f"{_hours_needed(policy, prio, cal, day)} before close of {guide.calendar}`",
                     )
                 )
-                break
-            if checked >= 60:
                 break
     return out
 
