@@ -23,6 +23,12 @@ def _fmt(args: argparse.Namespace) -> int:
     return cmd_fmt(args)
 
 
+def _diff(args: argparse.Namespace) -> int:
+    from .semdiff import cmd_diff
+
+    return cmd_diff(args)
+
+
 def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     """Register the authoring commands on the ``sla`` subparsers."""
     p = sub.add_parser(
@@ -34,3 +40,16 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("policy", nargs="+", metavar="POLICY", help="policy files, or `-` for stdin")
     p.add_argument("--check", action="store_true", help="change nothing; print a unified diff and exit 1 if needed")
     p.set_defaults(func=_fmt)
+
+    p = sub.add_parser(
+        "diff",
+        help="what changed between two versions of a policy, by meaning",
+        description="Compare two policy versions by meaning: layout, comments and order do not count. "
+        "Exit 0 whether or not they differ (1 with --exit-code when they differ, like git diff).",
+    )
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+    p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    p.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the wording (default: en)")
+    p.add_argument("--exit-code", action="store_true", help="exit 1 when the versions differ in meaning")
+    p.set_defaults(func=_diff)
