@@ -29,6 +29,12 @@ def _diff(args: argparse.Namespace) -> int:
     return cmd_diff(args)
 
 
+def _replay(args: argparse.Namespace) -> int:
+    from .replay import cmd_replay
+
+    return cmd_replay(args)
+
+
 def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     """Register the authoring commands on the ``sla`` subparsers."""
     p = sub.add_parser(
@@ -53,3 +59,19 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the wording (default: en)")
     p.add_argument("--exit-code", action="store_true", help="exit 1 when the versions differ in meaning")
     p.set_defaults(func=_diff)
+
+    p = sub.add_parser(
+        "replay",
+        help="what-if: judge one event log under two versions and show what changes",
+        description="Evaluate the same events under OLD and NEW and report incidents that flip, availability "
+        "moving, maintenance windows moving and violations appearing or going away.",
+    )
+    p.add_argument("old", metavar="OLD")
+    p.add_argument("new", metavar="NEW")
+    p.add_argument("events", metavar="EVENTS")
+    p.add_argument("--from", dest="start", required=True, metavar="TIME", help="period start (ISO 8601 or date)")
+    p.add_argument("--to", dest="end", required=True, metavar="TIME", help="period end, exclusive")
+    p.add_argument("--as-of", dest="as_of", metavar="TIME", help="judge as of this instant (default: --to)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--exit-code", action="store_true", help="exit 1 when any verdict changes")
+    p.set_defaults(func=_replay)

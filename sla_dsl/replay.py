@@ -1,0 +1,350 @@
+"""``sla replay``: what-if, the same event log judged under two versions of a policy.
+
+Design notes
+------------
+* The event log is read once and evaluated with :func:`sla_dsl.evaluate` under
+  OLD and under NEW over the same period and "as of" instant. The two reports
+  are then compared row by row, by identity: incidents and outages by id,
+  planned stops by id, backup days by (kind, day), violations by (kind, id).
+* What an author wants to see before publishing a change: incidents whose
+  status flips (met <-> breached, open -> at risk, ...) with both due times,
+  outages whose notice verdict or downtime changes, the availability ratio
+  moving, maintenance windows that move (paired by the month they fall in),
+  appear or disappear, and violations that appear or go away.
+* OLD and NEW may each be a file or a directory of versions, as for
+  ``sla evaluate``. ``--from``/``--to``/``--as-of`` take the same values.
+* Exit status 0; with ``--exit-code``, 1 when any verdict changes. Invalid
+  policies or events exit 1 with a located message (raised as ``SlaError``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from .report import Report
+
+
+class IncidentFlip(BaseModel):
+    """An incident judged differently under NEW."""
+
+    id: str
+    priority: str
+    old_status: str
+    new_status: str
+    old_due: dt.datetime | None
+    new_due: dt.datetime | None
+    responded_at: dt.datetime | None
+
+    @property
+    def flipped(self) -> bool:
+        """Whether the verdict changes (not only the due time)."""
+        return self.old_status != self.new_status
+
+
+class OutageChange(BaseModel):
+    """An outage whose notice verdict or downtime differs under NEW."""
+
+    id: str
+    old_notice_status: str | None
+    new_notice_status: str | None
+    old_downtime_minutes: float | None
+    new_downtime_minutes: float | None
+
+
+class StopChange(BaseModel):
+    """A planned stop whose notice is valid under one version and not the other."""
+
+    id: str
+    old_notice_ok: bool | None
+    new_notice_ok: bool | None
+
+
+class WindowMove(BaseModel):
+    """A maintenance window that moved, appeared (``old`` is null) or went away (``new`` is null)."""
+
+    old_start: dt.datetime | None = None
+    old_end: dt.datetime | None = None
+    new_start: dt.datetime | None = None
+    new_end: dt.datetime | None = None
+
+
+class AvailabilityChange(BaseModel):
+    """Availability under both versions."""
+
+    old_ratio: float
+    new_ratio: float
+    old_measured_minutes: float
+    new_measured_minutes: float
+    old_downtime_minutes: float
+    new_downtime_minutes: float
+
+
+class ViolationChange(BaseModel):
+    """A violation present under only one version."""
+
+    change: str  # "new" (only under NEW) or "gone" (only under OLD)
+    kind: str
+    id: str
+    message: str
+
+
+class BackupChange(BaseModel):
+    """A backup day judged differently."""
+
+    kind: str
+    day: dt.date
+    old_status: str | None
+    new_status: str | None
+
+
+class Replay(BaseModel):
+    """Everything that changes when the same events are judged under NEW instead of OLD."""
+
+    old: dict[str, str]
+    new: dict[str, str]
+    period: dict[str, dt.datetime]
+    incidents: list[IncidentFlip] = Field(default_factory=list)
+    outages: list[OutageChange] = Field(default_factory=list)
+    planned_stops: list[StopChange] = Field(default_factory=list)
+    maintenance: list[WindowMove] = Field(default_factory=list)
+    availability: AvailabilityChange | None = None
+    backups: list[BackupChange] = Field(default_factory=list)
+    violations: list[ViolationChange] = Field(default_factory=list)
+    counts: dict[str, dict[str, int]] = Field(default_factory=dict)
+
+    @property
+    def changed(self) -> bool:
+        """Whether any verdict, window or figure differs."""
+        return bool(
+            self.incidents
+            or self.outages
+            or self.planned_stops
+            or self.maintenance
+            or self.availability
+            or self.backups
+            or self.violations
+        )
+
+
+def _counts(report: Report) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for row in report.incidents:
+        out[row.status] = out.get(row.status, 0) + 1
+    return out
+
+
+def compare(old: Report, new: Report) -> Replay:
+    """The differences between two reports of the same events and period."""
+    result = Replay(
+        old={"name": old.policy.name, "version": old.policy.version},
+        new={"name": new.policy.name, "version": new.policy.version},
+        period={"from": new.period.start, "to": new.period.end, "as_of": new.period.as_of},
+        counts={"old": _counts(old), "new": _counts(new)},
+    )
+    o_inc = {r.id: r for r in old.incidents}
+    for r in new.incidents:
+        o = o_inc.get(r.id)
+        if o is None or o.status != r.status or o.response_due != r.response_due:
+            result.incidents.append(
+                IncidentFlip(
+                    id=r.id,
+                    priority=r.priority,
+                    old_status=o.status if o else "absent",
+                    new_status=r.status,
+                    old_due=o.response_due if o else None,
+                    new_due=r.response_due,
+                    responded_at=r.responded_at,
+                )
+            )
+    o_out = {r.id: r for r in old.outages}
+    n_out = {r.id: r for r in new.outages}
+    for ident in dict.fromkeys([*o_out, *n_out]):
+        a, b = o_out.get(ident), n_out.get(ident)
+        if a is None or b is None or a.notice_status != b.notice_status or a.downtime_minutes != b.downtime_minutes:
+            result.outages.append(
+                OutageChange(
+                    id=ident,
+                    old_notice_status=a.notice_status if a else None,
+                    new_notice_status=b.notice_status if b else None,
+                    old_downtime_minutes=a.downtime_minutes if a else None,
+                    new_downtime_minutes=b.downtime_minutes if b else None,
+                )
+            )
+    o_stop = {r.id: r for r in old.planned_stops}
+    n_stop = {r.id: r for r in new.planned_stops}
+    for ident in dict.fromkeys([*o_stop, *n_stop]):
+        sa, sb = o_stop.get(ident), n_stop.get(ident)
+        if sa is None or sb is None or sa.notice_ok != sb.notice_ok:
+            result.planned_stops.append(
+                StopChange(
+                    id=ident, old_notice_ok=sa.notice_ok if sa else None, new_notice_ok=sb.notice_ok if sb else None
+                )
+            )
+    result.maintenance = _window_moves(
+        [(w.start, w.end) for w in old.maintenance], [(w.start, w.end) for w in new.maintenance]
+    )
+    oa, na = old.availability, new.availability
+    if (oa.ratio, oa.measured_minutes, oa.downtime_minutes) != (na.ratio, na.measured_minutes, na.downtime_minutes):
+        result.availability = AvailabilityChange(
+            old_ratio=oa.ratio,
+            new_ratio=na.ratio,
+            old_measured_minutes=oa.measured_minutes,
+            new_measured_minutes=na.measured_minutes,
+            old_downtime_minutes=oa.downtime_minutes,
+            new_downtime_minutes=na.downtime_minutes,
+        )
+    o_b = {(r.kind, r.day): r.status for r in old.backups}
+    n_b = {(r.kind, r.day): r.status for r in new.backups}
+    for key in dict.fromkeys([*o_b, *n_b]):
+        if o_b.get(key) != n_b.get(key):
+            result.backups.append(
+                BackupChange(kind=key[0], day=key[1], old_status=o_b.get(key), new_status=n_b.get(key))
+            )
+    o_v = {(v.kind, v.id): v for v in old.violations}
+    n_v = {(v.kind, v.id): v for v in new.violations}
+    for vkey, v in n_v.items():
+        if vkey not in o_v:
+            result.violations.append(ViolationChange(change="new", kind=v.kind, id=v.id, message=v.message))
+    for vkey, v in o_v.items():
+        if vkey not in n_v:
+            result.violations.append(ViolationChange(change="gone", kind=v.kind, id=v.id, message=v.message))
+    return result
+
+
+def _window_moves(
+    old: Sequence[tuple[dt.datetime, dt.datetime]], new: Sequence[tuple[dt.datetime, dt.datetime]]
+) -> list[WindowMove]:
+    """Windows only in one list, paired by the month they fall in when both have one."""
+    gone = [w for w in old if w not in new]
+    came = [w for w in new if w not in old]
+    moves: list[WindowMove] = []
+    for w in gone:
+        twin = next((c for c in came if (c[0].year, c[0].month) == (w[0].year, w[0].month)), None)
+        if twin is not None:
+            came.remove(twin)
+            moves.append(WindowMove(old_start=w[0], old_end=w[1], new_start=twin[0], new_end=twin[1]))
+        else:
+            moves.append(WindowMove(old_start=w[0], old_end=w[1]))
+    moves.extend(WindowMove(new_start=c[0], new_end=c[1]) for c in came)
+    moves.sort(key=lambda m: m.old_start or m.new_start or dt.datetime.min.replace(tzinfo=dt.UTC))
+    return moves
+
+
+def replay(
+    old: Any,
+    new: Any,
+    events: Any,
+    start: dt.datetime,
+    end: dt.datetime,
+    as_of: dt.datetime | None = None,
+) -> Replay:
+    """Evaluate ``events`` under ``old`` and ``new`` (policies or lists of versions) and compare.
+
+    This is :func:`sla_dsl.evaluate` twice over one event log read once.
+    """
+    from .evaluation import evaluate
+    from .events import log_from
+
+    log = log_from(events)
+    return compare(evaluate(old, log, start, end, as_of), evaluate(new, log, start, end, as_of))
+
+
+# ---- rendering -------------------------------------------------------------------------------
+
+
+def _t(value: dt.datetime | None) -> str:
+    return value.strftime("%a %Y-%m-%d %H:%M") if value is not None else "-"
+
+
+def _pct(ratio: float) -> str:
+    return f"{ratio * 100:.4f}%"
+
+
+def render_text(r: Replay) -> str:
+    """The replay as a short human-readable summary."""
+    lines = [
+        f"replay {r.old['name']} {r.old['version']} -> {r.new['version']}, "
+        f"{r.period['from'].isoformat()} to {r.period['to'].isoformat()} (as of {r.period['as_of'].isoformat()})"
+    ]
+    if not r.changed:
+        lines.append("no verdict changes")
+        return "\n".join(lines) + "\n"
+    flips = [i for i in r.incidents if i.flipped]
+    moved = [i for i in r.incidents if not i.flipped]
+    if flips:
+        lines += ["", "incidents whose verdict changes:"]
+        for i in flips:
+            lines.append(
+                f"  {i.id} {i.priority}: {i.old_status} -> {i.new_status} "
+                f"(due {_t(i.old_due)} -> {_t(i.new_due)}, responded {_t(i.responded_at)})"
+            )
+    if moved:
+        lines += ["", f"due time moved, verdict unchanged ({len(moved)}): " + ", ".join(i.id for i in moved)]
+    if r.outages:
+        lines += ["", "outages:"]
+        for o in r.outages:
+            lines.append(
+                f"  {o.id}: notice {o.old_notice_status or '-'} -> {o.new_notice_status or '-'}, "
+                f"downtime {o.old_downtime_minutes} -> {o.new_downtime_minutes} min"
+            )
+    if r.planned_stops:
+        lines += ["", "planned stops:"]
+        for s in r.planned_stops:
+            lines.append(f"  {s.id}: notice valid {s.old_notice_ok} -> {s.new_notice_ok}")
+    if r.maintenance:
+        lines += ["", "maintenance windows:"]
+        for w in r.maintenance:
+            if w.old_start and w.new_start:
+                lines.append(f"  moved {_t(w.old_start)}-{w.old_end:%H:%M} -> {_t(w.new_start)}-{w.new_end:%H:%M}")
+            elif w.old_start:
+                lines.append(f"  removed {_t(w.old_start)}-{w.old_end:%H:%M}")
+            else:
+                lines.append(f"  added {_t(w.new_start)}-{w.new_end:%H:%M}")
+    if r.availability:
+        a = r.availability
+        lines += [
+            "",
+            f"availability: {_pct(a.old_ratio)} -> {_pct(a.new_ratio)} "
+            f"(measured {a.old_measured_minutes:g} -> {a.new_measured_minutes:g} min, "
+            f"downtime {a.old_downtime_minutes:g} -> {a.new_downtime_minutes:g} min)",
+        ]
+    if r.backups:
+        lines += ["", "backups:"]
+        lines += [f"  {b.kind} {b.day}: {b.old_status} -> {b.new_status}" for b in r.backups]
+    if r.violations:
+        lines += ["", "violations:"]
+        lines += [f"  {'+' if v.change == 'new' else '-'} {v.kind} {v.id}: {v.message}" for v in r.violations]
+    lines += ["", "incident statuses: " + _status_line(r.counts.get("old", {}), r.counts.get("new", {}))]
+    return "\n".join(lines) + "\n"
+
+
+def _status_line(old: dict[str, int], new: dict[str, int]) -> str:
+    keys = sorted(set(old) | set(new))
+    return ", ".join(f"{k} {old.get(k, 0)} -> {new.get(k, 0)}" for k in keys)
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    """``sla replay OLD NEW EVENTS --from --to [--as-of] [--format]``."""
+    from .cli_evaluate import load_policies, parse_time
+    from .reader import read_events
+
+    old = load_policies([args.old])
+    new = load_policies([args.new])
+    tz = min(old, key=lambda p: p.effective).tz
+    start = parse_time(args.start, tz, "--from")
+    end = parse_time(args.end, tz, "--to")
+    as_of = parse_time(args.as_of, tz, "--as-of") if args.as_of else None
+    log = read_events(args.events)
+    result = replay(old, new, log, start, end, as_of)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write(render_text(result))
+    return 1 if args.exit_code and result.changed else 0
