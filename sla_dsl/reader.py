@@ -26,6 +26,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
+import gc
 import io
 import json
 import sys
@@ -242,9 +243,7 @@ def _messages(exc: ValidationError, data: Mapping[str, Any]) -> list[tuple[str, 
                     "write the offset, e.g. `2026-11-02T10:00:00+09:00`",
                 )
             )
-        elif kind.startswith("datetime") or (
-            kind == "value_error" and field in ("at", "start", "end")
-        ):
+        elif kind.startswith("datetime") or (kind == "value_error" and field in ("at", "start", "end")):
             if isinstance(value, str):
                 msg = f"`{field}` is not an ISO 8601 time: `{_short(value)}`"
             else:
@@ -397,6 +396,18 @@ def read_events(
     progress: Progress | None = None,
 ) -> EventLog:
     """Read an event log file: ``.csv`` as CSV, anything else (or ``-``) as JSON Lines."""
+    # A log is millions of small acyclic tuples: the cyclic collector would
+    # walk them again and again while they are created, for nothing.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_events(path, skip_invalid=skip_invalid, progress=progress)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _read_events(path: str | Path, *, skip_invalid: bool, progress: Progress | None) -> EventLog:
     name = str(path)
     if name == "-":
         return read_jsonl(sys.stdin.buffer, "<stdin>", skip_invalid=skip_invalid, progress=progress)
@@ -423,9 +434,7 @@ def iter_events(path: str | Path) -> Iterator[BaseEvent]:
             try:
                 data = _loads(text)
             except _JSONError as exc:
-                raise EventInputError(
-                    [Problem(str(path), lineno, "E100", _json_error(exc))]
-                ) from None
+                raise EventInputError([Problem(str(path), lineno, "E100", _json_error(exc))]) from None
             ev, problems = validate_mapping(data, str(path), lineno)
             if ev is None:
                 raise EventInputError(problems)

@@ -24,7 +24,7 @@ from .. import model as m
 from ..events import CODE, Rec
 from ..policy import add_calendar_duration
 from ..report import BackupRow, RetentionRow, Step, Violation
-from .common import Ctx, Rules, add_months, art
+from .common import Ctx, Rules, add_months, art, step
 
 COMPLETED, DELETED = CODE["backup.completed"], CODE["backup.deleted"]
 
@@ -132,7 +132,7 @@ def _retention(ctx: Ctx, backups: dict[str, list[Rec]], completed: dict[str, Rec
                     r[3],
                     r[0],
                 )
-                steps.append(Step(text="no backup.completed for this id: retention cannot be judged"))
+                steps.append(step(text="no backup.completed for this id: retention cannot be judged"))
             else:
                 if comp[2][0] != kind:
                     ctx.bad_data(
@@ -163,22 +163,22 @@ def _retention(ctx: Ctx, backups: dict[str, list[Rec]], completed: dict[str, Rec
 def _judge_keep(ctx: Ctx, rules: Rules, ident: str, comp: Rec, r: Rec, steps: list[Step]) -> tuple[bool, float | None]:
     kind = comp[2][0]
     rule = rules.backups.get(kind)
-    steps.append(Step(text=f"{kind} backup completed {ctx.fmt(comp[0], rules)}", at=rules.dt(comp[0])))
+    steps.append(step(text=f"{kind} backup completed {ctx.fmt(comp[0], rules)}", at=rules.dt(comp[0])))
     if rule is None or rule.keep is None:
-        steps.append(Step(text=f"no retention rule for `{kind}`"))
+        steps.append(step(text=f"no retention rule for `{kind}`"))
         return True, None
     ref = art(rule.ref)
     keep_until = add_calendar_duration(rules.dt(comp[0]), rule.keep).timestamp()
     ok = r[0] >= keep_until
     steps.append(
-        Step(
+        step(
             text=f"keep {rule.keep}: until {ctx.fmt(keep_until, rules)}",
             at=rules.dt(keep_until),
             ref=ref,
         )
     )
     steps.append(
-        Step(
+        step(
             text=f"deleted {ctx.fmt(r[0], rules)}: " + ("ok" if ok else "too early, retention violated"),
             at=rules.dt(r[0]),
             ref=ref,

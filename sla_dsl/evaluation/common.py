@@ -25,6 +25,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import cast
 
 import numpy as np
 
@@ -47,9 +48,27 @@ def short(name: str) -> str:
     return name.split(".", 1)[-1]
 
 
+_ART: dict[int, tuple[m.ArticleRef, str]] = {}
+
+
 def art(ref: m.ArticleRef | None) -> str | None:
     """``Article 3.2`` for a reference, None without one."""
-    return f"Article {ref}" if ref is not None else None
+    if ref is None:
+        return None
+    hit = _ART.get(id(ref))
+    if hit is None or hit[0] is not ref:
+        hit = _ART[id(ref)] = (ref, f"Article {ref}")
+    return hit[1]
+
+
+def step(text: str, at: dt.datetime | None = None, ref: str | None = None) -> Step:
+    """An explanation step. Built as a plain dict, which the row's model validates into a
+    :class:`Step` in pydantic's core: several times cheaper than a model per step."""
+    return cast(Step, {"text": text, "at": at, "ref": ref})  # validated by the row
+
+
+_WD = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MON = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def fmt_minutes(seconds: float) -> str:
@@ -87,6 +106,8 @@ class Rules:
         self.service: m.Service | None = measured[0] if measured else None
         self.backups = {b.kind: b for b in mdl.backups}
         self.maintenance = {mt.name: mt for mt in mdl.maintenance}
+        self._dt: dict[float, dt.datetime] = {}
+        self._delta: dict[int, tuple[m.Duration, float]] = {}
 
     @property
     def version(self) -> str:
@@ -98,8 +119,25 @@ class Rules:
         return dt.datetime(eff.year, eff.month, eff.day, tzinfo=self.tz).timestamp()
 
     def dt(self, epoch: float) -> dt.datetime:
-        """An instant as an aware datetime in this version's zone."""
-        return dt.datetime.fromtimestamp(epoch, self.tz)
+        """An instant as an aware datetime in this version's zone (memoised: rows reuse instants)."""
+        t = self._dt.get(epoch)
+        if t is None:
+            if len(self._dt) > 50_000:
+                self._dt.clear()
+            t = self._dt[epoch] = dt.datetime.fromtimestamp(epoch, self.tz)
+        return t
+
+    def fmt(self, epoch: float) -> str:
+        """``Fri 18 Sep 16:30`` in this version's zone."""
+        t = self.dt(epoch)
+        return f"{_WD[t.weekday()]} {t.day:02d} {_MON[t.month - 1]} {t.hour:02d}:{t.minute:02d}"
+
+    def delta_seconds(self, d: m.Duration) -> float:
+        """A business duration as seconds of business time (memoised per rule)."""
+        hit = self._delta.get(id(d))
+        if hit is None or hit[0] is not d:
+            hit = self._delta[id(d)] = (d, self.policy.duration_delta(d).total_seconds())
+        return hit[1]
 
     def calendar(self, name: str | None) -> BusinessCalendar:
         """The compiled business calendar ``name``."""
@@ -113,18 +151,17 @@ class Rules:
         if d.calendar is None:
             return _elapsed(self, epoch, d)
         cal = self.policy.calendar(d.calendar)
-        delta = self.policy.duration_delta(d)
-        secs = delta.total_seconds()
+        secs = self.delta_seconds(d)
         if epoch.is_integer() and secs.is_integer():
             return float(cal.add_epoch(int(epoch), int(secs)))
-        return cal.add(self.dt(epoch), delta).timestamp()
+        return cal.add(self.dt(epoch), dt.timedelta(seconds=secs)).timestamp()
 
     def add_many(self, epochs: Sequence[float], d: m.Duration) -> list[float]:
         """Each epoch plus a duration, in one batch when the calendar can."""
         if d.calendar is None or not epochs:
             return [_elapsed(self, e, d) for e in epochs]
         cal = self.policy.calendar(d.calendar)
-        secs = self.policy.duration_delta(d).total_seconds()
+        secs = self.delta_seconds(d)
         arr = np.asarray(epochs, dtype=np.float64)
         if not secs.is_integer() or not bool(np.all(arr == np.floor(arr))):
             return [self.add(e, d) for e in epochs]
@@ -249,8 +286,7 @@ class Ctx:
 
     def fmt(self, epoch: float, rules: Rules | None = None) -> str:
         """``Fri 18 Sep 16:30`` in the policy's zone."""
-        t = (rules or self.primary).dt(epoch)
-        return f"{t:%a %d %b %H:%M}"
+        return (rules or self.primary).fmt(epoch)
 
 
 # -- intervals on epochs -------------------------------------------------------------

@@ -29,7 +29,7 @@ from typing import Any
 from .. import model as m
 from ..events import CODE, Rec
 from ..report import IncidentRow, SameDay, Step, Violation
-from .common import Ctx, Rules, art, code_of, describe_target, fmt_minutes, short, target_calendar
+from .common import Ctx, Rules, art, code_of, describe_target, fmt_minutes, short, step, target_calendar
 from .walk import walk
 
 REPORTED = CODE["incident.reported"]
@@ -166,7 +166,7 @@ def _complete(ctx: Ctx, inc: _Inc) -> None:
     if done is not None:
         inc.completed, inc.completion = done[0], "resolved"
         inc.completion_steps = [
-            Step(
+            step(
                 text=f"{short(comp.on[0]) if len(comp.on) == 1 else 'completion event'} "
                 f"{ctx.fmt(done[0], rules)}: completed",
                 at=rules.dt(done[0]),
@@ -191,7 +191,7 @@ def _complete(ctx: Ctx, inc: _Inc) -> None:
         return
     inc.completed, inc.completion = pending[1], "silence"
     inc.completion_steps = [
-        Step(
+        step(
             text=f"no {short(sil.unless)} within {sil.duration} after {short(sil.after)} "
             f"{ctx.fmt(pending[0], rules)}: completed {ctx.fmt(pending[1], rules)}",
             at=rules.dt(pending[1]),
@@ -206,8 +206,8 @@ def _row(ctx: Ctx, inc: _Inc) -> IncidentRow:
     ref = art(pri.ref)
     first = inc.reprios[0][1] if inc.reprios else inc.priority
     steps = [
-        Step(text=f"reported {ctx.fmt(inc.reported, rules)} as {first}", at=rules.dt(inc.reported)),
-        Step(
+        step(text=f"reported {ctx.fmt(inc.reported, rules)} as {first}", at=rules.dt(inc.reported)),
+        step(
             text=f"clock starts at {inc.clock_event} {ctx.fmt(inc.clock, rules)}",
             at=rules.dt(inc.clock),
             ref=art(rules.clock.ref) if rules.clock else None,
@@ -218,7 +218,7 @@ def _row(ctx: Ctx, inc: _Inc) -> IncidentRow:
         steps.append(note)
     for at, old, new in inc.reprios:
         steps.append(
-            Step(
+            step(
                 text=f"reprioritised {old} → {new} {ctx.fmt(at, rules)}: the target changes, the clock keeps its start",
                 at=rules.dt(at),
                 ref=ref,
@@ -229,7 +229,7 @@ def _row(ctx: Ctx, inc: _Inc) -> IncidentRow:
     excl = rules.exclusions.get(inc.cause or "")
     if excl is not None:
         status = "excluded"
-        steps.append(Step(text=f"cause `{inc.cause}` is excluded: no target applies", ref=art(excl.ref)))
+        steps.append(step(text=f"cause `{inc.cause}` is excluded: no target applies", ref=art(excl.ref)))
     else:
         due = inc.due
         assert due is not None
@@ -237,7 +237,7 @@ def _row(ctx: Ctx, inc: _Inc) -> IncidentRow:
         if ctx.walk and cal is not None:
             steps.extend(walk(rules, cal, inc.clock, due))
         steps.append(
-            Step(
+            step(
                 text=f"due {ctx.fmt(due, rules)} ({ref + ', ' if ref else ''}{inc.priority}: "
                 f"{describe_target(pri.target)})",
                 at=rules.dt(due),
@@ -260,7 +260,7 @@ def _row(ctx: Ctx, inc: _Inc) -> IncidentRow:
             )
     steps.extend(inc.completion_steps)
     if inc.completed is None:
-        steps.append(Step(text=f"not completed as of {ctx.fmt(ctx.as_of, rules)}", ref=ref))
+        steps.append(step(text=f"not completed as of {ctx.fmt(ctx.as_of, rules)}", ref=ref))
     return IncidentRow(
         id=inc.ident,
         priority=inc.priority,
@@ -284,7 +284,7 @@ def _status(ctx: Ctx, inc: _Inc, due: float, cal: str | None, steps: list[Step],
     if inc.responded is not None:
         if inc.responded <= due:
             steps.append(
-                Step(
+                step(
                     text=f"responded {ctx.fmt(inc.responded, rules)}: met",
                     at=rules.dt(inc.responded),
                     ref=ref,
@@ -293,7 +293,7 @@ def _status(ctx: Ctx, inc: _Inc, due: float, cal: str | None, steps: list[Step],
             return "met"
         late = rules.between(due, inc.responded, cal)
         steps.append(
-            Step(
+            step(
                 text=f"responded {ctx.fmt(inc.responded, rules)}, {fmt_minutes(late)} "
                 f"{'business time ' if cal else ''}after due: breached",
                 at=rules.dt(inc.responded),
@@ -302,7 +302,7 @@ def _status(ctx: Ctx, inc: _Inc, due: float, cal: str | None, steps: list[Step],
         )
         return "breached"
     if ctx.as_of > due:
-        steps.append(Step(text=f"no response as of {ctx.fmt(ctx.as_of, rules)}: breached", ref=ref))
+        steps.append(step(text=f"no response as of {ctx.fmt(ctx.as_of, rules)}: breached", ref=ref))
         return "breached"
     if rules.at_risk is not None:
         used = rules.between(inc.clock, ctx.as_of, cal)
@@ -310,7 +310,7 @@ def _status(ctx: Ctx, inc: _Inc, due: float, cal: str | None, steps: list[Step],
         pct = 100.0 * used / total if total > 0 else 100.0
         if pct >= rules.at_risk:
             steps.append(
-                Step(
+                step(
                     text=f"no response as of {ctx.fmt(ctx.as_of, rules)}; "
                     f"{pct:.0f}% of the target used "
                     f"(warning at {rules.at_risk:g}%): at_risk",
@@ -318,7 +318,7 @@ def _status(ctx: Ctx, inc: _Inc, due: float, cal: str | None, steps: list[Step],
                 )
             )
             return "at_risk"
-    steps.append(Step(text=f"no response yet as of {ctx.fmt(ctx.as_of, rules)}: open", ref=ref))
+    steps.append(step(text=f"no response yet as of {ctx.fmt(ctx.as_of, rules)}: open", ref=ref))
     return "open"
 
 
@@ -344,7 +344,7 @@ def _same_day(
         return SameDay(applies=False)
     met = inc.responded is not None and inc.responded <= close.timestamp()
     steps.append(
-        Step(
+        step(
             text=f"same-day guideline: clock started by {rules.dt(cutoff):%H:%M} "
             "on a business day, "
             f"answer expected by {close:%a %d %b %H:%M} ({'met' if met else 'not met'}; "

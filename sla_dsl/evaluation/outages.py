@@ -34,7 +34,7 @@ from typing import Any
 from .. import model as m
 from ..events import CODE, Rec
 from ..report import Availability, MaintenanceRow, OutageRow, Step, StopRow, Violation
-from .common import Ctx, Interval, Rules, add_months, art, clip, code_of, fmt_minutes, length, subtract, union
+from .common import Ctx, Interval, Rules, add_months, art, clip, code_of, fmt_minutes, length, step, subtract, union
 
 STARTED, ENDED = CODE["outage.started"], CODE["outage.ended"]
 ANNOUNCED = CODE["stop.announced"]
@@ -120,7 +120,7 @@ def judge_outages(ctx: Ctx, outages: dict[str, list[Rec]], stops: dict[str, list
         excused_minutes=length(ex_union) / 60,
         excluded_minutes=(length(all_off) - length(ex_union)) / 60,
         target=target,
-        explain=[Step(text=t, ref=art(service.ref) if service else None) for t in why],
+        explain=[step(text=t, ref=art(service.ref) if service else None) for t in why],
     )
     if target is not None and ratio * 100 < target:
         ctx.violations.append(
@@ -163,7 +163,7 @@ def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> _Out | None:
 def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow:
     rules = o.rules
     steps = [
-        Step(
+        step(
             text=f"started {ctx.fmt(o.start, rules)}" + (f" (cause `{o.cause}`)" if o.cause else ""),
             at=rules.dt(o.start),
         )
@@ -172,7 +172,7 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
     if note:
         steps.append(note)
     steps.append(
-        Step(
+        step(
             text=f"ended {ctx.fmt(o.end, rules)}"
             if o.end is not None
             else f"still open as of {ctx.fmt(ctx.as_of, rules)}",
@@ -186,7 +186,7 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
     recognized = notified = None
     if excl is not None:
         steps.append(
-            Step(
+            step(
                 text=f"cause `{o.cause}` is excluded: not downtime, no notice target",
                 ref=art(excl.ref),
             )
@@ -194,7 +194,7 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
         status = "excluded"
     else:
         steps.append(
-            Step(
+            step(
                 text=f"downtime in the period {fmt_minutes(minutes * 60)}"
                 + (f" (+{fmt_minutes(excused_minutes * 60)} excused or excluded)" if excused_minutes else "")
             )
@@ -226,7 +226,7 @@ def _notice(
     rec = next((r[0] for r in o.recs if r[1] == after), None)
     met = next((r[0] for r in o.recs if r[1] == met_by), None)
     if rec is None:
-        steps.append(Step(text=f"no {rule.after}: the notice target has not started", ref=ref))
+        steps.append(step(text=f"no {rule.after}: the notice target has not started", ref=ref))
         return "not_applicable", None, None, met
     if rec < o.start:
         ctx.bad_data(o.ident, f"{rule.after} before outage.started", 0, rec)
@@ -234,7 +234,7 @@ def _notice(
         ctx.bad_data(o.ident, f"{rule.met_by} before {rule.after}", 0, met)
     if rule.only_during is not None and not rules.is_business(rec, rule.only_during):
         steps.append(
-            Step(
+            step(
                 text=f"recognized {ctx.fmt(rec, rules)}, outside {rule.only_during} hours: "
                 "the notice target does not apply",
                 at=rules.dt(rec),
@@ -244,7 +244,7 @@ def _notice(
         return "not_applicable", None, rec, met
     due = rules.add(rec, rule.within)
     steps.append(
-        Step(
+        step(
             text=f"recognized {ctx.fmt(rec, rules)}; notice due {ctx.fmt(due, rules)} "
             f"({ref + ', ' if ref else ''}within {rule.within})",
             at=rules.dt(due),
@@ -254,7 +254,7 @@ def _notice(
     if met is not None:
         ok = met <= due
         steps.append(
-            Step(
+            step(
                 text=f"notified {ctx.fmt(met, rules)}: {'met' if ok else 'breached'}",
                 at=rules.dt(met),
                 ref=ref,
@@ -262,10 +262,10 @@ def _notice(
         )
         status = "met" if ok else "breached"
     elif ctx.as_of > due:
-        steps.append(Step(text=f"no notice as of {ctx.fmt(ctx.as_of, rules)}: breached", ref=ref))
+        steps.append(step(text=f"no notice as of {ctx.fmt(ctx.as_of, rules)}: breached", ref=ref))
         status = "breached"
     else:
-        steps.append(Step(text=f"no notice yet as of {ctx.fmt(ctx.as_of, rules)}: open", ref=ref))
+        steps.append(step(text=f"no notice yet as of {ctx.fmt(ctx.as_of, rules)}: open", ref=ref))
         status = "open"
     if status == "breached" and due >= ctx.p0:
         what = f"notified {ctx.fmt(met, rules)}" if met is not None else "no notice"
@@ -313,20 +313,20 @@ def _stops(ctx: Ctx, stops: dict[str, list[Rec]]) -> tuple[list[StopRow], list[I
         rule = rules.stop_rule
         same = [r for r in anns if (r[2][1], r[2][2]) == (start, end)]
         steps = [
-            Step(
+            step(
                 text=f"planned stop {ctx.fmt(start, rules)} to {ctx.fmt(end, rules)}",
                 at=rules.dt(start),
             )
         ]
         if len(same) < len(anns):
-            steps.append(Step(text="the window was changed; only notices of the final window count"))
+            steps.append(step(text="the window was changed; only notices of the final window count"))
         note = ctx.versions.note(rules, start)
         if note:
             steps.append(note)
         ok, notice_at, deadline = False, same[0][0], None
         channel = same[0][2][0]
         if rule is None:
-            steps.append(Step(text="the policy has no planned-stop rule: the stop is not excused"))
+            steps.append(step(text="the policy has no planned-stop rule: the stop is not excused"))
         else:
             ref = art(rule.ref)
             deadline, said = _deadline(rules, rule, start)
@@ -341,7 +341,7 @@ def _stops(ctx: Ctx, stops: dict[str, list[Rec]]) -> tuple[list[StopRow], list[I
                     faults.append("too late")
                 verdict = "; ".join(faults) or "valid"
                 steps.append(
-                    Step(
+                    step(
                         text=f"announced {ctx.fmt(r[0], rules)} by {ch}: {verdict}",
                         at=rules.dt(r[0]),
                         ref=ref,
@@ -350,7 +350,7 @@ def _stops(ctx: Ctx, stops: dict[str, list[Rec]]) -> tuple[list[StopRow], list[I
                 if good_ch and in_time and not ok:
                     ok, notice_at, channel = True, r[0], ch
             steps.append(
-                Step(
+                step(
                     text=f"notice needed {said} by {' or '.join(rule.channels) or 'any channel'}: "
                     + ("valid, the window is excused" if ok else "not valid, the window is not excused"),
                     ref=ref,

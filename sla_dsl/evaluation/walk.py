@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..report import Step
-from .common import Rules, fmt_minutes
+from .common import Rules, fmt_minutes, step
 
 #: A walk longer than this many days is summarised (a 10-business-day silence
 #: would otherwise explain itself in 20 lines).
@@ -34,7 +34,7 @@ def walk(rules: Rules, calendar: str, t0: float, t1: float) -> list[Step]:
         if not cal.is_business_day(d):
             name = cal.holiday_name(d) if hasattr(cal, "holiday_name") else None
             why = name or ("weekend" if d.weekday() not in days_open else "closed")
-            steps.append(Step(text=f"{d:%a %d %b}: {why}, not a business day"))
+            steps.append(step(text=f"{d:%a %d %b}: {why}, not a business day"))
         else:
             base = dt.datetime(d.year, d.month, d.day, tzinfo=rules.tz)
             parts = []
@@ -45,6 +45,6 @@ def walk(rules: Rules, calendar: str, t0: float, t1: float) -> list[Step]:
                     end = "24:00" if e_min == 1440 and e == base + dt.timedelta(minutes=e_min) else f"{e:%H:%M}"
                     parts.append(f"{s:%H:%M}-{end} {fmt_minutes((e - s).total_seconds())}")
             if parts:
-                steps.append(Step(text=f"{d:%a %d %b} " + ", ".join(parts)))
+                steps.append(step(text=f"{d:%a %d %b} " + ", ".join(parts)))
         d += one
     return steps

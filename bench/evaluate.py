@@ -1,0 +1,216 @@
+"""Benchmark: a year's log of 1,000,000 events evaluated end to end from the file.
+
+Writes a generated log (about 200,000 incidents plus outages, stop notices and
+backups) to a temporary file, then, each in a fresh child process so that its
+peak memory is its own:
+
+* ``sla``: ``read_events`` + ``evaluate_log`` (the code ``sla evaluate`` runs),
+  once with the brief explanations and once with the day-by-day walk;
+* ``peer``: a naive per-event implementation of the response targets only:
+  ``json.loads`` and ``datetime.fromisoformat`` per line, a dict per event,
+  ``businesstimedelta`` for the business-time arithmetic.
+
+Prints events/second and peak RSS of each, and the ratios. Not a test: no
+timing is asserted anywhere. Run: ``python bench/evaluate.py [--events N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+POLICY = ROOT / "policies" / "clicksoko.sla"
+TZ = dt.timezone(dt.timedelta(hours=9))
+YEAR0 = dt.datetime(2026, 1, 1, tzinfo=TZ)
+
+
+def generate(path: Path, n_events: int, seed: int = 7) -> int:
+    """Write about ``n_events`` events; return the number written."""
+    rng = random.Random(seed)
+    year = 365 * 86400
+    lines: list[str] = []
+    written = 0
+
+    def put(event: str, at: float, ident: str, **fields: str) -> None:
+        nonlocal written
+        t = (YEAR0 + dt.timedelta(seconds=int(at))).isoformat()
+        lines.append(json.dumps({"event": event, "at": t, "id": ident, **fields}))
+        written += 1
+
+    with path.open("w", encoding="utf-8") as fh:
+        day_kinds = ("database", "files", "machine_image")
+        for d in range(365):
+            for k in day_kinds:
+                put("backup.completed", d * 86400 + 7200, f"{k}-{d}", kind=k)
+            for h in range(0, 24, 6):
+                put(
+                    "backup.completed",
+                    d * 86400 + h * 3600 + 300,
+                    f"cb-{d}-{h}",
+                    kind="continuous",
+                    zone="az-c",
+                    primary_zone="az-a",
+                )
+        n_out = max(n_events // 200, 10)
+        for i in range(n_out):
+            s = rng.uniform(0, year - 86400)
+            put("outage.started", s, f"OUT-{i}", cause=rng.choice(["failure", "failure", "emergency", "force_majeure"]))
+            put("outage.recognized", s + 300, f"OUT-{i}")
+            put("outage.notified", s + rng.uniform(600, 20000), f"OUT-{i}")
+            put("outage.ended", s + rng.uniform(300, 7200), f"OUT-{i}")
+        for i in range(max(n_events // 20000, 2)):
+            s = rng.uniform(8 * 86400, year - 86400)
+            put(
+                "stop.announced",
+                s - rng.uniform(3, 10) * 86400,
+                f"STOP-{i}",
+                channel="email",
+                start=(YEAR0 + dt.timedelta(seconds=int(s))).isoformat(),
+                end=(YEAR0 + dt.timedelta(seconds=int(s + 7200))).isoformat(),
+            )
+        fh.write("\n".join(lines) + "\n")
+        lines.clear()
+        i = 0
+        while written < n_events:
+            i += 1
+            ident = f"INC-{i}"
+            s = rng.uniform(0, year - 30 * 86400)
+            put("incident.reported", s, ident, priority=rng.choice(["P1", "P2", "P3"]))
+            if rng.random() < 0.6:
+                s += rng.uniform(600, 7200)
+                put("incident.product_suspected", s, ident)
+            put("incident.responded", s + rng.uniform(600, 4 * 86400), ident)
+            put("incident.info_provided", s + rng.uniform(4 * 86400, 6 * 86400), ident)
+            if rng.random() < 0.5:
+                put("incident.resolved", s + rng.uniform(6 * 86400, 9 * 86400), ident)
+            if len(lines) >= 50_000:
+                fh.write("\n".join(lines) + "\n")
+                lines.clear()
+        fh.write("\n".join(lines) + "\n")
+    return written
+
+
+def run_sla(path: str, walk: bool) -> dict[str, float]:
+    """Child: evaluate the file as ``sla evaluate`` does."""
+    import sla_dsl
+    from sla_dsl.evaluation import evaluate_log
+    from sla_dsl.reader import read_events
+
+    policy = sla_dsl.load_policy(POLICY)
+    t0 = time.perf_counter()
+    log = read_events(path)
+    t1 = time.perf_counter()
+    report = evaluate_log(policy, log, YEAR0, YEAR0.replace(year=2027), walk=walk)
+    t2 = time.perf_counter()
+    return {
+        "events": log.count,
+        "read_s": t1 - t0,
+        "eval_s": t2 - t1,
+        "total_s": t2 - t0,
+        "incidents": len(report.incidents),
+        "violations": len(report.violations),
+    }
+
+
+def run_peer(path: str) -> dict[str, float]:
+    """Child: the naive per-event peer (response targets only), businesstimedelta arithmetic."""
+    import businesstimedelta as btd
+    import holidays
+
+    jp = holidays.country_holidays("JP", years=range(2025, 2029))
+    hours = [
+        btd.WorkDayRule(start_time=dt.time(10), end_time=dt.time(12), working_days=[0, 1, 2, 3, 4]),
+        btd.WorkDayRule(start_time=dt.time(13), end_time=dt.time(18), working_days=[0, 1, 2, 3, 4]),
+    ]
+    rule = btd.Rules([*hours, btd.HolidayRule(jp)])
+    target = {p: btd.BusinessTimeDelta(rule, hours=h) for p, h in (("P1", 4), ("P2", 7), ("P3", 35))}
+    t0 = time.perf_counter()
+    events: list[dict[str, object]] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            e = json.loads(line)
+            e["at"] = dt.datetime.fromisoformat(e["at"]).replace(tzinfo=None)  # btd works on naive Tokyo times
+            events.append(e)
+    events.sort(key=lambda e: e["at"])  # type: ignore[arg-type, return-value]
+    by: dict[str, dict[str, object]] = {}
+    for e in events:
+        if str(e["event"]).startswith("incident."):
+            by.setdefault(str(e["id"]), {})
+            by[str(e["id"])].setdefault(str(e["event"]), e)
+    met = breached = 0
+    for inc in by.values():
+        rep = inc["incident.reported"]
+        start = (inc.get("incident.product_suspected") or rep)["at"]  # type: ignore[index]
+        due = (start + target[rep["priority"]]).replace(tzinfo=None)  # type: ignore[index, operator]
+        resp = inc.get("incident.responded")
+        if resp is not None and resp["at"] <= due:  # type: ignore[index]
+            met += 1
+        else:
+            breached += 1
+    t1 = time.perf_counter()
+    return {"events": len(events), "total_s": t1 - t0, "incidents": len(by), "met": met, "breached": breached}
+
+
+def child(kind: str, path: str) -> dict[str, float]:
+    """Run one measurement in a fresh process; add its peak RSS in MiB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", kind, path],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    result: dict[str, float] = json.loads(out.stdout)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    result["peak_rss_mib"] = max(peak, before) / 1024
+    return result
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--no-peer", action="store_true")
+    ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        kind, path = args.child
+        res = run_peer(path) if kind == "peer" else run_sla(path, walk=kind == "sla-walk")
+        print(json.dumps(res))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "events.jsonl"
+        t0 = time.perf_counter()
+        n = generate(path, args.events)
+        print(f"generated {n:,} events ({path.stat().st_size / 2**20:.0f} MiB) in {time.perf_counter() - t0:.1f} s")
+        rows = [
+            ("sla (brief explain)", child("sla", str(path))),
+            ("sla (day-by-day walk)", child("sla-walk", str(path))),
+        ]
+        if not args.no_peer:
+            rows.append(("peer: per-event + businesstimedelta", child("peer", str(path))))
+    base = rows[0][1]
+    print(f"{'':38} {'seconds':>8} {'events/s':>10} {'peak RSS':>9}  notes")
+    for name, r in rows:
+        rate = r["events"] / r["total_s"]
+        note = (
+            f"read {r['read_s']:.1f} s + evaluate {r['eval_s']:.1f} s; {int(r['incidents']):,} incidents"
+            if "read_s" in r
+            else f"response targets only; {int(r['incidents']):,} incidents"
+        )
+        ratio = "" if r is base else f" ({r['total_s'] / base['total_s']:.1f}x the time of sla)"
+        print(f"{name:38} {r['total_s']:8.2f} {rate:10,.0f} {r['peak_rss_mib']:7.0f} MiB  {note}{ratio}")
+
+
+if __name__ == "__main__":
+    main()
