@@ -1,0 +1,556 @@
+"""A compiled policy rendered as one Markdown page per language, laid out like the source.
+
+Design notes
+------------
+* The page follows the source document: a title, then each ``article`` of the
+  policy in order, and inside an article the declarations whose ``[art N.S...]``
+  reference points there, grouped by section ``S`` (``### 1. Service hours``).
+  Declarations without a reference, or pointing at an article the policy does
+  not declare, are collected under "Other rules" at the end, so nothing in the
+  policy goes unshown.
+* Headings are Markdown (they feed the table of contents); tables and
+  paragraphs are raw HTML built here, so rows can carry ids that the SLA-items
+  table links to and every text is escaped exactly once. Anchors are
+  ``kind-name`` (``priority-p1``, ``backup-database``, ``item-4``).
+* Each section ends its heading block with a link to its lines on the source
+  page (``source.md#L91-L99``), see :mod:`.source`.
+* Values come from the model (labels, durations, hours) or from
+  :mod:`.computed` (dates and deadlines); the words around them from
+  :mod:`.text`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from .. import model as m
+from ..policy import Policy
+from ..recurrence import Window
+from . import computed
+from . import text as tx
+from .history import Change
+from .source import range_id
+
+__all__ = ["PageContext", "anchor", "render_policy"]
+
+_COUNTRIES: dict[str, tuple[str, str]] = {"JP": ("日本", "Japanese"), "US": ("米国", "US"), "DE": ("ドイツ", "German")}
+
+
+@dataclass
+class PageContext:
+    """Where the page sits: links it needs and the settings of the computed parts."""
+
+    lang: str
+    source_url: str
+    other_langs: dict[str, str] = field(default_factory=dict)
+    reference: dt.date | None = None
+    maintenance_count: int = 12
+    moved_years: int = 5
+    versions: Sequence[tuple[Policy, Sequence[Change], str | None]] = ()
+
+
+def anchor(kind: str, name: str | int) -> str:
+    """The id of a declaration on a rendered page: ``priority-p1``."""
+    return re.sub(r"[^a-z0-9]+", "-", f"{kind}-{name}".lower()).strip("-")
+
+
+# Which (article, section) a declaration belongs to -------------------------------------
+
+
+@dataclass
+class _Block:
+    article: int
+    section: int
+    nodes: dict[str, list[m.Node]] = field(default_factory=dict)
+
+
+_KIND_ORDER = (
+    "services",
+    "calendars",
+    "planned_stops",
+    "maintenance",
+    "items",
+    "notifications",
+    "backups",
+    "clocks",
+    "priorities",
+    "exclusions",
+)
+
+
+def _blocks(model: m.PolicyModel) -> tuple[dict[int, list[_Block]], list[_Block]]:
+    declared = {a.number for a in model.articles}
+    by_key: dict[tuple[int, int], _Block] = {}
+    orphans = _Block(0, 0)
+    for kind in _KIND_ORDER:
+        for node in getattr(model, kind):
+            ref: m.ArticleRef | None = getattr(node, "ref", None)
+            if ref is None or ref.article not in declared:
+                orphans.nodes.setdefault(kind, []).append(node)
+                continue
+            key = (ref.article, ref.parts[1] if len(ref.parts) > 1 else 0)
+            by_key.setdefault(key, _Block(*key)).nodes.setdefault(kind, []).append(node)
+    per_article: dict[int, list[_Block]] = {}
+    for key in sorted(by_key):
+        per_article.setdefault(key[0], []).append(by_key[key])
+    return per_article, [orphans] if orphans.nodes else []
+
+
+# The renderer ----------------------------------------------------------------------------
+
+
+class _Page:
+    """Builds the Markdown of one policy in one language."""
+
+    def __init__(self, policy: Policy, ctx: PageContext) -> None:
+        self.policy = policy
+        self.model = policy.model
+        self.ctx = ctx
+        self.lang = ctx.lang
+        self.out: list[str] = []
+
+    # -- small helpers ------------------------------------------------------------------
+    def L(self, lab: m.Label) -> str:
+        return tx.esc(lab.text(self.lang))
+
+    def t(self, key: str, **values: object) -> str:
+        return tx.t(key, self.lang, **values)
+
+    def dur(self, d: m.Duration) -> str:
+        return tx.esc(tx.duration(d, self.lang))
+
+    def html(self, block: str) -> None:
+        self.out.append(block.strip() + "\n")
+
+    def heading(self, level: int, text: str, ident: str, span: m.Span | None = None) -> None:
+        # heading text is Markdown: escape the characters Markdown would read
+        safe = re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
+        self.out.append(f"{'#' * level} {safe} {{#{ident}}}\n")
+        if span is not None:
+            self.src(span)
+
+    def src(self, *spans: m.Span) -> None:
+        first, last = min(s.line for s in spans), max(s.end_line for s in spans)
+        whole = m.Span(line=first, end_line=last)
+        words = self.t("source_lines", a=first, b=last)
+        self.html(f'<p class="sla-src"><a href="{self.ctx.source_url}#{range_id(whole)}">{tx.esc(words)}</a></p>')
+
+    def table(self, ident: str, head: Sequence[str], rows: Sequence[str]) -> None:
+        ths = "".join(f"<th>{h}</th>" for h in head)
+        body = "\n".join(rows)
+        self.html(f'<table id="{ident}">\n<thead><tr>{ths}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>')
+
+    # -- the page -------------------------------------------------------------------------
+    def render(self) -> str:
+        h = self.model.header
+        title = h.title.text(self.lang) or h.name
+        self.out.append(f"---\ntitle: {_yaml_str(title)}\n---\n")
+        switch = " · ".join(
+            f'<a href="{url}" hreflang="{lang}" lang="{lang}">{tx.t("lang_name", lang)}</a>'
+            for lang, url in self.ctx.other_langs.items()
+        )
+        if switch:
+            self.html(f'<p class="sla-lang">{switch}</p>')
+        self.heading(1, title, "top", h.span)
+        self.html(
+            '<table class="sla-meta"><tbody>'
+            f"<tr><th>{self.t('provider')}</th><td>{self.L(h.provider)}</td></tr>"
+            f"<tr><th>{self.t('version')}</th><td>{tx.esc(h.version)}</td></tr>"
+            f"<tr><th>{self.t('effective')}</th><td>{tx.esc(tx.date(h.effective, self.lang))}</td></tr>"
+            f"<tr><th>{self.t('timezone')}</th><td>{tx.esc(h.timezone)}</td></tr>"
+            "</tbody></table>"
+        )
+        per_article, orphans = _blocks(self.model)
+        for art in self.model.articles:
+            heading = self.t("article", n=art.number, title=art.title.text(self.lang))
+            self.heading(2, heading, anchor("article", art.number), art.span)
+            for text in art.text:
+                self.html(f"<p>{self.L(text)}</p>")
+            for block in per_article.get(art.number, []):
+                self.block(block, 3)
+        for block in orphans:
+            self.heading(2, self.t("sec_other"), "other-rules")
+            self.block(block, 3, headed=False)
+        self.history()
+        return "\n".join(self.out)
+
+    def block(self, block: _Block, level: int, headed: bool = True) -> None:
+        kinds = block.nodes
+        if headed and block.section:
+            title = self._section_title(block)
+            spans = [n.span for nodes in kinds.values() for n in nodes]
+            ident = f"section-{block.article}-{block.section}"
+            self.heading(level, f"{block.section}. {title}", ident)
+            self.src(*spans)
+            level += 1
+        for kind in _KIND_ORDER:
+            nodes = kinds.get(kind)
+            if nodes:
+                getattr(self, f"r_{kind}")(nodes, level, block)
+
+    def _section_title(self, block: _Block) -> str:
+        kinds = block.nodes
+        if "services" in kinds:
+            return self.t("sec_service_hours")
+        if "items" in kinds:
+            return self.t("sec_items")
+        if "priorities" in kinds or "clocks" in kinds:
+            return self.t("sec_response")
+        for nodes in kinds.values():
+            lab = getattr(nodes[0], "label", None)
+            if isinstance(lab, m.Label) and lab.text(self.lang):
+                return lab.text(self.lang)
+        return self.t("sec_other")
+
+    # -- services and calendars ------------------------------------------------------------
+    def hours_text(self, sh: m.ServiceHours) -> str:
+        name = sh.calendar or ""
+        if sh.always and not name:
+            base = self.t("always")
+        else:
+            base = self.calendar_text(self.model.calendar(name)) if name else ""
+        excepts = [self.t("except_maint")] * sh.except_maintenance + [self.t("except_planned")] * (
+            sh.except_planned_stops
+        )
+        if excepts:
+            base += f"（{tx.join(excepts, self.lang)}）" if self.lang == "ja" else f" ({', '.join(excepts)})"
+        return base
+
+    def calendar_text(self, cal: m.Calendar) -> str:
+        lab = self.L(cal.label) or tx.esc(cal.name)
+        if len(cal.days) == 7 and cal.hours and all(r.start.minutes == 0 and r.end.minutes == 1440 for r in cal.hours):
+            return lab
+        parts = [tx.esc(tx.weekdays(cal.days, self.lang)), tx.esc(tx.time_ranges(cal.hours, self.lang))]
+        extra = [tx.esc(self.t("holidays", c=self._country(c))) for c in cal.holidays]
+        sep = "：" if self.lang == "ja" else ": "
+        text = f"{lab}{sep}{' '.join(p for p in parts if p)}"
+        if extra:
+            text += f"（{tx.join(extra, self.lang)}）" if self.lang == "ja" else f" ({', '.join(extra)})"
+        return text
+
+    def _country(self, code: str) -> str:
+        ja, en = _COUNTRIES.get(code, (code, code))
+        return ja if self.lang == "ja" else en
+
+    def r_services(self, nodes: list[m.Service], level: int, block: _Block) -> None:
+        rows = []
+        for i, svc in enumerate(nodes, 1):
+            no = svc.ref.parts[2] if svc.ref and len(svc.ref.parts) > 2 else i
+            extra = ""
+            if svc.availability_target is not None:
+                extra = "<br>" + tx.esc(self.t("availability_target", p=tx.percent(svc.availability_target)))
+            elif svc.availability_measured:
+                extra = "<br><small>" + tx.esc(self.t("availability_measured")) + "</small>"
+            notes = "".join(f"<br><small>{self.L(n)}</small>" for n in svc.notes)
+            rows.append(
+                f'<tr id="{anchor("service", svc.name)}"><td>{no}</td><td>{self.L(svc.label)}</td>'
+                f"<td>{self.hours_text(svc.hours)}{extra}{notes}</td></tr>"
+            )
+        self.table("service-hours", [self.t("no"), self.t("service"), self.t("standard")], rows)
+
+    def r_calendars(self, nodes: list[m.Calendar], level: int, block: _Block) -> None:
+        self.heading(level, self.t("calendars"), f"calendars-{block.article}-{block.section}")
+        items = []
+        for cal in nodes:
+            facts = [tx.esc(tx.weekdays(cal.days, self.lang)), tx.esc(tx.time_ranges(cal.hours, self.lang))]
+            facts += [tx.esc(self.t("holidays", c=self._country(c))) for c in cal.holidays]
+            closed = [tx.date_range(r, self.lang) for r in cal.closed]
+            closed += [tx.yearly_range(r, self.lang) for r in cal.closed_yearly]
+            if closed:
+                facts.append(tx.esc(self.t("closed", d=tx.join(closed, self.lang))))
+            if cal.open:
+                opened = tx.join([tx.date_range(r, self.lang) for r in cal.open], self.lang)
+                facts.append(tx.esc(self.t("open_extra", d=opened)))
+            if cal.hours and len(cal.days) < 7:
+                day = self.policy.calendar(cal.name).day_length
+                hours = m.Duration(amount=int(day.total_seconds() // 3600), unit=m.TimeUnit.HOUR, calendar=cal.name)
+                facts.append(tx.esc(self.t("day_hours", h=tx.duration(hours, self.lang))))
+            notes = "".join(f"<br><small>{self.L(n)}</small>" for n in cal.notes)
+            link = f' <a class="sla-src" href="{self.ctx.source_url}#{range_id(cal.span)}">§</a>'
+            items.append(
+                f'<li id="{anchor("calendar", cal.name)}"><strong>{self.L(cal.label) or tx.esc(cal.name)}</strong> '
+                f"(<code>{tx.esc(cal.name)}</code>): {tx.join([f for f in facts if f], self.lang)}{notes}{link}</li>"
+            )
+        self.html("<ul>\n" + "\n".join(items) + "\n</ul>")
+
+    # -- planned stops and maintenance --------------------------------------------------------
+    def r_planned_stops(self, nodes: list[m.PlannedStop], level: int, block: _Block) -> None:
+        for ps in nodes:
+            if len(nodes) > 1 or not block.section:
+                self.heading(level, ps.label.text(self.lang) or ps.name, anchor("planned_stop", ps.name), ps.span)
+            else:
+                self.html(f'<span id="{anchor("planned_stop", ps.name)}"></span>')
+            chans = tx.join([tx.channel(c, self.lang) for c in ps.channels], self.lang)
+            where = self.t("anchor_start_date" if ps.anchor is m.NoticeAnchor.START_DATE else "anchor_start")
+            lines = [tx.esc(self.t("stop_notice", anchor=where, d=tx.duration(ps.notice, self.lang), ch=chans))]
+            if ps.emergency_allowed:
+                lines.append(
+                    tx.esc(self.t("emergency_downtime" if ps.emergency_counts_as_downtime else "emergency_excused"))
+                )
+            self.html("<ul>" + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")
+            for n in ps.notes:
+                self.html(f'<p class="sla-note">{self.L(n)}</p>')
+
+    def r_maintenance(self, nodes: list[m.Maintenance], level: int, block: _Block) -> None:
+        for mt in nodes:
+            if len(nodes) > 1 or not block.section:
+                self.heading(level, mt.label.text(self.lang) or mt.name, anchor("maintenance", mt.name), mt.span)
+            else:
+                self.html(f'<span id="{anchor("maintenance", mt.name)}"></span>')
+            when = f"{tx.recurrence(mt.on, self.lang)} {tx.time_range(mt.hours, self.lang)}"
+            lines = [f"<strong>{tx.esc(when)}</strong>"]
+            if mt.calendar:
+                lines.append(tx.esc(self.t(f"maint_roll_{mt.roll.value}")))
+            lines.append(
+                tx.esc(
+                    self.t("notice_before", d=tx.duration(mt.notice, self.lang)) if mt.notice else self.t("notice_none")
+                )
+            )
+            lines.append(tx.esc(self.t("maint_excused" if mt.excused else "maint_counts")))
+            self.html('<ul class="sla-maintenance-rule">' + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")
+            for n in mt.notes:
+                self.html(f'<p class="sla-note">{self.L(n)}</p>')
+        self.maintenance_lists(level)
+
+    def maintenance_lists(self, level: int) -> None:
+        ref = self.ctx.reference or self.model.header.effective
+        wins = computed.next_windows(self.policy, ref, self.ctx.maintenance_count)
+        title = self.t("next_windows", n=len(wins), d=tx.date(ref, self.lang))
+        self.heading(level, title, "maintenance-next")
+        rows = []
+        for i, w in enumerate(wins, 1):
+            note = self._moved_note(w) if w.moved else ""
+            cls = ' class="sla-postponed"' if w.moved else ""
+            rows.append(
+                f"<tr{cls}><td>{i}</td><td>{tx.esc(tx.date(w.day, self.lang))}</td>"
+                f"<td>{tx.esc(_window_hours(w.start, w.end, self.lang))}</td><td>{tx.esc(note)}</td></tr>"
+            )
+        head = [self.t("no"), self.t("date"), self.t("window"), self.t("remark")]
+        self.table("maintenance-windows", head, rows)
+        moved = computed.moved_windows(self.policy, ref, self.ctx.moved_years)
+        items = [f"<li>{tx.esc(tx.date(w.day, self.lang))}: {tx.esc(self._moved_note(w))}</li>" for w in moved] or [
+            f"<li>{tx.esc(self.t('no_moves'))}</li>"
+        ]
+        self.html(f"<p><strong>{tx.esc(self.t('upcoming_moves', y=self.ctx.moved_years))}</strong></p>")
+        self.html('<ul id="maintenance-moved">' + "".join(items) + "</ul>")
+
+    def _moved_note(self, w: Window) -> str:
+        reason = (w.reason_ja if self.lang == "ja" else w.reason) or ""
+        key = "postponed" if w.day > w.scheduled else "brought_forward"
+        return self.t(key, d=tx.date(w.scheduled, self.lang), r=reason)
+
+    # -- SLA items, notifications, backups ----------------------------------------------------
+    def _rule_link(self, r: m.ItemRef) -> str:
+        name = r.name
+        if r.kind == "priority":
+            try:
+                name = self.model.priority(r.name).label.text(self.lang) or r.name
+            except KeyError:
+                pass
+        elif r.kind == "planned_stop":
+            name = next((p.label.text(self.lang) for p in self.model.planned_stops if p.name == r.name), r.name)
+        return f'<a href="#{anchor(r.kind, r.name)}">{tx.esc(name)}</a>'
+
+    def r_items(self, nodes: list[m.Item], level: int, block: _Block) -> None:
+        rows = []
+        backups = {b.kind: b for b in self.model.backups}
+        for item in nodes:
+            links = tx.join([self._rule_link(r) for r in item.rules], self.lang)
+            subs = [backups[r.name] for r in item.rules if r.kind == "backup" and r.name in backups]
+            if not item.value.text(self.lang) and subs and len(subs) == len(item.rules):
+                span = len(subs)
+                desc = f"<br><small>{self.L(item.description)}</small>" if item.description.text(self.lang) else ""
+                for k, b in enumerate(subs):
+                    lead = (
+                        f'<tr id="{anchor("item", item.number)}"><td rowspan="{span}">{item.number}</td>'
+                        f'<td rowspan="{span}">{self.L(item.label)}{desc}</td>'
+                        if k == 0
+                        else "<tr>"
+                    )
+                    rows.append(
+                        f"{lead}<td>{self.L(b.label)}</td><td>{self.backup_summary(b)}</td>"
+                        f"<td>{self._rule_link(m.ItemRef(kind='backup', name=b.kind))}</td></tr>"
+                    )
+                continue
+            rows.append(
+                f'<tr id="{anchor("item", item.number)}"><td>{item.number}</td><td>{self.L(item.label)}</td>'
+                f"<td>{self.L(item.description)}</td><td>{self.L(item.value)}</td><td>{links}</td></tr>"
+            )
+        head = [self.t("no"), self.t("item_name"), self.t("item_desc"), self.t("item_value"), self.t("item_rules")]
+        self.table("sla-items", head, rows)
+
+    def backup_summary(self, b: m.Backup) -> str:
+        parts: list[str] = []
+        if b.method.text(self.lang):
+            parts.append(self.L(b.method))
+        if b.continuous:
+            parts.append(tx.esc(self.t("continuous")))
+        if b.every:
+            parts.append(tx.esc(tx.every(b.every, self.lang)))
+        if b.keep:
+            parts.append(tx.esc(self.t("keep", d=tx.duration(b.keep, self.lang))))
+        if b.other_zone:
+            parts.append(tx.esc(self.t("another_zone")))
+        return ("。" if self.lang == "ja" else "; ").join(parts) + ("。" if self.lang == "ja" and parts else "")
+
+    def r_notifications(self, nodes: list[m.Notify], level: int, block: _Block) -> None:
+        for n in nodes:
+            self.heading(level, n.label.text(self.lang) or n.name, anchor("notify", n.name), n.span)
+            lines = [
+                self.t(
+                    "notify_within",
+                    e=tx.event(n.after, self.lang),
+                    d=tx.esc(tx.duration(n.within, self.lang)),
+                    m=tx.event(n.met_by, self.lang),
+                )
+            ]
+            if n.only_during:
+                cal = self.model.calendar(n.only_during)
+                lines.append(
+                    self.t("notify_only", e=tx.event(n.after, self.lang), c=self.L(cal.label) or tx.esc(cal.name))
+                )
+            self.html("<ul>" + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")
+            for note in n.notes:
+                self.html(f'<p class="sla-note">{self.L(note)}</p>')
+
+    def r_backups(self, nodes: list[m.Backup], level: int, block: _Block) -> None:
+        self.heading(level, self.t("backups"), f"backups-{block.article}-{block.section}")
+        self.src(*(b.span for b in nodes))
+        rows = []
+        for b in nodes:
+            rows.append(
+                f'<tr id="{anchor("backup", b.kind)}"><td>{self.L(b.label)}<br><code>{tx.esc(b.kind)}</code></td>'
+                f"<td>{self.L(b.method)}</td>"
+                f"<td>{tx.esc(tx.every(b.every, self.lang)) if b.every else tx.esc(self.t('continuous'))}</td>"
+                f"<td>{tx.esc(tx.duration(b.keep, self.lang)) if b.keep else '—'}</td>"
+                f"<td>{tx.esc(self.t('another_zone')) if b.other_zone else '—'}</td></tr>"
+            )
+        head = [self.t("kind"), self.t("method"), self.t("frequency"), self.t("retention"), self.t("location")]
+        self.table("backups", head, rows)
+
+    # -- response to failures ----------------------------------------------------------------
+    def r_clocks(self, nodes: list[m.ClockRule], level: int, block: _Block) -> None:
+        for c in nodes:
+            starts = self.t("else").join(tx.event(e, self.lang) for e in c.starts)
+            lines = [self.t("clock_starts", e=starts)]
+            if c.at_risk_percent is not None:
+                lines.append(tx.esc(self.t("at_risk", p=tx.percent(c.at_risk_percent))))
+            lines += [self.L(n) for n in c.notes]
+            self.html(f'<ul id="{anchor("clock", c.name)}">' + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")
+
+    def target_text(self, target: m.Target) -> str:
+        if isinstance(target, m.Within):
+            return tx.duration(target.duration, self.lang)
+        return self.t("by_end_of", n=target.nth if self.lang == "ja" else tx.ordinal(target.nth))
+
+    def completion_text(self, c: m.Completion) -> str:
+        parts = [self.t("complete_on", e=tx.event(e, self.lang)) for e in c.on]
+        if c.silence:
+            s = c.silence
+            parts.append(
+                self.t(
+                    "complete_silence",
+                    d=tx.esc(tx.duration(s.duration, self.lang)),
+                    a=tx.event(s.after, self.lang),
+                    u=tx.event(s.unless, self.lang),
+                )
+            )
+        return self.t("or").join(parts)
+
+    def r_priorities(self, nodes: list[m.Priority], level: int, block: _Block) -> None:
+        rows = []
+        for p in nodes:
+            rows.append(
+                f'<tr id="{anchor("priority", p.id)}"><td>{self.L(p.label) or tx.esc(p.id)}</td>'
+                f"<td>{self.L(p.definition)}</td><td><strong>{tx.esc(self.target_text(p.target))}</strong></td>"
+                f"<td>{self.L(p.completion.guideline)}</td>"
+                f"<td><small>{self.completion_text(p.completion)}</small></td></tr>"
+            )
+        head = [self.t("prio"), self.t("definition"), self.t("target"), self.t("guideline"), self.t("completion")]
+        self.table("priorities", head, rows)
+        for p in nodes:
+            self.same_day(p)
+        self.examples(level)
+
+    def same_day(self, p: m.Priority) -> None:
+        ref = self.ctx.reference or self.model.header.effective
+        cut = computed.cutoff(self.policy, p, ref)
+        if cut is None:
+            return
+        name = p.label.text(self.lang) or p.id
+        text = self.t(
+            "same_day_rule", p=name, cut=cut.cutoff, close=cut.close, d=tx.duration(cut.before_close, self.lang)
+        )
+        check = self.t(
+            "same_day_check",
+            day=tx.date(cut.example_start.date(), self.lang),
+            cut=cut.cutoff,
+            due=tx.moment(cut.example_due, self.lang),
+        )
+        self.html(f'<p class="sla-same-day" id="same-day-{anchor("p", p.id)}">{tx.esc(text)} {tx.esc(check)}</p>')
+
+    def examples(self, level: int) -> None:
+        ref = self.ctx.reference or self.model.header.effective
+        ex = computed.examples(self.policy, ref)
+        if ex is None:
+            return
+        self.heading(level, self.t("examples"), "worked-examples")
+        self.html(f"<p>{tx.esc(self.t('example_intro', start=tx.moment(ex.start, self.lang)))}</p>")
+        rows = []
+        for pid, due in ex.due:
+            p = self.model.priority(pid)
+            rows.append(
+                f"<tr><td>{self.L(p.label) or tx.esc(pid)}</td><td>{tx.esc(self.target_text(p.target))}</td>"
+                f"<td>{tx.esc(tx.moment(ex.start, self.lang))}</td><td><strong>{tx.esc(tx.moment(due, self.lang))}"
+                "</strong></td></tr>"
+            )
+        head = [self.t("prio"), self.t("target"), self.t("clock_start"), self.t("due")]
+        self.table("examples", head, rows)
+
+    # -- exclusions and history ------------------------------------------------------------------
+    def r_exclusions(self, nodes: list[m.Exclusion], level: int, block: _Block) -> None:
+        self.html(f"<p>{tx.esc(self.t('exclusions_intro'))}</p>")
+        items = "".join(
+            f'<li id="{anchor("exclude", x.cause)}">{self.L(x.label) or tx.esc(x.cause)} '
+            f"(<code>{tx.esc(x.cause)}</code>)</li>"
+            for x in nodes
+        )
+        self.html(f'<ul class="sla-exclusions">{items}</ul>')
+        self.src(*(x.span for x in nodes))
+
+    def history(self) -> None:
+        self.heading(2, self.t("history"), "version-history")
+        rows = []
+        versions = self.ctx.versions or [(self.policy, [], None)]
+        for pol, changes, url in versions:
+            h = pol.model.header
+            ver = f'<a href="{url}">{tx.esc(h.version)}</a>' if url else tx.esc(h.version)
+            text = (
+                "<br>".join(c.describe(self.lang) for c in changes)
+                if changes
+                else tx.esc(self.t("first_version") if pol is versions[0][0] else self.t("no_changes"))
+            )
+            rows.append(f"<tr><td>{ver}</td><td>{tx.esc(tx.date(h.effective, self.lang))}</td><td>{text}</td></tr>")
+        head = [self.t("version"), self.t("effective"), self.t("changes")]
+        self.table("versions", head, rows)
+
+
+def _window_hours(start: dt.datetime, end: dt.datetime, lang: str) -> str:
+    dash = "〜" if lang == "ja" else "–"
+    end_text = "24:00" if end.date() > start.date() and end.time() == dt.time(0) else f"{end:%H:%M}"
+    return f"{start:%H:%M}{dash}{end_text}"
+
+
+def _yaml_str(s: str) -> str:
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def render_policy(policy: Policy, ctx: PageContext) -> str:
+    """The Markdown page of ``policy`` in ``ctx.lang``."""
+    return _Page(policy, ctx).render()
+
+
+Renderer = Callable[[Policy, PageContext], str]

@@ -1,0 +1,94 @@
+"""The highlighted policy source, with an anchor for every line and declaration.
+
+Design notes
+------------
+* The file is highlighted by :class:`sla_dsl.lexer.SlaLexer` with Pygments'
+  ``linespans``, so every line is ``<span id="L-12">``. Each top-level
+  declaration is then wrapped in ``<span class="sla-decl" id="L12-L20">`` (the
+  GitHub form of a line range), which the rendered pages link to and the
+  stylesheet highlights when it is the URL's target.
+* Top-level declarations never overlap, so the wrapping spans nest cleanly.
+* The result is one raw HTML block, which Markdown passes through untouched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+
+from .. import model as m
+from ..lexer import SlaLexer
+
+__all__ = ["CSS", "declarations", "range_id", "render_source"]
+
+#: Styles for the source page and the rendered policy pages.
+CSS = """\
+.sla-decl { display: block; }
+.sla-decl:target { background: var(--md-code-hl-color, rgba(255, 235, 59, .25)); }
+.highlight span[id^="L-"]:target { background: var(--md-code-hl-color, rgba(255, 235, 59, .25)); }
+.sla-src { font-size: .7rem; margin-top: -.6em; }
+.sla-src a { color: var(--md-default-fg-color--light); }
+.sla-postponed td { font-weight: 600; }
+.sla-lang { float: right; font-size: .75rem; }
+.sla-table td, .sla-table th { vertical-align: top; }
+"""
+
+_LINE = re.compile(r'<span id="L-(\d+)">')
+
+
+def range_id(span: m.Span) -> str:
+    """The anchor of a declaration's lines: ``L12-L20`` (``L12`` for one line)."""
+    return f"L{span.line}" if span.end_line <= span.line else f"L{span.line}-L{span.end_line}"
+
+
+def declarations(model: m.PolicyModel) -> list[m.Span]:
+    """The spans of every top-level declaration, in source order."""
+    nodes: Iterable[m.Node] = (
+        model.header,
+        *model.articles,
+        *model.calendars,
+        *model.services,
+        *model.planned_stops,
+        *model.maintenance,
+        *model.clocks,
+        *model.priorities,
+        *model.notifications,
+        *model.backups,
+        *model.exclusions,
+        *model.items,
+    )
+    spans = sorted(
+        {n.span.line: n.span for n in nodes if n.span is not m.NO_SPAN and n.span.line > 0}.values(),
+        key=lambda s: s.line,
+    )
+    out: list[m.Span] = []
+    for s in spans:
+        if out and s.line <= out[-1].end_line:
+            continue
+        out.append(s)
+    return out
+
+
+def render_source(text: str, model: m.PolicyModel) -> str:
+    """The policy ``text`` as highlighted HTML with line and declaration anchors."""
+    formatter = HtmlFormatter(linespans="L", linenos="inline", wrapcode=True, cssclass="highlight sla-source")
+    body = highlight(text, SlaLexer(), formatter)
+    starts = {s.line: s for s in declarations(model)}
+    ends: dict[int, int] = {s.end_line: s.line for s in starts.values()}
+    pieces = _LINE.split(body)
+    out = [pieces[0]]
+    for i in range(1, len(pieces), 2):
+        n = int(pieces[i])
+        chunk = pieces[i + 1]
+        if n in starts:
+            out.append(f'<span class="sla-decl" id="{range_id(starts[n])}">')
+        out.append(f'<span id="L-{n}">')
+        if n in ends:
+            # the line's own span closes at its first "</span>" that ends the line
+            head, sep, tail = chunk.partition("\n</span>")
+            chunk = head + sep + "</span>" + tail if sep else chunk + "</span>"
+        out.append(chunk)
+    return "".join(out)
