@@ -35,6 +35,12 @@ def _replay(args: argparse.Namespace) -> int:
     return cmd_replay(args)
 
 
+def _test(args: argparse.Namespace) -> int:
+    from .policytest import cmd_test
+
+    return cmd_test(args)
+
+
 def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     """Register the authoring commands on the ``sla`` subparsers."""
     p = sub.add_parser(
@@ -75,3 +81,16 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--exit-code", action="store_true", help="exit 1 when any verdict changes")
     p.set_defaults(func=_replay)
+
+    p = sub.add_parser(
+        "test",
+        help="run YAML expectations against a policy, like opa test",
+        description="Run the cases of YAML test files (or directories of them) against POLICY. "
+        "Exit 1 when a case fails (with a readable diff) or a test file is invalid.",
+    )
+    p.add_argument("policy", metavar="POLICY")
+    p.add_argument("tests", nargs="+", metavar="TESTS", help="YAML files or directories holding *.yaml files")
+    p.add_argument("--run", metavar="TEXT", help="run only cases whose name contains TEXT")
+    p.add_argument("-v", "--verbose", action="store_true", help="list every case, not only failures")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(func=_test)
