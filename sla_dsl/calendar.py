@@ -436,7 +436,16 @@ class BusinessCalendar:
 
     def between_epoch(self, t1: int, t2: int) -> int:
         """``between`` on epoch seconds, in seconds."""
-        return self._f_pair(t1, t2, False)
+        idx = self._sec
+        if idx is None or not (idx.lo <= t1 <= idx.hi and idx.lo <= t2 <= idx.hi):
+            return self._f_pair(t1, t2, False)
+        starts, ends, cum = idx.starts, idx.ends, idx.cum
+        i = bisect_right(starts, t1) - 1
+        s, e = starts[i], ends[i]
+        f1 = cum[i] + (t1 - s if t1 < e else e - s)
+        i = bisect_right(starts, t2) - 1
+        s, e = starts[i], ends[i]
+        return cum[i] + (t2 - s if t2 < e else e - s) - f1
 
     # -- datetime API -----------------------------------------------------------
     def _out(self, x: int) -> dt.datetime:
