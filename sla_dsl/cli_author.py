@@ -41,6 +41,12 @@ def _test(args: argparse.Namespace) -> int:
     return cmd_test(args)
 
 
+def _lsp(args: argparse.Namespace) -> int:
+    from .lsp import cmd_lsp
+
+    return cmd_lsp(args)
+
+
 def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     """Register the authoring commands on the ``sla`` subparsers."""
     p = sub.add_parser(
@@ -94,3 +100,12 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("-v", "--verbose", action="store_true", help="list every case, not only failures")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=_test)
+
+    p = sub.add_parser(
+        "lsp",
+        help="run the language server (stdio) for editors",
+        description="A Language Server Protocol server over stdio: diagnostics, hover, go-to-definition, "
+        "formatting and completion for .sla files. Needs the `pygls` package.",
+    )
+    p.add_argument("--stdio", action="store_true", help="use stdio (the default and only transport)")
+    p.set_defaults(func=_lsp)

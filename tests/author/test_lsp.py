@@ -1,0 +1,214 @@
+"""The language server, driven over stdio with real LSP JSON-RPC messages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from queue import Empty, Queue
+from typing import Any
+
+import pytest
+
+pytest.importorskip("pygls")
+
+ROOT = Path(__file__).resolve().parents[2]
+POLICY = ROOT / "policies" / "clicksoko.sla"
+URI = "file:///work/example.sla"
+
+
+class Client:
+    """A minimal LSP client over a subprocess's stdin and stdout."""
+
+    def __init__(self) -> None:
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "sla_dsl.cli", "lsp"],
+            cwd=ROOT,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        self.inbox: Queue[dict[str, Any]] = Queue()
+        self.next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        out = self.proc.stdout
+        while True:
+            headers: dict[str, str] = {}
+            while True:
+                line = out.readline()
+                if not line:
+                    return
+                line = line.strip()
+                if not line:
+                    break
+                key, _, value = line.decode("ascii").partition(":")
+                headers[key.strip().lower()] = value.strip()
+            body = out.read(int(headers["content-length"]))
+            self.inbox.put(json.loads(body))
+
+    def send(self, message: dict[str, Any]) -> None:
+        data = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
+        self.proc.stdin.flush()
+
+    def request(self, method: str, params: Any) -> Any:
+        self.next_id += 1
+        ident = self.next_id
+        self.send({"id": ident, "method": method, "params": params})
+        for msg in self.messages():
+            if msg.get("id") == ident and "method" not in msg:
+                assert "error" not in msg, msg
+                return msg.get("result")
+        raise AssertionError(f"no answer to {method}")
+
+    def notify(self, method: str, params: Any) -> None:
+        self.send({"method": method, "params": params})
+
+    def messages(self, timeout: float = 30) -> Iterator[dict[str, Any]]:
+        while True:
+            try:
+                yield self.inbox.get(timeout=timeout)
+            except Empty:
+                return
+
+    def diagnostics(self, uri: str) -> list[dict[str, Any]]:
+        for msg in self.messages():
+            if msg.get("method") == "textDocument/publishDiagnostics" and msg["params"]["uri"] == uri:
+                return list(msg["params"]["diagnostics"])
+        raise AssertionError("no diagnostics published")
+
+    def close(self) -> None:
+        try:
+            self.request("shutdown", None)
+            self.notify("exit", None)
+            self.proc.wait(timeout=10)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+
+
+@pytest.fixture(scope="module")
+def client() -> Iterator[Client]:
+    c = Client()
+    result = c.request("initialize", {"processId": None, "rootUri": None, "capabilities": {}})
+    caps = result["capabilities"]
+    assert caps["hoverProvider"] and caps["definitionProvider"] and caps["documentFormattingProvider"]
+    assert "completionProvider" in caps
+    c.notify("initialized", {})
+    yield c
+    c.close()
+
+
+def open_doc(client: Client, uri: str, text: str) -> list[dict[str, Any]]:
+    client.notify(
+        "textDocument/didOpen", {"textDocument": {"uri": uri, "languageId": "sla", "version": 1, "text": text}}
+    )
+    return client.diagnostics(uri)
+
+
+def test_error_is_published_with_its_range(client: Client) -> None:
+    text = POLICY.read_text("utf-8").replace("respond within 4 business hours", "respond within 4 business hurs")
+    diags = open_doc(client, "file:///work/broken.sla", text)
+    assert len(diags) == 1
+    line_no = next(i for i, ln in enumerate(text.split("\n")) if "business hurs" in ln)
+    col = text.split("\n")[line_no].index("hurs")
+    assert diags[0]["range"] == {
+        "start": {"line": line_no, "character": col},
+        "end": {"line": line_no, "character": col + 4},
+    }
+    assert diags[0]["severity"] == 1 and diags[0]["code"] == "E101" and diags[0]["source"] == "sla"
+
+
+def test_clean_document_then_change_clears_and_sets_diagnostics(client: Client) -> None:
+    text = POLICY.read_text("utf-8")
+    assert open_doc(client, URI, text) == []
+    bad = text.replace("days mon..fri", "days mon..fry")
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": URI, "version": 2}, "contentChanges": [{"text": bad}]},
+    )
+    diags = client.diagnostics(URI)
+    assert [d["code"] for d in diags] == ["E210"]
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": URI, "version": 3}, "contentChanges": [{"text": text}]},
+    )
+    assert client.diagnostics(URI) == []
+
+
+def _position(text: str, needle: str, offset: int = 0) -> dict[str, int]:
+    lines = text.split("\n")
+    line = next(i for i, ln in enumerate(lines) if needle in ln)
+    return {"line": line, "character": lines[line].index(needle) + offset}
+
+
+def test_hover_on_a_duration_gives_a_worked_example(client: Client) -> None:
+    text = POLICY.read_text("utf-8")
+    uri = "file:///work/hover.sla"
+    open_doc(client, uri, text)
+    pos = _position(text, "4 business hours", 3)
+    result = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos})
+    value = result["contents"]["value"]
+    assert value.startswith("**4 business hours** = 4 h of `business` time: from Fri 16:00 due ")
+    pos = _position(text, "1 business day", 2)
+    result = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos})
+    assert "= 7 h of `business` time" in result["contents"]["value"]
+
+
+def test_hover_on_a_calendar_name(client: Client) -> None:
+    text = POLICY.read_text("utf-8")
+    uri = "file:///work/hover2.sla"
+    open_doc(client, uri, text)
+    pos = _position(text, "  calendar business", 12)
+    result = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos})
+    assert "10:00-12:00, 13:00-18:00 (7 h a day)" in result["contents"]["value"]
+
+
+def test_definition_of_a_calendar(client: Client) -> None:
+    text = POLICY.read_text("utf-8")
+    uri = "file:///work/def.sla"
+    open_doc(client, uri, text)
+    pos = _position(text, "  calendar business", 12)
+    loc = client.request("textDocument/definition", {"textDocument": {"uri": uri}, "position": pos})
+    decl_line = next(i for i, ln in enumerate(text.split("\n")) if ln.startswith("calendar business"))
+    assert loc["uri"] == uri and loc["range"]["start"] == {"line": decl_line, "character": 0}
+
+
+def test_formatting_returns_the_canonical_text(client: Client) -> None:
+    messy = 'sla "X" {   format 1 version "1"\n effective 2026-04-01 timezone Asia/Tokyo }  # c\n'
+    uri = "file:///work/fmt.sla"
+    open_doc(client, uri, messy)
+    edits = client.request(
+        "textDocument/formatting", {"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": True}}
+    )
+    assert len(edits) == 1
+    assert edits[0]["newText"] == (
+        'sla "X" {\n  format 1\n  version "1"\n  effective 2026-04-01\n  timezone Asia/Tokyo\n}' + " " * 38 + "# c\n"
+    )
+    assert edits[0]["range"]["start"] == {"line": 0, "character": 0}
+
+
+def test_completion_offers_keywords_events_and_names(client: Client) -> None:
+    text = POLICY.read_text("utf-8")
+    uri = "file:///work/complete.sla"
+    open_doc(client, uri, text)
+    result = client.request(
+        "textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}
+    )
+    labels = {i["label"] for i in result["items"]}
+    assert {"respond", "within", "calendar", "incident.reported", "business", "P1"} <= labels
+
+
+def test_ranges_count_utf16_units() -> None:
+    from sla_dsl.lsp import char_column, utf16_column
+
+    line = 'note "𝒳 営業" / "x"'
+    assert utf16_column(line, 7) == 8  # after the astral character
+    assert char_column(line, 8) == 7
