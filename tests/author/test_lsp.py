@@ -190,7 +190,7 @@ def test_formatting_returns_the_canonical_text(client: Client) -> None:
     )
     assert len(edits) == 1
     assert edits[0]["newText"] == (
-        'sla "X" {\n  format 1\n  version "1"\n  effective 2026-04-01\n  timezone Asia/Tokyo\n}' + " " * 38 + "# c\n"
+        'sla "X" {\n  format 1\n  version "1"\n  effective 2026-04-01\n  timezone Asia/Tokyo\n}' + " " * 46 + "# c\n"
     )
     assert edits[0]["range"]["start"] == {"line": 0, "character": 0}
 
