@@ -52,7 +52,7 @@ from ..diagnostics import PolicyError
 from ..policy import Policy
 from . import history, schema
 from .render import PageContext, render_policy
-from .source import CSS, render_source
+from .source import CSS, JS, render_source
 from .text import LANGS, esc, t
 
 __all__ = ["SlaPlugin", "SlaPluginConfig"]
@@ -135,6 +135,9 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         css = f"{self.config.path}/sla.css"
         if self.groups and css not in [str(x) for x in config.extra_css]:
             config.extra_css.append(css)
+        js = f"{self.config.path}/sla.js"
+        if self.groups and js not in [str(x) for x in config.extra_javascript]:
+            config.extra_javascript.append(js)
         return config
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
@@ -149,6 +152,7 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         root = self.config.path.strip("/")
         if self.groups:
             files.append(File.generated(config, f"{root}/sla.css", content=CSS))
+            files.append(File.generated(config, f"{root}/sla.js", content=JS))
         for group in self.groups:
             self._add_group(files, config, root, group)
         if self.config.schemas:

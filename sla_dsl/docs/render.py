@@ -138,6 +138,10 @@ class _Page:
         words = self.t("source_lines", a=first, b=last)
         self.html(f'<p class="sla-src"><a href="{self.ctx.source_url}#{range_id(whole)}">{tx.esc(words)}</a></p>')
 
+    def row_src(self, span: m.Span) -> str:
+        """A small link from a table row to its declaration's lines."""
+        return f' <a class="sla-src" href="{self.ctx.source_url}#{range_id(span)}" title="{span.line}">§</a>'
+
     def table(self, ident: str, head: Sequence[str], rows: Sequence[str]) -> None:
         ths = "".join(f"<th>{h}</th>" for h in head)
         body = "\n".join(rows)
@@ -246,7 +250,8 @@ class _Page:
                 extra = "<br><small>" + tx.esc(self.t("availability_measured")) + "</small>"
             notes = "".join(f"<br><small>{self.L(n)}</small>" for n in svc.notes)
             rows.append(
-                f'<tr id="{anchor("service", svc.name)}"><td>{no}</td><td>{self.L(svc.label)}</td>'
+                f'<tr id="{anchor("service", svc.name)}"><td>{no}</td>'
+                f"<td>{self.L(svc.label)}{self.row_src(svc.span)}</td>"
                 f"<td>{self.hours_text(svc.hours)}{extra}{notes}</td></tr>"
             )
         self.table("service-hours", [self.t("no"), self.t("service"), self.t("standard")], rows)
@@ -464,7 +469,7 @@ class _Page:
         rows = []
         for p in nodes:
             rows.append(
-                f'<tr id="{anchor("priority", p.id)}"><td>{self.L(p.label) or tx.esc(p.id)}</td>'
+                f'<tr id="{anchor("priority", p.id)}"><td>{self.L(p.label) or tx.esc(p.id)}{self.row_src(p.span)}</td>'
                 f"<td>{self.L(p.definition)}</td><td><strong>{tx.esc(self.target_text(p.target))}</strong></td>"
                 f"<td>{self.L(p.completion.guideline)}</td>"
                 f"<td><small>{self.completion_text(p.completion)}</small></td></tr>"

@@ -8,6 +8,9 @@ Design notes
   GitHub form of a line range), which the rendered pages link to and the
   stylesheet highlights when it is the URL's target.
 * Top-level declarations never overlap, so the wrapping spans nest cleanly.
+* A section of a rendered page may cover several declarations (``L38-L64``);
+  :data:`JS` highlights any range ``#La-Lb`` named by the URL, line by line, and
+  scrolls to it, so such links need no element of their own.
 * The result is one raw HTML block, which Markdown passes through untouched.
 """
 
@@ -22,7 +25,7 @@ from pygments.formatters import HtmlFormatter
 from .. import model as m
 from ..lexer import SlaLexer
 
-__all__ = ["CSS", "declarations", "range_id", "render_source"]
+__all__ = ["CSS", "JS", "declarations", "range_id", "render_source"]
 
 #: Styles for the source page and the rendered policy pages.
 CSS = """\
@@ -31,9 +34,33 @@ CSS = """\
 .highlight span[id^="L-"]:target { background: var(--md-code-hl-color, rgba(255, 235, 59, .25)); }
 .sla-src { font-size: .7rem; margin-top: -.6em; }
 .sla-src a { color: var(--md-default-fg-color--light); }
+.sla-source .sla-hl { background: var(--md-code-hl-color, rgba(255, 235, 59, .25)); }
 .sla-postponed td { font-weight: 600; }
 .sla-lang { float: right; font-size: .75rem; }
 .sla-table td, .sla-table th { vertical-align: top; }
+"""
+
+#: Highlights the lines of the range in the URL (``#L38-L64``) on the source page.
+JS = """\
+(function () {
+  function highlight() {
+    document.querySelectorAll(".sla-hl").forEach(function (e) { e.classList.remove("sla-hl"); });
+    var m = /^#L(\\d+)(?:-L(\\d+))?$/.exec(window.location.hash);
+    if (!m) { return; }
+    var first = null;
+    for (var n = +m[1]; n <= +(m[2] || m[1]); n++) {
+      var line = document.getElementById("L-" + n);
+      if (line) { line.classList.add("sla-hl"); first = first || line; }
+    }
+    if (first) { first.scrollIntoView({block: "center"}); }
+  }
+  window.addEventListener("hashchange", highlight);
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", highlight);
+  } else {
+    highlight();
+  }
+})();
 """
 
 _LINE = re.compile(r'<span id="L-(\d+)">')
