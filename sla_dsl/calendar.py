@@ -41,7 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from bisect import bisect_left, bisect_right
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import holidays
@@ -519,10 +519,18 @@ class BusinessCalendar:
         out: NDArray[np.int64] = cum[i] + np.minimum(ts - starts[i], lens[i])
         return out
 
-    def add_many(self, ts: ArrayLike, seconds: ArrayLike) -> NDArray[np.int64]:
-        """``add_epoch`` over an array of epoch seconds (``seconds`` scalar or array)."""
-        t = np.asarray(ts, dtype=np.int64)
-        d = np.asarray(seconds, dtype=np.int64)
+    def add_many(self, ts: ArrayLike, seconds: ArrayLike) -> NDArray[Any]:
+        """``add_epoch`` over an array of epoch seconds (``seconds`` scalar or array).
+
+        ``ts`` may also be a ``datetime64`` array (UTC instants, as pandas' ``to_numpy()``
+        gives) and ``seconds`` a ``timedelta64`` one; the result is then ``datetime64[s]``.
+        """
+        t, as_datetime = _seconds(ts)
+        d, _ = _seconds(seconds)
+        out = self._add_many(t, d)
+        return out.astype("datetime64[s]") if as_datetime else out
+
+    def _add_many(self, t: NDArray[np.int64], d: NDArray[np.int64]) -> NDArray[np.int64]:
         if t.size == 0:
             return np.empty(np.broadcast_shapes(t.shape, d.shape), dtype=np.int64)
         self._ready(int(t.min()), int(t.max()))
@@ -551,9 +559,9 @@ class BusinessCalendar:
             return result
 
     def between_many(self, t1s: ArrayLike, t2s: ArrayLike) -> NDArray[np.int64]:
-        """``between_epoch`` over arrays of epoch seconds, in seconds."""
-        a = np.asarray(t1s, dtype=np.int64)
-        b = np.asarray(t2s, dtype=np.int64)
+        """``between_epoch`` over arrays of epoch seconds (or ``datetime64``), in seconds."""
+        a, _ = _seconds(t1s)
+        b, _ = _seconds(t2s)
         if a.size == 0 or b.size == 0:
             return np.zeros(np.broadcast_shapes(a.shape, b.shape), dtype=np.int64)
         lo = min(int(a.min()), int(b.min()))
@@ -561,3 +569,13 @@ class BusinessCalendar:
         self._ready(lo, hi)
         out: NDArray[np.int64] = self._batch_f(b) - self._batch_f(a)
         return out
+
+
+def _seconds(values: ArrayLike) -> tuple[NDArray[np.int64], bool]:
+    """Whole seconds as int64 (datetime64/timedelta64 floored to seconds); was it datetime64?"""
+    arr = np.asarray(values)
+    if arr.dtype.kind == "M":
+        return arr.astype("datetime64[s]").astype(np.int64), True
+    if arr.dtype.kind == "m":
+        return arr.astype("timedelta64[s]").astype(np.int64), False
+    return arr.astype(np.int64, copy=False), False

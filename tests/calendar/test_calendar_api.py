@@ -236,3 +236,14 @@ def test_scheduled_days_kinds() -> None:
     ]
     assert len(list(scheduled_days(m.WeeklyOn(weekday=m.Weekday.MON), first, last))) == 52
     assert len(list(scheduled_days(m.DayOfMonth(day=31), first, last))) == 7
+
+
+def test_batch_takes_datetime64_columns() -> None:
+    pd = pytest.importorskip("pandas")
+    cal = calendar()
+    column = pd.Series(pd.to_datetime(["2026-11-30T05:00:00Z", "2026-09-18T07:30:00.9Z"], format="ISO8601"))
+    due = cal.add_many(column.dt.tz_convert(None).to_numpy(), np.timedelta64(4, "h"))
+    assert due.dtype == np.dtype("datetime64[s]")
+    assert due.tolist() == [dt.datetime(2026, 11, 30, 9), dt.datetime(2026, 9, 24, 4, 30)]
+    spent = cal.between_many(column.dt.tz_convert(None).to_numpy(), due)
+    assert spent.tolist() == [4 * 3600, 4 * 3600]
