@@ -18,12 +18,15 @@ Design notes
   lands on the latest such instant (an opening instant rather than the previous
   close). The batch forms run the same two bisections with ``np.searchsorted``.
 * **Lazy by year**: the index covers a contiguous range of local years and grows
-  on demand (a query outside it, or an ``add`` running past its end, doubles it).
-  There is no cap besides the years ``datetime`` can represent; the holiday
-  data of the ``holidays`` package ends where it ends (2099 for JP), after
-  which only weekdays and closures count.
-* **Precision**: the datetime API keeps microseconds exactly (the index is also
-  kept in microseconds); the epoch API and the batch forms work in whole seconds.
+  on demand (a query near it widens it, an ``add`` running past its end doubles
+  it, a query more than 20 years away starts a fresh one). There is no cap
+  besides the years ``datetime`` can represent; the holiday data of the
+  ``holidays`` package ends where it ends (2099 for JP), after which only
+  weekdays and closures count. Ten years of the Click So-ko calendar are about
+  5,000 intervals: under 2 MB with every copy of the index.
+* **Precision**: the datetime API keeps microseconds exactly (whole-second
+  inputs use the seconds index, others a microsecond copy of it); the epoch API
+  and the batch forms work in whole seconds (``datetime64`` input is floored).
   Interval boundaries are whole seconds in every zone.
 * **Time zones and DST**: opening hours are wall-clock times, converted per day
   with ``zoneinfo``. A start time the clock skips (spring forward) opens at the
@@ -33,7 +36,9 @@ Design notes
   second, so the repeated hour counts once per instant that really passes.
   ``day_length`` and ``business_delta`` use the nominal wall-clock lengths.
 * Inputs must be aware datetimes (naive ones raise ``NaiveDatetimeError``);
-  results are aware datetimes in the calendar's zone.
+  results are aware datetimes in the calendar's zone, with ``fold=1`` on the
+  second pass of a repeated hour. Python compares (and adds to) two datetimes
+  of the same zone by wall clock, ignoring ``fold``: compare results in UTC.
 """
 
 from __future__ import annotations
