@@ -233,7 +233,7 @@ class _Layout:
                 pieces = _statement_pieces(str(st.data), self.toks[sa : sb + 1], 2)
                 for p, (indent, lo, hi) in enumerate(pieces):
                     line = self._add(indent, sa + lo, sa + hi, group=self.group, free=p == 0 and k > 0)
-                    line.comment_indent = 2
+                    line.comment_indent = 2 if p == 0 else indent
             close = self._add(0, b, b, group=self.group + 1)
             close.comment_indent = 2
             self.group += 1
