@@ -21,7 +21,6 @@ import datetime as dt
 import json
 import os
 import random
-import resource
 import subprocess
 import sys
 import tempfile
@@ -162,18 +161,20 @@ def run_peer(path: str) -> dict[str, float]:
 
 
 def child(kind: str, path: str) -> dict[str, float]:
-    """Run one measurement in a fresh process; add its peak RSS in MiB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    out = subprocess.run(
+    """Run one measurement in a fresh process; add that process's own peak RSS in MiB."""
+    proc = subprocess.Popen(
         [sys.executable, __file__, "--child", kind, path],
-        capture_output=True,
-        text=True,
-        check=True,
+        stdout=subprocess.PIPE,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
-    result: dict[str, float] = json.loads(out.stdout)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    result["peak_rss_mib"] = max(peak, before) / 1024
+    assert proc.stdout is not None
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"{kind} failed with status {proc.returncode}")
+    result: dict[str, float] = json.loads(out)
+    result["peak_rss_mib"] = usage.ru_maxrss / 1024
     return result
 
 
