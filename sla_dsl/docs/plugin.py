@@ -96,6 +96,7 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         self.groups: list[_Group] = []
         self.paths: list[Path] = []
         self.schema_files: dict[str, File] = {}
+        self.page_langs: dict[str, str] = {}
 
     # -- configuration ------------------------------------------------------------------
     def reference_date(self, group: _Group) -> dt.date:
@@ -194,6 +195,14 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
             )
             page.content_string = render_policy(group.newest, ctx)
             files.append(page)
+            self.page_langs[page.src_uri] = lang
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Tag a rendered policy page with its language (``<html lang="ja">``)."""
+        lang = self.page_langs.get(page.file.src_uri)
+        if lang is None:
+            return output
+        return re.sub(r'(<html\b[^>]*\blang=")[^"]*(")', rf"\g<1>{lang}\g<2>", output, count=1)
 
     # -- markers in hand-written pages --------------------------------------------------
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

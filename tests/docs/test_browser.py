@@ -1,0 +1,115 @@
+"""End to end: the built site, served on 127.0.0.1, in headless Chromium.
+
+The browser is Debian's ``chromium`` (``.ci/run`` installs it). Where it is not
+installed the tests skip and say why; they never pass without a browser.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from .cdp import Browser
+from .conftest import Build
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="no browser: Debian's `chromium` is not installed (.ci/run installs it with apt-get; "
+    "apt-get install chromium)",
+)
+
+#: What must be on screen, per language: (element id, texts it must show).
+EXPECTED: dict[str, dict[str, tuple[str, ...]]] = {
+    "en": {
+        "priorities": ("Priority 1", "4 business hours", "1 business day", "5 business days"),
+        "maintenance-windows": ("Thu 2026-04-23", "22:00–24:00"),
+    },
+    "ja": {
+        "priorities": ("優先度１", "4営業時間", "1営業日", "5営業日"),
+        "maintenance-windows": ("2026年4月23日（木）", "22:00〜24:00"),
+    },
+}
+
+_VISIBLE = """(() => {
+  const el = document.getElementById(%s);
+  if (!el) { return null; }
+  el.scrollIntoView({block: "start"});
+  window.scrollBy(0, -80);
+  const r = el.getBoundingClientRect();
+  const s = getComputedStyle(el);
+  const hit = document.elementFromPoint(r.left + Math.min(r.width, 200) / 2, r.top + Math.min(r.height, 100) / 2);
+  return {width: r.width, height: r.height, visibility: s.visibility, display: s.display,
+          onTop: !!hit && el.contains(hit), text: el.innerText};
+})()"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(site: Build) -> Iterator[str]:
+    """The built site on an HTTP server at 127.0.0.1 (a free port)."""
+    handler = functools.partial(_Quiet, directory=str(site.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    assert CHROMIUM is not None
+    b = Browser(CHROMIUM, tmp_path_factory.mktemp("chromium-profile"))
+    try:
+        yield b
+    finally:
+        b.close()
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_priority_table_and_maintenance_list_are_visible(
+    served: str, browser: Browser, lang: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    browser.open(f"{served}/sla/click-so-ko/{lang}/")
+    assert browser.evaluate("document.documentElement.lang") == lang
+    shots = tmp_path_factory.mktemp(f"screenshots-{lang}")
+    for ident, texts in EXPECTED[lang].items():
+        state = browser.evaluate(_VISIBLE % json.dumps(ident))
+        assert state is not None, f"#{ident} is not on the {lang} page"
+        assert state["width"] > 300 and state["height"] > 100, state
+        assert state["visibility"] == "visible" and state["display"] != "none", state
+        assert state["onTop"], f"#{ident} is covered by another element"
+        for text in texts:
+            assert text in state["text"], f"{text!r} not shown in #{ident} ({lang})"
+        png = browser.screenshot(shots / f"{lang}-{ident}.png")
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and png.stat().st_size > 10_000
+        print(f"screenshot: {png}")
+
+
+def test_language_switch_and_source_link(served: str, browser: Browser) -> None:
+    browser.open(f"{served}/sla/click-so-ko/en/")
+    href = browser.evaluate('document.querySelector(".sla-lang a[hreflang=ja]").href')
+    browser.open(href)
+    assert "第3条（SLA の設定）" in browser.evaluate("document.body.innerText")
+    # a section's source link opens the policy source with its lines highlighted
+    link = browser.evaluate('document.querySelector("#priority-p1 a.sla-src").href')
+    browser.open(link)
+    marked = browser.evaluate('Array.from(document.querySelectorAll(".sla-hl, .sla-decl:target")).length')
+    assert marked >= 1
+    text = browser.evaluate('document.querySelector(".sla-decl:target").innerText')
+    assert "priority P1" in text and "respond within 4 business hours" in text
