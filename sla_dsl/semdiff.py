@@ -173,6 +173,8 @@ class Words:
             return f"{d.amount}{unit}"
         cal = self.calendars.get(d.calendar)
         name = cal.label.text("ja") if cal is not None and cal.label.ja else d.calendar
+        if "営業" in name and d.unit.value in ("minute", "hour", "day"):
+            return f"{d.amount}営業{unit}"
         return f"{d.amount}{unit}（{name}）"
 
     def recurrence(self, r: m.Recurrence) -> str:
@@ -240,7 +242,7 @@ class Words:
             return en if self.lang == "en" else f"終業の{self.duration(v.before_close)}前までの受付は当日回答"
         if isinstance(v, m.SilenceCompletion):
             if self.lang == "ja":
-                return f"{v.after} の後 {self.duration(v.duration)} {v.unless} がない"
+                return f"{v.after} の後 {self.duration(v.duration)} {v.unless} がない場合"
             return f"{self.duration(v.duration)} after {v.after} without {v.unless}"
         if isinstance(v, m.Completion):
             parts = [*(f"on {e}" if self.lang == "en" else f"{e} で完了" for e in sorted(v.on))]
@@ -440,16 +442,21 @@ def change_text(c: Change, w: Words) -> str:
         )
     if c.op == "added":
         desc = _declaration_words(c, c.new, w)
-        return (f"new {subject}" if w.lang == "en" else f"{subject}を追加") + (f": {desc}" if desc else "")
+        sep = "" if desc.startswith("（") else ": "
+        return (f"new {subject}" if w.lang == "en" else f"{subject}を追加") + (f"{sep}{desc}" if desc else "")
     if c.op == "removed":
         desc = _declaration_words(c, c.old, w)
         return (f"{subject} removed" if w.lang == "en" else f"{subject}を削除") + (f": {desc}" if desc else "")
     field = w.pick(FIELDS.get(c.field or "", (c.field or "", c.field or "")))
     if c.section == "header" and c.field in ("version", "effective"):
         field = w.pick(FIELDS[c.field])
-    line = f"{subject} {field}: {w.value(c.old)}{arrow}{w.value(c.new)}"
+    shown = w
+    if w.value(c.old) == w.value(c.new):
+        # only the other language's text changed: show that one
+        shown = Words("ja" if w.lang == "en" else "en", w.calendars, w.notice)
+    line = f"{subject} {field}: {shown.value(c.old)}{arrow}{shown.value(c.new)}"
     if w.lang == "ja":
-        line = f"{subject}の{field}: {w.value(c.old)}{arrow}{w.value(c.new)}"
+        line = f"{subject}の{field}: {shown.value(c.old)}{arrow}{shown.value(c.new)}"
     if c.details:
         line += (
             " (" + "; ".join(w.pick(d) for d in c.details) + ")"
