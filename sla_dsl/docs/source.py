@@ -30,11 +30,11 @@ __all__ = ["CSS", "JS", "declarations", "range_id", "render_source"]
 #: Styles for the source page and the rendered policy pages.
 CSS = """\
 .sla-decl { display: block; }
-.sla-decl:target { background: var(--md-code-hl-color, rgba(255, 235, 59, .25)); }
-.highlight span[id^="L-"]:target { background: var(--md-code-hl-color, rgba(255, 235, 59, .25)); }
+.sla-decl:target { background: var(--md-code-hl-color--light, rgba(255, 235, 59, .25)); }
+.highlight span[id^="L-"]:target { background: var(--md-code-hl-color--light, rgba(255, 235, 59, .25)); }
 .sla-src { font-size: .7rem; margin-top: -.6em; }
 .sla-src a { color: var(--md-default-fg-color--light); }
-.sla-source .sla-hl { background: var(--md-code-hl-color, rgba(255, 235, 59, .25)); }
+.sla-source .sla-hl { background: var(--md-code-hl-color--light, rgba(255, 235, 59, .25)); }
 .sla-postponed td { font-weight: 600; }
 .sla-lang { float: right; font-size: .75rem; }
 .sla-table td, .sla-table th { vertical-align: top; }

@@ -9,6 +9,7 @@ two pipe ends land on exactly those numbers; one page target is attached in
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import select
@@ -31,6 +32,13 @@ FLAGS = (
 )
 
 
+def _high(fd: int) -> int:
+    """A duplicate of ``fd`` numbered 10 or more; ``fd`` is closed."""
+    high = fcntl.fcntl(fd, fcntl.F_DUPFD, 10)
+    os.close(fd)
+    return high
+
+
 class ProtocolError(RuntimeError):
     """The browser answered a command with an error, or did not answer in time."""
 
@@ -42,6 +50,8 @@ class Browser:
         self.timeout = timeout
         to_chrome_r, self._to_chrome = os.pipe()
         self._from_chrome, from_chrome_w = os.pipe()
+        # the child's ends move above 9 first, so the shell's `3<&N 4>&M` cannot clobber one with the other
+        to_chrome_r, from_chrome_w = _high(to_chrome_r), _high(from_chrome_w)
         script = f'exec "$0" "$@" 3<&{to_chrome_r} 4>&{from_chrome_w} {to_chrome_r}<&- {from_chrome_w}>&-'
         self.proc = subprocess.Popen(
             ["bash", "-c", script, executable, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
