@@ -86,10 +86,11 @@ def cutoff(policy: Policy, priority: m.Priority, start: dt.date) -> SameDayCutof
     if not cal.hours:
         return None
     close = _close(cal)
-    before = int(policy.duration_delta(sd.before_close).total_seconds() // 60) if sd.before_close.is_business else 0
-    if not sd.before_close.is_business:
-        per_unit = {m.TimeUnit.MINUTE: 1, m.TimeUnit.HOUR: 60, m.TimeUnit.DAY: 1440, m.TimeUnit.WEEK: 10080}
-        before = sd.before_close.amount * per_unit.get(sd.before_close.unit, 0)
+    d = sd.before_close
+    if d.is_business:
+        before = int(policy.duration_delta(d).total_seconds() // 60)
+    else:
+        before = d.amount * {m.TimeUnit.MINUTE: 1, m.TimeUnit.HOUR: 60}.get(d.unit, 1440)
     cut = m.ClockTime(minutes=max(0, close.minutes - before))
     day = _first_business_day(policy, sd.calendar, start, None)
     at = dt.datetime.combine(day, dt.time(cut.minutes // 60, cut.minutes % 60), policy.tz)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .. import model as m
@@ -556,6 +556,3 @@ def _yaml_str(s: str) -> str:
 def render_policy(policy: Policy, ctx: PageContext) -> str:
     """The Markdown page of ``policy`` in ``ctx.lang``."""
     return _Page(policy, ctx).render()
-
-
-Renderer = Callable[[Policy, PageContext], str]
