@@ -46,16 +46,17 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import holidays
-import numpy as np
 
 from . import model as m
 from .errors import InputError, NaiveDatetimeError
 
 if TYPE_CHECKING:
+    import numpy as np
     from numpy.typing import ArrayLike, NDArray
 
 __all__ = ["BusinessCalendar", "wall_to_epoch"]
@@ -65,6 +66,8 @@ _ONE_US = dt.timedelta(microseconds=1)
 _ONE_S = dt.timedelta(seconds=1)
 _fromtimestamp = dt.datetime.fromtimestamp
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+_ONE_DAY = dt.timedelta(days=1)
 #: Years whose local midnights every zone can represent as datetimes.
 MIN_YEAR = 2
 MAX_YEAR = dt.MAXYEAR - 1
@@ -130,6 +133,22 @@ class _Index:
         self.total = total
 
 
+@lru_cache(maxsize=4096)
+def _holiday_table(countries: tuple[tuple[str, str | None], ...], year: int) -> dict[dt.date, tuple[str, str]]:
+    """Holidays of ``countries`` in ``year``: date -> (English name, Japanese name); shared by all calendars."""
+    names: dict[dt.date, tuple[list[str], list[str]]] = {}
+    for country, subdiv in countries:
+        probe = holidays.country_holidays(country, subdiv=subdiv)
+        langs: tuple[str, ...] = tuple(probe.supported_languages or ())
+        en = next((lang for lang in langs if lang.startswith("en")), None)
+        ja = "ja" if "ja" in langs else en
+        for slot, lang in enumerate((en, ja)):
+            data = holidays.country_holidays(country, subdiv=subdiv, years=year, language=lang)
+            for day, name in data.items():
+                names.setdefault(day, ([], []))[slot].append(str(name))
+    return {day: ("; ".join(en_names), "; ".join(ja_names)) for day, (en_names, ja_names) in names.items()}
+
+
 class BusinessCalendar:
     """A compiled business calendar: business days, open intervals and time arithmetic."""
 
@@ -176,17 +195,7 @@ class BusinessCalendar:
         cached = self._holiday_cache.get(year)
         if cached is not None:
             return cached
-        names: dict[dt.date, tuple[list[str], list[str]]] = {}
-        for country, subdiv in self._countries:
-            probe = holidays.country_holidays(country, subdiv=subdiv)
-            langs: tuple[str, ...] = tuple(probe.supported_languages or ())
-            en = next((lang for lang in langs if lang.startswith("en")), None)
-            ja = "ja" if "ja" in langs else en
-            for slot, lang in enumerate((en, ja)):
-                data = holidays.country_holidays(country, subdiv=subdiv, years=year, language=lang)
-                for day, name in data.items():
-                    names.setdefault(day, ([], []))[slot].append(str(name))
-        out = {day: ("; ".join(en_names), "; ".join(ja_names)) for day, (en_names, ja_names) in names.items()}
+        out = _holiday_table(tuple(self._countries), year)
         self._holiday_cache[year] = out
         return out
 
@@ -250,6 +259,14 @@ class BusinessCalendar:
     def _day_pairs(self, d: dt.date) -> list[tuple[int, int]]:
         if not self._ranges or not self.is_business_day(d):
             return []
+        # Fast path: the same UTC offset at this midnight and the next (the usual
+        # day, and every day in zones without DST) means no change of offset in
+        # between, so wall times map to instants by one subtraction.
+        midnight = dt.datetime(d.year, d.month, d.day)
+        off = self.tz.utcoffset(midnight)
+        if off is not None and off == self.tz.utcoffset(midnight + _ONE_DAY):
+            base = (d.toordinal() - _EPOCH_ORDINAL) * 86400 - int(off.total_seconds())
+            return [(base + s_min * 60, base + e_min * 60) for s_min, e_min in self._ranges]
         out: list[tuple[int, int]] = []
         for s_min, e_min in self._ranges:
             s = wall_to_epoch(d, s_min, self.tz)
@@ -324,15 +341,23 @@ class BusinessCalendar:
         self._years = (first_year, last_year)
         self._sec = _Index(lo, hi, merged, 1)
         self._usec = _Index(lo, hi, merged, _US)
-        sec = self._sec
-        starts = np.array(sec.starts, dtype=np.int64)
-        ends = np.array(sec.ends, dtype=np.int64)
-        self._np = (
-            starts,
-            ends - starts,
-            np.array(sec.cum, dtype=np.int64),
-            np.array(sec.cum_end, dtype=np.int64),
-        )
+        self._np = ()  # the numpy copies are made on the first batch call
+
+    def _arrays(self) -> tuple[NDArray[np.int64], ...]:
+        """The index as numpy arrays (starts, lengths, cum, cum_end), built on first use.
+
+        numpy is imported here, not at module level, so that a process that only
+        checks a policy or computes one deadline does not pay for it.
+        """
+        if not self._np:
+            import numpy as np
+
+            sec = self._sec
+            assert sec is not None
+            starts = np.array(sec.starts, dtype=np.int64)
+            ends = np.array(sec.ends, dtype=np.int64)
+            self._np = (starts, ends - starts, np.array(sec.cum, dtype=np.int64), np.array(sec.cum_end, dtype=np.int64))
+        return self._np
 
     def _year_of(self, t: int) -> int:
         try:
@@ -519,7 +544,9 @@ class BusinessCalendar:
 
     # -- batch ------------------------------------------------------------------
     def _batch_f(self, ts: NDArray[np.int64]) -> NDArray[np.int64]:
-        starts, lens, cum, _ = self._np
+        import numpy as np
+
+        starts, lens, cum, _ = self._arrays()
         i = np.searchsorted(starts, ts, side="right") - 1
         out: NDArray[np.int64] = cum[i] + np.minimum(ts - starts[i], lens[i])
         return out
@@ -536,13 +563,15 @@ class BusinessCalendar:
         return out.astype("datetime64[s]") if as_datetime else out
 
     def _add_many(self, t: NDArray[np.int64], d: NDArray[np.int64]) -> NDArray[np.int64]:
+        import numpy as np
+
         if t.size == 0:
             return np.empty(np.broadcast_shapes(t.shape, d.shape), dtype=np.int64)
         self._ready(int(t.min()), int(t.max()))
         while True:
             sec = self._sec
             assert sec is not None
-            starts, _, cum, cum_end = self._np
+            starts, _, cum, cum_end = self._arrays()
             c = self._batch_f(t) + d
             if c.max() > sec.total:
                 self._grow(True)
@@ -565,6 +594,8 @@ class BusinessCalendar:
 
     def between_many(self, t1s: ArrayLike, t2s: ArrayLike) -> NDArray[np.int64]:
         """``between_epoch`` over arrays of epoch seconds (or ``datetime64``), in seconds."""
+        import numpy as np
+
         a, _ = _seconds(t1s)
         b, _ = _seconds(t2s)
         if a.size == 0 or b.size == 0:
@@ -578,6 +609,8 @@ class BusinessCalendar:
 
 def _seconds(values: ArrayLike) -> tuple[NDArray[np.int64], bool]:
     """Whole seconds as int64 (datetime64/timedelta64 floored to seconds); was it datetime64?"""
+    import numpy as np
+
     arr = np.asarray(values)
     if arr.dtype.kind == "M":
         return arr.astype("datetime64[s]").astype(np.int64), True
