@@ -84,18 +84,9 @@ _COMMENTS = _Comments()
 def _recording_parser() -> Lark:
     # keep_all_tokens leaves keywords and punctuation in the tree, so the tree
     # holds every token of the text; only comments need the lexer callback.
-    from .parser import _grammar_text
+    from .parser import build_parser
 
-    return Lark(
-        _grammar_text(),
-        parser="lalr",
-        lexer="contextual",
-        propagate_positions=True,
-        maybe_placeholders=False,
-        keep_all_tokens=True,
-        lexer_callbacks={"COMMENT": _COMMENTS},
-        cache=True,
-    )
+    return build_parser(keep_all_tokens=True, lexer_callbacks={"COMMENT": _COMMENTS})
 
 
 def lex(text: str) -> tuple[Tree[Token], list[Token], list[Token]]:

@@ -38,23 +38,12 @@ from pygments.token import (
     Whitespace,
 )
 
+from .parser import DECL_KEYWORDS
+
 __all__ = ["DECLARATIONS", "KEYWORDS", "UNITS", "SlaLexer"]
 
-#: Words that open a top-level declaration.
-DECLARATIONS: tuple[str, ...] = (
-    "sla",
-    "article",
-    "calendar",
-    "service",
-    "planned",
-    "maintenance",
-    "clock",
-    "priority",
-    "notify",
-    "backup",
-    "exclude",
-    "item",
-)
+#: Words that open a top-level declaration (the parser's own list).
+DECLARATIONS: tuple[str, ...] = DECL_KEYWORDS
 
 #: Other keywords of the grammar (statement words).
 KEYWORDS: tuple[str, ...] = (
