@@ -130,7 +130,7 @@ def _split(paths: list[str], tail: int, usage: str) -> tuple[list[str], list[str
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """``sla evaluate POLICY... EVENTS --from --to``: print the report."""
-    from .evaluation import evaluate_log
+    from .evaluation import judge_log
     from .report.render import render
 
     policy_paths, (events_path,) = _split(args.paths, 1, "POLICY... EVENTS")
@@ -140,16 +140,25 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     end = parse_time(args.end, tz, "--to")
     as_of = parse_time(args.as_of, tz, "--as-of") if args.as_of else None
     log = _read(events_path, args.skip_invalid)
-    report = evaluate_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid, walk=not args.no_walk)
-    for line in report.input.skipped:
+    result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid, walk=not args.no_walk)
+    del log  # the verdicts keep what they need
+    for line in result.skeleton.input.skipped:
         print(f"sla: skipped: {line}", file=sys.stderr)
-    sys.stdout.write(render(report, args.format, lang=args.lang, policies=policies))
+    if args.format == "json":
+        # Streamed: the rows of a large log are never all in memory at once.
+        sys.stdout.flush()
+        result.write_json(sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(
+            render(result.skeleton, args.format, lang=args.lang, policies=policies, incidents=result.incidents)
+        )
     return 0
 
 
 def cmd_explain(args: argparse.Namespace) -> int:
     """``sla explain POLICY... EVENTS ID``: print the explanation of one item."""
-    from .evaluation import evaluate_log
+    from .evaluation import judge_log
     from .report.render import render_explain
 
     policy_paths, (events_path, ident) = _split(args.paths, 2, "POLICY... EVENTS ID")
@@ -165,14 +174,14 @@ def cmd_explain(args: argparse.Namespace) -> int:
         if args.end:
             end = parse_time(args.end, tz, "--to")
     as_of = parse_time(args.as_of, tz, "--as-of") if args.as_of else None
-    report = evaluate_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid)
-    rows = report.find(ident)
+    result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid)
+    rows = result.find(ident)
     if not rows:
         raise InputError(
             f"no incident, outage, planned stop or backup deletion `{ident}` "
             f"in the period {start.isoformat()} to {end.isoformat()}"
         )
-    sys.stdout.write(render_explain(report, rows, args.format))
+    sys.stdout.write(render_explain(result.skeleton, rows, args.format))
     return 0
 
 

@@ -35,8 +35,9 @@ from .backups import judge_backups
 from .common import Ctx, Versions
 from .incidents import judge_incidents
 from .outages import judge_outages
+from .result import Evaluation
 
-__all__ = ["evaluate", "evaluate_log"]
+__all__ = ["Evaluation", "evaluate", "evaluate_log", "judge_log"]
 
 REPORTED, REPRIORITIZED = CODE["incident.reported"], CODE["incident.reprioritized"]
 STARTED = CODE["outage.started"]
@@ -78,18 +79,32 @@ def evaluate_log(
     walk: bool = True,
 ) -> Report:
     """Judge an :class:`EventLog` (see :func:`evaluate`)."""
+    return judge_log(policy, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk).report()
+
+
+def judge_log(
+    policy: Policy | Sequence[Policy],
+    log: EventLog,
+    start: dt.datetime | dt.date,
+    end: dt.datetime | dt.date,
+    as_of: dt.datetime | dt.date | None = None,
+    *,
+    skip_invalid: bool = False,
+    walk: bool = True,
+) -> Evaluation:
+    """Judge an :class:`EventLog` into compact verdicts (rows and explanations built when rendered)."""
     # The log's tuples live until the report is built; keep the cyclic
     # collector from walking them on every generation-2 pass.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _evaluate_log(policy, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk)
+        return _judge_log(policy, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk)
     finally:
         if enabled:
             gc.enable()
 
 
-def _evaluate_log(
+def _judge_log(
     policy: Policy | Sequence[Policy],
     log: EventLog,
     start: dt.datetime | dt.date,
@@ -98,7 +113,7 @@ def _evaluate_log(
     *,
     skip_invalid: bool,
     walk: bool,
-) -> Report:
+) -> Evaluation:
     policies = [policy] if isinstance(policy, Policy) else list(policy)
     if not policies:
         raise InputError("no policy to evaluate against")
@@ -115,10 +130,10 @@ def _evaluate_log(
     out = judge_outages(ctx, log.outages, log.stops)
     backups, retention = judge_backups(ctx, log.backups)
     primary = ctx.primary
-    return Report(
+    skeleton = Report(
         policy=PolicyRef(name=primary.policy.name, version=primary.version, effective=primary.policy.effective),
         period=Period(start=primary.dt(p0), end=primary.dt(p1), as_of=primary.dt(t_as_of)),
-        incidents=incidents,
+        incidents=[],
         outages=out.outages,
         planned_stops=out.stops,
         maintenance=out.maintenance,
@@ -132,6 +147,7 @@ def _evaluate_log(
         timezone=str(tz),
         input=InputSummary(events=log.count, duplicates=duplicates, skipped=list(log.skipped)),
     )
+    return Evaluation(ctx, incidents, skeleton)
 
 
 def _check_against_policies(versions: Versions, log: EventLog, skip_invalid: bool) -> None:

@@ -15,6 +15,10 @@ Design notes
   since); it is reported, never a breach.
 * Due times are computed in batches per (version, priority) with the calendar's
   batch API; everything else is a single pass per incident.
+* Verdicts stay compact: an :class:`Incident` holds the facts and the status,
+  and its explanation (the steps, the same-day guideline) is built only when a
+  row is rendered (:func:`row`, :func:`row_json`): a year's log has hundreds of
+  thousands of incidents and a text report explains none of them.
 * Listed: every incident whose clock starts in [from, to), or that started
   earlier and was not completed before ``from``. A breach is listed in
   ``violations`` when its due time falls at or after ``from`` (an earlier one
@@ -23,6 +27,7 @@ Design notes
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -37,8 +42,10 @@ RESPONDED = CODE["incident.responded"]
 REPRIORITIZED = CODE["incident.reprioritized"]
 
 
-@dataclass
-class _Inc:
+@dataclass(slots=True)
+class Incident:
+    """The facts and the verdict on one incident; the explanation is built on demand."""
+
     ident: str
     recs: list[Rec]
     rules: Rules
@@ -52,12 +59,36 @@ class _Inc:
     due: float | None = None
     completed: float | None = None
     completion: str | None = None
-    completion_steps: list[Step] = field(default_factory=list)
+    #: the completion event's instant, or (latest ``after`` event, deadline) of the silence rule
+    completed_by: float | None = None
+    silence: tuple[float, float] | None = None
+    status: str = ""
+
+    # -- what a rendered row shows (the names of IncidentRow's fields) --
+    @property
+    def id(self) -> str:
+        return self.ident
+
+    @property
+    def clock_start(self) -> dt.datetime:
+        return self.rules.dt(self.clock)
+
+    @property
+    def response_due(self) -> dt.datetime | None:
+        return self.rules.dt(self.due) if self.due is not None and self.status != "excluded" else None
+
+    @property
+    def responded_at(self) -> dt.datetime | None:
+        return self.rules.dt(self.responded) if self.responded is not None else None
+
+    @property
+    def completed_at(self) -> dt.datetime | None:
+        return self.rules.dt(self.completed) if self.completed is not None else None
 
 
-def judge_incidents(ctx: Ctx, groups: dict[str, list[Rec]]) -> list[IncidentRow]:
-    """Judge every incident of the log; rows for those in the period."""
-    items: list[_Inc] = []
+def judge_incidents(ctx: Ctx, groups: dict[str, list[Rec]]) -> list[Incident]:
+    """Judge every incident of the log; the verdicts on those in the period, in report order."""
+    items: list[Incident] = []
     for ident, recs in groups.items():
         inc = _read(ctx, ident, recs)
         if inc is None or inc.clock >= ctx.p1:
@@ -68,16 +99,15 @@ def judge_incidents(ctx: Ctx, groups: dict[str, list[Rec]]) -> list[IncidentRow]
                 continue
         items.append(inc)
     _batch_due(items)
-    rows = []
     for inc in items:
         if inc.completion is None and inc.clock >= ctx.p0:
             _complete(ctx, inc)
-        rows.append(_row(ctx, inc))
-    rows.sort(key=lambda r: (r.clock_start, r.id))
-    return rows
+        _judge(ctx, inc)
+    items.sort(key=lambda i: (i.clock, i.ident))
+    return items
 
 
-def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> _Inc | None:
+def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
     reports = [r for r in recs if r[1] == REPORTED]
     if not reports:
         first = recs[0]
@@ -126,7 +156,7 @@ def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> _Inc | None:
             rep[0],
         )
         return None
-    return _Inc(
+    return Incident(
         ident,
         recs,
         rules,
@@ -140,8 +170,8 @@ def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> _Inc | None:
     )
 
 
-def _batch_due(items: list[_Inc]) -> None:
-    buckets: dict[tuple[int, str], list[_Inc]] = {}
+def _batch_due(items: list[Incident]) -> None:
+    buckets: dict[tuple[int, str], list[Incident]] = {}
     for inc in items:
         if inc.cause in inc.rules.exclusions:
             continue
@@ -157,22 +187,13 @@ def _batch_due(items: list[_Inc]) -> None:
             inc.due = due
 
 
-def _complete(ctx: Ctx, inc: _Inc) -> None:
+def _complete(ctx: Ctx, inc: Incident) -> None:
     rules = inc.rules
     comp = rules.priorities[inc.priority].completion
     on = {c for n in comp.on if (c := code_of(n, "incident")) is not None}
-    ref = art(rules.priorities[inc.priority].ref)
     done = next((r for r in inc.recs if r[1] in on), None)
     if done is not None:
-        inc.completed, inc.completion = done[0], "resolved"
-        inc.completion_steps = [
-            step(
-                text=f"{short(comp.on[0]) if len(comp.on) == 1 else 'completion event'} "
-                f"{ctx.fmt(done[0], rules)}: completed",
-                at=rules.dt(done[0]),
-                ref=ref,
-            )
-        ]
+        inc.completed, inc.completion, inc.completed_by = done[0], "resolved", done[0]
     sil = comp.silence
     if sil is None:
         return
@@ -189,18 +210,51 @@ def _complete(ctx: Ctx, inc: _Inc) -> None:
             pending = None
     if pending is None or pending[1] > ctx.as_of or (done is not None and done[0] <= pending[1]):
         return
-    inc.completed, inc.completion = pending[1], "silence"
-    inc.completion_steps = [
-        step(
-            text=f"no {short(sil.unless)} within {sil.duration} after {short(sil.after)} "
-            f"{ctx.fmt(pending[0], rules)}: completed {ctx.fmt(pending[1], rules)}",
-            at=rules.dt(pending[1]),
-            ref=ref,
+    inc.completed, inc.completion, inc.completed_by, inc.silence = pending[1], "silence", None, pending
+
+
+def _judge(ctx: Ctx, inc: Incident) -> None:
+    """Set the status; a breach due in the period is a violation."""
+    rules = inc.rules
+    if inc.cause in rules.exclusions:
+        inc.status = "excluded"
+        return
+    pri = rules.priorities[inc.priority]
+    due = inc.due
+    assert due is not None
+    cal = target_calendar(pri.target)
+    if inc.responded is not None:
+        inc.status = "met" if inc.responded <= due else "breached"
+    elif ctx.as_of > due:
+        inc.status = "breached"
+    elif rules.at_risk is not None and _used_percent(ctx, inc, due, cal) >= rules.at_risk:
+        inc.status = "at_risk"
+    else:
+        inc.status = "open"
+    if inc.status == "breached" and due >= ctx.p0:
+        late = f"responded {ctx.fmt(inc.responded, rules)}" if inc.responded is not None else "no response"
+        ctx.violations.append(
+            Violation.model_construct(  # every field set, of its declared type
+                kind="response_breached",
+                id=inc.ident,
+                message=f"{inc.priority} response due {ctx.fmt(due, rules)}: {late}",
+                at=rules.dt(due),
+                ref=art(pri.ref),
+            )
         )
-    ]
 
 
-def _row(ctx: Ctx, inc: _Inc) -> IncidentRow:
+def _used_percent(ctx: Ctx, inc: Incident, due: float, cal: str | None) -> float:
+    used = inc.rules.between(inc.clock, ctx.as_of, cal)
+    total = inc.rules.between(inc.clock, due, cal)
+    return 100.0 * used / total if total > 0 else 100.0
+
+
+# -- rows and explanations, built on demand ------------------------------------------
+
+
+def explain(ctx: Ctx, inc: Incident) -> tuple[list[Step], SameDay | None]:
+    """The steps explaining one verdict, and the same-day guideline when the priority has one."""
     rules = inc.rules
     pri = rules.priorities[inc.priority]
     ref = art(pri.ref)
@@ -224,11 +278,9 @@ def _row(ctx: Ctx, inc: _Inc) -> IncidentRow:
                 ref=ref,
             )
         )
-    status: Any
     same_day: SameDay | None = None
     excl = rules.exclusions.get(inc.cause or "")
     if excl is not None:
-        status = "excluded"
         steps.append(step(text=f"cause `{inc.cause}` is excluded: no target applies", ref=art(excl.ref)))
     else:
         due = inc.due
@@ -246,29 +298,46 @@ def _row(ctx: Ctx, inc: _Inc) -> IncidentRow:
         )
         if pri.same_day is not None:
             same_day = _same_day(ctx, rules, pri.same_day, inc, steps, ref)
-        status = _status(ctx, inc, due, cal, steps, ref)
-        if status == "breached" and due >= ctx.p0:
-            late = f"responded {ctx.fmt(inc.responded, rules)}" if inc.responded is not None else "no response"
-            ctx.violations.append(
-                Violation(
-                    kind="response_breached",
-                    id=inc.ident,
-                    at=rules.dt(due),
-                    ref=ref,
-                    message=f"{inc.priority} response due {ctx.fmt(due, rules)}: {late}",
-                )
+        steps.append(_status_step(ctx, inc, due, cal, ref))
+    if inc.completion == "resolved" and inc.completed_by is not None:
+        comp = pri.completion
+        steps.append(
+            step(
+                text=f"{short(comp.on[0]) if len(comp.on) == 1 else 'completion event'} "
+                f"{ctx.fmt(inc.completed_by, rules)}: completed",
+                at=rules.dt(inc.completed_by),
+                ref=ref,
             )
-    steps.extend(inc.completion_steps)
+        )
+    elif inc.completion == "silence" and inc.silence is not None:
+        sil = pri.completion.silence
+        assert sil is not None
+        last, deadline = inc.silence
+        steps.append(
+            step(
+                text=f"no {short(sil.unless)} within {sil.duration} after {short(sil.after)} "
+                f"{ctx.fmt(last, rules)}: completed {ctx.fmt(deadline, rules)}",
+                at=rules.dt(deadline),
+                ref=ref,
+            )
+        )
     if inc.completed is None:
         steps.append(step(text=f"not completed as of {ctx.fmt(ctx.as_of, rules)}", ref=ref))
+    return steps, same_day
+
+
+def row(ctx: Ctx, inc: Incident) -> IncidentRow:
+    """The report row of one verdict, explanation included."""
+    rules = inc.rules
+    steps, same_day = explain(ctx, inc)
     return IncidentRow(
         id=inc.ident,
         priority=inc.priority,
         clock_start=rules.dt(inc.clock),
-        response_due=rules.dt(inc.due) if inc.due is not None and excl is None else None,
-        responded_at=rules.dt(inc.responded) if inc.responded is not None else None,
-        status=status,
-        completed_at=rules.dt(inc.completed) if inc.completed is not None else None,
+        response_due=inc.response_due,
+        responded_at=inc.responded_at,
+        status=inc.status,
+        completed_at=inc.completed_at,
         reported_at=rules.dt(inc.reported),
         clock_event=inc.clock_event,
         completion=inc.completion,
@@ -279,54 +348,68 @@ def _row(ctx: Ctx, inc: _Inc) -> IncidentRow:
     )
 
 
-def _status(ctx: Ctx, inc: _Inc, due: float, cal: str | None, steps: list[Step], ref: str | None) -> str:
+def row_json(ctx: Ctx, inc: Incident) -> dict[str, Any]:
+    """``row(ctx, inc).model_dump(mode="json")`` without the model (times stay datetimes for orjson)."""
+    rules = inc.rules
+    steps, same_day = explain(ctx, inc)
+    return {
+        "id": inc.ident,
+        "priority": inc.priority,
+        "clock_start": rules.dt(inc.clock),
+        "response_due": inc.response_due,
+        "responded_at": inc.responded_at,
+        "status": inc.status,
+        "completed_at": inc.completed_at,
+        "reported_at": rules.dt(inc.reported),
+        "clock_event": inc.clock_event,
+        "completion": inc.completion,
+        "cause": inc.cause,
+        "same_day": None
+        if same_day is None
+        else {"applies": same_day.applies, "due": same_day.due, "met": same_day.met},
+        "policy_version": rules.version,
+        "explain": [_step_json(s) for s in steps],
+    }
+
+
+def _step_json(s: Any) -> Any:
+    """A step as its JSON dict: most are dicts already (see :func:`.common.step`), a version note is a Step."""
+    return {"text": s.text, "at": s.at, "ref": s.ref} if isinstance(s, Step) else s
+
+
+def _status_step(ctx: Ctx, inc: Incident, due: float, cal: str | None, ref: str | None) -> Step:
     rules = inc.rules
     if inc.responded is not None:
         if inc.responded <= due:
-            steps.append(
-                step(
-                    text=f"responded {ctx.fmt(inc.responded, rules)}: met",
-                    at=rules.dt(inc.responded),
-                    ref=ref,
-                )
-            )
-            return "met"
-        late = rules.between(due, inc.responded, cal)
-        steps.append(
-            step(
-                text=f"responded {ctx.fmt(inc.responded, rules)}, {fmt_minutes(late)} "
-                f"{'business time ' if cal else ''}after due: breached",
+            return step(
+                text=f"responded {ctx.fmt(inc.responded, rules)}: met",
                 at=rules.dt(inc.responded),
                 ref=ref,
             )
+        late = rules.between(due, inc.responded, cal)
+        return step(
+            text=f"responded {ctx.fmt(inc.responded, rules)}, {fmt_minutes(late)} "
+            f"{'business time ' if cal else ''}after due: breached",
+            at=rules.dt(inc.responded),
+            ref=ref,
         )
-        return "breached"
     if ctx.as_of > due:
-        steps.append(step(text=f"no response as of {ctx.fmt(ctx.as_of, rules)}: breached", ref=ref))
-        return "breached"
-    if rules.at_risk is not None:
-        used = rules.between(inc.clock, ctx.as_of, cal)
-        total = rules.between(inc.clock, due, cal)
-        pct = 100.0 * used / total if total > 0 else 100.0
-        if pct >= rules.at_risk:
-            steps.append(
-                step(
-                    text=f"no response as of {ctx.fmt(ctx.as_of, rules)}; "
-                    f"{pct:.0f}% of the target used "
-                    f"(warning at {rules.at_risk:g}%): at_risk",
-                    ref=art(rules.clock.ref) if rules.clock else None,
-                )
-            )
-            return "at_risk"
-    steps.append(step(text=f"no response yet as of {ctx.fmt(ctx.as_of, rules)}: open", ref=ref))
-    return "open"
+        return step(text=f"no response as of {ctx.fmt(ctx.as_of, rules)}: breached", ref=ref)
+    if inc.status == "at_risk":
+        assert rules.at_risk is not None
+        pct = _used_percent(ctx, inc, due, cal)
+        return step(
+            text=f"no response as of {ctx.fmt(ctx.as_of, rules)}; "
+            f"{pct:.0f}% of the target used "
+            f"(warning at {rules.at_risk:g}%): at_risk",
+            ref=art(rules.clock.ref) if rules.clock else None,
+        )
+    return step(text=f"no response yet as of {ctx.fmt(ctx.as_of, rules)}: open", ref=ref)
 
 
 def _same_day(
-    ctx: Ctx, rules: Rules, rule: m.SameDayGuideline, inc: _Inc, steps: list[Step], ref: str | None
+    ctx: Ctx, rules: Rules, rule: m.SameDayGuideline, inc: Incident, steps: list[Step], ref: str | None
 ) -> SameDay:
-    import datetime as dt
-
     cal = rules.calendar(rule.calendar)
     start = rules.dt(inc.clock)
     day = start.date()

@@ -3,6 +3,12 @@
 Design notes
 ------------
 * JSON is ``model_dump(mode="json")``: the contract, nothing rewritten.
+  :func:`write_json` writes the same text for a report whose incident rows
+  come as dicts, one at a time (a year's log does not fit as one model):
+  the rest of the report goes through ``model_dump`` as usual and the rows
+  through ``orjson``, which writes the same JSON for the values a row holds
+  (strings, booleans, null, datetimes with ``Z`` for UTC as pydantic does; no
+  floats). A test checks that both paths give the same bytes.
 * Text, Markdown and HTML are built from one list of sections (title, header
   row, rows), so the three always show the same facts; HTML adds an inline SVG
   timeline of the period (maintenance, noticed stops, excluded and counted
@@ -16,8 +22,10 @@ import datetime as dt
 import html
 import json
 from collections import Counter
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import IO, Any, Protocol
+
+import orjson
 
 from ..policy import Policy
 from . import IncidentRow, OutageRow, Report, RetentionRow, StopRow
@@ -136,12 +144,42 @@ WORDS: dict[str, dict[str, str]] = {
 Section = tuple[str, list[str], list[list[str]]]
 
 
-def render(report: Report, fmt: str, *, lang: str = "en", policies: Sequence[Policy] = ()) -> str:
-    """The report as ``json``, ``text``, ``markdown`` or ``html``."""
+class IncidentLike(Protocol):
+    """What the tables read from an incident row (an IncidentRow or a compact verdict)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def priority(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def clock_start(self) -> dt.datetime: ...
+    @property
+    def response_due(self) -> dt.datetime | None: ...
+    @property
+    def responded_at(self) -> dt.datetime | None: ...
+    @property
+    def completed_at(self) -> dt.datetime | None: ...
+
+
+def render(
+    report: Report,
+    fmt: str,
+    *,
+    lang: str = "en",
+    policies: Sequence[Policy] = (),
+    incidents: Sequence[IncidentLike] | None = None,
+) -> str:
+    """The report as ``json``, ``text``, ``markdown`` or ``html``.
+
+    ``incidents`` stands in for ``report.incidents`` in the tables (compact verdicts
+    whose explanations are never built); JSON always uses the report itself.
+    """
     if fmt == "json":
         return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     w = WORDS.get(lang, WORDS["en"])
-    sections = _sections(report, w, lang, policies)
+    sections = _sections(report, w, lang, policies, report.incidents if incidents is None else incidents)
     if fmt == "markdown":
         return _markdown(report, sections, w)
     if fmt == "html":
@@ -153,7 +191,35 @@ def _t(t: dt.datetime | None) -> str:
     return "-" if t is None else f"{t:%Y-%m-%d %H:%M}"
 
 
-def _sections(report: Report, w: dict[str, str], lang: str, policies: Sequence[Policy]) -> list[Section]:
+_JSON_ROW = orjson.OPT_INDENT_2 | orjson.OPT_UTC_Z
+_INCIDENTS = '\n  "incidents": [],\n'
+
+
+def write_json(report: Report, rows: Iterable[dict[str, Any]], out: IO[bytes]) -> None:
+    """Write ``render(report, "json")`` with ``rows`` as its incident rows, row by row.
+
+    ``report`` has no incident rows of its own; each row is the ``model_dump(mode="json")``
+    of an IncidentRow, except that times may still be datetimes.
+    """
+    text = render(report, "json")
+    at = text.index(_INCIDENTS)  # the top-level key: a string value cannot hold a raw newline
+    out.write(text[:at].encode() + b'\n  "incidents": [')
+    dumps = orjson.dumps
+    chunk: list[bytes] = []
+    sep = b"\n    "
+    for r in rows:
+        chunk.append(sep + dumps(r, option=_JSON_ROW).replace(b"\n", b"\n    "))
+        sep = b",\n    "
+        if len(chunk) >= 2000:
+            out.write(b"".join(chunk))
+            chunk.clear()
+    out.write(b"".join(chunk))
+    out.write((b"\n  ],\n" if sep != b"\n    " else b"],\n") + text[at + len(_INCIDENTS) :].encode())
+
+
+def _sections(
+    report: Report, w: dict[str, str], lang: str, policies: Sequence[Policy], incidents: Sequence[IncidentLike]
+) -> list[Section]:
     a = report.availability
     out: list[Section] = [
         (
@@ -170,7 +236,7 @@ def _sections(report: Report, w: dict[str, str], lang: str, policies: Sequence[P
     ]
     labels = {p.id: p.label.text(lang) for pol in policies for p in pol.model.priorities}
     by: dict[str, Counter[str]] = {}
-    for inc in report.incidents:
+    for inc in incidents:
         c = by.setdefault(inc.priority, Counter())
         c[inc.status] += 1
         c["total"] += 1
@@ -179,7 +245,7 @@ def _sections(report: Report, w: dict[str, str], lang: str, policies: Sequence[P
     rows = [[f"{pid} {labels.get(pid, '')}".strip()] + [str(by[pid][k]) for k in cols] for pid in sorted(by)]
     names = {**w, "excluded": w["excluded_n"]}
     out.append((w["incidents"], [w["priority"]] + [names.get(k, k) for k in cols], rows))
-    bad = [i for i in report.incidents if i.status in ("breached", "at_risk")]
+    bad = [i for i in incidents if i.status in ("breached", "at_risk")]
     if bad:
         out.append(
             (
