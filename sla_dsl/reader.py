@@ -39,7 +39,7 @@ import orjson
 from pydantic import ValidationError
 
 from .errors import InputError
-from .events import CODE, EVENT_ADAPTER, PAYLOAD, TYPES, BaseEvent, EventLog
+from .events import CODE, EVENT_ADAPTER, FAMILY_OF, PAYLOAD, TYPES, BaseEvent, EventLog
 
 _loads: Callable[[bytes], Any] = orjson.loads
 _JSONError: tuple[type[Exception], ...] = (orjson.JSONDecodeError, UnicodeDecodeError)
@@ -113,8 +113,30 @@ def _day(text: str) -> int | None:
 
 def fast_epoch(text: Any) -> float | None:
     """POSIX seconds of ``YYYY-MM-DDTHH:MM:SS[.ffffff](Z|±HH:MM)``, or None if not that form."""
-    if type(text) is not str or len(text) < 20 or text[10] != "T" or text[13] != ":":
+    if type(text) is not str:
         return None
+    # The common case in two dict look-ups: the hour (date, hour and offset) seen
+    # before, and the minutes and seconds from a table of every ``:MM:SS``.
+    base = _HOURS.get(text[:13] + text[19:])
+    if base is not None:
+        mmss = _MMSS.get(text[13:19])
+        if mmss is not None:
+            return base + mmss
+    return _parse_epoch(text)
+
+
+#: ``:MM:SS`` -> seconds into the hour.
+_MMSS: dict[str, int] = {f":{m:02d}:{s:02d}": m * 60 + s for m in range(60) for s in range(60)}
+#: ``YYYY-MM-DDTHH`` + offset -> POSIX seconds of that hour (filled as lines are read).
+_HOURS: dict[str, float] = {}
+
+
+def _parse_epoch(text: str) -> float | None:
+    if len(text) < 20 or text[10] != "T" or text[13] != ":" or text[4] != "-" or text[7] != "-":
+        return None
+    digits = text[0:4] + text[5:7] + text[8:10] + text[11:13] + text[14:16] + text[17:19]
+    if not (digits.isascii() and digits.isdecimal()):
+        return None  # the models decide (and word the error)
     day = _day(text[:10])
     if day is None:
         return None
@@ -137,7 +159,10 @@ def fast_epoch(text: Any) -> float | None:
         return None
     if h > 23 or mi > 59 or s > 59:
         return None
-    return day + h * 3600 + mi * 60 + s - off + frac
+    hour = float(day + h * 3600 - off)
+    if not frac and len(_HOURS) < 1_000_000:
+        _HOURS[text[:13] + rest] = hour
+    return hour + mi * 60 + s + frac
 
 
 def _plain(value: Any) -> bool:
@@ -159,9 +184,19 @@ def _fast(d: Any) -> tuple[int, str, float, tuple[Any, ...]] | None:
     epoch = fast_epoch(d.get("at"))
     if epoch is None:
         return None
-    fields = PAYLOAD.get(TYPES[code])
-    if not fields:
-        return code, ident, epoch, ()
+    fields = _PAYLOAD_BY_CODE[code]
+    payload = () if not fields else _fast_payload(d, code, fields)
+    if payload is None:
+        return None
+    return code, ident, epoch, payload
+
+
+_PAYLOAD_BY_CODE: tuple[tuple[str, ...], ...] = tuple(PAYLOAD.get(t, ()) for t in TYPES)
+_STOP = CODE["stop.announced"]
+
+
+def _fast_payload(d: dict[str, Any], code: int, fields: tuple[str, ...]) -> tuple[Any, ...] | None:
+    """The payload fields of a well-formed event, or None to take the slow path."""
     payload: list[Any] = []
     for f in fields:
         v = d.get(f)
@@ -174,9 +209,9 @@ def _fast(d: Any) -> tuple[int, str, float, tuple[Any, ...]] | None:
         elif not _plain(v):
             return None
         payload.append(v)
-    if code == CODE["stop.announced"] and payload[2] <= payload[1]:
+    if code == _STOP and payload[2] <= payload[1]:
         return None
-    return code, ident, epoch, tuple(payload)
+    return tuple(payload)
 
 
 # -- slow path: the models decide and word the errors ----------------------------------
@@ -320,24 +355,69 @@ def read_jsonl(
 ) -> EventLog:
     """Read a JSON Lines stream into an :class:`EventLog` (raises EventInputError)."""
     col = _Collector(log or EventLog(source), skip_invalid)
+    # The hot loop does what _Collector.take does for a well-formed line (see
+    # _fast), inlined: a million lines make every call count. A line it does not
+    # accept goes to take(), which decides.
+    groups = col.log.groups
+    family = FAMILY_OF
+    code_get = CODE.get
+    payloads = _PAYLOAD_BY_CODE
+    loads = _loads
+    hours, mmss = _HOURS, _MMSS
+    filed = 0
     read = 0
     for lineno, raw in enumerate(stream, 1):
-        if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
-            raw = raw[3:]
         if progress is not None:
             read += len(raw)
             if lineno % 100_000 == 0:
                 progress(lineno, read)
-        text = raw.strip()
-        if not text or text[:1] == b"#":
-            continue
         try:
-            data = _loads(text)
-        except _JSONError as exc:
-            col.bad(lineno, "E100", _json_error(exc))
-            continue
+            data = loads(raw)
+        except _JSONError:
+            data = _odd_line(col, raw, lineno)
+            if data is _SKIP:
+                continue
+        if type(data) is dict:
+            code = code_get(data.get("event"))  # type: ignore[arg-type]
+            ident = data.get("id")
+            at = data.get("at")
+            if code is not None and type(ident) is str and type(at) is str:
+                base = hours.get(at[:13] + at[19:])
+                sec = mmss.get(at[13:19]) if base is not None else None
+                epoch = base + sec if base is not None and sec is not None else _parse_epoch(at)
+                fields = payloads[code]
+                payload = () if not fields else _fast_payload(data, code, fields)
+                if epoch is not None and payload is not None:
+                    group = groups[family[code]]
+                    recs = group.get(ident)
+                    if recs is not None:  # a known id was checked when first filed
+                        recs.append((epoch, code, payload, lineno))
+                        filed += 1
+                        continue
+                    if _plain(ident):
+                        group[ident] = [(epoch, code, payload, lineno)]
+                        filed += 1
+                        continue
         col.take(data, lineno)
+    col.log.count += filed
     return col.finish()
+
+
+_SKIP = object()
+
+
+def _odd_line(col: _Collector, raw: bytes, lineno: int) -> Any:
+    """A line orjson did not take as it is: a BOM, blanks, a comment, or invalid JSON."""
+    if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    text = raw.strip()
+    if not text or text[:1] == b"#":
+        return _SKIP
+    try:
+        return _loads(text)
+    except _JSONError as exc:
+        col.bad(lineno, "E100", _json_error(exc))
+        return _SKIP
 
 
 def _csv_lines(stream: IO[str], counter: list[int]) -> Iterator[str]:

@@ -330,6 +330,8 @@ def _head(report: Report, w: dict[str, str]) -> list[str]:
 
 
 def _width(s: str) -> int:
+    if s.isascii():
+        return len(s)
     import unicodedata
 
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)

@@ -67,9 +67,44 @@ def test_fast_epoch_matches_fromisoformat(text: str) -> None:
     assert fast_epoch(text) == pytest.approx(dt.datetime.fromisoformat(text).timestamp(), abs=1e-6)
 
 
-@pytest.mark.parametrize("text", ["2026-11-02T10:00:00", "2026-11-02", "2026-11-02T25:00:00+09:00", 5])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2026-11-02T10:00:00",
+        "2026-11-02",
+        "2026-11-02T25:00:00+09:00",
+        5,
+        "2026-11-02T10:+4:00+09:00",
+        "2026-W45-1T10:00:00+09:00",
+        "2026-11-02T10:00:60+09:00",
+        "2026-11-02T10:00:00+09:00x",
+    ],
+)
 def test_fast_epoch_declines_what_it_does_not_know(text: object) -> None:
     assert fast_epoch(text) is None
+
+
+def test_fast_epoch_same_after_the_hour_is_cached() -> None:
+    import datetime as dt
+
+    for text in ("2026-11-02T10:00:00+09:00", "2026-11-02T10:59:59+09:00", "2026-11-02T10:07:03+09:00"):
+        assert fast_epoch(text) == dt.datetime.fromisoformat(text).timestamp()
+    assert fast_epoch("2026-11-02T10:60:00+09:00") is None
+
+
+@pytest.mark.parametrize("at", ["2026-11-02T10:+4:00+09:00", "2026-W45-1T10:00:00+09:00"])
+def test_odd_times_get_the_models_verdict(at: str) -> None:
+    line = GOOD.replace("2026-11-02T11:00:00+09:00", at)
+    with pytest.raises(EventInputError) as info:
+        read_text(f"{GOOD}\n{line}\n", "ev.jsonl")
+    assert [(p.line, p.code) for p in info.value.problems] == [(2, "E104")]
+
+
+def test_bom_blank_and_comment_lines_between_events() -> None:
+    text = f"\ufeff{GOOD}\n   \n# note\n\x0c{GOOD.replace('INC-1', 'INC-2')}\r\n"
+    log = read_text(text)
+    assert sorted(log.incidents) == ["INC-1", "INC-2"] and log.count == 2
+    assert log.incidents["INC-2"][0][3] == 4
 
 
 def test_extra_fields_are_kept_on_models() -> None:
