@@ -44,9 +44,13 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import json
+import os
 import sys
+import tempfile
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
@@ -135,7 +139,21 @@ class _Index:
 
 @lru_cache(maxsize=4096)
 def _holiday_table(countries: tuple[tuple[str, str | None], ...], year: int) -> dict[dt.date, tuple[str, str]]:
-    """Holidays of ``countries`` in ``year``: date -> (English name, Japanese name); shared by all calendars."""
+    """Holidays of ``countries`` in ``year``: date -> (English name, Japanese name); shared by all calendars.
+
+    Tables are also kept on disk (see :func:`_disk_cache_path`): loading a
+    country from the ``holidays`` package imports every country it knows, which
+    costs more than a short command's whole budget.
+    """
+    if not countries:
+        return {}
+    path = _disk_cache_path(countries, year)
+    if path is not None:
+        try:
+            stored = json.loads(path.read_text("utf-8"))
+            return {dt.date.fromisoformat(day): (en, ja) for day, (en, ja) in stored.items()}
+        except (OSError, ValueError, TypeError):
+            pass
     names: dict[dt.date, tuple[list[str], list[str]]] = {}
     for country, subdiv in countries:
         probe = holidays.country_holidays(country, subdiv=subdiv)
@@ -146,7 +164,38 @@ def _holiday_table(countries: tuple[tuple[str, str | None], ...], year: int) -> 
             data = holidays.country_holidays(country, subdiv=subdiv, years=year, language=lang)
             for day, name in data.items():
                 names.setdefault(day, ([], []))[slot].append(str(name))
-    return {day: ("; ".join(en_names), "; ".join(ja_names)) for day, (en_names, ja_names) in names.items()}
+    out = {day: ("; ".join(en_names), "; ".join(ja_names)) for day, (en_names, ja_names) in names.items()}
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({d.isoformat(): pair for d, pair in out.items()}), "utf-8")
+            tmp.replace(path)  # atomic: a reader sees the old file or the whole new one
+        except OSError:
+            pass
+    return out
+
+
+def _disk_cache_path(countries: tuple[tuple[str, str | None], ...], year: int) -> Path | None:
+    """Where the holiday table of ``countries`` and ``year`` is kept, keyed by the package version.
+
+    ``SLA_DSL_CACHE`` names the folder (empty: no disk cache); default: a folder in the temp directory.
+    """
+    folder = os.environ.get("SLA_DSL_CACHE", str(Path(tempfile.gettempdir()) / "sla-dsl-cache"))
+    if not folder:
+        return None
+    key = "+".join(f"{c}-{s}" if s else c for c, s in countries)
+    version = getattr(holidays, "__version__", "unknown")
+    return Path(folder) / f"holidays-{version}-{key}-{year}.json"
+
+
+def _known_country(country: str) -> bool:
+    """Whether the ``holidays`` package has ``country``, from its registry (no country module imported)."""
+    try:
+        from holidays.registry import COUNTRIES
+    except ImportError:  # pragma: no cover - older holidays versions
+        return country in holidays.list_supported_countries()
+    return any(country in entry[1:] for entry in COUNTRIES.values())
 
 
 class BusinessCalendar:
@@ -162,7 +211,8 @@ class BusinessCalendar:
         for code in cal.holidays:
             country, _, subdiv = code.partition("-")
             try:
-                holidays.country_holidays(country, subdiv=subdiv or None)
+                if subdiv or not _known_country(country):
+                    holidays.country_holidays(country, subdiv=subdiv or None)
             except NotImplementedError:
                 raise InputError(f"calendar `{cal.name}`: no holiday data for `{code}`") from None
             self._countries.append((country, subdiv or None))
