@@ -4,20 +4,26 @@ Writes a generated log (about 200,000 incidents plus outages, stop notices and
 backups) to a temporary file, then, each in a fresh child process so that its
 peak memory is its own:
 
-* ``sla``: ``read_events`` + ``evaluate_log`` (the code ``sla evaluate`` runs),
-  once with the brief explanations and once with the day-by-day walk;
+* ``sla evaluate``: the command itself (``sla_dsl.cli.main``, imports and
+  policy loading included), its report written to a file, once per output
+  format: ``text`` (the default), ``json`` (every verdict explained, with the
+  day-by-day walk, the default) and ``json --no-walk``;
+* ``sla API`` (with ``--api``): ``read_events`` + ``evaluate_log``, the whole
+  pydantic ``Report`` of the Python API, explanations built, not rendered;
 * ``peer``: a naive per-event implementation of the response targets only:
   ``json.loads`` and ``datetime.fromisoformat`` per line, a dict per event,
   ``businesstimedelta`` for the business-time arithmetic.
 
-Prints events/second and peak RSS of each, and the ratios. Not a test: no
-timing is asserted anywhere. Run: ``python bench/evaluate.py [--events N]``.
+Prints seconds, events/second, peak RSS and the output format of each, and the
+ratios. Not a test: no timing is asserted anywhere.
+Run: ``python bench/evaluate.py [--events N] [--api] [--no-peer]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import json
 import os
 import random
@@ -99,8 +105,31 @@ def generate(path: Path, n_events: int, seed: int = 7) -> int:
     return written
 
 
-def run_sla(path: str, walk: bool) -> dict[str, float]:
-    """Child: evaluate the file as ``sla evaluate`` does."""
+def run_cli(path: str, fmt: str, walk: bool) -> dict[str, float]:
+    """Child: ``sla evaluate POLICY EVENTS --from 2026-01-01 --to 2027-01-01 --format FMT``, report to a file."""
+    t0 = time.perf_counter()
+    from sla_dsl.cli import main as sla_main
+
+    out_path = f"{path}.{fmt}"
+    argv = ["evaluate", str(POLICY), path, "--from", "2026-01-01", "--to", "2027-01-01", "--format", fmt]
+    real = sys.stdout
+    with open(out_path, "wb") as fb:
+        sys.stdout = io.TextIOWrapper(fb, encoding="utf-8")
+        try:
+            status = sla_main([*argv, *([] if walk else ["--no-walk"])])
+            sys.stdout.flush()
+        finally:
+            sys.stdout = real
+    t1 = time.perf_counter()
+    if status:
+        raise SystemExit(f"sla evaluate exited with {status}")
+    size = os.path.getsize(out_path)
+    os.unlink(out_path)
+    return {"total_s": t1 - t0, "output_mib": size / 2**20}
+
+
+def run_api(path: str) -> dict[str, float]:
+    """Child: the Python API, ``read_events`` + ``evaluate_log`` (the whole Report model, explanations built)."""
     import sla_dsl
     from sla_dsl.evaluation import evaluate_log
     from sla_dsl.reader import read_events
@@ -109,7 +138,7 @@ def run_sla(path: str, walk: bool) -> dict[str, float]:
     t0 = time.perf_counter()
     log = read_events(path)
     t1 = time.perf_counter()
-    report = evaluate_log(policy, log, YEAR0, YEAR0.replace(year=2027), walk=walk)
+    report = evaluate_log(policy, log, YEAR0, YEAR0.replace(year=2027))
     t2 = time.perf_counter()
     return {
         "events": log.count,
@@ -178,15 +207,28 @@ def child(kind: str, path: str) -> dict[str, float]:
     return result
 
 
+CLI_RUNS = {
+    "sla-text": ("text", True),
+    "sla-json": ("json", True),
+    "sla-json-nowalk": ("json", False),
+}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--events", type=int, default=1_000_000)
     ap.add_argument("--no-peer", action="store_true")
+    ap.add_argument("--api", action="store_true", help="also measure the Python API (the whole Report model)")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
         kind, path = args.child
-        res = run_peer(path) if kind == "peer" else run_sla(path, walk=kind == "sla-walk")
+        if kind == "peer":
+            res = run_peer(path)
+        elif kind == "api":
+            res = run_api(path)
+        else:
+            res = run_cli(path, *CLI_RUNS[kind])
         print(json.dumps(res))
         return
     with tempfile.TemporaryDirectory() as tmp:
@@ -195,21 +237,27 @@ def main() -> None:
         n = generate(path, args.events)
         print(f"generated {n:,} events ({path.stat().st_size / 2**20:.0f} MiB) in {time.perf_counter() - t0:.1f} s")
         rows = [
-            ("sla (brief explain)", child("sla", str(path))),
-            ("sla (day-by-day walk)", child("sla-walk", str(path))),
+            ("sla evaluate --format text", child("sla-text", str(path))),
+            ("sla evaluate --format json", child("sla-json", str(path))),
+            ("sla evaluate --format json --no-walk", child("sla-json-nowalk", str(path))),
         ]
+        if args.api:
+            rows.append(("sla API: evaluate_log -> Report", child("api", str(path))))
         if not args.no_peer:
             rows.append(("peer: per-event + businesstimedelta", child("peer", str(path))))
     base = rows[0][1]
     print(f"{'':38} {'seconds':>8} {'events/s':>10} {'peak RSS':>9}  notes")
     for name, r in rows:
-        rate = r["events"] / r["total_s"]
-        note = (
-            f"read {r['read_s']:.1f} s + evaluate {r['eval_s']:.1f} s; {int(r['incidents']):,} incidents"
-            if "read_s" in r
-            else f"response targets only; {int(r['incidents']):,} incidents"
-        )
-        ratio = "" if r is base else f" ({r['total_s'] / base['total_s']:.1f}x the time of sla)"
+        rate = n / r["total_s"]
+        if "output_mib" in r:
+            note = f"end to end (imports, policy, read, judge, write); {r['output_mib']:.0f} MiB of output"
+        elif "read_s" in r:
+            note = (
+                f"read {r['read_s']:.1f} s + evaluate {r['eval_s']:.1f} s; {int(r['incidents']):,} incidents; no output"
+            )
+        else:
+            note = f"response targets only; {int(r['incidents']):,} incidents; no output"
+        ratio = "" if r is base else f" ({r['total_s'] / base['total_s']:.1f}x the time of the first row)"
         print(f"{name:38} {r['total_s']:8.2f} {rate:10,.0f} {r['peak_rss_mib']:7.0f} MiB  {note}{ratio}")
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import operator
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -172,39 +173,36 @@ def _check_against_policies(versions: Versions, log: EventLog, skip_invalid: boo
         )
         return False
 
-    for group, checks in (
-        (
-            log.incidents,
-            {
-                REPORTED: (0, priorities, "priority", "E120"),
-                REPRIORITIZED: (0, priorities, "priority", "E120"),
-            },
-        ),
-        (
-            log.backups,
-            {
-                B_COMPLETED: (0, kinds, "backup kind", "E121"),
-                B_DELETED: (0, kinds, "backup kind", "E121"),
-            },
-        ),
-        (log.outages, {STARTED: (0, causes, "cause", "E122")}),
+    for group, codes, allowed, field, err in (
+        (log.incidents, (REPORTED, REPRIORITIZED), priorities, "priority", "E120"),
+        (log.backups, (B_COMPLETED, B_DELETED), kinds, "backup kind", "E121"),
+        (log.outages, (STARTED,), causes, "cause", "E122"),
     ):
-        for ident, recs in list(group.items()):
-            keep = []
-            for r in recs:
-                chk = checks.get(r[1])
-                if chk is not None and r[2][chk[0]] is not None and not known(r[2][chk[0]], chk[1], chk[2], r, chk[3]):
-                    continue
-                keep.append(r)
-            if len(keep) != len(recs):
-                if keep:
-                    group[ident] = keep
-                else:
-                    del group[ident]
+        # The value checked is the first payload field of these types; a pass over
+        # every record looks for an unknown one, and only an id that has one is refiled.
+        bad_ids = [
+            ident
+            for ident, recs in group.items()
+            if any(r[1] in codes and r[2][0] is not None and r[2][0] not in allowed for r in recs)
+        ]
+        for ident in bad_ids:
+            recs = group[ident]
+            keep = [
+                r
+                for r in recs
+                if not (r[1] in codes and r[2][0] is not None and not known(r[2][0], allowed, field, r, err))
+            ]
+            if keep:
+                group[ident] = keep
+            else:
+                del group[ident]
     if problems:
         if not skip_invalid:
             raise EventInputError(problems)
         log.skipped.extend(str(p) for p in problems)
+
+
+_ORDER = operator.itemgetter(0, 1, 3)
 
 
 def _prepare(log: EventLog, as_of: float) -> int:
@@ -213,18 +211,24 @@ def _prepare(log: EventLog, as_of: float) -> int:
     for group in log.groups:
         for ident in list(group):
             recs = group[ident]
-            recs.sort(key=lambda r: (r[0], r[1], r[3]))
-            seen: set[tuple[float, int, tuple[Any, ...]]] = set()
+            if len(recs) > 1:
+                recs.sort(key=_ORDER)
             out: list[Rec] = []
             for r in recs:
                 if r[0] > as_of:
                     break
-                key = (r[0], r[1], r[2])
-                if key in seen:
-                    dup += 1
-                    continue
-                seen.add(key)
+                if out and out[-1][0] == r[0]:
+                    # Duplicates share the instant, so they sit together after the sort:
+                    # compare with the kept events of this instant only.
+                    j = len(out) - 1
+                    while j >= 0 and out[j][0] == r[0] and (out[j][1] != r[1] or out[j][2] != r[2]):
+                        j -= 1
+                    if j >= 0 and out[j][0] == r[0]:
+                        dup += 1
+                        continue
                 out.append(r)
+            if len(out) == len(recs):
+                continue
             if out:
                 group[ident] = out
             else:

@@ -108,8 +108,12 @@ def judge_incidents(ctx: Ctx, groups: dict[str, list[Rec]]) -> list[Incident]:
 
 
 def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
-    reports = [r for r in recs if r[1] == REPORTED]
-    if not reports:
+    firsts: dict[int, Rec] = {}  # the first event of each type
+    for r in recs:
+        if r[1] not in firsts:
+            firsts[r[1]] = r
+    rep = firsts.get(REPORTED)
+    if rep is None:
         first = recs[0]
         ctx.bad_data(
             ident,
@@ -118,34 +122,35 @@ def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
             first[0],
         )
         return None
-    rep = reports[0]
-    for other in reports[1:]:
-        if other[2] != rep[2] or other[0] != rep[0]:
-            ctx.bad_data(
-                ident,
-                f"incident `{ident}` reported again; the first report counts",
-                other[3],
-                other[0],
-            )
+    if len(firsts) < len(recs):  # some type repeats
+        for other in [r for r in recs if r[1] == REPORTED][1:]:
+            if other[2] != rep[2] or other[0] != rep[0]:
+                ctx.bad_data(
+                    ident,
+                    f"incident `{ident}` reported again; the first report counts",
+                    other[3],
+                    other[0],
+                )
     priority, cause = rep[2][0], rep[2][1]
     reprios: list[tuple[float, str, str]] = []
-    for r in recs:
-        if r[1] == REPRIORITIZED:
-            reprios.append((r[0], priority, r[2][0]))
-            priority = r[2][0]
-            if r[0] < rep[0]:
-                ctx.bad_data(ident, "incident.reprioritized before incident.reported", r[3], r[0])
+    if REPRIORITIZED in firsts:
+        for r in recs:
+            if r[1] == REPRIORITIZED:
+                reprios.append((r[0], priority, r[2][0]))
+                priority = r[2][0]
+                if r[0] < rep[0]:
+                    ctx.bad_data(ident, "incident.reprioritized before incident.reported", r[3], r[0])
     rules = ctx.versions.at(rep[0])
     clock, clock_event = rep[0], "reported"
     for code, name in rules.clock_codes:
-        hit = next((r for r in recs if r[1] == code), None)
+        hit = firsts.get(code)
         if hit is not None:
             clock, clock_event = hit[0], name
             break
     rules = ctx.versions.at(clock)
     if clock < rep[0]:
         ctx.bad_data(ident, f"incident.{clock_event} before incident.reported", 0, clock)
-    responded = next((r for r in recs if r[1] == RESPONDED), None)
+    responded = firsts.get(RESPONDED)
     if responded is not None and responded[0] < rep[0]:
         ctx.bad_data(ident, "incident.responded before incident.reported", responded[3], responded[0])
     if priority not in rules.priorities:
@@ -190,14 +195,13 @@ def _batch_due(items: list[Incident]) -> None:
 def _complete(ctx: Ctx, inc: Incident) -> None:
     rules = inc.rules
     comp = rules.priorities[inc.priority].completion
-    on = {c for n in comp.on if (c := code_of(n, "incident")) is not None}
+    on, after, unless = _completion_codes(comp)
     done = next((r for r in inc.recs if r[1] in on), None)
     if done is not None:
         inc.completed, inc.completion, inc.completed_by = done[0], "resolved", done[0]
     sil = comp.silence
     if sil is None:
         return
-    after, unless = code_of(sil.after, "incident"), code_of(sil.unless, "incident")
     pending: tuple[float, float] | None = None
     for r in inc.recs:
         if done is not None and r[0] >= done[0]:
@@ -211,6 +215,21 @@ def _complete(ctx: Ctx, inc: Incident) -> None:
     if pending is None or pending[1] > ctx.as_of or (done is not None and done[0] <= pending[1]):
         return
     inc.completed, inc.completion, inc.completed_by, inc.silence = pending[1], "silence", None, pending
+
+
+_CODES: dict[int, tuple[m.Completion, frozenset[int], int | None, int | None]] = {}
+
+
+def _completion_codes(comp: m.Completion) -> tuple[frozenset[int], int | None, int | None]:
+    """Event codes of a completion rule: those that complete, the silence rule's ``after`` and ``unless``."""
+    hit = _CODES.get(id(comp))
+    if hit is None or hit[0] is not comp:
+        on = frozenset(c for n in comp.on if (c := code_of(n, "incident")) is not None)
+        sil = comp.silence
+        after = code_of(sil.after, "incident") if sil else None
+        unless = code_of(sil.unless, "incident") if sil else None
+        hit = _CODES[id(comp)] = (comp, on, after, unless)
+    return hit[1], hit[2], hit[3]
 
 
 def _judge(ctx: Ctx, inc: Incident) -> None:
