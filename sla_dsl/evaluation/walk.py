@@ -5,6 +5,13 @@ either why it is not a business day ("Mon 21 Sep: Respect for the Aged Day,
 not a business day") or the business hours it contributes ("Tue 22 Sep
 10:00-12:00 2h, 13:00-13:30 30m"). Hours come from the calendar model, which
 days are open from the compiled calendar (holidays, closures).
+
+The hours are wall-clock ranges, clipped to the wall-clock times of ``t0`` and
+``t1``, and counted in wall-clock time (as aware datetimes of one zone compare
+and subtract). The walk computes that on integer microseconds of wall time,
+and a :class:`_Walker` per calendar remembers each day's label and status and
+the step of a whole business day: a year's log explains hundreds of thousands
+of due times over the same few hundred days.
 """
 
 from __future__ import annotations
@@ -18,33 +25,87 @@ from .common import Rules, fmt_minutes, step
 #: would otherwise explain itself in 20 lines).
 MAX_DAYS = 16
 
+_US = 1_000_000
+_DAY_US = 86_400 * _US
+
 
 def walk(rules: Rules, calendar: str, t0: float, t1: float) -> list[Step]:
     """Steps explaining the business time of ``calendar`` in [t0, t1)."""
-    cal = rules.calendar(calendar)
-    hours = [(r.start.minutes, r.end.minutes) for r in rules.model.calendar(calendar).hours]
-    days_open = {d.index for d in rules.model.calendar(calendar).days}
-    a, b = rules.dt(t0), rules.dt(t1)
-    d, last = a.date(), b.date()
-    if (last - d).days > MAX_DAYS:
-        return []
-    steps: list[Step] = []
-    one = dt.timedelta(days=1)
-    while d <= last:
-        if not cal.is_business_day(d):
-            name = cal.holiday_name(d) if hasattr(cal, "holiday_name") else None
-            why = name or ("weekend" if d.weekday() not in days_open else "closed")
-            steps.append(step(text=f"{d:%a %d %b}: {why}, not a business day"))
-        else:
-            base = dt.datetime(d.year, d.month, d.day, tzinfo=rules.tz)
+    key = (id(rules), calendar)
+    w = _WALKERS.get(key)
+    if w is None or w.rules is not rules:
+        w = _WALKERS[key] = _Walker(rules, calendar)
+    return w.walk(rules.dt(t0), rules.dt(t1))
+
+
+def _wall_us(t: dt.datetime) -> int:
+    """Wall-clock microseconds since 0001-01-01 (what same-zone datetime arithmetic uses)."""
+    return ((t.toordinal() * 86_400 + t.hour * 3600 + t.minute * 60 + t.second) * _US) + t.microsecond
+
+
+def _hhmm(us_of_day: int) -> str:
+    minutes = us_of_day // (60 * _US)
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+class _Walker:
+    """The walk over one calendar of one version, with what each day looks like."""
+
+    def __init__(self, rules: Rules, calendar: str) -> None:
+        self.rules = rules
+        self.cal = rules.calendar(calendar)
+        cal_model = rules.model.calendar(calendar)
+        self.hours = [(r.start.minutes, r.end.minutes) for r in cal_model.hours]
+        self.days_open = {d.index for d in cal_model.days}
+        #: ordinal -> (label, closed-day step or None)
+        self.days: dict[int, tuple[str, Step | None]] = {}
+        #: ordinal -> the step of that whole business day
+        self.full: dict[int, Step] = {}
+
+    def day(self, ordinal: int) -> tuple[str, Step | None]:
+        hit = self.days.get(ordinal)
+        if hit is None:
+            d = dt.date.fromordinal(ordinal)
+            label = f"{d:%a %d %b}"
+            closed: Step | None = None
+            if not self.cal.is_business_day(d):
+                name = self.cal.holiday_name(d) if hasattr(self.cal, "holiday_name") else None
+                why = name or ("weekend" if d.weekday() not in self.days_open else "closed")
+                closed = step(text=f"{label}: {why}, not a business day")
+            hit = self.days[ordinal] = (label, closed)
+        return hit
+
+    def walk(self, a: dt.datetime, b: dt.datetime) -> list[Step]:
+        first, last = a.toordinal(), b.toordinal()
+        if last - first > MAX_DAYS:
+            return []
+        a_us, b_us = _wall_us(a), _wall_us(b)
+        steps: list[Step] = []
+        for ordinal in range(first, last + 1):
+            label, closed = self.day(ordinal)
+            if closed is not None:
+                steps.append(closed)
+                continue
+            base = ordinal * _DAY_US
+            whole = ordinal != first and ordinal != last
+            if whole:
+                cached = self.full.get(ordinal)
+                if cached is not None:
+                    steps.append(cached)
+                    continue
             parts = []
-            for s_min, e_min in hours:
-                s = max(base + dt.timedelta(minutes=s_min), a)
-                e = min(base + dt.timedelta(minutes=e_min), b)
+            for s_min, e_min in self.hours:
+                s = max(base + s_min * 60 * _US, a_us)
+                e = min(base + e_min * 60 * _US, b_us)
                 if e > s:
-                    end = "24:00" if e_min == 1440 and e == base + dt.timedelta(minutes=e_min) else f"{e:%H:%M}"
-                    parts.append(f"{s:%H:%M}-{end} {fmt_minutes((e - s).total_seconds())}")
+                    end = "24:00" if e_min == 1440 and e == base + _DAY_US else _hhmm(e - base)
+                    parts.append(f"{_hhmm(s - base)}-{end} {fmt_minutes((e - s) / _US)}")
             if parts:
-                steps.append(step(text=f"{d:%a %d %b} " + ", ".join(parts)))
-        d += one
-    return steps
+                st = step(text=f"{label} " + ", ".join(parts))
+                if whole:
+                    self.full[ordinal] = st
+                steps.append(st)
+        return steps
+
+
+_WALKERS: dict[tuple[int, str], _Walker] = {}
