@@ -81,6 +81,9 @@ def fmt_minutes(seconds: float) -> str:
     return f"{sign}{h}h" if h else f"{sign}{mi}m"
 
 
+_Hour = tuple[dt.datetime, int, str]
+
+
 class Rules:
     """What the evaluator reads from one policy version, looked up once."""
 
@@ -107,6 +110,7 @@ class Rules:
         self.backups = {b.kind: b for b in mdl.backups}
         self.maintenance = {mt.name: mt for mt in mdl.maintenance}
         self._dt: dict[float, dt.datetime] = {}
+        self._hours: dict[int, _Hour | None] = {}
         self._delta: dict[int, tuple[m.Duration, float]] = {}
 
     @property
@@ -124,13 +128,38 @@ class Rules:
         if t is None:
             if len(self._dt) > 50_000:
                 self._dt.clear()
-            t = self._dt[epoch] = dt.datetime.fromtimestamp(epoch, self.tz)
+            hour = self._hour(epoch) if epoch.is_integer() else None
+            if hour is None:
+                t = dt.datetime.fromtimestamp(epoch, self.tz)
+            else:
+                t = hour[0] + dt.timedelta(seconds=epoch - hour[1])
+            self._dt[epoch] = t
         return t
 
     def fmt(self, epoch: float) -> str:
         """``Fri 18 Sep 16:30`` in this version's zone."""
+        hour = self._hour(epoch) if epoch.is_integer() else None
+        if hour is not None:
+            return f"{hour[2]}{int(epoch - hour[1]) // 60:02d}"
         t = self.dt(epoch)
         return f"{_WD[t.weekday()]} {t.day:02d} {_MON[t.month - 1]} {t.hour:02d}:{t.minute:02d}"
+
+    def _hour(self, epoch: float) -> _Hour | None:
+        """For the UTC hour holding ``epoch``, when it is one plain local hour (an offset of whole
+        hours, the same all hour, not a repeated hour): its local start, its epoch, and ``Fri 18 Sep 16:``.
+        Adding seconds to that start gives what ``fromtimestamp`` gives, without the zone look-up."""
+        key = int(epoch // 3600)
+        if key in self._hours:
+            return self._hours[key]
+        start = key * 3600
+        a = dt.datetime.fromtimestamp(start, self.tz)
+        b = dt.datetime.fromtimestamp(start + 3599, self.tz)
+        plain = a.minute == 0 and a.second == 0 and not a.fold and not b.fold and a.utcoffset() == b.utcoffset()
+        hit = (a, start, f"{_WD[a.weekday()]} {a.day:02d} {_MON[a.month - 1]} {a.hour:02d}:") if plain else None
+        if len(self._hours) > 200_000:
+            self._hours.clear()
+        self._hours[key] = hit
+        return hit
 
     def delta_seconds(self, d: m.Duration) -> float:
         """A business duration as seconds of business time (memoised per rule)."""

@@ -196,18 +196,31 @@ def _t(t: dt.datetime | None) -> str:
 
 
 _JSON_ROW = orjson.OPT_INDENT_2 | orjson.OPT_UTC_Z
-_INCIDENTS = '\n  "incidents": [],\n'
 
 
 def write_json(report: Report, rows: Iterable[dict[str, Any]], out: IO[bytes]) -> None:
     """Write ``render(report, "json")`` with ``rows`` as its incident rows, row by row.
 
     ``report`` has no incident rows of its own; each row is the ``model_dump(mode="json")``
-    of an IncidentRow, except that times may still be datetimes.
+    of an IncidentRow, except that times may still be datetimes. The violations (as many
+    as the breaches) are written the same way.
     """
-    text = render(report, "json")
-    at = text.index(_INCIDENTS)  # the top-level key: a string value cannot hold a raw newline
-    out.write(text[:at].encode() + b'\n  "incidents": [')
+    skeleton = report.model_copy(update={"violations": []})
+    text = render(skeleton, "json")
+    # Top-level keys: a string value cannot hold a raw newline, so these lines are the keys.
+    inc_key, vio_key = '\n  "incidents": [],\n', '\n  "violations": [],\n'
+    inc = text.index(inc_key)
+    vio = text.index(vio_key, inc)
+    out.write(text[:inc].encode())
+    _write_list(out, "incidents", rows)
+    out.write(text[inc + len(inc_key) : vio].encode())
+    _write_list(out, "violations", (v.model_dump() for v in report.violations))
+    out.write(text[vio + len(vio_key) :].encode())
+
+
+def _write_list(out: IO[bytes], key: str, rows: Iterable[dict[str, Any]]) -> None:
+    """``\\n  "key": [...],\\n`` as ``json.dumps(..., indent=2)`` writes it at the top level."""
+    out.write(f'\n  "{key}": ['.encode())
     dumps = orjson.dumps
     chunk: list[bytes] = []
     sep = b"\n    "
@@ -218,7 +231,7 @@ def write_json(report: Report, rows: Iterable[dict[str, Any]], out: IO[bytes]) -
             out.write(b"".join(chunk))
             chunk.clear()
     out.write(b"".join(chunk))
-    out.write((b"\n  ],\n" if sep != b"\n    " else b"],\n") + text[at + len(_INCIDENTS) :].encode())
+    out.write(b"\n  ],\n" if sep != b"\n    " else b"],\n")
 
 
 def _sections(
