@@ -59,7 +59,13 @@ class Evaluation:
 
     def write_json(self, out: IO[bytes]) -> None:
         """Write ``report().model_dump(mode="json")`` as indented UTF-8 JSON, row by row."""
-        write_json(self.skeleton, self.incident_rows(), out)
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            write_json(self.skeleton, self.incident_rows(), out)
+        finally:
+            if enabled:
+                gc.enable()
 
     def find(self, ident: str) -> list[IncidentRow | OutageRow | StopRow | RetentionRow]:
         """Every row (incident, outage, stop, retention) with id ``ident``."""

@@ -361,9 +361,13 @@ def _text(report: Report, sections: list[Section], w: dict[str, str]) -> str:
         if not rows:
             lines.append(f"  ({w['none']})")
             continue
-        widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
-        for r in [header, *rows]:
-            cells = [c + " " * (widths[i] - _width(c)) for i, c in enumerate(r)]
+        table = [header, *rows]
+        # A column of ASCII text (most are: ids, times, numbers) is measured by len.
+        plain = ["".join(r[i] for r in table).isascii() for i in range(len(header))]
+        widths = [max(map(len if plain[i] else _width, (r[i] for r in table))) for i in range(len(header))]
+        pads = list(zip(widths, plain, strict=True))
+        for r in table:
+            cells = [c.ljust(wd) if ok else c + " " * (wd - _width(c)) for c, (wd, ok) in zip(r, pads, strict=False)]
             lines.append(("  " + "  ".join(cells)).rstrip())
     return "\n".join(lines) + "\n"
 
