@@ -264,6 +264,7 @@ def bench_reference(
 
 def memory(model_cal: Any, tz: ZoneInfo) -> None:
     """Index memory for ten years (2026-2035), estimated and traced."""
+
     def build(cal: BusinessCalendar) -> None:
         cal.prepare(2026, 2035)
         cal._arrays()  # the numpy copies the batch forms use

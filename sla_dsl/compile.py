@@ -149,7 +149,7 @@ def assemble(decls: dict[str, list[Any]], file: str, diags: list[Diagnostic]) ->
                 message="the policy has no `sla` header",
                 span=m.Span(),
                 help='start the file with `sla "Name" { format 1  version "1"  effective 2026-04-01  '
-                'timezone Asia/Tokyo }`',
+                "timezone Asia/Tokyo }`",
                 file=file,
             )
         )

@@ -35,6 +35,8 @@ from pydantic import (
     model_validator,
 )
 
+from .model import EVENT_TYPES
+
 
 def _no_numbers(value: Any) -> Any:
     """Reject epoch numbers for times: the contract wants ISO 8601 with an offset."""
@@ -262,22 +264,7 @@ def local(t: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
 # Identity for de-duplication is ``(family, id, epoch, code, payload)``: extra
 # columns do not make two copies of one event different.
 
-TYPES: tuple[str, ...] = (
-    "incident.reported",
-    "incident.product_suspected",
-    "incident.responded",
-    "incident.info_provided",
-    "incident.customer_replied",
-    "incident.resolved",
-    "incident.reprioritized",
-    "outage.started",
-    "outage.ended",
-    "outage.recognized",
-    "outage.notified",
-    "stop.announced",
-    "backup.completed",
-    "backup.deleted",
-)
+TYPES: tuple[str, ...] = EVENT_TYPES  # the contract's event types, as the policy language knows them
 CODE: dict[str, int] = {name: i for i, name in enumerate(TYPES)}
 FAMILIES: tuple[str, ...] = ("incident", "outage", "stop", "backup")
 FAMILY_OF: tuple[int, ...] = tuple(FAMILIES.index(name.split(".")[0]) for name in TYPES)
@@ -334,8 +321,7 @@ class EventLog:
         """File one validated event model."""
         name = event_type(ev)
         payload = tuple(
-            _epoch(v) if isinstance(v, dt.datetime) else v
-            for v in (getattr(ev, f) for f in PAYLOAD.get(name, ()))
+            _epoch(v) if isinstance(v, dt.datetime) else v for v in (getattr(ev, f) for f in PAYLOAD.get(name, ()))
         )
         self.add(CODE[name], ev.id, ev.at.timestamp(), payload, line or (ev.line or 0))
 

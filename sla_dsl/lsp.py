@@ -219,6 +219,7 @@ def hover_text(pm: m.PolicyModel, text: str, line: int, character: int) -> str |
 
 # ---- server ----------------------------------------------------------------------------------
 
+
 def keywords() -> list[str]:
     """The language's keywords, read from the grammar."""
     from .parser import get_parser
