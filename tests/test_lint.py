@@ -20,6 +20,8 @@ def test_ruff() -> None:
     targets = [d for d in ("sla_dsl", "tests", "bench", "examples") if (ROOT / d).is_dir()]
     proc = _run(sys.executable, "-m", "ruff", "check", *targets)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+    proc = _run(sys.executable, "-m", "ruff", "format", "--check", *targets)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
 
 
 def test_mypy_strict() -> None:
