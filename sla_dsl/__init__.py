@@ -7,17 +7,31 @@ text) into a :class:`Policy`; :func:`evaluate` judges events against it.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .compile import Compiled, compile_path, compile_text
-from .diagnostics import Diagnostic, PolicyError
 from .errors import InputError, NaiveDatetimeError, SlaError
-from .policy import Policy
 
 if TYPE_CHECKING:
+    from .compile import Compiled
+    from .diagnostics import Diagnostic, PolicyError
+    from .policy import Policy
     from .report import Report
+
+#: Names served on first use (PEP 562), so that ``import sla_dsl`` stays cheap
+#: and the ``sla`` command can set itself up before the heavy imports.
+_LAZY = {"Compiled": ".compile", "Diagnostic": ".diagnostics", "PolicyError": ".diagnostics", "Policy": ".policy"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __version__ = "0.1.0"
 
@@ -38,6 +52,8 @@ __all__ = [
 
 def compile_policy(path_or_text: str | Path) -> Compiled:
     """Compile a policy file or text, returning the model and all diagnostics (never raises)."""
+    from .compile import compile_path, compile_text
+
     if isinstance(path_or_text, Path) or _looks_like_path(path_or_text):
         return compile_path(path_or_text)
     return compile_text(path_or_text)
@@ -45,6 +61,9 @@ def compile_policy(path_or_text: str | Path) -> Compiled:
 
 def load_policy(path_or_text: str | Path) -> Policy:
     """Compile a policy; raise :class:`PolicyError` listing every error if it has any."""
+    from .diagnostics import PolicyError
+    from .policy import Policy
+
     compiled = compile_policy(path_or_text)
     if compiled.model is None or compiled.errors:
         raise PolicyError(compiled.errors or compiled.diagnostics, compiled.source)
