@@ -1,0 +1,39 @@
+"""The `sla` console script: short commands run without the cyclic GC, the language server keeps it."""
+
+from __future__ import annotations
+
+import gc
+import sys
+
+import pytest
+
+from sla_dsl import _entry
+
+
+@pytest.fixture(autouse=True)
+def restore_gc() -> object:
+    was = gc.isenabled()
+    yield None
+    if was:
+        gc.enable()
+
+
+def test_short_command_disables_gc(monkeypatch: pytest.MonkeyPatch, policy_path: object) -> None:
+    monkeypatch.setattr(sys, "argv", ["sla", "check", str(policy_path)])
+    gc.enable()
+    assert _entry.main() == 0
+    assert not gc.isenabled()
+
+
+def test_language_server_keeps_gc(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+
+    def fake_main() -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setattr("sla_dsl.cli.main", fake_main)
+    monkeypatch.setattr(sys, "argv", ["sla", "lsp"])
+    gc.enable()
+    assert _entry.main() == 0
+    assert seen == [True]
