@@ -38,6 +38,13 @@ def add_parsers(sub: Any) -> None:
     p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
     p.add_argument("--lang", choices=("en", "ja"), default="en", help="language of markdown/html/text")
     p.add_argument(
+        "--limit",
+        type=_count,
+        default=50,
+        metavar="N",
+        help="rows of the text summary's long lists (incidents not met, violations); 0 lists all (default: 50)",
+    )
+    p.add_argument(
         "--skip-invalid", action="store_true", help="leave out invalid event lines (listed on stderr and in the report)"
     )
     p.add_argument(
@@ -142,6 +149,17 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             gc.enable()
 
 
+def _count(text: str) -> int:
+    """A whole number >= 0, for argparse (a bad one is a usage error, exit 2)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"`{text}` is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"`{text}` is negative")
+    return value
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     from .evaluation import judge_log
     from .report.render import render
@@ -164,7 +182,14 @@ def _evaluate(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
     else:
         sys.stdout.write(
-            render(result.skeleton, args.format, lang=args.lang, policies=policies, incidents=result.incidents)
+            render(
+                result.skeleton,
+                args.format,
+                lang=args.lang,
+                policies=policies,
+                incidents=result.incidents,
+                limit=args.limit or None,
+            )
         )
     return 0
 

@@ -23,7 +23,7 @@ import html
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import IO, Any, Protocol
+from typing import IO, Any, Protocol, TypeVar
 
 import orjson
 
@@ -76,6 +76,7 @@ WORDS: dict[str, dict[str, str]] = {
         "pending": "pending",
         "days_missed": "days missed",
         "violations": "Violations",
+        "more": "… and {n:,} more (--limit 0 lists all; json, markdown and html always do)",
         "message": "message",
         "none": "none",
         "timeline": "Availability timeline",
@@ -130,6 +131,7 @@ WORDS: dict[str, dict[str, str]] = {
         "pending": "未確定",
         "days_missed": "未実施日",
         "violations": "違反・要対応事項",
+        "more": "… ほか {n:,} 件（--limit 0 で全件表示。json・markdown・html は常に全件）",
         "message": "内容",
         "none": "なし",
         "timeline": "稼働状況",
@@ -142,6 +144,7 @@ WORDS: dict[str, dict[str, str]] = {
 }
 
 Section = tuple[str, list[str], list[list[str]]]
+T = TypeVar("T")
 
 
 class IncidentLike(Protocol):
@@ -170,16 +173,21 @@ def render(
     lang: str = "en",
     policies: Sequence[Policy] = (),
     incidents: Sequence[IncidentLike] | None = None,
+    limit: int | None = None,
 ) -> str:
     """The report as ``json``, ``text``, ``markdown`` or ``html``.
 
     ``incidents`` stands in for ``report.incidents`` in the tables (compact verdicts
     whose explanations are never built); JSON always uses the report itself.
+    ``limit`` caps the long lists of the text summary (incidents not met,
+    violations) with a line saying how many more there are; the documents
+    (markdown, html) and JSON always list every row.
     """
     if fmt == "json":
         return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     w = WORDS.get(lang, WORDS["en"])
-    sections = _sections(report, w, lang, policies, report.incidents if incidents is None else incidents)
+    cap = limit if fmt == "text" and limit else None
+    sections = _sections(report, w, lang, policies, report.incidents if incidents is None else incidents, cap)
     if fmt == "markdown":
         return _markdown(report, sections, w)
     if fmt == "html":
@@ -234,8 +242,25 @@ def _write_list(out: IO[bytes], key: str, rows: Iterable[dict[str, Any]]) -> Non
     out.write(b"\n  ],\n" if sep != b"\n    " else b"],\n")
 
 
+def _capped(rows: Sequence[T], limit: int | None) -> tuple[Sequence[T], int]:
+    """The first ``limit`` rows (all when ``limit`` is None) and how many were left out."""
+    if limit is None or len(rows) <= limit:
+        return rows, 0
+    return rows[:limit], len(rows) - limit
+
+
+def _more(hidden: int, width: int, w: dict[str, str]) -> list[list[str]]:
+    """The closing row of a capped table, or nothing."""
+    return [[w["more"].format(n=hidden)] + [""] * (width - 1)] if hidden else []
+
+
 def _sections(
-    report: Report, w: dict[str, str], lang: str, policies: Sequence[Policy], incidents: Sequence[IncidentLike]
+    report: Report,
+    w: dict[str, str],
+    lang: str,
+    policies: Sequence[Policy],
+    incidents: Sequence[IncidentLike],
+    limit: int | None = None,
 ) -> list[Section]:
     a = report.availability
     out: list[Section] = [
@@ -264,14 +289,16 @@ def _sections(
     out.append((w["incidents"], [w["priority"]] + [names.get(k, k) for k in cols], rows))
     bad = [i for i in incidents if i.status in ("breached", "at_risk")]
     if bad:
+        shown, hidden = _capped(bad, limit)
         out.append(
             (
                 w["not_met"],
                 [w["id"], w["priority"], w["clock_start"], w["due"], w["responded"], w["status"]],
                 [
                     [i.id, i.priority, _t(i.clock_start), _t(i.response_due), _t(i.responded_at), w[i.status]]
-                    for i in bad
-                ],
+                    for i in shown
+                ]
+                + _more(hidden, 6, w),
             )
         )
     out.append(
@@ -331,7 +358,8 @@ def _sections(
         (
             f"{w['violations']} ({len(report.violations)})",
             ["kind", w["id"], w["message"]],
-            [[v.kind, v.id, v.message] for v in report.violations],
+            [[v.kind, v.id, v.message] for v in _capped(report.violations, limit)[0]]
+            + _more(_capped(report.violations, limit)[1], 3, w),
         )
     )
     return out
@@ -361,7 +389,8 @@ def _text(report: Report, sections: list[Section], w: dict[str, str]) -> str:
         if not rows:
             lines.append(f"  ({w['none']})")
             continue
-        table = [header, *rows]
+        footer = [r[0] for r in rows if r and r[0].startswith("…") and not any(r[1:])]  # rows cut by --limit
+        table = [header, *(r for r in rows if not (r and r[0].startswith("…") and not any(r[1:])))]
         # A column of ASCII text (most are: ids, times, numbers) is measured by len.
         plain = ["".join(r[i] for r in table).isascii() for i in range(len(header))]
         widths = [max(map(len if plain[i] else _width, (r[i] for r in table))) for i in range(len(header))]
@@ -369,6 +398,7 @@ def _text(report: Report, sections: list[Section], w: dict[str, str]) -> str:
         for r in table:
             cells = [c.ljust(wd) if ok else c + " " * (wd - _width(c)) for c, (wd, ok) in zip(r, pads, strict=False)]
             lines.append(("  " + "  ".join(cells)).rstrip())
+        lines += [f"  {note}" for note in footer]
     return "\n".join(lines) + "\n"
 
 

@@ -134,3 +134,25 @@ def test_explain_one_incident() -> None:
     assert "[Article 3.2]" in res.stdout
     res = sla("explain", POLICY_PATH, EXAMPLE, "NOPE", *MONTH)
     assert res.returncode == 1 and "`NOPE`" in res.stderr
+
+
+def test_text_summary_caps_long_lists() -> None:
+    full = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH)
+    assert full.returncode == 0 and "more (--limit 0" not in full.stdout  # the month fits the default 50
+    capped = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--limit", "3")
+    assert capped.returncode == 0
+    violations = capped.stdout.split("Violations (")[1]
+    total = int(violations.split(")")[0])
+    rows = [ln for ln in violations.splitlines()[2:] if ln.strip()]
+    assert (
+        len(rows) == 4
+        and rows[-1].strip() == f"… and {total - 3:,} more (--limit 0 lists all; json, markdown and html always do)"
+    )
+    assert sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--limit", "0").stdout == full.stdout
+    markdown = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--limit", "3", "--format", "markdown").stdout
+    assert "more (--limit 0" not in markdown and markdown.count("| response_breached |") >= 4
+
+
+def test_negative_limit_is_a_usage_error() -> None:
+    res = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--limit", "-1")
+    assert res.returncode == 2 and "`-1` is negative" in res.stderr
