@@ -21,6 +21,7 @@ from .errors import InputError
 from .events import EventLog
 from .policy import Policy
 from .reader import read_events
+from .timeargs import parse_edge
 
 FORMATS = ("text", "json", "markdown", "html")
 
@@ -70,21 +71,6 @@ def _period_args(p: argparse.ArgumentParser, required: bool) -> None:
     )
     p.add_argument("--to", dest="end", required=required, metavar="TIME", help="period end (exclusive)")
     p.add_argument("--as-of", dest="as_of", metavar="TIME", help="judge as of this instant (default: --to)")
-
-
-def parse_time(text: str, tz: dt.tzinfo, flag: str) -> dt.datetime:
-    """An ISO 8601 time with offset, or a date meaning 00:00 in ``tz``."""
-    value = text.strip()
-    try:
-        if len(value) == 10:
-            d = dt.date.fromisoformat(value)
-            return dt.datetime(d.year, d.month, d.day, tzinfo=tz)
-        t = dt.datetime.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{flag} `{text}` is not an ISO 8601 time or a date (YYYY-MM-DD)") from None
-    if t.tzinfo is None or t.utcoffset() is None:
-        raise InputError(f"{flag} `{text}` has no UTC offset (write e.g. `{value}+09:00`)")
-    return t
 
 
 def load_policies(paths: list[str]) -> list[Policy]:
@@ -167,9 +153,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     policy_paths, (events_path,) = _split(args.paths, 1, "POLICY... EVENTS")
     policies = load_policies(policy_paths)
     tz = min(policies, key=lambda p: p.effective).tz
-    start = parse_time(args.start, tz, "--from")
-    end = parse_time(args.end, tz, "--to")
-    as_of = parse_time(args.as_of, tz, "--as-of") if args.as_of else None
+    start = parse_edge(args.start, tz, "--from")
+    end = parse_edge(args.end, tz, "--to")
+    as_of = parse_edge(args.as_of, tz, "--as-of") if args.as_of else None
     log = _read(events_path, args.skip_invalid)
     result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid, walk=not args.no_walk)
     del log  # the verdicts keep what they need
@@ -204,14 +190,14 @@ def cmd_explain(args: argparse.Namespace) -> int:
     tz = min(policies, key=lambda p: p.effective).tz
     log = _read(events_path, args.skip_invalid)
     if args.start and args.end:
-        start, end = parse_time(args.start, tz, "--from"), parse_time(args.end, tz, "--to")
+        start, end = parse_edge(args.start, tz, "--from"), parse_edge(args.end, tz, "--to")
     else:
         start, end = _span(log, ident, tz)
         if args.start:
-            start = parse_time(args.start, tz, "--from")
+            start = parse_edge(args.start, tz, "--from")
         if args.end:
-            end = parse_time(args.end, tz, "--to")
-    as_of = parse_time(args.as_of, tz, "--as-of") if args.as_of else None
+            end = parse_edge(args.end, tz, "--to")
+    as_of = parse_edge(args.as_of, tz, "--as-of") if args.as_of else None
     result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid)
     rows = result.find(ident)
     if not rows:

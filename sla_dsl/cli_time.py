@@ -25,13 +25,13 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError, NaiveDatetimeError
+from .errors import InputError
+from .timeargs import EXAMPLE, parse_edge, parse_instant
 
 if TYPE_CHECKING:
     from .policy import Policy
     from .recurrence import Window
 
-EXAMPLE = "2026-11-27T17:30:00+09:00"
 WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     "ja": ("月", "火", "水", "木", "金", "土", "日"),
@@ -74,34 +74,6 @@ def _load(path: str) -> Policy:
     return load_policy(path)
 
 
-def parse_time(text: str, flag: str) -> dt.datetime:
-    """An ISO 8601 time that carries a UTC offset."""
-    try:
-        t = dt.datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise InputError(f"{flag} `{text}` is not an ISO 8601 time (write e.g. `{EXAMPLE}`)") from None
-    if t.tzinfo is None or t.utcoffset() is None:
-        raise NaiveDatetimeError(f"{flag} `{text}` has no UTC offset (write e.g. `{EXAMPLE}`)")
-    return t
-
-
-def parse_edge(text: str, flag: str) -> dt.datetime | dt.date:
-    """A date (``YYYY-MM-DD``, 00:00 policy time) or an ISO 8601 time with offset."""
-    value = text.strip()
-    if len(value) > 10:
-        return parse_time(value, flag)
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"{flag} `{text}` is not a date (write YYYY-MM-DD)") from None
-
-
-def _instant(edge: dt.datetime | dt.date, policy: Policy) -> dt.datetime:
-    if isinstance(edge, dt.datetime):
-        return edge
-    return dt.datetime(edge.year, edge.month, edge.day, tzinfo=policy.tz)
-
-
 def _print_json(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -109,7 +81,7 @@ def _print_json(data: object) -> None:
 def cmd_deadline(args: argparse.Namespace) -> int:
     """``sla deadline``: print the response due time."""
     policy = _load(args.policy)
-    start = parse_time(args.start, "--from")
+    start = parse_instant(args.start, "--from")
     try:
         priority = policy.priority(args.priority)
     except KeyError as exc:
@@ -145,17 +117,17 @@ def _window_json(w: Window) -> dict[str, object]:
 def cmd_maintenance(args: argparse.Namespace) -> int:
     """``sla maintenance``: print every window starting in [from, to)."""
     policy = _load(args.policy)
-    start = parse_edge(args.start, "--from")
-    end = parse_edge(args.end, "--to")
-    if _instant(end, policy) <= _instant(start, policy):
+    start = parse_edge(args.start, policy.tz, "--from")
+    end = parse_edge(args.end, policy.tz, "--to")
+    if end <= start:
         raise InputError(f"--to `{args.end}` is not after --from `{args.start}`")
     windows = policy.maintenance_windows(start, end)
     if args.format == "json":
         _print_json(
             {
                 "policy": {"name": policy.name, "version": policy.version},
-                "from": _instant(start, policy).astimezone(policy.tz).isoformat(),
-                "to": _instant(end, policy).astimezone(policy.tz).isoformat(),
+                "from": start.astimezone(policy.tz).isoformat(),
+                "to": end.astimezone(policy.tz).isoformat(),
                 "maintenance": [_window_json(w) for w in windows],
             }
         )

@@ -146,12 +146,12 @@ def test_files(paths: list[str]) -> list[Path]:
 
 
 def _time(policy: Policy, value: Any, what: str, case: Case) -> dt.datetime:
-    from .cli_evaluate import parse_time
+    from .timeargs import parse_edge
 
     if not isinstance(value, str):
         raise InputError(f"{case.file}:{case.line}: case `{case.name}`: `{what}` must be a time or date string")
     try:
-        return parse_time(value, policy.tz, what)
+        return parse_edge(value, policy.tz, what)
     except InputError as exc:
         raise InputError(f"{case.file}:{case.line}: case `{case.name}`: {exc}") from None
 

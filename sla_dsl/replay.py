@@ -332,15 +332,16 @@ def _status_line(old: dict[str, int], new: dict[str, int]) -> str:
 
 def cmd_replay(args: argparse.Namespace) -> int:
     """``sla replay OLD NEW EVENTS --from --to [--as-of] [--format]``."""
-    from .cli_evaluate import load_policies, parse_time
+    from .cli_evaluate import load_policies
     from .reader import read_events
+    from .timeargs import parse_edge
 
     old = load_policies([args.old])
     new = load_policies([args.new])
     tz = min(old, key=lambda p: p.effective).tz
-    start = parse_time(args.start, tz, "--from")
-    end = parse_time(args.end, tz, "--to")
-    as_of = parse_time(args.as_of, tz, "--as-of") if args.as_of else None
+    start = parse_edge(args.start, tz, "--from")
+    end = parse_edge(args.end, tz, "--to")
+    as_of = parse_edge(args.as_of, tz, "--as-of") if args.as_of else None
     log = read_events(args.events)
     result = replay(old, new, log, start, end, as_of)
     if args.format == "json":
