@@ -41,45 +41,46 @@ class Compiled:
         return [d for d in self.diagnostics if not d.is_error]
 
 
+def _unreadable(
+    file: str, message: str, help: str | None = None, line: int = 1, col: int = 1
+) -> tuple[None, list[Diagnostic]]:
+    """No text, and the E001 diagnostic saying why."""
+    span = m.Span(line=line, column=col, end_line=line, end_column=col + 1)
+    return None, [Diagnostic(code="E001", message=message, span=span, help=help, file=file)]
+
+
 def read_source(path: str | Path) -> tuple[str | None, list[Diagnostic]]:
     """Read a policy file as UTF-8 text, or say why it cannot be read."""
     file = str(path)
 
-    def bad(message: str, help: str | None = None, line: int = 1, col: int = 1) -> tuple[None, list[Diagnostic]]:
-        span = m.Span(line=line, column=col, end_line=line, end_column=col + 1)
-        return None, [Diagnostic(code="E001", message=message, span=span, help=help, file=file)]
-
     try:
         data = Path(path).read_bytes()
     except FileNotFoundError:
-        return bad("no such file")
+        return _unreadable(file, "no such file")
     except IsADirectoryError:
-        return bad("this is a directory, not a policy file")
+        return _unreadable(file, "this is a directory, not a policy file")
     except OSError as exc:
-        return bad(f"cannot read the file: {exc.strerror or exc}")
+        return _unreadable(file, f"cannot read the file: {exc.strerror or exc}")
     return decode_source(data, file)
 
 
 def decode_source(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
     """Decode bytes as a policy text, refusing binary and oversized input."""
 
-    def bad(message: str, help: str | None = None, line: int = 1, col: int = 1) -> tuple[None, list[Diagnostic]]:
-        span = m.Span(line=line, column=col, end_line=line, end_column=col + 1)
-        return None, [Diagnostic(code="E001", message=message, span=span, help=help, file=file)]
-
     if len(data) > MAX_POLICY_BYTES:
-        return bad(f"the file is {len(data):,} bytes; a policy may be at most {MAX_POLICY_BYTES:,}")
+        return _unreadable(file, f"the file is {len(data):,} bytes; a policy may be at most {MAX_POLICY_BYTES:,}")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         col = len(before) - (before.rfind(b"\n") + 1) + 1
-        return bad("the file is not UTF-8 text", "save the policy as UTF-8", line, col)
+        return _unreadable(file, "the file is not UTF-8 text", "save the policy as UTF-8", line, col)
     if "\x00" in text:
         head = text[: text.index("\x00")]
         line = head.count("\n") + 1
-        return bad("the file contains a NUL byte; it is not a text file", None, line, len(head) - head.rfind("\n"))
+        col = len(head) - head.rfind("\n")
+        return _unreadable(file, "the file contains a NUL byte; it is not a text file", None, line, col)
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
