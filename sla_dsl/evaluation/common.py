@@ -25,9 +25,10 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import cast
+from typing import Any, cast
 
 import numpy as np
+import orjson
 
 from .. import model as m
 from ..calendar import BusinessCalendar
@@ -81,7 +82,20 @@ def fmt_minutes(seconds: float) -> str:
     return f"{sign}{h}h" if h else f"{sign}{mi}m"
 
 
-_Hour = tuple[dt.datetime, int, str]
+#: a plain local hour: its start, its epoch, ``Fri 18 Sep 16:``, ``2026-09-18T16:``, ``+09:00``,
+#: and its start in wall-clock microseconds (:func:`wall_us`)
+_Hour = tuple[dt.datetime, int, str, str, str, int]
+#: seconds into an hour -> ``MM:SS``, and -> ``MM``
+_MMSS = tuple(f"{s // 60:02d}:{s % 60:02d}" for s in range(3600))
+_MM = tuple(f"{s // 60:02d}" for s in range(3600))
+_MISSING = object()
+#: an instant as a JSON report holds it: its text, or a datetime that orjson writes as that text
+JsonTime = str | dt.datetime
+
+
+def wall_us(t: dt.datetime) -> int:
+    """Wall-clock microseconds since 0001-01-01 (what same-zone datetime arithmetic uses)."""
+    return ((t.toordinal() * 86_400 + t.hour * 3600 + t.minute * 60 + t.second) * 1_000_000) + t.microsecond
 
 
 class Rules:
@@ -110,7 +124,8 @@ class Rules:
         self.backups = {b.kind: b for b in mdl.backups}
         self.maintenance = {mt.name: mt for mt in mdl.maintenance}
         self._dt: dict[float, dt.datetime] = {}
-        self._hours: dict[int, _Hour | None] = {}
+        self._hours: dict[float, Any] = {}  # _Hour | None, or absent
+        self._iso: dict[float, JsonTime] = {}
         self._delta: dict[int, tuple[m.Duration, float]] = {}
 
     @property
@@ -138,28 +153,78 @@ class Rules:
 
     def fmt(self, epoch: float) -> str:
         """``Fri 18 Sep 16:30`` in this version's zone."""
-        hour = self._hour(epoch) if epoch.is_integer() else None
-        if hour is not None:
-            return f"{hour[2]}{int(epoch - hour[1]) // 60:02d}"
+        hour = self._hours.get(epoch // 3600, _MISSING)
+        if hour is _MISSING:
+            hour = self._hour(epoch)
+        if hour is not None and epoch.is_integer():
+            text: str = hour[2] + _MM[int(epoch - hour[1])]
+            return text
         t = self.dt(epoch)
         return f"{_WD[t.weekday()]} {t.day:02d} {_MON[t.month - 1]} {t.hour:02d}:{t.minute:02d}"
 
+    def iso(self, epoch: float) -> JsonTime:
+        """The JSON text of ``self.dt(epoch)`` as orjson writes it (``2026-09-18T16:30:05+09:00``).
+
+        Built from the hour's prefix and a table of ``MM:SS`` for a whole second of
+        a plain hour; otherwise the datetime itself, which orjson writes the same way.
+        """
+        hit: JsonTime | None = self._iso.get(epoch)
+        if hit is not None:  # a row names most of its instants twice
+            return hit
+        hour = self._hours.get(epoch // 3600, _MISSING)
+        if hour is _MISSING:
+            hour = self._hour(epoch)
+        if hour is not None and epoch.is_integer():
+            hit = hour[3] + _MMSS[int(epoch - hour[1])] + hour[4]
+        else:
+            hit = self.dt(epoch)
+        if len(self._iso) > 10_000:
+            self._iso.clear()
+        self._iso[epoch] = hit
+        return hit
+
+    def wall_us(self, epoch: float) -> int:
+        """Wall-clock microseconds since 0001-01-01 in this version's zone (what same-zone
+        datetime arithmetic uses); ``// 86_400_000_000`` is the local day's ordinal."""
+        hour = self._hours.get(epoch // 3600, _MISSING)
+        if hour is _MISSING:
+            hour = self._hour(epoch)
+        if hour is not None and epoch.is_integer():
+            us: int = hour[5] + int(epoch - hour[1]) * 1_000_000
+            return us
+        return wall_us(self.dt(epoch))
+
     def _hour(self, epoch: float) -> _Hour | None:
         """For the UTC hour holding ``epoch``, when it is one plain local hour (an offset of whole
-        hours, the same all hour, not a repeated hour): its local start, its epoch, and ``Fri 18 Sep 16:``.
-        Adding seconds to that start gives what ``fromtimestamp`` gives, without the zone look-up."""
-        key = int(epoch // 3600)
-        if key in self._hours:
-            return self._hours[key]
-        start = key * 3600
+        hours, the same all hour, not a repeated hour, a four-digit year): see :data:`_Hour`.
+        Adding seconds to that start gives what ``fromtimestamp`` gives, without the zone look-up.
+        Memoised in ``_hours`` under ``epoch // 3600`` (a float key for a float epoch)."""
+        key = epoch // 3600
+        hit = self._hours.get(key, _MISSING)
+        if hit is not _MISSING:
+            return cast(_Hour | None, hit)
+        start = int(key) * 3600
         a = dt.datetime.fromtimestamp(start, self.tz)
         b = dt.datetime.fromtimestamp(start + 3599, self.tz)
-        plain = a.minute == 0 and a.second == 0 and not a.fold and not b.fold and a.utcoffset() == b.utcoffset()
-        hit = (a, start, f"{_WD[a.weekday()]} {a.day:02d} {_MON[a.month - 1]} {a.hour:02d}:") if plain else None
+        plain = (
+            a.minute == 0
+            and a.second == 0
+            and not a.fold
+            and not b.fold
+            and a.utcoffset() == b.utcoffset()
+            and 1000 <= a.year <= 9999
+        )
+        hour: _Hour | None = None
+        if plain:
+            # What orjson writes for this hour's datetimes: the prefix up to the
+            # minutes, and the offset (``+09:00``, or ``Z`` for UTC).
+            text = orjson.dumps(a, option=orjson.OPT_UTC_Z).decode()[1:-1]
+            fmt = f"{_WD[a.weekday()]} {a.day:02d} {_MON[a.month - 1]} {a.hour:02d}:"
+            hour = (a, start, fmt, text[:14], text[19:], wall_us(a))
         if len(self._hours) > 200_000:
             self._hours.clear()
-        self._hours[key] = hit
-        return hit
+        self._hours[key] = hour
+        return hour
 
     def delta_seconds(self, d: m.Duration) -> float:
         """A business duration as seconds of business time (memoised per rule)."""
@@ -234,6 +299,16 @@ def target_calendar(target: m.Target) -> str | None:
 
 def describe_target(target: m.Target) -> str:
     """``4 business hours`` or ``the end of business day 2``."""
+    hit = _TARGETS.get(id(target))
+    if hit is None or hit[0] is not target:
+        hit = _TARGETS[id(target)] = (target, _describe_target(target))
+    return hit[1]
+
+
+_TARGETS: dict[int, tuple[m.Target, str]] = {}
+
+
+def _describe_target(target: m.Target) -> str:
     if isinstance(target, m.Within):
         d = target.duration
         unit = d.unit.value + ("s" if d.amount != 1 else "")

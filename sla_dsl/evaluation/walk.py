@@ -35,12 +35,7 @@ def walk(rules: Rules, calendar: str, t0: float, t1: float) -> list[Step]:
     w = _WALKERS.get(key)
     if w is None or w.rules is not rules:
         w = _WALKERS[key] = _Walker(rules, calendar)
-    return w.walk(rules.dt(t0), rules.dt(t1))
-
-
-def _wall_us(t: dt.datetime) -> int:
-    """Wall-clock microseconds since 0001-01-01 (what same-zone datetime arithmetic uses)."""
-    return ((t.toordinal() * 86_400 + t.hour * 3600 + t.minute * 60 + t.second) * _US) + t.microsecond
+    return w.walk(rules.wall_us(t0), rules.wall_us(t1))
 
 
 def _hhmm(us_of_day: int) -> str:
@@ -59,8 +54,11 @@ class _Walker:
         self.days_open = {d.index for d in cal_model.days}
         #: ordinal -> (label, closed-day step or None)
         self.days: dict[int, tuple[str, Step | None]] = {}
-        #: ordinal -> the step of that whole business day
-        self.full: dict[int, Step] = {}
+        #: (ordinal, start, end) -> the step of that business day's hours in [start, end)
+        #: (microseconds into the day), None when no hour falls in it
+        self.clipped: dict[tuple[int, int, int], Step | None] = {}
+        #: (start, end) in microseconds into a day -> ``10:00-12:00 2h``
+        self.parts: dict[tuple[int, int], str] = {}
 
     def day(self, ordinal: int) -> tuple[str, Step | None]:
         hit = self.days.get(ordinal)
@@ -75,37 +73,51 @@ class _Walker:
             hit = self.days[ordinal] = (label, closed)
         return hit
 
-    def walk(self, a: dt.datetime, b: dt.datetime) -> list[Step]:
-        first, last = a.toordinal(), b.toordinal()
+    def walk(self, a_us: int, b_us: int) -> list[Step]:
+        """The steps for wall-clock microseconds [a_us, b_us) (see :meth:`Rules.wall_us`)."""
+        first, last = a_us // _DAY_US, b_us // _DAY_US
         if last - first > MAX_DAYS:
             return []
-        a_us, b_us = _wall_us(a), _wall_us(b)
         steps: list[Step] = []
         for ordinal in range(first, last + 1):
-            label, closed = self.day(ordinal)
+            label, closed = self.days.get(ordinal) or self.day(ordinal)
             if closed is not None:
                 steps.append(closed)
                 continue
             base = ordinal * _DAY_US
-            whole = ordinal != first and ordinal != last
-            if whole:
-                cached = self.full.get(ordinal)
-                if cached is not None:
-                    steps.append(cached)
-                    continue
-            parts = []
-            for s_min, e_min in self.hours:
-                s = max(base + s_min * 60 * _US, a_us)
-                e = min(base + e_min * 60 * _US, b_us)
-                if e > s:
-                    end = "24:00" if e_min == 1440 and e == base + _DAY_US else _hhmm(e - base)
-                    parts.append(f"{_hhmm(s - base)}-{end} {fmt_minutes((e - s) / _US)}")
-            if parts:
-                st = step(text=f"{label} " + ", ".join(parts))
-                if whole:
-                    self.full[ordinal] = st
+            lo = a_us - base if ordinal == first else 0
+            hi = b_us - base if ordinal == last else _DAY_US
+            # The first and last days are clipped; a step is shared by every walk
+            # that clips its day the same way (a whole day, or the same due time).
+            key = (ordinal, lo, hi)
+            if key in self.clipped:
+                st = self.clipped[key]
+            else:
+                st = self._step(label, lo, hi)
+                if len(self.clipped) > 100_000:
+                    self.clipped.clear()
+                self.clipped[key] = st
+            if st is not None:
                 steps.append(st)
         return steps
+
+    def _step(self, label: str, lo: int, hi: int) -> Step | None:
+        """The step of one business day's hours clipped to [lo, hi) (microseconds into the day)."""
+        parts = []
+        for s_min, e_min in self.hours:
+            s = max(s_min * 60 * _US, lo)
+            e = min(e_min * 60 * _US, hi)
+            if e > s:
+                key = (s, e)
+                part = self.parts.get(key)
+                if part is None:
+                    end = "24:00" if e == _DAY_US else _hhmm(e)
+                    part = f"{_hhmm(s)}-{end} {fmt_minutes((e - s) / _US)}"
+                    if len(self.parts) > 100_000:
+                        self.parts.clear()
+                    self.parts[key] = part
+                parts.append(part)
+        return step(text=f"{label} " + ", ".join(parts)) if parts else None
 
 
 _WALKERS: dict[tuple[int, str], _Walker] = {}
