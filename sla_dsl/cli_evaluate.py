@@ -174,6 +174,7 @@ def _evaluate(args: argparse.Namespace) -> int:
                 lang=args.lang,
                 policies=policies,
                 incidents=result.incidents,
+                violations=result.violations(),
                 limit=args.limit or None,
             )
         )

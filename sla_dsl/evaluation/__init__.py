@@ -92,14 +92,19 @@ def judge_log(
     *,
     skip_invalid: bool = False,
     walk: bool = True,
+    batch: bool = True,
 ) -> Evaluation:
-    """Judge an :class:`EventLog` into compact verdicts (rows and explanations built when rendered)."""
+    """Judge an :class:`EventLog` into compact verdicts (rows and explanations built when rendered).
+
+    ``batch=False`` judges every incident one at a time (the reference path the
+    columnar one is tested against) instead of the plain ones on columns.
+    """
     # The log's tuples live until the report is built; keep the cyclic
     # collector from walking them on every generation-2 pass.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _judge_log(policy, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk)
+        return _judge_log(policy, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk, batch=batch)
     finally:
         if enabled:
             gc.enable()
@@ -114,6 +119,7 @@ def _judge_log(
     *,
     skip_invalid: bool,
     walk: bool,
+    batch: bool,
 ) -> Evaluation:
     policies = [policy] if isinstance(policy, Policy) else list(policy)
     if not policies:
@@ -127,7 +133,8 @@ def _judge_log(
     _check_against_policies(versions, log, skip_invalid)
     duplicates = _prepare(log, t_as_of)
     ctx = Ctx(versions, p0, p1, t_as_of, log.source, walk=walk)
-    incidents = judge_incidents(ctx, log.incidents)
+    incidents, breaches, incident_duplicates = judge_incidents(ctx, log.incidents, batch=batch)
+    duplicates += incident_duplicates
     out = judge_outages(ctx, log.outages, log.stops)
     backups, retention = judge_backups(ctx, log.backups)
     primary = ctx.primary
@@ -148,7 +155,7 @@ def _judge_log(
         timezone=str(tz),
         input=InputSummary(events=log.count, duplicates=duplicates, skipped=list(log.skipped)),
     )
-    return Evaluation(ctx, incidents, skeleton)
+    return Evaluation(ctx, incidents, breaches, skeleton)
 
 
 def _check_against_policies(versions: Versions, log: EventLog, skip_invalid: bool) -> None:
@@ -206,9 +213,12 @@ _ORDER = operator.itemgetter(0, 1, 3)
 
 
 def _prepare(log: EventLog, as_of: float) -> int:
-    """Order each id's events by time, drop those after ``as_of`` and exact duplicates."""
+    """Order each id's events by time, drop those after ``as_of`` and exact duplicates
+    (incidents are many, and :func:`.incident_columns.prepare` does the same for them)."""
     dup = 0
     for group in log.groups:
+        if group is log.incidents:
+            continue
         for ident in list(group):
             recs = group[ident]
             if len(recs) > 1:

@@ -29,6 +29,7 @@ from typing import Any, cast
 
 import numpy as np
 import orjson
+from numpy.typing import NDArray
 
 from .. import model as m
 from ..calendar import BusinessCalendar
@@ -261,6 +262,18 @@ class Rules:
             return [self.add(e, d) for e in epochs]
         out = cal.add_many(arr.astype(np.int64), int(secs))
         return [float(x) for x in out.tolist()]
+
+    def add_array(self, epochs: NDArray[np.float64], d: m.Duration) -> NDArray[np.float64]:
+        """:meth:`add_many` on a float array, giving a float array."""
+        if d.calendar is not None and epochs.size and self.delta_seconds(d).is_integer():
+            whole = np.floor(epochs)
+            if bool(np.all(whole == epochs)):
+                cal = self.policy.calendar(d.calendar)
+                out: NDArray[np.float64] = cal.add_many(whole.astype(np.int64), int(self.delta_seconds(d))).astype(
+                    np.float64
+                )
+                return out
+        return np.array([self.add(e, d) for e in epochs.tolist()], dtype=np.float64)
 
     def due(self, target: m.Target, epoch: float) -> float:
         """When a target falls due for a clock starting at ``epoch``."""

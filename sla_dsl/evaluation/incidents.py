@@ -28,22 +28,17 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, cast
+
+import numpy as np
 
 from .. import model as m
 from ..events import CODE, Rec
-from ..report import IncidentRow, SameDay, Step, Violation
-from .common import Ctx, Rules, art, code_of, describe_target, fmt_minutes, short, step, target_calendar
-from .walk import walk
+from .common import Ctx, Rules, code_of, target_calendar
 
 REPORTED = CODE["incident.reported"]
 RESPONDED = CODE["incident.responded"]
 REPRIORITIZED = CODE["incident.reprioritized"]
-
-#: turns an instant into a step's ``at`` (see :func:`explain`)
-When = Callable[[float], Any]
 
 
 @dataclass(slots=True)
@@ -51,7 +46,6 @@ class Incident:
     """The facts and the verdict on one incident; the explanation is built on demand."""
 
     ident: str
-    recs: list[Rec]
     rules: Rules
     priority: str
     reported: float
@@ -90,25 +84,49 @@ class Incident:
         return self.rules.dt(self.completed) if self.completed is not None else None
 
 
-def judge_incidents(ctx: Ctx, groups: dict[str, list[Rec]]) -> list[Incident]:
-    """Judge every incident of the log; the verdicts on those in the period, in report order."""
-    items: list[Incident] = []
-    for ident, recs in groups.items():
-        inc = _read(ctx, ident, recs)
+def judge_incidents(
+    ctx: Ctx, groups: dict[str, list[Rec]], *, batch: bool = True
+) -> tuple[list[Incident], list[Incident], int]:
+    """Judge every incident of the log: the verdicts on those in the period, in report order;
+    the breaches due in the period (violations, in log order); how many exact duplicates
+    were counted once.
+
+    With ``batch`` the plain incidents are judged on columns (:mod:`.incident_columns`)
+    and only the others one at a time; without it every incident takes the per-incident path.
+    """
+    from .incident_columns import judge_columns, prepare
+
+    prepared = prepare(groups, ctx.as_of)
+    if batch:
+        entries, slow = judge_columns(ctx, prepared)
+    else:
+        entries, slow = [], np.flatnonzero(prepared.bounds[1:] > prepared.bounds[:-1]).tolist()
+    records: dict[int, list[Rec]] = {}
+    fresh: list[Incident] = []
+    for i in slow:  # in log order, so that data violations come in that order
+        recs = prepared.records(i)
+        inc = _read(ctx, prepared.ids[i], recs)
         if inc is None or inc.clock >= ctx.p1:
             continue
         if inc.clock < ctx.p0:
-            _complete(ctx, inc)
+            _complete(ctx, inc, recs)
             if inc.completed is not None and inc.completed < ctx.p0:
                 continue
-        items.append(inc)
-    _batch_due(items)
-    for inc in items:
-        if inc.completion is None and inc.clock >= ctx.p0:
-            _complete(ctx, inc)
-        _judge(ctx, inc)
+        records[i] = recs
+        fresh.append(inc)
+        entries.append((i, inc))
+    _batch_due(fresh)
+    entries.sort(key=lambda e: e[0])
+    breaches: list[Incident] = []
+    for i, inc in entries:  # in log order, so that violations come in that order
+        recs_i = records.get(i)
+        if recs_i is not None and inc.completion is None and inc.clock >= ctx.p0:
+            _complete(ctx, inc, recs_i)
+        if _judge(ctx, inc):
+            breaches.append(inc)
+    items = [inc for _, inc in entries]
     items.sort(key=lambda i: (i.clock, i.ident))
-    return items
+    return items, breaches, prepared.duplicates
 
 
 def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
@@ -167,7 +185,6 @@ def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
         return None
     return Incident(
         ident,
-        recs,
         rules,
         priority,
         rep[0],
@@ -196,18 +213,18 @@ def _batch_due(items: list[Incident]) -> None:
             inc.due = due
 
 
-def _complete(ctx: Ctx, inc: Incident) -> None:
+def _complete(ctx: Ctx, inc: Incident, recs: list[Rec]) -> None:
     rules = inc.rules
     comp = rules.priorities[inc.priority].completion
-    on, after, unless = _completion_codes(comp)
-    done = next((r for r in inc.recs if r[1] in on), None)
+    on, after, unless = completion_codes(comp)
+    done = next((r for r in recs if r[1] in on), None)
     if done is not None:
         inc.completed, inc.completion, inc.completed_by = done[0], "resolved", done[0]
     sil = comp.silence
     if sil is None:
         return
     pending: tuple[float, float] | None = None
-    for r in inc.recs:
+    for r in recs:
         if done is not None and r[0] >= done[0]:
             break
         if pending is not None and r[0] > pending[1]:
@@ -224,7 +241,7 @@ def _complete(ctx: Ctx, inc: Incident) -> None:
 _CODES: dict[int, tuple[m.Completion, frozenset[int], int | None, int | None]] = {}
 
 
-def _completion_codes(comp: m.Completion) -> tuple[frozenset[int], int | None, int | None]:
+def completion_codes(comp: m.Completion) -> tuple[frozenset[int], int | None, int | None]:
     """Event codes of a completion rule: those that complete, the silence rule's ``after`` and ``unless``."""
     hit = _CODES.get(id(comp))
     if hit is None or hit[0] is not comp:
@@ -236,251 +253,28 @@ def _completion_codes(comp: m.Completion) -> tuple[frozenset[int], int | None, i
     return hit[1], hit[2], hit[3]
 
 
-def _judge(ctx: Ctx, inc: Incident) -> None:
-    """Set the status; a breach due in the period is a violation."""
+def _judge(ctx: Ctx, inc: Incident) -> bool:
+    """Set the status; is it a breach due in the period (a violation)?"""
     rules = inc.rules
     if inc.cause in rules.exclusions:
         inc.status = "excluded"
-        return
-    pri = rules.priorities[inc.priority]
+        return False
     due = inc.due
     assert due is not None
-    cal = target_calendar(pri.target)
     if inc.responded is not None:
         inc.status = "met" if inc.responded <= due else "breached"
     elif ctx.as_of > due:
         inc.status = "breached"
-    elif rules.at_risk is not None and _used_percent(ctx, inc, due, cal) >= rules.at_risk:
+    elif rules.at_risk is not None and (
+        used_percent(ctx, inc, due, target_calendar(rules.priorities[inc.priority].target)) >= rules.at_risk
+    ):
         inc.status = "at_risk"
     else:
         inc.status = "open"
-    if inc.status == "breached" and due >= ctx.p0:
-        late = f"responded {ctx.fmt(inc.responded, rules)}" if inc.responded is not None else "no response"
-        ctx.violations.append(
-            Violation.model_construct(  # every field set, of its declared type
-                kind="response_breached",
-                id=inc.ident,
-                message=f"{inc.priority} response due {ctx.fmt(due, rules)}: {late}",
-                at=rules.dt(due),
-                ref=art(pri.ref),
-            )
-        )
+    return inc.status == "breached" and due >= ctx.p0
 
 
-def _used_percent(ctx: Ctx, inc: Incident, due: float, cal: str | None) -> float:
+def used_percent(ctx: Ctx, inc: Incident, due: float, cal: str | None) -> float:
     used = inc.rules.between(inc.clock, ctx.as_of, cal)
     total = inc.rules.between(inc.clock, due, cal)
     return 100.0 * used / total if total > 0 else 100.0
-
-
-# -- rows and explanations, built on demand ------------------------------------------
-
-
-def explain(ctx: Ctx, inc: Incident, when: When | None = None) -> tuple[list[Step], SameDay | None]:
-    """The steps explaining one verdict, and the same-day guideline when the priority has one.
-
-    ``when`` turns an instant into a step's ``at``: an aware datetime by default
-    (:meth:`Rules.dt`), or its JSON text (:meth:`Rules.iso`) for the streamed report.
-    """
-    rules = inc.rules
-    at = when or rules.dt
-    fmt = rules.fmt
-    pri = rules.priorities[inc.priority]
-    ref = art(pri.ref)
-    first = inc.reprios[0][1] if inc.reprios else inc.priority
-    steps: list[Any] = [
-        {"text": f"reported {fmt(inc.reported)} as {first}", "at": at(inc.reported), "ref": None},
-        {
-            "text": f"clock starts at {inc.clock_event} {fmt(inc.clock)}",
-            "at": at(inc.clock),
-            "ref": art(rules.clock.ref) if rules.clock else None,
-        },
-    ]
-    note = ctx.versions.note(rules, inc.clock)
-    if note:
-        steps.append(note)
-    for t, old, new in inc.reprios:
-        steps.append(
-            step(
-                text=f"reprioritised {old} → {new} {fmt(t)}: the target changes, the clock keeps its start",
-                at=at(t),
-                ref=ref,
-            )
-        )
-    same_day: SameDay | None = None
-    excl = rules.exclusions.get(inc.cause or "")
-    if excl is not None:
-        steps.append(step(text=f"cause `{inc.cause}` is excluded: no target applies", ref=art(excl.ref)))
-    else:
-        due = inc.due
-        assert due is not None
-        cal = target_calendar(pri.target)
-        if ctx.walk and cal is not None:
-            steps.extend(walk(rules, cal, inc.clock, due))
-        steps.append(
-            step(
-                text=f"due {fmt(due)} ({ref + ', ' if ref else ''}{inc.priority}: {describe_target(pri.target)})",
-                at=at(due),
-                ref=ref,
-            )
-        )
-        if pri.same_day is not None:
-            same_day = _same_day(ctx, rules, pri.same_day, inc, steps, ref, at)
-        steps.append(_status_step(ctx, inc, due, cal, ref, at))
-    if inc.completion == "resolved" and inc.completed_by is not None:
-        comp = pri.completion
-        steps.append(
-            step(
-                text=f"{short(comp.on[0]) if len(comp.on) == 1 else 'completion event'} "
-                f"{fmt(inc.completed_by)}: completed",
-                at=at(inc.completed_by),
-                ref=ref,
-            )
-        )
-    elif inc.completion == "silence" and inc.silence is not None:
-        sil = pri.completion.silence
-        assert sil is not None
-        last, deadline = inc.silence
-        steps.append(
-            step(
-                text=f"no {short(sil.unless)} within {sil.duration} after {short(sil.after)} "
-                f"{fmt(last)}: completed {fmt(deadline)}",
-                at=at(deadline),
-                ref=ref,
-            )
-        )
-    if inc.completed is None:
-        steps.append(step(text=f"not completed as of {fmt(ctx.as_of)}", ref=ref))
-    return cast(list[Step], steps), same_day
-
-
-def row(ctx: Ctx, inc: Incident) -> IncidentRow:
-    """The report row of one verdict, explanation included."""
-    rules = inc.rules
-    steps, same_day = explain(ctx, inc)
-    return IncidentRow(
-        id=inc.ident,
-        priority=inc.priority,
-        clock_start=rules.dt(inc.clock),
-        response_due=inc.response_due,
-        responded_at=inc.responded_at,
-        status=inc.status,
-        completed_at=inc.completed_at,
-        reported_at=rules.dt(inc.reported),
-        clock_event=inc.clock_event,
-        completion=inc.completion,
-        cause=inc.cause,
-        same_day=same_day,
-        policy_version=rules.version,
-        explain=steps,
-    )
-
-
-def row_json(ctx: Ctx, inc: Incident) -> dict[str, Any]:
-    """``row(ctx, inc).model_dump(mode="json")`` without the model: times as their JSON text
-    (:meth:`Rules.iso`), or as datetimes where orjson writes that text itself."""
-    rules = inc.rules
-    iso = rules.iso
-    steps, same_day = explain(ctx, inc, iso)
-    due = inc.due
-    return {
-        "id": inc.ident,
-        "priority": inc.priority,
-        "clock_start": iso(inc.clock),
-        "response_due": iso(due) if due is not None and inc.status != "excluded" else None,
-        "responded_at": iso(inc.responded) if inc.responded is not None else None,
-        "status": inc.status,
-        "completed_at": iso(inc.completed) if inc.completed is not None else None,
-        "reported_at": iso(inc.reported),
-        "clock_event": inc.clock_event,
-        "completion": inc.completion,
-        "cause": inc.cause,
-        "same_day": None
-        if same_day is None
-        else {"applies": same_day.applies, "due": same_day.due, "met": same_day.met},
-        "policy_version": rules.version,
-        # most steps are dicts already (see :func:`.common.step`), a version note is a Step
-        "explain": [{"text": s.text, "at": s.at, "ref": s.ref} if isinstance(s, Step) else s for s in steps],
-    }
-
-
-def _status_step(ctx: Ctx, inc: Incident, due: float, cal: str | None, ref: str | None, at: When) -> Step:
-    rules = inc.rules
-    fmt = rules.fmt
-    if inc.responded is not None:
-        if inc.responded <= due:
-            return step(text=f"responded {fmt(inc.responded)}: met", at=at(inc.responded), ref=ref)
-        late = rules.between(due, inc.responded, cal)
-        return step(
-            text=f"responded {fmt(inc.responded)}, {fmt_minutes(late)} "
-            f"{'business time ' if cal else ''}after due: breached",
-            at=at(inc.responded),
-            ref=ref,
-        )
-    if ctx.as_of > due:
-        return step(text=f"no response as of {fmt(ctx.as_of)}: breached", ref=ref)
-    if inc.status == "at_risk":
-        assert rules.at_risk is not None
-        pct = _used_percent(ctx, inc, due, cal)
-        return step(
-            text=f"no response as of {fmt(ctx.as_of)}; "
-            f"{pct:.0f}% of the target used "
-            f"(warning at {rules.at_risk:g}%): at_risk",
-            ref=art(rules.clock.ref) if rules.clock else None,
-        )
-    return step(text=f"no response yet as of {fmt(ctx.as_of)}: open", ref=ref)
-
-
-def _same_day(
-    ctx: Ctx, rules: Rules, rule: m.SameDayGuideline, inc: Incident, steps: list[Step], ref: str | None, at: When
-) -> SameDay:
-    day = _same_day_of(rules, rule, rules.dt(inc.clock).toordinal())
-    if day is None or inc.clock > day[1]:
-        return SameDay(applies=False)
-    close, _, text = day
-    met = inc.responded is not None and inc.responded <= close
-    steps.append(
-        step(
-            text=f"{text} ({'met' if met else 'not met'}; a guideline, not a breach)",
-            at=at(close),
-            ref=ref,
-        )
-    )
-    return SameDay(
-        applies=True,
-        due=rules.dt(close),
-        met=met if inc.responded is not None or ctx.as_of > close else None,
-    )
-
-
-_SAME_DAY: dict[tuple[int, int, int], tuple[Rules, m.SameDayGuideline, tuple[float, float, str] | None]] = {}
-
-
-def _same_day_of(rules: Rules, rule: m.SameDayGuideline, ordinal: int) -> tuple[float, float, str] | None:
-    """The same-day guideline on one day: (close, cutoff, the step's words), None when it is not
-    a business day or its calendar has no hours. Memoised: a year has a few hundred days."""
-    key = (id(rules), id(rule), ordinal)
-    hit = _SAME_DAY.get(key)
-    if hit is not None and hit[0] is rules and hit[1] is rule:
-        return hit[2]
-    cal = rules.calendar(rule.calendar)
-    day = dt.date.fromordinal(ordinal)
-    hours = rules.model.calendar(rule.calendar).hours
-    value: tuple[float, float, str] | None = None
-    if hours and cal.is_business_day(day):
-        close = dt.datetime(day.year, day.month, day.day, tzinfo=rules.tz) + dt.timedelta(
-            minutes=max(h.end.minutes for h in hours)
-        )
-        if rule.before_close.calendar is None:
-            cutoff = 2 * close.timestamp() - rules.add(close.timestamp(), rule.before_close)
-        else:
-            cutoff = close.timestamp() - rules.policy.duration_delta(rule.before_close).total_seconds()
-        text = (
-            f"same-day guideline: clock started by {rules.dt(cutoff):%H:%M} on a business day, "
-            f"answer expected by {close:%a %d %b %H:%M}"
-        )
-        value = (close.timestamp(), cutoff, text)
-    if len(_SAME_DAY) > 100_000:
-        _SAME_DAY.clear()
-    _SAME_DAY[key] = (rules, rule, value)
-    return value

@@ -28,7 +28,7 @@ from typing import IO, Any, Protocol, TypeVar
 import orjson
 
 from ..policy import Policy
-from . import IncidentRow, OutageRow, Report, RetentionRow, StopRow
+from . import IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -173,12 +173,14 @@ def render(
     lang: str = "en",
     policies: Sequence[Policy] = (),
     incidents: Sequence[IncidentLike] | None = None,
+    violations: Sequence[Violation] | None = None,
     limit: int | None = None,
 ) -> str:
     """The report as ``json``, ``text``, ``markdown`` or ``html``.
 
     ``incidents`` stands in for ``report.incidents`` in the tables (compact verdicts
-    whose explanations are never built); JSON always uses the report itself.
+    whose explanations are never built), and ``violations`` for ``report.violations``;
+    JSON always uses the report itself.
     ``limit`` caps the long lists of the text summary (incidents not met,
     violations) with a line saying how many more there are; the documents
     (markdown, html) and JSON always list every row.
@@ -187,7 +189,15 @@ def render(
         return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
     w = WORDS.get(lang, WORDS["en"])
     cap = limit if fmt == "text" and limit else None
-    sections = _sections(report, w, lang, policies, report.incidents if incidents is None else incidents, cap)
+    sections = _sections(
+        report,
+        w,
+        lang,
+        policies,
+        report.incidents if incidents is None else incidents,
+        report.violations if violations is None else violations,
+        cap,
+    )
     if fmt == "markdown":
         return _markdown(report, sections, w)
     if fmt == "html":
@@ -206,12 +216,17 @@ def _t(t: dt.datetime | None) -> str:
 _JSON_ROW = orjson.OPT_INDENT_2 | orjson.OPT_UTC_Z
 
 
-def write_json(report: Report, rows: Iterable[dict[str, Any]], out: IO[bytes]) -> None:
+def write_json(
+    report: Report,
+    rows: Iterable[dict[str, Any]],
+    out: IO[bytes],
+    violations: Iterable[dict[str, Any]] | None = None,
+) -> None:
     """Write ``render(report, "json")`` with ``rows`` as its incident rows, row by row.
 
     ``report`` has no incident rows of its own; each row is the ``model_dump(mode="json")``
     of an IncidentRow, except that times may still be datetimes. The violations (as many
-    as the breaches) are written the same way.
+    as the breaches) are written the same way: ``violations`` when given, else the report's.
     """
     skeleton = report.model_copy(update={"violations": []})
     text = render(skeleton, "json")
@@ -222,7 +237,7 @@ def write_json(report: Report, rows: Iterable[dict[str, Any]], out: IO[bytes]) -
     out.write(text[:inc].encode())
     _write_list(out, "incidents", rows)
     out.write(text[inc + len(inc_key) : vio].encode())
-    _write_list(out, "violations", (v.model_dump() for v in report.violations))
+    _write_list(out, "violations", (v.model_dump() for v in report.violations) if violations is None else violations)
     out.write(text[vio + len(vio_key) :].encode())
 
 
@@ -260,6 +275,7 @@ def _sections(
     lang: str,
     policies: Sequence[Policy],
     incidents: Sequence[IncidentLike],
+    violations: Sequence[Violation],
     limit: int | None = None,
 ) -> list[Section]:
     a = report.availability
@@ -356,10 +372,10 @@ def _sections(
     )
     out.append(
         (
-            f"{w['violations']} ({len(report.violations)})",
+            f"{w['violations']} ({len(violations)})",
             ["kind", w["id"], w["message"]],
-            [[v.kind, v.id, v.message] for v in _capped(report.violations, limit)[0]]
-            + _more(_capped(report.violations, limit)[1], 3, w),
+            [[v.kind, v.id, v.message] for v in _capped(violations, limit)[0]]
+            + _more(_capped(violations, limit)[1], 3, w),
         )
     )
     return out

@@ -70,4 +70,5 @@ def test_tables_from_compact_verdicts_match_the_report() -> None:
     result = judge_log(policy(), log, t("2026-11-01 00:00"), t("2026-12-01 00:00"), t("2026-11-18 15:00"))
     report = result.report()
     for fmt in ("text", "markdown", "html"):
-        assert render(result.skeleton, fmt, incidents=result.incidents) == render(report, fmt)
+        compact = render(result.skeleton, fmt, incidents=result.incidents, violations=result.violations())
+        assert compact == render(report, fmt)
