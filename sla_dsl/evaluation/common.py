@@ -338,6 +338,7 @@ class Versions:
         rules = sorted((Rules(p) for p in policies), key=lambda r: r.effective_epoch)
         self.rules = rules
         self._starts = [r.effective_epoch for r in rules]
+        self._notes: dict[tuple[int, bool], Step] = {}
 
     def at(self, epoch: float) -> Rules:
         """The version in force at ``epoch`` (the first one before any is in force)."""
@@ -345,17 +346,24 @@ class Versions:
         return self.rules[max(i, 0)]
 
     def note(self, rules: Rules, epoch: float) -> Step | None:
-        """A step naming the version, when there is more than one (or none in force yet)."""
+        """A step naming the version, when there is more than one (or none in force yet).
+        The same step (a dict, see :func:`step`) is shared by every row it explains."""
         if len(self.rules) == 1 and epoch >= rules.effective_epoch:
             return None
-        eff = rules.policy.effective.isoformat()
-        if epoch < rules.effective_epoch:
-            return Step(
-                text=f"no version in force yet: judged under version {rules.version} "
-                f"(effective {eff}), the earliest given",
-                ref="Article 5",
-            )
-        return Step(text=f"judged under version {rules.version} (effective {eff})", ref="Article 5")
+        early = epoch < rules.effective_epoch
+        key = (id(rules), early)
+        hit = self._notes.get(key)
+        if hit is None:
+            eff = rules.policy.effective.isoformat()
+            if early:
+                text = (
+                    f"no version in force yet: judged under version {rules.version} "
+                    f"(effective {eff}), the earliest given"
+                )
+            else:
+                text = f"judged under version {rules.version} (effective {eff})"
+            hit = self._notes[key] = step(text=text, ref="Article 5")
+        return hit
 
     @property
     def all_priorities(self) -> set[str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, cast
 
 from .. import model as m
@@ -29,83 +30,104 @@ from .walk import walk
 
 #: turns an instant into a step's ``at`` (see :func:`explain`)
 When = Callable[[float], Any]
+#: the same-day guideline on one incident: (applies, the close it expects an answer by, met)
+SameDayFacts = tuple[bool, float | None, bool | None]
 
 
-def explain(ctx: Ctx, inc: Incident, when: When | None = None) -> tuple[list[Step], SameDay | None]:
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """What every explanation under one (version, priority) says the same way."""
+
+    priority: m.Priority
+    ref: str | None
+    clock_ref: str | None
+    #: the calendar the target counts in (None: elapsed time)
+    calendar: str | None
+    #: `` (Article 3.2, P1: 4 business hours)`` after the due time
+    due_tail: str
+    #: ``resolved`` (the one completion event) or ``completion event``
+    done: str
+    #: ``no customer_replied within 10 business days after info_provided ``
+    silence: str
+
+
+_WORDS: dict[tuple[int, str], tuple[Rules, _Words]] = {}
+
+
+def _words(rules: Rules, priority: str) -> _Words:
+    hit = _WORDS.get((id(rules), priority))
+    if hit is not None and hit[0] is rules:
+        return hit[1]
+    pri = rules.priorities[priority]
+    ref = art(pri.ref)
+    comp = pri.completion
+    sil = comp.silence
+    words = _Words(
+        priority=pri,
+        ref=ref,
+        clock_ref=art(rules.clock.ref) if rules.clock else None,
+        calendar=target_calendar(pri.target),
+        due_tail=f" ({ref + ', ' if ref else ''}{priority}: {describe_target(pri.target)})",
+        done=short(comp.on[0]) if len(comp.on) == 1 else "completion event",
+        silence=f"no {short(sil.unless)} within {sil.duration} after {short(sil.after)} " if sil else "",
+    )
+    _WORDS[(id(rules), priority)] = (rules, words)
+    return words
+
+
+def explain(ctx: Ctx, inc: Incident, when: When | None = None) -> tuple[list[Step], SameDayFacts | None]:
     """The steps explaining one verdict, and the same-day guideline when the priority has one.
 
     ``when`` turns an instant into a step's ``at``: an aware datetime by default
     (:meth:`Rules.dt`), or its JSON text (:meth:`Rules.iso`) for the streamed report.
+    Steps are plain dicts (see :func:`.common.step`); a year's log explains
+    hundreds of thousands of verdicts, so this is written for speed.
     """
     rules = inc.rules
     at = when or rules.dt
     fmt = rules.fmt
-    pri = rules.priorities[inc.priority]
-    ref = art(pri.ref)
-    first = inc.reprios[0][1] if inc.reprios else inc.priority
+    w = _words(rules, inc.priority)
+    ref = w.ref
     steps: list[Any] = [
-        {"text": f"reported {fmt(inc.reported)} as {first}", "at": at(inc.reported), "ref": None},
         {
-            "text": f"clock starts at {inc.clock_event} {fmt(inc.clock)}",
-            "at": at(inc.clock),
-            "ref": art(rules.clock.ref) if rules.clock else None,
+            "text": f"reported {fmt(inc.reported)} as {inc.reprios[0][1] if inc.reprios else inc.priority}",
+            "at": at(inc.reported),
+            "ref": None,
         },
+        {"text": f"clock starts at {inc.clock_event} {fmt(inc.clock)}", "at": at(inc.clock), "ref": w.clock_ref},
     ]
     note = ctx.versions.note(rules, inc.clock)
     if note:
         steps.append(note)
     for t, old, new in inc.reprios:
         steps.append(
-            step(
-                text=f"reprioritised {old} → {new} {fmt(t)}: the target changes, the clock keeps its start",
-                at=at(t),
-                ref=ref,
-            )
+            {
+                "text": f"reprioritised {old} → {new} {fmt(t)}: the target changes, the clock keeps its start",
+                "at": at(t),
+                "ref": ref,
+            }
         )
-    same_day: SameDay | None = None
-    excl = rules.exclusions.get(inc.cause or "")
+    same_day: SameDayFacts | None = None
+    excl = rules.exclusions.get(inc.cause) if inc.cause is not None else None
     if excl is not None:
         steps.append(step(text=f"cause `{inc.cause}` is excluded: no target applies", ref=art(excl.ref)))
     else:
         due = inc.due
         assert due is not None
-        cal = target_calendar(pri.target)
+        cal = w.calendar
         if ctx.walk and cal is not None:
             steps.extend(walk(rules, cal, inc.clock, due))
-        steps.append(
-            step(
-                text=f"due {fmt(due)} ({ref + ', ' if ref else ''}{inc.priority}: {describe_target(pri.target)})",
-                at=at(due),
-                ref=ref,
-            )
-        )
-        if pri.same_day is not None:
-            same_day = _same_day(ctx, rules, pri.same_day, inc, steps, ref, at)
+        steps.append({"text": f"due {fmt(due)}{w.due_tail}", "at": at(due), "ref": ref})
+        if w.priority.same_day is not None:
+            same_day = _same_day(ctx, rules, w.priority.same_day, inc, steps, ref, at)
         steps.append(_status_step(ctx, inc, due, cal, ref, at))
     if inc.completion == "resolved" and inc.completed_by is not None:
-        comp = pri.completion
-        steps.append(
-            step(
-                text=f"{short(comp.on[0]) if len(comp.on) == 1 else 'completion event'} "
-                f"{fmt(inc.completed_by)}: completed",
-                at=at(inc.completed_by),
-                ref=ref,
-            )
-        )
+        steps.append({"text": f"{w.done} {fmt(inc.completed_by)}: completed", "at": at(inc.completed_by), "ref": ref})
     elif inc.completion == "silence" and inc.silence is not None:
-        sil = pri.completion.silence
-        assert sil is not None
         last, deadline = inc.silence
-        steps.append(
-            step(
-                text=f"no {short(sil.unless)} within {sil.duration} after {short(sil.after)} "
-                f"{fmt(last)}: completed {fmt(deadline)}",
-                at=at(deadline),
-                ref=ref,
-            )
-        )
+        steps.append({"text": f"{w.silence}{fmt(last)}: completed {fmt(deadline)}", "at": at(deadline), "ref": ref})
     if inc.completed is None:
-        steps.append(step(text=f"not completed as of {fmt(ctx.as_of)}", ref=ref))
+        steps.append({"text": f"not completed as of {fmt(ctx.as_of)}", "at": None, "ref": ref})
     return cast(list[Step], steps), same_day
 
 
@@ -125,7 +147,13 @@ def row(ctx: Ctx, inc: Incident) -> IncidentRow:
         clock_event=inc.clock_event,
         completion=inc.completion,
         cause=inc.cause,
-        same_day=same_day,
+        same_day=None
+        if same_day is None
+        else SameDay(
+            applies=same_day[0],
+            due=rules.dt(same_day[1]) if same_day[1] is not None else None,
+            met=same_day[2],
+        ),
         policy_version=rules.version,
         explain=steps,
     )
@@ -152,25 +180,32 @@ def row_json(ctx: Ctx, inc: Incident) -> dict[str, Any]:
         "cause": inc.cause,
         "same_day": None
         if same_day is None
-        else {"applies": same_day.applies, "due": same_day.due, "met": same_day.met},
+        else {
+            "applies": same_day[0],
+            "due": iso(same_day[1]) if same_day[1] is not None else None,
+            "met": same_day[2],
+        },
         "policy_version": rules.version,
-        # most steps are dicts already (see :func:`.common.step`), a version note is a Step
-        "explain": [{"text": s.text, "at": s.at, "ref": s.ref} if isinstance(s, Step) else s for s in steps],
+        "explain": steps,
     }
 
 
 def _status_step(ctx: Ctx, inc: Incident, due: float, cal: str | None, ref: str | None, at: When) -> Step:
     rules = inc.rules
     fmt = rules.fmt
-    if inc.responded is not None:
-        if inc.responded <= due:
-            return step(text=f"responded {fmt(inc.responded)}: met", at=at(inc.responded), ref=ref)
-        late = rules.between(due, inc.responded, cal)
-        return step(
-            text=f"responded {fmt(inc.responded)}, {fmt_minutes(late)} "
-            f"{'business time ' if cal else ''}after due: breached",
-            at=at(inc.responded),
-            ref=ref,
+    responded = inc.responded
+    if responded is not None:
+        if responded <= due:
+            return cast(Step, {"text": f"responded {fmt(responded)}: met", "at": at(responded), "ref": ref})
+        late = rules.between(due, responded, cal)
+        return cast(
+            Step,
+            {
+                "text": f"responded {fmt(responded)}, {fmt_minutes(late)} "
+                f"{'business time ' if cal else ''}after due: breached",
+                "at": at(responded),
+                "ref": ref,
+            },
         )
     if ctx.as_of > due:
         return step(text=f"no response as of {fmt(ctx.as_of)}: breached", ref=ref)
@@ -186,12 +221,15 @@ def _status_step(ctx: Ctx, inc: Incident, due: float, cal: str | None, ref: str 
     return step(text=f"no response yet as of {fmt(ctx.as_of)}: open", ref=ref)
 
 
+_NOT_APPLIES: SameDayFacts = (False, None, None)
+
+
 def _same_day(
     ctx: Ctx, rules: Rules, rule: m.SameDayGuideline, inc: Incident, steps: list[Step], ref: str | None, at: When
-) -> SameDay:
-    day = _same_day_of(rules, rule, rules.dt(inc.clock).toordinal())
+) -> SameDayFacts:
+    day = _same_day_of(rules, rule, rules.wall_us(inc.clock) // 86_400_000_000)
     if day is None or inc.clock > day[1]:
-        return SameDay(applies=False)
+        return _NOT_APPLIES
     close, _, text = day
     met = inc.responded is not None and inc.responded <= close
     steps.append(
@@ -201,11 +239,7 @@ def _same_day(
             ref=ref,
         )
     )
-    return SameDay(
-        applies=True,
-        due=rules.dt(close),
-        met=met if inc.responded is not None or ctx.as_of > close else None,
-    )
+    return (True, close, met if inc.responded is not None or ctx.as_of > close else None)
 
 
 _SAME_DAY: dict[tuple[int, int, int], tuple[Rules, m.SameDayGuideline, tuple[float, float, str] | None]] = {}

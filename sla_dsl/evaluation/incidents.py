@@ -83,6 +83,10 @@ class Incident:
     def completed_at(self) -> dt.datetime | None:
         return self.rules.dt(self.completed) if self.completed is not None else None
 
+    @property
+    def is_completed(self) -> bool:
+        return self.completed is not None
+
 
 def judge_incidents(
     ctx: Ctx, groups: dict[str, list[Rec]], *, batch: bool = True

@@ -59,12 +59,33 @@ class Violations(Sequence[Violation]):
             yield breach(inc)
         yield from self.rest
 
-    def json_rows(self) -> Iterator[dict[str, Any]]:
-        """Each violation as the JSON report has it (times may stay datetimes)."""
-        for inc in self.breaches:
+    def json_rows(self, start: int = 0, stop: int | None = None) -> Iterator[dict[str, Any]]:
+        """Violations [start, stop) as the JSON report has them (times as text or datetimes)."""
+        n = len(self.breaches)
+        stop = len(self) if stop is None else stop
+        for inc in self.breaches[start:stop]:
             yield breach_json(inc)
-        for v in self.rest:
+        for v in self.rest[max(start - n, 0) : max(stop - n, 0)]:
             yield v.model_dump()
+
+
+class _IncidentRows:
+    """The incident rows of the JSON report, built a block at a time (see ``render.RowSource``)."""
+
+    def __init__(self, ctx: Ctx, incidents: list[Incident]) -> None:
+        self.ctx = ctx
+        self.incidents = incidents
+
+    def __len__(self) -> int:
+        return len(self.incidents)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return self.json_rows(0, len(self))
+
+    def json_rows(self, start: int, stop: int) -> Iterator[dict[str, Any]]:
+        ctx = self.ctx
+        for inc in self.incidents[start:stop]:
+            yield row_json(ctx, inc)
 
 
 class Evaluation:
@@ -88,10 +109,9 @@ class Evaluation:
         """Every violation, in report order."""
         return Violations(self.breaches, self.skeleton.violations)
 
-    def incident_rows(self) -> Iterator[dict[str, object]]:
-        """Each incident row as the JSON report has it (times as their JSON text or datetimes)."""
-        for inc in self.incidents:
-            yield row_json(self.ctx, inc)
+    def incident_rows(self) -> _IncidentRows:
+        """The incident rows as the JSON report has them (times as their JSON text or datetimes)."""
+        return _IncidentRows(self.ctx, self.incidents)
 
     def report(self) -> Report:
         """The whole report model, every explanation built."""
@@ -110,7 +130,7 @@ class Evaluation:
         enabled = gc.isenabled()
         gc.disable()
         try:
-            write_json(self.skeleton, self.incident_rows(), out, self.violations().json_rows())
+            write_json(self.skeleton, self.incident_rows(), out, self.violations())
         finally:
             if enabled:
                 gc.enable()

@@ -54,9 +54,10 @@ class _Walker:
         self.days_open = {d.index for d in cal_model.days}
         #: ordinal -> (label, closed-day step or None)
         self.days: dict[int, tuple[str, Step | None]] = {}
-        #: (ordinal, start, end) -> the step of that business day's hours in [start, end)
-        #: (microseconds into the day), None when no hour falls in it
-        self.clipped: dict[tuple[int, int, int], Step | None] = {}
+        #: (ordinal, start, end) -> the step of that day in [start, end) (see :meth:`clip`)
+        self.clipped: dict[tuple[int, int, int], tuple[Step, ...]] = {}
+        #: (first, last) -> the steps of the whole days strictly between two days
+        self.between: dict[tuple[int, int], tuple[Step, ...]] = {}
         #: (start, end) in microseconds into a day -> ``10:00-12:00 2h``
         self.parts: dict[tuple[int, int], str] = {}
 
@@ -78,28 +79,38 @@ class _Walker:
         first, last = a_us // _DAY_US, b_us // _DAY_US
         if last - first > MAX_DAYS:
             return []
-        steps: list[Step] = []
-        for ordinal in range(first, last + 1):
-            label, closed = self.days.get(ordinal) or self.day(ordinal)
+        if first == last:
+            base = first * _DAY_US
+            return list(self.clip(first, a_us - base, b_us - base))
+        # The first and last days are clipped, the days between are whole: each part is
+        # shared by every walk that has it (a year's log walks the same few hundred days).
+        middle = self.between.get((first, last))
+        if middle is None:
+            middle = self.between[(first, last)] = tuple(
+                s for ordinal in range(first + 1, last) for s in self.clip(ordinal, 0, _DAY_US)
+            )
+        return [
+            *self.clip(first, a_us - first * _DAY_US, _DAY_US),
+            *middle,
+            *self.clip(last, 0, b_us - last * _DAY_US),
+        ]
+
+    def clip(self, ordinal: int, lo: int, hi: int) -> tuple[Step, ...]:
+        """The step of day ``ordinal`` in [lo, hi) microseconds into the day: why it is closed,
+        or its business hours in that span (none when no hour falls in it)."""
+        key = (ordinal, lo, hi)
+        hit = self.clipped.get(key)
+        if hit is None:
+            label, closed = self.day(ordinal)
             if closed is not None:
-                steps.append(closed)
-                continue
-            base = ordinal * _DAY_US
-            lo = a_us - base if ordinal == first else 0
-            hi = b_us - base if ordinal == last else _DAY_US
-            # The first and last days are clipped; a step is shared by every walk
-            # that clips its day the same way (a whole day, or the same due time).
-            key = (ordinal, lo, hi)
-            if key in self.clipped:
-                st = self.clipped[key]
+                hit = (closed,)
             else:
                 st = self._step(label, lo, hi)
-                if len(self.clipped) > 100_000:
-                    self.clipped.clear()
-                self.clipped[key] = st
-            if st is not None:
-                steps.append(st)
-        return steps
+                hit = (st,) if st is not None else ()
+            if len(self.clipped) > 100_000:
+                self.clipped.clear()
+            self.clipped[key] = hit
+        return hit
 
     def _step(self, label: str, lo: int, hi: int) -> Step | None:
         """The step of one business day's hours clipped to [lo, hi) (microseconds into the day)."""

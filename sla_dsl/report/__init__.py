@@ -86,6 +86,11 @@ class IncidentRow(_Row):
     policy_version: str
     explain: list[Step] = Field(default_factory=list)
 
+    @property
+    def is_completed(self) -> bool:
+        """Whether the incident was completed (``completed_at`` is set)."""
+        return self.completed_at is not None
+
 
 class OutageRow(_Row):
     """The verdict on one outage: its downtime and the recovery-notice target."""
