@@ -4,9 +4,9 @@ Writes a generated log (about 200,000 incidents plus outages, stop notices and
 backups) to a temporary file, then, each in a fresh child process so that its
 peak memory is its own:
 
-* ``sla evaluate``: the command itself (``sla_dsl.cli.main``, imports and
-  policy loading included), its report written to a file, once per output
-  format: ``text`` (the default), ``json`` (every verdict explained, with the
+* ``sla evaluate``: the command itself (the console script's entry point,
+  ``python -m sla_dsl._entry``), timed from outside from start to exit, its
+  report written to a file, once per output format: ``text`` (the default), ``json`` (every verdict explained, with the
   day-by-day walk, the default) and ``json --no-walk``;
 * ``sla API`` (with ``--api``): ``read_events`` + ``evaluate_log``, the whole
   pydantic ``Report`` of the Python API, explanations built, not rendered;
@@ -14,8 +14,10 @@ peak memory is its own:
   ``json.loads`` and ``datetime.fromisoformat`` per line, a dict per event,
   ``businesstimedelta`` for the business-time arithmetic.
 
-Prints seconds, events/second, peak RSS and the output format of each, and the
-ratios. Not a test: no timing is asserted anywhere.
+Prints seconds, events/second and peak memory of each, and the ratios. Memory
+is the largest single process's peak RSS and the peak PSS of the command and
+the renderer it forks, together (``/proc/PID/smaps_rollup``, sampled every
+10 ms). Not a test: no timing is asserted anywhere.
 Run: ``python bench/evaluate.py [--events N] [--api] [--no-peer]``.
 """
 
@@ -23,13 +25,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import json
 import os
 import random
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -105,27 +107,10 @@ def generate(path: Path, n_events: int, seed: int = 7) -> int:
     return written
 
 
-def run_cli(path: str, fmt: str, walk: bool) -> dict[str, float]:
-    """Child: ``sla evaluate POLICY EVENTS --from 2026-01-01 --to 2027-01-01 --format FMT``, report to a file."""
-    t0 = time.perf_counter()
-    from sla_dsl.cli import main as sla_main
-
-    out_path = f"{path}.{fmt}"
+def cli_command(path: str, fmt: str, walk: bool) -> list[str]:
+    """``sla evaluate POLICY EVENTS --from 2026-01-01 --to 2027-01-01 --format FMT``, as the console script runs."""
     argv = ["evaluate", str(POLICY), path, "--from", "2026-01-01", "--to", "2027-01-01", "--format", fmt]
-    real = sys.stdout
-    with open(out_path, "wb") as fb:
-        sys.stdout = io.TextIOWrapper(fb, encoding="utf-8")
-        try:
-            status = sla_main([*argv, *([] if walk else ["--no-walk"])])
-            sys.stdout.flush()
-        finally:
-            sys.stdout = real
-    t1 = time.perf_counter()
-    if status:
-        raise SystemExit(f"sla evaluate exited with {status}")
-    size = os.path.getsize(out_path)
-    os.unlink(out_path)
-    return {"total_s": t1 - t0, "output_mib": size / 2**20}
+    return [sys.executable, "-m", "sla_dsl._entry", *argv, *([] if walk else ["--no-walk"])]
 
 
 def run_api(path: str) -> dict[str, float]:
@@ -189,21 +174,73 @@ def run_peer(path: str) -> dict[str, float]:
     return {"events": len(events), "total_s": t1 - t0, "incidents": len(by), "met": met, "breached": breached}
 
 
+def _tree_memory_kib(pid: int) -> tuple[int, int]:
+    """(PSS, RSS) in KiB summed over ``pid`` and its children (``sla`` forks a renderer).
+
+    PSS shares each copy-on-write page between the processes that map it, so
+    the sum is the memory the command really holds; RSS counts a shared page
+    once per process and so overstates it."""
+    pss = rss = 0
+    pids = [pid]
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            pids += [int(x) for x in fh.read().split()]
+    except OSError:
+        pass
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as fh:
+                for line in fh:
+                    if line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+                    elif line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+        except OSError:
+            pass
+    return pss, rss
+
+
 def child(kind: str, path: str) -> dict[str, float]:
-    """Run one measurement in a fresh process; add that process's own peak RSS in MiB."""
-    proc = subprocess.Popen(
-        [sys.executable, __file__, "--child", kind, path],
-        stdout=subprocess.PIPE,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-    )
-    assert proc.stdout is not None
-    out = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
+    """Run one measurement in a fresh process; add its peak memory in MiB (the process's own
+    peak RSS, and the peak PSS and RSS of it and its children together, sampled every 10 ms).
+
+    ``sla`` runs are the command itself, timed from outside from start to exit
+    (interpreter start, imports, policy, read, judge, write), the report written to a file."""
+    cli = kind in CLI_RUNS
+    out_path = f"{path}.{kind}.out"
+    t0 = time.perf_counter()
+    with open(out_path, "wb") as sink:
+        proc = subprocess.Popen(
+            cli_command(path, *CLI_RUNS[kind]) if cli else [sys.executable, __file__, "--child", kind, path],
+            stdout=sink if cli else subprocess.PIPE,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        peak = [0, 0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.01):
+                pss, rss = _tree_memory_kib(proc.pid)
+                peak[0], peak[1] = max(peak[0], pss), max(peak[1], rss)
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        out = b"" if proc.stdout is None else proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - t0
+        done.set()
+        sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode:
         raise SystemExit(f"{kind} failed with status {proc.returncode}")
-    result: dict[str, float] = json.loads(out)
+    if cli:
+        result: dict[str, float] = {"total_s": elapsed, "output_mib": os.path.getsize(out_path) / 2**20}
+    else:
+        result = json.loads(out)
+    os.unlink(out_path)
     result["peak_rss_mib"] = usage.ru_maxrss / 1024
+    result["tree_pss_mib"] = peak[0] / 1024
+    result["tree_rss_mib"] = peak[1] / 1024
     return result
 
 
@@ -223,12 +260,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.child:
         kind, path = args.child
-        if kind == "peer":
-            res = run_peer(path)
-        elif kind == "api":
-            res = run_api(path)
-        else:
-            res = run_cli(path, *CLI_RUNS[kind])
+        res = run_peer(path) if kind == "peer" else run_api(path)
         print(json.dumps(res))
         return
     with tempfile.TemporaryDirectory() as tmp:
@@ -246,7 +278,7 @@ def main() -> None:
         if not args.no_peer:
             rows.append(("peer: per-event + businesstimedelta", child("peer", str(path))))
     base = rows[0][1]
-    print(f"{'':38} {'seconds':>8} {'events/s':>10} {'peak RSS':>9}  notes")
+    print(f"{'':38} {'seconds':>8} {'events/s':>10} {'peak RSS':>9} {'tree PSS':>9}  notes")
     for name, r in rows:
         rate = n / r["total_s"]
         if "output_mib" in r:
@@ -258,7 +290,14 @@ def main() -> None:
         else:
             note = f"response targets only; {int(r['incidents']):,} incidents; no output"
         ratio = "" if r is base else f" ({r['total_s'] / base['total_s']:.1f}x the time of the first row)"
-        print(f"{name:38} {r['total_s']:8.2f} {rate:10,.0f} {r['peak_rss_mib']:7.0f} MiB  {note}{ratio}")
+        print(
+            f"{name:38} {r['total_s']:8.2f} {rate:10,.0f} {r['peak_rss_mib']:5.0f} MiB {r['tree_pss_mib']:5.0f} MiB"
+            f"  {note}{ratio}"
+        )
+    print(
+        "peak RSS: the largest single process (wait4); tree PSS: the command and the renderer it forks, together,"
+        " sampled every 10 ms"
+    )
 
 
 if __name__ == "__main__":
