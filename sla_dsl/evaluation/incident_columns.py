@@ -37,8 +37,8 @@ from numpy.typing import NDArray
 
 from .. import model as m
 from ..events import Rec
-from .common import Ctx, Rules
-from .incidents import REPORTED, REPRIORITIZED, RESPONDED, Incident, completion_codes
+from .common import Ctx, Rules, target_calendar
+from .incidents import REPORTED, REPRIORITIZED, RESPONDED, Incident, completion_codes, used_percent
 
 Ints = NDArray[np.int64]
 Floats = NDArray[np.float64]
@@ -151,12 +151,29 @@ class _Firsts:
         return hit
 
 
-def judge_columns(ctx: Ctx, p: Prepared) -> tuple[list[tuple[int, Incident]], list[int]]:
-    """Judge the plain incidents; return (position, verdict) of those listed in the period, not yet
-    given a status, and the positions of the incidents left to the per-incident path."""
+@dataclass
+class Judged:
+    """The incidents the columns judged (status set), and those left to the per-incident path."""
+
+    #: verdicts on the plain incidents listed in the period, and their positions in the log
+    items: list[Incident]
+    positions: list[int]
+    #: per item: is it a response breach due in the period (a violation)?
+    breaches: list[bool]
+    #: positions of the incidents the per-incident path judges, in log order
+    slow: list[int]
+
+
+_STATUS = ("met", "breached", "open", "at_risk", "excluded")
+_MET, _BREACHED, _OPEN, _AT_RISK, _EXCLUDED = range(5)
+
+
+def judge_columns(ctx: Ctx, p: Prepared) -> Judged:
+    """Judge the plain incidents on columns; leave the others (see the module notes) to the caller."""
+    out = Judged([], [], [], [])
     n_ids = len(p.ids)
     if n_ids == 0:
-        return [], []
+        return out
     firsts = _Firsts(p)
     rules_list = ctx.versions.rules
     rep_t, rep_pos, rep_n = firsts(REPORTED)
@@ -169,8 +186,7 @@ def judge_columns(ctx: Ctx, p: Prepared) -> tuple[list[tuple[int, Incident]], li
     clock = rep_t.copy()
     clock_name = np.full(n_ids, _NONE, dtype=np.int64)  # index into the version's clock_codes
     for v in np.unique(v_rep[has_rep]).tolist():
-        in_v = has_rep & (v_rep == v)
-        unset = in_v.copy()
+        unset = has_rep & (v_rep == v)
         for k, (code, _) in enumerate(rules_list[v].clock_codes):
             at, _, _ = firsts(code)
             hit = unset & ~np.isnan(at)
@@ -179,104 +195,158 @@ def judge_columns(ctx: Ctx, p: Prepared) -> tuple[list[tuple[int, Incident]], li
             unset &= ~hit
     v_clock = _version_index(ctx, np.where(has_rep, clock, 0.0))
     slow = has_any & (~has_rep | (rep_n > 1) | (reprio_n > 0) | (clock < rep_t) | (resp_t < rep_t))
-    plain = has_rep & ~slow
-    # What each plain incident reported (priority, cause), and whether its version defines it.
-    flat, kept = p.flat, p.kept
-    plain_ids = np.flatnonzero(plain).tolist()
-    rep_records = kept[rep_pos[plain_ids]].tolist()
-    priority: dict[int, str] = {}
-    cause: dict[int, str | None] = {}
-    for i, j in zip(plain_ids, rep_records, strict=True):
-        payload = flat[j][2]
-        priority[i], cause[i] = payload[0], payload[1]
+    plain = np.flatnonzero(has_rep & ~slow)
+    # What each plain incident reported (priority, cause).
+    flat = p.flat
+    payloads = [flat[j][2] for j in p.kept[rep_pos[plain]].tolist()]
+    priorities = [pl[0] for pl in payloads]
+    causes = [pl[1] for pl in payloads]
+    # Buckets of one (version, priority); a priority the version lacks goes to the per-incident path.
+    names = sorted(set(priorities))
+    code_of = {name: k for k, name in enumerate(names)}
+    bucket = v_clock[plain] * len(names) + np.array([code_of[x] for x in priorities], dtype=np.int64)
     slow_ids = np.flatnonzero(slow).tolist()
-    vc = v_clock.tolist()
-    buckets: dict[tuple[int, str], list[int]] = {}
-    for i in plain_ids:
-        pr = priority[i]
-        if pr in rules_list[vc[i]].priorities:
-            buckets.setdefault((vc[i], pr), []).append(i)
-        else:
-            slow_ids.append(i)
+    order = np.argsort(bucket, kind="stable")
+    cuts = np.flatnonzero(np.diff(bucket[order])) + 1
+    for members in np.split(order, cuts) if order.size else []:
+        v, pr = divmod(int(bucket[members[0]]), len(names))
+        rules, name = rules_list[v], names[pr]
+        if name not in rules.priorities:
+            slow_ids.extend(plain[members].tolist())
+            continue
+        _judge_bucket(
+            ctx,
+            p,
+            firsts,
+            rules,
+            name,
+            plain[members],
+            [causes[k] for k in members.tolist()],
+            out,
+            clock,
+            clock_name,
+            rep_t,
+            resp_t,
+        )
     slow_ids.sort()
-    out: list[tuple[int, Incident]] = []
-    p0, p1 = ctx.p0, ctx.p1
-    for (v, pr), members in buckets.items():
-        rules = rules_list[v]
-        ids_arr = np.array(members, dtype=np.int64)
-        ck = clock[ids_arr]
-        live = ck < p1
-        ids_arr, ck = ids_arr[live], ck[live]
-        if ids_arr.size == 0:
-            continue
-        done_t, completion_t, silence = _completion(ctx, p, firsts, rules, rules.priorities[pr], ids_arr)
-        # Before the period: listed only when not completed before it.
-        listed = ~((ck < p0) & (completion_t < p0))
-        ids_arr, ck, done_t = ids_arr[listed], ck[listed], done_t[listed]
-        silence = {k: silence[k] for k in ids_arr.tolist() if k in silence}
-        if ids_arr.size == 0:
-            continue
-        excluded = np.array([cause[i] in rules.exclusions for i in ids_arr.tolist()], dtype=bool)
-        due = np.full(ids_arr.size, np.nan)
-        if (~excluded).any():
-            target = rules.priorities[pr].target
-            if isinstance(target, m.Within):
-                due[~excluded] = rules.add_array(ck[~excluded], target.duration)
-            else:
-                due[~excluded] = [rules.due(target, c) for c in ck[~excluded].tolist()]
-        names = rules.clock_codes
-        for i, c, d, dn in zip(ids_arr.tolist(), ck.tolist(), due.tolist(), done_t.tolist(), strict=True):
-            k = int(clock_name[i])
-            r = float(resp_t[i])
-            inc = Incident(
-                p.ids[i],
-                rules,
-                pr,
-                float(rep_t[i]),
-                cause[i],
-                c,
-                names[k][1] if k >= 0 else "reported",
-                None if r != r else r,
-                [],
-                None if d != d else d,
-            )
-            sil = silence.get(i)
-            if sil is not None:
-                inc.completed, inc.completion, inc.silence = sil[1], "silence", sil
-            elif dn == dn:  # not nan
-                inc.completed, inc.completion, inc.completed_by = dn, "resolved", dn
-            out.append((i, inc))
-    return out, slow_ids
+    out.slow = slow_ids
+    return out
+
+
+def _judge_bucket(
+    ctx: Ctx,
+    p: Prepared,
+    firsts: _Firsts,
+    rules: Rules,
+    priority: str,
+    ids: Ints,
+    causes: list[str | None],
+    out: Judged,
+    clock: Floats,
+    clock_name: Ints,
+    rep_t: Floats,
+    resp_t: Floats,
+) -> None:
+    """Judge the incidents ``ids`` of one (version, priority) and add them to ``out``."""
+    ck = clock[ids]
+    live = ck < ctx.p1
+    pri = rules.priorities[priority]
+    done, completed, sil_after, sil_deadline = _completion(ctx, p, firsts, rules, pri, ids)
+    # Before the period, an incident is listed only when not completed before it.
+    keep = live & ~((ck < ctx.p0) & (completed < ctx.p0))
+    if not keep.all():
+        sel = np.flatnonzero(keep)
+        ids, ck, done, completed = ids[sel], ck[sel], done[sel], completed[sel]
+        sil_after, sil_deadline = sil_after[sel], sil_deadline[sel]
+        causes = [causes[k] for k in sel.tolist()]
+    n = ids.size
+    if n == 0:
+        return
+    excluded = np.array([c is not None and c in rules.exclusions for c in causes], dtype=bool)
+    due = np.full(n, np.nan)
+    judged = ~excluded
+    if judged.any():
+        target = pri.target
+        if isinstance(target, m.Within):
+            due[judged] = rules.add_array(ck[judged], target.duration)
+        else:
+            due[judged] = [rules.due(target, c) for c in ck[judged].tolist()]
+    resp = resp_t[ids]
+    answered = ~np.isnan(resp)
+    status = np.full(n, _OPEN, dtype=np.int64)
+    status[answered & (resp <= due)] = _MET
+    status[(answered & (resp > due)) | (~answered & (ctx.as_of > due))] = _BREACHED
+    status[excluded] = _EXCLUDED
+    silence = ~np.isnan(sil_after)
+    items = list(
+        map(
+            Incident,
+            [p.ids[i] for i in ids.tolist()],
+            itertools.repeat(rules, n),
+            itertools.repeat(priority, n),
+            rep_t[ids].tolist(),
+            causes,
+            ck.tolist(),
+            [rules.clock_codes[k][1] if k >= 0 else "reported" for k in clock_name[ids].tolist()],
+            _nones(resp),
+            itertools.repeat((), n),
+            _nones(due),
+            _nones(completed),
+            np.where(silence, "silence", np.where(np.isnan(done), "", "resolved")).tolist(),
+            _nones(np.where(silence, np.nan, done)),
+            [None if a != a else (a, d) for a, d in zip(sil_after.tolist(), sil_deadline.tolist(), strict=True)],
+            [_STATUS[k] for k in status.tolist()],
+        )
+    )
+    for inc in items:
+        if not inc.completion:
+            inc.completion = None
+    if rules.at_risk is not None:
+        # An open clock at or past the warning threshold (few: those running at as_of).
+        cal = target_calendar(pri.target)
+        for k in np.flatnonzero(status == _OPEN).tolist():
+            inc = items[k]
+            d = inc.due
+            assert d is not None
+            if used_percent(ctx, inc, d, cal) >= rules.at_risk:
+                inc.status = "at_risk"
+    out.items.extend(items)
+    out.positions.extend(ids.tolist())
+    out.breaches.extend(((status == _BREACHED) & (due >= ctx.p0)).tolist())
+
+
+def _nones(a: Floats) -> list[float | None]:
+    """The values of a float array, None for nan."""
+    return [None if x != x else x for x in a.tolist()]
 
 
 def _completion(
     ctx: Ctx, p: Prepared, firsts: _Firsts, rules: Rules, pri: m.Priority, ids: Ints
-) -> tuple[Floats, Floats, dict[int, tuple[float, float]]]:
-    """Per incident of ``ids``: the first completion event (nan without one), the completion time
-    (nan when not completed), and the silence completions as {position: (after event, deadline)}."""
+) -> tuple[Floats, Floats, Floats, Floats]:
+    """Per incident of ``ids``: the first completion event, the completion time, and the silence
+    completion's ``after`` event and deadline (nan where there is none)."""
     on, after, unless = completion_codes(pri.completion)
     done = np.full(ids.size, np.nan)
     for c in on:
         at, _, _ = firsts(c)
         done = np.fmin(done, at[ids])
     completed = done.copy()
+    sil_after = np.full(ids.size, np.nan)
+    sil_deadline = np.full(ids.size, np.nan)
     sil = pri.completion.silence
-    silence: dict[int, tuple[float, float]] = {}
     if sil is None or after is None:
-        return done, completed, silence
+        return done, completed, sil_after, sil_deadline
     # The after/unless records of these incidents, in order (kept positions are grouped by incident).
-    member = np.zeros(len(p.ids), dtype=bool)
-    member[ids] = True
+    where = np.full(len(p.ids), -1, dtype=np.int64)
+    where[ids] = np.arange(ids.size)
     codes = [after] if unless is None else [after, unless]
-    sel = np.flatnonzero(member[p.idx] & np.isin(p.code, codes))
-    done_by_id = np.full(len(p.ids), np.inf)
-    done_by_id[ids] = np.where(np.isnan(done), np.inf, done)
-    who, t, code = p.idx[sel], p.t[sel], p.code[sel]
+    sel = np.flatnonzero((where[p.idx] >= 0) & np.isin(p.code, codes))
+    who, t, code = where[p.idx[sel]], p.t[sel], p.code[sel]
     # Records at or after the completion event are never read.
-    read = t < done_by_id[who]
+    read = ~(t >= done[who])
     who, t, code = who[read], t[read], code[read]
     if who.size == 0:
-        return done, completed, silence
+        return done, completed, sil_after, sil_deadline
     nxt = np.full(who.size, np.inf)
     same = who[1:] == who[:-1]
     nxt[:-1][same] = t[1:][same]
@@ -288,18 +358,9 @@ def _completion(
     first = np.ones(who.size, dtype=bool)
     first[1:] = who[1:] != who[:-1]
     who, t, deadline = who[first], t[first], deadline[first]
-    ok = (deadline <= ctx.as_of) & (done_by_id[who] > deadline)
-    for i, a, d in zip(who[ok].tolist(), t[ok].tolist(), deadline[ok].tolist(), strict=True):
-        silence[i] = (a, d)
-    pos = np.searchsorted(ids, who[ok]) if _sorted(ids) else _positions(ids, who[ok])
-    completed[pos] = deadline[ok]
-    return done, completed, silence
-
-
-def _sorted(a: Ints) -> bool:
-    return bool(a.size < 2 or np.all(a[1:] >= a[:-1]))
-
-
-def _positions(ids: Ints, wanted: Ints) -> Ints:
-    where = {v: k for k, v in enumerate(ids.tolist())}
-    return np.array([where[v] for v in wanted.tolist()], dtype=np.int64)
+    ok = (deadline <= ctx.as_of) & ~(done[who] <= deadline)
+    who, t, deadline = who[ok], t[ok], deadline[ok]
+    sil_after[who] = t
+    sil_deadline[who] = deadline
+    completed[who] = deadline
+    return done, completed, sil_after, sil_deadline

@@ -28,7 +28,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -53,7 +53,7 @@ class Incident:
     clock: float
     clock_event: str
     responded: float | None
-    reprios: list[tuple[float, str, str]] = field(default_factory=list)
+    reprios: tuple[tuple[float, str, str], ...] = ()
     due: float | None = None
     completed: float | None = None
     completion: str | None = None
@@ -98,16 +98,15 @@ def judge_incidents(
     With ``batch`` the plain incidents are judged on columns (:mod:`.incident_columns`)
     and only the others one at a time; without it every incident takes the per-incident path.
     """
-    from .incident_columns import judge_columns, prepare
+    from .incident_columns import Judged, judge_columns, prepare
 
     prepared = prepare(groups, ctx.as_of)
     if batch:
-        entries, slow = judge_columns(ctx, prepared)
+        judged = judge_columns(ctx, prepared)
     else:
-        entries, slow = [], np.flatnonzero(prepared.bounds[1:] > prepared.bounds[:-1]).tolist()
-    records: dict[int, list[Rec]] = {}
-    fresh: list[Incident] = []
-    for i in slow:  # in log order, so that data violations come in that order
+        judged = Judged([], [], [], np.flatnonzero(prepared.bounds[1:] > prepared.bounds[:-1]).tolist())
+    items, positions, breach = judged.items, judged.positions, judged.breaches
+    for i in judged.slow:  # in log order, so that data violations come in that order
         recs = prepared.records(i)
         inc = _read(ctx, prepared.ids[i], recs)
         if inc is None or inc.clock >= ctx.p1:
@@ -116,19 +115,15 @@ def judge_incidents(
             _complete(ctx, inc, recs)
             if inc.completed is not None and inc.completed < ctx.p0:
                 continue
-        records[i] = recs
-        fresh.append(inc)
-        entries.append((i, inc))
-    _batch_due(fresh)
-    entries.sort(key=lambda e: e[0])
-    breaches: list[Incident] = []
-    for i, inc in entries:  # in log order, so that violations come in that order
-        recs_i = records.get(i)
-        if recs_i is not None and inc.completion is None and inc.clock >= ctx.p0:
-            _complete(ctx, inc, recs_i)
-        if _judge(ctx, inc):
-            breaches.append(inc)
-    items = [inc for _, inc in entries]
+        _batch_due([inc])
+        if inc.completion is None and inc.clock >= ctx.p0:
+            _complete(ctx, inc, recs)
+        items.append(inc)
+        positions.append(i)
+        breach.append(_judge(ctx, inc))
+    # Breaches in log order; verdicts by clock start, then id.
+    order = sorted(range(len(items)), key=positions.__getitem__)
+    breaches = [items[k] for k in order if breach[k]]
     items.sort(key=lambda i: (i.clock, i.ident))
     return items, breaches, prepared.duplicates
 
@@ -196,7 +191,7 @@ def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
         clock,
         clock_event,
         responded[0] if responded else None,
-        reprios,
+        tuple(reprios),
     )
 
 

@@ -173,9 +173,9 @@ def test_a_plain_log_takes_the_columnar_path() -> None:
     log = log_from(evs)
     p0 = BASE.timestamp()
     ctx = Ctx(Versions([policy()]), p0, p0 + 86400 * 30, p0 + 86400 * 30, "<test>")
-    done, slow = judge_columns(ctx, prepare(log.incidents, ctx.as_of))
-    assert [ctx_id for _, inc in done for ctx_id in [inc.ident]] == ["A"]
-    assert slow == [1, 2]
+    judged = judge_columns(ctx, prepare(log.incidents, ctx.as_of))
+    assert [inc.ident for inc in judged.items] == ["A"]
+    assert judged.slow == [1, 2]
 
 
 def test_prepare_sorts_one_instant_by_type_then_line() -> None:
