@@ -185,8 +185,13 @@ def _check_against_policies(versions: Versions, log: EventLog, skip_invalid: boo
         (log.backups, (B_COMPLETED, B_DELETED), kinds, "backup kind", "E121"),
         (log.outages, (STARTED,), causes, "cause", "E122"),
     ):
-        # The value checked is the first payload field of these types; a pass over
-        # every record looks for an unknown one, and only an id that has one is refiled.
+        # The value checked is the first payload field of these types. One pass
+        # gathers the values used; only when one is unknown are the ids that use
+        # it looked for, and only those refiled.
+        used = {r[2][0] for recs in group.values() for r in recs if r[1] in codes}
+        used.discard(None)
+        if used <= allowed:
+            continue
         bad_ids = [
             ident
             for ident, recs in group.items()
