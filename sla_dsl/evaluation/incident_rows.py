@@ -198,15 +198,11 @@ def _status_step(ctx: Ctx, inc: Incident, due: float, cal: str | None, ref: str 
         if responded <= due:
             return cast(Step, {"text": f"responded {fmt(responded)}: met", "at": at(responded), "ref": ref})
         late = rules.between(due, responded, cal)
-        return cast(
-            Step,
-            {
-                "text": f"responded {fmt(responded)}, {fmt_minutes(late)} "
-                f"{'business time ' if cal else ''}after due: breached",
-                "at": at(responded),
-                "ref": ref,
-            },
-        )
+        if cal and round(late / 60) == 0:  # after the close: late, though no business time has run
+            how = "after due, outside business hours"
+        else:
+            how = f"{fmt_minutes(late)} {'business time ' if cal else ''}after due"
+        return cast(Step, {"text": f"responded {fmt(responded)}, {how}: breached", "at": at(responded), "ref": ref})
     if ctx.as_of > due:
         return step(text=f"no response as of {fmt(ctx.as_of)}: breached", ref=ref)
     if inc.status == "at_risk":

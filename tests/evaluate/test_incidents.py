@@ -141,3 +141,16 @@ def test_incident_open_at_from_is_listed_closed_one_is_not() -> None:
     )
     r = run(events)
     assert [i.id for i in r.incidents] == ["OLD-OPEN"]
+
+
+def test_a_late_answer_outside_business_hours_is_worded_as_such() -> None:
+    # P1 reported Fri 13 Nov 14:00: due 18:00 the same day; answered Sat 14 Nov 09:00.
+    r = run(
+        [
+            ev("incident.reported", "2026-11-13 14:00", "LATE", priority="P1"),
+            ev("incident.responded", "2026-11-14 09:00", "LATE"),
+        ]
+    )
+    row = one(r, "LATE")
+    assert row.status == "breached"
+    assert row.explain[-2].text == "responded Sat 14 Nov 09:00, after due, outside business hours: breached"
