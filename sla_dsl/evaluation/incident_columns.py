@@ -2,8 +2,8 @@
 
 Design notes
 ------------
-* :mod:`.incidents` judges one incident at a time (:func:`.incidents.judge_one`),
-  which is the reference reading of the rules. A year's log has hundreds of
+* :mod:`.incidents` judges one incident at a time (``_read``, ``_complete``,
+  ``_judge``): the reference reading of the rules. A year's log has hundreds of
   thousands of incidents, so this module judges the common ones together on
   numpy columns (one row per event record) and leaves every incident that
   needs a closer look to the per-incident path:
@@ -13,11 +13,15 @@ Design notes
   reprioritisation steps; the rest have nothing but times to compare.
 * Order: records are sorted per incident by (time, type, line), exact
   duplicates (same instant, type and payload) counted once with the lowest line
-  kept, and records after ``as_of`` dropped: what :func:`._prepare` does per id.
+  kept, and records after ``as_of`` dropped: what ``_prepare`` in the package
+  does per id for the other families. A log is mostly in order already, so
+  the sort runs only when some incident's records are not.
 * The first record of each type per incident gives the report, the clock start
   (the policy's clock rule, in order of preference, under the version in force
   at the report), the response and the completion event. Due times come from the
-  calendar's batch API per (version, priority), as do the silence deadlines.
+  calendar's batch API per (version, priority), as do the silence deadlines;
+  statuses and breaches are array comparisons. Only ``at_risk`` (an open clock
+  at ``as_of``, a handful) is computed one incident at a time.
 * The silence rule, on columns: of each ``after`` event that comes before the
   completion event, its deadline is met when the next ``after``/``unless``
   event of the incident (before the completion event) comes strictly after that
