@@ -92,6 +92,8 @@ _MM = tuple(f"{s // 60:02d}" for s in range(3600))
 _MISSING = object()
 #: an instant as a JSON report holds it: its text, or a datetime that orjson writes as that text
 JsonTime = str | dt.datetime
+#: an instant as an explanation names it: ``Fri 18 Sep 16:30``, its ``at`` value, its wall-clock microseconds
+Stamp = tuple[str, JsonTime, int]
 
 
 def wall_us(t: dt.datetime) -> int:
@@ -127,6 +129,8 @@ class Rules:
         self._dt: dict[float, dt.datetime] = {}
         self._hours: dict[float, Any] = {}  # _Hour | None, or absent
         self._iso: dict[float, JsonTime] = {}
+        self._stamps_json: dict[float, Stamp] = {}
+        self._stamps_dt: dict[float, Stamp] = {}
         self._delta: dict[int, tuple[m.Duration, float]] = {}
 
     @property
@@ -182,6 +186,28 @@ class Rules:
         if len(self._iso) > 10_000:
             self._iso.clear()
         self._iso[epoch] = hit
+        return hit
+
+    def stamp(self, epoch: float, as_json: bool) -> Stamp:
+        """``(fmt(epoch), iso(epoch) if as_json else dt(epoch), wall_us(epoch))`` in one look-up:
+        what an explanation needs of each instant it names (memoised, a row names most twice)."""
+        cache = self._stamps_json if as_json else self._stamps_dt
+        hit = cache.get(epoch)
+        if hit is not None:
+            return hit
+        hour = self._hours.get(epoch // 3600, _MISSING)
+        if hour is _MISSING:
+            hour = self._hour(epoch)
+        if hour is not None and epoch.is_integer():
+            k = int(epoch - hour[1])
+            at: JsonTime = hour[3] + _MMSS[k] + hour[4] if as_json else hour[0] + dt.timedelta(seconds=k)
+            hit = (hour[2] + _MM[k], at, hour[5] + k * 1_000_000)
+        else:
+            t = self.dt(epoch)
+            hit = (self.fmt(epoch), self.iso(epoch) if as_json else t, wall_us(t))
+        if len(cache) > 20_000:
+            cache.clear()
+        cache[epoch] = hit
         return hit
 
     def wall_us(self, epoch: float) -> int:

@@ -18,7 +18,6 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -28,8 +27,6 @@ from .common import Ctx, Rules, art, describe_target, fmt_minutes, short, step, 
 from .incidents import Incident, used_percent
 from .walk import walk
 
-#: turns an instant into a step's ``at`` (see :func:`explain`)
-When = Callable[[float], Any]
 #: the same-day guideline on one incident: (applies, the close it expects an answer by, met)
 SameDayFacts = tuple[bool, float | None, bool | None]
 
@@ -75,35 +72,36 @@ def _words(rules: Rules, priority: str) -> _Words:
     return words
 
 
-def explain(ctx: Ctx, inc: Incident, when: When | None = None) -> tuple[list[Step], SameDayFacts | None]:
+def explain(ctx: Ctx, inc: Incident, as_json: bool = False) -> tuple[list[Step], SameDayFacts | None]:
     """The steps explaining one verdict, and the same-day guideline when the priority has one.
 
-    ``when`` turns an instant into a step's ``at``: an aware datetime by default
-    (:meth:`Rules.dt`), or its JSON text (:meth:`Rules.iso`) for the streamed report.
-    Steps are plain dicts (see :func:`.common.step`); a year's log explains
-    hundreds of thousands of verdicts, so this is written for speed.
+    A step's ``at`` is an aware datetime, or with ``as_json`` its JSON text (see
+    :meth:`Rules.stamp`). Steps are plain dicts (see :func:`.common.step`); a
+    year's log explains hundreds of thousands of verdicts, so this is written
+    for speed: each instant is looked up once, as a :data:`Stamp`.
     """
     rules = inc.rules
-    at = when or rules.dt
-    fmt = rules.fmt
     w = _words(rules, inc.priority)
     ref = w.ref
+    rep_f, rep_at, _ = rules.stamp(inc.reported, as_json)
+    clk_f, clk_at, clk_us = rules.stamp(inc.clock, as_json)
     steps: list[Any] = [
         {
-            "text": f"reported {fmt(inc.reported)} as {inc.reprios[0][1] if inc.reprios else inc.priority}",
-            "at": at(inc.reported),
+            "text": f"reported {rep_f} as {inc.reprios[0][1] if inc.reprios else inc.priority}",
+            "at": rep_at,
             "ref": None,
         },
-        {"text": f"clock starts at {inc.clock_event} {fmt(inc.clock)}", "at": at(inc.clock), "ref": w.clock_ref},
+        {"text": f"clock starts at {inc.clock_event} {clk_f}", "at": clk_at, "ref": w.clock_ref},
     ]
     note = ctx.versions.note(rules, inc.clock)
     if note:
         steps.append(note)
     for t, old, new in inc.reprios:
+        t_f, t_at, _ = rules.stamp(t, as_json)
         steps.append(
             {
-                "text": f"reprioritised {old} → {new} {fmt(t)}: the target changes, the clock keeps its start",
-                "at": at(t),
+                "text": f"reprioritised {old} → {new} {t_f}: the target changes, the clock keeps its start",
+                "at": t_at,
                 "ref": ref,
             }
         )
@@ -114,20 +112,23 @@ def explain(ctx: Ctx, inc: Incident, when: When | None = None) -> tuple[list[Ste
     else:
         due = inc.due
         assert due is not None
+        due_f, due_at, due_us = rules.stamp(due, as_json)
         cal = w.calendar
         if ctx.walk and cal is not None:
-            steps.extend(walk(rules, cal, inc.clock, due))
-        steps.append({"text": f"due {fmt(due)}{w.due_tail}", "at": at(due), "ref": ref})
+            steps.extend(walk(rules, cal, clk_us, due_us))
+        steps.append({"text": f"due {due_f}{w.due_tail}", "at": due_at, "ref": ref})
         if w.priority.same_day is not None:
-            same_day = _same_day(ctx, rules, w.priority.same_day, inc, steps, ref, at)
-        steps.append(_status_step(ctx, inc, due, cal, ref, at))
+            same_day = _same_day(ctx, rules, w.priority.same_day, inc, clk_us, steps, ref, as_json)
+        steps.append(_status_step(ctx, inc, due, cal, ref, as_json))
     if inc.completion == "resolved" and inc.completed_by is not None:
-        steps.append({"text": f"{w.done} {fmt(inc.completed_by)}: completed", "at": at(inc.completed_by), "ref": ref})
+        by_f, by_at, _ = rules.stamp(inc.completed_by, as_json)
+        steps.append({"text": f"{w.done} {by_f}: completed", "at": by_at, "ref": ref})
     elif inc.completion == "silence" and inc.silence is not None:
         last, deadline = inc.silence
-        steps.append({"text": f"{w.silence}{fmt(last)}: completed {fmt(deadline)}", "at": at(deadline), "ref": ref})
+        end_f, end_at, _ = rules.stamp(deadline, as_json)
+        steps.append({"text": f"{w.silence}{rules.fmt(last)}: completed {end_f}", "at": end_at, "ref": ref})
     if inc.completed is None:
-        steps.append({"text": f"not completed as of {fmt(ctx.as_of)}", "at": None, "ref": ref})
+        steps.append({"text": f"not completed as of {rules.fmt(ctx.as_of)}", "at": None, "ref": ref})
     return cast(list[Step], steps), same_day
 
 
@@ -163,18 +164,18 @@ def row_json(ctx: Ctx, inc: Incident) -> dict[str, Any]:
     """``row(ctx, inc).model_dump(mode="json")`` without the model: times as their JSON text
     (:meth:`Rules.iso`), or as datetimes where orjson writes that text itself."""
     rules = inc.rules
-    iso = rules.iso
-    steps, same_day = explain(ctx, inc, iso)
+    steps, same_day = explain(ctx, inc, True)
+    stamp = rules.stamp  # the instants below were all stamped by explain: memo hits
     due = inc.due
     return {
         "id": inc.ident,
         "priority": inc.priority,
-        "clock_start": iso(inc.clock),
-        "response_due": iso(due) if due is not None and inc.status != "excluded" else None,
-        "responded_at": iso(inc.responded) if inc.responded is not None else None,
+        "clock_start": stamp(inc.clock, True)[1],
+        "response_due": stamp(due, True)[1] if due is not None and inc.status != "excluded" else None,
+        "responded_at": stamp(inc.responded, True)[1] if inc.responded is not None else None,
         "status": inc.status,
-        "completed_at": iso(inc.completed) if inc.completed is not None else None,
-        "reported_at": iso(inc.reported),
+        "completed_at": stamp(inc.completed, True)[1] if inc.completed is not None else None,
+        "reported_at": stamp(inc.reported, True)[1],
         "clock_event": inc.clock_event,
         "completion": inc.completion,
         "cause": inc.cause,
@@ -182,7 +183,7 @@ def row_json(ctx: Ctx, inc: Incident) -> dict[str, Any]:
         if same_day is None
         else {
             "applies": same_day[0],
-            "due": iso(same_day[1]) if same_day[1] is not None else None,
+            "due": stamp(same_day[1], True)[1] if same_day[1] is not None else None,
             "met": same_day[2],
         },
         "policy_version": rules.version,
@@ -190,19 +191,20 @@ def row_json(ctx: Ctx, inc: Incident) -> dict[str, Any]:
     }
 
 
-def _status_step(ctx: Ctx, inc: Incident, due: float, cal: str | None, ref: str | None, at: When) -> Step:
+def _status_step(ctx: Ctx, inc: Incident, due: float, cal: str | None, ref: str | None, as_json: bool) -> Step:
     rules = inc.rules
-    fmt = rules.fmt
     responded = inc.responded
     if responded is not None:
+        r_f, r_at, _ = rules.stamp(responded, as_json)
         if responded <= due:
-            return cast(Step, {"text": f"responded {fmt(responded)}: met", "at": at(responded), "ref": ref})
+            return cast(Step, {"text": f"responded {r_f}: met", "at": r_at, "ref": ref})
         late = rules.between(due, responded, cal)
         if cal and round(late / 60) == 0:  # after the close: late, though no business time has run
             how = "after due, outside business hours"
         else:
             how = f"{fmt_minutes(late)} {'business time ' if cal else ''}after due"
-        return cast(Step, {"text": f"responded {fmt(responded)}, {how}: breached", "at": at(responded), "ref": ref})
+        return cast(Step, {"text": f"responded {r_f}, {how}: breached", "at": r_at, "ref": ref})
+    fmt = rules.fmt
     if ctx.as_of > due:
         return step(text=f"no response as of {fmt(ctx.as_of)}: breached", ref=ref)
     if inc.status == "at_risk":
@@ -221,9 +223,16 @@ _NOT_APPLIES: SameDayFacts = (False, None, None)
 
 
 def _same_day(
-    ctx: Ctx, rules: Rules, rule: m.SameDayGuideline, inc: Incident, steps: list[Step], ref: str | None, at: When
+    ctx: Ctx,
+    rules: Rules,
+    rule: m.SameDayGuideline,
+    inc: Incident,
+    clock_us: int,
+    steps: list[Step],
+    ref: str | None,
+    as_json: bool,
 ) -> SameDayFacts:
-    day = _same_day_of(rules, rule, rules.wall_us(inc.clock) // 86_400_000_000)
+    day = _same_day_of(rules, rule, clock_us // 86_400_000_000)
     if day is None or inc.clock > day[1]:
         return _NOT_APPLIES
     close, _, text = day
@@ -231,7 +240,7 @@ def _same_day(
     steps.append(
         step(
             text=f"{text} ({'met' if met else 'not met'}; a guideline, not a breach)",
-            at=at(close),
+            at=cast(dt.datetime, rules.stamp(close, as_json)[1]),  # or its JSON text
             ref=ref,
         )
     )

@@ -1,17 +1,18 @@
 """The day-by-day walk of business time that explains a due time.
 
-``walk(rules, calendar, t0, t1)`` lists, for each day from ``t0`` to ``t1``,
+``walk(rules, calendar, a_us, b_us)`` lists, for each day from ``a`` to ``b``,
 either why it is not a business day ("Mon 21 Sep: Respect for the Aged Day,
 not a business day") or the business hours it contributes ("Tue 22 Sep
 10:00-12:00 2h, 13:00-13:30 30m"). Hours come from the calendar model, which
 days are open from the compiled calendar (holidays, closures).
 
-The hours are wall-clock ranges, clipped to the wall-clock times of ``t0`` and
-``t1``, and counted in wall-clock time (as aware datetimes of one zone compare
-and subtract). The walk computes that on integer microseconds of wall time,
-and a :class:`_Walker` per calendar remembers each day's label and status and
-the step of a whole business day: a year's log explains hundreds of thousands
-of due times over the same few hundred days.
+The hours are wall-clock ranges, clipped to the wall-clock times of the two
+instants, and counted in wall-clock time (as aware datetimes of one zone
+compare and subtract). The walk computes that on integer microseconds of wall
+time, and a :class:`_Walker` per calendar remembers each day's label and
+status, each clipped day's step and the steps of the whole days between two
+days: a year's log explains hundreds of thousands of due times over the same
+few hundred days.
 """
 
 from __future__ import annotations
@@ -29,13 +30,14 @@ _US = 1_000_000
 _DAY_US = 86_400 * _US
 
 
-def walk(rules: Rules, calendar: str, t0: float, t1: float) -> list[Step]:
-    """Steps explaining the business time of ``calendar`` in [t0, t1)."""
+def walk(rules: Rules, calendar: str, a_us: int, b_us: int) -> list[Step]:
+    """Steps explaining the business time of ``calendar`` between two instants given as
+    wall-clock microseconds (:meth:`Rules.wall_us`, or the last item of a :meth:`Rules.stamp`)."""
     key = (id(rules), calendar)
     w = _WALKERS.get(key)
     if w is None or w.rules is not rules:
         w = _WALKERS[key] = _Walker(rules, calendar)
-    return w.walk(rules.wall_us(t0), rules.wall_us(t1))
+    return w.walk(a_us, b_us)
 
 
 def _hhmm(us_of_day: int) -> str:
