@@ -163,3 +163,43 @@ def test_reader_streams(tmp_path: Path) -> None:
 
     log = read_jsonl(lines(), "gen")  # type: ignore[arg-type]
     assert log.count == 1000 and len(log.incidents) == 1000
+
+
+def test_fractions_of_a_second_are_the_same_from_the_tables() -> None:
+    import datetime as dt
+
+    # A date and offset no other test uses: the first call parses and fills the
+    # tables, the second adds the fraction to the whole seconds found there.
+    for text in ("2031-05-06T07:08:09.25+05:30", "2031-05-06T07:08:09.123456+05:30", "2031-05-06T07:59:00.5+05:30"):
+        cold = fast_epoch(text)
+        assert cold is not None and fast_epoch(text) == cold
+        assert cold == pytest.approx(dt.datetime.fromisoformat(text).timestamp(), abs=1e-6)
+    for text in ("2031-05-06T07:08:09.+05:30", "2031-05-06T07:08:09.1234567+05:30", "2031-05-06T07:08:09.5.000+05:30"):
+        assert fast_epoch(text) is None
+
+
+def test_a_line_holds_one_json_value() -> None:
+    # Joined with commas into one array these three lines would decode to three
+    # objects; each of them is still an error of its own line.
+    lines = [f"{GOOD}, {GOOD.replace('INC-1', 'INC-2')}", GOOD.replace("}", ', "x": [1'), "2]}"]
+    with pytest.raises(EventInputError) as info:
+        read_text("\n".join(lines), "ev.jsonl")
+    assert [(p.line, p.code) for p in info.value.problems] == [(1, "E100"), (2, "E100"), (3, "E100")]
+
+
+def test_progress_every_100000_lines_before_that_line_is_filed() -> None:
+    import io
+
+    from sla_dsl.events import EventLog
+    from sla_dsl.reader import read_jsonl
+
+    log = EventLog("gen")
+    calls: list[tuple[int, int, int]] = []
+
+    def progress(lines: int, read: int) -> None:
+        calls.append((lines, read, sum(map(len, log.incidents.values()))))
+
+    line = (GOOD + "\n").encode()
+    read_jsonl(io.BytesIO(line * 200_001), "gen", progress=progress, log=log)
+    assert calls == [(100_000, 100_000 * len(line), 99_999), (200_000, 200_000 * len(line), 199_999)]
+    assert log.count == 200_001
