@@ -88,11 +88,8 @@ def _offset(text: str) -> int | None:
     if sec is None:
         if text == "Z":
             sec = 0
-        elif len(text) == 6 and text[0] in "+-" and text[3] == ":":
-            try:
-                sec = (int(text[1:3]) * 3600 + int(text[4:6]) * 60) * (1 if text[0] == "+" else -1)
-            except ValueError:
-                return None
+        elif len(text) == 6 and text[0] in "+-" and text[3] == ":" and _ascii_digits(text[1:3] + text[4:6]):
+            sec = (int(text[1:3]) * 3600 + int(text[4:6]) * 60) * (1 if text[0] == "+" else -1)
         else:
             return None
         _OFFSETS[text] = sec
@@ -137,6 +134,11 @@ def fast_epoch(text: Any) -> float | None:
 _ASCII_DIGITS = frozenset("0123456789")
 
 
+def _ascii_digits(text: str) -> bool:
+    """Only the digits 0-9 (``int`` and ``isdigit`` also take other scripts' digits)."""
+    return text.isascii() and text.isdigit()
+
+
 #: ``YYYY-MM-DDTHH`` -> POSIX seconds of that hour in UTC, before the offset
 #: (filled as lines are read, like the next table).
 _HOUR_OF: dict[str, float] = {}
@@ -147,8 +149,7 @@ _REST_OF: dict[str, int] = {}
 def _parse_epoch(text: str) -> float | None:
     if len(text) < 20 or text[10] != "T" or text[13] != ":" or text[4] != "-" or text[7] != "-":
         return None
-    digits = text[0:4] + text[5:7] + text[8:10] + text[11:13] + text[14:16] + text[17:19]
-    if not (digits.isascii() and digits.isdecimal()):
+    if not _ascii_digits(text[0:4] + text[5:7] + text[8:10] + text[11:13] + text[14:16] + text[17:19]):
         return None  # the models decide (and word the error)
     day = _day(text[:10])
     if day is None:
@@ -157,7 +158,7 @@ def _parse_epoch(text: str) -> float | None:
     frac = 0.0
     if rest[:1] == ".":
         i = 1
-        while i < len(rest) and rest[i].isdigit():
+        while i < len(rest) and rest[i] in _ASCII_DIGITS:
             i += 1
         if i == 1 or i > 7:
             return None
@@ -192,7 +193,8 @@ def _fast(d: Any) -> tuple[int, str, float, tuple[Any, ...]] | None:
     """The compact form of a well-formed event mapping, or None to take the slow path."""
     if type(d) is not dict:
         return None
-    code = CODE.get(d.get("event"))  # type: ignore[arg-type]
+    event = d.get("event")
+    code = CODE.get(event) if type(event) is str else None
     ident: str = d.get("id")  # type: ignore[assignment]
     if code is None or not _plain(ident):
         return None
@@ -427,7 +429,8 @@ def read_jsonl(
 def _file(col: _Collector, kinds: _Kinds, data: Any, lineno: int) -> int:
     """File one decoded line the long way: 1 if filed here, 0 if handed to take()."""
     if type(data) is dict:
-        kind = kinds.get(data.get("event"))  # type: ignore[arg-type]
+        event = data.get("event")
+        kind = kinds.get(event) if type(event) is str else None
         ident = data.get("id")
         at = data.get("at")
         if kind is not None and type(ident) is str and type(at) is str:
