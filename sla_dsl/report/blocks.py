@@ -15,14 +15,17 @@ Design notes
   ``os._exit``, so no buffer or exit handler of the parent runs twice.
 * Nothing depends on the child: if it cannot be forked or dies, the parent
   renders the blocks it did not get. Without ``os.fork`` (Windows), with one
-  core, or for fewer than :data:`MIN_BLOCKS` blocks, everything is rendered in
-  the parent. ``SLA_DSL_WORKERS=1`` turns the child off.
+  core, for fewer than :data:`MIN_BLOCKS` blocks, or when the program runs
+  other threads (a forked child gets copies of their locks, perhaps held),
+  everything is rendered in the parent. ``SLA_DSL_WORKERS=1`` turns the child
+  off.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+import threading
 from collections.abc import Callable
 from typing import IO
 
@@ -46,7 +49,7 @@ def write_blocks(out: IO[bytes], n: int, render: Render, block: int | None = Non
     """Write ``render(a, b)`` for consecutive blocks covering rows [0, n), in order."""
     size = block or BLOCK
     spans = [(a, min(a + size, n)) for a in range(0, n, size)]
-    if len(spans) < MIN_BLOCKS or _workers() < 2 or not hasattr(os, "fork"):
+    if len(spans) < MIN_BLOCKS or _workers() < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
         for a, b in spans:
             out.write(render(a, b))
         return

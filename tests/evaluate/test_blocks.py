@@ -68,3 +68,32 @@ def test_report_json_is_the_api_json_byte_for_byte(
     api, streamed = _both(path, t("2026-01-01 00:00"), t("2027-01-01 00:00"), None, True)
     assert streamed == api
     assert streamed.count('"clock_start"') > 200
+
+
+def test_no_fork_while_other_threads_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    monkeypatch.setenv("SLA_DSL_WORKERS", "2")
+    forks: list[int] = []
+    real_fork = os.fork
+
+    def fork() -> int:
+        forks.append(1)
+        return real_fork()
+
+    monkeypatch.setattr(os, "fork", fork)
+    out = io.BytesIO()
+    write_blocks(out, 30, _render, block=3)
+    assert forks == [1]  # alone, the writer forks its renderer
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        out = io.BytesIO()
+        write_blocks(out, 30, _render, block=3)
+    finally:
+        stop.set()
+        other.join()
+    assert out.getvalue() == _render(0, 30)
+    assert forks == [1]  # with another thread running, it does not
