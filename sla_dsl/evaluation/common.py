@@ -128,7 +128,6 @@ class Rules:
         self.maintenance = {mt.name: mt for mt in mdl.maintenance}
         self._dt: dict[float, dt.datetime] = {}
         self._hours: dict[float, Any] = {}  # _Hour | None, or absent
-        self._iso: dict[float, JsonTime] = {}
         self._stamps_json: dict[float, Stamp] = {}
         self._stamps_dt: dict[float, Stamp] = {}
         self._delta: dict[int, tuple[m.Duration, float]] = {}
@@ -167,30 +166,12 @@ class Rules:
         t = self.dt(epoch)
         return f"{_WD[t.weekday()]} {t.day:02d} {_MON[t.month - 1]} {t.hour:02d}:{t.minute:02d}"
 
-    def iso(self, epoch: float) -> JsonTime:
-        """The JSON text of ``self.dt(epoch)`` as orjson writes it (``2026-09-18T16:30:05+09:00``).
-
-        Built from the hour's prefix and a table of ``MM:SS`` for a whole second of
-        a plain hour; otherwise the datetime itself, which orjson writes the same way.
-        """
-        hit: JsonTime | None = self._iso.get(epoch)
-        if hit is not None:  # a row names most of its instants twice
-            return hit
-        hour = self._hours.get(epoch // 3600, _MISSING)
-        if hour is _MISSING:
-            hour = self._hour(epoch)
-        if hour is not None and epoch.is_integer():
-            hit = hour[3] + _MMSS[int(epoch - hour[1])] + hour[4]
-        else:
-            hit = self.dt(epoch)
-        if len(self._iso) > 10_000:
-            self._iso.clear()
-        self._iso[epoch] = hit
-        return hit
-
     def stamp(self, epoch: float, as_json: bool) -> Stamp:
-        """``(fmt(epoch), iso(epoch) if as_json else dt(epoch), wall_us(epoch))`` in one look-up:
-        what an explanation needs of each instant it names (memoised, a row names most twice)."""
+        """What an explanation needs of an instant, in one look-up (memoised: a row names most
+        instants twice): ``fmt(epoch)``; its ``at`` value, ``dt(epoch)`` or with ``as_json`` the
+        JSON text orjson writes for it (``2026-09-18T16:30:05+09:00``, built from the hour's
+        prefix and a table of ``MM:SS``; the datetime itself off a plain whole second); and its
+        wall-clock microseconds (:func:`wall_us`)."""
         cache = self._stamps_json if as_json else self._stamps_dt
         hit = cache.get(epoch)
         if hit is not None:
@@ -203,23 +184,12 @@ class Rules:
             at: JsonTime = hour[3] + _MMSS[k] + hour[4] if as_json else hour[0] + dt.timedelta(seconds=k)
             hit = (hour[2] + _MM[k], at, hour[5] + k * 1_000_000)
         else:
-            t = self.dt(epoch)
-            hit = (self.fmt(epoch), self.iso(epoch) if as_json else t, wall_us(t))
+            t = self.dt(epoch)  # orjson writes it as the text above
+            hit = (self.fmt(epoch), t, wall_us(t))
         if len(cache) > 20_000:
             cache.clear()
         cache[epoch] = hit
         return hit
-
-    def wall_us(self, epoch: float) -> int:
-        """Wall-clock microseconds since 0001-01-01 in this version's zone (what same-zone
-        datetime arithmetic uses); ``// 86_400_000_000`` is the local day's ordinal."""
-        hour = self._hours.get(epoch // 3600, _MISSING)
-        if hour is _MISSING:
-            hour = self._hour(epoch)
-        if hour is not None and epoch.is_integer():
-            us: int = hour[5] + int(epoch - hour[1]) * 1_000_000
-            return us
-        return wall_us(self.dt(epoch))
 
     def _hour(self, epoch: float) -> _Hour | None:
         """For the UTC hour holding ``epoch``, when it is one plain local hour (an offset of whole
@@ -277,20 +247,9 @@ class Rules:
             return float(cal.add_epoch(int(epoch), int(secs)))
         return cal.add(self.dt(epoch), dt.timedelta(seconds=secs)).timestamp()
 
-    def add_many(self, epochs: Sequence[float], d: m.Duration) -> list[float]:
-        """Each epoch plus a duration, in one batch when the calendar can."""
-        if d.calendar is None or not epochs:
-            return [_elapsed(self, e, d) for e in epochs]
-        cal = self.policy.calendar(d.calendar)
-        secs = self.delta_seconds(d)
-        arr = np.asarray(epochs, dtype=np.float64)
-        if not secs.is_integer() or not bool(np.all(arr == np.floor(arr))):
-            return [self.add(e, d) for e in epochs]
-        out = cal.add_many(arr.astype(np.int64), int(secs))
-        return [float(x) for x in out.tolist()]
-
     def add_array(self, epochs: NDArray[np.float64], d: m.Duration) -> NDArray[np.float64]:
-        """:meth:`add_many` on a float array, giving a float array."""
+        """Each epoch plus a duration: one calendar batch when every epoch and the duration are
+        whole seconds, else :meth:`add` one by one."""
         if d.calendar is not None and epochs.size and self.delta_seconds(d).is_integer():
             whole = np.floor(epochs)
             if bool(np.all(whole == epochs)):
@@ -338,16 +297,6 @@ def target_calendar(target: m.Target) -> str | None:
 
 def describe_target(target: m.Target) -> str:
     """``4 business hours`` or ``the end of business day 2``."""
-    hit = _TARGETS.get(id(target))
-    if hit is None or hit[0] is not target:
-        hit = _TARGETS[id(target)] = (target, _describe_target(target))
-    return hit[1]
-
-
-_TARGETS: dict[int, tuple[m.Target, str]] = {}
-
-
-def _describe_target(target: m.Target) -> str:
     if isinstance(target, m.Within):
         d = target.duration
         unit = d.unit.value + ("s" if d.amount != 1 else "")

@@ -296,15 +296,15 @@ def _judge_bucket(
             itertools.repeat((), n),
             _nones(due),
             _nones(completed),
-            np.where(silence, "silence", np.where(np.isnan(done), "", "resolved")).tolist(),
+            [
+                "silence" if quiet else ("resolved" if d == d else None)
+                for quiet, d in zip(silence.tolist(), done.tolist(), strict=True)
+            ],
             _nones(np.where(silence, np.nan, done)),
             [None if a != a else (a, d) for a, d in zip(sil_after.tolist(), sil_deadline.tolist(), strict=True)],
             [_STATUS[k] for k in status.tolist()],
         )
     )
-    for inc in items:
-        if not inc.completion:
-            inc.completion = None
     if rules.at_risk is not None:
         # An open clock at or past the warning threshold (few: those running at as_of).
         cal = target_calendar(pri.target)

@@ -162,7 +162,7 @@ def row(ctx: Ctx, inc: Incident) -> IncidentRow:
 
 def row_json(ctx: Ctx, inc: Incident) -> dict[str, Any]:
     """``row(ctx, inc).model_dump(mode="json")`` without the model: times as their JSON text
-    (:meth:`Rules.iso`), or as datetimes where orjson writes that text itself."""
+    (see :meth:`Rules.stamp`), or as datetimes where orjson writes that text itself."""
     rules = inc.rules
     steps, same_day = explain(ctx, inc, True)
     stamp = rules.stamp  # the instants below were all stamped by explain: memo hits
@@ -303,7 +303,7 @@ def breach_json(inc: Incident) -> dict[str, Any]:
         "kind": "response_breached",
         "id": inc.ident,
         "message": _breach_message(inc, due),
-        "at": rules.iso(due),
+        "at": rules.stamp(due, True)[1],
         "ref": art(rules.priorities[inc.priority].ref),
     }
 

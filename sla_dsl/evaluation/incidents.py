@@ -13,11 +13,12 @@ Design notes
 * Completion: the first of the priority's completion events, or the silence
   rule (the deadline after the latest ``after`` event with no ``unless`` event
   since); it is reported, never a breach.
-* Due times are computed in batches per (version, priority) with the calendar's
-  batch API; everything else is a single pass per incident.
+* Two paths, one reading: the functions here judge one incident at a time and
+  are the reference; :mod:`.incident_columns` judges the plain incidents of a
+  large log together on numpy columns and hands the others back to them.
 * Verdicts stay compact: an :class:`Incident` holds the facts and the status,
   and its explanation (the steps, the same-day guideline) is built only when a
-  row is rendered (:func:`row`, :func:`row_json`): a year's log has hundreds of
+  row is rendered (:mod:`.incident_rows`): a year's log has hundreds of
   thousands of incidents and a text report explains none of them.
 * Listed: every incident whose clock starts in [from, to), or that started
   earlier and was not completed before ``from``. A breach is listed in
@@ -115,7 +116,8 @@ def judge_incidents(
             _complete(ctx, inc, recs)
             if inc.completed is not None and inc.completed < ctx.p0:
                 continue
-        _batch_due([inc])
+        if inc.cause not in inc.rules.exclusions:
+            inc.due = inc.rules.due(inc.rules.priorities[inc.priority].target, inc.clock)
         if inc.completion is None and inc.clock >= ctx.p0:
             _complete(ctx, inc, recs)
         items.append(inc)
@@ -193,23 +195,6 @@ def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
         responded[0] if responded else None,
         tuple(reprios),
     )
-
-
-def _batch_due(items: list[Incident]) -> None:
-    buckets: dict[tuple[int, str], list[Incident]] = {}
-    for inc in items:
-        if inc.cause in inc.rules.exclusions:
-            continue
-        buckets.setdefault((id(inc.rules), inc.priority), []).append(inc)
-    for bucket in buckets.values():
-        rules = bucket[0].rules
-        target = rules.priorities[bucket[0].priority].target
-        if isinstance(target, m.Within):
-            dues = rules.add_many([i.clock for i in bucket], target.duration)
-        else:
-            dues = [rules.due(target, i.clock) for i in bucket]
-        for inc, due in zip(bucket, dues, strict=True):
-            inc.due = due
 
 
 def _complete(ctx: Ctx, inc: Incident, recs: list[Rec]) -> None:

@@ -79,9 +79,6 @@ class _IncidentRows:
     def __len__(self) -> int:
         return len(self.incidents)
 
-    def __iter__(self) -> Iterator[dict[str, Any]]:
-        return self.json_rows(0, len(self))
-
     def json_rows(self, start: int, stop: int) -> Iterator[dict[str, Any]]:
         ctx = self.ctx
         for inc in self.incidents[start:stop]:

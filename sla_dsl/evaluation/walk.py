@@ -32,7 +32,7 @@ _DAY_US = 86_400 * _US
 
 def walk(rules: Rules, calendar: str, a_us: int, b_us: int) -> list[Step]:
     """Steps explaining the business time of ``calendar`` between two instants given as
-    wall-clock microseconds (:meth:`Rules.wall_us`, or the last item of a :meth:`Rules.stamp`)."""
+    wall-clock microseconds (the last item of a :meth:`Rules.stamp`)."""
     key = (id(rules), calendar)
     w = _WALKERS.get(key)
     if w is None or w.rules is not rules:
@@ -77,7 +77,7 @@ class _Walker:
         return hit
 
     def walk(self, a_us: int, b_us: int) -> list[Step]:
-        """The steps for wall-clock microseconds [a_us, b_us) (see :meth:`Rules.wall_us`)."""
+        """The steps for wall-clock microseconds [a_us, b_us) (see :meth:`Rules.stamp`)."""
         first, last = a_us // _DAY_US, b_us // _DAY_US
         if last - first > MAX_DAYS:
             return []
