@@ -37,7 +37,6 @@ import threading
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
@@ -355,6 +354,7 @@ def cmd_fmt(args: argparse.Namespace) -> int:
     from .cli import use_color
     from .compile import compile_text, read_source
     from .diagnostics import Diagnostic, render_all
+    from .files import write_atomic
 
     status = 0
     changed = unchanged = 0
@@ -392,7 +392,11 @@ def cmd_fmt(args: argparse.Namespace) -> int:
             )
             status = 1
         else:
-            Path(path).write_text(result, "utf-8")
+            try:
+                write_atomic(path, result)
+            except OSError as exc:
+                print(f"sla fmt: {name}: cannot write: {exc.strerror or exc}; the file is unchanged", file=sys.stderr)
+                status = 1
     if args.policy != ["-"]:
         verb = "would be reformatted" if args.check else "reformatted"
         plural = "s" if changed != 1 else ""

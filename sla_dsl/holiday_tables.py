@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
 import holidays
+
+from .files import cache_dir
 
 
 @lru_cache(maxsize=4096)
@@ -61,10 +62,10 @@ def holiday_table(countries: tuple[tuple[str, str | None], ...], year: int) -> d
 def disk_cache_path(countries: tuple[tuple[str, str | None], ...], year: int) -> Path | None:
     """Where the holiday table of ``countries`` and ``year`` is kept, keyed by the package version.
 
-    ``SLA_DSL_CACHE`` names the folder (empty: no disk cache); default: a folder in the temp directory.
+    The folder is the private one of :func:`sla_dsl.files.cache_dir` (``SLA_DSL_CACHE``; empty: no disk cache).
     """
-    folder = os.environ.get("SLA_DSL_CACHE", str(Path(tempfile.gettempdir()) / "sla-dsl-cache"))
-    if not folder:
+    folder = cache_dir()
+    if folder is None:
         return None
     key = "+".join(f"{c}-{s}" if s else c for c, s in countries)
     version = getattr(holidays, "__version__", "unknown")

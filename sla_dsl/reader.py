@@ -466,11 +466,28 @@ def _odd_line(col: _Collector, raw: bytes, lineno: int) -> Any:
         return _SKIP
 
 
-def _csv_lines(stream: IO[str], counter: list[int]) -> Iterator[str]:
-    for line in stream:
-        counter[0] += 1
-        stripped = line.strip()
-        if stripped and not stripped.startswith("#"):
+class _CsvLines:
+    """Physical lines of a CSV stream, counted; ``#`` comments and blank lines only before the header.
+
+    After the header every line is data (RFC 4180 has no comments): a first cell
+    such as ``#4521`` is a ticket id, and a line inside a quoted multi-line cell
+    is part of that cell. A comment written after the header is read as a row
+    and rejected with its line number, never dropped.
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.lineno = 0
+        self.in_header = True
+
+    def __iter__(self) -> Iterator[str]:
+        for line in self.stream:
+            self.lineno += 1
+            if self.in_header:
+                stripped = line.strip()
+                if not stripped or stripped.startswith("#"):
+                    continue
+                self.in_header = False
             yield line
 
 
@@ -484,8 +501,8 @@ def read_csv(
 ) -> EventLog:
     """Read a CSV stream (header row of field names) into an :class:`EventLog`."""
     col = _Collector(log or EventLog(source), skip_invalid)
-    counter = [0]
-    rows = csv.reader(_csv_lines(stream, counter))
+    lines = _CsvLines(stream)
+    rows = csv.reader(lines)
     header = next(rows, None)
     if header is None:
         return col.finish()
@@ -493,14 +510,28 @@ def read_csv(
     missing = [c for c in ("event", "at", "id") if c not in header]
     if missing:
         col.bad(
-            counter[0],
+            lines.lineno,
             "E110",
             "CSV header lacks column " + ", ".join(f"`{c}`" for c in missing),
             "the first row must name the columns, e.g. `event,at,id,priority`",
         )
         raise EventInputError(col.problems)
-    for row in rows:
-        lineno = counter[0]
+    repeated = sorted({h for h in header if header.count(h) > 1})
+    if repeated:
+        col.bad(
+            lines.lineno,
+            "E110",
+            "CSV header names column " + ", ".join(f"`{c}`" for c in repeated) + " more than once",
+            "name each column once: a second cell of the same name would silently replace the first",
+        )
+        raise EventInputError(col.problems)
+    while True:
+        lineno = lines.lineno + 1  # a row's number is that of its first physical line
+        row = next(rows, None)
+        if row is None:
+            break
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue  # a blank line between rows
         if progress is not None and lineno % 100_000 == 0:
             progress(lineno, 0)
         if len(row) > len(header):

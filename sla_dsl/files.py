@@ -1,0 +1,79 @@
+"""Files the tool writes: the private cache folder and atomic replacement.
+
+Design notes
+------------
+- **No shared temp directory.** Anything kept between runs (the parser's LALR
+  tables, holiday tables) lives in one private folder: ``SLA_DSL_CACHE`` if set
+  (an empty value turns the disk cache off), else ``$XDG_CACHE_HOME/sla-dsl``,
+  else ``~/.cache/sla-dsl``. The folder is created with mode 0700 and used only
+  if it belongs to the user running ``sla`` and nobody else can write to it: a
+  cache file of the parser is a pickle, and a pickle planted by another user
+  would run code as this one. When the folder cannot be trusted or created the
+  tool works without a cache (slower start, same results).
+- **Atomic replacement.** A file the tool rewrites (``sla fmt``) is written to a
+  temporary file beside it, flushed to disk, given the original's mode, and
+  renamed over it: a write that fails part-way (disk full, quota, ``ulimit -f``)
+  leaves the original untouched.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import sys
+import tempfile
+from pathlib import Path
+
+CACHE_ENV = "SLA_DSL_CACHE"
+
+
+def cache_dir() -> Path | None:
+    """The private cache folder, created if needed; ``None`` when there is none to trust."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured is not None:
+        if not configured:
+            return None
+        folder = Path(configured).expanduser()
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or ""
+        root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
+        folder = root / "sla-dsl"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.lstat()
+    except (OSError, RuntimeError):
+        return None
+    return folder if _private(info) else None
+
+
+def _private(info: os.stat_result) -> bool:
+    """Whether a folder is a real directory that only its owner, the current user, can write."""
+    if not stat.S_ISDIR(info.st_mode):
+        return False
+    if sys.platform == "win32":  # pragma: no cover - no uid or mode bits to compare
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -> None:
+    """Replace ``path`` by ``data`` so that a reader sees the old file or the whole new one."""
+    target = Path(path)
+    payload = data.encode(encoding) if isinstance(data, str) else data
+    try:
+        mode: int | None = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = None
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(payload)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
