@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sla_dsl import load_policy  # noqa: E402
-from sla_dsl.calendar import BusinessCalendar  # noqa: E402
+from sla_dsl.calendars.business import BusinessCalendar  # noqa: E402
 
 T = TypeVar("T")
 FOUR_HOURS = dt.timedelta(hours=4)

@@ -13,8 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from sla_dsl.compile import compile_path, compile_text
-from sla_dsl.parser import parse_tree
+from sla_dsl.lang.parser import parse_tree
+from sla_dsl.policy import compile_path, compile_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -12,17 +12,23 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._version import __version__
 from .errors import InputError, NaiveDatetimeError, SlaError
 
 if TYPE_CHECKING:
-    from .compile import Compiled
-    from .diagnostics import Diagnostic, PolicyError
-    from .policy import Policy
+    from .lang.compile import Compiled
+    from .lang.diagnostics import Diagnostic, PolicyError
+    from .policy.compiled import Policy
     from .report import Report
 
 #: Names served on first use (PEP 562), so that ``import sla_dsl`` stays cheap
 #: and the ``sla`` command can set itself up before the heavy imports.
-_LAZY = {"Compiled": ".compile", "Diagnostic": ".diagnostics", "PolicyError": ".diagnostics", "Policy": ".policy"}
+_LAZY = {
+    "Compiled": ".lang.compile",
+    "Diagnostic": ".lang.diagnostics",
+    "PolicyError": ".lang.diagnostics",
+    "Policy": ".policy.compiled",
+}
 
 
 def __getattr__(name: str) -> Any:
@@ -32,8 +38,6 @@ def __getattr__(name: str) -> Any:
         return value
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-
-__version__ = "0.1.0"
 
 __all__ = [
     "Compiled",
@@ -52,30 +56,16 @@ __all__ = [
 
 def compile_policy(path_or_text: str | Path) -> Compiled:
     """Compile a policy file or text, returning the model and all diagnostics (never raises)."""
-    from .compile import compile_path, compile_text
+    from .policy.load import compile_policy as _compile
 
-    if isinstance(path_or_text, Path) or _looks_like_path(path_or_text):
-        return compile_path(path_or_text)
-    return compile_text(path_or_text)
+    return _compile(path_or_text)
 
 
 def load_policy(path_or_text: str | Path) -> Policy:
     """Compile a policy; raise :class:`PolicyError` listing every error if it has any."""
-    from .diagnostics import PolicyError
-    from .policy import Policy
+    from .policy.load import load_policy as _load
 
-    compiled = compile_policy(path_or_text)
-    if compiled.model is None or compiled.errors:
-        raise PolicyError(compiled.errors or compiled.diagnostics, compiled.source)
-    policy = Policy(compiled.model, path=compiled.file if compiled.file != "<policy>" else None)
-    policy.warnings = compiled.warnings
-    return policy
-
-
-def _looks_like_path(s: str) -> bool:
-    if "\n" in s or "{" in s:
-        return False
-    return s.endswith(".sla") or Path(s).exists()
+    return _load(path_or_text)
 
 
 def evaluate(

@@ -1,6 +1,6 @@
 """Error types that reach the command line as a clean message and exit code 1.
 
-Policy problems are :class:`~sla_dsl.diagnostics.Diagnostic` lists wrapped in
+Policy problems are :class:`~sla_dsl.lang.diagnostics.Diagnostic` lists wrapped in
 :class:`PolicyError`; bad times, unknown priorities and bad event lines raise
 :class:`InputError` (or a subclass) with a one-line, located message.
 """

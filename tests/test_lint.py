@@ -34,6 +34,6 @@ def test_grammar_has_no_conflicts() -> None:
     pytest.importorskip("interegular")
     from lark import Lark
 
-    from sla_dsl.parser import _grammar_text
+    from sla_dsl.lang.parser import _grammar_text
 
     Lark(_grammar_text(), parser="lalr", strict=True)

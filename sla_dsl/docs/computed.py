@@ -19,9 +19,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import model as m
-from ..policy import Policy
-from ..recurrence import Window
+from ..calendars.recurrence import Window
+from ..lang import model as m
+from ..policy.compiled import Policy
 
 __all__ = ["Example", "SameDayCutoff", "cutoff", "examples", "moved_windows", "next_windows"]
 

@@ -5,7 +5,7 @@ Design notes
 * Article 5 lets the Company change the SLA; readers need to see what changed.
   Versions of one policy (same ``sla "name"``) are ordered by effective date and
   each is compared with the one before it.
-* The comparison is by meaning (:func:`sla_dsl.model.meaning`, spans ignored),
+* The comparison is by meaning (:func:`sla_dsl.lang.model.meaning`, spans ignored),
   declaration by declaration, keyed by what names a declaration (a calendar's
   name, a priority's id, an item's number). A change is reported as the field
   path with the old and new value, formatted for people where the value is a
@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .. import model as m
+from ..lang import model as m
 from . import text as tx
 
 __all__ = ["Change", "diff"]

@@ -47,9 +47,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .. import load_policy
-from ..diagnostics import PolicyError
-from ..policy import Policy
+from ..lang.diagnostics import PolicyError
+from ..policy import load_policy
+from ..policy.compiled import Policy
 from . import history, schema
 from .render import PageContext, render_policy
 from .source import CSS, JS, render_source

@@ -26,9 +26,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .. import model as m
-from ..policy import Policy
-from ..recurrence import Window
+from ..calendars.recurrence import Window
+from ..lang import model as m
+from ..policy.compiled import Policy
 from . import computed
 from . import text as tx
 from .history import Change

@@ -30,7 +30,7 @@ __all__ = ["cli_markdown", "events_markdown", "events_schema", "report_markdown"
 
 def events_schema() -> dict[str, Any]:
     """The JSON Schema of one event (a line of the JSON Lines log)."""
-    from ..events import EVENT_ADAPTER
+    from ..events.schema import EVENT_ADAPTER
 
     schema: dict[str, Any] = EVENT_ADAPTER.json_schema()
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "sla-dsl event", **schema}
@@ -131,7 +131,7 @@ def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentP
 
 def cli_markdown() -> str:
     """Markdown with ``sla --help`` and the help of every subcommand."""
-    from ..cli import build_parser
+    from ..cli.app import build_parser
 
     saved = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = "100"

@@ -2,7 +2,7 @@
 
 Design notes
 ------------
-* The file is highlighted by :class:`sla_dsl.lexer.SlaLexer` with Pygments'
+* The file is highlighted by :class:`sla_dsl.lang.lexer.SlaLexer` with Pygments'
   ``linespans``, so every line is ``<span id="L-12">``. Each top-level
   declaration is then wrapped in ``<span class="sla-decl" id="L12-L20">`` (the
   GitHub form of a line range), which the rendered pages link to and the
@@ -22,8 +22,8 @@ from collections.abc import Iterable
 from pygments import highlight
 from pygments.formatters import HtmlFormatter
 
-from .. import model as m
-from ..lexer import SlaLexer
+from ..lang import model as m
+from ..lang.lexer import SlaLexer
 
 __all__ = ["CSS", "JS", "declarations", "range_id", "render_source"]
 

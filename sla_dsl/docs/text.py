@@ -19,7 +19,7 @@ import datetime as dt
 import html
 from collections.abc import Sequence
 
-from .. import model as m
+from ..lang import model as m
 
 LANGS: tuple[str, ...] = ("ja", "en")
 

@@ -27,14 +27,17 @@ import operator
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import numpy as np
+
 from ..errors import InputError, NaiveDatetimeError
-from ..events import CODE, TYPES, EventLog, Rec, log_from
-from ..policy import Policy
-from ..reader import EventInputError, Problem
+from ..events.reader import EventInputError, Problem, log_from
+from ..events.schema import CODE, TYPES, EventLog, Rec
+from ..policy.compiled import Policy
 from ..report import InputSummary, Period, PolicyRef, Report
+from . import incidents
 from .backups import judge_backups
 from .common import Ctx, Versions
-from .incidents import judge_incidents
+from .incident_columns import Judged, judge_columns, prepare
 from .outages import judge_outages
 from .result import Evaluation
 
@@ -249,3 +252,42 @@ def _prepare(log: EventLog, as_of: float) -> int:
             else:
                 del group[ident]
     return dup
+
+
+def judge_incidents(
+    ctx: Ctx, groups: dict[str, list[Rec]], *, batch: bool = True
+) -> tuple[list[incidents.Incident], list[incidents.Incident], int]:
+    """Judge every incident of the log: the verdicts on those in the period, in report order;
+    the breaches due in the period (violations, in log order); how many exact duplicates
+    were counted once.
+
+    With ``batch`` the plain incidents are judged on columns (:mod:`.incident_columns`)
+    and only the others one at a time; without it every incident takes the per-incident path.
+    """
+    prepared = prepare(groups, ctx.as_of)
+    if batch:
+        judged = judge_columns(ctx, prepared)
+    else:
+        judged = Judged([], [], [], np.flatnonzero(prepared.bounds[1:] > prepared.bounds[:-1]).tolist())
+    items, positions, breach = judged.items, judged.positions, judged.breaches
+    for i in judged.slow:  # in log order, so that data violations come in that order
+        recs = prepared.records(i)
+        inc = incidents.read_incident(ctx, prepared.ids[i], recs)
+        if inc is None or inc.clock >= ctx.p1:
+            continue
+        if inc.clock < ctx.p0:
+            incidents.complete(ctx, inc, recs)
+            if inc.completed is not None and inc.completed < ctx.p0:
+                continue
+        if inc.cause not in inc.rules.exclusions:
+            inc.due = inc.rules.due(inc.rules.priorities[inc.priority].target, inc.clock)
+        if inc.completion is None and inc.clock >= ctx.p0:
+            incidents.complete(ctx, inc, recs)
+        items.append(inc)
+        positions.append(i)
+        breach.append(incidents.judge(ctx, inc))
+    # Breaches in log order; verdicts by clock start, then id.
+    order = sorted(range(len(items)), key=positions.__getitem__)
+    breaches = [items[k] for k in order if breach[k]]
+    items.sort(key=lambda i: (i.clock, i.ident))
+    return items, breaches, prepared.duplicates

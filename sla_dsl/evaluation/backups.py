@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import model as m
-from ..events import CODE, Rec
-from ..policy import add_calendar_duration
+from ..events.schema import CODE, Rec
+from ..lang import model as m
+from ..policy.compiled import add_calendar_duration
 from ..report import BackupRow, RetentionRow, Step, Violation
 from .common import Ctx, Rules, add_months, art, step
 

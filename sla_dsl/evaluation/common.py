@@ -31,10 +31,10 @@ import numpy as np
 import orjson
 from numpy.typing import NDArray
 
-from .. import model as m
-from ..calendar import BusinessCalendar
-from ..events import CODE
-from ..policy import Policy, add_calendar_duration
+from ..calendars.business import BusinessCalendar
+from ..events.schema import CODE
+from ..lang import model as m
+from ..policy.compiled import Policy, add_calendar_duration
 from ..report import Step, Violation
 
 Interval = tuple[float, float]

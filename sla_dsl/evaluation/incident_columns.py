@@ -2,8 +2,8 @@
 
 Design notes
 ------------
-* :mod:`.incidents` judges one incident at a time (``_read``, ``_complete``,
-  ``_judge``): the reference reading of the rules. A year's log has hundreds of
+* :mod:`.incidents` judges one incident at a time (``read_incident``, ``complete``,
+  ``judge``): the reference reading of the rules. A year's log has hundreds of
   thousands of incidents, so this module judges the common ones together on
   numpy columns (one row per event record) and leaves every incident that
   needs a closer look to the per-incident path:
@@ -39,8 +39,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .. import model as m
-from ..events import Rec
+from ..events.schema import Rec
+from ..lang import model as m
 from .common import Ctx, Rules, target_calendar
 from .incidents import REPORTED, REPRIORITIZED, RESPONDED, Incident, completion_codes, used_percent
 

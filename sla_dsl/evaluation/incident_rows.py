@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, cast
 
-from .. import model as m
+from ..lang import model as m
 from ..report import IncidentRow, SameDay, Step, Violation
 from .common import Ctx, Rules, art, describe_target, fmt_minutes, short, step, target_calendar
 from .incidents import Incident, used_percent

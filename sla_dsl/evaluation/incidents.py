@@ -13,9 +13,12 @@ Design notes
 * Completion: the first of the priority's completion events, or the silence
   rule (the deadline after the latest ``after`` event with no ``unless`` event
   since); it is reported, never a breach.
-* Two paths, one reading: the functions here judge one incident at a time and
-  are the reference; :mod:`.incident_columns` judges the plain incidents of a
-  large log together on numpy columns and hands the others back to them.
+* Two paths, one reading: the functions here (:func:`read_incident`,
+  :func:`complete`, :func:`judge`) judge one incident at a time and are the
+  reference; :mod:`.incident_columns` judges the plain incidents of a large
+  log together on numpy columns and hands the others back to them. This module
+  never imports the columnar one: the package's entry
+  (:func:`sla_dsl.evaluation.judge_incidents`) chooses the path.
 * Verdicts stay compact: an :class:`Incident` holds the facts and the status,
   and its explanation (the steps, the same-day guideline) is built only when a
   row is rendered (:mod:`.incident_rows`): a year's log has hundreds of
@@ -31,10 +34,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import numpy as np
-
-from .. import model as m
-from ..events import CODE, Rec
+from ..events.schema import CODE, Rec
+from ..lang import model as m
 from .common import Ctx, Rules, code_of, target_calendar
 
 REPORTED = CODE["incident.reported"]
@@ -89,48 +90,7 @@ class Incident:
         return self.completed is not None
 
 
-def judge_incidents(
-    ctx: Ctx, groups: dict[str, list[Rec]], *, batch: bool = True
-) -> tuple[list[Incident], list[Incident], int]:
-    """Judge every incident of the log: the verdicts on those in the period, in report order;
-    the breaches due in the period (violations, in log order); how many exact duplicates
-    were counted once.
-
-    With ``batch`` the plain incidents are judged on columns (:mod:`.incident_columns`)
-    and only the others one at a time; without it every incident takes the per-incident path.
-    """
-    from .incident_columns import Judged, judge_columns, prepare
-
-    prepared = prepare(groups, ctx.as_of)
-    if batch:
-        judged = judge_columns(ctx, prepared)
-    else:
-        judged = Judged([], [], [], np.flatnonzero(prepared.bounds[1:] > prepared.bounds[:-1]).tolist())
-    items, positions, breach = judged.items, judged.positions, judged.breaches
-    for i in judged.slow:  # in log order, so that data violations come in that order
-        recs = prepared.records(i)
-        inc = _read(ctx, prepared.ids[i], recs)
-        if inc is None or inc.clock >= ctx.p1:
-            continue
-        if inc.clock < ctx.p0:
-            _complete(ctx, inc, recs)
-            if inc.completed is not None and inc.completed < ctx.p0:
-                continue
-        if inc.cause not in inc.rules.exclusions:
-            inc.due = inc.rules.due(inc.rules.priorities[inc.priority].target, inc.clock)
-        if inc.completion is None and inc.clock >= ctx.p0:
-            _complete(ctx, inc, recs)
-        items.append(inc)
-        positions.append(i)
-        breach.append(_judge(ctx, inc))
-    # Breaches in log order; verdicts by clock start, then id.
-    order = sorted(range(len(items)), key=positions.__getitem__)
-    breaches = [items[k] for k in order if breach[k]]
-    items.sort(key=lambda i: (i.clock, i.ident))
-    return items, breaches, prepared.duplicates
-
-
-def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
+def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
     firsts: dict[int, Rec] = {}  # the first event of each type
     for r in recs:
         if r[1] not in firsts:
@@ -197,7 +157,7 @@ def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
     )
 
 
-def _complete(ctx: Ctx, inc: Incident, recs: list[Rec]) -> None:
+def complete(ctx: Ctx, inc: Incident, recs: list[Rec]) -> None:
     rules = inc.rules
     comp = rules.priorities[inc.priority].completion
     on, after, unless = completion_codes(comp)
@@ -237,7 +197,7 @@ def completion_codes(comp: m.Completion) -> tuple[frozenset[int], int | None, in
     return hit[1], hit[2], hit[3]
 
 
-def _judge(ctx: Ctx, inc: Incident) -> bool:
+def judge(ctx: Ctx, inc: Incident) -> bool:
     """Set the status; is it a breach due in the period (a violation)?"""
     rules = inc.rules
     if inc.cause in rules.exclusions:

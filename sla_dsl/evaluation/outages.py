@@ -31,8 +31,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from .. import model as m
-from ..events import CODE, Rec
+from ..events.schema import CODE, Rec
+from ..lang import model as m
 from ..report import Availability, MaintenanceRow, OutageRow, Step, StopRow, Violation
 from .common import Ctx, Interval, Rules, add_months, art, clip, code_of, fmt_minutes, length, step, subtract, union
 

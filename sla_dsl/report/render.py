@@ -27,7 +27,7 @@ from typing import IO, Any, Protocol, TypeVar, cast
 
 import orjson
 
-from ..policy import Policy
+from ..policy.compiled import Policy
 from . import IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from .blocks import write_blocks
 

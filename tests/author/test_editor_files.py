@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from sla_dsl.parser import get_parser
+from sla_dsl.lang.parser import get_parser
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from sla_dsl.authoring.fmt import format_text, lex
 from sla_dsl.cli import main
-from sla_dsl.compile import compile_text
-from sla_dsl.fmt import format_text, lex
-from sla_dsl.model import meaning
+from sla_dsl.lang.model import meaning
+from sla_dsl.policy import compile_text
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLDEN = Path(__file__).parent / "golden" / "fmt"

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from sla_dsl import load_policy
+from sla_dsl.authoring.policytest import load_cases, run, run_case
 from sla_dsl.cli import main
-from sla_dsl.policytest import load_cases, run, run_case
 
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = ROOT / "policies" / "clicksoko.sla"

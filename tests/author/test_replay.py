@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from sla_dsl import load_policy
+from sla_dsl.authoring.replay import replay
 from sla_dsl.cli import main
-from sla_dsl.replay import replay
 
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = ROOT / "policies" / "clicksoko.sla"

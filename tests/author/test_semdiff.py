@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from sla_dsl.authoring.fmt import format_text
+from sla_dsl.authoring.semdiff import diff_models, render_json, render_markdown, render_text
 from sla_dsl.cli import main
-from sla_dsl.compile import compile_text
-from sla_dsl.fmt import format_text
-from sla_dsl.model import PolicyModel
-from sla_dsl.semdiff import diff_models, render_json, render_markdown, render_text
+from sla_dsl.lang.model import PolicyModel
+from sla_dsl.policy import compile_text
 
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = ROOT / "policies" / "clicksoko.sla"

@@ -1,6 +1,6 @@
 """The calendars the calendar tests use, and a slow, obviously-correct reference.
 
-The reference shares no code with ``sla_dsl.calendar``. It walks day by day;
+The reference shares no code with ``sla_dsl.calendars.business``. It walks day by day;
 each day's open intervals come from the wall clock itself: an interval opens at
 the first UTC minute whose local reading is at or after the opening time, and
 closes at the minute after the last one whose local reading is before the
@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from sla_dsl import model as m
+from sla_dsl.lang import model as m
 
 MINUTE = dt.timedelta(minutes=1)
 DAY = dt.timedelta(days=1)

@@ -9,10 +9,10 @@ import numpy as np
 import pytest
 from calendar_reference import ALL_DAYS, CALENDARS, WEEKDAYS, hours
 
-from sla_dsl import model as m
-from sla_dsl.calendar import BusinessCalendar, wall_to_epoch
+from sla_dsl.calendars.business import BusinessCalendar, wall_to_epoch
+from sla_dsl.calendars.recurrence import maintenance_windows, scheduled_days
 from sla_dsl.errors import InputError, NaiveDatetimeError
-from sla_dsl.recurrence import maintenance_windows, scheduled_days
+from sla_dsl.lang import model as m
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 NEW_YORK = ZoneInfo("America/New_York")

@@ -18,9 +18,9 @@ from calendar_reference import (
     slow_windows,
 )
 
-from sla_dsl import model as m
-from sla_dsl.calendar import BusinessCalendar
-from sla_dsl.recurrence import maintenance_windows
+from sla_dsl.calendars.business import BusinessCalendar
+from sla_dsl.calendars.recurrence import maintenance_windows
+from sla_dsl.lang import model as m
 
 CASES: list[dict[str, Any]] = json.loads((Path(__file__).parent / "cases.json").read_text("utf-8"))
 TARGETS = {"P1": (4, m.TimeUnit.HOUR), "P2": (1, m.TimeUnit.DAY), "P3": (5, m.TimeUnit.DAY)}

@@ -11,7 +11,7 @@ from calendar_reference import CALENDARS, SlowCalendar
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sla_dsl.calendar import BusinessCalendar
+from sla_dsl.calendars.business import BusinessCalendar
 
 ENGINES = {name: BusinessCalendar(cal, ZoneInfo(zone)) for name, (cal, zone) in CALENDARS.items()}
 REFERENCES = {name: SlowCalendar(cal, zone) for name, (cal, zone) in CALENDARS.items()}

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sla_dsl.parser import parse_tree
+from sla_dsl.lang.parser import parse_tree
 
 from .conftest import ROOT
 
@@ -28,7 +28,7 @@ def test_reference_shows_every_statement_rule() -> None:
     """Each statement rule of the grammar (``c_days``, ``q_within``, ...) is used by some example."""
     from lark import Lark
 
-    from sla_dsl.parser import _grammar_text
+    from sla_dsl.lang.parser import _grammar_text
 
     grammar = Lark(_grammar_text(), parser="lalr")
     # rules whose expansions are all renamed (`-> ex_maintenance`) never appear in a tree by their own name

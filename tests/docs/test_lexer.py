@@ -8,7 +8,7 @@ import pytest
 from pygments.lexers import get_lexer_by_name, get_lexer_for_filename
 from pygments.token import Comment, Error, Keyword, Literal, Name, Number, String
 
-from sla_dsl.lexer import DECLARATIONS, KEYWORDS, UNITS, SlaLexer
+from sla_dsl.lang.lexer import DECLARATIONS, KEYWORDS, UNITS, SlaLexer
 
 from .conftest import ROOT
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sla_dsl import load_policy
-from sla_dsl import model as m
+from sla_dsl.lang import model as m
 
 
 def edited(policy_text: str, tmp_path: Path, old: str, new: str) -> m.PolicyModel:

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from sla_dsl import __version__
-from sla_dsl.cli import main, use_color
+from sla_dsl.cli import main
+from sla_dsl.cli.app import use_color
 
 
 def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

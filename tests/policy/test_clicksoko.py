@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from sla_dsl import load_policy
-from sla_dsl import model as m
-from sla_dsl.compile import compile_path
+from sla_dsl.lang import model as m
+from sla_dsl.policy import compile_path
 
 
 @pytest.fixture(scope="module")

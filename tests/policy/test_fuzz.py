@@ -9,7 +9,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sla_dsl.compile import compile_path, compile_text, decode_source
+from sla_dsl.lang.compile import decode_source
+from sla_dsl.policy import compile_path, compile_text
 
 POLICY = (Path(__file__).resolve().parents[2] / "policies" / "clicksoko.sla").read_text("utf-8")
 TOKENS = re.findall(r'"(?:\\.|[^"\\\n])*"|#[^\n]*|\s+|[A-Za-z_][\w.]*|\d[\d:.\-%a-z]*|.', POLICY)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from sla_dsl.compile import compile_path
+from sla_dsl.policy import compile_path
 
 HERE = Path(__file__).parent / "malformed"
 CASES = sorted(HERE.glob("*.sla"))

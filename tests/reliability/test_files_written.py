@@ -125,7 +125,7 @@ class _Plant:
 
 
 def test_item03_a_cache_folder_others_can_write_is_not_trusted(tmp_path: Path) -> None:
-    from sla_dsl import parser
+    from sla_dsl.lang import parser
 
     cache = tmp_path / "shared-cache"
     cache.mkdir(mode=0o700)

@@ -24,8 +24,8 @@ import lark
 from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
+from ..files import cache_dir
 from .diagnostics import Diagnostic, suggest
-from .files import cache_dir
 from .model import Span
 
 #: Policies larger than this are refused before parsing (a policy is a few KiB).

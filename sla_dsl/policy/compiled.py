@@ -1,7 +1,7 @@
 """The compiled policy: the model plus its calendars, ready for arithmetic.
 
 ``Policy`` is what :func:`sla_dsl.load_policy` returns and what the evaluator
-uses. It holds the checked :class:`~sla_dsl.model.PolicyModel` and compiles each
+uses. It holds the checked :class:`~sla_dsl.lang.model.PolicyModel` and compiles each
 business calendar once, lazily. All public methods take aware datetimes and
 return aware datetimes in the policy's time zone.
 """
@@ -12,11 +12,11 @@ import datetime as dt
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
-from . import model as m
-from .calendar import BusinessCalendar
-from .diagnostics import Diagnostic
-from .errors import NaiveDatetimeError
-from .recurrence import Window, maintenance_windows
+from ..calendars.business import BusinessCalendar
+from ..calendars.recurrence import Window, maintenance_windows
+from ..errors import NaiveDatetimeError
+from ..lang import model as m
+from ..lang.diagnostics import Diagnostic
 
 
 class Policy:

@@ -35,7 +35,7 @@ from pydantic import (
     model_validator,
 )
 
-from .model import EVENT_TYPES
+from ..lang.model import EVENT_TYPES
 
 
 def _no_numbers(value: Any) -> Any:
@@ -332,27 +332,3 @@ class EventLog:
 
 def _epoch(t: dt.datetime) -> float:
     return t.timestamp()
-
-
-def log_from(events: Any, source: str | None = None) -> EventLog:
-    """An :class:`EventLog` from an iterable of event models or dicts (or a log)."""
-    if isinstance(events, EventLog):
-        return events
-    from .reader import validate_mapping
-
-    log = EventLog(source or "<events>")
-    problems = []
-    for i, item in enumerate(events, 1):
-        if isinstance(item, BaseEvent):
-            log.add_event(item, item.line or i)
-            continue
-        ev, probs = validate_mapping(item, log.source, i)
-        if ev is None:
-            problems.extend(probs)
-        else:
-            log.add_event(ev, i)
-    if problems:
-        from .reader import EventInputError
-
-        raise EventInputError(problems)
-    return log

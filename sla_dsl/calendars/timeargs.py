@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .errors import InputError, NaiveDatetimeError
+from ..errors import InputError, NaiveDatetimeError
 
 EXAMPLE = "2026-11-27T17:30:00+09:00"
 

@@ -51,8 +51,8 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from . import model as m
-from .errors import InputError, NaiveDatetimeError
+from ..errors import InputError, NaiveDatetimeError
+from ..lang import model as m
 from .holiday_tables import holiday_table, known_country
 
 if TYPE_CHECKING:

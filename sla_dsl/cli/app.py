@@ -14,23 +14,23 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from . import __version__
-from .compile import compile_path
-from .diagnostics import PolicyError, render_all
-from .errors import SlaError
+from .._version import __version__
+from ..errors import SlaError
+from ..lang.diagnostics import PolicyError, render_all
+from ..policy.load import compile_path
 
 #: Modules that add subcommands with ``add_parsers(subparsers)``, by command.
 COMMANDS = {
-    "deadline": "sla_dsl.cli_time",
-    "maintenance": "sla_dsl.cli_time",
-    "calendar": "sla_dsl.cli_time",
-    "evaluate": "sla_dsl.cli_evaluate",
-    "explain": "sla_dsl.cli_evaluate",
-    "fmt": "sla_dsl.cli_author",
-    "diff": "sla_dsl.cli_author",
-    "replay": "sla_dsl.cli_author",
-    "test": "sla_dsl.cli_author",
-    "lsp": "sla_dsl.cli_author",
+    "deadline": "sla_dsl.cli.times",
+    "maintenance": "sla_dsl.cli.times",
+    "calendar": "sla_dsl.cli.times",
+    "evaluate": "sla_dsl.cli.evaluate",
+    "explain": "sla_dsl.cli.evaluate",
+    "fmt": "sla_dsl.cli.author",
+    "diff": "sla_dsl.cli.author",
+    "replay": "sla_dsl.cli.author",
+    "test": "sla_dsl.cli.author",
+    "lsp": "sla_dsl.cli.author",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
@@ -122,7 +122,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 3
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,4 +1,4 @@
-"""From source text to a checked :class:`~sla_dsl.model.PolicyModel`.
+"""From source text to a checked :class:`~sla_dsl.lang.model.PolicyModel`.
 
 The stages run in order (read → parse → build → check); each returns
 diagnostics instead of raising, and :func:`compile_text` gathers them all.
@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from lark.exceptions import LarkError, UnexpectedInput
 
 from . import model as m
-from .check import check_model
+from .check import DeepCheck, check_model
 from .diagnostics import Diagnostic, Severity
 from .parser import MAX_POLICY_BYTES, lark_error_to_diagnostic, parse_tree, split_declarations
 from .transformer import Builder
@@ -183,12 +184,12 @@ def assemble(decls: dict[str, list[Any]], file: str, diags: list[Diagnostic]) ->
     return model, bool(headers)
 
 
-def compile_text(text: str, file: str = "<policy>") -> Compiled:
-    """Compile a policy text; never raises for bad input."""
+def compile_text(text: str, file: str = "<policy>", deep: Sequence[DeepCheck] = ()) -> Compiled:
+    """Compile a policy text; never raises for bad input. ``deep``: checks on compiled calendars."""
     dropped: set[tuple[str, str]] = set()
     decls, diags = parse_and_build(text, file, dropped)
     model, has_header = assemble(decls, file, diags)
-    found = check_model(model, dropped, computed=has_header and not any(d.is_error for d in diags))
+    found = check_model(model, dropped, computed=has_header and not any(d.is_error for d in diags), deep=deep)
     diags.extend(d.model_copy(update={"file": file}) for d in found)
     diags.sort(key=lambda d: (d.span.line, d.span.column, d.severity is Severity.WARNING))
     # the same problem found twice (e.g. by two stages) is shown once
@@ -196,9 +197,9 @@ def compile_text(text: str, file: str = "<policy>") -> Compiled:
     return Compiled(text, file, model if has_header else None, unique[: MAX_DIAGNOSTICS * 2])
 
 
-def compile_path(path: str | Path) -> Compiled:
+def compile_path(path: str | Path, deep: Sequence[DeepCheck] = ()) -> Compiled:
     """Read and compile a policy file; never raises for bad input."""
     text, diags = read_source(path)
     if text is None:
         return Compiled("", str(path), None, diags)
-    return compile_text(text, str(path))
+    return compile_text(text, str(path), deep)

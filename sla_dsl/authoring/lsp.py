@@ -3,7 +3,7 @@
 Design notes
 ------------
 * Every open document is compiled on open and on each change with
-  :func:`~sla_dsl.compile.compile_text`; its diagnostics are published at
+  :func:`~sla_dsl.policy.compile_text`; its diagnostics are published at
   once. Our spans are 1-based with columns counted in characters; LSP wants
   0-based lines and columns in UTF-16 code units, so columns are converted
   through the line's text (a character outside the BMP counts two).
@@ -13,7 +13,7 @@ Design notes
   worked example computed by :class:`~sla_dsl.policy.Policy` (``4 business
   hours: from Fri 16:00 due Mon 12:00``); hover on a calendar name summarises
   the calendar. Go-to-definition jumps from a name (calendar, priority,
-  service, ...) to its declaration. Formatting is :func:`sla_dsl.fmt.format_text`
+  service, ...) to its declaration. Formatting is :func:`sla_dsl.authoring.fmt.format_text`
   as one whole-document edit. Completion offers the language's keywords, the
   document's declared names and the event types.
 * pygls is imported only here, when ``sla lsp`` runs.
@@ -31,10 +31,10 @@ from lsprotocol import types as t
 from pydantic import BaseModel
 from pygls.lsp.server import LanguageServer
 
-from . import __version__
-from . import model as m
-from .compile import compile_text
-from .diagnostics import Diagnostic
+from .._version import __version__
+from ..lang import model as m
+from ..lang.diagnostics import Diagnostic
+from ..policy.load import compile_text
 
 WORD = re.compile(r"[A-Za-z0-9_.]+")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -162,7 +162,7 @@ def _short(when: dt.datetime) -> str:
 
 def hover_duration(pm: m.PolicyModel, d: m.Duration) -> str:
     """What a duration means, with an example on the policy's calendar."""
-    from .policy import Policy, add_calendar_duration
+    from ..policy.compiled import Policy, add_calendar_duration
 
     policy = Policy(pm)
     if d.calendar is None:
@@ -222,7 +222,7 @@ def hover_text(pm: m.PolicyModel, text: str, line: int, character: int) -> str |
 
 def keywords() -> list[str]:
     """The language's keywords, read from the grammar."""
-    from .parser import get_parser
+    from ..lang.parser import get_parser
 
     words = {str(term.pattern.value) for term in get_parser().terminals if term.pattern.type == "str"}
     return sorted(w for w in words if w.isalpha())

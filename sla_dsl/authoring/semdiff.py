@@ -35,7 +35,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from . import model as m
+from ..lang import model as m
 
 Lang = Literal["en", "ja"]
 Op = Literal["added", "removed", "changed"]
@@ -575,8 +575,8 @@ RENDERERS: dict[str, Callable[[m.PolicyModel, m.PolicyModel, list[Change], Lang]
 
 def load_model(path: str) -> m.PolicyModel:
     """Compile a policy file; raise :class:`PolicyError` with every error if it has any."""
-    from .compile import compile_path
-    from .diagnostics import PolicyError
+    from ..lang.diagnostics import PolicyError
+    from ..policy.load import compile_path
 
     compiled = compile_path(path)
     if compiled.model is None or compiled.errors:

@@ -2,7 +2,7 @@
 
 :class:`ValueReader` is the half of the transformer that knows what a single
 value may be and reports, with a span and a suggestion, when it is not. The
-declaration-level half is :class:`sla_dsl.transformer.Builder`.
+declaration-level half is :class:`sla_dsl.lang.transformer.Builder`.
 """
 
 from __future__ import annotations

@@ -14,14 +14,13 @@ import argparse
 import datetime as dt
 import gc
 import sys
-from pathlib import Path
 from typing import Any
 
-from .errors import InputError
-from .events import EventLog
-from .policy import Policy
-from .reader import read_events
-from .timeargs import parse_edge
+from ..calendars.timeargs import parse_edge
+from ..errors import InputError
+from ..events.reader import read_events
+from ..events.schema import EventLog
+from ..policy import load_policies
 
 FORMATS = ("text", "json", "markdown", "html")
 
@@ -73,31 +72,6 @@ def _period_args(p: argparse.ArgumentParser, required: bool) -> None:
     p.add_argument("--as-of", dest="as_of", metavar="TIME", help="judge as of this instant (default: --to)")
 
 
-def load_policies(paths: list[str]) -> list[Policy]:
-    """Every policy version named by files or directories of ``*.sla`` files."""
-    from . import load_policy
-
-    files: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = sorted(p.glob("*.sla"))
-            if not found:
-                raise InputError(f"{raw}: directory holds no .sla policy file")
-            files.extend(found)
-        else:
-            files.append(p)
-    policies = [load_policy(str(f)) for f in files]
-    seen: dict[dt.date, str] = {}
-    for f, pol in zip(files, policies, strict=True):
-        if pol.effective in seen:
-            raise InputError(
-                f"{f}: version {pol.version} takes effect on {pol.effective}, the same day as {seen[pol.effective]}"
-            )
-        seen[pol.effective] = f"{f} (version {pol.version})"
-    return policies
-
-
 def _progress() -> Any:
     if not sys.stderr.isatty():
         return None
@@ -147,8 +121,8 @@ def _count(text: str) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from .evaluation import judge_log
-    from .report.render import render
+    from ..evaluation import judge_log
+    from ..report.render import render
 
     policy_paths, (events_path,) = _split(args.paths, 1, "POLICY... EVENTS")
     policies = load_policies(policy_paths)
@@ -183,8 +157,8 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def cmd_explain(args: argparse.Namespace) -> int:
     """``sla explain POLICY... EVENTS ID``: print the explanation of one item."""
-    from .evaluation import judge_log
-    from .report.render import render_explain
+    from ..evaluation import judge_log
+    from ..report.render import render_explain
 
     policy_paths, (events_path, ident) = _split(args.paths, 2, "POLICY... EVENTS ID")
     policies = load_policies(policy_paths)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import holidays
 
-from .files import cache_dir
+from ..files import cache_dir
 
 
 @lru_cache(maxsize=4096)

@@ -12,7 +12,7 @@ Design notes
   drops it. Without a calendar every day counts as a business day.
 * Hours are wall-clock times on the day the window happens; ``24:00`` is the
   next day's 00:00, and an end not after the start means the next day. Wall
-  times become instants with :func:`sla_dsl.calendar.wall_to_epoch`, so DST
+  times become instants with :func:`sla_dsl.calendars.business.wall_to_epoch`, so DST
   gaps and repeats follow the calendar module's rule.
 * A window belongs to a query range ``[start, end)`` when its start does. Rolls
   can carry a window across a range boundary, so scheduled days are scanned
@@ -29,9 +29,9 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict
 
-from . import model as m
-from .calendar import BusinessCalendar, wall_to_epoch
-from .errors import NaiveDatetimeError
+from ..errors import NaiveDatetimeError
+from ..lang import model as m
+from .business import BusinessCalendar, wall_to_epoch
 
 __all__ = ["Window", "maintenance_windows", "scheduled_days"]
 

@@ -43,8 +43,8 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError
-from .policy import Policy
+from ..errors import InputError
+from ..policy.compiled import Policy
 
 QUESTIONS = ("deadline", "maintenance", "business_time", "add_business_time", "events", "events_file")
 
@@ -146,7 +146,7 @@ def test_files(paths: list[str]) -> list[Path]:
 
 
 def _time(policy: Policy, value: Any, what: str, case: Case) -> dt.datetime:
-    from .timeargs import parse_edge
+    from ..calendars.timeargs import parse_edge
 
     if not isinstance(value, str):
         raise InputError(f"{case.file}:{case.line}: case `{case.name}`: `{what}` must be a time or date string")
@@ -230,9 +230,8 @@ def run_case(policy: Policy, case: Case) -> Outcome:
 
 
 def _run_events(policy: Policy, case: Case) -> Iterator[str]:
-    from .evaluation import evaluate
-    from .events import log_from
-    from .reader import read_events
+    from ..evaluation import evaluate
+    from ..events.reader import log_from, read_events
 
     spec, expect = case.spec, case.spec["expect"]
     if "events_file" in spec:
@@ -295,7 +294,7 @@ def render(outcomes: list[Outcome], verbose: bool = False) -> str:
 
 def cmd_test(args: argparse.Namespace) -> int:
     """``sla test POLICY TESTS...``."""
-    from . import load_policy
+    from ..policy import load_policy
 
     policy = load_policy(args.policy)
     outcomes = run(policy, test_files(args.tests), args.run)

@@ -2,7 +2,7 @@
 
 Each top-level declaration becomes one model node. Values that the grammar
 leaves as plain words (weekdays, calendar names, event types, countries, time
-zones) are checked by :class:`~sla_dsl.values.ValueReader` against what they may
+zones) are checked by :class:`~sla_dsl.lang.values.ValueReader` against what they may
 be, with a suggestion of the nearest valid word. Errors never stop the walk: a
 broken declaration is dropped from the model and the next one is read, so that
 one run reports all.

@@ -28,11 +28,8 @@ Design notes
 
 from __future__ import annotations
 
-import argparse
 import bisect
-import difflib
 import itertools
-import sys
 import threading
 import unicodedata
 from dataclasses import dataclass, field
@@ -41,7 +38,7 @@ from functools import cache
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 
-from .errors import SlaError
+from ..errors import SlaError
 
 #: Lines longer than this (in display columns) are wrapped where the layout allows.
 WIDTH = 120
@@ -83,7 +80,7 @@ _COMMENTS = _Comments()
 def _recording_parser() -> Lark:
     # keep_all_tokens leaves keywords and punctuation in the tree, so the tree
     # holds every token of the text; only comments need the lexer callback.
-    from .parser import build_parser
+    from ..lang.parser import build_parser
 
     return build_parser(keep_all_tokens=True, lexer_callbacks={"COMMENT": _COMMENTS})
 
@@ -330,8 +327,8 @@ def format_text(text: str) -> str:
 
 def _verify(before: str, after: str, toks: list[Token], comments: list[Token]) -> None:
     """The formatted text must hold the same tokens, the same comments and mean the same."""
-    from .compile import compile_text
-    from .model import meaning
+    from ..lang.compile import compile_text
+    from ..lang.model import meaning
 
     try:
         _, toks2, comments2 = lex(after)
@@ -344,61 +341,3 @@ def _verify(before: str, after: str, toks: list[Token], comments: list[Token]) -
     old, new = compile_text(before).model, compile_text(after).model
     if (old is None) != (new is None) or (old is not None and new is not None and meaning(old) != meaning(new)):
         raise FormatError("formatting changed the meaning of the policy")
-
-
-# ---- command line ----------------------------------------------------------------------------
-
-
-def cmd_fmt(args: argparse.Namespace) -> int:
-    """``sla fmt POLICY... [--check]``."""
-    from .cli import use_color
-    from .compile import compile_text, read_source
-    from .diagnostics import Diagnostic, render_all
-    from .files import write_atomic
-
-    status = 0
-    changed = unchanged = 0
-    for path in args.policy:
-        if path == "-":
-            source: str | None = sys.stdin.read()
-            diags: list[Diagnostic] = []
-            name = "<stdin>"
-        else:
-            source, diags = read_source(path)
-            name = path
-        if source is None:
-            print(render_all(diags, None, use_color(sys.stderr)), file=sys.stderr)
-            status = 1
-            continue
-        compiled = compile_text(source, name)
-        if compiled.errors:
-            print(render_all(compiled.errors, source, use_color(sys.stderr)), file=sys.stderr)
-            print(f"sla fmt: {name}: not formatted (the policy has errors)", file=sys.stderr)
-            status = 1
-            continue
-        result = format_text(source)
-        if path == "-" and not args.check:
-            sys.stdout.write(result)
-            continue
-        if result == source:
-            unchanged += 1
-            continue
-        changed += 1
-        if args.check:
-            sys.stdout.writelines(
-                difflib.unified_diff(
-                    source.splitlines(keepends=True), result.splitlines(keepends=True), name, f"{name} (formatted)"
-                )
-            )
-            status = 1
-        else:
-            try:
-                write_atomic(path, result)
-            except OSError as exc:
-                print(f"sla fmt: {name}: cannot write: {exc.strerror or exc}; the file is unchanged", file=sys.stderr)
-                status = 1
-    if args.policy != ["-"]:
-        verb = "would be reformatted" if args.check else "reformatted"
-        plural = "s" if changed != 1 else ""
-        print(f"{changed} file{plural} {verb}, {unchanged} left unchanged", file=sys.stderr)
-    return status

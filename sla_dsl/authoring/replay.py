@@ -28,7 +28,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from .report import Report
+from ..report import Report
 
 
 class IncidentFlip(BaseModel):
@@ -249,8 +249,8 @@ def replay(
 
     This is :func:`sla_dsl.evaluate` twice over one event log read once.
     """
-    from .evaluation import evaluate
-    from .events import log_from
+    from ..evaluation import evaluate
+    from ..events.reader import log_from
 
     log = log_from(events)
     return compare(evaluate(old, log, start, end, as_of), evaluate(new, log, start, end, as_of))
@@ -332,9 +332,9 @@ def _status_line(old: dict[str, int], new: dict[str, int]) -> str:
 
 def cmd_replay(args: argparse.Namespace) -> int:
     """``sla replay OLD NEW EVENTS --from --to [--as-of] [--format]``."""
-    from .cli_evaluate import load_policies
-    from .reader import read_events
-    from .timeargs import parse_edge
+    from ..calendars.timeargs import parse_edge
+    from ..events.reader import read_events
+    from ..policy import load_policies
 
     old = load_policies([args.old])
     new = load_policies([args.new])

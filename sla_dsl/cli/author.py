@@ -2,9 +2,10 @@
 
 Design notes
 ------------
-* This module only declares the arguments. Each handler imports its module
-  (:mod:`.fmt`, :mod:`.semdiff`, :mod:`.replay`, :mod:`.policytest`,
-  :mod:`.lsp`) when it runs, so building the parser stays cheap.
+* This module declares the arguments and runs ``sla fmt`` over files (it
+  writes them through :func:`sla_dsl.files.write_atomic`). Each other handler
+  imports its module of :mod:`sla_dsl.authoring` (``semdiff``, ``replay``,
+  ``policytest``, ``lsp``) when it runs, so building the parser stays cheap.
 * Exit codes follow ``sla``'s: 0 success; 1 invalid input (a policy with
   errors, a bad event log or test file), or a check that fails (``fmt
   --check`` on an unformatted file, ``diff --exit-code`` with differences,
@@ -14,35 +15,88 @@ Design notes
 from __future__ import annotations
 
 import argparse
+import difflib
+import sys
 from typing import Any
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    from .fmt import cmd_fmt
+    """``sla fmt POLICY... [--check]``."""
+    from ..authoring.fmt import format_text
+    from ..files import write_atomic
+    from ..lang.compile import read_source
+    from ..lang.diagnostics import Diagnostic, render_all
+    from ..policy.load import compile_text
+    from .app import use_color
 
-    return cmd_fmt(args)
+    status = 0
+    changed = unchanged = 0
+    for path in args.policy:
+        if path == "-":
+            source: str | None = sys.stdin.read()
+            diags: list[Diagnostic] = []
+            name = "<stdin>"
+        else:
+            source, diags = read_source(path)
+            name = path
+        if source is None:
+            print(render_all(diags, None, use_color(sys.stderr)), file=sys.stderr)
+            status = 1
+            continue
+        compiled = compile_text(source, name)
+        if compiled.errors:
+            print(render_all(compiled.errors, source, use_color(sys.stderr)), file=sys.stderr)
+            print(f"sla fmt: {name}: not formatted (the policy has errors)", file=sys.stderr)
+            status = 1
+            continue
+        result = format_text(source)
+        if path == "-" and not args.check:
+            sys.stdout.write(result)
+            continue
+        if result == source:
+            unchanged += 1
+            continue
+        changed += 1
+        if args.check:
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    source.splitlines(keepends=True), result.splitlines(keepends=True), name, f"{name} (formatted)"
+                )
+            )
+            status = 1
+        else:
+            try:
+                write_atomic(path, result)
+            except OSError as exc:
+                print(f"sla fmt: {name}: cannot write: {exc.strerror or exc}; the file is unchanged", file=sys.stderr)
+                status = 1
+    if args.policy != ["-"]:
+        verb = "would be reformatted" if args.check else "reformatted"
+        plural = "s" if changed != 1 else ""
+        print(f"{changed} file{plural} {verb}, {unchanged} left unchanged", file=sys.stderr)
+    return status
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from .semdiff import cmd_diff
+    from ..authoring.semdiff import cmd_diff
 
     return cmd_diff(args)
 
 
 def _replay(args: argparse.Namespace) -> int:
-    from .replay import cmd_replay
+    from ..authoring.replay import cmd_replay
 
     return cmd_replay(args)
 
 
 def _test(args: argparse.Namespace) -> int:
-    from .policytest import cmd_test
+    from ..authoring.policytest import cmd_test
 
     return cmd_test(args)
 
 
 def _lsp(args: argparse.Namespace) -> int:
-    from .lsp import cmd_lsp
+    from ..authoring.lsp import cmd_lsp
 
     return cmd_lsp(args)
 

@@ -2,14 +2,16 @@
 
 Errors here are about references between declarations (an undefined calendar,
 a duplicate priority). Warnings are about policies that are valid but
-suspicious; they are found by computing, not by comparing numbers: the P1
-same-day guideline is checked by working out real deadlines on the calendar.
+suspicious; they are found by computing, not by comparing numbers. Checks
+that need compiled calendars (the P1 same-day guideline is checked by working
+out real deadlines) belong to the policy stage, which hands them in as
+``deep`` checks: this stage never imports a later one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from pydantic import BaseModel
@@ -39,13 +41,21 @@ def _warn(code: str, message: str, span: m.Span, help: str | None = None) -> Dia
     return Diagnostic(code=code, message=message, span=span, help=help, severity=Severity.WARNING)
 
 
+#: A check that needs more than the model (compiled calendars): given by a later stage.
+DeepCheck = Callable[[m.PolicyModel], list[Diagnostic]]
+
+
 def check_model(
-    model: m.PolicyModel, dropped: set[tuple[str, str]] | None = None, computed: bool = True
+    model: m.PolicyModel,
+    dropped: set[tuple[str, str]] | None = None,
+    computed: bool = True,
+    deep: Sequence[DeepCheck] = (),
 ) -> list[Diagnostic]:
     """Every reference error and warning about ``model``.
 
     ``dropped`` names declarations already reported broken: references to them
-    are not reported again. ``computed`` runs the checks that compute deadlines.
+    are not reported again. ``computed`` runs the checks that compute, first the
+    ``deep`` ones that the policy stage gives (deadlines on compiled calendars).
     """
     dropped = dropped or set()
     out: list[Diagnostic] = []
@@ -54,7 +64,8 @@ def check_model(
     out += _item_refs(model, dropped)
     out += _article_refs(model)
     if computed and not any(d.is_error for d in out):
-        out += _same_day(model)
+        for check in deep:
+            out += check(model)
         out += _maintenance_overlap(model)
         out += _retention(model)
     return out
@@ -185,65 +196,7 @@ def _article_refs(model: m.PolicyModel) -> list[Diagnostic]:
     return out
 
 
-def _same_day(model: m.PolicyModel) -> list[Diagnostic]:
-    """Work out real deadlines: the last clock start the guideline covers must be due that day.
-
-    Business days whose open hours look the same on the wall clock give the same
-    answer, so each distinct shape of day in the horizon is computed once.
-    """
-    from .policy import Policy
-
-    out = []
-    policy = Policy(model)
-    for prio in model.priorities:
-        guide = prio.same_day
-        if guide is None:
-            continue
-        cal = policy.calendar(guide.calendar)
-        day = model.header.effective
-        shapes: set[tuple[tuple[str, str], ...]] = set()
-        for _ in range(CHECK_HORIZON_DAYS):
-            day += dt.timedelta(days=1)
-            if not cal.is_business_day(day):
-                continue
-            intervals = cal.open_intervals(day)
-            shape = tuple((a.strftime("%H:%M%z"), b.strftime("%H:%M%z")) for a, b in intervals)
-            if not intervals or shape in shapes:
-                continue
-            shapes.add(shape)
-            close = intervals[-1][1]
-            cutoff = close - _as_timedelta(guide.before_close)
-            if cutoff < intervals[0][0]:
-                continue
-            due = policy.due(prio.target, cutoff)
-            if due > close:
-                when = cutoff.strftime("%a %Y-%m-%d %H:%M")
-                out.append(
-                    _warn(
-                        "W301",
-                        f"priority `{prio.id}`: a clock starting {when} is due "
-                        f"{due.strftime('%a %Y-%m-%d %H:%M')}, not the same day, so the same-day "
-                        "guideline contradicts the response target",
-                        guide.span,
-                        help=f"shorten the target or make the guideline `same day if received "
-                        f"{_hours_needed(policy, prio, cal, day)} before close of {guide.calendar}`",
-                    )
-                )
-                break
-    return out
-
-
-def _hours_needed(policy: Any, prio: m.Priority, cal: Any, day: dt.date) -> str:
-    """The smallest whole-hour lead before close that keeps the target the same day."""
-    intervals = cal.open_intervals(day)
-    close = intervals[-1][1]
-    for hours in range(1, 25):
-        if policy.due(prio.target, close - dt.timedelta(hours=hours)) <= close:
-            return f"{hours} hour{'s' if hours != 1 else ''}"
-    return "more hours"
-
-
-def _as_timedelta(d: m.Duration) -> dt.timedelta:
+def as_timedelta(d: m.Duration) -> dt.timedelta:
     return {
         m.TimeUnit.MINUTE: dt.timedelta(minutes=d.amount),
         m.TimeUnit.HOUR: dt.timedelta(hours=d.amount),
@@ -279,7 +232,7 @@ def _retention(model: m.PolicyModel) -> list[Diagnostic]:
     for b in model.backups:
         if b.every is None or b.keep is None:
             continue
-        if b.every.calendar is None and b.keep.calendar is None and _as_timedelta(b.keep) < _as_timedelta(b.every):
+        if b.every.calendar is None and b.keep.calendar is None and as_timedelta(b.keep) < as_timedelta(b.every):
             out.append(
                 _warn(
                     "W303",

@@ -25,12 +25,12 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError
-from .timeargs import EXAMPLE, parse_edge, parse_instant
+from ..calendars.timeargs import EXAMPLE, parse_edge, parse_instant
+from ..errors import InputError
 
 if TYPE_CHECKING:
-    from .policy import Policy
-    from .recurrence import Window
+    from ..calendars.recurrence import Window
+    from ..policy.compiled import Policy
 
 WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
@@ -69,7 +69,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
 
 
 def _load(path: str) -> Policy:
-    from . import load_policy
+    from ..policy import load_policy
 
     return load_policy(path)
 

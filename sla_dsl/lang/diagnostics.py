@@ -20,7 +20,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from .errors import SlaError
+from ..errors import SlaError
 from .model import Span
 
 
