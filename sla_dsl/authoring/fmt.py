@@ -313,7 +313,12 @@ class _Layout:
 
 def format_text(text: str) -> str:
     """The canonical layout of a valid policy text (FormatError if the text does not parse)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    from ..lang.source import decode_policy
+
+    clean, refused = decode_policy(text)  # the one reader of policy text: line ends, BOM, NUL, size
+    if clean is None:
+        raise FormatError(f"cannot format this text: {refused[0].message}")
+    text = clean
     try:
         tree, toks, comments = lex(text)
     except LarkError as exc:

@@ -16,6 +16,17 @@ Design notes
   service, ...) to its declaration. Formatting is :func:`sla_dsl.authoring.fmt.format_text`
   as one whole-document edit. Completion offers the language's keywords, the
   document's declared names and the event types.
+* Every document gets its diagnostics published: the text is read by the same
+  reader as ``sla check`` (:mod:`sla_dsl.lang.source`: NUL, lone surrogates,
+  CR-only line ends, the size cap), and an exception while compiling becomes
+  one ``E000`` diagnostic (an internal error, with what to report) instead of
+  silence, which would leave the editor showing stale ones. When the list is
+  capped, an information diagnostic says how many more there are.
+* A request that cannot be answered (formatting a broken document, an
+  internal error) gets an LSP error response (``RequestFailed``) with one
+  readable line, never a Python traceback. Broken framing on stdin and
+  requests whose parameters do not fit the protocol are answered too
+  (:mod:`.lspframing`, :class:`_Protocol`); logs are one line each on stderr.
 * pygls is imported only here, when ``sla lsp`` runs.
 """
 
@@ -23,18 +34,29 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
+import logging
 import re
-from collections.abc import Iterator
-from typing import Any
+import sys
+from collections.abc import Callable, Iterator
+from types import SimpleNamespace
+from typing import Any, TypeVar
 
 from lsprotocol import types as t
 from pydantic import BaseModel
+from pygls.exceptions import JsonRpcException
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 
 from .._version import __version__
 from ..lang import model as m
 from ..lang.diagnostics import Diagnostic
+from ..lang.lines import source_lines
+from ..lang.source import decode_policy
 from ..policy.load import compile_text
+from .lspframing import FramedReader
+
+log = logging.getLogger("sla_dsl.lsp")
 
 WORD = re.compile(r"[A-Za-z0-9_.]+")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -84,6 +106,10 @@ def to_lsp_diagnostic(lines: list[str], d: Diagnostic) -> t.Diagnostic:
 # ---- documents ---------------------------------------------------------------------------------
 
 
+#: The first character of a document: where a diagnostic about the whole text points.
+FIRST_CHARACTER = t.Range(start=t.Position(line=0, character=0), end=t.Position(line=0, character=1))
+
+
 class Documents:
     """The last good model of each open document."""
 
@@ -91,12 +117,45 @@ class Documents:
         self.models: dict[str, m.PolicyModel] = {}
 
     def check(self, uri: str, text: str) -> list[t.Diagnostic]:
-        """Compile ``text``; remember its model if it is clean; return LSP diagnostics."""
-        compiled = compile_text(text, uri)
+        """Compile ``text``; remember its model if it is clean; return LSP diagnostics (never raises)."""
+        try:
+            compiled = compile_text(text, uri)
+        except Exception as exc:  # a bug of ours: say so in the editor rather than keep stale diagnostics
+            log.error("internal error while checking %s: %s", uri, _one_line(exc))
+            message = f"internal error while checking this policy: {_one_line(exc)}"
+            advice = "help: this is a bug in sla; please report it with the policy"
+            error = t.DiagnosticSeverity.Error
+            return [t.Diagnostic(FIRST_CHARACTER, f"{message}\n{advice}", severity=error, code="E000", source="sla")]
         if compiled.model is not None and not compiled.errors:
             self.models[uri] = compiled.model
-        lines = text.split("\n")
-        return [to_lsp_diagnostic(lines, d) for d in compiled.diagnostics]
+        lines = source_lines(text)
+        bom = text.startswith("\ufeff")  # the reader drops a leading BOM; the editor still counts it
+        if bom:
+            lines[0] = lines[0][1:]
+        out = [to_lsp_diagnostic(lines, d) for d in compiled.diagnostics]
+        if bom:
+            out = [_after_bom(d) for d in out]
+        note = compiled.not_shown()
+        if note:
+            where = out[-1].range if out else FIRST_CHARACTER
+            out.append(t.Diagnostic(where, note, severity=t.DiagnosticSeverity.Information, source="sla"))
+        return out
+
+
+def _after_bom(d: t.Diagnostic) -> t.Diagnostic:
+    """``d`` with its positions on the first line moved right by the byte-order mark."""
+
+    def move(p: t.Position) -> t.Position:
+        return t.Position(line=p.line, character=p.character + 1) if p.line == 0 else p
+
+    d.range = t.Range(start=move(d.range.start), end=move(d.range.end))
+    return d
+
+
+def _one_line(exc: BaseException) -> str:
+    """An exception as one readable line: its type and first line of message."""
+    text = str(exc).strip().split("\n", 1)[0]
+    return f"{type(exc).__name__}: {text}"[:300] if text else type(exc).__name__
 
 
 def _nodes(node: Any) -> Iterator[m.Node]:
@@ -120,7 +179,7 @@ def _contains(span: m.Span, line: int, column: int) -> bool:
 
 def word_at(text: str, line: int, character: int) -> tuple[str, int] | None:
     """The name under a 0-based LSP position and its 0-based character column."""
-    lines = text.split("\n")
+    lines = source_lines(text)
     if not 0 <= line < len(lines):
         return None
     src = lines[line]
@@ -198,7 +257,7 @@ def hover_calendar(cal: m.Calendar) -> str:
 
 def hover_text(pm: m.PolicyModel, text: str, line: int, character: int) -> str | None:
     """Markdown for a hover at a 0-based position, or None."""
-    lines = text.split("\n")
+    lines = source_lines(text)
     if not 0 <= line < len(lines):
         return None
     column = char_column(lines[line], character) + 1
@@ -228,9 +287,74 @@ def keywords() -> list[str]:
     return sorted(w for w in words if w.isalpha())
 
 
+class RequestFailed(JsonRpcException):
+    """An LSP ``RequestFailed`` error response: the request was valid, the server could not do it."""
+
+    CODE = int(t.LSPErrorCodes.RequestFailed)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def answers_errors(handler: F) -> F:
+    """A request handler whose unexpected exceptions become a readable ``RequestFailed``, not a traceback."""
+
+    @functools.wraps(handler)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return handler(*args, **kwargs)
+        except JsonRpcException:
+            raise
+        except Exception as exc:
+            log.error("internal error in %s: %s", handler.__name__, _one_line(exc))
+            raise RequestFailed(f"sla: internal error: {_one_line(exc)} (a bug in sla; please report it)") from None
+
+    return guarded  # type: ignore[return-value]
+
+
+class _Protocol(LanguageServerProtocol):
+    """pygls's protocol, but a request whose parameters do not fit the LSP types is answered, not just logged."""
+
+    def structure_message(self, data: dict[str, Any]) -> Any:
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if "id" in data and "method" in data:
+                reason = str(exc.__cause__ or exc).strip().split("\n", 1)[0]
+                message = f"invalid parameters for `{data['method']}`: {reason}"[:300]
+                log.error("%s", message)
+                self._send_response(data["id"], None, JsonRpcException(message, exc.code).to_response_error())
+                return SimpleNamespace(jsonrpc="answered")  # handle_message ignores it
+            raise
+
+
+def format_edits(source: str) -> list[t.TextEdit]:
+    """The whole-document edit that formats ``source``; :class:`RequestFailed` saying why when it cannot."""
+    from .fmt import FormatError, format_text
+
+    text, refused = decode_policy(source)
+    if text is None:
+        raise RequestFailed(f"cannot format: {refused[0].message}")
+    compiled = compile_text(text)
+    if compiled.errors:
+        first = compiled.errors[0]
+        more = len(compiled.errors) - 1 + compiled.omitted
+        also = f" (and {more} more)" if more else ""
+        raise RequestFailed(f"cannot format: the policy has errors; line {first.span.line}: {first.message}{also}")
+    try:
+        result = format_text(text)
+    except FormatError as exc:
+        raise RequestFailed(f"cannot format: {exc}") from None
+    if result == source:
+        return []
+    lines = source_lines(source)
+    end = t.Position(line=len(lines) - 1, character=utf16_column(lines[-1], len(lines[-1])))
+    return [t.TextEdit(range=t.Range(start=t.Position(line=0, character=0), end=end), new_text=result)]
+
+
 def build_server() -> LanguageServer:
     """The language server with every feature registered."""
-    server = LanguageServer("sla-lsp", __version__)
+    server = LanguageServer("sla-lsp", __version__, protocol_cls=_Protocol)
     docs = Documents()
 
     def publish(ls: LanguageServer, uri: str) -> None:
@@ -256,6 +380,7 @@ def build_server() -> LanguageServer:
         ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
     @server.feature(t.TEXT_DOCUMENT_HOVER)
+    @answers_errors
     def hover(ls: LanguageServer, params: t.HoverParams) -> t.Hover | None:
         uri = params.text_document.uri
         pm = docs.models.get(uri)
@@ -268,6 +393,7 @@ def build_server() -> LanguageServer:
         return t.Hover(contents=t.MarkupContent(kind=t.MarkupKind.Markdown, value=text))
 
     @server.feature(t.TEXT_DOCUMENT_DEFINITION)
+    @answers_errors
     def definition(ls: LanguageServer, params: t.DefinitionParams) -> t.Location | None:
         uri = params.text_document.uri
         pm = docs.models.get(uri)
@@ -278,27 +404,15 @@ def build_server() -> LanguageServer:
         node = declarations(pm).get(hit[0]) if hit else None
         if node is None:
             return None
-        return t.Location(uri=uri, range=to_range(source.split("\n"), node.span))
+        return t.Location(uri=uri, range=to_range(source_lines(source), node.span))
 
     @server.feature(t.TEXT_DOCUMENT_FORMATTING)
-    def formatting(ls: LanguageServer, params: t.DocumentFormattingParams) -> list[t.TextEdit] | None:
-        from .fmt import FormatError, format_text
-
-        source = ls.workspace.get_text_document(params.text_document.uri).source
-        compiled = compile_text(source)
-        if compiled.errors:
-            return None
-        try:
-            result = format_text(source)
-        except FormatError:
-            return None
-        if result == source:
-            return []
-        lines = source.split("\n")
-        end = t.Position(line=len(lines) - 1, character=utf16_column(lines[-1], len(lines[-1])))
-        return [t.TextEdit(range=t.Range(start=t.Position(line=0, character=0), end=end), new_text=result)]
+    @answers_errors
+    def formatting(ls: LanguageServer, params: t.DocumentFormattingParams) -> list[t.TextEdit]:
+        return format_edits(ls.workspace.get_text_document(params.text_document.uri).source)
 
     @server.feature(t.TEXT_DOCUMENT_COMPLETION, t.CompletionOptions(trigger_characters=["."]))
+    @answers_errors
     def completion(ls: LanguageServer, params: t.CompletionParams) -> t.CompletionList:
         pm = docs.models.get(params.text_document.uri)
         items = [t.CompletionItem(label=k, kind=t.CompletionItemKind.Keyword) for k in keywords()]
@@ -310,7 +424,28 @@ def build_server() -> LanguageServer:
     return server
 
 
+class _OneLine(logging.Formatter):
+    """Log records as one line each: no traceback reaches the editor's log."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "sla lsp: " + record.getMessage().strip().split("\n", 1)[0]
+
+
+def _send(data: bytes) -> None:
+    """Write one whole message to stdout (one ``write``: see :mod:`.lspframing`)."""
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
 def cmd_lsp(args: argparse.Namespace) -> int:
     """``sla lsp``: serve LSP over stdio until the client exits."""
-    build_server().start_io()
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine())
+    for name in ("pygls", "sla_dsl.lsp"):
+        logger = logging.getLogger(name)
+        logger.addHandler(handler)
+        logger.setLevel(logging.ERROR if name == "pygls" else logging.INFO)
+        logger.propagate = False
+    reader = FramedReader(sys.stdin.buffer, _send, lambda reason: log.error("%s", reason))
+    build_server().start_io(stdin=reader)  # type: ignore[arg-type]
     return 0

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import sys
 from typing import Any
 
@@ -24,21 +25,21 @@ def _fmt(args: argparse.Namespace) -> int:
     """``sla fmt POLICY... [--check]``."""
     from ..authoring.fmt import format_text
     from ..files import write_atomic
-    from ..lang.compile import read_source
-    from ..lang.diagnostics import Diagnostic, render_all
+    from ..lang.diagnostics import render_all
+    from ..lang.source import read_policy_file, read_policy_stream
     from ..policy.load import compile_text
     from .app import use_color
 
     status = 0
     changed = unchanged = 0
     for path in args.policy:
+        # stdin and files go through the one reader of policy text (bytes: BOM, UTF-8, NUL, size cap)
         if path == "-":
-            source: str | None = sys.stdin.read()
-            diags: list[Diagnostic] = []
             name = "<stdin>"
+            source, diags = read_policy_stream(sys.stdin.buffer, name)
         else:
-            source, diags = read_source(path)
             name = path
+            source, diags = read_policy_file(path)
         if source is None:
             print(render_all(diags, None, use_color(sys.stderr)), file=sys.stderr)
             status = 1
@@ -58,11 +59,7 @@ def _fmt(args: argparse.Namespace) -> int:
             continue
         changed += 1
         if args.check:
-            sys.stdout.writelines(
-                difflib.unified_diff(
-                    source.splitlines(keepends=True), result.splitlines(keepends=True), name, f"{name} (formatted)"
-                )
-            )
+            sys.stdout.writelines(difflib.unified_diff(_lines(source), _lines(result), name, f"{name} (formatted)"))
             status = 1
         else:
             try:
@@ -75,6 +72,11 @@ def _fmt(args: argparse.Namespace) -> int:
         plural = "s" if changed != 1 else ""
         print(f"{changed} file{plural} {verb}, {unchanged} left unchanged", file=sys.stderr)
     return status
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with their ends, split only at ``\n`` as the parser counts them (U+2028 in a comment is no line end)."""
+    return [line for line in re.split(r"(?<=\n)", text) if line]
 
 
 def _diff(args: argparse.Namespace) -> int:

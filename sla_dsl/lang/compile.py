@@ -2,6 +2,11 @@
 
 The stages run in order (read → parse → build → check); each returns
 diagnostics instead of raising, and :func:`compile_text` gathers them all.
+Reading is :mod:`.source`'s, whatever the text came from. At most
+``2 * MAX_DIAGNOSTICS`` diagnostics are kept: :attr:`Compiled.omitted` counts
+the rest, and :attr:`Compiled.unchecked` the declarations that error recovery
+did not read once ``MAX_DIAGNOSTICS`` errors were found, so that a reader can
+say how much is not shown.
 """
 
 from __future__ import annotations
@@ -17,7 +22,8 @@ from lark.exceptions import LarkError, UnexpectedInput
 from . import model as m
 from .check import DeepCheck, check_model
 from .diagnostics import Diagnostic, Severity
-from .parser import MAX_POLICY_BYTES, lark_error_to_diagnostic, parse_tree, split_declarations
+from .parser import lark_error_to_diagnostic, parse_tree, split_declarations
+from .source import decode_policy, read_policy_file
 from .transformer import Builder
 
 #: How many diagnostics are worth showing before the rest is noise.
@@ -27,11 +33,35 @@ MAX_DIAGNOSTICS = 50
 class Compiled:
     """The result of compiling one text: the model (if any) and every diagnostic."""
 
-    def __init__(self, source: str, file: str, model: m.PolicyModel | None, diagnostics: list[Diagnostic]):
+    def __init__(
+        self,
+        source: str,
+        file: str,
+        model: m.PolicyModel | None,
+        diagnostics: list[Diagnostic],
+        omitted: int = 0,
+        unchecked: int = 0,
+    ):
         self.source = source
         self.file = file
         self.model = model
         self.diagnostics = diagnostics
+        #: diagnostics found but not kept (past the cap)
+        self.omitted = omitted
+        #: declarations not read because error recovery stopped after ``MAX_DIAGNOSTICS`` errors
+        self.unchecked = unchecked
+
+    def not_shown(self) -> str | None:
+        """What the kept diagnostics leave out, in words (``7,899 more not shown``), or ``None``."""
+        parts = []
+        if self.omitted:
+            parts.append(f"{self.omitted:,} more not shown")
+        if self.unchecked:
+            plural = "s" if self.unchecked != 1 else ""
+            parts.append(
+                f"{self.unchecked:,} declaration{plural} not read (checking stops after {MAX_DIAGNOSTICS} errors)"
+            )
+        return "; ".join(parts) or None
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -42,59 +72,34 @@ class Compiled:
         return [d for d in self.diagnostics if not d.is_error]
 
 
-def _unreadable(
-    file: str, message: str, help: str | None = None, line: int = 1, col: int = 1
-) -> tuple[None, list[Diagnostic]]:
-    """No text, and the E001 diagnostic saying why."""
-    span = m.Span(line=line, column=col, end_line=line, end_column=col + 1)
-    return None, [Diagnostic(code="E001", message=message, span=span, help=help, file=file)]
-
-
 def read_source(path: str | Path) -> tuple[str | None, list[Diagnostic]]:
-    """Read a policy file as UTF-8 text, or say why it cannot be read."""
-    file = str(path)
-
-    try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        return _unreadable(file, "no such file")
-    except IsADirectoryError:
-        return _unreadable(file, "this is a directory, not a policy file")
-    except OSError as exc:
-        return _unreadable(file, f"cannot read the file: {exc.strerror or exc}")
-    return decode_source(data, file)
+    """Read a policy file as text, or say why it cannot be read (see :mod:`.source`)."""
+    return read_policy_file(path)
 
 
-def decode_source(data: bytes, file: str) -> tuple[str | None, list[Diagnostic]]:
-    """Decode bytes as a policy text, refusing binary and oversized input."""
-
-    if len(data) > MAX_POLICY_BYTES:
-        return _unreadable(file, f"the file is {len(data):,} bytes; a policy may be at most {MAX_POLICY_BYTES:,}")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        before = data[: exc.start]
-        line = before.count(b"\n") + 1
-        col = len(before) - (before.rfind(b"\n") + 1) + 1
-        return _unreadable(file, "the file is not UTF-8 text", "save the policy as UTF-8", line, col)
-    if "\x00" in text:
-        head = text[: text.index("\x00")]
-        line = head.count("\n") + 1
-        col = len(head) - head.rfind("\n")
-        return _unreadable(file, "the file contains a NUL byte; it is not a text file", None, line, col)
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+def decode_source(data: bytes | str, file: str) -> tuple[str | None, list[Diagnostic]]:
+    """Bytes or a ``str`` as policy text, refusing binary and oversized input (see :mod:`.source`)."""
+    return decode_policy(data, file)
 
 
 _DECL_NAME = re.compile(r"\s*(calendar|service|maintenance|clock|priority|notify|backup|exclude|planned)\s+(\w+)")
 _KIND_OF = {"notify": "notify", "exclude": "exclude", "planned": "planned_stop"}
 
 
+class Recovery:
+    """What error recovery left unread: declarations after the error cap."""
+
+    def __init__(self) -> None:
+        self.unchecked = 0
+
+
 def parse_and_build(
-    text: str, file: str, dropped: set[tuple[str, str]] | None = None
+    text: str, file: str, dropped: set[tuple[str, str]] | None = None, recovery: Recovery | None = None
 ) -> tuple[dict[str, list[Any]], list[Diagnostic]]:
     """Parse ``text`` (all of it, or declaration by declaration) and build model nodes.
 
-    ``dropped`` collects (kind, name) of declarations lost to errors.
+    ``dropped`` collects (kind, name) of declarations lost to errors; ``recovery``
+    counts the declarations not read once ``MAX_DIAGNOSTICS`` errors were found.
     """
     dropped = dropped if dropped is not None else set()
     try:
@@ -112,9 +117,14 @@ def parse_and_build(
 
     chunks, diags = split_declarations(text)
     diags = [d.model_copy(update={"file": file}) for d in diags]
+    # running counts, not scans of `diags`: thousands of unclosed blocks must stay linear
+    unclosed = {d.span.line for d in diags if d.code == "E103"}
+    n_errors = sum(d.is_error for d in diags)
     decls: dict[str, list[Any]] = {}
-    for chunk in chunks:
-        if len([d for d in diags if d.is_error]) >= MAX_DIAGNOSTICS:
+    for k, chunk in enumerate(chunks):
+        if n_errors >= MAX_DIAGNOSTICS:
+            if recovery is not None:
+                recovery.unchecked = sum(1 for c in chunks[k:] if c.text.strip())
             break
         if not chunk.text.strip():
             continue
@@ -122,9 +132,9 @@ def parse_and_build(
             tree = parse_tree(chunk.text)
         except UnexpectedInput as exc:
             d = lark_error_to_diagnostic(exc, chunk.text, chunk.first_line - 1)
-            unclosed = any(x.code == "E103" and x.span.line == chunk.first_line for x in diags)
-            if not (unclosed and d.code == "E102"):
+            if not (chunk.first_line in unclosed and d.code == "E102"):
                 diags.append(d.model_copy(update={"file": file}))
+                n_errors += d.is_error
             head = _DECL_NAME.match(chunk.text)
             if head:
                 dropped.add((_KIND_OF.get(head.group(1), head.group(1)), head.group(2)))
@@ -133,6 +143,7 @@ def parse_and_build(
         for kind, nodes in builder.build(tree).items():
             decls.setdefault(kind, []).extend(nodes)
         diags.extend(builder.diagnostics)
+        n_errors += sum(d.is_error for d in builder.diagnostics)
         dropped |= builder.dropped
     return decls, diags
 
@@ -186,20 +197,32 @@ def assemble(decls: dict[str, list[Any]], file: str, diags: list[Diagnostic]) ->
 
 def compile_text(text: str, file: str = "<policy>", deep: Sequence[DeepCheck] = ()) -> Compiled:
     """Compile a policy text; never raises for bad input. ``deep``: checks on compiled calendars."""
+    clean, refused = decode_policy(text, file)
+    if clean is None:
+        return Compiled("", file, None, refused)
+    return _compile(clean, file, deep)
+
+
+def _compile(text: str, file: str, deep: Sequence[DeepCheck]) -> Compiled:
+    """Compile a text that :mod:`.source` has read."""
     dropped: set[tuple[str, str]] = set()
-    decls, diags = parse_and_build(text, file, dropped)
+    recovery = Recovery()
+    decls, diags = parse_and_build(text, file, dropped, recovery)
     model, has_header = assemble(decls, file, diags)
     found = check_model(model, dropped, computed=has_header and not any(d.is_error for d in diags), deep=deep)
     diags.extend(d.model_copy(update={"file": file}) for d in found)
     diags.sort(key=lambda d: (d.span.line, d.span.column, d.severity is Severity.WARNING))
     # the same problem found twice (e.g. by two stages) is shown once
     unique = list({(d.code, d.span, d.message): d for d in diags}.values())
-    return Compiled(text, file, model if has_header else None, unique[: MAX_DIAGNOSTICS * 2])
+    kept = unique[: MAX_DIAGNOSTICS * 2]
+    return Compiled(
+        text, file, model if has_header else None, kept, omitted=len(unique) - len(kept), unchecked=recovery.unchecked
+    )
 
 
 def compile_path(path: str | Path, deep: Sequence[DeepCheck] = ()) -> Compiled:
     """Read and compile a policy file; never raises for bad input."""
-    text, diags = read_source(path)
+    text, diags = read_policy_file(path)
     if text is None:
         return Compiled("", str(path), None, diags)
-    return compile_text(text, str(path), deep)
+    return _compile(text, str(path), deep)

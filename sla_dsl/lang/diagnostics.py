@@ -17,10 +17,12 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
+from functools import lru_cache
 
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import SlaError
+from .lines import source_lines
 from .model import Span
 
 
@@ -67,7 +69,8 @@ class Diagnostic(BaseModel):
             gutter = " " * len(str(s.line))
             width = s.end_column - s.column if s.end_line == s.line else len(text) - s.column + 1
             width = max(1, min(width, max(1, len(text) - s.column + 1)))
-            caret_pad = "".join("\t" if ch == "\t" else " " for ch in text[: s.column - 1])
+            text, column, width = _excerpt(text, s.column, width)
+            caret_pad = "".join("\t" if ch == "\t" else " " for ch in text[: column - 1])
             lines.append(f"{blue}{s.line} |{reset} {text}")
             lines.append(f"{blue}{gutter} |{reset} {caret_pad}{sev_color}{'^' * width}{reset}")
         if self.help:
@@ -75,11 +78,34 @@ class Diagnostic(BaseModel):
         return "\n".join(lines)
 
 
+#: Source lines longer than this are shown as a window around the span.
+EXCERPT_WIDTH = 160
+
+
+def _excerpt(text: str, column: int, width: int) -> tuple[str, int, int]:
+    """A long line cut to a window around ``column`` (``…`` where cut), with the column and width in it."""
+    if len(text) <= EXCERPT_WIDTH:
+        return text, column, width
+    start = max(0, min(column - 1 - EXCERPT_WIDTH // 4, len(text) - EXCERPT_WIDTH))
+    end = start + EXCERPT_WIDTH
+    head = "…" if start > 0 else ""
+    window = head + text[start:end] + ("…" if end < len(text) else "")
+    column = column - start + len(head)
+    return window, column, max(1, min(width, end - start + len(head) - column + 1))
+
+
 def _source_line(source: str, line: int) -> str | None:
-    lines = source.splitlines()
+    """Line ``line`` of ``source`` as the parser counts lines (not ``str.splitlines``: see :mod:`.lines`)."""
+    lines = _lines(source)
     if 1 <= line <= len(lines):
-        return lines[line - 1].rstrip("\r")
+        return lines[line - 1]
     return None
+
+
+@lru_cache(maxsize=4)
+def _lines(source: str) -> tuple[str, ...]:
+    """The lines of a source, split once for all the diagnostics rendered from it."""
+    return tuple(source_lines(source))
 
 
 class PolicyError(SlaError):

@@ -18,7 +18,7 @@ from lark import Token, Tree
 
 from . import model as m
 from .diagnostics import Severity, did_you_mean
-from .values import CHANNELS, Invalid, ValueReader, _timezones, _unquote
+from .values import CHANNELS, HOST_ZONES, Invalid, ValueReader, _unquote, bounded_int, shown, zone_problem
 
 __all__ = ["Builder", "Invalid"]
 
@@ -84,11 +84,15 @@ class Builder(ValueReader):
             tok = st.children[0]
             if st.data == "h_format":
                 assert isinstance(tok, Token)
-                if int(tok) != 1:
+                version = bounded_int(str(tok), 1)
+                if version != 1:
                     self.error(
-                        "E214", f"format `{tok}` is not supported", tok, help="this version of sla reads `format 1`"
+                        "E214",
+                        f"format `{shown(str(tok))}` is not supported",
+                        tok,
+                        help="this version of sla reads `format 1`",
                     )
-                fields["format"] = int(tok)
+                fields["format"] = 1 if version is None else version
             elif st.data == "h_version":
                 assert isinstance(tok, Token)
                 fields["version"] = _unquote(tok)
@@ -101,13 +105,12 @@ class Builder(ValueReader):
             elif st.data == "h_timezone":
                 assert isinstance(tok, Token)
                 tz = _unquote(tok) if tok.type == "STRING" else str(tok)
-                if tz not in _timezones():
-                    self.error(
-                        "E205",
-                        f"unknown time zone `{tz}`",
-                        tok,
-                        help=did_you_mean(tz, _timezones()) or "write an IANA zone name such as `Asia/Tokyo`",
+                problem = zone_problem(tz)
+                if problem is not None:
+                    message = (
+                        f"`{tz}` is not an IANA time zone" if tz in HOST_ZONES else f"unknown time zone `{shown(tz)}`"
                     )
+                    self.error("E205", message, tok, help=problem)
                 fields["timezone"] = tz
             elif st.data in ("h_provider", "h_title"):
                 assert isinstance(tok, Tree)
@@ -130,7 +133,7 @@ class Builder(ValueReader):
         return m.Header(span=self.span(decl), **fields)
 
     def d_article(self, decl: Tree[Token]) -> m.Article:
-        number = int(self._name(decl))
+        number = self.number(self._name(decl))
         title = m.Label()
         texts: list[m.Label] = []
         for c in decl.children[1:]:
@@ -168,7 +171,7 @@ class Builder(ValueReader):
                 elif st.data == "c_holidays":
                     for tok in st.children:
                         if isinstance(tok, Token):
-                            hol.append(self._country(tok))
+                            hol.append(self.holiday_region(tok))
                 elif st.data in ("c_closed", "c_open"):
                     target = closed if st.data == "c_closed" else opened
                     for ds in st.children:
@@ -398,7 +401,8 @@ class Builder(ValueReader):
                 fields["target"] = m.Within(duration=self.duration(dur), span=self.span(st))
             elif key == "q_by_end":
                 toks = [t for t in st.children if isinstance(t, Token) and t.type in ("ORDINAL", "NAME")]
-                fields["target"] = m.ByEndOf(nth=int(str(toks[0])[:-2]), calendar=str(toks[1]), span=self.span(st))
+                nth = self.nth_business_day(toks[0])
+                fields["target"] = m.ByEndOf(nth=nth, calendar=str(toks[1]), span=self.span(st))
             elif key == "q_same_day":
                 dur = next(c for c in st.children if isinstance(c, Tree))
                 cal = [t for t in st.children if isinstance(t, Token) and t.type == "NAME"][-1]
@@ -530,7 +534,7 @@ class Builder(ValueReader):
         return m.Exclusion(cause=str(cause), label=label, ref=ref, span=self.span(decl))
 
     def d_item(self, decl: Tree[Token]) -> m.Item:
-        number = int(self._name(decl))
+        number = self.number(self._name(decl))
         label, ref, stmts = self._head(decl)
         fields: dict[str, Any] = {}
         rules: list[m.ItemRef] = []

@@ -3,6 +3,27 @@
 :class:`ValueReader` is the half of the transformer that knows what a single
 value may be and reports, with a span and a suggestion, when it is not. The
 declaration-level half is :class:`sla_dsl.lang.transformer.Builder`.
+
+Design notes
+------------
+* **Every number has a documented maximum, checked on its digits first.** The
+  grammar lets a number have any length; Python refuses ``int()`` of more than
+  4,300 digits, and a duration of 10^20 hours would pass the check only to
+  overflow the calendar arithmetic. So every number of a policy is read by
+  :func:`bounded_int`, which compares the count of digits with the largest
+  value allowed *before* converting, and the caller reports the value, shortened
+  by :func:`shown`, with its own located message: durations are at most ten
+  years' worth in their unit (:data:`MAX_DURATION`), ``by end of Nth business
+  day`` at most ``3650th``, article, item and section numbers at most
+  :data:`MAX_NUMBER` (nine digits).
+* **A time zone is an IANA name that zoneinfo resolves to a real zone.**
+  ``available_timezones()`` lists the files of the host's zone folder, which
+  also holds ``localtime`` (the host's own zone: deadlines would depend on the
+  machine), ``Factory`` (the tz database's placeholder, offset zero, "-00")
+  and ``posixrules``; those and anything that looks like a path are refused.
+* **Holidays** name a country, or a country and one of its subdivisions as the
+  ``holidays`` package names them (``US-NY``); both parts are checked against
+  the package's own lists.
 """
 
 from __future__ import annotations
@@ -27,6 +48,43 @@ UNIT_MAP = {
 }
 CHANNELS = ("email", "web", "phone", "letter", "portal")
 
+#: The longest duration in each unit: ten years' worth (of 365 days), for elapsed and business time alike.
+MAX_DURATION_YEARS = 10
+MAX_DURATION = {
+    m.TimeUnit.MINUTE: MAX_DURATION_YEARS * 365 * 24 * 60,
+    m.TimeUnit.HOUR: MAX_DURATION_YEARS * 365 * 24,
+    m.TimeUnit.DAY: MAX_DURATION_YEARS * 365,
+    m.TimeUnit.WEEK: MAX_DURATION_YEARS * 52,
+    m.TimeUnit.MONTH: MAX_DURATION_YEARS * 12,
+}
+#: The latest ``respond by end of Nth business day``.
+MAX_NTH_BUSINESS_DAY = MAX_DURATION[m.TimeUnit.DAY]
+#: The largest article, item or section number (nine digits).
+MAX_NUMBER = 999_999_999
+
+#: Names in a zone folder that are not zones to write in a policy, and why.
+HOST_ZONES = {
+    "localtime": "`localtime` is the zone of the machine that runs `sla`, so deadlines would depend on the host",
+    "Factory": "`Factory` is the tz database's placeholder for an unset zone, not a place",
+    "posixrules": "`posixrules` is the tz database's default daylight-saving rule, not a place",
+}
+
+
+def bounded_int(digits: str, most: int) -> int | None:
+    """``digits`` as an int if it is at most ``most``, else ``None``; long strings never reach ``int()``."""
+    significant = digits.lstrip("0") or "0"
+    if len(significant) > len(str(most)):
+        return None
+    value = int(significant)
+    return value if value <= most else None
+
+
+def shown(text: str, keep: int = 24) -> str:
+    """User input short enough for a message: a long value keeps its start and end (``123456789012…7890``)."""
+    if len(text) <= keep:
+        return text
+    return f"{text[: keep - 8]}…{text[-4:]}"
+
 
 class Invalid(Exception):
     """Raised inside the walk to drop the current declaration (already reported)."""
@@ -35,6 +93,30 @@ class Invalid(Exception):
 @cache
 def _timezones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
+
+
+@cache
+def _subdivisions(country: str) -> tuple[str, ...]:
+    """The subdivision codes the `holidays` package has for ``country`` (``NY`` for ``US``)."""
+    return tuple(holidays.country_holidays(country).subdivisions)
+
+
+def zone_problem(name: str) -> str | None:
+    """Why ``name`` is not a time zone to write in a policy (a help text), or ``None`` when it is one."""
+    if name in HOST_ZONES:
+        return HOST_ZONES[name] + "; write the IANA name of the zone, e.g. `Asia/Tokyo`"
+    parts = name.split("/")
+    if name.startswith("/") or "\\" in name or any(p in ("", ".", "..") for p in parts):
+        return "a time zone is an IANA name such as `Asia/Tokyo`, not a path"
+    if parts[0] in ("posix", "right"):
+        return f"`{parts[0]}/` is a variant folder of the zone files; write the zone's name, e.g. `Asia/Tokyo`"
+    if name not in _timezones():
+        return did_you_mean(name, _timezones() - HOST_ZONES.keys()) or "write an IANA zone name such as `Asia/Tokyo`"
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
+        return "the zone database of this machine cannot read this zone; write an IANA zone such as `Asia/Tokyo`"
+    return None
 
 
 @cache
@@ -122,8 +204,21 @@ class ValueReader:
     def ref(self, node: Tree[Token]) -> m.ArticleRef:
         tok = node.children[0]
         assert isinstance(tok, Token)
-        return m.ArticleRef(parts=tuple(int(p) for p in str(tok).split(".")), span=self.span(node))
+        return m.ArticleRef(parts=tuple(self.number(tok, p) for p in str(tok).split(".")), span=self.span(node))
 
+    def number(self, tok: Token, digits: str | None = None) -> int:
+        """An article, item or section number (``digits`` of ``tok``, or all of it), at most :data:`MAX_NUMBER`."""
+        value = bounded_int(str(tok) if digits is None else digits, MAX_NUMBER)
+        if value is None:
+            raise self.fail(
+                "E219",
+                f"`{shown(str(tok))}` is too large a number",
+                tok,
+                help=f"article, item and section numbers have at most {len(str(MAX_NUMBER))} digits",
+            )
+        return value
+
+    # times, dates and month-days have at most four digits a part (their terminals say so): plain int() is safe
     def clock_time(self, tok: Token) -> m.ClockTime:
         hh, mm = (int(x) for x in str(tok).split(":"))
         if mm > 59 or hh > 24 or (hh == 24 and mm > 0):
@@ -142,7 +237,9 @@ class ValueReader:
                 "E201",
                 f"the time range `{a}-{b}` ends before it starts",
                 node,
-                help="write the earlier time first; a range ends at 24:00 at the latest",
+                help="a range must end after it starts, on the same day (`24:00` is the latest end); overnight "
+                "ranges such as `23:00-01:00` are not supported: end at `24:00`, and for business hours "
+                "add `00:00-01:00`",
             )
         return m.TimeRange(start=a, end=b, span=self.span(node))
 
@@ -196,7 +293,16 @@ class ValueReader:
         toks = [c for c in node.children if isinstance(c, Token)]
         unit_tree = next(c for c in node.children if isinstance(c, Tree))
         unit_word = str(unit_tree.children[0]).rstrip("s")
-        amount = int(toks[0])
+        most = MAX_DURATION[UNIT_MAP[unit_word]]
+        amount = bounded_int(str(toks[0]), most)
+        if amount is None:
+            raise self.fail(
+                "E215",
+                f"`{shown(str(toks[0]))}` {unit_word}s is longer than the longest duration, {most:,} {unit_word}s",
+                toks[0],
+                help=f"a duration is at most {MAX_DURATION_YEARS} years' worth in its unit: "
+                + ", ".join(f"{n:,} {u.value}s" for u, n in MAX_DURATION.items()),
+            )
         calendar = str(toks[1]) if len(toks) > 1 else None
         plural = str(unit_tree.children[0]).endswith("s")
         if amount == 0:
@@ -236,16 +342,36 @@ class ValueReader:
             )
         return [m.Weekday(WEEKDAYS[i]) for i in range(first.index, last.index + 1)]
 
-    def _country(self, tok: Token) -> str:
+    def holiday_region(self, tok: Token) -> str:
+        """A country code (``JP``) or a country and subdivision (``US-NY``) known to the `holidays` package."""
         code = str(tok)
-        if code not in _countries():
+        country, dash, subdiv = code.partition("-")
+        if country not in _countries():
+            near = did_you_mean(country, _countries())
+            if dash and country.upper() in _countries() and subdiv.upper() in _subdivisions(country.upper()):
+                near = f"did you mean `{code.upper()}`?"
             raise self.fail(
                 "E204",
-                f"unknown holiday country `{code}`",
+                f"unknown holiday country `{shown(code)}`",
                 tok,
-                help=did_you_mean(code, _countries())
-                or "write an ISO 3166 country code known to the `holidays` package, e.g. `JP`",
+                help=near or "write an ISO 3166 country code known to the `holidays` package, e.g. `JP`",
             )
+        if dash:
+            subdivisions = _subdivisions(country)
+            if subdiv not in subdivisions:
+                listed = ", ".join(subdivisions[:60]) + (", …" if len(subdivisions) > 60 else "")
+                near = did_you_mean(subdiv, subdivisions)
+                raise self.fail(
+                    "E204",
+                    f"unknown subdivision `{shown(code)}` of holiday country `{country}`",
+                    tok,
+                    help=(near + " " if near else "")
+                    + (
+                        f"subdivisions of `{country}` are {listed}"
+                        if subdivisions
+                        else f"the `holidays` package has no subdivisions of `{country}`: write `{country}`"
+                    ),
+                )
         return code
 
     def _date_span(self, node: Tree[Token]) -> m.DateRange:
@@ -268,19 +394,35 @@ class ValueReader:
         return self.label(lab)
 
     def _percent(self, tok: Token) -> float:
-        value = float(str(tok).rstrip("%"))
+        whole = str(tok).rstrip("%").partition(".")[0]
+        value = float(str(tok).rstrip("%")) if bounded_int(whole, 100) is not None else 0.0
         if not 0 < value <= 100:
-            raise self.fail("E215", f"`{tok}` is not a percentage between 0 and 100", tok)
+            raise self.fail("E215", f"`{shown(str(tok))}` is not a percentage between 0 and 100", tok)
         return value
+
+    def nth_business_day(self, tok: Token) -> int:
+        """``N`` of ``respond by end of Nth business day``: from ``1st`` to :data:`MAX_NTH_BUSINESS_DAY`."""
+        nth = bounded_int(str(tok)[:-2], MAX_NTH_BUSINESS_DAY)
+        if not nth:
+            raise self.fail(
+                "E213",
+                f"there is no `{shown(str(tok))}` business day to respond by",
+                tok,
+                help=f"count business days from `1st` (the first) to `{MAX_NTH_BUSINESS_DAY}th`",
+            )
+        return nth
 
     def _recurrence(self, node: Tree[Token]) -> m.Recurrence:
         toks = [t for t in node.children if isinstance(t, Token) and t.type in ("ORDINAL", "NAME", "INT", "MONTHDAY")]
         sp = self.span(node)
         if node.data == "r_nth":
-            nth = int(str(toks[0])[:-2])
-            if not 1 <= nth <= 5:
+            nth = bounded_int(str(toks[0])[:-2], 5)
+            if not nth:
                 raise self.fail(
-                    "E213", f"there is no `{toks[0]}` weekday in a month", toks[0], help="write 1st to 5th, or `last`"
+                    "E213",
+                    f"there is no `{shown(str(toks[0]))}` weekday in a month",
+                    toks[0],
+                    help="write 1st to 5th, or `last`",
                 )
             return m.NthWeekday(nth=nth, weekday=self.weekday(toks[1]), span=sp)
         if node.data == "r_last_weekday":
@@ -288,10 +430,13 @@ class ValueReader:
         if node.data == "r_last_day":
             return m.DayOfMonth(day=-1, span=sp)
         if node.data == "r_day":
-            day = int(toks[0])
-            if not 1 <= day <= 31:
+            day = bounded_int(str(toks[0]), 31)
+            if not day:
                 raise self.fail(
-                    "E209", f"day `{day}` is not a day of a month", toks[0], help="write 1 to 31, or `last day`"
+                    "E209",
+                    f"day `{shown(str(toks[0]))}` is not a day of a month",
+                    toks[0],
+                    help="write 1 to 31, or `last day`",
                 )
             return m.DayOfMonth(day=day, span=sp)
         if node.data == "r_yearly":

@@ -27,6 +27,9 @@ def _golden(path: Path) -> str:
         lines.append(f"{d.severity.value}[{d.code}] {d.span.line}:{d.span.column} {d.message}")
         if d.help:
             lines.append(f"  help: {d.help}")
+    note = compiled.not_shown()
+    if note:
+        lines.append(f"... {note}")
     return "\n".join(lines) + "\n"
 
 
@@ -42,6 +45,17 @@ def test_diagnostics_match_golden(path: Path) -> None:
         expected_file.write_text(actual, "utf-8")
     assert actual == expected_file.read_text("utf-8")
     assert actual.strip(), "a malformed policy must produce at least one diagnostic"
+
+
+@pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
+def test_excerpt_shows_the_line_the_diagnostic_names(path: Path) -> None:
+    """Excerpts count lines as the parser does: a U+2028 or form feed in a comment is no line end."""
+    compiled = compile_path(path)
+    lines = compiled.source.split("\n")
+    for d in compiled.diagnostics:
+        rendered = d.render(compiled.source).split("\n")
+        if compiled.source and len(lines[d.span.line - 1]) <= 160:
+            assert rendered[1] == f"{d.span.line} | {lines[d.span.line - 1]}", d
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

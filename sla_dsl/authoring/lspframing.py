@@ -1,0 +1,177 @@
+"""The language server's stdin: LSP base-protocol framing that answers broken messages instead of hanging.
+
+Design notes
+------------
+* pygls reads stdin with ``readline`` and ``read`` and trusts the framing: a
+  ``Content-Length`` it cannot parse (``abc``, a lower-case header name, none
+  at all) leaves it reading the body as headers, gluing every later message to
+  the one before; the server stays up and never answers again. A body that is
+  not JSON is logged and dropped, and a request is never answered.
+* :class:`FramedReader` sits between stdin and pygls. It parses the headers
+  itself (names case-insensitive, as HTTP's), reads exactly one body, checks
+  that it is JSON, and hands pygls the same message in canonical form
+  (``Content-Length: N``, blank line, body). Anything else is answered with a
+  JSON-RPC error response (-32700, ``id`` null, a readable message), logged
+  on stderr in one line, and skipped:
+  - a missing or non-numeric ``Content-Length``: the body's end is unknown, so
+    the reader resynchronises at the next ``Content-Length:`` header (a body
+    without a line end is glued to it); if the skipped bytes were a request,
+    it gets its own error response too;
+  - a length over :data:`MAX_MESSAGE_BYTES`: the body is read and discarded
+    in pieces, never held;
+  - a body that is not a JSON object.
+* Answers are written from the reading thread while pygls writes from its
+  event loop; each answer is one ``write`` of a whole message on the buffered
+  stdout, whose lock keeps two messages from interleaving.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import deque
+from collections.abc import Callable
+from typing import Any, BinaryIO
+
+#: The largest message body read (a policy is at most 1 MiB; JSON escaping can grow it several times).
+MAX_MESSAGE_BYTES = 64 << 20
+#: JSON-RPC's code for a message that cannot be parsed.
+PARSE_ERROR = -32700
+_HEADER = b"content-length:"
+
+
+def error_response(ident: Any, code: int, message: str) -> bytes:
+    """A framed JSON-RPC error response."""
+    body = json.dumps({"jsonrpc": "2.0", "id": ident, "error": {"code": code, "message": message}}).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+class FramedReader:
+    """The client's byte stream as pygls reads it (``readline``, ``read``), with broken framing answered."""
+
+    def __init__(self, raw: BinaryIO, send: Callable[[bytes], None], log: Callable[[str], None]) -> None:
+        self.raw = raw
+        self.send = send
+        self.log = log
+        self._out: deque[bytes] = deque()
+        self._carry: bytes | None = None
+
+    # -- what pygls calls -------------------------------------------------------------------------
+    def readline(self) -> bytes:
+        """The next header line of the canonical stream (``b""`` at the end)."""
+        if not self._out:
+            self._fill()
+        return self._out.popleft() if self._out else b""
+
+    def read(self, n: int) -> bytes:
+        """The body announced by the header just read."""
+        return self._out.popleft() if self._out else b""
+
+    # -- reading the real stream ------------------------------------------------------------------
+    def _fill(self) -> None:
+        """Queue the next good message, answering bad ones on the way; nothing at the end of input."""
+        while True:
+            headers = self._headers()
+            if headers is None:
+                return
+            body = self._body(headers)
+            if body is None:
+                continue
+            if isinstance(body, _End):
+                return
+            try:
+                message = json.loads(body)
+            except (ValueError, UnicodeDecodeError) as exc:
+                self._answer(None, f"the message body is not JSON: {exc}")
+                continue
+            if not isinstance(message, dict):
+                self._answer(None, "the message body is not a JSON object")
+                continue
+            self._out.extend([b"Content-Length: %d\r\n" % len(body), b"\r\n", body])
+            return
+
+    def _line(self) -> bytes:
+        if self._carry is not None:
+            line, self._carry = self._carry, None
+            return line
+        return self.raw.readline(MAX_MESSAGE_BYTES)
+
+    def _headers(self) -> dict[bytes, bytes] | None:
+        """The header fields of the next message (lower-case names); ``None`` at the end of input."""
+        headers: dict[bytes, bytes] = {}
+        while True:
+            line = self._line()
+            if not line:
+                if headers:
+                    self.log("the input ended inside a message's headers")
+                return None
+            if not line.strip():
+                if headers:
+                    return headers
+                continue  # blank lines between messages
+            name, sep, value = line.partition(b":")
+            headers[name.strip().lower() if sep else b""] = value.strip()
+
+    def _body(self, headers: dict[bytes, bytes]) -> bytes | _End | None:
+        """The body the headers announce; ``None`` when it was answered and skipped."""
+        value = headers.get(b"content-length")
+        if value is None or not value.isdigit() or len(value) > 15:
+            shown = (
+                "no Content-Length header"
+                if value is None
+                else f"the header `Content-Length: {value[:40].decode('ascii', 'replace')}`"
+            )
+            self._answer(None, f"cannot read a message with {shown}: it needs `Content-Length: <bytes>`")
+            return self._resync()
+        size = int(value)
+        if size > MAX_MESSAGE_BYTES:
+            self._answer(None, f"a message of {size:,} bytes is over the {MAX_MESSAGE_BYTES:,} this server reads")
+            left = size
+            while left > 0:
+                chunk = self.raw.read(min(left, 1 << 16))
+                if not chunk:
+                    return _EOF
+                left -= len(chunk)
+            return None
+        body = self.raw.read(size)
+        while len(body) < size:
+            more = self.raw.read(size - len(body))
+            if not more:
+                self.log(f"the input ended inside a message body ({len(body):,} of {size:,} bytes)")
+                return _EOF
+            body += more
+        return body
+
+    def _resync(self) -> _End | None:
+        """Skip to the next ``Content-Length:`` header; answer the skipped bytes if they were a request."""
+        skipped: list[bytes] = []
+        size = 0
+        while True:
+            line = self.raw.readline(MAX_MESSAGE_BYTES)
+            if not line:
+                return _EOF
+            at = line.lower().find(_HEADER)
+            if at >= 0:
+                self._carry = line[at:]
+                skipped.append(line[:at])
+                break
+            size += len(line)
+            if size <= MAX_MESSAGE_BYTES:
+                skipped.append(line)
+        try:
+            message = json.loads(b"".join(skipped))
+        except (ValueError, UnicodeDecodeError):
+            return None
+        if isinstance(message, dict) and message.get("id") is not None and "method" in message:
+            self._answer(message["id"], "this request was not read: its Content-Length header is missing or invalid")
+        return None
+
+    def _answer(self, ident: Any, message: str) -> None:
+        self.log(message)
+        self.send(error_response(ident, PARSE_ERROR, message))
+
+
+class _End:
+    """The end of input, reached inside a message."""
+
+
+_EOF = _End()
