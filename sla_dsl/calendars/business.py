@@ -8,32 +8,27 @@ Design notes
   holiday (the ``holidays`` package, one or more country codes, ``CC`` or
   ``CC-SUBDIV``) nor a closure (date ranges, yearly ranges that may wrap the
   year such as ``12-29..01-03``); an extra open date overrides all of that.
-* **Index**: the open intervals ``[start, end)`` as epoch integers, sorted,
-  disjoint, adjacent ones merged, with a prefix sum ``cum[i]`` of the business
-  time before interval ``i``. ``F(t)`` (business time up to ``t``) is one
-  bisection, ``between(t1, t2) = F(t2) - F(t1)``, and ``add(t, d)`` is the
-  earliest ``x >= t`` with ``F(x) >= F(t) + d``: a bisection on ``cum``. So a
-  deadline can land on a closing instant (Mon 14:00 + 4 h = Mon 18:00) and a
-  zero delta leaves ``t`` where it is. A negative delta counts backwards and
-  lands on the latest such instant (an opening instant rather than the previous
-  close). The batch forms run the same two bisections with ``np.searchsorted``.
-* **Lazy by year**: the index covers a contiguous range of local years and grows
-  on demand (a query near it widens it, an ``add`` running past its end doubles
-  it, a query more than 20 years away starts a fresh one). There is no cap
-  besides the years ``datetime`` can represent; the holiday data of the
-  ``holidays`` package ends where it ends (2099 for JP), after which only
-  weekdays and closures count. Ten years of the Click So-ko calendar are about
-  5,000 intervals: under 2 MB with every copy of the index.
+* **Index** (:mod:`.intervals`): the open intervals as epoch integers with
+  prefix sums; ``between`` and ``add`` are bisections on it, the batch forms
+  the same with ``np.searchsorted``.
+* **Lazy by year, bounded**: the index covers a contiguous range of local years
+  and grows on demand (a query near it widens it, an ``add`` running past its
+  end doubles it, a query more than 20 years away starts a fresh one), within
+  the supported years of :mod:`.bounds` and never past them: every public
+  operation refuses a time, date or duration outside them, and a result that
+  would leave them, with :class:`~.bounds.OutOfRangeError`. So every loop here
+  is bounded: doubling reaches the end of the range in a few steps, a search
+  for a business day stops after 10 years or at the range's end. The holiday
+  data of the ``holidays`` package ends where it ends (2099 for JP), after
+  which only weekdays and closures count. Ten years of the Click So-ko
+  calendar are about 5,000 intervals: under 2 MB with every copy of the index;
+  the whole range, about 150,000 intervals and 50 MB.
 * **Precision**: the datetime API keeps microseconds exactly (whole-second
   inputs use the seconds index, others a microsecond copy of it); the epoch API
   and the batch forms work in whole seconds (``datetime64`` input is floored).
   Interval boundaries are whole seconds in every zone.
 * **Time zones and DST**: opening hours are wall-clock times, converted per day
-  with ``zoneinfo``. A start time the clock skips (spring forward) opens at the
-  instant of the jump; an end time it skips closes at that instant, so a range
-  wholly inside the gap is empty. A start time the clock shows twice (fall back)
-  opens at its first occurrence and an end time shown twice closes at its
-  second, so the repeated hour counts once per instant that really passes.
+  by :func:`.intervals.wall_to_epoch` (its notes say how gaps and repeats count).
   ``day_length`` and ``business_delta`` use the nominal wall-clock lengths.
 * Inputs must be aware datetimes (naive ones raise ``NaiveDatetimeError``);
   results are aware datetimes in the calendar's zone, with ``fold=1`` on the
@@ -46,14 +41,29 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from bisect import bisect_left, bisect_right
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 from zoneinfo import ZoneInfo
 
 import holidays
 
 from ..errors import InputError, NaiveDatetimeError
 from ..lang import model as m
+from .bounds import (
+    FIRST_DATE,
+    INDEX_FIRST_YEAR,
+    INDEX_LAST_YEAR,
+    LAST_DATE,
+    MAX_EPOCH,
+    MAX_SPAN_SECONDS,
+    MIN_EPOCH,
+    RANGE,
+    OutOfRangeError,
+    check_date,
+    check_epoch,
+    check_span,
+)
 from .holiday_tables import holiday_table, known_country
+from .intervals import Index, seconds_array, wall_to_epoch
 
 if TYPE_CHECKING:
     import numpy as np
@@ -68,9 +78,11 @@ _fromtimestamp = dt.datetime.fromtimestamp
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 _ONE_DAY = dt.timedelta(days=1)
-#: Years whose local midnights every zone can represent as datetimes.
-MIN_YEAR = 2
-MAX_YEAR = dt.MAXYEAR - 1
+#: The local years the index may cover: the supported years and one more on either side.
+MIN_YEAR = INDEX_FIRST_YEAR
+MAX_YEAR = INDEX_LAST_YEAR
+#: Passes of the arithmetic's loops: each one covers, grows (doubling) or answers.
+_MAX_PASSES = 64
 #: Years of consecutive emptiness after which an extension gives up.
 _EMPTY_YEARS = 50
 #: A query this many years away from the index starts a fresh one.
@@ -79,58 +91,12 @@ _JUMP_YEARS = 20
 CLOSURE_NAME = {"en": "company closure", "ja": "休業日"}
 
 
-def wall_to_epoch(day: dt.date, minutes: int, tz: ZoneInfo, *, end: bool = False) -> int:
-    """Epoch seconds of wall-clock ``minutes`` after midnight of ``day`` (1440 = next 00:00)."""
-    day = day + dt.timedelta(days=minutes // 1440)
-    minutes %= 1440
-    naive = dt.datetime(day.year, day.month, day.day, minutes // 60, minutes % 60)
-    e0 = int(naive.replace(tzinfo=tz, fold=0).timestamp())
-    e1 = int(naive.replace(tzinfo=tz, fold=1).timestamp())
-    if e0 == e1:
-        return e0
-    if e0 < e1:  # shown twice: open at the first occurrence, close at the second
-        return e1 if end else e0
-    # Skipped (e1 < e0): the instant the clock jumps lies in (e1, e0].
-    after = dt.datetime.fromtimestamp(e0, tz).utcoffset()
-    lo, hi = e1, e0
-    while hi - lo > 1:
-        mid = (lo + hi) // 2
-        if dt.datetime.fromtimestamp(mid, tz).utcoffset() == after:
-            hi = mid
-        else:
-            lo = mid
-    return hi
-
-
 def _to_us(t: dt.datetime) -> int:
     """Epoch microseconds of an aware datetime (NaiveDatetimeError if naive)."""
     try:
         return (t - _EPOCH) // _ONE_US
     except TypeError:
         raise NaiveDatetimeError(f"time `{t.isoformat()}` has no UTC offset") from None
-
-
-class _Index:
-    """Open intervals of a range of years, merged, with prefix sums, in one unit."""
-
-    __slots__ = ("cum", "cum_end", "ends", "hi", "lo", "starts", "total")
-
-    def __init__(self, lo: int, hi: int, pairs: list[tuple[int, int]], scale: int) -> None:
-        # A zero-length sentinel at ``lo`` keeps every bisection index >= 0.
-        self.lo = lo * scale
-        self.hi = hi * scale
-        self.starts = [self.lo] + [s * scale for s, _ in pairs]
-        self.ends = [self.lo] + [e * scale for _, e in pairs]
-        cum = [0]
-        cum_end = [0]
-        total = 0
-        for s, e in zip(self.starts[1:], self.ends[1:], strict=True):
-            cum.append(total)
-            total += e - s
-            cum_end.append(total)
-        self.cum = cum
-        self.cum_end = cum_end
-        self.total = total
 
 
 class BusinessCalendar:
@@ -154,8 +120,8 @@ class BusinessCalendar:
         self._holiday_cache: dict[int, dict[dt.date, tuple[str, str]]] = {}
         self._year_cache: dict[int, list[tuple[int, int]]] = {}
         self._years: tuple[int, int] | None = None
-        self._sec: _Index | None = None
-        self._usec: _Index | None = None
+        self._sec: Index | None = None
+        self._usec: Index | None = None
         self._np: tuple[NDArray[np.int64], ...] = ()
 
     def __repr__(self) -> str:
@@ -202,6 +168,10 @@ class BusinessCalendar:
 
     def is_business_day(self, d: dt.date) -> bool:
         """Whether ``d`` is a business day (extra open dates override everything)."""
+        return self._open_day(check_date(d, "date"))
+
+    def _open_day(self, d: dt.date) -> bool:
+        """:meth:`is_business_day` without the range check (the index's margin years use it)."""
         if self.model.open and self._extra_open(d):
             return True
         if d.weekday() not in self._weekdays:
@@ -212,20 +182,24 @@ class BusinessCalendar:
 
     def holiday_name(self, d: dt.date, lang: str = "en") -> str | None:
         """The national holiday or closure that falls on ``d``, in ``lang`` (en or ja)."""
-        names = self._holidays(d.year).get(d)
+        names = self._holidays(check_date(d, "date").year).get(d)
         if names is not None:
             return names[1] if lang == "ja" else names[0]
         if self._closed(d):
             return CLOSURE_NAME["ja" if lang == "ja" else "en"]
         return None
 
-    def _step_business_day(self, d: dt.date, step: int) -> dt.date:
-        for _ in range(3700):
-            d = d + dt.timedelta(days=step)
-            if self.is_business_day(d):
-                return d
+    def _step_business_day(self, asked: dt.date, step: int) -> dt.date:
+        """The first business day after (``step`` 1) or before (-1) ``asked``, within 10 years and the range."""
         word = "after" if step > 0 else "before"
-        raise InputError(f"calendar `{self.name}` has no business day within 10 years {word} `{d}`")
+        d = check_date(asked, "date")
+        for _ in range(3653):
+            if d == (LAST_DATE if step > 0 else FIRST_DATE):
+                raise OutOfRangeError(f"calendar `{self.name}` has no business day {word} `{asked}` in {RANGE}")
+            d = d + dt.timedelta(days=step)
+            if self._open_day(d):
+                return d
+        raise InputError(f"calendar `{self.name}` has no business day within 10 years {word} `{asked}`")
 
     def next_business_day(self, d: dt.date) -> dt.date:
         """The first business day strictly after ``d``."""
@@ -242,7 +216,7 @@ class BusinessCalendar:
         return dt.timedelta(minutes=sum(e - s for s, e in self._ranges))
 
     def _day_pairs(self, d: dt.date) -> list[tuple[int, int]]:
-        if not self._ranges or not self.is_business_day(d):
+        if not self._ranges or not self._open_day(d):
             return []
         # Fast path: the same UTC offset at this midnight and the next (the usual
         # day, and every day in zones without DST) means no change of offset in
@@ -263,24 +237,34 @@ class BusinessCalendar:
     def open_intervals(self, d: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
         """The open intervals of day ``d`` as aware datetimes (empty on a closed day)."""
         tz = self.tz
-        return [(dt.datetime.fromtimestamp(s, tz), dt.datetime.fromtimestamp(e, tz)) for s, e in self._day_pairs(d)]
+        pairs = self._day_pairs(check_date(d, "date"))
+        return [(dt.datetime.fromtimestamp(s, tz), dt.datetime.fromtimestamp(e, tz)) for s, e in pairs]
 
     def business_delta(self, amount: int, unit: m.TimeUnit) -> dt.timedelta:
-        """``amount`` of ``unit`` as business time; a day is the calendar's ``day_length``."""
+        """``amount`` of ``unit`` as business time; a day is the calendar's ``day_length``.
+
+        OutOfRangeError when it is longer than the supported years (no addition could use it).
+        """
         if unit is m.TimeUnit.MINUTE:
-            return dt.timedelta(minutes=amount)
-        if unit is m.TimeUnit.HOUR:
-            return dt.timedelta(hours=amount)
-        if unit is m.TimeUnit.DAY:
-            return amount * self.day_length
-        raise InputError(f"`{unit.value}` is not a business-time unit (use minutes, hours or days)")
+            seconds = amount * 60
+        elif unit is m.TimeUnit.HOUR:
+            seconds = amount * 3600
+        elif unit is m.TimeUnit.DAY:
+            seconds = amount * sum(e - s for s, e in self._ranges) * 60
+        else:
+            raise InputError(f"`{unit.value}` is not a business-time unit (use minutes, hours or days)")
+        plural = "s" if amount != 1 else ""
+        check_span(seconds, f"`{amount} {self.name} {unit.value}{plural}` of business time")
+        return dt.timedelta(seconds=seconds)
 
     def end_of_nth_business_day(self, start: dt.datetime, n: int) -> dt.datetime:
         """The close of the ``n``th business day after the local date of ``start``."""
-        _to_us(start)
+        check_epoch(_to_us(start) / _US, f"calendar `{self.name}`: time")
         d = start.astimezone(self.tz).date()
         if n < 0:
             raise InputError(f"business day count `{n}` is negative")
+        if n > (LAST_DATE - FIRST_DATE).days:
+            raise OutOfRangeError(f"`{n}` business days do not fit in {RANGE}")
         if n == 0:
             if not self.is_business_day(d):
                 d = self.next_business_day(d)
@@ -313,19 +297,23 @@ class BusinessCalendar:
             if (first_year, last_year) == self._years:
                 return
         if first_year < MIN_YEAR or last_year > MAX_YEAR:
-            raise InputError(f"calendar `{self.name}`: years `{first_year}`..`{last_year}` are out of range")
+            raise OutOfRangeError(f"calendar `{self.name}`: years `{first_year}`..`{last_year}` are outside {RANGE}")
+        # Clipped to the instants the arithmetic accepts: no result can lie outside them.
+        lo = max(wall_to_epoch(dt.date(first_year, 1, 1), 0, self.tz), MIN_EPOCH)
+        hi = min(wall_to_epoch(dt.date(last_year + 1, 1, 1), 0, self.tz), MAX_EPOCH)
         merged: list[tuple[int, int]] = []
         for year in range(first_year, last_year + 1):
             for s, e in self._year_pairs(year):
+                s, e = max(s, lo), min(e, hi)
+                if s >= e:
+                    continue
                 if merged and s <= merged[-1][1]:
                     merged[-1] = (merged[-1][0], max(merged[-1][1], e))
                 else:
                     merged.append((s, e))
-        lo = wall_to_epoch(dt.date(first_year, 1, 1), 0, self.tz)
-        hi = wall_to_epoch(dt.date(last_year + 1, 1, 1), 0, self.tz)
         self._years = (first_year, last_year)
-        self._sec = _Index(lo, hi, merged, 1)
-        self._usec = _Index(lo, hi, merged, _US)
+        self._sec = Index(lo, hi, merged, 1)
+        self._usec = Index(lo, hi, merged, _US)
         self._np = ()  # the numpy copies are made on the first batch call
 
     def _arrays(self) -> tuple[NDArray[np.int64], ...]:
@@ -345,16 +333,15 @@ class BusinessCalendar:
         return self._np
 
     def _year_of(self, t: int) -> int:
-        try:
-            return dt.datetime.fromtimestamp(t, self.tz).year
-        except (OverflowError, ValueError, OSError):
-            raise InputError(f"time `{t}` is out of range") from None
+        return dt.datetime.fromtimestamp(check_epoch(t, f"calendar `{self.name}`: time"), self.tz).year
 
     def _cover(self, t: int, u: int | None = None) -> None:
         """Make the index include epoch seconds ``t`` (and ``u``), with a year of margin.
 
         A query near the index widens it; one far from it (more than ``_JUMP_YEARS``)
         starts a fresh index there, so a stray year does not build the years between.
+        A time outside the supported years is refused here (OutOfRangeError): every
+        query outside the index comes through, and the index lies inside them.
         """
         first = max(self._year_of(t) - 1, MIN_YEAR)
         last = min(self._year_of(t if u is None else u) + 1, MAX_YEAR)
@@ -371,22 +358,27 @@ class BusinessCalendar:
         y0, y1 = self._years
         span = y1 - y0 + 1
         before = self._sec.total
+        if (y1 >= MAX_YEAR) if forward else (y0 <= MIN_YEAR):
+            if before == 0:
+                self._nothing_open()
+            word = "after" if forward else "before"
+            raise OutOfRangeError(f"calendar `{self.name}`: the result is {word} {RANGE}")
         if forward:
-            if y1 >= MAX_YEAR:
-                raise InputError(f"calendar `{self.name}`: result is after year {MAX_YEAR}")
             self.prepare(y0, min(y1 + span, MAX_YEAR))
         else:
-            if y0 <= MIN_YEAR:
-                raise InputError(f"calendar `{self.name}`: result is before year {MIN_YEAR}")
             self.prepare(max(y0 - span, MIN_YEAR), y1)
         assert self._years is not None and self._sec is not None
         if self._sec.total == before and self._years[1] - self._years[0] + 1 - span >= _EMPTY_YEARS:
-            raise InputError(
-                f"calendar `{self.name}` has no business time in the years "
-                f"`{self._years[0]}`..`{self._years[1]}` it was searched over"
-            )
+            self._nothing_open()
 
-    def _ready(self, lo: int, hi: int) -> _Index:
+    def _nothing_open(self) -> NoReturn:
+        assert self._years is not None
+        raise InputError(
+            f"calendar `{self.name}` has no business time in the years "
+            f"`{self._years[0]}`..`{self._years[1]}` it was searched over"
+        )
+
+    def _ready(self, lo: int, hi: int) -> Index:
         """The seconds index, grown to cover epoch seconds ``lo`` and ``hi``."""
         sec = self._sec
         if sec is None or lo < sec.lo or hi > sec.hi:
@@ -406,9 +398,18 @@ class BusinessCalendar:
         return total
 
     # -- scalar arithmetic on integers -----------------------------------------
+    def _check(self, t: int, scale: int, d: int = 0) -> None:
+        """Refuse an instant outside the supported years, or business time ``d`` longer than they are
+        (epoch seconds, or microseconds with ``scale``), before any work."""
+        if not MIN_EPOCH * scale <= t <= MAX_EPOCH * scale:
+            check_epoch(t / scale, f"calendar `{self.name}`: time")
+        if abs(d) > MAX_SPAN_SECONDS * scale:
+            check_span(abs(d) // scale, f"calendar `{self.name}`: business time of {abs(d) // scale} seconds")
+
     def _add_int(self, t: int, d: int, micro: bool) -> int:
         scale = _US if micro else 1
-        while True:
+        self._check(t, scale, d)
+        for _ in range(_MAX_PASSES):  # each pass covers t, grows the index (doubling) or answers
             idx = self._usec if micro else self._sec
             if idx is None or t < idx.lo or t > idx.hi:
                 self._cover(t // scale)
@@ -431,9 +432,12 @@ class BusinessCalendar:
                     continue
                 j = bisect_right(idx.cum, c) - 1
             return starts[j] + c - idx.cum[j]
+        raise OutOfRangeError(f"calendar `{self.name}`: the result is outside {RANGE}")  # pragma: no cover
 
     def _f_pair(self, t1: int, t2: int, micro: bool) -> int:
         scale = _US if micro else 1
+        self._check(t1, scale)
+        self._check(t2, scale)
         self._ready(min(t1, t2) // scale, max(t1, t2) // scale)
         idx = self._usec if micro else self._sec
         assert idx is not None
@@ -542,8 +546,8 @@ class BusinessCalendar:
         ``ts`` may also be a ``datetime64`` array (UTC instants, as pandas' ``to_numpy()``
         gives) and ``seconds`` a ``timedelta64`` one; the result is then ``datetime64[s]``.
         """
-        t, as_datetime = _seconds(ts)
-        d, _ = _seconds(seconds)
+        t, as_datetime = seconds_array(ts)
+        d, _ = seconds_array(seconds)
         out = self._add_many(t, d)
         return out.astype("datetime64[s]") if as_datetime else out
 
@@ -553,7 +557,9 @@ class BusinessCalendar:
         if t.size == 0:
             return np.empty(np.broadcast_shapes(t.shape, d.shape), dtype=np.int64)
         self._ready(int(t.min()), int(t.max()))
-        while True:
+        if d.size:
+            self._check(int(t.min()), 1, int(np.abs(d).max()))
+        for _ in range(_MAX_PASSES):  # each pass grows the index (doubling) or answers
             sec = self._sec
             assert sec is not None
             starts, _, cum, cum_end = self._arrays()
@@ -576,13 +582,14 @@ class BusinessCalendar:
                 x = np.where(neg, starts[k] + c - cum[k], x)
             result: NDArray[np.int64] = np.where(d == 0, t, x)
             return result
+        raise OutOfRangeError(f"calendar `{self.name}`: the result is outside {RANGE}")  # pragma: no cover
 
     def between_many(self, t1s: ArrayLike, t2s: ArrayLike) -> NDArray[np.int64]:
         """``between_epoch`` over arrays of epoch seconds (or ``datetime64``), in seconds."""
         import numpy as np
 
-        a, _ = _seconds(t1s)
-        b, _ = _seconds(t2s)
+        a, _ = seconds_array(t1s)
+        b, _ = seconds_array(t2s)
         if a.size == 0 or b.size == 0:
             return np.zeros(np.broadcast_shapes(a.shape, b.shape), dtype=np.int64)
         lo = min(int(a.min()), int(b.min()))
@@ -590,15 +597,3 @@ class BusinessCalendar:
         self._ready(lo, hi)
         out: NDArray[np.int64] = self._batch_f(b) - self._batch_f(a)
         return out
-
-
-def _seconds(values: ArrayLike) -> tuple[NDArray[np.int64], bool]:
-    """Whole seconds as int64 (datetime64/timedelta64 floored to seconds); was it datetime64?"""
-    import numpy as np
-
-    arr = np.asarray(values)
-    if arr.dtype.kind == "M":
-        return arr.astype("datetime64[s]").astype(np.int64), True
-    if arr.dtype.kind == "m":
-        return arr.astype("timedelta64[s]").astype(np.int64), False
-    return arr.astype(np.int64, copy=False), False

@@ -18,6 +18,9 @@ Design notes
   can carry a window across a range boundary, so scheduled days are scanned
   with a year of margin on either side; two scheduled days that roll onto the
   same window produce it once.
+* Bounded: the query range must lie in the supported years
+  (:mod:`.bounds`), and the margin stops at their ends. A scheduled day whose
+  roll would leave them is dropped: its window could not start in the range.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..errors import NaiveDatetimeError
 from ..lang import model as m
+from .bounds import FIRST_DATE, LAST_DATE, OutOfRangeError, check_time
 from .business import BusinessCalendar, wall_to_epoch
 
 __all__ = ["Window", "maintenance_windows", "scheduled_days"]
@@ -103,11 +107,12 @@ def _day_of_year(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _edge(t: dt.datetime | dt.date, tz: ZoneInfo) -> int:
-    """Epoch seconds of a range edge; a date means its local 00:00."""
+    """Epoch seconds of a range edge; a date means its local 00:00 (OutOfRangeError outside the supported years)."""
     if isinstance(t, dt.datetime):
         if t.tzinfo is None or t.utcoffset() is None:
             raise NaiveDatetimeError(f"time `{t.isoformat()}` has no UTC offset")
-        return int(t.timestamp())
+        return int(check_time(t, "time").timestamp())
+    check_time(dt.datetime(t.year, t.month, t.day), "date", t.isoformat())
     return wall_to_epoch(t, 0, tz)
 
 
@@ -126,8 +131,8 @@ def maintenance_windows(
     lo, hi = _edge(start, tz), _edge(end, tz)
     if hi <= lo:
         return []
-    first = _local_date(start, tz) - _MARGIN
-    last = _local_date(end, tz) + _MARGIN
+    first = max(_local_date(start, tz) - _MARGIN, FIRST_DATE)
+    last = min(_local_date(end, tz) + _MARGIN, LAST_DATE)
     s_min, e_min = mt.hours.start.minutes, mt.hours.end.minutes
     if e_min <= s_min:
         e_min += 1440
@@ -138,10 +143,10 @@ def maintenance_windows(
         if cal is not None and mt.roll is not m.Roll.KEEP and not cal.is_business_day(sched):
             if mt.roll is m.Roll.SKIP:
                 continue
-            if mt.roll is m.Roll.NEXT:
-                day = cal.next_business_day(sched)
-            else:
-                day = cal.previous_business_day(sched)
+            try:
+                day = cal.next_business_day(sched) if mt.roll is m.Roll.NEXT else cal.previous_business_day(sched)
+            except OutOfRangeError:
+                continue
         ws = wall_to_epoch(day, s_min, tz)
         we = wall_to_epoch(day, e_min, tz, end=True)
         if not lo <= ws < hi or (ws, we) in seen:

@@ -7,9 +7,11 @@ Design notes
   form (``deadline``: the due time; ``maintenance``: ``START/END`` per window
   starting in ``[from, to)``), or one JSON document with ``--format json``.
 * Bad values (an unparseable or naive time, an unknown priority, ``--to`` not
-  after ``--from``, a malformed month) raise :class:`~sla_dsl.errors.InputError`
-  with the value in backticks; ``sla``'s main prints it and exits 1. Missing
-  or unknown flags are argparse's usage errors (exit 2).
+  after ``--from``, a malformed month, a time or month outside the supported
+  years) raise :class:`~sla_dsl.errors.InputError` with the flag and the value
+  in backticks; ``sla``'s main prints it and exits 1. A due time that would
+  fall after the supported years names ``--from`` too. Missing or unknown
+  flags are argparse's usage errors (exit 2).
 * ``calendar`` prints a month like ``cal``: a day followed by ``.`` is not a
   business day, ``*`` a holiday or closure, ``M`` the day a maintenance window
   starts; a legend below names the holidays and the windows (``--lang ja`` for
@@ -25,6 +27,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from ..calendars.bounds import FIRST_YEAR, LAST_YEAR, RANGE, OutOfRangeError
 from ..calendars.timeargs import EXAMPLE, parse_edge, parse_instant
 from ..errors import InputError
 
@@ -86,7 +89,10 @@ def cmd_deadline(args: argparse.Namespace) -> int:
         priority = policy.priority(args.priority)
     except KeyError as exc:
         raise InputError(str(exc.args[0])) from None
-    due = policy.due(priority.target, start)
+    try:
+        due = policy.due(priority.target, start)
+    except OutOfRangeError as exc:
+        raise OutOfRangeError(f"--from `{args.start}`: {exc}") from None
     if args.format == "json":
         _print_json(
             {
@@ -146,6 +152,10 @@ def _month(text: str) -> tuple[dt.date, dt.date]:
     if not match or not 1 <= int(match[2]) <= 12:
         raise InputError(f"--month `{text}` is not a month (write YYYY-MM, e.g. `2026-09`)")
     year, month = int(match[1]), int(match[2])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise OutOfRangeError(
+            f"--month `{text}` is outside {RANGE} (write a month from {FIRST_YEAR}-01 to {LAST_YEAR}-12)"
+        )
     first = dt.date(year, month, 1)
     return first, dt.date(year + month // 12, month % 12 + 1, 1)
 

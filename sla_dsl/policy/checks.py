@@ -1,72 +1,179 @@
 """Checks of a policy that need its compiled calendars, handed to the language stage's checker.
 
-The same-day guideline of a priority is checked by working out real deadlines:
-for each distinct shape of business day in the horizon, the last clock start
-the guideline covers must be due that same day (warning W301).
+Design notes
+------------
+* Every check here computes on real calendars from the effective date, so
+  each is bounded by the supported years (:mod:`sla_dsl.calendars.bounds`):
+  an effective date outside them is error E301 (at the header: the model
+  keeps no span of the date itself) and nothing else is computed; the horizon
+  of a check stops at the range's end; and a computation that would leave the
+  range (a target so long that its deadline lies after it) is error E303 at
+  that target. A check never raises: whatever goes wrong is a located
+  diagnostic, so ``sla check`` and the language server always answer.
+* A calendar that is never open is error E302 at its declaration: one with no
+  days or no hours, or one whose every day is closed in the ten years after
+  the effective date (the reach of the search for a next business day), so
+  that the policy fails here rather than when an evaluation first needs it.
+* The same-day guideline of a priority is checked by working out real
+  deadlines: for each distinct shape of business day in the horizon, the last
+  clock start the guideline covers must be due that same day (warning W301).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
+from ..calendars.bounds import FIRST_DATE, LAST_DATE, RANGE, OutOfRangeError
+from ..calendars.business import BusinessCalendar
+from ..errors import InputError
 from ..lang import model as m
 from ..lang.check import CHECK_HORIZON_DAYS, as_timedelta
 from ..lang.diagnostics import Diagnostic, Severity
 from .compiled import Policy
+
+#: How far after the effective date a calendar must open at least once.
+OPEN_WITHIN_YEARS = 10
 
 
 def _warn(code: str, message: str, span: m.Span, help: str | None = None) -> Diagnostic:
     return Diagnostic(code=code, message=message, span=span, help=help, severity=Severity.WARNING)
 
 
-def same_day(model: m.PolicyModel) -> list[Diagnostic]:
-    """Work out real deadlines: the last clock start the guideline covers must be due that day.
+def _err(code: str, message: str, span: m.Span, help: str | None = None) -> Diagnostic:
+    return Diagnostic(code=code, message=message, span=span, help=help)
 
-    Business days whose open hours look the same on the wall clock give the same
-    answer, so each distinct shape of day in the horizon is computed once.
-    """
-    out = []
+
+def computed(model: m.PolicyModel) -> list[Diagnostic]:
+    """Every check on compiled calendars, within the supported years (never raises for a bad policy)."""
+    effective = model.header.effective
+    if not FIRST_DATE <= effective <= LAST_DATE:
+        return [
+            _err(
+                "E301",
+                f"the effective date `{effective}` is outside {RANGE}",
+                model.header.span,
+                help=f"write an effective date from {FIRST_DATE} to {LAST_DATE}",
+            )
+        ]
     policy = Policy(model)
-    for prio in model.priorities:
-        guide = prio.same_day
-        if guide is None:
-            continue
-        cal = policy.calendar(guide.calendar)
-        day = model.header.effective
-        shapes: set[tuple[tuple[str, str], ...]] = set()
-        for _ in range(CHECK_HORIZON_DAYS):
-            day += dt.timedelta(days=1)
-            if not cal.is_business_day(day):
+    closed = _never_open(model, policy)
+    return list(closed.values()) + same_day(model, policy, skip=set(closed))
+
+
+def never_open(model: m.PolicyModel, policy: Policy | None = None) -> list[Diagnostic]:
+    """A calendar with no days, no hours, or every day closed for ten years after the effective date."""
+    return list(_never_open(model, policy or Policy(model)).values())
+
+
+def _never_open(model: m.PolicyModel, policy: Policy) -> dict[str, Diagnostic]:
+    """E302 by name of each calendar that is never open."""
+    first = model.header.effective
+    last = min(_add_years(first, OPEN_WITHIN_YEARS), LAST_DATE)
+    out = {}
+    for decl in model.calendars:
+        if not decl.days:
+            why, help = "it has no days", f"add the days it is open to calendar `{decl.name}`, e.g. `days mon..fri`"
+        elif not decl.hours:
+            why, help = "it has no hours", f"add its opening hours to calendar `{decl.name}`, e.g. `hours 10:00-18:00`"
+        else:
+            try:
+                cal = policy.calendar(decl.name)
+            except InputError:  # a calendar the language stage refuses (unknown holidays): reported there
                 continue
-            intervals = cal.open_intervals(day)
-            shape = tuple((a.strftime("%H:%M%z"), b.strftime("%H:%M%z")) for a, b in intervals)
-            if not intervals or shape in shapes:
+            if _opens(cal, first, last):
                 continue
-            shapes.add(shape)
-            close = intervals[-1][1]
-            cutoff = close - as_timedelta(guide.before_close)
-            if cutoff < intervals[0][0]:
-                continue
-            due = policy.due(prio.target, cutoff)
-            if due > close:
-                when = cutoff.strftime("%a %Y-%m-%d %H:%M")
-                out.append(
-                    _warn(
-                        "W301",
-                        f"priority `{prio.id}`: a clock starting {when} is due "
-                        f"{due.strftime('%a %Y-%m-%d %H:%M')}, not the same day, so the same-day "
-                        "guideline contradicts the response target",
-                        guide.span,
-                        help=f"shorten the target or make the guideline `same day if received "
-                        f"{_hours_needed(policy, prio, cal, day)} before close of {guide.calendar}`",
-                    )
-                )
-                break
+            why = f"every day from {first} to {last} is closed"
+            help = "remove the closures or holidays that cover every day, or add `open` dates"
+        out[decl.name] = _err("E302", f"calendar `{decl.name}` is never open: {why}", decl.span, help=help)
     return out
 
 
-def _hours_needed(policy: Any, prio: m.Priority, cal: Any, day: dt.date) -> str:
+def _opens(cal: BusinessCalendar, first: dt.date, last: dt.date) -> bool:
+    """Whether ``cal`` has open hours on some day in ``[first, last]`` (stops at the first one)."""
+    day = first
+    while day <= last:
+        if cal.is_business_day(day) and cal.open_intervals(day):
+            return True
+        day += dt.timedelta(days=1)
+    return False
+
+
+def _add_years(d: dt.date, years: int) -> dt.date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+def same_day(model: m.PolicyModel, policy: Policy | None = None, skip: set[str] | None = None) -> list[Diagnostic]:
+    """Work out real deadlines: the last clock start the guideline covers must be due that day.
+
+    Business days whose open hours look the same on the wall clock give the same
+    answer, so each distinct shape of day in the horizon is computed once. A
+    deadline that cannot be worked out in the supported years is error E303 at
+    the target. Guidelines on the calendars in ``skip`` (never open) are left alone.
+    """
+    policy = policy or Policy(model)
+    out = []
+    for prio in model.priorities:
+        guide = prio.same_day
+        if guide is None or guide.calendar in (skip or ()):
+            continue
+        try:
+            found = _contradiction(model, policy, prio, guide)
+        except OutOfRangeError as exc:
+            out.append(
+                _err(
+                    "E303",
+                    f"priority `{prio.id}`: the deadlines of the target cannot be worked out ({exc})",
+                    prio.target.span,
+                    help=f"shorten the target, so that its deadlines fall in {RANGE}",
+                )
+            )
+            continue
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _contradiction(
+    model: m.PolicyModel, policy: Policy, prio: m.Priority, guide: m.SameDayGuideline
+) -> Diagnostic | None:
+    """W301 for the first shape of day whose last covered clock start is not due the same day."""
+    cal = policy.calendar(guide.calendar)
+    day = model.header.effective
+    shapes: set[tuple[tuple[str, str], ...]] = set()
+    for _ in range(CHECK_HORIZON_DAYS):
+        day += dt.timedelta(days=1)
+        if day > LAST_DATE:
+            break
+        if not cal.is_business_day(day):
+            continue
+        intervals = cal.open_intervals(day)
+        shape = tuple((a.strftime("%H:%M%z"), b.strftime("%H:%M%z")) for a, b in intervals)
+        if not intervals or shape in shapes:
+            continue
+        shapes.add(shape)
+        close = intervals[-1][1]
+        cutoff = close - as_timedelta(guide.before_close)
+        if cutoff < intervals[0][0]:
+            continue
+        due = policy.due(prio.target, cutoff)
+        if due > close:
+            when = cutoff.strftime("%a %Y-%m-%d %H:%M")
+            return _warn(
+                "W301",
+                f"priority `{prio.id}`: a clock starting {when} is due "
+                f"{due.strftime('%a %Y-%m-%d %H:%M')}, not the same day, so the same-day "
+                "guideline contradicts the response target",
+                guide.span,
+                help=f"shorten the target or make the guideline `same day if received "
+                f"{_hours_needed(policy, prio, cal, day)} before close of {guide.calendar}`",
+            )
+    return None
+
+
+def _hours_needed(policy: Policy, prio: m.Priority, cal: BusinessCalendar, day: dt.date) -> str:
     """The smallest whole-hour lead before close that keeps the target the same day."""
     intervals = cal.open_intervals(day)
     close = intervals[-1][1]
@@ -76,4 +183,4 @@ def _hours_needed(policy: Any, prio: m.Priority, cal: Any, day: dt.date) -> str:
     return "more hours"
 
 
-DEEP_CHECKS = (same_day,)
+DEEP_CHECKS = (computed,)

@@ -3,7 +3,9 @@
 ``Policy`` is what :func:`sla_dsl.load_policy` returns and what the evaluator
 uses. It holds the checked :class:`~sla_dsl.lang.model.PolicyModel` and compiles each
 business calendar once, lazily. All public methods take aware datetimes and
-return aware datetimes in the policy's time zone.
+return aware datetimes in the policy's time zone, within the supported years
+(:mod:`sla_dsl.calendars.bounds`): a time outside them, or a result that would
+leave them, raises :class:`~sla_dsl.calendars.bounds.OutOfRangeError`.
 """
 
 from __future__ import annotations
@@ -12,11 +14,16 @@ import datetime as dt
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
+from ..calendars.bounds import RANGE, OutOfRangeError, check_span, check_time
 from ..calendars.business import BusinessCalendar
 from ..calendars.recurrence import Window, maintenance_windows
-from ..errors import NaiveDatetimeError
+from ..errors import InputError, NaiveDatetimeError
 from ..lang import model as m
 from ..lang.diagnostics import Diagnostic
+
+
+class NoCalendarError(InputError, LookupError):
+    """A question about business time asked of a policy that has no business calendar."""
 
 
 class Policy:
@@ -70,12 +77,15 @@ class Policy:
         for cal in self.model.calendars:
             if cal.hours:
                 return cal.name
-        raise LookupError("the policy declares no business calendar")
+        raise NoCalendarError(
+            "the policy declares no business calendar with hours: add "
+            "`calendar business { days mon..fri  hours 09:00-17:00 }` or name one"
+        )
 
     def _aware(self, t: dt.datetime, what: str = "time") -> dt.datetime:
         if t.tzinfo is None or t.utcoffset() is None:
             raise NaiveDatetimeError(f"{what} `{t.isoformat()}` has no UTC offset")
-        return t.astimezone(self.tz)
+        return check_time(t, what).astimezone(self.tz)
 
     # -- the contract's operations ----------------------------------------------
     def duration_delta(self, d: m.Duration) -> dt.timedelta:
@@ -132,18 +142,33 @@ class Policy:
 
 
 def add_calendar_duration(t: dt.datetime, d: m.Duration) -> dt.datetime:
-    """``t`` plus an elapsed (not business) duration; months by calendar arithmetic."""
+    """``t`` plus an elapsed (not business) duration; months by calendar arithmetic.
+
+    OutOfRangeError when ``t``, the duration or the result lies outside the supported years.
+    """
     from dateutil.relativedelta import relativedelta
 
+    check_time(t, "time")
     if d.unit is m.TimeUnit.MONTH:
+        check_span(d.amount * 28 * 86400, f"`{d}`")
         shifted: dt.datetime = t + relativedelta(months=d.amount)
-        return shifted
+        return _in_range(shifted, d)
     seconds = {
         m.TimeUnit.MINUTE: 60,
         m.TimeUnit.HOUR: 3600,
         m.TimeUnit.DAY: 86400,
         m.TimeUnit.WEEK: 7 * 86400,
     }[d.unit]
+    check_span(seconds * d.amount, f"`{d}`")
     # Elapsed time: add in UTC so a DST change does not stretch or shrink it.
     tz = t.tzinfo
-    return (t.astimezone(dt.UTC) + dt.timedelta(seconds=seconds * d.amount)).astimezone(tz)
+    return _in_range((t.astimezone(dt.UTC) + dt.timedelta(seconds=seconds * d.amount)).astimezone(tz), d)
+
+
+def _in_range(result: dt.datetime, d: m.Duration) -> dt.datetime:
+    """``result`` of adding ``d``, unless it lies outside the supported years."""
+    try:
+        return check_time(result, "the result")
+    except OutOfRangeError:
+        word = "after" if d.amount > 0 else "before"
+        raise OutOfRangeError(f"adding `{d}`: the result is {word} {RANGE}") from None

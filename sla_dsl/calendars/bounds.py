@@ -1,0 +1,140 @@
+"""The supported years and the longest period judged at once: the bounds of every time computation.
+
+Design notes
+------------
+* **Why a range.** The calendar's index of open intervals, its searches for a
+  business day and the evaluator's walks over a period all run over days or
+  years. Unbounded, a time in year 1 or 9999, or a duration of ten billion
+  hours, made them loop for ever (the index was clamped to the years
+  ``datetime`` can hold, and a search past the clamp never ended) or overflow
+  ``datetime`` and ``timedelta``. So the engine supports the years
+  :data:`FIRST_YEAR` to :data:`LAST_YEAR`, one named range, documented in the
+  language reference.
+* **Where it is checked.** Where times come in: command-line flags and ``sla
+  test`` files (:mod:`.timeargs`), the policy's effective date (a computed
+  check of ``sla check``), event times (the evaluator, naming the line), and the
+  entry of every public operation of :class:`~.business.BusinessCalendar`, of
+  the recurrences and of the compiled policy. Outside it they raise
+  :class:`OutOfRangeError`, an :class:`~sla_dsl.errors.InputError` (exit 1):
+  the caller that knows the flag, the span or the line names it.
+* **In wall-clock terms** a supported time lies between 1900-01-01 00:00 and
+  2201-01-01 00:00 in its own offset (so ``--to 2201-01-01`` ends a period
+  that covers 2200), and a supported date between 1900-01-01 and 2200-12-31.
+  The arithmetic works on instants: it accepts every instant of those wall
+  times in every zone, :data:`MIN_EPOCH` to :data:`MAX_EPOCH` (a day wider on
+  either side than the range in UTC), and its index covers the local years
+  one wider (:data:`INDEX_FIRST_YEAR`, :data:`INDEX_LAST_YEAR`), clipped to
+  those instants.
+* **Results too.** The index never reaches past :data:`MAX_EPOCH`, so an
+  addition that would land outside the range raises "after the supported
+  years" instead of growing the index or overflowing; a duration longer than
+  the whole range (:data:`MAX_SPAN_SECONDS`) is refused before any work.
+* **The period** of one evaluation is at most :data:`MAX_PERIOD_YEARS` years
+  (:data:`MAX_PERIOD`, leap days included): the walks over days, windows and
+  report rows grow with it. A longer stretch is judged in several runs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..errors import InputError
+
+__all__ = [
+    "FIRST_DATE",
+    "FIRST_YEAR",
+    "INDEX_FIRST_YEAR",
+    "INDEX_LAST_YEAR",
+    "LAST_DATE",
+    "LAST_YEAR",
+    "MAX_EPOCH",
+    "MAX_PERIOD",
+    "MAX_PERIOD_YEARS",
+    "MAX_SPAN_SECONDS",
+    "MIN_EPOCH",
+    "RANGE",
+    "OutOfRangeError",
+    "check_date",
+    "check_epoch",
+    "check_period",
+    "check_span",
+    "check_time",
+    "epoch_text",
+]
+
+#: The first and the last year the engine computes with.
+FIRST_YEAR = 1900
+LAST_YEAR = 2200
+FIRST_DATE = dt.date(FIRST_YEAR, 1, 1)
+LAST_DATE = dt.date(LAST_YEAR, 12, 31)
+#: The supported wall-clock times: from the first date's 00:00 to the 00:00 after the last date.
+_FIRST_WALL = dt.datetime(FIRST_YEAR, 1, 1)
+_END_WALL = dt.datetime(LAST_YEAR + 1, 1, 1)
+#: Every instant of a supported wall time, in any zone (offsets are less than a day).
+MIN_EPOCH = int((_FIRST_WALL - dt.datetime(1970, 1, 1)).total_seconds()) - 86_400
+MAX_EPOCH = int((_END_WALL - dt.datetime(1970, 1, 1)).total_seconds()) + 86_400
+#: The local years the calendar's index may cover (one more on either side, for every zone).
+INDEX_FIRST_YEAR = FIRST_YEAR - 1
+INDEX_LAST_YEAR = LAST_YEAR + 1
+#: No duration longer than this fits in the range.
+MAX_SPAN_SECONDS = MAX_EPOCH - MIN_EPOCH
+#: The longest period one evaluation judges.
+MAX_PERIOD_YEARS = 10
+MAX_PERIOD = dt.timedelta(days=365 * MAX_PERIOD_YEARS + 3)
+#: How messages name the range.
+RANGE = f"the supported years, {FIRST_YEAR} to {LAST_YEAR}"
+_WRITE = f"write a time from {FIRST_DATE} to {LAST_DATE}"
+
+
+class OutOfRangeError(InputError):
+    """A time, a date, a duration or a result lies outside the supported years."""
+
+
+def check_time(t: dt.datetime, what: str, text: str | None = None) -> dt.datetime:
+    """``t`` itself when its wall-clock time is in the supported range; else OutOfRangeError naming ``what``."""
+    wall = t.replace(tzinfo=None, fold=0)
+    if not _FIRST_WALL <= wall <= _END_WALL:
+        raise OutOfRangeError(f"{what} `{text or t.isoformat()}` is outside {RANGE} ({_WRITE})")
+    return t
+
+
+def check_date(d: dt.date, what: str, text: str | None = None) -> dt.date:
+    """``d`` itself when it is a supported date; else OutOfRangeError naming ``what``."""
+    if not FIRST_DATE <= d <= LAST_DATE:
+        raise OutOfRangeError(
+            f"{what} `{text or d.isoformat()}` is outside {RANGE} (write a date from {FIRST_DATE} to {LAST_DATE})"
+        )
+    return d
+
+
+def epoch_text(seconds: float) -> str:
+    """An instant given in epoch seconds as ISO 8601 in UTC (``Z``), whatever its year."""
+    try:
+        t = dt.datetime(1970, 1, 1) + dt.timedelta(seconds=seconds)
+    except OverflowError:
+        return f"{seconds:.0f} seconds after 1970-01-01T00:00:00Z"
+    return t.isoformat() + "Z"
+
+
+def check_epoch(seconds: float, what: str) -> float:
+    """``seconds`` itself when the arithmetic accepts that instant; else OutOfRangeError naming ``what``."""
+    if not MIN_EPOCH <= seconds <= MAX_EPOCH:
+        raise OutOfRangeError(f"{what} `{epoch_text(seconds)}` is outside {RANGE} ({_WRITE})")
+    return seconds
+
+
+def check_span(seconds: int, what: str) -> int:
+    """``seconds`` itself when a duration that long can fit in the range; else OutOfRangeError."""
+    if abs(seconds) > MAX_SPAN_SECONDS:
+        raise OutOfRangeError(f"{what} is longer than {RANGE}")
+    return seconds
+
+
+def check_period(start: float, end: float, start_text: str, end_text: str) -> None:
+    """Refuse a period (epoch seconds) longer than :data:`MAX_PERIOD`, naming ``--from`` and ``--to``."""
+    if end - start > MAX_PERIOD.total_seconds():
+        raise InputError(
+            f"the period from --from `{start_text}` to --to `{end_text}` is longer than "
+            f"{MAX_PERIOD_YEARS} years, the most one evaluation judges "
+            f"(judge it in periods of at most {MAX_PERIOD_YEARS} years)"
+        )

@@ -1,0 +1,90 @@
+"""Wall-clock times to instants, and the index of open intervals that business-time arithmetic bisects.
+
+Design notes
+------------
+* **Index**: the open intervals ``[start, end)`` as epoch integers, sorted,
+  disjoint, adjacent ones merged, with a prefix sum ``cum[i]`` of the business
+  time before interval ``i``. ``F(t)`` (business time up to ``t``) is one
+  bisection, ``between(t1, t2) = F(t2) - F(t1)``, and ``add(t, d)`` is the
+  earliest ``x >= t`` with ``F(x) >= F(t) + d``: a bisection on ``cum``. So a
+  deadline can land on a closing instant (Mon 14:00 + 4 h = Mon 18:00) and a
+  zero delta leaves ``t`` where it is. A negative delta counts backwards and
+  lands on the latest such instant (an opening instant rather than the previous
+  close). The batch forms run the same two bisections with ``np.searchsorted``.
+* **Time zones and DST**: opening hours are wall-clock times, converted per day
+  with ``zoneinfo``. A start time the clock skips (spring forward) opens at the
+  instant of the jump; an end time it skips closes at that instant, so a range
+  wholly inside the gap is empty. A start time the clock shows twice (fall back)
+  opens at its first occurrence and an end time shown twice closes at its
+  second, so the repeated hour counts once per instant that really passes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import ArrayLike, NDArray
+
+__all__ = ["Index", "seconds_array", "wall_to_epoch"]
+
+
+def wall_to_epoch(day: dt.date, minutes: int, tz: ZoneInfo, *, end: bool = False) -> int:
+    """Epoch seconds of wall-clock ``minutes`` after midnight of ``day`` (1440 = next 00:00)."""
+    day = day + dt.timedelta(days=minutes // 1440)
+    minutes %= 1440
+    naive = dt.datetime(day.year, day.month, day.day, minutes // 60, minutes % 60)
+    e0 = int(naive.replace(tzinfo=tz, fold=0).timestamp())
+    e1 = int(naive.replace(tzinfo=tz, fold=1).timestamp())
+    if e0 == e1:
+        return e0
+    if e0 < e1:  # shown twice: open at the first occurrence, close at the second
+        return e1 if end else e0
+    # Skipped (e1 < e0): the instant the clock jumps lies in (e1, e0].
+    after = dt.datetime.fromtimestamp(e0, tz).utcoffset()
+    lo, hi = e1, e0
+    while hi - lo > 1:
+        mid = (lo + hi) // 2
+        if dt.datetime.fromtimestamp(mid, tz).utcoffset() == after:
+            hi = mid
+        else:
+            lo = mid
+    return hi
+
+
+class Index:
+    """Open intervals of a range of years, merged, with prefix sums, in one unit."""
+
+    __slots__ = ("cum", "cum_end", "ends", "hi", "lo", "starts", "total")
+
+    def __init__(self, lo: int, hi: int, pairs: list[tuple[int, int]], scale: int) -> None:
+        # A zero-length sentinel at ``lo`` keeps every bisection index >= 0.
+        self.lo = lo * scale
+        self.hi = hi * scale
+        self.starts = [self.lo] + [s * scale for s, _ in pairs]
+        self.ends = [self.lo] + [e * scale for _, e in pairs]
+        cum = [0]
+        cum_end = [0]
+        total = 0
+        for s, e in zip(self.starts[1:], self.ends[1:], strict=True):
+            cum.append(total)
+            total += e - s
+            cum_end.append(total)
+        self.cum = cum
+        self.cum_end = cum_end
+        self.total = total
+
+
+def seconds_array(values: ArrayLike) -> tuple[NDArray[np.int64], bool]:
+    """Whole seconds as int64 (datetime64/timedelta64 floored to seconds); was it datetime64?"""
+    import numpy as np
+
+    arr = np.asarray(values)
+    if arr.dtype.kind == "M":
+        return arr.astype("datetime64[s]").astype(np.int64), True
+    if arr.dtype.kind == "m":
+        return arr.astype("timedelta64[s]").astype(np.int64), False
+    return arr.astype(np.int64, copy=False), False
