@@ -1,10 +1,13 @@
 """Events: the schema (:mod:`.schema`, pydantic models and the compact log the
 evaluator reads) and the readers of JSON Lines and CSV logs (:mod:`.reader`).
 
-The schema never imports the reader; the reader builds on the schema.
+The reader builds on :mod:`.lines` (bounded lines, decompression), :mod:`.fast`
+(the fast path), :mod:`.validate` (the models' verdict, worded) and
+:mod:`.problems` (located problems); the schema never imports the reader.
 """
 
 from .reader import (
+    MAX_LINE_BYTES,
     EventInputError,
     Problem,
     Progress,
@@ -59,6 +62,7 @@ __all__ = [
     "FAMILIES",
     "FAMILY_OF",
     "KNOWN_FIELDS",
+    "MAX_LINE_BYTES",
     "PAYLOAD",
     "TYPES",
     "BackupCompleted",

@@ -2,21 +2,28 @@
 
 Design notes
 ------------
-* Streaming: the file is read line by line and each event is filed in compact
-  form at once; nothing holds the whole text.
-* Two paths to one meaning. A fast path handles the common, well-formed line
-  (JSON object, known type, string fields, ``at`` in the plain
-  ``YYYY-MM-DDTHH:MM:SS[.f]±HH:MM`` form) with plain Python. Anything it does
-  not accept goes to the pydantic models of :mod:`sla_dsl.events`, which decide
-  and word the error; so the models are the single definition of what is valid.
+* Streaming: the log is read line by line, each line at most
+  :data:`MAX_LINE_BYTES` long (:mod:`.lines`: the bounded reader, the cap, and
+  gzip, bzip2 and xz logs read as they are decompressed), and each event is
+  filed in compact form at once; nothing holds the whole text.
+* Two paths to one meaning: the fast path (:mod:`.fast`) files the common,
+  well-formed line with plain Python; anything else goes to the pydantic
+  models, which decide and word the error (:mod:`.validate`).
 * Every bad line is reported (not only the first) as a :class:`Problem`
-  ``file:LINE: error[E1xx]: message``; the whole list is raised as one
-  :class:`EventInputError`. With ``skip_invalid`` the bad lines are left out
-  and their problems kept in ``EventLog.skipped`` for the report.
-* Blank lines and lines whose first non-blank character is ``#`` are ignored,
-  in both formats. A UTF-8 byte-order mark is accepted.
+  ``file:LINE: error[E1xx]: message`` filed in the log; at the end the log
+  settles them (:mod:`.problems`): all raised as one :class:`EventInputError`,
+  or with ``skip_invalid`` their lines left out and listed in
+  ``EventLog.skipped``. With ``defer`` the reader leaves them pending, for the
+  evaluator to settle together with its own check of the values the policy
+  must know (priorities, backup kinds, causes): one run, every problem, in
+  line order. A log that could not be read to its end is settled at once.
+* JSON Lines: blank lines and lines whose first non-blank character is ``#``
+  are ignored. CSV: the same before the header only (after it every line is
+  data). A UTF-8 byte-order mark is accepted.
 * CSV has the same columns as the JSON fields; the header names them, in any
   order; empty cells mean "absent"; extra columns are kept like extra JSON keys.
+  A row the csv module cannot parse (a cell over its 128 KiB limit) is an error
+  of that row.
 * ``orjson`` parses JSON (about 5x faster here than ``json``); it accepts
   exactly standard JSON.
 """
@@ -24,22 +31,49 @@ Design notes
 from __future__ import annotations
 
 import csv
-import datetime as dt
-import difflib
 import gc
 import io
 import json
 import sys
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 import orjson
-from pydantic import ValidationError
 
 from ..errors import InputError
-from .schema import CODE, EVENT_ADAPTER, FAMILY_OF, PAYLOAD, TYPES, BaseEvent, EventLog, Rec
+from .fast import HOUR_OF, PAYLOAD_BY_CODE, REST_OF, fast_epoch, fast_payload, fast_record, plain
+from .lines import (
+    MAX_LINE_BYTES,
+    NOT_UTF8_HELP,
+    READ_ERRORS,
+    UnreadableCompression,
+    bounded_lines,
+    drop_rest,
+    not_utf8,
+    read_failure,
+    text_stream,
+    too_long,
+    uncompressed,
+)
+from .problems import EventInputError, Problem
+from .schema import CODE, FAMILY_OF, BaseEvent, EventLog, Rec
+from .validate import validate_mapping
+
+__all__ = [
+    "MAX_LINE_BYTES",
+    "EventInputError",
+    "Problem",
+    "Progress",
+    "fast_epoch",
+    "iter_events",
+    "log_from",
+    "read_csv",
+    "read_events",
+    "read_jsonl",
+    "read_text",
+    "validate_mapping",
+]
 
 _loads: Callable[[bytes], Any] = orjson.loads
 _JSONError: tuple[type[Exception], ...] = (orjson.JSONDecodeError, UnicodeDecodeError)
@@ -48,318 +82,63 @@ Progress = Callable[[int, int], None]
 """Called now and then with (lines read, bytes read)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One located problem in an event log."""
-
-    source: str
-    line: int
-    code: str
-    message: str
-    help: str | None = None
-
-    def __str__(self) -> str:
-        text = f"{self.source}:{self.line}: error[{self.code}]: {self.message}"
-        if self.help:
-            text += f"\n  = help: {self.help}"
-        return text
-
-
-class EventInputError(InputError):
-    """One or more event lines are invalid; ``problems`` lists every one."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems, key=lambda p: (p.source, p.line))
-        lines = {(p.source, p.line) for p in self.problems}
-        body = "\n".join(str(p) for p in self.problems)
-        summary = f"{len(lines)} invalid event line{'s' if len(lines) != 1 else ''}"
-        super().__init__(f"{body}\n{summary}" if len(self.problems) > 1 else body)
-
-
-# -- fast path --------------------------------------------------------------------
-
-_OFFSETS: dict[str, int] = {}
-_DAYS: dict[str, int] = {}
-_EPOCH_ORD = dt.date(1970, 1, 1).toordinal()
-
-
-def _offset(text: str) -> int | None:
-    sec = _OFFSETS.get(text)
-    if sec is None:
-        if text == "Z":
-            sec = 0
-        elif len(text) == 6 and text[0] in "+-" and text[3] == ":" and _ascii_digits(text[1:3] + text[4:6]):
-            sec = (int(text[1:3]) * 3600 + int(text[4:6]) * 60) * (1 if text[0] == "+" else -1)
-        else:
-            return None
-        _OFFSETS[text] = sec
-    return sec
-
-
-def _day(text: str) -> int | None:
-    sec = _DAYS.get(text)
-    if sec is None:
-        try:
-            sec = (dt.date.fromisoformat(text).toordinal() - _EPOCH_ORD) * 86400
-        except ValueError:
-            return None
-        if len(_DAYS) < 100_000:
-            _DAYS[text] = sec
-    return sec
-
-
-def fast_epoch(text: Any) -> float | None:
-    """POSIX seconds of ``YYYY-MM-DDTHH:MM:SS[.ffffff](Z|±HH:MM)``, or None if not that form."""
-    if type(text) is not str:
-        return None
-    # The common case in two dict look-ups, split after the hour: the date and
-    # hour seen before, and the ``:MM:SS`` and offset seen before. A fraction of
-    # a second is added to the whole seconds as _parse_epoch adds it.
-    hour = _HOUR_OF.get(text[:13])
-    if hour is not None:
-        rest = _REST_OF.get(text[13:])
-        if rest is not None:
-            return hour + rest
-        if text[19:20] == ".":
-            end = 20
-            while text[end : end + 1] in _ASCII_DIGITS:
-                end += 1
-            rest = _REST_OF.get(text[13:19] + text[end:])
-            if rest is not None and 21 <= end <= 26:
-                frac: float = int(text[20:end]) / 10 ** (end - 20)
-                return hour + rest + frac
-    return _parse_epoch(text)
-
-
-_ASCII_DIGITS = frozenset("0123456789")
-
-
-def _ascii_digits(text: str) -> bool:
-    """Only the digits 0-9 (``int`` and ``isdigit`` also take other scripts' digits)."""
-    return text.isascii() and text.isdigit()
-
-
-#: ``YYYY-MM-DDTHH`` -> POSIX seconds of that hour in UTC, before the offset
-#: (filled as lines are read, like the next table).
-_HOUR_OF: dict[str, float] = {}
-#: ``:MM:SS`` + offset -> seconds into the hour minus the offset's seconds.
-_REST_OF: dict[str, int] = {}
-
-
-def _parse_epoch(text: str) -> float | None:
-    if len(text) < 20 or text[10] != "T" or text[13] != ":" or text[4] != "-" or text[7] != "-":
-        return None
-    if not _ascii_digits(text[0:4] + text[5:7] + text[8:10] + text[11:13] + text[14:16] + text[17:19]):
-        return None  # the models decide (and word the error)
-    day = _day(text[:10])
-    if day is None:
-        return None
-    rest = text[19:]
-    frac = 0.0
-    if rest[:1] == ".":
-        i = 1
-        while i < len(rest) and rest[i] in _ASCII_DIGITS:
-            i += 1
-        if i == 1 or i > 7:
-            return None
-        frac = int(rest[1:i]) / 10 ** (i - 1)
-        rest = rest[i:]
-    off = _offset(rest)
-    if off is None or text[16] != ":":
-        return None
-    try:
-        h, mi, s = int(text[11:13]), int(text[14:16]), int(text[17:19])
-    except ValueError:
-        return None
-    if h > 23 or mi > 59 or s > 59:
-        return None
-    if len(_HOUR_OF) < 1_000_000:
-        _HOUR_OF[text[:13]] = float(day + h * 3600)
-    if len(_REST_OF) < 100_000:
-        _REST_OF[text[13:19] + rest] = mi * 60 + s - off
-    hour = float(day + h * 3600 - off)
-    return hour + mi * 60 + s + frac
-
-
-def _plain(value: Any) -> bool:
-    """A non-empty string without surrounding blanks (what the models accept unchanged)."""
-    return type(value) is str and value != "" and not value[0].isspace() and not value[-1].isspace()
-
-
-_OPTIONAL = {"cause", "zone", "primary_zone"}
-
-
-def _fast(d: Any) -> tuple[int, str, float, tuple[Any, ...]] | None:
-    """The compact form of a well-formed event mapping, or None to take the slow path."""
-    if type(d) is not dict:
-        return None
-    event = d.get("event")
-    code = CODE.get(event) if type(event) is str else None
-    ident: str = d.get("id")  # type: ignore[assignment]
-    if code is None or not _plain(ident):
-        return None
-    epoch = fast_epoch(d.get("at"))
-    if epoch is None:
-        return None
-    fields = _PAYLOAD_BY_CODE[code]
-    payload = () if not fields else _fast_payload(d, code, fields)
-    if payload is None:
-        return None
-    return code, ident, epoch, payload
-
-
-_PAYLOAD_BY_CODE: tuple[tuple[str, ...], ...] = tuple(PAYLOAD.get(t, ()) for t in TYPES)
-_STOP = CODE["stop.announced"]
-
-
-def _fast_payload(d: dict[str, Any], code: int, fields: tuple[str, ...]) -> tuple[Any, ...] | None:
-    """The payload fields of a well-formed event, or None to take the slow path."""
-    payload: list[Any] = []
-    for f in fields:
-        v = d.get(f)
-        if f == "start" or f == "end":
-            v = fast_epoch(v)
-            if v is None:
-                return None
-        elif v is None and f in _OPTIONAL:
-            pass
-        elif not _plain(v):
-            return None
-        payload.append(v)
-    if code == _STOP and payload[2] <= payload[1]:
-        return None
-    return tuple(payload)
-
-
-# -- slow path: the models decide and word the errors ----------------------------------
-
-_KNOWN_TYPES = ", ".join(f"`{t}`" for t in TYPES)
-
-
-def _short(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    return {
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        str: "a string",
-        list: "an array",
-        dict: "an object",
-    }.get(type(value), type(value).__name__)
-
-
-def _messages(exc: ValidationError, data: Mapping[str, Any]) -> list[tuple[str, str, str | None]]:
-    """(code, message, help) for each error pydantic found."""
-    out: list[tuple[str, str, str | None]] = []
-    etype = data.get("event")
-    for err in exc.errors(include_url=False):
-        kind = err["type"]
-        loc = [str(p) for p in err["loc"] if not (isinstance(p, str) and "." in p)]
-        field = loc[0] if loc else ""
-        value = err.get("input")
-        if kind == "union_tag_not_found":
-            out.append(("E102", "missing field `event`", None))
-        elif kind == "union_tag_invalid":
-            if not isinstance(etype, str):
-                out.append(("E106", f"field `event` must be a string, found {_kind(etype)}", None))
-                continue
-            close = difflib.get_close_matches(etype, TYPES, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"known types: {_KNOWN_TYPES}"
-            out.append(("E103", f"unknown event type `{_short(etype)}`", hint))
-        elif kind == "missing":
-            extras = [k for k in data if isinstance(k, str)]
-            close = difflib.get_close_matches(field, extras, n=1)
-            out.append(
-                (
-                    "E102",
-                    f"missing field `{field}` (required for `{etype}`)",
-                    f"found `{close[0]}`: did you mean `{field}`?" if close else None,
-                )
-            )
-        elif kind == "timezone_aware":
-            out.append(
-                (
-                    "E105",
-                    f"`{field}` has no UTC offset: `{_short(value)}`",
-                    "write the offset, e.g. `2026-11-02T10:00:00+09:00`",
-                )
-            )
-        elif kind.startswith("datetime") or (kind == "value_error" and field in ("at", "start", "end")):
-            if isinstance(value, str):
-                msg = f"`{field}` is not an ISO 8601 time: `{_short(value)}`"
-            else:
-                msg = f"`{field}` must be an ISO 8601 time with a UTC offset, found {_kind(value)}"
-            out.append(("E104", msg, None))
-        elif kind == "string_type":
-            out.append(("E106", f"field `{field}` must be a string, found {_kind(value)}", None))
-        elif kind == "string_too_short":
-            out.append(("E107", f"field `{field}` is empty", None))
-        elif kind == "value_error" and "`end` is not after `start`" in err["msg"]:
-            out.append(("E108", "`end` is not after `start`", None))
-        else:
-            msg = err["msg"][0].lower() + err["msg"][1:]
-            out.append(("E109", f"field `{field}`: {msg}" if field else msg, None))
-    return out
-
-
-def validate_mapping(data: Any, source: str, line: int) -> tuple[BaseEvent | None, list[Problem]]:
-    """Validate one decoded event: the model, or the problems that name ``line``."""
-    if not isinstance(data, Mapping):
-        return None, [Problem(source, line, "E101", f"expected a JSON object, found {_kind(data)}")]
-    try:
-        ev = EVENT_ADAPTER.validate_python(data)
-    except ValidationError as exc:
-        return None, [Problem(source, line, c, m, h) for c, m, h in _messages(exc, data)]
-    return ev.located(source, line), []
-
-
-# -- the readers ---------------------------------------------------------------------
-
-
 class _Collector:
-    """Files good events and gathers problems for one source."""
+    """Files good events and the problems of bad lines for one source."""
 
-    def __init__(self, log: EventLog, skip_invalid: bool) -> None:
+    def __init__(self, log: EventLog, skip_invalid: bool, defer: bool) -> None:
         self.log = log
         self.skip_invalid = skip_invalid
-        self.problems: list[Problem] = []
+        self.defer = defer
 
     def take(self, data: Any, line: int) -> None:
-        fast = _fast(data)
+        fast = fast_record(data)
         if fast is not None:
             code, ident, epoch, payload = fast
             self.log.add(code, ident, epoch, payload, line)
             return
         ev, problems = validate_mapping(data, self.log.source, line)
         if ev is None:
-            self.problems.extend(problems)
+            self.log.problems.extend(problems)
         else:
             self.log.add_event(ev, line)
 
-    def bad(self, line: int, code: str, message: str, help: str | None = None) -> None:
-        self.problems.append(Problem(self.log.source, line, code, message, help))
+    def bad(self, line: int, code: str, message: str, help: str | None = None, fatal: bool = False) -> None:
+        self.log.problems.append(Problem(self.log.source, line, code, message, help, fatal))
+
+    def too_long(self, stream: Any, first: Any, line: int, unit: str) -> bool:
+        """Report an over-long line and read past it: False when the reading must stop."""
+        try:
+            length = drop_rest(stream, first)
+        except READ_ERRORS as exc:
+            self.stopped(line, exc, stream)
+            return False
+        code, message, hint, fatal = too_long(length, unit)
+        self.bad(line, code, message, hint, fatal)
+        return not fatal
+
+    def stopped(self, line: int, exc: BaseException, stream: Any) -> None:
+        """Reading ``stream`` failed at ``line``: a fatal problem."""
+        code, message, hint = read_failure(exc, stream)
+        self.bad(line, code, message, hint, fatal=True)
 
     def finish(self) -> EventLog:
-        if self.problems:
-            if not self.skip_invalid:
-                raise EventInputError(self.problems)
-            self.log.skipped.extend(str(p) for p in self.problems)
+        problems = self.log.problems
+        # Deferring is for the evaluator's check of what was filed: with nothing
+        # filed, or a log not read to its end, there is nothing to wait for.
+        if problems and (not self.defer or self.log.count == 0 or any(p.fatal for p in problems)):
+            self.log.settle(self.skip_invalid)
         return self.log
 
 
-def _json_error(exc: Exception) -> str:
-    if isinstance(exc, UnicodeDecodeError):
-        return "invalid JSON: not UTF-8 text"
+def _json_problem(source: str, line: int, raw: bytes, exc: Exception) -> Problem:
+    """The problem of a line orjson refused: not UTF-8 (E113), or not JSON (E100)."""
+    bad_text = not_utf8(raw)
+    if bad_text is not None:
+        return Problem(source, line, "E113", bad_text, NOT_UTF8_HELP)
     if isinstance(exc, json.JSONDecodeError):
         msg = exc.msg.split(":", 1)[0]
-        return f"invalid JSON: {msg[0].lower() + msg[1:]} at column {exc.colno}"
-    return f"invalid JSON: {exc}"
+        return Problem(source, line, "E100", f"invalid JSON: {msg[0].lower() + msg[1:]} at column {exc.colno}")
+    return Problem(source, line, "E100", f"invalid JSON: {exc}")
 
 
 #: Event type -> its code, the group it is filed in, its payload fields.
@@ -373,55 +152,65 @@ def read_jsonl(
     skip_invalid: bool = False,
     progress: Progress | None = None,
     log: EventLog | None = None,
+    defer: bool = False,
 ) -> EventLog:
-    """Read a JSON Lines stream into an :class:`EventLog` (raises EventInputError)."""
-    col = _Collector(log or EventLog(source), skip_invalid)
+    """Read a JSON Lines stream into an :class:`EventLog` (raises EventInputError; see ``defer`` above)."""
+    col = _Collector(log or EventLog(source), skip_invalid, defer)
     groups = col.log.groups
-    kinds: _Kinds = {name: (code, groups[FAMILY_OF[code]], _PAYLOAD_BY_CODE[code]) for name, code in CODE.items()}
+    kinds: _Kinds = {name: (code, groups[FAMILY_OF[code]], PAYLOAD_BY_CODE[code]) for name, code in CODE.items()}
     loads = _loads
-    hour_of, rest_of = _HOUR_OF, _REST_OF
+    hour_of, rest_of = HOUR_OF, REST_OF
+    cap = MAX_LINE_BYTES
     filed = 0
     read = 0
-    for lineno, raw in enumerate(stream, 1):
-        if progress is not None:
-            read += len(raw)
-            if lineno % 100_000 == 0:
-                progress(lineno, read)
-        try:
-            data = loads(raw)
-        except _JSONError:
-            data = _odd_line(col, raw, lineno)
-            if data is _SKIP:
+    lineno = 0
+    try:
+        for lineno, raw in enumerate(bounded_lines(stream, b""), 1):
+            if progress is not None:
+                read += len(raw)
+                if lineno % 100_000 == 0:
+                    progress(lineno, read)
+            if len(raw) > cap:
+                if col.too_long(stream, raw, lineno, "bytes"):
+                    continue
+                break
+            try:
+                data = loads(raw)
+            except _JSONError:
+                data = _odd_line(col, raw, lineno)
+                if data is _SKIP:
+                    continue
+            # What _file does, inlined for the common line (a million lines make
+            # every step count): a dict of a known type whose ``at`` is in the
+            # tables of fast_epoch. Anything else -- not a dict, a missing key, an
+            # unknown type, a time not seen before, a fraction of a second --
+            # raises a KeyError or a TypeError here and goes to _file, which takes
+            # the long way. (Decoding many lines as one JSON array saves orjson
+            # calls but measured no faster, and then each line must be proven to
+            # hold exactly one value.)
+            try:
+                code, group, fields = kinds[data["event"]]
+                ident = data["id"]
+                at = data["at"]
+                epoch = hour_of[at[:13]] + rest_of[at[13:]]
+            except (KeyError, TypeError):
+                filed += _file(col, kinds, data, lineno)
                 continue
-        # What _file does, inlined for the common line (a million lines make
-        # every step count): a dict of a known type whose ``at`` is in the
-        # tables of fast_epoch. Anything else -- not a dict, a missing key, an
-        # unknown type, a time not seen before, a fraction of a second --
-        # raises a KeyError or a TypeError here and goes to _file, which takes
-        # the long way. (Decoding many lines as one JSON array saves orjson
-        # calls but measured no faster, and then each line must be proven to
-        # hold exactly one value.)
-        try:
-            code, group, fields = kinds[data["event"]]
-            ident = data["id"]
-            at = data["at"]
-            epoch = hour_of[at[:13]] + rest_of[at[13:]]
-        except (KeyError, TypeError):
-            filed += _file(col, kinds, data, lineno)
-            continue
-        if type(ident) is str:
-            payload = _fast_payload(data, code, fields) if fields else ()
-            if payload is not None:
-                recs = group.get(ident)
-                if recs is not None:  # a known id was checked when first filed
-                    recs.append((epoch, code, payload, lineno))
-                    filed += 1
-                    continue
-                if ident and not ident[0].isspace() and not ident[-1].isspace():  # _plain
-                    group[ident] = [(epoch, code, payload, lineno)]
-                    filed += 1
-                    continue
-        col.take(data, lineno)
+            if type(ident) is str:
+                payload = fast_payload(data, code, fields) if fields else ()
+                if payload is not None:
+                    recs = group.get(ident)
+                    if recs is not None:  # a known id was checked when first filed
+                        recs.append((epoch, code, payload, lineno))
+                        filed += 1
+                        continue
+                    if ident and not ident[0].isspace() and not ident[-1].isspace():  # plain()
+                        group[ident] = [(epoch, code, payload, lineno)]
+                        filed += 1
+                        continue
+            col.take(data, lineno)
+    except READ_ERRORS as exc:
+        col.stopped(lineno + 1, exc, stream)
     col.log.count += filed
     return col.finish()
 
@@ -436,13 +225,13 @@ def _file(col: _Collector, kinds: _Kinds, data: Any, lineno: int) -> int:
         if kind is not None and type(ident) is str and type(at) is str:
             code, group, fields = kind
             epoch = fast_epoch(at)
-            payload = () if not fields else _fast_payload(data, code, fields)
+            payload = () if not fields else fast_payload(data, code, fields)
             if epoch is not None and payload is not None:
                 recs = group.get(ident)
                 if recs is not None:
                     recs.append((epoch, code, payload, lineno))
                     return 1
-                if _plain(ident):
+                if plain(ident):
                     group[ident] = [(epoch, code, payload, lineno)]
                     return 1
     col.take(data, lineno)
@@ -453,7 +242,7 @@ _SKIP = object()
 
 
 def _odd_line(col: _Collector, raw: bytes, lineno: int) -> Any:
-    """A line orjson did not take as it is: a BOM, blanks, a comment, or invalid JSON."""
+    """A line orjson did not take as it is: a BOM, blanks, a comment, or not JSON (or not UTF-8)."""
     if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     text = raw.strip()
@@ -462,31 +251,55 @@ def _odd_line(col: _Collector, raw: bytes, lineno: int) -> Any:
     try:
         return _loads(text)
     except _JSONError as exc:
-        col.bad(lineno, "E100", _json_error(exc))
+        col.log.problems.append(_json_problem(col.log.source, lineno, text, exc))
         return _SKIP
 
 
+#: A problem found in a physical line of CSV: (line, code, message, help, fatal).
+_Mark = tuple[int, str, str, str, bool]
+
+
 class _CsvLines:
-    """Physical lines of a CSV stream, counted; ``#`` comments and blank lines only before the header.
+    """Physical lines of a CSV stream, counted and bounded; ``#`` comments and blank lines only before the header.
 
     After the header every line is data (RFC 4180 has no comments): a first cell
     such as ``#4521`` is a ticket id, and a line inside a quoted multi-line cell
     is part of that cell. A comment written after the header is read as a row
-    and rejected with its line number, never dropped.
+    and rejected with its line number, never dropped. A line over the cap is
+    given to the csv module as an empty line, a line that is not UTF-8 as it
+    is; both are noted in ``marks``, and the row they belong to is left out.
     """
 
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
         self.lineno = 0
         self.in_header = True
+        self.marks: list[_Mark] = []
 
     def __iter__(self) -> Iterator[str]:
-        for line in self.stream:
+        cap = MAX_LINE_BYTES
+        for line in bounded_lines(self.stream, ""):
             self.lineno += 1
-            if self.in_header:
+            if len(line) > cap:
+                try:
+                    length = drop_rest(self.stream, line)
+                except READ_ERRORS:
+                    self.lineno -= 1  # the reader reports the failure at the line after
+                    raise
+                code, message, hint, fatal = too_long(length, "characters")
+                self.marks.append((self.lineno, code, message, hint, fatal))
+                if fatal:
+                    return
+                line = "\n"
+            elif self.in_header:
                 stripped = line.strip()
                 if not stripped or stripped.startswith("#"):
                     continue
+            if not line.isascii():
+                bad_text = not_utf8(line)
+                if bad_text is not None:
+                    self.marks.append((self.lineno, "E113", bad_text, NOT_UTF8_HELP, False))
+            if self.in_header and line != "\n":
                 self.in_header = False
             yield line
 
@@ -498,14 +311,38 @@ def read_csv(
     skip_invalid: bool = False,
     progress: Progress | None = None,
     log: EventLog | None = None,
+    defer: bool = False,
 ) -> EventLog:
     """Read a CSV stream (header row of field names) into an :class:`EventLog`."""
-    col = _Collector(log or EventLog(source), skip_invalid)
+    col = _Collector(log or EventLog(source), skip_invalid, defer)
     lines = _CsvLines(stream)
+    try:
+        _read_rows(col, lines, progress)
+    except READ_ERRORS as exc:
+        col.stopped(lines.lineno + 1, exc, stream)
+    return col.finish()
+
+
+def _flush_marks(col: _Collector, lines: _CsvLines, fatal: bool = False) -> tuple[bool, bool]:
+    """File the problems noted in the lines of the row just read: (any were, one is fatal)."""
+    if not lines.marks:
+        return False, False
+    stop = fatal or any(m[4] for m in lines.marks)
+    for line, code, message, hint, _ in lines.marks:
+        col.bad(line, code, message, hint, stop)
+    lines.marks.clear()
+    return True, stop
+
+
+def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> None:
     rows = csv.reader(lines)
-    header = next(rows, None)
-    if header is None:
-        return col.finish()
+    try:
+        header = next(rows, None)
+    except csv.Error as exc:
+        col.bad(lines.lineno, "E110", f"CSV header cannot be read: {exc}", fatal=True)
+        return
+    if _flush_marks(col, lines, fatal=True)[0] or header is None:
+        return  # a header that is not text cannot name the columns
     header = [h.strip().lstrip("\ufeff") for h in header]
     missing = [c for c in ("event", "at", "id") if c not in header]
     if missing:
@@ -514,8 +351,9 @@ def read_csv(
             "E110",
             "CSV header lacks column " + ", ".join(f"`{c}`" for c in missing),
             "the first row must name the columns, e.g. `event,at,id,priority`",
+            fatal=True,
         )
-        raise EventInputError(col.problems)
+        return
     repeated = sorted({h for h in header if header.count(h) > 1})
     if repeated:
         col.bad(
@@ -523,13 +361,25 @@ def read_csv(
             "E110",
             "CSV header names column " + ", ".join(f"`{c}`" for c in repeated) + " more than once",
             "name each column once: a second cell of the same name would silently replace the first",
+            fatal=True,
         )
-        raise EventInputError(col.problems)
+        return
     while True:
         lineno = lines.lineno + 1  # a row's number is that of its first physical line
-        row = next(rows, None)
+        try:
+            row = next(rows, None)
+        except csv.Error as exc:
+            col.bad(lineno, "E111", f"CSV row cannot be read: {exc}", "a cell holds at most 128 KiB; close every quote")
+            if _flush_marks(col, lines)[1]:
+                return
+            continue
+        marked, stop = _flush_marks(col, lines)
+        if stop:
+            return
+        if marked:
+            continue  # the row is left out
         if row is None:
-            break
+            return
         if not row or (len(row) == 1 and not row[0].strip()):
             continue  # a blank line between rows
         if progress is not None and lineno % 100_000 == 0:
@@ -538,7 +388,6 @@ def read_csv(
             col.bad(lineno, "E111", f"{len(row)} cells but the header names {len(header)} columns")
             continue
         col.take({k: v for k, v in zip(header, row, strict=False) if v != ""}, lineno)
-    return col.finish()
 
 
 def read_events(
@@ -546,48 +395,88 @@ def read_events(
     *,
     skip_invalid: bool = False,
     progress: Progress | None = None,
+    defer: bool = False,
 ) -> EventLog:
-    """Read an event log file: ``.csv`` as CSV, anything else (or ``-``) as JSON Lines."""
+    """Read an event log file (``-`` for stdin): ``.csv`` (or ``.csv.gz`` ...) as CSV, anything else as JSON Lines.
+
+    A gzip, bzip2 or xz log is read as it is decompressed, known by its first bytes.
+    """
     # A log is millions of small acyclic tuples: the cyclic collector would
     # walk them again and again while they are created, for nothing.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _read_events(path, skip_invalid=skip_invalid, progress=progress)
+        return _read_events(path, skip_invalid=skip_invalid, progress=progress, defer=defer)
     finally:
         if paused:
             gc.enable()
 
 
-def _read_events(path: str | Path, *, skip_invalid: bool, progress: Progress | None) -> EventLog:
+def _is_csv(path: Path) -> bool:
+    name = path.name.lower()
+    for suffix in (".gz", ".bz2", ".xz"):
+        name = name.removesuffix(suffix)
+    return name.endswith(".csv")
+
+
+def _read_events(path: str | Path, *, skip_invalid: bool, progress: Progress | None, defer: bool) -> EventLog:
     name = str(path)
-    if name == "-":
-        return read_jsonl(sys.stdin.buffer, "<stdin>", skip_invalid=skip_invalid, progress=progress)
-    p = Path(path)
+    opts: dict[str, Any] = {"skip_invalid": skip_invalid, "progress": progress, "defer": defer}
     try:
-        if p.suffix.lower() == ".csv":
-            with p.open(encoding="utf-8", newline="") as fh:
-                return read_csv(fh, name, skip_invalid=skip_invalid, progress=progress)
+        if name == "-":
+            name = "<stdin>"
+            return read_jsonl(uncompressed(sys.stdin.buffer), name, **opts)
+        p = Path(path)
         with p.open("rb") as fb:
-            return read_jsonl(fb, name, skip_invalid=skip_invalid, progress=progress)
-    except UnicodeDecodeError:
-        raise InputError(f"{name}: not UTF-8 text") from None
+            stream = uncompressed(fb)
+            if not _is_csv(p):
+                return read_jsonl(stream, name, **opts)
+            text = text_stream(stream)
+            try:
+                return read_csv(text, name, **opts)
+            finally:
+                text.detach()
+    except UnreadableCompression as exc:
+        code, message, hint = exc.wording()
+        raise EventInputError([Problem(name, 1, code, message, hint, fatal=True)]) from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read events: {exc.strerror or exc}") from None
 
 
 def iter_events(path: str | Path) -> Iterator[BaseEvent]:
     """Yield each event of a JSON Lines file as a model (raises on the first bad line)."""
+    source = str(path)
     with Path(path).open("rb") as fb:
-        for lineno, raw in enumerate(fb, 1):
+        try:
+            stream = uncompressed(fb)
+        except UnreadableCompression as exc:
+            code, message, hint = exc.wording()
+            raise EventInputError([Problem(source, 1, code, message, hint, fatal=True)]) from None
+        lines = enumerate(bounded_lines(stream, b""), 1)
+        lineno = 0
+        while True:
+            try:
+                lineno, raw = next(lines, (0, b""))
+            except READ_ERRORS as exc:
+                code, message, hint = read_failure(exc, stream)
+                raise EventInputError([Problem(source, lineno + 1, code, message, hint, True)]) from None
+            if not raw:
+                return
+            if len(raw) > MAX_LINE_BYTES:
+                try:
+                    length = drop_rest(stream, raw)
+                except READ_ERRORS:
+                    length = None
+                code, message, hint, _ = too_long(length, "bytes")
+                raise EventInputError([Problem(source, lineno, code, message, hint, True)])
             text = raw.strip()
             if not text or text[:1] == b"#":
                 continue
             try:
                 data = _loads(text)
             except _JSONError as exc:
-                raise EventInputError([Problem(str(path), lineno, "E100", _json_error(exc))]) from None
-            ev, problems = validate_mapping(data, str(path), lineno)
+                raise EventInputError([_json_problem(source, lineno, text, exc)]) from None
+            ev, problems = validate_mapping(data, source, lineno)
             if ev is None:
                 raise EventInputError(problems)
             yield ev
@@ -605,16 +494,14 @@ def log_from(events: Any, source: str | None = None) -> EventLog:
     if isinstance(events, EventLog):
         return events
     log = EventLog(source or "<events>")
-    problems = []
     for i, item in enumerate(events, 1):
         if isinstance(item, BaseEvent):
             log.add_event(item, item.line or i)
             continue
-        ev, probs = validate_mapping(item, log.source, i)
+        ev, problems = validate_mapping(item, log.source, i)
         if ev is None:
-            problems.extend(probs)
+            log.problems.extend(problems)
         else:
             log.add_event(ev, i)
-    if problems:
-        raise EventInputError(problems)
+    log.settle(skip_invalid=False)
     return log

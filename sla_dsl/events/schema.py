@@ -12,6 +12,11 @@ Design notes
   from ticket systems and monitoring carry extra columns, and rejecting them
   would make every export fail. A missing required field whose name is close to
   an extra one gets a "did you mean" hint from the reader.
+* A time is ISO 8601 with a UTC offset, given as a string (or, from Python, an
+  aware ``datetime``). pydantic on its own also reads numbers, and strings of
+  digits, as Unix seconds or milliseconds (``"20261102"`` would be 1970-08-23):
+  :func:`_iso_only` lets through only a string that starts with a calendar
+  date ``YYYY-MM-DD``, so every reader (JSON Lines, CSV, the API) refuses the rest.
 * Events are frozen. Each remembers where it was read (``source``, ``line``) as
   private attributes, so that a later check (an unknown priority, a
   contradiction) can still name the line.
@@ -20,6 +25,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
@@ -36,16 +42,29 @@ from pydantic import (
 )
 
 from ..lang.model import EVENT_TYPES
+from .problems import EventInputError, Problem, by_line
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_NUMBER = re.compile(r"\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\s*")
 
 
-def _no_numbers(value: Any) -> Any:
-    """Reject epoch numbers for times: the contract wants ISO 8601 with an offset."""
-    if isinstance(value, bool | int | float):
+def _iso_only(value: Any) -> Any:
+    """Let through a ``datetime`` or a string that starts ``YYYY-MM-DD``: never an epoch number."""
+    if isinstance(value, dt.datetime) or (isinstance(value, str) and _ISO_DATE.match(value)):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("expected an ISO 8601 time with a UTC offset, as a string")
+    if looks_numeric(value):
         raise ValueError("expected an ISO 8601 time with a UTC offset, not a number")
-    return value
+    raise ValueError("expected an ISO 8601 time with a UTC offset")
 
 
-Instant = Annotated[AwareDatetime, BeforeValidator(_no_numbers)]
+def looks_numeric(text: str) -> bool:
+    """A string that reads as a number (``"1793581200"``, ``"1.5e9"``, ``"-5"``)."""
+    return _NUMBER.fullmatch(text) is not None
+
+
+Instant = Annotated[AwareDatetime, BeforeValidator(_iso_only)]
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
@@ -262,7 +281,8 @@ def local(t: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
 # response at the same instant), ``payload`` the contract fields of its type in
 # a fixed order, ``line`` where it was read (0 when it came from the API).
 # Identity for de-duplication is ``(family, id, epoch, code, payload)``: extra
-# columns do not make two copies of one event different.
+# columns do not make two copies of one event different. The log also carries
+# the problems of its bad lines until they are settled (:mod:`.problems`).
 
 TYPES: tuple[str, ...] = EVENT_TYPES  # the contract's event types, as the policy language knows them
 CODE: dict[str, int] = {name: i for i, name in enumerate(TYPES)}
@@ -289,7 +309,27 @@ class EventLog:
         self.source = source or "<events>"
         self.groups: tuple[dict[str, list[Rec]], ...] = ({}, {}, {}, {})
         self.count = 0
-        self.skipped: list[str] = []
+        #: Problems found and not yet settled (see :meth:`settle`).
+        self.problems: list[Problem] = []
+        #: Problems of the lines left out by ``skip_invalid``.
+        self.left_out: list[Problem] = []
+
+    @property
+    def skipped(self) -> list[str]:
+        """One text per line left out, in line order: that line's problems."""
+        return by_line(self.left_out)
+
+    def settle(self, skip_invalid: bool) -> None:
+        """Raise every pending problem as one EventInputError, or (``skip_invalid``) leave their lines out.
+
+        A fatal problem (the reading stopped early) is raised even with ``skip_invalid``.
+        """
+        pending, self.problems = self.problems, []
+        if not pending:
+            return
+        if not skip_invalid or any(p.fatal for p in pending):
+            raise EventInputError(pending)
+        self.left_out.extend(pending)
 
     @property
     def incidents(self) -> dict[str, list[Rec]]:

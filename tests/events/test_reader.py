@@ -11,7 +11,10 @@ from sla_dsl.events import CODE, IncidentReported, log_from, parse_event
 from sla_dsl.reader import EventInputError, fast_epoch, read_events, read_text
 
 HERE = Path(__file__).parent
-CORPUS = json.loads((HERE / "malformed.json").read_text(encoding="utf-8"))
+# A case's line is ``line`` written ``repeat`` times (a line over the 1 MiB cap stays readable here).
+CORPUS = [
+    {**c, "line": c["line"] * c.get("repeat", 1)} for c in json.loads((HERE / "malformed.json").read_text("utf-8"))
+]
 GOOD = '{"event":"incident.responded","at":"2026-11-02T11:00:00+09:00","id":"INC-1"}'
 
 

@@ -1,0 +1,219 @@
+"""The bytes of an event log -> its lines: decompressed if need be, and never one line unbounded.
+
+Design notes
+------------
+* One reader of lines for every format and source: ``readline(cap + 1)`` on
+  the stream (:func:`bounded_lines`). No line is ever read whole into memory,
+  however long: ``/dev/zero`` or a binary file has no end of line at all. A
+  line longer than :data:`MAX_LINE_BYTES` (its end of line included) is an
+  error of its own line (E112); its rest is read in pieces of
+  :data:`_PIECE` and dropped, so that the next line keeps its number and the
+  reading goes on. A "line" with no end within :data:`MAX_RUNAWAY_BYTES` is not
+  a line of a log: the reading stops there with a fatal E112.
+* For CSV the stream is text (decoded as it is read, lines split at ``\\n``,
+  ``\\r\\n`` or ``\\r`` as the csv module wants) and the cap counts characters,
+  which are never more than the bytes they were decoded from.
+* Nothing seeks or asks the size: a device, a FIFO or stdin is read like a file.
+  The first bytes are looked at with ``peek``.
+* Compressed logs are normal (rotated logs are gzipped): gzip, bzip2 and xz are
+  recognised by their magic bytes, whatever the file's name, and decompressed
+  as they are read (:func:`uncompressed`). A stream that cannot be read to its
+  end (cut short, damaged, an I/O error) stops the reading with a fatal E114 at
+  the line where it stopped (:func:`read_failure`), never a traceback and
+  never a flood of "not UTF-8" lines.
+* Invalid UTF-8 is an error of its line (E113), worded the same in both
+  formats (:func:`not_utf8`); the CSV reader decodes with ``surrogateescape``
+  so that one bad byte spoils one row, not the file.
+"""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import re
+import zlib
+from collections.abc import Iterator
+from functools import partial
+from typing import IO, Any, AnyStr, cast
+
+#: The most bytes one event line may hold, its end of line included (1 MiB).
+#: An event is a few hundred bytes; a longer line is an error of its own line.
+MAX_LINE_BYTES = 1 << 20
+#: How far an over-long line is followed to find its end before the reading stops.
+MAX_RUNAWAY_BYTES = 64 << 20
+_PIECE = 1 << 16
+
+try:  # Python can be built without lzma
+    import lzma
+
+    _LZMA_ERRORS: tuple[type[Exception], ...] = (lzma.LZMAError,)
+except ImportError:  # pragma: no cover
+    lzma = None  # type: ignore[assignment]
+    _LZMA_ERRORS = ()
+
+#: What reading a (possibly compressed) stream may raise part way.
+READ_ERRORS: tuple[type[Exception], ...] = (OSError, EOFError, zlib.error, *_LZMA_ERRORS)
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x1f\x8b", "gzip"),
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ\x00", "xz"),
+    (b"\x28\xb5\x2f\xfd", "zstd"),
+    (b"PK\x03\x04", "zip"),
+)
+#: How to decompress a log by hand, for each compression recognised.
+_TOOLS = {"gzip": "gzip -d", "bzip2": "bzip2 -d", "xz": "xz -d", "zstd": "zstd -d", "zip": "unzip"}
+
+
+class UnreadableCompression(Exception):
+    """The log is compressed in a way this Python cannot read (zstd, zip; xz without lzma)."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+    def wording(self) -> tuple[str, str, str]:
+        """(code, message, help) of the problem, at line 1."""
+        return (
+            "E114",
+            f"the log is {self.kind}-compressed, which is not read here",
+            f"decompress it first (`{_TOOLS[self.kind]}`), or compress it with gzip, bzip2 or xz",
+        )
+
+
+def compression(head: bytes) -> str | None:
+    """The compression whose magic bytes start ``head`` (``gzip``, ``bzip2``, ``xz``, ``zstd``, ``zip``), or None."""
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            if name == "bzip2" and not (head[3:4].isdigit() and head[4:10] in (b"1AY&SY", b"\x17rE8P\x90")):
+                continue  # "BZh", a block size, then a block or the end: not a line that starts "BZh"
+            return name
+    return None
+
+
+def uncompressed(stream: IO[bytes]) -> IO[bytes]:
+    """``stream``, decompressed as it is read when its first bytes are those of a compressed file.
+
+    Raises :class:`UnreadableCompression` for a compression that cannot be read.
+    """
+    peek = getattr(stream, "peek", None)
+    head: bytes = peek(16)[:16] if peek is not None else b""
+    kind = compression(head)
+    if kind == "gzip":
+        return cast("IO[bytes]", gzip.GzipFile(fileobj=stream, mode="rb"))
+    if kind == "bzip2":
+        return cast("IO[bytes]", bz2.BZ2File(stream))
+    if kind == "xz" and lzma is not None:
+        return cast("IO[bytes]", lzma.LZMAFile(stream))
+    if kind is not None:
+        raise UnreadableCompression(kind)
+    return stream
+
+
+def compressed_as(stream: Any) -> str | None:
+    """The compression ``stream`` (or the binary stream under a text one) is decompressing, or None."""
+    raw = getattr(stream, "buffer", stream)
+    if isinstance(raw, gzip.GzipFile):
+        return "gzip"
+    if isinstance(raw, bz2.BZ2File):
+        return "bzip2"
+    if lzma is not None and isinstance(raw, lzma.LZMAFile):
+        return "xz"
+    return None
+
+
+def bounded_lines(stream: IO[AnyStr] | Any, empty: AnyStr) -> Iterator[AnyStr]:
+    """Each line of ``stream``, at most ``MAX_LINE_BYTES + 1`` long: a longer one is cut there.
+
+    A line longer than the cap (``len(line) > MAX_LINE_BYTES``) is the first
+    piece of an over-long line: pass it to :func:`drop_rest`. ``empty`` is
+    ``b""`` for a binary stream, ``""`` for a text one. A plain iterable of
+    lines (no ``readline``) is taken as it is.
+    """
+    readline = getattr(stream, "readline", None)
+    if readline is None:
+        return iter(stream)
+    return iter(partial(readline, MAX_LINE_BYTES + 1), empty)
+
+
+def drop_rest(stream: IO[AnyStr] | Any, first: AnyStr) -> int | None:
+    """Read and drop the rest of an over-long line that began with ``first``.
+
+    Returns the line's whole length, or None when it has no end within
+    :data:`MAX_RUNAWAY_BYTES` (the reading must stop). May raise READ_ERRORS.
+    """
+    total = len(first)
+    readline = getattr(stream, "readline", None)
+    if readline is None or _ended(first, MAX_LINE_BYTES + 1):
+        return total  # an iterable gave the whole line; or this piece ended it
+    while total <= MAX_RUNAWAY_BYTES:
+        piece = readline(_PIECE)
+        total += len(piece)
+        if _ended(piece, _PIECE):
+            return total
+    return None
+
+
+def _ended(piece: str | bytes, asked: int) -> bool:
+    """``readline(asked)`` returned ``piece``: did it reach the end of the line (or of the stream)?"""
+    return len(piece) < asked or piece[-1:] in (b"\n", "\n")
+
+
+def too_long(length: int | None, unit: str) -> tuple[str, str, str, bool]:
+    """(code, message, help, fatal) of a line over the cap, ``length`` long (None: no end found)."""
+    hint = (
+        f"an event line holds at most 1 MiB (`MAX_LINE_BYTES` = {MAX_LINE_BYTES:,} bytes), its end of line "
+        "included: one event per line; is this file an event log?"
+    )
+    if length is None:
+        limit = MAX_RUNAWAY_BYTES >> 20
+        return "E112", f"line is longer than 1 MiB and has no end within {limit} MiB: reading stopped here", hint, True
+    return "E112", f"line is longer than 1 MiB ({length:,} {unit})", hint, False
+
+
+def read_failure(exc: BaseException, stream: Any) -> tuple[str, str, str]:
+    """(code, message, help) when reading ``stream`` failed part way with ``exc``."""
+    detail = str(exc) or type(exc).__name__
+    if isinstance(exc, OSError) and exc.strerror:
+        detail = exc.strerror
+    detail = detail[0].lower() + detail[1:]
+    kind = compressed_as(stream)
+    if kind is not None:
+        return (
+            "E114",
+            f"the {kind}-compressed log is damaged or cut short here: {detail}",
+            f"the lines after this one cannot be read: copy the log again, or check it with `{kind} -t FILE`",
+        )
+    return "E114", f"cannot read the log past this line: {detail}", "the lines after this one cannot be read"
+
+
+def not_utf8(line: str | bytes) -> str | None:
+    """The message for a line that is not UTF-8 text, or None when it is.
+
+    A ``str`` line was decoded with ``surrogateescape``: each byte that was not
+    UTF-8 is a lone surrogate in it.
+    """
+    if isinstance(line, bytes):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            column = len(line[: exc.start].decode("utf-8")) + 1
+            return f"line is not UTF-8 text: byte `0x{line[exc.start]:02x}` at column {column}"
+        return None
+    bad = None if line.isascii() else _ESCAPED.search(line)
+    if bad is None:
+        return None
+    return f"line is not UTF-8 text: byte `0x{ord(bad.group()) - 0xDC00:02x}` at column {bad.start() + 1}"
+
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+
+
+#: Help of E113.
+NOT_UTF8_HELP = "event logs are UTF-8 text: convert the file, e.g. `iconv -f SHIFT_JIS -t UTF-8 old.csv > new.csv`"
+
+
+def text_stream(stream: IO[bytes]) -> io.TextIOWrapper:
+    """``stream`` as UTF-8 text for the csv module: lines as they are, bad bytes kept as surrogates."""
+    return io.TextIOWrapper(stream, encoding="utf-8", errors="surrogateescape", newline="")

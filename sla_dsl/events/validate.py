@@ -1,0 +1,112 @@
+"""The slow path of the readers: the pydantic models decide, and the errors are worded here.
+
+Design notes
+------------
+* Whatever the fast path (:mod:`.fast`) does not take is validated by the
+  models of :mod:`.schema`, the single definition of a valid event; each error
+  pydantic reports becomes a :class:`~.problems.Problem` with a stable code
+  (E101-E109) and a message in the project's style (lowercase, the user's
+  value in backticks, a help line where there is something to write instead).
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import ValidationError
+
+from .problems import Problem
+from .schema import EVENT_ADAPTER, TYPES, BaseEvent, looks_numeric
+
+_KNOWN_TYPES = ", ".join(f"`{t}`" for t in TYPES)
+_WRITE_TIME = "write the time as ISO 8601 with a UTC offset, e.g. `2026-11-02T10:00:00+09:00`"
+
+
+def _short(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    return {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "an array",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
+
+
+def _messages(exc: ValidationError, data: Mapping[str, Any]) -> list[tuple[str, str, str | None]]:
+    """(code, message, help) for each error pydantic found."""
+    out: list[tuple[str, str, str | None]] = []
+    etype = data.get("event")
+    for err in exc.errors(include_url=False):
+        kind = err["type"]
+        loc = [str(p) for p in err["loc"] if not (isinstance(p, str) and "." in p)]
+        field = loc[0] if loc else ""
+        value = err.get("input")
+        if kind == "union_tag_not_found":
+            out.append(("E102", "missing field `event`", None))
+        elif kind == "union_tag_invalid":
+            if not isinstance(etype, str):
+                out.append(("E106", f"field `event` must be a string, found {_kind(etype)}", None))
+                continue
+            close = difflib.get_close_matches(etype, TYPES, n=1)
+            hint = f"did you mean `{close[0]}`?" if close else f"known types: {_KNOWN_TYPES}"
+            out.append(("E103", f"unknown event type `{_short(etype)}`", hint))
+        elif kind == "missing":
+            extras = [k for k in data if isinstance(k, str)]
+            close = difflib.get_close_matches(field, extras, n=1)
+            out.append(
+                (
+                    "E102",
+                    f"missing field `{field}` (required for `{etype}`)",
+                    f"found `{close[0]}`: did you mean `{field}`?" if close else None,
+                )
+            )
+        elif kind == "timezone_aware":
+            out.append(
+                (
+                    "E105",
+                    f"`{field}` has no UTC offset: `{_short(value)}`",
+                    "write the offset, e.g. `2026-11-02T10:00:00+09:00`",
+                )
+            )
+        elif kind.startswith("datetime") or (kind == "value_error" and field in ("at", "start", "end")):
+            if isinstance(value, str) and looks_numeric(value):
+                msg = f"`{field}` is a number, not an ISO 8601 time: `{_short(value)}`"
+                hint = f"{_WRITE_TIME}: epoch seconds and milliseconds are not read"
+            elif isinstance(value, str):
+                msg, hint = f"`{field}` is not an ISO 8601 time: `{_short(value)}`", _WRITE_TIME
+            else:
+                msg = f"`{field}` must be an ISO 8601 time with a UTC offset, found {_kind(value)}"
+                hint = f"{_WRITE_TIME}, as a string"
+            out.append(("E104", msg, hint))
+        elif kind == "string_type":
+            out.append(("E106", f"field `{field}` must be a string, found {_kind(value)}", None))
+        elif kind == "string_too_short":
+            out.append(("E107", f"field `{field}` is empty", None))
+        elif kind == "value_error" and "`end` is not after `start`" in err["msg"]:
+            out.append(("E108", "`end` is not after `start`", None))
+        else:
+            msg = err["msg"][0].lower() + err["msg"][1:]
+            out.append(("E109", f"field `{field}`: {msg}" if field else msg, None))
+    return out
+
+
+def validate_mapping(data: Any, source: str, line: int) -> tuple[BaseEvent | None, list[Problem]]:
+    """Validate one decoded event: the model, or the problems that name ``line``."""
+    if not isinstance(data, Mapping):
+        return None, [Problem(source, line, "E101", f"expected a JSON object, found {_kind(data)}")]
+    try:
+        ev = EVENT_ADAPTER.validate_python(data)
+    except ValidationError as exc:
+        return None, [Problem(source, line, c, m, h) for c, m, h in _messages(exc, data)]
+    return ev.located(source, line), []
