@@ -22,11 +22,22 @@ Design notes
 
   ``expect`` can hold only what the author cares about: fields that are not
   named are not checked.
-* YAML timestamps stay strings (the implicit timestamp resolver is removed),
-  so times are read once, by the same rules as the command line: ISO 8601
-  with an offset, or a plain date meaning 00:00 in the policy's zone.
-* A malformed test file is an input error naming the file and line; a case
-  that fails prints expected and actual side by side. Exit 1 on any failure.
+* YAML timestamps stay strings, so times are read once, by the same rules as
+  the command line: ISO 8601 with an offset, or a plain date meaning 00:00 in
+  the policy's zone. The file is read by :mod:`.testyaml`, with limits on its
+  size, nesting and aliases: a hostile file is a located error, never a hang
+  or a crash.
+* A malformed test file is an input error naming the file, the line and the
+  case: ``FILE:LINE: error[E16x]: case `NAME`: ...`` with a ``help`` line.
+  E160: not a test file (unreadable, invalid YAML, a case without a question
+  or an ``expect``); E161: too large; E162: a value of the wrong kind (hours
+  that are not a number from 0 to 100,000, a number of hours to expect that
+  is not a finite number, a time that is not text); E163: a range that is
+  reversed (``maintenance``) or empty (a ``period``). Events given inline are
+  checked like a log's lines, and their errors name the test file's lines.
+* A case that fails prints expected and actual side by side. Exit 1 on any
+  failure. What the test file says is shown, not obeyed: control characters
+  in names and messages are escaped (:func:`~sla_dsl.report.escape.printable`).
 """
 
 from __future__ import annotations
@@ -35,43 +46,23 @@ import argparse
 import datetime as dt
 import difflib
 import json
+import math
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..errors import InputError
+from ..events import EventInputError, EventLog, Problem, validate_mapping
 from ..policy.compiled import Policy
+from ..report.escape import printable
+from . import testyaml
+from .testyaml import problem
 
 QUESTIONS = ("deadline", "maintenance", "business_time", "add_business_time", "events", "events_file")
-
-
-class _Map(dict[str, Any]):
-    """A YAML mapping that remembers the line it starts on."""
-
-    line: int = 0
-
-
-class _Loader(yaml.SafeLoader):
-    """SafeLoader without timestamps (times stay strings) and with line numbers on mappings."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _construct_map(loader: _Loader, node: yaml.MappingNode) -> _Map:
-    out = _Map({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
-    out.line = node.start_mark.line + 1
-    return out
-
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+#: Most business hours ``add_business_time`` may add (57 years of 7-hour business days).
+MAX_HOURS = 100_000
 
 
 @dataclass
@@ -98,31 +89,30 @@ class Outcome:
 
 def load_cases(path: Path) -> list[Case]:
     """The cases of one YAML test file (InputError with file and line when it is malformed)."""
-    try:
-        doc = yaml.load(path.read_text("utf-8"), Loader=_Loader)
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such test file") from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise InputError(f"{where}: invalid YAML: {exc.problem}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read: {exc}") from None
+    doc = testyaml.load(path)
     if not isinstance(doc, dict) or not isinstance(doc.get("cases"), list):
-        raise InputError(f"{path}:1: a test file is a mapping with a `cases` list")
+        raise problem(
+            f"{path}:1", "E160", "a test file is a mapping with a `cases` list", "start the file with `cases:`"
+        )
     cases = []
     for n, raw in enumerate(doc["cases"], 1):
         line = getattr(raw, "line", 0)
         if not isinstance(raw, dict):
-            raise InputError(f"{path}: case {n} is not a mapping")
+            raise problem(str(path), "E160", f"case {n} is not a mapping", "write each case as `- name: ...`")
         name = str(raw.get("name") or f"case {n}")
+        where = f"{path}:{line}"
         asked = [q for q in QUESTIONS if q in raw]
         if "events_file" in asked and "events" in asked:
-            raise InputError(f"{path}:{line}: case `{name}` has both `events` and `events_file`")
+            raise problem(where, "E160", f"case `{name}` has both `events` and `events_file`", "keep one of them")
         if len(asked) != 1:
-            raise InputError(f"{path}:{line}: case `{name}` must ask exactly one of {', '.join(QUESTIONS[:-1])}")
+            raise problem(
+                where,
+                "E160",
+                f"case `{name}` must ask exactly one of {', '.join(QUESTIONS[:-1])}",
+                "e.g. `deadline: {priority: P1, from: 2026-11-27T16:00:00+09:00}` with the due time as `expect`",
+            )
         if "expect" not in raw:
-            raise InputError(f"{path}:{line}: case `{name}` has no `expect`")
+            raise problem(where, "E160", f"case `{name}` has no `expect`", "say what the answer must be")
         cases.append(Case(name=name, file=str(path), line=line, spec=dict(raw)))
     return cases
 
@@ -145,26 +135,60 @@ def test_files(paths: list[str]) -> list[Path]:
 # ---- running --------------------------------------------------------------------------------
 
 
+def _bad(case: Case, code: str, message: str, help: str | None = None, line: int = 0) -> InputError:
+    """A located error in one case."""
+    return problem(f"{case.file}:{line or case.line}", code, f"case `{case.name}`: {message}", help)
+
+
 def _time(policy: Policy, value: Any, what: str, case: Case) -> dt.datetime:
     from ..calendars.timeargs import parse_edge
 
     if not isinstance(value, str):
-        raise InputError(f"{case.file}:{case.line}: case `{case.name}`: `{what}` must be a time or date string")
+        raise _bad(case, "E162", f"`{what}` must be a time or date string", "e.g. `2026-11-27T16:00:00+09:00`")
     try:
         return parse_edge(value, policy.tz, what)
     except InputError as exc:
-        raise InputError(f"{case.file}:{case.line}: case `{case.name}`: {exc}") from None
+        raise _bad(case, "E162", str(exc)) from None
 
 
 def _field(spec: Any, key: str, case: Case) -> Any:
     if not isinstance(spec, dict) or key not in spec:
-        raise InputError(f"{case.file}:{case.line}: case `{case.name}` needs `{key}`")
+        raise problem(f"{case.file}:{case.line}", "E160", f"case `{case.name}` needs `{key}`")
     return spec[key]
+
+
+def _number(value: Any, what: str, case: Case, low: float = -math.inf, high: float = math.inf, line: int = 0) -> float:
+    """A finite number (or the text of one) in [low, high], else a located error."""
+    number: float | None = None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond any float
+            number = None
+    elif isinstance(value, str):
+        try:
+            number = float(value)
+        except ValueError:
+            number = None
+    if number is None or not math.isfinite(number) or not low <= number <= high:
+        shown = json.dumps(value, ensure_ascii=False, default=str) if not isinstance(value, str) else value
+        limits = f" from {low:g} to {high:,g}" if math.isfinite(low) and math.isfinite(high) else ""
+        raise _bad(
+            case,
+            "E162",
+            f"`{what}` must be a finite number{limits}, found `{shown[:60]}`",
+            "write a plain number, e.g. `3` or `1.5`",
+            line,
+        )
+    return number
 
 
 def _same(expected: Any, actual: Any) -> bool:
     if isinstance(expected, float | int) and not isinstance(expected, bool) and isinstance(actual, float | int):
-        return abs(float(expected) - float(actual)) <= 1e-9
+        try:
+            return abs(float(expected) - float(actual)) <= 1e-9
+        except OverflowError:
+            return False
     if isinstance(expected, str) and isinstance(actual, str):
         try:
             return dt.datetime.fromisoformat(expected) == dt.datetime.fromisoformat(actual)
@@ -199,51 +223,98 @@ def run_case(policy: Policy, case: Case) -> Outcome:
         try:
             due = policy.response_due(str(_field(q, "priority", case)), start)
         except KeyError as exc:
-            raise InputError(f"{case.file}:{case.line}: case `{case.name}`: {exc.args[0]}") from None
+            raise _bad(case, "E162", str(exc.args[0])) from None
         if not _same(str(expect), due.isoformat()):
             out.problems.append(f"deadline: expected {expect}, got {due.isoformat()}")
     elif "add_business_time" in spec:
         q = spec["add_business_time"]
         start = _time(policy, _field(q, "from", case), "from", case)
-        got = policy.add_business_time(start, dt.timedelta(hours=float(_field(q, "hours", case))))
+        hours = _number(_field(q, "hours", case), "hours", case, 0, MAX_HOURS, getattr(q, "line", 0))
+        got = policy.add_business_time(start, dt.timedelta(hours=hours))
         if not _same(str(expect), got.isoformat()):
             out.problems.append(f"add_business_time: expected {expect}, got {got.isoformat()}")
     elif "business_time" in spec:
         q = spec["business_time"]
         a = _time(policy, _field(q, "from", case), "from", case)
         b = _time(policy, _field(q, "to", case), "to", case)
+        want = _number(expect, "expect", case)
         hours = policy.business_time_between(a, b).total_seconds() / 3600
-        if not _same(float(expect), hours):
+        if not _same(want, hours):
             out.problems.append(f"business_time: expected {expect} hours, got {hours:g}")
     elif "maintenance" in spec:
-        q = spec["maintenance"]
-        a = _time(policy, _field(q, "from", case), "from", case)
-        b = _time(policy, _field(q, "to", case), "to", case)
-        windows = [f"{w.start.isoformat()}/{w.end.isoformat()}" for w in policy.maintenance_windows(a, b)]
-        want = [str(x) for x in (expect or [])]
-        if want != windows:
-            out.problems.append("maintenance windows differ (- expected, + actual):")
-            out.problems += [f"  {d}" for d in difflib.ndiff(want, windows) if d[:1] in "-+"]
+        out.problems += _maintenance(policy, case)
     else:
         out.problems += list(_run_events(policy, case))
     return out
 
 
+def _range(policy: Policy, q: Any, case: Case, what: str) -> tuple[dt.datetime, dt.datetime]:
+    """``from`` and ``to`` of a question, ``to`` after ``from`` (E163 otherwise)."""
+    a = _time(policy, _field(q, "from", case), "from", case)
+    b = _time(policy, _field(q, "to", case), "to", case)
+    if b <= a:
+        how = "reversed" if b < a else "empty"
+        raise _bad(
+            case,
+            "E163",
+            f"the {what} is {how}: `to` ({b.isoformat()}) is not after `from` ({a.isoformat()})",
+            "swap `from` and `to`" if b < a else "give `to` after `from`: the range is [from, to)",
+            getattr(q, "line", 0),
+        )
+    return a, b
+
+
+def _maintenance(policy: Policy, case: Case) -> list[str]:
+    a, b = _range(policy, case.spec["maintenance"], case, "maintenance range")
+    expect = case.spec["expect"]
+    if expect is None:
+        expect = []
+    if not isinstance(expect, list) or not all(isinstance(x, str) for x in expect):
+        raise _bad(
+            case,
+            "E162",
+            "`expect` must be a list of `START/END` windows",
+            'e.g. `["2026-11-26T22:00:00+09:00/2026-11-27T00:00:00+09:00"]`',
+        )
+    windows = [f"{w.start.isoformat()}/{w.end.isoformat()}" for w in policy.maintenance_windows(a, b)]
+    if expect == windows:
+        return []
+    return ["maintenance windows differ (- expected, + actual):"] + [
+        f"  {d}" for d in difflib.ndiff(expect, windows) if d[:1] in "-+"
+    ]
+
+
+def _inline_log(events: Any, case: Case) -> EventLog:
+    """The events given in the case, each checked like a log line that names its line in the test file."""
+    if not isinstance(events, list):
+        raise _bad(
+            case, "E162", "`events` must be a list", "write one event per item: `- {event: ..., at: ..., id: ...}`"
+        )
+    log = EventLog(case.file)
+    problems: list[Problem] = []
+    for item in events:
+        line = getattr(item, "line", 0) or case.line
+        ev, found = validate_mapping(dict(item) if isinstance(item, dict) else item, case.file, line)
+        if ev is None:
+            problems += found
+        else:
+            log.add_event(ev, line)
+    if problems:
+        raise EventInputError(problems)
+    return log
+
+
 def _run_events(policy: Policy, case: Case) -> Iterator[str]:
     from ..evaluation import evaluate
-    from ..events.reader import log_from, read_events
+    from ..events.reader import read_events
 
     spec, expect = case.spec, case.spec["expect"]
     if "events_file" in spec:
         log = read_events(Path(case.file).parent / str(spec["events_file"]))
     else:
-        events = spec["events"]
-        if not isinstance(events, list):
-            raise InputError(f"{case.file}:{case.line}: case `{case.name}`: `events` must be a list")
-        log = log_from([dict(e) if isinstance(e, dict) else e for e in events], source=f"{case.file} ({case.name})")
+        log = _inline_log(spec["events"], case)
     period = _field(spec, "period", case)
-    start = _time(policy, _field(period, "from", case), "from", case)
-    end = _time(policy, _field(period, "to", case), "to", case)
+    start, end = _range(policy, period, case, "period")
     as_of = _time(policy, period["as_of"], "as_of", case) if "as_of" in period else None
     report = evaluate(policy, log, start, end, as_of).model_dump(mode="json")
     if not isinstance(expect, dict):
@@ -256,10 +327,18 @@ def _run_events(policy: Policy, case: Case) -> Iterator[str]:
     if "availability" in expect:
         yield from _expect_rows("availability", {"": expect["availability"]}, {"": report["availability"]}, "ratio")
     if "violations" in expect:
+        wanted = expect["violations"] or []
+        if not isinstance(wanted, list):
+            raise _bad(
+                case,
+                "E162",
+                "`expect.violations` must be a list of `{kind, id}`",
+                "e.g. `- {kind: response_breached, id: INC-1}`",
+            )
         have = {(v["kind"], v["id"]) for v in report["violations"]}
-        for v in expect["violations"] or []:
+        for v in wanted:
             if not isinstance(v, dict) or (str(v.get("kind")), str(v.get("id"))) not in have:
-                yield f"violations: expected {json.dumps(v, ensure_ascii=False)}, not in the report"
+                yield f"violations: expected {json.dumps(v, ensure_ascii=False, default=str)}, not in the report"
     quiet = expect.get("no_violations")
     if quiet:
         kinds = None if quiet is True else {str(k) for k in quiet} if isinstance(quiet, list) else {str(quiet)}
@@ -280,8 +359,8 @@ def render(outcomes: list[Outcome], verbose: bool = False) -> str:
     for o in outcomes:
         if o.passed and not verbose:
             continue
-        lines.append(f"{'PASS' if o.passed else 'FAIL'}: {o.case.file}:{o.case.line}: {o.case.name}")
-        lines += [f"    {p}" for p in o.problems]
+        lines.append(printable(f"{'PASS' if o.passed else 'FAIL'}: {o.case.file}:{o.case.line}: {o.case.name}"))
+        lines += [printable(f"    {p}") for p in o.problems]
     passed = sum(o.passed for o in outcomes)
     failed = len(outcomes) - passed
     if lines:

@@ -13,6 +13,8 @@ Design notes
   appear or disappear, and violations that appear or go away.
 * OLD and NEW may each be a file or a directory of versions, as for
   ``sla evaluate``. ``--from``/``--to``/``--as-of`` take the same values.
+* The text summary shows ids from the log through
+  :func:`~sla_dsl.report.escape.printable` (a control character as its escape).
 * Exit status 0; with ``--exit-code``, 1 when any verdict changes. Invalid
   policies or events exit 1 with a located message (raised as ``SlaError``).
 """
@@ -29,6 +31,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from ..report import Report
+from ..report.escape import printable
 
 
 class IncidentFlip(BaseModel):
@@ -275,7 +278,7 @@ def render_text(r: Replay) -> str:
     ]
     if not r.changed:
         lines.append("no verdict changes")
-        return "\n".join(lines) + "\n"
+        return "\n".join(map(printable, lines)) + "\n"
     flips = [i for i in r.incidents if i.flipped]
     moved = [i for i in r.incidents if not i.flipped]
     if flips:
@@ -322,7 +325,7 @@ def render_text(r: Replay) -> str:
         lines += ["", "violations:"]
         lines += [f"  {'+' if v.change == 'new' else '-'} {v.kind} {v.id}: {v.message}" for v in r.violations]
     lines += ["", "incident statuses: " + _status_line(r.counts.get("old", {}), r.counts.get("new", {}))]
-    return "\n".join(lines) + "\n"
+    return "\n".join(map(printable, lines)) + "\n"  # ids from the log are shown, not obeyed
 
 
 def _status_line(old: dict[str, int], new: dict[str, int]) -> str:

@@ -31,6 +31,7 @@ COMMANDS = {
     "replay": "sla_dsl.cli.author",
     "test": "sla_dsl.cli.author",
     "lsp": "sla_dsl.cli.author",
+    "serve": "sla_dsl.cli.serve",
 }
 COMMAND_MODULES = tuple(dict.fromkeys(COMMANDS.values()))
 
@@ -46,6 +47,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     """``sla check POLICY...``: print every diagnostic; exit 1 if there are any."""
     status = 0
     chunks: list[str] = []
+    n_err = n_warn = 0
+    left_out: list[str] = []
     for path in args.policy:
         compiled = compile_path(path)
         diags = compiled.diagnostics
@@ -54,10 +57,14 @@ def cmd_check(args: argparse.Namespace) -> int:
         if diags:
             status = 1
             chunks.append(render_all(diags, compiled.source, use_color(sys.stderr)))
+            n_err += sum(d.is_error for d in diags)
+            n_warn += sum(not d.is_error for d in diags)
+        note = compiled.not_shown()
+        if note:
+            left_out.append(note if len(args.policy) == 1 else f"{path}: {note}")
     if chunks:
-        n_err = sum(c.count("error[") for c in chunks)
-        n_warn = sum(c.count("warning[") for c in chunks)
         summary = f"{n_err} error{'s' if n_err != 1 else ''}, {n_warn} warning{'s' if n_warn != 1 else ''}"
+        summary = "; ".join([summary, *left_out])
         print("\n\n".join(chunks) + "\n\n" + summary, file=sys.stderr)
     return status
 
@@ -106,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(exc.render(use_color(sys.stderr)), file=sys.stderr)
         return 1
     except SlaError as exc:
-        print(f"sla: error: {exc}", file=sys.stderr)
+        print(f"sla: error: {_shown(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("sla: interrupted", file=sys.stderr)
@@ -122,3 +129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 3
+
+
+def _shown(text: str) -> str:
+    """A message for the terminal: its lines kept, any control character in them (from an id, say) escaped."""
+    from ..report.escape import printable
+
+    return "\n".join(printable(line) for line in text.split("\n"))

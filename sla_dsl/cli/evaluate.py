@@ -6,6 +6,11 @@ in force when its clock started. ``--from``/``--to`` take ISO 8601 times with
 an offset, or plain dates meaning 00:00 in the policy's time zone. Bad input
 raises :class:`~sla_dsl.errors.InputError`; ``sla``'s main turns it into a
 message on stderr and exit status 1, with nothing on stdout.
+
+The period is at most ten years (:data:`~sla_dsl.calendars.bounds.MAX_PERIOD_YEARS`)
+in the supported years; ``explain`` without ``--from``/``--to`` takes the days
+the item's events cover, under the same cap, after the events outside the
+supported years have been refused with their lines.
 """
 
 from __future__ import annotations
@@ -16,11 +21,13 @@ import gc
 import sys
 from typing import Any
 
+from ..calendars.bounds import MAX_PERIOD, MAX_PERIOD_YEARS
 from ..calendars.timeargs import parse_edge
 from ..errors import InputError
 from ..events.reader import read_events
 from ..events.schema import EventLog
 from ..policy import load_policies
+from ..report.escape import printable
 
 FORMATS = ("text", "json", "markdown", "html")
 
@@ -84,7 +91,8 @@ def _progress() -> Any:
 
 def _read(path: str, skip_invalid: bool) -> EventLog:
     progress = _progress()
-    log = read_events(path, skip_invalid=skip_invalid, progress=progress)
+    # Deferred: the problems of the lines are reported with those the policy check finds, in one run.
+    log = read_events(path, skip_invalid=skip_invalid, progress=progress, defer=True)
     if progress is not None and log.count >= 100_000:
         print(file=sys.stderr)
     return log
@@ -134,7 +142,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid, walk=not args.no_walk)
     del log  # the verdicts keep what they need
     for line in result.skeleton.input.skipped:
-        print(f"sla: skipped: {line}", file=sys.stderr)
+        print(f"sla: skipped: {printable(line)}", file=sys.stderr)
     if args.format == "json":
         # Streamed: the rows of a large log are never all in memory at once.
         sys.stdout.flush()
@@ -158,16 +166,22 @@ def _evaluate(args: argparse.Namespace) -> int:
 def cmd_explain(args: argparse.Namespace) -> int:
     """``sla explain POLICY... EVENTS ID``: print the explanation of one item."""
     from ..evaluation import judge_log
+    from ..evaluation.event_times import check_event_times
     from ..report.render import render_explain
 
     policy_paths, (events_path, ident) = _split(args.paths, 2, "POLICY... EVENTS ID")
     policies = load_policies(policy_paths)
     tz = min(policies, key=lambda p: p.effective).tz
     log = _read(events_path, args.skip_invalid)
+    check_event_times(log)  # a time outside the supported years is its line's problem, not part of a period
     if args.start and args.end:
         start, end = parse_edge(args.start, tz, "--from"), parse_edge(args.end, tz, "--to")
     else:
-        start, end = _span(log, ident, tz)
+        try:
+            start, end = _span(log, ident, tz)
+        except InputError:
+            log.settle(args.skip_invalid)  # the problems of the lines come first, when there are any
+            raise
         if args.start:
             start = parse_edge(args.start, tz, "--from")
         if args.end:
@@ -185,13 +199,21 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def _span(log: EventLog, ident: str, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
-    """A default period for ``explain``: the days the item's events cover (or the whole log)."""
+    """A default period for ``explain``: the days the item's events cover (or the whole log), at most
+    :data:`~sla_dsl.calendars.bounds.MAX_PERIOD` long."""
+    what = f"the events about `{ident}`"
     epochs = [r[0] for g in log.groups for r in g.get(ident, ())]
-    epochs += [x for r in log.stops.get(ident, ()) for x in r[2][1:]]
+    epochs += [x for r in log.stops.get(ident, ()) for x in r[2][1:] if x is not None]
     if not epochs:
+        what = f"the event log (it has no events about `{ident}`)"
         epochs = [r[0] for g in log.groups for recs in g.values() for r in recs]
     if not epochs:
         raise InputError(f"the event log has no events about `{ident}`")
     lo = dt.datetime.fromtimestamp(min(epochs), tz).date()
     hi = dt.datetime.fromtimestamp(max(epochs), tz).date() + dt.timedelta(days=1)
+    if hi - lo > MAX_PERIOD:
+        raise InputError(
+            f"{what} run from {lo} to {hi}, longer than {MAX_PERIOD_YEARS} years, the most one evaluation judges "
+            f"(give the period to explain with --from and --to, at most {MAX_PERIOD_YEARS} years apart)"
+        )
     return dt.datetime(lo.year, lo.month, lo.day, tzinfo=tz), dt.datetime(hi.year, hi.month, hi.day, tzinfo=tz)

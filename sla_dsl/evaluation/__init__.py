@@ -4,12 +4,14 @@ Design notes
 ------------
 * The flow: events are filed compactly by family and id (:mod:`sla_dsl.events`),
   checked against the policies (unknown priority, backup kind or outage cause is
-  an input error naming the line), then each id's events are ordered by time,
-  events after ``as_of`` dropped and exact duplicates counted once. Each
+  an input error naming the line), then each id's events are ordered by time
+  and content (never by line: :mod:`.order`), events after ``as_of`` dropped
+  and exact duplicates counted once. Each
   obligation is judged by its own module: :mod:`.incidents`, :mod:`.outages`
   (with stops, maintenance and availability), :mod:`.backups`.
-* Contradictions between events (an outage that ends before it starts, a
-  response before the report, events about an id that was never opened) are
+* Contradictions between events (an outage that ends before it starts, any
+  event of an incident before its report, two events of one id, instant and
+  type that disagree, events about an id that was never opened) are
   not errors: the file is well formed, the facts disagree. They are reported in
   ``violations`` with kind ``data`` and the line, and the explanation of the
   affected row says how it was read. Nothing is silently dropped or repaired.
@@ -23,21 +25,23 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import operator
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import numpy as np
 
+from ..calendars.bounds import check_period, check_time
 from ..errors import InputError, NaiveDatetimeError
-from ..events.reader import EventInputError, Problem, log_from
+from ..events.reader import Problem, log_from
 from ..events.schema import CODE, TYPES, EventLog, Rec
 from ..policy.compiled import Policy
 from ..report import InputSummary, Period, PolicyRef, Report
 from . import incidents
 from .backups import judge_backups
 from .common import Ctx, Versions
+from .event_times import check_event_times
 from .incident_columns import Judged, judge_columns, prepare
+from .order import prepare_groups, report_conflicts, violations_in_order
 from .outages import judge_outages
 from .result import Evaluation
 
@@ -51,11 +55,12 @@ ENGINE_CAUSES = frozenset({"failure", "emergency", "planned"})
 
 
 def _instant(t: dt.datetime | dt.date, tz: dt.tzinfo, what: str) -> float:
+    """Epoch seconds of a period edge, refused (OutOfRangeError naming ``what``) outside the supported years."""
     if isinstance(t, dt.datetime):
         if t.tzinfo is None or t.utcoffset() is None:
             raise NaiveDatetimeError(f"{what} `{t.isoformat()}` has no UTC offset")
-        return t.timestamp()
-    return dt.datetime(t.year, t.month, t.day, tzinfo=tz).timestamp()
+        return check_time(t, what).timestamp()
+    return check_time(dt.datetime(t.year, t.month, t.day, tzinfo=tz), what, t.isoformat()).timestamp()
 
 
 def evaluate(
@@ -132,10 +137,13 @@ def _judge_log(
     p0, p1 = _instant(start, tz, "--from"), _instant(end, tz, "--to")
     if p1 <= p0:
         raise InputError("the period is empty: `--to` must be after `--from`")
+    check_period(p0, p1, start.isoformat(), end.isoformat())  # at most MAX_PERIOD_YEARS
     t_as_of = _instant(as_of, tz, "--as-of") if as_of is not None else p1
+    check_event_times(log)  # E123 for times outside the supported years, settled with the next check's
     _check_against_policies(versions, log, skip_invalid)
-    duplicates = _prepare(log, t_as_of)
+    duplicates, conflicts = prepare_groups(log, t_as_of)
     ctx = Ctx(versions, p0, p1, t_as_of, log.source, walk=walk)
+    report_conflicts(ctx, conflicts)
     incidents, breaches, incident_duplicates = judge_incidents(ctx, log.incidents, batch=batch)
     duplicates += incident_duplicates
     out = judge_outages(ctx, log.outages, log.stops)
@@ -150,7 +158,7 @@ def _judge_log(
         maintenance=out.maintenance,
         availability=out.availability,
         backups=backups,
-        violations=ctx.violations + ctx.data,
+        violations=violations_in_order(ctx),
         retention=retention,
         versions=[
             PolicyRef(name=r.policy.name, version=r.version, effective=r.policy.effective) for r in versions.rules
@@ -166,7 +174,7 @@ def _check_against_policies(versions: Versions, log: EventLog, skip_invalid: boo
     priorities = versions.all_priorities
     kinds = versions.all_backup_kinds
     causes = ENGINE_CAUSES | versions.all_exclusions
-    problems: list[Problem] = []
+    problems = log.problems  # with those the reader deferred: settled together, in line order
 
     def known(value: str, allowed: set[str] | frozenset[str], field: str, r: Rec, code: str) -> bool:
         if value in allowed:
@@ -178,7 +186,9 @@ def _check_against_policies(versions: Versions, log: EventLog, skip_invalid: boo
                 r[3],
                 code,
                 f"unknown {field} `{value}` in `{TYPES[r[1]]}`",
-                f"the policy knows {listed}",
+                f"the policy knows {listed}"
+                if allowed
+                else f"the policy defines no {'priorities' if field == 'priority' else field + 's'}",
             )
         )
         return False
@@ -207,70 +217,32 @@ def _check_against_policies(versions: Versions, log: EventLog, skip_invalid: boo
                 for r in recs
                 if not (r[1] in codes and r[2][0] is not None and not known(r[2][0], allowed, field, r, err))
             ]
+            log.count -= len(recs) - len(keep)
             if keep:
                 group[ident] = keep
             else:
                 del group[ident]
-    if problems:
-        if not skip_invalid:
-            raise EventInputError(problems)
-        log.skipped.extend(str(p) for p in problems)
-
-
-_ORDER = operator.itemgetter(0, 1, 3)
-
-
-def _prepare(log: EventLog, as_of: float) -> int:
-    """Order each id's events by time, drop those after ``as_of`` and exact duplicates
-    (incidents are many, and :func:`.incident_columns.prepare` does the same for them)."""
-    dup = 0
-    for group in log.groups:
-        if group is log.incidents:
-            continue
-        for ident in list(group):
-            recs = group[ident]
-            if len(recs) > 1:
-                recs.sort(key=_ORDER)
-            out: list[Rec] = []
-            for r in recs:
-                if r[0] > as_of:
-                    break
-                if out and out[-1][0] == r[0]:
-                    # Duplicates share the instant, so they sit together after the sort:
-                    # compare with the kept events of this instant only.
-                    j = len(out) - 1
-                    while j >= 0 and out[j][0] == r[0] and (out[j][1] != r[1] or out[j][2] != r[2]):
-                        j -= 1
-                    if j >= 0 and out[j][0] == r[0]:
-                        dup += 1
-                        continue
-                out.append(r)
-            if len(out) == len(recs):
-                continue
-            if out:
-                group[ident] = out
-            else:
-                del group[ident]
-    return dup
+    log.settle(skip_invalid)
 
 
 def judge_incidents(
     ctx: Ctx, groups: dict[str, list[Rec]], *, batch: bool = True
 ) -> tuple[list[incidents.Incident], list[incidents.Incident], int]:
     """Judge every incident of the log: the verdicts on those in the period, in report order;
-    the breaches due in the period (violations, in log order); how many exact duplicates
-    were counted once.
+    the breaches due in the period (violations, put in order by :class:`.result.Violations`);
+    how many exact duplicates were counted once.
 
     With ``batch`` the plain incidents are judged on columns (:mod:`.incident_columns`)
     and only the others one at a time; without it every incident takes the per-incident path.
     """
     prepared = prepare(groups, ctx.as_of)
+    report_conflicts(ctx, prepared.conflicts)
     if batch:
         judged = judge_columns(ctx, prepared)
     else:
         judged = Judged([], [], [], np.flatnonzero(prepared.bounds[1:] > prepared.bounds[:-1]).tolist())
     items, positions, breach = judged.items, judged.positions, judged.breaches
-    for i in judged.slow:  # in log order, so that data violations come in that order
+    for i in judged.slow:
         recs = prepared.records(i)
         inc = incidents.read_incident(ctx, prepared.ids[i], recs)
         if inc is None or inc.clock >= ctx.p1:
@@ -286,8 +258,7 @@ def judge_incidents(
         items.append(inc)
         positions.append(i)
         breach.append(incidents.judge(ctx, inc))
-    # Breaches in log order; verdicts by clock start, then id.
-    order = sorted(range(len(items)), key=positions.__getitem__)
-    breaches = [items[k] for k in order if breach[k]]
+    # Verdicts by clock start, then id (breaches are ordered with the other violations).
+    breaches = [inc for inc, b in zip(items, breach, strict=True) if b]
     items.sort(key=lambda i: (i.clock, i.ident))
     return items, breaches, prepared.duplicates

@@ -7,6 +7,9 @@ Design notes
   daily kind: ``ok`` when a ``backup.completed`` of that kind falls in the
   ``every`` window ending that day (one day for ``every 1 day``), ``missed``
   when none does and the day is over at ``as_of``, ``pending`` otherwise.
+* A backup id is one backup: only its first completion counts. A later one
+  is bad data ("the first counts") and fills no day, so a repeated event
+  cannot hide a missed day.
 * Retention: a ``backup.deleted`` in the period before the ``backup.completed``
   of that id plus the rule's ``keep`` (months by calendar arithmetic) is a
   violation. A deletion of an unknown backup, or with another kind than its
@@ -44,16 +47,18 @@ def judge_backups(ctx: Ctx, backups: dict[str, list[Rec]]) -> tuple[list[BackupR
     completed: dict[str, Rec] = {}
     for ident, recs in backups.items():
         for r in recs:
-            if r[1] == COMPLETED:
+            if r[1] != COMPLETED:
+                continue
+            first = completed.get(ident)
+            if first is None:
+                # Only a backup's first completion counts, for its own day.
+                completed[ident] = r
                 day = dt.datetime.fromtimestamp(r[0], tz).date()
                 done[(r[2][0], day)] = done.get((r[2][0], day), 0) + 1
-                if ident in completed:
-                    if completed[ident][2] != r[2] or completed[ident][0] != r[0]:
-                        ctx.bad_data(ident, f"backup `{ident}` completed again; the first counts", r[3], r[0])
-                else:
-                    completed[ident] = r
-                    if ctx.p0 <= r[0] < ctx.p1:
-                        _zone(ctx, ident, r)
+                if ctx.p0 <= r[0] < ctx.p1:
+                    _zone(ctx, ident, r)
+            elif r[0] != first[0]:  # (one at the same instant that disagrees: see :mod:`.order`)
+                ctx.bad_data(ident, f"backup `{ident}` completed again; the first counts", r[3], r[0])
     rows = _days(ctx, done)
     retention = _retention(ctx, backups, completed)
     return rows, retention

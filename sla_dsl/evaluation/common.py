@@ -365,6 +365,8 @@ class Ctx:
     walk: bool = True
     violations: list[Violation] = field(default_factory=list)
     data: list[Violation] = field(default_factory=list)
+    #: per ``data`` violation, its message without line numbers (what orders it, see :mod:`.order`)
+    data_keys: list[str] = field(default_factory=list)
 
     @property
     def primary(self) -> Rules:
@@ -378,11 +380,15 @@ class Ctx:
     def where(self, line: int) -> str:
         return f"{self.source}:{line}" if line else self.source
 
-    def bad_data(self, ident: str, message: str, line: int = 0, at: float | None = None) -> None:
-        """Record a contradiction in the events (reported, never silently resolved)."""
+    def bad_data(
+        self, ident: str, message: str, line: int = 0, at: float | None = None, *, key: str | None = None
+    ) -> None:
+        """Record a contradiction in the events (reported, never silently resolved). A message that
+        names lines itself gives ``key``, the same words without them (see :mod:`.order`)."""
         where = f"{self.where(line)}: " if line else ""
         when = self.primary.dt(at) if at is not None else None
         self.data.append(Violation(kind="data", id=ident, message=where + message, at=when))
+        self.data_keys.append(message if key is None else key)
 
     def fmt(self, epoch: float, rules: Rules | None = None) -> str:
         """``Fri 18 Sep 16:30`` in the policy's zone."""

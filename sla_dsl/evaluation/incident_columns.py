@@ -7,15 +7,17 @@ Design notes
   thousands of incidents, so this module judges the common ones together on
   numpy columns (one row per event record) and leaves every incident that
   needs a closer look to the per-incident path:
-  no ``incident.reported``, reported more than once, reprioritised, a clock
-  event or response before the report, or a priority the version in force does
-  not define. Those are the incidents that raise ``data`` violations or carry
+  no ``incident.reported``, reported more than once, reprioritised, any event
+  before the report, or a priority the version in force does not define.
+  Those are the incidents that raise ``data`` violations or carry
   reprioritisation steps; the rest have nothing but times to compare.
-* Order: records are sorted per incident by (time, type, line), exact
-  duplicates (same instant, type and payload) counted once with the lowest line
-  kept, and records after ``as_of`` dropped: what ``_prepare`` in the package
-  does per id for the other families. A log is mostly in order already, so
-  the sort runs only when some incident's records are not.
+* Order: records are sorted per incident by (time, type, line), then each run
+  of one instant and type is put in content order by :func:`.order.settle_run`
+  (runs are rare), which also finds the exact duplicates (counted once, the
+  lowest line kept) and the contradictions; records after ``as_of`` are
+  dropped: what :func:`.order.prepare_groups` does per id for the other
+  families. A log is mostly in order already, so the sort runs only when some
+  incident's records are not.
 * The first record of each type per incident gives the report, the clock start
   (the policy's clock rule, in order of preference, under the version in force
   at the report), the response and the completion event. Due times come from the
@@ -34,7 +36,6 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -43,6 +44,7 @@ from ..events.schema import Rec
 from ..lang import model as m
 from .common import Ctx, Rules, target_calendar
 from .incidents import REPORTED, REPRIORITIZED, RESPONDED, Incident, completion_codes, used_percent
+from .order import Conflict, settle_run
 
 Ints = NDArray[np.int64]
 Floats = NDArray[np.float64]
@@ -63,6 +65,8 @@ class Prepared:
     #: kept records of incident i: ``kept[bounds[i]:bounds[i + 1]]``
     bounds: Ints
     duplicates: int
+    #: events of one incident, instant and type that disagree (see :mod:`.order`)
+    conflicts: list[Conflict]
 
     def records(self, i: int) -> list[Rec]:
         """The kept records of incident ``i``, in order (what the per-incident path reads)."""
@@ -88,26 +92,27 @@ def prepare(groups: dict[str, list[Rec]], as_of: float) -> Prepared:
     dt_, dc = t[1:] - t[:-1], code[1:] - code[:-1]
     out_of_order = same_id & ((dt_ < 0) | ((dt_ == 0) & ((dc < 0) | ((dc == 0) & (line[1:] < line[:-1])))))
     order = np.lexsort((line, code, t, idx)) if out_of_order.any() else np.arange(n, dtype=np.int64)
-    # Exact duplicates share (id, instant, type) and so sit in runs; the payloads of
-    # a run are compared in Python (runs are rare), keeping the first (lowest line).
+    # Events of one (id, instant, type) sit in runs: each run is put in content order
+    # in Python (runs are rare), its exact duplicates marked and its contradictions found.
     so, st, sc = idx[order], t[order], code[order]
     tie = (so[1:] == so[:-1]) & (st[1:] == st[:-1]) & (sc[1:] == sc[:-1])
     drop = np.zeros(n, dtype=bool)
+    late = st > as_of
+    conflicts: list[Conflict] = []
     if tie.any():
         for start, stop in _runs(tie):
-            seen: set[tuple[Any, ...]] = set()
-            for k in range(start, stop + 1):
-                payload = flat[int(order[k])][2]
-                if payload in seen:
-                    drop[k] = True
-                seen.add(payload)
-    late = st > as_of
+            where = order[start : stop + 1].tolist()
+            ranked, dup, found = settle_run(ids[int(so[start])], [flat[j] for j in where])
+            order[start : stop + 1] = [where[k] for k in ranked]
+            drop[start : stop + 1] = dup
+            if not late[start]:
+                conflicts += found
     duplicates = int(np.count_nonzero(drop & ~late))
     keep = ~(drop | late)
     kept = order[keep]
     kidx = so[keep]
     bounds = np.searchsorted(kidx, np.arange(n_ids + 1, dtype=np.int64))
-    return Prepared(ids, flat, kept, kidx, st[keep], sc[keep], bounds, duplicates)
+    return Prepared(ids, flat, kept, kidx, st[keep], sc[keep], bounds, duplicates, conflicts)
 
 
 def _runs(tie: NDArray[np.bool_]) -> list[tuple[int, int]]:
@@ -185,6 +190,9 @@ def judge_columns(ctx: Ctx, p: Prepared) -> Judged:
     has_any = p.bounds[1:] > p.bounds[:-1]
     resp_t, _, _ = firsts(RESPONDED)
     _, _, reprio_n = firsts(REPRIORITIZED)
+    # The incident's earliest record (records are in time order): one before the report is bad data.
+    first_t = np.full(n_ids, np.nan)
+    first_t[has_any] = p.t[p.bounds[:-1][has_any]]
     # The clock: the first event the version in force at the report names, in order of preference.
     v_rep = _version_index(ctx, np.where(has_rep, rep_t, 0.0))
     clock = rep_t.copy()
@@ -198,7 +206,7 @@ def judge_columns(ctx: Ctx, p: Prepared) -> Judged:
             clock_name[hit] = k
             unset &= ~hit
     v_clock = _version_index(ctx, np.where(has_rep, clock, 0.0))
-    slow = has_any & (~has_rep | (rep_n > 1) | (reprio_n > 0) | (clock < rep_t) | (resp_t < rep_t))
+    slow = has_any & (~has_rep | (rep_n > 1) | (reprio_n > 0) | (first_t < rep_t))
     plain = np.flatnonzero(has_rep & ~slow)
     # What each plain incident reported (priority, cause).
     flat = p.flat

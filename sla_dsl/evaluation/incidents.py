@@ -10,6 +10,10 @@ Design notes
   ``met``/``breached`` by the first response; without one, ``breached`` once
   ``as_of`` is past due, else ``at_risk`` when the business time used reaches
   the policy's warning threshold, else ``open``.
+* Bad data, reported and read on: every event of the incident before its
+  report (a response, a resolution, a reply...), each with its line; a report
+  repeated later (the first counts). Two same-instant events that disagree are
+  found when the records are put in order (:mod:`.order`).
 * Completion: the first of the priority's completion events, or the silence
   rule (the deadline after the latest ``after`` event with no ``unless`` event
   since); it is reported, never a breach.
@@ -34,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from ..events.schema import CODE, Rec
+from ..events.schema import CODE, TYPES, Rec
 from ..lang import model as m
 from .common import Ctx, Rules, code_of, target_calendar
 
@@ -107,13 +111,18 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
         return None
     if len(firsts) < len(recs):  # some type repeats
         for other in [r for r in recs if r[1] == REPORTED][1:]:
-            if other[2] != rep[2] or other[0] != rep[0]:
+            # (a report at the same instant that disagrees is a contradiction of :mod:`.order`)
+            if other[0] != rep[0]:
                 ctx.bad_data(
                     ident,
                     f"incident `{ident}` reported again; the first report counts",
                     other[3],
                     other[0],
                 )
+    for r in recs:  # in time order: only those before the report
+        if r[0] >= rep[0]:
+            break
+        ctx.bad_data(ident, f"{TYPES[r[1]]} before incident.reported", r[3], r[0])
     priority, cause = rep[2][0], rep[2][1]
     reprios: list[tuple[float, str, str]] = []
     if REPRIORITIZED in firsts:
@@ -121,8 +130,6 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
             if r[1] == REPRIORITIZED:
                 reprios.append((r[0], priority, r[2][0]))
                 priority = r[2][0]
-                if r[0] < rep[0]:
-                    ctx.bad_data(ident, "incident.reprioritized before incident.reported", r[3], r[0])
     rules = ctx.versions.at(rep[0])
     clock, clock_event = rep[0], "reported"
     for code, name in rules.clock_codes:
@@ -131,11 +138,7 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
             clock, clock_event = hit[0], name
             break
     rules = ctx.versions.at(clock)
-    if clock < rep[0]:
-        ctx.bad_data(ident, f"incident.{clock_event} before incident.reported", 0, clock)
     responded = firsts.get(RESPONDED)
-    if responded is not None and responded[0] < rep[0]:
-        ctx.bad_data(ident, "incident.responded before incident.reported", responded[3], responded[0])
     if priority not in rules.priorities:
         ctx.bad_data(
             ident,

@@ -26,19 +26,23 @@ from ..report.render import write_json
 from .common import Ctx
 from .incident_rows import breach, breach_json, row, row_json
 from .incidents import Incident
+from .order import merged_order
 
 __all__ = ["Evaluation", "Violations"]
 
 
 class Violations(Sequence[Violation]):
-    """Every violation in report order: the response breaches (each built when read), then the rest."""
+    """Every violation in the canonical order (:mod:`.order`): the response breaches, each built
+    when read, merged by time, kind and id into the others (already in that order)."""
 
     def __init__(self, breaches: list[Incident], rest: list[Violation]) -> None:
         self.breaches = breaches
         self.rest = rest
+        #: per position, a breach (k >= 0) or one of the rest (-1 - k)
+        self.order = merged_order([_due(inc) for inc in breaches], [inc.ident for inc in breaches], rest)
 
     def __len__(self) -> int:
-        return len(self.breaches) + len(self.rest)
+        return len(self.order)
 
     @overload
     def __getitem__(self, i: int) -> Violation: ...
@@ -46,27 +50,24 @@ class Violations(Sequence[Violation]):
     def __getitem__(self, i: slice) -> list[Violation]: ...
     def __getitem__(self, i: int | slice) -> Violation | list[Violation]:
         if isinstance(i, slice):
-            return [self[k] for k in range(*i.indices(len(self)))]
-        n = len(self.breaches)
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
-        return breach(self.breaches[i]) if i < n else self.rest[i - n]
+            return [self._one(k) for k in self.order[i]]
+        return self._one(self.order[i])
+
+    def _one(self, k: int) -> Violation:
+        return breach(self.breaches[k]) if k >= 0 else self.rest[-1 - k]
 
     def __iter__(self) -> Iterator[Violation]:
-        for inc in self.breaches:
-            yield breach(inc)
-        yield from self.rest
+        return map(self._one, self.order)
 
     def json_rows(self, start: int = 0, stop: int | None = None) -> Iterator[dict[str, Any]]:
         """Violations [start, stop) as the JSON report has them (times as text or datetimes)."""
-        n = len(self.breaches)
-        stop = len(self) if stop is None else stop
-        for inc in self.breaches[start:stop]:
-            yield breach_json(inc)
-        for v in self.rest[max(start - n, 0) : max(stop - n, 0)]:
-            yield v.model_dump()
+        for k in self.order[start:stop]:
+            yield breach_json(self.breaches[k]) if k >= 0 else self.rest[-1 - k].model_dump()
+
+
+def _due(inc: Incident) -> float:
+    assert inc.due is not None  # a breach has a due time
+    return inc.due
 
 
 class _IncidentRows:
@@ -97,14 +98,17 @@ class Evaluation:
     ) -> None:
         self.ctx = ctx
         self.incidents = incidents
-        #: the incidents whose response breach is a violation, in log order
+        #: the incidents whose response breach is a violation
         self.breaches = breaches
         #: the report without its incident rows and the violations of response breaches
         self.skeleton = skeleton
+        self._violations: Violations | None = None
 
     def violations(self) -> Violations:
-        """Every violation, in report order."""
-        return Violations(self.breaches, self.skeleton.violations)
+        """Every violation, in the canonical order."""
+        if self._violations is None:
+            self._violations = Violations(self.breaches, self.skeleton.violations)
+        return self._violations
 
     def incident_rows(self) -> _IncidentRows:
         """The incident rows as the JSON report has them (times as their JSON text or datetimes)."""

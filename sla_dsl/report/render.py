@@ -14,12 +14,15 @@ Design notes
   timeline of the period (maintenance, noticed stops, excluded and counted
   outages). Words come from :data:`WORDS` in Japanese or English; rule names
   (priorities) come from the policy's own labels.
+* Ids and other text from the event log are shown, never obeyed: every cell
+  of the text report (and of ``sla explain``) goes through
+  :func:`.escape.printable`, of Markdown through :func:`.escape.markdown_cell`,
+  of HTML through :func:`.escape.html_text` (see :mod:`.escape`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import html
 import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -30,6 +33,7 @@ import orjson
 from ..policy.compiled import Policy
 from . import IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from .blocks import write_blocks
+from .escape import html_text, markdown_cell, printable
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -424,9 +428,10 @@ def _width(s: str) -> int:
 
 
 def _text(report: Report, sections: list[Section], w: dict[str, str]) -> str:
-    lines = _head(report, w)
-    for title, header, rows in sections:
-        lines += ["", title]
+    lines = [printable(h) for h in _head(report, w)]
+    for title, header, raw in sections:
+        rows = [[printable(c) for c in r] for r in raw]
+        lines += ["", printable(title)]
         if not rows:
             lines.append(f"  ({w['none']})")
             continue
@@ -443,29 +448,25 @@ def _text(report: Report, sections: list[Section], w: dict[str, str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md_cell(s: str) -> str:
-    return s.replace("|", "\\|")
-
-
 def _markdown(report: Report, sections: list[Section], w: dict[str, str]) -> str:
-    head = _head(report, w)
+    head = [markdown_cell(h) for h in _head(report, w)]
     lines = [f"# {head[0]}", "", head[1]]
     for title, header, rows in sections:
-        lines += ["", f"## {title}", ""]
+        lines += ["", f"## {markdown_cell(title)}", ""]
         if not rows:
-            lines.append(f"_{w['none']}_")
+            lines.append(f"_{markdown_cell(w['none'])}_")
             continue
-        lines.append("| " + " | ".join(_md_cell(h or " ") for h in header) + " |")
+        lines.append("| " + " | ".join(markdown_cell(h) if h else " " for h in header) + " |")
         lines.append("|" + "|".join("---" for _ in header) + "|")
-        lines += ["| " + " | ".join(_md_cell(c) for c in r) + " |" for r in rows]
+        lines += ["| " + " | ".join(markdown_cell(c) for c in r) + " |" for r in rows]
     return "\n".join(lines) + "\n"
 
 
 def _html(report: Report, sections: list[Section], w: dict[str, str], lang: str) -> str:
-    e = html.escape
+    e = html_text
     head = _head(report, w)
     parts = [
-        f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<title>{e(head[0])}</title>',
+        f'<!doctype html>\n<html lang="{e(lang)}">\n<head>\n<meta charset="utf-8">\n<title>{e(head[0])}</title>',
         "<style>body{font-family:system-ui,sans-serif;margin:2em;max-width:60em}"
         "table{border-collapse:collapse;margin:.5em 0}td,th{border:1px solid #ccc;padding:.2em .6em}"
         "th{background:#f4f4f4}td{font-variant-numeric:tabular-nums}</style>\n</head>\n<body>",
@@ -499,7 +500,7 @@ def timeline_svg(report: Report, width: int = 900) -> str:
         if x1 > x0 or b > a:
             bars.append(
                 f'<rect x="{x0}" y="{y}" width="{max(x1 - x0, 1.0):.2f}" height="{h}" fill="{color}">'
-                f"<title>{html.escape(title)}</title></rect>"
+                f"<title>{html_text(title)}</title></rect>"
             )
 
     for mw in report.maintenance:
@@ -540,11 +541,11 @@ def render_explain(report: Report, rows: list[IncidentRow | OutageRow | StopRow 
         return json.dumps([r.model_dump(mode="json") for r in rows], ensure_ascii=False, indent=2) + "\n"
     out: list[str] = []
     for r in rows:
-        out.append(_summary(r))
+        out.append(printable(_summary(r)))
         for s in r.explain:
             at = f"{s.at:%Y-%m-%d %H:%M}  " if s.at else ""
             ref = f"  [{s.ref}]" if s.ref else ""
-            out.append(f"  - {at}{s.text}{ref}")
+            out.append(printable(f"  - {at}{s.text}{ref}"))
     return "\n".join(out) + "\n"
 
 

@@ -26,7 +26,7 @@ def sla(*args: str | Path) -> subprocess.CompletedProcess[str]:
 @pytest.mark.parametrize("case", CORPUS, ids=[c["name"] for c in CORPUS])
 def test_malformed_event_exits_1_without_traceback(case: dict[str, str], tmp_path: Path) -> None:
     log = tmp_path / "events.jsonl"
-    log.write_text(f"{GOOD}\n{case['line']}\n", encoding="utf-8")
+    log.write_text(f"{GOOD}\n{case['line'] * case.get('repeat', 1)}\n", encoding="utf-8")
     res = sla("evaluate", POLICY_PATH, log, *MONTH, "--format", "json")
     assert res.returncode == 1
     assert res.stdout == ""

@@ -1,0 +1,79 @@
+"""Event times outside the supported years: located problems, settled with the log's others.
+
+Design notes
+------------
+* The calendar arithmetic works within the supported years only
+  (:mod:`sla_dsl.calendars.bounds`). An event outside them (year 1, 1026,
+  9999) used to fail the whole run with an unlocated "result is before year
+  2", or make ``sla explain`` choose a period of a thousand years. So every
+  event time, and the start and end a stop announcement names, is checked
+  once, before anything is computed: one outside is problem E123 naming its
+  line, filed in ``EventLog.problems`` and settled with the reader's and the
+  policy check's problems (raised together in line order, or with
+  ``skip_invalid`` left out). Its records are taken out of the log either way.
+* Cheap on a good log: the least and greatest time of each family are found
+  in C (``min``/``max`` over ``itemgetter``); only a family that reaches out
+  of the range is looked at record by record.
+"""
+
+from __future__ import annotations
+
+import operator
+from itertools import chain
+
+from ..calendars.bounds import FIRST_DATE, LAST_DATE, MAX_EPOCH, MIN_EPOCH, RANGE, epoch_text
+from ..events.problems import Problem
+from ..events.schema import CODE, EventLog, Rec
+
+__all__ = ["check_event_times"]
+
+_AT = operator.itemgetter(0)
+#: Payload positions of the times a ``stop.announced`` names (its channel comes first).
+_STOP_TIMES = ((1, "start"), (2, "end"))
+_ANNOUNCED = CODE["stop.announced"]
+_HELP = f"write a time from {FIRST_DATE} to {LAST_DATE}, or leave the line out with --skip-invalid"
+
+
+def check_event_times(log: EventLog) -> None:
+    """File problem E123 for each event whose times lie outside the supported years, and take it out of the log."""
+    for group in log.groups:
+        if not group:
+            continue
+        if group is not log.stops and _inside(group):
+            continue
+        for ident in list(group):
+            recs = group[ident]
+            keep = [r for r in recs if not _problems(log, r)]
+            if len(keep) == len(recs):
+                continue
+            log.count -= len(recs) - len(keep)
+            if keep:
+                group[ident] = keep
+            else:
+                del group[ident]
+
+
+def _inside(group: dict[str, list[Rec]]) -> bool:
+    """Whether every event time of ``group`` lies in the range (the least and the greatest are found in C)."""
+    first: float = min(map(_AT, chain.from_iterable(group.values())))
+    last: float = max(map(_AT, chain.from_iterable(group.values())))
+    return MIN_EPOCH <= first and last <= MAX_EPOCH
+
+
+def _problems(log: EventLog, r: Rec) -> bool:
+    """File the problems of record ``r``; whether it had any."""
+    found = False
+    for what, at in _times(r):
+        if at is not None and not MIN_EPOCH <= at <= MAX_EPOCH:
+            message = f"{what}`{epoch_text(at)}` is outside {RANGE}"
+            log.problems.append(Problem(log.source, r[3], "E123", message, _HELP))
+            found = True
+    return found
+
+
+def _times(r: Rec) -> list[tuple[str, float | None]]:
+    """The times of a record, each with how the message names it."""
+    out: list[tuple[str, float | None]] = [("time ", r[0])]
+    if r[1] == _ANNOUNCED:
+        out += [(f"the `{name}` time ", r[2][i] if len(r[2]) > i else None) for i, name in _STOP_TIMES]
+    return out
