@@ -36,8 +36,9 @@ STAGES: dict[str, int] = {
     "report": 5,
     "evaluation": 6,
     "authoring": 7,
-    "cli": 8,
-    "docs": 9,
+    "serve": 8,
+    "cli": 9,
+    "docs": 10,
 }
 #: The package's entry points: they may import any stage, and no stage imports them.
 ENTRIES = {"sla_dsl", "sla_dsl._entry", "sla_dsl.reader"}

@@ -1,0 +1,114 @@
+"""``sla serve``: run the live SLA tracking service (:mod:`sla_dsl.serve`).
+
+Design notes
+------------
+* The web stack (FastAPI, uvicorn, SQLAlchemy, psycopg, prometheus-client) is
+  the ``serve`` extra: it is imported only when the command runs, so ``sla``
+  without it still works, and ``sla serve`` without it says what to install
+  (exit 1) instead of a traceback.
+* Safe by default: it listens on 127.0.0.1; ``--host`` beyond loopback without
+  ``--token-file`` prints a warning, since anyone who can reach the port could
+  then write events. The token is read from a file (never from the command
+  line, where ``ps`` would show it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import logging
+import signal
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..policy import load_policies
+
+
+def add_parsers(sub: Any) -> None:
+    """Register ``serve`` on the ``sla`` subparsers."""
+    p = sub.add_parser("serve", help="run the live SLA tracking service (HTTP API, timers, alerts, dashboard)")
+    p.add_argument("policy", nargs="+", metavar="POLICY", help="policy files or directories (versions)")
+    p.add_argument(
+        "--db", default="sqlite:///sla.db", metavar="URL", help="sqlite:///FILE (default sla.db) or postgresql://..."
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument("--port", type=_port, default=8080, help="port (default: 8080)")
+    p.add_argument("--token-file", metavar="FILE", help="file holding the bearer token required for writes")
+    p.add_argument(
+        "--webhook", action="append", default=[], metavar="URL", help="post alerts to this URL (may be repeated)"
+    )
+    p.add_argument(
+        "--max-body",
+        type=_port,
+        default=10 * 1024 * 1024,
+        metavar="BYTES",
+        help="largest request body (default 10 MiB)",
+    )
+    p.set_defaults(func=cmd_serve)
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"`{text}` is not a whole number") from None
+    if not 0 < value < (1 << 31):
+        raise argparse.ArgumentTypeError(f"`{text}` is out of range")
+    return value
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is a loopback name or address."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def read_token(path: str) -> str:
+    """The token in ``path`` (first line, blanks stripped)."""
+    try:
+        text = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: cannot read the token file: {getattr(exc, 'strerror', None) or exc}") from None
+    token = text.strip().splitlines()[0].strip() if text.strip() else ""
+    if len(token) < 16:
+        raise InputError(f"{path}: the token must be at least 16 characters")
+    return token
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """``sla serve POLICY...``: serve until interrupted."""
+    try:
+        import uvicorn
+
+        from ..serve import Settings, create_app
+    except ModuleNotFoundError as exc:
+        raise InputError(
+            f"`sla serve` needs the `serve` extra (missing module `{exc.name}`): pip install 'sla-dsl[serve]'"
+        ) from None
+    for url in args.webhook:
+        if not url.startswith(("http://", "https://")):
+            raise InputError(f"--webhook `{url}` is not an http:// or https:// URL")
+    policies = load_policies(args.policy)
+    token = read_token(args.token_file) if args.token_file else None
+    if token is None and not is_loopback(args.host):
+        print(
+            f"sla: warning: listening on {args.host} without --token-file: anyone who can reach "
+            f"port {args.port} can write events and policies",
+            file=sys.stderr,
+        )
+    logging.basicConfig(level=logging.INFO, format="sla serve: %(message)s", stream=sys.stderr)
+    settings = Settings(
+        db=args.db, token=token, webhooks=tuple(args.webhook), max_body=args.max_body, policy_files=tuple(args.policy)
+    )
+    app = create_app(policies, settings)
+    # uvicorn shuts down on SIGTERM, then sends the signal again to the handler it found:
+    # a no-op one makes a requested stop (systemctl stop, docker stop) exit 0.
+    signal.signal(signal.SIGTERM, lambda _signum, _frame: None)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False, timeout_graceful_shutdown=5)
+    return 0

@@ -1,0 +1,391 @@
+"""The HTTP API of ``sla serve`` (FastAPI on uvicorn).
+
+Design notes
+------------
+* **FastAPI**, not Litestar: the project already speaks pydantic 2 (the event
+  schema and the report are pydantic models), FastAPI is a thin layer over
+  Starlette whose ``TestClient`` drives the whole app in-process in tests, and
+  it is the one most operators have seen. Nothing here needs Litestar's DTOs
+  or its own DI; the routes are plain functions over :class:`Service`.
+* Errors are answers, never tracebacks: every 4xx/5xx body is ``{"error":
+  message, "help": ...}`` (422 on events adds the located ``problems``, the
+  same lines as the CLI); an unexpected exception is logged in one line and
+  answered 500 ``internal error``.
+* Writes (``POST /events``, ``POST /policies``) need ``Authorization: Bearer
+  TOKEN`` when a token is configured; reads do not. Request bodies are read
+  through :func:`_body`, which refuses more than ``max_body`` bytes (413)
+  before reading them when ``Content-Length`` says so, and while streaming
+  otherwise. No endpoint names a file or code to run: a policy is posted as
+  its text and compiled like any other.
+* Slow work (parsing, judging, the database) runs in worker threads; the event
+  loop only moves bytes, so the timer and webhook tasks stay on time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import hmac
+import logging
+import re
+import signal
+import threading
+import time
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import anyio
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.exceptions import HTTPException
+
+from ..calendars.timeargs import parse_edge
+from ..errors import InputError
+from ..policy.compiled import Policy
+from ..policy.load import compile_text, load_policies
+from . import dashboard
+from .alerts import Sender, Timers
+from .ingest import Rejected, parse_body, unique
+from .metrics import Metrics
+from .store import Store
+from .tracking import Clock, RealClock, Tracker
+
+LOG = logging.getLogger("sla.serve")
+STATUSES = frozenset({"met", "breached", "open", "at_risk", "excluded"})
+FORMATS = {"json": "application/json", "markdown": "text/markdown", "html": "text/html", "text": "text/plain"}
+_WITHIN = re.compile(r"^(\d{1,6})(s|m|h|d)$")
+_UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+@dataclass
+class Settings:
+    """How the service runs (what ``sla serve``'s options set)."""
+
+    db: str = "sqlite:///sla.db"
+    token: str | None = None
+    webhooks: tuple[str, ...] = ()
+    max_body: int = 10 * 1024 * 1024
+    #: longest sleep of the timer loop (seconds): small with a fake clock
+    tick: float = 30.0
+    #: first webhook retry delay (seconds), doubled on each failure
+    backoff: float = 1.0
+    #: the policy files given on the command line (re-read on SIGHUP)
+    policy_files: tuple[str, ...] = ()
+
+
+class ApiError(Exception):
+    """An answer other than 2xx, with a message and a help line."""
+
+    def __init__(self, status: int, message: str, help: str | None = None, **more: Any) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.help = help
+        self.more = more
+
+
+class Service:
+    """Everything one running ``sla serve`` holds."""
+
+    def __init__(self, policies: Sequence[Policy], settings: Settings, clock: Clock | None = None) -> None:
+        self.settings = settings
+        self.clock = clock or RealClock()
+        self.store = Store(settings.db)
+        self.store.migrate()
+        self.file_policies = list(policies)
+        stored = [_policy_of_text(text) for text in self.store.policy_texts()]
+        self.tracker = Tracker(self.store, _merge(self.file_policies, stored), self.clock)
+        self.metrics = Metrics()
+        self.timers = Timers(self.tracker, settings.webhooks, tick=settings.tick, on_fire=self._fired)
+        self.sender = Sender(self.store, backoff=settings.backoff)
+        self.metrics.watch(self.tracker, self.timers)
+        self._policy_lock = threading.Lock()
+
+    def _fired(self, t: Any, now: float) -> None:
+        self.metrics.alerts.labels(t.kind).inc()
+        self.metrics.lag.observe(max(now - t.instant, 0.0))
+
+    # -- ingestion -----------------------------------------------------------------------
+    def ingest(self, body: bytes) -> dict[str, int]:
+        """Validate and store a batch (raises Rejected)."""
+        began = time.perf_counter()
+        rows = parse_body(body, self.tracker.policies)
+        batch = unique(rows)
+        new = self.store.add_events(batch, self.clock.now())
+        self.metrics.stored.inc(new)
+        self.metrics.duplicates.inc(len(rows) - new)
+        self.metrics.ingest.observe(time.perf_counter() - began)
+        self.timers.touch({(r.family, r.ident) for r in batch})
+        return {"received": len(rows), "stored": new, "duplicates": len(rows) - new}
+
+    # -- policy versions -----------------------------------------------------------------
+    def add_policy(self, text: str) -> dict[str, Any]:
+        """Add a version posted as text; it must take effect after now."""
+        compiled = compile_text(text, "<request>")
+        if compiled.model is None or compiled.errors:
+            raise ApiError(
+                422,
+                "invalid policy; no version was added",
+                problems=[{"text": d.render(compiled.source), "code": d.code} for d in compiled.errors],
+            )
+        policy = Policy(compiled.model)  # from the text itself: nothing a request names is read
+        policy.warnings = compiled.warnings
+        with self._policy_lock:
+            current = self.tracker.policies
+            same = [p for p in current if p.version == policy.version]
+            if same:
+                raise ApiError(409, f"version `{policy.version}` is already loaded", "give the new text a new version")
+            clash = [p for p in current if p.effective == policy.effective]
+            if clash:
+                raise ApiError(
+                    422,
+                    f"version `{policy.version}` takes effect on {policy.effective}, "
+                    f"the same day as version `{clash[0].version}`",
+                )
+            starts = dt.datetime(policy.effective.year, policy.effective.month, policy.effective.day, tzinfo=policy.tz)
+            if starts.timestamp() <= self.clock.now():
+                raise ApiError(
+                    422,
+                    f"version `{policy.version}` would take effect on {policy.effective}, which has begun",
+                    "a new version takes effect from a future date, so that open incidents keep "
+                    "the version their clock started under",
+                )
+            self.store.add_policy(policy.version, policy.name, policy.effective, text, self.clock.now())
+            self.tracker.set_policies([*current, policy])
+        self.timers.reset()
+        LOG.warning("policy version %s added, effective %s", policy.version, policy.effective)
+        return {"version": policy.version, "effective": policy.effective.isoformat(), "versions": self.versions()}
+
+    def versions(self) -> list[dict[str, str]]:
+        """The versions in use, oldest first."""
+        return [
+            {"version": p.version, "effective": p.effective.isoformat(), "name": p.name}
+            for p in sorted(self.tracker.policies, key=lambda p: p.effective)
+        ]
+
+    def reload_files(self) -> None:
+        """SIGHUP: read the policy files again; add the versions not known yet (future ones only)."""
+        try:
+            fresh = load_policies(list(self.settings.policy_files))
+        except Exception as exc:
+            LOG.error("reload: policy files not reloaded: %s", exc)
+            return
+        known = {p.version for p in self.tracker.policies}
+        for p in fresh:
+            if p.version in known:
+                continue
+            if p.path is None:
+                continue
+            try:
+                with open(p.path, encoding="utf-8") as fh:
+                    self.add_policy(fh.read())
+            except ApiError as exc:
+                LOG.error("reload: %s: %s", p.path, exc.message)
+
+
+def _policy_of_text(text: str) -> Policy:
+    """A stored version's text compiled (it compiled when it was added)."""
+    compiled = compile_text(text, "<stored policy>")
+    if compiled.model is None or compiled.errors:
+        raise InputError("a policy version stored in the database no longer compiles: " + compiled.errors[0].header())
+    return Policy(compiled.model)
+
+
+def _merge(files: Sequence[Policy], stored: Sequence[Policy]) -> list[Policy]:
+    known = {p.version for p in files}
+    return [*files, *(p for p in stored if p.version not in known)]
+
+
+def _error(status: int, message: str, help: str | None = None, **more: Any) -> JSONResponse:
+    body: dict[str, Any] = {"error": message}
+    if help:
+        body["help"] = help
+    body.update(more)
+    return JSONResponse(body, status_code=status)
+
+
+async def _body(request: Request, limit: int) -> bytes:
+    """The request body, refused (413) past ``limit`` bytes."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        if not declared.isdigit():
+            raise ApiError(400, "invalid Content-Length header")
+        if int(declared) > limit:
+            raise ApiError(
+                413, f"request body of {declared} bytes is over the limit of {limit}", "send smaller batches"
+            )
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ApiError(413, f"request body is over the limit of {limit} bytes", "send smaller batches")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _authorize(service: Service, request: Request) -> None:
+    token = service.settings.token
+    if token is None:
+        return
+    given = request.headers.get("authorization", "")
+    scheme, _, value = given.partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
+        raise ApiError(401, "a bearer token is required to write", "send `Authorization: Bearer TOKEN`")
+
+
+def _within(text: str) -> float:
+    m = _WITHIN.match(text.strip())
+    if not m:
+        raise ApiError(422, f"`within` value `{text}` is not a duration", "write it like `90s`, `30m`, `1h` or `2d`")
+    return float(int(m.group(1)) * _UNIT[m.group(2)])
+
+
+def create_app(policies: Sequence[Policy], settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
+    """The ASGI app of ``sla serve`` over ``policies`` (the database is migrated here)."""
+    service = Service(policies, settings or Settings(), clock)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        timer_task = asyncio.create_task(service.timers.run(service.clock, service.sender))
+        sender_task = asyncio.create_task(service.sender.run())
+        tasks = [timer_task, sender_task]
+        loop = asyncio.get_running_loop()
+        hup = False
+        if service.settings.policy_files and threading.current_thread() is threading.main_thread():
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signal.SIGHUP, lambda: loop.run_in_executor(None, service.reload_files))
+                hup = True
+        try:
+            yield
+        finally:
+            if hup:
+                loop.remove_signal_handler(signal.SIGHUP)
+            timer_task.cancel()
+            await service.sender.stop(sender_task)
+            for t in tasks:
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await t
+            service.store.close()
+
+    app = FastAPI(title="sla serve", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.service = service
+
+    @app.exception_handler(ApiError)
+    async def api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        service.metrics.rejected.labels(str(exc.status)).inc()
+        return _error(exc.status, exc.message, exc.help, **exc.more)
+
+    @app.exception_handler(Rejected)
+    async def rejected(_request: Request, exc: Rejected) -> JSONResponse:
+        service.metrics.rejected.labels("422").inc()
+        return JSONResponse(exc.json(), status_code=422)
+
+    @app.exception_handler(InputError)
+    async def input_error(_request: Request, exc: InputError) -> JSONResponse:
+        service.metrics.rejected.labels("422").inc()
+        return _error(422, str(exc))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_request: Request, exc: HTTPException) -> JSONResponse:
+        service.metrics.rejected.labels(str(exc.status_code)).inc()
+        return _error(exc.status_code, str(exc.detail).lower())
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        service.metrics.rejected.labels("422").inc()
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()))
+        return _error(422, f"invalid request: `{where}`: {str(first.get('msg', 'invalid')).lower()}")
+
+    @app.exception_handler(Exception)
+    async def internal(_request: Request, exc: Exception) -> JSONResponse:
+        LOG.error("internal error: %s: %s", type(exc).__name__, exc)
+        return _error(500, "internal error", "the service logged it; please report it")
+
+    @app.post("/events")
+    async def post_events(request: Request) -> dict[str, int]:
+        _authorize(service, request)
+        body = await _body(request, service.settings.max_body)
+        return await anyio.to_thread.run_sync(service.ingest, body)
+
+    @app.post("/policies")
+    async def post_policies(request: Request) -> dict[str, Any]:
+        _authorize(service, request)
+        body = await _body(request, service.settings.max_body)
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ApiError(422, "the policy is not UTF-8 text") from None
+        return await anyio.to_thread.run_sync(service.add_policy, text)
+
+    @app.get("/policies")
+    def get_policies() -> dict[str, Any]:
+        return {"versions": service.versions()}
+
+    @app.get("/incidents")
+    def get_incidents(status: str | None = None) -> dict[str, Any]:
+        wanted = {s.strip() for s in status.split(",") if s.strip()} if status else None
+        if wanted and not wanted <= STATUSES:
+            bad = ", ".join(f"`{s}`" for s in sorted(wanted - STATUSES))
+            raise ApiError(422, f"unknown status {bad}", "use " + ", ".join(sorted(STATUSES)))
+        return {"incidents": service.tracker.incidents(wanted)}
+
+    @app.get("/incidents/{ident}")
+    def get_incident(ident: str) -> dict[str, Any]:
+        found = service.tracker.incident(ident)
+        if found is None:
+            raise ApiError(404, f"no incident `{ident}`", "GET /incidents lists them")
+        return found
+
+    @app.get("/outages")
+    def get_outages() -> dict[str, Any]:
+        return {"outages": service.tracker.outages()}
+
+    @app.get("/timers")
+    def get_timers(within: str = "1h") -> dict[str, Any]:
+        return {"timers": service.tracker.timers(_within(within))}
+
+    @app.get("/alerts")
+    def get_alerts() -> dict[str, Any]:
+        return {"alerts": service.store.alerts()}
+
+    @app.get("/report")
+    def get_report(request: Request, format: str = "json", lang: str = "en", as_of: str | None = None) -> Response:
+        q = request.query_params
+        if "from" not in q or "to" not in q:
+            raise ApiError(422, "`from` and `to` are required", "e.g. /report?from=2026-11-01&to=2026-12-01")
+        if format not in FORMATS:
+            raise ApiError(422, f"unknown format `{format}`", "use " + ", ".join(FORMATS))
+        if lang not in ("en", "ja"):
+            raise ApiError(422, f"unknown language `{lang}`", "use en or ja")
+        tz = service.tracker.tz
+        start = parse_edge(q["from"], tz, "from").timestamp()
+        end = parse_edge(q["to"], tz, "to").timestamp()
+        if end <= start:
+            raise ApiError(422, "the period is empty: `to` must be after `from`")
+        t_as_of = parse_edge(as_of, tz, "as_of").timestamp() if as_of else None
+        text = service.tracker.report(start, end, t_as_of, format, lang)
+        return Response(text, media_type=FORMATS[format] + ("" if format == "json" else "; charset=utf-8"))
+
+    @app.get("/metrics")
+    def get_metrics() -> Response:
+        return Response(service.metrics.text(), media_type="text/plain; version=0.0.4; charset=utf-8")
+
+    @app.get("/healthz")
+    def get_health() -> dict[str, Any]:
+        count, _ = service.store.revision()
+        return {"ok": True, "events": count}
+
+    @app.get("/dashboard.json")
+    def get_dashboard_data(lang: str = "ja") -> dict[str, Any]:
+        return dashboard.data(service.tracker, lang if lang in dashboard.LANGS else "ja")
+
+    @app.get("/", response_class=HTMLResponse)
+    def get_dashboard(lang: str = "ja") -> HTMLResponse:
+        return HTMLResponse(dashboard.page(service.tracker, lang if lang in dashboard.LANGS else "ja"))
+
+    return app

@@ -1,0 +1,219 @@
+"""``GET /``: a small live dashboard, in Japanese (default) or English.
+
+Design notes
+------------
+* Words from a catalogue (:data:`WORDS`, one dict per language, the same keys);
+  ``tests/serve`` renders the page in both and checks every key is used.
+* The page is one HTML document with its data embedded as JSON and a short
+  script; it refreshes the data from ``/dashboard.json`` every 10 seconds and
+  redraws the countdowns every second. Data is put in the page with
+  ``textContent`` only, never as HTML.
+* Countdowns are in business time: with each open incident the server sends
+  the business-hours intervals of its target's calendar between now and the
+  due time, and the script counts only the part of them still ahead. So the
+  countdown stands still over lunch, nights and holidays, as the SLA's clock
+  does, without the browser knowing the calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import orjson
+
+from ..evaluation.common import target_calendar
+from .tracking import Tracker
+
+LANGS = ("ja", "en")
+
+WORDS: dict[str, dict[str, str]] = {
+    "ja": {
+        "title": "SLA ライブ状況",
+        "open": "対応中のインシデント",
+        "id": "ID",
+        "priority": "優先度",
+        "status": "状態",
+        "due": "応答期限",
+        "left": "残り（営業時間）",
+        "maintenance": "次回の定期メンテナンス",
+        "availability": "今月の稼働率",
+        "none": "なし",
+        "overdue": "超過",
+        "s_open": "対応中",
+        "s_at_risk": "期限間近",
+        "s_breached": "期限超過",
+        "updated": "更新",
+        "other": "English",
+    },
+    "en": {
+        "title": "SLA live status",
+        "open": "Open incidents",
+        "id": "ID",
+        "priority": "Priority",
+        "status": "Status",
+        "due": "Response due",
+        "left": "Left (business time)",
+        "maintenance": "Next regular maintenance",
+        "availability": "Availability this month",
+        "none": "none",
+        "overdue": "overdue",
+        "s_open": "open",
+        "s_at_risk": "at risk",
+        "s_breached": "breached",
+        "updated": "Updated",
+        "other": "日本語",
+    },
+}
+
+#: How far ahead business-hour intervals are sent for a countdown.
+_HORIZON_DAYS = 45
+
+
+def _intervals(tracker: Tracker, rules: Any, cal: str | None, now: float, due: float) -> list[list[float]]:
+    if due <= now:
+        return []
+    if cal is None:
+        return [[now, due]]
+    c = rules.calendar(cal)
+    tz = rules.tz
+    day = dt.datetime.fromtimestamp(now, tz).date()
+    last = min(dt.datetime.fromtimestamp(due, tz).date(), day + dt.timedelta(days=_HORIZON_DAYS))
+    out: list[list[float]] = []
+    while day <= last:
+        for a, b in c.open_intervals(day):
+            lo, hi = max(a.timestamp(), now), min(b.timestamp(), due)
+            if hi > lo:
+                out.append([lo, hi])
+        day += dt.timedelta(days=1)
+    return out
+
+
+def data(tracker: Tracker, lang: str) -> dict[str, Any]:
+    """What the page shows, as JSON."""
+    result, now = tracker.now_view()
+    rows = []
+    for inc in result.incidents:
+        if inc.status not in ("open", "at_risk", "breached") or inc.responded is not None or inc.due is None:
+            continue
+        rules = inc.rules
+        cal = target_calendar(rules.priorities[inc.priority].target)
+        rows.append(
+            {
+                "id": inc.ident,
+                "priority": inc.priority,
+                "status": inc.status,
+                "due": rules.dt(inc.due).strftime("%Y-%m-%d %H:%M"),
+                "due_epoch": inc.due,
+                "intervals": _intervals(tracker, rules, cal, now, inc.due),
+            }
+        )
+    rows.sort(key=lambda r: (r["due_epoch"], r["id"]))
+    today = dt.datetime.fromtimestamp(now, tracker.tz).date()
+    policy = max((p for p in tracker.policies if p.effective <= today), key=lambda p: p.effective, default=None)
+    policy = policy or min(tracker.policies, key=lambda p: p.effective)
+    windows = [w for w in policy.maintenance_windows(today, today + dt.timedelta(days=100)) if w.end.timestamp() > now]
+    month = tracker.month_view(now)
+    return {
+        "lang": lang,
+        "now": now,
+        "now_text": dt.datetime.fromtimestamp(now, policy.tz).strftime("%Y-%m-%d %H:%M:%S"),
+        "incidents": rows,
+        "maintenance": (
+            f"{windows[0].start.strftime('%Y-%m-%d %H:%M')}–{windows[0].end.strftime('%H:%M')}" if windows else None
+        ),
+        "availability": round(month.skeleton.availability.ratio * 100, 3),
+    }
+
+
+def page(tracker: Tracker, lang: str) -> str:
+    """The dashboard's HTML in ``lang``."""
+    w = WORDS[lang]
+    other = "en" if lang == "ja" else "ja"
+    embedded = orjson.dumps({"words": w, "data": data(tracker, lang)}).decode().replace("</", "<\\/")
+    return _HTML.format(lang=lang, title=w["title"], other=other, other_label=w["other"], embedded=embedded)
+
+
+_HTML = """<!doctype html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+body {{ font-family: system-ui, "IPAGothic", sans-serif; margin: 1.5rem; color: #1b1b1b; }}
+table {{ border-collapse: collapse; min-width: 40rem; }}
+th, td {{ border-bottom: 1px solid #ccc; padding: .35rem .7rem; text-align: left; }}
+tr.at_risk {{ background: #fff3cd; }}
+tr.breached {{ background: #f8d7da; font-weight: bold; }}
+.cards {{ display: flex; gap: 2rem; margin: 1rem 0; }}
+.card {{ border: 1px solid #ccc; border-radius: 6px; padding: .6rem 1rem; }}
+.muted {{ color: #666; font-size: .9em; }}
+</style>
+</head>
+<body>
+<header><h1 id="title">{title}</h1>
+<a id="switch" href="?lang={other}">{other_label}</a> <span class="muted" id="updated"></span></header>
+<section class="cards">
+<div class="card"><div id="availability-label"></div><div id="availability"></div></div>
+<div class="card"><div id="maintenance-label"></div><div id="maintenance"></div></div>
+</section>
+<h2 id="open-label"></h2>
+<table id="incidents"><thead><tr>
+<th data-w="id"></th><th data-w="priority"></th><th data-w="status"></th><th data-w="due"></th><th data-w="left"></th>
+</tr></thead><tbody></tbody></table>
+<script type="application/json" id="state">{embedded}</script>
+<script>
+"use strict";
+const state = JSON.parse(document.getElementById("state").textContent);
+const W = state.words;
+let data = state.data, fetched = Date.now();
+function put(id, text) {{ document.getElementById(id).textContent = text; }}
+function hms(s) {{
+  const neg = s < 0; s = Math.abs(Math.round(s));
+  const h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60), r = s % 60;
+  const t = h + ":" + String(m).padStart(2, "0") + ":" + String(r).padStart(2, "0");
+  return neg ? W.overdue + " " + t : t;
+}}
+function left(row, now) {{
+  if (now >= row.due_epoch) return -(now - row.due_epoch);
+  let s = 0;
+  for (const [a, b] of row.intervals) {{ if (b > now) s += b - Math.max(a, now); }}
+  return s;
+}}
+function draw() {{
+  const now = data.now + (Date.now() - fetched) / 1000;
+  put("availability-label", W.availability); put("availability", data.availability.toFixed(3) + " %");
+  put("maintenance-label", W.maintenance); put("maintenance", data.maintenance || W.none);
+  put("open-label", W.open); put("updated", W.updated + " " + data.now_text);
+  for (const th of document.querySelectorAll("th[data-w]")) th.textContent = W[th.dataset.w];
+  const body = document.querySelector("#incidents tbody");
+  body.replaceChildren();
+  for (const row of data.incidents) {{
+    const tr = document.createElement("tr");
+    const status = now >= row.due_epoch ? "breached" : row.status;
+    tr.className = status; tr.dataset.id = row.id;
+    for (const text of [row.id, row.priority, W["s_" + status], row.due, hms(left(row, now))]) {{
+      const td = document.createElement("td"); td.textContent = text; tr.appendChild(td);
+    }}
+    tr.lastChild.className = "countdown";
+    body.appendChild(tr);
+  }}
+  if (!data.incidents.length) {{
+    const tr = document.createElement("tr"), td = document.createElement("td");
+    td.colSpan = 5; td.textContent = W.none; tr.appendChild(td); body.appendChild(tr);
+  }}
+}}
+async function refresh() {{
+  try {{
+    const r = await fetch("dashboard.json?lang=" + encodeURIComponent(data.lang));
+    if (r.ok) {{ data = await r.json(); fetched = Date.now(); }}
+  }} catch (e) {{ /* keep the last data */ }}
+}}
+draw();
+setInterval(draw, 1000);
+setInterval(refresh, 10000);
+</script>
+</body>
+</html>
+"""

@@ -1,0 +1,119 @@
+"""``sla serve`` on the command line: usage, refusals and warnings, a real server, SIGHUP."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+from .conftest import POLICY, wait_for
+from .test_api import reported
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def sla(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sla_dsl._entry", *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_usage_is_exit_2() -> None:
+    r = sla("serve")
+    assert r.returncode == 2 and "POLICY" in r.stderr
+
+
+def test_refusals_are_one_line_and_exit_1(tmp_path: Path) -> None:
+    missing = sla("serve", str(POLICY), "--token-file", str(tmp_path / "none"))
+    assert missing.returncode == 1 and "cannot read the token file" in missing.stderr
+    assert "Traceback" not in missing.stderr
+    short = tmp_path / "short"
+    short.write_text("abc\n")
+    assert "at least 16 characters" in sla("serve", str(POLICY), "--token-file", str(short)).stderr
+    hook = sla("serve", str(POLICY), "--webhook", "file:///etc/passwd")
+    assert hook.returncode == 1 and "is not an http:// or https:// URL" in hook.stderr
+    db = sla("serve", str(POLICY), "--db", "mysql://x")
+    assert db.returncode == 1 and "unsupported database URL `mysql:...`" in db.stderr
+
+
+def test_warns_beyond_loopback_without_a_token(tmp_path: Path) -> None:
+    # The database cannot be opened, so it stops before listening: only the warning is checked.
+    r = sla("serve", str(POLICY), "--host", "0.0.0.0", "--db", f"sqlite:///{tmp_path}/no/such/dir/x.db")
+    assert "sla: warning: listening on 0.0.0.0 without --token-file" in r.stderr
+    assert r.returncode == 1 and "cannot open the database" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_serves_and_reloads_on_sighup(tmp_path: Path) -> None:
+    policies = tmp_path / "policies"
+    policies.mkdir()
+    text = POLICY.read_text("utf-8")
+    (policies / "v1.sla").write_text(text, "utf-8")
+    token = tmp_path / "token"
+    token.write_text("a-long-enough-token-123\n")
+    port = _free_port()
+    db = f"sqlite:///{tmp_path / 'sla.db'}"
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sla_dsl._entry",
+            "serve",
+            str(policies),
+            "--port",
+            str(port),
+            "--db",
+            db,
+            "--token-file",
+            str(token),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: _up(url), "the server", 60)
+        auth = {"Authorization": "Bearer a-long-enough-token-123"}
+        assert (
+            httpx.post(url + "/events", json=reported("S-1", "2026-11-27T16:00:00+09:00"), headers=auth).status_code
+            == 200
+        )
+        v2 = text.replace('version "2026.1"', 'version "2099.1"').replace(
+            "effective 2026-04-01", "effective 2099-01-01"
+        )
+        (policies / "v2.sla").write_text(v2, "utf-8")
+        os.kill(proc.pid, signal.SIGHUP)
+        versions = lambda: [v["version"] for v in httpx.get(url + "/policies").json()["versions"]]  # noqa: E731
+        wait_for(lambda: versions() == ["2026.1", "2099.1"], "the reloaded version")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            _, err = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            _, err = proc.communicate()
+    assert proc.returncode == 0, err  # SIGTERM: a clean shutdown
+    assert "policy version 2099.1 added" in err and "Traceback" not in err
+
+
+def _up(url: str) -> bool:
+    try:
+        return httpx.get(url + "/healthz", timeout=1).status_code == 200
+    except httpx.HTTPError:
+        time.sleep(0.1)
+        return False
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
