@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import io
 import json
 import random
@@ -102,6 +103,8 @@ CASES: dict[str, tuple[str, int, Callable[[Path, int], list[str]]]] = {
 def child(name: str, n: int, folder: Path) -> None:
     """In a fresh process: warm up on a tiny input, then time one run at size ``n``; print the seconds."""
     from sla_dsl.cli.app import main
+
+    gc.disable()  # as the `sla` console script does for every command but `lsp` (sla_dsl/_entry.py)
 
     suffix, _, write = CASES[name]
 
