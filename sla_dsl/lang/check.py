@@ -63,6 +63,7 @@ def check_model(
     out += _calendar_refs(model, {n for k, n in dropped if k == "calendar"})
     out += _item_refs(model, dropped)
     out += _article_refs(model)
+    out += _not_judged(model)
     if computed and not any(d.is_error for d in out):
         for check in deep:
             out += check(model)
@@ -241,5 +242,77 @@ def _retention(model: m.PolicyModel) -> list[Diagnostic]:
                     b.keep.span,
                     help=f"keep it at least {b.every}",
                 )
+            )
+    return out
+
+
+#: The code of a rule the language accepts but the evaluator would not judge (see :func:`_not_judged`).
+NOT_JUDGED = "E220"
+
+
+def _not_judged(model: m.PolicyModel) -> list[Diagnostic]:
+    """Rules that parse but that the evaluator would ignore or misread: refused, never silently accepted.
+
+    The evaluator judges one response clock (``response``, else the only one),
+    one planned-stop rule, one notification target on an ``outage.*`` event, one
+    measured service with its availability target, and backups taken every N
+    elapsed days, weeks or months. Anything beyond that is an error here until
+    the evaluator judges it, so a policy that passes ``sla check`` is enforced
+    as written.
+    """
+    out: list[Diagnostic] = []
+
+    def refuse(span: m.Span, message: str, help: str) -> None:
+        out.append(_err(NOT_JUDGED, message + "; it would not be judged", span, help=help))
+
+    chosen = next((c for c in model.clocks if c.name == "response"), model.clocks[0] if model.clocks else None)
+    for clock in model.clocks:
+        if clock is not chosen:
+            refuse(
+                clock.span,
+                f"clock `{clock.name}` is a second clock: only clock `{chosen.name if chosen else ''}` starts targets",
+                "keep one `clock` block (the response clock); named clocks per target are not in the language yet",
+            )
+    for stop in model.planned_stops[1:]:
+        refuse(
+            stop.span,
+            f"a second planned-stop rule `{stop.name}`: only the first one ({model.planned_stops[0].name}) is judged",
+            "put every notice rule of planned stops in one `planned stop` block",
+        )
+    outage_rules = [n for n in model.notifications if n.after.startswith("outage.")]
+    for n in model.notifications:
+        if not n.after.startswith("outage."):
+            refuse(
+                n.span,
+                f"notification target `{n.name}` starts on `{n.after}`: "
+                "only targets after an `outage.*` event are judged",
+                "start the target on an outage event, e.g. `within 3 business hours after outage.recognized`",
+            )
+        elif n is not outage_rules[0]:
+            refuse(
+                n.span,
+                f"notification target `{n.name}` is a second target after an outage event: "
+                f"only `{outage_rules[0].name}` is judged",
+                "keep one `notify` rule for outages",
+            )
+    measured = [s for s in model.services if s.availability_measured]  # a target implies measured
+    for svc in model.services:
+        if svc.availability_measured and svc is not measured[0]:
+            refuse(
+                svc.span,
+                f"service `{svc.name}` is a second service with measured availability: "
+                f"only `{measured[0].name}` is measured",
+                "measure availability on one service",
+            )
+    for b in model.backups:
+        every = b.every
+        if every is None:
+            continue
+        if every.calendar is not None or every.unit in (m.TimeUnit.MINUTE, m.TimeUnit.HOUR):
+            refuse(
+                every.span,
+                f"backup `{b.kind}` every `{every}`: backups are judged per calendar day, "
+                "every N elapsed days, weeks or months",
+                "write the period in elapsed days, weeks or months, e.g. `every 1 day`",
             )
     return out

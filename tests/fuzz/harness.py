@@ -207,6 +207,11 @@ class Stats:
     started: float = field(default_factory=time.monotonic)
     #: When the last fuzz test ended (the summary is printed after the whole session).
     ended: float | None = None
+
+    def seconds(self) -> float:
+        """How long the fuzz tests ran, corpus replay included."""
+        return (self.ended or time.monotonic()) - self.started
+
     known: Counter[str] = field(default_factory=Counter)
     found: Counter[str] = field(default_factory=Counter)
     exits: Counter[tuple[str, int]] = field(default_factory=Counter)
@@ -214,7 +219,7 @@ class Stats:
     def line(self) -> str:
         """``fuzz: N policies, M logs, T s`` plus the corpus and the known findings seen."""
         text = (
-            f"fuzz: {self.policies} policies, {self.logs} logs, {(self.ended or time.monotonic()) - self.started:.0f} s "
+            f"fuzz: {self.policies} policies, {self.logs} logs, {self.seconds():.0f} s "
             f"({self.corpus} corpus cases, {self.commands} commands)"
         )
         if self.known:

@@ -1,0 +1,66 @@
+"""Every rule `sla check` accepts is judged: a rule the evaluator would ignore or misread is E220.
+
+Each case adds one such rule to the bundled policy and expects one E220 at
+that rule's line; the bundled policy itself has none. Issues 12 and 13 make
+the evaluator judge these rules; each then moves from here to its own tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sla_dsl.policy import compile_text
+
+POLICY = (Path(__file__).resolve().parents[2] / "policies" / "clicksoko.sla").read_text("utf-8")
+
+CASES = {
+    "second notify rule on an outage": (
+        'notify first_report "第一報" / "First report" {\n  within 1 hours after outage.recognized\n'
+        "  met by outage.notified\n}\n",
+        "second target after an outage event",
+    ),
+    "notify rule on an incident event": (
+        'notify ack "受付通知" / "Acknowledgement" {\n  within 1 hours after incident.reported\n'
+        "  met by incident.responded\n}\n",
+        "starts on `incident.reported`",
+    ),
+    "second measured service": (  # a target alone also measures
+        'service api "API" {\n  hours always\n  availability measured\n  availability target 99.5%\n}\n',
+        "second service with measured availability",
+    ),
+    "backup every 12 hours": (
+        'backup logs "ログ" / "Logs" {\n  every 12 hours\n  keep 7 days\n}\n',
+        "backups are judged per calendar day",
+    ),
+    "backup every business day": (
+        'backup reports "帳票" / "Reports" {\n  every 1 business day\n  keep 7 days\n}\n',
+        "backups are judged per calendar day",
+    ),
+    "second planned-stop rule": (
+        'planned stop "臨時" / "Ad hoc" {\n  notice 3 days before start by web\n}\n',
+        "second planned-stop rule",
+    ),
+    "second clock": (
+        'clock resolution "解決" / "Resolution" {\n  starts at incident.reported\n}\n',
+        "is a second clock",
+    ),
+}
+
+
+def test_the_bundled_policy_has_no_unjudged_rule() -> None:
+    assert [d for d in compile_text(POLICY).diagnostics if d.code == "E220"] == []
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_a_rule_that_would_not_be_judged_is_refused_at_its_line(name: str) -> None:
+    block, words = CASES[name]
+    text = POLICY.rstrip("\n") + "\n\n" + block
+    first_line = POLICY.rstrip("\n").count("\n") + 3
+    found = [d for d in compile_text(text, "p.sla").diagnostics if d.code == "E220"]
+    assert len(found) == 1, [d.message for d in compile_text(text, "p.sla").diagnostics]
+    d = found[0]
+    assert d.is_error and words in d.message and d.message.endswith("it would not be judged")
+    assert first_line <= d.span.line <= first_line + 2
+    assert d.help
