@@ -3,7 +3,7 @@
 Design notes
 ------------
 * The flow: events are filed compactly by family and id (:mod:`sla_dsl.events`),
-  checked against the policies (unknown priority, backup kind or outage cause is
+  checked against the policies (unknown priority, backup kind, or outage or incident cause is
   an input error naming the line), then each id's events are ordered by time
   and content (never by line: :mod:`.order`), events after ``as_of`` dropped
   and exact duplicates counted once. Each
@@ -170,7 +170,7 @@ def _judge_log(
 
 
 def _check_against_policies(versions: Versions, log: EventLog, skip_invalid: bool) -> None:
-    """Priorities, backup kinds and outage causes must be ones the policies know."""
+    """Priorities, backup kinds and the causes of outages and incidents must be ones the policies know."""
     priorities = versions.all_priorities
     kinds = versions.all_backup_kinds
     causes = ENGINE_CAUSES | versions.all_exclusions
@@ -193,29 +193,30 @@ def _check_against_policies(versions: Versions, log: EventLog, skip_invalid: boo
         )
         return False
 
-    for group, codes, allowed, field, err in (
-        (log.incidents, (REPORTED, REPRIORITIZED), priorities, "priority", "E120"),
-        (log.backups, (B_COMPLETED, B_DELETED), kinds, "backup kind", "E121"),
-        (log.outages, (STARTED,), causes, "cause", "E122"),
+    for group, codes, allowed, field, err, at in (
+        (log.incidents, (REPORTED, REPRIORITIZED), priorities, "priority", "E120", 0),
+        (log.incidents, (REPORTED,), causes, "cause", "E122", 1),
+        (log.backups, (B_COMPLETED, B_DELETED), kinds, "backup kind", "E121", 0),
+        (log.outages, (STARTED,), causes, "cause", "E122", 0),
     ):
-        # The value checked is the first payload field of these types. One pass
+        # The value checked is payload field ``at`` of these types. One pass
         # gathers the values used; only when one is unknown are the ids that use
         # it looked for, and only those refiled.
-        used = {r[2][0] for recs in group.values() for r in recs if r[1] in codes}
+        used = {r[2][at] for recs in group.values() for r in recs if r[1] in codes}
         used.discard(None)
         if used <= allowed:
             continue
         bad_ids = [
             ident
             for ident, recs in group.items()
-            if any(r[1] in codes and r[2][0] is not None and r[2][0] not in allowed for r in recs)
+            if any(r[1] in codes and r[2][at] is not None and r[2][at] not in allowed for r in recs)
         ]
         for ident in bad_ids:
             recs = group[ident]
             keep = [
                 r
                 for r in recs
-                if not (r[1] in codes and r[2][0] is not None and not known(r[2][0], allowed, field, r, err))
+                if not (r[1] in codes and r[2][at] is not None and not known(r[2][at], allowed, field, r, err))
             ]
             log.count -= len(recs) - len(keep)
             if keep:

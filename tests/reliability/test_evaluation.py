@@ -346,3 +346,21 @@ def test_item29_sla_test_output_escapes_control_characters(tmp_path: Path) -> No
     text = 'cases:\n  - name: "evil \\e[2J name"\n    deadline: {priority: P1, from: "2026-11-27T16:00:00+09:00"}\n'
     _, res = _case(tmp_path, text + '    expect: "2026-11-27T20:00:00+09:00"\n')
     assert res.returncode == 1 and "\x1b" not in res.stdout and "evil \\x1b[2J name" in res.stdout
+
+
+def test_issue13_an_unknown_incident_cause_is_located_like_an_outage_cause(tmp_path: Path) -> None:
+    """Issue 13: a misspelt cause must not turn an excluded incident into a breached one."""
+    from sla_dsl.evaluation import evaluate_log
+    from sla_dsl.events import EventInputError, read_text
+
+    policy = sla_dsl.load_policy(str(ROOT / "policies" / "clicksoko.sla"))
+    log = read_text(
+        '{"event":"incident.reported","at":"2026-11-02T10:00:00+09:00","id":"INC-1","priority":"P1",'
+        '"cause":"force_majuere"}\n',
+        "ev.jsonl",
+    )
+    with pytest.raises(EventInputError) as info:
+        evaluate_log(policy, log, dt.date(2026, 11, 1), dt.date(2026, 12, 1))
+    (problem,) = info.value.problems
+    assert (problem.line, problem.code) == (1, "E122")
+    assert "unknown cause `force_majuere`" in problem.message and "`force_majeure`" in (problem.help or "")
