@@ -163,13 +163,17 @@ def start(policies: list[Any]) -> Iterator[Starter]:
     starter.close()
 
 
-def wait_for(check: Callable[[], Any], what: str, seconds: float = 20.0) -> Any:
-    """Poll ``check`` until it returns something true (the background tasks run on their own)."""
+def wait_for(check: Callable[[], Any], what: str, seconds: float = 60.0) -> Any:
+    """Poll ``check`` until it returns something true (the background tasks run on their own).
+
+    The limit only catches a task that never gets there: on a loaded two-core
+    machine with a database server beside it, a background step can take seconds.
+    """
     deadline = time.monotonic() + seconds
     while True:
         value = check()
         if value:
             return value
         if time.monotonic() > deadline:
-            raise AssertionError(f"gave up waiting for {what}")
+            raise AssertionError(f"gave up waiting for {what} after {seconds:g} s (last: {value!r})")
         time.sleep(0.02)
