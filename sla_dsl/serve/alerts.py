@@ -107,7 +107,12 @@ class Timers:
             return
         first = self.store.first_instant()
         if first is None:
-            self.pending, self.watch = [], set()
+            with self._lock:
+                self.pending = []
+                # Watch nothing until an event comes, unless one came while the store was read:
+                # then ``touch`` saw ``watch is None`` and added nothing, so keep watching everything.
+                if not self.dirty:
+                    self.watch = set()
             return
         start = self.tracker._day_floor(min(first, now))
         result = self.tracker.evaluate(start, float(int(now) + 1), now, items)

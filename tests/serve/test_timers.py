@@ -139,3 +139,30 @@ def test_real_clock(start: Starter, tmp_path: Any) -> None:
     (alert,) = wait_for(lambda: c.get("/alerts").json()["alerts"], "the real-clock alert")
     assert alert["kind"] == "incident.at_risk" and alert["fired"] >= alert["instant"]
     print(f"real clock: fired {alert['fired'] - alert['instant']:.3f} s after the instant")
+
+
+class _StoreThatGetsAnEventWhileRead:
+    """A store whose first look finds nothing while an event arrives (the request thread's ``touch``)."""
+
+    def __init__(self) -> None:
+        self.timers: Any = None
+
+    def fired_keys(self) -> set[str]:
+        return set()
+
+    def first_instant(self) -> float | None:
+        self.timers.touch({("incident", "T-1")})  # stored and touched while this read runs
+        return None
+
+
+def test_an_event_that_arrives_while_the_first_look_finds_none_stays_watched() -> None:
+    from types import SimpleNamespace
+
+    from sla_dsl.serve.alerts import Timers
+
+    store = _StoreThatGetsAnEventWhileRead()
+    timers = Timers(SimpleNamespace(store=store))  # type: ignore[arg-type]
+    store.timers = timers
+    timers.recompute(0.0)
+    # the next look must judge every item again (it used to watch nothing, and missed the event for good)
+    assert timers.dirty and timers.watch is None
