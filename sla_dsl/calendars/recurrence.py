@@ -11,7 +11,9 @@ Design notes
   first business day after it, ``previous`` to the last one before it, ``skip``
   drops it. Without a calendar every day counts as a business day.
 * Hours are wall-clock times on the day the window happens; ``24:00`` is the
-  next day's 00:00, and an end not after the start means the next day. Wall
+  next day's 00:00. This module would read an end not after the start as the
+  next day, but the language refuses such ranges for now (a range ends after
+  it starts; overnight ranges are a planned language feature). Wall
   times become instants with :func:`sla_dsl.calendars.business.wall_to_epoch`, so DST
   gaps and repeats follow the calendar module's rule.
 * A window belongs to a query range ``[start, end)`` when its start does. Rolls
