@@ -45,7 +45,7 @@ from .order import prepare_groups, report_conflicts, violations_in_order
 from .outages import judge_outages
 from .result import Evaluation
 
-__all__ = ["Evaluation", "evaluate", "evaluate_log", "judge_log"]
+__all__ = ["Evaluation", "check_log", "evaluate", "evaluate_log", "judge_log"]
 
 REPORTED, REPRIORITIZED = CODE["incident.reported"], CODE["incident.reprioritized"]
 STARTED = CODE["outage.started"]
@@ -139,8 +139,7 @@ def _judge_log(
         raise InputError("the period is empty: `--to` must be after `--from`")
     check_period(p0, p1, start.isoformat(), end.isoformat())  # at most MAX_PERIOD_YEARS
     t_as_of = _instant(as_of, tz, "--as-of") if as_of is not None else p1
-    check_event_times(log)  # E123 for times outside the supported years, settled with the next check's
-    _check_against_policies(versions, log, skip_invalid)
+    check_log(versions, log, skip_invalid)
     duplicates, conflicts = prepare_groups(log, t_as_of)
     ctx = Ctx(versions, p0, p1, t_as_of, log.source, walk=walk)
     report_conflicts(ctx, conflicts)
@@ -169,8 +168,14 @@ def _judge_log(
     return Evaluation(ctx, incidents, breaches, skeleton)
 
 
-def _check_against_policies(versions: Versions, log: EventLog, skip_invalid: bool) -> None:
-    """Priorities, backup kinds and the causes of outages and incidents must be ones the policies know."""
+def check_log(versions: Versions, log: EventLog, skip_invalid: bool = False) -> None:
+    """Check a read log against the policies before judging; raise every problem at once (or drop those lines).
+
+    Event times must lie in the supported years (E123); priorities, backup kinds
+    and the causes of outages and incidents must be ones the policies know
+    (E120-E122). Problems the reader deferred are settled with these, in line order.
+    """
+    check_event_times(log)
     priorities = versions.all_priorities
     kinds = versions.all_backup_kinds
     causes = ENGINE_CAUSES | versions.all_exclusions

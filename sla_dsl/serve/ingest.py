@@ -25,7 +25,7 @@ from typing import Any
 
 import orjson
 
-from ..evaluation import _check_against_policies as _known
+from ..evaluation import check_log
 from ..evaluation.common import Versions
 from ..events import CODE, FAMILIES, FAMILY_OF, EventInputError, EventLog, Problem, fast_epoch, parse_event, read_jsonl
 from ..policy.compiled import Policy
@@ -103,13 +103,9 @@ def _row(data: dict[str, Any]) -> EventRow:
 
 
 def _check_against_policies(log: EventLog, policies: Sequence[Policy]) -> None:
-    """Priorities, kinds and causes the policies know: the evaluator's own check, on this batch.
-
-    The evaluator has this check only as a private step of ``judge_log``; judging
-    the whole batch to get it cost ~10 ms a request, so it is called directly.
-    """
+    """The evaluator's own check of a log (times in the supported years, known priorities, kinds, causes)."""
     try:
-        _known(_versions(policies), log, False)
+        check_log(_versions(policies), log)
     except EventInputError as exc:
         raise Rejected(tuple(exc.problems)) from None
 

@@ -74,6 +74,18 @@ def test_an_unknown_priority_is_the_evaluators_e120(start: Starter, db_url: str)
     assert count(c) == 0
 
 
+def test_an_event_outside_the_supported_years_is_the_evaluators_e123(start: Starter, db_url: str) -> None:
+    c = start(db_url)
+    r = c.post(
+        "/events",
+        json=[reported("C-1", "2026-11-27T16:00:00+09:00"), reported("C-2", "1850-11-27T16:00:00+09:00")],
+    )
+    assert r.status_code == 422
+    (problem,) = r.json()["problems"]
+    assert problem["code"] == "E123" and problem["line"] == 2
+    assert count(c) == 0
+
+
 def test_late_and_out_of_order_events(start: Starter, db_url: str) -> None:
     c = start(db_url)
     responded = {"event": "incident.responded", "at": "2026-11-27T17:00:00+09:00", "id": "C-1"}
