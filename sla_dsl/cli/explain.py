@@ -1,0 +1,164 @@
+"""``sla explain POLICY... EVENTS ID``: the reasons behind one verdict the monthly report shows.
+
+Without ``--from``/``--to`` the item is judged over the period of the monthly
+report that lists it, so the two agree: a calendar month in the policy's time
+zone, judged as of the month's end (``--as-of`` changes that). The month is
+that of an incident's first event, an outage's start, a planned stop's start,
+a backup's deletion (else its completion), a backup day's day
+(``files:2026-11-14``); for any other id (a service's availability) the month of
+the log's first event. With ``--from`` and ``--to`` the item is judged over that
+period (one alone moves that edge of the month).
+
+Every id a report lists can be explained: incidents, outages, planned stops,
+deleted backups, backup days and every violation (:mod:`sla_dsl.report.explain`).
+The text is in the policy's primary language unless ``--lang`` says otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from ..calendars.timeargs import parse_edge
+from ..errors import InputError
+from ..events.schema import CODE, EventLog
+from ..report import BackupRow, Report, Violation
+from ..report.explain import Event, Explanation, events_of, explain, render_explanations
+from ..report.sections import one_year
+from ..report.words import PolicyWords, default_lang
+
+
+def explain_options(e: argparse.ArgumentParser) -> None:
+    """Add ``--lang`` to the ``explain`` subparser."""
+    e.add_argument(
+        "--lang",
+        choices=("ja", "en"),
+        default=None,
+        help="language of the text (default: the policy's primary language)",
+    )
+
+
+def _month(t: dt.datetime) -> dt.datetime:
+    return t.replace(day=1, hour=0, minute=0, second=0, microsecond=0)
+
+
+def _next(t: dt.datetime) -> dt.datetime:
+    return t.replace(year=t.year + 1, month=1) if t.month == 12 else t.replace(month=t.month + 1)
+
+
+def _anchor(log: EventLog, ident: str) -> float | None:
+    """The instant whose month's report lists the item: an incident's first event, an outage's start, a
+    stop's start, a backup's deletion (else its completion), a backup day's noon; else the log's first event."""
+    deleted, started = CODE["backup.deleted"], CODE["outage.started"]
+    if ident in log.incidents:
+        return min(r[0] for r in log.incidents[ident])
+    if ident in log.outages:
+        recs = log.outages[ident]
+        return min((r[0] for r in recs if r[1] == started), default=min(r[0] for r in recs))
+    if ident in log.stops:
+        starts = [r[2][1] for r in log.stops[ident] if isinstance(r[2][1], float | int)]
+        return min(starts) if starts else min(r[0] for r in log.stops[ident])
+    if ident in log.backups:
+        recs = log.backups[ident]
+        return min((r[0] for r in recs if r[1] == deleted), default=min(r[0] for r in recs))
+    kind, sep, day = ident.rpartition(":")
+    if sep and kind:
+        try:
+            d = dt.date.fromisoformat(day)
+        except ValueError:
+            pass
+        else:
+            return dt.datetime(d.year, d.month, d.day, 12, tzinfo=dt.UTC).timestamp()
+    return min((r[0] for g in log.groups for recs in g.values() for r in recs), default=None)
+
+
+def _items(result: Any, ident: str) -> list[Any]:
+    """Every row of the judged period about ``ident``: verdict rows, a backup day, violations."""
+    items: list[Any] = list(result.find(ident))
+    kind, sep, day = ident.rpartition(":")
+    skeleton: Report = result.skeleton
+    if sep:
+        items += [b for b in skeleton.backups if b.kind == kind and b.day.isoformat() == day]
+    found = {type(i) for i in items}
+    for v in result.violations():
+        if v.id == ident and not found & _ROWS_OF.get(v.kind, set()):
+            items.append(v)
+    return items
+
+
+def _kinds() -> dict[str, set[type]]:
+    from ..report import IncidentRow, OutageRow, RetentionRow, StopRow
+
+    return {
+        "response_breached": {IncidentRow},
+        "notice_breached": {OutageRow},
+        "stop_notice_invalid": {StopRow},
+        "backup_retention": {RetentionRow},
+        "backup_missed": {BackupRow},
+    }
+
+
+_ROWS_OF = _kinds()
+
+
+def explain_command(args: argparse.Namespace) -> int:
+    """``sla explain``: print the explanation of one item."""
+    from ..evaluation import judge_log
+    from ..evaluation.event_times import check_event_times
+    from ..events.reader import read_events
+    from ..policy import load_policies
+    from .progress import reading_bar
+
+    if len(args.paths) < 3:
+        raise InputError("expected POLICY... EVENTS ID")
+    policy_paths, events_path, ident = args.paths[:-2], args.paths[-2], args.paths[-1]
+    policies = load_policies(policy_paths)
+    tz = min(policies, key=lambda p: p.effective).tz
+    with reading_bar(events_path, getattr(args, "quiet", False)) as progress:
+        # Deferred: the problems of the lines are reported with those the policy check finds, in one run.
+        log = read_events(events_path, skip_invalid=args.skip_invalid, progress=progress, defer=True)
+    check_event_times(log)  # a time outside the supported years is its line's problem, not part of a period
+    as_of = parse_edge(args.as_of, tz, "--as-of") if args.as_of else None
+    if args.start and args.end:
+        start, end = parse_edge(args.start, tz, "--from"), parse_edge(args.end, tz, "--to")
+    else:
+        at = _anchor(log, ident)
+        if at is None:
+            log.settle(args.skip_invalid)  # the problems of the lines come first, when there are any
+            raise InputError(f"the event log has no events about `{ident}`")
+        month = _month(dt.datetime.fromtimestamp(at, tz))
+        start = parse_edge(args.start, tz, "--from") if args.start else month
+        end = parse_edge(args.end, tz, "--to") if args.end else _next(month)
+    # The log is consumed by judging it: one period, chosen before.
+    result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid)
+    items = _items(result, ident)
+    assert result is not None
+    report: Report = result.skeleton
+    lang = args.lang or default_lang(policies)
+    w = PolicyWords(policies, lang, report.period.start.date(), one_year(report))
+    if not items:
+        full = PolicyWords(policies, lang)
+        raise InputError(w.m("explain.not_found", id=ident, start=full.t(start), end=full.t(end)))
+    if args.format == "json":
+        sys.stdout.write(json.dumps([i.model_dump(mode="json") for i in items], ensure_ascii=False, indent=2) + "\n")
+        return 0
+    explanations: list[Explanation] = []
+    for item in items:
+        events = [e for g in log.groups for e in events_of(g.get(ident, ()), tz)]
+        taken: list[Event] = []
+        if isinstance(item, BackupRow):
+            taken = [
+                e
+                for recs in log.backups.values()
+                for e in events_of(recs, tz)
+                if e.type == "backup.completed" and e.fields.get("kind") == item.kind
+            ]
+        explanations.append(explain(item, report, w, events, taken))
+    sys.stdout.write(render_explanations(explanations, report, w))
+    return 0
+
+
+__all__ = ["Violation", "explain_command", "explain_options"]

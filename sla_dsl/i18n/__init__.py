@@ -1,0 +1,139 @@
+"""Words people read, in every language a policy declares: one typed message catalogue per language.
+
+Where things are
+----------------
+* :mod:`sla_dsl.i18n` (this package, a base stage: it imports nothing of the
+  pipeline, so every stage may use it) holds the API: :func:`message`,
+  :func:`format_datetime`, :func:`format_date`, :func:`format_duration`,
+  :func:`format_month` and :data:`LANGS`.
+* :mod:`.catalogue` holds the record :class:`~.catalogue.Msg` (one field per
+  language) and :data:`~.catalogue.CATALOGUE`, the union of the sections:
+  :mod:`.report` (the monthly report and ``sla explain``) and :mod:`.site`
+  (the SLA site's wording). A new area adds its own section module and one
+  line in :mod:`.catalogue`.
+
+Design notes
+------------
+* A typed catalogue rather than gettext/Babel ``.po`` files: the product has
+  exactly two languages that every policy may declare, and each entry is a
+  :class:`~.catalogue.Msg` whose ``ja`` and ``en`` are both required, so a
+  missing translation is a type error (``mypy --strict``) before it is a test
+  failure. Keys are checked on use (:class:`KeyError` names the key), there is
+  no compile step or file to ship, and a test (``tests/report/test_catalogue.py``)
+  renders every message in each language and fails on English left in the
+  Japanese text, Japanese in the English, or placeholders that differ.
+* Templates use :meth:`str.format` fields (``{due}``). A parameter that is a
+  :class:`~datetime.datetime`, :class:`~datetime.date` or
+  :class:`~datetime.timedelta` is formatted for the language by
+  :func:`message` itself, so no caller writes an English date into a Japanese
+  sentence: ``2026年11月2日(月) 15:00`` / ``Mon 2 Nov 2026 15:00``, and
+  durations as ``h:mm``.
+* Japanese punctuation is full width (、。：（）) except in times and in
+  ``(月)`` after a date, the form Japanese business documents use.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from .catalogue import CATALOGUE, Msg
+
+Lang = Literal["ja", "en"]
+#: Every language the product can write, in the order a policy lists them by default.
+LANGS: tuple[Lang, ...] = ("ja", "en")
+
+_JA_WEEKDAYS = "月火水木金土日"
+_EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_EN_MONTHS_LONG = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+__all__ = [
+    "CATALOGUE",
+    "LANGS",
+    "Lang",
+    "Msg",
+    "as_lang",
+    "format_date",
+    "format_datetime",
+    "format_duration",
+    "format_minutes",
+    "format_month",
+    "message",
+]
+
+
+def as_lang(lang: str | None, default: Lang = "ja") -> Lang:
+    """``lang`` if it is a language the product writes, else ``default``."""
+    return "en" if lang == "en" else "ja" if lang == "ja" else default
+
+
+def format_date(d: dt.date, lang: str, *, year: bool = True) -> str:
+    """``2026年11月2日(月)`` / ``Mon 2 Nov 2026`` (without the year when ``year`` is false)."""
+    if lang == "ja":
+        y = f"{d.year}年" if year else ""
+        return f"{y}{d.month}月{d.day}日({_JA_WEEKDAYS[d.weekday()]})"
+    y = f" {d.year}" if year else ""
+    return f"{_EN_WEEKDAYS[d.weekday()]} {d.day} {_EN_MONTHS[d.month - 1]}{y}"
+
+
+def format_datetime(t: dt.datetime | None, lang: str, *, year: bool = True) -> str:
+    """``2026年11月2日(月) 15:00`` / ``Mon 2 Nov 2026 15:00``; ``-`` for None."""
+    if t is None:
+        return "-"
+    return f"{format_date(t.date(), lang, year=year)} {t.hour:02d}:{t.minute:02d}"
+
+
+def format_minutes(minutes: float) -> str:
+    """A number of minutes as ``h:mm`` (rounded to the minute): ``42840.0`` → ``714:00``."""
+    total = round(minutes)
+    sign = "-" if total < 0 else ""
+    h, m = divmod(abs(total), 60)
+    return f"{sign}{h:,}:{m:02d}"
+
+
+def format_duration(d: dt.timedelta) -> str:
+    """A duration as ``h:mm`` (rounded to the minute)."""
+    return format_minutes(d.total_seconds() / 60)
+
+
+def format_month(d: dt.date, lang: str) -> str:
+    """The month a report covers: ``2026年11月度`` / ``November 2026``."""
+    if lang == "ja":
+        return f"{d.year}年{d.month}月度"
+    return f"{_EN_MONTHS_LONG[d.month - 1]} {d.year}"
+
+
+def _localize(value: object, lang: str) -> object:
+    if isinstance(value, dt.datetime):
+        return format_datetime(value, lang)
+    if isinstance(value, dt.date):
+        return format_date(value, lang)
+    if isinstance(value, dt.timedelta):
+        return format_duration(value)
+    return value
+
+
+def message(key: str, lang: str, /, **params: object) -> str:
+    """The catalogue's text ``key`` in ``lang`` (``ja`` or ``en``), its fields filled from ``params``.
+
+    Dates, times and durations among ``params`` are written the language's way.
+    """
+    entry = CATALOGUE[key]
+    template = entry.ja if lang == "ja" else entry.en
+    if not params:
+        return template
+    return template.format(**{k: _localize(v, lang) for k, v in params.items()})

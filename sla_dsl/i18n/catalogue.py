@@ -1,0 +1,34 @@
+"""The message catalogue: one :class:`Msg` per key, with its text in every language.
+
+Design notes
+------------
+* :class:`Msg` (in :mod:`.msg`) has one required field per language, so an entry without its
+  Japanese or English text does not type-check.
+* :data:`CATALOGUE` is the union of the sections, each a module of its own
+  area: :mod:`.report` (monthly report, ``sla explain``) and :mod:`.site` (the
+  SLA site). Keys are dotted and start with the section's name
+  (``report.title``, ``site.nav.home``), so sections never collide; a test
+  checks it.
+"""
+
+from __future__ import annotations
+
+from .msg import Msg
+from .report import REPORT
+from .site import SITE
+
+__all__ = ["CATALOGUE", "Msg"]
+
+
+def _union() -> dict[str, Msg]:
+    out: dict[str, Msg] = {}
+    for section in (REPORT, SITE):
+        for key, msg in section.items():
+            if key in out:
+                raise ValueError(f"message key `{key}` defined twice")
+            out[key] = msg
+    return out
+
+
+#: Every message of the product, by key.
+CATALOGUE: dict[str, Msg] = _union()

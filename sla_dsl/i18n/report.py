@@ -1,0 +1,358 @@
+"""The monthly report's and ``sla explain``'s wording: keys ``report.*`` and ``explain.*``.
+
+Fields in braces are filled by :func:`sla_dsl.i18n.message`; dates, times and
+durations among them are written the language's way.
+"""
+
+from __future__ import annotations
+
+from .msg import Msg
+
+REPORT: dict[str, Msg] = {
+    # -- head -----------------------------------------------------------------------
+    "report.title": Msg("サービスレベル報告書", "Service level report"),
+    "report.heading": Msg("{name} サービスレベル報告書（{month}）", "{name}: service level report, {month}"),
+    "report.period": Msg("対象期間：{start} 〜 {end}（{as_of} 時点）", "Period: {start} to {end} (as of {as_of})"),
+    "report.version": Msg("適用した規定の版：{versions}。", "Policy version: {versions}."),
+    "report.tz_japan": Msg("時刻はすべて日本時間です。", "All times are Japan time (UTC+09:00)."),
+    "report.tz_offset": Msg("時刻はすべて協定世界時から{offset}の時刻です。", "All times are at UTC{offset}."),
+    "report.none": Msg("該当なし", "none"),
+    "report.more": Msg(
+        "… ほか {n} 件（--limit 0 で全件表示。json・markdown・html は常に全件）",
+        "… and {n} more (--limit 0 lists all; json, markdown and html always do)",
+    ),
+    "report.article": Msg("条項 {ref}", "Art. {ref}"),
+    "report.day_end": Msg("{day}中", "by the end of {day}"),
+    "report.yes": Msg("はい", "yes"),
+    "report.no": Msg("いいえ", "no"),
+    # -- summary ----------------------------------------------------------------------
+    "report.summary": Msg("総括", "Summary"),
+    "report.commitment": Msg("項目", "Commitment"),
+    "report.target": Msg("目標", "Target"),
+    "report.result": Msg("実績", "Result"),
+    "report.verdict": Msg("評価", "Verdict"),
+    "report.verdict.met": Msg("達成", "met"),
+    "report.verdict.not_met": Msg("未達", "not met"),
+    "report.verdict.watch": Msg("要注意", "at risk"),
+    "report.verdict.measured": Msg("測定のみ", "measured only"),
+    "report.commit.response": Msg("{label}の応答", "{label}: response"),
+    "report.commit.availability": Msg("稼働率", "Availability"),
+    "report.commit.notice": Msg("{label}", "{label}"),
+    "report.commit.stops": Msg("計画停止の事前通知", "Notice of planned stops"),
+    "report.commit.backup": Msg("{label}", "{label}"),
+    "report.commit.continuous": Msg("{label}（別ゾーン）", "{label} (another zone)"),
+    "report.target.within": Msg("{duration}以内", "within {duration}"),
+    "report.target.by_end": Msg("第{nth}営業日の終業まで", "by the end of business day {nth}"),
+    "report.target.percent": Msg("{percent}%以上", "at least {percent}%"),
+    "report.target.none": Msg("目標値の定めなし", "no target stated"),
+    "report.target.notice": Msg(
+        "{duration}以内（営業時間内に認知した場合）", "within {duration} (when recognised in business hours)"
+    ),
+    "report.target.stop_notice": Msg(
+        "開始日の{duration}前までに{channels}で", "{duration} before the start date, by {channels}"
+    ),
+    "report.target.daily": Msg("毎日1回以上", "at least once a day"),
+    "report.target.every": Msg("{duration}ごと", "every {duration}"),
+    "report.target.zone": Msg("主ゾーンとは別のゾーンに取得", "taken in a zone other than the primary one"),
+    "report.result.ratio": Msg("{met}/{judged} 件達成（{percent}）", "{met} of {judged} met ({percent})"),
+    "report.result.nothing": Msg("対象の案件なし", "nothing to judge"),
+    "report.result.days": Msg("{ok}/{days} 日実施", "{ok} of {days} days taken"),
+    "report.result.stops": Msg("{ok}/{total} 件有効", "{ok} of {total} valid"),
+    "report.result.retention_bad": Msg("保存期間前の削除 {n} 件", "{n} deleted before retention"),
+    "report.result.zone_ok": Msg("問題なし", "no problem found"),
+    "report.result.zone_bad": Msg("{n} 件の問題", "{n} problems"),
+    # -- durations -----------------------------------------------------------------------
+    "report.unit.minute": Msg("{n}分", "{n} minute"),
+    "report.unit.minutes": Msg("{n}分", "{n} minutes"),
+    "report.unit.hour": Msg("{n}時間", "{n} hour"),
+    "report.unit.hours": Msg("{n}時間", "{n} hours"),
+    "report.unit.day": Msg("{n}日", "{n} day"),
+    "report.unit.days": Msg("{n}日", "{n} days"),
+    "report.unit.week": Msg("{n}週間", "{n} week"),
+    "report.unit.weeks": Msg("{n}週間", "{n} weeks"),
+    "report.unit.month": Msg("{n}か月", "{n} month"),
+    "report.unit.months": Msg("{n}か月", "{n} months"),
+    "report.unit.business": Msg("{n}営業{unit}", "{n} business {unit}"),
+    "report.unit.business_hour": Msg("時間", "hour"),
+    "report.unit.business_hours": Msg("時間", "hours"),
+    "report.unit.business_day": Msg("日", "day"),
+    "report.unit.business_days": Msg("日", "days"),
+    "report.unit.business_minute": Msg("分", "minute"),
+    "report.unit.business_minutes": Msg("分", "minutes"),
+    "report.unit.on_calendar": Msg("{amount}（{calendar}）", "{amount} of {calendar}"),
+    "report.hmm": Msg("{hmm}（時間:分）", "{hmm} (h:mm)"),
+    # -- availability ------------------------------------------------------------------
+    "report.availability": Msg("稼働率", "Availability"),
+    "report.item": Msg("項目", "Item"),
+    "report.time_hmm": Msg("時間（時間:分）", "Time (h:mm)"),
+    "report.period_time": Msg("対象期間", "Period"),
+    "report.measured": Msg("測定時間", "Measured time"),
+    "report.downtime": Msg("停止時間", "Downtime"),
+    "report.ratio": Msg("稼働率", "Availability"),
+    "report.excused": Msg("除外時間（定期メンテナンス・通知済み計画停止）", "Excused (maintenance, noticed stops)"),
+    "report.excluded": Msg("適用外（第4条）", "Excluded (Article 4)"),
+    "report.overlap_note": Msg(
+        "停止時間は重なった時間を1回だけ数えます。各障害の停止時間の合計 {sum} に対し、合計の停止時間は {total} です。",
+        "Overlapping outages count once: the outages' own downtimes add to {sum}, the total downtime is {total}.",
+    ),
+    # -- incidents ----------------------------------------------------------------------
+    "report.incidents": Msg("障害対応：応答目標", "Incidents: response targets"),
+    "report.priority": Msg("優先度", "Priority"),
+    "report.total": Msg("件数", "Total"),
+    "report.achieved": Msg("達成率", "Achieved"),
+    "report.completed": Msg("完了", "Completed"),
+    "report.status.met": Msg("達成", "met"),
+    "report.status.breached": Msg("未達", "breached"),
+    "report.status.open": Msg("対応中", "open"),
+    "report.status.at_risk": Msg("要注意", "at risk"),
+    "report.status.excluded": Msg("適用外", "excluded"),
+    "report.not_met": Msg("目標未達の案件", "Incidents not met"),
+    "report.at_risk": Msg("期限が近い案件（要注意）", "Incidents at risk"),
+    "report.id": Msg("ID", "ID"),
+    "report.clock_start": Msg("起算時刻", "Clock start"),
+    "report.due": Msg("期限", "Due"),
+    "report.responded": Msg("応答", "Responded"),
+    "report.late": Msg("超過", "Late by"),
+    "report.late_business": Msg("超過（営業時間）", "Late by (business time)"),
+    "report.left": Msg("残り（営業時間）", "Left (business time)"),
+    "report.no_response": Msg("応答なし", "no response"),
+    # -- outages -------------------------------------------------------------------------
+    "report.outages": Msg("障害と復旧情報通知", "Outages and recovery notices"),
+    "report.start": Msg("開始", "Start"),
+    "report.end": Msg("終了", "End"),
+    "report.still_open": Msg("継続中", "ongoing"),
+    "report.notice_due": Msg("通知期限", "Notice due"),
+    "report.notified_at": Msg("通知日時", "Notified"),
+    "report.downtime_hmm": Msg("停止時間（時間:分）", "Downtime (h:mm)"),
+    "report.notice": Msg("通知", "Notice"),
+    "report.reason": Msg("理由", "Reason"),
+    "report.na.outside_hours": Msg(
+        "営業時間外に認知したため通知目標の対象外", "recognised outside business hours: no notice target"
+    ),
+    "report.na.not_recognised": Msg(
+        "当社が障害を認知していないため対象外", "not recognised by the Company: no notice target"
+    ),
+    "report.na.still_open": Msg("障害が継続中", "the outage is still going on"),
+    "report.na.no_rule": Msg("通知目標の定めなし", "no notice target in the policy"),
+    "report.na.excused": Msg(
+        "停止時間から除外（定期メンテナンス・通知済み計画停止）", "inside excused time (maintenance or noticed stop)"
+    ),
+    "report.na.excluded": Msg("第4条により適用外（{cause}）", "excluded under Article 4 ({cause})"),
+    "report.notice.met": Msg("期限内に通知", "notified in time"),
+    "report.notice.breached": Msg("期限超過", "late"),
+    "report.notice.open": Msg("通知待ち", "awaiting notice"),
+    # -- planned stops and maintenance -------------------------------------------------------
+    "report.stops": Msg("計画停止", "Planned stops"),
+    "report.notice_at": Msg("通知日時", "Notice sent"),
+    "report.notice_deadline": Msg("通知期限", "Notice deadline"),
+    "report.channel": Msg("手段", "Channel"),
+    "report.valid": Msg("有効", "Valid"),
+    "report.stop.valid": Msg("有効な事前通知", "valid notice"),
+    "report.stop.notice": Msg("{at} {channel}で通知：{why}", "{at} by {channel}: {why}"),
+    "report.stop.none": Msg("事前通知なし", "no notice"),
+    "report.stop.invalid_note": Msg(
+        "無効な通知の計画停止は除外時間にならず、停止時間として数えます。",
+        "A planned stop without a valid notice is not excused: it counts as downtime.",
+    ),
+    "report.channel.email": Msg("メール", "e-mail"),
+    "report.channel.web": Msg("ウェブ掲載", "web"),
+    "report.channel.phone": Msg("電話", "phone"),
+    "report.channel.other": Msg("その他（{channel}）", "other ({channel})"),
+    "report.maintenance": Msg("定期メンテナンス", "Regular maintenance"),
+    "report.moved": Msg("延期", "Moved"),
+    "report.moved_from": Msg("{scheduled}から延期（非営業日）", "moved from {scheduled} (not a business day)"),
+    "report.scheduled": Msg("予定どおり", "as scheduled"),
+    # -- backups -------------------------------------------------------------------------------
+    "report.backups": Msg("バックアップ", "Backups"),
+    "report.kind": Msg("種類", "Kind"),
+    "report.backup.ok": Msg("実施", "Taken"),
+    "report.backup.missed": Msg("未実施", "Missed"),
+    "report.backup.pending": Msg("未確定", "Pending"),
+    "report.days_missed": Msg("未実施日", "Days missed"),
+    # -- violations --------------------------------------------------------------------------------
+    "report.violations": Msg("違反・要対応事項（{n} 件）", "Violations ({n})"),
+    "report.when": Msg("日時", "When"),
+    "report.what": Msg("区分", "Kind"),
+    "report.message": Msg("内容", "Details"),
+    "report.rule": Msg("規定", "Article"),
+    "report.kind.response_breached": Msg("応答目標の未達", "response target breached"),
+    "report.kind.notice_breached": Msg("復旧情報通知の遅延", "recovery notice late"),
+    "report.kind.stop_notice_invalid": Msg("計画停止の通知不備", "invalid planned-stop notice"),
+    "report.kind.backup_missed": Msg("バックアップ未実施", "backup missed"),
+    "report.kind.backup_retention": Msg("保存期間前の削除", "deleted before retention"),
+    "report.kind.backup_zone": Msg("バックアップのゾーン不備", "backup zone"),
+    "report.kind.availability": Msg("稼働率の目標未達", "availability below target"),
+    "report.kind.data": Msg("イベント記録の不備", "event log problem"),
+    "report.kind.other": Msg("その他", "other"),
+    "report.v.response_late": Msg(
+        "{priority}の応答期限 {due} に対し {responded} に応答（{late} 超過）",
+        "{priority} response due {due}: responded {responded} ({late} late)",
+    ),
+    "report.v.response_none": Msg(
+        "{priority}の応答期限 {due} を過ぎても応答なし（{as_of} 時点）",
+        "{priority} response due {due}: no response as of {as_of}",
+    ),
+    "report.v.notice_late": Msg(
+        "復旧情報通知の期限 {due} に対し {at} に通知（{late} 超過）",
+        "recovery notice due {due}: sent {at} ({late} late)",
+    ),
+    "report.v.notice_none": Msg(
+        "復旧情報通知の期限 {due} を過ぎても通知なし（{as_of} 時点）",
+        "recovery notice due {due}: none sent as of {as_of}",
+    ),
+    "report.v.stop": Msg("{start} 開始の計画停止：{why}", "planned stop starting {start}: {why}"),
+    "report.v.missed": Msg("{day} に{kind}の取得なし", "no {kind} taken on {day}"),
+    "report.v.retention": Msg(
+        "{taken} 取得の{kind}を {deleted} に削除（保存期限 {keep_until}）",
+        "{kind} taken {taken} deleted {deleted}, before {keep_until}",
+    ),
+    "report.v.zone_same": Msg(
+        "{at} の{kind}が主ゾーンと同じゾーンに取得されています",
+        "{kind} at {at} was taken in the primary zone itself",
+    ),
+    "report.v.zone_unknown": Msg(
+        "{at} の{kind}の記録にゾーンの記載がなく、別ゾーンで取得されたことを確認できません",
+        "{kind} at {at} states no zone: taking it in another zone cannot be verified",
+    ),
+    "report.v.availability": Msg(
+        "稼働率 {ratio} が目標 {target}% を下回りました", "availability {ratio} below the target {target}%"
+    ),
+    "report.v.data": Msg("イベント記録に不備があります（技術者向けの詳細：{detail}）", "event log problem: {detail}"),
+    # -- trend --------------------------------------------------------------------------------------
+    "report.articles": Msg("参照した規定", "Articles referred to"),
+    "report.article_title": Msg("条の表題", "Article title"),
+    "report.rules": Msg("この条項による規定", "Rules under it"),
+    "report.keep": Msg("{keep}保存", "kept {keep}"),
+    "report.trend": Msg("前月までとの比較", "Trend against earlier months"),
+    "report.month": Msg("月", "Month"),
+    "report.breaches": Msg("応答目標の未達", "Response breaches"),
+    # -- timeline -------------------------------------------------------------------------------------
+    "report.timeline": Msg("稼働状況", "Availability timeline"),
+    "report.timeline.aria": Msg(
+        "{month}の稼働状況：停止 {outages} 件、定期メンテナンス {maintenance} 件、計画停止 {stops} 件",
+        "Availability in {month}: {outages} outages, {maintenance} maintenance windows, {stops} planned stops",
+    ),
+    "report.legend.up": Msg("稼働", "available"),
+    "report.legend.maintenance": Msg("定期メンテナンス", "maintenance"),
+    "report.legend.stop": Msg("通知済み計画停止", "noticed planned stop"),
+    "report.legend.excluded": Msg("適用外の停止（第4条）", "excluded outage (Article 4)"),
+    "report.legend.downtime": Msg("停止（停止時間に算入）", "outage (counted as downtime)"),
+    "report.legend.excused_outage": Msg("除外時間内の停止", "outage inside excused time"),
+    "report.tip.maintenance": Msg("定期メンテナンス {start} 〜 {end}", "maintenance {start} to {end}"),
+    "report.tip.stop": Msg("計画停止 {id} {start} 〜 {end}", "planned stop {id} {start} to {end}"),
+    "report.tip.outage": Msg(
+        "{id} {start} 〜 {end}、停止時間 {downtime}", "{id} {start} to {end}, downtime {downtime}"
+    ),
+    "report.pdf_note": Msg(
+        "印刷またはPDF保存にはブラウザーの印刷機能を使います。", "Use the browser's print to print or save as PDF."
+    ),
+    # -- explain ---------------------------------------------------------------------------------------
+    "explain.incident": Msg(
+        "案件 {id}（{priority}、規定の版 {version}）：{status}",
+        "Incident {id} ({priority}, policy version {version}): {status}",
+    ),
+    "explain.outage": Msg(
+        "障害 {id}（規定の版 {version}）：停止時間 {downtime}、復旧情報通知：{notice}",
+        "Outage {id} (policy version {version}): downtime {downtime}, recovery notice: {notice}",
+    ),
+    "explain.stop": Msg(
+        "計画停止 {id}（規定の版 {version}）：{verdict}", "Planned stop {id} (policy version {version}): {verdict}"
+    ),
+    "explain.retention": Msg("バックアップ {id}（{kind}）：{verdict}", "Backup {id} ({kind}): {verdict}"),
+    "explain.retention.ok": Msg("保存期間を守って削除", "deleted after its retention"),
+    "explain.retention.bad": Msg("保存期間前に削除", "deleted before its retention"),
+    "explain.backup_day": Msg("{kind}（{day}）：{status}", "{kind} on {day}: {status}"),
+    "explain.violation": Msg("{id}：{kind}", "{id}: {kind}"),
+    "explain.period": Msg("判定期間：{start} 〜 {end}（{as_of} 時点）", "Judged over {start} to {end} (as of {as_of})"),
+    "explain.rule": Msg("根拠：{article}（{title}）{rule}", "Under: {article} ({title}), {rule}"),
+    "explain.zone.same": Msg(
+        "主ゾーンと同じゾーンのため、別ゾーンの条件を満たしません",
+        "the primary zone itself: the other-zone rule is not met",
+    ),
+    "explain.zone.unknown": Msg(
+        "ゾーンの記載がなく、別ゾーンで取得されたことを確認できません",
+        "no zone stated: the other-zone rule cannot be verified",
+    ),
+    "explain.reported": Msg("障害の報告を受付（{priority}）", "failure reported ({priority})"),
+    "explain.cause": Msg("原因：{cause}", "cause: {cause}"),
+    "explain.clock_start": Msg("応答目標の起算（{event}）", "response clock starts ({event})"),
+    "explain.event.incident.reported": Msg("障害報告の受付", "report received"),
+    "explain.event.incident.product_suspected": Msg("製品が原因の可能性ありと判断", "product judged a possible cause"),
+    "explain.due": Msg("応答期限：{target}", "response due: {target}"),
+    "explain.reprioritized": Msg(
+        "優先度を {priority} に変更（期限を起算時刻から再計算）",
+        "priority changed to {priority} (due time recomputed from the clock start)",
+    ),
+    "explain.responded": Msg("応答（{verdict}）", "responded ({verdict})"),
+    "explain.in_time": Msg("期限内", "in time"),
+    "explain.late": Msg("期限から {late} 超過", "{late} after the due time"),
+    "explain.no_response": Msg("この時点で応答なし：{status}", "no response by then: {status}"),
+    "explain.at_risk": Msg(
+        "起算から目標の {percent}% の営業時間が経過", "{percent}% of the target's business time has passed"
+    ),
+    "explain.same_day": Msg("当日中の回答目安（{verdict}）", "same-day guideline ({verdict})"),
+    "explain.same_day.met": Msg("目安どおり", "kept"),
+    "explain.same_day.missed": Msg("目安を超過（違反ではありません）", "not kept (not a breach)"),
+    "explain.info_provided": Msg("情報を提供", "information provided"),
+    "explain.customer_replied": Msg("エンド・ユーザー様から返答", "the end user replied"),
+    "explain.resolved": Msg("回避策または解決策を提供（完了）", "workaround or solution received (completed)"),
+    "explain.completed_silence": Msg(
+        "情報提供後、返答がないまま {duration} が経過（完了）",
+        "{duration} passed after information with no reply (completed)",
+    ),
+    "explain.excluded": Msg("第4条により適用外（{cause}）：目標なし", "excluded under Article 4 ({cause}): no target"),
+    "explain.outage.started": Msg("サービス停止", "service unavailable"),
+    "explain.outage.ended": Msg("サービス復旧（停止 {duration}）", "service available again (down {duration})"),
+    "explain.outage.recognized": Msg("当社が障害を認知", "the Company recognised the failure"),
+    "explain.outage.notice_due": Msg("復旧情報通知の期限：{due}", "recovery notice due {due}"),
+    "explain.outage.notified": Msg("障害状況の一報を通知（{verdict}）", "first status report sent ({verdict})"),
+    "explain.outage.no_notice": Msg("この時点で通知なし：{status}", "no notice by then: {status}"),
+    "explain.outage.excused": Msg(
+        "うち {duration} は除外時間（定期メンテナンス・通知済み計画停止）",
+        "{duration} of it in excused time (maintenance, noticed stop)",
+    ),
+    "explain.outage.overlap": Msg(
+        "他の障害と重なる時間は合計の停止時間では1回だけ数えます",
+        "time overlapping another outage counts once in the total downtime",
+    ),
+    "explain.stop.window": Msg("計画停止の予定：{start} 〜 {end}", "planned stop scheduled {start} to {end}"),
+    "explain.stop.deadline": Msg(
+        "有効な通知の期限：{deadline}までに{channels}で", "a valid notice is due by {deadline}, by {channels}"
+    ),
+    "explain.stop.announced": Msg("{channel}で通知（{verdict}）", "announced by {channel} ({verdict})"),
+    "explain.stop.verdict_ok": Msg("有効：停止時間は除外時間", "valid: the window is excused"),
+    "explain.stop.verdict_bad": Msg("有効な通知なし：停止時間に算入", "no valid notice: the window counts as downtime"),
+    "explain.retention.taken": Msg("{kind}を取得", "{kind} taken"),
+    "explain.retention.keep": Msg("保存期限：{keep_until}（{keep}保存）", "keep until {keep_until} ({keep})"),
+    "explain.retention.deleted": Msg("削除（{verdict}）", "deleted ({verdict})"),
+    "explain.backup.taken": Msg("{kind}を取得", "{kind} taken"),
+    "explain.backup.window": Msg("{day} の取得期間：{start} 〜 {end}", "window for {day}: {start} to {end}"),
+    "explain.backup.none": Msg("期間内に取得の記録なし：未実施", "no backup recorded in the window: missed"),
+    "explain.backup.pending": Msg("この時点で期間が終わっていないため未確定", "the window is not over yet: pending"),
+    "explain.cause.failure": Msg("障害", "failure"),
+    "explain.cause.emergency": Msg("緊急停止", "emergency stop"),
+    "explain.cause.planned": Msg("計画停止", "planned stop"),
+    "explain.cause.force_majeure": Msg("不可抗力", "force majeure"),
+    "explain.cause.customer_fault": Msg("利用者の故意または過失", "the user's intent or negligence"),
+    "explain.outage.notice_due_line": Msg("復旧情報通知の期限", "recovery notice due"),
+    "explain.stop.late_channel": Msg("期限後、かつ認められない手段", "too late, and by a channel not allowed"),
+    "explain.stop.bad_channel": Msg("認められない手段", "a channel not allowed"),
+    "explain.stop.too_late": Msg("期限後", "too late"),
+    "explain.stop.deadline_line": Msg(
+        "有効な通知の期限（{channels}による通知）", "deadline of a valid notice (by {channels})"
+    ),
+    "explain.stop.window_line": Msg(
+        "計画停止の開始（{end} まで）：{verdict}", "planned stop starts (until {end}): {verdict}"
+    ),
+    "explain.retention.keep_line": Msg("保存期限（{keep}保存）", "end of retention ({keep})"),
+    "explain.retention.deleted_plain": Msg("削除", "deleted"),
+    "explain.backup.window_line": Msg("取得期間の開始（{end} まで）", "the day's window opens (until {end})"),
+    "explain.backup.zones": Msg(
+        "{kind}を取得（ゾーン：{zone}、主ゾーン：{primary}）", "{kind} taken (zone: {zone}, primary zone: {primary})"
+    ),
+    "explain.backup.no_zone": Msg("記載なし", "not stated"),
+    "explain.not_found": Msg(
+        "{start} 〜 {end} に `{id}` という案件・障害・計画停止・バックアップはありません",
+        "no incident, outage, planned stop or backup `{id}` in the period {start} to {end}",
+    ),
+}

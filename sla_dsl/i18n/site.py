@@ -1,0 +1,189 @@
+"""The SLA site's wording (the policy pages' words around the policy's values): keys ``site.*``.
+
+Filled by the site's generator (:mod:`sla_dsl.docs`, through :func:`sla_dsl.docs.text.t`
+and :func:`sla_dsl.docs.text.event`); read with :func:`sla_dsl.i18n.message`. The
+Japanese follows the original document's own forms (``4営業時間``, ``毎月第4木曜日``),
+with full-width punctuation.
+"""
+
+from __future__ import annotations
+
+from .msg import Msg
+
+SITE: dict[str, Msg] = {
+    "site.lang_name": Msg(ja="日本語", en="English"),
+    "site.article": Msg(ja="第{n}条（{title}）", en="Article {n} ({title})"),
+    "site.provider": Msg(ja="提供者", en="Provider"),
+    "site.version": Msg(ja="版", en="Version"),
+    "site.effective": Msg(ja="適用開始日", en="Effective"),
+    "site.timezone": Msg(ja="標準時", en="Time zone"),
+    "site.source_lines": Msg(ja="ポリシー定義の {a}〜{b} 行目", en="policy source, lines {a}-{b}"),
+    "site.source_line": Msg(ja="ポリシー定義の {a} 行目", en="policy source, line {a}"),
+    "site.reading": Msg(ja="読み方", en="Reading"),
+    "site.reading_head": Msg(
+        ja="以下は、この条を当社がどう読み、どう計算するかの説明です（契約本文ではありません）。",
+        en="How the Company reads and computes this article (not contract text):",
+    ),
+    "site.contract_label": Msg(ja="契約本文（原文のとおり）", en="Contract text (as in the original)"),
+    "site.intro_ja": Msg(
+        ja="各条の枠内は契約本文（原文のとおり）です。枠の後の表と「読み方」は、当社がその条をどう読み、どう計算するかの説明で、契約本文ではありません。",
+        en="Each article's framed text is the contract, word for word; what follows it is the Company's reading.",
+    ),
+    "site.intro_en": Msg(
+        ja="この英語のページは日本語の原文の読み方です。契約本文は日本語の原文です。",
+        en="This English page is a reading of the Japanese original, which is the contract. "
+        "Sentences marked “Reading” are how the Company reads a point the SLA leaves open.",
+    ),
+    "site.ics_link": Msg(ja="カレンダーに登録（iCalendar）", en="Subscribe in your calendar (iCalendar)"),
+    "site.ics_hint": Msg(
+        ja="：今後1年間の定期メンテナンスの日時を、カレンダーのアプリで購読できます。",
+        en=": the next year of regular maintenance windows, for any calendar program.",
+    ),
+    "site.source_page": Msg(ja="ポリシー定義（ソース）", en="Policy source"),
+    "site.no": Msg(ja="項番", en="No."),
+    "site.service": Msg(ja="サービス内容", en="Service"),
+    "site.standard": Msg(ja="基準値（設定値）", en="Standard (set value)"),
+    "site.sec_service_hours": Msg(ja="サービス提供時間帯", en="Service hours"),
+    "site.sec_items": Msg(ja="本サービスの SLA 設定項目", en="SLA items of this service"),
+    "site.sec_response": Msg(ja="障害発生時の対応", en="Response when a failure occurs"),
+    "site.sec_other": Msg(ja="その他の規定", en="Other rules"),
+    "site.calendars": Msg(ja="営業日カレンダー", en="Business calendars"),
+    "site.item_name": Msg(ja="サービス項目名", en="Item"),
+    "site.item_desc": Msg(ja="サービス項目の説明", en="Description"),
+    "site.item_value": Msg(ja="備考", en="Note / value"),
+    "site.item_rules": Msg(ja="詳細", en="Details"),
+    "site.prio": Msg(ja="問題の優先順位", en="Priority"),
+    "site.definition": Msg(ja="定義", en="Definition"),
+    "site.target": Msg(ja="応答目標時間", en="Response target"),
+    "site.guideline": Msg(ja="完了指針", en="Completion guideline"),
+    "site.completion": Msg(ja="完了条件", en="Completes"),
+    "site.kind": Msg(ja="種類", en="Kind"),
+    "site.method": Msg(ja="方式", en="Method"),
+    "site.frequency": Msg(ja="頻度", en="Frequency"),
+    "site.retention": Msg(ja="保管期間", en="Retention"),
+    "site.location": Msg(ja="保管場所", en="Location"),
+    "site.backups": Msg(ja="データ管理（バックアップ）", en="Data management (backups)"),
+    "site.another_zone": Msg(ja="異なるアベイラビリティ・ゾーン", en="in a different availability zone"),
+    "site.continuous": Msg(ja="逐次バックアップ", en="continuous"),
+    "site.always": Msg(ja="常時", en="always"),
+    "site.except_maint": Msg(ja="定期メンテナンスを除く", en="except regular maintenance"),
+    "site.except_planned": Msg(ja="計画停止を除く", en="except planned stops"),
+    "site.availability_measured": Msg(ja="稼働率を測定（目標値なし）", en="availability is measured (no target)"),
+    "site.availability_target": Msg(ja="稼働率目標 {p}", en="availability target {p}"),
+    "site.holidays": Msg(ja="{c}の祝日を除く", en="except {c} public holidays"),
+    "site.closed": Msg(ja="休業日：{d}", en="closed: {d}"),
+    "site.open_extra": Msg(ja="営業日とする日：{d}", en="also open: {d}"),
+    "site.day_hours": Msg(ja="1営業日は{h}", en="1 business day = {h}"),
+    "site.maint_when": Msg(ja="実施日時", en="When"),
+    "site.maint_roll_next": Msg(
+        ja="実施日が当社非営業日の場合は、その後の最初の営業日に実施するものとして計算します。",
+        en="If that day is not a business day, the maintenance is taken to move to the next business day.",
+    ),
+    "site.maint_roll_previous": Msg(
+        ja="当該日が非営業日の場合は、前営業日に繰り上げられます。",
+        en="If that day is not a business day, the maintenance is brought forward to the previous business day.",
+    ),
+    "site.maint_roll_skip": Msg(
+        ja="当該日が非営業日の場合は、その月は実施しません。",
+        en="If that day is not a business day, the maintenance is skipped.",
+    ),
+    "site.maint_roll_keep": Msg(
+        ja="当該日が非営業日でも、そのまま実施します。",
+        en="The maintenance takes place even when that day is not a business day.",
+    ),
+    "site.notice_none": Msg(ja="事前の案内はありません。", en="No advance notice is given."),
+    "site.notice_before": Msg(ja="{d}前までに通知します。", en="Notice is given {d} before."),
+    "site.maint_excused": Msg(
+        ja="この時間帯は稼働率の計算から除きます。", en="These windows are excused from availability."
+    ),
+    "site.maint_counts": Msg(ja="この時間帯はダウンタイムとして数えます。", en="These windows count as downtime."),
+    "site.next_windows": Msg(
+        ja="今後{n}回の定期メンテナンス（{d}以降）", en="The next {n} regular maintenance windows (from {d})"
+    ),
+    "site.date": Msg(ja="日付", en="Date"),
+    "site.window": Msg(ja="時間帯", en="Window"),
+    "site.remark": Msg(ja="備考", en="Note"),
+    "site.postponed": Msg(ja="{d}（{r}）から延期", en="postponed from {d} ({r})"),
+    "site.brought_forward": Msg(ja="{d}（{r}）から繰り上げ", en="brought forward from {d} ({r})"),
+    "site.upcoming_moves": Msg(ja="今後{y}年間の延期", en="Moved windows in the next {y} years"),
+    "site.no_moves": Msg(ja="該当なし", en="none"),
+    "site.stop_notice": Msg(
+        ja="{anchor}の{d}前までに{ch}にて通知します。", en="Notice by {ch} at least {d} before the {anchor}."
+    ),
+    "site.anchor_start_date": Msg(ja="作業実施日", en="day of the work"),
+    "site.anchor_start": Msg(ja="停止開始時刻", en="start of the stop"),
+    "site.emergency_downtime": Msg(
+        ja="事前の通知なく行う緊急の停止は、稼働率の計算ではダウンタイムとして数えます。",
+        en="A stop made without notice in an emergency counts as downtime in the availability figure.",
+    ),
+    "site.emergency_excused": Msg(
+        ja="事前の通知なく行う緊急の停止は、稼働率の計算から除きます。",
+        en="A stop made without notice in an emergency is left out of the availability figure.",
+    ),
+    "site.clock_starts": Msg(ja="応答目標時間の起算点：{e}", en="The response clock starts at {e}."),
+    "site.else": Msg(ja="。その判断がない場合は", en="; when there is no such judgement, at "),
+    "site.at_risk": Msg(
+        ja="運用上の警告（契約本文ではありません）：目標時間の{p}が経過した案件を「要注意」とします。",
+        en="Operational warning (not contract text): a case is at risk once {p} of its target has passed.",
+    ),
+    "site.by_end_of": Msg(ja="{n}営業日目の終業時刻まで", en="by the end of the {n} business day"),
+    "site.same_day_rule": Msg(
+        ja="当日回答の目安：営業日の{cut}まで（終業時刻{close}の{d}前）に受けた{p}の案件は、応答目標時間の期限が同じ日のうちになります。",
+        en="Same-day guideline: for a {p} case received on a business day by {cut} ({d} before the {close} close), "
+        "the response target falls due the same day.",
+    ),
+    "site.same_day_check": Msg(
+        ja="例：{day} {cut}に受けた場合の期限は{due}です。", en=" Example: received {day} at {cut}, due {due}."
+    ),
+    "site.examples": Msg(ja="計算例", en="Worked examples"),
+    "site.example_intro": Msg(
+        ja="{start}に応答の起算が始まった場合の期限（ポリシーから計算）：",
+        en="Deadlines for a clock that starts {start}, computed from the policy:",
+    ),
+    "site.clock_start": Msg(ja="起算", en="Clock starts"),
+    "site.due": Msg(ja="期限", en="Due"),
+    "site.complete_on": Msg(ja="{e}で完了", en="on {e}"),
+    "site.complete_silence": Msg(ja="{a}の後、{u}がないまま{d}が経過した時点で完了", en="{d} after {a} with no {u}"),
+    "site.or": Msg(ja="、または", en=", or "),
+    "site.notify_within": Msg(ja="{e}から{d}以内に、{m}を行います。", en="Within {d} of {e}; met by {m}."),
+    "site.notify_only": Msg(ja="{e}が{c}内の場合に限ります。", en="Only when {e} falls within {c}."),
+    "site.exclusions_intro": Msg(
+        ja="次のいずれかに起因するサービス停止は SLA の適用外とします。", en="The SLA does not apply to the following:"
+    ),
+    "site.history": Msg(ja="改版履歴", en="Version history"),
+    "site.changes": Msg(ja="変更点", en="Changes"),
+    "site.first_version": Msg(ja="初版", en="first version"),
+    "site.added": Msg(ja="追加", en="added"),
+    "site.removed": Msg(ja="削除", en="removed"),
+    "site.changed": Msg(ja="変更", en="changed"),
+    "site.no_changes": Msg(ja="意味上の変更なし", en="no change in meaning"),
+    "site.every_n": Msg(ja="{n}{u}ごとに1回", en="once every {n} {u}"),
+    "site.every_day": Msg(ja="毎日1回", en="once a day"),
+    "site.every_week": Msg(ja="毎週1回", en="once a week"),
+    "site.every_month": Msg(ja="毎月1回", en="once a month"),
+    "site.keep": Msg(ja="{d}分まで管理", en="kept for up to {d}"),
+    "site.see_section": Msg(ja="{s} を参照", en="see {s}"),
+    "site.source_of": Msg(ja="原文", en="Original text"),
+    # readable names of the contract's events (``incident.reported`` ...)
+    "site.event.incident.reported": Msg(ja="障害の報告を受けた時点", en="the receipt of the failure report"),
+    "site.event.incident.product_suspected": Msg(
+        ja="問題の原因を製品による可能性があると判断した時点",
+        en="the Company's judgement that the product may be the cause",
+    ),
+    "site.event.incident.responded": Msg(ja="エンド・ユーザー様への一次回答", en="the first answer to the end user"),
+    "site.event.incident.info_provided": Msg(
+        ja="エンド・ユーザー様への情報提供", en="information given to the end user"
+    ),
+    "site.event.incident.customer_replied": Msg(ja="エンド・ユーザー様からの返答", en="a reply from the end user"),
+    "site.event.incident.resolved": Msg(
+        ja="回避策または問題解決に必要な情報の受領", en="the receipt of a workaround or the information needed"
+    ),
+    "site.event.incident.reprioritized": Msg(ja="優先度の変更", en="a change of priority"),
+    "site.event.outage.started": Msg(ja="サービス停止の開始", en="the start of the stop"),
+    "site.event.outage.ended": Msg(ja="サービスの再開", en="the service's return"),
+    "site.event.outage.recognized": Msg(ja="当社が障害を認知した時点", en="the Company's recognition of the failure"),
+    "site.event.outage.notified": Msg(ja="障害状況の一報の通知", en="the first report of the failure's status"),
+    "site.event.stop.announced": Msg(ja="計画停止の通知", en="the notice of a planned stop"),
+    "site.event.backup.completed": Msg(ja="バックアップの完了", en="a completed backup"),
+    "site.event.backup.deleted": Msg(ja="バックアップの削除", en="a deleted backup"),
+}

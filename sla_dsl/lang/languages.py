@@ -1,0 +1,117 @@
+"""The languages a policy declares (``languages ja, en`` in the header) and their checks (E260-E264).
+
+Design notes
+------------
+* ``languages ja, en`` lists every language the policy's texts are written
+  in; the first is the primary one, the language every output a person reads
+  (reports, ``sla explain``, the CLI's words about the policy) uses when none is
+  asked for. A policy that declares none is read as ``en, ja`` (English
+  primary), the behaviour before the declaration existed.
+* The product writes Japanese and English (:data:`SUPPORTED`): another code is
+  E260, a code listed twice E261.
+* When a policy declares its languages, each text must exist in each of them:
+  an empty side of a pair is E262; a single text (or the same text twice) with Japanese in it, where
+  ``en`` is declared, has no English (E263); a pair whose English side is
+  Japanese and whose Japanese side is not was written the wrong way round
+  (E264). Texts are read from every :class:`~.model.Label` of the model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from lark import Token, Tree
+from pydantic import BaseModel
+
+from . import model as m
+from .diagnostics import Diagnostic, did_you_mean
+
+#: Languages the product writes, in the order an undeclared policy uses them.
+SUPPORTED = ("ja", "en")
+#: The languages of a policy that declares none: English first, as before ``languages`` existed.
+UNDECLARED = ("en", "ja")
+
+_JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")
+
+Report = Callable[..., None]
+
+
+def read_languages(stmt: Tree[Token], error: Report) -> tuple[str, ...]:
+    """The codes of an ``h_languages`` statement, reporting unknown (E260) and repeated (E261) ones."""
+    out: list[str] = []
+    for tok in stmt.children:
+        if not isinstance(tok, Token):
+            continue
+        code = str(tok)
+        if code not in SUPPORTED:
+            hint = did_you_mean(code.lower(), SUPPORTED)
+            error(
+                "E260",
+                f"unknown language `{code}`",
+                tok,
+                help=f"{hint + '; ' if hint else ''}write `languages ja, en` (the first is the primary language)",
+            )
+        elif code in out:
+            error("E261", f"language `{code}` is listed twice", tok, help="list each language once")
+        else:
+            out.append(code)
+    return tuple(out)
+
+
+def policy_languages(header: m.Header) -> tuple[str, ...]:
+    """The policy's languages, primary first (:data:`UNDECLARED` when it declares none)."""
+    return header.languages or UNDECLARED
+
+
+def _labels(node: Any) -> Iterator[m.Label]:
+    if isinstance(node, m.Label):
+        yield node
+    elif isinstance(node, BaseModel):
+        for name in type(node).model_fields:
+            yield from _labels(getattr(node, name))
+    elif isinstance(node, tuple | list):
+        for item in node:
+            yield from _labels(item)
+
+
+def check_languages(model: m.PolicyModel) -> list[Diagnostic]:
+    """Texts missing in a declared language (E262, E263) or written the wrong way round (E264)."""
+    declared = model.header.languages
+    if not declared:
+        return []
+    out: list[Diagnostic] = []
+    for label in _labels(model):
+        if label.span == m.NO_SPAN or (label.ja is None and label.en is None):
+            continue
+        ja, en = label.ja or "", label.en or ""
+        for lang, text in (("ja", ja), ("en", en)):
+            if lang in declared and not text.strip():
+                out.append(
+                    Diagnostic(
+                        code="E262",
+                        message=f"this text is empty in `{lang}`, a language the policy declares",
+                        span=label.span,
+                        help='write the text in every declared language: "日本語" / "English"',
+                    )
+                )
+        if "en" in declared and ja == en and _JAPANESE.search(en):
+            out.append(
+                Diagnostic(
+                    code="E263",
+                    message="this text has no English version, and the policy declares `en`",
+                    span=label.span,
+                    help='write it as a pair: "日本語" / "English"',
+                )
+            )
+        elif "ja" in declared and _JAPANESE.search(en) and not _JAPANESE.search(ja):
+            out.append(
+                Diagnostic(
+                    code="E264",
+                    message="the English side of this text is Japanese and the Japanese side is not",
+                    span=label.span,
+                    help='write the Japanese text first: "日本語" / "English"',
+                )
+            )
+    return out

@@ -1,0 +1,348 @@
+"""``sla explain``: the reasons behind one verdict, in the report's language, in time order, each time once.
+
+Design notes
+------------
+* The explanation is written from the same verdict rows the monthly report
+  shows (judged over the same period: see :mod:`sla_dsl.cli.evaluate`) and from
+  the item's own events, never from the engine's English step texts: every
+  sentence comes from the message catalogue (:mod:`sla_dsl.i18n`).
+* Every id a report lists can be explained: an incident, an outage, a
+  planned stop, a deleted backup (retention), a backup day (``files:2026-11-14``)
+  and any violation (a backup in the wrong zone, availability, the event log).
+* Lines are ``(time, sentence)``; the sentences of one instant are joined on
+  one line, the lines sorted by time, and a time is written once, at the
+  start of its line. The article the rule comes from is named once, above the
+  steps; conclusions with no instant of their own are dated ``as of``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+from ..events.schema import PAYLOAD, TYPES, Rec
+from ..i18n import format_date, format_minutes
+from ..lang import model as m
+from . import BackupRow, IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
+from .escape import printable
+from .sections import notice_fault, notice_reason, stop_notices, violation_kind, violation_text
+from .targets import target_steps
+from .words import PolicyWords, ref_number
+
+
+class Event(NamedTuple):
+    """One event of the item: when, its type and its payload fields."""
+
+    at: dt.datetime
+    type: str
+    fields: dict[str, Any]
+
+
+class Explanation(NamedTuple):
+    """One explained item: its headline, the article, and its steps in time order."""
+
+    headline: str
+    article: str
+    steps: list[tuple[dt.datetime | None, str]]
+
+
+Item = IncidentRow | OutageRow | StopRow | RetentionRow | BackupRow | Violation
+
+
+def events_of(recs: Sequence[Rec], tz: dt.tzinfo) -> list[Event]:
+    """The item's records as events in the policy's time zone, in time order."""
+    out = []
+    for r in sorted(recs, key=lambda r: (r[0], r[1])):
+        name = TYPES[r[1]]
+        fields = dict(zip(PAYLOAD.get(name, ()), r[2], strict=False))
+        out.append(Event(dt.datetime.fromtimestamp(r[0], tz), name, fields))
+    return out
+
+
+def explain(
+    item: Item,
+    report: Report,
+    w: PolicyWords,
+    events: Sequence[Event] = (),
+    backups_taken: Sequence[Event] = (),
+) -> Explanation:
+    """The explanation of one item the report lists."""
+    as_of = report.period.as_of
+    seen = [e for e in events if e.at <= as_of]
+    if isinstance(item, IncidentRow):
+        return _incident(item, report, w, seen)
+    if isinstance(item, OutageRow):
+        return _outage(item, report, w, seen)
+    if isinstance(item, StopRow):
+        return _stop(item, w)
+    if isinstance(item, RetentionRow):
+        return _retention(item, w)
+    if isinstance(item, BackupRow):
+        return _backup_day(item, report, w, backups_taken)
+    return _violation(item, report, w, seen)
+
+
+def _article(w: PolicyWords, ref: str | m.ArticleRef | None, rule: str = "") -> str:
+    """``根拠：条項 3.2（SLA の設定）優先度１``: the article once, above the steps."""
+    num = ref_number(ref)
+    if num is None:
+        return ""
+    return w.m("explain.rule", article=w.m("report.article", ref=num), title=w.article_title(num), rule=rule).rstrip(
+        ", "
+    )
+
+
+def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[Event]) -> Explanation:
+    as_of = report.period.as_of
+    head = w.m(
+        "explain.incident",
+        id=r.id,
+        priority=w.priority(r.priority),
+        version=r.policy_version,
+        status=w.m(f"report.status.{r.status}"),
+    )
+    steps: list[tuple[dt.datetime | None, str]] = []
+    first_response = next((e.at for e in events if e.type == "incident.responded"), None)
+    for e in events:
+        if e.type == "incident.reported":
+            steps.append(
+                (e.at, w.m("explain.reported", priority=w.priority(str(e.fields.get("priority", r.priority)))))
+            )
+            if e.fields.get("cause"):
+                steps.append((e.at, w.m("explain.cause", cause=w.cause(str(e.fields["cause"])))))
+        elif e.type == "incident.reprioritized":
+            steps.append((e.at, w.m("explain.reprioritized", priority=w.priority(str(e.fields.get("priority"))))))
+        elif e.type == "incident.info_provided":
+            steps.append((e.at, w.m("explain.info_provided")))
+        elif e.type == "incident.customer_replied":
+            steps.append((e.at, w.m("explain.customer_replied")))
+        elif e.type == "incident.product_suspected" and r.clock_event != "product_suspected":
+            steps.append((e.at, w.m("explain.event.incident.product_suspected")))
+    if not events:
+        steps.append((r.reported_at, w.m("explain.reported", priority=w.priority(r.priority))))
+    event_word = (
+        w.m(f"explain.event.incident.{r.clock_event}")
+        if r.clock_event in ("reported", "product_suspected")
+        else r.clock_event
+    )
+    steps.append((r.clock_start, w.m("explain.clock_start", event=event_word)))
+    if r.status == "excluded":
+        steps.append((r.clock_start, w.m("explain.excluded", cause=w.cause(r.cause))))
+    if r.response_due is not None:
+        steps.append((r.response_due, w.m("explain.due", target=w.target(r.priority))))
+    if r.same_day is not None and r.same_day.applies and r.same_day.due is not None:
+        verdict = (
+            w.m("explain.same_day.met" if r.same_day.met else "explain.same_day.missed")
+            if r.same_day.met is not None
+            else w.m("report.status.open")
+        )
+        steps.append((r.same_day.due, w.m("explain.same_day", verdict=verdict)))
+    responded = r.responded_at or first_response
+    if responded is not None and responded <= as_of:
+        if r.response_due is not None and responded > r.response_due and w.policy is not None:
+            late = format_minutes(w.policy.business_time_between(r.response_due, responded).total_seconds() / 60)
+            verdict = w.m("explain.late", late=late)
+        else:
+            verdict = w.m("explain.in_time")
+        steps.append((responded, w.m("explain.responded", verdict=verdict)))
+    elif r.status != "excluded":
+        steps.append((as_of, w.m("explain.no_response", status=w.m(f"report.status.{r.status}"))))
+        if r.status == "at_risk":
+            pct = _risk_percent(w)
+            if pct is not None:
+                steps.append((as_of, w.m("explain.at_risk", percent=f"{pct:g}")))
+    if r.completed_at is not None and r.completed_at <= as_of:
+        if r.completion == "silence":
+            rule = w.priority_rule(r.priority)
+            silence = rule.completion.silence if rule is not None else None
+            duration = w.duration(silence.duration) if silence is not None else "-"
+            steps.append((r.completed_at, w.m("explain.completed_silence", duration=duration)))
+        else:
+            steps.append((r.completed_at, w.m("explain.resolved")))
+    rule = w.priority_rule(r.priority)
+    steps += target_steps(r, w)  # named targets (issue 12)
+    return Explanation(head, _article(w, rule.ref if rule else None, w.priority(r.priority)), steps)
+
+
+def _risk_percent(w: PolicyWords) -> float | None:
+    if w.model is None:
+        return None
+    clock = next((c for c in w.model.clocks if c.name == "response"), w.model.clocks[0] if w.model.clocks else None)
+    return clock.at_risk_percent if clock is not None else None
+
+
+def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event]) -> Explanation:
+    head = w.m(
+        "explain.outage",
+        id=o.id,
+        version=o.policy_version,
+        downtime=format_minutes(o.downtime_minutes),
+        notice=notice_reason(o, w),
+    )
+    steps: list[tuple[dt.datetime | None, str]] = [(o.start, w.m("explain.outage.started"))]
+    if o.cause:
+        cause = (
+            w.cause(o.cause)
+            if o.notice_status == "excluded" or o.cause not in _CAUSES
+            else w.m(f"explain.cause.{o.cause}")
+        )
+        steps.append((o.start, w.m("explain.cause", cause=cause)))
+    if o.end is not None and o.end <= report.period.as_of:
+        steps.append(
+            (o.end, w.m("explain.outage.ended", duration=format_minutes((o.end - o.start).total_seconds() / 60)))
+        )
+    else:
+        steps.append((report.period.as_of, w.m("report.na.still_open")))
+    if o.recognized_at is not None:
+        steps.append((o.recognized_at, w.m("explain.outage.recognized")))
+    if o.notice_due is not None:
+        steps.append((o.notice_due, w.m("explain.outage.notice_due_line")))
+    if o.notified_at is not None:
+        verdict = w.m("explain.in_time")
+        if o.notice_due is not None and o.notified_at > o.notice_due and w.policy is not None:
+            verdict = w.m(
+                "explain.late",
+                late=format_minutes(w.policy.business_time_between(o.notice_due, o.notified_at).total_seconds() / 60),
+            )
+        steps.append((o.notified_at, w.m("explain.outage.notified", verdict=verdict)))
+    elif o.notice_status in ("breached", "open"):
+        steps.append(
+            (report.period.as_of, w.m("explain.outage.no_notice", status=w.m(f"report.notice.{o.notice_status}")))
+        )
+    elif o.notice_status == "not_applicable" and o.recognized_at is None:
+        steps.append((report.period.as_of, w.m("report.na.not_recognised")))
+    elif o.notice_status in ("not_applicable", "excluded"):
+        steps.append((o.recognized_at or o.start, notice_reason(o, w)))
+    if o.excused_minutes:
+        steps.append((o.start, w.m("explain.outage.excused", duration=format_minutes(o.excused_minutes))))
+    end = o.end or report.period.as_of
+    if any(x.id != o.id and x.start < end and o.start < (x.end or report.period.as_of) for x in report.outages):
+        steps.append((o.start, w.m("explain.outage.overlap")))
+    steps += target_steps(o, w)  # the notices of a second notification rule (issue 12)
+    notify = w.model.notifications[0] if w.model is not None and w.model.notifications else None
+    label = notify.label.text(w.lang) if notify is not None else ""
+    return Explanation(head, _article(w, notify.ref if notify else None, label), steps)
+
+
+_CAUSES = ("failure", "emergency", "planned", "force_majeure", "customer_fault")
+
+
+def _stop(s: StopRow, w: PolicyWords) -> Explanation:
+    verdict = w.m("explain.stop.verdict_ok" if s.notice_ok else "explain.stop.verdict_bad")
+    head = w.m("explain.stop", id=s.id, version=s.policy_version, verdict=verdict)
+    steps: list[tuple[dt.datetime | None, str]] = []
+    for at, channel, good_channel, in_time in stop_notices(s):
+        why = notice_fault(w, good_channel, in_time)
+        steps.append((at, w.m("explain.stop.announced", channel=w.channel(channel), verdict=why)))
+    if s.notice_deadline is not None:
+        rule = w.model.planned_stops[0] if w.model is not None and w.model.planned_stops else None
+        channels = ("・" if w.lang == "ja" else " or ").join(w.channel(c) for c in rule.channels) if rule else "-"
+        steps.append((s.notice_deadline, w.m("explain.stop.deadline_line", channels=channels)))
+    steps.append(
+        (
+            s.start,
+            w.m("explain.stop.window_line", end=w.t(s.end), verdict=verdict),
+        )
+    )
+    ps = w.model.planned_stops[0] if w.model is not None and w.model.planned_stops else None
+    return Explanation(head, _article(w, ps.ref if ps else None, ps.label.text(w.lang) if ps else ""), steps)
+
+
+def _retention(r: RetentionRow, w: PolicyWords) -> Explanation:
+    head = w.m(
+        "explain.retention",
+        id=r.id,
+        kind=w.backup_kind(r.kind),
+        verdict=w.m("explain.retention.ok" if r.ok else "explain.retention.bad"),
+    )
+    rule = w.backup_rule(r.kind)
+    steps: list[tuple[dt.datetime | None, str]] = []
+    if r.completed_at is not None:
+        steps.append((r.completed_at, w.m("explain.retention.taken", kind=w.backup_kind(r.kind))))
+    if r.keep_until is not None:
+        keep = w.duration(rule.keep) if rule is not None and rule.keep is not None else "-"
+        steps.append((r.keep_until, w.m("explain.retention.keep_line", keep=keep)))
+    steps.append(
+        (
+            r.deleted_at,
+            w.m("explain.retention.deleted", verdict=w.m("explain.retention.ok" if r.ok else "explain.retention.bad")),
+        )
+    )
+    return Explanation(head, _article(w, rule.ref if rule else None, w.backup_kind(r.kind)), steps)
+
+
+def _backup_day(b: BackupRow, report: Report, w: PolicyWords, taken: Sequence[Event]) -> Explanation:
+    tz = report.period.start.tzinfo
+    start = dt.datetime(b.day.year, b.day.month, b.day.day, tzinfo=tz)
+    end = start + dt.timedelta(days=1)
+    head = w.m(
+        "explain.backup_day",
+        kind=w.backup_kind(b.kind),
+        day=format_date(b.day, w.lang),
+        status=w.m(f"report.backup.{b.status}"),
+    )
+    steps: list[tuple[dt.datetime | None, str]] = [(start, w.m("explain.backup.window_line", end=w.t(end)))]
+    for e in taken:
+        if start <= e.at < end:
+            steps.append((e.at, w.m("explain.backup.taken", kind=w.backup_kind(b.kind))))
+    if b.status == "missed":
+        steps.append((end, w.m("explain.backup.none")))
+    elif b.status == "pending":
+        steps.append((report.period.as_of, w.m("explain.backup.pending")))
+    rule = w.backup_rule(b.kind)
+    return Explanation(head, _article(w, rule.ref if rule else None, w.backup_kind(b.kind)), steps)
+
+
+def _violation(v: Violation, report: Report, w: PolicyWords, events: Sequence[Event]) -> Explanation:
+    head = w.m("explain.violation", id=v.id, kind=violation_kind(v.kind, w))
+    steps: list[tuple[dt.datetime | None, str]] = []
+    for e in events:
+        if e.type == "backup.completed":
+            zone = e.fields.get("zone")
+            primary = e.fields.get("primary_zone")
+            steps.append(
+                (
+                    e.at,
+                    w.m(
+                        "explain.backup.zones",
+                        kind=w.backup_kind(str(e.fields.get("kind"))),
+                        zone=zone or w.m("explain.backup.no_zone"),
+                        primary=primary or w.m("explain.backup.no_zone"),
+                    ),
+                )
+            )
+        elif e.type == "backup.deleted":
+            steps.append((e.at, w.m("explain.retention.deleted_plain")))
+    if v.kind == "backup_zone" and steps:
+        key = "explain.zone.unknown" if " states no " in v.message else "explain.zone.same"
+        steps.append((v.at or report.period.as_of, w.m(key)))
+        kind = v.message.split(" ", 1)[0]
+        return Explanation(head, _article(w, v.ref, w.backup_kind(kind)), steps)
+    steps.append((v.at or report.period.as_of, violation_text(v, report, w, {})))
+    return Explanation(head, _article(w, v.ref), steps)
+
+
+def render_explanations(items: Sequence[Explanation], report: Report, w: PolicyWords) -> str:
+    """The explanations as text: headline, period, article, then one line per instant."""
+    p = report.period
+    out: list[str] = []
+    for n, x in enumerate(items):
+        if n:
+            out.append("")
+        out.append(printable(x.headline))
+        full = w.with_year()
+        out.append(printable(w.m("explain.period", start=full.t(p.start), end=full.t(p.end), as_of=full.t(p.as_of))))
+        if x.article:
+            out.append(printable(x.article))
+        merged: dict[dt.datetime | None, list[str]] = {}
+        for at, text in x.steps:
+            texts = merged.setdefault(at, [])
+            if text not in texts:
+                texts.append(text)
+        sep = "。" if w.lang == "ja" else "; "
+        dated = sorted(k for k in merged if k is not None)
+        for at in dated + ([None] if None in merged else []):
+            when = w.t(at) if at is not None else ""
+            out.append(printable(f"  {when}  {sep.join(merged[at])}".rstrip()))
+    return "\n".join(out) + "\n"

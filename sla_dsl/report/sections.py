@@ -1,0 +1,703 @@
+"""The monthly report as a list of sections in words: what text, Markdown and HTML all show.
+
+Design notes
+------------
+* One list of :class:`Part` (title, header, rows, notes) feeds the three
+  writers of :mod:`.render`, so they always show the same facts. Every word
+  comes from the message catalogue (:mod:`sla_dsl.i18n`) in the report's
+  language, every name of a rule from the policy's labels (:mod:`.words`);
+  ids, zones and unknown channels are the log's own and shown as written.
+* The summary gives a headline verdict per commitment with its target next to
+  the figure: the response target of each priority (met of judged, % achieved),
+  the recovery notice, planned-stop notices, availability, each backup kind.
+* "Incidents not met" lists breaches only, with how late each was in business
+  time; incidents at risk have their own list. Outages show their own downtime
+  and, where they overlap, a note that the total counts the overlap once; a
+  notice that has no target says which of the reasons applies.
+* Violations are written from the rows they are about (the JSON report's
+  ``message`` stays the engine's English text, the contract); a kind the
+  catalogue does not know shows under "other" with the engine's message.
+* A planned stop's announcements are read from its explanation steps (the row
+  keeps the valid one only): each notice with its channel and why it was not
+  valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import NamedTuple, Protocol, TypeVar
+
+from ..i18n import format_date, format_minutes, format_month
+from . import OutageRow, Report, RetentionRow, StopRow, Violation, periods
+from .words import Anchor, Cell, Link, Mark, PolicyWords, anchor, ref_number
+
+T = TypeVar("T")
+
+
+class Part(NamedTuple):
+    """One section of the report: a titled table and notes under it."""
+
+    title: str
+    header: list[str]
+    rows: list[list[Cell]]
+    notes: tuple[str, ...] = ()
+    key: str = ""
+    numeric: tuple[int, ...] = ()
+
+
+class IncidentLike(Protocol):
+    """What the tables read from an incident row (an IncidentRow or a compact verdict)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def priority(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def clock_start(self) -> dt.datetime: ...
+    @property
+    def response_due(self) -> dt.datetime | None: ...
+    @property
+    def responded_at(self) -> dt.datetime | None: ...
+    @property
+    def is_completed(self) -> bool: ...
+
+
+def _capped(rows: Sequence[T], limit: int | None) -> tuple[Sequence[T], int]:
+    if limit is None or len(rows) <= limit:
+        return rows, 0
+    return rows[:limit], len(rows) - limit
+
+
+def more_row(hidden: int, width: int, w: PolicyWords) -> list[list[Cell]]:
+    """The closing row of a capped table, or nothing."""
+    row: list[Cell] = [w.m("report.more", n=f"{hidden:,}")]
+    return [row + [""] * (width - 1)] if hidden else []
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}" if whole else "-"
+
+
+def one_year(report: Report) -> int | None:
+    """The year of the period when it lies in one year (times in it are written without it), else None."""
+    p = report.period
+    last = max(p.start, p.end - dt.timedelta(microseconds=1))
+    return p.start.year if p.start.year == last.year else None
+
+
+def heading(report: Report, w: PolicyWords) -> str:
+    """``Click So-ko サービスレベル報告書（2026年11月度）``."""
+    p = report.period
+    start, end = p.start, p.end
+    one_month = start.day == 1 and start.hour == start.minute == 0 and end == _next_month(start)
+    span = format_month(start.date(), w.lang) if one_month else f"{format_date(start.date(), w.lang)} 〜 {w.t(end)}"
+    return w.m("report.heading", name=report.policy.name, month=span)
+
+
+def _next_month(t: dt.datetime) -> dt.datetime:
+    y, mo = (t.year + 1, 1) if t.month == 12 else (t.year, t.month + 1)
+    return t.replace(year=y, month=mo, day=1)
+
+
+def head_lines(report: Report, w: PolicyWords) -> list[str]:
+    """The lines under the title: the period, the policy versions and the time zone."""
+    p = report.period
+    tz = report.timezone or report.period.start.tzname() or ""
+    offset = p.start.strftime("%z")
+    offset = f"{offset[:3]}:{offset[3:]}" if offset else ""
+    zone = w.m("report.tz_japan") if tz == "Asia/Tokyo" else w.m("report.tz_offset", offset=offset)
+    sep = "、" if w.lang == "ja" else ", "
+    versions = sep.join(v.version for v in report.versions) or report.policy.version
+    full = w.with_year()
+    return [
+        w.m("report.period", start=full.t(p.start), end=full.t(p.end), as_of=full.t(p.as_of)),
+        w.m("report.version", versions=versions) + ("" if w.lang == "ja" else " ") + zone,
+    ]
+
+
+def sections(
+    report: Report,
+    w: PolicyWords,
+    incidents: Sequence[IncidentLike],
+    violations: Sequence[Violation],
+    limit: int | None = None,
+) -> list[Part]:
+    """Every section of the report, in order."""
+    by_priority = _count(incidents)
+    out = [
+        _summary(report, w, by_priority, violations),
+        _availability(report, w),
+        _incidents(w, by_priority),
+    ]
+    breached = [i for i in incidents if i.status == "breached"]
+    if breached:
+        out.append(_not_met(report, w, breached, limit))
+    risky = [i for i in incidents if i.status == "at_risk"]
+    if risky:
+        out.append(_at_risk(report, w, risky, limit))
+    out += [
+        _outages(report, w),
+        _stops(report, w),
+        _maintenance(report, w),
+        _backups(report, w),
+        _violations(report, w, incidents, violations, limit),
+    ]
+    return out
+
+
+# -- summary ------------------------------------------------------------------------------
+
+
+def _count(incidents: Sequence[IncidentLike]) -> dict[str, Counter[str]]:
+    by: dict[str, Counter[str]] = {}
+    # One pass in Counter's C loop: a year's log has hundreds of thousands of incidents.
+    for (pid, status, done), n in Counter((i.priority, i.status, i.is_completed) for i in incidents).items():
+        c = by.setdefault(pid, Counter())
+        c[status] += n
+        c["total"] += n
+        c["completed"] += n if done else 0
+    return by
+
+
+def _verdict(w: PolicyWords, bad: int, watch: int = 0) -> Mark:
+    if bad:
+        return Mark(w.m("report.verdict.not_met"), "bad")
+    if watch:
+        return Mark(w.m("report.verdict.watch"), "warn")
+    return Mark(w.m("report.verdict.met"), "good")
+
+
+def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violations: Sequence[Violation]) -> Part:
+    rows: list[list[Cell]] = []
+    md = w.model
+    pids = sorted(set(by) | ({p.id for p in md.priorities} if md else set()))
+    for pid in pids:
+        c = by.get(pid, Counter())
+        judged = c["met"] + c["breached"]
+        result = (
+            w.m("report.result.ratio", met=c["met"], judged=judged, percent=_pct(c["met"], judged))
+            if judged
+            else w.m("report.result.nothing")
+        )
+        rule = w.priority_rule(pid)
+        rows.append(
+            [
+                w.m("report.commit.response", label=w.priority(pid)),
+                w.target(pid),
+                result,
+                _verdict(w, c["breached"], c["at_risk"]),
+                w.article(rule.ref if rule else None),
+            ]
+        )
+    if md is not None:
+        for n in md.notifications:
+            judged_o = [o for o in report.outages if o.notice_status in ("met", "breached")]
+            met = sum(o.notice_status == "met" for o in judged_o)
+            rows.append(
+                [
+                    n.label.text(w.lang) or n.name,
+                    w.m("report.target.notice", duration=w.duration(n.within))
+                    if n.only_during
+                    else w.m("report.target.within", duration=w.duration(n.within)),
+                    w.m("report.result.ratio", met=met, judged=len(judged_o), percent=_pct(met, len(judged_o)))
+                    if judged_o
+                    else w.m("report.result.nothing"),
+                    _verdict(w, len(judged_o) - met, sum(o.notice_status == "open" for o in report.outages)),
+                    w.article(n.ref),
+                ]
+            )
+        for ps in md.planned_stops:
+            ok = sum(s.notice_ok for s in report.planned_stops)
+            channels = (
+                "・".join(w.channel(c) for c in ps.channels)
+                if w.lang == "ja"
+                else " or ".join(w.channel(c) for c in ps.channels)
+            )
+            rows.append(
+                [
+                    w.m("report.commit.stops"),
+                    w.m("report.target.stop_notice", duration=w.duration(ps.notice), channels=channels or "-"),
+                    w.m("report.result.stops", ok=ok, total=len(report.planned_stops))
+                    if report.planned_stops
+                    else w.m("report.result.nothing"),
+                    _verdict(w, len(report.planned_stops) - ok),
+                    w.article(ps.ref),
+                ]
+            )
+        for s in md.services:
+            if not s.availability_measured and s.availability_target is None:
+                continue
+            target = s.availability_target
+            rows.append(
+                [
+                    w.m("report.commit.availability") + f"（{s.label.text(w.lang)}）"
+                    if w.lang == "ja"
+                    else f"{w.m('report.commit.availability')} ({s.label.text(w.lang)})",
+                    w.m("report.target.percent", percent=f"{target:g}")
+                    if target is not None
+                    else w.m("report.target.none"),
+                    f"{periods.service_figure(report, s.name):.3%}",  # the lowest period (issue 13)
+                    _verdict(w, periods.periods_below(report, s.name, target))
+                    if target is not None
+                    else Mark(w.m("report.verdict.measured"), ""),
+                    w.article(s.ref),
+                ]
+            )
+        retention_bad = Counter(r.kind for r in report.retention if not r.ok)
+        zone_bad = Counter(v.id for v in violations if v.kind == "backup_zone")
+        days: dict[str, Counter[str]] = {}
+        for row in report.backups:
+            days.setdefault(row.kind, Counter())[row.status] += 1
+        for b in md.backups:
+            label = b.label.text(w.lang) or b.kind
+            if b.continuous:
+                rows.append(
+                    [
+                        w.m("report.commit.continuous", label=label),
+                        w.m("report.target.zone"),
+                        w.m("report.result.zone_bad", n=len(zone_bad)) if zone_bad else w.m("report.result.zone_ok"),
+                        _verdict(w, len(zone_bad)),
+                        w.article(b.ref),
+                    ]
+                )
+                continue
+            c = days.get(b.kind, Counter())
+            goal = (
+                w.m("report.target.daily")
+                if b.every and b.every.amount == 1 and b.every.unit.value == "day"
+                else (w.m("report.target.every", duration=w.duration(b.every)) if b.every else "-")
+            )
+            if b.keep is not None:
+                goal += "・" if w.lang == "ja" else ", "
+                goal += w.m("report.keep", keep=w.duration(b.keep))
+            result = w.m("report.result.days", ok=c["ok"], days=c["ok"] + c["missed"])
+            if retention_bad[b.kind]:
+                result += ("、" if w.lang == "ja" else ", ") + w.m(
+                    "report.result.retention_bad", n=retention_bad[b.kind]
+                )
+            rows.append(
+                [
+                    w.m("report.commit.backup", label=label),
+                    goal,
+                    result,
+                    _verdict(w, c["missed"] + retention_bad[b.kind]),
+                    w.article(b.ref),
+                ]
+            )
+    header = [
+        w.m("report.commitment"),
+        w.m("report.target"),
+        w.m("report.result"),
+        w.m("report.verdict"),
+        w.m("report.rule"),
+    ]
+    return Part(w.m("report.summary"), header, rows, key="summary")
+
+
+# -- availability and incidents ------------------------------------------------------------
+
+
+def _availability(report: Report, w: PolicyWords) -> Part:
+    a = report.availability
+    rows: list[list[Cell]] = [
+        [w.m("report.period_time"), format_minutes(a.period_minutes)],
+        [w.m("report.excused"), format_minutes(a.excused_minutes)],
+        [w.m("report.excluded"), format_minutes(a.excluded_minutes)],
+        [w.m("report.measured"), format_minutes(a.measured_minutes)],
+        [w.m("report.downtime"), format_minutes(a.downtime_minutes)],
+        [w.m("report.ratio"), f"{a.ratio:.4%}"],
+    ]
+    notes: list[str] = []
+    own = sum(o.downtime_minutes for o in report.outages)
+    if round(own) != round(a.downtime_minutes):
+        notes.append(w.m("report.overlap_note", sum=format_minutes(own), total=format_minutes(a.downtime_minutes)))
+    return Part(
+        w.m("report.availability"),
+        [w.m("report.item"), w.m("report.time_hmm")],
+        rows,
+        tuple(notes),
+        "availability",
+        (1,),
+    )
+
+
+def _incidents(w: PolicyWords, by: dict[str, Counter[str]]) -> Part:
+    cols = ["met", "breached", "open", "at_risk", "excluded"]
+    rows: list[list[Cell]] = []
+    for pid in sorted(by):
+        c = by[pid]
+        judged = c["met"] + c["breached"]
+        row: list[Cell] = [w.priority(pid), w.target(pid), str(c["total"])]
+        row += [str(c[k]) for k in cols]
+        row += [_pct(c["met"], judged), str(c["completed"])]
+        rows.append(row)
+    header = [w.m("report.priority"), w.m("report.target"), w.m("report.total")]
+    header += [w.m(f"report.status.{k}") for k in cols] + [w.m("report.achieved"), w.m("report.completed")]
+    return Part(w.m("report.incidents"), header, rows, key="incidents", numeric=tuple(range(2, 10)))
+
+
+def _late(report: Report, w: PolicyWords, due: dt.datetime | None, at: dt.datetime | None) -> str:
+    """How late, in business time of the policy (``1:12``), or ``-``."""
+    if due is None or w.policy is None:
+        return "-"
+    end = at if at is not None else report.period.as_of
+    if end <= due:
+        return "-"
+    return format_minutes(w.policy.business_time_between(due, end).total_seconds() / 60)
+
+
+def _not_met(report: Report, w: PolicyWords, bad: Sequence[IncidentLike], limit: int | None) -> Part:
+    shown, hidden = _capped(bad, limit)
+    rows: list[list[Cell]] = []
+    for i in shown:
+        rule = w.priority_rule(i.priority)
+        rows.append(
+            [
+                i.id,
+                w.priority(i.priority),
+                w.t(i.clock_start),
+                w.t(i.response_due),
+                w.t(i.responded_at) if i.responded_at else Mark(w.m("report.no_response"), "bad"),
+                Mark(_late(report, w, i.response_due, i.responded_at), "bad"),
+                w.article(rule.ref if rule else None),
+            ]
+        )
+    header = [
+        w.m("report.id"),
+        w.m("report.priority"),
+        w.m("report.clock_start"),
+        w.m("report.due"),
+        w.m("report.responded"),
+        w.m("report.late_business"),
+        w.m("report.rule"),
+    ]
+    return Part(w.m("report.not_met"), header, rows + more_row(hidden, len(header), w), key="not-met")
+
+
+def _at_risk(report: Report, w: PolicyWords, risky: Sequence[IncidentLike], limit: int | None) -> Part:
+    shown, hidden = _capped(risky, limit)
+    rows: list[list[Cell]] = []
+    for i in shown:
+        left = "-"
+        if w.policy is not None and i.response_due is not None and report.period.as_of < i.response_due:
+            left = format_minutes(
+                w.policy.business_time_between(report.period.as_of, i.response_due).total_seconds() / 60
+            )
+        rows.append([i.id, w.priority(i.priority), w.t(i.clock_start), w.t(i.response_due), Mark(left, "warn")])
+    header = [
+        w.m("report.id"),
+        w.m("report.priority"),
+        w.m("report.clock_start"),
+        w.m("report.due"),
+        w.m("report.left"),
+    ]
+    return Part(w.m("report.at_risk"), header, rows + more_row(hidden, len(header), w), key="at-risk")
+
+
+# -- outages, stops, maintenance, backups -------------------------------------------------------
+
+
+def notice_reason(o: OutageRow, w: PolicyWords) -> str:
+    """Why an outage's notice has the status it has, in words."""
+    if o.notice_status == "excluded":
+        return w.m("report.na.excluded", cause=w.cause(o.cause))
+    if o.notice_status == "not_applicable":
+        if o.recognized_at is None:
+            reason = w.m("report.na.not_recognised")
+            if o.end is None:
+                reason += (
+                    "（" + w.m("report.na.still_open") + "）" if w.lang == "ja" else f" ({w.m('report.na.still_open')})"
+                )
+            return reason
+        return w.m("report.na.outside_hours")
+    return w.m(f"report.notice.{o.notice_status}")
+
+
+def _outages(report: Report, w: PolicyWords) -> Part:
+    rows: list[list[Cell]] = []
+    tone = {"met": "good", "breached": "bad", "open": "warn"}
+    for o in report.outages:
+        rows.append(
+            [
+                o.id,
+                w.t(o.start),
+                w.t(o.end) if o.end else Mark(w.m("report.still_open"), "warn"),
+                format_minutes(o.downtime_minutes),
+                w.t(o.notice_due),
+                w.t(o.notified_at),
+                Mark(notice_reason(o, w), tone.get(o.notice_status, "")),
+            ]
+        )
+    header = [
+        w.m("report.id"),
+        w.m("report.start"),
+        w.m("report.end"),
+        w.m("report.downtime_hmm"),
+        w.m("report.notice_due"),
+        w.m("report.notified_at"),
+        w.m("report.notice"),
+    ]
+    notes: list[str] = []
+    a = report.availability
+    own = sum(o.downtime_minutes for o in report.outages)
+    if round(own) != round(a.downtime_minutes):
+        notes.append(w.m("report.overlap_note", sum=format_minutes(own), total=format_minutes(a.downtime_minutes)))
+    return Part(w.m("report.outages"), header, rows, tuple(notes), "outages", (3,))
+
+
+_ANNOUNCED = re.compile(r"^announced .* by (?P<channel>.+?): (?P<verdict>.*)$")
+
+
+def stop_notices(s: StopRow) -> list[tuple[dt.datetime, str, bool, bool]]:
+    """Each notice of a stop: (sent at, channel, by an allowed channel, in time), from its explanation."""
+    out = []
+    for step in s.explain:
+        found = _ANNOUNCED.match(step.text)
+        if found and step.at is not None:
+            verdict = found.group("verdict")
+            out.append(
+                (step.at, found.group("channel"), "not an allowed channel" not in verdict, "too late" not in verdict)
+            )
+    return out
+
+
+def notice_fault(w: PolicyWords, good_channel: bool, in_time: bool) -> str:
+    """Why one notice of a planned stop is not valid (or that it is)."""
+    if good_channel and in_time:
+        return w.m("report.stop.valid")
+    if not good_channel and not in_time:
+        return w.m("explain.stop.late_channel")
+    return w.m("explain.stop.bad_channel" if not good_channel else "explain.stop.too_late")
+
+
+def stop_reason(s: StopRow, w: PolicyWords) -> str:
+    """Why a stop's notice is valid or not, naming every notice sent."""
+    if s.notice_ok:
+        return w.m("report.stop.valid")
+    notices = stop_notices(s)
+    if not notices:
+        return w.m("report.stop.none")
+    parts = [
+        w.m("report.stop.notice", at=w.t(at), channel=w.channel(channel), why=notice_fault(w, ok_channel, in_time))
+        for at, channel, ok_channel, in_time in notices
+    ]
+    return "、".join(parts) if w.lang == "ja" else "; ".join(parts)
+
+
+def _stops(report: Report, w: PolicyWords) -> Part:
+    rows: list[list[Cell]] = []
+    for s in report.planned_stops:
+        notices = stop_notices(s)
+        sent = notices[0] if notices and not s.notice_ok else None
+        at = s.notice_at if s.notice_ok or sent is None else sent[0]
+        channel = s.channel if s.notice_ok or sent is None else sent[1]
+        rows.append(
+            [
+                s.id,
+                w.t(s.start),
+                w.t(s.end),
+                w.by_end_of(s.notice_deadline),
+                w.t(at),
+                w.channel(channel),
+                Mark(stop_reason(s, w), "good" if s.notice_ok else "bad"),
+            ]
+        )
+    header = [
+        w.m("report.id"),
+        w.m("report.start"),
+        w.m("report.end"),
+        w.m("report.notice_deadline"),
+        w.m("report.notice_at"),
+        w.m("report.channel"),
+        w.m("report.valid"),
+    ]
+    notes = (w.m("report.stop.invalid_note"),) if any(not s.notice_ok for s in report.planned_stops) else ()
+    return Part(w.m("report.stops"), header, rows, notes, "stops")
+
+
+def _maintenance(report: Report, w: PolicyWords) -> Part:
+    rows: list[list[Cell]] = [
+        [
+            w.t(mw.start),
+            w.t(mw.end),
+            w.m("report.moved_from", scheduled=mw.scheduled) if mw.moved and mw.scheduled else w.m("report.scheduled"),
+        ]
+        for mw in report.maintenance
+    ]
+    return Part(
+        w.m("report.maintenance"),
+        [w.m("report.start"), w.m("report.end"), w.m("report.moved")],
+        rows,
+        key="maintenance",
+    )
+
+
+def _backups(report: Report, w: PolicyWords) -> Part:
+    kinds: dict[str, Counter[str]] = {}
+    missed: dict[str, list[str]] = {}
+    for b in report.backups:
+        kinds.setdefault(b.kind, Counter())[b.status] += 1
+        if b.status == "missed":
+            missed.setdefault(b.kind, []).append(periods.window_shown(b.window_start, b.day, w))
+    sep = "、" if w.lang == "ja" else ", "
+    rows: list[list[Cell]] = [
+        [
+            w.backup_kind(k),
+            str(c["ok"]),
+            Mark(str(c["missed"]), "bad") if c["missed"] else "0",
+            str(c["pending"]),
+            sep.join(missed.get(k, [])) or "-",
+        ]
+        for k, c in kinds.items()
+    ]
+    header = [
+        w.m("report.kind"),
+        w.m("report.backup.ok"),
+        w.m("report.backup.missed"),
+        w.m("report.backup.pending"),
+        w.m("report.days_missed"),
+    ]
+    return Part(w.m("report.backups"), header, rows, key="backups", numeric=(1, 2, 3))
+
+
+# -- violations ------------------------------------------------------------------------------------
+
+
+def violation_text(v: Violation, report: Report, w: PolicyWords, incidents: dict[str, IncidentLike]) -> str:
+    """The violation in words, from the row it is about."""
+    as_of = report.period.as_of
+    if v.kind == "response_breached" and v.id in incidents:
+        i = incidents[v.id]
+        if i.responded_at is not None:
+            return w.m(
+                "report.v.response_late",
+                priority=w.priority(i.priority),
+                due=w.t(i.response_due),
+                responded=w.t(i.responded_at),
+                late=_late(report, w, i.response_due, i.responded_at),
+            )
+        return w.m("report.v.response_none", priority=w.priority(i.priority), due=w.t(i.response_due), as_of=w.t(as_of))
+    if v.kind == "notice_breached":
+        o = next((r for r in report.outages if r.id == v.id), None)
+        if o is not None:
+            if o.notified_at is not None:
+                return w.m(
+                    "report.v.notice_late",
+                    due=w.t(o.notice_due),
+                    at=w.t(o.notified_at),
+                    late=_late(report, w, o.notice_due, o.notified_at),
+                )
+            return w.m("report.v.notice_none", due=w.t(o.notice_due), as_of=w.t(as_of))
+    if v.kind == "stop_notice_invalid":
+        s = next((r for r in report.planned_stops if r.id == v.id), None)
+        if s is not None:
+            return w.m("report.v.stop", start=w.t(s.start), why=stop_reason(s, w))
+    worded = periods.violation_words(v, report, w)  # a period's availability, a backup window (issue 13)
+    if worded is not None:
+        return worded
+    if v.kind == "backup_missed" and ":" in v.id:
+        kind, _, day = v.id.rpartition(":")
+        try:
+            when = dt.date.fromisoformat(day)
+        except ValueError:
+            when = None
+        if when is not None:
+            return w.m("report.v.missed", kind=w.backup_kind(kind), day=w.d(when))
+    if v.kind == "backup_retention":
+        r = next((x for x in report.retention if x.id == v.id), None)
+        if r is not None:
+            return retention_text(r, w)
+    if v.kind == "backup_zone":
+        kind = v.message.split(" ", 1)[0]
+        key = "report.v.zone_unknown" if " states no " in v.message else "report.v.zone_same"
+        return w.m(key, kind=w.backup_kind(kind), at=w.t(v.at))
+    if v.kind == "availability":
+        target = w.model and next((s.availability_target for s in w.model.services if s.name == v.id), None)
+        return w.m(
+            "report.v.availability", ratio=f"{report.availability.ratio:.4%}", target=f"{target:g}" if target else "-"
+        )
+    return w.m("report.v.data", detail=v.message)
+
+
+def shown_id(v: Violation, w: PolicyWords) -> str:
+    """The id of a violation as the report shows it: a backup day (``files:2026-11-14``) as its date."""
+    if v.kind == "backup_missed":
+        day = v.id.rpartition(":")[2]
+        try:
+            return w.d(dt.date.fromisoformat(day))
+        except ValueError:
+            return v.id
+    return v.id
+
+
+def retention_text(r: RetentionRow, w: PolicyWords) -> str:
+    """A backup deleted before its retention, in words."""
+    return w.m(
+        "report.v.retention",
+        kind=w.backup_kind(r.kind),
+        taken=w.t(r.completed_at),
+        deleted=w.t(r.deleted_at),
+        keep_until=w.t(r.keep_until),
+    )
+
+
+def violation_kind(kind: str, w: PolicyWords) -> str:
+    """The kind of a violation in words."""
+    try:
+        return w.m(f"report.kind.{kind}")
+    except KeyError:
+        return w.m("report.kind.other")
+
+
+def _violations(
+    report: Report,
+    w: PolicyWords,
+    incidents: Sequence[IncidentLike],
+    violations: Sequence[Violation],
+    limit: int | None,
+) -> Part:
+    wanted = {v.id for v in violations if v.kind == "response_breached"}
+    by_id: dict[str, IncidentLike] = {i.id: i for i in incidents if i.id in wanted}
+    shown, hidden = _capped(violations, limit)
+    rows: list[list[Cell]] = [
+        [
+            w.t(v.at) if v.at else "-",
+            Mark(violation_kind(v.kind, w), "bad"),
+            shown_id(v, w),
+            violation_text(v, report, w, by_id),
+            w.article(v.ref),
+        ]
+        for v in shown
+    ]
+    header = [w.m("report.when"), w.m("report.what"), w.m("report.id"), w.m("report.message"), w.m("report.rule")]
+    return Part(
+        w.m("report.violations", n=f"{len(violations):,}"),
+        header,
+        rows + more_row(hidden, len(header), w),
+        key="violations",
+    )
+
+
+def articles(w: PolicyWords, parts: Sequence[Part]) -> Part:
+    """The appendix: every article a row links to, with its title and the rules that cite it."""
+    nums: list[str] = []
+    for part in parts:
+        for row in part.rows:
+            for cell in row:
+                if isinstance(cell, Link):
+                    num = ref_number(cell.anchor.removeprefix("art-").replace("-", "."))
+                    if num and num not in nums:
+                        nums.append(num)
+    nums.sort(key=lambda n: tuple(int(x) for x in n.split(".")))
+    sep = "、" if w.lang == "ja" else "; "
+    rows: list[list[Cell]] = [
+        [Anchor(w.m("report.article", ref=n), anchor(n)), w.article_title(n), sep.join(w.rules_at(n)) or "-"]
+        for n in nums
+    ]
+    header = [w.m("report.rule"), w.m("report.article_title"), w.m("report.rules")]
+    return Part(w.m("report.articles"), header, rows, key="articles")

@@ -1,0 +1,228 @@
+"""Phrases built from the policy for the report and ``sla explain``: targets, durations, rule labels, articles.
+
+Design notes
+------------
+* Every phrase comes from the message catalogue (:mod:`sla_dsl.i18n`) in the
+  language asked for; names of rules (priorities, backup kinds, exclusions)
+  come from the policy's own labels, never from their identifiers.
+* :class:`PolicyWords` reads the version of the policy in force at the start
+  of the period (the earliest version when none is yet): labels and targets of
+  the report's summary are that version's; each verdict row names its own.
+* An article reference is shown as ``条項 3.2`` / ``Art. 3.2`` and linked (in
+  HTML) to the anchor ``art-3-2`` of the report's appendix of articles.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ..i18n import format_date, format_datetime, message
+from ..lang import model as lm
+from ..lang.languages import policy_languages
+from ..policy.compiled import Policy
+
+
+class Link(NamedTuple):
+    """A cell that links to the appendix anchor ``anchor`` (HTML); plain text elsewhere."""
+
+    text: str
+    anchor: str
+
+
+class Mark(NamedTuple):
+    """A cell with a tone: ``bad`` (a breach), ``warn`` (at risk) or ``good`` (met)."""
+
+    text: str
+    tone: str
+
+
+class Anchor(NamedTuple):
+    """A cell that is the target ``anchor`` of links (the appendix of articles)."""
+
+    text: str
+    anchor: str
+
+
+Cell = str | Link | Mark | Anchor
+
+_REF = re.compile(r"(\d+(?:\.\d+)*)")
+
+
+def anchor(ref: str) -> str:
+    """``art-3-2`` for ``3.2`` (or ``Article 3.2``)."""
+    found = _REF.search(ref)
+    return "art-" + (found.group(1).replace(".", "-") if found else "x")
+
+
+def ref_number(ref: str | lm.ArticleRef | None) -> str | None:
+    """``3.2`` from an article reference or a violation's ``ref`` text (``Article 3.2``)."""
+    if ref is None:
+        return None
+    if isinstance(ref, lm.ArticleRef):
+        return str(ref)
+    found = _REF.search(ref)
+    return found.group(1) if found else None
+
+
+def default_lang(policies: Sequence[Policy]) -> str:
+    """The primary language of the policy (of its earliest version); English without a policy."""
+    if not policies:
+        return "en"
+    return policy_languages(min(policies, key=lambda p: p.effective).model.header)[0]
+
+
+class PolicyWords:
+    """Words of one policy version in one language."""
+
+    def __init__(
+        self, policies: Sequence[Policy], lang: str, start: dt.date | None = None, year: int | None = None
+    ) -> None:
+        self.lang = lang
+        #: the year times are written without (the report's, when its period lies in one year)
+        self.year = year
+        in_force = [p for p in policies if start is None or p.effective <= start]
+        self.policy: Policy | None = (
+            (max(in_force, key=lambda p: p.effective) if in_force else min(policies, key=lambda p: p.effective))
+            if policies
+            else None
+        )
+        self.model: lm.PolicyModel | None = self.policy.model if self.policy else None
+
+    def with_year(self) -> PolicyWords:
+        """The same words, writing every time with its year."""
+        other = copy.copy(self)
+        other.year = None
+        return other
+
+    def m(self, key: str, **params: object) -> str:
+        """The catalogue's ``key`` in this language."""
+        return message(key, self.lang, **params)
+
+    def t(self, t: dt.datetime | None) -> str:
+        """A time in this language (``2026年11月2日(月) 15:00``; without the year in :attr:`year`), ``-`` for None."""
+        return format_datetime(t, self.lang, year=t is None or t.year != self.year)
+
+    def d(self, d: dt.date) -> str:
+        """A date in this language (``2026年11月2日(月)``; without the year in :attr:`year`)."""
+        return format_date(d, self.lang, year=d.year != self.year)
+
+    def by_end_of(self, t: dt.datetime | None) -> str:
+        """A deadline: ``11月18日(水)中`` when it is a midnight (the end of the day before), else the time."""
+        if t is not None and t.hour == t.minute == t.second == 0:
+            return self.m("report.day_end", day=self.d(t.date() - dt.timedelta(days=1)))
+        return self.t(t)
+
+    # -- rules ----------------------------------------------------------------------
+    def priority(self, pid: str) -> str:
+        """``P1 優先度１`` (the id and the policy's label)."""
+        label = ""
+        if self.model is not None:
+            label = next((p.label.text(self.lang) for p in self.model.priorities if p.id == pid), "")
+        return f"{pid} {label}".strip()
+
+    def priority_rule(self, pid: str) -> lm.Priority | None:
+        if self.model is None:
+            return None
+        return next((p for p in self.model.priorities if p.id == pid), None)
+
+    def backup_kind(self, kind: str) -> str:
+        """The policy's label of a backup kind (the kind itself when the policy has none)."""
+        rule = self.backup_rule(kind)
+        return rule.label.text(self.lang) if rule is not None and (rule.label.ja or rule.label.en) else kind
+
+    def backup_rule(self, kind: str) -> lm.Backup | None:
+        if self.model is None:
+            return None
+        return next((b for b in self.model.backups if b.kind == kind), None)
+
+    def cause(self, cause: str | None) -> str:
+        """The label of an Article 4 cause (the cause itself when the policy has none)."""
+        if cause is None:
+            return "-"
+        if self.model is not None:
+            for ex in self.model.exclusions:
+                if ex.cause == cause and (ex.label.ja or ex.label.en):
+                    return ex.label.text(self.lang)
+        return cause
+
+    def channel(self, channel: str | None) -> str:
+        """``メール`` for ``email``; an unknown channel as ``その他（fax）``."""
+        if not channel:
+            return "-"
+        key = f"report.channel.{channel}"
+        try:
+            return self.m(key)
+        except KeyError:
+            return self.m("report.channel.other", channel=channel)
+
+    def article(self, ref: str | lm.ArticleRef | None) -> Cell:
+        """A link to the article, or ``-``."""
+        num = ref_number(ref)
+        if num is None:
+            return "-"
+        return Link(self.m("report.article", ref=num), anchor(num))
+
+    def article_title(self, num: str) -> str:
+        """The title of article ``num``'s first part (``3.2`` → Article 3's title)."""
+        if self.model is None:
+            return ""
+        top = int(num.split(".")[0])
+        return next((a.title.text(self.lang) for a in self.model.articles if a.number == top), "")
+
+    def rules_at(self, num: str) -> list[str]:
+        """Labels of the rules that cite article ``num``."""
+        if self.model is None:
+            return []
+        out: list[str] = []
+        md = self.model
+        groups: list[Sequence[lm.Node]] = [
+            md.calendars,
+            md.services,
+            md.planned_stops,
+            md.maintenance,
+            md.clocks,
+            md.priorities,
+            md.notifications,
+            md.backups,
+            md.exclusions,
+        ]
+        for group in groups:
+            for rule in group:
+                ref = getattr(rule, "ref", None)
+                label = getattr(rule, "label", None)
+                if ref is not None and str(ref) == num and isinstance(label, lm.Label):
+                    text = label.text(self.lang)
+                    if text and text not in out:
+                        out.append(text)
+        return out
+
+    # -- durations and targets ----------------------------------------------------------
+    def duration(self, d: lm.Duration) -> str:
+        """``4営業時間`` / ``4 business hours``; ``7日`` / ``7 days``."""
+        plural = "s" if d.amount != 1 or self.lang == "ja" else ""
+        unit = d.unit.value + plural
+        if d.calendar is None:
+            return self.m(f"report.unit.{unit}", n=d.amount)
+        cal = None
+        if self.model is not None:
+            cal = next((c for c in self.model.calendars if c.name == d.calendar), None)
+        ja_label = cal.label.ja if cal is not None and cal.label.ja else ""
+        business = d.calendar == "business" or "営業" in ja_label
+        if business and d.unit.value in ("minute", "hour", "day"):
+            return self.m("report.unit.business", n=d.amount, unit=self.m(f"report.unit.business_{unit}"))
+        name = cal.label.text(self.lang) if cal is not None and (cal.label.ja or cal.label.en) else d.calendar
+        return self.m("report.unit.on_calendar", amount=self.m(f"report.unit.{unit}", n=d.amount), calendar=name)
+
+    def target(self, pid: str) -> str:
+        """The response target of a priority: ``4営業時間以内`` / ``within 4 business hours``."""
+        rule = self.priority_rule(pid)
+        if rule is None:
+            return "-"
+        t = rule.target
+        if isinstance(t, lm.Within):
+            return self.m("report.target.within", duration=self.duration(t.duration))
+        return self.m("report.target.by_end", nth=t.nth)

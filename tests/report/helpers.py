@@ -1,0 +1,99 @@
+"""Shared pieces of the report tests: the example month, an in-process ``sla``, and the language scanner."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from sla_dsl.cli.app import main
+from sla_dsl.lang.model import Label
+from sla_dsl.policy import load_policies
+
+ROOT = Path(__file__).resolve().parents[2]
+POLICY = ROOT / "policies" / "clicksoko.sla"
+EXAMPLE = ROOT / "examples" / "events-2026-11.jsonl"
+MONTH = ["--from", "2026-11-01", "--to", "2026-12-01"]
+JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")
+#: Latin words a Japanese page may show outside the log's ids and the policy's own texts.
+JA_LATIN_OK = {"ID", "PDF"}
+
+
+def sla(*args: str | Path) -> tuple[int, str, str]:
+    """Run ``sla`` in this process: (exit code, stdout, stderr)."""
+    raw = io.BytesIO()
+    out, err = io.TextIOWrapper(raw, encoding="utf-8", write_through=True), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in args])
+    out.flush()
+    return code, raw.getvalue().decode("utf-8"), err.getvalue()
+
+
+def _labels(node: Any) -> list[Label]:
+    if isinstance(node, Label):
+        return [node]
+    if isinstance(node, BaseModel):
+        return [x for name in type(node).model_fields for x in _labels(getattr(node, name))]
+    if isinstance(node, tuple | list):
+        return [x for item in node for x in _labels(item)]
+    return []
+
+
+def allowed_words(lang: str) -> list[str]:
+    """Texts a page may show whatever its language: the log's ids and zones, the policy's own texts."""
+    words: set[str] = set()
+    for line in EXAMPLE.read_text("utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            ev = json.loads(line)
+            words.update(str(ev[k]) for k in ("id", "zone", "primary_zone") if ev.get(k))
+    policy = load_policies([str(POLICY)])[0]
+    words.update(p.id for p in policy.model.priorities)
+    words.update({policy.name, policy.version})
+    words.update(t for lab in _labels(policy.model) for t in [lab.text(lang)] if t)
+    return sorted(words, key=len, reverse=True)
+
+
+class _Text(HTMLParser):
+    """The text a person reads in an HTML page: text nodes and the aria-label/title/alt attributes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "style":
+            self._skip += 1
+        self.parts += [v for k, v in attrs if k in ("aria-label", "title", "alt") and v]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "style":
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def readable(text: str, fmt: str) -> str:
+    """What a person reads of a rendered output."""
+    if fmt != "html":
+        return text
+    parser = _Text()
+    parser.feed(text)
+    return "\n".join(parser.parts)
+
+
+def foreign(text: str, lang: str, allowed: list[str]) -> list[str]:
+    """Fragments of the other language in ``text``: English words on a ja page, Japanese on an en page."""
+    for word in allowed:
+        text = text.replace(word, " ")
+    if lang == "ja":
+        return sorted(set(re.findall(r"[A-Za-z][A-Za-z_./-]*", text)) - JA_LATIN_OK)
+    return sorted(set(JAPANESE.findall(text)))
