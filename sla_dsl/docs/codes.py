@@ -1,0 +1,136 @@
+"""The error-code reference, generated from the code that raises each code.
+
+Design notes
+------------
+* The package has no central table of diagnostic codes: each stage writes its
+  codes where it finds the problem (``_err("E302", f"calendar ... is never
+  open", ..., help=...)``). So the reference is read from the source: every
+  call in ``sla_dsl`` with a string argument ``Ennn`` is one use of code
+  ``Ennn``; the call's other string arguments are its message and ``help``
+  (an f-string's fields shown as ``…``). A code used in several places lists
+  each, so a code reused for two different problems is visible on the page.
+* The scan is static (:mod:`ast`, no import of the modules), so it sees codes
+  on every path, including ones no test reaches.
+* Where a code is written as data (a tuple of rules, a constant) rather than
+  in a call with its message, the page names the module only.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import NamedTuple
+
+__all__ = ["CodeUse", "codes_markdown", "scan"]
+
+_CODE = re.compile(r"^E\d{3}$")
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+#: What a hundred of codes is about (by first digit).
+_RANGES = {
+    "0": "The command line and files",
+    "1": "Event logs, policy syntax and policy tests",
+    "2": "The policy language: checks of the model",
+    "3": "Calendars and compiled-policy checks",
+}
+
+
+class CodeUse(NamedTuple):
+    """One place that raises a code: the module, the line, and the words it uses."""
+
+    code: str
+    module: str
+    line: int
+    message: str
+    help: str
+
+
+def _text(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        parts = [v.value if isinstance(v, ast.Constant) else "…" for v in node.values]
+        return "".join(str(p) for p in parts)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _text(node.left), _text(node.right)
+        return None if left is None or right is None else left + right
+    return None
+
+
+def _is_code(node: ast.expr) -> bool:
+    return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(_CODE.match(node.value))
+
+
+def _uses(path: Path, module: str) -> Iterator[CodeUse]:
+    try:
+        tree = ast.parse(path.read_text("utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError):
+        return
+    seen: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Tuple):  # ("E107", f"field `{field}` is empty", hint)
+            parts = node.elts
+            codes = [
+                a for a in parts if isinstance(a, ast.Constant) and isinstance(a.value, str) and _CODE.match(a.value)
+            ]
+            texts = [t for a in parts if a not in codes and (t := _text(a)) is not None and len(t) > 3]
+            if len(codes) == 1 and texts:
+                seen.add(id(codes[0]))
+                yield CodeUse(str(codes[0].value), module, node.lineno, texts[0], texts[1] if len(texts) > 1 else "")
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            args = [*node.args, *(k.value for k in node.keywords if k.arg != "help")]
+            codes = [
+                a for a in args if isinstance(a, ast.Constant) and isinstance(a.value, str) and _CODE.match(a.value)
+            ]
+            if not codes:
+                continue
+            texts = [t for a in args if a not in codes and (t := _text(a)) is not None and len(t) > 3]
+            helps = [_text(k.value) for k in node.keywords if k.arg == "help"]
+            help_text = next((h for h in helps if h), texts[1] if len(texts) > 1 else "")
+            for c in codes:
+                if id(c) in seen:
+                    continue
+                seen.add(id(c))
+                yield CodeUse(str(c.value), module, node.lineno, texts[0] if texts else "", help_text)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and _CODE.match(node.value):
+            if id(node) not in seen:
+                yield CodeUse(node.value, module, node.lineno, "", "")
+
+
+def scan(package: Path = _PACKAGE) -> list[CodeUse]:
+    """Every use of a diagnostic code in ``package``, ordered by code, module and line."""
+    out: list[CodeUse] = []
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(package.parent).with_suffix("")
+        out.extend(_uses(path, ".".join(rel.parts)))
+    return sorted(set(out), key=lambda u: (u.code, u.module, u.line))
+
+
+def _cell(text: str) -> str:
+    text = " ".join(text.split()).replace("|", "\\|")
+    return text or "—"
+
+
+def codes_markdown() -> str:
+    """Markdown: one table per hundred of codes, a row per code and module with the words it uses there."""
+    by_key: dict[tuple[str, str], list[CodeUse]] = {}
+    for u in scan():
+        by_key.setdefault((u.code, u.module), []).append(u)
+    out: list[str] = []
+    current = ""
+    for (code, module), places in by_key.items():
+        hundred = code[1]
+        if hundred != current:
+            current = hundred
+            title = _RANGES.get(hundred, f"E{hundred}xx")
+            out += ["", f"## {title} (E{hundred}xx) {{#e{hundred}xx}}", ""]
+            out += ["| Code | Raised in | Message (… is filled in) | `help:` |", "|---|---|---|---|"]
+        worded = [p for p in places if p.message]
+        messages = "<br>".join(dict.fromkeys(_cell(p.message) for p in worded)) or "(built where it is raised)"
+        helps = "<br>".join(dict.fromkeys(_cell(p.help) for p in worded if p.help)) or "—"
+        out.append(f"| `{code}` | `{module}` | {messages} | {helps} |")
+    return "\n".join(out).strip() + "\n"

@@ -1,0 +1,33 @@
+"""The error-code reference is generated from the code: every code the package raises is on the page."""
+
+from __future__ import annotations
+
+import re
+
+from sla_dsl.docs.codes import scan
+
+from .conftest import ROOT, Build
+from .htmltables import text_of
+
+
+def _codes_in_source() -> set[str]:
+    found: set[str] = set()
+    for path in (ROOT / "sla_dsl").rglob("*.py"):
+        found |= set(re.findall(r"[\"'](E\d{3})[\"']", path.read_text("utf-8")))
+    return found
+
+
+def test_scan_finds_each_code_with_its_words() -> None:
+    uses = scan()
+    assert {u.code for u in uses} == _codes_in_source()
+    never_open = [u for u in uses if u.code == "E302" and u.module == "sla_dsl.policy.checks"]
+    assert any("is never open" in u.message for u in never_open), never_open
+    empty = next(u for u in uses if u.code == "E107")
+    assert empty.module == "sla_dsl.events.validate" and empty.message == "field `…` is empty"
+
+
+def test_error_code_page(site: Build) -> None:
+    page = text_of(site.page("reference/errors"))
+    missing = sorted(c for c in _codes_in_source() if c not in page)
+    assert not missing, f"codes raised by the package but not on the reference page: {missing}"
+    assert "field `…` is empty" in page or "field … is empty" in page
