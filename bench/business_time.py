@@ -19,6 +19,17 @@ Tue 10:00 for pandas, Mon 18:00 here): those rows are counted separately.
 
     python bench/business_time.py            # 100,000 rows for every peer (a few minutes)
     python bench/business_time.py --quick    # the slow peers on 5,000 rows
+    python bench/business_time.py --rich     # the richer calendar below instead
+
+``--rich`` (issue 11) runs the same on a richer calendar in a DST zone: the
+English desk in Europe/London, Monday to Thursday 09:00-12:30 and 13:30-17:30,
+Friday 09:00-12:30 and 13:30-16:00, Saturday 10:00-13:00, English holidays,
+half days on 2026-12-24 and 2026-12-31 (09:00-12:30). businesstimedelta is
+given one WorkDayRule per shape of day, the lunch rule and the holidays (it
+has no date-specific hours, so rows that touch the half days differ); pandas'
+CustomBusinessHour has one set of hours for every business day, so it is
+timed on Monday-to-Friday 09:00-12:30 and 13:30-17:30 with the English holidays
+(its agreement is not meaningful there).
 """
 
 from __future__ import annotations
@@ -45,7 +56,27 @@ from sla_dsl.calendars.business import BusinessCalendar  # noqa: E402
 T = TypeVar("T")
 FOUR_HOURS = dt.timedelta(hours=4)
 TARGETS = {"businesstimedelta": 100.0, "pandas": 50.0}
-BATCH_TARGET = 2_000_000
+BATCH_TARGET = 3_000_000
+RICH = """
+calendar desk_en {
+  timezone Europe/London
+  hours mon..thu 09:00-12:30, 13:30-17:30
+  hours fri 09:00-12:30, 13:30-16:00
+  hours sat 10:00-13:00
+  hours 2026-12-24, 2026-12-31 09:00-12:30
+  holidays GB-ENG
+}
+"""
+
+
+def rich_calendar() -> tuple[Any, ZoneInfo]:
+    """The ``--rich`` calendar's model and zone."""
+    from sla_dsl.lang.compile import compile_text
+
+    header = 'sla "bench" {\n  format 1\n  version "1"\n  effective 2026-01-01\n  timezone Europe/London\n}\n'
+    comp = compile_text(header + RICH)
+    assert comp.model is not None and not comp.errors, comp.diagnostics
+    return comp.model.calendar("desk_en"), ZoneInfo("Europe/London")
 
 
 def timed(fn: Callable[[], T]) -> tuple[T, float]:
@@ -84,11 +115,15 @@ def main() -> int:
     ap.add_argument("--quick", action="store_true", help="run businesstimedelta and pandas on 5,000 rows only")
     ap.add_argument("--reference-n", type=int, default=1_000)
     ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--rich", action="store_true", help="the richer calendar (issue 11) instead of Click So-ko's")
     args = ap.parse_args()
 
-    policy = load_policy(ROOT / "policies" / "clicksoko.sla")
-    tz = policy.tz
-    model_cal = policy.model.calendar("business")
+    if args.rich:
+        model_cal, tz = rich_calendar()
+    else:
+        policy = load_policy(ROOT / "policies" / "clicksoko.sla")
+        tz = policy.tz
+        model_cal = policy.model.calendar("business")
     cal = BusinessCalendar(model_cal, tz)
     _, build = timed(lambda: cal.prepare(2025, 2027))
     n = args.n
@@ -99,7 +134,8 @@ def main() -> int:
     uds = [dt.datetime.fromtimestamp(u, tz) for u in ul]
     four = int(FOUR_HOURS.total_seconds())
 
-    print(f"Click So-ko calendar, {n:,} random 2026 instants; index for 2025-2027 built in {build * 1e3:.1f} ms")
+    title = "Richer calendar (Europe/London desk)" if args.rich else "Click So-ko calendar"
+    print(f"{title}, {n:,} random 2026 instants; index for 2025-2027 built in {build * 1e3:.1f} ms")
     print("\nt + 4 business hours")
     add = cal.add
     add_epoch = cal.add_epoch
@@ -129,7 +165,7 @@ def main() -> int:
 
     peers: dict[str, dict[str, float]] = {}
     peers["businesstimedelta"] = bench_btd(model_cal, tz, dts[:peer_n], uds[:peer_n], r_ep, b_ep)
-    peers["pandas"] = bench_pandas(tz, dts[:peer_n], r_ep)
+    peers["pandas"] = bench_pandas(tz, dts[:peer_n], r_ep, rich=args.rich)
     peers["reference"] = bench_reference(model_cal, tz, dts[: args.reference_n], uds[: args.reference_n], r_ep, b_ep)
 
     print("\nRatios (this engine / peer, rows per second)")
@@ -167,15 +203,29 @@ def bench_btd(
         print("\n  businesstimedelta: not installed (pip install '.[bench]')")
         return {}
     ptz = pytz.timezone(tz.key)
-    jp = holidays.country_holidays("JP", years=range(2025, 2029))
-    days = [w.index for w in model_cal.days]
-    rules = btd.Rules(
-        [
-            btd.WorkDayRule(start_time=dt.time(10), end_time=dt.time(18), working_days=days, tz=ptz),
-            btd.LunchTimeRule(start_time=dt.time(12), end_time=dt.time(13), working_days=days, tz=ptz),
-            btd.HolidayRule(jp, tz=ptz),
-        ]
-    )
+    if model_cal.timezone:  # the richer calendar: a rule per shape of day, lunch, English holidays
+        hol = holidays.country_holidays("GB", subdiv="ENG", years=range(2025, 2029))
+        rules = btd.Rules(
+            [
+                btd.WorkDayRule(start_time=dt.time(9), end_time=dt.time(17, 30), working_days=[0, 1, 2, 3], tz=ptz),
+                btd.WorkDayRule(start_time=dt.time(9), end_time=dt.time(16), working_days=[4], tz=ptz),
+                btd.WorkDayRule(start_time=dt.time(10), end_time=dt.time(13), working_days=[5], tz=ptz),
+                btd.LunchTimeRule(
+                    start_time=dt.time(12, 30), end_time=dt.time(13, 30), working_days=[0, 1, 2, 3, 4], tz=ptz
+                ),
+                btd.HolidayRule(hol, tz=ptz),
+            ]
+        )
+    else:
+        jp = holidays.country_holidays("JP", years=range(2025, 2029))
+        days = [w.index for w in model_cal.days]
+        rules = btd.Rules(
+            [
+                btd.WorkDayRule(start_time=dt.time(10), end_time=dt.time(18), working_days=days, tz=ptz),
+                btd.LunchTimeRule(start_time=dt.time(12), end_time=dt.time(13), working_days=days, tz=ptz),
+                btd.HolidayRule(jp, tz=ptz),
+            ]
+        )
     four = btd.BusinessTimeDelta(rules, hours=4)
     n = len(dts)
     print(f"\nbusinesstimedelta on {n:,} rows")
@@ -189,14 +239,22 @@ def bench_btd(
     return {"add": add_rate, "between": between_rate}
 
 
-def bench_pandas(tz: ZoneInfo, dts: list[dt.datetime], r_ep: list[int]) -> dict[str, float]:
-    """pandas CustomBusinessHour with two opening ranges and the JP holidays."""
+def bench_pandas(tz: ZoneInfo, dts: list[dt.datetime], r_ep: list[int], rich: bool = False) -> dict[str, float]:
+    """pandas CustomBusinessHour with two opening ranges and the national holidays."""
     try:
         import holidays
         import pandas as pd
     except ImportError:
         print("\n  pandas: not installed (pip install '.[bench]')")
         return {}
+    if rich:
+        gb = sorted(holidays.country_holidays("GB", subdiv="ENG", years=range(2025, 2029)))
+        cbh = pd.offsets.CustomBusinessHour(start=["09:00", "13:30"], end=["12:30", "17:30"], holidays=gb)
+        four = 4 * cbh
+        stamps = [pd.Timestamp(t.replace(tzinfo=None)) for t in dts]
+        print(f"\npandas CustomBusinessHour on {len(dts):,} rows (Mon-Fri hours only: it has no per-weekday hours)")
+        _, s = timed(lambda: [p + four for p in stamps])
+        return {"add": row("add", len(dts), s)}
     jp = sorted(holidays.country_holidays("JP", years=range(2025, 2029)))
     cbh = pd.offsets.CustomBusinessHour(start=["10:00", "13:00"], end=["12:00", "18:00"], holidays=jp)
     four = 4 * cbh

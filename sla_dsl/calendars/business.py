@@ -8,6 +8,17 @@ Design notes
   holiday (the ``holidays`` package, one or more country codes, ``CC`` or
   ``CC-SUBDIV``) nor a closure (date ranges, yearly ranges that may wrap the
   year such as ``12-29..01-03``); an extra open date overrides all of that.
+* **A day's hours** (issue 11): the date-specific hours when a line names the
+  date (they open it, even on a weekend or holiday); else, on an open day, the
+  union of the ``hours`` lines naming its weekday, or the one-line ``hours``.
+  A range whose end is not after its start runs overnight: its end is read on
+  the next day's wall clock, and it belongs to the day it starts on. Partial
+  closures of the day before, the day and the day after are cut out of the
+  day's intervals; the index joins intervals of neighbouring days that touch
+  or overlap, so every instant counts once, and includes the overnight tail of
+  the last day before its first year.
+* **Zone**: a calendar with its own ``timezone`` works on that wall clock;
+  results are aware datetimes in its zone, converted by the policy to its own.
 * **Index** (:mod:`.intervals`): the open intervals as epoch integers with
   prefix sums; ``between`` and ``add`` are bisections on it, the batch forms
   the same with ``np.searchsorted``.
@@ -39,6 +50,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import sys
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -91,6 +103,23 @@ _JUMP_YEARS = 20
 CLOSURE_NAME = {"en": "company closure", "ja": "休業日"}
 
 
+def _subtract(pairs: list[tuple[int, int]], cut: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The instants of ``pairs`` outside every interval of ``cut`` (both sorted lists of [start, end))."""
+    out: list[tuple[int, int]] = []
+    for s, e in pairs:
+        for cs, ce in cut:
+            if ce <= s or cs >= e:
+                continue
+            if cs > s:
+                out.append((s, cs))
+            s = max(s, ce)
+            if s >= e:
+                break
+        if s < e:
+            out.append((s, e))
+    return out
+
+
 def _to_us(t: dt.datetime) -> int:
     """Epoch microseconds of an aware datetime (NaiveDatetimeError if naive)."""
     try:
@@ -105,9 +134,16 @@ class BusinessCalendar:
     def __init__(self, cal: m.Calendar, tz: ZoneInfo) -> None:
         self.model = cal
         self.name = cal.name
-        self.tz = tz
-        self._weekdays = frozenset(w.index for w in cal.days)
-        self._ranges = self._merge_hours(cal)
+        #: The calendar's own zone (``timezone`` in the calendar), else ``tz`` (the policy's).
+        self.tz = ZoneInfo(cal.timezone) if cal.timezone else tz
+        self._weekdays = frozenset(w.index for w in cal.open_weekdays())
+        self._ranges = self._merge_hours(cal, cal.hours)
+        #: The hours of each weekday (0 = Monday) as merged minute ranges; ends past 1440 run overnight.
+        self._week = [self._merge_hours(cal, cal.weekday_ranges(w)) for w in m.Weekday]
+        self._date_hours = [(e.dates, self._merge_hours(cal, e.ranges)) for e in cal.date_hours]
+        self._closed_hours = [(e.dates, self._merge_hours(cal, e.ranges)) for e in cal.closed_hours]
+        self._named = {h.date: h.label for h in cal.named_holidays}
+        self._overnight = any(e > 1440 for day in (*self._week, *(r for _, r in self._date_hours)) for _, e in day)
         self._countries: list[tuple[str, str | None]] = []
         for code in cal.holidays:
             country, _, subdiv = code.partition("-")
@@ -128,12 +164,13 @@ class BusinessCalendar:
         return f"BusinessCalendar({self.name!r}, {self.tz.key!r})"
 
     @staticmethod
-    def _merge_hours(cal: m.Calendar) -> list[tuple[int, int]]:
+    def _merge_hours(cal: m.Calendar, hours: tuple[m.TimeRange, ...]) -> list[tuple[int, int]]:
+        """Ranges as sorted, merged minutes from the day's midnight (an overnight end is past 1440)."""
         ranges: list[tuple[int, int]] = []
-        for r in sorted(cal.hours, key=lambda r: (r.start.minutes, r.end.minutes)):
-            s, e = r.start.minutes, r.end.minutes
-            if not 0 <= s < e <= 1440:
-                raise InputError(f"calendar `{cal.name}`: hours `{r}` are not a range within a day")
+        for r in sorted(hours, key=lambda r: (r.start.minutes, r.end_minutes)):
+            s, e = r.start.minutes, r.end_minutes
+            if not 0 <= s < e <= 2880 or s >= 1440:
+                raise InputError(f"calendar `{cal.name}`: hours `{r}` are not a range of a day")
             if ranges and s <= ranges[-1][1]:
                 ranges[-1] = (ranges[-1][0], max(ranges[-1][1], e))
             else:
@@ -151,6 +188,8 @@ class BusinessCalendar:
         return out
 
     def _closed(self, d: dt.date) -> bool:
+        if d in self._named:
+            return True
         for r in self.model.closed:
             if r.first <= d <= r.last:
                 return True
@@ -167,11 +206,16 @@ class BusinessCalendar:
         return any(r.first <= d <= r.last for r in self.model.open)
 
     def is_business_day(self, d: dt.date) -> bool:
-        """Whether ``d`` is a business day (extra open dates override everything)."""
-        return self._open_day(check_date(d, "date"))
+        """Whether ``d`` has opening hours: date-specific hours, or an open weekday with hours
+        that no holiday or closure takes (extra open dates override those)."""
+        return bool(self._day_ranges(check_date(d, "date")))
+
+    def hours_of(self, d: dt.date) -> list[tuple[int, int]]:
+        """Day ``d``'s hours as wall-clock minutes (an overnight end is past 1440), before partial closures."""
+        return list(self._day_ranges(check_date(d, "date")))
 
     def _open_day(self, d: dt.date) -> bool:
-        """:meth:`is_business_day` without the range check (the index's margin years use it)."""
+        """Whether the weekday rules open ``d`` (without its date-specific hours, and no range check)."""
         if self.model.open and self._extra_open(d):
             return True
         if d.weekday() not in self._weekdays:
@@ -180,9 +224,22 @@ class BusinessCalendar:
             return False
         return not self._closed(d)
 
+    def _day_ranges(self, d: dt.date) -> list[tuple[int, int]]:
+        """The minute ranges of day ``d``: its date-specific hours, else its weekday's hours on an open day."""
+        for dates, ranges in self._date_hours:
+            for r in dates:
+                if r.first <= d <= r.last:
+                    return ranges
+        if not self._open_day(d):
+            return []
+        return self._week[d.weekday()]
+
     def holiday_name(self, d: dt.date, lang: str = "en") -> str | None:
         """The national holiday or closure that falls on ``d``, in ``lang`` (en or ja)."""
-        names = self._holidays(check_date(d, "date").year).get(d)
+        label = self._named.get(check_date(d, "date"))
+        if label is not None:
+            return label.text("ja" if lang == "ja" else "en")
+        names = self._holidays(d.year).get(d)
         if names is not None:
             return names[1] if lang == "ja" else names[0]
         if self._closed(d):
@@ -197,7 +254,7 @@ class BusinessCalendar:
             if d == (LAST_DATE if step > 0 else FIRST_DATE):
                 raise OutOfRangeError(f"calendar `{self.name}` has no business day {word} `{asked}` in {RANGE}")
             d = d + dt.timedelta(days=step)
-            if self._open_day(d):
+            if self._day_ranges(d):
                 return d
         raise InputError(f"calendar `{self.name}` has no business day within 10 years {word} `{asked}`")
 
@@ -212,27 +269,52 @@ class BusinessCalendar:
     # -- hours ------------------------------------------------------------------
     @property
     def day_length(self) -> dt.timedelta:
-        """The nominal business time of a business day (sum of the hour ranges)."""
-        return dt.timedelta(minutes=sum(e - s for s, e in self._ranges))
+        """The nominal business time of a business day ("1 business day").
 
-    def _day_pairs(self, d: dt.date) -> list[tuple[int, int]]:
-        if not self._ranges or not self._open_day(d):
-            return []
-        # Fast path: the same UTC offset at this midnight and the next (the usual
-        # day, and every day in zones without DST) means no change of offset in
-        # between, so wall times map to instants by one subtraction.
+        The sum of the one-line ``hours`` when the calendar has them; else the
+        length most open weekdays have (the longer on a tie), so that Saturday's
+        short hours do not shorten the day of a Monday-to-Saturday calendar.
+        """
+        if self._ranges:
+            return dt.timedelta(minutes=sum(e - s for s, e in self._ranges))
+        lengths = [sum(e - s for s, e in self._week[w]) for w in sorted(self._weekdays)]
+        lengths = [n for n in lengths if n] or [0]
+        return dt.timedelta(minutes=max(lengths, key=lambda n: (lengths.count(n), n)))
+
+    def _wall_pairs(self, d: dt.date, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Minute ranges of day ``d`` as epoch-second pairs (empty ones, inside a DST gap, dropped)."""
+        # Fast path: the same UTC offset at this midnight and the next (and the one
+        # after, for an overnight range) means no change of offset in between, so
+        # wall times map to instants by one subtraction.
         midnight = dt.datetime(d.year, d.month, d.day)
         off = self.tz.utcoffset(midnight)
-        if off is not None and off == self.tz.utcoffset(midnight + _ONE_DAY):
+        if (
+            off is not None
+            and off == self.tz.utcoffset(midnight + _ONE_DAY)
+            and (ranges[-1][1] <= 1440 or off == self.tz.utcoffset(midnight + 2 * _ONE_DAY))
+        ):
             base = (d.toordinal() - _EPOCH_ORDINAL) * 86400 - int(off.total_seconds())
-            return [(base + s_min * 60, base + e_min * 60) for s_min, e_min in self._ranges]
+            return [(base + s_min * 60, base + e_min * 60) for s_min, e_min in ranges]
         out: list[tuple[int, int]] = []
-        for s_min, e_min in self._ranges:
+        for s_min, e_min in ranges:
             s = wall_to_epoch(d, s_min, self.tz)
             e = wall_to_epoch(d, e_min, self.tz, end=True)
             if e > s:
                 out.append((s, e))
         return out
+
+    def _day_pairs(self, d: dt.date) -> list[tuple[int, int]]:
+        """Day ``d``'s open intervals in epoch seconds, less the partial closures that cut them."""
+        ranges = self._day_ranges(d)
+        if not ranges:
+            return []
+        pairs = self._wall_pairs(d, ranges)
+        if self._closed_hours and pairs:
+            for cd in (d - _ONE_DAY, d, d + _ONE_DAY):
+                for dates, cut in self._closed_hours:
+                    if any(r.first <= cd <= r.last for r in dates):
+                        pairs = _subtract(pairs, self._wall_pairs(cd, cut))
+        return pairs
 
     def open_intervals(self, d: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
         """The open intervals of day ``d`` as aware datetimes (empty on a closed day)."""
@@ -245,14 +327,16 @@ class BusinessCalendar:
 
         OutOfRangeError when it is longer than the supported years (no addition could use it).
         """
-        if unit is m.TimeUnit.MINUTE:
+        if unit is m.TimeUnit.SECOND:
+            seconds = amount
+        elif unit is m.TimeUnit.MINUTE:
             seconds = amount * 60
         elif unit is m.TimeUnit.HOUR:
             seconds = amount * 3600
         elif unit is m.TimeUnit.DAY:
-            seconds = amount * sum(e - s for s, e in self._ranges) * 60
+            seconds = amount * int(self.day_length.total_seconds())
         else:
-            raise InputError(f"`{unit.value}` is not a business-time unit (use minutes, hours or days)")
+            raise InputError(f"`{unit.value}` is not a business-time unit (use seconds, minutes, hours or days)")
         plural = "s" if amount != 1 else ""
         check_span(seconds, f"`{amount} {self.name} {unit.value}{plural}` of business time")
         return dt.timedelta(seconds=seconds)
@@ -302,15 +386,16 @@ class BusinessCalendar:
         lo = max(wall_to_epoch(dt.date(first_year, 1, 1), 0, self.tz), MIN_EPOCH)
         hi = min(wall_to_epoch(dt.date(last_year + 1, 1, 1), 0, self.tz), MAX_EPOCH)
         merged: list[tuple[int, int]] = []
-        for year in range(first_year, last_year + 1):
-            for s, e in self._year_pairs(year):
-                s, e = max(s, lo), min(e, hi)
-                if s >= e:
-                    continue
-                if merged and s <= merged[-1][1]:
-                    merged[-1] = (merged[-1][0], max(merged[-1][1], e))
-                else:
-                    merged.append((s, e))
+        # An overnight range of the last day before the index runs into its first day.
+        spill = self._day_pairs(dt.date(first_year - 1, 12, 31)) if self._overnight else []
+        for s, e in itertools.chain(spill, *(self._year_pairs(y) for y in range(first_year, last_year + 1))):
+            s, e = max(s, lo), min(e, hi)
+            if s >= e:
+                continue
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+            else:
+                merged.append((s, e))
         self._years = (first_year, last_year)
         self._sec = Index(lo, hi, merged, 1)
         self._usec = Index(lo, hi, merged, _US)

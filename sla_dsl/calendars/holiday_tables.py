@@ -19,6 +19,9 @@ import holidays
 
 from ..files import cache_dir
 
+#: The Japanese name of a holiday whose country has no Japanese names in the ``holidays`` package.
+JA_HOLIDAY = "祝日"
+
 
 @lru_cache(maxsize=4096)
 def holiday_table(countries: tuple[tuple[str, str | None], ...], year: int) -> dict[dt.date, tuple[str, str]]:
@@ -42,11 +45,12 @@ def holiday_table(countries: tuple[tuple[str, str | None], ...], year: int) -> d
         probe = holidays.country_holidays(country, subdiv=subdiv)
         langs: tuple[str, ...] = tuple(probe.supported_languages or ())
         en = next((lang for lang in langs if lang.startswith("en")), None)
-        ja = "ja" if "ja" in langs else en
-        for slot, lang in enumerate((en, ja)):
+        has_ja = "ja" in langs
+        for slot, lang in enumerate((en, "ja" if has_ja else en)):
             data = holidays.country_holidays(country, subdiv=subdiv, years=year, language=lang)
             for day, name in data.items():
-                names.setdefault(day, ([], []))[slot].append(str(name))
+                # No Japanese names in the package (GB, US, ...): a Japanese page says 祝日, not an English name.
+                names.setdefault(day, ([], []))[slot].append(str(name) if slot == 0 or has_ja else JA_HOLIDAY)
     out = {day: ("; ".join(en_names), "; ".join(ja_names)) for day, (en_names, ja_names) in names.items()}
     if path is not None:
         try:
@@ -69,7 +73,7 @@ def disk_cache_path(countries: tuple[tuple[str, str | None], ...], year: int) ->
         return None
     key = "+".join(f"{c}-{s}" if s else c for c, s in countries)
     version = getattr(holidays, "__version__", "unknown")
-    return Path(folder) / f"holidays-{version}-{key}-{year}.json"
+    return Path(folder) / f"holidays-{version}-v2-{key}-{year}.json"
 
 
 def known_country(country: str) -> bool:

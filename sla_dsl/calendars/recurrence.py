@@ -2,8 +2,11 @@
 
 Design notes
 ------------
-* A rule names *scheduled* days (the 4th Thursday of each month, the last day
-  of each month, a fixed date each year, a weekday each week). A day the rule
+* A rule names *scheduled* days (the 4th Thursday of each month, or the 2nd
+  and 4th, the last day or the last Monday-to-Friday day of each month or of
+  every Nth month counted from a given month, a fixed date each year, a
+  weekday each week). Two ordinals that name the same day (``4th, last thu``
+  in a month of four Thursdays) give one window. A day the rule
   cannot name (a 5th Thursday in a month with four, the 31st of a 30-day month,
   29 February in a common year) simply has no window.
 * The roll rule applies when the scheduled day is not a business day of the
@@ -11,9 +14,8 @@ Design notes
   first business day after it, ``previous`` to the last one before it, ``skip``
   drops it. Without a calendar every day counts as a business day.
 * Hours are wall-clock times on the day the window happens; ``24:00`` is the
-  next day's 00:00. This module would read an end not after the start as the
-  next day, but the language refuses such ranges for now (a range ends after
-  it starts; overnight ranges are a planned language feature). Wall
+  next day's 00:00, and an end not after the start (``22:00-02:00``) is on
+  the next day: the window belongs to the day it starts on. Wall
   times become instants with :func:`sla_dsl.calendars.business.wall_to_epoch`, so DST
   gaps and repeats follow the calendar module's rule.
 * A window belongs to a query range ``[start, end)`` when its start does. Rolls
@@ -84,14 +86,27 @@ def scheduled_days(on: m.Recurrence, first: dt.date, last: dt.date) -> Iterator[
         w0 = first + dt.timedelta(days=(on.weekday.index - first.weekday()) % 7)
         found = (w0 + dt.timedelta(weeks=k) for k in range((last - w0).days // 7 + 1))
     elif isinstance(on, m.NthWeekday):
-        found = (_nth_weekday(y, mo, on.nth, on.weekday.index) for y, mo in _months(first, last))
+        nths = sorted((on.nth, *on.also), key=lambda n: n if n > 0 else 6)
+        found = (
+            _nth_weekday(y, mo, n, on.weekday.index)
+            for y, mo in _months(first, last)
+            if on.names_month(y, mo)
+            for n in nths
+        )
     elif isinstance(on, m.DayOfMonth):
-        found = (_day_of_month(y, mo, on.day) for y, mo in _months(first, last))
+        found = (_day_of_month(y, mo, on.day) for y, mo in _months(first, last) if on.names_month(y, mo))
+    elif isinstance(on, m.LastWeekday):
+        found = (_last_weekday(y, mo) for y, mo in _months(first, last) if on.names_month(y, mo))
     else:
         found = (_day_of_year(y, on.month, on.day) for y in range(first.year, last.year + 1))
     for d in found:
         if d is not None and first <= d <= last:
             yield d
+
+
+def _last_weekday(year: int, month: int) -> dt.date:
+    last = dt.date(year, month, _stdcal.monthrange(year, month)[1])
+    return last - dt.timedelta(days=max(0, last.weekday() - 4))
 
 
 def _day_of_month(year: int, month: int, day: int) -> dt.date | None:

@@ -7,6 +7,13 @@ closes at the minute after the last one whose local reading is before the
 closing time. That is the engine's documented DST rule (a skipped opening
 opens at the jump, a repeated hour counts every instant that really passes),
 found by scanning instead of by ``fold`` arithmetic.
+
+Issue 11's features are written out the same plain way: a day's hours are its
+date-specific hours if a line names the date, else (on an open day) the
+lines for its weekday, else the one-line hours; an overnight range's end is
+read on the next day's wall clock; partial closures of the day before, the
+day and the day after are cut out; intervals of neighbouring days that touch
+or overlap are joined before any sum, so an instant counts once.
 """
 
 from __future__ import annotations
@@ -113,23 +120,49 @@ class SlowCalendar:
 
     def __init__(self, cal: m.Calendar, zone: str) -> None:
         self.cal = cal
-        self.tz = ZoneInfo(zone)
-        self.weekdays = [list(m.Weekday).index(w) for w in cal.days]
+        self.tz = ZoneInfo(cal.timezone or zone)
+        days = cal.days or tuple(w for line in cal.day_hours for w in line.days)
+        self.weekdays = [list(m.Weekday).index(w) for w in days]
+        self._cache: dict[dt.date, list[tuple[dt.datetime, dt.datetime]]] = {}
 
     @cache  # noqa: B019 - a test helper that lives as long as the session
     def _national(self, year: int) -> frozenset[dt.date]:
         days: set[dt.date] = set()
         for code in self.cal.holidays:
-            days |= set(holidays.country_holidays(code, years=year))
+            country, _, subdiv = code.partition("-")
+            days |= set(holidays.country_holidays(country, subdiv=subdiv or None, years=year))
         return frozenset(days)
 
+    def _date_ranges(self, d: dt.date) -> tuple[m.TimeRange, ...] | None:
+        for entry in self.cal.date_hours:
+            for r in entry.dates:
+                if r.first <= d <= r.last:
+                    return entry.ranges
+        return None
+
+    def ranges(self, d: dt.date) -> tuple[m.TimeRange, ...]:
+        """The hours of day ``d`` as written (none on a closed day)."""
+        own = self._date_ranges(d)
+        if own is not None:
+            return own
+        if not self._weekday_rules_open(d):
+            return ()
+        weekday = list(m.Weekday)[d.weekday()]
+        lines = [r for line in self.cal.day_hours if weekday in line.days for r in line.ranges]
+        return tuple(lines) if lines else self.cal.hours
+
     def is_business_day(self, d: dt.date) -> bool:
+        return bool(self.ranges(d))
+
+    def _weekday_rules_open(self, d: dt.date) -> bool:
         for r in self.cal.open:
             if r.first <= d <= r.last:
                 return True
         if d.weekday() not in self.weekdays:
             return False
         if d in self._national(d.year):
+            return False
+        if any(h.date == d for h in self.cal.named_holidays):
             return False
         for r in self.cal.closed:
             if r.first <= d <= r.last:
@@ -154,17 +187,49 @@ class SlowCalendar:
         last_before = max(u for u in scan if self._local(u) < wall)
         return last_before + MINUTE
 
-    def intervals(self, d: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
-        """Open intervals of day ``d`` in UTC."""
-        if not self.is_business_day(d):
-            return []
+    def _wall(self, d: dt.date, ranges: tuple[m.TimeRange, ...]) -> list[tuple[dt.datetime, dt.datetime]]:
         out = []
-        for r in self.cal.hours:
+        for r in ranges:
+            end_minutes = r.end.minutes + (1440 if r.end.minutes <= r.start.minutes else 0)
             start = self._boundary(d, r.start.minutes, False)
-            end = self._boundary(d, r.end.minutes, True)
+            end = self._boundary(d, end_minutes, True)
             if end > start:
                 out.append((start, end))
         return out
+
+    def intervals(self, d: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
+        """Open intervals of day ``d`` in UTC, less the partial closures."""
+        hit = self._cache.get(d)
+        if hit is not None:
+            return hit
+        out = self._wall(d, self.ranges(d))
+        for cd in (d - DAY, d, d + DAY):
+            for entry in self.cal.closed_hours:
+                if any(r.first <= cd <= r.last for r in entry.dates):
+                    for cs, ce in self._wall(cd, entry.ranges):
+                        kept = []
+                        for s, e in out:
+                            if ce <= s or cs >= e:
+                                kept.append((s, e))
+                                continue
+                            if s < cs:
+                                kept.append((s, cs))
+                            if ce < e:
+                                kept.append((ce, e))
+                        out = kept
+        self._cache[d] = out
+        return out
+
+    def spans(self, first: dt.date, last: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
+        """The open intervals of the days ``first``..``last``, joined where they touch or overlap."""
+        pieces = sorted(iv for k in range((last - first).days + 1) for iv in self.intervals(first + k * DAY))
+        joined: list[tuple[dt.datetime, dt.datetime]] = []
+        for s, e in pieces:
+            if joined and s <= joined[-1][1]:
+                joined[-1] = (joined[-1][0], max(joined[-1][1], e))
+            else:
+                joined.append((s, e))
+        return joined
 
     def _date(self, t: dt.datetime) -> dt.date:
         return t.astimezone(self.tz).date()
@@ -175,17 +240,22 @@ class SlowCalendar:
         if not delta:
             return t.astimezone(self.tz)
         left = abs(delta)
-        d = self._date(t) - DAY if delta > dt.timedelta() else self._date(t) + DAY
-        for _ in range(5000):
-            spans = self.intervals(d)
-            if delta > dt.timedelta():
+        forward = delta > dt.timedelta()
+        # Whole chunks of 30 days, joined, with a day of overlap on either side so that
+        # an overnight range of the day before a chunk is in it.
+        d = self._date(t)
+        for _ in range(500):
+            first, last = (d - 2 * DAY, d + 30 * DAY) if forward else (d - 30 * DAY, d + 2 * DAY)
+            spans = self.spans(first, last)
+            if forward:
                 for start, end in spans:
                     start = max(start, t)
                     if end > start:
                         if end - start >= left:
                             return (start + left).astimezone(self.tz)
                         left -= end - start
-                d += DAY
+                        t = end
+                d = last - DAY
             else:
                 for start, end in reversed(spans):
                     end = min(end, t)
@@ -193,7 +263,8 @@ class SlowCalendar:
                         if end - start >= left:
                             return (end - left).astimezone(self.tz)
                         left -= end - start
-                d -= DAY
+                        t = start
+                d = first + DAY
         raise AssertionError("no business time found")
 
     def between(self, t1: dt.datetime, t2: dt.datetime) -> dt.timedelta:
@@ -201,13 +272,10 @@ class SlowCalendar:
         if t2 < t1:
             return -self.between(t2, t1)
         total = dt.timedelta()
-        d = self._date(t1) - DAY
-        while d <= self._date(t2) + DAY:
-            for start, end in self.intervals(d):
-                lo, hi = max(start, t1), min(end, t2)
-                if hi > lo:
-                    total += hi - lo
-            d += DAY
+        for start, end in self.spans(self._date(t1) - 2 * DAY, self._date(t2) + DAY):
+            lo, hi = max(start, t1), min(end, t2)
+            if hi > lo:
+                total += hi - lo
         return total
 
     def is_business_time(self, t: dt.datetime) -> bool:
@@ -229,6 +297,23 @@ class SlowCalendar:
             d = self.next_business_day(d)
         return max(e for _, e in self.intervals(d)).astimezone(self.tz)
 
+    def day_length(self) -> dt.timedelta:
+        """1 business day: the one-line hours, else the length most open weekdays have (the longer on a tie)."""
+
+        def length(ranges: tuple[m.TimeRange, ...]) -> int:
+            return sum((r.end.minutes - r.start.minutes) % 1440 or 1440 for r in ranges)
+
+        if self.cal.hours:
+            return dt.timedelta(minutes=length(self.cal.hours))
+        weekdays = list(m.Weekday)
+        lengths = []
+        for i in sorted(set(self.weekdays)):
+            own = [r for line in self.cal.day_hours if weekdays[i] in line.days for r in line.ranges]
+            if own:
+                lengths.append(length(tuple(own)))
+        best = max(lengths, key=lambda n: (lengths.count(n), n)) if lengths else 0
+        return dt.timedelta(minutes=best)
+
 
 def _named(on: m.Recurrence, d: dt.date) -> bool:
     """Whether the rule names day ``d`` (by counting, not by arithmetic)."""
@@ -236,14 +321,21 @@ def _named(on: m.Recurrence, d: dt.date) -> bool:
         return d.weekday() == list(m.Weekday).index(on.weekday)
     if isinstance(on, m.DayOfYear):
         return (d.month, d.day) == (on.month, on.day)
+    if on.since is not None:
+        months = (d.year - on.since[0]) * 12 + d.month - on.since[1]
+        if months < 0 or months % on.every:
+            return False
     same_month = [d.replace(day=k) for k in range(1, 32) if _valid(d.year, d.month, k)]
     if isinstance(on, m.DayOfMonth):
         return d == same_month[-1] if on.day == -1 else d.day == on.day
+    if isinstance(on, m.LastWeekday):
+        return d == [x for x in same_month if x.weekday() < 5][-1]
     wanted = list(m.Weekday).index(on.weekday)
     matches = [x for x in same_month if x.weekday() == wanted]
-    if on.nth == -1:
-        return d == matches[-1]
-    return len(matches) >= on.nth and d == matches[on.nth - 1]
+    for nth in (on.nth, *on.also):
+        if d == matches[-1] if nth == -1 else len(matches) >= nth and d == matches[nth - 1]:
+            return True
+    return False
 
 
 def _valid(y: int, mo: int, k: int) -> bool:
@@ -270,9 +362,13 @@ def slow_windows(mt: m.Maintenance, ref: SlowCalendar, first: dt.date, last: dt.
                     day = d - DAY
                     while not ref.is_business_day(day):
                         day -= DAY
-            if day is not None:
+            if day is not None and not any(
+                w["start"] == ref._boundary(day, mt.hours.start.minutes, False).astimezone(ref.tz).isoformat()
+                for w in out
+            ):
+                end_minutes = mt.hours.end.minutes + (1440 if mt.hours.end.minutes <= mt.hours.start.minutes else 0)
                 start = ref._boundary(day, mt.hours.start.minutes, False)
-                end = ref._boundary(day, mt.hours.end.minutes, True)
+                end = ref._boundary(day, end_minutes, True)
                 local_start = start.astimezone(ref.tz)
                 if first <= local_start.date() < last:
                     out.append(

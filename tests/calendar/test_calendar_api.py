@@ -172,8 +172,8 @@ def test_calendars_without_business_time_fail_cleanly() -> None:
 def test_bad_calendars_are_input_errors() -> None:
     with pytest.raises(InputError, match="`XX`"):
         BusinessCalendar(m.Calendar(name="x", days=WEEKDAYS, holidays=("XX",)), TOKYO)
-    with pytest.raises(InputError, match="18:00-10:00"):
-        BusinessCalendar(m.Calendar(name="x", days=WEEKDAYS, hours=hours("18:00-10:00")), TOKYO)
+    with pytest.raises(InputError, match="24:00-10:00"):
+        BusinessCalendar(m.Calendar(name="x", days=WEEKDAYS, hours=hours("24:00-10:00")), TOKYO)
 
 
 def test_overlapping_hours_merge_and_subdivisions_work() -> None:

@@ -1,0 +1,323 @@
+"""The ``calendar`` declaration: parse tree to :class:`~sla_dsl.lang.model.Calendar`, with its own checks.
+
+Design notes
+------------
+* Statements: ``days``; ``hours`` for every open day (the one-line form),
+  for some weekdays (``hours sat 10:00-13:00``) or for some dates
+  (``hours 2026-12-28 10:00-12:00``, replacing those dates' hours);
+  ``closed`` for whole dates, yearly ranges or some hours of some dates;
+  ``open`` dates; ``holidays`` sets; one-off named ``holiday`` dates;
+  ``timezone``. Several ``hours`` lines may name the same weekday: its hours
+  are the union of their ranges.
+* The open weekdays are ``days`` when written, else the weekdays the ``hours``
+  lines name. A weekday that ``days`` opens takes its own lines' hours, else
+  the one-line ``hours``.
+* Everything checkable from the text alone is checked here, each with a
+  ``help:`` line: ranges of one day that overlap (``E202``, also an overnight
+  range running into the next open day's first range), a weekday line for a
+  day ``days`` does not open (``E231``), an open weekday without hours
+  (``E233``), date hours or a partial closure on a date the calendar itself
+  closes (``E232``), a date given hours twice (``E236``), an unknown zone
+  (``E235``), a partial closure on a date that is not open (``W230``), a
+  one-line ``hours`` no open day uses (``W231``), a holiday named twice
+  (``W232``). What needs real calendars (national holidays, whole days closed
+  by partial closures, a calendar never open) is checked in
+  :mod:`sla_dsl.policy.checks`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from typing import TYPE_CHECKING
+
+from lark import Token, Tree
+
+from . import model as m
+from .diagnostics import Severity
+from .values import HOST_ZONES, Invalid, _unquote, shown, zone_problem
+
+if TYPE_CHECKING:
+    from .values import ValueReader
+
+__all__ = ["build_calendar"]
+
+_WEEKDAYS = tuple(m.Weekday)
+
+
+def build_calendar(r: ValueReader, decl: Tree[Token], name: Token, label: m.Label, ref: m.ArticleRef | None,
+                   stmts: list[Tree[Token]]) -> m.Calendar:  # fmt: skip
+    """The calendar of one ``calendar`` declaration (raises Invalid after reporting its errors)."""
+    days: list[m.Weekday] = []
+    hours: list[m.TimeRange] = []
+    day_hours: list[m.DayHours] = []
+    date_hours: list[m.DateHours] = []
+    closed_hours: list[m.DateHours] = []
+    hol: list[str] = []
+    named: list[m.NamedHoliday] = []
+    closed: list[m.DateRange] = []
+    yearly: list[m.YearlyRange] = []
+    opened: list[m.DateRange] = []
+    notes: list[m.Label] = []
+    zone: str | None = None
+    zone_stmt: Tree[Token] | None = None
+    broken = False
+    for st in stmts:
+        try:
+            if st.data == "c_days":
+                for span_node in st.children:
+                    if isinstance(span_node, Tree):
+                        days.extend(r._day_span(span_node))
+            elif st.data == "c_hours":
+                ranges = tuple(r.time_range(c) for c in st.children if isinstance(c, Tree) and c.data == "time_range")
+                lists = [c for c in st.children if isinstance(c, Tree) and c.data in ("day_list", "date_list")]
+                if not lists:
+                    hours.extend(ranges)
+                elif lists[0].data == "day_list":
+                    wds: list[m.Weekday] = []
+                    for sp in lists[0].children:
+                        if isinstance(sp, Tree):
+                            wds.extend(r._day_span(sp))
+                    day_hours.append(m.DayHours(days=tuple(dict.fromkeys(wds)), ranges=ranges, span=r.span(st)))
+                else:
+                    dates = tuple(r._date_span(sp) for sp in lists[0].children if isinstance(sp, Tree))
+                    date_hours.append(m.DateHours(dates=dates, ranges=ranges, span=r.span(st)))
+            elif st.data == "c_holidays":
+                for tok in st.children:
+                    if isinstance(tok, Token):
+                        hol.append(r.holiday_region(tok))
+            elif st.data == "c_holiday":
+                tok, lab = st.children
+                assert isinstance(tok, Token) and isinstance(lab, Tree)
+                named.append(m.NamedHoliday(date=r.date(tok), label=r.label(lab), span=r.span(st)))
+            elif st.data == "c_closed":
+                spans = [c for c in st.children if isinstance(c, Tree) and c.data == "date_span"]
+                trs = [c for c in st.children if isinstance(c, Tree) and c.data == "time_range"]
+                dates = tuple(r._date_span(ds) for ds in spans)
+                if trs:
+                    closed_hours.append(
+                        m.DateHours(dates=dates, ranges=tuple(r.time_range(t) for t in trs), span=r.span(st))
+                    )
+                else:
+                    closed.extend(dates)
+            elif st.data == "c_open":
+                for ds in st.children:
+                    if isinstance(ds, Tree):
+                        opened.append(r._date_span(ds))
+            elif st.data == "c_closed_yearly":
+                for ys in st.children:
+                    if isinstance(ys, Tree):
+                        yearly.append(r._yearly_span(ys))
+            elif st.data == "c_timezone":
+                tok = st.children[0]
+                assert isinstance(tok, Token)
+                if zone_stmt is not None:
+                    r.error(
+                        "E212",
+                        "`timezone` is given twice in this block",
+                        st,
+                        help=f"keep one; the first is on line {r.span(zone_stmt).line}",
+                    )
+                zone_stmt = st
+                zone = _unquote(tok) if tok.type == "STRING" else str(tok)
+                problem = zone_problem(zone)
+                if problem is not None:
+                    message = f"unknown time zone `{shown(zone)}`"
+                    if zone in HOST_ZONES:
+                        message = f"`{zone}` is not an IANA time zone"
+                    r.error("E235", f"calendar `{name}`: {message}", tok, help=problem)
+                    broken = True
+            elif st.data == "note":
+                notes.append(r._note(st))
+        except Invalid:
+            broken = True
+    if len(set(days)) != len(days):
+        r.error("W202", "a weekday is listed twice", name, severity=Severity.WARNING)
+    cal = m.Calendar(
+        name=str(name),
+        label=label,
+        ref=ref,
+        timezone=zone,
+        days=tuple(dict.fromkeys(days)),
+        hours=tuple(sorted(hours, key=lambda t: t.start.minutes)),
+        day_hours=tuple(day_hours),
+        date_hours=tuple(date_hours),
+        closed_hours=tuple(closed_hours),
+        holidays=tuple(hol),
+        named_holidays=tuple(named),
+        closed=tuple(closed),
+        closed_yearly=tuple(yearly),
+        open=tuple(opened),
+        notes=tuple(notes),
+        span=r.span(decl),
+    )
+    if _check(r, cal) or broken:
+        raise Invalid()
+    return cal
+
+
+def _check(r: ValueReader, cal: m.Calendar) -> bool:
+    """Report what the text alone shows is wrong; True when an error was reported."""
+    errors = 0
+
+    def err(code: str, message: str, span: m.Span, help: str) -> None:
+        nonlocal errors
+        errors += 1
+        r.error(code, message, span, help=help)
+
+    def warn(code: str, message: str, span: m.Span, help: str) -> None:
+        r.error(code, message, span, help=help, severity=Severity.WARNING)
+
+    # weekday lines against `days`
+    if cal.days:
+        for line in cal.day_hours:
+            extra = [w for w in line.days if w not in cal.days]
+            if extra:
+                days_text = ", ".join(f"`{w.value}`" for w in extra)
+                err(
+                    "E231",
+                    f"calendar `{cal.name}`: hours for {days_text}, which `days` does not open",
+                    line.span,
+                    f"add {days_text} to `days`, or remove those hours",
+                )
+    open_days = cal.open_weekdays()
+    if cal.hours and cal.day_hours and all(any(w in ln.days for ln in cal.day_hours) for w in open_days):
+        warn(
+            "W231",
+            f"calendar `{cal.name}`: `hours {', '.join(str(x) for x in cal.hours)}` applies to no day",
+            cal.hours[0].span,
+            "every open weekday has its own `hours` line; remove this line or the weekday lines it should cover",
+        )
+    if cal.has_hours:
+        for w in open_days:
+            if not cal.weekday_ranges(w):
+                err(
+                    "E233",
+                    f"calendar `{cal.name}` opens `{w.value}` but gives it no hours",
+                    cal.span,
+                    f"add `hours {w.value} 10:00-18:00` (its hours), or an `hours` line for every open day",
+                )
+    # overlapping ranges: within a day, and an overnight range into the next open day
+    reported: set[tuple[int, int, int, int]] = set()
+
+    def overlap(a: m.TimeRange, b: m.TimeRange, next_day: bool) -> None:
+        key = (a.span.line, a.span.column, b.span.line, b.span.column)
+        if key in reported:
+            return
+        reported.add(key)
+        where = " the next day's" if next_day else ""
+        err(
+            "E202",
+            f"hour ranges `{a}` and{where} `{b}` overlap",
+            b.span if not next_day else a.span,
+            "business hours are separate ranges; merge them or move one (a range whose end is earlier than its "
+            "start runs overnight into the next day)",
+        )
+
+    def check_day(ranges: tuple[m.TimeRange, ...], following: tuple[m.TimeRange, ...]) -> None:
+        ordered = sorted(ranges, key=lambda t: t.start.minutes)
+        for a, b in itertools.pairwise(ordered):
+            if b.start.minutes < a.end_minutes:
+                overlap(a, b, False)
+        for a in ordered:
+            if a.overnight and following:
+                first = min(following, key=lambda t: t.start.minutes)
+                if first.start.minutes < a.end.minutes:
+                    overlap(a, first, True)
+
+    week = {w: cal.weekday_ranges(w) if w in open_days else () for w in _WEEKDAYS}
+    for i, w in enumerate(_WEEKDAYS):
+        check_day(week[w], week[_WEEKDAYS[(i + 1) % 7]])
+    if not open_days and cal.hours:
+        check_day(cal.hours, cal.hours)
+    for entry in (*cal.date_hours, *cal.closed_hours):
+        check_day(entry.ranges, ())
+    # dates
+    seen: dict[dt.date, m.DateHours] = {}
+    for entry in cal.date_hours:
+        for d in _dates(entry):
+            if d in seen and seen[d] is not entry:
+                err(
+                    "E236",
+                    f"calendar `{cal.name}`: `{d}` is given hours twice",
+                    entry.span,
+                    f"give each date one `hours` line (the first is on line {seen[d].span.line})",
+                )
+                break
+            seen[d] = entry
+    for entry in (*cal.date_hours, *cal.closed_hours):
+        word = "hours" if entry in cal.date_hours else "closed"
+        for d in _dates(entry):
+            why = _whole_day_closure(cal, d)
+            if why is not None:
+                err(
+                    "E232",
+                    f"calendar `{cal.name}`: `{word} {d} ...` is on a day the calendar closes ({why})",
+                    entry.span,
+                    f"remove the closure of `{d}`, or write `open {d}` to work it"
+                    if word == "hours"
+                    else f"the whole day is already closed: remove `closed {d} ...`",
+                )
+                break
+    for entry in cal.closed_hours:
+        for d in _dates(entry):
+            if d not in seen and m.Weekday(_WEEKDAYS[d.weekday()]) not in open_days and not _opened(cal, d):
+                warn(
+                    "W230",
+                    f"calendar `{cal.name}`: `closed {d} ...` closes hours of a day the calendar does not open",
+                    entry.span,
+                    "check the date; a partial closure only removes hours of an open day",
+                )
+                break
+    for opened in cal.open:
+        for d in _each(opened):
+            if cal.has_hours and not cal.weekday_ranges(_WEEKDAYS[d.weekday()]) and d not in seen:
+                err(
+                    "E233",
+                    f"calendar `{cal.name}`: `open {d}` works a `{_WEEKDAYS[d.weekday()].value}`, which has no hours",
+                    opened.span,
+                    f"give the date its hours instead: `hours {d} 10:00-18:00`",
+                )
+                break
+    first_named: dict[dt.date, m.NamedHoliday] = {}
+    for h in cal.named_holidays:
+        if h.date in first_named:
+            warn(
+                "W232",
+                f"calendar `{cal.name}`: holiday `{h.date}` is named twice",
+                h.span,
+                f"keep one (the first is on line {first_named[h.date].span.line})",
+            )
+        first_named.setdefault(h.date, h)
+    return errors > 0
+
+
+def _each(r: m.DateRange) -> list[dt.date]:
+    n = min((r.last - r.first).days, 3660)
+    return [r.first + dt.timedelta(days=k) for k in range(n + 1)]
+
+
+def _dates(entry: m.DateHours) -> list[dt.date]:
+    return [d for r in entry.dates for d in _each(r)]
+
+
+def _opened(cal: m.Calendar, d: dt.date) -> bool:
+    return any(r.first <= d <= r.last for r in cal.open)
+
+
+def _whole_day_closure(cal: m.Calendar, d: dt.date) -> str | None:
+    """The statement of ``cal`` that closes all of ``d`` (not national holidays), or None."""
+    if _opened(cal, d):
+        return None
+    for h in cal.named_holidays:
+        if h.date == d:
+            return f"holiday on line {h.span.line}"
+    for r in cal.closed:
+        if r.first <= d <= r.last:
+            return f"`closed` on line {r.span.line}"
+    key = (d.month, d.day)
+    for y in cal.closed_yearly:
+        inside = y.first <= key <= y.last if y.first <= y.last else (key >= y.first or key <= y.last)
+        if inside:
+            return f"`closed yearly` on line {y.span.line}"
+    return None
