@@ -1,0 +1,24 @@
+"""Clocks in words for the language server's hover (issue 12): start, pauses, stops, resets, warning."""
+
+from __future__ import annotations
+
+from ..lang import model as m
+
+
+def hover_clock(c: m.ClockRule, pm: m.PolicyModel) -> str:
+    """Markdown for a hover on a clock's name: its life cycle and the targets measured on it."""
+    lines = [f"**clock `{c.name}`** {c.label.text('en')}".rstrip()]
+    lines.append("- starts at " + ", else ".join(f"`{e}`" for e in c.starts))
+    lines += [f"- pauses at `{p.at}` until `{p.until}`" for p in c.pauses]
+    if c.stops:
+        lines.append("- stops at " + ", ".join(f"`{e}`" for e in c.stops))
+    if c.resets:
+        lines.append("- starts again from zero at " + ", ".join(f"`{e}`" for e in c.resets))
+    if c.at_risk_percent is not None:
+        lines.append(f"- at risk at {c.at_risk_percent:g}% of a target")
+    used = [
+        f"{p.id} {t.kind.replace('_', ' ')} {t.duration}" for p in pm.priorities for t in p.targets if t.clock == c.name
+    ]
+    if used:
+        lines.append("- measures: " + "; ".join(used))
+    return "\n".join(lines)

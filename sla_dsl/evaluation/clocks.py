@@ -1,0 +1,137 @@
+"""The life cycle of a named clock on one incident: when it ran, paused, stopped and restarted.
+
+Design notes
+------------
+* A clock starts at the first event its ``starts at`` line names, in order of
+  preference (as the response clock does). From then on, in time order:
+  a ``stops at`` event stops it for good (unless a reset follows); a
+  ``pauses at A until B`` line pauses a running clock at A until the next B
+  (while paused, other pause events change nothing, and only the B of the
+  reason that paused it resumes it); a ``resets at`` event restarts it from
+  zero at that instant, even after a stop (a reopened incident).
+* The incident's completion (its completion event, or the silence rule) stops
+  every clock still running or paused: a completed incident measures nothing.
+* Only the life after the last reset counts. The result is a list of running
+  segments; the last one of a clock still running at ``as_of`` ends there.
+* Jira Service Management and ServiceNow read these words the same way (start,
+  pause/resume, stop, reset): nothing here is a reading of the SLA text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..events.schema import TYPES, Rec
+from ..lang import model as m
+from .common import code_of, short
+
+
+@dataclass(frozen=True, slots=True)
+class ClockCodes:
+    """A clock rule as event codes."""
+
+    rule: m.ClockRule
+    starts: tuple[tuple[int, str], ...]
+    #: (pause code, resume code, pause name, resume name) per pause reason
+    pauses: tuple[tuple[int, int, str, str], ...]
+    stops: frozenset[int]
+    resets: frozenset[int]
+
+
+def clock_codes(rule: m.ClockRule) -> ClockCodes:
+    """The event codes a clock rule names (rules name only known incident events)."""
+
+    def code(name: str) -> int:
+        c = code_of(name, "incident")
+        assert c is not None, name
+        return c
+
+    return ClockCodes(
+        rule,
+        tuple((code(n), short(n)) for n in rule.starts),
+        tuple((code(p.at), code(p.until), short(p.at), short(p.until)) for p in rule.pauses),
+        frozenset(code(n) for n in rule.stops),
+        frozenset(code(n) for n in rule.resets),
+    )
+
+
+State = Literal["not_started", "running", "paused", "stopped"]
+
+
+@dataclass(slots=True)
+class Life:
+    """What one clock did on one incident up to ``as_of`` (the part after its last reset)."""
+
+    state: State = "not_started"
+    start: float | None = None
+    start_event: str = ""
+    #: running segments [a, b); a running clock's last one ends at ``as_of``
+    segments: list[tuple[float, float]] = field(default_factory=list)
+    #: (instant, text) of what happened, for the explanation
+    story: list[tuple[float, str]] = field(default_factory=list)
+    stopped_at: float | None = None
+    #: why it is paused at ``as_of`` (the event that resumes it)
+    waiting_for: str | None = None
+
+
+def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: float) -> Life:
+    """The life of a clock over an incident's records (in time order, none after ``as_of``)."""
+    life = Life()
+    start: Rec | None = None
+    name = ""
+    for code, nm in codes.starts:
+        start = next((r for r in recs if r[1] == code), None)
+        if start is not None:
+            name = nm
+            break
+    if start is None:
+        return life
+    t0 = start[0]
+    life.state, life.start, life.start_event = "running", t0, name
+    life.story.append((t0, f"starts at {name}"))
+    seg = t0
+    reason = -1
+    for r in recs:
+        t, code = r[0], r[1]
+        if t < t0 or r is start:
+            continue
+        if completed is not None and t > completed:
+            break
+        if code in codes.resets:
+            if life.state == "running" and t > seg:
+                life.segments.append((seg, t))
+            life.segments, life.state, life.stopped_at, seg = [], "running", None, t
+            life.waiting_for = None
+            life.start = t
+            life.story.append((t, f"reset at {_name(code)}: starts again from zero"))
+        elif life.state == "stopped":
+            continue
+        elif code in codes.stops:
+            if life.state == "running" and t > seg:
+                life.segments.append((seg, t))
+            life.state, life.stopped_at, life.waiting_for = "stopped", t, None
+            life.story.append((t, f"stops at {_name(code)}"))
+        elif life.state == "running":
+            reason = next((k for k, p in enumerate(codes.pauses) if p[0] == code), -1)
+            if reason >= 0:
+                if t > seg:
+                    life.segments.append((seg, t))
+                life.state = "paused"
+                life.waiting_for = codes.pauses[reason][3]
+                life.story.append((t, f"paused at {codes.pauses[reason][2]} until {codes.pauses[reason][3]}"))
+        elif life.state == "paused" and code == codes.pauses[reason][1]:
+            life.state, seg, life.waiting_for = "running", t, None
+            life.story.append((t, f"resumes at {codes.pauses[reason][3]}"))
+    if completed is not None and completed <= as_of and life.state != "stopped":
+        if life.state == "running" and completed > seg:
+            life.segments.append((seg, completed))
+        life.state, life.stopped_at, life.waiting_for = "stopped", completed, None
+        life.story.append((completed, "stops: the incident is completed"))
+    elif life.state == "running" and as_of > seg:
+        life.segments.append((seg, as_of))
+    return life
+
+
+def _name(code: int) -> str:
+    return short(TYPES[code])

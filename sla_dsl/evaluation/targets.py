@@ -1,0 +1,381 @@
+"""Named targets on named clocks, and notification rules on incident events (issue 12).
+
+Design notes
+------------
+* A priority's plain ``respond within`` stays the incident row's own fields
+  (``response_due``, ``status``), judged as before by both paths. Its named
+  targets (``resolve within 3 business days on resolution``, ``first reply``,
+  ``respond ... on``, ``update every ... by ...``) and every ``notify`` rule
+  that starts on an ``incident.*`` event are judged here, one incident at a
+  time, into the row's ``targets`` list, in the policy's order (targets, then
+  notification rules). The columnar path hands every incident that has any to
+  the per-incident path (:func:`has_targets`).
+* ``respond``/``resolve``/``first reply``: the clock (:mod:`.clocks`) must
+  stop with at most the duration of running time. Breached at the instant the
+  running time passes the duration, stopped or not; ``paused`` when paused at
+  ``as_of`` (no due time: it moves while paused); ``at_risk`` when the running
+  time reaches the clock's warning threshold; ``not_applicable`` when the clock
+  never started (a chat target on an incident without a chat).
+* ``update every D by E``: while the clock runs, an E at least every D of
+  running time, counted from the clock start and from each E. Each gap longer
+  than D is a missed update; the first one fixes the breach instant.
+* Versions, reprioritisation and Article 4: the incident's version (at its
+  clock start) and its last priority give the targets, measured from the
+  clocks' own starts; an excluded cause makes every target ``excluded``.
+* A breach whose instant lies in the period is a violation
+  (``target_breached``, or ``notice_breached`` for a notification rule).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from ..events.schema import Rec
+from ..lang import model as m
+from ..lang.check import as_timedelta
+from ..report import TargetRow, Violation
+from .clocks import ClockCodes, Life, clock_codes, live
+from .common import Ctx, Rules, art, code_of, fmt_minutes, short
+from .incidents import Incident
+
+_WORD = {"respond": "response", "resolve": "resolution", "first_reply": "first reply", "update": "update"}
+
+
+@dataclass(slots=True)
+class TargetVerdict:
+    """One target's verdict on one incident, as instants (rendered by :func:`rows`)."""
+
+    name: str
+    kind: str
+    clock: str | None
+    status: str
+    due: float | None
+    met_at: float | None
+    target_s: float
+    used_s: float | None
+    missed: int = 0
+    ref: str | None = None
+    #: (instant or None, text, article) per explanation step
+    steps: list[tuple[float | None, str, str | None]] = field(default_factory=list)
+    #: the version that judged it (turns instants into datetimes in :meth:`to_row`)
+    rules: Rules | None = None
+
+    def to_row(self) -> TargetRow:
+        """The report row (what the Python API gives)."""
+        assert self.rules is not None
+        return TargetRow.model_validate(_row(self.rules, self, False))
+
+    def view(self) -> TargetView:
+        """What the report's tables read, without building the row (a year's log has many)."""
+        rules = self.rules
+        assert rules is not None
+        due = rules.dt(self.due) if self.due is not None else None
+        used = self.used_s / 60 if self.used_s is not None else None
+        return TargetView(self.name, self.kind, self.clock, self.status, due, self.target_s / 60, used, self.missed)
+
+
+class TargetView(NamedTuple):
+    """A target's verdict as the report's tables read it (the fields of ``TargetRow`` they use)."""
+
+    name: str
+    kind: str
+    clock: str | None
+    status: str
+    due: dt.datetime | None
+    target_minutes: float
+    used_minutes: float | None
+    missed: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Of:
+    """What one version says about named targets: its clocks and incident notification rules."""
+
+    clocks: dict[str, ClockCodes]
+    notify: tuple[tuple[m.Notify, int, int], ...]
+
+
+_CACHE: dict[int, tuple[Rules, _Of]] = {}
+
+
+def _of(rules: Rules) -> _Of:
+    hit = _CACHE.get(id(rules))
+    if hit is not None and hit[0] is rules:
+        return hit[1]
+    clocks = {c.name: clock_codes(c) for c in rules.model.clocks}
+    notify = tuple(
+        (n, a, b)
+        for n in rules.model.notifications
+        if n.after.startswith("incident.")
+        and (a := code_of(n.after, "incident")) is not None
+        and (b := code_of(n.met_by, "incident")) is not None
+    )
+    of = _Of(clocks, notify)
+    _CACHE[id(rules)] = (rules, of)
+    return of
+
+
+def has_targets(rules: Rules, priority: str) -> bool:
+    """Whether incidents of ``priority`` under this version have targets judged here."""
+    pri = rules.priorities.get(priority)
+    return bool(pri is not None and pri.targets) or bool(_of(rules).notify)
+
+
+def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdict, ...]:
+    """Judge the named targets and incident notification rules of one incident (after its completion)."""
+    rules = inc.rules
+    pri = rules.priorities[inc.priority]
+    of = _of(rules)
+    if not pri.targets and not of.notify:
+        return ()
+    excl = rules.exclusions.get(inc.cause) if inc.cause is not None else None
+    lives: dict[str, Life] = {}
+    out: list[TargetVerdict] = []
+    ref = art(pri.ref)
+    for t in pri.targets:
+        target_s = _seconds(rules, t.duration)
+        if excl is not None:
+            out.append(_excluded(t.kind, t.kind, t.clock, target_s, inc.cause, art(excl.ref)))
+            continue
+        life = lives.get(t.clock)
+        if life is None:
+            life = lives[t.clock] = live(of.clocks[t.clock], recs, inc.completed, ctx.as_of)
+        judge = _update if t.kind == "update" else _within
+        v = judge(ctx, rules, t, life, recs, target_s, ref)
+        v.steps[:0] = [(at, f"clock `{t.clock}` {text} {rules.fmt(at)}", ref) for at, text in life.story]
+        out.append(v)
+        if v.status == "breached" and v.due is not None and v.due >= ctx.p0:
+            ctx.violations.append(_violation(rules, inc, v, "target_breached"))
+    for n, after, met_by in of.notify:
+        target_s = _seconds(rules, n.within)
+        if excl is not None:
+            out.append(_excluded(n.name, "notify", None, target_s, inc.cause, art(excl.ref)))
+            continue
+        v = _notify(ctx, rules, n, after, met_by, recs, target_s)
+        out.append(v)
+        if v.status == "breached" and v.due is not None and v.due >= ctx.p0:
+            ctx.violations.append(_violation(rules, inc, v, "notice_breached"))
+    for v in out:
+        v.rules = rules
+    return tuple(out)
+
+
+def _seconds(rules: Rules, d: m.Duration) -> float:
+    return rules.delta_seconds(d) if d.calendar is not None else as_timedelta(d).total_seconds()
+
+
+def _add(rules: Rules, a: float, secs: float, cal: str | None) -> float:
+    """The instant ``secs`` of business (or elapsed) time after ``a``."""
+    if cal is None:
+        return a + secs
+    c = rules.calendar(cal)
+    if a.is_integer() and float(secs).is_integer():
+        return float(c.add_epoch(int(a), int(secs)))
+    return c.add(rules.dt(a), dt.timedelta(seconds=secs)).timestamp()
+
+
+def _running(rules: Rules, segs: list[tuple[float, float]], x: float, y: float, cal: str | None) -> float:
+    """Running time of the clock in [x, y)."""
+    total = 0.0
+    for a, b in segs:
+        lo, hi = max(a, x), min(b, y)
+        if hi > lo:
+            total += rules.between(lo, hi, cal)
+    return total
+
+
+def _reach(rules: Rules, segs: list[tuple[float, float]], x: float, need: float, cal: str | None) -> float | None:
+    """The instant the running time counted from ``x`` passes ``need``, if it does within ``segs``."""
+    acc = 0.0
+    for a, b in segs:
+        lo = max(a, x)
+        if b <= lo:
+            continue
+        s = rules.between(lo, b, cal)
+        if acc + s > need:
+            return _add(rules, lo, need - acc, cal)
+        acc += s
+    return None
+
+
+def _within(
+    ctx: Ctx, rules: Rules, t: m.ClockTarget, life: Life, recs: list[Rec], target_s: float, ref: str | None
+) -> TargetVerdict:
+    cal = t.duration.calendar
+    word = _WORD[t.kind]
+    v = TargetVerdict(t.kind, t.kind, t.clock, "open", None, life.stopped_at, target_s, None, ref=ref)
+    say = f"{word} within {t.duration} of running time on clock `{t.clock}`"
+    if life.start is None:
+        v.status = "not_applicable"
+        v.steps.append((None, f"clock `{t.clock}` has not started: the {word} target does not apply", ref))
+        return v
+    used = 0.0
+    breach: float | None = None
+    last_a, before_last = life.start, 0.0
+    for a, b in life.segments:
+        s = rules.between(a, b, cal)
+        if breach is None and used + s > target_s:
+            breach = _add(rules, a, target_s - used, cal)
+        last_a, before_last = a, used
+        used += s
+    v.used_s = used
+    fmt = rules.fmt
+    if breach is not None:
+        v.status, v.due = "breached", breach
+        late = f"; stopped {fmt(life.stopped_at)}" if life.stopped_at is not None else ""
+        v.steps.append((breach, f"{say} ran out {fmt(breach)}{late}: breached", ref))
+    elif life.state == "paused":
+        v.status = "paused"
+        v.steps.append(
+            (
+                None,
+                f"{say}: {fmt_minutes(used)} used, paused as of {fmt(ctx.as_of)} "
+                f"waiting for {life.waiting_for}: paused",
+                ref,
+            )
+        )
+    else:
+        v.due = _add(rules, last_a, target_s - before_last, cal)
+        if life.state == "stopped":
+            v.status = "met"
+            v.steps.append((life.stopped_at, f"{say} (due {fmt(v.due)}): {fmt_minutes(used)} used: met", ref))
+        else:
+            pct = life_risk(rules, t.clock)
+            v.status = "at_risk" if pct is not None and 100.0 * used / target_s >= pct else "open"
+            v.steps.append(
+                (v.due, f"{say}: due {fmt(v.due)}; {fmt_minutes(used)} used as of {fmt(ctx.as_of)}: {v.status}", ref)
+            )
+    return v
+
+
+def life_risk(rules: Rules, clock: str) -> float | None:
+    """The warning threshold (percent of the target) of a clock."""
+    return next((c.at_risk_percent for c in rules.model.clocks if c.name == clock), None)
+
+
+def _update(
+    ctx: Ctx, rules: Rules, t: m.ClockTarget, life: Life, recs: list[Rec], target_s: float, ref: str | None
+) -> TargetVerdict:
+    cal = t.duration.calendar
+    by = {c for n in t.by if (c := code_of(n, "incident")) is not None}
+    v = TargetVerdict(t.kind, t.kind, t.clock, "open", None, None, target_s, None, ref=ref)
+    names = " or ".join(short(n) for n in t.by)
+    if life.start is None:
+        v.status = "not_applicable"
+        v.steps.append((None, f"clock `{t.clock}` has not started: the update target does not apply", ref))
+        return v
+    end = life.stopped_at if life.stopped_at is not None else ctx.as_of
+    updates = [r[0] for r in recs if r[1] in by and life.start <= r[0] <= end]
+    segs = life.segments
+    fmt = rules.fmt
+    since = life.start
+    first_miss: float | None = None
+    used = 0.0
+    for k, u in enumerate([*updates, end]):
+        used = _running(rules, segs, since, u, cal)
+        if used > target_s:
+            v.missed += 1
+            at = _reach(rules, segs, since, target_s, cal)
+            first_miss = first_miss if first_miss is not None else at
+            v.steps.append((at, f"no {names} within {t.duration} of running time after {fmt(since)}: missed", ref))
+        if k < len(updates):
+            v.met_at = since = u
+    v.used_s = used
+    say = f"an {names} every {t.duration} of running time on clock `{t.clock}`"
+    if v.missed:
+        v.status, v.due = "breached", first_miss
+        v.steps.append((first_miss, f"{say}: {v.missed} missed: breached", ref))
+    elif life.state == "stopped":
+        v.status = "met"
+        v.steps.append((life.stopped_at, f"{say}: every update in time: met", ref))
+    elif life.state == "paused":
+        v.status = "paused"
+        v.steps.append((None, f"{say}: {fmt_minutes(used)} since the last, paused as of {fmt(ctx.as_of)}", ref))
+    else:
+        v.due = _add(rules, ctx.as_of, target_s - used, cal)
+        pct = life_risk(rules, t.clock)
+        v.status = "at_risk" if pct is not None and 100.0 * used / target_s >= pct else "open"
+        v.steps.append((v.due, f"{say}: next due {fmt(v.due)}: {v.status}", ref))
+    return v
+
+
+def _notify(
+    ctx: Ctx, rules: Rules, n: m.Notify, after: int, met_by: int, recs: list[Rec], target_s: float
+) -> TargetVerdict:
+    ref = art(n.ref)
+    cal = n.within.calendar
+    v = TargetVerdict(n.name, "notify", None, "not_applicable", None, None, target_s, None, ref=ref)
+    start = next((r[0] for r in recs if r[1] == after), None)
+    fmt = rules.fmt
+    if start is None:
+        v.steps.append((None, f"no {n.after}: the notification target has not started", ref))
+        return v
+    if n.only_during is not None and not rules.is_business(start, n.only_during):
+        v.steps.append((start, f"{short(n.after)} {fmt(start)}, outside {n.only_during} hours: does not apply", ref))
+        return v
+    met = next((r[0] for r in recs if r[1] == met_by and r[0] >= start), None)
+    due = v.due = rules.add(start, n.within)
+    v.met_at = met
+    v.used_s = rules.between(start, min(met if met is not None else ctx.as_of, ctx.as_of), cal)
+    v.steps.append((due, f"{short(n.after)} {fmt(start)}; {short(n.met_by)} due {fmt(due)} (within {n.within})", ref))
+    if met is not None:
+        v.status = "met" if met <= due else "breached"
+        v.steps.append((met, f"{short(n.met_by)} {fmt(met)}: {v.status}", ref))
+    elif ctx.as_of > due:
+        v.status = "breached"
+        v.steps.append((None, f"no {short(n.met_by)} as of {fmt(ctx.as_of)}: breached", ref))
+    else:
+        v.status = "open"
+        v.steps.append((None, f"no {short(n.met_by)} yet as of {fmt(ctx.as_of)}: open", ref))
+    return v
+
+
+def _excluded(name: str, kind: str, clock: str | None, target_s: float, cause: str | None, ref: str | None) -> Any:
+    v = TargetVerdict(name, kind, clock, "excluded", None, None, target_s, None, ref=ref)
+    v.steps.append((None, f"cause `{cause}` is excluded: no target applies", ref))
+    return v
+
+
+def _violation(rules: Rules, inc: Incident, v: TargetVerdict, kind: str) -> Violation:
+    assert v.due is not None
+    what = f"{inc.priority} {_WORD.get(v.kind, v.name)}" if v.kind != "notify" else f"notification `{v.name}`"
+    if v.kind == "update":
+        detail = f"{v.missed} update{'s' if v.missed != 1 else ''} missed"
+    elif v.met_at is not None:
+        detail = f"{'stopped' if v.kind != 'notify' else 'sent'} {rules.fmt(v.met_at)}"
+    else:
+        detail = "none sent" if v.kind == "notify" else "not stopped"
+    return Violation(
+        kind=kind,
+        id=inc.ident,
+        message=f"{what} due {rules.fmt(v.due)}: {detail}",
+        at=rules.dt(v.due),
+        ref=v.ref,
+    )
+
+
+def rows(inc: Incident, as_json: bool) -> list[dict[str, Any]]:
+    """The ``targets`` of an incident's row: ``TargetRow`` values (times as JSON text with ``as_json``)."""
+    rules = inc.rules
+    return [_row(rules, v, as_json) for v in inc.targets]
+
+
+def _row(rules: Rules, v: TargetVerdict, as_json: bool) -> dict[str, Any]:
+    def at(t: float | None) -> Any:
+        return None if t is None else rules.stamp(t, as_json)[1]
+
+    return {
+        "name": v.name,
+        "kind": v.kind,
+        "clock": v.clock,
+        "status": v.status,
+        "due": at(v.due),
+        "met_at": at(v.met_at),
+        "target_minutes": v.target_s / 60,
+        "used_minutes": v.used_s / 60 if v.used_s is not None else None,
+        "missed": v.missed,
+        "ref": v.ref,
+        "explain": [{"text": text, "at": at(t), "ref": r} for t, text, r in v.steps],
+    }

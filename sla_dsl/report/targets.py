@@ -1,0 +1,166 @@
+"""The report's table of named targets (issue 12): one row per target of an incident or notice of an outage.
+
+Design notes
+------------
+* Shown only when there is something beyond the plain response target and the
+  first notice rule: an incident with named targets (resolution, first reply,
+  periodic update, a notification rule on an incident event) or an outage
+  judged by more than one notification rule. A policy without them (Click
+  So-ko) gets the report it always had.
+* Incident rows come as :class:`~sla_dsl.report.IncidentRow` (their
+  ``targets``) or as the evaluator's compact verdicts, whose targets turn into
+  :class:`~sla_dsl.report.TargetRow` through ``to_row()``.
+* Every word is in Japanese and English here (:data:`WORDS`); clock and rule
+  names are shown by their labels in the report's language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from . import Report, TargetRow
+from .sections import Part, more_row
+from .words import Cell, PolicyWords
+
+WORDS: dict[str, dict[str, str]] = {
+    "ja": {
+        "title": "目標別の判定",
+        "id": "ID",
+        "target": "目標",
+        "clock": "計測",
+        "status": "判定",
+        "due": "期限",
+        "used": "経過 / 目標",
+        "respond": "応答",
+        "resolve": "解決",
+        "first_reply": "初回回答",
+        "update": "定期更新",
+        "notify": "通知",
+        "met": "達成",
+        "breached": "違反",
+        "open": "未完了",
+        "paused": "一時停止中",
+        "at_risk": "期限間近",
+        "excluded": "適用除外",
+        "not_applicable": "対象外",
+        "missed": "（{n} 回遅延）",
+    },
+    "en": {
+        "title": "Verdicts per target",
+        "id": "ID",
+        "target": "Target",
+        "clock": "Measured on",
+        "status": "Status",
+        "due": "Due",
+        "used": "Used / target",
+        "respond": "Response",
+        "resolve": "Resolution",
+        "first_reply": "First reply",
+        "update": "Periodic update",
+        "notify": "Notification",
+        "met": "met",
+        "breached": "breached",
+        "open": "open",
+        "paused": "paused",
+        "at_risk": "at risk",
+        "excluded": "excluded",
+        "not_applicable": "not applicable",
+        "missed": " ({n} missed)",
+    },
+}
+
+
+def _w(w: PolicyWords, key: str, **params: object) -> str:
+    text = WORDS.get(w.lang, WORDS["en"])[key]
+    return text.format(**params) if params else text
+
+
+def _rows_of(inc: Any) -> list[Any]:
+    """An incident's targets: ``TargetRow`` of a report row, or views of the evaluator's compact verdicts."""
+    return [t if isinstance(t, TargetRow) else t.view() for t in getattr(inc, "targets", ())]
+
+
+#: Statuses the text summary lists (the documents list every target).
+ATTENTION = frozenset({"breached", "at_risk", "paused"})
+
+
+def _label(w: PolicyWords, kind: str, name: str) -> str:
+    """A notification rule's or a clock's label in the report's language (its name without one)."""
+    model = w.model
+    if model is None:
+        return name
+    pool: Iterable[Any] = model.notifications if kind == "notify" else model.clocks
+    found = next((x for x in pool if x.name == name), None)
+    return (found.label.text(w.lang) if found is not None else "") or name
+
+
+def _minutes(value: float | None) -> str:
+    if value is None:
+        return "-"
+    total = round(value)
+    h, m = divmod(total, 60)
+    return f"{h}h{m:02d}m" if h and m else (f"{h}h" if h else f"{m}m")
+
+
+def _cells(w: PolicyWords, ident: str, t: Any) -> list[Cell]:
+    target = _label(w, "notify", t.name) if t.kind == "notify" else _w(w, t.kind)
+    status = _w(w, t.status) + (_w(w, "missed", n=t.missed) if t.missed else "")
+    return [
+        ident,
+        target,
+        _label(w, "clock", t.clock) if t.clock else "-",
+        status,
+        w.t(t.due) if t.due is not None else "-",
+        f"{_minutes(t.used_minutes)} / {_minutes(t.target_minutes)}",
+    ]
+
+
+def target_parts(report: Report, w: PolicyWords, incidents: Sequence[Any], cap: int | None = None) -> list[Part]:
+    """The table of named targets and extra notices (none when there is nothing to show).
+
+    With ``cap`` (the text summary) only the targets breached, at risk or paused are
+    listed, at most ``cap`` of them, and a last row says how many more there are."""
+    rows: list[list[Cell]] = []
+    hidden = 0
+    for ident, targets in _all(report, incidents):
+        for t in targets:
+            if cap is not None and t.status not in ATTENTION:
+                continue
+            if cap is not None and len(rows) >= cap:
+                hidden += 1
+                continue
+            rows.append(_cells(w, ident, t))
+    if not rows:
+        return []
+    header = [_w(w, k) for k in ("id", "target", "clock", "status", "due", "used")]
+    return [Part(_w(w, "title"), header, rows + more_row(hidden, len(header), w), key="targets")]
+
+
+def _all(report: Report, incidents: Sequence[Any]) -> Iterable[tuple[str, list[Any]]]:
+    for inc in incidents:
+        if getattr(inc, "targets", ()):
+            yield inc.id, _rows_of(inc)
+    for o in report.outages:
+        if len(o.notices) > 1:
+            yield o.id, list(o.notices)
+
+
+def target_steps(row: Any, w: PolicyWords) -> list[tuple[Any, str]]:
+    """``sla explain`` lines for the named targets of an incident row, or the notices of an outage
+    row judged by more than one rule: (time, text) in the report's language."""
+    targets = list(getattr(row, "targets", ()))
+    notices = list(getattr(row, "notices", ()))
+    out: list[tuple[Any, str]] = []
+    for t in targets + (notices if len(notices) > 1 else []):
+        what = _label(w, "notify", t.name) if t.kind == "notify" else _w(w, t.kind)
+        if t.clock:
+            what += f"（{_label(w, 'clock', t.clock)}）" if w.lang == "ja" else f" ({_label(w, 'clock', t.clock)})"
+        status = _w(w, t.status) + (_w(w, "missed", n=t.missed) if t.missed else "")
+        due = (
+            ("、" + _w(w, "due") + " " + w.t(t.due) if w.lang == "ja" else f", {_w(w, 'due').lower()} {w.t(t.due)}")
+            if t.due
+            else ""
+        )
+        out.append((t.due, f"{what}: {status}{due}" if w.lang != "ja" else f"{what}：{status}{due}"))
+    return out
