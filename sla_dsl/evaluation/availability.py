@@ -1,0 +1,195 @@
+"""Availability of each measured service per measurement period, and the service credits owed.
+
+Design notes
+------------
+* Every service with ``availability measured`` or a target is measured; the
+  period of its target is each calendar month (the default), each calendar
+  quarter, or the evaluated period (``per period``), in the policy's zone. A
+  measurement period is cut to the evaluated one; a row says whether it is
+  ``complete`` (wholly inside it and over at ``as_of``). So a two-month
+  evaluation gives one row per month: a bad November is not hidden by a good
+  December.
+* Inside a period the reading is that of the period's total (see
+  :mod:`.outages`): measured time is the period minus excused time (maintenance
+  windows and validly noticed planned stops when the service says ``except``;
+  emergencies the stop rule excuses) minus Article 4 exclusions; downtime is
+  the union of the other outages; time after ``as_of`` is not measured yet.
+  An outage whose ``outage.started`` names a ``service`` counts against that
+  service only; one that names none counts against every measured service.
+* Credits: for a complete period below its target, the tier with the lowest
+  figure the availability is below applies (``below 99.0% 25%`` over
+  ``below 99.5% 10%`` at 98.7%). An incomplete period owes nothing yet. A
+  period below target is also a violation of kind ``availability``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ..lang import model as m
+from ..report import AvailabilityPeriod, CreditRow, Violation
+from .common import Ctx, Interval, Rules, art, clip, fmt_minutes, length, step, subtract, union
+
+
+class Outage(NamedTuple):
+    """An outage as availability reads it: its interval (open ones end at ``as_of``), cause and version."""
+
+    start: float
+    end: float
+    cause: str | None
+    rules: Rules
+    #: the service that is down (None: every measured service)
+    service: str | None = None
+
+
+_MONTHS = {m.MeasurePeriod.MONTH: 1, m.MeasurePeriod.QUARTER: 3}
+
+
+def _periods(ctx: Ctx, svc: m.Service, rules: Rules) -> list[tuple[float, float, bool]]:
+    """The measurement periods meeting the evaluated one: (start, end, whole), cut to it."""
+    if svc.period is m.MeasurePeriod.PERIOD:
+        return [(ctx.p0, ctx.p1, True)]
+    step_months = _MONTHS[svc.period]
+    first = rules.dt(ctx.p0)
+    month0 = (first.month - 1) // step_months * step_months + 1
+    y, mo = first.year, month0
+    out: list[tuple[float, float, bool]] = []
+    while True:
+        lo = dt.datetime(y, mo, 1, tzinfo=rules.tz).timestamp()
+        if lo >= ctx.p1:
+            break
+        y2, mo2 = divmod(y * 12 + mo - 1 + step_months, 12)
+        y, mo = y2, mo2 + 1
+        hi = dt.datetime(y, mo, 1, tzinfo=rules.tz).timestamp()
+        a, b = max(lo, ctx.p0), min(hi, ctx.p1)
+        if b > a:
+            out.append((a, b, a == lo and b == hi))
+    return out
+
+
+def measured_services(rules: Rules) -> list[m.Service]:
+    """The services of a version whose availability is measured, in file order."""
+    return [s for s in rules.model.services if s.availability_measured]
+
+
+def judge_availability(
+    ctx: Ctx, maintenance: Sequence[Interval], stops: Sequence[Interval], outages: Sequence[Outage]
+) -> tuple[list[AvailabilityPeriod], list[CreditRow]]:
+    """Rows per measured service and period, and the credits owed (violations added to ``ctx``)."""
+    rows: list[AvailabilityPeriod] = []
+    credits: list[CreditRow] = []
+    primary = ctx.primary
+    for svc in measured_services(primary):
+        for lo, hi, whole in _periods(ctx, svc, primary):
+            rules = ctx.versions.at(lo)
+            now = next((s for s in measured_services(rules) if s.name == svc.name), svc)
+            row = _period(ctx, now, rules, lo, hi, whole, maintenance, stops, outages)
+            rows.append(row)
+            credit = _credit(ctx, now, rules, row)
+            if credit is not None:
+                credits.append(credit)
+    return rows, credits
+
+
+def _period(
+    ctx: Ctx,
+    svc: m.Service,
+    rules: Rules,
+    lo: float,
+    hi: float,
+    whole: bool,
+    maintenance: Sequence[Interval],
+    stops: Sequence[Interval],
+    outages: Sequence[Outage],
+) -> AvailabilityPeriod:
+    end = max(lo, min(hi, ctx.as_of))
+    off: list[Interval] = []
+    if svc.hours.except_maintenance:
+        off += maintenance
+    if svc.hours.except_planned_stops:
+        off += stops
+    counted: list[Interval] = []
+    for o in outages:
+        if o.service not in (None, svc.name):
+            continue
+        excused = o.cause == "emergency" and o.rules.stop_rule and not o.rules.stop_rule.emergency_counts_as_downtime
+        if o.cause in o.rules.exclusions or excused:
+            off.append((o.start, o.end))
+        else:
+            counted.append((o.start, o.end))
+    off_u = union(c for iv in off if (c := clip(iv, lo, end)))
+    measured = (end - lo) - length(off_u)
+    down = union(piece for iv in counted if (c := clip(iv, lo, end)) for piece in subtract(c, off_u))
+    downtime = length(down)
+    ratio = (measured - downtime) / measured if measured > 0 else 1.0
+    complete = whole and hi <= ctx.as_of
+    target = svc.availability_target
+    met = None if target is None else ratio * 100 >= target
+    ref = art(svc.ref)
+    explain = [
+        step(text=f"{svc.name}: {ctx.fmt(lo, rules)} to {ctx.fmt(hi, rules)}", ref=ref),
+        step(
+            text=f"measured {fmt_minutes(measured)} (excused or excluded {fmt_minutes(length(off_u))}), "
+            f"downtime {fmt_minutes(downtime)}: availability {ratio:.4%}"
+            + ("" if complete else " (the period is not over or not wholly evaluated)"),
+            ref=ref,
+        ),
+    ]
+    if target is not None:
+        explain.append(step(text=f"target {target:g}%: {'met' if met else 'below target'}", ref=ref))
+        if not met and complete:
+            ctx.violations.append(
+                Violation(
+                    kind="availability",
+                    id=f"{svc.name}:{rules.dt(lo).date().isoformat()}",
+                    at=rules.dt(hi),
+                    ref=ref,
+                    message=f"availability of {svc.name} from {ctx.fmt(lo, rules)} to {ctx.fmt(hi, rules)} "
+                    f"{ratio:.4%} below the target {target:g}%",
+                )
+            )
+    return AvailabilityPeriod(
+        service=svc.name,
+        period=svc.period.value,
+        start=rules.dt(lo),
+        end=rules.dt(hi),
+        complete=complete,
+        measured_minutes=measured / 60,
+        downtime_minutes=downtime / 60,
+        ratio=ratio,
+        target=target,
+        met=met,
+        ref=ref,
+        explain=explain,
+    )
+
+
+def tier(svc: m.Service, ratio: float) -> m.CreditTier | None:
+    """The credit tier an availability ratio falls in: the lowest figure it is below (None: none)."""
+    below = [t for t in svc.credits if ratio * 100 < t.below]
+    return min(below, key=lambda t: t.below) if below else None
+
+
+def _credit(ctx: Ctx, svc: m.Service, rules: Rules, row: AvailabilityPeriod) -> CreditRow | None:
+    if not row.complete or row.target is None or row.met:
+        return None
+    hit = tier(svc, row.ratio)
+    if hit is None:
+        return None
+    ref = art(svc.ref)
+    return CreditRow(
+        service=svc.name,
+        start=row.start,
+        end=row.end,
+        ratio=row.ratio,
+        target=row.target,
+        below=hit.below,
+        credit_percent=hit.credit,
+        ref=ref,
+        explain=[
+            step(text=f"availability {row.ratio:.4%} from {row.start:%Y-%m-%d} to {row.end:%Y-%m-%d}", ref=ref),
+            step(text=f"below {hit.below:g}%: a credit of {hit.credit:g}% of the fee is owed", ref=ref),
+        ],
+    )

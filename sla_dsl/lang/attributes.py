@@ -1,0 +1,144 @@
+"""Building attributes, ``when`` conditions and service credits from the parse tree.
+
+Design notes
+------------
+* An ``attribute`` declaration names a field that incidents carry in their
+  events (``"attributes": {"plan": "premium"}``): its allowed values and the
+  value assumed when an event does not give it (``default``, else the first
+  value).
+* A ``when`` statement is written inside the block of the rule it limits
+  (``priority P1 { when plan = premium  respond within 1 hours }``), one per
+  block. Tests are joined by ``and``; ``=``/``!=`` take one value, ``in`` /
+  ``not in`` a list. Which attributes and values exist is checked on the whole
+  model (:mod:`.conditions`), since attributes may be declared after the rule.
+* Credit tiers are kept in the order written; :mod:`.conditions` checks that
+  they make sense (a tier for a lower figure owes more).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lark import Token, Tree
+
+from . import model as m
+from .values import ValueReader
+
+_NEGATED = {"cond_ne", "cond_not_in"}
+
+
+class AttributeBuilder(ValueReader):
+    """The parts of the builder for attributes, conditions and credits (mixed into :class:`Builder`)."""
+
+    def d_attribute(self, decl: Tree[Token]) -> m.Attribute:
+        """An ``attribute`` declaration."""
+        name = decl.children[0]
+        assert isinstance(name, Token)
+        label, ref, notes = m.Label(), None, []
+        values: list[Token] = []
+        default: Token | None = None
+        seen: dict[str, Tree[Token]] = {}
+        for c in decl.children[1:]:
+            if not isinstance(c, Tree):
+                continue
+            if c.data == "label":
+                label = self.label(c)
+            elif c.data == "ref":
+                ref = self.ref(c)
+            elif c.data == "note":
+                notes.append(self._note(c))
+            else:
+                if str(c.data) in seen:
+                    self.error(
+                        "E212",
+                        f"`{str(c.data)[2:]}` is given twice in this block",
+                        c,
+                        help=f"keep one; the first is on line {self.span(seen[str(c.data)]).line}",
+                    )
+                seen[str(c.data)] = c
+                toks = [t for t in c.children if isinstance(t, Token)]
+                if c.data == "t_values":
+                    values = toks
+                else:
+                    default = toks[0]
+        if not values:
+            raise self.fail(
+                "E250",
+                f"attribute `{name}` lists no values",
+                name,
+                help="add the values it may take, e.g. `values standard, premium`",
+            )
+        names = [str(v) for v in values]
+        for i, v in enumerate(values):
+            if str(v) in names[:i]:
+                self.error("E250", f"value `{v}` of attribute `{name}` is listed twice", v, help="list each value once")
+        if default is not None and str(default) not in names:
+            listed = ", ".join(f"`{v}`" for v in dict.fromkeys(names))
+            raise self.fail(
+                "E250",
+                f"the default `{default}` of attribute `{name}` is not one of its values",
+                default,
+                help=f"choose one of {listed}",
+            )
+        return m.Attribute(
+            name=str(name),
+            label=label,
+            ref=ref,
+            values=tuple(dict.fromkeys(names)),
+            default=str(default) if default is not None else None,
+            notes=tuple(notes),
+            span=self.span(decl),
+        )
+
+    def take_when(self, stmts: list[Tree[Token]], fields: dict[str, Any]) -> list[Tree[Token]]:
+        """The statements without the ``when`` one, whose condition is put in ``fields["when"]``."""
+        rest: list[Tree[Token]] = []
+        for st in stmts:
+            if st.data != "when":
+                rest.append(st)
+                continue
+            if "when" in fields:
+                self.error(
+                    "E212",
+                    "`when` is given twice in this block",
+                    st,
+                    help=f"join the tests with `and`; the first `when` is on line {fields['when'].span.line}",
+                )
+                continue
+            fields["when"] = self.condition(st)
+        return rest
+
+    def condition(self, st: Tree[Token]) -> m.Condition:
+        """A ``when`` statement: its tests, in the order written."""
+        tests: list[m.AttributeTest] = []
+        for c in st.children:
+            if not isinstance(c, Tree):
+                continue
+            toks = [t for t in c.children if isinstance(t, Token) and t.type == "NAME"]
+            tests.append(
+                m.AttributeTest(
+                    attribute=str(toks[0]),
+                    values=tuple(dict.fromkeys(str(t) for t in toks[1:])),
+                    negated=str(c.data) in _NEGATED,
+                    span=self.span(c),
+                )
+            )
+        return m.Condition(tests=tuple(tests), span=self.span(st))
+
+    def credit_tiers(self, st: Tree[Token]) -> tuple[m.CreditTier, ...]:
+        """A service's ``credit below 99.5% 10%, ...`` line."""
+        tiers = []
+        for c in st.children:
+            if isinstance(c, Tree):
+                below, credit = (t for t in c.children if isinstance(t, Token))
+                tiers.append(m.CreditTier(below=self._percent(below), credit=self._percent(credit), span=self.span(c)))
+        return tuple(tiers)
+
+    def measure_period(self, st: Tree[Token]) -> m.MeasurePeriod:
+        """The measurement period after ``availability target N%``."""
+        period = next((c for c in st.children if isinstance(c, Tree)), None)
+        if period is None:
+            return m.MeasurePeriod.MONTH
+        return {"per_quarter": m.MeasurePeriod.QUARTER, "per_period": m.MeasurePeriod.PERIOD}.get(
+            str(period.data), m.MeasurePeriod.MONTH
+        )

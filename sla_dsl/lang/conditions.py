@@ -1,0 +1,288 @@
+"""Which rule applies to an incident's attributes, and the checks of conditions and credits.
+
+Design notes
+------------
+* Selection: the rules of one priority id are tried **in file order and the
+  first whose ``when`` holds applies**; a rule without ``when`` holds for all.
+  This is how Zendesk SLA policies and Jira SLA goals decide, and an author
+  reads it off the file top to bottom; "most specific wins" needs a tie rule
+  whenever two conditions on different attributes overlap (``plan = premium``
+  and ``channel = en``), which is the case the author can least predict. The
+  usual layout is the special cases first and the general rule last.
+* An attribute an incident does not give takes its declared default (else its
+  first value), so every incident has a full assignment and the selection is
+  total once ``sla check`` has proved that every assignment finds a rule.
+* Checks work by enumerating the assignments of the attributes a priority's
+  rules test (at most :data:`MAX_ASSIGNMENTS`; beyond that only the reference
+  checks run): an assignment no rule takes is an error (E252: an incident
+  would have no target); a rule that no assignment reaches is a warning
+  (W250: it can never apply); two rules that both take some assignment where
+  the later one is not the more general fallback is a warning (W251: file
+  order decides, and the author may have meant the later one).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Mapping, Sequence
+
+from . import model as m
+from .diagnostics import Diagnostic, Severity, did_you_mean
+
+#: Beyond this many combinations of attribute values, the computed checks are skipped.
+MAX_ASSIGNMENTS = 4096
+
+Assignment = Mapping[str, str]
+
+
+def defaults(model: m.PolicyModel) -> dict[str, str]:
+    """The value of each declared attribute for an incident that does not give it."""
+    return {a.name: a.default or a.values[0] for a in model.attributes if a.values}
+
+
+def holds(when: m.Condition | None, attrs: Assignment) -> bool:
+    """Whether a rule's condition holds for a full assignment of attribute values."""
+    if when is None:
+        return True
+    return all((attrs.get(t.attribute) in t.values) != t.negated for t in when.tests)
+
+
+def select(rules: Sequence[m.Priority], attrs: Assignment) -> m.Priority | None:
+    """The first rule (file order) whose condition holds for ``attrs``, or None."""
+    return next((r for r in rules if holds(r.when, attrs)), None)
+
+
+def reason(rule: m.Priority, attrs: Assignment, lang: str = "en") -> str:
+    """Why ``rule`` applies, for an explanation: its condition and the values that met it."""
+    if rule.when is None:
+        if lang == "ja":
+            return f"優先度 {rule.id} の条件なしの規定（{rule.span.line} 行目）を適用"
+        return f"priority {rule.id}: the rule without a condition (line {rule.span.line}) applies"
+    shown = ", ".join(f"{t.attribute} = {attrs.get(t.attribute)}" for t in rule.when.tests)
+    if lang == "ja":
+        return f"優先度 {rule.id}: {shown} のため `when {rule.when}` の規定（{rule.span.line} 行目）を適用"
+    return f"priority {rule.id}: {shown}, so the rule `when {rule.when}` (line {rule.span.line}) applies"
+
+
+def by_id(model: m.PolicyModel) -> dict[str, list[m.Priority]]:
+    """The rules of each priority id, in file order."""
+    out: dict[str, list[m.Priority]] = {}
+    for p in model.priorities:
+        out.setdefault(p.id, []).append(p)
+    return out
+
+
+def _err(code: str, message: str, span: m.Span, help: str | None = None) -> Diagnostic:
+    return Diagnostic(code=code, message=message, span=span, help=help)
+
+
+def _warn(code: str, message: str, span: m.Span, help: str | None = None) -> Diagnostic:
+    return Diagnostic(code=code, message=message, span=span, help=help, severity=Severity.WARNING)
+
+
+def check_conditions(model: m.PolicyModel) -> list[Diagnostic]:
+    """Every error and warning about attributes, ``when`` conditions and credit tiers."""
+    out = _references(model)
+    if not any(d.is_error for d in out):
+        for rules in by_id(model).values():
+            out += _coverage(model, rules)
+    out += _credits(model)
+    return out
+
+
+def _conditions(model: m.PolicyModel) -> Iterable[m.Condition]:
+    for p in model.priorities:
+        if p.when is not None:
+            yield p.when
+
+
+def _references(model: m.PolicyModel) -> list[Diagnostic]:
+    attrs = {a.name: a for a in model.attributes}
+    out: list[Diagnostic] = []
+    first: dict[str, m.Span] = {}
+    for a in model.attributes:
+        if a.name in first:
+            out.append(
+                _err(
+                    "E200",
+                    f"attribute `{a.name}` is defined twice",
+                    a.span,
+                    help=f"the first definition is on line {first[a.name].line}; rename or remove one",
+                )
+            )
+        first.setdefault(a.name, a.span)
+    for cond in _conditions(model):
+        for t in cond.tests:
+            attr = attrs.get(t.attribute)
+            if attr is None:
+                known = ", ".join(f"`{n}`" for n in attrs) or "none"
+                out.append(
+                    _err(
+                        "E251",
+                        f"no attribute is called `{t.attribute}`",
+                        t.span,
+                        help=did_you_mean(t.attribute, attrs)
+                        or f"declare `attribute {t.attribute} {{ values ... }}`; attributes here: {known}",
+                    )
+                )
+                continue
+            for v in t.values:
+                if v not in attr.values:
+                    listed = ", ".join(f"`{x}`" for x in attr.values)
+                    out.append(
+                        _err(
+                            "E251",
+                            f"attribute `{attr.name}` has no value `{v}`",
+                            t.span,
+                            help=did_you_mean(v, attr.values) or f"its values are {listed}",
+                        )
+                    )
+    return out
+
+
+def assignments(model: m.PolicyModel, rules: Sequence[m.Priority]) -> list[dict[str, str]] | None:
+    """Every combination of values of the attributes ``rules`` test (None when too many)."""
+    names = sorted({t.attribute for r in rules if r.when is not None for t in r.when.tests})
+    attrs = {a.name: a for a in model.attributes}
+    total = 1
+    for n in names:
+        total *= len(attrs[n].values)
+    if total > MAX_ASSIGNMENTS:
+        return None
+    return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*(attrs[n].values for n in names))]
+
+
+def _show(attrs: Assignment) -> str:
+    return ", ".join(f"{k} = {v}" for k, v in attrs.items()) or "every incident"
+
+
+def _coverage(model: m.PolicyModel, rules: Sequence[m.Priority]) -> list[Diagnostic]:
+    if sum(r.when is None for r in rules) == len(rules):
+        return []  # no condition (two such rules are E200 already)
+    combos = assignments(model, rules)
+    if combos is None:
+        return []
+    out: list[Diagnostic] = []
+    taken: dict[int, list[dict[str, str]]] = {i: [] for i in range(len(rules))}
+    matching: dict[int, list[dict[str, str]]] = {i: [] for i in range(len(rules))}
+    unmatched: list[dict[str, str]] = []
+    for combo in combos:
+        hits = [i for i, r in enumerate(rules) if holds(r.when, combo)]
+        for i in hits:
+            matching[i].append(combo)
+        if hits:
+            taken[hits[0]].append(combo)
+        else:
+            unmatched.append(combo)
+    pid = rules[0].id
+    if unmatched:
+        last = rules[-1]
+        out.append(
+            _err(
+                "E252",
+                f"an incident of priority `{pid}` with {_show(unmatched[0])} matches no rule of `{pid}`"
+                + (f" ({len(unmatched)} combinations do not)" if len(unmatched) > 1 else ""),
+                (last.when or last).span,
+                help=f"add a last `priority {pid} {{ ... }}` without `when`, for the incidents no condition takes",
+            )
+        )
+    for i, r in enumerate(rules):
+        if not taken[i]:
+            span = (r.when or r).span
+            if matching[i]:
+                j = next(k for k in range(i) if holds(rules[k].when, matching[i][0]))
+                earlier = rules[j]
+                why = f"every incident it matches is taken first by the rule on line {earlier.span.line}"
+            else:
+                why = "no combination of attribute values meets its condition"
+            out.append(
+                _warn(
+                    "W250",
+                    f"this rule of priority `{pid}` can never apply: {why}",
+                    span,
+                    help="rules of one priority are tried in file order and the first that matches applies: "
+                    "move the more specific rule above the general one, or remove this one",
+                )
+            )
+            continue
+        for j in range(i):
+            both = [c for c in matching[i] if holds(rules[j].when, c)]
+            if both and not _wider(matching[i], matching[j]):
+                earlier = rules[j]
+                out.append(
+                    _warn(
+                        "W251",
+                        f"for {_show(both[0])} both this rule of `{pid}` and the one on line "
+                        f"{earlier.span.line}:{earlier.span.column} match; the earlier one applies",
+                        (r.when or r).span,
+                        help=f"make the conditions exclusive, or move the rule meant for {_show(both[0])} first",
+                    )
+                )
+                break
+    return out
+
+
+def _wider(later: list[dict[str, str]], earlier: list[dict[str, str]]) -> bool:
+    """Whether the later rule matches everything the earlier one does (a fallback after a special case)."""
+    mine = {tuple(sorted(c.items())) for c in later}
+    return all(tuple(sorted(c.items())) in mine for c in earlier)
+
+
+def _credits(model: m.PolicyModel) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    for svc in model.services:
+        if not svc.credits:
+            continue
+        if svc.availability_target is None:
+            out.append(
+                _err(
+                    "E253",
+                    f"service `{svc.name}` owes credits but promises no availability",
+                    svc.credits[0].span,
+                    help="add `availability target 99.5%` (with `monthly` or `quarterly`) to the service",
+                )
+            )
+            continue
+        tiers = sorted(svc.credits, key=lambda t: -t.below)
+        for a, b in itertools.pairwise(tiers):
+            if a.below == b.below:
+                out.append(
+                    _err("E253", f"two credit tiers below {b.below:g}%", b.span, help="give each figure one credit")
+                )
+            elif b.credit <= a.credit:
+                out.append(
+                    _warn(
+                        "W252",
+                        f"the credit below {b.below:g}% ({b.credit:g}%) is not more than below {a.below:g}% "
+                        f"({a.credit:g}%)",
+                        b.span,
+                        help="a lower availability should owe a larger credit",
+                    )
+                )
+        if tiers[0].below > svc.availability_target:
+            out.append(
+                _warn(
+                    "W253",
+                    f"a credit is owed below {tiers[0].below:g}%, above the target {svc.availability_target:g}%",
+                    tiers[0].span,
+                    help="credits usually start at the target figure",
+                )
+            )
+    return out
+
+
+def which_rule(model: m.PolicyModel, pid: str) -> str | None:
+    """Markdown: for each combination of attribute values, the rule of ``pid`` that applies (None
+    when ``pid`` has no conditions). What the language server shows on hover."""
+    rules = by_id(model).get(pid, [])
+    if not any(r.when is not None for r in rules):
+        return None
+    combos = assignments(model, rules)
+    if combos is None:
+        return f"**priority {pid}**: too many combinations of attribute values to list"
+    lines = [f"**priority {pid}**: the first rule in file order whose condition holds applies", ""]
+    for combo in combos:
+        rule = select(rules, {**defaults(model), **combo})
+        where = f"line {rule.span.line}" + (f" (`when {rule.when}`)" if rule and rule.when else "") if rule else ""
+        lines.append(f"- {_show(combo)}: " + (where if rule else "no rule (error E252)"))
+    return "\n".join(lines)

@@ -1,0 +1,90 @@
+"""Words for the customer report about availability per measurement period and backup windows.
+
+Design notes
+------------
+* The summary's availability line of a service shows the lowest figure of its
+  measurement periods (a bad November is not averaged away by a good
+  December) and counts the complete periods below target; the whole-period
+  figure is shown only for a service without period rows.
+* Violations of kind ``availability`` name a service and the first day of a
+  period (``content:2026-11-01``); missed windows of a backup taken every N
+  hours name the window's start (``logs:2026-11-02T12:00:00+09:00``). Both are
+  worded here, in Japanese and English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import AvailabilityPeriod, Report, Violation
+from .words import PolicyWords
+
+WORDS: dict[str, dict[str, str]] = {
+    "ja": {
+        "period_below": "{start}〜{end} の稼働率 {ratio} が目標 {target}% を下回りました",
+        "window_missed": "{start}〜{end} に{kind}の取得なし",
+    },
+    "en": {
+        "period_below": "availability {ratio} from {start} to {end} below the target {target}%",
+        "window_missed": "no {kind} taken from {start} to {end}",
+    },
+}
+
+
+def _w(w: PolicyWords, key: str, **values: object) -> str:
+    return WORDS.get(w.lang, WORDS["en"])[key].format(**values)
+
+
+def service_rows(report: Report, service: str) -> list[AvailabilityPeriod]:
+    """The period rows of one measured service."""
+    return [p for p in report.availability_periods if p.service == service]
+
+
+def service_figure(report: Report, service: str) -> float:
+    """The figure the summary shows for a service: its lowest period, else the whole period's."""
+    rows = service_rows(report, service)
+    return min((p.ratio for p in rows), default=report.availability.ratio)
+
+
+def periods_below(report: Report, service: str, target: float) -> int:
+    """How many complete periods of a service are below its target (the whole period without rows)."""
+    rows = service_rows(report, service)
+    if not rows:
+        return int(report.availability.ratio * 100 < target)
+    return sum(1 for p in rows if p.complete and p.met is False)
+
+
+def violation_words(v: Violation, report: Report, w: PolicyWords) -> str | None:
+    """A period's availability violation or a missed backup window in words (None: not one of these)."""
+    if v.kind == "availability":
+        service, _, day = v.id.rpartition(":")
+        row = next((p for p in service_rows(report, service) if p.start.date().isoformat() == day), None)
+        if row is None or row.target is None:
+            return None
+        return _w(
+            w,
+            "period_below",
+            start=w.t(row.start),
+            end=w.t(row.end),
+            ratio=f"{row.ratio:.4%}",
+            target=f"{row.target:g}",
+        )
+    if v.kind == "backup_missed":
+        kind, sep, start = v.id.partition(":")
+        b = next(
+            (
+                r
+                for r in report.backups
+                if r.kind == kind and r.window_start is not None and sep and r.window_start.isoformat() == start
+            ),
+            None,
+        )
+        if b is None or b.window_start is None or b.window_end is None:
+            return None
+        return _w(w, "window_missed", kind=w.backup_kind(kind), start=w.t(b.window_start), end=w.t(b.window_end))
+    return None
+
+
+def window_shown(start: dt.datetime | None, day: dt.date, w: PolicyWords) -> str:
+    """A missed backup row as the backups table lists it: its window's start, or its day."""
+    return w.t(start) if start is not None else w.d(day)
