@@ -1,0 +1,308 @@
+"""Benchmark: ``sla evaluate`` beside what an analyst would write instead, plain SQL on DuckDB.
+
+The baseline computes the core verdicts of every incident of a year (clock start,
+response due in business time, first response, met / breached / open / at_risk,
+excluded) with a business-interval calendar table: one row per business interval
+(10:00-12:00 and 13:00-18:00 Tokyo on each business day, Japanese holidays from the
+``holidays`` package), with the business seconds before it (``cum``). Business time
+at an instant is an ASOF join on the interval starting at or before it; the due time
+is an ASOF join on the first interval whose ``cum_end`` reaches clock + target.
+
+One run, side by side, each in a fresh child process timed from outside from start
+to exit (interpreter start, imports, reading, judging, writing):
+
+* ``json`` parse floor: the standard ``json`` module parses every line (kept in a list);
+* DuckDB SQL from the JSON Lines file, and from the same events as Parquet;
+* ``sla evaluate`` from JSON Lines ``--format text``, ``json``, ``parquet``, and from
+  Parquet ``--format text`` and ``parquet``;
+* the Python API (``evaluate`` -> the whole ``Report`` model) from Parquet: time and peak RSS.
+
+Then the DuckDB verdicts are compared with ours on every incident (status, clock
+start, due time, first response). Prints seconds, peak RSS, and our times as ratios
+to DuckDB and to the ``json`` floor. Not a test: nothing is asserted on time.
+Run: ``python bench/duckdb_baseline.py [--events 911833]`` (the year of the issue:
+911,833 events, 217,325 incidents, from ``bench/evaluate.py``'s generator).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+POLICY = ROOT / "policies" / "clicksoko.sla"
+FROM, TO = "2026-01-01T00:00:00+09:00", "2027-01-01T00:00:00+09:00"
+TOKYO = dt.timezone(dt.timedelta(hours=9))  # Japan has no daylight saving time
+#: Response targets of clicksoko.sla in business seconds, and its at-risk threshold.
+TARGETS = {"P1": 4 * 3600, "P2": 7 * 3600, "P3": 35 * 3600}
+AT_RISK = 0.75
+EXCLUDED = ("force_majeure", "customer_fault")
+
+QUERY = """
+with inc as (
+    select id,
+        min(t) filter (where event = 'incident.reported') as reported,
+        min(t) filter (where event = 'incident.product_suspected') as suspected,
+        arg_max(priority, t) filter (where event in ('incident.reported', 'incident.reprioritized')) as prio,
+        arg_min(cause, t) filter (where event = 'incident.reported') as cause,
+        min(t) filter (where event = 'incident.responded') as responded
+    from ev where t <= $as_of group by id
+), clk as (
+    select *, coalesce(suspected, reported) as clock,
+        case prio when 'P1' then $p1 when 'P2' then $p2 else $p3 end as target
+    from inc where reported is not null
+), b as (
+    select clk.*, cal.cum + least(greatest(clk.clock - cal.start, 0), cal.len) as b_clock
+    from clk asof join cal on clk.clock >= cal.start
+), d as (
+    select b.*, cal.start + (b.b_clock + b.target - cal.cum) as due
+    from b asof join cal on b.b_clock + b.target <= cal.cum_end
+), asof_b as (
+    select cal.cum + least(greatest($as_of - cal.start, 0), cal.len) as b_asof
+    from cal where cal.start <= $as_of order by cal.start desc limit 1
+)
+select id, clock, case when cause in ('force_majeure', 'customer_fault') then null else due end as due,
+    responded,
+    case
+        when cause in ('force_majeure', 'customer_fault') then 'excluded'
+        when responded is not null and responded <= due then 'met'
+        when responded is not null or $as_of > due then 'breached'
+        when (select b_asof from asof_b) - b_clock >= $at_risk * target then 'at_risk'
+        else 'open'
+    end as status
+from d where clock >= $p0 and clock < $p_end
+order by clock, id
+"""
+
+
+def calendar_rows(first: int, last: int) -> dict[str, list[float]]:
+    """The business-interval calendar of years [first, last]: start, len, cum, cum_end (epoch seconds)."""
+    import holidays
+
+    jp = holidays.country_holidays("JP", years=range(first, last + 1))
+    start: list[float] = []
+    length: list[float] = []
+    day = dt.date(first, 1, 1)
+    while day.year <= last:
+        if day.weekday() < 5 and day not in jp:
+            for h0, h1 in ((10, 12), (13, 18)):
+                start.append(dt.datetime(day.year, day.month, day.day, h0, tzinfo=TOKYO).timestamp())
+                length.append((h1 - h0) * 3600.0)
+        day += dt.timedelta(days=1)
+    cum: list[float] = []
+    total = 0.0
+    for n in length:
+        cum.append(total)
+        total += n
+    return {"start": start, "len": length, "cum": cum, "cum_end": [c + n for c, n in zip(cum, length, strict=True)]}
+
+
+def run_duckdb(path: str, out: str) -> dict[str, Any]:
+    """Child: the DuckDB baseline; writes its verdicts to ``out`` (Parquet)."""
+    t0 = time.perf_counter()
+    import duckdb
+    import pyarrow as pa
+
+    con = duckdb.connect()
+    cal = pa.table(calendar_rows(2025, 2027))  # noqa: F841 (DuckDB reads the local by name)
+    con.execute("create table cal as select * from cal order by start")
+    if path.endswith(".parquet"):
+        source = f"read_parquet('{path}')"
+    else:
+        cols = _columns(("event", "at", "id", "priority", "cause"))
+        source = f"read_json('{path}', format = 'newline_delimited', columns = {cols})"
+    con.execute(
+        f'create table ev as select event, epoch("at") as t, id, priority, cause from {source} '
+        "where event like 'incident.%'"
+    )
+    t1 = time.perf_counter()
+    p0 = dt.datetime.fromisoformat(FROM).timestamp()
+    p_end = dt.datetime.fromisoformat(TO).timestamp()
+    params = {
+        "as_of": p_end,
+        "p0": p0,
+        "p_end": p_end,
+        "at_risk": AT_RISK,
+        **{k.lower(): v for k, v in TARGETS.items()},
+    }
+    result = con.sql(QUERY, params=params).to_arrow_table()
+    t2 = time.perf_counter()
+    import pyarrow.parquet as pq
+
+    pq.write_table(result, out)
+    counts: dict[str, int] = {}
+    for s in result.column("status").to_pylist():
+        counts[s] = counts.get(s, 0) + 1
+    return {"load_s": t1 - t0, "query_s": t2 - t1, "incidents": result.num_rows, "statuses": counts}
+
+
+def run_json_floor(path: str) -> dict[str, Any]:
+    """Child: the standard ``json`` module parses every line, kept in a list."""
+    with open(path, "rb") as fh:
+        rows = [json.loads(line) for line in fh]
+    return {"events": len(rows)}
+
+
+def run_api(path: str) -> dict[str, Any]:
+    """Child: the Python API, ``evaluate`` on the read log: the whole Report model, explanations built."""
+    import sla_dsl
+    from sla_dsl.events import read_events
+
+    policy = sla_dsl.load_policy(POLICY)
+    report = sla_dsl.evaluate(policy, read_events(path), dt.datetime.fromisoformat(FROM), dt.datetime.fromisoformat(TO))
+    return {"incidents": len(report.incidents)}
+
+
+def timed(argv: list[str], stdout: Any = subprocess.DEVNULL) -> tuple[float, float, bytes]:
+    """(seconds from start to exit, peak RSS in MiB, captured stdout) of a child process; its CPU seconds
+    (user + system, all threads) are kept in :data:`CPU`, for a machine shared with other work."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=stdout, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    out = proc.stdout.read() if proc.stdout is not None else b""
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - t0
+    CPU.append(usage.ru_utime + usage.ru_stime)
+    if os.waitstatus_to_exitcode(status):
+        raise SystemExit(f"{argv} failed with status {os.waitstatus_to_exitcode(status)}")
+    return elapsed, usage.ru_maxrss / 1024, out
+
+
+#: CPU seconds of each child process, in the order they ran.
+CPU: list[float] = []
+
+
+def child(kind: str, *args: str) -> tuple[float, float, dict[str, Any]]:
+    seconds, rss, out = timed([sys.executable, __file__, "--child", kind, *args], stdout=subprocess.PIPE)
+    return seconds, rss, json.loads(out)
+
+
+def sla(*args: str) -> tuple[float, float]:
+    argv = [sys.executable, "-m", "sla_dsl._entry", "evaluate", str(POLICY), *args, "--from", FROM, "--to", TO]
+    seconds, rss, _ = timed(argv)
+    return seconds, rss
+
+
+def _columns(names: tuple[str, ...]) -> str:
+    """DuckDB's ``columns`` argument of ``read_json``: times as TIMESTAMPTZ, the rest as text."""
+    times = ("at", "start", "end")
+    return "{" + ", ".join(f"'{n}': '{'TIMESTAMPTZ' if n in times else 'VARCHAR'}'" for n in names) + "}"
+
+
+def to_parquet(jsonl: Path, parquet: Path) -> None:
+    """The same events as Parquet (times as timestamp[us, tz=UTC]), written by DuckDB."""
+    import duckdb
+
+    cols = _columns(
+        ("event", "at", "id", "priority", "cause", "channel", "start", "end", "kind", "zone", "primary_zone")
+    )
+    duckdb.execute(
+        f"copy (select * from read_json('{jsonl}', format = 'newline_delimited', columns = {cols})) "
+        f"to '{parquet}' (format parquet, row_group_size 122880)"
+    )
+
+
+def agreement(ours: Path, theirs: Path) -> dict[str, int]:
+    """Incidents on which the two disagree (status, clock, due, response), and those only one lists."""
+    import duckdb
+
+    row = duckdb.sql(
+        f"""
+        with a as (select id, epoch(clock_start) as clock, epoch(response_due) as due,
+                          epoch(responded_at) as responded, status from read_parquet('{ours}')),
+             b as (select * from read_parquet('{theirs}'))
+        select count(*) filter (where a.id is not null and b.id is not null) as both_,
+               count(*) filter (where a.id is null) as only_duckdb,
+               count(*) filter (where b.id is null) as only_sla,
+               count(*) filter (where a.status <> b.status) as status,
+               count(*) filter (where abs(a.clock - b.clock) > 1e-3) as clock,
+               count(*) filter (where a.due is distinct from b.due and abs(a.due - b.due) > 1e-3) as due,
+               count(*) filter (where a.responded is distinct from b.responded
+                                and abs(a.responded - b.responded) > 1e-3) as responded
+        from a full join b on a.id = b.id
+        """
+    ).fetchall()[0]
+    assert row is not None
+    keys = ("both", "only_duckdb", "only_sla", "status", "clock", "due", "responded")
+    return dict(zip(keys, (int(x) for x in row), strict=True))
+
+
+def _generator() -> Any:
+    spec = importlib.util.spec_from_file_location("bench_evaluate", ROOT / "bench" / "evaluate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.generate
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--events", type=int, default=911_833)
+    ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        kind, *rest = args.child
+        fn = {"duckdb": run_duckdb, "json": run_json_floor, "api": run_api}[kind]
+        print(json.dumps(fn(*rest)))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        jsonl, parquet = Path(tmp) / "events.jsonl", Path(tmp) / "events.parquet"
+        t0 = time.perf_counter()
+        n = _generator()(jsonl, args.events)
+        to_parquet(jsonl, parquet)
+        print(
+            f"generated {n:,} events: {jsonl.stat().st_size / 2**20:.0f} MiB of JSON Lines, "
+            f"{parquet.stat().st_size / 2**20:.0f} MiB of Parquet ({time.perf_counter() - t0:.0f} s)"
+        )
+        rows: list[tuple[str, float, float, str]] = []
+        s, rss, floor = child("json", str(jsonl))
+        rows.append(("json.loads per line (the floor)", s, rss, f"{floor['events']:,} events"))
+        json_floor = s
+        duck: dict[str, float] = {}
+        for name, src in (("JSON Lines", jsonl), ("Parquet", parquet)):
+            s, rss, res = child("duckdb", str(src), str(Path(tmp) / f"duckdb-{name[0]}.parquet"))
+            duck[name] = s
+            rows.append(
+                (
+                    f"DuckDB SQL from {name}",
+                    s,
+                    rss,
+                    f"load {res['load_s']:.2f} s + query {res['query_s']:.2f} s; {res['incidents']:,} incidents "
+                    f"{json.dumps(res['statuses'], sort_keys=True)}",
+                )
+            )
+        runs = [
+            ("JSON Lines", jsonl, "text", []),
+            ("JSON Lines", jsonl, "json", []),
+            ("JSON Lines", jsonl, "parquet", ["--output", str(Path(tmp) / "out-j")]),
+            ("Parquet", parquet, "text", []),
+            ("Parquet", parquet, "parquet", ["--output", str(Path(tmp) / "out-p")]),
+        ]
+        for name, src, fmt, extra in runs:
+            s, rss = sla(str(src), "--format", fmt, *extra)
+            note = f"{s / duck[name]:.1f}x DuckDB from {name}, {s / json_floor:.1f}x the json floor"
+            rows.append((f"sla evaluate {name} --format {fmt}", s, rss, note))
+        s, rss, res = child("api", str(parquet))
+        rows.append(("Python API evaluate() from Parquet", s, rss, f"{res['incidents']:,} incidents, whole Report"))
+        agree = agreement(Path(tmp) / "out-p" / "incidents.parquet", Path(tmp) / "duckdb-P.parquet")
+    print(f"{'':44} {'seconds':>8} {'CPU s':>7} {'peak RSS':>9}  notes")
+    for (name, s, rss, note), cpu in zip(rows, CPU, strict=True):
+        print(f"{name:44} {s:8.2f} {cpu:7.2f} {rss:5.0f} MiB  {note}")
+    print(f"agreement with DuckDB per incident: {json.dumps(agree)}")
+    print(
+        "each row a fresh process timed from start to exit; CPU s: its user + system time, all threads "
+        "(DuckDB runs several); peak RSS of that process (wait4)"
+    )
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,567 @@
+"""Read events from Arrow: Parquet files (or a directory of them), Arrow IPC files, and in-memory tables.
+
+Design notes
+------------
+* One event per row; the columns are the JSON fields (:data:`COLUMNS`, the
+  columnar schema documented in ``docs/engineers/columnar.md``): ``event``, ``at``
+  and ``id`` required, the payload columns as the event types need them, any
+  other column kept out of the verdicts like an extra JSON key. A null cell is an
+  absent field.
+* Text columns are ``string`` (or ``large_string``, ``string_view``, or dictionary
+  encoded); a time column is ``timestamp`` with a time zone (any unit; read to the
+  microsecond) or an ISO 8601 ``string`` as in JSON Lines. A column of another type
+  (a number where a time is due, a timestamp without a zone) is refused once for the
+  column (E116), fatal: every row would be wrong the same way.
+* Two paths to one meaning, as in the JSON Lines reader: a well-formed row is
+  filed from the columns directly (times from the timestamp integers, or through
+  :func:`~.fast.fast_epoch`, the same text parser); any other row is given, as a
+  mapping of its non-null cells, to :func:`~.validate.validate_mapping`, the
+  models' verdict, so a bad row gets the same code and message as a bad JSON
+  line, located by row and column (:class:`~.problems.RowSource`).
+* Rows are numbered from 1 in each file; a directory's files are read in name
+  order and numbered on (the source maps a number back to its file and row).
+* Batches: a Parquet file is read one row group at a time (what it takes per
+  batch is the columns of that batch, then the compact records), never whole.
+* A pandas DataFrame whose object column Arrow cannot type (a number among
+  strings) is read cell by cell for that column, so the bad cell is the row's
+  problem rather than a conversion failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from types import UnionType
+from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.ipc as ipc
+import pyarrow.parquet as pq
+from pydantic import AwareDatetime
+
+from ..errors import InputError
+from .fast import PAYLOAD_BY_CODE, fast_epoch, plain
+from .problems import EventInputError, Problem, RowSource
+from .schema import CODE, EVENT_CLASSES, FAMILY_OF, KNOWN_FIELDS, PAYLOAD, EventLog, Rec
+from .validate import validate_mapping
+
+__all__ = [
+    "ARROW_SUFFIXES",
+    "COLUMNS",
+    "arrow_schema",
+    "count_rows",
+    "events_table",
+    "is_arrow_path",
+    "is_columnar",
+    "json_schema",
+    "read_arrow",
+    "read_table",
+]
+
+Progress = Callable[[int, int], None]
+
+#: File suffixes read as Parquet, and as Arrow IPC (file or stream format).
+PARQUET_SUFFIXES = (".parquet", ".pq")
+IPC_SUFFIXES = (".arrow", ".feather", ".ipc", ".arrows")
+ARROW_SUFFIXES = PARQUET_SUFFIXES + IPC_SUFFIXES
+
+
+class ColumnSpec(NamedTuple):
+    """One column of the columnar event schema, derived from the event models."""
+
+    name: str
+    kind: str  # "text", "time" (an instant) or "map" (text keys to text values)
+    required: bool  # in every row (``event``, ``at``, ``id``); the others as the event types say
+    types: tuple[tuple[str, bool], ...]  # the event types that carry it, and whether it is required there
+
+    @property
+    def time(self) -> bool:
+        """Whether the column holds instants."""
+        return self.kind == "time"
+
+
+def _field_kind(annotation: Any) -> str:
+    """``time``, ``map`` or ``text`` for a model field's annotation (``X | None`` read as ``X``)."""
+    args = [a for a in get_args(annotation) if a is not type(None)]
+    if get_origin(annotation) is Annotated:  # ``attributes``: a dict read through a validator
+        return _field_kind(args[0])
+    if get_origin(annotation) in (Union, UnionType) and args:
+        return _field_kind(args[0])
+    if annotation is AwareDatetime:
+        return "time"
+    if get_origin(annotation) is dict:
+        return "map"
+    return "text"
+
+
+def _columns() -> tuple[ColumnSpec, ...]:
+    """The columns of an event table: ``event``, ``at``, ``id``, then every payload field of the models."""
+    order: dict[str, list[tuple[str, bool]]] = {}
+    kinds: dict[str, str] = {}
+    for name, cls in EVENT_CLASSES.items():
+        for field, info in cls.model_fields.items():
+            order.setdefault(field, []).append((name, info.is_required()))
+            kinds.setdefault(field, _field_kind(info.annotation))
+    first = ("event", "at", "id")
+    return tuple(
+        ColumnSpec(f, kinds[f], f in first, () if f in first else tuple(order[f]))
+        for f in (*first, *(f for f in order if f not in first))
+    )
+
+
+#: The columns an event table may have (the JSON fields), from the models of :mod:`.schema`.
+COLUMNS: tuple[ColumnSpec, ...] = _columns()
+_SPEC = {c.name: c for c in COLUMNS}
+#: Payload fields that may be absent (null) in a well-formed event, as the models have them.
+_OPTIONAL = frozenset(
+    f for name, fields in PAYLOAD.items() for f in fields if EVENT_CLASSES[name].model_fields[f].default is None
+)
+_STOP = CODE["stop.announced"]
+_BATCH = 65_536
+
+
+_ARROW_KIND: dict[str, Callable[[str], pa.DataType]] = {
+    "text": lambda tz: pa.string(),
+    "time": lambda tz: pa.timestamp("us", tz=tz),
+    "map": lambda tz: pa.map_(pa.string(), pa.string()),
+}
+_JSON_KIND: dict[str, dict[str, Any]] = {
+    "text": {"type": "string", "minLength": 1},
+    "time": {"type": "string", "format": "date-time"},
+    "map": {"type": "object", "additionalProperties": {"type": "string", "minLength": 1}},
+}
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of one row of an event table (the same columns as :func:`arrow_schema`)."""
+    props: dict[str, Any] = {}
+    for c in COLUMNS:
+        body = dict(_JSON_KIND[c.kind])
+        if c.name == "event":
+            body = {"enum": list(EVENT_CLASSES)}
+        elif not c.required:
+            body = {"anyOf": [body, {"type": "null"}]}
+        if c.types:
+            body["description"] = "; ".join(f"{t}{'' if req else ' (optional)'}" for t, req in c.types)
+        props[c.name] = body
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "sla-dsl event row",
+        "type": "object",
+        "properties": props,
+        "required": [c.name for c in COLUMNS if c.required],
+        "additionalProperties": True,
+    }
+
+
+def arrow_schema(tz: str = "UTC") -> pa.Schema:
+    """The Arrow schema of an event table as the engine writes one (times as ``timestamp[us, tz]``)."""
+    return pa.schema([pa.field(c.name, _ARROW_KIND[c.kind](tz), nullable=not c.required) for c in COLUMNS])
+
+
+def events_table(events: Iterable[Mapping[str, Any]], tz: str = "UTC") -> pa.Table:
+    """Event mappings (as JSON Lines has them: times as ISO 8601 text) as a table of :func:`arrow_schema`.
+
+    For writing a log as Parquet (tests, benchmarks, converting a JSON Lines log);
+    a field outside the schema is left out, a time that is not ISO 8601 text raises ValueError.
+    """
+    schema = arrow_schema(tz)
+    cols: dict[str, list[Any]] = {c.name: [] for c in COLUMNS}
+    for e in events:
+        for c in COLUMNS:
+            v = e.get(c.name)
+            cols[c.name].append(dt.datetime.fromisoformat(v) if c.time and isinstance(v, str) else v)
+    return pa.Table.from_pydict(cols, schema=schema)
+
+
+def _is_text(t: pa.DataType) -> bool:
+    if pa.types.is_dictionary(t):
+        return _is_text(t.value_type)
+    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t))
+
+
+def _type_problem(name: str, t: pa.DataType) -> tuple[str, str] | None:
+    """Why a column of type ``t`` cannot hold field ``name`` (message, help), or None."""
+    spec = _SPEC.get(name)
+    if spec is None or pa.types.is_null(t) or _is_text(t):
+        return None
+    if spec.kind == "map":
+        return None  # a map, a struct or anything else: the models decide, row by row
+    if spec.time and pa.types.is_timestamp(t):
+        if t.tz is None:
+            return (
+                f"column `{name}` is a timestamp without a time zone (`{t}`)",
+                "store the instants with their zone, e.g. `timestamp[us, tz=UTC]`, or as ISO 8601 text with an offset",
+            )
+        return None
+    want = "a timestamp with a time zone or ISO 8601 text" if spec.time else "text (`string`)"
+    return f"column `{name}` has type `{t}`, not {want}", f"store `{name}` as {want}"
+
+
+class _Columns:
+    """One batch's columns as Python lists, times already as POSIX seconds where the column is a timestamp."""
+
+    def __init__(self, batch: pa.RecordBatch | pa.Table, objects: dict[str, list[Any]] | None = None) -> None:
+        self.batch = batch
+        self.values: dict[str, list[Any]] = {}
+        self.epochs: dict[str, list[float | None]] = {}
+        for name in batch.schema.names:
+            col = batch.column(name)
+            spec = _SPEC.get(name)
+            if spec is not None and spec.time and pa.types.is_timestamp(col.type):
+                self.epochs[name] = _epochs(col)
+            elif spec is not None or name in KNOWN_FIELDS:
+                self.values[name] = _cells(col)
+        for name, cells in (objects or {}).items():
+            self.values[name] = cells
+
+    def row(self, i: int) -> dict[str, Any]:
+        """Row ``i`` as a mapping of its non-null cells (times as aware datetimes), for the models."""
+        out: dict[str, Any] = {}
+        for name in self.batch.schema.names:
+            if name in self.values:
+                v = self.values[name][i]
+            else:
+                v = _cells(self.batch.column(name).slice(i, 1))[0]
+            if v is not None:
+                out[name] = v
+        for name, cells in self.values.items():
+            if name not in out and cells[i] is not None:
+                out[name] = cells[i]
+        return out
+
+
+def _cells(col: pa.Array | pa.ChunkedArray) -> list[Any]:
+    """A column's cells as Python values; a map cell as a dict, as JSON has it."""
+    cells: list[Any] = col.to_pylist()
+    if pa.types.is_map(col.type):
+        return [dict(c) if c is not None else None for c in cells]
+    return cells
+
+
+def _epochs(col: pa.Array | pa.ChunkedArray) -> list[float | None]:
+    """POSIX seconds of a timestamp column, as the text path computes them (whole seconds + fraction)."""
+    unit = col.type.unit
+    raw = col.cast(pa.int64()) if not isinstance(col, pa.ChunkedArray) else col.combine_chunks().cast(pa.int64())
+    per = {"s": 1, "ms": 1_000, "us": 1_000_000, "ns": 1_000_000_000}[unit]
+    ints = raw.to_numpy(zero_copy_only=False) if raw.null_count == 0 else raw.fill_null(0).to_numpy()
+    if unit == "ns":
+        ints = ints // 1000  # to the microsecond, as datetimes hold times
+        per = 1_000_000
+    whole = ints // per
+    secs = whole.astype(np.float64) + (ints - whole * per).astype(np.float64) / per
+    values: list[float | None] = secs.tolist()
+    if raw.null_count:
+        for i in np.flatnonzero(raw.is_null().to_numpy(zero_copy_only=False)).tolist():
+            values[i] = None
+    return values
+
+
+class _Reader:
+    """Files the rows of one source's batches into an :class:`EventLog`."""
+
+    def __init__(self, log: EventLog, progress: Progress | None) -> None:
+        self.log = log
+        self.progress = progress
+        self.rows = 0
+
+    def schema_problems(self, schema: pa.Schema, source: str, objects: Iterable[str] = ()) -> bool:
+        """File the problems of a table's columns: False when its rows cannot be read."""
+        names = list(schema.names)
+        problems = self.log.problems
+        ok = True
+        missing = [c for c in ("event", "at", "id") if c not in names and c not in objects]
+        if missing:
+            problems.append(
+                Problem(
+                    source,
+                    0,
+                    "E115",
+                    "table lacks column " + ", ".join(f"`{c}`" for c in missing),
+                    "every event table has the columns `event`, `at` and `id`",
+                    fatal=True,
+                )
+            )
+            ok = False
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        if repeated:
+            problems.append(
+                Problem(
+                    source,
+                    0,
+                    "E115",
+                    "table names column " + ", ".join(f"`{c}`" for c in repeated) + " more than once",
+                    "name each column once",
+                    fatal=True,
+                )
+            )
+            ok = False
+        for field in schema:
+            if field.name in objects:
+                continue
+            bad = _type_problem(field.name, field.type)
+            if bad is not None:
+                problems.append(Problem(source, 0, "E116", bad[0], bad[1], fatal=True, column=field.name))
+                ok = False
+        return ok
+
+    def batch(self, batch: pa.RecordBatch | pa.Table, first: int, objects: dict[str, list[Any]] | None = None) -> None:
+        """File the rows of ``batch``; its first row has number ``first``."""
+        cols = _Columns(batch, objects)
+        n = batch.num_rows
+        events = cols.values.get("event") or [None] * n
+        ids = cols.values.get("id") or [None] * n
+        at_epochs = cols.epochs.get("at")
+        at_text = cols.values.get("at") or [None] * n
+        payload_cols = {f: cols.values.get(f) for f in KNOWN_FIELDS}
+        time_epochs = {f: cols.epochs.get(f) for f in ("start", "end")}
+        groups = self.log.groups
+        codes = CODE
+        filed = 0
+        for i in range(n):
+            line = first + i
+            event = events[i]
+            code = codes.get(event) if type(event) is str else None
+            ident = ids[i]
+            epoch = at_epochs[i] if at_epochs is not None else _text_epoch(at_text[i])
+            if code is None or epoch is None or not plain(ident):
+                self.slow(cols, i, line)
+                continue
+            fields = PAYLOAD_BY_CODE[code]
+            payload: tuple[Any, ...] = ()
+            if fields:
+                got = _payload(payload_cols, time_epochs, fields, i)
+                if got is None or (code == _STOP and got[2] <= got[1]):
+                    self.slow(cols, i, line)
+                    continue
+                payload = got
+            rec: Rec = (epoch, code, payload, line)
+            group = groups[FAMILY_OF[code]]
+            recs = group.get(ident)
+            if recs is None:
+                group[ident] = [rec]
+            else:
+                recs.append(rec)
+            filed += 1
+        self.log.count += filed
+        self.rows += n
+        if self.progress is not None:
+            self.progress(self.rows, 0)
+
+    def slow(self, cols: _Columns, i: int, line: int) -> None:
+        """The models decide on row ``i`` (and word its problems)."""
+        ev, problems = validate_mapping(cols.row(i), self.log.source, line)
+        if ev is None:
+            self.log.problems.extend(problems)
+        else:
+            self.log.add_event(ev, line)
+
+
+def _text_epoch(value: Any) -> float | None:
+    return fast_epoch(value) if type(value) is str else None
+
+
+def _payload(
+    cols: dict[str, list[Any] | None],
+    epochs: dict[str, list[float | None] | None],
+    fields: tuple[str, ...],
+    i: int,
+) -> tuple[Any, ...] | None:
+    """The payload of a well-formed row, or None for the models to decide."""
+    out: list[Any] = []
+    for f in fields:
+        if f == "start" or f == "end":
+            ep = epochs[f]
+            if ep is not None:
+                v = ep[i]
+            else:
+                cells = cols[f]
+                v = _text_epoch(cells[i]) if cells is not None else None
+            if v is None:
+                return None
+        else:
+            cells = cols.get(f)
+            v = cells[i] if cells is not None else None
+            if v is None:
+                if f not in _OPTIONAL:
+                    return None
+            elif f not in _SPEC or _SPEC[f].kind != "text" or not plain(v):
+                return None  # a field of another shape (an object): the models decide
+        out.append(v)
+    return tuple(out)
+
+
+def _finish(log: EventLog, skip_invalid: bool, defer: bool) -> EventLog:
+    problems = log.problems
+    if problems and (not defer or log.count == 0 or any(p.fatal for p in problems)):
+        log.settle(skip_invalid)
+    return log
+
+
+# -- in-memory tables -------------------------------------------------------------
+
+
+def is_columnar(events: Any) -> bool:
+    """Whether ``events`` is a table this module reads (pyarrow, pandas, polars, or any Arrow stream)."""
+    root = type(events).__module__.split(".", 1)[0]
+    if root in ("pyarrow", "polars") and hasattr(events, "schema"):
+        return True
+    if root == "pandas" and hasattr(events, "columns"):
+        return True
+    return hasattr(events, "__arrow_c_stream__")
+
+
+def _from_pandas(frame: Any) -> tuple[pa.Table, dict[str, list[Any]]]:
+    """A pandas DataFrame as a table, with the columns Arrow cannot type kept as Python cells."""
+    arrays: dict[str, pa.Array] = {}
+    objects: dict[str, list[Any]] = {}
+    for name in frame.columns:
+        series = frame[name]
+        key = str(name)
+        try:
+            arrays[key] = pa.array(series, from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError):
+            objects[key] = [None if _is_missing(v) else v for v in series.tolist()]
+    if arrays:
+        table = pa.table(arrays)
+    else:
+        table = pa.table({"__rows": pa.nulls(len(frame))}).drop_columns(["__rows"])
+    return table, objects
+
+
+def _is_missing(value: Any) -> bool:
+    try:
+        return bool(value is None or value != value)  # None, NaN, NaT
+    except (TypeError, ValueError):
+        return False
+
+
+def read_table(
+    events: Any,
+    source: str = "<table>",
+    *,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+    defer: bool = False,
+) -> EventLog:
+    """An :class:`EventLog` from a ``pyarrow.Table``/``RecordBatch``, a pandas or polars DataFrame."""
+    name = RowSource.of(source)
+    log = EventLog(name)
+    reader = _Reader(log, progress)
+    objects: dict[str, list[Any]] = {}
+    root = type(events).__module__.split(".", 1)[0]
+    if root == "pandas":
+        table, objects = _from_pandas(events)
+    elif isinstance(events, pa.RecordBatch):
+        table = pa.Table.from_batches([events])
+    elif isinstance(events, pa.Table):
+        table = events
+    elif root == "polars" and hasattr(events, "to_arrow"):
+        table = events.to_arrow()
+    else:
+        table = pa.table(events)
+    if reader.schema_problems(table.schema, name, objects):
+        nrows = table.num_rows if table.num_columns else len(next(iter(objects.values()), []))
+        if table.num_columns == 0:
+            table = pa.table({"__rows": pa.nulls(nrows)})
+        for start in range(0, nrows, _BATCH):
+            part = {k: v[start : start + _BATCH] for k, v in objects.items()}
+            reader.batch(table.slice(start, _BATCH), start + 1, part)
+    return _finish(log, skip_invalid, defer)
+
+
+# -- files ---------------------------------------------------------------------------
+
+
+def is_arrow_path(path: Path) -> bool:
+    """Whether ``path`` is read by this module: a Parquet or Arrow IPC file, or a directory."""
+    return path.is_dir() or path.name.lower().endswith(ARROW_SUFFIXES)
+
+
+def _files(path: Path) -> list[Path]:
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(ARROW_SUFFIXES))
+
+
+def count_rows(path: str | Path) -> int | None:
+    """Rows in a Parquet file or directory (from the footers, for a progress bar), None when unknown."""
+    total = 0
+    try:
+        for f in _files(Path(path)):
+            if not f.name.lower().endswith(PARQUET_SUFFIXES):
+                return None
+            total += pq.ParquetFile(f).metadata.num_rows
+    except (OSError, pa.ArrowException):
+        return None
+    return total
+
+
+def _batches(path: Path) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
+    """The schema and record batches of one file (Parquet by row group, IPC file or stream)."""
+    if path.name.lower().endswith(PARQUET_SUFFIXES):
+        pf = pq.ParquetFile(path)
+        return pf.schema_arrow, pf.iter_batches(batch_size=_BATCH)
+    try:
+        reader = ipc.open_file(path)
+        return reader.schema, (reader.get_batch(i) for i in range(reader.num_record_batches))
+    except pa.ArrowInvalid:
+        stream = ipc.open_stream(path)
+        return stream.schema, iter(stream)
+
+
+def read_arrow(
+    path: str | Path,
+    *,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+    defer: bool = False,
+) -> EventLog:
+    """Read a Parquet or Arrow IPC file, or a directory of them, into an :class:`EventLog`."""
+    root = Path(path)
+    files = _files(root)
+    if not files:
+        raise InputError(f"{path}: no Parquet or Arrow files (`*.parquet`, `*.arrow`) in the directory")
+    parts: list[tuple[int, str]] = []
+    first = 1
+    names = [str(f) for f in files]
+    opened: list[tuple[pa.Schema, Iterator[pa.RecordBatch]]] = []
+    for f, name in zip(files, names, strict=True):
+        try:
+            schema, batches = _batches(f)
+        except (OSError, pa.ArrowException) as exc:
+            raise EventInputError([_unreadable(name, exc)]) from None
+        opened.append((schema, batches))
+    source = RowSource.of(str(path), []) if root.is_dir() else RowSource.of(str(path))
+    log = EventLog(source)
+    reader = _Reader(log, progress)
+    for name, (schema, batches) in zip(names, opened, strict=True):
+        parts.append((first, name))
+        if root.is_dir():
+            source.parts = tuple(parts)
+        where = RowSource.of(name) if root.is_dir() else source
+        if not reader.schema_problems(schema, where):
+            continue
+        row = first
+        try:
+            for batch in batches:
+                reader.batch(batch, row)
+                row += batch.num_rows
+        except (OSError, pa.ArrowException) as exc:
+            log.problems.append(_unreadable(source, exc, row))
+        first = row
+    return _finish(log, skip_invalid, defer)
+
+
+def _unreadable(source: str, exc: BaseException, row: int = 0) -> Problem:
+    detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return Problem(
+        RowSource.of(source) if not isinstance(source, RowSource) else source,
+        row,
+        "E117",
+        f"cannot read the file as Parquet or Arrow: {detail}",
+        "write the events with a Parquet or Arrow IPC writer (pyarrow, DuckDB, Spark, pandas, polars)",
+        fatal=True,
+    )

@@ -1,0 +1,320 @@
+"""The report as Arrow tables: one ``pyarrow.Table`` per report table, with stable names and types.
+
+Design notes
+------------
+* The tables follow the report's models, so a field added to a row model is a column
+  here without a second list to keep: one table per list of rows of the
+  :class:`~sla_dsl.report.Report` (``incidents``, ``outages``, ``planned_stops``,
+  ``maintenance``, ``backups``, ``violations``, ``retention``, and whatever lists of rows
+  the report gains, such as the availability of each service per period), plus
+  ``availability`` (one row, with the period it measures: ``period_from``,
+  ``period_to``, ``as_of``).
+* Nested values become columns or tables. A single nested model is flattened into
+  prefixed columns (``same_day`` becomes ``same_day_applies``, ``same_day_due``,
+  ``same_day_met``). A list of rows inside a row (an incident's ``targets``, an
+  outage's ``notices``) is a child table ``<table>_<field>`` keyed by the row it
+  belongs to (``row``, its position in the parent table, and the parent's ``id``),
+  ``index`` its position in the list. Explanations are the table ``steps``: one row
+  per step, keyed by ``table`` and ``row`` (and ``id``), ``step`` its position.
+* Types come from the annotations: times are ``timestamp[us]`` in the report's time
+  zone (the policy's; UTC when unknown), days ``date32``, numbers ``float64`` or
+  ``int64``, flags ``bool``, statuses and other text ``string``; a list of text is
+  ``list<string>``. A table with no rows still has its schema.
+* The rows are those of the report, in its order: a caller can match the Parquet
+  files and the JSON report by position or id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import types
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Literal, NamedTuple, Union, get_args, get_origin
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from pydantic import BaseModel
+
+from ..errors import InputError
+from . import Availability, Report, Step
+
+__all__ = ["SCHEMAS", "TABLE_NAMES", "Column", "report_tables", "table_schema", "write_parquet"]
+
+
+class Column(NamedTuple):
+    """One column of a report table: its name, kind (text, time, date, float, int, bool, texts), nullable."""
+
+    name: str
+    kind: str
+    nullable: bool = True
+
+
+class _Shape(NamedTuple):
+    """How one row model becomes a table: its columns (with the path to each value) and child lists."""
+
+    columns: tuple[Column, ...]
+    paths: tuple[tuple[str, ...], ...]
+    children: tuple[tuple[str, type[BaseModel]], ...]  # list-of-row fields other than ``explain``
+
+
+_KINDS: dict[str, Any] = {
+    "text": lambda tz: pa.string(),
+    "time": lambda tz: pa.timestamp("us", tz=tz),
+    "date": lambda tz: pa.date32(),
+    "float": lambda tz: pa.float64(),
+    "int": lambda tz: pa.int64(),
+    "bool": lambda tz: pa.bool_(),
+    "texts": lambda tz: pa.list_(pa.string()),
+}
+
+
+def _unwrap(annotation: Any) -> tuple[Any, bool]:
+    """(the type, whether None is allowed) of ``X | None``."""
+    if get_origin(annotation) in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], len(args) != len(get_args(annotation))
+    return annotation, False
+
+
+def _kind(t: Any) -> str | None:
+    """The column kind of a scalar annotation, or None for a model or a list of models."""
+    if get_origin(t) is Literal or t is str:
+        return "text"
+    for py, kind in ((bool, "bool"), (int, "int"), (float, "float"), (dt.datetime, "time"), (dt.date, "date")):
+        if t is py:
+            return kind
+    if get_origin(t) is list and get_args(t) and get_args(t)[0] is str:
+        return "texts"
+    return None
+
+
+def _is_model(t: Any) -> bool:
+    return isinstance(t, type) and issubclass(t, BaseModel)
+
+
+def _list_of_models(t: Any) -> type[BaseModel] | None:
+    if get_origin(t) is list and get_args(t) and _is_model(get_args(t)[0]):
+        model: type[BaseModel] = get_args(t)[0]
+        return model
+    return None
+
+
+def _shape(model: type[BaseModel], prefix: str = "", path: tuple[str, ...] = (), optional: bool = False) -> _Shape:
+    columns: list[Column] = []
+    paths: list[tuple[str, ...]] = []
+    children: list[tuple[str, type[BaseModel]]] = []
+    for name, info in model.model_fields.items():
+        t, nullable = _unwrap(info.annotation)
+        kind = _kind(t)
+        if kind is not None:
+            columns.append(Column(prefix + name, kind, nullable or optional or kind == "texts"))
+            paths.append((*path, name))
+        elif _is_model(t):
+            inner = _shape(t, f"{prefix}{name}_", (*path, name), optional or nullable)
+            columns += inner.columns
+            paths += inner.paths
+        elif (child := _list_of_models(t)) is not None and not path:
+            if child is not Step:
+                children.append((name, child))
+        else:  # pragma: no cover - a field of a shape no row has yet
+            raise TypeError(f"{model.__name__}.{name}: no column type for {info.annotation!r}")
+    return _Shape(tuple(columns), tuple(paths), tuple(children))
+
+
+_PERIOD = (Column("period_from", "time", False), Column("period_to", "time", False), Column("as_of", "time", False))
+_PARENT = (Column("row", "int", False), Column("id", "text"), Column("index", "int", False))
+#: Report fields that are not tables of rows: the header, the version list, what was read.
+_NOT_TABLES = frozenset({"policy", "period", "versions", "timezone", "input"})
+
+
+class _Table(NamedTuple):
+    name: str
+    field: str  # the report field (or the parent's list field, for a child table)
+    shape: _Shape
+    extra: tuple[Column, ...]  # leading columns: the period of ``availability``, the parent key of a child
+
+
+def _tables() -> tuple[_Table, ...]:
+    out: list[_Table] = []
+    for field, info in Report.model_fields.items():
+        if field in _NOT_TABLES:
+            continue
+        t, _ = _unwrap(info.annotation)
+        model = _list_of_models(t)
+        if t is Availability:
+            out.append(_Table(field, field, _shape(Availability), _PERIOD))
+        elif model is not None:
+            shape = _shape(model)
+            out.append(_Table(field, field, shape, ()))
+            out += [_Table(f"{field}_{sub}", sub, _shape(child), _PARENT) for sub, child in shape.children]
+    steps = _shape(Step)
+    out.append(
+        _Table("steps", "explain", steps, (Column("table", "text", False), *_PARENT[:2], Column("step", "int", False)))
+    )
+    return tuple(out)
+
+
+_TABLES = _tables()
+#: Every report table, its columns in order.
+SCHEMAS: dict[str, tuple[Column, ...]] = {t.name: (*t.extra, *t.shape.columns) for t in _TABLES}
+#: The tables in the order they are written.
+TABLE_NAMES: tuple[str, ...] = tuple(SCHEMAS)
+
+
+def table_schema(name: str, tz: str = "UTC") -> pa.Schema:
+    """The Arrow schema of report table ``name`` with times in zone ``tz``."""
+    return pa.schema([pa.field(c.name, _KINDS[c.kind](tz), nullable=c.nullable) for c in SCHEMAS[name]])
+
+
+def _value(row: Any, path: tuple[str, ...]) -> Any:
+    value: Any = row
+    for name in path:
+        value = value.get(name) if type(value) is dict else getattr(value, name, None)
+        if value is None:
+            return None
+    return value
+
+
+def _field(row: Any, name: str) -> Any:
+    return row.get(name) if type(row) is dict else getattr(row, name, None)
+
+
+#: Steps gathered before the columns built so far become Arrow arrays (bounds the Python objects held).
+_BLOCK = 100_000
+
+
+class _Builder:
+    """Columns of every table, filled row by row, turned into Arrow a block at a time."""
+
+    def __init__(self, tz: str) -> None:
+        self.tz = tz
+        self.shapes = {t.name: t for t in _TABLES}
+        self.step_fields = [c.name for c in self.shapes["steps"].shape.columns]
+        self.pieces: dict[str, list[pa.Table]] = {name: [] for name in SCHEMAS}
+        self.counts = dict.fromkeys(SCHEMAS, 0)
+        self.columns: dict[str, dict[str, list[Any]]] = {}
+        self._reset()
+
+    def _reset(self) -> None:
+        self.columns = {name: {c.name: [] for c in cols} for name, cols in SCHEMAS.items()}
+
+    def add(self, table: str, row: Any, lead: dict[str, Any], ident: str | None) -> None:
+        """File ``row`` (a row model, or its JSON dict) in ``table`` (``lead``: its leading columns),
+        then its explanation and child rows."""
+        spec = self.shapes[table]
+        cols = self.columns[table]
+        position = self.counts[table]
+        self.counts[table] += 1
+        for name, value in lead.items():
+            cols[name].append(value)
+        for column, path in zip(spec.shape.columns, spec.shape.paths, strict=True):
+            cols[column.name].append(_value(row, path))
+        own = _field(row, "id")
+        ident = own if isinstance(own, str) else ident
+        self.steps(table, position, ident, _field(row, "explain") or ())
+        for sub, _ in spec.shape.children:
+            for k, child in enumerate(_field(row, sub) or ()):
+                self.add(f"{table}_{sub}", child, {"row": position, "id": ident, "index": k}, ident)
+        if len(self.columns["steps"]["step"]) >= _BLOCK:
+            self.flush()
+
+    def steps(self, table: str, row: int, ident: str | None, steps: Sequence[Any]) -> None:
+        k = len(steps)
+        if not k:
+            return
+        cols = self.columns["steps"]
+        cols["table"].extend([table] * k)
+        cols["row"].extend([row] * k)
+        cols["id"].extend([ident] * k)
+        cols["step"].extend(range(k))
+        for name in self.step_fields:  # a column at a time: Step's fields are not nested
+            cols[name].extend([s.get(name) if type(s) is dict else getattr(s, name) for s in steps])
+        self.counts["steps"] += k
+
+    def flush(self) -> None:
+        """Turn the columns gathered so far into Arrow tables."""
+        for name, cols in self.columns.items():
+            if cols and len(next(iter(cols.values()))):
+                self.pieces[name].append(_arrow(name, cols, self.tz))
+        self._reset()
+
+    def tables(self) -> dict[str, pa.Table]:
+        self.flush()
+        return {
+            name: pa.concat_tables(pieces) if pieces else table_schema(name, self.tz).empty_table()
+            for name, pieces in self.pieces.items()
+        }
+
+
+def _arrow(name: str, cols: dict[str, list[Any]], tz: str) -> pa.Table:
+    """One block of a table; a time given as its JSON text (the streamed rows) is read back as an instant."""
+    schema = table_schema(name, tz)
+    data: dict[str, Any] = dict(cols)
+    for c in SCHEMAS[name]:
+        if c.kind == "time":
+            values = cols[c.name]
+            kinds = {type(v) for v in values}
+            if kinds <= {str, type(None)} and str in kinds:  # Arrow reads ISO 8601 with an offset itself
+                data[c.name] = pa.array(values, pa.string()).cast(schema.field(c.name).type)
+            elif str in kinds:
+                data[c.name] = [dt.datetime.fromisoformat(v) if type(v) is str else v for v in values]
+    return pa.Table.from_pydict(data, schema=schema)
+
+
+def _rows(report: Report, field: str) -> Iterator[Any]:
+    value = getattr(report, field)
+    yield from value if isinstance(value, list) else [value]
+
+
+def report_tables(
+    report: Report,
+    *,
+    incidents: Iterable[Mapping[str, Any]] | None = None,
+    violations: Iterable[Mapping[str, Any]] | None = None,
+) -> dict[str, pa.Table]:
+    """The report as one Arrow table per report table (see :data:`SCHEMAS`), explanations in ``steps``.
+
+    ``incidents`` and ``violations``, when given, are their rows as the streamed JSON report has
+    them (``Evaluation.incident_rows().json_rows()``, ``Evaluation.violations().json_rows()``), in
+    place of the report's: the tables of a large evaluation without its pydantic rows.
+    """
+    tz = report.timezone or "UTC"
+    build = _Builder(tz)
+    period = {"period_from": report.period.start, "period_to": report.period.end, "as_of": report.period.as_of}
+    given: dict[str, Iterable[Any] | None] = {"incidents": incidents, "violations": violations}
+    for t in _TABLES:
+        if t.extra == _PARENT or t.name == "steps":
+            continue  # filled with their parents
+        rows = given.get(t.name)
+        for row in _rows(report, t.field) if rows is None else rows:
+            build.add(t.name, row, period if t.extra == _PERIOD else {}, None)
+    return build.tables()
+
+
+def write_parquet(
+    report: Report,
+    directory: str | Path,
+    *,
+    incidents: Iterable[Mapping[str, Any]] | None = None,
+    violations: Iterable[Mapping[str, Any]] | None = None,
+) -> list[Path]:
+    """Write one Parquet file per report table, ``DIR/<table>.parquet`` (``incidents``, ``violations``: as
+    for :func:`report_tables`); the paths written, in table order."""
+    out = Path(directory)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{directory}: cannot create the output directory: {exc.strerror or exc}") from None
+    if not out.is_dir():
+        raise InputError(f"{directory}: not a directory (--output names the directory the tables go into)")
+    written: list[Path] = []
+    for name, table in report_tables(report, incidents=incidents, violations=violations).items():
+        path = out / f"{name}.parquet"
+        try:
+            pq.write_table(table, path)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot write the table: {exc}") from None
+        written.append(path)
+    return written
