@@ -1,0 +1,71 @@
+"""Read one partition of a distributed event table (a Dask partition, a Spark Arrow batch) into an EventLog.
+
+Design notes
+------------
+* The rows are read by the Arrow reader (:func:`.arrow.read_table`): the same
+  columns, checks and messages as a Parquet file or a DataFrame in the API.
+* A partition is a slice of a larger table, so its own row numbers mean nothing
+  to the person who must fix a bad event. The table may carry a column
+  :data:`LINE` with each event's line (or row) in the original log: records and
+  problems are numbered by it, so a message names the original line and a
+  distributed run words its data violations exactly as one run over that log
+  does. Without the column every event is line 0 (messages name the source only).
+* ``source`` is what messages name: a plain string reads ``file:LINE`` (a JSON
+  Lines log), a :class:`~.problems.RowSource` ``file: row N`` (a Parquet one).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pyarrow as pa
+
+from .arrow import read_table
+from .problems import EventInputError, Problem
+from .schema import EventLog
+
+__all__ = ["LINE", "read_partition"]
+
+#: The optional column that numbers each event by its line (or row) in the original log.
+LINE = "line"
+
+
+def _table(events: Any) -> pa.Table:
+    if isinstance(events, pa.Table):
+        return events
+    if isinstance(events, pa.RecordBatch):
+        return pa.Table.from_batches([events])
+    if type(events).__module__.split(".", 1)[0] == "pandas":
+        return pa.Table.from_pandas(events, preserve_index=False)
+    return pa.table(events)
+
+
+def read_partition(events: Any, source: str = "<events>") -> EventLog:
+    """The events of one partition (a pyarrow Table or RecordBatch, or a pandas DataFrame), their
+    problems left pending for the evaluator to settle with its own (raised when the reading stopped)."""
+    table = _table(events)
+    lines: list[int] | None = None
+    if LINE in table.column_names:
+        lines = [int(v) if v is not None else 0 for v in table.column(LINE).to_pylist()]
+        table = table.drop_columns([LINE])
+    try:
+        log = read_table(table, str(source), defer=True)
+    except EventInputError as exc:
+        raise EventInputError([_renumber(p, source, lines) for p in exc.problems]) from None
+    log.source = source
+    log.problems[:] = [_renumber(p, source, lines) for p in log.problems]
+    if lines is not None:
+        for group in log.groups:
+            for ident, recs in group.items():
+                group[ident] = [(r[0], r[1], r[2], lines[r[3] - 1] if r[3] else 0) for r in recs]
+    else:
+        for group in log.groups:
+            for ident, recs in group.items():
+                group[ident] = [(r[0], r[1], r[2], 0) for r in recs]
+    return log
+
+
+def _renumber(p: Problem, source: str, lines: list[int] | None) -> Problem:
+    line = (lines[p.line - 1] if lines is not None else 0) if p.line else 0
+    return dataclasses.replace(p, source=source, line=line)

@@ -1,0 +1,46 @@
+"""sla_dsl.dask on a real LocalCluster of two worker processes: the report of one process, byte for byte."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import EXAMPLE, one_run_json
+from .logs import POLICY_PATH, frame, policy
+
+dd = pytest.importorskip("dask.dataframe")
+sla_dask = pytest.importorskip("sla_dsl.dask")
+
+NOV, DEC = dt.date(2026, 11, 1), dt.date(2026, 12, 1)
+
+
+def dask_json(path: Path, npartitions: int) -> bytes:
+    events = dd.from_pandas(frame(path), npartitions=npartitions)
+    out = io.BytesIO()
+    sla_dask.judge(POLICY_PATH, events, NOV, DEC, source=str(path), split_every=2).write_json(out)
+    return out.getvalue()
+
+
+def test_the_example_month_on_two_workers(dask_client: Any) -> None:
+    assert len(dask_client.scheduler_info()["workers"]) == 2
+    assert dask_json(EXAMPLE, 5) == one_run_json(EXAMPLE, policy(), NOV, DEC)
+
+
+def test_a_100k_event_log_on_two_workers(dask_client: Any, big_log: Path) -> None:
+    expected = one_run_json(big_log, policy(), NOV, DEC)
+    assert dask_json(big_log, 8) == expected
+    assert expected.count(b'"status": "breached"') > 100  # a log with verdicts of every kind, not an empty one
+
+
+def test_report_tables_from_dask(dask_client: Any) -> None:
+    from sla_dsl.report.tables import report_tables
+
+    events = dd.from_pandas(frame(EXAMPLE), npartitions=3)
+    tables = sla_dask.evaluate_tables(POLICY_PATH, events, NOV, DEC, source=str(EXAMPLE))
+    expected = report_tables(sla_dask.evaluate(POLICY_PATH, events, NOV, DEC, source=str(EXAMPLE)))
+    assert tables.keys() == expected.keys() and all(tables[k].equals(expected[k]) for k in tables)
+    assert tables["incidents"].num_rows > 0

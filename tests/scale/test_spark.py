@@ -1,0 +1,33 @@
+"""sla_dsl.spark in local[2] (mapInArrow on a frame partitioned by id, treeReduce): the report of one process."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import EXAMPLE, one_run_json
+from .logs import POLICY_PATH, frame, policy
+
+sla_spark = pytest.importorskip("sla_dsl.spark")
+
+NOV, DEC = dt.date(2026, 11, 1), dt.date(2026, 12, 1)
+
+
+def spark_json(spark: Any, path: Path, partitions: int) -> bytes:
+    events = spark.createDataFrame(frame(path))
+    out = io.BytesIO()
+    sla_spark.judge(POLICY_PATH, events, NOV, DEC, source=str(path), partitions=partitions).write_json(out)
+    return out.getvalue()
+
+
+def test_the_example_month_in_local_2(spark: Any) -> None:
+    assert spark.sparkContext.master == "local[2]"
+    assert spark_json(spark, EXAMPLE, 3) == one_run_json(EXAMPLE, policy(), NOV, DEC)
+
+
+def test_a_100k_event_log_in_local_2(spark: Any, big_log: Path) -> None:
+    assert spark_json(spark, big_log, 6) == one_run_json(big_log, policy(), NOV, DEC)
