@@ -13,12 +13,15 @@ Starts the real command (``python -m sla_dsl._entry serve``) on a free port of
   (lost = acknowledged but absent; the goal is 0);
 * **timer**: with the real clock, five incidents whose at-risk instant is 3 s
   ahead; prints how long after the instant each alert fired;
+* **views**: ``GET /incidents`` at 60,000 stored events (``--views-events``),
+  in this process, judged in full and by the incremental live view, on the
+  same store: a first look, a look a second later, a look after a new event;
 * **malformed**: 10,000 bad requests (bad JSON, wrong types, unknown types and
   priorities, bodies over the limit, unknown ids, bad query values, wrong
   methods); prints the status codes seen (all must be 4xx), that nothing was
   stored, and that the server still answers ``/healthz``.
 
-Run: ``python bench/serve.py [--seconds 60] [--rate 1000] [--batch 20] [--only ingest|crash|malformed|timer]``.
+Run: ``python bench/serve.py [--seconds 60] [--rate 1000] [--batch 20] [--only ingest|crash|malformed|timer|views]``.
 """
 
 from __future__ import annotations
@@ -313,6 +316,42 @@ def bench_timer(tmp: Path) -> None:
         server.stop()
 
 
+def bench_views(tmp: Path, n: int) -> None:
+    """The live views at ``n`` stored events, in this process: the full path and the live view, same store."""
+    from sla_dsl.policy import load_policies
+    from sla_dsl.serve.ingest import parse_body, unique
+    from sla_dsl.serve.tracking import FakeClock, Tracker
+
+    pols = load_policies([str(POLICY)])
+    store = Store(f"sqlite:///{tmp / 'views.db'}")
+    store.migrate()
+    evs = events(0, n)
+    for i in range(0, n, 2000):
+        store.add_events(unique(parse_body(body(evs[i : i + 2000]), pols)), 0.0)
+    clock = FakeClock(dt.datetime(2026, 11, 12, 12, tzinfo=TZ).timestamp())
+    extra = n
+    for name, tracker in (
+        ("full", Tracker(store, pols, clock, incremental=False)),
+        ("live", Tracker(store, pols, clock)),
+    ):
+        took: list[float] = []
+        for step in range(4):  # a first look, a look a second later, then a new event before each look
+            if step >= 2:
+                store.add_events(unique(parse_body(body(events(extra, 1)), pols)), 0.0)
+                extra += 3
+            clock.set(clock.now() + 1.5)
+            began = time.perf_counter()
+            tracker.incidents({"open", "at_risk"})
+            took.append(time.perf_counter() - began)
+        judged = tracker.live.last_judged if tracker.incremental else "every"
+        print(
+            f"views ({name}, {n:,} events): GET /incidents first {took[0] * 1000:.0f} ms, next second "
+            f"{took[1] * 1000:.0f} ms, after a new event {took[2] * 1000:.0f} / {took[3] * 1000:.0f} ms; "
+            f"incidents judged in the last look: {judged} (load average {os.getloadavg()[0]:.1f})"
+        )
+    store.close()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seconds", type=float, default=60.0)
@@ -320,7 +359,8 @@ def main() -> None:
     ap.add_argument("--batch", type=int, default=20)
     ap.add_argument("--crash-after", type=float, default=10.0)
     ap.add_argument("--malformed", type=int, default=10_000)
-    ap.add_argument("--only", choices=("ingest", "crash", "malformed", "timer"))
+    ap.add_argument("--views-events", type=int, default=60_000)
+    ap.add_argument("--only", choices=("ingest", "crash", "malformed", "timer", "views"))
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} CPUs; python {sys.version.split()[0]}; SQLite (WAL) in a temporary directory")
     with tempfile.TemporaryDirectory(prefix="sla-bench-") as d:
@@ -333,6 +373,8 @@ def main() -> None:
             bench_malformed(tmp, args.malformed)
         if args.only in (None, "timer"):
             bench_timer(tmp)
+        if args.only in (None, "views"):
+            bench_views(tmp, args.views_events)
 
 
 if __name__ == "__main__":

@@ -7,8 +7,9 @@ Design notes
   :mod:`sla_dsl.report`, and never judges anything itself.
 * Modules, in the order data flows: :mod:`.store` (SQLAlchemy Core over SQLite
   or PostgreSQL, with versioned migrations), :mod:`.ingest` (a request body to
-  validated rows, with the CLI reader's messages), :mod:`.tracking` (the live
-  view and the transitions of open targets), :mod:`.alerts` (timers and the
+  validated rows, with the CLI reader's messages), :mod:`.live` (the live view
+  kept up to date incrementally), :mod:`.tracking` (the live answers and the
+  transitions of open targets), :mod:`.alerts` (timers and the
   webhook sender), :mod:`.metrics`, :mod:`.dashboard`, :mod:`.app` (the
   FastAPI routes).
 * The web stack is an optional extra (``pip install 'sla-dsl[serve]'``): the

@@ -235,6 +235,34 @@ class Store:
                     out.extend((int(n), str(b)) for n, b in conn.execute(q))
             return [b for _, b in sorted(out)]
 
+    def changes_since(self, seq: int | None) -> tuple[list[tuple[str, str]], int, int]:
+        """The (family, id) of every event stored after sequence number ``seq`` (every event if
+        None), the highest sequence number seen, and the number of events stored."""
+        with self.engine.begin() as conn:
+            q = sa.select(EVENTS.c.family, EVENTS.c.ident, EVENTS.c.seq)
+            rows = conn.execute(q if seq is None else q.where(EVENTS.c.seq > seq)).all()
+            count = int(conn.execute(sa.select(sa.func.count()).select_from(EVENTS)).scalar() or 0)
+        top = max((int(r[2]) for r in rows), default=0 if seq is None else seq)
+        return [(str(f), str(i)) for f, i, _ in rows], top, count
+
+    def item_events(self, family: str, idents: Iterable[str]) -> list[tuple[int, str, float, str]]:
+        """(sequence number, id, instant, JSON text) of every stored event of these ids of ``family``."""
+        wanted = sorted(set(idents))
+        out: list[tuple[int, str, float, str]] = []
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                q = sa.select(EVENTS.c.seq, EVENTS.c.ident, EVENTS.c.at_epoch, EVENTS.c.body).where(
+                    EVENTS.c.family == family, EVENTS.c.ident.in_(wanted[i : i + 500])
+                )
+                out.extend((int(n), str(d), float(a), str(b)) for n, d, a, b in conn.execute(q))
+        return out
+
+    def bodies_except(self, family: str) -> list[tuple[int, str]]:
+        """(sequence number, JSON text) of every stored event not of ``family``."""
+        with self.engine.connect() as conn:
+            q = sa.select(EVENTS.c.seq, EVENTS.c.body).where(EVENTS.c.family != family)
+            return [(int(n), str(b)) for n, b in conn.execute(q)]
+
     def first_instant(self) -> float | None:
         """The earliest event instant stored."""
         with self.engine.connect() as conn:

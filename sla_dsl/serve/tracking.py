@@ -12,10 +12,14 @@ Design notes
   policy's ``at risk at N%`` of the target's business time (rounded up to the
   second), found with the calendar's own ``add``; so the evaluator calls the
   incident ``at_risk`` from that instant on (``used / total >= N%``).
-* Evaluations are cached by (store revision, policy generation, period, as-of
-  second): a dashboard polling every few seconds costs one evaluation per new
-  event, not one per request. One evaluation runs at a time (a lock), so a
-  burst of readers waits for one result instead of computing it N times.
+* The live answers come from :class:`.live.LiveView`, which judges again only
+  the incidents named by new events and those still open, with the (few)
+  events of the other families; this month's availability judges only the
+  outages, stops and backups. ``incremental=False`` judges every stored event
+  on each look instead (the reference the live view is tested against).
+* Full evaluations (``GET /report``) are cached by (store revision, policy
+  generation, period, as-of second). One evaluation runs at a time (a lock),
+  so a burst of readers waits for one result instead of computing it N times.
 * Timers judge only the items they watch (:class:`Timers`): every item at
   start, then the items named by new events and those still holding a pending
   transition. A month of closed incidents costs nothing per ingest.
@@ -39,6 +43,7 @@ from ..evaluation.incidents import Incident
 from ..events import read_jsonl
 from ..policy.compiled import Policy
 from ..report.render import render
+from .live import INCIDENT, LiveView
 from .store import Store
 
 
@@ -134,8 +139,10 @@ def transitions_of(result: Evaluation) -> list[Transition]:
 class Tracker:
     """The stored events judged under the current policy versions."""
 
-    def __init__(self, store: Store, policies: Sequence[Policy], clock: Clock) -> None:
+    def __init__(self, store: Store, policies: Sequence[Policy], clock: Clock, *, incremental: bool = True) -> None:
         self.store = store
+        self.incremental = incremental
+        self.live = LiveView(store)
         self.clock = clock
         self._policies = list(policies)
         self.generation = 0
@@ -158,17 +165,27 @@ class Tracker:
         return min(self._policies, key=lambda p: p.effective).tz
 
     def evaluate(
-        self, start: float, end: float, as_of: float, items: Iterable[tuple[str, str]] | None = None
+        self,
+        start: float,
+        end: float,
+        as_of: float,
+        items: Iterable[tuple[str, str]] | None = None,
+        *,
+        incidents: bool = True,
     ) -> Evaluation:
-        """``judge_log`` over the stored events (only those of ``items`` if given), cached."""
+        """``judge_log`` over the stored events (only those of ``items`` if given; without the
+        incidents' if not ``incidents``), cached."""
         with self._lock:
             key = None
             if items is None:
-                key = (self.store.revision(), self.generation, start, end, math.floor(as_of))
+                key = (self.store.revision(), self.generation, start, end, math.floor(as_of), incidents)
                 hit = self._cache.get(key)
                 if hit is not None:
                     return hit
-            bodies = self.store.bodies(items)
+            if incidents:
+                bodies = self.store.bodies(items)
+            else:
+                bodies = [b for _, b in sorted(self.store.bodies_except(INCIDENT))]
             tz = self.tz
             result = judge_log(
                 self._policies,
@@ -193,6 +210,10 @@ class Tracker:
         now = self.clock.now() if now is None else now
         first = self.store.first_instant()
         start = self._day_floor(min(first, now) if first is not None else now)
+        if self.incremental:
+            with self._lock:
+                policies, generation = list(self._policies), self.generation
+            return self.live.look(policies, generation, self.tz, start, math.floor(now) + 1.0, now), now
         return self.evaluate(start, math.floor(now) + 1.0, now), now
 
     def month_view(self, now: float | None = None) -> Evaluation:
@@ -200,7 +221,8 @@ class Tracker:
         now = self.clock.now() if now is None else now
         d = dt.datetime.fromtimestamp(now, self.tz)
         start = dt.datetime(d.year, d.month, 1, tzinfo=self.tz).timestamp()
-        return self.evaluate(start, math.floor(now) + 1.0, now)
+        # Availability reads outages and stops only: the incidents are left out when live.
+        return self.evaluate(start, math.floor(now) + 1.0, now, incidents=not self.incremental)
 
     # -- answers ----------------------------------------------------------------------------
     def incidents(self, statuses: set[str] | None) -> list[dict[str, Any]]:
