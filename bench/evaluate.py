@@ -18,7 +18,7 @@ Prints seconds, events/second and peak memory of each, and the ratios. Memory
 is the largest single process's peak RSS, and the peak of the RSS of the
 command and the renderer it forks added up (``/proc/PID/status``, sampled
 every 20 ms; shared pages counted twice, so an upper bound). Not a test: no timing is asserted anywhere.
-Run: ``python bench/evaluate.py [--events N] [--api] [--no-peer]``.
+Run: ``python bench/evaluate.py [--events N] [--api] [--no-peer] [--policy clicksoko|paused]``.
 """
 
 from __future__ import annotations
@@ -36,13 +36,43 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-POLICY = ROOT / "policies" / "clicksoko.sla"
+POLICY = Path(os.environ.get("SLA_BENCH_POLICY") or ROOT / "policies" / "clicksoko.sla")
+
+#: ``--policy paused``: Click So-ko with a resolution target on every priority, measured on a
+#: clock that pauses while the customer is asked for information (issue 12): every incident
+#: takes the per-incident path and judges its named targets.
+PAUSED_CLOCK = """
+clock resolution "解決までの時間" / "Time to resolution" [art 3.2] {
+  starts at incident.product_suspected, else incident.reported
+  pauses at incident.info_provided until incident.customer_replied
+  stops at incident.resolved
+  at risk at 75% of target
+}
+"""
+PAUSED_TARGETS = {
+    "  respond within 4 business hours\n": "  resolve within 3 business days on resolution\n",
+    "  respond within 1 business day ": "  resolve within 10 business days on resolution\n",
+    "  respond within 5 business days ": "  resolve within 20 business days on resolution\n",
+}
+
+
+def paused_policy(directory: Path) -> Path:
+    """Write the ``--policy paused`` bench policy into ``directory``."""
+    text = (ROOT / "policies" / "clicksoko.sla").read_text("utf-8")
+    for anchor, line in PAUSED_TARGETS.items():
+        text = text.replace(anchor, anchor.rstrip(" ") + ("" if anchor.endswith("\n") else "\n") + line, 1)
+    path = directory / "paused-resolution.sla"
+    path.write_text(text + PAUSED_CLOCK, "utf-8")
+    return path
+
+
 TZ = dt.timezone(dt.timedelta(hours=9))
 YEAR0 = dt.datetime(2026, 1, 1, tzinfo=TZ)
 
 
-def generate(path: Path, n_events: int, seed: int = 7) -> int:
-    """Write about ``n_events`` events; return the number written."""
+def generate(path: Path, n_events: int, seed: int = 7, replies: bool = False) -> int:
+    """Write about ``n_events`` events; return the number written. ``replies``: half the
+    incidents get a customer reply a day after the information (resuming a paused clock)."""
     rng = random.Random(seed)
     year = 365 * 86400
     lines: list[str] = []
@@ -97,7 +127,10 @@ def generate(path: Path, n_events: int, seed: int = 7) -> int:
                 s += rng.uniform(600, 7200)
                 put("incident.product_suspected", s, ident)
             put("incident.responded", s + rng.uniform(600, 4 * 86400), ident)
-            put("incident.info_provided", s + rng.uniform(4 * 86400, 6 * 86400), ident)
+            info = s + rng.uniform(4 * 86400, 6 * 86400)
+            put("incident.info_provided", info, ident)
+            if replies and rng.random() < 0.5:
+                put("incident.customer_replied", info + 86400, ident)
             if rng.random() < 0.5:
                 put("incident.resolved", s + rng.uniform(6 * 86400, 9 * 86400), ident)
             if len(lines) >= 50_000:
@@ -255,6 +288,12 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=1_000_000)
     ap.add_argument("--no-peer", action="store_true")
     ap.add_argument("--api", action="store_true", help="also measure the Python API (the whole Report model)")
+    ap.add_argument(
+        "--policy",
+        choices=("clicksoko", "paused"),
+        default="clicksoko",
+        help="paused: a resolution target on a clock that pauses (issue 12)",
+    )
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.child:
@@ -262,10 +301,15 @@ def main() -> None:
         res = run_peer(path) if kind == "peer" else run_api(path)
         print(json.dumps(res))
         return
+    global POLICY
     with tempfile.TemporaryDirectory() as tmp:
+        if args.policy == "paused":
+            POLICY = paused_policy(Path(tmp))
+            os.environ["SLA_BENCH_POLICY"] = str(POLICY)
+            print(f"policy: {POLICY.name} (clicksoko.sla with a paused resolution clock)")
         path = Path(tmp) / "events.jsonl"
         t0 = time.perf_counter()
-        n = generate(path, args.events)
+        n = generate(path, args.events, replies=args.policy == "paused")
         print(f"generated {n:,} events ({path.stat().st_size / 2**20:.0f} MiB) in {time.perf_counter() - t0:.1f} s")
         rows = [
             ("sla evaluate --format text", child("sla-text", str(path))),

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .lang.diagnostics import Diagnostic, PolicyError
     from .policy.compiled import Policy
     from .report import Report
+    from .report.tables import report_tables
 
 #: Names served on first use (PEP 562), so that ``import sla_dsl`` stays cheap
 #: and the ``sla`` command can set itself up before the heavy imports.
@@ -28,6 +29,7 @@ _LAZY = {
     "Diagnostic": ".lang.diagnostics",
     "PolicyError": ".lang.diagnostics",
     "Policy": ".policy.compiled",
+    "report_tables": ".report.tables",
 }
 
 
@@ -51,6 +53,7 @@ __all__ = [
     "compile_policy",
     "evaluate",
     "load_policy",
+    "report_tables",
 ]
 
 
@@ -62,7 +65,7 @@ def compile_policy(path_or_text: str | Path) -> Compiled:
 
 
 def load_policy(path_or_text: str | Path) -> Policy:
-    """Compile a policy; raise :class:`PolicyError` listing every error if it has any."""
+    """Compile a policy; raise `PolicyError` listing every error if it has any."""
     from .policy.load import load_policy as _load
 
     return _load(path_or_text)
@@ -75,7 +78,11 @@ def evaluate(
     end: dt.datetime,
     as_of: dt.datetime | None = None,
 ) -> Report:
-    """Judge ``events`` against ``policy`` (or several versions of it) over [start, end)."""
+    """Judge ``events`` against ``policy`` (or several versions of it) over [start, end).
+
+    ``events``: event models or dicts, or a ``pyarrow.Table``, pandas or polars DataFrame of the
+    columnar event schema (one row per event; a bad row is named by row and column).
+    """
     from .evaluation import evaluate as _evaluate
 
     return _evaluate(policy, events, start, end, as_of)

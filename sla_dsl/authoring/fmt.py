@@ -123,7 +123,7 @@ def _join(toks: list[Token]) -> str:
     for tok in toks:
         value = str(tok)
         if prev is not None and not (
-            value in (",", "]", ":", "..", "-") or prev in ("[", "..", "-") or tok.type == "COMMA"
+            value in (",", "]", ":", "..", "-", ")") or prev in ("[", "..", "-", "(") or tok.type == "COMMA"
         ):
             out.append(" ")
         out.append(value)

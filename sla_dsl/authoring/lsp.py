@@ -50,10 +50,12 @@ from pygls.protocol import LanguageServerProtocol
 
 from .._version import __version__
 from ..lang import model as m
+from ..lang.conditions import which_rule
 from ..lang.diagnostics import Diagnostic
 from ..lang.lines import source_lines
 from ..lang.source import decode_policy
 from ..policy.load import compile_text
+from .clock_words import hover_clock
 from .lspframing import FramedReader
 
 log = logging.getLogger("sla_dsl.lsp")
@@ -242,16 +244,32 @@ def hover_duration(pm: m.PolicyModel, d: m.Duration) -> str:
 
 
 def hover_calendar(cal: m.Calendar) -> str:
-    """A summary of a calendar: days, hours, holidays, closures."""
-    per_day = sum(r.end.minutes - r.start.minutes for r in cal.hours) / 60
-    days = ", ".join(d.value for d in cal.days)
-    hours = ", ".join(str(r) for r in cal.hours)
+    """A summary of a calendar: zone, days, hours (per weekday), holidays, closures, date hours."""
     parts = [f"**calendar {cal.name}**" + (f" — {cal.label.text('en')}" if cal.label.en else "")]
-    parts.append(f"days {days or 'none'}; hours {hours or 'none'} ({per_day:g} h a day)")
+    if cal.timezone:
+        parts.append(f"time zone {cal.timezone}")
+    groups: list[tuple[list[str], tuple[m.TimeRange, ...]]] = []
+    for w in cal.open_weekdays():
+        ranges = cal.weekday_ranges(w)
+        if groups and groups[-1][1] == ranges:
+            groups[-1][0].append(w.value)
+        else:
+            groups.append(([w.value], ranges))
+    lines = []
+    for days, ranges in groups:
+        per_day = sum(r.end_minutes - r.start.minutes for r in ranges) / 60
+        idx = [m.Weekday(d).index for d in days]
+        contiguous = len(days) > 2 and idx == list(range(idx[0], idx[0] + len(idx)))
+        span = f"{days[0]}..{days[-1]}" if contiguous else ", ".join(days)
+        lines.append(f"{span} {', '.join(str(r) for r in ranges) or 'no hours'} ({per_day:g} h a day)")
+    parts.append("; ".join(lines) if lines else "days none; hours none")
     if cal.holidays:
         parts.append("holidays " + ", ".join(cal.holidays))
-    if cal.closed or cal.closed_yearly:
-        parts.append(f"{len(cal.closed) + len(cal.closed_yearly)} closure rule(s)")
+    closures = len(cal.closed) + len(cal.closed_yearly) + len(cal.named_holidays)
+    if closures:
+        parts.append(f"{closures} closure rule(s)")
+    if cal.date_hours or cal.closed_hours:
+        parts.append(f"{len(cal.date_hours)} date(s) with own hours, {len(cal.closed_hours)} partial closure(s)")
     return "\n\n".join(parts)
 
 
@@ -268,9 +286,16 @@ def hover_text(pm: m.PolicyModel, text: str, line: int, character: int) -> str |
     if hit is None:
         return None
     word = hit[0]
+    inside = next((p.id for p in pm.priorities if p.when and _contains(p.when.span, line + 1, column)), word)
+    rules = which_rule(pm, inside)  # which rule of a priority applies to which attributes (issue 13)
+    if rules is not None:
+        return rules
     for cal in pm.calendars:
         if cal.name == word:
             return hover_calendar(cal)
+    for clock in pm.clocks:  # issue 12
+        if clock.name == word:
+            return hover_clock(clock, pm)
     if word in m.EVENT_TYPES:
         return f"event `{word}` of the event log"
     return None

@@ -18,7 +18,11 @@ Design notes
       or to a mapping of report fields; ``availability`` maps fields of the
       availability row (floats compared to 1e-9); ``violations`` lists
       ``{kind, id}`` that must be present; ``no_violations`` is ``true`` (none
-      at all) or a list of kinds that must not occur.
+      at all) or a list of kinds that must not occur. ``availability_periods``
+      and ``credits`` map ``SERVICE:YYYY-MM-DD`` (a service and the first day of
+      its measurement period) to a ratio / a credit percentage, or to fields.
+      ``targets`` maps ``ID:TARGET`` (an incident and one of its named targets,
+      or an outage and one of its notification rules) to a status or fields.
 
   ``expect`` can hold only what the author cares about: fields that are not
   named are not checked.
@@ -324,8 +328,16 @@ def _run_events(policy: Policy, case: Case) -> Iterator[str]:
         if section in expect:
             rows = {str(r["id"]): r for r in report[section]}
             yield from _expect_rows(section, expect[section], rows, key)
+    if "targets" in expect:  # keyed `ID:TARGET` (an incident's named target or an outage's notice rule)
+        rows = {f"{r['id']}:{x['name']}": x for r in report["incidents"] for x in r["targets"]}
+        rows |= {f"{r['id']}:{x['name']}": x for r in report["outages"] for x in r["notices"]}
+        yield from _expect_rows("targets", expect["targets"], rows, "status")
     if "availability" in expect:
         yield from _expect_rows("availability", {"": expect["availability"]}, {"": report["availability"]}, "ratio")
+    for section, key in (("availability_periods", "ratio"), ("credits", "credit_percent")):
+        if section in expect:  # keyed `SERVICE:YYYY-MM-DD` (the service and its period's first day)
+            rows = {f"{r['service']}:{str(r['start'])[:10]}": r for r in report[section]}
+            yield from _expect_rows(section, expect[section], rows, key)
     if "violations" in expect:
         wanted = expect["violations"] or []
         if not isinstance(wanted, list):

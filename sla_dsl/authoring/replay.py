@@ -51,6 +51,17 @@ class IncidentFlip(BaseModel):
         return self.old_status != self.new_status
 
 
+class TargetFlip(BaseModel):
+    """A named target of an incident, or a notice rule of an outage, judged differently under NEW (issue 12)."""
+
+    id: str
+    target: str
+    old_status: str
+    new_status: str
+    old_due: dt.datetime | None
+    new_due: dt.datetime | None
+
+
 class OutageChange(BaseModel):
     """An outage whose notice verdict or downtime differs under NEW."""
 
@@ -105,6 +116,17 @@ class BackupChange(BaseModel):
     day: dt.date
     old_status: str | None
     new_status: str | None
+    #: for a kind taken every N hours, the window of that day (issue 13)
+    window_start: dt.datetime | None = None
+
+
+class CreditChange(BaseModel):
+    """A service credit that NEW would move: owed, no longer owed, or another tier."""
+
+    service: str
+    start: dt.datetime
+    old_percent: float | None
+    new_percent: float | None
 
 
 class Replay(BaseModel):
@@ -114,12 +136,14 @@ class Replay(BaseModel):
     new: dict[str, str]
     period: dict[str, dt.datetime]
     incidents: list[IncidentFlip] = Field(default_factory=list)
+    targets: list[TargetFlip] = Field(default_factory=list)
     outages: list[OutageChange] = Field(default_factory=list)
     planned_stops: list[StopChange] = Field(default_factory=list)
     maintenance: list[WindowMove] = Field(default_factory=list)
     availability: AvailabilityChange | None = None
     backups: list[BackupChange] = Field(default_factory=list)
     violations: list[ViolationChange] = Field(default_factory=list)
+    credits: list[CreditChange] = Field(default_factory=list)
     counts: dict[str, dict[str, int]] = Field(default_factory=dict)
 
     @property
@@ -127,12 +151,14 @@ class Replay(BaseModel):
         """Whether any verdict, window or figure differs."""
         return bool(
             self.incidents
+            or self.targets
             or self.outages
             or self.planned_stops
             or self.maintenance
             or self.availability
             or self.backups
             or self.violations
+            or self.credits
         )
 
 
@@ -166,6 +192,7 @@ def compare(old: Report, new: Report) -> Replay:
                     responded_at=r.responded_at,
                 )
             )
+    result.targets = _target_flips(old, new)
     o_out = {r.id: r for r in old.outages}
     n_out = {r.id: r for r in new.outages}
     for ident in dict.fromkeys([*o_out, *n_out]):
@@ -203,12 +230,21 @@ def compare(old: Report, new: Report) -> Replay:
             old_downtime_minutes=oa.downtime_minutes,
             new_downtime_minutes=na.downtime_minutes,
         )
-    o_b = {(r.kind, r.day): r.status for r in old.backups}
-    n_b = {(r.kind, r.day): r.status for r in new.backups}
+    o_b = {(r.kind, r.day, r.window_start): r.status for r in old.backups}
+    n_b = {(r.kind, r.day, r.window_start): r.status for r in new.backups}
     for key in dict.fromkeys([*o_b, *n_b]):
         if o_b.get(key) != n_b.get(key):
             result.backups.append(
-                BackupChange(kind=key[0], day=key[1], old_status=o_b.get(key), new_status=n_b.get(key))
+                BackupChange(
+                    kind=key[0], day=key[1], window_start=key[2], old_status=o_b.get(key), new_status=n_b.get(key)
+                )
+            )
+    o_c = {(c.service, c.start): c.credit_percent for c in old.credits}
+    n_c = {(c.service, c.start): c.credit_percent for c in new.credits}
+    for ckey in sorted(dict.fromkeys([*o_c, *n_c])):
+        if o_c.get(ckey) != n_c.get(ckey):
+            result.credits.append(
+                CreditChange(service=ckey[0], start=ckey[1], old_percent=o_c.get(ckey), new_percent=n_c.get(ckey))
             )
     o_v = {(v.kind, v.id): v for v in old.violations}
     n_v = {(v.kind, v.id): v for v in new.violations}
@@ -290,6 +326,12 @@ def render_text(r: Replay) -> str:
             )
     if moved:
         lines += ["", f"due time moved, verdict unchanged ({len(moved)}): " + ", ".join(i.id for i in moved)]
+    if r.targets:
+        lines += ["", "targets whose verdict or due time changes:"]
+        for x in r.targets:
+            lines.append(
+                f"  {x.id} {x.target}: {x.old_status} -> {x.new_status} (due {_t(x.old_due)} -> {_t(x.new_due)})"
+            )
     if r.outages:
         lines += ["", "outages:"]
         for o in r.outages:
@@ -320,7 +362,18 @@ def render_text(r: Replay) -> str:
         ]
     if r.backups:
         lines += ["", "backups:"]
-        lines += [f"  {b.kind} {b.day}: {b.old_status} -> {b.new_status}" for b in r.backups]
+        lines += [
+            f"  {b.kind} {_t(b.window_start) if b.window_start else b.day}: {b.old_status} -> {b.new_status}"
+            for b in r.backups
+        ]
+    if r.credits:
+        lines += ["", "service credits:"]
+        lines += [
+            f"  {c.service} from {c.start:%Y-%m-%d}: "
+            f"{'none' if c.old_percent is None else f'{c.old_percent:g}%'} -> "
+            f"{'none' if c.new_percent is None else f'{c.new_percent:g}%'}"
+            for c in r.credits
+        ]
     if r.violations:
         lines += ["", "violations:"]
         lines += [f"  {'+' if v.change == 'new' else '-'} {v.kind} {v.id}: {v.message}" for v in r.violations]
@@ -352,3 +405,23 @@ def cmd_replay(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(render_text(result))
     return 1 if args.exit_code and result.changed else 0
+
+
+def _target_flips(old: Report, new: Report) -> list[TargetFlip]:
+    """Named targets and outage notice rules whose status or due time differ (absent on one side included)."""
+
+    def table(rep: Report) -> dict[tuple[str, str], tuple[str, dt.datetime | None]]:
+        out: dict[tuple[str, str], tuple[str, dt.datetime | None]] = {}
+        out |= {(r.id, t.name): (t.status, t.due) for r in rep.incidents for t in r.targets}
+        out |= {(o.id, t.name): (t.status, t.due) for o in rep.outages for t in o.notices}
+        return out
+
+    a, b = table(old), table(new)
+    flips = []
+    for key in dict.fromkeys([*a, *b]):
+        x, y = a.get(key, ("absent", None)), b.get(key, ("absent", None))
+        if x != y:
+            flips.append(
+                TargetFlip(id=key[0], target=key[1], old_status=x[0], new_status=y[0], old_due=x[1], new_due=y[1])
+            )
+    return flips

@@ -41,7 +41,11 @@ Lang = Literal["en", "ja"]
 Op = Literal["added", "removed", "changed"]
 
 #: Model fields whose values form a set: order has no meaning.
-UNORDERED = frozenset({"days", "holidays", "closed", "closed_yearly", "open", "channels", "rules", "on"})
+UNORDERED = frozenset(
+    {"days", "holidays", "closed", "closed_yearly", "open", "channels", "rules", "on"}
+    | {"pauses", "stops", "resets", "targets"}
+    | {"day_hours", "date_hours", "closed_hours", "named_holidays"}
+)
 
 SECTIONS: dict[str, tuple[str, str]] = {
     "header": ("policy", "ポリシー"),
@@ -56,6 +60,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "backup": ("backup", "バックアップ"),
     "exclude": ("exclusion", "適用除外"),
     "item": ("SLA item", "SLA 項目"),
+    "attribute": ("attribute", "属性"),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -67,6 +72,7 @@ FIELDS: dict[str, tuple[str, str]] = {
     "provider": ("provider", "提供者"),
     "title": ("title", "表題"),
     "source": ("source document", "原文"),
+    "languages": ("languages", "言語"),
     "text": ("text", "本文"),
     "label": ("label", "名称"),
     "ref": ("article reference", "条項番号"),
@@ -76,6 +82,10 @@ FIELDS: dict[str, tuple[str, str]] = {
     "closed": ("closed dates", "休業日"),
     "closed_yearly": ("yearly closures", "毎年の休業期間"),
     "open": ("extra open dates", "臨時営業日"),
+    "day_hours": ("hours of some weekdays", "曜日別の時間帯"),
+    "date_hours": ("hours of some dates", "日付別の時間帯"),
+    "closed_hours": ("closed hours of some dates", "一部時間の休業"),
+    "named_holidays": ("named holidays", "独自の休日"),
     "notes": ("notes", "注記"),
     "availability_measured": ("availability measured", "稼働率の測定"),
     "availability_target": ("availability target", "稼働率目標"),
@@ -90,6 +100,10 @@ FIELDS: dict[str, tuple[str, str]] = {
     "excused": ("excused from availability", "稼働率からの除外"),
     "starts": ("starts at", "起算点"),
     "at_risk_percent": ("at-risk warning", "警告しきい値"),
+    "pauses": ("pauses", "一時停止"),  # issue 12: clocks and named targets
+    "stops": ("stops at", "停止"),
+    "resets": ("resets at", "リセット"),
+    "targets": ("targets on clocks", "計測目標"),
     "definition": ("definition", "定義"),
     "target": ("response target", "応答目標時間"),
     "same_day": ("same-day guideline", "当日回答の目安"),
@@ -99,6 +113,11 @@ FIELDS: dict[str, tuple[str, str]] = {
     "met_by": ("met by", "達成イベント"),
     "only_during": ("applies only when recognised during", "適用条件"),
     "method": ("method", "方式"),
+    "credits": ("service credits", "サービスクレジット"),
+    "period": ("measurement period", "測定期間"),
+    "values": ("values", "値"),
+    "default": ("default value", "既定値"),
+    "when": ("condition", "適用条件"),
     "every": ("frequency", "頻度"),
     "continuous": ("continuous", "逐次"),
     "keep": ("retention", "保管期間"),
@@ -181,6 +200,9 @@ class Words:
         """``4th Thursday of every month`` / ``毎月第4木曜日``."""
         wd = WEEKDAY_NAMES[self.lang]
         ja = self.lang == "ja"
+        several = isinstance(r, m.NthWeekday) and bool(r.also)
+        if isinstance(r, m.Monthly) and (r.since is not None or isinstance(r, m.LastWeekday) or several):
+            return self._monthly(r)
         if isinstance(r, m.NthWeekday):
             day = wd[r.weekday.index]
             if r.nth == -1:
@@ -194,6 +216,24 @@ class Words:
             return f"毎年{r.month}月{r.day}日" if ja else f"every year on {r.month:02d}-{r.day:02d}"
         return f"毎週{wd[r.weekday.index]}" if ja else f"every {wd[r.weekday.index]}"
 
+    def _monthly(self, r: m.Monthly) -> str:
+        """Issue 11's monthly forms: several ordinals, the last weekday, every Nth month from a month."""
+        ja = self.lang == "ja"
+        if isinstance(r, m.NthWeekday):
+            day = WEEKDAY_NAMES[self.lang][r.weekday.index]
+            nths = [("最終" if ja else "last") if n == -1 else self.ordinal(n) for n in (r.nth, *r.also)]
+            base = ("・".join(nths) + day) if ja else f"{', '.join(nths)} {day}"
+        elif isinstance(r, m.DayOfMonth):
+            base = ("末日" if ja else "last day") if r.day == -1 else (f"{r.day}日" if ja else f"day {r.day}")
+        else:
+            base = "最終平日" if ja else "last weekday"
+        if r.since is None:
+            return f"毎月{base}" if ja else f"{base} of every month"
+        y, mo = r.since
+        return (
+            f"{y}年{mo}月から{r.every}か月ごとの{base}" if ja else f"{base} of every {r.every} months from {y}-{mo:02d}"
+        )
+
     def target(self, t: m.Target) -> str:
         """A response target in words."""
         if isinstance(t, m.Within):
@@ -206,6 +246,24 @@ class Words:
         """A text pair: the chosen language, quoted."""
         return f"「{lab.text('ja')}」" if self.lang == "ja" else f'"{lab.text("en")}"'
 
+    def clock_part(self, v: m.Pause | m.ClockTarget) -> str:
+        """A pause reason or a named target in words (issue 12)."""
+        if isinstance(v, m.Pause):
+            return f"{v.at} until {v.until}" if self.lang == "en" else f"{v.at} から {v.until} まで"
+        kind = {
+            "respond": ("respond", "応答"),
+            "resolve": ("resolve", "解決"),
+            "first_reply": ("first reply", "初回回答"),
+        }
+        by = ", ".join(v.by)
+        if v.kind == "update":
+            if self.lang == "en":
+                return f"update every {self.duration(v.duration)} on {v.clock} by {by}"
+            return f"{v.clock} で {self.duration(v.duration)} ごとに更新（{by}）"
+        if self.lang == "en":
+            return f"{kind[v.kind][0]} within {self.duration(v.duration)} on {v.clock}"
+        return f"{v.clock} で {kind[v.kind][1]} {self.duration(v.duration)} 以内"
+
     def value(self, v: Any) -> str:
         """Any model value in words."""
         if v is None:
@@ -214,16 +272,34 @@ class Words:
             return self.pick(YES_NO[v])
         if isinstance(v, m.Duration):
             return self.duration(v)
-        if isinstance(v, m.NthWeekday | m.DayOfMonth | m.DayOfYear | m.WeeklyOn):
+        if isinstance(v, m.NthWeekday | m.DayOfMonth | m.LastWeekday | m.DayOfYear | m.WeeklyOn):
             return self.recurrence(v)
+        if isinstance(v, m.DayHours):
+            days = ",".join(self.value(d) for d in v.days)
+            return f"{days} {', '.join(str(r) for r in v.ranges)}"
+        if isinstance(v, m.DateHours):
+            dates = ", ".join(self.value(d) for d in v.dates)
+            return f"{dates} {', '.join(str(r) for r in v.ranges)}"
+        if isinstance(v, m.NamedHoliday):
+            return f"{v.date.isoformat()} {self.label(v.label)}"
         if isinstance(v, m.Within | m.ByEndOf):
             return self.target(v)
         if isinstance(v, m.Roll):
             return self.pick(ROLL[v.value])
+        if isinstance(v, m.Pause | m.ClockTarget):  # issue 12
+            return self.clock_part(v)
         if isinstance(v, m.Label):
             return self.label(v) if (v.ja or v.en) else self.pick(NONE)
-        if isinstance(v, m.TimeRange | m.ArticleRef):
+        if isinstance(v, m.TimeRange | m.ArticleRef | m.Condition):
             return str(v)
+        if isinstance(v, m.CreditTier):  # issue 13
+            return f"below {v.below:g}%: {v.credit:g}%" if self.lang == "en" else f"{v.below:g}% 未満: {v.credit:g}%"
+        if isinstance(v, m.MeasurePeriod):
+            return self.pick(
+                {"month": ("monthly", "月ごと"), "quarter": ("quarterly", "四半期ごと")}.get(
+                    v.value, ("per evaluated period", "評価期間ごと")
+                )
+            )
         if isinstance(v, m.DateRange):
             return v.first.isoformat() if v.first == v.last else f"{v.first.isoformat()}..{v.last.isoformat()}"
         if isinstance(v, m.YearlyRange):
@@ -286,7 +362,9 @@ def _entities(pm: m.PolicyModel) -> list[tuple[str, str, m.Node]]:
     out += [("planned_stop", "", p) for p in pm.planned_stops]
     out += [("maintenance", x.name, x) for x in pm.maintenance]
     out += [("clock", c.name, c) for c in pm.clocks]
-    out += [("priority", p.id, p) for p in pm.priorities]
+    # a rule with a condition is its own declaration: `P1 when plan = premium` (issue 13)
+    out += [("priority", p.id if p.when is None else f"{p.id} when {p.when}", p) for p in pm.priorities]
+    out += [("attribute", a.name, a) for a in pm.attributes]
     out += [("notify", n.name, n) for n in pm.notifications]
     out += [("backup", b.kind, b) for b in pm.backups]
     out += [("exclude", e.cause, e) for e in pm.exclusions]

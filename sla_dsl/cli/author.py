@@ -123,7 +123,9 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     )
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
-    p.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    p.add_argument(
+        "--format", choices=("text", "json", "markdown"), default="text", help="text, json or markdown (default: text)"
+    )
     p.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the wording (default: en)")
     p.add_argument("--exit-code", action="store_true", help="exit 1 when the versions differ in meaning")
     p.set_defaults(func=_diff)
@@ -140,7 +142,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--from", dest="start", required=True, metavar="TIME", help="period start (ISO 8601 or date)")
     p.add_argument("--to", dest="end", required=True, metavar="TIME", help="period end, exclusive")
     p.add_argument("--as-of", dest="as_of", metavar="TIME", help="judge as of this instant (default: --to)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text or json (default: text)")
     p.add_argument("--exit-code", action="store_true", help="exit 1 when any verdict changes")
     p.set_defaults(func=_replay)
 
@@ -154,7 +156,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("tests", nargs="+", metavar="TESTS", help="YAML files or directories holding *.yaml files")
     p.add_argument("--run", metavar="TEXT", help="run only cases whose name contains TEXT")
     p.add_argument("-v", "--verbose", action="store_true", help="list every case, not only failures")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text or json (default: text)")
     p.set_defaults(func=_test)
 
     p = sub.add_parser(

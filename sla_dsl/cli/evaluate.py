@@ -8,28 +8,30 @@ raises :class:`~sla_dsl.errors.InputError`; ``sla``'s main turns it into a
 message on stderr and exit status 1, with nothing on stdout.
 
 The period is at most ten years (:data:`~sla_dsl.calendars.bounds.MAX_PERIOD_YEARS`)
-in the supported years; ``explain`` without ``--from``/``--to`` takes the days
-the item's events cover, under the same cap, after the events outside the
-supported years have been refused with their lines.
+in the supported years. ``explain`` lives in :mod:`.explain`: without
+``--from``/``--to`` it judges the item over the month its report covers.
+Text, Markdown, HTML and PDF are in the policy's primary language unless
+``--lang`` says otherwise; ``--format pdf`` prints the HTML report with headless
+Chromium and writes the PDF on stdout.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
 import sys
 from typing import Any
 
-from ..calendars.bounds import MAX_PERIOD, MAX_PERIOD_YEARS
 from ..calendars.timeargs import parse_edge
 from ..errors import InputError
 from ..events.reader import read_events
 from ..events.schema import EventLog
 from ..policy import load_policies
 from ..report.escape import printable
+from .explain import explain_command, explain_options
+from .progress import reading_bar
 
-FORMATS = ("text", "json", "markdown", "html")
+FORMATS = ("text", "json", "markdown", "html", "parquet", "pdf")
 
 
 def add_parsers(sub: Any) -> None:
@@ -42,8 +44,20 @@ def add_parsers(sub: Any) -> None:
         help="policy files or directories (versions), then the event log (.jsonl or .csv)",
     )
     _period_args(p, required=True)
-    p.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    p.add_argument("--lang", choices=("en", "ja"), default="en", help="language of markdown/html/text")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="output format (default: text); parquet writes one file per report table into --output DIR",
+    )
+    p.add_argument("--output", metavar="DIR", help="with --format parquet: the directory to write the tables into")
+    p.add_argument("--quiet", action="store_true", help="no progress bar on the terminal")
+    p.add_argument(
+        "--lang",
+        choices=("ja", "en"),
+        default=None,
+        help="language of text/markdown/html/pdf (default: the policy's primary language)",
+    )
     p.add_argument(
         "--limit",
         type=_count,
@@ -57,14 +71,16 @@ def add_parsers(sub: Any) -> None:
     p.add_argument(
         "--no-walk", action="store_true", help="leave the day-by-day business-time walk out of explanations (faster)"
     )
-    p.set_defaults(func=cmd_evaluate)
+    p.set_defaults(func=cmd_evaluate, usage_error=p.error)  # exit 2
 
     e = sub.add_parser("explain", help="explain the verdict on one incident, outage, stop or backup")
     e.add_argument("paths", nargs="+", metavar="POLICY... EVENTS ID")
     _period_args(e, required=False)
     e.add_argument("--format", choices=("text", "json"), default="text")
     e.add_argument("--skip-invalid", action="store_true")
-    e.set_defaults(func=cmd_explain)
+    e.add_argument("--quiet", action="store_true", help="no progress bar on the terminal")
+    explain_options(e)
+    e.set_defaults(func=explain_command)
 
 
 def _period_args(p: argparse.ArgumentParser, required: bool) -> None:
@@ -79,23 +95,10 @@ def _period_args(p: argparse.ArgumentParser, required: bool) -> None:
     p.add_argument("--as-of", dest="as_of", metavar="TIME", help="judge as of this instant (default: --to)")
 
 
-def _progress() -> Any:
-    if not sys.stderr.isatty():
-        return None
-
-    def show(lines: int, _bytes: int) -> None:
-        print(f"\rsla: read {lines:,} lines", end="", file=sys.stderr, flush=True)
-
-    return show
-
-
-def _read(path: str, skip_invalid: bool) -> EventLog:
-    progress = _progress()
-    # Deferred: the problems of the lines are reported with those the policy check finds, in one run.
-    log = read_events(path, skip_invalid=skip_invalid, progress=progress, defer=True)
-    if progress is not None and log.count >= 100_000:
-        print(file=sys.stderr)
-    return log
+def _read(path: str, skip_invalid: bool, quiet: bool = False) -> EventLog:
+    with reading_bar(path, quiet) as progress:
+        # Deferred: the problems of the lines are reported with those the policy check finds, in one run.
+        return read_events(path, skip_invalid=skip_invalid, progress=progress, defer=True)
 
 
 def _split(paths: list[str], tail: int, usage: str) -> tuple[list[str], list[str]]:
@@ -138,15 +141,44 @@ def _evaluate(args: argparse.Namespace) -> int:
     start = parse_edge(args.start, tz, "--from")
     end = parse_edge(args.end, tz, "--to")
     as_of = parse_edge(args.as_of, tz, "--as-of") if args.as_of else None
-    log = _read(events_path, args.skip_invalid)
+    if args.format == "parquet" and not args.output:
+        args.usage_error("--format parquet writes files: give the directory with --output DIR")
+    if args.output and args.format != "parquet":
+        args.usage_error("--output is for --format parquet (the other formats are written on stdout)")
+    log = _read(events_path, args.skip_invalid, args.quiet)
     result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid, walk=not args.no_walk)
     del log  # the verdicts keep what they need
     for line in result.skeleton.input.skipped:
         print(f"sla: skipped: {printable(line)}", file=sys.stderr)
-    if args.format == "json":
+    if args.format == "parquet":
+        from ..report.tables import write_parquet
+
+        # From the compact verdicts, a block at a time: never the whole pydantic report.
+        rows = result.incident_rows()
+        write_parquet(
+            result.skeleton,
+            args.output,
+            incidents=rows.json_rows(0, len(rows)),
+            violations=result.violations().json_rows(),
+        )
+    elif args.format == "json":
         # Streamed: the rows of a large log are never all in memory at once.
         sys.stdout.flush()
         result.write_json(sys.stdout.buffer)
+        sys.stdout.buffer.flush()
+    elif args.format == "pdf":
+        from ..report.render import html_to_pdf
+
+        html = render(
+            result.skeleton,
+            "html",
+            lang=args.lang,
+            policies=policies,
+            incidents=result.incidents,
+            violations=result.violations(),
+        )
+        sys.stdout.flush()
+        sys.stdout.buffer.write(html_to_pdf(html))
         sys.stdout.buffer.flush()
     else:
         sys.stdout.write(
@@ -161,59 +193,3 @@ def _evaluate(args: argparse.Namespace) -> int:
             )
         )
     return 0
-
-
-def cmd_explain(args: argparse.Namespace) -> int:
-    """``sla explain POLICY... EVENTS ID``: print the explanation of one item."""
-    from ..evaluation import judge_log
-    from ..evaluation.event_times import check_event_times
-    from ..report.render import render_explain
-
-    policy_paths, (events_path, ident) = _split(args.paths, 2, "POLICY... EVENTS ID")
-    policies = load_policies(policy_paths)
-    tz = min(policies, key=lambda p: p.effective).tz
-    log = _read(events_path, args.skip_invalid)
-    check_event_times(log)  # a time outside the supported years is its line's problem, not part of a period
-    if args.start and args.end:
-        start, end = parse_edge(args.start, tz, "--from"), parse_edge(args.end, tz, "--to")
-    else:
-        try:
-            start, end = _span(log, ident, tz)
-        except InputError:
-            log.settle(args.skip_invalid)  # the problems of the lines come first, when there are any
-            raise
-        if args.start:
-            start = parse_edge(args.start, tz, "--from")
-        if args.end:
-            end = parse_edge(args.end, tz, "--to")
-    as_of = parse_edge(args.as_of, tz, "--as-of") if args.as_of else None
-    result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid)
-    rows = result.find(ident)
-    if not rows:
-        raise InputError(
-            f"no incident, outage, planned stop or backup deletion `{ident}` "
-            f"in the period {start.isoformat()} to {end.isoformat()}"
-        )
-    sys.stdout.write(render_explain(result.skeleton, rows, args.format))
-    return 0
-
-
-def _span(log: EventLog, ident: str, tz: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
-    """A default period for ``explain``: the days the item's events cover (or the whole log), at most
-    :data:`~sla_dsl.calendars.bounds.MAX_PERIOD` long."""
-    what = f"the events about `{ident}`"
-    epochs = [r[0] for g in log.groups for r in g.get(ident, ())]
-    epochs += [x for r in log.stops.get(ident, ()) for x in r[2][1:] if x is not None]
-    if not epochs:
-        what = f"the event log (it has no events about `{ident}`)"
-        epochs = [r[0] for g in log.groups for recs in g.values() for r in recs]
-    if not epochs:
-        raise InputError(f"the event log has no events about `{ident}`")
-    lo = dt.datetime.fromtimestamp(min(epochs), tz).date()
-    hi = dt.datetime.fromtimestamp(max(epochs), tz).date() + dt.timedelta(days=1)
-    if hi - lo > MAX_PERIOD:
-        raise InputError(
-            f"{what} run from {lo} to {hi}, longer than {MAX_PERIOD_YEARS} years, the most one evaluation judges "
-            f"(give the period to explain with --from and --to, at most {MAX_PERIOD_YEARS} years apart)"
-        )
-    return dt.datetime(lo.year, lo.month, lo.day, tzinfo=tz), dt.datetime(hi.year, hi.month, hi.day, tzinfo=tz)

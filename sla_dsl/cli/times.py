@@ -5,7 +5,9 @@ Design notes
 * Each command loads the policy with :func:`sla_dsl.load_policy` and prints
   times as ISO 8601 in the policy's zone with its offset, one per line in text
   form (``deadline``: the due time; ``maintenance``: ``START/END`` per window
-  starting in ``[from, to)``), or one JSON document with ``--format json``.
+  starting in ``[from, to)``), or one JSON document with ``--format json``;
+  ``maintenance --format ics`` writes an iCalendar feed
+  (:mod:`sla_dsl.report.ical`, the writer of the site's ``maintenance.ics``).
 * Bad values (an unparseable or naive time, an unknown priority, ``--to`` not
   after ``--from``, a malformed month, a time or month outside the supported
   years) raise :class:`~sla_dsl.errors.InputError` with the flag and the value
@@ -24,6 +26,7 @@ import argparse
 import datetime as dt
 import json
 import re
+import sys
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
@@ -52,22 +55,28 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("policy", metavar="POLICY")
     p.add_argument("--priority", required=True, metavar="P", help="priority id, e.g. P1")
     p.add_argument("--from", dest="start", required=True, metavar="TIME", help=f"clock start, e.g. {EXAMPLE}")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text: the due time; json: one document")
     p.set_defaults(func=cmd_deadline)
 
     p = sub.add_parser("maintenance", help="regular-maintenance windows starting in [from, to)")
     p.add_argument("policy", metavar="POLICY")
     p.add_argument("--from", dest="start", required=True, metavar="DATE", help="YYYY-MM-DD (00:00 policy time)")
     p.add_argument("--to", dest="end", required=True, metavar="DATE", help="YYYY-MM-DD, exclusive")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "ics"),
+        default="text",
+        help="text: START/END per line; json: one document; ics: an iCalendar feed (RFC 5545)",
+    )
+    p.add_argument("--lang", choices=("ja", "en"), default="ja", help="language of the iCalendar summaries")
     p.set_defaults(func=cmd_maintenance)
 
     p = sub.add_parser("calendar", help="a month of the business calendar, like cal")
     p.add_argument("policy", metavar="POLICY")
-    p.add_argument("--month", required=True, metavar="YYYY-MM")
+    p.add_argument("--month", required=True, metavar="YYYY-MM", help="the month to show, e.g. 2026-09")
     p.add_argument("--calendar", dest="calendar_name", metavar="NAME", help="calendar (default: the response clock's)")
-    p.add_argument("--lang", choices=("en", "ja"), default="en")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--lang", choices=("en", "ja"), default="en", help="language of weekday, holiday and legend names")
+    p.add_argument("--format", choices=("text", "json"), default="text", help="text: a month grid; json: one document")
     p.set_defaults(func=cmd_calendar)
 
 
@@ -128,6 +137,13 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
     if end <= start:
         raise InputError(f"--to `{args.end}` is not after --from `{args.start}`")
     windows = policy.maintenance_windows(start, end)
+    if args.format == "ics":
+        from ..report.ical import maintenance_ics
+
+        sys.stdout.flush()
+        sys.stdout.buffer.write(maintenance_ics(policy, windows, args.lang, start))
+        sys.stdout.buffer.flush()
+        return 0
     if args.format == "json":
         _print_json(
             {
@@ -179,7 +195,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             {
                 "month": args.month,
                 "calendar": cal.name,
-                "timezone": policy.tz.key,
+                "timezone": cal.tz.key,
                 "days": [
                     {
                         "date": d.isoformat(),
@@ -203,7 +219,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         else:
             marks[d] = " "
     title = f"{first.year}年{first.month}月" if lang == "ja" else f"{MONTHS_EN[first.month - 1]} {first.year}"
-    lines = [f"{title}  {policy.name} · {cal.name} ({policy.tz.key})", ""]
+    lines = [f"{title}  {policy.name} · {cal.name} ({cal.tz.key})", ""]
     lines.append("".join(" " * (3 - _width(n)) + n + " " for n in WEEKDAYS[lang]).rstrip())
     row = ["    "] * first.weekday()
     for d in days:

@@ -9,7 +9,10 @@ Design notes
   written (maintenance dates, worked deadlines, the same-day cutoff);
   :mod:`.source` highlights the policy file with an anchor per declaration;
   :mod:`.history` compares versions; :mod:`.schema` documents the event and
-  report models from their JSON Schema.
+  report models from their JSON Schema, with field descriptions from the
+  models' field docs (:mod:`.fielddocs`); :mod:`.original` splits the original
+  SLA text into articles so the Japanese page shows the contract word for word;
+  :mod:`.ical` writes the ``maintenance.ics`` feed.
 * Every value on a rendered page comes from the compiled model or from the
   engine's own arithmetic, so an edit to the policy changes the site with no
   other edit.

@@ -91,6 +91,8 @@ def cutoff(policy: Policy, priority: m.Priority, start: dt.date) -> SameDayCutof
         before = int(policy.duration_delta(d).total_seconds() // 60)
     else:
         before = d.amount * {m.TimeUnit.MINUTE: 1, m.TimeUnit.HOUR: 60}.get(d.unit, 1440)
+        if d.unit is m.TimeUnit.SECOND:
+            before = d.amount // 60
     cut = m.ClockTime(minutes=max(0, close.minutes - before))
     day = _first_business_day(policy, sd.calendar, start, None)
     at = dt.datetime.combine(day, dt.time(cut.minutes // 60, cut.minutes % 60), policy.tz)

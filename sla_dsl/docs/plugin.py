@@ -9,8 +9,8 @@ Design notes
             policies: [policies/clicksoko.sla]   # relative to mkdocs.yml
             languages: [ja, en]
             path: sla                            # where the pages go
-            today: 2026-04-01                    # reference date of computed dates
             maintenance_count: 12
+            customer: false                      # true: customer pages only, no source links
 
 * For each policy (versions of one policy share its ``sla "name"`` and are
   ordered by effective date; the newest is rendered) the plugin adds
@@ -18,12 +18,25 @@ Design notes
   (plus ``source-<version>.md`` for older versions), where ``slug`` comes from
   the policy's name. The pages are generated files (``File.generated``): nothing
   is written into ``docs/``.
-* ``today`` fixes the date the computed parts start from, so a build is
-  reproducible; it defaults to the newest version's effective date.
+* Computed parts (maintenance windows, worked deadlines) start from the build
+  date in the policy's time zone, so a page built later never lists past dates
+  as upcoming. ``today: YYYY-MM-DD`` in ``mkdocs.yml`` or the environment
+  variable ``SLA_DOCS_TODAY`` fixes the date instead, for reproducible builds
+  and tests. The windows are also written as an iCalendar feed
+  ``<path>/<slug>/maintenance.ics`` (:mod:`.ical`).
+* With ``mkdocs-static-i18n`` (plugin ``i18n``) the site is built once per
+  language; each build generates only its own language's page, at
+  ``<path>/<slug>/index.md`` under the language's folder (none for the default
+  language), and tells the i18n plugin the page's other-language versions so
+  Material's language switcher stays on the same page. Without ``i18n`` the
+  pages are ``<path>/<slug>/<lang>/index.md``, each linking to the others.
+* ``customer: true`` is the customers' build (``mkdocs-customer.yml``): no
+  policy-source pages, no links to source lines, no schema files; a site of
+  one policy opens on the policy page itself (``index.md``).
 * Hand-written pages can ask for generated reference text with markers, each
   alone on a line: ``<!-- sla:events-schema -->``, ``<!-- sla:report-schema -->``,
-  ``<!-- sla:cli -->`` and ``<!-- sla:text FILE -->`` (a text file from the docs
-  directory, shown verbatim). The JSON Schema files are added as
+  ``<!-- sla:cli -->``, ``<!-- sla:error-codes -->`` (:mod:`.codes`) and
+  ``<!-- sla:text FILE -->`` (a text file from the docs directory, shown verbatim). The JSON Schema files are added as
   ``<path>/schema/events.schema.json`` and ``report.schema.json``.
 * A policy that does not compile stops the build with its diagnostics
   (``PluginError``), the same messages ``sla check`` prints.
@@ -32,6 +45,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -43,14 +57,14 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from ..lang.diagnostics import PolicyError
 from ..policy import load_policy
 from ..policy.compiled import Policy
-from . import history, schema
+from . import codes, history, ical, schema
 from .render import PageContext, render_policy
 from .source import CSS, JS, render_source
 from .text import LANGS, esc, t
@@ -70,6 +84,8 @@ class SlaPluginConfig(Config):  # type: ignore[no-untyped-call]
     maintenance_count = c.Type(int, default=12)
     moved_years = c.Type(int, default=5)
     schemas = c.Type(bool, default=True)
+    customer = c.Type(bool, default=False)
+    originals = c.Type(str, default="original")
 
 
 @dataclass
@@ -97,19 +113,22 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         self.paths: list[Path] = []
         self.schema_files: dict[str, File] = {}
         self.page_langs: dict[str, str] = {}
+        self.ics_files: dict[str, File] = {}
 
     # -- configuration ------------------------------------------------------------------
     def reference_date(self, group: _Group) -> dt.date:
         """The date the computed parts of ``group``'s pages start from."""
-        today = self.config.today
+        today = self.config.today or os.environ.get("SLA_DOCS_TODAY", "")
         if isinstance(today, dt.date):
             return today
         if isinstance(today, str) and today:
             try:
                 return dt.date.fromisoformat(today)
             except ValueError:
-                raise PluginError(f"sla: `today` must be a date (YYYY-MM-DD), not `{today}`") from None
-        return group.newest.effective
+                raise PluginError(
+                    f"sla: `today` (or SLA_DOCS_TODAY) must be a date (YYYY-MM-DD), not `{today}`"
+                ) from None
+        return dt.datetime.now(group.newest.tz).date()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Compile every configured policy and group the versions of each."""
@@ -148,6 +167,17 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         return server
 
     # -- generated files -------------------------------------------------------------------
+    @staticmethod
+    def _i18n(config: MkDocsConfig) -> tuple[str, str] | None:
+        """``(language of this build, default language)`` when mkdocs-static-i18n builds the site."""
+        plugin = config.plugins.get("i18n")
+        current = getattr(plugin, "current_language", None)
+        default = getattr(plugin, "default_language", None)
+        if isinstance(current, str) and isinstance(default, str):
+            return current, default
+        return None
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100) has sorted the hand-written files by language
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         """Add the policy pages, their sources, the stylesheet and the schema files."""
         root = self.config.path.strip("/")
@@ -156,7 +186,7 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, f"{root}/sla.js", content=JS))
         for group in self.groups:
             self._add_group(files, config, root, group)
-        if self.config.schemas:
+        if self.config.schemas and not self.config.customer:
             for name, make in (("events", schema.events_schema), ("report", schema.report_schema)):
                 f = File.generated(config, f"{root}/schema/{name}.schema.json", content=schema.dumps(make()))
                 files.append(f)
@@ -165,41 +195,94 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
 
     def _add_group(self, files: Files, config: MkDocsConfig, root: str, group: _Group) -> None:
         base = f"{root}/{group.slug}"
+        i18n = self._i18n(config)
+        prefix = "" if i18n is None or i18n[0] == i18n[1] else f"{i18n[0]}/"
+
+        def generated(uri: str, content: str, lang_prefix: str = prefix) -> File:
+            f = File.generated(config, uri, content=content)
+            f.dest_uri = lang_prefix + f.dest_uri
+            return f
+
+        reference = self.reference_date(group)
+        ics = generated(f"{base}/maintenance.ics", ical.maintenance_ics(group.newest, reference), "")
+        files.append(ics)
+        self.ics_files[group.slug] = ics
         sources: list[File] = []
-        for i, (pol, text) in enumerate(group.versions):
-            newest = i == len(group.versions) - 1
-            uri = f"{base}/source.md" if newest else f"{base}/source-{slugify(pol.version)}.md"
-            title = f"{t('source_page', 'en')}: {pol.name} {pol.version}"
-            body = f'---\ntitle: "{esc(title)}"\n---\n\n# {esc(title)}\n\n{render_source(text, pol.model)}\n'
-            f = File.generated(config, uri, content=body)
-            files.append(f)
-            sources.append(f)
+        if not self.config.customer:
+            for i, (pol, text) in enumerate(group.versions):
+                newest = i == len(group.versions) - 1
+                uri = f"{base}/source.md" if newest else f"{base}/source-{slugify(pol.version)}.md"
+                title = f"{t('source_page', 'en')}: {pol.name} {pol.version}"
+                body = f'---\ntitle: "{esc(title)}"\n---\n\n# {esc(title)}\n\n{render_source(text, pol.model)}\n'
+                f = generated(uri, body)
+                files.append(f)
+                sources.append(f)
         langs = list(self.config.languages)
-        pages = {lang: File.generated(config, f"{base}/{lang}/index.md", content="") for lang in langs}
-        for lang, page in pages.items():
+        # the customers' site of one policy opens on the policy itself
+        home = "index.md" if self.config.customer and len(self.groups) == 1 else f"{base}/index.md"
+        if i18n is None:
+            pages = {lang: generated(home.replace("index.md", f"{lang}/index.md"), "") for lang in langs}
+            build = langs
+        else:
+            pages = {
+                lang: generated(home, "", "" if lang == i18n[1] else f"{lang}/")
+                for lang in dict.fromkeys([*langs, i18n[0]])
+            }
+            build = [i18n[0]]
+            for lang, page in pages.items():  # what mkdocs-static-i18n reads for its language switcher
+                page.alternates = pages  # type: ignore[attr-defined]
+                page.locale = page.locale_alternate_of = page.localization = lang  # type: ignore[attr-defined]
+                page.norm_src_uri = page.src_uri  # type: ignore[attr-defined]
+        for lang in build:
+            page = pages[lang]
             versions: list[tuple[Policy, list[history.Change], str | None]] = []
             prev: Policy | None = None
-            for (pol, _), src in zip(group.versions, sources, strict=True):
+            for k, (pol, _) in enumerate(group.versions):
                 changes = history.diff(prev.model, pol.model) if prev is not None else []
-                url = src.url_relative_to(page) if len(group.versions) > 1 else None
+                url = sources[k].url_relative_to(page) if len(group.versions) > 1 and sources else None
                 versions.append((pol, changes, url))
                 prev = pol
+            others = {k: v.url_relative_to(page) for k, v in pages.items() if k in langs}
             ctx = PageContext(
                 lang=lang,
-                source_url=sources[-1].url_relative_to(page),
-                other_langs={k: v.url_relative_to(page) for k, v in pages.items()} if len(langs) > 1 else {},
-                reference=self.reference_date(group),
+                source_url=sources[-1].url_relative_to(page) if sources else "",
+                other_langs=others if len(langs) > 1 and i18n is None else {},
+                reference=reference,
                 maintenance_count=self.config.maintenance_count,
                 moved_years=self.config.moved_years,
                 versions=versions,
+                ics_url=ics.url_relative_to(page),
+                customer=self.config.customer,
+                original=self._original(config, group),
             )
             page.content_string = render_policy(group.newest, ctx)
             files.append(page)
             self.page_langs[page.src_uri] = lang
 
+    def _original(self, config: MkDocsConfig, group: _Group) -> str | None:
+        """The text of the original the policy header names (``source "..."``), from the docs folder."""
+        name = group.newest.model.header.source
+        if not name:
+            return None
+        docs = Path(config.docs_dir).resolve()
+        for folder in (docs / self.config.originals, docs, self.paths[0].parent if self.paths else docs):
+            path = folder / name
+            if path.is_file():
+                return path.read_text("utf-8")
+        return None
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Tag a rendered policy page with its language (``<html lang="ja">``)."""
+        """Tag a page with the language of its text (``<html lang="ja">``).
+
+        A policy page has its own language; under mkdocs-static-i18n a page the
+        current language falls back from (an English-only engineers' page in the
+        Japanese build) keeps the language it is written in.
+        """
         lang = self.page_langs.get(page.file.src_uri)
+        i18n = self._i18n(config)
+        if i18n is not None:
+            locale = getattr(page.file, "locale", None)
+            lang = i18n[0] if page.file.src_uri in self.page_langs else locale if isinstance(locale, str) else None
         if lang is None:
             return output
         return re.sub(r'(<html\b[^>]*\blang=")[^"]*(")', rf"\g<1>{lang}\g<2>", output, count=1)
@@ -221,6 +304,8 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 return schema.report_markdown(link(self.schema_files["report"]))
             if what == "cli":
                 return schema.cli_markdown()
+            if what == "error-codes":
+                return codes.codes_markdown()
             if what == "text" and arg:
                 return self._text_block(config, page, arg)
             raise PluginError(f"sla: unknown marker `{match.group(0).strip()}` in {page.file.src_uri}")

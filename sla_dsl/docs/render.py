@@ -29,10 +29,12 @@ from dataclasses import dataclass, field
 from ..calendars.recurrence import Window
 from ..lang import model as m
 from ..policy.compiled import Policy
-from . import computed
+from . import calendar_text as ct
+from . import computed, original, plans
 from . import text as tx
 from .history import Change
 from .source import range_id
+from .targets import clock_lines, targets_html
 
 __all__ = ["PageContext", "anchor", "render_policy"]
 
@@ -50,6 +52,9 @@ class PageContext:
     maintenance_count: int = 12
     moved_years: int = 5
     versions: Sequence[tuple[Policy, Sequence[Change], str | None]] = ()
+    ics_url: str = ""
+    customer: bool = False
+    original: str | None = None
 
 
 def anchor(kind: str, name: str | int) -> str:
@@ -133,19 +138,32 @@ class _Page:
             self.src(span)
 
     def src(self, *spans: m.Span) -> None:
+        if not self.ctx.source_url or not spans:
+            return
         first, last = min(s.line for s in spans), max(s.end_line for s in spans)
         whole = m.Span(line=first, end_line=last)
-        words = self.t("source_lines", a=first, b=last)
+        words = self.t("source_lines", a=first, b=last) if last > first else self.t("source_line", a=first)
         self.html(f'<p class="sla-src"><a href="{self.ctx.source_url}#{range_id(whole)}">{tx.esc(words)}</a></p>')
 
     def row_src(self, span: m.Span) -> str:
-        """A small link from a table row to its declaration's lines."""
+        """A small link from a table row to its declaration's lines (none on customer pages)."""
+        if not self.ctx.source_url:
+            return ""
         return f' <a class="sla-src" href="{self.ctx.source_url}#{range_id(span)}" title="{span.line}">§</a>'
 
     def table(self, ident: str, head: Sequence[str], rows: Sequence[str]) -> None:
         ths = "".join(f"<th>{h}</th>" for h in head)
         body = "\n".join(rows)
+        # Material wraps every table in a box that scrolls sideways on a narrow screen (.md-typeset__scrollwrap)
         self.html(f'<table id="{ident}">\n<thead><tr>{ths}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>')
+
+    def badge(self) -> str:
+        """The mark in front of a sentence that is the project's reading, not contract text."""
+        return f'<span class="sla-badge">{tx.esc(self.t("reading"))}</span>'
+
+    def reading(self, text: str) -> None:
+        """A sentence that is the project's reading of the SLA, marked as such (already escaped)."""
+        self.html(f'<p class="sla-reading"><span class="sla-badge">{tx.esc(self.t("reading"))}</span>{text}</p>')
 
     # -- the page -------------------------------------------------------------------------
     def render(self) -> str:
@@ -159,27 +177,53 @@ class _Page:
         if switch:
             self.html(f'<p class="sla-lang">{switch}</p>')
         self.heading(1, title, "top", h.span)
-        self.html(
-            '<table class="sla-meta"><tbody>'
-            f"<tr><th>{self.t('provider')}</th><td>{self.L(h.provider)}</td></tr>"
-            f"<tr><th>{self.t('version')}</th><td>{tx.esc(h.version)}</td></tr>"
-            f"<tr><th>{self.t('effective')}</th><td>{tx.esc(tx.date(h.effective, self.lang))}</td></tr>"
-            f"<tr><th>{self.t('timezone')}</th><td>{tx.esc(h.timezone)}</td></tr>"
-            "</tbody></table>"
+        meta = (
+            (self.t("provider"), self.L(h.provider)),
+            (self.t("version"), tx.esc(h.version)),
+            (self.t("effective"), tx.esc(tx.date(h.effective, self.lang))),
+            (self.t("timezone"), tx.esc(tx.zone(self.policy.tz, self.lang))),
         )
+        self.html(
+            '<dl class="sla-meta">'
+            + "".join(f'<div class="sla-meta-row"><dt>{k}</dt><dd>{v}</dd></div>' for k, v in meta)
+            + "</dl>"
+        )
+        contract = original.articles(self.ctx.original) if self.ctx.original and self.lang == "ja" else None
+        self.html(f'<p class="sla-intro">{tx.esc(self.t("intro_ja" if contract else "intro_en"))}</p>')
+        if contract and contract.get(0):
+            self.contract(contract[0])
         per_article, orphans = _blocks(self.model)
         for art in self.model.articles:
             heading = self.t("article", n=art.number, title=art.title.text(self.lang))
             self.heading(2, heading, anchor("article", art.number), art.span)
-            for text in art.text:
-                self.html(f"<p>{self.L(text)}</p>")
-            for block in per_article.get(art.number, []):
+            if contract is not None:
+                self.contract(contract.get(art.number, []))
+            else:
+                for text in art.text:
+                    self.html(f"<p>{self.L(text)}</p>")
+            blocks = per_article.get(art.number, [])
+            if blocks:
+                self.html(f'<p class="sla-reading-head">{tx.esc(self.t("reading_head"))}</p>')
+            for block in blocks:
                 self.block(block, 3)
         for block in orphans:
             self.heading(2, self.t("sec_other"), "other-rules")
             self.block(block, 3, headed=False)
         self.history()
         return "\n".join(self.out)
+
+    def contract(self, lines: Sequence[str]) -> None:
+        """The original's own lines of one article, verbatim (the contract text)."""
+        if not lines:
+            return
+        body = "".join(f"<p>{tx.esc(line)}</p>" for line in lines)
+        label = tx.esc(self.t("contract_label"))
+        self.html(f'<div class="sla-contract" lang="ja"><p class="sla-contract-label">{label}</p>{body}</div>')
+
+    @property
+    def notes_shown(self) -> bool:
+        """Whether the policy's ``note`` texts go on the page (not when the original's lines are shown)."""
+        return not (self.ctx.original and self.lang == "ja")
 
     def block(self, block: _Block, level: int, headed: bool = True) -> None:
         kinds = block.nodes
@@ -227,7 +271,7 @@ class _Page:
         lab = self.L(cal.label) or tx.esc(cal.name)
         if len(cal.days) == 7 and cal.hours and all(r.start.minutes == 0 and r.end.minutes == 1440 for r in cal.hours):
             return lab
-        parts = [tx.esc(tx.weekdays(cal.days, self.lang)), tx.esc(tx.time_ranges(cal.hours, self.lang))]
+        parts = [tx.esc(ct.hours_text(cal, self.lang))]
         extra = [tx.esc(self.t("holidays", c=self._country(c))) for c in cal.holidays]
         sep = "：" if self.lang == "ja" else ": "
         text = f"{lab}{sep}{' '.join(p for p in parts if p)}"
@@ -248,20 +292,22 @@ class _Page:
                 extra = "<br>" + tx.esc(self.t("availability_target", p=tx.percent(svc.availability_target)))
             elif svc.availability_measured:
                 extra = "<br><small>" + tx.esc(self.t("availability_measured")) + "</small>"
-            notes = "".join(f"<br><small>{self.L(n)}</small>" for n in svc.notes)
+            notes = "".join(f"<br><small>{self.L(n)}</small>" for n in svc.notes) if self.notes_shown else ""
             rows.append(
                 f'<tr id="{anchor("service", svc.name)}"><td>{no}</td>'
                 f"<td>{self.L(svc.label)}{self.row_src(svc.span)}</td>"
                 f"<td>{self.hours_text(svc.hours)}{extra}{notes}</td></tr>"
             )
         self.table("service-hours", [self.t("no"), self.t("service"), self.t("standard")], rows)
+        plans.credit_table(nodes, self.lang, self.table)  # service credits (issue 13)
 
     def r_calendars(self, nodes: list[m.Calendar], level: int, block: _Block) -> None:
         self.heading(level, self.t("calendars"), f"calendars-{block.article}-{block.section}")
         items = []
         for cal in nodes:
-            facts = [tx.esc(tx.weekdays(cal.days, self.lang)), tx.esc(tx.time_ranges(cal.hours, self.lang))]
+            facts = [tx.esc(ct.hours_text(cal, self.lang))]
             facts += [tx.esc(self.t("holidays", c=self._country(c))) for c in cal.holidays]
+            facts += [tx.esc(f) for f in ct.calendar_facts(cal, self.lang)]
             closed = [tx.date_range(r, self.lang) for r in cal.closed]
             closed += [tx.yearly_range(r, self.lang) for r in cal.closed_yearly]
             if closed:
@@ -269,15 +315,15 @@ class _Page:
             if cal.open:
                 opened = tx.join([tx.date_range(r, self.lang) for r in cal.open], self.lang)
                 facts.append(tx.esc(self.t("open_extra", d=opened)))
-            if cal.hours and len(cal.days) < 7:
+            if cal.has_hours and len(cal.open_weekdays()) < 7:
                 day = self.policy.calendar(cal.name).day_length
                 hours = m.Duration(amount=int(day.total_seconds() // 3600), unit=m.TimeUnit.HOUR, calendar=cal.name)
                 facts.append(tx.esc(self.t("day_hours", h=tx.duration(hours, self.lang))))
-            notes = "".join(f"<br><small>{self.L(n)}</small>" for n in cal.notes)
-            link = f' <a class="sla-src" href="{self.ctx.source_url}#{range_id(cal.span)}">§</a>'
+            notes = "".join(f"<br><small>{self.L(n)}</small>" for n in cal.notes) if self.notes_shown else ""
+            sep = "：" if self.lang == "ja" else ": "
             items.append(
-                f'<li id="{anchor("calendar", cal.name)}"><strong>{self.L(cal.label) or tx.esc(cal.name)}</strong> '
-                f"(<code>{tx.esc(cal.name)}</code>): {tx.join([f for f in facts if f], self.lang)}{notes}{link}</li>"
+                f'<li id="{anchor("calendar", cal.name)}"><strong>{self.L(cal.label) or tx.esc(cal.name)}</strong>'
+                f"{sep}{tx.join([f for f in facts if f], self.lang)}{notes}{self.row_src(cal.span)}</li>"
             )
         self.html("<ul>\n" + "\n".join(items) + "\n</ul>")
 
@@ -292,11 +338,10 @@ class _Page:
             where = self.t("anchor_start_date" if ps.anchor is m.NoticeAnchor.START_DATE else "anchor_start")
             lines = [tx.esc(self.t("stop_notice", anchor=where, d=tx.duration(ps.notice, self.lang), ch=chans))]
             if ps.emergency_allowed:
-                lines.append(
-                    tx.esc(self.t("emergency_downtime" if ps.emergency_counts_as_downtime else "emergency_excused"))
-                )
+                key = "emergency_downtime" if ps.emergency_counts_as_downtime else "emergency_excused"
+                lines.append(self.badge() + tx.esc(self.t(key)))
             self.html("<ul>" + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")
-            for n in ps.notes:
+            for n in ps.notes if self.notes_shown else ():
                 self.html(f'<p class="sla-note">{self.L(n)}</p>')
 
     def r_maintenance(self, nodes: list[m.Maintenance], level: int, block: _Block) -> None:
@@ -308,7 +353,7 @@ class _Page:
             when = f"{tx.recurrence(mt.on, self.lang)} {tx.time_range(mt.hours, self.lang)}"
             lines = [f"<strong>{tx.esc(when)}</strong>"]
             if mt.calendar:
-                lines.append(tx.esc(self.t(f"maint_roll_{mt.roll.value}")))
+                lines.append(self.badge() + tx.esc(self.t(f"maint_roll_{mt.roll.value}")))
             lines.append(
                 tx.esc(
                     self.t("notice_before", d=tx.duration(mt.notice, self.lang)) if mt.notice else self.t("notice_none")
@@ -316,7 +361,7 @@ class _Page:
             )
             lines.append(tx.esc(self.t("maint_excused" if mt.excused else "maint_counts")))
             self.html('<ul class="sla-maintenance-rule">' + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")
-            for n in mt.notes:
+            for n in mt.notes if self.notes_shown else ():
                 self.html(f'<p class="sla-note">{self.L(n)}</p>')
         self.maintenance_lists(level)
 
@@ -335,6 +380,9 @@ class _Page:
             )
         head = [self.t("no"), self.t("date"), self.t("window"), self.t("remark")]
         self.table("maintenance-windows", head, rows)
+        if self.ctx.ics_url:
+            link = f'<a href="{self.ctx.ics_url}" type="text/calendar">{tx.esc(self.t("ics_link"))}</a>'
+            self.html(f'<p class="sla-ics">{link}{tx.esc(self.t("ics_hint"))}</p>')
         moved = computed.moved_windows(self.policy, ref, self.ctx.moved_years)
         items = [f"<li>{tx.esc(tx.date(w.day, self.lang))}: {tx.esc(self._moved_note(w))}</li>" for w in moved] or [
             f"<li>{tx.esc(self.t('no_moves'))}</li>"
@@ -348,16 +396,24 @@ class _Page:
         return self.t(key, d=tx.date(w.scheduled, self.lang), r=reason)
 
     # -- SLA items, notifications, backups ----------------------------------------------------
+    def _rule_label(self, r: m.ItemRef) -> str:
+        """The label a reader knows a rule by (its internal name only when it has none)."""
+        pools: dict[str, list[tuple[str, m.Label]]] = {
+            "priority": [(p.id, p.label) for p in self.model.priorities],
+            "planned_stop": [(p.name, p.label) for p in self.model.planned_stops],
+            "service": [(x.name, x.label) for x in self.model.services],
+            "calendar": [(x.name, x.label) for x in self.model.calendars],
+            "maintenance": [(x.name, x.label) for x in self.model.maintenance],
+            "notify": [(x.name, x.label) for x in self.model.notifications],
+            "backup": [(x.kind, x.label) for x in self.model.backups],
+        }
+        for name, lab in pools.get(r.kind, []):
+            if name == r.name and lab.text(self.lang):
+                return lab.text(self.lang)
+        return r.name
+
     def _rule_link(self, r: m.ItemRef) -> str:
-        name = r.name
-        if r.kind == "priority":
-            try:
-                name = self.model.priority(r.name).label.text(self.lang) or r.name
-            except KeyError:
-                pass
-        elif r.kind == "planned_stop":
-            name = next((p.label.text(self.lang) for p in self.model.planned_stops if p.name == r.name), r.name)
-        return f'<a href="#{anchor(r.kind, r.name)}">{tx.esc(name)}</a>'
+        return f'<a href="#{anchor(r.kind, r.name)}">{tx.esc(self._rule_label(r))}</a>'
 
     def r_items(self, nodes: list[m.Item], level: int, block: _Block) -> None:
         rows = []
@@ -418,7 +474,7 @@ class _Page:
                     self.t("notify_only", e=tx.event(n.after, self.lang), c=self.L(cal.label) or tx.esc(cal.name))
                 )
             self.html("<ul>" + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")
-            for note in n.notes:
+            for note in n.notes if self.notes_shown else ():
                 self.html(f'<p class="sla-note">{self.L(note)}</p>')
 
     def r_backups(self, nodes: list[m.Backup], level: int, block: _Block) -> None:
@@ -427,7 +483,7 @@ class _Page:
         rows = []
         for b in nodes:
             rows.append(
-                f'<tr id="{anchor("backup", b.kind)}"><td>{self.L(b.label)}<br><code>{tx.esc(b.kind)}</code></td>'
+                f'<tr id="{anchor("backup", b.kind)}"><td>{self.L(b.label)}</td>'
                 f"<td>{self.L(b.method)}</td>"
                 f"<td>{tx.esc(tx.every(b.every, self.lang)) if b.every else tx.esc(self.t('continuous'))}</td>"
                 f"<td>{tx.esc(tx.duration(b.keep, self.lang)) if b.keep else '—'}</td>"
@@ -441,9 +497,10 @@ class _Page:
         for c in nodes:
             starts = self.t("else").join(tx.event(e, self.lang) for e in c.starts)
             lines = [self.t("clock_starts", e=starts)]
+            lines += clock_lines(c, self.lang)  # pauses, stops, resets (issue 12)
             if c.at_risk_percent is not None:
-                lines.append(tx.esc(self.t("at_risk", p=tx.percent(c.at_risk_percent))))
-            lines += [self.L(n) for n in c.notes]
+                lines.append(self.badge() + tx.esc(self.t("at_risk", p=tx.percent(c.at_risk_percent))))
+            lines += [self.L(n) for n in c.notes] if self.notes_shown else []
             self.html(f'<ul id="{anchor("clock", c.name)}">' + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")
 
     def target_text(self, target: m.Target) -> str:
@@ -470,12 +527,14 @@ class _Page:
         for p in nodes:
             rows.append(
                 f'<tr id="{anchor("priority", p.id)}"><td>{self.L(p.label) or tx.esc(p.id)}{self.row_src(p.span)}</td>'
-                f"<td>{self.L(p.definition)}</td><td><strong>{tx.esc(self.target_text(p.target))}</strong></td>"
+                f"<td>{self.L(p.definition)}</td><td><strong>{tx.esc(self.target_text(p.target))}</strong>"
+                f"{targets_html(p, self.model, self.lang)}</td>"
                 f"<td>{self.L(p.completion.guideline)}</td>"
                 f"<td><small>{self.completion_text(p.completion)}</small></td></tr>"
             )
         head = [self.t("prio"), self.t("definition"), self.t("target"), self.t("guideline"), self.t("completion")]
         self.table("priorities", head, rows)
+        plans.plan_table(self.model, self.lang, self.table, self.target_text)  # which rule for which plan (issue 13)
         for p in nodes:
             self.same_day(p)
         self.examples(level)
@@ -495,7 +554,10 @@ class _Page:
             cut=cut.cutoff,
             due=tx.moment(cut.example_due, self.lang),
         )
-        self.html(f'<p class="sla-same-day" id="same-day-{anchor("p", p.id)}">{tx.esc(text)} {tx.esc(check)}</p>')
+        self.html(
+            f'<p class="sla-same-day sla-reading" id="same-day-{anchor("p", p.id)}">{self.badge()}'
+            f"{tx.esc(text)}{tx.esc(check)}</p>"
+        )
 
     def examples(self, level: int) -> None:
         ref = self.ctx.reference or self.model.header.effective
@@ -519,9 +581,7 @@ class _Page:
     def r_exclusions(self, nodes: list[m.Exclusion], level: int, block: _Block) -> None:
         self.html(f"<p>{tx.esc(self.t('exclusions_intro'))}</p>")
         items = "".join(
-            f'<li id="{anchor("exclude", x.cause)}">{self.L(x.label) or tx.esc(x.cause)} '
-            f"(<code>{tx.esc(x.cause)}</code>)</li>"
-            for x in nodes
+            f'<li id="{anchor("exclude", x.cause)}">{self.L(x.label) or tx.esc(x.cause)}</li>' for x in nodes
         )
         self.html(f'<ul class="sla-exclusions">{items}</ul>')
         self.src(*(x.span for x in nodes))

@@ -11,8 +11,10 @@ Design notes
 * A report object whose serializer is custom (``Period`` writes ``from``/``to``)
   has no properties in the serialization schema; its table falls back to the
   validation schema and says so.
+* Field descriptions come from the models' own field docs (``#:`` comments
+  or a string below the field), see :mod:`.fielddocs`.
 * The command-line page is argparse's own help of every ``sla`` subcommand, at a
-  fixed width so builds are reproducible.
+  fixed width of 78 columns so builds are reproducible and nothing is cut.
 """
 
 from __future__ import annotations
@@ -20,19 +22,22 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from . import text as tx
+from .fielddocs import describe, models_under
 
 __all__ = ["cli_markdown", "events_markdown", "events_schema", "report_markdown", "report_schema"]
 
 
 def events_schema() -> dict[str, Any]:
     """The JSON Schema of one event (a line of the JSON Lines log)."""
-    from ..events.schema import EVENT_ADAPTER
+    from ..events.schema import EVENT_ADAPTER, BaseEvent
 
     schema: dict[str, Any] = EVENT_ADAPTER.json_schema()
+    describe(schema, models_under([BaseEvent]))
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "sla-dsl event", **schema}
     return schema
 
@@ -42,6 +47,7 @@ def report_schema() -> dict[str, Any]:
     from ..report import Report
 
     schema: dict[str, Any] = Report.model_json_schema(mode="serialization")
+    describe(schema, models_under([Report]), Report)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
@@ -72,7 +78,7 @@ def _rows(definition: dict[str, Any]) -> Iterator[str]:
     required = set(definition.get("required", ()))
     for name, prop in definition.get("properties", {}).items():
         req = "yes" if name in required else "no"
-        desc = tx.esc(str(prop.get("description", "")))
+        desc = re.sub(r"``(.+?)``", r"<code>\1</code>", tx.esc(str(prop.get("description", ""))))
         yield f"<tr><td><code>{tx.esc(name)}</code></td><td>{_type(prop)}</td><td>{req}</td><td>{desc}</td></tr>"
 
 
@@ -134,7 +140,7 @@ def cli_markdown() -> str:
     from ..cli.app import build_parser
 
     saved = os.environ.get("COLUMNS")
-    os.environ["COLUMNS"] = "100"
+    os.environ["COLUMNS"] = "78"  # fits the page's code block at desktop width, no sideways scrolling
     try:
         parser = build_parser()
         out = ["### `sla` {#sla}\n", "```text", parser.format_help().rstrip(), "```\n"]

@@ -38,6 +38,27 @@ CSS = """\
 .sla-postponed td { font-weight: 600; }
 .sla-lang { float: right; font-size: .75rem; }
 .sla-table td, .sla-table th { vertical-align: top; }
+/* Japanese wraps between words (phrases), never inside a word; long Latin words may still break */
+[lang="ja"] .md-typeset, .md-typeset [lang="ja"] { word-break: auto-phrase; line-break: strict; }
+.md-typeset table:not([class]) th { white-space: nowrap; }
+.md-typeset table:not([class]) td { overflow-wrap: normal; min-width: 5em; }
+@media screen and (max-width: 30em) { .md-typeset table:not([class]) td { min-width: 7em; } }
+.sla-meta { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1.2em; margin: 1em 0; }
+.sla-meta-row { display: contents; }
+.sla-meta dt { font-weight: 700; }
+.sla-meta dd { margin: 0; }
+.sla-contract { border-left: .25rem solid var(--md-primary-fg-color); padding: .2em 1em; margin: 1em 0;
+  background: var(--md-code-bg-color); }
+.sla-contract p { margin: .35em 0; }
+.sla-contract-label { font-size: .7rem; font-weight: 700; color: var(--md-default-fg-color--light); }
+.sla-reading-head { font-size: .75rem; color: var(--md-default-fg-color--light); }
+.sla-badge { display: inline-block; font-size: .65rem; font-weight: 700; padding: 0 .4em; margin-right: .4em;
+  border: 1px solid currentColor; border-radius: .2rem; color: var(--md-accent-fg-color--transparent, #555);
+  color: var(--md-default-fg-color--light); white-space: nowrap; }
+/* the source page: line numbers stand clear of the code */
+.sla-source .linenos { padding-right: 1em; margin-right: .8em; user-select: none;
+  border-right: 1px solid var(--md-default-fg-color--lightest); }
+@media print { .md-typeset__scrollwrap { overflow: visible; } .md-header, .md-sidebar, .md-footer { display: none; } }
 """
 
 #: Highlights the lines of the range in the URL (``#L38-L64``) on the source page.

@@ -44,6 +44,8 @@ from .incident_columns import Judged, judge_columns, prepare
 from .order import prepare_groups, report_conflicts, violations_in_order
 from .outages import judge_outages
 from .result import Evaluation
+from .select import check_attributes
+from .targets import judge_targets
 
 __all__ = ["Evaluation", "check_log", "evaluate", "evaluate_log", "judge_log"]
 
@@ -133,18 +135,50 @@ def _judge_log(
     if not policies:
         raise InputError("no policy to evaluate against")
     versions = Versions(policies)
+    p0, p1, t_as_of = period_bounds(versions, start, end, as_of)
+    ctx = Ctx(versions, p0, p1, t_as_of, log.source, walk=walk)
+    incidents, breaches, duplicates = judge_part(ctx, log, skip_invalid=skip_invalid, batch=batch)
+    return assemble(ctx, log, incidents, breaches, duplicates)
+
+
+def judge_part(
+    ctx: Ctx, log: EventLog, *, skip_invalid: bool = False, batch: bool = True
+) -> tuple[list[incidents.Incident], list[incidents.Incident], int]:
+    """What needs only the events of each id, on a log or on any part of one that holds all the events
+    of its ids (:mod:`.partition`): check the events, put each id's in order, judge the incidents.
+    Returns the incidents' verdicts and breaches (see :func:`judge_incidents`) and the duplicates
+    counted once; outages, stops and backups are left ordered in ``log`` for :func:`assemble`."""
+    check_log(ctx.versions, log, skip_invalid)
+    duplicates, conflicts = prepare_groups(log, ctx.as_of)
+    report_conflicts(ctx, conflicts)
+    judged, breaches, incident_duplicates = judge_incidents(ctx, log.incidents, batch=batch)
+    return judged, breaches, duplicates + incident_duplicates
+
+
+def period_bounds(
+    versions: Versions,
+    start: dt.datetime | dt.date,
+    end: dt.datetime | dt.date,
+    as_of: dt.datetime | dt.date | None,
+) -> tuple[float, float, float]:
+    """The period [from, to) and ``as_of`` as epoch seconds, checked (empty, too long, out of range)."""
     tz = versions.rules[0].tz
     p0, p1 = _instant(start, tz, "--from"), _instant(end, tz, "--to")
     if p1 <= p0:
         raise InputError("the period is empty: `--to` must be after `--from`")
     check_period(p0, p1, start.isoformat(), end.isoformat())  # at most MAX_PERIOD_YEARS
     t_as_of = _instant(as_of, tz, "--as-of") if as_of is not None else p1
-    check_log(versions, log, skip_invalid)
-    duplicates, conflicts = prepare_groups(log, t_as_of)
-    ctx = Ctx(versions, p0, p1, t_as_of, log.source, walk=walk)
-    report_conflicts(ctx, conflicts)
-    incidents, breaches, incident_duplicates = judge_incidents(ctx, log.incidents, batch=batch)
-    duplicates += incident_duplicates
+    return p0, p1, t_as_of
+
+
+def assemble(
+    ctx: Ctx, log: EventLog, judged: list[incidents.Incident], breaches: list[incidents.Incident], duplicates: int
+) -> Evaluation:
+    """The rest of an evaluation once the incidents are judged: outages, stops, maintenance and
+    availability, backups, the violations in order, the report's header. One run calls it on its
+    whole log; a partitioned run (:mod:`.partition`) on the merged outages, stops and backups."""
+    versions, p0, p1, t_as_of = ctx.versions, ctx.p0, ctx.p1, ctx.as_of
+    tz = versions.rules[0].tz
     out = judge_outages(ctx, log.outages, log.stops)
     backups, retention = judge_backups(ctx, log.backups)
     primary = ctx.primary
@@ -164,8 +198,10 @@ def _judge_log(
         ],
         timezone=str(tz),
         input=InputSummary(events=log.count, duplicates=duplicates, skipped=list(log.skipped)),
+        availability_periods=out.periods,
+        credits=out.credits,
     )
-    return Evaluation(ctx, incidents, breaches, skeleton)
+    return Evaluation(ctx, judged, breaches, skeleton)
 
 
 def check_log(versions: Versions, log: EventLog, skip_invalid: bool = False) -> None:
@@ -203,6 +239,7 @@ def check_log(versions: Versions, log: EventLog, skip_invalid: bool = False) -> 
         (log.incidents, (REPORTED,), causes, "cause", "E122", 1),
         (log.backups, (B_COMPLETED, B_DELETED), kinds, "backup kind", "E121", 0),
         (log.outages, (STARTED,), causes, "cause", "E122", 0),
+        (log.outages, (STARTED,), {s.name for r in versions.rules for s in r.model.services}, "service", "E130", 1),
     ):
         # The value checked is payload field ``at`` of these types. One pass
         # gathers the values used; only when one is unknown are the ids that use
@@ -228,6 +265,7 @@ def check_log(versions: Versions, log: EventLog, skip_invalid: bool = False) -> 
                 group[ident] = keep
             else:
                 del group[ident]
+    check_attributes(versions, log)  # E128, E129: attributes the policies do not declare
     log.settle(skip_invalid)
 
 
@@ -264,6 +302,7 @@ def judge_incidents(
         items.append(inc)
         positions.append(i)
         breach.append(incidents.judge(ctx, inc))
+        inc.targets = judge_targets(ctx, inc, recs)
     # Verdicts by clock start, then id (breaches are ordered with the other violations).
     breaches = [inc for inc, b in zip(items, breach, strict=True) if b]
     items.sort(key=lambda i: (i.clock, i.ident))

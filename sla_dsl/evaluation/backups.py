@@ -7,6 +7,10 @@ Design notes
   daily kind: ``ok`` when a ``backup.completed`` of that kind falls in the
   ``every`` window ending that day (one day for ``every 1 day``), ``missed``
   when none does and the day is over at ``as_of``, ``pending`` otherwise.
+* A kind taken ``every N hours`` (N divides a day; ``sla check`` refuses the
+  others) is judged in windows of N hours from each local midnight instead: one
+  row per window (``window_start``, ``window_end``), ``ok`` when a completion
+  falls in it. ``every 12 hours`` is two windows a day, not one every 12 days.
 * A backup id is one backup: only its first completion counts. A later one
   is bad data ("the first counts") and fills no day, so a repeated event
   cannot hide a missed day.
@@ -21,6 +25,7 @@ Design notes
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 
 from ..events.schema import CODE, Rec
@@ -44,6 +49,7 @@ def judge_backups(ctx: Ctx, backups: dict[str, list[Rec]]) -> tuple[list[BackupR
     """Rows per daily kind and day, and retention rows for deletions in the period."""
     tz = ctx.primary.tz
     done: dict[tuple[str, dt.date], int] = {}
+    times: dict[str, list[float]] = {}  # first completions per kind, for windows of hours
     completed: dict[str, Rec] = {}
     for ident, recs in backups.items():
         for r in recs:
@@ -55,16 +61,17 @@ def judge_backups(ctx: Ctx, backups: dict[str, list[Rec]]) -> tuple[list[BackupR
                 completed[ident] = r
                 day = dt.datetime.fromtimestamp(r[0], tz).date()
                 done[(r[2][0], day)] = done.get((r[2][0], day), 0) + 1
+                times.setdefault(r[2][0], []).append(r[0])
                 if ctx.p0 <= r[0] < ctx.p1:
                     _zone(ctx, ident, r)
             elif r[0] != first[0]:  # (one at the same instant that disagrees: see :mod:`.order`)
                 ctx.bad_data(ident, f"backup `{ident}` completed again; the first counts", r[3], r[0])
-    rows = _days(ctx, done)
+    rows = _days(ctx, done, {k: sorted(v) for k, v in times.items()})
     retention = _retention(ctx, backups, completed)
     return rows, retention
 
 
-def _days(ctx: Ctx, done: dict[tuple[str, dt.date], int]) -> list[BackupRow]:
+def _days(ctx: Ctx, done: dict[tuple[str, dt.date], int], times: dict[str, list[float]]) -> list[BackupRow]:
     rows: list[BackupRow] = []
     tz = ctx.primary.tz
     first = dt.datetime.fromtimestamp(ctx.p0, tz)
@@ -79,6 +86,9 @@ def _days(ctx: Ctx, done: dict[tuple[str, dt.date], int]) -> list[BackupRow]:
         day_end = dt.datetime(nxt.year, nxt.month, nxt.day, tzinfo=tz).timestamp()
         for kind, rule in rules.backups.items():
             if rule.every is None or rule.continuous:
+                continue
+            if rule.every.unit is m.TimeUnit.HOUR:
+                rows += _windows(ctx, rules, kind, rule, day, times.get(kind, []))
                 continue
             lo = _window_start(day, rule.every)
             count = sum(done.get((kind, lo + dt.timedelta(days=i)), 0) for i in range((day - lo).days + 1))
@@ -99,6 +109,45 @@ def _days(ctx: Ctx, done: dict[tuple[str, dt.date], int]) -> list[BackupRow]:
                 status = "pending"
             rows.append(BackupRow(kind=kind, day=day, status=status, backups=done.get((kind, day), 0)))
         day = nxt
+    return rows
+
+
+def _windows(ctx: Ctx, rules: Rules, kind: str, rule: m.Backup, day: dt.date, times: list[float]) -> list[BackupRow]:
+    """The rows of one day for a kind taken every N hours: one per window of N hours from midnight."""
+    assert rule.every is not None
+    n = rule.every.amount
+    rows: list[BackupRow] = []
+    for k in range(24 // n):
+        ws = dt.datetime(day.year, day.month, day.day, k * n, tzinfo=rules.tz)
+        we = (
+            ws + dt.timedelta(hours=n)
+            if (k + 1) * n < 24
+            else dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), rules.tz)
+        )
+        lo, hi = ws.timestamp(), we.timestamp()
+        if lo >= ctx.p1 or lo < ctx.p0:
+            continue
+        count = bisect.bisect_left(times, hi) - bisect.bisect_left(times, lo)
+        if count:
+            status = "ok"
+        elif hi <= ctx.as_of:
+            status = "missed"
+            ctx.violations.append(
+                Violation(
+                    kind="backup_missed",
+                    id=f"{kind}:{ws.isoformat()}",
+                    at=rules.dt(hi),
+                    ref=art(rule.ref),
+                    message=f"no {kind} backup from {ctx.fmt(lo, rules)} to {ctx.fmt(hi, rules)} (every {rule.every})",
+                )
+            )
+        else:
+            status = "pending"
+        rows.append(
+            BackupRow(
+                kind=kind, day=day, status=status, backups=count, window_start=rules.dt(lo), window_end=rules.dt(hi)
+            )
+        )
     return rows
 
 

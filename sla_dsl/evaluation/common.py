@@ -32,6 +32,7 @@ import orjson
 from numpy.typing import NDArray
 
 from ..calendars.business import BusinessCalendar
+from ..events.problems import located
 from ..events.schema import CODE
 from ..lang import model as m
 from ..policy.compiled import Policy, add_calendar_duration
@@ -115,7 +116,8 @@ class Rules:
         self.clock_codes = [(c, short(n)) for n in starts if (c := code_of(n, "incident")) is not None]
         pct = self.clock.at_risk_percent if self.clock else None
         self.at_risk = pct
-        self.priorities = {p.id: p for p in mdl.priorities}
+        # the rule of each priority for default attributes (``when``: see evaluation/select.py)
+        self.priorities = {pid: mdl.priority(pid) for pid in dict.fromkeys(p.id for p in mdl.priorities)}
         self.exclusions = {e.cause: e for e in mdl.exclusions}
         self.notify = next(
             (n for n in mdl.notifications if n.after.startswith("outage.") or code_of(n.after, "outage")),
@@ -378,7 +380,7 @@ class Ctx:
         return max(self.p0, min(self.p1, self.as_of))
 
     def where(self, line: int) -> str:
-        return f"{self.source}:{line}" if line else self.source
+        return located(self.source, line)
 
     def bad_data(
         self, ident: str, message: str, line: int = 0, at: float | None = None, *, key: str | None = None

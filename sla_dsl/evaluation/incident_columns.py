@@ -8,7 +8,8 @@ Design notes
   numpy columns (one row per event record) and leaves every incident that
   needs a closer look to the per-incident path:
   no ``incident.reported``, reported more than once, reprioritised, any event
-  before the report, or a priority the version in force does not define.
+  before the report, a priority the version in force does not define, or
+  one with named targets or incident notification rules (:mod:`.targets`).
   Those are the incidents that raise ``data`` violations or carry
   reprioritisation steps; the rest have nothing but times to compare.
 * Order: records are sorted per incident by (time, type, line), then each run
@@ -45,6 +46,8 @@ from ..lang import model as m
 from .common import Ctx, Rules, target_calendar
 from .incidents import REPORTED, REPRIORITIZED, RESPONDED, Incident, completion_codes, used_percent
 from .order import Conflict, settle_run
+from .select import hand_off
+from .targets import has_targets
 
 Ints = NDArray[np.int64]
 Floats = NDArray[np.float64]
@@ -211,6 +214,7 @@ def judge_columns(ctx: Ctx, p: Prepared) -> Judged:
     # What each plain incident reported (priority, cause).
     flat = p.flat
     payloads = [flat[j][2] for j in p.kept[rep_pos[plain]].tolist()]
+    plain, payloads = hand_off(ctx.versions, slow, plain, payloads)  # attributes that select other rules
     priorities = [pl[0] for pl in payloads]
     causes = [pl[1] for pl in payloads]
     # Buckets of one (version, priority); a priority the version lacks goes to the per-incident path.
@@ -223,7 +227,7 @@ def judge_columns(ctx: Ctx, p: Prepared) -> Judged:
     for members in np.split(order, cuts) if order.size else []:
         v, pr = divmod(int(bucket[members[0]]), len(names))
         rules, name = rules_list[v], names[pr]
-        if name not in rules.priorities:
+        if name not in rules.priorities or has_targets(rules, name):  # named targets: per incident
             slow_ids.extend(plain[members].tolist())
             continue
         _judge_bucket(

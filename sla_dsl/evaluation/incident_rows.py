@@ -25,6 +25,8 @@ from ..lang import model as m
 from ..report import IncidentRow, SameDay, Step, Violation
 from .common import Ctx, Rules, art, describe_target, fmt_minutes, short, step, target_calendar
 from .incidents import Incident, used_percent
+from .select import rule_steps
+from .targets import rows as target_rows
 from .walk import walk
 
 #: the same-day guideline on one incident: (applies, the close it expects an answer by, met)
@@ -96,6 +98,7 @@ def explain(ctx: Ctx, inc: Incident, as_json: bool = False) -> tuple[list[Step],
     note = ctx.versions.note(rules, inc.clock)
     if note:
         steps.append(note)
+    steps += rule_steps(rules, inc.priority, ref)  # which rule the incident's attributes chose (issue 13)
     for t, old, new in inc.reprios:
         t_f, t_at, _ = rules.stamp(t, as_json)
         steps.append(
@@ -157,6 +160,7 @@ def row(ctx: Ctx, inc: Incident) -> IncidentRow:
         ),
         policy_version=rules.version,
         explain=steps,
+        targets=target_rows(inc, False) if inc.targets else [],
     )
 
 
@@ -188,6 +192,7 @@ def row_json(ctx: Ctx, inc: Incident) -> dict[str, Any]:
         },
         "policy_version": rules.version,
         "explain": steps,
+        "targets": target_rows(inc, True) if inc.targets else [],
     }
 
 
@@ -259,11 +264,11 @@ def _same_day_of(rules: Rules, rule: m.SameDayGuideline, ordinal: int) -> tuple[
         return hit[2]
     cal = rules.calendar(rule.calendar)
     day = dt.date.fromordinal(ordinal)
-    hours = rules.model.calendar(rule.calendar).hours
+    hours = cal.hours_of(day)
     value: tuple[float, float, str] | None = None
-    if hours and cal.is_business_day(day):
-        close = dt.datetime(day.year, day.month, day.day, tzinfo=rules.tz) + dt.timedelta(
-            minutes=max(h.end.minutes for h in hours)
+    if hours:
+        close = dt.datetime(day.year, day.month, day.day, tzinfo=cal.tz) + dt.timedelta(
+            minutes=max(end for _, end in hours)
         )
         if rule.before_close.calendar is None:
             cutoff = 2 * close.timestamp() - rules.add(close.timestamp(), rule.before_close)

@@ -37,10 +37,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from ..events.schema import CODE, TYPES, Rec
 from ..lang import model as m
 from .common import Ctx, Rules, code_of, target_calendar
+from .select import rules_for
 
 REPORTED = CODE["incident.reported"]
 RESPONDED = CODE["incident.responded"]
@@ -67,6 +69,8 @@ class Incident:
     completed_by: float | None = None
     silence: tuple[float, float] | None = None
     status: str = ""
+    #: verdicts on the named targets and incident notification rules (:mod:`.targets`)
+    targets: tuple[Any, ...] = ()
 
     # -- what a rendered row shows (the names of IncidentRow's fields) --
     @property
@@ -137,7 +141,7 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
         if hit is not None:
             clock, clock_event = hit[0], name
             break
-    rules = ctx.versions.at(clock)
+    rules = rules_for(ctx.versions.at(clock), rep[2])  # the rules its attributes select (issue 13)
     responded = firsts.get(RESPONDED)
     if priority not in rules.priorities:
         ctx.bad_data(

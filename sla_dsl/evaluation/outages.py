@@ -28,12 +28,23 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..events.schema import CODE, Rec
 from ..lang import model as m
-from ..report import Availability, MaintenanceRow, OutageRow, Step, StopRow, Violation
+from ..report import (
+    Availability,
+    AvailabilityPeriod,
+    CreditRow,
+    MaintenanceRow,
+    OutageRow,
+    Step,
+    StopRow,
+    TargetRow,
+    Violation,
+)
+from .availability import Outage, judge_availability
 from .common import Ctx, Interval, Rules, add_months, art, clip, code_of, fmt_minutes, length, step, subtract, union
 
 STARTED, ENDED = CODE["outage.started"], CODE["outage.ended"]
@@ -48,6 +59,8 @@ class _Out:
     end: float | None
     cause: str | None
     recs: list[Rec]
+    #: the measured service that is down (None: every one)
+    service: str | None = None
 
 
 @dataclass
@@ -58,6 +71,8 @@ class Result:
     stops: list[StopRow]
     maintenance: list[MaintenanceRow]
     availability: Availability
+    periods: list[AvailabilityPeriod] = field(default_factory=list)
+    credits: list[CreditRow] = field(default_factory=list)
 
 
 def judge_outages(ctx: Ctx, outages: dict[str, list[Rec]], stops: dict[str, list[Rec]]) -> Result:
@@ -78,8 +93,12 @@ def judge_outages(ctx: Ctx, outages: dict[str, list[Rec]], stops: dict[str, list
     items = [o for o in (_read(ctx, i, r) for i, r in outages.items()) if o is not None]
     excluded: list[Interval] = []
     counted: list[tuple[_Out, Interval]] = []
+    elsewhere: set[int] = set()
     for o in items:
         iv = (o.start, o.end if o.end is not None else ctx.as_of)
+        if service is not None and o.service not in (None, service.name):
+            elsewhere.add(id(o))  # another service's outage: listed, not downtime of this one
+            continue
         if o.cause in o.rules.exclusions:
             excluded.append(iv)
         elif o.cause == "emergency" and o.rules.stop_rule and not o.rules.stop_rule.emergency_counts_as_downtime:
@@ -98,8 +117,9 @@ def judge_outages(ctx: Ctx, outages: dict[str, list[Rec]], stops: dict[str, list
             continue
         iv = (o.start, o.end if o.end is not None else ctx.as_of)
         inside = clip(iv, p0, pm)
-        own = subtract(inside, all_off) if inside and id(o) in counted_ids else []
-        down_ivs += own
+        own = subtract(inside, all_off) if inside and (id(o) in counted_ids or id(o) in elsewhere) else []
+        if id(o) in counted_ids:
+            down_ivs += own
         minutes = length(own) / 60
         rows.append(_row(ctx, o, minutes, (length([inside]) / 60 - minutes) if inside else 0.0))
     # outages outside the listed rows (none: every counted outage overlapping the period is listed)
@@ -122,16 +142,10 @@ def judge_outages(ctx: Ctx, outages: dict[str, list[Rec]], stops: dict[str, list
         target=target,
         explain=[step(text=t, ref=art(service.ref) if service else None) for t in why],
     )
-    if target is not None and ratio * 100 < target:
-        ctx.violations.append(
-            Violation(
-                kind="availability",
-                id=service.name if service else "availability",
-                message=f"availability {ratio:.4%} below the target {target:g}%",
-                ref=art(service.ref) if service else None,
-            )
-        )
-    return Result(rows, stop_rows, maint_rows, avail)
+    # per service and measurement period, with credits and the violations (issue 13)
+    seen = [Outage(o.start, o.end if o.end is not None else ctx.as_of, o.cause, o.rules, o.service) for o in items]
+    periods, credits = judge_availability(ctx, maint_windows, stop_windows, seen)
+    return Result(rows, stop_rows, maint_rows, avail, periods, credits)
 
 
 def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> _Out | None:
@@ -158,7 +172,7 @@ def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> _Out | None:
         for other in ends[1:]:
             ctx.bad_data(ident, f"outage `{ident}` ended again; the first end counts", other[3], other[0])
     rules = ctx.versions.at(st[0])
-    return _Out(ident, rules, st[0], end, st[2][0], recs)
+    return _Out(ident, rules, st[0], end, st[2][0], recs, st[2][1] if len(st[2]) > 1 else None)
 
 
 def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow:
@@ -185,6 +199,7 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
     due: float | None = None
     rule = rules.notify
     recognized = notified = None
+    first_steps: list[Step] = []
     if excl is not None:
         steps.append(
             step(
@@ -202,7 +217,10 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
         )
         status = "not_applicable"
         if rule is not None:
+            k = len(steps)
             status, due, recognized, notified = _notice(ctx, o, rule, steps)
+            first_steps = steps[k:]
+    notices = _notices(ctx, o, rule, status, due, notified, first_steps, excl)
     return OutageRow(
         id=o.ident,
         start=rules.dt(o.start),
@@ -216,11 +234,60 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
         excused_minutes=excused_minutes,
         policy_version=rules.version,
         explain=steps,
+        notices=notices,
     )
 
 
+def _notices(
+    ctx: Ctx,
+    o: _Out,
+    first: m.Notify | None,
+    status: Any,
+    due: float | None,
+    notified: float | None,
+    steps: list[Step],
+    excl: m.Exclusion | None,
+) -> list[TargetRow]:
+    """Every notification rule on an outage event (issue 12): the first one as judged above,
+    each other one judged on its own (its own due time, steps and violation)."""
+    rules = o.rules
+    out: list[TargetRow] = []
+    for rule in rules.model.notifications:
+        if not rule.after.startswith("outage."):
+            continue
+        own: list[Step]
+        if rule is first:
+            own, st, d, met = steps, status, due, notified
+        elif excl is not None:
+            own = [step(text=f"cause `{o.cause}` is excluded: no notice target", ref=art(excl.ref))]
+            st, d, met = "excluded", None, None
+        else:
+            own = []
+            st, d, _, met = _notice(ctx, o, rule, own, f"notice `{rule.name}`")
+        out.append(
+            TargetRow(
+                name=rule.name,
+                kind="notify",
+                status=st,
+                due=rules.dt(d) if d is not None else None,
+                met_at=rules.dt(met) if met is not None and st in ("met", "breached") else None,
+                target_minutes=_minutes(rules, rule.within),
+                ref=art(rule.ref),
+                explain=own,
+            )
+        )
+    return out
+
+
+def _minutes(rules: Rules, d: m.Duration) -> float:
+    """A rule's duration in minutes of business (or elapsed) time."""
+    if d.calendar is not None:
+        return rules.delta_seconds(d) / 60
+    return (rules.add(rules.effective_epoch, d) - rules.effective_epoch) / 60
+
+
 def _notice(
-    ctx: Ctx, o: _Out, rule: m.Notify, steps: list[Step]
+    ctx: Ctx, o: _Out, rule: m.Notify, steps: list[Step], what: str = "recovery notice"
 ) -> tuple[str, float | None, float | None, float | None]:
     rules, ref = o.rules, art(rule.ref)
     after, met_by = code_of(rule.after, "outage"), code_of(rule.met_by, "outage")
@@ -269,14 +336,14 @@ def _notice(
         steps.append(step(text=f"no notice yet as of {ctx.fmt(ctx.as_of, rules)}: open", ref=ref))
         status = "open"
     if status == "breached" and due >= ctx.p0:
-        what = f"notified {ctx.fmt(met, rules)}" if met is not None else "no notice"
+        said = f"notified {ctx.fmt(met, rules)}" if met is not None else "no notice"
         ctx.violations.append(
             Violation(
                 kind="notice_breached",
                 id=o.ident,
                 at=rules.dt(due),
                 ref=ref,
-                message=f"recovery notice due {ctx.fmt(due, rules)}: {what}",
+                message=f"{what} due {ctx.fmt(due, rules)}: {said}",
             )
         )
     return status, due, rec, met

@@ -52,8 +52,7 @@ class _Walker:
         self.rules = rules
         self.cal = rules.calendar(calendar)
         cal_model = rules.model.calendar(calendar)
-        self.hours = [(r.start.minutes, r.end.minutes) for r in cal_model.hours]
-        self.days_open = {d.index for d in cal_model.days}
+        self.days_open = {d.index for d in cal_model.open_weekdays()}
         #: ordinal -> (label, closed-day step or None)
         self.days: dict[int, tuple[str, Step | None]] = {}
         #: (ordinal, start, end) -> the step of that day in [start, end) (see :meth:`clip`)
@@ -107,17 +106,17 @@ class _Walker:
             if closed is not None:
                 hit = (closed,)
             else:
-                st = self._step(label, lo, hi)
+                st = self._step(label, lo, hi, self.cal.hours_of(dt.date.fromordinal(ordinal)))
                 hit = (st,) if st is not None else ()
             if len(self.clipped) > 100_000:
                 self.clipped.clear()
             self.clipped[key] = hit
         return hit
 
-    def _step(self, label: str, lo: int, hi: int) -> Step | None:
+    def _step(self, label: str, lo: int, hi: int, hours: list[tuple[int, int]]) -> Step | None:
         """The step of one business day's hours clipped to [lo, hi) (microseconds into the day)."""
         parts = []
-        for s_min, e_min in self.hours:
+        for s_min, e_min in hours:
             s = max(s_min * 60 * _US, lo)
             e = min(e_min * 60 * _US, hi)
             if e > s:

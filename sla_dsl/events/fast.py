@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .schema import CODE, PAYLOAD, TYPES
+from .schema import CODE, PAYLOAD, TYPES, attributes_text
 
 _OFFSETS: dict[str, int] = {}
 _DAYS: dict[str, int] = {}
@@ -135,7 +135,16 @@ def plain(value: Any) -> bool:
     return type(value) is str and value != "" and not value[0].isspace() and not value[-1].isspace()
 
 
-_OPTIONAL = {"cause", "zone", "primary_zone"}
+_OPTIONAL = {"cause", "zone", "primary_zone", "attributes", "service"}
+_SLOW = object()
+
+
+def fast_attributes(value: Any) -> Any:
+    """An incident's ``attributes`` object as :func:`.schema.attributes_text` stores it, or ``_SLOW``
+    for anything but an object of plain strings (the models decide, and word the error)."""
+    if type(value) is not dict or not all(plain(k) and plain(v) for k, v in value.items()):
+        return _SLOW
+    return attributes_text(value)
 
 
 def fast_record(d: Any) -> tuple[int, str, float, tuple[Any, ...]] | None:
@@ -172,6 +181,10 @@ def fast_payload(d: dict[str, Any], code: int, fields: tuple[str, ...]) -> tuple
                 return None
         elif v is None and f in _OPTIONAL:
             pass
+        elif f == "attributes":
+            v = fast_attributes(v)
+            if v is _SLOW:
+                return None
         elif not plain(v):
             return None
         payload.append(v)

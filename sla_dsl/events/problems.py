@@ -19,15 +19,50 @@ Design notes
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..errors import InputError
 
 
+class RowSource(str):
+    """The name of a columnar event source (Parquet, Arrow): its events are rows, not lines.
+
+    A directory of files numbers its rows on from one file to the next (``parts``:
+    the first row of each file and its name), so one number still names one row
+    and :func:`located` names the file and its own row.
+    """
+
+    parts: tuple[tuple[int, str], ...] = ()
+
+    @classmethod
+    def of(cls, name: str, parts: Sequence[tuple[int, str]] = ()) -> RowSource:
+        """The source ``name``, made of the files ``parts`` (first global row, file name)."""
+        source = cls(name)
+        source.parts = tuple(parts)
+        return source
+
+
+def located(source: str, line: int, column: str | None = None) -> str:
+    """``file:LINE`` of a text log, or ``file: row N, column `c``` of a columnar one (row 0: the column)."""
+    if not isinstance(source, RowSource):
+        return f"{source}:{line}" if line else source
+    name = str(source)
+    if source.parts and line:
+        k = bisect_right([first for first, _ in source.parts], line) - 1
+        if k >= 0:
+            first, name = source.parts[k]
+            line = line - first + 1
+    where = [f"row {line}"] if line else []
+    if column:
+        where.append(f"column `{column}`")
+    return f"{name}: {', '.join(where)}" if where else name
+
+
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One located problem in an event log."""
+    """One located problem in an event log (``column``: the field at fault, named for a columnar source)."""
 
     source: str
     line: int
@@ -35,9 +70,10 @@ class Problem:
     message: str
     help: str | None = None
     fatal: bool = False
+    column: str | None = None
 
     def __str__(self) -> str:
-        text = f"{self.source}:{self.line}: error[{self.code}]: {self.message}"
+        text = f"{located(self.source, self.line, self.column)}: error[{self.code}]: {self.message}"
         if self.help:
             text += f"\n  = help: {self.help}"
         return text
@@ -63,5 +99,6 @@ class EventInputError(InputError):
         self.problems = in_line_order(problems)
         lines = {(p.source, p.line) for p in self.problems}
         body = "\n".join(str(p) for p in self.problems)
-        summary = f"{len(lines)} invalid event line{'s' if len(lines) != 1 else ''}"
+        unit = "row" if any(isinstance(p.source, RowSource) for p in self.problems) else "line"
+        summary = f"{len(lines)} invalid event {unit}{'s' if len(lines) != 1 else ''}"
         super().__init__(f"{body}\n{summary}" if len(self.problems) > 1 else body)

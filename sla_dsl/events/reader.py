@@ -1,4 +1,4 @@
-"""Read event logs (JSON Lines or CSV) into an :class:`~sla_dsl.events.EventLog`.
+"""Read event logs (JSON Lines, CSV; Parquet and Arrow by :mod:`.arrow`) into an :class:`~sla_dsl.events.EventLog`.
 
 Design notes
 ------------
@@ -397,7 +397,8 @@ def read_events(
     progress: Progress | None = None,
     defer: bool = False,
 ) -> EventLog:
-    """Read an event log file (``-`` for stdin): ``.csv`` (or ``.csv.gz`` ...) as CSV, anything else as JSON Lines.
+    """Read an event log file (``-`` for stdin): ``.csv`` (or ``.csv.gz`` ...) as CSV, ``.parquet``, ``.arrow``
+    and a directory as Arrow (:mod:`.arrow`), anything else as JSON Lines.
 
     A gzip, bzip2 or xz log is read as it is decompressed, known by its first bytes.
     """
@@ -410,6 +411,10 @@ def read_events(
     finally:
         if paused:
             gc.enable()
+
+
+#: Parquet and Arrow IPC files (and directories of them), read by :mod:`.arrow`.
+_ARROW_SUFFIXES = (".parquet", ".pq", ".arrow", ".feather", ".ipc", ".arrows")
 
 
 def _is_csv(path: Path) -> bool:
@@ -427,6 +432,10 @@ def _read_events(path: str | Path, *, skip_invalid: bool, progress: Progress | N
             name = "<stdin>"
             return read_jsonl(uncompressed(sys.stdin.buffer), name, **opts)
         p = Path(path)
+        if p.is_dir() or p.name.lower().endswith(_ARROW_SUFFIXES):
+            from .arrow import read_arrow  # Parquet and Arrow IPC: pyarrow is imported only for them
+
+            return read_arrow(p, **opts)
         with p.open("rb") as fb:
             stream = uncompressed(fb)
             if not _is_csv(p):
@@ -482,6 +491,12 @@ def iter_events(path: str | Path) -> Iterator[BaseEvent]:
             yield ev
 
 
+def _columnar(events: Any) -> bool:
+    """A pyarrow, pandas or polars table (or any Arrow stream), read by :mod:`.arrow`."""
+    root = type(events).__module__.split(".", 1)[0]
+    return root in ("pyarrow", "pandas", "polars") or hasattr(events, "__arrow_c_stream__")
+
+
 def read_text(text: str, source: str = "<events>", *, fmt: str = "jsonl") -> EventLog:
     """Read events from a string (tests and small tools)."""
     if fmt == "csv":
@@ -490,9 +505,13 @@ def read_text(text: str, source: str = "<events>", *, fmt: str = "jsonl") -> Eve
 
 
 def log_from(events: Any, source: str | None = None) -> EventLog:
-    """An :class:`EventLog` from an iterable of event models or dicts (or a log)."""
+    """An :class:`EventLog` from an iterable of event models or dicts, a table or DataFrame (or a log)."""
     if isinstance(events, EventLog):
         return events
+    if _columnar(events):
+        from .arrow import read_table
+
+        return read_table(events, source or "<table>")
     log = EventLog(source or "<events>")
     for i, item in enumerate(events, 1):
         if isinstance(item, BaseEvent):

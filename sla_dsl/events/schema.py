@@ -25,6 +25,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
@@ -42,7 +43,7 @@ from pydantic import (
 )
 
 from ..lang.model import EVENT_TYPES
-from .problems import EventInputError, Problem, by_line
+from .problems import EventInputError, Problem, by_line, located
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NUMBER = re.compile(r"\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\s*")
@@ -69,12 +70,27 @@ Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
+def _object_text(value: Any) -> Any:
+    """A CSV cell holds ``attributes`` as JSON text: ``{"plan": "premium"}``."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            raise ValueError('expected a JSON object such as `{"plan": "premium"}`') from None
+    return value
+
+
+Attributes = Annotated[dict[Name, Name], BeforeValidator(_object_text)]
+
+
 class BaseEvent(BaseModel):
     """Fields every event has."""
 
     model_config = ConfigDict(frozen=True, extra="allow")
 
+    #: when it happened: ISO 8601 with a UTC offset (``2026-11-02T10:15:00+09:00``); converted to the policy's zone
     at: Instant
+    #: the incident, outage, planned stop or backup this event belongs to (``INC-054``, ``OUT-09``)
     id: Id
     _source: str | None = PrivateAttr(default=None)
     _line: int | None = PrivateAttr(default=None)
@@ -102,8 +118,12 @@ class IncidentReported(BaseEvent):
     """A failure report is received."""
 
     event: Literal["incident.reported"]
+    #: the priority the policy declares (``P1``): it sets the response target
     priority: Name
+    #: what caused the failure, one the policy declares (``force_majeure`` excludes it under Article 4)
     cause: Name | None = None
+    #: the incident's attributes that the policy declares (``{"plan": "premium"}``): they choose its rules
+    attributes: Attributes | None = None
 
 
 class IncidentProductSuspected(BaseEvent):
@@ -140,6 +160,7 @@ class IncidentReprioritized(BaseEvent):
     """The priority changed (the clock keeps its start)."""
 
     event: Literal["incident.reprioritized"]
+    #: the new priority: the target changes, the clock keeps its start
     priority: Name
 
 
@@ -147,7 +168,10 @@ class OutageStarted(BaseEvent):
     """The service becomes unavailable."""
 
     event: Literal["outage.started"]
+    #: what caused the outage, one the policy declares (``force_majeure``, ``customer_fault`` are not downtime)
     cause: Name | None = None
+    #: the measured service that is down (absent: every measured service)
+    service: Name | None = None
 
 
 class OutageEnded(BaseEvent):
@@ -172,8 +196,11 @@ class StopAnnounced(BaseEvent):
     """Notice of a planned stop for [start, end)."""
 
     event: Literal["stop.announced"]
+    #: how the notice was sent (``email``): the policy says which channels make a notice valid
     channel: Name
+    #: when the announced stop begins
     start: Instant
+    #: when the announced stop ends (after ``start``)
     end: Instant
 
     @model_validator(mode="after")
@@ -187,8 +214,11 @@ class BackupCompleted(BaseEvent):
     """A backup was taken."""
 
     event: Literal["backup.completed"]
+    #: the backup kind the policy declares (``database``, ``files``, ``machine_image``, ``continuous``)
     kind: Name
+    #: the availability zone the backup is stored in
     zone: Name | None = None
+    #: the zone of the service itself: a ``continuous`` backup must be in another one
     primary_zone: Name | None = None
 
 
@@ -196,6 +226,7 @@ class BackupDeleted(BaseEvent):
     """The backup ``id`` (from its ``backup.completed``) was deleted."""
 
     event: Literal["backup.deleted"]
+    #: the kind of the deleted backup
     kind: Name
 
 
@@ -244,6 +275,8 @@ EVENT_CLASSES: dict[str, type[BaseEvent]] = {
 KNOWN_FIELDS: tuple[str, ...] = (
     "priority",
     "cause",
+    "attributes",
+    "service",
     "channel",
     "start",
     "end",
@@ -291,9 +324,9 @@ FAMILY_OF: tuple[int, ...] = tuple(FAMILIES.index(name.split(".")[0]) for name i
 
 #: Payload fields of each type, in the order they are stored in a ``Rec``.
 PAYLOAD: dict[str, tuple[str, ...]] = {
-    "incident.reported": ("priority", "cause"),
+    "incident.reported": ("priority", "cause", "attributes"),
     "incident.reprioritized": ("priority",),
-    "outage.started": ("cause",),
+    "outage.started": ("cause", "service"),
     "stop.announced": ("channel", "start", "end"),
     "backup.completed": ("kind", "zone", "primary_zone"),
     "backup.deleted": ("kind",),
@@ -361,13 +394,22 @@ class EventLog:
         """File one validated event model."""
         name = event_type(ev)
         payload = tuple(
-            _epoch(v) if isinstance(v, dt.datetime) else v for v in (getattr(ev, f) for f in PAYLOAD.get(name, ()))
+            _epoch(v) if isinstance(v, dt.datetime) else attributes_text(v) if isinstance(v, dict) else v
+            for v in (getattr(ev, f) for f in PAYLOAD.get(name, ()))
         )
         self.add(CODE[name], ev.id, ev.at.timestamp(), payload, line or (ev.line or 0))
 
     def where(self, line: int) -> str:
         """``file:LINE`` for a record's line (or the bare source when unknown)."""
-        return f"{self.source}:{line}" if line else self.source
+        return located(self.source, line)
+
+
+def attributes_text(attrs: Mapping[str, str]) -> str | None:
+    """An event's ``attributes`` as they are stored in a ``Rec``: canonical JSON text, keys sorted
+    (hashable, so that de-duplication and the content order treat it as one value); None when empty."""
+    if not attrs:
+        return None
+    return json.dumps(dict(sorted(attrs.items())), ensure_ascii=False, separators=(",", ":"))
 
 
 def _epoch(t: dt.datetime) -> float:

@@ -43,24 +43,25 @@ def _kind(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
-def _messages(exc: ValidationError, data: Mapping[str, Any]) -> list[tuple[str, str, str | None]]:
-    """(code, message, help) for each error pydantic found."""
-    out: list[tuple[str, str, str | None]] = []
+def _messages(exc: ValidationError, data: Mapping[str, Any]) -> list[tuple[str, str, str | None, str | None]]:
+    """(code, message, help, field at fault) for each error pydantic found."""
+    found: list[tuple[str, str, str | None, str | None]] = []
     etype = data.get("event")
     for err in exc.errors(include_url=False):
         kind = err["type"]
         loc = [str(p) for p in err["loc"] if not (isinstance(p, str) and "." in p)]
         field = loc[0] if loc else ""
         value = err.get("input")
+        out: list[tuple[str, str, str | None]] = []
         if kind == "union_tag_not_found":
             out.append(("E102", "missing field `event`", None))
         elif kind == "union_tag_invalid":
             if not isinstance(etype, str):
                 out.append(("E106", f"field `event` must be a string, found {_kind(etype)}", None))
-                continue
-            close = difflib.get_close_matches(etype, TYPES, n=1)
-            hint = f"did you mean `{close[0]}`?" if close else f"known types: {_KNOWN_TYPES}"
-            out.append(("E103", f"unknown event type `{_short(etype)}`", hint))
+            else:
+                close = difflib.get_close_matches(etype, TYPES, n=1)
+                hint = f"did you mean `{close[0]}`?" if close else f"known types: {_KNOWN_TYPES}"
+                out.append(("E103", f"unknown event type `{_short(etype)}`", hint))
         elif kind == "missing":
             extras = [k for k in data if isinstance(k, str)]
             close = difflib.get_close_matches(field, extras, n=1)
@@ -98,7 +99,9 @@ def _messages(exc: ValidationError, data: Mapping[str, Any]) -> list[tuple[str, 
         else:
             msg = err["msg"][0].lower() + err["msg"][1:]
             out.append(("E109", f"field `{field}`: {msg}" if field else msg, None))
-    return out
+        column = "event" if kind.startswith("union_tag") else field or None
+        found.extend((code, message, hint, column) for code, message, hint in out)
+    return found
 
 
 def validate_mapping(data: Any, source: str, line: int) -> tuple[BaseEvent | None, list[Problem]]:
@@ -108,5 +111,5 @@ def validate_mapping(data: Any, source: str, line: int) -> tuple[BaseEvent | Non
     try:
         ev = EVENT_ADAPTER.validate_python(data)
     except ValidationError as exc:
-        return None, [Problem(source, line, c, m, h) for c, m, h in _messages(exc, data)]
+        return None, [Problem(source, line, c, m, h, column=f) for c, m, h, f in _messages(exc, data)]
     return ev.located(source, line), []

@@ -17,7 +17,10 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import model as m
+from .check_clocks import check_clocks
+from .conditions import check_conditions
 from .diagnostics import Diagnostic, Severity, did_you_mean
+from .languages import check_languages
 
 #: How many days after the effective date the computed checks look at.
 CHECK_HORIZON_DAYS = 400
@@ -64,6 +67,9 @@ def check_model(
     out += _item_refs(model, dropped)
     out += _article_refs(model)
     out += _not_judged(model)
+    out += check_conditions(model)
+    out += check_clocks(model)
+    out += check_languages(model)
     if computed and not any(d.is_error for d in out):
         for check in deep:
             out += check(model)
@@ -79,7 +85,7 @@ def _duplicates(model: m.PolicyModel) -> list[Diagnostic]:
         ("service", [(s.name, s.span) for s in model.services]),
         ("maintenance", [(x.name, x.span) for x in model.maintenance]),
         ("clock", [(c.name, c.span) for c in model.clocks]),
-        ("priority", [(p.id, p.span) for p in model.priorities]),
+        ("priority", [(p.id, p.span) for p in model.priorities if p.when is None]),
         ("notification", [(n.name, n.span) for n in model.notifications]),
         ("backup", [(b.kind, b.span) for b in model.backups]),
         ("exclusion", [(e.cause, e.span) for e in model.exclusions]),
@@ -121,8 +127,8 @@ def _calendar_refs(model: m.PolicyModel, broken: set[str]) -> list[Diagnostic]:
                     help=did_you_mean(name, cals) or f"define `calendar {name} {{ ... }}`; calendars here: {known}",
                 )
             )
-        elif business and (not cals[name].hours or not cals[name].days):
-            missing = "hours" if not cals[name].hours else "days"
+        elif business and (not cals[name].has_hours or not cals[name].open_weekdays()):
+            missing = "hours" if not cals[name].has_hours else "days"
             out.append(
                 _err(
                     "E206",
@@ -199,6 +205,7 @@ def _article_refs(model: m.PolicyModel) -> list[Diagnostic]:
 
 def as_timedelta(d: m.Duration) -> dt.timedelta:
     return {
+        m.TimeUnit.SECOND: dt.timedelta(seconds=d.amount),
         m.TimeUnit.MINUTE: dt.timedelta(minutes=d.amount),
         m.TimeUnit.HOUR: dt.timedelta(hours=d.amount),
         m.TimeUnit.DAY: dt.timedelta(days=d.amount),
@@ -253,10 +260,9 @@ NOT_JUDGED = "E220"
 def _not_judged(model: m.PolicyModel) -> list[Diagnostic]:
     """Rules that parse but that the evaluator would ignore or misread: refused, never silently accepted.
 
-    The evaluator judges one response clock (``response``, else the only one),
-    one planned-stop rule, one notification target on an ``outage.*`` event, one
-    measured service with its availability target, and backups taken every N
-    elapsed days, weeks or months. Anything beyond that is an error here until
+    The evaluator judges one planned-stop rule, one notification target on an ``outage.*`` event,  any
+    number of measured services, and backups taken in windows of N hours (N
+    dividing a day) or every N elapsed days, weeks or months. Anything beyond that is an error here until
     the evaluator judges it, so a policy that passes ``sla check`` is enforced
     as written.
     """
@@ -265,54 +271,39 @@ def _not_judged(model: m.PolicyModel) -> list[Diagnostic]:
     def refuse(span: m.Span, message: str, help: str) -> None:
         out.append(_err(NOT_JUDGED, message + "; it would not be judged", span, help=help))
 
-    chosen = next((c for c in model.clocks if c.name == "response"), model.clocks[0] if model.clocks else None)
-    for clock in model.clocks:
-        if clock is not chosen:
-            refuse(
-                clock.span,
-                f"clock `{clock.name}` is a second clock: only clock `{chosen.name if chosen else ''}` starts targets",
-                "keep one `clock` block (the response clock); named clocks per target are not in the language yet",
-            )
     for stop in model.planned_stops[1:]:
         refuse(
             stop.span,
             f"a second planned-stop rule `{stop.name}`: only the first one ({model.planned_stops[0].name}) is judged",
             "put every notice rule of planned stops in one `planned stop` block",
         )
-    outage_rules = [n for n in model.notifications if n.after.startswith("outage.")]
     for n in model.notifications:
-        if not n.after.startswith("outage."):
+        if n.after.split(".")[0] != n.met_by.split(".")[0]:
+            refuse(
+                n.span,
+                f"notification target `{n.name}` starts on `{n.after}` but is met by `{n.met_by}`, "
+                "an event of another kind of record",
+                "start and meet it on events of one record, e.g. `after outage.recognized` and "
+                "`met by outage.notified`",
+            )
+        elif not n.after.startswith(("outage.", "incident.")):
             refuse(
                 n.span,
                 f"notification target `{n.name}` starts on `{n.after}`: "
-                "only targets after an `outage.*` event are judged",
-                "start the target on an outage event, e.g. `within 3 business hours after outage.recognized`",
-            )
-        elif n is not outage_rules[0]:
-            refuse(
-                n.span,
-                f"notification target `{n.name}` is a second target after an outage event: "
-                f"only `{outage_rules[0].name}` is judged",
-                "keep one `notify` rule for outages",
-            )
-    measured = [s for s in model.services if s.availability_measured]  # a target implies measured
-    for svc in model.services:
-        if svc.availability_measured and svc is not measured[0]:
-            refuse(
-                svc.span,
-                f"service `{svc.name}` is a second service with measured availability: "
-                f"only `{measured[0].name}` is measured",
-                "measure availability on one service",
+                "only targets after an `outage.*` or `incident.*` event are judged",
+                "start the target on an outage or incident event, e.g. `after outage.recognized`",
             )
     for b in model.backups:
         every = b.every
         if every is None:
             continue
-        if every.calendar is not None or every.unit in (m.TimeUnit.MINUTE, m.TimeUnit.HOUR):
+        hourly = every.unit is m.TimeUnit.HOUR and every.amount > 0 and 24 % every.amount == 0
+        sub_hour = every.unit in (m.TimeUnit.SECOND, m.TimeUnit.MINUTE)
+        if every.calendar is not None or sub_hour or (every.unit is m.TimeUnit.HOUR and not hourly):
             refuse(
                 every.span,
-                f"backup `{b.kind}` every `{every}`: backups are judged per calendar day, "
-                "every N elapsed days, weeks or months",
-                "write the period in elapsed days, weeks or months, e.g. `every 1 day`",
+                f"backup `{b.kind}` every `{every}`: backups are judged in windows of N hours that divide "
+                "a day (1, 2, 3, 4, 6, 8, 12 or 24), or every N elapsed days, weeks or months",
+                "write e.g. `every 12 hours` or `every 1 day`",
             )
     return out

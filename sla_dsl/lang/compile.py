@@ -190,6 +190,7 @@ def assemble(decls: dict[str, list[Any]], file: str, diags: list[Diagnostic]) ->
         backups=tuple(decls.get("backup", [])),
         exclusions=tuple(decls.get("exclude", [])),
         items=tuple(decls.get("item", [])),
+        attributes=tuple(decls.get("attribute", [])),
         span=m.Span(line=1, column=1, end_line=1, end_column=1),
     )
     return model, bool(headers)

@@ -54,11 +54,14 @@ KEYWORDS: tuple[str, ...] = (
     "provider",
     "title",
     "source",
+    "languages",
     "text",
     "note",
     "days",
     "hours",
     "holidays",
+    "holiday",
+    "from",
     "closed",
     "yearly",
     "open",
@@ -100,6 +103,23 @@ KEYWORDS: tuple[str, ...] = (
     "definition",
     "respond",
     "within",
+    "when",  # attributes, conditions and credits (issue 13)
+    "and",
+    "values",
+    "default",
+    "credit",
+    "below",
+    "monthly",
+    "quarterly",
+    "per",
+    "period",
+    "pauses",  # clocks and named targets (issue 12)
+    "until",
+    "resets",
+    "resolve",
+    "first",
+    "reply",
+    "update",
     "end",
     "same",
     "received",
@@ -124,6 +144,8 @@ KEYWORDS: tuple[str, ...] = (
 
 #: Units of a duration.
 UNITS: tuple[str, ...] = (
+    "seconds",
+    "second",
     "minutes",
     "minute",
     "hours",
@@ -141,7 +163,7 @@ _groups = cast(Callable[..., Any], bygroups)
 
 _HEADER = re.compile(r'^\s*sla\s+"', re.MULTILINE)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_UNIT_RE = r"(?:minutes?|hours?|days?|weeks?|months?)\b"
+_UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?)\b"
 
 
 class SlaLexer(RegexLexer):

@@ -83,6 +83,7 @@ class Weekday(StrEnum):
 
 
 class TimeUnit(StrEnum):
+    SECOND = "second"
     MINUTE = "minute"
     HOUR = "hour"
     DAY = "day"
@@ -117,10 +118,21 @@ class ClockTime(Node):
 
 
 class TimeRange(Node):
-    """``start``-``end`` within one day; ``end`` may be 24:00."""
+    """``start``-``end`` of one day; ``end`` may be 24:00. An end not after the start
+    runs overnight into the next day (``22:00-06:00``): the range belongs to the day it starts on."""
 
     start: ClockTime
     end: ClockTime
+
+    @property
+    def overnight(self) -> bool:
+        """Whether the range ends on the next day (its end is not after its start)."""
+        return self.end.minutes <= self.start.minutes
+
+    @property
+    def end_minutes(self) -> int:
+        """Minutes from the start day's midnight to the end (past 1440 when overnight)."""
+        return self.end.minutes + (1440 if self.overnight else 0)
 
     def __str__(self) -> str:
         return f"{self.start}-{self.end}"
@@ -140,34 +152,108 @@ class YearlyRange(Node):
     last: tuple[int, int]
 
 
+class DayHours(Node):
+    """Hours of some weekdays: ``hours sat 10:00-13:00``."""
+
+    days: tuple[Weekday, ...]
+    ranges: tuple[TimeRange, ...]
+
+
+class DateHours(Node):
+    """Hours of some dates: ``hours 2026-12-28 10:00-12:00`` (replaces that date's hours)
+    or ``closed 2026-12-28 13:00-18:00`` (closes those hours)."""
+
+    dates: tuple[DateRange, ...]
+    ranges: tuple[TimeRange, ...]
+
+
+class NamedHoliday(Node):
+    """A one-off holiday of the calendar: ``holiday 2026-05-01 "創立記念日" / "Founding day"``."""
+
+    date: dt.date
+    label: Label = Label()
+
+
 class Calendar(Node):
-    """A business calendar: which days are open, and which hours of them."""
+    """A business calendar: which days are open, and which hours of them.
+
+    ``hours`` (the one-line form) are the hours of every open day that no
+    ``day_hours`` line names; ``days`` are the open weekdays as written (when
+    absent, the weekdays of the ``day_hours`` lines: see :meth:`open_weekdays`).
+    ``timezone`` is the calendar's own zone (None: the policy's)."""
 
     name: str
     label: Label = Label()
     ref: ArticleRef | None = None
+    timezone: str | None = None
     days: tuple[Weekday, ...] = ()
     hours: tuple[TimeRange, ...] = ()
+    day_hours: tuple[DayHours, ...] = ()
+    date_hours: tuple[DateHours, ...] = ()
+    closed_hours: tuple[DateHours, ...] = ()
     holidays: tuple[str, ...] = ()
+    named_holidays: tuple[NamedHoliday, ...] = ()
     closed: tuple[DateRange, ...] = ()
     closed_yearly: tuple[YearlyRange, ...] = ()
     open: tuple[DateRange, ...] = ()
     notes: tuple[Label, ...] = ()
 
+    def open_weekdays(self) -> tuple[Weekday, ...]:
+        """The weekdays the calendar opens: ``days``, or else those its ``hours`` lines name."""
+        if self.days:
+            return self.days
+        named = {w for line in self.day_hours for w in line.days}
+        return tuple(w for w in Weekday if w in named)
 
-class NthWeekday(Node):
-    """The ``nth`` (1-5, or -1 for last) ``weekday`` of a month."""
+    def weekday_ranges(self, weekday: Weekday) -> tuple[TimeRange, ...]:
+        """The hours of an open ``weekday``: its own ``hours`` lines, else the one-line ``hours``."""
+        own = tuple(r for line in self.day_hours if weekday in line.days for r in line.ranges)
+        return own or self.hours
+
+    @property
+    def has_hours(self) -> bool:
+        """Whether any line gives the calendar opening hours."""
+        return bool(self.hours or self.day_hours or self.date_hours)
+
+
+class Monthly(Node):
+    """Which months a monthly rule names: every ``every``-th month from ``since`` (year, month).
+
+    ``every 3 months from 2026-03``: March, June, September, December from March 2026
+    on (no month before ``since``); the default, 1 and None, is every month."""
+
+    every: int = 1
+    since: tuple[int, int] | None = None
+
+    def names_month(self, year: int, month: int) -> bool:
+        """Whether the rule names month ``month`` of ``year``."""
+        if self.since is None:
+            return self.every == 1 or (year * 12 + month - 1) % self.every == 0
+        gap = (year * 12 + month) - (self.since[0] * 12 + self.since[1])
+        return gap >= 0 and gap % self.every == 0
+
+
+class NthWeekday(Monthly):
+    """The ``nth`` (1-5, or -1 for last) ``weekday`` of a month; ``also`` holds further
+    ordinals (``2nd, 4th thu`` has nth 2 and also (4,))."""
 
     kind: Literal["nth_weekday"] = "nth_weekday"
     nth: int
     weekday: Weekday
+    also: tuple[int, ...] = ()
 
 
-class DayOfMonth(Node):
+class DayOfMonth(Monthly):
     """A fixed day of every month (1-31; -1 for the last day)."""
 
     kind: Literal["day_of_month"] = "day_of_month"
     day: int
+
+
+class LastWeekday(Monthly):
+    """The last Monday-to-Friday day of a month (``on last weekday``)."""
+
+    kind: Literal["last_weekday"] = "last_weekday"
 
 
 class DayOfYear(Node):
@@ -185,7 +271,7 @@ class WeeklyOn(Node):
     weekday: Weekday
 
 
-Recurrence = NthWeekday | DayOfMonth | DayOfYear | WeeklyOn
+Recurrence = NthWeekday | DayOfMonth | LastWeekday | DayOfYear | WeeklyOn
 
 
 class Roll(StrEnum):
@@ -221,6 +307,21 @@ class ServiceHours(Node):
     except_planned_stops: bool = False
 
 
+class MeasurePeriod(StrEnum):
+    """Over which periods an availability target is measured."""
+
+    MONTH = "month"
+    QUARTER = "quarter"
+    PERIOD = "period"
+
+
+class CreditTier(Node):
+    """A service credit: ``credit`` percent of the fee when availability is below ``below`` percent."""
+
+    below: float
+    credit: float
+
+
 class Service(Node):
     """A row of the service-hours table."""
 
@@ -230,6 +331,8 @@ class Service(Node):
     hours: ServiceHours
     availability_measured: bool = False
     availability_target: float | None = None
+    period: MeasurePeriod = MeasurePeriod.MONTH
+    credits: tuple[CreditTier, ...] = ()
     notes: tuple[Label, ...] = ()
 
 
@@ -293,6 +396,58 @@ class Completion(Node):
     guideline: Label = Label()
 
 
+class ClockTarget(Node):
+    """A named target measured on a named clock (issue 12).
+
+    ``kind`` ``respond``, ``resolve`` or ``first_reply``: met when the clock stops
+    with at most ``duration`` of running time; ``update``: one of ``by`` at least
+    every ``duration`` of running time while the clock runs.
+    """
+
+    kind: Literal["respond", "resolve", "first_reply", "update"]
+    duration: Duration
+    clock: str
+    by: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        """``resolve`` or ``update`` (the target's key in a report row)."""
+        return self.kind
+
+
+class AttributeTest(Node):
+    """One test of a condition: the attribute's value is (``negated``: is not) one of ``values``."""
+
+    attribute: str
+    values: tuple[str, ...]
+    negated: bool = False
+
+    def __str__(self) -> str:
+        if len(self.values) == 1:
+            return f"{self.attribute} {'!=' if self.negated else '='} {self.values[0]}"
+        return f"{self.attribute} {'not in' if self.negated else 'in'} ({', '.join(self.values)})"
+
+
+class Condition(Node):
+    """``when`` a rule applies: every test holds (``and``)."""
+
+    tests: tuple[AttributeTest, ...]
+
+    def __str__(self) -> str:
+        return " and ".join(str(t) for t in self.tests)
+
+
+class Attribute(Node):
+    """An attribute that incidents carry: its values and the value assumed when not given."""
+
+    name: str
+    label: Label = Label()
+    ref: ArticleRef | None = None
+    values: tuple[str, ...]
+    default: str | None = None
+    notes: tuple[Label, ...] = ()
+
+
 class Priority(Node):
     """A priority level with its response target and completion rule."""
 
@@ -303,18 +458,38 @@ class Priority(Node):
     target: Target
     same_day: SameDayGuideline | None = None
     completion: Completion = Completion()
+    #: the incidents this rule applies to (None: all); rules of one id are tried in file order
+    when: Condition | None = None
+    #: the named targets on named clocks (``resolve within 3 business days on resolution``)
+    targets: tuple[ClockTarget, ...] = ()
     notes: tuple[Label, ...] = ()
 
 
+class Pause(Node):
+    """A pause reason of a clock: it stops counting at ``at`` until the next ``until``."""
+
+    at: str
+    until: str
+
+
 class ClockRule(Node):
-    """Which event starts a clock, in order of preference; and the warning threshold."""
+    """Which event starts a clock, in order of preference; its pauses, stops and resets;
+    and the warning threshold."""
 
     name: str
     label: Label = Label()
     ref: ArticleRef | None = None
     starts: tuple[str, ...]
+    pauses: tuple[Pause, ...] = ()
+    stops: tuple[str, ...] = ()
+    resets: tuple[str, ...] = ()
     at_risk_percent: float | None = None
     notes: tuple[Label, ...] = ()
+
+    @property
+    def has_life_cycle(self) -> bool:
+        """Whether the clock pauses, stops or resets on events of its own."""
+        return bool(self.pauses or self.stops or self.resets)
 
 
 class Notify(Node):
@@ -389,6 +564,8 @@ class Header(Node):
     provider: Label = Label()
     title: Label = Label()
     source: str | None = None
+    #: ``languages ja, en``: every language of the texts, the primary first (empty: not declared).
+    languages: tuple[str, ...] = ()
 
 
 class PolicyModel(Node):
@@ -406,6 +583,7 @@ class PolicyModel(Node):
     backups: tuple[Backup, ...] = ()
     exclusions: tuple[Exclusion, ...] = ()
     items: tuple[Item, ...] = ()
+    attributes: tuple[Attribute, ...] = ()
 
     def calendar(self, name: str) -> Calendar:
         """The calendar called ``name`` (KeyError if there is none)."""
@@ -415,11 +593,17 @@ class PolicyModel(Node):
         raise KeyError(name)
 
     def priority(self, pid: str) -> Priority:
-        """The priority with id ``pid`` (KeyError if there is none)."""
+        """The rule of priority ``pid`` for an incident with default attributes (KeyError if none)."""
+        first: Priority | None = None
+        defaults = {a.name: a.default or a.values[0] for a in self.attributes if a.values}
         for p in self.priorities:
             if p.id == pid:
-                return p
-        raise KeyError(pid)
+                first = first or p
+                if p.when is None or all((defaults.get(t.attribute) in t.values) != t.negated for t in p.when.tests):
+                    return p
+        if first is None:
+            raise KeyError(pid)
+        return first
 
 
 def meaning(node: BaseModel) -> Any:

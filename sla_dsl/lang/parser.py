@@ -44,6 +44,7 @@ DECL_KEYWORDS = (
     "backup",
     "exclude",
     "item",
+    "attribute",
 )
 
 #: Named terminals in words, for "expected ..." messages.
@@ -62,8 +63,21 @@ TERMINAL_WORDS = {
     "$END": "the end of the file",
 }
 
-UNITS = ("minutes", "hours", "days", "weeks", "months")
-UNIT_WORDS = {"minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months"}
+UNITS = ("seconds", "minutes", "hours", "days", "weeks", "months")
+UNIT_WORDS = {
+    "second",
+    "seconds",
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+}
 
 
 def _grammar_text() -> str:

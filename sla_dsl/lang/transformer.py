@@ -10,20 +10,30 @@ one run reports all.
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable
 from typing import Any
 
 from lark import Token, Tree
 
 from . import model as m
-from .diagnostics import Severity, did_you_mean
-from .values import CHANNELS, HOST_ZONES, Invalid, ValueReader, _unquote, bounded_int, shown, zone_problem
+from .attributes import AttributeBuilder
+from .calendar_decl import build_calendar
+from .diagnostics import did_you_mean
+from .languages import read_languages
+from .values import CHANNELS, HOST_ZONES, Invalid, _unquote, bounded_int, shown, zone_problem
 
 __all__ = ["Builder", "Invalid"]
 
+#: Statements of a priority that add a named target on a named clock, and the target's kind.
+_NAMED_TARGETS = {
+    "q_respond_on": "respond",
+    "q_resolve_on": "resolve",
+    "q_first_reply_on": "first_reply",
+    "q_update": "update",
+}
 
-class Builder(ValueReader):
+
+class Builder(AttributeBuilder):
     """Walks the parse tree of one policy text and builds the model."""
 
     def build(self, tree: Tree[Token]) -> dict[str, list[Any]]:
@@ -118,6 +128,8 @@ class Builder(ValueReader):
             elif st.data == "h_source":
                 assert isinstance(tok, Token)
                 fields["source"] = _unquote(tok)
+            elif st.data == "h_languages":
+                fields["languages"] = read_languages(st, self.error)
         missing = [k for k in ("version", "effective", "timezone") if k not in fields]
         for k in missing:
             example = {
@@ -148,71 +160,8 @@ class Builder(ValueReader):
         return m.Article(number=number, title=title, text=tuple(texts), span=self.span(decl))
 
     def d_calendar(self, decl: Tree[Token]) -> m.Calendar:
-        name = self._name(decl)
         label, ref, stmts = self._head(decl)
-        days: list[m.Weekday] = []
-        hours: list[m.TimeRange] = []
-        hol: list[str] = []
-        closed: list[m.DateRange] = []
-        yearly: list[m.YearlyRange] = []
-        opened: list[m.DateRange] = []
-        notes: list[m.Label] = []
-        broken = False
-        for st in stmts:
-            try:
-                if st.data == "c_days":
-                    for span_node in st.children:
-                        if isinstance(span_node, Tree):
-                            days.extend(self._day_span(span_node))
-                elif st.data == "c_hours":
-                    for r in st.children:
-                        if isinstance(r, Tree):
-                            hours.append(self.time_range(r))
-                elif st.data == "c_holidays":
-                    for tok in st.children:
-                        if isinstance(tok, Token):
-                            hol.append(self.holiday_region(tok))
-                elif st.data in ("c_closed", "c_open"):
-                    target = closed if st.data == "c_closed" else opened
-                    for ds in st.children:
-                        if isinstance(ds, Tree):
-                            target.append(self._date_span(ds))
-                elif st.data == "c_closed_yearly":
-                    for ys in st.children:
-                        if isinstance(ys, Tree):
-                            yearly.append(self._yearly_span(ys))
-                elif st.data == "note":
-                    notes.append(self._note(st))
-            except Invalid:
-                broken = True
-        # overlapping hour ranges
-        ordered = sorted(hours, key=lambda r: r.start.minutes)
-        for a, b in itertools.pairwise(ordered):
-            if b.start.minutes < a.end.minutes:
-                self.error(
-                    "E202",
-                    f"hour ranges `{a}` and `{b}` overlap",
-                    b.span,
-                    help="business hours are separate ranges; merge them or move one",
-                )
-                broken = True
-        if len(set(days)) != len(days):
-            self.error("W202", "a weekday is listed twice", name, severity=Severity.WARNING)
-        if broken:
-            raise Invalid()
-        return m.Calendar(
-            name=str(name),
-            label=label,
-            ref=ref,
-            days=tuple(dict.fromkeys(days)),
-            hours=tuple(ordered),
-            holidays=tuple(hol),
-            closed=tuple(closed),
-            closed_yearly=tuple(yearly),
-            open=tuple(opened),
-            notes=tuple(notes),
-            span=self.span(decl),
-        )
+        return build_calendar(self, decl, self._name(decl), label, ref, stmts)
 
     def d_service(self, decl: Tree[Token]) -> m.Service:
         name = self._name(decl)
@@ -220,10 +169,14 @@ class Builder(ValueReader):
         hours: m.ServiceHours | None = None
         measured = False
         target: float | None = None
+        extra: dict[str, Any] = {}  # measurement period and credits (issue 13)
         notes: list[m.Label] = []
         seen: dict[str, Tree[Token]] = {}
         for st in stmts:
-            if st.data == "s_hours":
+            if st.data == "s_credit":
+                self._once(seen, st, "`credit`")
+                extra["credits"] = self.credit_tiers(st)
+            elif st.data == "s_hours":
                 self._once(seen, st, "`hours`")
                 cal = next(t for t in st.children if isinstance(t, Token))
                 excepts = {str(c.data) for c in st.children if isinstance(c, Tree)}
@@ -240,6 +193,7 @@ class Builder(ValueReader):
                 tok = st.children[0]
                 assert isinstance(tok, Token)
                 target = self._percent(tok)
+                extra["period"] = self.measure_period(st)
             elif st.data == "note":
                 notes.append(self._note(st))
         if hours is None:
@@ -251,7 +205,7 @@ class Builder(ValueReader):
             )
         return m.Service(
             name=str(name), label=label, ref=ref, hours=hours, availability_measured=measured,
-            availability_target=target, notes=tuple(notes), span=self.span(decl),
+            availability_target=target, notes=tuple(notes), span=self.span(decl), **extra,
         )  # fmt: skip
 
     def d_planned_stop(self, decl: Tree[Token]) -> m.PlannedStop:
@@ -347,11 +301,14 @@ class Builder(ValueReader):
         name = self._name(decl)
         label, ref, stmts = self._head(decl)
         starts: list[str] = []
+        life: dict[str, Any] = {}  # pauses, stops, resets (issue 12)
         risk: float | None = None
         notes: list[m.Label] = []
         seen: dict[str, Tree[Token]] = {}
         for st in stmts:
-            if st.data == "k_starts":
+            if st.data in ("k_pauses", "k_stops", "k_resets"):
+                self._clock_life(st, seen, life)
+            elif st.data == "k_starts":
                 self._once(seen, st, "`starts at`")
                 starts = [self.event(t) for t in st.children if isinstance(t, Token)]
             elif st.data == "k_risk":
@@ -376,20 +333,33 @@ class Builder(ValueReader):
             at_risk_percent=risk,
             notes=tuple(notes),
             span=self.span(decl),
+            **life,
         )
+
+    def _clock_life(self, st: Tree[Token], seen: dict[str, Tree[Token]], life: dict[str, Any]) -> None:
+        """A ``pauses at``, ``stops at`` or ``resets at`` line of a clock (several pause lines allowed)."""
+        events = [self.event(t) for t in st.children if isinstance(t, Token)]
+        if st.data == "k_pauses":
+            pause = m.Pause(at=events[0], until=events[1], span=self.span(st))
+            life["pauses"] = (*life.get("pauses", ()), pause)
+            return
+        self._once(seen, st, "`" + str(st.data)[2:] + " at`")
+        life[str(st.data)[2:]] = tuple(events)
 
     def d_priority(self, decl: Tree[Token]) -> m.Priority:
         pid = self._name(decl)
         label, ref, stmts = self._head(decl)
         fields: dict[str, Any] = {}
+        stmts = self.take_when(stmts, fields)  # `when plan = premium` (issue 13)
         notes: list[m.Label] = []
         seen: dict[str, Tree[Token]] = {}
         completion: dict[str, Any] = {}
+        targets: list[m.ClockTarget] = []
         for st in stmts:
             key = str(st.data)
             if key in ("q_within", "q_by_end"):
                 self._once(seen, Tree("respond", [], st.meta), "the response target")
-            elif key != "note":
+            elif key not in ("note", *_NAMED_TARGETS):
                 self._once(seen, st, "`" + key[2:].replace("_", " ") + "`")
             if key == "q_definition":
                 lab = st.children[0]
@@ -403,6 +373,8 @@ class Builder(ValueReader):
                 toks = [t for t in st.children if isinstance(t, Token) and t.type in ("ORDINAL", "NAME")]
                 nth = self.nth_business_day(toks[0])
                 fields["target"] = m.ByEndOf(nth=nth, calendar=str(toks[1]), span=self.span(st))
+            elif key in _NAMED_TARGETS:
+                targets.append(self._clock_target(st))
             elif key == "q_same_day":
                 dur = next(c for c in st.children if isinstance(c, Tree))
                 cal = [t for t in st.children if isinstance(t, Token) and t.type == "NAME"][-1]
@@ -445,10 +417,26 @@ class Builder(ValueReader):
                 pid,
                 help="add e.g. `respond within 4 business hours`",
             )
+        if targets:
+            fields["targets"] = tuple(targets)
         return m.Priority(
             id=str(pid), label=label, ref=ref, completion=m.Completion(**completion), notes=tuple(notes),
             span=self.span(decl), **fields,
         )  # fmt: skip
+
+    def _clock_target(self, st: Tree[Token]) -> m.ClockTarget:
+        """A named target line of a priority: ``resolve within 3 business days on resolution``."""
+        dur = next(c for c in st.children if isinstance(c, Tree))
+        toks = [t for t in st.children if isinstance(t, Token)]
+        clock = next(t for t in toks if t.type == "NAME")
+        by = tuple(self.event(t) for t in toks if t.type == "EVENT")
+        return m.ClockTarget(
+            kind=_NAMED_TARGETS[str(st.data)],
+            duration=self.duration(dur),
+            clock=str(clock),
+            by=by,
+            span=self.span(st),
+        )
 
     def d_notify(self, decl: Tree[Token]) -> m.Notify:
         name = self._name(decl)

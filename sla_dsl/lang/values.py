@@ -31,6 +31,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from functools import cache
+from typing import Any
 
 import holidays
 from lark import Token, Tree
@@ -40,6 +41,7 @@ from .diagnostics import Diagnostic, Severity, did_you_mean
 
 WEEKDAYS = [w.value for w in m.Weekday]
 UNIT_MAP = {
+    "second": m.TimeUnit.SECOND,
     "minute": m.TimeUnit.MINUTE,
     "hour": m.TimeUnit.HOUR,
     "day": m.TimeUnit.DAY,
@@ -51,6 +53,7 @@ CHANNELS = ("email", "web", "phone", "letter", "portal")
 #: The longest duration in each unit: ten years' worth (of 365 days), for elapsed and business time alike.
 MAX_DURATION_YEARS = 10
 MAX_DURATION = {
+    m.TimeUnit.SECOND: MAX_DURATION_YEARS * 365 * 24 * 3600,
     m.TimeUnit.MINUTE: MAX_DURATION_YEARS * 365 * 24 * 60,
     m.TimeUnit.HOUR: MAX_DURATION_YEARS * 365 * 24,
     m.TimeUnit.DAY: MAX_DURATION_YEARS * 365,
@@ -232,14 +235,20 @@ class ValueReader:
 
     def time_range(self, node: Tree[Token]) -> m.TimeRange:
         a, b = (self.clock_time(t) for t in node.children if isinstance(t, Token))
-        if b.minutes <= a.minutes:
+        if b.minutes == a.minutes or (a.minutes == 1440 and b.minutes == 0):
             raise self.fail(
-                "E201",
-                f"the time range `{a}-{b}` ends before it starts",
+                "E230",
+                f"the time range `{a}-{b}` has zero length",
                 node,
-                help="a range must end after it starts, on the same day (`24:00` is the latest end); overnight "
-                "ranges such as `23:00-01:00` are not supported: end at `24:00`, and for business hours "
-                "add `00:00-01:00`",
+                help="a range ends after it starts (`10:00-18:00`); a range whose end is earlier runs "
+                "overnight (`22:00-06:00`); a whole day is `00:00-24:00`",
+            )
+        if a.minutes == 1440:
+            raise self.fail(
+                "E230",
+                f"the time range `{a}-{b}` starts at `24:00`, the end of the day",
+                node,
+                help="start a range at `00:00` to `23:59`; `24:00` is only an end",
             )
         return m.TimeRange(start=a, end=b, span=self.span(node))
 
@@ -412,23 +421,58 @@ class ValueReader:
             )
         return nth
 
+    def _month_step(self, node: Tree[Token]) -> dict[str, Any]:
+        """``every`` and ``since`` of a monthly recurrence (``every 3 months from 2026-03``)."""
+        step = next((c for c in node.children if isinstance(c, Tree) and c.data == "month_step"), None)
+        toks = [t for t in step.children if isinstance(t, Token)] if step is not None else []
+        if len(toks) < 2:
+            return {}
+        every = bounded_int(str(toks[0]), 120)
+        if not every:
+            raise self.fail(
+                "E234",
+                f"`every {shown(str(toks[0]))} months` is not a step of months",
+                toks[0],
+                help="write a step from 1 to 120 months, e.g. `every 3 months from 2026-03`",
+            )
+        y, mo = (int(x) for x in str(toks[1]).split("-"))
+        if not 1 <= mo <= 12 or not 1900 <= y <= 2200:
+            raise self.fail(
+                "E234",
+                f"`{toks[1]}` is not a month of a supported year",
+                toks[1],
+                help="write the first month the rule names as YYYY-MM, e.g. `2026-03`",
+            )
+        return {"every": every, "since": (y, mo)}
+
     def _recurrence(self, node: Tree[Token]) -> m.Recurrence:
         toks = [t for t in node.children if isinstance(t, Token) and t.type in ("ORDINAL", "NAME", "INT", "MONTHDAY")]
         sp = self.span(node)
+        step = self._month_step(node)
         if node.data == "r_nth":
-            nth = bounded_int(str(toks[0])[:-2], 5)
-            if not nth:
-                raise self.fail(
-                    "E213",
-                    f"there is no `{shown(str(toks[0]))}` weekday in a month",
-                    toks[0],
-                    help="write 1st to 5th, or `last`",
-                )
-            return m.NthWeekday(nth=nth, weekday=self.weekday(toks[1]), span=sp)
+            nths: list[int] = []
+            for tok in toks[:-1]:
+                nth = bounded_int(str(tok)[:-2], 5)
+                if not nth:
+                    raise self.fail(
+                        "E213",
+                        f"there is no `{shown(str(tok))}` weekday in a month",
+                        tok,
+                        help="write 1st to 5th, or `last`",
+                    )
+                if nth in nths:
+                    raise self.fail(
+                        "E234", f"`{tok}` is listed twice", tok, help="name each ordinal once, e.g. `2nd, 4th thu`"
+                    )
+                nths.append(nth)
+            weekday = self.weekday(toks[-1])
+            return m.NthWeekday(nth=nths[0], also=tuple(nths[1:]), weekday=weekday, span=sp, **step)
         if node.data == "r_last_weekday":
-            return m.NthWeekday(nth=-1, weekday=self.weekday(toks[0]), span=sp)
+            if str(toks[0]).lower() == "weekday":
+                return m.LastWeekday(span=sp, **step)
+            return m.NthWeekday(nth=-1, weekday=self.weekday(toks[0]), span=sp, **step)
         if node.data == "r_last_day":
-            return m.DayOfMonth(day=-1, span=sp)
+            return m.DayOfMonth(day=-1, span=sp, **step)
         if node.data == "r_day":
             day = bounded_int(str(toks[0]), 31)
             if not day:
@@ -438,7 +482,7 @@ class ValueReader:
                     toks[0],
                     help="write 1 to 31, or `last day`",
                 )
-            return m.DayOfMonth(day=day, span=sp)
+            return m.DayOfMonth(day=day, span=sp, **step)
         if node.data == "r_yearly":
             mo, d = self.month_day(toks[0])
             return m.DayOfYear(month=mo, day=d, span=sp)

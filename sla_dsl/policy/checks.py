@@ -29,6 +29,7 @@ from ..errors import InputError
 from ..lang import model as m
 from ..lang.check import CHECK_HORIZON_DAYS, as_timedelta
 from ..lang.diagnostics import Diagnostic, Severity
+from .calendar_checks import calendar_statements
 from .compiled import Policy
 
 #: How far after the effective date a calendar must open at least once.
@@ -57,7 +58,17 @@ def computed(model: m.PolicyModel) -> list[Diagnostic]:
         ]
     policy = Policy(model)
     closed = _never_open(model, policy)
-    return list(closed.values()) + same_day(model, policy, skip=set(closed))
+    stated = [d for decl in model.calendars for d in _calendar_statements(policy, decl)]
+    return list(closed.values()) + stated + same_day(model, policy, skip=set(closed))
+
+
+def _calendar_statements(policy: Policy, decl: m.Calendar) -> list[Diagnostic]:
+    if not (decl.date_hours or decl.closed_hours):
+        return []
+    try:
+        return calendar_statements(policy.calendar(decl.name))
+    except InputError:  # a calendar the language stage refuses (unknown holidays): reported there
+        return []
 
 
 def never_open(model: m.PolicyModel, policy: Policy | None = None) -> list[Diagnostic]:
@@ -71,9 +82,9 @@ def _never_open(model: m.PolicyModel, policy: Policy) -> dict[str, Diagnostic]:
     last = min(_add_years(first, OPEN_WITHIN_YEARS), LAST_DATE)
     out = {}
     for decl in model.calendars:
-        if not decl.days:
+        if not decl.open_weekdays() and not decl.date_hours:
             why, help = "it has no days", f"add the days it is open to calendar `{decl.name}`, e.g. `days mon..fri`"
-        elif not decl.hours:
+        elif not decl.has_hours:
             why, help = "it has no hours", f"add its opening hours to calendar `{decl.name}`, e.g. `hours 10:00-18:00`"
         else:
             try:

@@ -75,7 +75,7 @@ class Policy:
             if isinstance(p.target, m.ByEndOf):
                 return p.target.calendar
         for cal in self.model.calendars:
-            if cal.hours:
+            if cal.has_hours:
                 return cal.name
         raise NoCalendarError(
             "the policy declares no business calendar with hours: add "
@@ -95,7 +95,7 @@ class Policy:
 
     def add_business_time(self, t: dt.datetime, delta: dt.timedelta, calendar: str | None = None) -> dt.datetime:
         """The earliest instant at which ``delta`` of business time has passed since ``t``."""
-        return self.calendar(calendar).add(self._aware(t), delta)
+        return self.calendar(calendar).add(self._aware(t), delta).astimezone(self.tz)
 
     def business_time_between(self, t1: dt.datetime, t2: dt.datetime, calendar: str | None = None) -> dt.timedelta:
         """Business time in [t1, t2) (negative when t2 < t1)."""
@@ -121,11 +121,11 @@ class Policy:
         """When ``target`` falls due for a clock that starts at ``start``."""
         start = self._aware(start)
         if isinstance(target, m.ByEndOf):
-            return self.calendar(target.calendar).end_of_nth_business_day(start, target.nth)
+            return self.calendar(target.calendar).end_of_nth_business_day(start, target.nth).astimezone(self.tz)
         d = target.duration
         if d.calendar is None:
             return add_calendar_duration(start, d)
-        return self.calendar(d.calendar).add(start, self.duration_delta(d))
+        return self.calendar(d.calendar).add(start, self.duration_delta(d)).astimezone(self.tz)
 
     def response_due(self, priority: str, clock_start: dt.datetime) -> dt.datetime:
         """The response due time for an incident of ``priority`` whose clock starts then."""
@@ -154,6 +154,7 @@ def add_calendar_duration(t: dt.datetime, d: m.Duration) -> dt.datetime:
         shifted: dt.datetime = t + relativedelta(months=d.amount)
         return _in_range(shifted, d)
     seconds = {
+        m.TimeUnit.SECOND: 1,
         m.TimeUnit.MINUTE: 60,
         m.TimeUnit.HOUR: 3600,
         m.TimeUnit.DAY: 86400,

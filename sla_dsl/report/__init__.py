@@ -68,6 +68,29 @@ class SameDay(_Row):
     met: bool | None = None
 
 
+TargetStatus = Literal["met", "breached", "open", "paused", "at_risk", "excluded", "not_applicable"]
+
+
+class TargetRow(_Row):
+    """The verdict on one named target of an incident (issue 12): a target on a named clock
+    (``resolve``, ``first_reply``, ``respond``, ``update``) or a notification rule on an incident event."""
+
+    name: str
+    kind: Literal["respond", "resolve", "first_reply", "update", "notify"]
+    clock: str | None = None
+    status: TargetStatus
+    due: dt.datetime | None = None
+    #: when the clock stopped (or the notification was sent)
+    met_at: dt.datetime | None = None
+    target_minutes: float
+    #: business (or elapsed) minutes the clock ran; for ``update``, since the last update
+    used_minutes: float | None = None
+    #: ``update``: how many updates came late or not at all
+    missed: int = 0
+    ref: str | None = None
+    explain: list[Step] = Field(default_factory=list)
+
+
 class IncidentRow(_Row):
     """The verdict on one incident's response target (and its completion)."""
 
@@ -85,6 +108,8 @@ class IncidentRow(_Row):
     same_day: SameDay | None = None
     policy_version: str
     explain: list[Step] = Field(default_factory=list)
+    #: the named targets and incident notification rules (issue 12), in the policy's order
+    targets: list[TargetRow] = Field(default_factory=list)
 
     @property
     def is_completed(self) -> bool:
@@ -107,6 +132,8 @@ class OutageRow(_Row):
     excused_minutes: float = 0.0
     policy_version: str
     explain: list[Step] = Field(default_factory=list)
+    #: every notification rule on an outage event, the first one's verdict also above (issue 12)
+    notices: list[TargetRow] = Field(default_factory=list)
 
 
 class StopRow(_Row):
@@ -155,6 +182,41 @@ class BackupRow(_Row):
     day: dt.date
     status: Literal["ok", "missed", "pending"]
     backups: int = 0
+    #: for a kind taken every N hours: the window of N hours this row judges (issue 13)
+    window_start: dt.datetime | None = None
+    window_end: dt.datetime | None = None
+
+
+class AvailabilityPeriod(_Row):
+    """A measured service's availability over one measurement period (a month, a quarter, the period)."""
+
+    service: str
+    period: Literal["month", "quarter", "period"]
+    start: dt.datetime
+    end: dt.datetime
+    #: the whole measurement period lies in the evaluated one and is over at ``as_of``
+    complete: bool
+    measured_minutes: float
+    downtime_minutes: float
+    ratio: float
+    target: float | None = None
+    met: bool | None = None
+    ref: str | None = None
+    explain: list[Step] = Field(default_factory=list)
+
+
+class CreditRow(_Row):
+    """A service credit owed for one measurement period: the figure, the tier it fell in, the article."""
+
+    service: str
+    start: dt.datetime
+    end: dt.datetime
+    ratio: float
+    target: float
+    below: float
+    credit_percent: float
+    ref: str | None = None
+    explain: list[Step] = Field(default_factory=list)
 
 
 class RetentionRow(_Row):
@@ -204,6 +266,9 @@ class Report(_Row):
     versions: list[PolicyRef] = Field(default_factory=list)
     timezone: str = ""
     input: InputSummary = Field(default_factory=InputSummary)
+    #: availability of each measured service per measurement period, and the credits owed (issue 13)
+    availability_periods: list[AvailabilityPeriod] = Field(default_factory=list)
+    credits: list[CreditRow] = Field(default_factory=list)
 
     def find(self, ident: str) -> list[IncidentRow | OutageRow | StopRow | RetentionRow]:
         """Every row (incident, outage, stop, retention) with id ``ident``."""

@@ -24,13 +24,25 @@ class Build:
     seconds: float
 
     def page(self, uri: str) -> str:
-        """The HTML of the page at ``uri`` (``sla/click-so-ko/en/``)."""
+        """The HTML of the page at ``uri`` (``sla/click-so-ko``)."""
         return (self.site / uri / "index.html").read_text("utf-8")
 
 
-def mkdocs_build(config: Path, site: Path) -> Build:
-    """Run ``mkdocs build --strict`` on ``config`` into ``site``; fail the test with mkdocs' output if it fails."""
+#: Where each language's policy page is in the project's site (English at the root, Japanese under ja/).
+POLICY_PAGE = {"en": "sla/click-so-ko", "ja": "ja/sla/click-so-ko"}
+#: The day the tests' builds compute maintenance windows and worked deadlines from.
+TODAY = "2026-04-01"
+
+
+def mkdocs_build(config: Path, site: Path, today: str | None = TODAY) -> Build:
+    """Run ``mkdocs build --strict`` on ``config`` into ``site``; fail the test with mkdocs' output if it fails.
+
+    ``today`` fixes the build date of computed dates (``SLA_DOCS_TODAY``); ``None`` leaves the real date.
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"}
+    env.pop("SLA_DOCS_TODAY", None)
+    if today is not None:
+        env["SLA_DOCS_TODAY"] = today
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)]
     began = time.perf_counter()
     proc = subprocess.run(cmd, cwd=config.parent, capture_output=True, text=True, timeout=600, env=env)

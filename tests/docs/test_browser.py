@@ -11,13 +11,14 @@ import http.server
 import json
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from .cdp import Browser
-from .conftest import Build
+from .conftest import POLICY_PAGE, Build
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(
@@ -85,7 +86,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
 def test_priority_table_and_maintenance_list_are_visible(
     served: str, browser: Browser, lang: str, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    browser.open(f"{served}/sla/click-so-ko/{lang}/")
+    browser.open(f"{served}/{POLICY_PAGE[lang]}/")
     assert browser.evaluate("document.documentElement.lang") == lang
     shots = tmp_path_factory.mktemp(f"screenshots-{lang}")
     for ident, texts in EXPECTED[lang].items():
@@ -102,10 +103,16 @@ def test_priority_table_and_maintenance_list_are_visible(
 
 
 def test_language_switch_and_source_link(served: str, browser: Browser) -> None:
-    browser.open(f"{served}/sla/click-so-ko/en/")
-    href = browser.evaluate('document.querySelector(".sla-lang a[hreflang=ja]").href')
+    browser.open(f"{served}/{POLICY_PAGE['en']}/")
+    # Material's language menu (mkdocs-static-i18n) leads to the same page in Japanese, not to the home page
+    href = browser.evaluate('document.querySelector(".md-select a[hreflang=ja]").href')
+    assert href.endswith(f"/{POLICY_PAGE['ja']}/"), href
     browser.open(href)
     assert "第3条（SLA の設定）" in browser.evaluate("document.body.innerText")
+    assert browser.evaluate("document.documentElement.lang") == "ja"
+    back = browser.evaluate('document.querySelector(".md-select a[hreflang=en]").href')
+    assert back.endswith(f"/{POLICY_PAGE['en']}/"), back
+    browser.open(href.replace("/ja/", "/"))
     # a section's source link opens the policy source with its lines highlighted
     link = browser.evaluate('document.querySelector("#priority-p1 a.sla-src").href')
     browser.open(link)
@@ -113,3 +120,53 @@ def test_language_switch_and_source_link(served: str, browser: Browser) -> None:
     assert marked >= 1
     text = browser.evaluate('document.querySelector(".sla-decl:target").innerText')
     assert "priority P1" in text and "respond within 4 business hours" in text
+
+
+def _search(browser: Browser, query: str) -> list[str]:
+    """Type ``query`` into Material's search box and return the result titles once they appear."""
+    script = (
+        "(() => { const i = document.querySelector('input.md-search__input'); i.focus(); i.value = QUERY;"
+        " i.dispatchEvent(new Event('input', {bubbles: true})); i.dispatchEvent(new KeyboardEvent('keyup')); })()"
+    )
+    browser.evaluate(script.replace("QUERY", json.dumps(query)))
+    for _ in range(100):  # the search index loads in a worker: wait up to 20 s for results
+        titles: list[str] = browser.evaluate(
+            "Array.from(document.querySelectorAll('.md-search-result__item')).map(e => e.innerText)"
+        )
+        if titles:
+            return titles
+        time.sleep(0.2)
+    return []
+
+
+@pytest.mark.parametrize("query", ["第4木曜日", "メンテナンス"])
+def test_japanese_search_finds_japanese_words(served: str, browser: Browser, query: str) -> None:
+    browser.open(f"{served}/{POLICY_PAGE['ja']}/")
+    results = _search(browser, query)
+    assert results, f"search for {query!r} found nothing on the ja site"
+    assert any("定期メンテナンス" in r or query in r for r in results), results[:3]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_policy_page_fits_the_screen(
+    served: str, browser: Browser, lang: str, width: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """At desktop and phone widths nothing runs off the page; wide tables scroll inside their own box."""
+    browser.open(f"{served}/{POLICY_PAGE[lang]}/", width=width, height=900)
+    overflow = browser.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"the {lang} page is {overflow}px wider than a {width}px screen"
+    boxes = browser.evaluate(
+        "Array.from(document.querySelectorAll('.md-typeset__scrollwrap')).map(e => [e.getBoundingClientRect().right,"
+        " getComputedStyle(e).overflowX])"
+    )
+    assert boxes and all(right <= width + 1 and ox == "auto" for right, ox in boxes), boxes
+    # nothing from another host: every resource the page loaded came from the test server
+    loaded = browser.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+    assert all(u.startswith(served) for u in loaded), [u for u in loaded if not u.startswith(served)]
+    shots = tmp_path_factory.mktemp(f"layout-{lang}-{width}")
+    for ident in ("top", "maintenance-windows", "priorities"):
+        browser.evaluate(f"document.getElementById({json.dumps(ident)}).scrollIntoView({{block: 'start'}})")
+        png = browser.screenshot(shots / f"{lang}-{width}-{ident}.png")
+        assert png.stat().st_size > 10_000
+        print(f"screenshot: {png}")

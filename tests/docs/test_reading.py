@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from .conftest import ROOT, Build
+from .conftest import POLICY_PAGE, ROOT, Build
 from .htmltables import Row, squash, tables
 
 READING = ROOT / "docs/original/clicksoko-sla-en.md"
@@ -75,7 +75,7 @@ def _nospace(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def pages(site: Build) -> dict[str, dict[str, list[Row]]]:
-    return {lang: tables(site.page(f"sla/click-so-ko/{lang}")) for lang in ("ja", "en")}
+    return {lang: tables(site.page(POLICY_PAGE[lang])) for lang in ("ja", "en")}
 
 
 @pytest.fixture(scope="module")

@@ -87,12 +87,25 @@ def test_example_month_json_has_the_contract_keys() -> None:
 
 
 def test_text_markdown_html_reports() -> None:
-    text = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH)
+    text = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--lang", "en")
     assert text.returncode == 0 and "Availability" in text.stdout and "Violations" in text.stdout
     md = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--format", "markdown", "--lang", "ja")
-    assert md.returncode == 0 and md.stdout.startswith("# Click So-ko: サービスレベル報告書")
+    assert md.returncode == 0 and md.stdout.startswith("# Click So-ko サービスレベル報告書（2026年11月度）")
     page = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--format", "html")
     assert page.returncode == 0 and "<svg" in page.stdout and page.stdout.rstrip().endswith("</html>")
+
+
+def test_reports_default_to_the_policys_primary_language(tmp_path: Path) -> None:
+    """`languages ja, en` makes Japanese the default; a policy that declares `en` first gets English."""
+    for fmt in ("text", "markdown", "html"):
+        res = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--format", fmt)
+        assert res.returncode == 0 and "サービスレベル報告書（2026年11月度）" in res.stdout, fmt
+    english = tmp_path / "en.sla"
+    english.write_text(POLICY_PATH.read_text("utf-8").replace("languages ja, en", "languages en, ja"), "utf-8")
+    res = sla("evaluate", english, EXAMPLE, *MONTH)
+    assert res.returncode == 0 and res.stdout.startswith("Click So-ko: service level report, November 2026")
+    res = sla("explain", english, EXAMPLE, "INC-001")
+    assert res.returncode == 0 and res.stdout.startswith("Incident INC-001 (P1 Priority 1, policy version 2026.1)")
 
 
 def test_policy_directory_and_several_versions(tmp_path: Path) -> None:
@@ -130,27 +143,33 @@ def test_missing_events_file_and_usage() -> None:
 def test_explain_one_incident() -> None:
     res = sla("explain", POLICY_PATH, EXAMPLE, "INC-001")
     assert res.returncode == 0, res.stderr
-    assert res.stdout.startswith("incident INC-001 (P1, version 2026.1): breached")
-    assert "[Article 3.2]" in res.stdout
+    assert res.stdout.splitlines()[:3] == [
+        "案件 INC-001（P1 優先度１、規定の版 2026.1）：未達",
+        "判定期間：2026年11月1日(日) 00:00 〜 2026年12月1日(火) 00:00（2026年12月1日(火) 00:00 時点）",
+        "根拠：条項 3.2（SLA の設定）P1 優先度１",
+    ]
+    en = sla("explain", POLICY_PATH, EXAMPLE, "INC-001", "--lang", "en")
+    assert en.stdout.startswith("Incident INC-001 (P1 Priority 1, policy version 2026.1): breached\n")
+    assert en.stdout.count("Art. 3.2") == 1  # the article once, not on every line
     res = sla("explain", POLICY_PATH, EXAMPLE, "NOPE", *MONTH)
     assert res.returncode == 1 and "`NOPE`" in res.stderr
 
 
 def test_text_summary_caps_long_lists() -> None:
-    full = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH)
+    full = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--lang", "en")
     assert full.returncode == 0 and "more (--limit 0" not in full.stdout  # the month fits the default 50
-    capped = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--limit", "3")
+    capped = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--limit", "3", "--lang", "en")
     assert capped.returncode == 0
-    violations = capped.stdout.split("Violations (")[1]
+    violations = capped.stdout.split("Violations (")[1].split("\n\n")[0]
     total = int(violations.split(")")[0])
     rows = [ln for ln in violations.splitlines()[2:] if ln.strip()]
     assert (
         len(rows) == 4
         and rows[-1].strip() == f"… and {total - 3:,} more (--limit 0 lists all; json, markdown and html always do)"
     )
-    assert sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--limit", "0").stdout == full.stdout
+    assert sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--limit", "0", "--lang", "en").stdout == full.stdout
     markdown = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--limit", "3", "--format", "markdown").stdout
-    assert "more (--limit 0" not in markdown and markdown.count("| response_breached |") >= 4
+    assert "ほか" not in markdown and markdown.count("| **応答目標の未達** |") >= 4
 
 
 def test_negative_limit_is_a_usage_error() -> None:

@@ -24,6 +24,7 @@ from sla_dsl.events import log_from
 
 from .helpers import TZ, policy
 from .test_backups_versions_data import two_versions
+from .test_targets import targets_policy
 
 FOLLOW_UPS = [
     "incident.product_suspected",
@@ -109,6 +110,22 @@ def test_columns_agree_with_the_per_incident_path(evs: list[dict[str, Any]], two
     # path; the columnar one gets shuffled logs as they come, and must agree with it).
     shuffled = data.draw(st.permutations(evs))
     assert _unlined(_report(shuffled, policies, start, as_of, False)) == _unlined(fast)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(evs=events(), data=st.data())
+def test_columns_agree_with_the_per_incident_path_with_pauses_and_several_targets(
+    evs: list[dict[str, Any]], data: st.DataObject
+) -> None:
+    # P1 has a resolution target on a clock that pauses while waiting for the customer, a
+    # periodic update and a first reply on a second clock: its incidents go to the per-incident
+    # path, P2 and P3 stay on the columns; the report must not depend on the path.
+    pol = targets_policy()
+    times = sorted({dt.datetime.fromisoformat(e["at"]) for e in evs})
+    start = data.draw(st.sampled_from([BASE, BASE + dt.timedelta(days=5), *times]))
+    as_of = data.draw(st.sampled_from([BASE + dt.timedelta(days=20), BASE + dt.timedelta(days=60), *times]))
+    fast = _report(evs, pol, start, as_of, True)
+    assert fast == _report(evs, pol, start, as_of, False)
 
 
 def _inc(kind: str, at: str, **fields: Any) -> dict[str, Any]:
@@ -206,4 +223,4 @@ def test_prepare_sorts_one_instant_by_type_then_line() -> None:
         {"event": "incident.reported", "at": at, "id": "I", "priority": "P2"},
     ]
     p = prepare(log_from(evs).incidents, BASE.timestamp() + 86400 * 30)
-    assert [(r[2], r[3]) for r in p.records(0)] == [(("P1", None), 2), (("P2", None), 3), ((), 1)]
+    assert [(r[2], r[3]) for r in p.records(0)] == [(("P1", None, None), 2), (("P2", None, None), 3), ((), 1)]

@@ -360,13 +360,14 @@ def test_item31_an_unknown_subdivision_is_a_located_error() -> None:
     assert "`US-NY`" in (d.help or "")
 
 
-def test_item31_an_overnight_range_says_what_to_write(tmp_path: Path) -> None:
-    (d,) = errors(CLEAN.replace("13:00-18:00", "23:00-01:00"))
-    assert d.code == "E201"
+def test_item31_a_zero_length_range_says_what_to_write(tmp_path: Path) -> None:
+    # An end before the start is an overnight range (issue 11); only a range of no length is refused.
+    (d,) = errors(CLEAN.replace("13:00-18:00", "23:00-23:00"))
+    assert d.code == "E230"
     located(d, 10, 22)
     assert "24:00" in (d.help or "") and "overnight" in (d.help or "")
     reference = " ".join((ROOT / "docs" / "reference" / "language.md").read_text("utf-8").split())
-    assert "23:00-01:00" in reference and "must end after it starts" in reference
+    assert "22:00-06:00" in reference and "zero length" in reference
 
 
 def test_item31_the_zeroth_business_day_is_refused() -> None:
