@@ -366,8 +366,24 @@ def _deadline(rules: Rules, rule: m.PlannedStop, start: float) -> tuple[float, s
             dt.datetime(nxt.year, nxt.month, nxt.day, tzinfo=rules.tz).timestamp(),
             f"by the end of {last:%a %d %b} ({n} before the start date)",
         )
-    back = 2 * start - rules.add(start, n)
+    back = _before(rules, start, n)
     return back + 1e-6, f"by {rules.dt(back):%a %d %b %H:%M} ({n} before the start)"
+
+
+def _before(rules: Rules, start: float, n: m.Duration) -> float:
+    """The instant ``n`` before ``start``: business time counted backwards on its calendar, elapsed
+    months back on the local calendar date, other elapsed durations as exact seconds."""
+    if n.calendar is not None:
+        cal = rules.policy.calendar(n.calendar)
+        secs = rules.delta_seconds(n)
+        if start.is_integer() and secs.is_integer():
+            return float(cal.add_epoch(int(start), -int(secs)))
+        return cal.add(rules.dt(start), -dt.timedelta(seconds=secs)).timestamp()
+    if n.unit is m.TimeUnit.MONTH:
+        local = rules.dt(start)
+        day = add_months(local.date(), -n.amount)
+        return local.replace(year=day.year, month=day.month, day=day.day).timestamp()
+    return 2 * start - rules.add(start, n)
 
 
 def _stops(ctx: Ctx, stops: dict[str, list[Rec]]) -> tuple[list[StopRow], list[Interval]]:
