@@ -277,16 +277,16 @@ def _not_judged(model: m.PolicyModel) -> list[Diagnostic]:
             f"a second planned-stop rule `{stop.name}`: only the first one ({model.planned_stops[0].name}) is judged",
             "put every notice rule of planned stops in one `planned stop` block",
         )
+    day_units = (m.TimeUnit.DAY, m.TimeUnit.WEEK, m.TimeUnit.MONTH)
     for stop in model.planned_stops:
-        n = stop.notice
-        day_units = (m.TimeUnit.DAY, m.TimeUnit.WEEK, m.TimeUnit.MONTH)
-        if stop.anchor is m.NoticeAnchor.START_DATE and (n.calendar is not None or n.unit not in day_units):
+        lead = stop.notice
+        if stop.anchor is m.NoticeAnchor.START_DATE and (lead.calendar is not None or lead.unit not in day_units):
             refuse(
-                n.span,
-                f"notice `{n}` before the start date: a notice before the start date is counted in whole "
+                lead.span,
+                f"notice `{lead}` before the start date: a notice before the start date is counted in whole "
                 "elapsed days, weeks or months of the calendar",
                 "write e.g. `notice 7 days before start date`, or count from the start instant with "
-                f"`notice {n} before start`",
+                f"`notice {lead} before start`",
             )
     for n in model.notifications:
         if n.after.split(".")[0] != n.met_by.split(".")[0]:

@@ -46,6 +46,7 @@ from ..calendars.timeargs import parse_edge
 from ..errors import InputError
 from ..policy.compiled import Policy
 from ..policy.load import compile_text, load_policies
+from ..report.words import default_lang
 from . import dashboard
 from .alerts import Sender, Timers
 from .ingest import Rejected, parse_body, unique
@@ -354,12 +355,16 @@ def create_app(policies: Sequence[Policy], settings: Settings | None = None, clo
         return {"alerts": service.store.alerts()}
 
     @app.get("/report")
-    def get_report(request: Request, format: str = "json", lang: str = "en", as_of: str | None = None) -> Response:
+    def get_report(
+        request: Request, format: str = "json", lang: str | None = None, as_of: str | None = None
+    ) -> Response:
         q = request.query_params
         if "from" not in q or "to" not in q:
             raise ApiError(422, "`from` and `to` are required", "e.g. /report?from=2026-11-01&to=2026-12-01")
         if format not in FORMATS:
             raise ApiError(422, f"unknown format `{format}`", "use " + ", ".join(FORMATS))
+        if lang is None:  # as `sla evaluate`: the policy's primary language
+            lang = default_lang(service.tracker.policies)
         if lang not in ("en", "ja"):
             raise ApiError(422, f"unknown language `{lang}`", "use en or ja")
         tz = service.tracker.tz

@@ -155,6 +155,10 @@ def test_report_is_the_cli_report_over_the_stored_events(start: Starter, db_url:
     assert md.status_code == 200 and md.headers["content-type"].startswith("text/markdown")
     html = c.get("/report?from=2026-11-01&to=2026-12-01&format=html")
     assert html.status_code == 200 and "<html" in html.text
+    # no `lang`: the policy's primary language (clicksoko.sla declares `languages ja, en`), as the CLI
+    assert 'lang="ja"' in html.text and "2026年11月度" in html.text
+    en = c.get("/report?from=2026-11-01&to=2026-12-01&format=html&lang=en")
+    assert 'lang="en"' in en.text and "2026年11月度" not in en.text
     assert c.get("/report?from=2026-11-01").status_code == 422
     bad = c.get("/report?from=yesterday&to=2026-12-01")
     assert bad.status_code == 422 and "`yesterday`" in bad.json()["error"]
