@@ -92,24 +92,27 @@ def _days(ctx: Ctx, done: dict[tuple[str, dt.date], int], times: dict[str, list[
                 continue
             lo = _window_start(day, rule.every)
             count = sum(done.get((kind, lo + dt.timedelta(days=i)), 0) for i in range((day - lo).days + 1))
-            if count:
-                status = "ok"
-            elif day_end <= ctx.as_of:
-                status = "missed"
-                ctx.violations.append(
-                    Violation(
-                        kind="backup_missed",
-                        id=f"{kind}:{day.isoformat()}",
-                        at=rules.dt(day_end),
-                        ref=art(rule.ref),
-                        message=f"no {kind} backup on {day:%a %d %b %Y} (every {rule.every})",
-                    )
-                )
-            else:
-                status = "pending"
+            status = _status(
+                ctx, rules, rule, count, day_end, f"{kind}:{day.isoformat()}", f"no {kind} backup on {day:%a %d %b %Y}"
+            )
             rows.append(BackupRow(kind=kind, day=day, status=status, backups=done.get((kind, day), 0)))
         day = nxt
     return rows
+
+
+def _status(ctx: Ctx, rules: Rules, rule: m.Backup, count: int, end: float, ident: str, said: str) -> str:
+    """ok when a backup was taken in the window, missed (with its violation) once the window ending at
+    ``end`` is over with none, else pending."""
+    if count:
+        return "ok"
+    if end > ctx.as_of:
+        return "pending"
+    ctx.violations.append(
+        Violation(
+            kind="backup_missed", id=ident, at=rules.dt(end), ref=art(rule.ref), message=f"{said} (every {rule.every})"
+        )
+    )
+    return "missed"
 
 
 def _windows(ctx: Ctx, rules: Rules, kind: str, rule: m.Backup, day: dt.date, times: list[float]) -> list[BackupRow]:
@@ -128,21 +131,8 @@ def _windows(ctx: Ctx, rules: Rules, kind: str, rule: m.Backup, day: dt.date, ti
         if lo >= ctx.p1 or lo < ctx.p0:
             continue
         count = bisect.bisect_left(times, hi) - bisect.bisect_left(times, lo)
-        if count:
-            status = "ok"
-        elif hi <= ctx.as_of:
-            status = "missed"
-            ctx.violations.append(
-                Violation(
-                    kind="backup_missed",
-                    id=f"{kind}:{ws.isoformat()}",
-                    at=rules.dt(hi),
-                    ref=art(rule.ref),
-                    message=f"no {kind} backup from {ctx.fmt(lo, rules)} to {ctx.fmt(hi, rules)} (every {rule.every})",
-                )
-            )
-        else:
-            status = "pending"
+        said = f"no {kind} backup from {ctx.fmt(lo, rules)} to {ctx.fmt(hi, rules)}"
+        status = _status(ctx, rules, rule, count, hi, f"{kind}:{ws.isoformat()}", said)
         rows.append(
             BackupRow(
                 kind=kind, day=day, status=status, backups=count, window_start=rules.dt(lo), window_end=rules.dt(hi)
