@@ -7,6 +7,11 @@ Starts the real command (``python -m sla_dsl._entry serve``) on a free port of
   JSON Lines batches of ``--batch`` events on a fixed open-loop schedule by
   four client threads; prints the events/s achieved and the request latency
   p50/p99/max (the issue's goal: p99 under 50 ms on SQLite);
+* **single**: one event per request, as fast as four client threads can
+  post them one after another for ``--single-seconds`` (closed loop: each
+  thread sends its next request when the last is answered); prints the
+  requests/s and the latency p50/p99 (``--batch 1`` on the open-loop schedule
+  measures latency at a fixed rate instead);
 * **crash**: clients post batches as fast as they can; after ``--crash-after``
   seconds the server is killed with SIGKILL, restarted on the same file, and
   every event whose request was answered 200 is looked for in the database
@@ -21,13 +26,15 @@ Starts the real command (``python -m sla_dsl._entry serve``) on a free port of
   methods); prints the status codes seen (all must be 4xx), that nothing was
   stored, and that the server still answers ``/healthz``.
 
-Run: ``python bench/serve.py [--seconds 60] [--rate 1000] [--batch 20] [--only ingest|crash|malformed|timer|views]``.
+Run: ``python bench/serve.py [--seconds 60] [--rate 1000] [--batch 20] [--single-seconds 20]
+[--only ingest|single|crash|malformed|timer|views]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import json
 import os
 import signal
@@ -181,6 +188,59 @@ def bench_ingest(tmp: Path, seconds: float, rate: int, batch: int) -> None:
         server.stop()
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds a process has used (Linux ``/proc``; NaN elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return float("nan")
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def bench_single(tmp: Path, seconds: float) -> None:
+    """One event per POST, closed loop: the requests/s one server answers, and their latency."""
+    server = Server(f"sqlite:///{tmp / 'single.db'}", free_port())
+    try:
+        lat: list[float] = []
+        lock = threading.Lock()
+        counter = iter(range(10**9))
+        threads = 4
+        payloads = [body(events(20_000_000 + i, 1)) for i in range(int(seconds * 2000))]
+        t0 = time.perf_counter()
+        stop_at = t0 + seconds
+
+        def worker() -> None:
+            with httpx.Client(timeout=30) as client:
+                while time.perf_counter() < stop_at:
+                    with lock:
+                        i = next(counter)
+                    began = time.perf_counter()
+                    resp = client.post(server.url + "/events", content=payloads[i % len(payloads)])
+                    took = time.perf_counter() - began
+                    assert resp.status_code == 200, resp.text
+                    with lock:
+                        lat.append(took)
+
+        ts = [threading.Thread(target=worker) for _ in range(threads)]
+        cpu0 = cpu_seconds(server.proc.pid)
+        for t in ts:
+            t.start()
+        for t in ts:
+            t.join()
+        wall = time.perf_counter() - t0
+        cpu = cpu_seconds(server.proc.pid) - cpu0
+        stored = httpx.get(server.url + "/healthz").json()["events"]
+        print(
+            f"single: {len(lat):,} one-event requests from {threads} clients in {wall:.1f} s = "
+            f"{len(lat) / wall:,.0f} requests/s; latency p50 {pct(lat, 50) * 1000:.1f} ms, "
+            f"p99 {pct(lat, 99) * 1000:.1f} ms, max {max(lat) * 1000:.1f} ms; stored {stored:,}; "
+            f"server CPU {cpu / max(len(lat), 1) * 1000:.2f} ms a request "
+            f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs)"
+        )
+    finally:
+        server.stop()
+
+
 def bench_crash(tmp: Path, crash_after: float, batch: int) -> None:
     db = f"sqlite:///{tmp / 'crash.db'}"
     port = free_port()
@@ -316,6 +376,20 @@ def bench_timer(tmp: Path) -> None:
         server.stop()
 
 
+def outage_events(n: int) -> list[dict[str, Any]]:
+    """``n`` closed outages over the first days of November, each recognized, notified and ended."""
+    base = dt.datetime(2026, 11, 2, 11, 0, tzinfo=TZ)
+    out: list[dict[str, Any]] = []
+    for k in range(n):
+        at = base + dt.timedelta(hours=5 * k)
+        ident = f"BO-{k:04d}"
+        out.append({"event": "outage.started", "at": at.isoformat(), "id": ident, "cause": "failure"})
+        out.append({"event": "outage.recognized", "at": (at + dt.timedelta(minutes=5)).isoformat(), "id": ident})
+        out.append({"event": "outage.notified", "at": (at + dt.timedelta(minutes=30)).isoformat(), "id": ident})
+        out.append({"event": "outage.ended", "at": (at + dt.timedelta(minutes=45)).isoformat(), "id": ident})
+    return out
+
+
 def bench_views(tmp: Path, n: int) -> None:
     """The live views at ``n`` stored events, in this process: the full path and the live view, same store."""
     from sla_dsl.policy import load_policies
@@ -325,8 +399,8 @@ def bench_views(tmp: Path, n: int) -> None:
     pols = load_policies([str(POLICY)])
     store = Store(f"sqlite:///{tmp / 'views.db'}")
     store.migrate()
-    evs = events(0, n)
-    for i in range(0, n, 2000):
+    evs = events(0, n) + outage_events(40)
+    for i in range(0, len(evs), 2000):
         store.add_events(unique(parse_body(body(evs[i : i + 2000]), pols)), 0.0)
     clock = FakeClock(dt.datetime(2026, 11, 12, 12, tzinfo=TZ).timestamp())
     extra = n
@@ -345,10 +419,26 @@ def bench_views(tmp: Path, n: int) -> None:
             took.append(time.perf_counter() - began)
         judged = tracker.live.last_judged if tracker.incremental else "every"
         print(
-            f"views ({name}, {n:,} events): GET /incidents first {took[0] * 1000:.0f} ms, next second "
+            f"views ({name}, {len(evs):,} events): GET /incidents first {took[0] * 1000:.0f} ms, next second "
             f"{took[1] * 1000:.0f} ms, after a new event {took[2] * 1000:.0f} / {took[3] * 1000:.0f} ms; "
             f"incidents judged in the last look: {judged} (load average {os.getloadavg()[0]:.1f})"
         )
+        more: list[str] = []
+        calls: list[tuple[str, Any]] = [
+            ("GET /outages", tracker.outages),
+            ("this month's availability", tracker.month_view),
+        ]
+        if tracker.incremental:  # (the full path has no look of its own for the timers)
+            calls.append(("the timers' look", functools.partial(tracker.open_view, clock.now() + 4.5)))
+        for what, call in calls:
+            clock.set(clock.now() + 1.5)
+            began = time.perf_counter()
+            call()
+            more.append(f"{what} {(time.perf_counter() - began) * 1000:.0f} ms")
+        rest = (
+            f"; outages judged again in the last look: {tracker.live.last_rest_judged}" if tracker.incremental else ""
+        )
+        print(f"views ({name}): a second later, " + ", ".join(more) + rest)
     store.close()
 
 
@@ -357,16 +447,19 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--rate", type=int, default=1000)
     ap.add_argument("--batch", type=int, default=20)
+    ap.add_argument("--single-seconds", type=float, default=20.0)
     ap.add_argument("--crash-after", type=float, default=10.0)
     ap.add_argument("--malformed", type=int, default=10_000)
     ap.add_argument("--views-events", type=int, default=60_000)
-    ap.add_argument("--only", choices=("ingest", "crash", "malformed", "timer", "views"))
+    ap.add_argument("--only", choices=("ingest", "single", "crash", "malformed", "timer", "views"))
     args = ap.parse_args()
     print(f"machine: {os.cpu_count()} CPUs; python {sys.version.split()[0]}; SQLite (WAL) in a temporary directory")
     with tempfile.TemporaryDirectory(prefix="sla-bench-") as d:
         tmp = Path(d)
         if args.only in (None, "ingest"):
             bench_ingest(tmp, args.seconds, args.rate, args.batch)
+        if args.only in (None, "single"):
+            bench_single(tmp, args.single_seconds)
         if args.only in (None, "crash"):
             bench_crash(tmp, args.crash_after, args.batch)
         if args.only in (None, "malformed"):

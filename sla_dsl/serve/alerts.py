@@ -3,16 +3,20 @@
 Design notes
 ------------
 * :class:`Timers` keeps the pending transitions (:func:`.tracking.transitions_of`)
-  of the items it watches, sorted by instant, and one background task sleeps
-  until the next one (or until new events wake it). Firing an alert is a row
+  of the live view's open items (:meth:`.tracking.Tracker.open_view`: the same
+  incremental view the API answers from, asked for the incidents not settled),
+  sorted by instant, and one background task sleeps until the next one (or
+  until new events wake it). Firing an alert is a row
   in the store (unique per kind, item and instant: see :mod:`.store`), so an
   alert is never fired twice, and a restart -- which watches every item again
   -- fires at once whatever fell due while the service was down, and nothing
   else. An alert fired late says by how much (``late_seconds``).
-* New events mark the timers dirty; they are recomputed before anything fires
-  (a response that arrived in time stops the breach alert) and at most four
-  times a second under a burst of ingestion, so judging never sits in the way
-  of storing.
+* New events mark the timers dirty; they are recomputed at most four times a
+  second under a burst of ingestion, in the timer task, never in the request
+  (so judging never sits in the way of storing). A transition fires only when
+  a look as of its instant or later still has it: a response stored in time
+  stops the breach alert even when the clock passed the due time before the
+  timers looked again.
 * The clock is injected: tests drive a fake one and the loop polls it every
   ``tick`` seconds; with the real clock the loop sleeps until the instant.
 * :class:`Sender` posts each pending delivery to its webhook with ``httpx``,
@@ -43,10 +47,6 @@ from .tracking import Clock, Tracker, Transition, transitions_of
 LOG = logging.getLogger("sla.serve")
 
 
-def _family(kind: str) -> str:
-    return kind.split(".", 1)[0]
-
-
 class Timers:
     """The pending transitions of the watched items, and firing them."""
 
@@ -63,29 +63,27 @@ class Timers:
         self.urls = urls
         self.tick = tick
         self.on_fire = on_fire
-        self.watch: set[tuple[str, str]] | None = None  # None: every stored item
         self.pending: list[Transition] = []
         self.fired: set[str] = set()
         self.dirty = True
         self._last = 0.0
+        #: the instant of the last look: only transitions at or before it may fire
+        self.seen = float("-inf")
         self._lock = threading.Lock()
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
 
     # -- called from request threads -------------------------------------------------------
-    def touch(self, items: set[tuple[str, str]]) -> None:
-        """New events about ``items``: judge them again before the next firing."""
+    def touch(self) -> None:
+        """New events were stored: look again before the next firing."""
         with self._lock:
-            if self.watch is not None:
-                self.watch |= items
             was_dirty, self.dirty = self.dirty, True
         if not was_dirty:  # the loop already knows otherwise: spare the wake-up under a burst
             self.poke()
 
     def reset(self) -> None:
-        """Watch every item again (new policy versions)."""
-        self.watch = None
-        self.dirty = True
+        """Look again (new policy versions: the live view starts again by itself)."""
+        self.touch()
         self.poke()
 
     def poke(self) -> None:
@@ -95,37 +93,27 @@ class Timers:
 
     # -- the work --------------------------------------------------------------------------
     def recompute(self, now: float) -> None:
-        """Judge the watched items as of ``now`` and keep their transitions not yet fired."""
+        """Look at the open items as of ``now`` and keep their transitions not yet fired.
+
+        ``dirty`` is cleared before the look: an event stored while it runs sets it again,
+        so the next pass looks again (the live view reads every event stored since its last look)."""
         with self._lock:
             self.dirty = False
-            items = None if self.watch is None else set(self.watch)
         self._last = time.monotonic()
         if not self.fired:
             self.fired = self.store.fired_keys()
-        if items is not None and not items:
-            self.pending = []
-            return
-        first = self.store.first_instant()
-        if first is None:
-            with self._lock:
-                self.pending = []
-                # Watch nothing until an event comes, unless one came while the store was read:
-                # then ``touch`` saw ``watch is None`` and added nothing, so keep watching everything.
-                if not self.dirty:
-                    self.watch = set()
-            return
-        start = self.tracker._day_floor(min(first, now))
-        result = self.tracker.evaluate(start, float(int(now) + 1), now, items)
+        result = self.tracker.open_view(now)
         self.pending = [t for t in transitions_of(result) if t.key not in self.fired]
-        keep = {(_family(t.kind), t.item) for t in self.pending}
-        with self._lock:  # items touched while judging stay watched
-            added = set() if self.watch is None or items is None else self.watch - items
-            self.watch = keep | added
+        self.seen = now
 
     def fire_due(self, now: float) -> list[Transition]:
-        """Fire every pending transition at or before ``now``; return those fired here."""
+        """Fire every pending transition at or before the last look (and ``now``); return those fired here.
+
+        A transition is fired only when a look as of its instant or later still has it: an event
+        stored before that look (a response in time) has stopped it."""
         done: list[Transition] = []
-        while self.pending and self.pending[0].instant <= now:
+        upto = min(now, self.seen)
+        while self.pending and self.pending[0].instant <= upto:
             t = self.pending.pop(0)
             if t.key in self.fired:
                 continue
@@ -170,7 +158,10 @@ class Timers:
             now = clock.now()
             nxt = self.next_instant()
             due_now = nxt is not None and nxt <= now
-            if self.dirty and (due_now or self.watch is None or time.monotonic() - self._last >= 0.25):
+            # look again when events came (at most four times a second under a burst, at once when
+            # something is due) and before firing what the last look saw only as ahead of it
+            stale = due_now and nxt is not None and nxt > self.seen
+            if stale or (self.dirty and (due_now or not self._last or time.monotonic() - self._last >= 0.25)):
                 try:
                     await anyio.to_thread.run_sync(self.recompute, now)
                 except Exception as exc:  # the database is away, or a bug: keep the loop alive
@@ -178,7 +169,7 @@ class Timers:
                     self.dirty = True
             fired: list[Transition] = []
             nxt = self.next_instant()
-            if nxt is not None and nxt <= clock.now():
+            if nxt is not None and nxt <= min(clock.now(), self.seen):
                 try:
                     fired = await anyio.to_thread.run_sync(self.fire_due, clock.now())
                 except Exception as exc:  # the database is away: try again on the next tick
@@ -189,6 +180,7 @@ class Timers:
             wait = self.tick if nxt is None else min(max(nxt - clock.now(), 0.0), self.tick)
             if self.dirty:
                 wait = min(wait, 0.25)
+            wait = max(wait, 0.01)  # never spin when the database is away
             self._wake.clear()
             try:
                 await asyncio.wait_for(self._wake.wait(), timeout=wait)

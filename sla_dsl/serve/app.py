@@ -119,7 +119,8 @@ class Service:
         self.metrics.stored.inc(new)
         self.metrics.duplicates.inc(len(rows) - new)
         self.metrics.ingest.observe(time.perf_counter() - began)
-        self.timers.touch({(r.family, r.ident) for r in batch})
+        if new:
+            self.timers.touch()
         return {"received": len(rows), "stored": new, "duplicates": len(rows) - new}
 
     # -- policy versions -----------------------------------------------------------------

@@ -27,8 +27,9 @@ import orjson
 
 from ..evaluation import check_log
 from ..evaluation.common import Versions
-from ..events import CODE, FAMILIES, FAMILY_OF, EventInputError, EventLog, Problem, fast_epoch, parse_event, read_jsonl
-from ..policy.compiled import Policy
+from ..events import CODE, FAMILIES, FAMILY_OF, EventInputError, EventLog, Problem, fast_epoch, read_jsonl
+from ..events.schema import instant_of
+from ..policy.compiled import Policy, declared_types
 from .store import EventRow
 
 SOURCE = "<request>"
@@ -76,7 +77,7 @@ def parse_body(body: bytes, policies: Sequence[Policy]) -> list[EventRow]:
     if not lines.strip():
         raise Rejected((Problem(SOURCE, 1, "E100", "no events in the request body", "send one JSON object a line"),))
     try:
-        log = read_jsonl(io.BytesIO(lines), SOURCE)
+        log = read_jsonl(io.BytesIO(lines), SOURCE, declared=declared_types(policies))
     except EventInputError as exc:
         raise Rejected(tuple(exc.problems)) from None
     if log.count == 0:
@@ -90,7 +91,7 @@ def _row(data: dict[str, Any]) -> EventRow:
     body = orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode()
     epoch = fast_epoch(data["at"])
     if epoch is None:
-        epoch = parse_event(data).at.timestamp()
+        epoch = instant_of(data["at"])  # as the models read it, for a declared type too
     event = str(data["event"])
     return EventRow(
         key=hashlib.sha256(body.encode()).hexdigest(),

@@ -35,7 +35,7 @@ import datetime as dt
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -218,22 +218,10 @@ class Store:
             row = conn.execute(sa.select(sa.func.count(), sa.func.max(EVENTS.c.seq))).one()
         return int(row[0] or 0), int(row[1] or 0)
 
-    def bodies(self, items: Iterable[tuple[str, str]] | None = None) -> list[str]:
-        """The stored events' JSON texts in arrival order (only those of ``items``, (family, id), if given)."""
+    def bodies(self) -> list[str]:
+        """The stored events' JSON texts in arrival order."""
         with self.engine.connect() as conn:
-            if items is None:
-                return list(conn.execute(sa.select(EVENTS.c.body).order_by(EVENTS.c.seq)).scalars())
-            by_family: dict[str, list[str]] = {}
-            for family, ident in set(items):
-                by_family.setdefault(family, []).append(ident)
-            out: list[tuple[int, str]] = []
-            for family, idents in by_family.items():  # family = ? AND ident IN (...): the item index
-                for i in range(0, len(idents), 500):
-                    q = sa.select(EVENTS.c.seq, EVENTS.c.body).where(
-                        EVENTS.c.family == family, EVENTS.c.ident.in_(idents[i : i + 500])
-                    )
-                    out.extend((int(n), str(b)) for n, b in conn.execute(q))
-            return [b for _, b in sorted(out)]
+            return list(conn.execute(sa.select(EVENTS.c.body).order_by(EVENTS.c.seq)).scalars())
 
     def changes_since(self, seq: int | None) -> tuple[list[tuple[str, str]], int, int]:
         """The (family, id) of every event stored after sequence number ``seq`` (every event if
@@ -257,11 +245,16 @@ class Store:
                 out.extend((int(n), str(d), float(a), str(b)) for n, d, a, b in conn.execute(q))
         return out
 
-    def bodies_except(self, family: str) -> list[tuple[int, str]]:
-        """(sequence number, JSON text) of every stored event not of ``family``."""
+    def family_events(self, family: str) -> list[tuple[int, str, float, str]]:
+        """(sequence number, id, instant, JSON text) of every stored event of ``family``, in one read,
+        in sequence order (rows as the driver gives them: the columns' types are already these)."""
         with self.engine.connect() as conn:
-            q = sa.select(EVENTS.c.seq, EVENTS.c.body).where(EVENTS.c.family != family)
-            return [(int(n), str(b)) for n, b in conn.execute(q)]
+            q = (
+                sa.select(EVENTS.c.seq, EVENTS.c.ident, EVENTS.c.at_epoch, EVENTS.c.body)
+                .where(EVENTS.c.family == family)
+                .order_by(EVENTS.c.seq)
+            )
+            return cast(list[tuple[int, str, float, str]], conn.execute(q).all())
 
     def first_instant(self) -> float | None:
         """The earliest event instant stored."""

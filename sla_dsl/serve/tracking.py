@@ -13,16 +13,17 @@ Design notes
   second), found with the calendar's own ``add``; so the evaluator calls the
   incident ``at_risk`` from that instant on (``used / total >= N%``).
 * The live answers come from :class:`.live.LiveView`, which judges again only
-  the incidents named by new events and those still open, with the (few)
-  events of the other families; this month's availability judges only the
-  outages, stops and backups. ``incremental=False`` judges every stored event
-  on each look instead (the reference the live view is tested against).
+  the incidents named by new events and those still open, and the outages and
+  stops when one of them changed or one is still open; this month's
+  availability is judged from the outages and stops it keeps.
+  ``incremental=False`` judges every stored event on each look instead (the
+  reference the live view is tested against).
 * Full evaluations (``GET /report``) are cached by (store revision, policy
   generation, period, as-of second). One evaluation runs at a time (a lock),
   so a burst of readers waits for one result instead of computing it N times.
-* Timers judge only the items they watch (:class:`Timers`): every item at
-  start, then the items named by new events and those still holding a pending
-  transition. A month of closed incidents costs nothing per ingest.
+* The timers (:class:`.alerts.Timers`) read the same live view, asking only
+  for the incidents not settled (:meth:`Tracker.open_view`): one mechanism, and
+  a month of closed incidents costs nothing per ingest.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ import io
 import math
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -41,9 +42,9 @@ from ..evaluation.common import Rules, target_calendar
 from ..evaluation.incident_rows import row
 from ..evaluation.incidents import Incident
 from ..events import read_jsonl
-from ..policy.compiled import Policy
+from ..policy.compiled import Policy, declared_types
 from ..report.render import render
-from .live import INCIDENT, LiveView
+from .live import LiveView
 from .store import Store
 
 
@@ -96,10 +97,10 @@ class Transition:
         return f"{self.kind}|{self.item}|{self.instant:.6f}"
 
 
-def log_of(bodies: Sequence[str]) -> Any:
-    """An EventLog of stored event texts (already validated once)."""
+def log_of(bodies: Sequence[str], declared: frozenset[str] = frozenset()) -> Any:
+    """An EventLog of stored event texts (already validated once; ``declared``: the policies' own types)."""
     blob = "\n".join(bodies).encode()
-    return read_jsonl(io.BytesIO(blob), "<store>")
+    return read_jsonl(io.BytesIO(blob), "<store>", declared=declared)
 
 
 def at_risk_instant(rules: Rules, inc: Incident) -> float | None:
@@ -164,65 +165,59 @@ class Tracker:
     def tz(self) -> dt.tzinfo:
         return min(self._policies, key=lambda p: p.effective).tz
 
-    def evaluate(
-        self,
-        start: float,
-        end: float,
-        as_of: float,
-        items: Iterable[tuple[str, str]] | None = None,
-        *,
-        incidents: bool = True,
-    ) -> Evaluation:
-        """``judge_log`` over the stored events (only those of ``items`` if given; without the
-        incidents' if not ``incidents``), cached."""
+    def evaluate(self, start: float, end: float, as_of: float) -> Evaluation:
+        """``judge_log`` over every stored event, cached."""
         with self._lock:
-            key = None
-            if items is None:
-                key = (self.store.revision(), self.generation, start, end, math.floor(as_of), incidents)
-                hit = self._cache.get(key)
-                if hit is not None:
-                    return hit
-            if incidents:
-                bodies = self.store.bodies(items)
-            else:
-                bodies = [b for _, b in sorted(self.store.bodies_except(INCIDENT))]
+            key = (self.store.revision(), self.generation, start, end, math.floor(as_of))
+            hit = self._cache.get(key)
+            if hit is not None:
+                return hit
+            bodies = self.store.bodies()
             tz = self.tz
             result = judge_log(
                 self._policies,
-                log_of(bodies),
+                log_of(bodies, declared_types(self._policies)),
                 dt.datetime.fromtimestamp(start, tz),
                 dt.datetime.fromtimestamp(end, tz),
                 dt.datetime.fromtimestamp(as_of, tz),
                 skip_invalid=True,
             )
-            if key is not None:
-                if len(self._cache) > 16:
-                    self._cache.clear()
-                self._cache[key] = result
+            if len(self._cache) > 16:
+                self._cache.clear()
+            self._cache[key] = result
             return result
 
     def _day_floor(self, t: float) -> float:
         d = dt.datetime.fromtimestamp(t, self.tz)
         return dt.datetime(d.year, d.month, d.day, tzinfo=self.tz).timestamp()
 
-    def now_view(self, now: float | None = None) -> tuple[Evaluation, float]:
-        """Everything stored, judged as of now: (evaluation, now)."""
+    def now_view(self, now: float | None = None, *, open_only: bool = False) -> tuple[Evaluation, float]:
+        """Everything stored, judged as of now: (evaluation, now); with ``open_only``, of the
+        incidents not settled only (the live view; the full one lists every incident)."""
         now = self.clock.now() if now is None else now
         first = self.store.first_instant()
         start = self._day_floor(min(first, now) if first is not None else now)
         if self.incremental:
             with self._lock:
                 policies, generation = list(self._policies), self.generation
-            return self.live.look(policies, generation, self.tz, start, math.floor(now) + 1.0, now), now
+            view = self.live.look(policies, generation, self.tz, start, math.floor(now) + 1.0, now, open_only=open_only)
+            return view, now
         return self.evaluate(start, math.floor(now) + 1.0, now), now
 
+    def open_view(self, now: float) -> Evaluation:
+        """What the timers read: the incidents that can still change, and the outages, as of ``now``."""
+        return self.now_view(now, open_only=True)[0]
+
     def month_view(self, now: float | None = None) -> Evaluation:
-        """This calendar month (policy time zone) up to now."""
+        """This calendar month (policy time zone) up to now (only its availability is read)."""
         now = self.clock.now() if now is None else now
         d = dt.datetime.fromtimestamp(now, self.tz)
         start = dt.datetime(d.year, d.month, 1, tzinfo=self.tz).timestamp()
-        # Availability reads outages and stops only: the incidents are left out when live.
-        return self.evaluate(start, math.floor(now) + 1.0, now, incidents=not self.incremental)
+        if self.incremental:
+            with self._lock:
+                policies, generation = list(self._policies), self.generation
+            return self.live.availability(policies, generation, self.tz, start, math.floor(now) + 1.0, now)
+        return self.evaluate(start, math.floor(now) + 1.0, now)
 
     # -- answers ----------------------------------------------------------------------------
     def incidents(self, statuses: set[str] | None) -> list[dict[str, Any]]:

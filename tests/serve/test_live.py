@@ -1,8 +1,9 @@
 """The incremental live view gives every live answer a full evaluation gives, after any sequence of events.
 
 Random sequences of the example month's events (a random share, shuffled: late
-and out-of-order arrivals), exact duplicates, reprioritisations, incidents on
-both sides of a policy version boundary and events dated after the clock, are
+and out-of-order arrivals), exact duplicates, reprioritisations, incidents,
+outages (open, excluded, ended or noticed late) and planned stops on both sides
+of a policy version boundary, and events dated after the clock, are
 stored a few at a time while a fake clock moves on; after each step the live
 answers of a tracker that judges incrementally are compared with those of one
 that judges every stored event (``incremental=False``), on SQLite and on the
@@ -72,6 +73,28 @@ def _extra(rnd: random.Random) -> list[str]:
             out.append({"event": "incident.responded", "at": _at(start + rnd.randint(60, 40000)), "id": ident})
             if rnd.random() < 0.5:
                 out.append({"event": "incident.resolved", "at": _at(start + 50000), "id": ident})
+    for k in range(rnd.randint(1, 4)):  # outages: open ones, late ends and notices, some excluded
+        ident = f"LO-{k}"
+        start = tokyo(2026, 11, 29, 8) + rnd.randint(0, 3 * 86400)
+        cause = rnd.choice(["failure", "failure", "emergency", "force_majeure"])
+        out.append({"event": "outage.started", "at": _at(start), "id": ident, "cause": cause})
+        out.append({"event": "outage.recognized", "at": _at(start + rnd.randint(60, 7200)), "id": ident})
+        if rnd.random() < 0.6:
+            out.append({"event": "outage.ended", "at": _at(start + rnd.randint(600, 30000)), "id": ident})
+        if rnd.random() < 0.5:
+            out.append({"event": "outage.notified", "at": _at(start + rnd.randint(600, 40000)), "id": ident})
+    for k in range(rnd.randint(0, 2)):  # planned stops whose windows lie ahead of the clock for a while
+        begin = tokyo(2026, 11, 29, 22) + rnd.randint(0, 3 * 86400)
+        out.append(
+            {
+                "event": "stop.announced",
+                "at": _at(begin - rnd.choice([3600, 10 * 86400])),
+                "id": f"LS-{k}",
+                "channel": rnd.choice(["email", "web"]),
+                "start": _at(begin),
+                "end": _at(begin + 7200),
+            }
+        )
     return [json.dumps(e) for e in out]
 
 
@@ -121,8 +144,10 @@ def _run(db_url: str, seed: int) -> None:
             step += 1
             got, want = _answers(live, ids), _answers(full, ids)
             assert got == want, f"seed {seed}, step {step}: the live view differs from a full evaluation"
-        for _ in range(8):  # then time passes with no new event: open incidents become at risk, breached
+        for k in range(8):  # then time passes with no new event: open incidents become at risk, breached
             clock.set(clock.now() + rnd.randint(600, 12 * 3600))
+            if k == 4:  # and past every event: what is kept is then reused, and must still be right
+                clock.set(max(clock.now(), tokyo(2026, 12, 4)))
             step += 1
             got, want = _answers(live, ids), _answers(full, ids)
             assert got == want, f"seed {seed}, step {step}: the live view differs from a full evaluation"
@@ -181,4 +206,36 @@ def test_a_lower_sequence_number_committed_late_restarts_the_view(tmp_path: Any)
     after = view.look(POLICIES, 0, tz, start, now + 1, now)
     assert "LATE-1" not in {i.ident for i in before.incidents}
     assert "LATE-1" in {i.ident for i in after.incidents}
+    store.close()
+
+
+def test_settled_outages_are_not_judged_again(tmp_path: Any) -> None:
+    """Outages and stops are judged again only when one of them changes or one is still open."""
+    store = _empty(f"sqlite:///{tmp_path / 'sla.db'}")
+    clock = FakeClock(tokyo(2026, 12, 1, 12))
+    tracker = Tracker(store, POLICIES, clock)
+    full = Tracker(store, POLICIES, clock, incremental=False)
+    store.add_events(unique(parse_body("\n".join(LINES).encode(), POLICIES)), clock.now())
+    rows = tracker.outages()
+    assert rows == full.outages() and tracker.live.last_rest_judged
+    # a notice breached and still not sent says "no notice as of <now>": judged again on each look
+    unsent = [o["id"] for o in rows if o["notice_status"] == "breached" and o["notified_at"] is None]
+    clock.set(clock.now() + 60)
+    assert unsent and tracker.outages() == full.outages() and tracker.live.last_rest_judged
+    late = [{"event": "outage.notified", "at": "2026-12-01T11:00:00+09:00", "id": i} for i in unsent]
+    store.add_events(unique(parse_body(json.dumps(late).encode(), POLICIES)), clock.now())
+    clock.set(clock.now() + 60)
+    assert tracker.outages() == full.outages() and tracker.live.last_rest_judged  # the new events
+    clock.set(clock.now() + 60)
+    assert tracker.outages() == full.outages() and not tracker.live.last_rest_judged  # all over: kept
+    opened = b'{"event": "outage.started", "at": "2026-12-01T12:00:30+09:00", "id": "NEW-1", "cause": "failure"}'
+    store.add_events(unique(parse_body(opened, POLICIES)), clock.now())
+    for _ in range(2):  # judged again on the event, and again a minute later: the open outage grows
+        clock.set(clock.now() + 60)
+        got = tracker.outages()
+        assert got == full.outages() and tracker.live.last_rest_judged
+    # started 12:00:30, open as of 12:05:00 (12:00 and five looks a minute apart)
+    assert [o["downtime_minutes"] for o in got if o["id"] == "NEW-1"] == [4.5]
+    month = tracker.month_view().skeleton.availability
+    assert month == full.month_view().skeleton.availability and month.downtime_minutes > 0
     store.close()

@@ -8,6 +8,7 @@ import http.server
 import json
 import threading
 from collections.abc import Iterator
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -141,28 +142,54 @@ def test_real_clock(start: Starter, tmp_path: Any) -> None:
     print(f"real clock: fired {alert['fired'] - alert['instant']:.3f} s after the instant")
 
 
-class _StoreThatGetsAnEventWhileRead:
-    """A store whose first look finds nothing while an event arrives (the request thread's ``touch``)."""
+class _TrackerThatGetsAnEventWhileLooking:
+    """A tracker whose look runs while an event is stored (the request thread's ``touch``)."""
 
     def __init__(self) -> None:
         self.timers: Any = None
+        self.store = SimpleNamespace(fired_keys=set)
+        self.looks = 0
 
-    def fired_keys(self) -> set[str]:
-        return set()
-
-    def first_instant(self) -> float | None:
-        self.timers.touch({("incident", "T-1")})  # stored and touched while this read runs
-        return None
+    def open_view(self, now: float) -> Any:
+        self.looks += 1
+        self.timers.touch()  # stored and touched while this look runs
+        return SimpleNamespace(incidents=[], skeleton=SimpleNamespace(outages=[]))
 
 
-def test_an_event_that_arrives_while_the_first_look_finds_none_stays_watched() -> None:
-    from types import SimpleNamespace
-
+def test_an_event_stored_while_the_timers_look_is_looked_at_again() -> None:
     from sla_dsl.serve.alerts import Timers
 
-    store = _StoreThatGetsAnEventWhileRead()
-    timers = Timers(SimpleNamespace(store=store))  # type: ignore[arg-type]
-    store.timers = timers
+    tracker = _TrackerThatGetsAnEventWhileLooking()
+    timers = Timers(tracker)  # type: ignore[arg-type]
+    tracker.timers = timers
     timers.recompute(0.0)
-    # the next look must judge every item again (it used to watch nothing, and missed the event for good)
-    assert timers.dirty and timers.watch is None
+    # the look may have read the store before the event was committed: the next pass must look again
+    assert tracker.looks == 1 and timers.dirty
+
+
+def test_nothing_fires_that_the_last_look_saw_only_ahead_of_it(tmp_path: Any) -> None:
+    """A transition fires only once a look as of its instant still has it (the response-in-time race)."""
+    from sla_dsl.serve.alerts import Timers
+    from sla_dsl.serve.ingest import parse_body
+    from sla_dsl.serve.store import Store
+    from sla_dsl.serve.tracking import Tracker
+
+    policies = [load_policy(POLICY)]
+    store = Store(f"sqlite:///{tmp_path / 'sla.db'}")
+    store.migrate()
+    clock = FakeClock(tokyo(2026, 11, 30, 10, 30))
+    timers = Timers(Tracker(store, policies, clock))
+    store.add_events(parse_body(json.dumps(P1_AT_FRI_16).encode(), policies), clock.now())
+    timers.recompute(clock.now())
+    assert [t.kind for t in timers.pending] == ["incident.at_risk", "incident.breached"]
+    responded = {"event": "incident.responded", "at": "2026-11-30T10:40:00+09:00", "id": "T-1"}
+    store.add_events(parse_body(json.dumps(responded).encode(), policies), clock.now())
+    clock.set(DUE + 1)  # the clock passes both instants before the timers look again
+    assert timers.fire_due(clock.now()) == [] and kinds_in(store) == []
+    timers.recompute(clock.now())
+    assert timers.pending == [] and timers.fire_due(clock.now()) == [] and kinds_in(store) == []
+    store.close()
+
+
+def kinds_in(store: Any) -> list[str]:
+    return [a["kind"] for a in store.alerts()]
