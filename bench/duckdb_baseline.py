@@ -18,7 +18,7 @@ to exit (interpreter start, imports, reading, judging, writing):
 * the Python API (``evaluate`` -> the whole ``Report`` model) from Parquet: time and peak RSS.
 
 Then the DuckDB verdicts are compared with ours on every incident (status, clock
-start, due time, first response). Prints seconds, peak RSS, and our times as ratios
+start, due time, first response). Prints seconds, CPU seconds, peak RSS, and our CPU seconds (and seconds) as ratios
 to DuckDB and to the ``json`` floor. Not a test: nothing is asserted on time.
 Run: ``python bench/duckdb_baseline.py [--events 911833]`` (the year of the issue:
 911,833 events, 217,325 incidents, from ``bench/evaluate.py``'s generator).
@@ -253,6 +253,7 @@ def main() -> None:
         fn = {"duckdb": run_duckdb, "json": run_json_floor, "api": run_api}[kind]
         print(json.dumps(fn(*rest)))
         return
+    load0 = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         jsonl, parquet = Path(tmp) / "events.jsonl", Path(tmp) / "events.parquet"
         t0 = time.perf_counter()
@@ -266,10 +267,13 @@ def main() -> None:
         s, rss, floor = child("json", str(jsonl))
         rows.append(("json.loads per line (the floor)", s, rss, f"{floor['events']:,} events"))
         json_floor = s
+        floor_cpu = CPU[-1]
         duck: dict[str, float] = {}
+        duck_cpu: dict[str, float] = {}
         for name, src in (("JSON Lines", jsonl), ("Parquet", parquet)):
             s, rss, res = child("duckdb", str(src), str(Path(tmp) / f"duckdb-{name[0]}.parquet"))
             duck[name] = s
+            duck_cpu[name] = CPU[-1]
             rows.append(
                 (
                     f"DuckDB SQL from {name}",
@@ -288,7 +292,11 @@ def main() -> None:
         ]
         for name, src, fmt, extra in runs:
             s, rss = sla(str(src), "--format", fmt, *extra)
-            note = f"{s / duck[name]:.1f}x DuckDB from {name}, {s / json_floor:.1f}x the json floor"
+            cpu = CPU[-1]
+            note = (
+                f"CPU: {cpu / duck_cpu[name]:.1f}x DuckDB from {name}, {cpu / floor_cpu:.1f}x the json floor; "
+                f"wall: {s / duck[name]:.1f}x, {s / json_floor:.1f}x"
+            )
             rows.append((f"sla evaluate {name} --format {fmt}", s, rss, note))
         s, rss, res = child("api", str(parquet))
         rows.append(("Python API evaluate() from Parquet", s, rss, f"{res['incidents']:,} incidents, whole Report"))
@@ -299,9 +307,10 @@ def main() -> None:
     print(f"agreement with DuckDB per incident: {json.dumps(agree)}")
     print(
         "each row a fresh process timed from start to exit; CPU s: its user + system time, all threads "
-        "(DuckDB runs several); peak RSS of that process (wait4)"
+        "(DuckDB runs several); peak RSS of that process (wait4); ratios on CPU seconds first (the machine "
+        "may be shared: wall time then measures the others' load too)"
     )
-    print(f"load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"load average at the start: {load0:.1f}, at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
 
 
 if __name__ == "__main__":

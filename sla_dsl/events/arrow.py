@@ -18,6 +18,10 @@ Design notes
   mapping of its non-null cells, to :func:`~.validate.validate_mapping`, the
   models' verdict, so a bad row gets the same code and message as a bad JSON
   line, located by row and column (:class:`~.problems.RowSource`).
+* Which rows are well formed is decided on whole columns
+  (:mod:`.arrow_columns`: masks, each text asked about once per distinct value);
+  the row-by-row loop below is the reference it is tested against, and reads
+  pandas columns that Arrow could not type.
 * Rows are numbered from 1 in each file; a directory's files are read in name
   order and numbered on (the source maps a number back to its file and row).
 * Batches: a Parquet file is read one row group at a time (what it takes per
@@ -30,7 +34,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin
@@ -42,9 +46,21 @@ import pyarrow.parquet as pq
 from pydantic import AwareDatetime
 
 from ..errors import InputError
-from .fast import PAYLOAD_BY_CODE, fast_epoch, plain
+from .arrow_columns import epochs, file_batch
+from .fast import fast_epoch, plain
 from .problems import EventInputError, Problem, RowSource
-from .schema import CODE, EVENT_CLASSES, FAMILY_OF, KNOWN_FIELDS, PAYLOAD, EventLog, Rec
+from .schema import (
+    BUILTIN_COUNT,
+    CODE,
+    EVENT_CLASSES,
+    FAMILY_OF,
+    KNOWN_FIELDS,
+    PAYLOAD,
+    PAYLOAD_BY_CODE,
+    EventLog,
+    Rec,
+    declare_types,
+)
 from .validate import validate_mapping
 
 __all__ = [
@@ -243,18 +259,10 @@ def _cells(col: pa.Array | pa.ChunkedArray) -> list[Any]:
 
 def _epochs(col: pa.Array | pa.ChunkedArray) -> list[float | None]:
     """POSIX seconds of a timestamp column, as the text path computes them (whole seconds + fraction)."""
-    unit = col.type.unit
-    raw = col.cast(pa.int64()) if not isinstance(col, pa.ChunkedArray) else col.combine_chunks().cast(pa.int64())
-    per = {"s": 1, "ms": 1_000, "us": 1_000_000, "ns": 1_000_000_000}[unit]
-    ints = raw.to_numpy(zero_copy_only=False) if raw.null_count == 0 else raw.fill_null(0).to_numpy()
-    if unit == "ns":
-        ints = ints // 1000  # to the microsecond, as datetimes hold times
-        per = 1_000_000
-    whole = ints // per
-    secs = whole.astype(np.float64) + (ints - whole * per).astype(np.float64) / per
+    secs, nulls = epochs(col)
     values: list[float | None] = secs.tolist()
-    if raw.null_count:
-        for i in np.flatnonzero(raw.is_null().to_numpy(zero_copy_only=False)).tolist():
+    if nulls is not None:
+        for i in np.flatnonzero(nulls).tolist():
             values[i] = None
     return values
 
@@ -262,10 +270,15 @@ def _epochs(col: pa.Array | pa.ChunkedArray) -> list[float | None]:
 class _Reader:
     """Files the rows of one source's batches into an :class:`EventLog`."""
 
-    def __init__(self, log: EventLog, progress: Progress | None) -> None:
+    #: judge the rows on whole columns (False: row by row, the reference the columns are tested against)
+    columns = True
+
+    def __init__(self, log: EventLog, progress: Progress | None, declared: frozenset[str] = frozenset()) -> None:
         self.log = log
         self.progress = progress
         self.rows = 0
+        #: the event types the policies declare (any other declared type takes the slow path, which refuses it)
+        self.declared = declared
 
     def schema_problems(self, schema: pa.Schema, source: str, objects: Iterable[str] = ()) -> bool:
         """File the problems of a table's columns: False when its rows cannot be read."""
@@ -309,6 +322,9 @@ class _Reader:
 
     def batch(self, batch: pa.RecordBatch | pa.Table, first: int, objects: dict[str, list[Any]] | None = None) -> None:
         """File the rows of ``batch``; its first row has number ``first``."""
+        if self.columns and not objects:
+            self.by_columns(batch, first)
+            return
         cols = _Columns(batch, objects)
         n = batch.num_rows
         events = cols.values.get("event") or [None] * n
@@ -318,7 +334,7 @@ class _Reader:
         payload_cols = {f: cols.values.get(f) for f in KNOWN_FIELDS}
         time_epochs = {f: cols.epochs.get(f) for f in ("start", "end")}
         groups = self.log.groups
-        codes = CODE
+        codes = {name: code for name, code in CODE.items() if code < BUILTIN_COUNT or name in self.declared}
         filed = 0
         for i in range(n):
             line = first + i
@@ -350,9 +366,24 @@ class _Reader:
         if self.progress is not None:
             self.progress(self.rows, 0)
 
+    def by_columns(self, batch: pa.RecordBatch | pa.Table, first: int) -> None:
+        """File the rows of ``batch`` judged well formed on whole columns (:mod:`.arrow_columns`); the
+        models decide on the others, in row order."""
+        cols: list[_Columns] = []
+
+        def slow(i: int) -> None:
+            if not cols:
+                cols.append(_Columns(batch))
+            self.slow(cols[0], i, first + i)
+
+        file_batch(self.log, batch, first, slow, self.declared)
+        self.rows += batch.num_rows
+        if self.progress is not None:
+            self.progress(self.rows, 0)
+
     def slow(self, cols: _Columns, i: int, line: int) -> None:
         """The models decide on row ``i`` (and word its problems)."""
-        ev, problems = validate_mapping(cols.row(i), self.log.source, line)
+        ev, problems = validate_mapping(cols.row(i), self.log.source, line, self.declared)
         if ev is None:
             self.log.problems.extend(problems)
         else:
@@ -445,11 +476,13 @@ def read_table(
     skip_invalid: bool = False,
     progress: Progress | None = None,
     defer: bool = False,
+    declared: Collection[str] = (),
 ) -> EventLog:
-    """An :class:`EventLog` from a ``pyarrow.Table``/``RecordBatch``, a pandas or polars DataFrame."""
+    """An :class:`EventLog` from a ``pyarrow.Table``/``RecordBatch``, a pandas or polars DataFrame
+    (``declared``: the event types the policies declare)."""
     name = RowSource.of(source)
     log = EventLog(name)
-    reader = _Reader(log, progress)
+    reader = _Reader(log, progress, declare_types(declared))
     objects: dict[str, list[Any]] = {}
     root = type(events).__module__.split(".", 1)[0]
     if root == "pandas":
@@ -518,8 +551,10 @@ def read_arrow(
     skip_invalid: bool = False,
     progress: Progress | None = None,
     defer: bool = False,
+    declared: Collection[str] = (),
 ) -> EventLog:
-    """Read a Parquet or Arrow IPC file, or a directory of them, into an :class:`EventLog`."""
+    """Read a Parquet or Arrow IPC file, or a directory of them, into an :class:`EventLog`
+    (``declared``: the event types the policies declare)."""
     root = Path(path)
     files = _files(root)
     if not files:
@@ -536,7 +571,7 @@ def read_arrow(
         opened.append((schema, batches))
     source = RowSource.of(str(path), []) if root.is_dir() else RowSource.of(str(path))
     log = EventLog(source)
-    reader = _Reader(log, progress)
+    reader = _Reader(log, progress, declare_types(declared))
     for name, (schema, batches) in zip(names, opened, strict=True):
         parts.append((first, name))
         if root.is_dir():

@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import types
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from itertools import chain, islice, repeat
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, Union, get_args, get_origin
 
@@ -38,6 +39,7 @@ from pydantic import BaseModel
 
 from ..errors import InputError
 from . import Availability, Report, Step
+from .rows import Rows
 
 __all__ = ["SCHEMAS", "TABLE_NAMES", "Column", "report_tables", "table_schema", "write_parquet"]
 
@@ -106,6 +108,8 @@ def _shape(model: type[BaseModel], prefix: str = "", path: tuple[str, ...] = (),
     paths: list[tuple[str, ...]] = []
     children: list[tuple[str, type[BaseModel]]] = []
     for name, info in model.model_fields.items():
+        if info.exclude:
+            continue  # not in the JSON report (data its words are built from): not a column either
         t, nullable = _unwrap(info.annotation)
         kind = _kind(t)
         if kind is not None:
@@ -183,6 +187,8 @@ def _field(row: Any, name: str) -> Any:
 
 #: Steps gathered before the columns built so far become Arrow arrays (bounds the Python objects held).
 _BLOCK = 100_000
+#: Rows of a report list filed together, a column at a time.
+_ROWS = 2_048
 
 
 class _Builder:
@@ -217,6 +223,44 @@ class _Builder:
         for sub, _ in spec.shape.children:
             for k, child in enumerate(_field(row, sub) or ()):
                 self.add(f"{table}_{sub}", child, {"row": position, "id": ident, "index": k}, ident)
+        if len(self.columns["steps"]["step"]) >= _BLOCK:
+            self.flush()
+
+    def add_block(self, table: str, rows: list[Any], lead: dict[str, Any]) -> None:
+        """File ``rows`` in ``table`` as :meth:`add` files each, a column at a time: the same cells and
+        steps in the same order. A block with child rows is filed row by row (a row's children's
+        steps come right after its own)."""
+        spec = self.shapes[table]
+        if any(_field(row, sub) for row in rows for sub, _ in spec.shape.children):
+            for row in rows:
+                self.add(table, row, lead, None)
+            return
+        cols = self.columns[table]
+        base = self.counts[table]
+        k = len(rows)
+        self.counts[table] += k
+        for name, value in lead.items():
+            cols[name].extend([value] * k)
+        for column, path in zip(spec.shape.columns, spec.shape.paths, strict=True):
+            if len(path) == 1:
+                key = path[0]
+                cols[column.name].extend([r.get(key) if type(r) is dict else getattr(r, key, None) for r in rows])
+            else:
+                cols[column.name].extend([_value(r, path) for r in rows])
+        idents = [own if isinstance(own := _field(r, "id"), str) else None for r in rows]
+        explains = [_field(r, "explain") or () for r in rows]
+        counts = [len(e) for e in explains]
+        total = sum(counts)
+        if total:
+            steps = self.columns["steps"]
+            steps["table"].extend([table] * total)
+            steps["row"].extend(chain.from_iterable(repeat(base + j, c) for j, c in enumerate(counts)))
+            steps["id"].extend(chain.from_iterable(repeat(i, c) for i, c in zip(idents, counts, strict=True)))
+            steps["step"].extend(chain.from_iterable(map(range, counts)))
+            flat = list(chain.from_iterable(explains))
+            for name in self.step_fields:
+                steps[name].extend([s.get(name) if type(s) is dict else getattr(s, name) for s in flat])
+            self.counts["steps"] += total
         if len(self.columns["steps"]["step"]) >= _BLOCK:
             self.flush()
 
@@ -265,7 +309,7 @@ def _arrow(name: str, cols: dict[str, list[Any]], tz: str) -> pa.Table:
 
 def _rows(report: Report, field: str) -> Iterator[Any]:
     value = getattr(report, field)
-    yield from value if isinstance(value, list) else [value]
+    yield from value if isinstance(value, list | Rows) else [value]
 
 
 def report_tables(
@@ -288,8 +332,9 @@ def report_tables(
         if t.extra == _PARENT or t.name == "steps":
             continue  # filled with their parents
         rows = given.get(t.name)
-        for row in _rows(report, t.field) if rows is None else rows:
-            build.add(t.name, row, period if t.extra == _PERIOD else {}, None)
+        source = iter(_rows(report, t.field) if rows is None else rows)
+        while block := list(islice(source, _ROWS)):
+            build.add_block(t.name, block, period if t.extra == _PERIOD else {})
     return build.tables()
 
 

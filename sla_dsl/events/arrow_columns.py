@@ -1,0 +1,293 @@
+"""The rows of an Arrow batch judged well formed on whole columns, then filed.
+
+Design notes
+------------
+* The per-row reader of :mod:`.arrow` (``_Reader.rows``) asks, row by row, what this
+  module asks once per column: is the ``event`` a type the log takes, is ``at`` an
+  instant, is ``id`` plain text, is every payload field there and plain. Text
+  columns are dictionary encoded, so each question about a text is asked once per
+  distinct value (``plain`` on a few thousand ids, not a million cells) and answered
+  for every row with a ``take``; timestamps become POSIX seconds with numpy as the
+  per-row path computes them (:func:`epochs`); a time given as ISO 8601 text goes
+  through :func:`~.fast.fast_epoch`, the JSON Lines reader's parser.
+* The answer is a mask of well-formed rows. Those are filed as the per-row path
+  files them (the same ``Rec`` tuples, in row order within each family, so the
+  same lists in the same dict order); every other row is handed, in its turn, to
+  the models (``slow``), which decide and word its problem. With bad rows in a
+  batch the good rows between two bad ones are filed as one run, so the order of
+  filing is the per-row path's exactly; ``tests/events/test_arrow_columns.py``
+  checks the two paths give the same log on random tables.
+* No pandas: ``Array.to_numpy`` imports it (a second of a short run), so integer
+  columns are read from their Arrow buffers.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable
+from typing import Any, TypeAlias
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from numpy.typing import NDArray
+
+from .fast import fast_epoch
+from .schema import BUILTIN_COUNT, CODE, EVENT_CLASSES, FAMILY_OF, PAYLOAD, PAYLOAD_BY_CODE, EventLog
+
+__all__ = ["epochs", "file_batch", "int64s"]
+
+Ints = NDArray[np.int64]
+Floats = NDArray[np.float64]
+Bools = NDArray[np.bool_]
+Column: TypeAlias = pa.Array | pa.ChunkedArray
+
+_PER = {"s": 1, "ms": 1_000, "us": 1_000_000, "ns": 1_000_000_000}
+#: Payload fields that may be null in a well-formed event (as the models have them).
+_OPTIONAL = frozenset(
+    f for name, fields in PAYLOAD.items() for f in fields if EVENT_CLASSES[name].model_fields[f].default is None
+)
+_TIMES = frozenset({"start", "end"})
+_MAPS = frozenset({"attributes"})
+_STOP = CODE["stop.announced"]
+
+
+def _array(col: Column) -> pa.Array:
+    return col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col
+
+
+def _mask(flags: pa.Array) -> Bools:
+    """A boolean Arrow array without nulls as a numpy mask."""
+    return np.frombuffer(flags.cast(pa.uint8()).buffers()[1], np.uint8, len(flags)).astype(bool)
+
+
+def int64s(col: Column) -> tuple[Ints, Bools | None]:
+    """An integer-valued column as int64 numpy values (0 where null) and its null mask (None: no nulls)."""
+    arr = _array(col).cast(pa.int64())
+    nulls = None
+    if arr.null_count:
+        nulls = _mask(arr.is_null())
+        arr = arr.fill_null(0)
+    values = np.frombuffer(arr.buffers()[1], np.int64, len(arr), arr.offset * 8)
+    return values, nulls
+
+
+def epochs(col: Column) -> tuple[Floats, Bools | None]:
+    """POSIX seconds of a timestamp column as the text path computes them (whole seconds + fraction),
+    and its null mask."""
+    unit = col.type.unit
+    ints, nulls = int64s(col)
+    per = _PER[unit]
+    if unit == "ns":
+        ints = ints // 1000  # to the microsecond, as datetimes hold times
+        per = 1_000_000
+    whole = ints // per
+    secs: Floats = whole.astype(np.float64) + (ints - whole * per).astype(np.float64) / per
+    return secs, nulls
+
+
+def _encoded(col: Column) -> tuple[pa.Array, Ints]:
+    """The distinct values of a text column (an Arrow array) and each row's index into them (-1 where null)."""
+    arr = _array(col)
+    if pa.types.is_dictionary(arr.type):
+        arr = arr.dictionary_decode()  # a dictionary may name one text twice: encoded again, each once
+    arr = pc.dictionary_encode(arr)
+    index, nulls = int64s(arr.indices)
+    if nulls is not None:
+        index = np.where(nulls, -1, index)
+    return arr.dictionary, index
+
+
+def _plain(values: pa.Array) -> Bools:
+    """:func:`~.fast.plain` of each text: non-empty, and no blank (``str.isspace``) at either end.
+    Asked of the first and last characters' few distinct values only."""
+    if pa.types.is_string_view(values.type):
+        values = values.cast(pa.string())
+    firsts = pc.utf8_slice_codeunits(values, 0, 1)
+    lasts = pc.utf8_slice_codeunits(values, -1)
+    ends = pc.unique(pa.concat_arrays([firsts, lasts])).to_pylist()
+    blanks = pa.array([c for c in ends if c and c.isspace()], values.type)
+    ok = pc.and_(pc.greater(pc.utf8_length(values), 0), pc.invert(pc.is_in(firsts, blanks)))
+    ok = pc.fill_null(pc.and_(ok, pc.invert(pc.is_in(lasts, blanks))), False)
+    return _mask(ok)
+
+
+def _texts(col: Column | None, n: int, optional: bool) -> tuple[NDArray[np.object_], Ints, Bools]:
+    """Each row's text (None where null), its index among the column's distinct texts (-1 where
+    null), and whether the per-row path takes it as it is: a plain text, or (``optional``) null."""
+    if col is None or pa.types.is_null(col.type):
+        return np.full(n, None, dtype=object), np.full(n, -1, dtype=np.int64), np.full(n, optional)
+    values, index = _encoded(col)
+    if not len(values):
+        return np.full(n, None, dtype=object), index, np.full(n, optional)
+    ok = _plain(values)
+    distinct = np.fromiter(values.to_pylist(), dtype=object, count=len(values))
+    null = index < 0
+    safe = np.where(null, 0, index)
+    cells = distinct[safe]
+    cells[null] = None
+    return cells, index, np.where(null, optional, ok[safe])
+
+
+def _times(col: Column | None, n: int) -> tuple[Floats, Bools]:
+    """Each row's instant in POSIX seconds and whether it is one (a timestamp, or text in the plain form)."""
+    if col is None or pa.types.is_null(col.type):
+        return np.zeros(n), np.zeros(n, dtype=bool)
+    if pa.types.is_timestamp(col.type):
+        secs, nulls = epochs(col)
+        return secs, (~nulls if nulls is not None else np.ones(n, dtype=bool))
+    values, index = _encoded(col)
+    if not len(values):
+        return np.zeros(n), np.zeros(n, dtype=bool)
+    parsed = [fast_epoch(v) for v in values.to_pylist()]
+    known = np.fromiter((p is not None for p in parsed), bool, len(parsed))
+    secs_of = np.fromiter((p if p is not None else math.nan for p in parsed), np.float64, len(parsed))
+    null = index < 0
+    safe = np.where(null, 0, index)
+    return secs_of[safe], ~null & known[safe]
+
+
+def _codes(col: Column | None, n: int, declared: frozenset[str]) -> Ints:
+    """Each row's event code, -1 where the per-row path would not take it (null, unknown, not declared)."""
+    if col is None or pa.types.is_null(col.type):
+        return np.full(n, -1, dtype=np.int64)
+    distinct, index = _encoded(col)
+    if not len(distinct):
+        return np.full(n, -1, dtype=np.int64)
+    values = distinct.to_pylist()
+    known = [CODE.get(v, -1) if type(v) is str else -1 for v in values]
+    table = np.fromiter(
+        (c if c < BUILTIN_COUNT or v in declared else -1 for c, v in zip(known, values, strict=True)),
+        np.int64,
+        len(values),
+    )
+    return np.where(index < 0, -1, table[np.where(index < 0, 0, index)])
+
+
+class _Batch:
+    """The columns of one batch as the filing needs them, each read at most once."""
+
+    def __init__(self, batch: pa.RecordBatch | pa.Table) -> None:
+        self.batch = batch
+        self.n = batch.num_rows
+        self.names = set(batch.schema.names)
+        self._texts: dict[tuple[str, bool], tuple[NDArray[np.object_], Ints, Bools]] = {}
+        self._times: dict[str, tuple[Floats, Bools]] = {}
+
+    def column(self, name: str) -> Column | None:
+        return self.batch.column(name) if name in self.names else None
+
+    def texts(self, name: str, optional: bool) -> tuple[NDArray[np.object_], Ints, Bools]:
+        key = (name, optional)
+        if key not in self._texts:
+            self._texts[key] = _texts(self.column(name), self.n, optional)
+        return self._texts[key]
+
+    def times(self, name: str) -> tuple[Floats, Bools]:
+        if name not in self._times:
+            self._times[name] = _times(self.column(name), self.n)
+        return self._times[name]
+
+    def absent(self, name: str) -> Bools:
+        """Rows where a map field is null (the per-row path takes only those: the models read a map)."""
+        col = self.column(name)
+        if col is None or pa.types.is_null(col.type):
+            return np.ones(self.n, dtype=bool)
+        return _mask(_array(col).is_null())
+
+
+def file_batch(
+    log: EventLog,
+    batch: pa.RecordBatch | pa.Table,
+    first: int,
+    slow: Callable[[int], None],
+    declared: frozenset[str] = frozenset(),
+) -> int:
+    """File the well-formed rows of ``batch`` (its first row is number ``first``) into ``log`` and
+    hand every other row, in row order, to ``slow``; returns how many rows were filed here."""
+    cols = _Batch(batch)
+    n = cols.n
+    codes = _codes(cols.column("event"), n, declared)
+    at, at_ok = cols.times("at")
+    ids, id_index, id_ok = cols.texts("id", False)
+    good = (codes >= 0) & at_ok & id_ok
+    recs = np.empty(n, dtype=object)
+    lines = np.arange(first, first + n, dtype=np.int64)
+    for code in np.unique(codes[good]).tolist():
+        rows = np.flatnonzero(good & (codes == code))
+        fields = PAYLOAD_BY_CODE[code]
+        payloads: Any = itertools.repeat(())
+        if fields:
+            ok = np.ones(rows.size, dtype=bool)
+            values: list[Any] = []
+            for f in fields:
+                if f in _TIMES:
+                    secs, known = cols.times(f)
+                    ok &= known[rows]
+                    values.append(secs[rows])
+                elif f in _MAPS:
+                    ok &= cols.absent(f)[rows]
+                    values.append(np.full(rows.size, None, dtype=object))
+                else:
+                    cells, _, fine = cols.texts(f, f in _OPTIONAL)
+                    ok &= fine[rows]
+                    values.append(cells[rows])
+            if code == _STOP:
+                ok &= values[2] > values[1]  # the models refuse an end not after the start
+            good[rows[~ok]] = False
+            rows = rows[ok]
+            payloads = zip(*(v[ok].tolist() for v in values), strict=True)
+        recs[rows] = np.fromiter(
+            zip(at[rows].tolist(), itertools.repeat(code), payloads, lines[rows].tolist()),
+            dtype=object,
+            count=rows.size,
+        )
+    family = np.asarray(FAMILY_OF, dtype=np.int64)[np.where(codes >= 0, codes, 0)]
+    bad = np.flatnonzero(~good).tolist()
+    start = 0
+    for stop in [*bad, n]:
+        if stop > start:
+            _file(log, recs, ids, id_index, family, good, start, stop)
+        if stop < n:
+            slow(stop)
+        start = stop + 1
+    filed = int(np.count_nonzero(good))
+    log.count += filed
+    return filed
+
+
+def _file(
+    log: EventLog,
+    recs: NDArray[np.object_],
+    ids: NDArray[np.object_],
+    id_index: Ints,
+    family: Ints,
+    good: Bools,
+    start: int,
+    stop: int,
+) -> None:
+    """File the good rows of [start, stop) family by family (each family has its own dict): each id's
+    records in row order, the ids in the order they first appear, as row-by-row appends would."""
+    part = good[start:stop]
+    fam = family[start:stop]
+    for k, group in enumerate(log.groups):
+        rows = np.flatnonzero(part & (fam == k)) + start
+        if not rows.size:
+            continue
+        who = id_index[rows]
+        order = np.argsort(who, kind="stable")
+        sorted_who = who[order]
+        edges = np.flatnonzero(sorted_who[1:] != sorted_who[:-1]) + 1
+        begin = np.concatenate(([0], edges))
+        # each id's run, in the order its first row comes
+        runs = np.argsort(order[begin], kind="stable")
+        end = np.append(edges, rows.size)
+        taken = recs[rows[order]].tolist()
+        names = ids[rows[order[begin[runs]]]].tolist()
+        for ident, a, b in zip(names, begin[runs].tolist(), end[runs].tolist(), strict=True):
+            filed = group.get(ident)
+            if filed is None:
+                group[ident] = taken[a:b]
+            else:
+                filed.extend(taken[a:b])
