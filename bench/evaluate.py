@@ -9,12 +9,16 @@ peak memory is its own:
   report written to a file, once per output format: ``text`` (the default), ``json`` (every verdict explained, with the
   day-by-day walk, the default) and ``json --no-walk``;
 * ``sla API`` (with ``--api``): ``read_events`` + ``evaluate_log``, the whole
-  pydantic ``Report`` of the Python API, explanations built, not rendered;
+  pydantic ``Report`` of the Python API (its incident rows and violations are
+  built when read: none is read here); and, in another child, the same followed
+  by ``report.model_dump_json()`` (every row built, explained and serialised);
 * ``peer``: a naive per-event implementation of the response targets only:
   ``json.loads`` and ``datetime.fromisoformat`` per line, a dict per event,
   ``businesstimedelta`` for the business-time arithmetic.
 
-Prints seconds, events/second and peak memory of each, and the ratios. Memory
+Prints seconds, CPU seconds (user + system, from ``wait4``: the figure to
+compare on a shared machine), events/second and peak memory of each, the load
+average when the run started and ended, and the ratios. Memory
 is the largest single process's peak RSS, and the peak of the RSS of the
 command and the renderer it forks added up (``/proc/PID/status``, sampled
 every 20 ms; shared pages counted twice, so an upper bound). Not a test: no timing is asserted anywhere.
@@ -146,8 +150,9 @@ def cli_command(path: str, fmt: str, walk: bool) -> list[str]:
     return [sys.executable, "-m", "sla_dsl._entry", *argv, *([] if walk else ["--no-walk"])]
 
 
-def run_api(path: str) -> dict[str, float]:
-    """Child: the Python API, ``read_events`` + ``evaluate_log`` (the whole Report model, explanations built)."""
+def run_api(path: str, dump: bool = False) -> dict[str, float]:
+    """Child: the Python API, ``read_events`` + ``evaluate_log`` (the whole Report model); with ``dump``,
+    then ``report.model_dump_json()``."""
     import sla_dsl
     from sla_dsl.evaluation import evaluate_log
     from sla_dsl.reader import read_events
@@ -158,7 +163,7 @@ def run_api(path: str) -> dict[str, float]:
     t1 = time.perf_counter()
     report = evaluate_log(policy, log, YEAR0, YEAR0.replace(year=2027))
     t2 = time.perf_counter()
-    return {
+    out = {
         "events": log.count,
         "read_s": t1 - t0,
         "eval_s": t2 - t1,
@@ -166,6 +171,11 @@ def run_api(path: str) -> dict[str, float]:
         "incidents": len(report.incidents),
         "violations": len(report.violations),
     }
+    if dump:
+        out["json_mib"] = len(report.model_dump_json()) / 2**20
+        out["dump_s"] = time.perf_counter() - t2
+        out["total_s"] = time.perf_counter() - t0
+    return out
 
 
 def run_peer(path: str) -> dict[str, float]:
@@ -272,6 +282,7 @@ def child(kind: str, path: str) -> dict[str, float]:
         result = json.loads(out)
     os.unlink(out_path)
     result["peak_rss_mib"] = usage.ru_maxrss / 1024
+    result["cpu_s"] = usage.ru_utime + usage.ru_stime
     result["tree_rss_mib"] = peak[0] / 1024
     return result
 
@@ -298,10 +309,11 @@ def main() -> None:
     args = ap.parse_args()
     if args.child:
         kind, path = args.child
-        res = run_peer(path) if kind == "peer" else run_api(path)
+        res = run_peer(path) if kind == "peer" else run_api(path, dump=kind == "api-json")
         print(json.dumps(res))
         return
     global POLICY
+    load0 = " ".join(f"{x:.2f}" for x in os.getloadavg())
     with tempfile.TemporaryDirectory() as tmp:
         if args.policy == "paused":
             POLICY = paused_policy(Path(tmp))
@@ -318,23 +330,28 @@ def main() -> None:
         ]
         if args.api:
             rows.append(("sla API: evaluate_log -> Report", child("api", str(path))))
+            rows.append(("sla API: ... + model_dump_json()", child("api-json", str(path))))
         if not args.no_peer:
             rows.append(("peer: per-event + businesstimedelta", child("peer", str(path))))
     base = rows[0][1]
-    print(f"{'':38} {'seconds':>8} {'events/s':>10} {'peak RSS':>9} {'tree RSS':>9}  notes")
+    print(f"load average {load0} at the start, {' '.join(f'{x:.2f}' for x in os.getloadavg())} at the end")
+    print(f"{'':38} {'seconds':>8} {'CPU s':>7} {'events/s':>10} {'peak RSS':>9} {'tree RSS':>9}  notes")
     for name, r in rows:
         rate = n / r["total_s"]
         if "output_mib" in r:
             note = f"end to end (imports, policy, read, judge, write); {r['output_mib']:.0f} MiB of output"
         elif "read_s" in r:
-            note = (
-                f"read {r['read_s']:.1f} s + evaluate {r['eval_s']:.1f} s; {int(r['incidents']):,} incidents; no output"
-            )
+            note = f"read {r['read_s']:.1f} s + evaluate {r['eval_s']:.1f} s; {int(r['incidents']):,} incidents; "
+            if "dump_s" in r:
+                note += f"model_dump_json {r['dump_s']:.1f} s, {r['json_mib']:.0f} MiB"
+            else:
+                note += "no output"
         else:
             note = f"response targets only; {int(r['incidents']):,} incidents; no output"
         ratio = "" if r is base else f" ({r['total_s'] / base['total_s']:.1f}x the time of the first row)"
         print(
-            f"{name:38} {r['total_s']:8.2f} {rate:10,.0f} {r['peak_rss_mib']:5.0f} MiB {r['tree_rss_mib']:5.0f} MiB"
+            f"{name:38} {r['total_s']:8.2f} {r['cpu_s']:7.2f} {rate:10,.0f} {r['peak_rss_mib']:5.0f} MiB"
+            f" {r['tree_rss_mib']:5.0f} MiB"
             f"  {note}{ratio}"
         )
     print(
