@@ -11,8 +11,10 @@ Design notes
   zero at that instant, even after a stop (a reopened incident).
 * The incident's completion (its completion event, or the silence rule) stops
   every clock still running or paused: a completed incident measures nothing.
-* Only the life after the last reset counts. The result is a list of running
-  segments; the last one of a clock still running at ``as_of`` ends there.
+* Only the life after the last reset counts for a target's running time. The
+  result is a list of running segments; the last one of a clock still running
+  at ``as_of`` ends there. The lives before each reset are kept apart
+  (``Life.earlier``): an update target's misses in them stay misses.
 * Jira Service Management and ServiceNow read these words the same way (start,
   pause/resume, stop, reset): nothing here is a reading of the SLA text.
 """
@@ -20,7 +22,7 @@ Design notes
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from ..events.schema import TYPES, Rec
 from ..lang import model as m
@@ -59,6 +61,14 @@ def clock_codes(rule: m.ClockRule) -> ClockCodes:
 State = Literal["not_started", "running", "paused", "stopped"]
 
 
+class Cycle(NamedTuple):
+    """A clock's life before one of its resets: from its start to the reset (or to its stop before it)."""
+
+    start: float
+    end: float
+    segments: tuple[tuple[float, float], ...]
+
+
 @dataclass(slots=True)
 class Life:
     """What one clock did on one incident up to ``as_of`` (the part after its last reset)."""
@@ -73,6 +83,8 @@ class Life:
     stopped_at: float | None = None
     #: why it is paused at ``as_of`` (the event that resumes it)
     waiting_for: str | None = None
+    #: the lives before each reset, oldest first
+    earlier: list[Cycle] = field(default_factory=list)
 
 
 def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: float) -> Life:
@@ -101,6 +113,8 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
         if code in codes.resets:
             if life.state == "running" and t > seg:
                 life.segments.append((seg, t))
+            ended = life.stopped_at if life.stopped_at is not None else t  # stopped before the reset, or not
+            life.earlier.append(Cycle(life.start if life.start is not None else t0, ended, tuple(life.segments)))
             life.segments, life.state, life.stopped_at, seg = [], "running", None, t
             life.waiting_for = None
             life.start = t

@@ -82,7 +82,7 @@ def settle_run(ident: str, run: Sequence[Rec]) -> tuple[list[int], list[bool], l
     dup = [False] * len(order)
     conflicts: list[Conflict] = []
     first = run[order[0]]
-    facts = _FACTS[first[1]]
+    facts = _FACTS[first[1]] if first[1] < len(_FACTS) else ()  # a declared type states no facts
     for n in range(1, len(order)):
         r, prev = run[order[n]], run[order[n - 1]]
         if r[2] == prev[2]:

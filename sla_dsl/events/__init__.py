@@ -21,6 +21,7 @@ from .reader import (
     validate_mapping,
 )
 from .schema import (
+    BUILTIN_COUNT,
     CODE,
     EVENT_ADAPTER,
     EVENT_CLASSES,
@@ -32,6 +33,7 @@ from .schema import (
     BackupCompleted,
     BackupDeleted,
     BaseEvent,
+    DeclaredEvent,
     Event,
     EventLog,
     Id,
@@ -50,12 +52,14 @@ from .schema import (
     OutageStarted,
     Rec,
     StopAnnounced,
+    declare_types,
     event_type,
     local,
     parse_event,
 )
 
 __all__ = [
+    "BUILTIN_COUNT",
     "CODE",
     "EVENT_ADAPTER",
     "EVENT_CLASSES",
@@ -68,6 +72,7 @@ __all__ = [
     "BackupCompleted",
     "BackupDeleted",
     "BaseEvent",
+    "DeclaredEvent",
     "Event",
     "EventInputError",
     "EventLog",
@@ -89,6 +94,7 @@ __all__ = [
     "Progress",
     "Rec",
     "StopAnnounced",
+    "declare_types",
     "event_type",
     "fast_epoch",
     "iter_events",

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .schema import CODE, PAYLOAD, TYPES, attributes_text
+from .schema import BUILTIN_COUNT, CODE, PAYLOAD_BY_CODE, attributes_text
 
 _OFFSETS: dict[str, int] = {}
 _DAYS: dict[str, int] = {}
@@ -147,14 +147,17 @@ def fast_attributes(value: Any) -> Any:
     return attributes_text(value)
 
 
-def fast_record(d: Any) -> tuple[int, str, float, tuple[Any, ...]] | None:
-    """The compact form of a well-formed event mapping, or None to take the slow path."""
+def fast_record(d: Any, declared: frozenset[str] = frozenset()) -> tuple[int, str, float, tuple[Any, ...]] | None:
+    """The compact form of a well-formed event mapping, or None to take the slow path.
+
+    ``declared``: the event types the policy declares (any other declared type goes to the slow path,
+    which refuses it)."""
     if type(d) is not dict:
         return None
     event = d.get("event")
     code = CODE.get(event) if type(event) is str else None
     ident: str = d.get("id")  # type: ignore[assignment]
-    if code is None or not plain(ident):
+    if code is None or not plain(ident) or (code >= BUILTIN_COUNT and event not in declared):
         return None
     epoch = fast_epoch(d.get("at"))
     if epoch is None:
@@ -166,7 +169,6 @@ def fast_record(d: Any) -> tuple[int, str, float, tuple[Any, ...]] | None:
     return code, ident, epoch, payload
 
 
-PAYLOAD_BY_CODE: tuple[tuple[str, ...], ...] = tuple(PAYLOAD.get(t, ()) for t in TYPES)
 _STOP = CODE["stop.announced"]
 
 

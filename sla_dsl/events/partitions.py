@@ -17,6 +17,7 @@ Design notes
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from typing import Any
 
 import pyarrow as pa
@@ -41,7 +42,7 @@ def _table(events: Any) -> pa.Table:
     return pa.table(events)
 
 
-def read_partition(events: Any, source: str = "<events>") -> EventLog:
+def read_partition(events: Any, source: str = "<events>", *, declared: Collection[str] = ()) -> EventLog:
     """The events of one partition (a pyarrow Table or RecordBatch, or a pandas DataFrame), their
     problems left pending for the evaluator to settle with its own (raised when the reading stopped)."""
     table = _table(events)
@@ -50,7 +51,7 @@ def read_partition(events: Any, source: str = "<events>") -> EventLog:
         lines = [int(v) if v is not None else 0 for v in table.column(LINE).to_pylist()]
         table = table.drop_columns([LINE])
     try:
-        log = read_table(table, str(source), defer=True)
+        log = read_table(table, str(source), defer=True, declared=declared)
     except EventInputError as exc:
         raise EventInputError([_renumber(p, source, lines) for p in exc.problems]) from None
     log.source = source

@@ -35,14 +35,14 @@ import gc
 import io
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path
 from typing import IO, Any
 
 import orjson
 
 from ..errors import InputError
-from .fast import HOUR_OF, PAYLOAD_BY_CODE, REST_OF, fast_epoch, fast_payload, fast_record, plain
+from .fast import HOUR_OF, REST_OF, fast_epoch, fast_payload, fast_record, plain
 from .lines import (
     MAX_LINE_BYTES,
     NOT_UTF8_HELP,
@@ -57,8 +57,8 @@ from .lines import (
     uncompressed,
 )
 from .problems import EventInputError, Problem
-from .schema import CODE, FAMILY_OF, BaseEvent, EventLog, Rec
-from .validate import validate_mapping
+from .schema import BUILTIN_COUNT, CODE, FAMILY_OF, PAYLOAD_BY_CODE, BaseEvent, EventLog, Rec, declare_types, event_type
+from .validate import unknown_type_help, validate_mapping
 
 __all__ = [
     "MAX_LINE_BYTES",
@@ -85,18 +85,19 @@ Progress = Callable[[int, int], None]
 class _Collector:
     """Files good events and the problems of bad lines for one source."""
 
-    def __init__(self, log: EventLog, skip_invalid: bool, defer: bool) -> None:
+    def __init__(self, log: EventLog, skip_invalid: bool, defer: bool, declared: frozenset[str] = frozenset()) -> None:
         self.log = log
         self.skip_invalid = skip_invalid
         self.defer = defer
+        self.declared = declared
 
     def take(self, data: Any, line: int) -> None:
-        fast = fast_record(data)
+        fast = fast_record(data, self.declared)
         if fast is not None:
             code, ident, epoch, payload = fast
             self.log.add(code, ident, epoch, payload, line)
             return
-        ev, problems = validate_mapping(data, self.log.source, line)
+        ev, problems = validate_mapping(data, self.log.source, line, self.declared)
         if ev is None:
             self.log.problems.extend(problems)
         else:
@@ -153,11 +154,19 @@ def read_jsonl(
     progress: Progress | None = None,
     log: EventLog | None = None,
     defer: bool = False,
+    declared: Collection[str] = (),
 ) -> EventLog:
-    """Read a JSON Lines stream into an :class:`EventLog` (raises EventInputError; see ``defer`` above)."""
-    col = _Collector(log or EventLog(source), skip_invalid, defer)
+    """Read a JSON Lines stream into an :class:`EventLog` (raises EventInputError; see ``defer`` above).
+
+    ``declared``: the event types the policy declares (``event incident.chat_started ...``)."""
+    mine = declare_types(declared)
+    col = _Collector(log or EventLog(source), skip_invalid, defer, mine)
     groups = col.log.groups
-    kinds: _Kinds = {name: (code, groups[FAMILY_OF[code]], PAYLOAD_BY_CODE[code]) for name, code in CODE.items()}
+    kinds: _Kinds = {
+        name: (code, groups[FAMILY_OF[code]], PAYLOAD_BY_CODE[code])
+        for name, code in CODE.items()
+        if code < BUILTIN_COUNT or name in mine
+    }
     loads = _loads
     hour_of, rest_of = HOUR_OF, REST_OF
     cap = MAX_LINE_BYTES
@@ -312,9 +321,10 @@ def read_csv(
     progress: Progress | None = None,
     log: EventLog | None = None,
     defer: bool = False,
+    declared: Collection[str] = (),
 ) -> EventLog:
-    """Read a CSV stream (header row of field names) into an :class:`EventLog`."""
-    col = _Collector(log or EventLog(source), skip_invalid, defer)
+    """Read a CSV stream (header row of field names) into an :class:`EventLog` (``declared``: as read_jsonl)."""
+    col = _Collector(log or EventLog(source), skip_invalid, defer, declare_types(declared))
     lines = _CsvLines(stream)
     try:
         _read_rows(col, lines, progress)
@@ -396,18 +406,20 @@ def read_events(
     skip_invalid: bool = False,
     progress: Progress | None = None,
     defer: bool = False,
+    declared: Collection[str] = (),
 ) -> EventLog:
     """Read an event log file (``-`` for stdin): ``.csv`` (or ``.csv.gz`` ...) as CSV, ``.parquet``, ``.arrow``
     and a directory as Arrow (:mod:`.arrow`), anything else as JSON Lines.
 
-    A gzip, bzip2 or xz log is read as it is decompressed, known by its first bytes.
+    A gzip, bzip2 or xz log is read as it is decompressed, known by its first bytes. ``declared``: the
+    event types the policies declare (the union over their versions); any other type is an error.
     """
     # A log is millions of small acyclic tuples: the cyclic collector would
     # walk them again and again while they are created, for nothing.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _read_events(path, skip_invalid=skip_invalid, progress=progress, defer=defer)
+        return _read_events(path, skip_invalid=skip_invalid, progress=progress, defer=defer, declared=declared)
     finally:
         if paused:
             gc.enable()
@@ -424,9 +436,11 @@ def _is_csv(path: Path) -> bool:
     return name.endswith(".csv")
 
 
-def _read_events(path: str | Path, *, skip_invalid: bool, progress: Progress | None, defer: bool) -> EventLog:
+def _read_events(
+    path: str | Path, *, skip_invalid: bool, progress: Progress | None, defer: bool, declared: Collection[str]
+) -> EventLog:
     name = str(path)
-    opts: dict[str, Any] = {"skip_invalid": skip_invalid, "progress": progress, "defer": defer}
+    opts: dict[str, Any] = {"skip_invalid": skip_invalid, "progress": progress, "defer": defer, "declared": declared}
     try:
         if name == "-":
             name = "<stdin>"
@@ -452,9 +466,10 @@ def _read_events(path: str | Path, *, skip_invalid: bool, progress: Progress | N
         raise InputError(f"{name}: cannot read events: {exc.strerror or exc}") from None
 
 
-def iter_events(path: str | Path) -> Iterator[BaseEvent]:
+def iter_events(path: str | Path, *, declared: Collection[str] = ()) -> Iterator[BaseEvent]:
     """Yield each event of a JSON Lines file as a model (raises on the first bad line)."""
     source = str(path)
+    mine = declare_types(declared)
     with Path(path).open("rb") as fb:
         try:
             stream = uncompressed(fb)
@@ -485,7 +500,7 @@ def iter_events(path: str | Path) -> Iterator[BaseEvent]:
                 data = _loads(text)
             except _JSONError as exc:
                 raise EventInputError([_json_problem(source, lineno, text, exc)]) from None
-            ev, problems = validate_mapping(data, source, lineno)
+            ev, problems = validate_mapping(data, source, lineno, mine)
             if ev is None:
                 raise EventInputError(problems)
             yield ev
@@ -497,27 +512,38 @@ def _columnar(events: Any) -> bool:
     return root in ("pyarrow", "pandas", "polars") or hasattr(events, "__arrow_c_stream__")
 
 
-def read_text(text: str, source: str = "<events>", *, fmt: str = "jsonl") -> EventLog:
+def read_text(text: str, source: str = "<events>", *, fmt: str = "jsonl", declared: Collection[str] = ()) -> EventLog:
     """Read events from a string (tests and small tools)."""
     if fmt == "csv":
-        return read_csv(io.StringIO(text), source)
-    return read_jsonl(io.BytesIO(text.encode()), source)
+        return read_csv(io.StringIO(text), source, declared=declared)
+    return read_jsonl(io.BytesIO(text.encode()), source, declared=declared)
 
 
-def log_from(events: Any, source: str | None = None) -> EventLog:
-    """An :class:`EventLog` from an iterable of event models or dicts, a table or DataFrame (or a log)."""
+def log_from(events: Any, source: str | None = None, *, declared: Collection[str] = ()) -> EventLog:
+    """An :class:`EventLog` from an iterable of event models or dicts, a table or DataFrame (or a log).
+
+    ``declared``: the event types the policies declare (any other type is an error)."""
     if isinstance(events, EventLog):
         return events
+    mine = declare_types(declared)
     if _columnar(events):
         from .arrow import read_table
 
-        return read_table(events, source or "<table>")
+        return read_table(events, source or "<table>", declared=mine)
     log = EventLog(source or "<events>")
     for i, item in enumerate(events, 1):
         if isinstance(item, BaseEvent):
+            name = event_type(item)
+            if CODE.get(name, BUILTIN_COUNT) >= BUILTIN_COUNT and name not in mine:
+                where = item.line or i
+                hint = unknown_type_help(name, mine)
+                log.problems.append(
+                    Problem(log.source, where, "E103", f"unknown event type `{name}`", hint, column="event")
+                )
+                continue
             log.add_event(item, item.line or i)
             continue
-        ev, problems = validate_mapping(item, log.source, i)
+        ev, problems = validate_mapping(item, log.source, i, mine)
         if ev is None:
             log.problems.extend(problems)
         else:

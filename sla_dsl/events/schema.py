@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -42,6 +42,7 @@ from pydantic import (
     model_validator,
 )
 
+from ..lang.event_types import declarable
 from ..lang.model import EVENT_TYPES
 from .problems import EventInputError, Problem, by_line, located
 
@@ -172,6 +173,8 @@ class OutageStarted(BaseEvent):
     cause: Name | None = None
     #: the measured service that is down (absent: every measured service)
     service: Name | None = None
+    #: the outage's attributes that the policy declares (``{"plan": "premium"}``): they choose its notify rules
+    attributes: Attributes | None = None
 
 
 class OutageEnded(BaseEvent):
@@ -293,6 +296,15 @@ def parse_event(data: Mapping[str, Any] | BaseEvent) -> BaseEvent:
     return EVENT_ADAPTER.validate_python(data)
 
 
+_INSTANT: TypeAdapter[dt.datetime] = TypeAdapter(Instant)
+
+
+def instant_of(value: Any) -> float:
+    """POSIX seconds of an ``at`` value as every event model reads it (ValueError when it is not one),
+    whatever the event's type (a declared one included)."""
+    return _INSTANT.validate_python(value).timestamp()
+
+
 def event_type(ev: BaseEvent) -> str:
     """The ``event`` field of an event model."""
     value: str = ev.event  # type: ignore[attr-defined]
@@ -317,22 +329,66 @@ def local(t: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
 # columns do not make two copies of one event different. The log also carries
 # the problems of its bad lines until they are settled (:mod:`.problems`).
 
-TYPES: tuple[str, ...] = EVENT_TYPES  # the contract's event types, as the policy language knows them
+#: Every event type with a code: the contract's, then those declared by the policies loaded in this
+#: process (:func:`declare_types`), in the order they were first declared. Codes are only ever added.
+TYPES: list[str] = list(EVENT_TYPES)
 CODE: dict[str, int] = {name: i for i, name in enumerate(TYPES)}
+#: How many types the contract has: a code at or above this one is a declared type.
+BUILTIN_COUNT = len(EVENT_TYPES)
 FAMILIES: tuple[str, ...] = ("incident", "outage", "stop", "backup")
-FAMILY_OF: tuple[int, ...] = tuple(FAMILIES.index(name.split(".")[0]) for name in TYPES)
+FAMILY_OF: list[int] = [FAMILIES.index(name.split(".")[0]) for name in TYPES]
 
 #: Payload fields of each type, in the order they are stored in a ``Rec``.
 PAYLOAD: dict[str, tuple[str, ...]] = {
     "incident.reported": ("priority", "cause", "attributes"),
     "incident.reprioritized": ("priority",),
-    "outage.started": ("cause", "service"),
+    "outage.started": ("cause", "service", "attributes"),
     "stop.announced": ("channel", "start", "end"),
     "backup.completed": ("kind", "zone", "primary_zone"),
     "backup.deleted": ("kind",),
 }
 
+#: Payload fields of each code (declared types carry none).
+PAYLOAD_BY_CODE: list[tuple[str, ...]] = [PAYLOAD.get(t, ()) for t in TYPES]
+
 Rec = tuple[float, int, tuple[Any, ...], int]
+
+# -- event types declared in a policy ----------------------------------------------
+#
+# ``event incident.chat_started "チャット開始" / "Chat started"`` in a policy adds a
+# type to the log of that policy only: every reader takes a ``declared`` set (the
+# union of the loaded policy versions' declarations) and refuses a declared type
+# that is not in it, as it refuses any unknown type. Only incident events can be
+# declared: an incident's clocks and targets name its events, while outages,
+# planned stops and backups have the fixed life cycle of the contract. A declared
+# event carries ``event``, ``at`` and ``id`` and no payload; extra fields are kept
+# as for every event. Its code is given the first time a policy declares it in
+# this process (so it sorts after every contract type at one instant).
+
+
+class DeclaredEvent(BaseEvent):
+    """An event of a type the policy declares (``event incident.chat_started ...``)."""
+
+    event: str
+
+
+DECLARED_ADAPTER: TypeAdapter[DeclaredEvent] = TypeAdapter(DeclaredEvent)
+
+
+def declare_types(names: Iterable[str]) -> frozenset[str]:
+    """Give each declared type a code (once per process, in name order per call); returns the set.
+
+    Raises ValueError for a name a policy cannot declare (the policy checker refuses those first).
+    """
+    wanted = frozenset(names)
+    for name in sorted(wanted - CODE.keys()):
+        if not declarable(name):
+            raise ValueError(f"`{name}` cannot be a declared event type")
+        CODE[name] = len(TYPES)
+        TYPES.append(name)
+        FAMILY_OF.append(FAMILIES.index(name.split(".")[0]))
+        PAYLOAD_BY_CODE.append(())
+    return wanted
 
 
 class EventLog:

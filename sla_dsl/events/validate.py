@@ -18,10 +18,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..lang.event_types import declarable
+from ..lang.model import EVENT_TYPES
 from .problems import Problem
-from .schema import EVENT_ADAPTER, TYPES, BaseEvent, looks_numeric
+from .schema import DECLARED_ADAPTER, EVENT_ADAPTER, BaseEvent, looks_numeric
 
-_KNOWN_TYPES = ", ".join(f"`{t}`" for t in TYPES)
+_KNOWN_TYPES = ", ".join(f"`{t}`" for t in EVENT_TYPES)
 _WRITE_TIME = "write the time as ISO 8601 with a UTC offset, e.g. `2026-11-02T10:00:00+09:00`"
 
 
@@ -43,7 +45,23 @@ def _kind(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
-def _messages(exc: ValidationError, data: Mapping[str, Any]) -> list[tuple[str, str, str | None, str | None]]:
+def unknown_type_help(etype: str, declared: frozenset[str] = frozenset()) -> str:
+    """The help line for an event type neither in the contract nor declared by the policy."""
+    known = sorted(declared)
+    close = difflib.get_close_matches(etype, [*EVENT_TYPES, *known], n=1)
+    mean = f"did you mean `{close[0]}`?" if close else ""
+    if declarable(etype):
+        declare = f'a type of your own must be declared in the policy: `event {etype} "…" / "…"`'
+        return f"{declare}; or {mean}" if mean else declare
+    if mean:
+        return mean
+    mine = ", ".join(f"`{t}`" for t in known)
+    return f"known types: {_KNOWN_TYPES}" + (f"; declared by the policy: {mine}" if mine else "")
+
+
+def _messages(
+    exc: ValidationError, data: Mapping[str, Any], declared: frozenset[str] = frozenset()
+) -> list[tuple[str, str, str | None, str | None]]:
     """(code, message, help, field at fault) for each error pydantic found."""
     found: list[tuple[str, str, str | None, str | None]] = []
     etype = data.get("event")
@@ -59,8 +77,7 @@ def _messages(exc: ValidationError, data: Mapping[str, Any]) -> list[tuple[str, 
             if not isinstance(etype, str):
                 out.append(("E106", f"field `event` must be a string, found {_kind(etype)}", None))
             else:
-                close = difflib.get_close_matches(etype, TYPES, n=1)
-                hint = f"did you mean `{close[0]}`?" if close else f"known types: {_KNOWN_TYPES}"
+                hint = unknown_type_help(etype, declared)
                 out.append(("E103", f"unknown event type `{_short(etype)}`", hint))
         elif kind == "missing":
             extras = [k for k in data if isinstance(k, str)]
@@ -104,12 +121,20 @@ def _messages(exc: ValidationError, data: Mapping[str, Any]) -> list[tuple[str, 
     return found
 
 
-def validate_mapping(data: Any, source: str, line: int) -> tuple[BaseEvent | None, list[Problem]]:
-    """Validate one decoded event: the model, or the problems that name ``line``."""
+def validate_mapping(
+    data: Any, source: str, line: int, declared: frozenset[str] = frozenset()
+) -> tuple[BaseEvent | None, list[Problem]]:
+    """Validate one decoded event: the model, or the problems that name ``line``.
+
+    ``declared``: the event types the policy declares, read as :class:`~.schema.DeclaredEvent`."""
     if not isinstance(data, Mapping):
         return None, [Problem(source, line, "E101", f"expected a JSON object, found {_kind(data)}")]
     try:
-        ev = EVENT_ADAPTER.validate_python(data)
+        etype = data.get("event")
+        if declared and isinstance(etype, str) and etype in declared:
+            ev: BaseEvent = DECLARED_ADAPTER.validate_python(data)
+        else:
+            ev = EVENT_ADAPTER.validate_python(data)
     except ValidationError as exc:
-        return None, [Problem(source, line, c, m, h, column=f) for c, m, h, f in _messages(exc, data)]
+        return None, [Problem(source, line, c, m, h, column=f) for c, m, h, f in _messages(exc, data, declared)]
     return ev.located(source, line), []

@@ -197,6 +197,11 @@ class SlaLexer(RegexLexer):
                 _groups(Keyword.Declaration, Whitespace, Name.Class),
             ),
             (r"\b(planned)(\s+)(stop)\b(?!s)", _groups(Keyword.Declaration, Whitespace, Keyword.Declaration)),
+            # a declared event type (issue 12): `event incident.chat_started`
+            (
+                r"\b(event)(\s+)([a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*)",
+                _groups(Keyword.Declaration, Whitespace, Name.Class),
+            ),
             (r"\b(sla|article|item)\b", Keyword.Declaration),
             (r"[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*", Name.Function),
             (r"\b[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)+", String.Symbol),

@@ -29,6 +29,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from functools import cache
 from typing import Any
@@ -166,6 +167,27 @@ def _unquote(tok: Token) -> str:
     return "".join(out)
 
 
+#: The families whose event types a policy may declare (:mod:`.event_types`).
+EXTENDABLE: tuple[str, ...] = ("incident",)
+_EVENT_NAME = re.compile(r"[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*")
+
+
+def declarable(name: str) -> bool:
+    """Whether a policy may declare an event type of this name (``incident.<word>``, not a contract one)."""
+    return _EVENT_NAME.fullmatch(name) is not None and name.split(".")[0] in EXTENDABLE and name not in m.EVENT_TYPES
+
+
+def unknown_event_help(name: str, declared: frozenset[str]) -> str:
+    """The help of a rule that names an event type neither in the contract nor declared."""
+    known = [*m.EVENT_TYPES, *sorted(declared)]
+    near = did_you_mean(name, known)
+    if near:
+        return near  # most likely a typo (the message is unchanged for a policy that declares nothing)
+    if declarable(name):
+        return f'declare it first: `event {name} "…" / "…"`; event types are ' + ", ".join(known)
+    return "event types are " + ", ".join(known)
+
+
 class ValueReader:
     """Reads single values and reports what is wrong with them."""
 
@@ -287,16 +309,18 @@ class ValueReader:
             help=(did_you_mean(word, WEEKDAYS) or "") + f" weekdays are {', '.join(WEEKDAYS)}",
         )
 
+    #: the event types the ``event`` declarations of the whole text declare (set by the compiler before
+    #: building: :func:`sla_dsl.lang.event_types.declared_in`)
+    declared_events: frozenset[str] = frozenset()
+
     def event(self, tok: Token) -> str:
+        """An event type a rule names: the contract's, or one the policy declares (else E208)."""
         name = str(tok)
-        if name not in m.EVENT_TYPES:
-            raise self.fail(
-                "E208",
-                f"unknown event type `{name}`",
-                tok,
-                help=did_you_mean(name, m.EVENT_TYPES) or "event types are " + ", ".join(m.EVENT_TYPES),
-            )
-        return name
+        if name in m.EVENT_TYPES or name in self.declared_events:
+            return name
+        raise self.fail(
+            "E208", f"unknown event type `{name}`", tok, help=unknown_event_help(name, self.declared_events)
+        )
 
     def duration(self, node: Tree[Token]) -> m.Duration:
         toks = [c for c in node.children if isinstance(c, Token)]

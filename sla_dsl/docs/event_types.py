@@ -1,0 +1,50 @@
+"""The event types a policy declares, on its page: their labels in the page's language.
+
+Design notes
+------------
+* A policy may add incident event types to the contract's
+  (``event incident.chat_started "チャット開始" / "Chat started"``). The page
+  lists them under their article (or under "Other rules") by label; the
+  English page adds the type as the event log writes it, for the engineers who
+  write logs; the Japanese page shows labels only, no internal names.
+* Wherever a rule on the page names a declared event (a clock start, a pause,
+  an update target), :func:`sla_dsl.docs.text.event` names it by its label too
+  (:func:`sla_dsl.docs.text.declared_events`, set around each page).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..lang import model as m
+from . import text as tx
+
+
+def event_types_html(nodes: Sequence[m.EventType], lang: str) -> str:
+    """The list of declared event types, in ``lang`` (HTML)."""
+    items = []
+    for e in nodes:
+        label = tx.esc(e.label.text(lang))
+        if lang == "en":
+            label = f"{label} (<code>{tx.esc(e.name)}</code>)"
+        items.append(f'<li id="event-{tx.esc(e.name.replace(".", "-").replace("_", "-"))}">{label}</li>')
+    return f"<p>{tx.esc(tx.t('event_types', lang))}</p><ul>{''.join(items)}</ul>"
+
+
+def declared_markdown(models: Sequence[tuple[str, m.PolicyModel]]) -> str:
+    """For the engineers' event reference: the event types the site's policies declare, with their labels
+    in Japanese and English (``models``: (policy name and version, model)); empty when none declares any."""
+    rows = [
+        f"| `{e.name}` | {tx.esc(e.label.ja or '')} | {tx.esc(e.label.en or '')} | {tx.esc(name)} |"
+        for name, model in models
+        for e in model.event_types
+    ]
+    if not rows:
+        return ""
+    return (
+        "\n### Event types the policies declare {#declared-event-types}\n\n"
+        'A policy may add incident event types of its own (`event incident.chat_started "…" / "…"`). '
+        "The log of that policy may carry them, with `event`, `at` and `id` and no other field it needs; "
+        "a log judged by a policy that does not declare the type is refused at that line (E103).\n\n"
+        "| `event` | 日本語 | English | Policy |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
+    )

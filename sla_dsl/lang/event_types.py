@@ -1,0 +1,163 @@
+"""Event types declared in a policy: ``event incident.chat_started "チャット開始" / "Chat started"``.
+
+Design notes
+------------
+* The contract's event types (:data:`~sla_dsl.lang.model.EVENT_TYPES`) are
+  fixed; a policy may add **incident** event types of its own, which its
+  clocks, targets, completion and notify rules may name and its event log may
+  carry. Outages, planned stops and backups keep the contract's fixed life
+  cycle (started/ended, announced, completed/deleted), and their records are
+  judged where partial results of a split log meet: a type of their family
+  cannot be declared (E249 says so, with the incident form to write instead).
+* A declared name is ``incident.<word>`` (lowercase letters, digits and ``_``)
+  and may stand anywhere in the file: rules are read before the whole model
+  exists, and a file with a syntax error is read declaration by declaration,
+  so :func:`declared_in` finds the declared names in the text itself first.
+  A rule that names a type neither in the contract nor declared is refused at
+  its place (E208) with a suggestion over both.
+* Checks: E247 a type declared twice, E248 a type the contract already has,
+  E249 a name that cannot be declared; W247 a declared type that no rule
+  names (the log may carry it, but nothing judges it).
+* A declared event carries ``event``, ``at`` and ``id`` (and any extra
+  fields, kept as for every event), no payload of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lark import Token, Tree
+
+from . import model as m
+from .diagnostics import Diagnostic, Severity
+from .values import EXTENDABLE, ValueReader, declarable, unknown_event_help
+
+_DECLARED = re.compile(r"^[ \t]*event[ \t\r\n]+([a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*)", re.MULTILINE)
+__all__ = [
+    "EXTENDABLE",
+    "EventTypeBuilder",
+    "check",
+    "declarable",
+    "declared_in",
+    "declared_names",
+    "unknown_event_help",
+]
+
+
+def declared_in(text: str) -> frozenset[str]:
+    """The declarable names that ``event`` declarations of a policy text declare (found before parsing)."""
+    return frozenset(name for name in _DECLARED.findall(text) if declarable(name))
+
+
+def declared_names(model: m.PolicyModel) -> tuple[str, ...]:
+    """The event types a checked policy declares, in file order."""
+    return tuple(dict.fromkeys(e.name for e in model.event_types))
+
+
+class EventTypeBuilder(ValueReader):
+    """The part of the builder for ``event`` declarations (mixed into :class:`~.transformer.Builder`)."""
+
+    def d_event_type(self, decl: Tree[Token]) -> m.EventType:
+        """An ``event`` declaration (its name is checked on the whole model by :func:`check`)."""
+        name = decl.children[0]
+        assert isinstance(name, Token)
+        label, ref = m.Label(), None
+        for c in decl.children[1:]:
+            if isinstance(c, Tree) and c.data == "label":
+                label = self.label(c)
+            elif isinstance(c, Tree) and c.data == "ref":
+                ref = self.ref(c)
+        return m.EventType(name=str(name), label=label, ref=ref, span=self.span(name))
+
+
+def _named_events(model: m.PolicyModel) -> Iterator[str]:
+    """Every event name a rule of the model refers to."""
+    for clock in model.clocks:
+        yield from clock.starts
+        yield from clock.stops
+        yield from clock.resets
+        for p in clock.pauses:
+            yield p.at
+            yield p.until
+    for pri in model.priorities:
+        comp = pri.completion
+        yield from comp.on
+        if comp.silence is not None:
+            yield comp.silence.after
+            yield comp.silence.unless
+        for t in pri.targets:
+            yield from t.by
+    for n in model.notifications:
+        yield n.after
+        yield n.met_by
+
+
+def check(model: m.PolicyModel) -> list[Diagnostic]:
+    """E247-E249 and W247 on the ``event`` declarations of a policy."""
+    out: list[Diagnostic] = []
+    first: dict[str, m.EventType] = {}
+    for decl in model.event_types:
+        name = decl.name
+        if name in m.EVENT_TYPES:
+            out.append(
+                Diagnostic(
+                    code="E248",
+                    message=f"`{name}` is an event type of the contract already",
+                    span=decl.span,
+                    help="remove this declaration: rules may name the contract's types as they are",
+                )
+            )
+            continue
+        if not declarable(name):
+            family = name.split(".")[0]
+            what = (
+                f"`{family}` events have the contract's fixed life cycle"
+                if family in ("outage", "stop", "backup")
+                else f"`{family}` is not a family of events"
+            )
+            out.append(
+                Diagnostic(
+                    code="E249",
+                    message=f"`{name}` cannot be declared: {what}",
+                    span=decl.span,
+                    help="only incident event types can be declared: write `event incident."
+                    + name.split(".", 1)[-1]
+                    + ' "…" / "…"`',
+                )
+            )
+            continue
+        if name in first:
+            out.append(
+                Diagnostic(
+                    code="E247",
+                    message=f"event type `{name}` is declared twice",
+                    span=decl.span,
+                    help=f"keep one; the first is on line {first[name].span.line}",
+                )
+            )
+            continue
+        first[name] = decl
+    used = set(_named_events(model))
+    for name, decl in first.items():
+        if name not in used:
+            out.append(
+                Diagnostic(
+                    code="W247",
+                    message=f"event type `{name}` is declared but no rule names it",
+                    span=decl.span,
+                    help="the event log may carry it, but nothing is judged on it: name it in a clock, "
+                    "target, completion or notify rule, or remove the declaration",
+                    severity=Severity.WARNING,
+                )
+            )
+    return out
+
+
+def declared_event_hover(decl: m.EventType) -> str:
+    """The LSP hover of a declared event type: its labels, and what the log and the rules may do with it."""
+    labels = " / ".join(x for x in (decl.label.ja, decl.label.en) if x)
+    return (
+        f"event `{decl.name}` declared by this policy: {labels}\n\n"
+        "The event log may carry it (`event`, `at`, `id`); clocks, targets, completion and notify rules may name it."
+    )
