@@ -55,6 +55,14 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("policy", metavar="POLICY")
     p.add_argument("--priority", required=True, metavar="P", help="priority id, e.g. P1")
     p.add_argument("--from", dest="start", required=True, metavar="TIME", help=f"clock start, e.g. {EXAMPLE}")
+    p.add_argument(
+        "--attribute",
+        dest="attributes",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="an attribute the incident carries, e.g. plan=premium (repeatable; others take their default)",
+    )
     p.add_argument("--format", choices=("text", "json"), default="text", help="text: the due time; json: one document")
     p.set_defaults(func=cmd_deadline)
 
@@ -94,8 +102,9 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     """``sla deadline``: print the response due time."""
     policy = _load(args.policy)
     start = parse_instant(args.start, "--from")
+    given = _attributes(args.attributes)
     try:
-        priority = policy.priority(args.priority)
+        priority = policy.priority(args.priority, given)
     except KeyError as exc:
         raise InputError(str(exc.args[0])) from None
     try:
@@ -109,11 +118,28 @@ def cmd_deadline(args: argparse.Namespace) -> int:
                 "priority": priority.id,
                 "clock_start": start.astimezone(policy.tz).isoformat(),
                 "response_due": due.isoformat(),
+                # the rule the attributes select (issue 13): its line and condition (null: none)
+                "attributes": given,
+                "rule": {"line": priority.span.line, "when": str(priority.when) if priority.when else None},
             }
         )
     else:
         print(due.isoformat())
     return 0
+
+
+def _attributes(pairs: list[str]) -> dict[str, str]:
+    """``--attribute NAME=VALUE`` flags as a mapping (InputError for one without ``=`` or given twice)."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        name, eq, value = pair.partition("=")
+        name, value = name.strip(), value.strip()
+        if not eq or not name or not value:
+            raise InputError(f"--attribute `{pair}` is not NAME=VALUE\nhelp: write e.g. `--attribute plan=premium`")
+        if name in out:
+            raise InputError(f"--attribute `{name}` is given twice\nhelp: give each attribute once")
+        out[name] = value
+    return out
 
 
 def _window_json(w: Window) -> dict[str, object]:

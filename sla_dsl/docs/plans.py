@@ -33,6 +33,14 @@ WORDS: dict[str, dict[str, str]] = {
         "month": "月ごと",
         "quarter": "四半期ごと",
         "period": "評価期間ごと",
+        "eq": "{a}が {v} ",
+        "ne": "{a}が {v} 以外",
+        "in": "{a}が {v} のいずれか",
+        "not_in": "{a}が {v} のいずれでもない",
+        "and": "、かつ",
+        "only_for": "{c}の場合に限ります。",
+        "customers": "{c}の顧客",
+        "others": "その他の顧客",
     },
     "en": {
         "plan": "Attributes",
@@ -47,6 +55,14 @@ WORDS: dict[str, dict[str, str]] = {
         "month": "monthly",
         "quarter": "quarterly",
         "period": "per evaluated period",
+        "eq": "{a} is {v}",
+        "ne": "{a} is not {v}",
+        "in": "{a} is one of {v}",
+        "not_in": "{a} is none of {v}",
+        "and": " and ",
+        "only_for": "Only when {c}.",
+        "customers": "customers whose {c}",
+        "others": "other customers",
     },
 }
 
@@ -93,20 +109,53 @@ def plan_table(model: m.PolicyModel, lang: str, table: Table, target: Callable[[
         table("plans", head, rows)
 
 
-def credit_table(services: Sequence[m.Service], lang: str, table: Table) -> None:
-    """Write the credit table of the services that owe credits (nothing when none does)."""
+def condition_words(model: m.PolicyModel, cond: m.Condition, lang: str) -> str:
+    """A ``when`` condition in words, with the attributes' labels: ``契約プランが premium``."""
+    sep = "・" if lang == "ja" else ", "
+    parts = []
+    for t in cond.tests:
+        key = ("not_in" if len(t.values) > 1 else "ne") if t.negated else ("in" if len(t.values) > 1 else "eq")
+        parts.append(_w(lang, key, a=_attr_label(model, t.attribute, lang), v=sep.join(t.values)))
+    return _w(lang, "and").join(parts)
+
+
+def only_for(model: m.PolicyModel, cond: m.Condition, lang: str) -> str:
+    """The line of a rule with ``when`` (a notify rule) saying whom it applies to."""
+    return _w(lang, "only_for", c=condition_words(model, cond, lang))
+
+
+def credit_table(services: Sequence[m.Service], lang: str, table: Table, model: m.PolicyModel | None = None) -> None:
+    """Write the credit table of the services that owe credits, one block per target: those with
+    ``when`` for the customers they name (issue 13), the other for the rest (nothing when none owes)."""
     rows: list[str] = []
     for svc in services:
-        if not svc.credits or svc.availability_target is None:
-            continue
+        targets = [
+            (t.percent, t.period, t.credits, condition_words(model, t.when, lang) if model and t.when else "")
+            for t in svc.plan_targets
+        ]
+        if svc.availability_target is not None:
+            others = _w(lang, "others") if svc.plan_targets else ""
+            targets.append((svc.availability_target, svc.period, svc.credits, others))
+        for percent, period, credits, who in targets:
+            rows += _credit_rows(svc, percent, period, credits, who, lang)
+    if rows:
+        table("credits", [_w(lang, k) for k in ("service", "figure", "credit")], rows)
+
+
+def _credit_rows(
+    svc: m.Service, percent: float, per: m.MeasurePeriod, credits: Sequence[m.CreditTier], who: str, lang: str
+) -> list[str]:
+    rows: list[str] = []
+    if credits:
         name = tx.esc(svc.label.text(lang) or svc.name)
-        period = _w(lang, svc.period.value)
-        for i, tier in enumerate(sorted(svc.credits, key=lambda t: -t.below)):
-            first = f"{name}<br><small>{tx.esc(_w(lang, 'target_line', p=tx.percent(svc.availability_target)))}, "
+        if who:
+            name += f"<br><small>{tx.esc(who if who == _w(lang, 'others') else _w(lang, 'customers', c=who))}</small>"
+        period = _w(lang, per.value)
+        for i, tier in enumerate(sorted(credits, key=lambda t: -t.below)):
+            first = f"{name}<br><small>{tx.esc(_w(lang, 'target_line', p=tx.percent(percent)))}, "
             first += f"{tx.esc(period)}</small>"
             rows.append(
                 f"<tr><td>{first if i == 0 else ''}</td><td>{tx.esc(_w(lang, 'below', p=tx.percent(tier.below)))}</td>"
                 f"<td><strong>{tx.esc(tx.percent(tier.credit))}</strong></td></tr>"
             )
-    if rows:
-        table("credits", [_w(lang, k) for k in ("service", "figure", "credit")], rows)
+    return rows

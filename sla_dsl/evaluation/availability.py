@@ -16,6 +16,12 @@ Design notes
   the union of the other outages; time after ``as_of`` is not measured yet.
   An outage whose ``outage.started`` names a ``service`` counts against that
   service only; one that names none counts against every measured service.
+* Targets with ``when`` (issue 13, :mod:`sla_dsl.lang.service_plans`): outages
+  are shared by every customer, so the measured figure is the service's; each
+  target (the one without ``when``, then each with ``when`` that some version
+  promises) gives its own row per period of its own measurement period, with
+  its own tiers, and the row's ``when`` names the customers. A period of a
+  version that does not promise a target gives no row for it.
 * Credits: for a complete period below its target, the tier with the lowest
   figure the availability is below applies (``below 99.0% 25%`` over
   ``below 99.5% 10%`` at 98.7%). An incomplete period owes nothing yet. A
@@ -30,6 +36,7 @@ from typing import NamedTuple
 
 from ..lang import model as m
 from ..report import AvailabilityPeriod, CreditRow, Violation
+from ..report.periods import period_id
 from .common import Ctx, Interval, Rules, art, clip, fmt_minutes, length, step, subtract, union
 
 
@@ -47,11 +54,11 @@ class Outage(NamedTuple):
 _MONTHS = {m.MeasurePeriod.MONTH: 1, m.MeasurePeriod.QUARTER: 3}
 
 
-def _periods(ctx: Ctx, svc: m.Service, rules: Rules) -> list[tuple[float, float, bool]]:
+def _periods(ctx: Ctx, period: m.MeasurePeriod, rules: Rules) -> list[tuple[float, float, bool]]:
     """The measurement periods meeting the evaluated one: (start, end, whole), cut to it."""
-    if svc.period is m.MeasurePeriod.PERIOD:
+    if period is m.MeasurePeriod.PERIOD:
         return [(ctx.p0, ctx.p1, True)]
-    step_months = _MONTHS[svc.period]
+    step_months = _MONTHS[period]
     first = rules.dt(ctx.p0)
     month0 = (first.month - 1) // step_months * step_months + 1
     y, mo = first.year, month0
@@ -82,20 +89,44 @@ def judge_availability(
     credits: list[CreditRow] = []
     primary = ctx.primary
     for svc in measured_services(primary):
-        for lo, hi, whole in _periods(ctx, svc, primary):
-            rules = ctx.versions.at(lo)
-            now = next((s for s in measured_services(rules) if s.name == svc.name), svc)
-            row = _period(ctx, now, rules, lo, hi, whole, maintenance, stops, outages)
-            rows.append(row)
-            credit = _credit(ctx, now, rules, row)
-            if credit is not None:
-                credits.append(credit)
+        # one row per target and period: the target without `when` (or none), and each with `when`
+        # (issue 13) that some version of the service promises, each in its own periods; the
+        # measured figure is the service's
+        every = [t for r in ctx.versions.rules for s in measured_services(r) if s.name == svc.name for t in _targets(s)]
+        firsts: dict[str, m.AvailabilityTarget] = {}
+        for t in every:
+            firsts.setdefault(str(t.when), t)
+        for target in firsts.values():
+            for lo, hi, whole in _periods(ctx, target.period, primary):
+                rules = ctx.versions.at(lo)
+                now = next((s for s in measured_services(rules) if s.name == svc.name), svc)
+                same = next((t for t in _targets(now) if str(t.when) == str(target.when)), None)
+                if same is None:
+                    continue  # that version does not promise this target
+                row = _period(ctx, now, same, rules, lo, hi, whole, maintenance, stops, outages)
+                rows.append(row)
+                credit = _credit(ctx, now, same, rules, row)
+                if credit is not None:
+                    credits.append(credit)
     return rows, credits
+
+
+def _targets(svc: m.Service) -> list[m.AvailabilityTarget]:
+    """The targets judged for a service: the one without ``when`` (a figure-only row when it has
+    none), then those with ``when`` in file order."""
+    plain = m.AvailabilityTarget(
+        percent=svc.availability_target if svc.availability_target is not None else -1.0,
+        period=svc.period,
+        credits=svc.credits,
+        span=svc.span,
+    )
+    return [plain, *svc.plan_targets]
 
 
 def _period(
     ctx: Ctx,
     svc: m.Service,
+    promise: m.AvailabilityTarget,
     rules: Rules,
     lo: float,
     hi: float,
@@ -125,8 +156,9 @@ def _period(
     downtime = length(down)
     ratio = (measured - downtime) / measured if measured > 0 else 1.0
     complete = whole and hi <= ctx.as_of
-    target = svc.availability_target
+    target = promise.percent if promise.percent >= 0 else None
     met = None if target is None else ratio * 100 >= target
+    who = f" for customers with {promise.when}" if promise.when is not None else ""
     ref = art(svc.ref)
     explain = [
         step(text=f"{svc.name}: {ctx.fmt(lo, rules)} to {ctx.fmt(hi, rules)}", ref=ref),
@@ -138,21 +170,22 @@ def _period(
         ),
     ]
     if target is not None:
-        explain.append(step(text=f"target {target:g}%: {'met' if met else 'below target'}", ref=ref))
+        explain.append(step(text=f"target {target:g}%{who}: {'met' if met else 'below target'}", ref=ref))
         if not met and complete:
             ctx.violations.append(
                 Violation(
                     kind="availability",
-                    id=f"{svc.name}:{rules.dt(lo).date().isoformat()}",
+                    id=period_id(svc.name, rules.dt(lo).date(), promise.when),
                     at=rules.dt(hi),
                     ref=ref,
                     message=f"availability of {svc.name} from {ctx.fmt(lo, rules)} to {ctx.fmt(hi, rules)} "
-                    f"{ratio:.4%} below the target {target:g}%",
+                    f"{ratio:.4%} below the target {target:g}%{who}",
                 )
             )
     return AvailabilityPeriod(
         service=svc.name,
-        period=svc.period.value,
+        period=promise.period.value,
+        when=str(promise.when) if promise.when is not None else None,
         start=rules.dt(lo),
         end=rules.dt(hi),
         complete=complete,
@@ -166,16 +199,18 @@ def _period(
     )
 
 
-def tier(svc: m.Service, ratio: float) -> m.CreditTier | None:
+def tier(svc: m.Service | m.AvailabilityTarget, ratio: float) -> m.CreditTier | None:
     """The credit tier an availability ratio falls in: the lowest figure it is below (None: none)."""
     below = [t for t in svc.credits if ratio * 100 < t.below]
     return min(below, key=lambda t: t.below) if below else None
 
 
-def _credit(ctx: Ctx, svc: m.Service, rules: Rules, row: AvailabilityPeriod) -> CreditRow | None:
+def _credit(
+    ctx: Ctx, svc: m.Service, promise: m.AvailabilityTarget, rules: Rules, row: AvailabilityPeriod
+) -> CreditRow | None:
     if not row.complete or row.target is None or row.met:
         return None
-    hit = tier(svc, row.ratio)
+    hit = tier(promise, row.ratio)
     if hit is None:
         return None
     ref = art(svc.ref)
@@ -188,8 +223,13 @@ def _credit(ctx: Ctx, svc: m.Service, rules: Rules, row: AvailabilityPeriod) -> 
         below=hit.below,
         credit_percent=hit.credit,
         ref=ref,
+        when=row.when,
         explain=[
             step(text=f"availability {row.ratio:.4%} from {row.start:%Y-%m-%d} to {row.end:%Y-%m-%d}", ref=ref),
-            step(text=f"below {hit.below:g}%: a credit of {hit.credit:g}% of the fee is owed", ref=ref),
+            step(
+                text=f"below {hit.below:g}%: a credit of {hit.credit:g}% of the fee is owed"
+                + (f" to customers with {row.when}" if row.when else ""),
+                ref=ref,
+            ),
         ],
     )

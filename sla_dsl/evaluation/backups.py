@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+from typing import Literal
 
 from ..events.schema import CODE, Rec
 from ..lang import model as m
@@ -150,11 +151,23 @@ def _zone(ctx: Ctx, ident: str, r: Rec) -> None:
     if zone is None or primary is None:
         missing = " and ".join(f"`{f}`" for f, v in (("zone", zone), ("primary_zone", primary)) if v is None)
         msg = f"{kind} backup {ctx.fmt(r[0], rules)} states no {missing}: the other-zone rule cannot be verified"
+        fault: Literal["unstated", "primary"] = "unstated"
     elif zone == primary:
         msg = f"{kind} backup {ctx.fmt(r[0], rules)} is in zone `{zone}`, the primary zone itself"
+        fault = "primary"
     else:
         return
-    ctx.violations.append(Violation(kind="backup_zone", id=ident, message=msg, at=rules.dt(r[0]), ref=art(rule.ref)))
+    ctx.violations.append(
+        Violation(
+            kind="backup_zone",
+            id=ident,
+            message=msg,
+            at=rules.dt(r[0]),
+            ref=art(rule.ref),
+            backup_kind=kind,
+            zone_fault=fault,
+        )
+    )
 
 
 def _retention(ctx: Ctx, backups: dict[str, list[Rec]], completed: dict[str, Rec]) -> list[RetentionRow]:

@@ -21,25 +21,33 @@ Design notes
   byte-identical (a property test runs both on random logs with attributes).
 * Event checks (before judging, with the other checks of the log): an
   attribute no version declares is E128, a value its declaration does not list
-  is E129, each naming the event's line.
+  is E129, each naming the event's line (``incident.reported`` and
+  ``outage.started`` alike).
+* Notify rules with ``when`` (issue 13) are not alternatives: every rule whose
+  condition holds applies. A record's attributes are read at its first event
+  (``incident.reported``, ``outage.started``) under the version judging it,
+  with that version's defaults; :func:`not_for` says which condition a record
+  does not meet, and the rule's row is then ``not_applicable`` with that
+  reason. Incidents with notify rules already go to the per-incident path, so
+  the columnar path needs nothing more.
 """
 
 from __future__ import annotations
 
 import copy
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import orjson
 from numpy.typing import NDArray
 
 from ..events.problems import Problem
-from ..events.schema import CODE, EventLog, Rec
+from ..events.schema import CODE, TYPES, EventLog, Rec
 from ..lang import conditions
 from ..lang import model as m
 from .common import Rules, Versions
 
-REPORTED = CODE["incident.reported"]
+REPORTED, STARTED = CODE["incident.reported"], CODE["outage.started"]
 
 _DECODED: dict[str, dict[str, str]] = {}
 
@@ -126,43 +134,54 @@ def hand_off(versions: Versions, slow: NDArray[np.bool_], plain: NDArray[np.int6
 
 
 def check_attributes(versions: Versions, log: EventLog) -> None:
-    """File E128 (undeclared attribute) and E129 (undeclared value) for each report that has one,
-    and take those events out of the log (as the other checks of the log do)."""
+    """File E128 (undeclared attribute) and E129 (undeclared value) for each ``incident.reported`` or
+    ``outage.started`` that has one, and take those events out of the log (as the other checks do)."""
     declared: dict[str, set[str]] = {}
     for version in versions.rules:
         for a in version.model.attributes:
             declared.setdefault(a.name, set()).update(a.values)
+    for group, code in ((log.incidents, REPORTED), (log.outages, STARTED)):
+        _check_group(declared, log, group, code)
+
+
+def _check_group(declared: dict[str, set[str]], log: EventLog, group: dict[str, list[Rec]], code: int) -> None:
     seen: set[str] = set()
     bad: set[str] = set()
-    for recs in log.incidents.values():
+    for recs in group.values():
         for r in recs:
-            if r[1] == REPORTED and len(r[2]) > 2 and r[2][2] is not None and r[2][2] not in seen:
-                seen.add(r[2][2])
-                if _problems(declared, attributes_of(r[2])):
-                    bad.add(r[2][2])
+            text = _attrs_text(r, code)
+            if text is not None and text not in seen:
+                seen.add(text)
+                if _problems(declared, attributes_of((None, None, text)), TYPES[code]):
+                    bad.add(text)
     if not bad:
         return
-    for ident in [i for i, recs in log.incidents.items() if any(_is_bad(r, bad) for r in recs)]:
-        recs = log.incidents[ident]
+    for ident in [i for i, recs in group.items() if any(_attrs_text(r, code) in bad for r in recs)]:
+        recs = group[ident]
         keep: list[Rec] = []
         for r in recs:
-            if not _is_bad(r, bad):
+            text = _attrs_text(r, code)
+            if text not in bad:
                 keep.append(r)
                 continue
-            for code, message, help in _problems(declared, attributes_of(r[2])):
-                log.problems.append(Problem(log.source, r[3], code, message, help))
+            for problem, message, help in _problems(declared, attributes_of((None, None, text)), TYPES[code]):
+                log.problems.append(Problem(log.source, r[3], problem, message, help))
         log.count -= len(recs) - len(keep)
         if keep:
-            log.incidents[ident] = keep
+            group[ident] = keep
         else:
-            del log.incidents[ident]
+            del group[ident]
 
 
-def _is_bad(r: Rec, bad: set[str]) -> bool:
-    return r[1] == REPORTED and len(r[2]) > 2 and r[2][2] in bad
+def _attrs_text(r: Rec, code: int) -> str | None:
+    """The attributes text of an ``incident.reported`` / ``outage.started`` record (None: none, or another type)."""
+    if r[1] != code or len(r[2]) <= 2:
+        return None
+    text: str | None = r[2][2]
+    return text
 
 
-def _problems(declared: dict[str, set[str]], attrs: dict[str, str]) -> list[tuple[str, str, str]]:
+def _problems(declared: dict[str, set[str]], attrs: dict[str, str], event: str) -> list[tuple[str, str, str]]:
     out: list[tuple[str, str, str]] = []
     for name, value in attrs.items():
         values = declared.get(name)
@@ -171,7 +190,7 @@ def _problems(declared: dict[str, set[str]], attrs: dict[str, str]) -> list[tupl
             out.append(
                 (
                     "E128",
-                    f"unknown attribute `{name}` in `incident.reported`",
+                    f"unknown attribute `{name}` in `{event}`",
                     f"the policy declares the attributes {known}"
                     if declared
                     else "the policy declares no attributes: declare it with `attribute "
@@ -183,7 +202,7 @@ def _problems(declared: dict[str, set[str]], attrs: dict[str, str]) -> list[tupl
             out.append(
                 (
                     "E129",
-                    f"unknown value `{value}` of attribute `{name}` in `incident.reported`",
+                    f"unknown value `{value}` of attribute `{name}` in `{event}`",
                     f"its values are {listed}",
                 )
             )
@@ -216,3 +235,43 @@ def rule_steps(rules: Rules, pid: str, ref: str | None) -> list[Any]:
         _NOTES.clear()
     _NOTES[(id(rules), pid)] = (rules, out)
     return out
+
+
+def record_attributes(rules: Rules, recs: list[Rec], code: int) -> dict[str, str]:
+    """The full assignment of a record read at its first ``code`` event (``incident.reported`` or
+    ``outage.started``): the attributes it carries, the version's defaults for the rest."""
+    first = next((r for r in recs if r[1] == code), None)
+    return assignment(rules, attributes_of(first[2]) if first is not None else {})
+
+
+class Unmet(NamedTuple):
+    """A notify rule's ``when`` that a record's attributes do not meet."""
+
+    when: str
+    #: the values of the attributes the condition tests, as the record carries them (or by default)
+    attributes: dict[str, str]
+
+    @property
+    def text(self) -> str:
+        """The explanation step, in the engine's English."""
+        shown = ", ".join(f"{a} = {v}" for a, v in self.attributes.items())
+        return f"applies only when {self.when}; this one has {shown}: not applicable"
+
+
+def not_for(rules: Rules, when: m.Condition | None, recs: list[Rec], code: int) -> Unmet | None:
+    """The condition of a notify rule that this record does not meet (None: the rule applies)."""
+    if when is None:
+        return None
+    attrs = record_attributes(rules, recs, code)
+    if conditions.holds(when, attrs):
+        return None
+    return Unmet(str(when), {a: attrs.get(a, "") for a in dict.fromkeys(t.attribute for t in when.tests)})
+
+
+def applies_text(rules: Rules, when: m.Condition | None, recs: list[Rec], code: int) -> str | None:
+    """The explanation step of a notify rule with ``when`` that applies to this record (None: no ``when``)."""
+    if when is None:
+        return None
+    attrs = record_attributes(rules, recs, code)
+    shown = ", ".join(f"{a} = {attrs.get(a, '')}" for a in dict.fromkeys(t.attribute for t in when.tests))
+    return f"{shown}: the rule `when {when}` applies"

@@ -17,6 +17,7 @@ Design notes
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from lark import Token, Tree
@@ -25,6 +26,17 @@ from . import model as m
 from .values import ValueReader
 
 _NEGATED = {"cond_ne", "cond_not_in"}
+
+
+@dataclass(slots=True)
+class PlanTargets:
+    """A service's targets with ``when`` as they are read (issue 13)."""
+
+    targets: list[m.AvailabilityTarget] = field(default_factory=list)
+    #: how many come before the target without ``when``
+    first: int = 0
+    #: the statement read last (a ``credit`` line right below a target with ``when`` is its own)
+    previous: Tree[Token] | None = None
 
 
 class AttributeBuilder(ValueReader):
@@ -134,9 +146,33 @@ class AttributeBuilder(ValueReader):
                 tiers.append(m.CreditTier(below=self._percent(below), credit=self._percent(credit), span=self.span(c)))
         return tuple(tiers)
 
+    def plan_statement(self, st: Tree[Token], plans: PlanTargets, default_seen: bool) -> bool:
+        """Take a service statement that belongs to a target with ``when`` (issue 13): the target
+        itself, or the ``credit`` line right below it. False for every other statement."""
+        previous, plans.previous = plans.previous, st
+        cond = next((c for c in st.children if isinstance(c, Tree) and c.data == "when"), None)
+        if st.data == "s_target" and cond is not None:
+            tok = st.children[0]
+            assert isinstance(tok, Token)
+            plans.targets.append(
+                m.AvailabilityTarget(
+                    percent=self._percent(tok),
+                    period=self.measure_period(st),
+                    when=self.condition(cond),
+                    span=self.span(st),
+                )
+            )
+            plans.first += not default_seen
+            return True
+        if st.data == "s_credit" and previous is not None and previous.data == "s_target" and plans.targets:
+            if any(isinstance(c, Tree) and c.data == "when" for c in previous.children):
+                plans.targets[-1] = plans.targets[-1].model_copy(update={"credits": self.credit_tiers(st)})
+                return True
+        return False
+
     def measure_period(self, st: Tree[Token]) -> m.MeasurePeriod:
         """The measurement period after ``availability target N%``."""
-        period = next((c for c in st.children if isinstance(c, Tree)), None)
+        period = next((c for c in st.children if isinstance(c, Tree) and c.data != "when"), None)
         if period is None:
             return m.MeasurePeriod.MONTH
         return {"per_quarter": m.MeasurePeriod.QUARTER, "per_period": m.MeasurePeriod.PERIOD}.get(

@@ -19,6 +19,11 @@ Design notes
   (W250: it can never apply); two rules that both take some assignment where
   the later one is not the more general fallback is a warning (W251: file
   order decides, and the author may have meant the later one).
+* Notify rules take ``when`` too, but they are not alternatives: every rule
+  whose condition holds applies (:func:`notify_checks`: W254 a rule nothing
+  meets, W255 two rules on the same events that both apply somewhere). Two
+  rules meant as alternatives are written with exclusive conditions.
+  Availability targets with ``when`` are checked in :mod:`.service_plans`.
 """
 
 from __future__ import annotations
@@ -64,6 +69,38 @@ def reason(rule: m.Priority, attrs: Assignment, lang: str = "en") -> str:
     return f"priority {rule.id}: {shown}, so the rule `when {rule.when}` (line {rule.span.line}) applies"
 
 
+def given_problems(model: m.PolicyModel, given: Mapping[str, str]) -> list[tuple[str, str]]:
+    """What is wrong with attribute values given by hand (``sla deadline --attribute``): (message, help)
+    for each name the policy does not declare or value its declaration does not list."""
+    attrs = {a.name: a for a in model.attributes}
+    out: list[tuple[str, str]] = []
+    for name, value in given.items():
+        attr = attrs.get(name)
+        if attr is None:
+            known = "; ".join(f"`{a.name}` ({', '.join(a.values)})" for a in model.attributes)
+            out.append(
+                (
+                    f"unknown attribute `{name}`",
+                    f"the policy declares {known}" if known else "the policy declares no attributes",
+                )
+            )
+        elif value not in attr.values:
+            out.append(
+                (
+                    f"attribute `{name}` has no value `{value}`",
+                    (did_you_mean(value, attr.values) or "")
+                    + ("; " if did_you_mean(value, attr.values) else "")
+                    + f"its values are {', '.join(f'`{v}`' for v in attr.values)}",
+                )
+            )
+    return out
+
+
+def select_for(model: m.PolicyModel, pid: str, given: Mapping[str, str]) -> m.Priority | None:
+    """The rule of priority ``pid`` for an incident carrying ``given`` (defaults for the rest)."""
+    return select(by_id(model).get(pid, []), {**defaults(model), **given})
+
+
 def by_id(model: m.PolicyModel) -> dict[str, list[m.Priority]]:
     """The rules of each priority id, in file order."""
     out: dict[str, list[m.Priority]] = {}
@@ -86,6 +123,7 @@ def check_conditions(model: m.PolicyModel) -> list[Diagnostic]:
     if not any(d.is_error for d in out):
         for rules in by_id(model).values():
             out += _coverage(model, rules)
+        out += notify_checks(model)
     out += _credits(model)
     return out
 
@@ -94,6 +132,13 @@ def _conditions(model: m.PolicyModel) -> Iterable[m.Condition]:
     for p in model.priorities:
         if p.when is not None:
             yield p.when
+    for n in model.notifications:  # notify rules with `when` (issue 13)
+        if n.when is not None:
+            yield n.when
+    for svc in model.services:  # availability targets with `when` (issue 13)
+        for t in svc.plan_targets:
+            if t.when is not None:
+                yield t.when
 
 
 def _references(model: m.PolicyModel) -> list[Diagnostic]:
@@ -222,6 +267,72 @@ def _coverage(model: m.PolicyModel, rules: Sequence[m.Priority]) -> list[Diagnos
     return out
 
 
+def combos(model: m.PolicyModel, conds: Sequence[m.Condition | None]) -> list[dict[str, str]] | None:
+    """Every combination of values of the attributes ``conds`` test (None when too many)."""
+    names = sorted({t.attribute for c in conds if c is not None for t in c.tests})
+    attrs = {a.name: a for a in model.attributes}
+    total = 1
+    for n in names:
+        total *= len(attrs[n].values)
+    if total > MAX_ASSIGNMENTS:
+        return None
+    return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*(attrs[n].values for n in names))]
+
+
+def notify_checks(model: m.PolicyModel) -> list[Diagnostic]:
+    """W254 (a notify rule whose condition no record can meet) and W255 (two notify rules on the same
+    events that both apply to some records, at least one with ``when``: both are judged, as two notices).
+
+    Notify rules are not alternatives: every rule whose condition holds applies to a record. Two rules
+    meant as alternatives are written with exclusive conditions (``when plan = premium`` and
+    ``when plan != premium``), which W255 does not warn about.
+    """
+    out: list[Diagnostic] = []
+    rules = model.notifications
+    for n in rules:
+        if n.when is None:
+            continue
+        cases = combos(model, [n.when])
+        if cases is not None and not any(holds(n.when, c) for c in cases):
+            out.append(
+                _warn(
+                    "W254",
+                    f"notification `{n.name}` can never apply: no combination of attribute values meets `{n.when}`",
+                    n.when.span,
+                    help="a test of one attribute with `=` and another with `!=` the same value never holds: "
+                    "correct the condition or remove the rule",
+                )
+            )
+    for i, n in enumerate(rules):
+        for e in rules[:i]:
+            if (e.after, e.met_by) != (n.after, n.met_by) or (e.when is None and n.when is None):
+                continue
+            cases = combos(model, [e.when, n.when])
+            both = next((c for c in cases or [] if holds(e.when, c) and holds(n.when, c)), None)
+            if both is None:
+                continue
+            out.append(
+                _warn(
+                    "W255",
+                    f"for {_show(both)} both this notification and `{e.name}` on line {e.span.line}:{e.span.column} "
+                    f"apply (both start at `{n.after}` and are met by `{n.met_by}`): each is judged",
+                    (n.when or n).span,
+                    help="every notify rule whose condition holds applies; if one replaces the other, make the "
+                    f"conditions exclusive (e.g. `when {_negation(e.when or n.when)}` on the other rule)",
+                )
+            )
+            break
+    return out
+
+
+def _negation(cond: m.Condition | None) -> str:
+    """A condition that excludes the first test of ``cond`` (for a help line)."""
+    if cond is None or not cond.tests:
+        return "..."
+    t = cond.tests[0]
+    return str(m.AttributeTest(attribute=t.attribute, values=t.values, negated=not t.negated, span=t.span))
+
+
 def _wider(later: list[dict[str, str]], earlier: list[dict[str, str]]) -> bool:
     """Whether the later rule matches everything the earlier one does (a fallback after a special case)."""
     mine = {tuple(sorted(c.items())) for c in later}
@@ -243,7 +354,16 @@ def _credits(model: m.PolicyModel) -> list[Diagnostic]:
                 )
             )
             continue
-        tiers = sorted(svc.credits, key=lambda t: -t.below)
+        out += tier_checks(svc.credits, svc.availability_target)
+    return out
+
+
+def tier_checks(credits: Sequence[m.CreditTier], target: float) -> list[Diagnostic]:
+    """E253 (two tiers for one figure), W252 (a lower figure owing no more) and W253 (a credit above
+    the target) for the credit tiers of one availability target."""
+    out: list[Diagnostic] = []
+    if credits:
+        tiers = sorted(credits, key=lambda t: -t.below)
         for a, b in itertools.pairwise(tiers):
             if a.below == b.below:
                 out.append(
@@ -259,11 +379,11 @@ def _credits(model: m.PolicyModel) -> list[Diagnostic]:
                         help="a lower availability should owe a larger credit",
                     )
                 )
-        if tiers[0].below > svc.availability_target:
+        if tiers[0].below > target:
             out.append(
                 _warn(
                     "W253",
-                    f"a credit is owed below {tiers[0].below:g}%, above the target {svc.availability_target:g}%",
+                    f"a credit is owed below {tiers[0].below:g}%, above the target {target:g}%",
                     tiers[0].span,
                     help="credits usually start at the target figure",
                 )

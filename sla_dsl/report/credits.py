@@ -14,6 +14,7 @@ Design notes
 from __future__ import annotations
 
 from . import AvailabilityPeriod, CreditRow, Report
+from .conditions import for_whom
 from .sections import Part
 from .words import Cell, PolicyWords
 
@@ -78,10 +79,15 @@ def _ref(w: PolicyWords, ref: str | None) -> str:
     return _w(w, "article", n=ref.removeprefix("Article ").strip())
 
 
-def _service(w: PolicyWords, name: str) -> str:
-    """The service's label in the report's language (its name when the policy gives none)."""
+def _service(w: PolicyWords, name: str, when: str | None = None) -> str:
+    """The service's label in the report's language (its name when the policy gives none), with the
+    customers of its target with ``when`` (issue 13)."""
     svc = next((s for s in (w.model.services if w.model else ()) if s.name == name), None)
-    return (svc.label.text(w.lang) if svc else "") or name
+    label = (svc.label.text(w.lang) if svc else "") or name
+    who = for_whom(w, name, when)
+    if not who:
+        return label
+    return f"{label}（{who}）" if w.lang == "ja" else f"{label} ({who})"
 
 
 def _period(w: PolicyWords, p: AvailabilityPeriod | CreditRow) -> str:
@@ -103,7 +109,7 @@ def credit_parts(report: Report, w: PolicyWords) -> list[Part]:
                 result = _w(w, "met" if p.met else "below")
             rows.append(
                 [
-                    _service(w, p.service),
+                    _service(w, p.service, p.when),
                     f"{_period(w, p)} ({_w(w, kind)})",
                     f"{p.ratio:.4%}",
                     _pct(p.target) if p.target is not None else "-",
@@ -115,7 +121,7 @@ def credit_parts(report: Report, w: PolicyWords) -> list[Part]:
     if report.availability_periods and any(p.target is not None for p in report.availability_periods):
         credit_rows: list[list[Cell]] = [
             [
-                _service(w, c.service),
+                _service(w, c.service, c.when),
                 _period(w, c),
                 f"{c.ratio:.4%}",
                 _pct(c.credit_percent),

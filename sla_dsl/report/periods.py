@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..lang import model as lm
 from . import AvailabilityPeriod, Report, Violation
+from .conditions import for_whom
 from .words import PolicyWords
 
 WORDS: dict[str, dict[str, str]] = {
@@ -35,20 +37,20 @@ def _w(w: PolicyWords, key: str, **values: object) -> str:
     return WORDS.get(w.lang, WORDS["en"])[key].format(**values)
 
 
-def service_rows(report: Report, service: str) -> list[AvailabilityPeriod]:
-    """The period rows of one measured service."""
-    return [p for p in report.availability_periods if p.service == service]
+def service_rows(report: Report, service: str, when: str | None = None) -> list[AvailabilityPeriod]:
+    """The period rows of one measured service's target without ``when`` (or with ``when``)."""
+    return [p for p in report.availability_periods if p.service == service and p.when == when]
 
 
-def service_figure(report: Report, service: str) -> float:
+def service_figure(report: Report, service: str, when: str | None = None) -> float:
     """The figure the summary shows for a service: its lowest period, else the whole period's."""
-    rows = service_rows(report, service)
+    rows = service_rows(report, service, when)
     return min((p.ratio for p in rows), default=report.availability.ratio)
 
 
-def periods_below(report: Report, service: str, target: float) -> int:
+def periods_below(report: Report, service: str, target: float, when: str | None = None) -> int:
     """How many complete periods of a service are below its target (the whole period without rows)."""
-    rows = service_rows(report, service)
+    rows = service_rows(report, service, when)
     if not rows:
         return int(report.availability.ratio * 100 < target)
     return sum(1 for p in rows if p.complete and p.met is False)
@@ -57,11 +59,21 @@ def periods_below(report: Report, service: str, target: float) -> int:
 def violation_words(v: Violation, report: Report, w: PolicyWords) -> str | None:
     """A period's availability violation or a missed backup window in words (None: not one of these)."""
     if v.kind == "availability":
-        service, _, day = v.id.rpartition(":")
-        row = next((p for p in service_rows(report, service) if p.start.date().isoformat() == day), None)
+        service, day, key = parse_period_id(v.id)
+        row = next(
+            (
+                p
+                for p in report.availability_periods
+                if p.service == service
+                and p.start.date().isoformat() == day
+                and (compact(p.when) if p.when else None) == key
+            ),
+            None,
+        )
+        when = row.when if row is not None else None
         if row is None or row.target is None:
             return None
-        return _w(
+        said = _w(
             w,
             "period_below",
             start=w.t(row.start),
@@ -69,6 +81,8 @@ def violation_words(v: Violation, report: Report, w: PolicyWords) -> str | None:
             ratio=f"{row.ratio:.4%}",
             target=f"{row.target:g}",
         )
+        who = for_whom(w, service, when) if when is not None else ""
+        return said + (f"（{who}）" if w.lang == "ja" else f" ({who})") if who else said
     if v.kind == "backup_missed":
         kind, sep, start = v.id.partition(":")
         b = next(
@@ -88,3 +102,37 @@ def violation_words(v: Violation, report: Report, w: PolicyWords) -> str | None:
 def window_shown(start: dt.datetime | None, day: dt.date, w: PolicyWords) -> str:
     """A missed backup row as the backups table lists it: its window's start, or its day."""
     return w.t(start) if start is not None else w.d(day)
+
+
+def missed_header(report: Report) -> str:
+    """The message key of the backups table's last column: missed days, windows of hours, or both."""
+    hourly = {b.window_start is not None for b in report.backups}
+    if hourly == {True}:
+        return "report.windows_missed"
+    return "report.days_windows_missed" if hourly == {True, False} else "report.days_missed"
+
+
+def period_id(service: str, day: dt.date, when: object | None = None) -> str:
+    """The id of a service's measurement period in violations: ``content:2026-11-01``, and for a
+    target with ``when`` (issue 13) the condition in a compact form without words:
+    ``content:2026-11-01:plan=premium`` (``!=``, ``=(a|b)``, ``!=(a|b)``, tests joined by ``&``)."""
+    return f"{service}:{day.isoformat()}" + (f":{compact(str(when))}" if when is not None else "")
+
+
+def compact(when: str) -> str:
+    """A written condition (``plan in (a, b) and region != eu``) as an id part (``plan=(a|b)&region!=eu``)."""
+    for old, new in ((" not in (", "!=("), (" in (", "=("), (", ", "|"), (" and ", "&"), (" != ", "!="), (" = ", "=")):
+        when = when.replace(old, new)
+    return when
+
+
+def parse_period_id(ident: str) -> tuple[str, str, str | None]:
+    """``(service, day, compact condition)`` of a period id (see :func:`period_id`)."""
+    service, _, rest = ident.partition(":")
+    day, _, when = rest.partition(":")
+    return service, day, when or None
+
+
+def whom(w: PolicyWords, service: str, target: lm.AvailabilityTarget) -> str:
+    """Whom a service's target with ``when`` is promised to, in words (issue 13)."""
+    return for_whom(w, service, str(target.when) if target.when is not None else None)

@@ -59,6 +59,8 @@ from sla_dsl.cli.app import main
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = ROOT / "policies" / "clicksoko.sla"
 LOG = ROOT / "examples" / "events-2026-11.jsonl"
+#: A policy with attributes and `when` on priorities, notify rules and availability targets (issue 13).
+PLANS = ROOT / "policies" / "examples" / "plans.sla"
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 #: The whole fuzz run's time box in seconds (corpus replay, then generation).
@@ -292,8 +294,8 @@ def save_finding(
 
 
 def fill(command: Sequence[str], file: Path) -> list[str]:
-    """A command template with ``{file}``, ``{policy}`` and ``{log}`` replaced by paths."""
-    values = {"{file}": str(file), "{policy}": str(POLICY), "{log}": str(LOG)}
+    """A command template with ``{file}``, ``{policy}``, ``{plans}`` and ``{log}`` replaced by paths."""
+    values = {"{file}": str(file), "{policy}": str(POLICY), "{log}": str(LOG), "{plans}": str(PLANS)}
     return [values.get(arg, arg) for arg in command]
 
 

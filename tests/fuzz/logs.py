@@ -36,6 +36,7 @@ from hypothesis import strategies as st
 TOKYO = dt.timezone(dt.timedelta(hours=9))
 START = dt.datetime(2026, 11, 1, tzinfo=TOKYO)
 COLUMNS = ["event", "at", "id", "priority", "cause", "channel", "start", "end", "kind", "zone", "primary_zone"]
+COLUMNS += ["attributes"]
 GZIP_MAGIC = b"\x1f\x8b"
 
 
@@ -180,6 +181,19 @@ def _after(t: float) -> st.SearchStrategy[float]:
     return st.one_of(st.sampled_from(steps), st.integers(-86400, 25 * 86400)).map(lambda d: t + d)
 
 
+#: Attribute values an event may carry: those ``policies/examples/plans.sla`` declares, and odd ones.
+ATTRIBUTE_VALUES = {"plan": ["standard", "premium", "gold"], "channel": ["ja", "en", "fr"], "tier": ["x"]}
+
+
+@st.composite
+def attributes(draw: st.DrawFn) -> Any:
+    """An event's ``attributes`` (issue 13): mostly declared names and values, sometimes not an object."""
+    if draw(st.integers(0, 9)) == 0:
+        return draw(st.sampled_from([[], "plan=premium", {"plan": 1}, {"plan": None}, {"": "x"}, {"plan": "x" * 300}]))
+    names = draw(st.lists(st.sampled_from(list(ATTRIBUTE_VALUES)), max_size=2, unique=True))
+    return {n: draw(st.sampled_from(ATTRIBUTE_VALUES[n])) for n in names}
+
+
 @st.composite
 def incident(draw: st.DrawFn) -> list[dict[str, Any]]:
     """An incident's events: reported, then any of the later steps."""
@@ -188,6 +202,8 @@ def incident(draw: st.DrawFn) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = [{"event": "incident.reported", "at": t0, "id": ident, "priority": prio}]
     if draw(st.integers(0, 5)) == 0:
         out[0]["cause"] = draw(st.sampled_from(["force_majeure", "customer_fault", "other"]))
+    if draw(st.booleans()):
+        out[0]["attributes"] = draw(attributes())
     for step in ("product_suspected", "responded", "info_provided", "customer_replied", "resolved", "reprioritized"):
         if draw(st.booleans()):
             ev: dict[str, Any] = {"event": f"incident.{step}", "at": draw(_after(t0)), "id": ident}
@@ -204,6 +220,8 @@ def outage(draw: st.DrawFn) -> list[dict[str, Any]]:
     first: dict[str, Any] = {"event": "outage.started", "at": t0, "id": ident}
     if draw(st.booleans()):
         first["cause"] = draw(st.sampled_from(["force_majeure", "customer_fault", "other"]))
+    if draw(st.booleans()):
+        first["attributes"] = draw(attributes())
     out = [first]
     for step in ("recognized", "notified", "ended"):
         if draw(st.integers(0, 3)) > 0:
@@ -288,7 +306,7 @@ def _jsonl(draw: st.DrawFn, ev: dict[str, Any]) -> bytes:
 
 def _csv(ev: dict[str, Any]) -> bytes:
     buf = io.StringIO()
-    row = ["" if ev.get(c) is None else str(ev.get(c)) for c in COLUMNS]
+    row = ["" if ev.get(c) is None else json.dumps(ev[c]) if c == "attributes" else str(ev.get(c)) for c in COLUMNS]
     csv.writer(buf, lineterminator="\n").writerow(row)
     return buf.getvalue().rstrip("\n").encode("utf-8", "surrogatepass")
 
@@ -348,7 +366,9 @@ def log_cases(draw: st.DrawFn) -> LogCase:
     if layout.gz:
         layout = Layout(suffix + ".gz", layout.bom, True, head)
     start, end = draw(st.sampled_from(PERIODS))
-    main = ["evaluate", "{policy}", "{file}", "--from", start, "--to", end]
+    # the plans example half the time, so that attributes choose rules, notices and credits (issue 13)
+    policy = draw(st.sampled_from(["{policy}", "{plans}"]))
+    main = ["evaluate", policy, "{file}", "--from", start, "--to", end]
     if draw(st.integers(0, 3)) == 0:
         main += ["--as-of", draw(st.sampled_from(["2026-11-15", "2026-11-01T00:00:00+09:00", "2026-11-30T18:00:00Z"]))]
     if draw(st.booleans()):
@@ -359,7 +379,7 @@ def log_cases(draw: st.DrawFn) -> LogCase:
     ids = sorted({str(ev.get("id")) for ev in events if isinstance(ev.get("id"), str)})
     ids = [i for i in ids if i.strip() and not i.startswith("-") and "\x00" not in i]
     if ids and draw(st.integers(0, 3)) == 0:
-        explain = ["explain", "{policy}", "{file}", draw(st.sampled_from(ids))]
+        explain = ["explain", policy, "{file}", draw(st.sampled_from(ids))]
         if draw(st.booleans()):
             explain += ["--from", start, "--to", end]
         commands.append(explain)

@@ -35,7 +35,7 @@ from .harness import POLICY, ROOT
 
 SOURCE = POLICY.read_text("utf-8")
 KEYWORDS = ["sla", "article", "calendar", "service", "planned", "maintenance", "clock", "priority", "notify"]
-KEYWORDS += ["backup", "exclude", "item"]
+KEYWORDS += ["backup", "exclude", "item", "attribute"]
 TESTS = [str(p) for p in sorted((ROOT / "policies" / "tests").glob("*.yaml"))]
 
 
@@ -310,9 +310,68 @@ def maintenance(draw: st.DrawFn, v: Values, name: str | None = None) -> str:
     return _block(f"maintenance {name or draw(_pick(['regular', 'nightly']))}", stmts)
 
 
+# -- attributes and `when` conditions (issue 13) -------------------------------------------------------
+
+#: The attributes a sane policy declares: ``attribute NAME { values ...  default ... }``.
+ATTRIBUTES = {"plan": ["standard", "premium", "gold"], "channel": ["ja", "en"]}
+
+
+@st.composite
+def attribute(draw: st.DrawFn, v: Values, name: str | None = None) -> str:
+    """An ``attribute`` declaration (wild: no values, a value twice, a default that is not a value)."""
+    name = name or draw(_pick(list(ATTRIBUTES)))
+    values = list(ATTRIBUTES.get(name, ["a", "b"]))
+    if not v.wild:
+        default = draw(st.one_of(st.none(), _pick(values)))
+        stmts = [f"values {', '.join(values)}", *([f"default {default}"] if default else [])]
+    else:
+        listed = draw(st.lists(_pick([*values, "x", "default", "when"]), max_size=5))
+        stmts = draw(
+            _statements(
+                st.just(f"values {', '.join(listed)}") if listed else st.just("values"),
+                _pick([*values, "nope"]).map(lambda d: f"default {d}"),
+            )
+        )
+    return _block(f"attribute {name}{draw(_labels(v))}", stmts)
+
+
+@st.composite
+def condition(draw: st.DrawFn, v: Values) -> str:
+    """A ``when`` statement over the declared attributes (wild: undeclared names and values too)."""
+    names = list(ATTRIBUTES) + (["tier", "when", "P1"] if v.wild else [])
+    tests = []
+    for _ in range(draw(st.integers(1, 3 if not v.wild else 6))):
+        name = draw(_pick(names))
+        values = ATTRIBUTES.get(name, ["x"]) + (["nope", "premium"] if v.wild else [])
+        some = draw(st.lists(_pick(values), min_size=1, max_size=3))
+        form = draw(_pick(["=", "!=", "in", "not in"]))
+        tests.append(f"{name} {form} {some[0]}" if form in ("=", "!=") else f"{name} {form} ({', '.join(some)})")
+    return "when " + " and ".join(tests)
+
+
+@st.composite
+def plan_rules(draw: st.DrawFn, v: Values) -> list[str]:
+    """Rules with ``when`` that mostly pass ``sla check``: a P1 for some plans (before the general
+    one), a notify rule on outages, and a service with a target per plan and its own credits."""
+    p1 = [draw(condition(v)), f"respond within {draw(v.durations)}"]
+    after = draw(_pick(["outage.started", "outage.recognized"]))
+    notice = [draw(condition(v)), f"within {draw(v.durations)} after {after}", "met by outage.notified"]
+    figures = ["99.99%", "99.9%", "99.5%", "99%", "95%"]
+    hi, lo = sorted(draw(st.lists(_pick(figures), min_size=2, max_size=2, unique=True)), key=figures.index)
+    period = draw(_pick(["", " monthly", " quarterly", " per period"]))
+    targets = [f"availability target {hi}{period} {draw(condition(v))}", f"credit below {hi} 10%, below {lo} 25%"]
+    targets += [f"availability target {lo}"] if draw(st.booleans()) else []
+    return [
+        _block('priority P1 "優先度（条件付き）" / "Priority (by attributes)"', p1),
+        _block('notify first_report "第一報" / "First report"', notice),
+        _block('service premium "配信" / "Delivery"', ["hours always", *targets]),
+    ]
+
+
 @st.composite
 def priority(draw: st.DrawFn, v: Values, name: str | None = None) -> str:
-    """A ``priority`` block: a target, perhaps a same-day rule, a completion (sane: one of each)."""
+    """A ``priority`` block: a target, perhaps a same-day rule, a completion (sane: one of each),
+    perhaps a ``when`` condition."""
     silence = st.tuples(v.durations, v.events, v.events).map(lambda p: f"{p[0]} after {p[1]} without {p[2]}")
     completion = _joined(st.one_of(v.events.map(lambda e: f"on {e}"), silence), ", or ")
     target = st.one_of(
@@ -322,19 +381,31 @@ def priority(draw: st.DrawFn, v: Values, name: str | None = None) -> str:
     same_day = st.tuples(v.durations, v.calendars).map(lambda p: f"same day if received {p[0]} before close of {p[1]}")
     if not v.wild:
         stmts = [draw(target), *([draw(same_day)] if draw(st.booleans()) else []), "complete " + draw(completion)]
+        stmts = ([draw(condition(v))] if draw(st.integers(0, 3)) == 0 else []) + stmts
     else:
-        stmts = draw(_statements(target, same_day, completion.map(lambda c: f"complete {c}"), st.just('guideline "g"')))
+        stmts = draw(
+            _statements(
+                target, same_day, completion.map(lambda c: f"complete {c}"), st.just('guideline "g"'), condition(v)
+            )
+        )
     return _block(f"priority {name or draw(_pick(['P1', 'P2', 'P3', 'P4']))}{draw(_labels(v))}", stmts)
 
 
 @st.composite
 def others(draw: st.DrawFn, v: Values, kind: str | None = None, name: str | None = None) -> str:
     """One of the remaining declarations: service, planned stop, clock, notify, backup, exclude, item, article."""
-    kind = kind or draw(_pick(["service", "planned", "clock", "notify", "backup", "exclude", "item", "article"]))
+    kinds = ["service", "planned", "clock", "notify", "backup", "exclude", "item", "article", "attribute"]
+    kind = kind or draw(_pick(kinds))
+    if kind == "attribute":
+        return draw(attribute(v, name))
     if kind == "service":
         hours = v.calendars.map(lambda c: f"hours {c} except maintenance, planned stops")
-        target = v.percents.map(lambda p: f"availability target {p}")
-        stmts = draw(_each(v, [hours], st.just("availability measured"), target))
+        period = _pick(["", " monthly", " quarterly", " per period"])
+        target = st.tuples(v.percents, period).map(lambda p: f"availability target {p[0]}{p[1]}")
+        tiers = _joined(st.tuples(v.percents, v.percents).map(lambda p: f"below {p[0]} {p[1]}")).map("credit ".__add__)
+        # a target with `when` and the credit line right below it (issue 13)
+        plan = st.tuples(target, condition(v), tiers).map(lambda p: f"{p[0]} {p[1]}\n  {p[2]}")
+        stmts = draw(_each(v, [hours], st.just("availability measured"), target, tiers, plan))
         return _block(f"service {name or draw(_pick(['content', 'support']))}", stmts)
     if kind == "planned":
         notice = st.tuples(v.durations, _pick(["start", "start date"])).map(lambda p: f"notice {p[0]} before {p[1]}")
@@ -348,7 +419,7 @@ def others(draw: st.DrawFn, v: Values, kind: str | None = None, name: str | None
         within = st.tuples(v.durations, v.events).map(lambda p: f"within {p[0]} after {p[1]}")
         only = st.tuples(v.events, v.calendars).map(lambda p: f"only if {p[0]} during {p[1]} hours")
         met = v.events.map(lambda e: f"met by {e}")
-        return _block(f"notify {name or 'recovery'}", draw(_each(v, [within, met], only)))
+        return _block(f"notify {name or 'recovery'}", draw(_each(v, [within, met], only, condition(v))))
     if kind == "backup":
         every = st.one_of(v.durations.map(lambda d: f"every {d}"), st.just("continuous"))
         stmts = draw(_each(v, [every], v.durations.map(lambda d: f"keep {d}"), st.just("in another zone")))
@@ -496,6 +567,8 @@ def policy_text(draw: st.DrawFn, v: Values) -> str:
             body[i] = draw(st.one_of(mutate_values(body[i], v), same_kind(v, body[i])))
         if draw(st.booleans()):
             body.append(draw(st.one_of(calendar(v, "extra"), maintenance(v, "extra"), priority(v, "P4"))))
+        if draw(st.booleans()):  # attributes and rules with `when` (issue 13), special cases first
+            body = [draw(attribute(v, "plan")), draw(attribute(v, "channel")), *draw(plan_rules(v)), *body]
         return head + "\n" + "\n".join(body)
     pool = st.one_of(
         _pick(BODY),
@@ -504,6 +577,7 @@ def policy_text(draw: st.DrawFn, v: Values) -> str:
         maintenance(v),
         priority(v),
         others(v),
+        attribute(v),
     )
     body = draw(st.lists(pool, min_size=1, max_size=12))
     if draw(st.booleans()):
@@ -528,8 +602,12 @@ def commands(draw: st.DrawFn, text: str, v: Values) -> list[list[str]]:
     end = draw(st.one_of(v.dates, _pick(["2027-01-01"])))
     odd_years = st.sampled_from([1, 1900, 2200, 9999] if v.wild else [1900, 2200])
     year = draw(st.one_of(st.integers(1990, 2100), odd_years))
+    given = [f"{k}={draw(_pick(vals))}" for k, vals in ATTRIBUTES.items() if draw(st.booleans())]
+    if v.wild:
+        given += draw(st.lists(_pick(["plan=nope", "tier=x", "plan", "=", "plan==premium", "plan=premium"])))
+    attrs = [a for g in given for a in ("--attribute", g)]
     options = [
-        ["deadline", "{file}", "--priority", draw(_pick(prios)), "--from", draw(instants(v))],
+        ["deadline", "{file}", "--priority", draw(_pick(prios)), "--from", draw(instants(v)), *attrs],
         ["maintenance", "{file}", "--from", start, "--to", end],
         ["calendar", "{file}", "--month", f"{year:04d}-{draw(st.integers(1, 12)):02d}"],
         ["evaluate", "{file}", "{log}", "--from", "2026-11-01", "--to", "2026-12-01", "--format", "json"],

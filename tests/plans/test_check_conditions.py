@@ -93,7 +93,8 @@ def test_the_customer_report_shows_the_credit_with_its_explanation_in_ja_and_en(
     assert "| コンテンツ配信 |" in ja and "| 管理画面 |" in ja
     assert "availability 99.1667% is below 99.5%: 10% of the fee is credited (Article 6)" in en
     section = ja.split("## サービスクレジット", 1)[1].split("\n## ", 1)[0]
-    assert not re.search(r"[A-Za-z]{3,}", section), section
+    # attribute values are shown as the events carry them (`premium`), like ids
+    assert not re.search(r"[A-Za-z]{3,}", section.replace("premium", "")), section
     # the summary shows the bad month, not the two months together (99.587%), and words the violation
     summary = en.split("## Summary", 1)[1].split("\n## ", 1)[0] if "## Summary" in en else en
     line = next(x for x in summary.splitlines() if "Content delivery" in x)
@@ -120,7 +121,7 @@ def test_the_docs_page_shows_the_plan_and_credit_tables_in_ja_and_en() -> None:
     # premium: the first rule (1 hour); standard: the general one (4 business hours)
     assert "契約プラン = premium" in ja_plans and "緊急（プレミアム）" in ja_plans and "緊急</td>" in ja_plans
     assert "99.5% 未満" in ja_credits and "<strong>25%</strong>" in ja_credits and "月ごと" in ja_credits
-    assert not re.search(r"[A-Za-z]{3,}", re.sub(r"<[^>]+>|premium|standard", "", ja_plans + ja_credits))
+    assert not re.search(r"[A-Za-z]{3,}", re.sub(r"<[^>]+>|premium|standard", " ", ja_plans + ja_credits))
     assert "Plan = premium" in table(pages["en"], "plans") and "below 95%" in table(pages["en"], "credits")
 
 
@@ -131,7 +132,7 @@ def test_hover_on_a_priority_or_its_condition_says_which_rule_applies_to_which_p
 
     text = (ROOT / "policies" / "examples" / "plans.sla").read_text("utf-8")
     lines = text.splitlines()
-    when_line = next(i for i, x in enumerate(lines) if "when plan = premium" in x)
+    when_line = next(i for i, x in enumerate(lines) if x.strip() == "when plan = premium")
     header = when_line - 1
     for line, col in ((when_line, lines[when_line].index("premium")), (header, lines[header].index("P1"))):
         shown = hover_text(plans().model, text, line, col)

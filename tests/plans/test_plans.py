@@ -30,6 +30,9 @@ ROOT = Path(__file__).resolve().parents[2]
 TZ = ZoneInfo("Asia/Tokyo")
 
 
+PLANS_TEXT = (ROOT / "policies" / "examples" / "plans.sla").read_text("utf-8")
+
+
 @cache
 def plans() -> Policy:
     return sla_dsl.load_policy(ROOT / "policies" / "examples" / "plans.sla")
@@ -74,7 +77,8 @@ def test_premium_and_standard_incidents_of_one_log_get_their_own_targets() -> No
     assert (rows["STD2"].response_due, rows["STD2"].status) == (t("2026-11-02 15:00"), "met")
     assert (rows["NIGHT"].response_due, rows["NIGHT"].status) == (t("2026-11-07 03:00"), "met")
     assert rows["WEEKEND"].response_due == t("2026-11-09 15:00")
-    assert any("`when plan = premium` (line 44) applies" in s.text for s in rows["PREM"].explain)
+    line = 1 + next(i for i, x in enumerate(PLANS_TEXT.splitlines()) if x.startswith("priority P1 "))
+    assert any(f"`when plan = premium` (line {line}) applies" in s.text for s in rows["PREM"].explain)
     assert sorted(v.id for v in r.violations if v.kind == "response_breached") == ["PREM", "WEEKEND"]
 
 
@@ -170,7 +174,7 @@ AVAIL_LOG = [
 
 def test_each_month_is_measured_and_a_bad_november_owes_a_credit() -> None:
     r = run(AVAIL_LOG, "2026-11-01", "2027-01-01")
-    content = [p for p in r.availability_periods if p.service == "content"]
+    content = [p for p in r.availability_periods if p.service == "content" and p.when is None]
     assert [(p.start, p.end, p.complete) for p in content] == [
         (t("2026-11-01"), t("2026-12-01"), True),
         (t("2026-12-01"), t("2027-01-01"), True),
@@ -180,10 +184,14 @@ def test_each_month_is_measured_and_a_bad_november_owes_a_credit() -> None:
     assert nov.ratio == pytest.approx(1 - 360 / 43_200) and nov.met is False
     assert dec.ratio == 1.0 and dec.met is True and dec.measured_minutes == 44_640 - 600
     assert r.availability.ratio == pytest.approx(1 - 360 / (87_840 - 600))  # the whole period: above 99.5%
-    (credit,) = r.credits
+    credit, premium = r.credits  # the target without `when`, then premium's (99.1667% < 99.5%: 25%)
     assert (credit.service, credit.start, credit.below, credit.credit_percent) == ("content", t("2026-11-01"), 99.5, 10)
+    assert (premium.when, premium.target, premium.below, premium.credit_percent) == ("plan = premium", 99.9, 99.5, 25)
     assert credit.ref == "Article 6"
-    assert [v.id for v in r.violations if v.kind == "availability"] == ["content:2026-11-01"]
+    assert [v.id for v in r.violations if v.kind == "availability"] == [
+        "content:2026-11-01",
+        "content:2026-11-01:plan=premium",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -194,7 +202,7 @@ def test_the_lowest_tier_below_applies(hours: int, below: float, credit: float) 
     # 8h = 480 min: 98.889% < 99.0%; 37h = 2,220 min: 94.861% < 95.0%
     end = (t("2026-11-10 00:00") + dt.timedelta(hours=hours)).strftime("%Y-%m-%d %H:%M")
     log = [ev("outage.started", "2026-11-10 00:00", "O", cause="failure"), ev("outage.ended", end, "O")]
-    (c,) = run(log, "2026-11-01", "2026-12-01").credits
+    (c,) = [c for c in run(log, "2026-11-01", "2026-12-01").credits if c.when is None]
     assert (c.below, c.credit_percent) == (below, credit)
 
 
@@ -212,7 +220,7 @@ def test_two_measured_services_are_both_reported() -> None:
 
 def test_a_month_not_over_at_as_of_owes_nothing_yet() -> None:
     r = sla_dsl.evaluate(plans(), AVAIL_LOG, t("2026-11-01"), t("2026-12-01"), t("2026-11-20"))
-    (nov,) = [p for p in r.availability_periods if p.service == "content"]
+    (nov,) = [p for p in r.availability_periods if p.service == "content" and p.when is None]
     assert nov.complete is False and r.credits == []
 
 

@@ -1,0 +1,170 @@
+"""Availability targets chosen by attributes (issue 13): which target of a service applies to
+which customers, and the checks of those targets.
+
+Design notes
+------------
+* A service may give several ``availability target`` lines; each but one
+  carries a ``when`` condition (``availability target 99.9% monthly when plan =
+  premium``), and a ``credit`` line right below a target is that target's own
+  tiers. The line without ``when`` keeps its meaning (the service's target and
+  credits of :class:`~sla_dsl.lang.model.Service`).
+* Selection is the priorities' rule, first match in file order: a customer is
+  promised the first target whose condition its attributes meet; the target
+  without ``when`` takes the customers no earlier target takes. So the usual
+  layout is the special plans first and the general target last.
+* Outages are shared by every customer of a service, so the measured figure is
+  the service's; each target is judged on it in its own measurement periods
+  with its own credit tiers, one row per target and period (the evaluator's
+  :mod:`sla_dsl.evaluation.availability`).
+* Checks: W256, a target that can never apply (written below the target
+  without ``when``, or every customer it matches taken by an earlier one);
+  W257, two targets with ``when`` that both match some customers where the
+  later one is not the wider fallback (file order decides); the credit tiers
+  of each target as for the service's (E253, W252, W253).
+"""
+
+from __future__ import annotations
+
+from . import model as m
+from .conditions import MAX_ASSIGNMENTS, combos, holds, tier_checks
+from .diagnostics import Diagnostic, Severity
+
+
+def _warn(code: str, message: str, span: m.Span, help: str) -> Diagnostic:
+    return Diagnostic(code=code, message=message, span=span, help=help, severity=Severity.WARNING)
+
+
+def _shown(attrs: dict[str, str]) -> str:
+    return ", ".join(f"{k} = {v}" for k, v in attrs.items()) or "every customer"
+
+
+def ordered(svc: m.Service) -> list[m.AvailabilityTarget]:
+    """A service's targets in the order they are tried: those with ``when`` written above the target
+    without, that one (when there is one), then the rest (which can never apply)."""
+    plain: list[m.AvailabilityTarget] = []
+    if svc.availability_target is not None:
+        plain.append(
+            m.AvailabilityTarget(percent=svc.availability_target, period=svc.period, credits=svc.credits, span=svc.span)
+        )
+    first = svc.plan_targets[: svc.plan_targets_first]
+    return [*first, *plain, *svc.plan_targets[svc.plan_targets_first :]]
+
+
+def select(svc: m.Service, attrs: dict[str, str]) -> m.AvailabilityTarget | None:
+    """The target of ``svc`` that a customer with the full assignment ``attrs`` is promised (None: none)."""
+    return next((t for t in ordered(svc) if holds(t.when, attrs)), None)
+
+
+def checks(model: m.PolicyModel) -> list[Diagnostic]:
+    """W256, W257 and the credit checks of every target with ``when``."""
+    out: list[Diagnostic] = []
+    for svc in model.services:
+        for t in svc.plan_targets:
+            out += tier_checks(t.credits, t.percent)
+        if not svc.plan_targets:
+            continue
+        targets = ordered(svc)
+        cases = combos(model, [t.when for t in targets])
+        if cases is None:
+            continue
+        matching = [[c for c in cases if holds(t.when, c)] for t in targets]
+        for i, t in enumerate(targets):
+            if t.when is None:
+                continue
+            earlier = targets[:i]
+            taken = [c for c in matching[i] if not any(holds(e.when, c) for e in earlier)]
+            if not taken:
+                hidden_by = next((e for e in earlier if any(holds(e.when, c) for c in matching[i])), None)
+                if any(e.when is None for e in earlier):
+                    why = "the target without `when` above it takes every customer"
+                elif hidden_by is not None:
+                    why = f"every customer it matches is taken first by the target on line {hidden_by.span.line}"
+                else:
+                    why = "no combination of attribute values meets its condition"
+                out.append(
+                    _warn(
+                        "W256",
+                        f"this availability target of service `{svc.name}` can never apply: {why}",
+                        t.when.span,
+                        help="targets of one service are tried in file order and the first that matches applies: "
+                        "write the targets with `when` above the one without, or remove this one",
+                    )
+                )
+                continue
+            for j, e in enumerate(earlier):
+                both = [c for c in matching[i] if holds(e.when, c)]
+                if both and e.when is not None and not _wider(matching[i], matching[j]):
+                    out.append(
+                        _warn(
+                            "W257",
+                            f"for {_shown(both[0])} both this availability target of `{svc.name}` and the one on "
+                            f"line {e.span.line}:{e.span.column} match; the earlier one applies",
+                            t.when.span,
+                            help=f"make the conditions exclusive, or move the target meant for {_shown(both[0])} first",
+                        )
+                    )
+                    break
+    return out
+
+
+def _wider(later: list[dict[str, str]], earlier: list[dict[str, str]]) -> bool:
+    mine = {tuple(sorted(c.items())) for c in later}
+    return all(tuple(sorted(c.items())) in mine for c in earlier)
+
+
+def which_target(model: m.PolicyModel, svc: m.Service) -> str | None:
+    """Markdown: for each combination of attribute values, the availability target of ``svc`` that
+    applies (None when it has no target with ``when``). What the language server shows on hover."""
+    if not svc.plan_targets:
+        return None
+    cases = combos(model, [t.when for t in svc.plan_targets])
+    if cases is None:
+        return f"**service {svc.name}**: more than {MAX_ASSIGNMENTS} combinations of attribute values"
+    defaults = {a.name: a.default or a.values[0] for a in model.attributes if a.values}
+    lines = [f"**service {svc.name}**: the first availability target in file order whose condition holds", ""]
+    for case in cases:
+        t = select(svc, {**defaults, **case})
+        said = (
+            (f"{t.percent:g}% {t.period.value}ly" if t.period is not m.MeasurePeriod.PERIOD else f"{t.percent:g}%")
+            if t
+            else "no availability promise"
+        )
+        where = (f" (line {t.span.line}, `when {t.when}`)" if t.when else " (the target without `when`)") if t else ""
+        lines.append(f"- {_shown(case)}: {said}{where}")
+    return "\n".join(lines)
+
+
+def _inside(span: m.Span, line: int, column: int) -> bool:
+    return (span.line, span.column) <= (line, column) < (span.end_line, span.end_column)
+
+
+def which_notices(model: m.PolicyModel) -> str | None:
+    """Markdown: for each combination of attribute values, the notify rules that apply (every one
+    whose condition holds); None when no notify rule has ``when``."""
+    rules = [n for n in model.notifications if n.when is not None]
+    if not rules:
+        return None
+    cases = combos(model, [n.when for n in rules])
+    if cases is None:
+        return f"**notifications**: more than {MAX_ASSIGNMENTS} combinations of attribute values"
+    defaults = {a.name: a.default or a.values[0] for a in model.attributes if a.values}
+    lines = ["**notifications**: every notify rule whose condition holds applies (they are not alternatives)", ""]
+    for case in cases:
+        full = {**defaults, **case}
+        names = [f"`{n.name}` (line {n.span.line})" for n in model.notifications if holds(n.when, full)]
+        lines.append(f"- {_shown(case)}: " + (", ".join(names) or "none"))
+    return "\n".join(lines)
+
+
+def when_hover(model: m.PolicyModel, word: str, line: int, column: int) -> str | None:
+    """The language server's hover on a notify rule or a service with ``when`` (its name or its
+    condition): which rules or targets apply to which attribute values. None elsewhere."""
+    for svc in model.services:
+        if svc.plan_targets and (
+            word == svc.name or any(t.when and _inside(t.when.span, line, column) for t in svc.plan_targets)
+        ):
+            return which_target(model, svc)
+    for n in model.notifications:
+        if n.when is not None and (word == n.name or _inside(n.when.span, line, column)):
+            return which_notices(model)
+    return None

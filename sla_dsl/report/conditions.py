@@ -1,0 +1,92 @@
+"""Words for the customer report about ``when`` conditions (issue 13): why a rule does not apply.
+
+Design notes
+------------
+* A notify rule with ``when`` that a record's attributes do not meet is
+  ``not_applicable``; the report says which attribute values the record has and
+  when the rule applies, with the attributes' labels from the policy
+  (``契約プランが standard のため対象外（契約プランが premium の場合に適用）``).
+  Attribute values are names the events carry, shown as they are (like ids).
+* Sentences come from the message catalogue (:mod:`sla_dsl.i18n.report`); the
+  condition is read from the policy model (the row keeps only the rule's name
+  and the values it tested).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..lang import model as lm
+from .words import PolicyWords
+
+
+def attribute_label(w: PolicyWords, name: str) -> str:
+    """An attribute's label in the report's language (its name without one)."""
+    found = next((a for a in w.model.attributes if a.name == name), None) if w.model is not None else None
+    return (found.label.text(w.lang) if found is not None else "") or name
+
+
+def condition_words(cond: lm.Condition, w: PolicyWords) -> str:
+    """A ``when`` condition in words: ``契約プランが premium`` / ``Plan is premium``."""
+    sep = "・" if w.lang == "ja" else ", "
+    parts = []
+    for t in cond.tests:
+        key = ("not_in" if len(t.values) > 1 else "ne") if t.negated else ("in" if len(t.values) > 1 else "eq")
+        parts.append(w.m(f"report.when.{key}", attribute=attribute_label(w, t.attribute), values=sep.join(t.values)))
+    return w.m("report.when.and").join(parts)
+
+
+def values_words(values: Mapping[str, str], w: PolicyWords) -> str:
+    """The values a record carries: ``契約プランが standard`` / ``Plan is standard``."""
+    return w.m("report.when.and").join(
+        w.m("report.when.eq", attribute=attribute_label(w, a), values=v) for a, v in values.items()
+    )
+
+
+def unmet_words(rule_name: str, values: Mapping[str, str] | None, w: PolicyWords) -> str | None:
+    """Why notify rule ``rule_name`` does not apply to a record with ``values`` (None: unknown rule)."""
+    rule = next((n for n in w.model.notifications if n.name == rule_name), None) if w.model is not None else None
+    if rule is None or rule.when is None:
+        return None
+    return w.m("report.na.condition", has=values_words(values or {}, w), when=condition_words(rule.when, w))
+
+
+def target_condition(w: PolicyWords, service: str, when: str | None) -> lm.Condition | None:
+    """The ``when`` of a service's availability target, found by its text (None: none or unknown)."""
+    if when is None or w.model is None:
+        return None
+    svc = next((s for s in w.model.services if s.name == service), None)
+    return next((t.when for t in (svc.plan_targets if svc else ()) if t.when and str(t.when) == when), None)
+
+
+def for_whom(w: PolicyWords, service: str, when: str | None) -> str:
+    """Whom a row of a service's target with ``when`` is about (empty for the target without):
+    ``契約プランが premium の顧客`` / ``customers whose Plan is premium``."""
+    cond = target_condition(w, service, when)
+    if cond is None:
+        return w.m("report.when.others") if when is None and _has_plans(w, service) else ""
+    return w.m("report.when.customers", who=condition_words(cond, w))
+
+
+def _has_plans(w: PolicyWords, service: str) -> bool:
+    svc = next((s for s in w.model.services if s.name == service), None) if w.model is not None else None
+    return bool(svc and svc.plan_targets)
+
+
+def priority_targets(w: PolicyWords, pid: str) -> str | None:
+    """The response targets of a priority whose rules have ``when``, one per rule in file order
+    (``契約プランが premium：1時間以内／その他：4営業時間以内``); None for a priority of one rule."""
+    rules = [p for p in (w.model.priorities if w.model is not None else ()) if p.id == pid]
+    if len(rules) < 2:
+        return None
+    parts = []
+    for rule in rules:
+        t = rule.target
+        said = (
+            w.m("report.target.within", duration=w.duration(t.duration))
+            if isinstance(t, lm.Within)
+            else w.m("report.target.by_end", nth=t.nth)
+        )
+        who = condition_words(rule.when, w) if rule.when is not None else w.m("report.when.rest")
+        parts.append(f"{who}：{said}" if w.lang == "ja" else f"{who}: {said}")
+    return ("／" if w.lang == "ja" else "; ").join(parts)
