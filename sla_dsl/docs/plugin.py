@@ -65,6 +65,7 @@ from ..lang.diagnostics import PolicyError
 from ..policy import load_policy
 from ..policy.compiled import Policy
 from . import codes, history, ical, schema
+from .event_types import declared_markdown
 from .render import PageContext, render_policy
 from .source import CSS, JS, render_source
 from .text import LANGS, esc, t
@@ -212,7 +213,9 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
             for i, (pol, text) in enumerate(group.versions):
                 newest = i == len(group.versions) - 1
                 uri = f"{base}/source.md" if newest else f"{base}/source-{slugify(pol.version)}.md"
-                title = f"{t('source_page', 'en')}: {pol.name} {pol.version}"
+                # in the build's language (Japanese at the root of the full site); the source itself as written
+                lang = i18n[0] if i18n else "en"
+                title = f"{t('source_page', lang)}{'：' if lang == 'ja' else ': '}{pol.name} {pol.version}"
                 body = f'---\ntitle: "{esc(title)}"\n---\n\n# {esc(title)}\n\n{render_source(text, pol.model)}\n'
                 f = generated(uri, body)
                 files.append(f)
@@ -274,22 +277,46 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Tag a page with the language of its text (``<html lang="ja">``).
 
-        A policy page has its own language; under mkdocs-static-i18n a page the
-        current language falls back from (an English-only engineers' page in the
-        Japanese build) keeps the language it is written in.
+        A policy page has its own language; under mkdocs-static-i18n a
+        hand-written page keeps the language it is written in: that of its
+        suffix (``index.ja.md``), and English for a page without one (the
+        authors' and engineers' pages, built in every language's site).
         """
         lang = self.page_langs.get(page.file.src_uri)
         i18n = self._i18n(config)
         if i18n is not None:
-            locale = getattr(page.file, "locale", None)
-            lang = i18n[0] if page.file.src_uri in self.page_langs else locale if isinstance(locale, str) else None
+            lang = i18n[0] if page.file.src_uri in self.page_langs else self._written_in(page)
         if lang is None:
             return output
         return re.sub(r'(<html\b[^>]*\blang=")[^"]*(")', rf"\g<1>{lang}\g<2>", output, count=1)
 
+    @staticmethod
+    def _written_in(page: Page) -> str | None:
+        """The language a hand-written page is written in, under mkdocs-static-i18n: its suffix's
+        (``index.ja.md``), or English for a page without one; None for a file the i18n plugin did not sort."""
+        localization = getattr(page.file, "localization", None)
+        if isinstance(localization, str):
+            return localization
+        return "en" if isinstance(getattr(page.file, "locale", None), str) else None
+
+    def _english_only_note(self, page: Page, config: MkDocsConfig) -> str:
+        """On a Japanese build's English-only page: a note, in Japanese, that the page is for engineers
+        and in English (nothing on any other page)."""
+        i18n = self._i18n(config)
+        if i18n is None or i18n[0] == "en" or page.file.src_uri in self.page_langs or self._written_in(page) != "en":
+            return ""
+        lang = i18n[0]
+        return (
+            f'<div class="admonition note sla-english-only" lang="{lang}">'
+            f'<p class="admonition-title">{esc(t("english_only_title", lang))}</p>'
+            f"<p>{esc(t('english_only', lang))}</p></div>\n\n"
+        )
+
     # -- markers in hand-written pages --------------------------------------------------
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Replace ``<!-- sla:... -->`` markers with generated reference text."""
+        """Replace ``<!-- sla:... -->`` markers with generated reference text; mark an English-only page
+        in a Japanese build as such."""
+        markdown = self._english_only_note(page, config) + markdown
         if "sla:" not in markdown:
             return markdown
 
@@ -299,7 +326,8 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         def replace(match: re.Match[str]) -> str:
             what, arg = match.group(1), match.group(2)
             if what == "events-schema" and "events" in self.schema_files:
-                return schema.events_markdown(link(self.schema_files["events"]))
+                declared = [(f"{p.name} {p.version}", p.model) for g in self.groups for p, _ in g.versions]
+                return schema.events_markdown(link(self.schema_files["events"])) + declared_markdown(declared)
             if what == "report-schema" and "report" in self.schema_files:
                 return schema.report_markdown(link(self.schema_files["report"]))
             if what == "cli":

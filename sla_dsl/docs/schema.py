@@ -10,7 +10,8 @@ Design notes
   never drift from the models.
 * A report object whose serializer is custom (``Period`` writes ``from``/``to``)
   has no properties in the serialization schema; its table falls back to the
-  validation schema and says so.
+  validation schema, described the same way, and says so (each field's doc
+  names the key it is written as).
 * Field descriptions come from the models' own field docs (``#:`` comments
   or a string below the field), see :mod:`.fielddocs`.
 * The command-line page is argparse's own help of every ``sla`` subcommand, at a
@@ -110,6 +111,7 @@ def report_markdown(json_url: str) -> str:
 
     schema = report_schema()
     validation = Report.model_json_schema()
+    describe(validation, models_under([Report]), Report)  # the tables of custom-serialized objects read it
     out = [f"The full schema: [`report.schema.json`]({json_url}) (JSON Schema 2020-12).\n"]
     out.append("### Report {#report}\n")
     out.append(f"{schema.get('description', '')}\n")

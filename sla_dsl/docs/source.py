@@ -34,6 +34,8 @@ CSS = """\
 .highlight span[id^="L-"]:target { background: var(--md-code-hl-color--light, rgba(255, 235, 59, .25)); }
 .sla-src { font-size: .7rem; margin-top: -.6em; }
 .sla-src a { color: var(--md-default-fg-color--light); }
+/* authors' links to source lines (the § of a row, "policy source, lines a-b") are for a desk, not a phone */
+@media screen and (max-width: 44.9375em) { .sla-src { display: none; } }
 .sla-source .sla-hl { background: var(--md-code-hl-color--light, rgba(255, 235, 59, .25)); }
 .sla-postponed td { font-weight: 600; }
 .sla-lang { float: right; font-size: .75rem; }

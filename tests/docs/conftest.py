@@ -28,8 +28,8 @@ class Build:
         return (self.site / uri / "index.html").read_text("utf-8")
 
 
-#: Where each language's policy page is in the project's site (English at the root, Japanese under ja/).
-POLICY_PAGE = {"en": "sla/click-so-ko", "ja": "ja/sla/click-so-ko"}
+#: Where each language's policy page is in the project's site (Japanese first, at the root; English under en/).
+POLICY_PAGE = {"ja": "sla/click-so-ko", "en": "en/sla/click-so-ko"}
 #: The day the tests' builds compute maintenance windows and worked deadlines from.
 TODAY = "2026-04-01"
 

@@ -106,13 +106,13 @@ def test_language_switch_and_source_link(served: str, browser: Browser) -> None:
     browser.open(f"{served}/{POLICY_PAGE['en']}/")
     # Material's language menu (mkdocs-static-i18n) leads to the same page in Japanese, not to the home page
     href = browser.evaluate('document.querySelector(".md-select a[hreflang=ja]").href')
-    assert href.endswith(f"/{POLICY_PAGE['ja']}/"), href
+    assert href == f"{served}/{POLICY_PAGE['ja']}/", href  # exactly: the en page's path ends the same way
     browser.open(href)
     assert "第3条（SLA の設定）" in browser.evaluate("document.body.innerText")
     assert browser.evaluate("document.documentElement.lang") == "ja"
     back = browser.evaluate('document.querySelector(".md-select a[hreflang=en]").href')
-    assert back.endswith(f"/{POLICY_PAGE['en']}/"), back
-    browser.open(href.replace("/ja/", "/"))
+    assert back == f"{served}/{POLICY_PAGE['en']}/", back
+    browser.open(back)
     # a section's source link opens the policy source with its lines highlighted
     link = browser.evaluate('document.querySelector("#priority-p1 a.sla-src").href')
     browser.open(link)
@@ -170,3 +170,20 @@ def test_policy_page_fits_the_screen(
         png = browser.screenshot(shots / f"{lang}-{width}-{ident}.png")
         assert png.stat().st_size > 10_000
         print(f"screenshot: {png}")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_source_links_are_hidden_on_a_phone(served: str, browser: Browser, lang: str) -> None:
+    """The authors' build links rows and sections to the policy's source lines (``§``, "policy source, lines
+    a-b"): shown on a desk's screen, hidden on a phone's, where they were clutter."""
+    shown = (
+        "Array.from(document.querySelectorAll('.sla-src')).map(e => [getComputedStyle(e).display,"
+        " e.getBoundingClientRect().width])"
+    )
+    browser.open(f"{served}/{POLICY_PAGE[lang]}/", width=1280, height=900)
+    desk = browser.evaluate(shown)
+    assert len(desk) > 10 and all(display != "none" and width > 0 for display, width in desk), desk
+    browser.open(f"{served}/{POLICY_PAGE[lang]}/", width=390, height=900)
+    phone = browser.evaluate(shown)
+    assert len(phone) == len(desk) and all(display == "none" and width == 0 for display, width in phone), phone
+    assert "§" not in browser.evaluate("document.body.innerText")

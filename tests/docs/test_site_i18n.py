@@ -150,12 +150,28 @@ def test_ja_chrome_and_alternates(site: Build) -> None:
     assert re.search(r'<html lang="ja"', html)
     assert 'placeholder="検索"' in html  # Material's chrome in Japanese (theme.language)
     # hreflang alternates in the head, and the language menu goes to the same page in the other language
-    assert '<link rel="alternate" href="../../../sla/click-so-ko/" hreflang="en">' in html
+    assert '<link rel="alternate" href="../../en/sla/click-so-ko/" hreflang="en">' in html
     assert '<link rel="alternate" href="./" hreflang="ja">' in html
     head = html[: html.index("</head>")]
     assert 'name="description" content="Click So-ko のサービスレベル合意書' in head
-    # an English-only engineers' page in the Japanese build says it is English
-    assert re.search(r'<html lang="en"', (site.site / "ja/engineers/events/index.html").read_text("utf-8"))
+    # the root is Japanese (Japanese first), English under en/
+    assert re.search(r'<html lang="ja"', site.page("")) and re.search(r'<html lang="en"', site.page("en"))
+
+
+def test_english_only_pages_are_built_in_both_languages_and_marked(site: Build) -> None:
+    """An engineers' page written in English only is in the Japanese site (at the root) and the English one
+    (under en/), tagged as English in both; the Japanese site's copy opens with a note, in Japanese, that it
+    is for engineers and in English only; the English copy has no such note."""
+    ja, en = site.page("engineers/events"), site.page("en/engineers/events")
+    for html in (ja, en):
+        assert re.search(r'<html lang="en"', html)
+        assert "<code>incident.reported</code>" in html
+    note = re.search(r'<div class="admonition note sla-english-only" lang="ja">(.*?)</div>', ja)
+    assert note is not None and "技術者向けのページ（英語のみ）" in note.group(1), ja[:2000]
+    assert "sla-english-only" not in en
+    assert 'placeholder="検索"' in ja and 'placeholder="Search"' in en  # each site's chrome in its language
+    # a page written in Japanese or in both languages gets no note
+    assert "sla-english-only" not in site.page("") + site.page(POLICY_PAGE["ja"]) + site.page("original")
 
 
 _EXTERNAL = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(https?:)?//', re.IGNORECASE)
@@ -181,7 +197,11 @@ def test_maintenance_feed(site: Build) -> None:
     page = tables(site.page(POLICY_PAGE["en"]))["maintenance-windows"][1:]
     assert [r.cells[1] for r in page] == [f"Thu {d.date().isoformat()}" for d in starts]
     assert str(events[0]["summary"]) == "定期メンテナンス停止"
-    assert 'href="maintenance.ics"' in site.page(POLICY_PAGE["en"])
+    for lang in ("ja", "en"):  # each language's page links the one feed
+        link = re.search(r'href="([^"]*maintenance\.ics)"', site.page(POLICY_PAGE[lang]))
+        assert link is not None, lang
+        feed_file = (site.site / POLICY_PAGE[lang] / link.group(1)).resolve()
+        assert feed_file == (site.site / "sla/click-so-ko/maintenance.ics").resolve(), (lang, link.group(1))
 
 
 def test_windows_start_from_the_build_date(tmp_path: Path) -> None:

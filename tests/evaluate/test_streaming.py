@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from sla_dsl.evaluation import evaluate_log, judge_log
+from sla_dsl.evaluation.trend import add_trend
 from sla_dsl.reader import read_events
 from sla_dsl.report.render import render
 
@@ -30,7 +31,10 @@ def _generate(path: Path, n: int) -> None:
 def _both(path: Path, start: dt.datetime, end: dt.datetime, as_of: dt.datetime | None, walk: bool) -> tuple[str, str]:
     api = render(evaluate_log(policy(), read_events(path), start, end, as_of, walk=walk), "json")
     out = io.BytesIO()
-    judge_log(policy(), read_events(path), start, end, as_of, walk=walk).write_json(out)
+    log = read_events(path)
+    result = judge_log(policy(), log, start, end, as_of, walk=walk)
+    add_trend(result, [policy()], log, judge_log)  # as `sla evaluate` does (issue 16)
+    result.write_json(out)
     return api, out.getvalue().decode()
 
 

@@ -97,3 +97,15 @@ def foreign(text: str, lang: str, allowed: list[str]) -> list[str]:
     if lang == "ja":
         return sorted(set(re.findall(r"[A-Za-z][A-Za-z_./-]*", text)) - JA_LATIN_OK)
     return sorted(set(JAPANESE.findall(text)))
+
+
+def ids_of_every_kind(report: dict[str, Any], each: int = 2) -> list[str]:
+    """Up to ``each`` ids of every kind the report lists."""
+    kinds: dict[str, list[str]] = {}
+    for key in ("incidents", "outages", "planned_stops", "retention"):
+        kinds[key] = [r["id"] for r in report[key]]
+    days = [f"{b['kind']}:{b['day']}" for b in report["backups"]]
+    kinds["backup days"] = list(dict.fromkeys(days))
+    for v in report["violations"]:
+        kinds.setdefault(f"violation {v['kind']}", []).append(v["id"])
+    return list(dict.fromkeys(i for ids in kinds.values() for i in list(dict.fromkeys(ids))[:each]))

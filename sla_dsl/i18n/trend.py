@@ -1,0 +1,28 @@
+"""The wording of the monthly report's trend against earlier months (issue 16): keys ``report.trend.*``.
+
+The section's title is ``report.trend`` of :mod:`.report`. Fields in braces are filled by
+:func:`sla_dsl.i18n.message`; the figures arrive formatted.
+"""
+
+from __future__ import annotations
+
+from .msg import Msg
+
+TREND: dict[str, Msg] = {
+    "report.trend.change": Msg("前月比", "Change from the month before"),
+    "report.trend.current": Msg("{month}（当月）", "{month} (this report)"),
+    "report.trend.span": Msg("{start}から{end}まで", "{start} to {end}"),
+    "report.trend.cell": Msg("{percent}（{met}/{judged}件）", "{percent} ({met} of {judged})"),
+    "report.trend.cell_days": Msg("{percent}（{met}/{judged}日）", "{percent} ({met} of {judged} days)"),
+    "report.trend.cell_windows": Msg("{percent}（{met}/{judged}回）", "{percent} ({met} of {judged} windows)"),
+    "report.trend.points": Msg("{value}ポイント", "{value} pt"),
+    "report.trend.availability": Msg("稼働率（{service}）", "Availability ({service})"),
+    "report.trend.note": Msg(
+        "各月の数値は、その月を対象期間とする報告書と同じく {as_of} 時点で判定したものです"
+        "（応答・通知・バックアップは達成件数／判定件数、稼働率は月内の測定期間で最も低い値）。"
+        "前月比は当月と前月の差をポイントで示します。",
+        "Each month is judged as its own report would judge it, as of {as_of} (responses, notices and "
+        "backups: met of judged; availability: the lowest measurement period in the month). The change "
+        "is the current month against the one before, in percentage points.",
+    ),
+}
