@@ -27,7 +27,7 @@ from .evaluation.common import Versions
 from .evaluation.partition import Partial, failed, judge_partition
 from .events.partitions import read_partition
 from .events.problems import EventInputError
-from .policy.compiled import Policy
+from .policy.compiled import Policy, declared_types
 from .policy.load import load_policy
 
 __all__ = ["PolicyText", "check_period", "judge_events", "judge_table", "policies_of", "policy_texts"]
@@ -107,7 +107,7 @@ def judge_table(
     """Judge one partition's events (a pyarrow Table or RecordBatch, or a pandas DataFrame) into a
     :class:`Partial`; events that cannot be read become its problems, raised where the partials meet."""
     try:
-        log = read_partition(events, source)
+        log = read_partition(events, source, declared=declared_types(policy))
     except EventInputError as exc:  # the reading stopped: its problems go to the merge
         return failed(source, list(exc.problems))
     return judge_partition(policy, log, start, end, as_of, skip_invalid=skip_invalid)

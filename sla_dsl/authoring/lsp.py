@@ -52,7 +52,9 @@ from .._version import __version__
 from ..lang import model as m
 from ..lang.conditions import which_rule
 from ..lang.diagnostics import Diagnostic
+from ..lang.event_types import declared_event_hover
 from ..lang.lines import source_lines
+from ..lang.service_plans import when_hover
 from ..lang.source import decode_policy
 from ..policy.load import compile_text
 from .clock_words import hover_clock
@@ -204,6 +206,8 @@ def declarations(pm: m.PolicyModel) -> dict[str, m.Node]:
         out.setdefault(b.kind, b)
     for e in pm.exclusions:
         out.setdefault(e.cause, e)
+    for d in pm.event_types:  # declared event types: go to the `event` line
+        out.setdefault(d.name, d)
     return out
 
 
@@ -290,6 +294,9 @@ def hover_text(pm: m.PolicyModel, text: str, line: int, character: int) -> str |
     rules = which_rule(pm, inside)  # which rule of a priority applies to which attributes (issue 13)
     if rules is not None:
         return rules
+    said = when_hover(pm, word, line + 1, column)  # notify rules and availability targets with `when`
+    if said is not None:
+        return said
     for cal in pm.calendars:
         if cal.name == word:
             return hover_calendar(cal)
@@ -298,6 +305,9 @@ def hover_text(pm: m.PolicyModel, text: str, line: int, character: int) -> str |
             return hover_clock(clock, pm)
     if word in m.EVENT_TYPES:
         return f"event `{word}` of the event log"
+    for d in pm.event_types:  # declared by the policy (issue 12)
+        if d.name == word:
+            return declared_event_hover(d)
     return None
 
 
@@ -442,6 +452,11 @@ def build_server() -> LanguageServer:
         pm = docs.models.get(params.text_document.uri)
         items = [t.CompletionItem(label=k, kind=t.CompletionItemKind.Keyword) for k in keywords()]
         items += [t.CompletionItem(label=e, kind=t.CompletionItemKind.Event) for e in m.EVENT_TYPES]
+        if pm is not None:  # the event types the policy declares
+            items += [
+                t.CompletionItem(label=d.name, kind=t.CompletionItemKind.Event, detail=d.label.text("en") or None)
+                for d in pm.event_types
+            ]
         if pm is not None:
             items += [t.CompletionItem(label=n, kind=t.CompletionItemKind.Reference) for n in declarations(pm)]
         return t.CompletionList(is_incomplete=False, items=items)

@@ -6,7 +6,8 @@ Design notes
   question with its ``expect``:
 
   ``deadline: {priority: P1, from: TIME}``
-      expect the response due time (ISO 8601 with offset).
+      expect the response due time (ISO 8601 with offset); ``attributes:
+      {plan: premium}`` asks for the rule those attributes select (issue 13).
   ``maintenance: {from: DATE, to: DATE}``
       expect the list of windows as ``START/END`` strings.
   ``business_time: {from: TIME, to: TIME}`` / ``add_business_time: {from: TIME, hours: N}``
@@ -20,7 +21,8 @@ Design notes
       ``{kind, id}`` that must be present; ``no_violations`` is ``true`` (none
       at all) or a list of kinds that must not occur. ``availability_periods``
       and ``credits`` map ``SERVICE:YYYY-MM-DD`` (a service and the first day of
-      its measurement period) to a ratio / a credit percentage, or to fields.
+      its measurement period; ``SERVICE:YYYY-MM-DD:plan=premium`` for a target
+      with ``when``) to a ratio / a credit percentage, or to fields.
       ``targets`` maps ``ID:TARGET`` (an incident and one of its named targets,
       or an outage and one of its notification rules) to a status or fields.
 
@@ -59,8 +61,10 @@ from typing import Any
 
 from ..errors import InputError
 from ..events import EventInputError, EventLog, Problem, validate_mapping
+from ..events.schema import declare_types
 from ..policy.compiled import Policy
 from ..report.escape import printable
+from ..report.periods import compact
 from . import testyaml
 from .testyaml import problem
 
@@ -224,10 +228,16 @@ def run_case(policy: Policy, case: Case) -> Outcome:
     if "deadline" in spec:
         q = spec["deadline"]
         start = _time(policy, _field(q, "from", case), "from", case)
+        given = q.get("attributes") if isinstance(q, dict) else None
+        if given is not None and not isinstance(given, dict):
+            raise _bad(case, "E162", "`deadline.attributes` must be a mapping", "e.g. `attributes: {plan: premium}`")
         try:
-            due = policy.response_due(str(_field(q, "priority", case)), start)
+            attrs = {str(k): str(v) for k, v in (given or {}).items()}
+            due = policy.response_due(str(_field(q, "priority", case)), start, attrs or None)
         except KeyError as exc:
             raise _bad(case, "E162", str(exc.args[0])) from None
+        except InputError as exc:
+            raise _bad(case, "E162", str(exc).split("\n")[0], str(exc).partition("help: ")[2] or None) from None
         if not _same(str(expect), due.isoformat()):
             out.problems.append(f"deadline: expected {expect}, got {due.isoformat()}")
     elif "add_business_time" in spec:
@@ -288,7 +298,7 @@ def _maintenance(policy: Policy, case: Case) -> list[str]:
     ]
 
 
-def _inline_log(events: Any, case: Case) -> EventLog:
+def _inline_log(events: Any, case: Case, declared: frozenset[str] = frozenset()) -> EventLog:
     """The events given in the case, each checked like a log line that names its line in the test file."""
     if not isinstance(events, list):
         raise _bad(
@@ -298,7 +308,8 @@ def _inline_log(events: Any, case: Case) -> EventLog:
     problems: list[Problem] = []
     for item in events:
         line = getattr(item, "line", 0) or case.line
-        ev, found = validate_mapping(dict(item) if isinstance(item, dict) else item, case.file, line)
+        data = dict(item) if isinstance(item, dict) else item
+        ev, found = validate_mapping(data, case.file, line, declare_types(declared))
         if ev is None:
             problems += found
         else:
@@ -314,9 +325,9 @@ def _run_events(policy: Policy, case: Case) -> Iterator[str]:
 
     spec, expect = case.spec, case.spec["expect"]
     if "events_file" in spec:
-        log = read_events(Path(case.file).parent / str(spec["events_file"]))
+        log = read_events(Path(case.file).parent / str(spec["events_file"]), declared=policy.event_types)
     else:
-        log = _inline_log(spec["events"], case)
+        log = _inline_log(spec["events"], case, policy.event_types)
     period = _field(spec, "period", case)
     start, end = _range(policy, period, case, "period")
     as_of = _time(policy, period["as_of"], "as_of", case) if "as_of" in period else None
@@ -335,8 +346,12 @@ def _run_events(policy: Policy, case: Case) -> Iterator[str]:
     if "availability" in expect:
         yield from _expect_rows("availability", {"": expect["availability"]}, {"": report["availability"]}, "ratio")
     for section, key in (("availability_periods", "ratio"), ("credits", "credit_percent")):
-        if section in expect:  # keyed `SERVICE:YYYY-MM-DD` (the service and its period's first day)
-            rows = {f"{r['service']}:{str(r['start'])[:10]}": r for r in report[section]}
+        if section in expect:  # keyed `SERVICE:YYYY-MM-DD` (the service and its period's first day),
+            # `SERVICE:YYYY-MM-DD:plan=premium` for a target with `when` (issue 13), as in violation ids
+            rows = {
+                f"{r['service']}:{str(r['start'])[:10]}" + (f":{compact(r['when'])}" if r.get("when") else ""): r
+                for r in report[section]
+            }
             yield from _expect_rows(section, expect[section], rows, key)
     if "violations" in expect:
         wanted = expect["violations"] or []

@@ -127,6 +127,8 @@ class CreditChange(BaseModel):
     start: dt.datetime
     old_percent: float | None
     new_percent: float | None
+    #: the condition of the target with ``when`` whose credit moves (issue 13); None: the service's own
+    when: str | None = None
 
 
 class Replay(BaseModel):
@@ -239,12 +241,18 @@ def compare(old: Report, new: Report) -> Replay:
                     kind=key[0], day=key[1], window_start=key[2], old_status=o_b.get(key), new_status=n_b.get(key)
                 )
             )
-    o_c = {(c.service, c.start): c.credit_percent for c in old.credits}
-    n_c = {(c.service, c.start): c.credit_percent for c in new.credits}
+    o_c = {(c.service, c.start, c.when or ""): c.credit_percent for c in old.credits}  # per target (issue 13)
+    n_c = {(c.service, c.start, c.when or ""): c.credit_percent for c in new.credits}
     for ckey in sorted(dict.fromkeys([*o_c, *n_c])):
         if o_c.get(ckey) != n_c.get(ckey):
             result.credits.append(
-                CreditChange(service=ckey[0], start=ckey[1], old_percent=o_c.get(ckey), new_percent=n_c.get(ckey))
+                CreditChange(
+                    service=ckey[0],
+                    start=ckey[1],
+                    old_percent=o_c.get(ckey),
+                    new_percent=n_c.get(ckey),
+                    when=ckey[2] or None,
+                )
             )
     o_v = {(v.kind, v.id): v for v in old.violations}
     n_v = {(v.kind, v.id): v for v in new.violations}
@@ -289,10 +297,15 @@ def replay(
     This is :func:`sla_dsl.evaluate` twice over one event log read once.
     """
     from ..evaluation import evaluate
+    from ..evaluation.declared import for_policies
     from ..events.reader import log_from
+    from ..policy import declared_types
 
-    log = log_from(events)
-    return compare(evaluate(old, log, start, end, as_of), evaluate(new, log, start, end, as_of))
+    mine, theirs = declared_types(old), declared_types(new)
+    log = log_from(events, declared=mine | theirs)
+    # each side judges the event types it declares: one that only the other declares means nothing to it
+    before, after = for_policies(log, mine), for_policies(log, theirs)
+    return compare(evaluate(old, before, start, end, as_of), evaluate(new, after, start, end, as_of))
 
 
 # ---- rendering -------------------------------------------------------------------------------
@@ -369,7 +382,7 @@ def render_text(r: Replay) -> str:
     if r.credits:
         lines += ["", "service credits:"]
         lines += [
-            f"  {c.service} from {c.start:%Y-%m-%d}: "
+            f"  {c.service}{f' when {c.when}' if c.when else ''} from {c.start:%Y-%m-%d}: "
             f"{'none' if c.old_percent is None else f'{c.old_percent:g}%'} -> "
             f"{'none' if c.new_percent is None else f'{c.new_percent:g}%'}"
             for c in r.credits
@@ -390,7 +403,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     """``sla replay OLD NEW EVENTS --from --to [--as-of] [--format]``."""
     from ..calendars.timeargs import parse_edge
     from ..events.reader import read_events
-    from ..policy import load_policies
+    from ..policy import declared_types, load_policies
 
     old = load_policies([args.old])
     new = load_policies([args.new])
@@ -398,7 +411,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     start = parse_edge(args.start, tz, "--from")
     end = parse_edge(args.end, tz, "--to")
     as_of = parse_edge(args.as_of, tz, "--as-of") if args.as_of else None
-    log = read_events(args.events)
+    log = read_events(args.events, declared=declared_types([*old, *new]))
     result = replay(old, new, log, start, end, as_of)
     if args.format == "json":
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")

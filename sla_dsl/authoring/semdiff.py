@@ -61,6 +61,7 @@ SECTIONS: dict[str, tuple[str, str]] = {
     "exclude": ("exclusion", "適用除外"),
     "item": ("SLA item", "SLA 項目"),
     "attribute": ("attribute", "属性"),
+    "event_type": ("event type", "イベント種別"),
 }
 
 FIELDS: dict[str, tuple[str, str]] = {
@@ -114,6 +115,8 @@ FIELDS: dict[str, tuple[str, str]] = {
     "only_during": ("applies only when recognised during", "適用条件"),
     "method": ("method", "方式"),
     "credits": ("service credits", "サービスクレジット"),
+    "plan_targets": ("availability targets by condition", "条件付きの稼働率目標"),  # issue 13
+    "plan_targets_first": ("conditional targets above the general one", "一般の目標より前の条件付き目標"),
     "period": ("measurement period", "測定期間"),
     "values": ("values", "値"),
     "default": ("default value", "既定値"),
@@ -292,6 +295,11 @@ class Words:
             return self.label(v) if (v.ja or v.en) else self.pick(NONE)
         if isinstance(v, m.TimeRange | m.ArticleRef | m.Condition):
             return str(v)
+        if isinstance(v, m.AvailabilityTarget):  # issue 13: `availability target 99.9% when plan = premium`
+            tiers = ", ".join(self.value(t) for t in v.credits) or self.pick(NONE)
+            return (
+                f"{v.percent:g}% {self.value(v.period)} when {v.when}; {self.pick(('credits', 'クレジット'))} {tiers}"
+            )
         if isinstance(v, m.CreditTier):  # issue 13
             return f"below {v.below:g}%: {v.credit:g}%" if self.lang == "en" else f"{v.below:g}% 未満: {v.credit:g}%"
         if isinstance(v, m.MeasurePeriod):
@@ -365,6 +373,7 @@ def _entities(pm: m.PolicyModel) -> list[tuple[str, str, m.Node]]:
     # a rule with a condition is its own declaration: `P1 when plan = premium` (issue 13)
     out += [("priority", p.id if p.when is None else f"{p.id} when {p.when}", p) for p in pm.priorities]
     out += [("attribute", a.name, a) for a in pm.attributes]
+    out += [("event_type", e.name, e) for e in pm.event_types]  # declared event types (issue 12)
     out += [("notify", n.name, n) for n in pm.notifications]
     out += [("backup", b.kind, b) for b in pm.backups]
     out += [("exclude", e.cause, e) for e in pm.exclusions]

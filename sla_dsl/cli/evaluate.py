@@ -26,7 +26,7 @@ from ..calendars.timeargs import parse_edge
 from ..errors import InputError
 from ..events.reader import read_events
 from ..events.schema import EventLog
-from ..policy import load_policies
+from ..policy import declared_types, load_policies
 from ..report.escape import printable
 from .explain import explain_command, explain_options
 from .progress import reading_bar
@@ -95,10 +95,10 @@ def _period_args(p: argparse.ArgumentParser, required: bool) -> None:
     p.add_argument("--as-of", dest="as_of", metavar="TIME", help="judge as of this instant (default: --to)")
 
 
-def _read(path: str, skip_invalid: bool, quiet: bool = False) -> EventLog:
+def _read(path: str, skip_invalid: bool, quiet: bool = False, declared: frozenset[str] = frozenset()) -> EventLog:
     with reading_bar(path, quiet) as progress:
         # Deferred: the problems of the lines are reported with those the policy check finds, in one run.
-        return read_events(path, skip_invalid=skip_invalid, progress=progress, defer=True)
+        return read_events(path, skip_invalid=skip_invalid, progress=progress, defer=True, declared=declared)
 
 
 def _split(paths: list[str], tail: int, usage: str) -> tuple[list[str], list[str]]:
@@ -133,6 +133,7 @@ def _count(text: str) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from ..evaluation import judge_log
+    from ..evaluation.trend import add_trend
     from ..report.render import render
 
     policy_paths, (events_path,) = _split(args.paths, 1, "POLICY... EVENTS")
@@ -145,8 +146,9 @@ def _evaluate(args: argparse.Namespace) -> int:
         args.usage_error("--format parquet writes files: give the directory with --output DIR")
     if args.output and args.format != "parquet":
         args.usage_error("--output is for --format parquet (the other formats are written on stdout)")
-    log = _read(events_path, args.skip_invalid, args.quiet)
+    log = _read(events_path, args.skip_invalid, args.quiet, declared_types(policies))
     result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid, walk=not args.no_walk)
+    add_trend(result, policies, log, judge_log, skip_invalid=args.skip_invalid)  # trend by month (issue 16)
     del log  # the verdicts keep what they need
     for line in result.skeleton.input.skipped:
         print(f"sla: skipped: {printable(line)}", file=sys.stderr)

@@ -109,7 +109,7 @@ def explain_command(args: argparse.Namespace) -> int:
     from ..evaluation import judge_log
     from ..evaluation.event_times import check_event_times
     from ..events.reader import read_events
-    from ..policy import load_policies
+    from ..policy import declared_types, load_policies
     from .progress import reading_bar
 
     if len(args.paths) < 3:
@@ -119,7 +119,13 @@ def explain_command(args: argparse.Namespace) -> int:
     tz = min(policies, key=lambda p: p.effective).tz
     with reading_bar(events_path, getattr(args, "quiet", False)) as progress:
         # Deferred: the problems of the lines are reported with those the policy check finds, in one run.
-        log = read_events(events_path, skip_invalid=args.skip_invalid, progress=progress, defer=True)
+        log = read_events(
+            events_path,
+            skip_invalid=args.skip_invalid,
+            progress=progress,
+            defer=True,
+            declared=declared_types(policies),
+        )
     check_event_times(log)  # a time outside the supported years is its line's problem, not part of a period
     as_of = parse_edge(args.as_of, tz, "--as-of") if args.as_of else None
     if args.start and args.end:

@@ -32,6 +32,7 @@ from ..policy.compiled import Policy
 from . import calendar_text as ct
 from . import computed, original, plans
 from . import text as tx
+from .event_types import event_types_html
 from .history import Change
 from .source import range_id
 from .targets import clock_lines, targets_html
@@ -80,6 +81,7 @@ _KIND_ORDER = (
     "items",
     "notifications",
     "backups",
+    "event_types",
     "clocks",
     "priorities",
     "exclusions",
@@ -299,7 +301,7 @@ class _Page:
                 f"<td>{self.hours_text(svc.hours)}{extra}{notes}</td></tr>"
             )
         self.table("service-hours", [self.t("no"), self.t("service"), self.t("standard")], rows)
-        plans.credit_table(nodes, self.lang, self.table)  # service credits (issue 13)
+        plans.credit_table(nodes, self.lang, self.table, self.model)  # service credits (issue 13)
 
     def r_calendars(self, nodes: list[m.Calendar], level: int, block: _Block) -> None:
         self.heading(level, self.t("calendars"), f"calendars-{block.article}-{block.section}")
@@ -473,6 +475,8 @@ class _Page:
                 lines.append(
                     self.t("notify_only", e=tx.event(n.after, self.lang), c=self.L(cal.label) or tx.esc(cal.name))
                 )
+            if n.when is not None:  # `when plan = premium` (issue 13)
+                lines.append(tx.esc(plans.only_for(self.model, n.when, self.lang)))
             self.html("<ul>" + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")
             for note in n.notes if self.notes_shown else ():
                 self.html(f'<p class="sla-note">{self.L(note)}</p>')
@@ -493,6 +497,9 @@ class _Page:
         self.table("backups", head, rows)
 
     # -- response to failures ----------------------------------------------------------------
+    def r_event_types(self, nodes: list[m.EventType], level: int, block: _Block) -> None:
+        self.html(event_types_html(nodes, self.lang))  # event types the policy declares (issue 12)
+
     def r_clocks(self, nodes: list[m.ClockRule], level: int, block: _Block) -> None:
         for c in nodes:
             starts = self.t("else").join(tx.event(e, self.lang) for e in c.starts)
@@ -615,4 +622,5 @@ def _yaml_str(s: str) -> str:
 
 def render_policy(policy: Policy, ctx: PageContext) -> str:
     """The Markdown page of ``policy`` in ``ctx.lang``."""
-    return _Page(policy, ctx).render()
+    with tx.declared_events(policy.model):  # its declared event types named by their labels
+        return _Page(policy, ctx).render()

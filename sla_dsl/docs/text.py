@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from ..i18n import CATALOGUE, message
 from ..lang import model as m
@@ -178,9 +180,30 @@ def channel(name: str, lang: str) -> str:
 
 
 def event(name: str, lang: str) -> str:
-    """A readable name for a contract event (HTML-escaped; its internal name only when it has no label)."""
+    """A readable name for an event (HTML-escaped): a contract event's words, a declared event's label
+    in quotes (:func:`declared_events`); its internal name only when it has neither."""
     key = f"site.event.{name}"
-    return esc(message(key, lang) if key in CATALOGUE else name)
+    if key in CATALOGUE:
+        return esc(message(key, lang))
+    label = _DECLARED.get().get(name)
+    text = label.text(lang) if label is not None else ""
+    if text:
+        return esc(message("site.declared_event", lang, label=text))
+    return esc(name)
+
+
+#: The labels of the event types the policy being rendered declares (``event incident.chat_started ...``).
+_DECLARED: ContextVar[dict[str, m.Label]] = ContextVar("declared_events", default={})  # noqa: B039
+
+
+@contextmanager
+def declared_events(model: m.PolicyModel) -> Iterator[None]:
+    """While rendering ``model``: :func:`event` names its declared event types by their labels."""
+    token = _DECLARED.set({e.name: e.label for e in model.event_types})
+    try:
+        yield
+    finally:
+        _DECLARED.reset(token)
 
 
 #: Readable names of time zones: (Japanese, English).

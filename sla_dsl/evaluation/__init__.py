@@ -34,11 +34,12 @@ from ..calendars.bounds import check_period, check_time
 from ..errors import InputError, NaiveDatetimeError
 from ..events.reader import Problem, log_from
 from ..events.schema import CODE, TYPES, EventLog, Rec
-from ..policy.compiled import Policy
+from ..policy.compiled import Policy, declared_types
 from ..report import InputSummary, Period, PolicyRef, Report
 from . import incidents
 from .backups import judge_backups
 from .common import Ctx, Versions
+from .declared import check_declared
 from .event_times import check_event_times
 from .incident_columns import Judged, judge_columns, prepare
 from .order import prepare_groups, report_conflicts, violations_in_order
@@ -46,6 +47,7 @@ from .outages import judge_outages
 from .result import Evaluation
 from .select import check_attributes
 from .targets import judge_targets
+from .trend import add_trend
 
 __all__ = ["Evaluation", "check_log", "evaluate", "evaluate_log", "judge_log"]
 
@@ -76,7 +78,8 @@ def evaluate(
     walk: bool = True,
 ) -> Report:
     """Judge ``events`` (models, dicts or an EventLog) against ``policy`` over [start, end)."""
-    return evaluate_log(policy, log_from(events), start, end, as_of, skip_invalid=skip_invalid, walk=walk)
+    log = log_from(events, declared=declared_types(policy))  # the event types the policy versions declare
+    return evaluate_log(policy, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk)
 
 
 def evaluate_log(
@@ -89,8 +92,11 @@ def evaluate_log(
     skip_invalid: bool = False,
     walk: bool = True,
 ) -> Report:
-    """Judge an :class:`EventLog` (see :func:`evaluate`)."""
-    return judge_log(policy, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk).report()
+    """Judge an :class:`EventLog` (see :func:`evaluate`), with the trend against earlier months."""
+    result = judge_log(policy, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk)
+    policies = [policy] if isinstance(policy, Policy) else policy
+    add_trend(result, policies, log, judge_log, skip_invalid=skip_invalid)  # the trend by month (issue 16)
+    return result.report()
 
 
 def judge_log(
@@ -266,6 +272,7 @@ def check_log(versions: Versions, log: EventLog, skip_invalid: bool = False) -> 
             else:
                 del group[ident]
     check_attributes(versions, log)  # E128, E129: attributes the policies do not declare
+    check_declared(versions, log)  # E103: events of a type that no policy version declares
     log.settle(skip_invalid)
 
 

@@ -33,7 +33,7 @@ from numpy.typing import NDArray
 
 from ..calendars.business import BusinessCalendar
 from ..events.problems import located
-from ..events.schema import CODE
+from ..events.schema import CODE, declare_types
 from ..lang import model as m
 from ..policy.compiled import Policy, add_calendar_duration
 from ..report import Step, Violation
@@ -110,6 +110,7 @@ class Rules:
         self.tz = policy.tz
         mdl = policy.model
         self.model = mdl
+        declare_types(policy.event_types)  # codes for the event types it declares (before any rule is read)
         clocks = {c.name: c for c in mdl.clocks}
         self.clock: m.ClockRule | None = clocks.get("response") or (mdl.clocks[0] if mdl.clocks else None)
         starts = self.clock.starts if self.clock else ("incident.reported",)

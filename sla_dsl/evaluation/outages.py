@@ -40,12 +40,28 @@ from ..report import (
     MaintenanceRow,
     OutageRow,
     Step,
+    StopNotice,
     StopRow,
     TargetRow,
     Violation,
 )
 from .availability import Outage, judge_availability
-from .common import Ctx, Interval, Rules, add_months, art, clip, code_of, fmt_minutes, length, step, subtract, union
+from .common import (
+    Ctx,
+    Interval,
+    Rules,
+    add_months,
+    art,
+    clip,
+    code_of,
+    fmt_minutes,
+    length,
+    short,
+    step,
+    subtract,
+    union,
+)
+from .select import applies_text, not_for
 
 STARTED, ENDED = CODE["outage.started"], CODE["outage.ended"]
 ANNOUNCED = CODE["stop.announced"]
@@ -216,8 +232,15 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
             )
         )
         status = "not_applicable"
-        if rule is not None:
+        why_not = not_for(rules, rule.when, o.recs, STARTED) if rule is not None else None  # issue 13
+        if rule is not None and why_not is not None:
+            first_steps = [step(text=f"notification `{rule.name}` {why_not.text}", ref=art(rule.ref))]
+            steps.extend(first_steps)
+        elif rule is not None:
             k = len(steps)
+            said = applies_text(rules, rule.when, o.recs, STARTED)
+            if said is not None:
+                steps.append(step(text=f"notification `{rule.name}`: {said}", ref=art(rule.ref)))
             status, due, recognized, notified = _notice(ctx, o, rule, steps)
             first_steps = steps[k:]
     notices = _notices(ctx, o, rule, status, due, notified, first_steps, excl)
@@ -256,13 +279,18 @@ def _notices(
         if not rule.after.startswith("outage."):
             continue
         own: list[Step]
+        unmet = not_for(rules, rule.when, o.recs, STARTED)  # `when plan = premium` (issue 13)
         if rule is first:
             own, st, d, met = steps, status, due, notified
         elif excl is not None:
             own = [step(text=f"cause `{o.cause}` is excluded: no notice target", ref=art(excl.ref))]
             st, d, met = "excluded", None, None
+        elif unmet is not None:
+            own = [step(text=f"notification `{rule.name}` {unmet.text}", ref=art(rule.ref))]
+            st, d, met = "not_applicable", None, None
         else:
-            own = []
+            said = applies_text(rules, rule.when, o.recs, STARTED)
+            own = [step(text=f"notification `{rule.name}`: {said}", ref=art(rule.ref))] if said else []
             st, d, _, met = _notice(ctx, o, rule, own, f"notice `{rule.name}`")
         out.append(
             TargetRow(
@@ -274,6 +302,8 @@ def _notices(
                 target_minutes=_minutes(rules, rule.within),
                 ref=art(rule.ref),
                 explain=own,
+                unmet_when=unmet.when if unmet is not None and excl is None else None,
+                attributes=unmet.attributes if unmet is not None and excl is None else None,
             )
         )
     return out
@@ -303,7 +333,7 @@ def _notice(
     if rule.only_during is not None and not rules.is_business(rec, rule.only_during):
         steps.append(
             step(
-                text=f"recognized {ctx.fmt(rec, rules)}, outside {rule.only_during} hours: "
+                text=f"{short(rule.after)} {ctx.fmt(rec, rules)}, outside {rule.only_during} hours: "
                 "the notice target does not apply",
                 at=rules.dt(rec),
                 ref=ref,
@@ -313,7 +343,7 @@ def _notice(
     due = rules.add(rec, rule.within)
     steps.append(
         step(
-            text=f"recognized {ctx.fmt(rec, rules)}; notice due {ctx.fmt(due, rules)} "
+            text=f"{short(rule.after)} {ctx.fmt(rec, rules)}; notice due {ctx.fmt(due, rules)} "
             f"({ref + ', ' if ref else ''}within {rule.within})",
             at=rules.dt(due),
             ref=ref,
@@ -409,6 +439,7 @@ def _stops(ctx: Ctx, stops: dict[str, list[Rec]]) -> tuple[list[StopRow], list[I
             steps.append(note)
         ok, notice_at, deadline = False, same[0][0], None
         channel = same[0][2][0]
+        notices: list[StopNotice] = []
         if rule is None:
             steps.append(step(text="the policy has no planned-stop rule: the stop is not excused"))
         else:
@@ -423,6 +454,7 @@ def _stops(ctx: Ctx, stops: dict[str, list[Rec]]) -> tuple[list[StopRow], list[I
                     faults.append(f"not an allowed channel ({', '.join(rule.channels)})")
                 if not in_time:
                     faults.append("too late")
+                notices.append(StopNotice(at=rules.dt(r[0]), channel=ch, allowed_channel=good_ch, in_time=in_time))
                 verdict = "; ".join(faults) or "valid"
                 steps.append(
                     step(
@@ -464,6 +496,7 @@ def _stops(ctx: Ctx, stops: dict[str, list[Rec]]) -> tuple[list[StopRow], list[I
                     notice_deadline=rules.dt(deadline) if deadline is not None else None,
                     policy_version=rules.version,
                     explain=steps,
+                    notices=notices,
                 )
             )
     rows.sort(key=lambda r: (r.start, r.id))

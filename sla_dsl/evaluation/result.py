@@ -8,8 +8,11 @@ Design notes
   everything else (outages, stops, maintenance, backups, retention,
   availability, the other violations) as report rows in ``skeleton``.
 * Explanations of incidents, and the violations of response breaches, are
-  built only when a row is rendered: :meth:`Evaluation.report` builds the whole
-  pydantic :class:`~sla_dsl.report.Report` (the Python API),
+  built only when a row is rendered: :meth:`Evaluation.report` gives the
+  pydantic :class:`~sla_dsl.report.Report` of the Python API, whose
+  ``incidents`` and ``violations`` are :class:`~sla_dsl.report.rows.Rows` that
+  build each row from these records when it is read (a year's report as
+  models is about 2 GB),
   :meth:`Evaluation.write_json` streams the same JSON row by row without
   holding it, and the text, Markdown and HTML renderers read the compact
   records (``incidents``, :meth:`Evaluation.violations`) directly.
@@ -23,6 +26,7 @@ from typing import IO, Any, overload
 
 from ..report import IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from ..report.render import write_json
+from ..report.rows import Rows
 from .common import Ctx
 from .incident_rows import breach, breach_json, row, row_json
 from .incidents import Incident
@@ -58,6 +62,18 @@ class Violations(Sequence[Violation]):
 
     def __iter__(self) -> Iterator[Violation]:
         return map(self._one, self.order)
+
+    def ids_of(self, kind: str) -> list[str]:
+        """The ids of the violations of one kind, in order, without building the breaches' models."""
+        if kind != "response_breached":  # every breach is of that kind
+            return [v.id for v in self.rest if v.kind == kind]
+        ids: list[str] = []
+        for k in self.order:
+            if k >= 0:
+                ids.append(self.breaches[k].ident)
+            elif self.rest[-1 - k].kind == kind:
+                ids.append(self.rest[-1 - k].id)
+        return ids
 
     def json_rows(self, start: int = 0, stop: int | None = None) -> Iterator[dict[str, Any]]:
         """Violations [start, stop) as the JSON report has them (times as text or datetimes)."""
@@ -114,17 +130,27 @@ class Evaluation:
         """The incident rows as the JSON report has them (times as their JSON text or datetimes)."""
         return _IncidentRows(self.ctx, self.incidents)
 
-    def report(self) -> Report:
-        """The whole report model, every explanation built."""
+    def report(self, *, lazy: bool = True) -> Report:
+        """The whole report model. Its incident rows (with their explanations) and violations are
+        built when read (:class:`~sla_dsl.report.rows.Rows`); ``lazy=False`` builds them all now
+        (the reference the lazy report is tested against)."""
+        ctx, incidents, violations = self.ctx, self.incidents, self.violations()
+        if lazy:
+            return self.skeleton.model_copy(
+                update={
+                    "incidents": Rows(len(incidents), lambda i: row(ctx, incidents[i]), incidents),
+                    "violations": Rows(len(violations), violations.__getitem__, violations),
+                }
+            )
         enabled = gc.isenabled()
         gc.disable()
         try:
-            rows = [row(self.ctx, inc) for inc in self.incidents]
-            violations = list(self.violations())
+            rows = [row(ctx, inc) for inc in incidents]
+            every = list(violations)
         finally:
             if enabled:
                 gc.enable()
-        return self.skeleton.model_copy(update={"incidents": rows, "violations": violations})
+        return self.skeleton.model_copy(update={"incidents": rows, "violations": every})
 
     def write_json(self, out: IO[bytes]) -> None:
         """Write ``report().model_dump(mode="json")`` as indented UTF-8 JSON, row by row."""

@@ -35,10 +35,11 @@ from typing import Any, NamedTuple
 from ..events.schema import Rec
 from ..lang import model as m
 from ..lang.check import as_timedelta
-from ..report import TargetRow, Violation
+from ..report import BreachedTarget, TargetRow, Violation
 from .clocks import ClockCodes, Life, clock_codes, live
 from .common import Ctx, Rules, art, code_of, fmt_minutes, short
 from .incidents import Incident
+from .select import REPORTED, Unmet, applies_text, not_for
 
 _WORD = {"respond": "response", "resolve": "resolution", "first_reply": "first reply", "update": "update"}
 
@@ -61,6 +62,8 @@ class TargetVerdict:
     steps: list[tuple[float | None, str, str | None]] = field(default_factory=list)
     #: the version that judged it (turns instants into datetimes in :meth:`to_row`)
     rules: Rules | None = None
+    #: a notify rule's ``when`` that the incident does not meet (issue 13)
+    unmet: Unmet | None = None
 
     def to_row(self) -> TargetRow:
         """The report row (what the Python API gives)."""
@@ -153,7 +156,17 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
         if excl is not None:
             out.append(_excluded(n.name, "notify", None, target_s, inc.cause, art(excl.ref)))
             continue
+        why_not = not_for(rules, n.when, recs, REPORTED)  # `when plan = premium` (issue 13)
+        if why_not is not None:
+            v = TargetVerdict(n.name, "notify", None, "not_applicable", None, None, target_s, None, ref=art(n.ref))
+            v.steps.append((None, f"notification `{n.name}` {why_not.text}", art(n.ref)))
+            v.unmet = why_not
+            out.append(v)
+            continue
         v = _notify(ctx, rules, n, after, met_by, recs, target_s)
+        said = applies_text(rules, n.when, recs, REPORTED)
+        if said is not None:
+            v.steps.insert(0, (None, f"notification `{n.name}`: {said}", art(n.ref)))
         out.append(v)
         if v.status == "breached" and v.due is not None and v.due >= ctx.p0:
             ctx.violations.append(_violation(rules, inc, v, "notice_breached"))
@@ -267,21 +280,23 @@ def _update(
         v.steps.append((None, f"clock `{t.clock}` has not started: the update target does not apply", ref))
         return v
     end = life.stopped_at if life.stopped_at is not None else ctx.as_of
-    updates = [r[0] for r in recs if r[1] in by and life.start <= r[0] <= end]
-    segs = life.segments
     fmt = rules.fmt
-    since = life.start
     first_miss: float | None = None
     used = 0.0
-    for k, u in enumerate([*updates, end]):
-        used = _running(rules, segs, since, u, cal)
-        if used > target_s:
-            v.missed += 1
-            at = _reach(rules, segs, since, target_s, cal)
-            first_miss = first_miss if first_miss is not None else at
-            v.steps.append((at, f"no {names} within {t.duration} of running time after {fmt(since)}: missed", ref))
-        if k < len(updates):
-            v.met_at = since = u
+    # every life of the clock, those before a reset included: a miss before a reset stays a miss
+    lives = [(c.start, c.end, list(c.segments)) for c in life.earlier] + [(life.start, end, life.segments)]
+    for start, stop, segs in lives:
+        updates = [r[0] for r in recs if r[1] in by and start <= r[0] <= stop]
+        since = start
+        for k, u in enumerate([*updates, stop]):
+            used = _running(rules, segs, since, u, cal)
+            if used > target_s:
+                v.missed += 1
+                at = _reach(rules, segs, since, target_s, cal)
+                first_miss = first_miss if first_miss is not None else at
+                v.steps.append((at, f"no {names} within {t.duration} of running time after {fmt(since)}: missed", ref))
+            if k < len(updates):
+                v.met_at = since = u
     v.used_s = used
     say = f"an {names} every {t.duration} of running time on clock `{t.clock}`"
     if v.missed:
@@ -347,12 +362,21 @@ def _violation(rules: Rules, inc: Incident, v: TargetVerdict, kind: str) -> Viol
         detail = f"{'stopped' if v.kind != 'notify' else 'sent'} {rules.fmt(v.met_at)}"
     else:
         detail = "none sent" if v.kind == "notify" else "not stopped"
+    about = BreachedTarget(
+        name=v.name,
+        kind=v.kind,
+        priority=inc.priority,
+        clock=v.clock,
+        met_at=rules.dt(v.met_at) if v.met_at is not None else None,
+        missed=v.missed,
+    )
     return Violation(
         kind=kind,
         id=inc.ident,
         message=f"{what} due {rules.fmt(v.due)}: {detail}",
         at=rules.dt(v.due),
         ref=v.ref,
+        target=about,
     )
 
 
@@ -378,4 +402,4 @@ def _row(rules: Rules, v: TargetVerdict, as_json: bool) -> dict[str, Any]:
         "missed": v.missed,
         "ref": v.ref,
         "explain": [{"text": text, "at": at(t), "ref": r} for t, text, r in v.steps],
-    }
+    } | ({} if as_json or v.unmet is None else {"unmet_when": v.unmet.when, "attributes": v.unmet.attributes})

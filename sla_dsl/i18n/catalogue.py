@@ -5,10 +5,10 @@ Design notes
 * :class:`Msg` (in :mod:`.msg`) has one required field per language, so an entry without its
   Japanese or English text does not type-check.
 * :data:`CATALOGUE` is the union of the sections, each a module of its own
-  area: :mod:`.report` (monthly report, ``sla explain``) and :mod:`.site` (the
-  SLA site). Keys are dotted and start with the section's name
-  (``report.title``, ``site.nav.home``), so sections never collide; a test
-  checks it.
+  area: :mod:`.report` (monthly report, ``sla explain``), :mod:`.trend` (the
+  report's trend against earlier months) and :mod:`.site` (the SLA site).
+  Keys are dotted and start with the section's name (``report.title``,
+  ``site.nav.home``), so sections never collide; a test checks it.
 """
 
 from __future__ import annotations
@@ -16,13 +16,14 @@ from __future__ import annotations
 from .msg import Msg
 from .report import REPORT
 from .site import SITE
+from .trend import TREND
 
 __all__ = ["CATALOGUE", "Msg"]
 
 
 def _union() -> dict[str, Msg]:
     out: dict[str, Msg] = {}
-    for section in (REPORT, SITE):
+    for section in (REPORT, SITE, TREND):
         for key, msg in section.items():
             if key in out:
                 raise ValueError(f"message key `{key}` defined twice")

@@ -57,10 +57,13 @@ REPORT: dict[str, Msg] = {
     "report.result.ratio": Msg("{met}/{judged} 件達成（{percent}）", "{met} of {judged} met ({percent})"),
     "report.result.nothing": Msg("対象の案件なし", "nothing to judge"),
     "report.result.days": Msg("{ok}/{days} 日実施", "{ok} of {days} days taken"),
+    "report.result.windows": Msg(
+        "{ok}/{windows} 回実施（{duration}ごとの取得期間）", "{ok} of {windows} windows of {duration} taken"
+    ),
     "report.result.stops": Msg("{ok}/{total} 件有効", "{ok} of {total} valid"),
     "report.result.retention_bad": Msg("保存期間前の削除 {n} 件", "{n} deleted before retention"),
     "report.result.zone_ok": Msg("問題なし", "no problem found"),
-    "report.result.zone_bad": Msg("{n} 件の問題", "{n} problems"),
+    "report.result.zone_bad": Msg("ゾーンに問題のあるバックアップ {n} 件", "backups with a zone problem: {n}"),
     # -- durations -----------------------------------------------------------------------
     "report.unit.minute": Msg("{n}分", "{n} minute"),
     "report.unit.minutes": Msg("{n}分", "{n} minutes"),
@@ -133,6 +136,17 @@ REPORT: dict[str, Msg] = {
         "当社が障害を認知していないため対象外", "not recognised by the Company: no notice target"
     ),
     "report.na.still_open": Msg("障害が継続中", "the outage is still going on"),
+    "report.na.condition": Msg(
+        "{has}のため対象外（{when}の場合に適用）", "not applicable: {has} (applies when {when})"
+    ),
+    "report.when.eq": Msg("{attribute}が {values} ", "{attribute} is {values}"),
+    "report.when.ne": Msg("{attribute}が {values} 以外", "{attribute} is not {values}"),
+    "report.when.in": Msg("{attribute}が {values} のいずれか", "{attribute} is one of {values}"),
+    "report.when.not_in": Msg("{attribute}が {values} のいずれでもない", "{attribute} is none of {values}"),
+    "report.when.and": Msg("、かつ", " and "),
+    "report.when.customers": Msg("{who}の顧客", "customers whose {who}"),
+    "report.when.others": Msg("その他の顧客", "other customers"),
+    "report.when.rest": Msg("その他", "otherwise"),
     "report.na.no_rule": Msg("通知目標の定めなし", "no notice target in the policy"),
     "report.na.excused": Msg(
         "停止時間から除外（定期メンテナンス・通知済み計画停止）", "inside excused time (maintenance or noticed stop)"
@@ -169,6 +183,8 @@ REPORT: dict[str, Msg] = {
     "report.backup.missed": Msg("未実施", "Missed"),
     "report.backup.pending": Msg("未確定", "Pending"),
     "report.days_missed": Msg("未実施日", "Days missed"),
+    "report.windows_missed": Msg("未実施の取得期間", "Windows missed"),
+    "report.days_windows_missed": Msg("未実施の日・取得期間", "Days or windows missed"),
     # -- violations --------------------------------------------------------------------------------
     "report.violations": Msg("違反・要対応事項（{n} 件）", "Violations ({n})"),
     "report.when": Msg("日時", "When"),
@@ -218,6 +234,24 @@ REPORT: dict[str, Msg] = {
         "稼働率 {ratio} が目標 {target}% を下回りました", "availability {ratio} below the target {target}%"
     ),
     "report.v.data": Msg("イベント記録に不備があります（技術者向けの詳細：{detail}）", "event log problem: {detail}"),
+    # -- violations of named targets (issue 12), worded from the violation's data ------------------
+    "report.kind.target_breached": Msg("対応目標の未達", "target breached"),
+    "report.goal.respond": Msg("応答", "response"),
+    "report.goal.resolve": Msg("解決", "resolution"),
+    "report.goal.first_reply": Msg("初回回答", "first reply"),
+    "report.goal.update": Msg("定期更新", "periodic update"),
+    "report.goal.named": Msg("{priority}の{goal}", "{priority} {goal}"),
+    "report.v.goal_late": Msg("{goal}の期限 {due} に対し {at} に完了", "{goal} due {due}: done {at}"),
+    "report.v.goal_none": Msg(
+        "{goal}の期限 {due} を過ぎても未完了（{as_of} 時点）", "{goal} due {due}: not done as of {as_of}"
+    ),
+    "report.v.goal_updates": Msg(
+        "{goal}：{n} 回が遅延または未実施（期限 {due}）", "{goal}: {n} late or not sent (due {due})"
+    ),
+    "report.v.notify_late": Msg("{goal}の期限 {due} に対し {at} に送信", "{goal} due {due}: sent {at}"),
+    "report.v.notify_none": Msg(
+        "{goal}の期限 {due} を過ぎても送信なし（{as_of} 時点）", "{goal} due {due}: none sent as of {as_of}"
+    ),
     # -- trend --------------------------------------------------------------------------------------
     "report.articles": Msg("参照した規定", "Articles referred to"),
     "report.article_title": Msg("条の表題", "Article title"),

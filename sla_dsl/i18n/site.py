@@ -12,6 +12,11 @@ from .msg import Msg
 
 SITE: dict[str, Msg] = {
     "site.lang_name": Msg(ja="日本語", en="English"),
+    "site.english_only_title": Msg(ja="技術者向けのページ（英語のみ）", en="For engineers (in English only)"),
+    "site.english_only": Msg(
+        ja="このページはポリシーの作成者と技術者向けの資料で、英語でのみ書かれています。",
+        en="This page is for policy authors and engineers and is written in English only.",
+    ),
     "site.article": Msg(ja="第{n}条（{title}）", en="Article {n} ({title})"),
     "site.provider": Msg(ja="提供者", en="Provider"),
     "site.version": Msg(ja="版", en="Version"),
@@ -164,6 +169,12 @@ SITE: dict[str, Msg] = {
     "site.keep": Msg(ja="{d}分まで管理", en="kept for up to {d}"),
     "site.see_section": Msg(ja="{s} を参照", en="see {s}"),
     "site.source_of": Msg(ja="原文", en="Original text"),
+    # an event type the policy declares, by its label (``event incident.chat_started "チャット開始"``)
+    "site.declared_event": Msg(ja="「{label}」", en="“{label}”"),
+    "site.event_types": Msg(
+        ja="この規定が定めるイベント（イベントログに記録できる種別）：",
+        en="Event types this policy adds to the event log:",
+    ),
     # readable names of the contract's events (``incident.reported`` ...)
     "site.event.incident.reported": Msg(ja="障害の報告を受けた時点", en="the receipt of the failure report"),
     "site.event.incident.product_suspected": Msg(

@@ -17,9 +17,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from . import model as m
+from . import service_plans
 from .check_clocks import check_clocks
+from .check_same_day import check_same_day
 from .conditions import check_conditions
 from .diagnostics import Diagnostic, Severity, did_you_mean
+from .event_types import check as check_event_types
 from .languages import check_languages
 
 #: How many days after the effective date the computed checks look at.
@@ -68,7 +71,10 @@ def check_model(
     out += _article_refs(model)
     out += _not_judged(model)
     out += check_conditions(model)
+    out += service_plans.checks(model) if not any(d.code == "E251" for d in out) else []  # issue 13
     out += check_clocks(model)
+    out += check_event_types(model)
+    out += check_same_day(model)
     out += check_languages(model)
     if computed and not any(d.is_error for d in out):
         for check in deep:

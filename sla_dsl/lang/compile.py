@@ -22,6 +22,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 from . import model as m
 from .check import DeepCheck, check_model
 from .diagnostics import Diagnostic, Severity
+from .event_types import declared_in
 from .parser import lark_error_to_diagnostic, parse_tree, split_declarations
 from .source import decode_policy, read_policy_file
 from .transformer import Builder
@@ -111,6 +112,7 @@ def parse_and_build(
         return {}, [Diagnostic(code="E100", message=f"cannot parse: {exc}", span=span, file=file)]
     else:
         builder = Builder(file)
+        builder.declared_events = declared_in(text)
         built = builder.build(tree)
         dropped |= builder.dropped
         return built, builder.diagnostics
@@ -140,6 +142,7 @@ def parse_and_build(
                 dropped.add((_KIND_OF.get(head.group(1), head.group(1)), head.group(2)))
             continue
         builder = Builder(file, chunk.first_line - 1)
+        builder.declared_events = declared_in(text)
         for kind, nodes in builder.build(tree).items():
             decls.setdefault(kind, []).extend(nodes)
         diags.extend(builder.diagnostics)
@@ -191,6 +194,7 @@ def assemble(decls: dict[str, list[Any]], file: str, diags: list[Diagnostic]) ->
         exclusions=tuple(decls.get("exclude", [])),
         items=tuple(decls.get("item", [])),
         attributes=tuple(decls.get("attribute", [])),
+        event_types=tuple(decls.get("event_type", [])),
         span=m.Span(line=1, column=1, end_line=1, end_column=1),
     )
     return model, bool(headers)

@@ -322,6 +322,16 @@ class CreditTier(Node):
     credit: float
 
 
+class AvailabilityTarget(Node):
+    """An availability target with a ``when`` condition and its own credit tiers (issue 13):
+    ``availability target 99.9% monthly when plan = premium`` and the ``credit`` line below it."""
+
+    percent: float
+    period: MeasurePeriod = MeasurePeriod.MONTH
+    when: Condition | None = None
+    credits: tuple[CreditTier, ...] = ()
+
+
 class Service(Node):
     """A row of the service-hours table."""
 
@@ -333,6 +343,11 @@ class Service(Node):
     availability_target: float | None = None
     period: MeasurePeriod = MeasurePeriod.MONTH
     credits: tuple[CreditTier, ...] = ()
+    #: the targets with ``when`` (issue 13), in file order; tried before the target above (without
+    #: ``when``, which takes the customers none of them takes) when written before it
+    plan_targets: tuple[AvailabilityTarget, ...] = ()
+    #: how many of ``plan_targets`` are written above the target without ``when`` (the others can never apply)
+    plan_targets_first: int = 0
     notes: tuple[Label, ...] = ()
 
 
@@ -448,6 +463,14 @@ class Attribute(Node):
     notes: tuple[Label, ...] = ()
 
 
+class EventType(Node):
+    """An incident event type the policy declares next to the contract's (``event incident.chat_started``)."""
+
+    name: str
+    label: Label = Label()
+    ref: ArticleRef | None = None
+
+
 class Priority(Node):
     """A priority level with its response target and completion rule."""
 
@@ -502,6 +525,8 @@ class Notify(Node):
     after: str
     met_by: str
     only_during: str | None = None
+    #: the records (incidents or outages) this rule applies to (None: all); every matching rule applies
+    when: Condition | None = None
     notes: tuple[Label, ...] = ()
 
 
@@ -584,6 +609,7 @@ class PolicyModel(Node):
     exclusions: tuple[Exclusion, ...] = ()
     items: tuple[Item, ...] = ()
     attributes: tuple[Attribute, ...] = ()
+    event_types: tuple[EventType, ...] = ()
 
     def calendar(self, name: str) -> Calendar:
         """The calendar called ``name`` (KeyError if there is none)."""

@@ -45,6 +45,7 @@ DECL_KEYWORDS = (
     "exclude",
     "item",
     "attribute",
+    "event",
 )
 
 #: Named terminals in words, for "expected ..." messages.

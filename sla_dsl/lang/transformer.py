@@ -16,9 +16,10 @@ from typing import Any
 from lark import Token, Tree
 
 from . import model as m
-from .attributes import AttributeBuilder
+from .attributes import AttributeBuilder, PlanTargets
 from .calendar_decl import build_calendar
 from .diagnostics import did_you_mean
+from .event_types import EventTypeBuilder
 from .languages import read_languages
 from .values import CHANNELS, HOST_ZONES, Invalid, _unquote, bounded_int, shown, zone_problem
 
@@ -33,7 +34,7 @@ _NAMED_TARGETS = {
 }
 
 
-class Builder(AttributeBuilder):
+class Builder(AttributeBuilder, EventTypeBuilder):
     """Walks the parse tree of one policy text and builds the model."""
 
     def build(self, tree: Tree[Token]) -> dict[str, list[Any]]:
@@ -172,8 +173,11 @@ class Builder(AttributeBuilder):
         extra: dict[str, Any] = {}  # measurement period and credits (issue 13)
         notes: list[m.Label] = []
         seen: dict[str, Tree[Token]] = {}
+        plans = PlanTargets()  # targets with `when` and their credits (issue 13)
         for st in stmts:
-            if st.data == "s_credit":
+            if self.plan_statement(st, plans, target is not None):
+                measured = True
+            elif st.data == "s_credit":
                 self._once(seen, st, "`credit`")
                 extra["credits"] = self.credit_tiers(st)
             elif st.data == "s_hours":
@@ -190,6 +194,7 @@ class Builder(AttributeBuilder):
                 measured = True
             elif st.data == "s_target":
                 measured = True
+                self._once(seen, st, "`availability target` without `when`")
                 tok = st.children[0]
                 assert isinstance(tok, Token)
                 target = self._percent(tok)
@@ -206,6 +211,7 @@ class Builder(AttributeBuilder):
         return m.Service(
             name=str(name), label=label, ref=ref, hours=hours, availability_measured=measured,
             availability_target=target, notes=tuple(notes), span=self.span(decl), **extra,
+            plan_targets=tuple(plans.targets), plan_targets_first=plans.first,
         )  # fmt: skip
 
     def d_planned_stop(self, decl: Tree[Token]) -> m.PlannedStop:
@@ -442,6 +448,7 @@ class Builder(AttributeBuilder):
         name = self._name(decl)
         label, ref, stmts = self._head(decl)
         fields: dict[str, Any] = {}
+        stmts = self.take_when(stmts, fields)  # `when plan = premium` (issue 13)
         notes: list[m.Label] = []
         seen: dict[str, Tree[Token]] = {}
         for st in stmts:

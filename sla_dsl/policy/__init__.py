@@ -5,7 +5,7 @@ windows); :mod:`.checks` the checks that need compiled calendars; :mod:`.load`
 compiles texts and files with every check.
 """
 
-from .compiled import Policy, add_calendar_duration
+from .compiled import Policy, add_calendar_duration, declared_types
 from .load import compile_path, compile_policy, compile_text, load_policies, load_policy
 
 __all__ = [
@@ -14,6 +14,7 @@ __all__ = [
     "compile_path",
     "compile_policy",
     "compile_text",
+    "declared_types",
     "load_policies",
     "load_policy",
 ]

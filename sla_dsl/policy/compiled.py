@@ -11,6 +11,7 @@ leave them, raises :class:`~sla_dsl.calendars.bounds.OutOfRangeError`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
@@ -18,6 +19,7 @@ from ..calendars.bounds import RANGE, OutOfRangeError, check_span, check_time
 from ..calendars.business import BusinessCalendar
 from ..calendars.recurrence import Window, maintenance_windows
 from ..errors import InputError, NaiveDatetimeError
+from ..lang import conditions
 from ..lang import model as m
 from ..lang.diagnostics import Diagnostic
 
@@ -51,6 +53,11 @@ class Policy:
     @cached_property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.model.header.timezone)
+
+    @property
+    def event_types(self) -> frozenset[str]:
+        """The event types this policy declares next to the contract's (``event incident.chat_started ...``)."""
+        return frozenset(e.name for e in self.model.event_types)
 
     def __repr__(self) -> str:
         return f"Policy({self.name!r}, version={self.version!r})"
@@ -109,12 +116,25 @@ class Policy:
         """The first business day strictly after ``d``."""
         return self.calendar(calendar).next_business_day(d)
 
-    def priority(self, pid: str) -> m.Priority:
-        """The priority ``pid`` (KeyError naming the known ids if absent)."""
+    def priority(self, pid: str, attributes: Mapping[str, str] | None = None) -> m.Priority:
+        """The rule of priority ``pid`` for an incident with ``attributes`` (declared defaults for those
+        not given): the first in file order whose ``when`` holds. KeyError naming the known ids if absent;
+        InputError naming the allowed values for an undeclared attribute or value."""
+        known = ", ".join(dict.fromkeys(p.id for p in self.model.priorities))
+        if attributes:
+            problems = conditions.given_problems(self.model, attributes)
+            if problems:
+                raise InputError("\n".join(f"{msg}\nhelp: {help}" for msg, help in problems))
+            rule = conditions.select_for(self.model, pid, attributes)
+            if rule is None:
+                if any(p.id == pid for p in self.model.priorities):
+                    shown = ", ".join(f"{k} = {v}" for k, v in attributes.items())
+                    raise InputError(f"no rule of priority `{pid}` applies to {shown}")
+                raise KeyError(f"unknown priority `{pid}` (this policy has {known})")
+            return rule
         try:
             return self.model.priority(pid)
         except KeyError:
-            known = ", ".join(p.id for p in self.model.priorities)
             raise KeyError(f"unknown priority `{pid}` (this policy has {known})") from None
 
     def due(self, target: m.Target, start: dt.datetime) -> dt.datetime:
@@ -127,9 +147,11 @@ class Policy:
             return add_calendar_duration(start, d)
         return self.calendar(d.calendar).add(start, self.duration_delta(d)).astimezone(self.tz)
 
-    def response_due(self, priority: str, clock_start: dt.datetime) -> dt.datetime:
-        """The response due time for an incident of ``priority`` whose clock starts then."""
-        return self.due(self.priority(priority).target, clock_start)
+    def response_due(
+        self, priority: str, clock_start: dt.datetime, attributes: Mapping[str, str] | None = None
+    ) -> dt.datetime:
+        """The response due time for an incident of ``priority`` (with ``attributes``) whose clock starts then."""
+        return self.due(self.priority(priority, attributes).target, clock_start)
 
     def maintenance_windows(self, start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> list[Window]:
         """Every regular-maintenance window that starts in [start, end), in time order."""
@@ -173,3 +195,10 @@ def _in_range(result: dt.datetime, d: m.Duration) -> dt.datetime:
     except OutOfRangeError:
         word = "after" if d.amount > 0 else "before"
         raise OutOfRangeError(f"adding `{d}`: the result is {word} {RANGE}") from None
+
+
+def declared_types(policies: Policy | Iterable[Policy]) -> frozenset[str]:
+    """The event types that any of ``policies`` (a policy's versions) declares: what their event log may carry."""
+    if isinstance(policies, Policy):
+        return policies.event_types
+    return frozenset().union(*(p.event_types for p in policies))

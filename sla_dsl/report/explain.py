@@ -26,7 +26,7 @@ from ..i18n import format_date, format_minutes
 from ..lang import model as m
 from . import BackupRow, IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from .escape import printable
-from .sections import notice_fault, notice_reason, stop_notices, violation_kind, violation_text
+from .sections import notice_fault, notice_reason, shown_id, stop_notices, violation_kind, violation_text
 from .targets import target_steps
 from .words import PolicyWords, ref_number
 
@@ -210,7 +210,9 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
         steps.append(
             (report.period.as_of, w.m("explain.outage.no_notice", status=w.m(f"report.notice.{o.notice_status}")))
         )
-    elif o.notice_status == "not_applicable" and o.recognized_at is None:
+    elif (
+        o.notice_status == "not_applicable" and o.recognized_at is None and not (o.notices and o.notices[0].unmet_when)
+    ):
         steps.append((report.period.as_of, w.m("report.na.not_recognised")))
     elif o.notice_status in ("not_applicable", "excluded"):
         steps.append((o.recognized_at or o.start, notice_reason(o, w)))
@@ -295,7 +297,7 @@ def _backup_day(b: BackupRow, report: Report, w: PolicyWords, taken: Sequence[Ev
 
 
 def _violation(v: Violation, report: Report, w: PolicyWords, events: Sequence[Event]) -> Explanation:
-    head = w.m("explain.violation", id=v.id, kind=violation_kind(v.kind, w))
+    head = w.m("explain.violation", id=shown_id(v, w), kind=violation_kind(v.kind, w))
     steps: list[tuple[dt.datetime | None, str]] = []
     for e in events:
         if e.type == "backup.completed":
@@ -314,11 +316,10 @@ def _violation(v: Violation, report: Report, w: PolicyWords, events: Sequence[Ev
             )
         elif e.type == "backup.deleted":
             steps.append((e.at, w.m("explain.retention.deleted_plain")))
-    if v.kind == "backup_zone" and steps:
-        key = "explain.zone.unknown" if " states no " in v.message else "explain.zone.same"
+    if v.kind == "backup_zone" and steps and v.backup_kind is not None:
+        key = "explain.zone.unknown" if v.zone_fault == "unstated" else "explain.zone.same"
         steps.append((v.at or report.period.as_of, w.m(key)))
-        kind = v.message.split(" ", 1)[0]
-        return Explanation(head, _article(w, v.ref, w.backup_kind(kind)), steps)
+        return Explanation(head, _article(w, v.ref, w.backup_kind(v.backup_kind)), steps)
     steps.append((v.at or report.period.as_of, violation_text(v, report, w, {})))
     return Explanation(head, _article(w, v.ref), steps)
 

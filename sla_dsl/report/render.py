@@ -44,8 +44,10 @@ from .chart import legend_html, timeline_svg
 from .credits import credit_parts
 from .escape import html_text, markdown_cell, printable
 from .explain import explain, render_explanations
+from .rows import compact
 from .sections import IncidentLike, Part, articles, head_lines, heading, one_year, sections
 from .targets import target_parts
+from .trend import trend_parts
 from .words import Anchor, Cell, Link, Mark, PolicyWords, default_lang
 
 __all__ = ["IncidentLike", "RowSource", "html_to_pdf", "render", "render_explain", "write_json"]
@@ -74,6 +76,8 @@ def render(
     """
     if fmt == "json":
         return json.dumps(report.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    incidents = compact(report.incidents) if incidents is None else incidents  # a lazy report's verdicts
+    violations = compact(report.violations) if violations is None else violations
     language = lang or default_lang(policies)
     w = PolicyWords(policies, language, report.period.start.date(), one_year(report))
     cap = limit if fmt == "text" and limit else None
@@ -85,6 +89,7 @@ def render(
         cap,
     )
     parts[2:2] = credit_parts(report, w)  # availability per period and service credits (issue 13)
+    parts[1:1] = trend_parts(report, w)  # the trend against earlier months, after the summary (issue 16)
     parts += target_parts(report, w, report.incidents if incidents is None else incidents, cap)  # issue 12
     parts.append(articles(w, parts))  # the appendix every row's article links to, last
     if fmt == "markdown":
@@ -258,6 +263,9 @@ td{font-variant-numeric:tabular-nums}
 td.num{text-align:right;white-space:nowrap}
 td.nowrap{white-space:nowrap}
 td.wide{min-width:14rem}
+#trend td:first-child,#trend th:first-child{position:sticky;left:0;background:#fff}
+#trend th:first-child{background:var(--head)}
+@media (max-width:40rem){#trend td:first-child,#trend th:first-child{white-space:normal;min-width:8.5rem;width:8.5rem}}
 .bad{color:var(--bad);font-weight:600}.warn{color:var(--warn);font-weight:600}.good{color:var(--good)}
 .note{color:var(--muted);font-size:.92rem;margin:.3rem 0}
 .chart{overflow-x:auto}

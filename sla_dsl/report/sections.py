@@ -17,21 +17,24 @@ Design notes
 * Violations are written from the rows they are about (the JSON report's
   ``message`` stays the engine's English text, the contract); a kind the
   catalogue does not know shows under "other" with the engine's message.
-* A planned stop's announcements are read from its explanation steps (the row
-  keeps the valid one only): each notice with its channel and why it was not
-  valid.
+* Nothing is read back from the engine's English (``message``, explanation
+  steps): a planned stop's announcements come from the row's ``notices`` (each
+  with its channel, whether the channel is allowed and whether it was in
+  time), a zone violation from its ``backup_kind`` and ``zone_fault``, a named
+  target's breach (issue 12) from its ``target``. Only an event-log problem
+  (``data``) shows the engine's message, as a detail marked for engineers.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple, Protocol, TypeVar
 
 from ..i18n import format_date, format_minutes, format_month
-from . import OutageRow, Report, RetentionRow, StopRow, Violation, periods
+from . import BreachedTarget, OutageRow, Report, RetentionRow, StopRow, Violation, periods
+from .conditions import priority_targets, unmet_words
 from .words import Anchor, Cell, Link, Mark, PolicyWords, anchor, ref_number
 
 T = TypeVar("T")
@@ -65,6 +68,16 @@ class IncidentLike(Protocol):
     def responded_at(self) -> dt.datetime | None: ...
     @property
     def is_completed(self) -> bool: ...
+
+
+def ids_of(violations: Sequence[Violation], kind: str) -> list[str]:
+    """The ids of the violations of one kind, in order; a lazy sequence (the evaluator's) answers
+    without building every breach's model."""
+    fast = getattr(violations, "ids_of", None)
+    if fast is not None:
+        ids: list[str] = fast(kind)
+        return ids
+    return [v.id for v in violations if v.kind == kind]
 
 
 def _capped(rows: Sequence[T], limit: int | None) -> tuple[Sequence[T], int]:
@@ -164,6 +177,17 @@ def _count(incidents: Sequence[IncidentLike]) -> dict[str, Counter[str]]:
     return by
 
 
+def _notice_counts(report: Report, name: str, on_incidents: bool) -> Counter[str]:
+    """How many records a notify rule judged met, breached, open: from the outages' ``notices``, or
+    the incidents' ``targets`` for a rule on incident events."""
+    rows = (
+        (t for i in report.incidents for t in getattr(i, "targets", ()))
+        if on_incidents
+        else (t for o in report.outages for t in o.notices)
+    )
+    return Counter(t.status for t in rows if t.kind == "notify" and t.name == name)
+
+
 def _verdict(w: PolicyWords, bad: int, watch: int = 0) -> Mark:
     if bad:
         return Mark(w.m("report.verdict.not_met"), "bad")
@@ -188,7 +212,7 @@ def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violat
         rows.append(
             [
                 w.m("report.commit.response", label=w.priority(pid)),
-                w.target(pid),
+                priority_targets(w, pid) or w.target(pid),  # one per rule with `when` (issue 13)
                 result,
                 _verdict(w, c["breached"], c["at_risk"]),
                 w.article(rule.ref if rule else None),
@@ -196,18 +220,20 @@ def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violat
         )
     if md is not None:
         for n in md.notifications:
-            judged_o = [o for o in report.outages if o.notice_status in ("met", "breached")]
-            met = sum(o.notice_status == "met" for o in judged_o)
+            # each rule's own verdicts (its row of `notices`, or of an incident's `targets`): a rule
+            # with `when` counts only the records it applies to (issue 13)
+            counts = _notice_counts(report, n.name, n.after.startswith("incident."))
+            judged_n, met = counts["met"] + counts["breached"], counts["met"]
             rows.append(
                 [
                     n.label.text(w.lang) or n.name,
                     w.m("report.target.notice", duration=w.duration(n.within))
                     if n.only_during
                     else w.m("report.target.within", duration=w.duration(n.within)),
-                    w.m("report.result.ratio", met=met, judged=len(judged_o), percent=_pct(met, len(judged_o)))
-                    if judged_o
+                    w.m("report.result.ratio", met=met, judged=judged_n, percent=_pct(met, judged_n))
+                    if judged_n
                     else w.m("report.result.nothing"),
-                    _verdict(w, len(judged_o) - met, sum(o.notice_status == "open" for o in report.outages)),
+                    _verdict(w, judged_n - met, counts["open"]),
                     w.article(n.ref),
                 ]
             )
@@ -233,11 +259,12 @@ def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violat
             if not s.availability_measured and s.availability_target is None:
                 continue
             target = s.availability_target
+            name = s.label.text(w.lang) + ("、" + w.m("report.when.others") if s.plan_targets else "")  # issue 13
             rows.append(
                 [
-                    w.m("report.commit.availability") + f"（{s.label.text(w.lang)}）"
+                    w.m("report.commit.availability") + f"（{name}）"
                     if w.lang == "ja"
-                    else f"{w.m('report.commit.availability')} ({s.label.text(w.lang)})",
+                    else f"{w.m('report.commit.availability')} ({name.replace('、', ', ')})",
                     w.m("report.target.percent", percent=f"{target:g}")
                     if target is not None
                     else w.m("report.target.none"),
@@ -248,8 +275,21 @@ def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violat
                     w.article(s.ref),
                 ]
             )
+            for pt in s.plan_targets:  # a target with `when`: its own line (issue 13)
+                who = f"{s.label.text(w.lang)}、{periods.whom(w, s.name, pt)}"
+                rows.append(
+                    [
+                        w.m("report.commit.availability") + f"（{who}）"
+                        if w.lang == "ja"
+                        else f"{w.m('report.commit.availability')} ({who.replace('、', ', ')})",
+                        w.m("report.target.percent", percent=f"{pt.percent:g}"),
+                        f"{periods.service_figure(report, s.name, str(pt.when)):.3%}",
+                        _verdict(w, periods.periods_below(report, s.name, pt.percent, str(pt.when))),
+                        w.article(s.ref),
+                    ]
+                )
         retention_bad = Counter(r.kind for r in report.retention if not r.ok)
-        zone_bad = Counter(v.id for v in violations if v.kind == "backup_zone")
+        zone_bad = Counter(ids_of(violations, "backup_zone"))
         days: dict[str, Counter[str]] = {}
         for row in report.backups:
             days.setdefault(row.kind, Counter())[row.status] += 1
@@ -275,7 +315,11 @@ def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violat
             if b.keep is not None:
                 goal += "・" if w.lang == "ja" else ", "
                 goal += w.m("report.keep", keep=w.duration(b.keep))
-            result = w.m("report.result.days", ok=c["ok"], days=c["ok"] + c["missed"])
+            result = (
+                w.m("report.result.windows", ok=c["ok"], windows=c["ok"] + c["missed"], duration=w.duration(b.every))
+                if b.every is not None and b.every.unit.value == "hour"  # windows of N hours (issue 13)
+                else w.m("report.result.days", ok=c["ok"], days=c["ok"] + c["missed"])
+            )
             if retention_bad[b.kind]:
                 result += ("、" if w.lang == "ja" else ", ") + w.m(
                     "report.result.retention_bad", n=retention_bad[b.kind]
@@ -332,7 +376,7 @@ def _incidents(w: PolicyWords, by: dict[str, Counter[str]]) -> Part:
     for pid in sorted(by):
         c = by[pid]
         judged = c["met"] + c["breached"]
-        row: list[Cell] = [w.priority(pid), w.target(pid), str(c["total"])]
+        row: list[Cell] = [w.priority(pid), priority_targets(w, pid) or w.target(pid), str(c["total"])]
         row += [str(c[k]) for k in cols]
         row += [_pct(c["met"], judged), str(c["completed"])]
         rows.append(row)
@@ -407,6 +451,9 @@ def notice_reason(o: OutageRow, w: PolicyWords) -> str:
     if o.notice_status == "excluded":
         return w.m("report.na.excluded", cause=w.cause(o.cause))
     if o.notice_status == "not_applicable":
+        unmet = o.notices[0] if o.notices and o.notices[0].unmet_when else None  # `when` (issue 13)
+        if unmet is not None:
+            return unmet_words(unmet.name, unmet.attributes, w) or w.m("report.na.no_rule")
         if o.recognized_at is None:
             reason = w.m("report.na.not_recognised")
             if o.end is None:
@@ -450,20 +497,9 @@ def _outages(report: Report, w: PolicyWords) -> Part:
     return Part(w.m("report.outages"), header, rows, tuple(notes), "outages", (3,))
 
 
-_ANNOUNCED = re.compile(r"^announced .* by (?P<channel>.+?): (?P<verdict>.*)$")
-
-
 def stop_notices(s: StopRow) -> list[tuple[dt.datetime, str, bool, bool]]:
-    """Each notice of a stop: (sent at, channel, by an allowed channel, in time), from its explanation."""
-    out = []
-    for step in s.explain:
-        found = _ANNOUNCED.match(step.text)
-        if found and step.at is not None:
-            verdict = found.group("verdict")
-            out.append(
-                (step.at, found.group("channel"), "not an allowed channel" not in verdict, "too late" not in verdict)
-            )
-    return out
+    """Each notice of a stop: (sent at, channel, by an allowed channel, in time), from the row's data."""
+    return [(n.at, n.channel, n.allowed_channel, n.in_time) for n in s.notices]
 
 
 def notice_fault(w: PolicyWords, good_channel: bool, in_time: bool) -> str:
@@ -560,7 +596,7 @@ def _backups(report: Report, w: PolicyWords) -> Part:
         w.m("report.backup.ok"),
         w.m("report.backup.missed"),
         w.m("report.backup.pending"),
-        w.m("report.days_missed"),
+        w.m(periods.missed_header(report)),
     ]
     return Part(w.m("report.backups"), header, rows, key="backups", numeric=(1, 2, 3))
 
@@ -571,6 +607,8 @@ def _backups(report: Report, w: PolicyWords) -> Part:
 def violation_text(v: Violation, report: Report, w: PolicyWords, incidents: dict[str, IncidentLike]) -> str:
     """The violation in words, from the row it is about."""
     as_of = report.period.as_of
+    if v.target is not None:
+        return target_text(v, v.target, w, as_of)
     if v.kind == "response_breached" and v.id in incidents:
         i = incidents[v.id]
         if i.responded_at is not None:
@@ -612,10 +650,9 @@ def violation_text(v: Violation, report: Report, w: PolicyWords, incidents: dict
         r = next((x for x in report.retention if x.id == v.id), None)
         if r is not None:
             return retention_text(r, w)
-    if v.kind == "backup_zone":
-        kind = v.message.split(" ", 1)[0]
-        key = "report.v.zone_unknown" if " states no " in v.message else "report.v.zone_same"
-        return w.m(key, kind=w.backup_kind(kind), at=w.t(v.at))
+    if v.kind == "backup_zone" and v.backup_kind is not None:
+        key = "report.v.zone_unknown" if v.zone_fault == "unstated" else "report.v.zone_same"
+        return w.m(key, kind=w.backup_kind(v.backup_kind), at=w.t(v.at))
     if v.kind == "availability":
         target = w.model and next((s.availability_target for s in w.model.services if s.name == v.id), None)
         return w.m(
@@ -624,14 +661,36 @@ def violation_text(v: Violation, report: Report, w: PolicyWords, incidents: dict
     return w.m("report.v.data", detail=v.message)
 
 
+def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, as_of: dt.datetime) -> str:
+    """A breached named target (issue 12) in words, from the violation's data."""
+    if t.kind == "notify":
+        rule = next((n for n in w.model.notifications if n.name == t.name), None) if w.model else None
+        goal = (rule.label.text(w.lang) if rule is not None else "") or t.name
+        if t.met_at is not None:
+            return w.m("report.v.notify_late", goal=goal, due=w.t(v.at), at=w.t(t.met_at))
+        return w.m("report.v.notify_none", goal=goal, due=w.t(v.at), as_of=w.t(as_of))
+    goal = w.m("report.goal.named", priority=w.priority(t.priority), goal=w.m(f"report.goal.{t.kind}"))
+    if t.kind == "update":
+        return w.m("report.v.goal_updates", goal=goal, n=t.missed, due=w.t(v.at))
+    if t.met_at is not None:
+        return w.m("report.v.goal_late", goal=goal, due=w.t(v.at), at=w.t(t.met_at))
+    return w.m("report.v.goal_none", goal=goal, due=w.t(v.at), as_of=w.t(as_of))
+
+
 def shown_id(v: Violation, w: PolicyWords) -> str:
-    """The id of a violation as the report shows it: a backup day (``files:2026-11-14``) as its date."""
+    """The id of a violation as the report shows it: a backup day (``files:2026-11-14``) as its date, a
+    backup window (``logs:2026-11-01T12:00:00+09:00``) as its start, a service's period
+    (``content:2026-11-01:plan=premium``) as the service's label; the message says the rest."""
+    name, _, rest = v.id.partition(":")
     if v.kind == "backup_missed":
-        day = v.id.rpartition(":")[2]
         try:
-            return w.d(dt.date.fromisoformat(day))
+            return w.d(dt.date.fromisoformat(rest)) if "T" not in rest else w.t(dt.datetime.fromisoformat(rest))
         except ValueError:
             return v.id
+    if v.kind == "availability" and w.model is not None:
+        service = next((s for s in w.model.services if s.name == name), None)
+        if service is not None and service.label.text(w.lang):
+            return service.label.text(w.lang)
     return v.id
 
 
@@ -661,7 +720,7 @@ def _violations(
     violations: Sequence[Violation],
     limit: int | None,
 ) -> Part:
-    wanted = {v.id for v in violations if v.kind == "response_breached"}
+    wanted = set(ids_of(violations, "response_breached"))
     by_id: dict[str, IncidentLike] = {i.id: i for i in incidents if i.id in wanted}
     shown, hidden = _capped(violations, limit)
     rows: list[list[Cell]] = [

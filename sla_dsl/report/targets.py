@@ -19,7 +19,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..i18n import format_minutes
 from . import Report, TargetRow
+from .conditions import unmet_words
 from .sections import Part, more_row
 from .words import Cell, PolicyWords
 
@@ -98,9 +100,7 @@ def _label(w: PolicyWords, kind: str, name: str) -> str:
 def _minutes(value: float | None) -> str:
     if value is None:
         return "-"
-    total = round(value)
-    h, m = divmod(total, 60)
-    return f"{h}h{m:02d}m" if h and m else (f"{h}h" if h else f"{m}m")
+    return format_minutes(value)  # h:mm, as every other duration of the report (no Latin unit letters)
 
 
 def _cells(w: PolicyWords, ident: str, t: Any) -> list[Cell]:
@@ -157,6 +157,8 @@ def target_steps(row: Any, w: PolicyWords) -> list[tuple[Any, str]]:
         if t.clock:
             what += f"（{_label(w, 'clock', t.clock)}）" if w.lang == "ja" else f" ({_label(w, 'clock', t.clock)})"
         status = _w(w, t.status) + (_w(w, "missed", n=t.missed) if t.missed else "")
+        if getattr(t, "unmet_when", None):  # a notify rule whose `when` the record does not meet (issue 13)
+            status = unmet_words(t.name, t.attributes, w) or status
         due = (
             ("、" + _w(w, "due") + " " + w.t(t.due) if w.lang == "ja" else f", {_w(w, 'due').lower()} {w.t(t.due)}")
             if t.due

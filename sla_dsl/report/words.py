@@ -118,10 +118,12 @@ class PolicyWords:
 
     # -- rules ----------------------------------------------------------------------
     def priority(self, pid: str) -> str:
-        """``P1 優先度１`` (the id and the policy's label)."""
+        """``P1 優先度１`` (the id and the policy's label; the id alone when several rules with ``when``
+        share it, since a row counted per id is not one rule's, issue 13)."""
         label = ""
         if self.model is not None:
-            label = next((p.label.text(self.lang) for p in self.model.priorities if p.id == pid), "")
+            labels = {p.label.text(self.lang) for p in self.model.priorities if p.id == pid}
+            label = next(iter(labels)) if len(labels) == 1 else ""
         return f"{pid} {label}".strip()
 
     def priority_rule(self, pid: str) -> lm.Priority | None:
