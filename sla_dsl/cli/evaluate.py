@@ -71,6 +71,11 @@ def add_parsers(sub: Any) -> None:
     p.add_argument(
         "--no-walk", action="store_true", help="leave the day-by-day business-time walk out of explanations (faster)"
     )
+    p.add_argument(
+        "--no-trend",
+        action="store_true",
+        help="leave the month-by-month trend out of the report (faster on long logs; 'trend' is then empty)",
+    )
     p.set_defaults(func=cmd_evaluate, usage_error=p.error)  # exit 2
 
     e = sub.add_parser("explain", help="explain the verdict on one incident, outage, stop or backup")
@@ -148,7 +153,8 @@ def _evaluate(args: argparse.Namespace) -> int:
         args.usage_error("--output is for --format parquet (the other formats are written on stdout)")
     log = _read(events_path, args.skip_invalid, args.quiet, declared_types(policies))
     result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid, walk=not args.no_walk)
-    add_trend(result, policies, log, judge_log, skip_invalid=args.skip_invalid)  # trend by month (issue 16)
+    if not args.no_trend:
+        add_trend(result, policies, log, judge_log, skip_invalid=args.skip_invalid)  # trend by month (issue 16)
     del log  # the verdicts keep what they need
     for line in result.skeleton.input.skipped:
         print(f"sla: skipped: {printable(line)}", file=sys.stderr)

@@ -187,14 +187,7 @@ def _references(model: m.PolicyModel) -> list[Diagnostic]:
 
 def assignments(model: m.PolicyModel, rules: Sequence[m.Priority]) -> list[dict[str, str]] | None:
     """Every combination of values of the attributes ``rules`` test (None when too many)."""
-    names = sorted({t.attribute for r in rules if r.when is not None for t in r.when.tests})
-    attrs = {a.name: a for a in model.attributes}
-    total = 1
-    for n in names:
-        total *= len(attrs[n].values)
-    if total > MAX_ASSIGNMENTS:
-        return None
-    return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*(attrs[n].values for n in names))]
+    return combos(model, [r.when for r in rules])
 
 
 def _show(attrs: Assignment) -> str:

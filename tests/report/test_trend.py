@@ -97,6 +97,13 @@ def test_two_months_give_the_hand_worked_figures_oldest_first(two_months: Path) 
     assert changes[("backup", "database")] == 0.0
 
 
+def test_no_trend_leaves_it_out_and_nothing_else(two_months: Path) -> None:
+    with_trend = _json(two_months, *MONTH)
+    without = _json(two_months, *MONTH, "--no-trend")
+    assert len(with_trend["trend"]) == 2 and without["trend"] == []
+    assert {**with_trend, "trend": []} == without
+
+
 def test_the_current_month_says_what_the_summary_says(two_months: Path) -> None:
     code, out, err = sla("evaluate", POLICY, two_months, *MONTH, "--format", "markdown", "--lang", "en")
     assert code == 0, err
