@@ -117,6 +117,7 @@ REPORT: dict[str, Msg] = {
     "report.responded": Msg("応答", "Responded"),
     "report.late": Msg("超過", "Late by"),
     "report.late_business": Msg("超過（営業時間）", "Late by (business time)"),
+    "report.late_elapsed": Msg("{late}（経過時間）", "{late} (elapsed)"),
     "report.left": Msg("残り（営業時間）", "Left (business time)"),
     "report.no_response": Msg("応答なし", "no response"),
     # -- outages -------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from typing import NamedTuple, Protocol, TypeVar
 
 from ..i18n import format_date, format_minutes, format_month
+from ..lang import model as lm
 from . import BreachedTarget, OutageRow, Report, RetentionRow, StopRow, Violation, periods
 from .conditions import priority_targets, unmet_words
 from .words import Anchor, Cell, Link, Mark, PolicyWords, anchor, ref_number
@@ -385,14 +386,36 @@ def _incidents(w: PolicyWords, by: dict[str, Counter[str]]) -> Part:
     return Part(w.m("report.incidents"), header, rows, key="incidents", numeric=tuple(range(2, 10)))
 
 
-def _late(report: Report, w: PolicyWords, due: dt.datetime | None, at: dt.datetime | None) -> str:
-    """How late, in business time of the policy (``1:12``), or ``-``."""
+def _late(
+    report: Report,
+    w: PolicyWords,
+    due: dt.datetime | None,
+    at: dt.datetime | None,
+    target: lm.Target | None = None,
+) -> str:
+    """How late (``1:12``), or ``-``: in the business time of the target's calendar, or elapsed
+    (so marked) for an elapsed target such as ``within 1 hour``; without a target, in the business
+    time of the policy's calendar."""
     if due is None or w.policy is None:
         return "-"
     end = at if at is not None else report.period.as_of
     if end <= due:
         return "-"
-    return format_minutes(w.policy.business_time_between(due, end).total_seconds() / 60)
+    if isinstance(target, lm.Within) and not target.duration.is_business:
+        return w.m("report.late_elapsed", late=format_minutes((end - due).total_seconds() / 60))
+    calendar = target.calendar if isinstance(target, lm.ByEndOf) else target.duration.calendar if target else None
+    return format_minutes(w.policy.business_time_between(due, end, calendar).total_seconds() / 60)
+
+
+def _target_of(i: IncidentLike) -> lm.Target | None:
+    """The response target of the rule that judged ``i`` (a compact verdict knows the rule its
+    attributes chose); None for a row read back from JSON, which does not say."""
+    rules = getattr(i, "rules", None)
+    priorities = getattr(rules, "priorities", None)
+    if not priorities or i.priority not in priorities:
+        return None
+    target: lm.Target = priorities[i.priority].target
+    return target
 
 
 def _not_met(report: Report, w: PolicyWords, bad: Sequence[IncidentLike], limit: int | None) -> Part:
@@ -407,7 +430,7 @@ def _not_met(report: Report, w: PolicyWords, bad: Sequence[IncidentLike], limit:
                 w.t(i.clock_start),
                 w.t(i.response_due),
                 w.t(i.responded_at) if i.responded_at else Mark(w.m("report.no_response"), "bad"),
-                Mark(_late(report, w, i.response_due, i.responded_at), "bad"),
+                Mark(_late(report, w, i.response_due, i.responded_at, _target_of(i)), "bad"),
                 w.article(rule.ref if rule else None),
             ]
         )
@@ -617,7 +640,7 @@ def violation_text(v: Violation, report: Report, w: PolicyWords, incidents: dict
                 priority=w.priority(i.priority),
                 due=w.t(i.response_due),
                 responded=w.t(i.responded_at),
-                late=_late(report, w, i.response_due, i.responded_at),
+                late=_late(report, w, i.response_due, i.responded_at, _target_of(i)),
             )
         return w.m("report.v.response_none", priority=w.priority(i.priority), due=w.t(i.response_due), as_of=w.t(as_of))
     if v.kind == "notice_breached":
