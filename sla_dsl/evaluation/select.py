@@ -145,15 +145,10 @@ def check_attributes(versions: Versions, log: EventLog) -> None:
 
 
 def _check_group(declared: dict[str, set[str]], log: EventLog, group: dict[str, list[Rec]], code: int) -> None:
-    seen: set[str] = set()
-    bad: set[str] = set()
-    for recs in group.values():
-        for r in recs:
-            text = _attrs_text(r, code)
-            if text is not None and text not in seen:
-                seen.add(text)
-                if _problems(declared, attributes_of((None, None, text)), TYPES[code]):
-                    bad.add(text)
+    # one pass over every record of the group (most carry no attributes), then each distinct text once
+    texts = {r[2][2] for recs in group.values() for r in recs if r[1] == code and len(r[2]) > 2}
+    texts.discard(None)
+    bad = {t for t in texts if _problems(declared, attributes_of((None, None, t)), TYPES[code])}
     if not bad:
         return
     for ident in [i for i, recs in group.items() if any(_attrs_text(r, code) in bad for r in recs)]:

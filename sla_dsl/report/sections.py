@@ -743,9 +743,10 @@ def _violations(
     violations: Sequence[Violation],
     limit: int | None,
 ) -> Part:
-    wanted = set(ids_of(violations, "response_breached"))
-    by_id: dict[str, IncidentLike] = {i.id: i for i in incidents if i.id in wanted}
     shown, hidden = _capped(violations, limit)
+    # the incidents of the response breaches shown (the rest are counted, not written)
+    wanted = {v.id for v in shown if v.kind == "response_breached"}
+    by_id: dict[str, IncidentLike] = {i.id: i for i in incidents if i.id in wanted} if wanted else {}
     rows: list[list[Cell]] = [
         [
             w.t(v.at) if v.at else "-",
