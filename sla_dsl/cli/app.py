@@ -16,7 +16,7 @@ from typing import TextIO
 
 from .._version import __version__
 from ..errors import SlaError
-from ..lang.diagnostics import PolicyError, render_all
+from ..lang.diagnostics import PolicyError, policy_language, render_all, summary
 from ..policy.load import compile_path
 
 #: Modules that add subcommands with ``add_parsers(subparsers)``, by command.
@@ -44,29 +44,46 @@ def use_color(stream: TextIO) -> bool:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """``sla check POLICY...``: print every diagnostic; exit 1 if there are any."""
+    """``sla check POLICY...``: print every diagnostic; exit 1 if there are any.
+
+    The words are in ``--lang``, else in the primary language the policy's header declares
+    (``languages ja, en``: Japanese), else English; the count at the end is in the first policy's.
+    """
     status = 0
     chunks: list[str] = []
     n_err = n_warn = 0
     left_out: list[str] = []
+    first_lang: str | None = None
     for path in args.policy:
         compiled = compile_path(path)
+        lang = args.lang or policy_language(compiled.model)
+        first_lang = first_lang or lang
         diags = compiled.diagnostics
         if args.errors_only:
             diags = [d for d in diags if d.is_error]
         if diags:
             status = 1
-            chunks.append(render_all(diags, compiled.source, use_color(sys.stderr)))
+            chunks.append(render_all(diags, compiled.source, use_color(sys.stderr), lang))
             n_err += sum(d.is_error for d in diags)
             n_warn += sum(not d.is_error for d in diags)
-        note = compiled.not_shown()
+        note = compiled.not_shown() if lang == "en" else _not_shown(compiled.omitted, compiled.unchecked, lang)
         if note:
             left_out.append(note if len(args.policy) == 1 else f"{path}: {note}")
     if chunks:
-        summary = f"{n_err} error{'s' if n_err != 1 else ''}, {n_warn} warning{'s' if n_warn != 1 else ''}"
-        summary = "; ".join([summary, *left_out])
-        print("\n\n".join(chunks) + "\n\n" + summary, file=sys.stderr)
+        total = "; ".join([summary(n_err, n_warn, first_lang or "en"), *left_out])
+        print("\n\n".join(chunks) + "\n\n" + total, file=sys.stderr)
     return status
+
+
+def _not_shown(omitted: int, unchecked: int, lang: str) -> str | None:
+    """:meth:`Compiled.not_shown` in ``lang``."""
+    from ..i18n import message
+    from ..lang.compile import MAX_DIAGNOSTICS
+
+    parts = [message("diag.word.not_shown", lang, count=f"{omitted:,}")] if omitted else []
+    if unchecked:
+        parts.append(message("diag.word.unchecked", lang, count=f"{unchecked:,}", limit=str(MAX_DIAGNOSTICS)))
+    return "、".join(parts) or None
 
 
 class _Parser(argparse.ArgumentParser):
@@ -87,6 +104,12 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="parse, compile and statically check policies")
     p.add_argument("policy", nargs="+", metavar="POLICY")
     p.add_argument("--errors-only", action="store_true", help="do not report warnings")
+    p.add_argument(
+        "--lang",
+        choices=("ja", "en"),
+        help="language of the messages (default: the policy's primary language, from `languages` "
+        "in its header; English when it declares none or the header cannot be read)",
+    )
     p.set_defaults(func=cmd_check)
     wanted = [COMMANDS[command]] if command in COMMANDS else [] if command == "check" else list(COMMAND_MODULES)
     for name in wanted:

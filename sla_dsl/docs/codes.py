@@ -13,15 +13,23 @@ Design notes
   on every path, including ones no test reaches.
 * Where a code is written as data (a tuple of rules, a constant) rather than
   in a call with its message, the page names the module only.
+* Where the call words its message from the catalogue (``words("diag.E207",
+  name=...)``, issue 16), the page shows the catalogue's English, and its
+  Japanese in a column of its own (fields shown as ``…``, quoted syntax as
+  written).
 """
 
 from __future__ import annotations
 
 import ast
 import re
+import string
 from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
+
+from ..i18n import CATALOGUE
+from ..i18n.diagnostics import SYNTAX
 
 __all__ = ["CodeUse", "codes_markdown", "scan"]
 
@@ -45,6 +53,54 @@ class CodeUse(NamedTuple):
     line: int
     message: str
     help: str
+    #: the Japanese message and help, where the call words them from the catalogue
+    message_ja: str = ""
+    help_ja: str = ""
+
+
+def _template(key: str, lang: str) -> str:
+    """A catalogue entry with its fields shown as ``…`` and its quoted syntax filled in."""
+    entry = CATALOGUE[key]
+    text = entry.ja if lang == "ja" else entry.en
+    parts = []
+    for literal, field, _, _ in string.Formatter().parse(text):
+        parts.append(literal)
+        if field is not None:
+            parts.append(SYNTAX.get(field, "…"))
+    return "".join(parts)
+
+
+def _catalogue_key(node: ast.expr) -> str | None:
+    """The first ``words("diag....")`` key in ``node``, if it names a catalogue entry."""
+    for sub in ast.walk(node):
+        if (
+            isinstance(sub, ast.Call)
+            and isinstance(sub.func, ast.Name)
+            and sub.func.id in ("words", "did_you_mean_words")
+            and sub.args
+        ):
+            first = sub.args[0]
+            if sub.func.id == "did_you_mean_words":
+                return "diag.help.did_you_mean"
+            if isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value in CATALOGUE:
+                return first.value
+    return None
+
+
+def _worded(node: ast.Call) -> tuple[str, str, str, str] | None:
+    """English and Japanese message and help of a call whose message is catalogue words."""
+    rest = [a for a in node.args if not _is_code(a)]
+    message = next((k for a in rest[:1] if (k := _catalogue_key(a))), None)
+    if message is None:
+        return None
+    helps = [k.value for k in node.keywords if k.arg == "help"] or rest[2:3]
+    help_key = next((k for h in helps if (k := _catalogue_key(h))), None)
+    return (
+        _template(message, "en"),
+        _template(help_key, "en") if help_key else "",
+        _template(message, "ja"),
+        _template(help_key, "ja") if help_key else "",
+    )
 
 
 def _text(node: ast.expr) -> str | None:
@@ -87,6 +143,7 @@ def _uses(path: Path, module: str) -> Iterator[CodeUse]:
             ]
             if not codes:
                 continue
+            worded = _worded(node)
             texts = [t for a in args if a not in codes and (t := _text(a)) is not None and len(t) > 3]
             helps = [_text(k.value) for k in node.keywords if k.arg == "help"]
             help_text = next((h for h in helps if h), texts[1] if len(texts) > 1 else "")
@@ -94,7 +151,10 @@ def _uses(path: Path, module: str) -> Iterator[CodeUse]:
                 if id(c) in seen:
                     continue
                 seen.add(id(c))
-                yield CodeUse(str(c.value), module, node.lineno, texts[0] if texts else "", help_text)
+                if worded is not None:
+                    yield CodeUse(str(c.value), module, node.lineno, *worded)
+                else:
+                    yield CodeUse(str(c.value), module, node.lineno, texts[0] if texts else "", help_text)
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and _CODE.match(node.value):
             if id(node) not in seen:
@@ -128,9 +188,23 @@ def codes_markdown() -> str:
             current = hundred
             title = _RANGES.get(hundred, f"E{hundred}xx")
             out += ["", f"## {title} (E{hundred}xx) {{#e{hundred}xx}}", ""]
-            out += ["| Code | Raised in | Message (… is filled in) | `help:` |", "|---|---|---|---|"]
+            out += [
+                "| Code | Raised in | Message (… is filled in) | `help:` | Japanese (message and help) |",
+                "|---|---|---|---|---|",
+            ]
         worded = [p for p in places if p.message]
         messages = "<br>".join(dict.fromkeys(_cell(p.message) for p in worded)) or "(built where it is raised)"
         helps = "<br>".join(dict.fromkeys(_cell(p.help) for p in worded if p.help)) or "—"
-        out.append(f"| `{code}` | `{module}` | {messages} | {helps} |")
+        japanese = (
+            "<br>".join(
+                dict.fromkeys(
+                    _cell(p.message_ja + (f"（ヒント：{p.help_ja}）" if p.help_ja else ""))
+                    for p in places
+                    if p.message_ja
+                )
+            )
+            or "—"
+        )
+        japanese = f'<span lang="ja">{japanese}</span>' if japanese != "—" else japanese
+        out.append(f"| `{code}` | `{module}` | {messages} | {helps} | {japanese} |")
     return "\n".join(out).strip() + "\n"

@@ -13,6 +13,7 @@ Design notes
 
 from __future__ import annotations
 
+from .diagnostics import DIAGNOSTICS
 from .msg import Msg
 from .report import REPORT
 from .site import SITE
@@ -23,7 +24,7 @@ __all__ = ["CATALOGUE", "Msg"]
 
 def _union() -> dict[str, Msg]:
     out: dict[str, Msg] = {}
-    for section in (REPORT, SITE, TREND):
+    for section in (REPORT, SITE, TREND, DIAGNOSTICS):
         for key, msg in section.items():
             if key in out:
                 raise ValueError(f"message key `{key}` defined twice")

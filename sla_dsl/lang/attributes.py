@@ -23,6 +23,7 @@ from typing import Any
 from lark import Token, Tree
 
 from . import model as m
+from .diagnostics import listing, words
 from .values import ValueReader
 
 _NEGATED = {"cond_ne", "cond_not_in"}
@@ -63,9 +64,9 @@ class AttributeBuilder(ValueReader):
                 if str(c.data) in seen:
                     self.error(
                         "E212",
-                        f"`{str(c.data)[2:]}` is given twice in this block",
+                        words("diag.E212", what=f"`{str(c.data)[2:]}`"),
                         c,
-                        help=f"keep one; the first is on line {self.span(seen[str(c.data)]).line}",
+                        help=words("diag.help.keep_one", line=str(self.span(seen[str(c.data)]).line)),
                     )
                 seen[str(c.data)] = c
                 toks = [t for t in c.children if isinstance(t, Token)]
@@ -74,23 +75,23 @@ class AttributeBuilder(ValueReader):
                 else:
                     default = toks[0]
         if not values:
-            raise self.fail(
-                "E250",
-                f"attribute `{name}` lists no values",
-                name,
-                help="add the values it may take, e.g. `values standard, premium`",
-            )
+            raise self.fail("E250", words("diag.E250", name=str(name)), name, help=words("diag.E250.help"))
         names = [str(v) for v in values]
         for i, v in enumerate(values):
             if str(v) in names[:i]:
-                self.error("E250", f"value `{v}` of attribute `{name}` is listed twice", v, help="list each value once")
+                self.error(
+                    "E250",
+                    words("diag.E250.twice", value=str(v), name=str(name)),
+                    v,
+                    help=words("diag.E250.twice.help"),
+                )
         if default is not None and str(default) not in names:
-            listed = ", ".join(f"`{v}`" for v in dict.fromkeys(names))
+            listed = listing((f"`{v}`" for v in dict.fromkeys(names)), ", ")
             raise self.fail(
                 "E250",
-                f"the default `{default}` of attribute `{name}` is not one of its values",
+                words("diag.E250.default", default=str(default), name=str(name)),
                 default,
-                help=f"choose one of {listed}",
+                help=words("diag.E250.default.help", values=listed),
             )
         return m.Attribute(
             name=str(name),
@@ -112,9 +113,9 @@ class AttributeBuilder(ValueReader):
             if "when" in fields:
                 self.error(
                     "E212",
-                    "`when` is given twice in this block",
+                    words("diag.E212", what="`when`"),
                     st,
-                    help=f"join the tests with `and`; the first `when` is on line {fields['when'].span.line}",
+                    help=words("diag.E212.when.help", line=str(fields["when"].span.line)),
                 )
                 continue
             fields["when"] = self.condition(st)

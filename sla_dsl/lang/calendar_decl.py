@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING
 from lark import Token, Tree
 
 from . import model as m
-from .diagnostics import Severity
+from .diagnostics import Severity, Words, listing, words
 from .values import HOST_ZONES, Invalid, _unquote, shown, zone_problem
 
 if TYPE_CHECKING:
@@ -114,9 +114,9 @@ def build_calendar(r: ValueReader, decl: Tree[Token], name: Token, label: m.Labe
                 if zone_stmt is not None:
                     r.error(
                         "E212",
-                        "`timezone` is given twice in this block",
+                        words("diag.E212", what="`timezone`"),
                         st,
-                        help=f"keep one; the first is on line {r.span(zone_stmt).line}",
+                        help=words("diag.help.keep_one", line=str(r.span(zone_stmt).line)),
                     )
                 zone_stmt = st
                 zone = _unquote(tok) if tok.type == "STRING" else str(tok)
@@ -160,12 +160,12 @@ def _check(r: ValueReader, cal: m.Calendar) -> bool:
     """Report what the text alone shows is wrong; True when an error was reported."""
     errors = 0
 
-    def err(code: str, message: str, span: m.Span, help: str) -> None:
+    def err(code: str, message: str | Words, span: m.Span, help: str | Words) -> None:
         nonlocal errors
         errors += 1
         r.error(code, message, span, help=help)
 
-    def warn(code: str, message: str, span: m.Span, help: str) -> None:
+    def warn(code: str, message: str | Words, span: m.Span, help: str | Words) -> None:
         r.error(code, message, span, help=help, severity=Severity.WARNING)
 
     # weekday lines against `days`
@@ -173,29 +173,29 @@ def _check(r: ValueReader, cal: m.Calendar) -> bool:
         for line in cal.day_hours:
             extra = [w for w in line.days if w not in cal.days]
             if extra:
-                days_text = ", ".join(f"`{w.value}`" for w in extra)
+                days_text = listing((f"`{w.value}`" for w in extra), ", ")
                 err(
                     "E231",
-                    f"calendar `{cal.name}`: hours for {days_text}, which `days` does not open",
+                    words("diag.E231", name=cal.name, days=days_text),
                     line.span,
-                    f"add {days_text} to `days`, or remove those hours",
+                    words("diag.E231.help", days=days_text),
                 )
     open_days = cal.open_weekdays()
     if cal.hours and cal.day_hours and all(any(w in ln.days for ln in cal.day_hours) for w in open_days):
         warn(
             "W231",
-            f"calendar `{cal.name}`: `hours {', '.join(str(x) for x in cal.hours)}` applies to no day",
+            words("diag.W231", name=cal.name, line=f"hours {', '.join(str(x) for x in cal.hours)}"),
             cal.hours[0].span,
-            "every open weekday has its own `hours` line; remove this line or the weekday lines it should cover",
+            words("diag.W231.help"),
         )
     if cal.has_hours:
         for w in open_days:
             if not cal.weekday_ranges(w):
                 err(
                     "E233",
-                    f"calendar `{cal.name}` opens `{w.value}` but gives it no hours",
+                    words("diag.E233", name=cal.name, day=w.value),
                     cal.span,
-                    f"add `hours {w.value} 10:00-18:00` (its hours), or an `hours` line for every open day",
+                    words("diag.E233.help", example=f"hours {w.value} 10:00-18:00"),
                 )
     # overlapping ranges: within a day, and an overnight range into the next open day
     reported: set[tuple[int, int, int, int]] = set()
@@ -205,13 +205,11 @@ def _check(r: ValueReader, cal: m.Calendar) -> bool:
         if key in reported:
             return
         reported.add(key)
-        where = " the next day's" if next_day else ""
         err(
             "E202",
-            f"hour ranges `{a}` and{where} `{b}` overlap",
+            words("diag.E202.next_day" if next_day else "diag.E202", a=str(a), b=str(b)),
             b.span if not next_day else a.span,
-            "business hours are separate ranges; merge them or move one (a range whose end is earlier than its "
-            "start runs overnight into the next day)",
+            words("diag.E202.help"),
         )
 
     def check_day(ranges: tuple[m.TimeRange, ...], following: tuple[m.TimeRange, ...]) -> None:
@@ -239,9 +237,9 @@ def _check(r: ValueReader, cal: m.Calendar) -> bool:
             if d in seen and seen[d] is not entry:
                 err(
                     "E236",
-                    f"calendar `{cal.name}`: `{d}` is given hours twice",
+                    words("diag.E236", name=cal.name, date=str(d)),
                     entry.span,
-                    f"give each date one `hours` line (the first is on line {seen[d].span.line})",
+                    words("diag.E236.help", line=str(seen[d].span.line)),
                 )
                 break
             seen[d] = entry
@@ -264,9 +262,9 @@ def _check(r: ValueReader, cal: m.Calendar) -> bool:
             if d not in seen and m.Weekday(_WEEKDAYS[d.weekday()]) not in open_days and not _opened(cal, d):
                 warn(
                     "W230",
-                    f"calendar `{cal.name}`: `closed {d} ...` closes hours of a day the calendar does not open",
+                    words("diag.W230", name=cal.name, closed=f"closed {d} ..."),
                     entry.span,
-                    "check the date; a partial closure only removes hours of an open day",
+                    words("diag.W230.help"),
                 )
                 break
     for opened in cal.open:
@@ -274,9 +272,9 @@ def _check(r: ValueReader, cal: m.Calendar) -> bool:
             if cal.has_hours and not cal.weekday_ranges(_WEEKDAYS[d.weekday()]) and d not in seen:
                 err(
                     "E233",
-                    f"calendar `{cal.name}`: `open {d}` works a `{_WEEKDAYS[d.weekday()].value}`, which has no hours",
+                    words("diag.E233.open", name=cal.name, open=f"open {d}", day=_WEEKDAYS[d.weekday()].value),
                     opened.span,
-                    f"give the date its hours instead: `hours {d} 10:00-18:00`",
+                    words("diag.E233.open.help", example=f"hours {d} 10:00-18:00"),
                 )
                 break
     first_named: dict[dt.date, m.NamedHoliday] = {}
@@ -284,9 +282,9 @@ def _check(r: ValueReader, cal: m.Calendar) -> bool:
         if h.date in first_named:
             warn(
                 "W232",
-                f"calendar `{cal.name}`: holiday `{h.date}` is named twice",
+                words("diag.W232", name=cal.name, date=str(h.date)),
                 h.span,
-                f"keep one (the first is on line {first_named[h.date].span.line})",
+                words("diag.W232.help", line=str(first_named[h.date].span.line)),
             )
         first_named.setdefault(h.date, h)
     return errors > 0

@@ -21,7 +21,7 @@ from . import service_plans
 from .check_clocks import check_clocks
 from .check_same_day import check_same_day
 from .conditions import check_conditions
-from .diagnostics import Diagnostic, Severity, did_you_mean
+from .diagnostics import Diagnostic, Severity, Words, diagnostic, did_you_mean_words, listing, words
 from .event_types import check as check_event_types
 from .languages import check_languages
 
@@ -39,8 +39,8 @@ def _walk(node: Any) -> Iterator[BaseModel]:
             yield from _walk(item)
 
 
-def _err(code: str, message: str, span: m.Span, help: str | None = None) -> Diagnostic:
-    return Diagnostic(code=code, message=message, span=span, help=help)
+def _err(code: str, message: str | Words, span: m.Span, help: str | Words | None = None) -> Diagnostic:
+    return diagnostic(code, message, span, help=help)
 
 
 def _warn(code: str, message: str, span: m.Span, help: str | None = None) -> Diagnostic:
@@ -106,9 +106,9 @@ def _duplicates(model: m.PolicyModel) -> list[Diagnostic]:
                 out.append(
                     _err(
                         "E200",
-                        f"{kind} `{name}` is defined twice",
+                        words("diag.E200", kind=words(f"diag.E200.kind.{kind}"), name=name),
                         span,
-                        help=f"the first definition is on line {first[name].line}; rename or remove one",
+                        help=words("diag.E200.help", line=str(first[name].line)),
                     )
                 )
             else:
@@ -120,17 +120,18 @@ def _calendar_refs(model: m.PolicyModel, broken: set[str]) -> list[Diagnostic]:
     cals = {c.name: c for c in model.calendars}
     out: list[Diagnostic] = []
 
-    def need(name: str, span: m.Span, business: bool, what: str) -> None:
+    def need(name: str, span: m.Span, business: bool, what: str | Words) -> None:
         if name in broken:
             return
         if name not in cals:
-            known = ", ".join(f"`{c}`" for c in cals) or "none"
+            known = listing((f"`{c}`" for c in cals), ", ") if cals else words("diag.phrase.none")
             out.append(
                 _err(
                     "E207",
-                    f"no calendar is called `{name}`",
+                    words("diag.E207", name=name),
                     span,
-                    help=did_you_mean(name, cals) or f"define `calendar {name} {{ ... }}`; calendars here: {known}",
+                    help=did_you_mean_words(name, cals)
+                    or words("diag.E207.help", example=f"calendar {name} {{ ... }}", known=known),
                 )
             )
         elif business and (not cals[name].has_hours or not cals[name].open_weekdays()):
@@ -138,9 +139,11 @@ def _calendar_refs(model: m.PolicyModel, broken: set[str]) -> list[Diagnostic]:
             out.append(
                 _err(
                     "E206",
-                    f"{what} counts business time of calendar `{name}`, which has no business {missing}",
+                    words("diag.E206", what=what, name=name, missing=words(f"diag.E206.missing.{missing}")),
                     span,
-                    help=f"add `{'hours 10:00-18:00' if missing == 'hours' else 'days mon..fri'}` to calendar `{name}`",
+                    help=words(
+                        "diag.E206.help", add="hours 10:00-18:00" if missing == "hours" else "days mon..fri", name=name
+                    ),
                 )
             )
 
@@ -148,17 +151,17 @@ def _calendar_refs(model: m.PolicyModel, broken: set[str]) -> list[Diagnostic]:
         if isinstance(node, m.Duration) and node.calendar is not None:
             need(node.calendar, node.span, True, f"`{node}`")
         elif isinstance(node, m.ByEndOf):
-            need(node.calendar, node.span, True, "the target")
+            need(node.calendar, node.span, True, words("diag.E206.what.target"))
         elif isinstance(node, m.SameDayGuideline):
-            need(node.calendar, node.span, True, "the same-day guideline")
+            need(node.calendar, node.span, True, words("diag.E206.what.same-day"))
         elif isinstance(node, m.ServiceHours) and node.calendar is not None:
-            need(node.calendar, node.span, False, "the service")
+            need(node.calendar, node.span, False, words("diag.E206.what.service"))
     for mt in model.maintenance:
         if mt.calendar is not None:
-            need(mt.calendar, mt.span, False, "the maintenance")
+            need(mt.calendar, mt.span, False, words("diag.E206.what.maintenance"))
     for n in model.notifications:
         if n.only_during is not None:
-            need(n.only_during, n.span, True, "the condition")
+            need(n.only_during, n.span, True, words("diag.E206.what.condition"))
     return out
 
 
@@ -179,15 +182,12 @@ def _item_refs(model: m.PolicyModel, dropped: set[tuple[str, str]]) -> list[Diag
         for r in item.rules:
             pool = names.get(r.kind, set())
             if r.name not in pool and (r.kind, r.name) not in dropped:
-                what = "planned-stop rule" if r.kind == "planned_stop" else f"{r.kind} `{r.name}`"
-                out.append(
-                    _err(
-                        "E218",
-                        f"item {item.number} refers to {what}, which is not defined",
-                        r.span,
-                        help=did_you_mean(r.name, pool),
-                    )
+                text = (
+                    words("diag.E218.planned_stop", item=str(item.number))
+                    if r.kind == "planned_stop"
+                    else words("diag.E218", item=str(item.number), kind=words(f"diag.E218.kind.{r.kind}"), name=r.name)
                 )
+                out.append(_err("E218", text, r.span, help=did_you_mean_words(r.name, pool)))
     return out
 
 
@@ -274,42 +274,22 @@ def _not_judged(model: m.PolicyModel) -> list[Diagnostic]:
     """
     out: list[Diagnostic] = []
 
-    def refuse(span: m.Span, message: str, help: str) -> None:
-        out.append(_err(NOT_JUDGED, message + "; it would not be judged", span, help=help))
+    def refuse(span: m.Span, variant: str, **args: str) -> None:
+        key = f"diag.E220.{variant}"
+        out.append(_err(NOT_JUDGED, words(key, **args), span, help=words(f"{key}.help", **args)))
 
     for stop in model.planned_stops[1:]:
-        refuse(
-            stop.span,
-            f"a second planned-stop rule `{stop.name}`: only the first one ({model.planned_stops[0].name}) is judged",
-            "put every notice rule of planned stops in one `planned stop` block",
-        )
+        refuse(stop.span, "planned_stop", name=stop.name, first=model.planned_stops[0].name)
     day_units = (m.TimeUnit.DAY, m.TimeUnit.WEEK, m.TimeUnit.MONTH)
     for stop in model.planned_stops:
         lead = stop.notice
         if stop.anchor is m.NoticeAnchor.START_DATE and (lead.calendar is not None or lead.unit not in day_units):
-            refuse(
-                lead.span,
-                f"notice `{lead}` before the start date: a notice before the start date is counted in whole "
-                "elapsed days, weeks or months of the calendar",
-                "write e.g. `notice 7 days before start date`, or count from the start instant with "
-                f"`notice {lead} before start`",
-            )
+            refuse(lead.span, "notice", lead=str(lead), notice_start=f"notice {lead} before start")
     for n in model.notifications:
         if n.after.split(".")[0] != n.met_by.split(".")[0]:
-            refuse(
-                n.span,
-                f"notification target `{n.name}` starts on `{n.after}` but is met by `{n.met_by}`, "
-                "an event of another kind of record",
-                "start and meet it on events of one record, e.g. `after outage.recognized` and "
-                "`met by outage.notified`",
-            )
+            refuse(n.span, "notify_records", name=n.name, after=n.after, met_by=n.met_by)
         elif not n.after.startswith(("outage.", "incident.")):
-            refuse(
-                n.span,
-                f"notification target `{n.name}` starts on `{n.after}`: "
-                "only targets after an `outage.*` or `incident.*` event are judged",
-                "start the target on an outage or incident event, e.g. `after outage.recognized`",
-            )
+            refuse(n.span, "notify_event", name=n.name, after=n.after)
     for b in model.backups:
         every = b.every
         if every is None:
@@ -317,10 +297,5 @@ def _not_judged(model: m.PolicyModel) -> list[Diagnostic]:
         hourly = every.unit is m.TimeUnit.HOUR and every.amount > 0 and 24 % every.amount == 0
         sub_hour = every.unit in (m.TimeUnit.SECOND, m.TimeUnit.MINUTE)
         if every.calendar is not None or sub_hour or (every.unit is m.TimeUnit.HOUR and not hourly):
-            refuse(
-                every.span,
-                f"backup `{b.kind}` every `{every}`: backups are judged in windows of N hours that divide "
-                "a day (1, 2, 3, 4, 6, 8, 12 or 24), or every N elapsed days, weeks or months",
-                "write e.g. `every 12 hours` or `every 1 day`",
-            )
+            refuse(every.span, "backup", kind=b.kind, every=str(every))
     return out

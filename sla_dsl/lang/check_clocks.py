@@ -18,11 +18,11 @@ Design notes
 from __future__ import annotations
 
 from . import model as m
-from .diagnostics import Diagnostic, Severity, did_you_mean
+from .diagnostics import Code, Diagnostic, Severity, Words, diagnostic, did_you_mean_words, listing, words
 
 
-def _err(code: str, message: str, span: m.Span, help: str | None = None) -> Diagnostic:
-    return Diagnostic(code=code, message=message, span=span, help=help)
+def _err(code: str, message: str | Words, span: m.Span, help: str | Words | None = None) -> Diagnostic:
+    return diagnostic(code, message, span, help=help)
 
 
 def response_clock(model: m.PolicyModel) -> m.ClockRule | None:
@@ -43,22 +43,23 @@ def check_clocks(model: m.PolicyModel) -> list[Diagnostic]:
                 out.append(
                     _err(
                         "E246",
-                        f"priority `{p.id}` has two `{t.kind.replace('_', ' ')}` targets on clock `{t.clock}`",
+                        words("diag.E246", priority=p.id, kind=t.kind.replace("_", " "), clock=t.clock),
                         t.span,
-                        help=f"keep one; the first is on line {seen[key].line}",
+                        help=words("diag.help.keep_one", line=str(seen[key].line)),
                     )
                 )
             seen.setdefault(key, t.span)
             clock = clocks.get(t.clock)
             if clock is None:
-                known = ", ".join(f"`{c}`" for c in clocks) or "none"
+                known = listing((f"`{c}`" for c in clocks), ", ") if clocks else words("diag.phrase.none")
+                example = f"clock {t.clock} {{ starts at ...  stops at ... }}"
                 out.append(
                     _err(
                         "E240",
-                        f"no clock is called `{t.clock}`",
+                        words("diag.E240", name=t.clock),
                         t.span,
-                        help=did_you_mean(t.clock, clocks)
-                        or f"define `clock {t.clock} {{ starts at ...  stops at ... }}`; clocks here: {known}",
+                        help=did_you_mean_words(t.clock, clocks)
+                        or words("diag.E240.help", example=example, known=known),
                     )
                 )
                 continue
@@ -67,69 +68,59 @@ def check_clocks(model: m.PolicyModel) -> list[Diagnostic]:
                 out.append(
                     _err(
                         "E241",
-                        f"clock `{clock.name}` has no `stops at`: the `{t.kind.replace('_', ' ')}` target "
-                        "on it could never be met",
+                        words("diag.E241", clock=clock.name, kind=t.kind.replace("_", " ")),
                         t.span,
-                        help=f"add e.g. `stops at incident.resolved` to clock `{clock.name}`",
+                        help=words("diag.E241.help", clock=clock.name),
                     )
                 )
             if t.duration.calendar is None and t.duration.unit is m.TimeUnit.MONTH:
                 out.append(
                     _err(
                         "E243",
-                        f"`{t.duration}` of elapsed time is not a fixed amount of running time",
+                        words("diag.E243", duration=str(t.duration)),
                         t.duration.span,
-                        help="write it in days or weeks, or in business days (`20 business days`)",
+                        help=words("diag.E243.help", days=Code("days"), weeks=Code("weeks")),
                     )
                 )
             for ev in t.by:
-                out += _incident_event(ev, t.span, "an update")
+                out += _incident_event(ev, t.span, words("diag.E244.update"))
     plain = response_clock(model)
     for clock in model.clocks:
         for ev in (*(e for pz in clock.pauses for e in (pz.at, pz.until)), *clock.stops, *clock.resets):
-            out += _incident_event(ev, clock.span, f"clock `{clock.name}`")
+            out += _incident_event(ev, clock.span, words("diag.E244.clock", clock=clock.name))
         for pz in clock.pauses:
             if pz.at == pz.until:
                 out.append(
                     _err(
                         "E245",
-                        f"clock `{clock.name}` pauses at `{pz.at}` until the same event",
+                        words("diag.E245", clock=clock.name, event=pz.at),
                         pz.span,
-                        help="name the event that resumes it, e.g. `until incident.customer_replied`",
+                        help=words("diag.E245.help"),
                     )
                 )
         if clock is plain and clock.has_life_cycle and model.priorities:
             out.append(
                 _err(
                     "E242",
-                    f"clock `{clock.name}` measures the plain `respond within` targets, which run from the "
-                    "clock start to the first incident.responded: its pauses, stops and resets would not be judged",
+                    words("diag.E242", clock=clock.name),
                     clock.span,
-                    help="put the life cycle on another clock and name it in the target: "
-                    "`respond within 4 business hours on <clock>`",
+                    help=words("diag.E242.help"),
                 )
             )
         elif clock is not plain and clock.name not in used:
             out.append(
-                Diagnostic(
-                    code="W240",
-                    message=f"clock `{clock.name}` is not used by any target",
-                    span=clock.span,
-                    help=f"measure a target on it, e.g. `resolve within 3 business days on {clock.name}`",
+                diagnostic(
+                    "W240",
+                    words("diag.W240", clock=clock.name),
+                    clock.span,
+                    help=words("diag.W240.help", example=f"resolve within 3 business days on {clock.name}"),
                     severity=Severity.WARNING,
                 )
             )
     return out
 
 
-def _incident_event(name: str, span: m.Span, what: str) -> list[Diagnostic]:
+def _incident_event(name: str, span: m.Span, what: Words) -> list[Diagnostic]:
     if name.startswith("incident."):
         return []
-    return [
-        _err(
-            "E244",
-            f"{what} names `{name}`: clocks run on incident events only",
-            span,
-            help="name an `incident.*` event, e.g. `incident.customer_replied`",
-        )
-    ]
+    return [_err("E244", words("diag.E244", what=what, name=name), span, help=words("diag.E244.help"))]

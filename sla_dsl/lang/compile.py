@@ -21,7 +21,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 
 from . import model as m
 from .check import DeepCheck, check_model
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Severity, diagnostic, words
 from .event_types import declared_in
 from .parser import lark_error_to_diagnostic, parse_tree, split_declarations
 from .source import decode_policy, read_policy_file
@@ -109,7 +109,7 @@ def parse_and_build(
         pass
     except LarkError as exc:  # pragma: no cover - defensive: any other Lark failure
         span = m.Span()
-        return {}, [Diagnostic(code="E100", message=f"cannot parse: {exc}", span=span, file=file)]
+        return {}, [diagnostic("E100", words("diag.E100.cannot_parse", detail=str(exc)), span, file=file)]
     else:
         builder = Builder(file)
         builder.declared_events = declared_in(text)
@@ -159,23 +159,23 @@ def assemble(decls: dict[str, list[Any]], file: str, diags: list[Diagnostic]) ->
     """
     headers: list[m.Header] = decls.get("header", [])
     if not headers and not any(d.is_error for d in diags):
+        example = 'sla "Name" { format 1  version "1"  effective 2026-04-01  timezone Asia/Tokyo }'
         diags.append(
-            Diagnostic(
-                code="E217",
-                message="the policy has no `sla` header",
-                span=m.Span(),
-                help='start the file with `sla "Name" { format 1  version "1"  effective 2026-04-01  '
-                "timezone Asia/Tokyo }`",
+            diagnostic(
+                "E217",
+                words("diag.E217", keyword="sla"),
+                m.Span(),
+                help=words("diag.E217.help", example=example),
                 file=file,
             )
         )
     for extra in headers[1:]:
         diags.append(
-            Diagnostic(
-                code="E200",
-                message="a second `sla` header",
-                span=extra.span,
-                help="a policy file has one header",
+            diagnostic(
+                "E200",
+                words("diag.E200.header", keyword="sla"),
+                extra.span,
+                help=words("diag.E200.header.help"),
                 file=file,
             )
         )

@@ -32,7 +32,7 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 
 from . import model as m
-from .diagnostics import Diagnostic, Severity, did_you_mean
+from .diagnostics import Diagnostic, Severity, Words, diagnostic, did_you_mean, did_you_mean_words, listing, words
 
 #: Beyond this many combinations of attribute values, the computed checks are skipped.
 MAX_ASSIGNMENTS = 4096
@@ -109,12 +109,12 @@ def by_id(model: m.PolicyModel) -> dict[str, list[m.Priority]]:
     return out
 
 
-def _err(code: str, message: str, span: m.Span, help: str | None = None) -> Diagnostic:
-    return Diagnostic(code=code, message=message, span=span, help=help)
+def _err(code: str, message: str | Words, span: m.Span, help: str | Words | None = None) -> Diagnostic:
+    return diagnostic(code, message, span, help=help)
 
 
-def _warn(code: str, message: str, span: m.Span, help: str | None = None) -> Diagnostic:
-    return Diagnostic(code=code, message=message, span=span, help=help, severity=Severity.WARNING)
+def _warn(code: str, message: str | Words, span: m.Span, help: str | Words | None = None) -> Diagnostic:
+    return diagnostic(code, message, span, help=help, severity=Severity.WARNING)
 
 
 def check_conditions(model: m.PolicyModel) -> list[Diagnostic]:
@@ -150,9 +150,9 @@ def _references(model: m.PolicyModel) -> list[Diagnostic]:
             out.append(
                 _err(
                     "E200",
-                    f"attribute `{a.name}` is defined twice",
+                    words("diag.E200", kind=words("diag.E200.kind.attribute"), name=a.name),
                     a.span,
-                    help=f"the first definition is on line {first[a.name].line}; rename or remove one",
+                    help=words("diag.E200.help", line=str(first[a.name].line)),
                 )
             )
         first.setdefault(a.name, a.span)
@@ -160,26 +160,26 @@ def _references(model: m.PolicyModel) -> list[Diagnostic]:
         for t in cond.tests:
             attr = attrs.get(t.attribute)
             if attr is None:
-                known = ", ".join(f"`{n}`" for n in attrs) or "none"
+                known = listing((f"`{n}`" for n in attrs), ", ") if attrs else words("diag.phrase.none")
                 out.append(
                     _err(
                         "E251",
-                        f"no attribute is called `{t.attribute}`",
+                        words("diag.E251", name=t.attribute),
                         t.span,
-                        help=did_you_mean(t.attribute, attrs)
-                        or f"declare `attribute {t.attribute} {{ values ... }}`; attributes here: {known}",
+                        help=did_you_mean_words(t.attribute, attrs)
+                        or words("diag.E251.help", example=f"attribute {t.attribute} {{ values ... }}", known=known),
                     )
                 )
                 continue
             for v in t.values:
                 if v not in attr.values:
-                    listed = ", ".join(f"`{x}`" for x in attr.values)
+                    listed = listing((f"`{x}`" for x in attr.values), ", ")
                     out.append(
                         _err(
                             "E251",
-                            f"attribute `{attr.name}` has no value `{v}`",
+                            words("diag.E251.value", name=attr.name, value=v),
                             t.span,
-                            help=did_you_mean(v, attr.values) or f"its values are {listed}",
+                            help=did_you_mean_words(v, attr.values) or words("diag.E251.value.help", values=listed),
                         )
                     )
     return out

@@ -10,25 +10,135 @@ write instead. Rendered form (what ``sla check`` prints)::
        help: valid units are minutes, hours, days, weeks, months
 
 Codes are stable: tests and tools may match on them.
+
+Languages (issue 16)
+--------------------
+A diagnostic is written in the policy's primary language. Its English
+``message`` and ``help`` are plain fields (tools, goldens and the JSON of
+``sla serve`` read them); where the wording comes from the message catalogue
+(:mod:`sla_dsl.i18n.diagnostics`, keys ``diag.<code>[.<variant>]``), the
+diagnostic also carries :class:`Words`: the catalogue key and its arguments,
+so :meth:`Diagnostic.render` can write it in Japanese. The English fields are
+then the catalogue's English text, built by :func:`diagnostic`, so the two
+cannot drift apart. A diagnostic without words (a code not yet in the
+catalogue) renders in English in every language, never fails.
+
+Arguments are user input or policy syntax (names, keywords, dates: shown in
+backticks and never translated), nested :class:`Words` (a phrase that is
+itself translated, such as "a number"), or a :class:`Listing` of either,
+joined the language's way.
 """
 
 from __future__ import annotations
 
 import difflib
+import string
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from functools import lru_cache
+from typing import Literal, NamedTuple, Union
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import SlaError
+from ..i18n import CATALOGUE, message
+from ..i18n.diagnostics import SYNTAX
 from .lines import source_lines
-from .model import Span
+from .model import PolicyModel, Span
 
 
 class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+
+#: The languages a diagnostic can be written in (the first is the default of :meth:`Diagnostic.render`).
+DiagLang = Literal["en", "ja"]
+
+
+class Code(NamedTuple):
+    """Policy syntax that English writes bare (``valid units are minutes, hours``): in backticks in Japanese."""
+
+    syntax: str
+
+
+class Listing(NamedTuple):
+    """Several arguments shown as one list: ``a, b or c`` / ``a、b、c``."""
+
+    items: tuple[str | Code | Words, ...]
+    #: how the English list ends: `` or `` before the last item, or ``, `` throughout
+    last: Literal[" or ", ", "] = " or "
+
+
+#: One argument of a message: user input or syntax as it is, a translated phrase, or a list.
+Arg = Union[str, Code, "Words", Listing]
+
+
+class Words(NamedTuple):
+    """A catalogue message (``diag.E207``) with its arguments, writable in every language."""
+
+    key: str
+    args: tuple[tuple[str, Arg], ...] = ()
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``; a key missing from the catalogue is a :class:`KeyError`."""
+        params = {**_syntax(self.key), **{k: _arg(v, lang) for k, v in self.args}}
+        if not params:  # `message` returns a template without fields as it is, `{{` still escaped
+            return message(self.key, lang).format()
+        return message(self.key, lang, **params)
+
+    def covered(self) -> bool:
+        """Whether this message and every phrase in its arguments is in the catalogue."""
+        return self.key in CATALOGUE and all(_covered(v) for _, v in self.args)
+
+
+@lru_cache(maxsize=1024)
+def _syntax(key: str) -> dict[str, str]:
+    """The quoted syntax (:data:`SYNTAX`) the entry ``key`` uses, looked up once per key."""
+    entry = CATALOGUE.get(key)
+    if entry is None:
+        return {}
+    used = {f for text in entry for _, f, _, _ in string.Formatter().parse(text) if f}
+    return {k: v for k, v in SYNTAX.items() if k in used}
+
+
+def words(key: str, /, **args: Arg) -> Words:
+    """``Words(key, args)`` from keyword arguments: ``words("diag.E207", name="busness")``."""
+    return Words(key, tuple(args.items()))
+
+
+def listing(items: Iterable[str | Code | Words], last: Literal[" or ", ", "] = " or ") -> Listing:
+    """A list argument (see :class:`Listing`)."""
+    return Listing(tuple(items), last)
+
+
+def _arg(value: Arg, lang: str) -> str:
+    if isinstance(value, Words):
+        if value.key not in CATALOGUE:  # a phrase built from a name (`diag.E200.kind.<kind>`) not worded yet
+            return value.key.rsplit(".", 1)[-1]
+        return value.text(lang)
+    if isinstance(value, Listing):
+        parts = [_arg(v, lang) for v in value.items]
+        if lang == "ja":
+            return "、".join(parts)
+        if value.last == " or " and len(parts) > 1:
+            return ", ".join(parts[:-1]) + " or " + parts[-1]
+        return ", ".join(parts)
+    if isinstance(value, Code):
+        return f"`{value.syntax}`" if lang == "ja" else value.syntax
+    return value
+
+
+def _covered(value: Arg) -> bool:
+    if isinstance(value, Words):
+        return value.covered()
+    if isinstance(value, Listing):
+        return all(_covered(v) for v in value.items)
+    return True
+
+
+def _en(value: str | Words | None) -> str | None:
+    return value.text("en") if isinstance(value, Words) else value
 
 
 class Diagnostic(BaseModel):
@@ -42,18 +152,34 @@ class Diagnostic(BaseModel):
     severity: Severity = Severity.ERROR
     help: str | None = None
     file: str = "<policy>"
+    #: the message's catalogue entry and arguments, when it has one (for other languages than English)
+    words: Words | None = Field(default=None, exclude=True, repr=False)
+    #: the same for ``help``
+    help_words: Words | None = Field(default=None, exclude=True, repr=False)
 
     @property
     def is_error(self) -> bool:
         return self.severity is Severity.ERROR
 
-    def header(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang``: English, or the catalogue's wording when it has one."""
+        if lang != "en" and self.words is not None and self.words.covered():
+            return self.words.text(lang)
+        return self.message
+
+    def help_text(self, lang: str = "en") -> str | None:
+        """The ``help`` in ``lang``, as :meth:`text`."""
+        if lang != "en" and self.help_words is not None and self.help_words.covered():
+            return self.help_words.text(lang)
+        return self.help
+
+    def header(self, lang: str = "en") -> str:
         """The first line: ``file:line:col: error[CODE]: message``."""
         s = self.span
-        return f"{self.file}:{s.line}:{s.column}: {self.severity.value}[{self.code}]: {self.message}"
+        return f"{self.file}:{s.line}:{s.column}: {_severity(self.severity, lang)}[{self.code}]: {self.text(lang)}"
 
-    def render(self, source: str | None = None, color: bool = False) -> str:
-        """The full text: header, the source line with a caret under the span, and help."""
+    def render(self, source: str | None = None, color: bool = False, lang: str = "en") -> str:
+        """The full text in ``lang``: header, the source line with a caret under the span, and help."""
         red, yellow, blue, bold, reset = (
             ("\x1b[31m", "\x1b[33m", "\x1b[34m", "\x1b[1m", "\x1b[0m") if color else ("",) * 5
         )
@@ -61,7 +187,7 @@ class Diagnostic(BaseModel):
         s = self.span
         head = (
             f"{bold}{self.file}:{s.line}:{s.column}:{reset} "
-            f"{sev_color}{bold}{self.severity.value}[{self.code}]{reset}: {self.message}"
+            f"{sev_color}{bold}{_severity(self.severity, lang)}[{self.code}]{reset}: {self.text(lang)}"
         )
         lines = [head]
         text = _source_line(source, s.line) if source is not None else None
@@ -73,9 +199,52 @@ class Diagnostic(BaseModel):
             caret_pad = "".join("\t" if ch == "\t" else " " for ch in text[: column - 1])
             lines.append(f"{blue}{s.line} |{reset} {text}")
             lines.append(f"{blue}{gutter} |{reset} {caret_pad}{sev_color}{'^' * width}{reset}")
-        if self.help:
-            lines.append(f"{blue}  help:{reset} {self.help}")
+        help_text = self.help_text(lang)
+        if help_text:
+            lines.append(f"{blue}  {message('diag.word.help', lang)}:{reset} {help_text}")
         return "\n".join(lines)
+
+
+def _severity(severity: Severity, lang: str) -> str:
+    return message(f"diag.word.{severity.value}", lang)
+
+
+def diagnostic(
+    code: str,
+    text: str | Words,
+    span: Span,
+    help: str | Words | None = None,
+    severity: Severity = Severity.ERROR,
+    file: str = "<policy>",
+) -> Diagnostic:
+    """A diagnostic whose message and ``help`` may be catalogue :class:`Words` (English fields filled from them)."""
+    return Diagnostic(
+        code=code,
+        message=_en(text) or "",
+        span=span,
+        severity=severity,
+        help=_en(help),
+        file=file,
+        words=text if isinstance(text, Words) else None,
+        help_words=help if isinstance(help, Words) else None,
+    )
+
+
+def policy_language(model: PolicyModel | None) -> DiagLang:
+    """The language to write a policy's diagnostics in: its declared primary one, else English.
+
+    ``model`` is ``None`` when the header could not be read: English then, as for a policy
+    that declares no languages (see :mod:`.languages`).
+    """
+    declared = model.header.languages if model is not None else ()
+    return "ja" if declared[:1] == ("ja",) else "en"
+
+
+def summary(n_errors: int, n_warnings: int, lang: str = "en") -> str:
+    """``2 errors, 1 warning`` / ``エラー 2 件、警告 1 件``."""
+    if lang == "en":
+        return f"{n_errors} error{'s' if n_errors != 1 else ''}, {n_warnings} warning{'s' if n_warnings != 1 else ''}"
+    return message("diag.word.summary", lang, errors=f"{n_errors:,}", warnings=f"{n_warnings:,}")
 
 
 #: Source lines longer than this are shown as a window around the span.
@@ -118,14 +287,14 @@ class PolicyError(SlaError):
         more = len(self.diagnostics) - 1
         super().__init__(first + (f" (and {more} more)" if more > 0 else ""))
 
-    def render(self, color: bool = False) -> str:
+    def render(self, color: bool = False, lang: str = "en") -> str:
         """Every diagnostic, rendered with its source line."""
-        return render_all(self.diagnostics, self.source, color)
+        return render_all(self.diagnostics, self.source, color, lang)
 
 
-def render_all(diags: Iterable[Diagnostic], source: str | None, color: bool = False) -> str:
-    """Render several diagnostics separated by blank lines."""
-    return "\n\n".join(d.render(source, color) for d in diags)
+def render_all(diags: Iterable[Diagnostic], source: str | None, color: bool = False, lang: str = "en") -> str:
+    """Render several diagnostics separated by blank lines, in ``lang``."""
+    return "\n\n".join(d.render(source, color, lang) for d in diags)
 
 
 def suggest(word: str, choices: Iterable[str]) -> str | None:
@@ -142,3 +311,9 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """A ``help`` text: ``write `x` `` when a close choice exists."""
     hit = suggest(word, choices)
     return f"did you mean `{hit}`?" if hit else None
+
+
+def did_you_mean_words(word: str, choices: Iterable[str]) -> Words | None:
+    """:func:`did_you_mean` as catalogue :class:`Words`, writable in every language."""
+    hit = suggest(word, choices)
+    return words("diag.help.did_you_mean", name=hit) if hit else None

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from lark import Token, Tree
 
 from . import model as m
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Severity, diagnostic, words
 from .values import EXTENDABLE, ValueReader, declarable, unknown_event_help
 
 _DECLARED = re.compile(r"^[ \t]*event[ \t\r\n]+([a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*)", re.MULTILINE)
@@ -100,14 +100,7 @@ def check(model: m.PolicyModel) -> list[Diagnostic]:
     for decl in model.event_types:
         name = decl.name
         if name in m.EVENT_TYPES:
-            out.append(
-                Diagnostic(
-                    code="E248",
-                    message=f"`{name}` is an event type of the contract already",
-                    span=decl.span,
-                    help="remove this declaration: rules may name the contract's types as they are",
-                )
-            )
+            out.append(diagnostic("E248", words("diag.E248", name=name), decl.span, help=words("diag.E248.help")))
             continue
         if not declarable(name):
             family = name.split(".")[0]
@@ -129,11 +122,11 @@ def check(model: m.PolicyModel) -> list[Diagnostic]:
             continue
         if name in first:
             out.append(
-                Diagnostic(
-                    code="E247",
-                    message=f"event type `{name}` is declared twice",
-                    span=decl.span,
-                    help=f"keep one; the first is on line {first[name].span.line}",
+                diagnostic(
+                    "E247",
+                    words("diag.E247", name=name),
+                    decl.span,
+                    help=words("diag.help.keep_one", line=str(first[name].span.line)),
                 )
             )
             continue
@@ -142,12 +135,11 @@ def check(model: m.PolicyModel) -> list[Diagnostic]:
     for name, decl in first.items():
         if name not in used:
             out.append(
-                Diagnostic(
-                    code="W247",
-                    message=f"event type `{name}` is declared but no rule names it",
-                    span=decl.span,
-                    help="the event log may carry it, but nothing is judged on it: name it in a clock, "
-                    "target, completion or notify rule, or remove the declaration",
+                diagnostic(
+                    "W247",
+                    words("diag.W247", name=name),
+                    decl.span,
+                    help=words("diag.W247.help"),
                     severity=Severity.WARNING,
                 )
             )

@@ -26,7 +26,7 @@ from lark import Token, Tree
 from pydantic import BaseModel
 
 from . import model as m
-from .diagnostics import Diagnostic, did_you_mean
+from .diagnostics import Diagnostic, diagnostic, did_you_mean_words, words
 
 #: Languages the product writes, in the order an undeclared policy uses them.
 SUPPORTED = ("ja", "en")
@@ -46,15 +46,15 @@ def read_languages(stmt: Tree[Token], error: Report) -> tuple[str, ...]:
             continue
         code = str(tok)
         if code not in SUPPORTED:
-            hint = did_you_mean(code.lower(), SUPPORTED)
+            hint = did_you_mean_words(code.lower(), SUPPORTED)
             error(
                 "E260",
-                f"unknown language `{code}`",
+                words("diag.E260", code=code),
                 tok,
-                help=f"{hint + '; ' if hint else ''}write `languages ja, en` (the first is the primary language)",
+                help=words("diag.E260.help_near", hint=hint) if hint else words("diag.E260.help"),
             )
         elif code in out:
-            error("E261", f"language `{code}` is listed twice", tok, help="list each language once")
+            error("E261", words("diag.E261", code=code), tok, help=words("diag.E261.help"))
         else:
             out.append(code)
     return tuple(out)
@@ -88,30 +88,9 @@ def check_languages(model: m.PolicyModel) -> list[Diagnostic]:
         ja, en = label.ja or "", label.en or ""
         for lang, text in (("ja", ja), ("en", en)):
             if lang in declared and not text.strip():
-                out.append(
-                    Diagnostic(
-                        code="E262",
-                        message=f"this text is empty in `{lang}`, a language the policy declares",
-                        span=label.span,
-                        help='write the text in every declared language: "日本語" / "English"',
-                    )
-                )
+                out.append(diagnostic("E262", words("diag.E262", lang=lang), label.span, help=words("diag.E262.help")))
         if "en" in declared and ja == en and _JAPANESE.search(en):
-            out.append(
-                Diagnostic(
-                    code="E263",
-                    message="this text has no English version, and the policy declares `en`",
-                    span=label.span,
-                    help='write it as a pair: "日本語" / "English"',
-                )
-            )
+            out.append(diagnostic("E263", words("diag.E263"), label.span, help=words("diag.E263.help")))
         elif "ja" in declared and _JAPANESE.search(en) and not _JAPANESE.search(ja):
-            out.append(
-                Diagnostic(
-                    code="E264",
-                    message="the English side of this text is Japanese and the Japanese side is not",
-                    span=label.span,
-                    help='write the Japanese text first: "日本語" / "English"',
-                )
-            )
+            out.append(diagnostic("E264", words("diag.E264"), label.span, help=words("diag.E264.help")))
     return out

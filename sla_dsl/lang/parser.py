@@ -28,7 +28,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from ..files import cache_dir
-from .diagnostics import Diagnostic, suggest
+from .diagnostics import Code, Diagnostic, Listing, Words, diagnostic, did_you_mean_words, listing, suggest, words
 from .model import Span
 
 DECL_KEYWORDS = (
@@ -48,7 +48,7 @@ DECL_KEYWORDS = (
     "event",
 )
 
-#: Named terminals in words, for "expected ..." messages.
+#: Named terminals in words, for "expected ..." messages (in other languages: :data:`TERMINAL_EXAMPLES`).
 TERMINAL_WORDS = {
     "STRING": 'a quoted text such as "営業時間"',
     "NAME": "a name",
@@ -62,6 +62,22 @@ TERMINAL_WORDS = {
     "REFNUM": "an article number such as `3.1.4`",
     "INT": "a number",
     "$END": "the end of the file",
+}
+
+#: The example each named terminal's phrase shows (``diag.expected.<NAME>`` in the catalogue).
+TERMINAL_EXAMPLES = {
+    "STRING": '"営業時間"',
+    "NAME": "",
+    "EVENT": "incident.reported",
+    "TZ": "Asia/Tokyo",
+    "DATE": "2026-04-01",
+    "MONTHDAY": "12-29",
+    "TIME": "10:00",
+    "ORDINAL": "4th",
+    "PERCENT": "75%",
+    "REFNUM": "3.1.4",
+    "INT": "",
+    "$END": "",
 }
 
 UNITS = ("seconds", "minutes", "hours", "days", "weeks", "months")
@@ -179,11 +195,11 @@ def split_declarations(text: str) -> tuple[list[Chunk], list[Diagnostic]]:
     for prev, idx in itertools.pairwise(starts):
         if line_depth[idx] > 0:
             diags.append(
-                Diagnostic(
-                    code="E103",
-                    message="this block is not closed",
-                    span=Span(line=prev + 1, column=1, end_line=prev + 1, end_column=2),
-                    help=f"add `}}` before the next declaration on line {idx + 1}",
+                diagnostic(
+                    "E103",
+                    words("diag.E103"),
+                    Span(line=prev + 1, column=1, end_line=prev + 1, end_column=2),
+                    help=words("diag.E103.help", line=str(idx + 1)),
                 )
             )
     chunks = []
@@ -200,22 +216,42 @@ def parse_tree(text: str) -> Tree[Token]:
 
 def describe_expected(expected: set[str]) -> list[str]:
     """Expected terminal names as words, keywords in backticks, sorted."""
+    return [_en(w) for w in expected_words(expected)]
+
+
+def _en(w: str | Code | Words) -> str:
+    if isinstance(w, Code):
+        return w.syntax
+    return w.text("en") if isinstance(w, Words) else w
+
+
+def _units() -> Listing:
+    return listing((Code(u) for u in UNITS), ", ")
+
+
+def expected_words(expected: set[str]) -> list[str | Code | Words]:
+    """:func:`describe_expected` as catalogue words (for other languages), in the same order."""
     pats = _terminal_patterns()
-    words: set[str] = set()
+    found: dict[str, str | Code | Words] = {}
+
+    def add(w: str | Code | Words) -> None:
+        found.setdefault(_en(w), w)
+
     if any(pats.get(n) in UNIT_WORDS for n in expected):
-        words.add("a unit (" + ", ".join(UNITS) + ")")
+        add(words("diag.expected.unit", units=_units()))
     for name in expected:
         if pats.get(name) in UNIT_WORDS:
             continue
         if name in pats:
-            words.add(f"`{pats[name]}`")
+            add(f"`{pats[name]}`")
         elif name in TERMINAL_WORDS:
-            words.add(TERMINAL_WORDS[name])
+            example = TERMINAL_EXAMPLES.get(name, "")
+            add(words(f"diag.expected.{name}", **({"example": example} if example else {})))
         elif name == "LBRACE":
-            words.add("`{`")
+            add("`{`")
         else:
-            words.add(name.lower())
-    return sorted(words, key=lambda w: (not w.startswith("`"), w))
+            add(Code(name.lower()))
+    return [found[k] for k in sorted(found, key=lambda w: (not w.startswith("`"), w))]
 
 
 def _state_expected(err: UnexpectedToken) -> set[str]:
@@ -255,12 +291,11 @@ def _expected_keywords(expected: set[str]) -> list[str]:
     return [pats[n] for n in expected if n in pats and re.fullmatch(r"[a-z]+", pats[n])]
 
 
-def _join(words: list[str], limit: int = 8) -> str:
-    if len(words) > limit:
-        words = [*words[:limit], "..."]
-    if len(words) == 1:
-        return words[0]
-    return ", ".join(words[:-1]) + " or " + words[-1]
+def _or_list(items: list[str | Code | Words], limit: int = 8) -> Listing:
+    """``a, b or c``, cut after ``limit`` items with ``...``."""
+    if len(items) > limit:
+        items = [*items[:limit], words("diag.expected.more")]
+    return listing(items)
 
 
 def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int = 0) -> Diagnostic:
@@ -288,25 +323,23 @@ def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int =
                 end_column=(prev.column or 1) + len(str(prev)),
             )
             near = suggest(str(prev), sorted(UNIT_WORDS))
-            return Diagnostic(
-                code="E105",
-                message=f"`{prev}` is not a unit",
-                span=pspan,
-                help=(f"did you mean `{near}`? " if near else "") + "valid units are " + ", ".join(UNITS),
+            return diagnostic(
+                "E105",
+                words("diag.E105", word=str(prev)),
+                pspan,
+                help=words("diag.help.units_near", near=near, units=_units())
+                if near
+                else words("diag.help.units", units=_units()),
             )
         if _is_top_level(expected) and re.fullmatch(r"[A-Za-z_]+", value):
             near = suggest(value, DECL_KEYWORDS)
-            return Diagnostic(
-                code="E106",
-                message=f"unexpected `{value}` outside any block",
-                span=span,
-                help=(
-                    f"did you mean `{near}`?"
-                    if near
-                    else "a declaration starts with "
-                    + _join([f"`{k}`" for k in DECL_KEYWORDS], 20)
-                    + "; if this belongs to the block above, a `}` closes it too early"
-                ),
+            return diagnostic(
+                "E106",
+                words("diag.E106", word=value),
+                span,
+                help=words("diag.help.did_you_mean", name=near)
+                if near
+                else words("diag.E106.help", keywords=_or_list([f"`{k}`" for k in DECL_KEYWORDS], 20)),
             )
         return _unexpected(value, expected, span)
     if isinstance(err, UnexpectedCharacters):
@@ -317,12 +350,7 @@ def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int =
         span = Span(line=line, column=col, end_line=line, end_column=col + max(1, len(word)))
         expected = set(err.allowed or set())
         if ch == '"':
-            return Diagnostic(
-                code="E104",
-                message="this text is not closed",
-                span=span,
-                help='end the text with `"` on the same line',
-            )
+            return diagnostic("E104", words("diag.E104"), span, help=words("diag.E104.help"))
         return _unexpected(word, expected, span, code="E100")
     if isinstance(err, UnexpectedEOF | UnexpectedToken):
         expected = set(getattr(err, "expected", set()) or set())
@@ -334,14 +362,14 @@ def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int =
             end_line=last + line_offset,
             end_column=len(lines[-1]) + 2,
         )
-        want = describe_expected(expected)
-        return Diagnostic(
-            code="E102",
-            message="unexpected end of file" + (f", expected {_join(want)}" if want else ""),
-            span=span,
-            help="a block opened with `{` is probably missing its `}`" if "RBRACE" in expected else None,
+        want = expected_words(expected)
+        return diagnostic(
+            "E102",
+            words("diag.E102.expected", expected=_or_list(want)) if want else words("diag.E102"),
+            span,
+            help=words("diag.E102.help") if "RBRACE" in expected else None,
         )
-    return Diagnostic(code="E100", message="cannot read this", span=Span(line=line, column=col))
+    return diagnostic("E100", words("diag.E100.unreadable"), Span(line=line, column=col))
 
 
 #: Which block each statement keyword belongs to, for "wrong block" help.
@@ -362,25 +390,31 @@ def _printable(value: str) -> str:
 
 
 def _unexpected(value: str, expected: set[str], span: Span, code: str = "E101") -> Diagnostic:
-    want = describe_expected(expected)
+    want = expected_words(expected)
     value = _printable(value)
     shown = value if len(value) <= 40 else value[:37] + "..."
-    message = f"unexpected `{shown}`" if value else "unexpected input"
-    if want:
-        message += f", expected {_join(want)}"
-    help_text: str | None = None
+    key = f"diag.{code}" if value else f"diag.{code}.input"
+    message = (
+        words(f"{key}.expected" if value else f"{key}_expected", word=shown, expected=_or_list(want))
+        if want
+        else words(key, word=shown)
+        if value
+        else words(key)
+    )
+    help_text: Words | None = None
     keywords = _expected_keywords(expected)
     if keywords and set(keywords) & UNIT_WORDS and not (set(keywords) - UNIT_WORDS):
-        help_text = "valid units are " + ", ".join(UNITS)
         near = suggest(value, sorted(UNIT_WORDS))
-        if near:
-            help_text = f"did you mean `{near}`? " + help_text
+        help_text = (
+            words("diag.help.units_near", near=near, units=_units())
+            if near
+            else words("diag.help.units", units=_units())
+        )
     elif keywords and re.fullmatch(r"[A-Za-z_]+", value):
-        near = suggest(value, keywords)
-        if near:
-            help_text = f"did you mean `{near}`?"
+        help_text = did_you_mean_words(value, keywords)
     if help_text is None and value in STATEMENT_HOME and value not in keywords:
-        help_text = f"`{value}` belongs in a `{STATEMENT_HOME[value]}` block"
+        blocks = listing(f"`{b}`" for b in STATEMENT_HOME[value].split("` or `"))
+        help_text = words("diag.help.belongs_in", word=value, block=blocks)
     if help_text is None and value in UNIT_WORDS and "NAME" in expected:
-        help_text = f"`{value}` is a unit here; name the calendar before it, e.g. `4 business hours`"
-    return Diagnostic(code=code, message=message, span=span, help=help_text)
+        help_text = words("diag.help.unit_here", word=value, example="4 business hours")
+    return diagnostic(code, message, span, help=help_text)

@@ -18,7 +18,7 @@ from lark import Token, Tree
 from . import model as m
 from .attributes import AttributeBuilder, PlanTargets
 from .calendar_decl import build_calendar
-from .diagnostics import did_you_mean
+from .diagnostics import Words, did_you_mean, words
 from .event_types import EventTypeBuilder
 from .languages import read_languages
 from .values import CHANNELS, HOST_ZONES, Invalid, _unquote, bounded_int, shown, zone_problem
@@ -68,15 +68,15 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                     stmts.append(c)
         return label, ref, stmts
 
-    def _once(self, seen: dict[str, Tree[Token]], stmt: Tree[Token], what: str) -> None:
+    def _once(self, seen: dict[str, Tree[Token]], stmt: Tree[Token], what: str | Words) -> None:
         key = str(stmt.data)
         if key in seen:
             first = seen[key]
             self.error(
                 "E212",
-                f"{what} is given twice in this block",
+                words("diag.E212", what=what),
                 stmt,
-                help=f"keep one; the first is on line {self.span(first).line}",
+                help=words("diag.help.keep_one", line=str(self.span(first).line)),
             )
         seen[key] = stmt
 
@@ -139,7 +139,10 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 "timezone": "timezone Asia/Tokyo",
             }[k]
             self.error(
-                "E211", f"the `sla` header has no `{k}`", self._name(decl), help=f"add `{example}` to the header"
+                "E211",
+                words("diag.E211.header", field=k),
+                self._name(decl),
+                help=words("diag.E211.header.help", example=example),
             )
         if missing or fields.get("effective") is None:
             raise Invalid()
@@ -194,7 +197,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 measured = True
             elif st.data == "s_target":
                 measured = True
-                self._once(seen, st, "`availability target` without `when`")
+                self._once(seen, st, words("diag.E212.what.availability"))
                 tok = st.children[0]
                 assert isinstance(tok, Token)
                 target = self._percent(tok)
@@ -204,9 +207,9 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         if hours is None:
             raise self.fail(
                 "E211",
-                f"service `{name}` does not say its hours",
+                words("diag.E211.service", name=str(name)),
                 name,
-                help="add e.g. `hours business` or `hours always except maintenance`",
+                help=words("diag.E211.service.help"),
             )
         return m.Service(
             name=str(name), label=label, ref=ref, hours=hours, availability_measured=measured,
@@ -248,9 +251,9 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         if "notice" not in fields:
             raise self.fail(
                 "E211",
-                "the planned-stop rule does not say its notice",
+                words("diag.E211.planned"),
                 decl,
-                help="add e.g. `notice 1 week before start date by email`",
+                help=words("diag.E211.planned.help"),
             )
         return m.PlannedStop(
             name="planned_stop", label=label, ref=ref, notes=tuple(notes), span=self.span(decl), **fields
@@ -290,16 +293,16 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         if "on" not in fields:
             raise self.fail(
                 "E211",
-                f"maintenance `{name}` does not say when it happens",
+                words("diag.E211.maintenance", name=str(name)),
                 name,
-                help="add e.g. `every month on 4th thu, 22:00-24:00`",
+                help=words("diag.E211.maintenance.help"),
             )
         if fields.get("roll", m.Roll.KEEP) is not m.Roll.KEEP and "calendar" not in fields:
             raise self.fail(
                 "E211",
-                f"maintenance `{name}` moves off non-business days but names no calendar",
+                words("diag.E211.maintenance_calendar", name=str(name)),
                 name,
-                help="add `calendar business` (the calendar whose business days count)",
+                help=words("diag.E211.maintenance_calendar.help"),
             )
         return m.Maintenance(name=str(name), label=label, ref=ref, notes=tuple(notes), span=self.span(decl), **fields)
 
@@ -327,9 +330,9 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         if not starts:
             raise self.fail(
                 "E211",
-                f"clock `{name}` does not say which event starts it",
+                words("diag.E211.clock", name=str(name)),
                 name,
-                help="add e.g. `starts at incident.product_suspected, else incident.reported`",
+                help=words("diag.E211.clock.help"),
             )
         return m.ClockRule(
             name=str(name),
@@ -364,7 +367,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         for st in stmts:
             key = str(st.data)
             if key in ("q_within", "q_by_end"):
-                self._once(seen, Tree("respond", [], st.meta), "the response target")
+                self._once(seen, Tree("respond", [], st.meta), words("diag.E212.what.response"))
             elif key not in ("note", *_NAMED_TARGETS):
                 self._once(seen, st, "`" + key[2:].replace("_", " ") + "`")
             if key == "q_definition":
@@ -419,9 +422,9 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         if "target" not in fields:
             raise self.fail(
                 "E211",
-                f"priority `{pid}` has no response target",
+                words("diag.E211.priority", name=str(pid)),
                 pid,
-                help="add e.g. `respond within 4 business hours`",
+                help=words("diag.E211.priority.help"),
             )
         if targets:
             fields["targets"] = tuple(targets)
@@ -475,10 +478,9 @@ class Builder(AttributeBuilder, EventTypeBuilder):
             what = "`within ... after ...`" if "within" not in fields else "`met by ...`"
             raise self.fail(
                 "E211",
-                f"notification `{name}` has no {what}",
+                words("diag.E211.notify", name=str(name), what=what),
                 name,
-                help="a notification needs `within 3 business hours after outage.recognized` "
-                "and `met by outage.notified`",
+                help=words("diag.E211.notify.help"),
             )
         if only_ev is not None and str(only_ev) != fields["after"]:
             self.error(
@@ -517,9 +519,9 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         if "every" not in fields and not fields.get("continuous"):
             raise self.fail(
                 "E211",
-                f"backup `{kind}` does not say how often it is taken",
+                words("diag.E211.backup", name=str(kind)),
                 kind,
-                help="add `every 1 day` or `continuous`",
+                help=words("diag.E211.backup.help"),
             )
         return m.Backup(kind=str(kind), label=label, ref=ref, notes=tuple(notes), span=self.span(decl), **fields)
 

@@ -38,7 +38,18 @@ import holidays
 from lark import Token, Tree
 
 from . import model as m
-from .diagnostics import Diagnostic, Severity, did_you_mean
+from .diagnostics import (
+    Code,
+    Diagnostic,
+    Severity,
+    Words,
+    diagnostic,
+    did_you_mean,
+    did_you_mean_words,
+    listing,
+    suggest,
+    words,
+)
 
 WEEKDAYS = [w.value for w in m.Weekday]
 UNIT_MAP = {
@@ -179,13 +190,19 @@ def declarable(name: str) -> bool:
 
 def unknown_event_help(name: str, declared: frozenset[str]) -> str:
     """The help of a rule that names an event type neither in the contract nor declared."""
+    return unknown_event_words(name, declared).text("en")
+
+
+def unknown_event_words(name: str, declared: frozenset[str]) -> Words:
+    """:func:`unknown_event_help` as catalogue words."""
     known = [*m.EVENT_TYPES, *sorted(declared)]
-    near = did_you_mean(name, known)
+    near = did_you_mean_words(name, known)
     if near:
         return near  # most likely a typo (the message is unchanged for a policy that declares nothing)
+    types = listing((Code(k) for k in known), ", ")
     if declarable(name):
-        return f'declare it first: `event {name} "…" / "…"`; event types are ' + ", ".join(known)
-    return "event types are " + ", ".join(known)
+        return words("diag.E208.help.declare", example=f'event {name} "…" / "…"', types=types)
+    return words("diag.E208.help", types=types)
 
 
 class ValueReader:
@@ -205,17 +222,17 @@ class ValueReader:
     def error(
         self,
         code: str,
-        message: str,
+        message: str | Words,
         node: Tree[Token] | Token | m.Span,
-        help: str | None = None,
+        help: str | Words | None = None,
         severity: Severity = Severity.ERROR,
     ) -> None:
         span = node if isinstance(node, m.Span) else self.span(node)
-        self.diagnostics.append(
-            Diagnostic(code=code, message=message, span=span, help=help, severity=severity, file=self.file)
-        )
+        self.diagnostics.append(diagnostic(code, message, span, help=help, severity=severity, file=self.file))
 
-    def fail(self, code: str, message: str, node: Tree[Token] | Token | m.Span, help: str | None = None) -> Invalid:
+    def fail(
+        self, code: str, message: str | Words, node: Tree[Token] | Token | m.Span, help: str | Words | None = None
+    ) -> Invalid:
         self.error(code, message, node, help)
         return Invalid()
 
@@ -247,12 +264,7 @@ class ValueReader:
     def clock_time(self, tok: Token) -> m.ClockTime:
         hh, mm = (int(x) for x in str(tok).split(":"))
         if mm > 59 or hh > 24 or (hh == 24 and mm > 0):
-            raise self.fail(
-                "E203",
-                f"`{tok}` is not a time of day",
-                tok,
-                help="times run from 00:00 to 24:00 (24:00 is the end of the day)",
-            )
+            raise self.fail("E203", words("diag.E203", time=str(tok)), tok, help=words("diag.E203.help"))
         return m.ClockTime(minutes=hh * 60 + mm, span=self.span(tok))
 
     def time_range(self, node: Tree[Token]) -> m.TimeRange:
@@ -279,9 +291,7 @@ class ValueReader:
         try:
             return dt.date(y, mo, d)
         except ValueError:
-            raise self.fail(
-                "E209", f"`{tok}` is not a valid date", tok, help="write a real date as YYYY-MM-DD"
-            ) from None
+            raise self.fail("E209", words("diag.E209", date=str(tok)), tok, help=words("diag.E209.help")) from None
 
     def month_day(self, tok: Token) -> tuple[int, int]:
         mo, d = (int(x) for x in str(tok).split("-"))
@@ -289,24 +299,28 @@ class ValueReader:
             dt.date(2000, mo, d)  # a leap year, so 02-29 is allowed
         except ValueError:
             raise self.fail(
-                "E209", f"`{tok}` is not a valid month and day", tok, help="write MM-DD, e.g. 12-29"
+                "E209", words("diag.E209.month_day", date=str(tok)), tok, help=words("diag.E209.month_day.help")
             ) from None
         return (mo, d)
 
     def weekday(self, tok: Token) -> m.Weekday:
         word = str(tok).lower()
+        days = listing((Code(d) for d in WEEKDAYS), ", ")
         if word in WEEKDAYS:
             return m.Weekday(word)
         for w in WEEKDAYS:
             if len(word) > 3 and w.startswith(word[:3]) and word.startswith(w):
                 raise self.fail(
-                    "E210", f"unknown weekday `{tok}`", tok, help=f"write `{w}`; weekdays are {', '.join(WEEKDAYS)}"
+                    "E210", words("diag.E210", word=str(tok)), tok, help=words("diag.E210.help", weekday=w, days=days)
                 )
+        near = suggest(word, WEEKDAYS)
         raise self.fail(
             "E210",
-            f"unknown weekday `{tok}`",
+            words("diag.E210", word=str(tok)),
             tok,
-            help=(did_you_mean(word, WEEKDAYS) or "") + f" weekdays are {', '.join(WEEKDAYS)}",
+            help=words("diag.E210.help_near", near=near, days=days)
+            if near
+            else words("diag.E210.help_none", days=days),
         )
 
     #: the event types the ``event`` declarations of the whole text declare (set by the compiler before
@@ -319,7 +333,7 @@ class ValueReader:
         if name in m.EVENT_TYPES or name in self.declared_events:
             return name
         raise self.fail(
-            "E208", f"unknown event type `{name}`", tok, help=unknown_event_help(name, self.declared_events)
+            "E208", words("diag.E208", name=name), tok, help=unknown_event_words(name, self.declared_events)
         )
 
     def duration(self, node: Tree[Token]) -> m.Duration:
@@ -502,9 +516,9 @@ class ValueReader:
             if not day:
                 raise self.fail(
                     "E209",
-                    f"day `{shown(str(toks[0]))}` is not a day of a month",
+                    words("diag.E209.day", day=shown(str(toks[0]))),
                     toks[0],
-                    help="write 1 to 31, or `last day`",
+                    help=words("diag.E209.day.help"),
                 )
             return m.DayOfMonth(day=day, span=sp, **step)
         if node.data == "r_yearly":

@@ -30,7 +30,7 @@ def test_clean_policy_prints_nothing_and_exits_0(policy_path: Path, tmp_path: Pa
 def test_diagnostic_format(tmp_path: Path, policy_text: str) -> None:
     bad = tmp_path / "bad.sla"
     bad.write_text(policy_text.replace("respond within 4 business hours", "respond within 4 business hurs"))
-    proc = run("check", str(bad))
+    proc = run("check", "--lang", "en", str(bad))  # the policy is Japanese first (see test_japanese_diagnostics.py)
     assert proc.returncode == 1 and proc.stdout == ""
     lines = proc.stderr.splitlines()
     line_no = next(i for i, ln in enumerate(policy_text.splitlines(), 1) if "within 4 business hours" in ln)

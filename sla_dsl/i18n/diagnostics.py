@@ -1,0 +1,521 @@
+"""The wording of policy diagnostics (``sla check`` and every command that reads a bad policy): keys ``diag.*``.
+
+Design notes
+------------
+* Keys are ``diag.<code>`` or ``diag.<code>.<variant>`` for the message and ``help`` of one code
+  (a code found in several situations has a variant per situation), ``diag.word.*`` for the words
+  around them (``error``, ``help``, the count at the end), ``diag.help.*`` for help texts several
+  codes share, and ``diag.expected.*`` for the phrases of a parse error's "expected ..." list.
+* The English side is exactly the English the diagnostic has always had: the diagnostic's
+  ``message`` and ``help`` fields are filled from it (:func:`sla_dsl.lang.diagnostics.diagnostic`),
+  and the malformed-policy goldens check them.
+* Policy syntax is never translated: keywords, names and examples arrive as fields and are shown in
+  backticks, in both languages. Where the English writes a keyword bare (``valid units are minutes,
+  hours``), the field is a :class:`~sla_dsl.lang.diagnostics.Code`, bare in English and in backticks
+  in Japanese, so a Japanese sentence holds no Latin word outside backticks (a test checks it).
+* Syntax a message quotes whatever its arguments (``stops at``) is a ``{kw_*}`` field from :data:`SYNTAX`,
+  so the Japanese templates hold no Latin word at all (``tests/report/test_catalogue.py`` checks every entry).
+* A code without an entry here still renders, in English: :meth:`Diagnostic.text` falls back.
+"""
+
+from __future__ import annotations
+
+from .msg import Msg
+
+#: Policy syntax the messages quote, the same in every language: fields ``{kw_*}`` of every ``diag.*`` entry
+#: (filled by :meth:`sla_dsl.lang.diagnostics.Words.text`), so no template holds a Latin word of its own.
+SYNTAX: dict[str, str] = {
+    "kw_date": "YYYY-MM-DD",
+    "kw_month_day": "MM-DD",
+    "kw_month_day_example": "12-29",
+    "kw_last_day": "last day",
+    "kw_stops_at": "stops at",
+    "kw_stops_example": "stops at incident.resolved",
+    "kw_respond_within": "respond within",
+    "kw_responded": "incident.responded",
+    "kw_on_clock": "respond within 4 business hours on <clock>",
+    "kw_business_days": "20 business days",
+    "kw_incident_any": "incident.*",
+    "kw_replied": "incident.customer_replied",
+    "kw_languages": "languages ja, en",
+    "kw_en": "en",
+    "kw_pair": '"日本語" / "English"',
+    "kw_sla": "sla",
+    "kw_availability_target": "availability target",
+    "kw_when": "when",
+    "kw_hours_business": "hours business",
+    "kw_hours_always": "hours always except maintenance",
+    "kw_notice_example": "notice 1 week before start date by email",
+    "kw_every_month": "every month on 4th thu, 22:00-24:00",
+    "kw_calendar_business": "calendar business",
+    "kw_starts_example": "starts at incident.product_suspected, else incident.reported",
+    "kw_respond_example": "respond within 4 business hours",
+    "kw_notify_within": "within 3 business hours after outage.recognized",
+    "kw_met_by": "met by outage.notified",
+    "kw_every_day": "every 1 day",
+    "kw_continuous": "continuous",
+    "kw_and": "and",
+    "kw_planned_stop": "planned stop",
+    "kw_notice_days": "notice 7 days before start date",
+    "kw_after_recognized": "after outage.recognized",
+    "kw_outage_any": "outage.*",
+    "kw_every_hours": "every 12 hours",
+    "kw_days": "days",
+    "kw_hours": "hours",
+    "kw_values_example": "values standard, premium",
+    "kw_until_replied": "until incident.customer_replied",
+}
+
+_UNEXPECTED: dict[str, Msg] = {
+    "": Msg("`{word}` はここには書けません", "unexpected `{word}`"),
+    ".expected": Msg(
+        "`{word}` はここには書けません。ここに書けるのは{expected}です", "unexpected `{word}`, expected {expected}"
+    ),
+    ".input": Msg("ここに書かれた内容を読み取れません", "unexpected input"),
+    ".input_expected": Msg(
+        "ここに書かれた内容を読み取れません。ここに書けるのは{expected}です", "unexpected input, expected {expected}"
+    ),
+}
+
+DIAGNOSTICS: dict[str, Msg] = {
+    # the words around every diagnostic
+    "diag.word.error": Msg("エラー", "error"),
+    "diag.word.warning": Msg("警告", "warning"),
+    "diag.word.help": Msg("ヒント", "help"),
+    "diag.word.summary": Msg("エラー{errors}件、警告{warnings}件", "{errors} errors, {warnings} warnings"),
+    "diag.word.not_shown": Msg("ほか{count}件は表示していません", "{count} more not shown"),
+    "diag.word.unchecked": Msg(
+        "{count}件の宣言は読んでいません（エラーが{limit}件に達したところで検査を止めます）",
+        "{count} declarations not read (checking stops after {limit} errors)",
+    ),
+    # shared phrases
+    "diag.phrase.none": Msg("なし", "none"),
+    "diag.help.did_you_mean": Msg("`{name}` の誤りではありませんか？", "did you mean `{name}`?"),
+    "diag.help.units": Msg("使える単位は{units}です", "valid units are {units}"),
+    "diag.help.units_near": Msg(
+        "`{near}` の誤りではありませんか？使える単位は{units}です", "did you mean `{near}`? valid units are {units}"
+    ),
+    "diag.help.belongs_in": Msg("`{word}` は{block}ブロックの中に書きます", "`{word}` belongs in a {block} block"),
+    "diag.help.unit_here": Msg(
+        "ここでは `{word}` は単位として読まれます。単位の前にカレンダー名を書いてください（例：`{example}`）",
+        "`{word}` is a unit here; name the calendar before it, e.g. `{example}`",
+    ),
+    # what a parse error says the parser expected
+    "diag.expected.more": Msg("ほか", "..."),
+    "diag.expected.unit": Msg("単位（{units}）", "a unit ({units})"),
+    "diag.expected.STRING": Msg("引用符で囲んだ文字列（例：{example}）", "a quoted text such as {example}"),
+    "diag.expected.NAME": Msg("名前", "a name"),
+    "diag.expected.EVENT": Msg("イベントの種類（例：`{example}`）", "an event type such as `{example}`"),
+    "diag.expected.TZ": Msg("タイムゾーン（例：`{example}`）", "a time zone such as `{example}`"),
+    "diag.expected.DATE": Msg("日付（例：`{example}`）", "a date such as `{example}`"),
+    "diag.expected.MONTHDAY": Msg("月日（例：`{example}`）", "a month and day such as `{example}`"),
+    "diag.expected.TIME": Msg("時刻（例：`{example}`）", "a time of day such as `{example}`"),
+    "diag.expected.ORDINAL": Msg("序数（例：`{example}`）", "an ordinal such as `{example}`"),
+    "diag.expected.PERCENT": Msg("百分率（例：`{example}`）", "a percentage such as `{example}`"),
+    "diag.expected.REFNUM": Msg("条項番号（例：`{example}`）", "an article number such as `{example}`"),
+    "diag.expected.INT": Msg("数", "a number"),
+    "diag.expected.$END": Msg("ファイルの終わり", "the end of the file"),
+    # E1xx: the policy's syntax
+    **{f"diag.E100{k}": v for k, v in _UNEXPECTED.items()},
+    **{f"diag.E101{k}": v for k, v in _UNEXPECTED.items()},
+    "diag.E100.unreadable": Msg("この部分を読み取れません", "cannot read this"),
+    "diag.E102": Msg("ファイルが途中で終わっています", "unexpected end of file"),
+    "diag.E102.expected": Msg(
+        "ファイルが途中で終わっています。続きに書けるのは{expected}です",
+        "unexpected end of file, expected {expected}",
+    ),
+    "diag.E102.help": Msg(
+        "`{{` で始めたブロックの `}}` が抜けているようです", "a block opened with `{{` is probably missing its `}}`"
+    ),
+    "diag.E103": Msg("このブロックが閉じていません", "this block is not closed"),
+    "diag.E103.help": Msg(
+        "{line}行目の次の宣言より前に `}}` を書いてください", "add `}}` before the next declaration on line {line}"
+    ),
+    "diag.E104": Msg("文字列が閉じていません", "this text is not closed"),
+    "diag.E104.help": Msg('同じ行の中で文字列を `"` で閉じてください', 'end the text with `"` on the same line'),
+    "diag.E105": Msg("`{word}` は単位ではありません", "`{word}` is not a unit"),
+    "diag.E106": Msg("どのブロックにも属さない `{word}` があります", "unexpected `{word}` outside any block"),
+    "diag.E106.help": Msg(
+        "宣言は{keywords}のいずれかで始まります。上のブロックの一部なら、その前の `}}` でブロックが早く閉じています",
+        "a declaration starts with {keywords}; if this belongs to the block above, a `}}` closes it too early",
+    ),
+    # E2xx: references between declarations
+    "diag.E200": Msg("{kind} `{name}` が二度定義されています", "{kind} `{name}` is defined twice"),
+    "diag.E200.help": Msg(
+        "最初の定義は{line}行目にあります。どちらかの名前を変えるか、削除してください",
+        "the first definition is on line {line}; rename or remove one",
+    ),
+    "diag.E200.kind.calendar": Msg("カレンダー", "calendar"),
+    "diag.E200.kind.service": Msg("サービス", "service"),
+    "diag.E200.kind.maintenance": Msg("定期メンテナンス", "maintenance"),
+    "diag.E200.kind.clock": Msg("クロック", "clock"),
+    "diag.E200.kind.priority": Msg("優先度", "priority"),
+    "diag.E200.kind.notification": Msg("通知", "notification"),
+    "diag.E200.kind.backup": Msg("バックアップ", "backup"),
+    "diag.E200.kind.exclusion": Msg("適用除外", "exclusion"),
+    "diag.E200.kind.item": Msg("項目", "item"),
+    "diag.E200.kind.article": Msg("条", "article"),
+    "diag.E200.kind.planned-stop rule": Msg("計画停止の規定", "planned-stop rule"),
+    "diag.E200.kind.attribute": Msg("属性", "attribute"),
+    "diag.E200.header": Msg("`{keyword}` ヘッダーが二つあります", "a second `{keyword}` header"),
+    "diag.E200.header.help": Msg("ポリシーファイルのヘッダーは一つです", "a policy file has one header"),
+    "diag.E206": Msg(
+        "{what}はカレンダー `{name}` の営業時間で数えますが、このカレンダーには{missing}がありません",
+        "{what} counts business time of calendar `{name}`, which has no business {missing}",
+    ),
+    "diag.E206.what.target": Msg("この目標", "the target"),
+    "diag.E206.what.same-day": Msg("当日対応の目安", "the same-day guideline"),
+    "diag.E206.what.service": Msg("このサービス", "the service"),
+    "diag.E206.what.maintenance": Msg("この定期メンテナンス", "the maintenance"),
+    "diag.E206.what.condition": Msg("この条件", "the condition"),
+    "diag.E206.missing.hours": Msg("営業時間", "hours"),
+    "diag.E206.missing.days": Msg("営業日", "days"),
+    "diag.E206.help": Msg("カレンダー `{name}` に `{add}` を書いてください", "add `{add}` to calendar `{name}`"),
+    "diag.E207": Msg("`{name}` という名前のカレンダーはありません", "no calendar is called `{name}`"),
+    "diag.E207.help": Msg(
+        "`{example}` を定義してください（定義済みのカレンダー：{known}）", "define `{example}`; calendars here: {known}"
+    ),
+    "diag.E218": Msg(
+        "項目{item}が参照している{kind} `{name}` は定義されていません",
+        "item {item} refers to {kind} `{name}`, which is not defined",
+    ),
+    "diag.E218.planned_stop": Msg(
+        "項目{item}が参照している計画停止の規定は定義されていません",
+        "item {item} refers to planned-stop rule, which is not defined",
+    ),
+    "diag.E218.kind.calendar": Msg("カレンダー", "calendar"),
+    "diag.E218.kind.service": Msg("サービス", "service"),
+    "diag.E218.kind.maintenance": Msg("定期メンテナンス", "maintenance"),
+    "diag.E218.kind.clock": Msg("クロック", "clock"),
+    "diag.E218.kind.priority": Msg("優先度", "priority"),
+    "diag.E218.kind.notify": Msg("通知", "notify"),
+    "diag.E218.kind.backup": Msg("バックアップ", "backup"),
+    "diag.E218.kind.exclude": Msg("適用除外", "exclude"),
+    "diag.E217": Msg("ポリシーに `{keyword}` ヘッダーがありません", "the policy has no `{keyword}` header"),
+    "diag.E217.help": Msg("ファイルの先頭に `{example}` を書いてください", "start the file with `{example}`"),
+    "diag.E100.cannot_parse": Msg("構文を読み取れません：{detail}", "cannot parse: {detail}"),
+    "diag.E251": Msg("`{name}` という名前の属性はありません", "no attribute is called `{name}`"),
+    "diag.E251.help": Msg(
+        "`{example}` を宣言してください（宣言済みの属性：{known}）", "declare `{example}`; attributes here: {known}"
+    ),
+    "diag.E251.value": Msg("属性 `{name}` に値 `{value}` はありません", "attribute `{name}` has no value `{value}`"),
+    "diag.E251.value.help": Msg("この属性の値は{values}です", "its values are {values}"),
+    "diag.help.keep_one": Msg(
+        "一つだけ残してください（最初のものは{line}行目にあります）", "keep one; the first is on line {line}"
+    ),
+    # clocks and their targets
+    "diag.E240": Msg("`{name}` という名前のクロックはありません", "no clock is called `{name}`"),
+    "diag.E240.help": Msg(
+        "`{example}` を定義してください（定義済みのクロック：{known}）", "define `{example}`; clocks here: {known}"
+    ),
+    "diag.E241": Msg(
+        "クロック `{clock}` に `{kw_stops_at}` がないため、"
+        "このクロックで測る `{kind}` の目標は達成されることがありません",
+        "clock `{clock}` has no `{kw_stops_at}`: the `{kind}` target on it could never be met",
+    ),
+    "diag.E241.help": Msg(
+        "クロック `{clock}` に `{kw_stops_example}` などを書いてください",
+        "add e.g. `{kw_stops_example}` to clock `{clock}`",
+    ),
+    "diag.E242": Msg(
+        "クロック `{clock}` は単純な `{kw_respond_within}` の目標を測ります。この目標はクロックの開始から最初の "
+        "`{kw_responded}` までなので、このクロックの一時停止・停止・リセットは判定されません",
+        "clock `{clock}` measures the plain `{kw_respond_within}` targets, which run from the clock start to the first "
+        "{kw_responded}: its pauses, stops and resets would not be judged",
+    ),
+    "diag.E242.help": Msg(
+        "一時停止などは別のクロックに書き、目標でそのクロックを指定してください：`{kw_on_clock}`",
+        "put the life cycle on another clock and name it in the target: `{kw_on_clock}`",
+    ),
+    "diag.E243": Msg(
+        "経過時間の `{duration}` は一定の長さではありません",
+        "`{duration}` of elapsed time is not a fixed amount of running time",
+    ),
+    "diag.E243.help": Msg(
+        "日（{days}）か週（{weeks}）で、または営業日（`{kw_business_days}`）で書いてください",
+        "write it in {days} or {weeks}, or in business days (`{kw_business_days}`)",
+    ),
+    "diag.E244": Msg(
+        "{what}が `{name}` を指定していますが、クロックは案件のイベントでのみ動きます",
+        "{what} names `{name}`: clocks run on incident events only",
+    ),
+    "diag.E244.update": Msg("この更新の目標", "an update"),
+    "diag.E244.clock": Msg("クロック `{clock}` ", "clock `{clock}`"),
+    "diag.E244.help": Msg(
+        "`{kw_incident_any}` のイベント（例：`{kw_replied}`）を指定してください",
+        "name an `{kw_incident_any}` event, e.g. `{kw_replied}`",
+    ),
+    "diag.E245": Msg(
+        "クロック `{clock}` は `{event}` で一時停止し、同じイベントで再開します",
+        "clock `{clock}` pauses at `{event}` until the same event",
+    ),
+    "diag.E245.help": Msg(
+        "再開させるイベントを指定してください（例：`{kw_until_replied}`）",
+        "name the event that resumes it, e.g. `{kw_until_replied}`",
+    ),
+    "diag.E246": Msg(
+        "優先度 `{priority}` に、クロック `{clock}` で測る `{kind}` の目標が二つあります",
+        "priority `{priority}` has two `{kind}` targets on clock `{clock}`",
+    ),
+    "diag.W240": Msg("クロック `{clock}` を使う目標がありません", "clock `{clock}` is not used by any target"),
+    "diag.W240.help": Msg(
+        "このクロックで目標を測ってください（例：`{example}`）", "measure a target on it, e.g. `{example}`"
+    ),
+    # values
+    "diag.E203": Msg("`{time}` は時刻ではありません", "`{time}` is not a time of day"),
+    "diag.E203.help": Msg(
+        "時刻は00:00から24:00までです（24:00はその日の終わり）",
+        "times run from 00:00 to 24:00 (24:00 is the end of the day)",
+    ),
+    "diag.E208": Msg("`{name}` というイベントの種類はありません", "unknown event type `{name}`"),
+    "diag.E208.help": Msg("イベントの種類は{types}です", "event types are {types}"),
+    "diag.E208.help.declare": Msg(
+        "先に `{example}` で宣言してください。イベントの種類は{types}です",
+        "declare it first: `{example}`; event types are {types}",
+    ),
+    "diag.E209": Msg("`{date}` は正しい日付ではありません", "`{date}` is not a valid date"),
+    "diag.E209.help": Msg("実在する日付を `{kw_date}` の形で書いてください", "write a real date as {kw_date}"),
+    "diag.E209.month_day": Msg("`{date}` は正しい月日ではありません", "`{date}` is not a valid month and day"),
+    "diag.E209.month_day.help": Msg(
+        "`{kw_month_day}` の形で書いてください（例：`{kw_month_day_example}`）",
+        "write {kw_month_day}, e.g. {kw_month_day_example}",
+    ),
+    "diag.E209.day": Msg("`{day}` 日という日はありません", "day `{day}` is not a day of a month"),
+    "diag.E209.day.help": Msg(
+        "1から31まで、または `{kw_last_day}` と書いてください", "write 1 to 31, or `{kw_last_day}`"
+    ),
+    "diag.E210": Msg("`{word}` という曜日はありません", "unknown weekday `{word}`"),
+    "diag.E210.help": Msg("`{weekday}` と書いてください。曜日は{days}です", "write `{weekday}`; weekdays are {days}"),
+    "diag.E210.help_near": Msg(
+        "`{near}` の誤りではありませんか？曜日は{days}です", "did you mean `{near}`? weekdays are {days}"
+    ),
+    "diag.E210.help_none": Msg("曜日は{days}です", " weekdays are {days}"),
+    # the languages a policy declares
+    "diag.E260": Msg("`{code}` という言語は扱えません", "unknown language `{code}`"),
+    "diag.E260.help": Msg(
+        "`{kw_languages}` と書いてください（最初の言語が主言語です）",
+        "write `{kw_languages}` (the first is the primary language)",
+    ),
+    "diag.E260.help_near": Msg(
+        "{hint}`{kw_languages}` と書いてください（最初の言語が主言語です）",
+        "{hint}; write `{kw_languages}` (the first is the primary language)",
+    ),
+    "diag.E261": Msg("言語 `{code}` が二度書かれています", "language `{code}` is listed twice"),
+    "diag.E261.help": Msg("各言語は一度だけ書いてください", "list each language once"),
+    "diag.E262": Msg(
+        "この文は、ポリシーが宣言する言語 `{lang}` で空です",
+        "this text is empty in `{lang}`, a language the policy declares",
+    ),
+    "diag.E262.help": Msg(
+        "宣言したすべての言語で書いてください：`{kw_pair}`", "write the text in every declared language: {kw_pair}"
+    ),
+    "diag.E263": Msg(
+        "ポリシーは `{kw_en}` を宣言していますが、この文には英語版がありません",
+        "this text has no English version, and the policy declares `{kw_en}`",
+    ),
+    "diag.E263.help": Msg("日本語と英語の組で書いてください：`{kw_pair}`", "write it as a pair: {kw_pair}"),
+    "diag.E264": Msg(
+        "この文は英語の側が日本語で、日本語の側が日本語ではありません",
+        "the English side of this text is Japanese and the Japanese side is not",
+    ),
+    "diag.E264.help": Msg("日本語の文を先に書いてください：`{kw_pair}`", "write the Japanese text first: {kw_pair}"),
+    # a declaration without a statement it needs, or with one twice
+    "diag.E211.header": Msg("`{kw_sla}` ヘッダーに `{field}` がありません", "the `{kw_sla}` header has no `{field}`"),
+    "diag.E211.header.help": Msg("ヘッダーに `{example}` を書いてください", "add `{example}` to the header"),
+    "diag.E211.service": Msg(
+        "サービス `{name}` に稼働時間の指定がありません", "service `{name}` does not say its hours"
+    ),
+    "diag.E211.service.help": Msg(
+        "`{kw_hours_business}` や `{kw_hours_always}` などを書いてください",
+        "add e.g. `{kw_hours_business}` or `{kw_hours_always}`",
+    ),
+    "diag.E211.planned": Msg(
+        "計画停止の規定に事前通知の指定がありません", "the planned-stop rule does not say its notice"
+    ),
+    "diag.E211.planned.help": Msg("`{kw_notice_example}` などを書いてください", "add e.g. `{kw_notice_example}`"),
+    "diag.E211.maintenance": Msg(
+        "定期メンテナンス `{name}` に実施日時の指定がありません", "maintenance `{name}` does not say when it happens"
+    ),
+    "diag.E211.maintenance.help": Msg("`{kw_every_month}` などを書いてください", "add e.g. `{kw_every_month}`"),
+    "diag.E211.maintenance_calendar": Msg(
+        "定期メンテナンス `{name}` は営業日でない日を避けて移りますが、カレンダーを指定していません",
+        "maintenance `{name}` moves off non-business days but names no calendar",
+    ),
+    "diag.E211.maintenance_calendar.help": Msg(
+        "`{kw_calendar_business}` を書いてください（営業日を数えるカレンダーです）",
+        "add `{kw_calendar_business}` (the calendar whose business days count)",
+    ),
+    "diag.E211.clock": Msg(
+        "クロック `{name}` に開始させるイベントの指定がありません", "clock `{name}` does not say which event starts it"
+    ),
+    "diag.E211.clock.help": Msg("`{kw_starts_example}` などを書いてください", "add e.g. `{kw_starts_example}`"),
+    "diag.E211.priority": Msg("優先度 `{name}` に応答目標がありません", "priority `{name}` has no response target"),
+    "diag.E211.priority.help": Msg("`{kw_respond_example}` などを書いてください", "add e.g. `{kw_respond_example}`"),
+    "diag.E211.notify": Msg("通知 `{name}` に{what}がありません", "notification `{name}` has no {what}"),
+    "diag.E211.notify.help": Msg(
+        "通知には `{kw_notify_within}` と `{kw_met_by}` が必要です",
+        "a notification needs `{kw_notify_within}` and `{kw_met_by}`",
+    ),
+    "diag.E211.backup": Msg(
+        "バックアップ `{name}` に取得する頻度の指定がありません", "backup `{name}` does not say how often it is taken"
+    ),
+    "diag.E211.backup.help": Msg(
+        "`{kw_every_day}` または `{kw_continuous}` を書いてください", "add `{kw_every_day}` or `{kw_continuous}`"
+    ),
+    "diag.E212": Msg("{what}がこのブロックに二度書かれています", "{what} is given twice in this block"),
+    "diag.E212.what.availability": Msg(
+        "`{kw_when}` のない `{kw_availability_target}` ", "`{kw_availability_target}` without `{kw_when}`"
+    ),
+    "diag.E212.what.response": Msg("応答目標", "the response target"),
+    "diag.E212.when.help": Msg(
+        "条件を `{kw_and}` でつないで一つにしてください（最初の `{kw_when}` は{line}行目にあります）",
+        "join the tests with `{kw_and}`; the first `{kw_when}` is on line {line}",
+    ),
+    # rules the language accepts but the evaluator would not judge
+    "diag.E220.planned_stop": Msg(
+        "二つ目の計画停止の規定 `{name}` は判定されません（判定されるのは最初の規定 `{first}` だけです）",
+        "a second planned-stop rule `{name}`: only the first one ({first}) is judged; it would not be judged",
+    ),
+    "diag.E220.planned_stop.help": Msg(
+        "計画停止の通知の規定はすべて一つの `{kw_planned_stop}` ブロックに書いてください",
+        "put every notice rule of planned stops in one `{kw_planned_stop}` block",
+    ),
+    "diag.E220.notice": Msg(
+        "開始日より前の通知 `{lead}` は判定されません。開始日より前の通知は、カレンダー上の経過日・週・月の"
+        "整数で数えます",
+        "notice `{lead}` before the start date: a notice before the start date is counted in whole elapsed days, "
+        "weeks or months of the calendar; it would not be judged",
+    ),
+    "diag.E220.notice.help": Msg(
+        "`{kw_notice_days}` などと書くか、開始時刻から `{notice_start}` で数えてください",
+        "write e.g. `{kw_notice_days}`, or count from the start instant with `{notice_start}`",
+    ),
+    "diag.E220.notify_records": Msg(
+        "通知の目標 `{name}` は `{after}` で始まり、別の種類の記録のイベント `{met_by}` で達成されるため、"
+        "判定されません",
+        "notification target `{name}` starts on `{after}` but is met by `{met_by}`, an event of another kind "
+        "of record; it would not be judged",
+    ),
+    "diag.E220.notify_records.help": Msg(
+        "一つの記録のイベントで始めて達成してください（例：`{kw_after_recognized}` と `{kw_met_by}`）",
+        "start and meet it on events of one record, e.g. `{kw_after_recognized}` and `{kw_met_by}`",
+    ),
+    "diag.E220.notify_event": Msg(
+        "通知の目標 `{name}` は `{after}` で始まるため、判定されません（判定されるのは `{kw_outage_any}` か "
+        "`{kw_incident_any}` のイベントで始まる目標だけです）",
+        "notification target `{name}` starts on `{after}`: only targets after an `{kw_outage_any}` or "
+        "`{kw_incident_any}` event are judged; it would not be judged",
+    ),
+    "diag.E220.notify_event.help": Msg(
+        "障害か案件のイベントで目標を始めてください（例：`{kw_after_recognized}`）",
+        "start the target on an outage or incident event, e.g. `{kw_after_recognized}`",
+    ),
+    "diag.E220.backup": Msg(
+        "バックアップ `{kind}` の `{every}` ごとの取得は判定されません。バックアップは、1日を割り切る時間数"
+        "（1、2、3、4、6、8、12、24時間）の枠ごとか、日・週・月単位の経過ごとに判定します",
+        "backup `{kind}` every `{every}`: backups are judged in windows of N hours that divide a day "
+        "(1, 2, 3, 4, 6, 8, 12 or 24), or every N elapsed days, weeks or months; it would not be judged",
+    ),
+    "diag.E220.backup.help": Msg(
+        "`{kw_every_hours}` や `{kw_every_day}` などと書いてください",
+        "write e.g. `{kw_every_hours}` or `{kw_every_day}`",
+    ),
+    # calendars as declared
+    "diag.E202": Msg("営業時間の範囲 `{a}` と `{b}` が重なっています", "hour ranges `{a}` and `{b}` overlap"),
+    "diag.E202.next_day": Msg(
+        "営業時間の範囲 `{a}` と翌日の `{b}` が重なっています", "hour ranges `{a}` and the next day's `{b}` overlap"
+    ),
+    "diag.E202.help": Msg(
+        "営業時間は重ならない範囲で書きます。一つにまとめるか、どちらかをずらしてください"
+        "（終わりが始まりより早い範囲は、夜をまたいで翌日まで続きます）",
+        "business hours are separate ranges; merge them or move one (a range whose end is earlier than its "
+        "start runs overnight into the next day)",
+    ),
+    "diag.E231": Msg(
+        "カレンダー `{name}`：{days}の営業時間がありますが、`{kw_days}` はその曜日を営業日にしていません",
+        "calendar `{name}`: hours for {days}, which `{kw_days}` does not open",
+    ),
+    "diag.E231.help": Msg(
+        "`{kw_days}` に{days}を加えるか、その営業時間を削除してください",
+        "add {days} to `{kw_days}`, or remove those hours",
+    ),
+    "diag.W231": Msg(
+        "カレンダー `{name}`：`{line}` はどの曜日にも当てはまりません", "calendar `{name}`: `{line}` applies to no day"
+    ),
+    "diag.W231.help": Msg(
+        "営業日の曜日にはすべて専用の `{kw_hours}` 行があります。"
+        "この行か、この行が当てはまるべき曜日の行を削除してください",
+        "every open weekday has its own `{kw_hours}` line; remove this line or the weekday lines it should cover",
+    ),
+    "diag.E233": Msg(
+        "カレンダー `{name}` は `{day}` を営業日にしていますが、営業時間がありません",
+        "calendar `{name}` opens `{day}` but gives it no hours",
+    ),
+    "diag.E233.help": Msg(
+        "`{example}`（その曜日の営業時間）を書くか、営業日すべてに `{kw_hours}` 行を書いてください",
+        "add `{example}` (its hours), or an `{kw_hours}` line for every open day",
+    ),
+    "diag.E233.open": Msg(
+        "カレンダー `{name}`：`{open}` は `{day}` を営業日にしますが、この曜日には営業時間がありません",
+        "calendar `{name}`: `{open}` works a `{day}`, which has no hours",
+    ),
+    "diag.E233.open.help": Msg(
+        "代わりにその日の営業時間を書いてください：`{example}`", "give the date its hours instead: `{example}`"
+    ),
+    "diag.E236": Msg(
+        "カレンダー `{name}`：`{date}` の営業時間が二度書かれています",
+        "calendar `{name}`: `{date}` is given hours twice",
+    ),
+    "diag.E236.help": Msg(
+        "各日付の `{kw_hours}` 行は一つにしてください（最初のものは{line}行目にあります）",
+        "give each date one `{kw_hours}` line (the first is on line {line})",
+    ),
+    "diag.W230": Msg(
+        "カレンダー `{name}`：`{closed}` は、このカレンダーが営業しない日の時間を休業にしています",
+        "calendar `{name}`: `{closed}` closes hours of a day the calendar does not open",
+    ),
+    "diag.W230.help": Msg(
+        "日付を確かめてください。一部の時間の休業は、営業日の時間を減らすだけです",
+        "check the date; a partial closure only removes hours of an open day",
+    ),
+    "diag.W232": Msg(
+        "カレンダー `{name}`：祝日 `{date}` に名前が二度付けられています",
+        "calendar `{name}`: holiday `{date}` is named twice",
+    ),
+    "diag.W232.help": Msg(
+        "一つだけ残してください（最初のものは{line}行目にあります）", "keep one (the first is on line {line})"
+    ),
+    # declared event types and attributes
+    "diag.E247": Msg("イベントの種類 `{name}` が二度宣言されています", "event type `{name}` is declared twice"),
+    "diag.E248": Msg(
+        "`{name}` は契約に定めのあるイベントの種類です", "`{name}` is an event type of the contract already"
+    ),
+    "diag.E248.help": Msg(
+        "この宣言を削除してください。契約のイベントの種類は、宣言せずに規定で使えます",
+        "remove this declaration: rules may name the contract's types as they are",
+    ),
+    "diag.W247": Msg(
+        "イベントの種類 `{name}` は宣言されていますが、どの規定も使っていません",
+        "event type `{name}` is declared but no rule names it",
+    ),
+    "diag.W247.help": Msg(
+        "イベントログに含めることはできますが、何も判定されません。クロック・目標・完了・通知の規定で使うか、"
+        "宣言を削除してください",
+        "the event log may carry it, but nothing is judged on it: name it in a clock, target, completion or "
+        "notify rule, or remove the declaration",
+    ),
+    "diag.E250": Msg("属性 `{name}` に値が一つもありません", "attribute `{name}` lists no values"),
+    "diag.E250.help": Msg(
+        "取りうる値を書いてください（例：`{kw_values_example}`）",
+        "add the values it may take, e.g. `{kw_values_example}`",
+    ),
+    "diag.E250.twice": Msg(
+        "属性 `{name}` の値 `{value}` が二度書かれています", "value `{value}` of attribute `{name}` is listed twice"
+    ),
+    "diag.E250.twice.help": Msg("各値は一度だけ書いてください", "list each value once"),
+    "diag.E250.default": Msg(
+        "属性 `{name}` の既定値 `{default}` は、その値の一つではありません",
+        "the default `{default}` of attribute `{name}` is not one of its values",
+    ),
+    "diag.E250.default.help": Msg("{values}のいずれかを選んでください", "choose one of {values}"),
+}
