@@ -32,7 +32,7 @@ WORDS: dict[str, dict[str, str]] = {
         "met": "達成",
         "below": "未達",
         "open": "集計中",
-        "month": "月",
+        "month": "月次",
         "quarter": "四半期",
         "whole": "評価期間",
         "none": "なし",
