@@ -17,6 +17,7 @@ from .diagnostics import DIAGNOSTICS
 from .msg import Msg
 from .report import REPORT
 from .site import SITE
+from .tables import TABLES
 from .trend import TREND
 
 __all__ = ["CATALOGUE", "Msg"]
@@ -24,7 +25,7 @@ __all__ = ["CATALOGUE", "Msg"]
 
 def _union() -> dict[str, Msg]:
     out: dict[str, Msg] = {}
-    for section in (REPORT, SITE, TREND, DIAGNOSTICS):
+    for section in (REPORT, SITE, TREND, DIAGNOSTICS, TABLES):
         for key, msg in section.items():
             if key in out:
                 raise ValueError(f"message key `{key}` defined twice")

@@ -6,7 +6,8 @@ Design notes
   of each measured service per period (month, quarter or the evaluated
   period) against its target, and the credits owed, each with its
   explanation: the availability figure, the tier it fell below, the article.
-* Every word is in Japanese and English here (:data:`WORDS`); a test renders
+* Every word is in Japanese and English in the catalogue (``report.credits.*``,
+  :mod:`sla_dsl.i18n.tables`); a test renders
   both and finds no English on the Japanese page but the service names and
   figures.
 """
@@ -18,55 +19,10 @@ from .conditions import for_whom
 from .sections import Part
 from .words import Cell, PolicyWords
 
-WORDS: dict[str, dict[str, str]] = {
-    "ja": {
-        "periods": "サービス別・測定期間別の稼働率",
-        "credits": "サービスクレジット",
-        "service": "サービス",
-        "period": "測定期間",
-        "ratio": "稼働率",
-        "target": "目標",
-        "result": "結果",
-        "credit": "クレジット",
-        "why": "根拠",
-        "met": "達成",
-        "below": "未達",
-        "open": "集計中",
-        "month": "月次",
-        "quarter": "四半期",
-        "whole": "評価期間",
-        "none": "なし",
-        "explain": "稼働率 {ratio} が {below} を下回ったため、料金の {credit} をクレジットとして返還（{ref}）",
-        "article": "第{n}条",
-        "no_article": "条項の指定なし",
-    },
-    "en": {
-        "periods": "Availability per service and measurement period",
-        "credits": "Service credits",
-        "service": "Service",
-        "period": "Period",
-        "ratio": "Availability",
-        "target": "Target",
-        "result": "Result",
-        "credit": "Credit",
-        "why": "Explanation",
-        "met": "met",
-        "below": "below target",
-        "open": "not final",
-        "month": "month",
-        "quarter": "quarter",
-        "whole": "evaluated period",
-        "none": "none",
-        "explain": "availability {ratio} is below {below}: {credit} of the fee is credited ({ref})",
-        "article": "Article {n}",
-        "no_article": "no article given",
-    },
-}
-
 
 def _w(w: PolicyWords, key: str, **params: object) -> str:
-    text = WORDS.get(w.lang, WORDS["en"])[key]
-    return text.format(**params) if params else text
+    """This table's catalogue text ``report.credits.<key>`` in the report's language."""
+    return w.m(f"report.credits.{key}", **params)
 
 
 def _pct(value: float) -> str:

@@ -21,20 +21,10 @@ from . import AvailabilityPeriod, Report, Violation
 from .conditions import for_whom
 from .words import PolicyWords
 
-WORDS: dict[str, dict[str, str]] = {
-    "ja": {
-        "period_below": "{start}〜{end} の稼働率 {ratio} が目標 {target}% を下回りました",
-        "window_missed": "{start}〜{end} に{kind}の取得なし",
-    },
-    "en": {
-        "period_below": "availability {ratio} from {start} to {end} below the target {target}%",
-        "window_missed": "no {kind} taken from {start} to {end}",
-    },
-}
 
-
-def _w(w: PolicyWords, key: str, **values: object) -> str:
-    return WORDS.get(w.lang, WORDS["en"])[key].format(**values)
+def _w(w: PolicyWords, key: str, **params: object) -> str:
+    """This table's catalogue text ``report.periods.<key>`` in the report's language."""
+    return w.m(f"report.periods.{key}", **params)
 
 
 def service_rows(report: Report, service: str, when: str | None = None) -> list[AvailabilityPeriod]:

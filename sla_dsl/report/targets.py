@@ -10,7 +10,8 @@ Design notes
 * Incident rows come as :class:`~sla_dsl.report.IncidentRow` (their
   ``targets``) or as the evaluator's compact verdicts, whose targets turn into
   :class:`~sla_dsl.report.TargetRow` through ``to_row()``.
-* Every word is in Japanese and English here (:data:`WORDS`); clock and rule
+* Every word is in Japanese and English in the catalogue (``report.targets.*``,
+  :mod:`sla_dsl.i18n.tables`); clock and rule
   names are shown by their labels in the report's language.
 """
 
@@ -25,57 +26,10 @@ from .conditions import unmet_words
 from .sections import Part, more_row
 from .words import Cell, PolicyWords
 
-WORDS: dict[str, dict[str, str]] = {
-    "ja": {
-        "title": "目標別の判定",
-        "id": "ID",
-        "target": "目標",
-        "clock": "計測",
-        "status": "判定",
-        "due": "期限",
-        "used": "経過 / 目標",
-        "respond": "応答",
-        "resolve": "解決",
-        "first_reply": "初回回答",
-        "update": "定期更新",
-        "notify": "通知",
-        "met": "達成",
-        "breached": "違反",
-        "open": "未完了",
-        "paused": "一時停止中",
-        "at_risk": "期限間近",
-        "excluded": "適用除外",
-        "not_applicable": "対象外",
-        "missed": "（{n} 回遅延）",
-    },
-    "en": {
-        "title": "Verdicts per target",
-        "id": "ID",
-        "target": "Target",
-        "clock": "Measured on",
-        "status": "Status",
-        "due": "Due",
-        "used": "Used / target",
-        "respond": "Response",
-        "resolve": "Resolution",
-        "first_reply": "First reply",
-        "update": "Periodic update",
-        "notify": "Notification",
-        "met": "met",
-        "breached": "breached",
-        "open": "open",
-        "paused": "paused",
-        "at_risk": "at risk",
-        "excluded": "excluded",
-        "not_applicable": "not applicable",
-        "missed": " ({n} missed)",
-    },
-}
-
 
 def _w(w: PolicyWords, key: str, **params: object) -> str:
-    text = WORDS.get(w.lang, WORDS["en"])[key]
-    return text.format(**params) if params else text
+    """This table's catalogue text ``report.targets.<key>`` in the report's language."""
+    return w.m(f"report.targets.{key}", **params)
 
 
 def _rows_of(inc: Any) -> list[Any]:

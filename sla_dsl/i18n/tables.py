@@ -1,0 +1,59 @@
+"""Catalogue section: the customer report's tables of targets, availability periods and credits
+(:mod:`sla_dsl.report.targets`, :mod:`sla_dsl.report.periods`, :mod:`sla_dsl.report.credits`)."""
+
+from __future__ import annotations
+
+from .msg import Msg
+
+__all__ = ["TABLES"]
+
+#: ``report.<table>.<key>``
+TABLES: dict[str, Msg] = {
+    "report.credits.periods": Msg("サービス別・測定期間別の稼働率", "Availability per service and measurement period"),
+    "report.credits.credits": Msg("サービスクレジット", "Service credits"),
+    "report.credits.service": Msg("サービス", "Service"),
+    "report.credits.period": Msg("測定期間", "Period"),
+    "report.credits.ratio": Msg("稼働率", "Availability"),
+    "report.credits.target": Msg("目標", "Target"),
+    "report.credits.result": Msg("結果", "Result"),
+    "report.credits.credit": Msg("クレジット", "Credit"),
+    "report.credits.why": Msg("根拠", "Explanation"),
+    "report.credits.met": Msg("達成", "met"),
+    "report.credits.below": Msg("未達", "below target"),
+    "report.credits.open": Msg("集計中", "not final"),
+    "report.credits.month": Msg("月次", "month"),
+    "report.credits.quarter": Msg("四半期", "quarter"),
+    "report.credits.whole": Msg("評価期間", "evaluated period"),
+    "report.credits.none": Msg("なし", "none"),
+    "report.credits.explain": Msg(
+        "稼働率 {ratio} が {below} を下回ったため、料金の {credit} をクレジットとして返還（{ref}）",
+        "availability {ratio} is below {below}: {credit} of the fee is credited ({ref})",
+    ),
+    "report.credits.article": Msg("第{n}条", "Article {n}"),
+    "report.credits.no_article": Msg("条項の指定なし", "no article given"),
+    "report.targets.title": Msg("目標別の判定", "Verdicts per target"),
+    "report.targets.id": Msg("ID", "ID"),
+    "report.targets.target": Msg("目標", "Target"),
+    "report.targets.clock": Msg("計測", "Measured on"),
+    "report.targets.status": Msg("判定", "Status"),
+    "report.targets.due": Msg("期限", "Due"),
+    "report.targets.used": Msg("経過 / 目標", "Used / target"),
+    "report.targets.respond": Msg("応答", "Response"),
+    "report.targets.resolve": Msg("解決", "Resolution"),
+    "report.targets.first_reply": Msg("初回回答", "First reply"),
+    "report.targets.update": Msg("定期更新", "Periodic update"),
+    "report.targets.notify": Msg("通知", "Notification"),
+    "report.targets.met": Msg("達成", "met"),
+    "report.targets.breached": Msg("違反", "breached"),
+    "report.targets.open": Msg("未完了", "open"),
+    "report.targets.paused": Msg("一時停止中", "paused"),
+    "report.targets.at_risk": Msg("期限間近", "at risk"),
+    "report.targets.excluded": Msg("適用除外", "excluded"),
+    "report.targets.not_applicable": Msg("対象外", "not applicable"),
+    "report.targets.missed": Msg("（{n} 回遅延）", " ({n} missed)"),
+    "report.periods.period_below": Msg(
+        "{start}〜{end} の稼働率 {ratio} が目標 {target}% を下回りました",
+        "availability {ratio} from {start} to {end} below the target {target}%",
+    ),
+    "report.periods.window_missed": Msg("{start}〜{end} に{kind}の取得なし", "no {kind} taken from {start} to {end}"),
+}
