@@ -9,14 +9,20 @@ JSON report is not rendered, it costs the same after every engine):
 
 * one process: ``read_arrow`` + ``judge_log`` on the same Parquet files;
 * ``sla_dsl.dask`` on a ``LocalCluster`` of 1 worker process, then of 2 (one thread
-  each), reading the Parquet files with ``dd.read_parquet`` (one partition per
-  file, already partitioned by ``id``: ``partitioned=True``);
+  each), given the directory of Parquet files (one partition per file, already
+  partitioned by ``id``: ``partitioned=True``; each file read by pyarrow in its
+  task); with ``--frame``, given ``dd.read_parquet(..., dtype_backend="pyarrow")``
+  instead (a Dask DataFrame, one partition per file);
 * ``sla_dsl.spark`` in ``local[2]`` on ``spark.read.parquet`` of the same files.
 
 Prints seconds and events per second of each and the ratio of 2 Dask workers to 1
-(the target is 1.6x or more). The machine's cores are shared with whatever else
-runs: the load average before and after is printed with the figures.
-Not a test: nothing is asserted. Run: ``python bench/scale.py [--events N] [--files K] [--no-spark]``.
+(the target is 1.6x or more), from the best of ``--runs`` runs on each cluster
+(and each run's). The machine's cores are shared with whatever else runs: each
+line gives the load average, and the CPU seconds (user + system) the worker
+processes and the client process (with the scheduler) spent in the run, the
+figures to compare on a shared machine.
+Not a test: nothing is asserted.
+Run: ``python bench/scale.py [--events N] [--files K] [--runs R] [--frame] [--no-spark]``.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ import sys
 import tempfile
 import time
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
@@ -57,12 +64,26 @@ def to_parquet(jsonl: Path, out: Path, files: int) -> int:
     return table.num_rows
 
 
-def timed(label: str, n: int, fn: object) -> float:
+def timed(label: str, n: int, fn: Callable[[], object], cpu: Callable[[], tuple[float, float]] | None = None) -> float:
+    """Run ``fn`` once; print its seconds, events/s, the load and, with ``cpu``, the CPU seconds of
+    the workers and of the client spent in it."""
+    before = cpu() if cpu else (0.0, 0.0)
     t = time.perf_counter()
-    fn()  # type: ignore[operator]
+    fn()
     s = time.perf_counter() - t
-    print(f"{label:<34} {s:8.1f} s  {n / s:>10,.0f} events/s   (load {os.getloadavg()[0]:.1f})", flush=True)
+    spent = ""
+    if cpu:
+        after = cpu()
+        spent = f"  CPU s: workers {after[0] - before[0]:.1f}, client {after[1] - before[1]:.1f}"
+    print(f"{label:<34} {s:8.1f} s  {n / s:>10,.0f} events/s   (load {os.getloadavg()[0]:.1f}){spent}", flush=True)
     return s
+
+
+def _cpu_seconds() -> float:
+    import psutil  # distributed's own dependency
+
+    times = psutil.Process().cpu_times()
+    return float(times.user + times.system)
 
 
 def one_process(parquet: Path) -> None:
@@ -73,7 +94,8 @@ def one_process(parquet: Path) -> None:
     judge_log(load_policy(POLICY), read_arrow(parquet), FROM, TO)
 
 
-def dask_run(parquet: Path, workers: int) -> float:
+def dask_run(parquet: Path, workers: int, runs: int, frame: bool) -> float:
+    """The best of ``runs`` timed runs on a fresh LocalCluster of ``workers`` processes."""
     import dask.dataframe as dd
     from distributed import Client, LocalCluster
 
@@ -85,13 +107,17 @@ def dask_run(parquet: Path, workers: int) -> float:
         Client(cluster) as client,
     ):
         client.run(lambda: __import__("sla_dsl.scale"))  # workers' imports are not the judging
-        events = dd.read_parquet(str(parquet))
-        n = int(events.map_partitions(len).sum().compute())
+        n = int(dd.read_parquet(str(parquet)).map_partitions(len).sum().compute())
+        events = dd.read_parquet(str(parquet), dtype_backend="pyarrow") if frame else str(parquet)
 
         def run() -> None:
             sla_dsl.dask.judge(POLICY, events, FROM, TO, source="events.jsonl", partitioned=True)
 
-        return timed(f"dask, {workers} worker{'s' if workers > 1 else ''}", n, run)
+        def cpu() -> tuple[float, float]:
+            return sum(client.run(_cpu_seconds).values()), _cpu_seconds()
+
+        label = f"dask, {workers} worker{'s' if workers > 1 else ''}" + (" (frame)" if frame else "")
+        return min(timed(label, n, run, cpu) for _ in range(runs))
 
 
 def spark_run(parquet: Path, n: int, files: int) -> None:
@@ -123,6 +149,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--events", type=int, default=4_000_000)
     ap.add_argument("--files", type=int, default=16)
+    ap.add_argument("--runs", type=int, default=1, help="timed runs on each Dask cluster (the best counts)")
+    ap.add_argument("--frame", action="store_true", help="give Dask a DataFrame rather than the files")
     ap.add_argument("--no-spark", action="store_true")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -133,8 +161,8 @@ def main() -> None:
         jsonl.unlink()
         print(f"{n:,} events in {args.files} Parquet files bucketed by id; {os.cpu_count()} cores", flush=True)
         timed("one process (read_arrow + judge)", n, lambda: one_process(parquet))
-        one = dask_run(parquet, 1)
-        two = dask_run(parquet, 2)
+        one = dask_run(parquet, 1, args.runs, args.frame)
+        two = dask_run(parquet, 2, args.runs, args.frame)
         print(f"dask 2 workers / 1 worker throughput: {one / two:.2f}x (target >= 1.6x)", flush=True)
         if not args.no_spark:
             spark_run(parquet, n, args.files)

@@ -29,12 +29,12 @@ from typing import Any
 
 import pyarrow as pa
 
-from .evaluation.partition import PARTITION_KEY, Partial, empty, finish, merge
+from .evaluation.partition import PARTITION_KEY, empty, merge
 from .evaluation.result import Evaluation
 from .policy.compiled import Policy
 from .report import Report
 from .report.tables import report_tables
-from .scale import PolicyText, check_period, judge_events, policies_of, policy_texts
+from .scale import PolicyText, check_period, collector_paused, finish_blobs, judge_events, pickled, policy_texts
 
 __all__ = ["evaluate", "evaluate_tables", "judge"]
 
@@ -59,12 +59,12 @@ def _judge_batches(
         partial = judge_events(texts, pa.Table.from_batches(listed), start, end, as_of, source, skip_invalid)
     else:
         partial = empty(source)  # a partition with no rows: still one partial, so the merge never lacks one
-    blob = pickle.dumps(partial, protocol=pickle.HIGHEST_PROTOCOL)
-    yield pa.RecordBatch.from_arrays([pa.array([blob], type=pa.binary())], names=[PARTIAL])
+    yield pa.RecordBatch.from_arrays([pa.array([pickled(partial)], type=pa.binary())], names=[PARTIAL])
 
 
 def _merge_blobs(a: bytes, b: bytes) -> bytes:
-    return pickle.dumps(merge([pickle.loads(a), pickle.loads(b)]), protocol=pickle.HIGHEST_PROTOCOL)
+    with collector_paused():  # (see sla_dsl.scale)
+        return pickled(merge([pickle.loads(a), pickle.loads(b)]))
 
 
 def judge(
@@ -88,8 +88,7 @@ def judge(
     )
     judged = events.repartition(n, PARTITION_KEY).mapInArrow(judge_one, f"{PARTIAL} binary")
     blobs = judged.rdd.map(lambda row: bytes(row[0]))
-    merged: Partial = pickle.loads(blobs.treeReduce(_merge_blobs, depth=depth))
-    return finish(policies_of(texts), merged, start, end, as_of)
+    return finish_blobs(texts, [blobs.treeReduce(_merge_blobs, depth=depth)], start, end, as_of)
 
 
 def evaluate(

@@ -36,6 +36,14 @@ def test_a_100k_event_log_on_two_workers(dask_client: Any, big_log: Path) -> Non
     assert expected.count(b'"status": "breached"') > 100  # a log with verdicts of every kind, not an empty one
 
 
+def test_the_trend_on_two_workers(dask_client: Any, two_months: Path) -> None:
+    """A log that reaches back to October: the month-by-month trend of one process (issue 16), October's
+    incidents judged in the partitions, its outages, stops and backups where they meet."""
+    expected = one_run_json(two_months, policy(), NOV, DEC)
+    assert dask_json(two_months, 4) == expected
+    assert b'"month": "2026-10-01"' in expected and b'"month": "2026-11-01"' in expected
+
+
 def test_report_tables_from_dask(dask_client: Any) -> None:
     from sla_dsl.report.tables import report_tables
 

@@ -31,3 +31,10 @@ def test_the_example_month_in_local_2(spark: Any) -> None:
 
 def test_a_100k_event_log_in_local_2(spark: Any, big_log: Path) -> None:
     assert spark_json(spark, big_log, 6) == one_run_json(big_log, policy(), NOV, DEC)
+
+
+def test_the_trend_in_local_2(spark: Any, two_months: Path) -> None:
+    """A log that reaches back to October: the month-by-month trend of one process (issue 16)."""
+    expected = one_run_json(two_months, policy(), NOV, DEC)
+    assert spark_json(spark, two_months, 3) == expected
+    assert b'"month": "2026-10-01"' in expected and b'"month": "2026-11-01"' in expected

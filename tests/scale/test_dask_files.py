@@ -1,0 +1,121 @@
+"""sla_dsl.dask given Parquet files (each read by pyarrow in its task), and what keeps the client's share small.
+
+The files tests run on the session's LocalCluster of two worker processes and
+compare with the report of one process byte for byte, as ``test_dask.py`` does
+for a Dask DataFrame.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import io
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from sla_dsl.errors import InputError
+from sla_dsl.evaluation.partition import PartitionError, merge
+from sla_dsl.events.problems import EventInputError
+from sla_dsl.scale import collector_paused, judge_table
+
+from .conftest import EXAMPLE, one_run_json
+from .logs import POLICY_PATH, frame, policy
+
+sla_dask = pytest.importorskip("sla_dsl.dask")
+
+NOV, DEC = dt.date(2026, 11, 1), dt.date(2026, 12, 1)
+
+
+def write_files(log: Path, out: Path, files: int, *, by_id: bool = True) -> Path:
+    """The log as ``files`` Parquet files with each event's ``line``: bucketed by a hash of ``id``, or
+    (``by_id=False``) cut into runs of rows, which splits ids between files."""
+    table = pa.Table.from_pandas(frame(log), preserve_index=False)
+    out.mkdir()
+    if by_id:
+        bucket = [zlib.crc32(ident.encode()) % files for ident in table.column("id").to_pylist()]
+        for k in range(files):
+            pq.write_table(table.filter(pa.array([b == k for b in bucket])), out / f"part-{k:03d}.parquet")
+    else:
+        size = -(-table.num_rows // files)
+        for k in range(files):
+            pq.write_table(table.slice(k * size, size), out / f"part-{k:03d}.parquet")
+    return out
+
+
+def files_json(events: Any, source: Path, **options: Any) -> bytes:
+    out = io.BytesIO()
+    sla_dask.judge(POLICY_PATH, events, NOV, DEC, source=str(source), **options).write_json(out)
+    return out.getvalue()
+
+
+def test_the_example_month_from_parquet_files(dask_client: Any, tmp_path: Path) -> None:
+    files = write_files(EXAMPLE, tmp_path / "events", 3)
+    assert files_json(files, EXAMPLE, partitioned=True) == one_run_json(EXAMPLE, policy(), NOV, DEC)
+
+
+def test_a_100k_event_log_from_parquet_files(dask_client: Any, big_log: Path, tmp_path: Path) -> None:
+    files = write_files(big_log, tmp_path / "events", 7)
+    expected = one_run_json(big_log, policy(), NOV, DEC)
+    # a tree of three levels (7 partials, 2 at a time), and the files given as a list of paths
+    paths = sorted(files.glob("*.parquet"))
+    assert files_json(paths, big_log, partitioned=True, split_every=2) == expected
+    assert expected.count(b'"status": "breached"') > 100
+
+
+def test_files_not_partitioned_by_id_are_shuffled(dask_client: Any, big_log: Path, tmp_path: Path) -> None:
+    files = write_files(big_log, tmp_path / "events", 4, by_id=False)
+    assert files_json(str(files), big_log) == one_run_json(big_log, policy(), NOV, DEC)
+    with pytest.raises(PartitionError, match=r"are in two partitions: partition the events by `id`"):
+        files_json(str(files), big_log, partitioned=True)  # said to be partitioned, and not: refused, not wrong
+
+
+def test_an_unreadable_file_is_named_in_the_error(dask_client: Any, tmp_path: Path) -> None:
+    files = write_files(EXAMPLE, tmp_path / "events", 2)
+    (files / "part-001.parquet").write_bytes(b"not a parquet file")
+    with pytest.raises(EventInputError) as err:
+        files_json(files, EXAMPLE, partitioned=True)
+    assert f"{files / 'part-001.parquet'}: error[E117]: cannot read the file as Parquet or Arrow" in str(err.value)
+
+
+def test_paths_that_are_not_parquet_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match=r"no Parquet files \(`\*\.parquet`\) in the directory"):
+        files_json(tmp_path / "empty", EXAMPLE, partitioned=True)
+    with pytest.raises(InputError, match=r"not a Parquet file"):
+        files_json([EXAMPLE], EXAMPLE, partitioned=True)
+
+
+def test_an_id_of_two_families_in_one_partition_is_not_a_split() -> None:
+    """The partial lists each id once, though an incident and an outage may share it."""
+    lines = [
+        '{"event": "incident.reported", "at": "2026-11-05T10:00:00+09:00", "id": "X", "priority": "P2"}',
+        '{"event": "outage.started", "at": "2026-11-06T10:00:00+09:00", "id": "X"}',
+        '{"event": "outage.ended", "at": "2026-11-06T11:00:00+09:00", "id": "X"}',
+    ]
+    other = ['{"event": "incident.reported", "at": "2026-11-05T11:00:00+09:00", "id": "Y", "priority": "P2"}']
+    parts = [judge_table(policy(), frame(x), NOV, DEC) for x in (lines, other)]
+    assert len(parts[0].ids) == 1
+    assert sorted(merge(parts).ids.to_pylist()) == ["X", "Y"]
+    with pytest.raises(PartitionError, match=r"the events of id `X` are in two partitions"):
+        merge([parts[0], parts[0], parts[1]])
+
+
+def test_the_collector_is_paused_and_given_back() -> None:
+    assert gc.isenabled()
+    frozen = gc.get_freeze_count()
+    with collector_paused():
+        assert not gc.isenabled()
+        kept = [[k] for k in range(10_000)]  # built while paused: moved to the oldest generation, not walked
+    assert gc.isenabled() and gc.get_freeze_count() == frozen and len(kept) == 10_000
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller that switched it off keeps it off
+    finally:
+        gc.enable()
