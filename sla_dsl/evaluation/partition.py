@@ -29,6 +29,11 @@ Design notes
   they read are few (a year: a few hundred outages and stops, ~1,100 backups),
   so they are judged once, where the partials meet, by the same code as one run:
   a change to how availability or backups are judged applies to both at once.
+* The trend against earlier months (:mod:`.trend`): the period's months are counted from the
+  merged incidents as in one run; a partition also judges its incidents over the earlier months
+  the whole log may cover and hands on their counts per month (summed when partials merge) and
+  its earliest event (the least is the log's); :func:`finish` judges the earlier months'
+  outages, stops and backups on the merged records.
 * Bad events: a partition that finds problems returns them instead of verdicts;
   :func:`finish` raises every partition's together, in line order, the error
   one run gives. (With ``skip_invalid`` their lines are left out and listed.)
@@ -49,18 +54,24 @@ import copy
 import dataclasses
 import datetime as dt
 import itertools
-from collections.abc import Sequence
+import operator
+from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
+
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..errors import InputError
 from ..events.problems import EventInputError, Problem
 from ..events.schema import EventLog, Rec
 from ..policy.compiled import Policy
 from ..report import Violation
-from . import assemble, judge_part, period_bounds
+from ..report.trend import Count, FigureKey
+from . import assemble, judge_log, judge_part, period_bounds
 from .common import Ctx, Rules, Versions
 from .incidents import Incident
 from .result import Evaluation
+from .trend import earliest, early_tallies, partial_trend, sum_tallies
 
 __all__ = [
     "PARTITION_KEY",
@@ -114,18 +125,27 @@ class Partial(NamedTuple):
     outages: dict[str, list[Rec]]
     stops: dict[str, list[Rec]]
     backups: dict[str, list[Rec]]
-    #: every id the partition held (a split id is refused when partials meet)
-    ids: frozenset[str]
+    #: every id the partition held, once each, as an Arrow string array (a split id is refused
+    #: when partials meet; an array pickles as one buffer and is checked in C++, not as a set of objects)
+    ids: pa.Array
     #: events kept (what the report's ``input.events`` counts)
     events: int
     duplicates: int
     #: problems of the lines left out (``skip_invalid``), and of bad events (nothing judged then)
     left_out: list[Problem]
     problems: list[Problem]
+    #: the instant of the partition's earliest event (the trend's months: :mod:`.trend`)
+    earliest: float | None
+    #: per earlier month the whole log may cover, the counts of the partition's incidents in it
+    early: dict[dt.date, dict[FigureKey, Count]]
 
 
 _FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Incident))
 _RULES = _FIELDS.index("rules")
+#: an incident's fields as a tuple, read in C (the partial's columns are these tuples transposed)
+_ROW = operator.attrgetter(*_FIELDS)
+#: report order: by clock start, then id (a key made in C)
+_ORDER = operator.attrgetter("clock", "ident")
 
 
 def _policies(policy: Policy | Sequence[Policy]) -> list[Policy]:
@@ -147,14 +167,17 @@ def judge_partition(
     """Judge one partition of a log (all the events of each of its ids) into a :class:`Partial`."""
     versions = Versions(_policies(policy))
     p0, p1, t_as_of = period_bounds(versions, start, end, as_of)
-    ids = frozenset(itertools.chain.from_iterable(log.groups))
+    ids = _ids(set(itertools.chain.from_iterable(log.groups)))
     ctx = Ctx(versions, p0, p1, t_as_of, log.source)
     try:
         judged, breaches, duplicates = judge_part(ctx, log, skip_invalid=skip_invalid)
     except EventInputError as exc:
         return failed(log.source, list(exc.problems), ids)
+    # the trend's earlier months: this partition's incidents judged over them (none before the period: nothing)
+    tz = versions.rules[0].tz
+    early = early_tallies(_policies(policy), log, (p0, p1, t_as_of), tz, judge_log, skip_invalid=skip_invalid)
     keys = _rules_keys(versions)
-    columns = tuple([getattr(inc, f) for inc in judged] for f in _FIELDS)
+    columns = tuple(map(list, zip(*map(_ROW, judged), strict=True))) if judged else tuple([] for _ in _FIELDS)
     columns[_RULES][:] = [keys(r) for r in columns[_RULES]]
     is_breach = {id(inc) for inc in breaches}
     return Partial(
@@ -171,6 +194,8 @@ def judge_partition(
         duplicates=duplicates,
         left_out=list(log.left_out),
         problems=[],
+        earliest=earliest(log),
+        early=early,
     )
 
 
@@ -179,7 +204,7 @@ def empty(source: str) -> Partial:
     return failed(source, [])
 
 
-def failed(source: str, problems: list[Problem], ids: frozenset[str] = frozenset()) -> Partial:
+def failed(source: str, problems: list[Problem], ids: pa.Array | None = None) -> Partial:
     """The partial of a partition whose events have problems: the problems, nothing judged."""
     return Partial(
         source=source,
@@ -190,12 +215,26 @@ def failed(source: str, problems: list[Problem], ids: frozenset[str] = frozenset
         outages={},
         stops={},
         backups={},
-        ids=ids,
+        ids=_ids(()) if ids is None else ids,
         events=0,
         duplicates=0,
         left_out=[],
         problems=problems,
+        earliest=None,
+        early={},
     )
+
+
+def _joined(lists: list[list[Any]]) -> list[Any]:
+    """Lists one after the other (``+=`` copies a list's items at once, where a chain takes them one by one)."""
+    out: list[Any] = []
+    for items in lists:
+        out += items
+    return out
+
+
+def _ids(ids: Iterable[str]) -> pa.Array:
+    return pa.array(list(ids), type=pa.large_string())
 
 
 def _rules_keys(versions: Versions) -> Any:
@@ -224,34 +263,31 @@ def merge(parts: Sequence[Partial]) -> Partial:
     sources = {p.source for p in parts}
     if len(sources) > 1:
         raise InputError(f"partial results of different logs: {', '.join(sorted(map(str, sources)))}")
-    ids: set[str] = set(first.ids)
-    for p in parts[1:]:
-        shared = ids.intersection(p.ids)
-        if shared:
-            raise PartitionError(
-                f"the events of id `{min(shared)}` are in two partitions: partition the events by `{PARTITION_KEY}`"
-                + (f" ({len(shared) - 1} more ids split)" if len(shared) > 1 else "")
-            )
-        ids.update(p.ids)
-    columns = tuple(
-        list(itertools.chain.from_iterable(p.incidents.columns[k] for p in parts)) for k in range(len(_FIELDS))
-    )
+    ids = pa.concat_arrays([p.ids for p in parts])
+    if len(pc.unique(ids)) < len(ids):
+        counts = pc.value_counts(ids)
+        shared = counts.field("values").filter(pc.greater(counts.field("counts"), 1))
+        raise PartitionError(
+            f"the events of id `{pc.min(shared).as_py()}` are in two partitions: partition the events by "
+            f"`{PARTITION_KEY}`" + (f" ({len(shared) - 1} more ids split)" if len(shared) > 1 else "")
+        )
+    columns = tuple(_joined([p.incidents.columns[k] for p in parts]) for k in range(len(_FIELDS)))
     return Partial(
         source=first.source,
-        incidents=IncidentColumns(
-            first.incidents.fields, columns, list(itertools.chain.from_iterable(p.incidents.breach for p in parts))
-        ),
+        incidents=IncidentColumns(first.incidents.fields, columns, _joined([p.incidents.breach for p in parts])),
         violations=[v for p in parts for v in p.violations],
         data=[v for p in parts for v in p.data],
         data_keys=[k for p in parts for k in p.data_keys],
         outages={k: v for p in parts for k, v in p.outages.items()},
         stops={k: v for p in parts for k, v in p.stops.items()},
         backups={k: v for p in parts for k, v in p.backups.items()},
-        ids=frozenset(ids),
+        ids=ids,
         events=sum(p.events for p in parts),
         duplicates=sum(p.duplicates for p in parts),
         left_out=[x for p in parts for x in p.left_out],
         problems=[x for p in parts for x in p.problems],
+        earliest=min((p.earliest for p in parts if p.earliest is not None), default=None),
+        early=sum_tallies([p.early for p in parts]),
     )
 
 
@@ -263,8 +299,10 @@ def finish(
     as_of: Time | None = None,
     *,
     walk: bool = True,
+    trend: bool = True,
 ) -> Evaluation:
-    """The evaluation of the whole log from the merge of all its partitions' partials."""
+    """The evaluation of the whole log from the merge of all its partitions' partials (with the trend
+    against earlier months unless ``trend`` is false, as ``sla evaluate --no-trend``)."""
     if partial.problems:
         raise EventInputError(partial.problems)
     if partial.incidents.fields != _FIELDS:
@@ -277,17 +315,22 @@ def finish(
     ctx.data_keys.extend(partial.data_keys)
     columns = list(partial.incidents.columns)
     views = _views(versions)
-    columns[_RULES] = [views(k) for k in columns[_RULES]]
+    chosen = {k: views(k) for k in set(columns[_RULES])}  # a few distinct keys: each looked up once
+    columns[_RULES] = list(map(chosen.__getitem__, columns[_RULES]))
     judged = list(itertools.starmap(Incident, zip(*columns, strict=True)))
     breaches = [inc for inc, b in zip(judged, partial.incidents.breach, strict=True) if b]
-    judged.sort(key=lambda i: (i.clock, i.ident))  # report order, as one run sorts them
+    judged.sort(key=_ORDER)  # report order, as one run sorts them
     log = EventLog(partial.source)
     log.outages.update(partial.outages)
     log.stops.update(partial.stops)
     log.backups.update(partial.backups)
     log.count = partial.events
     log.left_out = list(partial.left_out)
-    return assemble(ctx, log, judged, breaches, partial.duplicates)
+    result = assemble(ctx, log, judged, breaches, partial.duplicates)
+    if trend:  # the month-by-month trend, as one run gives it (issue 16)
+        policies = _policies(policy)
+        result.skeleton.trend = partial_trend(result, policies, log, judge_log, partial.earliest, partial.early)
+    return result
 
 
 def _views(versions: Versions) -> Any:

@@ -10,38 +10,59 @@ Design notes
   alone is no trend: the list stays empty.
 * A month's figures are those that month's own report gives (``sla evaluate --from`` its first
   day ``--to`` the next, as of the same ``as_of``), counted by
-  :func:`sla_dsl.report.trend.figures` the way the report's summary counts them:
-  - recovery notices, availability and backups: the log judged over that month without its
-    incidents. Outages, stops and backups are few (a year holds some thousands), so each month
-    is judged by the one reference path, availability measured exactly as its report does.
-  - response targets: incidents are many (a year can hold hundreds of thousands), so they are
-    judged once rather than once per month: the report's own verdicts serve the months of the
-    period, and one judging of the log over the earlier months serves those. A month holds the
-    incidents its report lists (the contract's rule: the clock starts in the month, or started
-    earlier and the incident is not completed at the month's start), and an incident's verdict
-    depends on ``as_of``, not on the period, so each month counts the verdicts its report
-    gives. ``tests/report/test_trend.py`` checks every month against its own evaluation.
-* When the period is exactly one month, the report is that month: it is not judged again.
+  :func:`sla_dsl.report.trend.figures` the way the report's summary counts them. They are not
+  judged month by month: one judging is split by month, in one pass. The report's own judging
+  serves the months of the period; one judging of the log over the earlier months serves those.
+  This gives each month's own report because no verdict depends on the period, only on
+  ``as_of``; the period only says which verdicts a report lists:
+  - incidents (responses, named targets, notices on incident events): those whose clock starts
+    in the month, or started earlier and are not completed at its start (the contract's rule);
+    counted on columns (a year holds hundreds of thousands);
+  - outages (their notices): those that start in the month or are open at its start; planned
+    stops: those whose window starts in it or runs across its start; backup days and windows:
+    those whose first instant lies in it; zone problems: the backups completed in it;
+  - availability: the judging's measurement period that is exactly the month (a monthly target's
+    row). A target measured per quarter or per period has no such row: then, and only then, that
+    month's outages and stops are judged over the month (a year holds some thousands, so this is
+    cheap), and its availability read from that month's report.
+  ``tests/report/test_trend.py`` checks every month against its own evaluation.
+* Parts (:mod:`.partition`, Dask and Spark): the incidents of the period meet in the merged
+  result, as in one run; those of earlier months are judged in each partition (which holds all
+  the events of its incidents) and arrive as counts per month (:func:`early_tallies`), summed
+  when partials merge. The outages, stops and backups of earlier months are judged once where
+  the partials meet (:func:`partial_trend`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
+from operator import attrgetter
 from typing import NamedTuple, Protocol
 
 import numpy as np
 
 from ..calendars.bounds import FIRST_DATE
 from ..events.schema import CODE, EventLog
-from ..lang import model as lm
+from ..lang.model import PolicyModel
 from ..policy.compiled import Policy
-from ..report import TrendMonth
-from ..report.trend import figures, with_changes
+from ..report import Report, TrendMonth
+from ..report.periods import service_figure
+from ..report.trend import (
+    Count,
+    FigureKey,
+    MonthFacts,
+    Tally,
+    availability_keys,
+    count_targets,
+    figures,
+    with_changes,
+    zone_faults,
+)
 from .incidents import Incident
 from .result import Evaluation
 
-__all__ = ["MAX_MONTHS", "Judge", "add_trend", "trend_months"]
+__all__ = ["MAX_MONTHS", "Judge", "add_trend", "early_tallies", "months", "partial_trend", "trend_months"]
 
 #: The most months a trend shows: the current one and the twelve before it.
 MAX_MONTHS = 13
@@ -103,66 +124,161 @@ def months(p0: float, p1: float, tz: dt.tzinfo, first_event: float | None) -> li
     return (earlier + period)[-MAX_MONTHS:]
 
 
-def _earliest(log: EventLog) -> float | None:
+def earliest(log: EventLog) -> float | None:
     """The instant of the log's earliest event."""
     return min((r[0] for group in log.groups for recs in group.values() for r in recs), default=None)
 
 
-def _copy(log: EventLog, span: Span | None = None, reach: float = 0.0) -> EventLog:
+def _copy(log: EventLog, *, incidents: bool, span: Span | None = None) -> EventLog:
     """The log's events for another judging, in a copy of its groups (judging puts each id's list in
-    order in place of the old one, so the original stays as it was). Without ``span``: its incidents
-    only, for their verdicts. With ``span``, for that month's outages, availability and backups: no
-    incidents; only the outages that can touch the month, those that start before its end and have
-    an event in it or after, or never end (a year holds thousands of outages; the month's report
-    lists those that start in it or are open at its start); only the backups with an event from
-    ``reach`` seconds before the month (the longest window of a backup rule) to its end."""
+    order in place of the old one, so the original stays as it was): its incidents or none, and its
+    outages and stops (only those that can touch ``span``, when given: they start before its end
+    and have an event in it or after, or never end); its backups unless ``span`` is given."""
     out = EventLog(log.source)
     inc, outages, stops, backups = log.groups
-    if span is None:
-        out.groups = (dict(inc), {}, {}, {})
-    else:
-        near = {
+    if span is not None:
+        outages = {
             ident: recs
             for ident, recs in outages.items()
             if recs
             and min(r[0] for r in recs) < span.end
             and (max(r[0] for r in recs) >= span.start or all(r[1] != ENDED for r in recs))
         }
-        lo = span.start - reach
-        taken = {ident: recs for ident, recs in backups.items() if any(lo <= r[0] < span.end for r in recs)}
-        out.groups = ({}, near, dict(stops), taken)
+    out.groups = (dict(inc) if incidents else {}, dict(outages), dict(stops), {} if span is not None else dict(backups))
     out.count = log.count
     return out
 
 
-def _reach(policies: Sequence[Policy]) -> float:
-    """Seconds before a day that a backup can count for it: the longest ``every`` of a backup rule
-    (a month counted as 31 days), at least a day."""
-    days = {lm.TimeUnit.WEEK: 7, lm.TimeUnit.MONTH: 31, lm.TimeUnit.DAY: 1}
-    longest = max(
-        (b.every.amount * days.get(b.every.unit, 1) for p in policies for b in p.model.backups if b.every is not None),
-        default=1,
-    )
-    return max(longest, 1) * 86_400.0
+# -- incidents: counted on columns -------------------------------------------------------------
 
 
-def _responses(incidents: Sequence[Incident], spans: Sequence[Span]) -> list[dict[str, tuple[int, int]]]:
-    """Per month, ``priority -> (met, judged)`` of the incidents its report lists."""
+def incident_tallies(incidents: Sequence[Incident], spans: Sequence[Span]) -> list[dict[FigureKey, Count]]:
+    """Per month, the counts of the incidents its report lists (responses per priority, and the named
+    targets and incident notices of those that have them)."""
+    out: list[dict[FigureKey, Count]] = [{} for _ in spans]
     n = len(incidents)
-    clock = np.fromiter((i.clock for i in incidents), np.float64, n)
-    done = np.fromiter((np.nan if i.completed is None else i.completed for i in incidents), np.float64, n)
-    met = np.fromiter((i.status == "met" for i in incidents), bool, n)
-    judged = met | np.fromiter((i.status == "breached" for i in incidents), bool, n)
-    names = sorted({i.priority for i in incidents})
-    index = {p: k for k, p in enumerate(names)}
-    pri = np.fromiter((index[i.priority] for i in incidents), np.int64, n)
-    out: list[dict[str, tuple[int, int]]] = []
-    for s in spans:
-        listed = ((clock >= s.start) & (clock < s.end)) | ((clock < s.start) & ~(done < s.start))
-        n_met = np.bincount(pri[listed & met], minlength=len(names))
-        n_judged = np.bincount(pri[listed & judged], minlength=len(names))
-        out.append({p: (int(n_met[k]), int(n_judged[k])) for k, p in enumerate(names) if listed[pri == k].any()})
+    if not n or not spans:
+        return out
+    starts = np.array([s.start for s in spans])
+    ends = np.array([s.end for s in spans])
+    # each field read in one loop in C (attrgetter, map): a year holds hundreds of thousands of incidents
+    clock = np.fromiter(map(attrgetter("clock"), incidents), np.float64, n)
+    done = np.array(list(map(attrgetter("completed"), incidents)), np.float64)  # None: NaN, not completed
+    done[np.isnan(done)] = np.inf
+    pairs = list(map(attrgetter("priority", "status"), incidents))
+    kinds = {pair: k for k, pair in enumerate(sorted(set(pairs)))}
+    code = np.fromiter(map(kinds.__getitem__, pairs), np.int64, n)
+    # listed in month k: the clock starts in it, or before it and the incident is not completed at its start
+    first = np.searchsorted(starts, clock, side="right") - 1  # the last month starting at or before the clock
+    inside = (first >= 0) & (clock < ends[np.maximum(first, 0)])
+    last = np.searchsorted(starts, done, side="right") - 1  # the last month starting at or before completion
+    for k, tally in enumerate(out):
+        listed = ((first == k) & inside) | ((first < k) & (last >= k))
+        for (pid, status), c in zip(kinds, np.bincount(code[listed], minlength=len(kinds)).tolist(), strict=True):
+            if c:  # a priority with an incident listed has a count, judged or not
+                met, judged = tally.get(FigureKey("response", pid), (0, 0))
+                judged += c if status in ("met", "breached") else 0
+                tally[FigureKey("response", pid)] = Count(met + (c if status == "met" else 0), judged)
+    for k in [k for k, i in enumerate(incidents) if i.targets]:  # (only policies with named targets)
+        inc = incidents[k]
+        for m, tally in enumerate(out):
+            if (first[k] == m and inside[k]) or (first[k] < m <= last[k]):
+                count_targets(tally, inc.priority, inc.targets)
     return out
+
+
+# -- the rest: the judged rows split by month --------------------------------------------------
+
+
+def _at(t: dt.datetime | None) -> float:
+    return t.timestamp() if t is not None else float("inf")
+
+
+def _facts(
+    judged: Report,
+    spans: Sequence[Span],
+    tz: dt.tzinfo,
+    model_at: Callable[[Span], PolicyModel],
+    alone: Callable[[Span], Report],
+) -> list[MonthFacts]:
+    """Per month, the facts its own report gives, from one judging over all of them (see the notes);
+    ``model_at`` is the version in force at a month's start (its report's), ``alone`` judges a month alone."""
+    outages = [(o, o.start.timestamp(), _at(o.end)) for o in judged.outages]
+    stops = [(s, s.start.timestamp(), s.end.timestamp()) for s in judged.planned_stops]
+    backups = [
+        (b, b.window_start.timestamp() if b.window_start else dt.datetime.combine(b.day, dt.time(), tz).timestamp())
+        for b in judged.backups
+    ]
+    zone = [v for v in judged.violations if v.kind == "backup_zone"]
+    rows = {(p.service, p.when, p.start.timestamp(), p.end.timestamp()): p.ratio for p in judged.availability_periods}
+    out: list[MonthFacts] = []
+    for s in spans:
+        lo, hi = s.start, s.end
+        keys = availability_keys(model_at(s))
+        availability = {k: rows[(*k, lo, hi)] for k in keys if (*k, lo, hi) in rows}
+        if len(availability) < len(keys):  # a target measured per quarter or period: the month alone
+            own = alone(s)
+            availability = {k: service_figure(own, *k) for k in keys}
+        out.append(
+            MonthFacts(
+                outages=[o for o, a, b in outages if lo <= a < hi or (a < lo and b > lo)],
+                stops=[x for x, a, b in stops if lo <= a < hi or a < lo < b],
+                backups=[b for b, a in backups if lo <= a < hi],
+                zone_faults=zone_faults(v for v in zone if lo <= _at(v.at) < hi),
+                availability=availability,
+            )
+        )
+    return out
+
+
+def _assemble(
+    result: Evaluation,
+    policies: Sequence[Policy],
+    log: EventLog,
+    judge: Judge,
+    spans: Sequence[Span],
+    before_tallies: Mapping[dt.date, Tally] | None,
+    *,
+    skip_invalid: bool,
+) -> list[TrendMonth]:
+    """The trend's months from the report's judging and, for earlier months, one more judging of
+    ``log`` (with its incidents when ``before_tallies`` is None, else counted in those tallies)."""
+    ctx = result.ctx
+    tz = ctx.versions.rules[0].tz
+    as_of = result.skeleton.period.as_of
+
+    def model_at(span: Span) -> PolicyModel:  # the version a month's own report is headed by
+        return ctx.versions.at(span.start).policy.model
+
+    def alone(span: Span) -> Report:
+        copy = _copy(log, incidents=False, span=span)
+        return judge(policies, copy, _dt(span.start, tz), _dt(span.end, tz), as_of, skip_invalid=skip_invalid).skeleton
+
+    before = [s for s in spans if s.end <= ctx.p0]
+    inside = spans[len(before) :]
+    tallies: list[Tally] = list(incident_tallies(result.incidents, inside))
+    facts = _facts(result.skeleton, inside, tz, model_at, alone)
+    if before:
+        lo, hi = _dt(before[0].start, tz), _dt(before[-1].end, tz)
+        copy = _copy(log, incidents=before_tallies is None)
+        earlier = judge(policies, copy, lo, hi, as_of, skip_invalid=skip_invalid)
+        if before_tallies is None:
+            early: list[Tally] = list(incident_tallies(earlier.incidents, before))
+        else:
+            early = [before_tallies.get(s.month, {}) for s in before]
+        tallies = early + tallies
+        facts = _facts(earlier.skeleton, before, tz, model_at, alone) + facts
+    rows = [
+        TrendMonth(
+            month=span.month,
+            start=_dt(span.start, tz),
+            end=_dt(span.end, tz),
+            current=span is spans[-1],
+            figures=figures(month, model_at(span), tally),
+        )
+        for span, month, tally in zip(spans, facts, tallies, strict=True)
+    ]
+    return with_changes(rows)
 
 
 def trend_months(
@@ -170,37 +286,10 @@ def trend_months(
 ) -> list[TrendMonth]:
     """The trend of a judged report (``result``, judged on ``log`` under ``policies``; ``skip_invalid`` as it was)."""
     ctx = result.ctx
-    tz = ctx.versions.rules[0].tz
-    spans = months(ctx.p0, ctx.p1, tz, _earliest(log))
+    spans = months(ctx.p0, ctx.p1, ctx.versions.rules[0].tz, earliest(log))
     if len(spans) < 2:
         return []
-    as_of = result.skeleton.period.as_of
-    reach = _reach(policies)
-    before = [s for s in spans if s.end <= ctx.p0]
-    inside = spans[len(before) :]
-    counts = _responses(result.incidents, inside)
-    if before:
-        lo, hi = _dt(before[0].start, tz), _dt(before[-1].end, tz)
-        earlier = judge(policies, _copy(log), lo, hi, as_of, skip_invalid=skip_invalid)
-        counts = _responses(earlier.incidents, before) + counts
-    rows: list[TrendMonth] = []
-    for span, responses in zip(spans, counts, strict=True):
-        if (span.start, span.end) == (ctx.p0, ctx.p1):
-            judged = result
-        else:
-            lo, hi = _dt(span.start, tz), _dt(span.end, tz)
-            judged = judge(policies, _copy(log, span, reach), lo, hi, as_of, skip_invalid=skip_invalid)
-        month = judged.skeleton
-        rows.append(
-            TrendMonth(
-                month=span.month,
-                start=month.period.start,
-                end=month.period.end,
-                current=span is spans[-1],
-                figures=figures(month, judged.ctx.primary.policy.model, responses),
-            )
-        )
-    return with_changes(rows)
+    return _assemble(result, policies, log, judge, spans, None, skip_invalid=skip_invalid)
 
 
 def _dt(epoch: float, tz: dt.tzinfo) -> dt.datetime:
@@ -213,3 +302,65 @@ def add_trend(
     """Fill ``result``'s report's ``trend`` (see the module notes); ``log`` is the log it was judged on,
     ``judge`` the package's ``judge_log``."""
     result.skeleton.trend = trend_months(result, policies, log, judge, skip_invalid=skip_invalid)
+
+
+# -- in parts (Dask, Spark) --------------------------------------------------------------------
+
+
+def early_tallies(
+    policies: Sequence[Policy],
+    log: EventLog,
+    period: tuple[float, float, float],
+    tz: dt.tzinfo,
+    judge: Judge,
+    *,
+    skip_invalid: bool = False,
+) -> dict[dt.date, dict[FigureKey, Count]]:
+    """On one partition (all the events of each of its incidents, already judged over ``period``, in
+    the policy's zone ``tz``): the counts of its incidents in each earlier month the whole log may
+    cover, by month. Those are the months from the one of the partition's earliest event: the whole
+    log's earliest event is no later, and its incidents are listed in no month before that one."""
+    p0, p1, as_of = period  # (as epoch seconds: from, to, as of)
+    first = earliest(log)
+    if first is None or first >= p0:
+        return {}
+    day = dt.datetime.fromtimestamp(first, tz).date().replace(day=1)
+    spans = [s for s in months(p0, p1, tz, dt.datetime.combine(day, dt.time(), tz).timestamp()) if s.end <= p0]
+    if not spans:
+        return {}
+    copy = _copy(log, incidents=True)
+    copy.groups = (copy.groups[0], {}, {}, {})
+    earlier = judge(
+        policies, copy, _dt(spans[0].start, tz), _dt(spans[-1].end, tz), _dt(as_of, tz), skip_invalid=skip_invalid
+    )
+    return {s.month: t for s, t in zip(spans, incident_tallies(earlier.incidents, spans), strict=True) if t}
+
+
+def sum_tallies(parts: Sequence[Mapping[dt.date, Mapping[FigureKey, Count]]]) -> dict[dt.date, dict[FigureKey, Count]]:
+    """Partitions' counts per month, added up (merging partials)."""
+    out: dict[dt.date, dict[FigureKey, Count]] = {}
+    for part in parts:
+        for month, tally in part.items():
+            into = out.setdefault(month, {})
+            for key, c in tally.items():
+                met, judged = into.get(key, (0, 0))
+                into[key] = Count(met + c.met, judged + c.judged)
+    return out
+
+
+def partial_trend(
+    result: Evaluation,
+    policies: Sequence[Policy],
+    log: EventLog,
+    judge: Judge,
+    first_event: float | None,
+    early: Mapping[dt.date, Tally],
+) -> list[TrendMonth]:
+    """The trend of a report finished from partials (:mod:`.partition`): ``log`` holds the merged
+    outages, stops and backups, ``first_event`` is the earliest event of every partition, ``early``
+    the partitions' counts of their incidents in earlier months (:func:`early_tallies`, summed)."""
+    ctx = result.ctx
+    spans = months(ctx.p0, ctx.p1, ctx.versions.rules[0].tz, first_event)
+    if len(spans) < 2:
+        return []
+    return _assemble(result, policies, log, judge, spans, early, skip_invalid=False)  # (checked in the partitions)

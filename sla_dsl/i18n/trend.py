@@ -17,12 +17,17 @@ TREND: dict[str, Msg] = {
     "report.trend.cell_windows": Msg("{percent}（{met}/{judged}回）", "{percent} ({met} of {judged} windows)"),
     "report.trend.points": Msg("{value}ポイント", "{value} pt"),
     "report.trend.availability": Msg("稼働率（{service}）", "Availability ({service})"),
+    "report.trend.target": Msg("{priority}の{target}（{clock}）", "{priority}: {target} ({clock})"),
+    "report.trend.cell_faults": Msg("ゾーンの問題 {n}件", "zone problems: {n}"),
+    "report.trend.faults_change": Msg("{value}件", "{value}"),
     "report.trend.note": Msg(
         "各月の数値は、その月を対象期間とする報告書と同じく {as_of} 時点で判定したものです"
-        "（応答・通知・バックアップは達成件数／判定件数、稼働率は月内の測定期間で最も低い値）。"
-        "前月比は当月と前月の差をポイントで示します。",
-        "Each month is judged as its own report would judge it, as of {as_of} (responses, notices and "
-        "backups: met of judged; availability: the lowest measurement period in the month). The change "
-        "is the current month against the one before, in percentage points.",
+        "（応答・各目標・通知・計画停止の事前通知・バックアップは達成件数／判定件数、稼働率は月内の"
+        "測定期間で最も低い値、逐次バックアップはゾーンに問題のあったバックアップの件数）。"
+        "前月比は当月と前月の差をポイント（件数は件）で示します。",
+        "Each month is judged as its own report would judge it, as of {as_of} (responses, targets, "
+        "notices, planned-stop notices and backups: met of judged; availability: the lowest measurement "
+        "period in the month; continuous backups: how many had a zone problem). The change is the "
+        "current month against the one before, in percentage points (for a count, its difference).",
     ),
 }

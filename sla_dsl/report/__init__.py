@@ -498,17 +498,22 @@ class InputSummary(_Row):
 class TrendFigure(_Row):
     """One commitment's figure in one month of the trend, as that month's own report gives it."""
 
-    #: what is measured: ``response`` (a priority's response target), ``notice`` (a notification rule
-    #: on outages, such as the recovery notice), ``availability`` (a measured service) or ``backup``
-    #: (a backup kind taken every day or every N hours)
-    commitment: Literal["response", "notice", "availability", "backup"]
-    #: the priority (``P1``), notification rule (``recovery``), service (``content``) or backup kind
-    #: (``database``) the figure is about, as the policy names it
+    #: what is measured: ``response`` (a priority's response target), ``target`` (a named target of a
+    #: priority, such as ``first reply within 30 business minutes on chat``), ``notice`` (a notification
+    #: rule, on outages such as the recovery notice or on incident events), ``stop_notice`` (the notice
+    #: of planned stops), ``availability`` (a measured service, for one of its targets), ``backup`` (a
+    #: backup kind taken every day or every N hours) or ``continuous_backup`` (a continuous backup kind)
+    commitment: Literal["response", "target", "notice", "stop_notice", "availability", "backup", "continuous_backup"]
+    #: the priority (``P1``), named target (``first_reply``), notification rule (``recovery``),
+    #: planned-stop rule, service (``content``) or backup kind (``database``) the figure is about, as
+    #: the policy names it
     subject: str
-    #: how many were judged: incidents ``met`` or ``breached``, outages whose notice is ``met`` or
-    #: ``breached``, backup days (or windows) ``ok`` or ``missed``; null for ``availability``
+    #: how many were judged: incidents ``met`` or ``breached`` (their response, named target or
+    #: notification rule), outages whose notice is ``met`` or ``breached``, planned stops listed, backup
+    #: days (or windows) ``ok`` or ``missed``; null for ``availability`` and ``continuous_backup``
     judged: int | None = None
-    #: how many of those met the target (``met``, or backups ``ok``); null for ``availability``
+    #: how many of those met the target (``met``, a stop's notice valid, or backups ``ok``); null for
+    #: ``availability`` and ``continuous_backup``
     met: int | None = None
     #: the figure as a fraction from 0 to 1: ``met / judged``, or for ``availability`` the month's
     #: availability ratio (the lowest of its measurement periods, as the summary shows it); null when
@@ -517,6 +522,16 @@ class TrendFigure(_Row):
     #: ``ratio`` minus the previous month's, as a fraction (0.05 is 5 percentage points); null in the
     #: first month and when either month has no figure
     change: float | None = None
+    #: for ``target``: the priority whose named target it is (``P1``); null otherwise
+    priority: str | None = None
+    #: for ``target``: the named clock the target is measured on (``chat``); null otherwise
+    clock: str | None = None
+    #: for ``availability``: the ``when`` condition of the target, as written (``plan = premium``): the
+    #: customers it is promised to; null for the service's target without ``when`` and otherwise
+    when: str | None = None
+    #: for ``continuous_backup``: how many backups of the kind completed in the month with a zone
+    #: problem (no zone stated, or in the primary zone itself), as the summary counts them; null otherwise
+    faults: int | None = None
 
 
 class TrendMonth(_Row):
@@ -531,8 +546,8 @@ class TrendMonth(_Row):
     end: dt.datetime
     #: true for the last month, the report's own (current) month
     current: bool = False
-    #: the figures, by commitment (responses per priority, notices, availability per service, backups
-    #: per kind) in the policy's order
+    #: the figures, by commitment (responses per priority, named targets, notices, planned-stop notices,
+    #: availability per service and target, backups per kind, continuous backups) in the policy's order
     figures: list[TrendFigure] = Field(default_factory=list)
 
 
@@ -578,8 +593,7 @@ class Report(_Row):
     credits: list[CreditRow] = Field(default_factory=list)
     #: the trend against earlier months (issue 16), oldest first, the current month last: each calendar
     #: month of the period, and before it each whole month the event log reaches back to (at most 13
-    #: months), every figure judged as of ``as_of``; empty when that is a single month, and from
-    #: ``sla serve`` and the Dask and Spark engines
+    #: months), every figure judged as of ``as_of``; empty when that is a single month
     trend: list[TrendMonth] = Field(default_factory=list)
 
     def find(self, ident: str) -> list[IncidentRow | OutageRow | StopRow | RetentionRow]:

@@ -3,38 +3,101 @@
 Design notes
 ------------
 * The data is ``Report.trend``: :class:`~sla_dsl.report.TrendMonth` rows, oldest first, the
-  current month last, filled by the evaluator (:mod:`sla_dsl.evaluation.trend`), which judges
-  each month and calls :func:`figures` on it. :func:`figures` counts what the report's summary
-  counts, the same way: per priority the responses met of those judged (``met`` or
-  ``breached``); per outage notification rule the notices met of those judged; per measured
-  service the availability the summary shows (its lowest measurement period); per backup kind
-  the days (or windows of N hours) taken of those judged (``ok`` or ``missed``, not
-  ``pending``). So the current month's column says what the summary says.
+  current month last, filled by the evaluator (:mod:`sla_dsl.evaluation.trend`), which hands
+  :func:`figures` each month's facts. :func:`figures` counts what the report's summary counts,
+  the same way: per priority the responses met of those judged (``met`` or ``breached``); per
+  named target of a priority (``first reply within 30 business minutes on chat``) the incidents
+  whose target is met of those judged; per notification rule (on outages, or on incident
+  events) the notices met of those judged; the planned stops whose notice is valid of those
+  listed; per measured service and target (the one without ``when``, then each with ``when``)
+  the availability the summary shows (its lowest measurement period); per backup kind the days
+  (or windows of N hours) taken of those judged (``ok`` or ``missed``, not ``pending``), or for
+  a continuous kind the backups with a zone problem. So the current month's column says what
+  the summary says.
+* A month's facts come in two parts. :class:`MonthFacts` holds what the report's other rows
+  give (outages, stops, backup days, zone faults, availability figures); a :data:`Tally` holds
+  the incidents' counts per :class:`FigureKey`, since a year holds hundreds of thousands of
+  incidents and the evaluator counts them on columns. :func:`facts_of` and :func:`tally_of` read
+  both from a month's own report: the reference the evaluator's one pass is tested against.
 * :func:`with_changes` sets each figure's change against the month before it (``ratio``
-  minus the previous ``ratio``; none in the first month or when either has no figure).
+  minus the previous ``ratio``; none in the first month or when either has no figure). A
+  continuous backup has no ratio: its change column shows the change in its count of faults.
 * :func:`trend_parts` writes one table for text, Markdown and HTML: a row per commitment
   (named as in the summary, from the policy's labels), a column per month, and the change of
   the current month against the previous one in percentage points (a rise is marked good, a
-  fall bad). Every word comes from the message catalogue (``report.trend.*``); no table at all
-  when the report has no trend.
+  fall bad; for faults the other way round). Every word comes from the message catalogue
+  (``report.trend.*``); no table at all when the report has no trend.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
 
 from ..i18n import format_date, format_month
 from ..lang import model as lm
-from . import Report, TrendFigure, TrendMonth, periods
+from . import BackupRow, OutageRow, Report, StopRow, TrendFigure, TrendMonth, periods
 from .sections import Part
 from .words import Cell, Mark, PolicyWords
 
-__all__ = ["figures", "trend_parts", "with_changes"]
+__all__ = [
+    "Count",
+    "FigureKey",
+    "MonthFacts",
+    "Tally",
+    "facts_of",
+    "figures",
+    "tally_of",
+    "trend_parts",
+    "with_changes",
+]
 
-#: The order of commitments in a month's figures (and rows of the table).
-COMMITMENTS = ("response", "notice", "availability", "backup")
+#: The order of commitments in the table (a continuous backup sits among the backups, in the policy's order).
+RANK = {
+    "response": 0,
+    "target": 1,
+    "notice": 2,
+    "stop_notice": 3,
+    "availability": 4,
+    "backup": 5,
+    "continuous_backup": 5,
+}
+
+
+class FigureKey(NamedTuple):
+    """What one figure is about: its commitment and subject, and for a named target its priority and
+    clock, for an availability target its ``when``."""
+
+    commitment: str
+    subject: str
+    priority: str | None = None
+    clock: str | None = None
+    when: str | None = None
+
+
+class Count(NamedTuple):
+    """How many were judged, and how many of them met the target."""
+
+    met: int
+    judged: int
+
+
+#: One month's counts of incident verdicts: responses per priority, named targets, incident notices.
+Tally = Mapping[FigureKey, Count]
+
+
+class MonthFacts(NamedTuple):
+    """What one month's report gives besides its incidents: the rows the figures are counted from."""
+
+    outages: Sequence[OutageRow]
+    stops: Sequence[StopRow]
+    backups: Sequence[BackupRow]
+    #: per backup kind, how many backups have a zone problem (``backup_zone`` violations, by id)
+    zone_faults: Mapping[str, int]
+    #: per (service, ``when`` as written or None), the availability figure the summary shows
+    availability: Mapping[tuple[str, str | None], float]
 
 
 def _ratio(met: int, judged: int) -> float | None:
@@ -53,51 +116,134 @@ def measured_services(model: lm.PolicyModel | None) -> list[lm.Service]:
     ]
 
 
+def availability_keys(model: lm.PolicyModel | None) -> list[tuple[str, str | None]]:
+    """Per measured service, its target without ``when`` and then each with ``when``: (service, when)."""
+    return [(s.name, w) for s in measured_services(model) for w in [None, *(str(t.when) for t in s.plan_targets)]]
+
+
 def taken_backups(model: lm.PolicyModel | None) -> list[lm.Backup]:
     """The backup kinds judged per day or window: taken every N days or hours (not continuous)."""
     return [b for b in (model.backups if model else ()) if b.every is not None and not b.continuous]
 
 
-def figures(
-    report: Report, model: lm.PolicyModel | None, responses: Mapping[str, tuple[int, int]]
-) -> list[TrendFigure]:
-    """One month's figures from its report and its incidents' counts (``priority -> (met, judged)``)."""
+def named_targets(model: lm.PolicyModel | None) -> list[FigureKey]:
+    """The named targets of the policy's priorities (each priority, target and clock once), in its order."""
+    keys: list[FigureKey] = []
+    for p in model.priorities if model else ():
+        for t in p.targets:
+            key = FigureKey("target", t.name, p.id, t.clock)
+            if key not in keys:
+                keys.append(key)
+    return keys
+
+
+def count_targets(tally: dict[FigureKey, Count], pid: str, targets: Iterable[Any]) -> None:
+    """Add one incident's named targets and incident notices (``TargetRow`` or the evaluator's
+    verdicts: ``name``, ``kind``, ``clock``, ``status``) to ``tally``."""
+    for t in targets:
+        if t.status not in ("met", "breached"):
+            continue
+        key = FigureKey("notice", t.name) if t.kind == "notify" else FigureKey("target", t.name, pid, t.clock)
+        met, judged = tally.get(key, (0, 0))
+        tally[key] = Count(met + (t.status == "met"), judged + 1)
+
+
+def tally_of(incidents: Iterable[Any]) -> dict[FigureKey, Count]:
+    """The counts of a report's incident rows (its ``incidents``): the reference for one month."""
+    tally: dict[FigureKey, Count] = {}
+    for i in incidents:
+        key = FigureKey("response", i.priority)
+        met, judged = tally.get(key, (0, 0))
+        tally[key] = Count(met + (i.status == "met"), judged + (i.status in ("met", "breached")))
+        count_targets(tally, i.priority, i.targets)
+    return tally
+
+
+def zone_faults(violations: Iterable[Any]) -> dict[str, int]:
+    """Per backup kind, the backups with a zone problem among ``violations`` (each id once)."""
+    ids: dict[str, set[str]] = {}
+    for v in violations:
+        if v.kind == "backup_zone":
+            ids.setdefault(v.backup_kind or "", set()).add(v.id)
+    return {kind: len(found) for kind, found in ids.items()}
+
+
+def facts_of(report: Report, model: lm.PolicyModel | None) -> MonthFacts:
+    """The facts of one month's own report (the reference the evaluator's one pass is tested against)."""
+    return MonthFacts(
+        outages=report.outages,
+        stops=report.planned_stops,
+        backups=report.backups,
+        zone_faults=zone_faults(v for v in report.violations if v.kind == "backup_zone"),
+        availability={(s, w): periods.service_figure(report, s, w) for s, w in availability_keys(model)},
+    )
+
+
+def figures(facts: MonthFacts, model: lm.PolicyModel | None, tally: Tally) -> list[TrendFigure]:
+    """One month's figures from its facts and its incidents' counts."""
     out: list[TrendFigure] = []
-    pids = sorted(set(responses) | ({p.id for p in model.priorities} if model else set()))
-    for pid in pids:
-        met, judged = responses.get(pid, (0, 0))
-        out.append(TrendFigure(commitment="response", subject=pid, judged=judged, met=met, ratio=_ratio(met, judged)))
-    for i, rule in enumerate(outage_rules(model)):
+
+    def counted(commitment: str, subject: str, c: Count, **extra: str | None) -> TrendFigure:
+        return TrendFigure(
+            commitment=commitment,
+            subject=subject,
+            judged=c.judged,
+            met=c.met,
+            ratio=_ratio(c.met, c.judged),
+            **extra,
+        )
+
+    none = Count(0, 0)
+    responses = {k.subject for k in tally if k.commitment == "response"}
+    for pid in sorted(responses | ({p.id for p in model.priorities} if model else set())):
+        out.append(counted("response", pid, tally.get(FigureKey("response", pid), none)))
+    found = [k for k in tally if k.commitment == "target"]
+    for key in [*named_targets(model), *(k for k in found if k not in named_targets(model))]:
+        out.append(counted("target", key.subject, tally.get(key, none), priority=key.priority, clock=key.clock))
+    on_outages = outage_rules(model)
+    for rule in model.notifications if model else ():
+        if rule not in on_outages:  # a rule on incident events: counted with the incidents
+            out.append(counted("notice", rule.name, tally.get(FigureKey("notice", rule.name), none)))
+            continue
+        first = rule is on_outages[0]  # (its verdict is also the outage's own notice_status)
         statuses = [
-            next((n.status for n in o.notices if n.name == rule.name), o.notice_status if i == 0 else None)
-            for o in report.outages
+            next((n.status for n in o.notices if n.name == rule.name), o.notice_status if first else None)
+            for o in facts.outages
         ]
-        judged = sum(s in ("met", "breached") for s in statuses)
-        met = sum(s == "met" for s in statuses)
         out.append(
-            TrendFigure(commitment="notice", subject=rule.name, judged=judged, met=met, ratio=_ratio(met, judged))
+            counted("notice", rule.name, Count(statuses.count("met"), sum(s in ("met", "breached") for s in statuses)))
         )
-    for s in measured_services(model):
-        out.append(TrendFigure(commitment="availability", subject=s.name, ratio=periods.service_figure(report, s.name)))
+    for ps in model.planned_stops if model else ():
+        out.append(counted("stop_notice", ps.name, Count(sum(s.notice_ok for s in facts.stops), len(facts.stops))))
+    for service, when in availability_keys(model):
+        ratio = facts.availability.get((service, when))
+        out.append(TrendFigure(commitment="availability", subject=service, when=when, ratio=ratio))
     days: dict[str, Counter[str]] = {}
-    for row in report.backups:
+    for row in facts.backups:
         days.setdefault(row.kind, Counter())[row.status] += 1
-    for b in taken_backups(model):
-        c = days.get(b.kind, Counter())
-        judged = c["ok"] + c["missed"]
-        out.append(
-            TrendFigure(commitment="backup", subject=b.kind, judged=judged, met=c["ok"], ratio=_ratio(c["ok"], judged))
-        )
+    for b in model.backups if model else ():
+        if b.continuous:
+            out.append(
+                TrendFigure(commitment="continuous_backup", subject=b.kind, faults=facts.zone_faults.get(b.kind, 0))
+            )
+        elif b.every is not None:
+            c = days.get(b.kind, Counter())
+            out.append(counted("backup", b.kind, Count(c["ok"], c["ok"] + c["missed"])))
     return out
+
+
+def key_of(f: TrendFigure) -> FigureKey:
+    """The figure's key (the same commitment in another month has the same key)."""
+    return FigureKey(f.commitment, f.subject, f.priority, f.clock, f.when)
 
 
 def with_changes(months: Sequence[TrendMonth]) -> list[TrendMonth]:
     """The months with each figure's ``change`` against the month before (in place; returned as a list)."""
-    before: dict[tuple[str, str], float | None] = {}
+    before: dict[FigureKey, float | None] = {}
     for k, month in enumerate(months):
-        now: dict[tuple[str, str], float | None] = {}
+        now: dict[FigureKey, float | None] = {}
         for f in month.figures:
-            key = (f.commitment, f.subject)
+            key = key_of(f)
             prev = before.get(key)
             f.change = f.ratio - prev if k and f.ratio is not None and prev is not None else None
             now[key] = f.ratio
@@ -108,18 +254,45 @@ def with_changes(months: Sequence[TrendMonth]) -> list[TrendMonth]:
 # -- the table ---------------------------------------------------------------------------------
 
 
-def _label(w: PolicyWords, commitment: str, subject: str) -> str:
+def _clock(w: PolicyWords, name: str) -> str:
+    found = next((c for c in (w.model.clocks if w.model else ()) if c.name == name), None)
+    return (found.label.text(w.lang) if found is not None else "") or name
+
+
+def _service(w: PolicyWords, service: str, when: str | None) -> str:
+    """The service as the summary's availability line names it: with whom a ``when`` target is for."""
+    svc = next((s for s in measured_services(w.model) if s.name == service), None)
+    name = (svc.label.text(w.lang) if svc is not None else "") or service
+    if when is not None:
+        target = next((t for t in (svc.plan_targets if svc else ()) if str(t.when) == when), None)
+        name += "、" + (periods.whom(w, service, target) if target is not None else when)
+    elif svc is not None and svc.plan_targets:
+        name += "、" + w.m("report.when.others")
+    return name if w.lang == "ja" else name.replace("、", ", ")
+
+
+def _label(w: PolicyWords, key: FigureKey) -> str:
     """The commitment's name, as the summary names it."""
     md = w.model
+    commitment, subject = key.commitment, key.subject
     if commitment == "response":
         return w.m("report.commit.response", label=w.priority(subject))
+    if commitment == "target":
+        return w.m(
+            "report.trend.target",
+            priority=w.priority(key.priority or ""),
+            target=w.m(f"report.targets.{subject}"),
+            clock=_clock(w, key.clock or ""),
+        )
     if commitment == "notice":
-        rule = next((n for n in outage_rules(md) if n.name == subject), None)
+        rule = next((n for n in (md.notifications if md else ()) if n.name == subject), None)
         return (rule.label.text(w.lang) if rule is not None else "") or subject
+    if commitment == "stop_notice":
+        return w.m("report.commit.stops")
     if commitment == "availability":
-        svc = next((s for s in measured_services(md) if s.name == subject), None)
-        return w.m("report.trend.availability", service=(svc.label.text(w.lang) if svc is not None else "") or subject)
-    return w.m("report.commit.backup", label=w.backup_kind(subject))
+        return w.m("report.trend.availability", service=_service(w, subject, key.when))
+    label = w.backup_kind(subject)
+    return w.m("report.commit.continuous" if commitment == "continuous_backup" else "report.commit.backup", label=label)
 
 
 def _month(w: PolicyWords, m: TrendMonth) -> str:
@@ -135,6 +308,8 @@ def _month(w: PolicyWords, m: TrendMonth) -> str:
 
 
 def _cell(w: PolicyWords, f: TrendFigure | None) -> str:
+    if f is not None and f.faults is not None:
+        return w.m("report.trend.cell_faults", n=f.faults)
     if f is None or f.ratio is None:
         return "-"
     if f.commitment == "availability":
@@ -147,7 +322,14 @@ def _cell(w: PolicyWords, f: TrendFigure | None) -> str:
     return w.m(key, percent=f"{f.ratio:.1%}", met=f.met, judged=f.judged)
 
 
-def _change(w: PolicyWords, f: TrendFigure | None) -> Cell:
+def _change(w: PolicyWords, f: TrendFigure | None, before: TrendFigure | None) -> Cell:
+    if f is not None and f.faults is not None:  # a count of faults: its difference, a rise is bad
+        if before is None or before.faults is None:
+            return "-"
+        diff = f.faults - before.faults
+        if diff == 0:
+            return w.m("report.trend.faults_change", value="±0")
+        return Mark(w.m("report.trend.faults_change", value=f"{diff:+d}"), "bad" if diff > 0 else "good")
     if f is None or f.change is None:
         return "-"
     points = f.change * 100
@@ -163,18 +345,18 @@ def trend_parts(report: Report, w: PolicyWords) -> list[Part]:
     months = report.trend
     if len(months) < 2:
         return []
-    keys: list[tuple[str, str]] = []
-    by_month: list[dict[tuple[str, str], TrendFigure]] = []
+    keys: list[FigureKey] = []
+    by_month: list[dict[FigureKey, TrendFigure]] = []
     for m in months:
-        found: dict[tuple[str, str], TrendFigure] = {(f.commitment, f.subject): f for f in m.figures}
+        found: dict[FigureKey, TrendFigure] = {key_of(f): f for f in m.figures}
         by_month.append(found)
         keys += [k for k in found if k not in keys]
-    keys.sort(key=lambda k: COMMITMENTS.index(k[0]))  # stable: the policy's order within a commitment
+    keys.sort(key=lambda k: RANK[k.commitment])  # stable: the policy's order within a commitment
     rows: list[list[Cell]] = []
     for key in keys:
-        row: list[Cell] = [_label(w, *key)]
+        row: list[Cell] = [_label(w, key)]
         row += [_cell(w, found.get(key)) for found in by_month]
-        row.append(_change(w, by_month[-1].get(key)))
+        row.append(_change(w, by_month[-1].get(key), by_month[-2].get(key)))
         rows.append(row)
     header = [w.m("report.commitment"), *(_month(w, m) for m in months), w.m("report.trend.change")]
     notes = (w.m("report.trend.note", as_of=w.with_year().t(report.period.as_of)),)

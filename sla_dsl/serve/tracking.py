@@ -41,6 +41,7 @@ from ..evaluation import Evaluation, judge_log
 from ..evaluation.common import Rules, target_calendar
 from ..evaluation.incident_rows import row
 from ..evaluation.incidents import Incident
+from ..evaluation.trend import add_trend
 from ..events import read_jsonl
 from ..policy.compiled import Policy, declared_types
 from ..report.render import render
@@ -165,23 +166,26 @@ class Tracker:
     def tz(self) -> dt.tzinfo:
         return min(self._policies, key=lambda p: p.effective).tz
 
-    def evaluate(self, start: float, end: float, as_of: float) -> Evaluation:
-        """``judge_log`` over every stored event, cached."""
+    def evaluate(self, start: float, end: float, as_of: float, *, trend: bool = False) -> Evaluation:
+        """``judge_log`` over every stored event, cached; with ``trend``, the report's month-by-month trend too."""
         with self._lock:
-            key = (self.store.revision(), self.generation, start, end, math.floor(as_of))
+            key = (self.store.revision(), self.generation, start, end, math.floor(as_of), trend)
             hit = self._cache.get(key)
             if hit is not None:
                 return hit
             bodies = self.store.bodies()
             tz = self.tz
+            log = log_of(bodies, declared_types(self._policies))
             result = judge_log(
                 self._policies,
-                log_of(bodies, declared_types(self._policies)),
+                log,
                 dt.datetime.fromtimestamp(start, tz),
                 dt.datetime.fromtimestamp(end, tz),
                 dt.datetime.fromtimestamp(as_of, tz),
                 skip_invalid=True,
             )
+            if trend:  # as `sla evaluate` (issue 16)
+                add_trend(result, self._policies, log, judge_log, skip_invalid=True)
             if len(self._cache) > 16:
                 self._cache.clear()
             self._cache[key] = result
@@ -275,7 +279,7 @@ class Tracker:
 
     def report(self, start: float, end: float, as_of: float | None, fmt: str, lang: str) -> str:
         """The report of ``sla evaluate`` over the stored events."""
-        result = self.evaluate(start, end, end if as_of is None else as_of)
+        result = self.evaluate(start, end, end if as_of is None else as_of, trend=True)
         if fmt == "json":
             out = io.BytesIO()
             result.write_json(out)

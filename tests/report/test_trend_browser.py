@@ -64,7 +64,7 @@ def test_trend_table_reads_on_desktop_and_phone(
     header = browser.evaluate("Array.from(document.querySelectorAll('#trend th')).map(e => e.textContent)")
     assert header == HEADER[lang]
     rows = browser.evaluate("document.querySelectorAll('#trend tbody tr').length")
-    assert rows == 8  # three priorities, the recovery notice, availability, three backup kinds
+    assert rows == 10  # three priorities, the recovery notice, planned-stop notices, availability, four backup kinds
     # the page is never wider than the screen: the table scrolls in its own box
     assert browser.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     box = browser.evaluate(
@@ -77,7 +77,7 @@ def test_trend_table_reads_on_desktop_and_phone(
         "Array.from(document.querySelectorAll('#trend td.num')).map(e => { const r = document.createRange();"
         " r.selectNodeContents(e); return [e.textContent, getComputedStyle(e).textAlign, r.getClientRects().length]; })"
     )
-    assert len(cells) == 8 * 3 and all(align == "right" and lines == 1 for _, align, lines in cells), cells
+    assert len(cells) == 10 * 3 and all(align == "right" and lines == 1 for _, align, lines in cells), cells
     # on a phone the table scrolls sideways under the commitment names, which stay in view
     browser.evaluate("document.querySelector('#trend .scroll').scrollLeft = 10000")
     names = browser.evaluate(

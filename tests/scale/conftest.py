@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from sla_dsl.evaluation import judge_log
+from sla_dsl.evaluation.trend import add_trend
 from sla_dsl.events.reader import read_events
 
 from .logs import ROOT, generate
@@ -23,9 +24,13 @@ EXAMPLE = ROOT / "examples" / "events-2026-11.jsonl"
 
 
 def one_run_json(path: Path, policy: Any, start: Any, end: Any) -> bytes:
-    """The JSON report of one process over a log file (the reader's problems settled with the policy's)."""
+    """The JSON report of one process over a log file (the reader's problems settled with the policy's), with
+    its trend against earlier months, as ``sla evaluate`` gives it."""
     out = io.BytesIO()
-    judge_log(policy, read_events(path, defer=True), start, end).write_json(out)
+    log = read_events(path, defer=True)
+    result = judge_log(policy, log, start, end)
+    add_trend(result, [policy], log, judge_log)
+    result.write_json(out)
     return out.getvalue()
 
 
@@ -35,6 +40,14 @@ def big_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("scale") / "events-100k.jsonl"
     generate(path, 100_000)
     return path
+
+
+@pytest.fixture(scope="session")
+def two_months(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The report tests' two-month log (October worked by hand, the example November): a trend of two months."""
+    from report.trend_log import write_two_months
+
+    return write_two_months(tmp_path_factory.mktemp("scale-trend") / "events-2026-10-11.jsonl")
 
 
 @pytest.fixture(scope="session")

@@ -21,8 +21,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from sla_dsl import Policy
 from sla_dsl.evaluation import judge_log
 from sla_dsl.evaluation.partition import Partial, PartitionError, finish, judge_partition, merge
+from sla_dsl.evaluation.trend import add_trend
 from sla_dsl.events.partitions import read_partition
 from sla_dsl.events.problems import EventInputError
 from sla_dsl.events.reader import read_jsonl
@@ -34,10 +36,13 @@ END = dt.datetime(2026, 12, 1, tzinfo=START.tzinfo)
 
 
 def one_run(lines: list[str], policies: Any, start: dt.datetime, as_of: dt.datetime | None, **kw: Any) -> bytes:
-    """The report of one run, reading as ``sla evaluate`` does (the reader's problems settled with the policy's)."""
+    """The report of one run, reading as ``sla evaluate`` does (the reader's problems settled with the policy's),
+    with its trend against earlier months."""
     log = read_jsonl(io.BytesIO(("\n".join(lines) + "\n").encode()), "<events>", defer=True)
     out = io.BytesIO()
-    judge_log(policies, log, start, END, as_of, **kw).write_json(out)
+    result = judge_log(policies, log, start, END, as_of, **kw)
+    add_trend(result, [policies] if isinstance(policies, Policy) else policies, log, judge_log, **kw)
+    result.write_json(out)
     return out.getvalue()
 
 
