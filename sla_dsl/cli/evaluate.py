@@ -12,13 +12,15 @@ in the supported years. ``explain`` lives in :mod:`.explain`: without
 ``--from``/``--to`` it judges the item over the month its report covers.
 Text, Markdown, HTML and PDF are in the policy's primary language unless
 ``--lang`` says otherwise; ``--format pdf`` prints the HTML report with headless
-Chromium and writes the PDF on stdout.
+Chromium (:mod:`sla_dsl.report.pdf`) into ``--output FILE``, or onto stdout when
+that is not a terminal; without a Chromium it stops before judging anything.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import os
 import sys
 from typing import Any
 
@@ -26,12 +28,17 @@ from ..calendars.timeargs import parse_edge
 from ..errors import InputError
 from ..events.reader import read_events
 from ..events.schema import EventLog
+from ..files import write_atomic
 from ..policy import declared_types, load_policies
 from ..report.escape import printable
+from ..report.pdf import html_to_pdf, require_chromium
 from .explain import explain_command, explain_options
 from .progress import reading_bar
 
 FORMATS = ("text", "json", "markdown", "html", "parquet", "pdf")
+#: Where ``sla evaluate`` keeps its verdicts when the process ends right after the command
+#: (:func:`sla_dsl._entry.run` sets it): left to the operating system rather than freed object by object.
+KEPT: list[object] | None = None
 
 
 def add_parsers(sub: Any) -> None:
@@ -48,9 +55,15 @@ def add_parsers(sub: Any) -> None:
         "--format",
         choices=FORMATS,
         default="text",
-        help="output format (default: text); parquet writes one file per report table into --output DIR",
+        help="output format (default: text); parquet writes one file per report table into --output DIR; "
+        "pdf prints the html report on A4 with headless Chromium (`chromium` on PATH, or the program "
+        "SLA_CHROMIUM names) into --output FILE, or onto stdout when it is not a terminal",
     )
-    p.add_argument("--output", metavar="DIR", help="with --format parquet: the directory to write the tables into")
+    p.add_argument(
+        "--output",
+        metavar="PATH",
+        help="with --format parquet: the directory to write the tables into; with --format pdf: the file to write",
+    )
     p.add_argument("--quiet", action="store_true", help="no progress bar on the terminal")
     p.add_argument(
         "--lang",
@@ -81,8 +94,12 @@ def add_parsers(sub: Any) -> None:
     e = sub.add_parser("explain", help="explain the verdict on one incident, outage, stop or backup")
     e.add_argument("paths", nargs="+", metavar="POLICY... EVENTS ID")
     _period_args(e, required=False)
-    e.add_argument("--format", choices=("text", "json"), default="text")
-    e.add_argument("--skip-invalid", action="store_true")
+    e.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text: the reasons in time order; json: the rows"
+    )
+    e.add_argument(
+        "--skip-invalid", action="store_true", help="leave out invalid event lines (listed on stderr and in the report)"
+    )
     e.add_argument("--quiet", action="store_true", help="no progress bar on the terminal")
     explain_options(e)
     e.set_defaults(func=explain_command)
@@ -142,41 +159,54 @@ def _evaluate(args: argparse.Namespace) -> int:
     from ..report.render import render
 
     policy_paths, (events_path,) = _split(args.paths, 1, "POLICY... EVENTS")
-    policies = load_policies(policy_paths)
+    policies = load_policies(policy_paths, args.lang)
     tz = min(policies, key=lambda p: p.effective).tz
     start = parse_edge(args.start, tz, "--from")
     end = parse_edge(args.end, tz, "--to")
     as_of = parse_edge(args.as_of, tz, "--as-of") if args.as_of else None
     if args.format == "parquet" and not args.output:
         args.usage_error("--format parquet writes files: give the directory with --output DIR")
-    if args.output and args.format != "parquet":
-        args.usage_error("--output is for --format parquet (the other formats are written on stdout)")
+    if args.output and args.format not in ("parquet", "pdf"):
+        args.usage_error("--output is for --format parquet and pdf (the other formats are written on stdout)")
+    if args.format == "pdf" and not args.output and sys.stdout.isatty():
+        args.usage_error("--format pdf writes a binary file: give it with --output FILE, or redirect stdout")
+    browser = require_chromium() if args.format == "pdf" else None  # before the work, not after it
     log = _read(events_path, args.skip_invalid, args.quiet, declared_types(policies))
     result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid, walk=not args.no_walk)
+    if KEPT is not None:
+        KEPT.append(result)
     if not args.no_trend:
         add_trend(result, policies, log, judge_log, skip_invalid=args.skip_invalid)  # trend by month (issue 16)
     del log  # the verdicts keep what they need
     for line in result.skeleton.input.skipped:
         print(f"sla: skipped: {printable(line)}", file=sys.stderr)
     if args.format == "parquet":
+        from ..evaluation.breach_columns import violation_blocks
+        from ..evaluation.explain_columns import incident_blocks
         from ..report.tables import write_parquet
 
-        # From the compact verdicts, a block at a time: never the whole pydantic report.
-        rows = result.incident_rows()
+        # From the compact verdicts, a block at a time, on columns: never the whole pydantic report.
         write_parquet(
             result.skeleton,
             args.output,
-            incidents=rows.json_rows(0, len(rows)),
-            violations=result.violations().json_rows(),
+            incidents=incident_blocks(result.ctx, result.incidents),
+            violations=violation_blocks(result.violations()),
         )
     elif args.format == "json":
-        # Streamed: the rows of a large log are never all in memory at once.
+        from ..evaluation.json_blocks import IncidentItems, ViolationItems
+        from ..report.render import write_json
+
+        # Streamed, the rows written from columns a block at a time (the same bytes as
+        # ``result.write_json``, the row path): never all in memory at once.
         sys.stdout.flush()
-        result.write_json(sys.stdout.buffer)
+        write_json(
+            result.skeleton,
+            IncidentItems(result.ctx, result.incidents),
+            sys.stdout.buffer,
+            ViolationItems(result.violations()),
+        )
         sys.stdout.buffer.flush()
     elif args.format == "pdf":
-        from ..report.render import html_to_pdf
-
         html = render(
             result.skeleton,
             "html",
@@ -185,9 +215,7 @@ def _evaluate(args: argparse.Namespace) -> int:
             incidents=result.incidents,
             violations=result.violations(),
         )
-        sys.stdout.flush()
-        sys.stdout.buffer.write(html_to_pdf(html))
-        sys.stdout.buffer.flush()
+        _write_pdf(html_to_pdf(html, browser), args.output)
     else:
         sys.stdout.write(
             render(
@@ -201,3 +229,21 @@ def _evaluate(args: argparse.Namespace) -> int:
             )
         )
     return 0
+
+
+def _write_pdf(pdf: bytes, path: str | None) -> None:
+    """The PDF into ``path`` (replaced whole, or not at all), else onto stdout."""
+    if path is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(pdf)
+        sys.stdout.buffer.flush()
+        return
+    try:
+        new = not os.path.exists(path)
+        write_atomic(path, pdf)
+        if new:  # the mode a plain new file gets (the temporary file was private)
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(path, 0o666 & ~mask)
+    except OSError as exc:
+        raise InputError(f"--output `{printable(path)}`: cannot write the PDF: {exc.strerror or exc}") from None

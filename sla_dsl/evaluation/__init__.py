@@ -41,7 +41,7 @@ from .backups import judge_backups
 from .common import Ctx, Versions
 from .declared import check_declared
 from .event_times import check_event_times
-from .incident_columns import Judged, judge_columns, prepare
+from .incident_columns import Judged, judge_columns, prepare, report_order
 from .order import prepare_groups, report_conflicts, violations_in_order
 from .outages import judge_outages
 from .result import Evaluation
@@ -312,5 +312,4 @@ def judge_incidents(
         inc.targets = judge_targets(ctx, inc, recs)
     # Verdicts by clock start, then id (breaches are ordered with the other violations).
     breaches = [inc for inc, b in zip(items, breach, strict=True) if b]
-    items.sort(key=lambda i: (i.clock, i.ident))
-    return items, breaches, prepared.duplicates
+    return report_order(items), breaches, prepared.duplicates

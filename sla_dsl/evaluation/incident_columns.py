@@ -31,12 +31,15 @@ Design notes
   deadline, or there is none; the first such ``after`` event is the one the
   per-incident walk stops at. ``tests/evaluate/test_columns.py`` checks the two
   paths agree on random logs.
+* The verdicts are listed by clock start, then id (:func:`report_order`): the
+  clocks sorted on a column, ids compared only where clocks tie.
 """
 
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
+from operator import attrgetter, itemgetter
 
 import numpy as np
 from numpy.typing import NDArray
@@ -85,9 +88,9 @@ def prepare(groups: dict[str, list[Rec]], as_of: float) -> Prepared:
     counts = np.fromiter(map(len, lists), np.int64, n_ids)
     flat: list[Rec] = list(itertools.chain.from_iterable(lists))
     n = len(flat)
-    t = np.fromiter((r[0] for r in flat), np.float64, n)
-    code = np.fromiter((r[1] for r in flat), np.int64, n)
-    line = np.fromiter((r[3] for r in flat), np.int64, n)
+    t = np.fromiter(map(itemgetter(0), flat), np.float64, n)
+    code = np.fromiter(map(itemgetter(1), flat), np.int64, n)
+    line = np.fromiter(map(itemgetter(3), flat), np.int64, n)
     idx = np.repeat(np.arange(n_ids, dtype=np.int64), counts)
     # ``flat`` holds each incident's records together, mostly in order already
     # (a log is written as things happen): sort only when some are not.
@@ -116,6 +119,20 @@ def prepare(groups: dict[str, list[Rec]], as_of: float) -> Prepared:
     kidx = so[keep]
     bounds = np.searchsorted(kidx, np.arange(n_ids + 1, dtype=np.int64))
     return Prepared(ids, flat, kept, kidx, st[keep], sc[keep], bounds, duplicates, conflicts)
+
+
+def report_order(items: list[Incident]) -> list[Incident]:
+    """``items`` sorted by clock start, then id, as ``sorted(items, key=(clock, ident))`` orders them:
+    the clocks sorted on a column (stable), only the runs of equal clocks (rare) sorted by id."""
+    clocks = np.fromiter(map(attrgetter("clock"), items), np.float64, len(items))
+    order = np.argsort(clocks, kind="stable")
+    ordered = [items[k] for k in order.tolist()]
+    ranked = clocks[order]
+    tie = ranked[1:] == ranked[:-1]
+    if tie.any():
+        for start, stop in _runs(tie):
+            ordered[start : stop + 1] = sorted(ordered[start : stop + 1], key=attrgetter("ident"))
+    return ordered
 
 
 def _runs(tie: NDArray[np.bool_]) -> list[tuple[int, int]]:

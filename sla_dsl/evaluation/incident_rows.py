@@ -34,7 +34,7 @@ SameDayFacts = tuple[bool, float | None, bool | None]
 
 
 @dataclass(frozen=True, slots=True)
-class _Words:
+class Words:
     """What every explanation under one (version, priority) says the same way."""
 
     priority: m.Priority
@@ -50,10 +50,11 @@ class _Words:
     silence: str
 
 
-_WORDS: dict[tuple[int, str], tuple[Rules, _Words]] = {}
+_WORDS: dict[tuple[int, str], tuple[Rules, Words]] = {}
 
 
-def _words(rules: Rules, priority: str) -> _Words:
+def words_of(rules: Rules, priority: str) -> Words:
+    """What every explanation under one (version, priority) says the same way (memoised)."""
     hit = _WORDS.get((id(rules), priority))
     if hit is not None and hit[0] is rules:
         return hit[1]
@@ -61,7 +62,7 @@ def _words(rules: Rules, priority: str) -> _Words:
     ref = art(pri.ref)
     comp = pri.completion
     sil = comp.silence
-    words = _Words(
+    words = Words(
         priority=pri,
         ref=ref,
         clock_ref=art(rules.clock.ref) if rules.clock else None,
@@ -83,7 +84,7 @@ def explain(ctx: Ctx, inc: Incident, as_json: bool = False) -> tuple[list[Step],
     for speed: each instant is looked up once, as a :data:`Stamp`.
     """
     rules = inc.rules
-    w = _words(rules, inc.priority)
+    w = words_of(rules, inc.priority)
     ref = w.ref
     rep_f, rep_at, _ = rules.stamp(inc.reported, as_json)
     clk_f, clk_at, clk_us = rules.stamp(inc.clock, as_json)
@@ -122,7 +123,7 @@ def explain(ctx: Ctx, inc: Incident, as_json: bool = False) -> tuple[list[Step],
         steps.append({"text": f"due {due_f}{w.due_tail}", "at": due_at, "ref": ref})
         if w.priority.same_day is not None:
             same_day = _same_day(ctx, rules, w.priority.same_day, inc, clk_us, steps, ref, as_json)
-        steps.append(_status_step(ctx, inc, due, cal, ref, as_json))
+        steps.append(status_step(ctx, inc, due, cal, ref, as_json))
     if inc.completion == "resolved" and inc.completed_by is not None:
         by_f, by_at, _ = rules.stamp(inc.completed_by, as_json)
         steps.append({"text": f"{w.done} {by_f}: completed", "at": by_at, "ref": ref})
@@ -196,7 +197,8 @@ def row_json(ctx: Ctx, inc: Incident) -> dict[str, Any]:
     }
 
 
-def _status_step(ctx: Ctx, inc: Incident, due: float, cal: str | None, ref: str | None, as_json: bool) -> Step:
+def status_step(ctx: Ctx, inc: Incident, due: float, cal: str | None, ref: str | None, as_json: bool) -> Step:
+    """The step giving the verdict on the response: met, breached, at risk or open."""
     rules = inc.rules
     responded = inc.responded
     if responded is not None:
@@ -237,7 +239,7 @@ def _same_day(
     ref: str | None,
     as_json: bool,
 ) -> SameDayFacts:
-    day = _same_day_of(rules, rule, clock_us // 86_400_000_000)
+    day = same_day_of(rules, rule, clock_us // 86_400_000_000)
     if day is None or inc.clock > day[1]:
         return _NOT_APPLIES
     close, _, text = day
@@ -255,7 +257,7 @@ def _same_day(
 _SAME_DAY: dict[tuple[int, int, int], tuple[Rules, m.SameDayGuideline, tuple[float, float, str] | None]] = {}
 
 
-def _same_day_of(rules: Rules, rule: m.SameDayGuideline, ordinal: int) -> tuple[float, float, str] | None:
+def same_day_of(rules: Rules, rule: m.SameDayGuideline, ordinal: int) -> tuple[float, float, str] | None:
     """The same-day guideline on one day: (close, cutoff, the step's words), None when it is not
     a business day or its calendar has no hours. Memoised: a year has a few hundred days."""
     key = (id(rules), id(rule), ordinal)

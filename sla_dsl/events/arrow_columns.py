@@ -17,8 +17,9 @@ Design notes
   batch the good rows between two bad ones are filed as one run, so the order of
   filing is the per-row path's exactly; ``tests/events/test_arrow_columns.py``
   checks the two paths give the same log on random tables.
-* No pandas: ``Array.to_numpy`` imports it (a second of a short run), so integer
-  columns are read from their Arrow buffers.
+* No pandas: ``Array.to_numpy`` imports it (a second of a short run), and so does
+  ``pa.array`` of Python or numpy values, so integer columns are read from their
+  Arrow buffers and the one array built here is built from its bits (:func:`_bools`).
 """
 
 from __future__ import annotations
@@ -65,11 +66,15 @@ def _mask(flags: pa.Array) -> Bools:
 def int64s(col: Column) -> tuple[Ints, Bools | None]:
     """An integer-valued column as int64 numpy values (0 where null) and its null mask (None: no nulls)."""
     arr = _array(col).cast(pa.int64())
+    data = arr.buffers()[1]
     nulls = None
-    if arr.null_count:
+    if arr.null_count:  # (not ``fill_null(0)``: an Arrow scalar from a Python value imports pandas)
         nulls = _mask(arr.is_null())
-        arr = arr.fill_null(0)
-    values = np.frombuffer(arr.buffers()[1], np.int64, len(arr), arr.offset * 8)
+        if data is None:  # all null, no values written
+            return np.zeros(len(arr), dtype=np.int64), nulls
+        values: Ints = np.where(nulls, 0, np.frombuffer(data, np.int64, len(arr), arr.offset * 8))
+        return values, nulls
+    values = np.frombuffer(data, np.int64, len(arr), arr.offset * 8)
     return values, nulls
 
 
@@ -106,11 +111,20 @@ def _plain(values: pa.Array) -> Bools:
         values = values.cast(pa.string())
     firsts = pc.utf8_slice_codeunits(values, 0, 1)
     lasts = pc.utf8_slice_codeunits(values, -1)
-    ends = pc.unique(pa.concat_arrays([firsts, lasts])).to_pylist()
-    blanks = pa.array([c for c in ends if c and c.isspace()], values.type)
-    ok = pc.and_(pc.greater(pc.utf8_length(values), 0), pc.invert(pc.is_in(firsts, blanks)))
-    ok = pc.fill_null(pc.and_(ok, pc.invert(pc.is_in(lasts, blanks))), False)
-    return _mask(ok)
+    ends = pc.unique(pa.concat_arrays([firsts, lasts]))
+    ok = pc.cast(pc.utf8_length(values), pa.bool_())  # non-empty
+    blank = [c is not None and c.isspace() for c in ends.to_pylist()]
+    if any(blank):  # (rare) the blank ends, picked from Arrow's own array: a Python list would import pandas
+        blanks = ends.filter(_bools(blank))
+        ok = pc.and_(ok, pc.invert(pc.is_in(firsts, blanks)))
+        ok = pc.and_(ok, pc.invert(pc.is_in(lasts, blanks)))
+    return _mask(pc.and_kleene(ok, pc.is_valid(values)))  # null: not plain
+
+
+def _bools(flags: list[bool]) -> pa.Array:
+    """A boolean Arrow array built from its bits (``pa.array`` of Python or numpy values imports pandas)."""
+    bits = np.packbits(np.asarray(flags, dtype=np.uint8), bitorder="little")
+    return pa.Array.from_buffers(pa.bool_(), len(flags), [None, pa.py_buffer(bits.tobytes())])
 
 
 def _texts(col: Column | None, n: int, optional: bool) -> tuple[NDArray[np.object_], Ints, Bools]:

@@ -8,7 +8,10 @@ Design notes
   the rest of the report goes through ``model_dump`` as usual and the rows
   through ``orjson``, which writes the same JSON for the values a row holds
   (strings, booleans, null, datetimes with ``Z`` for UTC as pydantic does; no
-  floats). A test checks that both paths give the same bytes.
+  floats). A test checks that both paths give the same bytes. ``sla evaluate
+  --format json`` hands it :class:`ItemSource` lists instead, whose rows write
+  their own JSON items from columns (:mod:`.json_columns`), in this process;
+  ``tests/report/test_json_columns.py`` holds those bytes to the row path's.
 * Text, Markdown and HTML are the customer's monthly document, built from one
   list of sections (:mod:`.sections`), so the three always show the same
   facts, in the report's language: by default the policy's primary language
@@ -16,8 +19,10 @@ Design notes
   (:mod:`sla_dsl.i18n`). HTML adds the timeline chart (:mod:`.chart`), links
   from rows to the appendix of articles, a viewport for phones (tables scroll
   sideways in their own box, headers never break inside a word) and a print
-  stylesheet (A4, no scrolling boxes, rows kept whole); :func:`html_to_pdf`
-  prints it with headless Chromium where one is installed.
+  stylesheet (A4 portrait: small print type, tables wrapped to the page with
+  their headers repeated, rows kept whole, the chart scaled to the page), and
+  :mod:`.pdf` adds each page's header and footer (title, page number) and
+  prints the PDF with headless Chromium where one is installed.
 * Ids and other text from the event log are shown, never obeyed: every cell
   of the text report (and of ``sla explain``) goes through
   :func:`.escape.printable`, of Markdown through :func:`.escape.markdown_cell`,
@@ -27,16 +32,11 @@ Design notes
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Iterable, Sequence
 from typing import IO, Any, Protocol, cast
 
 import orjson
 
-from ..errors import InputError
 from ..policy.compiled import Policy
 from . import IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from .blocks import write_blocks
@@ -44,13 +44,14 @@ from .chart import legend_html, timeline_svg
 from .credits import credit_parts
 from .escape import html_text, markdown_cell, printable
 from .explain import explain, render_explanations
+from .pdf import page_css
 from .rows import compact
 from .sections import IncidentLike, Part, articles, head_lines, heading, one_year, sections
 from .targets import target_parts
 from .trend import trend_parts
 from .words import Anchor, Cell, Link, Mark, PolicyWords, default_lang
 
-__all__ = ["IncidentLike", "RowSource", "html_to_pdf", "render", "render_explain", "write_json"]
+__all__ = ["IncidentLike", "ItemSource", "RowSource", "dump_items", "render", "render_explain", "write_json"]
 
 FORMATS = ("text", "json", "markdown", "html")
 
@@ -128,11 +129,24 @@ class RowSource(Protocol):
     def json_rows(self, start: int, stop: int) -> Iterable[dict[str, Any]]: ...
 
 
+class ItemSource(Protocol):
+    """Rows of a long list that write themselves as its JSON items, a span of ``block`` rows at a time
+    (``sla evaluate --format json``: built on columns, :mod:`sla_dsl.evaluation.json_blocks`)."""
+
+    block: int
+
+    def __len__(self) -> int: ...
+    def json_items(self, start: int, stop: int, first: bool) -> bytes | memoryview: ...
+
+
+JsonList = ItemSource | RowSource | Iterable[dict[str, Any]]
+
+
 def write_json(
     report: Report,
-    rows: RowSource | Iterable[dict[str, Any]],
+    rows: JsonList,
     out: IO[bytes],
-    violations: RowSource | Iterable[dict[str, Any]] | None = None,
+    violations: JsonList | None = None,
 ) -> None:
     """Write ``render(report, "json")`` with ``rows`` as its incident rows, row by row.
 
@@ -140,7 +154,8 @@ def write_json(
     of an IncidentRow, except that times may still be datetimes. The violations (as many
     as the breaches) are written the same way: ``violations`` when given, else the report's.
     Rows from a :class:`RowSource` are rendered in blocks, on two cores when there are
-    many (:func:`.blocks.write_blocks`).
+    many (:func:`.blocks.write_blocks`); an :class:`ItemSource` writes its rows' JSON itself,
+    a span at a time, the same way.
     """
     skeleton = report.model_copy(update={"violations": []})
     text = render(skeleton, "json")
@@ -155,10 +170,15 @@ def write_json(
     out.write(text[vio + len(vio_key) :].encode())
 
 
-def _write_list(out: IO[bytes], key: str, rows: RowSource | Iterable[dict[str, Any]]) -> None:
+def _write_list(out: IO[bytes], key: str, rows: JsonList) -> None:
     """``\n  "key": [...],\n`` as ``json.dumps(..., indent=2)`` writes it at the top level."""
     out.write(f'\n  "{key}": ['.encode())
-    if hasattr(rows, "json_rows"):
+    if hasattr(rows, "json_items"):
+        items = cast(ItemSource, rows)
+        n = len(items)
+        for a in range(0, n, items.block):  # in this process: cheap enough that a fork costs more than it saves
+            out.write(items.json_items(a, min(a + items.block, n), a == 0))
+    elif hasattr(rows, "json_rows"):
         source = cast(RowSource, rows)
         n = len(source)
         write_blocks(out, n, lambda a, b: _json_block(source.json_rows(a, b), a == 0))
@@ -176,13 +196,27 @@ def _write_list(out: IO[bytes], key: str, rows: RowSource | Iterable[dict[str, A
     out.write(b"\n  ],\n" if n else b"],\n")
 
 
+#: How orjson writes ``{"": [row]}`` around the row: then indented as an item of a top-level list.
+_ITEM_HEAD, _ITEM_TAIL = len(b'{\n  "": ['), len(b"\n  ]\n}")
+
+
 def _json_block(rows: Iterable[dict[str, Any]], first: bool) -> bytes:
-    """Rows as the indented items of a top-level list (the first one without a comma before it)."""
-    dumps = orjson.dumps
-    parts = [b",\n    " + dumps(r, option=_JSON_ROW).replace(b"\n", b"\n    ") for r in rows]
-    if first and parts:
-        parts[0] = parts[0][1:]
-    return b"".join(parts)
+    """Rows as the indented items of a top-level list (the first one without a comma before it).
+
+    Each row is dumped as the one item of a list under a key, where orjson indents it as the report's
+    top-level lists have their items, so no pass over its bytes adds the indent; the rows are still
+    dumped one at a time as they are built (``tests/events/test_json_block.py`` compares the bytes)."""
+    dumps, head, tail = orjson.dumps, _ITEM_HEAD, -_ITEM_TAIL
+    parts = [dumps({"": [r]}, option=_JSON_ROW)[head:tail] for r in rows]
+    if not parts:
+        return b""
+    body = b",".join(parts)
+    return body if first else b"," + body
+
+
+def dump_items(rows: Iterable[dict[str, Any]], first: bool) -> bytes:
+    """Row dicts as the indented items of a top-level list, as the streamed report writes them."""
+    return _json_block(rows, first)
 
 
 def _plain(cell: Cell) -> str:
@@ -193,12 +227,24 @@ def _is_more(row: list[Cell]) -> bool:
     return bool(row) and _plain(row[0]).startswith("…") and not any(_plain(c) for c in row[1:])
 
 
+class _CharWidths(dict[str, int]):
+    """Columns a character takes on a terminal (2: East Asian wide or full width), each character
+    asked of :mod:`unicodedata` once: a year's text report measures tens of thousands of cells."""
+
+    def __missing__(self, ch: str) -> int:
+        import unicodedata
+
+        width = self[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        return width
+
+
+_CHAR_WIDTHS = _CharWidths()
+
+
 def _width(s: str) -> int:
     if s.isascii():
         return len(s)
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+    return sum(map(_CHAR_WIDTHS.__getitem__, s))
 
 
 def _text(report: Report, parts: list[Part], w: PolicyWords) -> str:
@@ -270,7 +316,7 @@ td.wide{min-width:14rem}
 .note{color:var(--muted);font-size:.92rem;margin:.3rem 0}
 .chart{overflow-x:auto}
 svg.timeline{width:100%;min-width:46rem;height:auto;display:block}
-svg.timeline text{fill:#222;font-family:inherit}
+svg.timeline text{fill:#222;font-family:inherit;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 ul.legend{list-style:none;padding:0;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.3rem 1.2rem}
 ul.legend li{display:flex;align-items:center;gap:.4rem;white-space:nowrap}
 a{color:#0b57d0}
@@ -278,14 +324,23 @@ a{color:#0b57d0}
 @media (max-width:40rem){body{padding:.8rem;font-size:15px}h1{font-size:1.3rem}td,th{padding:.25rem .45rem}
 table{min-width:36rem}}
 @media print{
-@page{size:A4;margin:14mm 12mm}
-body{max-width:none;padding:0;font-size:9.5pt}
-table{min-width:0}
-.scroll,.chart{overflow:visible}
-svg.timeline{min-width:0}
-h2{break-after:avoid}
-tr,figure{break-inside:avoid}
+@page{size:A4 portrait;margin:16mm 12mm 14mm}
+body{max-width:none;padding:0;font-size:9pt;line-height:1.45}
+h1{font-size:15pt}
+h2{font-size:11.5pt;margin:1.1rem 0 .4rem;break-after:avoid}
+.note{font-size:8.5pt}
+.scroll,.chart{overflow:visible;margin:.3rem 0}
+table{min-width:0;width:100%;font-size:8pt;line-height:1.35}
+thead{display:table-header-group}
+tr,figure,svg.timeline{break-inside:avoid}
+td,th{padding:.15rem .3rem}
+th{white-space:normal;overflow-wrap:normal}
+td.wide{min-width:0;overflow-wrap:break-word}
+:lang(ja) th,:lang(ja) td.wide,:lang(ja) .note{word-break:auto-phrase}
+#trend td:first-child,#trend th:first-child{position:static}
+svg.timeline{min-width:0;width:100%}
 a{color:inherit;text-decoration:none}
+a[href^="http"]::after{content:" <" attr(href) ">"}
 .noprint{display:none}
 th{background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -324,7 +379,7 @@ def _html(report: Report, parts: list[Part], w: PolicyWords) -> str:
     out = [
         f'<!doctype html>\n<html lang="{e(w.lang)}">\n<head>\n<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>",
+        f"<title>{e(title)}</title>\n<style>{_STYLE}{page_css(title, w.lang)}</style>\n</head>\n<body>",
         f"<header>\n<h1>{e(title)}</h1>",
     ]
     out += [f'<p class="meta">{e(h)}</p>' for h in head_lines(report, w)]
@@ -351,53 +406,3 @@ def _html(report: Report, parts: list[Part], w: PolicyWords) -> str:
     out.append(f'<p class="note noprint">{e(w.m("report.pdf_note"))}</p>')
     out.append("</body>\n</html>\n")
     return "\n".join(out)
-
-
-#: Programs tried, in order, to print HTML to PDF.
-CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-
-
-def find_chromium() -> str | None:
-    """The path of a headless-capable Chromium (``SLA_CHROMIUM`` first), or None."""
-    env = os.environ.get("SLA_CHROMIUM")
-    if env:
-        return shutil.which(env) or (env if os.path.isfile(env) else None)
-    return next((p for p in map(shutil.which, CHROMIUMS) if p), None)
-
-
-def html_to_pdf(html: str, timeout: float = 120.0) -> bytes:
-    """The HTML report printed to PDF (A4, the print stylesheet) by headless Chromium.
-
-    Raises :class:`~sla_dsl.errors.InputError` when no Chromium is installed or it fails.
-    """
-    browser = find_chromium()
-    if browser is None:
-        raise InputError(
-            "`--format pdf` needs Chromium (`chromium` on PATH, or SLA_CHROMIUM set to its path); "
-            "or write `--format html` and print it from a browser"
-        )
-    with tempfile.TemporaryDirectory(prefix="sla-pdf-") as tmp:
-        src = os.path.join(tmp, "report.html")
-        dst = os.path.join(tmp, "report.pdf")
-        with open(src, "w", encoding="utf-8") as f:
-            f.write(html)
-        cmd = [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--no-first-run",
-            "--disable-extensions",
-            f"--user-data-dir={os.path.join(tmp, 'profile')}",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={dst}",
-            "file://" + src,
-        ]
-        try:
-            subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise InputError(f"Chromium could not print the report to PDF: {exc}") from None
-        if not os.path.exists(dst) or os.path.getsize(dst) == 0:
-            raise InputError("Chromium could not print the report to PDF (no file was written)")
-        with open(dst, "rb") as f:
-            return f.read()

@@ -23,11 +23,16 @@ Design notes
   time), a zone violation from its ``backup_kind`` and ``zone_fault``, a named
   target's breach (issue 12) from its ``target``. Only an event-log problem
   (``data``) shows the engine's message, as a detail marked for engineers.
+* A year's log has hundreds of thousands of incidents: a capped list of the
+  text report (not met, at risk) looks only for the rows it shows and takes
+  how many more there are from the counts by status; the violations table
+  looks up only the incidents of the breaches it shows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple, Protocol, TypeVar
@@ -85,6 +90,23 @@ def _capped(rows: Sequence[T], limit: int | None) -> tuple[Sequence[T], int]:
     if limit is None or len(rows) <= limit:
         return rows, 0
     return rows[:limit], len(rows) - limit
+
+
+class Shown(NamedTuple):
+    """The rows of a capped list that are shown, and how many more there are."""
+
+    rows: list[IncidentLike]
+    hidden: int
+
+
+def _first(incidents: Sequence[IncidentLike], status: str, count: int, limit: int | None) -> Shown:
+    """The first ``limit`` (all: None) incidents with ``status``, of ``count`` that have it: the scan
+    stops at the last one shown (a year's log has hundreds of thousands of incidents)."""
+    if not count:
+        return Shown([], 0)
+    wanted = (i for i in incidents if i.status == status)
+    rows = list(wanted if limit is None else itertools.islice(wanted, limit))
+    return Shown(rows, count - len(rows))
 
 
 def more_row(hidden: int, width: int, w: PolicyWords) -> list[list[Cell]]:
@@ -148,12 +170,13 @@ def sections(
         _availability(report, w),
         _incidents(w, by_priority),
     ]
-    breached = [i for i in incidents if i.status == "breached"]
-    if breached:
-        out.append(_not_met(report, w, breached, limit))
-    risky = [i for i in incidents if i.status == "at_risk"]
-    if risky:
-        out.append(_at_risk(report, w, risky, limit))
+    # Only the rows a list shows are looked for; the counts say how many more there are.
+    breached = _first(incidents, "breached", sum(c["breached"] for c in by_priority.values()), limit)
+    if breached.rows:
+        out.append(_not_met(report, w, breached))
+    risky = _first(incidents, "at_risk", sum(c["at_risk"] for c in by_priority.values()), limit)
+    if risky.rows:
+        out.append(_at_risk(report, w, risky))
     out += [
         _outages(report, w),
         _stops(report, w),
@@ -418,8 +441,8 @@ def _target_of(i: IncidentLike) -> lm.Target | None:
     return target
 
 
-def _not_met(report: Report, w: PolicyWords, bad: Sequence[IncidentLike], limit: int | None) -> Part:
-    shown, hidden = _capped(bad, limit)
+def _not_met(report: Report, w: PolicyWords, bad: Shown) -> Part:
+    shown, hidden = bad
     rows: list[list[Cell]] = []
     for i in shown:
         rule = w.priority_rule(i.priority)
@@ -446,8 +469,8 @@ def _not_met(report: Report, w: PolicyWords, bad: Sequence[IncidentLike], limit:
     return Part(w.m("report.not_met"), header, rows + more_row(hidden, len(header), w), key="not-met")
 
 
-def _at_risk(report: Report, w: PolicyWords, risky: Sequence[IncidentLike], limit: int | None) -> Part:
-    shown, hidden = _capped(risky, limit)
+def _at_risk(report: Report, w: PolicyWords, risky: Shown) -> Part:
+    shown, hidden = risky
     rows: list[list[Cell]] = []
     for i in shown:
         left = "-"
@@ -746,7 +769,12 @@ def _violations(
     shown, hidden = _capped(violations, limit)
     # the incidents of the response breaches shown (the rest are counted, not written)
     wanted = {v.id for v in shown if v.kind == "response_breached"}
-    by_id: dict[str, IncidentLike] = {i.id: i for i in incidents if i.id in wanted} if wanted else {}
+    by_id: dict[str, IncidentLike] = {}
+    for i in incidents if wanted else ():
+        if i.id in wanted:
+            by_id[i.id] = i  # an incident's id is its own (one incident per id)
+            if len(by_id) == len(wanted):
+                break  # the scan stops at the last incident a shown breach is about
     rows: list[list[Cell]] = [
         [
             w.t(v.at) if v.at else "-",

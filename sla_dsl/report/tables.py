@@ -22,6 +22,12 @@ Design notes
   ``list<string>``. A table with no rows still has its schema.
 * The rows are those of the report, in its order: a caller can match the Parquet
   files and the JSON report by position or id.
+* Two ways in: rows (models, or the streamed JSON report's dicts), filed a block of
+  2,048 at a time, a column at a time; or :class:`TableBlock` objects, a table's rows and
+  their steps already as Arrow columns (the incidents and response breaches of a year's
+  log, built by :mod:`sla_dsl.evaluation.explain_columns` and ``breach_columns``),
+  appended as they are. Both give the same tables, which
+  ``tests/report/test_step_columns.py`` checks on random logs.
 """
 
 from __future__ import annotations
@@ -29,11 +35,12 @@ from __future__ import annotations
 import datetime as dt
 import types
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from itertools import chain, islice, repeat
+from itertools import chain, repeat
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, Union, get_args, get_origin
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
@@ -41,7 +48,7 @@ from ..errors import InputError
 from . import Availability, Report, Step
 from .rows import Rows
 
-__all__ = ["SCHEMAS", "TABLE_NAMES", "Column", "report_tables", "table_schema", "write_parquet"]
+__all__ = ["SCHEMAS", "TABLE_NAMES", "Column", "TableBlock", "report_tables", "table_schema", "write_parquet"]
 
 
 class Column(NamedTuple):
@@ -50,6 +57,19 @@ class Column(NamedTuple):
     name: str
     kind: str
     nullable: bool = True
+
+
+class TableBlock(NamedTuple):
+    """Rows of one report table built as Arrow columns, and their explanation steps."""
+
+    #: the rows, with the columns of the table (:data:`SCHEMAS`), in any order
+    rows: pa.Table
+    #: their steps, in order: ``row`` (the position in ``rows``), ``step``, ``text``, ``at``, ``ref``
+    steps: pa.Table
+
+
+#: What a caller may give for a table: rows (models or JSON dicts), or blocks built on columns.
+Source = Iterable["Mapping[str, Any] | TableBlock"]
 
 
 class _Shape(NamedTuple):
@@ -264,6 +284,30 @@ class _Builder:
         if len(self.columns["steps"]["step"]) >= _BLOCK:
             self.flush()
 
+    def add_table(self, table: str, block: TableBlock) -> None:
+        """Append a block built on columns after the rows filed so far (they are turned into Arrow
+        first, so the order of rows and steps is kept)."""
+        self.flush()
+        base = self.counts[table]
+        rows = block.rows
+        self.counts[table] += rows.num_rows
+        schema = table_schema(table, self.tz)
+        self.pieces[table].append(rows.select(schema.names).cast(schema))
+        steps = block.steps
+        k = steps.num_rows
+        if not k:
+            return
+        position = steps["row"]
+        columns = {
+            "table": pa.repeat(pa.scalar(table, pa.string()), k),
+            "row": pc.add(position, pa.scalar(base, pa.int64())),
+            "id": rows["id"].take(position),
+            **{name: steps[name] for name in ("step", *self.step_fields)},
+        }
+        step_schema = table_schema("steps", self.tz)
+        self.pieces["steps"].append(pa.table(columns).cast(step_schema))
+        self.counts["steps"] += k
+
     def steps(self, table: str, row: int, ident: str | None, steps: Sequence[Any]) -> None:
         k = len(steps)
         if not k:
@@ -315,26 +359,39 @@ def _rows(report: Report, field: str) -> Iterator[Any]:
 def report_tables(
     report: Report,
     *,
-    incidents: Iterable[Mapping[str, Any]] | None = None,
-    violations: Iterable[Mapping[str, Any]] | None = None,
+    incidents: Source | None = None,
+    violations: Source | None = None,
 ) -> dict[str, pa.Table]:
     """The report as one Arrow table per report table (see :data:`SCHEMAS`), explanations in ``steps``.
 
     ``incidents`` and ``violations``, when given, are their rows as the streamed JSON report has
-    them (``Evaluation.incident_rows().json_rows()``, ``Evaluation.violations().json_rows()``), in
+    them (``Evaluation.incident_rows().json_rows()``, ``Evaluation.violations().json_rows()``), or
+    blocks of them built on columns (:class:`TableBlock`, see :mod:`sla_dsl.evaluation.explain_columns`), in
     place of the report's: the tables of a large evaluation without its pydantic rows.
     """
     tz = report.timezone or "UTC"
     build = _Builder(tz)
     period = {"period_from": report.period.start, "period_to": report.period.end, "as_of": report.period.as_of}
-    given: dict[str, Iterable[Any] | None] = {"incidents": incidents, "violations": violations}
+    given: dict[str, Source | None] = {"incidents": incidents, "violations": violations}
     for t in _TABLES:
         if t.extra == _PARENT or t.name == "steps":
             continue  # filled with their parents
         rows = given.get(t.name)
-        source = iter(_rows(report, t.field) if rows is None else rows)
-        while block := list(islice(source, _ROWS)):
-            build.add_block(t.name, block, period if t.extra == _PERIOD else {})
+        lead = period if t.extra == _PERIOD else {}
+        pending: list[Any] = []
+        for item in _rows(report, t.field) if rows is None else rows:
+            if isinstance(item, TableBlock):
+                if pending:
+                    build.add_block(t.name, pending, lead)
+                    pending = []
+                build.add_table(t.name, item)
+                continue
+            pending.append(item)
+            if len(pending) == _ROWS:
+                build.add_block(t.name, pending, lead)
+                pending = []
+        if pending:
+            build.add_block(t.name, pending, lead)
     return build.tables()
 
 
@@ -342,8 +399,8 @@ def write_parquet(
     report: Report,
     directory: str | Path,
     *,
-    incidents: Iterable[Mapping[str, Any]] | None = None,
-    violations: Iterable[Mapping[str, Any]] | None = None,
+    incidents: Source | None = None,
+    violations: Source | None = None,
 ) -> list[Path]:
     """Write one Parquet file per report table, ``DIR/<table>.parquet`` (``incidents``, ``violations``: as
     for :func:`report_tables`); the paths written, in table order."""

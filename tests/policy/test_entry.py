@@ -37,3 +37,11 @@ def test_language_server_keeps_gc(monkeypatch: pytest.MonkeyPatch) -> None:
     gc.enable()
     assert _entry.main() == 0
     assert seen == [True]
+
+
+def test_the_installed_command_ends_through_run() -> None:
+    """The `sla` script is :func:`_entry.run` (flush, then exit without the teardown), as `python -m` is."""
+    from importlib.metadata import entry_points
+
+    (script,) = [e for e in entry_points(group="console_scripts") if e.name == "sla"]
+    assert script.value == "sla_dsl._entry:run"

@@ -1,0 +1,522 @@
+"""Incident rows and their explanation steps as Arrow columns: the Parquet tables of a year's log.
+
+Design notes
+------------
+* :func:`.incident_rows.row_json` and :func:`.incident_rows.explain` build one
+  incident's row and steps as Python dicts: the reference, and what the JSON
+  report streams. A year's log has about 200,000 incidents and two million
+  steps; built a dict at a time they were most of ``sla evaluate --format
+  parquet``. Here the same rows and steps are computed for a block of
+  incidents at once, on numpy arrays and Arrow's string kernels, and handed to
+  :mod:`sla_dsl.report.tables` as :class:`~sla_dsl.report.tables.TableBlock` objects.
+* Steps come in slots, in the order :func:`explain` writes them: report, clock
+  start, version note, rule chosen, exclusion, the walk's days, due time,
+  same-day guideline, status, completion, not completed. A slot gives rows to
+  some incidents (several for the walk); one counting pass over (incident,
+  slot, k) gives every row its place and a ``take`` puts them in order.
+* Instants and the walk's days are worded on arrays by :mod:`.time_columns`.
+* Covered: incidents without reprioritisations or named targets (the columnar
+  judge's and most others). The others are handed back as :func:`row_json`
+  rows, which the table builder files as before; an open or at-risk status
+  step, or a walk whose end day is before its start day, takes the reference
+  function for that step. ``tests/report/test_step_columns.py`` checks every
+  table equals the row path's on random logs over every policy here.
+* With ``json=True`` the time columns (the rows' and the steps' ``at``) hold the
+  JSON text of each instant in its version's zone (:meth:`.time_columns.InstantWords.json`,
+  as :meth:`Rules.stamp` words it for the streamed JSON report) instead of
+  timestamps: what :mod:`sla_dsl.report.json_columns` writes the JSON report's
+  rows from. ``tests/report/test_json_columns.py`` checks those bytes against the
+  row path's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from operator import attrgetter
+from typing import Any, NamedTuple
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from numpy.typing import NDArray
+
+from ..report.tables import SCHEMAS, TableBlock
+from .common import Ctx, Rules, art, fmt_minutes
+from .incident_rows import Words, row_json, same_day_of, status_step, words_of
+from .incidents import Incident
+from .select import rule_steps
+from .time_columns import DAY_US, NAT, TIME, InstantWords, Stamps, json_times, us_of, utc_us, walk_days
+
+__all__ = ["BLOCK", "INCIDENT_COLUMNS", "incident_blocks"]
+
+Ints = NDArray[np.int64]
+Floats = NDArray[np.float64]
+Flags = NDArray[np.bool_]
+
+#: Incidents built together (about ten steps each).
+BLOCK = 16_384
+#: The columns of the incidents table this module builds (a test keeps them those of the schema).
+INCIDENT_COLUMNS = (
+    "id",
+    "priority",
+    "clock_start",
+    "response_due",
+    "responded_at",
+    "status",
+    "completed_at",
+    "reported_at",
+    "clock_event",
+    "completion",
+    "cause",
+    "same_day_applies",
+    "same_day_due",
+    "same_day_met",
+    "policy_version",
+)
+_KNOWN = tuple(c.name for c in SCHEMAS["incidents"]) == INCIDENT_COLUMNS
+
+# The slots of an explanation, in order.
+(
+    _REPORTED,
+    _CLOCK,
+    _NOTE,
+    _RULE,
+    _EXCLUDED,
+    _WALK,
+    _DUE,
+    _SAME_DAY,
+    _STATUS,
+    _DONE,
+    _NOT_DONE,
+    _SLOTS,
+) = range(12)
+
+
+class _Piece(NamedTuple):
+    """Step rows of one slot: the incidents (block positions) they explain, their order within the slot."""
+
+    who: Ints
+    slot: int
+    sub: Ints | None
+    text: pa.Array
+    at: Ints | None  # UTC microseconds, NAT for none; None: all none
+    ref: pa.Array
+
+
+def _repeat(value: str | None, n: int) -> pa.Array:
+    """``n`` times the same text (or null)."""
+    return pa.repeat(pa.scalar(value, pa.string()), n)
+
+
+_REPORTED_AT, _CLOCK_AT, _RESPONDED_AT, _DUE_AT = (attrgetter(n) for n in ("reported", "clock", "responded", "due"))
+_COMPLETED_AT, _COMPLETED_BY, _SILENCE = (attrgetter(n) for n in ("completed", "completed_by", "silence"))
+_CLOCK_EVENT, _STATUS_OF, _COMPLETION = (attrgetter(n) for n in ("clock_event", "status", "completion"))
+_IDENT, _PRIORITY, _CAUSE = (attrgetter(n) for n in ("ident", "priority", "cause"))
+
+
+def _floats(values: Sequence[float | None]) -> Floats:
+    """The values as floats, nan for None."""
+    out: Floats = pa.array(values, pa.float64()).to_numpy(zero_copy_only=False)
+    return out
+
+
+def incident_blocks(
+    ctx: Ctx,
+    incidents: Sequence[Incident],
+    *,
+    block: int = BLOCK,
+    json: bool = False,
+    clocks: dict[int, InstantWords] | None = None,
+) -> Iterator[TableBlock | dict[str, Any]]:
+    """The incidents table and its steps in report order: a :class:`TableBlock` for each run of at
+    most ``block`` covered incidents (see the module's notes), a :func:`row_json` row for each other;
+    with ``json`` the blocks' times as their JSON text; ``clocks``: the words of instants kept
+    between calls, per version."""
+    clocks = {} if clocks is None else clocks
+    n = len(incidents)
+    covered = [_KNOWN and not inc.reprios and not inc.targets for inc in incidents]
+    i = 0
+    while i < n:
+        j = i
+        while j < n and j - i < block and covered[j]:
+            j += 1
+        if j > i:
+            yield _block(ctx, incidents[i:j], clocks, json)
+            i = j
+        else:
+            yield row_json(ctx, incidents[i])
+            i += 1
+
+
+class _Facts(NamedTuple):
+    """The verdicts of a block of incidents as arrays (nan: none)."""
+
+    reported: Floats
+    clock: Floats
+    responded: Floats
+    due: Floats
+    completed: Floats
+    completed_by: Floats
+    silence_last: Floats
+    silence_end: Floats
+    clock_event: pa.Array
+
+
+def _block(ctx: Ctx, incs: Sequence[Incident], clocks: dict[int, InstantWords], json: bool) -> TableBlock:
+    n = len(incs)
+    silence = list(map(_SILENCE, incs))
+    facts = _Facts(
+        _floats(list(map(_REPORTED_AT, incs))),
+        _floats(list(map(_CLOCK_AT, incs))),
+        _floats(list(map(_RESPONDED_AT, incs))),
+        _floats(list(map(_DUE_AT, incs))),
+        _floats(list(map(_COMPLETED_AT, incs))),
+        _floats(list(map(_COMPLETED_BY, incs))),
+        _floats([x[0] if x else None for x in silence]),
+        _floats([x[1] if x else None for x in silence]),
+        pa.array(list(map(_CLOCK_EVENT, incs)), pa.string()),
+    )
+    status = list(map(_STATUS_OF, incs))
+    completion = list(map(_COMPLETION, incs))
+    how = np.array(completion, dtype=object)
+    ended = _Ended(how == "resolved", how == "silence")
+    # the same-day guideline's columns; ``known``: the priority has one and the incident is judged
+    same = _Same(np.zeros(n, bool), np.zeros(n, bool), np.full(n, np.nan), np.zeros(n, bool), np.zeros(n, bool))
+    pieces: list[_Piece] = []
+    groups: dict[tuple[int, str], list[int]] = {}
+    for k, inc in enumerate(incs):
+        groups.setdefault((id(inc.rules), inc.priority), []).append(k)
+    version = np.zeros(n, dtype=np.int64)  # per incident, its group's index into ``versions``
+    versions: list[str] = []
+    zone = np.zeros(n, dtype=np.int64)  # per incident, the index of its words of instants in ``zones``
+    zones: list[InstantWords] = []
+    for members in groups.values():
+        first = incs[members[0]]
+        rules = first.rules
+        version[members] = len(versions)
+        versions.append(rules.version)
+        clock = clocks.get(id(rules))
+        if clock is None or clock.rules is not rules:
+            clock = clocks[id(rules)] = InstantWords(rules)
+        if clock not in zones:
+            zones.append(clock)
+        zone[members] = zones.index(clock)
+        who = np.array(members, dtype=np.int64)
+        pieces += _group(ctx, clock, first.priority, who, [incs[k] for k in members], facts, ended, same)
+    rows = _rows(incs, facts, status, completion, same, pa.array(versions, pa.string()).take(pa.array(version)))
+    steps = _steps(n, pieces)
+    if json:
+        return TableBlock(json_times(rows, zone, zones), json_times(steps, zone[steps["row"].to_numpy()], zones))
+    return TableBlock(rows, steps)
+
+
+class _Ended(NamedTuple):
+    """How each incident of a block completed."""
+
+    resolved: Flags
+    silence: Flags
+
+
+class _Same(NamedTuple):
+    """The same-day guideline's columns of a block, filled group by group."""
+
+    applies: Flags
+    known: Flags
+    due: Floats
+    met: Flags
+    met_known: Flags
+
+
+def _group(
+    ctx: Ctx,
+    clock: InstantWords,
+    priority: str,
+    who: Ints,
+    incs: list[Incident],
+    f: _Facts,
+    ended: _Ended,
+    same: _Same,
+) -> list[_Piece]:
+    """The step rows of the incidents ``who`` of one (version, priority)."""
+    rules = clock.rules
+    w = words_of(rules, priority)
+    ref = w.ref
+    m = who.size
+    out: list[_Piece] = []
+    rep = clock.stamps(f.reported[who])
+    clk = clock.stamps(f.clock[who])
+    out.append(
+        _Piece(
+            who,
+            _REPORTED,
+            None,
+            pc.binary_join_element_wise("reported ", rep.text, f" as {priority}", ""),
+            rep.us,
+            _repeat(None, m),
+        )
+    )
+    out.append(
+        _Piece(
+            who,
+            _CLOCK,
+            None,
+            pc.binary_join_element_wise("clock starts at ", f.clock_event.take(pa.array(who)), " ", clk.text, ""),
+            clk.us,
+            _repeat(w.clock_ref, m),
+        )
+    )
+    early = f.clock[who] < rules.effective_epoch
+    for sel in (np.flatnonzero(early), np.flatnonzero(~early)):
+        if sel.size:
+            note = ctx.versions.note(rules, float(f.clock[who[sel[0]]]))
+            if note is not None:
+                out.append(_const(who[sel], _NOTE, 0, note))
+    for k, st in enumerate(rule_steps(rules, priority, ref)):
+        out.append(_const(who, _RULE, k, st))
+    causes = list(map(_CAUSE, incs))
+    exclusions = rules.exclusions
+    excl = np.array([c is not None and c in exclusions for c in causes], dtype=bool)
+    ex = np.flatnonzero(excl)
+    if ex.size:
+        texts = [f"cause `{causes[k]}` is excluded: no target applies" for k in ex.tolist()]
+        refs = [_art_of(rules, causes[k]) for k in ex.tolist()]
+        out.append(_Piece(who[ex], _EXCLUDED, None, pa.array(texts, pa.string()), None, pa.array(refs, pa.string())))
+    judged = np.flatnonzero(~excl)
+    if judged.size:
+        out += _judged(ctx, clock, w, who[judged], [incs[k] for k in judged.tolist()], f, clk, judged, same)
+    # completion, then not completed
+    by = np.flatnonzero(ended.resolved[who] & ~np.isnan(f.completed_by[who]))
+    if by.size:
+        s = clock.stamps(f.completed_by[who[by]])
+        text = pc.binary_join_element_wise(f"{w.done} ", s.text, ": completed", "")
+        out.append(_Piece(who[by], _DONE, None, text, s.us, _repeat(ref, by.size)))
+    quiet = np.flatnonzero(ended.silence[who] & ~np.isnan(f.silence_last[who]))
+    if quiet.size:
+        last = clock.stamps(f.silence_last[who[quiet]])
+        end = clock.stamps(f.silence_end[who[quiet]])
+        text = pc.binary_join_element_wise(w.silence, last.text, ": completed ", end.text, "")
+        out.append(_Piece(who[quiet], _DONE, None, text, end.us, _repeat(ref, quiet.size)))
+    open_ = np.flatnonzero(np.isnan(f.completed[who]))
+    if open_.size:
+        text = f"not completed as of {rules.fmt(ctx.as_of)}"
+        out.append(_Piece(who[open_], _NOT_DONE, None, _repeat(text, open_.size), None, _repeat(ref, open_.size)))
+    return out
+
+
+def _art_of(rules: Rules, cause: str | None) -> str | None:
+    excl = rules.exclusions.get(cause) if cause is not None else None
+    return art(excl.ref) if excl is not None else None
+
+
+def _const(who: Ints, slot: int, sub: int, st: Any) -> _Piece:
+    """One step (a dict), the same for each of ``who``."""
+    m = who.size
+    at = None if st.get("at") is None else np.full(m, us_of(st["at"]), dtype=np.int64)
+    return _Piece(who, slot, np.full(m, sub, dtype=np.int64), _repeat(st["text"], m), at, _repeat(st.get("ref"), m))
+
+
+def _judged(
+    ctx: Ctx,
+    clock: InstantWords,
+    w: Words,
+    who: Ints,
+    incs: list[Incident],
+    f: _Facts,
+    clk_all: Stamps,
+    local: Ints,
+    same: _Same,
+) -> list[_Piece]:
+    """The walk, due, same-day and status steps of incidents not excluded (``local``: their
+    positions in the group, for the group's stamps)."""
+    rules = clock.rules
+    ref = w.ref
+    cal = w.calendar
+    m = who.size
+    out: list[_Piece] = []
+    due_t = f.due[who]
+    due = clock.stamps(due_t)
+    clk_wall = clk_all.wall[local]
+    if ctx.walk and cal is not None:
+        out += _walk_pieces(rules, cal, who, clk_wall, due.wall)
+    out.append(
+        _Piece(who, _DUE, None, pc.binary_join_element_wise("due ", due.text, w.due_tail, ""), due.us, _repeat(ref, m))
+    )
+    resp = f.responded[who]
+    answered = ~np.isnan(resp)
+    if w.priority.same_day is not None:
+        out += _same_day(ctx, clock, w.priority.same_day, who, f.clock[who], resp, clk_wall, ref, same)
+    # status: met, breached by a late response, breached with none; the rest one by one
+    met = np.flatnonzero(answered & (resp <= due_t))
+    late = np.flatnonzero(answered & ~(resp <= due_t))
+    lapsed = np.flatnonzero(~answered & (ctx.as_of > due_t))
+    rest = np.flatnonzero(~answered & ~(ctx.as_of > due_t))
+    if met.size:
+        r = clock.stamps(resp[met])
+        text = pc.binary_join_element_wise("responded ", r.text, ": met", "")
+        out.append(_Piece(who[met], _STATUS, None, text, r.us, _repeat(ref, met.size)))
+    if late.size:
+        r = clock.stamps(resp[late])
+        spans = _between(rules, due_t[late], resp[late], cal)
+        # how late, in whole minutes (as fmt_minutes rounds), worded once per number of minutes
+        totals, where = np.unique(np.round(np.array(spans) / 60), return_inverse=True)
+        how = [
+            "after due, outside business hours"
+            if cal and minutes == 0
+            else f"{fmt_minutes(minutes * 60)} {'business time ' if cal else ''}after due"
+            for minutes in totals.astype(np.int64).tolist()
+        ]
+        words = pa.array(how, pa.string()).take(pa.array(where))
+        text = pc.binary_join_element_wise("responded ", r.text, ", ", words, ": breached", "")
+        out.append(_Piece(who[late], _STATUS, None, text, r.us, _repeat(ref, late.size)))
+    if lapsed.size:
+        text = f"no response as of {rules.fmt(ctx.as_of)}: breached"
+        out.append(_Piece(who[lapsed], _STATUS, None, _repeat(text, lapsed.size), None, _repeat(ref, lapsed.size)))
+    if rest.size:
+        steps = [status_step(ctx, incs[k], float(due_t[k]), cal, ref, True) for k in rest.tolist()]
+        out.append(_dicts(who[rest], _STATUS, steps))
+    return out
+
+
+def _between(rules: Rules, a: Floats, b: Floats, cal: str | None) -> list[float]:
+    """Business seconds in [a, b) of ``cal`` for each pair (elapsed when None), as :meth:`Rules.between`."""
+    if cal is None:
+        elapsed: list[float] = (b - a).tolist()
+        return elapsed
+    whole = (a == np.floor(a)) & (b == np.floor(b))
+    out = np.zeros(a.size, dtype=np.float64)
+    if whole.any():
+        out[whole] = rules.calendar(cal).between_many(a[whole].astype(np.int64), b[whole].astype(np.int64))
+    for k in np.flatnonzero(~whole).tolist():
+        out[k] = rules.between(float(a[k]), float(b[k]), cal)
+    values: list[float] = out.tolist()
+    return values
+
+
+def _dicts(who: Ints, slot: int, steps: Sequence[Any], sub: Ints | None = None) -> _Piece:
+    """Steps built by the reference functions (dicts), as one piece."""
+    return _Piece(
+        who,
+        slot,
+        sub,
+        pa.array([s["text"] for s in steps], pa.string()),
+        np.array([us_of(s.get("at")) for s in steps], dtype=np.int64),
+        pa.array([s.get("ref") for s in steps], pa.string()),
+    )
+
+
+def _same_day(
+    ctx: Ctx,
+    clock: InstantWords,
+    rule: Any,
+    who: Ints,
+    clock_t: Floats,
+    resp: Floats,
+    clk_wall: Ints,
+    ref: str | None,
+    same: _Same,
+) -> list[_Piece]:
+    """The same-day guideline's step and columns (see :func:`.incident_rows.explain`)."""
+    rules = clock.rules
+    same.known[who] = True
+    days, inv = np.unique(clk_wall // DAY_US, return_inverse=True)
+    found = [same_day_of(rules, rule, o) for o in days.tolist()]
+    close = np.array([d[0] if d else np.nan for d in found])[inv]
+    cutoff = np.array([d[1] if d else np.nan for d in found])[inv]
+    applies = ~np.isnan(close) & ~(clock_t > cutoff)
+    sel = np.flatnonzero(applies)
+    if not sel.size:
+        return []
+    met = ~np.isnan(resp[sel]) & (resp[sel] <= close[sel])
+    decided = ~np.isnan(resp[sel]) | (ctx.as_of > close[sel])
+    at = who[sel]
+    same.applies[at] = True
+    same.due[at] = close[sel]
+    same.met[at] = met
+    same.met_known[at] = decided
+    words = pa.array([d[2] if d else "" for d in found], pa.string()).take(pa.array(inv[sel]))
+    tail = pa.array(np.where(met, " (met; a guideline, not a breach)", " (not met; a guideline, not a breach)"))
+    c = clock.stamps(close[sel])
+    return [_Piece(at, _SAME_DAY, None, pc.binary_join_element_wise(words, tail, ""), c.us, _repeat(ref, sel.size))]
+
+
+def _walk_pieces(rules: Rules, cal: str, who: Ints, a: Ints, b: Ints) -> list[_Piece]:
+    """The walk's day steps over wall-clock spans [a, b) (:func:`.time_columns.walk_days`)."""
+    days = walk_days(rules, cal, a, b)
+    out = [_dicts(np.full(len(s), who[k]), _WALK, s, np.arange(len(s), dtype=np.int64)) for k, s in days.odd if s]
+    if days.row.size:
+        out.append(_Piece(who[days.row], _WALK, days.sub, days.text, None, _repeat(None, days.row.size)))
+    return out
+
+
+def _steps(n: int, pieces: list[_Piece]) -> pa.Table:
+    """The step rows of a block in explanation order: ``row``, ``step``, ``text``, ``at``, ``ref``."""
+    if not pieces:
+        return pa.table(
+            {
+                "row": pa.array([], pa.int64()),
+                "step": pa.array([], pa.int64()),
+                "text": pa.array([], pa.string()),
+                "at": pa.array([], TIME),
+                "ref": pa.array([], pa.string()),
+            }
+        )
+    who = np.concatenate([p.who for p in pieces])
+    slot = np.concatenate([np.full(p.who.size, p.slot, dtype=np.int64) for p in pieces])
+    sub = np.concatenate([p.sub if p.sub is not None else np.zeros(p.who.size, dtype=np.int64) for p in pieces])
+    at = np.concatenate([p.at if p.at is not None else np.full(p.who.size, NAT, dtype=np.int64) for p in pieces])
+    key = who * _SLOTS + slot
+    counts = np.bincount(key, minlength=n * _SLOTS)
+    start = np.cumsum(counts) - counts
+    pos = start[key] + sub
+    inv = np.empty(pos.size, dtype=np.int64)
+    inv[pos] = np.arange(pos.size, dtype=np.int64)
+    take = pa.array(inv)
+    row = who[inv]
+    step = np.arange(pos.size, dtype=np.int64) - start[row * _SLOTS]
+    at = at[inv]
+    return pa.table(
+        {
+            "row": pa.array(row),
+            "step": pa.array(step),
+            "text": pa.concat_arrays([p.text for p in pieces]).take(take),
+            "at": pa.array(at, TIME, mask=at == NAT),
+            "ref": pa.concat_arrays([p.ref for p in pieces]).take(take),
+        }
+    )
+
+
+def _rows(
+    incs: Sequence[Incident],
+    f: _Facts,
+    status: list[str],
+    completion: list[str | None],
+    same: _Same,
+    versions: pa.Array,
+) -> pa.Table:
+    """The incidents table's rows of a block (``versions``: each one's policy version)."""
+    applies, known, same_due, met, met_known = same
+    excluded = np.array([s == "excluded" for s in status], dtype=bool)
+
+    def times(t: Floats) -> pa.Array:
+        us, none = utc_us(t)
+        return pa.array(us, TIME, mask=none)
+
+    return pa.table(
+        {
+            "id": pa.array(list(map(_IDENT, incs)), pa.string()),
+            "priority": pa.array(list(map(_PRIORITY, incs)), pa.string()),
+            "clock_start": times(f.clock),
+            "response_due": times(np.where(excluded, np.nan, f.due)),
+            "responded_at": times(f.responded),
+            "status": pa.array(status, pa.string()),
+            "completed_at": times(f.completed),
+            "reported_at": times(f.reported),
+            "clock_event": f.clock_event,
+            "completion": pa.array(completion, pa.string()),
+            "cause": pa.array(list(map(_CAUSE, incs)), pa.string()),
+            "same_day_applies": pa.array(applies, mask=~known),
+            "same_day_due": times(same_due),
+            "same_day_met": pa.array(met, mask=~met_known),
+            "policy_version": versions,
+        }
+    )

@@ -1,0 +1,382 @@
+"""Instants and business-day walks worded on columns, as an explanation words them one at a time.
+
+Design notes
+------------
+* :meth:`Rules.stamp` words one instant (``Fri 18 Sep 16:30``, its JSON time, its
+  wall-clock microseconds) and :func:`.walk.walk` one span of business days. For
+  the explanations of a year's incidents (:mod:`.explain_columns`) the same words
+  are computed for arrays of instants: :class:`InstantWords` keeps a table of the
+  version's local hours (a year has 8,760), each hour's words without the minutes
+  (:meth:`Rules.fmt` of its start) and its wall-clock start; an instant is its
+  hour's words plus the minutes. An instant with a fraction of a second, or in an
+  hour that is not one plain local hour (a daylight-saving change), is worded by
+  :meth:`Rules.stamp` itself.
+* :func:`walk_days` lists the walk's steps of many spans: each span's days, a
+  closed day as the reference walk words it (its own step over an empty span), an
+  open day's hours clipped to the span on arrays and worded from tables of
+  ``HH:MM`` and of durations (``fmt_minutes``). A span whose end day comes before
+  its start day is walked by the reference.
+* :meth:`InstantWords.json` gives the JSON text of instants as the streamed JSON
+  report has them (:meth:`Rules.stamp` with ``as_json``): the hour's text up to the
+  minutes and its offset from the same table, an odd instant written by ``orjson``
+  from its datetime, as the reference writes it.
+* ``tests/report/test_step_columns.py`` holds both to the reference on random logs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any, NamedTuple
+
+import numpy as np
+import orjson
+import pyarrow as pa
+import pyarrow.compute as pc
+from numpy.typing import NDArray
+
+from .common import Rules, fmt_minutes
+from .walk import MAX_DAYS, walk
+
+__all__ = [
+    "DAY_US",
+    "NAT",
+    "TIME",
+    "US",
+    "InstantWords",
+    "Stamps",
+    "WalkDays",
+    "json_times",
+    "us_of",
+    "utc_us",
+    "walk_days",
+]
+
+Ints = NDArray[np.int64]
+Floats = NDArray[np.float64]
+Flags = NDArray[np.bool_]
+
+US = 1_000_000
+DAY_US = 86_400 * US
+NAT = np.iinfo(np.int64).min
+#: Hours a table of hours may span (more: instants are worded one by one)
+_MAX_HOURS = 2_000_000
+#: Hours added beyond those asked for when the table grows (a month)
+_PAD = 744
+_UTC = dt.UTC
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=_UTC)
+TIME = pa.timestamp("us", tz="UTC")
+#: minutes into a day -> ``HH:MM`` (1440 -> ``24:00``), and a whole number of minutes -> ``1h30m``
+_HHMM = pa.array([f"{k // 60:02d}:{k % 60:02d}" for k in range(1441)], pa.string())
+_SPAN = pa.array([fmt_minutes(k * 60) for k in range(1441)], pa.string())
+_SEP, EMPTY = pa.scalar(", ", pa.string()), pa.scalar("", pa.string())
+_MM = pa.array([f"{k:02d}" for k in range(60)], pa.string())
+_MMSS = pa.array([f"{k // 60:02d}:{k % 60:02d}" for k in range(3600)], pa.string())
+_HOUR_US = 3600 * US
+
+
+class Stamps(NamedTuple):
+    """Instants as an explanation words them, as UTC microseconds and as wall-clock microseconds."""
+
+    text: pa.Array
+    us: Ints
+    wall: Ints
+
+
+def us_of(value: Any) -> int:
+    """UTC microseconds of a step's ``at`` (a datetime, or its JSON text); :data:`NAT` for None."""
+    if value is None:
+        return int(NAT)
+    t = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
+    return int((t - _EPOCH) // dt.timedelta(microseconds=1))
+
+
+class WalkDays(NamedTuple):
+    """The walk's steps of many spans: the span of each row, its position in that span's walk, its text;
+    and the spans walked by the reference (their index and steps)."""
+
+    row: Ints
+    sub: Ints
+    text: pa.Array
+    odd: list[tuple[int, list[Any]]]
+
+
+class _Hours(NamedTuple):
+    """A run of UTC hours from ``first``: each one's words without the minutes, wall-clock start, plainness,
+    and its JSON text up to the minutes and after the seconds (``2026-09-18T16:``, ``+09:00``)."""
+
+    first: int
+    prefix: pa.Array
+    wall: Ints
+    plain: Flags
+    json_head: pa.Array
+    json_tail: pa.Array
+
+
+class _Hour(NamedTuple):
+    """One plain local hour: its words without the minutes, wall-clock start, JSON text around ``MM:SS``."""
+
+    prefix: str
+    wall: int
+    json_head: str
+    json_tail: str
+
+
+class InstantWords:
+    """The words of one version's instants, from a table of its hours (see the module's notes)."""
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+        empty = pa.array([], pa.string())
+        self.hours = _Hours(0, empty, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=bool), empty, empty)
+
+    def _hour(self, key: int) -> _Hour | None:
+        """``Fri 18 Sep 16:``, wall-clock microseconds of its start and JSON text of UTC hour ``key``,
+        None when it is not one plain local hour (as :meth:`Rules.stamp` decides)."""
+        start = key * 3600
+        tz = self.rules.tz
+        a = dt.datetime.fromtimestamp(start, tz)
+        b = dt.datetime.fromtimestamp(start + 3599, tz)
+        plain = (
+            a.minute == 0
+            and a.second == 0
+            and not a.fold
+            and not b.fold
+            and a.utcoffset() == b.utcoffset()
+            and 1000 <= a.year <= 9999
+        )
+        if not plain:
+            return None
+        text = orjson.dumps(a, option=orjson.OPT_UTC_Z).decode()[1:-1]  # as Rules.stamp builds it
+        return _Hour(self.rules.fmt(float(start))[:-2], wall_us(a), text[:14], text[19:])
+
+    def _table(self, lo: int, hi: int) -> _Hours:
+        """The hours table, grown (by a month more on the side it grows) to hold hours ``lo..hi``."""
+        h = self.hours
+        end = h.first + h.plain.size  # one past the last hour held
+        if h.plain.size and h.first <= lo and hi < end:
+            return h
+        if not h.plain.size:
+            h, end = self._hours(lo, lo), lo
+        before = self._hours(lo - _PAD, h.first) if lo < h.first else self._hours(h.first, h.first)
+        after = self._hours(end, hi + 1 + _PAD) if hi >= end else self._hours(end, end)
+        self.hours = _Hours(
+            before.first,
+            pa.concat_arrays([before.prefix, h.prefix, after.prefix]),
+            np.concatenate([before.wall, h.wall, after.wall]),
+            np.concatenate([before.plain, h.plain, after.plain]),
+            pa.concat_arrays([before.json_head, h.json_head, after.json_head]),
+            pa.concat_arrays([before.json_tail, h.json_tail, after.json_tail]),
+        )
+        return self.hours
+
+    def _hours(self, lo: int, hi: int) -> _Hours:
+        """The table of hours [lo, hi)."""
+        info = [self._hour(k) for k in range(lo, hi)]
+        return _Hours(
+            lo,
+            pa.array([x.prefix if x is not None else "" for x in info], pa.string()),
+            np.array([x.wall if x is not None else 0 for x in info], dtype=np.int64),
+            np.array([x is not None for x in info], dtype=bool),
+            pa.array([x.json_head if x is not None else "" for x in info], pa.string()),
+            pa.array([x.json_tail if x is not None else "" for x in info], pa.string()),
+        )
+
+    def stamps(self, t: Floats) -> Stamps:
+        """The words, UTC and wall-clock microseconds of the instants ``t`` (none nan)."""
+        n = t.size
+        hour = np.floor_divide(t, 3600.0)
+        lo, hi = (int(hour.min()), int(hour.max())) if n else (0, 0)
+        if hi - lo > _MAX_HOURS:  # instants centuries apart: each as the reference words it
+            return self._each(t)
+        table = self._table(lo, hi)
+        inv = hour.astype(np.int64) - table.first
+        whole = t == np.floor(t)
+        ok = table.plain[inv] & whole
+        sec = np.where(ok, t - hour * 3600.0, 0.0).astype(np.int64)
+        text = pc.binary_join_element_wise(table.prefix.take(pa.array(inv)), _MM.take(pa.array(sec // 60)), "")
+        us = np.where(ok, t, 0.0).astype(np.int64) * US
+        wall = table.wall[inv] + sec * US
+        return self._odd(t, text, us, wall, np.flatnonzero(~ok))
+
+    def json(self, us: Ints) -> pa.Array:
+        """The JSON text of instants given as UTC microseconds (:data:`NAT`: none, a null), as
+        :meth:`Rules.stamp` with ``as_json`` gives it (see the module's notes)."""
+        n = us.size
+        none = us == NAT
+        if n == 0 or none.all():
+            return pa.nulls(n, pa.string())
+        safe = np.where(none, us[~none][0], us)
+        hour = np.floor_divide(safe, _HOUR_US)
+        lo, hi = int(hour.min()), int(hour.max())
+        if hi - lo > _MAX_HOURS:  # instants centuries apart: each as the reference writes it
+            text, odd = pa.repeat(EMPTY, n), np.flatnonzero(~none)
+        else:
+            table = self._table(lo, hi)
+            inv = pa.array(hour - table.first)
+            rem = safe - hour * _HOUR_US
+            ok = table.plain[hour - table.first] & (rem % US == 0)
+            sec = pa.array(np.where(ok, rem // US, 0))
+            text = pc.binary_join_element_wise(
+                table.json_head.take(inv), _MMSS.take(sec), table.json_tail.take(inv), ""
+            )
+            odd = np.flatnonzero(~ok & ~none)
+        if odd.size:
+            tz, option = self.rules.tz, orjson.OPT_UTC_Z
+            found = [
+                orjson.dumps((_EPOCH + dt.timedelta(microseconds=u)).astimezone(tz), option=option).decode()[1:-1]
+                for u in us[odd].tolist()
+            ]
+            mask = np.zeros(n, dtype=bool)
+            mask[odd] = True
+            text = pc.replace_with_mask(text, pa.array(mask), pa.array(found, pa.string()))
+        if none.any():
+            text = pc.if_else(pa.array(none), pa.scalar(None, pa.string()), text)
+        return text
+
+    def _each(self, t: Floats) -> Stamps:
+        n = t.size
+        return self._odd(t, pa.repeat(EMPTY, n), np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64), np.arange(n))
+
+    def _odd(self, t: Floats, text: pa.Array, us: Ints, wall: Ints, odd: Ints) -> Stamps:
+        """The stamps with instants ``odd`` (a fraction of a second, an hour not plain) as the reference gives them."""
+        n = t.size
+        if odd.size:
+            stamp, to_dt = self.rules.stamp, self.rules.dt
+            found = [stamp(e, True) for e in t[odd].tolist()]
+            us[odd] = [us_of(to_dt(e)) for e in t[odd].tolist()]
+            wall[odd] = [s[2] for s in found]
+            mask = np.zeros(n, dtype=bool)
+            mask[odd] = True
+            text = pc.replace_with_mask(text, pa.array(mask), pa.array([s[0] for s in found], pa.string()))
+        return Stamps(text, us, wall)
+
+
+def wall_us(t: dt.datetime) -> int:
+    """Wall-clock microseconds since 0001-01-01 (as :func:`.common.wall_us`)."""
+    return ((t.toordinal() * 86_400 + t.hour * 3600 + t.minute * 60 + t.second) * US) + t.microsecond
+
+
+def utc_us(t: Floats) -> tuple[Ints, Flags]:
+    """UTC microseconds of instants (nan: none), and which are none."""
+    none = np.isnan(t)
+    safe = np.where(none, 0.0, t)
+    whole = safe == np.floor(safe)
+    us = safe.astype(np.int64) * US
+    for k in np.flatnonzero(~whole).tolist():
+        us[k] = us_of(dt.datetime.fromtimestamp(float(safe[k]), _UTC))
+    return us, none
+
+
+def walk_days(rules: Rules, cal: str, a: Ints, b: Ints) -> WalkDays:
+    """The steps of :func:`.walk.walk` for each wall-clock span [a[k], b[k]) (see the module's notes)."""
+    first, last = a // DAY_US, b // DAY_US
+    span = last - first
+    odd = [(k, walk(rules, cal, int(a[k]), int(b[k]))) for k in np.flatnonzero(span < 0).tolist()]
+    ndays = np.where((span >= 0) & (span <= MAX_DAYS), span + 1, 0)
+    total = int(ndays.sum())
+    if not total:
+        return WalkDays(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), pa.array([], pa.string()), odd)
+    row = np.repeat(np.arange(a.size, dtype=np.int64), ndays)
+    j = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(ndays) - ndays, ndays)
+    day = first[row] + j
+    lo = np.where(j == 0, a[row] - first[row] * DAY_US, 0)
+    hi = np.where(day == last[row], b[row] - last[row] * DAY_US, DAY_US)
+    days, inv = np.unique(day, return_inverse=True)
+    calendar = rules.calendar(cal)
+    closed_text: list[str | None] = []
+    hours: list[list[tuple[int, int]]] = []
+    labels: list[str] = []
+    for o in days.tolist():
+        shut: list[Any] = walk(rules, cal, o * DAY_US, o * DAY_US)  # a closed day's own step (a dict), or none
+        closed_text.append(shut[0]["text"] if shut else None)
+        d = dt.date.fromordinal(o)
+        labels.append(f"{d:%a %d %b} ")
+        hours.append([] if shut else calendar.hours_of(d))
+    width = max((len(h) for h in hours), default=0)
+    starts = np.zeros((days.size, max(width, 1)), dtype=np.int64)
+    ends = np.zeros((days.size, max(width, 1)), dtype=np.int64)
+    for u, h in enumerate(hours):
+        for q, (s_min, e_min) in enumerate(h):
+            starts[u, q] = s_min * 60 * US
+            ends[u, q] = e_min * 60 * US
+    # Whole days (lo 0, hi 24:00: the days between the first and the last) are worded once per day;
+    # the first and last days of each span, clipped, one by one: the days of the table first, then those.
+    whole = (lo == 0) & (hi == DAY_US)
+    clipped = np.flatnonzero(~whole)
+    at = np.where(whole, inv, 0)
+    at[clipped] = days.size + np.arange(clipped.size, dtype=np.int64)
+    unit = np.concatenate([np.arange(days.size, dtype=np.int64), inv[clipped]])
+    text, present = _day_words(
+        unit,
+        np.concatenate([np.zeros(days.size, dtype=np.int64), lo[clipped]]),
+        np.concatenate([np.full(days.size, DAY_US, dtype=np.int64), hi[clipped]]),
+        _DayTable(labels, closed_text, starts, ends, width),
+    )
+    keep = np.flatnonzero(present[at])
+    kept_row = row[keep]
+    begins = np.flatnonzero(np.concatenate(([True], kept_row[1:] != kept_row[:-1])))
+    sizes = np.diff(np.append(begins, keep.size))
+    sub = np.arange(keep.size, dtype=np.int64) - np.repeat(begins, sizes)
+    return WalkDays(kept_row, sub, text.take(pa.array(at[keep])), odd)
+
+
+class _DayTable(NamedTuple):
+    """The days a walk crosses: each one's label, its own step when closed, its hours (microseconds
+    into the day, ``width`` columns, empty ranges where it has fewer)."""
+
+    labels: list[str]
+    closed: list[str | None]
+    starts: Ints
+    ends: Ints
+    width: int
+
+
+def _day_words(unit: Ints, lo: Ints, hi: Ints, t: _DayTable) -> tuple[pa.Array, Flags]:
+    """The step of day ``t[unit[k]]`` within [lo[k], hi[k]) microseconds into it, and whether there is one
+    (a closed day's own step; an open day's hours in that span, none when no hour falls in it)."""
+    n = unit.size
+    is_closed = np.array([c is not None for c in t.closed], dtype=bool)[unit]
+    parts: list[pa.Array] = []
+    present = np.zeros(n, dtype=bool)
+    for q in range(t.width):
+        s = np.maximum(t.starts[unit, q], lo)
+        e = np.minimum(t.ends[unit, q], hi)
+        here = e > s
+        minutes = np.round(((e - s) / US) / 60).astype(np.int64)
+        text = pc.binary_join_element_wise(
+            _HHMM.take(pa.array(np.where(here, s // (60 * US), 0))),
+            "-",
+            _HHMM.take(pa.array(np.where(here, e // (60 * US), 0))),
+            " ",
+            _SPAN.take(pa.array(np.where(here, minutes, 0))),
+            "",
+        )
+        # ", " before a part when an earlier one is there (Arrow's null-skipping join loses rows
+        # whose parts are all null, so absent parts are empty texts here)
+        parts.append(pc.if_else(pa.array(present & here), _SEP, EMPTY))
+        parts.append(pc.if_else(pa.array(here), text, EMPTY))
+        present |= here
+    label = pa.array(t.labels, pa.string()).take(pa.array(unit))
+    open_text = pc.binary_join_element_wise(label, *parts, "") if parts else pa.nulls(n, pa.string())
+    shut_text = pa.array(t.closed, pa.string()).take(pa.array(unit))
+    return pc.if_else(pa.array(is_closed), shut_text, open_text), is_closed | present
+
+
+def json_times(table: pa.Table, zone: Ints, zones: Sequence[InstantWords]) -> pa.Table:
+    """``table`` with each time column as the JSON text of its instants, row ``k`` in the zone of
+    ``zones[zone[k]]`` (see the module's notes)."""
+    for k, field in enumerate(table.schema):
+        if not pa.types.is_timestamp(field.type):
+            continue
+        us = table.column(k).combine_chunks().cast(pa.int64()).fill_null(NAT).to_numpy()
+        if len(zones) == 1:
+            text = zones[0].json(us)
+        else:
+            parts = [np.flatnonzero(zone == z) for z in range(len(zones))]
+            order = np.concatenate(parts)
+            back = np.empty(order.size, dtype=np.int64)
+            back[order] = np.arange(order.size, dtype=np.int64)
+            text = pa.concat_arrays([w.json(us[p]) for w, p in zip(zones, parts, strict=True)]).take(pa.array(back))
+        table = table.set_column(k, pa.field(field.name, pa.string()), text)
+    return table
