@@ -55,5 +55,7 @@ TABLES: dict[str, Msg] = {
         "{start}〜{end} の稼働率 {ratio} が目標 {target}% を下回りました",
         "availability {ratio} from {start} to {end} below the target {target}%",
     ),
+    "report.periods.range": Msg("{start} 〜 {end}", "{start} - {end}"),
+    "report.periods.range_kind": Msg("{range}（{kind}）", "{range} ({kind})"),
     "report.periods.window_missed": Msg("{start}〜{end} に{kind}の取得なし", "no {kind} taken from {start} to {end}"),
 }

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from . import AvailabilityPeriod, CreditRow, Report
 from .conditions import for_whom
+from .periods import period_range
 from .sections import Part
 from .words import Cell, PolicyWords
 
@@ -46,8 +47,8 @@ def _service(w: PolicyWords, name: str, when: str | None = None) -> str:
     return f"{label}（{who}）" if w.lang == "ja" else f"{label} ({who})"
 
 
-def _period(w: PolicyWords, p: AvailabilityPeriod | CreditRow) -> str:
-    return f"{w.t(p.start)} - {w.t(p.end)}"
+def _period(w: PolicyWords, p: AvailabilityPeriod | CreditRow, kind: str | None = None) -> str:
+    return period_range(w, p.start, p.end, kind)
 
 
 def credit_parts(report: Report, w: PolicyWords) -> list[Part]:
@@ -66,7 +67,7 @@ def credit_parts(report: Report, w: PolicyWords) -> list[Part]:
             rows.append(
                 [
                     _service(w, p.service, p.when),
-                    f"{_period(w, p)} ({_w(w, kind)})",
+                    _period(w, p, _w(w, kind)),
                     f"{p.ratio:.4%}",
                     _pct(p.target) if p.target is not None else "-",
                     result,

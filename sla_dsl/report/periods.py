@@ -10,6 +10,10 @@ Design notes
   period (``content:2026-11-01``); missed windows of a backup taken every N
   hours name the window's start (``logs:2026-11-02T12:00:00+09:00``). Both are
   worded here, in Japanese and English.
+* A period is written ``start 〜 end`` in Japanese, as the report's head line
+  and the violations write a range (a half-width ``-`` between two dates
+  reads as a minus or a hyphen), and ``start - end`` in English; its kind
+  (月次, 四半期) follows in full-width brackets in Japanese.
 """
 
 from __future__ import annotations
@@ -25,6 +29,12 @@ from .words import PolicyWords
 def _w(w: PolicyWords, key: str, **params: object) -> str:
     """This table's catalogue text ``report.periods.<key>`` in the report's language."""
     return w.m(f"report.periods.{key}", **params)
+
+
+def period_range(w: PolicyWords, start: dt.datetime, end: dt.datetime, kind: str | None = None) -> str:
+    """A measurement period as the tables write it: ``start 〜 end`` (ja), ``start - end`` (en), and its kind."""
+    span = _w(w, "range", start=w.t(start), end=w.t(end))
+    return _w(w, "range_kind", range=span, kind=kind) if kind else span
 
 
 def service_rows(report: Report, service: str, when: str | None = None) -> list[AvailabilityPeriod]:
