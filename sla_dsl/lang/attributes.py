@@ -11,6 +11,13 @@ Design notes
   block. Tests are joined by ``and``; ``=``/``!=`` take one value, ``in`` /
   ``not in`` a list. Which attributes and values exist is checked on the whole
   model (:mod:`.conditions`), since attributes may be declared after the rule.
+* A value may have a label, written like every declaration's
+  (``value premium "プレミアム" / "Premium"``; issue 16): people read the
+  label, events and conditions use the name. ``values standard, premium``
+  lists names without labels. A value written twice is E250, or E265 when
+  either time gives it a label (which label would hold is unclear); the first
+  is kept. Labels missing for a declared language, or shared by two values,
+  are checked on the whole model (:mod:`.languages`: E262-E264, W260, W261).
 * Credit tiers are kept in the order written; :mod:`.conditions` checks that
   they make sense (a tier for a lower figure owes more).
 """
@@ -49,6 +56,7 @@ class AttributeBuilder(ValueReader):
         assert isinstance(name, Token)
         label, ref, notes = m.Label(), None, []
         values: list[Token] = []
+        labels: list[m.AttributeValue] = []
         default: Token | None = None
         seen: dict[str, Tree[Token]] = {}
         for c in decl.children[1:]:
@@ -60,6 +68,12 @@ class AttributeBuilder(ValueReader):
                 ref = self.ref(c)
             elif c.data == "note":
                 notes.append(self._note(c))
+            elif c.data == "t_value":
+                tok, *rest = c.children
+                assert isinstance(tok, Token)
+                values.append(tok)
+                value_label = next((self.label(t) for t in rest if isinstance(t, Tree)), m.Label())
+                labels.append(m.AttributeValue(name=str(tok), label=value_label, span=self.span(tok)))
             else:
                 if str(c.data) in seen:
                     self.error(
@@ -71,7 +85,8 @@ class AttributeBuilder(ValueReader):
                 seen[str(c.data)] = c
                 toks = [t for t in c.children if isinstance(t, Token)]
                 if c.data == "t_values":
-                    values = toks
+                    values += toks
+                    labels += [m.AttributeValue(name=str(t), span=self.span(t)) for t in toks]
                 else:
                     default = toks[0]
         if not values:
@@ -79,6 +94,15 @@ class AttributeBuilder(ValueReader):
         names = [str(v) for v in values]
         for i, v in enumerate(values):
             if str(v) in names[:i]:
+                first = names.index(str(v))
+                if labels[first].label.span != m.NO_SPAN or labels[i].label.span != m.NO_SPAN:
+                    self.error(
+                        "E265",
+                        words("diag.E265", value=str(v), name=str(name)),
+                        v,
+                        help=words("diag.E265.help", value=str(v), line=str(labels[first].span.line)),
+                    )
+                    continue
                 self.error(
                     "E250",
                     words("diag.E250.twice", value=str(v), name=str(name)),
@@ -100,6 +124,7 @@ class AttributeBuilder(ValueReader):
             values=tuple(dict.fromkeys(names)),
             default=str(default) if default is not None else None,
             notes=tuple(notes),
+            labels=tuple({v.name: v for v in labels[::-1]}[n] for n in dict.fromkeys(names)),
             span=self.span(decl),
         )
 

@@ -452,15 +452,30 @@ class Condition(Node):
         return " and ".join(str(t) for t in self.tests)
 
 
+class AttributeValue(Node):
+    """One value of an attribute as written: its name (what events carry) and its label for people."""
+
+    name: str
+    label: Label = Label()
+
+
 class Attribute(Node):
     """An attribute that incidents carry: its values and the value assumed when not given."""
 
     name: str
     label: Label = Label()
     ref: ArticleRef | None = None
+    #: the values' names, in the order written (what events carry and conditions test)
     values: tuple[str, ...]
     default: str | None = None
     notes: tuple[Label, ...] = ()
+    #: every value with its label (empty without one), in the order written: ``value premium "プレミアム" / "Premium"``
+    labels: tuple[AttributeValue, ...] = ()
+
+    def value_text(self, value: str, lang: str = "en") -> str:
+        """Value ``value`` for a person in ``lang``: its label, or its name as written without one."""
+        found = next((v for v in self.labels if v.name == value), None)
+        return (found.label.text(lang) if found is not None else "") or value
 
 
 class EventType(Node):
@@ -617,6 +632,11 @@ class PolicyModel(Node):
             if cal.name == name:
                 return cal
         raise KeyError(name)
+
+    def value_text(self, attribute: str, value: str, lang: str = "en") -> str:
+        """Value ``value`` of attribute ``attribute`` for a person in ``lang`` (its name without a label)."""
+        attr = next((a for a in self.attributes if a.name == attribute), None)
+        return attr.value_text(value, lang) if attr is not None else value
 
     def priority(self, pid: str) -> Priority:
         """The rule of priority ``pid`` for an incident with default attributes (KeyError if none)."""

@@ -5,8 +5,10 @@ Design notes
 * A notify rule with ``when`` that a record's attributes do not meet is
   ``not_applicable``; the report says which attribute values the record has and
   when the rule applies, with the attributes' labels from the policy
-  (``契約プランが standard のため対象外（契約プランが premium の場合に適用）``).
-  Attribute values are names the events carry, shown as they are (like ids).
+  (``契約プランがスタンダードのため対象外（契約プランがプレミアムの場合に適用）``).
+* Attribute values are names the events carry; a person reads the value's
+  label from the policy (``value premium "プレミアム" / "Premium"``, issue 16),
+  and the name as written only for a value the policy gives no label.
 * Sentences come from the message catalogue (:mod:`sla_dsl.i18n.report`); the
   condition is read from the policy model (the row keeps only the rule's name
   and the values it tested).
@@ -26,20 +28,26 @@ def attribute_label(w: PolicyWords, name: str) -> str:
     return (found.label.text(w.lang) if found is not None else "") or name
 
 
+def value_label(w: PolicyWords, attribute: str, value: str) -> str:
+    """A value of an attribute in the report's language: its label (its name without one)."""
+    return w.model.value_text(attribute, value, w.lang) if w.model is not None else value
+
+
 def condition_words(cond: lm.Condition, w: PolicyWords) -> str:
-    """A ``when`` condition in words: ``契約プランが premium`` / ``Plan is premium``."""
+    """A ``when`` condition in words: ``契約プランがプレミアム`` / ``Plan is Premium``."""
     sep = "・" if w.lang == "ja" else ", "
     parts = []
     for t in cond.tests:
         key = ("not_in" if len(t.values) > 1 else "ne") if t.negated else ("in" if len(t.values) > 1 else "eq")
-        parts.append(w.m(f"report.when.{key}", attribute=attribute_label(w, t.attribute), values=sep.join(t.values)))
+        shown = sep.join(value_label(w, t.attribute, v) for v in t.values)
+        parts.append(w.m(f"report.when.{key}", attribute=attribute_label(w, t.attribute), values=shown))
     return w.m("report.when.and").join(parts)
 
 
 def values_words(values: Mapping[str, str], w: PolicyWords) -> str:
-    """The values a record carries: ``契約プランが standard`` / ``Plan is standard``."""
+    """The values a record carries: ``契約プランがスタンダード`` / ``Plan is Standard``."""
     return w.m("report.when.and").join(
-        w.m("report.when.eq", attribute=attribute_label(w, a), values=v) for a, v in values.items()
+        w.m("report.when.eq", attribute=attribute_label(w, a), values=value_label(w, a, v)) for a, v in values.items()
     )
 
 
@@ -61,7 +69,7 @@ def target_condition(w: PolicyWords, service: str, when: str | None) -> lm.Condi
 
 def for_whom(w: PolicyWords, service: str, when: str | None) -> str:
     """Whom a row of a service's target with ``when`` is about (empty for the target without):
-    ``契約プランが premium の顧客`` / ``customers whose Plan is premium``."""
+    ``契約プランがプレミアムの顧客`` / ``customers whose Plan is Premium``."""
     cond = target_condition(w, service, when)
     if cond is None:
         return w.m("report.when.others") if when is None and _has_plans(w, service) else ""
@@ -75,7 +83,7 @@ def _has_plans(w: PolicyWords, service: str) -> bool:
 
 def priority_targets(w: PolicyWords, pid: str) -> str | None:
     """The response targets of a priority whose rules have ``when``, one per rule in file order
-    (``契約プランが premium：1時間以内／その他：4営業時間以内``); None for a priority of one rule."""
+    (``契約プランがプレミアム：1時間以内／その他：4営業時間以内``); None for a priority of one rule."""
     rules = [p for p in (w.model.priorities if w.model is not None else ()) if p.id == pid]
     if len(rules) < 2:
         return None

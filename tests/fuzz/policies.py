@@ -323,13 +323,17 @@ def attribute(draw: st.DrawFn, v: Values, name: str | None = None) -> str:
     values = list(ATTRIBUTES.get(name, ["a", "b"]))
     if not v.wild:
         default = draw(st.one_of(st.none(), _pick(values)))
-        stmts = [f"values {', '.join(values)}", *([f"default {default}"] if default else [])]
+        # issue 16: the values listed, or each on a `value` line with a label
+        listing = [f"values {', '.join(values)}"]
+        lines = [f"value {x}{draw(_labels(v))}" for x in values]
+        stmts = [*draw(st.sampled_from([listing, lines])), *([f"default {default}"] if default else [])]
     else:
         listed = draw(st.lists(_pick([*values, "x", "default", "when"]), max_size=5))
         stmts = draw(
             _statements(
                 st.just(f"values {', '.join(listed)}") if listed else st.just("values"),
                 _pick([*values, "nope"]).map(lambda d: f"default {d}"),
+                st.tuples(_pick([*values, "x", "value"]), _labels(v)).map(lambda p: f"value {p[0]}{p[1]}"),
             )
         )
     return _block(f"attribute {name}{draw(_labels(v))}", stmts)

@@ -119,10 +119,11 @@ def test_the_docs_page_shows_the_plan_and_credit_tables_in_ja_and_en() -> None:
 
     ja_plans, ja_credits = table(pages["ja"], "plans"), table(pages["ja"], "credits")
     # premium: the first rule (1 hour); standard: the general one (4 business hours)
-    assert "契約プラン = premium" in ja_plans and "緊急（プレミアム）" in ja_plans and "緊急</td>" in ja_plans
+    assert "契約プラン = プレミアム" in ja_plans and "緊急（プレミアム）" in ja_plans and "緊急</td>" in ja_plans
     assert "99.5% 未満" in ja_credits and "<strong>25%</strong>" in ja_credits and "月ごと" in ja_credits
-    assert not re.search(r"[A-Za-z]{3,}", re.sub(r"<[^>]+>|premium|standard", " ", ja_plans + ja_credits))
-    assert "Plan = premium" in table(pages["en"], "plans") and "below 95%" in table(pages["en"], "credits")
+    # the values by their labels (issue 16): no `premium` or `standard` on the Japanese page
+    assert not re.search(r"[A-Za-z]{3,}", re.sub(r"<[^>]+>", " ", ja_plans + ja_credits))
+    assert "Plan = Premium" in table(pages["en"], "plans") and "below 95%" in table(pages["en"], "credits")
 
 
 def test_hover_on_a_priority_or_its_condition_says_which_rule_applies_to_which_plan() -> None:
@@ -158,11 +159,14 @@ def test_semdiff_tells_conditional_rules_apart_and_names_credits() -> None:
         return render_text(old, new, diff_models(old, new), lang)
 
     # before issue 13 both P1 rules had one key, so the premium change read "no change in meaning"
-    assert "P1 when plan = premium response target: 1 hour -> 2 hours" in changes(
+    assert "P1 when Plan is Premium response target: 1 hour -> 2 hours" in changes(
         _variant("respond within 1 hour", "respond within 2 hours")
     )
-    assert "attribute plan values: standard, premium -> standard, premium, gold" in changes(
-        _variant("values standard, premium", "values standard, premium, gold")
+    assert "attribute plan values: Standard, Premium -> Standard, Premium, Gold" in changes(
+        _variant(
+            '  value premium "プレミアム" / "Premium"\n',
+            '  value premium "プレミアム" / "Premium"\n  value gold "ゴールド" / "Gold"\n',
+        )
     )
     ja = changes(_variant("below 99.0% 25%", "below 99.0% 30%"), "ja")
     assert "サービスクレジット: 99.5% 未満: 10%, 99% 未満: 25%" in ja and "99% 未満: 30%" in ja

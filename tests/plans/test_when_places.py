@@ -124,7 +124,7 @@ def test_a_first_notify_rule_whose_condition_fails_leaves_the_outage_not_applica
     assert (o.notice_status, o.notice_due) == ("not_applicable", None)
     ja = render(r, "text", lang="ja", policies=[policy])
     en = render(r, "text", lang="en", policies=[policy])
-    assert "契約プランが standard のため対象外（契約プランが premium の場合に適用）" in ja
+    assert "契約プランがstandardのため対象外（契約プランがpremiumの場合に適用）" in ja  # values without labels
     assert "not applicable: Plan is standard (applies when Plan is premium)" in en
     assert "当社が障害を認知していないため対象外" not in ja  # not the reason here
 
@@ -236,17 +236,17 @@ def test_the_customer_report_shows_each_plan_s_row_and_credit_in_ja_and_en() -> 
     r = run(plans(), TWO_MONTHS, "2026-11-01", "2027-01-01")
     ja = render(r, "markdown", lang="ja", policies=[plans()])
     en = render(r, "markdown", lang="en", policies=[plans()])
-    assert "| コンテンツ配信（契約プランが premium の顧客） |" in ja
+    assert "| コンテンツ配信（契約プランがプレミアムの顧客） |" in ja  # the value's label (issue 16)
     assert "| コンテンツ配信（その他の顧客） |" in ja
-    assert "| Content delivery (customers whose Plan is premium) |" in en
-    assert "稼働率（コンテンツ配信、契約プランが premium の顧客）" in ja
+    assert "| Content delivery (customers whose Plan is Premium) |" in en
+    assert "稼働率（コンテンツ配信、契約プランがプレミアムの顧客）" in ja
     assert "稼働率 99.7222% が 99.9% を下回ったため、料金の 10% をクレジットとして返還（第6条）" in ja
     section = ja.split("## サービスクレジット", 1)[1].split("\n## ", 1)[0]
-    assert not re.search(r"[A-Za-z]{3,}", section.replace("premium", "")), section
+    assert not re.search(r"[A-Za-z]{3,}", section), section
     violation = next(x for x in ja.splitlines() if "稼働率の目標未達" in x)
-    assert "目標 99.9% を下回りました（契約プランが premium の顧客）" in violation
+    assert "目標 99.9% を下回りました（契約プランがプレミアムの顧客）" in violation
     html = render(r, "html", lang="en", policies=[plans()])
-    assert "customers whose Plan is premium" in html
+    assert "customers whose Plan is Premium" in html
 
 
 def test_targets_with_when_are_checked() -> None:
@@ -284,12 +284,12 @@ def test_the_docs_page_shows_the_credit_table_per_plan_and_the_notify_condition(
         return page.split(f'<table id="{ident}">', 1)[1].split("</table>", 1)[0]
 
     ja, en = table(pages["ja"], "credits"), table(pages["en"], "credits")
-    assert "契約プランが premium の顧客" in ja and "その他の顧客" in ja and "目標 99.9%" in ja
+    assert "契約プランがプレミアムの顧客" in ja and "その他の顧客" in ja and "目標 99.9%" in ja  # issue 16: labels
     assert "<strong>50%</strong>" in ja and "99% 未満" in ja
-    assert "customers whose Plan is premium" in en and "other customers" in en
-    assert not re.search(r"[A-Za-z]{3,}", re.sub(r"<[^>]+>|premium", " ", ja))
-    assert "契約プランが premium の場合に限ります。" in pages["ja"]
-    assert "Only when Plan is premium." in pages["en"]
+    assert "customers whose Plan is Premium" in en and "other customers" in en
+    assert not re.search(r"[A-Za-z]{3,}", re.sub(r"<[^>]+>", " ", ja))
+    assert "契約プランがプレミアムの場合に限ります。" in pages["ja"]
+    assert "Only when Plan is Premium." in pages["en"]
 
 
 def test_hover_on_a_service_or_notify_rule_with_when_says_what_applies_to_whom() -> None:
@@ -316,11 +316,11 @@ def test_fmt_keeps_the_example_and_semdiff_names_a_plan_target_change() -> None:
     assert format_text(text) == text
     new = compile_text(text.replace("below 99.0% 50%", "below 99.0% 60%")).model
     said = render_text(plans().model, new, diff_models(plans().model, new), "en")
-    assert "service content availability targets by condition: 99.9% monthly when plan = premium" in said
+    assert "service content availability targets by condition: 99.9% monthly when Plan is Premium" in said
     assert "below 99%: 50% -> 99.9% monthly" in said and "below 99%: 60%" in said
     new = compile_text(text.replace("  when plan = premium\n  within 30", "  when plan = standard\n  within 30")).model
     said = render_text(plans().model, new, diff_models(plans().model, new), "en")
-    assert "notification first_report condition: plan = premium -> plan = standard" in said
+    assert "notification first_report condition: Plan is Premium -> Plan is Standard" in said
 
 
 def test_replay_shows_a_plan_s_credit_moving() -> None:

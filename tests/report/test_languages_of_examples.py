@@ -5,7 +5,9 @@ update) and the plans example (attributes, availability per plan, a backup every
 report (text, Markdown, HTML) holds no English word and no internal name, the en one no Japanese, and
 ``sla explain --lang ja|en`` is in one language for ids of every kind the report lists (incidents,
 outages, planned stops, deletions, backup days and windows, and each kind of violation), two of each.
-Allowed: the log's own ids, zones and attribute values, and the policy's own texts and value names.
+Allowed: the log's own ids and zones, and the policy's own texts; an attribute value only where the
+policy gives it no label in the page's language (issue 16: the plans example labels every value, so a
+raw ``premium`` on a Japanese page fails the scan).
 """
 
 from __future__ import annotations
@@ -35,18 +37,19 @@ CASES: dict[str, tuple[Path, Path, list[str]]] = {
 
 
 def _allowed(policy: Path, log: Path, lang: str) -> list[str]:
-    """What either language's page may show: the log's ids, zones and attribute values; the policy's
-    name, version, priority ids, attribute value names and labels in ``lang``."""
+    """What either language's page may show: the log's ids and zones; the policy's name, version,
+    priority ids and labels in ``lang``; attribute values without a label in ``lang`` (issue 16)."""
+    pol = load_policies([str(policy)])[0]
+    labelled = {v.name for a in pol.model.attributes for v in a.labels if v.label.text(lang)}
     words: set[str] = set()
     for line in log.read_text("utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             ev: dict[str, Any] = json.loads(line)
             words.update(str(ev[k]) for k in ("id", "zone", "primary_zone") if ev.get(k))
-            words.update(str(v) for v in (ev.get("attributes") or {}).values())
-    pol = load_policies([str(policy)])[0]
+            words.update(str(v) for v in (ev.get("attributes") or {}).values() if str(v) not in labelled)
     words.update(p.id for p in pol.model.priorities)
     words.update({pol.name, pol.version})
-    words.update(str(v) for a in getattr(pol.model, "attributes", ()) for v in getattr(a, "values", ()))
+    words.update(v for a in pol.model.attributes for v in a.values if v not in labelled)
     words.update(t for lab in _labels(pol.model) for t in [lab.text(lang)] if t)
     return sorted(words, key=len, reverse=True)
 
@@ -79,8 +82,26 @@ def test_every_example_is_in_one_language(name: str, lang: str) -> None:
 
 
 def test_the_example_scan_fails_on_what_it_used_to_find() -> None:
-    """The check can fail: a window's id, a service's name and the h/m of the targets table are found."""
+    """The check can fail: a window's id, a service's name, the h/m of the targets table and a raw
+    attribute value (``premium``, labelled プレミアム) are found."""
     policy, log, _ = CASES["plans"]
     old = "logs:2026-11-01T00:00:00+09:00  content:2026-11-01  19h / 16h  premium"
     found = _foreign(old, "ja", _allowed(policy, log, "ja"))
-    assert found == ["T", "content", "h", "logs"]
+    assert found == ["T", "content", "h", "logs", "premium"]
+
+
+def test_a_japanese_report_with_unlabelled_values_fails_the_scan(tmp_path: Path) -> None:
+    """The plans example as it was before its values had labels (issue 16): its ja report shows
+    ``premium`` and ``en`` as written, which the scan finds; the labelled example shows neither."""
+    policy, log, period = CASES["plans"]
+    text = policy.read_text("utf-8")
+    for a, b in (("standard", "premium"), ("ja", "en")):
+        text = re.sub(rf'value {a} "[^"]*" / "[^"]*"\n\s*value {b} "[^"]*" / "[^"]*"', f"values {a}, {b}", text)
+    assert "values standard, premium" in text and "values ja, en" in text
+    old = tmp_path / "plans.sla"
+    old.write_text(text, "utf-8")
+    allowed = _allowed(policy, log, "ja")
+    for path, expected in ((old, ["en", "premium"]), (policy, [])):
+        code, out, err = sla("evaluate", path, log, *period, "--format", "text", "--lang", "ja", "--limit", "0")
+        assert code == 0, err
+        assert _foreign(readable(out, "text"), "ja", allowed) == expected
