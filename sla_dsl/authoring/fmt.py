@@ -8,7 +8,9 @@ Design notes
   where declarations and statements begin and end; the recorded tokens give
   their exact text, which is printed unchanged. As a safety net the result is
   parsed again and must give the same token sequence and the same model by
-  meaning, or :class:`FormatError` is raised and nothing is written.
+  meaning, or :class:`FormatError` is raised and nothing is written. Its message
+  is worded from the catalogue (``author.fmt.*``) in the language
+  :func:`format_text` is given (the command's; English by default).
 * Layout: declarations at column 1 with a blank line between them (consecutive
   one-line declarations of the same kind, such as ``exclude``, keep the
   spacing they had), one statement per line indented by 2, ``}`` on its own
@@ -39,6 +41,7 @@ from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
 
 from ..errors import SlaError
+from ..i18n import message
 
 #: Lines longer than this (in display columns) are wrapped where the layout allows.
 WIDTH = 120
@@ -51,6 +54,11 @@ PROSE = frozenset({"a_text", "note", "q_definition", "q_guideline"})
 
 class FormatError(SlaError):
     """The formatter could not lay out a text without changing it (a bug, never silent)."""
+
+    def __init__(self, key: str, lang: str = "en", **fields: object) -> None:
+        super().__init__(message(key, lang, **fields))
+        if lang == "ja":  # sla's main writes its `error` word in Japanese too
+            self.lang = lang
 
 
 def display_width(text: str) -> int:
@@ -169,8 +177,11 @@ def _statement_pieces(kind: str, toks: list[Token], indent: int) -> list[tuple[i
 
 
 class _Layout:
-    def __init__(self, text: str, tree: Tree[Token], toks: list[Token], comments: list[Token]) -> None:
+    def __init__(
+        self, text: str, tree: Tree[Token], toks: list[Token], comments: list[Token], lang: str = "en"
+    ) -> None:
         self.text = text
+        self.lang = lang  # of a FormatError
         self.toks = toks
         self.comments = comments
         self.starts = [t.start_pos or 0 for t in toks]
@@ -225,7 +236,7 @@ class _Layout:
             close.comment_indent = 2
             self.group += 1
         if any(i < 0 for i in self.line_of):
-            raise FormatError("a token is outside every statement")
+            raise FormatError("author.fmt.lost_token", self.lang)
 
     def attach_comments(self) -> None:
         """Put each comment on or before the line it belongs to."""
@@ -311,26 +322,26 @@ class _Layout:
         return tok_line - last >= 2
 
 
-def format_text(text: str) -> str:
-    """The canonical layout of a valid policy text (FormatError if the text does not parse)."""
+def format_text(text: str, lang: str = "en") -> str:
+    """The canonical layout of a valid policy text (FormatError in ``lang`` if the text does not parse)."""
     from ..lang.source import decode_policy
 
     clean, refused = decode_policy(text)  # the one reader of policy text: line ends, BOM, NUL, size
     if clean is None:
-        raise FormatError(f"cannot format this text: {refused[0].message}")
+        raise FormatError("author.fmt.refused", lang, reason=refused[0].text(lang))
     text = clean
     try:
         tree, toks, comments = lex(text)
     except LarkError as exc:
-        raise FormatError(f"cannot format a text that does not parse: {exc}") from None
-    layout = _Layout(text, tree, toks, comments)
+        raise FormatError("author.fmt.no_parse", lang, error=exc) from None
+    layout = _Layout(text, tree, toks, comments, lang)
     layout.attach_comments()
     result = layout.render()
-    _verify(text, result, toks, comments)
+    _verify(text, result, toks, comments, lang)
     return result
 
 
-def _verify(before: str, after: str, toks: list[Token], comments: list[Token]) -> None:
+def _verify(before: str, after: str, toks: list[Token], comments: list[Token], lang: str = "en") -> None:
     """The formatted text must hold the same tokens, the same comments and mean the same."""
     from ..lang.compile import compile_text
     from ..lang.model import meaning
@@ -338,11 +349,11 @@ def _verify(before: str, after: str, toks: list[Token], comments: list[Token]) -
     try:
         _, toks2, comments2 = lex(after)
     except LarkError as exc:
-        raise FormatError(f"the formatted text does not parse: {exc}") from None
+        raise FormatError("author.fmt.result_no_parse", lang, error=exc) from None
     if [str(t) for t in toks] != [str(t) for t in toks2]:
-        raise FormatError("formatting changed the tokens of the policy")
+        raise FormatError("author.fmt.changed_tokens", lang)
     if " ".join(str(c).rstrip() for c in comments) != " ".join(str(c) for c in comments2):
-        raise FormatError("formatting lost a comment")
+        raise FormatError("author.fmt.lost_comment", lang)
     old, new = compile_text(before).model, compile_text(after).model
     if (old is None) != (new is None) or (old is not None and new is not None and meaning(old) != meaning(new)):
-        raise FormatError("formatting changed the meaning of the policy")
+        raise FormatError("author.fmt.changed_meaning", lang)

@@ -7,6 +7,9 @@ Design notes
   once. Our spans are 1-based with columns counted in characters; LSP wants
   0-based lines and columns in UTF-16 code units, so columns are converted
   through the line's text (a character outside the BMP counts two).
+  Their words are in the document's primary language (``languages ja, en``:
+  Japanese), English when it declares none or its header cannot be read,
+  as ``sla check`` writes them (issue 16).
 * The last model that compiled without errors is kept per document, so hover
   and go-to-definition keep working while the text is briefly broken.
 * Hover on a duration says what it means on the policy's own calendar, with a
@@ -24,7 +27,10 @@ Design notes
   capped, an information diagnostic says how many more there are.
 * A request that cannot be answered (formatting a broken document, an
   internal error) gets an LSP error response (``RequestFailed``) with one
-  readable line, never a Python traceback. Broken framing on stdin and
+  readable line, never a Python traceback, in the document's primary language
+  (``author.lsp.*`` in the catalogue; the Python error quoted as it is, in
+  backticks in Japanese; English for a document never checked or whose text
+  cannot be read). Broken framing on stdin and
   requests whose parameters do not fit the protocol are answered too
   (:mod:`.lspframing`, :class:`_Protocol`); logs are one line each on stderr.
 * pygls is imported only here, when ``sla lsp`` runs.
@@ -38,7 +44,7 @@ import functools
 import logging
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from types import SimpleNamespace
 from typing import Any, TypeVar
 
@@ -49,9 +55,10 @@ from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 
 from .._version import __version__
+from ..i18n import message as catalogue_message
 from ..lang import model as m
 from ..lang.conditions import which_rule
-from ..lang.diagnostics import Diagnostic
+from ..lang.diagnostics import Diagnostic, policy_language
 from ..lang.event_types import declared_event_hover
 from ..lang.lines import source_lines
 from ..lang.service_plans import when_hover
@@ -100,10 +107,12 @@ def to_range(lines: list[str], span: m.Span) -> t.Range:
     return t.Range(start=start, end=end)
 
 
-def to_lsp_diagnostic(lines: list[str], d: Diagnostic) -> t.Diagnostic:
-    """One of our diagnostics as an LSP diagnostic."""
+def to_lsp_diagnostic(lines: list[str], d: Diagnostic, lang: str = "en") -> t.Diagnostic:
+    """One of our diagnostics as an LSP diagnostic, worded in ``lang`` (the policy's primary language)."""
     severity = t.DiagnosticSeverity.Error if d.is_error else t.DiagnosticSeverity.Warning
-    message = d.message + (f"\nhelp: {d.help}" if d.help else "")
+    help_text = d.help_text(lang)
+    help_word = catalogue_message("diag.word.help", lang)
+    message = d.text(lang) + (f"\n{help_word}: {help_text}" if help_text else "")
     return t.Diagnostic(range=to_range(lines, d.span), message=message, severity=severity, code=d.code, source="sla")
 
 
@@ -119,6 +128,8 @@ class Documents:
 
     def __init__(self) -> None:
         self.models: dict[str, m.PolicyModel] = {}
+        #: the primary language of each document when last checked (for a message when a check fails)
+        self.langs: dict[str, str] = {}
 
     def check(self, uri: str, text: str) -> list[t.Diagnostic]:
         """Compile ``text``; remember its model if it is clean; return LSP diagnostics (never raises)."""
@@ -126,8 +137,10 @@ class Documents:
             compiled = compile_text(text, uri)
         except Exception as exc:  # a bug of ours: say so in the editor rather than keep stale diagnostics
             log.error("internal error while checking %s: %s", uri, _one_line(exc))
-            message = f"internal error while checking this policy: {_one_line(exc)}"
-            advice = "help: this is a bug in sla; please report it with the policy"
+            lang = self.langs.get(uri, "en")  # the language of its last check; English before any
+            message = catalogue_message("author.lsp.internal_check", lang, error=_one_line(exc))
+            advice = catalogue_message("author.lsp.internal_check.help", lang, program="sla")
+            advice = f"{catalogue_message('diag.word.help', lang)}: {advice}"
             error = t.DiagnosticSeverity.Error
             return [t.Diagnostic(FIRST_CHARACTER, f"{message}\n{advice}", severity=error, code="E000", source="sla")]
         if compiled.model is not None and not compiled.errors:
@@ -136,10 +149,12 @@ class Documents:
         bom = text.startswith("\ufeff")  # the reader drops a leading BOM; the editor still counts it
         if bom:
             lines[0] = lines[0][1:]
-        out = [to_lsp_diagnostic(lines, d) for d in compiled.diagnostics]
+        lang = policy_language(compiled.model)  # as `sla check`: the declared primary language, else English
+        self.langs[uri] = lang
+        out = [to_lsp_diagnostic(lines, d, lang) for d in compiled.diagnostics]
         if bom:
             out = [_after_bom(d) for d in out]
-        note = compiled.not_shown()
+        note = compiled.not_shown(lang)
         if note:
             where = out[-1].range if out else FIRST_CHARACTER
             out.append(t.Diagnostic(where, note, severity=t.DiagnosticSeverity.Information, source="sla"))
@@ -308,7 +323,29 @@ def hover_text(pm: m.PolicyModel, text: str, line: int, character: int) -> str |
     for d in pm.event_types:  # declared by the policy (issue 12)
         if d.name == word:
             return declared_event_hover(d)
-    return None
+    return value_hover(pm, word)
+
+
+def value_hover(pm: m.PolicyModel, word: str) -> str | None:
+    """An attribute value with its labels, or a note that it has none (issue 16); None for another word."""
+    parts = [
+        f"**value `{v.name}`** of attribute `{a.name}`: {_pair(v.label) or 'no label (shown as written)'}"
+        for a in pm.attributes
+        for v in a.labels
+        if v.name == word
+    ]
+    return "\n\n".join(parts) or None
+
+
+def value_detail(attr: m.Attribute, value: m.AttributeValue) -> str:
+    """A completion's detail for an attribute value: its attribute and its labels."""
+    label = _pair(value.label)
+    return f"{attr.name}: {label}" if label else attr.name
+
+
+def _pair(label: m.Label) -> str:
+    """A label's texts, Japanese then English, each once."""
+    return " / ".join(dict.fromkeys(t for t in (label.ja, label.en) if t))
 
 
 # ---- server ----------------------------------------------------------------------------------
@@ -331,20 +368,27 @@ class RequestFailed(JsonRpcException):
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def answers_errors(handler: F) -> F:
-    """A request handler whose unexpected exceptions become a readable ``RequestFailed``, not a traceback."""
+def answers_errors(langs: Mapping[str, str]) -> Callable[[F], F]:
+    """A request handler whose unexpected exceptions become a readable ``RequestFailed``, not a traceback,
+    in the language of the document asked about (``langs``: by URI; English for one never checked)."""
 
-    @functools.wraps(handler)
-    def guarded(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return handler(*args, **kwargs)
-        except JsonRpcException:
-            raise
-        except Exception as exc:
-            log.error("internal error in %s: %s", handler.__name__, _one_line(exc))
-            raise RequestFailed(f"sla: internal error: {_one_line(exc)} (a bug in sla; please report it)") from None
+    def wrap(handler: F) -> F:
+        @functools.wraps(handler)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return handler(*args, **kwargs)
+            except JsonRpcException:
+                raise
+            except Exception as exc:
+                log.error("internal error in %s: %s", handler.__name__, _one_line(exc))
+                document = next((a.text_document for a in args if hasattr(a, "text_document")), None)
+                lang = langs.get(getattr(document, "uri", ""), "en")
+                said = catalogue_message("author.lsp.internal", lang, program="sla", error=_one_line(exc))
+                raise RequestFailed(said) from None
 
-    return guarded  # type: ignore[return-value]
+        return guarded  # type: ignore[return-value]
+
+    return wrap
 
 
 class _Protocol(LanguageServerProtocol):
@@ -367,19 +411,26 @@ def format_edits(source: str) -> list[t.TextEdit]:
     """The whole-document edit that formats ``source``; :class:`RequestFailed` saying why when it cannot."""
     from .fmt import FormatError, format_text
 
+    def refuse(lang: str, reason: str) -> RequestFailed:
+        return RequestFailed(catalogue_message("author.lsp.cannot_format", lang, reason=reason))
+
     text, refused = decode_policy(source)
-    if text is None:
-        raise RequestFailed(f"cannot format: {refused[0].message}")
+    if text is None:  # no header to read a language from
+        raise refuse("en", refused[0].text("en"))
     compiled = compile_text(text)
+    lang = policy_language(compiled.model)  # the document's primary language, as its diagnostics
     if compiled.errors:
         first = compiled.errors[0]
         more = len(compiled.errors) - 1 + compiled.omitted
-        also = f" (and {more} more)" if more else ""
-        raise RequestFailed(f"cannot format: the policy has errors; line {first.span.line}: {first.message}{also}")
+        also = catalogue_message("author.lsp.more", lang, n=more) if more else ""
+        said = catalogue_message(
+            "author.lsp.has_errors", lang, line=first.span.line, message=first.text(lang), also=also
+        )
+        raise refuse(lang, said)
     try:
-        result = format_text(text)
+        result = format_text(text, lang)
     except FormatError as exc:
-        raise RequestFailed(f"cannot format: {exc}") from None
+        raise refuse(lang, str(exc)) from None
     if result == source:
         return []
     lines = source_lines(source)
@@ -415,7 +466,7 @@ def build_server() -> LanguageServer:
         ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
     @server.feature(t.TEXT_DOCUMENT_HOVER)
-    @answers_errors
+    @answers_errors(docs.langs)
     def hover(ls: LanguageServer, params: t.HoverParams) -> t.Hover | None:
         uri = params.text_document.uri
         pm = docs.models.get(uri)
@@ -428,7 +479,7 @@ def build_server() -> LanguageServer:
         return t.Hover(contents=t.MarkupContent(kind=t.MarkupKind.Markdown, value=text))
 
     @server.feature(t.TEXT_DOCUMENT_DEFINITION)
-    @answers_errors
+    @answers_errors(docs.langs)
     def definition(ls: LanguageServer, params: t.DefinitionParams) -> t.Location | None:
         uri = params.text_document.uri
         pm = docs.models.get(uri)
@@ -442,12 +493,12 @@ def build_server() -> LanguageServer:
         return t.Location(uri=uri, range=to_range(source_lines(source), node.span))
 
     @server.feature(t.TEXT_DOCUMENT_FORMATTING)
-    @answers_errors
+    @answers_errors(docs.langs)
     def formatting(ls: LanguageServer, params: t.DocumentFormattingParams) -> list[t.TextEdit]:
         return format_edits(ls.workspace.get_text_document(params.text_document.uri).source)
 
     @server.feature(t.TEXT_DOCUMENT_COMPLETION, t.CompletionOptions(trigger_characters=["."]))
-    @answers_errors
+    @answers_errors(docs.langs)
     def completion(ls: LanguageServer, params: t.CompletionParams) -> t.CompletionList:
         pm = docs.models.get(params.text_document.uri)
         items = [t.CompletionItem(label=k, kind=t.CompletionItemKind.Keyword) for k in keywords()]
@@ -459,6 +510,11 @@ def build_server() -> LanguageServer:
             ]
         if pm is not None:
             items += [t.CompletionItem(label=n, kind=t.CompletionItemKind.Reference) for n in declarations(pm)]
+            items += [  # attribute values, with their labels (issue 16)
+                t.CompletionItem(label=v.name, kind=t.CompletionItemKind.EnumMember, detail=value_detail(a, v))
+                for a in pm.attributes
+                for v in a.labels
+            ]
         return t.CompletionList(is_incomplete=False, items=items)
 
     return server

@@ -44,6 +44,14 @@ Design notes
 * A case that fails prints expected and actual side by side. Exit 1 on any
   failure. What the test file says is shown, not obeyed: control characters
   in names and messages are escaped (:func:`~sla_dsl.report.escape.printable`).
+* Every line a person reads (``PASS``/``FAIL`` or 成功/失敗, the counts, what a
+  case found, a malformed file) is worded from the catalogue (``author.test.*``)
+  in ``--lang``, else the policy's primary language; each :class:`Case` carries
+  the language its file was read in. YAML keys, ids and values stay as written
+  (in backticks in Japanese). A violation found where none was expected is
+  worded as the report words it (:func:`~.replay.violation_words`; the
+  evaluator's message in English), a bad time as :mod:`~sla_dsl.calendars.timeargs`
+  says it in the case's language.
 """
 
 from __future__ import annotations
@@ -62,10 +70,13 @@ from typing import Any
 from ..errors import InputError
 from ..events import EventInputError, EventLog, Problem, validate_mapping
 from ..events.schema import declare_types
+from ..i18n import message as said
+from ..i18n.authoring import names
 from ..policy.compiled import Policy
 from ..report.escape import printable
 from ..report.periods import compact
 from . import testyaml
+from .replay import violation_words
 from .testyaml import problem
 
 QUESTIONS = ("deadline", "maintenance", "business_time", "add_business_time", "events", "events_file")
@@ -81,6 +92,8 @@ class Case:
     file: str
     line: int
     spec: dict[str, Any]
+    #: the language of what is said about the case (``ja`` or ``en``)
+    lang: str = "en"
 
 
 @dataclass
@@ -95,37 +108,47 @@ class Outcome:
         return not self.problems
 
 
-def load_cases(path: Path) -> list[Case]:
-    """The cases of one YAML test file (InputError with file and line when it is malformed)."""
-    doc = testyaml.load(path)
+def load_cases(path: Path, lang: str = "en") -> list[Case]:
+    """The cases of one YAML test file (InputError with file and line when it is malformed, in ``lang``)."""
+    doc = testyaml.load(path, lang)
     if not isinstance(doc, dict) or not isinstance(doc.get("cases"), list):
         raise problem(
-            f"{path}:1", "E160", "a test file is a mapping with a `cases` list", "start the file with `cases:`"
+            f"{path}:1",
+            "E160",
+            said("author.test.not_cases", lang, key="cases"),
+            said("author.test.not_cases.help", lang, start="cases:"),
+            lang,
         )
     cases = []
     for n, raw in enumerate(doc["cases"], 1):
         line = getattr(raw, "line", 0)
         if not isinstance(raw, dict):
-            raise problem(str(path), "E160", f"case {n} is not a mapping", "write each case as `- name: ...`")
-        name = str(raw.get("name") or f"case {n}")
+            help = said("author.test.not_mapping.help", lang, example="- name: ...")
+            raise problem(str(path), "E160", said("author.test.not_mapping", lang, n=n), help, lang)
+        name = str(raw.get("name") or said("author.test.case_n", lang, n=n))
         where = f"{path}:{line}"
         asked = [q for q in QUESTIONS if q in raw]
         if "events_file" in asked and "events" in asked:
-            raise problem(where, "E160", f"case `{name}` has both `events` and `events_file`", "keep one of them")
+            both = said("author.test.both_events", lang, name=name, events="events", events_file="events_file")
+            raise problem(where, "E160", both, said("author.test.keep_one", lang), lang)
         if len(asked) != 1:
+            questions = names(QUESTIONS[:-1], lang)
+            example = "deadline: {priority: P1, from: 2026-11-27T16:00:00+09:00}"
             raise problem(
                 where,
                 "E160",
-                f"case `{name}` must ask exactly one of {', '.join(QUESTIONS[:-1])}",
-                "e.g. `deadline: {priority: P1, from: 2026-11-27T16:00:00+09:00}` with the due time as `expect`",
+                said("author.test.one_question", lang, name=name, questions=questions),
+                said("author.test.one_question.help", lang, example=example, expect="expect"),
+                lang,
             )
         if "expect" not in raw:
-            raise problem(where, "E160", f"case `{name}` has no `expect`", "say what the answer must be")
-        cases.append(Case(name=name, file=str(path), line=line, spec=dict(raw)))
+            no_expect = said("author.test.no_expect", lang, name=name, expect="expect")
+            raise problem(where, "E160", no_expect, said("author.test.no_expect.help", lang), lang)
+        cases.append(Case(name=name, file=str(path), line=line, spec=dict(raw), lang=lang))
     return cases
 
 
-def test_files(paths: list[str]) -> list[Path]:
+def test_files(paths: list[str], lang: str = "en") -> list[Path]:
     """The YAML files named, and those inside named directories (sorted)."""
     out: list[Path] = []
     for raw in paths:
@@ -133,7 +156,7 @@ def test_files(paths: list[str]) -> list[Path]:
         if p.is_dir():
             found = sorted([*p.glob("*.yaml"), *p.glob("*.yml")])
             if not found:
-                raise InputError(f"{raw}: directory holds no .yaml test file")
+                raise InputError(said("author.test.no_test_file", lang, path=raw, ext=".yaml"), lang=lang)
             out.extend(found)
         else:
             out.append(p)
@@ -145,23 +168,28 @@ def test_files(paths: list[str]) -> list[Path]:
 
 def _bad(case: Case, code: str, message: str, help: str | None = None, line: int = 0) -> InputError:
     """A located error in one case."""
-    return problem(f"{case.file}:{line or case.line}", code, f"case `{case.name}`: {message}", help)
+    where = f"{case.file}:{line or case.line}"
+    return problem(
+        where, code, said("author.test.in_case", case.lang, name=case.name, message=message), help, case.lang
+    )
 
 
 def _time(policy: Policy, value: Any, what: str, case: Case) -> dt.datetime:
     from ..calendars.timeargs import parse_edge
 
     if not isinstance(value, str):
-        raise _bad(case, "E162", f"`{what}` must be a time or date string", "e.g. `2026-11-27T16:00:00+09:00`")
+        example = said("author.test.example", case.lang, example="2026-11-27T16:00:00+09:00")
+        raise _bad(case, "E162", said("author.test.not_time", case.lang, what=what), example)
     try:
-        return parse_edge(value, policy.tz, what)
+        return parse_edge(value, policy.tz, what, case.lang)
     except InputError as exc:
         raise _bad(case, "E162", str(exc)) from None
 
 
 def _field(spec: Any, key: str, case: Case) -> Any:
     if not isinstance(spec, dict) or key not in spec:
-        raise problem(f"{case.file}:{case.line}", "E160", f"case `{case.name}` needs `{key}`")
+        needs = said("author.test.needs", case.lang, name=case.name, key=key)
+        raise problem(f"{case.file}:{case.line}", "E160", needs, lang=case.lang)
     return spec[key]
 
 
@@ -180,12 +208,13 @@ def _number(value: Any, what: str, case: Case, low: float = -math.inf, high: flo
             number = None
     if number is None or not math.isfinite(number) or not low <= number <= high:
         shown = json.dumps(value, ensure_ascii=False, default=str) if not isinstance(value, str) else value
-        limits = f" from {low:g} to {high:,g}" if math.isfinite(low) and math.isfinite(high) else ""
+        finite = math.isfinite(low) and math.isfinite(high)
+        limits = said("author.test.limits", case.lang, low=f"{low:g}", high=f"{high:,g}") if finite else ""
         raise _bad(
             case,
             "E162",
-            f"`{what}` must be a finite number{limits}, found `{shown[:60]}`",
-            "write a plain number, e.g. `3` or `1.5`",
+            said("author.test.not_number", case.lang, what=what, limits=limits, shown=shown[:60]),
+            said("author.test.plain_number", case.lang),
             line,
         )
     return number
@@ -205,21 +234,31 @@ def _same(expected: Any, actual: Any) -> bool:
     return bool(expected == actual)
 
 
-def _expect_rows(section: str, expected: Any, rows: dict[str, dict[str, Any]], key: str) -> Iterator[str]:
+def _expect_rows(
+    section: str, expected: Any, rows: dict[str, dict[str, Any]], key: str, lang: str = "en"
+) -> Iterator[str]:
     if not isinstance(expected, dict):
-        yield f"{section}: expected a mapping of id to {key} or to fields"
+        yield said("author.test.expected_mapping", lang, section=section, key=key)
         return
     for ident, want in expected.items():
         row = rows.get(str(ident))
         if row is None:
-            yield f"{section} {ident}: expected in the report, but it is not there"
+            yield said("author.test.row_missing", lang, section=section, ident=ident)
             continue
         wanted = want if isinstance(want, dict) else {key: want}
         for fname, value in wanted.items():
             if fname not in row:
-                yield f"{section} {ident}: the report has no field `{fname}`"
+                yield said("author.test.no_field", lang, section=section, ident=ident, field=fname)
             elif not _same(value, row[fname]):
-                yield f"{section} {ident} {fname}: expected {value!r}, got {row[fname]!r}"
+                yield said(
+                    "author.test.field_differs",
+                    lang,
+                    section=section,
+                    ident=ident,
+                    field=fname,
+                    expected=repr(value),
+                    actual=repr(row[fname]),
+                )
 
 
 def run_case(policy: Policy, case: Case) -> Outcome:
@@ -230,23 +269,31 @@ def run_case(policy: Policy, case: Case) -> Outcome:
         start = _time(policy, _field(q, "from", case), "from", case)
         given = q.get("attributes") if isinstance(q, dict) else None
         if given is not None and not isinstance(given, dict):
-            raise _bad(case, "E162", "`deadline.attributes` must be a mapping", "e.g. `attributes: {plan: premium}`")
+            example = said("author.test.example", case.lang, example="attributes: {plan: premium}")
+            raise _bad(case, "E162", said("author.test.not_attributes", case.lang, what="deadline.attributes"), example)
         try:
             attrs = {str(k): str(v) for k, v in (given or {}).items()}
-            due = policy.response_due(str(_field(q, "priority", case)), start, attrs or None)
+            due = policy.response_due(str(_field(q, "priority", case)), start, attrs or None, case.lang)
         except KeyError as exc:
             raise _bad(case, "E162", str(exc.args[0])) from None
         except InputError as exc:
-            raise _bad(case, "E162", str(exc).split("\n")[0], str(exc).partition("help: ")[2] or None) from None
+            text, _, help = str(exc).partition(f"\n{said('diag.word.help', case.lang)}: ")
+            raise _bad(case, "E162", text.split("\n")[0], help or None) from None
         if not _same(str(expect), due.isoformat()):
-            out.problems.append(f"deadline: expected {expect}, got {due.isoformat()}")
+            out.problems.append(
+                said("author.test.differs", case.lang, what="deadline", expected=expect, actual=due.isoformat())
+            )
     elif "add_business_time" in spec:
         q = spec["add_business_time"]
         start = _time(policy, _field(q, "from", case), "from", case)
         hours = _number(_field(q, "hours", case), "hours", case, 0, MAX_HOURS, getattr(q, "line", 0))
         got = policy.add_business_time(start, dt.timedelta(hours=hours))
         if not _same(str(expect), got.isoformat()):
-            out.problems.append(f"add_business_time: expected {expect}, got {got.isoformat()}")
+            out.problems.append(
+                said(
+                    "author.test.differs", case.lang, what="add_business_time", expected=expect, actual=got.isoformat()
+                )
+            )
     elif "business_time" in spec:
         q = spec["business_time"]
         a = _time(policy, _field(q, "from", case), "from", case)
@@ -254,7 +301,9 @@ def run_case(policy: Policy, case: Case) -> Outcome:
         want = _number(expect, "expect", case)
         hours = policy.business_time_between(a, b).total_seconds() / 3600
         if not _same(want, hours):
-            out.problems.append(f"business_time: expected {expect} hours, got {hours:g}")
+            out.problems.append(
+                said("author.test.hours_differ", case.lang, what="business_time", expected=expect, actual=f"{hours:g}")
+            )
     elif "maintenance" in spec:
         out.problems += _maintenance(policy, case)
     else:
@@ -268,18 +317,22 @@ def _range(policy: Policy, q: Any, case: Case, what: str) -> tuple[dt.datetime, 
     b = _time(policy, _field(q, "to", case), "to", case)
     if b <= a:
         how = "reversed" if b < a else "empty"
+        keys = {"k_from": "from", "k_to": "to"}
+        shown = said(f"author.test.{what}", case.lang)
         raise _bad(
             case,
             "E163",
-            f"the {what} is {how}: `to` ({b.isoformat()}) is not after `from` ({a.isoformat()})",
-            "swap `from` and `to`" if b < a else "give `to` after `from`: the range is [from, to)",
+            said(f"author.test.{how}", case.lang, what=shown, end=b.isoformat(), start=a.isoformat(), **keys),
+            said("author.test.swap", case.lang, **keys)
+            if b < a
+            else said("author.test.after", case.lang, range="[from, to)", **keys),
             getattr(q, "line", 0),
         )
     return a, b
 
 
 def _maintenance(policy: Policy, case: Case) -> list[str]:
-    a, b = _range(policy, case.spec["maintenance"], case, "maintenance range")
+    a, b = _range(policy, case.spec["maintenance"], case, "maintenance_range")
     expect = case.spec["expect"]
     if expect is None:
         expect = []
@@ -287,13 +340,13 @@ def _maintenance(policy: Policy, case: Case) -> list[str]:
         raise _bad(
             case,
             "E162",
-            "`expect` must be a list of `START/END` windows",
-            'e.g. `["2026-11-26T22:00:00+09:00/2026-11-27T00:00:00+09:00"]`',
+            said("author.test.windows_list", case.lang, key="expect", form="START/END"),
+            said("author.test.example", case.lang, example='["2026-11-26T22:00:00+09:00/2026-11-27T00:00:00+09:00"]'),
         )
     windows = [f"{w.start.isoformat()}/{w.end.isoformat()}" for w in policy.maintenance_windows(a, b)]
     if expect == windows:
         return []
-    return ["maintenance windows differ (- expected, + actual):"] + [
+    return [said("author.test.windows_differ", case.lang)] + [
         f"  {d}" for d in difflib.ndiff(expect, windows) if d[:1] in "-+"
     ]
 
@@ -302,7 +355,10 @@ def _inline_log(events: Any, case: Case, declared: frozenset[str] = frozenset())
     """The events given in the case, each checked like a log line that names its line in the test file."""
     if not isinstance(events, list):
         raise _bad(
-            case, "E162", "`events` must be a list", "write one event per item: `- {event: ..., at: ..., id: ...}`"
+            case,
+            "E162",
+            said("author.test.events_list", case.lang, key="events"),
+            said("author.test.events_list.help", case.lang, example="- {event: ..., at: ..., id: ...}"),
         )
     log = EventLog(case.file)
     problems: list[Problem] = []
@@ -330,21 +386,27 @@ def _run_events(policy: Policy, case: Case) -> Iterator[str]:
         log = _inline_log(spec["events"], case, policy.event_types)
     period = _field(spec, "period", case)
     start, end = _range(policy, period, case, "period")
+    lang = case.lang
     as_of = _time(policy, period["as_of"], "as_of", case) if "as_of" in period else None
-    report = evaluate(policy, log, start, end, as_of).model_dump(mode="json")
+    judged = evaluate(policy, log, start, end, as_of)
+    report = judged.model_dump(mode="json")
     if not isinstance(expect, dict):
-        yield "expect: a mapping of incidents, outages, planned_stops, availability, violations"
+        keys = ("incidents", "outages", "planned_stops", "availability", "violations")
+        sections = names(keys, lang)
+        yield said("author.test.expect_sections", lang, key="expect", sections=sections)
         return
     for section, key in (("incidents", "status"), ("outages", "notice_status"), ("planned_stops", "notice_ok")):
         if section in expect:
             rows = {str(r["id"]): r for r in report[section]}
-            yield from _expect_rows(section, expect[section], rows, key)
+            yield from _expect_rows(section, expect[section], rows, key, lang)
     if "targets" in expect:  # keyed `ID:TARGET` (an incident's named target or an outage's notice rule)
         rows = {f"{r['id']}:{x['name']}": x for r in report["incidents"] for x in r["targets"]}
         rows |= {f"{r['id']}:{x['name']}": x for r in report["outages"] for x in r["notices"]}
-        yield from _expect_rows("targets", expect["targets"], rows, "status")
+        yield from _expect_rows("targets", expect["targets"], rows, "status", lang)
     if "availability" in expect:
-        yield from _expect_rows("availability", {"": expect["availability"]}, {"": report["availability"]}, "ratio")
+        yield from _expect_rows(
+            "availability", {"": expect["availability"]}, {"": report["availability"]}, "ratio", lang
+        )
     for section, key in (("availability_periods", "ratio"), ("credits", "credit_percent")):
         if section in expect:  # keyed `SERVICE:YYYY-MM-DD` (the service and its period's first day),
             # `SERVICE:YYYY-MM-DD:plan=premium` for a target with `when` (issue 13), as in violation ids
@@ -352,58 +414,66 @@ def _run_events(policy: Policy, case: Case) -> Iterator[str]:
                 f"{r['service']}:{str(r['start'])[:10]}" + (f":{compact(r['when'])}" if r.get("when") else ""): r
                 for r in report[section]
             }
-            yield from _expect_rows(section, expect[section], rows, key)
+            yield from _expect_rows(section, expect[section], rows, key, lang)
     if "violations" in expect:
         wanted = expect["violations"] or []
         if not isinstance(wanted, list):
             raise _bad(
                 case,
                 "E162",
-                "`expect.violations` must be a list of `{kind, id}`",
-                "e.g. `- {kind: response_breached, id: INC-1}`",
+                said("author.test.violations_list", lang, key="expect.violations", example="{kind, id}"),
+                said("author.test.example", lang, example="- {kind: response_breached, id: INC-1}"),
             )
         have = {(v["kind"], v["id"]) for v in report["violations"]}
         for v in wanted:
             if not isinstance(v, dict) or (str(v.get("kind")), str(v.get("id"))) not in have:
-                yield f"violations: expected {json.dumps(v, ensure_ascii=False, default=str)}, not in the report"
+                shown = json.dumps(v, ensure_ascii=False, default=str)
+                yield said("author.test.violation_missing", lang, key="violations", violation=shown)
     quiet = expect.get("no_violations")
     if quiet:
         kinds = None if quiet is True else {str(k) for k in quiet} if isinstance(quiet, list) else {str(quiet)}
-        for v in report["violations"]:
-            if kinds is None or v["kind"] in kinds:
-                yield f"violations: expected none, got {v['kind']} {v['id']}: {v['message']}"
+        found = [v for v in judged.violations if kinds is None or v.kind in kinds]
+        worded = violation_words(policy, judged, found, lang)
+        for v, text in zip(found, worded, strict=True):
+            yield said("author.test.violation_found", lang, key="violations", kind=v.kind, ident=v.id, message=text)
 
 
-def run(policy: Policy, files: list[Path], only: str | None = None) -> list[Outcome]:
-    """Load and run every case of ``files`` (only those whose name contains ``only``, if given)."""
-    cases = [c for f in files for c in load_cases(f)]
+def run(policy: Policy, files: list[Path], only: str | None = None, lang: str = "en") -> list[Outcome]:
+    """Load and run every case of ``files`` (only those whose name contains ``only``, if given), in ``lang``."""
+    cases = [c for f in files for c in load_cases(f, lang)]
     return [run_case(policy, c) for c in cases if only is None or only in c.name]
 
 
-def render(outcomes: list[Outcome], verbose: bool = False) -> str:
-    """``opa test``-like text: failures with their explanation, then the counts."""
+def render(outcomes: list[Outcome], verbose: bool = False, lang: str = "en") -> str:
+    """``opa test``-like text: failures with their explanation, then the counts (in ``lang``)."""
     lines: list[str] = []
+    ok, bad = said("author.test.pass", lang), said("author.test.fail", lang)
     for o in outcomes:
         if o.passed and not verbose:
             continue
-        lines.append(printable(f"{'PASS' if o.passed else 'FAIL'}: {o.case.file}:{o.case.line}: {o.case.name}"))
+        where = f"{o.case.file}:{o.case.line}"
+        lines.append(
+            printable(said("author.test.case", lang, result=ok if o.passed else bad, where=where, name=o.case.name))
+        )
         lines += [printable(f"    {p}") for p in o.problems]
     passed = sum(o.passed for o in outcomes)
     failed = len(outcomes) - passed
     if lines:
         lines.append("-" * 72)
-    lines.append(f"PASS: {passed}/{len(outcomes)}")
+    lines.append(said("author.test.count", lang, result=ok, n=passed, total=len(outcomes)))
     if failed:
-        lines.append(f"FAIL: {failed}/{len(outcomes)}")
+        lines.append(said("author.test.count", lang, result=bad, n=failed, total=len(outcomes)))
     return "\n".join(lines) + "\n"
 
 
 def cmd_test(args: argparse.Namespace) -> int:
     """``sla test POLICY TESTS...``."""
+    from ..lang.diagnostics import policy_language
     from ..policy import load_policy
 
     policy = load_policy(args.policy)
-    outcomes = run(policy, test_files(args.tests), args.run)
+    lang = args.lang or policy_language(policy.model)  # as sla_dsl.cli.langs: --lang, else the primary language
+    outcomes = run(policy, test_files(args.tests, lang), args.run, lang)
     if args.format == "json":
         doc = [
             {"name": o.case.name, "file": o.case.file, "line": o.case.line, "passed": o.passed, "problems": o.problems}
@@ -411,5 +481,5 @@ def cmd_test(args: argparse.Namespace) -> int:
         ]
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(render(outcomes, args.verbose))
+        sys.stdout.write(render(outcomes, args.verbose, lang))
     return 0 if all(o.passed for o in outcomes) else 1

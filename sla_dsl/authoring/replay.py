@@ -15,6 +15,12 @@ Design notes
   ``sla evaluate``. ``--from``/``--to``/``--as-of`` take the same values.
 * The text summary shows ids from the log through
   :func:`~sla_dsl.report.escape.printable` (a control character as its escape).
+* The text summary is worded from the catalogue (``author.replay.*``) in
+  ``--lang``, else the primary language of NEW's earliest version. The English
+  shows statuses and kinds as the JSON names them (``at_risk``); the Japanese
+  shows them in the report's words (期限間近), times the Japanese way, and a
+  violation as the report words it from its data (:func:`violation_words`, shared
+  with ``sla test``); the English keeps the evaluator's message, as before.
 * Exit status 0; with ``--exit-code``, 1 when any verdict changes. Invalid
   policies or events exit 1 with a located message (raised as ``SlaError``).
 """
@@ -30,7 +36,10 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from ..report import Report
+from ..i18n import CATALOGUE, format_date, format_datetime
+from ..i18n import message as said
+from ..policy.compiled import Policy
+from ..report import Report, Violation
 from ..report.escape import printable
 
 
@@ -107,6 +116,8 @@ class ViolationChange(BaseModel):
     kind: str
     id: str
     message: str
+    #: the violation in the report's words in the language :func:`replay` was asked for (not in the JSON)
+    worded: str | None = Field(default=None, exclude=True)
 
 
 class BackupChange(BaseModel):
@@ -291,10 +302,12 @@ def replay(
     start: dt.datetime,
     end: dt.datetime,
     as_of: dt.datetime | None = None,
+    lang: str = "en",
 ) -> Replay:
     """Evaluate ``events`` under ``old`` and ``new`` (policies or lists of versions) and compare.
 
-    This is :func:`sla_dsl.evaluate` twice over one event log read once.
+    This is :func:`sla_dsl.evaluate` twice over one event log read once; in Japanese (``lang``)
+    each violation that comes or goes is also worded as the report words it.
     """
     from ..evaluation import evaluate
     from ..evaluation.declared import for_policies
@@ -305,118 +318,245 @@ def replay(
     log = log_from(events, declared=mine | theirs)
     # each side judges the event types it declares: one that only the other declares means nothing to it
     before, after = for_policies(log, mine), for_policies(log, theirs)
-    return compare(evaluate(old, before, start, end, as_of), evaluate(new, after, start, end, as_of))
+    old_report, new_report = evaluate(old, before, start, end, as_of), evaluate(new, after, start, end, as_of)
+    result = compare(old_report, new_report)
+    if lang == "ja":
+        for change, versions, report in (("new", new, new_report), ("gone", old, old_report)):
+            changes = [c for c in result.violations if c.change == change]
+            by_key = {(v.kind, v.id): v for v in report.violations}
+            texts = violation_words(versions, report, [by_key[(c.kind, c.id)] for c in changes], lang)
+            for c, text in zip(changes, texts, strict=True):
+                c.worded = text
+    return result
+
+
+def violation_words(
+    policies: Policy | Sequence[Policy], report: Report, violations: Sequence[Violation], lang: str
+) -> list[str]:
+    """What each violation says in ``lang``: the evaluator's message in English, the report's words in Japanese."""
+    if lang != "ja":
+        return [v.message for v in violations]
+    from ..report.sections import IncidentLike, one_year, violation_text
+    from ..report.words import PolicyWords
+
+    versions = [policies] if isinstance(policies, Policy) else list(policies)
+    w = PolicyWords(versions, lang, report.period.start.date(), one_year(report))
+    wanted = {v.id for v in violations if v.kind == "response_breached"}
+    incidents: dict[str, IncidentLike] = {i.id: i for i in report.incidents if i.id in wanted} if wanted else {}
+    return [violation_text(v, report, w, incidents) for v in violations]
 
 
 # ---- rendering -------------------------------------------------------------------------------
 
 
-def _t(value: dt.datetime | None) -> str:
-    return value.strftime("%a %Y-%m-%d %H:%M") if value is not None else "-"
+def _t(value: dt.datetime | None, lang: str = "en") -> str:
+    if value is None:
+        return "-"
+    return format_datetime(value, lang) if lang == "ja" else value.strftime("%a %Y-%m-%d %H:%M")
 
 
 def _pct(ratio: float) -> str:
     return f"{ratio * 100:.4f}%"
 
 
-def render_text(r: Replay) -> str:
-    """The replay as a short human-readable summary."""
+def _word(section: str, code: str | None, lang: str) -> str:
+    """A status or kind: as the JSON names it in English, in the report's words in Japanese."""
+    if code is None:
+        return "-"
+    if lang != "ja":
+        return code
+    key = "author.replay.absent" if code == "absent" else f"{section}.{code}"
+    return said(key, lang) if key in CATALOGUE else f"`{code}`"
+
+
+def render_text(r: Replay, lang: str = "en") -> str:
+    """The replay as a short human-readable summary, in ``lang``."""
+
+    def t(value: dt.datetime | None) -> str:
+        return _t(value, lang)
+
+    def status(code: str | None) -> str:
+        return _word("report.targets", code, lang)
+
+    period = r.period
     lines = [
-        f"replay {r.old['name']} {r.old['version']} -> {r.new['version']}, "
-        f"{r.period['from'].isoformat()} to {r.period['to'].isoformat()} (as of {r.period['as_of'].isoformat()})"
+        said(
+            "author.replay.title",
+            lang,
+            name=r.old["name"],
+            old=r.old["version"],
+            new=r.new["version"],
+            start=period["from"].isoformat(),
+            end=period["to"].isoformat(),
+            as_of=period["as_of"].isoformat(),
+        )
     ]
     if not r.changed:
-        lines.append("no verdict changes")
+        lines.append(said("author.replay.unchanged", lang))
         return "\n".join(map(printable, lines)) + "\n"
     flips = [i for i in r.incidents if i.flipped]
     moved = [i for i in r.incidents if not i.flipped]
     if flips:
-        lines += ["", "incidents whose verdict changes:"]
+        lines += ["", said("author.replay.incidents", lang)]
         for i in flips:
             lines.append(
-                f"  {i.id} {i.priority}: {i.old_status} -> {i.new_status} "
-                f"(due {_t(i.old_due)} -> {_t(i.new_due)}, responded {_t(i.responded_at)})"
+                said(
+                    "author.replay.incident",
+                    lang,
+                    id=i.id,
+                    priority=i.priority,
+                    old=status(i.old_status),
+                    new=status(i.new_status),
+                    old_due=t(i.old_due),
+                    new_due=t(i.new_due),
+                    responded=t(i.responded_at),
+                )
             )
     if moved:
-        lines += ["", f"due time moved, verdict unchanged ({len(moved)}): " + ", ".join(i.id for i in moved)]
+        ids = said("author.sep.list", lang).join(i.id for i in moved)
+        lines += ["", said("author.replay.moved_due", lang, n=len(moved), ids=ids)]
     if r.targets:
-        lines += ["", "targets whose verdict or due time changes:"]
+        lines += ["", said("author.replay.targets", lang)]
         for x in r.targets:
             lines.append(
-                f"  {x.id} {x.target}: {x.old_status} -> {x.new_status} (due {_t(x.old_due)} -> {_t(x.new_due)})"
+                said(
+                    "author.replay.target",
+                    lang,
+                    id=x.id,
+                    target=x.target,
+                    old=status(x.old_status),
+                    new=status(x.new_status),
+                    old_due=t(x.old_due),
+                    new_due=t(x.new_due),
+                )
             )
     if r.outages:
-        lines += ["", "outages:"]
+        lines += ["", said("author.replay.outages", lang)]
         for o in r.outages:
             lines.append(
-                f"  {o.id}: notice {o.old_notice_status or '-'} -> {o.new_notice_status or '-'}, "
-                f"downtime {o.old_downtime_minutes} -> {o.new_downtime_minutes} min"
+                said(
+                    "author.replay.outage",
+                    lang,
+                    id=o.id,
+                    old=status(o.old_notice_status),
+                    new=status(o.new_notice_status),
+                    old_minutes=o.old_downtime_minutes,
+                    new_minutes=o.new_downtime_minutes,
+                )
             )
     if r.planned_stops:
-        lines += ["", "planned stops:"]
+        lines += ["", said("author.replay.stops", lang)]
         for s in r.planned_stops:
-            lines.append(f"  {s.id}: notice valid {s.old_notice_ok} -> {s.new_notice_ok}")
+            old_ok, new_ok = (said(f"author.replay.{str(v).lower()}", lang) for v in (s.old_notice_ok, s.new_notice_ok))
+            lines.append(said("author.replay.stop", lang, id=s.id, old=old_ok, new=new_ok))
     if r.maintenance:
-        lines += ["", "maintenance windows:"]
+        lines += ["", said("author.replay.windows", lang)]
         for w in r.maintenance:
             if w.old_start and w.new_start:
-                lines.append(f"  moved {_t(w.old_start)}-{w.old_end:%H:%M} -> {_t(w.new_start)}-{w.new_end:%H:%M}")
+                lines.append(
+                    said(
+                        "author.replay.window_moved",
+                        lang,
+                        old_start=t(w.old_start),
+                        old_end=f"{w.old_end:%H:%M}",
+                        new_start=t(w.new_start),
+                        new_end=f"{w.new_end:%H:%M}",
+                    )
+                )
             elif w.old_start:
-                lines.append(f"  removed {_t(w.old_start)}-{w.old_end:%H:%M}")
+                lines.append(said("author.replay.window_removed", lang, start=t(w.old_start), end=f"{w.old_end:%H:%M}"))
             else:
-                lines.append(f"  added {_t(w.new_start)}-{w.new_end:%H:%M}")
+                lines.append(said("author.replay.window_added", lang, start=t(w.new_start), end=f"{w.new_end:%H:%M}"))
     if r.availability:
         a = r.availability
         lines += [
             "",
-            f"availability: {_pct(a.old_ratio)} -> {_pct(a.new_ratio)} "
-            f"(measured {a.old_measured_minutes:g} -> {a.new_measured_minutes:g} min, "
-            f"downtime {a.old_downtime_minutes:g} -> {a.new_downtime_minutes:g} min)",
+            said(
+                "author.replay.availability",
+                lang,
+                old=_pct(a.old_ratio),
+                new=_pct(a.new_ratio),
+                old_measured=f"{a.old_measured_minutes:g}",
+                new_measured=f"{a.new_measured_minutes:g}",
+                old_down=f"{a.old_downtime_minutes:g}",
+                new_down=f"{a.new_downtime_minutes:g}",
+            ),
         ]
     if r.backups:
-        lines += ["", "backups:"]
+        lines += ["", said("author.replay.backups", lang)]
         lines += [
-            f"  {b.kind} {_t(b.window_start) if b.window_start else b.day}: {b.old_status} -> {b.new_status}"
+            said(
+                "author.replay.backup",
+                lang,
+                kind=b.kind,
+                when=t(b.window_start) if b.window_start else format_date(b.day, lang) if lang == "ja" else str(b.day),
+                old=_word("report.backup", b.old_status, lang),
+                new=_word("report.backup", b.new_status, lang),
+            )
             for b in r.backups
         ]
     if r.credits:
-        lines += ["", "service credits:"]
+        none = said("author.replay.none", lang)
+        lines += ["", said("author.replay.credits", lang)]
         lines += [
-            f"  {c.service}{f' when {c.when}' if c.when else ''} from {c.start:%Y-%m-%d}: "
-            f"{'none' if c.old_percent is None else f'{c.old_percent:g}%'} -> "
-            f"{'none' if c.new_percent is None else f'{c.new_percent:g}%'}"
+            said(
+                "author.replay.credit",
+                lang,
+                service=c.service,
+                when=said("author.replay.credit_when", lang, when=c.when) if c.when else "",
+                start=f"{c.start:%Y-%m-%d}",
+                old=none if c.old_percent is None else f"{c.old_percent:g}%",
+                new=none if c.new_percent is None else f"{c.new_percent:g}%",
+            )
             for c in r.credits
         ]
     if r.violations:
-        lines += ["", "violations:"]
-        lines += [f"  {'+' if v.change == 'new' else '-'} {v.kind} {v.id}: {v.message}" for v in r.violations]
-    lines += ["", "incident statuses: " + _status_line(r.counts.get("old", {}), r.counts.get("new", {}))]
+        lines += ["", said("author.replay.violations", lang)]
+        lines += [
+            said(
+                "author.replay.violation",
+                lang,
+                mark="+" if v.change == "new" else "-",
+                kind=_word("report.kind", v.kind, lang),
+                id=v.id,
+                message=v.message if lang != "ja" else v.worded or f"`{v.message}`",
+            )
+            for v in r.violations
+        ]
+    counts = _status_line(r.counts.get("old", {}), r.counts.get("new", {}), lang)
+    lines += ["", said("author.replay.statuses", lang, counts=counts)]
     return "\n".join(map(printable, lines)) + "\n"  # ids from the log are shown, not obeyed
 
 
-def _status_line(old: dict[str, int], new: dict[str, int]) -> str:
+def _status_line(old: dict[str, int], new: dict[str, int], lang: str = "en") -> str:
     keys = sorted(set(old) | set(new))
-    return ", ".join(f"{k} {old.get(k, 0)} -> {new.get(k, 0)}" for k in keys)
+    return said("author.sep.list", lang).join(
+        said("author.replay.count", lang, status=_word("report.targets", k, lang), old=old.get(k, 0), new=new.get(k, 0))
+        for k in keys
+    )
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
     """``sla replay OLD NEW EVENTS --from --to [--as-of] [--format]``."""
     from ..calendars.timeargs import parse_edge
     from ..events.reader import read_events
+    from ..lang.diagnostics import policy_language
     from ..policy import declared_types, load_policies
 
-    old = load_policies([args.old])
-    new = load_policies([args.new])
+    old = load_policies([args.old], args.lang)
+    new = load_policies([args.new], args.lang)
+    # --lang, else NEW's primary language (as sla_dsl.cli.langs decides for every command)
+    lang = args.lang or policy_language(min(new, key=lambda p: p.effective).model)
     tz = min(old, key=lambda p: p.effective).tz
-    start = parse_edge(args.start, tz, "--from")
-    end = parse_edge(args.end, tz, "--to")
-    as_of = parse_edge(args.as_of, tz, "--as-of") if args.as_of else None
+    start = parse_edge(args.start, tz, "--from", lang)
+    end = parse_edge(args.end, tz, "--to", lang)
+    as_of = parse_edge(args.as_of, tz, "--as-of", lang) if args.as_of else None
     log = read_events(args.events, declared=declared_types([*old, *new]))
-    result = replay(old, new, log, start, end, as_of)
+    result = replay(old, new, log, start, end, as_of, lang)
     if args.format == "json":
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write(render_text(result))
+        sys.stdout.write(render_text(result, lang))
     return 1 if args.exit_code and result.changed else 0
 
 

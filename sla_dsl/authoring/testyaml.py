@@ -20,7 +20,9 @@ Design notes
   remember the line they start on (:class:`Map`), for located errors.
 * Errors are :class:`~sla_dsl.errors.InputError` in the form of event-log
   problems: ``FILE:LINE[:COL]: error[E16x]: message`` and a ``help`` line
-  (see :func:`problem`). Control characters in them are shown escaped.
+  (see :func:`problem`). Control characters in them are shown escaped. They
+  are worded from the catalogue (``author.test.*``) in the language asked
+  for (``sla test``'s ``--lang``, else the policy's primary language).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
+from ..i18n import message as said
 from ..report.escape import printable
 
 #: Largest test file read, in bytes.
@@ -41,12 +44,13 @@ MAX_DEPTH = 32
 MAX_VALUES = 200_000
 
 
-def problem(where: str, code: str, message: str, help: str | None = None) -> InputError:
-    """An input error ``WHERE: error[CODE]: message`` with a ``help`` line."""
-    text = f"{printable(where)}: error[{code}]: {printable(message)}"
+def problem(where: str, code: str, message: str, help: str | None = None, lang: str = "en") -> InputError:
+    """An input error ``WHERE: error[CODE]: message`` with a ``help`` line, its words in ``lang``."""
+    error = said("diag.word.error", lang)
+    text = said("author.test.located", lang, where=printable(where), error=error, code=code, message=printable(message))
     if help:
-        text += f"\n  = help: {printable(help)}"
-    return InputError(text)
+        text += said("author.test.help", lang, help=said("diag.word.help", lang), text=printable(help))
+    return InputError(text, lang=lang)
 
 
 class Map(dict[str, Any]):
@@ -74,40 +78,44 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> Map:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
 
 
-def load(path: Path) -> Any:
-    """The document of one test file (InputError naming the file, line and column when it cannot be)."""
+def load(path: Path, lang: str = "en") -> Any:
+    """The document of one test file (InputError naming the file, line and column when it cannot be, in ``lang``)."""
     try:
         with path.open("rb") as fh:
             raw = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
-        raise problem(str(path), "E160", "no such test file") from None
+        raise problem(str(path), "E160", said("author.test.no_such_file", lang), lang=lang) from None
     except OSError as exc:
-        raise problem(str(path), "E160", f"cannot read: {exc.strerror or exc}") from None
+        reason = exc.strerror or str(exc)
+        raise problem(str(path), "E160", said("author.test.cannot_read", lang, reason=reason), lang=lang) from None
     if len(raw) > MAX_BYTES:
         raise problem(
             str(path),
             "E161",
-            f"test file too large: more than {MAX_BYTES:,} bytes",
-            "split the cases over several files, or keep long event logs in `events_file`",
+            said("author.test.too_large", lang, limit=f"{MAX_BYTES:,}"),
+            said("author.test.too_large.help", lang, key="events_file"),
+            lang,
         )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise problem(str(path), "E160", "not UTF-8 text") from None
+        raise problem(str(path), "E160", said("author.test.not_utf8", lang, encoding="UTF-8"), lang=lang) from None
     try:
-        _check_nesting(text, path)
+        _check_nesting(text, path, lang)
         doc = yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        raise problem(where, "E160", f"invalid YAML: {exc.problem}") from None
+        invalid = said("author.test.invalid_yaml", lang, yaml="YAML", problem=exc.problem)
+        raise problem(where, "E160", invalid, lang=lang) from None
     except yaml.YAMLError as exc:
-        raise problem(str(path), "E160", f"invalid YAML: {exc}") from None
-    _check_size(doc, path)
+        invalid = said("author.test.invalid_yaml", lang, yaml="YAML", problem=exc)
+        raise problem(str(path), "E160", invalid, lang=lang) from None
+    _check_size(doc, path, lang)
     return doc
 
 
-def _check_nesting(text: str, path: Path) -> None:
+def _check_nesting(text: str, path: Path, lang: str) -> None:
     depth = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
@@ -117,8 +125,9 @@ def _check_nesting(text: str, path: Path) -> None:
                 raise problem(
                     f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path),
                     "E161",
-                    f"nested more than {MAX_DEPTH} levels deep",
-                    "a test case needs a few levels: a case, its question, its events",
+                    said("author.test.too_deep", lang, limit=MAX_DEPTH),
+                    said("author.test.too_deep.help", lang),
+                    lang,
                 )
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
@@ -132,7 +141,7 @@ def _children(value: Any) -> list[Any]:
     return []
 
 
-def _check_size(doc: Any, path: Path) -> None:
+def _check_size(doc: Any, path: Path, lang: str) -> None:
     """Refuse a document whose aliases expand beyond :data:`MAX_VALUES` values or into themselves."""
     sizes: dict[int, int] = {}
     open_: set[int] = set()
@@ -147,14 +156,16 @@ def _check_size(doc: Any, path: Path) -> None:
                 raise problem(
                     str(path),
                     "E161",
-                    f"test file too large: its aliases stand for more than {MAX_VALUES:,} values",
-                    "an alias (`*name`) repeats what its anchor names: nest them less",
+                    said("author.test.too_many_values", lang, limit=f"{MAX_VALUES:,}"),
+                    said("author.test.too_many_values.help", lang, alias="*name"),
+                    lang,
                 )
             continue
         if key in sizes or not isinstance(value, list | dict):
             continue
         if key in open_:
-            raise problem(str(path), "E161", "an alias refers to a value that holds it", "remove the loop")
+            loop = said("author.test.alias_loop", lang)
+            raise problem(str(path), "E161", loop, said("author.test.alias_loop.help", lang), lang)
         open_.add(key)
         stack.append((value, True))
         stack.extend((c, False) for c in _children(value))

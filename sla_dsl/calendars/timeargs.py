@@ -5,6 +5,15 @@ where the contract allows it, a plain date ``YYYY-MM-DD`` means 00:00 of that da
 in the policy's time zone. A bad value raises :class:`~sla_dsl.errors.InputError`
 naming the flag and the value, which the CLI prints on one line with exit 1; so
 does a time outside the supported years (:mod:`.bounds`), before any arithmetic.
+
+Design notes
+------------
+* The message is worded from the catalogue (``author.time.*``) in ``lang``, the
+  command's language when it has a policy (``--lang``, else the policy's primary
+  language); English by default. In English a time outside the supported years
+  keeps :func:`~.bounds.check_time`'s own message, so English output is what it was.
+* A Japanese error carries ``lang="ja"`` so ``sla``'s main writes its ``error``
+  word in Japanese too; an English one carries none, as before.
 """
 
 from __future__ import annotations
@@ -12,29 +21,60 @@ from __future__ import annotations
 import datetime as dt
 
 from ..errors import InputError, NaiveDatetimeError
-from .bounds import check_time
+from ..i18n import message
+from .bounds import FIRST_DATE, FIRST_YEAR, LAST_DATE, LAST_YEAR, OutOfRangeError, check_time
 
 EXAMPLE = "2026-11-27T17:30:00+09:00"
+#: the standard the times follow, named as it is written (not translated)
+STANDARD = "ISO 8601"
 
 
-def parse_instant(text: str, flag: str) -> dt.datetime:
-    """An ISO 8601 time that carries a UTC offset."""
+def _lang(lang: str) -> str | None:
+    """The ``lang`` an error carries: Japanese when it is, none (English) otherwise."""
+    return "ja" if lang == "ja" else None
+
+
+def _checked(t: dt.datetime, flag: str, text: str, lang: str) -> dt.datetime:
+    """:func:`~.bounds.check_time`, its refusal worded in ``lang``."""
+    try:
+        return check_time(t, flag, text)
+    except OutOfRangeError:
+        if lang != "ja":
+            raise
+        said = message(
+            "author.time.out_of_range",
+            lang,
+            flag=flag,
+            text=text,
+            first=FIRST_YEAR,
+            last=LAST_YEAR,
+            first_date=FIRST_DATE.isoformat(),
+            last_date=LAST_DATE.isoformat(),
+        )
+        raise OutOfRangeError(said, lang="ja") from None
+
+
+def parse_instant(text: str, flag: str, lang: str = "en") -> dt.datetime:
+    """An ISO 8601 time that carries a UTC offset (errors in ``lang``)."""
     try:
         t = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        raise InputError(f"{flag} `{text}` is not an ISO 8601 time (write e.g. `{EXAMPLE}`)") from None
+        said = message("author.time.not_instant", lang, flag=flag, text=text, standard=STANDARD, example=EXAMPLE)
+        raise InputError(said, lang=_lang(lang)) from None
     if t.tzinfo is None or t.utcoffset() is None:
-        raise NaiveDatetimeError(f"{flag} `{text}` has no UTC offset (write e.g. `{EXAMPLE}`)")
-    return check_time(t, flag, text)
+        said = message("author.time.no_offset", lang, flag=flag, text=text, example=EXAMPLE)
+        raise NaiveDatetimeError(said, lang=_lang(lang))
+    return _checked(t, flag, text, lang)
 
 
-def parse_edge(text: str, tz: dt.tzinfo, flag: str) -> dt.datetime:
-    """An ISO 8601 time with offset, or a date meaning 00:00 of it in ``tz``."""
+def parse_edge(text: str, tz: dt.tzinfo, flag: str, lang: str = "en") -> dt.datetime:
+    """An ISO 8601 time with offset, or a date meaning 00:00 of it in ``tz`` (errors in ``lang``)."""
     value = text.strip()
     if len(value) > 10:
-        return parse_instant(value, flag)
+        return parse_instant(value, flag, lang)
     try:
         d = dt.date.fromisoformat(value)
     except ValueError:
-        raise InputError(f"{flag} `{text}` is not an ISO 8601 time or a date (YYYY-MM-DD)") from None
-    return check_time(dt.datetime(d.year, d.month, d.day, tzinfo=tz), flag, text)
+        said = message("author.time.not_edge", lang, flag=flag, text=text, standard=STANDARD, form="YYYY-MM-DD")
+        raise InputError(said, lang=_lang(lang)) from None
+    return _checked(dt.datetime(d.year, d.month, d.day, tzinfo=tz), flag, text, lang)

@@ -16,8 +16,10 @@ from typing import TextIO
 
 from .._version import __version__
 from ..errors import SlaError
-from ..lang.diagnostics import PolicyError, policy_language, render_all, summary
+from ..i18n import message
+from ..lang.diagnostics import PolicyError, render_all, summary
 from ..policy.load import compile_path
+from .langs import diagnostics_lang, lang_option, model_lang
 
 #: Modules that add subcommands with ``add_parsers(subparsers)``, by command.
 COMMANDS = {
@@ -56,7 +58,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     first_lang: str | None = None
     for path in args.policy:
         compiled = compile_path(path)
-        lang = args.lang or policy_language(compiled.model)
+        lang = model_lang(args, compiled.model)
         first_lang = first_lang or lang
         diags = compiled.diagnostics
         if args.errors_only:
@@ -66,24 +68,13 @@ def cmd_check(args: argparse.Namespace) -> int:
             chunks.append(render_all(diags, compiled.source, use_color(sys.stderr), lang))
             n_err += sum(d.is_error for d in diags)
             n_warn += sum(not d.is_error for d in diags)
-        note = compiled.not_shown() if lang == "en" else _not_shown(compiled.omitted, compiled.unchecked, lang)
+        note = compiled.not_shown(lang)
         if note:
             left_out.append(note if len(args.policy) == 1 else f"{path}: {note}")
     if chunks:
         total = "; ".join([summary(n_err, n_warn, first_lang or "en"), *left_out])
         print("\n\n".join(chunks) + "\n\n" + total, file=sys.stderr)
     return status
-
-
-def _not_shown(omitted: int, unchecked: int, lang: str) -> str | None:
-    """:meth:`Compiled.not_shown` in ``lang``."""
-    from ..i18n import message
-    from ..lang.compile import MAX_DIAGNOSTICS
-
-    parts = [message("diag.word.not_shown", lang, count=f"{omitted:,}")] if omitted else []
-    if unchecked:
-        parts.append(message("diag.word.unchecked", lang, count=f"{unchecked:,}", limit=str(MAX_DIAGNOSTICS)))
-    return "、".join(parts) or None
 
 
 class _Parser(argparse.ArgumentParser):
@@ -104,12 +95,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="parse, compile and statically check policies")
     p.add_argument("policy", nargs="+", metavar="POLICY")
     p.add_argument("--errors-only", action="store_true", help="do not report warnings")
-    p.add_argument(
-        "--lang",
-        choices=("ja", "en"),
-        help="language of the messages (default: the policy's primary language, from `languages` "
-        "in its header; English when it declares none or the header cannot be read)",
-    )
+    lang_option(p)
     p.set_defaults(func=cmd_check)
     wanted = [COMMANDS[command]] if command in COMMANDS else [] if command == "check" else list(COMMAND_MODULES)
     for name in wanted:
@@ -125,6 +111,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``sla`` console script."""
+    args: argparse.Namespace | None = None
     try:
         argv = list(sys.argv[1:] if argv is None else argv)
         command = next((a for a in argv if not a.startswith("-")), None)
@@ -133,10 +120,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         code: int = args.func(args)
         return code
     except PolicyError as exc:
-        print(exc.render(use_color(sys.stderr)), file=sys.stderr)
+        # in the command's --lang, else the policy's primary language (exc.lang: English when none can be read)
+        print(exc.render(use_color(sys.stderr), diagnostics_lang(args, exc.lang)), file=sys.stderr)
         return 1
     except SlaError as exc:
-        print(f"sla: error: {_shown(str(exc))}", file=sys.stderr)
+        # `error` in the language the message was written in (a policy's, for words about it)
+        print(f"sla: {message('diag.word.error', exc.lang or 'en')}: {_shown(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("sla: interrupted", file=sys.stderr)

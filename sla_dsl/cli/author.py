@@ -20,11 +20,14 @@ import re
 import sys
 from typing import Any
 
+from .langs import lang_option, model_lang
+
 
 def _fmt(args: argparse.Namespace) -> int:
     """``sla fmt POLICY... [--check]``."""
     from ..authoring.fmt import format_text
     from ..files import write_atomic
+    from ..i18n import message
     from ..lang.diagnostics import render_all
     from ..lang.source import read_policy_file, read_policy_stream
     from ..policy.load import compile_text
@@ -32,6 +35,7 @@ def _fmt(args: argparse.Namespace) -> int:
 
     status = 0
     changed = unchanged = 0
+    first_lang: str | None = None  # the count at the end is in the first policy's language, as sla check's
     for path in args.policy:
         # stdin and files go through the one reader of policy text (bytes: BOM, UTF-8, NUL, size cap)
         if path == "-":
@@ -40,17 +44,21 @@ def _fmt(args: argparse.Namespace) -> int:
         else:
             name = path
             source, diags = read_policy_file(path)
-        if source is None:
-            print(render_all(diags, None, use_color(sys.stderr)), file=sys.stderr)
+        if source is None:  # no header to read the language from
+            lang = model_lang(args, None)
+            first_lang = first_lang or lang
+            print(render_all(diags, None, use_color(sys.stderr), lang), file=sys.stderr)
             status = 1
             continue
         compiled = compile_text(source, name)
+        lang = model_lang(args, compiled.model)
+        first_lang = first_lang or lang
         if compiled.errors:
-            print(render_all(compiled.errors, source, use_color(sys.stderr)), file=sys.stderr)
-            print(f"sla fmt: {name}: not formatted (the policy has errors)", file=sys.stderr)
+            print(render_all(compiled.errors, source, use_color(sys.stderr), lang), file=sys.stderr)
+            print(f"sla fmt: {name}: {message('cli.fmt.not_formatted', lang)}", file=sys.stderr)
             status = 1
             continue
-        result = format_text(source)
+        result = format_text(source, lang)
         if path == "-" and not args.check:
             sys.stdout.write(result)
             continue
@@ -65,12 +73,12 @@ def _fmt(args: argparse.Namespace) -> int:
             try:
                 write_atomic(path, result)
             except OSError as exc:
-                print(f"sla fmt: {name}: cannot write: {exc.strerror or exc}; the file is unchanged", file=sys.stderr)
+                reason = exc.strerror or str(exc)  # the system's words, as it gives them
+                print(f"sla fmt: {name}: {message('author.fmt.cannot_write', lang, reason=reason)}", file=sys.stderr)
                 status = 1
     if args.policy != ["-"]:
-        verb = "would be reformatted" if args.check else "reformatted"
-        plural = "s" if changed != 1 else ""
-        print(f"{changed} file{plural} {verb}, {unchanged} left unchanged", file=sys.stderr)
+        key = f"cli.fmt.{'would' if args.check else 'reformatted'}.{'one' if changed == 1 else 'other'}"
+        print(message(key, first_lang or model_lang(args, None), changed=changed, unchanged=unchanged), file=sys.stderr)
     return status
 
 
@@ -113,6 +121,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     )
     p.add_argument("policy", nargs="+", metavar="POLICY", help="policy files, or `-` for stdin")
     p.add_argument("--check", action="store_true", help="change nothing; print a unified diff and exit 1 if needed")
+    lang_option(p, "the messages about the policies")
     p.set_defaults(func=_fmt)
 
     p = sub.add_parser(
@@ -126,7 +135,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument(
         "--format", choices=("text", "json", "markdown"), default="text", help="text, json or markdown (default: text)"
     )
-    p.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the wording (default: en)")
+    lang_option(p, "the wording and the messages about the policies")
     p.add_argument("--exit-code", action="store_true", help="exit 1 when the versions differ in meaning")
     p.set_defaults(func=_diff)
 
@@ -144,6 +153,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--as-of", dest="as_of", metavar="TIME", help="judge as of this instant (default: --to)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="text or json (default: text)")
     p.add_argument("--exit-code", action="store_true", help="exit 1 when any verdict changes")
+    lang_option(p, "the messages about the policies")
     p.set_defaults(func=_replay)
 
     p = sub.add_parser(
@@ -157,6 +167,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
     p.add_argument("--run", metavar="TEXT", help="run only cases whose name contains TEXT")
     p.add_argument("-v", "--verbose", action="store_true", help="list every case, not only failures")
     p.add_argument("--format", choices=("text", "json"), default="text", help="text or json (default: text)")
+    lang_option(p, "the messages about the policy")
     p.set_defaults(func=_test)
 
     p = sub.add_parser(

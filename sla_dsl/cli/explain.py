@@ -115,7 +115,7 @@ def explain_command(args: argparse.Namespace) -> int:
     if len(args.paths) < 3:
         raise InputError("expected POLICY... EVENTS ID")
     policy_paths, events_path, ident = args.paths[:-2], args.paths[-2], args.paths[-1]
-    policies = load_policies(policy_paths)
+    policies = load_policies(policy_paths, args.lang)
     tz = min(policies, key=lambda p: p.effective).tz
     with reading_bar(events_path, getattr(args, "quiet", False)) as progress:
         # Deferred: the problems of the lines are reported with those the policy check finds, in one run.
@@ -127,17 +127,19 @@ def explain_command(args: argparse.Namespace) -> int:
             declared=declared_types(policies),
         )
     check_event_times(log)  # a time outside the supported years is its line's problem, not part of a period
-    as_of = parse_edge(args.as_of, tz, "--as-of") if args.as_of else None
+    tlang = args.lang or default_lang(policies)  # the language of a bad time, as of the text
+    as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None
     if args.start and args.end:
-        start, end = parse_edge(args.start, tz, "--from"), parse_edge(args.end, tz, "--to")
+        start, end = parse_edge(args.start, tz, "--from", tlang), parse_edge(args.end, tz, "--to", tlang)
     else:
         at = _anchor(log, ident)
         if at is None:
             log.settle(args.skip_invalid)  # the problems of the lines come first, when there are any
-            raise InputError(f"the event log has no events about `{ident}`")
+            words = PolicyWords(policies, tlang)
+            raise InputError(words.m("explain.no_events", id=ident), lang=tlang)
         month = _month(dt.datetime.fromtimestamp(at, tz))
-        start = parse_edge(args.start, tz, "--from") if args.start else month
-        end = parse_edge(args.end, tz, "--to") if args.end else _next(month)
+        start = parse_edge(args.start, tz, "--from", tlang) if args.start else month
+        end = parse_edge(args.end, tz, "--to", tlang) if args.end else _next(month)
     # The log is consumed by judging it: one period, chosen before.
     result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid)
     items = _items(result, ident)
@@ -147,7 +149,7 @@ def explain_command(args: argparse.Namespace) -> int:
     w = PolicyWords(policies, lang, report.period.start.date(), one_year(report))
     if not items:
         full = PolicyWords(policies, lang)
-        raise InputError(w.m("explain.not_found", id=ident, start=full.t(start), end=full.t(end)))
+        raise InputError(w.m("explain.not_found", id=ident, start=full.t(start), end=full.t(end)), lang=lang)
     if args.format == "json":
         sys.stdout.write(json.dumps([i.model_dump(mode="json") for i in items], ensure_ascii=False, indent=2) + "\n")
         return 0

@@ -24,6 +24,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..policy import load_policies
+from .langs import lang_option
 
 
 def add_parsers(sub: Any) -> None:
@@ -46,6 +47,7 @@ def add_parsers(sub: Any) -> None:
         metavar="BYTES",
         help="largest request body (default 10 MiB)",
     )
+    lang_option(p, "the messages about a policy that cannot be served")
     p.set_defaults(func=cmd_serve)
 
 
@@ -94,7 +96,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     for url in args.webhook:
         if not url.startswith(("http://", "https://")):
             raise InputError(f"--webhook `{url}` is not an http:// or https:// URL")
-    policies = load_policies(args.policy)
+    policies = load_policies(args.policy, args.lang)
     token = read_token(args.token_file) if args.token_file else None
     if token is None and not is_loopback(args.host):
         print(

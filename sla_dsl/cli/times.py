@@ -16,8 +16,11 @@ Design notes
   flags are argparse's usage errors (exit 2).
 * ``calendar`` prints a month like ``cal``: a day followed by ``.`` is not a
   business day, ``*`` a holiday or closure, ``M`` the day a maintenance window
-  starts; a legend below names the holidays and the windows (``--lang ja`` for
-  Japanese names).
+  starts; a legend below names the holidays and the windows.
+* Words a person reads (the grid's, the iCalendar summaries, an unknown
+  priority or calendar, a bad policy's diagnostics) are in ``--lang``, else the
+  policy's primary language (:mod:`.langs`); the grid's words come from the
+  catalogue (:mod:`sla_dsl.i18n.cli`).
 """
 
 from __future__ import annotations
@@ -28,24 +31,21 @@ import json
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..calendars.bounds import FIRST_YEAR, LAST_YEAR, RANGE, OutOfRangeError
 from ..calendars.timeargs import EXAMPLE, parse_edge, parse_instant
 from ..errors import InputError
+from ..i18n import message
+from .langs import lang_option, model_lang
 
 if TYPE_CHECKING:
     from ..calendars.recurrence import Window
     from ..policy.compiled import Policy
 
-WEEKDAYS = {
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    "ja": ("月", "火", "水", "木", "金", "土", "日"),
-}
-LEGEND = {
-    "en": {".": "not a business day", "*": "holiday or closure", "M": "maintenance window starts"},
-    "ja": {".": "営業日以外", "*": "祝日・休業日", "M": "定期メンテナンス開始日"},
-}
+#: the grid's day marks and their catalogue words (``cli.calendar.legend.<name>``), in legend order
+LEGEND = {".": "closed", "*": "holiday", "M": "maintenance"}
 MONTHS_EN = ("January February March April May June July August September October November December").split()
 
 
@@ -64,6 +64,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
         help="an attribute the incident carries, e.g. plan=premium (repeatable; others take their default)",
     )
     p.add_argument("--format", choices=("text", "json"), default="text", help="text: the due time; json: one document")
+    lang_option(p, "the messages about the policy")
     p.set_defaults(func=cmd_deadline)
 
     p = sub.add_parser("maintenance", help="regular-maintenance windows starting in [from, to)")
@@ -76,14 +77,14 @@ def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
         default="text",
         help="text: START/END per line; json: one document; ics: an iCalendar feed (RFC 5545)",
     )
-    p.add_argument("--lang", choices=("ja", "en"), default="ja", help="language of the iCalendar summaries")
+    lang_option(p, "the iCalendar summaries and the messages about the policy")
     p.set_defaults(func=cmd_maintenance)
 
     p = sub.add_parser("calendar", help="a month of the business calendar, like cal")
     p.add_argument("policy", metavar="POLICY")
     p.add_argument("--month", required=True, metavar="YYYY-MM", help="the month to show, e.g. 2026-09")
     p.add_argument("--calendar", dest="calendar_name", metavar="NAME", help="calendar (default: the response clock's)")
-    p.add_argument("--lang", choices=("en", "ja"), default="en", help="language of weekday, holiday and legend names")
+    lang_option(p, "weekday, holiday and legend names and the messages about the policy")
     p.add_argument("--format", choices=("text", "json"), default="text", help="text: a month grid; json: one document")
     p.set_defaults(func=cmd_calendar)
 
@@ -94,6 +95,16 @@ def _load(path: str) -> Policy:
     return load_policy(path)
 
 
+def _unknown(kind: str, name: str, known: Iterable[str], lang: str) -> str:
+    """``unknown priority `P9` (this policy has P1, P2)`` in ``lang``, from the catalogue."""
+    return message(f"cli.unknown.{kind}", lang, name=name, known=("、" if lang == "ja" else ", ").join(known))
+
+
+def _lang(args: argparse.Namespace, policy: Policy) -> str:
+    """The language of the output: ``--lang``, else the policy's primary one (as its diagnostics)."""
+    return model_lang(args, policy.model)
+
+
 def _print_json(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -101,12 +112,14 @@ def _print_json(data: object) -> None:
 def cmd_deadline(args: argparse.Namespace) -> int:
     """``sla deadline``: print the response due time."""
     policy = _load(args.policy)
-    start = parse_instant(args.start, "--from")
+    start = parse_instant(args.start, "--from", _lang(args, policy))
     given = _attributes(args.attributes)
     try:
-        priority = policy.priority(args.priority, given)
-    except KeyError as exc:
-        raise InputError(str(exc.args[0])) from None
+        priority = policy.priority(args.priority, given, _lang(args, policy))
+    except KeyError:
+        ids = dict.fromkeys(p.id for p in policy.model.priorities)
+        lang = _lang(args, policy)
+        raise InputError(_unknown("priority", args.priority, ids, lang), lang=lang) from None
     try:
         due = policy.due(priority.target, start)
     except OutOfRangeError as exc:
@@ -158,8 +171,8 @@ def _window_json(w: Window) -> dict[str, object]:
 def cmd_maintenance(args: argparse.Namespace) -> int:
     """``sla maintenance``: print every window starting in [from, to)."""
     policy = _load(args.policy)
-    start = parse_edge(args.start, policy.tz, "--from")
-    end = parse_edge(args.end, policy.tz, "--to")
+    start = parse_edge(args.start, policy.tz, "--from", _lang(args, policy))
+    end = parse_edge(args.end, policy.tz, "--to", _lang(args, policy))
     if end <= start:
         raise InputError(f"--to `{args.end}` is not after --from `{args.start}`")
     windows = policy.maintenance_windows(start, end)
@@ -167,7 +180,7 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
         from ..report.ical import maintenance_ics
 
         sys.stdout.flush()
-        sys.stdout.buffer.write(maintenance_ics(policy, windows, args.lang, start))
+        sys.stdout.buffer.write(maintenance_ics(policy, windows, _lang(args, policy), start))
         sys.stdout.buffer.flush()
         return 0
     if args.format == "json":
@@ -206,12 +219,12 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     """``sla calendar``: print a month grid with business days, holidays and maintenance."""
     policy = _load(args.policy)
     first, after = _month(args.month)
-    lang = args.lang
+    lang = _lang(args, policy)
     try:
         cal = policy.calendar(args.calendar_name)
     except KeyError:
-        known = ", ".join(c.name for c in policy.model.calendars)
-        raise InputError(f"unknown calendar `{args.calendar_name}` (this policy has {known})") from None
+        names = [c.name for c in policy.model.calendars]
+        raise InputError(_unknown("calendar", args.calendar_name, names, lang), lang=lang) from None
     windows = policy.maintenance_windows(first, after)
     labels = {mt.name: mt.label.text(lang) or mt.name for mt in policy.model.maintenance}
     days = [first + dt.timedelta(days=k) for k in range((after - first).days)]
@@ -244,9 +257,11 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             marks[d] = "."
         else:
             marks[d] = " "
-    title = f"{first.year}年{first.month}月" if lang == "ja" else f"{MONTHS_EN[first.month - 1]} {first.year}"
+    month = str(first.month) if lang == "ja" else MONTHS_EN[first.month - 1]
+    title = message("cli.calendar.title", lang, year=str(first.year), month=month)
     lines = [f"{title}  {policy.name} · {cal.name} ({cal.tz.key})", ""]
-    lines.append("".join(" " * (3 - _width(n)) + n + " " for n in WEEKDAYS[lang]).rstrip())
+    weekdays = message("cli.calendar.weekdays", lang).split()
+    lines.append("".join(" " * (3 - _width(n)) + n + " " for n in weekdays).rstrip())
     row = ["    "] * first.weekday()
     for d in days:
         row.append(f"{d.day:>3}{marks[d]}")
@@ -256,7 +271,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     if row:
         lines.append("".join(row).rstrip())
     lines.append("")
-    lines.append("   ".join(f"{k} {v}" for k, v in LEGEND[lang].items()))
+    lines.append("   ".join(f"{k} {message(f'cli.calendar.legend.{v}', lang)}" for k, v in LEGEND.items()))
     for d in days:
         name = cal.holiday_name(d, lang)
         if name and not cal.is_business_day(d):
@@ -267,12 +282,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             text = f"{d.day:>3}M {labels.get(w.name, w.name)} {hours}"
             if w.moved:
                 reason = w.reason_ja if lang == "ja" else w.reason
-                moved = "から延期" if lang == "ja" else "moved from"
-                text += (
-                    f" ({w.scheduled:%m-%d} {reason}{moved})"
-                    if lang == "ja"
-                    else f" ({moved} {w.scheduled:%m-%d}: {reason})"
-                )
+                text += message("cli.calendar.moved", lang, day=f"{w.scheduled:%m-%d}", reason=reason)
             lines.append(text)
     print("\n".join(lines))
     return 0

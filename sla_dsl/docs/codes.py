@@ -13,6 +13,8 @@ Design notes
   on every path, including ones no test reaches.
 * Where a code is written as data (a tuple of rules, a constant) rather than
   in a call with its message, the page names the module only.
+* Warnings (``W2xx``, ``W3xx``) are diagnostics authors see too: they are
+  read the same way and listed after the errors, one table per hundred.
 * Where the call words its message from the catalogue (``words("diag.E207",
   name=...)``, issue 16), the page shows the catalogue's English, and its
   Japanese in a column of its own (fields shown as ``…``, quoted syntax as
@@ -33,15 +35,17 @@ from ..i18n.diagnostics import SYNTAX
 
 __all__ = ["CodeUse", "codes_markdown", "scan"]
 
-_CODE = re.compile(r"^E\d{3}$")
+_CODE = re.compile(r"^[EW]\d{3}$")
 _PACKAGE = Path(__file__).resolve().parents[1]
 
-#: What a hundred of codes is about (by first digit).
+#: What a hundred of codes is about (by its letter and first digit).
 _RANGES = {
-    "0": "The command line and files",
-    "1": "Event logs, policy syntax and policy tests",
-    "2": "The policy language: checks of the model",
-    "3": "Calendars and compiled-policy checks",
+    "E0": "The policy file, its syntax and the language server",
+    "E1": "Event logs and policy tests",
+    "E2": "The policy language: checks of the model",
+    "E3": "Calendars and compiled-policy checks",
+    "W2": "Warnings: the policy language",
+    "W3": "Warnings: calendars and compiled-policy checks",
 }
 
 
@@ -176,18 +180,18 @@ def _cell(text: str) -> str:
 
 
 def codes_markdown() -> str:
-    """Markdown: one table per hundred of codes, a row per code and module with the words it uses there."""
+    """Markdown: one table per hundred of codes (errors, then warnings), a row per code and module with its words."""
     by_key: dict[tuple[str, str], list[CodeUse]] = {}
     for u in scan():
         by_key.setdefault((u.code, u.module), []).append(u)
     out: list[str] = []
     current = ""
     for (code, module), places in by_key.items():
-        hundred = code[1]
+        hundred = code[:2]
         if hundred != current:
             current = hundred
-            title = _RANGES.get(hundred, f"E{hundred}xx")
-            out += ["", f"## {title} (E{hundred}xx) {{#e{hundred}xx}}", ""]
+            title = _RANGES.get(hundred, f"{hundred}xx")
+            out += ["", f"## {title} ({hundred}xx) {{#{hundred.lower()}xx}}", ""]
             out += [
                 "| Code | Raised in | Message (… is filled in) | `help:` | Japanese (message and help) |",
                 "|---|---|---|---|---|",

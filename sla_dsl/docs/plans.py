@@ -7,72 +7,28 @@ Design notes
   combination of the values of the attributes they test and the rule that
   applies to it (first match in file order, :mod:`sla_dsl.lang.conditions`):
   an author and a customer read the outcome, not the rules' order.
-* Values are shown as the policy writes them (they are what events carry);
-  every other word is in both languages here.
+* Values are shown by their labels (``value premium "プレミアム" / "Premium"``,
+  issue 16), by the names events carry only where the policy gives no label;
+  every other word is in both languages in the typed catalogue
+  (:mod:`sla_dsl.i18n.site_tables`, ``site.plans.*``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..i18n import message
 from ..lang import conditions
 from ..lang import model as m
 from . import text as tx
-
-WORDS: dict[str, dict[str, str]] = {
-    "ja": {
-        "plan": "属性",
-        "priority": "優先度",
-        "rule": "適用される規定",
-        "target": "応答目標",
-        "service": "サービス",
-        "figure": "稼働率（測定期間ごと）",
-        "credit": "サービスクレジット（料金に対する割合）",
-        "below": "{p} 未満",
-        "target_line": "目標 {p}",
-        "month": "月ごと",
-        "quarter": "四半期ごと",
-        "period": "評価期間ごと",
-        "eq": "{a}が {v} ",
-        "ne": "{a}が {v} 以外",
-        "in": "{a}が {v} のいずれか",
-        "not_in": "{a}が {v} のいずれでもない",
-        "and": "、かつ",
-        "only_for": "{c}の場合に限ります。",
-        "customers": "{c}の顧客",
-        "others": "その他の顧客",
-    },
-    "en": {
-        "plan": "Attributes",
-        "priority": "Priority",
-        "rule": "Rule that applies",
-        "target": "Response target",
-        "service": "Service",
-        "figure": "Availability (per measurement period)",
-        "credit": "Service credit (share of the fee)",
-        "below": "below {p}",
-        "target_line": "target {p}",
-        "month": "monthly",
-        "quarter": "quarterly",
-        "period": "per evaluated period",
-        "eq": "{a} is {v}",
-        "ne": "{a} is not {v}",
-        "in": "{a} is one of {v}",
-        "not_in": "{a} is none of {v}",
-        "and": " and ",
-        "only_for": "Only when {c}.",
-        "customers": "customers whose {c}",
-        "others": "other customers",
-    },
-}
 
 #: what the page renderer gives these tables: its language, a table writer, a label reader, a target wording
 Table = Callable[[str, Sequence[str], Sequence[str]], None]
 
 
 def _w(lang: str, key: str, **values: object) -> str:
-    text = WORDS.get(lang, WORDS["en"])[key]
-    return text.format(**values) if values else text
+    """The site's word ``site.plans.<key>`` in ``lang`` (English for any other language)."""
+    return message(f"site.plans.{key}", lang, **values)
 
 
 def plan_rows(model: m.PolicyModel, lang: str, target: Callable[[m.Target], str]) -> list[str]:
@@ -88,7 +44,9 @@ def plan_rows(model: m.PolicyModel, lang: str, target: Callable[[m.Target], str]
             rule = conditions.select(rules, full)
             if rule is None:
                 continue
-            shown = ", ".join(f"{_attr_label(model, k, lang)} = {v}" for k, v in combo.items())
+            shown = ", ".join(
+                f"{_attr_label(model, k, lang)} = {model.value_text(k, v, lang)}" for k, v in combo.items()
+            )
             rows.append(
                 f"<tr><td>{tx.esc(shown)}</td><td>{tx.esc(pid)}</td>"
                 f"<td>{tx.esc(rule.label.text(lang) or pid)}</td><td>{tx.esc(target(rule.target))}</td></tr>"
@@ -110,12 +68,13 @@ def plan_table(model: m.PolicyModel, lang: str, table: Table, target: Callable[[
 
 
 def condition_words(model: m.PolicyModel, cond: m.Condition, lang: str) -> str:
-    """A ``when`` condition in words, with the attributes' labels: ``契約プランが premium``."""
+    """A ``when`` condition in words, with the attributes' and values' labels: ``契約プランがプレミアム``."""
     sep = "・" if lang == "ja" else ", "
     parts = []
     for t in cond.tests:
         key = ("not_in" if len(t.values) > 1 else "ne") if t.negated else ("in" if len(t.values) > 1 else "eq")
-        parts.append(_w(lang, key, a=_attr_label(model, t.attribute, lang), v=sep.join(t.values)))
+        shown = sep.join(model.value_text(t.attribute, v, lang) for v in t.values)
+        parts.append(_w(lang, key, a=_attr_label(model, t.attribute, lang), v=shown))
     return _w(lang, "and").join(parts)
 
 

@@ -61,6 +61,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..i18n import message
 from ..lang.diagnostics import PolicyError
 from ..policy import load_policy
 from ..policy.compiled import Policy
@@ -141,7 +142,9 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 text = path.read_text("utf-8")
                 policy = load_policy(path)
             except PolicyError as exc:
-                raise PluginError(f"sla: policy {path} does not compile:\n{exc.render(False)}") from None
+                # in the policy's primary language, as `sla check` (English when it declares none)
+                heading = message("cli.docs.not_compiled", exc.lang, path=path)
+                raise PluginError(f"sla: {heading}\n{exc.render(False)}") from None
             except OSError as exc:
                 raise PluginError(f"sla: cannot read policy {path}: {exc.strerror}") from None
             group = by_name.setdefault(policy.name, _Group(slugify(policy.name)))

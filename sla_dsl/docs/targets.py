@@ -7,42 +7,20 @@ Design notes
   each with the clock it is measured on (by the clock's label). Event names go
   through :func:`.text.event`, so a Japanese page shows no internal name where
   the catalogue has a label.
+* Words from the typed catalogue (:mod:`sla_dsl.i18n.site_tables`, ``site.targets.*``;
+  a target's kind is the report's ``report.targets.<kind>``).
 """
 
 from __future__ import annotations
 
+from ..i18n import message
 from ..lang import model as m
 from . import text as tx
 
-WORDS: dict[str, dict[str, str]] = {
-    "ja": {
-        "pauses": "{a} から {u} まで一時停止",
-        "stops": "{e} で停止",
-        "resets": "{e} で 0 からやり直し",
-        "respond": "応答",
-        "resolve": "解決",
-        "first_reply": "初回回答",
-        "within": "{what}：{clock}で {d} 以内",
-        "update": "定期更新：{clock}の計測中は {d} ごとに{by}",
-        "or": "または",
-    },
-    "en": {
-        "pauses": "pauses at {a} until {u}",
-        "stops": "stops at {e}",
-        "resets": "restarts from zero at {e}",
-        "respond": "Response",
-        "resolve": "Resolution",
-        "first_reply": "First reply",
-        "within": "{what}: within {d} on {clock}",
-        "update": "Periodic update: {by} at least every {d} while {clock} runs",
-        "or": " or ",
-    },
-}
-
 
 def _w(lang: str, key: str, **values: object) -> str:
-    text = WORDS["ja" if lang == "ja" else "en"][key]
-    return text.format(**values) if values else text
+    """The site's word ``site.targets.<key>`` in ``lang`` (English for any other language)."""
+    return message(f"site.targets.{key}", lang, **values)
 
 
 def clock_lines(c: m.ClockRule, lang: str) -> list[str]:
@@ -67,5 +45,5 @@ def targets_html(p: m.Priority, model: m.PolicyModel, lang: str) -> str:
             by = _w(lang, "or").join(tx.event(e, lang) for e in t.by)
             lines.append(_w(lang, "update", clock=name, d=d, by=by))
         else:
-            lines.append(_w(lang, "within", what=_w(lang, t.kind), clock=name, d=d))
+            lines.append(_w(lang, "within", what=message(f"report.targets.{t.kind}", lang), clock=name, d=d))
     return "".join(f"<br><small>{x}</small>" for x in lines)

@@ -6,17 +6,26 @@ Design notes
   Japanese or English text does not type-check.
 * :data:`CATALOGUE` is the union of the sections, each a module of its own
   area: :mod:`.report` (monthly report, ``sla explain``), :mod:`.trend` (the
-  report's trend against earlier months) and :mod:`.site` (the SLA site).
+  report's trend against earlier months) and :mod:`.site` (the SLA site), with
+  :mod:`.site_tables` (the site's clock, target, plan and credit tables),
+  :mod:`.serve` (the live dashboard) and :mod:`.cli` (the command's words around
+  its diagnostics), :mod:`.authoring` (the authors' tools and the policy loader:
+  ``sla test``, ``replay``, ``fmt``, the language server) and :mod:`.diff` (``sla diff``).
   Keys are dotted and start with the section's name (``report.title``,
   ``site.nav.home``), so sections never collide; a test checks it.
 """
 
 from __future__ import annotations
 
+from .authoring import AUTHORING
+from .cli import CLI
 from .diagnostics import DIAGNOSTICS
+from .diff import DIFF
 from .msg import Msg
 from .report import REPORT
+from .serve import SERVE
 from .site import SITE
+from .site_tables import SITE_TABLES
 from .tables import TABLES
 from .trend import TREND
 
@@ -25,7 +34,7 @@ __all__ = ["CATALOGUE", "Msg"]
 
 def _union() -> dict[str, Msg]:
     out: dict[str, Msg] = {}
-    for section in (REPORT, SITE, TREND, DIAGNOSTICS, TABLES):
+    for section in (REPORT, SITE, TREND, DIAGNOSTICS, TABLES, CLI, SITE_TABLES, SERVE, AUTHORING, DIFF):
         for key, msg in section.items():
             if key in out:
                 raise ValueError(f"message key `{key}` defined twice")

@@ -15,11 +15,16 @@ Design notes
   in Japanese, so a Japanese sentence holds no Latin word outside backticks (a test checks it).
 * Syntax a message quotes whatever its arguments (``stops at``) is a ``{kw_*}`` field from :data:`SYNTAX`,
   so the Japanese templates hold no Latin word at all (``tests/report/test_catalogue.py`` checks every entry).
-* A code without an entry here still renders, in English: :meth:`Diagnostic.text` falls back.
+* A code without an entry here still renders, in English: :meth:`Diagnostic.text` falls back. Every code
+  the checker emits has one (``tests/policy/test_japanese_diagnostics.py`` checks it); the codes about the
+  file and single values are in :mod:`.diagnostics_values`, rules that look wrong and the checks on
+  compiled calendars in :mod:`.diagnostics_rules`, both merged into :data:`DIAGNOSTICS` and :data:`SYNTAX`.
 """
 
 from __future__ import annotations
 
+from .diagnostics_rules import RULE_DIAGNOSTICS, RULE_SYNTAX
+from .diagnostics_values import VALUE_DIAGNOSTICS, VALUE_SYNTAX
 from .msg import Msg
 
 #: Policy syntax the messages quote, the same in every language: fields ``{kw_*}`` of every ``diag.*`` entry
@@ -64,6 +69,8 @@ SYNTAX: dict[str, str] = {
     "kw_hours": "hours",
     "kw_values_example": "values standard, premium",
     "kw_until_replied": "until incident.customer_replied",
+    **VALUE_SYNTAX,
+    **RULE_SYNTAX,
 }
 
 _UNEXPECTED: dict[str, Msg] = {
@@ -115,27 +122,27 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.expected.REFNUM": Msg("条項番号（例：`{example}`）", "an article number such as `{example}`"),
     "diag.expected.INT": Msg("数", "a number"),
     "diag.expected.$END": Msg("ファイルの終わり", "the end of the file"),
-    # E1xx: the policy's syntax
-    **{f"diag.E100{k}": v for k, v in _UNEXPECTED.items()},
-    **{f"diag.E101{k}": v for k, v in _UNEXPECTED.items()},
-    "diag.E100.unreadable": Msg("この部分を読み取れません", "cannot read this"),
-    "diag.E102": Msg("ファイルが途中で終わっています", "unexpected end of file"),
-    "diag.E102.expected": Msg(
+    # E01x: the policy's syntax
+    **{f"diag.E010{k}": v for k, v in _UNEXPECTED.items()},
+    **{f"diag.E011{k}": v for k, v in _UNEXPECTED.items()},
+    "diag.E010.unreadable": Msg("この部分を読み取れません", "cannot read this"),
+    "diag.E012": Msg("ファイルが途中で終わっています", "unexpected end of file"),
+    "diag.E012.expected": Msg(
         "ファイルが途中で終わっています。続きに書けるのは{expected}です",
         "unexpected end of file, expected {expected}",
     ),
-    "diag.E102.help": Msg(
+    "diag.E012.help": Msg(
         "`{{` で始めたブロックの `}}` が抜けているようです", "a block opened with `{{` is probably missing its `}}`"
     ),
-    "diag.E103": Msg("このブロックが閉じていません", "this block is not closed"),
-    "diag.E103.help": Msg(
+    "diag.E013": Msg("このブロックが閉じていません", "this block is not closed"),
+    "diag.E013.help": Msg(
         "{line}行目の次の宣言より前に `}}` を書いてください", "add `}}` before the next declaration on line {line}"
     ),
-    "diag.E104": Msg("文字列が閉じていません", "this text is not closed"),
-    "diag.E104.help": Msg('同じ行の中で文字列を `"` で閉じてください', 'end the text with `"` on the same line'),
-    "diag.E105": Msg("`{word}` は単位ではありません", "`{word}` is not a unit"),
-    "diag.E106": Msg("どのブロックにも属さない `{word}` があります", "unexpected `{word}` outside any block"),
-    "diag.E106.help": Msg(
+    "diag.E014": Msg("文字列が閉じていません", "this text is not closed"),
+    "diag.E014.help": Msg('同じ行の中で文字列を `"` で閉じてください', 'end the text with `"` on the same line'),
+    "diag.E015": Msg("`{word}` は単位ではありません", "`{word}` is not a unit"),
+    "diag.E016": Msg("どのブロックにも属さない `{word}` があります", "unexpected `{word}` outside any block"),
+    "diag.E016.help": Msg(
         "宣言は{keywords}のいずれかで始まります。上のブロックの一部なら、その前の `}}` でブロックが早く閉じています",
         "a declaration starts with {keywords}; if this belongs to the block above, a `}}` closes it too early",
     ),
@@ -193,7 +200,7 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.E218.kind.exclude": Msg("適用除外", "exclude"),
     "diag.E217": Msg("ポリシーに `{keyword}` ヘッダーがありません", "the policy has no `{keyword}` header"),
     "diag.E217.help": Msg("ファイルの先頭に `{example}` を書いてください", "start the file with `{example}`"),
-    "diag.E100.cannot_parse": Msg("構文を読み取れません：{detail}", "cannot parse: {detail}"),
+    "diag.E010.cannot_parse": Msg("構文を読み取れません：{detail}", "cannot parse: {detail}"),
     "diag.E251": Msg("`{name}` という名前の属性はありません", "no attribute is called `{name}`"),
     "diag.E251.help": Msg(
         "`{example}` を宣言してください（宣言済みの属性：{known}）", "declare `{example}`; attributes here: {known}"
@@ -518,4 +525,31 @@ DIAGNOSTICS: dict[str, Msg] = {
         "the default `{default}` of attribute `{name}` is not one of its values",
     ),
     "diag.E250.default.help": Msg("{values}のいずれかを選んでください", "choose one of {values}"),
+    # labels of attribute values (issue 16)
+    "diag.W260": Msg(
+        "属性 `{name}` の値 `{value}` に名称がありません。日本語のページには書かれたとおりに表示されます",
+        "value `{value}` of attribute `{name}` has no label: a Japanese page shows it as written",
+    ),
+    "diag.W260.help": Msg(
+        "名称を付けて一行に書いてください：`{example}`", "write it on a line of its own with its label: `{example}`"
+    ),
+    "diag.W261": Msg(
+        "属性 `{name}` の値 `{first}` と `{value}` の名称が同じ `{text}` です",
+        "values `{first}` and `{value}` of attribute `{name}` have the same label `{text}`",
+    ),
+    "diag.W261.help": Msg(
+        "値ごとに異なる名称を付けてください。同じ名称では読み手が区別できません",
+        "give each value a label of its own: a reader cannot tell them apart",
+    ),
+    "diag.E265": Msg(
+        "属性 `{name}` の値 `{value}` が二度書かれ、名称が付けられています",
+        "value `{value}` of attribute `{name}` is written twice, with a label",
+    ),
+    "diag.E265.help": Msg(
+        "どちらか一方だけを残してください（{line}行目にも `{value}` があります）",
+        "keep one of the two: line {line} writes `{value}` too",
+    ),
+    # the file and single values (E001, E2xx), rules that look wrong and computed checks (W2xx, E3xx, W3xx)
+    **VALUE_DIAGNOSTICS,
+    **RULE_DIAGNOSTICS,
 }

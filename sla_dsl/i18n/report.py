@@ -140,10 +140,11 @@ REPORT: dict[str, Msg] = {
     "report.na.condition": Msg(
         "{has}のため対象外（{when}の場合に適用）", "not applicable: {has} (applies when {when})"
     ),
-    "report.when.eq": Msg("{attribute}が {values} ", "{attribute} is {values}"),
-    "report.when.ne": Msg("{attribute}が {values} 以外", "{attribute} is not {values}"),
-    "report.when.in": Msg("{attribute}が {values} のいずれか", "{attribute} is one of {values}"),
-    "report.when.not_in": Msg("{attribute}が {values} のいずれでもない", "{attribute} is none of {values}"),
+    # {values}: the values' labels (issue 16: `value premium "プレミアム" / "Premium"`), Japanese without spaces
+    "report.when.eq": Msg("{attribute}が{values}", "{attribute} is {values}"),
+    "report.when.ne": Msg("{attribute}が{values}以外", "{attribute} is not {values}"),
+    "report.when.in": Msg("{attribute}が{values}のいずれか", "{attribute} is one of {values}"),
+    "report.when.not_in": Msg("{attribute}が{values}のいずれでもない", "{attribute} is none of {values}"),
     "report.when.and": Msg("、かつ", " and "),
     "report.when.customers": Msg("{who}の顧客", "customers whose {who}"),
     "report.when.others": Msg("その他の顧客", "other customers"),
@@ -281,6 +282,7 @@ REPORT: dict[str, Msg] = {
     "report.pdf_note": Msg(
         "印刷またはPDF保存にはブラウザーの印刷機能を使います。", "Use the browser's print to print or save as PDF."
     ),
+    "report.print.page": Msg("{page} / {pages} ページ", "Page {page} of {pages}"),
     # -- explain ---------------------------------------------------------------------------------------
     "explain.incident": Msg(
         "案件 {id}（{priority}、規定の版 {version}）：{status}",
@@ -389,5 +391,8 @@ REPORT: dict[str, Msg] = {
     "explain.not_found": Msg(
         "{start} 〜 {end} に `{id}` という案件・障害・計画停止・バックアップはありません",
         "no incident, outage, planned stop or backup `{id}` in the period {start} to {end}",
+    ),
+    "explain.no_events": Msg(
+        "イベントログに `{id}` のイベントがありません", "the event log has no events about `{id}`"
     ),
 }

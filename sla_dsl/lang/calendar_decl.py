@@ -29,13 +29,13 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from lark import Token, Tree
 
 from . import model as m
 from .diagnostics import Severity, Words, listing, words
-from .values import HOST_ZONES, Invalid, _unquote, shown, zone_problem
+from .values import Invalid, _unquote, zone_error, zone_problem
 
 if TYPE_CHECKING:
     from .values import ValueReader
@@ -122,17 +122,14 @@ def build_calendar(r: ValueReader, decl: Tree[Token], name: Token, label: m.Labe
                 zone = _unquote(tok) if tok.type == "STRING" else str(tok)
                 problem = zone_problem(zone)
                 if problem is not None:
-                    message = f"unknown time zone `{shown(zone)}`"
-                    if zone in HOST_ZONES:
-                        message = f"`{zone}` is not an IANA time zone"
-                    r.error("E235", f"calendar `{name}`: {message}", tok, help=problem)
+                    r.error("E235", zone_error(zone, calendar=str(name)), tok, help=problem)
                     broken = True
             elif st.data == "note":
                 notes.append(r._note(st))
         except Invalid:
             broken = True
     if len(set(days)) != len(days):
-        r.error("W202", "a weekday is listed twice", name, severity=Severity.WARNING)
+        r.error("W202", words("diag.W202"), name, severity=Severity.WARNING)
     cal = m.Calendar(
         name=str(name),
         label=label,
@@ -248,13 +245,14 @@ def _check(r: ValueReader, cal: m.Calendar) -> bool:
         for d in _dates(entry):
             why = _whole_day_closure(cal, d)
             if why is not None:
+                statement = f"{word} {d} ..."
                 err(
                     "E232",
-                    f"calendar `{cal.name}`: `{word} {d} ...` is on a day the calendar closes ({why})",
+                    words("diag.E232", name=cal.name, statement=statement, why=why.words()),
                     entry.span,
-                    f"remove the closure of `{d}`, or write `open {d}` to work it"
+                    words("diag.E232.hours.help", date=str(d), open=f"open {d}")
                     if word == "hours"
-                    else f"the whole day is already closed: remove `closed {d} ...`",
+                    else words("diag.E232.closed.help", statement=statement),
                 )
                 break
     for entry in cal.closed_hours:
@@ -303,19 +301,30 @@ def _opened(cal: m.Calendar, d: dt.date) -> bool:
     return any(r.first <= d <= r.last for r in cal.open)
 
 
-def _whole_day_closure(cal: m.Calendar, d: dt.date) -> str | None:
+class Closure(NamedTuple):
+    """A statement that closes a whole day: its kind (``holiday``, ``closed``, ``closed_yearly``) and line."""
+
+    kind: Literal["holiday", "closed", "closed_yearly"]
+    line: int
+
+    def words(self) -> Words:
+        """The closure as a phrase of E232 (``holiday on line 12``)."""
+        return words(f"diag.E232.why.{self.kind}", line=str(self.line))
+
+
+def _whole_day_closure(cal: m.Calendar, d: dt.date) -> Closure | None:
     """The statement of ``cal`` that closes all of ``d`` (not national holidays), or None."""
     if _opened(cal, d):
         return None
     for h in cal.named_holidays:
         if h.date == d:
-            return f"holiday on line {h.span.line}"
+            return Closure("holiday", h.span.line)
     for r in cal.closed:
         if r.first <= d <= r.last:
-            return f"`closed` on line {r.span.line}"
+            return Closure("closed", r.span.line)
     key = (d.month, d.day)
     for y in cal.closed_yearly:
         inside = y.first <= key <= y.last if y.first <= y.last else (key >= y.first or key <= y.last)
         if inside:
-            return f"`closed yearly` on line {y.span.line}"
+            return Closure("closed_yearly", y.span.line)
     return None

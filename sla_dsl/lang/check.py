@@ -21,9 +21,9 @@ from . import service_plans
 from .check_clocks import check_clocks
 from .check_same_day import check_same_day
 from .conditions import check_conditions
-from .diagnostics import Diagnostic, Severity, Words, diagnostic, did_you_mean_words, listing, words
+from .diagnostics import Code, Diagnostic, Severity, Words, diagnostic, did_you_mean_words, listing, words
 from .event_types import check as check_event_types
-from .languages import check_languages
+from .languages import check_languages, check_value_labels
 
 #: How many days after the effective date the computed checks look at.
 CHECK_HORIZON_DAYS = 400
@@ -43,8 +43,8 @@ def _err(code: str, message: str | Words, span: m.Span, help: str | Words | None
     return diagnostic(code, message, span, help=help)
 
 
-def _warn(code: str, message: str, span: m.Span, help: str | None = None) -> Diagnostic:
-    return Diagnostic(code=code, message=message, span=span, help=help, severity=Severity.WARNING)
+def _warn(code: str, message: str | Words, span: m.Span, help: str | Words | None = None) -> Diagnostic:
+    return diagnostic(code, message, span, help=help, severity=Severity.WARNING)
 
 
 #: A check that needs more than the model (compiled calendars): given by a later stage.
@@ -76,6 +76,7 @@ def check_model(
     out += check_event_types(model)
     out += check_same_day(model)
     out += check_languages(model)
+    out += check_value_labels(model)
     if computed and not any(d.is_error for d in out):
         for check in deep:
             out += check(model)
@@ -201,9 +202,9 @@ def _article_refs(model: m.PolicyModel) -> list[Diagnostic]:
             out.append(
                 _warn(
                     "W304",
-                    f"article {node.article} is not declared",
+                    words("diag.W304", article=str(node.article)),
                     node.span,
-                    help=f'declare `article {node.article} "..." / "..."` or fix the reference',
+                    help=words("diag.W304.help", example=f'article {node.article} "..." / "..."'),
                 )
             )
     return out
@@ -232,9 +233,9 @@ def _maintenance_overlap(model: m.PolicyModel) -> list[Diagnostic]:
                 out.append(
                     _warn(
                         "W302",
-                        f"maintenance `{mt.name}` ({mt.hours}) overlaps business hours {rng} of calendar `{cal.name}`",
+                        words("diag.W302", name=mt.name, window=str(mt.hours), hours=str(rng), calendar=cal.name),
                         mt.hours.span,
-                        help="move the window outside business hours, or confirm that support stops too",
+                        help=words("diag.W302.help"),
                     )
                 )
                 break
@@ -250,10 +251,9 @@ def _retention(model: m.PolicyModel) -> list[Diagnostic]:
             out.append(
                 _warn(
                     "W303",
-                    f"backup `{b.kind}` is kept {b.keep} but taken every {b.every}: "
-                    "there are times with no backup at all",
+                    words("diag.W303", kind=b.kind, keep=Code(str(b.keep)), every=Code(str(b.every))),
                     b.keep.span,
-                    help=f"keep it at least {b.every}",
+                    help=words("diag.W303.help", every=Code(str(b.every))),
                 )
             )
     return out

@@ -17,7 +17,7 @@ Design notes
 from __future__ import annotations
 
 from . import model as m
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic, Severity, diagnostic, listing, words
 
 _RESPONSE_KINDS = ("respond", "first_reply")
 
@@ -29,14 +29,14 @@ def check_same_day(model: m.PolicyModel) -> list[Diagnostic]:
         named = [t for t in p.targets if t.kind in _RESPONSE_KINDS]
         if p.same_day is None or not named:
             continue
-        which = ", ".join(f"`{'first reply' if t.kind == 'first_reply' else t.kind} ... on {t.clock}`" for t in named)
+        kinds = [("first reply" if t.kind == "first_reply" else t.kind, t.clock) for t in named]
+        which = listing((f"`{kind} ... on {clock}`" for kind, clock in kinds), ", ")
         out.append(
-            Diagnostic(
-                code="W248",
-                message=f"the same-day guideline of {p.id} applies to its plain `respond within` only, not to {which}",
-                span=p.same_day.span,
-                help="the guideline is judged on the response clock; to expect a same-day answer on another "
-                "clock, write it as a target on that clock (e.g. `first reply within 4 business hours on <clock>`)",
+            diagnostic(
+                "W248",
+                words("diag.W248", pid=p.id, which=which),
+                p.same_day.span,
+                help=words("diag.W248.help"),
                 severity=Severity.WARNING,
             )
         )

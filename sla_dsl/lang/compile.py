@@ -19,6 +19,7 @@ from typing import Any
 
 from lark.exceptions import LarkError, UnexpectedInput
 
+from ..i18n import message
 from . import model as m
 from .check import DeepCheck, check_model
 from .diagnostics import Diagnostic, Severity, diagnostic, words
@@ -29,6 +30,14 @@ from .transformer import Builder
 
 #: How many diagnostics are worth showing before the rest is noise.
 MAX_DIAGNOSTICS = 50
+
+
+def _not_shown(omitted: int, unchecked: int, lang: str) -> str | None:
+    """:meth:`Compiled.not_shown` in a language other than English, from the catalogue."""
+    parts = [message("diag.word.not_shown", lang, count=f"{omitted:,}")] if omitted else []
+    if unchecked:
+        parts.append(message("diag.word.unchecked", lang, count=f"{unchecked:,}", limit=str(MAX_DIAGNOSTICS)))
+    return "、".join(parts) or None
 
 
 class Compiled:
@@ -52,8 +61,10 @@ class Compiled:
         #: declarations not read because error recovery stopped after ``MAX_DIAGNOSTICS`` errors
         self.unchecked = unchecked
 
-    def not_shown(self) -> str | None:
-        """What the kept diagnostics leave out, in words (``7,899 more not shown``), or ``None``."""
+    def not_shown(self, lang: str = "en") -> str | None:
+        """What the kept diagnostics leave out, in words (``7,899 more not shown``) in ``lang``, or ``None``."""
+        if lang != "en":
+            return _not_shown(self.omitted, self.unchecked, lang)
         parts = []
         if self.omitted:
             parts.append(f"{self.omitted:,} more not shown")
@@ -109,7 +120,7 @@ def parse_and_build(
         pass
     except LarkError as exc:  # pragma: no cover - defensive: any other Lark failure
         span = m.Span()
-        return {}, [diagnostic("E100", words("diag.E100.cannot_parse", detail=str(exc)), span, file=file)]
+        return {}, [diagnostic("E010", words("diag.E010.cannot_parse", detail=str(exc)), span, file=file)]
     else:
         builder = Builder(file)
         builder.declared_events = declared_in(text)
@@ -120,7 +131,7 @@ def parse_and_build(
     chunks, diags = split_declarations(text)
     diags = [d.model_copy(update={"file": file}) for d in diags]
     # running counts, not scans of `diags`: thousands of unclosed blocks must stay linear
-    unclosed = {d.span.line for d in diags if d.code == "E103"}
+    unclosed = {d.span.line for d in diags if d.code == "E013"}
     n_errors = sum(d.is_error for d in diags)
     decls: dict[str, list[Any]] = {}
     for k, chunk in enumerate(chunks):
@@ -134,7 +145,7 @@ def parse_and_build(
             tree = parse_tree(chunk.text)
         except UnexpectedInput as exc:
             d = lark_error_to_diagnostic(exc, chunk.text, chunk.first_line - 1)
-            if not (chunk.first_line in unclosed and d.code == "E102"):
+            if not (chunk.first_line in unclosed and d.code == "E012"):
                 diags.append(d.model_copy(update={"file": file}))
                 n_errors += d.is_error
             head = _DECL_NAME.match(chunk.text)

@@ -32,7 +32,18 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 
 from . import model as m
-from .diagnostics import Diagnostic, Severity, Words, diagnostic, did_you_mean, did_you_mean_words, listing, words
+from .diagnostics import (
+    Arg,
+    Code,
+    Diagnostic,
+    Severity,
+    Words,
+    diagnostic,
+    did_you_mean,
+    did_you_mean_words,
+    listing,
+    words,
+)
 
 #: Beyond this many combinations of attribute values, the computed checks are skipped.
 MAX_ASSIGNMENTS = 4096
@@ -194,6 +205,13 @@ def _show(attrs: Assignment) -> str:
     return ", ".join(f"{k} = {v}" for k, v in attrs.items()) or "every incident"
 
 
+def shown_attrs(attrs: Assignment, nobody: str = "diag.phrase.every_incident") -> Arg:
+    """An assignment as a message argument: ``plan = premium, channel = en``, or the ``nobody`` phrase."""
+    if not attrs:
+        return words(nobody)
+    return listing((Code(f"{k} = {v}") for k, v in attrs.items()), ", ")
+
+
 def _coverage(model: m.PolicyModel, rules: Sequence[m.Priority]) -> list[Diagnostic]:
     if sum(r.when is None for r in rules) == len(rules):
         return []  # no condition (two such rules are E200 already)
@@ -215,13 +233,15 @@ def _coverage(model: m.PolicyModel, rules: Sequence[m.Priority]) -> list[Diagnos
     pid = rules[0].id
     if unmatched:
         last = rules[-1]
+        many = len(unmatched) > 1
         out.append(
             _err(
                 "E252",
-                f"an incident of priority `{pid}` with {_show(unmatched[0])} matches no rule of `{pid}`"
-                + (f" ({len(unmatched)} combinations do not)" if len(unmatched) > 1 else ""),
+                words("diag.E252", pid=pid, shown=shown_attrs(unmatched[0]))
+                if not many
+                else words("diag.E252.many", pid=pid, shown=shown_attrs(unmatched[0]), count=str(len(unmatched))),
                 (last.when or last).span,
-                help=f"add a last `priority {pid} {{ ... }}` without `when`, for the incidents no condition takes",
+                help=words("diag.E252.help", example=f"priority {pid} {{ ... }}"),
             )
         )
     for i, r in enumerate(rules):
@@ -230,30 +250,22 @@ def _coverage(model: m.PolicyModel, rules: Sequence[m.Priority]) -> list[Diagnos
             if matching[i]:
                 j = next(k for k in range(i) if holds(rules[k].when, matching[i][0]))
                 earlier = rules[j]
-                why = f"every incident it matches is taken first by the rule on line {earlier.span.line}"
+                why = words("diag.W250.why.taken", line=str(earlier.span.line))
             else:
-                why = "no combination of attribute values meets its condition"
-            out.append(
-                _warn(
-                    "W250",
-                    f"this rule of priority `{pid}` can never apply: {why}",
-                    span,
-                    help="rules of one priority are tried in file order and the first that matches applies: "
-                    "move the more specific rule above the general one, or remove this one",
-                )
-            )
+                why = words("diag.phrase.no_combination")
+            out.append(_warn("W250", words("diag.W250", pid=pid, why=why), span, help=words("diag.W250.help")))
             continue
         for j in range(i):
             both = [c for c in matching[i] if holds(rules[j].when, c)]
             if both and not _wider(matching[i], matching[j]):
                 earlier = rules[j]
+                where = {"line": str(earlier.span.line), "column": str(earlier.span.column)}
                 out.append(
                     _warn(
                         "W251",
-                        f"for {_show(both[0])} both this rule of `{pid}` and the one on line "
-                        f"{earlier.span.line}:{earlier.span.column} match; the earlier one applies",
+                        words("diag.W251", shown=shown_attrs(both[0]), pid=pid, **where),
                         (r.when or r).span,
-                        help=f"make the conditions exclusive, or move the rule meant for {_show(both[0])} first",
+                        help=words("diag.W251.help", shown=shown_attrs(both[0])),
                     )
                 )
                 break
@@ -288,13 +300,7 @@ def notify_checks(model: m.PolicyModel) -> list[Diagnostic]:
         cases = combos(model, [n.when])
         if cases is not None and not any(holds(n.when, c) for c in cases):
             out.append(
-                _warn(
-                    "W254",
-                    f"notification `{n.name}` can never apply: no combination of attribute values meets `{n.when}`",
-                    n.when.span,
-                    help="a test of one attribute with `=` and another with `!=` the same value never holds: "
-                    "correct the condition or remove the rule",
-                )
+                _warn("W254", words("diag.W254", name=n.name, when=str(n.when)), n.when.span, words("diag.W254.help"))
             )
     for i, n in enumerate(rules):
         for e in rules[:i]:
@@ -304,16 +310,17 @@ def notify_checks(model: m.PolicyModel) -> list[Diagnostic]:
             both = next((c for c in cases or [] if holds(e.when, c) and holds(n.when, c)), None)
             if both is None:
                 continue
-            out.append(
-                _warn(
-                    "W255",
-                    f"for {_show(both)} both this notification and `{e.name}` on line {e.span.line}:{e.span.column} "
-                    f"apply (both start at `{n.after}` and are met by `{n.met_by}`): each is judged",
-                    (n.when or n).span,
-                    help="every notify rule whose condition holds applies; if one replaces the other, make the "
-                    f"conditions exclusive (e.g. `when {_negation(e.when or n.when)}` on the other rule)",
-                )
+            text = words(
+                "diag.W255",
+                shown=shown_attrs(both),
+                other=e.name,
+                line=str(e.span.line),
+                column=str(e.span.column),
+                after=n.after,
+                met_by=n.met_by,
             )
+            example = f"when {_negation(e.when or n.when)}"
+            out.append(_warn("W255", text, (n.when or n).span, help=words("diag.W255.help", example=example)))
             break
     return out
 
@@ -339,12 +346,7 @@ def _credits(model: m.PolicyModel) -> list[Diagnostic]:
             continue
         if svc.availability_target is None:
             out.append(
-                _err(
-                    "E253",
-                    f"service `{svc.name}` owes credits but promises no availability",
-                    svc.credits[0].span,
-                    help="add `availability target 99.5%` (with `monthly` or `quarterly`) to the service",
-                )
+                _err("E253", words("diag.E253", name=svc.name), svc.credits[0].span, help=words("diag.E253.help"))
             )
             continue
         out += tier_checks(svc.credits, svc.availability_target)
@@ -360,27 +362,20 @@ def tier_checks(credits: Sequence[m.CreditTier], target: float) -> list[Diagnost
         for a, b in itertools.pairwise(tiers):
             if a.below == b.below:
                 out.append(
-                    _err("E253", f"two credit tiers below {b.below:g}%", b.span, help="give each figure one credit")
-                )
-            elif b.credit <= a.credit:
-                out.append(
-                    _warn(
-                        "W252",
-                        f"the credit below {b.below:g}% ({b.credit:g}%) is not more than below {a.below:g}% "
-                        f"({a.credit:g}%)",
+                    _err(
+                        "E253",
+                        words("diag.E253.twice", below=f"{b.below:g}"),
                         b.span,
-                        help="a lower availability should owe a larger credit",
+                        help=words("diag.E253.twice.help"),
                     )
                 )
+            elif b.credit <= a.credit:
+                figures = {"credit": f"{b.credit:g}", "above": f"{a.below:g}", "above_credit": f"{a.credit:g}"}
+                text = words("diag.W252", below=f"{b.below:g}", **figures)
+                out.append(_warn("W252", text, b.span, help=words("diag.W252.help")))
         if tiers[0].below > target:
-            out.append(
-                _warn(
-                    "W253",
-                    f"a credit is owed below {tiers[0].below:g}%, above the target {target:g}%",
-                    tiers[0].span,
-                    help="credits usually start at the target figure",
-                )
-            )
+            text = words("diag.W253", below=f"{tiers[0].below:g}", target=f"{target:g}")
+            out.append(_warn("W253", text, tiers[0].span, help=words("diag.W253.help")))
     return out
 
 

@@ -4,7 +4,7 @@ A diagnostic follows Cedar's error style: lowercase message, no final period,
 user input in backticks, always a span, and a separate ``help`` saying what to
 write instead. Rendered form (what ``sla check`` prints)::
 
-    policies/clicksoko.sla:42:22: error[E101]: unexpected `hurs`, expected a unit
+    policies/clicksoko.sla:42:22: error[E011]: unexpected `hurs`, expected a unit
        42 |   respond within 4 business hurs
           |                             ^^^^
        help: valid units are minutes, hours, days, weeks, months
@@ -25,8 +25,9 @@ catalogue) renders in English in every language, never fails.
 
 Arguments are user input or policy syntax (names, keywords, dates: shown in
 backticks and never translated), nested :class:`Words` (a phrase that is
-itself translated, such as "a number"), or a :class:`Listing` of either,
-joined the language's way.
+itself translated, such as "a number"), a :class:`Listing` of either,
+joined the language's way, or :class:`Both`: a value the data itself gives in
+each language (a national holiday's name from the holiday tables).
 """
 
 from __future__ import annotations
@@ -70,8 +71,15 @@ class Listing(NamedTuple):
     last: Literal[" or ", ", "] = " or "
 
 
-#: One argument of a message: user input or syntax as it is, a translated phrase, or a list.
-Arg = Union[str, Code, "Words", Listing]
+class Both(NamedTuple):
+    """A value the data gives in each language (a national holiday's name): each language writes its own."""
+
+    ja: str
+    en: str
+
+
+#: One argument of a message: user input or syntax as it is, a translated phrase, a list, or a value per language.
+Arg = Union[str, Code, "Words", Listing, Both]
 
 
 class Words(NamedTuple):
@@ -126,6 +134,8 @@ def _arg(value: Arg, lang: str) -> str:
         return ", ".join(parts)
     if isinstance(value, Code):
         return f"`{value.syntax}`" if lang == "ja" else value.syntax
+    if isinstance(value, Both):
+        return value.ja if lang == "ja" else value.en
     return value
 
 
@@ -278,18 +288,23 @@ def _lines(source: str) -> tuple[str, ...]:
 
 
 class PolicyError(SlaError):
-    """A policy has errors; ``diagnostics`` lists every one found."""
+    """A policy has errors; ``diagnostics`` lists every one found.
 
-    def __init__(self, diagnostics: Sequence[Diagnostic], source: str | None = None) -> None:
+    ``lang`` is the language of the policy's diagnostics (:func:`policy_language` of its model, given
+    by whoever compiled it): :meth:`render` writes in it unless told otherwise.
+    """
+
+    def __init__(self, diagnostics: Sequence[Diagnostic], source: str | None = None, lang: DiagLang = "en") -> None:
         self.diagnostics = list(diagnostics)
         self.source = source
+        self.lang: DiagLang = lang
         first = self.diagnostics[0].header() if self.diagnostics else "invalid policy"
         more = len(self.diagnostics) - 1
         super().__init__(first + (f" (and {more} more)" if more > 0 else ""))
 
-    def render(self, color: bool = False, lang: str = "en") -> str:
-        """Every diagnostic, rendered with its source line."""
-        return render_all(self.diagnostics, self.source, color, lang)
+    def render(self, color: bool = False, lang: str | None = None) -> str:
+        """Every diagnostic, rendered with its source line, in ``lang`` (default: the policy's language)."""
+        return render_all(self.diagnostics, self.source, color, lang or self.lang)
 
 
 def render_all(diags: Iterable[Diagnostic], source: str | None, color: bool = False, lang: str = "en") -> str:

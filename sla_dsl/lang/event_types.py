@@ -104,19 +104,15 @@ def check(model: m.PolicyModel) -> list[Diagnostic]:
             continue
         if not declarable(name):
             family = name.split(".")[0]
-            what = (
-                f"`{family}` events have the contract's fixed life cycle"
-                if family in ("outage", "stop", "backup")
-                else f"`{family}` is not a family of events"
-            )
+            fixed = family in ("outage", "stop", "backup")
+            what = words("diag.E249.what.fixed" if fixed else "diag.E249.what.family", family=family)
+            example = f'event incident.{name.split(".", 1)[-1]} "…" / "…"'
             out.append(
-                Diagnostic(
-                    code="E249",
-                    message=f"`{name}` cannot be declared: {what}",
-                    span=decl.span,
-                    help="only incident event types can be declared: write `event incident."
-                    + name.split(".", 1)[-1]
-                    + ' "…" / "…"`',
+                diagnostic(
+                    "E249",
+                    words("diag.E249", name=name, what=what),
+                    decl.span,
+                    help=words("diag.E249.help", example=example),
                 )
             )
             continue

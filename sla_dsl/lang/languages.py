@@ -1,4 +1,4 @@
-"""The languages a policy declares (``languages ja, en`` in the header) and their checks (E260-E264).
+"""The languages a policy declares (``languages ja, en`` in the header) and their checks (E260-E264, W260, W261).
 
 Design notes
 ------------
@@ -14,6 +14,11 @@ Design notes
   ``en`` is declared, has no English (E263); a pair whose English side is
   Japanese and whose Japanese side is not was written the wrong way round
   (E264). Texts are read from every :class:`~.model.Label` of the model.
+* An attribute's values are names that events carry (``premium``), shown to
+  people by their labels (``value premium "プレミアム" / "Premium"``, issue 16).
+  Where Japanese is declared, a value without a label would appear as
+  written on a Japanese page: W260, with the line to write. Two values of one
+  attribute with the same label cannot be told apart by a reader: W261.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from lark import Token, Tree
 from pydantic import BaseModel
 
 from . import model as m
-from .diagnostics import Diagnostic, diagnostic, did_you_mean_words, words
+from .diagnostics import Diagnostic, Severity, diagnostic, did_you_mean_words, words
 
 #: Languages the product writes, in the order an undeclared policy uses them.
 SUPPORTED = ("ja", "en")
@@ -94,3 +99,42 @@ def check_languages(model: m.PolicyModel) -> list[Diagnostic]:
         elif "ja" in declared and _JAPANESE.search(en) and not _JAPANESE.search(ja):
             out.append(diagnostic("E264", words("diag.E264"), label.span, help=words("diag.E264.help")))
     return out
+
+
+def check_value_labels(model: m.PolicyModel) -> list[Diagnostic]:
+    """Values without a label where Japanese is declared (W260) and two values with one label (W261)."""
+    declared = model.header.languages
+    pair = " / ".join(f'"{"日本語" if lang == "ja" else "English"}"' for lang in declared)
+    out: list[Diagnostic] = []
+    for attr in model.attributes:
+        for i, v in enumerate(attr.labels):
+            if v.label.ja is None and v.label.en is None:
+                if "ja" in declared:
+                    out.append(
+                        diagnostic(
+                            "W260",
+                            words("diag.W260", value=v.name, name=attr.name),
+                            v.span,
+                            help=words("diag.W260.help", example=f"value {v.name} {pair}"),
+                            severity=Severity.WARNING,
+                        )
+                    )
+                continue
+            same = next((e for e in attr.labels[:i] if _same_label(e.label, v.label)), None)
+            if same is not None:
+                text = v.label.ja if v.label.ja and v.label.ja == same.label.ja else v.label.en or ""
+                out.append(
+                    diagnostic(
+                        "W261",
+                        words("diag.W261", first=same.name, value=v.name, name=attr.name, text=text),
+                        v.label.span,
+                        help=words("diag.W261.help"),
+                        severity=Severity.WARNING,
+                    )
+                )
+    return out
+
+
+def _same_label(a: m.Label, b: m.Label) -> bool:
+    """Whether two labels read the same in Japanese or in English."""
+    return bool(a.ja and a.ja == b.ja) or bool(a.en and a.en == b.en)

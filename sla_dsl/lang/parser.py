@@ -196,10 +196,10 @@ def split_declarations(text: str) -> tuple[list[Chunk], list[Diagnostic]]:
         if line_depth[idx] > 0:
             diags.append(
                 diagnostic(
-                    "E103",
-                    words("diag.E103"),
+                    "E013",
+                    words("diag.E013"),
                     Span(line=prev + 1, column=1, end_line=prev + 1, end_column=2),
-                    help=words("diag.E103.help", line=str(idx + 1)),
+                    help=words("diag.E013.help", line=str(idx + 1)),
                 )
             )
     chunks = []
@@ -324,8 +324,8 @@ def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int =
             )
             near = suggest(str(prev), sorted(UNIT_WORDS))
             return diagnostic(
-                "E105",
-                words("diag.E105", word=str(prev)),
+                "E015",
+                words("diag.E015", word=str(prev)),
                 pspan,
                 help=words("diag.help.units_near", near=near, units=_units())
                 if near
@@ -334,12 +334,12 @@ def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int =
         if _is_top_level(expected) and re.fullmatch(r"[A-Za-z_]+", value):
             near = suggest(value, DECL_KEYWORDS)
             return diagnostic(
-                "E106",
-                words("diag.E106", word=value),
+                "E016",
+                words("diag.E016", word=value),
                 span,
                 help=words("diag.help.did_you_mean", name=near)
                 if near
-                else words("diag.E106.help", keywords=_or_list([f"`{k}`" for k in DECL_KEYWORDS], 20)),
+                else words("diag.E016.help", keywords=_or_list([f"`{k}`" for k in DECL_KEYWORDS], 20)),
             )
         return _unexpected(value, expected, span)
     if isinstance(err, UnexpectedCharacters):
@@ -350,8 +350,8 @@ def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int =
         span = Span(line=line, column=col, end_line=line, end_column=col + max(1, len(word)))
         expected = set(err.allowed or set())
         if ch == '"':
-            return diagnostic("E104", words("diag.E104"), span, help=words("diag.E104.help"))
-        return _unexpected(word, expected, span, code="E100")
+            return diagnostic("E014", words("diag.E014"), span, help=words("diag.E014.help"))
+        return _unexpected(word, expected, span, code="E010")
     if isinstance(err, UnexpectedEOF | UnexpectedToken):
         expected = set(getattr(err, "expected", set()) or set())
         lines = text.split("\n")
@@ -364,12 +364,12 @@ def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int =
         )
         want = expected_words(expected)
         return diagnostic(
-            "E102",
-            words("diag.E102.expected", expected=_or_list(want)) if want else words("diag.E102"),
+            "E012",
+            words("diag.E012.expected", expected=_or_list(want)) if want else words("diag.E012"),
             span,
-            help=words("diag.E102.help") if "RBRACE" in expected else None,
+            help=words("diag.E012.help") if "RBRACE" in expected else None,
         )
-    return diagnostic("E100", words("diag.E100.unreadable"), Span(line=line, column=col))
+    return diagnostic("E010", words("diag.E010.unreadable"), Span(line=line, column=col))
 
 
 #: Which block each statement keyword belongs to, for "wrong block" help.
@@ -389,7 +389,7 @@ def _printable(value: str) -> str:
     return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in value)
 
 
-def _unexpected(value: str, expected: set[str], span: Span, code: str = "E101") -> Diagnostic:
+def _unexpected(value: str, expected: set[str], span: Span, code: str = "E011") -> Diagnostic:
     want = expected_words(expected)
     value = _printable(value)
     shown = value if len(value) <= 40 else value[:37] + "..."

@@ -26,12 +26,12 @@ Design notes
 from __future__ import annotations
 
 from . import model as m
-from .conditions import MAX_ASSIGNMENTS, combos, holds, tier_checks
-from .diagnostics import Diagnostic, Severity
+from .conditions import MAX_ASSIGNMENTS, combos, holds, shown_attrs, tier_checks
+from .diagnostics import Diagnostic, Severity, Words, diagnostic, words
 
 
-def _warn(code: str, message: str, span: m.Span, help: str) -> Diagnostic:
-    return Diagnostic(code=code, message=message, span=span, help=help, severity=Severity.WARNING)
+def _warn(code: str, message: Words, span: m.Span, help: Words) -> Diagnostic:
+    return diagnostic(code, message, span, help=help, severity=Severity.WARNING)
 
 
 def _shown(attrs: dict[str, str]) -> str:
@@ -76,31 +76,26 @@ def checks(model: m.PolicyModel) -> list[Diagnostic]:
             if not taken:
                 hidden_by = next((e for e in earlier if any(holds(e.when, c) for c in matching[i])), None)
                 if any(e.when is None for e in earlier):
-                    why = "the target without `when` above it takes every customer"
+                    why = words("diag.W256.why.fallback")
                 elif hidden_by is not None:
-                    why = f"every customer it matches is taken first by the target on line {hidden_by.span.line}"
+                    why = words("diag.W256.why.taken", line=str(hidden_by.span.line))
                 else:
-                    why = "no combination of attribute values meets its condition"
+                    why = words("diag.phrase.no_combination")
                 out.append(
-                    _warn(
-                        "W256",
-                        f"this availability target of service `{svc.name}` can never apply: {why}",
-                        t.when.span,
-                        help="targets of one service are tried in file order and the first that matches applies: "
-                        "write the targets with `when` above the one without, or remove this one",
-                    )
+                    _warn("W256", words("diag.W256", name=svc.name, why=why), t.when.span, words("diag.W256.help"))
                 )
                 continue
             for j, e in enumerate(earlier):
                 both = [c for c in matching[i] if holds(e.when, c)]
                 if both and e.when is not None and not _wider(matching[i], matching[j]):
+                    who = shown_attrs(both[0], "diag.phrase.every_customer")
+                    where = {"line": str(e.span.line), "column": str(e.span.column)}
                     out.append(
                         _warn(
                             "W257",
-                            f"for {_shown(both[0])} both this availability target of `{svc.name}` and the one on "
-                            f"line {e.span.line}:{e.span.column} match; the earlier one applies",
+                            words("diag.W257", shown=who, name=svc.name, **where),
                             t.when.span,
-                            help=f"make the conditions exclusive, or move the target meant for {_shown(both[0])} first",
+                            words("diag.W257.help", shown=who),
                         )
                     )
                     break

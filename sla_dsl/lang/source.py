@@ -11,7 +11,9 @@ Design notes
   byte-order mark (or a leading U+FEFF in a ``str``) is dropped; the bytes must
   be UTF-8 (a ``str`` must encode as UTF-8: no lone surrogates); CRLF and a
   lone CR become LF; no NUL. A refusal is an E001 diagnostic located at the
-  offending character, counted in the lines of the normalised text.
+  offending character, counted in the lines of the normalised text, worded
+  from the catalogue (``diag.E001.*``); the operating system's reason for not
+  reading a file is its errno's own phrase, not the C library's English.
 * **A line is what ends in ``\\n``** once CR and CRLF are normalised: that is
   how Lark counts lines, and what excerpts and the language server count too
   (:mod:`.lines`).
@@ -23,12 +25,14 @@ Design notes
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from .diagnostics import Diagnostic
+from ..i18n import CATALOGUE
+from .diagnostics import Code, Diagnostic, Words, diagnostic, words
 from .lines import normalize_newlines
 from .model import Span
 
@@ -36,15 +40,23 @@ from .model import Span
 MAX_POLICY_BYTES = 1 << 20
 
 _BOM = b"\xef\xbb\xbf"
-_TOO_BIG_HELP = "a policy is a few KiB of text; check that this is the policy file"
+_UTF8_HELP = words("diag.E001.help.utf8")
 
 
 def _refused(
-    file: str, message: str, help: str | None = None, line: int = 1, col: int = 1
+    file: str, message: Words, help: Words | None = None, line: int = 1, col: int = 1
 ) -> tuple[None, list[Diagnostic]]:
     """No text, and the E001 diagnostic saying why."""
     span = Span(line=line, column=col, end_line=line, end_column=col + 1)
-    return None, [Diagnostic(code="E001", message=message, span=span, help=help, file=file)]
+    return None, [diagnostic("E001", message, span, help=help, file=file)]
+
+
+def _os_reason(exc: OSError) -> Words | Code:
+    """Why the system could not read a file: its errno's phrase, or the system's own text quoted."""
+    name = errno.errorcode.get(exc.errno or 0, "")
+    if f"diag.E001.os.{name}" in CATALOGUE:
+        return words(f"diag.E001.os.{name}")
+    return Code(str(exc.strerror or exc))
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -58,38 +70,43 @@ def decode_policy(data: bytes | str, file: str = "<policy>") -> tuple[str | None
     if isinstance(data, str):
         text = data[1:] if data.startswith("\ufeff") else data
         if len(text) > MAX_POLICY_BYTES:  # every character is at least one byte
-            return _too_big(file, None, "the policy")
+            return _too_big(file, None, "policy")
         try:
             size = len(text.encode("utf-8"))
         except UnicodeEncodeError as exc:
             good = normalize_newlines(text[: exc.start])
             line, col = _position(good + "?", len(good))
-            message = "the text is not valid Unicode (a lone surrogate)"
-            return _refused(file, message, "save the policy as UTF-8", line, col)
+            return _refused(file, words("diag.E001.surrogate"), _UTF8_HELP, line, col)
         if size > MAX_POLICY_BYTES:
-            return _too_big(file, size, "the policy")
+            return _too_big(file, size, "policy")
     else:
         if len(data) > MAX_POLICY_BYTES:
-            return _too_big(file, len(data), "the file")
+            return _too_big(file, len(data), "file")
         raw = data[len(_BOM) :] if data.startswith(_BOM) else data
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as exc:
             good = normalize_newlines(raw[: exc.start].decode("utf-8"))
             line, col = _position(good + "?", len(good))
-            return _refused(file, "the file is not UTF-8 text", "save the policy as UTF-8", line, col)
+            return _refused(file, words("diag.E001.not_utf8"), _UTF8_HELP, line, col)
     text = normalize_newlines(text)
     nul = text.find("\x00")
     if nul >= 0:
         line, col = _position(text, nul)
-        return _refused(file, "the file contains a NUL byte; it is not a text file", None, line, col)
+        return _refused(file, words("diag.E001.nul"), None, line, col)
     return text, []
 
 
 def _too_big(file: str, size: int | None, what: str) -> tuple[None, list[Diagnostic]]:
-    """The E001 diagnostic for input over the cap; ``size`` when it is known."""
-    amount = f"is {size:,} bytes" if size is not None else f"is more than {MAX_POLICY_BYTES:,} bytes"
-    return _refused(file, f"{what} {amount}; a policy may be at most {MAX_POLICY_BYTES:,}", _TOO_BIG_HELP)
+    """The E001 diagnostic for input over the cap (``what``: policy, file or input); ``size`` when it is known."""
+    most = f"{MAX_POLICY_BYTES:,}"
+    subject = words(f"diag.E001.what.{what}")
+    text = (
+        words("diag.E001.too_big", what=subject, size=f"{size:,}", most=most)
+        if size is not None
+        else words("diag.E001.too_big.unknown", what=subject, most=most)
+    )
+    return _refused(file, text, words("diag.E001.too_big.help"))
 
 
 def _read_capped(stream: BinaryIO, limit: int) -> bytes:
@@ -109,7 +126,7 @@ def read_policy_stream(stream: BinaryIO, file: str) -> tuple[str | None, list[Di
     """Policy text from a byte stream (stdin, a FIFO, a device), reading at most the cap plus one byte."""
     data = _read_capped(stream, MAX_POLICY_BYTES + 1)
     if len(data) > MAX_POLICY_BYTES:
-        return _too_big(file, None, "the input")
+        return _too_big(file, None, "input")
     return decode_policy(data, file)
 
 
@@ -120,13 +137,13 @@ def read_policy_file(path: str | Path) -> tuple[str | None, list[Diagnostic]]:
         with open(path, "rb") as fh:
             info = os.fstat(fh.fileno())
             if stat.S_ISDIR(info.st_mode):
-                return _refused(file, "this is a directory, not a policy file")
+                return _refused(file, words("diag.E001.directory"))
             if stat.S_ISREG(info.st_mode) and info.st_size > MAX_POLICY_BYTES:
-                return _too_big(file, info.st_size, "the file")
+                return _too_big(file, info.st_size, "file")
             return read_policy_stream(fh, file)
     except FileNotFoundError:
-        return _refused(file, "no such file")
+        return _refused(file, words("diag.E001.missing"))
     except IsADirectoryError:
-        return _refused(file, "this is a directory, not a policy file")
+        return _refused(file, words("diag.E001.directory"))
     except OSError as exc:
-        return _refused(file, f"cannot read the file: {exc.strerror or exc}")
+        return _refused(file, words("diag.E001.os", reason=_os_reason(exc)))

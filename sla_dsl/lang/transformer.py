@@ -18,10 +18,10 @@ from lark import Token, Tree
 from . import model as m
 from .attributes import AttributeBuilder, PlanTargets
 from .calendar_decl import build_calendar
-from .diagnostics import Words, did_you_mean, words
+from .diagnostics import Code, Words, did_you_mean_words, listing, words
 from .event_types import EventTypeBuilder
 from .languages import read_languages
-from .values import CHANNELS, HOST_ZONES, Invalid, _unquote, bounded_int, shown, zone_problem
+from .values import CHANNELS, Invalid, _unquote, bounded_int, shown, zone_error, zone_problem
 
 __all__ = ["Builder", "Invalid"]
 
@@ -97,12 +97,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 assert isinstance(tok, Token)
                 version = bounded_int(str(tok), 1)
                 if version != 1:
-                    self.error(
-                        "E214",
-                        f"format `{shown(str(tok))}` is not supported",
-                        tok,
-                        help="this version of sla reads `format 1`",
-                    )
+                    self.error("E214", words("diag.E214", format=shown(str(tok))), tok, help=words("diag.E214.help"))
                 fields["format"] = 1 if version is None else version
             elif st.data == "h_version":
                 assert isinstance(tok, Token)
@@ -118,10 +113,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 tz = _unquote(tok) if tok.type == "STRING" else str(tok)
                 problem = zone_problem(tz)
                 if problem is not None:
-                    message = (
-                        f"`{tz}` is not an IANA time zone" if tz in HOST_ZONES else f"unknown time zone `{shown(tz)}`"
-                    )
-                    self.error("E205", message, tok, help=problem)
+                    self.error("E205", zone_error(tz), tok, help=problem)
                 fields["timezone"] = tz
             elif st.data in ("h_provider", "h_title"):
                 assert isinstance(tok, Tree)
@@ -236,9 +228,12 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 for tok in st.children[2:]:
                     if isinstance(tok, Token) and str(tok) not in CHANNELS:
                         self.error(
-                            "E215", f"unknown notice channel `{tok}`", tok,
-                            help=did_you_mean(str(tok), CHANNELS) or "channels are " + ", ".join(CHANNELS),
-                        )  # fmt: skip
+                            "E215",
+                            words("diag.E215.channel", channel=str(tok)),
+                            tok,
+                            help=did_you_mean_words(str(tok), CHANNELS)
+                            or words("diag.E215.channel.help", channels=listing((Code(c) for c in CHANNELS), ", ")),
+                        )
                 fields["channels"] = tuple(channels)
             elif st.data == "p_emergency":
                 self._once(seen, st, "`emergency`")
@@ -485,9 +480,9 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         if only_ev is not None and str(only_ev) != fields["after"]:
             self.error(
                 "E215",
-                f"the condition names `{only_ev}` but the clock starts at `{fields['after']}`",
+                words("diag.E215.condition", named=str(only_ev), after=fields["after"]),
                 only_ev,
-                help=f"write `only if {fields['after']} during ...`",
+                help=words("diag.E215.condition.help", example=f"only if {fields['after']} during ..."),
             )
         return m.Notify(name=str(name), label=label, ref=ref, notes=tuple(notes), span=self.span(decl), **fields)
 
@@ -515,7 +510,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
             elif st.data == "note":
                 notes.append(self._note(st))
         if "every" in fields and fields.get("continuous"):
-            self.error("E215", f"backup `{kind}` is both `continuous` and `every ...`", kind, help="keep one of them")
+            self.error("E215", words("diag.E215.backup", kind=str(kind)), kind, help=words("diag.E215.backup.help"))
         if "every" not in fields and not fields.get("continuous"):
             raise self.fail(
                 "E211",

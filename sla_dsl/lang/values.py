@@ -44,7 +44,6 @@ from .diagnostics import (
     Severity,
     Words,
     diagnostic,
-    did_you_mean,
     did_you_mean_words,
     listing,
     suggest,
@@ -77,12 +76,8 @@ MAX_NTH_BUSINESS_DAY = MAX_DURATION[m.TimeUnit.DAY]
 #: The largest article, item or section number (nine digits).
 MAX_NUMBER = 999_999_999
 
-#: Names in a zone folder that are not zones to write in a policy, and why.
-HOST_ZONES = {
-    "localtime": "`localtime` is the zone of the machine that runs `sla`, so deadlines would depend on the host",
-    "Factory": "`Factory` is the tz database's placeholder for an unset zone, not a place",
-    "posixrules": "`posixrules` is the tz database's default daylight-saving rule, not a place",
-}
+#: Names in a zone folder that are not zones to write in a policy (why: ``diag.help.zone.<name>``).
+HOST_ZONES = ("localtime", "Factory", "posixrules")
 
 
 def bounded_int(digits: str, most: int) -> int | None:
@@ -116,22 +111,32 @@ def _subdivisions(country: str) -> tuple[str, ...]:
     return tuple(holidays.country_holidays(country).subdivisions)
 
 
-def zone_problem(name: str) -> str | None:
-    """Why ``name`` is not a time zone to write in a policy (a help text), or ``None`` when it is one."""
+def zone_problem(name: str) -> Words | None:
+    """Why ``name`` is not a time zone to write in a policy (a help), or ``None`` when it is one."""
     if name in HOST_ZONES:
-        return HOST_ZONES[name] + "; write the IANA name of the zone, e.g. `Asia/Tokyo`"
+        return words(f"diag.help.zone.{name}", zone=name)
     parts = name.split("/")
     if name.startswith("/") or "\\" in name or any(p in ("", ".", "..") for p in parts):
-        return "a time zone is an IANA name such as `Asia/Tokyo`, not a path"
+        return words("diag.help.zone.path")
     if parts[0] in ("posix", "right"):
-        return f"`{parts[0]}/` is a variant folder of the zone files; write the zone's name, e.g. `Asia/Tokyo`"
+        return words("diag.help.zone.folder", folder=f"{parts[0]}/")
     if name not in _timezones():
-        return did_you_mean(name, _timezones() - HOST_ZONES.keys()) or "write an IANA zone name such as `Asia/Tokyo`"
+        return did_you_mean_words(name, _timezones() - set(HOST_ZONES)) or words("diag.help.zone.unknown")
     try:
         zoneinfo.ZoneInfo(name)
     except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
-        return "the zone database of this machine cannot read this zone; write an IANA zone such as `Asia/Tokyo`"
+        return words("diag.help.zone.unreadable")
     return None
+
+
+def zone_error(name: str, calendar: str | None = None) -> Words:
+    """The message of E205 (the header's zone) or, with ``calendar``, E235 (a calendar's zone)."""
+    key = "diag.E235" if calendar is not None else "diag.E205"
+    if name in HOST_ZONES:
+        key += ".host"
+    if calendar is not None:
+        return words(key, name=calendar, zone=shown(name) if name not in HOST_ZONES else name)
+    return words(key, zone=shown(name) if name not in HOST_ZONES else name)
 
 
 @cache
@@ -254,9 +259,9 @@ class ValueReader:
         if value is None:
             raise self.fail(
                 "E219",
-                f"`{shown(str(tok))}` is too large a number",
+                words("diag.E219", number=shown(str(tok))),
                 tok,
-                help=f"article, item and section numbers have at most {len(str(MAX_NUMBER))} digits",
+                help=words("diag.E219.help", digits=str(len(str(MAX_NUMBER)))),
             )
         return value
 
@@ -270,19 +275,13 @@ class ValueReader:
     def time_range(self, node: Tree[Token]) -> m.TimeRange:
         a, b = (self.clock_time(t) for t in node.children if isinstance(t, Token))
         if b.minutes == a.minutes or (a.minutes == 1440 and b.minutes == 0):
-            raise self.fail(
-                "E230",
-                f"the time range `{a}-{b}` has zero length",
-                node,
-                help="a range ends after it starts (`10:00-18:00`); a range whose end is earlier runs "
-                "overnight (`22:00-06:00`); a whole day is `00:00-24:00`",
-            )
+            raise self.fail("E230", words("diag.E230", range=f"{a}-{b}"), node, help=words("diag.E230.help"))
         if a.minutes == 1440:
             raise self.fail(
                 "E230",
-                f"the time range `{a}-{b}` starts at `24:00`, the end of the day",
+                words("diag.E230.end_of_day", range=f"{a}-{b}"),
                 node,
-                help="start a range at `00:00` to `23:59`; `24:00` is only an end",
+                help=words("diag.E230.end_of_day.help"),
             )
         return m.TimeRange(start=a, end=b, span=self.span(node))
 
@@ -343,33 +342,30 @@ class ValueReader:
         most = MAX_DURATION[UNIT_MAP[unit_word]]
         amount = bounded_int(str(toks[0]), most)
         if amount is None:
+            limits = listing((Code(f"{n:,} {u.value}s") for u, n in MAX_DURATION.items()), ", ")
             raise self.fail(
                 "E215",
-                f"`{shown(str(toks[0]))}` {unit_word}s is longer than the longest duration, {most:,} {unit_word}s",
+                words("diag.E215.too_long", amount=shown(str(toks[0])), unit=Code(f"{unit_word}s"), most=f"{most:,}"),
                 toks[0],
-                help=f"a duration is at most {MAX_DURATION_YEARS} years' worth in its unit: "
-                + ", ".join(f"{n:,} {u.value}s" for u, n in MAX_DURATION.items()),
+                help=words("diag.E215.too_long.help", years=str(MAX_DURATION_YEARS), limits=limits),
             )
         calendar = str(toks[1]) if len(toks) > 1 else None
         plural = str(unit_tree.children[0]).endswith("s")
         if amount == 0:
-            raise self.fail("E215", "a duration must be more than zero", toks[0])
+            raise self.fail("E215", words("diag.E215.zero"), toks[0])
         if (amount == 1 and plural) or (amount > 1 and not plural):
             self.error(
                 "W201",
-                f"`{amount} {unit_tree.children[0]!s}`: singular and plural do not agree",
+                words("diag.W201", written=f"{amount} {unit_tree.children[0]!s}"),
                 node,
-                help=f"write `{amount} {unit_word if amount == 1 else unit_word + 's'}`",
+                help=words("diag.W201.help", fixed=f"{amount} {unit_word if amount == 1 else unit_word + 's'}"),
                 severity=Severity.WARNING,
             )
         unit = UNIT_MAP[unit_word]
         if calendar is not None:
             if unit in (m.TimeUnit.WEEK, m.TimeUnit.MONTH):
                 raise self.fail(
-                    "E216",
-                    f"`{calendar} {unit.value}s` is not a unit of business time",
-                    node,
-                    help="count business time in minutes, hours or days, e.g. `5 business days`",
+                    "E216", words("diag.E216", unit=f"{calendar} {unit.value}s"), node, help=words("diag.E216.help")
                 )
         return m.Duration(amount=amount, unit=unit, calendar=calendar, span=self.span(node))
 
@@ -382,10 +378,7 @@ class ValueReader:
         last = self.weekday(toks[1])
         if last.index < first.index:
             raise self.fail(
-                "E201",
-                f"the day range `{toks[0]}..{toks[1]}` runs backwards",
-                node,
-                help="write the earlier day first, e.g. `mon..fri`",
+                "E201", words("diag.E201.days", range=f"{toks[0]}..{toks[1]}"), node, help=words("diag.E201.days.help")
             )
         return [m.Weekday(WEEKDAYS[i]) for i in range(first.index, last.index + 1)]
 
@@ -394,30 +387,25 @@ class ValueReader:
         code = str(tok)
         country, dash, subdiv = code.partition("-")
         if country not in _countries():
-            near = did_you_mean(country, _countries())
+            near = did_you_mean_words(country, _countries())
             if dash and country.upper() in _countries() and subdiv.upper() in _subdivisions(country.upper()):
-                near = f"did you mean `{code.upper()}`?"
-            raise self.fail(
-                "E204",
-                f"unknown holiday country `{shown(code)}`",
-                tok,
-                help=near or "write an ISO 3166 country code known to the `holidays` package, e.g. `JP`",
-            )
+                near = words("diag.help.did_you_mean", name=code.upper())
+            raise self.fail("E204", words("diag.E204", code=shown(code)), tok, help=near or words("diag.E204.help"))
         if dash:
             subdivisions = _subdivisions(country)
             if subdiv not in subdivisions:
-                listed = ", ".join(subdivisions[:60]) + (", …" if len(subdivisions) > 60 else "")
-                near = did_you_mean(subdiv, subdivisions)
+                more: tuple[Words, ...] = (words("diag.phrase.more"),) if len(subdivisions) > 60 else ()
+                listed = listing((*(Code(s) for s in subdivisions[:60]), *more), ", ")
+                hit = suggest(subdiv, subdivisions)
+                help = (
+                    words("diag.E204.subdivision.help_none", country=country)
+                    if not subdivisions
+                    else words("diag.E204.subdivision.help_near", name=hit, country=country, listed=listed)
+                    if hit
+                    else words("diag.E204.subdivision.help", country=country, listed=listed)
+                )
                 raise self.fail(
-                    "E204",
-                    f"unknown subdivision `{shown(code)}` of holiday country `{country}`",
-                    tok,
-                    help=(near + " " if near else "")
-                    + (
-                        f"subdivisions of `{country}` are {listed}"
-                        if subdivisions
-                        else f"the `holidays` package has no subdivisions of `{country}`: write `{country}`"
-                    ),
+                    "E204", words("diag.E204.subdivision", code=shown(code), country=country), tok, help=help
                 )
         return code
 
@@ -426,7 +414,7 @@ class ValueReader:
         first = self.date(toks[0])
         last = self.date(toks[1]) if len(toks) > 1 else first
         if last < first:
-            raise self.fail("E201", f"the date range `{toks[0]}..{toks[1]}` ends before it starts", node)
+            raise self.fail("E201", words("diag.E201.dates", range=f"{toks[0]}..{toks[1]}"), node)
         return m.DateRange(first=first, last=last, span=self.span(node))
 
     def _yearly_span(self, node: Tree[Token]) -> m.YearlyRange:
@@ -444,7 +432,7 @@ class ValueReader:
         whole = str(tok).rstrip("%").partition(".")[0]
         value = float(str(tok).rstrip("%")) if bounded_int(whole, 100) is not None else 0.0
         if not 0 < value <= 100:
-            raise self.fail("E215", f"`{shown(str(tok))}` is not a percentage between 0 and 100", tok)
+            raise self.fail("E215", words("diag.E215.percent", value=shown(str(tok))), tok)
         return value
 
     def nth_business_day(self, tok: Token) -> int:
@@ -453,9 +441,9 @@ class ValueReader:
         if not nth:
             raise self.fail(
                 "E213",
-                f"there is no `{shown(str(tok))}` business day to respond by",
+                words("diag.E213.business_day", nth=shown(str(tok))),
                 tok,
-                help=f"count business days from `1st` (the first) to `{MAX_NTH_BUSINESS_DAY}th`",
+                help=words("diag.E213.business_day.help", last=f"{MAX_NTH_BUSINESS_DAY}th"),
             )
         return nth
 
@@ -469,17 +457,14 @@ class ValueReader:
         if not every:
             raise self.fail(
                 "E234",
-                f"`every {shown(str(toks[0]))} months` is not a step of months",
+                words("diag.E234.step", step=f"every {shown(str(toks[0]))} months"),
                 toks[0],
-                help="write a step from 1 to 120 months, e.g. `every 3 months from 2026-03`",
+                help=words("diag.E234.step.help"),
             )
         y, mo = (int(x) for x in str(toks[1]).split("-"))
         if not 1 <= mo <= 12 or not 1900 <= y <= 2200:
             raise self.fail(
-                "E234",
-                f"`{toks[1]}` is not a month of a supported year",
-                toks[1],
-                help="write the first month the rule names as YYYY-MM, e.g. `2026-03`",
+                "E234", words("diag.E234.since", month=str(toks[1])), toks[1], help=words("diag.E234.since.help")
             )
         return {"every": every, "since": (y, mo)}
 
@@ -494,13 +479,13 @@ class ValueReader:
                 if not nth:
                     raise self.fail(
                         "E213",
-                        f"there is no `{shown(str(tok))}` weekday in a month",
+                        words("diag.E213.weekday", nth=shown(str(tok))),
                         tok,
-                        help="write 1st to 5th, or `last`",
+                        help=words("diag.E213.weekday.help"),
                     )
                 if nth in nths:
                     raise self.fail(
-                        "E234", f"`{tok}` is listed twice", tok, help="name each ordinal once, e.g. `2nd, 4th thu`"
+                        "E234", words("diag.E234.twice", ordinal=str(tok)), tok, help=words("diag.E234.twice.help")
                     )
                 nths.append(nth)
             weekday = self.weekday(toks[-1])

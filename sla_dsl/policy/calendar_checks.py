@@ -21,7 +21,7 @@ from ..calendars.bounds import FIRST_DATE, LAST_DATE
 from ..calendars.business import BusinessCalendar
 from ..errors import InputError
 from ..lang import model as m
-from ..lang.diagnostics import Diagnostic, Severity
+from ..lang.diagnostics import Both, Diagnostic, Severity, diagnostic, words
 
 __all__ = ["calendar_statements"]
 
@@ -45,12 +45,13 @@ def calendar_statements(cal: BusinessCalendar) -> list[Diagnostic]:
             for d in _dates(entry):
                 name = cal._holidays(d.year).get(d)
                 if name is not None and not any(r.first <= d <= r.last for r in model.open):
+                    holiday = Both(ja=name[1], en=name[0])
                     out.append(
-                        Diagnostic(
-                            code="W305",
-                            message=f"calendar `{model.name}`: `hours {d} ...` opens a national holiday ({name[0]})",
-                            span=entry.span,
-                            help=f"the date's hours apply; write `open {d}` next to them to say the holiday is worked",
+                        diagnostic(
+                            "W305",
+                            words("diag.W305", name=model.name, statement=f"hours {d} ...", holiday=holiday),
+                            entry.span,
+                            help=words("diag.W305.help", open=f"open {d}"),
                             severity=Severity.WARNING,
                         )
                     )
@@ -59,11 +60,11 @@ def calendar_statements(cal: BusinessCalendar) -> list[Diagnostic]:
             for d in _dates(entry):
                 if cal.is_business_day(d) and not cal.open_intervals(d):
                     out.append(
-                        Diagnostic(
-                            code="W306",
-                            message=f"calendar `{model.name}`: `closed {d} ...` closes every hour of the day",
-                            span=entry.span,
-                            help=f"write `closed {d}` to close the whole day (it then stops being a business day)",
+                        diagnostic(
+                            "W306",
+                            words("diag.W306", name=model.name, statement=f"closed {d} ..."),
+                            entry.span,
+                            help=words("diag.W306.help", closed=f"closed {d}"),
                             severity=Severity.WARNING,
                         )
                     )

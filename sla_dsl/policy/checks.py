@@ -17,18 +17,22 @@ Design notes
 * The same-day guideline of a priority is checked by working out real
   deadlines: for each distinct shape of business day in the horizon, the last
   clock start the guideline covers must be due that same day (warning W301).
+* Words come from the catalogue (``diag.E30x``, ``diag.W301``): a reason is
+  chosen here from what was found (``diag.E302.why.no_days``; for E303, the
+  kind of target whose deadline left the range), never an exception's English,
+  and times are written the language's way (``diag.phrase.moment``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from ..calendars.bounds import FIRST_DATE, LAST_DATE, RANGE, OutOfRangeError
+from ..calendars.bounds import FIRST_DATE, LAST_DATE, OutOfRangeError
 from ..calendars.business import BusinessCalendar
 from ..errors import InputError
 from ..lang import model as m
 from ..lang.check import CHECK_HORIZON_DAYS, as_timedelta
-from ..lang.diagnostics import Diagnostic, Severity
+from ..lang.diagnostics import Diagnostic, Severity, Words, diagnostic, words
 from .calendar_checks import calendar_statements
 from .compiled import Policy
 
@@ -36,12 +40,27 @@ from .compiled import Policy
 OPEN_WITHIN_YEARS = 10
 
 
-def _warn(code: str, message: str, span: m.Span, help: str | None = None) -> Diagnostic:
-    return Diagnostic(code=code, message=message, span=span, help=help, severity=Severity.WARNING)
+#: The weekday phrases of :func:`_moment`, Monday first (``date.weekday()``).
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
-def _err(code: str, message: str, span: m.Span, help: str | None = None) -> Diagnostic:
-    return Diagnostic(code=code, message=message, span=span, help=help)
+def _warn(code: str, message: Words, span: m.Span, help: Words | None = None) -> Diagnostic:
+    return diagnostic(code, message, span, help=help, severity=Severity.WARNING)
+
+
+def _err(code: str, message: Words, span: m.Span, help: Words | None = None) -> Diagnostic:
+    return diagnostic(code, message, span, help=help)
+
+
+def _range() -> Words:
+    """The supported years as a phrase: ``the supported years, 1900 to 2200``."""
+    return words("diag.phrase.range", first=str(FIRST_DATE.year), last=str(LAST_DATE.year))
+
+
+def _moment(t: dt.datetime) -> Words:
+    """A wall-clock time as a phrase: ``Thu 2026-04-02 14:00`` / ``2026-04-02(木) 14:00``."""
+    weekday = words(f"diag.phrase.weekday.{_WEEKDAYS[t.weekday()]}")
+    return words("diag.phrase.moment", weekday=weekday, date=t.strftime("%Y-%m-%d"), time=t.strftime("%H:%M"))
 
 
 def computed(model: m.PolicyModel) -> list[Diagnostic]:
@@ -51,9 +70,9 @@ def computed(model: m.PolicyModel) -> list[Diagnostic]:
         return [
             _err(
                 "E301",
-                f"the effective date `{effective}` is outside {RANGE}",
+                words("diag.E301", date=str(effective), range=_range()),
                 model.header.span,
-                help=f"write an effective date from {FIRST_DATE} to {LAST_DATE}",
+                help=words("diag.E301.help", first=str(FIRST_DATE), last=str(LAST_DATE)),
             )
         ]
     policy = Policy(model)
@@ -83,9 +102,9 @@ def _never_open(model: m.PolicyModel, policy: Policy) -> dict[str, Diagnostic]:
     out = {}
     for decl in model.calendars:
         if not decl.open_weekdays() and not decl.date_hours:
-            why, help = "it has no days", f"add the days it is open to calendar `{decl.name}`, e.g. `days mon..fri`"
+            why, help = words("diag.E302.why.no_days"), words("diag.E302.no_days.help", name=decl.name)
         elif not decl.has_hours:
-            why, help = "it has no hours", f"add its opening hours to calendar `{decl.name}`, e.g. `hours 10:00-18:00`"
+            why, help = words("diag.E302.why.no_hours"), words("diag.E302.no_hours.help", name=decl.name)
         else:
             try:
                 cal = policy.calendar(decl.name)
@@ -93,9 +112,9 @@ def _never_open(model: m.PolicyModel, policy: Policy) -> dict[str, Diagnostic]:
                 continue
             if _opens(cal, first, last):
                 continue
-            why = f"every day from {first} to {last} is closed"
-            help = "remove the closures or holidays that cover every day, or add `open` dates"
-        out[decl.name] = _err("E302", f"calendar `{decl.name}` is never open: {why}", decl.span, help=help)
+            why = words("diag.E302.why.closed", first=str(first), last=str(last))
+            help = words("diag.E302.closed.help")
+        out[decl.name] = _err("E302", words("diag.E302", name=decl.name, why=why), decl.span, help=help)
     return out
 
 
@@ -132,19 +151,33 @@ def same_day(model: m.PolicyModel, policy: Policy | None = None, skip: set[str] 
             continue
         try:
             found = _contradiction(model, policy, prio, guide)
-        except OutOfRangeError as exc:
+        except OutOfRangeError:
             out.append(
                 _err(
                     "E303",
-                    f"priority `{prio.id}`: the deadlines of the target cannot be worked out ({exc})",
+                    words("diag.E303", pid=prio.id, reason=_out_of_range(prio.target)),
                     prio.target.span,
-                    help=f"shorten the target, so that its deadlines fall in {RANGE}",
+                    help=words("diag.E303.help", range=_range()),
                 )
             )
             continue
         if found is not None:
             out.append(found)
     return out
+
+
+def _out_of_range(target: m.Target) -> Words:
+    """Why a deadline of ``target`` lies after the supported years, from the kind of target.
+
+    A deadline only moves forward from a clock start inside the range, so the result is after it,
+    counted on the business calendar or as elapsed time. (A count of business days too large for
+    the range cannot be written: ``by end of Nth business day`` stops at 3650th.)
+    """
+    if isinstance(target, m.ByEndOf):
+        return words("diag.E303.reason.calendar", calendar=target.calendar, range=_range())
+    if target.duration.calendar is None:
+        return words("diag.E303.reason.elapsed", duration=str(target.duration), range=_range())
+    return words("diag.E303.reason.calendar", calendar=target.duration.calendar, range=_range())
 
 
 def _contradiction(
@@ -171,15 +204,12 @@ def _contradiction(
             continue
         due = policy.due(prio.target, cutoff)
         if due > close:
-            when = cutoff.strftime("%a %Y-%m-%d %H:%M")
+            needed = _hours_needed(policy, prio, cal, day)
             return _warn(
                 "W301",
-                f"priority `{prio.id}`: a clock starting {when} is due "
-                f"{due.strftime('%a %Y-%m-%d %H:%M')}, not the same day, so the same-day "
-                "guideline contradicts the response target",
+                words("diag.W301", pid=prio.id, start=_moment(cutoff), due=_moment(due)),
                 guide.span,
-                help=f"shorten the target or make the guideline `same day if received "
-                f"{_hours_needed(policy, prio, cal, day)} before close of {guide.calendar}`",
+                help=words("diag.W301.help", example=f"same day if received {needed} before close of {guide.calendar}"),
             )
     return None
 

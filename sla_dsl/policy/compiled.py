@@ -6,6 +6,14 @@ business calendar once, lazily. All public methods take aware datetimes and
 return aware datetimes in the policy's time zone, within the supported years
 (:mod:`sla_dsl.calendars.bounds`): a time outside them, or a result that would
 leave them, raises :class:`~sla_dsl.calendars.bounds.OutOfRangeError`.
+
+Design notes
+------------
+* What a policy refuses (a priority, an attribute or a value it does not declare,
+  no rule that applies, no business calendar) is written from the catalogue
+  (``author.policy.*``, ``cli.unknown.priority``) in ``lang`` when the caller
+  gives one (a command's ``--lang``), else in the policy's primary language; the
+  :class:`~sla_dsl.errors.InputError` carries that language.
 """
 
 from __future__ import annotations
@@ -19,9 +27,11 @@ from ..calendars.bounds import RANGE, OutOfRangeError, check_span, check_time
 from ..calendars.business import BusinessCalendar
 from ..calendars.recurrence import Window, maintenance_windows
 from ..errors import InputError, NaiveDatetimeError
+from ..i18n import message
+from ..i18n.authoring import names
 from ..lang import conditions
 from ..lang import model as m
-from ..lang.diagnostics import Diagnostic
+from ..lang.diagnostics import Diagnostic, did_you_mean_words, policy_language
 
 
 class NoCalendarError(InputError, LookupError):
@@ -84,10 +94,9 @@ class Policy:
         for cal in self.model.calendars:
             if cal.has_hours:
                 return cal.name
-        raise NoCalendarError(
-            "the policy declares no business calendar with hours: add "
-            "`calendar business { days mon..fri  hours 09:00-17:00 }` or name one"
-        )
+        lang = policy_language(self.model)
+        example = "`calendar business { days mon..fri  hours 09:00-17:00 }`"
+        raise NoCalendarError(message("author.policy.no_calendar", lang, example=example), lang=lang)
 
     def _aware(self, t: dt.datetime, what: str = "time") -> dt.datetime:
         if t.tzinfo is None or t.utcoffset() is None:
@@ -116,26 +125,64 @@ class Policy:
         """The first business day strictly after ``d``."""
         return self.calendar(calendar).next_business_day(d)
 
-    def priority(self, pid: str, attributes: Mapping[str, str] | None = None) -> m.Priority:
+    def priority(self, pid: str, attributes: Mapping[str, str] | None = None, lang: str | None = None) -> m.Priority:
         """The rule of priority ``pid`` for an incident with ``attributes`` (declared defaults for those
         not given): the first in file order whose ``when`` holds. KeyError naming the known ids if absent;
-        InputError naming the allowed values for an undeclared attribute or value."""
-        known = ", ".join(dict.fromkeys(p.id for p in self.model.priorities))
+        InputError naming the allowed values for an undeclared attribute or value; both in ``lang``
+        (default: the policy's primary language)."""
+        said = lang or policy_language(self.model)
+        sep = message("author.sep.list", said)
+        unknown = message(
+            "cli.unknown.priority", said, name=pid, known=sep.join(dict.fromkeys(p.id for p in self.model.priorities))
+        )
         if attributes:
-            problems = conditions.given_problems(self.model, attributes)
+            problems = self._attribute_problems(attributes, said)
             if problems:
-                raise InputError("\n".join(f"{msg}\nhelp: {help}" for msg, help in problems))
+                raise InputError(problems, lang=said)
             rule = conditions.select_for(self.model, pid, attributes)
             if rule is None:
                 if any(p.id == pid for p in self.model.priorities):
-                    shown = ", ".join(f"{k} = {v}" for k, v in attributes.items())
-                    raise InputError(f"no rule of priority `{pid}` applies to {shown}")
-                raise KeyError(f"unknown priority `{pid}` (this policy has {known})")
+                    shown = sep.join(
+                        message("author.policy.given", said, name=k, value=v) for k, v in attributes.items()
+                    )
+                    raise InputError(message("author.policy.no_rule", said, pid=pid, shown=shown), lang=said)
+                raise KeyError(unknown)
             return rule
         try:
             return self.model.priority(pid)
         except KeyError:
-            raise KeyError(f"unknown priority `{pid}` (this policy has {known})") from None
+            raise KeyError(unknown) from None
+
+    def _attribute_problems(self, given: Mapping[str, str], lang: str) -> str:
+        """What is wrong with attribute values given by hand: a message and a ``help`` line for each name
+        the policy does not declare or value its declaration does not list (empty: nothing)."""
+        attrs = {a.name: a for a in self.model.attributes}
+        sep = message("author.sep.list", lang)
+        help_word = message("diag.word.help", lang)
+        out: list[str] = []
+        for name, value in given.items():
+            attr = attrs.get(name)
+            if attr is None:
+                known = message("author.sep.kinds", lang).join(
+                    message(
+                        "author.policy.attribute",
+                        lang,
+                        name=a.name,
+                        values=names(a.values, lang),
+                    )
+                    for a in self.model.attributes
+                )
+                said = message("author.policy.declares", lang, known=known) if known else None
+                out.append(message("author.policy.unknown_attribute", lang, name=name))
+                out.append(f"{help_word}: {said or message('author.policy.no_attributes', lang)}")
+            elif value not in attr.values:
+                hint = did_you_mean_words(value, attr.values)
+                values = sep.join(f"`{v}`" for v in attr.values)
+                helps = [hint.text(lang)] if hint is not None else []
+                helps.append(message("author.policy.values_are", lang, values=values))
+                out.append(message("author.policy.no_value", lang, name=name, value=value))
+                out.append(f"{help_word}: {message('author.sep.help', lang).join(helps)}")
+        return "\n".join(out)
 
     def due(self, target: m.Target, start: dt.datetime) -> dt.datetime:
         """When ``target`` falls due for a clock that starts at ``start``."""
@@ -148,10 +195,15 @@ class Policy:
         return self.calendar(d.calendar).add(start, self.duration_delta(d)).astimezone(self.tz)
 
     def response_due(
-        self, priority: str, clock_start: dt.datetime, attributes: Mapping[str, str] | None = None
+        self,
+        priority: str,
+        clock_start: dt.datetime,
+        attributes: Mapping[str, str] | None = None,
+        lang: str | None = None,
     ) -> dt.datetime:
-        """The response due time for an incident of ``priority`` (with ``attributes``) whose clock starts then."""
-        return self.due(self.priority(priority, attributes).target, clock_start)
+        """The response due time for an incident of ``priority`` (with ``attributes``) whose clock starts then
+        (what it refuses, in ``lang``: default the policy's primary language)."""
+        return self.due(self.priority(priority, attributes, lang).target, clock_start)
 
     def maintenance_windows(self, start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> list[Window]:
         """Every regular-maintenance window that starts in [start, end), in time order."""

@@ -4,6 +4,14 @@ Every caller that turns a policy text into diagnostics or a :class:`Policy`
 (the API, ``sla check``, the language server, ``sla fmt``, ``sla diff``) comes
 through here, so that all of them report the same diagnostics, the calendar-
 computed ones (:mod:`.checks`) included.
+
+Design notes
+------------
+* :func:`load_policies` refuses a directory without policies and two versions
+  that take effect the same day in ``lang`` (a command's ``--lang``), else in
+  the primary language of the policy concerned (English for a directory, which
+  has none); the words come from the catalogue (``author.load.*``), and the
+  :class:`~sla_dsl.errors.InputError` carries the language it is written in.
 """
 
 from __future__ import annotations
@@ -12,9 +20,10 @@ import datetime as dt
 from pathlib import Path
 
 from ..errors import InputError
+from ..i18n import message
 from ..lang import compile as _lang
 from ..lang.compile import Compiled
-from ..lang.diagnostics import PolicyError
+from ..lang.diagnostics import PolicyError, policy_language
 from .checks import DEEP_CHECKS
 from .compiled import Policy
 
@@ -40,7 +49,7 @@ def load_policy(path_or_text: str | Path) -> Policy:
     """Compile a policy; raise :class:`PolicyError` listing every error if it has any."""
     compiled = compile_policy(path_or_text)
     if compiled.model is None or compiled.errors:
-        raise PolicyError(compiled.errors or compiled.diagnostics, compiled.source)
+        raise PolicyError(compiled.errors or compiled.diagnostics, compiled.source, policy_language(compiled.model))
     policy = Policy(compiled.model, path=compiled.file if compiled.file != "<policy>" else None)
     policy.warnings = compiled.warnings
     return policy
@@ -52,24 +61,35 @@ def _looks_like_path(s: str) -> bool:
     return s.endswith(".sla") or Path(s).exists()
 
 
-def load_policies(paths: list[str]) -> list[Policy]:
-    """Every policy version named by files or directories of ``*.sla`` files."""
+def load_policies(paths: list[str], lang: str | None = None) -> list[Policy]:
+    """Every policy version named by files or directories of ``*.sla`` files (refusals in ``lang``)."""
     files: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
             found = sorted(p.glob("*.sla"))
             if not found:
-                raise InputError(f"{raw}: directory holds no .sla policy file")
+                said = lang or "en"  # no policy to take a language from
+                raise InputError(message("author.load.no_policy_file", said, path=raw, ext=".sla"), lang=said)
             files.extend(found)
         else:
             files.append(p)
     policies = [load_policy(str(f)) for f in files]
-    seen: dict[dt.date, str] = {}
+    seen: dict[dt.date, tuple[str, str]] = {}
     for f, pol in zip(files, policies, strict=True):
         if pol.effective in seen:
+            said = lang or policy_language(pol.model)
+            other, version = seen[pol.effective]
             raise InputError(
-                f"{f}: version {pol.version} takes effect on {pol.effective}, the same day as {seen[pol.effective]}"
+                message(
+                    "author.load.same_day",
+                    said,
+                    path=f,
+                    version=pol.version,
+                    effective=pol.effective if said == "ja" else pol.effective.isoformat(),
+                    other=message("author.load.version_of", said, path=other, version=version),
+                ),
+                lang=said,
             )
-        seen[pol.effective] = f"{f} (version {pol.version})"
+        seen[pol.effective] = (str(f), pol.version)
     return policies

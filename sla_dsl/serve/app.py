@@ -44,6 +44,8 @@ from starlette.exceptions import HTTPException
 
 from ..calendars.timeargs import parse_edge
 from ..errors import InputError
+from ..i18n import message
+from ..lang.diagnostics import policy_language
 from ..policy.compiled import Policy
 from ..policy.load import compile_text, load_policies
 from ..report.words import default_lang
@@ -124,8 +126,8 @@ class Service:
         return {"received": len(rows), "stored": new, "duplicates": len(rows) - new}
 
     # -- policy versions -----------------------------------------------------------------
-    def add_policy(self, text: str) -> dict[str, Any]:
-        """Add a version posted as text; it must take effect after now."""
+    def add_policy(self, text: str, path: str | None = None) -> dict[str, Any]:
+        """Add a version posted as text (or read again from ``path``); it must take effect after now."""
         compiled = compile_text(text, "<request>")
         if compiled.model is None or compiled.errors:
             raise ApiError(
@@ -141,6 +143,8 @@ class Service:
             if same:
                 raise ApiError(409, f"version `{policy.version}` is already loaded", "give the new text a new version")
             clash = [p for p in current if p.effective == policy.effective]
+            if clash and path is not None:  # a reload: the loader's words, in the policy's language
+                raise ApiError(422, _same_day(path, policy, clash[0]), where=path)
             if clash:
                 raise ApiError(
                     422,
@@ -183,9 +187,24 @@ class Service:
                 continue
             try:
                 with open(p.path, encoding="utf-8") as fh:
-                    self.add_policy(fh.read())
+                    self.add_policy(fh.read(), p.path)
             except ApiError as exc:
-                LOG.error("reload: %s: %s", p.path, exc.message)
+                if exc.more.get("where") == p.path:  # the message names the file itself
+                    LOG.error("reload: %s", exc.message)
+                else:
+                    LOG.error("reload: %s: %s", p.path, exc.message)
+
+
+def _same_day(path: str, policy: Policy, other: Policy) -> str:
+    """A reloaded version that takes effect on the day of one in use, as the loader says it, in its language."""
+    lang = policy_language(policy.model)
+    if other.path is not None:
+        known = message("author.load.version_of", lang, path=other.path, version=other.version)
+    else:  # a version posted to the service, known by its version only
+        known = message("author.load.version", lang, version=other.version)
+    return message(
+        "author.load.same_day", lang, path=path, version=policy.version, effective=policy.effective, other=known
+    )
 
 
 def _policy_of_text(text: str) -> Policy:
@@ -386,12 +405,16 @@ def create_app(policies: Sequence[Policy], settings: Settings | None = None, clo
         count, _ = service.store.revision()
         return {"ok": True, "events": count}
 
+    def dashboard_lang(lang: str | None) -> str:
+        """``?lang=`` when it is one the dashboard writes, else the policy's primary language."""
+        return lang if lang in dashboard.LANGS else default_lang(service.tracker.policies)
+
     @app.get("/dashboard.json")
-    def get_dashboard_data(lang: str = "ja") -> dict[str, Any]:
-        return dashboard.data(service.tracker, lang if lang in dashboard.LANGS else "ja")
+    def get_dashboard_data(lang: str | None = None) -> dict[str, Any]:
+        return dashboard.data(service.tracker, dashboard_lang(lang))
 
     @app.get("/", response_class=HTMLResponse)
-    def get_dashboard(lang: str = "ja") -> HTMLResponse:
-        return HTMLResponse(dashboard.page(service.tracker, lang if lang in dashboard.LANGS else "ja"))
+    def get_dashboard(lang: str | None = None) -> HTMLResponse:
+        return HTMLResponse(dashboard.page(service.tracker, dashboard_lang(lang)))
 
     return app

@@ -2,8 +2,9 @@
 
 Design notes
 ------------
-* Words from a catalogue (:data:`WORDS`, one dict per language, the same keys);
-  ``tests/serve`` renders the page in both and checks every key is used.
+* Words from the typed catalogue (:mod:`sla_dsl.i18n.serve`, ``serve.dashboard.*``,
+  whose checks cover both languages); :func:`words` gives the page's script them by
+  name. ``tests/serve`` renders the page in both and checks every word is used.
 * The page is one HTML document with its data embedded as JSON and a short
   script; it refreshes the data from ``/dashboard.json`` every 10 seconds and
   redraws the countdowns every second. Data is put in the page with
@@ -23,48 +24,19 @@ from typing import Any
 import orjson
 
 from ..evaluation.common import target_calendar
+from ..i18n import message
+from ..i18n.serve import DASHBOARD_WORDS
 from .tracking import Tracker
 
 LANGS = ("ja", "en")
 
-WORDS: dict[str, dict[str, str]] = {
-    "ja": {
-        "title": "SLA ライブ状況",
-        "open": "対応中のインシデント",
-        "id": "ID",
-        "priority": "優先度",
-        "status": "状態",
-        "due": "応答期限",
-        "left": "残り（営業時間）",
-        "maintenance": "次回の定期メンテナンス",
-        "availability": "今月の稼働率",
-        "none": "なし",
-        "overdue": "超過",
-        "s_open": "対応中",
-        "s_at_risk": "期限間近",
-        "s_breached": "期限超過",
-        "updated": "更新",
-        "other": "English",
-    },
-    "en": {
-        "title": "SLA live status",
-        "open": "Open incidents",
-        "id": "ID",
-        "priority": "Priority",
-        "status": "Status",
-        "due": "Response due",
-        "left": "Left (business time)",
-        "maintenance": "Next regular maintenance",
-        "availability": "Availability this month",
-        "none": "none",
-        "overdue": "overdue",
-        "s_open": "open",
-        "s_at_risk": "at risk",
-        "s_breached": "breached",
-        "updated": "Updated",
-        "other": "日本語",
-    },
-}
+
+def words(lang: str) -> dict[str, str]:
+    """The words the page's script reads (``W.title``, ``W["s_" + status]``) in ``lang``, from the catalogue."""
+    out = {name: message(f"serve.dashboard.{name}", lang) for name in DASHBOARD_WORDS}
+    out["other"] = message("site.lang_name", "en" if lang == "ja" else "ja")  # the other language, in its own name
+    return out
+
 
 #: How far ahead business-hour intervals are sent for a countdown.
 _HORIZON_DAYS = 45
@@ -128,7 +100,7 @@ def data(tracker: Tracker, lang: str) -> dict[str, Any]:
 
 def page(tracker: Tracker, lang: str) -> str:
     """The dashboard's HTML in ``lang``."""
-    w = WORDS[lang]
+    w = words(lang)
     other = "en" if lang == "ja" else "ja"
     embedded = orjson.dumps({"words": w, "data": data(tracker, lang)}).decode().replace("</", "<\\/")
     return _HTML.format(lang=lang, title=w["title"], other=other, other_label=w["other"], embedded=embedded)

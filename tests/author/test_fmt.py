@@ -129,9 +129,15 @@ def test_a_file_with_errors_is_left_alone(tmp_path: Path, capsys: pytest.Capture
     path = tmp_path / "bad.sla"
     bad = POLICY.read_text("utf-8").replace("4 business hours", "4 business hurs")
     path.write_text(bad, "utf-8")
+    assert main(["fmt", "--lang", "en", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "error[E011]" in err and "not formatted" in err
+    assert path.read_text("utf-8") == bad
+    # without --lang, in the policy's primary language (Japanese), the count at the end too (issue 16)
     assert main(["fmt", str(path)]) == 1
     err = capsys.readouterr().err
-    assert "error[E101]" in err and "not formatted" in err
+    assert "エラー[E011]" in err and f"sla fmt: {path}: 整形していません（ポリシーにエラーがあります）\n" in err
+    assert err.endswith("\n0 件を整形し、0 件は変更なし\n") and "error[" not in err
     assert path.read_text("utf-8") == bad
 
 

@@ -123,7 +123,7 @@ def test_error_is_published_with_its_range(client: Client) -> None:
         "start": {"line": line_no, "character": col},
         "end": {"line": line_no, "character": col + 4},
     }
-    assert diags[0]["severity"] == 1 and diags[0]["code"] == "E101" and diags[0]["source"] == "sla"
+    assert diags[0]["severity"] == 1 and diags[0]["code"] == "E011" and diags[0]["source"] == "sla"
 
 
 def test_clean_document_then_change_clears_and_sets_diagnostics(client: Client) -> None:
@@ -212,3 +212,14 @@ def test_ranges_count_utf16_units() -> None:
     line = 'note "𝒳 営業" / "x"'
     assert utf16_column(line, 7) == 8  # after the astral character
     assert char_column(line, 8) == 7
+
+
+def test_diagnostics_are_in_the_policys_primary_language(client: Client) -> None:
+    """Issue 16: a `languages ja, en` policy gets Japanese diagnostics, an English-first one English."""
+    text = POLICY.read_text("utf-8").replace("respond within 4 business hours", "respond within 4 busness hours")
+    (ja,) = open_doc(client, "file:///work/ja.sla", text)
+    assert ja["code"] == "E207"
+    assert ja["message"] == "`busness` という名前のカレンダーはありません\nヒント: `business` の誤りではありませんか？"
+    english = text.replace("languages ja, en", "languages en, ja")
+    (en,) = open_doc(client, "file:///work/en.sla", english)
+    assert en["message"] == "no calendar is called `busness`\nhelp: did you mean `business`?"

@@ -29,7 +29,7 @@ def test_there_are_cases_of_every_kind() -> None:
 
 
 def test_cli_passes(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["test", str(POLICY), str(TESTS)]) == 0
+    assert main(["test", "--lang", "en", str(POLICY), str(TESTS)]) == 0
     assert capsys.readouterr().out.startswith(f"PASS: {len(CASES)}/{len(CASES)}")
 
 
@@ -54,7 +54,7 @@ cases:
 def test_failures_are_readable(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "failing.yaml"
     path.write_text(FAILING, "utf-8")
-    assert main(["test", str(POLICY), str(path)]) == 1
+    assert main(["test", "--lang", "en", str(POLICY), str(path)]) == 1
     out = capsys.readouterr().out
     assert f"FAIL: {path}:2: wrong deadline" in out
     assert "deadline: expected 2026-11-27T20:00:00+09:00, got 2026-11-30T12:00:00+09:00" in out
@@ -94,6 +94,6 @@ def test_bad_test_files_are_located_errors(
 ) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(text, "utf-8")
-    assert main(["test", str(POLICY), str(path)]) == 1
+    assert main(["test", "--lang", "en", str(POLICY), str(path)]) == 1
     err = capsys.readouterr().err
     assert message in err and str(path) in err and "Traceback" not in err

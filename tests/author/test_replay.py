@@ -69,7 +69,7 @@ def test_same_policy_changes_nothing() -> None:
 def test_cli_on_the_november_log(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     new = _shorter_p1(tmp_path)
     events = ROOT / "examples" / "events-2026-11.jsonl"
-    args = ["replay", str(POLICY), str(new), str(events), "--from", "2026-11-01", "--to", "2026-12-01"]
+    args = ["replay", "--lang", "en", str(POLICY), str(new), str(events), "--from", "2026-11-01", "--to", "2026-12-01"]
     assert main([*args, "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)
     flipped = {i["id"] for i in doc["incidents"] if i["old_status"] != i["new_status"]}
@@ -87,7 +87,12 @@ def test_maintenance_move_is_reported(tmp_path: Path, capsys: pytest.CaptureFixt
     new.write_text(POLICY.read_text("utf-8").replace("every month on 4th thu", "every month on 3rd wed"), "utf-8")
     empty = tmp_path / "none.jsonl"
     empty.write_text("", "utf-8")
-    assert main(["replay", str(POLICY), str(new), str(empty), "--from", "2026-11-01", "--to", "2026-12-01"]) == 0
+    assert (
+        main(
+            ["replay", "--lang", "en", str(POLICY), str(new), str(empty), "--from", "2026-11-01", "--to", "2026-12-01"]
+        )
+        == 0
+    )
     assert "moved Thu 2026-11-26 22:00-00:00 -> Wed 2026-11-18 22:00-00:00" in capsys.readouterr().out
 
 

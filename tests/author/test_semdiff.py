@@ -193,13 +193,16 @@ def test_json_diff() -> None:
 def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     new = tmp_path / "new.sla"
     new.write_text(_release(), "utf-8")
-    assert main(["diff", str(POLICY), str(new)]) == 0
+    assert main(["diff", "--lang", "en", str(POLICY), str(new)]) == 0
     assert "~ P1 response target: 4 business hours -> 2 business hours" in capsys.readouterr().out
+    # without --lang, in the new version's primary language (issue 16: Japanese for `languages ja, en`)
+    assert main(["diff", str(POLICY), str(new)]) == 0
+    assert "~ 優先度１（P1）の応答目標時間: 4営業時間 → 2営業時間\n" in capsys.readouterr().out
     assert main(["diff", "--exit-code", str(POLICY), str(new)]) == 1
     assert main(["diff", "--exit-code", str(POLICY), str(POLICY)]) == 0
     bad = tmp_path / "bad.sla"
     bad.write_text(BASE.replace("4 business hours", "4 business hurs"), "utf-8")
     capsys.readouterr()
-    assert main(["diff", str(POLICY), str(bad)]) == 1
+    assert main(["diff", "--lang", "en", str(POLICY), str(bad)]) == 1
     captured = capsys.readouterr()
-    assert captured.out == "" and "error[E101]" in captured.err
+    assert captured.out == "" and "error[E011]" in captured.err

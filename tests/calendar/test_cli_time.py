@@ -63,11 +63,13 @@ def test_maintenance_json() -> None:
 
 
 def test_calendar_grid() -> None:
-    proc = sla("calendar", POLICY, "--month", "2026-09")
+    proc = sla("calendar", POLICY, "--month", "2026-09", "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
     assert " 21* 22* 23* 24M 25" in out
     assert "National Holiday" in out and "Respect for the Aged Day" in out
+    # without --lang, in the policy's primary language (issue 16: Japanese for `languages ja, en`)
+    assert "敬老の日" in sla("calendar", POLICY, "--month", "2026-09").stdout
     ja = sla("calendar", POLICY, "--month", "2027-09", "--lang", "ja").stdout
     assert "秋分の日" in ja and "24M" in ja
 
@@ -75,7 +77,7 @@ def test_calendar_grid() -> None:
 @pytest.mark.parametrize(
     ("args", "needle"),
     [
-        (("deadline", POLICY, "--priority", "P9", "--from", "2026-11-30T14:00:00+09:00"), "`P9`"),
+        (("deadline", POLICY, "--priority", "P9", "--from", "2026-11-30T14:00:00+09:00", "--lang", "en"), "`P9`"),
         (("deadline", POLICY, "--priority", "P1", "--from", "2026-11-30T14:00:00"), "no UTC offset"),
         (("deadline", POLICY, "--priority", "P1", "--from", "tomorrow"), "`tomorrow`"),
         (("maintenance", POLICY, "--from", "2027-01-01", "--to", "2026-01-01"), "not after"),

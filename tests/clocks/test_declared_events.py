@@ -140,7 +140,7 @@ def test_w247_a_declared_type_that_no_rule_names() -> None:
 
 def test_a_declaration_needs_a_label() -> None:
     text = TEXT + "\nevent incident.callback\n"
-    assert [c for c, _ in codes(text)] and all(c.startswith("E1") for c, _ in codes(text))
+    assert [c for c, _ in codes(text)] and all(c.startswith("E01") for c, _ in codes(text))
 
 
 def test_every_kind_of_rule_may_name_a_declared_type() -> None:

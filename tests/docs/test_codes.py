@@ -13,7 +13,7 @@ from .htmltables import text_of
 def _codes_in_source() -> set[str]:
     found: set[str] = set()
     for path in (ROOT / "sla_dsl").rglob("*.py"):
-        found |= set(re.findall(r"[\"'](E\d{3})[\"']", path.read_text("utf-8")))
+        found |= set(re.findall(r"[\"']([EW]\d{3})[\"']", path.read_text("utf-8")))
     return found
 
 
@@ -31,3 +31,19 @@ def test_error_code_page(site: Build) -> None:
     missing = sorted(c for c in _codes_in_source() if c not in page)
     assert not missing, f"codes raised by the package but not on the reference page: {missing}"
     assert "field `…` is empty" in page or "field … is empty" in page
+
+
+def test_warnings_are_listed_like_errors_with_their_japanese() -> None:
+    """W2xx and W3xx are diagnostics authors see: each has a row, with its English and Japanese words."""
+    from sla_dsl.docs.codes import codes_markdown
+
+    page = codes_markdown()
+    warnings = sorted(c for c in _codes_in_source() if c.startswith("W"))
+    assert {"W201", "W250", "W301"} <= set(warnings)
+    rows = {line.split("`")[1]: line for line in page.splitlines() if line.startswith("| `")}
+    assert [w for w in warnings if w not in rows] == []
+    assert "## Warnings: the policy language (W2xx) {#w2xx}" in page
+    assert "## Warnings: calendars and compiled-policy checks (W3xx) {#w3xx}" in page
+    assert page.index("(E3xx)") < page.index("(W2xx)") < page.index("(W3xx)")
+    w202 = rows["W202"]
+    assert "a weekday is listed twice" in w202 and '<span lang="ja">同じ曜日が二度書かれています</span>' in w202

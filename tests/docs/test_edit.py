@@ -112,4 +112,5 @@ def test_a_broken_policy_stops_the_build(tmp_path: Path) -> None:
     assert proc.returncode != 0
     # the parser stops at the line after the bad unit (`hurs` could begin a longer phrase)
     line = policy.read_text("utf-8").splitlines().index("  respond within 4 hurs") + 2
-    assert f"broken.sla:{line}:3: error[E101]" in proc.stderr, proc.stderr
+    # in the policy's primary language (Japanese), as `sla check` says it
+    assert f"broken.sla:{line}:3: エラー[E011]" in proc.stderr, proc.stderr

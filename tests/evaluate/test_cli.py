@@ -117,8 +117,10 @@ def test_policy_directory_and_several_versions(tmp_path: Path) -> None:
     versions = {i["policy_version"] for i in json.loads(res.stdout)["incidents"]}
     assert versions == {"2026.1", "2026.2"}
     (tmp_path / "c.sla").write_text(v2.replace("2026.2", "2026.3"), encoding="utf-8")
-    res = sla("evaluate", tmp_path, EXAMPLE, *MONTH)
-    assert res.returncode == 1 and "same day" in res.stderr
+    res = sla("evaluate", tmp_path, EXAMPLE, *MONTH)  # the versions declare Japanese first: the refusal is in it
+    assert res.returncode == 1 and "同じ日" in res.stderr, res.stderr
+    res = sla("evaluate", tmp_path, EXAMPLE, *MONTH, "--lang", "en")
+    assert res.returncode == 1 and "same day" in res.stderr, res.stderr
 
 
 @pytest.mark.parametrize(

@@ -35,7 +35,7 @@ def test_diagnostic_format(tmp_path: Path, policy_text: str) -> None:
     lines = proc.stderr.splitlines()
     line_no = next(i for i, ln in enumerate(policy_text.splitlines(), 1) if "within 4 business hours" in ln)
     assert (
-        lines[0] == f"{bad}:{line_no}:29: error[E101]: unexpected `hurs`, "
+        lines[0] == f"{bad}:{line_no}:29: error[E011]: unexpected `hurs`, "
         "expected a unit (seconds, minutes, hours, days, weeks, months)"
     )
     assert lines[1].endswith("respond within 4 business hurs")

@@ -4,11 +4,15 @@ Which codes have Japanese wording is read from the catalogue (``diag.<code>`` an
 ``diag.<code>.<variant>`` keys); the codes the checker can emit are read from the source of
 the language and policy stages. Every covered code is rendered from real policies (the
 malformed corpus and the snippets below) and its Japanese must hold no English word outside
-backticks, with every place that raises it worded from the catalogue.
+backticks, with every place that raises it worded from the catalogue. Every code the checker
+emits is covered; each situation of the codes worded last has a policy of its own (``VARIANTS``),
+and E001 (a file that cannot be read) is read from files.
 """
 
 from __future__ import annotations
 
+import errno
+import io
 import os
 import re
 import subprocess
@@ -20,6 +24,7 @@ from test_not_judged import CASES as NOT_JUDGED  # a sibling module: tests/polic
 
 from sla_dsl.i18n import CATALOGUE
 from sla_dsl.lang import model as m
+from sla_dsl.lang import source
 from sla_dsl.lang.diagnostics import Diagnostic, Severity, diagnostic, policy_language, summary, words
 from sla_dsl.policy import compile_path
 from sla_dsl.policy.load import compile_policy
@@ -27,7 +32,8 @@ from sla_dsl.policy.load import compile_policy
 ROOT = Path(__file__).resolve().parents[2]
 CLICKSOKO = (ROOT / "policies" / "clicksoko.sla").read_text("utf-8")
 STAGES = (ROOT / "sla_dsl" / "lang", ROOT / "sla_dsl" / "policy")
-CORPUS = sorted((Path(__file__).parent / "malformed").glob("*.sla"))
+CORPUS_DIR = Path(__file__).parent / "malformed"
+CORPUS = sorted(CORPUS_DIR.glob("*.sla"))
 
 HEADER = 'sla "T" {\n  format 1\n  version "1"\n  effective 2026-04-01\n  timezone Asia/Tokyo\n}\n'
 CALENDAR = "calendar business {\n  days mon..fri\n  hours 10:00-18:00\n  holidays JP\n}\n"
@@ -109,6 +115,137 @@ SNIPPETS: dict[str, str] = {
 }
 
 
+def _calendar(body: str, extra: str = "") -> str:
+    """A policy with one calendar ``business`` of ``body`` and a P1 target on it."""
+    return HEADER + "calendar business {\n" + body + "}\npriority P1 {\n  respond within 4 business hours\n}\n" + extra
+
+
+#: The head of a policy with attributes (one line per declaration), for the checks of conditions.
+PLANS = (
+    'sla "T" { format 1 version "1" effective 2026-01-01 timezone Asia/Tokyo }\n'
+    "attribute plan { values standard, premium default standard }\n"
+    "attribute channel { values ja, en default ja }\n"
+    "calendar business { days mon..fri hours 10:00-12:00, 13:00-18:00 holidays JP }\n"
+)
+_NOTIFY = "notify {n} {{ when {c} within 1 hour after outage.started met by outage.notified }}\n"
+_SERVICE = "calendar always {{ days mon..sun hours 00:00-24:00 }}\nservice s {{ hours always {body} }}\n"
+_MONTHLY = "maintenance m {{\n  every {every}, 22:00-24:00\n}}\n"
+
+#: Policies that raise each variant of the codes worded last (E001 is read from files: see its own test).
+VARIANTS: dict[str, str] = {
+    "E201-days": _calendar("  days fri..mon\n  hours 10:00-18:00\n"),
+    "E201-dates": _calendar("  days mon..fri\n  hours 10:00-18:00\n  closed 2026-12-31..2026-12-01\n"),
+    "E204-country": _calendar("  days mon..fri\n  hours 10:00-18:00\n  holidays JQ\n"),
+    "E204-upper": _calendar("  days mon..fri\n  hours 10:00-18:00\n  holidays us-ny\n"),
+    "E204-unknown": _calendar("  days mon..fri\n  hours 10:00-18:00\n  holidays QQ\n"),
+    "E204-subdivision": _calendar("  days mon..fri\n  hours 10:00-18:00\n  holidays US-NQ\n"),
+    "E204-subdivision-far": _calendar("  days mon..fri\n  hours 10:00-18:00\n  holidays US-QQQQ\n"),
+    "E204-subdivisions-many": _calendar("  days mon..fri\n  hours 10:00-18:00\n  holidays IT-QQQQ\n"),
+    "E204-no-subdivisions": _calendar("  days mon..fri\n  hours 10:00-18:00\n  holidays IS-QQ\n"),
+    "E205-unknown": HEADER.replace("Asia/Tokyo", "Asia/Tokio"),
+    "E205-far": HEADER.replace("Asia/Tokyo", "Qqqq/Qqqq"),
+    "E205-localtime": HEADER.replace("Asia/Tokyo", "localtime"),
+    "E205-factory": HEADER.replace("Asia/Tokyo", "Factory"),
+    "E205-posixrules": HEADER.replace("Asia/Tokyo", "posixrules"),
+    "E205-path": HEADER.replace("Asia/Tokyo", '"../Asia/Tokyo"'),
+    "E205-folder": HEADER.replace("Asia/Tokyo", '"posix/Asia/Tokyo"'),
+    "E213-business-day": HEADER + CALENDAR + "priority P1 {\n  respond by end of 0th business day\n}\n",
+    "E213-weekday": _calendar("  days mon..fri\n  hours 10:00-18:00\n", _MONTHLY.format(every="month on 6th thu")),
+    "E214": HEADER.replace("format 1", "format 2"),
+    "E215-too-long": HEADER + CALENDAR + "priority P1 {\n  respond within 99999999 hours\n}\n",
+    "E215-zero": HEADER + CALENDAR + "priority P1 {\n  respond within 0 hours\n}\n",
+    "E215-percent": HEADER + CALENDAR + "service s {\n  hours business\n  availability target 150%\n}\n",
+    "E215-channel": CLICKSOKO.replace("before start date by email", "before start date by fax"),
+    "E215-channel-near": CLICKSOKO.replace("before start date by email", "before start date by emial"),
+    "E215-condition": CLICKSOKO.rstrip("\n")
+    + '\n\nnotify n "n" / "n" {\n  within 1 hours after outage.recognized\n'
+    + "  only if outage.started during business hours\n  met by outage.notified\n}\n",
+    "E215-backup": HEADER + CALENDAR + "backup files {\n  every 1 day\n  continuous\n}\n",
+    "E216": HEADER + CALENDAR + "priority P1 {\n  respond within 2 business weeks\n}\n",
+    "E219": HEADER + 'article 1234567890 "条" / "Article"\n',
+    "E230-zero": _calendar("  days mon..fri\n  hours 10:00-10:00\n"),
+    "E230-end-of-day": _calendar("  days mon..fri\n  hours 24:00-02:00\n"),
+    "E232-closed": _calendar(
+        "  days mon..fri\n  hours 10:00-18:00\n  closed 2026-12-29..2027-01-03\n  hours 2026-12-30 10:00-12:00\n"
+    ),
+    "E232-holiday": _calendar(
+        '  days mon..fri\n  hours 10:00-18:00\n  holiday 2026-12-24 "休" / "Off"\n  closed 2026-12-24 13:00-18:00\n'
+    ),
+    "E232-yearly": _calendar(
+        "  days mon..fri\n  hours 10:00-18:00\n  closed yearly 12-29..01-03\n  hours 2026-12-30 10:00-12:00\n"
+    ),
+    "E234-step": _calendar(
+        "  days mon..fri\n  hours 10:00-18:00\n", _MONTHLY.format(every="0 months from 2026-03 on last day")
+    ),
+    "E234-since": _calendar(
+        "  days mon..fri\n  hours 10:00-18:00\n", _MONTHLY.format(every="3 months from 2026-13 on last day")
+    ),
+    "E234-twice": _calendar("  days mon..fri\n  hours 10:00-18:00\n", _MONTHLY.format(every="month on 2nd, 2nd thu")),
+    "E235-unknown": _calendar("  timezone Europe/Lodnon\n  hours mon..fri 10:00-18:00\n"),
+    "E235-localtime": _calendar("  timezone localtime\n  hours mon..fri 10:00-18:00\n"),
+    "E249-fixed": HEADER + CALENDAR + 'event outage.rebooted "再起動" / "Rebooted"\n',
+    "E249-family": HEADER + CALENDAR + 'event widget.moved "移動" / "Moved"\n',
+    "E252": PLANS + "priority P1 { when plan = premium respond within 1 hour }\n",
+    "E252-many": PLANS + "priority P1 { when plan = premium and channel = en respond within 1 hour }\n",
+    "E253-no-target": PLANS
+    + "calendar always { days mon..sun hours 00:00-24:00 }\n"
+    + "service s { hours always\n credit below 99% 10% }\n",
+    "E253-W252-W253": PLANS
+    + _SERVICE.format(
+        body="availability target 99.5% credit below 99.9% 10%, below 99% 25%, below 99% 30%, below 98% 20%"
+    ),
+    "W201": HEADER + CALENDAR + "priority P1 {\n  respond within 4 business hour\n}\n",
+    "W202": _calendar("  days mon, mon..fri\n  hours 10:00-18:00\n"),
+    "W248": HEADER
+    + CALENDAR
+    + "clock c {\n  starts at incident.reported\n  stops at incident.resolved\n}\n"
+    + "priority P1 {\n  respond within 4 business hours\n  same day if received 4 hours before close of business\n"
+    + "  first reply within 1 business day on c\n}\n",
+    "W250-taken": PLANS
+    + "priority P1 { respond within 4 hours }\npriority P1 { when plan = premium respond within 1 hour }\n",
+    "W250-none": PLANS
+    + "priority P1 { when plan = premium and plan != premium respond within 1 hour }\n"
+    + "priority P1 { respond within 4 hours }\n",
+    "W251": PLANS
+    + "priority P1 { when plan = premium respond within 1 hour }\n"
+    + "priority P1 { when channel = en respond within 2 hours }\npriority P1 { respond within 4 hours }\n",
+    "W254": PLANS + _NOTIFY.format(n="a", c="plan = premium and plan != premium"),
+    "W255": PLANS + _NOTIFY.format(n="a", c="plan = premium") + _NOTIFY.format(n="b", c="plan in (premium, standard)"),
+    "W256-fallback": PLANS
+    + _SERVICE.format(body="availability target 99.5% availability target 99.9% when plan = premium"),
+    "W256-taken": PLANS
+    + _SERVICE.format(
+        body="availability target 99.9% when plan = premium availability target 99.8% when plan = premium "
+        "availability target 99.5%"
+    ),
+    "W256-none": PLANS
+    + _SERVICE.format(
+        body="availability target 99.9% when plan = premium and plan != premium availability target 99.5%"
+    ),
+    "W257": PLANS
+    + _SERVICE.format(
+        body="availability target 99.9% when plan = premium availability target 99.8% when channel = en "
+        "availability target 99.5%"
+    ),
+    "W302": HEADER + CALENDAR + "maintenance m {\n  every month on 4th thu, 12:00-14:00\n  calendar business\n}\n",
+    "W303": HEADER + CALENDAR + "backup files {\n  every 1 day\n  keep 12 hours\n}\n",
+    "W304": HEADER
+    + CALENDAR
+    + 'article 1 "条" / "Article"\nexclude force_majeure "不可抗力" / "Force majeure" [art 9]\n',
+    "E302-no-hours": HEADER + "calendar business {\n  days mon..fri\n}\n",
+    "E303-elapsed": HEADER.replace("2026-04-01", "2200-06-01")
+    + CALENDAR
+    + "priority P1 {\n  respond within 3650 days\n  same day if received 4 hours before close of business\n}\n",
+    "E303-by-end": HEADER.replace("2026-04-01", "2200-06-01")
+    + CALENDAR
+    + "priority P1 {\n  respond by end of 3650th business day\n"
+    + "  same day if received 4 hours before close of business\n}\n",
+    "W305": _calendar("  days mon..fri\n  hours 10:00-18:00\n  holidays JP\n  hours 2026-11-23 10:00-12:00\n"),
+    "W306": _calendar("  days mon..fri\n  hours 10:00-12:00, 13:00-18:00\n  closed 2026-11-24 09:00-19:00\n"),
+}
+SNIPPETS.update(VARIANTS)
+
+
 def _codes_emitted() -> set[str]:
     """Every diagnostic code written in the language and policy stages (E: errors, W: warnings)."""
     found: set[str] = set()
@@ -185,7 +322,8 @@ def test_coverage_of_the_codes_the_checker_emits() -> None:
     print("covered:", " ".join(sorted(covered)))
     print("English only:", " ".join(sorted(emitted - covered)))
     assert len(emitted) >= 80
-    assert len(covered) >= 44  # raise this as codes are worded; lowering it means a code lost its Japanese
+    assert len(covered) >= 80  # lowering it means a code lost its Japanese
+    assert covered == emitted, f"codes without Japanese wording: {sorted(emitted - covered)}"
 
 
 def test_every_covered_code_renders_in_japanese_wherever_it_is_raised() -> None:
@@ -242,7 +380,7 @@ def test_a_parse_error_lists_what_was_expected_in_the_language(tmp_path: Path, p
         "使える単位は`seconds`、`minutes`、`hours`、`days`、`weeks`、`months`です",
         "en": "did you mean `hours`? valid units are seconds, minutes, hours, days, weeks, months",
     }
-    assert (d.code, d.text(lang), d.help_text(lang)) == ("E101", expected[lang], helps[lang])
+    assert (d.code, d.text(lang), d.help_text(lang)) == ("E011", expected[lang], helps[lang])
 
 
 def test_a_kind_without_a_phrase_keeps_its_english_name_and_the_message_falls_back() -> None:
@@ -251,3 +389,77 @@ def test_a_kind_without_a_phrase_keeps_its_english_name_and_the_message_falls_ba
     d = diagnostic("E200", words("diag.E200", kind=words("diag.E200.kind.gadget"), name="x"), span)
     assert d.message == "gadget `x` is defined twice"
     assert d.text("ja") == d.message  # not all of it is in the catalogue: English, whole
+
+
+def _e001(data: bytes | str | None = None, path: Path | None = None) -> Diagnostic:
+    """The one E001 diagnostic of reading ``data`` (or the file ``path``)."""
+    if path is not None:
+        text, diags = source.read_policy_file(path)
+    else:
+        assert data is not None
+        text, diags = source.decode_policy(data, "p.sla")
+    (d,) = diags
+    assert text is None and d.code == "E001"
+    return d
+
+
+def test_every_reason_a_policy_file_cannot_be_read_is_worded_in_japanese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    big = source.MAX_POLICY_BYTES + 1
+    (tmp_path / "big.sla").write_bytes(b"#" * big)
+    found = {
+        "missing": _e001(path=tmp_path / "nothing.sla"),
+        "directory": _e001(path=tmp_path),
+        "not_utf8": _e001(b"sla \xff"),
+        "nul": _e001("sla\x00"),
+        "surrogate": _e001("sla \udc80"),
+        "too_big_file": _e001(path=tmp_path / "big.sla"),
+        "too_big_bytes": _e001(b"#" * big),
+        "too_big_text": _e001("#" * big),
+    }
+    found["too_big_input"] = source.read_policy_stream(io.BytesIO(b"#" * big), "-")[1][0]
+    for number in (errno.EACCES, errno.ESTALE):
+
+        def refuse(*args: object, number: int = number, **kwargs: object) -> object:
+            raise OSError(number, os.strerror(number))
+
+        monkeypatch.setattr("builtins.open", refuse)
+        found[errno.errorcode[number]] = _e001(path=tmp_path / "p.sla")
+        monkeypatch.undo()
+    assert found["too_big_file"].message == (
+        f"the file is {big:,} bytes; a policy may be at most {source.MAX_POLICY_BYTES:,}"
+    )
+    assert found["too_big_input"].message == (
+        f"the input is more than {big - 1:,} bytes; a policy may be at most {big - 1:,}"
+    )
+    assert found["EACCES"].message == "cannot read the file: Permission denied"
+    assert found["EACCES"].text("ja") == "ファイルを読み取れません：アクセスが許可されていません"
+    # an errno without a phrase of its own is quoted as the system gives it
+    assert found["ESTALE"].text("ja") == f"ファイルを読み取れません：`{os.strerror(errno.ESTALE)}`"
+    for name, d in found.items():
+        assert d.words is not None and (d.help is None or d.help_words is not None), name
+        ja = f"{d.text('ja')}\n{d.help_text('ja') or ''}"
+        assert not _english_words(ja), f"{name}: English in {ja!r}"
+        assert d.text("en") == d.message and d.help_text("en") == d.help
+
+
+@pytest.mark.parametrize("name", sorted(VARIANTS))
+def test_each_variant_of_the_codes_worded_last_is_japanese(name: str) -> None:
+    """Each situation of the 36 codes worded last, one policy each: the code is raised, worded from the catalogue."""
+    code = name.split("-")[0]
+    found = [d for d in compile_policy(VARIANTS[name]).diagnostics if d.code in name.split("-")]
+    assert any(d.code == code for d in found), (name, [d.code for d in compile_policy(VARIANTS[name]).diagnostics])
+    for d in found:
+        assert d.words is not None and (d.help is None or d.help_words is not None), (name, d.message)
+        ja = f"{d.text('ja')}\n{d.help_text('ja') or ''}"
+        assert not _english_words(ja), f"{name}: English in {ja!r}"
+
+
+def test_times_and_holidays_are_written_the_language_way() -> None:
+    """W301's times and W305's holiday name: each language writes its own, no English weekday in Japanese."""
+    w301 = next(d for d in compile_path(CORPUS_DIR / "058-same-day-contradicts-target.sla").diagnostics)
+    assert "a clock starting Thu 2026-04-02 14:00 is due Fri 2026-04-03 11:00" in w301.message
+    assert "2026-04-02(木) 14:00に始まるクロックの期限は2026-04-03(金) 11:00" in w301.text("ja")
+    (w305,) = compile_policy(VARIANTS["W305"]).diagnostics
+    assert "(Labor Thanksgiving Day)" in w305.message and "祝日（勤労感謝の日）" in w305.text("ja")

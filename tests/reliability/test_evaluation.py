@@ -187,7 +187,7 @@ def test_item10_every_format_lists_violations_in_the_same_order(tmp_path: Path) 
 def _case(tmp_path: Path, text: str) -> tuple[Path, subprocess.CompletedProcess[str]]:
     path = tmp_path / "case.yaml"
     path.write_text(text, "utf-8")
-    return path, _sla("test", POLICY, path)
+    return path, _sla("test", "--lang", "en", POLICY, path)  # the English; tests/author checks the Japanese
 
 
 ADD = 'cases:\n  - name: add\n    add_business_time: {{from: "2026-11-30T11:30:00+09:00", hours: {}}}\n    expect: x\n'

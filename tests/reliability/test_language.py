@@ -230,7 +230,7 @@ def test_item17_recovery_from_many_unclosed_blocks_is_linear(tmp_path: Path) -> 
     code, err = sla("check", str(path), timeout=60)
     assert code == 1
     lines = err.splitlines()
-    assert lines[0] == f"{path}:1:1: error[E103]: this block is not closed"
+    assert lines[0] == f"{path}:1:1: error[E013]: this block is not closed"
     assert lines[-1].startswith("100 errors, 0 warnings")
     assert f"{n - 1 - 100:,} more not shown" in lines[-1]
 
@@ -313,7 +313,7 @@ def test_item24_excerpt_lines_agree_with_the_parser(separator: str, tmp_path: Pa
     text = CLEAN.replace("holidays JP", f"holidays JP  # a{separator}b").replace("business hours", "business hurs")
     compiled = compile_text(text, "t.sla")
     (d,) = compiled.errors
-    assert (d.code, d.span.line, d.span.column) == ("E101", 15, 29)
+    assert (d.code, d.span.line, d.span.column) == ("E011", 15, 29)
     rendered = d.render(compiled.source).split("\n")
     assert rendered[1] == "15 |   respond within 4 business hurs"
     assert rendered[2] == "   | " + " " * 28 + "^^^^"

@@ -1,0 +1,317 @@
+"""Catalogue section: what the authors' tools and the policy loader say about a policy (keys ``author.*``).
+
+Design notes
+------------
+* ``author.load.*``: :func:`sla_dsl.policy.load.load_policies` (a directory without
+  policies, two versions on one day); ``author.policy.*``: the compiled policy's
+  refusals (:mod:`sla_dsl.policy.compiled`: an attribute or value the policy does not
+  declare, no rule that applies, no business calendar); ``author.test.*``: ``sla test``
+  (:mod:`sla_dsl.authoring.policytest`, :mod:`sla_dsl.authoring.testyaml`);
+  ``author.replay.*``: ``sla replay``'s summary; ``author.fmt.*`` and ``author.lsp.*``:
+  ``sla fmt`` and the language server when they cannot do what was asked (``author.fmt.*``
+  also words :class:`~sla_dsl.authoring.fmt.FormatError`); ``author.time.*``: a bad time
+  given on the command line or in a test file (:mod:`sla_dsl.calendars.timeargs`).
+* The English is exactly what the tools printed before the catalogue (tests compare
+  it with ``--lang en``). The Japanese quotes in backticks every name from the
+  policy, the test file or the system (YAML keys, ids, statuses, an OS error text),
+  so no English word stands outside them; Latin text the Japanese needs (``.sla``,
+  a YAML example) arrives as a field.
+* Lists are joined with ``author.sep.*`` (``、`` / ``, ``), so no caller picks a
+  separator by language; a list of names from a file or the policy (YAML keys,
+  attribute values) is :func:`names`: in backticks in Japanese, bare in English
+  as the tools always wrote them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .msg import Msg
+
+__all__ = ["AUTHORING", "names"]
+
+#: ``author.<tool>.<key>``
+AUTHORING: dict[str, Msg] = {
+    "author.sep.list": Msg("、", ", "),
+    "author.sep.help": Msg("。", "; "),
+    "author.sep.kinds": Msg("、", "; "),
+    # the policy loader (sla_dsl.policy.load)
+    "author.load.no_policy_file": Msg(
+        "{path}：ディレクトリにポリシーファイル（`{ext}`）がありません", "{path}: directory holds no {ext} policy file"
+    ),
+    "author.load.same_day": Msg(
+        "{path}：版 {version} の適用開始日 {effective} は、{other}と同じ日です",
+        "{path}: version {version} takes effect on {effective}, the same day as {other}",
+    ),
+    "author.load.version_of": Msg("{path}（版 {version}）", "{path} (version {version})"),
+    "author.load.version": Msg("版 {version}", "version {version}"),
+    # the compiled policy (sla_dsl.policy.compiled)
+    "author.policy.unknown_attribute": Msg("属性 `{name}` はありません", "unknown attribute `{name}`"),
+    "author.policy.declares": Msg("このポリシーの属性：{known}", "the policy declares {known}"),
+    "author.policy.attribute": Msg("`{name}`（{values}）", "`{name}` ({values})"),
+    "author.policy.no_attributes": Msg("このポリシーは属性を宣言していません", "the policy declares no attributes"),
+    "author.policy.no_value": Msg(
+        "属性 `{name}` に値 `{value}` はありません", "attribute `{name}` has no value `{value}`"
+    ),
+    "author.policy.values_are": Msg("値は {values} です", "its values are {values}"),
+    "author.policy.no_rule": Msg(
+        "優先度 `{pid}` の規定には、{shown} に当てはまるものがありません",
+        "no rule of priority `{pid}` applies to {shown}",
+    ),
+    "author.policy.given": Msg("属性 `{name}` が `{value}`", "{name} = {value}"),
+    "author.policy.no_calendar": Msg(
+        "このポリシーには営業時間のある営業カレンダーがありません。"
+        "{example} を追加するか、カレンダーを指定してください",
+        "the policy declares no business calendar with hours: add {example} or name one",
+    ),
+    # sla test: results
+    "author.test.pass": Msg("成功", "PASS"),
+    "author.test.fail": Msg("失敗", "FAIL"),
+    "author.test.case": Msg("{result}：{where}：{name}", "{result}: {where}: {name}"),
+    "author.test.count": Msg("{result}：{n}/{total}", "{result}: {n}/{total}"),
+    # sla test: what a case found
+    "author.test.expected_mapping": Msg(
+        "`{section}`：ID から `{key}` または項目への対応を書いてください",
+        "{section}: expected a mapping of id to {key} or to fields",
+    ),
+    "author.test.row_missing": Msg(
+        "`{section}` の `{ident}`：レポートにありません",
+        "{section} {ident}: expected in the report, but it is not there",
+    ),
+    "author.test.no_field": Msg(
+        "`{section}` の `{ident}`：レポートに項目 `{field}` はありません",
+        "{section} {ident}: the report has no field `{field}`",
+    ),
+    "author.test.field_differs": Msg(
+        "`{section}` の `{ident}` の `{field}`：期待 `{expected}`、実際 `{actual}`",
+        "{section} {ident} {field}: expected {expected}, got {actual}",
+    ),
+    "author.test.differs": Msg("`{what}`：期待 {expected}、実際 {actual}", "{what}: expected {expected}, got {actual}"),
+    "author.test.hours_differ": Msg(
+        "`{what}`：期待 {expected} 時間、実際 {actual} 時間", "{what}: expected {expected} hours, got {actual}"
+    ),
+    "author.test.windows_differ": Msg(
+        "定期メンテナンスの時間帯が違います（- 期待、+ 実際）：", "maintenance windows differ (- expected, + actual):"
+    ),
+    "author.test.expect_sections": Msg(
+        "`{key}`：{sections} の対応を書いてください",
+        "{key}: a mapping of {sections}",
+    ),
+    "author.test.violation_missing": Msg(
+        "`{key}`：期待した `{violation}` がレポートにありません", "{key}: expected {violation}, not in the report"
+    ),
+    "author.test.violation_found": Msg(
+        "`{key}`：違反はないはずが `{kind}` `{ident}`：{message}",
+        "{key}: expected none, got {kind} {ident}: {message}",
+    ),
+    # sla test: a malformed test file (E160-E163)
+    "author.test.located": Msg("{where}：{error}[{code}]：{message}", "{where}: {error}[{code}]: {message}"),
+    "author.test.help": Msg("\n  = {help}：{text}", "\n  = {help}: {text}"),
+    "author.test.in_case": Msg("ケース `{name}`：{message}", "case `{name}`: {message}"),
+    "author.test.case_n": Msg("ケース {n}", "case {n}"),
+    "author.test.no_test_file": Msg(
+        "{path}：ディレクトリにテストファイル（`{ext}`）がありません", "{path}: directory holds no {ext} test file"
+    ),
+    "author.test.no_such_file": Msg("テストファイルがありません", "no such test file"),
+    "author.test.cannot_read": Msg("読み込めません：`{reason}`", "cannot read: {reason}"),
+    "author.test.too_large": Msg(
+        "テストファイルが大きすぎます：{limit} バイトを超えています", "test file too large: more than {limit} bytes"
+    ),
+    "author.test.too_large.help": Msg(
+        "ケースを複数のファイルに分けるか、長いイベントログを `{key}` に置いてください",
+        "split the cases over several files, or keep long event logs in `{key}`",
+    ),
+    "author.test.not_utf8": Msg("{encoding} のテキストではありません", "not {encoding} text"),
+    "author.test.invalid_yaml": Msg("{yaml} として読めません：`{problem}`", "invalid {yaml}: {problem}"),
+    "author.test.too_deep": Msg("入れ子が {limit} 段を超えています", "nested more than {limit} levels deep"),
+    "author.test.too_deep.help": Msg(
+        "テストのケースに要る入れ子は数段です：ケース、その問い、そのイベント",
+        "a test case needs a few levels: a case, its question, its events",
+    ),
+    "author.test.too_many_values": Msg(
+        "テストファイルが大きすぎます：エイリアスが表す値が {limit} 個を超えています",
+        "test file too large: its aliases stand for more than {limit} values",
+    ),
+    "author.test.too_many_values.help": Msg(
+        "エイリアス（`{alias}`）はアンカーが名付けたものを繰り返します。入れ子を減らしてください",
+        "an alias (`{alias}`) repeats what its anchor names: nest them less",
+    ),
+    "author.test.alias_loop": Msg("エイリアスが自分を含む値を指しています", "an alias refers to a value that holds it"),
+    "author.test.alias_loop.help": Msg("循環を取り除いてください", "remove the loop"),
+    "author.test.not_cases": Msg(
+        "テストファイルは `{key}` のリストを持つマッピングです", "a test file is a mapping with a `{key}` list"
+    ),
+    "author.test.not_cases.help": Msg("ファイルを `{start}` で始めてください", "start the file with `{start}`"),
+    "author.test.not_mapping": Msg("ケース {n} がマッピングではありません", "case {n} is not a mapping"),
+    "author.test.not_mapping.help": Msg(
+        "各ケースを `{example}` の形で書いてください", "write each case as `{example}`"
+    ),
+    "author.test.both_events": Msg(
+        "ケース `{name}` に `{events}` と `{events_file}` の両方があります",
+        "case `{name}` has both `{events}` and `{events_file}`",
+    ),
+    "author.test.keep_one": Msg("どちらか一つにしてください", "keep one of them"),
+    "author.test.one_question": Msg(
+        "ケース `{name}` は {questions} のどれか一つだけを問うてください",
+        "case `{name}` must ask exactly one of {questions}",
+    ),
+    "author.test.one_question.help": Msg(
+        "例：`{example}` と、期待する期限を `{expect}` に", "e.g. `{example}` with the due time as `{expect}`"
+    ),
+    "author.test.no_expect": Msg("ケース `{name}` に `{expect}` がありません", "case `{name}` has no `{expect}`"),
+    "author.test.no_expect.help": Msg("答えがどうなるべきかを書いてください", "say what the answer must be"),
+    "author.test.needs": Msg("ケース `{name}` には `{key}` が必要です", "case `{name}` needs `{key}`"),
+    "author.test.not_time": Msg(
+        "`{what}` は時刻か日付の文字列で書いてください", "`{what}` must be a time or date string"
+    ),
+    "author.test.example": Msg("例：`{example}`", "e.g. `{example}`"),
+    "author.test.not_number": Msg(
+        "`{what}` は{limits}有限の数で書いてください。`{shown}` と書かれています",
+        "`{what}` must be a finite number{limits}, found `{shown}`",
+    ),
+    "author.test.limits": Msg("{low}から{high}までの", " from {low} to {high}"),
+    "author.test.plain_number": Msg(
+        "`3` や `1.5` のように数だけを書いてください", "write a plain number, e.g. `3` or `1.5`"
+    ),
+    "author.test.not_attributes": Msg("`{what}` はマッピングで書いてください", "`{what}` must be a mapping"),
+    "author.test.maintenance_range": Msg("定期メンテナンスの範囲", "maintenance range"),
+    "author.test.period": Msg("期間", "period"),
+    "author.test.reversed": Msg(
+        "{what}が逆です：`{k_to}`（{end}）が `{k_from}`（{start}）より後ではありません",
+        "the {what} is reversed: `{k_to}` ({end}) is not after `{k_from}` ({start})",
+    ),
+    "author.test.empty": Msg(
+        "{what}が空です：`{k_to}`（{end}）が `{k_from}`（{start}）より後ではありません",
+        "the {what} is empty: `{k_to}` ({end}) is not after `{k_from}` ({start})",
+    ),
+    "author.test.swap": Msg("`{k_from}` と `{k_to}` を入れ替えてください", "swap `{k_from}` and `{k_to}`"),
+    "author.test.after": Msg(
+        "`{k_to}` を `{k_from}` より後にしてください。範囲は {range} です",
+        "give `{k_to}` after `{k_from}`: the range is {range}",
+    ),
+    "author.test.windows_list": Msg(
+        "`{key}` は `{form}` の時間帯のリストで書いてください", "`{key}` must be a list of `{form}` windows"
+    ),
+    "author.test.events_list": Msg("`{key}` はリストで書いてください", "`{key}` must be a list"),
+    "author.test.events_list.help": Msg(
+        "1 項目に 1 イベントを書いてください：`{example}`", "write one event per item: `{example}`"
+    ),
+    "author.test.violations_list": Msg(
+        "`{key}` は `{example}` のリストで書いてください", "`{key}` must be a list of `{example}`"
+    ),
+    # times on the command line and in `sla test` files (sla_dsl.calendars.timeargs)
+    "author.time.not_instant": Msg(
+        "`{flag}` の `{text}` は `{standard}` 形式の時刻ではありません（例：`{example}`）",
+        "{flag} `{text}` is not an {standard} time (write e.g. `{example}`)",
+    ),
+    "author.time.no_offset": Msg(
+        "`{flag}` の `{text}` には時差（`+09:00` など）がありません（例：`{example}`）",
+        "{flag} `{text}` has no UTC offset (write e.g. `{example}`)",
+    ),
+    "author.time.not_edge": Msg(
+        "`{flag}` の `{text}` は `{standard}` 形式の時刻でも日付（`{form}`）でもありません",
+        "{flag} `{text}` is not an {standard} time or a date ({form})",
+    ),
+    "author.time.out_of_range": Msg(
+        "`{flag}` の `{text}` は扱える年（{first} 年から {last} 年まで）の外です。"
+        "{first_date} から {last_date} までの時刻を書いてください",
+        "{flag} `{text}` is outside the supported years, {first} to {last} "
+        "(write a time from {first_date} to {last_date})",
+    ),
+    # sla replay: the summary
+    "author.replay.title": Msg(
+        "再判定 {name} {old} → {new}、{start} から {end} まで（{as_of} 時点）",
+        "replay {name} {old} -> {new}, {start} to {end} (as of {as_of})",
+    ),
+    "author.replay.unchanged": Msg("判定の変化はありません", "no verdict changes"),
+    "author.replay.incidents": Msg("判定が変わる案件：", "incidents whose verdict changes:"),
+    "author.replay.incident": Msg(
+        "  {id} {priority}：{old} → {new}（期限 {old_due} → {new_due}、応答 {responded}）",
+        "  {id} {priority}: {old} -> {new} (due {old_due} -> {new_due}, responded {responded})",
+    ),
+    "author.replay.moved_due": Msg(
+        "期限だけが動き、判定は変わらない案件（{n} 件）：{ids}", "due time moved, verdict unchanged ({n}): {ids}"
+    ),
+    "author.replay.targets": Msg("判定か期限が変わる目標：", "targets whose verdict or due time changes:"),
+    "author.replay.target": Msg(
+        "  {id} {target}：{old} → {new}（期限 {old_due} → {new_due}）",
+        "  {id} {target}: {old} -> {new} (due {old_due} -> {new_due})",
+    ),
+    "author.replay.outages": Msg("障害：", "outages:"),
+    "author.replay.outage": Msg(
+        "  {id}：通知 {old} → {new}、停止時間 {old_minutes} → {new_minutes} 分",
+        "  {id}: notice {old} -> {new}, downtime {old_minutes} -> {new_minutes} min",
+    ),
+    "author.replay.stops": Msg("計画停止：", "planned stops:"),
+    "author.replay.stop": Msg("  {id}：通知の有効性 {old} → {new}", "  {id}: notice valid {old} -> {new}"),
+    "author.replay.windows": Msg("定期メンテナンスの時間帯：", "maintenance windows:"),
+    "author.replay.window_moved": Msg(
+        "  移動 {old_start}-{old_end} → {new_start}-{new_end}", "  moved {old_start}-{old_end} -> {new_start}-{new_end}"
+    ),
+    "author.replay.window_removed": Msg("  削除 {start}-{end}", "  removed {start}-{end}"),
+    "author.replay.window_added": Msg("  追加 {start}-{end}", "  added {start}-{end}"),
+    "author.replay.availability": Msg(
+        "稼働率：{old} → {new}（測定 {old_measured} → {new_measured} 分、停止時間 {old_down} → {new_down} 分）",
+        "availability: {old} -> {new} (measured {old_measured} -> {new_measured} min, "
+        "downtime {old_down} -> {new_down} min)",
+    ),
+    "author.replay.backups": Msg("バックアップ：", "backups:"),
+    "author.replay.backup": Msg("  {kind} {when}：{old} → {new}", "  {kind} {when}: {old} -> {new}"),
+    "author.replay.credits": Msg("サービスクレジット：", "service credits:"),
+    "author.replay.credit": Msg(
+        "  {service}{when}（{start} から）：{old} → {new}", "  {service}{when} from {start}: {old} -> {new}"
+    ),
+    "author.replay.credit_when": Msg("（{when}）", " when {when}"),
+    "author.replay.none": Msg("なし", "none"),
+    "author.replay.violations": Msg("違反：", "violations:"),
+    "author.replay.violation": Msg("  {mark} {kind} {id}：{message}", "  {mark} {kind} {id}: {message}"),
+    "author.replay.statuses": Msg("案件の判定：{counts}", "incident statuses: {counts}"),
+    "author.replay.count": Msg("{status} {old} 件 → {new} 件", "{status} {old} -> {new}"),
+    "author.replay.absent": Msg("なし", "absent"),
+    "author.replay.true": Msg("有効", "True"),
+    "author.replay.false": Msg("無効", "False"),
+    # sla fmt and the language server, when they cannot do what was asked
+    "author.fmt.refused": Msg("このテキストは整形できません：{reason}", "cannot format this text: {reason}"),
+    "author.fmt.no_parse": Msg(
+        "構文を読めないテキストは整形できません：`{error}`", "cannot format a text that does not parse: {error}"
+    ),
+    "author.fmt.result_no_parse": Msg(
+        "整形した結果の構文が読めません：`{error}`", "the formatted text does not parse: {error}"
+    ),
+    "author.fmt.lost_token": Msg("整形で、どの文にも属さない字句が残りました", "a token is outside every statement"),
+    "author.fmt.changed_tokens": Msg(
+        "整形でポリシーの字句が変わりました", "formatting changed the tokens of the policy"
+    ),
+    "author.fmt.lost_comment": Msg("整形でコメントが失われました", "formatting lost a comment"),
+    "author.fmt.changed_meaning": Msg(
+        "整形でポリシーの意味が変わりました", "formatting changed the meaning of the policy"
+    ),
+    "author.fmt.cannot_write": Msg(
+        "書き込めません：`{reason}`。ファイルは変更していません", "cannot write: {reason}; the file is unchanged"
+    ),
+    "author.lsp.cannot_format": Msg("整形できません：{reason}", "cannot format: {reason}"),
+    "author.lsp.has_errors": Msg(
+        "ポリシーにエラーがあります。{line} 行目：{message}{also}",
+        "the policy has errors; line {line}: {message}{also}",
+    ),
+    "author.lsp.more": Msg("（ほか {n} 件）", " (and {n} more)"),
+    "author.lsp.internal_check": Msg(
+        "このポリシーの検査中に内部エラーが発生しました：`{error}`",
+        "internal error while checking this policy: {error}",
+    ),
+    "author.lsp.internal_check.help": Msg(
+        "`{program}` の不具合です。ポリシーを添えて報告してください",
+        "this is a bug in {program}; please report it with the policy",
+    ),
+    "author.lsp.internal": Msg(
+        "`{program}`：内部エラー：`{error}`（`{program}` の不具合です。報告してください）",
+        "{program}: internal error: {error} (a bug in {program}; please report it)",
+    ),
+}
+
+
+def names(items: Iterable[str], lang: str) -> str:
+    """Names a person does not read as words (YAML keys, attribute values): ```a`、`b``` / ``a, b``."""
+    if lang == "ja":
+        return "、".join(f"`{item}`" for item in items)
+    return ", ".join(items)

@@ -1,0 +1,58 @@
+"""Catalogue section: the ``sla`` command's own words about a policy, beside its diagnostics (keys ``cli.*``).
+
+Design notes
+------------
+* Diagnostics themselves are :mod:`.diagnostics` (``diag.*``); this section holds the lines a
+  command prints around them: what ``sla fmt`` did with each file and the count at the end,
+  the docs build's line before a policy that does not compile, a priority or calendar the
+  policy does not declare, and the words of ``sla calendar``'s month grid. They are written
+  in the language :mod:`sla_dsl.cli.langs` chooses (``--lang``, else the policy's primary
+  language).
+* English plurals are separate keys (``.one`` / ``.other``) with the same fields; Japanese
+  counts need no plural, so both keys say the same there.
+* The English is exactly what the commands printed before the catalogue (tests compare it).
+"""
+
+from __future__ import annotations
+
+from .msg import Msg
+
+__all__ = ["CLI"]
+
+#: ``cli.<command>.<key>``
+CLI: dict[str, Msg] = {
+    "cli.fmt.not_formatted": Msg(
+        "整形していません（ポリシーにエラーがあります）", "not formatted (the policy has errors)"
+    ),
+    "cli.fmt.reformatted.one": Msg(
+        "{changed} 件を整形し、{unchanged} 件は変更なし", "{changed} file reformatted, {unchanged} left unchanged"
+    ),
+    "cli.fmt.reformatted.other": Msg(
+        "{changed} 件を整形し、{unchanged} 件は変更なし", "{changed} files reformatted, {unchanged} left unchanged"
+    ),
+    "cli.fmt.would.one": Msg(
+        "{changed} 件は整形が必要、{unchanged} 件は変更なし",
+        "{changed} file would be reformatted, {unchanged} left unchanged",
+    ),
+    "cli.fmt.would.other": Msg(
+        "{changed} 件は整形が必要、{unchanged} 件は変更なし",
+        "{changed} files would be reformatted, {unchanged} left unchanged",
+    ),
+    # `sla calendar`: the month grid (the month's English name or its number arrive as {month})
+    "cli.calendar.title": Msg("{year}年{month}月", "{month} {year}"),
+    "cli.calendar.weekdays": Msg("月 火 水 木 金 土 日", "Mon Tue Wed Thu Fri Sat Sun"),
+    "cli.calendar.legend.closed": Msg("営業日以外", "not a business day"),
+    "cli.calendar.legend.holiday": Msg("祝日・休業日", "holiday or closure"),
+    "cli.calendar.legend.maintenance": Msg("定期メンテナンス開始日", "maintenance window starts"),
+    "cli.calendar.moved": Msg(" ({day} {reason}から延期)", " (moved from {day}: {reason})"),
+    # `sla deadline --priority` and `sla calendar --calendar` naming what the policy does not declare
+    "cli.unknown.priority": Msg(
+        "優先度 `{name}` はありません（このポリシーの優先度：{known}）",
+        "unknown priority `{name}` (this policy has {known})",
+    ),
+    "cli.unknown.calendar": Msg(
+        "カレンダー `{name}` はありません（このポリシーのカレンダー：{known}）",
+        "unknown calendar `{name}` (this policy has {known})",
+    ),
+    "cli.docs.not_compiled": Msg("ポリシー {path} にエラーがあります：", "policy {path} does not compile:"),
+}

@@ -1,0 +1,262 @@
+"""The wording of policy diagnostics about rules that look wrong and checks on real calendars: W2xx, E25x, E3xx, W3xx.
+
+Design notes
+------------
+* A part of :data:`sla_dsl.i18n.diagnostics.DIAGNOSTICS` (merged there), with the same key scheme
+  (``diag.<code>[.<variant>]``); a reason that a message gives after a colon or in parentheses is
+  a phrase of its own (``diag.W250.why.taken``), chosen by the checker from what it found, so no
+  English is computed at run time.
+* Syntax the templates quote is a ``{kw_*}`` field from :data:`RULE_SYNTAX` (merged into
+  :data:`sla_dsl.i18n.diagnostics.SYNTAX`).
+* Times in a message (W301's "a clock starting Thu 2026-04-02 14:00") are a ``diag.phrase.moment``
+  with a weekday phrase, written the language's way: ``Thu 2026-04-02 14:00`` /
+  ``2026-04-02(木) 14:00``.
+"""
+
+from __future__ import annotations
+
+from .msg import Msg
+
+#: Syntax the templates below quote (fields ``{kw_*}``), the same in every language.
+RULE_SYNTAX: dict[str, str] = {
+    "kw_first_reply_on": "first reply within 4 business hours on <clock>",
+    "kw_availability_example": "availability target 99.5%",
+    "kw_monthly": "monthly",
+    "kw_quarterly": "quarterly",
+    "kw_open": "open",
+    "kw_days_example": "days mon..fri",
+    "kw_hours_example": "hours 10:00-18:00",
+}
+
+_WEEKDAYS = {
+    "mon": Msg("月", "Mon"),
+    "tue": Msg("火", "Tue"),
+    "wed": Msg("水", "Wed"),
+    "thu": Msg("木", "Thu"),
+    "fri": Msg("金", "Fri"),
+    "sat": Msg("土", "Sat"),
+    "sun": Msg("日", "Sun"),
+}
+
+RULE_DIAGNOSTICS: dict[str, Msg] = {
+    # shared phrases
+    "diag.phrase.every_incident": Msg("すべての案件", "every incident"),
+    "diag.phrase.every_customer": Msg("すべての顧客", "every customer"),
+    "diag.phrase.no_combination": Msg(
+        "条件を満たす属性の値の組み合わせがありません", "no combination of attribute values meets its condition"
+    ),
+    "diag.phrase.range": Msg("対応する年（{first}年から{last}年まで）", "the supported years, {first} to {last}"),
+    "diag.phrase.moment": Msg("{date}({weekday}) {time}", "{weekday} {date} {time}"),
+    **{f"diag.phrase.weekday.{k}": v for k, v in _WEEKDAYS.items()},
+    # E249: an event type that cannot be declared
+    "diag.E249": Msg("`{name}` は宣言できません。{what}", "`{name}` cannot be declared: {what}"),
+    "diag.E249.what.fixed": Msg(
+        "`{family}` のイベントは契約で決まった流れをたどります",
+        "`{family}` events have the contract's fixed life cycle",
+    ),
+    "diag.E249.what.family": Msg("`{family}` はイベントの系統ではありません", "`{family}` is not a family of events"),
+    "diag.E249.help": Msg(
+        "宣言できるのは案件のイベントの種類だけです：`{example}` と書いてください",
+        "only incident event types can be declared: write `{example}`",
+    ),
+    # E252, W250, W251: the rules of one priority chosen by attributes
+    "diag.E252": Msg(
+        "優先度 `{pid}` の案件で{shown}のものは、`{pid}` のどの規定にも当てはまりません",
+        "an incident of priority `{pid}` with {shown} matches no rule of `{pid}`",
+    ),
+    "diag.E252.many": Msg(
+        "優先度 `{pid}` の案件で{shown}のものは、`{pid}` のどの規定にも当てはまりません"
+        "（当てはまらない組み合わせは{count}通りあります）",
+        "an incident of priority `{pid}` with {shown} matches no rule of `{pid}` ({count} combinations do not)",
+    ),
+    "diag.E252.help": Msg(
+        "どの条件にも当てはまらない案件のために、`{kw_when}` のない `{example}` を最後に書いてください",
+        "add a last `{example}` without `{kw_when}`, for the incidents no condition takes",
+    ),
+    "diag.W250": Msg(
+        "優先度 `{pid}` のこの規定が適用されることはありません：{why}",
+        "this rule of priority `{pid}` can never apply: {why}",
+    ),
+    "diag.W250.why.taken": Msg(
+        "当てはまる案件はすべて、先に{line}行目の規定が取ります",
+        "every incident it matches is taken first by the rule on line {line}",
+    ),
+    "diag.W250.help": Msg(
+        "一つの優先度の規定はファイルの順に試され、最初に当てはまったものが適用されます。"
+        "より限定的な規定を一般的な規定の上に移すか、この規定を削除してください",
+        "rules of one priority are tried in file order and the first that matches applies: "
+        "move the more specific rule above the general one, or remove this one",
+    ),
+    "diag.W251": Msg(
+        "{shown}のとき、`{pid}` のこの規定と{line}行{column}列の規定の両方が当てはまります。先の規定が適用されます",
+        "for {shown} both this rule of `{pid}` and the one on line {line}:{column} match; the earlier one applies",
+    ),
+    "diag.W251.help": Msg(
+        "条件を互いに重ならないようにするか、{shown}のための規定を先に移してください",
+        "make the conditions exclusive, or move the rule meant for {shown} first",
+    ),
+    # E253, W252, W253: credit tiers
+    "diag.E253": Msg(
+        "サービス `{name}` は返金を定めていますが、稼働率を約束していません",
+        "service `{name}` owes credits but promises no availability",
+    ),
+    "diag.E253.help": Msg(
+        "サービスに `{kw_availability_example}`（`{kw_monthly}` または `{kw_quarterly}` を付けて）を書いてください",
+        "add `{kw_availability_example}` (with `{kw_monthly}` or `{kw_quarterly}`) to the service",
+    ),
+    "diag.E253.twice": Msg("{below}%未満の返金の段階が二つあります", "two credit tiers below {below}%"),
+    "diag.E253.twice.help": Msg("一つの値には一つの返金を定めてください", "give each figure one credit"),
+    "diag.W252": Msg(
+        "{below}%未満の返金（{credit}%）が、{above}%未満の返金（{above_credit}%）より多くありません",
+        "the credit below {below}% ({credit}%) is not more than below {above}% ({above_credit}%)",
+    ),
+    "diag.W252.help": Msg(
+        "稼働率が低いほど、返金は多くするのが普通です", "a lower availability should owe a larger credit"
+    ),
+    "diag.W253": Msg(
+        "返金が目標の{target}%より高い{below}%未満から発生します",
+        "a credit is owed below {below}%, above the target {target}%",
+    ),
+    "diag.W253.help": Msg("返金は通常、目標の値から始まります", "credits usually start at the target figure"),
+    # W254, W255: notify rules with conditions
+    "diag.W254": Msg(
+        "通知 `{name}` が適用されることはありません：`{when}` を満たす属性の値の組み合わせがありません",
+        "notification `{name}` can never apply: no combination of attribute values meets `{when}`",
+    ),
+    "diag.W254.help": Msg(
+        "ある属性を `=` で、別の属性を同じ値の `!=` で試す条件は成り立ちません。条件を直すか、規定を削除してください",
+        "a test of one attribute with `=` and another with `!=` the same value never holds: "
+        "correct the condition or remove the rule",
+    ),
+    "diag.W255": Msg(
+        "{shown}のとき、この通知と{line}行{column}列の `{other}` の両方が適用されます"
+        "（どちらも `{after}` で始まり `{met_by}` で達成されます）。それぞれが判定されます",
+        "for {shown} both this notification and `{other}` on line {line}:{column} apply "
+        "(both start at `{after}` and are met by `{met_by}`): each is judged",
+    ),
+    "diag.W255.help": Msg(
+        "条件が成り立つ通知の規定はすべて適用されます。一方が他方に代わるものなら、条件を互いに重ならないように"
+        "してください（例：もう一方の規定に `{example}`）",
+        "every notify rule whose condition holds applies; if one replaces the other, make the conditions "
+        "exclusive (e.g. `{example}` on the other rule)",
+    ),
+    # W256, W257: availability targets chosen by attributes
+    "diag.W256": Msg(
+        "サービス `{name}` のこの稼働率の目標が適用されることはありません：{why}",
+        "this availability target of service `{name}` can never apply: {why}",
+    ),
+    "diag.W256.why.fallback": Msg(
+        "上にある `{kw_when}` のない目標がすべての顧客を取ります",
+        "the target without `{kw_when}` above it takes every customer",
+    ),
+    "diag.W256.why.taken": Msg(
+        "当てはまる顧客はすべて、先に{line}行目の目標が取ります",
+        "every customer it matches is taken first by the target on line {line}",
+    ),
+    "diag.W256.help": Msg(
+        "一つのサービスの目標はファイルの順に試され、最初に当てはまったものが適用されます。"
+        "`{kw_when}` のある目標を、ない目標の上に書くか、この目標を削除してください",
+        "targets of one service are tried in file order and the first that matches applies: "
+        "write the targets with `{kw_when}` above the one without, or remove this one",
+    ),
+    "diag.W257": Msg(
+        "{shown}のとき、`{name}` のこの稼働率の目標と{line}行{column}列の目標の両方が当てはまります。"
+        "先の目標が適用されます",
+        "for {shown} both this availability target of `{name}` and the one on line {line}:{column} match; "
+        "the earlier one applies",
+    ),
+    "diag.W257.help": Msg(
+        "条件を互いに重ならないようにするか、{shown}のための目標を先に移してください",
+        "make the conditions exclusive, or move the target meant for {shown} first",
+    ),
+    # W248: the same-day guideline beside named response targets
+    "diag.W248": Msg(
+        "優先度 `{pid}` の当日対応の目安は、単純な `{kw_respond_within}` にだけ適用され、{which}には適用されません",
+        "the same-day guideline of {pid} applies to its plain `{kw_respond_within}` only, not to {which}",
+    ),
+    "diag.W248.help": Msg(
+        "目安は応答のクロックで判定されます。別のクロックで当日中の回答を求めるなら、そのクロックの目標として"
+        "書いてください（例：`{kw_first_reply_on}`）",
+        "the guideline is judged on the response clock; to expect a same-day answer on another clock, "
+        "write it as a target on that clock (e.g. `{kw_first_reply_on}`)",
+    ),
+    # W302 - W304: suspicious rules
+    "diag.W302": Msg(
+        "定期メンテナンス `{name}`（{window}）がカレンダー `{calendar}` の営業時間 {hours} と重なっています",
+        "maintenance `{name}` ({window}) overlaps business hours {hours} of calendar `{calendar}`",
+    ),
+    "diag.W302.help": Msg(
+        "メンテナンスの時間を営業時間の外に移すか、サポートも止まることを確かめてください",
+        "move the window outside business hours, or confirm that support stops too",
+    ),
+    "diag.W303": Msg(
+        "バックアップ `{kind}` の保存期間は{keep}ですが、取得は{every}ごとです。バックアップが一つもない時間があります",
+        "backup `{kind}` is kept {keep} but taken every {every}: there are times with no backup at all",
+    ),
+    "diag.W303.help": Msg("少なくとも{every}は保存してください", "keep it at least {every}"),
+    "diag.W304": Msg("第{article}条は宣言されていません", "article {article} is not declared"),
+    "diag.W304.help": Msg("`{example}` を宣言するか、参照を直してください", "declare `{example}` or fix the reference"),
+    # E301 - E303, W301, W305, W306: checks on the compiled calendars
+    "diag.E301": Msg("適用開始日 `{date}` が{range}の外です", "the effective date `{date}` is outside {range}"),
+    "diag.E301.help": Msg(
+        "適用開始日は{first}から{last}までの日付で書いてください", "write an effective date from {first} to {last}"
+    ),
+    "diag.E302": Msg("カレンダー `{name}` は一度も営業しません：{why}", "calendar `{name}` is never open: {why}"),
+    "diag.E302.why.no_days": Msg("営業日がありません", "it has no days"),
+    "diag.E302.why.no_hours": Msg("営業時間がありません", "it has no hours"),
+    "diag.E302.why.closed": Msg(
+        "{first}から{last}までのすべての日が休業です", "every day from {first} to {last} is closed"
+    ),
+    "diag.E302.no_days.help": Msg(
+        "カレンダー `{name}` に営業する曜日を書いてください（例：`{kw_days_example}`）",
+        "add the days it is open to calendar `{name}`, e.g. `{kw_days_example}`",
+    ),
+    "diag.E302.no_hours.help": Msg(
+        "カレンダー `{name}` に営業時間を書いてください（例：`{kw_hours_example}`）",
+        "add its opening hours to calendar `{name}`, e.g. `{kw_hours_example}`",
+    ),
+    "diag.E302.closed.help": Msg(
+        "すべての日を覆う休業や祝日を削除するか、`{kw_open}` の日付を書いてください",
+        "remove the closures or holidays that cover every day, or add `{kw_open}` dates",
+    ),
+    "diag.E303": Msg(
+        "優先度 `{pid}`：目標の期限を計算できません（{reason}）",
+        "priority `{pid}`: the deadlines of the target cannot be worked out ({reason})",
+    ),
+    "diag.E303.reason.calendar": Msg(
+        "カレンダー `{calendar}`：結果が{range}より後になります", "calendar `{calendar}`: the result is after {range}"
+    ),
+    "diag.E303.reason.elapsed": Msg(
+        "`{duration}` を加えると、結果が{range}より後になります", "adding `{duration}`: the result is after {range}"
+    ),
+    "diag.E303.help": Msg(
+        "期限が{range}に収まるように、目標を短くしてください",
+        "shorten the target, so that its deadlines fall in {range}",
+    ),
+    "diag.W301": Msg(
+        "優先度 `{pid}`：{start}に始まるクロックの期限は{due}で、同じ日ではありません。"
+        "当日対応の目安が応答目標と矛盾しています",
+        "priority `{pid}`: a clock starting {start} is due {due}, not the same day, so the same-day "
+        "guideline contradicts the response target",
+    ),
+    "diag.W301.help": Msg(
+        "目標を短くするか、目安を `{example}` にしてください",
+        "shorten the target or make the guideline `{example}`",
+    ),
+    "diag.W305": Msg(
+        "カレンダー `{name}`：`{statement}` は祝日（{holiday}）を営業日にします",
+        "calendar `{name}`: `{statement}` opens a national holiday ({holiday})",
+    ),
+    "diag.W305.help": Msg(
+        "その日付の営業時間が適用されます。祝日に営業することを明示するには、隣に `{open}` と書いてください",
+        "the date's hours apply; write `{open}` next to them to say the holiday is worked",
+    ),
+    "diag.W306": Msg(
+        "カレンダー `{name}`：`{statement}` はその日のすべての時間を休業にします",
+        "calendar `{name}`: `{statement}` closes every hour of the day",
+    ),
+    "diag.W306.help": Msg(
+        "一日を休業にするには `{closed}` と書いてください（その日は営業日でなくなります）",
+        "write `{closed}` to close the whole day (it then stops being a business day)",
+    ),
+}

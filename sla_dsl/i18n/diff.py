@@ -1,0 +1,257 @@
+"""Catalogue section: ``sla diff``'s words (keys ``diff.*``), for :mod:`sla_dsl.authoring.semdiff`.
+
+Design notes
+------------
+* What changed is found by :mod:`sla_dsl.authoring.diff_changes`; every word that
+  says it is here: the names of sections and fields, weekdays, units, the
+  sentences of a change line and of the markdown change notice.
+* The English is what ``sla diff`` printed before the catalogue, byte for byte
+  (golden files compare it), and so is the Japanese, except where a condition or
+  an attribute value is shown: those are now in words, with the policy's labels
+  (``契約プランがプレミアム`` / ``Plan is Premium``, from :mod:`sla_dsl.report.conditions`).
+* Every entry has the same fields in both languages (a test checks it). Where one
+  language does not say a value the other needs (the English ordinal's suffix,
+  the calendar's name in an English duration, the zero-padded month of an
+  English date), its template holds the field with zero width: ``{suffix:.0}``.
+"""
+
+from __future__ import annotations
+
+from .msg import Msg
+
+__all__ = ["DIFF"]
+
+#: ``diff.<kind>.<key>``
+DIFF: dict[str, Msg] = {
+    "diff.section.header": Msg("ポリシー", "policy"),
+    "diff.section.article": Msg("条", "article"),
+    "diff.section.calendar": Msg("カレンダー", "calendar"),
+    "diff.section.service": Msg("サービス", "service"),
+    "diff.section.planned_stop": Msg("計画停止", "planned stops"),
+    "diff.section.maintenance": Msg("定期メンテナンス", "maintenance"),
+    "diff.section.clock": Msg("起算点", "clock"),
+    "diff.section.priority": Msg("優先度", "priority"),
+    "diff.section.notify": Msg("通知", "notification"),
+    "diff.section.backup": Msg("バックアップ", "backup"),
+    "diff.section.exclude": Msg("適用除外", "exclusion"),
+    "diff.section.item": Msg("SLA 項目", "SLA item"),
+    "diff.section.attribute": Msg("属性", "attribute"),
+    "diff.section.event_type": Msg("イベント種別", "event type"),
+    "diff.field.name": Msg("名称", "name"),
+    "diff.field.format": Msg("ファイル形式", "file format"),
+    "diff.field.version": Msg("版", "version"),
+    "diff.field.effective": Msg("適用開始日", "effective date"),
+    "diff.field.timezone": Msg("タイムゾーン", "time zone"),
+    "diff.field.provider": Msg("提供者", "provider"),
+    "diff.field.title": Msg("表題", "title"),
+    "diff.field.source": Msg("原文", "source document"),
+    "diff.field.languages": Msg("言語", "languages"),
+    "diff.field.text": Msg("本文", "text"),
+    "diff.field.label": Msg("名称", "label"),
+    "diff.field.ref": Msg("条項番号", "article reference"),
+    "diff.field.days": Msg("営業日", "days"),
+    "diff.field.hours": Msg("時間帯", "hours"),
+    "diff.field.holidays": Msg("祝日", "public holidays"),
+    "diff.field.closed": Msg("休業日", "closed dates"),
+    "diff.field.closed_yearly": Msg("毎年の休業期間", "yearly closures"),
+    "diff.field.open": Msg("臨時営業日", "extra open dates"),
+    "diff.field.day_hours": Msg("曜日別の時間帯", "hours of some weekdays"),
+    "diff.field.date_hours": Msg("日付別の時間帯", "hours of some dates"),
+    "diff.field.closed_hours": Msg("一部時間の休業", "closed hours of some dates"),
+    "diff.field.named_holidays": Msg("独自の休日", "named holidays"),
+    "diff.field.notes": Msg("注記", "notes"),
+    "diff.field.availability_measured": Msg("稼働率の測定", "availability measured"),
+    "diff.field.availability_target": Msg("稼働率目標", "availability target"),
+    "diff.field.notice": Msg("事前通知", "notice"),
+    "diff.field.anchor": Msg("通知期限の基準", "notice counted from"),
+    "diff.field.channels": Msg("通知手段", "notice channels"),
+    "diff.field.emergency_allowed": Msg("緊急時の無通知停止", "emergency stops without notice"),
+    "diff.field.emergency_counts_as_downtime": Msg("緊急停止の停止時間算入", "emergency stops count as downtime"),
+    "diff.field.on": Msg("実施日", "day"),
+    "diff.field.roll": Msg("非営業日の場合", "if not a business day"),
+    "diff.field.calendar": Msg("カレンダー", "calendar"),
+    "diff.field.excused": Msg("稼働率からの除外", "excused from availability"),
+    "diff.field.starts": Msg("起算点", "starts at"),
+    "diff.field.at_risk_percent": Msg("警告しきい値", "at-risk warning"),
+    "diff.field.pauses": Msg("一時停止", "pauses"),
+    "diff.field.stops": Msg("停止", "stops at"),
+    "diff.field.resets": Msg("リセット", "resets at"),
+    "diff.field.targets": Msg("計測目標", "targets on clocks"),
+    "diff.field.definition": Msg("定義", "definition"),
+    "diff.field.target": Msg("応答目標時間", "response target"),
+    "diff.field.same_day": Msg("当日回答の目安", "same-day guideline"),
+    "diff.field.completion": Msg("完了条件", "completion"),
+    "diff.field.within": Msg("通知期限", "within"),
+    "diff.field.after": Msg("起算イベント", "counted from"),
+    "diff.field.met_by": Msg("達成イベント", "met by"),
+    "diff.field.only_during": Msg("適用条件", "applies only when recognised during"),
+    "diff.field.method": Msg("方式", "method"),
+    "diff.field.credits": Msg("サービスクレジット", "service credits"),
+    "diff.field.plan_targets": Msg("条件付きの稼働率目標", "availability targets by condition"),
+    "diff.field.plan_targets_first": Msg("一般の目標より前の条件付き目標", "conditional targets above the general one"),
+    "diff.field.period": Msg("測定期間", "measurement period"),
+    "diff.field.values": Msg("値", "values"),
+    "diff.field.labels": Msg("値の名称", "value label"),
+    "diff.field.default": Msg("既定値", "default value"),
+    "diff.field.when": Msg("適用条件", "condition"),
+    "diff.field.every": Msg("頻度", "frequency"),
+    "diff.field.continuous": Msg("逐次", "continuous"),
+    "diff.field.keep": Msg("保管期間", "retention"),
+    "diff.field.other_zone": Msg("別ゾーン", "in another zone"),
+    "diff.field.description": Msg("説明", "description"),
+    "diff.field.value": Msg("設定値", "value"),
+    "diff.field.title_label": Msg("表題", "title"),
+    # weekdays (0 = Monday): long and short
+    **{
+        f"diff.weekday.{i}": Msg(ja, en)
+        for i, (ja, en) in enumerate(
+            zip(
+                ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日"),
+                ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+                strict=True,
+            )
+        )
+    },
+    **{
+        f"diff.day.{i}": Msg(ja, en)
+        for i, (ja, en) in enumerate(
+            zip("月火水木金土日", ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True)
+        )
+    },
+    # ordinals: the English suffix chosen by the number's last digits
+    "diff.ordinal.st": Msg("第{n}", "{n}st"),
+    "diff.ordinal.nd": Msg("第{n}", "{n}nd"),
+    "diff.ordinal.rd": Msg("第{n}", "{n}rd"),
+    "diff.ordinal.th": Msg("第{n}", "{n}th"),
+    # durations: elapsed, and on a calendar (`business` when its label says 営業, else named)
+    **{
+        f"diff.duration.{unit}.{n}": Msg(f"{{n}}{ja}", f"{{n}} {unit}{'s' if n == 'other' else ''}")
+        for unit, ja in (
+            ("second", "秒"),
+            ("minute", "分"),
+            ("hour", "時間"),
+            ("day", "日"),
+            ("week", "週間"),
+            ("month", "か月"),
+        )
+        for n in ("one", "other")
+    },
+    **{
+        f"diff.duration.{kind}.{unit}.{n}": Msg(
+            f"{{n}}営業{ja}{{calendar:.0}}{{label:.0}}"
+            if kind == "business"
+            else f"{{n}}{ja}（{{label}}）{{calendar:.0}}",
+            f"{{n}} {{calendar}} {unit}{'s' if n == 'other' else ''}{{label:.0}}",
+        )
+        for kind in ("business", "on")
+        for unit, ja in (
+            ("second", "秒"),
+            ("minute", "分"),
+            ("hour", "時間"),
+            ("day", "日"),
+            ("week", "週間"),
+            ("month", "か月"),
+        )
+        for n in ("one", "other")
+    },
+    "diff.by_end": Msg("{nth}営業日の終業まで{calendar:.0}", "by the end of the {nth} {calendar} day"),
+    "diff.quoted": Msg("「{text}」", '"{text}"'),
+    "diff.none": Msg("なし", "none"),
+    "diff.yes": Msg("あり", "yes"),
+    "diff.no": Msg("なし", "no"),
+    # recurrences
+    "diff.rec.last_weekday": Msg("毎月最終{day}", "last {day} of every month"),
+    "diff.rec.nth_weekday": Msg("毎月{nth}{day}", "{nth} {day} of every month"),
+    "diff.rec.last_day": Msg("毎月末日", "last day of every month"),
+    "diff.rec.day": Msg("毎月{day}日", "day {day} of every month"),
+    "diff.rec.yearly": Msg("毎年{month}月{day}日{mm:.0}{dd:.0}", "every year on {mm}-{dd}{month:.0}{day:.0}"),
+    "diff.rec.weekly": Msg("毎週{day}", "every {day}"),
+    "diff.rec.last": Msg("最終", "last"),
+    "diff.rec.nths": Msg("{nths}{day}", "{nths} {day}"),
+    "diff.rec.sep": Msg("・", ", "),
+    "diff.rec.base.last_day": Msg("末日", "last day"),
+    "diff.rec.base.day": Msg("{day}日", "day {day}"),
+    "diff.rec.base.last_weekday": Msg("最終平日", "last weekday"),
+    "diff.rec.monthly": Msg("毎月{base}", "{base} of every month"),
+    "diff.rec.every_months": Msg(
+        "{year}年{month}月から{every}か月ごとの{base}{mm:.0}",
+        "{base} of every {every} months from {year}-{mm}{month:.0}",
+    ),
+    # values
+    "diff.roll.keep": Msg("移動しない", "stays on its day"),
+    "diff.roll.next": Msg("翌営業日に延期", "moves to the next business day"),
+    "diff.roll.previous": Msg("前営業日に前倒し", "moves to the previous business day"),
+    "diff.roll.skip": Msg("実施しない", "is skipped"),
+    "diff.pause": Msg("{at} から {until} まで", "{at} until {until}"),
+    "diff.clock.update": Msg("{clock} で {duration} ごとに更新（{by}）", "update every {duration} on {clock} by {by}"),
+    "diff.clock.target": Msg("{clock} で {kind} {duration} 以内", "{kind} within {duration} on {clock}"),
+    "diff.clock.kind.respond": Msg("応答", "respond"),
+    "diff.clock.kind.resolve": Msg("解決", "resolve"),
+    "diff.clock.kind.first_reply": Msg("初回回答", "first reply"),
+    "diff.plan_target": Msg(
+        "{percent}% {period}（{when}の場合）、クレジット {tiers}", "{percent}% {period} when {when}; credits {tiers}"
+    ),
+    "diff.plan_target.all": Msg("{percent}% {period}、クレジット {tiers}", "{percent}% {period}; credits {tiers}"),
+    "diff.credit_tier": Msg("{below}% 未満: {credit}%", "below {below}%: {credit}%"),
+    "diff.period.month": Msg("月ごと", "monthly"),
+    "diff.period.quarter": Msg("四半期ごと", "quarterly"),
+    "diff.period.other": Msg("評価期間ごと", "per evaluated period"),
+    "diff.anchor.start_date": Msg("開始日", "the start date"),
+    "diff.anchor.start": Msg("開始時刻", "the start time"),
+    "diff.same_day": Msg(
+        "終業の{duration}前までの受付は当日回答{calendar:.0}",
+        "same day if received {duration} before close of {calendar}",
+    ),
+    "diff.silence": Msg("{after} の後 {duration} {unless} がない場合", "{duration} after {after} without {unless}"),
+    "diff.completion.on": Msg("{event} で完了", "on {event}"),
+    "diff.completion.or": Msg("、または ", ", or "),
+    "diff.hours.always": Msg("常時", "always"),
+    "diff.hours.maintenance": Msg("定期メンテナンス", "maintenance"),
+    "diff.hours.planned_stops": Msg("計画停止", "planned stops"),
+    "diff.hours.except": Msg("{base} （除く: {excepted}）", "{base} except {excepted}"),
+    "diff.item.planned_stop": Msg("計画停止", "planned stop"),
+    "diff.key.when": Msg("{id}、{when}", "{id} when {when}"),
+    # what a change to business hours means
+    "diff.detail.break_removed": Msg("休憩 {start}-{end} を廃止", "break {start}-{end} removed"),
+    "diff.detail.break_added": Msg("休憩 {start}-{end} を追加", "break {start}-{end} added"),
+    "diff.detail.opens": Msg("開始 {old} → {new}", "opens {old} -> {new}"),
+    "diff.detail.closes": Msg("終了 {old} → {new}", "closes {old} -> {new}"),
+    "diff.detail.hours_a_day": Msg("1日の営業時間 {old}時間 → {new}時間", "{old} -> {new} business hours a day"),
+    # a change line
+    "diff.article": Msg("第{n}条", "article {n}"),
+    "diff.item": Msg("SLA 項目 {n}", "SLA item {n}"),
+    "diff.labelled": Msg("{text}（{key}）", "{text} ({key})"),
+    "diff.subject": Msg("{section} {key}", "{section} {key}"),
+    "diff.subject.priority": Msg("{section} {key}", "{key}{section:.0}"),
+    "diff.subject.kind": Msg("{section} {subject}", "{section}: {subject}"),
+    "diff.added": Msg("{subject}を追加", "new {subject}"),
+    "diff.added.described": Msg("{subject}を追加: {desc}", "new {subject}: {desc}"),
+    "diff.added.bracketed": Msg("{subject}を追加{desc}", "new {subject}: {desc}"),
+    "diff.removed": Msg("{subject}を削除", "{subject} removed"),
+    "diff.changed": Msg("{subject}の{field}: {old} → {new}", "{subject} {field}: {old} -> {new}"),
+    "diff.details": Msg("（{details}）", " ({details})"),
+    "diff.details.sep": Msg("、", "; "),
+    "diff.decl.priority": Msg("（応答目標時間 {target}）", " (respond within {target})"),
+    "diff.decl.maintenance": Msg("（{recurrence} {hours}）", " ({recurrence} {hours})"),
+    "diff.no_change": Msg("意味の変更はありません", "no change in meaning"),
+    # the markdown change notice
+    "diff.md.title": Msg("# {name} 変更のお知らせ", "# Change notice: {name}"),
+    "diff.md.previous": Msg(
+        "- 変更前: 版 {version}（{effective} 適用）", "- Previous: version {version} (effective {effective})"
+    ),
+    "diff.md.new": Msg(
+        "- 変更後: 版 {version}（**{effective} 適用**）", "- New: version {version} (**effective {effective}**)"
+    ),
+    "diff.md.intro.provider": Msg(
+        "{provider}は、{name} を {effective} より以下のとおり変更いたします。",
+        "{provider} is changing the {name} as follows, with effect from {effective}.",
+    ),
+    "diff.md.intro": Msg(
+        "{name} を {effective} より以下のとおり変更いたします。",
+        "We are changing the {name} as follows, with effect from {effective}.",
+    ),
+    "diff.md.no_change": Msg("変更内容はありません。", "There is no change in substance."),
+    "diff.md.general": Msg("全般", "General"),
+    "diff.md.article": Msg("第{n}条", "Article {n}"),
+    "diff.md.article_titled": Msg("第{n}条（{title}）", "Article {n} {title}"),
+}

@@ -1,0 +1,37 @@
+"""Catalogue section: the live dashboard of ``sla serve`` (:mod:`sla_dsl.serve.dashboard`): keys ``serve.dashboard.*``.
+
+Design notes
+------------
+* Moved here from the dashboard's module-local ja/en dicts, word for word; the page embeds
+  them (:data:`DASHBOARD_WORDS` in that order) as the words its script reads (``W.title``,
+  ``W["s_" + status]``), so its HTML is byte-identical.
+* The link to the other language is that language's own name (``site.lang_name`` in it),
+  not a word of this section.
+"""
+
+from __future__ import annotations
+
+from .msg import Msg
+
+__all__ = ["DASHBOARD_WORDS", "SERVE"]
+
+SERVE: dict[str, Msg] = {
+    "serve.dashboard.title": Msg("SLA ライブ状況", "SLA live status"),
+    "serve.dashboard.open": Msg("対応中のインシデント", "Open incidents"),
+    "serve.dashboard.id": Msg("ID", "ID"),
+    "serve.dashboard.priority": Msg("優先度", "Priority"),
+    "serve.dashboard.status": Msg("状態", "Status"),
+    "serve.dashboard.due": Msg("応答期限", "Response due"),
+    "serve.dashboard.left": Msg("残り（営業時間）", "Left (business time)"),
+    "serve.dashboard.maintenance": Msg("次回の定期メンテナンス", "Next regular maintenance"),
+    "serve.dashboard.availability": Msg("今月の稼働率", "Availability this month"),
+    "serve.dashboard.none": Msg("なし", "none"),
+    "serve.dashboard.overdue": Msg("超過", "overdue"),
+    "serve.dashboard.s_open": Msg("対応中", "open"),
+    "serve.dashboard.s_at_risk": Msg("期限間近", "at risk"),
+    "serve.dashboard.s_breached": Msg("期限超過", "breached"),
+    "serve.dashboard.updated": Msg("更新", "Updated"),
+}
+
+#: The words the dashboard's script reads, by its name for them (``serve.dashboard.<name>``), in page order.
+DASHBOARD_WORDS: tuple[str, ...] = tuple(k.removeprefix("serve.dashboard.") for k in SERVE)

@@ -1,0 +1,54 @@
+"""Catalogue section: the SLA site's words for clocks, named targets, plan and credit tables
+(:mod:`sla_dsl.docs.targets`, :mod:`sla_dsl.docs.plans`): keys ``site.targets.*`` and ``site.plans.*``.
+
+Design notes
+------------
+* Moved here from two module-local ja/en dicts, word for word, so the catalogue's checks
+  (both languages by type, no English in the Japanese, the same fields) cover them; the
+  pages are byte-identical. A target's kind (``応答`` / ``Response``) is the report's word
+  (``report.targets.<kind>`` in :mod:`.tables`), the same on the site.
+* Separators keep their spaces (``" or "``, ``"、かつ"``): the renderers join with them.
+* Attribute values and event names arrive as fields: they are the policy's, never translated here.
+"""
+
+from __future__ import annotations
+
+from .msg import Msg
+
+__all__ = ["SITE_TABLES"]
+
+SITE_TABLES: dict[str, Msg] = {
+    # a clock's life cycle and a priority's named targets
+    "site.targets.pauses": Msg("{a} から {u} まで一時停止", "pauses at {a} until {u}"),
+    "site.targets.stops": Msg("{e} で停止", "stops at {e}"),
+    "site.targets.resets": Msg("{e} で 0 からやり直し", "restarts from zero at {e}"),
+    "site.targets.within": Msg("{what}：{clock}で {d} 以内", "{what}: within {d} on {clock}"),
+    "site.targets.update": Msg(
+        "定期更新：{clock}の計測中は {d} ごとに{by}", "Periodic update: {by} at least every {d} while {clock} runs"
+    ),
+    "site.targets.or": Msg("または", " or "),
+    # the plan table: which rule of a priority applies to which attribute values
+    "site.plans.plan": Msg("属性", "Attributes"),
+    "site.plans.priority": Msg("優先度", "Priority"),
+    "site.plans.rule": Msg("適用される規定", "Rule that applies"),
+    "site.plans.target": Msg("応答目標", "Response target"),
+    # the credit table
+    "site.plans.service": Msg("サービス", "Service"),
+    "site.plans.figure": Msg("稼働率（測定期間ごと）", "Availability (per measurement period)"),
+    "site.plans.credit": Msg("サービスクレジット（料金に対する割合）", "Service credit (share of the fee)"),
+    "site.plans.below": Msg("{p} 未満", "below {p}"),
+    "site.plans.target_line": Msg("目標 {p}", "target {p}"),
+    "site.plans.month": Msg("月ごと", "monthly"),
+    "site.plans.quarter": Msg("四半期ごと", "quarterly"),
+    "site.plans.period": Msg("評価期間ごと", "per evaluated period"),
+    # a `when` condition in words
+    # {v}: the values' labels (issue 16), Japanese without spaces
+    "site.plans.eq": Msg("{a}が{v}", "{a} is {v}"),
+    "site.plans.ne": Msg("{a}が{v}以外", "{a} is not {v}"),
+    "site.plans.in": Msg("{a}が{v}のいずれか", "{a} is one of {v}"),
+    "site.plans.not_in": Msg("{a}が{v}のいずれでもない", "{a} is none of {v}"),
+    "site.plans.and": Msg("、かつ", " and "),
+    "site.plans.only_for": Msg("{c}の場合に限ります。", "Only when {c}."),
+    "site.plans.customers": Msg("{c}の顧客", "customers whose {c}"),
+    "site.plans.others": Msg("その他の顧客", "other customers"),
+}
