@@ -157,13 +157,15 @@ def _evaluate(args: argparse.Namespace) -> int:
     from ..evaluation import judge_log
     from ..evaluation.trend import add_trend
     from ..report.render import render
+    from ..report.words import default_lang
 
     policy_paths, (events_path,) = _split(args.paths, 1, "POLICY... EVENTS")
     policies = load_policies(policy_paths, args.lang)
     tz = min(policies, key=lambda p: p.effective).tz
-    start = parse_edge(args.start, tz, "--from")
-    end = parse_edge(args.end, tz, "--to")
-    as_of = parse_edge(args.as_of, tz, "--as-of") if args.as_of else None
+    tlang = args.lang or default_lang(policies)  # a bad time is said in the language of the report
+    start = parse_edge(args.start, tz, "--from", tlang)
+    end = parse_edge(args.end, tz, "--to", tlang)
+    as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None
     if args.format == "parquet" and not args.output:
         args.usage_error("--format parquet writes files: give the directory with --output DIR")
     if args.output and args.format not in ("parquet", "pdf"):

@@ -78,11 +78,11 @@ def test_calendar_grid() -> None:
     ("args", "needle"),
     [
         (("deadline", POLICY, "--priority", "P9", "--from", "2026-11-30T14:00:00+09:00", "--lang", "en"), "`P9`"),
-        (("deadline", POLICY, "--priority", "P1", "--from", "2026-11-30T14:00:00"), "no UTC offset"),
-        (("deadline", POLICY, "--priority", "P1", "--from", "tomorrow"), "`tomorrow`"),
+        (("deadline", POLICY, "--priority", "P1", "--from", "2026-11-30T14:00:00", "--lang", "en"), "no UTC offset"),
+        (("deadline", POLICY, "--priority", "P1", "--from", "tomorrow", "--lang", "en"), "`tomorrow`"),
         (("maintenance", POLICY, "--from", "2027-01-01", "--to", "2026-01-01"), "not after"),
         (("maintenance", POLICY, "--from", "2027-01-01", "--to", "2027-01-01"), "not after"),
-        (("maintenance", POLICY, "--from", "2027-02-30", "--to", "2027-03-01"), "`2027-02-30`"),
+        (("maintenance", POLICY, "--from", "2027-02-30", "--to", "2027-03-01", "--lang", "en"), "`2027-02-30`"),
         (("calendar", POLICY, "--month", "2026-13"), "`2026-13`"),
     ],
 )

@@ -132,7 +132,7 @@ def test_policy_directory_and_several_versions(tmp_path: Path) -> None:
     ],
 )
 def test_bad_period_exits_1(args: list[str], message: str) -> None:
-    res = sla("evaluate", POLICY_PATH, EXAMPLE, *args)
+    res = sla("evaluate", POLICY_PATH, EXAMPLE, *args, "--lang", "en")
     assert res.returncode == 1 and message in res.stderr and res.stdout == ""
 
 
