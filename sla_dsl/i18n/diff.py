@@ -21,6 +21,9 @@ from .msg import Msg
 
 __all__ = ["DIFF"]
 
+#: Units of a duration, with their Japanese word (the English is the unit itself)
+_UNITS = (("second", "秒"), ("minute", "分"), ("hour", "時間"), ("day", "日"), ("week", "週間"), ("month", "か月"))
+
 #: ``diff.<kind>.<key>``
 DIFF: dict[str, Msg] = {
     "diff.section.header": Msg("ポリシー", "policy"),
@@ -126,14 +129,7 @@ DIFF: dict[str, Msg] = {
     # durations: elapsed, and on a calendar (`business` when its label says 営業, else named)
     **{
         f"diff.duration.{unit}.{n}": Msg(f"{{n}}{ja}", f"{{n}} {unit}{'s' if n == 'other' else ''}")
-        for unit, ja in (
-            ("second", "秒"),
-            ("minute", "分"),
-            ("hour", "時間"),
-            ("day", "日"),
-            ("week", "週間"),
-            ("month", "か月"),
-        )
+        for unit, ja in _UNITS
         for n in ("one", "other")
     },
     **{
@@ -144,14 +140,7 @@ DIFF: dict[str, Msg] = {
             f"{{n}} {{calendar}} {unit}{'s' if n == 'other' else ''}{{label:.0}}",
         )
         for kind in ("business", "on")
-        for unit, ja in (
-            ("second", "秒"),
-            ("minute", "分"),
-            ("hour", "時間"),
-            ("day", "日"),
-            ("week", "週間"),
-            ("month", "か月"),
-        )
+        for unit, ja in _UNITS
         for n in ("one", "other")
     },
     "diff.by_end": Msg("{nth}営業日の終業まで{calendar:.0}", "by the end of the {nth} {calendar} day"),
