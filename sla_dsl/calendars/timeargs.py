@@ -22,11 +22,22 @@ import datetime as dt
 
 from ..errors import InputError, NaiveDatetimeError
 from ..i18n import message
-from .bounds import FIRST_DATE, FIRST_YEAR, LAST_DATE, LAST_YEAR, OutOfRangeError, check_time
+from .bounds import (
+    FIRST_DATE,
+    FIRST_YEAR,
+    LAST_DATE,
+    LAST_YEAR,
+    MAX_PERIOD,
+    MAX_PERIOD_YEARS,
+    OutOfRangeError,
+    check_time,
+)
 
 EXAMPLE = "2026-11-27T17:30:00+09:00"
 #: the standard the times follow, named as it is written (not translated)
 STANDARD = "ISO 8601"
+#: the period's flags, named as they are written (fields of ``author.time.*``: not translated)
+FLAGS = {"from_flag": "--from", "to_flag": "--to"}
 
 
 def _lang(lang: str) -> str | None:
@@ -78,3 +89,23 @@ def parse_edge(text: str, tz: dt.tzinfo, flag: str, lang: str = "en") -> dt.date
         said = message("author.time.not_edge", lang, flag=flag, text=text, standard=STANDARD, form="YYYY-MM-DD")
         raise InputError(said, lang=_lang(lang)) from None
     return _checked(dt.datetime(d.year, d.month, d.day, tzinfo=tz), flag, text, lang)
+
+
+def check_period_args(start: dt.datetime, end: dt.datetime, lang: str = "en") -> None:
+    """Refuse an empty period and one longer than the most one evaluation judges, worded in ``lang``.
+
+    The same checks stay in :func:`sla_dsl.evaluation.judge_log` for callers of the API, in English;
+    the commands check first so that their refusal is in the command's language.
+    """
+    if end <= start:
+        raise InputError(message("author.time.empty_period", lang, **FLAGS), lang=_lang(lang))
+    if end - start > MAX_PERIOD:
+        said = message(
+            "author.time.long_period",
+            lang,
+            start=start.isoformat(),
+            end=end.isoformat(),
+            years=MAX_PERIOD_YEARS,
+            **FLAGS,
+        )
+        raise InputError(said, lang=_lang(lang))

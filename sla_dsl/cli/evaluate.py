@@ -24,7 +24,7 @@ import os
 import sys
 from typing import Any
 
-from ..calendars.timeargs import parse_edge
+from ..calendars.timeargs import check_period_args, parse_edge
 from ..errors import InputError
 from ..events.reader import read_events
 from ..events.schema import EventLog
@@ -166,6 +166,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     start = parse_edge(args.start, tz, "--from", tlang)
     end = parse_edge(args.end, tz, "--to", tlang)
     as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None
+    check_period_args(start, end, tlang)
     if args.format == "parquet" and not args.output:
         args.usage_error("--format parquet writes files: give the directory with --output DIR")
     if args.output and args.format not in ("parquet", "pdf"):

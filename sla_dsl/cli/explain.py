@@ -22,7 +22,7 @@ import json
 import sys
 from typing import Any
 
-from ..calendars.timeargs import parse_edge
+from ..calendars.timeargs import check_period_args, parse_edge
 from ..errors import InputError
 from ..events.schema import CODE, EventLog
 from ..report import BackupRow, Report, Violation
@@ -140,6 +140,7 @@ def explain_command(args: argparse.Namespace) -> int:
         month = _month(dt.datetime.fromtimestamp(at, tz))
         start = parse_edge(args.start, tz, "--from", tlang) if args.start else month
         end = parse_edge(args.end, tz, "--to", tlang) if args.end else _next(month)
+    check_period_args(start, end, tlang)
     # The log is consumed by judging it: one period, chosen before.
     result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid)
     items = _items(result, ident)

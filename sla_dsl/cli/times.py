@@ -35,7 +35,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..calendars.bounds import FIRST_YEAR, LAST_YEAR, RANGE, OutOfRangeError
-from ..calendars.timeargs import EXAMPLE, parse_edge, parse_instant
+from ..calendars.timeargs import EXAMPLE, FLAGS, parse_edge, parse_instant
 from ..errors import InputError
 from ..i18n import message
 from .langs import lang_option, model_lang
@@ -174,7 +174,9 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
     start = parse_edge(args.start, policy.tz, "--from", _lang(args, policy))
     end = parse_edge(args.end, policy.tz, "--to", _lang(args, policy))
     if end <= start:
-        raise InputError(f"--to `{args.end}` is not after --from `{args.start}`")
+        lang = _lang(args, policy)
+        said = message("author.time.not_after", lang, start=args.start, end=args.end, **FLAGS)
+        raise InputError(said, lang="ja" if lang == "ja" else None)
     windows = policy.maintenance_windows(start, end)
     if args.format == "ics":
         from ..report.ical import maintenance_ics

@@ -212,6 +212,20 @@ AUTHORING: dict[str, Msg] = {
         "`{flag}` の `{text}` は `{standard}` 形式の時刻でも日付（`{form}`）でもありません",
         "{flag} `{text}` is not an {standard} time or a date ({form})",
     ),
+    "author.time.empty_period": Msg(
+        "期間が空です：`{to_flag}` は `{from_flag}` より後にしてください",
+        "the period is empty: `{to_flag}` must be after `{from_flag}`",
+    ),
+    "author.time.not_after": Msg(
+        "`{to_flag}` の `{end}` が `{from_flag}` の `{start}` より後ではありません",
+        "{to_flag} `{end}` is not after {from_flag} `{start}`",
+    ),
+    "author.time.long_period": Msg(
+        "`{from_flag}` の `{start}` から `{to_flag}` の `{end}` までの期間は、一度に判定できる {years} 年を超えています"
+        "（{years} 年以内の期間に分けて判定してください）",
+        "the period from {from_flag} `{start}` to {to_flag} `{end}` is longer than {years} years, the most one "
+        "evaluation judges (judge it in periods of at most {years} years)",
+    ),
     "author.time.out_of_range": Msg(
         "`{flag}` の `{text}` は扱える年（{first} 年から {last} 年まで）の外です。"
         "{first_date} から {last_date} までの時刻を書いてください",

@@ -275,3 +275,40 @@ def test_explain_of_an_id_with_no_events_is_said_in_the_policys_language(
     assert code == 1 and "イベントログに `B` のイベントがありません" in err, err
     code, _, err = _run(["explain", str(POLICY), str(events), "B", "--lang", "en"], capsys)
     assert code == 1 and err == "sla: error: the event log has no events about `B`\n", err
+
+
+@pytest.mark.parametrize(
+    ("argv", "ja", "en"),
+    [
+        (
+            ["evaluate", str(POLICY), str(EVENTS), "--from", "2026-12-01", "--to", "2026-11-01"],
+            "期間が空です",
+            "sla: error: the period is empty: `--to` must be after `--from`\n",
+        ),
+        (
+            ["explain", str(POLICY), str(EVENTS), "INC-001", "--from", "2026-12-01", "--to", "2026-11-01"],
+            "期間が空です",
+            "sla: error: the period is empty: `--to` must be after `--from`\n",
+        ),
+        (
+            ["evaluate", str(POLICY), str(EVENTS), "--from", "1950-01-01", "--to", "2150-01-01"],
+            "一度に判定できる 10 年を超えています",
+            "sla: error: the period from --from `1950-01-01T00:00:00+09:00` to --to `2150-01-01T00:00:00+09:00` is "
+            "longer than 10 years, the most one evaluation judges (judge it in periods of at most 10 years)\n",
+        ),
+        (
+            ["maintenance", str(POLICY), "--from", "2027-01-01", "--to", "2026-01-01"],
+            "より後ではありません",
+            "sla: error: --to `2026-01-01` is not after --from `2027-01-01`\n",
+        ),
+    ],
+    ids=["evaluate-empty", "explain-empty", "evaluate-too-long", "maintenance-not-after"],
+)
+def test_a_bad_period_is_said_in_the_policys_language(
+    argv: list[str], ja: str, en: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = _run(argv, capsys)
+    assert code == 1 and err.startswith("sla: エラー: ") and ja in err, err
+    assert not latin_words(err), err
+    code, _, err = _run([*argv, "--lang", "en"], capsys)
+    assert code == 1 and err == en, err

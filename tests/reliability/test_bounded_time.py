@@ -339,7 +339,7 @@ def test_item19_evaluate_refuses_a_period_longer_than_the_cap(tmp_path: Path) ->
         "supported",
     )
     refused(
-        sla("evaluate", POLICY, ev, "--from", "1950-01-01", "--to", "2150-01-01"),
+        sla("evaluate", POLICY, ev, "--from", "1950-01-01", "--to", "2150-01-01", "--lang", "en"),
         "--from `1950-01-01",
         "--to `2150-01-01",
         f"longer than {MAX_PERIOD_YEARS} years",
