@@ -150,7 +150,7 @@ class Rules:
         if t is None:
             if len(self._dt) > 50_000:
                 self._dt.clear()
-            hour = self._hour(epoch) if epoch.is_integer() else None
+            hour = self.plain_hour(epoch) if epoch.is_integer() else None
             if hour is None:
                 t = dt.datetime.fromtimestamp(epoch, self.tz)
             else:
@@ -162,7 +162,7 @@ class Rules:
         """``Fri 18 Sep 16:30`` in this version's zone."""
         hour = self._hours.get(epoch // 3600, _MISSING)
         if hour is _MISSING:
-            hour = self._hour(epoch)
+            hour = self.plain_hour(epoch)
         if hour is not None and epoch.is_integer():
             text: str = hour[2] + _MM[int(epoch - hour[1])]
             return text
@@ -181,7 +181,7 @@ class Rules:
             return hit
         hour = self._hours.get(epoch // 3600, _MISSING)
         if hour is _MISSING:
-            hour = self._hour(epoch)
+            hour = self.plain_hour(epoch)
         if hour is not None and epoch.is_integer():
             k = int(epoch - hour[1])
             at: JsonTime = hour[3] + _MMSS[k] + hour[4] if as_json else hour[0] + dt.timedelta(seconds=k)
@@ -194,7 +194,7 @@ class Rules:
         cache[epoch] = hit
         return hit
 
-    def _hour(self, epoch: float) -> _Hour | None:
+    def plain_hour(self, epoch: float) -> _Hour | None:
         """For the UTC hour holding ``epoch``, when it is one plain local hour (an offset of whole
         hours, the same all hour, not a repeated hour, a four-digit year): see :data:`_Hour`.
         Adding seconds to that start gives what ``fromtimestamp`` gives, without the zone look-up.

@@ -132,23 +132,12 @@ class InstantWords:
 
     def _hour(self, key: int) -> _Hour | None:
         """``Fri 18 Sep 16:``, wall-clock microseconds of its start and JSON text of UTC hour ``key``,
-        None when it is not one plain local hour (as :meth:`Rules.stamp` decides)."""
-        start = key * 3600
-        tz = self.rules.tz
-        a = dt.datetime.fromtimestamp(start, tz)
-        b = dt.datetime.fromtimestamp(start + 3599, tz)
-        plain = (
-            a.minute == 0
-            and a.second == 0
-            and not a.fold
-            and not b.fold
-            and a.utcoffset() == b.utcoffset()
-            and 1000 <= a.year <= 9999
-        )
-        if not plain:
+        None when it is not one plain local hour (:meth:`Rules.plain_hour` decides and words it)."""
+        hour = self.rules.plain_hour(float(key * 3600))
+        if hour is None:
             return None
-        text = orjson.dumps(a, option=orjson.OPT_UTC_Z).decode()[1:-1]  # as Rules.stamp builds it
-        return _Hour(self.rules.fmt(float(start))[:-2], wall_us(a), text[:14], text[19:])
+        _, _, prefix, json_head, json_tail, wall = hour
+        return _Hour(prefix, wall, json_head, json_tail)
 
     def _table(self, lo: int, hi: int) -> _Hours:
         """The hours table, grown (by a month more on the side it grows) to hold hours ``lo..hi``."""

@@ -39,7 +39,6 @@ from .diagnostics import (
     Severity,
     Words,
     diagnostic,
-    did_you_mean,
     did_you_mean_words,
     listing,
     words,
@@ -78,33 +77,6 @@ def reason(rule: m.Priority, attrs: Assignment, lang: str = "en") -> str:
     if lang == "ja":
         return f"優先度 {rule.id}: {shown} のため `when {rule.when}` の規定（{rule.span.line} 行目）を適用"
     return f"priority {rule.id}: {shown}, so the rule `when {rule.when}` (line {rule.span.line}) applies"
-
-
-def given_problems(model: m.PolicyModel, given: Mapping[str, str]) -> list[tuple[str, str]]:
-    """What is wrong with attribute values given by hand (``sla deadline --attribute``): (message, help)
-    for each name the policy does not declare or value its declaration does not list."""
-    attrs = {a.name: a for a in model.attributes}
-    out: list[tuple[str, str]] = []
-    for name, value in given.items():
-        attr = attrs.get(name)
-        if attr is None:
-            known = "; ".join(f"`{a.name}` ({', '.join(a.values)})" for a in model.attributes)
-            out.append(
-                (
-                    f"unknown attribute `{name}`",
-                    f"the policy declares {known}" if known else "the policy declares no attributes",
-                )
-            )
-        elif value not in attr.values:
-            out.append(
-                (
-                    f"attribute `{name}` has no value `{value}`",
-                    (did_you_mean(value, attr.values) or "")
-                    + ("; " if did_you_mean(value, attr.values) else "")
-                    + f"its values are {', '.join(f'`{v}`' for v in attr.values)}",
-                )
-            )
-    return out
 
 
 def select_for(model: m.PolicyModel, pid: str, given: Mapping[str, str]) -> m.Priority | None:

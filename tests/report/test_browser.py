@@ -6,33 +6,17 @@ and say why. Screenshots are written under pytest's temporary directory and thei
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from docs.cdp import Browser
 
+from .conftest import needs_chromium
 from .helpers import EXAMPLE, MONTH, POLICY, sla
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="no browser: Debian's `chromium` is not installed (.ci/run installs it with apt-get; "
-    "apt-get install chromium)",
-)
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    assert CHROMIUM is not None
-    b = Browser(CHROMIUM, tmp_path_factory.mktemp("chromium-profile"))
-    try:
-        yield b
-    finally:
-        b.close()
+pytestmark = needs_chromium
 
 
 @pytest.fixture(scope="module")

@@ -21,14 +21,9 @@ import pytest
 
 from sla_dsl.report.pdf import css_string, page_css
 
+from .conftest import needs_chromium
 from .helpers import EXAMPLE, MONTH, POLICY, sla
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-needs_chromium = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="no browser: Debian's `chromium` is not installed (.ci/run installs it with apt-get; "
-    "apt-get install chromium)",
-)
 TITLE = {
     "ja": "Click So-ko サービスレベル報告書（2026年11月度）",
     "en": "Click So-ko: service level report, November 2026",

@@ -13,22 +13,17 @@ from __future__ import annotations
 
 import math
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from docs.cdp import Browser
 
+from .conftest import needs_chromium
 from .helpers import EXAMPLE, MONTH, POLICY, ROOT, sla
 from .trend_log import write_two_months
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="no browser: Debian's `chromium` is not installed (.ci/run installs it with apt-get; "
-    "apt-get install chromium)",
-)
+pytestmark = needs_chromium
 
 EXAMPLES = ROOT / "policies" / "examples"
 #: (policy, log or None for the two-month log, period options) of each report printed.
@@ -78,14 +73,10 @@ def overflowing(browser: Browser, page: Path, width: float) -> list[list[object]
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    assert CHROMIUM is not None
-    b = Browser(CHROMIUM, tmp_path_factory.mktemp("chromium-profile"))
-    try:
-        yield b
-    finally:
-        b.call("Emulation.setEmulatedMedia", session=True, media="")
-        b.close()
+def browser(browser: Browser) -> Iterator[Browser]:
+    """The shared browser, given back in screen media."""
+    yield browser
+    browser.call("Emulation.setEmulatedMedia", session=True, media="")
 
 
 @pytest.fixture(scope="module")

@@ -6,37 +6,21 @@ screenshots of the section are written under pytest's temporary directory and th
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from docs.cdp import Browser
 
+from .conftest import needs_chromium
 from .helpers import MONTH, POLICY, sla
 from .trend_log import write_two_months
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="no browser: Debian's `chromium` is not installed (.ci/run installs it with apt-get; "
-    "apt-get install chromium)",
-)
+pytestmark = needs_chromium
 
 HEADER = {
     "ja": ["項目", "2026年10月度", "2026年11月度（当月）", "前月比"],
     "en": ["Commitment", "October 2026", "November 2026 (this report)", "Change from the month before"],
 }
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    assert CHROMIUM is not None
-    b = Browser(CHROMIUM, tmp_path_factory.mktemp("chromium-profile"))
-    try:
-        yield b
-    finally:
-        b.close()
 
 
 @pytest.fixture(scope="module")
