@@ -216,7 +216,9 @@ class Diagnostic(BaseModel):
 
 
 def _severity(severity: Severity, lang: str) -> str:
-    return message(f"diag.word.{severity.value}", lang)
+    """``error`` or ``warning`` in every language: the public contract fixes the diagnostic line as
+    ``file:line:col: error: message``, and tools match that word; the message and help are in ``lang``."""
+    return severity.value
 
 
 def diagnostic(

@@ -49,7 +49,7 @@ def bad(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
 def _expected(path: Path, line: int, lang: str) -> str:
     source = f"{line} |   {TYPO[1]}\n{' ' * len(str(line))} |                  {'^' * 15}\n"
     if lang == "ja":
-        head = "エラー[E207]: `busness` という名前のカレンダーはありません\n"
+        head = "error[E207]: `busness` という名前のカレンダーはありません\n"
         return f"{path}:{line}:18: {head}{source}  ヒント: `business` の誤りではありませんか？\n"
     # what every command printed before issue 16, byte for byte
     return f"{path}:{line}:18: error[E207]: no calendar is called `busness`\n{source}  help: did you mean `business`?\n"
@@ -111,7 +111,7 @@ def test_english_for_a_policy_without_languages_or_an_unreadable_header(
     code, out, err = _run(COMMANDS[command], undeclared, capsys)
     assert (code, out) == (1, "") and "error[E207]: no calendar is called `busness`" in err
     code, out, err = _run([*COMMANDS[command], "--lang", "ja"], undeclared, capsys)
-    assert (code, out) == (1, "") and "エラー[E207]" in err
+    assert (code, out) == (1, "") and "error[E207]" in err
     unreadable = tmp_path / "unreadable.sla"
     unreadable.write_text('sla "T" {\n  languages ja, en\n  format one\n}\n', "utf-8")
     code, out, err = _run(COMMANDS[command], unreadable, capsys)

@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 POLICY = ROOT / "policies" / "clicksoko.sla"  # `languages ja, en`
 EVENTS = ROOT / "examples" / "events-2026-11.jsonl"
 #: Latin words a Japanese line may show: ids, abbreviations and the policy's own labels
-IDS = {"P", "E", "INC", "SLA", "Click", "So", "ko", "sla", "AMI", "OS", "ISO"}
+IDS = {"P", "E", "INC", "SLA", "Click", "So", "ko", "sla", "AMI", "OS", "ISO", "error"}  # `error`: the contract's token
 
 BREACH = """\
 cases:
@@ -146,7 +146,7 @@ def test_a_bad_time_in_a_test_file_in_the_language(
     path = _write(tmp_path, "times.yaml", TIMES.replace("2026-11-27T16:00:00", value))
     code, _, err = _run(["test", str(POLICY), str(path)], capsys)
     assert code == 1
-    assert err == f"sla: エラー: {path}:2：エラー[E162]：ケース `naive`：{ja}\n"
+    assert err == f"sla: エラー: {path}:2：error[E162]：ケース `naive`：{ja}\n"
     assert latin_words(err, path) == set(), latin_words(err, path)
     code, _, err = _run(["test", "--lang", "en", str(POLICY), str(path)], capsys)
     assert code == 1
