@@ -3,6 +3,8 @@
 - reading Parquet never imports pandas (pyarrow does on ``pa.array``/``pa.scalar`` of Python values);
 - ``python -m sla_dsl._entry`` (:func:`sla_dsl._entry.run`) ends the process without the teardown,
   with the same output and exit status as :func:`sla_dsl._entry.main`;
+- ``sla evaluate`` run as the console script (``run``) never imports pandas, even for the json and
+  parquet formats, whose pyarrow calls would; its outputs are those of ``main``;
 - incidents in report order on a column equal the sort by (clock, id) they replace;
 - the text table's display widths equal ``unicodedata``'s, character by character;
 - capped lists of the text report (not met, at risk, violations) show the first rows of the
@@ -78,6 +80,29 @@ def test_run_ends_with_the_output_and_status_of_main(args: tuple[str, ...]) -> N
     ran, returned = _entry(*args, how="run"), _entry(*args, how="main")
     assert (ran.returncode, ran.stdout, ran.stderr) == (returned.returncode, returned.stdout, returned.stderr)
     assert "Traceback" not in ran.stderr
+
+
+@pytest.mark.parametrize("fmt", ["json", "parquet"])
+def test_run_evaluates_without_pandas_and_writes_what_main_writes(tmp_path: Path, fmt: str) -> None:
+    out = {how: tmp_path / how for how in ("run", "main")}
+    results = {}
+    for how, where in out.items():
+        extra = ("--output", str(where)) if fmt == "parquet" else ()
+        argv = ["sla", "evaluate", str(POLICY_PATH), str(EXAMPLE), *MONTH, "--format", fmt, *extra]
+        code = f"import sys; sys.argv = {argv!r}\nfrom sla_dsl import _entry\n" + (
+            "_entry.run()\n" if how == "run" else "sys.exit(_entry.main())\n"
+        )
+        run = [sys.executable, "-X", "importtime", "-c", code]
+        results[how] = subprocess.run(run, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    ran, returned = results["run"], results["main"]
+    assert ran.returncode == returned.returncode == 0, ran.stderr[-2000:]
+    assert ran.stdout == returned.stdout
+    assert "pandas.core" not in ran.stderr  # -X importtime lists every module loaded
+    assert "pandas.core" in returned.stderr  # what it saves: main() lets pyarrow import pandas
+    if fmt == "parquet":
+        names = sorted(p.name for p in out["main"].iterdir())
+        assert names and names == sorted(p.name for p in out["run"].iterdir())
+        assert all((out["run"] / n).read_bytes() == (out["main"] / n).read_bytes() for n in names)
 
 
 def test_run_keeps_the_verdicts_to_the_end_and_main_does_not(monkeypatch: pytest.MonkeyPatch) -> None:
