@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import itertools
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -33,7 +34,7 @@ import numpy as np
 from ..calendars.bounds import check_period, check_time
 from ..errors import InputError, NaiveDatetimeError
 from ..events.reader import Problem, log_from
-from ..events.schema import CODE, TYPES, EventLog, Rec
+from ..events.schema import CODE, FAMILY_OF, PAYLOAD_BY_CODE, TYPES, EventLog, Rec
 from ..policy.compiled import Policy, declared_types
 from ..report import InputSummary, Period, PolicyRef, Report
 from . import incidents
@@ -45,7 +46,7 @@ from .incident_columns import Judged, judge_columns, prepare, report_order
 from .order import prepare_groups, report_conflicts, violations_in_order
 from .outages import judge_outages
 from .result import Evaluation
-from .select import check_attributes
+from .select import check_attributes, distinct_payloads
 from .targets import judge_targets
 from .trend import add_trend
 
@@ -240,6 +241,8 @@ def check_log(versions: Versions, log: EventLog, skip_invalid: bool = False) -> 
         )
         return False
 
+    # Each family's distinct payloads, gathered in one pass (a superset once records are taken out).
+    payloads: dict[int, set[tuple[Any, ...]]] = {}
     for group, codes, allowed, field, err, at in (
         (log.incidents, (REPORTED, REPRIORITIZED), priorities, "priority", "E120", 0),
         (log.incidents, (REPORTED,), causes, "cause", "E122", 1),
@@ -247,10 +250,15 @@ def check_log(versions: Versions, log: EventLog, skip_invalid: bool = False) -> 
         (log.outages, (STARTED,), causes, "cause", "E122", 0),
         (log.outages, (STARTED,), {s.name for r in versions.rules for s in r.model.services}, "service", "E130", 1),
     ):
-        # The value checked is payload field ``at`` of these types. One pass
-        # gathers the values used; only when one is unknown are the ids that use
-        # it looked for, and only those refiled.
-        used = {r[2][at] for recs in group.values() for r in recs if r[1] in codes}
+        # The value checked is payload field ``at`` of these types (a payload's
+        # length names its type in its family). The values used come from the
+        # distinct payloads; only when one is unknown are the ids that use it
+        # looked for, and only those refiled.
+        family = FAMILY_OF[codes[0]]
+        if family not in payloads:
+            payloads[family] = distinct_payloads(group)
+        sizes = {len(PAYLOAD_BY_CODE[c]) for c in codes}
+        used = {p[at] for p in payloads[family] if len(p) in sizes}
         used.discard(None)
         if used <= allowed:
             continue
@@ -271,7 +279,7 @@ def check_log(versions: Versions, log: EventLog, skip_invalid: bool = False) -> 
                 group[ident] = keep
             else:
                 del group[ident]
-    check_attributes(versions, log)  # E128, E129: attributes the policies do not declare
+    check_attributes(versions, log, payloads)  # E128, E129: attributes the policies do not declare
     check_declared(versions, log)  # E103: events of a type that no policy version declares
     log.settle(skip_invalid)
 
@@ -311,5 +319,5 @@ def judge_incidents(
         breach.append(incidents.judge(ctx, inc))
         inc.targets = judge_targets(ctx, inc, recs)
     # Verdicts by clock start, then id (breaches are ordered with the other violations).
-    breaches = [inc for inc, b in zip(items, breach, strict=True) if b]
+    breaches = list(itertools.compress(items, breach))
     return report_order(items), breaches, prepared.duplicates

@@ -55,6 +55,7 @@ from .targets import has_targets
 Ints = NDArray[np.int64]
 Floats = NDArray[np.float64]
 _NONE = -1
+_FIRST, _SECOND, _PAYLOAD = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 @dataclass
@@ -62,6 +63,8 @@ class Prepared:
     """The records of every incident, ordered, duplicates and records after ``as_of`` left out."""
 
     ids: list[str]
+    #: ``ids`` as a numpy array (for taking the ids of many incidents at once)
+    names: NDArray[np.object_]
     flat: list[Rec]
     #: positions into ``flat`` of the kept records, grouped by incident (in ``ids`` order)
     kept: Ints
@@ -90,18 +93,25 @@ def prepare(groups: dict[str, list[Rec]], as_of: float) -> Prepared:
     n = len(flat)
     t = np.fromiter(map(itemgetter(0), flat), np.float64, n)
     code = np.fromiter(map(itemgetter(1), flat), np.int64, n)
-    line = np.fromiter(map(itemgetter(3), flat), np.int64, n)
     idx = np.repeat(np.arange(n_ids, dtype=np.int64), counts)
     # ``flat`` holds each incident's records together, mostly in order already
     # (a log is written as things happen): sort only when some are not.
     same_id = idx[1:] == idx[:-1]
     dt_, dc = t[1:] - t[:-1], code[1:] - code[:-1]
-    out_of_order = same_id & ((dt_ < 0) | ((dt_ == 0) & ((dc < 0) | ((dc == 0) & (line[1:] < line[:-1])))))
-    order = np.lexsort((line, code, t, idx)) if out_of_order.any() else np.arange(n, dtype=np.int64)
+    # Neighbours of one id, instant and type: in order when their lines are (few: read those only).
+    tie = same_id & (dt_ == 0) & (dc == 0)
+    out_of_order = bool((same_id & ((dt_ < 0) | ((dt_ == 0) & (dc < 0)))).any())
+    if not out_of_order and tie.any():
+        out_of_order = any(flat[k + 1][3] < flat[k][3] for k in np.flatnonzero(tie).tolist())
+    if out_of_order:
+        line = np.fromiter(map(itemgetter(3), flat), np.int64, n)
+        order = np.lexsort((line, code, t, idx))
+        so, st, sc = idx[order], t[order], code[order]
+        tie = (so[1:] == so[:-1]) & (st[1:] == st[:-1]) & (sc[1:] == sc[:-1])
+    else:
+        order, so, st, sc = np.arange(n, dtype=np.int64), idx, t, code
     # Events of one (id, instant, type) sit in runs: each run is put in content order
     # in Python (runs are rare), its exact duplicates marked and its contradictions found.
-    so, st, sc = idx[order], t[order], code[order]
-    tie = (so[1:] == so[:-1]) & (st[1:] == st[:-1]) & (sc[1:] == sc[:-1])
     drop = np.zeros(n, dtype=bool)
     late = st > as_of
     conflicts: list[Conflict] = []
@@ -117,8 +127,10 @@ def prepare(groups: dict[str, list[Rec]], as_of: float) -> Prepared:
     keep = ~(drop | late)
     kept = order[keep]
     kidx = so[keep]
-    bounds = np.searchsorted(kidx, np.arange(n_ids + 1, dtype=np.int64))
-    return Prepared(ids, flat, kept, kidx, st[keep], sc[keep], bounds, duplicates, conflicts)
+    bounds = np.zeros(n_ids + 1, dtype=np.int64)
+    np.cumsum(np.bincount(kidx, minlength=n_ids), out=bounds[1:])
+    names = np.fromiter(ids, object, n_ids)
+    return Prepared(ids, names, flat, kept, kidx, st[keep], sc[keep], bounds, duplicates, conflicts)
 
 
 def report_order(items: list[Incident]) -> list[Incident]:
@@ -126,7 +138,7 @@ def report_order(items: list[Incident]) -> list[Incident]:
     the clocks sorted on a column (stable), only the runs of equal clocks (rare) sorted by id."""
     clocks = np.fromiter(map(attrgetter("clock"), items), np.float64, len(items))
     order = np.argsort(clocks, kind="stable")
-    ordered = [items[k] for k in order.tolist()]
+    ordered: list[Incident] = np.fromiter(items, object, len(items))[order].tolist()
     ranked = clocks[order]
     tie = ranked[1:] == ranked[:-1]
     if tie.any():
@@ -162,6 +174,8 @@ def _firsts(p: Prepared, code: int) -> tuple[Floats, Ints, Ints]:
 def _version_index(ctx: Ctx, t: Floats) -> Ints:
     """Per instant, the index of the version in force (the first one before any is)."""
     starts = np.array([r.effective_epoch for r in ctx.versions.rules], dtype=np.float64)
+    if starts.size == 1:
+        return np.zeros(t.size, dtype=np.int64)
     out: Ints = np.clip(np.searchsorted(starts, t, side="right") - 1, 0, None)
     return out
 
@@ -194,6 +208,8 @@ class Judged:
 
 
 _STATUS = ("met", "breached", "open", "at_risk", "excluded")
+_STATUSES = np.array(_STATUS, dtype=object)
+_ENDS = np.array([None, "resolved", "silence"], dtype=object)
 _MET, _BREACHED, _OPEN, _AT_RISK, _EXCLUDED = range(5)
 
 
@@ -230,14 +246,14 @@ def judge_columns(ctx: Ctx, p: Prepared) -> Judged:
     plain = np.flatnonzero(has_rep & ~slow)
     # What each plain incident reported (priority, cause).
     flat = p.flat
-    payloads = [flat[j][2] for j in p.kept[rep_pos[plain]].tolist()]
+    payloads = list(map(_PAYLOAD, map(flat.__getitem__, p.kept[rep_pos[plain]].tolist())))
     plain, payloads = hand_off(ctx.versions, slow, plain, payloads)  # attributes that select other rules
-    priorities = [pl[0] for pl in payloads]
-    causes = [pl[1] for pl in payloads]
+    priorities = list(map(_FIRST, payloads))
+    causes = list(map(_SECOND, payloads))
     # Buckets of one (version, priority); a priority the version lacks goes to the per-incident path.
     names = sorted(set(priorities))
     code_of = {name: k for k, name in enumerate(names)}
-    bucket = v_clock[plain] * len(names) + np.array([code_of[x] for x in priorities], dtype=np.int64)
+    bucket = v_clock[plain] * len(names) + np.fromiter(map(code_of.__getitem__, priorities), np.int64, len(priorities))
     slow_ids = np.flatnonzero(slow).tolist()
     order = np.argsort(bucket, kind="stable")
     cuts = np.flatnonzero(np.diff(bucket[order])) + 1
@@ -254,7 +270,7 @@ def judge_columns(ctx: Ctx, p: Prepared) -> Judged:
             rules,
             name,
             plain[members],
-            [causes[k] for k in members.tolist()],
+            list(map(causes.__getitem__, members.tolist())),
             out,
             clock,
             clock_name,
@@ -291,11 +307,11 @@ def _judge_bucket(
         sel = np.flatnonzero(keep)
         ids, ck, done, completed = ids[sel], ck[sel], done[sel], completed[sel]
         sil_after, sil_deadline = sil_after[sel], sil_deadline[sel]
-        causes = [causes[k] for k in sel.tolist()]
+        causes = list(map(causes.__getitem__, sel.tolist()))
     n = ids.size
     if n == 0:
         return
-    excluded = np.array([c is not None and c in rules.exclusions for c in causes], dtype=bool)
+    excluded = np.fromiter(map(rules.exclusions.__contains__, causes), bool, len(causes))  # (never None)
     due = np.full(n, np.nan)
     judged = ~excluded
     if judged.any():
@@ -311,27 +327,33 @@ def _judge_bucket(
     status[(answered & (resp > due)) | (~answered & (ctx.as_of > due))] = _BREACHED
     status[excluded] = _EXCLUDED
     silence = ~np.isnan(sil_after)
+    clock_names = np.array([*(name for _, name in rules.clock_codes), "reported"], dtype=object)
+    ended = (~np.isnan(done)).astype(np.int64)  # the completion: none, "resolved" or "silence" (_ENDS)
+    ended[silence] = 2
+    quiet: list[tuple[float, float] | None] = [None] * n
+    if silence.any():
+        for k, a, d in zip(
+            np.flatnonzero(silence).tolist(), sil_after[silence].tolist(), sil_deadline[silence].tolist(), strict=True
+        ):
+            quiet[k] = (a, d)
     items = list(
         map(
             Incident,
-            [p.ids[i] for i in ids.tolist()],
+            p.names[ids].tolist(),
             itertools.repeat(rules, n),
             itertools.repeat(priority, n),
             rep_t[ids].tolist(),
             causes,
             ck.tolist(),
-            [rules.clock_codes[k][1] if k >= 0 else "reported" for k in clock_name[ids].tolist()],
+            clock_names[clock_name[ids]].tolist(),  # (-1: the last, "reported")
             _nones(resp),
             itertools.repeat((), n),
             _nones(due),
             _nones(completed),
-            [
-                "silence" if quiet else ("resolved" if d == d else None)
-                for quiet, d in zip(silence.tolist(), done.tolist(), strict=True)
-            ],
+            _ENDS[ended].tolist(),
             _nones(np.where(silence, np.nan, done)),
-            [None if a != a else (a, d) for a, d in zip(sil_after.tolist(), sil_deadline.tolist(), strict=True)],
-            [_STATUS[k] for k in status.tolist()],
+            quiet,
+            _STATUSES[status].tolist(),
         )
     )
     if rules.at_risk is not None:
@@ -350,7 +372,10 @@ def _judge_bucket(
 
 def _nones(a: Floats) -> list[float | None]:
     """The values of a float array, None for nan."""
-    return [None if x != x else x for x in a.tolist()]
+    values = a.astype(object)
+    values[np.isnan(a)] = None
+    out: list[float | None] = values.tolist()
+    return out
 
 
 def _completion(

@@ -22,7 +22,9 @@ Design notes
 * Event checks (before judging, with the other checks of the log): an
   attribute no version declares is E128, a value its declaration does not list
   is E129, each naming the event's line (``incident.reported`` and
-  ``outage.started`` alike).
+  ``outage.started`` alike). The texts are read from the family's distinct
+  payloads (:func:`distinct_payloads`, shared with ``check_log``'s checks): one
+  pass in C over a million records instead of one Python pass per check.
 * Notify rules with ``when`` (issue 13) are not alternatives: every rule whose
   condition holds applies. A record's attributes are read at its first event
   (``incident.reported``, ``outage.started``) under the version judging it,
@@ -35,6 +37,8 @@ Design notes
 from __future__ import annotations
 
 import copy
+from itertools import chain
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -42,7 +46,7 @@ import orjson
 from numpy.typing import NDArray
 
 from ..events.problems import Problem
-from ..events.schema import CODE, TYPES, EventLog, Rec
+from ..events.schema import BUILTIN_COUNT, CODE, FAMILY_OF, PAYLOAD_BY_CODE, TYPES, EventLog, Rec
 from ..lang import conditions
 from ..lang import model as m
 from .common import Rules, Versions
@@ -133,20 +137,42 @@ def hand_off(versions: Versions, slow: NDArray[np.bool_], plain: NDArray[np.int6
     return plain[np.array(keep, dtype=np.int64)], [payloads[k] for k in keep]
 
 
-def check_attributes(versions: Versions, log: EventLog) -> None:
+def distinct_payloads(group: dict[str, list[Rec]]) -> set[tuple[Any, ...]]:
+    """The distinct payloads of a family's records, in one pass in C: within a family each type with
+    payload fields has its own number of them (:data:`PAYLOAD_SIZES`), so a payload's length names its type."""
+    return set(map(_PAYLOAD, chain.from_iterable(group.values())))
+
+
+_PAYLOAD = itemgetter(2)
+#: The type of each (family, payload length) of the contract's types with payload fields.
+PAYLOAD_SIZES: dict[tuple[int, int], int] = {
+    (FAMILY_OF[c], len(PAYLOAD_BY_CODE[c])): c for c in range(BUILTIN_COUNT) if PAYLOAD_BY_CODE[c]
+}
+assert len(PAYLOAD_SIZES) == sum(1 for c in range(BUILTIN_COUNT) if PAYLOAD_BY_CODE[c]), "payload lengths collide"
+
+
+def check_attributes(
+    versions: Versions, log: EventLog, payloads: dict[int, set[tuple[Any, ...]]] | None = None
+) -> None:
     """File E128 (undeclared attribute) and E129 (undeclared value) for each ``incident.reported`` or
-    ``outage.started`` that has one, and take those events out of the log (as the other checks do)."""
+    ``outage.started`` that has one, and take those events out of the log (as the other checks do).
+
+    ``payloads`` may give, per family, its distinct payloads (:func:`distinct_payloads`) or a superset."""
     declared: dict[str, set[str]] = {}
     for version in versions.rules:
         for a in version.model.attributes:
             declared.setdefault(a.name, set()).update(a.values)
     for group, code in ((log.incidents, REPORTED), (log.outages, STARTED)):
-        _check_group(declared, log, group, code)
+        found = payloads.get(FAMILY_OF[code]) if payloads is not None else None
+        _check_group(declared, log, group, code, distinct_payloads(group) if found is None else found)
 
 
-def _check_group(declared: dict[str, set[str]], log: EventLog, group: dict[str, list[Rec]], code: int) -> None:
-    # one pass over every record of the group (most carry no attributes), then each distinct text once
-    texts = {r[2][2] for recs in group.values() for r in recs if r[1] == code and len(r[2]) > 2}
+def _check_group(
+    declared: dict[str, set[str]], log: EventLog, group: dict[str, list[Rec]], code: int, payloads: set[tuple[Any, ...]]
+) -> None:
+    # the distinct payloads of the group (most carry no attributes), then each distinct text once
+    size = len(PAYLOAD_BY_CODE[code])
+    texts = {p[2] for p in payloads if len(p) == size}
     texts.discard(None)
     bad = {t for t in texts if _problems(declared, attributes_of((None, None, t)), TYPES[code])}
     if not bad:

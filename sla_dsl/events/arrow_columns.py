@@ -17,6 +17,12 @@ Design notes
   batch the good rows between two bad ones are filed as one run, so the order of
   filing is the per-row path's exactly; ``tests/events/test_arrow_columns.py``
   checks the two paths give the same log on random tables.
+* The cost that stays is Python's: a ``Rec`` tuple per row and a list per id. So
+  a payload field's texts are taken only for the rows of the types that carry it
+  (:class:`_Texts`), the tuples are built in row order (per type, one ``zip`` of its
+  columns), taken in id order, each id's list is a slice of them, and the ids new
+  to the family (most) are filed with one ``dict.update``; an id filed before (by
+  an earlier batch or run) has the new records added to its list, in its place.
 * No pandas: ``Array.to_numpy`` imports it (a second of a short run), and so does
   ``pa.array`` of Python or numpy values, so integer columns are read from their
   Arrow buffers and the one array built here is built from its bits (:func:`_bools`).
@@ -27,7 +33,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable
-from typing import Any, TypeAlias
+from typing import Any, NamedTuple, TypeAlias
 
 import numpy as np
 import pyarrow as pa
@@ -35,7 +41,7 @@ import pyarrow.compute as pc
 from numpy.typing import NDArray
 
 from .fast import fast_epoch
-from .schema import BUILTIN_COUNT, CODE, EVENT_CLASSES, FAMILY_OF, PAYLOAD, PAYLOAD_BY_CODE, EventLog
+from .schema import BUILTIN_COUNT, CODE, EVENT_CLASSES, FAMILY_OF, PAYLOAD, PAYLOAD_BY_CODE, EventLog, Rec
 
 __all__ = ["epochs", "file_batch", "int64s"]
 
@@ -127,21 +133,43 @@ def _bools(flags: list[bool]) -> pa.Array:
     return pa.Array.from_buffers(pa.bool_(), len(flags), [None, pa.py_buffer(bits.tobytes())])
 
 
-def _texts(col: Column | None, n: int, optional: bool) -> tuple[NDArray[np.object_], Ints, Bools]:
-    """Each row's text (None where null), its index among the column's distinct texts (-1 where
-    null), and whether the per-row path takes it as it is: a plain text, or (``optional``) null."""
+class _Texts(NamedTuple):
+    """A text column: its distinct texts, each row's index among them (``which``, -1 where null), and whether the
+    per-row path takes each distinct text as it is (a plain text) and a null (``optional``)."""
+
+    distinct: NDArray[np.object_]
+    which: Ints
+    plain: Bools
+    optional: bool
+
+    def cells(self, rows: Ints) -> tuple[NDArray[np.object_], Bools]:
+        """The texts of ``rows`` (None where null) and whether the per-row path takes each as it is."""
+        index = self.which[rows]
+        if not self.distinct.size:
+            return np.full(rows.size, None, dtype=object), np.full(rows.size, self.optional)
+        null = index < 0
+        safe = np.where(null, 0, index)
+        cells = self.distinct[safe]
+        cells[null] = None
+        return cells, np.where(null, self.optional, self.plain[safe])
+
+    def taken(self) -> Bools:
+        """Whether the per-row path takes each row's text as it is (as :meth:`cells`, for every row)."""
+        null = self.which < 0
+        if not self.distinct.size:
+            return np.full(self.which.size, self.optional)
+        return np.where(null, self.optional, self.plain[np.where(null, 0, self.which)])
+
+
+def _texts(col: Column | None, n: int, optional: bool) -> _Texts:
+    """A text column's distinct texts, each row's index among them, and which the per-row path takes."""
     if col is None or pa.types.is_null(col.type):
-        return np.full(n, None, dtype=object), np.full(n, -1, dtype=np.int64), np.full(n, optional)
+        return _Texts(np.empty(0, dtype=object), np.full(n, -1, dtype=np.int64), np.empty(0, dtype=bool), optional)
     values, index = _encoded(col)
     if not len(values):
-        return np.full(n, None, dtype=object), index, np.full(n, optional)
-    ok = _plain(values)
+        return _Texts(np.empty(0, dtype=object), index, np.empty(0, dtype=bool), optional)
     distinct = np.fromiter(values.to_pylist(), dtype=object, count=len(values))
-    null = index < 0
-    safe = np.where(null, 0, index)
-    cells = distinct[safe]
-    cells[null] = None
-    return cells, index, np.where(null, optional, ok[safe])
+    return _Texts(distinct, index, _plain(values), optional)
 
 
 def _times(col: Column | None, n: int) -> tuple[Floats, Bools]:
@@ -186,13 +214,13 @@ class _Batch:
         self.batch = batch
         self.n = batch.num_rows
         self.names = set(batch.schema.names)
-        self._texts: dict[tuple[str, bool], tuple[NDArray[np.object_], Ints, Bools]] = {}
+        self._texts: dict[tuple[str, bool], _Texts] = {}
         self._times: dict[str, tuple[Floats, Bools]] = {}
 
     def column(self, name: str) -> Column | None:
         return self.batch.column(name) if name in self.names else None
 
-    def texts(self, name: str, optional: bool) -> tuple[NDArray[np.object_], Ints, Bools]:
+    def texts(self, name: str, optional: bool) -> _Texts:
         key = (name, optional)
         if key not in self._texts:
             self._texts[key] = _texts(self.column(name), self.n, optional)
@@ -224,8 +252,9 @@ def file_batch(
     n = cols.n
     codes = _codes(cols.column("event"), n, declared)
     at, at_ok = cols.times("at")
-    ids, id_index, id_ok = cols.texts("id", False)
-    good = (codes >= 0) & at_ok & id_ok
+    ident = cols.texts("id", False)
+    id_index = ident.which
+    good = (codes >= 0) & at_ok & ident.taken()
     recs = np.empty(n, dtype=object)
     lines = np.arange(first, first + n, dtype=np.int64)
     for code in np.unique(codes[good]).tolist():
@@ -244,9 +273,9 @@ def file_batch(
                     ok &= cols.absent(f)[rows]
                     values.append(np.full(rows.size, None, dtype=object))
                 else:
-                    cells, _, fine = cols.texts(f, f in _OPTIONAL)
-                    ok &= fine[rows]
-                    values.append(cells[rows])
+                    cells, fine = cols.texts(f, f in _OPTIONAL).cells(rows)
+                    ok &= fine
+                    values.append(cells)
             if code == _STOP:
                 ok &= values[2] > values[1]  # the models refuse an end not after the start
             good[rows[~ok]] = False
@@ -258,11 +287,12 @@ def file_batch(
             count=rows.size,
         )
     family = np.asarray(FAMILY_OF, dtype=np.int64)[np.where(codes >= 0, codes, 0)]
+    rows_of = _Rows(recs, ident.distinct, id_index, family)
     bad = np.flatnonzero(~good).tolist()
     start = 0
     for stop in [*bad, n]:
         if stop > start:
-            _file(log, recs, ids, id_index, family, good, start, stop)
+            _file(log, rows_of, good, start, stop)
         if stop < n:
             slow(stop)
         start = stop + 1
@@ -271,25 +301,26 @@ def file_batch(
     return filed
 
 
-def _file(
-    log: EventLog,
-    recs: NDArray[np.object_],
-    ids: NDArray[np.object_],
-    id_index: Ints,
-    family: Ints,
-    good: Bools,
-    start: int,
-    stop: int,
-) -> None:
+class _Rows(NamedTuple):
+    """What files the records of a batch: each row's ``Rec``, its id (an index among the distinct
+    ``names``) and its family."""
+
+    recs: NDArray[np.object_]
+    names: NDArray[np.object_]
+    id_index: Ints
+    family: Ints
+
+
+def _file(log: EventLog, cols: _Rows, good: Bools, start: int, stop: int) -> None:
     """File the good rows of [start, stop) family by family (each family has its own dict): each id's
     records in row order, the ids in the order they first appear, as row-by-row appends would."""
     part = good[start:stop]
-    fam = family[start:stop]
+    fam = cols.family[start:stop]
     for k, group in enumerate(log.groups):
         rows = np.flatnonzero(part & (fam == k)) + start
         if not rows.size:
             continue
-        who = id_index[rows]
+        who = cols.id_index[rows]
         order = np.argsort(who, kind="stable")
         sorted_who = who[order]
         edges = np.flatnonzero(sorted_who[1:] != sorted_who[:-1]) + 1
@@ -297,11 +328,13 @@ def _file(
         # each id's run, in the order its first row comes
         runs = np.argsort(order[begin], kind="stable")
         end = np.append(edges, rows.size)
-        taken = recs[rows[order]].tolist()
-        names = ids[rows[order[begin[runs]]]].tolist()
-        for ident, a, b in zip(names, begin[runs].tolist(), end[runs].tolist(), strict=True):
-            filed = group.get(ident)
-            if filed is None:
-                group[ident] = taken[a:b]
-            else:
-                filed.extend(taken[a:b])
+        taken: list[Rec] = cols.recs[rows[order]].tolist()  # by id, each id's in row order
+        names = cols.names[sorted_who[begin[runs]]].tolist()
+        lists = [taken[a:b] for a, b in zip(begin[runs].tolist(), end[runs].tolist(), strict=True)]
+        filed = np.fromiter(map(group.__contains__, names), bool, len(names))
+        if filed.any():  # ids filed from an earlier batch or run: their lists take the new records
+            for i in np.flatnonzero(filed).tolist():
+                have = group[names[i]]
+                have.extend(lists[i])
+                lists[i] = have
+        group.update(zip(names, lists, strict=True))  # (an id filed before keeps its place)
