@@ -26,10 +26,16 @@ Design notes
   figure the availability is below applies (``below 99.0% 25%`` over
   ``below 99.5% 10%`` at 98.7%). An incomplete period owes nothing yet. A
   period below target is also a violation of kind ``availability``.
+* The excused and excluded time of a service, and its counted outages, are
+  merged into unions once (:class:`_Split`); each period takes the pieces of
+  those unions that meet it, found by bisection (a year holds thousands of
+  outages and a dozen periods). Clipping a union gives the same intervals as
+  the union of the clipped ones, so the figures are those of each period alone.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -37,7 +43,7 @@ from typing import NamedTuple
 from ..lang import model as m
 from ..report import AvailabilityPeriod, CreditRow, Violation
 from ..report.periods import period_id
-from .common import Ctx, Interval, Rules, art, clip, fmt_minutes, length, step, subtract, union
+from .common import Ctx, Interval, Rules, art, fmt_minutes, length, step, subtract, union
 
 
 class Outage(NamedTuple):
@@ -52,6 +58,57 @@ class Outage(NamedTuple):
 
 
 _MONTHS = {m.MeasurePeriod.MONTH: 1, m.MeasurePeriod.QUARTER: 3}
+
+
+class _Union(NamedTuple):
+    """Sorted, merged intervals (:func:`.common.union`) and their ends, for bisection."""
+
+    intervals: list[Interval]
+    ends: list[float]
+
+    def within(self, lo: float, hi: float) -> list[Interval]:
+        """The union cut to [lo, hi): what ``union(clip(iv, lo, hi) for iv in ...)`` gives."""
+        out: list[Interval] = []
+        if hi <= lo:
+            return out
+        for a, b in self.intervals[bisect.bisect_right(self.ends, lo) :]:
+            if a >= hi:
+                break
+            out.append((max(a, lo), min(b, hi)))
+        return out
+
+
+def _merged(intervals: Sequence[Interval]) -> _Union:
+    merged = union(intervals)
+    return _Union(merged, [b for _, b in merged])
+
+
+class _Split(NamedTuple):
+    """A service's time not measured (excused or excluded) and its counted outages, each merged."""
+
+    off: _Union
+    counted: _Union
+
+
+def _split(
+    svc: m.Service, maintenance: Sequence[Interval], stops: Sequence[Interval], outages: Sequence[Outage]
+) -> _Split:
+    """What :func:`_period` measures a service on, over every period at once."""
+    off: list[Interval] = []
+    if svc.hours.except_maintenance:
+        off += maintenance
+    if svc.hours.except_planned_stops:
+        off += stops
+    counted: list[Interval] = []
+    for o in outages:
+        if o.service not in (None, svc.name):
+            continue
+        excused = o.cause == "emergency" and o.rules.stop_rule and not o.rules.stop_rule.emergency_counts_as_downtime
+        if o.cause in o.rules.exclusions or excused:
+            off.append((o.start, o.end))
+        else:
+            counted.append((o.start, o.end))
+    return _Split(_merged(off), _merged(counted))
 
 
 def _periods(ctx: Ctx, period: m.MeasurePeriod, rules: Rules) -> list[tuple[float, float, bool]]:
@@ -88,6 +145,7 @@ def judge_availability(
     rows: list[AvailabilityPeriod] = []
     credits: list[CreditRow] = []
     primary = ctx.primary
+    splits: dict[tuple[str, bool, bool], _Split] = {}
     for svc in measured_services(primary):
         # one row per target and period: the target without `when` (or none), and each with `when`
         # (issue 13) that some version of the service promises, each in its own periods; the
@@ -103,7 +161,11 @@ def judge_availability(
                 same = next((t for t in _targets(now) if str(t.when) == str(target.when)), None)
                 if same is None:
                     continue  # that version does not promise this target
-                row = _period(ctx, now, same, rules, lo, hi, whole, maintenance, stops, outages)
+                key = (now.name, now.hours.except_maintenance, now.hours.except_planned_stops)
+                split = splits.get(key)
+                if split is None:
+                    split = splits[key] = _split(now, maintenance, stops, outages)
+                row = _period(ctx, now, same, rules, lo, hi, whole, split)
                 rows.append(row)
                 credit = _credit(ctx, now, same, rules, row)
                 if credit is not None:
@@ -131,28 +193,12 @@ def _period(
     lo: float,
     hi: float,
     whole: bool,
-    maintenance: Sequence[Interval],
-    stops: Sequence[Interval],
-    outages: Sequence[Outage],
+    split: _Split,
 ) -> AvailabilityPeriod:
     end = max(lo, min(hi, ctx.as_of))
-    off: list[Interval] = []
-    if svc.hours.except_maintenance:
-        off += maintenance
-    if svc.hours.except_planned_stops:
-        off += stops
-    counted: list[Interval] = []
-    for o in outages:
-        if o.service not in (None, svc.name):
-            continue
-        excused = o.cause == "emergency" and o.rules.stop_rule and not o.rules.stop_rule.emergency_counts_as_downtime
-        if o.cause in o.rules.exclusions or excused:
-            off.append((o.start, o.end))
-        else:
-            counted.append((o.start, o.end))
-    off_u = union(c for iv in off if (c := clip(iv, lo, end)))
+    off_u = split.off.within(lo, end)
     measured = (end - lo) - length(off_u)
-    down = union(piece for iv in counted if (c := clip(iv, lo, end)) for piece in subtract(c, off_u))
+    down = union(piece for c in split.counted.within(lo, end) for piece in subtract(c, off_u))
     downtime = length(down)
     ratio = (measured - downtime) / measured if measured > 0 else 1.0
     complete = whole and hi <= ctx.as_of

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from ..events.schema import CODE, Rec
 from ..lang import model as m
@@ -191,25 +191,25 @@ def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> _Out | None:
     return _Out(ident, rules, st[0], end, st[2][0], recs, st[2][1] if len(st[2]) > 1 else None)
 
 
+def _when(rules: Rules, epoch: float) -> tuple[str, dt.datetime]:
+    """An instant as ``Rules.fmt`` writes it and as ``Rules.dt`` gives it, in one look-up."""
+    text, at, _ = rules.stamp(epoch, False)
+    return text, cast(dt.datetime, at)
+
+
 def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow:
     rules = o.rules
-    steps = [
-        step(
-            text=f"started {ctx.fmt(o.start, rules)}" + (f" (cause `{o.cause}`)" if o.cause else ""),
-            at=rules.dt(o.start),
-        )
-    ]
+    said, start = _when(rules, o.start)
+    steps = [step(text=f"started {said}" + (f" (cause `{o.cause}`)" if o.cause else ""), at=start)]
     note = ctx.versions.note(rules, o.start)
     if note:
         steps.append(note)
-    steps.append(
-        step(
-            text=f"ended {ctx.fmt(o.end, rules)}"
-            if o.end is not None
-            else f"still open as of {ctx.fmt(ctx.as_of, rules)}",
-            at=rules.dt(o.end) if o.end is not None else None,
-        )
-    )
+    end: dt.datetime | None = None
+    if o.end is not None:
+        said, end = _when(rules, o.end)
+        steps.append(step(text=f"ended {said}", at=end))
+    else:
+        steps.append(step(text=f"still open as of {rules.fmt(ctx.as_of)}"))
     excl = rules.exclusions.get(o.cause or "")
     status: Any
     due: float | None = None
@@ -238,22 +238,22 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
             steps.extend(first_steps)
         elif rule is not None:
             k = len(steps)
-            said = applies_text(rules, rule.when, o.recs, STARTED)
-            if said is not None:
-                steps.append(step(text=f"notification `{rule.name}`: {said}", ref=art(rule.ref)))
+            applies = applies_text(rules, rule.when, o.recs, STARTED)
+            if applies is not None:
+                steps.append(step(text=f"notification `{rule.name}`: {applies}", ref=art(rule.ref)))
             status, due, recognized, notified = _notice(ctx, o, rule, steps)
             first_steps = steps[k:]
     notices = _notices(ctx, o, rule, status, due, notified, first_steps, excl)
     return OutageRow(
         id=o.ident,
-        start=rules.dt(o.start),
-        end=rules.dt(o.end) if o.end is not None else None,
+        start=start,
+        end=end,
         downtime_minutes=minutes,
-        notice_due=rules.dt(due) if due is not None else None,
+        notice_due=_when(rules, due)[1] if due is not None else None,
         notice_status=status,
         cause=o.cause,
-        recognized_at=rules.dt(recognized) if recognized is not None else None,
-        notified_at=rules.dt(notified) if notified is not None else None,
+        recognized_at=_when(rules, recognized)[1] if recognized is not None else None,
+        notified_at=_when(rules, notified)[1] if notified is not None else None,
         excused_minutes=excused_minutes,
         policy_version=rules.version,
         explain=steps,
@@ -297,8 +297,8 @@ def _notices(
                 name=rule.name,
                 kind="notify",
                 status=st,
-                due=rules.dt(d) if d is not None else None,
-                met_at=rules.dt(met) if met is not None and st in ("met", "breached") else None,
+                due=_when(rules, d)[1] if d is not None else None,
+                met_at=_when(rules, met)[1] if met is not None and st in ("met", "breached") else None,
                 target_minutes=_minutes(rules, rule.within),
                 ref=art(rule.ref),
                 explain=own,
@@ -330,51 +330,43 @@ def _notice(
         ctx.bad_data(o.ident, f"{rule.after} before outage.started", 0, rec)
     if met is not None and met < rec:
         ctx.bad_data(o.ident, f"{rule.met_by} before {rule.after}", 0, met)
+    recognized, at = _when(rules, rec)
     if rule.only_during is not None and not rules.is_business(rec, rule.only_during):
         steps.append(
             step(
-                text=f"{short(rule.after)} {ctx.fmt(rec, rules)}, outside {rule.only_during} hours: "
+                text=f"{short(rule.after)} {recognized}, outside {rule.only_during} hours: "
                 "the notice target does not apply",
-                at=rules.dt(rec),
+                at=at,
                 ref=ref,
             )
         )
         return "not_applicable", None, rec, met
     due = rules.add(rec, rule.within)
+    due_said, at = _when(rules, due)
     steps.append(
         step(
-            text=f"{short(rule.after)} {ctx.fmt(rec, rules)}; notice due {ctx.fmt(due, rules)} "
+            text=f"{short(rule.after)} {recognized}; notice due {due_said} "
             f"({ref + ', ' if ref else ''}within {rule.within})",
-            at=rules.dt(due),
+            at=at,
             ref=ref,
         )
     )
+    notified = ""
     if met is not None:
         ok = met <= due
-        steps.append(
-            step(
-                text=f"notified {ctx.fmt(met, rules)}: {'met' if ok else 'breached'}",
-                at=rules.dt(met),
-                ref=ref,
-            )
-        )
+        notified, met_at = _when(rules, met)
+        steps.append(step(text=f"notified {notified}: {'met' if ok else 'breached'}", at=met_at, ref=ref))
         status = "met" if ok else "breached"
     elif ctx.as_of > due:
-        steps.append(step(text=f"no notice as of {ctx.fmt(ctx.as_of, rules)}: breached", ref=ref))
+        steps.append(step(text=f"no notice as of {rules.fmt(ctx.as_of)}: breached", ref=ref))
         status = "breached"
     else:
-        steps.append(step(text=f"no notice yet as of {ctx.fmt(ctx.as_of, rules)}: open", ref=ref))
+        steps.append(step(text=f"no notice yet as of {rules.fmt(ctx.as_of)}: open", ref=ref))
         status = "open"
     if status == "breached" and due >= ctx.p0:
-        said = f"notified {ctx.fmt(met, rules)}" if met is not None else "no notice"
+        said = f"notified {notified}" if met is not None else "no notice"
         ctx.violations.append(
-            Violation(
-                kind="notice_breached",
-                id=o.ident,
-                at=rules.dt(due),
-                ref=ref,
-                message=f"{what} due {ctx.fmt(due, rules)}: {said}",
-            )
+            Violation(kind="notice_breached", id=o.ident, at=at, ref=ref, message=f"{what} due {due_said}: {said}")
         )
     return status, due, rec, met
 

@@ -16,13 +16,24 @@ Design notes
   :meth:`Evaluation.write_json` streams the same JSON row by row without
   holding it, and the text, Markdown and HTML renderers read the compact
   records (``incidents``, :meth:`Evaluation.violations`) directly.
+* The counts over every incident (the trend's months, the text summary's counts
+  by priority and status) read what they need of each incident once, as
+  columns (:class:`IncidentFields`): ``incidents`` is a :class:`Verdicts`, a
+  list that reads them in C loops when first asked and keeps them. The list is
+  not changed once judged; a change of its length reads them again.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Sequence
-from typing import IO, Any, overload
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress
+from operator import attrgetter
+from typing import IO, Any, NamedTuple, overload
+
+import numpy as np
+from numpy.typing import NDArray
 
 from ..report import IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from ..report.render import write_json
@@ -32,7 +43,76 @@ from .incident_rows import breach, breach_json, row, row_json
 from .incidents import Incident
 from .order import merged_order
 
-__all__ = ["Evaluation", "Violations"]
+__all__ = ["Evaluation", "IncidentFields", "Verdicts", "Violations", "incident_fields"]
+
+
+class IncidentFields(NamedTuple):
+    """What the counts over every incident read of each, as columns in the incidents' order."""
+
+    #: the clock start (epoch seconds)
+    clock: NDArray[np.float64]
+    #: the completion (epoch seconds), +inf when not completed
+    completed: NDArray[np.float64]
+    #: the code of the (priority, status) pair: its position in ``kinds``
+    kind: NDArray[np.intp]
+    #: the (priority, status) pairs, in the order first met
+    kinds: list[tuple[str, str]]
+    #: the positions of the incidents that have named targets or incident notices
+    with_targets: list[int]
+
+
+class _Codes(dict[tuple[str, str], int]):
+    """Codes of (priority, status) pairs, handed out in the order first met."""
+
+    def __missing__(self, key: tuple[str, str]) -> int:
+        code = self[key] = len(self)
+        return code
+
+
+def incident_fields(incidents: Sequence[Incident]) -> IncidentFields:
+    """Read :class:`IncidentFields` of ``incidents``, a field at a time in C loops (a year holds
+    hundreds of thousands of incidents)."""
+    n = len(incidents)
+    clock = np.fromiter(map(attrgetter("clock"), incidents), np.float64, n)
+    done = np.array(list(map(attrgetter("completed"), incidents)), np.float64)  # None: NaN
+    done[np.isnan(done)] = np.inf
+    codes = _Codes()
+    kind = np.fromiter(map(codes.__getitem__, map(attrgetter("priority", "status"), incidents)), np.intp, n)
+    with_targets = list(compress(range(n), map(attrgetter("targets"), incidents)))
+    return IncidentFields(clock, done, kind, list(codes), with_targets)
+
+
+class Verdicts(list[Incident]):
+    """The incidents' verdicts in report order, with their :class:`IncidentFields` read when first
+    asked for and kept (see the module's notes)."""
+
+    __slots__ = ("_fields",)
+
+    def __init__(self, items: Iterable[Incident] = ()) -> None:
+        super().__init__(items)
+        self._fields: IncidentFields | None = None
+
+    def fields(self) -> IncidentFields:
+        """The incidents' fields as columns (read once)."""
+        if self._fields is None or len(self._fields.clock) != len(self):
+            self._fields = incident_fields(self)
+        return self._fields
+
+    def by_priority(self) -> dict[str, Counter[str]]:
+        """Per priority, how many incidents have each status, in all (``total``) and completed
+        (``completed``): what the text summary counts, in the same order of keys."""
+        f = self.fields()
+        # by (priority, status) in the order first met, then not completed before completed: the
+        # keys of each dict in the order Counter would list them (the codes are in that order)
+        found, count = np.unique(f.kind * 2 + (f.completed < np.inf), return_counts=True)
+        by: dict[str, Counter[str]] = {}
+        for code, n in zip(found.tolist(), count.tolist(), strict=True):
+            pid, status = f.kinds[code // 2]
+            c = by.setdefault(pid, Counter())
+            c[status] += n
+            c["total"] += n
+            c["completed"] += n if code % 2 else 0
+        return by
 
 
 class Violations(Sequence[Violation]):
@@ -43,7 +123,8 @@ class Violations(Sequence[Violation]):
         self.breaches = breaches
         self.rest = rest
         #: per position, a breach (k >= 0) or one of the rest (-1 - k)
-        self.order = merged_order([_due(inc) for inc in breaches], [inc.ident for inc in breaches], rest)
+        dues = list(map(attrgetter("due"), breaches))  # (every breach has a due time)
+        self.order = merged_order(dues, list(map(attrgetter("ident"), breaches)), rest)
 
     def __len__(self) -> int:
         return len(self.order)
@@ -81,11 +162,6 @@ class Violations(Sequence[Violation]):
             yield breach_json(self.breaches[k]) if k >= 0 else self.rest[-1 - k].model_dump()
 
 
-def _due(inc: Incident) -> float:
-    assert inc.due is not None  # a breach has a due time
-    return inc.due
-
-
 class _IncidentRows:
     """The incident rows of the JSON report, built a block at a time (see ``render.RowSource``)."""
 
@@ -113,7 +189,8 @@ class Evaluation:
         skeleton: Report,
     ) -> None:
         self.ctx = ctx
-        self.incidents = incidents
+        #: the verdicts in report order (their fields for the counts read once: :class:`Verdicts`)
+        self.incidents = incidents if isinstance(incidents, Verdicts) else Verdicts(incidents)
         #: the incidents whose response breach is a violation
         self.breaches = breaches
         #: the report without its incident rows and the violations of response breaches

@@ -37,7 +37,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
-from operator import attrgetter
+from itertools import chain
+from operator import itemgetter
 from typing import NamedTuple, Protocol
 
 import numpy as np
@@ -60,7 +61,7 @@ from ..report.trend import (
     zone_faults,
 )
 from .incidents import Incident
-from .result import Evaluation
+from .result import Evaluation, Verdicts, incident_fields
 
 __all__ = ["MAX_MONTHS", "Judge", "add_trend", "early_tallies", "months", "partial_trend", "trend_months"]
 
@@ -126,7 +127,10 @@ def months(p0: float, p1: float, tz: dt.tzinfo, first_event: float | None) -> li
 
 def earliest(log: EventLog) -> float | None:
     """The instant of the log's earliest event."""
-    return min((r[0] for group in log.groups for recs in group.values() for r in recs), default=None)
+    # in C loops: a year's log has about a million records
+    return min(
+        map(itemgetter(0), chain.from_iterable(chain.from_iterable(g.values() for g in log.groups))), default=None
+    )
 
 
 def _copy(log: EventLog, *, incidents: bool, span: Span | None = None) -> EventLog:
@@ -161,13 +165,12 @@ def incident_tallies(incidents: Sequence[Incident], spans: Sequence[Span]) -> li
         return out
     starts = np.array([s.start for s in spans])
     ends = np.array([s.end for s in spans])
-    # each field read in one loop in C (attrgetter, map): a year holds hundreds of thousands of incidents
-    clock = np.fromiter(map(attrgetter("clock"), incidents), np.float64, n)
-    done = np.array(list(map(attrgetter("completed"), incidents)), np.float64)  # None: NaN, not completed
-    done[np.isnan(done)] = np.inf
-    pairs = list(map(attrgetter("priority", "status"), incidents))
-    kinds = {pair: k for k, pair in enumerate(sorted(set(pairs)))}
-    code = np.fromiter(map(kinds.__getitem__, pairs), np.int64, n)
+    # the fields as columns, read once in C loops (a year holds hundreds of thousands of incidents)
+    f = incidents.fields() if isinstance(incidents, Verdicts) else incident_fields(incidents)
+    clock, done = f.clock, f.completed
+    kinds = sorted(f.kinds)
+    position = {pair: k for k, pair in enumerate(kinds)}
+    code = np.array([position[pair] for pair in f.kinds], np.intp)[f.kind]  # the pair's place in sorted order
     # listed in month k: the clock starts in it, or before it and the incident is not completed at its start
     first = np.searchsorted(starts, clock, side="right") - 1  # the last month starting at or before the clock
     inside = (first >= 0) & (clock < ends[np.maximum(first, 0)])
@@ -179,7 +182,7 @@ def incident_tallies(incidents: Sequence[Incident], spans: Sequence[Span]) -> li
                 met, judged = tally.get(FigureKey("response", pid), (0, 0))
                 judged += c if status in ("met", "breached") else 0
                 tally[FigureKey("response", pid)] = Count(met + (c if status == "met" else 0), judged)
-    for k in [k for k, i in enumerate(incidents) if i.targets]:  # (only policies with named targets)
+    for k in f.with_targets:  # (only policies with named targets)
         inc = incidents[k]
         for m, tally in enumerate(out):
             if (first[k] == m and inside[k]) or (first[k] < m <= last[k]):
@@ -203,7 +206,9 @@ def _facts(
 ) -> list[MonthFacts]:
     """Per month, the facts its own report gives, from one judging over all of them (see the notes);
     ``model_at`` is the version in force at a month's start (its report's), ``alone`` judges a month alone."""
-    outages = [(o, o.start.timestamp(), _at(o.end)) for o in judged.outages]
+    outages = judged.outages
+    began = np.array([o.start.timestamp() for o in outages], np.float64)
+    ended = np.array([_at(o.end) for o in outages], np.float64)
     stops = [(s, s.start.timestamp(), s.end.timestamp()) for s in judged.planned_stops]
     backups = [
         (b, b.window_start.timestamp() if b.window_start else dt.datetime.combine(b.day, dt.time(), tz).timestamp())
@@ -221,7 +226,10 @@ def _facts(
             availability = {k: service_figure(own, *k) for k in keys}
         out.append(
             MonthFacts(
-                outages=[o for o, a, b in outages if lo <= a < hi or (a < lo and b > lo)],
+                # (on columns: a year holds thousands of outages)
+                outages=[
+                    outages[k] for k in np.flatnonzero(((began >= lo) & (began < hi)) | ((began < lo) & (ended > lo)))
+                ],
                 stops=[x for x, a, b in stops if lo <= a < hi or a < lo < b],
                 backups=[b for b, a in backups if lo <= a < hi],
                 zone_faults=zone_faults(v for v in zone if lo <= _at(v.at) < hi),
