@@ -110,13 +110,12 @@ def _block(incs: list[Incident], json: bool) -> pa.Table:
         late = pa.repeat(pa.scalar("no response", pa.string()), who.size)
         answered = np.flatnonzero(~np.isnan(resp[who]))
         if answered.size:
-            said = pc.binary_join_element_wise("responded ", words.stamps(resp[who[answered]]).text, "")
+            said = words.stamps(resp[who[answered]], "responded ").text
             mask = np.zeros(who.size, dtype=bool)
             mask[answered] = True
             late = pc.replace_with_mask(late, pa.array(mask), said)
-        texts.append(
-            pc.binary_join_element_wise(f"{first.priority} response due ", words.stamps(due[who]).text, ": ", late, "")
-        )
+        due_words = words.stamps(due[who], f"{first.priority} response due ", ": ").text
+        texts.append(pc.binary_join_element_wise(due_words, late, ""))
         refs.append(art(rules.priorities[first.priority].ref))
         where.append(who)
     at = np.concatenate(where)

@@ -14,6 +14,12 @@ Design notes
   same-day guideline, status, completion, not completed. A slot gives rows to
   some incidents (several for the walk); one counting pass over (incident,
   slot, k) gives every row its place and a ``take`` puts them in order.
+* A slot's texts (and references) are kept as values and each row's position in
+  them (:class:`_Texts`): a text the same for every row (a rule's step, a
+  reference) is one value, a walk's day is worded once for every span that
+  crosses it whole. The block's ``text`` and ``ref`` columns are then taken from
+  all the values at once, in explanation order: the step texts of a year (95 MB)
+  are copied once, not concatenated and then taken.
 * Instants and the walk's days are worded on arrays by :mod:`.time_columns`.
 * Covered: incidents without reprioritisations or named targets (the columnar
   judge's and most others). The others are handed back as :func:`row_json`
@@ -92,20 +98,33 @@ _KNOWN = tuple(c.name for c in SCHEMAS["incidents"]) == INCIDENT_COLUMNS
 ) = range(12)
 
 
+class _Texts(NamedTuple):
+    """A text column of some step rows: ``values``, and each row's position in them (None: one value
+    per row, in order)."""
+
+    values: pa.Array
+    pick: Ints | None
+
+
 class _Piece(NamedTuple):
     """Step rows of one slot: the incidents (block positions) they explain, their order within the slot."""
 
     who: Ints
     slot: int
     sub: Ints | None
-    text: pa.Array
+    text: _Texts
     at: Ints | None  # UTC microseconds, NAT for none; None: all none
-    ref: pa.Array
+    ref: _Texts
 
 
-def _repeat(value: str | None, n: int) -> pa.Array:
+def _same(value: str | None, n: int) -> _Texts:
     """``n`` times the same text (or null)."""
-    return pa.repeat(pa.scalar(value, pa.string()), n)
+    return _Texts(pa.array([value], pa.string()), np.zeros(n, dtype=np.int64))
+
+
+def _each(values: pa.Array) -> _Texts:
+    """One text per row."""
+    return _Texts(values, None)
 
 
 _REPORTED_AT, _CLOCK_AT, _RESPONDED_AT, _DUE_AT = (attrgetter(n) for n in ("reported", "clock", "responded", "due"))
@@ -243,16 +262,16 @@ def _group(
     ref = w.ref
     m = who.size
     out: list[_Piece] = []
-    rep = clock.stamps(f.reported[who])
+    rep = clock.stamps(f.reported[who], "reported ", f" as {priority}")
     clk = clock.stamps(f.clock[who])
     out.append(
         _Piece(
             who,
             _REPORTED,
             None,
-            pc.binary_join_element_wise("reported ", rep.text, f" as {priority}", ""),
+            _each(rep.text),
             rep.us,
-            _repeat(None, m),
+            _same(None, m),
         )
     )
     out.append(
@@ -260,9 +279,11 @@ def _group(
             who,
             _CLOCK,
             None,
-            pc.binary_join_element_wise("clock starts at ", f.clock_event.take(pa.array(who)), " ", clk.text, ""),
+            _each(
+                pc.binary_join_element_wise("clock starts at ", f.clock_event.take(pa.array(who)), " ", clk.text, "")
+            ),
             clk.us,
-            _repeat(w.clock_ref, m),
+            _same(w.clock_ref, m),
         )
     )
     early = f.clock[who] < rules.effective_epoch
@@ -280,26 +301,29 @@ def _group(
     if ex.size:
         texts = [f"cause `{causes[k]}` is excluded: no target applies" for k in ex.tolist()]
         refs = [_art_of(rules, causes[k]) for k in ex.tolist()]
-        out.append(_Piece(who[ex], _EXCLUDED, None, pa.array(texts, pa.string()), None, pa.array(refs, pa.string())))
+        out.append(
+            _Piece(
+                who[ex], _EXCLUDED, None, _each(pa.array(texts, pa.string())), None, _each(pa.array(refs, pa.string()))
+            )
+        )
     judged = np.flatnonzero(~excl)
     if judged.size:
         out += _judged(ctx, clock, w, who[judged], [incs[k] for k in judged.tolist()], f, clk, judged, same)
     # completion, then not completed
     by = np.flatnonzero(ended.resolved[who] & ~np.isnan(f.completed_by[who]))
     if by.size:
-        s = clock.stamps(f.completed_by[who[by]])
-        text = pc.binary_join_element_wise(f"{w.done} ", s.text, ": completed", "")
-        out.append(_Piece(who[by], _DONE, None, text, s.us, _repeat(ref, by.size)))
+        s = clock.stamps(f.completed_by[who[by]], f"{w.done} ", ": completed")
+        out.append(_Piece(who[by], _DONE, None, _each(s.text), s.us, _same(ref, by.size)))
     quiet = np.flatnonzero(ended.silence[who] & ~np.isnan(f.silence_last[who]))
     if quiet.size:
-        last = clock.stamps(f.silence_last[who[quiet]])
+        last = clock.stamps(f.silence_last[who[quiet]], w.silence, ": completed ")
         end = clock.stamps(f.silence_end[who[quiet]])
-        text = pc.binary_join_element_wise(w.silence, last.text, ": completed ", end.text, "")
-        out.append(_Piece(who[quiet], _DONE, None, text, end.us, _repeat(ref, quiet.size)))
+        text = pc.binary_join_element_wise(last.text, end.text, "")
+        out.append(_Piece(who[quiet], _DONE, None, _each(text), end.us, _same(ref, quiet.size)))
     open_ = np.flatnonzero(np.isnan(f.completed[who]))
     if open_.size:
         text = f"not completed as of {rules.fmt(ctx.as_of)}"
-        out.append(_Piece(who[open_], _NOT_DONE, None, _repeat(text, open_.size), None, _repeat(ref, open_.size)))
+        out.append(_Piece(who[open_], _NOT_DONE, None, _same(text, open_.size), None, _same(ref, open_.size)))
     return out
 
 
@@ -312,7 +336,7 @@ def _const(who: Ints, slot: int, sub: int, st: Any) -> _Piece:
     """One step (a dict), the same for each of ``who``."""
     m = who.size
     at = None if st.get("at") is None else np.full(m, us_of(st["at"]), dtype=np.int64)
-    return _Piece(who, slot, np.full(m, sub, dtype=np.int64), _repeat(st["text"], m), at, _repeat(st.get("ref"), m))
+    return _Piece(who, slot, np.full(m, sub, dtype=np.int64), _same(st["text"], m), at, _same(st.get("ref"), m))
 
 
 def _judged(
@@ -334,13 +358,11 @@ def _judged(
     m = who.size
     out: list[_Piece] = []
     due_t = f.due[who]
-    due = clock.stamps(due_t)
+    due = clock.stamps(due_t, "due ", w.due_tail)
     clk_wall = clk_all.wall[local]
     if ctx.walk and cal is not None:
         out += _walk_pieces(rules, cal, who, clk_wall, due.wall)
-    out.append(
-        _Piece(who, _DUE, None, pc.binary_join_element_wise("due ", due.text, w.due_tail, ""), due.us, _repeat(ref, m))
-    )
+    out.append(_Piece(who, _DUE, None, _each(due.text), due.us, _same(ref, m)))
     resp = f.responded[who]
     answered = ~np.isnan(resp)
     if w.priority.same_day is not None:
@@ -351,11 +373,10 @@ def _judged(
     lapsed = np.flatnonzero(~answered & (ctx.as_of > due_t))
     rest = np.flatnonzero(~answered & ~(ctx.as_of > due_t))
     if met.size:
-        r = clock.stamps(resp[met])
-        text = pc.binary_join_element_wise("responded ", r.text, ": met", "")
-        out.append(_Piece(who[met], _STATUS, None, text, r.us, _repeat(ref, met.size)))
+        r = clock.stamps(resp[met], "responded ", ": met")
+        out.append(_Piece(who[met], _STATUS, None, _each(r.text), r.us, _same(ref, met.size)))
     if late.size:
-        r = clock.stamps(resp[late])
+        r = clock.stamps(resp[late], "responded ", ", ")
         spans = _between(rules, due_t[late], resp[late], cal)
         # how late, in whole minutes (as fmt_minutes rounds), worded once per number of minutes
         totals, where = np.unique(np.round(np.array(spans) / 60), return_inverse=True)
@@ -366,11 +387,11 @@ def _judged(
             for minutes in totals.astype(np.int64).tolist()
         ]
         words = pa.array(how, pa.string()).take(pa.array(where))
-        text = pc.binary_join_element_wise("responded ", r.text, ", ", words, ": breached", "")
-        out.append(_Piece(who[late], _STATUS, None, text, r.us, _repeat(ref, late.size)))
+        text = pc.binary_join_element_wise(r.text, words, ": breached", "")
+        out.append(_Piece(who[late], _STATUS, None, _each(text), r.us, _same(ref, late.size)))
     if lapsed.size:
         text = f"no response as of {rules.fmt(ctx.as_of)}: breached"
-        out.append(_Piece(who[lapsed], _STATUS, None, _repeat(text, lapsed.size), None, _repeat(ref, lapsed.size)))
+        out.append(_Piece(who[lapsed], _STATUS, None, _same(text, lapsed.size), None, _same(ref, lapsed.size)))
     if rest.size:
         steps = [status_step(ctx, incs[k], float(due_t[k]), cal, ref, True) for k in rest.tolist()]
         out.append(_dicts(who[rest], _STATUS, steps))
@@ -398,9 +419,9 @@ def _dicts(who: Ints, slot: int, steps: Sequence[Any], sub: Ints | None = None) 
         who,
         slot,
         sub,
-        pa.array([s["text"] for s in steps], pa.string()),
+        _each(pa.array([s["text"] for s in steps], pa.string())),
         np.array([us_of(s.get("at")) for s in steps], dtype=np.int64),
-        pa.array([s.get("ref") for s in steps], pa.string()),
+        _each(pa.array([s.get("ref") for s in steps], pa.string())),
     )
 
 
@@ -436,7 +457,8 @@ def _same_day(
     words = pa.array([d[2] if d else "" for d in found], pa.string()).take(pa.array(inv[sel]))
     tail = pa.array(np.where(met, " (met; a guideline, not a breach)", " (not met; a guideline, not a breach)"))
     c = clock.stamps(close[sel])
-    return [_Piece(at, _SAME_DAY, None, pc.binary_join_element_wise(words, tail, ""), c.us, _repeat(ref, sel.size))]
+    text = _each(pc.binary_join_element_wise(words, tail, ""))
+    return [_Piece(at, _SAME_DAY, None, text, c.us, _same(ref, sel.size))]
 
 
 def _walk_pieces(rules: Rules, cal: str, who: Ints, a: Ints, b: Ints) -> list[_Piece]:
@@ -444,7 +466,8 @@ def _walk_pieces(rules: Rules, cal: str, who: Ints, a: Ints, b: Ints) -> list[_P
     days = walk_days(rules, cal, a, b)
     out = [_dicts(np.full(len(s), who[k]), _WALK, s, np.arange(len(s), dtype=np.int64)) for k, s in days.odd if s]
     if days.row.size:
-        out.append(_Piece(who[days.row], _WALK, days.sub, days.text, None, _repeat(None, days.row.size)))
+        text = _Texts(days.text, days.pick)
+        out.append(_Piece(who[days.row], _WALK, days.sub, text, None, _same(None, days.row.size)))
     return out
 
 
@@ -470,7 +493,6 @@ def _steps(n: int, pieces: list[_Piece]) -> pa.Table:
     pos = start[key] + sub
     inv = np.empty(pos.size, dtype=np.int64)
     inv[pos] = np.arange(pos.size, dtype=np.int64)
-    take = pa.array(inv)
     row = who[inv]
     step = np.arange(pos.size, dtype=np.int64) - start[row * _SLOTS]
     at = at[inv]
@@ -478,11 +500,22 @@ def _steps(n: int, pieces: list[_Piece]) -> pa.Table:
         {
             "row": pa.array(row),
             "step": pa.array(step),
-            "text": pa.concat_arrays([p.text for p in pieces]).take(take),
+            "text": _gather([p.text for p in pieces], inv),
             "at": pa.array(at, TIME, mask=at == NAT),
-            "ref": pa.concat_arrays([p.ref for p in pieces]).take(take),
+            "ref": _gather([p.ref for p in pieces], inv),
         }
     )
+
+
+def _gather(parts: list[_Texts], order: Ints) -> pa.Array:
+    """The rows of ``parts``, one part after another, in ``order``: taken at once from their values."""
+    index: list[Ints] = []
+    base = 0
+    for p in parts:
+        k = len(p.values)
+        index.append(np.arange(base, base + k, dtype=np.int64) if p.pick is None else p.pick + base)
+        base += k
+    return pa.concat_arrays([p.values for p in parts]).take(pa.array(np.concatenate(index)[order]))
 
 
 def _rows(

@@ -10,16 +10,25 @@ Design notes
   (:meth:`Rules.fmt` of its start) and its wall-clock start; an instant is its
   hour's words plus the minutes. An instant with a fraction of a second, or in an
   hour that is not one plain local hour (a daylight-saving change), is worded by
-  :meth:`Rules.stamp` itself.
+  :meth:`Rules.stamp` itself. A step's words around the instant (``due ``,
+  ``: met``) are given to :meth:`InstantWords.stamps`: the hours' words have one
+  width (a zone's hours in one language), so the whole text is written as the
+  rows of a byte matrix, not joined string by string.
 * :func:`walk_days` lists the walk's steps of many spans: each span's days, a
   closed day as the reference walk words it (its own step over an empty span), an
   open day's hours clipped to the span on arrays and worded from tables of
-  ``HH:MM`` and of durations (``fmt_minutes``). A span whose end day comes before
+  ``HH:MM`` and of durations (``fmt_minutes``). A first or last day clipped
+  before it opens or after it closes is the whole day's words; the other clipped
+  days are worded once per distinct (day, clip). A span whose end day comes before
   its start day is walked by the reference.
 * :meth:`InstantWords.json` gives the JSON text of instants as the streamed JSON
-  report has them (:meth:`Rules.stamp` with ``as_json``): the hour's text up to the
-  minutes and its offset from the same table, an odd instant written by ``orjson``
-  from its datetime, as the reference writes it.
+  report has them (:meth:`Rules.stamp` with ``as_json``), quotes and all: the hour's
+  text up to the minutes and its offset from the same table (when the table's texts
+  each have one width, the usual case, as rows of a byte matrix copied by
+  ``numpy.take``), an odd instant written by ``orjson`` from its datetime, as the
+  reference writes it. :func:`json_times` marks such columns
+  :data:`~sla_dsl.report.json_columns.JSON_TEXT`: the JSON writer copies them as
+  they are.
 * ``tests/report/test_step_columns.py`` holds both to the reference on random logs.
 """
 
@@ -35,6 +44,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from numpy.typing import NDArray
 
+from ..report.json_columns import JSON_TEXT
 from .common import Rules, fmt_minutes
 from .walk import MAX_DAYS, walk
 
@@ -92,12 +102,14 @@ def us_of(value: Any) -> int:
 
 
 class WalkDays(NamedTuple):
-    """The walk's steps of many spans: the span of each row, its position in that span's walk, its text;
-    and the spans walked by the reference (their index and steps)."""
+    """The walk's steps of many spans: the span of each row, its position in that span's walk, its text
+    (``text[pick[k]]``: a day's words are made once for the spans that cross it whole); and the spans
+    walked by the reference (their index and steps)."""
 
     row: Ints
     sub: Ints
     text: pa.Array
+    pick: Ints
     odd: list[tuple[int, list[Any]]]
 
 
@@ -162,35 +174,39 @@ class InstantWords:
     def _hours(self, lo: int, hi: int) -> _Hours:
         """The table of hours [lo, hi)."""
         info = [self._hour(k) for k in range(lo, hi)]
+        # an hour that is not plain gets a prefix as wide as the others (never shown: its instants are
+        # worded by the reference), so the prefixes stay rows of one width (:func:`_framed`)
+        pad = next((" " * len(x.prefix.encode()) for x in info if x is not None), "")
         return _Hours(
             lo,
-            pa.array([x.prefix if x is not None else "" for x in info], pa.string()),
+            pa.array([x.prefix if x is not None else pad for x in info], pa.string()),
             np.array([x.wall if x is not None else 0 for x in info], dtype=np.int64),
             np.array([x is not None for x in info], dtype=bool),
             pa.array([x.json_head if x is not None else "" for x in info], pa.string()),
             pa.array([x.json_tail if x is not None else "" for x in info], pa.string()),
         )
 
-    def stamps(self, t: Floats) -> Stamps:
-        """The words, UTC and wall-clock microseconds of the instants ``t`` (none nan)."""
+    def stamps(self, t: Floats, head: str = "", tail: str = "") -> Stamps:
+        """The words (each between ``head`` and ``tail``), UTC and wall-clock microseconds of the
+        instants ``t`` (none nan)."""
         n = t.size
         hour = np.floor_divide(t, 3600.0)
         lo, hi = (int(hour.min()), int(hour.max())) if n else (0, 0)
         if hi - lo > _MAX_HOURS:  # instants centuries apart: each as the reference words it
-            return self._each(t)
+            return self._each(t, head, tail)
         table = self._table(lo, hi)
         inv = hour.astype(np.int64) - table.first
         whole = t == np.floor(t)
         ok = table.plain[inv] & whole
         sec = np.where(ok, t - hour * 3600.0, 0.0).astype(np.int64)
-        text = pc.binary_join_element_wise(table.prefix.take(pa.array(inv)), _MM.take(pa.array(sec // 60)), "")
+        text = _framed(head, table.prefix, inv, sec // 60, tail)
         us = np.where(ok, t, 0.0).astype(np.int64) * US
         wall = table.wall[inv] + sec * US
-        return self._odd(t, text, us, wall, np.flatnonzero(~ok))
+        return self._odd(t, text, us, wall, np.flatnonzero(~ok), head, tail)
 
     def json(self, us: Ints) -> pa.Array:
-        """The JSON text of instants given as UTC microseconds (:data:`NAT`: none, a null), as
-        :meth:`Rules.stamp` with ``as_json`` gives it (see the module's notes)."""
+        """The JSON text of instants given as UTC microseconds (:data:`NAT`: none, a null), quotes and
+        all, as :meth:`Rules.stamp` with ``as_json`` gives it (see the module's notes)."""
         n = us.size
         none = us == NAT
         if n == 0 or none.all():
@@ -202,32 +218,33 @@ class InstantWords:
             text, odd = pa.repeat(EMPTY, n), np.flatnonzero(~none)
         else:
             table = self._table(lo, hi)
-            inv = pa.array(hour - table.first)
+            inv = hour - table.first
             rem = safe - hour * _HOUR_US
-            ok = table.plain[hour - table.first] & (rem % US == 0)
-            sec = pa.array(np.where(ok, rem // US, 0))
-            text = pc.binary_join_element_wise(
-                table.json_head.take(inv), _MMSS.take(sec), table.json_tail.take(inv), ""
-            )
+            ok = table.plain[inv] & (rem % US == 0)
+            text = _json_text(table.json_head, table.json_tail, inv, np.where(ok, rem // US, 0))
             odd = np.flatnonzero(~ok & ~none)
         if odd.size:
             tz, option = self.rules.tz, orjson.OPT_UTC_Z
             found = [
-                orjson.dumps((_EPOCH + dt.timedelta(microseconds=u)).astimezone(tz), option=option).decode()[1:-1]
+                orjson.dumps((_EPOCH + dt.timedelta(microseconds=u)).astimezone(tz), option=option).decode()
                 for u in us[odd].tolist()
             ]
             mask = np.zeros(n, dtype=bool)
             mask[odd] = True
             text = pc.replace_with_mask(text, pa.array(mask), pa.array(found, pa.string()))
-        if none.any():
+        if none.any() and (text.offset or text.null_count):
             text = pc.if_else(pa.array(none), pa.scalar(None, pa.string()), text)
+        elif none.any():  # the nulls as a validity bitmap over the same texts (no copy)
+            valid = pa.py_buffer(np.packbits(~none, bitorder="little"))
+            text = pa.Array.from_buffers(pa.string(), n, [valid, *text.buffers()[1:]])
         return text
 
-    def _each(self, t: Floats) -> Stamps:
+    def _each(self, t: Floats, head: str, tail: str) -> Stamps:
         n = t.size
-        return self._odd(t, pa.repeat(EMPTY, n), np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64), np.arange(n))
+        zeros = np.zeros(n, dtype=np.int64)
+        return self._odd(t, pa.repeat(EMPTY, n), zeros, zeros.copy(), np.arange(n), head, tail)
 
-    def _odd(self, t: Floats, text: pa.Array, us: Ints, wall: Ints, odd: Ints) -> Stamps:
+    def _odd(self, t: Floats, text: pa.Array, us: Ints, wall: Ints, odd: Ints, head: str, tail: str) -> Stamps:
         """The stamps with instants ``odd`` (a fraction of a second, an hour not plain) as the reference gives them."""
         n = t.size
         if odd.size:
@@ -237,8 +254,31 @@ class InstantWords:
             wall[odd] = [s[2] for s in found]
             mask = np.zeros(n, dtype=bool)
             mask[odd] = True
-            text = pc.replace_with_mask(text, pa.array(mask), pa.array([s[0] for s in found], pa.string()))
+            words = pa.array([f"{head}{s[0]}{tail}" for s in found], pa.string())
+            text = pc.replace_with_mask(text, pa.array(mask), words)
         return Stamps(text, us, wall)
+
+
+def _framed(head: str, prefix: pa.Array, hour: Ints, minute: Ints, tail: str) -> pa.Array:
+    """``head`` + ``prefix[hour[k]]`` + ``MM`` of ``minute[k]`` + ``tail`` for each ``k``: records of
+    fixed-width byte fields when the prefixes have one width (a zone's hours in one language, as
+    :func:`_json_text` writes the JSON times), else joined by Arrow."""
+    p, mm = _widths(prefix), _widths(_MM)
+    a, t = head.encode(), tail.encode()
+    if p is None or mm is None or hour.size * (len(a) + p.itemsize + mm.itemsize + len(t)) >= 2**31:
+        return pc.binary_join_element_wise(head, prefix.take(pa.array(hour)), _MM.take(pa.array(minute)), tail, "")
+    fields: list[tuple[str, Any]] = [("head", f"V{len(a)}")] if a else []
+    fields += [("hour", p.dtype), ("mm", mm.dtype), *([("tail", f"V{len(t)}")] if t else [])]
+    out = np.empty(hour.size, dtype=np.dtype(fields))
+    if a:
+        out["head"] = np.frombuffer(a, dtype=f"V{len(a)}")[0]
+    if t:
+        out["tail"] = np.frombuffer(t, dtype=f"V{len(t)}")[0]
+    out["hour"], out["mm"] = np.take(p, hour), np.take(mm, minute)
+    offsets = np.arange(hour.size + 1, dtype=np.int32) * out.dtype.itemsize
+    return pa.Array.from_buffers(
+        pa.string(), hour.size, [None, pa.py_buffer(offsets), pa.py_buffer(out.view(np.uint8))]
+    )
 
 
 def wall_us(t: dt.datetime) -> int:
@@ -265,7 +305,8 @@ def walk_days(rules: Rules, cal: str, a: Ints, b: Ints) -> WalkDays:
     ndays = np.where((span >= 0) & (span <= MAX_DAYS), span + 1, 0)
     total = int(ndays.sum())
     if not total:
-        return WalkDays(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), pa.array([], pa.string()), odd)
+        none = np.zeros(0, dtype=np.int64)
+        return WalkDays(none, none, pa.array([], pa.string()), none, odd)
     row = np.repeat(np.arange(a.size, dtype=np.int64), ndays)
     j = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(ndays) - ndays, ndays)
     day = first[row] + j
@@ -289,17 +330,25 @@ def walk_days(rules: Rules, cal: str, a: Ints, b: Ints) -> WalkDays:
         for q, (s_min, e_min) in enumerate(h):
             starts[u, q] = s_min * 60 * US
             ends[u, q] = e_min * 60 * US
+    # A span that starts before its first day opens, or ends after its last day closes, crosses that
+    # day whole: the same words.
+    opens = np.where(ends > starts, starts, DAY_US).min(axis=1)[inv]
+    lo = np.where(lo <= opens, 0, lo)
+    hi = np.where(hi >= ends.max(axis=1)[inv], DAY_US, hi)
     # Whole days (lo 0, hi 24:00: the days between the first and the last) are worded once per day;
-    # the first and last days of each span, clipped, one by one: the days of the table first, then those.
+    # the first and last days of each span, clipped, once per distinct clip: the days of the table
+    # first, then those.
     whole = (lo == 0) & (hi == DAY_US)
     clipped = np.flatnonzero(~whole)
+    firsts, back = _distinct(inv[clipped], lo[clipped], hi[clipped])
     at = np.where(whole, inv, 0)
-    at[clipped] = days.size + np.arange(clipped.size, dtype=np.int64)
-    unit = np.concatenate([np.arange(days.size, dtype=np.int64), inv[clipped]])
+    at[clipped] = days.size + back
+    cut = clipped[firsts]
+    unit = np.concatenate([np.arange(days.size, dtype=np.int64), inv[cut]])
     text, present = _day_words(
         unit,
-        np.concatenate([np.zeros(days.size, dtype=np.int64), lo[clipped]]),
-        np.concatenate([np.full(days.size, DAY_US, dtype=np.int64), hi[clipped]]),
+        np.concatenate([np.zeros(days.size, dtype=np.int64), lo[cut]]),
+        np.concatenate([np.full(days.size, DAY_US, dtype=np.int64), hi[cut]]),
         _DayTable(labels, closed_text, starts, ends, width),
     )
     keep = np.flatnonzero(present[at])
@@ -307,7 +356,20 @@ def walk_days(rules: Rules, cal: str, a: Ints, b: Ints) -> WalkDays:
     begins = np.flatnonzero(np.concatenate(([True], kept_row[1:] != kept_row[:-1])))
     sizes = np.diff(np.append(begins, keep.size))
     sub = np.arange(keep.size, dtype=np.int64) - np.repeat(begins, sizes)
-    return WalkDays(kept_row, sub, text.take(pa.array(at[keep])), odd)
+    return WalkDays(kept_row, sub, text, at[keep], odd)
+
+
+def _distinct(day: Ints, lo: Ints, hi: Ints) -> tuple[Ints, Ints]:
+    """The first row of each distinct (day, lo, hi), and each row's place among those; every row its
+    own when a clip is not a whole second."""
+    n = day.size
+    if not n or (lo % US).any() or (hi % US).any():
+        every = np.arange(n, dtype=np.int64)
+        return every, every
+    seconds = DAY_US // US + 1
+    key = (day * seconds + lo // US) * seconds + hi // US
+    _, firsts, back = np.unique(key, return_index=True, return_inverse=True)
+    return firsts.astype(np.int64), back.reshape(-1).astype(np.int64)
 
 
 class _DayTable(NamedTuple):
@@ -353,8 +415,9 @@ def _day_words(unit: Ints, lo: Ints, hi: Ints, t: _DayTable) -> tuple[pa.Array, 
 
 
 def json_times(table: pa.Table, zone: Ints, zones: Sequence[InstantWords]) -> pa.Table:
-    """``table`` with each time column as the JSON text of its instants, row ``k`` in the zone of
-    ``zones[zone[k]]`` (see the module's notes)."""
+    """``table`` with each time column as the JSON text of its instants (a column of
+    :data:`~sla_dsl.report.json_columns.JSON_TEXT`), row ``k`` in the zone of ``zones[zone[k]]``
+    (see the module's notes)."""
     for k, field in enumerate(table.schema):
         if not pa.types.is_timestamp(field.type):
             continue
@@ -367,5 +430,35 @@ def json_times(table: pa.Table, zone: Ints, zones: Sequence[InstantWords]) -> pa
             back = np.empty(order.size, dtype=np.int64)
             back[order] = np.arange(order.size, dtype=np.int64)
             text = pa.concat_arrays([w.json(us[p]) for w, p in zip(zones, parts, strict=True)]).take(pa.array(back))
-        table = table.set_column(k, pa.field(field.name, pa.string()), text)
+        table = table.set_column(k, pa.field(field.name, pa.string(), metadata=JSON_TEXT), text)
     return table
+
+
+def _widths(text: pa.Array) -> NDArray[np.void] | None:
+    """Texts all of one length as items of that many bytes (no copy); None when their lengths differ."""
+    offsets = np.frombuffer(text.buffers()[1], dtype=np.int32)[text.offset : text.offset + len(text) + 1]
+    data = text.buffers()[2]
+    if data is None or not len(text) or text.null_count:
+        return None
+    width = int(offsets[1] - offsets[0])
+    if not width or not (np.diff(offsets) == width).all():
+        return None
+    return np.frombuffer(data, dtype=np.uint8)[int(offsets[0]) : int(offsets[-1])].view(f"V{width}")
+
+
+def _json_text(head: pa.Array, tail: pa.Array, hour: Ints, sec: Ints) -> pa.Array:
+    """``"`` + ``head[hour]`` + ``MM:SS`` of ``sec`` + ``tail[hour]`` + ``"`` of each instant: records of
+    fixed-width byte fields when each table's texts have one length (a zone's plain hours), else joined by
+    Arrow."""
+    h, t, mmss = _widths(head), _widths(tail), _widths(_MMSS)
+    if h is None or t is None or mmss is None:
+        inv = pa.array(hour)
+        return pc.binary_join_element_wise('"', head.take(inv), _MMSS.take(pa.array(sec)), tail.take(inv), '"', "")
+    fields = [("open", "u1"), ("head", h.dtype), ("mmss", mmss.dtype), ("tail", t.dtype), ("close", "u1")]
+    out = np.empty(hour.size, dtype=np.dtype(fields))
+    out["open"] = out["close"] = ord('"')
+    out["head"], out["mmss"], out["tail"] = np.take(h, hour), np.take(mmss, sec), np.take(t, hour)
+    offsets = np.arange(hour.size + 1, dtype=np.int32) * out.dtype.itemsize
+    return pa.Array.from_buffers(
+        pa.string(), hour.size, [None, pa.py_buffer(offsets), pa.py_buffer(out.view(np.uint8))]
+    )

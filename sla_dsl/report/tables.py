@@ -28,6 +28,12 @@ Design notes
   log, built by :mod:`sla_dsl.evaluation.explain_columns` and ``breach_columns``),
   appended as they are. Both give the same tables, which
   ``tests/report/test_step_columns.py`` checks on random logs.
+* :func:`write_parquet` writes each table as its rows are built, a row group of
+  about 262,144 rows at a time: a year's two million steps are never held at once
+  (holding them cost more in fresh memory than writing them). Columns of few
+  distinct values (statuses, references) are dictionary-encoded in the file, the
+  others (ids, instants, step texts) plain; the encoding is the file's own, a
+  reader gets the documented Arrow schema either way.
 """
 
 from __future__ import annotations
@@ -214,8 +220,10 @@ _ROWS = 2_048
 class _Builder:
     """Columns of every table, filled row by row, turned into Arrow a block at a time."""
 
-    def __init__(self, tz: str) -> None:
+    def __init__(self, tz: str, files: Mapping[str, _File] | None = None) -> None:
         self.tz = tz
+        #: tables whose rows go to their Parquet file as they are built, instead of being held
+        self.files = files or {}
         self.shapes = {t.name: t for t in _TABLES}
         self.step_fields = [c.name for c in self.shapes["steps"].shape.columns]
         self.pieces: dict[str, list[pa.Table]] = {name: [] for name in SCHEMAS}
@@ -292,7 +300,7 @@ class _Builder:
         rows = block.rows
         self.counts[table] += rows.num_rows
         schema = table_schema(table, self.tz)
-        self.pieces[table].append(rows.select(schema.names).cast(schema))
+        self._keep(table, rows.select(schema.names).cast(schema))
         steps = block.steps
         k = steps.num_rows
         if not k:
@@ -305,7 +313,7 @@ class _Builder:
             **{name: steps[name] for name in ("step", *self.step_fields)},
         }
         step_schema = table_schema("steps", self.tz)
-        self.pieces["steps"].append(pa.table(columns).cast(step_schema))
+        self._keep("steps", pa.table(columns).cast(step_schema))
         self.counts["steps"] += k
 
     def steps(self, table: str, row: int, ident: str | None, steps: Sequence[Any]) -> None:
@@ -325,8 +333,16 @@ class _Builder:
         """Turn the columns gathered so far into Arrow tables."""
         for name, cols in self.columns.items():
             if cols and len(next(iter(cols.values()))):
-                self.pieces[name].append(_arrow(name, cols, self.tz))
+                self._keep(name, _arrow(name, cols, self.tz))
         self._reset()
+
+    def _keep(self, name: str, piece: pa.Table) -> None:
+        """The next rows of table ``name``: to its file, or held for :meth:`tables`."""
+        file = self.files.get(name)
+        if file is None:
+            self.pieces[name].append(piece)
+        else:
+            file.add(piece)
 
     def tables(self) -> dict[str, pa.Table]:
         self.flush()
@@ -369,8 +385,13 @@ def report_tables(
     blocks of them built on columns (:class:`TableBlock`, see :mod:`sla_dsl.evaluation.explain_columns`), in
     place of the report's: the tables of a large evaluation without its pydantic rows.
     """
-    tz = report.timezone or "UTC"
-    build = _Builder(tz)
+    build = _Builder(report.timezone or "UTC")
+    _fill(build, report, incidents, violations)
+    return build.tables()
+
+
+def _fill(build: _Builder, report: Report, incidents: Source | None, violations: Source | None) -> None:
+    """File every table's rows, in table order (see :func:`report_tables`)."""
     period = {"period_from": report.period.start, "period_to": report.period.end, "as_of": report.period.as_of}
     given: dict[str, Source | None] = {"incidents": incidents, "violations": violations}
     for t in _TABLES:
@@ -392,7 +413,70 @@ def report_tables(
                 pending = []
         if pending:
             build.add_block(t.name, pending, lead)
-    return build.tables()
+    build.flush()
+
+
+#: Rows of a table looked at to choose how each column is encoded in its Parquet file.
+_SAMPLE = 4_096
+#: Distinct values among them at most which a column is dictionary-encoded.
+_FEW = 64
+
+
+def _dictionary_columns(table: pa.Table) -> list[str]:
+    """The columns worth a dictionary in the file: those of few distinct values among the first rows
+    (statuses, priorities, references). Ids, instants and step texts are written plain: hashing two
+    million mostly distinct texts cost more than it saved. The encoding is the file's own: a reader
+    gets the same Arrow types and values either way."""
+    head = table.slice(0, _SAMPLE)
+    return [
+        field.name
+        for field in table.schema
+        if not pa.types.is_nested(field.type) and pc.count_distinct(head[field.name]).as_py() <= _FEW
+    ]
+
+
+#: Rows of a table written to its file at once (a row group): a year's steps are never all held.
+_GROUP = 262_144
+
+
+class _File:
+    """One table's Parquet file, written a row group at a time as the table's rows are built."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.writer: pq.ParquetWriter | None = None
+        self.pending: list[pa.Table] = []
+        self.rows = 0
+
+    def add(self, piece: pa.Table) -> None:
+        """Hold ``piece``; write the rows held once they make a row group."""
+        self.pending.append(piece)
+        self.rows += piece.num_rows
+        if self.rows >= _GROUP:
+            self._write()
+
+    def _write(self) -> None:
+        table = pa.concat_tables(self.pending)
+        self.pending, self.rows = [], 0
+        try:
+            if self.writer is None:  # the first rows choose the encodings
+                self.writer = pq.ParquetWriter(self.path, table.schema, use_dictionary=_dictionary_columns(table))
+            self.writer.write_table(table)
+        except OSError as exc:
+            raise InputError(f"{self.path}: cannot write the table: {exc}") from None
+
+    def close(self, schema: pa.Schema) -> None:
+        """Write the rows still held (a table with no rows: its schema) and end the file."""
+        if self.pending or self.writer is None:
+            self.pending = self.pending or [schema.empty_table()]
+            self._write()
+        self.end()
+
+    def end(self) -> None:
+        """End the file as it is (a file left by an error stays readable)."""
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            writer.close()
 
 
 def write_parquet(
@@ -411,12 +495,13 @@ def write_parquet(
         raise InputError(f"{directory}: cannot create the output directory: {exc.strerror or exc}") from None
     if not out.is_dir():
         raise InputError(f"{directory}: not a directory (--output names the directory the tables go into)")
-    written: list[Path] = []
-    for name, table in report_tables(report, incidents=incidents, violations=violations).items():
-        path = out / f"{name}.parquet"
-        try:
-            pq.write_table(table, path)
-        except OSError as exc:
-            raise InputError(f"{path}: cannot write the table: {exc}") from None
-        written.append(path)
-    return written
+    tz = report.timezone or "UTC"
+    files = {name: _File(out / f"{name}.parquet") for name in TABLE_NAMES}
+    try:
+        _fill(_Builder(tz, files), report, incidents, violations)
+        for name, file in files.items():
+            file.close(table_schema(name, tz))
+    finally:
+        for file in files.values():
+            file.end()
+    return [file.path for file in files.values()]

@@ -1,0 +1,94 @@
+"""The Parquet files are written as the tables are built: the same tables read back, the documented schema.
+
+:func:`sla_dsl.report.tables.write_parquet` hands each table's rows to its file a row group at a
+time (a year's steps are never held at once) and dictionary-encodes only columns of few distinct
+values. Neither may show to a reader: every file reads back as the table :func:`report_tables`
+builds, with the documented Arrow schema (no dictionary type), rows in the same order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import sla_dsl
+from sla_dsl.errors import InputError
+from sla_dsl.evaluation import judge_log
+from sla_dsl.evaluation.breach_columns import violation_blocks
+from sla_dsl.evaluation.explain_columns import incident_blocks
+from sla_dsl.evaluation.result import Evaluation
+from sla_dsl.events import read_events
+from sla_dsl.report import tables
+from sla_dsl.report.tables import TABLE_NAMES, report_tables, table_schema, write_parquet
+
+ROOT = Path(__file__).resolve().parents[2]
+POLICY = ROOT / "policies" / "clicksoko.sla"
+EXAMPLE = ROOT / "examples" / "events-2026-11.jsonl"
+
+
+@cache
+def month() -> Evaluation:
+    policy = sla_dsl.load_policy(POLICY)
+    start, end = dt.datetime(2026, 11, 1, tzinfo=policy.tz), dt.datetime(2026, 12, 1, tzinfo=policy.tz)
+    return judge_log([policy], read_events(EXAMPLE), start, end)
+
+
+def write(directory: Path, block: int = 16_384) -> list[Path]:
+    """The example month's files, written from the column builders as ``sla evaluate --format parquet`` does."""
+    result = month()
+    return write_parquet(
+        result.skeleton,
+        directory,
+        incidents=incident_blocks(result.ctx, result.incidents, block=block),
+        violations=violation_blocks(result.violations(), block=block),
+    )
+
+
+def expected() -> dict[str, pa.Table]:
+    result = month()
+    return report_tables(
+        result.skeleton,
+        incidents=incident_blocks(result.ctx, result.incidents),
+        violations=violation_blocks(result.violations()),
+    )
+
+
+@pytest.mark.parametrize("group", [1, 7, 262_144])
+def test_files_written_a_row_group_at_a_time_read_back_as_the_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, group: int
+) -> None:
+    monkeypatch.setattr(tables, "_GROUP", group)
+    want = expected()
+    paths = write(tmp_path / "out", block=5)
+    assert [p.stem for p in paths] == list(TABLE_NAMES)
+    tz = month().skeleton.timezone or "UTC"
+    for path in paths:
+        got = pq.read_table(path)
+        assert got.schema.equals(table_schema(path.stem, tz)), path.stem
+        assert got.equals(want[path.stem]), path.stem
+    steps = pq.ParquetFile(tmp_path / "out" / "steps.parquet").metadata
+    assert steps.num_rows > 100
+    assert (steps.num_row_groups > 1) == (group < steps.num_rows)
+
+
+def test_only_columns_of_few_values_are_dictionary_encoded_in_the_file(tmp_path: Path) -> None:
+    write(tmp_path)
+    meta = pq.ParquetFile(tmp_path / "steps.parquet").metadata.row_group(0)
+    encodings = {meta.column(k).path_in_schema: meta.column(k).encodings for k in range(meta.num_columns)}
+    assert "RLE_DICTIONARY" in encodings["ref"] and "RLE_DICTIONARY" in encodings["table"]
+    assert "RLE_DICTIONARY" not in encodings["text"] and "RLE_DICTIONARY" not in encodings["id"]
+    # a reader gets plain text columns back, not dictionaries
+    assert pq.read_table(tmp_path / "steps.parquet").schema.field("ref").type == "string"
+
+
+def test_a_table_that_cannot_be_written_is_a_located_error(tmp_path: Path) -> None:
+    (tmp_path / "steps.parquet").mkdir()  # in the way of the file
+    with pytest.raises(InputError, match=r"steps\.parquet: cannot write the table"):
+        write(tmp_path)
+    # the tables written before it are whole files
+    assert pq.read_table(tmp_path / "incidents.parquet").equals(expected()["incidents"])
