@@ -180,6 +180,8 @@ def _evaluate(args: argparse.Namespace) -> int:
         KEPT.append(result)
     if not args.no_trend:
         add_trend(result, policies, log, judge_log, skip_invalid=args.skip_invalid)  # trend by month (issue 16)
+    if KEPT is not None:
+        KEPT.append(log)  # freeing a year's records one by one costs a twentieth of a second; the process ends
     del log  # the verdicts keep what they need
     for line in result.skeleton.input.skipped:
         print(f"sla: skipped: {printable(line)}", file=sys.stderr)

@@ -92,7 +92,8 @@ def target_parts(report: Report, w: PolicyWords, incidents: Sequence[Any], cap: 
 
 
 def _all(report: Report, incidents: Sequence[Any]) -> Iterable[tuple[str, list[Any]]]:
-    for inc in incidents:
+    fields = getattr(incidents, "fields", None)  # the evaluation's verdicts know which have targets
+    for inc in (incidents[k] for k in fields().with_targets) if fields else incidents:
         if getattr(inc, "targets", ()):
             yield inc.id, _rows_of(inc)
     for o in report.outages:

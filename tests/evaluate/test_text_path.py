@@ -105,10 +105,11 @@ def test_run_evaluates_without_pandas_and_writes_what_main_writes(tmp_path: Path
         assert all((out["run"] / n).read_bytes() == (out["main"] / n).read_bytes() for n in names)
 
 
-def test_run_keeps_the_verdicts_to_the_end_and_main_does_not(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_run_keeps_the_verdicts_and_the_log_to_the_end_and_main_does_not(monkeypatch: pytest.MonkeyPatch) -> None:
     import sla_dsl.cli.evaluate as evaluate
     from sla_dsl import _entry
     from sla_dsl.evaluation.result import Evaluation
+    from sla_dsl.events.schema import EventLog
 
     monkeypatch.setattr(sys, "argv", ["sla", "evaluate", str(POLICY_PATH), str(EXAMPLE), *MONTH, "--format", "json"])
     monkeypatch.setattr(evaluate, "KEPT", None)  # restored after the test, whatever run() set
@@ -119,7 +120,8 @@ def test_run_keeps_the_verdicts_to_the_end_and_main_does_not(monkeypatch: pytest
     _entry.run()
     assert exits == [0]
     kept = evaluate.KEPT
-    assert isinstance(kept, list) and len(kept) == 1 and isinstance(kept[0], Evaluation)
+    assert isinstance(kept, list) and len(kept) == 2
+    assert isinstance(kept[0], Evaluation) and isinstance(kept[1], EventLog)  # the verdicts, the read log
 
 
 def _incident(ident: str, clock: float) -> Incident:
