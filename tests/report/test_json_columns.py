@@ -138,17 +138,18 @@ def test_a_timestamp_column_is_refused_not_written_otherwise() -> None:
         json_items(TableBlock(rows, steps), Violation, True)
 
 
+def example_month() -> Evaluation:
+    """The example month judged under Click So-ko (the column builders' real-world case)."""
+    tz = policies(str(POLICIES[-1]))[0].tz
+    start, end = dt.datetime(2026, 11, 1, tzinfo=tz), dt.datetime(2026, 12, 1, tzinfo=tz)
+    return judge_log(policies(str(POLICIES[-1])), read_events(EXAMPLE), start, end)
+
+
 def test_the_columns_cover_the_example_month() -> None:
     """The example month goes the column path: blocks, bar the reprioritised incidents (not a vacuous property)."""
     from sla_dsl.evaluation.explain_columns import incident_blocks
 
-    tz = policies(str(POLICIES[-1]))[0].tz
-    result = judge_log(
-        policies(str(POLICIES[-1])),
-        read_events(EXAMPLE),
-        dt.datetime(2026, 11, 1, tzinfo=tz),
-        dt.datetime(2026, 12, 1, tzinfo=tz),
-    )
+    result = example_month()
     blocks = list(incident_blocks(result.ctx, result.incidents, json=True))
     covered = sum(b.rows.num_rows for b in blocks if isinstance(b, TableBlock))
     assert covered >= len(result.incidents) - 10

@@ -11,7 +11,6 @@ that is ``json.dumps``'s text, and by ``json.dumps`` where it is not (tiny float
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import math
 from typing import Any
@@ -23,28 +22,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sla_dsl.evaluation import judge_log
 from sla_dsl.evaluation.explain_columns import incident_blocks
-from sla_dsl.events import read_events
 from sla_dsl.report import IncidentRow, Step
 from sla_dsl.report.json_columns import JSON_TEXT, json_items
 from sla_dsl.report.render import _dump_json, dump_items
 from sla_dsl.report.tables import TableBlock
 
-from .helpers import EXAMPLE
-from .test_step_columns import POLICIES, policies
+from .test_json_columns import example_month
 
 
 @pytest.fixture(scope="module")
 def block() -> TableBlock:
     """The example month's incidents as one block, times as JSON text (what the command writes from)."""
-    tz = policies(str(POLICIES[-1]))[0].tz
-    result = judge_log(
-        policies(str(POLICIES[-1])),
-        read_events(EXAMPLE),
-        dt.datetime(2026, 11, 1, tzinfo=tz),
-        dt.datetime(2026, 12, 1, tzinfo=tz),
-    )
+    result = example_month()
     blocks = [b for b in incident_blocks(result.ctx, result.incidents, json=True) if isinstance(b, TableBlock)]
     steps, before = [], 0  # the runs between reprioritised incidents as one block
     for b in blocks:
