@@ -42,10 +42,10 @@ from .backups import judge_backups
 from .common import Ctx, Versions
 from .declared import check_declared
 from .event_times import check_event_times
-from .incident_columns import Judged, judge_columns, prepare, report_order
+from .incident_columns import Judged, judge_columns, prepare, report_permutation
 from .order import prepare_groups, report_conflicts, violations_in_order
 from .outages import judge_outages
-from .result import Evaluation
+from .result import Evaluation, VerdictColumns, Verdicts, columns_of, join_columns
 from .select import check_attributes, distinct_payloads
 from .targets import judge_targets
 from .trend import add_trend
@@ -293,6 +293,8 @@ def judge_incidents(
 
     With ``batch`` the plain incidents are judged on columns (:mod:`.incident_columns`)
     and only the others one at a time; without it every incident takes the per-incident path.
+    The verdicts are a :class:`.result.Verdicts` that hands the builders their columns: the
+    columnar judge's, and those of the others read from their objects, in report order.
     """
     prepared = prepare(groups, ctx.as_of)
     report_conflicts(ctx, prepared.conflicts)
@@ -301,6 +303,7 @@ def judge_incidents(
     else:
         judged = Judged([], [], [], np.flatnonzero(prepared.bounds[1:] > prepared.bounds[:-1]).tolist())
     items, positions, breach = judged.items, judged.positions, judged.breaches
+    on_columns = len(items)  # the columnar judge's verdicts come first
     for i in judged.slow:
         recs = prepared.records(i)
         inc = incidents.read_incident(ctx, prepared.ids[i], recs)
@@ -320,4 +323,11 @@ def judge_incidents(
         inc.targets = judge_targets(ctx, inc, recs)
     # Verdicts by clock start, then id (breaches are ordered with the other violations).
     breaches = list(itertools.compress(items, breach))
-    return report_order(items), breaches, prepared.duplicates
+    order = report_permutation(items)
+    parts = judged.columns
+
+    def columns() -> VerdictColumns:  # the columnar judge's first, then the others' (read now)
+        return join_columns([*parts, columns_of(items[on_columns:])]).take(order)
+
+    ordered = Verdicts(np.fromiter(items, object, len(items))[order].tolist(), columns)
+    return ordered, breaches, prepared.duplicates

@@ -21,6 +21,10 @@ Design notes
   all the values at once, in explanation order: the step texts of a year (95 MB)
   are copied once, not concatenated and then taken.
 * Instants and the walk's days are worded on arrays by :mod:`.time_columns`.
+* The facts of each incident (times, ids, status...) are read as
+  :class:`~.result.VerdictColumns`: those the judge handed over with the list
+  (a :class:`~.result.Verdicts` it made, sliced per block, never reading the
+  objects), else read from the objects a block at a time (:func:`~.result.columns_of`).
 * Covered: incidents without reprioritisations or named targets (the columnar
   judge's and most others). The others are handed back as :func:`row_json`
   rows, which the table builder files as before; an open or at-risk status
@@ -38,7 +42,6 @@ Design notes
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from operator import attrgetter
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -50,6 +53,7 @@ from ..report.tables import SCHEMAS, TableBlock
 from .common import Ctx, Rules, art, fmt_minutes
 from .incident_rows import Words, row_json, same_day_of, status_step, words_of
 from .incidents import Incident
+from .result import VerdictColumns, Verdicts, columns_of
 from .select import rule_steps
 from .time_columns import DAY_US, NAT, TIME, InstantWords, Stamps, json_times, us_of, utc_us, walk_days
 
@@ -127,18 +131,6 @@ def _each(values: pa.Array) -> _Texts:
     return _Texts(values, None)
 
 
-_REPORTED_AT, _CLOCK_AT, _RESPONDED_AT, _DUE_AT = (attrgetter(n) for n in ("reported", "clock", "responded", "due"))
-_COMPLETED_AT, _COMPLETED_BY, _SILENCE = (attrgetter(n) for n in ("completed", "completed_by", "silence"))
-_CLOCK_EVENT, _STATUS_OF, _COMPLETION = (attrgetter(n) for n in ("clock_event", "status", "completion"))
-_IDENT, _PRIORITY, _CAUSE = (attrgetter(n) for n in ("ident", "priority", "cause"))
-
-
-def _floats(values: Sequence[float | None]) -> Floats:
-    """The values as floats, nan for None."""
-    out: Floats = pa.array(values, pa.float64()).to_numpy(zero_copy_only=False)
-    return out
-
-
 def incident_blocks(
     ctx: Ctx,
     incidents: Sequence[Incident],
@@ -146,24 +138,33 @@ def incident_blocks(
     block: int = BLOCK,
     json: bool = False,
     clocks: dict[int, InstantWords] | None = None,
+    start: int = 0,
+    stop: int | None = None,
 ) -> Iterator[TableBlock | dict[str, Any]]:
     """The incidents table and its steps in report order: a :class:`TableBlock` for each run of at
     most ``block`` covered incidents (see the module's notes), a :func:`row_json` row for each other;
     with ``json`` the blocks' times as their JSON text; ``clocks``: the words of instants kept
-    between calls, per version."""
+    between calls, per version; only incidents [start, stop) (all by default)."""
     clocks = {} if clocks is None else clocks
-    n = len(incidents)
-    covered = [_KNOWN and not inc.reprios and not inc.targets for inc in incidents]
+    stop = len(incidents) if stop is None else stop
+    handed = incidents.columns() if isinstance(incidents, Verdicts) else None  # (see .result's notes)
+    if handed is not None:
+        covered = handed.plain[start:stop].tolist()
+    else:
+        covered = [not inc.reprios and not inc.targets for inc in incidents[start:stop]]
+    n = len(covered)
     i = 0
     while i < n:
         j = i
         while j < n and j - i < block and covered[j]:
             j += 1
-        if j > i:
-            yield _block(ctx, incidents[i:j], clocks, json)
+        if j > i and _KNOWN:
+            incs = incidents[start + i : start + j]
+            cols = handed.take(slice(start + i, start + j)) if handed is not None else columns_of(incs)
+            yield _block(ctx, incs, cols, clocks, json)
             i = j
         else:
-            yield row_json(ctx, incidents[i])
+            yield row_json(ctx, incidents[start + i])
             i += 1
 
 
@@ -181,52 +182,53 @@ class _Facts(NamedTuple):
     clock_event: pa.Array
 
 
-def _block(ctx: Ctx, incs: Sequence[Incident], clocks: dict[int, InstantWords], json: bool) -> TableBlock:
+def _block(
+    ctx: Ctx, incs: Sequence[Incident], c: VerdictColumns, clocks: dict[int, InstantWords], json: bool
+) -> TableBlock:
+    """The rows and steps of the incidents ``incs`` (``c``: their columns)."""
     n = len(incs)
-    silence = list(map(_SILENCE, incs))
     facts = _Facts(
-        _floats(list(map(_REPORTED_AT, incs))),
-        _floats(list(map(_CLOCK_AT, incs))),
-        _floats(list(map(_RESPONDED_AT, incs))),
-        _floats(list(map(_DUE_AT, incs))),
-        _floats(list(map(_COMPLETED_AT, incs))),
-        _floats(list(map(_COMPLETED_BY, incs))),
-        _floats([x[0] if x else None for x in silence]),
-        _floats([x[1] if x else None for x in silence]),
-        pa.array(list(map(_CLOCK_EVENT, incs)), pa.string()),
+        c.reported,
+        c.clock,
+        c.responded,
+        c.due,
+        c.completed,
+        c.completed_by,
+        c.silence_last,
+        c.silence_end,
+        pa.array(c.clock_event, pa.string()),
     )
-    status = list(map(_STATUS_OF, incs))
-    completion = list(map(_COMPLETION, incs))
-    how = np.array(completion, dtype=object)
-    ended = _Ended(how == "resolved", how == "silence")
+    ended = _Ended(c.completion == "resolved", c.completion == "silence")
     # the same-day guideline's columns; ``known``: the priority has one and the incident is judged
     same = _Same(np.zeros(n, bool), np.zeros(n, bool), np.full(n, np.nan), np.zeros(n, bool), np.zeros(n, bool))
     pieces: list[_Piece] = []
-    groups: dict[tuple[int, str], list[int]] = {}
-    for k, inc in enumerate(incs):
-        groups.setdefault((id(inc.rules), inc.priority), []).append(k)
     version = np.zeros(n, dtype=np.int64)  # per incident, its group's index into ``versions``
     versions: list[str] = []
     zone = np.zeros(n, dtype=np.int64)  # per incident, the index of its words of instants in ``zones``
     zones: list[InstantWords] = []
-    for members in groups.values():
-        first = incs[members[0]]
-        rules = first.rules
-        version[members] = len(versions)
+    for who in _groups(c.kind):
+        rules, priority = c.kinds[int(c.kind[who[0]])]
+        version[who] = len(versions)
         versions.append(rules.version)
         clock = clocks.get(id(rules))
         if clock is None or clock.rules is not rules:
             clock = clocks[id(rules)] = InstantWords(rules)
         if clock not in zones:
             zones.append(clock)
-        zone[members] = zones.index(clock)
-        who = np.array(members, dtype=np.int64)
-        pieces += _group(ctx, clock, first.priority, who, [incs[k] for k in members], facts, ended, same)
-    rows = _rows(incs, facts, status, completion, same, pa.array(versions, pa.string()).take(pa.array(version)))
+        zone[who] = zones.index(clock)
+        pieces += _group(ctx, clock, priority, who, incs, c.cause[who], facts, ended, same)
+    rows = _rows(c, facts, same, pa.array(versions, pa.string()).take(pa.array(version)))
     steps = _steps(n, pieces)
     if json:
         return TableBlock(json_times(rows, zone, zones), json_times(steps, zone[steps["row"].to_numpy()], zones))
     return TableBlock(rows, steps)
+
+
+def _groups(kind: NDArray[np.intp]) -> list[Ints]:
+    """The positions of each (rules, priority) code, the groups in the order first met."""
+    order = np.argsort(kind, kind="stable").astype(np.int64)
+    parts = np.split(order, np.flatnonzero(np.diff(kind[order])) + 1) if order.size else []
+    return sorted(parts, key=lambda who: int(who[0]))
 
 
 class _Ended(NamedTuple):
@@ -251,12 +253,14 @@ def _group(
     clock: InstantWords,
     priority: str,
     who: Ints,
-    incs: list[Incident],
+    incs: Sequence[Incident],
+    cause: NDArray[np.object_],
     f: _Facts,
     ended: _Ended,
     same: _Same,
 ) -> list[_Piece]:
-    """The step rows of the incidents ``who`` of one (version, priority)."""
+    """The step rows of the incidents ``who`` of the block ``incs`` of one (version, priority)
+    (``cause``: theirs)."""
     rules = clock.rules
     w = words_of(rules, priority)
     ref = w.ref
@@ -294,7 +298,7 @@ def _group(
                 out.append(_const(who[sel], _NOTE, 0, note))
     for k, st in enumerate(rule_steps(rules, priority, ref)):
         out.append(_const(who, _RULE, k, st))
-    causes = list(map(_CAUSE, incs))
+    causes: list[str | None] = cause.tolist()
     exclusions = rules.exclusions
     excl = np.array([c is not None and c in exclusions for c in causes], dtype=bool)
     ex = np.flatnonzero(excl)
@@ -308,7 +312,7 @@ def _group(
         )
     judged = np.flatnonzero(~excl)
     if judged.size:
-        out += _judged(ctx, clock, w, who[judged], [incs[k] for k in judged.tolist()], f, clk, judged, same)
+        out += _judged(ctx, clock, w, who[judged], incs, f, clk, judged, same)
     # completion, then not completed
     by = np.flatnonzero(ended.resolved[who] & ~np.isnan(f.completed_by[who]))
     if by.size:
@@ -344,14 +348,14 @@ def _judged(
     clock: InstantWords,
     w: Words,
     who: Ints,
-    incs: list[Incident],
+    incs: Sequence[Incident],
     f: _Facts,
     clk_all: Stamps,
     local: Ints,
     same: _Same,
 ) -> list[_Piece]:
-    """The walk, due, same-day and status steps of incidents not excluded (``local``: their
-    positions in the group, for the group's stamps)."""
+    """The walk, due, same-day and status steps of the incidents ``who`` of the block ``incs`` not
+    excluded (``local``: their positions in the group, for the group's stamps)."""
     rules = clock.rules
     ref = w.ref
     cal = w.calendar
@@ -393,7 +397,7 @@ def _judged(
         text = f"no response as of {rules.fmt(ctx.as_of)}: breached"
         out.append(_Piece(who[lapsed], _STATUS, None, _same(text, lapsed.size), None, _same(ref, lapsed.size)))
     if rest.size:
-        steps = [status_step(ctx, incs[k], float(due_t[k]), cal, ref, True) for k in rest.tolist()]
+        steps = [status_step(ctx, incs[int(who[k])], float(due_t[k]), cal, ref, True) for k in rest.tolist()]
         out.append(_dicts(who[rest], _STATUS, steps))
     return out
 
@@ -518,17 +522,10 @@ def _gather(parts: list[_Texts], order: Ints) -> pa.Array:
     return pa.concat_arrays([p.values for p in parts]).take(pa.array(np.concatenate(index)[order]))
 
 
-def _rows(
-    incs: Sequence[Incident],
-    f: _Facts,
-    status: list[str],
-    completion: list[str | None],
-    same: _Same,
-    versions: pa.Array,
-) -> pa.Table:
+def _rows(c: VerdictColumns, f: _Facts, same: _Same, versions: pa.Array) -> pa.Table:
     """The incidents table's rows of a block (``versions``: each one's policy version)."""
     applies, known, same_due, met, met_known = same
-    excluded = np.array([s == "excluded" for s in status], dtype=bool)
+    excluded = c.status == "excluded"
 
     def times(t: Floats) -> pa.Array:
         us, none = utc_us(t)
@@ -536,17 +533,17 @@ def _rows(
 
     return pa.table(
         {
-            "id": pa.array(list(map(_IDENT, incs)), pa.string()),
-            "priority": pa.array(list(map(_PRIORITY, incs)), pa.string()),
+            "id": pa.array(c.ident, pa.string()),
+            "priority": pa.array(c.priority, pa.string()),
             "clock_start": times(f.clock),
             "response_due": times(np.where(excluded, np.nan, f.due)),
             "responded_at": times(f.responded),
-            "status": pa.array(status, pa.string()),
+            "status": pa.array(c.status, pa.string()),
             "completed_at": times(f.completed),
             "reported_at": times(f.reported),
             "clock_event": f.clock_event,
-            "completion": pa.array(completion, pa.string()),
-            "cause": pa.array(list(map(_CAUSE, incs)), pa.string()),
+            "completion": pa.array(c.completion, pa.string()),
+            "cause": pa.array(c.cause, pa.string()),
             "same_day_applies": pa.array(applies, mask=~known),
             "same_day_due": times(same_due),
             "same_day_met": pa.array(met, mask=~met_known),

@@ -33,12 +33,15 @@ Design notes
   paths agree on random logs.
 * The verdicts are listed by clock start, then id (:func:`report_order`): the
   clocks sorted on a column, ids compared only where clocks tie.
+* Each bucket also keeps its verdicts as :class:`~.result.VerdictColumns` (the
+  arrays the objects were made from), which the package's entry permutes into
+  report order for the table and JSON builders (:mod:`.result`).
 """
 
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 
 import numpy as np
@@ -49,6 +52,7 @@ from ..lang import model as m
 from .common import Ctx, Rules, target_calendar
 from .incidents import REPORTED, REPRIORITIZED, RESPONDED, Incident, completion_codes, used_percent
 from .order import Conflict, settle_run
+from .result import VerdictColumns
 from .select import hand_off
 from .targets import has_targets
 
@@ -134,17 +138,23 @@ def prepare(groups: dict[str, list[Rec]], as_of: float) -> Prepared:
 
 
 def report_order(items: list[Incident]) -> list[Incident]:
-    """``items`` sorted by clock start, then id, as ``sorted(items, key=(clock, ident))`` orders them:
-    the clocks sorted on a column (stable), only the runs of equal clocks (rare) sorted by id."""
+    """``items`` sorted by clock start, then id, as ``sorted(items, key=(clock, ident))`` orders them."""
+    ordered: list[Incident] = np.fromiter(items, object, len(items))[report_permutation(items)].tolist()
+    return ordered
+
+
+def report_permutation(items: list[Incident]) -> NDArray[np.intp]:
+    """The positions of ``items`` in report order (see :func:`report_order`): the clocks sorted on a
+    column (stable), only the runs of equal clocks (rare) sorted by id."""
     clocks = np.fromiter(map(attrgetter("clock"), items), np.float64, len(items))
     order = np.argsort(clocks, kind="stable")
-    ordered: list[Incident] = np.fromiter(items, object, len(items))[order].tolist()
     ranked = clocks[order]
     tie = ranked[1:] == ranked[:-1]
     if tie.any():
         for start, stop in _runs(tie):
-            ordered[start : stop + 1] = sorted(ordered[start : stop + 1], key=attrgetter("ident"))
-    return ordered
+            run = order[start : stop + 1].tolist()
+            order[start : stop + 1] = sorted(run, key=lambda k: items[k].ident)
+    return order
 
 
 def _runs(tie: NDArray[np.bool_]) -> list[tuple[int, int]]:
@@ -205,6 +215,8 @@ class Judged:
     breaches: list[bool]
     #: positions of the incidents the per-incident path judges, in log order
     slow: list[int]
+    #: ``items`` as columns, a part per bucket in their order
+    columns: list[VerdictColumns] = field(default_factory=list)
 
 
 _STATUS = ("met", "breached", "open", "at_risk", "excluded")
@@ -330,6 +342,9 @@ def _judge_bucket(
     clock_names = np.array([*(name for _, name in rules.clock_codes), "reported"], dtype=object)
     ended = (~np.isnan(done)).astype(np.int64)  # the completion: none, "resolved" or "silence" (_ENDS)
     ended[silence] = 2
+    completed_by = np.where(silence, np.nan, done)
+    # the columns the objects are made from, kept for the builders (see the module's notes)
+    names, clock_events, ends, statuses = p.names[ids], clock_names[clock_name[ids]], _ENDS[ended], _STATUSES[status]
     quiet: list[tuple[float, float] | None] = [None] * n
     if silence.any():
         for k, a, d in zip(
@@ -339,21 +354,21 @@ def _judge_bucket(
     items = list(
         map(
             Incident,
-            p.names[ids].tolist(),
+            names.tolist(),
             itertools.repeat(rules, n),
             itertools.repeat(priority, n),
             rep_t[ids].tolist(),
             causes,
             ck.tolist(),
-            clock_names[clock_name[ids]].tolist(),  # (-1: the last, "reported")
+            clock_events.tolist(),  # (clock_name -1: the last, "reported")
             _nones(resp),
             itertools.repeat((), n),
             _nones(due),
             _nones(completed),
-            _ENDS[ended].tolist(),
-            _nones(np.where(silence, np.nan, done)),
+            ends.tolist(),
+            _nones(completed_by),
             quiet,
-            _STATUSES[status].tolist(),
+            statuses.tolist(),
         )
     )
     if rules.at_risk is not None:
@@ -364,10 +379,44 @@ def _judge_bucket(
             d = inc.due
             assert d is not None
             if used_percent(ctx, inc, d, cal) >= rules.at_risk:
-                inc.status = "at_risk"
+                inc.status = statuses[k] = "at_risk"
+    out.columns.append(
+        VerdictColumns(
+            names,
+            _texts(priority, n),
+            _objects(causes),
+            rep_t[ids],
+            ck,
+            clock_events,
+            resp,
+            due,
+            completed,
+            ends,
+            completed_by,
+            sil_after,
+            sil_deadline,
+            statuses,
+            np.ones(n, dtype=bool),
+            np.zeros(n, dtype=np.intp),
+            [(rules, priority)],
+        )
+    )
     out.items.extend(items)
     out.positions.extend(ids.tolist())
     out.breaches.extend(((status == _BREACHED) & (due >= ctx.p0)).tolist())
+
+
+def _texts(value: str, n: int) -> NDArray[np.object_]:
+    """``n`` times ``value``, as an object array."""
+    out: NDArray[np.object_] = np.empty(n, dtype=object)
+    out.fill(value)
+    return out
+
+
+def _objects(values: list[str | None]) -> NDArray[np.object_]:
+    """The values as an object array."""
+    out: NDArray[np.object_] = np.fromiter(values, object, len(values))
+    return out
 
 
 def _nones(a: Floats) -> list[float | None]:

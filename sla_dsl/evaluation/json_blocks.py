@@ -13,7 +13,9 @@ Design notes
   for the items of rows [start, stop). The incidents come in spans of
   :data:`SPAN`, written in this process (a forked child, as the row path has,
   cost 1.5 CPU s more on the 911,833-event year and saved no wall time); the
-  words of each version's instants are kept between spans. The violations are
+  words of each version's instants are kept between spans, and the whole list
+  is handed to the builder (a slice of a :class:`~.result.Verdicts` would lose
+  the columns it hands over). The violations are
   one span: their breaches are built at once, each row's text (after a comma)
   from one table, and a run of them is a slice of that table's bytes.
 * ``tests/report/test_json_columns.py`` holds the bytes to the reference.
@@ -76,7 +78,7 @@ class IncidentItems:
 
     def json_items(self, start: int, stop: int, first: bool) -> bytes | memoryview:
         """Rows [start, stop) as items of the report's ``incidents`` list."""
-        blocks = incident_blocks(self.ctx, self.incidents[start:stop], json=True, clocks=self._clocks)
+        blocks = incident_blocks(self.ctx, self.incidents, json=True, clocks=self._clocks, start=start, stop=stop)
         return _items(blocks, IncidentRow, first)
 
 

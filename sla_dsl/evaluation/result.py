@@ -21,16 +21,25 @@ Design notes
   columns (:class:`IncidentFields`): ``incidents`` is a :class:`Verdicts`, a
   list that reads them in C loops when first asked and keeps them. The list is
   not changed once judged; a change of its length reads them again.
+* The table and JSON builders (:mod:`.explain_columns`) read about fourteen
+  attributes of each incident. When :func:`sla_dsl.evaluation.judge_incidents`
+  made the list, it hands them over as :class:`VerdictColumns` in report order
+  (the columnar judge's arrays, permuted once; the incidents judged one at a
+  time read from their objects), built when first asked for. The objects stay
+  the contract: the columns are exactly their values
+  (``tests/report/test_verdict_columns.py``), any change to the list drops
+  them, and a list made any other way (the partition merge, the API) has none:
+  the builders then read the objects (:func:`columns_of`).
 """
 
 from __future__ import annotations
 
 import gc
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress
 from operator import attrgetter
-from typing import IO, Any, NamedTuple, overload
+from typing import IO, Any, NamedTuple, SupportsIndex, overload
 
 import numpy as np
 from numpy.typing import NDArray
@@ -38,12 +47,24 @@ from numpy.typing import NDArray
 from ..report import IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from ..report.render import write_json
 from ..report.rows import Rows
-from .common import Ctx
+from .common import Ctx, Rules
 from .incident_rows import breach, breach_json, row, row_json
 from .incidents import Incident
 from .order import merged_order
 
-__all__ = ["Evaluation", "IncidentFields", "Verdicts", "Violations", "incident_fields"]
+__all__ = [
+    "Evaluation",
+    "IncidentFields",
+    "VerdictColumns",
+    "Verdicts",
+    "Violations",
+    "columns_of",
+    "incident_fields",
+    "join_columns",
+]
+
+Floats = NDArray[np.float64]
+Texts = NDArray[np.object_]
 
 
 class IncidentFields(NamedTuple):
@@ -82,15 +103,166 @@ def incident_fields(incidents: Sequence[Incident]) -> IncidentFields:
     return IncidentFields(clock, done, kind, list(codes), with_targets)
 
 
+class VerdictColumns(NamedTuple):
+    """What the table and JSON builders read of each incident, as columns (nan, None: none)."""
+
+    ident: Texts
+    priority: Texts
+    cause: Texts
+    reported: Floats
+    clock: Floats
+    clock_event: Texts
+    responded: Floats
+    due: Floats
+    completed: Floats
+    completion: Texts
+    completed_by: Floats
+    silence_last: Floats
+    silence_end: Floats
+    status: Texts
+    #: no reprioritisations and no named targets (what the column builders explain)
+    plain: NDArray[np.bool_]
+    #: per incident, the code of its (rules, priority): its position in ``kinds``
+    kind: NDArray[np.intp]
+    kinds: list[tuple[Rules, str]]
+
+    def take(self, order: NDArray[np.intp] | slice) -> VerdictColumns:
+        """The rows at ``order`` (positions or a slice), in that order."""
+        taken: list[Any] = [a[order] for a in self[:-1]]
+        return VerdictColumns._make([*taken, self.kinds])
+
+
+_COLUMN_FIELDS = VerdictColumns._fields[:-3]  # the columns read as attributes of the same names
+_FLOATS = frozenset(("reported", "clock", "responded", "due", "completed", "completed_by"))
+
+
+def _objects(values: list[Any]) -> Texts:
+    """The values as an object array (each one as it is)."""
+    out: Texts = np.fromiter(values, object, len(values))
+    return out
+
+
+def columns_of(incidents: Sequence[Incident]) -> VerdictColumns:
+    """The :class:`VerdictColumns` of ``incidents``, read from the objects (the reference)."""
+    n = len(incidents)
+    read: dict[str, Any] = {}
+    for name in _COLUMN_FIELDS:
+        if name in ("silence_last", "silence_end"):
+            continue
+        values = list(map(attrgetter(name), incidents))
+        read[name] = np.array(values, np.float64) if name in _FLOATS else _objects(values)  # None: nan
+    silence = list(map(attrgetter("silence"), incidents))
+    read["silence_last"] = np.array([x[0] if x else None for x in silence], np.float64)
+    read["silence_end"] = np.array([x[1] if x else None for x in silence], np.float64)
+    plain = [not (a or b) for a, b in map(attrgetter("reprios", "targets"), incidents)]
+    codes: dict[tuple[int, str], int] = {}
+    kinds: list[tuple[Rules, str]] = []
+    kind = np.zeros(n, dtype=np.intp)
+    for k, (rules, priority) in enumerate(map(attrgetter("rules", "priority"), incidents)):
+        code = codes.get((id(rules), priority))
+        if code is None:
+            code = codes[id(rules), priority] = len(kinds)
+            kinds.append((rules, priority))
+        kind[k] = code
+    return VerdictColumns(**read, plain=np.array(plain, dtype=bool), kind=kind, kinds=kinds)
+
+
+def join_columns(parts: Sequence[VerdictColumns]) -> VerdictColumns:
+    """The parts (at least one) one after another, their (rules, priority) codes made one."""
+    codes: dict[tuple[int, str], int] = {}
+    kinds: list[tuple[Rules, str]] = []
+    kind: list[NDArray[np.intp]] = []
+    for p in parts:
+        local = np.zeros(len(p.kinds), dtype=np.intp)
+        for k, (rules, priority) in enumerate(p.kinds):
+            code = codes.get((id(rules), priority))
+            if code is None:
+                code = codes[id(rules), priority] = len(kinds)
+                kinds.append((rules, priority))
+            local[k] = code
+        kind.append(local[p.kind])
+    fields = len(VerdictColumns._fields) - 2
+    joined: list[Any] = [np.concatenate([p[i] for p in parts]) for i in range(fields)]
+    return VerdictColumns._make([*joined, np.concatenate(kind), kinds])
+
+
 class Verdicts(list[Incident]):
     """The incidents' verdicts in report order, with their :class:`IncidentFields` read when first
-    asked for and kept (see the module's notes)."""
+    asked for and kept, and the builders' columns when its maker hands them (see the module's notes)."""
 
-    __slots__ = ("_fields",)
+    __slots__ = ("_columns", "_fields", "_make")
 
-    def __init__(self, items: Iterable[Incident] = ()) -> None:
+    def __init__(self, items: Iterable[Incident] = (), columns: Callable[[], VerdictColumns] | None = None) -> None:
         super().__init__(items)
         self._fields: IncidentFields | None = None
+        self._columns: VerdictColumns | None = None
+        #: what builds the columns handed over (None: none)
+        self._make = columns
+
+    def columns(self) -> VerdictColumns | None:
+        """The columns handed over by the list's maker, in the list's order (built once); None when
+        there are none or the list was changed since."""
+        if self._make is not None:
+            self._columns, self._make = self._make(), None
+        if self._columns is not None and len(self._columns.clock) != len(self):
+            self._columns = None
+        return self._columns
+
+    def _changed(self) -> None:
+        self._columns = self._make = None
+
+    def __setitem__(self, i: Any, value: Any) -> None:
+        self._changed()
+        super().__setitem__(i, value)
+
+    def __delitem__(self, i: Any) -> None:
+        self._changed()
+        super().__delitem__(i)
+
+    def __iadd__(self, other: Iterable[Incident]) -> Verdicts:  # type: ignore[override,misc]
+        self._changed()
+        super().__iadd__(other)
+        return self
+
+    def append(self, item: Incident) -> None:
+        """Add ``item`` (the columns handed over are dropped)."""
+        self._changed()
+        super().append(item)
+
+    def extend(self, items: Iterable[Incident]) -> None:
+        """Add ``items`` (the columns handed over are dropped)."""
+        self._changed()
+        super().extend(items)
+
+    def insert(self, i: SupportsIndex, item: Incident) -> None:
+        """Insert ``item`` (the columns handed over are dropped)."""
+        self._changed()
+        super().insert(i, item)
+
+    def pop(self, i: SupportsIndex = -1) -> Incident:
+        """Take out an item (the columns handed over are dropped)."""
+        self._changed()
+        return super().pop(i)
+
+    def remove(self, item: Incident) -> None:
+        """Take out ``item`` (the columns handed over are dropped)."""
+        self._changed()
+        super().remove(item)
+
+    def clear(self) -> None:
+        """Empty the list (the columns handed over are dropped)."""
+        self._changed()
+        super().clear()
+
+    def sort(self, *, key: Any = None, reverse: bool = False) -> None:
+        """Sort in place (the columns handed over are dropped)."""
+        self._changed()
+        super().sort(key=key, reverse=reverse)
+
+    def reverse(self) -> None:
+        """Reverse in place (the columns handed over are dropped)."""
+        self._changed()
+        super().reverse()
 
     def fields(self) -> IncidentFields:
         """The incidents' fields as columns (read once)."""

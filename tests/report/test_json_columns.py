@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-from typing import Any
 
 import pyarrow as pa
 import pytest
@@ -25,14 +24,14 @@ from hypothesis import strategies as st
 from sla_dsl.evaluation import judge_log
 from sla_dsl.evaluation.json_blocks import IncidentItems, ViolationItems
 from sla_dsl.evaluation.result import Evaluation
-from sla_dsl.events import log_from, read_events
+from sla_dsl.events import read_events
 from sla_dsl.report import Violation
 from sla_dsl.report.json_columns import json_items
 from sla_dsl.report.render import write_json
 from sla_dsl.report.tables import TableBlock
 
 from .helpers import EXAMPLE, sla
-from .test_step_columns import BASE, NAMES, POLICIES, ROOT, instants, policies, stories
+from .test_step_columns import NAMES, POLICIES, ROOT, instants, judge, policies, stories
 
 #: Ids as a log may spell them: a quote, a backslash, a line break, a control character, Japanese
 ODD_IDS = ['INC-"1"', "INC\\2", "INC\n3", "INC\x014", "障害-5", "INC-</6>"]
@@ -55,16 +54,6 @@ def by_columns(result: Evaluation, span: int | None = None) -> bytes:
     )
     write_json(result.skeleton, incidents, out, ViolationItems(result.violations()))
     return out.getvalue()
-
-
-def judge(name: str, events: list[dict[str, Any]], period: tuple[int, int], as_of: float | None, **kw: Any) -> Any:
-    versions = policies(name)
-    tz = min(versions, key=lambda p: p.effective).tz
-    start = dt.datetime.fromtimestamp(BASE, tz) + dt.timedelta(days=period[0])
-    end = start + dt.timedelta(days=period[1])
-    when = dt.datetime.fromtimestamp(as_of, tz) if as_of is not None else None
-    declared = {t for p in versions for t in p.event_types}
-    return judge_log(versions, log_from(events, declared=declared), start, end, when, **kw)
 
 
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -109,17 +109,21 @@ def stories(draw: st.DrawFn, policy: sla_dsl.Policy) -> list[dict[str, Any]]:
     return out
 
 
-def tables(name: str, events: list[dict[str, Any]], period: tuple[int, int], as_of: float | None, **kw: Any) -> Any:
-    """(the row path's tables, the column path's) of one evaluation."""
+def judge(name: str, events: list[dict[str, Any]], period: tuple[int, int], as_of: float | None, **kw: Any) -> Any:
+    """The evaluation of ``events`` under the policy ``name`` over ``period`` (days from BASE, length)."""
     versions = policies(name)
     tz = min(versions, key=lambda p: p.effective).tz
     start = dt.datetime.fromtimestamp(BASE, tz) + dt.timedelta(days=period[0])
     end = start + dt.timedelta(days=period[1])
     when = dt.datetime.fromtimestamp(as_of, tz) if as_of is not None else None
     declared = {t for p in versions for t in p.event_types}
+    return judge_log(versions, log_from(events, declared=declared), start, end, when, **kw)
+
+
+def tables(name: str, events: list[dict[str, Any]], period: tuple[int, int], as_of: float | None, **kw: Any) -> Any:
+    """(the row path's tables, the column path's) of one evaluation."""
     block = kw.pop("block")
-    result = judge_log(versions, log_from(events, declared=declared), start, end, when, **kw)
-    return both(result, block)
+    return both(judge(name, events, period, as_of, **kw), block)
 
 
 def both(result: Any, block: int = BLOCK) -> tuple[dict[str, pa.Table], dict[str, pa.Table], list[Any]]:
