@@ -34,11 +34,21 @@ Design notes
   distinct values (statuses, references) are dictionary-encoded in the file, the
   others (ids, instants, step texts) plain; the encoding is the file's own, a
   reader gets the documented Arrow schema either way.
+* The files of one run replace those of an earlier run together or not at all:
+  each table is written into a temporary file beside its place
+  (``.<table>.parquet.*.tmp``), flushed to disk, and only when every table is
+  written are they renamed into place. An error on the way (a bad row, a full
+  disk, a directory where a file goes, checked first) removes the temporary
+  files and leaves the directory as it was, so it never holds tables of two
+  runs (renames within one directory do not fail in practice).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
+import tempfile
 import types
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain, repeat
@@ -440,10 +450,17 @@ _GROUP = 262_144
 
 
 class _File:
-    """One table's Parquet file, written a row group at a time as the table's rows are built."""
+    """One table's Parquet file, written a row group at a time as the table's rows are built, into a
+    temporary file beside its place (see :func:`write_parquet`)."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        except OSError as exc:
+            raise InputError(f"{path}: cannot write the table: {exc.strerror or exc}") from None
+        os.close(fd)
+        self.tmp = Path(tmp)
         self.writer: pq.ParquetWriter | None = None
         self.pending: list[pa.Table] = []
         self.rows = 0
@@ -460,23 +477,44 @@ class _File:
         self.pending, self.rows = [], 0
         try:
             if self.writer is None:  # the first rows choose the encodings
-                self.writer = pq.ParquetWriter(self.path, table.schema, use_dictionary=_dictionary_columns(table))
+                self.writer = pq.ParquetWriter(self.tmp, table.schema, use_dictionary=_dictionary_columns(table))
             self.writer.write_table(table)
         except OSError as exc:
             raise InputError(f"{self.path}: cannot write the table: {exc}") from None
 
     def close(self, schema: pa.Schema) -> None:
-        """Write the rows still held (a table with no rows: its schema) and end the file."""
+        """Write the rows still held (a table with no rows: its schema), end the file and flush it to disk."""
         if self.pending or self.writer is None:
             self.pending = self.pending or [schema.empty_table()]
             self._write()
         self.end()
+        try:
+            fd = os.open(self.tmp, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            raise InputError(f"{self.path}: cannot write the table: {exc}") from None
 
     def end(self) -> None:
-        """End the file as it is (a file left by an error stays readable)."""
+        """End the file as it is."""
         if self.writer is not None:
             writer, self.writer = self.writer, None
             writer.close()
+
+    def put(self) -> None:
+        """Put the written file in its place."""
+        try:
+            os.replace(self.tmp, self.path)
+        except OSError as exc:
+            raise InputError(f"{self.path}: cannot write the table: {exc.strerror or exc}") from None
+
+    def drop(self) -> None:
+        """Remove the temporary file (after an error)."""
+        self.end()
+        with contextlib.suppress(OSError):
+            self.tmp.unlink()
 
 
 def write_parquet(
@@ -496,12 +534,21 @@ def write_parquet(
     if not out.is_dir():
         raise InputError(f"{directory}: not a directory (--output names the directory the tables go into)")
     tz = report.timezone or "UTC"
-    files = {name: _File(out / f"{name}.parquet") for name in TABLE_NAMES}
+    paths = [out / f"{name}.parquet" for name in TABLE_NAMES]
+    for path in paths:
+        if path.is_dir():
+            raise InputError(f"{path}: cannot write the table: a directory is in its place")
+    files: dict[str, _File] = {}
     try:
+        for name, path in zip(TABLE_NAMES, paths, strict=True):
+            files[name] = _File(path)
         _fill(_Builder(tz, files), report, incidents, violations)
         for name, file in files.items():
             file.close(table_schema(name, tz))
-    finally:
         for file in files.values():
-            file.end()
-    return [file.path for file in files.values()]
+            file.put()
+    except BaseException:
+        for file in files.values():
+            file.drop()
+        raise
+    return paths

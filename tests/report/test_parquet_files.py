@@ -9,8 +9,10 @@ builds, with the documented Arrow schema (no dictionary type), rows in the same 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -86,9 +88,45 @@ def test_only_columns_of_few_values_are_dictionary_encoded_in_the_file(tmp_path:
     assert pq.read_table(tmp_path / "steps.parquet").schema.field("ref").type == "string"
 
 
-def test_a_table_that_cannot_be_written_is_a_located_error(tmp_path: Path) -> None:
+def _earlier_run(directory: Path) -> dict[str, bytes]:
+    """Files of an earlier run in ``directory`` (not Parquet: any change to them shows)."""
+    directory.mkdir(exist_ok=True)
+    for name in TABLE_NAMES:
+        (directory / f"{name}.parquet").write_bytes(f"earlier {name}".encode())
+    return {p.name: p.read_bytes() for p in directory.iterdir()}
+
+
+def test_a_table_that_cannot_be_written_is_a_located_error_and_nothing_is_replaced(tmp_path: Path) -> None:
+    before = _earlier_run(tmp_path)
+    (tmp_path / "steps.parquet").unlink()
     (tmp_path / "steps.parquet").mkdir()  # in the way of the file
-    with pytest.raises(InputError, match=r"steps\.parquet: cannot write the table"):
+    del before["steps.parquet"]
+    with pytest.raises(InputError, match=r"steps\.parquet: cannot write the table: a directory is in its place"):
         write(tmp_path)
-    # the tables written before it are whole files
-    assert pq.read_table(tmp_path / "incidents.parquet").equals(expected()["incidents"])
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+
+
+def test_an_error_while_the_tables_are_built_leaves_the_earlier_run_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tables, "_GROUP", 1)  # every row written at once: the files are opened early
+    before = _earlier_run(tmp_path)
+    result = month()
+
+    def failing() -> Iterator[Any]:
+        yield from violation_blocks(result.violations(), block=3)
+        raise InputError("events.jsonl:7: the log ended mid-way")  # after the incidents' tables were written
+
+    with pytest.raises(InputError, match="mid-way"):
+        write_parquet(
+            result.skeleton, tmp_path, incidents=incident_blocks(result.ctx, result.incidents), violations=failing()
+        )
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no temporary file left either
+
+
+def test_a_run_replaces_every_table_of_an_earlier_run(tmp_path: Path) -> None:
+    _earlier_run(tmp_path)
+    write(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{n}.parquet" for n in TABLE_NAMES)
+    want = expected()
+    assert all(pq.read_table(tmp_path / f"{n}.parquet").equals(want[n]) for n in TABLE_NAMES)
