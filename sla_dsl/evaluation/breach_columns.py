@@ -33,7 +33,7 @@ from ..report.tables import SCHEMAS, TableBlock
 from .common import art
 from .incidents import Incident
 from .result import Violations
-from .time_columns import TIME, InstantWords, json_times, utc_us
+from .time_columns import TIME, InstantWords, json_times, utc_us, zone_index
 
 __all__ = ["VIOLATION_COLUMNS", "violation_blocks"]
 
@@ -100,12 +100,8 @@ def _block(incs: list[Incident], json: bool) -> pa.Table:
     for members in groups.values():
         first = incs[members[0]]
         rules = first.rules
-        words = clocks.get(id(rules))
-        if words is None or words.rules is not rules:
-            words = clocks[id(rules)] = InstantWords(rules)
-        if words not in zones:
-            zones.append(words)
-        zone[members] = zones.index(words)
+        zone[members] = k = zone_index(clocks, zones, rules)
+        words = zones[k]
         who = np.array(members, dtype=np.int64)
         late = pa.repeat(pa.scalar("no response", pa.string()), who.size)
         answered = np.flatnonzero(~np.isnan(resp[who]))

@@ -55,7 +55,7 @@ from .incident_rows import Words, row_json, same_day_of, status_step, words_of
 from .incidents import Incident
 from .result import VerdictColumns, Verdicts, columns_of
 from .select import rule_steps
-from .time_columns import DAY_US, NAT, TIME, InstantWords, Stamps, json_times, us_of, utc_us, walk_days
+from .time_columns import DAY_US, NAT, TIME, InstantWords, Stamps, json_times, us_of, utc_us, walk_days, zone_index
 
 __all__ = ["BLOCK", "INCIDENT_COLUMNS", "incident_blocks"]
 
@@ -210,12 +210,8 @@ def _block(
         rules, priority = c.kinds[int(c.kind[who[0]])]
         version[who] = len(versions)
         versions.append(rules.version)
-        clock = clocks.get(id(rules))
-        if clock is None or clock.rules is not rules:
-            clock = clocks[id(rules)] = InstantWords(rules)
-        if clock not in zones:
-            zones.append(clock)
-        zone[who] = zones.index(clock)
+        zone[who] = k = zone_index(clocks, zones, rules)
+        clock = zones[k]
         pieces += _group(ctx, clock, priority, who, incs, c.cause[who], facts, ended, same)
     rows = _rows(c, facts, same, pa.array(versions, pa.string()).take(pa.array(version)))
     steps = _steps(n, pieces)

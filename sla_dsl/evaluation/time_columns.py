@@ -462,3 +462,14 @@ def _json_text(head: pa.Array, tail: pa.Array, hour: Ints, sec: Ints) -> pa.Arra
     return pa.Array.from_buffers(
         pa.string(), hour.size, [None, pa.py_buffer(offsets), pa.py_buffer(out.view(np.uint8))]
     )
+
+
+def zone_index(clocks: dict[int, InstantWords], zones: list[InstantWords], rules: Rules) -> int:
+    """The position in ``zones`` of the words of instants of ``rules``: made once per version (kept in
+    ``clocks``, keyed by the rules' id) and listed once in ``zones`` (the builders' ``json_times``)."""
+    words = clocks.get(id(rules))
+    if words is None or words.rules is not rules:
+        words = clocks[id(rules)] = InstantWords(rules)
+    if words not in zones:
+        zones.append(words)
+    return zones.index(words)

@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from sla_dsl.cli import main
+from test_tool_languages import _run
 
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = ROOT / "policies" / "clicksoko.sla"  # `languages ja, en`
@@ -46,13 +45,6 @@ def latin_words(text: str, *paths: Path) -> set[str]:
     text = re.sub(r"`[^`\s]*`", "", text)  # a name, id, key or value as it is written
     text = re.sub(r"\d{4}-\d\d-\d\d(T[\d:+]+)?", "", text)
     return set(re.findall(r"[A-Za-z]+", text)) - IDS
-
-
-def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    capsys.readouterr()
-    code = main(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def _write(tmp_path: Path, name: str, text: str) -> Path:

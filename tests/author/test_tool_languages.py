@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_policytest import FAILING as POLICYTEST_FAILING
 
 from sla_dsl.cli import main
 
@@ -38,25 +39,14 @@ IDS = {
     "error",
 }  # `error`: the contract's token
 
-FAILING = """\
-cases:
-  - name: wrong deadline
-    deadline: {priority: P1, from: "2026-11-27T16:00:00+09:00"}
-    expect: "2026-11-27T20:00:00+09:00"
-  - name: wrong window
-    maintenance: {from: 2026-11-01, to: 2026-12-01}
-    expect: ["2026-11-19T22:00:00+09:00/2026-11-20T00:00:00+09:00"]
-  - name: wrong verdict
-    period: {from: 2026-11-30, to: 2026-12-07}
-    events:
-      - {event: incident.reported, at: "2026-11-30T10:00:00+09:00", id: INC-1, priority: P1}
-      - {event: incident.responded, at: "2026-11-30T16:00:00+09:00", id: INC-1}
-    expect:
-      incidents: {INC-1: met, INC-9: met}
+FAILING = (
+    POLICYTEST_FAILING
+    + """\
   - name: hours
     business_time: {from: "2026-11-27T16:00:00+09:00", to: "2026-11-30T12:00:00+09:00"}
     expect: 5
 """
+)
 
 
 def english_words(text: str, *paths: Path) -> set[str]:

@@ -13,10 +13,14 @@ import fcntl
 import json
 import os
 import select
+import shutil
 import subprocess
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 FLAGS = (
     "--headless",
@@ -164,3 +168,22 @@ class Browser:
                 pass
         if self.proc.stderr is not None:
             self.proc.stderr.close()
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+#: ``pytestmark = needs_chromium`` in a module that drives the browser
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="no browser: Debian's `chromium` is not installed (.ci/run installs it with apt-get; "
+    "apt-get install chromium)",
+)
+
+
+def headless(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    """One headless Chromium with a fresh profile, closed when the generator ends (a fixture's body)."""
+    assert CHROMIUM is not None
+    b = Browser(CHROMIUM, Path(tmp_path_factory.mktemp("chromium-profile")))
+    try:
+        yield b
+    finally:
+        b.close()

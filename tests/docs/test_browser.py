@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import shutil
 import threading
 import time
 from collections.abc import Iterator
@@ -17,15 +16,10 @@ from typing import Any
 
 import pytest
 
-from .cdp import Browser
+from .cdp import Browser, headless, needs_chromium
 from .conftest import POLICY_PAGE, Build
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="no browser: Debian's `chromium` is not installed (.ci/run installs it with apt-get; "
-    "apt-get install chromium)",
-)
+pytestmark = needs_chromium
 
 #: What must be on screen, per language: (element id, texts it must show).
 EXPECTED: dict[str, dict[str, tuple[str, ...]]] = {
@@ -74,12 +68,7 @@ def served(site: Build) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    assert CHROMIUM is not None
-    b = Browser(CHROMIUM, tmp_path_factory.mktemp("chromium-profile"))
-    try:
-        yield b
-    finally:
-        b.close()
+    yield from headless(tmp_path_factory)
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

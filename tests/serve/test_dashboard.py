@@ -7,28 +7,20 @@ docs tests' helper. Without a browser the tests skip and say why.
 
 from __future__ import annotations
 
-import shutil
 import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 import uvicorn
-from docs.cdp import Browser
+from docs.cdp import Browser, headless, needs_chromium
 
 from sla_dsl.serve import Settings, create_app
 from sla_dsl.serve.dashboard import words
 from sla_dsl.serve.tracking import FakeClock
 
 from .conftest import tokyo
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-needs_browser = pytest.mark.skipif(
-    CHROMIUM is None,
-    reason="no browser: Debian's `chromium` is not installed (.ci/run installs it with apt-get)",
-)
 
 EVENTS = [
     {"event": "incident.reported", "at": "2026-11-27T16:00:00+09:00", "id": "DASH-OPEN", "priority": "P1"},
@@ -67,12 +59,7 @@ def served(tmp_path_factory: pytest.TempPathFactory, policies: list[Any]) -> Ite
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
-    assert CHROMIUM is not None
-    b = Browser(CHROMIUM, Path(tmp_path_factory.mktemp("chromium-profile")))
-    try:
-        yield b
-    finally:
-        b.close()
+    yield from headless(tmp_path_factory)
 
 
 _ROWS = """Array.from(document.querySelectorAll('#incidents tbody tr')).map(tr => ({
@@ -80,7 +67,7 @@ _ROWS = """Array.from(document.querySelectorAll('#incidents tbody tr')).map(tr =
   bg: getComputedStyle(tr).backgroundColor}))"""
 
 
-@needs_browser
+@needs_chromium
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_dashboard_in_chromium(served: str, browser: Browser, lang: str) -> None:
     browser.open(f"{served}/" + ("" if lang == "ja" else "?lang=en"))
