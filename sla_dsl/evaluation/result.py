@@ -19,8 +19,8 @@ Design notes
 * The counts over every incident (the trend's months, the text summary's counts
   by priority and status) read what they need of each incident once, as
   columns (:class:`IncidentFields`): ``incidents`` is a :class:`Verdicts`, a
-  list that reads them in C loops when first asked and keeps them. The list is
-  not changed once judged; a change of its length reads them again.
+  list that reads them in C loops when first asked and keeps them. Any change
+  to the list drops what it kept (fields and handed-over columns alike).
 * The table and JSON builders (:mod:`.explain_columns`) read about fourteen
   attributes of each incident. When :func:`sla_dsl.evaluation.judge_incidents`
   made the list, it hands them over as :class:`VerdictColumns` in report order
@@ -155,16 +155,24 @@ def columns_of(incidents: Sequence[Incident]) -> VerdictColumns:
     read["silence_last"] = np.array([x[0] if x else None for x in silence], np.float64)
     read["silence_end"] = np.array([x[1] if x else None for x in silence], np.float64)
     plain = [not (a or b) for a, b in map(attrgetter("reprios", "targets"), incidents)]
-    codes: dict[tuple[int, str], int] = {}
     kinds: list[tuple[Rules, str]] = []
-    kind = np.zeros(n, dtype=np.intp)
-    for k, (rules, priority) in enumerate(map(attrgetter("rules", "priority"), incidents)):
+    kind = _codes_into(kinds, {}, map(attrgetter("rules", "priority"), incidents), n)
+    return VerdictColumns(**read, plain=np.array(plain, dtype=bool), kind=kind, kinds=kinds)
+
+
+def _codes_into(
+    kinds: list[tuple[Rules, str]], codes: dict[tuple[int, str], int], pairs: Iterable[tuple[Rules, str]], n: int
+) -> NDArray[np.intp]:
+    """The code of each of ``n`` (rules, priority) pairs: its position in ``kinds``, which gains the pairs
+    not met before (``codes``: the positions by rules' id and priority)."""
+    out = np.zeros(n, dtype=np.intp)
+    for k, (rules, priority) in enumerate(pairs):
         code = codes.get((id(rules), priority))
         if code is None:
             code = codes[id(rules), priority] = len(kinds)
             kinds.append((rules, priority))
-        kind[k] = code
-    return VerdictColumns(**read, plain=np.array(plain, dtype=bool), kind=kind, kinds=kinds)
+        out[k] = code
+    return out
 
 
 def join_columns(parts: Sequence[VerdictColumns]) -> VerdictColumns:
@@ -173,14 +181,7 @@ def join_columns(parts: Sequence[VerdictColumns]) -> VerdictColumns:
     kinds: list[tuple[Rules, str]] = []
     kind: list[NDArray[np.intp]] = []
     for p in parts:
-        local = np.zeros(len(p.kinds), dtype=np.intp)
-        for k, (rules, priority) in enumerate(p.kinds):
-            code = codes.get((id(rules), priority))
-            if code is None:
-                code = codes[id(rules), priority] = len(kinds)
-                kinds.append((rules, priority))
-            local[k] = code
-        kind.append(local[p.kind])
+        kind.append(_codes_into(kinds, codes, p.kinds, len(p.kinds))[p.kind])
     fields = len(VerdictColumns._fields) - 2
     joined: list[Any] = [np.concatenate([p[i] for p in parts]) for i in range(fields)]
     return VerdictColumns._make([*joined, np.concatenate(kind), kinds])
@@ -204,12 +205,10 @@ class Verdicts(list[Incident]):
         there are none or the list was changed since."""
         if self._make is not None:
             self._columns, self._make = self._make(), None
-        if self._columns is not None and len(self._columns.clock) != len(self):
-            self._columns = None
         return self._columns
 
     def _changed(self) -> None:
-        self._columns = self._make = None
+        self._columns = self._make = self._fields = None
 
     def __setitem__(self, i: Any, value: Any) -> None:
         self._changed()
@@ -266,7 +265,7 @@ class Verdicts(list[Incident]):
 
     def fields(self) -> IncidentFields:
         """The incidents' fields as columns (read once)."""
-        if self._fields is None or len(self._fields.clock) != len(self):
+        if self._fields is None:
             self._fields = incident_fields(self)
         return self._fields
 
