@@ -59,6 +59,7 @@ __all__ = [
     "Verdicts",
     "Violations",
     "columns_of",
+    "fields_from",
     "incident_fields",
     "join_columns",
 ]
@@ -101,6 +102,19 @@ def incident_fields(incidents: Sequence[Incident]) -> IncidentFields:
     kind = np.fromiter(map(codes.__getitem__, map(attrgetter("priority", "status"), incidents)), np.intp, n)
     with_targets = list(compress(range(n), map(attrgetter("targets"), incidents)))
     return IncidentFields(clock, done, kind, list(codes), with_targets)
+
+
+def fields_from(incidents: Sequence[Incident], c: VerdictColumns) -> IncidentFields:
+    """:func:`incident_fields` of ``incidents`` from their columns ``c`` (in the same order): reading
+    each of a year's objects again costs more than the columns (the objects lie all over memory);
+    only the incidents that are not plain are looked at for targets."""
+    done = c.completed.copy()
+    done[np.isnan(done)] = np.inf
+    codes = _Codes()
+    n = len(c.clock)
+    kind = np.fromiter(map(codes.__getitem__, zip(c.priority.tolist(), c.status.tolist(), strict=True)), np.intp, n)
+    with_targets = [k for k in np.flatnonzero(~c.plain).tolist() if incidents[k].targets]
+    return IncidentFields(c.clock.copy(), done, kind, list(codes), with_targets)
 
 
 class VerdictColumns(NamedTuple):
@@ -264,9 +278,10 @@ class Verdicts(list[Incident]):
         super().reverse()
 
     def fields(self) -> IncidentFields:
-        """The incidents' fields as columns (read once)."""
+        """The incidents' fields as columns (read once: from the columns handed over if any)."""
         if self._fields is None:
-            self._fields = incident_fields(self)
+            c = self.columns()
+            self._fields = incident_fields(self) if c is None else fields_from(self, c)
         return self._fields
 
     def by_priority(self) -> dict[str, Counter[str]]:

@@ -22,7 +22,14 @@ from hypothesis import strategies as st
 import sla_dsl.evaluation.explain_columns as explain_columns
 from sla_dsl.evaluation import judge_log
 from sla_dsl.evaluation.explain_columns import incident_blocks
-from sla_dsl.evaluation.result import Evaluation, VerdictColumns, Verdicts, columns_of
+from sla_dsl.evaluation.result import (
+    Evaluation,
+    IncidentFields,
+    VerdictColumns,
+    Verdicts,
+    columns_of,
+    incident_fields,
+)
 from sla_dsl.report.tables import TableBlock
 
 from .test_step_columns import NAMES, ROOT, assert_equal, both, instants, judge, policies, stories
@@ -66,6 +73,14 @@ def same_columns(a: VerdictColumns, b: VerdictColumns) -> bool:
     return ka == [(id(r), p) for r, p in (b.kinds[k] for k in b.kind.tolist())]
 
 
+def same_fields(a: IncidentFields, b: IncidentFields) -> bool:
+    """The two hold the same values (floats bit for bit), codes and positions."""
+    floats = all(
+        np.array_equal(x.view(np.int64), y.view(np.int64)) for x, y in ((a.clock, b.clock), (a.completed, b.completed))
+    )
+    return floats and a.kind.tolist() == b.kind.tolist() and a.kinds == b.kinds and a.with_targets == b.with_targets
+
+
 @settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(name=st.sampled_from(NAMES), data=st.data())
 def test_the_handed_columns_are_the_objects_attributes(name: str, data: st.DataObject) -> None:
@@ -84,6 +99,8 @@ def test_the_handed_columns_are_the_objects_attributes(name: str, data: st.DataO
     assert cols is not None
     assert_columns_are_the_objects(cols, list(incidents))
     assert same_columns(cols, columns_of(incidents))
+    # the counts' fields, read from the handed columns, are those read from the objects
+    assert same_fields(incidents.fields(), incident_fields(list(incidents)))
 
 
 def test_the_example_month_hands_its_columns_to_the_builders(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -104,6 +121,7 @@ def test_the_example_month_hands_its_columns_to_the_builders(monkeypatch: pytest
     assert cols is not None and len(cols.ident) == len(result.incidents) > 50
     assert {"met", "breached", "excluded"} <= set(cols.status.tolist())
     assert_columns_are_the_objects(cols, list(result.incidents))
+    assert same_fields(result.incidents.fields(), incident_fields(list(result.incidents)))
 
     def refused(incidents: Any) -> VerdictColumns:
         raise AssertionError("the builder read the objects")
