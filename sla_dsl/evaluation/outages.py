@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import NamedTuple
 
 from ..events.schema import CODE, Rec
 from ..lang import model as m
@@ -38,6 +38,7 @@ from ..report import (
     AvailabilityPeriod,
     CreditRow,
     MaintenanceRow,
+    NoticeStatus,
     OutageRow,
     Step,
     StopNotice,
@@ -47,6 +48,8 @@ from ..report import (
 )
 from .availability import Outage, judge_availability
 from .common import (
+    _MON,
+    _WD,
     Ctx,
     Interval,
     Rules,
@@ -192,9 +195,73 @@ def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> _Out | None:
 
 
 def _when(rules: Rules, epoch: float) -> tuple[str, dt.datetime]:
-    """An instant as ``Rules.fmt`` writes it and as ``Rules.dt`` gives it, in one look-up."""
-    text, at, _ = rules.stamp(epoch, False)
-    return text, cast(dt.datetime, at)
+    """An instant as ``Rules.fmt`` writes it and as ``Rules.dt`` gives it.
+
+    Worded from ``fromtimestamp`` itself, not :meth:`Rules.stamp`: an outage's instants are few
+    to an hour (a year's 18k fall in 6k hours), so the hour table behind ``stamp`` mostly misses,
+    and filling it costs more than the zone look-up it saves (the datetime of a plain hour there
+    is, by construction, the one ``fromtimestamp`` gives). ``test_outage_rows_fast.py`` holds
+    the two equal, daylight-saving changes and fractions of a second included."""
+    at = dt.datetime.fromtimestamp(epoch, rules.tz)
+    return f"{_WD[at.weekday()]} {at.day:02d} {_MON[at.month - 1]} {at.hour:02d}:{at.minute:02d}", at
+
+
+class _Words(NamedTuple):
+    """What a notify rule's steps and target rows say of it under one version: the same for every
+    outage it judges, so worded once (a year holds thousands of outages and a rule or two)."""
+
+    rules: Rules
+    rule: m.Notify
+    #: the codes of its ``after`` and ``met by`` events
+    after: int | None
+    met_by: int | None
+    ref: str | None
+    #: ``after`` without its family (``recognized``)
+    after_name: str
+    #: ``(Article 3.1.4, within 3 business hours)``
+    within: str
+    #: the row's ``target_minutes``
+    minutes: float
+
+
+_WORDS: dict[tuple[int, int], _Words] = {}
+
+
+def _words(rules: Rules, rule: m.Notify) -> _Words:
+    """The words of ``rule`` under ``rules`` (memoised; the entry keeps both, so an id reused by
+    another object misses)."""
+    hit = _WORDS.get((id(rules), id(rule)))
+    if hit is not None and hit.rules is rules and hit.rule is rule:
+        return hit
+    ref = art(rule.ref)
+    hit = _Words(
+        rules,
+        rule,
+        code_of(rule.after, "outage"),
+        code_of(rule.met_by, "outage"),
+        ref,
+        short(rule.after),
+        f"({ref + ', ' if ref else ''}within {rule.within})",
+        _minutes(rules, rule.within),
+    )
+    if len(_WORDS) > 1000:
+        _WORDS.clear()
+    _WORDS[(id(rules), id(rule))] = hit
+    return hit
+
+
+class _Notice(NamedTuple):
+    """A notify rule's verdict on one outage: instants as epochs, and as the row's datetimes
+    (each instant worded once: the steps, the outage row and its target row share them)."""
+
+    status: NoticeStatus
+    due: float | None = None
+    recognized: float | None = None
+    met: float | None = None
+    due_at: dt.datetime | None = None
+    recognized_at: dt.datetime | None = None
+    #: the datetime of ``met`` whenever there is one
+    met_at: dt.datetime | None = None
 
 
 def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow:
@@ -211,10 +278,8 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
     else:
         steps.append(step(text=f"still open as of {rules.fmt(ctx.as_of)}"))
     excl = rules.exclusions.get(o.cause or "")
-    status: Any
-    due: float | None = None
     rule = rules.notify
-    recognized = notified = None
+    verdict = _Notice("not_applicable")
     first_steps: list[Step] = []
     if excl is not None:
         steps.append(
@@ -223,7 +288,7 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
                 ref=art(excl.ref),
             )
         )
-        status = "excluded"
+        verdict = _Notice("excluded")
     else:
         steps.append(
             step(
@@ -231,7 +296,6 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
                 + (f" (+{fmt_minutes(excused_minutes * 60)} excused or excluded)" if excused_minutes else "")
             )
         )
-        status = "not_applicable"
         why_not = not_for(rules, rule.when, o.recs, STARTED) if rule is not None else None  # issue 13
         if rule is not None and why_not is not None:
             first_steps = [step(text=f"notification `{rule.name}` {why_not.text}", ref=art(rule.ref))]
@@ -241,19 +305,19 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
             applies = applies_text(rules, rule.when, o.recs, STARTED)
             if applies is not None:
                 steps.append(step(text=f"notification `{rule.name}`: {applies}", ref=art(rule.ref)))
-            status, due, recognized, notified = _notice(ctx, o, rule, steps)
+            verdict = _notice(ctx, o, rule, steps)
             first_steps = steps[k:]
-    notices = _notices(ctx, o, rule, status, due, notified, first_steps, excl)
+    notices = _notices(ctx, o, rule, verdict, first_steps, excl)
     return OutageRow(
         id=o.ident,
         start=start,
         end=end,
         downtime_minutes=minutes,
-        notice_due=_when(rules, due)[1] if due is not None else None,
-        notice_status=status,
+        notice_due=verdict.due_at,
+        notice_status=verdict.status,
         cause=o.cause,
-        recognized_at=_when(rules, recognized)[1] if recognized is not None else None,
-        notified_at=_when(rules, notified)[1] if notified is not None else None,
+        recognized_at=verdict.recognized_at,
+        notified_at=verdict.met_at,
         excused_minutes=excused_minutes,
         policy_version=rules.version,
         explain=steps,
@@ -261,13 +325,25 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
     )
 
 
+_OUTAGE_RULES: dict[int, tuple[Rules, list[m.Notify]]] = {}
+
+
+def _outage_rules(rules: Rules) -> list[m.Notify]:
+    """The version's notification rules on an outage event, in the policy's order (memoised)."""
+    hit = _OUTAGE_RULES.get(id(rules))
+    if hit is None or hit[0] is not rules:
+        if len(_OUTAGE_RULES) > 1000:
+            _OUTAGE_RULES.clear()
+        found = [r for r in rules.model.notifications if r.after.startswith("outage.")]
+        hit = _OUTAGE_RULES[id(rules)] = (rules, found)
+    return hit[1]
+
+
 def _notices(
     ctx: Ctx,
     o: _Out,
     first: m.Notify | None,
-    status: Any,
-    due: float | None,
-    notified: float | None,
+    verdict: _Notice,
     steps: list[Step],
     excl: m.Exclusion | None,
 ) -> list[TargetRow]:
@@ -275,32 +351,31 @@ def _notices(
     each other one judged on its own (its own due time, steps and violation)."""
     rules = o.rules
     out: list[TargetRow] = []
-    for rule in rules.model.notifications:
-        if not rule.after.startswith("outage."):
-            continue
+    for rule in _outage_rules(rules):
         own: list[Step]
         unmet = not_for(rules, rule.when, o.recs, STARTED)  # `when plan = premium` (issue 13)
+        words = _words(rules, rule)
         if rule is first:
-            own, st, d, met = steps, status, due, notified
+            own, v = steps, verdict
         elif excl is not None:
             own = [step(text=f"cause `{o.cause}` is excluded: no notice target", ref=art(excl.ref))]
-            st, d, met = "excluded", None, None
+            v = _Notice("excluded")
         elif unmet is not None:
-            own = [step(text=f"notification `{rule.name}` {unmet.text}", ref=art(rule.ref))]
-            st, d, met = "not_applicable", None, None
+            own = [step(text=f"notification `{rule.name}` {unmet.text}", ref=words.ref)]
+            v = _Notice("not_applicable")
         else:
             said = applies_text(rules, rule.when, o.recs, STARTED)
-            own = [step(text=f"notification `{rule.name}`: {said}", ref=art(rule.ref))] if said else []
-            st, d, _, met = _notice(ctx, o, rule, own, f"notice `{rule.name}`")
+            own = [step(text=f"notification `{rule.name}`: {said}", ref=words.ref)] if said else []
+            v = _notice(ctx, o, rule, own, f"notice `{rule.name}`")
         out.append(
             TargetRow(
                 name=rule.name,
                 kind="notify",
-                status=st,
-                due=_when(rules, d)[1] if d is not None else None,
-                met_at=_when(rules, met)[1] if met is not None and st in ("met", "breached") else None,
-                target_minutes=_minutes(rules, rule.within),
-                ref=art(rule.ref),
+                status=v.status,
+                due=v.due_at,
+                met_at=v.met_at if v.status in ("met", "breached") else None,
+                target_minutes=words.minutes,
+                ref=words.ref,
                 explain=own,
                 unmet_when=unmet.when if unmet is not None and excl is None else None,
                 attributes=unmet.attributes if unmet is not None and excl is None else None,
@@ -316,45 +391,44 @@ def _minutes(rules: Rules, d: m.Duration) -> float:
     return (rules.add(rules.effective_epoch, d) - rules.effective_epoch) / 60
 
 
-def _notice(
-    ctx: Ctx, o: _Out, rule: m.Notify, steps: list[Step], what: str = "recovery notice"
-) -> tuple[str, float | None, float | None, float | None]:
-    rules, ref = o.rules, art(rule.ref)
-    after, met_by = code_of(rule.after, "outage"), code_of(rule.met_by, "outage")
+def _notice(ctx: Ctx, o: _Out, rule: m.Notify, steps: list[Step], what: str = "recovery notice") -> _Notice:
+    rules = o.rules
+    words = _words(rules, rule)
+    ref, after, met_by = words.ref, words.after, words.met_by
     rec = next((r[0] for r in o.recs if r[1] == after), None)
     met = next((r[0] for r in o.recs if r[1] == met_by), None)
+    notified, met_at = _when(rules, met) if met is not None else ("", None)
     if rec is None:
         steps.append(step(text=f"no {rule.after}: the notice target has not started", ref=ref))
-        return "not_applicable", None, None, met
+        return _Notice("not_applicable", met=met, met_at=met_at)
     if rec < o.start:
         ctx.bad_data(o.ident, f"{rule.after} before outage.started", 0, rec)
     if met is not None and met < rec:
         ctx.bad_data(o.ident, f"{rule.met_by} before {rule.after}", 0, met)
-    recognized, at = _when(rules, rec)
-    if rule.only_during is not None and not rules.is_business(rec, rule.only_during):
+    recognized, rec_at = _when(rules, rec)
+    # ``rec_at`` is ``rules.dt(rec)``: what ``Rules.is_business`` would look up again
+    if rule.only_during is not None and not rules.calendar(rule.only_during).is_business_time(rec_at):
         steps.append(
             step(
-                text=f"{short(rule.after)} {recognized}, outside {rule.only_during} hours: "
+                text=f"{words.after_name} {recognized}, outside {rule.only_during} hours: "
                 "the notice target does not apply",
-                at=at,
+                at=rec_at,
                 ref=ref,
             )
         )
-        return "not_applicable", None, rec, met
+        return _Notice("not_applicable", None, rec, met, None, rec_at, met_at)
     due = rules.add(rec, rule.within)
-    due_said, at = _when(rules, due)
+    due_said, due_at = _when(rules, due)
     steps.append(
         step(
-            text=f"{short(rule.after)} {recognized}; notice due {due_said} "
-            f"({ref + ', ' if ref else ''}within {rule.within})",
-            at=at,
+            text=f"{words.after_name} {recognized}; notice due {due_said} {words.within}",
+            at=due_at,
             ref=ref,
         )
     )
-    notified = ""
+    status: NoticeStatus
     if met is not None:
         ok = met <= due
-        notified, met_at = _when(rules, met)
         steps.append(step(text=f"notified {notified}: {'met' if ok else 'breached'}", at=met_at, ref=ref))
         status = "met" if ok else "breached"
     elif ctx.as_of > due:
@@ -366,9 +440,9 @@ def _notice(
     if status == "breached" and due >= ctx.p0:
         said = f"notified {notified}" if met is not None else "no notice"
         ctx.violations.append(
-            Violation(kind="notice_breached", id=o.ident, at=at, ref=ref, message=f"{what} due {due_said}: {said}")
+            Violation(kind="notice_breached", id=o.ident, at=due_at, ref=ref, message=f"{what} due {due_said}: {said}")
         )
-    return status, due, rec, met
+    return _Notice(status, due, rec, met, due_at, rec_at, met_at)
 
 
 # -- planned stops -------------------------------------------------------------------
