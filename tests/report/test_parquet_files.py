@@ -130,3 +130,28 @@ def test_a_run_replaces_every_table_of_an_earlier_run(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{n}.parquet" for n in TABLE_NAMES)
     want = expected()
     assert all(pq.read_table(tmp_path / f"{n}.parquet").equals(want[n]) for n in TABLE_NAMES)
+
+
+def test_a_write_that_fails_in_the_writer_thread_is_a_located_error_and_nothing_is_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The row groups are written by a thread while the next are built: its error (a full disk on
+    the fifth row group of the steps) still stops the run with the file named, and the earlier
+    run's tables stay as they were, no temporary file left."""
+    monkeypatch.setattr(tables, "_GROUP", 1)  # a row group per block: many handed to the thread
+    before = _earlier_run(tmp_path)
+    written: list[str] = []
+    real = pq.ParquetWriter.write_table
+
+    def full(self: pq.ParquetWriter, table: pa.Table, *args: Any, **kwargs: Any) -> None:
+        if "row" in table.column_names and "step" in table.column_names:
+            written.append("steps")
+            if len(written) == 5:
+                raise OSError(28, "No space left on device")
+        real(self, table, *args, **kwargs)
+
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", full)
+    with pytest.raises(InputError, match=r"steps\.parquet: cannot write the table: .*No space left on device"):
+        write(tmp_path, block=7)
+    assert len(written) == 5
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
