@@ -470,6 +470,8 @@ class _File:
         self.thread = writer
         #: row groups handed to the thread, oldest first
         self.queued: list[cf.Future[None]] = []
+        #: a row group of this file failed in the thread (the later ones are not written)
+        self.failed = False
         try:
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         except OSError as exc:
@@ -505,14 +507,20 @@ class _File:
             future.result()
 
     def _group(self, pieces: list[pa.Table]) -> None:
-        """Write one row group (in the writer thread)."""
+        """Write one row group (in the writer thread); none after a group of this file failed (the
+        groups already handed over are not written: the run stops at the first error)."""
+        if self.failed:
+            return
         table = pa.concat_tables(pieces)
         try:
             if self.writer is None:  # the first rows choose the encodings
                 self.writer = pq.ParquetWriter(self.tmp, table.schema, use_dictionary=_dictionary_columns(table))
             self.writer.write_table(table)
-        except OSError as exc:
-            raise InputError(f"{self.path}: cannot write the table: {exc}") from None
+        except BaseException as exc:
+            self.failed = True
+            if isinstance(exc, OSError):
+                raise InputError(f"{self.path}: cannot write the table: {exc}") from None
+            raise
 
     def close(self, schema: pa.Schema) -> None:
         """Write the rows still held (a table with no rows: its schema), end the file and flush it to disk."""
