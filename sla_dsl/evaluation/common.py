@@ -74,6 +74,11 @@ _WD = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _MON = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
+def wall_text(t: dt.datetime) -> str:
+    """``Fri 18 Sep 16:30``: an aware datetime as explanations word an instant (:meth:`Rules.fmt`)."""
+    return f"{_WD[t.weekday()]} {t.day:02d} {_MON[t.month - 1]} {t.hour:02d}:{t.minute:02d}"
+
+
 def fmt_minutes(seconds: float) -> str:
     """``1h30m``, ``2h``, ``45m``, ``0m``; days are left as hours (business time)."""
     total = round(seconds / 60)
@@ -166,8 +171,7 @@ class Rules:
         if hour is not None and epoch.is_integer():
             text: str = hour[2] + _MM[int(epoch - hour[1])]
             return text
-        t = self.dt(epoch)
-        return f"{_WD[t.weekday()]} {t.day:02d} {_MON[t.month - 1]} {t.hour:02d}:{t.minute:02d}"
+        return wall_text(self.dt(epoch))
 
     def stamp(self, epoch: float, as_json: bool) -> Stamp:
         """What an explanation needs of an instant, in one look-up (memoised: a row names most

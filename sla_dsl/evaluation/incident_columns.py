@@ -31,7 +31,7 @@ Design notes
   deadline, or there is none; the first such ``after`` event is the one the
   per-incident walk stops at. ``tests/evaluate/test_columns.py`` checks the two
   paths agree on random logs.
-* The verdicts are listed by clock start, then id (:func:`report_order`): the
+* The verdicts are listed by clock start, then id (:func:`report_permutation`): the
   clocks sorted on a column, ids compared only where clocks tie.
 * Each bucket also keeps its verdicts as :class:`~.result.VerdictColumns` (the
   arrays the objects were made from), which the package's entry permutes into
@@ -52,7 +52,7 @@ from ..lang import model as m
 from .common import Ctx, Rules, target_calendar
 from .incidents import REPORTED, REPRIORITIZED, RESPONDED, Incident, completion_codes, used_percent
 from .order import Conflict, settle_run
-from .result import VerdictColumns
+from .result import VerdictColumns, object_array
 from .select import hand_off
 from .targets import has_targets
 
@@ -137,15 +137,10 @@ def prepare(groups: dict[str, list[Rec]], as_of: float) -> Prepared:
     return Prepared(ids, names, flat, kept, kidx, st[keep], sc[keep], bounds, duplicates, conflicts)
 
 
-def report_order(items: list[Incident]) -> list[Incident]:
-    """``items`` sorted by clock start, then id, as ``sorted(items, key=(clock, ident))`` orders them."""
-    ordered: list[Incident] = np.fromiter(items, object, len(items))[report_permutation(items)].tolist()
-    return ordered
-
-
 def report_permutation(items: list[Incident]) -> NDArray[np.intp]:
-    """The positions of ``items`` in report order (see :func:`report_order`): the clocks sorted on a
-    column (stable), only the runs of equal clocks (rare) sorted by id."""
+    """The positions of ``items`` in report order, clock start then id (as ``sorted(items,
+    key=(clock, ident))`` orders them): the clocks sorted on a column (stable), only the runs of
+    equal clocks (rare) sorted by id."""
     clocks = np.fromiter(map(attrgetter("clock"), items), np.float64, len(items))
     order = np.argsort(clocks, kind="stable")
     ranked = clocks[order]
@@ -384,7 +379,7 @@ def _judge_bucket(
         VerdictColumns(
             names,
             _texts(priority, n),
-            _objects(causes),
+            object_array(causes),
             rep_t[ids],
             ck,
             clock_events,
@@ -410,12 +405,6 @@ def _texts(value: str, n: int) -> NDArray[np.object_]:
     """``n`` times ``value``, as an object array."""
     out: NDArray[np.object_] = np.empty(n, dtype=object)
     out.fill(value)
-    return out
-
-
-def _objects(values: list[str | None]) -> NDArray[np.object_]:
-    """The values as an object array."""
-    out: NDArray[np.object_] = np.fromiter(values, object, len(values))
     return out
 
 

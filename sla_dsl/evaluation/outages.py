@@ -48,8 +48,6 @@ from ..report import (
 )
 from .availability import Outage, judge_availability
 from .common import (
-    _MON,
-    _WD,
     Ctx,
     Interval,
     Rules,
@@ -63,6 +61,7 @@ from .common import (
     step,
     subtract,
     union,
+    wall_text,
 )
 from .select import applies_text, not_for
 
@@ -203,7 +202,7 @@ def _when(rules: Rules, epoch: float) -> tuple[str, dt.datetime]:
     is, by construction, the one ``fromtimestamp`` gives). ``test_outage_rows_fast.py`` holds
     the two equal, daylight-saving changes and fractions of a second included."""
     at = dt.datetime.fromtimestamp(epoch, rules.tz)
-    return f"{_WD[at.weekday()]} {at.day:02d} {_MON[at.month - 1]} {at.hour:02d}:{at.minute:02d}", at
+    return wall_text(at), at
 
 
 class _Words(NamedTuple):

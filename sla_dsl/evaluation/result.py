@@ -62,6 +62,7 @@ __all__ = [
     "fields_from",
     "incident_fields",
     "join_columns",
+    "object_array",
 ]
 
 Floats = NDArray[np.float64]
@@ -150,7 +151,7 @@ _COLUMN_FIELDS = VerdictColumns._fields[:-3]  # the columns read as attributes o
 _FLOATS = frozenset(("reported", "clock", "responded", "due", "completed", "completed_by"))
 
 
-def _objects(values: list[Any]) -> Texts:
+def object_array(values: list[Any]) -> Texts:
     """The values as an object array (each one as it is)."""
     out: Texts = np.fromiter(values, object, len(values))
     return out
@@ -164,7 +165,7 @@ def columns_of(incidents: Sequence[Incident]) -> VerdictColumns:
         if name in ("silence_last", "silence_end"):
             continue
         values = list(map(attrgetter(name), incidents))
-        read[name] = np.array(values, np.float64) if name in _FLOATS else _objects(values)  # None: nan
+        read[name] = np.array(values, np.float64) if name in _FLOATS else object_array(values)  # None: nan
     silence = list(map(attrgetter("silence"), incidents))
     read["silence_last"] = np.array([x[0] if x else None for x in silence], np.float64)
     read["silence_end"] = np.array([x[1] if x else None for x in silence], np.float64)

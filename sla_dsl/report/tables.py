@@ -492,12 +492,9 @@ class _File:
     def _write(self) -> None:
         """Hand the rows held to the writer thread as one row group (waiting while it is behind)."""
         pieces, self.pending, self.rows = self.pending, [], 0
-        done = [f for f in self.queued if f.done()]
-        for future in done:
-            future.result()  # (raises the thread's error)
-        self.queued = [f for f in self.queued if f not in done]
-        while len(self.queued) >= _AHEAD:
-            self.queued.pop(0).result()
+        # one thread writes the groups in turn: those done are the oldest
+        while self.queued and (len(self.queued) >= _AHEAD or self.queued[0].done()):
+            self.queued.pop(0).result()  # (raises the thread's error)
         self.queued.append(self.thread.submit(self._group, pieces))
 
     def _wait(self) -> None:
