@@ -11,7 +11,8 @@ is an ASOF join on the first interval whose ``cum_end`` reaches clock + target.
 One run, side by side, each in a fresh child process timed from outside from start
 to exit (interpreter start, imports, reading, judging, writing), every row once per
 round (``--rounds``, 3 by default): the least CPU seconds of each row count, and the
-range is shown (a shared machine's slow spells reach every row alike):
+range is shown (a shared machine's slow spells reach every row alike); ``sla_dsl`` is
+byte-compiled first, as installed from a wheel (``compile_package`` of ``bench/evaluate.py``):
 
 * ``json`` parse floor: the standard ``json`` module parses every line (kept in a list);
 * DuckDB SQL from the JSON Lines file, and from the same events as Parquet;
@@ -238,12 +239,17 @@ def agreement(ours: Path, theirs: Path) -> dict[str, int]:
     return dict(zip(keys, (int(x) for x in row), strict=True))
 
 
-def _generator() -> Any:
+def _bench_evaluate() -> Any:
+    """``bench/evaluate.py`` as a module: its generator of the year's log, its ``compile_package``."""
     spec = importlib.util.spec_from_file_location("bench_evaluate", ROOT / "bench" / "evaluate.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.generate
+    return module
+
+
+def _generator() -> Any:
+    return _bench_evaluate().generate
 
 
 class Row(NamedTuple):
@@ -273,6 +279,7 @@ def main() -> None:
         fn = {"duckdb": run_duckdb, "json": run_json_floor, "api": run_api}[kind]
         print(json.dumps(fn(*rest)))
         return
+    print(_bench_evaluate().compile_package())
     load0 = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
         jsonl, parquet = Path(tmp) / "events.jsonl", Path(tmp) / "events.parquet"
