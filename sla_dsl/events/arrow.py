@@ -34,6 +34,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import UnionType
@@ -567,6 +568,9 @@ def read_arrow(
         try:
             schema, batches = _batches(f)
         except (OSError, pa.ArrowException) as exc:
+            if isinstance(exc, OSError) and exc.errno and not isinstance(exc, pa.ArrowException):
+                # the file itself (missing, not readable): worded as the line readers word it
+                raise InputError(f"{name}: cannot read events: {os.strerror(exc.errno)}") from None
             raise EventInputError([_unreadable(name, exc)]) from None
         opened.append((schema, batches))
     source = RowSource.of(str(path), []) if root.is_dir() else RowSource.of(str(path))

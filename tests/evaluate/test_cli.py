@@ -136,9 +136,10 @@ def test_bad_period_exits_1(args: list[str], message: str) -> None:
     assert res.returncode == 1 and message in res.stderr and res.stdout == ""
 
 
-def test_missing_events_file_and_usage() -> None:
-    res = sla("evaluate", POLICY_PATH, "nope.jsonl", *MONTH)
-    assert res.returncode == 1 and "cannot read events" in res.stderr
+@pytest.mark.parametrize("name", ["nope.jsonl", "nope.csv", "nope.parquet", "nope.arrow"])
+def test_missing_events_file_and_usage(name: str) -> None:
+    res = sla("evaluate", POLICY_PATH, name, *MONTH)
+    assert res.returncode == 1 and res.stderr == f"sla: error: {name}: cannot read events: No such file or directory\n"
     assert sla("evaluate", POLICY_PATH, EXAMPLE).returncode == 2  # --from/--to are required
 
 

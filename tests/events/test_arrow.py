@@ -22,6 +22,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import sla_dsl
+from sla_dsl.errors import InputError
 from sla_dsl.events import EventInputError, read_events
 from sla_dsl.events.arrow import arrow_schema, events_table, read_arrow, read_table
 
@@ -189,6 +190,15 @@ def test_directory_rows_are_named_in_their_own_file(tmp_path: Path) -> None:
     with pytest.raises(EventInputError) as info:
         read_arrow(tmp_path / "lake")
     assert str(info.value).startswith(f"{tmp_path / 'lake' / 'b.parquet'}: row 2, column `priority`: error[E107]")
+
+
+@pytest.mark.parametrize("name", ["events.parquet", "events.arrow", "lake/part-0.feather"])
+def test_a_missing_file_is_worded_as_for_a_line_log(tmp_path: Path, name: str) -> None:
+    # The same words as a missing .jsonl (test_reader), not pyarrow's "Failed to open local file".
+    with pytest.raises(InputError) as info:
+        read_events(tmp_path / name)
+    assert not isinstance(info.value, EventInputError)
+    assert str(info.value) == f"{tmp_path / name}: cannot read events: No such file or directory"
 
 
 def test_not_a_parquet_file_is_one_located_error(tmp_path: Path) -> None:
