@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from ..lang.event_types import declarable
 from ..lang.model import EVENT_TYPES
 from .problems import Problem
-from .schema import DECLARED_ADAPTER, EVENT_ADAPTER, BaseEvent, looks_numeric
+from .schema import DECLARED_ADAPTER, EVENT_ADAPTER, EVENT_CLASSES, BaseEvent, DeclaredEvent, looks_numeric
 
 _KNOWN_TYPES = ", ".join(f"`{t}`" for t in EVENT_TYPES)
 _WRITE_TIME = "write the time as ISO 8601 with a UTC offset, e.g. `2026-11-02T10:00:00+09:00`"
@@ -80,7 +80,10 @@ def _messages(
                 hint = unknown_type_help(etype, declared)
                 out.append(("E103", f"unknown event type `{_short(etype)}`", hint))
         elif kind == "missing":
-            extras = [k for k in data if isinstance(k, str)]
+            # a key the type does not have may be the missing field misspelt; one it has is not
+            cls = EVENT_CLASSES.get(etype) if isinstance(etype, str) else None
+            own = cls.model_fields if cls is not None else DeclaredEvent.model_fields
+            extras = [k for k in data if isinstance(k, str) and k not in own]
             close = difflib.get_close_matches(field, extras, n=1)
             out.append(
                 (

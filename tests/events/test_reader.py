@@ -206,3 +206,25 @@ def test_progress_every_100000_lines_before_that_line_is_filed() -> None:
     read_jsonl(io.BytesIO(line * 200_001), "gen", progress=progress, log=log)
     assert calls == [(100_000, 100_000 * len(line), 99_999), (200_000, 200_000 * len(line), 199_999)]
     assert log.count == 200_001
+
+
+@pytest.mark.parametrize(
+    ("line", "hint"),
+    [
+        # the key that is there is the event's own `id`, not a misspelt `kind`
+        ('{"event":"backup.completed","at":"2026-11-02T10:00:00+09:00","id":"B-1"}', None),
+        (
+            '{"event":"backup.completed","at":"2026-11-02T10:00:00+09:00","id":"B-1","knd":"full"}',
+            "found `knd`: did you mean `kind`?",
+        ),
+        (
+            '{"event":"incident.reported","at":"2026-11-02T10:00:00+09:00","id":"I-1","priorty":"P1"}',
+            "found `priorty`: did you mean `priority`?",
+        ),
+    ],
+)
+def test_missing_field_hint_names_only_a_key_the_type_does_not_have(line: str, hint: str | None) -> None:
+    with pytest.raises(EventInputError) as info:
+        read_text(line + "\n", "ev.jsonl")
+    (problem,) = info.value.problems
+    assert problem.code == "E102" and problem.help == hint
