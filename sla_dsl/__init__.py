@@ -74,11 +74,14 @@ def load_policy(path_or_text: str | Path) -> Policy:
 def evaluate(
     policy: Policy | Sequence[Policy],
     events: Iterable[Any | Mapping[str, Any]],
-    start: dt.datetime,
-    end: dt.datetime,
-    as_of: dt.datetime | None = None,
+    start: dt.datetime | dt.date | str,
+    end: dt.datetime | dt.date | str,
+    as_of: dt.datetime | dt.date | str | None = None,
 ) -> Report:
     """Judge ``events`` against ``policy`` (or several versions of it) over [start, end).
+
+    ``start``, ``end``, ``as_of``: datetimes with a UTC offset, dates (00:00 in the policy's time
+    zone), or the same as text (``"2026-11-01"``, ``"2026-11-01T00:00:00+09:00"``), as the command takes them.
 
     ``events``: event models or dicts, or a ``pyarrow.Table``, pandas or polars DataFrame of the
     columnar event schema (one row per event; a bad row is named by row and column).

@@ -33,7 +33,6 @@ Design notes
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import os
 from collections.abc import Sequence
@@ -43,6 +42,7 @@ from typing import Any
 import pyarrow as pa
 
 from .errors import InputError
+from .evaluation import Time
 from .evaluation.partition import PARTITION_KEY, Partial, merge
 from .evaluation.result import Evaluation
 from .events.arrow import PARQUET_SUFFIXES
@@ -57,7 +57,6 @@ __all__ = ["evaluate", "evaluate_tables", "judge"]
 pd: Any = importlib.import_module("pandas")
 dask: Any = importlib.import_module("dask")
 
-Time = dt.datetime | dt.date
 PolicyArg = str | Path | Policy | Sequence[str | Path | Policy]
 
 

@@ -31,7 +31,6 @@ Design notes
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import functools
 import gc
 import pickle
@@ -43,7 +42,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import InputError
-from .evaluation import period_bounds
+from .evaluation import Time, period_bounds
 from .evaluation.common import Versions
 from .evaluation.partition import Partial, failed, finish, judge_partition, merge
 from .evaluation.result import Evaluation
@@ -65,8 +64,6 @@ __all__ = [
     "policies_of",
     "policy_texts",
 ]
-
-Time = dt.datetime | dt.date
 
 
 class PolicyText(NamedTuple):

@@ -20,7 +20,6 @@ Design notes
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import pickle
 from collections.abc import Iterator, Sequence
@@ -29,16 +28,24 @@ from typing import Any
 
 import pyarrow as pa
 
+from .evaluation import Time
 from .evaluation.partition import PARTITION_KEY, empty, merge
 from .evaluation.result import Evaluation
 from .policy.compiled import Policy
 from .report import Report
 from .report.tables import report_tables
-from .scale import PolicyText, check_period, collector_paused, finish_blobs, judge_events, pickled, policy_texts
+from .scale import (
+    PolicyText,
+    check_period,
+    collector_paused,
+    finish_blobs,
+    judge_events,
+    pickled,
+    policy_texts,
+)
 
 __all__ = ["evaluate", "evaluate_tables", "judge"]
 
-Time = dt.datetime | dt.date
 PolicyArg = str | Path | Policy | Sequence[str | Path | Policy]
 #: The one column of the judged frame: a pickled :class:`Partial` per partition.
 PARTIAL = "partial"

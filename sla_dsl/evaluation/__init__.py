@@ -59,8 +59,24 @@ B_COMPLETED, B_DELETED = CODE["backup.completed"], CODE["backup.deleted"]
 ENGINE_CAUSES = frozenset({"failure", "emergency", "planned"})
 
 
-def _instant(t: dt.datetime | dt.date, tz: dt.tzinfo, what: str) -> float:
-    """Epoch seconds of a period edge, refused (OutOfRangeError naming ``what``) outside the supported years."""
+#: A period edge or ``as_of`` as callers give it: a datetime with a UTC offset, a date (00:00 in the
+#: policy's time zone), or either as the command's text (see :func:`_instant`).
+Time = dt.datetime | dt.date | str
+
+
+def _instant(t: Time, tz: dt.tzinfo, what: str) -> float:
+    """Epoch seconds of a period edge, refused (OutOfRangeError naming ``what``) outside the supported years.
+
+    A text is read as the command's ``--from`` is (ISO 8601 with an offset, or a date); any other
+    type is refused with a TypeError naming it, not an AttributeError from deep inside."""
+    if isinstance(t, str):
+        from ..calendars.timeargs import parse_edge
+
+        return parse_edge(t, tz, what).timestamp()
+    if not isinstance(t, dt.date):
+        raise TypeError(
+            f"{what}: expected a datetime with a UTC offset, a date or ISO 8601 text, found {type(t).__name__}"
+        )
     if isinstance(t, dt.datetime):
         if t.tzinfo is None or t.utcoffset() is None:
             raise NaiveDatetimeError(f"{what} `{t.isoformat()}` has no UTC offset")
@@ -71,9 +87,9 @@ def _instant(t: dt.datetime | dt.date, tz: dt.tzinfo, what: str) -> float:
 def evaluate(
     policy: Policy | Sequence[Policy],
     events: Iterable[Any] | EventLog,
-    start: dt.datetime | dt.date,
-    end: dt.datetime | dt.date,
-    as_of: dt.datetime | dt.date | None = None,
+    start: Time,
+    end: Time,
+    as_of: Time | None = None,
     *,
     skip_invalid: bool = False,
     walk: bool = True,
@@ -86,9 +102,9 @@ def evaluate(
 def evaluate_log(
     policy: Policy | Sequence[Policy],
     log: EventLog,
-    start: dt.datetime | dt.date,
-    end: dt.datetime | dt.date,
-    as_of: dt.datetime | dt.date | None = None,
+    start: Time,
+    end: Time,
+    as_of: Time | None = None,
     *,
     skip_invalid: bool = False,
     walk: bool = True,
@@ -103,9 +119,9 @@ def evaluate_log(
 def judge_log(
     policy: Policy | Sequence[Policy],
     log: EventLog,
-    start: dt.datetime | dt.date,
-    end: dt.datetime | dt.date,
-    as_of: dt.datetime | dt.date | None = None,
+    start: Time,
+    end: Time,
+    as_of: Time | None = None,
     *,
     skip_invalid: bool = False,
     walk: bool = True,
@@ -130,9 +146,9 @@ def judge_log(
 def _judge_log(
     policy: Policy | Sequence[Policy],
     log: EventLog,
-    start: dt.datetime | dt.date,
-    end: dt.datetime | dt.date,
-    as_of: dt.datetime | dt.date | None,
+    start: Time,
+    end: Time,
+    as_of: Time | None,
     *,
     skip_invalid: bool,
     walk: bool,
@@ -164,16 +180,18 @@ def judge_part(
 
 def period_bounds(
     versions: Versions,
-    start: dt.datetime | dt.date,
-    end: dt.datetime | dt.date,
-    as_of: dt.datetime | dt.date | None,
+    start: Time,
+    end: Time,
+    as_of: Time | None,
 ) -> tuple[float, float, float]:
     """The period [from, to) and ``as_of`` as epoch seconds, checked (empty, too long, out of range)."""
     tz = versions.rules[0].tz
     p0, p1 = _instant(start, tz, "--from"), _instant(end, tz, "--to")
     if p1 <= p0:
         raise InputError("the period is empty: `--to` must be after `--from`")
-    check_period(p0, p1, start.isoformat(), end.isoformat())  # at most MAX_PERIOD_YEARS
+    check_period(
+        p0, p1, *(t if isinstance(t, str) else t.isoformat() for t in (start, end))
+    )  # at most MAX_PERIOD_YEARS
     t_as_of = _instant(as_of, tz, "--as-of") if as_of is not None else p1
     return p0, p1, t_as_of
 

@@ -67,7 +67,7 @@ from ..events.schema import EventLog, Rec
 from ..policy.compiled import Policy
 from ..report import Violation
 from ..report.trend import Count, FigureKey
-from . import assemble, judge_log, judge_part, period_bounds
+from . import Time, assemble, judge_log, judge_part, period_bounds
 from .common import Ctx, Rules, Versions
 from .incidents import Incident
 from .result import Evaluation
@@ -87,8 +87,6 @@ __all__ = [
 
 #: The event field whose value names a partition's share: all events of one id go together.
 PARTITION_KEY = "id"
-
-Time = dt.datetime | dt.date
 
 
 class PartitionError(InputError):

@@ -1,0 +1,56 @@
+"""The Python API's period edges: datetimes, dates and the command's text forms mean one period."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+import sla_dsl
+from sla_dsl.errors import InputError, NaiveDatetimeError
+
+from .helpers import ev, policy, t
+
+EVENTS = [
+    ev("incident.reported", "2026-11-02 10:00", "INC-1", priority="P1"),
+    ev("incident.responded", "2026-11-02 16:00", "INC-1"),
+    ev("incident.reported", "2026-11-30 17:00", "INC-2", priority="P2"),
+]
+
+
+def dumped(start: Any, end: Any, as_of: Any = None) -> str:
+    return sla_dsl.evaluate(policy(), EVENTS, start, end, as_of).model_dump_json()
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "as_of"),
+    [
+        (dt.date(2026, 11, 1), dt.date(2026, 12, 1), dt.date(2026, 11, 30)),
+        ("2026-11-01", "2026-12-01", "2026-11-30"),
+        ("2026-11-01T00:00:00+09:00", "2026-12-01T00:00:00+09:00", "2026-11-30T00:00:00+09:00"),
+        (" 2026-10-31T15:00:00Z ", "2026-11-30T15:00:00+00:00", "2026-11-29T15:00:00Z"),
+    ],
+)
+def test_text_and_dates_mean_what_the_command_reads(start: Any, end: Any, as_of: Any) -> None:
+    assert dumped(start, end, as_of) == dumped(t("2026-11-01 00:00"), t("2026-12-01 00:00"), t("2026-11-30 00:00"))
+
+
+@pytest.mark.parametrize(
+    ("start", "error", "words"),
+    [
+        ("november", InputError, "--from `november` is not an ISO 8601 time or a date"),
+        ("2026-11-01T00:00:00", NaiveDatetimeError, "no UTC offset"),
+        ("1066-10-14", InputError, "outside the supported years"),
+    ],
+)
+def test_bad_text_is_refused_in_the_command_words(start: str, error: type[Exception], words: str) -> None:
+    with pytest.raises(error, match=words):
+        dumped(start, "2026-12-01")
+
+
+@pytest.mark.parametrize("value", [1_730_000_000, 1.5, None, ["2026-11-01"]])
+def test_another_type_is_a_type_error_naming_it(value: Any) -> None:
+    # not an AttributeError (``'int' object has no attribute 'year'``) from inside the engine
+    with pytest.raises(TypeError, match=f"--to: expected a datetime .* found {type(value).__name__}"):
+        dumped("2026-11-01", value)
