@@ -33,6 +33,7 @@ Design notes
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
@@ -234,6 +235,15 @@ class _Columns:
         for name, cells in (objects or {}).items():
             self.values[name] = cells
 
+    def absent(self, problem: Problem) -> Problem:
+        """``problem``, its help saying so when the field it misses is no column of the table at all
+        (a column left out of an export), before any guess at a misspelt one."""
+        name = problem.column
+        if problem.code != "E102" or not name or name in self.values or name in self.batch.schema.names:
+            return problem
+        said = f"the table has no column `{name}`"
+        return dataclasses.replace(problem, help=f"{said}; {problem.help}" if problem.help else said)
+
     def row(self, i: int) -> dict[str, Any]:
         """Row ``i`` as a mapping of its non-null cells (times as aware datetimes), for the models."""
         out: dict[str, Any] = {}
@@ -386,7 +396,7 @@ class _Reader:
         """The models decide on row ``i`` (and word its problems)."""
         ev, problems = validate_mapping(cols.row(i), self.log.source, line, self.declared)
         if ev is None:
-            self.log.problems.extend(problems)
+            self.log.problems.extend(map(cols.absent, problems))
         else:
             self.log.add_event(ev, line)
 

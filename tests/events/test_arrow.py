@@ -119,6 +119,23 @@ def problems(events: Any, source: str = "<table>") -> list[str]:
     return [str(p) for p in info.value.problems]
 
 
+def test_a_field_with_no_column_says_the_table_lacks_it() -> None:
+    backup = {"event": "backup.completed", "at": "2026-11-02T03:00:00+09:00", "id": "BK-1"}
+    table = pa.Table.from_pylist([*seven_rows()[:2], backup])  # no `kind` column (nor `knd`)
+    assert problems(table) == [
+        "<table>: row 3, column `kind`: error[E102]: missing field `kind` (required for `backup.completed`)\n"
+        "  = help: the table has no column `kind`"
+    ]
+    # a near name among the columns is still offered, after the column's absence
+    renamed = pa.Table.from_pylist([{**r, "knd": None} for r in seven_rows()[:2]] + [{**backup, "knd": "full"}])
+    assert problems(renamed)[0].endswith("= help: the table has no column `kind`; found `knd`: did you mean `kind`?")
+    # a column that is there but null in the row: the row lacks it, the table does not
+    with_kind = pa.Table.from_pylist([{**backup, "kind": "full"}, {**backup, "id": "BK-2", "kind": None}])
+    assert problems(with_kind) == [
+        "<table>: row 2, column `kind`: error[E102]: missing field `kind` (required for `backup.completed`)"
+    ]
+
+
 def test_bad_time_in_row_7_named_by_row_and_column(tmp_path: Path) -> None:
     events = seven_rows()
     events[6]["at"] = "yesterday"
