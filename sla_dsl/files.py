@@ -23,7 +23,9 @@ import os
 import stat
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 CACHE_ENV = "SLA_DSL_CACHE"
 
@@ -58,16 +60,30 @@ def _private(info: os.stat_result) -> bool:
 
 def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -> None:
     """Replace ``path`` by ``data`` so that a reader sees the old file or the whole new one."""
+    with atomic_file(path) as fh:
+        fh.write(data.encode(encoding) if isinstance(data, str) else data)
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | Path, *, plain_new: bool = False) -> Iterator[IO[bytes]]:
+    """A binary file to write ``path``'s new content into, put in its place only when the block ends
+    without an error, flushed to disk first: a reader sees the old file or the whole new one.
+
+    The file keeps the mode of the one it replaces. A new one is private (0600, the temporary
+    file's), or with ``plain_new`` the mode a plain new file gets (0666 less the umask)."""
     target = Path(path)
-    payload = data.encode(encoding) if isinstance(data, str) else data
     try:
         mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:
         mode = None
+    if mode is None and plain_new:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         if mode is not None:

@@ -19,16 +19,18 @@ that is not a terminal; without a Chromium it stops before judging anything.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import sys
-from typing import Any
+from collections.abc import Iterator
+from typing import IO, Any
 
 from ..calendars.timeargs import check_period_args, parse_edge
 from ..errors import InputError
 from ..events.reader import read_events
 from ..events.schema import EventLog
-from ..files import write_atomic
+from ..files import atomic_file
 from ..policy import declared_types, load_policies
 from ..report.escape import printable
 from ..report.pdf import html_to_pdf, require_chromium
@@ -62,7 +64,8 @@ def add_parsers(sub: Any) -> None:
     p.add_argument(
         "--output",
         metavar="PATH",
-        help="with --format parquet: the directory to write the tables into; with --format pdf: the file to write",
+        help="with --format parquet: the directory to write the tables into (required); with the other formats: "
+        "the file to write the report into instead of stdout (replaced whole, or not at all)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress bar on the terminal")
     p.add_argument(
@@ -169,10 +172,10 @@ def _evaluate(args: argparse.Namespace) -> int:
     check_period_args(start, end, tlang)
     if args.format == "parquet" and not args.output:
         args.usage_error("--format parquet writes files: give the directory with --output DIR")
-    if args.output and args.format not in ("parquet", "pdf"):
-        args.usage_error("--output is for --format parquet and pdf (the other formats are written on stdout)")
     if args.format == "pdf" and not args.output and sys.stdout.isatty():
         args.usage_error("--format pdf writes a binary file: give it with --output FILE, or redirect stdout")
+    if args.output and args.format != "parquet":
+        _check_output_file(args.output)  # before the work, not after it
     browser = require_chromium() if args.format == "pdf" else None  # before the work, not after it
     log = _read(events_path, args.skip_invalid, args.quiet, declared_types(policies))
     result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid, walk=not args.no_walk)
@@ -203,14 +206,13 @@ def _evaluate(args: argparse.Namespace) -> int:
 
         # Streamed, the rows written from columns a block at a time (the same bytes as
         # ``result.write_json``, the row path): never all in memory at once.
-        sys.stdout.flush()
-        write_json(
-            result.skeleton,
-            IncidentItems(result.ctx, result.incidents),
-            sys.stdout.buffer,
-            ViolationItems(result.violations()),
-        )
-        sys.stdout.buffer.flush()
+        with _output(args.output) as out:
+            write_json(
+                result.skeleton,
+                IncidentItems(result.ctx, result.incidents),
+                out,
+                ViolationItems(result.violations()),
+            )
     elif args.format == "pdf":
         html = render(
             result.skeleton,
@@ -220,35 +222,48 @@ def _evaluate(args: argparse.Namespace) -> int:
             incidents=result.incidents,
             violations=result.violations(),
         )
-        _write_pdf(html_to_pdf(html, browser), args.output)
+        pdf = html_to_pdf(html, browser)
+        with _output(args.output) as out:
+            out.write(pdf)
     else:
-        sys.stdout.write(
-            render(
-                result.skeleton,
-                args.format,
-                lang=args.lang,
-                policies=policies,
-                incidents=result.incidents,
-                violations=result.violations(),
-                limit=args.limit or None,
-            )
+        text = render(
+            result.skeleton,
+            args.format,
+            lang=args.lang,
+            policies=policies,
+            incidents=result.incidents,
+            violations=result.violations(),
+            limit=args.limit or None,
         )
+        if args.output is None:
+            sys.stdout.write(text)
+        else:
+            with _output(args.output) as out:
+                out.write(text.encode("utf-8"))
     return 0
 
 
-def _write_pdf(pdf: bytes, path: str | None) -> None:
-    """The PDF into ``path`` (replaced whole, or not at all), else onto stdout."""
+def _check_output_file(path: str) -> None:
+    """Refuse an ``--output`` file that cannot be written where it is asked for: a directory, or a
+    file in a directory that does not exist."""
+    parent = os.path.dirname(path) or "."
+    if os.path.isdir(path):
+        raise InputError(f"--output `{printable(path)}` is a directory: give the file to write the report into")
+    if not os.path.isdir(parent):
+        raise InputError(f"--output `{printable(path)}`: there is no directory `{printable(parent)}`")
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[IO[bytes]]:
+    """Where a report's bytes go: stdout, or the file ``path`` (``--output``), replaced whole when the
+    block ends or left as it was (see :func:`~sla_dsl.files.atomic_file`)."""
     if path is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(pdf)
+        yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
     try:
-        new = not os.path.exists(path)
-        write_atomic(path, pdf)
-        if new:  # the mode a plain new file gets (the temporary file was private)
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(path, 0o666 & ~mask)
+        with atomic_file(path, plain_new=True) as fh:
+            yield fh
     except OSError as exc:
-        raise InputError(f"--output `{printable(path)}`: cannot write the PDF: {exc.strerror or exc}") from None
+        raise InputError(f"--output `{printable(path)}`: cannot write the report: {exc.strerror or exc}") from None

@@ -178,3 +178,38 @@ def test_text_summary_caps_long_lists() -> None:
 def test_negative_limit_is_a_usage_error() -> None:
     res = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--limit", "-1")
     assert res.returncode == 2 and "`-1` is negative" in res.stderr
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_output_file_holds_what_stdout_gets(tmp_path: Path, fmt: str) -> None:
+    shown = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--format", fmt)
+    out = tmp_path / f"report.{fmt}"
+    res = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--format", fmt, "--output", out)
+    assert res.returncode == 0 and res.stdout == "" and res.stderr == ""
+    assert out.read_text("utf-8") == shown.stdout and shown.returncode == 0
+
+
+def test_output_file_replaced_whole_keeping_its_mode_or_left_as_it_was(tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    out.write_text("old")
+    out.chmod(0o640)
+    assert sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--format", "json", "--output", out).returncode == 0
+    assert json.loads(out.read_text("utf-8"))["incidents"] and out.stat().st_mode & 0o777 == 0o640
+    before = out.read_bytes()
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"event": "incident.reported"}\n')
+    res = sla("evaluate", POLICY_PATH, bad, *MONTH, "--format", "json", "--output", out)
+    assert res.returncode == 1 and "bad.jsonl:1" in res.stderr
+    assert out.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["bad.jsonl", "report.json"]
+
+
+@pytest.mark.parametrize(
+    ("where", "words"),
+    [("dir", "is a directory: give the file to write the report into"), ("no/such/r.txt", "there is no directory")],
+)
+def test_output_file_that_cannot_be_written_is_refused_before_the_work(tmp_path: Path, where: str, words: str) -> None:
+    (tmp_path / "dir").mkdir()
+    target = tmp_path / where
+    res = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--output", target)
+    assert res.returncode == 1 and res.stdout == "" and "Traceback" not in res.stderr
+    assert res.stderr.startswith(f"sla: error: --output `{target}`") and words in res.stderr, res.stderr

@@ -119,7 +119,6 @@ def test_written_tables_read_back_equal(tmp_path: Path) -> None:
     ("args", "code", "message"),
     [
         (["--format", "parquet"], 2, "give the directory with --output DIR"),
-        (["--format", "json", "--output", "x"], 2, "--output is for --format parquet"),
     ],
 )
 def test_parquet_output_usage(args: list[str], code: int, message: str) -> None:
