@@ -33,7 +33,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import threading
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -42,6 +41,7 @@ from lark.exceptions import LarkError
 
 from ..errors import SlaError
 from ..i18n import message
+from ..i18n.width import display_width
 
 #: Lines longer than this (in display columns) are wrapped where the layout allows.
 WIDTH = 120
@@ -59,11 +59,6 @@ class FormatError(SlaError):
         super().__init__(message(key, lang, **fields))
         if lang == "ja":  # sla's main writes its `error` word in Japanese too
             self.lang = lang
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: East Asian wide and full-width characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 # ---- lexing with every token recorded ------------------------------------------------------

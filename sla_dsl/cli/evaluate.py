@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import gc
 import os
 import sys
@@ -31,11 +32,11 @@ from ..errors import InputError
 from ..events.reader import read_events
 from ..events.schema import EventLog
 from ..files import atomic_file
-from ..policy import declared_types, load_policies
+from ..policy import Policy, declared_types, load_policies
 from ..report.escape import printable
 from ..report.pdf import html_to_pdf, require_chromium
 from .explain import explain_command, explain_options
-from .progress import reading_bar
+from .progress import Phase, reading_bar
 
 FORMATS = ("text", "json", "markdown", "html", "parquet", "pdf")
 #: Where ``sla evaluate`` keeps its verdicts when the process ends right after the command
@@ -120,8 +121,10 @@ def _period_args(p: argparse.ArgumentParser, required: bool) -> None:
     p.add_argument("--as-of", dest="as_of", metavar="TIME", help="judge as of this instant (default: --to)")
 
 
-def _read(path: str, skip_invalid: bool, quiet: bool = False, declared: frozenset[str] = frozenset()) -> EventLog:
-    with reading_bar(path, quiet) as progress:
+def _read(
+    path: str, skip_invalid: bool, quiet: bool = False, declared: frozenset[str] = frozenset(), lang: str = "en"
+) -> EventLog:
+    with reading_bar(path, quiet, lang=lang) as progress:
         # Deferred: the problems of the lines are reported with those the policy check finds, in one run.
         return read_events(path, skip_invalid=skip_invalid, progress=progress, defer=True, declared=declared)
 
@@ -157,9 +160,6 @@ def _count(text: str) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from ..evaluation import judge_log
-    from ..evaluation.trend import add_trend
-    from ..report.render import render
     from ..report.words import default_lang
 
     policy_paths, (events_path,) = _split(args.paths, 1, "POLICY... EVENTS")
@@ -177,7 +177,28 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.output and args.format != "parquet":
         _check_output_file(args.output)  # before the work, not after it
     browser = require_chromium() if args.format == "pdf" else None  # before the work, not after it
-    log = _read(events_path, args.skip_invalid, args.quiet, declared_types(policies))
+    phase = Phase(args.quiet, tlang)
+    try:
+        return _judge_and_write(args, policies, events_path, (start, end, as_of), browser, phase)
+    finally:
+        phase.close()  # before any message of an error, and before the shell's prompt
+
+
+def _judge_and_write(
+    args: argparse.Namespace,
+    policies: list[Policy],
+    events_path: str,
+    period: tuple[dt.datetime, dt.datetime, dt.datetime | None],
+    browser: str | None,
+    phase: Phase,
+) -> int:
+    from ..evaluation import judge_log
+    from ..evaluation.trend import add_trend
+    from ..report.render import render
+
+    start, end, as_of = period
+    log = _read(events_path, args.skip_invalid, args.quiet, declared_types(policies), phase.lang)
+    phase.say("judging")
     result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid, walk=not args.no_walk)
     if KEPT is not None:
         KEPT.append(result)
@@ -186,8 +207,11 @@ def _evaluate(args: argparse.Namespace) -> int:
     if KEPT is not None:
         KEPT.append(log)  # freeing a year's records one by one costs a twentieth of a second; the process ends
     del log  # the verdicts keep what they need
+    phase.close()  # the lines below, and a report on this terminal, start on a clean line
     for line in result.skeleton.input.skipped:
         print(f"sla: skipped: {printable(line)}", file=sys.stderr)
+    if args.output or not sys.stdout.isatty():
+        phase.say("writing")
     if args.format == "parquet":
         from ..evaluation.breach_columns import violation_blocks
         from ..evaluation.explain_columns import incident_blocks

@@ -117,7 +117,8 @@ def explain_command(args: argparse.Namespace) -> int:
     policy_paths, events_path, ident = args.paths[:-2], args.paths[-2], args.paths[-1]
     policies = load_policies(policy_paths, args.lang)
     tz = min(policies, key=lambda p: p.effective).tz
-    with reading_bar(events_path, getattr(args, "quiet", False)) as progress:
+    tlang = args.lang or default_lang(policies)  # the language of the bar and of a bad time, as of the text
+    with reading_bar(events_path, getattr(args, "quiet", False), lang=tlang) as progress:
         # Deferred: the problems of the lines are reported with those the policy check finds, in one run.
         log = read_events(
             events_path,
@@ -127,7 +128,6 @@ def explain_command(args: argparse.Namespace) -> int:
             declared=declared_types(policies),
         )
     check_event_times(log)  # a time outside the supported years is its line's problem, not part of a period
-    tlang = args.lang or default_lang(policies)  # the language of a bad time, as of the text
     as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None
     if args.start and args.end:
         start, end = parse_edge(args.start, tz, "--from", tlang), parse_edge(args.end, tz, "--to", tlang)

@@ -10,6 +10,13 @@ Design notes
 * The bar is drawn only when stderr is a terminal and ``--quiet`` is not given,
   so nothing reaches a pipe, a log file or a test; ``leave=False`` erases it once
   the reading is done, leaving the terminal as it was.
+* After the reading, a long run judges and writes for as long again with nothing
+  to count: :class:`Phase` says on one line what it is doing (judging, writing
+  the report), on the same terms as the bar, and erases the line when the
+  command is done.
+* The words are the catalogue's (``cli.progress.*``), in the command's language
+  (``--lang``, else the policy's primary language): a Japanese policy's run reads
+  「読み込み中」, 「判定中」, 「レポートを出力中」.
 """
 
 from __future__ import annotations
@@ -20,6 +27,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from tqdm import tqdm
+
+from ..i18n import message
+from ..i18n.width import display_width
 
 Progress = Callable[[int, int], None]
 
@@ -46,18 +56,21 @@ def _total(path: str) -> tuple[int | None, bool]:
 
 
 @contextmanager
-def reading_bar(path: str, quiet: bool = False, *, mininterval: float = 0.25) -> Iterator[Progress | None]:
+def reading_bar(
+    path: str, quiet: bool = False, *, lang: str = "en", mininterval: float = 0.25
+) -> Iterator[Progress | None]:
     """A progress callback drawing a bar with rate and ETA on a terminal; None when quiet or not a TTY."""
     if quiet or not sys.stderr.isatty():
         yield None
         return
     total, in_bytes = _total(path)
+    unit = "B" if in_bytes else message("cli.progress.rows" if total is not None else "cli.progress.events", lang)
     bar = tqdm(
         total=total,
-        unit="B" if in_bytes else " rows" if total is not None else " events",
+        unit=unit,
         unit_scale=True,
         unit_divisor=1024 if in_bytes else 1000,
-        desc="sla: reading",
+        desc="sla: " + message("cli.progress.reading", lang),
         file=sys.stderr,
         leave=False,
         dynamic_ncols=True,
@@ -66,10 +79,41 @@ def reading_bar(path: str, quiet: bool = False, *, mininterval: float = 0.25) ->
 
     def show(lines: int, read: int) -> None:
         if in_bytes:
-            bar.set_postfix_str(f"{lines:,} lines", refresh=False)
+            bar.set_postfix_str(message("cli.progress.lines", lang, n=f"{lines:,}"), refresh=False)
         bar.update((read if in_bytes else lines) - bar.n)
 
     try:
         yield show
     finally:
         bar.close()
+
+
+class Phase:
+    """One line on a terminal saying what the command is doing after the reading (see the module's
+    notes); nothing when quiet or not a TTY. ``say`` replaces the line, ``close`` erases it."""
+
+    def __init__(self, quiet: bool = False, lang: str = "en") -> None:
+        self.on = not quiet and sys.stderr.isatty()
+        self.lang = lang
+        self.shown = 0
+
+    def say(self, key: str) -> None:
+        """Show the catalogue's ``cli.progress.<key>`` (in place of the line shown before)."""
+        if self.on:
+            text = f"sla: {message('cli.progress.' + key, self.lang)}…"
+            width = display_width(text)  # columns: a Japanese character takes two
+            self._write("\r" + text + " " * max(0, self.shown - width))
+            self.shown = width
+
+    def close(self) -> None:
+        """Erase the line."""
+        if self.on and self.shown:
+            self._write("\r" + " " * self.shown + "\r")
+            self.shown = 0
+
+    def _write(self, text: str) -> None:
+        try:
+            sys.stderr.write(text)
+            sys.stderr.flush()
+        except (OSError, ValueError):  # a terminal that went away: the report matters, not the line
+            self.on = False

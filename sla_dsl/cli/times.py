@@ -30,7 +30,6 @@ import datetime as dt
 import json
 import re
 import sys
-import unicodedata
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +37,7 @@ from ..calendars.bounds import FIRST_YEAR, LAST_YEAR, RANGE, OutOfRangeError
 from ..calendars.timeargs import EXAMPLE, FLAGS, parse_edge, parse_instant
 from ..errors import InputError
 from ..i18n import message
+from ..i18n.width import display_width
 from .langs import lang_option, model_lang
 
 if TYPE_CHECKING:
@@ -200,10 +200,6 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
     return 0
 
 
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
 def _month(text: str) -> tuple[dt.date, dt.date]:
     match = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
     if not match or not 1 <= int(match[2]) <= 12:
@@ -263,7 +259,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     title = message("cli.calendar.title", lang, year=str(first.year), month=month)
     lines = [f"{title}  {policy.name} · {cal.name} ({cal.tz.key})", ""]
     weekdays = message("cli.calendar.weekdays", lang).split()
-    lines.append("".join(" " * (3 - _width(n)) + n + " " for n in weekdays).rstrip())
+    lines.append("".join(" " * (3 - display_width(n)) + n + " " for n in weekdays).rstrip())
     row = ["    "] * first.weekday()
     for d in days:
         row.append(f"{d.day:>3}{marks[d]}")

@@ -21,6 +21,13 @@ __all__ = ["CLI"]
 
 #: ``cli.<command>.<key>``
 CLI: dict[str, Msg] = {
+    # the progress bar and phase line of `sla evaluate` and `sla explain` on a terminal (cli/progress.py)
+    "cli.progress.reading": Msg("読み込み中", "reading"),
+    "cli.progress.lines": Msg("{n} 行", "{n} lines"),
+    "cli.progress.rows": Msg(" 行", " rows"),
+    "cli.progress.events": Msg(" 件", " events"),
+    "cli.progress.judging": Msg("判定中", "judging"),
+    "cli.progress.writing": Msg("レポートを出力中", "writing the report"),
     "cli.fmt.not_formatted": Msg(
         "整形していません（ポリシーにエラーがあります）", "not formatted (the policy has errors)"
     ),

@@ -38,6 +38,7 @@ from typing import IO, Any, Protocol, cast
 
 import orjson
 
+from ..i18n.width import display_width
 from ..policy.compiled import Policy
 from . import IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from .blocks import write_blocks
@@ -256,32 +257,12 @@ def _is_more(row: list[Cell]) -> bool:
     return bool(row) and _plain(row[0]).startswith("…") and not any(_plain(c) for c in row[1:])
 
 
-class _CharWidths(dict[str, int]):
-    """Columns a character takes on a terminal (2: East Asian wide or full width), each character
-    asked of :mod:`unicodedata` once: a year's text report measures tens of thousands of cells."""
-
-    def __missing__(self, ch: str) -> int:
-        import unicodedata
-
-        width = self[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        return width
-
-
-_CHAR_WIDTHS = _CharWidths()
-
-
-def _width(s: str) -> int:
-    if s.isascii():
-        return len(s)
-    return sum(map(_CHAR_WIDTHS.__getitem__, s))
-
-
 class _CellWidths(dict[str, int]):
     """Columns each distinct cell of one report takes, measured once (a year's tables repeat the
     same words in thousands of rows)."""
 
     def __missing__(self, cell: str) -> int:
-        width = self[cell] = _width(cell)
+        width = self[cell] = display_width(cell)
         return width
 
 

@@ -28,7 +28,7 @@ from sla_dsl.evaluation.incident_columns import report_permutation
 from sla_dsl.evaluation.incidents import Incident
 from sla_dsl.events.arrow import events_table
 from sla_dsl.events.arrow_columns import _bools
-from sla_dsl.report.render import _width
+from sla_dsl.i18n.width import display_width
 
 from .helpers import POLICY_PATH, ROOT
 
@@ -147,7 +147,7 @@ def test_report_order_is_the_sort_by_clock_then_id(facts: list[tuple[str, float]
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=30))
 def test_text_width_is_unicodedata_east_asian_width(text: str) -> None:
-    assert _width(text) == sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    assert display_width(text) == sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 @given(st.lists(st.booleans(), max_size=70))

@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sla_dsl.i18n.width import display_width
 from sla_dsl.policy import load_policies
-from sla_dsl.report.render import _CellWidths, _width
+from sla_dsl.report.render import _CellWidths
 from sla_dsl.report.sections import Times
 from sla_dsl.report.words import PolicyWords
 
@@ -38,4 +39,4 @@ def test_times_by_day_are_what_the_words_write(ts: list[dt.datetime | None]) -> 
 @given(st.lists(st.sampled_from(["OUT-1", "対象外（不可抗力）", "通知済み", "abc", "ﾃｽﾄ", "全角ＡＢＣ"]), max_size=20))
 def test_cells_measured_once_measure_as_alone(cells: list[str]) -> None:
     sizes = _CellWidths()
-    assert [sizes[c] for c in cells] == [_width(c) for c in cells]
+    assert [sizes[c] for c in cells] == [display_width(c) for c in cells]
