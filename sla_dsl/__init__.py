@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 from collections.abc import Iterable, Mapping, Sequence
+from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,7 +74,7 @@ def load_policy(path_or_text: str | Path) -> Policy:
 
 def evaluate(
     policy: Policy | Sequence[Policy],
-    events: Iterable[Any | Mapping[str, Any]],
+    events: Iterable[Any | Mapping[str, Any]] | str | PathLike[str],
     start: dt.datetime | dt.date | str,
     end: dt.datetime | dt.date | str,
     as_of: dt.datetime | dt.date | str | None = None,
@@ -84,7 +85,8 @@ def evaluate(
     zone), or the same as text (``"2026-11-01"``, ``"2026-11-01T00:00:00+09:00"``), as the command takes them.
 
     ``events``: event models or dicts, or a ``pyarrow.Table``, pandas or polars DataFrame of the
-    columnar event schema (one row per event; a bad row is named by row and column).
+    columnar event schema (one row per event; a bad row is named by row and column), or the path
+    of a log file, read as ``sla evaluate`` reads it (JSON Lines, CSV, Parquet, Arrow, a directory).
     """
     from .evaluation import evaluate as _evaluate
 

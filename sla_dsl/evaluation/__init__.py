@@ -27,6 +27,7 @@ import datetime as dt
 import gc
 import itertools
 from collections.abc import Iterable, Sequence
+from os import PathLike
 from typing import Any
 
 import numpy as np
@@ -86,7 +87,7 @@ def _instant(t: Time, tz: dt.tzinfo, what: str) -> float:
 
 def evaluate(
     policy: Policy | Sequence[Policy],
-    events: Iterable[Any] | EventLog,
+    events: Iterable[Any] | EventLog | str | PathLike[str],
     start: Time,
     end: Time,
     as_of: Time | None = None,
@@ -94,7 +95,8 @@ def evaluate(
     skip_invalid: bool = False,
     walk: bool = True,
 ) -> Report:
-    """Judge ``events`` (models, dicts or an EventLog) against ``policy`` over [start, end)."""
+    """Judge ``events`` (models, dicts, a table, an EventLog or a log file's path) against ``policy``
+    over [start, end)."""
     log = log_from(events, declared=declared_types(policy))  # the event types the policy versions declare
     return evaluate_log(policy, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk)
 

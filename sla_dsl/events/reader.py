@@ -34,8 +34,9 @@ import csv
 import gc
 import io
 import json
+import os
 import sys
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -520,16 +521,25 @@ def read_text(text: str, source: str = "<events>", *, fmt: str = "jsonl", declar
 
 
 def log_from(events: Any, source: str | None = None, *, declared: Collection[str] = ()) -> EventLog:
-    """An :class:`EventLog` from an iterable of event models or dicts, a table or DataFrame (or a log).
+    """An :class:`EventLog` from an iterable of event models or dicts, a table or DataFrame, a log,
+    or the path of a log file (read as :func:`read_events` reads it).
 
-    ``declared``: the event types the policies declare (any other type is an error)."""
+    ``declared``: the event types the policies declare (any other type is an error). Anything else
+    (bytes, a number, None) is a TypeError saying what is taken, not one problem per character."""
     if isinstance(events, EventLog):
         return events
     mine = declare_types(declared)
+    if isinstance(events, (str, os.PathLike)):
+        return read_events(os.fspath(events), declared=mine)
     if _columnar(events):
         from .arrow import read_table
 
         return read_table(events, source or "<table>", declared=mine)
+    if isinstance(events, (bytes, bytearray, memoryview)) or not isinstance(events, Iterable):
+        raise TypeError(
+            f"events: expected event models or dicts, a pyarrow Table or a DataFrame, or a log file's path; "
+            f"found {type(events).__name__}"
+        )
     log = EventLog(source or "<events>")
     for i, item in enumerate(events, 1):
         if isinstance(item, BaseEvent):

@@ -1,8 +1,10 @@
-"""The Python API's period edges: datetimes, dates and the command's text forms mean one period."""
+"""What the Python API's evaluate() takes: period edges as datetimes, dates or the command's text, and
+events as models, dicts, tables or a log file's path; anything else is a TypeError naming it."""
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,7 +12,9 @@ import pytest
 import sla_dsl
 from sla_dsl.errors import InputError, NaiveDatetimeError
 
-from .helpers import ev, policy, t
+from .helpers import ROOT, ev, policy, t
+
+EXAMPLE = ROOT / "examples" / "events-2026-11.jsonl"
 
 EVENTS = [
     ev("incident.reported", "2026-11-02 10:00", "INC-1", priority="P1"),
@@ -54,3 +58,26 @@ def test_another_type_is_a_type_error_naming_it(value: Any) -> None:
     # not an AttributeError (``'int' object has no attribute 'year'``) from inside the engine
     with pytest.raises(TypeError, match=f"--to: expected a datetime .* found {type(value).__name__}"):
         dumped("2026-11-01", value)
+
+
+@pytest.mark.parametrize("path", [str(EXAMPLE), EXAMPLE])
+def test_a_log_file_path_is_read_as_the_command_reads_it(path: Any) -> None:
+    from sla_dsl.reader import read_events
+
+    expected = sla_dsl.evaluate(policy(), read_events(EXAMPLE), "2026-11-01", "2026-12-01").model_dump_json()
+    assert sla_dsl.evaluate(policy(), path, "2026-11-01", "2026-12-01").model_dump_json() == expected
+
+
+def test_a_missing_log_file_is_an_input_error_not_a_problem_per_character(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="cannot read events: No such file or directory"):
+        dumped_events(str(tmp_path / "nope.jsonl"))
+
+
+@pytest.mark.parametrize("events", [b'{"event": "incident.reported"}', 42, None])
+def test_other_events_are_a_type_error_naming_them(events: Any) -> None:
+    with pytest.raises(TypeError, match=f"events: expected event models .* found {type(events).__name__}"):
+        dumped_events(events)
+
+
+def dumped_events(events: Any) -> str:
+    return sla_dsl.evaluate(policy(), events, "2026-11-01", "2026-12-01").model_dump_json()
