@@ -26,6 +26,7 @@ from zoneinfo import ZoneInfo
 from ..calendars.bounds import RANGE, OutOfRangeError, check_span, check_time
 from ..calendars.business import BusinessCalendar
 from ..calendars.recurrence import Window, maintenance_windows
+from ..calendars.timeargs import parse_edge, parse_instant
 from ..errors import InputError, NaiveDatetimeError
 from ..i18n import message
 from ..i18n.authoring import names
@@ -98,10 +99,25 @@ class Policy:
         example = "`calendar business { days mon..fri  hours 09:00-17:00 }`"
         raise NoCalendarError(message("author.policy.no_calendar", lang, example=example), lang=lang)
 
-    def _aware(self, t: dt.datetime, what: str = "time") -> dt.datetime:
+    def _aware(self, t: dt.datetime | str, what: str = "time") -> dt.datetime:
+        """``t`` in the policy's zone: an aware datetime, or ISO 8601 text with an offset (as the
+        commands read times); a naive one, bad text or a time outside the supported years is refused,
+        any other type is a TypeError naming it."""
+        if isinstance(t, str):
+            t = parse_instant(t, what)
+        elif not isinstance(t, dt.datetime):
+            raise TypeError(f"{what}: expected a datetime with a UTC offset or ISO 8601 text, found {type(t).__name__}")
         if t.tzinfo is None or t.utcoffset() is None:
             raise NaiveDatetimeError(f"{what} `{t.isoformat()}` has no UTC offset")
         return check_time(t, what).astimezone(self.tz)
+
+    def _edge(self, t: dt.datetime | dt.date | str, what: str) -> dt.datetime | dt.date:
+        """A period edge as given, its text read as the commands read ``--from``; another type refused."""
+        if isinstance(t, str):
+            return parse_edge(t, self.tz, what)
+        if not isinstance(t, dt.date):
+            raise TypeError(f"{what}: expected a datetime, a date or ISO 8601 text, found {type(t).__name__}")
+        return t
 
     # -- the contract's operations ----------------------------------------------
     def duration_delta(self, d: m.Duration) -> dt.timedelta:
@@ -109,15 +125,19 @@ class Policy:
         cal = self.calendar(d.calendar)
         return cal.business_delta(d.amount, d.unit)
 
-    def add_business_time(self, t: dt.datetime, delta: dt.timedelta, calendar: str | None = None) -> dt.datetime:
+    def add_business_time(self, t: dt.datetime | str, delta: dt.timedelta, calendar: str | None = None) -> dt.datetime:
         """The earliest instant at which ``delta`` of business time has passed since ``t``."""
+        if not isinstance(delta, dt.timedelta):
+            raise TypeError(f"delta: expected a timedelta, found {type(delta).__name__}")
         return self.calendar(calendar).add(self._aware(t), delta).astimezone(self.tz)
 
-    def business_time_between(self, t1: dt.datetime, t2: dt.datetime, calendar: str | None = None) -> dt.timedelta:
+    def business_time_between(
+        self, t1: dt.datetime | str, t2: dt.datetime | str, calendar: str | None = None
+    ) -> dt.timedelta:
         """Business time in [t1, t2) (negative when t2 < t1)."""
         return self.calendar(calendar).between(self._aware(t1), self._aware(t2))
 
-    def is_business_time(self, t: dt.datetime, calendar: str | None = None) -> bool:
+    def is_business_time(self, t: dt.datetime | str, calendar: str | None = None) -> bool:
         """Whether ``t`` falls inside business hours (open instant included, close excluded)."""
         return self.calendar(calendar).is_business_time(self._aware(t))
 
@@ -184,7 +204,7 @@ class Policy:
                 out.append(f"{help_word}: {message('author.sep.help', lang).join(helps)}")
         return "\n".join(out)
 
-    def due(self, target: m.Target, start: dt.datetime) -> dt.datetime:
+    def due(self, target: m.Target, start: dt.datetime | str) -> dt.datetime:
         """When ``target`` falls due for a clock that starts at ``start``."""
         start = self._aware(start)
         if isinstance(target, m.ByEndOf):
@@ -197,7 +217,7 @@ class Policy:
     def response_due(
         self,
         priority: str,
-        clock_start: dt.datetime,
+        clock_start: dt.datetime | str,
         attributes: Mapping[str, str] | None = None,
         lang: str | None = None,
     ) -> dt.datetime:
@@ -205,8 +225,10 @@ class Policy:
         (what it refuses, in ``lang``: default the policy's primary language)."""
         return self.due(self.priority(priority, attributes, lang).target, clock_start)
 
-    def maintenance_windows(self, start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> list[Window]:
-        """Every regular-maintenance window that starts in [start, end), in time order."""
+    def maintenance_windows(self, start: dt.datetime | dt.date | str, end: dt.datetime | dt.date | str) -> list[Window]:
+        """Every regular-maintenance window that starts in [start, end), in time order (each edge a
+        datetime, a date, or either as text: a date means 00:00 in the policy's zone)."""
+        start, end = self._edge(start, "start"), self._edge(end, "end")
         out: list[Window] = []
         for mt in self.model.maintenance:
             cal = self.calendar(mt.calendar) if mt.calendar else None

@@ -81,3 +81,34 @@ def test_other_events_are_a_type_error_naming_them(events: Any) -> None:
 
 def dumped_events(events: Any) -> str:
     return sla_dsl.evaluate(policy(), events, "2026-11-01", "2026-12-01").model_dump_json()
+
+
+def test_policy_operations_take_iso_text_as_the_commands_do() -> None:
+    p = policy()
+    start = t("2026-11-27 16:00")  # a Friday: 4 business hours are Friday 16-18 and Monday 10-12
+    text = "2026-11-27T16:00:00+09:00"
+    assert p.response_due("P1", text) == p.response_due("P1", start) == t("2026-11-30 12:00")
+    assert p.add_business_time(text, dt.timedelta(hours=4)) == t("2026-11-30 12:00")
+    assert p.business_time_between(text, "2026-11-30T03:00:00Z") == dt.timedelta(hours=4)
+    assert p.is_business_time(text) and not p.is_business_time("2026-11-28T12:00:00+09:00")
+    by_text = p.maintenance_windows("2026-11-01", "2027-01-01")
+    assert by_text == p.maintenance_windows(dt.date(2026, 11, 1), dt.date(2027, 1, 1)) and len(by_text) == 2
+    with pytest.raises(NaiveDatetimeError):
+        p.response_due("P1", "2026-11-27T16:00:00")
+    with pytest.raises(InputError, match="`friday` is not an ISO 8601 time"):
+        p.response_due("P1", "friday")
+
+
+@pytest.mark.parametrize(
+    ("call", "words"),
+    [
+        (lambda p: p.response_due("P1", dt.date(2026, 11, 27)), "time: expected a datetime .* found date"),
+        (lambda p: p.add_business_time(1_764_226_800, dt.timedelta(hours=4)), "found int"),
+        (lambda p: p.add_business_time("2026-11-27T16:00:00+09:00", 4), "delta: expected a timedelta, found int"),
+        (lambda p: p.business_time_between(None, "2026-11-30T12:00:00+09:00"), "found NoneType"),
+        (lambda p: p.maintenance_windows(2026, "2027-01-01"), "start: expected a datetime, a date .* found int"),
+    ],
+)
+def test_policy_operations_refuse_other_types_naming_them(call: Any, words: str) -> None:
+    with pytest.raises(TypeError, match=words):
+        call(policy())
