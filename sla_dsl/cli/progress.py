@@ -28,6 +28,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from ..events.lines import file_magic
 from ..i18n import message
 from ..i18n.width import display_width
 
@@ -44,7 +45,7 @@ def _total(path: str) -> tuple[int | None, bool]:
     p = Path(path)
     name = p.name.lower()
     try:
-        if p.is_dir() or name.endswith(_ARROW):
+        if p.is_dir() or name.endswith(_ARROW) or file_magic(p) is not None:  # by its name or first bytes
             from ..events.arrow import count_rows
 
             return count_rows(p), False

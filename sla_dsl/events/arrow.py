@@ -50,6 +50,7 @@ from pydantic import AwareDatetime
 from ..errors import InputError
 from .arrow_columns import epochs, file_batch
 from .fast import fast_epoch, plain
+from .lines import file_magic
 from .problems import EventInputError, Problem, RowSource
 from .schema import (
     BUILTIN_COUNT,
@@ -520,8 +521,9 @@ def read_table(
 
 
 def is_arrow_path(path: Path) -> bool:
-    """Whether ``path`` is read by this module: a Parquet or Arrow IPC file, or a directory."""
-    return path.is_dir() or path.name.lower().endswith(ARROW_SUFFIXES)
+    """Whether ``path`` is read by this module: a Parquet or Arrow IPC file (by its name or its first
+    bytes), or a directory."""
+    return path.is_dir() or path.name.lower().endswith(ARROW_SUFFIXES) or file_magic(path) is not None
 
 
 def _files(path: Path) -> list[Path]:
@@ -535,7 +537,7 @@ def count_rows(path: str | Path) -> int | None:
     total = 0
     try:
         for f in _files(Path(path)):
-            if not f.name.lower().endswith(PARQUET_SUFFIXES):
+            if not f.name.lower().endswith(PARQUET_SUFFIXES) and file_magic(f) != "Parquet":
                 return None
             total += pq.ParquetFile(f).metadata.num_rows
     except (OSError, pa.ArrowException):
@@ -545,7 +547,7 @@ def count_rows(path: str | Path) -> int | None:
 
 def _batches(path: Path) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
     """The schema and record batches of one file (Parquet by row group, IPC file or stream)."""
-    if path.name.lower().endswith(PARQUET_SUFFIXES):
+    if path.name.lower().endswith(PARQUET_SUFFIXES) or file_magic(path) == "Parquet":
         pf = pq.ParquetFile(path)
         return pf.schema_arrow, pf.iter_batches(batch_size=_BATCH)
     try:

@@ -35,6 +35,7 @@ import re
 import zlib
 from collections.abc import Iterator
 from functools import partial
+from pathlib import Path
 from typing import IO, Any, AnyStr, cast
 
 #: The most bytes one event line may hold, its end of line included (1 MiB).
@@ -109,6 +110,26 @@ def uncompressed(stream: IO[bytes]) -> IO[bytes]:
     if kind is not None:
         raise UnreadableCompression(kind)
     return stream
+
+
+def columnar_magic(head: bytes) -> str | None:
+    """``"Parquet"`` or ``"Arrow"`` when ``head`` (a file's first bytes) opens such a file, else None:
+    a Parquet file starts with ``PAR1``, an Arrow IPC file with ``ARROW1``, an IPC stream with the
+    continuation marker ``FF FF FF FF``; no UTF-8 text starts with any of them."""
+    if head.startswith(b"PAR1"):
+        return "Parquet"
+    if head.startswith((b"ARROW1", b"\xff\xff\xff\xff")):
+        return "Arrow"
+    return None
+
+
+def file_magic(path: str | Path) -> str | None:
+    """:func:`columnar_magic` of the file at ``path`` (None when it cannot be read: its reader says why)."""
+    try:
+        with open(path, "rb") as fh:
+            return columnar_magic(fh.read(6))
+    except OSError:
+        return None
 
 
 def compressed_as(stream: Any) -> str | None:

@@ -50,7 +50,9 @@ from .lines import (
     READ_ERRORS,
     UnreadableCompression,
     bounded_lines,
+    columnar_magic,
     drop_rest,
+    file_magic,
     not_utf8,
     read_failure,
     text_stream,
@@ -445,9 +447,15 @@ def _read_events(
     try:
         if name == "-":
             name = "<stdin>"
-            return read_jsonl(uncompressed(sys.stdin.buffer), name, **opts)
+            stdin = sys.stdin.buffer
+            kind = columnar_magic(stdin.peek(6)[:6]) if hasattr(stdin, "peek") else None
+            if kind is not None:
+                raise EventInputError([_columnar_stdin(kind)])
+            return read_jsonl(uncompressed(stdin), name, **opts)
         p = Path(path)
-        if p.is_dir() or p.name.lower().endswith(_ARROW_SUFFIXES):
+        # Parquet and Arrow IPC by their name, or by their first bytes whatever the name (an export
+        # saved as `events.jsonl`, a file with no suffix): never read as lines of text.
+        if p.is_dir() or p.name.lower().endswith(_ARROW_SUFFIXES) or file_magic(p) is not None:
             from .arrow import read_arrow  # Parquet and Arrow IPC: pyarrow is imported only for them
 
             return read_arrow(p, **opts)
@@ -465,6 +473,17 @@ def _read_events(
         raise EventInputError([Problem(name, 1, code, message, hint, fatal=True)]) from None
     except OSError as exc:
         raise InputError(f"{name}: cannot read events: {exc.strerror or exc}") from None
+
+
+def _columnar_stdin(kind: str) -> Problem:
+    return Problem(
+        "<stdin>",
+        1,
+        "E117",
+        f"the standard input is a {kind} file: {kind} is read from a file, not from a pipe",
+        "give the file's path instead of `-` (a directory of Parquet files is read too)",
+        fatal=True,
+    )
 
 
 def iter_events(path: str | Path, *, declared: Collection[str] = ()) -> Iterator[BaseEvent]:

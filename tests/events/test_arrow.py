@@ -63,7 +63,19 @@ def test_example_month_hand_checked_verdicts_from_parquet(tmp_path: Path) -> Non
     assert inc["INC-055"]["status"] == "excluded" and inc["INC-055"]["response_due"] is None
 
 
-@pytest.mark.parametrize("form", ["parquet-timestamps", "parquet-text", "arrow-ipc", "directory", "gzip-parquet"])
+@pytest.mark.parametrize(
+    "form",
+    [
+        "parquet-timestamps",
+        "parquet-text",
+        "arrow-ipc",
+        "directory",
+        "gzip-parquet",
+        "parquet-named-jsonl",
+        "arrow-ipc-no-suffix",
+        "arrow-stream-named-csv",
+    ],
+)
 def test_same_report_from_every_file_form(form: str, tmp_path: Path, from_jsonl: dict[str, Any]) -> None:
     events = rows()
     table = events_table(events, tz="Asia/Tokyo")
@@ -82,6 +94,16 @@ def test_same_report_from_every_file_form(form: str, tmp_path: Path, from_jsonl:
     elif form == "gzip-parquet":
         path = tmp_path / "events.parquet"
         pq.write_table(table, path, compression="gzip", row_group_size=100)
+    elif form == "parquet-named-jsonl":  # known by its first bytes, not read as lines of text
+        path = tmp_path / "events.jsonl"
+        pq.write_table(table, path)
+    elif form == "arrow-ipc-no-suffix":
+        path = tmp_path / "events"
+        feather.write_feather(table, path, compression="uncompressed")
+    elif form == "arrow-stream-named-csv":
+        path = tmp_path / "events.csv"
+        with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_stream(sink, table.schema) as writer:
+            writer.write_table(table)
     else:
         path = tmp_path / "lake"
         (path / "month=11").mkdir(parents=True)
@@ -264,3 +286,34 @@ def test_round_trip_of_the_event_schema(tmp_path: Path) -> None:
     assert [{k: sorted(r[:3] for r in v) for k, v in g.items()} for g in a.groups] == [
         {k: sorted(r[:3] for r in v) for k, v in g.items()} for g in b.groups
     ]
+
+
+def test_parquet_on_stdin_is_one_located_error_saying_what_to_give(tmp_path: Path) -> None:
+    path = tmp_path / "events.parquet"
+    pq.write_table(events_table(rows()), path)
+    argv = [
+        sys.executable,
+        "-m",
+        "sla_dsl.cli",
+        "evaluate",
+        str(POLICY),
+        "-",
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-12-01",
+    ]
+    res = subprocess.run(argv, input=path.read_bytes(), capture_output=True, timeout=120)
+    assert res.returncode == 1 and res.stdout == b""
+    assert res.stderr.decode() == (
+        "sla: error: <stdin>:1: error[E117]: the standard input is a Parquet file: Parquet is read from a file, "
+        "not from a pipe\n  = help: give the file's path instead of `-` (a directory of Parquet files is read too)\n"
+    )
+
+
+def test_progress_counts_rows_of_a_parquet_file_known_by_its_bytes(tmp_path: Path) -> None:
+    from sla_dsl.cli.progress import _total
+
+    path = tmp_path / "export.jsonl"
+    pq.write_table(events_table(rows()), path)
+    assert _total(str(path)) == (len(rows()), False)
