@@ -31,7 +31,9 @@ from __future__ import annotations
 import bz2
 import gzip
 import io
+import os
 import re
+import stat
 import zlib
 from collections.abc import Iterator
 from functools import partial
@@ -124,8 +126,12 @@ def columnar_magic(head: bytes) -> str | None:
 
 
 def file_magic(path: str | Path) -> str | None:
-    """:func:`columnar_magic` of the file at ``path`` (None when it cannot be read: its reader says why)."""
+    """:func:`columnar_magic` of the regular file at ``path``; None for anything else (a pipe such as
+    ``<(zcat log.gz)`` must not lose its first bytes to a peek) or a file that cannot be read (its
+    reader says why)."""
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
         with open(path, "rb") as fh:
             return columnar_magic(fh.read(6))
     except OSError:

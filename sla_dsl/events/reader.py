@@ -448,9 +448,7 @@ def _read_events(
         if name == "-":
             name = "<stdin>"
             stdin = sys.stdin.buffer
-            kind = columnar_magic(stdin.peek(6)[:6]) if hasattr(stdin, "peek") else None
-            if kind is not None:
-                raise EventInputError([_columnar_stdin(kind)])
+            _refuse_columnar_pipe(stdin, name)
             return read_jsonl(uncompressed(stdin), name, **opts)
         p = Path(path)
         # Parquet and Arrow IPC by their name, or by their first bytes whatever the name (an export
@@ -460,6 +458,7 @@ def _read_events(
 
             return read_arrow(p, **opts)
         with p.open("rb") as fb:
+            _refuse_columnar_pipe(fb, name)  # a pipe (`<(cat events.parquet)`): a regular file was known above
             stream = uncompressed(fb)
             if not _is_csv(p):
                 return read_jsonl(stream, name, **opts)
@@ -475,14 +474,26 @@ def _read_events(
         raise InputError(f"{name}: cannot read events: {exc.strerror or exc}") from None
 
 
-def _columnar_stdin(kind: str) -> Problem:
-    return Problem(
-        "<stdin>",
-        1,
-        "E117",
-        f"the standard input is a {kind} file: {kind} is read from a file, not from a pipe",
-        "give the file's path instead of `-` (a directory of Parquet files is read too)",
-        fatal=True,
+def _refuse_columnar_pipe(stream: Any, name: str) -> None:
+    """One fatal E117 when a stream that is not a regular file (stdin, a named pipe) holds Parquet or
+    Arrow: they are read from a file, whose end holds the footer."""
+    kind = columnar_magic(stream.peek(6)[:6]) if hasattr(stream, "peek") else None
+    if kind is None:
+        return
+    what = "the standard input" if name == "<stdin>" else "the pipe"
+    instead = "instead of `-`" if name == "<stdin>" else "instead of a pipe"
+    raise EventInputError(
+        [
+            Problem(
+                name,
+                1,
+                "E117",
+                f"{what} is {'an Arrow IPC' if kind == 'Arrow' else 'a Parquet'} file: {kind} is read from a file, "
+                "not from a pipe",
+                f"give the file's path {instead} (a directory of Parquet files is read too)",
+                fatal=True,
+            )
+        ]
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -317,3 +318,28 @@ def test_progress_counts_rows_of_a_parquet_file_known_by_its_bytes(tmp_path: Pat
     path = tmp_path / "export.jsonl"
     pq.write_table(events_table(rows()), path)
     assert _total(str(path)) == (len(rows()), False)
+
+
+def test_a_pipe_is_peeked_not_consumed_and_a_columnar_one_refused(tmp_path: Path) -> None:
+    # `sla evaluate POLICY <(cat log)`: the name is a pipe; looking for Parquet's first bytes must
+    # not take the log's first bytes away from the JSON Lines reader
+    fifo = tmp_path / "events.fifo"
+    os.mkfifo(fifo)
+    argv = [sys.executable, "-m", "sla_dsl.cli", "evaluate", str(POLICY), str(fifo), "--from", "2026-11-01"]
+    argv += ["--to", "2026-12-01", "--format", "json"]
+    expected = judged(read_events(EXAMPLE))
+    for content, code in ((EXAMPLE.read_bytes(), 0), (_parquet_bytes(tmp_path), 1)):
+        proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        fifo.write_bytes(content)  # blocks until the command opens the pipe
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == code, err
+        if code == 0:
+            assert json.loads(out)["incidents"] == expected["incidents"]
+        else:
+            assert f"{fifo}:1: error[E117]: the pipe is a Parquet file" in err.decode() and out == b""
+
+
+def _parquet_bytes(tmp_path: Path) -> bytes:
+    path = tmp_path / "events.parquet"
+    pq.write_table(events_table(rows()), path)
+    return path.read_bytes()
