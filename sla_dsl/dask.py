@@ -147,6 +147,12 @@ def judge(
             parts = [judge_one(texts, f, start, end, as_of, source, skip_invalid) for f in files]
             return finish_blobs(texts, dask.compute(*_tree(parts, split_every)), start, end, as_of)
         events = importlib.import_module("dask.dataframe").read_parquet(files, dtype_backend="pyarrow")
+    elif not hasattr(events, "map_partitions"):
+        raise TypeError(
+            f"events: expected a Dask DataFrame or Parquet paths, found {type(events).__name__} "
+            "(a table in memory: sla_dsl.evaluate judges it in this process, or dask.dataframe.from_pandas "
+            "makes a Dask DataFrame of it)"
+        )
     frame = events if partitioned else events.shuffle(on=PARTITION_KEY, shuffle_method=shuffle)
     partials = frame.map_partitions(
         _judge_frame, texts, start, end, as_of, source, skip_invalid, meta=pd.Series(dtype=object)

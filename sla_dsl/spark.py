@@ -87,6 +87,11 @@ def judge(
     skip_invalid: bool = False,
 ) -> Evaluation:
     """Judge a Spark DataFrame of events (see the module's notes): the compact verdicts of one run."""
+    if not hasattr(events, "mapInArrow"):
+        raise TypeError(
+            f"events: expected a Spark DataFrame, found {type(events).__name__} (a table in memory: "
+            "sla_dsl.evaluate judges it in this process; Parquet files: spark.read.parquet)"
+        )
     texts = policy_texts(policy)
     check_period(texts, start, end, as_of)
     n = partitions or max(events.rdd.getNumPartitions(), 1)

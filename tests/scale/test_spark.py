@@ -38,3 +38,11 @@ def test_the_trend_in_local_2(spark: Any, two_months: Path) -> None:
     expected = one_run_json(two_months, policy(), NOV, DEC)
     assert spark_json(spark, two_months, 3) == expected
     assert b'"month": "2026-10-01"' in expected and b'"month": "2026-11-01"' in expected
+
+
+def test_a_table_in_memory_is_a_type_error_saying_what_to_use() -> None:
+    import pyarrow as pa
+
+    table = pa.table({"event": ["incident.reported"], "at": ["2026-11-02T10:00:00+09:00"], "id": ["I-1"]})
+    with pytest.raises(TypeError, match=r"expected a Spark DataFrame, found Table .*sla_dsl\.evaluate"):
+        sla_spark.evaluate(POLICY_PATH, table, dt.date(2026, 11, 1), dt.date(2026, 12, 1))
