@@ -18,7 +18,7 @@ from .._version import __version__
 from ..errors import SlaError
 from ..i18n import message
 from ..lang.diagnostics import PolicyError, render_all, summary
-from ..policy.load import compile_path
+from ..policy.load import compile_path, compile_stdin
 from .langs import diagnostics_lang, lang_option, model_lang
 
 #: Modules that add subcommands with ``add_parsers(subparsers)``, by command.
@@ -57,7 +57,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     left_out: list[str] = []
     first_lang: str | None = None
     for path in args.policy:
-        compiled = compile_path(path)
+        compiled = compile_stdin() if path == "-" else compile_path(path)  # `-`: the standard input, as sla fmt
         lang = model_lang(args, compiled.model)
         first_lang = first_lang or lang
         diags = compiled.diagnostics

@@ -29,7 +29,7 @@ def _fmt(args: argparse.Namespace) -> int:
     from ..files import write_atomic
     from ..i18n import message
     from ..lang.diagnostics import render_all
-    from ..lang.source import read_policy_file, read_policy_stream
+    from ..lang.source import read_policy_file, read_policy_stdin
     from ..policy.load import compile_text
     from .app import use_color
 
@@ -40,7 +40,7 @@ def _fmt(args: argparse.Namespace) -> int:
         # stdin and files go through the one reader of policy text (bytes: BOM, UTF-8, NUL, size cap)
         if path == "-":
             name = "<stdin>"
-            source, diags = read_policy_stream(sys.stdin.buffer, name)
+            source, diags = read_policy_stdin(name)
         else:
             name = path
             source, diags = read_policy_file(path)

@@ -447,6 +447,8 @@ def _read_events(
     try:
         if name == "-":
             name = "<stdin>"
+            if sys.stdin is None:  # started with stdin closed (`<&-`)
+                raise InputError(f"{name}: cannot read events: the standard input is closed")
             stdin = sys.stdin.buffer
             _refuse_columnar_pipe(stdin, name)
             return read_jsonl(uncompressed(stdin), name, **opts)

@@ -95,6 +95,9 @@ VALUE_DIAGNOSTICS: dict[str, Msg] = {
     ),
     "diag.E001.missing": Msg("そのようなファイルはありません", "no such file"),
     "diag.E001.os": Msg("ファイルを読み取れません：{reason}", "cannot read the file: {reason}"),
+    "diag.E001.stdin_closed": Msg(
+        "標準入力が閉じられているため、ポリシーを読み取れません", "cannot read the policy: the standard input is closed"
+    ),
     **{f"diag.E001.os.{name}": msg for name, msg in OS_REASONS.items()},
     # E201: ranges that run backwards
     "diag.E201.days": Msg("曜日の範囲 `{range}` が逆向きです", "the day range `{range}` runs backwards"),

@@ -28,6 +28,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import BinaryIO
 
@@ -128,6 +129,14 @@ def read_policy_stream(stream: BinaryIO, file: str) -> tuple[str | None, list[Di
     if len(data) > MAX_POLICY_BYTES:
         return _too_big(file, None, "input")
     return decode_policy(data, file)
+
+
+def read_policy_stdin(file: str = "<stdin>") -> tuple[str | None, list[Diagnostic]]:
+    """Policy text from the standard input (``-``); E001 when the process was started without one
+    (``<&-``), instead of an internal error."""
+    if sys.stdin is None:
+        return _refused(file, words("diag.E001.stdin_closed"))
+    return read_policy_stream(sys.stdin.buffer, file)
 
 
 def read_policy_file(path: str | Path) -> tuple[str | None, list[Diagnostic]]:

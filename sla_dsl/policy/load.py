@@ -24,6 +24,7 @@ from ..i18n import message
 from ..lang import compile as _lang
 from ..lang.compile import Compiled
 from ..lang.diagnostics import PolicyError, policy_language
+from ..lang.source import read_policy_stdin
 from .checks import DEEP_CHECKS
 from .compiled import Policy
 
@@ -36,6 +37,14 @@ def compile_text(text: str, file: str = "<policy>") -> Compiled:
 def compile_path(path: str | Path) -> Compiled:
     """Read and compile a policy file with every check; never raises for bad input."""
     return _lang.compile_path(path, DEEP_CHECKS)
+
+
+def compile_stdin(file: str = "<stdin>") -> Compiled:
+    """Read and compile a policy from the standard input with every check; never raises for bad input."""
+    text, diags = read_policy_stdin(file)
+    if text is None:
+        return Compiled("", file, None, diags)
+    return compile_text(text, file)
 
 
 def compile_policy(path_or_text: str | Path) -> Compiled:

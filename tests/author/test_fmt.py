@@ -150,6 +150,23 @@ def test_stdin_to_stdout() -> None:
     assert proc.stdout == (GOLDEN / "messy.expected.sla").read_text("utf-8")
 
 
+def test_check_reads_stdin_as_fmt_does() -> None:
+    check = [sys.executable, "-m", "sla_dsl.cli", "check", "-"]
+    good = subprocess.run(check, input=POLICY.read_text("utf-8"), capture_output=True, text=True, cwd=ROOT)
+    assert good.returncode == 0 and good.stderr == "", good.stderr
+    typo = POLICY.read_text("utf-8").replace("4 business hours", "4 busines hours")
+    bad = subprocess.run([*check, "--lang", "en"], input=typo, capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 1 and "<stdin>:" in bad.stderr and "error[E207]" in bad.stderr, bad.stderr
+
+
+@pytest.mark.parametrize("command", ["check", "fmt"])
+def test_a_closed_stdin_is_an_e001_not_an_internal_error(command: str) -> None:
+    argv = [sys.executable, "-m", "sla_dsl.cli", command, "--lang", "en", "-"]
+    res = subprocess.run(["sh", "-c", 'exec "$@" <&-', "sh", *argv], capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 1 and "internal error" not in res.stderr
+    assert "<stdin>:1:1: error[E001]: cannot read the policy: the standard input is closed" in res.stderr
+
+
 def test_missing_file_is_a_located_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["fmt", "no-such-file.sla"]) == 1
     assert "no-such-file.sla:1:1: error[E001]: no such file" in capsys.readouterr().err

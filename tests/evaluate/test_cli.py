@@ -213,3 +213,14 @@ def test_output_file_that_cannot_be_written_is_refused_before_the_work(tmp_path:
     res = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--output", target)
     assert res.returncode == 1 and res.stdout == "" and "Traceback" not in res.stderr
     assert res.stderr.startswith(f"sla: error: --output `{target}`") and words in res.stderr, res.stderr
+
+
+def test_events_from_a_closed_stdin_are_an_input_error_not_a_bug() -> None:
+    argv = [sys.executable, "-m", "sla_dsl.cli", "evaluate", str(POLICY_PATH), "-", *MONTH]
+    res = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert res.returncode == 0  # an empty stdin is an empty log
+    closed = subprocess.run(  # the shell's `<&-`: the child starts with no descriptor 0
+        ["sh", "-c", 'exec "$@" <&-', "sh", *argv], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert closed.returncode == 1 and closed.stdout == ""
+    assert closed.stderr == "sla: error: <stdin>: cannot read events: the standard input is closed\n"
