@@ -69,11 +69,20 @@ def run() -> NoReturn:
         evaluate.KEPT = []  # its verdicts stay to the end: nothing frees them object by object
         sys.meta_path.insert(0, _NoPandas())  # pyarrow's probe finds no pandas
     code = main()
-    for stream in (sys.stdout, sys.stderr):
-        try:
-            stream.flush()
-        except (OSError, ValueError):  # a reader that went away (`| head`), a stream the command closed
-            pass
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:  # a reader that went away (`| head`)
+        pass
+    except ValueError:  # a stream the command closed
+        pass
+    except OSError as exc:  # what was left to write is lost (a full disk): never a silent success
+        if code == 0:
+            code = 1
+        print(f"sla: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+    try:
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):  # nowhere left to say anything
+        pass
     os._exit(code)
 
 

@@ -8,11 +8,13 @@ are invalid (located messages on stderr, nothing on stdout); 2 wrong usage;
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
+import io
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 from .._version import __version__
 from ..errors import SlaError
@@ -112,6 +114,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``sla`` console script."""
     args: argparse.Namespace | None = None
+    if sys.stdout is None:  # started with stdout closed (`>&-`): a write says so, as a command's error
+        sys.stdout = _ClosedStdout()
     try:
         argv = list(sys.argv[1:] if argv is None else argv)
         command = next((a for a in argv if not a.startswith("-")), None)
@@ -134,13 +138,43 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader went away (e.g. `| head`); not an error of ours
         sys.stderr.close()
         return 0
+    except OSError as exc:
+        if exc.errno not in _OUTPUT_ERRNOS:
+            return _internal(exc)
+        # a full disk or quota, a file too large, a closed or failing output: the system's, not a bug of ours
+        print(f"sla: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     except Exception as exc:
-        print(
-            f"sla: internal error: {type(exc).__name__}: {exc} "
-            "(this is a bug in sla; please report it with the command you ran)",
-            file=sys.stderr,
-        )
-        return 3
+        return _internal(exc)
+
+
+#: Errors of writing what a command prints, that the system reports (disk full, quota, file size
+#: limit, a closed descriptor, an I/O error): said as the command's error (exit 1), not as a bug.
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EBADF, errno.EIO})
+
+
+def _internal(exc: BaseException) -> int:
+    print(
+        f"sla: internal error: {type(exc).__name__}: {exc} "
+        "(this is a bug in sla; please report it with the command you ran)",
+        file=sys.stderr,
+    )
+    return 3
+
+
+class _ClosedStdout(io.TextIOBase):
+    """What ``sys.stdout`` is when the process has none: not a terminal, and every write an OSError
+    (EBADF) that the commands report as theirs, instead of an AttributeError on None."""
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: Any) -> int:
+        raise OSError(errno.EBADF, "the standard output is closed")
+
+    @property
+    def buffer(self) -> _ClosedStdout:
+        return self
 
 
 def _shown(text: str) -> str:

@@ -260,11 +260,25 @@ def _judge_and_write(
             limit=args.limit or None,
         )
         if args.output is None:
-            sys.stdout.write(text)
+            with _stdout_errors():
+                sys.stdout.write(text)
+                sys.stdout.flush()  # here, where a full disk is this command's error, not at exit
         else:
             with _output(args.output) as out:
                 out.write(text.encode("utf-8"))
     return 0
+
+
+@contextlib.contextmanager
+def _stdout_errors() -> Iterator[None]:
+    """A failed write of the report on stdout (a full disk, a closed descriptor) as this command's
+    error (exit 1) naming it; a reader that went away (``| head``) stays what it is."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise InputError(f"cannot write the report on the standard output: {exc.strerror or exc}") from None
 
 
 def _check_output_file(path: str) -> None:
@@ -282,9 +296,10 @@ def _output(path: str | None) -> Iterator[IO[bytes]]:
     """Where a report's bytes go: stdout, or the file ``path`` (``--output``), replaced whole when the
     block ends or left as it was (see :func:`~sla_dsl.files.atomic_file`)."""
     if path is None:
-        sys.stdout.flush()
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
+        with _stdout_errors():
+            sys.stdout.flush()
+            yield sys.stdout.buffer
+            sys.stdout.buffer.flush()
         return
     try:
         with atomic_file(path, plain_new=True) as fh:

@@ -224,3 +224,29 @@ def test_events_from_a_closed_stdin_are_an_input_error_not_a_bug() -> None:
     )
     assert closed.returncode == 1 and closed.stdout == ""
     assert closed.stderr == "sla: error: <stdin>: cannot read events: the standard input is closed\n"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_report_that_cannot_be_written_on_stdout_is_an_error_not_a_bug_or_a_success(fmt: str) -> None:
+    argv = [sys.executable, "-m", "sla_dsl._entry", "evaluate", str(POLICY_PATH), str(EXAMPLE), *MONTH, "--format", fmt]
+    with open("/dev/full", "w") as full:  # a full disk
+        res = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120)
+    assert res.returncode == 1
+    assert res.stderr == "sla: error: cannot write the report on the standard output: No space left on device\n"
+    closed = subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", *argv], capture_output=True, text=True, cwd=ROOT)
+    assert closed.returncode == 1
+    assert (
+        closed.stderr == "sla: error: cannot write the report on the standard output: the standard output is closed\n"
+    )
+
+
+def test_any_command_that_cannot_write_its_output_says_so() -> None:
+    argv = [sys.executable, "-m", "sla_dsl._entry", "calendar", str(POLICY_PATH), "--month", "2026-11"]
+    with open("/dev/full", "w") as full:
+        res = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120)
+    assert res.returncode == 1 and res.stderr == "sla: error: cannot write the output: No space left on device\n"
+    closed = subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", *argv], capture_output=True, text=True, cwd=ROOT)
+    assert (
+        closed.returncode == 1
+        and closed.stderr == "sla: error: cannot write the output: the standard output is closed\n"
+    )
