@@ -70,8 +70,9 @@ def atomic_file(path: str | Path, *, plain_new: bool = False) -> Iterator[IO[byt
     without an error, flushed to disk first: a reader sees the old file or the whole new one.
 
     The file keeps the mode of the one it replaces. A new one is private (0600, the temporary
-    file's), or with ``plain_new`` the mode a plain new file gets (0666 less the umask)."""
-    target = Path(path)
+    file's), or with ``plain_new`` the mode a plain new file gets (0666 less the umask). A symbolic
+    link stays a link: the file it points to is the one replaced."""
+    target = Path(os.path.realpath(path))
     try:
         mode: int | None = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:

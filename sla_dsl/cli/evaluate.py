@@ -23,6 +23,7 @@ import contextlib
 import datetime as dt
 import gc
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from typing import IO, Any
@@ -281,6 +282,14 @@ def _stdout_errors() -> Iterator[None]:
         raise InputError(f"cannot write the report on the standard output: {exc.strerror or exc}") from None
 
 
+def _not_a_file(path: str) -> bool:
+    """Whether ``path`` names something that exists and is not a regular file (a device, a pipe)."""
+    try:
+        return not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def _check_output_file(path: str) -> None:
     """Refuse an ``--output`` file that cannot be written where it is asked for: a directory, or a
     file in a directory that does not exist."""
@@ -302,7 +311,11 @@ def _output(path: str | None) -> Iterator[IO[bytes]]:
             sys.stdout.buffer.flush()
         return
     try:
-        with atomic_file(path, plain_new=True) as fh:
-            yield fh
+        if _not_a_file(path):  # /dev/stdout, a pipe, a terminal: written into, never replaced
+            with open(path, "wb") as fh:
+                yield fh
+        else:
+            with atomic_file(path, plain_new=True) as fh:
+                yield fh
     except OSError as exc:
         raise InputError(f"--output `{printable(path)}`: cannot write the report: {exc.strerror or exc}") from None

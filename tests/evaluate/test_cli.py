@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -250,3 +252,36 @@ def test_any_command_that_cannot_write_its_output_says_so() -> None:
         closed.returncode == 1
         and closed.stderr == "sla: error: cannot write the output: the standard output is closed\n"
     )
+
+
+def test_output_into_a_device_or_through_a_link_writes_into_it_never_replaces_it(tmp_path: Path) -> None:
+    shown = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH).stdout
+    stdout = tmp_path / "stdout"  # as /dev/stdout, a link to the pipe behind descriptor 1 (and, unlike
+    stdout.symlink_to("/proc/self/fd/1")  # /dev/stdout, harmless to replace if the code ever did)
+    res = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--output", stdout)
+    assert res.returncode == 0 and res.stdout == shown and stdout.is_symlink()
+    fifo = tmp_path / "report.fifo"
+    os.mkfifo(fifo)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "sla_dsl.cli",
+            "evaluate",
+            str(POLICY_PATH),
+            str(EXAMPLE),
+            *MONTH,
+            "--output",
+            str(fifo),
+        ],
+        cwd=ROOT,
+    )
+    assert fifo.read_text("utf-8") == shown and proc.wait(timeout=120) == 0
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # still the pipe, not a file put in its place
+    real = tmp_path / "reports" / "november.txt"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "latest.txt"
+    link.symlink_to(real)
+    assert sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--output", link).returncode == 0
+    assert link.is_symlink() and real.read_text("utf-8") == shown
