@@ -76,9 +76,11 @@ def run() -> NoReturn:
     except ValueError:  # a stream the command closed
         pass
     except OSError as exc:  # what was left to write is lost (a full disk): never a silent success
+        from .cli.app import cannot_write
+
         if code == 0:
             code = 1
-        print(f"sla: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        print(cannot_write(exc), file=sys.stderr)
     try:
         sys.stderr.flush()
     except (OSError, ValueError, AttributeError):  # nowhere left to say anything

@@ -45,7 +45,7 @@ from .errors import InputError
 from .evaluation import Time
 from .evaluation.partition import PARTITION_KEY, Partial, merge
 from .evaluation.result import Evaluation
-from .events.arrow import PARQUET_SUFFIXES
+from .events.lines import PARQUET_SUFFIXES
 from .policy.compiled import Policy
 from .report import Report
 from .report.tables import report_tables

@@ -142,7 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if exc.errno not in _OUTPUT_ERRNOS:
             return _internal(exc)
         # a full disk or quota, a file too large, a closed or failing output: the system's, not a bug of ours
-        print(f"sla: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        print(cannot_write(exc), file=sys.stderr)
         return 1
     except Exception as exc:
         return _internal(exc)
@@ -151,6 +151,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 #: Errors of writing what a command prints, that the system reports (disk full, quota, file size
 #: limit, a closed descriptor, an I/O error): said as the command's error (exit 1), not as a bug.
 _OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EBADF, errno.EIO})
+
+
+def cannot_write(exc: OSError) -> str:
+    """The line that says a command's output could not be written (here, and at the process's end)."""
+    return f"sla: error: cannot write the output: {exc.strerror or exc}"
 
 
 def _internal(exc: BaseException) -> int:

@@ -28,14 +28,13 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from ..events.lines import file_magic
+from ..events.lines import is_columnar_path
 from ..i18n import message
 from ..i18n.width import display_width
 
 Progress = Callable[[int, int], None]
 
 _COMPRESSED = (".gz", ".bz2", ".xz")
-_ARROW = (".parquet", ".pq", ".arrow", ".feather", ".ipc", ".arrows")
 
 
 def _total(path: str) -> tuple[int | None, bool]:
@@ -45,7 +44,7 @@ def _total(path: str) -> tuple[int | None, bool]:
     p = Path(path)
     name = p.name.lower()
     try:
-        if p.is_dir() or name.endswith(_ARROW) or file_magic(p) is not None:  # by its name or first bytes
+        if is_columnar_path(p):  # by its name or its first bytes, as the reader decides
             from ..events.arrow import count_rows
 
             return count_rows(p), False

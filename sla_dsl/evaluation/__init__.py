@@ -33,6 +33,7 @@ from typing import Any
 import numpy as np
 
 from ..calendars.bounds import check_period, check_time
+from ..calendars.timeargs import parse_edge
 from ..errors import InputError, NaiveDatetimeError
 from ..events.reader import Problem, log_from
 from ..events.schema import CODE, FAMILY_OF, PAYLOAD_BY_CODE, TYPES, EventLog, Rec
@@ -71,8 +72,6 @@ def _instant(t: Time, tz: dt.tzinfo, what: str) -> float:
     A text is read as the command's ``--from`` is (ISO 8601 with an offset, or a date); any other
     type is refused with a TypeError naming it, not an AttributeError from deep inside."""
     if isinstance(t, str):
-        from ..calendars.timeargs import parse_edge
-
         return parse_edge(t, tz, what).timestamp()
     if not isinstance(t, dt.date):
         raise TypeError(

@@ -50,7 +50,7 @@ from pydantic import AwareDatetime
 from ..errors import InputError
 from .arrow_columns import epochs, file_batch
 from .fast import fast_epoch, plain
-from .lines import file_magic
+from .lines import ARROW_SUFFIXES, is_columnar_path, is_parquet_file
 from .problems import EventInputError, Problem, RowSource
 from .schema import (
     BUILTIN_COUNT,
@@ -80,11 +80,6 @@ __all__ = [
 ]
 
 Progress = Callable[[int, int], None]
-
-#: File suffixes read as Parquet, and as Arrow IPC (file or stream format).
-PARQUET_SUFFIXES = (".parquet", ".pq")
-IPC_SUFFIXES = (".arrow", ".feather", ".ipc", ".arrows")
-ARROW_SUFFIXES = PARQUET_SUFFIXES + IPC_SUFFIXES
 
 
 class ColumnSpec(NamedTuple):
@@ -521,9 +516,8 @@ def read_table(
 
 
 def is_arrow_path(path: Path) -> bool:
-    """Whether ``path`` is read by this module: a Parquet or Arrow IPC file (by its name or its first
-    bytes), or a directory."""
-    return path.is_dir() or path.name.lower().endswith(ARROW_SUFFIXES) or file_magic(path) is not None
+    """Whether ``path`` is read by this module (:func:`~.lines.is_columnar_path`)."""
+    return is_columnar_path(path)
 
 
 def _files(path: Path) -> list[Path]:
@@ -537,7 +531,7 @@ def count_rows(path: str | Path) -> int | None:
     total = 0
     try:
         for f in _files(Path(path)):
-            if not f.name.lower().endswith(PARQUET_SUFFIXES) and file_magic(f) != "Parquet":
+            if not is_parquet_file(f):
                 return None
             total += pq.ParquetFile(f).metadata.num_rows
     except (OSError, pa.ArrowException):
@@ -547,7 +541,7 @@ def count_rows(path: str | Path) -> int | None:
 
 def _batches(path: Path) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
     """The schema and record batches of one file (Parquet by row group, IPC file or stream)."""
-    if path.name.lower().endswith(PARQUET_SUFFIXES) or file_magic(path) == "Parquet":
+    if is_parquet_file(path):
         pf = pq.ParquetFile(path)
         return pf.schema_arrow, pf.iter_batches(batch_size=_BATCH)
     try:

@@ -138,6 +138,23 @@ def file_magic(path: str | Path) -> str | None:
         return None
 
 
+#: File suffixes read as Parquet, and as Arrow IPC (file or stream format).
+PARQUET_SUFFIXES = (".parquet", ".pq")
+IPC_SUFFIXES = (".arrow", ".feather", ".ipc", ".arrows")
+ARROW_SUFFIXES = PARQUET_SUFFIXES + IPC_SUFFIXES
+
+
+def is_columnar_path(path: Path) -> bool:
+    """Whether ``path`` is read as Parquet or Arrow IPC: a directory, or a file by its name or its
+    first bytes (an export saved as ``events.jsonl`` is still Parquet)."""
+    return path.is_dir() or path.name.lower().endswith(ARROW_SUFFIXES) or file_magic(path) is not None
+
+
+def is_parquet_file(path: Path) -> bool:
+    """Whether the file ``path`` is read as Parquet (by its name or its first bytes), not as Arrow IPC."""
+    return path.name.lower().endswith(PARQUET_SUFFIXES) or file_magic(path) == "Parquet"
+
+
 def compressed_as(stream: Any) -> str | None:
     """The compression ``stream`` (or the binary stream under a text one) is decompressing, or None."""
     raw = getattr(stream, "buffer", stream)

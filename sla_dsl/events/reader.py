@@ -52,7 +52,7 @@ from .lines import (
     bounded_lines,
     columnar_magic,
     drop_rest,
-    file_magic,
+    is_columnar_path,
     not_utf8,
     read_failure,
     text_stream,
@@ -429,7 +429,6 @@ def read_events(
 
 
 #: Parquet and Arrow IPC files (and directories of them), read by :mod:`.arrow`.
-_ARROW_SUFFIXES = (".parquet", ".pq", ".arrow", ".feather", ".ipc", ".arrows")
 
 
 def _is_csv(path: Path) -> bool:
@@ -455,7 +454,7 @@ def _read_events(
         p = Path(path)
         # Parquet and Arrow IPC by their name, or by their first bytes whatever the name (an export
         # saved as `events.jsonl`, a file with no suffix): never read as lines of text.
-        if p.is_dir() or p.name.lower().endswith(_ARROW_SUFFIXES) or file_magic(p) is not None:
+        if is_columnar_path(p):
             from .arrow import read_arrow  # Parquet and Arrow IPC: pyarrow is imported only for them
 
             return read_arrow(p, **opts)
