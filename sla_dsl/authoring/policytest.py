@@ -69,6 +69,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..events import EventInputError, EventLog, Problem, validate_mapping
+from ..events.problems import event_problems_in
 from ..events.schema import declare_types
 from ..i18n import message as said
 from ..i18n.authoring import names
@@ -307,7 +308,8 @@ def run_case(policy: Policy, case: Case) -> Outcome:
     elif "maintenance" in spec:
         out.problems += _maintenance(policy, case)
     else:
-        out.problems += list(_run_events(policy, case))
+        with event_problems_in(case.lang):  # a bad event is said in the case's language
+            out.problems += list(_run_events(policy, case))
     return out
 
 

@@ -539,6 +539,7 @@ def _status_line(old: dict[str, int], new: dict[str, int], lang: str = "en") -> 
 def cmd_replay(args: argparse.Namespace) -> int:
     """``sla replay OLD NEW EVENTS --from --to [--as-of] [--format]``."""
     from ..calendars.timeargs import parse_edge
+    from ..events.problems import event_problems_in
     from ..events.reader import read_events
     from ..lang.diagnostics import policy_language
     from ..policy import declared_types, load_policies
@@ -551,8 +552,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
     start = parse_edge(args.start, tz, "--from", lang)
     end = parse_edge(args.end, tz, "--to", lang)
     as_of = parse_edge(args.as_of, tz, "--as-of", lang) if args.as_of else None
-    log = read_events(args.events, declared=declared_types([*old, *new]))
-    result = replay(old, new, log, start, end, as_of, lang)
+    with event_problems_in(lang):
+        log = read_events(args.events, declared=declared_types([*old, *new]))
+        result = replay(old, new, log, start, end, as_of, lang)
     if args.format == "json":
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -30,9 +30,11 @@ from typing import IO, Any
 
 from ..calendars.timeargs import check_period_args, parse_edge
 from ..errors import InputError
+from ..events.problems import by_line, event_problems_in
 from ..events.reader import read_events
 from ..events.schema import EventLog
 from ..files import atomic_file
+from ..i18n import message
 from ..policy import Policy, declared_types, load_policies
 from ..report.escape import printable
 from ..report.pdf import html_to_pdf, require_chromium
@@ -180,7 +182,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     browser = require_chromium() if args.format == "pdf" else None  # before the work, not after it
     phase = Phase(args.quiet, tlang)
     try:
-        return _judge_and_write(args, policies, events_path, (start, end, as_of), browser, phase)
+        with event_problems_in(tlang):
+            return _judge_and_write(args, policies, events_path, (start, end, as_of), browser, phase)
     finally:
         phase.close()  # before any message of an error, and before the shell's prompt
 
@@ -201,6 +204,7 @@ def _judge_and_write(
     log = _read(events_path, args.skip_invalid, args.quiet, declared_types(policies), phase.lang)
     phase.say("judging")
     result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid, walk=not args.no_walk)
+    skipped = by_line(log.left_out, phase.lang)  # the report's `skipped`, in the command's language
     if KEPT is not None:
         KEPT.append(result)
     if not args.no_trend:
@@ -209,8 +213,9 @@ def _judge_and_write(
         KEPT.append(log)  # freeing a year's records one by one costs a twentieth of a second; the process ends
     del log  # the verdicts keep what they need
     phase.close()  # the lines below, and a report on this terminal, start on a clean line
-    for line in result.skeleton.input.skipped:
-        print(f"sla: skipped: {printable(line)}", file=sys.stderr)
+    word = message("cli.evaluate.skipped", phase.lang)
+    for line in skipped:
+        print(f"sla: {word}: {printable(line)}", file=sys.stderr)
     if args.output or not sys.stdout.isatty():
         phase.say("writing")
     if args.format == "parquet":

@@ -108,6 +108,7 @@ def explain_command(args: argparse.Namespace) -> int:
     """``sla explain``: print the explanation of one item."""
     from ..evaluation import judge_log
     from ..evaluation.event_times import check_event_times
+    from ..events.problems import event_problems_in
     from ..events.reader import read_events
     from ..policy import declared_types, load_policies
     from .progress import reading_bar
@@ -118,7 +119,7 @@ def explain_command(args: argparse.Namespace) -> int:
     policies = load_policies(policy_paths, args.lang)
     tz = min(policies, key=lambda p: p.effective).tz
     tlang = args.lang or default_lang(policies)  # the language of the bar and of a bad time, as of the text
-    with reading_bar(events_path, getattr(args, "quiet", False), lang=tlang) as progress:
+    with event_problems_in(tlang), reading_bar(events_path, getattr(args, "quiet", False), lang=tlang) as progress:
         # Deferred: the problems of the lines are reported with those the policy check finds, in one run.
         log = read_events(
             events_path,
@@ -134,7 +135,8 @@ def explain_command(args: argparse.Namespace) -> int:
     else:
         at = _anchor(log, ident)
         if at is None:
-            log.settle(args.skip_invalid)  # the problems of the lines come first, when there are any
+            with event_problems_in(tlang):
+                log.settle(args.skip_invalid)  # the problems of the lines come first, when there are any
             words = PolicyWords(policies, tlang)
             raise InputError(words.m("explain.no_events", id=ident), lang=tlang)
         month = _month(dt.datetime.fromtimestamp(at, tz))
@@ -142,7 +144,8 @@ def explain_command(args: argparse.Namespace) -> int:
         end = parse_edge(args.end, tz, "--to", tlang) if args.end else _next(month)
     check_period_args(start, end, tlang)
     # The log is consumed by judging it: one period, chosen before.
-    result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid)
+    with event_problems_in(tlang):
+        result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid)
     items = _items(result, ident)
     assert result is not None
     report: Report = result.skeleton

@@ -11,6 +11,10 @@ Design notes
 * A :class:`~sla_dsl.lang.diagnostics.PolicyError` carries the language of its
   policy, so ``sla``'s main writes a failed load in it without compiling
   again; :func:`diagnostics_lang` adds the ``--lang`` on top.
+* The problems of an event log are the readers' and the evaluator's, which
+  know no command: they are English until
+  :func:`~sla_dsl.events.problems.event_problems_in` writes them in the
+  command's language, on their way to ``sla``'s main.
 * Its own module so that ``app`` (the main) and the command modules share it
   without importing each other.
 """

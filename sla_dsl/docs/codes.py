@@ -26,7 +26,7 @@ from __future__ import annotations
 import ast
 import re
 import string
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -94,10 +94,12 @@ def _catalogue_key(node: ast.expr) -> str | None:
 def _worded(node: ast.Call) -> tuple[str, str, str, str] | None:
     """English and Japanese message and help of a call whose message is catalogue words."""
     rest = [a for a in node.args if not _is_code(a)]
-    message = next((k for a in rest[:1] if (k := _catalogue_key(a))), None)
-    if message is None:
+    keyed = [(i, k) for i, a in enumerate(rest) if (k := _catalogue_key(a))]
+    if not keyed:
         return None
-    helps = [k.value for k in node.keywords if k.arg == "help"] or rest[2:3]
+    first, message = keyed[0]
+    # help: the keyword, else the argument after the span (a diagnostic's), else the next worded one
+    helps = [k.value for k in node.keywords if k.arg == "help"] or rest[first + 2 : first + 3] or rest[first + 1 :]
     help_key = next((k for h in helps if (k := _catalogue_key(h))), None)
     return (
         _template(message, "en"),
@@ -136,7 +138,20 @@ def _uses(path: Path, module: str) -> Iterator[CodeUse]:
                 a for a in parts if isinstance(a, ast.Constant) and isinstance(a.value, str) and _CODE.match(a.value)
             ]
             texts = [t for a in parts if a not in codes and (t := _text(a)) is not None and len(t) > 3]
-            if len(codes) == 1 and texts:
+            keys = [k for a in parts if (k := _catalogue_key(a))]
+            if len(codes) == 1 and keys:  # ("E107", words("events.E107", field=field), None)
+                seen.add(id(codes[0]))
+                help_keys = keys[1:2]
+                yield CodeUse(
+                    str(codes[0].value),
+                    module,
+                    node.lineno,
+                    _template(keys[0], "en"),
+                    "".join(_template(k, "en") for k in help_keys),
+                    _template(keys[0], "ja"),
+                    "".join(_template(k, "ja") for k in help_keys),
+                )
+            elif len(codes) == 1 and texts:
                 seen.add(id(codes[0]))
                 yield CodeUse(str(codes[0].value), module, node.lineno, texts[0], texts[1] if len(texts) > 1 else "")
     for node in ast.walk(tree):
@@ -170,6 +185,8 @@ def scan(package: Path = _PACKAGE) -> list[CodeUse]:
     out: list[CodeUse] = []
     for path in sorted(package.rglob("*.py")):
         rel = path.relative_to(package.parent).with_suffix("")
+        if rel.parts[1:] == ("docs", "codes"):
+            continue  # this page's own table of codes worded alike raises none
         out.extend(_uses(path, ".".join(rel.parts)))
     return sorted(set(out), key=lambda u: (u.code, u.module, u.line))
 
@@ -179,36 +196,73 @@ def _cell(text: str) -> str:
     return text or "—"
 
 
+#: Codes worded by another code's catalogue entries (the evaluator's check of a value against the policies).
+_WORDS_OF = {"E121": "E120", "E122": "E120", "E130": "E120"}
+
+
+def _event_words(code: str) -> tuple[list[str], list[str], list[str], list[str]] | None:
+    """An event log's problem ``code`` from its catalogue entries (``events.E1xx[.variant]`` and their
+    ``.help``): every message and help in English and in Japanese; None for a code without entries."""
+    base = f"events.{_WORDS_OF.get(code, code)}"
+    keys = [k for k in CATALOGUE if k == base or k.startswith(base + ".")]
+    if not keys:
+        return None
+    messages = [k for k in keys if ".help" not in k[len(base) :]]
+    helps = [k for k in keys if ".help" in k[len(base) :]]
+    return (
+        [_template(k, "en") for k in messages],
+        [_template(k, "en") for k in helps],
+        [_template(k, "ja") for k in messages],
+        [_template(k, "ja") for k in helps],
+    )
+
+
+def _header(out: list[str], hundred: str) -> None:
+    title = _RANGES.get(hundred, f"{hundred}xx")
+    out += ["", f"## {title} ({hundred}xx) {{#{hundred.lower()}xx}}", ""]
+    out += [
+        "| Code | Raised in | Message (… is filled in) | `help:` | Japanese (message and help) |",
+        "|---|---|---|---|---|",
+    ]
+
+
+def _joined(texts: Iterable[str], empty: str = "—") -> str:
+    return "<br>".join(dict.fromkeys(_cell(t) for t in texts if t)) or empty
+
+
+def _ja(text: str) -> str:
+    return f'<span lang="ja">{text}</span>' if text != "—" else text
+
+
 def codes_markdown() -> str:
-    """Markdown: one table per hundred of codes (errors, then warnings), a row per code and module with its words."""
+    """Markdown: one table per hundred of codes (errors, then warnings), a row per code and module with its
+    words; an event log's problem (worded from the catalogue's ``events.*``) has one row, its modules listed."""
     by_key: dict[tuple[str, str], list[CodeUse]] = {}
     for u in scan():
         by_key.setdefault((u.code, u.module), []).append(u)
     out: list[str] = []
     current = ""
+    done: set[str] = set()
     for (code, module), places in by_key.items():
         hundred = code[:2]
         if hundred != current:
             current = hundred
-            title = _RANGES.get(hundred, f"{hundred}xx")
-            out += ["", f"## {title} ({hundred}xx) {{#{hundred.lower()}xx}}", ""]
-            out += [
-                "| Code | Raised in | Message (… is filled in) | `help:` | Japanese (message and help) |",
-                "|---|---|---|---|---|",
-            ]
-        worded = [p for p in places if p.message]
-        messages = "<br>".join(dict.fromkeys(_cell(p.message) for p in worded)) or "(built where it is raised)"
-        helps = "<br>".join(dict.fromkeys(_cell(p.help) for p in worded if p.help)) or "—"
-        japanese = (
-            "<br>".join(
-                dict.fromkeys(
-                    _cell(p.message_ja + (f"（ヒント：{p.help_ja}）" if p.help_ja else ""))
-                    for p in places
-                    if p.message_ja
-                )
-            )
-            or "—"
+            _header(out, hundred)
+        worded = _event_words(code)
+        if worded is not None:
+            if code in done:
+                continue
+            done.add(code)
+            modules = "<br>".join(f"`{m}`" for c, m in by_key if c == code)
+            en, en_help, ja, ja_help = worded
+            japanese = _joined([*ja, *(f"ヒント：{h}" for h in ja_help)])
+            out.append(f"| `{code}` | {modules} | {_joined(en)} | {_joined(en_help)} | {_ja(japanese)} |")
+            continue
+        named = [p for p in places if p.message]
+        messages = _joined((p.message for p in named), "(built where it is raised)")
+        helps = _joined(p.help for p in named)
+        japanese = _joined(
+            p.message_ja + (f"（ヒント：{p.help_ja}）" if p.help_ja else "") for p in places if p.message_ja
         )
-        japanese = f'<span lang="ja">{japanese}</span>' if japanese != "—" else japanese
-        out.append(f"| `{code}` | `{module}` | {messages} | {helps} | {japanese} |")
+        out.append(f"| `{code}` | `{module}` | {messages} | {helps} | {_ja(japanese)} |")
     return "\n".join(out).strip() + "\n"

@@ -35,8 +35,10 @@ import numpy as np
 from ..calendars.bounds import check_period, check_time
 from ..calendars.timeargs import parse_edge
 from ..errors import InputError, NaiveDatetimeError
-from ..events.reader import Problem, log_from
+from ..events.problems import problem
+from ..events.reader import log_from
 from ..events.schema import CODE, FAMILY_OF, PAYLOAD_BY_CODE, TYPES, EventLog, Rec
+from ..lang.diagnostics import listing, words
 from ..policy.compiled import Policy, declared_types
 from ..report import InputSummary, Period, PolicyRef, Report
 from . import incidents
@@ -246,18 +248,15 @@ def check_log(versions: Versions, log: EventLog, skip_invalid: bool = False) -> 
     def known(value: str, allowed: set[str] | frozenset[str], field: str, r: Rec, code: str) -> bool:
         if value in allowed:
             return True
-        listed = ", ".join(f"`{a}`" for a in sorted(allowed))
-        problems.append(
-            Problem(
-                log.source,
-                r[3],
-                code,
-                f"unknown {field} `{value}` in `{TYPES[r[1]]}`",
-                f"the policy knows {listed}"
-                if allowed
-                else f"the policy defines no {'priorities' if field == 'priority' else field + 's'}",
-            )
+        key = field.replace(" ", "_")
+        listed = listing([f"`{a}`" for a in sorted(allowed)], ", ")
+        said = words("events.E120", field=words(f"events.field.{key}"), value=value, event=TYPES[r[1]])
+        hint = (
+            words("events.E120.help.known", listed=listed)
+            if allowed
+            else words("events.E120.help.none", fields=words(f"events.fields.{key}"))
         )
+        problems.append(problem(log.source, r[3], code, said, hint))
         return False
 
     # Each family's distinct payloads, gathered in one pass (a superset once records are taken out).

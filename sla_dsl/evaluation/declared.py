@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import copy
 
-from ..events.problems import Problem
 from ..events.schema import BUILTIN_COUNT, TYPES, EventLog, Rec
-from ..events.validate import unknown_type_help
+from ..events.validate import unknown_type
 from .common import Versions
 
 
@@ -35,10 +34,7 @@ def check_declared(versions: Versions, log: EventLog) -> None:
         for r in recs:
             if r[1] >= BUILTIN_COUNT and r[1] not in allowed:
                 name = TYPES[r[1]]
-                hint = unknown_type_help(name, declared)
-                log.problems.append(
-                    Problem(log.source, r[3], "E103", f"unknown event type `{name}`", hint, column="event")
-                )
+                log.problems.append(unknown_type(log.source, r[3], name, declared))
             else:
                 keep.append(r)
         log.count -= len(recs) - len(keep)

@@ -23,9 +23,10 @@ from itertools import chain
 
 import numpy as np
 
-from ..calendars.bounds import FIRST_DATE, LAST_DATE, MAX_EPOCH, MIN_EPOCH, RANGE, epoch_text
-from ..events.problems import Problem
+from ..calendars.bounds import FIRST_DATE, FIRST_YEAR, LAST_DATE, LAST_YEAR, MAX_EPOCH, MIN_EPOCH, epoch_text
+from ..events.problems import problem
 from ..events.schema import CODE, EventLog, Rec
+from ..lang.diagnostics import Code, words
 
 __all__ = ["check_event_times"]
 
@@ -33,7 +34,8 @@ _AT = operator.itemgetter(0)
 #: Payload positions of the times a ``stop.announced`` names (its channel comes first).
 _STOP_TIMES = ((1, "start"), (2, "end"))
 _ANNOUNCED = CODE["stop.announced"]
-_HELP = f"write a time from {FIRST_DATE} to {LAST_DATE}, or leave the line out with --skip-invalid"
+_HELP = words("events.E123.help", first=str(FIRST_DATE), last=str(LAST_DATE), option=Code("--skip-invalid"))
+_YEARS = {"first": str(FIRST_YEAR), "last": str(LAST_YEAR)}
 
 
 def check_event_times(log: EventLog) -> None:
@@ -64,17 +66,19 @@ def _inside(group: dict[str, list[Rec]]) -> bool:
 def _problems(log: EventLog, r: Rec) -> bool:
     """File the problems of record ``r``; whether it had any."""
     found = False
-    for what, at in _times(r):
+    for name, at in _times(r):
         if at is not None and not MIN_EPOCH <= at <= MAX_EPOCH:
-            message = f"{what}`{epoch_text(at)}` is outside {RANGE}"
-            log.problems.append(Problem(log.source, r[3], "E123", message, _HELP))
+            time = epoch_text(at)
+            said = words("events.E123.named", name=name, time=time, **_YEARS) if name else None
+            said = said or words("events.E123.at", time=time, **_YEARS)
+            log.problems.append(problem(log.source, r[3], "E123", said, _HELP))
             found = True
     return found
 
 
 def _times(r: Rec) -> list[tuple[str, float | None]]:
-    """The times of a record, each with how the message names it."""
-    out: list[tuple[str, float | None]] = [("time ", r[0])]
+    """The times of a record, each with the payload field it is (``""``: the event's ``at``)."""
+    out: list[tuple[str, float | None]] = [("", r[0])]
     if r[1] == _ANNOUNCED:
-        out += [(f"the `{name}` time ", r[2][i] if len(r[2]) > i else None) for i, name in _STOP_TIMES]
+        out += [(name, r[2][i] if len(r[2]) > i else None) for i, name in _STOP_TIMES]
     return out

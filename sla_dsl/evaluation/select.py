@@ -45,10 +45,11 @@ import numpy as np
 import orjson
 from numpy.typing import NDArray
 
-from ..events.problems import Problem
+from ..events.problems import problem
 from ..events.schema import BUILTIN_COUNT, CODE, FAMILY_OF, PAYLOAD_BY_CODE, TYPES, EventLog, Rec
 from ..lang import conditions
 from ..lang import model as m
+from ..lang.diagnostics import Words, listing, words
 from .common import Rules, Versions
 
 REPORTED, STARTED = CODE["incident.reported"], CODE["outage.started"]
@@ -185,8 +186,8 @@ def _check_group(
             if text not in bad:
                 keep.append(r)
                 continue
-            for problem, message, help in _problems(declared, attributes_of((None, None, text)), TYPES[code]):
-                log.problems.append(Problem(log.source, r[3], problem, message, help))
+            for found, message, help in _problems(declared, attributes_of((None, None, text)), TYPES[code]):
+                log.problems.append(problem(log.source, r[3], found, message, help))
         log.count -= len(recs) - len(keep)
         if keep:
             group[ident] = keep
@@ -202,29 +203,28 @@ def _attrs_text(r: Rec, code: int) -> str | None:
     return text
 
 
-def _problems(declared: dict[str, set[str]], attrs: dict[str, str], event: str) -> list[tuple[str, str, str]]:
-    out: list[tuple[str, str, str]] = []
+def _problems(declared: dict[str, set[str]], attrs: dict[str, str], event: str) -> list[tuple[str, Words, Words]]:
+    out: list[tuple[str, Words, Words]] = []
     for name, value in attrs.items():
         values = declared.get(name)
         if values is None:
-            known = ", ".join(f"`{n}`" for n in sorted(declared))
+            known = listing([f"`{n}`" for n in sorted(declared)], ", ")
             out.append(
                 (
                     "E128",
-                    f"unknown attribute `{name}` in `{event}`",
-                    f"the policy declares the attributes {known}"
+                    words("events.E128", name=name, event=event),
+                    words("events.E128.help.known", known=known)
                     if declared
-                    else "the policy declares no attributes: declare it with `attribute "
-                    f"{name} {{ values ... }}` or leave it out of the event",
+                    else words("events.E128.help.none", name=name),
                 )
             )
         elif value not in values:
-            listed = ", ".join(f"`{v}`" for v in sorted(values))
+            listed = listing([f"`{v}`" for v in sorted(values)], ", ")
             out.append(
                 (
                     "E129",
-                    f"unknown value `{value}` of attribute `{name}` in `{event}`",
-                    f"its values are {listed}",
+                    words("events.E129", value=value, name=name, event=event),
+                    words("events.E129.help", listed=listed),
                 )
             )
     return out

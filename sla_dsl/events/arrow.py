@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import UnionType
@@ -47,11 +46,11 @@ import pyarrow.ipc as ipc
 import pyarrow.parquet as pq
 from pydantic import AwareDatetime
 
-from ..errors import InputError
+from ..lang.diagnostics import Words, listing, words
 from .arrow_columns import epochs, file_batch
 from .fast import fast_epoch, plain
 from .lines import ARROW_SUFFIXES, is_columnar_path, is_parquet_file
-from .problems import EventInputError, Problem, RowSource
+from .problems import EventInputError, EventSourceError, Problem, RowSource, cannot_read, problem
 from .schema import (
     BUILTIN_COUNT,
     CODE,
@@ -196,7 +195,7 @@ def _is_text(t: pa.DataType) -> bool:
     return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t))
 
 
-def _type_problem(name: str, t: pa.DataType) -> tuple[str, str] | None:
+def _type_problem(name: str, t: pa.DataType) -> tuple[Words, Words] | None:
     """Why a column of type ``t`` cannot hold field ``name`` (message, help), or None."""
     spec = _SPEC.get(name)
     if spec is None or pa.types.is_null(t) or _is_text(t):
@@ -206,12 +205,14 @@ def _type_problem(name: str, t: pa.DataType) -> tuple[str, str] | None:
     if spec.time and pa.types.is_timestamp(t):
         if t.tz is None:
             return (
-                f"column `{name}` is a timestamp without a time zone (`{t}`)",
-                "store the instants with their zone, e.g. `timestamp[us, tz=UTC]`, or as ISO 8601 text with an offset",
+                words("events.E116.naive", name=name, type=str(t)),
+                words("events.E116.naive.help", example="`timestamp[us, tz=UTC]`"),
             )
         return None
-    want = "a timestamp with a time zone or ISO 8601 text" if spec.time else "text (`string`)"
-    return f"column `{name}` has type `{t}`, not {want}", f"store `{name}` as {want}"
+    want = words("events.want.time" if spec.time else "events.want.text")
+    return words("events.E116.type", name=name, type=str(t), want=want), words(
+        "events.E116.type.help", name=name, want=want
+    )
 
 
 class _Columns:
@@ -231,14 +232,16 @@ class _Columns:
         for name, cells in (objects or {}).items():
             self.values[name] = cells
 
-    def absent(self, problem: Problem) -> Problem:
-        """``problem``, its help saying so when the field it misses is no column of the table at all
+    def absent(self, found: Problem) -> Problem:
+        """``found``, its help saying so when the field it misses is no column of the table at all
         (a column left out of an export), before any guess at a misspelt one."""
-        name = problem.column
-        if problem.code != "E102" or not name or name in self.values or name in self.batch.schema.names:
-            return problem
-        said = f"the table has no column `{name}`"
-        return dataclasses.replace(problem, help=f"{said}; {problem.help}" if problem.help else said)
+        name = found.column
+        if found.code != "E102" or not name or name in self.values or name in self.batch.schema.names:
+            return found
+        said = words("events.E102.help.no_column", name=name)
+        if found.help_words is not None:
+            said = words("events.join", first=said, second=found.help_words)
+        return dataclasses.replace(found, help=said.text("en"), help_words=said)
 
     def row(self, i: int) -> dict[str, Any]:
         """Row ``i`` as a mapping of its non-null cells (times as aware datetimes), for the models."""
@@ -295,12 +298,12 @@ class _Reader:
         missing = [c for c in ("event", "at", "id") if c not in names and c not in objects]
         if missing:
             problems.append(
-                Problem(
+                problem(
                     source,
                     0,
                     "E115",
-                    "table lacks column " + ", ".join(f"`{c}`" for c in missing),
-                    "every event table has the columns `event`, `at` and `id`",
+                    words("events.E115.lacks", columns=listing([f"`{c}`" for c in missing], ", ")),
+                    words("events.E115.lacks.help"),
                     fatal=True,
                 )
             )
@@ -308,12 +311,12 @@ class _Reader:
         repeated = sorted({n for n in names if names.count(n) > 1})
         if repeated:
             problems.append(
-                Problem(
+                problem(
                     source,
                     0,
                     "E115",
-                    "table names column " + ", ".join(f"`{c}`" for c in repeated) + " more than once",
-                    "name each column once",
+                    words("events.E115.repeated", columns=listing([f"`{c}`" for c in repeated], ", ")),
+                    words("events.E115.repeated.help"),
                     fatal=True,
                 )
             )
@@ -323,7 +326,7 @@ class _Reader:
                 continue
             bad = _type_problem(field.name, field.type)
             if bad is not None:
-                problems.append(Problem(source, 0, "E116", bad[0], bad[1], fatal=True, column=field.name))
+                problems.append(problem(source, 0, "E116", bad[0], bad[1], fatal=True, column=field.name))
                 ok = False
         return ok
 
@@ -565,7 +568,7 @@ def read_arrow(
     root = Path(path)
     files = _files(root)
     if not files:
-        raise InputError(f"{path}: no Parquet or Arrow files (`*.parquet`, `*.arrow`) in the directory")
+        raise EventSourceError(words("events.no_tables", name=str(path), patterns="(`*.parquet`, `*.arrow`)"))
     parts: list[tuple[int, str]] = []
     first = 1
     names = [str(f) for f in files]
@@ -576,7 +579,7 @@ def read_arrow(
         except (OSError, pa.ArrowException) as exc:
             if isinstance(exc, OSError) and exc.errno and not isinstance(exc, pa.ArrowException):
                 # the file itself (missing, not readable): worded as the line readers word it
-                raise InputError(f"{name}: cannot read events: {os.strerror(exc.errno)}") from None
+                raise cannot_read(name, exc) from None
             raise EventInputError([_unreadable(name, exc)]) from None
         opened.append((schema, batches))
     source = RowSource.of(str(path), []) if root.is_dir() else RowSource.of(str(path))
@@ -602,11 +605,11 @@ def read_arrow(
 
 def _unreadable(source: str, exc: BaseException, row: int = 0) -> Problem:
     detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-    return Problem(
+    return problem(
         RowSource.of(source) if not isinstance(source, RowSource) else source,
         row,
         "E117",
-        f"cannot read the file as Parquet or Arrow: {detail}",
-        "write the events with a Parquet or Arrow IPC writer (pyarrow, DuckDB, Spark, pandas, polars)",
+        words("events.E117.unreadable", detail=detail),
+        words("events.E117.unreadable.help", tools="pyarrow, DuckDB, Spark, pandas, polars"),
         fatal=True,
     )

@@ -40,6 +40,8 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Any, AnyStr, cast
 
+from ..lang.diagnostics import Words, listing, words
+
 #: The most bytes one event line may hold, its end of line included (1 MiB).
 #: An event is a few hundred bytes; a longer line is an error of its own line.
 MAX_LINE_BYTES = 1 << 20
@@ -76,13 +78,17 @@ class UnreadableCompression(Exception):
         super().__init__(kind)
         self.kind = kind
 
-    def wording(self) -> tuple[str, str, str]:
+    def wording(self) -> tuple[str, Words, Words]:
         """(code, message, help) of the problem, at line 1."""
         return (
             "E114",
-            f"the log is {self.kind}-compressed, which is not read here",
-            f"decompress it first (`{_TOOLS[self.kind]}`), or compress it with gzip, bzip2 or xz",
+            words("events.E114.compression", kind=self.kind),
+            words("events.E114.compression.help", tool=f"`{_TOOLS[self.kind]}`", formats=_REREAD),
         )
+
+
+#: The compressions read here, as a help names them.
+_REREAD = listing(["gzip", "bzip2", "xz"])
 
 
 def compression(head: bytes) -> str | None:
@@ -204,19 +210,16 @@ def _ended(piece: str | bytes, asked: int) -> bool:
     return len(piece) < asked or piece[-1:] in (b"\n", "\n")
 
 
-def too_long(length: int | None, unit: str) -> tuple[str, str, str, bool]:
-    """(code, message, help, fatal) of a line over the cap, ``length`` long (None: no end found)."""
-    hint = (
-        f"an event line holds at most 1 MiB (`MAX_LINE_BYTES` = {MAX_LINE_BYTES:,} bytes), its end of line "
-        "included: one event per line; is this file an event log?"
-    )
+def too_long(length: int | None, unit: str) -> tuple[str, Words, Words, bool]:
+    """(code, message, help, fatal) of a line over the cap, ``length`` long (None: no end found);
+    ``unit``: ``bytes`` or ``characters``."""
+    hint = words("events.E112.help", most=f"{MAX_LINE_BYTES:,}")
     if length is None:
-        limit = MAX_RUNAWAY_BYTES >> 20
-        return "E112", f"line is longer than 1 MiB and has no end within {limit} MiB: reading stopped here", hint, True
-    return "E112", f"line is longer than 1 MiB ({length:,} {unit})", hint, False
+        return "E112", words("events.E112.runaway", limit=str(MAX_RUNAWAY_BYTES >> 20)), hint, True
+    return "E112", words("events.E112.long", length=f"{length:,}", unit=words(f"events.unit.{unit}")), hint, False
 
 
-def read_failure(exc: BaseException, stream: Any) -> tuple[str, str, str]:
+def read_failure(exc: BaseException, stream: Any) -> tuple[str, Words, Words]:
     """(code, message, help) when reading ``stream`` failed part way with ``exc``."""
     detail = str(exc) or type(exc).__name__
     if isinstance(exc, OSError) and exc.strerror:
@@ -226,13 +229,13 @@ def read_failure(exc: BaseException, stream: Any) -> tuple[str, str, str]:
     if kind is not None:
         return (
             "E114",
-            f"the {kind}-compressed log is damaged or cut short here: {detail}",
-            f"the lines after this one cannot be read: copy the log again, or check it with `{kind} -t FILE`",
+            words("events.E114.damaged", kind=kind, detail=detail),
+            words("events.E114.damaged.help", check=f"`{kind} -t FILE`"),
         )
-    return "E114", f"cannot read the log past this line: {detail}", "the lines after this one cannot be read"
+    return "E114", words("events.E114.unreadable", detail=detail), words("events.E114.unreadable.help")
 
 
-def not_utf8(line: str | bytes) -> str | None:
+def not_utf8(line: str | bytes) -> Words | None:
     """The message for a line that is not UTF-8 text, or None when it is.
 
     A ``str`` line was decoded with ``surrogateescape``: each byte that was not
@@ -243,19 +246,19 @@ def not_utf8(line: str | bytes) -> str | None:
             line.decode("utf-8")
         except UnicodeDecodeError as exc:
             column = len(line[: exc.start].decode("utf-8")) + 1
-            return f"line is not UTF-8 text: byte `0x{line[exc.start]:02x}` at column {column}"
+            return words("events.E113", byte=f"{line[exc.start]:02x}", column=str(column))
         return None
     bad = None if line.isascii() else _ESCAPED.search(line)
     if bad is None:
         return None
-    return f"line is not UTF-8 text: byte `0x{ord(bad.group()) - 0xDC00:02x}` at column {bad.start() + 1}"
+    return words("events.E113", byte=f"{ord(bad.group()) - 0xDC00:02x}", column=str(bad.start() + 1))
 
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
 
 
 #: Help of E113.
-NOT_UTF8_HELP = "event logs are UTF-8 text: convert the file, e.g. `iconv -f SHIFT_JIS -t UTF-8 old.csv > new.csv`"
+NOT_UTF8_HELP = words("events.E113.help", example="`iconv -f SHIFT_JIS -t UTF-8 old.csv > new.csv`")
 
 
 def text_stream(stream: IO[bytes]) -> io.TextIOWrapper:

@@ -15,15 +15,27 @@ Design notes
   never ends, a damaged compressed stream): it is raised even with
   ``skip_invalid``, since the events after it are unknown and a report on part
   of a log must not pass for one on all of it.
+* Languages: a problem is written from the message catalogue (``events.*``,
+  :func:`problem`): its ``message`` and ``help`` are the English, which the
+  API, the JSON report's ``skipped`` and ``sla serve`` give as they are; its
+  ``words`` let :meth:`Problem.render` write it in Japanese. The readers and
+  the evaluator know no command, so a command writes the problems that reach
+  it in its own language (``--lang``, else the policy's) with
+  :func:`event_problems_in`. The frame ``file:LINE: error[E1xx]:`` is the same
+  in every language, as a policy diagnostic's.
 """
 
 from __future__ import annotations
 
+import errno
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from ..errors import InputError
+from ..i18n import message
+from ..lang.diagnostics import Words, words
 
 
 class RowSource(str):
@@ -44,8 +56,9 @@ class RowSource(str):
         return source
 
 
-def located(source: str, line: int, column: str | None = None) -> str:
-    """``file:LINE`` of a text log, or ``file: row N, column `c``` of a columnar one (row 0: the column)."""
+def located(source: str, line: int, column: str | None = None, lang: str = "en") -> str:
+    """``file:LINE`` of a text log, or ``file: row N, column `c``` of a columnar one (row 0: the column),
+    in ``lang`` (``file: N 行目、列 `c```)."""
     if not isinstance(source, RowSource):
         return f"{source}:{line}" if line else source
     name = str(source)
@@ -54,15 +67,21 @@ def located(source: str, line: int, column: str | None = None) -> str:
         if k >= 0:
             first, name = source.parts[k]
             line = line - first + 1
-    where = [f"row {line}"] if line else []
+    where = [message("events.where.row", lang, n=line)] if line else []
     if column:
-        where.append(f"column `{column}`")
-    return f"{name}: {', '.join(where)}" if where else name
+        where.append(message("events.where.column", lang, name=column))
+    if not where:
+        return name
+    return f"{name}: {('、' if lang == 'ja' else ', ').join(where)}"
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
-    """One located problem in an event log (``column``: the field at fault, named for a columnar source)."""
+    """One located problem in an event log (``column``: the field at fault, named for a columnar source).
+
+    ``message`` and ``help`` are the English; ``words`` and ``help_words``, when set, are the catalogue
+    entries they were written from (see :func:`problem`), which :meth:`render` writes in another language.
+    """
 
     source: str
     line: int
@@ -71,12 +90,53 @@ class Problem:
     help: str | None = None
     fatal: bool = False
     column: str | None = None
+    words: Words | None = None
+    help_words: Words | None = None
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (English when it has no catalogue words)."""
+        return self.words.text(lang) if lang != "en" and self.words is not None else self.message
+
+    def help_text(self, lang: str = "en") -> str | None:
+        """The help in ``lang``, as :meth:`text`."""
+        return self.help_words.text(lang) if lang != "en" and self.help_words is not None else self.help
+
+    def render(self, lang: str = "en") -> str:
+        """``file:LINE: error[E1xx]: message`` and its ``= help:`` line, in ``lang``."""
+        # The frame is the same in every language, as a policy diagnostic's (``file:line:col: error[E...]:``):
+        # tools and editors match it; the location's words, the message and the help are in ``lang``.
+        text = f"{located(self.source, self.line, self.column, lang)}: error[{self.code}]: {self.text(lang)}"
+        hint = self.help_text(lang)
+        if hint:
+            text += f"\n  = {message('diag.word.help', lang)}: {hint}"
+        return text
 
     def __str__(self) -> str:
-        text = f"{located(self.source, self.line, self.column)}: error[{self.code}]: {self.message}"
-        if self.help:
-            text += f"\n  = help: {self.help}"
-        return text
+        return self.render("en")
+
+
+def problem(
+    source: str,
+    line: int,
+    code: str,
+    words: Words,
+    help: Words | None = None,
+    *,
+    fatal: bool = False,
+    column: str | None = None,
+) -> Problem:
+    """A problem worded from the catalogue (``events.*``): its English fields filled from the words."""
+    return Problem(
+        source,
+        line,
+        code,
+        words.text("en"),
+        help.text("en") if help is not None else None,
+        fatal,
+        column,
+        words,
+        help,
+    )
 
 
 def in_line_order(problems: Iterable[Problem]) -> list[Problem]:
@@ -84,21 +144,70 @@ def in_line_order(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.source, p.line))
 
 
-def by_line(problems: Iterable[Problem]) -> list[str]:
+def by_line(problems: Iterable[Problem], lang: str = "en") -> list[str]:
     """One text per invalid line, in line order: the problems of that line, one under the other."""
     lines: dict[tuple[str, int], list[str]] = {}
     for p in in_line_order(problems):
-        lines.setdefault((p.source, p.line), []).append(str(p))
+        lines.setdefault((p.source, p.line), []).append(p.render(lang))
     return ["\n".join(texts) for texts in lines.values()]
 
 
-class EventInputError(InputError):
-    """One or more event lines are invalid; ``problems`` lists every one."""
+def invalid_summary(problems: Sequence[Problem], lang: str = "en") -> str:
+    """``3 invalid event lines`` (``rows`` for a columnar source) / ``不正なイベントが 3 行あります``."""
+    n = len({(p.source, p.line) for p in problems})
+    unit = "row" if any(isinstance(p.source, RowSource) for p in problems) else "line"
+    return message(f"events.summary.{unit}.{'one' if n == 1 else 'other'}", lang, n=f"{n:,}" if lang == "ja" else n)
 
-    def __init__(self, problems: list[Problem]) -> None:
+
+class EventInputError(InputError):
+    """One or more event lines are invalid; ``problems`` lists every one.
+
+    Its text is English unless ``lang`` is given: :meth:`in_lang` gives the same error in a
+    command's language."""
+
+    def __init__(self, problems: list[Problem], lang: str | None = None) -> None:
         self.problems = in_line_order(problems)
-        lines = {(p.source, p.line) for p in self.problems}
-        body = "\n".join(str(p) for p in self.problems)
-        unit = "row" if any(isinstance(p.source, RowSource) for p in self.problems) else "line"
-        summary = f"{len(lines)} invalid event {unit}{'s' if len(lines) != 1 else ''}"
-        super().__init__(f"{body}\n{summary}" if len(self.problems) > 1 else body)
+        body = "\n".join(p.render(lang or "en") for p in self.problems)
+        if len(self.problems) > 1:
+            body += "\n" + invalid_summary(self.problems, lang or "en")
+        super().__init__(body, lang=lang)
+
+    def in_lang(self, lang: str) -> EventInputError:
+        """The same problems, written in ``lang``."""
+        return EventInputError(self.problems, lang)
+
+
+class EventSourceError(InputError):
+    """An event log that cannot be opened or read at all (no such file, stdin closed), worded from the
+    catalogue: English unless ``lang`` is given (:meth:`in_lang`)."""
+
+    def __init__(self, words: Words, lang: str | None = None) -> None:
+        self.words = words
+        super().__init__(words.text(lang or "en"), lang=lang)
+
+    def in_lang(self, lang: str) -> EventSourceError:
+        """The same error, written in ``lang``."""
+        return EventSourceError(self.words, lang)
+
+
+_OS_WORDS = {errno.ENOENT: "enoent", errno.EACCES: "eacces", errno.EISDIR: "eisdir", errno.ENOTDIR: "enotdir"}
+
+
+def cannot_read(name: str, exc: OSError | Words) -> EventSourceError:
+    """``NAME: cannot read events: DETAIL``, the system's words for the common errors in the catalogue."""
+    if isinstance(exc, Words):
+        detail: Words | str = exc
+    else:
+        key = _OS_WORDS.get(exc.errno) if exc.errno is not None else None
+        detail = words(f"events.os.{key}") if key else exc.strerror or str(exc)
+    return EventSourceError(words("events.cannot_read", name=name, detail=detail))
+
+
+@contextmanager
+def event_problems_in(lang: str) -> Iterator[None]:
+    """Inside: an event log's problems (bad lines, a file that cannot be read) are raised in ``lang``
+    (a command's language: the readers and the evaluator know none)."""
+    try:
+        yield
+    except (EventInputError, EventSourceError) as exc:
+        raise exc.in_lang(lang) from None

@@ -38,11 +38,11 @@ import os
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import orjson
 
-from ..errors import InputError
+from ..lang.diagnostics import Words, listing, words
 from .fast import HOUR_OF, REST_OF, fast_epoch, fast_payload, fast_record, plain
 from .lines import (
     MAX_LINE_BYTES,
@@ -59,9 +59,9 @@ from .lines import (
     too_long,
     uncompressed,
 )
-from .problems import EventInputError, Problem
+from .problems import EventInputError, Problem, cannot_read, problem
 from .schema import BUILTIN_COUNT, CODE, FAMILY_OF, PAYLOAD_BY_CODE, BaseEvent, EventLog, Rec, declare_types, event_type
-from .validate import unknown_type_help, validate_mapping
+from .validate import unknown_type, validate_mapping
 
 __all__ = [
     "MAX_LINE_BYTES",
@@ -106,8 +106,8 @@ class _Collector:
         else:
             self.log.add_event(ev, line)
 
-    def bad(self, line: int, code: str, message: str, help: str | None = None, fatal: bool = False) -> None:
-        self.log.problems.append(Problem(self.log.source, line, code, message, help, fatal))
+    def bad(self, line: int, code: str, message: Words, help: Words | None = None, fatal: bool = False) -> None:
+        self.log.problems.append(problem(self.log.source, line, code, message, help, fatal=fatal))
 
     def too_long(self, stream: Any, first: Any, line: int, unit: str) -> bool:
         """Report an over-long line and read past it: False when the reading must stop."""
@@ -138,11 +138,39 @@ def _json_problem(source: str, line: int, raw: bytes, exc: Exception) -> Problem
     """The problem of a line orjson refused: not UTF-8 (E113), or not JSON (E100)."""
     bad_text = not_utf8(raw)
     if bad_text is not None:
-        return Problem(source, line, "E113", bad_text, NOT_UTF8_HELP)
+        return problem(source, line, "E113", bad_text, NOT_UTF8_HELP)
     if isinstance(exc, json.JSONDecodeError):
         msg = exc.msg.split(":", 1)[0]
-        return Problem(source, line, "E100", f"invalid JSON: {msg[0].lower() + msg[1:]} at column {exc.colno}")
-    return Problem(source, line, "E100", f"invalid JSON: {exc}")
+        detail = json_detail(msg[0].lower() + msg[1:])
+        return problem(source, line, "E100", words("events.E100.at", detail=detail, column=str(exc.colno)))
+    return problem(source, line, "E100", words("events.E100.plain", detail=str(exc)))
+
+
+#: What orjson says of a line it refuses -> the catalogue's words for it (other details are shown as they are).
+_JSON_DETAILS: dict[str, Words] = {
+    "invalid literal, expected 'null'": words("events.json.literal", literal="'null'"),
+    "invalid literal, expected 'true'": words("events.json.literal", literal="'true'"),
+    "invalid literal, expected 'false'": words("events.json.literal", literal="'false'"),
+    "unexpected end of data": words("events.json.end"),
+    "trailing comma is not allowed": words("events.json.trailing_comma"),
+    "unexpected character, expected a string key": words("events.json.key"),
+    "unexpected character, expected a JSON value": words("events.json.value"),
+    "unexpected character, expected ':' after key": words("events.json.colon"),
+    "unexpected character, expected ',' or '}'": words("events.json.comma", close="'}'"),
+    "unexpected character, expected ',' or ']'": words("events.json.comma", close="']'"),
+    "unexpected content after document": words("events.json.after"),
+    "no digit after exponent sign": words("events.json.exponent"),
+    "no digit after sign": words("events.json.sign"),
+    "no digit after decimal point": words("events.json.point"),
+    "invalid escaped sequence in string": words("events.json.escape"),
+    "number with leading zero is not allowed": words("events.json.leading_zero"),
+    "unexpected control character in string": words("events.json.control"),
+}
+
+
+def json_detail(text: str) -> Words | str:
+    """orjson's ``text`` about a line, as catalogue words when it is one of its usual messages."""
+    return _JSON_DETAILS.get(text, text)
 
 
 #: Event type -> its code, the group it is filed in, its payload fields.
@@ -268,7 +296,14 @@ def _odd_line(col: _Collector, raw: bytes, lineno: int) -> Any:
 
 
 #: A problem found in a physical line of CSV: (line, code, message, help, fatal).
-_Mark = tuple[int, str, str, str, bool]
+class _Mark(NamedTuple):
+    """A problem of a physical line, noted while the csv module reads the row it belongs to."""
+
+    line: int
+    code: str
+    message: Words
+    help: Words
+    fatal: bool
 
 
 class _CsvLines:
@@ -299,7 +334,7 @@ class _CsvLines:
                     self.lineno -= 1  # the reader reports the failure at the line after
                     raise
                 code, message, hint, fatal = too_long(length, "characters")
-                self.marks.append((self.lineno, code, message, hint, fatal))
+                self.marks.append(_Mark(self.lineno, code, message, hint, fatal))
                 if fatal:
                     return
                 line = "\n"
@@ -310,7 +345,7 @@ class _CsvLines:
             if not line.isascii():
                 bad_text = not_utf8(line)
                 if bad_text is not None:
-                    self.marks.append((self.lineno, "E113", bad_text, NOT_UTF8_HELP, False))
+                    self.marks.append(_Mark(self.lineno, "E113", bad_text, NOT_UTF8_HELP, False))
             if self.in_header and line != "\n":
                 self.in_header = False
             yield line
@@ -340,7 +375,7 @@ def _flush_marks(col: _Collector, lines: _CsvLines, fatal: bool = False) -> tupl
     """File the problems noted in the lines of the row just read: (any were, one is fatal)."""
     if not lines.marks:
         return False, False
-    stop = fatal or any(m[4] for m in lines.marks)
+    stop = fatal or any(m.fatal for m in lines.marks)
     for line, code, message, hint, _ in lines.marks:
         col.bad(line, code, message, hint, stop)
     lines.marks.clear()
@@ -352,7 +387,7 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
     try:
         header = next(rows, None)
     except csv.Error as exc:
-        col.bad(lines.lineno, "E110", f"CSV header cannot be read: {exc}", fatal=True)
+        col.bad(lines.lineno, "E110", words("events.E110.unreadable", detail=str(exc)), fatal=True)
         return
     if _flush_marks(col, lines, fatal=True)[0] or header is None:
         return  # a header that is not text cannot name the columns
@@ -362,8 +397,8 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
         col.bad(
             lines.lineno,
             "E110",
-            "CSV header lacks column " + ", ".join(f"`{c}`" for c in missing),
-            "the first row must name the columns, e.g. `event,at,id,priority`",
+            words("events.E110.lacks", columns=listing([f"`{c}`" for c in missing], ", ")),
+            words("events.E110.lacks.help", example="`event,at,id,priority`"),
             fatal=True,
         )
         return
@@ -372,8 +407,8 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
         col.bad(
             lines.lineno,
             "E110",
-            "CSV header names column " + ", ".join(f"`{c}`" for c in repeated) + " more than once",
-            "name each column once: a second cell of the same name would silently replace the first",
+            words("events.E110.repeated", columns=listing([f"`{c}`" for c in repeated], ", ")),
+            words("events.E110.repeated.help"),
             fatal=True,
         )
         return
@@ -382,7 +417,12 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
         try:
             row = next(rows, None)
         except csv.Error as exc:
-            col.bad(lineno, "E111", f"CSV row cannot be read: {exc}", "a cell holds at most 128 KiB; close every quote")
+            col.bad(
+                lineno,
+                "E111",
+                words("events.E111.unreadable", detail=str(exc)),
+                words("events.E111.unreadable.help"),
+            )
             if _flush_marks(col, lines)[1]:
                 return
             continue
@@ -398,7 +438,7 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
         if progress is not None and lineno % 100_000 == 0:
             progress(lineno, 0)
         if len(row) > len(header):
-            col.bad(lineno, "E111", f"{len(row)} cells but the header names {len(header)} columns")
+            col.bad(lineno, "E111", words("events.E111.cells", cells=str(len(row)), columns=str(len(header))))
             continue
         col.take({k: v for k, v in zip(header, row, strict=False) if v != ""}, lineno)
 
@@ -428,9 +468,6 @@ def read_events(
             gc.enable()
 
 
-#: Parquet and Arrow IPC files (and directories of them), read by :mod:`.arrow`.
-
-
 def _is_csv(path: Path) -> bool:
     name = path.name.lower()
     for suffix in (".gz", ".bz2", ".xz"):
@@ -447,7 +484,7 @@ def _read_events(
         if name == "-":
             name = "<stdin>"
             if sys.stdin is None:  # started with stdin closed (`<&-`)
-                raise InputError(f"{name}: cannot read events: the standard input is closed")
+                raise cannot_read(name, words("events.stdin_closed"))
             stdin = sys.stdin.buffer
             _refuse_columnar_pipe(stdin, name)
             return read_jsonl(uncompressed(stdin), name, **opts)
@@ -470,9 +507,9 @@ def _read_events(
                 text.detach()
     except UnreadableCompression as exc:
         code, message, hint = exc.wording()
-        raise EventInputError([Problem(name, 1, code, message, hint, fatal=True)]) from None
+        raise EventInputError([problem(name, 1, code, message, hint, fatal=True)]) from None
     except OSError as exc:
-        raise InputError(f"{name}: cannot read events: {exc.strerror or exc}") from None
+        raise cannot_read(name, exc) from None
 
 
 def _refuse_columnar_pipe(stream: Any, name: str) -> None:
@@ -481,21 +518,11 @@ def _refuse_columnar_pipe(stream: Any, name: str) -> None:
     kind = columnar_magic(stream.peek(6)[:6]) if hasattr(stream, "peek") else None
     if kind is None:
         return
-    what = "the standard input" if name == "<stdin>" else "the pipe"
-    instead = "instead of `-`" if name == "<stdin>" else "instead of a pipe"
-    raise EventInputError(
-        [
-            Problem(
-                name,
-                1,
-                "E117",
-                f"{what} is {'an Arrow IPC' if kind == 'Arrow' else 'a Parquet'} file: {kind} is read from a file, "
-                "not from a pipe",
-                f"give the file's path {instead} (a directory of Parquet files is read too)",
-                fatal=True,
-            )
-        ]
-    )
+    stdin = name == "<stdin>"
+    what = words("events.word.stdin" if stdin else "events.word.pipe")
+    said = words("events.E117.pipe", what=what, kind=words(f"events.word.{kind.lower()}"), name=kind)
+    hint = words("events.E117.help.stdin" if stdin else "events.E117.help.pipe")
+    raise EventInputError([problem(name, 1, "E117", said, hint, fatal=True)])
 
 
 def iter_events(path: str | Path, *, declared: Collection[str] = ()) -> Iterator[BaseEvent]:
@@ -507,7 +534,7 @@ def iter_events(path: str | Path, *, declared: Collection[str] = ()) -> Iterator
             stream = uncompressed(fb)
         except UnreadableCompression as exc:
             code, message, hint = exc.wording()
-            raise EventInputError([Problem(source, 1, code, message, hint, fatal=True)]) from None
+            raise EventInputError([problem(source, 1, code, message, hint, fatal=True)]) from None
         lines = enumerate(bounded_lines(stream, b""), 1)
         lineno = 0
         while True:
@@ -515,7 +542,7 @@ def iter_events(path: str | Path, *, declared: Collection[str] = ()) -> Iterator
                 lineno, raw = next(lines, (0, b""))
             except READ_ERRORS as exc:
                 code, message, hint = read_failure(exc, stream)
-                raise EventInputError([Problem(source, lineno + 1, code, message, hint, True)]) from None
+                raise EventInputError([problem(source, lineno + 1, code, message, hint, fatal=True)]) from None
             if not raw:
                 return
             if len(raw) > MAX_LINE_BYTES:
@@ -524,7 +551,7 @@ def iter_events(path: str | Path, *, declared: Collection[str] = ()) -> Iterator
                 except READ_ERRORS:
                     length = None
                 code, message, hint, _ = too_long(length, "bytes")
-                raise EventInputError([Problem(source, lineno, code, message, hint, True)])
+                raise EventInputError([problem(source, lineno, code, message, hint, fatal=True)])
             text = raw.strip()
             if not text or text[:1] == b"#":
                 continue
@@ -577,10 +604,7 @@ def log_from(events: Any, source: str | None = None, *, declared: Collection[str
             name = event_type(item)
             if CODE.get(name, BUILTIN_COUNT) >= BUILTIN_COUNT and name not in mine:
                 where = item.line or i
-                hint = unknown_type_help(name, mine)
-                log.problems.append(
-                    Problem(log.source, where, "E103", f"unknown event type `{name}`", hint, column="event")
-                )
+                log.problems.append(unknown_type(log.source, where, name, mine))
                 continue
             log.add_event(item, item.line or i)
             continue

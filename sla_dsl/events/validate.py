@@ -18,13 +18,15 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..lang.diagnostics import Words, listing, words
 from ..lang.event_types import declarable
 from ..lang.model import EVENT_TYPES
-from .problems import Problem
+from .problems import Problem, problem
 from .schema import DECLARED_ADAPTER, EVENT_ADAPTER, EVENT_CLASSES, BaseEvent, DeclaredEvent, looks_numeric
 
-_KNOWN_TYPES = ", ".join(f"`{t}`" for t in EVENT_TYPES)
-_WRITE_TIME = "write the time as ISO 8601 with a UTC offset, e.g. `2026-11-02T10:00:00+09:00`"
+_KNOWN_TYPES = listing([f"`{t}`" for t in EVENT_TYPES], ", ")
+#: The example every "write the time" help gives.
+TIME_EXAMPLE = "`2026-11-02T10:00:00+09:00`"
 
 
 def _short(value: Any) -> str:
@@ -32,53 +34,60 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def _kind(value: Any) -> str:
+_KINDS = {bool: "bool", int: "number", float: "number", str: "string", list: "array", dict: "object"}
+
+
+def kind_of(value: Any) -> Words | str:
+    """What a JSON value is, as a phrase of the catalogue (``a number`` / ``数値``); another Python type by name."""
     if value is None:
-        return "null"
-    return {
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        str: "a string",
-        list: "an array",
-        dict: "an object",
-    }.get(type(value), type(value).__name__)
+        return words("events.kind.null")
+    kind = _KINDS.get(type(value))
+    return words(f"events.kind.{kind}") if kind is not None else type(value).__name__
 
 
-def unknown_type_help(etype: str, declared: frozenset[str] = frozenset()) -> str:
+def unknown_type_help(etype: str, declared: frozenset[str] = frozenset()) -> Words:
     """The help line for an event type neither in the contract nor declared by the policy."""
     known = sorted(declared)
     close = difflib.get_close_matches(etype, [*EVENT_TYPES, *known], n=1)
-    mean = f"did you mean `{close[0]}`?" if close else ""
+    mean = words("diag.help.did_you_mean", name=close[0]) if close else None
     if declarable(etype):
-        declare = f'a type of your own must be declared in the policy: `event {etype} "…" / "…"`'
-        return f"{declare}; or {mean}" if mean else declare
+        declare = words("events.E103.help.declare", name=etype)
+        return words("events.E103.help.declare_or", declare=declare, mean=mean) if mean else declare
     if mean:
         return mean
-    mine = ", ".join(f"`{t}`" for t in known)
-    return f"known types: {_KNOWN_TYPES}" + (f"; declared by the policy: {mine}" if mine else "")
+    if known:
+        return words(
+            "events.E103.help.known_declared", known=_KNOWN_TYPES, mine=listing([f"`{t}`" for t in known], ", ")
+        )
+    return words("events.E103.help.known", known=_KNOWN_TYPES)
+
+
+def unknown_type(source: str, line: int, etype: str, declared: frozenset[str] = frozenset()) -> Problem:
+    """E103: an event of a type neither in the contract nor declared by the policy."""
+    hint = unknown_type_help(etype, declared)
+    return problem(source, line, "E103", words("events.E103", name=_short(etype)), hint, column="event")
 
 
 def _messages(
     exc: ValidationError, data: Mapping[str, Any], declared: frozenset[str] = frozenset()
-) -> list[tuple[str, str, str | None, str | None]]:
+) -> list[tuple[str, Words, Words | None, str | None]]:
     """(code, message, help, field at fault) for each error pydantic found."""
-    found: list[tuple[str, str, str | None, str | None]] = []
+    found: list[tuple[str, Words, Words | None, str | None]] = []
     etype = data.get("event")
     for err in exc.errors(include_url=False):
         kind = err["type"]
         loc = [str(p) for p in err["loc"] if not (isinstance(p, str) and "." in p)]
         field = loc[0] if loc else ""
         value = err.get("input")
-        out: list[tuple[str, str, str | None]] = []
+        out: list[tuple[str, Words, Words | None]] = []
         if kind == "union_tag_not_found":
-            out.append(("E102", "missing field `event`", None))
+            out.append(("E102", words("events.E102.event"), None))
         elif kind == "union_tag_invalid":
             if not isinstance(etype, str):
-                out.append(("E106", f"field `event` must be a string, found {_kind(etype)}", None))
+                out.append(("E106", words("events.E106", field="event", kind=kind_of(etype)), None))
             else:
                 hint = unknown_type_help(etype, declared)
-                out.append(("E103", f"unknown event type `{_short(etype)}`", hint))
+                out.append(("E103", words("events.E103", name=_short(etype)), hint))
         elif kind == "missing":
             # a key the type does not have may be the missing field misspelt; one it has is not
             cls = EVENT_CLASSES.get(etype) if isinstance(etype, str) else None
@@ -88,37 +97,40 @@ def _messages(
             out.append(
                 (
                     "E102",
-                    f"missing field `{field}` (required for `{etype}`)",
-                    f"found `{close[0]}`: did you mean `{field}`?" if close else None,
+                    words("events.E102.field", field=field, event=str(etype)),
+                    words("events.E102.help.close", found=close[0], field=field) if close else None,
                 )
             )
         elif kind == "timezone_aware":
             out.append(
                 (
                     "E105",
-                    f"`{field}` has no UTC offset: `{_short(value)}`",
-                    "write the offset, e.g. `2026-11-02T10:00:00+09:00`",
+                    words("events.E105", field=field, value=_short(value)),
+                    words("events.E105.help", example=TIME_EXAMPLE),
                 )
             )
         elif kind.startswith("datetime") or (kind == "value_error" and field in ("at", "start", "end")):
             if isinstance(value, str) and looks_numeric(value):
-                msg = f"`{field}` is a number, not an ISO 8601 time: `{_short(value)}`"
-                hint = f"{_WRITE_TIME}: epoch seconds and milliseconds are not read"
+                msg = words("events.E104.number", field=field, value=_short(value))
+                hint = words("events.E104.help.epoch", example=TIME_EXAMPLE)
             elif isinstance(value, str):
-                msg, hint = f"`{field}` is not an ISO 8601 time: `{_short(value)}`", _WRITE_TIME
+                msg = words("events.E104.text", field=field, value=_short(value))
+                hint = words("events.E104.help", example=TIME_EXAMPLE)
             else:
-                msg = f"`{field}` must be an ISO 8601 time with a UTC offset, found {_kind(value)}"
-                hint = f"{_WRITE_TIME}, as a string"
+                msg = words("events.E104.kind", field=field, kind=kind_of(value))
+                hint = words("events.E104.help.string", example=TIME_EXAMPLE)
             out.append(("E104", msg, hint))
         elif kind == "string_type":
-            out.append(("E106", f"field `{field}` must be a string, found {_kind(value)}", None))
+            out.append(("E106", words("events.E106", field=field, kind=kind_of(value)), None))
         elif kind == "string_too_short":
-            out.append(("E107", f"field `{field}` is empty", None))
+            out.append(("E107", words("events.E107", field=field), None))
         elif kind == "value_error" and "`end` is not after `start`" in err["msg"]:
-            out.append(("E108", "`end` is not after `start`", None))
+            out.append(("E108", words("events.E108"), None))
+        elif field == "attributes" and kind in ("value_error", "dict_type"):
+            out.append(("E109", words("events.E109.object", field=field, example='`{"plan": "premium"}`'), None))
         else:
-            msg = err["msg"][0].lower() + err["msg"][1:]
-            out.append(("E109", f"field `{field}`: {msg}" if field else msg, None))
+            detail = err["msg"][0].lower() + err["msg"][1:]
+            out.append(("E109", words("events.E109.field", field=field, detail=detail), None))
         column = "event" if kind.startswith("union_tag") else field or None
         found.extend((code, message, hint, column) for code, message, hint in out)
     return found
@@ -131,7 +143,7 @@ def validate_mapping(
 
     ``declared``: the event types the policy declares, read as :class:`~.schema.DeclaredEvent`."""
     if not isinstance(data, Mapping):
-        return None, [Problem(source, line, "E101", f"expected a JSON object, found {_kind(data)}")]
+        return None, [problem(source, line, "E101", words("events.E101", kind=kind_of(data)))]
     try:
         etype = data.get("event")
         if declared and isinstance(etype, str) and etype in declared:
@@ -139,5 +151,5 @@ def validate_mapping(
         else:
             ev = EVENT_ADAPTER.validate_python(data)
     except ValidationError as exc:
-        return None, [Problem(source, line, c, m, h, column=f) for c, m, h, f in _messages(exc, data, declared)]
+        return None, [problem(source, line, c, m, h, column=f) for c, m, h, f in _messages(exc, data, declared)]
     return ev.located(source, line), []

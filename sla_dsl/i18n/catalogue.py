@@ -10,7 +10,8 @@ Design notes
   :mod:`.site_tables` (the site's clock, target, plan and credit tables),
   :mod:`.serve` (the live dashboard) and :mod:`.cli` (the command's words around
   its diagnostics), :mod:`.authoring` (the authors' tools and the policy loader:
-  ``sla test``, ``replay``, ``fmt``, the language server) and :mod:`.diff` (``sla diff``).
+  ``sla test``, ``replay``, ``fmt``, the language server), :mod:`.diff` (``sla diff``) and
+  :mod:`.events` (the problems of an event log).
   Keys are dotted and start with the section's name (``report.title``,
   ``site.nav.home``), so sections never collide; a test checks it.
 """
@@ -21,6 +22,7 @@ from .authoring import AUTHORING
 from .cli import CLI
 from .diagnostics import DIAGNOSTICS
 from .diff import DIFF
+from .events import EVENTS
 from .msg import Msg
 from .report import REPORT
 from .serve import SERVE
@@ -34,7 +36,7 @@ __all__ = ["CATALOGUE", "Msg"]
 
 def _union() -> dict[str, Msg]:
     out: dict[str, Msg] = {}
-    for section in (REPORT, SITE, TREND, DIAGNOSTICS, TABLES, CLI, SITE_TABLES, SERVE, AUTHORING, DIFF):
+    for section in (REPORT, SITE, TREND, DIAGNOSTICS, TABLES, CLI, SITE_TABLES, SERVE, AUTHORING, DIFF, EVENTS):
         for key, msg in section.items():
             if key in out:
                 raise ValueError(f"message key `{key}` defined twice")

@@ -28,6 +28,8 @@ CLI: dict[str, Msg] = {
     "cli.progress.events": Msg(" 件", " events"),
     "cli.progress.judging": Msg("判定中", "judging"),
     "cli.progress.writing": Msg("レポートを出力中", "writing the report"),
+    # `sla evaluate --skip-invalid`: before each line left out, on stderr
+    "cli.evaluate.skipped": Msg("除外した行", "skipped"),
     "cli.fmt.not_formatted": Msg(
         "整形していません（ポリシーにエラーがあります）", "not formatted (the policy has errors)"
     ),

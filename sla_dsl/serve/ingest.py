@@ -28,13 +28,19 @@ import orjson
 from ..evaluation import check_log
 from ..evaluation.common import Versions
 from ..events import CODE, FAMILIES, FAMILY_OF, EventInputError, EventLog, Problem, fast_epoch, read_jsonl
+from ..events.problems import problem
 from ..events.schema import instant_of
+from ..lang.diagnostics import words
 from ..policy.compiled import Policy, declared_types
 from .store import EventRow
 
 SOURCE = "<request>"
 #: A 422 answer lists at most this many problems (and says how many more there were).
 MAX_PROBLEMS = 100
+
+
+#: A request with no event in its body.
+_EMPTY = problem(SOURCE, 1, "E100", words("events.E100.empty_body"), words("events.E100.empty_body.help"))
 
 
 class Rejected(Exception):
@@ -75,13 +81,17 @@ def parse_body(body: bytes, policies: Sequence[Policy]) -> list[EventRow]:
     """The events of a request body, validated, in body order (raises :class:`Rejected`)."""
     lines = _as_lines(body)
     if not lines.strip():
-        raise Rejected((Problem(SOURCE, 1, "E100", "no events in the request body", "send one JSON object a line"),))
+        raise Rejected(
+            (problem(SOURCE, 1, "E100", words("events.E100.empty_body"), words("events.E100.empty_body.help")),)
+        )
     try:
         log = read_jsonl(io.BytesIO(lines), SOURCE, declared=declared_types(policies))
     except EventInputError as exc:
         raise Rejected(tuple(exc.problems)) from None
     if log.count == 0:
-        raise Rejected((Problem(SOURCE, 1, "E100", "no events in the request body", "send one JSON object a line"),))
+        raise Rejected(
+            (problem(SOURCE, 1, "E100", words("events.E100.empty_body"), words("events.E100.empty_body.help")),)
+        )
     rows = [_row(orjson.loads(raw)) for raw in io.BytesIO(lines) if raw.strip() and raw.strip()[:1] != b"#"]
     _check_against_policies(log, policies)
     return rows

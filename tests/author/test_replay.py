@@ -99,6 +99,11 @@ def test_maintenance_move_is_reported(tmp_path: Path, capsys: pytest.CaptureFixt
 def test_bad_events_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"event": "incident.reported"}\n', "utf-8")
-    assert main(["replay", str(POLICY), str(POLICY), str(bad), "--from", "2026-11-01", "--to", "2026-12-01"]) == 1
+    assert (
+        main(
+            ["replay", str(POLICY), str(POLICY), str(bad), "--from", "2026-11-01", "--to", "2026-12-01", "--lang", "en"]
+        )
+        == 1
+    )
     captured = capsys.readouterr()
     assert captured.out == "" and "bad.jsonl:1: error[E102]" in captured.err

@@ -29,7 +29,7 @@ def sla(*args: str | Path) -> subprocess.CompletedProcess[str]:
 def test_malformed_event_exits_1_without_traceback(case: dict[str, str], tmp_path: Path) -> None:
     log = tmp_path / "events.jsonl"
     log.write_text(f"{GOOD}\n{case['line'] * case.get('repeat', 1)}\n", encoding="utf-8")
-    res = sla("evaluate", POLICY_PATH, log, *MONTH, "--format", "json")
+    res = sla("evaluate", POLICY_PATH, log, *MONTH, "--format", "json", "--lang", "en")
     assert res.returncode == 1
     assert res.stdout == ""
     assert "Traceback" not in res.stderr
@@ -42,7 +42,7 @@ def test_every_bad_line_listed_and_skip_invalid_goes_on(tmp_path: Path) -> None:
     log.write_text("\n".join([GOOD, CORPUS[0]["line"], CORPUS[5]["line"], GOOD]) + "\n", encoding="utf-8")
     res = sla("evaluate", POLICY_PATH, log, *MONTH)
     assert res.returncode == 1 and ":2: error[E100]" in res.stderr and ":3: error[E103]" in res.stderr
-    res = sla("evaluate", POLICY_PATH, log, *MONTH, "--format", "json", "--skip-invalid")
+    res = sla("evaluate", POLICY_PATH, log, *MONTH, "--format", "json", "--skip-invalid", "--lang", "en")
     assert res.returncode == 0
     report = json.loads(res.stdout)
     assert len(report["input"]["skipped"]) == 2 and "skipped" in res.stderr
@@ -140,8 +140,10 @@ def test_bad_period_exits_1(args: list[str], message: str) -> None:
 
 @pytest.mark.parametrize("name", ["nope.jsonl", "nope.csv", "nope.parquet", "nope.arrow"])
 def test_missing_events_file_and_usage(name: str) -> None:
-    res = sla("evaluate", POLICY_PATH, name, *MONTH)
+    res = sla("evaluate", POLICY_PATH, name, *MONTH, "--lang", "en")
     assert res.returncode == 1 and res.stderr == f"sla: error: {name}: cannot read events: No such file or directory\n"
+    res = sla("evaluate", POLICY_PATH, name, *MONTH)  # the policy's language
+    assert res.returncode == 1 and res.stderr == f"sla: エラー: {name}: イベントを読めません：ファイルがありません\n"
     assert sla("evaluate", POLICY_PATH, EXAMPLE).returncode == 2  # --from/--to are required
 
 
@@ -225,6 +227,14 @@ def test_events_from_a_closed_stdin_are_an_input_error_not_a_bug() -> None:
         ["sh", "-c", 'exec "$@" <&-', "sh", *argv], capture_output=True, text=True, cwd=ROOT, timeout=120
     )
     assert closed.returncode == 1 and closed.stdout == ""
+    assert closed.stderr == "sla: エラー: <stdin>: イベントを読めません：標準入力が閉じています\n"
+    closed = subprocess.run(
+        ["sh", "-c", 'exec "$@" <&-', "sh", *argv, "--lang", "en"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert closed.stderr == "sla: error: <stdin>: cannot read events: the standard input is closed\n"
 
 

@@ -272,7 +272,7 @@ def test_cli_policy_check_of_a_parquet_row_names_file_and_row(tmp_path: Path) ->
     (tmp_path / "lake").mkdir()
     pq.write_table(pa.Table.from_pylist(events[:2]), tmp_path / "lake" / "a.parquet")
     pq.write_table(pa.Table.from_pylist(events[2:]), tmp_path / "lake" / "b.parquet")
-    res = sla("evaluate", POLICY, tmp_path / "lake", "--from", "2026-11-01", "--to", "2026-12-01")
+    res = sla("evaluate", POLICY, tmp_path / "lake", "--from", "2026-11-01", "--to", "2026-12-01", "--lang", "en")
     assert res.returncode == 1 and res.stdout == "" and "Traceback" not in res.stderr
     assert f"{tmp_path / 'lake' / 'b.parquet'}: row 1: error[E120]: unknown priority `P9`" in res.stderr
 
@@ -304,11 +304,17 @@ def test_parquet_on_stdin_is_one_located_error_saying_what_to_give(tmp_path: Pat
         "--to",
         "2026-12-01",
     ]
-    res = subprocess.run(argv, input=path.read_bytes(), capture_output=True, timeout=120)
+    res = subprocess.run([*argv, "--lang", "en"], input=path.read_bytes(), capture_output=True, timeout=120)
     assert res.returncode == 1 and res.stdout == b""
     assert res.stderr.decode() == (
         "sla: error: <stdin>:1: error[E117]: the standard input is a Parquet file: Parquet is read from a file, "
         "not from a pipe\n  = help: give the file's path instead of `-` (a directory of Parquet files is read too)\n"
+    )
+    res = subprocess.run(argv, input=path.read_bytes(), capture_output=True, timeout=120)  # the policy's language
+    assert res.stderr.decode() == (
+        "sla: エラー: <stdin>:1: error[E117]: 標準入力の中身は Parquet 形式のファイルです。"
+        "Parquet はパイプからではなく、ファイルから読みます\n"
+        "  = ヒント: `-` の代わりにファイルのパスを指定してください（Parquet ファイルのディレクトリも読めます）\n"
     )
 
 
@@ -326,7 +332,7 @@ def test_a_pipe_is_peeked_not_consumed_and_a_columnar_one_refused(tmp_path: Path
     fifo = tmp_path / "events.fifo"
     os.mkfifo(fifo)
     argv = [sys.executable, "-m", "sla_dsl.cli", "evaluate", str(POLICY), str(fifo), "--from", "2026-11-01"]
-    argv += ["--to", "2026-12-01", "--format", "json"]
+    argv += ["--to", "2026-12-01", "--format", "json", "--lang", "en"]
     expected = judged(read_events(EXAMPLE))
     for content, code in ((EXAMPLE.read_bytes(), 0), (_parquet_bytes(tmp_path), 1)):
         proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE)

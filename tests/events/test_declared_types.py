@@ -169,7 +169,7 @@ def test_the_cli_accepts_and_refuses(tmp_path: Path, suffix: str) -> None:
     assert ok.returncode == 0, ok.stderr
     (row,) = json.loads(ok.stdout)["incidents"]
     assert row["targets"][0]["status"] == "met"
-    bad = _sla("evaluate", str(plain), str(events), *period)
+    bad = _sla("evaluate", str(plain), str(events), *period, "--lang", "en")
     line = 2 if suffix == ".jsonl" else 3
     assert bad.returncode == 1 and bad.stdout == ""
     assert f"{events}:{line}: error[E103]: unknown event type `incident.chat_started`" in bad.stderr

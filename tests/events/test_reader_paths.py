@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from sla_dsl.events import PAYLOAD, EventInputError, EventLog, Problem, declare_types, read_jsonl
 from sla_dsl.events.lines import MAX_LINE_BYTES, too_long, uncompressed
-from sla_dsl.events.problems import in_line_order
+from sla_dsl.events.problems import in_line_order, problem
 from sla_dsl.events.reader import _json_problem
 from sla_dsl.events.validate import validate_mapping
 
@@ -214,7 +214,7 @@ def reference(data: bytes, source: str) -> tuple[EventLog, list[Problem]]:
     for lineno, raw in enumerate(io.BytesIO(data), 1):
         if len(raw) > MAX_LINE_BYTES:
             code, message, hint, fatal = too_long(len(raw), "bytes")
-            log.problems.append(Problem(source, lineno, code, message, hint, fatal))
+            log.problems.append(problem(source, lineno, code, message, hint, fatal=fatal))
             continue
         if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]

@@ -209,7 +209,7 @@ def test_item15_iter_events_reads_bounded_lines_and_compressed_logs(tmp_path: Pa
 
 
 def test_item15_dev_zero_ends_with_a_located_error_not_memory_error() -> None:
-    res = sla("evaluate", POLICY, "/dev/zero", *MONTH)
+    res = sla("evaluate", POLICY, "/dev/zero", *MONTH, "--lang", "en")
     assert res.returncode == 1, res.stderr[-2000:]
     assert res.stdout == "" and "Traceback" not in res.stderr
     assert "/dev/zero:1: error[E112]" in res.stderr and "MemoryError" not in res.stderr
@@ -217,7 +217,7 @@ def test_item15_dev_zero_ends_with_a_located_error_not_memory_error() -> None:
 
 def test_item15_dev_zero_on_stdin_is_a_stream_too() -> None:
     with open("/dev/zero", "rb") as zero:
-        res = sla("evaluate", POLICY, "-", *MONTH, "--skip-invalid", stdin=zero)
+        res = sla("evaluate", POLICY, "-", *MONTH, "--skip-invalid", "--lang", "en", stdin=zero)
     assert res.returncode == 1 and "<stdin>:1: error[E112]" in res.stderr, res.stderr[-2000:]
 
 
@@ -312,7 +312,7 @@ def test_item26_cli_skip_invalid_skips_a_bad_utf8_csv_row(tmp_path: Path) -> Non
         b"event,at,id,priority\nincident.reported,2026-11-02T10:00:00+09:00,A\x80,P1\n"
         b"incident.reported,2026-11-02T10:00:00+09:00,B,P1\n"
     )
-    res = sla("evaluate", POLICY, f, *MONTH)
+    res = sla("evaluate", POLICY, f, *MONTH, "--lang", "en")
     assert res.returncode == 1 and f"{f}:2: error[E113]" in res.stderr, res.stderr
     res = sla("evaluate", POLICY, f, *MONTH, "--skip-invalid", "--format", "json")
     assert res.returncode == 0, res.stderr
@@ -339,7 +339,7 @@ MIXED = [
 def test_item27_format_and_policy_problems_are_reported_in_one_run_in_line_order(tmp_path: Path) -> None:
     f = tmp_path / "ev.jsonl"
     f.write_text("\n".join(MIXED) + "\n", encoding="utf-8")
-    res = sla("evaluate", POLICY, f, *MONTH)
+    res = sla("evaluate", POLICY, f, *MONTH, "--lang", "en")
     assert res.returncode == 1 and res.stdout == ""
     found = [(int(line), code) for line, code in re.findall(r"ev\.jsonl:(\d+): error\[(E\d+)\]", res.stderr)]
     assert found == [(3, "E100"), (4, "E120"), (6, "E121"), (7, "E104"), (7, "E107"), (8, "E122"), (11, "E105")]
@@ -349,7 +349,7 @@ def test_item27_format_and_policy_problems_are_reported_in_one_run_in_line_order
 def test_item27_events_plus_skipped_plus_blank_lines_is_every_line(tmp_path: Path) -> None:
     f = tmp_path / "ev.jsonl"
     f.write_text("\n".join(MIXED) + "\n", encoding="utf-8")
-    res = sla("evaluate", POLICY, f, *MONTH, "--format", "json", "--skip-invalid")
+    res = sla("evaluate", POLICY, f, *MONTH, "--format", "json", "--skip-invalid", "--lang", "en")
     assert res.returncode == 0, res.stderr
     summary = json.loads(res.stdout)["input"]
     blank_or_comment = 2

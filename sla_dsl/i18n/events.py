@@ -1,0 +1,292 @@
+"""Catalogue section: the problems of an event log, E100-E130 (keys ``events.*``).
+
+Design notes
+------------
+* A problem of an event line is read by the same people as a diagnostic of the
+  policy, so it is written in the same language: ``--lang``, else the policy's
+  primary one. Its English is the plain ``message`` and ``help`` of
+  :class:`~sla_dsl.events.problems.Problem` (tools, the JSON report's ``skipped``
+  and the 422 bodies of ``sla serve`` read it); the Japanese is written from the
+  same entry and arguments (:class:`~sla_dsl.lang.diagnostics.Words`), so the two
+  cannot drift apart.
+* The English is exactly what the readers printed before this section (tests
+  compare it).
+* Fields hold what is never translated: the user's values, field and column
+  names, examples to copy (``2026-11-02T10:00:00+09:00``, a shell command), and
+  details an outside library or the system words (an OS error, a CSV error).
+  Nested phrases that are translated ("a number", "priority") are entries of
+  their own (``events.kind.*``, ``events.field.*``).
+* The frame of a problem is the same in every language, as a policy
+  diagnostic's: ``events.jsonl:3: error[E102]: …`` and ``= ヒント: …``, so the
+  tools and editors that match ``file:line: error[E1xx]:`` read both.
+"""
+
+from __future__ import annotations
+
+from .msg import Msg
+
+__all__ = ["EVENTS"]
+
+#: ``events.<code or word>[.<variant>]``
+EVENTS: dict[str, Msg] = {
+    # where a problem is (events/problems.py)
+    "events.where.row": Msg("{n} 行目", "row {n}"),
+    "events.where.column": Msg("列 `{name}`", "column `{name}`"),
+    "events.summary.line.one": Msg("不正なイベントが {n} 行あります", "{n} invalid event line"),
+    "events.summary.line.other": Msg("不正なイベントが {n} 行あります", "{n} invalid event lines"),
+    "events.summary.row.one": Msg("不正なイベントが {n} 行あります", "{n} invalid event row"),
+    "events.summary.row.other": Msg("不正なイベントが {n} 行あります", "{n} invalid event rows"),
+    "events.join": Msg("{first}。{second}", "{first}; {second}"),
+    # what a JSON value is (E101, E104, E106)
+    "events.kind.null": Msg("`null` ", "null"),
+    "events.kind.bool": Msg("真偽値", "a boolean"),
+    "events.kind.number": Msg("数値", "a number"),
+    "events.kind.string": Msg("文字列", "a string"),
+    "events.kind.array": Msg("配列", "an array"),
+    "events.kind.object": Msg("オブジェクト", "an object"),
+    # a log file that cannot be opened
+    "events.cannot_read": Msg("{name}: イベントを読めません：{detail}", "{name}: cannot read events: {detail}"),
+    "events.stdin_closed": Msg("標準入力が閉じています", "the standard input is closed"),
+    "events.os.enoent": Msg("ファイルがありません", "No such file or directory"),
+    "events.os.eacces": Msg("読む権限がありません", "Permission denied"),
+    "events.os.eisdir": Msg("ディレクトリです", "Is a directory"),
+    "events.os.enotdir": Msg("パスの途中がディレクトリではありません", "Not a directory"),
+    "events.no_tables": Msg(
+        "{name}: ディレクトリに Parquet・Arrow のファイル（{patterns}）がありません",
+        "{name}: no Parquet or Arrow files ({patterns}) in the directory",
+    ),
+    # E100: not JSON
+    "events.E100.at": Msg(
+        "JSON として読めません（{column} 文字目）：{detail}", "invalid JSON: {detail} at column {column}"
+    ),
+    "events.E100.plain": Msg("JSON として読めません：{detail}", "invalid JSON: {detail}"),
+    "events.E100.empty_body": Msg("リクエスト本文にイベントがありません", "no events in the request body"),
+    "events.E100.empty_body.help": Msg(
+        "1 行に 1 つの JSON オブジェクトを送ってください", "send one JSON object a line"
+    ),
+    # what orjson says about a line it refuses, by its words
+    "events.json.literal": Msg("不正なリテラルです（{literal} のはずの位置）", "invalid literal, expected {literal}"),
+    "events.json.end": Msg("データが途中で終わっています", "unexpected end of data"),
+    "events.json.trailing_comma": Msg("末尾のカンマは使えません", "trailing comma is not allowed"),
+    "events.json.colon": Msg(
+        "予期しない文字です（キーの後の `:` の位置）", "unexpected character, expected ':' after key"
+    ),
+    "events.json.comma": Msg(
+        "予期しない文字です（`,` か {close} の位置）", "unexpected character, expected ',' or {close}"
+    ),
+    "events.json.key": Msg("予期しない文字です（文字列のキーの位置）", "unexpected character, expected a string key"),
+    "events.json.value": Msg("予期しない文字です（JSON の値の位置）", "unexpected character, expected a JSON value"),
+    "events.json.after": Msg("値の後ろに余分な内容があります", "unexpected content after document"),
+    "events.json.exponent": Msg("指数の符号の後に数字がありません", "no digit after exponent sign"),
+    "events.json.sign": Msg("符号の後に数字がありません", "no digit after sign"),
+    "events.json.point": Msg("小数点の後に数字がありません", "no digit after decimal point"),
+    "events.json.escape": Msg("文字列のエスケープが不正です", "invalid escaped sequence in string"),
+    "events.json.leading_zero": Msg("先頭が 0 の数は使えません", "number with leading zero is not allowed"),
+    "events.json.control": Msg("文字列に制御文字があります", "unexpected control character in string"),
+    # E101-E109: a line that is JSON but not an event (events/validate.py)
+    "events.E101": Msg("JSON オブジェクトが必要ですが、{kind}です", "expected a JSON object, found {kind}"),
+    "events.E102.event": Msg("フィールド `event` がありません", "missing field `event`"),
+    "events.E102.field": Msg(
+        "フィールド `{field}` がありません（`{event}` に必要です）", "missing field `{field}` (required for `{event}`)"
+    ),
+    "events.E102.help.close": Msg(
+        "`{found}` がありますが、`{field}` の誤りではありませんか？", "found `{found}`: did you mean `{field}`?"
+    ),
+    "events.E102.help.no_column": Msg("表に列 `{name}` がありません", "the table has no column `{name}`"),
+    "events.E103": Msg("イベント種別 `{name}` はありません", "unknown event type `{name}`"),
+    "events.E103.help.declare": Msg(
+        '独自の種別はポリシーで宣言してください：`event {name} "…" / "…"`',
+        'a type of your own must be declared in the policy: `event {name} "…" / "…"`',
+    ),
+    "events.E103.help.declare_or": Msg("{declare}。または、{mean}", "{declare}; or {mean}"),
+    "events.E103.help.known": Msg("使える種別：{known}", "known types: {known}"),
+    "events.E103.help.known_declared": Msg(
+        "使える種別：{known}。ポリシーが宣言した種別：{mine}", "known types: {known}; declared by the policy: {mine}"
+    ),
+    "events.E104.number": Msg(
+        "`{field}` は数値で、ISO 8601 の時刻ではありません：`{value}`",
+        "`{field}` is a number, not an ISO 8601 time: `{value}`",
+    ),
+    "events.E104.text": Msg(
+        "`{field}` は ISO 8601 の時刻ではありません：`{value}`", "`{field}` is not an ISO 8601 time: `{value}`"
+    ),
+    "events.E104.kind": Msg(
+        "`{field}` は UTC オフセット付きの ISO 8601 の時刻でなければなりませんが、{kind}です",
+        "`{field}` must be an ISO 8601 time with a UTC offset, found {kind}",
+    ),
+    "events.E104.help": Msg(
+        "時刻は UTC オフセット付きの ISO 8601 で書いてください（例：{example}）",
+        "write the time as ISO 8601 with a UTC offset, e.g. {example}",
+    ),
+    "events.E104.help.epoch": Msg(
+        "時刻は UTC オフセット付きの ISO 8601 で書いてください（例：{example}）。エポック秒やミリ秒は読みません",
+        "write the time as ISO 8601 with a UTC offset, e.g. {example}: epoch seconds and milliseconds are not read",
+    ),
+    "events.E104.help.string": Msg(
+        "時刻は UTC オフセット付きの ISO 8601 の文字列で書いてください（例：{example}）",
+        "write the time as ISO 8601 with a UTC offset, e.g. {example}, as a string",
+    ),
+    "events.E105": Msg("`{field}` に UTC オフセットがありません：`{value}`", "`{field}` has no UTC offset: `{value}`"),
+    "events.E105.help": Msg("オフセットを書いてください（例：{example}）", "write the offset, e.g. {example}"),
+    "events.E106": Msg(
+        "フィールド `{field}` は文字列でなければなりませんが、{kind}です",
+        "field `{field}` must be a string, found {kind}",
+    ),
+    "events.E107": Msg("フィールド `{field}` が空です", "field `{field}` is empty"),
+    "events.E108": Msg("`end` が `start` より後ではありません", "`end` is not after `start`"),
+    "events.E109.object": Msg(
+        "フィールド `{field}` は {example} のような JSON オブジェクトでなければなりません",
+        "field `{field}` must be a JSON object such as {example}",
+    ),
+    "events.E109.field": Msg("フィールド `{field}`：{detail}", "field `{field}`: {detail}"),
+    # E110, E111: CSV (events/reader.py)
+    "events.E110.unreadable": Msg("CSV の見出し行を読めません：{detail}", "CSV header cannot be read: {detail}"),
+    "events.E110.lacks": Msg("CSV の見出し行に列 {columns} がありません", "CSV header lacks column {columns}"),
+    "events.E110.lacks.help": Msg(
+        "1 行目に列名を書いてください（例：{example}）", "the first row must name the columns, e.g. {example}"
+    ),
+    "events.E110.repeated": Msg(
+        "CSV の見出し行で列 {columns} が重複しています", "CSV header names column {columns} more than once"
+    ),
+    "events.E110.repeated.help": Msg(
+        "列名は 1 回ずつにしてください。同じ名前の 2 つ目のセルが 1 つ目を黙って置き換えてしまいます",
+        "name each column once: a second cell of the same name would silently replace the first",
+    ),
+    "events.E111.unreadable": Msg("CSV の行を読めません：{detail}", "CSV row cannot be read: {detail}"),
+    "events.E111.unreadable.help": Msg(
+        "セルは 128 KiB までです。引用符はすべて閉じてください", "a cell holds at most 128 KiB; close every quote"
+    ),
+    "events.E111.cells": Msg(
+        "セルが {cells} 個ありますが、見出し行の列は {columns} 個です",
+        "{cells} cells but the header names {columns} columns",
+    ),
+    # E112-E114: lines and streams (events/lines.py)
+    "events.E112.runaway": Msg(
+        "行が 1 MiB を超え、{limit} MiB 以内に終わりがありません。ここで読み込みを止めました",
+        "line is longer than 1 MiB and has no end within {limit} MiB: reading stopped here",
+    ),
+    "events.E112.long": Msg(
+        "行が 1 MiB を超えています（{length} {unit}）", "line is longer than 1 MiB ({length} {unit})"
+    ),
+    "events.E112.help": Msg(
+        "イベントの行は改行を含めて 1 MiB（{most} バイト）までで、1 行に 1 イベントです。"
+        "このファイルはイベントログですか？",
+        "an event line holds at most 1 MiB (`MAX_LINE_BYTES` = {most} bytes), its end of line included: "
+        "one event per line; is this file an event log?",
+    ),
+    "events.unit.bytes": Msg("バイト", "bytes"),
+    "events.unit.characters": Msg("文字", "characters"),
+    "events.E113": Msg(
+        "行が UTF-8 のテキストではありません：{column} 文字目のバイト `0x{byte}`",
+        "line is not UTF-8 text: byte `0x{byte}` at column {column}",
+    ),
+    "events.E113.help": Msg(
+        "イベントログは UTF-8 のテキストです。ファイルを変換してください（例：{example}）",
+        "event logs are UTF-8 text: convert the file, e.g. {example}",
+    ),
+    "events.E114.compression": Msg(
+        "ログは {kind} で圧縮されていて、ここでは読めません", "the log is {kind}-compressed, which is not read here"
+    ),
+    "events.E114.compression.help": Msg(
+        "先に展開する（{tool}）か、{formats} のどれかで圧縮し直してください",
+        "decompress it first ({tool}), or compress it with {formats}",
+    ),
+    "events.E114.damaged": Msg(
+        "{kind} で圧縮されたログがここで壊れているか、途切れています：{detail}",
+        "the {kind}-compressed log is damaged or cut short here: {detail}",
+    ),
+    "events.E114.damaged.help": Msg(
+        "この行より後は読めません。ログをもう一度コピーするか、{check} で確かめてください",
+        "the lines after this one cannot be read: copy the log again, or check it with {check}",
+    ),
+    "events.E114.unreadable": Msg(
+        "この行より後のログを読めません：{detail}", "cannot read the log past this line: {detail}"
+    ),
+    "events.E114.unreadable.help": Msg("この行より後は読めません", "the lines after this one cannot be read"),
+    # E115-E117: Parquet and Arrow tables (events/arrow.py)
+    "events.E115.lacks": Msg("表に列 {columns} がありません", "table lacks column {columns}"),
+    "events.E115.lacks.help": Msg(
+        "イベントの表には列 `event`、`at`、`id` が必要です", "every event table has the columns `event`, `at` and `id`"
+    ),
+    "events.E115.repeated": Msg("表で列 {columns} が重複しています", "table names column {columns} more than once"),
+    "events.E115.repeated.help": Msg("列名は 1 回ずつにしてください", "name each column once"),
+    "events.E116.naive": Msg(
+        "列 `{name}` はタイムゾーンのないタイムスタンプです（`{type}`）",
+        "column `{name}` is a timestamp without a time zone (`{type}`)",
+    ),
+    "events.E116.naive.help": Msg(
+        "時刻はタイムゾーン付き（例：{example}）か、オフセット付きの ISO 8601 のテキストで保存してください",
+        "store the instants with their zone, e.g. {example}, or as ISO 8601 text with an offset",
+    ),
+    "events.E116.type": Msg(
+        "列 `{name}` の型は `{type}` で、{want}ではありません", "column `{name}` has type `{type}`, not {want}"
+    ),
+    "events.E116.type.help": Msg("`{name}` は{want}として保存してください", "store `{name}` as {want}"),
+    "events.want.time": Msg(
+        "タイムゾーン付きのタイムスタンプか ISO 8601 のテキスト", "a timestamp with a time zone or ISO 8601 text"
+    ),
+    "events.want.text": Msg("テキスト（`string`）", "text (`string`)"),
+    "events.E117.pipe": Msg(
+        "{what}の中身は {kind}のファイルです。{name} はパイプからではなく、ファイルから読みます",
+        "{what} is {kind} file: {name} is read from a file, not from a pipe",
+    ),
+    "events.word.stdin": Msg("標準入力", "the standard input"),
+    "events.word.pipe": Msg("パイプ", "the pipe"),
+    "events.word.arrow": Msg("Arrow IPC 形式", "an Arrow IPC"),
+    "events.word.parquet": Msg("Parquet 形式", "a Parquet"),
+    "events.E117.help.stdin": Msg(
+        "`-` の代わりにファイルのパスを指定してください（Parquet ファイルのディレクトリも読めます）",
+        "give the file's path instead of `-` (a directory of Parquet files is read too)",
+    ),
+    "events.E117.help.pipe": Msg(
+        "パイプの代わりにファイルのパスを指定してください（Parquet ファイルのディレクトリも読めます）",
+        "give the file's path instead of a pipe (a directory of Parquet files is read too)",
+    ),
+    "events.E117.unreadable": Msg(
+        "ファイルを Parquet または Arrow として読めません：{detail}",
+        "cannot read the file as Parquet or Arrow: {detail}",
+    ),
+    "events.E117.unreadable.help": Msg(
+        "イベントは Parquet か Arrow IPC を書き出せるツール（{tools}）で書いてください",
+        "write the events with a Parquet or Arrow IPC writer ({tools})",
+    ),
+    # E120-E123, E128-E130: events checked against the policies (evaluation/)
+    "events.E120": Msg(
+        "`{event}` の{field} `{value}` はポリシーにありません", "unknown {field} `{value}` in `{event}`"
+    ),
+    "events.E120.help.known": Msg("ポリシーにあるのは {listed} です", "the policy knows {listed}"),
+    "events.E120.help.none": Msg("ポリシーに{fields}の定義がありません", "the policy defines no {fields}"),
+    "events.field.priority": Msg("優先度", "priority"),
+    "events.field.cause": Msg("原因", "cause"),
+    "events.field.backup_kind": Msg("バックアップ種別", "backup kind"),
+    "events.field.service": Msg("サービス", "service"),
+    "events.fields.priority": Msg("優先度", "priorities"),
+    "events.fields.cause": Msg("原因", "causes"),
+    "events.fields.backup_kind": Msg("バックアップ種別", "backup kinds"),
+    "events.fields.service": Msg("サービス", "services"),
+    "events.E123.at": Msg(
+        "時刻 `{time}` は扱える年（{first} 年〜{last} 年）の外です",
+        "time `{time}` is outside the supported years, {first} to {last}",
+    ),
+    "events.E123.named": Msg(
+        "`{name}` の時刻 `{time}` は扱える年（{first} 年〜{last} 年）の外です",
+        "the `{name}` time `{time}` is outside the supported years, {first} to {last}",
+    ),
+    "events.E123.help": Msg(
+        "{first} から {last} までの時刻を書くか、{option} でこの行を除いてください",
+        "write a time from {first} to {last}, or leave the line out with {option}",
+    ),
+    "events.E128": Msg("`{event}` の属性 `{name}` はポリシーにありません", "unknown attribute `{name}` in `{event}`"),
+    "events.E128.help.known": Msg("ポリシーが宣言している属性：{known}", "the policy declares the attributes {known}"),
+    "events.E128.help.none": Msg(
+        "ポリシーは属性を宣言していません。`attribute {name} {{ values ... }}` で宣言するか、"
+        "イベントから外してください",
+        "the policy declares no attributes: declare it with `attribute {name} {{ values ... }}` or leave it out of "
+        "the event",
+    ),
+    "events.E129": Msg(
+        "`{event}` の属性 `{name}` の値 `{value}` は宣言されていません",
+        "unknown value `{value}` of attribute `{name}` in `{event}`",
+    ),
+    "events.E129.help": Msg("使える値：{listed}", "its values are {listed}"),
+}
