@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from .._version import __version__
 from ..errors import SlaError
+from ..events.problems import STDOUT_CLOSED
 from ..i18n import message
 from ..lang.diagnostics import PolicyError, render_all, summary
 from ..policy.load import compile_path, compile_stdin
@@ -175,7 +176,7 @@ class _ClosedStdout(io.TextIOBase):
         return False
 
     def write(self, text: Any) -> int:
-        raise OSError(errno.EBADF, "the standard output is closed")
+        raise OSError(errno.EBADF, STDOUT_CLOSED)
 
     @property
     def buffer(self) -> _ClosedStdout:

@@ -30,11 +30,12 @@ from typing import IO, Any
 
 from ..calendars.timeargs import check_period_args, parse_edge
 from ..errors import InputError
-from ..events.problems import by_line, event_problems_in
+from ..events.problems import by_line, event_problems_in, os_reason
 from ..events.reader import read_events
 from ..events.schema import EventLog
 from ..files import atomic_file
 from ..i18n import message
+from ..lang.diagnostics import Arg, words
 from ..policy import Policy, declared_types, load_policies
 from ..report.escape import printable
 from ..report.pdf import html_to_pdf, require_chromium
@@ -178,7 +179,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.format == "pdf" and not args.output and sys.stdout.isatty():
         args.usage_error("--format pdf writes a binary file: give it with --output FILE, or redirect stdout")
     if args.output and args.format != "parquet":
-        _check_output_file(args.output)  # before the work, not after it
+        _check_output_file(args.output, tlang)  # before the work, not after it
     browser = require_chromium() if args.format == "pdf" else None  # before the work, not after it
     phase = Phase(args.quiet, tlang)
     try:
@@ -236,7 +237,7 @@ def _judge_and_write(
 
         # Streamed, the rows written from columns a block at a time (the same bytes as
         # ``result.write_json``, the row path): never all in memory at once.
-        with _output(args.output) as out:
+        with _output(args.output, phase.lang) as out:
             write_json(
                 result.skeleton,
                 IncidentItems(result.ctx, result.incidents),
@@ -253,7 +254,7 @@ def _judge_and_write(
             violations=result.violations(),
         )
         pdf = html_to_pdf(html, browser)
-        with _output(args.output) as out:
+        with _output(args.output, phase.lang) as out:
             out.write(pdf)
     else:
         text = render(
@@ -266,25 +267,30 @@ def _judge_and_write(
             limit=args.limit or None,
         )
         if args.output is None:
-            with _stdout_errors():
+            with _stdout_errors(phase.lang):
                 sys.stdout.write(text)
                 sys.stdout.flush()  # here, where a full disk is this command's error, not at exit
         else:
-            with _output(args.output) as out:
+            with _output(args.output, phase.lang) as out:
                 out.write(text.encode("utf-8"))
     return 0
 
 
 @contextlib.contextmanager
-def _stdout_errors() -> Iterator[None]:
+def _stdout_errors(lang: str) -> Iterator[None]:
     """A failed write of the report on stdout (a full disk, a closed descriptor) as this command's
-    error (exit 1) naming it; a reader that went away (``| head``) stays what it is."""
+    error (exit 1) naming it, in ``lang``; a reader that went away (``| head``) stays what it is."""
     try:
         yield
     except BrokenPipeError:
         raise
     except OSError as exc:
-        raise InputError(f"cannot write the report on the standard output: {exc.strerror or exc}") from None
+        raise _said(lang, "stdout_failed", reason=os_reason(exc)) from None
+
+
+def _said(lang: str, key: str, **args: Arg) -> InputError:
+    """The input error ``cli.evaluate.<key>`` in ``lang``."""
+    return InputError(words(f"cli.evaluate.{key}", option="--output", **args).text(lang), lang=lang)
 
 
 def _not_a_file(path: str) -> bool:
@@ -295,22 +301,22 @@ def _not_a_file(path: str) -> bool:
         return False
 
 
-def _check_output_file(path: str) -> None:
+def _check_output_file(path: str, lang: str) -> None:
     """Refuse an ``--output`` file that cannot be written where it is asked for: a directory, or a
     file in a directory that does not exist."""
     parent = os.path.dirname(path) or "."
     if os.path.isdir(path):
-        raise InputError(f"--output `{printable(path)}` is a directory: give the file to write the report into")
+        raise _said(lang, "output_is_dir", path=printable(path))
     if not os.path.isdir(parent):
-        raise InputError(f"--output `{printable(path)}`: there is no directory `{printable(parent)}`")
+        raise _said(lang, "output_no_dir", path=printable(path), parent=printable(parent))
 
 
 @contextlib.contextmanager
-def _output(path: str | None) -> Iterator[IO[bytes]]:
+def _output(path: str | None, lang: str) -> Iterator[IO[bytes]]:
     """Where a report's bytes go: stdout, or the file ``path`` (``--output``), replaced whole when the
     block ends or left as it was (see :func:`~sla_dsl.files.atomic_file`)."""
     if path is None:
-        with _stdout_errors():
+        with _stdout_errors(lang):
             sys.stdout.flush()
             yield sys.stdout.buffer
             sys.stdout.buffer.flush()
@@ -323,4 +329,4 @@ def _output(path: str | None) -> Iterator[IO[bytes]]:
             with atomic_file(path, plain_new=True) as fh:
                 yield fh
     except OSError as exc:
-        raise InputError(f"--output `{printable(path)}`: cannot write the report: {exc.strerror or exc}") from None
+        raise _said(lang, "output_failed", path=printable(path), reason=os_reason(exc)) from None

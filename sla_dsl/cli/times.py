@@ -33,7 +33,7 @@ import sys
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from ..calendars.bounds import FIRST_YEAR, LAST_YEAR, RANGE, OutOfRangeError
+from ..calendars.bounds import FIRST_YEAR, LAST_YEAR, OutOfRangeError
 from ..calendars.timeargs import EXAMPLE, FLAGS, parse_edge, parse_instant
 from ..errors import InputError
 from ..i18n import message
@@ -113,7 +113,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     """``sla deadline``: print the response due time."""
     policy = _load(args.policy)
     start = parse_instant(args.start, "--from", _lang(args, policy))
-    given = _attributes(args.attributes)
+    given = _attributes(args.attributes, _lang(args, policy))
     try:
         priority = policy.priority(args.priority, given, _lang(args, policy))
     except KeyError:
@@ -141,18 +141,29 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     return 0
 
 
-def _attributes(pairs: list[str]) -> dict[str, str]:
-    """``--attribute NAME=VALUE`` flags as a mapping (InputError for one without ``=`` or given twice)."""
+def _attributes(pairs: list[str], lang: str) -> dict[str, str]:
+    """``--attribute NAME=VALUE`` flags as a mapping (InputError in ``lang`` for one without ``=`` or given
+    twice)."""
     out: dict[str, str] = {}
     for pair in pairs:
         name, eq, value = pair.partition("=")
         name, value = name.strip(), value.strip()
         if not eq or not name or not value:
-            raise InputError(f"--attribute `{pair}` is not NAME=VALUE\nhelp: write e.g. `--attribute plan=premium`")
+            example = "--attribute plan=premium"
+            raise _said("cli.attribute.not_pair", lang, flag="--attribute", pair=pair, example=example)
         if name in out:
-            raise InputError(f"--attribute `{name}` is given twice\nhelp: give each attribute once")
+            raise _said("cli.attribute.twice", lang, flag="--attribute", name=name)
         out[name] = value
     return out
+
+
+def _said(key: str, lang: str, **fields: object) -> InputError:
+    """The input error ``key`` of the catalogue, in ``lang`` (``help:`` in that language too)."""
+    return InputError(message(key, lang, help=message("diag.word.help", lang), **fields), lang=_error_lang(lang))
+
+
+def _error_lang(lang: str) -> str | None:
+    return "ja" if lang == "ja" else None
 
 
 def _window_json(w: Window) -> dict[str, object]:
@@ -200,15 +211,14 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
     return 0
 
 
-def _month(text: str) -> tuple[dt.date, dt.date]:
+def _month(text: str, lang: str) -> tuple[dt.date, dt.date]:
     match = re.fullmatch(r"(\d{4})-(\d{2})", text.strip())
     if not match or not 1 <= int(match[2]) <= 12:
-        raise InputError(f"--month `{text}` is not a month (write YYYY-MM, e.g. `2026-09`)")
+        raise _said("cli.month.not_month", lang, flag="--month", text=text, example="2026-09")
     year, month = int(match[1]), int(match[2])
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise OutOfRangeError(
-            f"--month `{text}` is outside {RANGE} (write a month from {FIRST_YEAR}-01 to {LAST_YEAR}-12)"
-        )
+        said = message("cli.month.out_of_range", lang, flag="--month", text=text, first=FIRST_YEAR, last=LAST_YEAR)
+        raise OutOfRangeError(said, lang=_error_lang(lang))
     first = dt.date(year, month, 1)
     return first, dt.date(year + month // 12, month % 12 + 1, 1)
 
@@ -216,8 +226,8 @@ def _month(text: str) -> tuple[dt.date, dt.date]:
 def cmd_calendar(args: argparse.Namespace) -> int:
     """``sla calendar``: print a month grid with business days, holidays and maintenance."""
     policy = _load(args.policy)
-    first, after = _month(args.month)
     lang = _lang(args, policy)
+    first, after = _month(args.month, lang)
     try:
         cal = policy.calendar(args.calendar_name)
     except KeyError:

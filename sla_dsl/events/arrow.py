@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import UnionType
@@ -579,7 +580,7 @@ def read_arrow(
         except (OSError, pa.ArrowException) as exc:
             if isinstance(exc, OSError) and exc.errno and not isinstance(exc, pa.ArrowException):
                 # the file itself (missing, not readable): worded as the line readers word it
-                raise cannot_read(name, exc) from None
+                raise cannot_read(name, OSError(exc.errno, os.strerror(exc.errno))) from None  # not pyarrow's
             raise EventInputError([_unreadable(name, exc)]) from None
         opened.append((schema, batches))
     source = RowSource.of(str(path), []) if root.is_dir() else RowSource.of(str(path))

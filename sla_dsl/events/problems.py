@@ -28,6 +28,7 @@ Design notes
 from __future__ import annotations
 
 import errno
+import os
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -190,16 +191,36 @@ class EventSourceError(InputError):
         return EventSourceError(self.words, lang)
 
 
-_OS_WORDS = {errno.ENOENT: "enoent", errno.EACCES: "eacces", errno.EISDIR: "eisdir", errno.ENOTDIR: "enotdir"}
+#: The system's errors a person meets reading a log or writing a report, by errno: worded in the catalogue.
+_OS_WORDS = {
+    errno.ENOENT: "enoent",
+    errno.EACCES: "eacces",
+    errno.EISDIR: "eisdir",
+    errno.ENOTDIR: "enotdir",
+    errno.ENOSPC: "enospc",
+    errno.EDQUOT: "edquot",
+    errno.EFBIG: "efbig",
+    errno.EROFS: "erofs",
+    errno.EIO: "eio",
+}
+#: The reason of the error a write to a closed standard output raises (``sla``'s main puts it there).
+STDOUT_CLOSED = "the standard output is closed"
+
+
+def os_reason(exc: OSError) -> Words | str:
+    """Why the system refused: the catalogue's words for a common error said in the system's own words
+    (``No such file or directory``), else the error's text as it is."""
+    if exc.strerror == STDOUT_CLOSED:
+        return words("events.os.stdout_closed")
+    key = _OS_WORDS.get(exc.errno) if exc.errno is not None else None
+    if key is not None and exc.strerror == os.strerror(exc.errno or 0):
+        return words(f"events.os.{key}")
+    return exc.strerror or str(exc)
 
 
 def cannot_read(name: str, exc: OSError | Words) -> EventSourceError:
     """``NAME: cannot read events: DETAIL``, the system's words for the common errors in the catalogue."""
-    if isinstance(exc, Words):
-        detail: Words | str = exc
-    else:
-        key = _OS_WORDS.get(exc.errno) if exc.errno is not None else None
-        detail = words(f"events.os.{key}") if key else exc.strerror or str(exc)
+    detail = exc if isinstance(exc, Words) else os_reason(exc)
     return EventSourceError(words("events.cannot_read", name=name, detail=detail))
 
 

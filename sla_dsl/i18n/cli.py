@@ -28,6 +28,20 @@ CLI: dict[str, Msg] = {
     "cli.progress.events": Msg(" 件", " events"),
     "cli.progress.judging": Msg("判定中", "judging"),
     "cli.progress.writing": Msg("レポートを出力中", "writing the report"),
+    # `sla evaluate`: where the report cannot go ({option}: `--output`; {reason}: the system's, events.os.*)
+    "cli.evaluate.stdout_failed": Msg(
+        "標準出力にレポートを書けません：{reason}", "cannot write the report on the standard output: {reason}"
+    ),
+    "cli.evaluate.output_is_dir": Msg(
+        "{option} `{path}` はディレクトリです。レポートを書くファイルを指定してください",
+        "{option} `{path}` is a directory: give the file to write the report into",
+    ),
+    "cli.evaluate.output_no_dir": Msg(
+        "{option} `{path}`：ディレクトリ `{parent}` がありません", "{option} `{path}`: there is no directory `{parent}`"
+    ),
+    "cli.evaluate.output_failed": Msg(
+        "{option} `{path}`：レポートを書けません：{reason}", "{option} `{path}`: cannot write the report: {reason}"
+    ),
     # `sla evaluate --skip-invalid`: before each line left out, on stderr
     "cli.evaluate.skipped": Msg("除外した行", "skipped"),
     "cli.fmt.not_formatted": Msg(
@@ -62,6 +76,25 @@ CLI: dict[str, Msg] = {
     "cli.unknown.calendar": Msg(
         "カレンダー `{name}` はありません（このポリシーのカレンダー：{known}）",
         "unknown calendar `{name}` (this policy has {known})",
+    ),
+    # `sla deadline --attribute` and `sla calendar --month` given what they do not take
+    "cli.attribute.not_pair": Msg(
+        "`{flag}` の `{pair}` は `NAME=VALUE` の形ではありません\n{help}: 例えば `{example}` と書いてください",
+        "{flag} `{pair}` is not NAME=VALUE\n{help}: write e.g. `{example}`",
+    ),
+    "cli.attribute.twice": Msg(
+        "`{flag}` の `{name}` が 2 回指定されています\n{help}: 属性は 1 回ずつ指定してください",
+        "{flag} `{name}` is given twice\n{help}: give each attribute once",
+    ),
+    "cli.month.not_month": Msg(
+        "`{flag}` の `{text}` は月ではありません（`YYYY-MM` の形で、例えば `{example}` と書いてください）",
+        "{flag} `{text}` is not a month (write YYYY-MM, e.g. `{example}`)",
+    ),
+    "cli.month.out_of_range": Msg(
+        "`{flag}` の `{text}` は扱える年（{first} 年から {last} 年まで）の外です。"
+        "{first}-01 から {last}-12 までの月を書いてください",
+        "{flag} `{text}` is outside the supported years, {first} to {last} "
+        "(write a month from {first}-01 to {last}-12)",
     ),
     "cli.docs.not_compiled": Msg("ポリシー {path} にエラーがあります：", "policy {path} does not compile:"),
 }

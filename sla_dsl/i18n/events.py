@@ -44,13 +44,19 @@ EVENTS: dict[str, Msg] = {
     "events.kind.string": Msg("文字列", "a string"),
     "events.kind.array": Msg("配列", "an array"),
     "events.kind.object": Msg("オブジェクト", "an object"),
-    # a log file that cannot be opened
+    # a log file that cannot be opened (and the system's words for why, which a report's output shares)
     "events.cannot_read": Msg("{name}: イベントを読めません：{detail}", "{name}: cannot read events: {detail}"),
     "events.stdin_closed": Msg("標準入力が閉じています", "the standard input is closed"),
     "events.os.enoent": Msg("ファイルがありません", "No such file or directory"),
     "events.os.eacces": Msg("読む権限がありません", "Permission denied"),
     "events.os.eisdir": Msg("ディレクトリです", "Is a directory"),
     "events.os.enotdir": Msg("パスの途中がディレクトリではありません", "Not a directory"),
+    "events.os.enospc": Msg("ディスクに空きがありません", "No space left on device"),
+    "events.os.edquot": Msg("ディスクの割り当て量を超えました", "Disk quota exceeded"),
+    "events.os.efbig": Msg("ファイルが大きすぎます", "File too large"),
+    "events.os.erofs": Msg("読み取り専用のファイルシステムです", "Read-only file system"),
+    "events.os.eio": Msg("入出力エラーです", "Input/output error"),
+    "events.os.stdout_closed": Msg("標準出力が閉じています", "the standard output is closed"),
     "events.no_tables": Msg(
         "{name}: ディレクトリに Parquet・Arrow のファイル（{patterns}）がありません",
         "{name}: no Parquet or Arrow files ({patterns}) in the directory",

@@ -140,3 +140,41 @@ def test_explain_of_an_unknown_id_says_error_in_the_policys_language(capsys: pyt
     assert (code, out) == (1, "") and err.startswith("sla: エラー: ") and "`NOPE` という案件" in err
     code, out, err = _run([*argv, "--lang", "en"], POLICY, capsys)
     assert (code, out) == (1, "") and err.startswith("sla: error: no incident, outage, planned stop or backup `NOPE`")
+
+
+@pytest.mark.parametrize(
+    ("args", "ja", "en"),
+    [
+        (
+            ["calendar", str(POLICY), "--month", "2026-13"],
+            "sla: エラー: `--month` の `2026-13` は月ではありません"
+            "（`YYYY-MM` の形で、例えば `2026-09` と書いてください）\n",
+            "sla: error: --month `2026-13` is not a month (write YYYY-MM, e.g. `2026-09`)\n",
+        ),
+        (
+            ["calendar", str(POLICY), "--month", "2301-01"],
+            "sla: エラー: `--month` の `2301-01` は扱える年（1900 年から 2200 年まで）の外です。"
+            "1900-01 から 2200-12 までの月を書いてください\n",
+            "sla: error: --month `2301-01` is outside the supported years, 1900 to 2200 "
+            "(write a month from 1900-01 to 2200-12)\n",
+        ),
+        (
+            ["deadline", str(POLICY), "--priority", "P1", "--from", "2026-11-27T16:00:00+09:00", "--attribute", "x"],
+            "sla: エラー: `--attribute` の `x` は `NAME=VALUE` の形ではありません\n"
+            "ヒント: 例えば `--attribute plan=premium` と書いてください\n",
+            "sla: error: --attribute `x` is not NAME=VALUE\nhelp: write e.g. `--attribute plan=premium`\n",
+        ),
+        (
+            ["evaluate", str(POLICY), EVENTS, *MONTH, "--output", str(ROOT)],
+            f"sla: エラー: --output `{ROOT}` はディレクトリです。レポートを書くファイルを指定してください\n",
+            f"sla: error: --output `{ROOT}` is a directory: give the file to write the report into\n",
+        ),
+    ],
+)
+def test_a_bad_option_value_is_said_in_the_policys_language(
+    args: list[str], ja: str, en: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(args) == 1
+    assert capsys.readouterr().err == ja
+    assert main([*args, "--lang", "en"]) == 1
+    assert capsys.readouterr().err == en

@@ -208,15 +208,22 @@ def test_output_file_replaced_whole_keeping_its_mode_or_left_as_it_was(tmp_path:
 
 
 @pytest.mark.parametrize(
-    ("where", "words"),
-    [("dir", "is a directory: give the file to write the report into"), ("no/such/r.txt", "there is no directory")],
+    ("where", "words", "ja"),
+    [
+        ("dir", "is a directory: give the file to write the report into", " はディレクトリです。"),
+        ("no/such/r.txt", "there is no directory", "：ディレクトリ `"),
+    ],
 )
-def test_output_file_that_cannot_be_written_is_refused_before_the_work(tmp_path: Path, where: str, words: str) -> None:
+def test_output_file_that_cannot_be_written_is_refused_before_the_work(
+    tmp_path: Path, where: str, words: str, ja: str
+) -> None:
     (tmp_path / "dir").mkdir()
     target = tmp_path / where
-    res = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--output", target)
+    res = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--output", target, "--lang", "en")
     assert res.returncode == 1 and res.stdout == "" and "Traceback" not in res.stderr
     assert res.stderr.startswith(f"sla: error: --output `{target}`") and words in res.stderr, res.stderr
+    res = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--output", target)  # the policy's language
+    assert res.returncode == 1 and res.stderr.startswith(f"sla: エラー: --output `{target}`{ja}"), res.stderr
 
 
 def test_events_from_a_closed_stdin_are_an_input_error_not_a_bug() -> None:
@@ -244,9 +251,17 @@ def test_a_report_that_cannot_be_written_on_stdout_is_an_error_not_a_bug_or_a_su
     with open("/dev/full", "w") as full:  # a full disk
         res = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120)
     assert res.returncode == 1
+    assert res.stderr == "sla: エラー: 標準出力にレポートを書けません：ディスクに空きがありません\n"
+    closed = subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", *argv], capture_output=True, text=True, cwd=ROOT)
+    assert (
+        closed.returncode == 1
+        and closed.stderr == "sla: エラー: 標準出力にレポートを書けません：標準出力が閉じています\n"
+    )
+    argv.extend(["--lang", "en"])
+    with open("/dev/full", "w") as full:
+        res = subprocess.run(argv, stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=120)
     assert res.stderr == "sla: error: cannot write the report on the standard output: No space left on device\n"
     closed = subprocess.run(["sh", "-c", 'exec "$@" >&-', "sh", *argv], capture_output=True, text=True, cwd=ROOT)
-    assert closed.returncode == 1
     assert (
         closed.stderr == "sla: error: cannot write the report on the standard output: the standard output is closed\n"
     )

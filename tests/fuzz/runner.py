@@ -107,8 +107,12 @@ def first_difference(a: Any, b: Any, where: str = "") -> str:
 
 
 def _error_lines(stderr: str, path: Path) -> set[str]:
-    """The located error lines of a refusal, line numbers masked (``sla: error:`` leads only the first)."""
-    return {ln.removeprefix("sla: error: ") for ln in mask(stderr, path).splitlines() if "error[" in ln}
+    """The located error lines of a refusal, line numbers masked (``sla: error:``, or ``sla: エラー:`` for a
+    Japanese policy, leads only the first)."""
+    return {_LEAD.sub("", ln) for ln in mask(stderr, path).splitlines() if "error[" in ln}
+
+
+_LEAD = re.compile("^sla: (?:error|エラー): ")
 
 
 def compare(a: Outcome, b: Outcome, path: Path, same_lines: bool = True) -> str | None:

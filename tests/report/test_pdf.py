@@ -137,7 +137,9 @@ def test_an_unwritable_output_is_a_located_error(tmp_path: Path, monkeypatch: py
     fake.chmod(0o755)
     monkeypatch.setenv("SLA_CHROMIUM", str(fake))
     target = tmp_path / "no-such-folder" / "report.pdf"
-    code, _, err = sla("evaluate", POLICY, EXAMPLE, *MONTH, "--format", "pdf", "--output", target, "--quiet")
+    code, _, err = sla(
+        "evaluate", POLICY, EXAMPLE, *MONTH, "--format", "pdf", "--output", target, "--quiet", "--lang", "en"
+    )
     assert code == 1, err
     assert f"--output `{target}`: there is no directory `{target.parent}`" in err, err
     good = tmp_path / "report.pdf"
