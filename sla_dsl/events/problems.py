@@ -154,10 +154,22 @@ def by_line(problems: Iterable[Problem], lang: str = "en") -> list[str]:
 
 
 def invalid_summary(problems: Sequence[Problem], lang: str = "en") -> str:
-    """``3 invalid event lines`` (``rows`` for a columnar source) / ``不正なイベントが 3 行あります``."""
-    n = len({(p.source, p.line) for p in problems})
+    """``3 invalid event lines (E102 on 2, E100 on 1)`` (``rows`` for a columnar source) /
+    ``不正なイベントが 3 行あります（E102：2 行、E100：1 行）``: the last line under the list, so that a
+    log refused a hundred thousand times over says at a glance what is wrong with it."""
+    lines: dict[str, set[tuple[str, int]]] = {}
+    for p in problems:
+        lines.setdefault(p.code, set()).add((p.source, p.line))
+    n = len(set().union(*lines.values())) if lines else 0
     unit = "row" if any(isinstance(p.source, RowSource) for p in problems) else "line"
-    return message(f"events.summary.{unit}.{'one' if n == 1 else 'other'}", lang, n=f"{n:,}" if lang == "ja" else n)
+    said = message(f"events.summary.{unit}.{'one' if n == 1 else 'other'}", lang, n=f"{n:,}")
+    if n < 2:
+        return said
+    ranked = sorted(lines.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    codes = ("、" if lang == "ja" else ", ").join(
+        message("events.summary.code", lang, code=code, n=f"{len(where):,}") for code, where in ranked
+    )
+    return message("events.summary.by_code", lang, summary=said, codes=codes)
 
 
 class EventInputError(InputError):

@@ -36,6 +36,8 @@ EVENTS: dict[str, Msg] = {
     "events.summary.line.other": Msg("不正なイベントが {n} 行あります", "{n} invalid event lines"),
     "events.summary.row.one": Msg("不正なイベントが {n} 行あります", "{n} invalid event row"),
     "events.summary.row.other": Msg("不正なイベントが {n} 行あります", "{n} invalid event rows"),
+    "events.summary.by_code": Msg("{summary}（{codes}）", "{summary} ({codes})"),
+    "events.summary.code": Msg("{code}：{n} 行", "{code} on {n}"),
     "events.join": Msg("{first}。{second}", "{first}; {second}"),
     # what a JSON value is (E101, E104, E106)
     "events.kind.null": Msg("`null` ", "null"),

@@ -83,7 +83,7 @@ def test_calendar_grid() -> None:
         (("maintenance", POLICY, "--from", "2027-01-01", "--to", "2026-01-01", "--lang", "en"), "not after"),
         (("maintenance", POLICY, "--from", "2027-01-01", "--to", "2027-01-01", "--lang", "en"), "not after"),
         (("maintenance", POLICY, "--from", "2027-02-30", "--to", "2027-03-01", "--lang", "en"), "`2027-02-30`"),
-        (("calendar", POLICY, "--month", "2026-13"), "`2026-13`"),
+        (("calendar", POLICY, "--month", "2026-13", "--lang", "en"), "`2026-13`"),
     ],
 )
 def test_bad_input_exits_1_with_one_line(args: tuple[str, ...], needle: str) -> None:

@@ -77,9 +77,9 @@ def test_the_summary_and_the_whole_error_in_each_language() -> None:
     with pytest.raises(EventInputError) as info:
         read_text("not json\n[1]\n", "ev.jsonl")
     en = str(info.value)
-    assert en.endswith("\n2 invalid event lines") and info.value.lang is None
+    assert en.endswith("\n2 invalid event lines (E100 on 1, E101 on 1)") and info.value.lang is None
     ja = info.value.in_lang("ja")
-    assert str(ja).endswith("\n不正なイベントが 2 行あります") and ja.lang == "ja"
+    assert str(ja).endswith("\n不正なイベントが 2 行あります（E100：1 行、E101：1 行）") and ja.lang == "ja"
     assert str(ja).splitlines()[1] == "ev.jsonl:2: error[E101]: JSON オブジェクトが必要ですが、配列です"
     assert ja.problems == info.value.problems
 
@@ -174,7 +174,7 @@ def test_sla_evaluate_writes_them_in_the_policys_language(tmp_path: Path, capsys
         f"sla: エラー: {log}:1: error[E102]: フィールド `priority` がありません（`incident.reported` に必要です）\n"
         f"{log}:3: error[E120]: `incident.reported` の優先度 `P7` はポリシーにありません\n"
         "  = ヒント: ポリシーにあるのは `P1`、`P2`、`P3` です\n"
-        "不正なイベントが 2 行あります\n"
+        "不正なイベントが 2 行あります（E102：1 行、E120：1 行）\n"
     )
     assert main([*args, "--lang", "en"]) == 1
     out, err = capsys.readouterr()
@@ -182,7 +182,7 @@ def test_sla_evaluate_writes_them_in_the_policys_language(tmp_path: Path, capsys
         f"sla: error: {log}:1: error[E102]: missing field `priority` (required for `incident.reported`)\n"
         f"{log}:3: error[E120]: unknown priority `P7` in `incident.reported`\n"
         "  = help: the policy knows `P1`, `P2`, `P3`\n"
-        "2 invalid event lines\n"
+        "2 invalid event lines (E102 on 1, E120 on 1)\n"
     )
 
 
@@ -225,3 +225,21 @@ def test_the_code_reference_gives_every_event_problem_in_japanese() -> None:
     assert {f"E{n}" for n in (*range(100, 118), 120, 121, 122, 123, 128, 129)} <= codes
     for line in rows:
         assert '<span lang="ja">' in line and "(built where it is raised)" not in line, line
+
+
+def test_the_last_line_counts_the_lines_of_each_code_most_first() -> None:
+    lines = [
+        GOOD,
+        *(['{"event":"incident.reported","at":"2026-11-02T10:00:00+09:00","id":"I"}'] * 5),
+        "not json",
+        "[1]",
+    ]
+    with pytest.raises(EventInputError) as info:
+        read_text("\n".join(lines), "ev.jsonl")
+    assert str(info.value).splitlines()[-1] == "7 invalid event lines (E102 on 5, E100 on 1, E101 on 1)"
+    assert str(info.value.in_lang("ja")).splitlines()[-1] == (
+        "不正なイベントが 7 行あります（E102：5 行、E100：1 行、E101：1 行）"
+    )
+    with pytest.raises(EventInputError) as info:  # one line: the line itself says it all
+        read_text("not json\n", "ev.jsonl")
+    assert "invalid event" not in str(info.value)
