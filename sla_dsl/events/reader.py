@@ -35,6 +35,7 @@ import gc
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
@@ -42,7 +43,8 @@ from typing import IO, Any, NamedTuple
 
 import orjson
 
-from ..lang.diagnostics import Words, listing, words
+from ..i18n import CATALOGUE
+from ..lang.diagnostics import Code, Words, listing, words
 from .fast import HOUR_OF, REST_OF, fast_epoch, fast_payload, fast_record, plain
 from .lines import (
     MAX_LINE_BYTES,
@@ -140,32 +142,26 @@ def _json_problem(source: str, line: int, raw: bytes, exc: Exception) -> Problem
     if bad_text is not None:
         return problem(source, line, "E113", bad_text, NOT_UTF8_HELP)
     if isinstance(exc, json.JSONDecodeError):
-        msg = exc.msg.split(":", 1)[0]
+        msg = _WHERE.sub("", exc.msg)  # the column is said apart; a ':' of the message itself stays
         detail = json_detail(msg[0].lower() + msg[1:])
         return problem(source, line, "E100", words("events.E100.at", detail=detail, column=str(exc.colno)))
     return problem(source, line, "E100", words("events.E100.plain", detail=str(exc)))
 
 
-#: What orjson says of a line it refuses -> the catalogue's words for it (other details are shown as they are).
-_JSON_DETAILS: dict[str, Words] = {
-    "invalid literal, expected 'null'": words("events.json.literal", literal="'null'"),
-    "invalid literal, expected 'true'": words("events.json.literal", literal="'true'"),
-    "invalid literal, expected 'false'": words("events.json.literal", literal="'false'"),
-    "unexpected end of data": words("events.json.end"),
-    "trailing comma is not allowed": words("events.json.trailing_comma"),
-    "unexpected character, expected a string key": words("events.json.key"),
-    "unexpected character, expected a JSON value": words("events.json.value"),
-    "unexpected character, expected ':' after key": words("events.json.colon"),
-    "unexpected character, expected ',' or '}'": words("events.json.comma", close="'}'"),
-    "unexpected character, expected ',' or ']'": words("events.json.comma", close="']'"),
-    "unexpected content after document": words("events.json.after"),
-    "no digit after exponent sign": words("events.json.exponent"),
-    "no digit after sign": words("events.json.sign"),
-    "no digit after decimal point": words("events.json.point"),
-    "invalid escaped sequence in string": words("events.json.escape"),
-    "number with leading zero is not allowed": words("events.json.leading_zero"),
-    "unexpected control character in string": words("events.json.control"),
-}
+#: The place a JSON decoder may put after its message (``: line 1 column 6 (char 5)``).
+_WHERE = re.compile(r": line \d+ column \d+ \(char \d+\)$")
+
+
+def _json_details() -> dict[str, Words]:
+    """What orjson says of a line it refuses (its English, as the catalogue's ``events.json.*`` has it)
+    -> the catalogue's words for it."""
+    said = [words(k) for k, m in CATALOGUE.items() if k.startswith("events.json.") and "{" not in m.en]
+    said += [words("events.json.literal", literal=Code(v)) for v in ("null", "true", "false")]  # `null` in ja
+    said += [words("events.json.comma", close=f"'{c}'") for c in "}]"]
+    return {w.text("en"): w for w in said}
+
+
+_JSON_DETAILS = _json_details()
 
 
 def json_detail(text: str) -> Words | str:

@@ -73,7 +73,7 @@ EVENTS: dict[str, Msg] = {
         "1 行に 1 つの JSON オブジェクトを送ってください", "send one JSON object a line"
     ),
     # what orjson says about a line it refuses, by its words
-    "events.json.literal": Msg("不正なリテラルです（{literal} のはずの位置）", "invalid literal, expected {literal}"),
+    "events.json.literal": Msg("不正なリテラルです（{literal} のはずの位置）", "invalid literal, expected '{literal}'"),
     "events.json.end": Msg("データが途中で終わっています", "unexpected end of data"),
     "events.json.trailing_comma": Msg("末尾のカンマは使えません", "trailing comma is not allowed"),
     "events.json.colon": Msg(

@@ -71,6 +71,8 @@ def test_orjson_details_are_translated_and_an_unknown_one_is_kept() -> None:
     assert p.message == "invalid JSON: trailing comma is not allowed at column 30"
     assert p.text("ja") == "JSON として読めません（30 文字目）：末尾のカンマは使えません"
     assert json_detail("a message orjson may add one day") == "a message orjson may add one day"
+    (p,) = _problems('{"a" 1}')  # a ':' in orjson's own words is kept (it was cut there)
+    assert p.message == "invalid JSON: unexpected character, expected ':' after key at column 6"
 
 
 def test_the_summary_and_the_whole_error_in_each_language() -> None:
@@ -243,3 +245,30 @@ def test_the_last_line_counts_the_lines_of_each_code_most_first() -> None:
     with pytest.raises(EventInputError) as info:  # one line: the line itself says it all
         read_text("not json\n", "ev.jsonl")
     assert "invalid event" not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "not json",
+        '{"a":1',
+        '{"a":1,}',
+        "{a:1}",
+        '{"a":1} x',
+        '{"a":tru}',
+        '{"a":fals}',
+        '{"a":1e}',
+        '{"a":"\\q"}',
+        '{"a":01}',
+        '{"a" 1}',
+        '{"a":1 "b":2}',
+        "[1 2]",
+        '{"a":NaN}',
+        '{"a":"x\x01"}',
+        '{"a":-}',
+        '{"a":1.}',
+    ],
+)
+def test_what_orjson_says_of_a_bad_line_is_translated(line: str) -> None:
+    (p,) = _problems(line)
+    assert p.code == "E100" and _english_left(p.render("ja"), "ev.jsonl") == set(), p.render("ja")
