@@ -569,7 +569,7 @@ def read_arrow(
     root = Path(path)
     files = _files(root)
     if not files:
-        raise EventSourceError(words("events.no_tables", name=str(path), patterns="(`*.parquet`, `*.arrow`)"))
+        raise EventSourceError(words("events.no_tables", name=str(path), patterns="`*.parquet`, `*.arrow`"))
     parts: list[tuple[int, str]] = []
     first = 1
     names = [str(f) for f in files]
@@ -604,6 +604,10 @@ def read_arrow(
     return _finish(log, skip_invalid, defer)
 
 
+#: What writes Parquet and Arrow IPC, as E117's help names them.
+_WRITERS = listing(["pyarrow", "DuckDB", "Spark", "pandas", "polars"], ", ")
+
+
 def _unreadable(source: str, exc: BaseException, row: int = 0) -> Problem:
     detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     return problem(
@@ -611,6 +615,6 @@ def _unreadable(source: str, exc: BaseException, row: int = 0) -> Problem:
         row,
         "E117",
         words("events.E117.unreadable", detail=detail),
-        words("events.E117.unreadable.help", tools="pyarrow, DuckDB, Spark, pandas, polars"),
+        words("events.E117.unreadable.help", tools=_WRITERS),
         fatal=True,
     )

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..i18n import message
-from ..lang.diagnostics import Words, words
+from ..lang.diagnostics import Arg, Both, Words, words
 
 
 class RowSource(str):
@@ -189,6 +189,10 @@ class EventInputError(InputError):
         """The same problems, written in ``lang``."""
         return EventInputError(self.problems, lang)
 
+    def __reduce__(self) -> tuple[type[EventInputError], tuple[list[Problem], str | None]]:
+        # (raised on a Dask or Spark worker, it is rebuilt on the client from its problems, not its text)
+        return type(self), (self.problems, self.lang)
+
 
 class EventSourceError(InputError):
     """An event log that cannot be opened or read at all (no such file, stdin closed), worded from the
@@ -201,6 +205,10 @@ class EventSourceError(InputError):
     def in_lang(self, lang: str) -> EventSourceError:
         """The same error, written in ``lang``."""
         return EventSourceError(self.words, lang)
+
+    def __reduce__(self) -> tuple[type[EventSourceError], tuple[Words, str | None]]:
+        # (raised on a Dask or Spark worker, it is rebuilt on the client from its words, not its text)
+        return type(self), (self.words, self.lang)
 
 
 #: The system's errors a person meets reading a log or writing a report, by errno: worded in the catalogue.
@@ -219,14 +227,14 @@ _OS_WORDS = {
 STDOUT_CLOSED = "the standard output is closed"
 
 
-def os_reason(exc: OSError) -> Words | str:
-    """Why the system refused: the catalogue's words for a common error said in the system's own words
-    (``No such file or directory``), else the error's text as it is."""
+def os_reason(exc: OSError) -> Arg:
+    """Why the system refused, for a person: a common error (by its errno) in the catalogue's Japanese and
+    the system's own English; any other error's text as it is."""
     if exc.strerror == STDOUT_CLOSED:
         return words("events.os.stdout_closed")
     key = _OS_WORDS.get(exc.errno) if exc.errno is not None else None
-    if key is not None and exc.strerror == os.strerror(exc.errno or 0):
-        return words(f"events.os.{key}")
+    if key is not None:
+        return Both(words(f"events.os.{key}").text("ja"), exc.strerror or os.strerror(exc.errno or 0))
     return exc.strerror or str(exc)
 
 

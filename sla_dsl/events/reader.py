@@ -44,7 +44,7 @@ from typing import IO, Any, NamedTuple
 import orjson
 
 from ..i18n import CATALOGUE
-from ..lang.diagnostics import Code, Words, listing, words
+from ..lang.diagnostics import Both, Code, Words, listing, words
 from .fast import HOUR_OF, REST_OF, fast_epoch, fast_payload, fast_record, plain
 from .lines import (
     MAX_LINE_BYTES,
@@ -157,7 +157,7 @@ def _json_details() -> dict[str, Words]:
     -> the catalogue's words for it."""
     said = [words(k) for k, m in CATALOGUE.items() if k.startswith("events.json.") and "{" not in m.en]
     said += [words("events.json.literal", literal=Code(v)) for v in ("null", "true", "false")]  # `null` in ja
-    said += [words("events.json.comma", close=f"'{c}'") for c in "}]"]
+    said += [words("events.json.comma", close=Both(f"`{c}`", f"'{c}'")) for c in "}]"]
     return {w.text("en"): w for w in said}
 
 

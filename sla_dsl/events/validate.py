@@ -34,14 +34,21 @@ def _short(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-_KINDS = {bool: "bool", int: "number", float: "number", str: "string", list: "array", dict: "object"}
+#: JSON's kinds of value by the Python types that hold them (bool before int: a bool is an int).
+_KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (bool, "bool"),
+    ((int, float), "number"),
+    (str, "string"),
+    (list, "array"),
+    (Mapping, "object"),
+)
 
 
 def kind_of(value: Any) -> Words | str:
     """What a JSON value is, as a phrase of the catalogue (``a number`` / ``数値``); another Python type by name."""
     if value is None:
         return words("events.kind.null")
-    kind = _KINDS.get(type(value))
+    kind = next((name for types, name in _KINDS if isinstance(value, types)), None)
     return words(f"events.kind.{kind}") if kind is not None else type(value).__name__
 
 
@@ -65,7 +72,7 @@ def unknown_type_help(etype: str, declared: frozenset[str] = frozenset()) -> Wor
 def unknown_type(source: str, line: int, etype: str, declared: frozenset[str] = frozenset()) -> Problem:
     """E103: an event of a type neither in the contract nor declared by the policy."""
     hint = unknown_type_help(etype, declared)
-    return problem(source, line, "E103", words("events.E103", name=_short(etype)), hint, column="event")
+    return problem(source, line, "E103", words("events.E103", name=etype), hint, column="event")
 
 
 def _messages(
@@ -130,7 +137,10 @@ def _messages(
             out.append(("E109", words("events.E109.object", field=field, example='`{"plan": "premium"}`'), None))
         else:
             detail = err["msg"][0].lower() + err["msg"][1:]
-            out.append(("E109", words("events.E109.field", field=field, detail=detail), None))
+            said = (
+                words("events.E109.field", field=field, detail=detail) if field else words("events.E109", detail=detail)
+            )
+            out.append(("E109", said, None))
         column = "event" if kind.startswith("union_tag") else field or None
         found.extend((code, message, hint, column) for code, message, hint in out)
     return found

@@ -33,14 +33,15 @@ CLI: dict[str, Msg] = {
         "標準出力にレポートを書けません：{reason}", "cannot write the report on the standard output: {reason}"
     ),
     "cli.evaluate.output_is_dir": Msg(
-        "{option} `{path}` はディレクトリです。レポートを書くファイルを指定してください",
+        "`{option}` の `{path}` はディレクトリです。レポートを書くファイルを指定してください",
         "{option} `{path}` is a directory: give the file to write the report into",
     ),
     "cli.evaluate.output_no_dir": Msg(
-        "{option} `{path}`：ディレクトリ `{parent}` がありません", "{option} `{path}`: there is no directory `{parent}`"
+        "`{option}` の `{path}`：ディレクトリ `{parent}` がありません",
+        "{option} `{path}`: there is no directory `{parent}`",
     ),
     "cli.evaluate.output_failed": Msg(
-        "{option} `{path}`：レポートを書けません：{reason}", "{option} `{path}`: cannot write the report: {reason}"
+        "`{option}` の `{path}`：レポートを書けません：{reason}", "{option} `{path}`: cannot write the report: {reason}"
     ),
     # `sla evaluate --skip-invalid`: before each line left out, on stderr
     "cli.evaluate.skipped": Msg("除外した行", "skipped"),

@@ -73,17 +73,21 @@ EVENTS: dict[str, Msg] = {
         "1 行に 1 つの JSON オブジェクトを送ってください", "send one JSON object a line"
     ),
     # what orjson says about a line it refuses, by its words
-    "events.json.literal": Msg("不正なリテラルです（{literal} のはずの位置）", "invalid literal, expected '{literal}'"),
+    "events.json.literal": Msg("不正なリテラルです（{literal} が必要です）", "invalid literal, expected '{literal}'"),
     "events.json.end": Msg("データが途中で終わっています", "unexpected end of data"),
     "events.json.trailing_comma": Msg("末尾のカンマは使えません", "trailing comma is not allowed"),
     "events.json.colon": Msg(
-        "予期しない文字です（キーの後の `:` の位置）", "unexpected character, expected ':' after key"
+        "予期しない文字です（キーの後には `:` が必要です）", "unexpected character, expected ':' after key"
     ),
     "events.json.comma": Msg(
-        "予期しない文字です（`,` か {close} の位置）", "unexpected character, expected ',' or {close}"
+        "予期しない文字です（`,` か {close} が必要です）", "unexpected character, expected ',' or {close}"
     ),
-    "events.json.key": Msg("予期しない文字です（文字列のキーの位置）", "unexpected character, expected a string key"),
-    "events.json.value": Msg("予期しない文字です（JSON の値の位置）", "unexpected character, expected a JSON value"),
+    "events.json.key": Msg(
+        "予期しない文字です（文字列のキーが必要です）", "unexpected character, expected a string key"
+    ),
+    "events.json.value": Msg(
+        "予期しない文字です（JSON の値が必要です）", "unexpected character, expected a JSON value"
+    ),
     "events.json.after": Msg("値の後ろに余分な内容があります", "unexpected content after document"),
     "events.json.exponent": Msg("指数の符号の後に数字がありません", "no digit after exponent sign"),
     "events.json.sign": Msg("符号の後に数字がありません", "no digit after sign"),
@@ -146,6 +150,7 @@ EVENTS: dict[str, Msg] = {
         "フィールド `{field}` は {example} のような JSON オブジェクトでなければなりません",
         "field `{field}` must be a JSON object such as {example}",
     ),
+    "events.E109": Msg("{detail}", "{detail}"),
     "events.E109.field": Msg("フィールド `{field}`：{detail}", "field `{field}`: {detail}"),
     # E110, E111: CSV (events/reader.py)
     "events.E110.unreadable": Msg("CSV の見出し行を読めません：{detail}", "CSV header cannot be read: {detail}"),

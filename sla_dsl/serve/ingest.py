@@ -81,17 +81,13 @@ def parse_body(body: bytes, policies: Sequence[Policy]) -> list[EventRow]:
     """The events of a request body, validated, in body order (raises :class:`Rejected`)."""
     lines = _as_lines(body)
     if not lines.strip():
-        raise Rejected(
-            (problem(SOURCE, 1, "E100", words("events.E100.empty_body"), words("events.E100.empty_body.help")),)
-        )
+        raise Rejected((_EMPTY,))
     try:
         log = read_jsonl(io.BytesIO(lines), SOURCE, declared=declared_types(policies))
     except EventInputError as exc:
         raise Rejected(tuple(exc.problems)) from None
     if log.count == 0:
-        raise Rejected(
-            (problem(SOURCE, 1, "E100", words("events.E100.empty_body"), words("events.E100.empty_body.help")),)
-        )
+        raise Rejected((_EMPTY,))
     rows = [_row(orjson.loads(raw)) for raw in io.BytesIO(lines) if raw.strip() and raw.strip()[:1] != b"#"]
     _check_against_policies(log, policies)
     return rows

@@ -166,7 +166,7 @@ def test_explain_of_an_unknown_id_says_error_in_the_policys_language(capsys: pyt
         ),
         (
             ["evaluate", str(POLICY), EVENTS, *MONTH, "--output", str(ROOT)],
-            f"sla: エラー: --output `{ROOT}` はディレクトリです。レポートを書くファイルを指定してください\n",
+            f"sla: エラー: `--output` の `{ROOT}` はディレクトリです。レポートを書くファイルを指定してください\n",
             f"sla: error: --output `{ROOT}` is a directory: give the file to write the report into\n",
         ),
     ],

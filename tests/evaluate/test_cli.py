@@ -223,7 +223,7 @@ def test_output_file_that_cannot_be_written_is_refused_before_the_work(
     assert res.returncode == 1 and res.stdout == "" and "Traceback" not in res.stderr
     assert res.stderr.startswith(f"sla: error: --output `{target}`") and words in res.stderr, res.stderr
     res = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--output", target)  # the policy's language
-    assert res.returncode == 1 and res.stderr.startswith(f"sla: エラー: --output `{target}`{ja}"), res.stderr
+    assert res.returncode == 1 and res.stderr.startswith(f"sla: エラー: `--output` の `{target}`{ja}"), res.stderr
 
 
 def test_events_from_a_closed_stdin_are_an_input_error_not_a_bug() -> None:

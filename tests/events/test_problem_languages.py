@@ -272,3 +272,35 @@ def test_the_last_line_counts_the_lines_of_each_code_most_first() -> None:
 def test_what_orjson_says_of_a_bad_line_is_translated(line: str) -> None:
     (p,) = _problems(line)
     assert p.code == "E100" and _english_left(p.render("ja"), "ev.jsonl") == set(), p.render("ja")
+
+
+def test_the_errors_cross_processes_whole(tmp_path: Path) -> None:
+    """A Dask or Spark worker's error reaches the client as the same error, still writable in Japanese."""
+    import pickle
+
+    with pytest.raises(EventSourceError) as missing:
+        read_events(tmp_path / "none.parquet")
+    again = pickle.loads(pickle.dumps(missing.value))
+    assert str(again) == str(missing.value) and str(again.in_lang("ja")).endswith("ファイルがありません")
+    with pytest.raises(EventInputError) as bad:
+        read_text("not json\n[1]\n", "ev.jsonl")
+    again = pickle.loads(pickle.dumps(bad.value))
+    assert again.problems == bad.value.problems and str(again) == str(bad.value)
+
+
+def test_an_empty_directory_and_a_mapping_that_is_not_a_dict(tmp_path: Path) -> None:
+    with pytest.raises(EventSourceError) as info:
+        read_events(tmp_path)
+    assert str(info.value) == f"{tmp_path}: no Parquet or Arrow files (`*.parquet`, `*.arrow`) in the directory"
+    assert str(info.value.in_lang("ja")) == (
+        f"{tmp_path}: ディレクトリに Parquet・Arrow のファイル（`*.parquet`, `*.arrow`）がありません"
+    )
+
+    class Mapped(dict[str, object]):  # what `sla test`'s YAML loader gives
+        pass
+
+    (p,) = _problems('{"event": {"a": 1}, "at": "2026-11-02T10:00:00+09:00", "id": "I"}')
+    assert p.text("ja").endswith("オブジェクトです")
+    from sla_dsl.events.validate import kind_of
+
+    assert kind_of(Mapped()) == kind_of({}) and kind_of(True) != kind_of(1)
