@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..i18n import message
-from ..lang.diagnostics import Arg, Both, Words, words
+from ..lang.diagnostics import Arg, Both, WordedInputError, Words, words
 
 
 class RowSource(str):
@@ -194,21 +194,9 @@ class EventInputError(InputError):
         return type(self), (self.problems, self.lang)
 
 
-class EventSourceError(InputError):
+class EventSourceError(WordedInputError):
     """An event log that cannot be opened or read at all (no such file, stdin closed), worded from the
     catalogue: English unless ``lang`` is given (:meth:`in_lang`)."""
-
-    def __init__(self, words: Words, lang: str | None = None) -> None:
-        self.words = words
-        super().__init__(words.text(lang or "en"), lang=lang)
-
-    def in_lang(self, lang: str) -> EventSourceError:
-        """The same error, written in ``lang``."""
-        return EventSourceError(self.words, lang)
-
-    def __reduce__(self) -> tuple[type[EventSourceError], tuple[Words, str | None]]:
-        # (raised on a Dask or Spark worker, it is rebuilt on the client from its words, not its text)
-        return type(self), (self.words, self.lang)
 
 
 #: The system's errors a person meets reading a log or writing a report, by errno: worded in the catalogue.
@@ -217,6 +205,7 @@ _OS_WORDS = {
     errno.EACCES: "eacces",
     errno.EISDIR: "eisdir",
     errno.ENOTDIR: "enotdir",
+    errno.EEXIST: "eexist",
     errno.ENOSPC: "enospc",
     errno.EDQUOT: "edquot",
     errno.EFBIG: "efbig",
@@ -246,9 +235,10 @@ def cannot_read(name: str, exc: OSError | Words) -> EventSourceError:
 
 @contextmanager
 def event_problems_in(lang: str) -> Iterator[None]:
-    """Inside: an event log's problems (bad lines, a file that cannot be read) are raised in ``lang``
-    (a command's language: the readers and the evaluator know none)."""
+    """Inside: an event log's problems (bad lines, a file that cannot be read) and the other worded input
+    errors (a report's tables that cannot be written) are raised in ``lang`` (a command's language: the
+    readers, the evaluator and the writers know none)."""
     try:
         yield
-    except (EventInputError, EventSourceError) as exc:
+    except (EventInputError, WordedInputError) as exc:
         raise exc.in_lang(lang) from None

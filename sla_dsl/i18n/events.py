@@ -53,6 +53,7 @@ EVENTS: dict[str, Msg] = {
     "events.os.eacces": Msg("読む権限がありません", "Permission denied"),
     "events.os.eisdir": Msg("ディレクトリです", "Is a directory"),
     "events.os.enotdir": Msg("パスの途中がディレクトリではありません", "Not a directory"),
+    "events.os.eexist": Msg("同じ名前のファイルがあります", "File exists"),
     "events.os.enospc": Msg("ディスクに空きがありません", "No space left on device"),
     "events.os.edquot": Msg("ディスクの割り当て量を超えました", "Disk quota exceeded"),
     "events.os.efbig": Msg("ファイルが大きすぎます", "File too large"),

@@ -395,4 +395,17 @@ REPORT: dict[str, Msg] = {
     "explain.no_events": Msg(
         "イベントログに `{id}` のイベントがありません", "the event log has no events about `{id}`"
     ),
+    # `--format parquet --output DIR`: the tables that cannot be written (report/tables.py); {reason}: events.os.*
+    "report.parquet.cannot_write": Msg("{path}: 表を書けません：{reason}", "{path}: cannot write the table: {reason}"),
+    "report.parquet.dir_in_place": Msg(
+        "{path}: 表を書けません：その場所にディレクトリがあります",
+        "{path}: cannot write the table: a directory is in its place",
+    ),
+    "report.parquet.cannot_create": Msg(
+        "{path}: 出力先のディレクトリを作れません：{reason}", "{path}: cannot create the output directory: {reason}"
+    ),
+    "report.parquet.not_a_dir": Msg(
+        "{path}: ディレクトリではありません（{option} には表を書くディレクトリを指定します）",
+        "{path}: not a directory ({option} names the directory the tables go into)",
+    ),
 }

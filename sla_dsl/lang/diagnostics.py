@@ -37,11 +37,11 @@ import string
 from collections.abc import Iterable, Sequence
 from enum import StrEnum
 from functools import lru_cache
-from typing import Literal, NamedTuple, Union
+from typing import Literal, NamedTuple, Self, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import SlaError
+from ..errors import InputError, SlaError
 from ..i18n import CATALOGUE, message
 from ..i18n.diagnostics import SYNTAX
 from .lines import source_lines
@@ -108,6 +108,24 @@ def _syntax(key: str) -> dict[str, str]:
         return {}
     used = {f for text in entry for _, f, _, _ in string.Formatter().parse(text) if f}
     return {k: v for k, v in SYNTAX.items() if k in used}
+
+
+class WordedInputError(InputError):
+    """An input error worded from the catalogue by a stage that knows no command: English unless
+    ``lang`` is given; the command writes it in its own language with :meth:`in_lang`
+    (:func:`~sla_dsl.events.problems.event_problems_in`)."""
+
+    def __init__(self, words: Words, lang: str | None = None) -> None:
+        self.words = words
+        super().__init__(words.text(lang or "en"), lang=lang)
+
+    def in_lang(self, lang: str) -> Self:
+        """The same error, written in ``lang``."""
+        return type(self)(self.words, lang)
+
+    def __reduce__(self) -> tuple[type[Self], tuple[Words, str | None]]:
+        # (raised on a Dask or Spark worker, it is rebuilt on the client from its words, not its text)
+        return type(self), (self.words, self.lang)
 
 
 def words(key: str, /, **args: Arg) -> Words:

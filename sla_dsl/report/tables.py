@@ -67,7 +67,8 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 from pydantic import BaseModel
 
-from ..errors import InputError
+from ..events.problems import os_reason
+from ..lang.diagnostics import Code, WordedInputError, words
 from . import Availability, Report, Step
 from .rows import Rows
 
@@ -460,6 +461,11 @@ _GROUP = 262_144
 _AHEAD = 2
 
 
+def _cannot_write(path: Path, exc: OSError) -> WordedInputError:
+    """``PATH: cannot write the table: REASON`` (the system's reason, in the catalogue's words)."""
+    return WordedInputError(words("report.parquet.cannot_write", path=str(path), reason=os_reason(exc)))
+
+
 class _File:
     """One table's Parquet file, written a row group at a time as the table's rows are built, into a
     temporary file beside its place (see :func:`write_parquet`), by the ``writer`` thread shared by
@@ -475,7 +481,7 @@ class _File:
         try:
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         except OSError as exc:
-            raise InputError(f"{path}: cannot write the table: {exc.strerror or exc}") from None
+            raise _cannot_write(path, exc) from None
         os.close(fd)
         self.tmp = Path(tmp)
         self.writer: pq.ParquetWriter | None = None
@@ -516,7 +522,7 @@ class _File:
         except BaseException as exc:
             self.failed = True
             if isinstance(exc, OSError):
-                raise InputError(f"{self.path}: cannot write the table: {exc}") from None
+                raise _cannot_write(self.path, exc) from None
             raise
 
     def close(self, schema: pa.Schema) -> None:
@@ -533,7 +539,7 @@ class _File:
             finally:
                 os.close(fd)
         except OSError as exc:
-            raise InputError(f"{self.path}: cannot write the table: {exc}") from None
+            raise _cannot_write(self.path, exc) from None
 
     def end(self) -> None:
         """End the file as it is."""
@@ -546,7 +552,7 @@ class _File:
         try:
             os.replace(self.tmp, self.path)
         except OSError as exc:
-            raise InputError(f"{self.path}: cannot write the table: {exc.strerror or exc}") from None
+            raise _cannot_write(self.path, exc) from None
 
     def drop(self) -> None:
         """Remove the temporary file (after an error)."""
@@ -570,14 +576,15 @@ def write_parquet(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise InputError(f"{directory}: cannot create the output directory: {exc.strerror or exc}") from None
+        said = words("report.parquet.cannot_create", path=str(directory), reason=os_reason(exc))
+        raise WordedInputError(said) from None
     if not out.is_dir():
-        raise InputError(f"{directory}: not a directory (--output names the directory the tables go into)")
+        raise WordedInputError(words("report.parquet.not_a_dir", path=str(directory), option=Code("--output")))
     tz = report.timezone or "UTC"
     paths = [out / f"{name}.parquet" for name in TABLE_NAMES]
     for path in paths:
         if path.is_dir():
-            raise InputError(f"{path}: cannot write the table: a directory is in its place")
+            raise WordedInputError(words("report.parquet.dir_in_place", path=str(path)))
     files: dict[str, _File] = {}
     writer = cf.ThreadPoolExecutor(1, thread_name_prefix="parquet")
     try:

@@ -25,6 +25,7 @@ from sla_dsl.evaluation.breach_columns import violation_blocks
 from sla_dsl.evaluation.explain_columns import incident_blocks
 from sla_dsl.evaluation.result import Evaluation
 from sla_dsl.events import read_events
+from sla_dsl.lang.diagnostics import WordedInputError
 from sla_dsl.report import tables
 from sla_dsl.report.tables import TABLE_NAMES, report_tables, table_schema, write_parquet
 
@@ -101,9 +102,33 @@ def test_a_table_that_cannot_be_written_is_a_located_error_and_nothing_is_replac
     (tmp_path / "steps.parquet").unlink()
     (tmp_path / "steps.parquet").mkdir()  # in the way of the file
     del before["steps.parquet"]
-    with pytest.raises(InputError, match=r"steps\.parquet: cannot write the table: a directory is in its place"):
+    with pytest.raises(
+        InputError, match=r"steps\.parquet: cannot write the table: a directory is in its place"
+    ) as info:
         write(tmp_path)
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir() if p.is_file()} == before
+    assert isinstance(info.value, WordedInputError)  # a command writes it in its language
+    assert (
+        str(info.value.in_lang("ja"))
+        == f"{tmp_path / 'steps.parquet'}: 表を書けません：その場所にディレクトリがあります"
+    )
+
+
+def test_an_output_that_is_a_file_is_refused_in_the_policys_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sla_dsl.cli import main
+
+    target = tmp_path / "report"
+    target.write_text("not a directory")
+    args = ["evaluate", str(ROOT / "policies" / "clicksoko.sla"), str(ROOT / "examples" / "events-2026-11.jsonl")]
+    args += ["--from", "2026-11-01", "--to", "2026-12-01", "--format", "parquet", "--output", str(target), "--quiet"]
+    assert main(args) == 1
+    assert capsys.readouterr().err == (
+        f"sla: エラー: {target}: 出力先のディレクトリを作れません：同じ名前のファイルがあります\n"
+    )
+    assert main([*args, "--lang", "en"]) == 1
+    assert capsys.readouterr().err == (f"sla: error: {target}: cannot create the output directory: File exists\n")
 
 
 def test_an_error_while_the_tables_are_built_leaves_the_earlier_run_whole(
