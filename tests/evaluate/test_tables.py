@@ -129,7 +129,7 @@ def test_parquet_output_usage(args: list[str], code: int, message: str) -> None:
 def test_output_that_is_a_file_is_refused_without_traceback(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("")
-    res = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--format", "parquet", "--output", blocker)
+    res = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--format", "parquet", "--output", blocker, "--lang", "en")
     assert res.returncode == 1 and "Traceback" not in res.stderr
     assert f"sla: error: {blocker}: " in res.stderr
 
