@@ -40,7 +40,7 @@ STANDARD = "ISO 8601"
 FLAGS = {"from_flag": "--from", "to_flag": "--to"}
 
 
-def _lang(lang: str) -> str | None:
+def error_lang(lang: str) -> str | None:
     """The ``lang`` an error carries: Japanese when it is, none (English) otherwise."""
     return "ja" if lang == "ja" else None
 
@@ -71,10 +71,10 @@ def parse_instant(text: str, flag: str, lang: str = "en") -> dt.datetime:
         t = dt.datetime.fromisoformat(text.strip())
     except ValueError:
         said = message("author.time.not_instant", lang, flag=flag, text=text, standard=STANDARD, example=EXAMPLE)
-        raise InputError(said, lang=_lang(lang)) from None
+        raise InputError(said, lang=error_lang(lang)) from None
     if t.tzinfo is None or t.utcoffset() is None:
         said = message("author.time.no_offset", lang, flag=flag, text=text, example=EXAMPLE)
-        raise NaiveDatetimeError(said, lang=_lang(lang))
+        raise NaiveDatetimeError(said, lang=error_lang(lang))
     return _checked(t, flag, text, lang)
 
 
@@ -87,7 +87,7 @@ def parse_edge(text: str, tz: dt.tzinfo, flag: str, lang: str = "en") -> dt.date
         d = dt.date.fromisoformat(value)
     except ValueError:
         said = message("author.time.not_edge", lang, flag=flag, text=text, standard=STANDARD, form="YYYY-MM-DD")
-        raise InputError(said, lang=_lang(lang)) from None
+        raise InputError(said, lang=error_lang(lang)) from None
     return _checked(dt.datetime(d.year, d.month, d.day, tzinfo=tz), flag, text, lang)
 
 
@@ -98,7 +98,7 @@ def check_period_args(start: dt.datetime, end: dt.datetime, lang: str = "en") ->
     the commands check first so that their refusal is in the command's language.
     """
     if end <= start:
-        raise InputError(message("author.time.empty_period", lang, **FLAGS), lang=_lang(lang))
+        raise InputError(message("author.time.empty_period", lang, **FLAGS), lang=error_lang(lang))
     if end - start > MAX_PERIOD:
         said = message(
             "author.time.long_period",
@@ -108,4 +108,4 @@ def check_period_args(start: dt.datetime, end: dt.datetime, lang: str = "en") ->
             years=MAX_PERIOD_YEARS,
             **FLAGS,
         )
-        raise InputError(said, lang=_lang(lang))
+        raise InputError(said, lang=error_lang(lang))

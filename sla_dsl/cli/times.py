@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from ..calendars.bounds import FIRST_YEAR, LAST_YEAR, OutOfRangeError
-from ..calendars.timeargs import EXAMPLE, FLAGS, parse_edge, parse_instant
+from ..calendars.timeargs import EXAMPLE, FLAGS, error_lang, parse_edge, parse_instant
 from ..errors import InputError
 from ..i18n import message
 from ..i18n.width import display_width
@@ -159,11 +159,7 @@ def _attributes(pairs: list[str], lang: str) -> dict[str, str]:
 
 def _said(key: str, lang: str, **fields: object) -> InputError:
     """The input error ``key`` of the catalogue, in ``lang`` (``help:`` in that language too)."""
-    return InputError(message(key, lang, help=message("diag.word.help", lang), **fields), lang=_error_lang(lang))
-
-
-def _error_lang(lang: str) -> str | None:
-    return "ja" if lang == "ja" else None
+    return InputError(message(key, lang, help=message("diag.word.help", lang), **fields), lang=error_lang(lang))
 
 
 def _window_json(w: Window) -> dict[str, object]:
@@ -218,7 +214,7 @@ def _month(text: str, lang: str) -> tuple[dt.date, dt.date]:
     year, month = int(match[1]), int(match[2])
     if not FIRST_YEAR <= year <= LAST_YEAR:
         said = message("cli.month.out_of_range", lang, flag="--month", text=text, first=FIRST_YEAR, last=LAST_YEAR)
-        raise OutOfRangeError(said, lang=_error_lang(lang))
+        raise OutOfRangeError(said, lang=error_lang(lang))
     first = dt.date(year, month, 1)
     return first, dt.date(year + month // 12, month % 12 + 1, 1)
 
