@@ -169,6 +169,17 @@ def json_detail(text: str) -> Words | str:
     return _JSON_DETAILS.get(text, text)
 
 
+_FIELD_LIMIT = re.compile(r"field larger than field limit \((\d+)\)")
+
+
+def csv_detail(exc: csv.Error) -> Words | str:
+    """What the csv module says of a row it cannot read, as catalogue words when it is one of its usual
+    messages (with the dialect the reader uses, only a cell over the size limit is)."""
+    text = str(exc)
+    limit = _FIELD_LIMIT.fullmatch(text)
+    return words("events.csv.field_limit", limit=limit.group(1)) if limit else text
+
+
 #: Event type -> its code, the group it is filed in, its payload fields.
 _Kinds = dict[str, tuple[int, dict[str, list[Rec]], tuple[str, ...]]]
 
@@ -383,7 +394,7 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
     try:
         header = next(rows, None)
     except csv.Error as exc:
-        col.bad(lines.lineno, "E110", words("events.E110.unreadable", detail=str(exc)), fatal=True)
+        col.bad(lines.lineno, "E110", words("events.E110.unreadable", detail=csv_detail(exc)), fatal=True)
         return
     if _flush_marks(col, lines, fatal=True)[0] or header is None:
         return  # a header that is not text cannot name the columns
@@ -416,7 +427,7 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
             col.bad(
                 lineno,
                 "E111",
-                words("events.E111.unreadable", detail=str(exc)),
+                words("events.E111.unreadable", detail=csv_detail(exc)),
                 words("events.E111.unreadable.help"),
             )
             if _flush_marks(col, lines)[1]:

@@ -167,6 +167,8 @@ EVENTS: dict[str, Msg] = {
         "name each column once: a second cell of the same name would silently replace the first",
     ),
     "events.E111.unreadable": Msg("CSV の行を読めません：{detail}", "CSV row cannot be read: {detail}"),
+    # what the csv module says of a row it cannot read (its English), as `detail` above
+    "events.csv.field_limit": Msg("セルが上限の {limit} 文字を超えています", "field larger than field limit ({limit})"),
     "events.E111.unreadable.help": Msg(
         "セルは 128 KiB までです。引用符はすべて閉じてください", "a cell holds at most 128 KiB; close every quote"
     ),

@@ -99,6 +99,20 @@ def test_csv_problems_in_japanese() -> None:
     assert info.value.problems[0].message == "4 cells but the header names 3 columns"
 
 
+def test_a_cell_over_the_csv_modules_limit_is_worded_in_japanese_and_its_english_kept() -> None:
+    big = "x" * 200_000
+    text = f"event,at,id\nincident.responded,2026-11-02T10:00:00+09:00,{big}\n"
+    with pytest.raises(EventInputError) as info:
+        read_text(text, "ev.csv", fmt="csv")
+    [found] = info.value.problems
+    assert (found.line, found.code) == (2, "E111")
+    assert found.message == "CSV row cannot be read: field larger than field limit (131072)"
+    assert found.text("ja") == "CSV の行を読めません：セルが上限の 131072 文字を超えています"
+    with pytest.raises(EventInputError) as info:  # in the header
+        read_text(f"event,at,id,{big}\n", "ev.csv", fmt="csv")
+    assert info.value.problems[0].text("ja") == "CSV の見出し行を読めません：セルが上限の 131072 文字を超えています"
+
+
 def test_table_rows_and_columns_are_located_in_japanese() -> None:
     rows = [{"event": "incident.reported", "at": "yesterday", "id": "I", "priority": "P1"}]
     with pytest.raises(EventInputError) as info:
