@@ -24,6 +24,15 @@ Design notes
   pandas columns that Arrow could not type.
 * Rows are numbered from 1 in each file; a directory's files are read in name
   order and numbered on (the source maps a number back to its file and row).
+  A directory's tables are known by their suffix or their first bytes (Spark and
+  Hive write ``part-00000`` with none); a file or directory whose name starts with
+  ``_`` or ``.`` is passed over (``_SUCCESS``, ``_metadata``, ``.crc``), and any
+  other file is refused by name (E117), not left out in silence.
+* A row the models judge is given its cells as Python values that mean what the
+  columns mean: a timestamp as an aware datetime in UTC cut to the microsecond
+  (as :func:`~.arrow_columns.epochs` cuts it; no zone is looked up), a struct as a
+  dict of its non-null fields (the keys a JSON reader found in other rows are
+  null fields), a value Python cannot hold (a year past 9999) as its text.
 * Batches: a Parquet file is read one row group at a time (what it takes per
   batch is the columns of that batch, then the compact records), never whole.
 * A pandas DataFrame whose object column Arrow cannot type (a number among
@@ -48,9 +57,9 @@ import pyarrow.parquet as pq
 from pydantic import AwareDatetime
 
 from ..lang.diagnostics import Words, listing, words
-from .arrow_columns import epochs, file_batch
+from .arrow_columns import PER_SECOND, epochs, file_batch, int64s
 from .fast import fast_epoch, plain
-from .lines import ARROW_SUFFIXES, is_columnar_path, is_parquet_file
+from .lines import ARROW_SUFFIXES, file_magic, is_columnar_path, is_parquet_file
 from .problems import EventInputError, EventSourceError, Problem, RowSource, cannot_read, problem
 from .schema import (
     BUILTIN_COUNT,
@@ -229,7 +238,7 @@ class _Columns:
             if spec is not None and spec.time and pa.types.is_timestamp(col.type):
                 self.epochs[name] = _epochs(col)
             elif spec is not None or name in KNOWN_FIELDS:
-                self.values[name] = _cells(col)
+                self.values[name] = _safe_cells(col)
         for name, cells in (objects or {}).items():
             self.values[name] = cells
 
@@ -251,7 +260,7 @@ class _Columns:
             if name in self.values:
                 v = self.values[name][i]
             else:
-                v = _cells(self.batch.column(name).slice(i, 1))[0]
+                v = _cell(self.batch.column(name), i)
             if v is not None:
                 out[name] = v
         for name, cells in self.values.items():
@@ -261,11 +270,75 @@ class _Columns:
 
 
 def _cells(col: pa.Array | pa.ChunkedArray) -> list[Any]:
-    """A column's cells as Python values; a map cell as a dict, as JSON has it."""
+    """A column's cells as Python values; a map cell as a dict, as JSON has it, and a struct cell as a
+    dict of its non-null fields (a JSON reader such as polars' or pandas' gives the keys a row lacks
+    as null fields of the struct)."""
     cells: list[Any] = col.to_pylist()
     if pa.types.is_map(col.type):
         return [dict(c) if c is not None else None for c in cells]
+    if pa.types.is_struct(col.type):
+        return [{k: v for k, v in c.items() if v is not None} if c is not None else None for c in cells]
     return cells
+
+
+#: What converting a cell to a Python value may raise (a date past the year 9999, an unknown zone).
+_CONVERSION_ERRORS = (OverflowError, ValueError, pa.ArrowException)
+
+
+def _safe_cells(col: pa.Array | pa.ChunkedArray) -> list[Any]:
+    """:func:`_cells`, or cell by cell (:func:`_cell`) when a cell cannot be a Python value."""
+    try:
+        return _cells(col)
+    except _CONVERSION_ERRORS:
+        return [_cell(col, i) for i in range(len(col))]
+
+
+_UNIX = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _cell(col: pa.Array | pa.ChunkedArray, i: int) -> Any:
+    """Cell ``i`` as a Python value for the models. A timestamp is an aware datetime in UTC to the
+    microsecond, cut as the column path cuts it (:func:`~.arrow_columns.epochs`: no zone looked up,
+    no pandas ``Timestamp``); a value Python cannot hold (a year past 9999) is its text, as Arrow
+    writes it, for the models to refuse in their words."""
+    piece = col.slice(i, 1)
+    if isinstance(piece, pa.ChunkedArray):
+        piece = piece.combine_chunks()
+    if pa.types.is_timestamp(piece.type):
+        if piece.null_count:
+            return None
+        ticks = int(int64s(piece)[0][0])
+        per = PER_SECOND[piece.type.unit]
+        micros = ticks * (1_000_000 // per) if per <= 1_000_000 else ticks // (per // 1_000_000)
+        try:
+            return _UNIX + dt.timedelta(microseconds=micros)
+        except OverflowError:
+            return _far_text(micros)
+    try:
+        return _cells(piece)[0]
+    except _CONVERSION_ERRORS:
+        return _text_of(piece, str(piece.type))
+
+
+#: 400 Gregorian years (146,097 days) in microseconds: the calendar repeats after them.
+_CYCLE = 146_097 * 86_400 * 1_000_000
+
+
+def _far_text(micros: int) -> str:
+    """An instant outside Python's years 1-9999 as ISO 8601 text in UTC (``33658-09-27T01:46:40Z``)."""
+    cycles, rest = divmod(micros, _CYCLE)
+    t = _UNIX + dt.timedelta(microseconds=rest)
+    fraction = f".{t.microsecond:06d}" if t.microsecond else ""
+    return f"{t.year + 400 * cycles:04d}-{t:%m-%dT%H:%M:%S}{fraction}Z"
+
+
+def _text_of(piece: pa.Array, otherwise: str) -> str:
+    """The one cell of ``piece`` as Arrow writes it in text, or ``otherwise``."""
+    try:
+        text = piece.cast(pa.string()).to_pylist()[0]
+    except pa.ArrowException:
+        return otherwise
+    return text if isinstance(text, str) else otherwise
 
 
 def _epochs(col: pa.Array | pa.ChunkedArray) -> list[float | None]:
@@ -459,9 +532,11 @@ def _from_pandas(frame: Any) -> tuple[pa.Table, dict[str, list[Any]]]:
     """A pandas DataFrame as a table, with the columns Arrow cannot type kept as Python cells."""
     arrays: dict[str, pa.Array] = {}
     objects: dict[str, list[Any]] = {}
-    for name in frame.columns:
-        series = frame[name]
-        key = str(name)
+    names = [str(name) for name in frame.columns]
+    if len(set(names)) < len(names):  # (`id` twice, or `1` and "1"): the columns' problem, E115, no rows read
+        return pa.Table.from_arrays([pa.nulls(len(frame))] * len(names), names=names), {}
+    for k, key in enumerate(names):
+        series = frame.iloc[:, k]
         try:
             arrays[key] = pa.array(series, from_pandas=True)
         except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError):
@@ -504,6 +579,8 @@ def read_table(
         table = events
     elif root == "polars" and hasattr(events, "to_arrow"):
         table = events.to_arrow()
+    elif root == "polars" and hasattr(events, "collect"):  # a LazyFrame: its query run
+        table = events.collect().to_arrow()
     else:
         table = pa.table(events)
     if reader.schema_problems(table.schema, name, objects):
@@ -525,9 +602,26 @@ def is_arrow_path(path: Path) -> bool:
 
 
 def _files(path: Path) -> list[Path]:
+    """The tables of ``path``: the file itself, or the Parquet and Arrow files under a directory."""
+    return _listing(path)[0]
+
+
+def _listing(path: Path) -> tuple[list[Path], list[Path]]:
+    """The tables under ``path`` in name order (by their suffix or first bytes), and the other files,
+    which are not passed over in silence: a file or directory whose name starts with ``_`` or ``.``
+    is (what Spark and Hive write beside the data: ``_SUCCESS``, ``_metadata``, ``.crc``)."""
     if not path.is_dir():
-        return [path]
-    return sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(ARROW_SUFFIXES))
+        return [path], []
+    tables: list[Path] = []
+    others: list[Path] = []
+    for p in sorted(path.rglob("*")):
+        if any(part.startswith(("_", ".")) for part in p.relative_to(path).parts) or not p.is_file():
+            continue
+        if p.name.lower().endswith(ARROW_SUFFIXES) or file_magic(p) is not None:
+            tables.append(p)
+        else:
+            others.append(p)
+    return tables, others
 
 
 def count_rows(path: str | Path) -> int | None:
@@ -567,7 +661,13 @@ def read_arrow(
     """Read a Parquet or Arrow IPC file, or a directory of them, into an :class:`EventLog`
     (``declared``: the event types the policies declare)."""
     root = Path(path)
-    files = _files(root)
+    files, others = _listing(root)
+    if others:
+        hint = words("events.E117.not_table.help")
+        said = [
+            problem(str(f), 0, "E117", words("events.E117.not_table", name=str(f)), hint, fatal=True) for f in others
+        ]
+        raise EventInputError(said)
     if not files:
         raise EventSourceError(words("events.no_tables", name=str(path), patterns="`*.parquet`, `*.arrow`"))
     parts: list[tuple[int, str]] = []

@@ -52,7 +52,8 @@ Floats = NDArray[np.float64]
 Bools = NDArray[np.bool_]
 Column: TypeAlias = pa.Array | pa.ChunkedArray
 
-_PER = {"s": 1, "ms": 1_000, "us": 1_000_000, "ns": 1_000_000_000}
+#: Ticks per second of each timestamp unit.
+PER_SECOND = {"s": 1, "ms": 1_000, "us": 1_000_000, "ns": 1_000_000_000}
 #: Payload fields that may be null in a well-formed event (as the models have them).
 _OPTIONAL = frozenset(
     f for name, fields in PAYLOAD.items() for f in fields if EVENT_CLASSES[name].model_fields[f].default is None
@@ -91,7 +92,7 @@ def epochs(col: Column) -> tuple[Floats, Bools | None]:
     and its null mask."""
     unit = col.type.unit
     ints, nulls = int64s(col)
-    per = _PER[unit]
+    per = PER_SECOND[unit]
     if unit == "ns":
         ints = ints // 1000  # to the microsecond, as datetimes hold times
         per = 1_000_000

@@ -120,6 +120,11 @@ def uncompressed(stream: IO[bytes]) -> IO[bytes]:
     return stream
 
 
+def decompress_tool(kind: str) -> str:
+    """The command that decompresses a file of compression ``kind`` (``gzip -d`` ...)."""
+    return _TOOLS[kind]
+
+
 def columnar_magic(head: bytes) -> str | None:
     """``"Parquet"`` or ``"Arrow"`` when ``head`` (a file's first bytes) opens such a file, else None:
     a Parquet file starts with ``PAR1``, an Arrow IPC file with ``ARROW1``, an IPC stream with the

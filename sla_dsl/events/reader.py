@@ -53,6 +53,8 @@ from .lines import (
     UnreadableCompression,
     bounded_lines,
     columnar_magic,
+    compressed_as,
+    decompress_tool,
     drop_rest,
     is_columnar_path,
     not_utf8,
@@ -505,6 +507,8 @@ def _read_events(
         with p.open("rb") as fb:
             _refuse_columnar_pipe(fb, name)  # a pipe (`<(cat events.parquet)`): a regular file was known above
             stream = uncompressed(fb)
+            if stream is not fb:
+                _refuse_compressed_table(stream, name)
             if not _is_csv(p):
                 return read_jsonl(stream, name, **opts)
             text = text_stream(stream)
@@ -529,6 +533,21 @@ def _refuse_columnar_pipe(stream: Any, name: str) -> None:
     what = words("events.word.stdin" if stdin else "events.word.pipe")
     said = words("events.E117.pipe", what=what, kind=words(f"events.word.{kind.lower()}"), name=kind)
     hint = words("events.E117.help.stdin" if stdin else "events.E117.help.pipe")
+    raise EventInputError([problem(name, 1, "E117", said, hint, fatal=True)])
+
+
+def _refuse_compressed_table(stream: Any, name: str) -> None:
+    """One fatal E117 when a compressed log holds Parquet or Arrow (``events.parquet.gz``): it is read
+    from a file, not as it is decompressed, and never as lines of text."""
+    try:
+        kind = columnar_magic(stream.peek(6)[:6])
+    except READ_ERRORS:
+        return  # the line reader stops at the damage, and says so
+    compression = compressed_as(stream)
+    if kind is None or compression is None:
+        return
+    said = words("events.E117.compressed", kind=compression, table=words(f"events.word.{kind.lower()}"))
+    hint = words("events.E117.compressed.help", tool=f"`{decompress_tool(compression)} {name}`")
     raise EventInputError([problem(name, 1, "E117", said, hint, fatal=True)])
 
 

@@ -50,7 +50,7 @@ EVENTS: dict[str, Msg] = {
     "events.cannot_read": Msg("{name}: イベントを読めません：{detail}", "{name}: cannot read events: {detail}"),
     "events.stdin_closed": Msg("標準入力が閉じています", "the standard input is closed"),
     "events.os.enoent": Msg("ファイルがありません", "No such file or directory"),
-    "events.os.eacces": Msg("読む権限がありません", "Permission denied"),
+    "events.os.eacces": Msg("アクセスする権限がありません", "Permission denied"),
     "events.os.eisdir": Msg("ディレクトリです", "Is a directory"),
     "events.os.enotdir": Msg("パスの途中がディレクトリではありません", "Not a directory"),
     "events.os.eexist": Msg("同じ名前のファイルがあります", "File exists"),
@@ -257,6 +257,23 @@ EVENTS: dict[str, Msg] = {
     "events.E117.help.pipe": Msg(
         "パイプの代わりにファイルのパスを指定してください（Parquet ファイルのディレクトリも読めます）",
         "give the file's path instead of a pipe (a directory of Parquet files is read too)",
+    ),
+    "events.E117.not_table": Msg(
+        "イベントのディレクトリにある {name} は Parquet でも Arrow IPC でもありません",
+        "{name} in the directory of events is neither Parquet nor Arrow IPC",
+    ),
+    "events.E117.not_table.help": Msg(
+        "ディレクトリには Parquet か Arrow IPC のイベントだけを置いてください"
+        "（名前が `_` か `.` で始まるファイルとディレクトリは読み飛ばします）",
+        "keep only Parquet or Arrow IPC files of events in the directory"
+        " (files and directories whose names start with `_` or `.` are passed over)",
+    ),
+    "events.E117.compressed": Msg(
+        "{kind} で圧縮されたファイルの中身は {table}のファイルです", "the {kind} file holds {table} file"
+    ),
+    "events.E117.compressed.help": Msg(
+        "展開してから（{tool}）、展開したファイルのパスを指定してください",
+        "decompress it first ({tool}) and give the decompressed file's path",
     ),
     "events.E117.unreadable": Msg(
         "ファイルを Parquet または Arrow として読めません：{detail}",

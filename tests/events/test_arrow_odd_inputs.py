@@ -1,0 +1,150 @@
+"""Odd columnar inputs read as the JSON Lines reader reads the same events: located problems, never a
+traceback, nothing left out in silence.
+
+Each case was found by reading tables and directories that pandas, polars, Spark and pyarrow write
+beside the same events as JSON Lines: a value Python cannot hold in a row the models judge, a
+nanosecond time, a repeated pandas column, an ``attributes`` struct whose rows have different keys,
+a directory holding a Parquet file without a suffix or a file that is not a table, a gzipped Parquet
+file, a polars LazyFrame.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+from pathlib import Path
+
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from sla_dsl.cli import main
+from sla_dsl.events import EventInputError
+from sla_dsl.events.arrow import read_table
+from sla_dsl.reader import read_events, read_text
+
+AT = "2026-11-02T09:00:00+09:00"
+ROOT = Path(__file__).resolve().parents[2]
+POLICY = ROOT / "policies" / "clicksoko.sla"
+PERIOD = ["--from", "2026-11-01T00:00:00+09:00", "--to", "2026-12-01T00:00:00+09:00"]
+
+
+def _codes(exc: pytest.ExceptionInfo[EventInputError]) -> list[tuple[int, str]]:
+    return [(p.line, p.code) for p in exc.value.problems]
+
+
+def test_an_extra_column_python_cannot_hold_is_no_traceback_when_a_row_is_judged_by_the_models(tmp_path: Path) -> None:
+    far = pa.array([0, 2**62]).cast(pa.timestamp("ms", tz="UTC"))  # 2**62 ms: past the year 9999
+    table = pa.table({"event": ["incident.reported"] * 2, "at": [AT] * 2, "id": ["INC-1", ""], "valid_until": far})
+    table = table.append_column("priority", pa.array(["P1", "P1"]))
+    with pytest.raises(EventInputError) as info:
+        read_table(table)
+    assert _codes(info) == [(2, "E107")]  # the empty id, and nothing about the extra column
+    pq.write_table(table, tmp_path / "far.parquet")
+    assert main(["evaluate", str(POLICY), str(tmp_path / "far.parquet"), *PERIOD, "--lang", "en"]) == 1
+
+
+def test_a_time_past_the_year_9999_or_in_an_unknown_zone_in_a_row_the_models_judge() -> None:
+    far = pa.array([10**12, 10**12]).cast(pa.timestamp("s", tz="UTC"))
+    table = pa.table({"event": ["incident.responded"] * 2, "at": far, "id": ["INC-1", ""]})
+    with pytest.raises(EventInputError) as info:
+        read_table(table)
+    assert _codes(info) == [(2, "E104"), (2, "E107")]
+    assert "`33658-09-27T01:46:40Z`" in info.value.problems[0].message  # the year as it is, not wrapped round
+    mars = pa.array([1793581200, 1793581200]).cast(pa.timestamp("s", tz="Mars/Olympus"))
+    with pytest.raises(EventInputError) as info:
+        read_table(pa.table({"event": ["incident.responded"] * 2, "at": mars, "id": ["INC-1", ""]}))
+    assert _codes(info) == [(2, "E107")]
+
+
+def test_a_nanosecond_time_is_one_instant_on_both_paths() -> None:
+    ns = pa.array([1793581200123456789] * 2).cast(pa.timestamp("ns", tz="UTC"))
+    log = read_table(pa.table({"event": ["incident.responded"] * 2, "at": ns, "id": ["INC-1", " INC-1"]}))
+    epochs = {rec[0] for recs in log.groups[0].values() for rec in recs}
+    assert epochs == {1793581200.123456}  # cut to the microsecond, as the column path cuts it
+    text = "\n".join(
+        json.dumps({"event": "incident.responded", "at": "2026-11-02T10:00:00.123456+09:00", "id": i})
+        for i in ("INC-1", " INC-1")
+    )
+    assert {rec[0] for recs in read_text(text).groups[0].values() for rec in recs} == epochs
+
+
+def test_a_pandas_frame_with_a_column_named_twice_is_refused_for_its_columns() -> None:
+    frame = pd.DataFrame(
+        [["incident.reported", AT, "INC-1", "P1", "INC-1"]], columns=["event", "at", "id", "priority", "id"]
+    )
+    with pytest.raises(EventInputError) as info:
+        read_table(frame)
+    assert _codes(info) == [(0, "E115")]
+    assert "`id`" in info.value.problems[0].message
+    frame = pd.DataFrame([["incident.reported", AT, "INC-1", "P1", "x"]], columns=["event", "at", "id", 1, "1"])
+    with pytest.raises(EventInputError) as info:
+        read_table(frame)
+    assert _codes(info) == [(0, "E115")]
+
+
+def test_an_attributes_struct_whose_rows_have_different_keys_reads_as_the_json_lines() -> None:
+    lines = [
+        {"event": "incident.reported", "at": AT, "id": "INC-1", "priority": "P1", "attributes": {"plan": "premium"}},
+        {"event": "incident.reported", "at": AT, "id": "INC-2", "priority": "P2", "attributes": {"channel": "en"}},
+    ]
+    text = "\n".join(json.dumps(line) for line in lines)
+    want = read_text(text)
+    for frame in (pl.read_ndjson(io.BytesIO(text.encode())), pd.read_json(io.StringIO(text), lines=True, dtype=False)):
+        got = read_table(frame)
+        assert [list(g.items()) for g in got.groups] == [list(g.items()) for g in want.groups]
+
+
+def test_a_polars_lazy_frame_is_collected() -> None:
+    frame = pl.DataFrame({"event": ["incident.reported"], "at": [AT], "id": ["INC-1"], "priority": ["P1"]})
+    assert read_table(frame.lazy()).count == 1
+
+
+def _halves(tmp_path: Path) -> tuple[Path, pa.Table]:
+    rows = [{"event": "incident.reported", "at": AT, "id": f"INC-{i}", "priority": "P1"} for i in range(4)]
+    table = pa.Table.from_pylist(rows)
+    folder = tmp_path / "events"
+    folder.mkdir()
+    pq.write_table(table.slice(0, 2), folder / "part-0.parquet")
+    pq.write_table(table.slice(2, 2), folder / "part-1")  # Hive style: no suffix
+    return folder, table
+
+
+def test_a_directory_reads_a_parquet_file_without_a_suffix_and_passes_over_spark_markers(tmp_path: Path) -> None:
+    folder, _ = _halves(tmp_path)
+    (folder / "_SUCCESS").write_bytes(b"")
+    (folder / ".part-0.parquet.crc").write_bytes(b"\x00crc")
+    (folder / "_temporary").mkdir()
+    (folder / "_temporary" / "junk.txt").write_text("x")
+    assert read_events(folder).count == 4
+
+
+def test_a_directory_holding_a_file_that_is_no_table_is_refused_naming_it(tmp_path: Path) -> None:
+    folder, _ = _halves(tmp_path)
+    (folder / "rest.jsonl").write_text(
+        json.dumps({"event": "incident.reported", "at": AT, "id": "X", "priority": "P1"})
+    )
+    with pytest.raises(EventInputError) as info:
+        read_events(folder)
+    [found] = info.value.problems
+    assert (found.code, found.fatal) == ("E117", True)
+    assert "rest.jsonl" in found.message
+    assert "パス" not in found.text("ja") and "Parquet でも Arrow IPC でもありません" in found.text("ja")
+
+
+def test_a_gzipped_parquet_file_is_refused_once_not_read_as_lines(tmp_path: Path) -> None:
+    _, table = _halves(tmp_path)
+    sink = io.BytesIO()
+    pq.write_table(table, sink)
+    path = tmp_path / "events.parquet.gz"
+    path.write_bytes(gzip.compress(sink.getvalue()))
+    with pytest.raises(EventInputError) as info:
+        read_events(path)
+    [found] = info.value.problems
+    assert (found.line, found.code) == (1, "E117")
+    assert found.message == "the gzip file holds a Parquet file"
+    assert found.text("ja") == "gzip で圧縮されたファイルの中身は Parquet 形式のファイルです"
+    assert "gzip -d" in (found.help or "")
