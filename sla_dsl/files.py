@@ -64,6 +64,13 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
         fh.write(data.encode(encoding) if isinstance(data, str) else data)
 
 
+def plain_mode() -> int:
+    """The mode a plain new file gets: 0666 less the umask (read by setting it, and set back)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def atomic_file(path: str | Path, *, plain_new: bool = False) -> Iterator[IO[bytes]]:
     """A binary file to write ``path``'s new content into, put in its place only when the block ends
@@ -78,9 +85,7 @@ def atomic_file(path: str | Path, *, plain_new: bool = False) -> Iterator[IO[byt
     except FileNotFoundError:
         mode = None
     if mode is None and plain_new:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
+        mode = plain_mode()
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -28,34 +28,15 @@ Design notes
   log, built by :mod:`sla_dsl.evaluation.explain_columns` and ``breach_columns``),
   appended as they are. Both give the same tables, which
   ``tests/report/test_step_columns.py`` checks on random logs.
-* :func:`write_parquet` writes each table as its rows are built, a row group of
-  about 262,144 rows at a time: a year's two million steps are never held at once
-  (holding them cost more in fresh memory than writing them). Columns of few
-  distinct values (statuses, references) are dictionary-encoded in the file, the
-  others (ids, instants, step texts) plain; the encoding is the file's own, a
-  reader gets the documented Arrow schema either way.
-* The files of one run replace those of an earlier run together or not at all:
-  each table is written into a temporary file beside its place
-  (``.<table>.parquet.*.tmp``), flushed to disk, and only when every table is
-  written are they renamed into place. An error on the way (a bad row, a full
-  disk, a directory where a file goes, checked first) removes the temporary
-  files and leaves the directory as it was, so it never holds tables of two
-  runs (renames within one directory do not fail in practice).
-* The row groups are encoded, compressed and written by one writer thread while
-  the next blocks are built (pyarrow lets go of the interpreter lock for that
-  work): on two cores a year's Parquet output ends sooner by the writing time.
-  At most :data:`_AHEAD` row groups wait for it, so memory stays bounded; the
-  groups of each file are written in the order they were built, and an error
-  in the thread is raised by the next call on its file, then handled as above.
+* :func:`write_parquet` writes each table as its rows are built, a row group at a
+  time, into a temporary file beside its place, and puts the files of a run in
+  place together or not at all (:mod:`.table_files`).
 """
 
 from __future__ import annotations
 
 import concurrent.futures as cf
-import contextlib
 import datetime as dt
-import os
-import tempfile
 import types
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain, repeat
@@ -64,13 +45,14 @@ from typing import Any, Literal, NamedTuple, Union, get_args, get_origin
 
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 from pydantic import BaseModel
 
 from ..events.problems import os_reason
+from ..files import plain_mode
 from ..lang.diagnostics import Code, WordedInputError, words
 from . import Availability, Report, Step
 from .rows import Rows
+from .table_files import TableFile, swap
 
 __all__ = ["SCHEMAS", "TABLE_NAMES", "Column", "TableBlock", "report_tables", "table_schema", "write_parquet"]
 
@@ -238,7 +220,7 @@ _ROWS = 2_048
 class _Builder:
     """Columns of every table, filled row by row, turned into Arrow a block at a time."""
 
-    def __init__(self, tz: str, files: Mapping[str, _File] | None = None) -> None:
+    def __init__(self, tz: str, files: Mapping[str, TableFile] | None = None) -> None:
         self.tz = tz
         #: tables whose rows go to their Parquet file as they are built, instead of being held
         self.files = files or {}
@@ -434,135 +416,6 @@ def _fill(build: _Builder, report: Report, incidents: Source | None, violations:
     build.flush()
 
 
-#: Rows of a table looked at to choose how each column is encoded in its Parquet file.
-_SAMPLE = 4_096
-#: Distinct values among them at most which a column is dictionary-encoded.
-_FEW = 64
-
-
-def _dictionary_columns(table: pa.Table) -> list[str]:
-    """The columns worth a dictionary in the file: those of few distinct values among the first rows
-    (statuses, priorities, references). Ids, instants and step texts are written plain: hashing two
-    million mostly distinct texts cost more than it saved. The encoding is the file's own: a reader
-    gets the same Arrow types and values either way."""
-    head = table.slice(0, _SAMPLE)
-    return [
-        field.name
-        for field in table.schema
-        if not pa.types.is_nested(field.type) and pc.count_distinct(head[field.name]).as_py() <= _FEW
-    ]
-
-
-#: Rows of a table written to its file at once (a row group): a year's steps are never all held.
-_GROUP = 262_144
-
-
-#: Row groups handed to the writer thread and not yet written, at most (the builder then waits).
-_AHEAD = 2
-
-
-def _cannot_write(path: Path, exc: OSError) -> WordedInputError:
-    """``PATH: cannot write the table: REASON`` (the system's reason, in the catalogue's words)."""
-    return WordedInputError(words("report.parquet.cannot_write", path=str(path), reason=os_reason(exc)))
-
-
-class _File:
-    """One table's Parquet file, written a row group at a time as the table's rows are built, into a
-    temporary file beside its place (see :func:`write_parquet`), by the ``writer`` thread shared by
-    the files of one run."""
-
-    def __init__(self, path: Path, writer: cf.ThreadPoolExecutor) -> None:
-        self.path = path
-        self.thread = writer
-        #: row groups handed to the thread, oldest first
-        self.queued: list[cf.Future[None]] = []
-        #: a row group of this file failed in the thread (the later ones are not written)
-        self.failed = False
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        except OSError as exc:
-            raise _cannot_write(path, exc) from None
-        os.close(fd)
-        self.tmp = Path(tmp)
-        self.writer: pq.ParquetWriter | None = None
-        self.pending: list[pa.Table] = []
-        self.rows = 0
-
-    def add(self, piece: pa.Table) -> None:
-        """Hold ``piece``; write the rows held once they make a row group."""
-        self.pending.append(piece)
-        self.rows += piece.num_rows
-        if self.rows >= _GROUP:
-            self._write()
-
-    def _write(self) -> None:
-        """Hand the rows held to the writer thread as one row group (waiting while it is behind)."""
-        pieces, self.pending, self.rows = self.pending, [], 0
-        # one thread writes the groups in turn: those done are the oldest
-        while self.queued and (len(self.queued) >= _AHEAD or self.queued[0].done()):
-            self.queued.pop(0).result()  # (raises the thread's error)
-        self.queued.append(self.thread.submit(self._group, pieces))
-
-    def _wait(self) -> None:
-        """Wait for the row groups handed to the thread; raise the first error among them."""
-        queued, self.queued = self.queued, []
-        for future in queued:
-            future.result()
-
-    def _group(self, pieces: list[pa.Table]) -> None:
-        """Write one row group (in the writer thread); none after a group of this file failed (the
-        groups already handed over are not written: the run stops at the first error)."""
-        if self.failed:
-            return
-        table = pa.concat_tables(pieces)
-        try:
-            if self.writer is None:  # the first rows choose the encodings
-                self.writer = pq.ParquetWriter(self.tmp, table.schema, use_dictionary=_dictionary_columns(table))
-            self.writer.write_table(table)
-        except BaseException as exc:
-            self.failed = True
-            if isinstance(exc, OSError):
-                raise _cannot_write(self.path, exc) from None
-            raise
-
-    def close(self, schema: pa.Schema) -> None:
-        """Write the rows still held (a table with no rows: its schema), end the file and flush it to disk."""
-        if self.pending or self.writer is None:
-            self.pending = self.pending or [schema.empty_table()]
-            self._write()
-        self._wait()
-        self.end()
-        try:
-            fd = os.open(self.tmp, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-        except OSError as exc:
-            raise _cannot_write(self.path, exc) from None
-
-    def end(self) -> None:
-        """End the file as it is."""
-        if self.writer is not None:
-            writer, self.writer = self.writer, None
-            writer.close()
-
-    def put(self) -> None:
-        """Put the written file in its place."""
-        try:
-            os.replace(self.tmp, self.path)
-        except OSError as exc:
-            raise _cannot_write(self.path, exc) from None
-
-    def drop(self) -> None:
-        """Remove the temporary file (after an error)."""
-        with contextlib.suppress(Exception):  # the error being handled comes first
-            self._wait()
-        self.end()
-        with contextlib.suppress(OSError):
-            self.tmp.unlink()
-
-
 def write_parquet(
     report: Report,
     directory: str | Path,
@@ -585,16 +438,16 @@ def write_parquet(
     for path in paths:
         if path.is_dir():
             raise WordedInputError(words("report.parquet.dir_in_place", path=str(path)))
-    files: dict[str, _File] = {}
+    new_mode = plain_mode()  # once: the umask is the process's, read by setting it
+    files: dict[str, TableFile] = {}
     writer = cf.ThreadPoolExecutor(1, thread_name_prefix="parquet")
     try:
         for name, path in zip(TABLE_NAMES, paths, strict=True):
-            files[name] = _File(path, writer)
+            files[name] = TableFile(path, writer, new_mode)
         _fill(_Builder(tz, files), report, incidents, violations)
         for name, file in files.items():
             file.close(table_schema(name, tz))
-        for file in files.values():
-            file.put()
+        swap(list(files.values()))
     except BaseException:
         for file in files.values():
             file.drop()

@@ -26,7 +26,7 @@ from sla_dsl.evaluation.explain_columns import incident_blocks
 from sla_dsl.evaluation.result import Evaluation
 from sla_dsl.events import read_events
 from sla_dsl.lang.diagnostics import WordedInputError
-from sla_dsl.report import tables
+from sla_dsl.report import table_files
 from sla_dsl.report.tables import TABLE_NAMES, report_tables, table_schema, write_parquet
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,7 +65,7 @@ def expected() -> dict[str, pa.Table]:
 def test_files_written_a_row_group_at_a_time_read_back_as_the_tables(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, group: int
 ) -> None:
-    monkeypatch.setattr(tables, "_GROUP", group)
+    monkeypatch.setattr(table_files, "GROUP", group)
     want = expected()
     paths = write(tmp_path / "out", block=5)
     assert [p.stem for p in paths] == list(TABLE_NAMES)
@@ -134,7 +134,7 @@ def test_an_output_that_is_a_file_is_refused_in_the_policys_language(
 def test_an_error_while_the_tables_are_built_leaves_the_earlier_run_whole(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(tables, "_GROUP", 1)  # every row written at once: the files are opened early
+    monkeypatch.setattr(table_files, "GROUP", 1)  # every row written at once: the files are opened early
     before = _earlier_run(tmp_path)
     result = month()
 
@@ -163,7 +163,7 @@ def test_a_write_that_fails_in_the_writer_thread_is_a_located_error_and_nothing_
     """The row groups are written by a thread while the next are built: its error (a full disk on
     the fifth row group of the steps) still stops the run with the file named, and the earlier
     run's tables stay as they were, no temporary file left."""
-    monkeypatch.setattr(tables, "_GROUP", 1)  # a row group per block: many handed to the thread
+    monkeypatch.setattr(table_files, "GROUP", 1)  # a row group per block: many handed to the thread
     before = _earlier_run(tmp_path)
     written: list[str] = []
     real = pq.ParquetWriter.write_table
