@@ -141,8 +141,21 @@ def problem(
 
 
 def in_line_order(problems: Iterable[Problem]) -> list[Problem]:
-    """``problems`` ordered by source and line (a line's own problems keep their order)."""
-    return sorted(problems, key=lambda p: (p.source, p.line))
+    """``problems`` ordered by source and line (a line's own problems keep their order); the rows of a
+    directory by file and row, so that a file's column problem comes before its rows and after the
+    rows of the files before it."""
+    return sorted(problems, key=_place)
+
+
+def _place(p: Problem) -> tuple[str, int]:
+    """Where ``p`` is, as its file and its line or row in that file."""
+    source = p.source
+    if isinstance(source, RowSource) and source.parts and p.line:
+        k = bisect_right([first for first, _ in source.parts], p.line) - 1
+        if k >= 0:
+            first, name = source.parts[k]
+            return name, p.line - first + 1
+    return str(source), p.line
 
 
 def by_line(problems: Iterable[Problem], lang: str = "en") -> list[str]:

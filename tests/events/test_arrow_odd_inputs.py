@@ -148,3 +148,16 @@ def test_a_gzipped_parquet_file_is_refused_once_not_read_as_lines(tmp_path: Path
     assert found.message == "the gzip file holds a Parquet file"
     assert found.text("ja") == "gzip で圧縮されたファイルの中身は Parquet 形式のファイルです"
     assert "gzip -d" in (found.help or "")
+
+
+def test_a_directorys_problems_come_file_by_file(tmp_path: Path) -> None:
+    folder = tmp_path / "events"
+    folder.mkdir()
+    pq.write_table(pa.table({"event": ["incident.reported"], "at": [AT], "id": pa.array([1])}), folder / "1.parquet")
+    rows = {"event": ["incident.reported"] * 2, "at": [AT] * 2, "id": ["A", ""], "priority": ["P1", "P1"]}
+    pq.write_table(pa.table(rows), folder / "2.parquet")
+    with pytest.raises(EventInputError) as info:
+        read_events(folder)
+    said = [p.render("en").splitlines()[0] for p in info.value.problems]
+    assert said[0].startswith(f"{folder / '1.parquet'}: column `id`: error[E116]")
+    assert said[1].startswith(f"{folder / '2.parquet'}: row 2, column `id`: error[E107]")
