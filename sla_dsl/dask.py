@@ -45,11 +45,23 @@ from .errors import InputError
 from .evaluation import Time
 from .evaluation.partition import PARTITION_KEY, Partial, merge
 from .evaluation.result import Evaluation
-from .events.lines import PARQUET_SUFFIXES
-from .policy.compiled import Policy
+from .events.arrow import check_tables, event_tables, not_tables
+from .events.lines import PARQUET_SUFFIXES, is_parquet_file
+from .events.problems import EventInputError, RowSource, problem
+from .lang.diagnostics import listing, words
+from .policy.compiled import Policy, declared_types
 from .report import Report
 from .report.tables import report_tables
-from .scale import PolicyText, check_period, finish_blobs, judge_events, judge_file, pickled, policy_texts
+from .scale import (
+    PolicyText,
+    check_period,
+    finish_blobs,
+    judge_events,
+    judge_file,
+    pickled,
+    policies_of,
+    policy_texts,
+)
 
 __all__ = ["evaluate", "evaluate_tables", "judge"]
 
@@ -98,15 +110,22 @@ def _tree(parts: list[Any], split_every: int) -> list[Any]:
 
 
 def _files(events: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[str]:
-    """The Parquet files a path names: the file, or a directory's ``*.parquet`` in name order; or a list."""
+    """The Parquet files a path names: the file, or a directory's Parquet files in name order, known as
+    the one-run reader knows them (:func:`~sla_dsl.events.arrow.event_tables`: by suffix or first bytes,
+    ``_*`` and ``.*`` passed over, any other file refused); or a list."""
     items = [events] if isinstance(events, str | os.PathLike) else list(events)
     files: list[str] = []
     for item in items:
         path = Path(item)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.name.lower().endswith(PARQUET_SUFFIXES))
+            found, others = event_tables(path)
+            if others:
+                raise not_tables(others)
             if not found:
                 raise InputError(f"{path}: no Parquet files (`*.parquet`) in the directory")
+            for p in found:
+                if not is_parquet_file(p):
+                    raise InputError(f"{p}: an Arrow IPC file: Dask reads Parquet files (`*.parquet`, `*.pq`)")
             files.extend(str(p) for p in found)
         elif path.name.lower().endswith(PARQUET_SUFFIXES):
             files.append(str(path))
@@ -115,6 +134,18 @@ def _files(events: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) ->
     if not files:
         raise InputError("no Parquet files to evaluate")
     return files
+
+
+def _lacks(events: Any, source: str) -> None:
+    """Refuse, as one run does (E115), a frame without the columns every event needs: they are
+    known on the client from its metadata, before the shuffle on ``id`` needs one of them."""
+    columns = set(map(str, events.columns))
+    missing = [c for c in ("event", "at", PARTITION_KEY) if c not in columns]
+    if missing:
+        said = words("events.E115.lacks", columns=listing([f"`{c}`" for c in missing], ", "))
+        raise EventInputError(
+            [problem(RowSource.of(source), 0, "E115", said, words("events.E115.lacks.help"), fatal=True)]
+        )
 
 
 def _is_paths(events: Any) -> bool:
@@ -146,6 +177,7 @@ def judge(
             judge_one = dask.delayed(judge_file, pure=True)
             parts = [judge_one(texts, f, start, end, as_of, source, skip_invalid) for f in files]
             return finish_blobs(texts, dask.compute(*_tree(parts, split_every)), start, end, as_of)
+        check_tables([Path(f) for f in files], declared_types(policies_of(texts)))  # named, before a task runs
         events = importlib.import_module("dask.dataframe").read_parquet(files, dtype_backend="pyarrow")
     elif not hasattr(events, "map_partitions"):
         raise TypeError(
@@ -153,6 +185,7 @@ def judge(
             "(a table in memory: sla_dsl.evaluate judges it in this process, or dask.dataframe.from_pandas "
             "makes a Dask DataFrame of it)"
         )
+    _lacks(events, source)
     frame = events if partitioned else events.shuffle(on=PARTITION_KEY, shuffle_method=shuffle)
     partials = frame.map_partitions(
         _judge_frame, texts, start, end, as_of, source, skip_invalid, meta=pd.Series(dtype=object)

@@ -48,7 +48,7 @@ from .evaluation.partition import Partial, failed, finish, judge_partition, merg
 from .evaluation.result import Evaluation
 from .events.arrow import read_arrow
 from .events.partitions import read_partition
-from .events.problems import EventInputError
+from .events.problems import EventInputError, RowSource
 from .policy.compiled import Policy, declared_types
 from .policy.load import load_policy
 
@@ -120,9 +120,13 @@ def judge_events(
     as_of: Time | None,
     source: str,
     skip_invalid: bool,
+    where: str | None = None,
 ) -> Partial:
-    """On a worker: judge one partition's events under the policy texts (compiled once per process)."""
-    return judge_table(policies_of(texts), events, start, end, as_of, source=source, skip_invalid=skip_invalid)
+    """On a worker: judge one partition's events under the policy texts (compiled once per process);
+    ``where``: the file they were read from, which their problems name."""
+    return judge_table(
+        policies_of(texts), events, start, end, as_of, source=source, skip_invalid=skip_invalid, where=where
+    )
 
 
 def judge_table(
@@ -134,12 +138,14 @@ def judge_table(
     *,
     source: str = "<events>",
     skip_invalid: bool = False,
+    where: str | None = None,
 ) -> Partial:
     """Judge one partition's events (a pyarrow Table or RecordBatch, or a pandas DataFrame) into a
-    :class:`Partial`; events that cannot be read become its problems, raised where the partials meet."""
+    :class:`Partial`; events that cannot be read become its problems, raised where the partials meet
+    (``where``: the file the events were read from, which the problems name)."""
     with collector_paused():
         try:
-            log = read_partition(events, source, declared=declared_types(policy))
+            log = read_partition(events, source, declared=declared_types(policy), where=where)
         except EventInputError as exc:  # the reading stopped: its problems go to the merge
             return failed(source, list(exc.problems))
         partial = judge_partition(policy, log, start, end, as_of, skip_invalid=skip_invalid)
@@ -156,7 +162,9 @@ def judge_file(
     source: str,
     skip_invalid: bool,
 ) -> Partial:
-    """On a worker: read one Parquet file (all the events of its ids) with pyarrow and judge it."""
+    """On a worker: read one Parquet file (all the events of its ids) with pyarrow and judge it. Its
+    problems name the file and the row in it, as the one-run reader's do (a ``line`` column, when it
+    has one, names the line of the original log instead)."""
     try:
         table = pq.read_table(path)
     except (OSError, pa.ArrowException):
@@ -165,7 +173,7 @@ def judge_file(
         except EventInputError as exc:
             return failed(source, list(exc.problems))
         raise
-    return judge_events(texts, table, start, end, as_of, source, skip_invalid)
+    return judge_events(texts, table, start, end, as_of, source, skip_invalid, where=RowSource.of(path))
 
 
 def pickled(partial: Partial) -> bytes:

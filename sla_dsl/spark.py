@@ -65,7 +65,7 @@ def _judge_batches(
     if listed and sum(b.num_rows for b in listed):
         partial = judge_events(texts, pa.Table.from_batches(listed), start, end, as_of, source, skip_invalid)
     else:
-        partial = empty(source)  # a partition with no rows: still one partial, so the merge never lacks one
+        partial = empty(source)  # a partition with no rows (when Spark runs its task at all)
     yield pa.RecordBatch.from_arrays([pa.array([pickled(partial)], type=pa.binary())], names=[PARTIAL])
 
 
@@ -100,6 +100,9 @@ def judge(
     )
     judged = events.repartition(n, PARTITION_KEY).mapInArrow(judge_one, f"{PARTIAL} binary")
     blobs = judged.rdd.map(lambda row: bytes(row[0]))
+    # one empty partial more: Spark runs no task for a partition of an empty frame, and a tree
+    # reduction of nothing fails; merged with the others, the empty one changes nothing
+    blobs = blobs.union(blobs.context.parallelize([pickled(empty(source))], 1))
     return finish_blobs(texts, [blobs.treeReduce(_merge_blobs, depth=depth)], start, end, as_of)
 
 

@@ -45,7 +45,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin
@@ -79,11 +79,14 @@ __all__ = [
     "ARROW_SUFFIXES",
     "COLUMNS",
     "arrow_schema",
+    "check_tables",
     "count_rows",
+    "event_tables",
     "events_table",
     "is_arrow_path",
     "is_columnar",
     "json_schema",
+    "not_tables",
     "read_arrow",
     "read_table",
 ]
@@ -603,10 +606,35 @@ def is_arrow_path(path: Path) -> bool:
 
 def _files(path: Path) -> list[Path]:
     """The tables of ``path``: the file itself, or the Parquet and Arrow files under a directory."""
-    return _listing(path)[0]
+    return event_tables(path)[0]
 
 
-def _listing(path: Path) -> tuple[list[Path], list[Path]]:
+def not_tables(others: Sequence[Path]) -> EventInputError:
+    """The fatal E117 of each file in a directory of events that is no table (see :func:`event_tables`)."""
+    hint = words("events.E117.not_table.help")
+    return EventInputError(
+        [problem(str(f), 0, "E117", words("events.E117.not_table", name=str(f)), hint, fatal=True) for f in others]
+    )
+
+
+def check_tables(paths: Sequence[Path], declared: Collection[str] = ()) -> None:
+    """Read the footer of each Parquet file of ``paths`` and check its columns as :func:`read_arrow` does:
+    raises EventInputError naming the file (E117 unreadable, E115, E116) before any row is read."""
+    reader = _Reader(EventLog("<tables>"), None, declare_types(declared))
+    for f in paths:
+        name = str(f)
+        try:
+            schema = pq.ParquetFile(f).schema_arrow
+        except (OSError, pa.ArrowException) as exc:
+            if isinstance(exc, OSError) and exc.errno and not isinstance(exc, pa.ArrowException):
+                raise cannot_read(name, OSError(exc.errno, os.strerror(exc.errno))) from None
+            raise EventInputError([_unreadable(name, exc)]) from None
+        reader.schema_problems(schema, RowSource.of(name))
+    if reader.log.problems:
+        raise EventInputError(reader.log.problems)
+
+
+def event_tables(path: Path) -> tuple[list[Path], list[Path]]:
     """The tables under ``path`` in name order (by their suffix or first bytes), and the other files,
     which are not passed over in silence: a file or directory whose name starts with ``_`` or ``.``
     is (what Spark and Hive write beside the data: ``_SUCCESS``, ``_metadata``, ``.crc``)."""
@@ -661,13 +689,9 @@ def read_arrow(
     """Read a Parquet or Arrow IPC file, or a directory of them, into an :class:`EventLog`
     (``declared``: the event types the policies declare)."""
     root = Path(path)
-    files, others = _listing(root)
+    files, others = event_tables(root)
     if others:
-        hint = words("events.E117.not_table.help")
-        said = [
-            problem(str(f), 0, "E117", words("events.E117.not_table", name=str(f)), hint, fatal=True) for f in others
-        ]
-        raise EventInputError(said)
+        raise not_tables(others)
     if not files:
         raise EventSourceError(words("events.no_tables", name=str(path), patterns="`*.parquet`, `*.arrow`"))
     parts: list[tuple[int, str]] = []

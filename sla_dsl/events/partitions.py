@@ -9,7 +9,10 @@ Design notes
   :data:`LINE` with each event's line (or row) in the original log: records and
   problems are numbered by it, so a message names the original line and a
   distributed run words its data violations exactly as one run over that log
-  does. Without the column every event is line 0 (messages name the source only).
+  does. Without the column every event is line 0 (messages name the source only),
+  except when the partition is one file (``where``: Dask's Parquet files read one
+  per task): its problems then name that file and their row in it, as one run
+  over the directory names them.
 * ``source`` is what messages name: a plain string reads ``file:LINE`` (a JSON
   Lines log), a :class:`~.problems.RowSource` ``file: row N`` (a Parquet one).
 """
@@ -23,7 +26,7 @@ from typing import Any
 import pyarrow as pa
 
 from .arrow import read_table
-from .problems import EventInputError, Problem
+from .problems import EventInputError, Problem, RowSource
 from .schema import EventLog
 
 __all__ = ["LINE", "read_partition"]
@@ -42,20 +45,26 @@ def _table(events: Any) -> pa.Table:
     return pa.table(events)
 
 
-def read_partition(events: Any, source: str = "<events>", *, declared: Collection[str] = ()) -> EventLog:
+def read_partition(
+    events: Any, source: str = "<events>", *, declared: Collection[str] = (), where: str | None = None
+) -> EventLog:
     """The events of one partition (a pyarrow Table or RecordBatch, or a pandas DataFrame), their
-    problems left pending for the evaluator to settle with its own (raised when the reading stopped)."""
+    problems left pending for the evaluator to settle with its own (raised when the reading stopped).
+
+    The problems name the line of the original log (the ``line`` column); without one, the row of
+    ``where``, the file the partition was read from, or no line at all."""
     table = _table(events)
     lines: list[int] | None = None
     if LINE in table.column_names:
         lines = [int(v) if v is not None else 0 for v in table.column(LINE).to_pylist()]
         table = table.drop_columns([LINE])
+    place = RowSource.of(where) if where is not None and lines is None else source
     try:
         log = read_table(table, str(source), defer=True, declared=declared)
     except EventInputError as exc:
-        raise EventInputError([_renumber(p, source, lines) for p in exc.problems]) from None
+        raise EventInputError([_renumber(p, place, lines) for p in exc.problems]) from None
     log.source = source
-    log.problems[:] = [_renumber(p, source, lines) for p in log.problems]
+    log.problems[:] = [_renumber(p, place, lines) for p in log.problems]
     if lines is not None:
         for group in log.groups:
             for ident, recs in group.items():
@@ -68,5 +77,10 @@ def read_partition(events: Any, source: str = "<events>", *, declared: Collectio
 
 
 def _renumber(p: Problem, source: str, lines: list[int] | None) -> Problem:
-    line = (lines[p.line - 1] if lines is not None else 0) if p.line else 0
+    """``p`` at its line of the original log (the ``line`` column), else at its row when the partition is
+    a file (a :class:`RowSource`), else at no line."""
+    if lines is not None:
+        line = lines[p.line - 1] if p.line else 0
+    else:
+        line = p.line if isinstance(source, RowSource) else 0
     return dataclasses.replace(p, source=source, line=line)

@@ -127,3 +127,51 @@ def test_a_table_in_memory_is_a_type_error_saying_what_to_use(kind: str) -> None
     events = table.to_pandas() if kind == "pandas" else table
     with pytest.raises(TypeError, match=r"expected a Dask DataFrame or Parquet paths, found (DataFrame|Table) .*"):
         sla_dask.evaluate(POLICY_PATH, events, dt.date(2026, 11, 1), dt.date(2026, 12, 1))
+
+
+def test_a_bad_row_of_a_file_is_named_by_file_and_row(dask_client: Any, tmp_path: Path) -> None:
+    """With ``partitioned=True`` each file is one task; its problems name it, as one run over the directory does."""
+    files = write_files(EXAMPLE, tmp_path / "events", 3)
+    part = files / "part-001.parquet"
+    table = pq.read_table(part).drop_columns(["line"])
+    at = table.column("at").to_pylist()
+    at[3] = "yesterday"
+    pq.write_table(table.set_column(table.schema.get_field_index("at"), "at", pa.array(at)), part)
+    with pytest.raises(EventInputError) as err:
+        files_json(files, EXAMPLE, partitioned=True)
+    assert f"{part}: row 4, column `at`: error[E104]" in str(err.value)
+
+
+def test_files_to_shuffle_are_checked_and_named_before_any_task(dask_client: Any, tmp_path: Path) -> None:
+    files = write_files(EXAMPLE, tmp_path / "corrupt", 2)
+    (files / "part-001.parquet").write_bytes(b"not a parquet file")
+    with pytest.raises(EventInputError) as err:
+        files_json(files, EXAMPLE)
+    assert f"{files / 'part-001.parquet'}: error[E117]" in str(err.value)
+    files = write_files(EXAMPLE, tmp_path / "lacking", 2)
+    pq.write_table(pq.read_table(files / "part-001.parquet").drop_columns(["at"]), files / "part-001.parquet")
+    with pytest.raises(EventInputError) as err:
+        files_json(files, EXAMPLE)
+    assert f"{files / 'part-001.parquet'}: error[E115]: table lacks column `at`" in str(err.value)
+
+
+def test_a_frame_without_id_is_refused_before_the_shuffle(dask_client: Any) -> None:
+    import dask.dataframe as dd
+
+    events = dd.from_pandas(frame(EXAMPLE).drop(columns=["id"]), npartitions=2)
+    with pytest.raises(EventInputError, match=r"error\[E115\]: table lacks column `id`"):
+        files_json(events, EXAMPLE)
+
+
+def test_a_directory_is_listed_as_one_run_lists_it(dask_client: Any, tmp_path: Path) -> None:
+    """Spark's and Hive's leftovers (``_temporary/``, ``_SUCCESS``) are passed over, as one run passes them over."""
+    files = write_files(EXAMPLE, tmp_path / "events", 3)
+    (files / "_temporary" / "0").mkdir(parents=True)
+    (files / "_temporary" / "0" / "part-001.parquet").write_bytes((files / "part-001.parquet").read_bytes())
+    (files / "_SUCCESS").write_bytes(b"")
+    expected = one_run_json(EXAMPLE, policy(), NOV, DEC)
+    assert files_json(files, EXAMPLE) == expected
+    assert files_json(files, EXAMPLE, partitioned=True) == expected
+    (files / "notes.txt").write_text("left here")
+    with pytest.raises(EventInputError, match=r"notes\.txt in the directory of events is neither Parquet nor Arrow"):
+        files_json(files, EXAMPLE)

@@ -46,3 +46,13 @@ def test_a_table_in_memory_is_a_type_error_saying_what_to_use() -> None:
     table = pa.table({"event": ["incident.reported"], "at": ["2026-11-02T10:00:00+09:00"], "id": ["I-1"]})
     with pytest.raises(TypeError, match=r"expected a Spark DataFrame, found Table .*sla_dsl\.evaluate"):
         sla_spark.evaluate(POLICY_PATH, table, dt.date(2026, 11, 1), dt.date(2026, 12, 1))
+
+
+def test_a_frame_with_no_rows_gives_the_empty_report(spark: Any, tmp_path: Path) -> None:
+    """Spark runs no task for the partitions of an empty frame: the merge still has one partial."""
+    empty_log = tmp_path / "none.jsonl"
+    empty_log.write_text("")
+    events = spark.createDataFrame(frame(EXAMPLE)).limit(0)
+    out = io.BytesIO()
+    sla_spark.judge(POLICY_PATH, events, NOV, DEC, source=str(empty_log)).write_json(out)
+    assert out.getvalue() == one_run_json(empty_log, policy(), NOV, DEC)
