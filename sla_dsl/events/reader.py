@@ -23,7 +23,12 @@ Design notes
 * CSV has the same columns as the JSON fields; the header names them, in any
   order; empty cells mean "absent"; extra columns are kept like extra JSON keys.
   A row the csv module cannot parse (a cell over its 128 KiB limit) is an error
-  of that row.
+  of that row, and the rest of the row is passed over: the csv module starts
+  again at the next physical line, which may be inside the quoted cell, so the
+  reader follows the cell's quotes to its end (:func:`csv_state`) rather than
+  read its lines as rows. A quote never closed (the csv module, not strict, gives
+  the rest of the file as one cell) is an error of its row. A row's problems are
+  all at its first line, the number that names the row.
 * ``orjson`` parses JSON (about 5x faster here than ``json``); it accepts
   exactly standard JSON.
 """
@@ -315,6 +320,45 @@ class _Mark(NamedTuple):
     fatal: bool
 
 
+#: Where the csv module is in a row (its default dialect: ``,`` and ``"``, quotes doubled, not strict).
+_START, _FIELD, _QUOTED, _QUOTE_END = range(4)
+
+
+def csv_state(text: str, state: int = _START) -> int:
+    """The csv module's state after reading ``text`` (a physical line without its end) from ``state``:
+    in a quoted cell (``_QUOTED``) the line's end is part of the cell; in any other state it ends the row."""
+    i, n = 0, len(text)
+    while i < n:
+        if state == _QUOTED:
+            j = text.find('"', i)
+            if j < 0:
+                return _QUOTED
+            state, i = _QUOTE_END, j + 1
+        elif state == _FIELD:
+            j = text.find(",", i)
+            if j < 0:
+                return _FIELD
+            state, i = _START, j + 1
+        else:  # the start of a cell, or just after a quote in a quoted one (``""`` is a quote in the cell)
+            c = text[i]
+            state = _QUOTED if c == '"' else _START if c == "," else _FIELD
+            i += 1
+    return state
+
+
+def _ends_open(lines: list[str]) -> bool:
+    """Whether the rows' physical ``lines`` end inside a quoted cell (a quote never closed: the csv
+    module, not strict, gives the rest of the file as that cell)."""
+    if sum(line.count('"') for line in lines) % 2 == 0:
+        return False  # (a quoted cell, closed or not, holds an even number of quotes after its opening one)
+    state = _START
+    for line in lines:
+        state = csv_state(line.rstrip("\r\n"), state)
+        if state != _QUOTED:
+            state = _START
+    return state == _QUOTED
+
+
 class _CsvLines:
     """Physical lines of a CSV stream, counted and bounded; ``#`` comments and blank lines only before the header.
 
@@ -324,6 +368,11 @@ class _CsvLines:
     and rejected with its line number, never dropped. A line over the cap is
     given to the csv module as an empty line, a line that is not UTF-8 as it
     is; both are noted in ``marks``, and the row they belong to is left out.
+    A byte-order mark before the first line is dropped.
+
+    The lines of the row being read are kept (``row``, from ``start``) until the reader takes them
+    (:meth:`take`): to tell a quote never closed, and to pass over the rest of a row the csv module
+    gave up on (:meth:`pass_over`) rather than read it as rows of its own.
     """
 
     def __init__(self, stream: IO[str]) -> None:
@@ -331,11 +380,28 @@ class _CsvLines:
         self.lineno = 0
         self.in_header = True
         self.marks: list[_Mark] = []
+        #: the physical lines of the row being read, and the number of its first
+        self.row: list[str] = []
+        self.start = 0
+        #: the rest of a row to pass over: in a quoted cell from the line after the row's last read one
+        self.open = False
+
+    def take(self) -> list[str]:
+        """The lines of the row just read (the next line starts the next row)."""
+        row, self.row = self.row, []
+        return row
+
+    def pass_over(self) -> None:
+        """The csv module gave up on the row being read (a cell over its size limit): when that row
+        stopped inside a quoted cell, the lines up to the cell's end are its own, not rows."""
+        self.open = _ends_open(self.take())
 
     def __iter__(self) -> Iterator[str]:
         cap = MAX_LINE_BYTES
         for line in bounded_lines(self.stream, ""):
             self.lineno += 1
+            if self.lineno == 1 and line.startswith("\ufeff"):
+                line = line[1:]
             if len(line) > cap:
                 try:
                     length = drop_rest(self.stream, line)
@@ -343,10 +409,16 @@ class _CsvLines:
                     self.lineno -= 1  # the reader reports the failure at the line after
                     raise
                 code, message, hint, fatal = too_long(length, "characters")
-                self.marks.append(_Mark(self.lineno, code, message, hint, fatal))
+                if not self.open:
+                    self.marks.append(_Mark(self.lineno, code, message, hint, fatal))
                 if fatal:
                     return
+                if self.open:
+                    continue  # (inside the cell passed over: its end is still to come)
                 line = "\n"
+            elif self.open:
+                self.open = csv_state(line.rstrip("\r\n"), _QUOTED) == _QUOTED
+                continue
             elif self.in_header:
                 stripped = line.strip()
                 if not stripped or stripped.startswith("#"):
@@ -357,6 +429,9 @@ class _CsvLines:
                     self.marks.append(_Mark(self.lineno, "E113", bad_text, NOT_UTF8_HELP, False))
             if self.in_header and line != "\n":
                 self.in_header = False
+            if not self.row:
+                self.start = self.lineno
+            self.row.append(line)
             yield line
 
 
@@ -380,15 +455,20 @@ def read_csv(
     return col.finish()
 
 
-def _flush_marks(col: _Collector, lines: _CsvLines, fatal: bool = False) -> tuple[bool, bool]:
-    """File the problems noted in the lines of the row just read: (any were, one is fatal)."""
+def _flush_marks(col: _Collector, lines: _CsvLines, at: int, fatal: bool = False) -> tuple[bool, bool]:
+    """File the problems noted in the lines of the row just read, at the row's first line ``at`` (one
+    row, one place): (any were, one is fatal)."""
     if not lines.marks:
         return False, False
     stop = fatal or any(m.fatal for m in lines.marks)
-    for line, code, message, hint, _ in lines.marks:
-        col.bad(line, code, message, hint, stop)
+    for _, code, message, hint, _ in lines.marks:
+        col.bad(at, code, message, hint, stop)
     lines.marks.clear()
     return True, stop
+
+
+#: Lines between two calls of the progress callback.
+_EVERY = 100_000
 
 
 def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> None:
@@ -396,15 +476,18 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
     try:
         header = next(rows, None)
     except csv.Error as exc:
-        col.bad(lines.lineno, "E110", words("events.E110.unreadable", detail=csv_detail(exc)), fatal=True)
+        col.bad(lines.start, "E110", words("events.E110.unreadable", detail=csv_detail(exc)), fatal=True)
         return
-    if _flush_marks(col, lines, fatal=True)[0] or header is None:
+    if _flush_marks(col, lines, lines.start, fatal=True)[0] or header is None:
         return  # a header that is not text cannot name the columns
-    header = [h.strip().lstrip("\ufeff") for h in header]
+    if _ends_open(lines.take()):
+        col.bad(lines.start, "E110", words("events.E110.unclosed"), words("events.csv.unclosed.help"), fatal=True)
+        return
+    header = [h.strip() for h in header]
     missing = [c for c in ("event", "at", "id") if c not in header]
     if missing:
         col.bad(
-            lines.lineno,
+            lines.start,
             "E110",
             words("events.E110.lacks", columns=listing([f"`{c}`" for c in missing], ", ")),
             words("events.E110.lacks.help", example="`event,at,id,priority`"),
@@ -414,38 +497,46 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
     repeated = sorted({h for h in header if header.count(h) > 1})
     if repeated:
         col.bad(
-            lines.lineno,
+            lines.start,
             "E110",
             words("events.E110.repeated", columns=listing([f"`{c}`" for c in repeated], ", ")),
             words("events.E110.repeated.help"),
             fatal=True,
         )
         return
+    size = getattr(getattr(lines.stream, "buffer", None), "tell", None)  # bytes read, for a bar in bytes
+    report = _EVERY
     while True:
-        lineno = lines.lineno + 1  # a row's number is that of its first physical line
         try:
             row = next(rows, None)
         except csv.Error as exc:
+            lineno = lines.start  # a row's number is that of its first physical line
             col.bad(
                 lineno,
                 "E111",
                 words("events.E111.unreadable", detail=csv_detail(exc)),
                 words("events.E111.unreadable.help"),
             )
-            if _flush_marks(col, lines)[1]:
+            lines.pass_over()
+            if _flush_marks(col, lines, lineno)[1]:
                 return
             continue
-        marked, stop = _flush_marks(col, lines)
+        lineno = lines.start
+        marked, stop = _flush_marks(col, lines, lineno)
         if stop:
             return
-        if marked:
-            continue  # the row is left out
         if row is None:
             return
+        if _ends_open(lines.take()):
+            col.bad(lineno, "E111", words("events.E111.unclosed"), words("events.csv.unclosed.help"))
+            continue
+        if marked:
+            continue  # the row is left out
         if not row or (len(row) == 1 and not row[0].strip()):
             continue  # a blank line between rows
-        if progress is not None and lineno % 100_000 == 0:
-            progress(lineno, 0)
+        if progress is not None and lines.lineno >= report:
+            report = lines.lineno + _EVERY
+            progress(lines.lineno, size() if size is not None else 0)
         if len(row) > len(header):
             col.bad(lineno, "E111", words("events.E111.cells", cells=str(len(row)), columns=str(len(header))))
             continue
@@ -600,7 +691,7 @@ def _columnar(events: Any) -> bool:
 def read_text(text: str, source: str = "<events>", *, fmt: str = "jsonl", declared: Collection[str] = ()) -> EventLog:
     """Read events from a string (tests and small tools)."""
     if fmt == "csv":
-        return read_csv(io.StringIO(text), source, declared=declared)
+        return read_csv(io.StringIO(text, newline=""), source, declared=declared)
     return read_jsonl(io.BytesIO(text.encode()), source, declared=declared)
 
 

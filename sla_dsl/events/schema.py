@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, Literal
 
+import orjson
 from pydantic import (
     AwareDatetime,
     BaseModel,
@@ -72,11 +73,12 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
 def _object_text(value: Any) -> Any:
-    """A CSV cell holds ``attributes`` as JSON text: ``{"plan": "premium"}``."""
+    """A CSV cell holds ``attributes`` as JSON text: ``{"plan": "premium"}``, read as strictly as a JSON
+    Lines log is (orjson: no ``NaN``, no lone surrogate)."""
     if isinstance(value, str):
         try:
-            return json.loads(value)
-        except ValueError:
+            return orjson.loads(value)
+        except orjson.JSONDecodeError:
             raise ValueError('expected a JSON object such as `{"plan": "premium"}`') from None
     return value
 

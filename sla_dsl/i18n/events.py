@@ -167,6 +167,17 @@ EVENTS: dict[str, Msg] = {
         "name each column once: a second cell of the same name would silently replace the first",
     ),
     "events.E111.unreadable": Msg("CSV の行を読めません：{detail}", "CSV row cannot be read: {detail}"),
+    "events.E110.unclosed": Msg(
+        "CSV の見出し行で開いた引用符が閉じられていません", "a quote opened in the CSV header is never closed"
+    ),
+    "events.E111.unclosed": Msg(
+        "この行で開いた引用符がファイルの終わりまで閉じられていません",
+        "a quote opened in this row is never closed: the rest of the file would be one cell",
+    ),
+    "events.csv.unclosed.help": Msg(
+        '引用符で始めたセルは引用符で閉じてください（セルの中の引用符は `""` と 2 つ重ねます）',
+        'close every quoted cell with a quote (a quote inside a cell is written twice: `""`)',
+    ),
     # what the csv module says of a row it cannot read (its English), as `detail` above
     "events.csv.field_limit": Msg("セルが上限の {limit} 文字を超えています", "field larger than field limit ({limit})"),
     "events.E111.unreadable.help": Msg(
