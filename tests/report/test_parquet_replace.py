@@ -136,15 +136,22 @@ def test_a_replaced_table_keeps_its_mode(tmp_path: Path) -> None:
     assert _mode(tmp_path / f"{FIRST}.parquet") == 0o644  # written by write_bytes under umask 022
 
 
-def test_a_table_that_is_a_symbolic_link_stays_one_and_its_target_holds_the_new_table(tmp_path: Path) -> None:
+def _linked(tmp_path: Path, table: str, earlier: bytes) -> tuple[Path, Path, Path, Path]:
+    """An earlier run's tables in ``out``, ``table`` among them a link to a file in another directory
+    holding ``earlier``: (out, the other directory, the link, its target)."""
     out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
     _earlier_run(out)
     elsewhere.mkdir()
-    target = elsewhere / "steps-of-record.parquet"
-    target.write_bytes(b"earlier steps")
-    link = out / f"{LAST}.parquet"
+    target = elsewhere / f"{table}-of-record.parquet"
+    target.write_bytes(earlier)
+    link = out / f"{table}.parquet"
     link.unlink()
     link.symlink_to(target)
+    return out, elsewhere, link, target
+
+
+def test_a_table_that_is_a_symbolic_link_stays_one_and_its_target_holds_the_new_table(tmp_path: Path) -> None:
+    out, elsewhere, link, target = _linked(tmp_path, LAST, b"earlier steps")
     write(out)
     assert link.is_symlink() and link.resolve() == target
     assert pq.read_table(target).equals(expected()[LAST])
@@ -154,14 +161,7 @@ def test_a_table_that_is_a_symbolic_link_stays_one_and_its_target_holds_the_new_
 def test_a_failed_run_leaves_a_linked_table_and_its_target_as_they_were(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    out, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
-    _earlier_run(out)
-    elsewhere.mkdir()
-    target = elsewhere / "incidents-of-record.parquet"
-    target.write_bytes(b"earlier incidents")
-    link = out / f"{FIRST}.parquet"
-    link.unlink()
-    link.symlink_to(target)
+    out, elsewhere, link, target = _linked(tmp_path, FIRST, b"earlier incidents")
     _refuse(monkeypatch, LAST)
     with pytest.raises(InputError, match=rf"{LAST}\.parquet: cannot write the table"):
         write(out)
