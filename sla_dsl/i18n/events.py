@@ -77,7 +77,7 @@ EVENTS: dict[str, Msg] = {
     "events.json.literal": Msg("不正なリテラルです（{literal} が必要です）", "invalid literal, expected '{literal}'"),
     "events.json.end": Msg("データが途中で終わっています", "unexpected end of data"),
     "events.json.bom": Msg(
-        "UTF-8 のバイト順マーク（BOM）は使えません（ファイルの先頭を除く）",
+        "UTF-8 のバイト順マークは使えません（ファイルの先頭を除く）",
         "UTF-8 byte order mark (BOM) is not supported",
     ),
     "events.json.trailing_comma": Msg("末尾のカンマは使えません", "trailing comma is not allowed"),

@@ -296,7 +296,7 @@ def test_a_byte_order_mark_after_the_first_line_is_worded_in_each_language() -> 
     assert found.message == "invalid JSON: UTF-8 byte order mark (BOM) is not supported at column 1"  # not `uTF-8`
     assert (
         found.text("ja")
-        == "JSON として読めません（1 文字目）：UTF-8 のバイト順マーク（BOM）は使えません（ファイルの先頭を除く）"
+        == "JSON として読めません（1 文字目）：UTF-8 のバイト順マークは使えません（ファイルの先頭を除く）"
     )
 
 
