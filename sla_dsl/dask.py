@@ -45,10 +45,9 @@ from .errors import InputError
 from .evaluation import Time
 from .evaluation.partition import PARTITION_KEY, Partial, merge
 from .evaluation.result import Evaluation
-from .events.arrow import check_tables, event_tables, not_tables
+from .events.arrow import check_tables, event_tables, lacks_columns, not_tables
 from .events.lines import PARQUET_SUFFIXES, is_parquet_file
-from .events.problems import EventInputError, RowSource, problem
-from .lang.diagnostics import listing, words
+from .events.problems import EventInputError, RowSource
 from .policy.compiled import Policy, declared_types
 from .report import Report
 from .report.tables import report_tables
@@ -139,13 +138,9 @@ def _files(events: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) ->
 def _lacks(events: Any, source: str) -> None:
     """Refuse, as one run does (E115), a frame without the columns every event needs: they are
     known on the client from its metadata, before the shuffle on ``id`` needs one of them."""
-    columns = set(map(str, events.columns))
-    missing = [c for c in ("event", "at", PARTITION_KEY) if c not in columns]
-    if missing:
-        said = words("events.E115.lacks", columns=listing([f"`{c}`" for c in missing], ", "))
-        raise EventInputError(
-            [problem(RowSource.of(source), 0, "E115", said, words("events.E115.lacks.help"), fatal=True)]
-        )
+    lacking = lacks_columns(map(str, events.columns), RowSource.of(source))
+    if lacking is not None:
+        raise EventInputError([lacking])
 
 
 def _is_paths(events: Any) -> bool:

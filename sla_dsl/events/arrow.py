@@ -86,6 +86,7 @@ __all__ = [
     "is_arrow_path",
     "is_columnar",
     "json_schema",
+    "lacks_columns",
     "not_tables",
     "read_arrow",
     "read_table",
@@ -206,6 +207,16 @@ def _is_text(t: pa.DataType) -> bool:
     if pa.types.is_dictionary(t):
         return _is_text(t.value_type)
     return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_string_view(t))
+
+
+def lacks_columns(names: Iterable[str], source: str) -> Problem | None:
+    """E115 when a table's columns ``names`` lack one every event needs (``event``, ``at``, ``id``)."""
+    have = set(names)
+    missing = [c for c in ("event", "at", "id") if c not in have]
+    if not missing:
+        return None
+    said = words("events.E115.lacks", columns=listing([f"`{c}`" for c in missing], ", "))
+    return problem(source, 0, "E115", said, words("events.E115.lacks.help"), fatal=True)
 
 
 def _type_problem(name: str, t: pa.DataType) -> tuple[Words, Words] | None:
@@ -372,18 +383,9 @@ class _Reader:
         names = list(schema.names)
         problems = self.log.problems
         ok = True
-        missing = [c for c in ("event", "at", "id") if c not in names and c not in objects]
-        if missing:
-            problems.append(
-                problem(
-                    source,
-                    0,
-                    "E115",
-                    words("events.E115.lacks", columns=listing([f"`{c}`" for c in missing], ", ")),
-                    words("events.E115.lacks.help"),
-                    fatal=True,
-                )
-            )
+        lacking = lacks_columns([*names, *objects], source)
+        if lacking is not None:
+            problems.append(lacking)
             ok = False
         repeated = sorted({n for n in names if names.count(n) > 1})
         if repeated:

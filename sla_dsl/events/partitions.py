@@ -58,13 +58,14 @@ def read_partition(
     if LINE in table.column_names:
         lines = [int(v) if v is not None else 0 for v in table.column(LINE).to_pylist()]
         table = table.drop_columns([LINE])
-    place = RowSource.of(where) if where is not None and lines is None else source
+    rows = where is not None and lines is None  # a file's own rows name the problems
+    place = RowSource.of(where) if rows and where is not None else source
     try:
         log = read_table(table, str(source), defer=True, declared=declared)
     except EventInputError as exc:
-        raise EventInputError([_renumber(p, place, lines) for p in exc.problems]) from None
+        raise EventInputError([_renumber(p, place, lines, rows) for p in exc.problems]) from None
     log.source = source
-    log.problems[:] = [_renumber(p, place, lines) for p in log.problems]
+    log.problems[:] = [_renumber(p, place, lines, rows) for p in log.problems]
     if lines is not None:
         for group in log.groups:
             for ident, recs in group.items():
@@ -76,11 +77,11 @@ def read_partition(
     return log
 
 
-def _renumber(p: Problem, source: str, lines: list[int] | None) -> Problem:
+def _renumber(p: Problem, source: str, lines: list[int] | None, rows: bool = False) -> Problem:
     """``p`` at its line of the original log (the ``line`` column), else at its row when the partition is
-    a file (a :class:`RowSource`), else at no line."""
+    a whole file (``rows``), else at no line."""
     if lines is not None:
         line = lines[p.line - 1] if p.line else 0
     else:
-        line = p.line if isinstance(source, RowSource) else 0
+        line = p.line if rows else 0
     return dataclasses.replace(p, source=source, line=line)
