@@ -40,13 +40,24 @@ from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
+import pyarrow.parquet as pq
 
 from .errors import InputError
 from .evaluation import Time
 from .evaluation.partition import PARTITION_KEY, Partial, merge
 from .evaluation.result import Evaluation
-from .events.arrow import check_tables, event_tables, lacks_columns, not_tables
+from .events.arrow import (
+    TableFooter,
+    check_tables,
+    common_schema,
+    conform,
+    event_tables,
+    lacks_columns,
+    not_tables,
+    read_arrow,
+)
 from .events.lines import PARQUET_SUFFIXES, is_parquet_file
+from .events.partitions import LINE
 from .events.problems import EventInputError, RowSource
 from .policy.compiled import Policy, declared_types
 from .report import Report
@@ -135,6 +146,52 @@ def _files(events: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) ->
     return files
 
 
+def _read_file(path: str, first: int, schema: pa.Schema, numbered: bool) -> Any:
+    """In a task: one Parquet file as a partition of :func:`_files_frame`'s frame (pandas, Arrow types):
+    the columns of ``schema``, and, when ``numbered``, each row's number among all the files' rows (from
+    ``first``) in the ``line`` column."""
+    try:
+        table = conform(pq.read_table(path), schema)
+    except (OSError, pa.ArrowException):
+        read_arrow(path)  # the one-run reader words the problem: E117, located at the file
+        raise
+    if numbered:
+        table = table.append_column(LINE, pa.array(range(first, first + table.num_rows), pa.int64()))
+    return table.to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def _files_frame(footers: Sequence[TableFooter], source: str) -> tuple[Any, str]:
+    """The Parquet files of ``footers`` as one Dask DataFrame, a partition per file, read by pyarrow
+    (a column a file lacks: nulls; text and zoned timestamps of different Arrow types: one type, see
+    :func:`~sla_dsl.events.arrow.common_schema`), and the source its problems name.
+
+    Not ``dd.read_parquet``: it takes every file to have the first file's columns, and reads the
+    columns a later file alone has as missing. Unless the files have a ``line`` column of their own,
+    their rows are numbered on from one file to the next, and the source is a
+    :class:`~sla_dsl.events.problems.RowSource` of those files: a problem names the file and its row
+    there, as one run over the directory does."""
+    schema = common_schema(footers)
+    numbered = LINE not in schema.names
+    firsts, parts, first = [], [], 1
+    for footer in footers:
+        firsts.append(first)
+        parts.append((first, str(footer.path)))
+        first += footer.rows
+    meta_schema = schema.append(pa.field(LINE, pa.int64())) if numbered else schema
+    meta = meta_schema.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
+    frame = importlib.import_module("dask.dataframe").from_map(
+        _read_file,
+        [str(f.path) for f in footers],
+        firsts,
+        schema=schema,
+        numbered=numbered,
+        meta=meta,
+        label="read-events",
+        enforce_metadata=False,
+    )
+    return frame, (RowSource.of(source, parts) if numbered else source)
+
+
 def _lacks(events: Any, source: str) -> None:
     """Refuse, as one run does (E115), a frame without the columns every event needs: they are
     known on the client from its metadata, before the shuffle on ``id`` needs one of them."""
@@ -172,8 +229,8 @@ def judge(
             judge_one = dask.delayed(judge_file, pure=True)
             parts = [judge_one(texts, f, start, end, as_of, source, skip_invalid) for f in files]
             return finish_blobs(texts, dask.compute(*_tree(parts, split_every)), start, end, as_of)
-        check_tables([Path(f) for f in files], declared_types(policies_of(texts)))  # named, before a task runs
-        events = importlib.import_module("dask.dataframe").read_parquet(files, dtype_backend="pyarrow")
+        footers = check_tables([Path(f) for f in files], declared_types(policies_of(texts)))  # before a task runs
+        events, source = _files_frame(footers, source)
     elif not hasattr(events, "map_partitions"):
         raise TypeError(
             f"events: expected a Dask DataFrame or Parquet paths, found {type(events).__name__} "

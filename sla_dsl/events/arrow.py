@@ -78,8 +78,11 @@ from .validate import validate_mapping
 __all__ = [
     "ARROW_SUFFIXES",
     "COLUMNS",
+    "TableFooter",
     "arrow_schema",
     "check_tables",
+    "common_schema",
+    "conform",
     "count_rows",
     "event_tables",
     "events_table",
@@ -619,21 +622,95 @@ def not_tables(others: Sequence[Path]) -> EventInputError:
     )
 
 
-def check_tables(paths: Sequence[Path], declared: Collection[str] = ()) -> None:
+class TableFooter(NamedTuple):
+    """What a Parquet file's footer says of its events: its columns and its rows."""
+
+    path: Path
+    schema: pa.Schema
+    rows: int
+
+
+def check_tables(paths: Sequence[Path], declared: Collection[str] = ()) -> list[TableFooter]:
     """Read the footer of each Parquet file of ``paths`` and check its columns as :func:`read_arrow` does:
     raises EventInputError naming the file (E117 unreadable, E115, E116) before any row is read."""
     reader = _Reader(EventLog("<tables>"), None, declare_types(declared))
+    footers: list[TableFooter] = []
     for f in paths:
         name = str(f)
         try:
-            schema = pq.ParquetFile(f).schema_arrow
+            file = pq.ParquetFile(f)
+            footers.append(TableFooter(Path(f), file.schema_arrow, file.metadata.num_rows))
         except (OSError, pa.ArrowException) as exc:
             if isinstance(exc, OSError) and exc.errno and not isinstance(exc, pa.ArrowException):
                 raise cannot_read(name, OSError(exc.errno, os.strerror(exc.errno))) from None
             raise EventInputError([_unreadable(name, exc)]) from None
-        reader.schema_problems(schema, RowSource.of(name))
+        reader.schema_problems(footers[-1].schema, RowSource.of(name))
     if reader.log.problems:
         raise EventInputError(reader.log.problems)
+    return footers
+
+
+_UNITS = ("s", "ms", "us", "ns")
+
+
+def _family(t: pa.DataType) -> str:
+    """Which of the reader's equivalent kinds a column type is: ``text``, ``time``, ``null`` or its own."""
+    if pa.types.is_null(t):
+        return "null"
+    if _is_text(t):
+        return "text"
+    if pa.types.is_timestamp(t) and t.tz is not None:
+        return "time"
+    return str(t)
+
+
+def common_schema(footers: Sequence[TableFooter]) -> pa.Schema:
+    """One schema for the tables of ``footers`` read as one table (columns in order of first sight), each
+    column of a type every file's values become without change of what the reader makes of them: text of
+    any Arrow text type as ``string`` (``large_string`` if one file has it), zoned timestamps of any unit
+    and zone as the finest unit in UTC (the same instants), a column a file lacks as nulls. Raises
+    EventInputError (E116, naming the files) for a column of two kinds, e.g. timestamps in one file and
+    text in another."""
+    seen: dict[str, list[tuple[Path, pa.DataType]]] = {}
+    for footer in footers:
+        for field in footer.schema:
+            seen.setdefault(field.name, []).append((footer.path, field.type))
+    fields: list[pa.Field] = []
+    for name, found in seen.items():
+        typed = [(path, t) for path, t in found if not pa.types.is_null(t)]
+        if not typed:
+            fields.append(pa.field(name, pa.null()))
+            continue
+        first_path, first = typed[0]
+        odd = next(((path, t) for path, t in typed if _family(t) != _family(first)), None)
+        if odd is not None:
+            said = words("events.E116.mixed", name=name, type=str(odd[1]), other=str(first), path=str(first_path))
+            raise EventInputError(
+                [problem(RowSource.of(str(odd[0])), 0, "E116", said, words("events.E116.mixed.help"), fatal=True)]
+            )
+        types = {t for _, t in typed}
+        if len(types) == 1:
+            fields.append(pa.field(name, first))
+        elif _family(first) == "text":
+            large = any(pa.types.is_large_string(getattr(t, "value_type", t)) for t in types)
+            fields.append(pa.field(name, pa.large_string() if large else pa.string()))
+        else:  # zoned timestamps (other types differ in family when they differ at all)
+            unit = max((t.unit for t in types), key=_UNITS.index)
+            fields.append(pa.field(name, pa.timestamp(unit, "UTC")))
+    return pa.schema(fields)
+
+
+def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` with the columns of ``schema`` (:func:`common_schema`), in its order and types."""
+    n = table.num_rows
+    columns = []
+    for field in schema:
+        if field.name not in table.column_names:
+            columns.append(pa.nulls(n, field.type))
+            continue
+        column = table[field.name]
+        columns.append(column if column.type == field.type else column.cast(field.type))
+    return pa.Table.from_arrays(columns, schema=schema)
 
 
 def event_tables(path: Path) -> tuple[list[Path], list[Path]]:

@@ -175,3 +175,77 @@ def test_a_directory_is_listed_as_one_run_lists_it(dask_client: Any, tmp_path: P
     (files / "notes.txt").write_text("left here")
     with pytest.raises(EventInputError, match=r"notes\.txt in the directory of events is neither Parquet nor Arrow"):
         files_json(files, EXAMPLE)
+
+
+def _times(column: pa.ChunkedArray, unit: str, zone: str) -> pa.Array:
+    return pa.array([dt.datetime.fromisoformat(v) for v in column.to_pylist()], pa.timestamp(unit, zone))
+
+
+def test_files_of_other_columns_and_types_are_read_as_one_table(dask_client: Any, tmp_path: Path) -> None:
+    """``dd.read_parquet`` takes every file to have the first one's columns: a column that only a later
+    file had (``kind``, say) was read as missing, and its events refused. As one run reads them: a column a
+    file lacks is nulls, text of any Arrow type is text, zoned timestamps of any unit and zone are instants."""
+    files = write_files(EXAMPLE, tmp_path / "events", 3, by_id=False)
+    paths = sorted(files.glob("*.parquet"))
+    first = pq.read_table(paths[0])
+    empty = [c for c in first.column_names if first[c].null_count == first.num_rows]
+    assert "kind" in empty  # the backups' column: in a later file only
+    first = first.drop_columns(empty)
+    pq.write_table(
+        first.set_column(first.schema.get_field_index("at"), "at", _times(first["at"], "us", "UTC")), paths[0]
+    )
+    second = pq.read_table(paths[1])
+    second = second.set_column(
+        second.schema.get_field_index("priority"), "priority", second["priority"].dictionary_encode()
+    )
+    second = second.set_column(second.schema.get_field_index("at"), "at", _times(second["at"], "us", "Asia/Tokyo"))
+    pq.write_table(second, paths[1])
+    third = pq.read_table(paths[2])
+    third = third.set_column(third.schema.get_field_index("at"), "at", _times(third["at"], "ns", "UTC"))
+    third = third.set_column(third.schema.get_field_index("id"), "id", third["id"].cast(pa.large_string()))
+    pq.write_table(third, paths[2])
+    expected = one_run_json(EXAMPLE, policy(), NOV, DEC)
+    assert files_json(files, EXAMPLE) == expected
+
+
+def test_a_bad_row_of_shuffled_files_is_named_by_file_and_row(dask_client: Any, tmp_path: Path) -> None:
+    """Files without a ``line`` column, shuffled on ``id``: a problem names the file and its row there, as
+    one run over the directory does (it named the source alone, with no row)."""
+    files = write_files(EXAMPLE, tmp_path / "events", 3, by_id=False)
+    for path in files.glob("*.parquet"):
+        pq.write_table(pq.read_table(path).drop_columns(["line"]), path)
+    part = files / "part-002.parquet"
+    table = pq.read_table(part)
+    at = table.column("at").to_pylist()
+    at[3] = "yesterday"
+    pq.write_table(table.set_column(table.schema.get_field_index("at"), "at", pa.array(at)), part)
+    with pytest.raises(EventInputError) as err:
+        files_json(files, EXAMPLE)
+    assert f"{part}: row 4, column `at`: error[E104]" in str(err.value)
+    one_run = subprocess_sla(files)
+    assert f"{part}: row 4, column `at`: error[E104]" in one_run
+
+
+def subprocess_sla(events: Path) -> str:
+    import subprocess
+    import sys
+
+    argv = [sys.executable, "-m", "sla_dsl._entry", "evaluate", str(POLICY_PATH), str(events), "--lang", "en"]
+    done = subprocess.run([*argv, "--from", "2026-11-01", "--to", "2026-12-01"], capture_output=True, text=True)
+    assert done.returncode == 1
+    return done.stderr
+
+
+def test_a_column_of_two_kinds_across_files_is_refused_naming_both(tmp_path: Path) -> None:
+    from sla_dsl.events.arrow import check_tables, common_schema
+
+    text = pa.table({"event": ["incident.reported"], "at": ["2026-11-02T10:00:00+09:00"], "id": ["I-1"]})
+    times = text.set_column(1, "at", _times(text["at"], "us", "UTC"))
+    pq.write_table(times, tmp_path / "a.parquet")
+    pq.write_table(text, tmp_path / "b.parquet")
+    footers = check_tables([tmp_path / "a.parquet", tmp_path / "b.parquet"])
+    with pytest.raises(EventInputError) as err:
+        common_schema(footers)
+    said = str(err.value)
+    assert f"{tmp_path / 'b.parquet'}: error[E116]: column `at` has type `string`" in said
+    assert f"`timestamp[us, tz=UTC]` in {tmp_path / 'a.parquet'}" in said
