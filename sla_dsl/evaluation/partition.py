@@ -283,10 +283,24 @@ def merge(parts: Sequence[Partial]) -> Partial:
         events=sum(p.events for p in parts),
         duplicates=sum(p.duplicates for p in parts),
         left_out=[x for p in parts for x in p.left_out],
-        problems=[x for p in parts for x in p.problems],
+        problems=_said_once(x for p in parts for x in p.problems),
         earliest=min((p.earliest for p in parts if p.earliest is not None), default=None),
         early=sum_tallies([p.early for p in parts]),
     )
+
+
+def _said_once(problems: Iterable[Problem]) -> list[Problem]:
+    """The partitions' problems, those of the whole table (line 0, fatal: a column of the wrong type,
+    one lacking) once: every partition of a frame finds them alike, and one run says them once."""
+    out: list[Problem] = []
+    seen: set[Problem] = set()
+    for p in problems:
+        if not p.line and p.fatal:
+            if p in seen:
+                continue
+            seen.add(p)
+        out.append(p)
+    return out
 
 
 def finish(

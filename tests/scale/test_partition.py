@@ -143,3 +143,17 @@ def test_lines_left_out_are_listed_as_one_run_lists_them() -> None:
     out = io.BytesIO()
     finish(policy(), merged, START, END).write_json(out)
     assert out.getvalue() == expected and b"error[E120]" in expected
+
+
+def test_a_column_problem_of_every_partition_is_said_once() -> None:
+    """A column of the wrong type is found by every partition alike: said once, as the whole frame in one
+    partition says it (it was said once per partition, and summed up as an invalid line)."""
+    events = frame(EXAMPLE).assign(cause=lambda f: f["cause"].map(lambda v: None if v is None else 1.0))
+    with pytest.raises(EventInputError) as whole:
+        finish(policy(), merge([judge_table(policy(), events, START, END)]), START, END)
+    where = {ident: k % 3 for k, ident in enumerate(dict.fromkeys(events["id"]))}
+    merged = merge(partials(events, where, 3, policy(), START, None))
+    with pytest.raises(EventInputError) as split:
+        finish(policy(), merged, START, END)
+    assert str(split.value) == str(whole.value)
+    assert str(split.value).count("error[E116]") == 1 and "invalid" not in str(split.value)
