@@ -37,6 +37,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from ..errors import InputError
 
@@ -108,12 +109,35 @@ def check_date(d: dt.date, what: str, text: str | None = None) -> dt.date:
 
 
 def epoch_text(seconds: float) -> str:
-    """An instant given in epoch seconds as ISO 8601 in UTC (``Z``), whatever its year."""
-    try:
-        t = dt.datetime(1970, 1, 1) + dt.timedelta(seconds=seconds)
-    except OverflowError:
-        return f"{seconds:.0f} seconds after 1970-01-01T00:00:00Z"
-    return t.isoformat() + "Z"
+    """An instant given in epoch seconds as ISO 8601 in UTC (``Z``), whatever its year: the proleptic
+    Gregorian calendar, a year past 9999 or before 1 written with its sign (``+10000-01-01T00:59:59Z``,
+    ``0000-12-31T23:00:00Z``, ``-0001-...``: year 0 is 1 BC, as ISO 8601 counts)."""
+    if not math.isfinite(seconds):
+        return f"{seconds} seconds after 1970-01-01T00:00:00Z"
+    whole = math.floor(seconds)
+    micro = round((seconds - whole) * 1_000_000)
+    if micro == 1_000_000:
+        whole, micro = whole + 1, 0
+    days, second = divmod(whole, 86_400)
+    year, month, day = _civil(days)
+    y = f"{year:04d}" if 0 <= year <= 9999 else f"{year:+05d}"
+    hh, rest = divmod(second, 3600)
+    clock = f"{hh:02d}:{rest // 60:02d}:{rest % 60:02d}" + (f".{micro:06d}" if micro else "")
+    return f"{y}-{month:02d}-{day:02d}T{clock}Z"
+
+
+def _civil(days: int) -> tuple[int, int, int]:
+    """(year, month, day) of the day ``days`` after 1970-01-01 in the proleptic Gregorian calendar, any
+    year (H. Hinnant's ``civil_from_days``, on whole numbers)."""
+    z = days + 719_468
+    era = z // 146_097
+    doe = z - era * 146_097
+    yoe = (doe - doe // 1460 + doe // 36_524 - doe // 146_096) // 365
+    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
+    mp = (5 * doy + 2) // 153
+    day = doy - (153 * mp + 2) // 5 + 1
+    month = mp + 3 if mp < 10 else mp - 9
+    return yoe + era * 400 + (month <= 2), month, day
 
 
 def check_epoch(seconds: float, what: str) -> float:
