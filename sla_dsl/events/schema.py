@@ -83,7 +83,8 @@ def _object_text(value: Any) -> Any:
     return value
 
 
-Attributes = Annotated[dict[Name, Name], BeforeValidator(_object_text)]
+#: ``null`` (a JSON Lines ``null``, a CSV cell ``null``) is no attributes, as an absent field is.
+Attributes = Annotated[dict[Name, Name] | None, BeforeValidator(_object_text)]
 
 
 class BaseEvent(BaseModel):
@@ -126,7 +127,7 @@ class IncidentReported(BaseEvent):
     #: what caused the failure, one the policy declares (``force_majeure`` excludes it under Article 4)
     cause: Name | None = None
     #: the incident's attributes that the policy declares (``{"plan": "premium"}``): they choose its rules
-    attributes: Attributes | None = None
+    attributes: Attributes = None
 
 
 class IncidentProductSuspected(BaseEvent):
@@ -176,7 +177,7 @@ class OutageStarted(BaseEvent):
     #: the measured service that is down (absent: every measured service)
     service: Name | None = None
     #: the outage's attributes that the policy declares (``{"plan": "premium"}``): they choose its notify rules
-    attributes: Attributes | None = None
+    attributes: Attributes = None
 
 
 class OutageEnded(BaseEvent):

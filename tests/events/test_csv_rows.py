@@ -118,6 +118,15 @@ def test_an_attributes_cell_is_strict_json_as_a_json_lines_log() -> None:
         read_text(line)
 
 
+def test_an_attributes_cell_null_is_no_attributes_as_in_a_json_lines_log() -> None:
+    """``null`` is no attributes in a JSON Lines log; the same JSON in a CSV cell was refused (E109)."""
+    line = json.dumps({"event": "incident.reported", "at": AT, "id": "I", "priority": "P1", "attributes": None})
+    cells = read_text(f"event,at,id,priority,attributes\nincident.reported,{AT},I,P1,null\n", "ev.csv", fmt="csv")
+    empty = read_text(f"event,at,id,priority,attributes\nincident.reported,{AT},I,P1,\n", "ev.csv", fmt="csv")
+    records = [[r[:3] for r in recs] for log in (cells, empty, read_text(line)) for recs in log.groups[0].values()]
+    assert records == [[(records[0][0][0], 0, ("P1", None, None))]] * 3
+
+
 def test_the_progress_of_a_csv_log_counts_its_bytes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(csv_reader, "_EVERY", 10)
     path = tmp_path / "ev.csv"
