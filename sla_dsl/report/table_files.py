@@ -127,6 +127,8 @@ class TableFile:
         self.writer: pq.ParquetWriter | None = None
         self.pending: list[pa.Table] = []
         self.rows = 0
+        #: row groups have been handed to the thread
+        self.handed = False
 
     def add(self, piece: pa.Table) -> None:
         """Hold ``piece``; write the rows held once they make a row group."""
@@ -142,6 +144,7 @@ class TableFile:
         while self.queued and (len(self.queued) >= _AHEAD or self.queued[0].done()):
             self.queued.pop(0).result()  # (raises the thread's error)
         self.queued.append(self.thread.submit(self._group, pieces))
+        self.handed = True
 
     def _wait(self) -> None:
         """Wait for the row groups handed to the thread; raise the first error among them."""
@@ -168,7 +171,7 @@ class TableFile:
     def close(self, schema: pa.Schema) -> None:
         """Write the rows still held (a table with no rows: its schema), end the file, give it its mode
         and flush it to disk."""
-        if self.pending or self.writer is None:
+        if self.pending or not self.handed:  # (the thread makes the writer: not read here, where it may not yet be)
             self.pending = self.pending or [schema.empty_table()]
             self._write()
         self._wait()

@@ -167,3 +167,29 @@ def test_a_failed_run_leaves_a_linked_table_and_its_target_as_they_were(
         write(out)
     assert link.is_symlink() and link.resolve() == target
     assert _contents(elsewhere) == {target.name: b"earlier incidents"}
+
+
+def test_a_table_whose_first_row_group_the_thread_has_not_begun_gets_no_empty_group(tmp_path: Path) -> None:
+    """``close`` asked whether the thread had made the file's writer yet: when it had not, an empty row
+    group was queued after the rows handed over."""
+    import concurrent.futures as cf
+    import threading
+
+    import pyarrow as pa
+
+    from sla_dsl.report.table_files import GROUP, TableFile
+
+    release = threading.Event()
+    thread = cf.ThreadPoolExecutor(1)
+    try:
+        thread.submit(release.wait)  # the thread is busy: the file's first group waits behind this
+        file = TableFile(tmp_path / "t.parquet", thread, 0o644)
+        schema = pa.schema([pa.field("n", pa.int64())])
+        file.add(pa.table({"n": pa.array(range(GROUP), pa.int64())}, schema=schema))
+        threading.Timer(0.2, release.set).start()  # after close has looked, and while it waits
+        file.close(schema)
+        assert pq.ParquetFile(file.tmp).metadata.num_row_groups == 1
+        file.drop()
+    finally:
+        release.set()
+        thread.shutdown()
