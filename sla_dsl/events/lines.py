@@ -40,7 +40,8 @@ from functools import partial
 from pathlib import Path
 from typing import IO, Any, AnyStr, cast
 
-from ..lang.diagnostics import Words, listing, words
+from ..lang.diagnostics import Arg, Code, Words, listing, words
+from .problems import os_reason
 
 #: The most bytes one event line may hold, its end of line included (1 MiB).
 #: An event is a few hundred bytes; a longer line is an error of its own line.
@@ -224,20 +225,48 @@ def too_long(length: int | None, unit: str) -> tuple[str, Words, Words, bool]:
     return "E112", words("events.E112.long", length=f"{length:,}", unit=words(f"events.unit.{unit}")), hint, False
 
 
-def read_failure(exc: BaseException, stream: Any) -> tuple[str, Words, Words]:
-    """(code, message, help) when reading ``stream`` failed part way with ``exc``."""
-    detail = str(exc) or type(exc).__name__
-    if isinstance(exc, OSError) and exc.strerror:
-        detail = exc.strerror
-    detail = detail[0].lower() + detail[1:]
+def read_failure(exc: BaseException, stream: Any, name: str = "FILE") -> tuple[str, Words, Words]:
+    """(code, message, help) when reading ``stream`` (the file ``name``) failed part way with ``exc``."""
     kind = compressed_as(stream)
     if kind is not None:
         return (
             "E114",
-            words("events.E114.damaged", kind=kind, detail=detail),
-            words("events.E114.damaged.help", check=f"`{kind} -t FILE`"),
+            words("events.E114.damaged", kind=kind, detail=_damage(exc, kind)),
+            words("events.E114.damaged.help", check=f"`{kind} -t {name}`"),
         )
+    detail = os_reason(exc) if isinstance(exc, OSError) and exc.errno else _quoted(exc)
     return "E114", words("events.E114.unreadable", detail=detail), words("events.E114.unreadable.help")
+
+
+#: What the decompressors say of a damaged stream (the start of their message) -> the catalogue's words.
+_DAMAGE = (
+    ("compressed file ended before", "events.E114.ended"),
+    ("crc check failed", "events.E114.checksum"),
+    ("incorrect length of data produced", "events.E114.length"),
+    ("unknown compression method", "events.E114.method"),
+    ("not a gzipped file", "events.E114.not_kind"),
+    ("error -3 while decompressing", "events.E114.corrupt"),
+    ("invalid data stream", "events.E114.corrupt"),
+    ("corrupt input data", "events.E114.corrupt"),
+    ("input format not supported by decoder", "events.E114.not_kind"),
+)
+
+
+def _damage(exc: BaseException, kind: str) -> Arg:
+    """What is wrong with a compressed stream, in the catalogue's words when the decompressor's message
+    is one of its usual ones; else the system's reason, or its message quoted."""
+    said = str(exc).lower()
+    for start, key in _DAMAGE:
+        if said.startswith(start):
+            return words(key, kind=kind)
+    if isinstance(exc, OSError) and exc.errno:
+        return os_reason(exc)
+    return _quoted(exc)
+
+
+def _quoted(exc: BaseException) -> Code:
+    """A message of a library's own, quoted as it said it (in backticks in Japanese)."""
+    return Code(str(exc) or type(exc).__name__)
 
 
 def not_utf8(line: str | bytes) -> Words | None:

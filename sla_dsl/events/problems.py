@@ -36,7 +36,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..i18n import message
-from ..lang.diagnostics import Arg, Both, WordedInputError, Words, words
+from ..lang.diagnostics import Arg, Both, Code, WordedInputError, Words, words
 
 
 class RowSource(str):
@@ -224,6 +224,22 @@ _OS_WORDS = {
     errno.EFBIG: "efbig",
     errno.EROFS: "erofs",
     errno.EIO: "eio",
+    errno.ELOOP: "eloop",
+    errno.ENAMETOOLONG: "enametoolong",
+    errno.ENXIO: "enxio",
+    errno.EBADF: "ebadf",
+    errno.EPERM: "eperm",
+    errno.ESPIPE: "espipe",
+    errno.EMFILE: "emfile",
+    errno.ENFILE: "emfile",
+    errno.ENOMEM: "enomem",
+    errno.EBUSY: "ebusy",
+    errno.ETXTBSY: "ebusy",
+    errno.EINVAL: "einval",
+    errno.ENODEV: "enxio",
+    errno.ESTALE: "estale",
+    errno.EXDEV: "exdev",
+    errno.ENOTEMPTY: "enotempty",
 }
 #: The reason of the error a write to a closed standard output raises (``sla``'s main puts it there).
 STDOUT_CLOSED = "the standard output is closed"
@@ -231,13 +247,14 @@ STDOUT_CLOSED = "the standard output is closed"
 
 def os_reason(exc: OSError) -> Arg:
     """Why the system refused, for a person: a common error (by its errno) in the catalogue's Japanese and
-    the system's own English; any other error's text as it is."""
+    the system's own English; any other error's text as it is, quoted in Japanese."""
     if exc.strerror == STDOUT_CLOSED:
         return words("events.os.stdout_closed")
     key = _OS_WORDS.get(exc.errno) if exc.errno is not None else None
     if key is not None:
         return Both(words(f"events.os.{key}").text("ja"), exc.strerror or os.strerror(exc.errno or 0))
-    return exc.strerror or str(exc)
+    said = exc.strerror or str(exc) or type(exc).__name__
+    return Both(words("events.os.other", reason=Code(said)).text("ja"), said)
 
 
 def cannot_read(name: str, exc: OSError | Words) -> EventSourceError:

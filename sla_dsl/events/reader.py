@@ -41,6 +41,7 @@ import io
 import json
 import os
 import re
+import shlex
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
@@ -131,7 +132,7 @@ class _Collector:
 
     def stopped(self, line: int, exc: BaseException, stream: Any) -> None:
         """Reading ``stream`` failed at ``line``: a fatal problem."""
-        code, message, hint = read_failure(exc, stream)
+        code, message, hint = read_failure(exc, stream, _file_name(self.log.source))
         self.bad(line, code, message, hint, fatal=True)
 
     def finish(self) -> EventLog:
@@ -641,13 +642,19 @@ def _refuse_columnar_pipe(stream: Any, name: str) -> None:
     raise EventInputError([problem(name, 1, "E117", said, hint, fatal=True)])
 
 
+def _file_name(source: str) -> str:
+    """``source`` as a command names it (``FILE`` for standard input)."""
+    return "FILE" if source.startswith("<") else shlex.quote(source)
+
+
 def _refuse_compressed_table(stream: Any, name: str) -> None:
     """One fatal E117 when a compressed log holds Parquet or Arrow (``events.parquet.gz``): it is read
     from a file, not as it is decompressed, and never as lines of text."""
     try:
         kind = columnar_magic(stream.peek(6)[:6])
-    except READ_ERRORS:
-        return  # the line reader stops at the damage, and says so
+    except READ_ERRORS as exc:  # (said here: the decompressor has used up the bytes it failed on)
+        code, message, hint = read_failure(exc, stream, _file_name(name))
+        raise EventInputError([problem(name, 1, code, message, hint, fatal=True)]) from None
     compression = compressed_as(stream)
     if kind is None or compression is None:
         return
@@ -672,7 +679,7 @@ def iter_events(path: str | Path, *, declared: Collection[str] = ()) -> Iterator
             try:
                 lineno, raw = next(lines, (0, b""))
             except READ_ERRORS as exc:
-                code, message, hint = read_failure(exc, stream)
+                code, message, hint = read_failure(exc, stream, _file_name(source))
                 raise EventInputError([problem(source, lineno + 1, code, message, hint, fatal=True)]) from None
             if not raw:
                 return

@@ -59,6 +59,20 @@ EVENTS: dict[str, Msg] = {
     "events.os.efbig": Msg("ファイルが大きすぎます", "File too large"),
     "events.os.erofs": Msg("読み取り専用のファイルシステムです", "Read-only file system"),
     "events.os.eio": Msg("入出力エラーです", "Input/output error"),
+    "events.os.eloop": Msg("シンボリックリンクが循環しています", "Too many levels of symbolic links"),
+    "events.os.enametoolong": Msg("ファイル名が長すぎます", "File name too long"),
+    "events.os.enxio": Msg("読み書きできる相手のないデバイスかソケットです", "No such device or address"),
+    "events.os.ebadf": Msg("ファイル記述子が閉じているか、この向きには開かれていません", "Bad file descriptor"),
+    "events.os.eperm": Msg("この操作は許可されていません", "Operation not permitted"),
+    "events.os.espipe": Msg("パイプやソケットで、読む位置を移せません", "Illegal seek"),
+    "events.os.emfile": Msg("開いているファイルが多すぎます", "Too many open files"),
+    "events.os.enomem": Msg("メモリが足りません", "Cannot allocate memory"),
+    "events.os.ebusy": Msg("ファイルかデバイスが使用中です", "Device or resource busy"),
+    "events.os.einval": Msg("システムがこの操作を受け付けません", "Invalid argument"),
+    "events.os.estale": Msg("ネットワークファイルシステム上のファイルが古くなっています", "Stale file handle"),
+    "events.os.exdev": Msg("ファイルシステムをまたいで移せません", "Invalid cross-device link"),
+    "events.os.enotempty": Msg("ディレクトリが空ではありません", "Directory not empty"),
+    "events.os.other": Msg("システムのエラーです（{reason}）", "{reason}"),
     "events.os.stdout_closed": Msg("標準出力が閉じています", "the standard output is closed"),
     "events.no_tables": Msg(
         "{name}: ディレクトリに Parquet・Arrow のファイル（{patterns}）がありません",
@@ -230,6 +244,16 @@ EVENTS: dict[str, Msg] = {
         "この行より後は読めません。ログをもう一度コピーするか、{check} で確かめてください",
         "the lines after this one cannot be read: copy the log again, or check it with {check}",
     ),
+    "events.E114.ended": Msg(
+        "終わりの印より前でファイルが終わっています", "the file ends before its end-of-stream marker"
+    ),
+    "events.E114.checksum": Msg("チェックサムが合いません", "the checksum does not match"),
+    "events.E114.length": Msg(
+        "展開した長さが記録と合いません", "the decompressed length does not match the recorded one"
+    ),
+    "events.E114.method": Msg("{kind} の知らない圧縮方式です", "a compression method {kind} does not know"),
+    "events.E114.not_kind": Msg("{kind} で圧縮されたデータではありません", "not {kind}-compressed data"),
+    "events.E114.corrupt": Msg("圧縮されたデータが壊れています", "the compressed data is corrupt"),
     "events.E114.unreadable": Msg(
         "この行より後のログを読めません：{detail}", "cannot read the log past this line: {detail}"
     ),

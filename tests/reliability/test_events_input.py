@@ -8,6 +8,7 @@ generous timeout and an address-space limit (a hang guard, not a timing test).
 from __future__ import annotations
 
 import bz2
+import errno
 import gzip
 import io
 import json
@@ -442,6 +443,59 @@ def test_item28_a_damaged_gzip_log_is_one_located_error(tmp_path: Path) -> None:
     assert res.stderr.count("error[") == 1 and "error[E114]" in res.stderr, res.stderr
 
 
+def _damaged(kind: str) -> dict[str, bytes]:
+    """Logs compressed with ``kind`` and damaged each way a decompressor says apart."""
+    import lzma
+
+    compress = {"gzip": gzip.compress, "bzip2": bz2.compress, "xz": lzma.compress}[kind]
+    data = compress(_example_lines())
+    middle = bytearray(data)
+    if kind == "gzip":
+        middle[10] |= 0b110  # the first deflate block's type: 3 is no type
+    else:  # (bzip2 and xz check each block; deflate might read a damaged one as other data)
+        middle[len(data) // 2 : len(data) // 2 + 64] = bytes(64)
+    # (bzip2 is known by its first 10 bytes: fewer are a line of text)
+    header = data[: 12 if kind == "bzip2" else 8]
+    cases = {"cut in the header": header, "cut": data[: len(data) // 2], "middle": bytes(middle)}
+    if kind == "gzip":
+        method = bytearray(data)
+        method[2] = 9  # the compression method: only 8 (deflate) is gzip's
+        crc = bytearray(data)
+        crc[-8] ^= 0xFF  # the checksum of the decompressed data
+        cases |= {"method": bytes(method), "checksum": bytes(crc)}
+    return cases
+
+
+#: What each damage is called, in the catalogue's words (English; the Japanese is checked apart).
+_SAID = {
+    "cut in the header": "the file ends before its end-of-stream marker",
+    "cut": "the file ends before its end-of-stream marker",
+    "middle": "the compressed data is corrupt",
+    "method": "a compression method gzip does not know",
+    "checksum": "the checksum does not match",
+}
+
+
+@pytest.mark.parametrize("kind", ["gzip", "bzip2", "xz"])
+def test_item28_each_damage_of_a_compressed_log_is_said_in_the_catalogues_words(tmp_path: Path, kind: str) -> None:
+    """A log cut inside its gzip header was read as an empty log, exit 0 and every target met: the failed
+    peek for a table inside was passed over, and the decompressor had used up the header. A damaged
+    stream's message was the library's English (``cRC check failed 0x...``), in Japanese runs too."""
+    for case, data in _damaged(kind).items():
+        f = tmp_path / f"{case.replace(' ', '-')}.jsonl"
+        f.write_bytes(data)
+        with pytest.raises(EventInputError) as info:
+            read_events(f)
+        (p,) = info.value.problems
+        assert (p.code, p.fatal) == ("E114", True), case
+        assert p.message.endswith(f"here: {_SAID[case]}"), (case, p.message)
+        assert p.help is not None and p.help.endswith(f"`{kind} -t {f}`"), p.help
+        res = sla("evaluate", POLICY, f, *MONTH, "--quiet")
+        assert res.returncode == 1 and "error[E114]" in res.stderr, (case, res.stderr)
+        ja = res.stderr.split("error[E114]: ", 1)[1]
+        assert not set(re.findall(r"[A-Za-z0-9]+", re.sub("`[^`]*`", "", ja).replace(kind, ""))), (case, ja)
+
+
 @pytest.mark.parametrize(("magic", "kind"), [(b"\x28\xb5\x2f\xfd", "zstd"), (b"PK\x03\x04", "zip")])
 def test_item28_a_compression_not_read_is_one_error_not_a_flood(tmp_path: Path, magic: bytes, kind: str) -> None:
     f = tmp_path / "events.jsonl.zst"
@@ -450,3 +504,23 @@ def test_item28_a_compression_not_read_is_one_error_not_a_flood(tmp_path: Path, 
         read_events(f, skip_invalid=True)
     (p,) = info.value.problems
     assert (p.line, p.code) == (1, "E114") and f"{kind}-compressed" in p.message and p.help
+
+
+def test_uncommon_system_errors_are_said_in_japanese_too(tmp_path: Path) -> None:
+    """A symbolic link loop or an over-long name gave the system's English in a Japanese run."""
+    loop = tmp_path / "loop.jsonl"
+    loop.symlink_to(loop)
+    for path, said in (
+        (loop, "シンボリックリンクが循環しています"),
+        (tmp_path / ("x" * 300), "ファイル名が長すぎます"),
+    ):
+        res = sla("evaluate", POLICY, path, *MONTH)
+        assert res.returncode == 1 and said in res.stderr, res.stderr
+        assert not re.search(r"[A-Za-z]{3,}", res.stderr.replace(str(path), "").split("：", 1)[1]), res.stderr
+    from sla_dsl.events.problems import os_reason
+    from sla_dsl.lang.diagnostics import Words, words
+
+    other = words("events.cannot_read", name="x", detail=os_reason(OSError(errno.EHOSTDOWN, "Host is down")))
+    assert isinstance(other, Words)
+    assert other.text("ja").endswith("システムのエラーです（`Host is down`）")
+    assert other.text("en").endswith("Host is down")
