@@ -45,6 +45,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import stat
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import UnionType
@@ -59,7 +60,7 @@ from pydantic import AwareDatetime
 from ..lang.diagnostics import Words, listing, words
 from .arrow_columns import PER_SECOND, epochs, file_batch, int64s
 from .fast import fast_epoch, plain
-from .lines import ARROW_SUFFIXES, file_magic, is_columnar_path, is_parquet_file
+from .lines import ARROW_SUFFIXES, PARQUET_SUFFIXES, columnar_magic, is_columnar_path, is_parquet_file
 from .problems import EventInputError, EventSourceError, Problem, RowSource, cannot_read, problem
 from .schema import (
     BUILTIN_COUNT,
@@ -716,19 +717,90 @@ def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
 def event_tables(path: Path) -> tuple[list[Path], list[Path]]:
     """The tables under ``path`` in name order (by their suffix or first bytes), and the other files,
     which are not passed over in silence: a file or directory whose name starts with ``_`` or ``.``
-    is (what Spark and Hive write beside the data: ``_SUCCESS``, ``_metadata``, ``.crc``)."""
+    is (what Spark and Hive write beside the data: ``_SUCCESS``, ``_metadata``, ``.crc``).
+
+    Nothing else is left out: a directory that cannot be listed, or an entry that cannot be looked at
+    (a symbolic link to nothing), raises EventSourceError naming it; an entry that is no file (a named
+    pipe, a socket, a device) raises EventInputError (E117). A directory reached again through a link
+    is listed once."""
     if not path.is_dir():
         return [path], []
     tables: list[Path] = []
     others: list[Path] = []
-    for p in sorted(path.rglob("*")):
-        if any(part.startswith(("_", ".")) for part in p.relative_to(path).parts) or not p.is_file():
+    _list_tables(path, set(), tables, others)
+    return tables, others
+
+
+def _list_tables(directory: Path, seen: set[str], tables: list[Path], others: list[Path]) -> None:
+    """File the entries under ``directory`` (see :func:`event_tables`), in the order of their paths."""
+    real = os.path.realpath(directory)
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        with os.scandir(directory) as listing_:
+            entries = sorted(listing_, key=lambda e: e.name)
+    except OSError as exc:
+        raise cannot_read(str(directory), exc) from None
+    for entry in entries:
+        if entry.name.startswith(("_", ".")):
             continue
-        if p.name.lower().endswith(ARROW_SUFFIXES) or file_magic(p) is not None:
+        p = Path(entry.path)
+        try:
+            mode = os.stat(p).st_mode  # (through a link: a link to nothing is an error here)
+        except OSError as exc:
+            raise cannot_read(str(p), exc) from None
+        if stat.S_ISDIR(mode):
+            _list_tables(p, seen, tables, others)
+        elif not stat.S_ISREG(mode):
+            raise EventInputError([_not_a_file(str(p))])
+        elif entry.name.lower().endswith(ARROW_SUFFIXES) or _magic(p) is not None:
             tables.append(p)
         else:
             others.append(p)
-    return tables, others
+
+
+def _magic(path: Path) -> str | None:
+    """:func:`~.lines.columnar_magic` of the regular file ``path``; a file that cannot be opened raises
+    EventSourceError naming it (it would be taken for a file that is no table)."""
+    try:
+        with open(path, "rb") as fh:
+            return columnar_magic(fh.read(6))
+    except OSError as exc:
+        raise cannot_read(str(path), exc) from None
+
+
+def _refuse_no_file(path: Path) -> None:
+    """E117 for a table named as a path that is no regular file: a named pipe (``mkfifo events.parquet``)
+    as standard input is, anything else (a socket, a device) as no file. A table is read from a file:
+    its footer is at its end."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # (opening it says why)
+    if stat.S_ISREG(mode):
+        return
+    if not stat.S_ISFIFO(mode):
+        raise EventInputError([_not_a_file(str(path))])
+    kind = "Parquet" if path.name.lower().endswith(PARQUET_SUFFIXES) else "Arrow"
+    said = words(
+        "events.E117.pipe", what=words("events.word.pipe"), kind=words(f"events.word.{kind.lower()}"), name=kind
+    )
+    raise EventInputError(
+        [problem(RowSource.of(str(path)), 0, "E117", said, words("events.E117.help.pipe"), fatal=True)]
+    )
+
+
+def _not_a_file(name: str) -> Problem:
+    """E117 of an entry that is no regular file, where a table is read from a file."""
+    return problem(
+        RowSource.of(name),
+        0,
+        "E117",
+        words("events.E117.not_file", name=name),
+        words("events.E117.not_file.help"),
+        fatal=True,
+    )
 
 
 def count_rows(path: str | Path) -> int | None:
@@ -736,11 +808,11 @@ def count_rows(path: str | Path) -> int | None:
     total = 0
     try:
         for f in _files(Path(path)):
-            if not is_parquet_file(f):
+            if not is_parquet_file(f) or not stat.S_ISREG(os.stat(f).st_mode):  # (a named pipe: never opened here)
                 return None
             total += pq.ParquetFile(f).metadata.num_rows
-    except (OSError, pa.ArrowException):
-        return None
+    except (OSError, pa.ArrowException, EventInputError, EventSourceError):
+        return None  # the reader says why
     return total
 
 
@@ -771,6 +843,8 @@ def read_arrow(
     files, others = event_tables(root)
     if others:
         raise not_tables(others)
+    if not root.is_dir():
+        _refuse_no_file(root)
     if not files:
         raise EventSourceError(words("events.no_tables", name=str(path), patterns="`*.parquet`, `*.arrow`"))
     parts: list[tuple[int, str]] = []

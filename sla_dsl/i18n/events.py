@@ -307,6 +307,14 @@ EVENTS: dict[str, Msg] = {
         "パイプの代わりにファイルのパスを指定してください（Parquet ファイルのディレクトリも読めます）",
         "give the file's path instead of a pipe (a directory of Parquet files is read too)",
     ),
+    "events.E117.not_file": Msg(
+        "{name} はファイルではありません（名前付きパイプ、ソケット、デバイスのどれかです）",
+        "{name} is not a file (a named pipe, a socket or a device)",
+    ),
+    "events.E117.not_file.help": Msg(
+        "Parquet と Arrow IPC の表は、終わりに目次があるのでファイルから読みます。ファイルに保存してから渡してください",
+        "a Parquet or Arrow IPC table is read from a file, whose end holds its footer: save it to a file first",
+    ),
     "events.E117.not_table": Msg(
         "イベントのディレクトリにある {name} は Parquet でも Arrow IPC でもありません",
         "{name} in the directory of events is neither Parquet nor Arrow IPC",

@@ -135,6 +135,57 @@ def test_a_directory_holding_a_file_that_is_no_table_is_refused_naming_it(tmp_pa
     assert "パス" not in found.text("ja") and "Parquet でも Arrow IPC でもありません" in found.text("ja")
 
 
+def test_a_directory_leaves_nothing_out_in_silence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A subdirectory that could not be listed, a link to nothing and a named pipe were passed over: exit
+    0, and a report of half the events. Each is now named; a directory reached twice is read once."""
+    import os
+
+    from sla_dsl.events.problems import EventSourceError
+
+    folder, _ = _halves(tmp_path)
+    (folder / "again").symlink_to(folder)  # a loop: listed once
+    assert read_events(folder).count == 4
+    (folder / "gone.parquet").symlink_to(tmp_path / "nowhere.parquet")
+    with pytest.raises(EventSourceError) as gone:
+        read_events(folder)
+    assert str(gone.value) == f"{folder / 'gone.parquet'}: cannot read events: No such file or directory"
+    (folder / "gone.parquet").unlink()
+    os.mkfifo(folder / "pipe.parquet")
+    with pytest.raises(EventInputError) as pipe:
+        read_events(folder)
+    [found] = pipe.value.problems
+    assert (found.code, found.fatal) == ("E117", True) and "is not a file (a named pipe" in found.message
+    (folder / "pipe.parquet").unlink()
+    (folder / "sub").mkdir()
+    real = os.scandir
+
+    def refused(path: object = ".") -> object:
+        if str(path).endswith("sub"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", refused)
+    with pytest.raises(EventSourceError) as sub:
+        read_events(folder)
+    assert str(sub.value) == f"{folder / 'sub'}: cannot read events: Permission denied"
+    assert sub.value.in_lang("ja").args[0].endswith("アクセスする権限がありません")
+
+
+def test_a_named_pipe_given_as_a_table_is_said_to_be_one(tmp_path: Path) -> None:
+    """A named pipe called ``events.parquet`` was opened as a table: ``lseek failed`` (pyarrow's words), or
+    no end at all with no writer. Run apart, with a time limit: a reader that opens it waits for ever."""
+    import os
+    import subprocess
+    import sys
+
+    pipe = tmp_path / "events.parquet"
+    os.mkfifo(pipe)
+    argv = [sys.executable, "-m", "sla_dsl._entry", "evaluate", str(POLICY), str(pipe), *PERIOD]
+    done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "error[E117]: パイプの中身は Parquet 形式のファイルです" in done.stderr and "lseek" not in done.stderr
+
+
 def test_a_gzipped_parquet_file_is_refused_once_not_read_as_lines(tmp_path: Path) -> None:
     _, table = _halves(tmp_path)
     sink = io.BytesIO()
