@@ -45,6 +45,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 import stat
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -57,7 +58,7 @@ import pyarrow.ipc as ipc
 import pyarrow.parquet as pq
 from pydantic import AwareDatetime
 
-from ..lang.diagnostics import Words, listing, words
+from ..lang.diagnostics import Code, Words, listing, words
 from .arrow_columns import PER_SECOND, epochs, file_batch, int64s
 from .fast import fast_epoch, plain
 from .lines import ARROW_SUFFIXES, PARQUET_SUFFIXES, columnar_magic, is_columnar_path, is_parquet_file
@@ -885,8 +886,32 @@ def read_arrow(
 _WRITERS = listing(["pyarrow", "DuckDB", "Spark", "pandas", "polars"], ", ")
 
 
+#: What pyarrow says of a file it cannot read (a pattern of its first line) -> the catalogue's words.
+_ARROW_SAYS = (
+    (re.compile(r"Couldn't deserialize thrift"), "events.E117.thrift"),
+    (re.compile(r"Parquet magic bytes not found in footer"), "events.E117.no_footer"),
+    (re.compile(r"Parquet file size is (?P<size>\d+) bytes"), "events.E117.too_short"),
+    (
+        re.compile(r"Corrupt \w+ compressed data|\w+ decompression failed|Decompression failed", re.I),
+        "events.E117.page",
+    ),
+    (re.compile(r"Expected to (?:be able to )?read \d+ .*bytes|Unexpected end of stream|EOF"), "events.E117.cut"),
+)
+
+
+def _arrow_detail(exc: BaseException) -> Words:
+    """What is wrong with a file pyarrow cannot read, in the catalogue's words when its message is one of
+    the usual ones; else its message, quoted (in backticks in Japanese)."""
+    said = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    for pattern, key in _ARROW_SAYS:
+        found = pattern.search(said)
+        if found is not None:
+            return words(key, **found.groupdict())
+    return words("events.E117.other", detail=Code(said))
+
+
 def _unreadable(source: str, exc: BaseException, row: int = 0) -> Problem:
-    detail = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    detail = _arrow_detail(exc)
     return problem(
         RowSource.of(source) if not isinstance(source, RowSource) else source,
         row,

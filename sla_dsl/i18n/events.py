@@ -114,6 +114,22 @@ EVENTS: dict[str, Msg] = {
     "events.json.escape": Msg("文字列のエスケープが不正です", "invalid escaped sequence in string"),
     "events.json.leading_zero": Msg("先頭が 0 の数は使えません", "number with leading zero is not allowed"),
     "events.json.control": Msg("文字列に制御文字があります", "unexpected control character in string"),
+    "events.json.low_surrogate": Msg(
+        "文字列の `\\ud800`〜`\\udbff` の後のエスケープが下位サロゲートではありません",
+        "invalid low surrogate in string",
+    ),
+    "events.json.high_surrogate": Msg(
+        "文字列の下位サロゲート（`\\udc00`〜`\\udfff`）の前に上位サロゲートがありません",
+        "invalid high surrogate in string",
+    ),
+    "events.json.no_low_surrogate": Msg(
+        "文字列の上位サロゲート（`\\ud800`〜`\\udbff`）の後に下位サロゲートがありません", "no low surrogate in string"
+    ),
+    "events.json.bad_escape": Msg("文字列のエスケープが不正です", "invalid escape in string"),
+    "events.json.infinity": Msg(
+        "数が大きすぎて、倍精度の浮動小数点数では無限大になります", "number is infinity when parsed as double"
+    ),
+    "events.json.depth": Msg("入れ子が深すぎます", "depth limit exceeded"),
     # E101-E109: a line that is JSON but not an event (events/validate.py)
     "events.E101": Msg("JSON オブジェクトが必要ですが、{kind}です", "expected a JSON object, found {kind}"),
     "events.E102.event": Msg("フィールド `event` がありません", "missing field `event`"),
@@ -336,6 +352,20 @@ EVENTS: dict[str, Msg] = {
         "ファイルを Parquet または Arrow として読めません：{detail}",
         "cannot read the file as Parquet or Arrow: {detail}",
     ),
+    "events.E117.thrift": Msg("ファイルの目次（フッター）が壊れています", "the file's footer is damaged"),
+    "events.E117.no_footer": Msg(
+        "ファイルの終わりに Parquet の目次（フッター）がありません。途切れているか、Parquet ではありません",
+        "the file ends without a Parquet footer: it is cut short, or not Parquet",
+    ),
+    "events.E117.too_short": Msg(
+        "Parquet のファイルとしては短すぎます（{size} バイト）", "the file is too short to be Parquet ({size} bytes)"
+    ),
+    "events.E117.page": Msg("圧縮されたデータのページが壊れています", "a page of compressed data is damaged"),
+    "events.E117.cut": Msg(
+        "書いてあるはずのデータの前でファイルが終わっています。途切れているか、この形式ではありません",
+        "the file ends before the data it announces: it is cut short, or not in this format",
+    ),
+    "events.E117.other": Msg("読み込みライブラリのエラーです（{detail}）", "{detail}"),
     "events.E117.unreadable.help": Msg(
         "イベントは Parquet か Arrow IPC を書き出せるツール（{tools}）で書いてください",
         "write the events with a Parquet or Arrow IPC writer ({tools})",

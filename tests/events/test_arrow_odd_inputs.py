@@ -212,3 +212,55 @@ def test_a_directorys_problems_come_file_by_file(tmp_path: Path) -> None:
     said = [p.render("en").splitlines()[0] for p in info.value.problems]
     assert said[0].startswith(f"{folder / '1.parquet'}: column `id`: error[E116]")
     assert said[1].startswith(f"{folder / '2.parquet'}: row 2, column `id`: error[E107]")
+
+
+def _damaged_tables(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    """Tables damaged each way pyarrow words apart -> (file, what E117 says of it)."""
+    import pyarrow.feather as feather
+
+    rows = [{"event": "incident.reported", "at": AT, "id": f"INC-{i}", "priority": "P1"} for i in range(500)]
+    table = pa.Table.from_pylist(rows)
+    good = tmp_path / "good.parquet"
+    pq.write_table(table, good, compression="snappy", use_dictionary=False)
+    data = good.read_bytes()
+    arrow = tmp_path / "good.arrow"
+    feather.write_feather(table, arrow, compression="uncompressed")
+    cases: dict[str, tuple[bytes, str, str]] = {
+        "empty": (b"", "parquet", "the file is too short to be Parquet (0 bytes)"),
+        "cut": (
+            data[: len(data) // 2],
+            "parquet",
+            "the file ends without a Parquet footer: it is cut short, or not Parquet",
+        ),
+        # the footer's length said as 10 bytes: those are not a footer
+        "footer": (data[:-8] + (10).to_bytes(4, "little") + b"PAR1", "parquet", "the file's footer is damaged"),
+        "ipc cut": (arrow.read_bytes()[:10], "arrow", "the file ends before the data it announces"),
+    }
+    out = {}
+    for name, (content, suffix, said) in cases.items():
+        path = tmp_path / f"{name.replace(' ', '-')}.{suffix}"
+        path.write_bytes(content)
+        out[name] = (path, said)
+    return out
+
+
+def test_a_damaged_table_is_said_in_the_catalogues_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """pyarrow's English (``Couldn't deserialize thrift: No more data to read.``) was the detail of E117, in
+    Japanese runs too. Its usual messages are now the catalogue's; any other is quoted."""
+    import re
+
+    for name, (path, said) in _damaged_tables(tmp_path).items():
+        with pytest.raises(EventInputError) as info:
+            read_events(path)
+        [found] = info.value.problems
+        assert found.code == "E117" and said in found.message, (name, found.message)
+        assert main(["evaluate", str(POLICY), str(path), *PERIOD]) == 1
+        ja = capsys.readouterr().err.split("error[E117]: ", 1)[1].splitlines()[0]  # (the help names tools)
+        assert not set(re.findall(r"[A-Za-z]+", re.sub("`[^`]*`", "", ja))) - {"Parquet", "Arrow", "IPC"}, ja
+    from sla_dsl.events.arrow import _arrow_detail
+
+    other = _arrow_detail(pa.ArrowInvalid("Something new went wrong\nmore"))
+    assert (other.text("en"), other.text("ja")) == (
+        "Something new went wrong",
+        "読み込みライブラリのエラーです（`Something new went wrong`）",
+    )

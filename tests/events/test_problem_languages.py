@@ -75,6 +75,26 @@ def test_orjson_details_are_translated_and_an_unknown_one_is_kept() -> None:
     assert p.message == "invalid JSON: unexpected character, expected ':' after key at column 6"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        r'{"a":"\ud800\u0041"}',
+        r'{"a":"\udc00"}',
+        r'{"a":"\ud800"}',
+        r'{"a":"\ud800\udc"}',
+        '{"a":1e999}',
+        "[" * 2000 + "]" * 2000,
+    ],
+)
+def test_orjsons_rarer_details_are_in_the_catalogue_too(line: str) -> None:
+    """Surrogates, an infinite number and deep nesting gave orjson's English in Japanese."""
+    import re
+
+    (p,) = _problems(line)
+    assert p.code == "E100"
+    assert not re.findall(r"[A-Za-z]{2,}", re.sub("`[^`]*`", "", p.text("ja")).replace("JSON", "")), p.text("ja")
+
+
 def test_the_summary_and_the_whole_error_in_each_language() -> None:
     with pytest.raises(EventInputError) as info:
         read_text("not json\n[1]\n", "ev.jsonl")
