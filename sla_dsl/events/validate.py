@@ -11,6 +11,8 @@ Design notes
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
 import difflib
 import json
 from collections.abc import Mapping
@@ -18,7 +20,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..lang.diagnostics import Words, listing, words
+from ..lang.diagnostics import Code, Words, listing, words
 from ..lang.event_types import declarable
 from ..lang.model import EVENT_TYPES
 from .problems import Problem, problem
@@ -44,12 +46,26 @@ _KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
 )
 
 
-def kind_of(value: Any) -> Words | str:
-    """What a JSON value is, as a phrase of the catalogue (``a number`` / ``数値``); another Python type by name."""
+#: The kinds of value a Parquet or Arrow cell holds besides JSON's (checked after JSON's).
+_CELL_KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    ((dt.datetime, dt.date, dt.time), "time"),
+    (decimal.Decimal, "number"),
+    ((bytes, bytearray, memoryview), "bytes"),
+    (dt.timedelta, "duration"),
+)
+
+
+def kind_of(value: Any) -> Words:
+    """What a value is, as a phrase of the catalogue (``a number`` / ``数値``): JSON's kinds, those of a
+    Parquet or Arrow cell (a time, bytes), or a value of another Python type, named in code."""
     if value is None:
         return words("events.kind.null")
-    kind = next((name for types, name in _KINDS if isinstance(value, types)), None)
-    return words(f"events.kind.{kind}") if kind is not None else type(value).__name__
+    kind = next((name for types, name in (*_KINDS, *_CELL_KINDS) if isinstance(value, types)), None)
+    return (
+        words(f"events.kind.{kind}")
+        if kind is not None
+        else words("events.kind.other", name=Code(type(value).__name__))
+    )
 
 
 def unknown_type_help(etype: str, declared: frozenset[str] = frozenset()) -> Words:
@@ -135,8 +151,10 @@ def _messages(
             out.append(("E108", words("events.E108"), None))
         elif field == "attributes" and kind in ("value_error", "dict_type"):
             out.append(("E109", words("events.E109.object", field=field, example='`{"plan": "premium"}`'), None))
-        else:
-            detail = err["msg"][0].lower() + err["msg"][1:]
+        elif kind == "string_unicode":  # bytes (a Parquet binary cell) that are not UTF-8
+            out.append(("E106", words("events.E106.unicode", field=field), None))
+        else:  # pydantic's own words, quoted
+            detail = Code(err["msg"][0].lower() + err["msg"][1:])
             said = (
                 words("events.E109.field", field=field, detail=detail) if field else words("events.E109", detail=detail)
             )

@@ -46,6 +46,10 @@ EVENTS: dict[str, Msg] = {
     "events.kind.string": Msg("文字列", "a string"),
     "events.kind.array": Msg("配列", "an array"),
     "events.kind.object": Msg("オブジェクト", "an object"),
+    "events.kind.time": Msg("日時", "a time"),
+    "events.kind.bytes": Msg("バイト列", "bytes"),
+    "events.kind.duration": Msg("時間の長さ", "a duration"),
+    "events.kind.other": Msg("型 {name} の値", "a value of type {name}"),
     # a log file that cannot be opened (and the system's words for why, which a report's output shares)
     "events.cannot_read": Msg("{name}: イベントを読めません：{detail}", "{name}: cannot read events: {detail}"),
     "events.stdin_closed": Msg("標準入力が閉じています", "the standard input is closed"),
@@ -181,6 +185,10 @@ EVENTS: dict[str, Msg] = {
     ),
     "events.E107": Msg("フィールド `{field}` が空です", "field `{field}` is empty"),
     "events.E108": Msg("`end` が `start` より後ではありません", "`end` is not after `start`"),
+    "events.E106.unicode": Msg(
+        "フィールド `{field}` のバイト列が UTF-8 のテキストではありません",
+        "field `{field}` holds bytes that are not UTF-8 text",
+    ),
     "events.E109.object": Msg(
         "フィールド `{field}` は {example} のような JSON オブジェクトでなければなりません",
         "field `{field}` must be a JSON object such as {example}",

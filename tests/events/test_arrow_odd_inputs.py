@@ -10,6 +10,8 @@ file, a polars LazyFrame.
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
 import gzip
 import io
 import json
@@ -264,3 +266,31 @@ def test_a_damaged_table_is_said_in_the_catalogues_words(tmp_path: Path, capsys:
         "Something new went wrong",
         "読み込みライブラリのエラーです（`Something new went wrong`）",
     )
+
+
+@pytest.mark.parametrize(
+    ("value", "said"),
+    [
+        (
+            pa.array(
+                [{"team": dt.datetime(2026, 1, 1, tzinfo=dt.UTC)}], pa.struct([("team", pa.timestamp("us", "UTC"))])
+            ),
+            "文字列でなければなりませんが、日時です",
+        ),
+        (
+            pa.array([{"team": decimal.Decimal("1.5")}], pa.struct([("team", pa.decimal128(4, 2))])),
+            "文字列でなければなりませんが、数値です",
+        ),
+        (
+            pa.array([{"team": b"\xff"}], pa.struct([("team", pa.binary())])),
+            "バイト列が UTF-8 のテキストではありません",
+        ),
+    ],
+)
+def test_an_attributes_cell_of_an_arrow_type_is_named_in_words(value: pa.Array, said: str) -> None:
+    """A Python type's name (``datetime``, ``Decimal``) or pydantic's English was the kind in Japanese."""
+    table = pa.table({"event": ["incident.reported"], "at": [AT], "id": ["I"], "priority": ["P1"], "attributes": value})
+    with pytest.raises(EventInputError) as info:
+        read_table(table, "ev.parquet")
+    [found] = info.value.problems
+    assert said in found.text("ja") and found.text("ja").startswith("フィールド `attributes`")
