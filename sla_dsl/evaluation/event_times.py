@@ -26,7 +26,7 @@ import numpy as np
 from ..calendars.bounds import FIRST_DATE, FIRST_YEAR, LAST_DATE, LAST_YEAR, MAX_EPOCH, MIN_EPOCH, epoch_text
 from ..events.problems import problem
 from ..events.schema import CODE, EventLog, Rec
-from ..lang.diagnostics import Code, words
+from ..lang.diagnostics import words
 
 __all__ = ["check_event_times"]
 
@@ -34,7 +34,7 @@ _AT = operator.itemgetter(0)
 #: Payload positions of the times a ``stop.announced`` names (its channel comes first).
 _STOP_TIMES = ((1, "start"), (2, "end"))
 _ANNOUNCED = CODE["stop.announced"]
-_HELP = words("events.E123.help", first=str(FIRST_DATE), last=str(LAST_DATE), option=Code("--skip-invalid"))
+_HELP = words("events.E123.help", first=str(FIRST_DATE), last=str(LAST_DATE))
 _YEARS = {"first": str(FIRST_YEAR), "last": str(LAST_YEAR)}
 
 

@@ -400,10 +400,8 @@ EVENTS: dict[str, Msg] = {
         "`{name}` の時刻 `{time}` は扱える年（{first} 年〜{last} 年）の外です",
         "the `{name}` time `{time}` is outside the supported years, {first} to {last}",
     ),
-    "events.E123.help": Msg(
-        "{first} から {last} までの時刻を書くか、{option} でこの行を除いてください",
-        "write a time from {first} to {last}, or leave the line out with {option}",
-    ),
+    # (no `--skip-invalid` here: `sla replay` and `sla test` judge logs too, and have no such option)
+    "events.E123.help": Msg("{first} から {last} までの時刻を書いてください", "write a time from {first} to {last}"),
     "events.E128": Msg("`{event}` の属性 `{name}` はポリシーにありません", "unknown attribute `{name}` in `{event}`"),
     "events.E128.help.known": Msg("ポリシーが宣言している属性：{known}", "the policy declares the attributes {known}"),
     "events.E128.help.none": Msg(

@@ -469,3 +469,22 @@ def test_item23_no_business_day_names_the_date_asked() -> None:
         never.next_business_day(dt.date(2026, 1, 1))
     with pytest.raises(InputError, match=r"no business day within 10 years before `2026-01-01`"):
         never.previous_business_day(dt.date(2026, 1, 1))
+
+
+def test_the_e123_hint_names_no_option_the_command_lacks(tmp_path: Path) -> None:
+    """E123's hint said to leave the line out with `--skip-invalid`, which `sla replay` and `sla test` lack
+    (following it gave a usage error). Every option a command's message names is one it takes."""
+    import re
+
+    root = Path(__file__).resolve().parents[2]
+    policy = root / "policies" / "clicksoko.sla"
+    far = tmp_path / "far.jsonl"
+    far.write_text('{"event": "incident.reported", "at": "3000-11-02T09:00:00+09:00", "id": "A", "priority": "P1"}\n')
+    period = ["--from", "2026-11-01", "--to", "2026-12-01"]
+    for argv in (["evaluate", policy, far, *period], ["replay", policy, policy, far, *period]):
+        run = [sys.executable, "-m", "sla_dsl._entry", *map(str, argv)]
+        done = subprocess.run(run, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 1 and "error[E123]" in done.stderr, done.stderr
+        usage = subprocess.run([*run[:4], "--help"], capture_output=True, text=True, timeout=120).stdout
+        for option in re.findall(r"`(--[a-z-]+)`", done.stderr):
+            assert option in usage, (argv[0], option)
