@@ -602,7 +602,7 @@ def _read_events(
                 raise cannot_read(name, words("events.stdin_closed"))
             stdin = sys.stdin.buffer
             _refuse_columnar_pipe(stdin, name)
-            return read_jsonl(uncompressed(stdin), name, **opts)
+            return _read_lines(uncompressed(stdin), name, False, opts)
         p = Path(path)
         # Parquet and Arrow IPC by their name, or by their first bytes whatever the name (an export
         # saved as `events.jsonl`, a file with no suffix): never read as lines of text.
@@ -615,18 +615,46 @@ def _read_events(
             stream = uncompressed(fb)
             if stream is not fb:
                 _refuse_compressed_table(stream, name)
-            if not _is_csv(p):
-                return read_jsonl(stream, name, **opts)
-            text = text_stream(stream)
-            try:
-                return read_csv(text, name, **opts)
-            finally:
-                text.detach()
+            return _read_lines(stream, name, _is_csv(p), opts)
     except UnreadableCompression as exc:
         code, message, hint = exc.wording()
         raise EventInputError([problem(name, 1, code, message, hint, fatal=True)]) from None
     except OSError as exc:
         raise cannot_read(name, exc) from None
+
+
+def _read_lines(stream: IO[bytes], name: str, csv_named: bool, opts: dict[str, Any]) -> EventLog:
+    """A log of lines: CSV when its name says so or its first line is a CSV header of events (standard
+    input, a pipe, a file named otherwise); else JSON Lines."""
+    if not (csv_named or _csv_header_first(stream)):
+        return read_jsonl(stream, name, **opts)
+    text = text_stream(stream)
+    try:
+        return read_csv(text, name, **opts)
+    finally:
+        text.detach()
+
+
+#: The columns every CSV header of events names.
+_CSV_NEEDS = frozenset({"event", "at", "id"})
+
+
+def _csv_header_first(stream: Any) -> bool:
+    """Whether the first line of ``stream`` that is neither blank nor a comment (looked at, not taken) is a
+    CSV header naming ``event``, ``at`` and ``id``: no JSON Lines log starts so (such a line is not JSON)."""
+    try:
+        head = stream.peek(8192) if hasattr(stream, "peek") else b""
+    except READ_ERRORS:
+        return False  # the reader says what is wrong
+    pieces = head.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    if len(head) >= 8192:
+        pieces.pop()  # (a line perhaps cut by the look ahead)
+    lines = (ln.strip() for ln in pieces)
+    line = next((ln for ln in lines if ln and not ln.startswith(b"#")), b"")  # past comments, as both readers
+    if not line or line[:1] in (b"{", b"["):
+        return False
+    cells = {c.strip().strip(b'"').decode("utf-8", "replace") for c in line.rstrip(b"\r").split(b",")}
+    return _CSV_NEEDS <= cells
 
 
 def _refuse_columnar_pipe(stream: Any, name: str) -> None:

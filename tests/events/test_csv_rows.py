@@ -136,3 +136,24 @@ def test_the_progress_of_a_csv_log_counts_its_bytes(tmp_path: Path, monkeypatch:
     read_events(path, progress=lambda lines, read: seen.append((lines, read)))
     assert len(seen) >= 5  # rows of two lines: no row starts on a multiple of ten, and it still moves
     assert all(read > 0 for _, read in seen) and seen == sorted(seen)
+
+
+def test_csv_on_standard_input_or_under_another_name_is_read_as_csv(tmp_path: Path) -> None:
+    """CSV was known by its file name only: on stdin, or as ``<(cat events.csv)``, every line was E100."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    log = tmp_path / "events.csv"
+    log.write_text(f"# exported\n\nevent,at,id,priority\nincident.reported,{AT},INC-1,P1\n", encoding="utf-8")
+    other = tmp_path / "events.txt"
+    other.write_bytes(log.read_bytes())
+    argv = [sys.executable, "-m", "sla_dsl._entry", "evaluate", str(root / "policies" / "clicksoko.sla")]
+    period = ["--from", "2026-11-01", "--to", "2026-12-01", "--format", "json"]
+    named = subprocess.run([*argv, str(log), *period], capture_output=True, text=True, check=True).stdout
+    with log.open("rb") as stdin:
+        piped = subprocess.run([*argv, "-", *period], stdin=stdin, capture_output=True, text=True, check=True).stdout
+    renamed = subprocess.run([*argv, str(other), *period], capture_output=True, text=True, check=True).stdout
+    assert piped.replace("<stdin>", str(log)) == named == renamed.replace(str(other), str(log))
+    assert '"INC-1"' in named
+    assert read_events(other).count == 1  # the API too
