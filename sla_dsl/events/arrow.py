@@ -847,7 +847,9 @@ def read_arrow(
     if not root.is_dir():
         _refuse_no_file(root)
     if not files:
-        raise EventSourceError(words("events.no_tables", name=str(path), patterns="`*.parquet`, `*.arrow`"))
+        raise EventSourceError(
+            words("events.no_tables", name=str(path), patterns=listing([f"`*{s}`" for s in ARROW_SUFFIXES], ", "))
+        )
     parts: list[tuple[int, str]] = []
     first = 1
     names = [str(f) for f in files]

@@ -337,9 +337,10 @@ def test_the_errors_cross_processes_whole(tmp_path: Path) -> None:
 def test_an_empty_directory_and_a_mapping_that_is_not_a_dict(tmp_path: Path) -> None:
     with pytest.raises(EventSourceError) as info:
         read_events(tmp_path)
-    assert str(info.value) == f"{tmp_path}: no Parquet or Arrow files (`*.parquet`, `*.arrow`) in the directory"
+    every = "`*.parquet`, `*.pq`, `*.arrow`, `*.feather`, `*.ipc`, `*.arrows`"  # (each suffix read)
+    assert str(info.value) == f"{tmp_path}: no Parquet or Arrow files ({every}) in the directory"
     assert str(info.value.in_lang("ja")) == (
-        f"{tmp_path}: ディレクトリに Parquet・Arrow のファイル（`*.parquet`, `*.arrow`）がありません"
+        f"{tmp_path}: ディレクトリに Parquet・Arrow のファイル（{every.replace(', ', '、')}）がありません"
     )
 
     class Mapped(dict[str, object]):  # what `sla test`'s YAML loader gives
