@@ -143,6 +143,14 @@ def _messages(
                 msg = words("events.E104.kind", field=field, kind=kind_of(value))
                 hint = words("events.E104.help.string", example=TIME_EXAMPLE)
             out.append(("E104", msg, hint))
+        elif field == "attributes" and len(loc) > 1 and kind in ("string_type", "string_too_short"):
+            # a name or a value inside the map: said as such (`attributes` itself is a map, not a string)
+            part = "name" if loc[-1] == "[key]" else "value"
+            if kind == "string_type":
+                said = words(f"events.E106.attribute_{part}", name=loc[1], kind=kind_of(value))
+                out.append(("E106", said, None))
+            else:
+                out.append(("E107", words(f"events.E107.attribute_{part}", name=loc[1]), None))
         elif kind == "string_type":
             out.append(("E106", words("events.E106", field=field, kind=kind_of(value)), None))
         elif kind == "string_too_short":

@@ -185,6 +185,15 @@ EVENTS: dict[str, Msg] = {
     ),
     "events.E107": Msg("フィールド `{field}` が空です", "field `{field}` is empty"),
     "events.E108": Msg("`end` が `start` より後ではありません", "`end` is not after `start`"),
+    "events.E106.attribute_value": Msg(
+        "属性 `{name}` の値は文字列でなければなりませんが、{kind}です",
+        "attribute `{name}` must have a string value, found {kind}",
+    ),
+    "events.E106.attribute_name": Msg(
+        "属性の名前は文字列でなければなりませんが、{kind}です", "an attribute's name must be a string, found {kind}"
+    ),
+    "events.E107.attribute_value": Msg("属性 `{name}` の値が空です", "attribute `{name}` has an empty value"),
+    "events.E107.attribute_name": Msg("属性の名前が空です", "an attribute's name is empty"),
     "events.E106.unicode": Msg(
         "フィールド `{field}` のバイト列が UTF-8 のテキストではありません",
         "field `{field}` holds bytes that are not UTF-8 text",

@@ -351,3 +351,40 @@ def test_an_empty_directory_and_a_mapping_that_is_not_a_dict(tmp_path: Path) -> 
     from sla_dsl.events.validate import kind_of
 
     assert kind_of(Mapped()) == kind_of({}) and kind_of(True) != kind_of(1)
+
+
+@pytest.mark.parametrize(
+    ("attributes", "code", "ja"),
+    [
+        ('{"team": {"a": "b"}}', "E106", "属性 `team` の値は文字列でなければなりませんが、オブジェクトです"),
+        ('{"team": 5}', "E106", "属性 `team` の値は文字列でなければなりませんが、数値です"),
+        ('{"team": ""}', "E107", "属性 `team` の値が空です"),
+        ('{"": "x"}', "E107", "属性の名前が空です"),
+    ],
+)
+def test_a_bad_name_or_value_inside_attributes_is_said_as_such(attributes: str, code: str, ja: str) -> None:
+    """It was said of the whole field: "`attributes` must be a string", which the map is not meant to be."""
+    line = '{"event": "incident.reported", "at": "2026-11-02T10:00:00+09:00", "id": "I", "priority": "P1", '
+    (p,) = _problems(line + f'"attributes": {attributes}}}')
+    assert (p.code, p.text("ja")) == (code, ja)
+
+
+def test_an_attributes_map_with_number_keys_is_said_as_such() -> None:
+    import pyarrow as pa
+
+    from sla_dsl.events.arrow import read_table
+
+    keys = pa.array([[(1, "x")]], pa.map_(pa.int64(), pa.string()))
+    table = pa.table(
+        {
+            "event": ["incident.reported"],
+            "at": ["2026-11-02T10:00:00+09:00"],
+            "id": ["I"],
+            "priority": ["P1"],
+            "attributes": keys,
+        }
+    )
+    with pytest.raises(EventInputError) as info:
+        read_table(table, "ev.parquet")
+    (p,) = info.value.problems
+    assert p.text("ja") == "属性の名前は文字列でなければなりませんが、数値です"
