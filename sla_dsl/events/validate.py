@@ -143,14 +143,6 @@ def _messages(
                 msg = words("events.E104.kind", field=field, kind=kind_of(value))
                 hint = words("events.E104.help.string", example=TIME_EXAMPLE)
             out.append(("E104", msg, hint))
-        elif field == "attributes" and len(loc) > 1 and kind in ("string_type", "string_too_short"):
-            # a name or a value inside the map: said as such (`attributes` itself is a map, not a string)
-            part = "name" if loc[-1] == "[key]" else "value"
-            if kind == "string_type":
-                said = words(f"events.E106.attribute_{part}", name=loc[1], kind=kind_of(value))
-                out.append(("E106", said, None))
-            else:
-                out.append(("E107", words(f"events.E107.attribute_{part}", name=loc[1]), None))
         elif kind == "string_type":
             out.append(("E106", words("events.E106", field=field, kind=kind_of(value)), None))
         elif kind == "string_too_short":
@@ -167,9 +159,28 @@ def _messages(
                 words("events.E109.field", field=field, detail=detail) if field else words("events.E109", detail=detail)
             )
             out.append(("E109", said, None))
+        if field == "attributes" and len(loc) > 1 and kind in ("string_type", "string_too_short"):
+            out = [_inside_attributes(kind, loc, value)]  # (`attributes` itself is a map, not a string)
         column = "event" if kind.startswith("union_tag") else field or None
         found.extend((code, message, hint, column) for code, message, hint in out)
     return found
+
+
+def _inside_attributes(kind: str, loc: list[str], value: Any) -> tuple[str, Words, None]:
+    """E106 or E107 of a name or a value inside ``attributes`` (``loc``: where pydantic found it)."""
+    name = loc[-1] == "[key]"
+    if kind == "string_type":
+        said = (
+            words("events.E106.attribute_name", kind=kind_of(value))
+            if name
+            else words("events.E106.attribute_value", name=loc[1], kind=kind_of(value))
+        )
+        return "E106", said, None
+    return (
+        "E107",
+        words("events.E107.attribute_name") if name else words("events.E107.attribute_value", name=loc[1]),
+        None,
+    )
 
 
 def validate_mapping(
