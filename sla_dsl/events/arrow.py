@@ -61,7 +61,7 @@ from pydantic import AwareDatetime
 from ..lang.diagnostics import Code, Words, listing, words
 from .arrow_columns import PER_SECOND, epochs, file_batch, int64s
 from .fast import fast_epoch, plain
-from .lines import ARROW_SUFFIXES, PARQUET_SUFFIXES, columnar_magic, is_columnar_path, is_parquet_file
+from .lines import ARROW_SUFFIXES, PARQUET_SUFFIXES, is_columnar_path, is_parquet_file, piped_table, read_magic
 from .problems import EventInputError, EventSourceError, Problem, RowSource, cannot_read, problem
 from .schema import (
     BUILTIN_COUNT,
@@ -762,11 +762,10 @@ def _list_tables(directory: Path, seen: set[str], tables: list[Path], others: li
 
 
 def _magic(path: Path) -> str | None:
-    """:func:`~.lines.columnar_magic` of the regular file ``path``; a file that cannot be opened raises
+    """:func:`~.lines.read_magic` of the regular file ``path``; a file that cannot be opened raises
     EventSourceError naming it (it would be taken for a file that is no table)."""
     try:
-        with open(path, "rb") as fh:
-            return columnar_magic(fh.read(6))
+        return read_magic(path)
     except OSError as exc:
         raise cannot_read(str(path), exc) from None
 
@@ -784,12 +783,7 @@ def _refuse_no_file(path: Path) -> None:
     if not stat.S_ISFIFO(mode):
         raise EventInputError([_not_a_file(str(path))])
     kind = "Parquet" if path.name.lower().endswith(PARQUET_SUFFIXES) else "Arrow"
-    said = words(
-        "events.E117.pipe", what=words("events.word.pipe"), kind=words(f"events.word.{kind.lower()}"), name=kind
-    )
-    raise EventInputError(
-        [problem(RowSource.of(str(path)), 0, "E117", said, words("events.E117.help.pipe"), fatal=True)]
-    )
+    raise EventInputError([piped_table(RowSource.of(str(path)), 0, kind)])
 
 
 def _not_a_file(name: str) -> Problem:

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import IO, Any, AnyStr, cast
 
 from ..lang.diagnostics import Arg, Code, Words, listing, words
-from .problems import os_reason
+from .problems import Problem, os_reason, problem
 
 #: The most bytes one event line may hold, its end of line included (1 MiB).
 #: An event is a few hundred bytes; a longer line is an error of its own line.
@@ -137,17 +137,29 @@ def columnar_magic(head: bytes) -> str | None:
     return None
 
 
+def read_magic(path: str | Path) -> str | None:
+    """:func:`columnar_magic` of the file at ``path``, read from it (raises OSError)."""
+    with open(path, "rb") as fh:
+        return columnar_magic(fh.read(6))
+
+
 def file_magic(path: str | Path) -> str | None:
     """:func:`columnar_magic` of the regular file at ``path``; None for anything else (a pipe such as
     ``<(zcat log.gz)`` must not lose its first bytes to a peek) or a file that cannot be read (its
     reader says why)."""
     try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return None
-        with open(path, "rb") as fh:
-            return columnar_magic(fh.read(6))
+        return read_magic(path) if stat.S_ISREG(os.stat(path).st_mode) else None
     except OSError:
         return None
+
+
+def piped_table(source: str, line: int, kind: str, stdin: bool = False) -> Problem:
+    """The fatal E117 of a table (``kind``: ``Parquet`` or ``Arrow``) given through a pipe or standard
+    input: it is read from a file, whose end holds its footer."""
+    what = words("events.word.stdin" if stdin else "events.word.pipe")
+    said = words("events.E117.pipe", what=what, kind=words(f"events.word.{kind.lower()}"), name=kind)
+    hint = words("events.E117.help.stdin" if stdin else "events.E117.help.pipe")
+    return problem(source, line, "E117", said, hint, fatal=True)
 
 
 #: File suffixes read as Parquet, and as Arrow IPC (file or stream format).

@@ -64,6 +64,7 @@ from .lines import (
     drop_rest,
     is_columnar_path,
     not_utf8,
+    piped_table,
     read_failure,
     text_stream,
     too_long,
@@ -663,11 +664,7 @@ def _refuse_columnar_pipe(stream: Any, name: str) -> None:
     kind = columnar_magic(stream.peek(6)[:6]) if hasattr(stream, "peek") else None
     if kind is None:
         return
-    stdin = name == "<stdin>"
-    what = words("events.word.stdin" if stdin else "events.word.pipe")
-    said = words("events.E117.pipe", what=what, kind=words(f"events.word.{kind.lower()}"), name=kind)
-    hint = words("events.E117.help.stdin" if stdin else "events.E117.help.pipe")
-    raise EventInputError([problem(name, 1, "E117", said, hint, fatal=True)])
+    raise EventInputError([piped_table(name, 1, kind, stdin=name == "<stdin>")])
 
 
 def _file_name(source: str) -> str:
