@@ -8,12 +8,14 @@
 - incidents in report order on a column equal the sort by (clock, id) they replace;
 - the text table's display widths equal ``unicodedata``'s, character by character;
 - capped lists of the text report (not met, at risk, violations) show the first rows of the
-  whole list and count the rest, for every ``--limit``.
+  whole list and count the rest, for every ``--limit``;
+- the console script starts numpy's OpenBLAS with one thread, unless ``OPENBLAS_NUM_THREADS`` says otherwise.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import unicodedata
@@ -180,3 +182,37 @@ def test_capped_lists_are_the_first_rows_of_the_whole_list(lang: str) -> None:
             else:
                 assert shown[:-1] == rows[:limit], (key, limit)
                 assert shown[-1][0] == w.m("report.more", n=f"{len(rows) - limit:,}"), (key, limit)
+
+
+_BLAS_THREADS = """
+import ctypes, os, sys
+from sla_dsl import _entry
+assert "numpy" not in sys.modules, "numpy imported with the entry module, before its setup"
+_entry.main = lambda: print(os.environ.get("OPENBLAS_NUM_THREADS")) or 0  # the command: what numpy sees
+sys.argv = ["sla", "check", "policy.sla"]
+exit_ = os._exit
+os._exit = lambda code: None
+_entry.run()
+import numpy
+libs = sorted({line.split()[-1] for line in open("/proc/self/maps") if "openblas" in line.lower()})
+get = next((getattr(ctypes.CDLL(p), n) for p in libs for n in (
+    "scipy_openblas_get_num_threads64_", "openblas_get_num_threads64_", "openblas_get_num_threads")
+    if hasattr(ctypes.CDLL(p), n)), None)
+print(get() if get is not None else "unknown")
+sys.stdout.flush()
+exit_(0)
+"""
+
+
+@pytest.mark.parametrize(("preset", "threads"), [(None, "1"), ("2", "2")])
+def test_the_console_script_starts_openblas_with_one_thread_unless_told(preset: str | None, threads: str) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if preset is not None:
+        env["OPENBLAS_NUM_THREADS"] = preset
+    res = subprocess.run([sys.executable, "-c", _BLAS_THREADS], capture_output=True, text=True, env=env, timeout=120)
+    assert res.returncode == 0, res.stderr
+    said, started = res.stdout.split()
+    assert said == threads  # what the command's process has, before numpy
+    if started == "unknown":
+        pytest.skip("numpy's BLAS here is not OpenBLAS")
+    assert started == threads  # what OpenBLAS itself started
