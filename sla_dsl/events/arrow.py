@@ -62,7 +62,7 @@ from ..lang.diagnostics import Code, Words, listing, words
 from .arrow_columns import PER_SECOND, epochs, file_batch, int64s
 from .fast import fast_epoch, plain
 from .lines import ARROW_SUFFIXES, PARQUET_SUFFIXES, is_columnar_path, is_parquet_file, piped_table, read_magic
-from .problems import EventInputError, EventSourceError, Problem, RowSource, cannot_read, problem
+from .problems import EventInputError, EventSourceError, Problem, RowSource, cannot_read, not_events, problem
 from .schema import (
     BUILTIN_COUNT,
     CODE,
@@ -547,15 +547,53 @@ def _from_pandas(frame: Any) -> tuple[pa.Table, dict[str, list[Any]]]:
         return pa.Table.from_arrays([pa.nulls(len(frame))] * len(names), names=names), {}
     for k, key in enumerate(names):
         series = frame.iloc[:, k]
-        try:
-            arrays[key] = pa.array(series, from_pandas=True)
-        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError):
+        array = _pandas_column(series, key)
+        if array is None:
             objects[key] = [None if _is_missing(v) else v for v in series.tolist()]
+        else:
+            arrays[key] = array
     if arrays:
         table = pa.table(arrays)
     else:
         table = pa.table({"__rows": pa.nulls(len(frame))}).drop_columns(["__rows"])
     return table, objects
+
+
+#: What pyarrow raises for a pandas column it cannot type (the column is then read cell by cell).
+_UNTYPED = (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError, TypeError, ValueError)
+
+
+def _pandas_column(series: Any, name: str) -> pa.Array | None:
+    """A column of a pandas frame as an Arrow array, or None to read it cell by cell (the models then
+    decide on each cell, and a bad one is its row's problem).
+
+    * A column without a value is nulls, whatever pandas typed it: ``read_csv`` makes an empty column
+      of numbers, and an empty cell is an absent field (as the same CSV read as a log).
+    * pyarrow types a column of Python objects from its first value and converts the rest to that
+      type: after a zoned time, a naive time becomes UTC and a number ticks since 1970. A column of
+      objects typed as times is taken only when every value is a zoned time.
+    * A map column (``attributes``) of Python objects is read as the schema's map first: pandas holds
+      a Parquet map's cell as a list of (key, value) tuples (``pd.read_parquet``), the API's as a dict."""
+    if len(series) and bool(series.isna().all()):
+        return pa.nulls(len(series))
+    objects = series.dtype == object
+    spec = _SPEC.get(name)
+    if objects and spec is not None and spec.kind == "map":
+        try:
+            return pa.array(series, type=_ARROW_KIND["map"](""), from_pandas=True)
+        except _UNTYPED:
+            pass  # (text, or values that are not text: typed as they come, and refused as they are)
+    try:
+        array = pa.array(series, from_pandas=True)
+    except _UNTYPED:
+        return None
+    if objects and pa.types.is_timestamp(array.type) and not all(_zoned(v) for v in series if not _is_missing(v)):
+        return None
+    return array
+
+
+def _zoned(value: Any) -> bool:
+    return isinstance(value, dt.datetime) and value.utcoffset() is not None
 
 
 def _is_missing(value: Any) -> bool:
@@ -581,18 +619,26 @@ def read_table(
     reader = _Reader(log, progress, declare_types(declared))
     objects: dict[str, list[Any]] = {}
     root = type(events).__module__.split(".", 1)[0]
-    if root == "pandas":
+    kind = type(events).__name__
+    if root == "pandas" and kind == "DataFrame":
         table, objects = _from_pandas(events)
     elif isinstance(events, pa.RecordBatch):
         table = pa.Table.from_batches([events])
     elif isinstance(events, pa.Table):
         table = events
-    elif root == "polars" and hasattr(events, "to_arrow"):
+    elif root == "polars" and kind == "DataFrame":
         table = events.to_arrow()
-    elif root == "polars" and hasattr(events, "collect"):  # a LazyFrame: its query run
+    elif root == "polars" and kind == "LazyFrame":  # its query run
         table = events.collect().to_arrow()
-    else:
-        table = pa.table(events)
+    elif root == "pyarrow" and hasattr(events, "to_table") and hasattr(events, "schema"):  # a Dataset, a Scanner
+        table = events.to_table()
+    elif root not in ("pandas", "polars", "pyarrow") or isinstance(events, pa.RecordBatchReader):
+        try:  # any Arrow stream (``__arrow_c_stream__``): a RecordBatchReader, DuckDB's result...
+            table = pa.table(events)
+        except (pa.ArrowException, TypeError, ValueError):
+            raise not_events(events) from None
+    else:  # a Series, an Array: a column, not a table of events
+        raise not_events(events)
     if reader.schema_problems(table.schema, name, objects):
         nrows = table.num_rows if table.num_columns else len(next(iter(objects.values()), []))
         if table.num_columns == 0:

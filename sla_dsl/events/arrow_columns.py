@@ -105,6 +105,8 @@ def _encoded(col: Column) -> tuple[pa.Array, Ints]:
     """The distinct values of a text column (an Arrow array) and each row's index into them (-1 where null)."""
     arr = _array(col)
     if pa.types.is_dictionary(arr.type):
+        if pa.types.is_string_view(arr.type.value_type):  # (no kernel decodes views: polars' Categorical)
+            arr = pa.DictionaryArray.from_arrays(arr.indices, arr.dictionary.cast(pa.string()))
         arr = arr.dictionary_decode()  # a dictionary may name one text twice: encoded again, each once
     arr = pc.dictionary_encode(arr)
     index, nulls = int64s(arr.indices)

@@ -33,6 +33,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from ..errors import InputError
 from ..i18n import message
@@ -169,20 +170,48 @@ def by_line(problems: Iterable[Problem], lang: str = "en") -> list[str]:
 def invalid_summary(problems: Sequence[Problem], lang: str = "en") -> str:
     """``3 invalid event lines (E102 on 2, E100 on 1)`` (``rows`` for a columnar source) /
     ``不正なイベントが 3 行あります（E102：2 行、E100：1 行）``: the last line under the list, so that a
-    log refused a hundred thousand times over says at a glance what is wrong with it."""
+    log refused a hundred thousand times over says at a glance what is wrong with it.
+
+    A problem at no line (a table's column, a row of a frame with no ``line`` column) is not a line:
+    those are counted as problems (``2 problems (E116: 2)``, ``…, and 2 other problems``)."""
     lines: dict[str, set[tuple[str, int]]] = {}
+    elsewhere: dict[str, int] = {}
     for p in problems:
-        lines.setdefault(p.code, set()).add((p.source, p.line))
+        if p.line:
+            lines.setdefault(p.code, set()).add((p.source, p.line))
+        else:
+            elsewhere[p.code] = elsewhere.get(p.code, 0) + 1
     n = len(set().union(*lines.values())) if lines else 0
+    m = sum(elsewhere.values())
     unit = "row" if any(isinstance(p.source, RowSource) for p in problems) else "line"
-    said = message(f"events.summary.{unit}.{'one' if n == 1 else 'other'}", lang, n=f"{n:,}")
-    if n < 2:
+    if not m:
+        said = message(f"events.summary.{unit}.{_many(n)}", lang, n=f"{n:,}")
+    elif not n:
+        said = message(f"events.summary.problems.{_many(m)}", lang, n=f"{m:,}")
+    else:
+        rows = message(f"events.summary.{unit}.{_many(n)}", lang, n=f"{n:,}")
+        said = message(f"events.summary.and_problems.{_many(m)}", lang, summary=rows, n=f"{m:,}")
+    if n + m < 2:
         return said
-    ranked = sorted(lines.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    codes = ("、" if lang == "ja" else ", ").join(
-        message("events.summary.code", lang, code=code, n=f"{len(where):,}") for code, where in ranked
-    )
+    counts = {code: len(where) for code, where in lines.items()}
+    for code, k in elsewhere.items():
+        counts[code] = counts.get(code, 0) + k
+    phrase = "events.summary.code" if not m else "events.summary.code.times"
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    codes = ("、" if lang == "ja" else ", ").join(message(phrase, lang, code=code, n=f"{k:,}") for code, k in ranked)
     return message("events.summary.by_code", lang, summary=said, codes=codes)
+
+
+def _many(n: int) -> str:
+    return "one" if n == 1 else "other"
+
+
+def not_events(events: Any) -> TypeError:
+    """What the API says of ``events`` it does not take (bytes, a number, a Series or an Array): what it takes."""
+    return TypeError(
+        "events: expected event models or dicts, a pyarrow Table or a DataFrame, or a log file's path; "
+        f"found {type(events).__name__}"
+    )
 
 
 class EventInputError(InputError):

@@ -70,7 +70,7 @@ from .lines import (
     too_long,
     uncompressed,
 )
-from .problems import EventInputError, Problem, cannot_read, problem
+from .problems import EventInputError, Problem, cannot_read, not_events, problem
 from .schema import BUILTIN_COUNT, CODE, FAMILY_OF, PAYLOAD_BY_CODE, BaseEvent, EventLog, Rec, declare_types, event_type
 from .validate import unknown_type, validate_mapping
 
@@ -757,10 +757,7 @@ def log_from(events: Any, source: str | None = None, *, declared: Collection[str
 
         return read_table(events, source or "<table>", declared=mine)
     if isinstance(events, (bytes, bytearray, memoryview)) or not isinstance(events, Iterable):
-        raise TypeError(
-            f"events: expected event models or dicts, a pyarrow Table or a DataFrame, or a log file's path; "
-            f"found {type(events).__name__}"
-        )
+        raise not_events(events)
     log = EventLog(source or "<events>")
     for i, item in enumerate(events, 1):
         if isinstance(item, BaseEvent):

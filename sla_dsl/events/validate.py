@@ -32,7 +32,14 @@ TIME_EXAMPLE = "`2026-11-02T10:00:00+09:00`"
 
 
 def _short(value: Any) -> str:
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    """A value as a message quotes it: text as it is, a Python time (a cell of a DataFrame or a dict
+    of the API) in ISO 8601, anything else as JSON (else its ``str``)."""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, (dt.date, dt.time)):
+        text = value.isoformat()
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=str)
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -48,7 +55,9 @@ _KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
 
 #: The kinds of value a Parquet or Arrow cell holds besides JSON's (checked after JSON's).
 _CELL_KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
-    ((dt.datetime, dt.date, dt.time), "time"),
+    (dt.datetime, "time"),  # (before date: a datetime is a date)
+    (dt.date, "date"),
+    (dt.time, "time_of_day"),
     (decimal.Decimal, "number"),
     ((bytes, bytearray, memoryview), "bytes"),
     (dt.timedelta, "duration"),

@@ -38,6 +38,15 @@ EVENTS: dict[str, Msg] = {
     "events.summary.row.other": Msg("不正なイベントが {n} 行あります", "{n} invalid event rows"),
     "events.summary.by_code": Msg("{summary}（{codes}）", "{summary} ({codes})"),
     "events.summary.code": Msg("{code}：{n} 行", "{code} on {n}"),
+    "events.summary.problems.one": Msg("問題が {n} 件あります", "{n} problem"),
+    "events.summary.problems.other": Msg("問題が {n} 件あります", "{n} problems"),
+    "events.summary.and_problems.one": Msg(
+        "{summary}。ほかに問題が {n} 件あります", "{summary}, and {n} other problem"
+    ),
+    "events.summary.and_problems.other": Msg(
+        "{summary}。ほかに問題が {n} 件あります", "{summary}, and {n} other problems"
+    ),
+    "events.summary.code.times": Msg("{code}：{n} 件", "{code}: {n}"),
     "events.join": Msg("{first}。{second}", "{first}; {second}"),
     # what a JSON value is (E101, E104, E106)
     "events.kind.null": Msg("`null` ", "null"),
@@ -47,6 +56,8 @@ EVENTS: dict[str, Msg] = {
     "events.kind.array": Msg("配列", "an array"),
     "events.kind.object": Msg("オブジェクト", "an object"),
     "events.kind.time": Msg("日時", "a time"),
+    "events.kind.date": Msg("日付（時刻なし）", "a date without a time of day"),
+    "events.kind.time_of_day": Msg("時刻（日付なし）", "a time of day without a date"),
     "events.kind.bytes": Msg("バイト列", "bytes"),
     "events.kind.duration": Msg("時間の長さ", "a duration"),
     "events.kind.other": Msg("型 {name} の値", "a value of type {name}"),
