@@ -13,7 +13,11 @@ Design notes
 - **Atomic replacement.** A file the tool rewrites (``sla fmt``) is written to a
   temporary file beside it, flushed to disk, given the original's mode, and
   renamed over it: a write that fails part-way (disk full, quota, ``ulimit -f``)
-  leaves the original untouched.
+  leaves the original untouched. The temporary file's name is the target's with a
+  dot before it and a random part and ``.tmp`` after it (:func:`beside`), the
+  target's name shortened when it is so long that the temporary one would pass
+  the file system's limit on a name (255 bytes): a legal name of 250 bytes is
+  written, not refused as too long.
 """
 
 from __future__ import annotations
@@ -64,6 +68,29 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
         fh.write(data.encode(encoding) if isinstance(data, str) else data)
 
 
+#: Bytes a temporary file's name adds to the target's, at most: the dot before it, the dot, the random
+#: part of ``mkstemp`` (8) and a suffix of 4 (``.tmp``, ``.bak``) after it.
+_ADDED = 14
+
+
+def beside(target: Path, suffix: str) -> tuple[str, str, Path]:
+    """``(prefix, suffix, directory)`` for :func:`tempfile.mkstemp` of a hidden temporary file beside
+    ``target`` (``.<name>.XXXXXXXX<suffix>``), the name cut short (at a character's edge) where the
+    whole would pass the file system's limit on a name."""
+    try:
+        most = os.pathconf(target.parent, "PC_NAME_MAX")
+    except (OSError, ValueError):
+        most = 255
+    name = target.name.encode("utf-8", "surrogateescape")
+    room = max(1, most - _ADDED)
+    if len(name) > room:
+        name = name[:room]
+        text = name.decode("utf-8", "ignore")  # (a character cut in two: its bytes dropped)
+    else:
+        text = target.name
+    return f".{text}.", suffix, target.parent
+
+
 def plain_mode() -> int:
     """The mode a plain new file gets: 0666 less the umask (read by setting it, and set back)."""
     umask = os.umask(0)
@@ -86,7 +113,8 @@ def atomic_file(path: str | Path, *, plain_new: bool = False) -> Iterator[IO[byt
         mode = None
     if mode is None and plain_new:
         mode = plain_mode()
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    prefix, suffix, where = beside(target, ".tmp")
+    fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=where)
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh

@@ -12,7 +12,9 @@ import errno
 import importlib
 import io
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from typing import Any, TextIO
 
@@ -112,8 +114,48 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (``kill``, ``timeout``, ``docker stop``, a closed terminal), raised where the
+    command is, as Ctrl-C raises KeyboardInterrupt: what it was writing is cleaned up the same way (the
+    temporary files removed, the earlier report or tables left as they were), instead of the process
+    ending on the spot with its temporary files left behind."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+#: The signals :func:`main` turns into :class:`Stopped` (those whose handler is the system's default).
+STOPPING = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+def _stop(signum: int, frame: Any) -> None:
+    raise Stopped(signum)
+
+
+def _stopping() -> dict[int, Any]:
+    """Let :data:`STOPPING` raise :class:`Stopped` (in the main thread, for a signal left to the system's
+    default: not one a caller handles or ignores, as ``nohup`` ignores SIGHUP); the handlers replaced."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    replaced = {}
+    for sig in STOPPING:
+        if signal.getsignal(sig) is signal.SIG_DFL:
+            replaced[sig] = signal.signal(sig, _stop)
+    return replaced
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``sla`` console script."""
+    replaced = _stopping()
+    try:
+        return _main(argv)
+    finally:
+        for sig, handler in replaced.items():
+            signal.signal(sig, handler)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args: argparse.Namespace | None = None
     if sys.stdout is None:  # started with stdout closed (`>&-`): a write says so, as a command's error
         sys.stdout = _ClosedStdout()
@@ -132,8 +174,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `error` in the language the message was written in (a policy's, for words about it)
         print(f"sla: {message('diag.word.error', exc.lang or 'en')}: {_shown(str(exc))}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("sla: interrupted", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        # in the command's --lang, else the language it has come to speak (the policy's), else English
+        lang = diagnostics_lang(args, getattr(args, "said_lang", None) or "en")
+        if isinstance(exc, Stopped):
+            name = signal.Signals(exc.signum).name
+            print(f"sla: {message('cli.stopped', lang, signal=name)}", file=sys.stderr)
+            return 128 + exc.signum
+        print(f"sla: {message('cli.interrupted', lang)}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # the reader went away (e.g. `| head`); not an error of ours

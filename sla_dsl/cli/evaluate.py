@@ -170,6 +170,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     policies = load_policies(policy_paths, args.lang)
     tz = min(policies, key=lambda p: p.effective).tz
     tlang = args.lang or default_lang(policies)  # a bad time is said in the language of the report
+    args.said_lang = tlang  # (Ctrl-C's message too)
     start = parse_edge(args.start, tz, "--from", tlang)
     end = parse_edge(args.end, tz, "--to", tlang)
     as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None

@@ -24,7 +24,10 @@ Design notes
   removed, when the run before had none), the temporary and backup files are
   removed and the first error is raised. A backup that cannot be put back is
   left where it is, the earlier table's last copy, and its error does not hide
-  the first one. After the last rename the backups are removed.
+  the first one. After the last rename the backups are removed. Ctrl-C, SIGTERM and
+  SIGHUP wait until the renames (or their undoing) are over (:func:`held_signals`),
+  and each table is marked placed before its rename, so that an interrupt between
+  the two is undone too.
 * The tables are replaced as :func:`sla_dsl.files.atomic_file` replaces the
   single-file reports (which hands out one file and renames it at once, so it
   cannot take part in the swap above): a table keeps the mode of the one it
@@ -46,17 +49,22 @@ import concurrent.futures as cf
 import contextlib
 import os
 import shutil
+import signal
 import stat
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..events.problems import os_reason
+from ..files import beside
 from ..lang.diagnostics import WordedInputError, words
+from .escape import printable
 
 __all__ = ["GROUP", "TableFile", "cannot_write", "swap"]
 
@@ -90,7 +98,7 @@ _AHEAD = 2
 
 def cannot_write(path: Path, exc: OSError) -> WordedInputError:
     """``PATH: cannot write the table: REASON`` (the system's reason, in the catalogue's words)."""
-    return WordedInputError(words("report.parquet.cannot_write", path=str(path), reason=os_reason(exc)))
+    return WordedInputError(words("report.parquet.cannot_write", path=printable(str(path)), reason=os_reason(exc)))
 
 
 class TableFile:
@@ -115,7 +123,7 @@ class TableFile:
         except OSError as exc:
             raise cannot_write(path, exc) from None
         try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent)
+            fd, tmp = tempfile.mkstemp(*beside(self.target, ".tmp"))
         except OSError as exc:
             raise cannot_write(path, exc) from None
         os.close(fd)
@@ -175,8 +183,8 @@ class TableFile:
             self.pending = self.pending or [schema.empty_table()]
             self._write()
         self._wait()
-        self.end()
         try:
+            self.end()  # (the footer written: a full disk or a file size limit may stop it)
             os.chmod(self.tmp, self.mode)
             fd = os.open(self.tmp, os.O_RDONLY)
             try:
@@ -197,17 +205,20 @@ class TableFile:
         swap is over: a hard link, or a copy where none can be made (a file system without them, an
         immutable file, another user's file under ``protected_hardlinks``)."""
         backup = self.tmp.with_suffix(".bak")  # the temporary file's name is this run's
+        # Named before the link is made: an interrupt between the two must not leave a link unknown
+        # to :meth:`restore` (which passes over a backup that was never made).
+        self.backup = backup
         try:
             os.link(self.target, backup)
         except FileNotFoundError:
+            self.backup = None
             return  # no earlier table
         except OSError:
-            pass
+            self.backup = None
         else:
-            self.backup = backup
             return
         try:
-            fd, name = tempfile.mkstemp(prefix=f".{self.target.name}.", suffix=".bak", dir=self.target.parent)
+            fd, name = tempfile.mkstemp(*beside(self.target, ".bak"))
             os.close(fd)
             self.backup = Path(name)  # removed by :meth:`restore` if the copy fails
             shutil.copy2(self.target, self.backup)
@@ -215,12 +226,18 @@ class TableFile:
             raise cannot_write(self.path, exc) from None
 
     def put(self) -> None:
-        """Put the written file in its place."""
+        """Put the written file in its place.
+
+        Marked placed before the rename: an interrupt between the rename and the mark would leave the
+        new table in place unknown to :meth:`restore`, which would then remove the earlier table's
+        backup. Marked and not renamed, :meth:`restore` puts the earlier table back over itself (or
+        finds nothing to remove), which changes nothing."""
+        self.placed = True
         try:
             os.replace(self.tmp, self.target)
         except OSError as exc:
+            self.placed = False
             raise cannot_write(self.path, exc) from None
-        self.placed = True
 
     def restore(self) -> None:
         """Undo :meth:`put` and :meth:`keep` (after an error): the earlier table back in its place, or
@@ -256,15 +273,49 @@ class TableFile:
 
 def swap(files: Sequence[TableFile]) -> None:
     """Put every written table in its place, or none: the earlier tables are kept (:meth:`TableFile.keep`)
-    until the last new one is in place, and put back if one cannot be."""
+    until the last new one is in place, and put back if one cannot be.
+
+    Ctrl-C, SIGTERM and SIGHUP wait until the swap (or its undoing) is over (:func:`held_signals`):
+    stopped half-way, the directory would hold tables of two runs."""
+    with held_signals():
+        try:
+            for file in files:
+                file.keep()
+            for file in files:
+                file.put()
+        except BaseException:
+            for file in reversed(files):
+                file.restore()
+            raise
+        for file in files:
+            file.forget()
+
+
+#: The signals :func:`held_signals` holds back.
+HELD = tuple(getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name))
+
+
+@contextlib.contextmanager
+def held_signals() -> Iterator[None]:
+    """Hold back :data:`HELD` while the block runs, then act on the first one that came (Ctrl-C's
+    KeyboardInterrupt raised after the block). Only a signal with a handler in Python is held (in the
+    main thread, where Python runs them): with the system's default, the process ends at once, and
+    nothing here could be cleaned up anyway."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[tuple[int, Any]] = []
+    before: dict[int, Any] = {}
+    for sig in HELD:
+        handler = signal.getsignal(sig)
+        if callable(handler):
+            before[sig] = handler
+            signal.signal(sig, lambda signum, frame: came.append((signum, frame)))
     try:
-        for file in files:
-            file.keep()
-        for file in files:
-            file.put()
-    except BaseException:
-        for file in reversed(files):
-            file.restore()
-        raise
-    for file in files:
-        file.forget()
+        yield
+    finally:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+    if came:
+        signum, frame = came[0]
+        before[signum](signum, frame)

@@ -51,6 +51,7 @@ from ..events.problems import os_reason
 from ..files import plain_mode
 from ..lang.diagnostics import Code, WordedInputError, words
 from . import Availability, Report, Step
+from .escape import printable
 from .rows import Rows
 from .table_files import TableFile, swap
 
@@ -426,18 +427,21 @@ def write_parquet(
     """Write one Parquet file per report table, ``DIR/<table>.parquet`` (``incidents``, ``violations``: as
     for :func:`report_tables`); the paths written, in table order."""
     out = Path(directory)
+    shown = printable(str(directory))  # (a line break in a name is shown as ``\n``, not made a new line)
     try:
         out.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:  # a file, or a link to nothing, where the directory goes
+        raise WordedInputError(words("report.parquet.not_a_dir", path=shown, option=Code("--output"))) from None
     except OSError as exc:
-        said = words("report.parquet.cannot_create", path=str(directory), reason=os_reason(exc))
+        said = words("report.parquet.cannot_create", path=shown, reason=os_reason(exc))
         raise WordedInputError(said) from None
     if not out.is_dir():
-        raise WordedInputError(words("report.parquet.not_a_dir", path=str(directory), option=Code("--output")))
+        raise WordedInputError(words("report.parquet.not_a_dir", path=shown, option=Code("--output")))
     tz = report.timezone or "UTC"
     paths = [out / f"{name}.parquet" for name in TABLE_NAMES]
     for path in paths:
         if path.is_dir():
-            raise WordedInputError(words("report.parquet.dir_in_place", path=str(path)))
+            raise WordedInputError(words("report.parquet.dir_in_place", path=printable(str(path))))
     new_mode = plain_mode()  # once: the umask is the process's, read by setting it
     files: dict[str, TableFile] = {}
     writer = cf.ThreadPoolExecutor(1, thread_name_prefix="parquet")

@@ -125,10 +125,17 @@ def test_an_output_that_is_a_file_is_refused_in_the_policys_language(
     args += ["--from", "2026-11-01", "--to", "2026-12-01", "--format", "parquet", "--output", str(target), "--quiet"]
     assert main(args) == 1
     assert capsys.readouterr().err == (
-        f"sla: エラー: {target}: 出力先のディレクトリを作れません：同じ名前のファイルがあります\n"
+        f"sla: エラー: {target}: ディレクトリではありません（`--output` には表を書くディレクトリを指定します）\n"
     )
     assert main([*args, "--lang", "en"]) == 1
-    assert capsys.readouterr().err == (f"sla: error: {target}: cannot create the output directory: File exists\n")
+    assert capsys.readouterr().err == (
+        f"sla: error: {target}: not a directory (--output names the directory the tables go into)\n"
+    )
+    target.unlink()
+    target.symlink_to(tmp_path / "nowhere")  # a link to nothing is not a directory either
+    assert main([*args, "--lang", "en"]) == 1
+    assert "not a directory" in capsys.readouterr().err
+    assert target.is_symlink() and not (tmp_path / "nowhere").exists()
 
 
 def test_an_error_while_the_tables_are_built_leaves_the_earlier_run_whole(

@@ -1,0 +1,159 @@
+"""What a stopped or failing ``sla evaluate`` leaves where it writes (issue 14's output side).
+
+- Ctrl-C while the new Parquet tables are renamed into place waits until they all are: the directory
+  holds one run's tables, never a mix, and no hidden backup or temporary file;
+- SIGTERM and SIGHUP (``kill``, ``timeout``, ``docker stop``) stop the command as Ctrl-C does, its
+  temporary files removed and the earlier report left whole; both are said in the policy's language;
+- a table whose footer cannot be written (a file size limit) is the table's located error, in the
+  command's language, not the writing library's English;
+- a report file's legal name of 250 bytes is written: its temporary name is cut to the file system's limit;
+- a path with a line break is shown escaped on one line.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pyarrow.parquet as pq
+import pytest
+
+from sla_dsl.cli import main
+from sla_dsl.report import table_files
+from sla_dsl.report.tables import TABLE_NAMES
+
+ROOT = Path(__file__).resolve().parents[2]
+POLICY = ROOT / "policies" / "clicksoko.sla"
+EXAMPLE = ROOT / "examples" / "events-2026-11.jsonl"
+
+
+def _args(output: Path, to: str = "2026-12-01", fmt: str = "parquet") -> list[str]:
+    return ["evaluate", str(POLICY), str(EXAMPLE), "--from", "2026-11-01", "--to", to, "--format", fmt]
+
+
+def _tables(directory: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+
+
+def test_ctrl_c_while_the_tables_are_renamed_waits_for_the_last(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    new, out = tmp_path / "new", tmp_path / "out"
+    assert main([*_args(new), "--output", str(new), "--quiet"]) == 0
+    assert main([*_args(out, to="2026-11-20"), "--output", str(out), "--quiet"]) == 0
+    earlier, wanted = _tables(out), _tables(new)
+    assert set(earlier) == set(wanted) == {f"{n}.parquet" for n in TABLE_NAMES}
+    differ = [n for n in wanted if wanted[n] != earlier[n]]
+    assert len(differ) > 3  # (a mix would show)
+    real = os.replace
+    renamed: list[str] = []
+
+    def replace(src: Any, dst: Any) -> None:
+        real(src, dst)
+        renamed.append(Path(dst).name)
+        if len(renamed) == 1:
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, just after the first table is in place
+
+    monkeypatch.setattr(table_files.os, "replace", replace)
+    capsys.readouterr()
+    assert main([*_args(out), "--output", str(out), "--quiet"]) == 130
+    assert capsys.readouterr().err == "sla: 中断しました\n"
+    assert len(renamed) == len(TABLE_NAMES)  # every table put in place before the interrupt was acted on
+    assert _tables(out) == wanted  # one run's tables, no hidden file left
+
+
+def test_a_rename_interrupted_before_it_is_marked_is_undone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Outside the main thread no signal is held: an interrupt (here raised by the rename itself, after
+    renaming) between a table's rename and its mark must still be undone, the earlier tables kept."""
+    out = tmp_path / "out"
+    assert main([*_args(out, to="2026-11-20"), "--output", str(out), "--quiet"]) == 0
+    earlier = _tables(out)
+    real = os.replace
+    calls: list[str] = []
+
+    def replace(src: Any, dst: Any) -> None:
+        real(src, dst)
+        calls.append(Path(dst).name)
+        if len(calls) == 3:
+            raise KeyboardInterrupt  # after the third rename, before its table is marked placed
+
+    monkeypatch.setattr(table_files.os, "replace", replace)
+    monkeypatch.setattr(table_files, "held_signals", _nothing_held)
+    assert main([*_args(out), "--output", str(out), "--quiet"]) == 130
+    assert _tables(out) == earlier
+
+
+class _nothing_held:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+_TERMINATED = """
+import os, signal, sys
+from sla_dsl.report import render
+from sla_dsl.cli import main
+real = render.write_json
+def write_json(*args, **kwargs):
+    out = args[2]
+    out.write(b"{" * 1000)
+    os.kill(os.getpid(), signal.{signal})
+    return real(*args, **kwargs)
+render.write_json = write_json
+sys.exit(main({args!r}))
+"""
+
+
+@pytest.mark.parametrize(("name", "status"), [("SIGTERM", 143), ("SIGHUP", 129)])
+def test_sigterm_and_sighup_stop_the_command_as_ctrl_c_does(tmp_path: Path, name: str, status: int) -> None:
+    report = tmp_path / "report.json"
+    report.write_text("the earlier report")
+    args = [*_args(report, fmt="json"), "--output", str(report), "--quiet"]
+    code = _TERMINATED.replace("{signal}", name).replace("{args!r}", repr(args))
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert (res.returncode, res.stderr) == (status, f"sla: {name} を受けて終了しました\n")
+    assert report.read_text() == "the earlier report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]  # no temporary file left
+
+
+def test_a_table_whose_footer_cannot_be_written_is_its_located_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real = pq.ParquetWriter.close
+
+    def close(self: pq.ParquetWriter) -> None:
+        real(self)
+        if "steps" in str(self.where):
+            raise OSError(errno.EFBIG, "Error writing bytes to file. Detail: [errno 27] File too large")
+
+    monkeypatch.setattr(pq.ParquetWriter, "close", close)
+    out = tmp_path / "out"
+    assert main([*_args(out), "--output", str(out), "--quiet"]) == 1
+    assert capsys.readouterr().err == f"sla: エラー: {out / 'steps.parquet'}: 表を書けません：ファイルが大きすぎます\n"
+    assert list(out.iterdir()) == []  # nothing put in place, no temporary file left
+
+
+def test_a_report_file_with_a_long_legal_name_is_written(tmp_path: Path) -> None:
+    report = tmp_path / ("十一月報告書" * 13 + "_v02.txt")  # 242 bytes: the temporary name would pass 255
+    assert len(report.name.encode()) == 242
+    report.write_text("the earlier report")
+    assert main([*_args(report, fmt="text"), "--output", str(report), "--quiet"]) == 0
+    assert "Click So-ko" in report.read_text("utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == [report.name]
+
+
+def test_a_parquet_path_with_a_line_break_is_shown_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "g\nfake"
+    target.write_text("a file")
+    assert main([*_args(target), "--output", str(target), "--quiet", "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "g\\nfake: not a directory" in err
