@@ -175,12 +175,21 @@ def _evaluate(args: argparse.Namespace) -> int:
     end = parse_edge(args.end, tz, "--to", tlang)
     as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None
     check_period_args(start, end, tlang)
+    if args.output == "":
+        args.usage_error(message("cli.evaluate.output_empty", tlang))
     if args.format == "parquet" and not args.output:
-        args.usage_error("--format parquet writes files: give the directory with --output DIR")
+        args.usage_error(message("cli.evaluate.parquet_needs_output", tlang))
     if args.format == "pdf" and not args.output and sys.stdout.isatty():
-        args.usage_error("--format pdf writes a binary file: give it with --output FILE, or redirect stdout")
-    if args.output and args.format != "parquet":
-        _check_output_file(args.output, tlang)  # before the work, not after it
+        args.usage_error(message("cli.evaluate.pdf_needs_output", tlang))
+    if args.output:  # before the work, not after it
+        _check_not_an_input(args.output, args.format, policy_paths, events_path, tlang)
+        if args.format == "parquet":
+            from ..report.tables import check_output_dir
+
+            with event_problems_in(tlang):
+                check_output_dir(args.output)
+        else:
+            _check_output_file(args.output, tlang)
     browser = require_chromium() if args.format == "pdf" else None  # before the work, not after it
     phase = Phase(args.quiet, tlang)
     try:
@@ -299,6 +308,43 @@ def _not_a_file(path: str) -> bool:
     try:
         return not stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
+        return False
+
+
+def _check_not_an_input(output: str, fmt: str, policies: list[str], events: str, lang: str) -> None:
+    """Refuse an ``--output`` that would overwrite what the command reads: the event log or a policy
+    file (the same file under any name), or, for the tables of ``--format parquet``, a place inside the
+    directory of events being read (the next run would read them as events, or they would replace its
+    files)."""
+    targets = [output] if fmt != "parquet" else [os.path.join(output, f"{n}.parquet") for n in _table_names()]
+    inputs = [(events, "events")] + [(p, "policy") for p in policies]
+    for path, what in inputs:
+        files = [path] if not os.path.isdir(path) else []
+        if os.path.isdir(path) and what == "policy":
+            files = [os.path.join(path, f) for f in os.listdir(path) if f.endswith(".sla")]
+        for target in targets:
+            for f in files:
+                if _same_file(target, f):
+                    raise _said(
+                        lang, "output_is_input", path=printable(output), what=words(f"cli.evaluate.what.{what}")
+                    )
+    if os.path.isdir(events):
+        inside = os.path.realpath(output if fmt == "parquet" else os.path.dirname(output) or ".")
+        root = os.path.realpath(events)
+        if inside == root or inside.startswith(root.rstrip(os.sep) + os.sep):
+            raise _said(lang, "output_in_events", path=printable(output), events=printable(events))
+
+
+def _table_names() -> tuple[str, ...]:
+    from ..report.tables import TABLE_NAMES
+
+    return TABLE_NAMES
+
+
+def _same_file(a: str, b: str) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # (one of them does not exist: not the same file)
         return False
 
 

@@ -276,12 +276,13 @@ STDOUT_CLOSED = "the standard output is closed"
 
 def os_reason(exc: OSError) -> Arg:
     """Why the system refused, for a person: a common error (by its errno) in the catalogue's Japanese and
-    the system's own English; any other error's text as it is, quoted in Japanese."""
+    the system's own English (``os.strerror``: not a library's wrapping of it, as pyarrow's ``Error
+    writing bytes to file. Detail: [errno 28] ...``); any other error's text as it is, quoted in Japanese."""
     if exc.strerror == STDOUT_CLOSED:
         return words("events.os.stdout_closed")
     key = _OS_WORDS.get(exc.errno) if exc.errno is not None else None
     if key is not None:
-        return Both(words(f"events.os.{key}").text("ja"), exc.strerror or os.strerror(exc.errno or 0))
+        return Both(words(f"events.os.{key}").text("ja"), os.strerror(exc.errno or 0))
     said = exc.strerror or str(exc) or type(exc).__name__
     return Both(words("events.os.other", reason=Code(said)).text("ja"), said)
 

@@ -34,6 +34,31 @@ CLI: dict[str, Msg] = {
     "cli.evaluate.stdout_failed": Msg(
         "標準出力にレポートを書けません：{reason}", "cannot write the report on the standard output: {reason}"
     ),
+    "cli.evaluate.parquet_needs_output": Msg(
+        "`--format parquet` はファイルを書きます。表を書くディレクトリを `--output DIR` で指定してください",
+        "`--format parquet` writes files: give the directory with `--output DIR`",
+    ),
+    "cli.evaluate.pdf_needs_output": Msg(
+        "`--format pdf` はバイナリのファイルを書きます。"
+        "`--output FILE` で指定するか、標準出力をリダイレクトしてください",
+        "`--format pdf` writes a binary file: give it with `--output FILE`, or redirect stdout",
+    ),
+    "cli.evaluate.output_empty": Msg(
+        "`--output` が空です。レポートを書くファイル（`--format parquet` ではディレクトリ）を指定してください",
+        "`--output` is empty: give the file to write the report into (the directory, with `--format parquet`)",
+    ),
+    "cli.evaluate.output_is_input": Msg(
+        "`{option}` の `{path}` は読み込む{what}です。レポートで上書きしないよう、別の場所を指定してください",
+        "{option} `{path}` is the {what} being read: give another place, so that the report does not overwrite it",
+    ),
+    "cli.evaluate.output_in_events": Msg(
+        "`{option}` の `{path}` は読み込むイベントのディレクトリ `{events}` の中です。別の場所を指定してください"
+        "（書いた表が次の実行でイベントとして読まれます）",
+        "{option} `{path}` is inside `{events}`, the directory of events being read: give another place "
+        "(the tables written there would be read as events by the next run)",
+    ),
+    "cli.evaluate.what.events": Msg("イベントログ", "event log"),
+    "cli.evaluate.what.policy": Msg("ポリシー", "policy"),
     "cli.evaluate.output_is_dir": Msg(
         "`{option}` の `{path}` はディレクトリです。レポートを書くファイルを指定してください",
         "{option} `{path}` is a directory: give the file to write the report into",

@@ -123,7 +123,8 @@ class TableFile:
         except OSError as exc:
             raise cannot_write(path, exc) from None
         try:
-            fd, tmp = tempfile.mkstemp(*beside(self.target, ".tmp"))
+            prefix, suffix, where = beside(self.target, ".tmp")
+            fd, tmp = tempfile.mkstemp(suffix, prefix, where)
         except OSError as exc:
             raise cannot_write(path, exc) from None
         os.close(fd)
@@ -218,7 +219,8 @@ class TableFile:
         else:
             return
         try:
-            fd, name = tempfile.mkstemp(*beside(self.target, ".bak"))
+            prefix, suffix, where = beside(self.target, ".bak")
+            fd, name = tempfile.mkstemp(suffix, prefix, where)
             os.close(fd)
             self.backup = Path(name)  # removed by :meth:`restore` if the copy fails
             shutil.copy2(self.target, self.backup)

@@ -36,7 +36,9 @@ Design notes
 from __future__ import annotations
 
 import concurrent.futures as cf
+import contextlib
 import datetime as dt
+import os
 import types
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from itertools import chain, repeat
@@ -417,6 +419,43 @@ def _fill(build: _Builder, report: Report, incidents: Source | None, violations:
     build.flush()
 
 
+def check_output_dir(directory: str | Path) -> None:
+    """Refuse, before any work, a directory for the tables that cannot be one: a file or a link to nothing
+    in its place, or a directory where a table's file goes (a missing one is made when written)."""
+    out = Path(directory)
+    if (out.is_symlink() and not out.exists()) or (out.exists() and not out.is_dir()):
+        raise _not_a_dir(directory)
+    for name in TABLE_NAMES:
+        path = out / f"{name}.parquet"
+        if path.is_dir():
+            raise WordedInputError(words("report.parquet.dir_in_place", path=printable(str(path))))
+
+
+def _not_a_dir(directory: str | Path) -> WordedInputError:
+    # (a line break in a name is shown as ``\n``, not made a new line)
+    return WordedInputError(words("report.parquet.not_a_dir", path=printable(str(directory)), option=Code("--output")))
+
+
+@contextlib.contextmanager
+def _directory_locked(directory: Path) -> Iterator[None]:
+    """The output directory locked (``flock`` on the directory itself: no file of ours in it) while the
+    tables are swapped in: two runs writing the same directory at once put their tables in one after
+    the other, never a mix. Where no lock can be taken (a file system without them), the swap goes on."""
+    try:
+        import fcntl  # (POSIX)
+
+        fd = os.open(directory, os.O_RDONLY)
+    except (ImportError, OSError):
+        yield
+        return
+    try:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # (the lock goes with it)
+
+
 def write_parquet(
     report: Report,
     directory: str | Path,
@@ -427,21 +466,18 @@ def write_parquet(
     """Write one Parquet file per report table, ``DIR/<table>.parquet`` (``incidents``, ``violations``: as
     for :func:`report_tables`); the paths written, in table order."""
     out = Path(directory)
-    shown = printable(str(directory))  # (a line break in a name is shown as ``\n``, not made a new line)
+    check_output_dir(directory)
     try:
         out.mkdir(parents=True, exist_ok=True)
-    except FileExistsError:  # a file, or a link to nothing, where the directory goes
-        raise WordedInputError(words("report.parquet.not_a_dir", path=shown, option=Code("--output"))) from None
+    except FileExistsError:  # (made a file since the check)
+        raise _not_a_dir(directory) from None
     except OSError as exc:
-        said = words("report.parquet.cannot_create", path=shown, reason=os_reason(exc))
+        said = words("report.parquet.cannot_create", path=printable(str(directory)), reason=os_reason(exc))
         raise WordedInputError(said) from None
     if not out.is_dir():
-        raise WordedInputError(words("report.parquet.not_a_dir", path=shown, option=Code("--output")))
+        raise _not_a_dir(directory)
     tz = report.timezone or "UTC"
     paths = [out / f"{name}.parquet" for name in TABLE_NAMES]
-    for path in paths:
-        if path.is_dir():
-            raise WordedInputError(words("report.parquet.dir_in_place", path=printable(str(path))))
     new_mode = plain_mode()  # once: the umask is the process's, read by setting it
     files: dict[str, TableFile] = {}
     writer = cf.ThreadPoolExecutor(1, thread_name_prefix="parquet")
@@ -451,7 +487,8 @@ def write_parquet(
         _fill(_Builder(tz, files), report, incidents, violations)
         for name, file in files.items():
             file.close(table_schema(name, tz))
-        swap(list(files.values()))
+        with _directory_locked(out):
+            swap(list(files.values()))
     except BaseException:
         for file in files.values():
             file.drop()

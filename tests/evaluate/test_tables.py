@@ -118,7 +118,8 @@ def test_written_tables_read_back_equal(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "message"),
     [
-        (["--format", "parquet"], 2, "give the directory with --output DIR"),
+        (["--format", "parquet"], 2, "表を書くディレクトリを `--output DIR` で指定してください"),
+        (["--format", "parquet", "--lang", "en"], 2, "give the directory with `--output DIR`"),
     ],
 )
 def test_parquet_output_usage(args: list[str], code: int, message: str) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -157,3 +158,95 @@ def test_a_parquet_path_with_a_line_break_is_shown_on_one_line(
     assert main([*_args(target), "--output", str(target), "--quiet", "--lang", "en"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "g\\nfake: not a directory" in err
+
+
+def test_a_run_waits_for_another_swapping_tables_into_the_same_directory(tmp_path: Path) -> None:
+    import fcntl
+    import threading
+
+    out = tmp_path / "out"
+    assert main([*_args(out, to="2026-11-20"), "--output", str(out), "--quiet"]) == 0
+    earlier = _tables(out)
+    fd = os.open(out, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # another run, swapping its tables in
+    codes: list[int] = []
+    run = threading.Thread(target=lambda: codes.append(main([*_args(out), "--output", str(out), "--quiet"])))
+    run.start()
+    try:
+        for _ in range(600):  # its tables written (hidden), waiting for the lock
+            if len([p for p in out.iterdir() if p.name.endswith(".tmp")]) == len(TABLE_NAMES):
+                break
+            run.join(0.1)
+        hidden = sorted(p.name for p in out.iterdir() if p.name.startswith("."))
+        assert len(hidden) == len(TABLE_NAMES)
+        assert all(
+            re.fullmatch(rf"\.{n}\.parquet\.\w+\.tmp", h) for n, h in zip(sorted(TABLE_NAMES), hidden, strict=True)
+        )
+        run.join(0.5)
+        assert run.is_alive() and _tables(out) != {}
+        assert {k: v for k, v in _tables(out).items() if not k.startswith(".")} == earlier  # nothing swapped yet
+    finally:
+        os.close(fd)  # the other run done
+        run.join(120)
+    assert codes == [0]
+    assert set(_tables(out)) == set(earlier) and _tables(out) != earlier
+
+
+@pytest.mark.parametrize(
+    ("inputs", "output", "said"),
+    [
+        ("events", "events", "is the event log being read"),
+        ("events", "policy", "is the policy being read"),
+        ("events-dir", "events-dir", "is inside"),
+    ],
+)
+def test_an_output_that_would_overwrite_an_input_is_refused_before_any_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], inputs: str, output: str, said: str
+) -> None:
+    policy = tmp_path / "policy.sla"
+    policy.write_bytes(POLICY.read_bytes())
+    events = tmp_path / "events.jsonl"
+    events.write_bytes(EXAMPLE.read_bytes())
+    place = {"events": events, "policy": policy, "events-dir": tmp_path}[output]
+    fmt = "parquet" if output == "events-dir" else "json"
+    read = tmp_path if inputs == "events-dir" else events
+    if inputs == "events-dir":
+        import pyarrow as pa
+
+        events.unlink()
+        pq.write_table(
+            pa.table({"event": ["incident.reported"], "at": ["2026-11-02T09:00:00+09:00"], "id": ["I"]}),
+            tmp_path / "e.parquet",
+        )
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    args = ["evaluate", str(policy), str(read), "--from", "2026-11-01", "--to", "2026-12-01"]
+    assert main([*args, "--format", fmt, "--output", str(place), "--quiet", "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert said in err and err.count("\n") == 1
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before
+    assert main([*args, "--format", fmt, "--output", str(place), "--quiet"]) == 1
+    assert "別の場所を指定してください" in capsys.readouterr().err
+
+
+def test_an_empty_output_and_a_missing_one_are_said_in_the_policys_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as info:
+        main([*_args(Path()), "--output", ""])
+    assert info.value.code == 2
+    assert "`--output` が空です" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(_args(Path()))
+    assert "`--format parquet` はファイルを書きます" in capsys.readouterr().err
+
+
+def test_a_file_in_place_of_the_table_directory_is_refused_before_any_work(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sla_dsl import evaluation
+
+    target = tmp_path / "out"
+    target.write_text("a file")
+    monkeypatch.setattr(evaluation, "judge_log", lambda *a, **k: pytest.fail("judged before the check"))
+    assert main([*_args(target), "--output", str(target), "--quiet", "--lang", "en"]) == 1
+    assert "not a directory" in capsys.readouterr().err

@@ -87,7 +87,7 @@ def test_a_pdf_is_not_written_onto_a_terminal() -> None:
         os.close(follower)
         os.close(leader)
     assert res.returncode == 2, res.stderr
-    assert "give it with --output FILE" in res.stderr.decode()
+    assert "`--output FILE` で指定するか" in res.stderr.decode()  # in the policy's language
 
 
 @pytest.mark.parametrize(
