@@ -180,3 +180,12 @@ def test_problems_at_rows_and_elsewhere_are_counted_apart() -> None:
     assert str(both.in_lang("ja")).splitlines()[-1] == (
         "不正なイベントが 1 行あります。ほかに問題が 1 件あります（E102：1 件、E116：1 件）"
     )
+
+
+@pytest.mark.parametrize("field", ["at", "start"])
+def test_events_table_refuses_a_naive_time_as_the_reader_does(field: str) -> None:
+    row = {"event": "stop.announced", "at": "2026-11-02T09:00:00+09:00", "id": "S-1", "channel": "email"}
+    row |= {"start": "2026-11-20T22:00:00+09:00", "end": "2026-11-21T02:00:00+09:00"}
+    row[field] = "2026-11-20T22:00:00"
+    with pytest.raises(ValueError, match=f"`{field}` has no UTC offset: `2026-11-20T22:00:00`"):
+        events_table([row])
