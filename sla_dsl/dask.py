@@ -66,11 +66,14 @@ from .scale import (
     PolicyText,
     check_period,
     finish_blobs,
+    finish_merged,
     judge_events,
     judge_file,
+    merge_blobs,
     pickled,
     policies_of,
     policy_texts,
+    unlocated,
 )
 
 __all__ = ["evaluate", "evaluate_tables", "judge"]
@@ -242,8 +245,38 @@ def judge(
     partials = frame.map_partitions(
         _judge_frame, texts, start, end, as_of, source, skip_invalid, meta=pd.Series(dtype=object)
     )
-    blobs = dask.compute(*_tree(list(partials.to_delayed()), split_every))
-    return finish_blobs(texts, blobs, start, end, as_of)
+    merged = merge_blobs(dask.compute(*_tree(list(partials.to_delayed()), split_every)))
+    if LINE not in events.columns and unlocated(merged):
+        # Bad rows of a frame without ``line``: judged again with each row's number in the frame (a
+        # pass to count the partitions' rows, paid only then), so that their problems name the rows.
+        return judge(
+            policy,
+            _numbered(events),
+            start,
+            end,
+            as_of,
+            source=RowSource.of(source),
+            partitioned=partitioned,
+            split_every=split_every,
+            shuffle=shuffle,
+            skip_invalid=skip_invalid,
+        )
+    return finish_merged(texts, merged, start, end, as_of)
+
+
+def _numbered(events: Any) -> Any:
+    """The frame with a ``line`` column: each row's number in it, from 1, in partition order."""
+    lengths = [int(n) for n in events.map_partitions(len).compute()]
+    firsts = [1]
+    for n in lengths[:-1]:
+        firsts.append(firsts[-1] + n)
+    meta = events._meta.assign(**{LINE: pd.Series(dtype="int64")})
+    return events.map_partitions(_number_rows, firsts, meta=meta)
+
+
+def _number_rows(part: Any, firsts: list[int], partition_info: dict[str, Any] | None = None) -> Any:
+    first = firsts[partition_info["number"]] if partition_info is not None else 0
+    return part.assign(**{LINE: range(first, first + len(part))})
 
 
 def evaluate(

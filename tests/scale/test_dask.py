@@ -52,3 +52,40 @@ def test_report_tables_from_dask(dask_client: Any) -> None:
     expected = report_tables(sla_dask.evaluate(POLICY_PATH, events, NOV, DEC, source=str(EXAMPLE)))
     assert tables.keys() == expected.keys() and all(tables[k].equals(expected[k]) for k in tables)
     assert tables["incidents"].num_rows > 0
+
+
+def _bad_rows() -> Any:
+    """The example month without ``line``, two incidents reported with a priority the policy lacks and one
+    event without an id."""
+    events = frame(EXAMPLE).drop(columns=["line"])
+    reported = events.index[events["event"] == "incident.reported"]
+    events.loc[reported[2], "priority"] = "P9"
+    events.loc[reported[40], "priority"] = "P9"
+    events.loc[events.index[7], "id"] = None
+    return events
+
+
+def test_bad_rows_of_a_frame_without_line_are_named_by_their_row(dask_client: Any) -> None:
+    from sla_dsl.evaluation import judge_log
+    from sla_dsl.events.arrow import read_table
+    from sla_dsl.events.problems import EventInputError
+
+    events = _bad_rows()
+    with pytest.raises(EventInputError) as one:  # one process, the same pandas frame, every problem: "row N"
+        judge_log(policy(), read_table(events, "<events>", defer=True), NOV, DEC)
+    with pytest.raises(EventInputError) as many:
+        sla_dask.judge(POLICY_PATH, dd.from_pandas(events, npartitions=4), NOV, DEC)
+    found = [(p.line, p.code) for p in many.value.problems]
+    assert found == [(p.line, p.code) for p in one.value.problems]
+    p9 = [int(k) + 1 for k in events.index[events["priority"] == "P9"]]
+    assert found == sorted([(8, "E102"), *((n, "E120") for n in p9)])
+    assert str(many.value).splitlines()[0].startswith("<events>: row 8")
+
+
+def test_a_good_frame_without_line_is_judged_once(dask_client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[int] = []
+    real = sla_dask._numbered
+    monkeypatch.setattr(sla_dask, "_numbered", lambda events: calls.append(1) or real(events))
+    events = dd.from_pandas(frame(EXAMPLE).drop(columns=["line"]), npartitions=3)
+    sla_dask.judge(POLICY_PATH, events, NOV, DEC)
+    assert calls == []  # no second run, no pass to count the rows
