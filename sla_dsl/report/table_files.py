@@ -7,7 +7,8 @@ Design notes
   (holding them cost more in fresh memory than writing them). Columns of few
   distinct values (statuses, references) are dictionary-encoded in the file, the
   others (ids, instants, step texts) plain; the encoding is the file's own, a
-  reader gets the documented Arrow schema either way.
+  reader gets the documented Arrow schema either way. Every column but free text
+  (:data:`PROSE`) keeps its statistics (the minimum and maximum of each chunk).
 * The files of one run replace those of an earlier run together or not at all:
   each table is written into a temporary file beside its place
   (``.<table>.parquet.*.tmp``), flushed to disk, and only when every table is
@@ -86,6 +87,12 @@ def _dictionary_columns(table: pa.Table) -> list[str]:
         for field in table.schema
         if not pa.types.is_nested(field.type) and pc.count_distinct(head[field.name]).as_py() <= _FEW
     ]
+
+
+#: Columns of free text (a step's words, a violation's message): written without the minimum and maximum
+#: a Parquet file keeps of each column chunk, which let a reader skip chunks by value and help no reader
+#: of prose; computing them over a year's 95 MB of step texts took 0.075 of the 0.38 CPU s of the table.
+PROSE = frozenset({"text", "message"})
 
 
 #: Rows of a table written to its file at once (a row group): a year's steps are never all held.
@@ -169,7 +176,12 @@ class TableFile:
         table = pa.concat_tables(pieces)
         try:
             if self.writer is None:  # the first rows choose the encodings
-                self.writer = pq.ParquetWriter(self.tmp, table.schema, use_dictionary=_dictionary_columns(table))
+                self.writer = pq.ParquetWriter(
+                    self.tmp,
+                    table.schema,
+                    use_dictionary=_dictionary_columns(table),
+                    write_statistics=[name for name in table.schema.names if name not in PROSE],
+                )
             self.writer.write_table(table)
         except BaseException as exc:
             self.failed = True
