@@ -56,6 +56,17 @@ def _setup() -> None:
         os.environ.setdefault(name, value)
 
 
+def _asked_lang() -> str | None:
+    """The ``--lang`` of the command line, read before the parser is (the catalogue not yet loaded)."""
+    args = sys.argv[1:]
+    for k, arg in enumerate(args):
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+        if arg == "--lang" and k + 1 < len(args):
+            return args[k + 1]
+    return None
+
+
 def _command() -> str | None:
     return next((a for a in sys.argv[1:] if not a.startswith("-")), None)
 
@@ -81,12 +92,16 @@ class _NoPandas(importlib.abc.MetaPathFinder):
 def run() -> NoReturn:
     """:func:`main`, then the output flushed and the process ended with its status, without the teardown."""
     _setup()
-    if _command() == "evaluate":
-        from .cli import evaluate
+    try:
+        if _command() == "evaluate":
+            from .cli import evaluate
 
-        evaluate.KEPT = []  # its verdicts stay to the end: nothing frees them object by object
-        sys.meta_path.insert(0, _NoPandas())  # pyarrow's probe finds no pandas
-    code = main()
+            evaluate.KEPT = []  # its verdicts stay to the end: nothing frees them object by object
+            sys.meta_path.insert(0, _NoPandas())  # pyarrow's probe finds no pandas
+        code = main()
+    except KeyboardInterrupt:  # Ctrl-C while the command's modules load, before it can say so itself
+        code = 130
+        print("sla: 中断しました" if _asked_lang() == "ja" else "sla: interrupted", file=sys.stderr)
     try:
         sys.stdout.flush()
     except BrokenPipeError:  # a reader that went away (`| head`)

@@ -16,8 +16,11 @@ Design notes
 * Parquet files instead of a frame (a directory or a list of paths): with
   ``partitioned=True`` each file is one partition, read by pyarrow inside its
   task and judged as an Arrow table (:func:`sla_dsl.scale.judge_file`; no pandas
-  frame, no Dask DataFrame machinery); otherwise they are read with
-  ``dd.read_parquet(..., dtype_backend="pyarrow")`` and shuffled on ``id``.
+  frame, no Dask DataFrame machinery); otherwise each is read by pyarrow into one
+  partition of a frame (``dd.from_map``), conformed to the files' common schema
+  (:func:`~sla_dsl.events.arrow.common_schema`), and shuffled on ``id``.
+* A frame without a ``line`` column whose run finds bad rows is judged again with
+  its rows numbered (:func:`_numbered`), so that the problems name them.
 * The partials are merged as a tree on the workers, ``split_every`` at a time,
   down to at most ``split_every`` partials, each pickled there; the client
   unpickles and merges those few and finishes the report

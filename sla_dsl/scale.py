@@ -77,7 +77,8 @@ class PolicyText(NamedTuple):
 
 
 def policy_texts(policy: str | Path | Policy | Sequence[str | Path | Policy]) -> tuple[PolicyText, ...]:
-    """The texts of the policy versions given as files, or as loaded policies that remember their file."""
+    """The texts of the policy versions given as files or directories of them (every ``*.sla`` file), or as
+    loaded policies that remember their file."""
     items: Sequence[str | Path | Policy] = [policy] if isinstance(policy, str | Path | Policy) else policy
     out: list[PolicyText] = []
     for item in items:
@@ -89,10 +90,12 @@ def policy_texts(policy: str | Path | Policy | Sequence[str | Path | Policy]) ->
         if isinstance(item, str) and ("\n" in item or "{" in item):
             out.append(PolicyText("<policy>", item))
             continue
-        try:
-            out.append(PolicyText(str(path), path.read_text("utf-8")))
-        except OSError as exc:
-            raise InputError(f"{path}: cannot read the policy ({exc.strerror or exc})") from None
+        # a directory: its versions, every ``*.sla`` file in it, as ``sla evaluate`` reads one
+        for file in sorted(path.glob("*.sla")) if path.is_dir() else [path]:
+            try:
+                out.append(PolicyText(str(file), file.read_text("utf-8")))
+            except OSError as exc:
+                raise InputError(f"{file}: cannot read the policy ({exc.strerror or exc})") from None
     if not out:
         raise InputError("no policy to evaluate against")
     return tuple(out)

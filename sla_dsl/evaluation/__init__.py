@@ -98,7 +98,8 @@ def evaluate(
 ) -> Report:
     """Judge ``events`` (models, dicts, a table, an EventLog or a log file's path) against ``policy``
     over [start, end)."""
-    log = log_from(events, declared=declared_types(policy))  # the event types the policy versions declare
+    # (the event types the policy versions declare; the events' problems settled with the evaluator's)
+    log = log_from(events, declared=declared_types(policy), defer=True, skip_invalid=skip_invalid)
     return evaluate_log(policy, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk)
 
 

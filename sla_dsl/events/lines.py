@@ -175,8 +175,12 @@ def is_columnar_path(path: Path) -> bool:
 
 
 def is_parquet_file(path: Path) -> bool:
-    """Whether the file ``path`` is read as Parquet (by its name or its first bytes), not as Arrow IPC."""
-    return path.name.lower().endswith(PARQUET_SUFFIXES) or file_magic(path) == "Parquet"
+    """Whether the file ``path`` is read as Parquet, not as Arrow IPC: by its first bytes when they say
+    (an Arrow file saved as ``events.parquet`` is Arrow), else by its name."""
+    magic = file_magic(path)
+    if magic is not None:
+        return magic == "Parquet"
+    return path.name.lower().endswith(PARQUET_SUFFIXES)
 
 
 def compressed_as(stream: Any) -> str | None:

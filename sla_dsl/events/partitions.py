@@ -40,9 +40,19 @@ def _table(events: Any) -> pa.Table:
         return events
     if isinstance(events, pa.RecordBatch):
         return pa.Table.from_batches([events])
-    if type(events).__module__.split(".", 1)[0] == "pandas":
-        return pa.Table.from_pandas(events, preserve_index=False)
     return pa.table(events)
+
+
+def _is_pandas(events: Any) -> bool:
+    return type(events).__module__.split(".", 1)[0] == "pandas"
+
+
+def _line(value: Any) -> int:
+    """A ``line`` cell as a number (0: none, as a null or a pandas NaN)."""
+    try:
+        return int(value) if value is not None and value == value else 0
+    except (TypeError, ValueError):
+        return 0
 
 
 def read_partition(
@@ -52,12 +62,20 @@ def read_partition(
     problems left pending for the evaluator to settle with its own (raised when the reading stopped).
 
     The problems name the line of the original log (the ``line`` column); without one, the row of
-    ``where``, the file the partition was read from, or no line at all."""
-    table = _table(events)
+    ``where``, the file the partition was read from, or no line at all. A pandas frame is read as
+    :func:`~.arrow.read_table` reads any (a Parquet map's cells as pandas holds them, say)."""
     lines: list[int] | None = None
-    if LINE in table.column_names:
-        lines = [int(v) if v is not None else 0 for v in table.column(LINE).to_pylist()]
-        table = table.drop_columns([LINE])
+    table: Any
+    if _is_pandas(events):
+        table = events
+        if LINE in table.columns:
+            lines = [_line(v) for v in table[LINE].tolist()]
+            table = table.drop(columns=[LINE])
+    else:
+        table = _table(events)
+        if LINE in table.column_names:
+            lines = [_line(v) for v in table.column(LINE).to_pylist()]
+            table = table.drop_columns([LINE])
     rows = where is not None and lines is None  # a file's own rows name the problems
     place = RowSource.of(where) if rows and where is not None else source
     try:
@@ -84,4 +102,6 @@ def _renumber(p: Problem, source: str, lines: list[int] | None, rows: bool = Fal
         line = lines[p.line - 1] if p.line else 0
     else:
         line = p.line if rows else 0
+    if not p.line and p.column is not None and not isinstance(source, RowSource):
+        source = RowSource.of(source)  # a column's problem: ``<events>: column `priority```, as one run says it
     return dataclasses.replace(p, source=source, line=line)

@@ -741,21 +741,30 @@ def read_text(text: str, source: str = "<events>", *, fmt: str = "jsonl", declar
     return read_jsonl(io.BytesIO(text.encode()), source, declared=declared)
 
 
-def log_from(events: Any, source: str | None = None, *, declared: Collection[str] = ()) -> EventLog:
+def log_from(
+    events: Any,
+    source: str | None = None,
+    *,
+    declared: Collection[str] = (),
+    defer: bool = False,
+    skip_invalid: bool = False,
+) -> EventLog:
     """An :class:`EventLog` from an iterable of event models or dicts, a table or DataFrame, a log,
     or the path of a log file (read as :func:`read_events` reads it).
 
     ``declared``: the event types the policies declare (any other type is an error). Anything else
-    (bytes, a number, None) is a TypeError saying what is taken, not one problem per character."""
+    (bytes, a number, None) is a TypeError saying what is taken, not one problem per character.
+    ``defer``, ``skip_invalid``: as the readers take them (the evaluator settles the problems of the
+    events with its own check of their values, as ``sla evaluate`` does: every problem, in order)."""
     if isinstance(events, EventLog):
         return events
     mine = declare_types(declared)
     if isinstance(events, (str, os.PathLike)):
-        return read_events(os.fspath(events), declared=mine)
+        return read_events(os.fspath(events), declared=mine, defer=defer, skip_invalid=skip_invalid)
     if _columnar(events):
         from .arrow import read_table
 
-        return read_table(events, source or "<table>", declared=mine)
+        return read_table(events, source or "<table>", declared=mine, defer=defer, skip_invalid=skip_invalid)
     if isinstance(events, (bytes, bytearray, memoryview)) or not isinstance(events, Iterable):
         raise not_events(events)
     log = EventLog(source or "<events>")
@@ -773,5 +782,6 @@ def log_from(events: Any, source: str | None = None, *, declared: Collection[str
             log.problems.extend(problems)
         else:
             log.add_event(ev, i)
-    log.settle(skip_invalid=False)
+    if log.problems and (not defer or log.count == 0):
+        log.settle(skip_invalid)
     return log

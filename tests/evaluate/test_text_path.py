@@ -216,3 +216,15 @@ def test_the_console_script_starts_openblas_with_one_thread_unless_told(preset: 
     if started == "unknown":
         pytest.skip("numpy's BLAS here is not OpenBLAS")
     assert started == threads  # what OpenBLAS itself started
+
+
+@pytest.mark.parametrize(("lang", "said"), [("ja", "sla: 中断しました\n"), ("en", "sla: interrupted\n")])
+def test_ctrl_c_while_the_modules_load_is_said_without_a_traceback(lang: str, said: str) -> None:
+    code = (
+        "import sys\nfrom sla_dsl import _entry\n"
+        f"sys.argv = ['sla', 'check', {str(POLICY_PATH)!r}, '--lang', {lang!r}]\n"
+        "def interrupted():\n    raise KeyboardInterrupt\n"
+        "_entry.main = interrupted\n_entry.run()\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert (res.returncode, res.stderr) == (130, said)

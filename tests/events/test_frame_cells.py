@@ -189,3 +189,44 @@ def test_events_table_refuses_a_naive_time_as_the_reader_does(field: str) -> Non
     row[field] = "2026-11-20T22:00:00"
     with pytest.raises(ValueError, match=f"`{field}` has no UTC offset: `2026-11-20T22:00:00`"):
         events_table([row])
+
+
+def _bad_two(tmp_path: Path) -> Path:
+    path = tmp_path / "events.jsonl"
+    path.write_text(
+        '{"event": "incident.reported", "at": "2026-11-02T10:00:00+09:00", "id": "I-1", "priority": "P9"}\n'
+        '{"event": "incident.bogus", "at": "2026-11-02T10:00:00+09:00", "id": "I-2"}\n'
+        '{"event": "incident.reported", "at": "2026-11-02T11:00:00+09:00", "id": "I-3", "priority": "P1"}\n',
+        "utf-8",
+    )
+    return path
+
+
+def test_the_api_lists_every_bad_event_as_the_command_does(tmp_path: Path) -> None:
+    """Reading problems (E103) and the policy's check of values (E120) together, in line order."""
+    path = _bad_two(tmp_path)
+    for events in (path, pd.read_json(path, lines=True)):
+        found = _problems(events)
+        assert [(p.line, p.code) for p in found.problems] == [(1, "E120"), (2, "E103")]
+
+
+def test_the_api_leaves_bad_events_out_with_skip_invalid(tmp_path: Path) -> None:
+    from sla_dsl.evaluation import evaluate
+
+    report = evaluate(POLICY, _bad_two(tmp_path), "2026-11-01", "2026-12-01", skip_invalid=True)
+    assert [i.id for i in report.incidents] == ["I-3"]
+    assert [s.split(":")[1] for s in report.input.skipped] == ["1", "2"]
+
+
+def test_an_arrow_file_named_parquet_is_read_by_its_first_bytes(tmp_path: Path) -> None:
+    import pyarrow.feather as feather
+
+    from sla_dsl.events.lines import is_parquet_file
+
+    table = events_table(EVENTS, "Asia/Tokyo")
+    feather.write_feather(table, tmp_path / "events.parquet")  # Arrow IPC under a Parquet name
+    assert not is_parquet_file(tmp_path / "events.parquet")
+    assert _report(tmp_path / "events.parquet") == EXPECTED
+    (tmp_path / "dir").mkdir()
+    feather.write_feather(table, tmp_path / "dir" / "part-0.parquet")
+    assert _report(tmp_path / "dir") == EXPECTED

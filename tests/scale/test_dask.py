@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 from pathlib import Path
 from typing import Any
 
@@ -89,3 +90,41 @@ def test_a_good_frame_without_line_is_judged_once(dask_client: Any, monkeypatch:
     events = dd.from_pandas(frame(EXAMPLE).drop(columns=["line"]), npartitions=3)
     sla_dask.judge(POLICY_PATH, events, NOV, DEC)
     assert calls == []  # no second run, no pass to count the rows
+
+
+def test_a_pandas_map_column_is_read_as_one_process_reads_it(dask_client: Any, tmp_path: Path) -> None:
+    """``dd.read_parquet`` without ``dtype_backend`` gives a map's cells as pandas holds them (lists of
+    key and value pairs): read as ``sla_dsl.evaluate`` reads ``pd.read_parquet`` of the same file."""
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    import sla_dsl
+    from sla_dsl.events.arrow import events_table
+
+    plans = Path(POLICY_PATH).parent / "examples"
+    lines = (plans / "plans.jsonl").read_text("utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip() and not line.startswith("#")]
+    pq.write_table(events_table(rows, "Asia/Tokyo"), tmp_path / "events.parquet")
+    policy = sla_dsl.load_policy(plans / "plans.sla")
+    expected = sla_dsl.evaluate(policy, pd.read_parquet(tmp_path / "events.parquet"), NOV, DEC).model_dump_json()
+    events = dd.read_parquet(tmp_path / "events.parquet")
+    got = sla_dask.evaluate(plans / "plans.sla", events, NOV, DEC, source="<table>").model_dump_json()
+    assert got == expected and "plan = premium" in expected
+
+
+def test_a_column_of_the_wrong_type_is_named_with_its_column(dask_client: Any) -> None:
+    from sla_dsl.events.problems import EventInputError
+
+    events = frame(EXAMPLE).drop(columns=["line"])
+    events["priority"] = events["priority"].map(lambda v: None if v is None else int(v[1:]))
+    with pytest.raises(EventInputError) as info:
+        sla_dask.judge(POLICY_PATH, dd.from_pandas(events, npartitions=3), NOV, DEC)
+    assert str(info.value).startswith("<events>: column `priority`: error[E116]")
+    assert len(info.value.problems) == 1  # once, not once per partition
+
+
+def test_a_directory_of_policy_versions_is_read_as_the_command_reads_it(dask_client: Any, tmp_path: Path) -> None:
+    (tmp_path / "clicksoko.sla").write_bytes(Path(POLICY_PATH).read_bytes())
+    events = dd.from_pandas(frame(EXAMPLE), npartitions=3)
+    got = sla_dask.evaluate(tmp_path, events, NOV, DEC, source=str(EXAMPLE)).model_dump_json()
+    assert got == sla_dask.evaluate(POLICY_PATH, events, NOV, DEC, source=str(EXAMPLE)).model_dump_json()

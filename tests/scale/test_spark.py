@@ -56,3 +56,20 @@ def test_a_frame_with_no_rows_gives_the_empty_report(spark: Any, tmp_path: Path)
     out = io.BytesIO()
     sla_spark.judge(POLICY_PATH, events, NOV, DEC, source=str(empty_log)).write_json(out)
     assert out.getvalue() == one_run_json(empty_log, policy(), NOV, DEC)
+
+
+def test_a_frame_without_a_required_column_is_e115_before_any_task(spark: Any) -> None:
+    from sla_dsl.events.problems import EventInputError
+
+    rows = [{"event": "incident.reported", "at": "2026-11-02T10:00:00+09:00", "id": "I-1", "priority": "P1"}]
+    events = spark.createDataFrame(rows).drop("id")
+    for empty_or_not in (events, events.limit(0)):  # (an empty one was an empty report)
+        with pytest.raises(EventInputError, match=r"E115.*`id`"):
+            sla_spark.judge(POLICY_PATH, empty_or_not, NOV, DEC)
+
+
+def test_a_directory_of_policy_versions_is_read_as_the_command_reads_it(spark: Any, tmp_path: Path) -> None:
+    (tmp_path / "clicksoko.sla").write_bytes(Path(POLICY_PATH).read_bytes())
+    events = spark.createDataFrame(frame(EXAMPLE))
+    got = sla_spark.evaluate(tmp_path, events, NOV, DEC, source=str(EXAMPLE)).model_dump_json()
+    assert got == sla_spark.evaluate(POLICY_PATH, events, NOV, DEC, source=str(EXAMPLE)).model_dump_json()
