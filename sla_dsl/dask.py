@@ -19,8 +19,10 @@ Design notes
   frame, no Dask DataFrame machinery); otherwise each is read by pyarrow into one
   partition of a frame (``dd.from_map``), conformed to the files' common schema
   (:func:`~sla_dsl.events.arrow.common_schema`), and shuffled on ``id``.
-* A frame without a ``line`` column whose run finds bad rows is judged again with
-  its rows numbered (:func:`_numbered`), so that the problems name them.
+* A frame without a ``line`` column gets one, each row's number in the frame
+  (:func:`_numbered`: a pass that counts each partition's rows, 0.03 CPU s for a
+  million events from pandas, 0.4 s from eight Parquet files), so that bad rows
+  and the notes on contradictions name rows as one run over the frame does.
 * The partials are merged as a tree on the workers, ``split_every`` at a time,
   down to at most ``split_every`` partials, each pickled there; the client
   unpickles and merges those few and finishes the report
@@ -69,14 +71,11 @@ from .scale import (
     PolicyText,
     check_period,
     finish_blobs,
-    finish_merged,
     judge_events,
     judge_file,
-    merge_blobs,
     pickled,
     policies_of,
     policy_texts,
-    unlocated,
 )
 
 __all__ = ["evaluate", "evaluate_tables", "judge"]
@@ -244,27 +243,15 @@ def judge(
             "makes a Dask DataFrame of it)"
         )
     _lacks(events, source)
+    if LINE not in events.columns:
+        # each row numbered in the frame (a pass that counts each partition's rows): bad rows and the
+        # report's notes on contradictions name rows, as one run over the same frame names them
+        events, source = _numbered(events), RowSource.of(source)
     frame = events if partitioned else events.shuffle(on=PARTITION_KEY, shuffle_method=shuffle)
     partials = frame.map_partitions(
         _judge_frame, texts, start, end, as_of, source, skip_invalid, meta=pd.Series(dtype=object)
     )
-    merged = merge_blobs(dask.compute(*_tree(list(partials.to_delayed()), split_every)))
-    if LINE not in events.columns and unlocated(merged):
-        # Bad rows of a frame without ``line``: judged again with each row's number in the frame (a
-        # pass to count the partitions' rows, paid only then), so that their problems name the rows.
-        return judge(
-            policy,
-            _numbered(events),
-            start,
-            end,
-            as_of,
-            source=RowSource.of(source),
-            partitioned=partitioned,
-            split_every=split_every,
-            shuffle=shuffle,
-            skip_invalid=skip_invalid,
-        )
-    return finish_merged(texts, merged, start, end, as_of)
+    return finish_blobs(texts, dask.compute(*_tree(list(partials.to_delayed()), split_every)), start, end, as_of)
 
 
 def _numbered(events: Any) -> Any:

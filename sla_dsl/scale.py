@@ -57,15 +57,12 @@ __all__ = [
     "check_period",
     "collector_paused",
     "finish_blobs",
-    "finish_merged",
     "judge_events",
     "judge_file",
     "judge_table",
-    "merge_blobs",
     "pickled",
     "policies_of",
     "policy_texts",
-    "unlocated",
 ]
 
 
@@ -191,27 +188,9 @@ def finish_blobs(
     texts: tuple[PolicyText, ...], blobs: Sequence[bytes], start: Time, end: Time, as_of: Time | None
 ) -> Evaluation:
     """On the client: the evaluation of the whole log from its pickled partials (merged here)."""
-    return finish_merged(texts, merge_blobs(blobs), start, end, as_of)
-
-
-def merge_blobs(blobs: Sequence[bytes]) -> Partial:
-    """On the client: the pickled partials, merged."""
     with collector_paused():
-        return merge([pickle.loads(b) for b in blobs])
-
-
-def finish_merged(
-    texts: tuple[PolicyText, ...], merged: Partial, start: Time, end: Time, as_of: Time | None
-) -> Evaluation:
-    """On the client: the evaluation of the whole log from its merged partial."""
-    with collector_paused():
+        merged = merge([pickle.loads(b) for b in blobs])
         return finish(policies_of(texts), merged, start, end, as_of)
-
-
-def unlocated(partial: Partial) -> bool:
-    """Whether some bad row's problem names no row (a frame without a ``line`` column): not one of the
-    whole table (a column's, said once, fatal), which has no row to name."""
-    return any(not p.line and not p.fatal for p in (*partial.problems, *partial.left_out))
 
 
 @contextlib.contextmanager

@@ -167,13 +167,17 @@ def report_conflicts(ctx: Ctx, conflicts: Sequence[Conflict]) -> None:
             if other[2][i] != first[2][i]
         )
         a, b = first[3], other[3]
+        key = f"{name} of `{ident}` contradicts another at the same instant ({diff})"
+        if not (a and b):  # lines unknown (a frame of events without a ``line`` column): not named
+            ctx.bad_data(ident, f"{key}; same-instant events are read in content order", 0, other[0], key=key)
+            continue
         ctx.bad_data(
             ident,
             f"{name} of `{ident}` on line {b} contradicts line {a} at the same instant ({diff}); "
             f"same-instant events are read in content order, not line order: line {a} first",
             b,
             other[0],
-            key=f"{name} of `{ident}` contradicts another at the same instant ({diff})",
+            key=key,
         )
 
 

@@ -83,13 +83,46 @@ def test_bad_rows_of_a_frame_without_line_are_named_by_their_row(dask_client: An
     assert str(many.value).splitlines()[0].startswith("<events>: row 8")
 
 
-def test_a_good_frame_without_line_is_judged_once(dask_client: Any, monkeypatch: pytest.MonkeyPatch) -> None:
-    calls: list[int] = []
-    real = sla_dask._numbered
-    monkeypatch.setattr(sla_dask, "_numbered", lambda events: calls.append(1) or real(events))
-    events = dd.from_pandas(frame(EXAMPLE).drop(columns=["line"]), npartitions=3)
-    sla_dask.judge(POLICY_PATH, events, NOV, DEC)
-    assert calls == []  # no second run, no pass to count the rows
+def _contradiction() -> Any:
+    """The example month without ``line``, and an incident reported twice at one instant with two priorities."""
+    import pandas as pd
+
+    events = frame(EXAMPLE).drop(columns=["line"])
+    twice = [
+        {"event": "incident.reported", "at": "2026-11-05T10:00:00+09:00", "id": "TWICE", "priority": p}
+        for p in ("P1", "P2")
+    ]
+    return pd.concat([events, pd.DataFrame(twice)], ignore_index=True)
+
+
+def test_a_frame_without_line_gives_the_report_of_one_run_over_it(dask_client: Any) -> None:
+    from sla_dsl.evaluation import judge_log
+    from sla_dsl.events.arrow import read_table
+
+    events = _contradiction()
+    one = judge_log(policy(), read_table(events, "<events>", defer=True), NOV, DEC).report()
+    many = sla_dask.evaluate(POLICY_PATH, dd.from_pandas(events, npartitions=4), NOV, DEC)
+    assert many.model_dump_json() == one.model_dump_json()
+    said = [v.message for v in many.violations if v.kind == "data" and v.id == "TWICE"]
+    n = len(events)
+    assert said == [
+        f"<events>: row {n}: incident.reported of `TWICE` on line {n} contradicts line {n - 1} at the same "
+        f"instant (priority `P2` vs `P1`); same-instant events are read in content order, not line order: "
+        f"line {n - 1} first"
+    ]
+
+
+def test_a_contradiction_between_events_of_unknown_lines_names_no_line(spark: Any) -> None:
+    """Spark numbers no rows: the note says what contradicts what, never 'line 0'."""
+    import sla_dsl.spark as sla_spark
+
+    events = _contradiction()
+    report = sla_spark.evaluate(POLICY_PATH, spark.createDataFrame(events.astype(object)), NOV, DEC)
+    said = [v.message for v in report.violations if v.kind == "data" and v.id == "TWICE"]
+    assert said == [
+        "incident.reported of `TWICE` contradicts another at the same instant (priority `P2` vs `P1`); "
+        "same-instant events are read in content order"
+    ]
 
 
 def test_a_pandas_map_column_is_read_as_one_process_reads_it(dask_client: Any, tmp_path: Path) -> None:
