@@ -151,6 +151,25 @@ def _files(events: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) ->
     return files
 
 
+def _firsts(files: Sequence[str], source: str) -> tuple[list[int | None], str]:
+    """Each file's first row among all the files' rows (from their footers, read here: a few bytes each),
+    and the source that names a row by its file and its row there, as one run over the directory does.
+    A file whose footer cannot be read has none: its task words that (E117)."""
+    firsts: list[int | None] = []
+    parts: list[tuple[int, str]] = []
+    first = 1
+    for f in files:
+        try:
+            rows = pq.read_metadata(f).num_rows
+        except (OSError, pa.ArrowException):
+            firsts.append(None)
+            continue
+        firsts.append(first)
+        parts.append((first, f))
+        first += rows
+    return firsts, RowSource.of(source, parts)
+
+
 def _read_file(path: str, first: int, schema: pa.Schema, numbered: bool) -> Any:
     """In a task: one Parquet file as a partition of :func:`_files_frame`'s frame (pandas, Arrow types):
     the columns of ``schema``, and, when ``numbered``, each row's number among all the files' rows (from
@@ -232,7 +251,11 @@ def judge(
         files = _files(events)
         if partitioned:
             judge_one = dask.delayed(judge_file, pure=True)
-            parts = [judge_one(texts, f, start, end, as_of, source, skip_invalid) for f in files]
+            firsts, numbered = _firsts(files, source)
+            parts = [
+                judge_one(texts, f, start, end, as_of, numbered, skip_invalid, first)
+                for f, first in zip(files, firsts, strict=True)
+            ]
             return finish_blobs(texts, dask.compute(*_tree(parts, split_every)), start, end, as_of)
         footers = check_tables([Path(f) for f in files], declared_types(policies_of(texts)))  # before a task runs
         events, source = _files_frame(footers, source)

@@ -47,7 +47,7 @@ from .evaluation.common import Versions
 from .evaluation.partition import Partial, failed, finish, judge_partition, merge
 from .evaluation.result import Evaluation
 from .events.arrow import read_arrow
-from .events.partitions import read_partition
+from .events.partitions import LINE, read_partition
 from .events.problems import EventInputError, RowSource
 from .policy.compiled import Policy, declared_types
 from .policy.load import load_policy
@@ -164,10 +164,15 @@ def judge_file(
     as_of: Time | None,
     source: str,
     skip_invalid: bool,
+    first: int | None = None,
 ) -> Partial:
     """On a worker: read one Parquet file (all the events of its ids) with pyarrow and judge it. Its
     problems name the file and the row in it, as the one-run reader's do (a ``line`` column, when it
-    has one, names the line of the original log instead)."""
+    has one, names the line of the original log instead).
+
+    ``first``: the number of the file's first row among all the files' rows, whose ``source`` (a
+    :class:`~.events.problems.RowSource` of the files) names a row by its file and its row there: the
+    records are numbered so too, and the notes on contradictions name the rows as one run does."""
     try:
         table = pq.read_table(path)
     except (OSError, pa.ArrowException):
@@ -176,6 +181,9 @@ def judge_file(
         except EventInputError as exc:
             return failed(source, list(exc.problems))
         raise
+    if first is not None and LINE not in table.column_names:
+        table = table.append_column(LINE, pa.array(range(first, first + table.num_rows), pa.int64()))
+        return judge_events(texts, table, start, end, as_of, source, skip_invalid)
     return judge_events(texts, table, start, end, as_of, source, skip_invalid, where=RowSource.of(path))
 
 

@@ -249,3 +249,39 @@ def test_a_column_of_two_kinds_across_files_is_refused_naming_both(tmp_path: Pat
     said = str(err.value)
     assert f"{tmp_path / 'b.parquet'}: error[E116]: column `at` has type `string`" in said
     assert f"`timestamp[us, tz=UTC]` in {tmp_path / 'a.parquet'}" in said
+
+
+def _two_files(directory: Path) -> Path:
+    """Two files of whole ids: one with a contradiction (I-1 reported twice at one instant), one with a
+    priority the policy lacks on its second row."""
+    directory.mkdir()
+    at = ["2026-11-02T10:00:00+09:00", "2026-11-02T10:00:00+09:00", "2026-11-03T10:00:00+09:00"]
+    pq.write_table(
+        pa.table(
+            {"event": ["incident.reported"] * 3, "at": at, "id": ["I-1", "I-1", "I-2"], "priority": ["P1", "P2", "P1"]}
+        ),
+        directory / "part-0.parquet",
+    )
+    pq.write_table(
+        pa.table({"event": ["incident.reported"] * 2, "at": at[:2], "id": ["I-3", "I-4"], "priority": ["P1", "P9"]}),
+        directory / "part-1.parquet",
+    )
+    return directory
+
+
+def test_partitioned_files_name_rows_and_contradictions_as_one_run(dask_client: Any, tmp_path: Path) -> None:
+    import sla_dsl
+
+    files = _two_files(tmp_path / "events")
+    policy = sla_dsl.load_policy(POLICY_PATH)
+    with pytest.raises(EventInputError) as one:
+        sla_dsl.evaluate(policy, str(files), NOV, DEC)
+    with pytest.raises(EventInputError) as many:
+        sla_dask.judge(POLICY_PATH, str(files), NOV, DEC, partitioned=True, source=str(files))
+    assert str(many.value) == str(one.value)
+    assert str(one.value).startswith(f"{files / 'part-1.parquet'}: row 2: error[E120]")
+    pq.write_table(pq.read_table(files / "part-1.parquet").slice(0, 1), files / "part-1.parquet")
+    expected = sla_dsl.evaluate(policy, str(files), NOV, DEC).model_dump_json()
+    got = sla_dask.evaluate(POLICY_PATH, str(files), NOV, DEC, partitioned=True, source=str(files))
+    assert got.model_dump_json() == expected
+    assert f"{files / 'part-0.parquet'}: row 2: incident.reported of `I-1` on line 2 contradicts line 1" in expected
