@@ -317,7 +317,8 @@ def _check_not_an_input(output: str, fmt: str, policies: list[str], events: str,
     directory of events being read (the next run would read them as events, or they would replace its
     files)."""
     targets = [output] if fmt != "parquet" else [os.path.join(output, f"{n}.parquet") for n in _table_names()]
-    inputs = [(events, "events")] + [(p, "policy") for p in policies]
+    inputs = [(events, "events")] if events != "-" else []  # (``-``: standard input, no file)
+    inputs += [(p, "policy") for p in policies]
     for path, what in inputs:
         files = [path] if not os.path.isdir(path) else []
         if os.path.isdir(path) and what == "policy":

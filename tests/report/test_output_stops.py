@@ -250,3 +250,16 @@ def test_a_file_in_place_of_the_table_directory_is_refused_before_any_work(
     monkeypatch.setattr(evaluation, "judge_log", lambda *a, **k: pytest.fail("judged before the check"))
     assert main([*_args(target), "--output", str(target), "--quiet", "--lang", "en"]) == 1
     assert "not a directory" in capsys.readouterr().err
+
+
+def test_events_from_standard_input_are_no_file_an_output_could_overwrite(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-").write_text("an earlier report")  # `--output -` is the file named `-`
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(EXAMPLE.read_bytes())))
+    args = ["evaluate", str(POLICY), "-", "--from", "2026-11-01", "--to", "2026-12-01", "--output", "-", "--quiet"]
+    assert main(args) == 0
+    assert "Click So-ko" in (tmp_path / "-").read_text("utf-8")
