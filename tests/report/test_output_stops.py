@@ -18,6 +18,7 @@ import re
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,25 @@ def _tables(directory: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
 
 
+def _renaming(monkeypatch: pytest.MonkeyPatch, nth: int, act: Callable[[], None]) -> list[str]:
+    """The tables' renames recorded (the names put in place), ``act`` run just after the ``nth``."""
+    real = os.replace
+    renamed: list[str] = []
+
+    def replace(src: Any, dst: Any) -> None:
+        real(src, dst)
+        renamed.append(Path(dst).name)
+        if len(renamed) == nth:
+            act()
+
+    monkeypatch.setattr(table_files.os, "replace", replace)
+    return renamed
+
+
+def _interrupt() -> None:
+    raise KeyboardInterrupt
+
+
 def test_ctrl_c_while_the_tables_are_renamed_waits_for_the_last(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -51,16 +71,8 @@ def test_ctrl_c_while_the_tables_are_renamed_waits_for_the_last(
     assert set(earlier) == set(wanted) == {f"{n}.parquet" for n in TABLE_NAMES}
     differ = [n for n in wanted if wanted[n] != earlier[n]]
     assert len(differ) > 3  # (a mix would show)
-    real = os.replace
-    renamed: list[str] = []
-
-    def replace(src: Any, dst: Any) -> None:
-        real(src, dst)
-        renamed.append(Path(dst).name)
-        if len(renamed) == 1:
-            os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C, just after the first table is in place
-
-    monkeypatch.setattr(table_files.os, "replace", replace)
+    # Ctrl-C, just after the first table is in place
+    renamed = _renaming(monkeypatch, 1, lambda: os.kill(os.getpid(), signal.SIGINT))
     capsys.readouterr()
     assert main([*_args(out), "--output", str(out), "--quiet"]) == 130
     assert capsys.readouterr().err == "sla: 中断しました\n"
@@ -74,16 +86,7 @@ def test_a_rename_interrupted_before_it_is_marked_is_undone(tmp_path: Path, monk
     out = tmp_path / "out"
     assert main([*_args(out, to="2026-11-20"), "--output", str(out), "--quiet"]) == 0
     earlier = _tables(out)
-    real = os.replace
-    calls: list[str] = []
-
-    def replace(src: Any, dst: Any) -> None:
-        real(src, dst)
-        calls.append(Path(dst).name)
-        if len(calls) == 3:
-            raise KeyboardInterrupt  # after the third rename, before its table is marked placed
-
-    monkeypatch.setattr(table_files.os, "replace", replace)
+    _renaming(monkeypatch, 3, _interrupt)  # after the third rename, before its table is marked placed
     monkeypatch.setattr(table_files, "held_signals", _nothing_held)
     assert main([*_args(out), "--output", str(out), "--quiet"]) == 130
     assert _tables(out) == earlier
