@@ -467,6 +467,7 @@ def write_parquet(
     for :func:`report_tables`); the paths written, in table order."""
     out = Path(directory)
     check_output_dir(directory)
+    made = [d for d in (out, *out.parents) if not d.exists()]  # the directories this run makes, deepest first
     try:
         out.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # (made a file since the check)
@@ -492,6 +493,9 @@ def write_parquet(
     except BaseException:
         for file in files.values():
             file.drop()
+        for d in made:  # a failed run leaves no directory of its own behind (one another put files in stays)
+            with contextlib.suppress(OSError):
+                d.rmdir()
         raise
     finally:
         writer.shutdown()

@@ -141,7 +141,7 @@ def test_a_table_whose_footer_cannot_be_written_is_its_located_error(
     out = tmp_path / "out"
     assert main([*_args(out), "--output", str(out), "--quiet"]) == 1
     assert capsys.readouterr().err == f"sla: エラー: {out / 'steps.parquet'}: 表を書けません：ファイルが大きすぎます\n"
-    assert list(out.iterdir()) == []  # nothing put in place, no temporary file left
+    assert not out.exists()  # nothing put in place, no temporary file left, the directory it made removed
 
 
 def test_a_report_file_with_a_long_legal_name_is_written(tmp_path: Path) -> None:
@@ -266,3 +266,17 @@ def test_events_from_standard_input_are_no_file_an_output_could_overwrite(
     args = ["evaluate", str(POLICY), "-", "--from", "2026-11-01", "--to", "2026-12-01", "--output", "-", "--quiet"]
     assert main(args) == 0
     assert "Click So-ko" in (tmp_path / "-").read_text("utf-8")
+
+
+def test_a_failed_run_leaves_no_directory_it_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full(self: pq.ParquetWriter) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pq.ParquetWriter, "close", full)
+    out = tmp_path / "a" / "b" / "tables"
+    assert main([*_args(out), "--output", str(out), "--quiet"]) == 1
+    assert list(tmp_path.iterdir()) == []  # a, a/b and the tables' directory made and removed
+    (tmp_path / "kept").mkdir()
+    out = tmp_path / "kept" / "tables"
+    assert main([*_args(out), "--output", str(out), "--quiet"]) == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["kept"] and list((tmp_path / "kept").iterdir()) == []
