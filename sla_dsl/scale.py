@@ -181,7 +181,9 @@ def judge_file(
         except EventInputError as exc:
             return failed(source, list(exc.problems))
         raise
-    if first is not None and LINE not in table.column_names:
+    if LINE in table.column_names:  # the original log's lines name the events: the source is that log's name
+        return judge_events(texts, table, start, end, as_of, str(source), skip_invalid, where=RowSource.of(path))
+    if first is not None:
         table = table.append_column(LINE, pa.array(range(first, first + table.num_rows), pa.int64()))
         return judge_events(texts, table, start, end, as_of, source, skip_invalid)
     return judge_events(texts, table, start, end, as_of, source, skip_invalid, where=RowSource.of(path))

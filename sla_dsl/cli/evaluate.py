@@ -26,7 +26,7 @@ import os
 import stat
 import sys
 from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 from ..calendars.timeargs import check_period_args, parse_edge
 from ..errors import InputError
@@ -176,11 +176,11 @@ def _evaluate(args: argparse.Namespace) -> int:
     as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None
     check_period_args(start, end, tlang)
     if args.output == "":
-        args.usage_error(message("cli.evaluate.output_empty", tlang))
+        _usage("output_empty", tlang)
     if args.format == "parquet" and not args.output:
-        args.usage_error(message("cli.evaluate.parquet_needs_output", tlang))
+        _usage("parquet_needs_output", tlang)
     if args.format == "pdf" and not args.output and sys.stdout.isatty():
-        args.usage_error(message("cli.evaluate.pdf_needs_output", tlang))
+        _usage("pdf_needs_output", tlang)
     if args.output:  # before the work, not after it
         _check_not_an_input(args.output, args.format, policy_paths, events_path, tlang)
         if args.format == "parquet":
@@ -311,6 +311,13 @@ def _not_a_file(path: str) -> bool:
         return False
 
 
+def _usage(key: str, lang: str) -> NoReturn:
+    """A usage error (exit 2) of options that parse but do not go together, in the command's language
+    (``sla: エラー: …``, as its other refusals; not argparse's English ``usage:`` and ``error:``)."""
+    print(f"sla: {message('diag.word.error', lang)}: {message(f'cli.evaluate.{key}', lang)}", file=sys.stderr)
+    raise SystemExit(2)
+
+
 def _check_not_an_input(output: str, fmt: str, policies: list[str], events: str, lang: str) -> None:
     """Refuse an ``--output`` that would overwrite what the command reads: the event log or a policy
     file (the same file under any name), or, for the tables of ``--format parquet``, a place inside the
@@ -329,10 +336,11 @@ def _check_not_an_input(output: str, fmt: str, policies: list[str], events: str,
                     raise _said(
                         lang, "output_is_input", path=printable(output), what=words(f"cli.evaluate.what.{what}")
                     )
-    if os.path.isdir(events):
-        inside = os.path.realpath(output if fmt == "parquet" else os.path.dirname(output) or ".")
-        root = os.path.realpath(events)
-        if inside == root or inside.startswith(root.rstrip(os.sep) + os.sep):
+    if fmt == "parquet" and os.path.isdir(events):
+        inside, root = os.path.realpath(output), os.path.realpath(events)
+        below = os.path.relpath(inside, root).split(os.sep)
+        # (a name the reader passes over, ``_tables`` or ``.tables``, is no place it reads)
+        if below[0] != ".." and not any(part[:1] in ("_", ".") and part not in (".", "..") for part in below):
             raise _said(lang, "output_in_events", path=printable(output), events=printable(events))
 
 

@@ -23,7 +23,7 @@ __all__ = ["CLI"]
 CLI: dict[str, Msg] = {
     # the progress bar and phase line of `sla evaluate` and `sla explain` on a terminal (cli/progress.py)
     "cli.interrupted": Msg("中断しました", "interrupted"),
-    "cli.stopped": Msg("{signal} を受けて終了しました", "stopped by {signal}"),
+    "cli.stopped": Msg("`{signal}` を受けて終了しました", "stopped by {signal}"),
     "cli.progress.reading": Msg("読み込み中", "reading"),
     "cli.progress.lines": Msg("{n} 行", "{n} lines"),
     "cli.progress.rows": Msg(" 行", " rows"),

@@ -330,6 +330,6 @@ def held_signals() -> Iterator[None]:
     finally:
         for sig, handler in before.items():
             signal.signal(sig, handler)
-    if came:
-        signum, frame = came[0]
-        before[signum](signum, frame)
+        if came:  # (acted on whether the block ended well or not: a signal is never lost)
+            signum, frame = came[0]
+            before[signum](signum, frame)

@@ -431,6 +431,14 @@ def check_output_dir(directory: str | Path) -> None:
             raise WordedInputError(words("report.parquet.dir_in_place", path=printable(str(path))))
 
 
+def _remove(made: Sequence[Path]) -> None:
+    """The directories a failed run made, deepest first: it leaves none of its own behind (one another
+    process put files in meanwhile stays)."""
+    for d in made:
+        with contextlib.suppress(OSError):
+            d.rmdir()
+
+
 def _not_a_dir(directory: str | Path) -> WordedInputError:
     # (a line break in a name is shown as ``\n``, not made a new line)
     return WordedInputError(words("report.parquet.not_a_dir", path=printable(str(directory)), option=Code("--output")))
@@ -471,8 +479,10 @@ def write_parquet(
     try:
         out.mkdir(parents=True, exist_ok=True)
     except FileExistsError:  # (made a file since the check)
+        _remove(made)
         raise _not_a_dir(directory) from None
-    except OSError as exc:
+    except OSError as exc:  # (a level deeper than those made could not be: those made go)
+        _remove(made)
         said = words("report.parquet.cannot_create", path=printable(str(directory)), reason=os_reason(exc))
         raise WordedInputError(said) from None
     if not out.is_dir():
@@ -493,9 +503,7 @@ def write_parquet(
     except BaseException:
         for file in files.values():
             file.drop()
-        for d in made:  # a failed run leaves no directory of its own behind (one another put files in stays)
-            with contextlib.suppress(OSError):
-                d.rmdir()
+        _remove(made)
         raise
     finally:
         writer.shutdown()

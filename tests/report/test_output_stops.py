@@ -122,7 +122,7 @@ def test_sigterm_and_sighup_stop_the_command_as_ctrl_c_does(tmp_path: Path, name
     args = [*_args(report, fmt="json"), "--output", str(report), "--quiet"]
     code = _TERMINATED.replace("{signal}", name).replace("{args!r}", repr(args))
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert (res.returncode, res.stderr) == (status, f"sla: {name} を受けて終了しました\n")
+    assert (res.returncode, res.stderr) == (status, f"sla: `{name}` を受けて終了しました\n")
     assert report.read_text() == "the earlier report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]  # no temporary file left
 
@@ -280,3 +280,47 @@ def test_a_failed_run_leaves_no_directory_it_made(tmp_path: Path, monkeypatch: p
     out = tmp_path / "kept" / "tables"
     assert main([*_args(out), "--output", str(out), "--quiet"]) == 1
     assert [p.name for p in tmp_path.iterdir()] == ["kept"] and list((tmp_path / "kept").iterdir()) == []
+
+
+def test_a_signal_held_during_a_failing_swap_is_still_acted_on() -> None:
+    got: list[int] = []
+    before = signal.signal(signal.SIGTERM, lambda signum, frame: got.append(signum))
+    try:
+        with pytest.raises(OSError, match="full"), table_files.held_signals():
+            os.kill(os.getpid(), signal.SIGTERM)
+            assert got == []  # held while the block runs
+            raise OSError(errno.ENOSPC, "full")
+    finally:
+        signal.signal(signal.SIGTERM, before)
+    assert got == [signal.SIGTERM]
+
+
+def test_a_directory_that_cannot_be_made_leaves_none_of_those_made(tmp_path: Path) -> None:
+    out = tmp_path / "a" / "b" / ("x" * 300)  # a name too long: made a and b, then failed
+    assert main([*_args(out), "--output", str(out), "--quiet", "--lang", "en"]) == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_usage_errors_are_said_in_the_policys_language_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main([*_args(Path()), "--output", ""])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("sla: エラー: `--output` が空です") and "usage" not in err and "error:" not in err
+
+
+def test_places_the_events_reader_passes_over_may_take_the_output(tmp_path: Path) -> None:
+    import pyarrow as pa
+
+    events = tmp_path / "events"
+    events.mkdir()
+    pq.write_table(
+        pa.table(
+            {"event": ["incident.reported"], "at": ["2026-11-02T09:00:00+09:00"], "id": ["I"], "priority": ["P1"]}
+        ),
+        events / "e.parquet",
+    )
+    args = ["evaluate", str(POLICY), str(events), "--from", "2026-11-01", "--to", "2026-12-01", "--quiet"]
+    assert main([*args, "--format", "parquet", "--output", str(events / "_tables")]) == 0  # `_*` is passed over
+    assert main([*args, "--format", "json", "--output", str(events / ".report.json")]) == 0
+    assert main([*args]) == 0  # and the next run reads the events alone

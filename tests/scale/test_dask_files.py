@@ -285,3 +285,18 @@ def test_partitioned_files_name_rows_and_contradictions_as_one_run(dask_client: 
     got = sla_dask.evaluate(POLICY_PATH, str(files), NOV, DEC, partitioned=True, source=str(files))
     assert got.model_dump_json() == expected
     assert f"{files / 'part-0.parquet'}: row 2: incident.reported of `I-1` on line 2 contradicts line 1" in expected
+
+
+def test_partitioned_files_with_a_line_column_name_the_original_lines(dask_client: Any, tmp_path: Path) -> None:
+    files = tmp_path / "events"
+    files.mkdir()
+    rows = {"event": ["incident.reported"] * 2, "at": ["2026-11-02T10:00:00+09:00"] * 2}
+    pq.write_table(
+        pa.table({**rows, "id": ["I-1", "I-2"], "priority": ["P1", "P1"], "line": [10, 11]}), files / "a.parquet"
+    )
+    pq.write_table(
+        pa.table({**rows, "id": ["I-3", "I-4"], "priority": ["P1", "P9"], "line": [500, 501]}), files / "b.parquet"
+    )
+    with pytest.raises(EventInputError) as err:
+        sla_dask.judge(POLICY_PATH, str(files), NOV, DEC, partitioned=True, source="log.jsonl")
+    assert str(err.value).startswith("log.jsonl:501: error[E120]")
