@@ -39,6 +39,7 @@ Design notes
 from __future__ import annotations
 
 import importlib
+import itertools
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -57,13 +58,12 @@ from .events.arrow import (
     common_schema,
     conform,
     event_tables,
-    lacks_columns,
     not_tables,
     read_arrow,
 )
 from .events.lines import PARQUET_SUFFIXES, is_parquet_file
 from .events.partitions import LINE
-from .events.problems import EventInputError, RowSource
+from .events.problems import RowSource
 from .policy.compiled import Policy, declared_types
 from .report import Report
 from .report.tables import report_tables
@@ -76,6 +76,7 @@ from .scale import (
     pickled,
     policies_of,
     policy_texts,
+    refuse_lacking,
 )
 
 __all__ = ["evaluate", "evaluate_tables", "judge"]
@@ -216,14 +217,6 @@ def _files_frame(footers: Sequence[TableFooter], source: str) -> tuple[Any, str]
     return frame, (RowSource.of(source, parts) if numbered else source)
 
 
-def _lacks(events: Any, source: str) -> None:
-    """Refuse, as one run does (E115), a frame without the columns every event needs: they are
-    known on the client from its metadata, before the shuffle on ``id`` needs one of them."""
-    lacking = lacks_columns(map(str, events.columns), RowSource.of(source))
-    if lacking is not None:
-        raise EventInputError([lacking])
-
-
 def _is_paths(events: Any) -> bool:
     if isinstance(events, str | os.PathLike):
         return True
@@ -265,7 +258,7 @@ def judge(
             "(a table in memory: sla_dsl.evaluate judges it in this process, or dask.dataframe.from_pandas "
             "makes a Dask DataFrame of it)"
         )
-    _lacks(events, source)
+    refuse_lacking(events.columns, source)
     if LINE not in events.columns:
         # each row numbered in the frame (a pass that counts each partition's rows): bad rows and the
         # report's notes on contradictions name rows, as one run over the same frame names them
@@ -280,9 +273,7 @@ def judge(
 def _numbered(events: Any) -> Any:
     """The frame with a ``line`` column: each row's number in it, from 1, in partition order."""
     lengths = [int(n) for n in events.map_partitions(len).compute()]
-    firsts = [1]
-    for n in lengths[:-1]:
-        firsts.append(firsts[-1] + n)
+    firsts = list(itertools.accumulate(lengths[:-1], initial=1))
     meta = events._meta.assign(**{LINE: pd.Series(dtype="int64")})
     return events.map_partitions(_number_rows, firsts, meta=meta)
 

@@ -34,7 +34,7 @@ import contextlib
 import functools
 import gc
 import pickle
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -46,11 +46,11 @@ from .evaluation import Time, period_bounds
 from .evaluation.common import Versions
 from .evaluation.partition import Partial, failed, finish, judge_partition, merge
 from .evaluation.result import Evaluation
-from .events.arrow import read_arrow
+from .events.arrow import lacks_columns, read_arrow
 from .events.partitions import LINE, read_partition
 from .events.problems import EventInputError, RowSource
 from .policy.compiled import Policy, declared_types
-from .policy.load import load_policy
+from .policy.load import load_policy, policy_files
 
 __all__ = [
     "PolicyText",
@@ -63,6 +63,7 @@ __all__ = [
     "pickled",
     "policies_of",
     "policy_texts",
+    "refuse_lacking",
 ]
 
 
@@ -87,8 +88,7 @@ def policy_texts(policy: str | Path | Policy | Sequence[str | Path | Policy]) ->
         if isinstance(item, str) and ("\n" in item or "{" in item):
             out.append(PolicyText("<policy>", item))
             continue
-        # a directory: its versions, every ``*.sla`` file in it, as ``sla evaluate`` reads one
-        for file in sorted(path.glob("*.sla")) if path.is_dir() else [path]:
+        for file in policy_files([str(path)]):  # a directory: its versions, as ``sla evaluate`` reads them
             try:
                 out.append(PolicyText(str(file), file.read_text("utf-8")))
             except OSError as exc:
@@ -96,6 +96,14 @@ def policy_texts(policy: str | Path | Policy | Sequence[str | Path | Policy]) ->
     if not out:
         raise InputError("no policy to evaluate against")
     return tuple(out)
+
+
+def refuse_lacking(columns: Iterable[Any], source: str) -> None:
+    """Refuse, as one run does (E115), a Dask or Spark frame without the columns every event needs:
+    they are known on the client from its metadata, before the shuffle on ``id`` needs one of them."""
+    lacking = lacks_columns(map(str, columns), RowSource.of(source))
+    if lacking is not None:
+        raise EventInputError([lacking])
 
 
 @functools.lru_cache(maxsize=16)
@@ -181,12 +189,11 @@ def judge_file(
         except EventInputError as exc:
             return failed(source, list(exc.problems))
         raise
-    if LINE in table.column_names:  # the original log's lines name the events: the source is that log's name
-        return judge_events(texts, table, start, end, as_of, str(source), skip_invalid, where=RowSource.of(path))
-    if first is not None:
+    if first is not None and LINE not in table.column_names:
         table = table.append_column(LINE, pa.array(range(first, first + table.num_rows), pa.int64()))
         return judge_events(texts, table, start, end, as_of, source, skip_invalid)
-    return judge_events(texts, table, start, end, as_of, source, skip_invalid, where=RowSource.of(path))
+    # the original log's lines (a ``line`` column) under its name, else the file's own rows, name the events
+    return judge_events(texts, table, start, end, as_of, str(source), skip_invalid, where=RowSource.of(path))
 
 
 def pickled(partial: Partial) -> bytes:

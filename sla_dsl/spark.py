@@ -31,8 +31,6 @@ import pyarrow as pa
 from .evaluation import Time
 from .evaluation.partition import PARTITION_KEY, empty, merge
 from .evaluation.result import Evaluation
-from .events.arrow import lacks_columns
-from .events.problems import EventInputError, RowSource
 from .policy.compiled import Policy
 from .report import Report
 from .report.tables import report_tables
@@ -44,6 +42,7 @@ from .scale import (
     judge_events,
     pickled,
     policy_texts,
+    refuse_lacking,
 )
 
 __all__ = ["evaluate", "evaluate_tables", "judge"]
@@ -96,9 +95,7 @@ def judge(
         )
     texts = policy_texts(policy)
     check_period(texts, start, end, as_of)
-    lacking = lacks_columns(map(str, events.columns), RowSource.of(source))  # before the shuffle needs `id`
-    if lacking is not None:
-        raise EventInputError([lacking])
+    refuse_lacking(events.columns, source)  # before the shuffle needs `id`
     n = partitions or max(events.rdd.getNumPartitions(), 1)
     judge_one = functools.partial(
         _judge_batches, texts=texts, start=start, end=end, as_of=as_of, source=source, skip_invalid=skip_invalid

@@ -182,7 +182,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.format == "pdf" and not args.output and sys.stdout.isatty():
         _usage("pdf_needs_output", tlang)
     if args.output:  # before the work, not after it
-        _check_not_an_input(args.output, args.format, policy_paths, events_path, tlang)
+        _check_not_an_input(args.output, args.format, [p.path for p in policies if p.path], events_path, tlang)
         if args.format == "parquet":
             from ..report.tables import check_output_dir
 
@@ -320,22 +320,15 @@ def _usage(key: str, lang: str) -> NoReturn:
 
 def _check_not_an_input(output: str, fmt: str, policies: list[str], events: str, lang: str) -> None:
     """Refuse an ``--output`` that would overwrite what the command reads: the event log or a policy
-    file (the same file under any name), or, for the tables of ``--format parquet``, a place inside the
-    directory of events being read (the next run would read them as events, or they would replace its
-    files)."""
+    file (``policies``: the files the versions were read from; the same file under any name), or, for
+    the tables of ``--format parquet``, a place inside the directory of events being read (the next run
+    would read them as events, or they would replace its files)."""
     targets = [output] if fmt != "parquet" else [os.path.join(output, f"{n}.parquet") for n in _table_names()]
-    inputs = [(events, "events")] if events != "-" else []  # (``-``: standard input, no file)
+    inputs = [(events, "events")] if events != "-" and not os.path.isdir(events) else []  # (``-``: stdin)
     inputs += [(p, "policy") for p in policies]
     for path, what in inputs:
-        files = [path] if not os.path.isdir(path) else []
-        if os.path.isdir(path) and what == "policy":
-            files = [os.path.join(path, f) for f in os.listdir(path) if f.endswith(".sla")]
-        for target in targets:
-            for f in files:
-                if _same_file(target, f):
-                    raise _said(
-                        lang, "output_is_input", path=printable(output), what=words(f"cli.evaluate.what.{what}")
-                    )
+        if any(_same_file(target, path) for target in targets):
+            raise _said(lang, "output_is_input", path=printable(output), what=words(f"cli.evaluate.what.{what}"))
     if fmt == "parquet" and os.path.isdir(events):
         inside, root = os.path.realpath(output), os.path.realpath(events)
         below = os.path.relpath(inside, root).split(os.sep)

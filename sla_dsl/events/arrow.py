@@ -526,13 +526,6 @@ def _payload(
     return tuple(out)
 
 
-def _finish(log: EventLog, skip_invalid: bool, defer: bool) -> EventLog:
-    problems = log.problems
-    if problems and (not defer or log.count == 0 or any(p.fatal for p in problems)):
-        log.settle(skip_invalid)
-    return log
-
-
 # -- in-memory tables -------------------------------------------------------------
 
 
@@ -654,7 +647,7 @@ def read_table(
         for start in range(0, nrows, _BATCH):
             part = {k: v[start : start + _BATCH] for k, v in objects.items()}
             reader.batch(table.slice(start, _BATCH), start + 1, part)
-    return _finish(log, skip_invalid, defer)
+    return log.finish(skip_invalid, defer)
 
 
 # -- files ---------------------------------------------------------------------------
@@ -929,7 +922,7 @@ def read_arrow(
         except (OSError, pa.ArrowException) as exc:
             log.problems.append(_unreadable(source, exc, row))
         first = row
-    return _finish(log, skip_invalid, defer)
+    return log.finish(skip_invalid, defer)
 
 
 #: What writes Parquet and Arrow IPC, as E117's help names them.

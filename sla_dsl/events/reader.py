@@ -137,12 +137,7 @@ class _Collector:
         self.bad(line, code, message, hint, fatal=True)
 
     def finish(self) -> EventLog:
-        problems = self.log.problems
-        # Deferring is for the evaluator's check of what was filed: with nothing
-        # filed, or a log not read to its end, there is nothing to wait for.
-        if problems and (not self.defer or self.log.count == 0 or any(p.fatal for p in problems)):
-            self.log.settle(self.skip_invalid)
-        return self.log
+        return self.log.finish(self.skip_invalid, self.defer)
 
 
 def _json_problem(source: str, line: int, raw: bytes, exc: Exception) -> Problem:
@@ -782,6 +777,4 @@ def log_from(
             log.problems.extend(problems)
         else:
             log.add_event(ev, i)
-    if log.problems and (not defer or log.count == 0):
-        log.settle(skip_invalid)
-    return log
+    return log.finish(skip_invalid, defer)

@@ -423,6 +423,14 @@ class EventLog:
             raise EventInputError(pending)
         self.left_out.extend(pending)
 
+    def finish(self, skip_invalid: bool, defer: bool) -> EventLog:
+        """The log as a reader hands it over: its problems settled (:meth:`settle`), or with ``defer`` left
+        pending for the evaluator to settle with its own check of the values, except when nothing was
+        filed or the reading stopped early (a fatal problem): then there is nothing to wait for."""
+        if self.problems and (not defer or self.count == 0 or any(p.fatal for p in self.problems)):
+            self.settle(skip_invalid)
+        return self
+
     @property
     def incidents(self) -> dict[str, list[Rec]]:
         return self.groups[0]

@@ -70,8 +70,9 @@ def _looks_like_path(s: str) -> bool:
     return s.endswith(".sla") or Path(s).exists()
 
 
-def load_policies(paths: list[str], lang: str | None = None) -> list[Policy]:
-    """Every policy version named by files or directories of ``*.sla`` files (refusals in ``lang``)."""
+def policy_files(paths: list[str], lang: str | None = None) -> list[Path]:
+    """The policy files that files or directories of ``*.sla`` files name, in order (a directory's in
+    name order; one with none is refused, in ``lang``)."""
     files: list[Path] = []
     for raw in paths:
         p = Path(raw)
@@ -83,6 +84,12 @@ def load_policies(paths: list[str], lang: str | None = None) -> list[Policy]:
             files.extend(found)
         else:
             files.append(p)
+    return files
+
+
+def load_policies(paths: list[str], lang: str | None = None) -> list[Policy]:
+    """Every policy version named by files or directories of ``*.sla`` files (refusals in ``lang``)."""
+    files = policy_files(paths, lang)
     policies = [load_policy(str(f)) for f in files]
     seen: dict[dt.date, tuple[str, str]] = {}
     for f, pol in zip(files, policies, strict=True):
