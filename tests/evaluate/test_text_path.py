@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -107,7 +108,9 @@ def test_run_evaluates_without_pandas_and_writes_what_main_writes(tmp_path: Path
         assert all((out["run"] / n).read_bytes() == (out["main"] / n).read_bytes() for n in names)
 
 
-def test_run_keeps_the_verdicts_and_the_log_to_the_end_and_main_does_not(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_run_keeps_the_verdicts_and_the_log_to_the_end_and_main_does_not(
+    monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
     import sla_dsl.cli.evaluate as evaluate
     from sla_dsl import _entry
     from sla_dsl.evaluation.result import Evaluation
@@ -115,6 +118,7 @@ def test_run_keeps_the_verdicts_and_the_log_to_the_end_and_main_does_not(monkeyp
 
     monkeypatch.setattr(sys, "argv", ["sla", "evaluate", str(POLICY_PATH), str(EXAMPLE), *MONTH, "--format", "json"])
     monkeypatch.setattr(evaluate, "KEPT", None)  # restored after the test, whatever run() set
+    request.addfinalizer(gc.enable if gc.isenabled() else gc.disable)  # main() turns the collector off
     assert _entry.main() == 0
     assert evaluate.KEPT is None  # a process that goes on frees its verdicts
     exits: list[int] = []
