@@ -32,7 +32,7 @@ from typing import Literal
 from ..events.schema import CODE, Rec
 from ..lang import model as m
 from ..policy.compiled import add_calendar_duration
-from ..report import BackupRow, RetentionRow, Step, Violation
+from ..report import BackupRow, DataNote, RetentionRow, Step, Violation
 from .common import Ctx, Rules, add_months, art, step
 
 COMPLETED, DELETED = CODE["backup.completed"], CODE["backup.deleted"]
@@ -66,7 +66,7 @@ def judge_backups(ctx: Ctx, backups: dict[str, list[Rec]]) -> tuple[list[BackupR
                 if ctx.p0 <= r[0] < ctx.p1:
                     _zone(ctx, ident, r)
             elif r[0] != first[0]:  # (one at the same instant that disagrees: see :mod:`.order`)
-                ctx.bad_data(ident, f"backup `{ident}` completed again; the first counts", r[3], r[0])
+                ctx.bad_data(ident, DataNote(what="completed_again"), r[3], r[0])
     rows = _days(ctx, done, {k: sorted(v) for k, v in times.items()})
     retention = _retention(ctx, backups, completed)
     return rows, retention
@@ -183,23 +183,14 @@ def _retention(ctx: Ctx, backups: dict[str, list[Rec]], completed: dict[str, Rec
             keep_until: float | None = None
             ok = True
             if comp is None:
-                ctx.bad_data(
-                    ident,
-                    f"backup.deleted for unknown backup `{ident}` (no backup.completed)",
-                    r[3],
-                    r[0],
-                )
+                ctx.bad_data(ident, DataNote(what="unknown_backup"), r[3], r[0])
                 steps.append(step(text="no backup.completed for this id: retention cannot be judged"))
             else:
                 if comp[2][0] != kind:
-                    ctx.bad_data(
-                        ident,
-                        f"backup `{ident}` deleted as `{kind}` but completed as `{comp[2][0]}`",
-                        r[3],
-                        r[0],
-                    )
+                    ctx.bad_data(ident, DataNote(what="kind_differs", kind=kind, other_kind=comp[2][0]), r[3], r[0])
                 if r[0] < comp[0]:
-                    ctx.bad_data(ident, "backup.deleted before backup.completed", r[3], r[0])
+                    note = DataNote(what="before", event="backup.deleted", first="backup.completed")
+                    ctx.bad_data(ident, note, r[3], r[0])
                 ok, keep_until = _judge_keep(ctx, rules, ident, comp, r, steps)
             rows.append(
                 RetentionRow(

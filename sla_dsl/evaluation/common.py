@@ -34,9 +34,11 @@ from numpy.typing import NDArray
 from ..calendars.business import BusinessCalendar
 from ..events.problems import located
 from ..events.schema import CODE, declare_types
+from ..i18n import LANGS
 from ..lang import model as m
 from ..policy.compiled import Policy, add_calendar_duration
-from ..report import Step, Violation
+from ..report import DataNote, Step, Violation
+from ..report.data_notes import note_text
 
 Interval = tuple[float, float]
 
@@ -387,19 +389,25 @@ class Ctx:
     def where(self, line: int) -> str:
         return located(self.source, line)
 
-    def bad_data(
-        self, ident: str, message: str, line: int = 0, at: float | None = None, *, key: str | None = None
-    ) -> None:
-        """Record a contradiction in the events (reported, never silently resolved). A message that
-        names lines itself gives ``key``, the same words without them (see :mod:`.order`)."""
-        where = f"{self.where(line)}: " if line else ""
+    def bad_data(self, ident: str, note: DataNote, line: int = 0, at: float | None = None, *, key: str = "") -> None:
+        """Record a contradiction in the events (reported, never silently resolved), worded from
+        ``note`` in the engine's English (the report words it in its language). A note that names lines
+        itself gives ``key``, the same words without them (see :mod:`.order`)."""
+        text = note_text(note, ident, "en", wall_text, _quoted, str)
+        if line:
+            note.where = {lang: located(self.source, line, lang=lang) for lang in LANGS}
         when = self.primary.dt(at) if at is not None else None
-        self.data.append(Violation(kind="data", id=ident, message=where + message, at=when))
-        self.data_keys.append(message if key is None else key)
+        message = f"{note.where['en']}: {text}" if line else text
+        self.data.append(Violation(kind="data", id=ident, message=message, at=when, note=note))
+        self.data_keys.append(key or text)
 
     def fmt(self, epoch: float, rules: Rules | None = None) -> str:
         """``Fri 18 Sep 16:30`` in the policy's zone."""
         return (rules or self.primary).fmt(epoch)
+
+
+def _quoted(kind: str) -> str:
+    return f"`{kind}`"
 
 
 # -- intervals on epochs -------------------------------------------------------------

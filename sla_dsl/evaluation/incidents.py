@@ -41,6 +41,7 @@ from typing import Any
 
 from ..events.schema import CODE, TYPES, Rec
 from ..lang import model as m
+from ..report import DataNote
 from .common import Ctx, Rules, code_of, target_calendar
 from .select import rules_for
 
@@ -106,27 +107,17 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
     rep = firsts.get(REPORTED)
     if rep is None:
         first = recs[0]
-        ctx.bad_data(
-            ident,
-            f"event for unknown incident `{ident}` (no incident.reported)",
-            first[3],
-            first[0],
-        )
+        ctx.bad_data(ident, DataNote(what="unknown_incident"), first[3], first[0])
         return None
     if len(firsts) < len(recs):  # some type repeats
         for other in [r for r in recs if r[1] == REPORTED][1:]:
             # (a report at the same instant that disagrees is a contradiction of :mod:`.order`)
             if other[0] != rep[0]:
-                ctx.bad_data(
-                    ident,
-                    f"incident `{ident}` reported again; the first report counts",
-                    other[3],
-                    other[0],
-                )
+                ctx.bad_data(ident, DataNote(what="reported_again"), other[3], other[0])
     for r in recs:  # in time order: only those before the report
         if r[0] >= rep[0]:
             break
-        ctx.bad_data(ident, f"{TYPES[r[1]]} before incident.reported", r[3], r[0])
+        ctx.bad_data(ident, DataNote(what="before", event=TYPES[r[1]], first="incident.reported"), r[3], r[0])
     priority, cause = rep[2][0], rep[2][1]
     reprios: list[tuple[float, str, str]] = []
     if REPRIORITIZED in firsts:
@@ -144,12 +135,7 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
     rules = rules_for(ctx.versions.at(clock), rep[2])  # the rules its attributes select (issue 13)
     responded = firsts.get(RESPONDED)
     if priority not in rules.priorities:
-        ctx.bad_data(
-            ident,
-            f"priority `{priority}` is not defined in version {rules.version}",
-            rep[3],
-            rep[0],
-        )
+        ctx.bad_data(ident, DataNote(what="priority_unknown", priority=priority, version=rules.version), rep[3], rep[0])
         return None
     return Incident(
         ident,

@@ -37,8 +37,9 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ..events.schema import PAYLOAD, TYPES, EventLog, Rec
-from ..report import Violation
-from .common import Ctx
+from ..report import DataDiff, DataNote, Violation
+from ..report.data_notes import note_text
+from .common import Ctx, wall_text
 
 #: Per type code, the positions in the payload of the fields that state facts.
 _FACTS: tuple[tuple[int, ...], ...] = tuple(
@@ -148,12 +149,10 @@ def prepare_groups(log: EventLog, as_of: float) -> tuple[int, list[Conflict]]:
     return dups, conflicts
 
 
-def _show(ctx: Ctx, field: str, v: Any) -> str:
+def _shown(ctx: Ctx, field: str, v: Any) -> str | None:
     if v is None:
-        return "none"
-    if field in _TIMES:
-        return f"`{ctx.primary.dt(v).isoformat()}`"
-    return f"`{v}`"
+        return None
+    return ctx.primary.dt(v).isoformat() if field in _TIMES else str(v)
 
 
 def report_conflicts(ctx: Ctx, conflicts: Sequence[Conflict]) -> None:
@@ -161,24 +160,21 @@ def report_conflicts(ctx: Ctx, conflicts: Sequence[Conflict]) -> None:
     for ident, first, other in conflicts:
         name = TYPES[other[1]]
         fields = PAYLOAD[name]
-        diff = ", ".join(
-            f"{fields[i]} {_show(ctx, fields[i], other[2][i])} vs {_show(ctx, fields[i], first[2][i])}"
+        diff = [
+            DataDiff(
+                name=fields[i], value=_shown(ctx, fields[i], other[2][i]), other=_shown(ctx, fields[i], first[2][i])
+            )
             for i in _FACTS[other[1]]
             if other[2][i] != first[2][i]
-        )
+        ]
         a, b = first[3], other[3]
-        key = f"{name} of `{ident}` contradicts another at the same instant ({diff})"
+        unlined = DataNote(what="conflict_unlined", event=name, diff=diff)
         if not (a and b):  # lines unknown (a frame of events without a ``line`` column): not named
-            ctx.bad_data(ident, f"{key}; same-instant events are read in content order", 0, other[0], key=key)
+            ctx.bad_data(ident, unlined, 0, other[0])
             continue
-        ctx.bad_data(
-            ident,
-            f"{name} of `{ident}` on line {b} contradicts line {a} at the same instant ({diff}); "
-            f"same-instant events are read in content order, not line order: line {a} first",
-            b,
-            other[0],
-            key=key,
-        )
+        key = note_text(unlined, ident, "en", wall_text, str, str)  # the same words without the lines
+        note = DataNote(what="conflict", event=name, line=b, other_line=a, diff=diff)
+        ctx.bad_data(ident, note, b, other[0], key=key)
 
 
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)

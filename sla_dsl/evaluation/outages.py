@@ -37,6 +37,7 @@ from ..report import (
     Availability,
     AvailabilityPeriod,
     CreditRow,
+    DataNote,
     MaintenanceRow,
     NoticeStatus,
     OutageRow,
@@ -169,26 +170,22 @@ def judge_outages(ctx: Ctx, outages: dict[str, list[Rec]], stops: dict[str, list
 def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> _Out | None:
     starts = [r for r in recs if r[1] == STARTED]
     if not starts:
-        ctx.bad_data(ident, f"event for unknown outage `{ident}` (no outage.started)", recs[0][3], recs[0][0])
+        ctx.bad_data(ident, DataNote(what="unknown_outage"), recs[0][3], recs[0][0])
         return None
     st = starts[0]
     for other in starts[1:]:
         if other[0] != st[0]:  # (one at the same instant that disagrees: see :mod:`.order`)
-            ctx.bad_data(ident, f"outage `{ident}` started again; the first start counts", other[3], other[0])
+            ctx.bad_data(ident, DataNote(what="started_again"), other[3], other[0])
     end: float | None = None
     ends = [r for r in recs if r[1] == ENDED]
     if ends:
         if ends[0][0] < st[0]:
-            ctx.bad_data(
-                ident,
-                f"outage.ended {ctx.fmt(ends[0][0])} before outage.started {ctx.fmt(st[0])}; treated as still open",
-                ends[0][3],
-                ends[0][0],
-            )
+            note = DataNote(what="ended_before_started", start=ctx.primary.dt(st[0]), end=ctx.primary.dt(ends[0][0]))
+            ctx.bad_data(ident, note, ends[0][3], ends[0][0])
         else:
             end = ends[0][0]
         for other in ends[1:]:
-            ctx.bad_data(ident, f"outage `{ident}` ended again; the first end counts", other[3], other[0])
+            ctx.bad_data(ident, DataNote(what="ended_again"), other[3], other[0])
     rules = ctx.versions.at(st[0])
     return _Out(ident, rules, st[0], end, st[2][0], recs, st[2][1] if len(st[2]) > 1 else None)
 
@@ -401,9 +398,9 @@ def _notice(ctx: Ctx, o: _Out, rule: m.Notify, steps: list[Step], what: str = "r
         steps.append(step(text=f"no {rule.after}: the notice target has not started", ref=ref))
         return _Notice("not_applicable", met=met, met_at=met_at)
     if rec < o.start:
-        ctx.bad_data(o.ident, f"{rule.after} before outage.started", 0, rec)
+        ctx.bad_data(o.ident, DataNote(what="before", event=rule.after, first="outage.started"), 0, rec)
     if met is not None and met < rec:
-        ctx.bad_data(o.ident, f"{rule.met_by} before {rule.after}", 0, met)
+        ctx.bad_data(o.ident, DataNote(what="before", event=rule.met_by, first=rule.after), 0, met)
     recognized, rec_at = _when(rules, rec)
     # ``rec_at`` is ``rules.dt(rec)``: what ``Rules.is_business`` would look up again
     if rule.only_during is not None and not rules.calendar(rule.only_during).is_business_time(rec_at):

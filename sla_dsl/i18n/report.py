@@ -235,7 +235,69 @@ REPORT: dict[str, Msg] = {
     "report.v.availability": Msg(
         "稼働率 {ratio} が目標 {target}% を下回りました", "availability {ratio} below the target {target}%"
     ),
-    "report.v.data": Msg("イベント記録に不備があります（技術者向けの詳細：{detail}）", "event log problem: {detail}"),
+    "report.v.data": Msg("イベント記録の不備：{detail}", "event log problem: {detail}"),
+    "report.v.data_engine": Msg(
+        "イベント記録に不備があります（技術者向けの詳細：{detail}）", "event log problem: {detail}"
+    ),
+    # -- a ``data`` violation's contradiction (:class:`~sla_dsl.report.DataNote`) ------------------
+    "report.event": Msg("{words}（`{name}`）", "{words} (`{name}`)"),
+    "report.data.at": Msg("{text}（{where}）", "{where}: {text}"),
+    "report.data.unknown_incident": Msg(
+        "インシデント `{id}` のイベントがありますが、その報告（`incident.reported`）の記録がありません",
+        "event for unknown incident `{id}` (no incident.reported)",
+    ),
+    "report.data.unknown_outage": Msg(
+        "障害 `{id}` のイベントがありますが、そのサービス停止の開始（`outage.started`）の記録がありません",
+        "event for unknown outage `{id}` (no outage.started)",
+    ),
+    "report.data.unknown_backup": Msg(
+        "バックアップ `{id}` の削除（`backup.deleted`）がありますが、その完了（`backup.completed`）の記録がありません",
+        "backup.deleted for unknown backup `{id}` (no backup.completed)",
+    ),
+    "report.data.reported_again": Msg(
+        "インシデント `{id}` が再び報告されています。最初の報告を採ります",
+        "incident `{id}` reported again; the first report counts",
+    ),
+    "report.data.started_again": Msg(
+        "障害 `{id}` のサービス停止の開始が再び記録されています。最初の記録を採ります",
+        "outage `{id}` started again; the first start counts",
+    ),
+    "report.data.ended_again": Msg(
+        "障害 `{id}` のサービスの再開が再び記録されています。最初の記録を採ります",
+        "outage `{id}` ended again; the first end counts",
+    ),
+    "report.data.completed_again": Msg(
+        "バックアップ `{id}` の完了が再び記録されています。最初の記録を採ります",
+        "backup `{id}` completed again; the first counts",
+    ),
+    "report.data.before": Msg("{event}が{first}より前に記録されています", "{event} before {first}"),
+    "report.data.ended_before_started": Msg(
+        "サービスの再開（`outage.ended`、{end}）がサービス停止の開始（`outage.started`、{start}）より前です。"
+        "再開していないものとして扱います",
+        "outage.ended {end} before outage.started {start}; treated as still open",
+    ),
+    "report.data.kind_differs": Msg(
+        "バックアップ `{id}` は{other_kind}として完了し、{kind}として削除されています",
+        "backup `{id}` deleted as {kind} but completed as {other_kind}",
+    ),
+    "report.data.priority_unknown": Msg(
+        "優先度 `{priority}` は規定の版 {version} に定められていません",
+        "priority `{priority}` is not defined in version {version}",
+    ),
+    "report.data.conflict": Msg(
+        "{line} 行目の `{id}` の{event}の記録が、同時刻の {other_line} 行目の記録と内容が食い違っています（{diff}）。"
+        "同時刻のイベントは行の順ではなく内容の順に読むため、{other_line} 行目を先に採ります",
+        "{event} of `{id}` on line {line} contradicts line {other_line} at the same instant ({diff}); "
+        "same-instant events are read in content order, not line order: line {other_line} first",
+    ),
+    "report.data.conflict_unlined": Msg(
+        "`{id}` の{event}の記録が、同時刻の別の記録と内容が食い違っています（{diff}）。"
+        "同時刻のイベントは内容の順に読みます",
+        "{event} of `{id}` contradicts another at the same instant ({diff}); "
+        "same-instant events are read in content order",
+    ),
+    "report.data.diff": Msg("`{name}` が {value}、もう一方は {other}", "{name} {value} vs {other}"),
+    "report.data.none": Msg("なし", "none"),
     # -- violations of named targets (issue 12), worded from the violation's data ------------------
     "report.kind.target_breached": Msg("対応目標の未達", "target breached"),
     "report.goal.respond": Msg("応答", "response"),

@@ -453,6 +453,72 @@ class BreachedTarget(_Row):
     missed: int = 0
 
 
+#: what a ``data`` violation is about: an event of an id whose first event is missing
+#: (``unknown_incident``, ``unknown_outage``, ``unknown_backup``), a first event repeated
+#: (``reported_again``, ``started_again``, ``ended_again``, ``completed_again``), an event before the one
+#: it follows (``before``, ``ended_before_started``), a backup deleted as another kind
+#: (``kind_differs``), a priority the version lacks (``priority_unknown``), two events at one instant
+#: that disagree (``conflict``, ``conflict_unlined`` when the events have no line numbers)
+DataWhat = Literal[
+    "unknown_incident",
+    "unknown_outage",
+    "unknown_backup",
+    "reported_again",
+    "started_again",
+    "ended_again",
+    "completed_again",
+    "before",
+    "ended_before_started",
+    "kind_differs",
+    "priority_unknown",
+    "conflict",
+    "conflict_unlined",
+]
+
+
+class DataDiff(_Row):
+    """One fact two events at the same instant disagree on."""
+
+    #: the event field (``priority``)
+    name: str
+    #: its value in the event read later (a time as ISO 8601); null when that event has none
+    value: str | None
+    #: its value in the event read first, as ``value``
+    other: str | None
+
+
+class DataNote(_Row):
+    """What a ``data`` violation's words are built from, in every language of the report."""
+
+    #: which contradiction (:data:`DataWhat`)
+    what: DataWhat
+    #: per language, where the event is (``events.jsonl:12``, ``events.parquet: 12 行目``); empty
+    #: when the event has no line
+    where: dict[str, str] = Field(default_factory=dict)
+    #: the event type the note is about (``incident.responded``)
+    event: str = ""
+    #: ``before``: the event type it should follow (``incident.reported``)
+    first: str = ""
+    #: ``conflict``: the line of the event read later
+    line: int = 0
+    #: ``conflict``: the line of the event read first
+    other_line: int = 0
+    #: ``kind_differs``: the backup kind of the ``backup.deleted``
+    kind: str = ""
+    #: ``kind_differs``: the backup kind of the ``backup.completed``
+    other_kind: str = ""
+    #: ``priority_unknown``: the priority the event names
+    priority: str = ""
+    #: ``priority_unknown``: the policy version that defines no such priority
+    version: str = ""
+    #: ``ended_before_started``: the outage's start, in the policy's time zone
+    start: dt.datetime | None = None
+    #: ``ended_before_started``: its end, before the start
+    end: dt.datetime | None = None
+    #: ``conflict``: the facts the two events disagree on
+    diff: list[DataDiff] = Field(default_factory=list)
+
+
 class Violation(_Row):
     """Something to alert on: a breach, a missed backup, an invalid notice, bad data."""
 
@@ -481,6 +547,8 @@ class Violation(_Row):
     zone_fault: Literal["unstated", "primary"] | None = Field(default=None, exclude=True)
     #: the named target a target violation is about (``exclude``, as above)
     target: BreachedTarget | None = Field(default=None, exclude=True)
+    #: a ``data`` violation's contradiction (``exclude``, as above)
+    note: DataNote | None = Field(default=None, exclude=True)
 
 
 class InputSummary(_Row):

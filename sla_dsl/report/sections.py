@@ -41,6 +41,7 @@ from ..i18n import format_date, format_minutes, format_month
 from ..lang import model as lm
 from . import BreachedTarget, OutageRow, Report, RetentionRow, StopRow, Violation, periods
 from .conditions import priority_targets, unmet_words
+from .data_notes import note_text
 from .words import Anchor, Cell, Link, Mark, PolicyWords, anchor, ref_number
 
 T = TypeVar("T")
@@ -726,7 +727,9 @@ def violation_text(v: Violation, report: Report, w: PolicyWords, incidents: dict
         return w.m(
             "report.v.availability", ratio=f"{report.availability.ratio:.4%}", target=f"{target:g}" if target else "-"
         )
-    return w.m("report.v.data", detail=v.message)
+    if v.note is not None:
+        return w.m("report.v.data", detail=note_text(v.note, v.id, w.lang, w.t, w.backup_kind_shown, w.event))
+    return w.m("report.v.data_engine", detail=v.message)  # (a report rebuilt from its JSON: the engine's English)
 
 
 def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, as_of: dt.datetime) -> str:

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from ..i18n import format_date, format_datetime, message
+from ..i18n import CATALOGUE, format_date, format_datetime, message
 from ..lang import model as lm
 from ..lang.languages import policy_languages
 from ..policy.compiled import Policy
@@ -135,6 +135,21 @@ class PolicyWords:
         """The policy's label of a backup kind (the kind itself when the policy has none)."""
         rule = self.backup_rule(kind)
         return rule.label.text(self.lang) if rule is not None and (rule.label.ja or rule.label.en) else kind
+
+    def event(self, name: str) -> str:
+        """An event type as a reader knows it, with its name in the log: ``エンド・ユーザー様への一次回答
+        （`incident.responded`）``; a declared type by its label; the name alone when it has neither."""
+        key = f"site.event.{name}"
+        words = message(key, self.lang) if key in CATALOGUE else ""
+        if not words and self.model is not None:
+            label = next((e.label.text(self.lang) for e in self.model.event_types if e.name == name), "")
+            words = message("site.declared_event", self.lang, label=label) if label else ""
+        return message("report.event", self.lang, words=words, name=name) if words else f"`{name}`"
+
+    def backup_kind_shown(self, kind: str) -> str:
+        """:meth:`backup_kind` in running text: a kind without a label as the name it has, in backticks."""
+        label = self.backup_kind(kind)
+        return f"`{kind}`" if label == kind else label
 
     def backup_rule(self, kind: str) -> lm.Backup | None:
         if self.model is None:

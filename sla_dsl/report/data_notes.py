@@ -1,0 +1,53 @@
+"""A ``data`` violation in words, from its :class:`~sla_dsl.report.DataNote`.
+
+One wording in every language of the catalogue (``report.data.*``): the engine's
+English of the violation's ``message`` (written by ``Ctx.bad_data`` as it finds the
+contradiction) and the report's words in its language (``violation_text``), so a
+Japanese report never quotes the engine's English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from ..i18n import message
+from . import DataNote
+
+
+def note_text(
+    note: DataNote,
+    ident: str,
+    lang: str,
+    time: Callable[[dt.datetime], str],
+    kind: Callable[[str], str],
+    event: Callable[[str], str],
+) -> str:
+    """The note in ``lang``: times written by ``time``, backup kinds by ``kind``, event types by
+    ``event``; with where the event is when it has a line."""
+
+    def shown(value: str | None) -> str:
+        return f"`{value}`" if value is not None else message("report.data.none", lang)
+
+    sep = "、" if lang == "ja" else ", "
+    diff = sep.join(
+        message("report.data.diff", lang, name=d.name, value=shown(d.value), other=shown(d.other)) for d in note.diff
+    )
+    text = message(
+        f"report.data.{note.what}",
+        lang,
+        id=ident,
+        event=event(note.event) if note.event else "",
+        first=event(note.first) if note.first else "",
+        line=str(note.line),
+        other_line=str(note.other_line),
+        kind=kind(note.kind) if note.kind else "",
+        other_kind=kind(note.other_kind) if note.other_kind else "",
+        priority=note.priority,
+        version=note.version,
+        start=time(note.start) if note.start is not None else "",
+        end=time(note.end) if note.end is not None else "",
+        diff=diff,
+    )
+    where = note.where.get(lang)
+    return message("report.data.at", lang, where=where, text=text) if where else text
