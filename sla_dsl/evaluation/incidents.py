@@ -120,11 +120,12 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
         ctx.bad_data(ident, DataNote(what="before", event=TYPES[r[1]], first="incident.reported"), r[3], r[0])
     priority, cause = rep[2][0], rep[2][1]
     reprios: list[tuple[float, str, str]] = []
+    named = rep  # the event that named the priority in force
     if REPRIORITIZED in firsts:
         for r in recs:
             if r[1] == REPRIORITIZED:
                 reprios.append((r[0], priority, r[2][0]))
-                priority = r[2][0]
+                priority, named = r[2][0], r
     rules = ctx.versions.at(rep[0])
     clock, clock_event = rep[0], "reported"
     for code, name in rules.clock_codes:
@@ -135,7 +136,8 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
     rules = rules_for(ctx.versions.at(clock), rep[2])  # the rules its attributes select (issue 13)
     responded = firsts.get(RESPONDED)
     if priority not in rules.priorities:
-        ctx.bad_data(ident, DataNote(what="priority_unknown", priority=priority, version=rules.version), rep[3], rep[0])
+        note = DataNote(what="priority_unknown", priority=priority, version=rules.version)
+        ctx.bad_data(ident, note, named[3], named[0])
         return None
     return Incident(
         ident,

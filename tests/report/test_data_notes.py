@@ -154,3 +154,14 @@ def test_a_kind_without_label_and_a_note_lost_on_the_way(judged: tuple[Report, l
     again = Report.model_validate_json(report.model_dump_json())
     out = render(again, "text", lang="ja", limit=0)
     assert "イベント記録に不備があります（技術者向けの詳細：<events>:1: event for unknown incident `GHOST`" in out
+
+
+def test_an_unknown_priority_is_located_on_the_event_that_named_it() -> None:
+    events = [
+        ev("incident.reported", "2026-11-17 10:00", "MOVED", priority="P1"),
+        ev("incident.reprioritized", "2026-11-17 11:00", "MOVED", priority="P3"),
+    ]
+    report = sla_dsl.evaluate(_two_versions(), events, t("2026-11-01 00:00"), t("2026-12-01 00:00"))
+    (v,) = [v for v in report.violations if v.kind == "data"]
+    assert v.message == "<events>:2: priority `P3` is not defined in version 2026.2"
+    assert v.at == t("2026-11-17 11:00")
