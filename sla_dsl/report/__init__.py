@@ -14,8 +14,8 @@ Design notes
   generated from these (:mod:`sla_dsl.docs.fielddocs`), and a test fails on a
   field without one.
 * Fields marked ``exclude=True`` are the data the documents' words are built
-  from (a stop's ``notices``, a violation's ``backup_kind``, ``zone_fault`` and
-  ``target``): the report and ``sla explain`` never read the engine's English
+  from (a stop's ``notices``, a violation's ``backup_kind``, ``zone_fault``,
+  ``target`` and ``note``): the report and ``sla explain`` never read the engine's English
   (``explain`` steps, ``message``) back. They are not in the JSON, whose bytes
   stay as they were, nor columns of the Parquet tables.
 * Times are aware datetimes already converted to the policy's time zone, so
