@@ -23,8 +23,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from ..i18n import CATALOGUE, message
+from ..i18n import message
 from ..lang import model as m
+from ..report.words import event_words
 from .recurrence_text import recurrence_text
 
 LANGS: tuple[str, ...] = ("ja", "en")
@@ -182,14 +183,7 @@ def channel(name: str, lang: str) -> str:
 def event(name: str, lang: str) -> str:
     """A readable name for an event (HTML-escaped): a contract event's words, a declared event's label
     in quotes (:func:`declared_events`); its internal name only when it has neither."""
-    key = f"site.event.{name}"
-    if key in CATALOGUE:
-        return esc(message(key, lang))
-    label = _DECLARED.get().get(name)
-    text = label.text(lang) if label is not None else ""
-    if text:
-        return esc(message("site.declared_event", lang, label=text))
-    return esc(name)
+    return esc(event_words(name, lang, _DECLARED.get()) or name)
 
 
 #: The labels of the event types the policy being rendered declares (``event incident.chat_started ...``).

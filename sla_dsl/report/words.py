@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from ..i18n import CATALOGUE, format_date, format_datetime, message
@@ -73,6 +73,17 @@ def default_lang(policies: Sequence[Policy]) -> str:
     if not policies:
         return "en"
     return policy_languages(min(policies, key=lambda p: p.effective).model.header)[0]
+
+
+def event_words(name: str, lang: str, declared: Mapping[str, lm.Label]) -> str:
+    """A readable name for an event type: a contract event's words, a declared event's label in quotes
+    (``declared``: the policy's event types by name); empty when it has neither."""
+    key = f"site.event.{name}"
+    if key in CATALOGUE:
+        return message(key, lang)
+    label = declared.get(name)
+    text = label.text(lang) if label is not None else ""
+    return message("site.declared_event", lang, label=text) if text else ""
 
 
 class PolicyWords:
@@ -138,12 +149,9 @@ class PolicyWords:
 
     def event(self, name: str) -> str:
         """An event type as a reader knows it, with its name in the log: ``エンド・ユーザー様への一次回答
-        （`incident.responded`）``; a declared type by its label; the name alone when it has neither."""
-        key = f"site.event.{name}"
-        words = message(key, self.lang) if key in CATALOGUE else ""
-        if not words and self.model is not None:
-            label = next((e.label.text(self.lang) for e in self.model.event_types if e.name == name), "")
-            words = message("site.declared_event", self.lang, label=label) if label else ""
+        （`incident.responded`）`` (:func:`event_words`); the name alone when it has no words."""
+        declared = {e.name: e.label for e in self.model.event_types} if self.model is not None else {}
+        words = event_words(name, self.lang, declared)
         return message("report.event", self.lang, words=words, name=name) if words else f"`{name}`"
 
     def backup_kind_shown(self, kind: str) -> str:
