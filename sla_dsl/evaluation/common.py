@@ -34,7 +34,7 @@ from numpy.typing import NDArray
 from ..calendars.business import BusinessCalendar
 from ..events.problems import located
 from ..events.schema import CODE, declare_types
-from ..i18n import LANGS
+from ..i18n import LANGS, message
 from ..lang import model as m
 from ..policy.compiled import Policy, add_calendar_duration
 from ..report import DataNote, Step, Violation
@@ -386,9 +386,6 @@ class Ctx:
         """Availability is measured up to ``to`` or ``as_of``, whichever is first."""
         return max(self.p0, min(self.p1, self.as_of))
 
-    def where(self, line: int) -> str:
-        return located(self.source, line)
-
     def bad_data(self, ident: str, note: DataNote, line: int = 0, at: float | None = None, *, key: str = "") -> None:
         """Record a contradiction in the events (reported, never silently resolved), worded from
         ``note`` in the engine's English (the report words it in its language). A note that names lines
@@ -397,8 +394,8 @@ class Ctx:
         if line:
             note.where = {lang: located(self.source, line, lang=lang) for lang in LANGS}
         when = self.primary.dt(at) if at is not None else None
-        message = f"{note.where['en']}: {text}" if line else text
-        self.data.append(Violation(kind="data", id=ident, message=message, at=when, note=note))
+        said = message("report.data.at", "en", where=note.where["en"], text=text) if line else text
+        self.data.append(Violation(kind="data", id=ident, message=said, at=when, note=note))
         self.data_keys.append(key or text)
 
     def fmt(self, epoch: float, rules: Rules | None = None) -> str:
