@@ -391,16 +391,19 @@ def _notice(ctx: Ctx, o: _Out, rule: m.Notify, steps: list[Step], what: str = "r
     rules = o.rules
     words = _words(rules, rule)
     ref, after, met_by = words.ref, words.after, words.met_by
-    rec = next((r[0] for r in o.recs if r[1] == after), None)
-    met = next((r[0] for r in o.recs if r[1] == met_by), None)
+    after_rec = next((r for r in o.recs if r[1] == after), None)
+    met_rec = next((r for r in o.recs if r[1] == met_by), None)
+    met = met_rec[0] if met_rec is not None else None
     notified, met_at = _when(rules, met) if met is not None else ("", None)
-    if rec is None:
+    if after_rec is None:
         steps.append(step(text=f"no {rule.after}: the notice target has not started", ref=ref))
         return _Notice("not_applicable", met=met, met_at=met_at)
+    rec = after_rec[0]
+    # (located on the event's line, as every other contradiction in the events)
     if rec < o.start:
-        ctx.bad_data(o.ident, DataNote(what="before", event=rule.after, first="outage.started"), 0, rec)
-    if met is not None and met < rec:
-        ctx.bad_data(o.ident, DataNote(what="before", event=rule.met_by, first=rule.after), 0, met)
+        ctx.bad_data(o.ident, DataNote(what="before", event=rule.after, first="outage.started"), after_rec[3], rec)
+    if met_rec is not None and met_rec[0] < rec:
+        ctx.bad_data(o.ident, DataNote(what="before", event=rule.met_by, first=rule.after), met_rec[3], met_rec[0])
     recognized, rec_at = _when(rules, rec)
     # ``rec_at`` is ``rules.dt(rec)``: what ``Rules.is_business`` would look up again
     if rule.only_during is not None and not rules.calendar(rule.only_during).is_business_time(rec_at):

@@ -165,3 +165,11 @@ def test_an_unknown_priority_is_located_on_the_event_that_named_it() -> None:
     (v,) = [v for v in report.violations if v.kind == "data"]
     assert v.message == "<events>:2: priority `P3` is not defined in version 2026.2"
     assert v.at == t("2026-11-17 11:00")
+
+
+def test_a_notice_event_out_of_order_is_located_on_its_line(judged: tuple[Report, list[Any]]) -> None:
+    """outage.recognized before outage.started names the line of the outage.recognized (it named none)."""
+    report, _ = judged
+    o2 = [v for v in report.violations if v.kind == "data" and v.id == "O2"]
+    assert [v.message.split(": ", 1)[0] for v in o2] == ["<events>:15"]
+    assert o2[0].note is not None and o2[0].note.where == {"ja": "<events>:15", "en": "<events>:15"}
