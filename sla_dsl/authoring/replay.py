@@ -5,7 +5,8 @@ Design notes
 * The event log is read once and evaluated with :func:`sla_dsl.evaluate` under
   OLD and under NEW over the same period and "as of" instant. The two reports
   are then compared row by row, by identity: incidents and outages by id,
-  planned stops by id, backup days by (kind, day), violations by (kind, id).
+  planned stops by id, backup days by (kind, day), violations by (kind, id),
+  several of one kind on one id one for one (:func:`_unmatched`).
 * What an author wants to see before publishing a change: incidents whose
   status flips (met <-> breached, open -> at risk, ...) with both due times,
   outages whose notice verdict or downtime changes, the availability ratio
@@ -118,6 +119,8 @@ class ViolationChange(BaseModel):
     message: str
     #: the violation in the report's words in the language :func:`replay` was asked for (not in the JSON)
     worded: str | None = Field(default=None, exclude=True)
+    #: its place among the violations of the report it is in (not in the JSON)
+    index: int = Field(default=-1, exclude=True, repr=False)
 
 
 class BackupChange(BaseModel):
@@ -265,15 +268,39 @@ def compare(old: Report, new: Report) -> Replay:
                     when=ckey[2] or None,
                 )
             )
-    o_v = {(v.kind, v.id): v for v in old.violations}
-    n_v = {(v.kind, v.id): v for v in new.violations}
-    for vkey, v in n_v.items():
-        if vkey not in o_v:
-            result.violations.append(ViolationChange(change="new", kind=v.kind, id=v.id, message=v.message))
-    for vkey, v in o_v.items():
-        if vkey not in n_v:
-            result.violations.append(ViolationChange(change="gone", kind=v.kind, id=v.id, message=v.message))
+    came, went = _unmatched(new.violations, old.violations), _unmatched(old.violations, new.violations)
+    for change, report, unmatched in (("new", new, came), ("gone", old, went)):
+        for i in unmatched:
+            v = report.violations[i]
+            result.violations.append(ViolationChange(change=change, kind=v.kind, id=v.id, message=v.message, index=i))
     return result
+
+
+def _unmatched(mine: Sequence[Violation], theirs: Sequence[Violation]) -> list[int]:
+    """The positions in ``mine`` of the violations ``theirs`` has no counterpart for, in order.
+
+    Violations are matched by (kind, id), several of one kind on one id (two contradictions in the
+    events of one incident) one for one: first those with the same words, then the rest in order (a
+    violation whose words alone changed, a due time that moved, is the same violation). What is left
+    over on one side came or went."""
+    left: dict[tuple[str, str], list[str]] = {}
+    for v in theirs:
+        left.setdefault((v.kind, v.id), []).append(v.message)
+    unmatched: list[int] = []
+    for i, v in enumerate(mine):
+        others = left.get((v.kind, v.id))
+        if others and v.message in others:
+            others.remove(v.message)
+        else:
+            unmatched.append(i)
+    out: list[int] = []
+    for i in unmatched:  # (the same words taken first: only then is the rest paired in order)
+        others = left.get((mine[i].kind, mine[i].id))
+        if others:
+            others.pop(0)
+        else:
+            out.append(i)
+    return out
 
 
 def _window_moves(
@@ -323,8 +350,7 @@ def replay(
     if lang == "ja":
         for change, versions, report in (("new", new, new_report), ("gone", old, old_report)):
             changes = [c for c in result.violations if c.change == change]
-            by_key = {(v.kind, v.id): v for v in report.violations}
-            texts = violation_words(versions, report, [by_key[(c.kind, c.id)] for c in changes], lang)
+            texts = violation_words(versions, report, [report.violations[c.index] for c in changes], lang)
             for c, text in zip(changes, texts, strict=True):
                 c.worded = text
     return result

@@ -107,3 +107,39 @@ def test_bad_events_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     )
     captured = capsys.readouterr()
     assert captured.out == "" and "bad.jsonl:1: error[E102]" in captured.err
+
+
+def _without_p3(tmp_path: Path) -> Path:
+    """A version from 16 November with priorities P1 and P2 only: under it, an incident of P3 is a
+    contradiction in the events (the earlier version knows P3)."""
+    text = POLICY.read_text("utf-8").replace('version "2026.1"', 'version "2026.2"')
+    text = text.replace("effective 2026-04-01", "effective 2026-11-16")
+    text = text.replace("priority P1, priority P2, priority P3", "priority P1, priority P2")
+    start = text.index("priority P3 ")
+    path = tmp_path / "no-p3.sla"
+    path.write_text(text[:start] + text[text.index("}\n", start) + 2 :], "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_second_violation_of_one_kind_on_one_id_is_new(tmp_path: Path, lang: str) -> None:
+    """Violations were matched by (kind, id) alone: a contradiction that only NEW finds, on an incident
+    that has another under both, was not shown (and in Japanese the one shown was worded from another)."""
+    events = [
+        {"event": "incident.reported", "at": "2026-11-30T10:00:00+09:00", "id": "INC-3", "priority": "P3"},
+        {"event": "incident.reported", "at": "2026-11-30T11:00:00+09:00", "id": "INC-3", "priority": "P3"},
+    ]
+    old, new = load_policy(POLICY), [load_policy(POLICY), load_policy(_without_p3(tmp_path))]
+    start, end = dt.datetime(2026, 11, 30, tzinfo=JST), dt.datetime(2026, 12, 8, tzinfo=JST)
+    result = replay(old, new, events, start, end, lang=lang)
+    changes = [(c.change, c.kind, c.id) for c in result.violations]
+    assert changes == [("new", "data", "INC-3"), ("gone", "response_breached", "INC-3")]  # (P3 unknown: not judged)
+    assert "P3" in result.violations[0].message and "2026.2" in result.violations[0].message
+    if lang == "ja":
+        assert result.violations[0].worded is not None and "P3" in result.violations[0].worded
+    back = replay(new, old, events, start, end, lang=lang)
+    assert [(c.change, c.kind, c.id) for c in back.violations] == [
+        ("new", "response_breached", "INC-3"),
+        ("gone", "data", "INC-3"),
+    ]
+    assert "P3" in back.violations[1].message
