@@ -296,7 +296,7 @@ REPORT: dict[str, Msg] = {
         "{event} of `{id}` contradicts another at the same instant ({diff}); "
         "same-instant events are read in content order",
     ),
-    "report.data.diff": Msg("`{name}` が {value}、もう一方は {other}", "{name} {value} vs {other}"),
+    "report.data.diff": Msg("`{name}` が{value}、もう一方は{other}", "{name} {value} vs {other}"),
     "report.data.none": Msg("なし", "none"),
     # -- violations of named targets (issue 12), worded from the violation's data ------------------
     "report.kind.target_breached": Msg("対応目標の未達", "target breached"),

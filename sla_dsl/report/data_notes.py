@@ -27,7 +27,10 @@ def note_text(
     ``event``; with where the event is when it has a line."""
 
     def shown(value: str | None) -> str:
-        return f"`{value}`" if value is not None else message("report.data.none", lang)
+        # (Japanese sets a code span off by a space, not a word: the catalogue's ``は{other}``)
+        if value is None:
+            return message("report.data.none", lang)
+        return f" `{value}`" if lang == "ja" else f"`{value}`"
 
     sep = "、" if lang == "ja" else ", "
     diff = sep.join(
