@@ -5,7 +5,10 @@ Design notes
 * The DataFrame has the columns of the columnar event schema (``event``,
   ``at``, ``id`` and the payload columns; times as ISO 8601 strings or
   timestamps) and, optionally, ``line``: each event's line in the original log,
-  which messages name (:mod:`sla_dsl.events.partitions`).
+  which messages name (:mod:`sla_dsl.events.partitions`). A frame without it is
+  numbered first (:func:`_numbered`: one aggregation that counts each
+  partition's rows), so that bad rows and the notes on contradictions name
+  rows, as one run over the collected frame names them.
 * Partition key: ``id`` (:mod:`sla_dsl.evaluation.partition`). The frame is
   repartitioned by ``id`` (hash partitioning: all events of an id land in one
   partition), then ``mapInArrow`` judges each partition's Arrow batches into
@@ -31,6 +34,8 @@ import pyarrow as pa
 from .evaluation import Time
 from .evaluation.partition import PARTITION_KEY, empty, merge
 from .evaluation.result import Evaluation
+from .events.partitions import LINE
+from .events.problems import RowSource
 from .policy.compiled import Policy
 from .report import Report
 from .report.tables import report_tables
@@ -97,6 +102,10 @@ def judge(
     check_period(texts, start, end, as_of)
     refuse_lacking(events.columns, source)  # before the shuffle needs `id`
     n = partitions or max(events.rdd.getNumPartitions(), 1)
+    if LINE not in events.columns:
+        # each row numbered in the frame (a pass that counts each partition's rows): bad rows and the
+        # report's notes on contradictions name rows, as one run over the collected frame names them
+        events, source = _numbered(events), RowSource.of(source)
     judge_one = functools.partial(
         _judge_batches, texts=texts, start=start, end=end, as_of=as_of, source=source, skip_invalid=skip_invalid
     )
@@ -106,6 +115,33 @@ def judge(
     # reduction of nothing fails; merged with the others, the empty one changes nothing
     blobs = blobs.union(blobs.context.parallelize([pickled(empty(source))], 1))
     return finish_blobs(texts, [blobs.treeReduce(_merge_blobs, depth=depth)], start, end, as_of)
+
+
+#: Spark's ``monotonically_increasing_id``: the partition's index above these bits, the row's below.
+_ROW_BITS = 33
+
+
+def _numbered(events: Any) -> Any:
+    """The frame with a ``line`` column: each row's number in it, from 1, in partition order (the order
+    ``collect`` gives). ``monotonically_increasing_id`` names each row by its partition and its place there;
+    one aggregation in the JVM counts each partition's rows, and the row's number is the rows before its
+    partition plus its place. Like any two passes over a frame, it takes the frame to give the same rows
+    in the same partitions each time (a file or a table read does; a frame of a random sample does not)."""
+    from pyspark.sql import functions as F
+
+    mark = "__sla_row"
+    marked = events.withColumn(mark, F.monotonically_increasing_id())
+    part = F.shiftright(F.col(mark), _ROW_BITS)
+    counts = {int(r[0]): int(r[1]) for r in marked.groupBy(part.alias("p")).count().collect()}
+    firsts: dict[int, int] = {}
+    total = 1
+    for p in sorted(counts):
+        firsts[p], total = total, total + counts[p]
+    if not firsts:
+        return events.withColumn(LINE, F.lit(0).cast("long"))
+    first = F.create_map(*(F.lit(v) for kv in firsts.items() for v in kv))[part]
+    place = F.col(mark).bitwiseAND(F.lit((1 << _ROW_BITS) - 1))
+    return marked.withColumn(LINE, (first + place).cast("long")).drop(mark)
 
 
 def evaluate(

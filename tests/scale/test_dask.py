@@ -112,19 +112,6 @@ def test_a_frame_without_line_gives_the_report_of_one_run_over_it(dask_client: A
     ]
 
 
-def test_a_contradiction_between_events_of_unknown_lines_names_no_line(spark: Any) -> None:
-    """Spark numbers no rows: the note says what contradicts what, never 'line 0'."""
-    import sla_dsl.spark as sla_spark
-
-    events = _contradiction()
-    report = sla_spark.evaluate(POLICY_PATH, spark.createDataFrame(events.astype(object)), NOV, DEC)
-    said = [v.message for v in report.violations if v.kind == "data" and v.id == "TWICE"]
-    assert said == [
-        "incident.reported of `TWICE` contradicts another at the same instant (priority `P2` vs `P1`); "
-        "same-instant events are read in content order"
-    ]
-
-
 def test_a_pandas_map_column_is_read_as_one_process_reads_it(dask_client: Any, tmp_path: Path) -> None:
     """``dd.read_parquet`` without ``dtype_backend`` gives a map's cells as pandas holds them (lists of
     key and value pairs): read as ``sla_dsl.evaluate`` reads ``pd.read_parquet`` of the same file."""

@@ -73,3 +73,52 @@ def test_a_directory_of_policy_versions_is_read_as_the_command_reads_it(spark: A
     events = spark.createDataFrame(frame(EXAMPLE))
     got = sla_spark.evaluate(tmp_path, events, NOV, DEC, source=str(EXAMPLE)).model_dump_json()
     assert got == sla_spark.evaluate(POLICY_PATH, events, NOV, DEC, source=str(EXAMPLE)).model_dump_json()
+
+
+def _without_line(extra: list[dict[str, Any]]) -> Any:
+    """The example month without ``line`` (as Spark or pandas hold a table of events), with ``extra`` rows."""
+    import pandas as pd
+
+    events = frame(EXAMPLE).drop(columns=["line"])
+    return pd.concat([events, pd.DataFrame(extra)], ignore_index=True).astype(object)
+
+
+def test_a_frame_without_line_gives_the_report_of_one_run_over_it(spark: Any) -> None:
+    """Rows are numbered in the frame: a contradiction names its rows as one run over the collected frame
+    names them (it named none: 'contradicts another at the same instant')."""
+    from sla_dsl.evaluation import judge_log
+    from sla_dsl.events.arrow import read_table
+
+    twice = [
+        {"event": "incident.reported", "at": "2026-11-05T10:00:00+09:00", "id": "TWICE", "priority": p}
+        for p in ("P1", "P2")
+    ]
+    events = _without_line(twice)
+    frame_ = spark.createDataFrame(events).repartition(3)  # rows in three partitions, in a new order
+    collected = frame_.toPandas()
+    one = judge_log(policy(), read_table(collected, "<events>", defer=True), NOV, DEC).report()
+    many = sla_spark.evaluate(POLICY_PATH, frame_, NOV, DEC, partitions=2)
+    assert many.model_dump_json() == one.model_dump_json()
+    said = [v.message for v in many.violations if v.kind == "data" and v.id == "TWICE"]
+    assert len(said) == 1 and said[0].startswith("<events>: row ") and " on line " in said[0], said
+
+
+def test_bad_rows_of_a_frame_without_line_are_named_by_their_row(spark: Any) -> None:
+    from sla_dsl.evaluation import judge_log
+    from sla_dsl.events.arrow import read_table
+    from sla_dsl.events.problems import EventInputError
+
+    bad = [
+        {"event": "incident.reported", "at": "2026-11-05T10:00:00+09:00", "id": "BAD", "priority": "P9"},
+        {"event": "incident.reported", "at": "2026-11-05T10:00:00", "id": "NAIVE", "priority": "P1"},
+    ]
+    events = _without_line(bad)
+    with pytest.raises(EventInputError) as one:
+        judge_log(policy(), read_table(events, "<events>", defer=True), NOV, DEC)
+    with pytest.raises(EventInputError) as many:
+        sla_spark.judge(POLICY_PATH, spark.createDataFrame(events), NOV, DEC, partitions=3)
+    found = [(p.line, p.code) for p in many.value.problems]
+    assert found == [(p.line, p.code) for p in one.value.problems]
+    n = len(events)
+    assert found == [(n - 1, "E120"), (n, "E105")]
+    assert str(many.value).splitlines()[0].startswith(f"<events>: row {n - 1}")
