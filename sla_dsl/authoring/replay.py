@@ -362,7 +362,9 @@ def violation_words(
     """What each violation says in ``lang``: the evaluator's message in English, the report's words in Japanese."""
     if lang != "ja":
         return [v.message for v in violations]
-    from ..report.sections import IncidentLike, one_year, violation_text
+    from ..report.parts import IncidentLike
+    from ..report.sections import one_year
+    from ..report.violation_words import violation_text
     from ..report.words import PolicyWords
 
     versions = [policies] if isinstance(policies, Policy) else list(policies)

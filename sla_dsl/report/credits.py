@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from . import AvailabilityPeriod, CreditRow, Report
 from .conditions import for_whom
+from .parts import Part
 from .periods import period_range
-from .sections import Part
 from .words import Cell, PolicyWords
 
 

@@ -26,8 +26,9 @@ from ..i18n import format_date, format_minutes
 from ..lang import model as m
 from . import BackupRow, IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from .escape import printable
-from .sections import notice_fault, notice_reason, shown_id, stop_notices, violation_kind, violation_text
+from .operations import notice_fault, notice_reason, stop_notices
 from .targets import target_steps
+from .violation_words import shown_id, violation_kind, violation_text
 from .words import PolicyWords, ref_number
 
 

@@ -46,9 +46,10 @@ from .chart import legend_html, timeline_svg
 from .credits import credit_parts
 from .escape import html_text, markdown_cell, printable
 from .explain import explain, render_explanations
+from .parts import IncidentLike, Part
 from .pdf import page_css
 from .rows import compact
-from .sections import IncidentLike, Part, articles, head_lines, heading, one_year, sections
+from .sections import articles, head_lines, heading, one_year, sections
 from .targets import target_parts
 from .trend import trend_parts
 from .words import Anchor, Cell, Link, Mark, PolicyWords, default_lang

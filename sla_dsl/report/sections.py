@@ -11,18 +11,12 @@ Design notes
   the figure: the response target of each priority (met of judged, % achieved),
   the recovery notice, planned-stop notices, availability, each backup kind.
 * "Incidents not met" lists breaches only, with how late each was in business
-  time; incidents at risk have their own list. Outages show their own downtime
-  and, where they overlap, a note that the total counts the overlap once; a
-  notice that has no target says which of the reasons applies.
-* Violations are written from the rows they are about (the JSON report's
-  ``message`` stays the engine's English text, the contract); a kind the
-  catalogue does not know shows under "other" with the engine's message.
-* Nothing is read back from the engine's English (``message``, explanation
-  steps): a planned stop's announcements come from the row's ``notices`` (each
-  with its channel, whether the channel is allowed and whether it was in
-  time), a zone violation from its ``backup_kind`` and ``zone_fault``, a named
-  target's breach (issue 12) from its ``target``. Only an event-log problem
-  (``data``) shows the engine's message, as a detail marked for engineers.
+  time; incidents at risk have their own list.
+* The sections on operations (outages, planned stops, maintenance, backups) are
+  built in :mod:`.operations`; a violation's words, from the row it is about
+  and never from the engine's English, in :mod:`.violation_words`; the shapes
+  they share (:class:`~.parts.Part`, :class:`~.parts.IncidentLike`) in
+  :mod:`.parts`.
 * A year's log has hundreds of thousands of incidents: a capped list of the
   text report (not met, at risk) looks only for the rows it shows and takes
   how many more there are from the counts by status; the violations table
@@ -35,46 +29,17 @@ import datetime as dt
 import itertools
 from collections import Counter
 from collections.abc import Sequence
-from typing import NamedTuple, Protocol, TypeVar
+from typing import NamedTuple, TypeVar
 
 from ..i18n import format_date, format_minutes, format_month
-from ..lang import model as lm
-from . import BreachedTarget, OutageRow, Report, RetentionRow, StopRow, Violation, periods
-from .conditions import priority_targets, unmet_words
-from .data_notes import note_text
+from . import Report, Violation, periods
+from .conditions import priority_targets
+from .operations import backups_part, maintenance_part, outages_part, stops_part
+from .parts import IncidentLike, Part
+from .violation_words import late_words, shown_id, target_of, violation_kind, violation_text
 from .words import Anchor, Cell, Link, Mark, PolicyWords, anchor, ref_number
 
 T = TypeVar("T")
-
-
-class Part(NamedTuple):
-    """One section of the report: a titled table and notes under it."""
-
-    title: str
-    header: list[str]
-    rows: list[list[Cell]]
-    notes: tuple[str, ...] = ()
-    key: str = ""
-    numeric: tuple[int, ...] = ()
-
-
-class IncidentLike(Protocol):
-    """What the tables read from an incident row (an IncidentRow or a compact verdict)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def priority(self) -> str: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def clock_start(self) -> dt.datetime: ...
-    @property
-    def response_due(self) -> dt.datetime | None: ...
-    @property
-    def responded_at(self) -> dt.datetime | None: ...
-    @property
-    def is_completed(self) -> bool: ...
 
 
 def ids_of(violations: Sequence[Violation], kind: str) -> list[str]:
@@ -179,10 +144,10 @@ def sections(
     if risky.rows:
         out.append(_at_risk(report, w, risky))
     out += [
-        _outages(report, w),
-        _stops(report, w),
-        _maintenance(report, w),
-        _backups(report, w),
+        outages_part(report, w),
+        stops_part(report, w),
+        maintenance_part(report, w),
+        backups_part(report, w),
         _violations(report, w, incidents, violations, limit),
     ]
     return out
@@ -414,38 +379,6 @@ def _incidents(w: PolicyWords, by: dict[str, Counter[str]]) -> Part:
     return Part(w.m("report.incidents"), header, rows, key="incidents", numeric=tuple(range(2, 10)))
 
 
-def _late(
-    report: Report,
-    w: PolicyWords,
-    due: dt.datetime | None,
-    at: dt.datetime | None,
-    target: lm.Target | None = None,
-) -> str:
-    """How late (``1:12``), or ``-``: in the business time of the target's calendar, or elapsed
-    (so marked) for an elapsed target such as ``within 1 hour``; without a target, in the business
-    time of the policy's calendar."""
-    if due is None or w.policy is None:
-        return "-"
-    end = at if at is not None else report.period.as_of
-    if end <= due:
-        return "-"
-    if isinstance(target, lm.Within) and not target.duration.is_business:
-        return w.m("report.late_elapsed", late=format_minutes((end - due).total_seconds() / 60))
-    calendar = target.calendar if isinstance(target, lm.ByEndOf) else target.duration.calendar if target else None
-    return format_minutes(w.policy.business_time_between(due, end, calendar).total_seconds() / 60)
-
-
-def _target_of(i: IncidentLike) -> lm.Target | None:
-    """The response target of the rule that judged ``i`` (a compact verdict knows the rule its
-    attributes chose); None for a row read back from JSON, which does not say."""
-    rules = getattr(i, "rules", None)
-    priorities = getattr(rules, "priorities", None)
-    if not priorities or i.priority not in priorities:
-        return None
-    target: lm.Target = priorities[i.priority].target
-    return target
-
-
 def _not_met(report: Report, w: PolicyWords, bad: Shown) -> Part:
     shown, hidden = bad
     rows: list[list[Cell]] = []
@@ -458,7 +391,7 @@ def _not_met(report: Report, w: PolicyWords, bad: Shown) -> Part:
                 w.t(i.clock_start),
                 w.t(i.response_due),
                 w.t(i.responded_at) if i.responded_at else Mark(w.m("report.no_response"), "bad"),
-                Mark(_late(report, w, i.response_due, i.responded_at, _target_of(i)), "bad"),
+                Mark(late_words(report, w, i.response_due, i.responded_at, target_of(i)), "bad"),
                 w.article(rule.ref if rule else None),
             ]
         )
@@ -492,296 +425,6 @@ def _at_risk(report: Report, w: PolicyWords, risky: Shown) -> Part:
         w.m("report.left"),
     ]
     return Part(w.m("report.at_risk"), header, rows + more_row(hidden, len(header), w), key="at-risk")
-
-
-# -- outages, stops, maintenance, backups -------------------------------------------------------
-
-
-def notice_reason(o: OutageRow, w: PolicyWords) -> str:
-    """Why an outage's notice has the status it has, in words."""
-    if o.notice_status == "excluded":
-        return w.m("report.na.excluded", cause=w.cause(o.cause))
-    if o.notice_status == "not_applicable":
-        unmet = o.notices[0] if o.notices and o.notices[0].unmet_when else None  # `when` (issue 13)
-        if unmet is not None:
-            return unmet_words(unmet.name, unmet.attributes, w) or w.m("report.na.no_rule")
-        if o.recognized_at is None:
-            reason = w.m("report.na.not_recognised")
-            if o.end is None:
-                reason += (
-                    "（" + w.m("report.na.still_open") + "）" if w.lang == "ja" else f" ({w.m('report.na.still_open')})"
-                )
-            return reason
-        return w.m("report.na.outside_hours")
-    return w.m(f"report.notice.{o.notice_status}")
-
-
-class Times(dict[dt.date, str]):
-    """``w.t`` for many times, each day's words built once (a year's outages table writes thousands
-    of times on a few hundred days)."""
-
-    def __init__(self, w: PolicyWords) -> None:
-        super().__init__()
-        self.w = w
-
-    def __missing__(self, day: dt.date) -> str:
-        text = self[day] = self.w.d(day)
-        return text
-
-    def __call__(self, t: dt.datetime | None) -> str:
-        """What ``w.t(t)`` gives."""
-        return self.w.t(t) if t is None else f"{self[t.date()]} {t.hour:02d}:{t.minute:02d}"
-
-
-def _outages(report: Report, w: PolicyWords) -> Part:
-    rows: list[list[Cell]] = []
-    tone = {"met": "good", "breached": "bad", "open": "warn"}
-    t = Times(w)
-    for o in report.outages:
-        rows.append(
-            [
-                o.id,
-                t(o.start),
-                t(o.end) if o.end else Mark(w.m("report.still_open"), "warn"),
-                format_minutes(o.downtime_minutes),
-                t(o.notice_due),
-                t(o.notified_at),
-                Mark(notice_reason(o, w), tone.get(o.notice_status, "")),
-            ]
-        )
-    header = [
-        w.m("report.id"),
-        w.m("report.start"),
-        w.m("report.end"),
-        w.m("report.downtime_hmm"),
-        w.m("report.notice_due"),
-        w.m("report.notified_at"),
-        w.m("report.notice"),
-    ]
-    notes: list[str] = []
-    a = report.availability
-    own = sum(o.downtime_minutes for o in report.outages)
-    if round(own) != round(a.downtime_minutes):
-        notes.append(w.m("report.overlap_note", sum=format_minutes(own), total=format_minutes(a.downtime_minutes)))
-    return Part(w.m("report.outages"), header, rows, tuple(notes), "outages", (3,))
-
-
-def stop_notices(s: StopRow) -> list[tuple[dt.datetime, str, bool, bool]]:
-    """Each notice of a stop: (sent at, channel, by an allowed channel, in time), from the row's data."""
-    return [(n.at, n.channel, n.allowed_channel, n.in_time) for n in s.notices]
-
-
-def notice_fault(w: PolicyWords, good_channel: bool, in_time: bool) -> str:
-    """Why one notice of a planned stop is not valid (or that it is)."""
-    if good_channel and in_time:
-        return w.m("report.stop.valid")
-    if not good_channel and not in_time:
-        return w.m("explain.stop.late_channel")
-    return w.m("explain.stop.bad_channel" if not good_channel else "explain.stop.too_late")
-
-
-def stop_reason(s: StopRow, w: PolicyWords) -> str:
-    """Why a stop's notice is valid or not, naming every notice sent."""
-    if s.notice_ok:
-        return w.m("report.stop.valid")
-    notices = stop_notices(s)
-    if not notices:
-        return w.m("report.stop.none")
-    parts = [
-        w.m("report.stop.notice", at=w.t(at), channel=w.channel(channel), why=notice_fault(w, ok_channel, in_time))
-        for at, channel, ok_channel, in_time in notices
-    ]
-    return "、".join(parts) if w.lang == "ja" else "; ".join(parts)
-
-
-def _stops(report: Report, w: PolicyWords) -> Part:
-    rows: list[list[Cell]] = []
-    for s in report.planned_stops:
-        notices = stop_notices(s)
-        sent = notices[0] if notices and not s.notice_ok else None
-        at = s.notice_at if s.notice_ok or sent is None else sent[0]
-        channel = s.channel if s.notice_ok or sent is None else sent[1]
-        rows.append(
-            [
-                s.id,
-                w.t(s.start),
-                w.t(s.end),
-                w.by_end_of(s.notice_deadline),
-                w.t(at),
-                w.channel(channel),
-                Mark(stop_reason(s, w), "good" if s.notice_ok else "bad"),
-            ]
-        )
-    header = [
-        w.m("report.id"),
-        w.m("report.start"),
-        w.m("report.end"),
-        w.m("report.notice_deadline"),
-        w.m("report.notice_at"),
-        w.m("report.channel"),
-        w.m("report.valid"),
-    ]
-    notes = (w.m("report.stop.invalid_note"),) if any(not s.notice_ok for s in report.planned_stops) else ()
-    return Part(w.m("report.stops"), header, rows, notes, "stops")
-
-
-def _maintenance(report: Report, w: PolicyWords) -> Part:
-    rows: list[list[Cell]] = [
-        [
-            w.t(mw.start),
-            w.t(mw.end),
-            w.m("report.moved_from", scheduled=mw.scheduled) if mw.moved and mw.scheduled else w.m("report.scheduled"),
-        ]
-        for mw in report.maintenance
-    ]
-    return Part(
-        w.m("report.maintenance"),
-        [w.m("report.start"), w.m("report.end"), w.m("report.moved")],
-        rows,
-        key="maintenance",
-    )
-
-
-def _backups(report: Report, w: PolicyWords) -> Part:
-    kinds: dict[str, Counter[str]] = {}
-    missed: dict[str, list[str]] = {}
-    for b in report.backups:
-        kinds.setdefault(b.kind, Counter())[b.status] += 1
-        if b.status == "missed":
-            missed.setdefault(b.kind, []).append(periods.window_shown(b.window_start, b.day, w))
-    sep = "、" if w.lang == "ja" else ", "
-    rows: list[list[Cell]] = [
-        [
-            w.backup_kind(k),
-            str(c["ok"]),
-            Mark(str(c["missed"]), "bad") if c["missed"] else "0",
-            str(c["pending"]),
-            sep.join(missed.get(k, [])) or "-",
-        ]
-        for k, c in kinds.items()
-    ]
-    header = [
-        w.m("report.kind"),
-        w.m("report.backup.ok"),
-        w.m("report.backup.missed"),
-        w.m("report.backup.pending"),
-        w.m(periods.missed_header(report)),
-    ]
-    return Part(w.m("report.backups"), header, rows, key="backups", numeric=(1, 2, 3))
-
-
-# -- violations ------------------------------------------------------------------------------------
-
-
-def violation_text(v: Violation, report: Report, w: PolicyWords, incidents: dict[str, IncidentLike]) -> str:
-    """The violation in words, from the row it is about."""
-    as_of = report.period.as_of
-    if v.target is not None:
-        return target_text(v, v.target, w, as_of)
-    if v.kind == "response_breached" and v.id in incidents:
-        i = incidents[v.id]
-        if i.responded_at is not None:
-            return w.m(
-                "report.v.response_late",
-                priority=w.priority(i.priority),
-                due=w.t(i.response_due),
-                responded=w.t(i.responded_at),
-                late=_late(report, w, i.response_due, i.responded_at, _target_of(i)),
-            )
-        return w.m("report.v.response_none", priority=w.priority(i.priority), due=w.t(i.response_due), as_of=w.t(as_of))
-    if v.kind == "notice_breached":
-        o = next((r for r in report.outages if r.id == v.id), None)
-        if o is not None:
-            if o.notified_at is not None:
-                return w.m(
-                    "report.v.notice_late",
-                    due=w.t(o.notice_due),
-                    at=w.t(o.notified_at),
-                    late=_late(report, w, o.notice_due, o.notified_at),
-                )
-            return w.m("report.v.notice_none", due=w.t(o.notice_due), as_of=w.t(as_of))
-    if v.kind == "stop_notice_invalid":
-        s = next((r for r in report.planned_stops if r.id == v.id), None)
-        if s is not None:
-            return w.m("report.v.stop", start=w.t(s.start), why=stop_reason(s, w))
-    worded = periods.violation_words(v, report, w)  # a period's availability, a backup window (issue 13)
-    if worded is not None:
-        return worded
-    if v.kind == "backup_missed" and ":" in v.id:
-        kind, _, day = v.id.rpartition(":")
-        try:
-            when = dt.date.fromisoformat(day)
-        except ValueError:
-            when = None
-        if when is not None:
-            return w.m("report.v.missed", kind=w.backup_kind(kind), day=w.d(when))
-    if v.kind == "backup_retention":
-        r = next((x for x in report.retention if x.id == v.id), None)
-        if r is not None:
-            return retention_text(r, w)
-    if v.kind == "backup_zone" and v.backup_kind is not None:
-        key = "report.v.zone_unknown" if v.zone_fault == "unstated" else "report.v.zone_same"
-        return w.m(key, kind=w.backup_kind(v.backup_kind), at=w.t(v.at))
-    if v.kind == "availability":
-        target = w.model and next((s.availability_target for s in w.model.services if s.name == v.id), None)
-        return w.m(
-            "report.v.availability", ratio=f"{report.availability.ratio:.4%}", target=f"{target:g}" if target else "-"
-        )
-    if v.note is not None:
-        return w.m("report.v.data", detail=note_text(v.note, v.id, w.lang, w.t, w.backup_kind_shown, w.event))
-    return w.m("report.v.data_engine", detail=v.message)  # (a report rebuilt from its JSON: the engine's English)
-
-
-def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, as_of: dt.datetime) -> str:
-    """A breached named target (issue 12) in words, from the violation's data."""
-    if t.kind == "notify":
-        rule = next((n for n in w.model.notifications if n.name == t.name), None) if w.model else None
-        goal = (rule.label.text(w.lang) if rule is not None else "") or t.name
-        if t.met_at is not None:
-            return w.m("report.v.notify_late", goal=goal, due=w.t(v.at), at=w.t(t.met_at))
-        return w.m("report.v.notify_none", goal=goal, due=w.t(v.at), as_of=w.t(as_of))
-    goal = w.m("report.goal.named", priority=w.priority(t.priority), goal=w.m(f"report.goal.{t.kind}"))
-    if t.kind == "update":
-        return w.m("report.v.goal_updates", goal=goal, n=t.missed, due=w.t(v.at))
-    if t.met_at is not None:
-        return w.m("report.v.goal_late", goal=goal, due=w.t(v.at), at=w.t(t.met_at))
-    return w.m("report.v.goal_none", goal=goal, due=w.t(v.at), as_of=w.t(as_of))
-
-
-def shown_id(v: Violation, w: PolicyWords) -> str:
-    """The id of a violation as the report shows it: a backup day (``files:2026-11-14``) as its date, a
-    backup window (``logs:2026-11-01T12:00:00+09:00``) as its start, a service's period
-    (``content:2026-11-01:plan=premium``) as the service's label; the message says the rest."""
-    name, _, rest = v.id.partition(":")
-    if v.kind == "backup_missed":
-        try:
-            return w.d(dt.date.fromisoformat(rest)) if "T" not in rest else w.t(dt.datetime.fromisoformat(rest))
-        except ValueError:
-            return v.id
-    if v.kind == "availability" and w.model is not None:
-        service = next((s for s in w.model.services if s.name == name), None)
-        if service is not None and service.label.text(w.lang):
-            return service.label.text(w.lang)
-    return v.id
-
-
-def retention_text(r: RetentionRow, w: PolicyWords) -> str:
-    """A backup deleted before its retention, in words."""
-    return w.m(
-        "report.v.retention",
-        kind=w.backup_kind(r.kind),
-        taken=w.t(r.completed_at),
-        deleted=w.t(r.deleted_at),
-        keep_until=w.t(r.keep_until),
-    )
-
-
-def violation_kind(kind: str, w: PolicyWords) -> str:
-    """The kind of a violation in words."""
-    try:
-        return w.m(f"report.kind.{kind}")
-    except KeyError:
-        return w.m("report.kind.other")
 
 
 def _violations(

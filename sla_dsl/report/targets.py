@@ -23,7 +23,8 @@ from typing import Any
 from ..i18n import format_minutes
 from . import Report, TargetRow
 from .conditions import unmet_words
-from .sections import Part, more_row
+from .parts import Part
+from .sections import more_row
 from .words import Cell, PolicyWords
 
 

@@ -39,7 +39,7 @@ from typing import Any, NamedTuple
 from ..i18n import format_date, format_month
 from ..lang import model as lm
 from . import BackupRow, OutageRow, Report, StopRow, TrendFigure, TrendMonth, periods
-from .sections import Part
+from .parts import Part
 from .words import Cell, Mark, PolicyWords
 
 __all__ = [

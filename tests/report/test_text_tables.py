@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 
 from sla_dsl.i18n.width import display_width
 from sla_dsl.policy import load_policies
+from sla_dsl.report.operations import Times
 from sla_dsl.report.render import _CellWidths
-from sla_dsl.report.sections import Times
 from sla_dsl.report.words import PolicyWords
 
 from .helpers import POLICY

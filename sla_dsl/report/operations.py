@@ -1,0 +1,196 @@
+"""The sections on operations: outages (each with its recovery notice), planned stops (each with its
+notices), regular maintenance windows and backups.
+
+Design notes
+------------
+* Split from :mod:`.sections`, which puts them in the report's order; each section is one
+  :class:`~.parts.Part`, every word from the catalogue in the report's language.
+* Outages show their own downtime and, where they overlap, a note that the total counts the overlap
+  once; a notice that has no target says which of the reasons applies (:func:`notice_reason`).
+* A planned stop's announcements come from the row's ``notices`` (each with its channel, whether the
+  channel is allowed and whether it was in time), never from the engine's English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from ..i18n import format_minutes
+from . import OutageRow, Report, StopRow, periods
+from .conditions import unmet_words
+from .parts import Part
+from .words import Cell, Mark, PolicyWords
+
+
+def notice_reason(o: OutageRow, w: PolicyWords) -> str:
+    """Why an outage's notice has the status it has, in words."""
+    if o.notice_status == "excluded":
+        return w.m("report.na.excluded", cause=w.cause(o.cause))
+    if o.notice_status == "not_applicable":
+        unmet = o.notices[0] if o.notices and o.notices[0].unmet_when else None  # `when` (issue 13)
+        if unmet is not None:
+            return unmet_words(unmet.name, unmet.attributes, w) or w.m("report.na.no_rule")
+        if o.recognized_at is None:
+            reason = w.m("report.na.not_recognised")
+            if o.end is None:
+                reason += (
+                    "（" + w.m("report.na.still_open") + "）" if w.lang == "ja" else f" ({w.m('report.na.still_open')})"
+                )
+            return reason
+        return w.m("report.na.outside_hours")
+    return w.m(f"report.notice.{o.notice_status}")
+
+
+class Times(dict[dt.date, str]):
+    """``w.t`` for many times, each day's words built once (a year's outages table writes thousands
+    of times on a few hundred days)."""
+
+    def __init__(self, w: PolicyWords) -> None:
+        super().__init__()
+        self.w = w
+
+    def __missing__(self, day: dt.date) -> str:
+        text = self[day] = self.w.d(day)
+        return text
+
+    def __call__(self, t: dt.datetime | None) -> str:
+        """What ``w.t(t)`` gives."""
+        return self.w.t(t) if t is None else f"{self[t.date()]} {t.hour:02d}:{t.minute:02d}"
+
+
+def outages_part(report: Report, w: PolicyWords) -> Part:
+    rows: list[list[Cell]] = []
+    tone = {"met": "good", "breached": "bad", "open": "warn"}
+    t = Times(w)
+    for o in report.outages:
+        rows.append(
+            [
+                o.id,
+                t(o.start),
+                t(o.end) if o.end else Mark(w.m("report.still_open"), "warn"),
+                format_minutes(o.downtime_minutes),
+                t(o.notice_due),
+                t(o.notified_at),
+                Mark(notice_reason(o, w), tone.get(o.notice_status, "")),
+            ]
+        )
+    header = [
+        w.m("report.id"),
+        w.m("report.start"),
+        w.m("report.end"),
+        w.m("report.downtime_hmm"),
+        w.m("report.notice_due"),
+        w.m("report.notified_at"),
+        w.m("report.notice"),
+    ]
+    notes: list[str] = []
+    a = report.availability
+    own = sum(o.downtime_minutes for o in report.outages)
+    if round(own) != round(a.downtime_minutes):
+        notes.append(w.m("report.overlap_note", sum=format_minutes(own), total=format_minutes(a.downtime_minutes)))
+    return Part(w.m("report.outages"), header, rows, tuple(notes), "outages", (3,))
+
+
+def stop_notices(s: StopRow) -> list[tuple[dt.datetime, str, bool, bool]]:
+    """Each notice of a stop: (sent at, channel, by an allowed channel, in time), from the row's data."""
+    return [(n.at, n.channel, n.allowed_channel, n.in_time) for n in s.notices]
+
+
+def notice_fault(w: PolicyWords, good_channel: bool, in_time: bool) -> str:
+    """Why one notice of a planned stop is not valid (or that it is)."""
+    if good_channel and in_time:
+        return w.m("report.stop.valid")
+    if not good_channel and not in_time:
+        return w.m("explain.stop.late_channel")
+    return w.m("explain.stop.bad_channel" if not good_channel else "explain.stop.too_late")
+
+
+def stop_reason(s: StopRow, w: PolicyWords) -> str:
+    """Why a stop's notice is valid or not, naming every notice sent."""
+    if s.notice_ok:
+        return w.m("report.stop.valid")
+    notices = stop_notices(s)
+    if not notices:
+        return w.m("report.stop.none")
+    parts = [
+        w.m("report.stop.notice", at=w.t(at), channel=w.channel(channel), why=notice_fault(w, ok_channel, in_time))
+        for at, channel, ok_channel, in_time in notices
+    ]
+    return "、".join(parts) if w.lang == "ja" else "; ".join(parts)
+
+
+def stops_part(report: Report, w: PolicyWords) -> Part:
+    rows: list[list[Cell]] = []
+    for s in report.planned_stops:
+        notices = stop_notices(s)
+        sent = notices[0] if notices and not s.notice_ok else None
+        at = s.notice_at if s.notice_ok or sent is None else sent[0]
+        channel = s.channel if s.notice_ok or sent is None else sent[1]
+        rows.append(
+            [
+                s.id,
+                w.t(s.start),
+                w.t(s.end),
+                w.by_end_of(s.notice_deadline),
+                w.t(at),
+                w.channel(channel),
+                Mark(stop_reason(s, w), "good" if s.notice_ok else "bad"),
+            ]
+        )
+    header = [
+        w.m("report.id"),
+        w.m("report.start"),
+        w.m("report.end"),
+        w.m("report.notice_deadline"),
+        w.m("report.notice_at"),
+        w.m("report.channel"),
+        w.m("report.valid"),
+    ]
+    notes = (w.m("report.stop.invalid_note"),) if any(not s.notice_ok for s in report.planned_stops) else ()
+    return Part(w.m("report.stops"), header, rows, notes, "stops")
+
+
+def maintenance_part(report: Report, w: PolicyWords) -> Part:
+    rows: list[list[Cell]] = [
+        [
+            w.t(mw.start),
+            w.t(mw.end),
+            w.m("report.moved_from", scheduled=mw.scheduled) if mw.moved and mw.scheduled else w.m("report.scheduled"),
+        ]
+        for mw in report.maintenance
+    ]
+    return Part(
+        w.m("report.maintenance"),
+        [w.m("report.start"), w.m("report.end"), w.m("report.moved")],
+        rows,
+        key="maintenance",
+    )
+
+
+def backups_part(report: Report, w: PolicyWords) -> Part:
+    kinds: dict[str, Counter[str]] = {}
+    missed: dict[str, list[str]] = {}
+    for b in report.backups:
+        kinds.setdefault(b.kind, Counter())[b.status] += 1
+        if b.status == "missed":
+            missed.setdefault(b.kind, []).append(periods.window_shown(b.window_start, b.day, w))
+    sep = "、" if w.lang == "ja" else ", "
+    rows: list[list[Cell]] = [
+        [
+            w.backup_kind(k),
+            str(c["ok"]),
+            Mark(str(c["missed"]), "bad") if c["missed"] else "0",
+            str(c["pending"]),
+            sep.join(missed.get(k, [])) or "-",
+        ]
+        for k, c in kinds.items()
+    ]
+    header = [
+        w.m("report.kind"),
+        w.m("report.backup.ok"),
+        w.m("report.backup.missed"),
+        w.m("report.backup.pending"),
+        w.m(periods.missed_header(report)),
+    ]
+    return Part(w.m("report.backups"), header, rows, key="backups", numeric=(1, 2, 3))

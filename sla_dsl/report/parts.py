@@ -1,0 +1,48 @@
+"""The shapes the report's sections are made of: a section (:class:`Part`), and what a table of incidents
+reads from a row (:class:`IncidentLike`).
+
+Design notes
+------------
+* One :class:`Part` per section feeds the three writers of :mod:`.render` (text, Markdown, HTML); the
+  modules that build sections (:mod:`.sections`, :mod:`.operations`, :mod:`.targets`, :mod:`.trend`,
+  :mod:`.credits`) share this one shape, and nothing else of each other.
+* An incident is read through :class:`IncidentLike`, so that a year's compact verdicts are listed
+  without becoming pydantic rows, and a report read back from JSON is listed the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple, Protocol
+
+from .words import Cell
+
+
+class Part(NamedTuple):
+    """One section of the report: a titled table and notes under it."""
+
+    title: str
+    header: list[str]
+    rows: list[list[Cell]]
+    notes: tuple[str, ...] = ()
+    key: str = ""
+    numeric: tuple[int, ...] = ()
+
+
+class IncidentLike(Protocol):
+    """What the tables read from an incident row (an IncidentRow or a compact verdict)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def priority(self) -> str: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def clock_start(self) -> dt.datetime: ...
+    @property
+    def response_due(self) -> dt.datetime | None: ...
+    @property
+    def responded_at(self) -> dt.datetime | None: ...
+    @property
+    def is_completed(self) -> bool: ...

@@ -1,0 +1,170 @@
+"""A violation in words, from the row it is about: what the violations table and ``sla explain`` show.
+
+Design notes
+------------
+* Violations are written from the rows they are about (the JSON report's ``message`` stays the
+  engine's English text, the contract); a kind the catalogue does not know shows under "other" with
+  the engine's message.
+* Nothing is read back from the engine's English: a planned stop's fault comes from its row's notices,
+  a zone violation from its ``backup_kind`` and ``zone_fault``, a named target's breach (issue 12) from
+  its ``target``, a contradiction in the events (``data``) from its note (:mod:`.data_notes`). Only a
+  report read back from its JSON, which has no notes, shows a ``data`` violation's English, marked as a
+  detail for engineers.
+* How late is said in the business time of the target's calendar, or elapsed (so marked) for an
+  elapsed target (:func:`late_words`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..i18n import format_minutes
+from ..lang import model as lm
+from . import BreachedTarget, Report, RetentionRow, Violation, periods
+from .data_notes import note_text
+from .operations import stop_reason
+from .parts import IncidentLike
+from .words import PolicyWords
+
+
+def late_words(
+    report: Report,
+    w: PolicyWords,
+    due: dt.datetime | None,
+    at: dt.datetime | None,
+    target: lm.Target | None = None,
+) -> str:
+    """How late (``1:12``), or ``-``: in the business time of the target's calendar, or elapsed
+    (so marked) for an elapsed target such as ``within 1 hour``; without a target, in the business
+    time of the policy's calendar."""
+    if due is None or w.policy is None:
+        return "-"
+    end = at if at is not None else report.period.as_of
+    if end <= due:
+        return "-"
+    if isinstance(target, lm.Within) and not target.duration.is_business:
+        return w.m("report.late_elapsed", late=format_minutes((end - due).total_seconds() / 60))
+    calendar = target.calendar if isinstance(target, lm.ByEndOf) else target.duration.calendar if target else None
+    return format_minutes(w.policy.business_time_between(due, end, calendar).total_seconds() / 60)
+
+
+def target_of(i: IncidentLike) -> lm.Target | None:
+    """The response target of the rule that judged ``i`` (a compact verdict knows the rule its
+    attributes chose); None for a row read back from JSON, which does not say."""
+    rules = getattr(i, "rules", None)
+    priorities = getattr(rules, "priorities", None)
+    if not priorities or i.priority not in priorities:
+        return None
+    target: lm.Target = priorities[i.priority].target
+    return target
+
+
+def violation_text(v: Violation, report: Report, w: PolicyWords, incidents: dict[str, IncidentLike]) -> str:
+    """The violation in words, from the row it is about."""
+    as_of = report.period.as_of
+    if v.target is not None:
+        return target_text(v, v.target, w, as_of)
+    if v.kind == "response_breached" and v.id in incidents:
+        i = incidents[v.id]
+        if i.responded_at is not None:
+            return w.m(
+                "report.v.response_late",
+                priority=w.priority(i.priority),
+                due=w.t(i.response_due),
+                responded=w.t(i.responded_at),
+                late=late_words(report, w, i.response_due, i.responded_at, target_of(i)),
+            )
+        return w.m("report.v.response_none", priority=w.priority(i.priority), due=w.t(i.response_due), as_of=w.t(as_of))
+    if v.kind == "notice_breached":
+        o = next((r for r in report.outages if r.id == v.id), None)
+        if o is not None:
+            if o.notified_at is not None:
+                return w.m(
+                    "report.v.notice_late",
+                    due=w.t(o.notice_due),
+                    at=w.t(o.notified_at),
+                    late=late_words(report, w, o.notice_due, o.notified_at),
+                )
+            return w.m("report.v.notice_none", due=w.t(o.notice_due), as_of=w.t(as_of))
+    if v.kind == "stop_notice_invalid":
+        s = next((r for r in report.planned_stops if r.id == v.id), None)
+        if s is not None:
+            return w.m("report.v.stop", start=w.t(s.start), why=stop_reason(s, w))
+    worded = periods.violation_words(v, report, w)  # a period's availability, a backup window (issue 13)
+    if worded is not None:
+        return worded
+    if v.kind == "backup_missed" and ":" in v.id:
+        kind, _, day = v.id.rpartition(":")
+        try:
+            when = dt.date.fromisoformat(day)
+        except ValueError:
+            when = None
+        if when is not None:
+            return w.m("report.v.missed", kind=w.backup_kind(kind), day=w.d(when))
+    if v.kind == "backup_retention":
+        r = next((x for x in report.retention if x.id == v.id), None)
+        if r is not None:
+            return retention_text(r, w)
+    if v.kind == "backup_zone" and v.backup_kind is not None:
+        key = "report.v.zone_unknown" if v.zone_fault == "unstated" else "report.v.zone_same"
+        return w.m(key, kind=w.backup_kind(v.backup_kind), at=w.t(v.at))
+    if v.kind == "availability":
+        target = w.model and next((s.availability_target for s in w.model.services if s.name == v.id), None)
+        return w.m(
+            "report.v.availability", ratio=f"{report.availability.ratio:.4%}", target=f"{target:g}" if target else "-"
+        )
+    if v.note is not None:
+        return w.m("report.v.data", detail=note_text(v.note, v.id, w.lang, w.t, w.backup_kind_shown, w.event))
+    return w.m("report.v.data_engine", detail=v.message)  # (a report rebuilt from its JSON: the engine's English)
+
+
+def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, as_of: dt.datetime) -> str:
+    """A breached named target (issue 12) in words, from the violation's data."""
+    if t.kind == "notify":
+        rule = next((n for n in w.model.notifications if n.name == t.name), None) if w.model else None
+        goal = (rule.label.text(w.lang) if rule is not None else "") or t.name
+        if t.met_at is not None:
+            return w.m("report.v.notify_late", goal=goal, due=w.t(v.at), at=w.t(t.met_at))
+        return w.m("report.v.notify_none", goal=goal, due=w.t(v.at), as_of=w.t(as_of))
+    goal = w.m("report.goal.named", priority=w.priority(t.priority), goal=w.m(f"report.goal.{t.kind}"))
+    if t.kind == "update":
+        return w.m("report.v.goal_updates", goal=goal, n=t.missed, due=w.t(v.at))
+    if t.met_at is not None:
+        return w.m("report.v.goal_late", goal=goal, due=w.t(v.at), at=w.t(t.met_at))
+    return w.m("report.v.goal_none", goal=goal, due=w.t(v.at), as_of=w.t(as_of))
+
+
+def shown_id(v: Violation, w: PolicyWords) -> str:
+    """The id of a violation as the report shows it: a backup day (``files:2026-11-14``) as its date, a
+    backup window (``logs:2026-11-01T12:00:00+09:00``) as its start, a service's period
+    (``content:2026-11-01:plan=premium``) as the service's label; the message says the rest."""
+    name, _, rest = v.id.partition(":")
+    if v.kind == "backup_missed":
+        try:
+            return w.d(dt.date.fromisoformat(rest)) if "T" not in rest else w.t(dt.datetime.fromisoformat(rest))
+        except ValueError:
+            return v.id
+    if v.kind == "availability" and w.model is not None:
+        service = next((s for s in w.model.services if s.name == name), None)
+        if service is not None and service.label.text(w.lang):
+            return service.label.text(w.lang)
+    return v.id
+
+
+def retention_text(r: RetentionRow, w: PolicyWords) -> str:
+    """A backup deleted before its retention, in words."""
+    return w.m(
+        "report.v.retention",
+        kind=w.backup_kind(r.kind),
+        taken=w.t(r.completed_at),
+        deleted=w.t(r.deleted_at),
+        keep_until=w.t(r.keep_until),
+    )
+
+
+def violation_kind(kind: str, w: PolicyWords) -> str:
+    """The kind of a violation in words."""
+    try:
+        return w.m(f"report.kind.{kind}")
+    except KeyError:
+        return w.m("report.kind.other")
