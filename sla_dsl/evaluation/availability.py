@@ -173,6 +173,22 @@ def judge_availability(
     return rows, credits
 
 
+def closed_hours(rules: Rules, svc: m.Service, lo: float, hi: float) -> list[Interval]:
+    """The time of [lo, hi) outside the service's hours (none for ``hours always``): a service provided
+    during a calendar's hours is measured in them, its agreed service time, and an outage outside them
+    is no downtime. The calendar is the version's in force at ``lo``, as the rest of the period's row."""
+    if svc.hours.always or svc.hours.calendar is None or hi <= lo:
+        return []
+    calendar = rules.calendar(svc.hours.calendar)
+    day = dt.datetime.fromtimestamp(lo, calendar.tz).date() - dt.timedelta(days=1)
+    last = dt.datetime.fromtimestamp(hi, calendar.tz).date() + dt.timedelta(days=1)
+    opened: list[Interval] = []
+    while day <= last:
+        opened += [(a.timestamp(), b.timestamp()) for a, b in calendar.open_intervals(day)]
+        day += dt.timedelta(days=1)
+    return subtract((lo, hi), union(opened))
+
+
 def _targets(svc: m.Service) -> list[m.AvailabilityTarget]:
     """The targets judged for a service: the one without ``when`` (a figure-only row when it has
     none), then those with ``when`` in file order."""
@@ -196,7 +212,9 @@ def _period(
     split: _Split,
 ) -> AvailabilityPeriod:
     end = max(lo, min(hi, ctx.as_of))
-    off_u = split.off.within(lo, end)
+    closed = closed_hours(rules, svc, lo, end)
+    excused = split.off.within(lo, end)
+    off_u = union([*excused, *closed]) if closed else excused
     measured = (end - lo) - length(off_u)
     down = union(piece for c in split.counted.within(lo, end) for piece in subtract(c, off_u))
     downtime = length(down)
@@ -209,7 +227,9 @@ def _period(
     explain = [
         step(text=f"{svc.name}: {ctx.fmt(lo, rules)} to {ctx.fmt(hi, rules)}", ref=ref),
         step(
-            text=f"measured {fmt_minutes(measured)} (excused or excluded {fmt_minutes(length(off_u))}), "
+            text=f"measured {fmt_minutes(measured)} ("
+            + (f"outside {svc.hours.calendar} hours {fmt_minutes(length(closed))}, " if closed else "")
+            + f"excused or excluded {fmt_minutes(length(off_u) - length(closed))}), "
             f"downtime {fmt_minutes(downtime)}: availability {ratio:.4%}"
             + ("" if complete else " (the period is not over or not wholly evaluated)"),
             ref=ref,

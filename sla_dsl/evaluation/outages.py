@@ -47,7 +47,7 @@ from ..report import (
     TargetRow,
     Violation,
 )
-from .availability import Outage, judge_availability
+from .availability import Outage, closed_hours, judge_availability
 from .common import (
     Ctx,
     Interval,
@@ -124,6 +124,9 @@ def judge_outages(ctx: Ctx, outages: dict[str, list[Rec]], stops: dict[str, list
             excused.append(iv)
         else:
             counted.append((o, iv))
+    # a service provided in a calendar's hours is measured in them: the time outside is excused
+    closed = closed_hours(primary, service, p0, pm) if service is not None else []
+    excused += closed
     ex_union = union(c for iv in excused if (c := clip(iv, p0, pm)))
     all_off = union(ex_union + [c for iv in excluded if (c := clip(iv, p0, pm))])
     period = pm - p0
@@ -146,7 +149,8 @@ def judge_outages(ctx: Ctx, outages: dict[str, list[Rec]], stops: dict[str, list
     ratio = (measured - downtime) / measured if measured > 0 else 1.0
     why.append(f"period {fmt_minutes(period)} from {ctx.fmt(p0)} to {ctx.fmt(pm)}")
     why.append(
-        f"excused (maintenance, noticed planned stops) and excluded (Article 4) time: "
+        f"excused (maintenance, noticed planned stops{', outside the service hours' if closed else ''}) "
+        "and excluded (Article 4) time: "
         f"{fmt_minutes(length(all_off))}; measured {fmt_minutes(measured)}"
     )
     why.append(f"downtime (union of counted outages) {fmt_minutes(downtime)}; availability {ratio:.5%}")
