@@ -19,10 +19,22 @@ Design notes
   frame, no Dask DataFrame machinery); otherwise each is read by pyarrow into one
   partition of a frame (``dd.from_map``), conformed to the files' common schema
   (:func:`~sla_dsl.events.arrow.common_schema`), and shuffled on ``id``.
+* Files of different layouts (a column one file lacks, a time as text in one file
+  and as zoned timestamps in another) are judged as one run judges them, each
+  file read with its own columns: a column of two kinds is one column of the
+  frame per kind, each row carries its file's layout (:class:`Layouts`), and a
+  partition's rows are read layout by layout under their files' columns
+  (:func:`_judge_layouts`), their events then judged as one log. So a field
+  missing where its file has no column is said so (E102's help), and a time is
+  read as its file has it (a timestamp past the year 9999 is refused for its
+  year; as text it would be no time at all). Files all alike are read in one go.
 * A frame without a ``line`` column gets one, each row's number in the frame
   (:func:`_numbered`: a pass that counts each partition's rows, 0.03 CPU s for a
   million events from pandas, 0.4 s from eight Parquet files), so that bad rows
   and the notes on contradictions name rows as one run over the frame does.
+  Parquet files are numbered on from one file to the next, so that a row is named
+  by its file and its row there, unless every file has a ``line`` column (one
+  that only some have is left out, as one run keeps it out of the verdicts).
 * The partials are merged as a tree on the workers, ``split_every`` at a time,
   down to at most ``split_every`` partials, each pickled there; the client
   unpickles and merges those few and finishes the report
@@ -38,6 +50,7 @@ Design notes
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import itertools
 import os
@@ -45,12 +58,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import InputError
 from .evaluation import Time
-from .evaluation.partition import PARTITION_KEY, Partial, merge
+from .evaluation.partition import PARTITION_KEY, Partial, failed, judge_partition, merge
 from .evaluation.result import Evaluation
 from .events.arrow import (
     TableFooter,
@@ -59,17 +73,20 @@ from .events.arrow import (
     conform,
     event_tables,
     not_tables,
+    placement,
     read_arrow,
 )
 from .events.lines import PARQUET_SUFFIXES, is_parquet_file
-from .events.partitions import LINE
-from .events.problems import RowSource
+from .events.partitions import LINE, read_partition
+from .events.problems import EventInputError, RowSource
+from .events.schema import EventLog
 from .policy.compiled import Policy, declared_types
 from .report import Report
 from .report.tables import report_tables
 from .scale import (
     PolicyText,
     check_period,
+    collector_paused,
     finish_blobs,
     judge_events,
     judge_file,
@@ -87,6 +104,20 @@ dask: Any = importlib.import_module("dask")
 
 PolicyArg = str | Path | Policy | Sequence[str | Path | Policy]
 
+#: The column of a frame of files of several layouts that says each row's layout (:class:`Layouts`):
+#: a name no file's column has (a NUL in it).
+LAYOUT = "\x00layout"
+
+
+@dataclasses.dataclass(frozen=True)
+class Layouts:
+    """The columns of the files of a frame, when they are not all alike (a column one file lacks, a
+    column of text in one file and timestamps in another): for each layout, the frame's column that
+    holds each of the files' columns and its name there (:func:`~sla_dsl.events.arrow.placement`).
+    A row's layout is its :data:`LAYOUT` cell. (A class, not a tuple: Dask reads no task in it.)"""
+
+    columns: tuple[tuple[tuple[str, str], ...], ...]
+
 
 def _judge_frame(
     frame: Any,
@@ -96,10 +127,70 @@ def _judge_frame(
     as_of: Time | None,
     source: str,
     skip_invalid: bool,
+    layouts: Layouts | None = None,
 ) -> Any:
     """One partition's partial result, as a Series of one object (what ``map_partitions`` carries)."""
-    partial = judge_events(texts, frame, start, end, as_of, source, skip_invalid)
+    if layouts is None:
+        partial = judge_events(texts, frame, start, end, as_of, source, skip_invalid)
+    else:
+        partial = _judge_layouts(texts, frame, layouts, start, end, as_of, source, skip_invalid)
     return pd.Series([partial], dtype=object)
+
+
+def _judge_layouts(
+    texts: tuple[PolicyText, ...],
+    frame: Any,
+    layouts: Layouts,
+    start: Time,
+    end: Time,
+    as_of: Time | None,
+    source: str,
+    skip_invalid: bool,
+) -> Partial:
+    """On a worker: judge a partition of files of several layouts as one run judges their events. The
+    rows of each layout are read with the columns their files have, under their names and of their
+    kinds, as one run reads each file on its own: a field missing where the file has no column for it
+    is said so (E102's help), a time is read as text or as a timestamp as its file has it. Their
+    events then make one log, judged as :func:`~sla_dsl.scale.judge_table` judges one table's."""
+    policies = policies_of(texts)
+    declared = declared_types(policies)
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    which = table.column(LAYOUT).to_numpy()
+    table = table.take(np.argsort(which, kind="stable"))  # the rows of each layout together, in their order
+    ends = np.cumsum(np.bincount(which, minlength=len(layouts.columns))).tolist()
+    log = EventLog(source)
+    with collector_paused():
+        for layout, (lo, hi) in zip(layouts.columns, itertools.pairwise([0, *ends]), strict=True):
+            if lo == hi:
+                continue
+            rows = table.slice(lo, hi - lo)
+            own = pa.table({name: rows.column(held) for held, name in layout})
+            try:
+                part = read_partition(own, source, declared=declared)
+            except EventInputError as exc:  # (no row of this layout filed: its problems are the log's pending)
+                log.problems.extend(exc.problems)
+                continue
+            _file_into(log, part)
+        if log.problems and (log.count == 0 or any(p.fatal for p in log.problems)):
+            return failed(source, log.problems)  # the reading stopped, as it stops for one table
+        partial = judge_partition(policies, log, start, end, as_of, skip_invalid=skip_invalid)
+        del log
+    return partial
+
+
+def _file_into(log: EventLog, part: EventLog) -> None:
+    """File the events and pending problems of ``part`` into ``log`` (an id's records in any order: the
+    judging sorts them by time, type and line)."""
+    for mine, theirs in zip(log.groups, part.groups, strict=True):
+        for ident, recs in theirs.items():
+            have = mine.get(ident)
+            if have is None:
+                mine[ident] = recs
+            else:
+                have.extend(recs)
+    log.count += part.count
+    log.problems.extend(part.problems)
+    log.left_out.extend(part.left_out)
 
 
 def _partial(part: Partial | Any) -> Partial:
@@ -171,50 +262,74 @@ def _firsts(files: Sequence[str], source: str) -> tuple[list[int | None], str]:
     return firsts, RowSource.of(source, parts)
 
 
-def _read_file(path: str, first: int, schema: pa.Schema, numbered: bool) -> Any:
+def _read_file(path: str, first: int, layout: int | None, schema: pa.Schema, numbered: bool) -> Any:
     """In a task: one Parquet file as a partition of :func:`_files_frame`'s frame (pandas, Arrow types):
-    the columns of ``schema``, and, when ``numbered``, each row's number among all the files' rows (from
-    ``first``) in the ``line`` column."""
+    the columns of ``schema`` (the file's own ``line`` left out when ``numbered``); when ``numbered``,
+    each row's number among all the files' rows (from ``first``) in the ``line`` column; and the file's
+    layout (:class:`Layouts`), when the files have several, in the :data:`LAYOUT` column."""
     try:
-        table = conform(pq.read_table(path), schema)
+        table = pq.read_table(path)
+        if numbered and LINE in table.column_names:
+            table = table.drop_columns([LINE])
+        table = conform(table, schema)
     except (OSError, pa.ArrowException):
         read_arrow(path)  # the one-run reader words the problem: E117, located at the file
         raise
     if numbered:
         table = table.append_column(LINE, pa.array(range(first, first + table.num_rows), pa.int64()))
+    if layout is not None:
+        table = table.append_column(LAYOUT, pa.repeat(pa.scalar(layout, pa.int32()), table.num_rows))
     return table.to_pandas(types_mapper=pd.ArrowDtype)
 
 
-def _files_frame(footers: Sequence[TableFooter], source: str) -> tuple[Any, str]:
+def _without_line(footer: TableFooter) -> TableFooter:
+    """``footer`` without a ``line`` column (the files' rows are numbered instead)."""
+    names = footer.schema.names
+    return footer._replace(schema=footer.schema.remove(names.index(LINE))) if LINE in names else footer
+
+
+def _files_frame(footers: Sequence[TableFooter], source: str) -> tuple[Any, str, Layouts | None]:
     """The Parquet files of ``footers`` as one Dask DataFrame, a partition per file, read by pyarrow
-    (a column a file lacks: nulls; text and zoned timestamps of different Arrow types: one type, see
-    :func:`~sla_dsl.events.arrow.common_schema`), and the source its problems name.
+    (a column a file lacks: nulls; text and zoned timestamps of different Arrow types: one type; a
+    column of two kinds: a column per kind; see :func:`~sla_dsl.events.arrow.common_schema`), the
+    source its problems name, and the files' layouts when they are not all alike (:class:`Layouts`:
+    a partition's rows are then read layout by layout).
 
     Not ``dd.read_parquet``: it takes every file to have the first file's columns, and reads the
-    columns a later file alone has as missing. Unless the files have a ``line`` column of their own,
-    their rows are numbered on from one file to the next, and the source is a
+    columns a later file alone has as missing. Unless every file has a ``line`` column of its own,
+    their rows are numbered on from one file to the next (a ``line`` column some files have is left
+    out, as one run keeps it out of the verdicts), and the source is a
     :class:`~sla_dsl.events.problems.RowSource` of those files: a problem names the file and its row
     there, as one run over the directory does."""
+    numbered = not all(LINE in f.schema.names for f in footers)
+    if numbered:
+        footers = [_without_line(f) for f in footers]
     schema = common_schema(footers)
-    numbered = LINE not in schema.names
+    placed = [placement(f.schema, schema) for f in footers]
+    index = {p: k for k, p in enumerate(dict.fromkeys(placed))}  # each distinct layout, in order of first sight
+    extra = ((LINE, LINE),) if numbered else ()
+    layouts = Layouts(tuple((*p, *extra) for p in index)) if len(index) > 1 else None
     firsts, parts, first = [], [], 1
     for footer in footers:
         firsts.append(first)
         parts.append((first, str(footer.path)))
         first += footer.rows
     meta_schema = schema.append(pa.field(LINE, pa.int64())) if numbered else schema
+    if layouts is not None:
+        meta_schema = meta_schema.append(pa.field(LAYOUT, pa.int32()))
     meta = meta_schema.empty_table().to_pandas(types_mapper=pd.ArrowDtype)
     frame = importlib.import_module("dask.dataframe").from_map(
         _read_file,
         [str(f.path) for f in footers],
         firsts,
+        [index[p] if layouts is not None else None for p in placed],
         schema=schema,
         numbered=numbered,
         meta=meta,
         label="read-events",
         enforce_metadata=False,
     )
-    return frame, (RowSource.of(source, parts) if numbered else source)
+    return frame, (RowSource.of(source, parts) if numbered else source), layouts
 
 
 def _is_paths(events: Any) -> bool:
@@ -240,6 +355,7 @@ def judge(
     (see the module's notes): the compact verdicts of one run."""
     texts = policy_texts(policy)
     check_period(texts, start, end, as_of)
+    layouts: Layouts | None = None
     if _is_paths(events):
         files = _files(events)
         if partitioned:
@@ -251,7 +367,7 @@ def judge(
             ]
             return finish_blobs(texts, dask.compute(*_tree(parts, split_every)), start, end, as_of)
         footers = check_tables([Path(f) for f in files], declared_types(policies_of(texts)))  # before a task runs
-        events, source = _files_frame(footers, source)
+        events, source, layouts = _files_frame(footers, source)
     elif not hasattr(events, "map_partitions"):
         raise TypeError(
             f"events: expected a Dask DataFrame or Parquet paths, found {type(events).__name__} "
@@ -265,7 +381,7 @@ def judge(
         events, source = _numbered(events), RowSource.of(source)
     frame = events if partitioned else events.shuffle(on=PARTITION_KEY, shuffle_method=shuffle)
     partials = frame.map_partitions(
-        _judge_frame, texts, start, end, as_of, source, skip_invalid, meta=pd.Series(dtype=object)
+        _judge_frame, texts, start, end, as_of, source, skip_invalid, layouts, meta=pd.Series(dtype=object)
     )
     return finish_blobs(texts, dask.compute(*_tree(list(partials.to_delayed()), split_every)), start, end, as_of)
 

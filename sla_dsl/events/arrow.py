@@ -83,6 +83,7 @@ __all__ = [
     "TableFooter",
     "arrow_schema",
     "check_tables",
+    "column_of",
     "common_schema",
     "conform",
     "count_rows",
@@ -93,6 +94,7 @@ __all__ = [
     "json_schema",
     "lacks_columns",
     "not_tables",
+    "placement",
     "read_arrow",
     "read_table",
 ]
@@ -699,65 +701,110 @@ def check_tables(paths: Sequence[Path], declared: Collection[str] = ()) -> list[
     return footers
 
 
-_UNITS = ("s", "ms", "us", "ns")
-
-
 def _family(t: pa.DataType) -> str:
-    """Which of the reader's equivalent kinds a column type is: ``text``, ``time``, ``null`` or its own."""
+    """Which of the reader's equivalent kinds a column type is: ``text``, ``time[UNIT]``, ``null`` or its
+    own. Zoned timestamps are one kind per unit, whatever their zone (the same instants in UTC), never
+    cast to another unit: microseconds past the year 2262 have no nanoseconds (the reader reads such a
+    time, and refuses it for its year), and a cast to a coarser unit refuses or cuts what it drops."""
     if pa.types.is_null(t):
         return "null"
     if _is_text(t):
         return "text"
     if pa.types.is_timestamp(t) and t.tz is not None:
-        return "time"
+        return f"time[{t.unit}]"
     return str(t)
+
+
+#: The field metadata that names the column a field of :func:`common_schema` holds, when the field holds
+#: one of its kinds under a name of its own.
+_HOLDS = b"sla_dsl.column"
+
+
+def _kind_field(name: str, family: str, t: pa.DataType) -> pa.Field:
+    """The field for column ``name`` of the files where it is of kind ``family`` (not its first kind):
+    a name no file's column has (a NUL in it), the column's own in the metadata."""
+    return pa.field(f"{name}\x00{family}", t, metadata={_HOLDS: name.encode()})
+
+
+def column_of(field: pa.Field) -> str:
+    """The files' column a field of :func:`common_schema` holds (its own name, or the one of a kind field)."""
+    held = (field.metadata or {}).get(_HOLDS)
+    return held.decode() if held is not None else str(field.name)
+
+
+def _one_type(family: str, types: Collection[pa.DataType]) -> pa.DataType:
+    """The type the values of one kind become in every file, without change of what the reader makes of
+    them: text of any Arrow text type as ``string`` (``large_string`` if one file has it), zoned
+    timestamps of one unit and any zone in UTC (the same instants)."""
+    first = next(iter(types))
+    if len(types) == 1:
+        return first
+    if family == "text":
+        large = any(pa.types.is_large_string(getattr(t, "value_type", t)) for t in types)
+        return pa.large_string() if large else pa.string()
+    # zoned timestamps of one unit (types of another kind differ in kind when they differ at all)
+    return pa.timestamp(first.unit, "UTC")
 
 
 def common_schema(footers: Sequence[TableFooter]) -> pa.Schema:
     """One schema for the tables of ``footers`` read as one table (columns in order of first sight), each
-    column of a type every file's values become without change of what the reader makes of them: text of
-    any Arrow text type as ``string`` (``large_string`` if one file has it), zoned timestamps of any unit
-    and zone as the finest unit in UTC (the same instants), a column a file lacks as nulls. Raises
-    EventInputError (E116, naming the files) for a column of two kinds, e.g. timestamps in one file and
-    text in another."""
-    seen: dict[str, list[tuple[Path, pa.DataType]]] = {}
+    column of a type every file's values become without change of what the reader makes of them (see
+    :func:`_one_type`), a column a file lacks as nulls.
+
+    A column of two kinds, text in one file and zoned timestamps in another (or timestamps of two
+    units, or any two types of a column the reader takes in either, such as one it keeps out of the
+    verdicts), is one field per kind: the first under the column's name, the others under names of
+    their own (:func:`column_of` names their column). No one type would do: the reader makes of a
+    timestamp past the year 9999 an instant it refuses for its year (E123), of the same time as text
+    no time at all (E104), and of text without an offset a problem (E105) no timestamp has.
+    :func:`placement` says which field holds each column of a file, so that its rows can be read
+    with their own columns, as one run reads each file on its own."""
+    seen: dict[str, list[pa.DataType]] = {}
     for footer in footers:
         for field in footer.schema:
-            seen.setdefault(field.name, []).append((footer.path, field.type))
+            seen.setdefault(field.name, []).append(field.type)
     fields: list[pa.Field] = []
     for name, found in seen.items():
-        typed = [(path, t) for path, t in found if not pa.types.is_null(t)]
-        if not typed:
+        kinds: dict[str, set[pa.DataType]] = {}
+        for t in found:
+            if not pa.types.is_null(t):
+                kinds.setdefault(_family(t), set()).add(t)
+        if not kinds:
             fields.append(pa.field(name, pa.null()))
             continue
-        first_path, first = typed[0]
-        odd = next(((path, t) for path, t in typed if _family(t) != _family(first)), None)
-        if odd is not None:
-            said = words("events.E116.mixed", name=name, type=str(odd[1]), other=str(first), path=str(first_path))
-            raise EventInputError(
-                [problem(RowSource.of(str(odd[0])), 0, "E116", said, words("events.E116.mixed.help"), fatal=True)]
-            )
-        types = {t for _, t in typed}
-        if len(types) == 1:
-            fields.append(pa.field(name, first))
-        elif _family(first) == "text":
-            large = any(pa.types.is_large_string(getattr(t, "value_type", t)) for t in types)
-            fields.append(pa.field(name, pa.large_string() if large else pa.string()))
-        else:  # zoned timestamps (other types differ in family when they differ at all)
-            unit = max((t.unit for t in types), key=_UNITS.index)
-            fields.append(pa.field(name, pa.timestamp(unit, "UTC")))
+        for k, (family, types) in enumerate(kinds.items()):
+            t = _one_type(family, types)
+            fields.append(pa.field(name, t) if k == 0 else _kind_field(name, family, t))
     return pa.schema(fields)
 
 
+def placement(schema: pa.Schema, common: pa.Schema) -> tuple[tuple[str, str], ...]:
+    """Where the columns of a table of ``schema`` are in the one table of ``common``
+    (:func:`common_schema`): for each, in the table's order, the field that holds it and its own name.
+    A column of nulls (type ``null``) is in its column's first field."""
+    holder = {(column_of(f), _family(f.type)): f.name for f in common}
+    out: list[tuple[str, str]] = []
+    for field in schema:
+        family = _family(field.type)
+        held = field.name if family == "null" else holder.get((field.name, family))
+        if held is None or held not in common.names:
+            raise ValueError(f"column `{field.name}` of type `{field.type}` has no field in the common schema")
+        out.append((held, field.name))
+    return tuple(out)
+
+
 def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
-    """``table`` with the columns of ``schema`` (:func:`common_schema`), in its order and types."""
+    """``table`` with the fields of ``schema`` (:func:`common_schema`), in its order and types: each
+    column in the field of its kind (:func:`placement`), nulls in the others."""
+    own = {held: name for held, name in placement(table.schema, schema)}
     n = table.num_rows
     columns = []
     for field in schema:
-        if field.name not in table.column_names:
+        name = own.get(field.name)
+        if name is None:
             columns.append(pa.nulls(n, field.type))
             continue
-        column = table[field.name]
+        column = table[name]
         columns.append(column if column.type == field.type else column.cast(field.type))
     return pa.Table.from_arrays(columns, schema=schema)
 

@@ -321,16 +321,6 @@ EVENTS: dict[str, Msg] = {
         "列 `{name}` の型は `{type}` で、{want}ではありません", "column `{name}` has type `{type}`, not {want}"
     ),
     "events.E116.type.help": Msg("`{name}` は{want}として保存してください", "store `{name}` as {want}"),
-    "events.E116.mixed": Msg(
-        "列 `{name}` の型は `{type}` ですが、{path} では `{other}` です",
-        "column `{name}` has type `{type}`, but `{other}` in {path}",
-    ),
-    "events.E116.mixed.help": Msg(
-        "ファイルは一つの表として読まれます。どのファイルでも列の型をそろえてください"
-        "（テキストの型どうし、タイムゾーン付きタイムスタンプどうしは同じとみなします）",
-        "the files are read as one table: give each column the same type in every file "
-        "(text types count as one type, and so do timestamps with a time zone)",
-    ),
     "events.want.time": Msg(
         "タイムゾーン付きのタイムスタンプか ISO 8601 のテキスト", "a timestamp with a time zone or ISO 8601 text"
     ),

@@ -236,19 +236,28 @@ def subprocess_sla(events: Path) -> str:
     return done.stderr
 
 
-def test_a_column_of_two_kinds_across_files_is_refused_naming_both(tmp_path: Path) -> None:
-    from sla_dsl.events.arrow import check_tables, common_schema
+def test_a_column_of_two_kinds_across_files_is_one_field_per_kind(tmp_path: Path) -> None:
+    """Timestamps in one file and text in another were refused (E116), though one run reads them: the
+    common schema holds each kind in a field of its own, and each file's columns are placed by kind."""
+    from sla_dsl.events.arrow import check_tables, column_of, common_schema, conform, placement
 
     text = pa.table({"event": ["incident.reported"], "at": ["2026-11-02T10:00:00+09:00"], "id": ["I-1"]})
-    times = text.set_column(1, "at", _times(text["at"], "us", "UTC"))
+    times = text.set_column(1, "at", _times(text["at"], "ns", "Asia/Tokyo")).append_column("kind", pa.array(["x"]))
     pq.write_table(times, tmp_path / "a.parquet")
     pq.write_table(text, tmp_path / "b.parquet")
     footers = check_tables([tmp_path / "a.parquet", tmp_path / "b.parquet"])
-    with pytest.raises(EventInputError) as err:
-        common_schema(footers)
-    said = str(err.value)
-    assert f"{tmp_path / 'b.parquet'}: error[E116]: column `at` has type `string`" in said
-    assert f"`timestamp[us, tz=UTC]` in {tmp_path / 'a.parquet'}" in said
+    schema = common_schema(footers)
+    assert [(f.name, str(f.type), column_of(f)) for f in schema] == [
+        ("event", "string", "event"),
+        ("at", "timestamp[ns, tz=Asia/Tokyo]", "at"),
+        ("at\x00text", "string", "at"),
+        ("id", "string", "id"),
+        ("kind", "string", "kind"),
+    ]
+    assert placement(text.schema, schema) == (("event", "event"), ("at\x00text", "at"), ("id", "id"))
+    conformed = conform(text, schema)
+    assert conformed["at"].null_count == 1 and conformed["at\x00text"].to_pylist() == ["2026-11-02T10:00:00+09:00"]
+    assert conformed["kind"].null_count == 1
 
 
 def _two_files(directory: Path) -> Path:
