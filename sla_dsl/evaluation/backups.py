@@ -15,9 +15,9 @@ Design notes
   is bad data ("the first counts") and fills no day, so a repeated event
   cannot hide a missed day.
 * Retention: a ``backup.deleted`` in the period before the ``backup.completed``
-  of that id plus the rule's ``keep`` (months by calendar arithmetic) is a
-  violation. A deletion of an unknown backup, or with another kind than its
-  completion, is bad data.
+  of that id plus the rule's ``keep`` (months by calendar arithmetic, business
+  time on its calendar) is a violation. A deletion of an unknown backup, or
+  with another kind than its completion, is bad data.
 * ``other zone``: each completed backup of such a kind in the period must state
   a ``zone`` different from its ``primary_zone``; a missing one cannot be
   verified and is reported as a violation too.
@@ -31,7 +31,6 @@ from typing import Literal
 
 from ..events.schema import CODE, Rec
 from ..lang import model as m
-from ..policy.compiled import add_calendar_duration
 from ..report import BackupRow, DataNote, RetentionRow, Step, Violation
 from .common import Ctx, Rules, add_months, art, step
 
@@ -209,6 +208,13 @@ def _retention(ctx: Ctx, backups: dict[str, list[Rec]], completed: dict[str, Rec
 
 
 def _judge_keep(ctx: Ctx, rules: Rules, ident: str, comp: Rec, r: Rec, steps: list[Step]) -> tuple[bool, float | None]:
+    """Whether deletion ``r`` kept the retention of completion ``comp``, and the end of that retention.
+
+    The end is the completion plus ``keep`` added as a target's duration is (:meth:`Rules.add`):
+    ``keep 5 business days`` counts five days of open time of its calendar, not five elapsed days
+    (adding it as elapsed time dropped the calendar and let a backup go days early); elapsed amounts
+    and months are added as before.
+    """
     kind = comp[2][0]
     rule = rules.backups.get(kind)
     steps.append(step(text=f"{kind} backup completed {ctx.fmt(comp[0], rules)}", at=rules.dt(comp[0])))
@@ -216,7 +222,7 @@ def _judge_keep(ctx: Ctx, rules: Rules, ident: str, comp: Rec, r: Rec, steps: li
         steps.append(step(text=f"no retention rule for `{kind}`"))
         return True, None
     ref = art(rule.ref)
-    keep_until = add_calendar_duration(rules.dt(comp[0]), rule.keep).timestamp()
+    keep_until = rules.add(comp[0], rule.keep)
     ok = r[0] >= keep_until
     steps.append(
         step(

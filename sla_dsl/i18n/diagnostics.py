@@ -69,6 +69,8 @@ SYNTAX: dict[str, str] = {
     "kw_hours": "hours",
     "kw_values_example": "values standard, premium",
     "kw_until_replied": "until incident.customer_replied",
+    "kw_notice_none": "notice none",
+    "kw_stop_announced": "stop.announced",
     **VALUE_SYNTAX,
     **RULE_SYNTAX,
 }
@@ -260,6 +262,10 @@ DIAGNOSTICS: dict[str, Msg] = {
         "再開させるイベントを指定してください（例：`{kw_until_replied}`）",
         "name the event that resumes it, e.g. `{kw_until_replied}`",
     ),
+    "diag.E221": Msg(
+        "クロック `{clock}` は `{event}` での一時停止を二度定めています",
+        "clock `{clock}` pauses at `{event}` twice",
+    ),
     "diag.E246": Msg(
         "優先度 `{priority}` に、クロック `{clock}` で測る `{kind}` の目標が二つあります",
         "priority `{priority}` has two `{kind}` targets on clock `{clock}`",
@@ -427,6 +433,24 @@ DIAGNOSTICS: dict[str, Msg] = {
         "`{kw_every_hours}` や `{kw_every_day}` などと書いてください",
         "write e.g. `{kw_every_hours}` or `{kw_every_day}`",
     ),
+    "diag.E220.maintenance_notice": Msg(
+        "定期メンテナンス `{name}` の通知 `{lead}` は判定されません。メンテナンスの枠を知らせるイベントがログに"
+        "ないためです",
+        "maintenance `{name}` needs notice `{lead}`: no event of the log announces a maintenance window; "
+        "it would not be judged",
+    ),
+    "diag.E220.maintenance_notice.help": Msg(
+        "`{kw_notice_none}` と書いてください。通知の要る停止は計画停止として `{kw_stop_announced}` で知らせると、"
+        "その通知が判定されます",
+        "write `{kw_notice_none}`; a stop that needs notice, announced as a planned stop with "
+        "`{kw_stop_announced}`, has its notice judged",
+    ),
+    "diag.E220.silence": Msg(
+        "優先度 `{priority}` の二つ目の無応答による完了は判定されません（判定されるのは {line} 行目の一つ目だけです）",
+        "a second completion by silence in priority `{priority}`: only the first one (line {line}) is judged; "
+        "it would not be judged",
+    ),
+    "diag.E220.silence.help": Msg("無応答による完了は一つにしてください", "keep one completion by silence"),
     # calendars as declared
     "diag.E202": Msg("営業時間の範囲 `{a}` と `{b}` が重なっています", "hour ranges `{a}` and `{b}` overlap"),
     "diag.E202.next_day": Msg(

@@ -65,6 +65,8 @@ REPORT: dict[str, Msg] = {
     "report.result.zone_ok": Msg("問題なし", "no problem found"),
     "report.result.zone_bad": Msg("ゾーンに問題のあるバックアップ {n} 件", "backups with a zone problem: {n}"),
     # -- durations -----------------------------------------------------------------------
+    "report.unit.second": Msg("{n}秒", "{n} second"),
+    "report.unit.seconds": Msg("{n}秒", "{n} seconds"),
     "report.unit.minute": Msg("{n}分", "{n} minute"),
     "report.unit.minutes": Msg("{n}分", "{n} minutes"),
     "report.unit.hour": Msg("{n}時間", "{n} hour"),

@@ -211,14 +211,21 @@ def _article_refs(model: m.PolicyModel) -> list[Diagnostic]:
 
 
 def as_timedelta(d: m.Duration) -> dt.timedelta:
-    return {
-        m.TimeUnit.SECOND: dt.timedelta(seconds=d.amount),
-        m.TimeUnit.MINUTE: dt.timedelta(minutes=d.amount),
-        m.TimeUnit.HOUR: dt.timedelta(hours=d.amount),
-        m.TimeUnit.DAY: dt.timedelta(days=d.amount),
-        m.TimeUnit.WEEK: dt.timedelta(weeks=d.amount),
-        m.TimeUnit.MONTH: dt.timedelta(days=28 * d.amount),
+    """An elapsed duration as a timedelta (a month as 28 days, its shortest).
+
+    Only ``d``'s own unit is converted, as whole seconds: building every unit's
+    timedelta for the amount overflowed ``timedelta`` (``200000000 weeks``) for a
+    number of seconds or minutes well within the documented maximum.
+    """
+    seconds_per = {
+        m.TimeUnit.SECOND: 1,
+        m.TimeUnit.MINUTE: 60,
+        m.TimeUnit.HOUR: 3600,
+        m.TimeUnit.DAY: 86400,
+        m.TimeUnit.WEEK: 7 * 86400,
+        m.TimeUnit.MONTH: 28 * 86400,
     }[d.unit]
+    return dt.timedelta(seconds=d.amount * seconds_per)
 
 
 def _maintenance_overlap(model: m.PolicyModel) -> list[Diagnostic]:
@@ -266,11 +273,12 @@ NOT_JUDGED = "E220"
 def _not_judged(model: m.PolicyModel) -> list[Diagnostic]:
     """Rules that parse but that the evaluator would ignore or misread: refused, never silently accepted.
 
-    The evaluator judges one planned-stop rule, one notification target on an ``outage.*`` event,  any
-    number of measured services, and backups taken in windows of N hours (N
-    dividing a day) or every N elapsed days, weeks or months. Anything beyond that is an error here until
-    the evaluator judges it, so a policy that passes ``sla check`` is enforced
-    as written.
+    The evaluator judges one planned-stop rule, one notification target on an ``outage.*`` event, any
+    number of measured services, maintenance windows without notice (no event announces one), and
+    backups taken in windows of N hours (N dividing a day) or every N elapsed days, weeks or months.
+    Anything beyond that is an error here until the evaluator judges it, so a policy that passes
+    ``sla check`` is enforced as written. (A second completion by silence is refused where it is read,
+    :mod:`.transformer`: the model holds one.)
     """
     out: list[Diagnostic] = []
 
@@ -285,6 +293,9 @@ def _not_judged(model: m.PolicyModel) -> list[Diagnostic]:
         lead = stop.notice
         if stop.anchor is m.NoticeAnchor.START_DATE and (lead.calendar is not None or lead.unit not in day_units):
             refuse(lead.span, "notice", lead=str(lead), notice_start=f"notice {lead} before start")
+    for mt in model.maintenance:  # (no event announces a window: its notice would go unjudged)
+        if mt.notice is not None:
+            refuse(mt.notice.span, "maintenance_notice", name=mt.name, lead=f"notice {mt.notice} before")
     for n in model.notifications:
         if n.after.split(".")[0] != n.met_by.split(".")[0]:
             refuse(n.span, "notify_records", name=n.name, after=n.after, met_by=n.met_by)

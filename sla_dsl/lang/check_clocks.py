@@ -88,7 +88,18 @@ def check_clocks(model: m.PolicyModel) -> list[Diagnostic]:
     for clock in model.clocks:
         for ev in (*(e for pz in clock.pauses for e in (pz.at, pz.until)), *clock.stops, *clock.resets):
             out += _incident_event(ev, clock.span, words("diag.E244.clock", clock=clock.name))
+        paused: dict[str, m.Span] = {}
         for pz in clock.pauses:
+            if pz.at in paused:  # (the first would take every pause at it: the second's event never resumes)
+                out.append(
+                    _err(
+                        "E221",
+                        words("diag.E221", clock=clock.name, event=pz.at),
+                        pz.span,
+                        help=words("diag.help.keep_one", line=str(paused[pz.at].line)),
+                    )
+                )
+            paused.setdefault(pz.at, pz.span)
             if pz.at == pz.until:
                 out.append(
                     _err(

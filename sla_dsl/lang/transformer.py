@@ -395,6 +395,13 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                         tok = c.children[0]
                         assert isinstance(tok, Token)
                         ons.append(self.event(tok))
+                    elif silence is not None:  # (one is judged: the columns hold one deadline)
+                        self.error(
+                            "E220",
+                            words("diag.E220.silence", priority=str(pid), line=str(silence.span.line)),
+                            c,
+                            help=words("diag.E220.silence.help"),
+                        )
                     else:
                         dur = c.children[0]
                         after, unless = (t for t in c.children[1:] if isinstance(t, Token))

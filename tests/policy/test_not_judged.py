@@ -30,6 +30,17 @@ CASES = {
         'backup reports "帳票" / "Reports" {\n  every 1 business day\n  keep 7 days\n}\n',
         "backups are judged in windows of N hours that divide a day",
     ),
+    "maintenance with a notice period": (  # no event announces a window
+        'maintenance weekly "週次" / "Weekly" {\n  every week on sun, 03:00-04:00\n  notice 3 days before\n}\n',
+        "no event of the log announces a maintenance window",
+    ),
+    "a second completion by silence": (  # one is judged
+        'priority P4 "優先度４" / "Priority 4" {\n  respond within 35 business hours\n'
+        "  complete on incident.resolved, or 1 business day after incident.info_provided without "
+        "incident.customer_replied, or 10 business days after incident.reprioritized without "
+        "incident.customer_replied\n}\n",
+        "a second completion by silence in priority `P4`",
+    ),
     "second planned-stop rule": (
         'planned stop "臨時" / "Ad hoc" {\n  notice 3 days before start by web\n}\n',
         "second planned-stop rule",
