@@ -70,6 +70,7 @@ SYNTAX: dict[str, str] = {
     "kw_values_example": "values standard, premium",
     "kw_until_replied": "until incident.customer_replied",
     "kw_notice_none": "notice none",
+    "kw_reported": "incident.reported",
     "kw_stop_announced": "stop.announced",
     **VALUE_SYNTAX,
     **RULE_SYNTAX,
@@ -444,6 +445,16 @@ DIAGNOSTICS: dict[str, Msg] = {
         "その通知が判定されます",
         "write `{kw_notice_none}`; a stop that needs notice, announced as a planned stop with "
         "`{kw_stop_announced}`, has its notice judged",
+    ),
+    "diag.E220.response_start": Msg(
+        "応答のクロック `{clock}` の開始イベントに `{kw_reported}` がないため、判定されません（応答の目標は、"
+        "開始イベントがないとき報告の時刻から数えます）",
+        "response clock `{clock}` does not start at `{kw_reported}`: the response target counts from the "
+        "report when none of its start events came; it would not be judged",
+    ),
+    "diag.E220.response_start.help": Msg(
+        "最後の候補として報告を加えてください（例：`{starts}, else {kw_reported}`）",
+        "add the report as the last fallback, e.g. `{starts}, else {kw_reported}`",
     ),
     "diag.E220.silence": Msg(
         "優先度 `{priority}` の二つ目の無応答による完了は判定されません（判定されるのは {line} 行目の一つ目だけです）",

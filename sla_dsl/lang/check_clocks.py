@@ -13,6 +13,10 @@ Design notes
   silently ignored.
 * Clocks run on incident events only (E244): an outage has its own rules.
 * A clock no target uses is valid but does nothing: a warning (W240).
+* The response clock starts, for the plain ``respond within``, at the report when none of its start
+  events came (every incident is reported): a response clock whose ``starts at`` does not say
+  ``incident.reported`` would be judged from an event it does not name, so it is refused (E220)
+  with the fallback to add.
 """
 
 from __future__ import annotations
@@ -109,6 +113,16 @@ def check_clocks(model: m.PolicyModel) -> list[Diagnostic]:
                         help=words("diag.E245.help"),
                     )
                 )
+        if clock is plain and model.priorities and "incident.reported" not in clock.starts:
+            # the plain `respond within` counts from the report when no start event came: said, not implied
+            out.append(
+                _err(
+                    "E220",
+                    words("diag.E220.response_start", clock=clock.name),
+                    clock.span,
+                    help=words("diag.E220.response_start.help", starts=f"starts at {', else '.join(clock.starts)}"),
+                )
+            )
         if clock is plain and clock.has_life_cycle and model.priorities:
             out.append(
                 _err(
