@@ -34,7 +34,7 @@ from numpy.typing import NDArray
 from ..calendars.business import BusinessCalendar
 from ..events.problems import located
 from ..events.schema import CODE, declare_types
-from ..i18n import LANGS, message
+from ..i18n import LANGS, message, offset_if_repeated
 from ..lang import model as m
 from ..policy.compiled import Policy, add_calendar_duration
 from ..report import DataNote, Step, Violation
@@ -77,8 +77,10 @@ _MON = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "N
 
 
 def wall_text(t: dt.datetime) -> str:
-    """``Fri 18 Sep 16:30``: an aware datetime as explanations word an instant (:meth:`Rules.fmt`)."""
-    return f"{_WD[t.weekday()]} {t.day:02d} {_MON[t.month - 1]} {t.hour:02d}:{t.minute:02d}"
+    """``Fri 18 Sep 16:30``: an aware datetime as explanations word an instant (:meth:`Rules.fmt`); in
+    the hour a zone repeats, with its offset (``Sun 01 Nov 01:40 (-04:00)``)."""
+    when = f"{_WD[t.weekday()]} {t.day:02d} {_MON[t.month - 1]} {t.hour:02d}:{t.minute:02d}"
+    return when + offset_if_repeated(t)
 
 
 def fmt_minutes(seconds: float) -> str:
@@ -202,7 +204,7 @@ class Rules:
 
     def plain_hour(self, epoch: float) -> _Hour | None:
         """For the UTC hour holding ``epoch``, when it is one plain local hour (an offset of whole
-        hours, the same all hour, not a repeated hour, a four-digit year): see :data:`_Hour`.
+        hours, the same all hour, neither occurrence of a repeated hour, a four-digit year): see :data:`_Hour`.
         Adding seconds to that start gives what ``fromtimestamp`` gives, without the zone look-up.
         Memoised in ``_hours`` under ``epoch // 3600`` (a float key for a float epoch)."""
         key = epoch // 3600
@@ -218,6 +220,7 @@ class Rules:
             and not a.fold
             and not b.fold
             and a.utcoffset() == b.utcoffset()
+            and a.replace(fold=1).utcoffset() == a.utcoffset()  # (the first of a repeated hour: not plain)
             and 1000 <= a.year <= 9999
         )
         hour: _Hour | None = None

@@ -91,10 +91,24 @@ def format_date(d: dt.date, lang: str, *, year: bool = True) -> str:
 
 
 def format_datetime(t: dt.datetime | None, lang: str, *, year: bool = True) -> str:
-    """``2026年11月2日(月) 15:00`` / ``Mon 2 Nov 2026 15:00``; ``-`` for None."""
+    """``2026年11月2日(月) 15:00`` / ``Mon 2 Nov 2026 15:00``; ``-`` for None; a wall-clock time that
+    happens twice (the hour a zone repeats when its clocks go back) with its offset (see
+    :func:`offset_if_repeated`)."""
     if t is None:
         return "-"
-    return f"{format_date(t.date(), lang, year=year)} {t.hour:02d}:{t.minute:02d}"
+    return f"{format_date(t.date(), lang, year=year)} {t.hour:02d}:{t.minute:02d}{offset_if_repeated(t)}"
+
+
+def offset_if_repeated(t: dt.datetime) -> str:
+    """`` (-04:00)`` when the wall-clock time of ``t`` happens twice in its zone (the repeated hour of a
+    zone whose clocks go back), else nothing: "01:40" alone would not say which of the two it is. An
+    offset, not a zone abbreviation: digits read the same in every language."""
+    offset = t.utcoffset()
+    if offset is None or t.replace(fold=1 - t.fold).utcoffset() == offset:
+        return ""
+    sign = "-" if offset < dt.timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f" ({sign}{minutes // 60:02d}:{minutes % 60:02d})"
 
 
 def format_minutes(minutes: float) -> str:
