@@ -285,13 +285,21 @@ class BusinessCalendar:
         """Minute ranges of day ``d`` as epoch-second pairs (empty ones, inside a DST gap, dropped)."""
         # Fast path: the same UTC offset at this midnight and the next (and the one
         # after, for an overnight range) means no change of offset in between, so
-        # wall times map to instants by one subtraction.
+        # wall times map to instants by one subtraction. A later midnight is read at
+        # both its passes (fold 0 and 1): where the clock goes back at 01:00 to 00:00
+        # (America/Havana, Atlantic/Azores) midnight is shown twice, its first pass
+        # still has this day's offset, and an end at 24:00 closes at the second.
+        tz = self.tz
         midnight = dt.datetime(d.year, d.month, d.day)
-        off = self.tz.utcoffset(midnight)
+        off = tz.utcoffset(midnight)
+        nxt = midnight + _ONE_DAY
         if (
             off is not None
-            and off == self.tz.utcoffset(midnight + _ONE_DAY)
-            and (ranges[-1][1] <= 1440 or off == self.tz.utcoffset(midnight + 2 * _ONE_DAY))
+            and off == tz.utcoffset(nxt) == tz.utcoffset(nxt.replace(fold=1))
+            and (
+                ranges[-1][1] <= 1440
+                or off == tz.utcoffset(nxt + _ONE_DAY) == tz.utcoffset((nxt + _ONE_DAY).replace(fold=1))
+            )
         ):
             base = (d.toordinal() - _EPOCH_ORDINAL) * 86400 - int(off.total_seconds())
             return [(base + s_min * 60, base + e_min * 60) for s_min, e_min in ranges]

@@ -41,6 +41,7 @@ Design notes
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator, Sequence
 from typing import Any, NamedTuple
 
@@ -439,7 +440,14 @@ def _same_day(
     """The same-day guideline's step and columns (see :func:`.incident_rows.explain`)."""
     rules = clock.rules
     same.known[who] = True
-    days, inv = np.unique(clk_wall // DAY_US, return_inverse=True)
+    tz = rules.calendar(rule.calendar).tz
+    if tz is rules.tz:
+        ordinals = clk_wall // DAY_US
+    else:  # the calendar's own local dates (:func:`.incident_rows.calendar_ordinal`), once per instant
+        instants, back = np.unique(clock_t, return_inverse=True)
+        local = [dt.datetime.fromtimestamp(x, tz).toordinal() for x in instants.tolist()]
+        ordinals = np.array(local, dtype=np.int64)[back]
+    days, inv = np.unique(ordinals, return_inverse=True)
     found = [same_day_of(rules, rule, o) for o in days.tolist()]
     close = np.array([d[0] if d else np.nan for d in found])[inv]
     cutoff = np.array([d[1] if d else np.nan for d in found])[inv]

@@ -239,7 +239,7 @@ def _same_day(
     ref: str | None,
     as_json: bool,
 ) -> SameDayFacts:
-    day = same_day_of(rules, rule, clock_us // 86_400_000_000)
+    day = same_day_of(rules, rule, calendar_ordinal(rules, rule.calendar, inc.clock, clock_us))
     if day is None or inc.clock > day[1]:
         return _NOT_APPLIES
     close, _, text = day
@@ -254,33 +254,50 @@ def _same_day(
     return (True, close, met if inc.responded is not None or ctx.as_of > close else None)
 
 
+def calendar_ordinal(rules: Rules, calendar: str, epoch: float, wall_us: int) -> int:
+    """The local date (as an ordinal) of an instant on ``calendar``'s own wall clock.
+
+    A calendar's days are its local dates (language reference, calendars): a clock at Thu 23:00 in
+    London is on Thursday for a London calendar, though Friday in a Tokyo policy. ``wall_us`` is the
+    instant on the policy's wall clock (:func:`.common.wall_us`), the answer when the zones are one.
+    """
+    tz = rules.calendar(calendar).tz
+    if tz is rules.tz:
+        return wall_us // 86_400_000_000
+    return dt.datetime.fromtimestamp(epoch, tz).toordinal()
+
+
 _SAME_DAY: dict[tuple[int, int, int], tuple[Rules, m.SameDayGuideline, tuple[float, float, str] | None]] = {}
 
 
 def same_day_of(rules: Rules, rule: m.SameDayGuideline, ordinal: int) -> tuple[float, float, str] | None:
-    """The same-day guideline on one day: (close, cutoff, the step's words), None when it is not
-    a business day or its calendar has no hours. Memoised: a year has a few hundred days."""
+    """The same-day guideline on one day of its calendar (``ordinal``: a local date of the calendar,
+    see :func:`calendar_ordinal`): (close, cutoff, the step's words), None when the day has no open
+    time. Memoised: a year has a few hundred days.
+
+    The close is the end of the day's last open interval, as ``by end of 1st business day`` takes
+    it: the real instant, so partial closures (``closed 2026-12-24 13:00-18:00`` closes that day at
+    noon) and daylight saving (a 24:00 shown twice closes at its second) count. A day whose every
+    hour a partial closure takes has none. Times in the words are on the policy's wall clock, as
+    every other step's.
+    """
     key = (id(rules), id(rule), ordinal)
     hit = _SAME_DAY.get(key)
     if hit is not None and hit[0] is rules and hit[1] is rule:
         return hit[2]
-    cal = rules.calendar(rule.calendar)
-    day = dt.date.fromordinal(ordinal)
-    hours = cal.hours_of(day)
+    opened = rules.calendar(rule.calendar).open_intervals(dt.date.fromordinal(ordinal))
     value: tuple[float, float, str] | None = None
-    if hours:
-        close = dt.datetime(day.year, day.month, day.day, tzinfo=cal.tz) + dt.timedelta(
-            minutes=max(end for _, end in hours)
-        )
+    if opened:
+        close = opened[-1][1].timestamp()
         if rule.before_close.calendar is None:
-            cutoff = 2 * close.timestamp() - rules.add(close.timestamp(), rule.before_close)
+            cutoff = 2 * close - rules.add(close, rule.before_close)
         else:
-            cutoff = close.timestamp() - rules.policy.duration_delta(rule.before_close).total_seconds()
+            cutoff = close - rules.policy.duration_delta(rule.before_close).total_seconds()
         text = (
             f"same-day guideline: clock started by {rules.dt(cutoff):%H:%M} on a business day, "
-            f"answer expected by {close:%a %d %b %H:%M}"
+            f"answer expected by {rules.fmt(close)}"
         )
-        value = (close.timestamp(), cutoff, text)
+        value = (close, cutoff, text)
     if len(_SAME_DAY) > 100_000:
         _SAME_DAY.clear()
     _SAME_DAY[key] = (rules, rule, value)

@@ -198,10 +198,13 @@ def _contradiction(
         if not intervals or shape in shapes:
             continue
         shapes.add(shape)
-        close = intervals[-1][1]
+        # In UTC, so that the lead before close is counted back in exact seconds, as the
+        # evaluator counts it (on a DST day wall-clock arithmetic lands an hour off).
+        close = intervals[-1][1].astimezone(dt.UTC)
         cutoff = close - as_timedelta(guide.before_close)
         if cutoff < intervals[0][0]:
             continue
+        cutoff = cutoff.astimezone(cal.tz)  # the message words it on the calendar's wall clock
         due = policy.due(prio.target, cutoff)
         if due > close:
             needed = _hours_needed(policy, prio, cal, day)
@@ -217,7 +220,7 @@ def _contradiction(
 def _hours_needed(policy: Policy, prio: m.Priority, cal: BusinessCalendar, day: dt.date) -> str:
     """The smallest whole-hour lead before close that keeps the target the same day."""
     intervals = cal.open_intervals(day)
-    close = intervals[-1][1]
+    close = intervals[-1][1].astimezone(dt.UTC)  # exact hours before it, as in _contradiction
     for hours in range(1, 25):
         if policy.due(prio.target, close - dt.timedelta(hours=hours)) <= close:
             return f"{hours} hour{'s' if hours != 1 else ''}"

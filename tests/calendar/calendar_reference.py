@@ -3,10 +3,12 @@
 The reference shares no code with ``sla_dsl.calendars.business``. It walks day by day;
 each day's open intervals come from the wall clock itself: an interval opens at
 the first UTC minute whose local reading is at or after the opening time, and
-closes at the minute after the last one whose local reading is before the
-closing time. That is the engine's documented DST rule (a skipped opening
-opens at the jump, a repeated hour counts every instant that really passes),
-found by scanning instead of by ``fold`` arithmetic.
+closes at the last minute whose local reading is the closing time (its second
+showing when the clock shows it twice, as midnight where the clock goes back
+at 01:00 to 00:00), or, when the clock skips it, at the minute after the last
+one whose local reading is before it. That is the engine's documented DST rule
+(a skipped opening opens at the jump, a repeated hour counts every instant that
+really passes), found by scanning instead of by ``fold`` arithmetic.
 
 Issue 11's features are written out the same plain way: a day's hours are its
 date-specific hours if a line names the date, else (on an open day) the
@@ -184,6 +186,9 @@ class SlowCalendar:
         scan = [guess + k * MINUTE for k in range(-180, 181)]
         if not closing:
             return next(u for u in scan if self._local(u) >= wall)
+        shown = [u for u in scan if self._local(u) == wall]
+        if shown:  # a closing time the clock shows twice closes at its second showing
+            return shown[-1]
         last_before = max(u for u in scan if self._local(u) < wall)
         return last_before + MINUTE
 
