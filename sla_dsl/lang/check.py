@@ -217,14 +217,7 @@ def as_timedelta(d: m.Duration) -> dt.timedelta:
     timedelta for the amount overflowed ``timedelta`` (``200000000 weeks``) for a
     number of seconds or minutes well within the documented maximum.
     """
-    seconds_per = {
-        m.TimeUnit.SECOND: 1,
-        m.TimeUnit.MINUTE: 60,
-        m.TimeUnit.HOUR: 3600,
-        m.TimeUnit.DAY: 86400,
-        m.TimeUnit.WEEK: 7 * 86400,
-        m.TimeUnit.MONTH: 28 * 86400,
-    }[d.unit]
+    seconds_per = 28 * 86400 if d.unit is m.TimeUnit.MONTH else m.UNIT_SECONDS[d.unit]
     return dt.timedelta(seconds=d.amount * seconds_per)
 
 

@@ -91,6 +91,16 @@ class TimeUnit(StrEnum):
     MONTH = "month"
 
 
+#: The seconds in one of each unit of fixed length (a month has none: it is added as calendar months).
+UNIT_SECONDS: dict[TimeUnit, int] = {
+    TimeUnit.SECOND: 1,
+    TimeUnit.MINUTE: 60,
+    TimeUnit.HOUR: 3600,
+    TimeUnit.DAY: 86400,
+    TimeUnit.WEEK: 7 * 86400,
+}
+
+
 class Duration(Node):
     """An amount of time. ``calendar`` names the business calendar whose open time
     is counted (``4 business hours``); ``None`` means elapsed wall-clock time."""

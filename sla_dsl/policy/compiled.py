@@ -249,13 +249,7 @@ def add_calendar_duration(t: dt.datetime, d: m.Duration) -> dt.datetime:
         check_span(d.amount * 28 * 86400, f"`{d}`")
         shifted: dt.datetime = t + relativedelta(months=d.amount)
         return _in_range(shifted, d)
-    seconds = {
-        m.TimeUnit.SECOND: 1,
-        m.TimeUnit.MINUTE: 60,
-        m.TimeUnit.HOUR: 3600,
-        m.TimeUnit.DAY: 86400,
-        m.TimeUnit.WEEK: 7 * 86400,
-    }[d.unit]
+    seconds = m.UNIT_SECONDS[d.unit]
     check_span(seconds * d.amount, f"`{d}`")
     # Elapsed time: add in UTC so a DST change does not stretch or shrink it.
     tz = t.tzinfo

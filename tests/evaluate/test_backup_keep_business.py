@@ -9,7 +9,6 @@ days until Thu 12 Nov 18:00 (Fri, Mon, Tue, Wed, Thu), not Wed 11 Nov 01:00.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import io
 import json
@@ -18,9 +17,9 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from report.helpers import sla
 
 import sla_dsl
-from sla_dsl.cli.app import main
 from sla_dsl.evaluation.partition import finish, merge
 from sla_dsl.lang import model as m
 from sla_dsl.policy import Policy
@@ -77,16 +76,6 @@ def test_keep_ends_where_the_same_target_falls_due(keep: str) -> None:
     assert rule.keep is not None
     (row,) = report.retention
     assert row.keep_until == p.due(m.Within(duration=rule.keep), t("2026-11-06 17:30"))
-
-
-def sla(*args: str | Path) -> tuple[int, str, str]:
-    """Run ``sla`` in this process: (exit code, stdout, stderr)."""
-    raw = io.BytesIO()
-    out, err = io.TextIOWrapper(raw, encoding="utf-8", write_through=True), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([str(a) for a in args])
-    out.flush()
-    return code, raw.getvalue().decode("utf-8"), err.getvalue()
 
 
 @pytest.fixture

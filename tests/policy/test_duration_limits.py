@@ -11,16 +11,14 @@ timedelta used to build every unit's timedelta at once, so 315,360,000 seconds o
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import io
 import json
 from pathlib import Path
 
 import pytest
+from report.helpers import sla
 
 import sla_dsl
-from sla_dsl.cli.app import main
 from sla_dsl.lang.values import MAX_DURATION, UNIT_MAP
 
 #: The documented maxima (docs/reference/language.md, "Maximum amounts"), by unit as written.
@@ -63,16 +61,6 @@ def policy_text(unit: str, business: bool, amount: int | None = None) -> str:
         f'notify n "N" {{\n  within {d} after incident.reported\n  met by incident.responded\n}}\n'
         f'backup files "F" {{\n  every 1 day\n  keep {d}\n}}\n'
     )
-
-
-def sla(*args: str | Path) -> tuple[int, str, str]:
-    """Run ``sla`` in this process: (exit code, stdout, stderr)."""
-    raw = io.BytesIO()
-    out, err = io.TextIOWrapper(raw, encoding="utf-8", write_through=True), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([str(a) for a in args])
-    out.flush()
-    return code, raw.getvalue().decode("utf-8"), err.getvalue()
 
 
 def write(tmp_path: Path, text: str) -> Path:
