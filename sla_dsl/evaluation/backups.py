@@ -3,14 +3,41 @@
 Design notes
 ------------
 * A kind is daily when its rule has ``every`` and is not ``continuous``. Each
-  calendar day (policy zone) whose 00:00 lies in [from, to) gets one row per
-  daily kind: ``ok`` when a ``backup.completed`` of that kind falls in the
-  ``every`` window ending that day (one day for ``every 1 day``), ``missed``
-  when none does and the day is over at ``as_of``, ``pending`` otherwise.
+  calendar day (policy zone) whose first instant lies in [from, to) gets one
+  row per daily kind: ``ok`` when a ``backup.completed`` of that kind falls in
+  the ``every`` window ending that day (one day for ``every 1 day``),
+  ``missed`` when none does and the day is over at ``as_of``, ``pending``
+  otherwise. A day's first instant is its 00:00, or where the clock skips
+  midnight (America/Santiago, 6 Sep 2026: 00:00 -> 01:00) the instant it jumps
+  to: such a day is a day like any other (it was dropped when the period began
+  on it, because the period's first instant was not at 00:00).
 * A kind taken ``every N hours`` (N divides a day; ``sla check`` refuses the
   others) is judged in windows of N hours from each local midnight instead: one
   row per window (``window_start``, ``window_end``), ``ok`` when a completion
   falls in it. ``every 12 hours`` is two windows a day, not one every 12 days.
+* The windows are read on the local wall clock, as a calendar's hours are: the
+  bounds of a day's windows are its 00:00, N:00, 2N:00 ... and the next day's
+  00:00, each the first instant whose clock reads that time or later (a time
+  shown twice: its first occurrence; a time the clock skips: the instant it
+  jumps to), and a window is the real instants from its bound to the next.
+  Every instant of the day is in exactly one window, and a window across a
+  daylight-saving change is as long as its clock makes it, as a calendar range
+  is: across the spring gap an hour shorter (``every 1 hour``: 01:00-03:00 is
+  one real hour), across the autumn repeat an hour longer (``every 1 hour``:
+  01:00-02:00 holds both 01:xx hours). A window that holds no instant
+  (02:00-03:00 on the spring day) is not judged: no row, no violation. So a day
+  has the 24/N windows of its clock, less those the clock skips. Starting a
+  window at each occurrence of a repeated bound instead would give ``every 1
+  hour`` a 25th window but lengthen the window of ``every 2 hours``, and cut a
+  one-hour window out of a day whose midnight is shown twice (America/Havana,
+  1 Nov 2026) for ``every 24 hours``.
+* ``window_start``/``window_end`` are those real instants, and a missed
+  window's violation id is ``kind:`` and its ``window_start`` (the report
+  finds the window's row by it), a time that exists. The windows were built by
+  adding N wall-clock hours to 00:00, which judged the empty spring window,
+  always missed, under an id naming 02:00, a time that does not exist.
+* A ``continuous`` kind has no days or windows: the log has no event that says
+  continuity broke, so only its ``in another zone`` and ``keep`` are judged.
 * A backup id is one backup: only its first completion counts. A later one
   is bad data ("the first counts") and fills no day, so a repeated event
   cannot hide a missed day.
@@ -27,6 +54,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 from typing import Literal
 
 from ..events.schema import CODE, Rec
@@ -71,19 +99,40 @@ def judge_backups(ctx: Ctx, backups: dict[str, list[Rec]]) -> tuple[list[BackupR
     return rows, retention
 
 
+def _first_instant(day: dt.date, hour: int, tz: dt.tzinfo) -> float:
+    """The first instant at which the clock of ``tz`` reads ``hour``:00 of ``day`` or later (``hour``
+    24 is the next day's 00:00): a time shown twice at its first occurrence, one the clock skips at
+    the instant the clock jumps to."""
+    wall = dt.datetime(day.year, day.month, day.day) + dt.timedelta(hours=hour)
+    early = wall.replace(tzinfo=tz).timestamp()  # fold 0: a repeated time's first occurrence
+    if dt.datetime.fromtimestamp(early, tz).replace(tzinfo=None) == wall:
+        return early
+    # Skipped: fold 0 and fold 1 read it with the offsets before and after the jump, so the clock
+    # reads less than ``wall`` at the earlier of the two and more at the later: the jump is between.
+    lo, hi = sorted((int(early), int(wall.replace(tzinfo=tz, fold=1).timestamp())))
+    while hi - lo > 1:  # the clock reads less than ``wall`` at lo, at least ``wall`` at hi
+        mid = (lo + hi) // 2
+        if dt.datetime.fromtimestamp(mid, tz).replace(tzinfo=None) >= wall:
+            hi = mid
+        else:
+            lo = mid
+    return float(hi)
+
+
 def _days(ctx: Ctx, done: dict[tuple[str, dt.date], int], times: dict[str, list[float]]) -> list[BackupRow]:
     rows: list[BackupRow] = []
     tz = ctx.primary.tz
-    first = dt.datetime.fromtimestamp(ctx.p0, tz)
-    day = first.date() if first.time() == dt.time(0) else first.date() + dt.timedelta(days=1)
+    day = dt.datetime.fromtimestamp(ctx.p0, tz).date()
+    if _first_instant(day, 0, tz) < ctx.p0:  # the period begins after the day does
+        day += dt.timedelta(days=1)
     one = dt.timedelta(days=1)
     while True:
-        midnight = dt.datetime(day.year, day.month, day.day, tzinfo=tz).timestamp()
+        midnight = _first_instant(day, 0, tz)
         if midnight >= ctx.p1:
             break
         rules = ctx.versions.at(midnight)
         nxt = day + one
-        day_end = dt.datetime(nxt.year, nxt.month, nxt.day, tzinfo=tz).timestamp()
+        day_end = _first_instant(nxt, 0, tz)
         for kind, rule in rules.backups.items():
             if rule.every is None or rule.continuous:
                 continue
@@ -116,27 +165,21 @@ def _status(ctx: Ctx, rules: Rules, rule: m.Backup, count: int, end: float, iden
 
 
 def _windows(ctx: Ctx, rules: Rules, kind: str, rule: m.Backup, day: dt.date, times: list[float]) -> list[BackupRow]:
-    """The rows of one day for a kind taken every N hours: one per window of N hours from midnight."""
+    """The rows of one day for a kind taken every N hours: one per window of N wall-clock hours from
+    midnight that holds an instant (see the notes)."""
     assert rule.every is not None
     n = rule.every.amount
+    bounds = [_first_instant(day, h, rules.tz) for h in range(0, 24 + n, n)]
     rows: list[BackupRow] = []
-    for k in range(24 // n):
-        ws = dt.datetime(day.year, day.month, day.day, k * n, tzinfo=rules.tz)
-        we = (
-            ws + dt.timedelta(hours=n)
-            if (k + 1) * n < 24
-            else dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), rules.tz)
-        )
-        lo, hi = ws.timestamp(), we.timestamp()
-        if lo >= ctx.p1 or lo < ctx.p0:
-            continue
+    for lo, hi in itertools.pairwise(bounds):
+        if hi <= lo or lo >= ctx.p1 or lo < ctx.p0:
+            continue  # holds no instant (in the spring gap), or outside the period
         count = bisect.bisect_left(times, hi) - bisect.bisect_left(times, lo)
         said = f"no {kind} backup from {ctx.fmt(lo, rules)} to {ctx.fmt(hi, rules)}"
-        status = _status(ctx, rules, rule, count, hi, f"{kind}:{ws.isoformat()}", said)
+        start = rules.dt(lo)
+        status = _status(ctx, rules, rule, count, hi, f"{kind}:{start.isoformat()}", said)
         rows.append(
-            BackupRow(
-                kind=kind, day=day, status=status, backups=count, window_start=rules.dt(lo), window_end=rules.dt(hi)
-            )
+            BackupRow(kind=kind, day=day, status=status, backups=count, window_start=start, window_end=rules.dt(hi))
         )
     return rows
 
