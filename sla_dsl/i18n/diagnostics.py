@@ -71,6 +71,8 @@ SYNTAX: dict[str, str] = {
     "kw_until_replied": "until incident.customer_replied",
     "kw_notice_none": "notice none",
     "kw_reported": "incident.reported",
+    "kw_other_zone": "in another zone",
+    "kw_keep": "keep 7 days",
     "kw_stop_announced": "stop.announced",
     **VALUE_SYNTAX,
     **RULE_SYNTAX,
@@ -455,6 +457,16 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.E220.response_start.help": Msg(
         "最後の候補として報告を加えてください（例：`{starts}, else {kw_reported}`）",
         "add the report as the last fallback, e.g. `{starts}, else {kw_reported}`",
+    ),
+    "diag.E220.continuous": Msg(
+        "逐次バックアップ `{kind}` は、保存場所も保存期間も定めていないため、判定されません"
+        "（途切れたことを示すイベントはログにありません）",
+        "continuous backup `{kind}` says neither where it is kept nor for how long, and no event of the log "
+        "says continuity broke; it would not be judged",
+    ),
+    "diag.E220.continuous.help": Msg(
+        "`{kw_other_zone}`（各バックアップの保存ゾーンを判定します）か `{kw_keep}` を加えてください",
+        "add `{kw_other_zone}` (each backup's zone is judged) or `{kw_keep}`",
     ),
     "diag.E220.silence": Msg(
         "優先度 `{priority}` の二つ目の無応答による完了は判定されません（判定されるのは {line} 行目の一つ目だけです）",

@@ -295,6 +295,8 @@ def _not_judged(model: m.PolicyModel) -> list[Diagnostic]:
         elif not n.after.startswith(("outage.", "incident.")):
             refuse(n.span, "notify_event", name=n.name, after=n.after)
     for b in model.backups:
+        if b.continuous and b.every is None and not b.other_zone and b.keep is None:  # nothing says it broke
+            refuse(b.span, "continuous", kind=b.kind)
         every = b.every
         if every is None:
             continue

@@ -41,6 +41,10 @@ CASES = {
         "incident.customer_replied\n}\n",
         "a second completion by silence in priority `P4`",
     ),
+    "continuous backup with nothing to judge": (  # no event says continuity broke
+        'backup stream "逐次" / "Stream" {\n  continuous\n}\n',
+        "continuous backup `stream` says neither where it is kept nor for how long",
+    ),
     "second planned-stop rule": (
         'planned stop "臨時" / "Ad hoc" {\n  notice 3 days before start by web\n}\n',
         "second planned-stop rule",
