@@ -111,28 +111,6 @@ def _split(
     return _Split(_merged(off), _merged(counted))
 
 
-def _periods(ctx: Ctx, period: m.MeasurePeriod, rules: Rules) -> list[tuple[float, float, bool]]:
-    """The measurement periods meeting the evaluated one: (start, end, whole), cut to it."""
-    if period is m.MeasurePeriod.PERIOD:
-        return [(ctx.p0, ctx.p1, True)]
-    step_months = _MONTHS[period]
-    first = rules.dt(ctx.p0)
-    month0 = (first.month - 1) // step_months * step_months + 1
-    y, mo = first.year, month0
-    out: list[tuple[float, float, bool]] = []
-    while True:
-        lo = dt.datetime(y, mo, 1, tzinfo=rules.tz).timestamp()
-        if lo >= ctx.p1:
-            break
-        y2, mo2 = divmod(y * 12 + mo - 1 + step_months, 12)
-        y, mo = y2, mo2 + 1
-        hi = dt.datetime(y, mo, 1, tzinfo=rules.tz).timestamp()
-        a, b = max(lo, ctx.p0), min(hi, ctx.p1)
-        if b > a:
-            out.append((a, b, a == lo and b == hi))
-    return out
-
-
 def measured_services(rules: Rules) -> list[m.Service]:
     """The services of a version whose availability is measured, in file order."""
     return [s for s in rules.model.services if s.availability_measured]
@@ -141,26 +119,21 @@ def measured_services(rules: Rules) -> list[m.Service]:
 def judge_availability(
     ctx: Ctx, maintenance: Sequence[Interval], stops: Sequence[Interval], outages: Sequence[Outage]
 ) -> tuple[list[AvailabilityPeriod], list[CreditRow]]:
-    """Rows per measured service and period, and the credits owed (violations added to ``ctx``)."""
+    """Rows per measured service and period, and the credits owed (violations added to ``ctx``).
+
+    Every service some version measures, with each target some version promises (the one without
+    `when`, or none, and each with `when`: issue 13), is judged in the periods whose version promises
+    it (:func:`_promised`): not only the services of the version in force at the period's start."""
     rows: list[AvailabilityPeriod] = []
     credits: list[CreditRow] = []
-    primary = ctx.primary
     splits: dict[tuple[str, bool, bool], _Split] = {}
-    for svc in measured_services(primary):
-        # one row per target and period: the target without `when` (or none), and each with `when`
-        # (issue 13) that some version of the service promises, each in its own periods; the
-        # measured figure is the service's
-        every = [t for r in ctx.versions.rules for s in measured_services(r) if s.name == svc.name for t in _targets(s)]
-        firsts: dict[str, m.AvailabilityTarget] = {}
-        for t in every:
-            firsts.setdefault(str(t.when), t)
-        for target in firsts.values():
-            for lo, hi, whole in _periods(ctx, target.period, primary):
-                rules = ctx.versions.at(lo)
-                now = next((s for s in measured_services(rules) if s.name == svc.name), svc)
-                same = next((t for t in _targets(now) if str(t.when) == str(target.when)), None)
-                if same is None:
-                    continue  # that version does not promise this target
+    names = dict.fromkeys(s.name for r in ctx.versions.rules for s in measured_services(r))
+    for name in names:
+        whens = dict.fromkeys(
+            str(t.when) for r in ctx.versions.rules for s in measured_services(r) if s.name == name for t in _targets(s)
+        )
+        for when in whens:
+            for lo, hi, whole, rules, now, same in _promised(ctx, name, when):
                 key = (now.name, now.hours.except_maintenance, now.hours.except_planned_stops)
                 split = splits.get(key)
                 if split is None:
@@ -171,6 +144,54 @@ def judge_availability(
                 if credit is not None:
                     credits.append(credit)
     return rows, credits
+
+
+class _Promise(NamedTuple):
+    """A measurement period of one target: where it starts and ends (cut to the evaluated period),
+    whether it is whole, and the version, service and target that judge it."""
+
+    lo: float
+    hi: float
+    whole: bool
+    rules: Rules
+    service: m.Service
+    target: m.AvailabilityTarget
+
+
+def _promised(ctx: Ctx, name: str, when: str) -> list[_Promise]:
+    """The periods of service ``name``'s target ``when`` (``str`` of its condition), walked through the
+    evaluated period: the version in force at a period's start judges all of it, with its own
+    measurement period (a month, a quarter, the evaluated period), so a version that changes
+    ``monthly`` to ``quarterly`` changes the periods from its date. Where the version in force does not
+    promise the target, nothing is judged until the next version's date: a target a later version adds
+    starts at that version's date (a period cut there is not whole and owes no credit yet)."""
+    out: list[_Promise] = []
+    starts = [r.effective_epoch for r in ctx.versions.rules]
+    t = ctx.p0
+    while t < ctx.p1:
+        rules = ctx.versions.at(t)
+        svc = next((s for s in measured_services(rules) if s.name == name), None)
+        target = next((x for x in _targets(svc) if str(x.when) == when), None) if svc is not None else None
+        if svc is None or target is None:
+            t = min([e for e in starts if e > t] + [ctx.p1])
+            continue
+        if target.period is m.MeasurePeriod.PERIOD:
+            a, b = ctx.p0, ctx.p1
+        else:
+            a, b = _around(rules, t, _MONTHS[target.period])
+        lo, hi = max(a, t), min(b, ctx.p1)
+        out.append(_Promise(lo, hi, lo == a and hi == b, rules, svc, target))
+        t = hi
+    return out
+
+
+def _around(rules: Rules, t: float, months: int) -> tuple[float, float]:
+    """The calendar month (or quarter: ``months`` 3) holding instant ``t``, in ``rules``' zone."""
+    first = rules.dt(t)
+    mo = (first.month - 1) // months * months + 1
+    lo = dt.datetime(first.year, mo, 1, tzinfo=rules.tz).timestamp()
+    y, m0 = divmod(first.year * 12 + mo - 1 + months, 12)
+    return lo, dt.datetime(y, m0 + 1, 1, tzinfo=rules.tz).timestamp()
 
 
 def closed_hours(rules: Rules, svc: m.Service, lo: float, hi: float) -> list[Interval]:
