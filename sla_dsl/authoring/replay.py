@@ -185,11 +185,16 @@ def _counts(report: Report) -> dict[str, int]:
     return out
 
 
+def _versions(report: Report) -> str:
+    """The versions that judged the period (``2026.1, 2026.2``): not only the one in force at its start."""
+    return ", ".join(v.version for v in report.versions_in_force()) or report.policy.version
+
+
 def compare(old: Report, new: Report) -> Replay:
     """The differences between two reports of the same events and period."""
     result = Replay(
-        old={"name": old.policy.name, "version": old.policy.version},
-        new={"name": new.policy.name, "version": new.policy.version},
+        old={"name": old.policy.name, "version": _versions(old)},
+        new={"name": new.policy.name, "version": _versions(new)},
         period={"from": new.period.start, "to": new.period.end, "as_of": new.period.as_of},
         counts={"old": _counts(old), "new": _counts(new)},
     )

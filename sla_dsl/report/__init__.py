@@ -670,3 +670,23 @@ class Report(_Row):
         for group in (self.incidents, self.outages, self.planned_stops, self.retention):
             rows.extend(group.with_id(ident) if isinstance(group, Rows) else (r for r in group if r.id == ident))
         return rows
+
+    def versions_in_force(self) -> list[PolicyRef]:
+        """The versions given that were in force at some instant of the period (by effective date, each
+        from 00:00 of its date until the next one's; the earliest also before its date, as it judges
+        what comes before any): those a report names as used, not every version given."""
+        given = self.versions or [self.policy]
+        start, end = self.period.start, self.period.end
+        out: list[PolicyRef] = []
+        for k, v in enumerate(given):
+            after = given[k + 1].effective if k + 1 < len(given) else None
+            began = v.effective is None or k == 0 or _midnight(v.effective, start) < end
+            ended = after is not None and _midnight(after, start) <= start
+            if began and not ended:
+                out.append(v)
+        return out
+
+
+def _midnight(day: dt.date, like: dt.datetime) -> dt.datetime:
+    """00:00 of ``day`` in the zone of ``like`` (a version's date as the instant it takes effect)."""
+    return dt.datetime.combine(day, dt.time(), tzinfo=like.tzinfo)

@@ -114,7 +114,7 @@ def head_lines(report: Report, w: PolicyWords) -> list[str]:
     offset = f"{offset[:3]}:{offset[3:]}" if offset else ""
     zone = w.m("report.tz_japan") if tz == "Asia/Tokyo" else w.m("report.tz_offset", offset=offset)
     sep = "、" if w.lang == "ja" else ", "
-    versions = sep.join(v.version for v in report.versions) or report.policy.version
+    versions = sep.join(v.version for v in report.versions_in_force()) or report.policy.version
     full = w.with_year()
     return [
         w.m("report.period", start=full.t(p.start), end=full.t(p.end), as_of=full.t(p.as_of)),

@@ -143,3 +143,15 @@ def test_a_second_violation_of_one_kind_on_one_id_is_new(tmp_path: Path, lang: s
         ("gone", "data", "INC-3"),
     ]
     assert "P3" in back.violations[1].message
+
+
+def test_the_versions_named_are_those_that_judged_the_period(tmp_path: Path) -> None:
+    """NEW's versions are named by those in force in the period (not the one in force at its start), and
+    a report names only the versions it used."""
+    old, new = load_policy(POLICY), [load_policy(POLICY), load_policy(_without_p3(tmp_path))]
+    late = replay(old, new, EVENTS, dt.datetime(2026, 11, 30, tzinfo=JST), dt.datetime(2026, 12, 8, tzinfo=JST))
+    assert (late.old["version"], late.new["version"]) == ("2026.1", "2026.2")
+    across = replay(old, new, EVENTS, dt.datetime(2026, 11, 1, tzinfo=JST), dt.datetime(2026, 12, 8, tzinfo=JST))
+    assert across.new["version"] == "2026.1, 2026.2"
+    early = replay(old, new, EVENTS, dt.datetime(2026, 10, 1, tzinfo=JST), dt.datetime(2026, 11, 1, tzinfo=JST))
+    assert early.new["version"] == "2026.1"
