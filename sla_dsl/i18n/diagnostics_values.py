@@ -183,6 +183,8 @@ VALUE_DIAGNOSTICS: dict[str, Msg] = {
         "営業日は `{kw_1st}`（最初の営業日）から `{last}` までで数えてください",
         "count business days from `{kw_1st}` (the first) to `{last}`",
     ),
+    "diag.E213.suffix": Msg("序数 `{nth}` の書き方が数と合っていません", "ordinal `{nth}` is not spelt as its number"),
+    "diag.E213.suffix.help": Msg("`{right}` と書いてください", "write `{right}`"),
     "diag.E213.weekday": Msg("月の中に `{nth}` の曜日はありません", "there is no `{nth}` weekday in a month"),
     "diag.E213.weekday.help": Msg(
         "`{kw_1st}` から `{kw_5th}` まで、または `{kw_last}` と書いてください",

@@ -435,8 +435,24 @@ class ValueReader:
             raise self.fail("E215", words("diag.E215.percent", value=shown(str(tok))), tok)
         return value
 
+    def ordinal_suffix(self, tok: Token) -> None:
+        """Refuse an ordinal whose suffix is not its number's (``1nd``, ``3th``, ``11st``): read as its
+        number it would mean what the author may not have meant (E213, with the right spelling)."""
+        text = str(tok)
+        digits = text[:-2]
+        n = int(digits[-2:]) if digits.isascii() and digits.isdigit() else 0  # (the suffix reads the last two)
+        suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        if text[-2:].lower() != suffix:
+            raise self.fail(
+                "E213",
+                words("diag.E213.suffix", nth=shown(text)),
+                tok,
+                help=words("diag.E213.suffix.help", right=f"{digits}{suffix}"),
+            )
+
     def nth_business_day(self, tok: Token) -> int:
         """``N`` of ``respond by end of Nth business day``: from ``1st`` to :data:`MAX_NTH_BUSINESS_DAY`."""
+        self.ordinal_suffix(tok)
         nth = bounded_int(str(tok)[:-2], MAX_NTH_BUSINESS_DAY)
         if not nth:
             raise self.fail(
@@ -475,6 +491,7 @@ class ValueReader:
         if node.data == "r_nth":
             nths: list[int] = []
             for tok in toks[:-1]:
+                self.ordinal_suffix(tok)
                 nth = bounded_int(str(tok)[:-2], 5)
                 if not nth:
                     raise self.fail(
