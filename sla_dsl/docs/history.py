@@ -5,11 +5,14 @@ Design notes
 * Article 5 lets the Company change the SLA; readers need to see what changed.
   Versions of one policy (same ``sla "name"``) are ordered by effective date and
   each is compared with the one before it.
-* The comparison is by meaning (:func:`sla_dsl.lang.model.meaning`, spans ignored),
-  declaration by declaration, keyed by what names a declaration (a calendar's
-  name, a priority's id, an item's number). A change is reported as the field
-  path with the old and new value, formatted for people where the value is a
-  duration, a time of day or a label.
+* The changes are those ``sla diff`` finds (:func:`sla_dsl.authoring.diff_changes.diff_models`),
+  so the site and the command never disagree on what changed in meaning: every
+  section of the model, a rule of a priority with ``when`` as its own declaration
+  (``P1 when plan = premium``), attributes (values, default, labels of values)
+  and declared event types included.
+* The site keeps its own wording: a change is reported as the field path (inside
+  the changed field, by meaning, spans ignored) with the old and new value,
+  formatted for people where the value is a duration, a time of day or a label.
 """
 
 from __future__ import annotations
@@ -18,25 +21,31 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic_core import to_jsonable_python
+
+from ..authoring import diff_changes as dc
 from ..lang import model as m
 from . import text as tx
 
 __all__ = ["Change", "diff"]
 
-#: Sections of a model and the field that names each declaration in it.
-_KEYS: tuple[tuple[str, str], ...] = (
-    ("articles", "number"),
-    ("calendars", "name"),
-    ("services", "name"),
-    ("planned_stops", "name"),
-    ("maintenance", "name"),
-    ("clocks", "name"),
-    ("priorities", "id"),
-    ("notifications", "name"),
-    ("backups", "kind"),
-    ("exclusions", "cause"),
-    ("items", "number"),
-)
+#: The site's kind of a declaration for each section of :func:`diff_models`.
+_KINDS: dict[str, str] = {
+    "header": "header",
+    "article": "articles",
+    "calendar": "calendars",
+    "service": "services",
+    "planned_stop": "planned_stops",
+    "maintenance": "maintenance",
+    "clock": "clocks",
+    "priority": "priorities",
+    "attribute": "attributes",
+    "event_type": "event_types",
+    "notify": "notifications",
+    "backup": "backups",
+    "exclude": "exclusions",
+    "item": "items",
+}
 
 _KIND_WORDS: dict[str, tuple[str, str]] = {
     "header": ("ヘッダー", "header"),
@@ -51,6 +60,8 @@ _KIND_WORDS: dict[str, tuple[str, str]] = {
     "backups": ("バックアップ", "backup"),
     "exclusions": ("適用外", "exclusion"),
     "items": ("SLA 項目", "item"),
+    "attributes": ("属性", "attribute"),
+    "event_types": ("イベント種別", "event type"),
 }
 
 
@@ -120,21 +131,48 @@ def _walk(path: str, old: Any, new: Any) -> Iterator[tuple[str, Any, Any]]:
         yield from _walk(f"{path}.{key}" if path else key, old.get(key), new.get(key))
 
 
+def _data(value: Any) -> Any:
+    """A field's value by meaning: plain data as :func:`meaning` gives it, spans dropped."""
+
+    def strip(v: Any) -> Any:
+        if isinstance(v, dict):
+            return {k: strip(x) for k, x in v.items() if k != "span"}
+        if isinstance(v, list):
+            return [strip(x) for x in v]
+        return v
+
+    return strip(to_jsonable_python(value))
+
+
+def _value_words(model: m.PolicyModel, attribute: str, names: Any) -> Any:
+    """Values of an attribute by their labels in ``model`` (a value without one by its name), as text pairs."""
+
+    def pair(name: str) -> dict[str, str]:
+        return {lang: model.value_text(attribute, name, lang) for lang in ("ja", "en")}
+
+    if isinstance(names, str):
+        return pair(names)
+    if isinstance(names, tuple | list):
+        return [pair(n) for n in names]
+    return names
+
+
+def _change(c: dc.Change, old: m.PolicyModel, new: m.PolicyModel) -> Iterator[Change]:
+    kind = _KINDS.get(c.section, c.section)
+    if c.op != "changed":
+        yield Change(kind, c.key, c.op)
+        return
+    path = c.field or ""
+    before, after = _data(c.old), _data(c.new)
+    if c.section == "attribute" and c.field in ("values", "default"):  # by their labels, as `sla diff` says them
+        before, after = _value_words(old, c.key, c.old), _value_words(new, c.key, c.new)
+    if c.section == "attribute" and c.field == "labels" and isinstance(c.new, m.AttributeValue):
+        path = f"labels.{c.new.name}"  # the label of one value (issue 16)
+    # a change ``sla diff`` finds is never left out, even one the walk cannot place inside the field
+    for where, x, y in list(_walk(path, before, after)) or [(path, before, after)]:
+        yield Change(kind, c.key, "changed", where, x, y)
+
+
 def diff(old: m.PolicyModel, new: m.PolicyModel) -> list[Change]:
-    """Every difference in meaning from ``old`` to ``new``."""
-    out: list[Change] = []
-    a, b = m.meaning(old), m.meaning(new)
-    for path, x, y in _walk("", a["header"], b["header"]):
-        out.append(Change("header", "", "changed", path, x, y))
-    for section, key in _KEYS:
-        before = {str(d[key]): d for d in a[section]}
-        after = {str(d[key]): d for d in b[section]}
-        for name in dict.fromkeys([*before, *after]):
-            if name not in after:
-                out.append(Change(section, name, "removed"))
-            elif name not in before:
-                out.append(Change(section, name, "added"))
-            else:
-                for path, x, y in _walk("", before[name], after[name]):
-                    out.append(Change(section, name, "changed", path, x, y))
-    return out
+    """Every difference in meaning from ``old`` to ``new``: those of ``sla diff``, in the site's words."""
+    return [change for c in dc.diff_models(old, new) for change in _change(c, old, new)]
