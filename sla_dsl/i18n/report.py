@@ -43,6 +43,10 @@ REPORT: dict[str, Msg] = {
     "report.commit.continuous": Msg("{label}（別ゾーン）", "{label} (another zone)"),
     "report.target.within": Msg("{duration}以内", "within {duration}"),
     "report.target.by_end": Msg("第{nth}営業日の終業まで", "by the end of business day {nth}"),
+    # a priority's target that a version in force later in the period changed (issue: versions)
+    "report.target.changed": Msg("{target}（{changes}）", "{target} ({changes})"),
+    "report.target.from": Msg("{day}から{target}", "{target} from {day}"),
+    "report.target.from_sep": Msg("、", "; "),
     "report.target.percent": Msg("{percent}%以上", "at least {percent}%"),
     "report.target.none": Msg("目標値の定めなし", "no target stated"),
     "report.target.notice": Msg(

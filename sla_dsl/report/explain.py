@@ -95,6 +95,7 @@ def _article(w: PolicyWords, ref: str | m.ArticleRef | None, rule: str = "") -> 
 
 
 def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[Event]) -> Explanation:
+    w = w.for_row(r)  # the version that judged the row: its target, calendar and rules
     as_of = report.period.as_of
     head = w.m(
         "explain.incident",
@@ -174,6 +175,7 @@ def _risk_percent(w: PolicyWords) -> float | None:
 
 
 def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event]) -> Explanation:
+    w = w.for_row(o)  # the version that judged the row: its target, calendar and rules
     head = w.m(
         "explain.outage",
         id=o.id,
@@ -232,6 +234,7 @@ _CAUSES = ("failure", "emergency", "planned", "force_majeure", "customer_fault")
 
 
 def _stop(s: StopRow, w: PolicyWords) -> Explanation:
+    w = w.for_row(s)  # the version that judged the row: its target, calendar and rules
     verdict = w.m("explain.stop.verdict_ok" if s.notice_ok else "explain.stop.verdict_bad")
     head = w.m("explain.stop", id=s.id, version=s.policy_version, verdict=verdict)
     steps: list[tuple[dt.datetime | None, str]] = []
@@ -253,6 +256,7 @@ def _stop(s: StopRow, w: PolicyWords) -> Explanation:
 
 
 def _retention(r: RetentionRow, w: PolicyWords) -> Explanation:
+    w = w.for_row(r)  # the version that judged the row: its target, calendar and rules
     head = w.m(
         "explain.retention",
         id=r.id,

@@ -134,7 +134,7 @@ def sections(
     out = [
         _summary(report, w, by_priority, violations),
         _availability(report, w),
-        _incidents(w, by_priority),
+        _incidents(report, w, by_priority),
     ]
     # Only the rows a list shows are looked for; the counts say how many more there are.
     breached = _first(incidents, "breached", sum(c["breached"] for c in by_priority.values()), limit)
@@ -190,10 +190,43 @@ def _verdict(w: PolicyWords, bad: int, watch: int = 0) -> Mark:
     return Mark(w.m("report.verdict.met"), "good")
 
 
+def in_force(report: Report, w: PolicyWords) -> list[PolicyWords]:
+    """The words of each version in force during the report's period, by effective date."""
+    return w.during([v.version for v in report.versions_in_force()])
+
+
+def priority_words(ws: Sequence[PolicyWords], w: PolicyWords, pid: str) -> PolicyWords:
+    """The words that name priority ``pid``: those of the period's start (``w``) when its version
+    has it, else those of the latest version in force (``ws``) that has it."""
+    if w.priority_rule(pid) is not None:
+        return w
+    return next((v for v in reversed(ws) if v.priority_rule(pid) is not None), w)
+
+
+def target_during(ws: Sequence[PolicyWords], w: PolicyWords, pid: str) -> str:
+    """The response target of priority ``pid`` in the versions in force (``ws``): one target when they
+    agree, else the first with each change from its version's date (``4営業時間以内（11月16日(月)から
+    2営業時間以内）``); a priority only a later version has, with that version's target."""
+    said: list[tuple[PolicyWords, str]] = []
+    for v in ws:
+        if v.priority_rule(pid) is None:
+            continue
+        text = priority_targets(v, pid) or v.target(pid)  # one per rule with `when` (issue 13)
+        if not said or said[-1][1] != text:
+            said.append((v, text))
+    if not said:
+        return priority_targets(w, pid) or w.target(pid)
+    if len(said) == 1:
+        return said[0][1]
+    changes = [w.m("report.target.from", target=text, day=w.d(v.policy.effective)) for v, text in said[1:] if v.policy]
+    return w.m("report.target.changed", target=said[0][1], changes=w.m("report.target.from_sep").join(changes))
+
+
 def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violations: Sequence[Violation]) -> Part:
     rows: list[list[Cell]] = []
     md = w.model
-    pids = sorted(set(by) | ({p.id for p in md.priorities} if md else set()))
+    ws = in_force(report, w)
+    pids = sorted(set(by) | {p.id for v in ws if v.model for p in v.model.priorities})
     for pid in pids:
         c = by.get(pid, Counter())
         judged = c["met"] + c["breached"]
@@ -202,11 +235,12 @@ def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violat
             if judged
             else w.m("report.result.nothing")
         )
-        rule = w.priority_rule(pid)
+        pw = priority_words(ws, w, pid)
+        rule = pw.priority_rule(pid)
         rows.append(
             [
-                w.m("report.commit.response", label=w.priority(pid)),
-                priority_targets(w, pid) or w.target(pid),  # one per rule with `when` (issue 13)
+                w.m("report.commit.response", label=pw.priority(pid)),
+                target_during(ws, w, pid),  # one per rule with `when` (issue 13), per version in force
                 result,
                 _verdict(w, c["breached"], c["at_risk"]),
                 w.article(rule.ref if rule else None),
@@ -364,13 +398,14 @@ def _availability(report: Report, w: PolicyWords) -> Part:
     )
 
 
-def _incidents(w: PolicyWords, by: dict[str, Counter[str]]) -> Part:
+def _incidents(report: Report, w: PolicyWords, by: dict[str, Counter[str]]) -> Part:
     cols = ["met", "breached", "open", "at_risk", "excluded"]
     rows: list[list[Cell]] = []
+    ws = in_force(report, w)
     for pid in sorted(by):
         c = by[pid]
         judged = c["met"] + c["breached"]
-        row: list[Cell] = [w.priority(pid), priority_targets(w, pid) or w.target(pid), str(c["total"])]
+        row: list[Cell] = [priority_words(ws, w, pid).priority(pid), target_during(ws, w, pid), str(c["total"])]
         row += [str(c[k]) for k in cols]
         row += [_pct(c["met"], judged), str(c["completed"])]
         rows.append(row)
@@ -383,15 +418,16 @@ def _not_met(report: Report, w: PolicyWords, bad: Shown) -> Part:
     shown, hidden = bad
     rows: list[list[Cell]] = []
     for i in shown:
-        rule = w.priority_rule(i.priority)
+        iw = w.for_row(i)  # the version that judged the incident (its `policy_version`)
+        rule = iw.priority_rule(i.priority)
         rows.append(
             [
                 i.id,
-                w.priority(i.priority),
+                iw.priority(i.priority),
                 w.t(i.clock_start),
                 w.t(i.response_due),
                 w.t(i.responded_at) if i.responded_at else Mark(w.m("report.no_response"), "bad"),
-                Mark(late_words(report, w, i.response_due, i.responded_at, target_of(i)), "bad"),
+                Mark(late_words(report, iw, i.response_due, i.responded_at, target_of(i)), "bad"),
                 w.article(rule.ref if rule else None),
             ]
         )
@@ -412,11 +448,12 @@ def _at_risk(report: Report, w: PolicyWords, risky: Shown) -> Part:
     rows: list[list[Cell]] = []
     for i in shown:
         left = "-"
-        if w.policy is not None and i.response_due is not None and report.period.as_of < i.response_due:
+        iw = w.for_row(i)  # the version that judged the incident (its `policy_version`)
+        if iw.policy is not None and i.response_due is not None and report.period.as_of < i.response_due:
             left = format_minutes(
-                w.policy.business_time_between(report.period.as_of, i.response_due).total_seconds() / 60
+                iw.policy.business_time_between(report.period.as_of, i.response_due).total_seconds() / 60
             )
-        rows.append([i.id, w.priority(i.priority), w.t(i.clock_start), w.t(i.response_due), Mark(left, "warn")])
+        rows.append([i.id, iw.priority(i.priority), w.t(i.clock_start), w.t(i.response_due), Mark(left, "warn")])
     header = [
         w.m("report.id"),
         w.m("report.priority"),

@@ -36,7 +36,8 @@ def late_words(
 ) -> str:
     """How late (``1:12``), or ``-``: in the business time of the target's calendar, or elapsed
     (so marked) for an elapsed target such as ``within 1 hour``; without a target, in the business
-    time of the policy's calendar."""
+    time of the policy's calendar. ``w`` are the words of the version that judged the row
+    (:meth:`PolicyWords.for_row`): its calendars count the time."""
     if due is None or w.policy is None:
         return "-"
     end = at if at is not None else report.period.as_of
@@ -66,6 +67,7 @@ def violation_text(v: Violation, report: Report, w: PolicyWords, incidents: dict
         return target_text(v, v.target, w, as_of)
     if v.kind == "response_breached" and v.id in incidents:
         i = incidents[v.id]
+        w = w.for_row(i)  # the version that judged the incident: its labels and calendar
         if i.responded_at is not None:
             return w.m(
                 "report.v.response_late",
@@ -78,6 +80,7 @@ def violation_text(v: Violation, report: Report, w: PolicyWords, incidents: dict
     if v.kind == "notice_breached":
         o = next((r for r in report.outages if r.id == v.id), None)
         if o is not None:
+            w = w.for_row(o)  # the version that judged the outage: its calendar
             if o.notified_at is not None:
                 return w.m(
                     "report.v.notice_late",

@@ -7,7 +7,10 @@ Design notes
   come from the policy's own labels, never from their identifiers.
 * :class:`PolicyWords` reads the version of the policy in force at the start
   of the period (the earliest version when none is yet): labels and targets of
-  the report's summary are that version's; each verdict row names its own.
+  the report's summary are that version's; each verdict row names its own, and
+  is worded (target, calendar, rules) from the version that judged it
+  (:meth:`PolicyWords.for_row`); a priority's target in the summary is worded
+  from every version in force during the period (``report.sections.target_during``).
 * An article reference is shown as ``条項 3.2`` / ``Art. 3.2`` and linked (in
   HTML) to the anchor ``art-3-2`` of the report's appendix of articles.
 """
@@ -102,6 +105,34 @@ class PolicyWords:
             else None
         )
         self.model: lm.PolicyModel | None = self.policy.model if self.policy else None
+        #: every version given, by effective date (:meth:`version`, :meth:`during`)
+        self.policies: list[Policy] = sorted(policies, key=lambda p: p.effective)
+
+    def version(self, name: str | None) -> PolicyWords:
+        """These words for the version named ``name`` (the version that judged a row: its
+        ``policy_version``); these words themselves when it is theirs, None or not given."""
+        if name is None or self.policy is None or self.policy.version == name:
+            return self
+        found = next((p for p in self.policies if p.version == name), None)
+        if found is None:
+            return self
+        other = copy.copy(self)
+        other.policy, other.model = found, found.model
+        return other
+
+    def during(self, names: Sequence[str]) -> list[PolicyWords]:
+        """The words of each version named (those in force during a period), by effective date; these
+        words alone when none is known."""
+        out = [self.version(p.version) for p in self.policies if p.version in names]
+        return out or [self]
+
+    def for_row(self, row: object) -> PolicyWords:
+        """These words for the version that judged ``row`` (its ``policy_version``, or the version of
+        the rules a compact verdict was judged by)."""
+        name = getattr(row, "policy_version", None)
+        if name is None:
+            name = getattr(getattr(row, "rules", None), "version", None)
+        return self.version(name if isinstance(name, str) else None)
 
     def with_year(self) -> PolicyWords:
         """The same words, writing every time with its year."""
