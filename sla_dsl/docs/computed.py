@@ -12,6 +12,15 @@ Design notes
   business Friday on or after the reference date (``Fri 17:00`` for a calendar
   that closes at 18:00): the case that shows business time carrying over a
   weekend. When no Friday is a business day, the first business day serves.
+* The same-day cutoff is the evaluator's (:func:`sla_dsl.evaluation.incident_rows.same_day_of`):
+  on the first day of the guideline's calendar, on or after the reference date,
+  that has open time (its local dates, as every calendar's days), the close is
+  the end of that day's last real open interval (partial closures and daylight
+  saving counted, on the calendar's own wall clock) and the cutoff that close
+  less the lead; both are said on the policy's wall clock, as the evaluator's
+  step says them (a London desk's 17:30 close is 02:30 in a Tokyo policy in
+  winter), a close at the policy's midnight as 24:00. It used to combine the
+  calendar's written hours with the policy's zone and ignore closures.
 """
 
 from __future__ import annotations
@@ -21,7 +30,7 @@ from dataclasses import dataclass
 
 from ..calendars.recurrence import Window
 from ..lang import model as m
-from ..policy.compiled import Policy
+from ..policy.compiled import Policy, add_calendar_duration
 
 __all__ = ["Example", "SameDayCutoff", "cutoff", "examples", "moved_windows", "next_windows"]
 
@@ -47,7 +56,8 @@ def moved_windows(policy: Policy, start: dt.date, years: int) -> list[Window]:
 
 @dataclass(frozen=True)
 class SameDayCutoff:
-    """The P1 same-day guideline made concrete: received by ``cutoff`` -> due by ``close``."""
+    """The P1 same-day guideline made concrete: received by ``cutoff`` -> due by ``close`` (times of day on the
+    policy's wall clock), on the day of ``example_start`` (the cutoff itself), whose close is ``close_at``."""
 
     priority: str
     before_close: m.Duration
@@ -55,11 +65,12 @@ class SameDayCutoff:
     close: m.ClockTime
     example_start: dt.datetime
     example_due: dt.datetime
+    close_at: dt.datetime
 
     @property
     def holds(self) -> bool:
-        """Whether the response target really falls due the same day for a clock at the cutoff."""
-        return self.example_due.date() == self.example_start.date()
+        """Whether the response target really falls due by the close for a clock at the cutoff."""
+        return self.example_due <= self.close_at
 
 
 def _close(cal: m.Calendar) -> m.ClockTime:
@@ -78,25 +89,41 @@ def _first_business_day(policy: Policy, calendar: str, start: dt.date, weekday: 
 
 
 def cutoff(policy: Policy, priority: m.Priority, start: dt.date) -> SameDayCutoff | None:
-    """The same-day cutoff of ``priority`` (``None`` when it has no same-day guideline)."""
+    """The same-day cutoff of ``priority`` (``None`` when it has no same-day guideline, or its calendar no
+    open time in :data:`_SEARCH_DAYS` days), as the evaluator judges it (see the module's notes)."""
     sd = priority.same_day
     if sd is None:
         return None
-    cal = policy.model.calendar(sd.calendar)
-    if not cal.hours:
-        return None
-    close = _close(cal)
-    d = sd.before_close
-    if d.is_business:
-        before = int(policy.duration_delta(d).total_seconds() // 60)
+    cal = policy.calendar(sd.calendar)
+    for k in range(_SEARCH_DAYS):
+        opened = cal.open_intervals(start + dt.timedelta(days=k))
+        if opened:
+            break
     else:
-        before = d.amount * {m.TimeUnit.MINUTE: 1, m.TimeUnit.HOUR: 60}.get(d.unit, 1440)
-        if d.unit is m.TimeUnit.SECOND:
-            before = d.amount // 60
-    cut = m.ClockTime(minutes=max(0, close.minutes - before))
-    day = _first_business_day(policy, sd.calendar, start, None)
-    at = dt.datetime.combine(day, dt.time(cut.minutes // 60, cut.minutes % 60), policy.tz)
-    return SameDayCutoff(priority.id, sd.before_close, cut, close, at, policy.response_due(priority.id, at))
+        return None
+    tz = policy.tz
+    close = opened[-1][1].astimezone(tz)
+    lead = sd.before_close
+    if lead.calendar is None:
+        cut = close - (add_calendar_duration(close, lead) - close)
+    else:
+        cut = close - policy.duration_delta(lead)
+    cut = cut.astimezone(tz)
+    return SameDayCutoff(
+        priority.id,
+        lead,
+        m.ClockTime(minutes=cut.hour * 60 + cut.minute),
+        _clock_time(close),
+        cut,
+        policy.response_due(priority.id, cut),
+        close,
+    )
+
+
+def _clock_time(t: dt.datetime) -> m.ClockTime:
+    """The time of day of a close: midnight is the end of the day before, 24:00."""
+    minutes = t.hour * 60 + t.minute
+    return m.ClockTime(minutes=minutes or (1440 if not t.second and not t.microsecond else 0))
 
 
 @dataclass(frozen=True)

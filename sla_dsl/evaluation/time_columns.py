@@ -14,13 +14,18 @@ Design notes
   ``: met``) are given to :meth:`InstantWords.stamps`: the hours' words have one
   width (a zone's hours in one language), so the whole text is written as the
   rows of a byte matrix, not joined string by string.
-* :func:`walk_days` lists the walk's steps of many spans: each span's days, a
-  closed day as the reference walk words it (its own step over an empty span), an
-  open day's hours clipped to the span on arrays and worded from tables of
-  ``HH:MM`` and of durations (``fmt_minutes``). A first or last day clipped
-  before it opens or after it closes is the whole day's words; the other clipped
-  days are worded once per distinct (day, clip). A span whose end day comes before
-  its start day is walked by the reference.
+* :func:`walk_days` lists the walk's steps of many spans as :func:`.walk.walk` lists
+  each (its notes say what: the calendar's real open intervals of each of its
+  days, clipped to the span, said on the policy's clock). The spans' instants
+  are read back from wall-clock microseconds by one offset a day (one by one on
+  a day the offset changes); each day's label, closed step and open intervals
+  come from the reference's :class:`.walk.Walker`; the intervals are clipped on
+  arrays, and their times worded by the same tables of UTC hours
+  (:class:`.walk.Zone`: offset, words of a repeated hour) and of ``HH:MM`` and
+  durations (``fmt_minutes``). A span that starts before a day opens, or ends
+  after it closes, crosses that day whole: the same words, made once per day;
+  the other clipped days are worded once per distinct (day, clip). A span that
+  ends before it starts has no steps.
 * :meth:`InstantWords.json` gives the JSON text of instants as the streamed JSON
   report has them (:meth:`Rules.stamp` with ``as_json``), quotes and all: the hour's
   text up to the minutes and its offset from the same table (when the table's texts
@@ -36,7 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 import orjson
@@ -46,7 +51,16 @@ from numpy.typing import NDArray
 
 from ..report.json_columns import JSON_TEXT
 from .common import Rules, fmt_minutes
-from .walk import MAX_DAYS, walk
+from .walk import (
+    EPOCH_ORDINAL,
+    MAX_DAYS,
+    NO_HI,
+    NO_LO,
+    Day,
+    Walker,
+    Zone,
+    walker,
+)
 
 __all__ = [
     "DAY_US",
@@ -56,10 +70,12 @@ __all__ = [
     "InstantWords",
     "Stamps",
     "WalkDays",
+    "instants_us",
     "json_times",
     "us_of",
     "utc_us",
     "walk_days",
+    "walk_spans",
 ]
 
 Ints = NDArray[np.int64]
@@ -76,9 +92,8 @@ _PAD = 744
 _UTC = dt.UTC
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=_UTC)
 TIME = pa.timestamp("us", tz="UTC")
-#: minutes into a day -> ``HH:MM`` (1440 -> ``24:00``), and a whole number of minutes -> ``1h30m``
+#: minutes into a day -> ``HH:MM`` (1440 -> ``24:00``)
 _HHMM = pa.array([f"{k // 60:02d}:{k % 60:02d}" for k in range(1441)], pa.string())
-_SPAN = pa.array([fmt_minutes(k * 60) for k in range(1441)], pa.string())
 _SEP, EMPTY = pa.scalar(", ", pa.string()), pa.scalar("", pa.string())
 _MM = pa.array([f"{k:02d}" for k in range(60)], pa.string())
 _MMSS = pa.array([f"{k // 60:02d}:{k % 60:02d}" for k in range(3600)], pa.string())
@@ -104,7 +119,7 @@ def us_of(value: Any) -> int:
 class WalkDays(NamedTuple):
     """The walk's steps of many spans: the span of each row, its position in that span's walk, its text
     (``text[pick[k]]``: a day's words are made once for the spans that cross it whole); and the spans
-    walked by the reference (their index and steps)."""
+    walked by the reference (their index and steps: none now, every span is walked on arrays)."""
 
     row: Ints
     sub: Ints
@@ -298,116 +313,194 @@ def utc_us(t: Floats) -> tuple[Ints, Flags]:
 
 
 def walk_days(rules: Rules, cal: str, a: Ints, b: Ints) -> WalkDays:
-    """The steps of :func:`.walk.walk` for each wall-clock span [a[k], b[k]) (see the module's notes)."""
-    first, last = a // DAY_US, b // DAY_US
-    span = last - first
-    odd = [(k, walk(rules, cal, int(a[k]), int(b[k]))) for k in np.flatnonzero(span < 0).tolist()]
-    ndays = np.where((span >= 0) & (span <= MAX_DAYS), span + 1, 0)
+    """The steps of :func:`.walk.walk` for each span [a[k], b[k]) of wall-clock microseconds of the policy
+    (read back as :func:`.walk.walk` reads them; see the module's notes)."""
+    w = walker(rules, cal)
+    return walk_spans(rules, cal, instants_us(w, a), instants_us(w, b))
+
+
+def instants_us(w: Walker, wall: Ints) -> Ints:
+    """UTC microseconds of wall-clock microseconds of the policy, as :meth:`.walk.Walker.instant` reads each:
+    by one offset on a day that keeps one, one by one on a day the offset changes."""
+    days, inv = np.unique(wall // DAY_US, return_inverse=True)
+    inv = inv.reshape(-1)
+    found = [w.wall_offset(o) for o in days.tolist()]
+    off = np.array([0 if f is None else f for f in found], dtype=np.int64)[inv]
+    out: Ints = wall - EPOCH_ORDINAL * DAY_US - off
+    bad = np.array([f is None for f in found], dtype=bool)[inv]
+    for k in np.flatnonzero(bad).tolist():
+        out[k] = w.instant(int(wall[k]))
+    return out
+
+
+def walk_spans(rules: Rules, cal: str, a: Ints, b: Ints) -> WalkDays:
+    """The steps of :func:`.walk.walk_between` for each span [a[k], b[k]) of UTC microseconds (see the
+    module's notes)."""
+    w = walker(rules, cal)
+    n = a.size
+    first, last = _ordinals(w.local, a), _ordinals(w.local, b)
+    # each span's days from the day before its first (kept when its open time runs past the start)
+    ndays = np.where((b >= a) & (last - first <= MAX_DAYS), last - first + 2, 0)
     total = int(ndays.sum())
+    none = np.zeros(0, dtype=np.int64)
     if not total:
-        none = np.zeros(0, dtype=np.int64)
-        return WalkDays(none, none, pa.array([], pa.string()), none, odd)
-    row = np.repeat(np.arange(a.size, dtype=np.int64), ndays)
+        return WalkDays(none, none, pa.array([], pa.string()), none, [])
+    row = np.repeat(np.arange(n, dtype=np.int64), ndays)
     j = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(ndays) - ndays, ndays)
-    day = first[row] + j
-    lo = np.where(j == 0, a[row] - first[row] * DAY_US, 0)
-    hi = np.where(day == last[row], b[row] - last[row] * DAY_US, DAY_US)
-    days, inv = np.unique(day, return_inverse=True)
-    calendar = rules.calendar(cal)
-    closed_text: list[str | None] = []
-    hours: list[list[tuple[int, int]]] = []
-    labels: list[str] = []
-    for o in days.tolist():
-        shut: list[Any] = walk(rules, cal, o * DAY_US, o * DAY_US)  # a closed day's own step (a dict), or none
-        closed_text.append(shut[0]["text"] if shut else None)
-        d = dt.date.fromordinal(o)
-        labels.append(f"{d:%a %d %b} ")
-        hours.append([] if shut else calendar.hours_of(d))
-    width = max((len(h) for h in hours), default=0)
-    starts = np.zeros((days.size, max(width, 1)), dtype=np.int64)
-    ends = np.zeros((days.size, max(width, 1)), dtype=np.int64)
-    for u, h in enumerate(hours):
-        for q, (s_min, e_min) in enumerate(h):
-            starts[u, q] = s_min * 60 * US
-            ends[u, q] = e_min * 60 * US
-    # A span that starts before its first day opens, or ends after its last day closes, crosses that
-    # day whole: the same words.
-    opens = np.where(ends > starts, starts, DAY_US).min(axis=1)[inv]
-    lo = np.where(lo <= opens, 0, lo)
-    hi = np.where(hi >= ends.max(axis=1)[inv], DAY_US, hi)
-    # Whole days (lo 0, hi 24:00: the days between the first and the last) are worded once per day;
-    # the first and last days of each span, clipped, once per distinct clip: the days of the table
-    # first, then those.
-    whole = (lo == 0) & (hi == DAY_US)
+    days, inv = np.unique(first[row] - 1 + j, return_inverse=True)
+    inv = inv.reshape(-1)
+    table = _day_table([w.day(o) for o in days.tolist()])
+    lo, hi = a[row], b[row]
+    keep = np.flatnonzero((j > 0) | ((table.closes[inv] > lo) & (hi > lo)))
+    row, inv, lo, hi = row[keep], inv[keep], lo[keep], hi[keep]
+    # A bound outside the day's open time is no bound: the span crosses that day whole, the same words.
+    lo = np.where(lo > table.opens[inv], lo, NO_LO)
+    hi = np.where(hi < table.closes[inv], hi, NO_HI)
+    # Whole days (the days between the first and the last) are worded once per day; the first and last
+    # days of each span, clipped, once per distinct clip: the days of the table first, then those.
+    whole = (lo == NO_LO) & (hi == NO_HI)
     clipped = np.flatnonzero(~whole)
     firsts, back = _distinct(inv[clipped], lo[clipped], hi[clipped])
     at = np.where(whole, inv, 0)
     at[clipped] = days.size + back
     cut = clipped[firsts]
-    unit = np.concatenate([np.arange(days.size, dtype=np.int64), inv[cut]])
     text, present = _day_words(
-        unit,
-        np.concatenate([np.zeros(days.size, dtype=np.int64), lo[cut]]),
-        np.concatenate([np.full(days.size, DAY_US, dtype=np.int64), hi[cut]]),
-        _DayTable(labels, closed_text, starts, ends, width),
+        w,
+        np.concatenate([np.arange(days.size, dtype=np.int64), inv[cut]]),
+        np.concatenate([np.full(days.size, NO_LO, dtype=np.int64), lo[cut]]),
+        np.concatenate([np.full(days.size, NO_HI, dtype=np.int64), hi[cut]]),
+        table,
     )
-    keep = np.flatnonzero(present[at])
-    kept_row = row[keep]
+    kept = np.flatnonzero(present[at])
+    kept_row = row[kept]
     begins = np.flatnonzero(np.concatenate(([True], kept_row[1:] != kept_row[:-1])))
-    sizes = np.diff(np.append(begins, keep.size))
-    sub = np.arange(keep.size, dtype=np.int64) - np.repeat(begins, sizes)
-    return WalkDays(kept_row, sub, text, at[keep], odd)
+    sizes = np.diff(np.append(begins, kept.size))
+    sub = np.arange(kept.size, dtype=np.int64) - np.repeat(begins, sizes)
+    return WalkDays(kept_row, sub, text, at[kept], [])
+
+
+def _zone_hours(zone: Zone, us: Ints) -> tuple[Ints, list[str]]:
+    """The offset (microseconds) at each instant ``us`` and its words for a repeated hour (``words`` is
+    empty when none is in one): by the zone's table of UTC hours, one by one in an hour it changes."""
+    hours, inv = np.unique(us // _HOUR_US, return_inverse=True)
+    inv = inv.reshape(-1)
+    found = [zone.hour(h) for h in hours.tolist()]
+    off = np.array([0 if f is None else f[0] for f in found], dtype=np.int64)[inv]
+    bad = np.flatnonzero(np.array([f is None for f in found], dtype=bool)[inv])
+    odd = [zone.at(u) for u in us[bad].tolist()]
+    off[bad] = [o for o, _ in odd]
+    if all(f is None or not f[1] for f in found) and all(not x for _, x in odd):
+        return off, []
+    words = [("" if f is None else f[1]) for f in found]
+    each = [words[k] for k in inv.tolist()]
+    for k, (_, x) in zip(bad.tolist(), odd, strict=True):
+        each[k] = x
+    return off, each
+
+
+def _ordinals(zone: Zone, us: Ints) -> Ints:
+    """The local dates (ordinals) of instants ``us`` in ``zone``, as :meth:`.walk.Walker.ordinal` gives each."""
+    if not us.size:
+        return us.copy()
+    off, _ = _zone_hours(zone, us)
+    out: Ints = (us + off) // DAY_US + EPOCH_ORDINAL
+    return out
+
+
+def _clock_words(zone: Zone, us: Ints, end: bool) -> pa.Array:
+    """``HH:MM`` of instants ``us`` on the zone's wall clock, with the offset in a repeated hour; ``24:00`` for
+    an ``end`` at midnight (as :meth:`.walk.Walker.clock` says each)."""
+    if not us.size:
+        return pa.array([], pa.string())
+    off, words = _zone_hours(zone, us)
+    into = (us + off) % DAY_US
+    minutes = into // (60 * US)
+    if end:
+        minutes = np.where(into == 0, 1440, minutes)
+    text = _HHMM.take(pa.array(minutes))
+    return pc.binary_join_element_wise(text, pa.array(words, pa.string()), "") if words else text
+
+
+_SPANS: list[pa.Array] = [pa.array([fmt_minutes(k * 60) for k in range(1441)], pa.string())]
+
+
+def _span_words(seconds: Floats) -> pa.Array:
+    """``fmt_minutes`` of each length (a table of whole minutes, grown to the longest)."""
+    minutes = np.round(seconds / 60).astype(np.int64)
+    top = int(minutes.max()) if minutes.size else 0
+    if top >= len(_SPANS[0]):
+        _SPANS[0] = pa.array([fmt_minutes(k * 60) for k in range(top + 1)], pa.string())
+    return _SPANS[0].take(pa.array(minutes))
 
 
 def _distinct(day: Ints, lo: Ints, hi: Ints) -> tuple[Ints, Ints]:
-    """The first row of each distinct (day, lo, hi), and each row's place among those; every row its
-    own when a clip is not a whole second."""
+    """The first row of each distinct (day, lo, hi), and each row's place among those."""
     n = day.size
-    if not n or (lo % US).any() or (hi % US).any():
-        every = np.arange(n, dtype=np.int64)
-        return every, every
-    seconds = DAY_US // US + 1
-    key = (day * seconds + lo // US) * seconds + hi // US
-    _, firsts, back = np.unique(key, return_index=True, return_inverse=True)
-    return firsts.astype(np.int64), back.reshape(-1).astype(np.int64)
+    if not n:
+        return day.copy(), day.copy()
+    order = np.lexsort((hi, lo, day))
+    d, a, b = day[order], lo[order], hi[order]
+    new = np.concatenate(([True], (d[1:] != d[:-1]) | (a[1:] != a[:-1]) | (b[1:] != b[:-1])))
+    back = np.empty(n, dtype=np.int64)
+    back[order] = np.cumsum(new) - 1
+    return order[new].astype(np.int64), back
 
 
 class _DayTable(NamedTuple):
-    """The days a walk crosses: each one's label, its own step when closed, its hours (microseconds
-    into the day, ``width`` columns, empty ranges where it has fewer)."""
+    """The days a walk crosses: each one's label, its own step when closed, its open intervals (UTC
+    microseconds, ``width`` columns, empty ones where it has fewer), their first start and last end."""
 
     labels: list[str]
     closed: list[str | None]
     starts: Ints
     ends: Ints
     width: int
+    opens: Ints
+    closes: Ints
 
 
-def _day_words(unit: Ints, lo: Ints, hi: Ints, t: _DayTable) -> tuple[pa.Array, Flags]:
-    """The step of day ``t[unit[k]]`` within [lo[k], hi[k]) microseconds into it, and whether there is one
-    (a closed day's own step; an open day's hours in that span, none when no hour falls in it)."""
+def _day_table(found: list[Day]) -> _DayTable:
+    width = max((len(d.pairs) for d in found), default=0)
+    starts = np.zeros((len(found), max(width, 1)), dtype=np.int64)
+    ends = np.zeros((len(found), max(width, 1)), dtype=np.int64)
+    for u, d in enumerate(found):
+        for q, (s, e) in enumerate(d.pairs):
+            starts[u, q], ends[u, q] = s, e
+    return _DayTable(
+        [f"{d.label} " for d in found],
+        [None if d.closed is None else cast(Any, d.closed)["text"] for d in found],  # (a step is a dict)
+        starts,
+        ends,
+        width,
+        np.array([d.opens for d in found], dtype=np.int64),
+        np.array([d.closes for d in found], dtype=np.int64),
+    )
+
+
+def _day_words(w: Walker, unit: Ints, lo: Ints, hi: Ints, t: _DayTable) -> tuple[pa.Array, Flags]:
+    """The step of day ``t[unit[k]]`` within [lo[k], hi[k]) (UTC microseconds), and whether there is one
+    (a closed day's own step; an open day's open time in that span, none when none falls in it)."""
     n = unit.size
     is_closed = np.array([c is not None for c in t.closed], dtype=bool)[unit]
+    # each day's parts in the span, worded all at once (zero-length columns: the empty ones, never here)
+    s = np.maximum(t.starts[unit], lo[:, None])
+    e = np.minimum(t.ends[unit], hi[:, None])
+    here = (e > s) & ~is_closed[:, None]
+    hs, he = s[here], e[here]
+    words = pc.binary_join_element_wise(
+        _clock_words(w.words, hs, False), "-", _clock_words(w.words, he, True), " ", _span_words((he - hs) / US), ""
+    )
+    words = pa.concat_arrays([words, pa.array([""], pa.string())])
+    place = np.full(here.shape, len(words) - 1, dtype=np.int64)
+    place[here] = np.arange(hs.size, dtype=np.int64)
     parts: list[pa.Array] = []
     present = np.zeros(n, dtype=bool)
     for q in range(t.width):
-        s = np.maximum(t.starts[unit, q], lo)
-        e = np.minimum(t.ends[unit, q], hi)
-        here = e > s
-        minutes = np.round(((e - s) / US) / 60).astype(np.int64)
-        text = pc.binary_join_element_wise(
-            _HHMM.take(pa.array(np.where(here, s // (60 * US), 0))),
-            "-",
-            _HHMM.take(pa.array(np.where(here, e // (60 * US), 0))),
-            " ",
-            _SPAN.take(pa.array(np.where(here, minutes, 0))),
-            "",
-        )
         # ", " before a part when an earlier one is there (Arrow's null-skipping join loses rows
         # whose parts are all null, so absent parts are empty texts here)
-        parts.append(pc.if_else(pa.array(present & here), _SEP, EMPTY))
-        parts.append(pc.if_else(pa.array(here), text, EMPTY))
-        present |= here
+        parts.append(pc.if_else(pa.array(present & here[:, q]), _SEP, EMPTY))
+        parts.append(words.take(pa.array(place[:, q])))
+        present |= here[:, q]
     label = pa.array(t.labels, pa.string()).take(pa.array(unit))
     open_text = pc.binary_join_element_wise(label, *parts, "") if parts else pa.nulls(n, pa.string())
     shut_text = pa.array(t.closed, pa.string()).take(pa.array(unit))
