@@ -37,6 +37,7 @@ from ..events.schema import CODE, declare_types
 from ..i18n import LANGS, message, offset_if_repeated
 from ..lang import model as m
 from ..policy.compiled import Policy, add_calendar_duration
+from ..policy.load import check_versions
 from ..report import DataNote, Step, Violation
 from ..report.data_notes import note_text
 
@@ -322,6 +323,9 @@ class Versions:
     def __init__(self, policies: Sequence[Policy]) -> None:
         if not policies:
             raise ValueError("no policy given")
+        # Refused as ``sla`` refuses them: two versions of one day (the list's order would choose
+        # between them) and a later version in another time zone.
+        check_versions(policies)
         rules = sorted((Rules(p) for p in policies), key=lambda r: r.effective_epoch)
         self.rules = rules
         self._starts = [r.effective_epoch for r in rules]

@@ -58,6 +58,7 @@ from .targets import has_targets
 
 Ints = NDArray[np.int64]
 Floats = NDArray[np.float64]
+Texts = NDArray[np.object_]
 _NONE = -1
 _FIRST, _SECOND, _PAYLOAD = itemgetter(0), itemgetter(1), itemgetter(2)
 
@@ -239,14 +240,16 @@ def judge_columns(ctx: Ctx, p: Prepared) -> Judged:
     # The clock: the first event the version in force at the report names, in order of preference.
     v_rep = _version_index(ctx, np.where(has_rep, rep_t, 0.0))
     clock = rep_t.copy()
-    clock_name = np.full(n_ids, _NONE, dtype=np.int64)  # index into the version's clock_codes
+    # The event's name, read from that same version: the clock may start under a later version
+    # whose rule names other events, and indices into its rule would misname it.
+    clock_name = np.full(n_ids, "reported", dtype=object)
     for v in np.unique(v_rep[has_rep]).tolist():
         unset = has_rep & (v_rep == v)
-        for k, (code, _) in enumerate(rules_list[v].clock_codes):
+        for code, event in rules_list[v].clock_codes:
             at, _, _ = firsts(code)
             hit = unset & ~np.isnan(at)
             clock[hit] = at[hit]
-            clock_name[hit] = k
+            clock_name[hit] = event
             unset &= ~hit
     v_clock = _version_index(ctx, np.where(has_rep, clock, 0.0))
     slow = has_any & (~has_rep | (rep_n > 1) | (reprio_n > 0) | (first_t < rep_t))
@@ -299,7 +302,7 @@ def _judge_bucket(
     causes: list[str | None],
     out: Judged,
     clock: Floats,
-    clock_name: Ints,
+    clock_name: Texts,
     rep_t: Floats,
     resp_t: Floats,
 ) -> None:
@@ -334,12 +337,11 @@ def _judge_bucket(
     status[(answered & (resp > due)) | (~answered & (ctx.as_of > due))] = _BREACHED
     status[excluded] = _EXCLUDED
     silence = ~np.isnan(sil_after)
-    clock_names = np.array([*(name for _, name in rules.clock_codes), "reported"], dtype=object)
     ended = (~np.isnan(done)).astype(np.int64)  # the completion: none, "resolved" or "silence" (_ENDS)
     ended[silence] = 2
     completed_by = np.where(silence, np.nan, done)
     # the columns the objects are made from, kept for the builders (see the module's notes)
-    names, clock_events, ends, statuses = p.names[ids], clock_names[clock_name[ids]], _ENDS[ended], _STATUSES[status]
+    names, clock_events, ends, statuses = p.names[ids], clock_name[ids], _ENDS[ended], _STATUSES[status]
     quiet: list[tuple[float, float] | None] = [None] * n
     if silence.any():
         for k, a, d in zip(
@@ -355,7 +357,7 @@ def _judge_bucket(
             rep_t[ids].tolist(),
             causes,
             ck.tolist(),
-            clock_events.tolist(),  # (clock_name -1: the last, "reported")
+            clock_events.tolist(),
             _nones(resp),
             itertools.repeat((), n),
             _nones(due),

@@ -43,6 +43,15 @@ AUTHORING: dict[str, Msg] = {
         "{path}：版 {version} の適用開始日 {effective} は、{other}と同じ日です",
         "{path}: version {version} takes effect on {effective}, the same day as {other}",
     ),
+    "author.load.timezone": Msg(
+        "{path}：版 {version} のタイムゾーン `{zone}` は、{other}の `{first}` と異なります",
+        "{path}: version {version} is in time zone `{zone}`, not `{first}` as {other} is",
+    ),
+    "author.load.timezone.help": Msg(
+        "前の版のタイムゾーンのまま（`timezone {zone}`）にしてください。"
+        "報告はすべての時刻を一つのタイムゾーンで示します",
+        "keep the time zone of the earlier versions (`timezone {zone}`): a report shows every time in one zone",
+    ),
     "author.load.version_of": Msg("{path}（版 {version}）", "{path} (version {version})"),
     "author.load.version": Msg("版 {version}", "version {version}"),
     # the compiled policy (sla_dsl.policy.compiled)

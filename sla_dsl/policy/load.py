@@ -12,11 +12,21 @@ Design notes
   the primary language of the policy concerned (English for a directory, which
   has none); the words come from the catalogue (``author.load.*``), and the
   :class:`~sla_dsl.errors.InputError` carries the language it is written in.
+* Those refusals are :func:`check_versions`, which the evaluation's version list
+  (:class:`sla_dsl.evaluation.common.Versions`) calls too: the API, replay and the
+  Dask/Spark entries put versions together without this loader, and there the order
+  of a list must not choose between two versions of one day either.
+* Every version must share the earliest one's ``timezone``: a report shows every
+  instant in one zone and reads business hours in it, so a later version in another
+  zone would show its incidents in the wrong zone and mix them in the totals. The
+  refusal names the later version's ``timezone`` line (found in its file within the
+  header's span; a policy compiled from text is named by its version).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError
@@ -91,8 +101,19 @@ def load_policies(paths: list[str], lang: str | None = None) -> list[Policy]:
     """Every policy version named by files or directories of ``*.sla`` files (refusals in ``lang``)."""
     files = policy_files(paths, lang)
     policies = [load_policy(str(f)) for f in files]
+    check_versions(policies, lang, [str(f) for f in files])
+    return policies
+
+
+def check_versions(policies: Sequence[Policy], lang: str | None = None, names: Sequence[str] | None = None) -> None:
+    """Refuse versions that cannot be judged together: two that take effect the same day (which
+    one is in force would depend on their order) and one whose time zone is not the earliest's.
+
+    ``names``: where each came from (default: its file, else ``<policy>``); refusals in ``lang``,
+    else in the primary language of the version refused."""
+    where = list(names) if names is not None else [p.path or "<policy>" for p in policies]
     seen: dict[dt.date, tuple[str, str]] = {}
-    for f, pol in zip(files, policies, strict=True):
+    for f, pol in zip(where, policies, strict=True):
         if pol.effective in seen:
             said = lang or policy_language(pol.model)
             other, version = seen[pol.effective]
@@ -107,5 +128,37 @@ def load_policies(paths: list[str], lang: str | None = None) -> list[Policy]:
                 ),
                 lang=said,
             )
-        seen[pol.effective] = (str(f), pol.version)
-    return policies
+        seen[pol.effective] = (f, pol.version)
+    ordered = sorted(zip(where, policies, strict=True), key=lambda fp: fp[1].effective)
+    first_name, first = ordered[0] if ordered else ("", None)
+    for f, pol in ordered[1:]:
+        assert first is not None
+        zone, earlier = pol.model.header.timezone, first.model.header.timezone
+        if zone == earlier:
+            continue
+        said = lang or policy_language(pol.model)
+        text = message(
+            "author.load.timezone",
+            said,
+            path=_timezone_line(f, pol),
+            version=pol.version,
+            zone=zone,
+            first=earlier,
+            other=message("author.load.version_of", said, path=first_name, version=first.version),
+        )
+        help_text = message("author.load.timezone.help", said, zone=earlier)
+        raise InputError(f"{text}\n{message('diag.word.help', said)}: {help_text}", lang=said)
+
+
+def _timezone_line(name: str, pol: Policy) -> str:
+    """``file:line`` of the version's ``timezone`` line (the model keeps the header's span, not the
+    line's: it is found in the file within that span); the name alone when the file cannot be read."""
+    span = pol.model.header.span
+    try:
+        lines = Path(name).read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError, ValueError):
+        return name
+    for number in range(span.line, min(span.end_line, len(lines)) + 1):
+        if lines[number - 1].split("#", 1)[0].split()[:1] == ["timezone"]:
+            return f"{name}:{number}"
+    return name

@@ -224,3 +224,28 @@ def test_prepare_sorts_one_instant_by_type_then_line() -> None:
     ]
     p = prepare(log_from(evs).incidents, BASE.timestamp() + 86400 * 30)
     assert [(r[2], r[3]) for r in p.records(0)] == [(("P1", None, None), 2), (("P2", None, None), 3), ((), 1)]
+
+
+def test_a_clock_rule_changed_by_a_later_version_is_named_alike_on_both_paths() -> None:
+    """Reported under v1 (clock at ``product_suspected``, else ``reported``), suspected after v2
+    (clock at ``reported`` only) came into force: the clock starts at the suspicion, judged under
+    v2, and its event must be named from v1's rule on both paths, with the whole report alike."""
+    import sla_dsl
+
+    from .helpers import POLICY_PATH
+
+    text = POLICY_PATH.read_text("utf-8")
+    rule = "starts at incident.product_suspected, else incident.reported"
+    assert rule in text
+    v2 = text.replace('version "2026.1"', 'version "2026.2"').replace("effective 2026-04-01", "effective 2026-11-16")
+    policies = [policy(), sla_dsl.load_policy(v2.replace(rule, "starts at incident.reported"))]
+    evs = [
+        _inc("reported", "2026-11-13T16:00", priority="P1"),
+        _inc("product_suspected", "2026-11-16T10:00"),
+        _inc("responded", "2026-11-16T13:30"),
+    ]
+    as_of = BASE + dt.timedelta(days=20)
+    fast = _report(evs, policies, BASE, as_of, True)
+    assert fast == _report(evs, policies, BASE, as_of, False)
+    (row,) = fast["incidents"]
+    assert (row["clock_event"], row["clock_start"]) == ("product_suspected", "2026-11-16T10:00:00+09:00")
