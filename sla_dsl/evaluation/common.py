@@ -221,7 +221,9 @@ class Rules:
             and not a.fold
             and not b.fold
             and a.utcoffset() == b.utcoffset()
-            and a.replace(fold=1).utcoffset() == a.utcoffset()  # (the first of a repeated hour: not plain)
+            # no time of it shown twice (the first pass of a repeated hour, or of half of one: Lord Howe)
+            and a.replace(fold=1).utcoffset() == a.utcoffset()
+            and b.replace(fold=1).utcoffset() == b.utcoffset()
             and 1000 <= a.year <= 9999
         )
         hour: _Hour | None = None

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sla_dsl.evaluation.common import Rules
+from sla_dsl.i18n import offset_if_repeated
 
 from .helpers import policy
 
@@ -44,4 +45,4 @@ def test_dt_and_fmt_match_fromtimestamp(zone: str) -> None:
             want.utcoffset(),
         ), e
         assert got.tzinfo is want.tzinfo
-        assert rules.fmt(e) == f"{want:%a %d %b %H:%M}", e
+        assert rules.fmt(e) == f"{want:%a %d %b %H:%M}" + offset_if_repeated(want), e  # (a time shown twice)
