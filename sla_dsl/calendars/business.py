@@ -81,7 +81,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import ArrayLike, NDArray
 
-__all__ = ["BusinessCalendar", "wall_to_epoch"]
+__all__ = ["BusinessCalendar", "subtract_pairs", "wall_to_epoch"]
 
 _US = 1_000_000
 _ONE_US = dt.timedelta(microseconds=1)
@@ -103,7 +103,7 @@ _JUMP_YEARS = 20
 CLOSURE_NAME = {"en": "company closure", "ja": "休業日"}
 
 
-def _subtract(pairs: list[tuple[int, int]], cut: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def subtract_pairs(pairs: list[tuple[int, int]], cut: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The instants of ``pairs`` outside every interval of ``cut`` (both sorted lists of [start, end))."""
     out: list[tuple[int, int]] = []
     for s, e in pairs:
@@ -321,7 +321,7 @@ class BusinessCalendar:
             for cd in (d - _ONE_DAY, d, d + _ONE_DAY):
                 for dates, cut in self._closed_hours:
                     if any(r.first <= cd <= r.last for r in dates):
-                        pairs = _subtract(pairs, self._wall_pairs(cd, cut))
+                        pairs = subtract_pairs(pairs, self._wall_pairs(cd, cut))
         return pairs
 
     def open_intervals(self, d: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:

@@ -54,6 +54,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from ..calendars.bounds import FIRST_DATE, LAST_DATE
+from ..calendars.business import subtract_pairs
 from ..i18n import offset_if_repeated
 from ..report import Step
 from .common import Rules, fmt_minutes, step
@@ -183,23 +184,6 @@ class Day(NamedTuple):
     closes: int
 
 
-def _minus(pairs: list[tuple[int, int]], cut: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The instants of ``pairs`` outside every interval of ``cut`` (both sorted by start)."""
-    out: list[tuple[int, int]] = []
-    for s, e in pairs:
-        for cs, ce in cut:
-            if ce <= s or cs >= e:
-                continue
-            if cs > s:
-                out.append((s, cs))
-            s = max(s, ce)
-            if s >= e:
-                break
-        if s < e:
-            out.append((s, e))
-    return out
-
-
 class Walker:
     """The walk over one calendar of one version, with what each day looks like."""
 
@@ -263,7 +247,7 @@ class Walker:
                     name = self.cal.holiday_name(d)
                     why = name or ("weekend" if d.weekday() not in self.days_open else "closed")
                     closed = step(text=f"{label}: {why}, not a business day")
-                pairs = _minus(self._raw(ordinal), self._raw(ordinal - 1))
+                pairs = subtract_pairs(self._raw(ordinal), self._raw(ordinal - 1))
             opens = pairs[0][0] if pairs else NO_HI
             closes = pairs[-1][1] if pairs else NO_LO
             hit = Day(label, closed, tuple(pairs), opens, closes)

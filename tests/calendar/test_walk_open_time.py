@@ -34,6 +34,7 @@ import numpy as np
 import pyarrow as pa
 import pytest
 from calendar_reference import SlowCalendar
+from evaluate.helpers import TWO_DESKS
 
 import sla_dsl
 from sla_dsl.evaluation import judge_log
@@ -50,7 +51,8 @@ MINUTE = dt.timedelta(minutes=1)
 DAY = dt.timedelta(days=1)
 US = 1_000_000
 
-TOKYO_POLICY = """
+TOKYO_POLICY = (
+    """
 sla "Tokyo walks" {
   format 1
   version "1"
@@ -58,19 +60,9 @@ sla "Tokyo walks" {
   timezone Asia/Tokyo
   languages en
 }
-calendar desk_en "English desk" {
-  timezone Europe/London
-  hours mon..fri 09:00-17:30
-  holidays GB-ENG
-  closed 2026-11-26 15:00-17:30
-}
-calendar business "Business" {
-  days mon..fri
-  hours 10:00-12:00, 13:00-18:00
-  holidays JP
-  closed 2026-12-24 13:00-18:00
-}
-calendar night "New York nights" {
+"""
+    + TWO_DESKS
+    + """calendar night "New York nights" {
   timezone America/New_York
   hours mon..fri 22:00-06:00
   closed 2026-11-03 01:00-02:00
@@ -85,6 +77,7 @@ priority P3 "P3" {
   respond within 6 night hours
 }
 """
+)
 
 NEW_YORK_POLICY = """
 sla "New York walks" {

@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 import pytest
+from evaluate.helpers import TWO_DESKS
 
 import sla_dsl
 from sla_dsl.docs.computed import cutoff
@@ -28,7 +29,8 @@ from sla_dsl.evaluation.incident_rows import same_day_of
 from sla_dsl.events import log_from
 from sla_dsl.policy import Policy
 
-POLICY = """
+POLICY = (
+    """
 sla "Two desks" {
   format 1
   version "1"
@@ -36,19 +38,9 @@ sla "Two desks" {
   timezone Asia/Tokyo
   languages en
 }
-calendar desk_en "English desk" {
-  timezone Europe/London
-  hours mon..fri 09:00-17:30
-  holidays GB-ENG
-  closed 2026-11-26 15:00-17:30
-}
-calendar business "Business" {
-  days mon..fri
-  hours 10:00-12:00, 13:00-18:00
-  holidays JP
-  closed 2026-12-24 13:00-18:00
-}
-calendar night "New York nights" {
+"""
+    + TWO_DESKS
+    + """calendar night "New York nights" {
   timezone America/New_York
   days mon..fri
   hours 09:00-17:00
@@ -66,6 +58,7 @@ priority P3 "P3" {
   same day if received 2 night hours before close of night
 }
 """
+)
 
 
 @cache

@@ -57,3 +57,22 @@ def one(report: Report, ident: str) -> Any:
 
 def kinds(report: Report, kind: str) -> list[str]:
     return [v.id for v in report.violations if v.kind == kind]
+
+
+#: Two calendars of a Tokyo policy with their own days: a London desk (its own zone, a partial closure
+#: on 26 November) and Tokyo business hours with a half day on 24 December (tests of same-day cutoffs
+#: and of the explanation walk across zones, clock changes and closures).
+TWO_DESKS = """
+calendar desk_en "English desk" {
+  timezone Europe/London
+  hours mon..fri 09:00-17:30
+  holidays GB-ENG
+  closed 2026-11-26 15:00-17:30
+}
+calendar business "Business" {
+  days mon..fri
+  hours 10:00-12:00, 13:00-18:00
+  holidays JP
+  closed 2026-12-24 13:00-18:00
+}
+"""

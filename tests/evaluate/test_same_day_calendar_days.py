@@ -28,6 +28,7 @@ import holidays
 import pytest
 
 import sla_dsl
+from evaluate.helpers import TWO_DESKS
 from sla_dsl.evaluation import judge_log
 from sla_dsl.evaluation.json_blocks import IncidentItems, ViolationItems
 from sla_dsl.events import log_from
@@ -39,7 +40,8 @@ LONDON = ZoneInfo("Europe/London")
 MINUTE = dt.timedelta(minutes=1)
 BEFORE = dt.timedelta(hours=4)
 
-POLICY = """
+POLICY = (
+    """
 sla "Two desks" {
   format 1
   version "1"
@@ -47,19 +49,9 @@ sla "Two desks" {
   timezone Asia/Tokyo
   languages en
 }
-calendar desk_en "English desk" {
-  timezone Europe/London
-  hours mon..fri 09:00-17:30
-  holidays GB-ENG
-  closed 2026-11-26 15:00-17:30
-}
-calendar business "Business" {
-  days mon..fri
-  hours 10:00-12:00, 13:00-18:00
-  holidays JP
-  closed 2026-12-24 13:00-18:00
-}
-priority P1 "P1" {
+"""
+    + TWO_DESKS
+    + """priority P1 "P1" {
   respond within 4 desk_en hours
   same day if received 4 hours before close of desk_en
 }
@@ -68,6 +60,7 @@ priority P2 "P2" {
   same day if received 4 hours before close of business
 }
 """
+)
 
 #: calendar -> (zone, open weekdays, holidays, the day's ranges, {date: closed range}) in minutes
 CALENDARS: dict[str, tuple[ZoneInfo, Any, list[tuple[int, int]], dict[dt.date, tuple[int, int]]]] = {
