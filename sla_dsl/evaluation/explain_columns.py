@@ -56,7 +56,7 @@ from .incident_rows import Words, row_json, same_day_of, status_step, words_of
 from .incidents import Incident
 from .result import VerdictColumns, Verdicts, columns_of
 from .select import rule_steps
-from .time_columns import DAY_US, NAT, TIME, InstantWords, Stamps, json_times, us_of, utc_us, walk_days, zone_index
+from .time_columns import DAY_US, NAT, TIME, InstantWords, Stamps, json_times, us_of, utc_us, walk_spans, zone_index
 
 __all__ = ["BLOCK", "INCIDENT_COLUMNS", "incident_blocks"]
 
@@ -361,8 +361,8 @@ def _judged(
     due_t = f.due[who]
     due = clock.stamps(due_t, "due ", w.due_tail)
     clk_wall = clk_all.wall[local]
-    if ctx.walk and cal is not None:
-        out += _walk_pieces(rules, cal, who, clk_wall, due.wall)
+    if ctx.walk and cal is not None:  # (on instants: a time the zone shows twice is walked from its own pass)
+        out += _walk_pieces(rules, cal, who, clk_all.us[local], due.us)
     out.append(_Piece(who, _DUE, None, _each(due.text), due.us, _same(ref, m)))
     resp = f.responded[who]
     answered = ~np.isnan(resp)
@@ -470,8 +470,8 @@ def _same_day(
 
 
 def _walk_pieces(rules: Rules, cal: str, who: Ints, a: Ints, b: Ints) -> list[_Piece]:
-    """The walk's day steps over wall-clock spans [a, b) (:func:`.time_columns.walk_days`)."""
-    days = walk_days(rules, cal, a, b)
+    """The walk's day steps over spans [a, b) of UTC microseconds (:func:`.time_columns.walk_spans`)."""
+    days = walk_spans(rules, cal, a, b)
     out = [_dicts(np.full(len(s), who[k]), _WALK, s, np.arange(len(s), dtype=np.int64)) for k, s in days.odd if s]
     if days.row.size:
         text = _Texts(days.text, days.pick)

@@ -27,7 +27,8 @@ from .common import Ctx, Rules, art, describe_target, fmt_minutes, short, step, 
 from .incidents import Incident, used_percent
 from .select import rule_steps
 from .targets import rows as target_rows
-from .walk import walk
+from .time_columns import us_of
+from .walk import walk_between
 
 #: the same-day guideline on one incident: (applies, the close it expects an answer by, met)
 SameDayFacts = tuple[bool, float | None, bool | None]
@@ -116,10 +117,11 @@ def explain(ctx: Ctx, inc: Incident, as_json: bool = False) -> tuple[list[Step],
     else:
         due = inc.due
         assert due is not None
-        due_f, due_at, due_us = rules.stamp(due, as_json)
+        due_f, due_at, _ = rules.stamp(due, as_json)
         cal = w.calendar
         if ctx.walk and cal is not None:
-            steps.extend(walk(rules, cal, clk_us, due_us))
+            # (the instants, not their wall clock: a time the zone shows twice is walked from its own pass)
+            steps.extend(walk_between(rules, cal, us_of(rules.dt(inc.clock)), us_of(rules.dt(due))))
         steps.append({"text": f"due {due_f}{w.due_tail}", "at": due_at, "ref": ref})
         if w.priority.same_day is not None:
             same_day = _same_day(ctx, rules, w.priority.same_day, inc, clk_us, steps, ref, as_json)

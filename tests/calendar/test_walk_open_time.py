@@ -395,3 +395,16 @@ def test_a_time_the_clock_shows_twice_is_walked_from_its_own_instant() -> None:
     assert [s["text"] for s in walk_between(r, "desk", _us(a), _us(b))] == want
     assert _texts(walk_spans(r, "desk", np.array([_us(a)]), np.array([_us(b)])), 1) == [want]
     assert reference_walk("new_york", "desk", a, b) == want
+
+
+@pytest.mark.parametrize("columns", [False, True])
+def test_an_incident_reported_in_the_second_pass_is_walked_from_it(columns: bool) -> None:
+    """The report's walk of an incident whose clock starts at the second 01:15 of New York's autumn change:
+    its callers handed the walk wall-clock microseconds, which read as the first pass (5h listed for 4)."""
+    report = _report("new_york", [_incident("SECOND", "P1", "2026-11-01T01:15:00-05:00")], columns)
+    (row,) = report["incidents"]
+    texts = [s["text"] for s in row["explain"]]
+    _, length = target("new_york", "P1")
+    walked = [t for t in texts if re.match(r"\w{3} \d\d \w{3} \d\d:\d\d.*-\d\d:\d\d", t) and " as " not in t]
+    assert walked and _listed(walked) == length, texts
+    assert walked[0].startswith("Sun 01 Nov 01:15 (-05:00)-"), texts
