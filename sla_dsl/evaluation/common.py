@@ -112,6 +112,16 @@ def wall_us(t: dt.datetime) -> int:
     return ((t.toordinal() * 86_400 + t.hour * 3600 + t.minute * 60 + t.second) * 1_000_000) + t.microsecond
 
 
+_UNIX = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_ONE_US = dt.timedelta(microseconds=1)
+
+
+def instant_us(t: dt.datetime) -> int:
+    """UTC microseconds since 1970 of an aware datetime (what the walk and the step columns read;
+    :func:`.time_columns.us_of` gives the same)."""
+    return int((t - _UNIX) // _ONE_US)
+
+
 class Rules:
     """What the evaluator reads from one policy version, looked up once."""
 

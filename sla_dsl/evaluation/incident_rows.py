@@ -23,11 +23,10 @@ from typing import Any, cast
 
 from ..lang import model as m
 from ..report import IncidentRow, SameDay, Step, Violation
-from .common import Ctx, Rules, art, describe_target, fmt_minutes, short, step, target_calendar
+from .common import Ctx, Rules, art, describe_target, fmt_minutes, instant_us, short, step, target_calendar
 from .incidents import Incident, used_percent
 from .select import rule_steps
 from .targets import rows as target_rows
-from .time_columns import us_of
 from .walk import walk_between
 
 #: the same-day guideline on one incident: (applies, the close it expects an answer by, met)
@@ -121,7 +120,7 @@ def explain(ctx: Ctx, inc: Incident, as_json: bool = False) -> tuple[list[Step],
         cal = w.calendar
         if ctx.walk and cal is not None:
             # (the instants, not their wall clock: a time the zone shows twice is walked from its own pass)
-            steps.extend(walk_between(rules, cal, us_of(rules.dt(inc.clock)), us_of(rules.dt(due))))
+            steps.extend(walk_between(rules, cal, instant_us(rules.dt(inc.clock)), instant_us(rules.dt(due))))
         steps.append({"text": f"due {due_f}{w.due_tail}", "at": due_at, "ref": ref})
         if w.priority.same_day is not None:
             same_day = _same_day(ctx, rules, w.priority.same_day, inc, clk_us, steps, ref, as_json)
