@@ -117,8 +117,7 @@ _ONE_US = dt.timedelta(microseconds=1)
 
 
 def instant_us(t: dt.datetime) -> int:
-    """UTC microseconds since 1970 of an aware datetime (what the walk and the step columns read;
-    :func:`.time_columns.us_of` gives the same)."""
+    """UTC microseconds since 1970 of an aware datetime (what the walk and the step columns read)."""
     return int((t - _UNIX) // _ONE_US)
 
 

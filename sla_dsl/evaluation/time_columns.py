@@ -50,7 +50,7 @@ import pyarrow.compute as pc
 from numpy.typing import NDArray
 
 from ..report.json_columns import JSON_TEXT
-from .common import Rules, fmt_minutes
+from .common import Rules, fmt_minutes, instant_us
 from .walk import (
     EPOCH_ORDINAL,
     MAX_DAYS,
@@ -112,8 +112,7 @@ def us_of(value: Any) -> int:
     """UTC microseconds of a step's ``at`` (a datetime, or its JSON text); :data:`NAT` for None."""
     if value is None:
         return int(NAT)
-    t = dt.datetime.fromisoformat(value) if isinstance(value, str) else value
-    return int((t - _EPOCH) // dt.timedelta(microseconds=1))
+    return instant_us(dt.datetime.fromisoformat(value) if isinstance(value, str) else value)
 
 
 class WalkDays(NamedTuple):

@@ -23,8 +23,6 @@ The reviewer's reports are checked whole, written from rows and from columns.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
 import re
 from functools import cache
 from typing import Any
@@ -34,17 +32,15 @@ import numpy as np
 import pyarrow as pa
 import pytest
 from calendar_reference import SlowCalendar
-from evaluate.helpers import TWO_DESKS
+from evaluate.helpers import TWO_DESKS, report_json
 
 import sla_dsl
 from sla_dsl.evaluation import judge_log
 from sla_dsl.evaluation.common import Rules, wall_us
-from sla_dsl.evaluation.json_blocks import IncidentItems, ViolationItems
 from sla_dsl.evaluation.time_columns import WalkDays, walk_days, walk_spans
 from sla_dsl.evaluation.walk import walk, walk_between
 from sla_dsl.events import log_from
 from sla_dsl.policy import Policy
-from sla_dsl.report.render import write_json
 
 UTC = dt.UTC
 MINUTE = dt.timedelta(minutes=1)
@@ -329,15 +325,7 @@ def _report(name: str, events: list[dict[str, Any]], columns: bool) -> dict[str,
     start = dt.datetime(2026, 1, 1, tzinfo=UTC)
     end = dt.datetime(2027, 1, 1, tzinfo=UTC)
     result = judge_log(policy(name), log_from(events), start, end, end)
-    out = io.BytesIO()
-    if columns:
-        write_json(
-            result.skeleton, IncidentItems(result.ctx, result.incidents), out, ViolationItems(result.violations())
-        )
-    else:
-        result.write_json(out)
-    report: dict[str, Any] = json.loads(out.getvalue())
-    return report
+    return report_json(result, columns)
 
 
 def _incident(ident: str, priority: str, at: str) -> dict[str, Any]:

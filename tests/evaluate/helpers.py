@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import sla_dsl
+from sla_dsl.evaluation.json_blocks import IncidentItems, ViolationItems
+from sla_dsl.evaluation.result import Evaluation
 from sla_dsl.policy import Policy
 from sla_dsl.report import Report
+from sla_dsl.report.render import write_json
 
 ROOT = Path(__file__).resolve().parents[2]
 POLICY_PATH = ROOT / "policies" / "clicksoko.sla"
@@ -76,3 +81,17 @@ calendar business "Business" {
   closed 2026-12-24 13:00-18:00
 }
 """
+
+
+def report_json(result: Evaluation, columns: bool) -> dict[str, Any]:
+    """The JSON report of a judged log, written by columns (``sla evaluate --format json``) or by rows
+    (the Python API's path): the two must agree."""
+    out = io.BytesIO()
+    if columns:
+        write_json(
+            result.skeleton, IncidentItems(result.ctx, result.incidents), out, ViolationItems(result.violations())
+        )
+    else:
+        result.write_json(out)
+    report: dict[str, Any] = json.loads(out.getvalue())
+    return report

@@ -18,8 +18,6 @@ reference that walks the calendar's wall clock minute by minute with ``zoneinfo`
 from __future__ import annotations
 
 import datetime as dt
-import io
-import json
 from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -28,12 +26,10 @@ import holidays
 import pytest
 
 import sla_dsl
-from evaluate.helpers import TWO_DESKS
+from evaluate.helpers import TWO_DESKS, report_json
 from sla_dsl.evaluation import judge_log
-from sla_dsl.evaluation.json_blocks import IncidentItems, ViolationItems
 from sla_dsl.events import log_from
 from sla_dsl.policy import Policy
-from sla_dsl.report.render import write_json
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 LONDON = ZoneInfo("Europe/London")
@@ -134,15 +130,7 @@ def _report(batch: bool, columns: bool) -> dict[str, Any]:
     start = dt.datetime(2026, 10, 1, tzinfo=TOKYO)
     end = dt.datetime(2027, 1, 1, tzinfo=TOKYO)
     result = judge_log(policy(), log_from(events), start, end, end, batch=batch)
-    out = io.BytesIO()
-    if columns:
-        write_json(
-            result.skeleton, IncidentItems(result.ctx, result.incidents), out, ViolationItems(result.violations())
-        )
-    else:
-        result.write_json(out)
-    report: dict[str, Any] = json.loads(out.getvalue())
-    return report
+    return report_json(result, columns)
 
 
 @pytest.mark.parametrize("columns", [True, False], ids=["columns", "rows"])
