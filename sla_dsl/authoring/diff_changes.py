@@ -167,7 +167,7 @@ def diff_models(old: m.PolicyModel, new: m.PolicyModel) -> list[Change]:
         assert o is not None and n is not None
         article = _article_of(section, key, n)
         for field in type(n).model_fields:
-            if field == "span":
+            if m.is_span_field(field):
                 continue
             ov, nv = getattr(o, field), getattr(n, field)
             if _plain(ov, field) == _plain(nv, field):

@@ -162,7 +162,7 @@ def _calendar_refs(model: m.PolicyModel, broken: set[str]) -> list[Diagnostic]:
             need(mt.calendar, mt.span, False, words("diag.E206.what.maintenance"))
     for n in model.notifications:
         if n.only_during is not None:
-            need(n.only_during, n.span, True, words("diag.E206.what.condition"))
+            need(n.only_during, n.only_during_span, True, words("diag.E206.what.condition"))
     return out
 
 

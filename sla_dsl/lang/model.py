@@ -550,6 +550,8 @@ class Notify(Node):
     after: str
     met_by: str
     only_during: str | None = None
+    #: the calendar's name in ``only if ... during NAME hours`` (checks point there)
+    only_during_span: Span = Field(default=NO_SPAN, repr=False)
     #: the records (incidents or outages) this rule applies to (None: all); every matching rule applies
     when: Condition | None = None
     notes: tuple[Label, ...] = ()
@@ -611,6 +613,8 @@ class Header(Node):
     version: str
     effective: dt.date
     timezone: str
+    #: the ``timezone`` line (a later version's refusal points there)
+    timezone_span: Span = Field(default=NO_SPAN, repr=False)
     provider: Label = Label()
     title: Label = Label()
     source: str | None = None
@@ -662,12 +666,17 @@ class PolicyModel(Node):
         return first
 
 
+def is_span_field(name: str) -> bool:
+    """Whether a model field says where something stands (``span``, ``timezone_span``), not what it means."""
+    return name == "span" or name.endswith("_span")
+
+
 def meaning(node: BaseModel) -> Any:
     """The node as plain data without spans: equal for policies that mean the same."""
 
     def strip(value: Any) -> Any:
         if isinstance(value, dict):
-            return {k: strip(v) for k, v in value.items() if k != "span"}
+            return {k: strip(v) for k, v in value.items() if not is_span_field(k)}
         if isinstance(value, list | tuple):
             return [strip(v) for v in value]
         return value

@@ -115,6 +115,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 if problem is not None:
                     self.error("E205", zone_error(tz), tok, help=problem)
                 fields["timezone"] = tz
+                fields["timezone_span"] = self.span(st)
             elif st.data in ("h_provider", "h_title"):
                 assert isinstance(tok, Tree)
                 fields[str(st.data)[2:]] = self.label(tok)
@@ -468,6 +469,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 ev, cal = (t for t in st.children if isinstance(t, Token) and t.type in ("EVENT", "NAME"))
                 self.event(ev)
                 fields["only_during"] = str(cal)
+                fields["only_during_span"] = self.span(cal)
                 fields["_only_event"] = ev
             elif st.data == "n_met":
                 ev = st.children[0]

@@ -32,6 +32,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..i18n import message
 from ..lang import compile as _lang
+from ..lang import model as m
 from ..lang.compile import Compiled
 from ..lang.diagnostics import PolicyError, policy_language
 from ..lang.source import read_policy_stdin
@@ -151,14 +152,7 @@ def check_versions(policies: Sequence[Policy], lang: str | None = None, names: S
 
 
 def _timezone_line(name: str, pol: Policy) -> str:
-    """``file:line`` of the version's ``timezone`` line (the model keeps the header's span, not the
-    line's: it is found in the file within that span); the name alone when the file cannot be read."""
-    span = pol.model.header.span
-    try:
-        lines = Path(name).read_text("utf-8").splitlines()
-    except (OSError, UnicodeDecodeError, ValueError):
-        return name
-    for number in range(span.line, min(span.end_line, len(lines)) + 1):
-        if lines[number - 1].split("#", 1)[0].split()[:1] == ["timezone"]:
-            return f"{name}:{number}"
-    return name
+    """``file:line:column`` of the version's ``timezone`` line (the name alone for a policy not read
+    from a file)."""
+    span = pol.model.header.timezone_span
+    return name if span == m.NO_SPAN else f"{name}:{span.line}:{span.column}"

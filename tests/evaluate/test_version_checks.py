@@ -61,18 +61,22 @@ def test_a_later_version_in_another_zone_is_refused_at_its_timezone_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     a, b = _versions(tmp_path, "2026-11-16", "UTC")
-    line = next(n for n, s in enumerate(b.read_text("utf-8").splitlines(), 1) if s.strip().startswith("timezone"))
+    line, column = next(
+        (n, len(s) - len(s.lstrip()) + 1)
+        for n, s in enumerate(b.read_text("utf-8").splitlines(), 1)
+        if s.strip().startswith("timezone")
+    )
     argv = ["evaluate", str(a), str(b), str(tmp_path / "none.jsonl"), "--from", "2026-11-01", "--to", "2026-12-01"]
     capsys.readouterr()
     assert main([*argv, "--lang", "en"]) == 1
     assert capsys.readouterr().err == (
-        f"sla: error: {b}:{line}: version 2026.2 is in time zone `UTC`, not `Asia/Tokyo` as {a} (version 2026.1) is\n"
+        f"sla: error: {b}:{line}:{column}: version 2026.2 is in time zone `UTC`, not `Asia/Tokyo` as {a} (version 2026.1) is\n"
         "help: keep the time zone of the earlier versions (`timezone Asia/Tokyo`): "
         "a report shows every time in one zone\n"
     )
     assert main(argv) == 1
     assert capsys.readouterr().err == (
-        f"sla: エラー: {b}:{line}：版 2026.2 のタイムゾーン `UTC` は、{a}（版 2026.1）の `Asia/Tokyo` と異なります\n"
+        f"sla: エラー: {b}:{line}:{column}：版 2026.2 のタイムゾーン `UTC` は、{a}（版 2026.1）の `Asia/Tokyo` と異なります\n"
         "ヒント: 前の版のタイムゾーンのまま（`timezone Asia/Tokyo`）にしてください。"
         "報告はすべての時刻を一つのタイムゾーンで示します\n"
     )
@@ -80,9 +84,11 @@ def test_a_later_version_in_another_zone_is_refused_at_its_timezone_line(
     said = _refusal(lambda: load_policies([str(a), str(b)]))
     for versions in ([v1, v2], [v2, v1]):
         assert _refusal(lambda vs=versions: sla_dsl.evaluate(vs, EVENTS, START, END)) == said
-    # compiled from text: no file to point into, named by the placeholder
+    # compiled from text: named by the placeholder, at the same line
     text = sla_dsl.load_policy(b.read_text("utf-8"))
-    assert _refusal(lambda: sla_dsl.evaluate([v1, text], EVENTS, START, END)).startswith("<policy>：版 2026.2 の")
+    assert _refusal(lambda: sla_dsl.evaluate([v1, text], EVENTS, START, END)).startswith(
+        f"<policy>:{line}:{column}：版 2026.2 の"
+    )
 
 
 def test_versions_of_one_zone_on_different_days_are_judged(tmp_path: Path) -> None:
