@@ -70,13 +70,15 @@ def test_a_later_version_in_another_zone_is_refused_at_its_timezone_line(
     capsys.readouterr()
     assert main([*argv, "--lang", "en"]) == 1
     assert capsys.readouterr().err == (
-        f"sla: error: {b}:{line}:{column}: version 2026.2 is in time zone `UTC`, not `Asia/Tokyo` as {a} (version 2026.1) is\n"
+        f"sla: error: {b}:{line}:{column}: version 2026.2 is in time zone `UTC`, "
+        f"not `Asia/Tokyo` as {a} (version 2026.1) is\n"
         "help: keep the time zone of the earlier versions (`timezone Asia/Tokyo`): "
         "a report shows every time in one zone\n"
     )
     assert main(argv) == 1
     assert capsys.readouterr().err == (
-        f"sla: エラー: {b}:{line}:{column}：版 2026.2 のタイムゾーン `UTC` は、{a}（版 2026.1）の `Asia/Tokyo` と異なります\n"
+        f"sla: エラー: {b}:{line}:{column}：版 2026.2 のタイムゾーン `UTC` は、"
+        f"{a}（版 2026.1）の `Asia/Tokyo` と異なります\n"
         "ヒント: 前の版のタイムゾーンのまま（`timezone Asia/Tokyo`）にしてください。"
         "報告はすべての時刻を一つのタイムゾーンで示します\n"
     )
