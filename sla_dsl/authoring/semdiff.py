@@ -8,7 +8,11 @@ Design notes
 * The language is ``--lang``, else NEW's primary language (:mod:`sla_dsl.cli.langs`'s
   rule). Japanese text and the change notice name declarations by their labels;
   English text by the names written in the policy file, and shows durations as
-  the file writes them (``4 business hours``).
+  the file writes them (``4 business hours``). Japanese text keeps the name in
+  brackets for the author (``当社営業時間（business）``); the notice, for customers,
+  drops it but for a priority, whose id customers see on their tickets. Where
+  declarations go by labels, event types, calendars and clocks inside a value do
+  too (``回避策または問題解決に必要な情報の受領で完了``).
 * Conditions and attribute values are shown in words with the policy's labels,
   as the customer report shows them (:func:`sla_dsl.report.conditions.condition_words`):
   ``契約プランがプレミアム`` / ``Plan is Premium``; an old value with OLD's labels,
@@ -36,10 +40,20 @@ from ..i18n import CATALOGUE, message
 from ..lang import model as m
 from ..policy.compiled import Policy
 from ..report.conditions import condition_words
-from ..report.words import PolicyWords
+from ..report.words import PolicyWords, event_words
 from .diff_changes import Change, diff_models, jsonable
 
-__all__ = ["Change", "Words", "change_text", "cmd_diff", "diff_models", "render_json", "render_markdown", "render_text"]
+__all__ = [
+    "Change",
+    "Words",
+    "change_text",
+    "cmd_diff",
+    "diff_models",
+    "notice_words",
+    "render_json",
+    "render_markdown",
+    "render_text",
+]
 
 Lang = Literal["en", "ja"]
 _UNITS_ON_BUSINESS = ("minute", "hour", "day")
@@ -69,6 +83,11 @@ class Words:
         """The catalogue's ``diff.<name>`` in this language."""
         return message(f"diff.{name}", self.lang, **fields)
 
+    @property
+    def sep(self) -> str:
+        """Between the items of a list: ``、`` / ``, ``."""
+        return self.say("list.sep")
+
     def on(self, model: m.PolicyModel | None) -> Words:
         """The same words with ``model``'s labels."""
         return Words(self.lang, self.calendars, self.notice, model)
@@ -96,6 +115,9 @@ class Words:
         cal = self.calendars.get(d.calendar)
         label = (cal.label.text(self.lang) if cal is not None and getattr(cal.label, self.lang) else "") or d.calendar
         kind = "business" if "営業" in label and unit in _UNITS_ON_BUSINESS else "on"
+        if self.notice and self.lang == "en" and label != d.calendar:  # customers read the calendar's label
+            kind = "business" if "business" in label.lower() and unit in _UNITS_ON_BUSINESS else "labelled"
+            return self.say(f"duration.{kind}.{unit}.{number}", n=d.amount, calendar="business", label=label)
         return self.say(f"duration.{kind}.{unit}.{number}", n=d.amount, calendar=d.calendar, label=label)
 
     def weekday(self, index: int) -> str:
@@ -142,14 +164,39 @@ class Words:
         """A text pair: the chosen language, quoted."""
         return self.say("quoted", text=lab.text(self.lang))
 
+    def event(self, name: str) -> str:
+        """An event type: by its words where declarations go by their labels (``エンド・ユーザー様への
+        一次回答``), else, or without words, as the log names it."""
+        if not self.by_label:
+            return name
+        declared = {e.name: e.label for e in self.model.event_types} if self.model is not None else {}
+        return event_words(name, self.lang, declared) or name
+
+    def events(self, names: Any) -> str:
+        """Event types (a tuple of names) in words, or none."""
+        return self.sep.join(self.event(n) for n in names) or self.say("none")
+
+    def calendar(self, name: str) -> str:
+        """A calendar: by its label where declarations go by their labels, else by its name."""
+        cal = self.calendars.get(name)
+        shown = cal.label.text(self.lang) if self.by_label and cal is not None else ""
+        return shown or name
+
+    def clock(self, name: str) -> str:
+        """A clock: by its label where declarations go by their labels, else by its name."""
+        rule = next((c for c in self.model.clocks if c.name == name), None) if self.model is not None else None
+        shown = rule.label.text(self.lang) if self.by_label and rule is not None else ""
+        return shown or name
+
     def clock_part(self, v: m.Pause | m.ClockTarget) -> str:
         """A pause reason or a named target in words (issue 12)."""
         if isinstance(v, m.Pause):
-            return self.say("pause", at=v.at, until=v.until)
+            return self.say("pause", at=self.event(v.at), until=self.event(v.until))
         duration = self.duration(v.duration)
+        clock = self.clock(v.clock)
         if v.kind == "update":
-            return self.say("clock.update", duration=duration, clock=v.clock, by=", ".join(v.by))
-        return self.say("clock.target", kind=self.say(f"clock.kind.{v.kind}"), duration=duration, clock=v.clock)
+            return self.say("clock.update", duration=duration, clock=clock, by=self.events(v.by))
+        return self.say("clock.target", kind=self.say(f"clock.kind.{v.kind}"), duration=duration, clock=clock)
 
     def condition(self, cond: m.Condition) -> str:
         """A ``when`` condition in words with this version's labels (``Plan is Premium``)."""
@@ -165,7 +212,7 @@ class Words:
         if not listed:
             return self.say("none")
         shown = [self.model.value_text(attribute, n, self.lang) if self.model is not None else n for n in listed]
-        return ", ".join(shown)
+        return self.sep.join(shown)
 
     def value(self, v: Any) -> str:
         """Any model value in words."""
@@ -181,7 +228,7 @@ class Words:
             days = ",".join(self.value(d) for d in v.days)
             return f"{days} {', '.join(str(r) for r in v.ranges)}"
         if isinstance(v, m.DateHours):
-            dates = ", ".join(self.value(d) for d in v.dates)
+            dates = self.sep.join(self.value(d) for d in v.dates)
             return f"{dates} {', '.join(str(r) for r in v.ranges)}"
         if isinstance(v, m.NamedHoliday):
             return f"{v.date.isoformat()} {self.label(v.label)}"
@@ -200,7 +247,7 @@ class Words:
         if isinstance(v, m.TimeRange | m.ArticleRef):
             return str(v)
         if isinstance(v, m.AvailabilityTarget):  # issue 13: `availability target 99.9% when plan = premium`
-            tiers = ", ".join(self.value(t) for t in v.credits) or self.say("none")
+            tiers = self.sep.join(self.value(t) for t in v.credits) or self.say("none")
             fields = {"percent": f"{v.percent:g}", "period": self.value(v.period), "tiers": tiers}
             if v.when is None:
                 return self.say("plan_target.all", **fields)
@@ -219,20 +266,21 @@ class Words:
         if isinstance(v, m.NoticeAnchor):
             return self.say("anchor.start_date" if v is m.NoticeAnchor.START_DATE else "anchor.start")
         if isinstance(v, m.SameDayGuideline):
-            return self.say("same_day", duration=self.duration(v.before_close), calendar=v.calendar)
+            return self.say("same_day", duration=self.duration(v.before_close), calendar=self.calendar(v.calendar))
         if isinstance(v, m.SilenceCompletion):
-            return self.say("silence", after=v.after, duration=self.duration(v.duration), unless=v.unless)
+            after, unless = self.event(v.after), self.event(v.unless)
+            return self.say("silence", after=after, duration=self.duration(v.duration), unless=unless)
         if isinstance(v, m.Completion):
-            parts = [self.say("completion.on", event=e) for e in sorted(v.on)]
+            parts = [self.say("completion.on", event=self.event(e)) for e in sorted(v.on)]
             if v.silence is not None:
                 parts.append(self.value(v.silence))
             return self.say("completion.or").join(parts) or self.say("none")
         if isinstance(v, m.ServiceHours):
-            base = self.say("hours.always") if v.always else v.calendar or ""
+            base = self.say("hours.always") if v.always else self.calendar(v.calendar or "")
             excepted = [self.say("hours.maintenance")] if v.except_maintenance else []
             if v.except_planned_stops:
                 excepted.append(self.say("hours.planned_stops"))
-            return self.say("hours.except", base=base, excepted=", ".join(excepted)) if excepted else base
+            return self.say("hours.except", base=base, excepted=self.sep.join(excepted)) if excepted else base
         if isinstance(v, m.ItemRef):
             return f"{v.kind} {v.name}" if v.kind != "planned_stop" else self.say("item.planned_stop")
         if isinstance(v, float):
@@ -240,7 +288,7 @@ class Words:
         if isinstance(v, tuple | list):
             if not v:
                 return self.say("none")
-            return ", ".join(self.value(x) for x in v)
+            return self.sep.join(self.value(x) for x in v)
         if isinstance(v, BaseModel):
             return json.dumps(m.meaning(v), ensure_ascii=False)
         return str(v)
@@ -265,6 +313,8 @@ def _subject(c: Change, w: Words) -> str:
         return w.say("article", n=c.key)
     label = c.label
     if _by_label(c, w) and label is not None:
+        if w.notice and c.section != "priority":  # customers know a priority's id from their tickets only
+            return label.text(w.lang) or _key(c, w)
         return w.say("labelled", text=label.text(w.lang), key=_key(c, w))
     if c.section == "item":
         return w.say("item", n=c.key)
@@ -298,7 +348,18 @@ def _field_value(c: Change, value: Any, w: Words) -> str:
     """The old or new value of a changed field in words (``w`` holds that version's labels)."""
     if c.section == "attribute" and c.field in ("values", "default"):  # issue 16: values by their labels
         return w.attribute_values(c.key, value)
+    if (c.section, c.field) in _EVENT_FIELDS and value is not None:
+        return w.events(value) if isinstance(value, tuple) else w.event(value)
+    if (c.section, c.field) in _CALENDAR_FIELDS and value is not None:
+        return w.calendar(value)
     return w.value(value)
+
+
+#: Fields whose values are event types, and calendars, named in words where declarations go by labels.
+_EVENT_FIELDS = frozenset(
+    {("notify", "after"), ("notify", "met_by"), *(("clock", f) for f in ("starts", "stops", "resets"))}
+)
+_CALENDAR_FIELDS = frozenset({("notify", "only_during"), ("maintenance", "calendar")})
 
 
 def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.PolicyModel | None = None) -> str:
@@ -341,6 +402,11 @@ def _words(old: m.PolicyModel, new: m.PolicyModel, lang: Lang, notice: bool = Fa
     return Words(lang, calendars, notice, new)
 
 
+def notice_words(old: m.PolicyModel, new: m.PolicyModel, lang: Lang) -> Words:
+    """The words of the change notice (declarations by their labels), for :func:`change_text`."""
+    return _words(old, new, lang, notice=True)
+
+
 def render_text(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], lang: Lang = "en") -> str:
     """One line per change, marked ``+`` (added), ``-`` (removed) or ``~`` (changed)."""
     w = _words(old, new, lang)
@@ -377,7 +443,7 @@ def render_json(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], l
 
 def render_markdown(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], lang: Lang = "en") -> str:
     """A change notice for customers: versions, effective date, changes grouped by article."""
-    w = _words(old, new, lang, notice=True)
+    w = notice_words(old, new, lang)
     h = new.header
     name = h.title.text(lang) or h.name
     provider = h.provider.text(lang)

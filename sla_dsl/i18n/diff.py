@@ -53,7 +53,7 @@ DIFF: dict[str, Msg] = {
     "diff.field.label": Msg("名称", "label"),
     "diff.field.ref": Msg("条項番号", "article reference"),
     "diff.field.days": Msg("営業日", "days"),
-    "diff.field.hours": Msg("時間帯", "hours"),
+    "diff.field.hours": Msg("時間帯", "opening hours"),
     "diff.field.holidays": Msg("祝日", "public holidays"),
     "diff.field.closed": Msg("休業日", "closed dates"),
     "diff.field.closed_yearly": Msg("毎年の休業期間", "yearly closures"),
@@ -143,6 +143,14 @@ DIFF: dict[str, Msg] = {
         for unit, ja in _UNITS
         for n in ("one", "other")
     },
+    **{
+        f"diff.duration.labelled.{unit}.{n}": Msg(
+            f"{{n}}{ja}（{{label}}）{{calendar:.0}}",
+            f"{{n}} {unit}{'s' if n == 'other' else ''} ({{label}}){{calendar:.0}}",
+        )
+        for unit, ja in _UNITS
+        for n in ("one", "other")
+    },
     "diff.by_end": Msg("{nth}営業日の終業まで{calendar:.0}", "by the end of the {nth} {calendar} day"),
     "diff.quoted": Msg("「{text}」", '"{text}"'),
     "diff.none": Msg("なし", "none"),
@@ -171,9 +179,9 @@ DIFF: dict[str, Msg] = {
     "diff.roll.next": Msg("翌営業日に延期", "moves to the next business day"),
     "diff.roll.previous": Msg("前営業日に前倒し", "moves to the previous business day"),
     "diff.roll.skip": Msg("実施しない", "is skipped"),
-    "diff.pause": Msg("{at} から {until} まで", "{at} until {until}"),
-    "diff.clock.update": Msg("{clock} で {duration} ごとに更新（{by}）", "update every {duration} on {clock} by {by}"),
-    "diff.clock.target": Msg("{clock} で {kind} {duration} 以内", "{kind} within {duration} on {clock}"),
+    "diff.pause": Msg("{at}から{until}まで", "{at} until {until}"),
+    "diff.clock.update": Msg("{clock}で{duration}ごとに更新（{by}）", "update every {duration} on {clock} by {by}"),
+    "diff.clock.target": Msg("{clock}で{kind}{duration}以内", "{kind} within {duration} on {clock}"),
     "diff.clock.kind.respond": Msg("応答", "respond"),
     "diff.clock.kind.resolve": Msg("解決", "resolve"),
     "diff.clock.kind.first_reply": Msg("初回回答", "first reply"),
@@ -191,13 +199,16 @@ DIFF: dict[str, Msg] = {
         "終業の{duration}前までの受付は当日回答{calendar:.0}",
         "same day if received {duration} before close of {calendar}",
     ),
-    "diff.silence": Msg("{after} の後 {duration} {unless} がない場合", "{duration} after {after} without {unless}"),
-    "diff.completion.on": Msg("{event} で完了", "on {event}"),
-    "diff.completion.or": Msg("、または ", ", or "),
+    "diff.silence": Msg(
+        "{after}の後、{unless}がないまま{duration}が経過した場合", "{duration} after {after} without {unless}"
+    ),
+    "diff.completion.on": Msg("{event}で完了", "on {event}"),
+    "diff.list.sep": Msg("、", ", "),
+    "diff.completion.or": Msg("、または", ", or "),
     "diff.hours.always": Msg("常時", "always"),
     "diff.hours.maintenance": Msg("定期メンテナンス", "maintenance"),
     "diff.hours.planned_stops": Msg("計画停止", "planned stops"),
-    "diff.hours.except": Msg("{base} （除く: {excepted}）", "{base} except {excepted}"),
+    "diff.hours.except": Msg("{base}（{excepted}を除く）", "{base} except {excepted}"),
     "diff.item.planned_stop": Msg("計画停止", "planned stop"),
     "diff.key.when": Msg("{id}、{when}", "{id} when {when}"),
     # what a change to business hours means

@@ -65,7 +65,7 @@ def _latin_outside_ids(text: str) -> set[str]:
                 '  value premium "プレミアム" / "Premium"\n',
                 '  value premium "プレミアム" / "Premium"\n  value gold "ゴールド" / "Gold"\n',
             ),
-            ["~ 契約プラン（plan）の値: スタンダード, プレミアム → スタンダード, プレミアム, ゴールド"],
+            ["~ 契約プラン（plan）の値: スタンダード、プレミアム → スタンダード、プレミアム、ゴールド"],
             ["~ attribute plan values: Standard, Premium -> Standard, Premium, Gold"],
         ),
         (
