@@ -69,6 +69,12 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "（当てはまらない組み合わせは{count}通りあります）",
         "an incident of priority `{pid}` with {shown} matches no rule of `{pid}` ({count} combinations do not)",
     ),
+    "diag.E252.unproved": Msg(
+        "優先度 `{pid}` の規定の条件は組み合わせが多すぎ（{count}通り超）、どの案件もいずれかの規定に"
+        "当てはまることを確かめられません",
+        "the conditions of priority `{pid}` split the attribute values into more than {count} cases: "
+        "it cannot be proved that every incident matches a rule of `{pid}`",
+    ),
     "diag.E252.help": Msg(
         "どの条件にも当てはまらない案件のために、`{kw_when}` のない `{example}` を最後に書いてください",
         "add a last `{example}` without `{kw_when}`, for the incidents no condition takes",

@@ -13,12 +13,21 @@ Design notes
   first value), so every incident has a full assignment and the selection is
   total once ``sla check`` has proved that every assignment finds a rule.
 * Checks work by enumerating the assignments of the attributes a priority's
-  rules test (at most :data:`MAX_ASSIGNMENTS`; beyond that only the reference
-  checks run): an assignment no rule takes is an error (E252: an incident
-  would have no target); a rule that no assignment reaches is a warning
-  (W250: it can never apply); two rules that both take some assignment where
-  the later one is not the more general fallback is a warning (W251: file
-  order decides, and the author may have meant the later one).
+  rules test, one per *class* (:func:`cases`): values of one attribute that
+  every test of the conditions treats alike (``org5`` against ``org1`` ...
+  ``org99`` for ``org = org5``) stand for each other, so a hundred
+  organisations cost two cases, and every answer is the one the whole product
+  would give, counts weighted by the class sizes. An assignment no rule takes
+  is an error (E252: an incident would have no target); a rule that no
+  assignment reaches is a warning (W250: it can never apply); two rules that
+  both take some assignment where the later one is not the more general
+  fallback is a warning (W251: file order decides, and the author may have
+  meant the later one). Beyond :data:`MAX_CASES` classes (only with many
+  attributes, each split by many tests), coverage cannot be proved: E252
+  refuses the rules unless the last has no ``when``, which takes every
+  incident the others leave (the warnings are then not computed).
+* The tables for people (the language server's hover, the site's plan table)
+  list the real combinations, up to :data:`MAX_ASSIGNMENTS` of them.
 * Notify rules take ``when`` too, but they are not alternatives: every rule
   whose condition holds applies (:func:`notify_checks`: W254 a rule nothing
   meets, W255 two rules on the same events that both apply somewhere). Two
@@ -30,6 +39,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 from . import model as m
 from .diagnostics import (
@@ -44,8 +54,10 @@ from .diagnostics import (
     words,
 )
 
-#: Beyond this many combinations of attribute values, the computed checks are skipped.
+#: Beyond this many combinations of attribute values, the tables for people are not listed.
 MAX_ASSIGNMENTS = 4096
+#: Beyond this many classes of combinations (:func:`cases`), coverage is not computed.
+MAX_CASES = 100_000
 
 Assignment = Mapping[str, str]
 
@@ -173,6 +185,46 @@ def assignments(model: m.PolicyModel, rules: Sequence[m.Priority]) -> list[dict[
     return combos(model, [r.when for r in rules])
 
 
+class Case(NamedTuple):
+    """A class of combinations that every condition treats alike: its first combination (in the order
+    of :func:`combos`) and how many combinations it stands for."""
+
+    attrs: dict[str, str]
+    weight: int
+
+
+def cases(model: m.PolicyModel, conds: Sequence[m.Condition | None]) -> list[Case] | None:
+    """The combinations of values of the attributes ``conds`` test, one per class, in the order of
+    :func:`combos` (None beyond :data:`MAX_CASES`).
+
+    Two values of an attribute are in one class when every test of ``conds`` on that attribute
+    accepts both or neither; :func:`holds` then answers alike for any combinations that differ only
+    in such values. A class is shown by its first value, so the first combination of the product
+    meeting any condition-defined property is always a class's own.
+    """
+    tests = [t for c in conds if c is not None for t in c.tests]
+    names = sorted({t.attribute for t in tests})
+    attrs = {a.name: a for a in model.attributes}
+    per_attribute: list[list[tuple[str, int]]] = []
+    total = 1
+    for name in names:
+        mine = [t for t in tests if t.attribute == name]
+        first: dict[tuple[bool, ...], list[str]] = {}
+        for v in attrs[name].values:
+            first.setdefault(tuple(v in t.values for t in mine), []).append(v)
+        per_attribute.append([(vs[0], len(vs)) for vs in first.values()])
+        total *= len(first)
+    if total > MAX_CASES:
+        return None
+    out: list[Case] = []
+    for combo in itertools.product(*per_attribute):
+        weight = 1
+        for _, n in combo:
+            weight *= n
+        out.append(Case(dict(zip(names, (v for v, _ in combo), strict=True)), weight))
+    return out
+
+
 def _show(attrs: Assignment) -> str:
     return ", ".join(f"{k} = {v}" for k, v in attrs.items()) or "every incident"
 
@@ -187,31 +239,36 @@ def shown_attrs(attrs: Assignment, nobody: str = "diag.phrase.every_incident") -
 def _coverage(model: m.PolicyModel, rules: Sequence[m.Priority]) -> list[Diagnostic]:
     if sum(r.when is None for r in rules) == len(rules):
         return []  # no condition (two such rules are E200 already)
-    combos = assignments(model, rules)
-    if combos is None:
-        return []
+    pid = rules[0].id
+    last = rules[-1]
+    classes = cases(model, [r.when for r in rules])
+    if classes is None:
+        if last.when is None:
+            return []  # the last rule takes every incident the others leave
+        text = words("diag.E252.unproved", pid=pid, count=str(MAX_CASES))
+        return [_err("E252", text, last.when.span, help=words("diag.E252.help", example=f"priority {pid} {{ ... }}"))]
     out: list[Diagnostic] = []
     taken: dict[int, list[dict[str, str]]] = {i: [] for i in range(len(rules))}
     matching: dict[int, list[dict[str, str]]] = {i: [] for i in range(len(rules))}
-    unmatched: list[dict[str, str]] = []
-    for combo in combos:
+    unmatched: list[Case] = []
+    for case in classes:
+        combo = case.attrs
         hits = [i for i, r in enumerate(rules) if holds(r.when, combo)]
         for i in hits:
             matching[i].append(combo)
         if hits:
             taken[hits[0]].append(combo)
         else:
-            unmatched.append(combo)
-    pid = rules[0].id
+            unmatched.append(case)
     if unmatched:
-        last = rules[-1]
-        many = len(unmatched) > 1
+        count = sum(c.weight for c in unmatched)
+        shown = shown_attrs(unmatched[0].attrs)
         out.append(
             _err(
                 "E252",
-                words("diag.E252", pid=pid, shown=shown_attrs(unmatched[0]))
-                if not many
-                else words("diag.E252.many", pid=pid, shown=shown_attrs(unmatched[0]), count=str(len(unmatched))),
+                words("diag.E252", pid=pid, shown=shown)
+                if count == 1
+                else words("diag.E252.many", pid=pid, shown=shown, count=str(count)),
                 (last.when or last).span,
                 help=words("diag.E252.help", example=f"priority {pid} {{ ... }}"),
             )
@@ -269,8 +326,8 @@ def notify_checks(model: m.PolicyModel) -> list[Diagnostic]:
     for n in rules:
         if n.when is None:
             continue
-        cases = combos(model, [n.when])
-        if cases is not None and not any(holds(n.when, c) for c in cases):
+        classes = cases(model, [n.when])
+        if classes is not None and not any(holds(n.when, c.attrs) for c in classes):
             out.append(
                 _warn("W254", words("diag.W254", name=n.name, when=str(n.when)), n.when.span, words("diag.W254.help"))
             )
@@ -278,8 +335,8 @@ def notify_checks(model: m.PolicyModel) -> list[Diagnostic]:
         for e in rules[:i]:
             if (e.after, e.met_by) != (n.after, n.met_by) or (e.when is None and n.when is None):
                 continue
-            cases = combos(model, [e.when, n.when])
-            both = next((c for c in cases or [] if holds(e.when, c) and holds(n.when, c)), None)
+            classes = cases(model, [e.when, n.when])
+            both = next((c.attrs for c in classes or [] if holds(e.when, c.attrs) and holds(n.when, c.attrs)), None)
             if both is None:
                 continue
             text = words(

@@ -26,7 +26,7 @@ Design notes
 from __future__ import annotations
 
 from . import model as m
-from .conditions import MAX_ASSIGNMENTS, combos, holds, shown_attrs, tier_checks
+from .conditions import MAX_ASSIGNMENTS, cases, combos, holds, shown_attrs, tier_checks
 from .diagnostics import Diagnostic, Severity, Words, diagnostic, words
 
 
@@ -64,10 +64,10 @@ def checks(model: m.PolicyModel) -> list[Diagnostic]:
         if not svc.plan_targets:
             continue
         targets = ordered(svc)
-        cases = combos(model, [t.when for t in targets])
-        if cases is None:
-            continue
-        matching = [[c for c in cases if holds(t.when, c)] for t in targets]
+        classes = cases(model, [t.when for t in targets])
+        if classes is None:
+            continue  # only warnings: a service without a target for some customers promises them nothing
+        matching = [[c.attrs for c in classes if holds(t.when, c.attrs)] for t in targets]
         for i, t in enumerate(targets):
             if t.when is None:
                 continue
