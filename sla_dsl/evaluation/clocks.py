@@ -14,7 +14,9 @@ Design notes
 * Only the life after the last reset counts for a target's running time. The
   result is a list of running segments; the last one of a clock still running
   at ``as_of`` ends there. The lives before each reset are kept apart
-  (``Life.earlier``): an update target's misses in them stay misses.
+  (``Life.earlier``): an update target's misses in them stay misses, and a
+  ``respond``/``resolve``/``first reply`` target that ran out in one stays
+  breached (a reset restarts the clock; it does not undo a breach).
 * Jira Service Management and ServiceNow read these words the same way (start,
   pause/resume, stop, reset): nothing here is a reading of the SLA text.
 """

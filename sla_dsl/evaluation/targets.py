@@ -224,6 +224,16 @@ def _within(
         v.status = "not_applicable"
         v.steps.append((None, f"clock `{t.clock}` has not started: the {word} target does not apply", ref))
         return v
+    fmt = rules.fmt
+    # a life before a reset that ran past the target stays breached: a reset restarts the clock, it does
+    # not undo a breach (Jira keeps each cycle's result), and a longer period never unsays a shorter one
+    for cycle in life.earlier:
+        ran_out = _reach(rules, list(cycle.segments), cycle.start, target_s, cal)
+        if ran_out is not None:
+            v.status, v.due = "breached", ran_out
+            v.used_s = _running(rules, list(cycle.segments), cycle.start, cycle.end, cal)
+            v.steps.append((ran_out, f"{say} ran out {fmt(ran_out)}, before the reset {fmt(cycle.end)}: breached", ref))
+            return v
     used = 0.0
     breach: float | None = None
     last_a, before_last = life.start, 0.0
@@ -234,7 +244,6 @@ def _within(
         last_a, before_last = a, used
         used += s
     v.used_s = used
-    fmt = rules.fmt
     if breach is not None:
         v.status, v.due = "breached", breach
         late = f"; stopped {fmt(life.stopped_at)}" if life.stopped_at is not None else ""
