@@ -262,6 +262,25 @@ def _expect_rows(
                 )
 
 
+def _target_rows(report: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]]]:
+    """The targets of a report keyed ``ID:TARGET`` and, for a target on a named clock, also
+    ``ID:TARGET@CLOCK``; and the ``ID:TARGET`` keys two targets share (two ``first reply`` targets on
+    two clocks), each with the keys that tell them apart."""
+    rows: dict[str, dict[str, Any]] = {}
+    seen: dict[str, list[str]] = {}
+    for r in report["incidents"]:
+        for x in r["targets"]:
+            key = f"{r['id']}:{x['name']}"
+            full = f"{key}@{x['clock']}" if x.get("clock") else key
+            rows[full] = x
+            seen.setdefault(key, []).append(full)
+            rows.setdefault(key, x)
+    for r in report["outages"]:
+        for x in r["notices"]:
+            rows[f"{r['id']}:{x['name']}"] = x
+    return rows, {k: v for k, v in seen.items() if len(v) > 1}
+
+
 def run_case(policy: Policy, case: Case) -> Outcome:
     """Run one case against ``policy``."""
     spec, expect, out = case.spec, case.spec["expect"], Outcome(case)
@@ -402,9 +421,17 @@ def _run_events(policy: Policy, case: Case) -> Iterator[str]:
             rows = {str(r["id"]): r for r in report[section]}
             yield from _expect_rows(section, expect[section], rows, key, lang)
     if "targets" in expect:  # keyed `ID:TARGET` (an incident's named target or an outage's notice rule)
-        rows = {f"{r['id']}:{x['name']}": x for r in report["incidents"] for x in r["targets"]}
-        rows |= {f"{r['id']}:{x['name']}": x for r in report["outages"] for x in r["notices"]}
-        yield from _expect_rows("targets", expect["targets"], rows, "status", lang)
+        rows, twice = _target_rows(report)
+        for ident in expect["targets"] if isinstance(expect["targets"], dict) else ():
+            if str(ident) in twice:
+                choices = ("、" if lang == "ja" else ", ").join(f"`{k}`" for k in twice[str(ident)])
+                yield said("author.test.row_ambiguous", lang, section="targets", ident=ident, choices=choices)
+        wanted = (
+            {k: v for k, v in expect["targets"].items() if str(k) not in twice}
+            if isinstance(expect["targets"], dict)
+            else expect["targets"]
+        )
+        yield from _expect_rows("targets", wanted, rows, "status", lang)
     if "availability" in expect:
         yield from _expect_rows(
             "availability", {"": expect["availability"]}, {"": report["availability"]}, "ratio", lang

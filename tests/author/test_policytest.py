@@ -97,3 +97,51 @@ def test_bad_test_files_are_located_errors(
     assert main(["test", "--lang", "en", str(POLICY), str(path)]) == 1
     err = capsys.readouterr().err
     assert message in err and str(path) in err and "Traceback" not in err
+
+
+TWO_CLOCKS = """\
+sla "Desk" { format 1 version "1" effective 2026-01-01 timezone UTC languages en }
+clock response "Response" { starts at incident.reported }
+clock first "First" { starts at incident.reported  stops at incident.responded }
+clock next "Next" { starts at incident.customer_replied  stops at incident.responded }
+priority P1 "P1" {
+  respond within 4 hours
+  first reply within 1 hour on first
+  first reply within 2 hours on next
+}
+"""
+
+TWO_CLOCKS_CASES = """\
+cases:
+  - name: two first replies
+    period: {from: 2026-11-01, to: 2026-12-01}
+    events:
+      - {event: incident.reported, at: "2026-11-02T10:00:00Z", id: Z1, priority: P1}
+      - {event: incident.responded, at: "2026-11-02T10:30:00Z", id: Z1}
+      - {event: incident.customer_replied, at: "2026-11-02T11:00:00Z", id: Z1}
+      - {event: incident.responded, at: "2026-11-02T14:00:00Z", id: Z1}
+    expect:
+      targets:
+        "Z1:first_reply@first": met
+        "Z1:first_reply@next": breached
+  - name: which one
+    period: {from: 2026-11-01, to: 2026-12-01}
+    events:
+      - {event: incident.reported, at: "2026-11-02T10:00:00Z", id: Z1, priority: P1}
+    expect:
+      targets: {"Z1:first_reply": open}
+"""
+
+
+def test_two_targets_of_one_kind_on_two_clocks_are_told_apart(tmp_path: Path) -> None:
+    """``ID:TARGET@CLOCK`` names each; ``ID:TARGET`` alone, which one the later target used to answer
+    for, is refused with the keys to write."""
+    policy = load_policy(TWO_CLOCKS)
+    path = tmp_path / "t.yaml"
+    path.write_text(TWO_CLOCKS_CASES, "utf-8")
+    first, second = (run_case(policy, c) for c in load_cases(path))
+    assert first.passed, first.problems
+    assert second.problems == [
+        "targets Z1:first_reply: the incident has targets of this kind on several clocks: "
+        "write one of `Z1:first_reply@first`, `Z1:first_reply@next`"
+    ]
