@@ -74,6 +74,12 @@ SYNTAX: dict[str, str] = {
     "kw_other_zone": "in another zone",
     "kw_keep": "keep 7 days",
     "kw_stop_announced": "stop.announced",
+    "kw_credit": "credit",
+    "kw_resets_at": "resets at",
+    "kw_without": "without",
+    "kw_resolved": "incident.resolved",
+    "kw_event_decl": 'event incident.<name> "…" / "…"',
+    "kw_silence_example": "after incident.info_provided without incident.customer_replied",
     **VALUE_SYNTAX,
     **RULE_SYNTAX,
 }
@@ -269,6 +275,47 @@ DIAGNOSTICS: dict[str, Msg] = {
         "クロック `{clock}` は `{event}` での一時停止を二度定めています",
         "clock `{clock}` pauses at `{event}` twice",
     ),
+    "diag.E221.stop_reset": Msg(
+        "クロック `{clock}` は `{event}` で停止とリセットの両方を定めています。リセットが先に働くため、"
+        "このイベントで停止することはありません",
+        "clock `{clock}` both stops and resets at `{event}`: the reset is applied first, so the clock never "
+        "stops there",
+    ),
+    "diag.E221.stop_reset.help": Msg(
+        "`{event}` は `{kw_stops_at}` と `{kw_resets_at}` のどちらか一方にだけ書いてください"
+        "（停止はクロックを終わらせ、リセットはゼロから数え直させます）",
+        "name `{event}` in one of `{kw_stops_at}` and `{kw_resets_at}`: a stop ends the clock for good, "
+        "a reset starts it again from zero",
+    ),
+    "diag.E221.pause_stop": Msg(
+        "クロック `{clock}` は `{event}` で一時停止しますが、同じイベントで停止もします。停止が先に働くため、"
+        "この一時停止は働きません",
+        "clock `{clock}` pauses at `{event}`, which also stops it: the stop is applied first, so the pause never acts",
+    ),
+    "diag.E221.pause_stop.help": Msg(
+        "一時停止には別のイベントを指定するか、`{kw_stops_at}` から `{event}` を外してください",
+        "pause at another event, or take `{event}` out of `{kw_stops_at}`",
+    ),
+    "diag.E221.pause_reset": Msg(
+        "クロック `{clock}` は `{event}` で一時停止しますが、同じイベントでリセットもします。リセットが先に"
+        "働くため、この一時停止は働きません",
+        "clock `{clock}` pauses at `{event}`, which also resets it: the reset is applied first, so the pause "
+        "never acts",
+    ),
+    "diag.E221.pause_reset.help": Msg(
+        "一時停止には別のイベントを指定するか、`{kw_resets_at}` から `{event}` を外してください",
+        "pause at another event, or take `{event}` out of `{kw_resets_at}`",
+    ),
+    "diag.E221.report": Msg(
+        "クロック `{clock}` の `{keyword}` が `{kw_reported}` を指定しています。報告は各案件の最初のイベントで、"
+        "クロックの開始と同時かそれより前に来るため、この指定は働きません",
+        "clock `{clock}` names `{kw_reported}` in `{keyword}`: the report is each incident's first event and "
+        "comes at or before the clock's start, so this never acts",
+    ),
+    "diag.E221.report.help": Msg(
+        "クロックの開始より後に来るイベントを指定してください（例：`{kw_replied}`）",
+        "name an event that comes after the clock starts, e.g. `{kw_replied}`",
+    ),
     "diag.E246": Msg(
         "優先度 `{priority}` に、クロック `{clock}` で測る `{kind}` の目標が二つあります",
         "priority `{priority}` has two `{kind}` targets on clock `{clock}`",
@@ -383,6 +430,15 @@ DIAGNOSTICS: dict[str, Msg] = {
         "`{kw_when}` のない `{kw_availability_target}` ", "`{kw_availability_target}` without `{kw_when}`"
     ),
     "diag.E212.what.response": Msg("応答目標", "the response target"),
+    "diag.E212.credit": Msg(
+        "{line}行目の `{kw_availability_target}` に二つ目の `{kw_credit}` 行があります",
+        "the `{kw_availability_target}` on line {line} has a second `{kw_credit}` line",
+    ),
+    "diag.E212.credit.help": Msg(
+        "一つの目標の段階はすべて一つの `{kw_credit}` 行に書いてください（例：`{example}`。"
+        "最初の行は{line}行目にあります）",
+        "write every tier of one target on one `{kw_credit}` line, e.g. `{example}`; the first is on line {line}",
+    ),
     "diag.E212.when.help": Msg(
         "条件を `{kw_and}` でつないで一つにしてください（最初の `{kw_when}` は{line}行目にあります）",
         "join the tests with `{kw_and}`; the first `{kw_when}` is on line {line}",
@@ -474,6 +530,29 @@ DIAGNOSTICS: dict[str, Msg] = {
         "it would not be judged",
     ),
     "diag.E220.silence.help": Msg("無応答による完了は一つにしてください", "keep one completion by silence"),
+    "diag.E220.completion_event": Msg(
+        "優先度 `{priority}` の完了の規則が指定する `{event}` は案件のイベントではないため、判定されません"
+        "（案件を完了させるのは `{kw_incident_any}` のイベントだけです）",
+        "the completion rule of priority `{priority}` names `{event}`, not an incident event: only "
+        "`{kw_incident_any}` events complete an incident; it would not be judged",
+    ),
+    "diag.E220.completion_event.help": Msg(
+        "案件のイベント（例：`{kw_resolved}`）か、ポリシーで宣言した `{kw_incident_any}` の種類"
+        "（`{kw_event_decl}`）を指定してください",
+        "name an incident event, e.g. `{kw_resolved}`, or an `{kw_incident_any}` type the policy declares "
+        "(`{kw_event_decl}`)",
+    ),
+    "diag.E220.silence_same": Msg(
+        "優先度 `{priority}` の無応答による完了は、`{event}` の後に同じ `{event}` がないことを待ちます。"
+        "同じイベントは待ちを打ち切らずに最初から数え直させるため、`{kw_without}` は判定されません",
+        "the completion by silence of priority `{priority}` waits after `{event}` without `{event}`: the same "
+        "event starts the wait again instead of ending it, so `{kw_without}` is never applied; it would not be "
+        "judged",
+    ),
+    "diag.E220.silence_same.help": Msg(
+        "`{kw_without}` には待ちを打ち切るイベントを指定してください（例：`{kw_silence_example}`）",
+        "name in `{kw_without}` the event that ends the wait, e.g. `{kw_silence_example}`",
+    ),
     # calendars as declared
     "diag.E202": Msg("営業時間の範囲 `{a}` と `{b}` が重なっています", "hour ranges `{a}` and `{b}` overlap"),
     "diag.E202.next_day": Msg(

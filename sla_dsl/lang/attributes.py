@@ -20,6 +20,11 @@ Design notes
   are checked on the whole model (:mod:`.languages`: E262-E264, W260, W261).
 * Credit tiers are kept in the order written; :mod:`.conditions` checks that
   they make sense (a tier for a lower figure owes more).
+* A ``credit`` line belongs to the nearest ``availability target`` line above it
+  in the block, with or without ``when`` (notes and other lines in between do
+  not matter); a credit line above every target line is the target's without
+  ``when``. One target has one credit line: a second is E212 at its line, with
+  the one line to write (both lines' tiers), never moved to another target.
 """
 
 from __future__ import annotations
@@ -36,15 +41,26 @@ from .values import ValueReader
 _NEGATED = {"cond_ne", "cond_not_in"}
 
 
+#: The owner of a ``credit`` line that belongs to the target without ``when`` (see :class:`PlanTargets`).
+GENERAL = -1
+
+
 @dataclass(slots=True)
 class PlanTargets:
-    """A service's targets with ``when`` as they are read (issue 13)."""
+    """A service's targets with ``when`` as they are read, and whose each ``credit`` line is (issue 13)."""
 
     targets: list[m.AvailabilityTarget] = field(default_factory=list)
     #: how many come before the target without ``when``
     first: int = 0
-    #: the statement read last (a ``credit`` line right below a target with ``when`` is its own)
-    previous: Tree[Token] | None = None
+    #: the target the next ``credit`` line belongs to: the nearest target line above it (an index in
+    #: ``targets``), else :data:`GENERAL`, the target without ``when`` (also above every target line)
+    owner: int = GENERAL
+    #: the target line without ``when`` read last (None: none above)
+    general_line: Tree[Token] | None = None
+    #: the first ``credit`` line of each owner
+    credit_lines: dict[int, Tree[Token]] = field(default_factory=dict)
+    #: the tiers of the target without ``when`` (None: no credit line of its own)
+    general: tuple[m.CreditTier, ...] | None = None
 
 
 class AttributeBuilder(ValueReader):
@@ -173,28 +189,54 @@ class AttributeBuilder(ValueReader):
         return tuple(tiers)
 
     def plan_statement(self, st: Tree[Token], plans: PlanTargets, default_seen: bool) -> bool:
-        """Take a service statement that belongs to a target with ``when`` (issue 13): the target
-        itself, or the ``credit`` line right below it. False for every other statement."""
-        previous, plans.previous = plans.previous, st
+        """Take a service's target line (issue 13): one with ``when`` is kept in ``plans`` (True);
+        every target line, with ``when`` or not, owns the ``credit`` lines below it (see
+        :meth:`credit_line`). False for every other statement and for the target without ``when``."""
+        if st.data != "s_target":
+            return False
         cond = next((c for c in st.children if isinstance(c, Tree) and c.data == "when"), None)
-        if st.data == "s_target" and cond is not None:
-            tok = st.children[0]
-            assert isinstance(tok, Token)
-            plans.targets.append(
-                m.AvailabilityTarget(
-                    percent=self._percent(tok),
-                    period=self.measure_period(st),
-                    when=self.condition(cond),
-                    span=self.span(st),
-                )
+        if cond is None:
+            plans.owner, plans.general_line = GENERAL, st
+            return False
+        tok = st.children[0]
+        assert isinstance(tok, Token)
+        plans.targets.append(
+            m.AvailabilityTarget(
+                percent=self._percent(tok),
+                period=self.measure_period(st),
+                when=self.condition(cond),
+                span=self.span(st),
             )
-            plans.first += not default_seen
-            return True
-        if st.data == "s_credit" and previous is not None and previous.data == "s_target" and plans.targets:
-            if any(isinstance(c, Tree) and c.data == "when" for c in previous.children):
-                plans.targets[-1] = plans.targets[-1].model_copy(update={"credits": self.credit_tiers(st)})
-                return True
-        return False
+        )
+        plans.owner = len(plans.targets) - 1
+        plans.first += not default_seen
+        return True
+
+    def credit_line(self, st: Tree[Token], plans: PlanTargets) -> None:
+        """A service's ``credit`` line: the tiers of the nearest target line above it (of the target
+        without ``when`` above every target line). A second line for one target is E212."""
+        owner = plans.owner
+        first = plans.credit_lines.get(owner)
+        if first is not None:
+            example = "credit " + ", ".join(_tiers_written(first) + _tiers_written(st))
+            if owner != GENERAL:
+                target: m.Span | None = plans.targets[owner].span
+            else:
+                target = self.span(plans.general_line) if plans.general_line is not None else None
+            self.error(
+                "E212",
+                words("diag.E212.credit", line=str(target.line))
+                if target is not None
+                else words("diag.E212", what="`credit`"),
+                st,
+                help=words("diag.E212.credit.help", example=example, line=str(self.span(first).line)),
+            )
+            return
+        plans.credit_lines[owner] = st
+        if owner == GENERAL:
+            plans.general = self.credit_tiers(st)
+        else:
+            plans.targets[owner] = plans.targets[owner].model_copy(update={"credits": self.credit_tiers(st)})
 
     def measure_period(self, st: Tree[Token]) -> m.MeasurePeriod:
         """The measurement period after ``availability target N%``."""
@@ -204,3 +246,13 @@ class AttributeBuilder(ValueReader):
         return {"per_quarter": m.MeasurePeriod.QUARTER, "per_period": m.MeasurePeriod.PERIOD}.get(
             str(period.data), m.MeasurePeriod.MONTH
         )
+
+
+def _tiers_written(st: Tree[Token]) -> list[str]:
+    """The tiers of a ``credit`` line as written: ``below 99.5% 10%``."""
+    out = []
+    for c in st.children:
+        if isinstance(c, Tree):
+            below, credit = (str(t) for t in c.children if isinstance(t, Token))
+            out.append(f"below {below} {credit}")
+    return out

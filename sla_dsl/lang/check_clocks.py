@@ -11,8 +11,17 @@ Design notes
   a life cycle: a pause, stop or reset on that clock is refused (E242) with the
   way to say it (a named clock and ``respond within ... on <clock>``), never
   silently ignored.
-* Clocks run on incident events only (E244): an outage has its own rules.
+* Clocks run on incident events only (E244), their starts too: an outage has its own rules.
 * A clock no target uses is valid but does nothing: a warning (W240).
+* A line of a clock's life cycle that the evaluator (:mod:`sla_dsl.evaluation.clocks`) could never
+  apply is refused (E221) at its event, where it is read (:func:`life_conflicts`): a second pause
+  at one event (the first takes every pause at it); an event both in ``stops at`` and ``resets at``
+  (the reset is applied first: the clock never stops there); a pause at an event that also stops or
+  resets the clock (the stop or reset is applied first); and ``incident.reported`` in ``stops at``,
+  ``pauses at``, ``until`` or ``resets at`` (the report is each incident's first event, at or before
+  any clock's start, and the records at or before the start are passed over). A clock's other start
+  events may stop, pause or reset it: their later records act (``starts at incident.customer_replied``
+  with ``resets at incident.customer_replied`` restarts at each later reply), so they are not refused.
 * The response clock starts, for the plain ``respond within``, at the report when none of its start
   events came (every incident is reported): a response clock whose ``starts at`` does not say
   ``incident.reported`` would be judged from an event it does not name, so it is refused (E220)
@@ -21,8 +30,13 @@ Design notes
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from . import model as m
 from .diagnostics import Code, Diagnostic, Severity, Words, diagnostic, did_you_mean_words, listing, words
+
+#: The keyword a line of a clock's life cycle is written with, by its kind.
+_KEYWORDS = {"stops": "stops at", "resets": "resets at", "pauses": "pauses at", "until": "until"}
 
 
 def _err(code: str, message: str | Words, span: m.Span, help: str | Words | None = None) -> Diagnostic:
@@ -90,7 +104,7 @@ def check_clocks(model: m.PolicyModel) -> list[Diagnostic]:
                 out += _incident_event(ev, t.span, words("diag.E244.update"))
     plain = response_clock(model)
     for clock in model.clocks:
-        for ev in (*(e for pz in clock.pauses for e in (pz.at, pz.until)), *clock.stops, *clock.resets):
+        for ev in (*clock.starts, *(e for pz in clock.pauses for e in (pz.at, pz.until)), *clock.stops, *clock.resets):
             out += _incident_event(ev, clock.span, words("diag.E244.clock", clock=clock.name))
         paused: dict[str, m.Span] = {}
         for pz in clock.pauses:
@@ -140,6 +154,55 @@ def check_clocks(model: m.PolicyModel) -> list[Diagnostic]:
                     clock.span,
                     help=words("diag.W240.help", example=f"resolve within 3 business days on {clock.name}"),
                     severity=Severity.WARNING,
+                )
+            )
+    return out
+
+
+def life_conflicts(clock: str, lines: Sequence[tuple[str, str, m.Span]]) -> list[Diagnostic]:
+    """E221 for the events of a clock's life cycle that could never act: ``lines`` are (kind, event,
+    span) in file order, kind ``stops``, ``resets``, ``pauses`` (a pause's event) or ``until``.
+    Events of other records are E244's."""
+    stops = {ev for kind, ev, _ in lines if kind == "stops"}
+    resets = {ev for kind, ev, _ in lines if kind == "resets"}
+    out: list[Diagnostic] = []
+    for kind, ev, span in lines:
+        if not ev.startswith("incident."):
+            continue
+        if ev == "incident.reported":
+            out.append(
+                _err(
+                    "E221",
+                    words("diag.E221.report", clock=clock, keyword=_KEYWORDS[kind]),
+                    span,
+                    help=words("diag.E221.report.help"),
+                )
+            )
+        elif kind == "stops" and ev in resets:
+            out.append(
+                _err(
+                    "E221",
+                    words("diag.E221.stop_reset", clock=clock, event=ev),
+                    span,
+                    help=words("diag.E221.stop_reset.help", event=ev),
+                )
+            )
+        elif kind == "pauses" and ev in stops:
+            out.append(
+                _err(
+                    "E221",
+                    words("diag.E221.pause_stop", clock=clock, event=ev),
+                    span,
+                    help=words("diag.E221.pause_stop.help", event=ev),
+                )
+            )
+        elif kind == "pauses" and ev in resets:
+            out.append(
+                _err(
+                    "E221",
+                    words("diag.E221.pause_reset", clock=clock, event=ev),
+                    span,
+                    help=words("diag.E221.pause_reset.help", event=ev),
                 )
             )
     return out

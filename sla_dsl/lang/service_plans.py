@@ -5,9 +5,11 @@ Design notes
 ------------
 * A service may give several ``availability target`` lines; each but one
   carries a ``when`` condition (``availability target 99.9% monthly when plan =
-  premium``), and a ``credit`` line right below a target is that target's own
-  tiers. The line without ``when`` keeps its meaning (the service's target and
-  credits of :class:`~sla_dsl.lang.model.Service`).
+  premium``), and a ``credit`` line belongs to the nearest target line above it
+  (notes in between do not matter; one line per target, a second is E212). The
+  line without ``when`` keeps its meaning (the service's target and credits of
+  :class:`~sla_dsl.lang.model.Service`, which also take a credit line above
+  every target line).
 * Selection is the priorities' rule, first match in file order: a customer is
   promised the first target whose condition its attributes meet; the target
   without ``when`` takes the customers no earlier target takes. So the usual

@@ -18,6 +18,7 @@ from lark import Token, Tree
 from . import model as m
 from .attributes import AttributeBuilder, PlanTargets
 from .calendar_decl import build_calendar
+from .check_clocks import life_conflicts
 from .diagnostics import Code, Words, did_you_mean_words, listing, words
 from .event_types import EventTypeBuilder
 from .languages import read_languages
@@ -171,11 +172,10 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         seen: dict[str, Tree[Token]] = {}
         plans = PlanTargets()  # targets with `when` and their credits (issue 13)
         for st in stmts:
-            if self.plan_statement(st, plans, target is not None):
+            if st.data == "s_credit":  # the tiers of the nearest target line above it
+                self.credit_line(st, plans)
+            elif self.plan_statement(st, plans, target is not None):
                 measured = True
-            elif st.data == "s_credit":
-                self._once(seen, st, "`credit`")
-                extra["credits"] = self.credit_tiers(st)
             elif st.data == "s_hours":
                 self._once(seen, st, "`hours`")
                 cal = next(t for t in st.children if isinstance(t, Token))
@@ -197,6 +197,8 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 extra["period"] = self.measure_period(st)
             elif st.data == "note":
                 notes.append(self._note(st))
+        if plans.general is not None:
+            extra["credits"] = plans.general
         if hours is None:
             raise self.fail(
                 "E211",
@@ -307,12 +309,18 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         label, ref, stmts = self._head(decl)
         starts: list[str] = []
         life: dict[str, Any] = {}  # pauses, stops, resets (issue 12)
+        lines: list[tuple[str, Token]] = []  # their events as written: (stops, resets, pauses or until, event)
         risk: float | None = None
         notes: list[m.Label] = []
         seen: dict[str, Tree[Token]] = {}
         for st in stmts:
             if st.data in ("k_pauses", "k_stops", "k_resets"):
                 self._clock_life(st, seen, life)
+                toks = [t for t in st.children if isinstance(t, Token)]
+                if st.data == "k_pauses":
+                    lines += [("pauses", toks[0]), ("until", toks[1])]
+                else:
+                    lines += [(str(st.data)[2:], t) for t in toks]
             elif st.data == "k_starts":
                 self._once(seen, st, "`starts at`")
                 starts = [self.event(t) for t in st.children if isinstance(t, Token)]
@@ -323,6 +331,8 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 risk = self._percent(tok)
             elif st.data == "note":
                 notes.append(self._note(st))
+        never = life_conflicts(str(name), [(k, str(t), self.span(t)) for k, t in lines])  # E221
+        self.diagnostics += [d.model_copy(update={"file": self.file}) for d in never]
         if not starts:
             raise self.fail(
                 "E211",
@@ -396,6 +406,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                         tok = c.children[0]
                         assert isinstance(tok, Token)
                         ons.append(self.event(tok))
+                        self._completion_event(pid, tok)
                     elif silence is not None:  # (one is judged: the columns hold one deadline)
                         self.error(
                             "E220",
@@ -413,6 +424,15 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                             unless=self.event(unless),
                             span=self.span(c),
                         )
+                        self._completion_event(pid, after)
+                        self._completion_event(pid, unless)
+                        if str(after) == str(unless):  # (the same event starts the wait again: never ends it)
+                            self.error(
+                                "E220",
+                                words("diag.E220.silence_same", priority=str(pid), event=str(after)),
+                                unless,
+                                help=words("diag.E220.silence_same.help"),
+                            )
                 completion["on"] = tuple(ons)
                 completion["silence"] = silence
                 completion["span"] = self.span(st)
@@ -435,6 +455,17 @@ class Builder(AttributeBuilder, EventTypeBuilder):
             id=str(pid), label=label, ref=ref, completion=m.Completion(**completion), notes=tuple(notes),
             span=self.span(decl), **fields,
         )  # fmt: skip
+
+    def _completion_event(self, pid: Token, tok: Token) -> None:
+        """E220 for a completion rule naming an event that is not an incident's: an incident's records
+        hold its own events only, so it would never complete on it."""
+        if not str(tok).startswith("incident."):
+            self.error(
+                "E220",
+                words("diag.E220.completion_event", priority=str(pid), event=str(tok)),
+                tok,
+                help=words("diag.E220.completion_event.help"),
+            )
 
     def _clock_target(self, st: Tree[Token]) -> m.ClockTarget:
         """A named target line of a priority: ``resolve within 3 business days on resolution``."""
