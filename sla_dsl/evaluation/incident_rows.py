@@ -163,7 +163,15 @@ def row(ctx: Ctx, inc: Incident) -> IncidentRow:
         policy_version=rules.version,
         explain=steps,
         targets=target_rows(inc, False) if inc.targets else [],
-    )
+    ).judged_by(rule_position(rules, inc.priority))  # the rule its attributes chose (issue 13)
+
+
+def rule_position(rules: Rules, priority: str) -> int | None:
+    """Which rule of ``priority`` judges under ``rules`` (a version, or the view its attributes chose:
+    :func:`.select.rules_for`): its position among the rules with that id, in file order."""
+    rule = rules.priorities.get(priority)
+    same = [p for p in rules.model.priorities if p.id == priority]
+    return next((k for k, p in enumerate(same) if p is rule), None)
 
 
 def row_json(ctx: Ctx, inc: Incident) -> dict[str, Any]:

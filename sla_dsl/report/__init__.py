@@ -31,7 +31,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import AliasChoices, BaseModel, ConfigDict, Field, model_serializer
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, PrivateAttr, model_serializer
 
 from .rows import BUILT_ON_READ, Rows
 
@@ -190,11 +190,27 @@ class IncidentRow(_Row):
     explain: list[Step] = Field(default_factory=list)
     #: the named targets and incident notification rules (issue 12), in the policy's order
     targets: list[TargetRow] = Field(default_factory=list)
+    # which rule of ``priority`` judged the incident (:attr:`rule`): not a field, so in neither the
+    # JSON (where ``explain`` says the same in the engine's English) nor the tables
+    _rule: int | None = PrivateAttr(default=None)
 
     @property
     def is_completed(self) -> bool:
         """Whether the incident was completed (``completed_at`` is set)."""
         return self.completed_at is not None
+
+    @property
+    def rule(self) -> int | None:
+        """Which rule of ``priority`` judged the incident (issue 13: the first whose ``when`` its
+        attributes meet): its position from 0 among the rules with that id in the judging version, in
+        file order; None when the row does not say (read back from JSON). The report and ``sla
+        explain`` word the incident from that rule (its target, article, silence rule)."""
+        return self._rule
+
+    def judged_by(self, rule: int | None) -> IncidentRow:
+        """Record which rule of its priority judged the incident (:attr:`rule`); returns ``self``."""
+        self._rule = rule
+        return self
 
 
 class OutageRow(_Row):

@@ -96,6 +96,7 @@ def _article(w: PolicyWords, ref: str | m.ArticleRef | None, rule: str = "") -> 
 
 def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[Event]) -> Explanation:
     w = w.for_row(r)  # the version that judged the row: its target, calendar and rules
+    rule = w.rule_of(r)  # the rule of its priority that judged it (issue 13: chosen by its attributes)
     as_of = report.period.as_of
     head = w.m(
         "explain.incident",
@@ -132,7 +133,7 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
     if r.status == "excluded":
         steps.append((r.clock_start, w.m("explain.excluded", cause=w.cause(r.cause))))
     if r.response_due is not None:
-        steps.append((r.response_due, w.m("explain.due", target=w.target(r.priority))))
+        steps.append((r.response_due, w.m("explain.due", target=w.target(r.priority, rule))))
     if r.same_day is not None and r.same_day.applies and r.same_day.due is not None:
         verdict = (
             w.m("explain.same_day.met" if r.same_day.met else "explain.same_day.missed")
@@ -156,13 +157,11 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
                 steps.append((as_of, w.m("explain.at_risk", percent=f"{pct:g}")))
     if r.completed_at is not None and r.completed_at <= as_of:
         if r.completion == "silence":
-            rule = w.priority_rule(r.priority)
             silence = rule.completion.silence if rule is not None else None
             duration = w.duration(silence.duration) if silence is not None else "-"
             steps.append((r.completed_at, w.m("explain.completed_silence", duration=duration)))
         else:
             steps.append((r.completed_at, w.m("explain.resolved")))
-    rule = w.priority_rule(r.priority)
     steps += target_steps(r, w)  # named targets (issue 12)
     return Explanation(head, _article(w, rule.ref if rule else None, w.priority(r.priority)), steps)
 

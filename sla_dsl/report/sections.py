@@ -419,7 +419,7 @@ def _not_met(report: Report, w: PolicyWords, bad: Shown) -> Part:
     rows: list[list[Cell]] = []
     for i in shown:
         iw = w.for_row(i)  # the version that judged the incident (its `policy_version`)
-        rule = iw.priority_rule(i.priority)
+        rule = iw.rule_of(i)  # the rule of its priority that judged it (issue 13: chosen by its attributes)
         rows.append(
             [
                 i.id,
@@ -427,7 +427,7 @@ def _not_met(report: Report, w: PolicyWords, bad: Shown) -> Part:
                 w.t(i.clock_start),
                 w.t(i.response_due),
                 w.t(i.responded_at) if i.responded_at else Mark(w.m("report.no_response"), "bad"),
-                Mark(late_words(report, iw, i.response_due, i.responded_at, target_of(i)), "bad"),
+                Mark(late_words(report, iw, i.response_due, i.responded_at, target_of(i, iw)), "bad"),
                 w.article(rule.ref if rule else None),
             ]
         )

@@ -49,15 +49,12 @@ def late_words(
     return format_minutes(w.policy.business_time_between(due, end, calendar).total_seconds() / 60)
 
 
-def target_of(i: IncidentLike) -> lm.Target | None:
+def target_of(i: IncidentLike, w: PolicyWords) -> lm.Target | None:
     """The response target of the rule that judged ``i`` (a compact verdict knows the rule its
-    attributes chose); None for a row read back from JSON, which does not say."""
-    rules = getattr(i, "rules", None)
-    priorities = getattr(rules, "priorities", None)
-    if not priorities or i.priority not in priorities:
-        return None
-    target: lm.Target = priorities[i.priority].target
-    return target
+    attributes chose, a row its position: :meth:`PolicyWords.judged_by`; ``w`` are the words of its
+    version); None for a row read back from JSON, which does not say."""
+    rule = w.judged_by(i)
+    return rule.target if rule is not None else None
 
 
 def violation_text(v: Violation, report: Report, w: PolicyWords, incidents: dict[str, IncidentLike]) -> str:
@@ -74,7 +71,7 @@ def violation_text(v: Violation, report: Report, w: PolicyWords, incidents: dict
                 priority=w.priority(i.priority),
                 due=w.t(i.response_due),
                 responded=w.t(i.responded_at),
-                late=late_words(report, w, i.response_due, i.responded_at, target_of(i)),
+                late=late_words(report, w, i.response_due, i.responded_at, target_of(i, w)),
             )
         return w.m("report.v.response_none", priority=w.priority(i.priority), due=w.t(i.response_due), as_of=w.t(as_of))
     if v.kind == "notice_breached":

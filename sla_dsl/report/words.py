@@ -169,9 +169,40 @@ class PolicyWords:
         return f"{pid} {label}".strip()
 
     def priority_rule(self, pid: str) -> lm.Priority | None:
+        """The first rule with id ``pid`` (whether this version has the priority); an incident's words
+        come from the rule that judged it (:meth:`rule_of`)."""
         if self.model is None:
             return None
         return next((p for p in self.model.priorities if p.id == pid), None)
+
+    def judged_by(self, row: object) -> lm.Priority | None:
+        """The rule that judged incident ``row``, as the evaluator chose it by the incident's attributes
+        (issue 13): a compact verdict's own rules, or the position an :class:`IncidentRow` keeps
+        (``rule``) among these words' rules of its priority; None when the row does not say (read
+        back from JSON) or these words have no policy. These words must be those of the version that
+        judged it (:meth:`for_row`)."""
+        pid = getattr(row, "priority", None)
+        if not isinstance(pid, str) or self.model is None:
+            return None
+        chosen = getattr(getattr(row, "rules", None), "priorities", None)
+        if isinstance(chosen, Mapping):  # a compact verdict: judged under these rules
+            rule = chosen.get(pid)
+            return rule if isinstance(rule, lm.Priority) else None
+        k = getattr(row, "rule", None)
+        same = [p for p in self.model.priorities if p.id == pid]
+        return same[k] if isinstance(k, int) and 0 <= k < len(same) else None
+
+    def rule_of(self, row: object) -> lm.Priority | None:
+        """The rule whose words an incident row is worded in: the one that judged it (:meth:`judged_by`),
+        else the rule of its priority for default attributes (what judges an incident without any)."""
+        rule = self.judged_by(row)
+        pid = getattr(row, "priority", None)
+        if rule is not None or self.model is None or not isinstance(pid, str):
+            return rule
+        try:
+            return self.model.priority(pid)
+        except KeyError:
+            return None
 
     def backup_kind(self, kind: str) -> str:
         """The policy's label of a backup kind (the kind itself when the policy has none)."""
@@ -273,9 +304,10 @@ class PolicyWords:
         name = cal.label.text(self.lang) if cal is not None and (cal.label.ja or cal.label.en) else d.calendar
         return self.m("report.unit.on_calendar", amount=self.m(f"report.unit.{unit}", n=d.amount), calendar=name)
 
-    def target(self, pid: str) -> str:
-        """The response target of a priority: ``4営業時間以内`` / ``within 4 business hours``."""
-        rule = self.priority_rule(pid)
+    def target(self, pid: str, rule: lm.Priority | None = None) -> str:
+        """The response target of a priority: ``4営業時間以内`` / ``within 4 business hours``; of
+        ``rule`` when given (the rule that judged an incident, :meth:`rule_of`), else of its first rule."""
+        rule = rule if rule is not None else self.priority_rule(pid)
         if rule is None:
             return "-"
         t = rule.target
