@@ -22,7 +22,9 @@ Design notes
 * :class:`Sender` posts each pending delivery to its webhook with ``httpx``,
   retrying with exponential backoff (1 s, 2 s, 4 s ... capped at 5 minutes). It
   runs beside ingestion in its own task and only reads and marks rows, so a
-  slow or dead receiver never blocks ``POST /events``. At shutdown the posts
+  slow or dead receiver never blocks ``POST /events``. A webhook URL may hold
+  a secret (a token in its path or query, a password): the log and ``GET
+  /alerts`` show it as ``scheme://host[:port]`` only (:func:`.store.redact`). At shutdown the posts
   under way are given a few seconds to finish and be recorded, so a clean
   restart does not post them again.
 """
@@ -41,7 +43,7 @@ import anyio
 import httpx
 import orjson
 
-from .store import Delivery, Store
+from .store import Delivery, Store, redact
 from .tracking import Clock, Tracker, Transition, transitions_of
 
 LOG = logging.getLogger("sla.serve")
@@ -225,14 +227,14 @@ class Sender:
             ok = 200 <= response.status_code < 300
             error = "" if ok else f"HTTP {response.status_code}"
         except httpx.HTTPError as exc:
-            ok, error = False, f"{type(exc).__name__}: {exc}"
+            ok, error = False, f"{type(exc).__name__}: {exc}".replace(d.url, redact(d.url))
         now = time.time()
         if ok:
             await anyio.to_thread.run_sync(self.store.delivered, d, now)
             self.sent += 1
         else:
             self.failures += 1
-            LOG.warning("webhook %s: attempt %d failed: %s", d.url, d.attempts + 1, error)
+            LOG.warning("webhook %s: attempt %d failed: %s", redact(d.url), d.attempts + 1, error)
             await anyio.to_thread.run_sync(self.store.failed, d, now + self.delay(d.attempts), error)
 
     async def run(self) -> None:

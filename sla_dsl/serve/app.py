@@ -42,12 +42,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 
+from ..calendars.bounds import MAX_PERIOD, MAX_PERIOD_YEARS
 from ..calendars.timeargs import parse_edge
 from ..errors import InputError
 from ..i18n import message
 from ..lang.diagnostics import policy_language
 from ..policy.compiled import Policy
-from ..policy.load import compile_text, load_policies
+from ..policy.load import check_versions, compile_text, load_policies
 from ..report.words import default_lang
 from . import dashboard
 from .alerts import Sender, Timers
@@ -100,7 +101,11 @@ class Service:
         self.store.migrate()
         self.file_policies = list(policies)
         stored = [_policy_of_text(text) for text in self.store.policy_texts()]
-        self.tracker = Tracker(self.store, _merge(self.file_policies, stored), self.clock)
+        merged = _merge(self.file_policies, stored)
+        # a version added over HTTP is checked with the others before it is stored; one stored by an
+        # older release that cannot be judged with the files is refused here, named as stored
+        check_versions(merged, names=[p.path or f"<stored policy {p.version}>" for p in merged])
+        self.tracker = Tracker(self.store, merged, self.clock)
         self.metrics = Metrics()
         self.timers = Timers(self.tracker, settings.webhooks, tick=settings.tick, on_fire=self._fired)
         self.sender = Sender(self.store, backoff=settings.backoff)
@@ -115,9 +120,10 @@ class Service:
     def ingest(self, body: bytes) -> dict[str, int]:
         """Validate and store a batch (raises Rejected)."""
         began = time.perf_counter()
-        rows = parse_body(body, self.tracker.policies)
+        now = self.clock.now()
+        rows = parse_body(body, self.tracker.policies, self.tracker.live_start(now))
         batch = unique(rows)
-        new = self.store.add_events(batch, self.clock.now())
+        new = self.store.add_events(batch, now)
         self.metrics.stored.inc(new)
         self.metrics.duplicates.inc(len(rows) - new)
         self.metrics.ingest.observe(time.perf_counter() - began)
@@ -159,6 +165,7 @@ class Service:
                     "a new version takes effect from a future date, so that open incidents keep "
                     "the version their clock started under",
                 )
+            _check_with(current, policy, path)
             self.store.add_policy(policy.version, policy.name, policy.effective, text, self.clock.now())
             self.tracker.set_policies([*current, policy])
         self.timers.reset()
@@ -193,6 +200,22 @@ class Service:
                     LOG.error("reload: %s", exc.message)
                 else:
                     LOG.error("reload: %s: %s", p.path, exc.message)
+
+
+def _check_with(current: Sequence[Policy], policy: Policy, path: str | None) -> None:
+    """Refuse (422) a new version the loader would refuse beside the ones in use (another time zone...).
+
+    A posted version is refused in English, as every error body; a reloaded file (``path``) in the
+    loader's words and its language, as ``sla serve`` would refuse it at start."""
+    # a client is told of the versions in use by version only (not where the server keeps them)
+    names = [(p.path if path else None) or "<policy>" for p in current]
+    try:
+        check_versions([*current, policy], lang=None if path else "en", names=[*names, path or "<request>"])
+    except InputError as exc:
+        text, _, hint = str(exc).partition("\n")
+        if path is not None:
+            raise ApiError(422, str(exc), where=path) from None
+        raise ApiError(422, f"{text}; no version was added", hint.removeprefix("help: ") or None) from None
 
 
 def _same_day(path: str, policy: Policy, other: Policy) -> str:
@@ -355,7 +378,7 @@ def create_app(policies: Sequence[Policy], settings: Settings | None = None, clo
             raise ApiError(422, f"unknown status {bad}", "use " + ", ".join(sorted(STATUSES)))
         return {"incidents": service.tracker.incidents(wanted)}
 
-    @app.get("/incidents/{ident}")
+    @app.get("/incidents/{ident:path}")
     def get_incident(ident: str) -> dict[str, Any]:
         found = service.tracker.incident(ident)
         if found is None:
@@ -392,6 +415,13 @@ def create_app(policies: Sequence[Policy], settings: Settings | None = None, clo
         end = parse_edge(q["to"], tz, "to").timestamp()
         if end <= start:
             raise ApiError(422, "the period is empty: `to` must be after `from`")
+        if end - start > MAX_PERIOD.total_seconds():
+            raise ApiError(
+                422,
+                f"`from` {q['from']} and `to` {q['to']} are more than {MAX_PERIOD_YEARS} years apart, "
+                "the longest period one report judges",
+                f"ask for periods of at most {MAX_PERIOD_YEARS} years",
+            )
         t_as_of = parse_edge(as_of, tz, "as_of").timestamp() if as_of else None
         text = service.tracker.report(start, end, t_as_of, format, lang)
         return Response(text, media_type=FORMATS[format] + ("" if format == "json" else "; charset=utf-8"))
@@ -400,7 +430,7 @@ def create_app(policies: Sequence[Policy], settings: Settings | None = None, clo
     def get_metrics() -> Response:
         return Response(service.metrics.text(), media_type="text/plain; version=0.0.4; charset=utf-8")
 
-    @app.get("/healthz")
+    @app.api_route("/healthz", methods=["GET", "HEAD"])
     def get_health() -> dict[str, Any]:
         count, _ = service.store.revision()
         return {"ok": True, "events": count}
@@ -413,7 +443,7 @@ def create_app(policies: Sequence[Policy], settings: Settings | None = None, clo
     def get_dashboard_data(lang: str | None = None) -> dict[str, Any]:
         return dashboard.data(service.tracker, dashboard_lang(lang))
 
-    @app.get("/", response_class=HTMLResponse)
+    @app.api_route("/", methods=["GET", "HEAD"], response_class=HTMLResponse)
     def get_dashboard(lang: str | None = None) -> HTMLResponse:
         return HTMLResponse(dashboard.page(service.tracker, dashboard_lang(lang)))
 

@@ -98,11 +98,22 @@ def data(tracker: Tracker, lang: str) -> dict[str, Any]:
     }
 
 
+#: What JSON inside ``<script>`` must not hold as it is: ``<`` opens ``</script>``, ``<!--`` and
+#: ``<script`` (the script data states), ``>`` and ``&`` for good measure, U+2028/U+2029 end a line
+#: in older JavaScript. Each appears in JSON only inside a string, where ``\uXXXX`` is the same text.
+_SCRIPT_ESCAPES = {ord(c): f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029"}
+
+
+def script_json(value: object) -> str:
+    """``value`` as JSON safe to embed in an HTML ``<script>`` element."""
+    return orjson.dumps(value).decode().translate(_SCRIPT_ESCAPES)
+
+
 def page(tracker: Tracker, lang: str) -> str:
     """The dashboard's HTML in ``lang``."""
     w = words(lang)
     other = "en" if lang == "ja" else "ja"
-    embedded = orjson.dumps({"words": w, "data": data(tracker, lang)}).decode().replace("</", "<\\/")
+    embedded = script_json({"words": w, "data": data(tracker, lang)})
     return _HTML.format(lang=lang, title=w["title"], other=other, other_label=w["other"], embedded=embedded)
 
 

@@ -13,13 +13,23 @@ Design notes
 * All or nothing: any problem rejects the whole batch, and nothing is stored.
 * The stored form is the event's canonical JSON (keys sorted, no blanks); its
   SHA-256 is the key that makes an exact duplicate (same fields and values,
-  whatever their order) stored once.
+  whatever their order) stored once. An extra field is kept as sent: an
+  integer past 64 bits (which orjson would read as a float) is read and
+  written by the standard library's ``json`` instead, exactly.
+* A body may begin with a UTF-8 byte order mark, as a file given to ``sla
+  evaluate`` may: it is dropped before anything else.
+* An event older than the live view's window (``not_before``: see
+  :data:`.tracking.LIVE_DAYS`) is refused (E123, located), since the live
+  view would never judge it: what is stored is judged.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
+import json
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -33,11 +43,16 @@ from ..events.schema import instant_of
 from ..lang.diagnostics import words
 from ..policy.compiled import Policy, declared_types
 from .store import EventRow
+from .tracking import LIVE_DAYS
 
 SOURCE = "<request>"
 #: A 422 answer lists at most this many problems (and says how many more there were).
 MAX_PROBLEMS = 100
 
+
+#: A run of digits as long as the largest 64-bit integers (orjson reads a longer integer as a float).
+_LONG = re.compile(rb"\d{19}")
+_BOM = b"\xef\xbb\xbf"
 
 #: A request with no event in its body.
 _EMPTY = problem(SOURCE, 1, "E100", words("events.E100.empty_body"), words("events.E100.empty_body.help"))
@@ -64,22 +79,37 @@ class Rejected(Exception):
         return body
 
 
+def _loads(raw: bytes) -> Any:
+    """JSON text as Python values, every integer exact (orjson, or ``json`` for a very long one)."""
+    value = orjson.loads(raw)
+    return json.loads(raw) if _LONG.search(raw) else value
+
+
+def _dumps(value: Any, *, sort: bool = False) -> bytes:
+    """Compact JSON of ``value`` (keys sorted with ``sort``), an integer past 64 bits written exactly."""
+    try:
+        return orjson.dumps(value, option=orjson.OPT_SORT_KEYS if sort else 0)
+    except orjson.JSONEncodeError:
+        return json.dumps(value, sort_keys=sort, separators=(",", ":"), ensure_ascii=False).encode()
+
+
 def _as_lines(body: bytes) -> bytes:
     """JSON Lines for the reader: an object or array is re-written one event a line."""
     stripped = body.strip()
     if stripped[:1] in (b"{", b"["):
         try:
-            whole = orjson.loads(stripped)
-        except orjson.JSONDecodeError:
+            whole = _loads(stripped)
+        except (orjson.JSONDecodeError, ValueError, RecursionError):
             return body  # JSON Lines (or bad JSON: the reader locates it)
         items = whole if isinstance(whole, list) else [whole]
-        return b"".join(orjson.dumps(item) + b"\n" for item in items)
+        return b"".join(_dumps(item) + b"\n" for item in items)
     return body
 
 
-def parse_body(body: bytes, policies: Sequence[Policy]) -> list[EventRow]:
-    """The events of a request body, validated, in body order (raises :class:`Rejected`)."""
-    lines = _as_lines(body)
+def parse_body(body: bytes, policies: Sequence[Policy], not_before: float | None = None) -> list[EventRow]:
+    """The events of a request body, validated, in body order (raises :class:`Rejected`); with
+    ``not_before``, an event at an earlier instant is a problem (the live view would never judge it)."""
+    lines = _as_lines(body.removeprefix(_BOM))
     if not lines.strip():
         raise Rejected((_EMPTY,))
     try:
@@ -88,13 +118,39 @@ def parse_body(body: bytes, policies: Sequence[Policy]) -> list[EventRow]:
         raise Rejected(tuple(exc.problems)) from None
     if log.count == 0:
         raise Rejected((_EMPTY,))
-    rows = [_row(orjson.loads(raw)) for raw in io.BytesIO(lines) if raw.strip() and raw.strip()[:1] != b"#"]
+    numbered = [
+        (n, _row(_loads(raw))) for n, raw in enumerate(io.BytesIO(lines), 1) if raw.strip() and raw.strip()[:1] != b"#"
+    ]
     _check_against_policies(log, policies)
-    return rows
+    if not_before is not None:
+        _check_not_before(numbered, not_before, policies)
+    return [r for _, r in numbered]
+
+
+def _check_not_before(numbered: Sequence[tuple[int, EventRow]], not_before: float, policies: Sequence[Policy]) -> None:
+    """Refuse the events before the live view's window (E123, as an event outside the supported years)."""
+    old = [(n, r) for n, r in numbered if r.at_epoch < not_before]
+    if not old:
+        return
+    tz = min(policies, key=lambda p: p.effective).tz
+    first = dt.datetime.fromtimestamp(not_before, tz).isoformat()
+    raise Rejected(
+        tuple(
+            Problem(
+                SOURCE,
+                n,
+                "E123",
+                f"time `{dt.datetime.fromtimestamp(r.at_epoch, tz).isoformat()}` is before {first}, the start "
+                f"of the {LIVE_DAYS} days the service judges",
+                "judge events this old with `sla evaluate` over their own period",
+            )
+            for n, r in old
+        )
+    )
 
 
 def _row(data: dict[str, Any]) -> EventRow:
-    body = orjson.dumps(data, option=orjson.OPT_SORT_KEYS).decode()
+    body = _dumps(data, sort=True).decode()
     epoch = fast_epoch(data["at"])
     if epoch is None:
         epoch = instant_of(data["at"])  # as the models read it, for a declared type too
@@ -102,7 +158,7 @@ def _row(data: dict[str, Any]) -> EventRow:
     return EventRow(
         key=hashlib.sha256(body.encode()).hexdigest(),
         family=FAMILIES[FAMILY_OF[CODE[event]]],
-        ident=str(data["id"]),
+        ident=str(data["id"]).strip(),  # as the models read it (the live view looks items up by it)
         event=event,
         at_epoch=epoch,
         body=body,

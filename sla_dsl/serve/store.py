@@ -36,6 +36,7 @@ import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -118,6 +119,21 @@ class Delivery:
     url: str
     attempts: int
     payload: str
+
+
+def redact(url: str) -> str:
+    """A webhook URL as it may be shown: ``scheme://host[:port]`` (no user, password, path or query,
+    where receivers keep their secrets)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        port = parts.port
+    except ValueError:  # a port that is not a number: the host part alone
+        parts = urlsplit(url.split("?", 1)[0].split("#", 1)[0])
+        host, port = parts.netloc.rpartition("@")[2].rpartition(":")[0], None
+    if ":" in host:  # an IPv6 address
+        host = f"[{host}]"
+    return f"{parts.scheme}://{host}" + (f":{port}" if port is not None else "")
 
 
 def engine_url(url: str) -> str:
@@ -303,7 +319,7 @@ class Store:
             if ids:
                 for d in conn.execute(sa.select(DELIVERIES).where(DELIVERIES.c.alert_id.in_(ids))).mappings():
                     deliveries.setdefault(int(d["alert_id"]), []).append(
-                        {"url": d["url"], "attempts": d["attempts"], "delivered": d["delivered"] is not None}
+                        {"url": redact(d["url"]), "attempts": d["attempts"], "delivered": d["delivered"] is not None}
                     )
         return [{**dict(r), "deliveries": deliveries.get(int(r["id"]), [])} for r in rows]
 

@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from ..calendars.bounds import MAX_PERIOD
 from ..evaluation import Evaluation, judge_log
 from ..evaluation.common import Rules, target_calendar
 from ..evaluation.incident_rows import row
@@ -47,6 +48,11 @@ from ..policy.compiled import Policy, declared_types
 from ..report.render import render
 from .live import LiveView
 from .store import Store
+
+#: The live view judges the events of at most this many days before today (the evaluator judges at
+#: most ten years at once); an event older than that is refused by ``POST /events`` (E123).
+LIVE_DAYS = 3650
+assert LIVE_DAYS + 2 < MAX_PERIOD.days  # the period also holds today and the day the window starts on
 
 
 class Clock(Protocol):
@@ -131,7 +137,10 @@ def transitions_of(result: Evaluation) -> list[Transition]:
             out.append(Transition("incident.at_risk", inc.ident, risk, inc.priority, rules.version, inc.due))
         out.append(Transition("incident.breached", inc.ident, inc.due, inc.priority, rules.version, inc.due))
     for o in result.skeleton.outages:
-        if o.notice_status == "open" and o.notice_due is not None:
+        # "breached" with no notice is the same wait judged after its due time (the timers look
+        # again at or after the instant before firing): kept, so the alert fires, late if need be
+        waiting = o.notice_status == "open" or (o.notice_status == "breached" and o.notified_at is None)
+        if waiting and o.notice_due is not None:
             due = o.notice_due.timestamp()
             out.append(Transition("outage.notice_breached", o.id, due, None, o.policy_version, due))
     out.sort(key=lambda t: (t.instant, t.kind, t.item))
@@ -195,12 +204,22 @@ class Tracker:
         d = dt.datetime.fromtimestamp(t, self.tz)
         return dt.datetime(d.year, d.month, d.day, tzinfo=self.tz).timestamp()
 
+    def live_start(self, now: float) -> float:
+        """The earliest instant the live view judges: the start of the day :data:`LIVE_DAYS` days
+        before ``now`` (policy time zone); ``POST /events`` refuses an event older than that."""
+        return self._day_floor(now - LIVE_DAYS * 86_400.0)
+
     def now_view(self, now: float | None = None, *, open_only: bool = False) -> tuple[Evaluation, float]:
         """Everything stored, judged as of now: (evaluation, now); with ``open_only``, of the
-        incidents not settled only (the live view; the full one lists every incident)."""
+        incidents not settled only (the live view; the full one lists every incident).
+
+        The period starts on the day of the earliest stored event, or :data:`LIVE_DAYS` days ago
+        if that is later (after ten years of operation the oldest events leave the live view; ``GET
+        /report`` still judges them over their own period)."""
         now = self.clock.now() if now is None else now
         first = self.store.first_instant()
         start = self._day_floor(min(first, now) if first is not None else now)
+        start = max(start, self.live_start(now))
         if self.incremental:
             with self._lock:
                 policies, generation = list(self._policies), self.generation
