@@ -7,6 +7,8 @@ Policy problems are :class:`~sla_dsl.lang.diagnostics.Diagnostic` lists wrapped 
 
 from __future__ import annotations
 
+import re
+
 
 class SlaError(Exception):
     """Base of every error the package raises on purpose."""
@@ -27,3 +29,27 @@ class InputError(SlaError, ValueError):
 
 class NaiveDatetimeError(InputError):
     """A datetime without a UTC offset was given where an instant is needed."""
+
+
+# ---- text from the input, shown in a message --------------------------------------------------
+# (the rule is :mod:`sla_dsl.report.escape`'s: a value from a log never writes a control character,
+# a line of its own or a reversed run of text where a person reads it)
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escape(m: re.Match[str]) -> str:
+    ch = m.group()
+    short = _SHORT.get(ch)
+    if short is not None:
+        return short
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character shown as its escape (``\\x1b``, ``\\r``, ``\\u202e``)."""
+    if text.isprintable():
+        return text
+    return _CONTROL.sub(_escape, text)

@@ -47,10 +47,12 @@ import datetime as dt
 import os
 import re
 import stat
+from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import UnionType
 from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import numpy as np
 import pyarrow as pa
@@ -304,10 +306,17 @@ def _cells(col: pa.Array | pa.ChunkedArray) -> list[Any]:
     as null fields of the struct)."""
     cells: list[Any] = col.to_pylist()
     if pa.types.is_map(col.type):
-        return [dict(c) if c is not None else None for c in cells]
+        return [_map_cell(c) if c is not None else None for c in cells]
     if pa.types.is_struct(col.type):
         return [{k: v for k, v in c.items() if v is not None} if c is not None else None for c in cells]
     return cells
+
+
+def _map_cell(pairs: list[tuple[Any, Any]]) -> dict[Any, Any] | list[tuple[Any, Any]]:
+    """A map cell as a dict; one that holds a key twice as its pairs, which the models refuse naming the
+    key (a dict would keep one of its values in silence)."""
+    cell = dict(pairs)
+    return cell if len(cell) == len(pairs) else pairs
 
 
 #: What converting a cell to a Python value may raise (a date past the year 9999, an unknown zone).
@@ -359,6 +368,67 @@ def _far_text(micros: int) -> str:
     t = _UNIX + dt.timedelta(microseconds=rest)
     fraction = f".{t.microsecond:06d}" if t.microsecond else ""
     return f"{t.year + 400 * cycles:04d}-{t:%m-%dT%H:%M:%S}{fraction}Z"
+
+
+def _as_written(piece: pa.Array | pa.ChunkedArray) -> str | None:
+    """The one cell of ``piece`` as the input gave it, in text, for a problem that quotes it: a text cell
+    as it is; a timestamp as ISO 8601 in its column's zone. None (the problem's own wording, in UTC) for
+    a null, a timestamp in UTC or a year Python cannot hold, and any other type."""
+    if isinstance(piece, pa.ChunkedArray):
+        piece = piece.combine_chunks()
+    if len(piece) != 1 or piece.null_count:
+        return None
+    t = piece.type
+    if _is_text(t):
+        text = piece.cast(pa.string()).to_pylist()[0]
+        return text if isinstance(text, str) else None
+    if not pa.types.is_timestamp(t) or t.tz in (None, "UTC", "Etc/UTC", "Z", "+00:00"):
+        return None
+    ticks = int(int64s(piece)[0][0])
+    per = PER_SECOND[t.unit]
+    micros = ticks * (1_000_000 // per) if per <= 1_000_000 else ticks // (per // 1_000_000)
+    try:
+        return (_UNIX + dt.timedelta(microseconds=micros)).astimezone(_zone(t.tz)).isoformat()
+    except (OverflowError, ValueError, KeyError, ZoneInfoNotFoundError):
+        return None
+
+
+def _zone(name: str) -> dt.tzinfo:
+    """The zone of a timestamp column: an offset (``+09:00``) or a zone name (``Asia/Tokyo``)."""
+    if name[:1] in "+-" and len(name) == 6 and name[3] == ":":
+        sign = 1 if name[0] == "+" else -1
+        return dt.timezone(sign * dt.timedelta(hours=int(name[1:3]), minutes=int(name[4:6])))
+    return ZoneInfo(name)
+
+
+def _cell_of(batches: Callable[[], Iterable[pa.RecordBatch]], row: int, column: str) -> str | None:
+    """Cell (``row`` from 1, ``column``) of the table read by ``batches`` as written (:func:`_as_written`)."""
+    for batch in batches():
+        if row <= batch.num_rows:
+            if column not in batch.schema.names:
+                return None
+            return _as_written(batch.column(column).slice(row - 1, 1))
+        row -= batch.num_rows
+    return None
+
+
+def _file_cells(source: RowSource, files: Sequence[Path]) -> Callable[[int, str], str | None]:
+    """:attr:`RowSource.written` of a file or directory: the file read again, only for the row asked."""
+
+    def written(line: int, column: str) -> str | None:
+        path, row = files[0], line
+        if source.parts:
+            k = bisect_right([first for first, _ in source.parts], line) - 1
+            if k < 0:
+                return None
+            first, name = source.parts[k]
+            path, row = Path(name), line - first + 1
+        try:
+            return _cell_of(lambda: _batches(path)[1], row, column)
+        except (OSError, pa.ArrowException):
+            return None
+
+    return written
 
 
 def _text_of(piece: pa.Array, otherwise: str) -> str:
@@ -552,7 +622,10 @@ def _from_pandas(frame: Any) -> tuple[pa.Table, dict[str, list[Any]]]:
         series = frame.iloc[:, k]
         array = _pandas_column(series, key)
         if array is None:
-            objects[key] = [None if _is_missing(v) else v for v in series.tolist()]
+            cells = series.tolist()
+            if key in _SPEC and _SPEC[key].kind == "map":
+                cells = [_given(v) for v in cells]
+            objects[key] = [None if _is_missing(v) else v for v in cells]
         else:
             arrays[key] = array
     if arrays:
@@ -582,6 +655,7 @@ def _pandas_column(series: Any, name: str) -> pa.Array | None:
     objects = series.dtype == object
     spec = _SPEC.get(name)
     if objects and spec is not None and spec.kind == "map":
+        series = series.map(_given)
         try:
             return pa.array(series, type=_ARROW_KIND["map"](""), from_pandas=True)
         except _UNTYPED:
@@ -595,15 +669,28 @@ def _pandas_column(series: Any, name: str) -> pa.Array | None:
     return array
 
 
+def _given(cell: Any) -> Any:
+    """A pandas cell of a map column as the reader takes it: a dict (how pandas holds a struct cell,
+    ``pd.read_parquet`` or ``Table.to_pandas()`` of a struct column) without its null fields, which are
+    fields not given, as in the struct column itself (:func:`_cells`); anything else as it is."""
+    if type(cell) is dict and any(_is_missing(v) for v in cell.values()):
+        return {k: v for k, v in cell.items() if not _is_missing(v)}
+    return cell
+
+
 def _zoned(value: Any) -> bool:
     return isinstance(value, dt.datetime) and value.utcoffset() is not None
 
 
 def _is_missing(value: Any) -> bool:
+    """Whether a pandas cell is no value: None, NaN, NaT, or ``pd.NA`` (which is neither equal nor unequal
+    to itself: ``bool(pd.NA != pd.NA)`` raises)."""
+    if value is None:
+        return True
     try:
-        return bool(value is None or value != value)  # None, NaN, NaT
+        return bool(value != value)  # NaN, NaT
     except (TypeError, ValueError):
-        return False
+        return type(value).__name__ == "NAType" and type(value).__module__.startswith("pandas")
 
 
 def read_table(
@@ -642,6 +729,7 @@ def read_table(
             raise not_events(events) from None
     else:  # a Series, an Array: a column, not a table of events
         raise not_events(events)
+    name.written = _table_cells(events if root == "pandas" else table)
     if reader.schema_problems(table.schema, name, objects):
         nrows = table.num_rows if table.num_columns else len(next(iter(objects.values()), []))
         if table.num_columns == 0:
@@ -650,6 +738,26 @@ def read_table(
             part = {k: v[start : start + _BATCH] for k, v in objects.items()}
             reader.batch(table.slice(start, _BATCH), start + 1, part)
     return log.finish(skip_invalid, defer)
+
+
+def _table_cells(table: Any) -> Callable[[int, str], str | None]:
+    """:attr:`RowSource.written` of an in-memory table (a pandas frame as the caller gave it, its cells
+    as pandas holds them; anything else as the Arrow table read)."""
+
+    def written(line: int, column: str) -> str | None:
+        if isinstance(table, pa.Table):
+            return _cell_of(lambda: table.to_batches(), line, column)
+        try:
+            cell = table[column].iloc[line - 1]
+        except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+            return None
+        if isinstance(cell, str):
+            return cell
+        if isinstance(cell, dt.datetime) and cell.utcoffset() not in (None, dt.timedelta(0)):
+            return cell.isoformat()
+        return None
+
+    return written
 
 
 # -- files ---------------------------------------------------------------------------
@@ -952,6 +1060,7 @@ def read_arrow(
             raise EventInputError([_unreadable(name, exc)]) from None
         opened.append((schema, batches))
     source = RowSource.of(str(path), []) if root.is_dir() else RowSource.of(str(path))
+    source.written = _file_cells(source, files)
     log = EventLog(source)
     reader = _Reader(log, progress, declare_types(declared))
     for name, (schema, batches) in zip(names, opened, strict=True):

@@ -30,12 +30,12 @@ from __future__ import annotations
 import errno
 import os
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, printable
 from ..i18n import message
 from ..lang.diagnostics import Arg, Both, Code, WordedInputError, Words, words
 
@@ -49,6 +49,9 @@ class RowSource(str):
     """
 
     parts: tuple[tuple[int, str], ...] = ()
+    #: The cell of a row and column as the input gave it, in text (None when unknown): set by the reader,
+    #: asked only when a problem quotes a value the log holds in another form (E123's time).
+    written: Callable[[int, str], str | None] | None = None
 
     @classmethod
     def of(cls, name: str, parts: Sequence[tuple[int, str]] = ()) -> RowSource:
@@ -104,13 +107,17 @@ class Problem:
         return self.help_words.text(lang) if lang != "en" and self.help_words is not None else self.help
 
     def render(self, lang: str = "en") -> str:
-        """``file:LINE: error[E1xx]: message`` and its ``= help:`` line, in ``lang``."""
+        """``file:LINE: error[E1xx]: message`` and its ``= help:`` line, in ``lang``.
+
+        A value from the log (an id, a time, a key) may hold a newline or another control character:
+        it is shown as its escape (``\\n``, ``\\x1b``), so that one problem is its one line and its help
+        line, and no value can write a line that passes for another problem's."""
         # The frame is the same in every language, as a policy diagnostic's (``file:line:col: error[E...]:``):
         # tools and editors match it; the location's words, the message and the help are in ``lang``.
-        text = f"{located(self.source, self.line, self.column, lang)}: error[{self.code}]: {self.text(lang)}"
+        text = printable(f"{located(self.source, self.line, self.column, lang)}: error[{self.code}]: {self.text(lang)}")
         hint = self.help_text(lang)
         if hint:
-            text += f"\n  = {message('diag.word.help', lang)}: {hint}"
+            text += f"\n  = {message('diag.word.help', lang)}: {printable(hint)}"
         return text
 
     def __str__(self) -> str:
@@ -127,7 +134,14 @@ def problem(
     fatal: bool = False,
     column: str | None = None,
 ) -> Problem:
-    """A problem worded from the catalogue (``events.*``): its English fields filled from the words."""
+    """A problem worded from the catalogue (``events.*``): its English fields filled from the words.
+
+    A row of a table is located by its column too (``row 4, column `priority```): the evaluator's checks
+    of the values a policy must know (E120-E122, E130) and of the supported years (E123) know no column,
+    so it is the field they name; E123 quotes the time as the row gave it (:attr:`RowSource.written`),
+    not as the instant it is in UTC."""
+    if column is None and isinstance(source, RowSource) and code in _VALUE_CODES:
+        column, words = _row_value(source, line, code, words)
     return Problem(
         source,
         line,
@@ -139,6 +153,31 @@ def problem(
         words,
         help,
     )
+
+
+#: The evaluator's problems of a value (E120-E123, E130) and the column each is about, by its field's words.
+_VALUE_CODES = frozenset({"E120", "E121", "E122", "E123", "E130"})
+_VALUE_COLUMNS = {
+    "events.field.priority": "priority",
+    "events.field.cause": "cause",
+    "events.field.backup_kind": "kind",
+    "events.field.service": "service",
+}
+
+
+def _row_value(source: RowSource, line: int, code: str, said: Words) -> tuple[str | None, Words]:
+    """The column a value problem of row ``line`` is about, and its words quoting the value as written."""
+    args = dict(said.args)
+    if code != "E123":
+        field = args.get("field")
+        return (_VALUE_COLUMNS.get(field.key) if isinstance(field, Words) else None), said
+    name = args.get("name")
+    column = name if isinstance(name, str) and name else "at"
+    cell = source.written(line, column) if source.written is not None and line else None
+    if cell is not None:
+        args["time"] = cell
+        said = Words(said.key, tuple(args.items()))
+    return column, said
 
 
 def in_line_order(problems: Iterable[Problem]) -> list[Problem]:

@@ -52,6 +52,7 @@ import orjson
 from ..i18n import CATALOGUE
 from ..lang.diagnostics import Both, Code, Words, listing, words
 from .fast import HOUR_OF, REST_OF, fast_epoch, fast_payload, fast_record, plain
+from .keys import may_repeat, repeated_key
 from .lines import (
     MAX_LINE_BYTES,
     NOT_UTF8_HELP,
@@ -210,6 +211,7 @@ def read_jsonl(
         if code < BUILTIN_COUNT or name in mine
     }
     loads = _loads
+    count = bytes.count
     hour_of, rest_of = HOUR_OF, REST_OF
     cap = MAX_LINE_BYTES
     filed = 0
@@ -231,6 +233,9 @@ def read_jsonl(
                 data = _odd_line(col, raw, lineno)
                 if data is _SKIP:
                     continue
+            # A key named twice (orjson keeps the last value): screened at C speed (:mod:`.keys`).
+            if type(data) is dict and count(raw, b",") + 1 != len(data) and _repeats(col, raw, data, lineno):
+                continue
             # What _file does, inlined for the common line (a million lines make
             # every step count): a dict of a known type whose ``at`` is in the
             # tables of fast_epoch. Anything else -- not a dict, a missing key, an
@@ -290,6 +295,25 @@ def _file(col: _Collector, kinds: _Kinds, data: Any, lineno: int) -> int:
 
 
 _SKIP = object()
+
+
+def _repeats(col: _Collector, raw: bytes, data: dict[str, Any], lineno: int) -> bool:
+    """Whether the line's JSON object names a key twice (then filed as its problem, E100)."""
+    problem_ = repeated_problem(col.log.source, lineno, raw, data)
+    if problem_ is None:
+        return False
+    col.log.problems.append(problem_)
+    return True
+
+
+def repeated_problem(source: str, line: int, raw: bytes, data: Any) -> Problem | None:
+    """E100 when the JSON object text ``raw`` of ``line`` (decoded to ``data``) names a key twice, else None."""
+    if type(data) is not dict or not may_repeat(raw, data):
+        return None
+    key = repeated_key(raw, data)
+    if key is None:
+        return None
+    return problem(source, line, "E100", words("events.E100.repeated", key=key), words("events.E100.repeated.help"))
 
 
 def _odd_line(col: _Collector, raw: bytes, lineno: int) -> Any:
@@ -622,7 +646,9 @@ def _read_events(
 def _read_lines(stream: IO[bytes], name: str, csv_named: bool, opts: dict[str, Any]) -> EventLog:
     """A log of lines: CSV when its name says so or its first line is a CSV header of events (standard
     input, a pipe, a file named otherwise); else JSON Lines."""
-    if not (csv_named or _csv_header_first(stream)):
+    if not csv_named:
+        csv_named, stream = _csv_header_first(stream)
+    if not csv_named:
         return read_jsonl(stream, name, **opts)
     text = text_stream(stream)
     try:
@@ -635,22 +661,95 @@ def _read_lines(stream: IO[bytes], name: str, csv_named: bool, opts: dict[str, A
 _CSV_NEEDS = frozenset({"event", "at", "id"})
 
 
-def _csv_header_first(stream: Any) -> bool:
-    """Whether the first line of ``stream`` that is neither blank nor a comment (looked at, not taken) is a
-    CSV header naming ``event``, ``at`` and ``id``: no JSON Lines log starts so (such a line is not JSON)."""
+def _csv_header_first(stream: Any) -> tuple[bool, Any]:
+    """Whether the first line of ``stream`` that is neither blank nor a comment is a CSV header naming
+    ``event``, ``at`` and ``id`` (no JSON Lines log starts so: such a line is not JSON), and the stream
+    to read the log from, every byte in it.
+
+    The line is looked at, not taken: what a peek holds, when it holds the whole line (a file). A pipe's
+    peek holds what has arrived, perhaps part of the line (a header written in two pieces): then the
+    lines up to it are read (at most :data:`MAX_LINE_BYTES`) and given back in front of the rest
+    (:class:`_Replayed`)."""
     try:
         head = stream.peek(8192) if hasattr(stream, "peek") else b""
     except READ_ERRORS:
-        return False  # the reader says what is wrong
+        return False, stream  # the reader says what is wrong
+    line = _first_line(head)
+    if line is None and head and hasattr(stream, "readline"):
+        taken: list[bytes] = []
+        size = 0
+        try:
+            while size <= MAX_LINE_BYTES:
+                piece = stream.readline(MAX_LINE_BYTES + 1 - size)
+                if not piece:
+                    break
+                taken.append(piece)
+                size += len(piece)
+                if piece.endswith(b"\n") and _first_line(b"".join(taken)) is not None:
+                    break
+        except READ_ERRORS as exc:
+            stream = io.BufferedReader(_Replayed(b"".join(taken), stream, exc), 1 << 16)
+            return False, stream  # (the reader meets the failure after the bytes read)
+        read = b"".join(taken)
+        stream = io.BufferedReader(_Replayed(read, stream), 1 << 16)
+        line = _first_line(read, ended=size <= MAX_LINE_BYTES)
+    return _is_header(line or b""), stream
+
+
+def _first_line(head: bytes, ended: bool = False) -> bytes | None:
+    """The first line of ``head`` neither blank nor a comment (as both readers pass them over), stripped;
+    None when ``head`` may end inside it (it has no end of line yet), unless ``ended`` (nothing follows)."""
     pieces = head.removeprefix(b"\xef\xbb\xbf").split(b"\n")
-    if len(head) >= 8192:
-        pieces.pop()  # (a line perhaps cut by the look ahead)
-    lines = (ln.strip() for ln in pieces)
-    line = next((ln for ln in lines if ln and not ln.startswith(b"#")), b"")  # past comments, as both readers
+    for k, piece in enumerate(pieces):
+        last = k == len(pieces) - 1
+        if last and not ended:
+            return None  # (cut by the look ahead, or the stream's last line: read on to know)
+        ln = piece.strip()
+        if ln and not ln.startswith(b"#"):
+            return ln
+    return b""
+
+
+def _is_header(line: bytes) -> bool:
+    """Whether ``line`` (stripped) is a CSV header naming the columns every event has."""
     if not line or line[:1] in (b"{", b"["):
         return False
     cells = {c.strip().strip(b'"').decode("utf-8", "replace") for c in line.rstrip(b"\r").split(b",")}
     return _CSV_NEEDS <= cells
+
+
+class _Replayed(io.RawIOBase):
+    """The bytes read ahead of a stream (to look at its first line), then the rest of the stream; a
+    failure met while reading ahead is raised again once those bytes are given."""
+
+    def __init__(self, ahead: bytes, rest: Any, failure: BaseException | None = None) -> None:
+        super().__init__()
+        self.ahead = memoryview(ahead)
+        self.rest = rest
+        self.failure = failure
+        self.given = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = len(self.ahead)
+        if n:
+            k = min(n, len(buffer))
+            buffer[:k] = self.ahead[:k]
+            self.ahead = self.ahead[k:]
+        elif self.failure is not None:
+            failure, self.failure = self.failure, None
+            raise failure
+        else:
+            data = self.rest.read1(len(buffer)) if hasattr(self.rest, "read1") else self.rest.read(len(buffer))
+            k = len(data)
+            buffer[:k] = data
+        self.given += k
+        return k
+
+    def tell(self) -> int:
+        return self.given
 
 
 def _refuse_columnar_pipe(stream: Any, name: str) -> None:
@@ -717,6 +816,9 @@ def iter_events(path: str | Path, *, declared: Collection[str] = ()) -> Iterator
                 data = _loads(text)
             except _JSONError as exc:
                 raise EventInputError([_json_problem(source, lineno, text, exc)]) from None
+            repeated = repeated_problem(source, lineno, text, data)
+            if repeated is not None:
+                raise EventInputError([repeated])
             ev, problems = validate_mapping(data, source, lineno, mine)
             if ev is None:
                 raise EventInputError(problems)

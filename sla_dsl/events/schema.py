@@ -45,6 +45,7 @@ from pydantic import (
 
 from ..lang.event_types import declarable
 from ..lang.model import EVENT_TYPES
+from .keys import RepeatedKey, may_repeat, repeated_key
 from .problems import EventInputError, Problem, by_line, located
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -74,12 +75,25 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 def _object_text(value: Any) -> Any:
     """A CSV cell holds ``attributes`` as JSON text: ``{"plan": "premium"}``, read as strictly as a JSON
-    Lines log is (orjson: no ``NaN``, no lone surrogate)."""
+    Lines log is (orjson: no ``NaN``, no lone surrogate; a key given twice is :class:`~.keys.RepeatedKey`).
+    An Arrow ``map`` cell that holds one key twice comes as its list of (key, value) pairs: refused so,
+    never made a dict that keeps one of them."""
     if isinstance(value, str):
         try:
-            return orjson.loads(value)
+            data = orjson.loads(value)
         except orjson.JSONDecodeError:
             raise ValueError('expected a JSON object such as `{"plan": "premium"}`') from None
+        if type(data) is dict and may_repeat(value.encode("utf-8", "surrogatepass"), data):
+            key = repeated_key(value, data)
+            if key is not None:
+                raise RepeatedKey(key)
+        return data
+    if type(value) is list and all(type(p) is tuple and len(p) == 2 for p in value):
+        seen: set[Any] = set()
+        for key, _ in value:
+            if key in seen:
+                raise RepeatedKey(str(key))
+            seen.add(key)
     return value
 
 

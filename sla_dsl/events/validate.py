@@ -23,6 +23,7 @@ from pydantic import ValidationError
 from ..lang.diagnostics import Code, Words, listing, words
 from ..lang.event_types import declarable
 from ..lang.model import EVENT_TYPES
+from .keys import RepeatedKey
 from .problems import Problem, problem
 from .schema import DECLARED_ADAPTER, EVENT_ADAPTER, EVENT_CLASSES, BaseEvent, DeclaredEvent, looks_numeric
 
@@ -158,6 +159,11 @@ def _messages(
             out.append(("E107", words("events.E107", field=field), None))
         elif kind == "value_error" and "`end` is not after `start`" in err["msg"]:
             out.append(("E108", words("events.E108"), None))
+        elif kind == "value_error" and isinstance(err.get("ctx", {}).get("error"), RepeatedKey):
+            key = err["ctx"]["error"].key
+            out.append(
+                ("E109", words("events.E109.repeated", field=field, key=key), words("events.E109.repeated.help"))
+            )
         elif field == "attributes" and kind in ("value_error", "dict_type"):
             out.append(("E109", words("events.E109.object", field=field, example='`{"plan": "premium"}`'), None))
         elif kind == "string_unicode":  # bytes (a Parquet binary cell) that are not UTF-8

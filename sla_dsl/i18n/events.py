@@ -98,6 +98,13 @@ EVENTS: dict[str, Msg] = {
         "JSON として読めません（{column} 文字目）：{detail}", "invalid JSON: {detail} at column {column}"
     ),
     "events.E100.plain": Msg("JSON として読めません：{detail}", "invalid JSON: {detail}"),
+    "events.E100.repeated": Msg(
+        "JSON のオブジェクトにキー `{key}` が 2 回以上あります", "key `{key}` is given more than once in one object"
+    ),
+    "events.E100.repeated.help": Msg(
+        "キーは 1 つのオブジェクトに 1 回ずつ書いてください。どちらの値を取るべきか決められません",
+        "give each key once: which of its values is meant cannot be told",
+    ),
     "events.E100.empty_body": Msg("リクエスト本文にイベントがありません", "no events in the request body"),
     "events.E100.empty_body.help": Msg(
         "1 行に 1 つの JSON オブジェクトを送ってください", "send one JSON object a line"
@@ -215,6 +222,13 @@ EVENTS: dict[str, Msg] = {
     ),
     "events.E109": Msg("{detail}", "{detail}"),
     "events.E109.field": Msg("フィールド `{field}`：{detail}", "field `{field}`: {detail}"),
+    "events.E109.repeated": Msg(
+        "フィールド `{field}` にキー `{key}` が 2 回以上あります", "field `{field}` gives key `{key}` more than once"
+    ),
+    "events.E109.repeated.help": Msg(
+        "キーは 1 回ずつにしてください。どちらの値を取るべきか決められません",
+        "give each key once: which of its values is meant cannot be told",
+    ),
     # E110, E111: CSV (events/reader.py)
     "events.E110.unreadable": Msg("CSV の見出し行を読めません：{detail}", "CSV header cannot be read: {detail}"),
     "events.E110.lacks": Msg("CSV の見出し行に列 {columns} がありません", "CSV header lacks column {columns}"),

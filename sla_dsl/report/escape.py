@@ -25,24 +25,9 @@ from __future__ import annotations
 import html
 import re
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-_SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+from ..errors import printable
 
-
-def _escape(m: re.Match[str]) -> str:
-    ch = m.group()
-    short = _SHORT.get(ch)
-    if short is not None:
-        return short
-    code = ord(ch)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-
-
-def printable(text: str) -> str:
-    """``text`` with every control character shown as its escape (``\\x1b``, ``\\r``, ``\\u202e``)."""
-    if text.isprintable():
-        return text
-    return _CONTROL.sub(_escape, text)
+__all__ = ["html_text", "markdown_cell", "printable"]
 
 
 _MARKUP = re.compile(r"[\\`*~\[\]|$<>&]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")

@@ -274,7 +274,8 @@ def test_cli_policy_check_of_a_parquet_row_names_file_and_row(tmp_path: Path) ->
     pq.write_table(pa.Table.from_pylist(events[2:]), tmp_path / "lake" / "b.parquet")
     res = sla("evaluate", POLICY, tmp_path / "lake", "--from", "2026-11-01", "--to", "2026-12-01", "--lang", "en")
     assert res.returncode == 1 and res.stdout == "" and "Traceback" not in res.stderr
-    assert f"{tmp_path / 'lake' / 'b.parquet'}: row 1: error[E120]: unknown priority `P9`" in res.stderr
+    said = f"{tmp_path / 'lake' / 'b.parquet'}: row 1, column `priority`: error[E120]: unknown priority `P9`"
+    assert said in res.stderr
 
 
 def test_round_trip_of_the_event_schema(tmp_path: Path) -> None:

@@ -250,7 +250,7 @@ def test_sla_evaluate_a_missing_log_and_a_parquet_row_in_japanese(
     pq.write_table(pa.Table.from_pylist(rows), tmp_path / "t.parquet")
     assert main(["evaluate", str(POLICY), str(tmp_path / "t.parquet"), *args]) == 1
     assert capsys.readouterr().err.startswith(
-        f"sla: エラー: {tmp_path / 't.parquet'}: 1 行目: error[E120]: "
+        f"sla: エラー: {tmp_path / 't.parquet'}: 1 行目、列 `priority`: error[E120]: "
         "`incident.reported` の優先度 `P9` はポリシーにありません"
     )
 

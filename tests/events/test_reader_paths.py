@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 from sla_dsl.events import PAYLOAD, EventInputError, EventLog, Problem, declare_types, read_jsonl
 from sla_dsl.events.lines import MAX_LINE_BYTES, too_long, uncompressed
 from sla_dsl.events.problems import in_line_order, problem
-from sla_dsl.events.reader import _json_problem
+from sla_dsl.events.reader import _json_problem, repeated_problem
 from sla_dsl.events.validate import validate_mapping
 
 DECLARED = declare_types({"incident.chat_started"})
@@ -225,6 +225,10 @@ def reference(data: bytes, source: str) -> tuple[EventLog, list[Problem]]:
             value = orjson.loads(text)
         except (orjson.JSONDecodeError, UnicodeDecodeError) as exc:
             log.problems.append(_json_problem(source, lineno, text, exc))
+            continue
+        repeated = repeated_problem(source, lineno, text, value)  # a key given twice: not read at all
+        if repeated is not None:
+            log.problems.append(repeated)
             continue
         ev, problems = validate_mapping(value, source, lineno, DECLARED)
         if ev is None:
