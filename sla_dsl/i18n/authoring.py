@@ -88,7 +88,8 @@ AUTHORING: dict[str, Msg] = {
         "{section} {ident}: expected in the report, but it is not there",
     ),
     "author.test.row_ambiguous": Msg(
-        "`{section}` の `{ident}`：この案件には同じ種類の目標が複数のクロックにあります。{choices} のいずれかで書いてください",
+        "`{section}` の `{ident}`：この案件には同じ種類の目標が複数のクロックにあります。"
+        "{choices} のいずれかで書いてください",
         "{section} {ident}: the incident has targets of this kind on several clocks: write one of {choices}",
     ),
     "author.test.no_field": Msg(
