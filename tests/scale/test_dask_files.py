@@ -288,7 +288,7 @@ def test_partitioned_files_name_rows_and_contradictions_as_one_run(dask_client: 
     with pytest.raises(EventInputError) as many:
         sla_dask.judge(POLICY_PATH, str(files), NOV, DEC, partitioned=True, source=str(files))
     assert str(many.value) == str(one.value)
-    assert str(one.value).startswith(f"{files / 'part-1.parquet'}: row 2: error[E120]")
+    assert str(one.value).startswith(f"{files / 'part-1.parquet'}: row 2, column `priority`: error[E120]")
     pq.write_table(pq.read_table(files / "part-1.parquet").slice(0, 1), files / "part-1.parquet")
     expected = sla_dsl.evaluate(policy, str(files), NOV, DEC).model_dump_json()
     got = sla_dask.evaluate(POLICY_PATH, str(files), NOV, DEC, partitioned=True, source=str(files))
