@@ -178,33 +178,19 @@ def life_conflicts(clock: str, lines: Sequence[tuple[str, str, m.Span]]) -> list
                     help=words("diag.E221.report.help"),
                 )
             )
-        elif kind == "stops" and ev in resets:
-            out.append(
-                _err(
-                    "E221",
-                    words("diag.E221.stop_reset", clock=clock, event=ev),
-                    span,
-                    help=words("diag.E221.stop_reset.help", event=ev),
-                )
+        else:
+            key = (
+                "stop_reset"
+                if kind == "stops" and ev in resets
+                else "pause_stop"
+                if kind == "pauses" and ev in stops
+                else "pause_reset"
+                if kind == "pauses" and ev in resets
+                else None
             )
-        elif kind == "pauses" and ev in stops:
-            out.append(
-                _err(
-                    "E221",
-                    words("diag.E221.pause_stop", clock=clock, event=ev),
-                    span,
-                    help=words("diag.E221.pause_stop.help", event=ev),
-                )
-            )
-        elif kind == "pauses" and ev in resets:
-            out.append(
-                _err(
-                    "E221",
-                    words("diag.E221.pause_reset", clock=clock, event=ev),
-                    span,
-                    help=words("diag.E221.pause_reset.help", event=ev),
-                )
-            )
+            if key is not None:
+                text = words(f"diag.E221.{key}", clock=clock, event=ev)
+                out.append(_err("E221", text, span, help=words(f"diag.E221.{key}.help", event=ev)))
     return out
 
 
