@@ -46,8 +46,10 @@ Design notes
   time on its calendar) is a violation. A deletion of an unknown backup, or
   with another kind than its completion, is bad data.
 * ``other zone``: each completed backup of such a kind in the period must state
-  a ``zone`` different from its ``primary_zone``; a missing one cannot be
-  verified and is reported as a violation too.
+  a ``zone`` different from its ``primary_zone``. One in its primary zone is a
+  ``backup_zone`` violation; one that states no ``zone`` (or no
+  ``primary_zone``) cannot be judged: a ``data`` violation (the log is
+  incomplete), not a zone breach.
 """
 
 from __future__ import annotations
@@ -55,7 +57,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-from typing import Literal
 
 from ..events.schema import CODE, Rec
 from ..lang import model as m
@@ -191,25 +192,21 @@ def _zone(ctx: Ctx, ident: str, r: Rec) -> None:
     if rule is None or not rule.other_zone:
         return
     if zone is None or primary is None:
-        missing = " and ".join(f"`{f}`" for f, v in (("zone", zone), ("primary_zone", primary)) if v is None)
-        msg = f"{kind} backup {ctx.fmt(r[0], rules)} states no {missing}: the other-zone rule cannot be verified"
-        fault: Literal["unstated", "primary"] = "unstated"
+        # The log does not say where the backup is: the rule cannot be judged, which is a gap in the
+        # events (``data``), not a breach of the rule (the contract's reading).
+        missing = [f for f, v in (("zone", zone), ("primary_zone", primary)) if v is None]
+        ctx.bad_data(ident, DataNote(what="zone_unstated", kind=kind, start=rules.dt(r[0]), fields=missing), r[3], r[0])
     elif zone == primary:
-        msg = f"{kind} backup {ctx.fmt(r[0], rules)} is in zone `{zone}`, the primary zone itself"
-        fault = "primary"
-    else:
-        return
-    ctx.violations.append(
-        Violation(
-            kind="backup_zone",
-            id=ident,
-            message=msg,
-            at=rules.dt(r[0]),
-            ref=art(rule.ref),
-            backup_kind=kind,
-            zone_fault=fault,
+        ctx.violations.append(
+            Violation(
+                kind="backup_zone",
+                id=ident,
+                message=f"{kind} backup {ctx.fmt(r[0], rules)} is in zone `{zone}`, the primary zone itself",
+                at=rules.dt(r[0]),
+                ref=art(rule.ref),
+                backup_kind=kind,
+            )
         )
-    )
 
 
 def _retention(ctx: Ctx, backups: dict[str, list[Rec]], completed: dict[str, Rec]) -> list[RetentionRow]:

@@ -331,17 +331,12 @@ class Violations(Sequence[Violation]):
     def __iter__(self) -> Iterator[Violation]:
         return map(self._one, self.order)
 
-    def ids_of(self, kind: str) -> list[str]:
-        """The ids of the violations of one kind, in order, without building the breaches' models."""
-        if kind != "response_breached":  # every breach is of that kind
-            return [v.id for v in self.rest if v.kind == kind]
-        ids: list[str] = []
-        for k in self.order:
-            if k >= 0:
-                ids.append(self.breaches[k].ident)
-            elif self.rest[-1 - k].kind == kind:
-                ids.append(self.rest[-1 - k].id)
-        return ids
+    def of_kind(self, kind: str) -> list[Violation]:
+        """The violations of one kind other than ``response_breached``, in order, without building the
+        breaches' models."""
+        if kind == "response_breached":
+            return [v for v in self if v.kind == kind]
+        return [v for v in self.rest if v.kind == kind]
 
     def json_rows(self, start: int = 0, stop: int | None = None) -> Iterator[dict[str, Any]]:
         """Violations [start, stop) as the JSON report has them (times as text or datetimes)."""

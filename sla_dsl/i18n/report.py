@@ -35,6 +35,7 @@ REPORT: dict[str, Msg] = {
     "report.verdict.not_met": Msg("未達", "not met"),
     "report.verdict.watch": Msg("要注意", "at risk"),
     "report.verdict.measured": Msg("測定のみ", "measured only"),
+    "report.verdict.unverified": Msg("確認できず", "cannot be verified"),
     "report.commit.response": Msg("{label}の応答", "{label}: response"),
     "report.commit.availability": Msg("稼働率", "Availability"),
     "report.commit.notice": Msg("{label}", "{label}"),
@@ -68,6 +69,9 @@ REPORT: dict[str, Msg] = {
     "report.result.retention_bad": Msg("保存期間前の削除 {n} 件", "{n} deleted before retention"),
     "report.result.zone_ok": Msg("問題なし", "no problem found"),
     "report.result.zone_bad": Msg("ゾーンに問題のあるバックアップ {n} 件", "backups with a zone problem: {n}"),
+    "report.result.zone_unstated": Msg(
+        "ゾーンの記載がなく確認できないバックアップ {n} 件", "backups that state no zone (cannot be verified): {n}"
+    ),
     # -- durations -----------------------------------------------------------------------
     "report.unit.second": Msg("{n}秒", "{n} second"),
     "report.unit.seconds": Msg("{n}秒", "{n} seconds"),
@@ -234,10 +238,6 @@ REPORT: dict[str, Msg] = {
         "{at} の{kind}が主ゾーンと同じゾーンに取得されています",
         "{kind} at {at} was taken in the primary zone itself",
     ),
-    "report.v.zone_unknown": Msg(
-        "{at} の{kind}の記録にゾーンの記載がなく、別ゾーンで取得されたことを確認できません",
-        "{kind} at {at} states no zone: taking it in another zone cannot be verified",
-    ),
     "report.v.availability": Msg(
         "稼働率 {ratio} が目標 {target}% を下回りました", "availability {ratio} below the target {target}%"
     ),
@@ -286,6 +286,13 @@ REPORT: dict[str, Msg] = {
         "バックアップ `{id}` は{other_kind}として完了し、{kind}として削除されています",
         "backup `{id}` deleted as {kind} but completed as {other_kind}",
     ),
+    "report.data.zone_unstated": Msg(
+        "{start} に完了した{kind} `{id}` の記録に{fields}の記載がなく、別ゾーンで取得されたことを確認できません",
+        "{kind} `{id}` completed {start} states no {fields}: taking it in another zone cannot be verified",
+    ),
+    "report.data.field.zone": Msg("取得ゾーン（`zone`）", "`zone`"),
+    "report.data.field.primary_zone": Msg("主ゾーン（`primary_zone`）", "`primary_zone`"),
+    "report.data.fields_and": Msg("と", " and "),
     "report.data.priority_unknown": Msg(
         "優先度 `{priority}` は規定の版 {version} に定められていません",
         "priority `{priority}` is not defined in version {version}",
@@ -373,10 +380,6 @@ REPORT: dict[str, Msg] = {
     "explain.zone.same": Msg(
         "主ゾーンと同じゾーンのため、別ゾーンの条件を満たしません",
         "the primary zone itself: the other-zone rule is not met",
-    ),
-    "explain.zone.unknown": Msg(
-        "ゾーンの記載がなく、別ゾーンで取得されたことを確認できません",
-        "no zone stated: the other-zone rule cannot be verified",
     ),
     "explain.reported": Msg("障害の報告を受付（{priority}）", "failure reported ({priority})"),
     "explain.cause": Msg("原因：{cause}", "cause: {cause}"),

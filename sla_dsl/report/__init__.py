@@ -489,6 +489,7 @@ DataWhat = Literal[
     "priority_unknown",
     "conflict",
     "conflict_unlined",
+    "zone_unstated",
 ]
 
 
@@ -533,6 +534,8 @@ class DataNote(_Row):
     end: dt.datetime | None = None
     #: ``conflict``: the facts the two events disagree on
     diff: list[DataDiff] = Field(default_factory=list)
+    #: ``zone_unstated``: the fields the ``backup.completed`` leaves out (``zone``, ``primary_zone``)
+    fields: list[str] = Field(default_factory=list)
 
 
 class Violation(_Row):
@@ -556,11 +559,9 @@ class Violation(_Row):
     #: the article of the rule broken (``Article 3.2``); null for ``data`` and rules that cite none
     ref: str | None = None
     #: what the report's words are built from (``exclude``: not in the JSON, where ``message`` says
-    #: the same in the engine's English): a ``backup_zone`` violation's backup kind and fault
+    #: the same in the engine's English): a ``backup_zone`` violation's backup kind (the backup was
+    #: taken in its primary zone; one that states no zone cannot be judged and is ``data``)
     backup_kind: str | None = Field(default=None, exclude=True)
-    #: ``unstated``: the backup names no zone or primary zone; ``primary``: it is in the primary zone
-    #: itself (``exclude``, as above)
-    zone_fault: Literal["unstated", "primary"] | None = Field(default=None, exclude=True)
     #: the named target a target violation is about (``exclude``, as above)
     target: BreachedTarget | None = Field(default=None, exclude=True)
     #: a ``data`` violation's contradiction (``exclude``, as above)

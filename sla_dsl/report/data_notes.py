@@ -51,6 +51,9 @@ def note_text(
         start=time(note.start) if note.start is not None else "",
         end=time(note.end) if note.end is not None else "",
         diff=diff,
+        fields=message("report.data.fields_and", lang).join(
+            message(f"report.data.field.{f}", lang) for f in note.fields
+        ),
     )
     where = note.where.get(lang)
     return message("report.data.at", lang, where=where, text=text) if where else text

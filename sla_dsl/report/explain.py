@@ -321,8 +321,7 @@ def _violation(v: Violation, report: Report, w: PolicyWords, events: Sequence[Ev
         elif e.type == "backup.deleted":
             steps.append((e.at, w.m("explain.retention.deleted_plain")))
     if v.kind == "backup_zone" and steps and v.backup_kind is not None:
-        key = "explain.zone.unknown" if v.zone_fault == "unstated" else "explain.zone.same"
-        steps.append((v.at or report.period.as_of, w.m(key)))
+        steps.append((v.at or report.period.as_of, w.m("explain.zone.same")))
         return Explanation(head, _article(w, v.ref, w.backup_kind(v.backup_kind)), steps)
     steps.append((v.at or report.period.as_of, violation_text(v, report, w, {})))
     return Explanation(head, _article(w, v.ref), steps)

@@ -42,14 +42,13 @@ from .words import Anchor, Cell, Link, Mark, PolicyWords, anchor, ref_number
 T = TypeVar("T")
 
 
-def ids_of(violations: Sequence[Violation], kind: str) -> list[str]:
-    """The ids of the violations of one kind, in order; a lazy sequence (the evaluator's) answers
-    without building every breach's model."""
-    fast = getattr(violations, "ids_of", None)
+def of_kind(violations: Sequence[Violation], kind: str) -> list[Violation]:
+    """The violations of one kind, in order (a lazy sequence answers without building every breach)."""
+    fast = getattr(violations, "of_kind", None)
     if fast is not None:
-        ids: list[str] = fast(kind)
-        return ids
-    return [v.id for v in violations if v.kind == kind]
+        found: list[Violation] = fast(kind)
+        return found
+    return [v for v in violations if v.kind == kind]
 
 
 def _capped(rows: Sequence[T], limit: int | None) -> tuple[Sequence[T], int]:
@@ -317,19 +316,25 @@ def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violat
                     ]
                 )
         retention_bad = Counter(r.kind for r in report.retention if not r.ok)
-        zone_bad = Counter(ids_of(violations, "backup_zone"))
+        zone_bad = Counter(v.backup_kind for v in of_kind(violations, "backup_zone"))
+        unstated = Counter(  # cannot be judged (a gap in the log), not a breach
+            v.note.kind for v in of_kind(violations, "data") if v.note is not None and v.note.what == "zone_unstated"
+        )
         days: dict[str, Counter[str]] = {}
         for row in report.backups:
             days.setdefault(row.kind, Counter())[row.status] += 1
         for b in md.backups:
             label = b.label.text(w.lang) or b.kind
             if b.continuous:
+                bad, gaps = zone_bad[b.kind], unstated[b.kind]
+                found = [w.m("report.result.zone_bad", n=bad)] if bad else []
+                found += [w.m("report.result.zone_unstated", n=gaps)] if gaps else []
                 rows.append(
                     [
                         w.m("report.commit.continuous", label=label),
                         w.m("report.target.zone"),
-                        w.m("report.result.zone_bad", n=len(zone_bad)) if zone_bad else w.m("report.result.zone_ok"),
-                        _verdict(w, len(zone_bad)),
+                        ("、" if w.lang == "ja" else "; ").join(found) or w.m("report.result.zone_ok"),
+                        _verdict(w, bad) if bad or not gaps else Mark(w.m("report.verdict.unverified"), "warn"),
                         w.article(b.ref),
                     ]
                 )

@@ -6,7 +6,7 @@ Design notes
   engine's English text, the contract); a kind the catalogue does not know shows under "other" with
   the engine's message.
 * Nothing is read back from the engine's English: a planned stop's fault comes from its row's notices,
-  a zone violation from its ``backup_kind`` and ``zone_fault``, a named target's breach (issue 12) from
+  a zone violation from its ``backup_kind``, a named target's breach (issue 12) from
   its ``target``, a contradiction in the events (``data``) from its note (:mod:`.data_notes`). Only a
   report read back from its JSON, which has no notes, shows a ``data`` violation's English, marked as a
   detail for engineers.
@@ -106,8 +106,7 @@ def violation_text(v: Violation, report: Report, w: PolicyWords, incidents: dict
         if r is not None:
             return retention_text(r, w)
     if v.kind == "backup_zone" and v.backup_kind is not None:
-        key = "report.v.zone_unknown" if v.zone_fault == "unstated" else "report.v.zone_same"
-        return w.m(key, kind=w.backup_kind(v.backup_kind), at=w.t(v.at))
+        return w.m("report.v.zone_same", kind=w.backup_kind(v.backup_kind), at=w.t(v.at))
     if v.kind == "availability":
         target = w.model and next((s.availability_target for s in w.model.services if s.name == v.id), None)
         return w.m(

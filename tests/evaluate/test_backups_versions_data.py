@@ -52,8 +52,17 @@ def test_continuous_backup_must_be_in_another_zone() -> None:
         ev("backup.completed", "2026-11-02 00:05", "C1", kind="continuous", zone="az-c", primary_zone="az-a"),
         ev("backup.completed", "2026-11-02 06:05", "C2", kind="continuous", zone="az-a", primary_zone="az-a"),
         ev("backup.completed", "2026-11-02 12:05", "C3", kind="continuous"),
+        ev("backup.completed", "2026-11-02 18:05", "C4", kind="continuous", zone="az-c"),
     ]
-    assert kinds(run(events), "backup_zone") == ["C2", "C3"]
+    r = run(events)
+    assert kinds(r, "backup_zone") == ["C2"]
+    # A backup that does not say where it is cannot prove the rule: the log is incomplete (a `data`
+    # violation, the contract), not a zone breach.
+    assert kinds(r, "data") == ["C3", "C4"]
+    c3, c4 = (v for v in r.violations if v.kind == "data")
+    assert "states no `zone` and `primary_zone`" in c3.message and c3.ref is None
+    assert "states no `primary_zone`:" in c4.message
+    assert c3.at == t("2026-11-02 12:05")
 
 
 def two_versions() -> list[sla_dsl.Policy]:

@@ -54,6 +54,7 @@ EVENTS = [
     ev("backup.completed", "2026-11-12 02:00", "B1", kind="database"),  # completed_again
     ev("backup.deleted", "2026-11-12 00:30", "B1", kind="files"),  # kind_differs, before
     ev("backup.deleted", "2026-11-12 03:00", "B2", kind="files"),  # unknown_backup
+    ev("backup.completed", "2026-11-13 01:00", "C9", kind="continuous", zone="az-c"),  # zone_unstated
 ]
 
 
@@ -106,6 +107,10 @@ def test_the_japanese_report_words_every_contradiction(judged: tuple[Report, lis
         "サービス停止の開始（`outage.started`、11月10日(火) 10:00）より前です" in out
     )
     assert "インシデント `GHOST` のイベントがありますが、その報告（`incident.reported`）の記録がありません" in out
+    assert (
+        "11月13日(金) 01:00 に完了した逐次バックアップ `C9` の記録に主ゾーン（`primary_zone`）の記載がなく、"
+        "別ゾーンで取得されたことを確認できません" in out
+    )
 
 
 def test_the_english_report_words_them_too(judged: tuple[Report, list[Any]]) -> None:
@@ -133,6 +138,7 @@ def test_every_kind_of_note_is_worded_in_each_language(what: str, lang: str) -> 
         start=at,
         end=at,
         diff=[DataDiff(name="priority", value="P2", other=None)],
+        fields=["zone", "primary_zone"],
     )
     w = PolicyWords([policy()], lang)
     text = note_text(note, "INC-1", lang, w.t, w.backup_kind, w.event)
@@ -175,3 +181,28 @@ def test_a_notice_event_out_of_order_is_located_on_its_line(judged: tuple[Report
     o2 = [v for v in report.violations if v.kind == "data" and v.id == "O2"]
     assert [v.message.split(": ", 1)[0] for v in o2] == ["<events>:15"]
     assert o2[0].note is not None and o2[0].note.where == {"ja": "<events>:15", "en": "<events>:15"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "row", "verdict"),
+    [
+        ("ja", "ゾーンの記載がなく確認できないバックアップ 1 件", "確認できず"),
+        ("en", "backups that state no zone (cannot be verified): 1", "cannot be verified"),
+    ],
+)
+def test_a_backup_without_its_zone_is_unverified_in_the_summary_not_a_breach(
+    judged: tuple[Report, list[Any]], lang: str, row: str, verdict: str
+) -> None:
+    """The contract: a continuous backup that does not say its zone is a ``data`` violation (the log is
+    incomplete), not a zone breach; the summary says it could not be verified rather than "not met"."""
+    report, policies = judged
+    assert not [v for v in report.violations if v.kind == "backup_zone"]
+    (c9,) = [v for v in report.violations if v.id == "C9"]
+    assert c9.kind == "data" and c9.ref is None
+    assert c9.message == (
+        "<events>:21: `continuous` `C9` completed Fri 13 Nov 01:00 states no `primary_zone`: "
+        "taking it in another zone cannot be verified"
+    )
+    out = render(report, "text", lang=lang, policies=policies, limit=0)
+    (line,) = [x for x in out.splitlines() if row in x]
+    assert verdict in line
