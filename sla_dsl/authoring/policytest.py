@@ -34,7 +34,7 @@ Design notes
   size, nesting and aliases: a hostile file is a located error, never a hang
   or a crash.
 * A malformed test file is an input error naming the file, the line and the
-  case: ``FILE:LINE: error[E16x]: case `NAME`: ...`` with a ``help`` line.
+  case: ``FILE:LINE: error: [E16x] case `NAME`: ...`` with a ``help`` line.
   E160: not a test file (unreadable, invalid YAML, a case without a question
   or an ``expect``); E161: too large; E162: a value of the wrong kind (hours
   that are not a number from 0 to 100,000, a number of hours to expect that

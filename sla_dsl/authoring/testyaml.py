@@ -19,7 +19,7 @@ Design notes
   so times are read once, by the same rules as the command line. Mappings
   remember the line they start on (:class:`Map`), for located errors.
 * Errors are :class:`~sla_dsl.errors.InputError` in the form of event-log
-  problems: ``FILE:LINE[:COL]: error[E16x]: message`` and a ``help`` line
+  problems: ``FILE:LINE[:COL]: error: [E16x] message`` and a ``help`` line
   (see :func:`problem`). Control characters in them are shown escaped. They
   are worded from the catalogue (``author.test.*``) in the language asked
   for (``sla test``'s ``--lang``, else the policy's primary language).
@@ -45,7 +45,7 @@ MAX_VALUES = 200_000
 
 
 def problem(where: str, code: str, message: str, help: str | None = None, lang: str = "en") -> InputError:
-    """An input error ``WHERE: error[CODE]: message`` with a ``help`` line, its words in ``lang``."""
+    """An input error ``WHERE: error: [CODE] message`` with a ``help`` line, its words in ``lang``."""
     # `error` in every language, as a policy diagnostic writes it (the contract's `file:line:col: error:` form)
     text = said(
         "author.test.located", lang, where=printable(where), error="error", code=code, message=printable(message)

@@ -2,7 +2,7 @@
 
 Design notes
 ------------
-* A :class:`Problem` is ``file:LINE: error[E1xx]: message`` with an optional
+* A :class:`Problem` is ``file:LINE: error: [E1xx] message`` with an optional
   ``help`` line. Every check of a line files its problems in the log
   (``EventLog.problems``): the readers' checks of the format and the
   evaluator's check against the policies (a priority, backup kind or cause the
@@ -21,7 +21,7 @@ Design notes
   ``words`` let :meth:`Problem.render` write it in Japanese. The readers and
   the evaluator know no command, so a command writes the problems that reach
   it in its own language (``--lang``, else the policy's) with
-  :func:`event_problems_in`. The frame ``file:LINE: error[E1xx]:`` is the same
+  :func:`event_problems_in`. The frame ``file:LINE: error: [E1xx] ...`` is the same
   in every language, as a policy diagnostic's.
 """
 
@@ -107,14 +107,17 @@ class Problem:
         return self.help_words.text(lang) if lang != "en" and self.help_words is not None else self.help
 
     def render(self, lang: str = "en") -> str:
-        """``file:LINE: error[E1xx]: message`` and its ``= help:`` line, in ``lang``.
+        """``file:LINE: error: [E1xx] message`` and its ``= help:`` line, in ``lang``.
 
         A value from the log (an id, a time, a key) may hold a newline or another control character:
         it is shown as its escape (``\\n``, ``\\x1b``), so that one problem is its one line and its help
         line, and no value can write a line that passes for another problem's."""
-        # The frame is the same in every language, as a policy diagnostic's (``file:line:col: error[E...]:``):
-        # tools and editors match it; the location's words, the message and the help are in ``lang``.
-        text = printable(f"{located(self.source, self.line, self.column, lang)}: error[{self.code}]: {self.text(lang)}")
+        # The frame is the same in every language, as a policy diagnostic's (``file:line:col: error:
+        # [E...] ...``): tools and editors match it; the location's words, the message and the help are
+        # in ``lang``.
+        text = printable(
+            f"{located(self.source, self.line, self.column, lang)}: error: [{self.code}] {self.text(lang)}"
+        )
         hint = self.help_text(lang)
         if hint:
             text += f"\n  = {message('diag.word.help', lang)}: {printable(hint)}"

@@ -10,7 +10,7 @@ Design notes
   well-formed line with plain Python; anything else goes to the pydantic
   models, which decide and word the error (:mod:`.validate`).
 * Every bad line is reported (not only the first) as a :class:`Problem`
-  ``file:LINE: error[E1xx]: message`` filed in the log; at the end the log
+  ``file:LINE: error: [E1xx] message`` filed in the log; at the end the log
   settles them (:mod:`.problems`): all raised as one :class:`EventInputError`,
   or with ``skip_invalid`` their lines left out and listed in
   ``EventLog.skipped``. With ``defer`` the reader leaves them pending, for the

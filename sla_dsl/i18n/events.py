@@ -17,8 +17,8 @@ Design notes
   Nested phrases that are translated ("a number", "priority") are entries of
   their own (``events.kind.*``, ``events.field.*``).
 * The frame of a problem is the same in every language, as a policy
-  diagnostic's: ``events.jsonl:3: error[E102]: …`` and ``= ヒント: …``, so the
-  tools and editors that match ``file:line: error[E1xx]:`` read both.
+  diagnostic's: ``events.jsonl:3: error: [E102] …`` and ``= ヒント: …``, so the
+  tools and editors that match ``file:line: error: [E1xx] …`` read both.
 """
 
 from __future__ import annotations

@@ -4,12 +4,13 @@ A diagnostic follows Cedar's error style: lowercase message, no final period,
 user input in backticks, always a span, and a separate ``help`` saying what to
 write instead. Rendered form (what ``sla check`` prints)::
 
-    policies/clicksoko.sla:42:22: error[E011]: unexpected `hurs`, expected a unit
+    policies/clicksoko.sla:42:22: error: [E011] unexpected `hurs`, expected a unit
        42 |   respond within 4 business hurs
           |                             ^^^^
        help: valid units are minutes, hours, days, weeks, months
 
-Codes are stable: tests and tools may match on them.
+The first line is the contract's ``file:line:col: error: message``, the message
+led by its code in brackets. Codes are stable: tests and tools may match on them.
 
 Languages (issue 16)
 --------------------
@@ -202,9 +203,9 @@ class Diagnostic(BaseModel):
         return self.help
 
     def header(self, lang: str = "en") -> str:
-        """The first line: ``file:line:col: error[CODE]: message``."""
+        """The first line: ``file:line:col: error: [CODE] message``."""
         s = self.span
-        return f"{self.file}:{s.line}:{s.column}: {_severity(self.severity, lang)}[{self.code}]: {self.text(lang)}"
+        return f"{self.file}:{s.line}:{s.column}: {_severity(self.severity, lang)}: [{self.code}] {self.text(lang)}"
 
     def render(self, source: str | None = None, color: bool = False, lang: str = "en") -> str:
         """The full text in ``lang``: header, the source line with a caret under the span, and help."""
@@ -215,7 +216,7 @@ class Diagnostic(BaseModel):
         s = self.span
         head = (
             f"{bold}{self.file}:{s.line}:{s.column}:{reset} "
-            f"{sev_color}{bold}{_severity(self.severity, lang)}[{self.code}]{reset}: {self.text(lang)}"
+            f"{sev_color}{bold}{_severity(self.severity, lang)}:{reset} [{self.code}] {self.text(lang)}"
         )
         lines = [head]
         text = _source_line(source, s.line) if source is not None else None

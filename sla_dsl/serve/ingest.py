@@ -5,7 +5,7 @@ Design notes
 * One reader: the body goes through :func:`sla_dsl.events.read_jsonl`, the
   reader of ``sla evaluate``, with the source name ``<request>``; so a bad line
   gets the same code and message as on the command line (``<request>:3:
-  error[E104]: ...``), and the events are then checked against the policies by
+  error: [E104] ...``), and the events are then checked against the policies by
   the evaluator's own check (an unknown priority is E120 there and here).
 * A body is one JSON object, a JSON array of objects, or JSON Lines. A single
   (possibly pretty-printed) object or an array is re-written as JSON Lines

@@ -49,10 +49,12 @@ def bad(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
 def _expected(path: Path, line: int, lang: str) -> str:
     source = f"{line} |   {TYPO[1]}\n{' ' * len(str(line))} |                  {'^' * 15}\n"
     if lang == "ja":
-        head = "error[E207]: `busness` という名前のカレンダーはありません\n"
+        head = "error: [E207] `busness` という名前のカレンダーはありません\n"
         return f"{path}:{line}:18: {head}{source}  ヒント: `business` の誤りではありませんか？\n"
     # what every command printed before issue 16, byte for byte
-    return f"{path}:{line}:18: error[E207]: no calendar is called `busness`\n{source}  help: did you mean `business`?\n"
+    return (
+        f"{path}:{line}:18: error: [E207] no calendar is called `busness`\n{source}  help: did you mean `business`?\n"
+    )
 
 
 def _run(argv: list[str], policy: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
@@ -109,13 +111,13 @@ def test_english_for_a_policy_without_languages_or_an_unreadable_header(
     undeclared = tmp_path / "undeclared.sla"
     undeclared.write_text(path.read_text("utf-8").replace("languages ja, en", ""), "utf-8")
     code, out, err = _run(COMMANDS[command], undeclared, capsys)
-    assert (code, out) == (1, "") and "error[E207]: no calendar is called `busness`" in err
+    assert (code, out) == (1, "") and "error: [E207] no calendar is called `busness`" in err
     code, out, err = _run([*COMMANDS[command], "--lang", "ja"], undeclared, capsys)
-    assert (code, out) == (1, "") and "error[E207]" in err
+    assert (code, out) == (1, "") and "error: [E207]" in err
     unreadable = tmp_path / "unreadable.sla"
     unreadable.write_text('sla "T" {\n  languages ja, en\n  format one\n}\n', "utf-8")
     code, out, err = _run(COMMANDS[command], unreadable, capsys)
-    assert (code, out) == (1, "") and "error[" in err and "エラー" not in err
+    assert (code, out) == (1, "") and "error: [E" in err and "エラー" not in err
 
 
 def test_a_name_the_policy_does_not_declare_is_reported_in_its_language(capsys: pytest.CaptureFixture[str]) -> None:

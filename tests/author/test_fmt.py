@@ -131,12 +131,12 @@ def test_a_file_with_errors_is_left_alone(tmp_path: Path, capsys: pytest.Capture
     path.write_text(bad, "utf-8")
     assert main(["fmt", "--lang", "en", str(path)]) == 1
     err = capsys.readouterr().err
-    assert "error[E011]" in err and "not formatted" in err
+    assert "error: [E011]" in err and "not formatted" in err
     assert path.read_text("utf-8") == bad
     # without --lang, in the policy's primary language (Japanese), the count at the end too (issue 16)
     assert main(["fmt", str(path)]) == 1
     err = capsys.readouterr().err
-    assert "error[E011]" in err and f"sla fmt: {path}: 整形していません（ポリシーにエラーがあります）\n" in err
+    assert "error: [E011]" in err and f"sla fmt: {path}: 整形していません（ポリシーにエラーがあります）\n" in err
     assert err.endswith("\n0 件を整形し、0 件は変更なし\n") and "help:" not in err
     assert path.read_text("utf-8") == bad
 
@@ -156,7 +156,7 @@ def test_check_reads_stdin_as_fmt_does() -> None:
     assert good.returncode == 0 and good.stderr == "", good.stderr
     typo = POLICY.read_text("utf-8").replace("4 business hours", "4 busines hours")
     bad = subprocess.run([*check, "--lang", "en"], input=typo, capture_output=True, text=True, cwd=ROOT)
-    assert bad.returncode == 1 and "<stdin>:" in bad.stderr and "error[E207]" in bad.stderr, bad.stderr
+    assert bad.returncode == 1 and "<stdin>:" in bad.stderr and "error: [E207]" in bad.stderr, bad.stderr
 
 
 @pytest.mark.parametrize("command", ["check", "fmt"])
@@ -164,9 +164,9 @@ def test_a_closed_stdin_is_an_e001_not_an_internal_error(command: str) -> None:
     argv = [sys.executable, "-m", "sla_dsl.cli", command, "--lang", "en", "-"]
     res = subprocess.run(["sh", "-c", 'exec "$@" <&-', "sh", *argv], capture_output=True, text=True, cwd=ROOT)
     assert res.returncode == 1 and "internal error" not in res.stderr
-    assert "<stdin>:1:1: error[E001]: cannot read the policy: the standard input is closed" in res.stderr
+    assert "<stdin>:1:1: error: [E001] cannot read the policy: the standard input is closed" in res.stderr
 
 
 def test_missing_file_is_a_located_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["fmt", "no-such-file.sla"]) == 1
-    assert "no-such-file.sla:1:1: error[E001]: no such file" in capsys.readouterr().err
+    assert "no-such-file.sla:1:1: error: [E001] no such file" in capsys.readouterr().err

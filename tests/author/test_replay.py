@@ -106,7 +106,7 @@ def test_bad_events_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         == 1
     )
     captured = capsys.readouterr()
-    assert captured.out == "" and "bad.jsonl:1: error[E102]" in captured.err
+    assert captured.out == "" and "bad.jsonl:1: error: [E102]" in captured.err
 
 
 def _without_p3(tmp_path: Path) -> Path:

@@ -205,4 +205,4 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     capsys.readouterr()
     assert main(["diff", "--lang", "en", str(POLICY), str(bad)]) == 1
     captured = capsys.readouterr()
-    assert captured.out == "" and "error[E011]" in captured.err
+    assert captured.out == "" and "error: [E011]" in captured.err

@@ -116,4 +116,4 @@ def test_a_broken_policy_stops_the_build(tmp_path: Path) -> None:
     # the parser stops at the line after the bad unit (`hurs` could begin a longer phrase)
     line = policy.read_text("utf-8").splitlines().index("  respond within 4 hurs") + 2
     # in the policy's primary language (Japanese), as `sla check` says it
-    assert f"broken.sla:{line}:3: error[E011]" in proc.stderr, proc.stderr
+    assert f"broken.sla:{line}:3: error: [E011]" in proc.stderr, proc.stderr

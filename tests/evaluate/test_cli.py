@@ -33,7 +33,7 @@ def test_malformed_event_exits_1_without_traceback(case: dict[str, str], tmp_pat
     assert res.returncode == 1
     assert res.stdout == ""
     assert "Traceback" not in res.stderr
-    assert f"events.jsonl:2: error[{case['code']}]: " in res.stderr
+    assert f"events.jsonl:2: error: [{case['code']}] " in res.stderr
     assert case["message"] in res.stderr
 
 
@@ -41,7 +41,7 @@ def test_every_bad_line_listed_and_skip_invalid_goes_on(tmp_path: Path) -> None:
     log = tmp_path / "events.jsonl"
     log.write_text("\n".join([GOOD, CORPUS[0]["line"], CORPUS[5]["line"], GOOD]) + "\n", encoding="utf-8")
     res = sla("evaluate", POLICY_PATH, log, *MONTH)
-    assert res.returncode == 1 and ":2: error[E100]" in res.stderr and ":3: error[E103]" in res.stderr
+    assert res.returncode == 1 and ":2: error: [E100]" in res.stderr and ":3: error: [E103]" in res.stderr
     res = sla("evaluate", POLICY_PATH, log, *MONTH, "--format", "json", "--skip-invalid", "--lang", "en")
     assert res.returncode == 0
     report = json.loads(res.stdout)

@@ -146,7 +146,7 @@ def test_a_field_with_no_column_says_the_table_lacks_it() -> None:
     backup = {"event": "backup.completed", "at": "2026-11-02T03:00:00+09:00", "id": "BK-1"}
     table = pa.Table.from_pylist([*seven_rows()[:2], backup])  # no `kind` column (nor `knd`)
     assert problems(table) == [
-        "<table>: row 3, column `kind`: error[E102]: missing field `kind` (required for `backup.completed`)\n"
+        "<table>: row 3, column `kind`: error: [E102] missing field `kind` (required for `backup.completed`)\n"
         "  = help: the table has no column `kind`"
     ]
     # a near name among the columns is still offered, after the column's absence
@@ -155,7 +155,7 @@ def test_a_field_with_no_column_says_the_table_lacks_it() -> None:
     # a column that is there but null in the row: the row lacks it, the table does not
     with_kind = pa.Table.from_pylist([{**backup, "kind": "full"}, {**backup, "id": "BK-2", "kind": None}])
     assert problems(with_kind) == [
-        "<table>: row 2, column `kind`: error[E102]: missing field `kind` (required for `backup.completed`)"
+        "<table>: row 2, column `kind`: error: [E102] missing field `kind` (required for `backup.completed`)"
     ]
 
 
@@ -169,7 +169,7 @@ def test_bad_time_in_row_7_named_by_row_and_column(tmp_path: Path) -> None:
     [problem] = info.value.problems
     assert (problem.line, problem.column, problem.code) == (7, "at", "E104")
     assert str(problem) == (
-        f"{path}: row 7, column `at`: error[E104]: `at` is not an ISO 8601 time: `yesterday`\n"
+        f"{path}: row 7, column `at`: error: [E104] `at` is not an ISO 8601 time: `yesterday`\n"
         "  = help: write the time as ISO 8601 with a UTC offset, e.g. `2026-11-02T10:00:00+09:00`"
     )
     assert str(info.value).count("\n") == 1  # one problem, no summary line
@@ -180,7 +180,7 @@ def test_number_in_a_pandas_text_column_is_its_rows_problem() -> None:
     frame["at"] = frame["at"].astype(object)
     frame.loc[6, "at"] = 1793581200
     [text] = problems(frame, "frame")
-    assert text.startswith("frame: row 7, column `at`: error[E104]: `at` must be an ISO 8601 time with a UTC offset")
+    assert text.startswith("frame: row 7, column `at`: error: [E104] `at` must be an ISO 8601 time with a UTC offset")
 
 
 def test_the_json_lines_codes_for_each_bad_row() -> None:
@@ -196,7 +196,7 @@ def test_the_json_lines_codes_for_each_bad_row() -> None:
         "<table>: row 4, column `priority`",
         "<table>: row 5, column `at`",
     ]
-    assert [t.split("error[")[1][:4] for t in texts] == ["E103", "E107", "E102", "E105"]
+    assert [t.split("error: [")[1][:4] for t in texts] == ["E103", "E107", "E102", "E105"]
     assert "did you mean `incident.reported`?" in texts[0]
 
 
@@ -212,13 +212,13 @@ def test_a_column_of_the_wrong_type_is_refused_once(column: str, array: pa.Array
     table = pa.Table.from_pylist(seven_rows())
     table = table.set_column(table.schema.get_field_index(column), column, array)
     [text] = problems(table)
-    assert text.startswith(f"<table>: column `{column}`: error[E116]: {message}")
+    assert text.startswith(f"<table>: column `{column}`: error: [E116] {message}")
     assert "\n  = help: store " in text
 
 
 def test_a_missing_column_is_refused() -> None:
     [text] = problems(pa.Table.from_pylist(seven_rows()).drop_columns(["id"]))
-    assert text.startswith("<table>: error[E115]: table lacks column `id`")
+    assert text.startswith("<table>: error: [E115] table lacks column `id`")
 
 
 def test_directory_rows_are_named_in_their_own_file(tmp_path: Path) -> None:
@@ -229,7 +229,7 @@ def test_directory_rows_are_named_in_their_own_file(tmp_path: Path) -> None:
     pq.write_table(pa.Table.from_pylist(events[4:]), tmp_path / "lake" / "b.parquet")
     with pytest.raises(EventInputError) as info:
         read_arrow(tmp_path / "lake")
-    assert str(info.value).startswith(f"{tmp_path / 'lake' / 'b.parquet'}: row 2, column `priority`: error[E107]")
+    assert str(info.value).startswith(f"{tmp_path / 'lake' / 'b.parquet'}: row 2, column `priority`: error: [E107]")
 
 
 @pytest.mark.parametrize("name", ["events.parquet", "events.arrow", "lake/part-0.feather"])
@@ -246,7 +246,7 @@ def test_not_a_parquet_file_is_one_located_error(tmp_path: Path) -> None:
     path.write_text("not parquet")
     with pytest.raises(EventInputError) as info:
         read_events(path)
-    assert str(info.value).startswith(f"{path}: error[E117]: cannot read the file as Parquet or Arrow")
+    assert str(info.value).startswith(f"{path}: error: [E117] cannot read the file as Parquet or Arrow")
 
 
 def test_skip_invalid_leaves_the_bad_row_out_and_lists_it() -> None:
@@ -255,7 +255,7 @@ def test_skip_invalid_leaves_the_bad_row_out_and_lists_it() -> None:
     log = read_table(pa.Table.from_pylist(events), skip_invalid=True)
     assert sorted(log.incidents) == sorted(f"INC-{i}" for i in range(9) if i != 6)
     assert log.skipped == [
-        "<table>: row 7, column `at`: error[E104]: `at` is not an ISO 8601 time: `yesterday`\n"
+        "<table>: row 7, column `at`: error: [E104] `at` is not an ISO 8601 time: `yesterday`\n"
         "  = help: write the time as ISO 8601 with a UTC offset, e.g. `2026-11-02T10:00:00+09:00`"
     ]
 
@@ -274,7 +274,7 @@ def test_cli_policy_check_of_a_parquet_row_names_file_and_row(tmp_path: Path) ->
     pq.write_table(pa.Table.from_pylist(events[2:]), tmp_path / "lake" / "b.parquet")
     res = sla("evaluate", POLICY, tmp_path / "lake", "--from", "2026-11-01", "--to", "2026-12-01", "--lang", "en")
     assert res.returncode == 1 and res.stdout == "" and "Traceback" not in res.stderr
-    said = f"{tmp_path / 'lake' / 'b.parquet'}: row 1, column `priority`: error[E120]: unknown priority `P9`"
+    said = f"{tmp_path / 'lake' / 'b.parquet'}: row 1, column `priority`: error: [E120] unknown priority `P9`"
     assert said in res.stderr
 
 
@@ -308,12 +308,12 @@ def test_parquet_on_stdin_is_one_located_error_saying_what_to_give(tmp_path: Pat
     res = subprocess.run([*argv, "--lang", "en"], input=path.read_bytes(), capture_output=True, timeout=120)
     assert res.returncode == 1 and res.stdout == b""
     assert res.stderr.decode() == (
-        "sla: error: <stdin>:1: error[E117]: the standard input is a Parquet file: Parquet is read from a file, "
+        "sla: error: <stdin>:1: error: [E117] the standard input is a Parquet file: Parquet is read from a file, "
         "not from a pipe\n  = help: give the file's path instead of `-` (a directory of Parquet files is read too)\n"
     )
     res = subprocess.run(argv, input=path.read_bytes(), capture_output=True, timeout=120)  # the policy's language
     assert res.stderr.decode() == (
-        "sla: エラー: <stdin>:1: error[E117]: 標準入力の中身は Parquet 形式のファイルです。"
+        "sla: エラー: <stdin>:1: error: [E117] 標準入力の中身は Parquet 形式のファイルです。"
         "Parquet はパイプからではなく、ファイルから読みます\n"
         "  = ヒント: `-` の代わりにファイルのパスを指定してください（Parquet ファイルのディレクトリも読めます）\n"
     )
@@ -343,7 +343,7 @@ def test_a_pipe_is_peeked_not_consumed_and_a_columnar_one_refused(tmp_path: Path
         if code == 0:
             assert json.loads(out)["incidents"] == expected["incidents"]
         else:
-            assert f"{fifo}:1: error[E117]: the pipe is a Parquet file" in err.decode() and out == b""
+            assert f"{fifo}:1: error: [E117] the pipe is a Parquet file" in err.decode() and out == b""
 
 
 def _parquet_bytes(tmp_path: Path) -> bytes:

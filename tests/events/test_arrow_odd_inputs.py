@@ -185,7 +185,7 @@ def test_a_named_pipe_given_as_a_table_is_said_to_be_one(tmp_path: Path) -> None
     argv = [sys.executable, "-m", "sla_dsl._entry", "evaluate", str(POLICY), str(pipe), *PERIOD]
     done = subprocess.run(argv, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
-    assert "error[E117]: パイプの中身は Parquet 形式のファイルです" in done.stderr and "lseek" not in done.stderr
+    assert "error: [E117] パイプの中身は Parquet 形式のファイルです" in done.stderr and "lseek" not in done.stderr
 
 
 def test_a_gzipped_parquet_file_is_refused_once_not_read_as_lines(tmp_path: Path) -> None:
@@ -212,8 +212,8 @@ def test_a_directorys_problems_come_file_by_file(tmp_path: Path) -> None:
     with pytest.raises(EventInputError) as info:
         read_events(folder)
     said = [p.render("en").splitlines()[0] for p in info.value.problems]
-    assert said[0].startswith(f"{folder / '1.parquet'}: column `id`: error[E116]")
-    assert said[1].startswith(f"{folder / '2.parquet'}: row 2, column `id`: error[E107]")
+    assert said[0].startswith(f"{folder / '1.parquet'}: column `id`: error: [E116]")
+    assert said[1].startswith(f"{folder / '2.parquet'}: row 2, column `id`: error: [E107]")
 
 
 def _damaged_tables(tmp_path: Path) -> dict[str, tuple[Path, str]]:
@@ -257,7 +257,7 @@ def test_a_damaged_table_is_said_in_the_catalogues_words(tmp_path: Path, capsys:
         [found] = info.value.problems
         assert found.code == "E117" and said in found.message, (name, found.message)
         assert main(["evaluate", str(POLICY), str(path), *PERIOD]) == 1
-        ja = capsys.readouterr().err.split("error[E117]: ", 1)[1].splitlines()[0]  # (the help names tools)
+        ja = capsys.readouterr().err.split("error: [E117] ", 1)[1].splitlines()[0]  # (the help names tools)
         assert not set(re.findall(r"[A-Za-z]+", re.sub("`[^`]*`", "", ja))) - {"Parquet", "Arrow", "IPC"}, ja
     from sla_dsl.events.arrow import _arrow_detail
 

@@ -88,8 +88,8 @@ def test_the_problems_of_a_row_of_several_lines_are_at_its_first_line_once(tmp_p
     path = tmp_path / "ev.csv"
     path.write_bytes(HEAD.encode() + f'incident.reported,{AT},INC-1,P1,"a\xff\nb\xfe"\n'.encode("latin-1"))
     log = read_events(path, skip_invalid=True)
-    assert len(log.skipped) == 1 and log.skipped[0].startswith(f"{path}:2: error[E113]")
-    assert log.skipped[0].count("error[E113]") == 2
+    assert len(log.skipped) == 1 and log.skipped[0].startswith(f"{path}:2: error: [E113]")
+    assert log.skipped[0].count("error: [E113]") == 2
     path.write_text('event,"at,\nid"\n', "utf-8")  # a header of two lines that lacks columns
     with pytest.raises(EventInputError) as info:
         read_events(path)

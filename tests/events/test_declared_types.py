@@ -123,7 +123,7 @@ def test_arrow_tables_and_parquet_files(tmp_path: Path) -> None:
     with pytest.raises(EventInputError) as err:
         log_from(table)
     (problem,) = err.value.problems
-    assert str(problem).startswith("<table>: row 2, column `event`: error[E103]: unknown event type")
+    assert str(problem).startswith("<table>: row 2, column `event`: error: [E103] unknown event type")
     path = tmp_path / "events.parquet"
     pq.write_table(table, path)
     assert read_events(path, declared={"incident.chat_started"}).count == 3
@@ -172,10 +172,10 @@ def test_the_cli_accepts_and_refuses(tmp_path: Path, suffix: str) -> None:
     bad = _sla("evaluate", str(plain), str(events), *period, "--lang", "en")
     line = 2 if suffix == ".jsonl" else 3
     assert bad.returncode == 1 and bad.stdout == ""
-    assert f"{events}:{line}: error[E103]: unknown event type `incident.chat_started`" in bad.stderr
+    assert f"{events}:{line}: error: [E103] unknown event type `incident.chat_started`" in bad.stderr
     assert "help: " + HELP in bad.stderr and "Traceback" not in bad.stderr
     explained = _sla("explain", str(plain), str(events), "C1", "--from", "2026-11-01", "--to", "2026-12-01")
-    assert explained.returncode == 1 and "error[E103]" in explained.stderr and "Traceback" not in explained.stderr
+    assert explained.returncode == 1 and "error: [E103]" in explained.stderr and "Traceback" not in explained.stderr
 
 
 def test_sla_test_and_replay_read_the_declared_types(tmp_path: Path) -> None:

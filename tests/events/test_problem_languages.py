@@ -47,14 +47,14 @@ def _problems(text: str, source: str = "ev.jsonl") -> list[Problem]:
 def test_every_malformed_line_is_worded_in_japanese(case: dict[str, str]) -> None:
     first = _problems(f"# a comment\n{GOOD}\n\n{case['line']}\n{GOOD}\n")[0]
     ja = first.render("ja")
-    assert ja.startswith(f"ev.jsonl:4: error[{case['code']}]: ")
+    assert ja.startswith(f"ev.jsonl:4: error: [{case['code']}] ")
     assert JAPANESE.search(first.text("ja")), ja
     assert not _english_left(ja, "ev.jsonl"), ja
     if first.help is not None:
         assert "\n  = ヒント: " in ja and "help" not in ja
     # the English is the plain fields, as before: what tools, the JSON report and `sla serve` read
     assert first.render("en") == str(first)
-    assert str(first).startswith(f"ev.jsonl:4: error[{case['code']}]: {first.message}")
+    assert str(first).startswith(f"ev.jsonl:4: error: [{case['code']}] {first.message}")
 
 
 def test_the_english_and_japanese_come_from_one_entry() -> None:
@@ -102,7 +102,7 @@ def test_the_summary_and_the_whole_error_in_each_language() -> None:
     assert en.endswith("\n2 invalid event lines (E100 on 1, E101 on 1)") and info.value.lang is None
     ja = info.value.in_lang("ja")
     assert str(ja).endswith("\n不正なイベントが 2 行あります（E100：1 行、E101：1 行）") and ja.lang == "ja"
-    assert str(ja).splitlines()[1] == "ev.jsonl:2: error[E101]: JSON オブジェクトが必要ですが、配列です"
+    assert str(ja).splitlines()[1] == "ev.jsonl:2: error: [E101] JSON オブジェクトが必要ですが、配列です"
     assert ja.problems == info.value.problems
 
 
@@ -110,7 +110,7 @@ def test_csv_problems_in_japanese() -> None:
     with pytest.raises(EventInputError) as info:
         read_text("event,at\n", "ev.csv", fmt="csv")
     assert info.value.problems[0].render("ja") == (
-        "ev.csv:1: error[E110]: CSV の見出し行に列 `id` がありません\n"
+        "ev.csv:1: error: [E110] CSV の見出し行に列 `id` がありません\n"
         "  = ヒント: 1 行目に列名を書いてください（例：`event,at,id,priority`）"
     )
     with pytest.raises(EventInputError) as info:
@@ -138,8 +138,8 @@ def test_table_rows_and_columns_are_located_in_japanese() -> None:
     with pytest.raises(EventInputError) as info:
         read_table(pa.Table.from_pylist(rows), "t.parquet")
     p = info.value.problems[0]
-    assert str(p).startswith("t.parquet: row 1, column `at`: error[E104]: ")
-    assert p.render("ja").startswith("t.parquet: 1 行目、列 `at`: error[E104]: `at` は ISO 8601 の時刻ではありません")
+    assert str(p).startswith("t.parquet: row 1, column `at`: error: [E104] ")
+    assert p.render("ja").startswith("t.parquet: 1 行目、列 `at`: error: [E104] `at` は ISO 8601 の時刻ではありません")
     naive = pa.table({"event": ["incident.responded"], "at": pa.array([0], pa.timestamp("s")), "id": ["I"]})
     with pytest.raises(EventInputError) as info:
         read_table(naive, "t.parquet")
@@ -207,16 +207,16 @@ def test_sla_evaluate_writes_them_in_the_policys_language(tmp_path: Path, capsys
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        f"sla: エラー: {log}:1: error[E102]: フィールド `priority` がありません（`incident.reported` に必要です）\n"
-        f"{log}:3: error[E120]: `incident.reported` の優先度 `P7` はポリシーにありません\n"
+        f"sla: エラー: {log}:1: error: [E102] フィールド `priority` がありません（`incident.reported` に必要です）\n"
+        f"{log}:3: error: [E120] `incident.reported` の優先度 `P7` はポリシーにありません\n"
         "  = ヒント: ポリシーにあるのは `P1`、`P2`、`P3` です\n"
         "不正なイベントが 2 行あります（E102：1 行、E120：1 行）\n"
     )
     assert main([*args, "--lang", "en"]) == 1
     out, err = capsys.readouterr()
     assert err == (
-        f"sla: error: {log}:1: error[E102]: missing field `priority` (required for `incident.reported`)\n"
-        f"{log}:3: error[E120]: unknown priority `P7` in `incident.reported`\n"
+        f"sla: error: {log}:1: error: [E102] missing field `priority` (required for `incident.reported`)\n"
+        f"{log}:3: error: [E120] unknown priority `P7` in `incident.reported`\n"
         "  = help: the policy knows `P1`, `P2`, `P3`\n"
         "2 invalid event lines (E102 on 1, E120 on 1)\n"
     )
@@ -230,11 +230,11 @@ def test_skipped_lines_in_the_policys_language_and_english_in_the_json(
     assert main([*args, "--format", "json"]) == 0
     out, err = capsys.readouterr()
     lines = err.splitlines()
-    assert lines[0].startswith(f"sla: 除外した行: {log}:1: error[E102]: フィールド `priority` がありません")
-    assert lines[1].startswith(f"sla: 除外した行: {log}:3: error[E120]: ")
+    assert lines[0].startswith(f"sla: 除外した行: {log}:1: error: [E102] フィールド `priority` がありません")
+    assert lines[1].startswith(f"sla: 除外した行: {log}:3: error: [E120] ")
     # the report is data for programs: its `skipped` keeps the plain English fields
     skipped = json.loads(out)["input"]["skipped"]
-    assert skipped[0] == f"{log}:1: error[E102]: missing field `priority` (required for `incident.reported`)"
+    assert skipped[0] == f"{log}:1: error: [E102] missing field `priority` (required for `incident.reported`)"
 
 
 def test_sla_evaluate_a_missing_log_and_a_parquet_row_in_japanese(
@@ -250,7 +250,7 @@ def test_sla_evaluate_a_missing_log_and_a_parquet_row_in_japanese(
     pq.write_table(pa.Table.from_pylist(rows), tmp_path / "t.parquet")
     assert main(["evaluate", str(POLICY), str(tmp_path / "t.parquet"), *args]) == 1
     assert capsys.readouterr().err.startswith(
-        f"sla: エラー: {tmp_path / 't.parquet'}: 1 行目、列 `priority`: error[E120]: "
+        f"sla: エラー: {tmp_path / 't.parquet'}: 1 行目、列 `priority`: error: [E120] "
         "`incident.reported` の優先度 `P9` はポリシーにありません"
     )
 

@@ -26,7 +26,7 @@ def test_malformed_line_is_located_and_worded(case: dict[str, str]) -> None:
     first = info.value.problems[0]
     assert (first.source, first.line, first.code) == ("ev.jsonl", 4, case["code"])
     assert case["message"] in first.message
-    assert str(info.value).startswith(f"ev.jsonl:4: error[{case['code']}]: ")
+    assert str(info.value).startswith(f"ev.jsonl:4: error: [{case['code']}] ")
 
 
 def test_every_bad_line_is_reported_not_only_the_first() -> None:
@@ -43,7 +43,7 @@ def test_skip_invalid_keeps_good_lines_and_lists_the_skipped(tmp_path: Path) -> 
     f.write_text(f"{GOOD}\n{CORPUS[0]['line']}\n{GOOD.replace('INC-1', 'INC-2')}\n")
     log = read_events(f, skip_invalid=True)
     assert sorted(log.incidents) == ["INC-1", "INC-2"]
-    assert len(log.skipped) == 1 and log.skipped[0].startswith(f"{f}:2: error[E100]")
+    assert len(log.skipped) == 1 and log.skipped[0].startswith(f"{f}:2: error: [E100]")
 
 
 def test_fast_and_model_paths_agree() -> None:
@@ -145,7 +145,7 @@ def test_csv_header_must_name_the_columns(tmp_path: Path) -> None:
 
 
 def test_api_dicts_are_validated_with_their_index() -> None:
-    with pytest.raises(EventInputError, match=r"<events>:2: error\[E105\]"):
+    with pytest.raises(EventInputError, match=r"<events>:2: error: \[E105\]"):
         log_from([json.loads(GOOD), {"event": "incident.responded", "at": "2026-11-02T10:00:00", "id": "X"}])
 
 

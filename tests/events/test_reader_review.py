@@ -221,14 +221,14 @@ def test_pd_na_is_a_missing_time() -> None:
 
 
 def test_newline_in_a_value_is_shown_escaped() -> None:
-    line = '{"event":"incident.reported","at":"x\\nev.jsonl:9: error[E999]: forged","id":"I","priority":"P1"}\n'
+    line = '{"event":"incident.reported","at":"x\\nev.jsonl:9: error: [E999] forged","id":"I","priority":"P1"}\n'
     with pytest.raises(EventInputError) as info:
         read_text(line, "ev.jsonl")
     for lang in ("en", "ja"):
         text = info.value.in_lang(lang).args[0] if info.value.args else str(info.value)
         shown = str(info.value.in_lang(lang))
         assert "\\n" in shown
-        assert [ln for ln in shown.split("\n") if "error[" in ln] == [shown.split("\n")[0]], text
+        assert [ln for ln in shown.split("\n") if "error: [" in ln] == [shown.split("\n")[0]], text
         assert len(shown.split("\n")) == 2  # the problem and its help
 
 
@@ -237,14 +237,14 @@ def test_cli_shows_a_newline_in_a_value_escaped(tmp_path: Path, capsys: pytest.C
 
     log = tmp_path / "ev.jsonl"
     log.write_text(
-        '{"event":"incident.reported","at":"x\\nev.jsonl:9: error[E999]: forged","id":"I","priority":"P1"}\n'
+        '{"event":"incident.reported","at":"x\\nev.jsonl:9: error: [E999] forged","id":"I","priority":"P1"}\n'
     )
     policy = Path(__file__).resolve().parents[2] / "policies" / "clicksoko.sla"
     args = ["evaluate", str(policy), str(log), "--from", "2026-11-01", "--to", "2026-12-01", "--lang", "en"]
     assert main(args) == 1
     err = capsys.readouterr().err
     assert not any(ln.startswith("ev.jsonl:9") for ln in err.splitlines())
-    assert "`x\\nev.jsonl:9: error[E999]: forged`" in err
+    assert "`x\\nev.jsonl:9: error: [E999] forged`" in err
 
 
 # -- 6: the evaluator's value problems on rows name the column, and E123 quotes the time as given --
@@ -288,8 +288,8 @@ def test_value_problems_on_rows_name_the_column_and_quote_the_time(kind: str, tm
         found = _settled(log)
         assert [(p.line, p.code, p.column) for p in found] == [(2, "E123", "at"), (3, "E120", "priority")]
         assert f"`{shown}`" in found[0].message
-        assert "row 2, column `at`: error[E123]" in found[0].render()
-        assert "row 3, column `priority`: error[E120]" in found[1].render()
+        assert "row 2, column `at`: error: [E123]" in found[0].render()
+        assert "row 3, column `priority`: error: [E120]" in found[1].render()
 
 
 def test_value_problem_of_a_line_is_unchanged() -> None:

@@ -109,7 +109,7 @@ def first_difference(a: Any, b: Any, where: str = "") -> str:
 def _error_lines(stderr: str, path: Path) -> set[str]:
     """The located error lines of a refusal, line numbers masked (``sla: error:``, or ``sla: エラー:`` for a
     Japanese policy, leads only the first)."""
-    return {_LEAD.sub("", ln) for ln in mask(stderr, path).splitlines() if "error[" in ln}
+    return {_LEAD.sub("", ln) for ln in mask(stderr, path).splitlines() if "error: [E" in ln}
 
 
 _LEAD = re.compile("^sla: (?:error|エラー): ")

@@ -35,7 +35,7 @@ def test_diagnostic_format(tmp_path: Path, policy_text: str) -> None:
     lines = proc.stderr.splitlines()
     line_no = next(i for i, ln in enumerate(policy_text.splitlines(), 1) if "within 4 business hours" in ln)
     assert (
-        lines[0] == f"{bad}:{line_no}:29: error[E011]: unexpected `hurs`, "
+        lines[0] == f"{bad}:{line_no}:29: error: [E011] unexpected `hurs`, "
         "expected a unit (seconds, minutes, hours, days, weeks, months)"
     )
     assert lines[1].endswith("respond within 4 business hurs")
@@ -59,7 +59,7 @@ def test_several_files_all_checked(tmp_path: Path, policy_path: Path) -> None:
     bad = tmp_path / "empty.sla"
     bad.write_text("")
     proc = run("check", str(policy_path), str(bad))
-    assert proc.returncode == 1 and f"{bad}:1:1: error[E217]" in proc.stderr
+    assert proc.returncode == 1 and f"{bad}:1:1: error: [E217]" in proc.stderr
 
 
 class _Tty(io.StringIO):

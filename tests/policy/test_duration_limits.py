@@ -117,6 +117,6 @@ def test_one_more_than_the_maximum_is_a_located_error(unit: str, business: bool,
         column = line.index(most) + 1
         where = f"{tmp_path / 'policy.sla'}:{number}:{column}: "
         (said,) = [ln for ln in err.splitlines() if ln.startswith(where)]  # a dropped rule may bring a warning
-        assert said.startswith(f"{where}error[E215]: ") and f"{MAXIMA[unit]:,} {unit}" in said, err
+        assert said.startswith(f"{where}error: [E215] ") and f"{MAXIMA[unit]:,} {unit}" in said, err
         assert "help: " in err and "\n1 error, " in err
         assert "internal error" not in err

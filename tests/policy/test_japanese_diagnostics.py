@@ -291,13 +291,13 @@ def test_the_click_soko_typo_is_japanese_by_default_and_english_with_lang_en(tmp
         check()
         == check("--lang", "ja")
         == (
-            f"{bad}:{line}:18: error[E207]: `busness` という名前のカレンダーはありません\n"
+            f"{bad}:{line}:18: error: [E207] `busness` という名前のカレンダーはありません\n"
             + source
             + "  ヒント: `business` の誤りではありませんか？\n\nエラー1件、警告0件\n"
         )
     )
     assert check("--lang", "en") == (
-        f"{bad}:{line}:18: error[E207]: no calendar is called `busness`\n"
+        f"{bad}:{line}:18: error: [E207] no calendar is called `busness`\n"
         + source
         + "  help: did you mean `business`?\n\n1 error, 0 warnings\n"
     )
@@ -350,7 +350,7 @@ def test_a_code_without_japanese_renders_in_english_and_never_fails() -> None:
     span = m.Span(line=3, column=5, end_line=3, end_column=9)
     plain = Diagnostic(code="W999", message="something odd", span=span, severity=Severity.WARNING, help="look")
     assert plain.render("a\nb\nc   text\n", lang="ja").splitlines() == [
-        "<policy>:3:5: warning[W999]: something odd",
+        "<policy>:3:5: warning: [W999] something odd",
         "3 | c   text",
         "  |     ^^^^",
         "  ヒント: look",

@@ -299,4 +299,4 @@ def test_every_new_message_is_japanese_in_a_japanese_policy() -> None:
     for text in texts:
         (d,) = diagnostics(text)
         ja = d.render(text, lang="ja")
-        assert "ヒント" in ja and "error[" in ja, ja
+        assert "ヒント" in ja and "error: [E" in ja, ja

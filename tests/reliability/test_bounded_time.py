@@ -231,9 +231,9 @@ def test_item13_the_edges_of_the_range_give_correct_answers() -> None:
 
 def test_item13_an_effective_date_out_of_range_is_a_located_error(tmp_path: Path) -> None:
     path = policy_file(tmp_path, SAME_DAY.replace("effective 2026-04-01", "effective 9999-12-31"))
-    err = refused(sla("check", path), f"{path}:1:1: error[E301]", "`9999-12-31`", f"{FIRST_YEAR} to {LAST_YEAR}")
+    err = refused(sla("check", path), f"{path}:1:1: error: [E301]", "`9999-12-31`", f"{FIRST_YEAR} to {LAST_YEAR}")
     assert "help: " in err
-    refused(sla("deadline", path, "--priority", "P1", "--from", "2026-11-02T10:00:00+09:00"), "error[E301]")
+    refused(sla("deadline", path, "--priority", "P1", "--from", "2026-11-02T10:00:00+09:00"), "error: [E301]")
 
 
 # ---- item 16: years 1 and 9999 never hang the calendar ---------------------------------------------
@@ -253,7 +253,7 @@ def test_item16_deadline_in_year_1_or_9999_ends_with_a_flag_error(year: int) -> 
 @pytest.mark.parametrize("effective", ["9998-12-31", "0001-01-01", "1899-12-31"])
 def test_item16_a_same_day_check_from_an_extreme_effective_date_ends(effective: str, tmp_path: Path) -> None:
     path = policy_file(tmp_path, SAME_DAY.replace("effective 2026-04-01", f"effective {effective}"))
-    refused(sla("check", path), f"{path}:1:1: error[E301]")
+    refused(sla("check", path), f"{path}:1:1: error: [E301]")
 
 
 def test_item16_the_language_server_path_answers_for_such_a_document() -> None:
@@ -375,7 +375,7 @@ def test_item19_explain_names_the_line_of_an_event_out_of_range(year: str, tmp_p
         event("2026-11-02T10:00:00+09:00"),
         event(f"{year}-11-02T11:00:00+09:00", kind="incident.responded"),
     )
-    refused(sla("explain", POLICY, ev, "INC-1", "--lang", "en"), f"{ev}:2: error[E123]", f"`{year}-11-02T02:00:00Z`")
+    refused(sla("explain", POLICY, ev, "INC-1", "--lang", "en"), f"{ev}:2: error: [E123]", f"`{year}-11-02T02:00:00Z`")
 
 
 # ---- item 20: the deep same-day check is bounded and located ------------------------------------------
@@ -401,7 +401,7 @@ def test_item20_a_target_that_runs_out_of_the_range_is_located_at_the_target(tmp
     text = SAME_DAY.replace("effective 2026-04-01", "effective 2200-06-01").replace(
         "within 4 business hours", "within 3000 business days"
     )
-    refused(sla("check", policy_file(tmp_path, text)), ":15:3: error[E303]", "after the supported years", "help: ")
+    refused(sla("check", policy_file(tmp_path, text)), ":15:3: error: [E303]", "after the supported years", "help: ")
 
 
 # ---- item 23: located errors: event lines, never-open calendars, the date asked ----------------------
@@ -416,13 +416,13 @@ def test_item23_an_event_out_of_range_names_its_line(tmp_path: Path) -> None:
     )
     month = ["--from", "2026-11-01", "--to", "2026-12-01"]
     err = refused(
-        sla("evaluate", POLICY, ev, *month, "--lang", "en"), f"{ev}:2: error[E123]", "time `0001-01-01T01:00:00Z`"
+        sla("evaluate", POLICY, ev, *month, "--lang", "en"), f"{ev}:2: error: [E123]", "time `0001-01-01T01:00:00Z`"
     )
     assert "help: " in err
     res = sla("evaluate", POLICY, ev, *month, "--skip-invalid", "--format", "json")
     assert res.returncode == 0, res.stderr
     report = json.loads(res.stdout)
-    assert [s.split(": error[")[0] for s in report["input"]["skipped"]] == [f"{ev}:2"]
+    assert [s.split(": error: [")[0] for s in report["input"]["skipped"]] == [f"{ev}:2"]
     assert [i["id"] for i in report["incidents"]] == ["INC-1"]
 
 
@@ -453,14 +453,14 @@ def test_item23_a_calendar_that_is_never_open_is_a_located_check_error(case: str
     text = HEADER + "\n" + cal + "\nmaintenance m {\n  every month on day 15, 22:00-24:00\n"
     text += "  if not a business day: next business day\n  calendar business\n}\n"
     path = policy_file(tmp_path, text)
-    err = refused(sla("check", path), f"{path}:{line - 1}:1: error[E302]", "calendar `business`", "never open")
+    err = refused(sla("check", path), f"{path}:{line - 1}:1: error: [E302]", "calendar `business`", "never open")
     assert "help: " in err
 
 
 def test_item23_a_never_open_calendar_with_priorities_fails_check_not_evaluate(tmp_path: Path) -> None:
     text = SAME_DAY.replace("  holidays JP\n", "  holidays JP\n  closed yearly 01-01..12-31\n")
     path = policy_file(tmp_path, text)
-    refused(sla("check", path), f"{path}:8:1: error[E302]")
+    refused(sla("check", path), f"{path}:8:1: error: [E302]")
 
 
 def test_item23_no_business_day_names_the_date_asked() -> None:
@@ -484,7 +484,7 @@ def test_the_e123_hint_names_no_option_the_command_lacks(tmp_path: Path) -> None
     for argv in (["evaluate", policy, far, *period], ["replay", policy, policy, far, *period]):
         run = [sys.executable, "-m", "sla_dsl._entry", *map(str, argv)]
         done = subprocess.run(run, capture_output=True, text=True, timeout=120)
-        assert done.returncode == 1 and "error[E123]" in done.stderr, done.stderr
+        assert done.returncode == 1 and "error: [E123]" in done.stderr, done.stderr
         usage = subprocess.run([*run[:4], "--help"], capture_output=True, text=True, timeout=120).stdout
         for option in re.findall(r"`(--[a-z-]+)`", done.stderr):
             assert option in usage, (argv[0], option)

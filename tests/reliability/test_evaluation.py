@@ -246,7 +246,7 @@ def test_item14_event_errors_in_a_test_file_name_its_lines(tmp_path: Path) -> No
     )
     path, res = _case(tmp_path, text)
     assert res.returncode == 1 and "internal error" not in res.stderr
-    assert f"{path}:6: error[E105]" in res.stderr
+    assert f"{path}:6: error: [E105]" in res.stderr
 
 
 @pytest.mark.parametrize(("to", "how"), [("2026-11-01", "reversed"), ("2026-12-01", "empty")])
@@ -254,14 +254,14 @@ def test_item14_a_reversed_or_empty_period_in_a_test_file_is_located(tmp_path: P
     text = f"cases:\n  - name: p\n    period: {{from: 2026-12-01, to: {to}}}\n    events: []\n    expect: {{}}\n"
     path, res = _case(tmp_path, text)
     assert res.returncode == 1 and "internal error" not in res.stderr
-    assert f"{path}:3: error[E163]: case `p`: the period is {how}" in res.stderr and "help:" in res.stderr
+    assert f"{path}:3: error: [E163] case `p`: the period is {how}" in res.stderr and "help:" in res.stderr
 
 
 def test_item31_a_reversed_maintenance_range_is_a_located_error(tmp_path: Path) -> None:
     text = "cases:\n  - name: backwards\n    maintenance: {from: 2026-12-01, to: 2026-11-01}\n    expect: []\n"
     path, res = _case(tmp_path, text)
     assert res.returncode == 1, res.stdout
-    assert f"{path}:3: error[E163]: case `backwards`: the maintenance range is reversed" in res.stderr
+    assert f"{path}:3: error: [E163] case `backwards`: the maintenance range is reversed" in res.stderr
     assert "help: swap `from` and `to`" in res.stderr
 
 

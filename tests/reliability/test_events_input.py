@@ -147,7 +147,7 @@ def test_item15_a_line_over_the_cap_is_located_and_reading_goes_on(tmp_path: Pat
     assert "1 MiB" in p.message and "MAX_LINE_BYTES" in (p.help or "")
     log = read_events(f, skip_invalid=True)
     assert sorted(log.incidents) == ["INC-1", "INC-2"] and log.count == 2
-    assert len(log.skipped) == 1 and log.skipped[0].startswith(f"{f}:2: error[E112]")
+    assert len(log.skipped) == 1 and log.skipped[0].startswith(f"{f}:2: error: [E112]")
 
 
 def test_item15_a_line_exactly_at_the_cap_is_read() -> None:
@@ -213,13 +213,13 @@ def test_item15_dev_zero_ends_with_a_located_error_not_memory_error() -> None:
     res = sla("evaluate", POLICY, "/dev/zero", *MONTH, "--lang", "en")
     assert res.returncode == 1, res.stderr[-2000:]
     assert res.stdout == "" and "Traceback" not in res.stderr
-    assert "/dev/zero:1: error[E112]" in res.stderr and "MemoryError" not in res.stderr
+    assert "/dev/zero:1: error: [E112]" in res.stderr and "MemoryError" not in res.stderr
 
 
 def test_item15_dev_zero_on_stdin_is_a_stream_too() -> None:
     with open("/dev/zero", "rb") as zero:
         res = sla("evaluate", POLICY, "-", *MONTH, "--skip-invalid", "--lang", "en", stdin=zero)
-    assert res.returncode == 1 and "<stdin>:1: error[E112]" in res.stderr, res.stderr[-2000:]
+    assert res.returncode == 1 and "<stdin>:1: error: [E112]" in res.stderr, res.stderr[-2000:]
 
 
 def test_item15_a_fifo_is_read_as_a_stream(tmp_path: Path) -> None:
@@ -315,7 +315,7 @@ def test_item26_cli_skip_invalid_skips_a_bad_utf8_csv_row(tmp_path: Path) -> Non
         b"incident.reported,2026-11-02T10:00:00+09:00,B,P1\n"
     )
     res = sla("evaluate", POLICY, f, *MONTH, "--lang", "en")
-    assert res.returncode == 1 and f"{f}:2: error[E113]" in res.stderr, res.stderr
+    assert res.returncode == 1 and f"{f}:2: error: [E113]" in res.stderr, res.stderr
     res = sla("evaluate", POLICY, f, *MONTH, "--skip-invalid", "--format", "json")
     assert res.returncode == 0, res.stderr
     assert json.loads(res.stdout)["input"]["events"] == 1
@@ -343,7 +343,7 @@ def test_item27_format_and_policy_problems_are_reported_in_one_run_in_line_order
     f.write_text("\n".join(MIXED) + "\n", encoding="utf-8")
     res = sla("evaluate", POLICY, f, *MONTH, "--lang", "en")
     assert res.returncode == 1 and res.stdout == ""
-    found = [(int(line), code) for line, code in re.findall(r"ev\.jsonl:(\d+): error\[(E\d+)\]", res.stderr)]
+    found = [(int(line), code) for line, code in re.findall(r"ev\.jsonl:(\d+): error: \[(E\d+)\]", res.stderr)]
     assert found == [(3, "E100"), (4, "E120"), (6, "E121"), (7, "E104"), (7, "E107"), (8, "E122"), (11, "E105")]
     assert res.stderr.rstrip().splitlines()[-1].startswith("6 invalid event lines (")
 
@@ -440,7 +440,7 @@ def test_item28_a_damaged_gzip_log_is_one_located_error(tmp_path: Path) -> None:
     assert p.code == "E114" and "gzip" in p.message and p.line > 1
     res = sla("evaluate", POLICY, f, *MONTH, "--skip-invalid")
     assert res.returncode == 1 and "Traceback" not in res.stderr
-    assert res.stderr.count("error[") == 1 and "error[E114]" in res.stderr, res.stderr
+    assert res.stderr.count("error: [E") == 1 and "error: [E114]" in res.stderr, res.stderr
 
 
 def _damaged(kind: str) -> dict[str, bytes]:
@@ -491,8 +491,8 @@ def test_item28_each_damage_of_a_compressed_log_is_said_in_the_catalogues_words(
         assert p.message.endswith(f"here: {_SAID[case]}"), (case, p.message)
         assert p.help is not None and p.help.endswith(f"`{kind} -t {f}`"), p.help
         res = sla("evaluate", POLICY, f, *MONTH, "--quiet")
-        assert res.returncode == 1 and "error[E114]" in res.stderr, (case, res.stderr)
-        ja = res.stderr.split("error[E114]: ", 1)[1]
+        assert res.returncode == 1 and "error: [E114]" in res.stderr, (case, res.stderr)
+        ja = res.stderr.split("error: [E114] ", 1)[1]
         assert not set(re.findall(r"[A-Za-z0-9]+", re.sub("`[^`]*`", "", ja).replace(kind, ""))), (case, ja)
 
 

@@ -122,7 +122,7 @@ def test_item11_the_cli_exits_1_not_3(tmp_path: Path, capsys: pytest.CaptureFixt
     path.write_text(CLEAN.replace("within 4 business", f"within {BIG} business"), "utf-8")
     code, err = check(path, capsys)
     assert code == 1 and "internal error" not in err
-    assert err.startswith(f"{path}:15:18: error[E215]: ")
+    assert err.startswith(f"{path}:15:18: error: [E215] ")
 
 
 # ---- item 12: documented maximum amounts per unit --------------------------------------------------
@@ -159,7 +159,7 @@ def test_item12_huge_retention_is_refused_by_sla_check(tmp_path: Path, capsys: p
     path.write_text(CLEAN + "backup db {\n  every 1 day\n  keep 99999999999999 days\n}\n", "utf-8")
     code, err = check(path, capsys)
     assert code == 1
-    assert err.startswith(f"{path}:19:8: error[E215]: ")
+    assert err.startswith(f"{path}:19:8: error: [E215] ")
     assert "help: " in err
 
 
@@ -172,7 +172,7 @@ MEMORY = 1536 << 20
 def test_item15_dev_zero_is_refused_after_the_cap() -> None:
     code, err = sla("check", "/dev/zero", memory=MEMORY)
     assert code == 1, err
-    assert err.startswith("/dev/zero:1:1: error[E001]: ") and "at most 1,048,576" in err
+    assert err.startswith("/dev/zero:1:1: error: [E001] ") and "at most 1,048,576" in err
 
 
 def test_item15_a_sparse_3gb_file_is_not_read(tmp_path: Path) -> None:
@@ -230,7 +230,7 @@ def test_item17_recovery_from_many_unclosed_blocks_is_linear(tmp_path: Path) -> 
     code, err = sla("check", str(path), timeout=60)
     assert code == 1
     lines = err.splitlines()
-    assert lines[0] == f"{path}:1:1: error[E013]: this block is not closed"
+    assert lines[0] == f"{path}:1:1: error: [E013] this block is not closed"
     assert lines[-1].startswith("100 errors, 0 warnings")
     assert f"{n - 1 - 100:,} more not shown" in lines[-1]
 
@@ -288,10 +288,10 @@ def test_item22_invalid_unicode_in_a_text_is_refused_like_invalid_utf8(tmp_path:
     ("name", "data", "code", "message"),
     [
         ("bom", b"\xef\xbb\xbf" + CLEAN.encode(), 0, ""),
-        ("nul", NUL.encode(), 1, "<stdin>:9:16: error[E001]: the file contains a NUL byte"),
-        ("invalid utf-8", CLEAN.encode().replace(b"mon..fri", b"mon..fri \xff"), 1, "<stdin>:9:17: error[E001]: "),
+        ("nul", NUL.encode(), 1, "<stdin>:9:16: error: [E001] the file contains a NUL byte"),
+        ("invalid utf-8", CLEAN.encode().replace(b"mon..fri", b"mon..fri \xff"), 1, "<stdin>:9:17: error: [E001] "),
         ("cr-only", CR_ONLY.encode(), 0, ""),
-        ("oversized", CLEAN.encode() + b"#" * (1 << 20), 1, "<stdin>:1:1: error[E001]: "),
+        ("oversized", CLEAN.encode() + b"#" * (1 << 20), 1, "<stdin>:1:1: error: [E001] "),
     ],
 )
 def test_item30_fmt_reads_stdin_like_a_file(
@@ -327,7 +327,7 @@ def test_item25_the_summary_counts_what_is_not_shown(tmp_path: Path, capsys: pyt
     path.write_text(CLEAN + "".join("exclude again\n" for _ in range(8000)), "utf-8")
     code, err = check(path, capsys)
     assert code == 1
-    assert err.count("error[E200]") == 100
+    assert err.count("error: [E200]") == 100
     assert err.rstrip().split("\n")[-1] == "100 errors, 0 warnings; 7,899 more not shown"
 
 

@@ -139,7 +139,7 @@ def test_a_column_of_the_wrong_type_is_named_with_its_column(dask_client: Any) -
     events["priority"] = events["priority"].map(lambda v: None if v is None else int(v[1:]))
     with pytest.raises(EventInputError) as info:
         sla_dask.judge(POLICY_PATH, dd.from_pandas(events, npartitions=3), NOV, DEC)
-    assert str(info.value).startswith("<events>: column `priority`: error[E116]")
+    assert str(info.value).startswith("<events>: column `priority`: error: [E116]")
     assert len(info.value.problems) == 1  # once, not once per partition
 
 

@@ -96,10 +96,10 @@ def test_times_as_text_in_one_file_and_timestamps_in_another_as_one_run(tmp_path
     one, many = both(tmp_path / "events")
     assert one[0] == "problems" and many == one
     said = one[1][1]
-    assert f"{paths[0]}: row 3, column `at`: error[E105]" in said
-    assert f"{paths[0]}: row 6, column `at`: error[E104]" in said
+    assert f"{paths[0]}: row 3, column `at`: error: [E105]" in said
+    assert f"{paths[0]}: row 6, column `at`: error: [E104]" in said
     assert (
-        f"{paths[1]}: row 5, column `at`: error[E123]: time `+33658-09-27T01:46:40Z` is outside the supported years"
+        f"{paths[1]}: row 5, column `at`: error: [E123] time `+33658-09-27T01:46:40Z` is outside the supported years"
         in said
     )
 
@@ -137,7 +137,7 @@ def test_a_line_column_some_files_have_is_located_as_one_run(tmp_path: Path) -> 
     one, many = both(files)
     assert one[0] == "problems" and many == one
     assert [p[1] for p in one[1][0]] == [2, 4]
-    assert one[1][1].startswith(f"{files / 'a.parquet'}: row 2, column `priority`: error[E120]")
+    assert one[1][1].startswith(f"{files / 'a.parquet'}: row 2, column `priority`: error: [E120]")
 
     # the report, and its note on a contradiction, name the rows as one run names them
     pq.write_table(pa.table({**rows, "id": ["I-4", "I-4", "I-6"], "priority": ["P1", "P2", "P2"]}), files / "b.parquet")

@@ -133,7 +133,7 @@ def test_bad_events_in_several_partitions_give_the_one_run_error() -> None:
     with pytest.raises(EventInputError) as split:
         finish(policy(), merged, START, END)
     assert str(split.value) == str(one.value)
-    assert "<events>:3: error[E120]" in str(one.value) and "<events>:8: error[E10" in str(one.value)
+    assert "<events>:3: error: [E120]" in str(one.value) and "<events>:8: error: [E10" in str(one.value)
 
 
 def test_lines_left_out_are_listed_as_one_run_lists_them() -> None:
@@ -142,7 +142,7 @@ def test_lines_left_out_are_listed_as_one_run_lists_them() -> None:
     merged = merge(partials(frame(BAD), where, 3, policy(), START, None, skip_invalid=True))
     out = io.BytesIO()
     finish(policy(), merged, START, END).write_json(out)
-    assert out.getvalue() == expected and b"error[E120]" in expected
+    assert out.getvalue() == expected and b"error: [E120]" in expected
 
 
 def test_a_column_problem_of_every_partition_is_said_once() -> None:
@@ -156,4 +156,4 @@ def test_a_column_problem_of_every_partition_is_said_once() -> None:
     with pytest.raises(EventInputError) as split:
         finish(policy(), merged, START, END)
     assert str(split.value) == str(whole.value)
-    assert str(split.value).count("error[E116]") == 1 and "invalid" not in str(split.value)
+    assert str(split.value).count("error: [E116]") == 1 and "invalid" not in str(split.value)

@@ -110,7 +110,7 @@ def test_an_event_older_than_the_live_window_is_refused_located(start: Starter, 
     assert r.status_code == 422
     (p,) = r.json()["problems"]
     assert (p["line"], p["code"]) == (2, "E123")
-    assert p["text"].startswith("<request>:2: error[E123]: time `2015-01-01T00:00:00+09:00` is before 2016-")
+    assert p["text"].startswith("<request>:2: error: [E123] time `2015-01-01T00:00:00+09:00` is before 2016-")
     assert c.get("/healthz").json()["events"] == 1  # all or nothing
     for path in LIVE:
         assert c.get(path).status_code == 200, path
