@@ -1,13 +1,18 @@
-"""Error types that reach the command line as a clean message and exit code 1.
+"""Error types that reach the command line as a clean message and exit code 1 (2 for wrong usage).
 
 Policy problems are :class:`~sla_dsl.lang.diagnostics.Diagnostic` lists wrapped in
 :class:`PolicyError`; bad times, unknown priorities and bad event lines raise
-:class:`InputError` (or a subclass) with a one-line, located message.
+:class:`InputError` (or a subclass) with a one-line, located message. The same
+error about the value of a command's flag (``--from garbage``, ``--priority P9``)
+is wrong usage, not invalid input: the command turns it into :class:`UsageError`
+(:func:`flag_values`), which exits 2 as the contract says.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Iterator
 
 
 class SlaError(Exception):
@@ -29,6 +34,22 @@ class InputError(SlaError, ValueError):
 
 class NaiveDatetimeError(InputError):
     """A datetime without a UTC offset was given where an instant is needed."""
+
+
+class UsageError(InputError):
+    """A command was called wrongly: a flag's value is invalid, or flags do not go together (exit 2)."""
+
+
+@contextlib.contextmanager
+def flag_values() -> Iterator[None]:
+    """Read a command's flag values: an :class:`InputError` raised inside is the caller's wrong usage
+    (:class:`UsageError`, exit 2), not an invalid policy or log (exit 1), with the same message."""
+    try:
+        yield
+    except UsageError:
+        raise
+    except InputError as exc:
+        raise UsageError(*exc.args, lang=exc.lang) from None
 
 
 # ---- text from the input, shown in a message --------------------------------------------------

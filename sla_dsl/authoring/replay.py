@@ -37,6 +37,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from ..errors import flag_values
 from ..i18n import CATALOGUE, format_date, format_datetime
 from ..i18n import message as said
 from ..policy.compiled import Policy
@@ -582,9 +583,10 @@ def cmd_replay(args: argparse.Namespace) -> int:
     # --lang, else NEW's primary language (as sla_dsl.cli.langs decides for every command)
     lang = args.lang or policy_language(min(new, key=lambda p: p.effective).model)
     tz = min(old, key=lambda p: p.effective).tz
-    start = parse_edge(args.start, tz, "--from", lang)
-    end = parse_edge(args.end, tz, "--to", lang)
-    as_of = parse_edge(args.as_of, tz, "--as-of", lang) if args.as_of else None
+    with flag_values():
+        start = parse_edge(args.start, tz, "--from", lang)
+        end = parse_edge(args.end, tz, "--to", lang)
+        as_of = parse_edge(args.as_of, tz, "--as-of", lang) if args.as_of else None
     with event_problems_in(lang):
         log = read_events(args.events, declared=declared_types([*old, *new]))
         result = replay(old, new, log, start, end, as_of, lang)

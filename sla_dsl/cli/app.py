@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any, TextIO
 
 from .._version import __version__
-from ..errors import SlaError
+from ..errors import SlaError, UsageError
 from ..events.problems import STDOUT_CLOSED
 from ..i18n import message
 from ..lang.diagnostics import PolicyError, render_all, summary
@@ -173,7 +173,7 @@ def _main(argv: Sequence[str] | None) -> int:
     except SlaError as exc:
         # `error` in the language the message was written in (a policy's, for words about it)
         print(f"sla: {message('diag.word.error', exc.lang or 'en')}: {_shown(str(exc))}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(exc, UsageError) else 1
     except KeyboardInterrupt as exc:
         # in the command's --lang, else the language it has come to speak (the policy's), else English
         lang = diagnostics_lang(args, getattr(args, "said_lang", None) or "en")

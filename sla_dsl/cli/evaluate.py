@@ -5,7 +5,9 @@ is a version of the policy (Article 5) and every item is judged under the one
 in force when its clock started. ``--from``/``--to`` take ISO 8601 times with
 an offset, or plain dates meaning 00:00 in the policy's time zone. Bad input
 raises :class:`~sla_dsl.errors.InputError`; ``sla``'s main turns it into a
-message on stderr and exit status 1, with nothing on stdout.
+message on stderr and exit status 1, with nothing on stdout; a bad flag value
+or flags that do not go together are wrong usage, exit 2
+(:class:`~sla_dsl.errors.UsageError`).
 
 The period is at most ten years (:data:`~sla_dsl.calendars.bounds.MAX_PERIOD_YEARS`)
 in the supported years. ``explain`` lives in :mod:`.explain`: without
@@ -29,7 +31,7 @@ from collections.abc import Iterator
 from typing import IO, Any, NoReturn
 
 from ..calendars.timeargs import check_period_args, parse_edge
-from ..errors import InputError
+from ..errors import InputError, UsageError, flag_values
 from ..events.problems import by_line, event_problems_in, os_reason
 from ..events.reader import read_events
 from ..events.schema import EventLog
@@ -135,7 +137,7 @@ def _read(
 
 def _split(paths: list[str], tail: int, usage: str) -> tuple[list[str], list[str]]:
     if len(paths) < tail + 1:
-        raise InputError(f"expected {usage}")
+        raise UsageError(f"expected {usage}")
     return paths[:-tail], paths[-tail:]
 
 
@@ -171,10 +173,11 @@ def _evaluate(args: argparse.Namespace) -> int:
     tz = min(policies, key=lambda p: p.effective).tz
     tlang = args.lang or default_lang(policies)  # a bad time is said in the language of the report
     args.said_lang = tlang  # (Ctrl-C's message too)
-    start = parse_edge(args.start, tz, "--from", tlang)
-    end = parse_edge(args.end, tz, "--to", tlang)
-    as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None
-    check_period_args(start, end, tlang)
+    with flag_values():
+        start = parse_edge(args.start, tz, "--from", tlang)
+        end = parse_edge(args.end, tz, "--to", tlang)
+        as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None
+        check_period_args(start, end, tlang)
     if args.output == "":
         _usage("output_empty", tlang)
     if args.format == "parquet" and not args.output:
@@ -298,9 +301,15 @@ def _stdout_errors(lang: str) -> Iterator[None]:
         raise _said(lang, "stdout_failed", reason=os_reason(exc)) from None
 
 
+#: the refusals of an ``--output`` the command cannot use as given: wrong usage (exit 2), as a bad value
+#: of any flag; a write that fails (a full disk) is not
+USAGE = frozenset({"output_is_input", "output_in_events", "output_is_dir", "output_no_dir"})
+
+
 def _said(lang: str, key: str, **args: Arg) -> InputError:
-    """The input error ``cli.evaluate.<key>`` in ``lang``."""
-    return InputError(words(f"cli.evaluate.{key}", option="--output", **args).text(lang), lang=lang)
+    """The error ``cli.evaluate.<key>`` in ``lang`` (a :class:`UsageError` for :data:`USAGE`)."""
+    kind = UsageError if key in USAGE else InputError
+    return kind(words(f"cli.evaluate.{key}", option="--output", **args).text(lang), lang=lang)
 
 
 def _not_a_file(path: str) -> bool:
@@ -314,8 +323,7 @@ def _not_a_file(path: str) -> bool:
 def _usage(key: str, lang: str) -> NoReturn:
     """A usage error (exit 2) of options that parse but do not go together, in the command's language
     (``sla: エラー: …``, as its other refusals; not argparse's English ``usage:`` and ``error:``)."""
-    print(f"sla: {message('diag.word.error', lang)}: {message(f'cli.evaluate.{key}', lang)}", file=sys.stderr)
-    raise SystemExit(2)
+    raise UsageError(message(f"cli.evaluate.{key}", lang), lang=lang)
 
 
 def _check_not_an_input(output: str, fmt: str, policies: list[str], events: str, lang: str) -> None:

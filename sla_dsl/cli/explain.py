@@ -23,7 +23,7 @@ import sys
 from typing import Any
 
 from ..calendars.timeargs import check_period_args, parse_edge
-from ..errors import InputError
+from ..errors import InputError, UsageError, flag_values
 from ..events.schema import CODE, EventLog
 from ..report import BackupRow, Report, Violation
 from ..report.explain import Event, Explanation, events_of, explain, render_explanations
@@ -114,7 +114,7 @@ def explain_command(args: argparse.Namespace) -> int:
     from .progress import reading_bar
 
     if len(args.paths) < 3:
-        raise InputError("expected POLICY... EVENTS ID")
+        raise UsageError("expected POLICY... EVENTS ID")
     policy_paths, events_path, ident = args.paths[:-2], args.paths[-2], args.paths[-1]
     policies = load_policies(policy_paths, args.lang)
     tz = min(policies, key=lambda p: p.effective).tz
@@ -129,9 +129,13 @@ def explain_command(args: argparse.Namespace) -> int:
             declared=declared_types(policies),
         )
     check_event_times(log)  # a time outside the supported years is its line's problem, not part of a period
-    as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None
-    if args.start and args.end:
-        start, end = parse_edge(args.start, tz, "--from", tlang), parse_edge(args.end, tz, "--to", tlang)
+    with flag_values():
+        as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None
+        given = [
+            parse_edge(v, tz, flag, tlang) if v else None for v, flag in ((args.start, "--from"), (args.end, "--to"))
+        ]
+    if given[0] is not None and given[1] is not None:
+        start, end = given[0], given[1]
     else:
         at = _anchor(log, ident)
         if at is None:
@@ -140,9 +144,10 @@ def explain_command(args: argparse.Namespace) -> int:
             words = PolicyWords(policies, tlang)
             raise InputError(words.m("explain.no_events", id=ident), lang=tlang)
         month = _month(dt.datetime.fromtimestamp(at, tz))
-        start = parse_edge(args.start, tz, "--from", tlang) if args.start else month
-        end = parse_edge(args.end, tz, "--to", tlang) if args.end else _next(month)
-    check_period_args(start, end, tlang)
+        start = given[0] or month
+        end = given[1] or _next(month)
+    with flag_values():
+        check_period_args(start, end, tlang)
     # The log is consumed by judging it: one period, chosen before.
     with event_problems_in(tlang):
         result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid)

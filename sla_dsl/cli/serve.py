@@ -22,7 +22,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..policy import load_policies
 from .langs import lang_option
 
@@ -95,7 +95,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         ) from None
     for url in args.webhook:
         if not url.startswith(("http://", "https://")):
-            raise InputError(f"--webhook `{url}` is not an http:// or https:// URL")
+            raise UsageError(f"--webhook `{url}` is not an http:// or https:// URL")
     policies = load_policies(args.policy, args.lang)
     token = read_token(args.token_file) if args.token_file else None
     if token is None and not is_loopback(args.host):

@@ -11,9 +11,11 @@ Design notes
 * Bad values (an unparseable or naive time, an unknown priority, ``--to`` not
   after ``--from``, a malformed month, a time or month outside the supported
   years) raise :class:`~sla_dsl.errors.InputError` with the flag and the value
-  in backticks; ``sla``'s main prints it and exits 1. A due time that would
-  fall after the supported years names ``--from`` too. Missing or unknown
-  flags are argparse's usage errors (exit 2).
+  in backticks, read inside :func:`~sla_dsl.errors.flag_values`: ``sla``'s
+  main prints it and exits 2 (wrong usage, the contract's code; 1 is for an
+  invalid policy or log). A due time that would fall after the supported years
+  names ``--from`` too, and exits 1 (the policy's targets run past them).
+  Missing or unknown flags are argparse's usage errors (exit 2).
 * ``calendar`` prints a month like ``cal``: a day followed by ``.`` is not a
   business day, ``*`` a holiday or closure, ``M`` the day a maintenance window
   starts; a legend below names the holidays and the windows.
@@ -35,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..calendars.bounds import FIRST_YEAR, LAST_YEAR, OutOfRangeError
 from ..calendars.timeargs import EXAMPLE, FLAGS, error_lang, parse_edge, parse_instant
-from ..errors import InputError
+from ..errors import InputError, flag_values
 from ..i18n import message
 from ..i18n.width import display_width
 from .langs import lang_option, model_lang
@@ -112,14 +114,15 @@ def _print_json(data: object) -> None:
 def cmd_deadline(args: argparse.Namespace) -> int:
     """``sla deadline``: print the response due time."""
     policy = _load(args.policy)
-    start = parse_instant(args.start, "--from", _lang(args, policy))
-    given = _attributes(args.attributes, _lang(args, policy))
-    try:
-        priority = policy.priority(args.priority, given, _lang(args, policy))
-    except KeyError:
-        ids = dict.fromkeys(p.id for p in policy.model.priorities)
-        lang = _lang(args, policy)
-        raise InputError(_unknown("priority", args.priority, ids, lang), lang=lang) from None
+    with flag_values():
+        start = parse_instant(args.start, "--from", _lang(args, policy))
+        given = _attributes(args.attributes, _lang(args, policy))
+        try:
+            priority = policy.priority(args.priority, given, _lang(args, policy))
+        except KeyError:
+            ids = dict.fromkeys(p.id for p in policy.model.priorities)
+            lang = _lang(args, policy)
+            raise InputError(_unknown("priority", args.priority, ids, lang), lang=lang) from None
     try:
         due = policy.due(priority.target, start)
     except OutOfRangeError as exc:
@@ -178,12 +181,13 @@ def _window_json(w: Window) -> dict[str, object]:
 def cmd_maintenance(args: argparse.Namespace) -> int:
     """``sla maintenance``: print every window starting in [from, to)."""
     policy = _load(args.policy)
-    start = parse_edge(args.start, policy.tz, "--from", _lang(args, policy))
-    end = parse_edge(args.end, policy.tz, "--to", _lang(args, policy))
-    if end <= start:
-        lang = _lang(args, policy)
-        said = message("author.time.not_after", lang, start=args.start, end=args.end, **FLAGS)
-        raise InputError(said, lang="ja" if lang == "ja" else None)
+    with flag_values():
+        start = parse_edge(args.start, policy.tz, "--from", _lang(args, policy))
+        end = parse_edge(args.end, policy.tz, "--to", _lang(args, policy))
+        if end <= start:
+            lang = _lang(args, policy)
+            said = message("author.time.not_after", lang, start=args.start, end=args.end, **FLAGS)
+            raise InputError(said, lang="ja" if lang == "ja" else None)
     windows = policy.maintenance_windows(start, end)
     if args.format == "ics":
         from ..report.ical import maintenance_ics
@@ -223,12 +227,13 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     """``sla calendar``: print a month grid with business days, holidays and maintenance."""
     policy = _load(args.policy)
     lang = _lang(args, policy)
-    first, after = _month(args.month, lang)
-    try:
-        cal = policy.calendar(args.calendar_name)
-    except KeyError:
-        names = [c.name for c in policy.model.calendars]
-        raise InputError(_unknown("calendar", args.calendar_name, names, lang), lang=lang) from None
+    with flag_values():
+        first, after = _month(args.month, lang)
+        try:
+            cal = policy.calendar(args.calendar_name)
+        except KeyError:
+            names = [c.name for c in policy.model.calendars]
+            raise InputError(_unknown("calendar", args.calendar_name, names, lang), lang=lang) from None
     windows = policy.maintenance_windows(first, after)
     labels = {mt.name: mt.label.text(lang) or mt.name for mt in policy.model.maintenance}
     days = [first + dt.timedelta(days=k) for k in range((after - first).days)]

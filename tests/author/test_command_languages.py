@@ -132,8 +132,8 @@ def test_a_name_the_policy_does_not_declare_is_reported_in_its_language(capsys: 
         "calendar": "sla: error: unknown calendar `nope` (this policy has business, always)\n",
     }
     for name, argv in (("deadline", deadline), ("calendar", calendar)):
-        assert _run(argv, POLICY, capsys) == (1, "", ja[name])
-        assert _run([*argv, "--lang", "en"], POLICY, capsys) == (1, "", en[name])
+        assert _run(argv, POLICY, capsys) == (2, "", ja[name])  # a flag's value: wrong usage
+        assert _run([*argv, "--lang", "en"], POLICY, capsys) == (2, "", en[name])
 
 
 def test_explain_of_an_unknown_id_says_error_in_the_policys_language(capsys: pytest.CaptureFixture[str]) -> None:
@@ -176,7 +176,7 @@ def test_explain_of_an_unknown_id_says_error_in_the_policys_language(capsys: pyt
 def test_a_bad_option_value_is_said_in_the_policys_language(
     args: list[str], ja: str, en: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(args) == 1
+    assert main(args) == 2
     assert capsys.readouterr().err == ja
-    assert main([*args, "--lang", "en"]) == 1
+    assert main([*args, "--lang", "en"]) == 2
     assert capsys.readouterr().err == en

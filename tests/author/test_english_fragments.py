@@ -148,13 +148,13 @@ def test_a_bad_time_in_a_test_file_in_the_language(
 def test_replay_time_arguments_in_the_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     argv = ["replay", str(POLICY), str(POLICY), str(EVENTS), "--from", "2026-11-01T00:00", "--to", "2026-12-01"]
     code, _, err = _run(argv, capsys)
-    assert code == 1
+    assert code == 2
     assert err == (
         "sla: エラー: `--from` の `2026-11-01T00:00` には時差（`+09:00` など）がありません"
         "（例：`2026-11-27T17:30:00+09:00`）\n"
     )
     code, _, err = _run([*argv, "--lang", "en"], capsys)
-    assert code == 1
+    assert code == 2
     assert err == "sla: error: --from `2026-11-01T00:00` has no UTC offset (write e.g. `2026-11-27T17:30:00+09:00`)\n"
 
 
@@ -253,10 +253,10 @@ def test_a_bad_time_on_the_command_line_is_said_in_the_policys_language(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = _run(argv, capsys)
-    assert code == 1 and err.startswith("sla: エラー: "), err
+    assert code == 2 and err.startswith("sla: エラー: "), err
     assert not latin_words(err), err
     code, _, err = _run([*argv, "--lang", "en"], capsys)
-    assert code == 1 and err.startswith("sla: error: ") and err.isascii(), err
+    assert code == 2 and err.startswith("sla: error: ") and err.isascii(), err
 
 
 def test_explain_of_an_id_with_no_events_is_said_in_the_policys_language(
@@ -300,7 +300,7 @@ def test_a_bad_period_is_said_in_the_policys_language(
     argv: list[str], ja: str, en: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = _run(argv, capsys)
-    assert code == 1 and err.startswith("sla: エラー: ") and ja in err, err
+    assert code == 2 and err.startswith("sla: エラー: ") and ja in err, err
     assert not latin_words(err), err
     code, _, err = _run([*argv, "--lang", "en"], capsys)
-    assert code == 1 and err == en, err
+    assert code == 2 and err == en, err

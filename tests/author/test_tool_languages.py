@@ -176,7 +176,7 @@ def test_an_attribute_the_policy_does_not_declare(capsys: pytest.CaptureFixture[
     argv = ["deadline", str(POLICY), "--priority", "P1", "--from", "2026-11-27T16:00:00+09:00"]
     code, out, err = _run([*argv, "--attribute", "plan=gold"], capsys)
     assert (code, out, err) == (
-        1,
+        2,
         "",
         "sla: エラー: 属性 `plan` はありません\nヒント: このポリシーは属性を宣言していません\n",
     )

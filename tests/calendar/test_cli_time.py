@@ -86,9 +86,9 @@ def test_calendar_grid() -> None:
         (("calendar", POLICY, "--month", "2026-13", "--lang", "en"), "`2026-13`"),
     ],
 )
-def test_bad_input_exits_1_with_one_line(args: tuple[str, ...], needle: str) -> None:
+def test_a_bad_flag_value_is_wrong_usage_exit_2_with_one_line(args: tuple[str, ...], needle: str) -> None:
     proc = sla(*args)
-    assert proc.returncode == 1
+    assert proc.returncode == 2
     assert proc.stdout == ""
     assert proc.stderr.startswith("sla: error: ") and needle in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1

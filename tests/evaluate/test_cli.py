@@ -133,9 +133,9 @@ def test_policy_directory_and_several_versions(tmp_path: Path) -> None:
         (["--from", "2026-12-01", "--to", "2026-11-01"], "the period is empty"),
     ],
 )
-def test_bad_period_exits_1(args: list[str], message: str) -> None:
+def test_a_bad_period_is_wrong_usage_exit_2(args: list[str], message: str) -> None:
     res = sla("evaluate", POLICY_PATH, EXAMPLE, *args, "--lang", "en")
-    assert res.returncode == 1 and message in res.stderr and res.stdout == ""
+    assert res.returncode == 2 and message in res.stderr and res.stdout == ""
 
 
 @pytest.mark.parametrize("name", ["nope.jsonl", "nope.csv", "nope.parquet", "nope.arrow"])
@@ -220,10 +220,10 @@ def test_output_file_that_cannot_be_written_is_refused_before_the_work(
     (tmp_path / "dir").mkdir()
     target = tmp_path / where
     res = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--output", target, "--lang", "en")
-    assert res.returncode == 1 and res.stdout == "" and "Traceback" not in res.stderr
+    assert res.returncode == 2 and res.stdout == "" and "Traceback" not in res.stderr  # the flag's value: usage
     assert res.stderr.startswith(f"sla: error: --output `{target}`") and words in res.stderr, res.stderr
     res = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--output", target)  # the policy's language
-    assert res.returncode == 1 and res.stderr.startswith(f"sla: エラー: `--output` の `{target}`{ja}"), res.stderr
+    assert res.returncode == 2 and res.stderr.startswith(f"sla: エラー: `--output` の `{target}`{ja}"), res.stderr
 
 
 def test_events_from_a_closed_stdin_are_an_input_error_not_a_bug() -> None:

@@ -417,7 +417,7 @@ def test_deadline_refuses_an_unknown_attribute_or_value(
     flag: str, said: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     args = ["deadline", str(PLANS), "--priority", "P1", "--from", "2026-11-02T10:00:00+09:00", "--attribute", flag]
-    assert main(args) == 1
+    assert main(args) == 2
     out = capsys.readouterr()
     assert out.out == "" and said in out.err and "Traceback" not in out.err
 

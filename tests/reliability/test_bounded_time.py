@@ -65,9 +65,10 @@ def sla(*args: str | Path, timeout: float = HANG) -> subprocess.CompletedProcess
         pytest.fail(f"`sla {' '.join(map(str, args))}` did not end within {timeout} s")
 
 
-def refused(res: subprocess.CompletedProcess[str], *words: str) -> str:
-    """Exit 1 with a message (no internal error, nothing on stdout) holding every word."""
-    assert res.returncode == 1, (res.returncode, res.stderr[-2000:])
+def refused(res: subprocess.CompletedProcess[str], *words: str, code: int = 1) -> str:
+    """Exit ``code`` (1: the policy or log is invalid; 2: a flag's value, wrong usage) with a message (no
+    internal error, nothing on stdout) holding every word."""
+    assert res.returncode == code, (res.returncode, res.stderr[-2000:])
     assert "internal error" not in res.stderr and "Traceback" not in res.stderr, res.stderr
     assert res.stdout == ""
     for word in words:
@@ -206,10 +207,10 @@ def test_item13_extreme_years_on_the_command_line_name_the_flag(
 ) -> None:
     ev = events_file(tmp_path, event("2026-11-02T10:00:00+09:00"))
     argv = [ev if a == "EVENTS" else a for a in args]
-    err = refused(sla(*argv, "--lang", "en"), f"{flag} `{value}", f"{FIRST_YEAR} to {LAST_YEAR}")
+    err = refused(sla(*argv, "--lang", "en"), f"{flag} `{value}", f"{FIRST_YEAR} to {LAST_YEAR}", code=2)
     assert err.count("\n") == 1  # one line
     if flag != "--month":  # the policy's primary language (Japanese) by default: the flag and value named in it
-        err = refused(sla(*argv), f"`{flag}` の `{value}", f"{FIRST_YEAR} 年から {LAST_YEAR} 年まで")
+        err = refused(sla(*argv), f"`{flag}` の `{value}", f"{FIRST_YEAR} 年から {LAST_YEAR} 年まで", code=2)
         assert err.startswith("sla: エラー: ") and err.count("\n") == 1, err
 
 
@@ -246,8 +247,9 @@ def test_item16_deadline_in_year_1_or_9999_ends_with_a_flag_error(year: int) -> 
         sla("deadline", POLICY, "--priority", "P1", "--from", value, "--lang", "en"),
         f"--from `{value}`",
         "supported years",
+        code=2,
     )
-    refused(sla("deadline", POLICY, "--priority", "P1", "--from", value), f"`--from` の `{value}`", "扱える年")
+    refused(sla("deadline", POLICY, "--priority", "P1", "--from", value), f"`--from` の `{value}`", "扱える年", code=2)
 
 
 @pytest.mark.parametrize("effective", ["9998-12-31", "0001-01-01", "1899-12-31"])
@@ -337,12 +339,14 @@ def test_item19_evaluate_refuses_a_period_longer_than_the_cap(tmp_path: Path) ->
         sla("evaluate", POLICY, ev, "--from", "2026-01-01", "--to", "2526-01-01", "--lang", "en"),
         "--to `2526-01-01`",
         "supported",
+        code=2,
     )
     refused(
         sla("evaluate", POLICY, ev, "--from", "1950-01-01", "--to", "2150-01-01", "--lang", "en"),
         "--from `1950-01-01",
         "--to `2150-01-01",
         f"longer than {MAX_PERIOD_YEARS} years",
+        code=2,
     )
 
 

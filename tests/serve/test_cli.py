@@ -28,7 +28,7 @@ def test_usage_is_exit_2() -> None:
     assert r.returncode == 2 and "POLICY" in r.stderr
 
 
-def test_refusals_are_one_line_and_exit_1(tmp_path: Path) -> None:
+def test_refusals_are_one_line_and_exit_1_or_2(tmp_path: Path) -> None:
     missing = sla("serve", str(POLICY), "--token-file", str(tmp_path / "none"))
     assert missing.returncode == 1 and "cannot read the token file" in missing.stderr
     assert "Traceback" not in missing.stderr
@@ -36,7 +36,7 @@ def test_refusals_are_one_line_and_exit_1(tmp_path: Path) -> None:
     short.write_text("abc\n")
     assert "at least 16 characters" in sla("serve", str(POLICY), "--token-file", str(short)).stderr
     hook = sla("serve", str(POLICY), "--webhook", "file:///etc/passwd")
-    assert hook.returncode == 1 and "is not an http:// or https:// URL" in hook.stderr
+    assert hook.returncode == 2 and "is not an http:// or https:// URL" in hook.stderr  # a flag's value: usage
     db = sla("serve", str(POLICY), "--db", "mysql://x")
     assert db.returncode == 1 and "unsupported database URL `mysql:...`" in db.stderr
 
