@@ -46,10 +46,8 @@ MAX_VALUES = 200_000
 
 def problem(where: str, code: str, message: str, help: str | None = None, lang: str = "en") -> InputError:
     """An input error ``WHERE: error: [CODE] message`` with a ``help`` line, its words in ``lang``."""
-    # `error` in every language, as a policy diagnostic writes it (the contract's `file:line:col: error:` form)
-    text = said(
-        "author.test.located", lang, where=printable(where), error="error", code=code, message=printable(message)
-    )
+    # the frame is the same in every language, as a policy diagnostic's (the contract's `file:line:col: error:`)
+    text = f"{printable(where)}: error: [{code}] {printable(message)}"
     if help:
         text += said("author.test.help", lang, help=said("diag.word.help", lang), text=printable(help))
     return InputError(text, lang=lang)

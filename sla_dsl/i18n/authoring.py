@@ -119,7 +119,6 @@ AUTHORING: dict[str, Msg] = {
         "{key}: expected none, got {kind} {ident}: {message}",
     ),
     # sla test: a malformed test file (E160-E163)
-    "author.test.located": Msg("{where}: {error}: [{code}] {message}", "{where}: {error}: [{code}] {message}"),
     "author.test.help": Msg("\n  = {help}：{text}", "\n  = {help}: {text}"),
     "author.test.in_case": Msg("ケース `{name}`：{message}", "case `{name}`: {message}"),
     "author.test.case_n": Msg("ケース {n}", "case {n}"),
