@@ -12,7 +12,8 @@ Design notes
   report models from their JSON Schema, with field descriptions from the
   models' field docs (:mod:`.fielddocs`); :mod:`.original` splits the original
   SLA text into articles so the Japanese page shows the contract word for word;
-  :mod:`.ical` writes the ``maintenance.ics`` feed.
+  :mod:`.ical` writes the ``maintenance.ics`` feeds; :mod:`.chrome` makes the
+  theme's parts (permalink titles, the 404 page, search) speak the page's language.
 * Every value on a rendered page comes from the compiled model or from the
   engine's own arithmetic, so an edit to the policy changes the site with no
   other edit.

@@ -10,19 +10,25 @@ Design notes
   reaches a Japanese page.
 * Hours per weekday read as ``Mon–Fri 09:00–12:30, 13:30–17:30; Sat
   10:00–13:00``; an overnight range keeps its wall times and says it ends
-  the next day.
+  the next day (``22:00〜翌06:00``, :func:`.text.time_range`).
+* A holiday code (``holidays GB-ENG``) is named as a place (``イングランド`` /
+  ``England``, :func:`region_name`), never shown as the code.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from zoneinfo import ZoneInfo
 
+import holidays
+
+from ..i18n import CATALOGUE, message
 from ..i18n.msg import Msg
 from ..lang import model as m
 from . import text as tx
 
-__all__ = ["WORDS", "calendar_facts", "hours_text", "zone_text"]
+__all__ = ["WORDS", "calendar_facts", "hours_text", "region_name", "zone_text"]
 
 WORDS: dict[str, Msg] = {
     "zone": Msg(ja="{z}で判定", en="counted in {z}"),
@@ -30,7 +36,6 @@ WORDS: dict[str, Msg] = {
     "date_hours": Msg(ja="{d}は {h}", en="{d}: {h}"),
     "closed_hours": Msg(ja="{d} {h} は休業", en="closed {d} {h}"),
     "holiday": Msg(ja="{name}（{d}）", en="{name} ({d})"),
-    "overnight": Msg(ja="{s}〜翌{e}", en="{s}–{e} the next day"),
     "day_sep": Msg(ja="；", en="; "),
 }
 
@@ -66,14 +71,30 @@ def zone_text(zone: str, lang: str) -> str:
     return _w("zone_offset", lang, o=f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}")
 
 
-def _range(r: m.TimeRange, lang: str) -> str:
-    if r.overnight and r.end.minutes != 0:
-        return _w("overnight", lang, s=r.start, e=r.end)
-    return tx.time_range(r, lang)
-
-
 def _ranges(rs: tuple[m.TimeRange, ...], lang: str) -> str:
-    return ("、" if lang == "ja" else ", ").join(_range(r, lang) for r in rs)
+    return tx.time_ranges(rs, lang)
+
+
+def region_name(code: str, lang: str) -> str:
+    """The place whose public holidays a calendar leaves out, in words: ``JP`` -> ``日本`` / ``Japan``,
+    ``GB-ENG`` -> ``イングランド`` / ``England`` (the catalogue's ``site.region.*``); a code it does not
+    list by the ``holidays`` package's English name (``US-CA`` -> ``California``), the code only when
+    the package does not know it either."""
+    if f"site.region.{code}" in CATALOGUE:
+        return message(f"site.region.{code}", lang)
+    country, _, subdiv = code.partition("-")
+    try:
+        entity = type(holidays.country_holidays(country))
+    except NotImplementedError:
+        return code
+    if subdiv:
+        names = {v: k for k, v in getattr(entity, "subdivisions_aliases", {}).items()}
+        return str(names.get(subdiv, code))
+    if f"site.region.{country}" in CATALOGUE:
+        return message(f"site.region.{country}", lang)
+    # the country's own class, not its code's alias (``PT`` -> ``Portugal``): ``UnitedKingdom`` -> ``United Kingdom``
+    name = next((c.__name__ for c in entity.__mro__ if not c.__name__.isupper()), code)
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name)
 
 
 def hours_text(cal: m.Calendar, lang: str) -> str:

@@ -12,6 +12,10 @@ Design notes
   business Friday on or after the reference date (``Fri 17:00`` for a calendar
   that closes at 18:00): the case that shows business time carrying over a
   weekend. When no Friday is a business day, the first business day serves.
+  A priority with rules chosen by attributes (``when plan = premium``) has one
+  row per combination of the values its rules test, each due by the rule that
+  combination selects (:meth:`Policy.response_due` with those attributes, as
+  ``sla deadline --attribute`` computes it), in the plan table's order.
 * The same-day cutoff is the evaluator's (:func:`sla_dsl.evaluation.incident_rows.same_day_of`):
   on the first day of the guideline's calendar, on or after the reference date,
   that has open time (its local dates, as every calendar's days), the close is
@@ -29,10 +33,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ..calendars.recurrence import Window
+from ..lang import conditions
 from ..lang import model as m
 from ..policy.compiled import Policy, add_calendar_duration
 
-__all__ = ["Example", "SameDayCutoff", "cutoff", "examples", "moved_windows", "next_windows"]
+__all__ = ["Example", "ExampleRow", "SameDayCutoff", "cutoff", "examples", "moved_windows", "next_windows"]
 
 _SEARCH_DAYS = 400
 
@@ -127,15 +132,38 @@ def _clock_time(t: dt.datetime) -> m.ClockTime:
 
 
 @dataclass(frozen=True)
+class ExampleRow:
+    """One worked deadline: the rule that applies for ``attributes`` (empty for a priority without rules
+    chosen by attributes) and its due time."""
+
+    rule: m.Priority
+    attributes: dict[str, str]
+    due: dt.datetime
+
+
+@dataclass(frozen=True)
 class Example:
-    """A worked deadline: a clock start and each priority's due time."""
+    """Worked deadlines: a clock start and each priority's due time, per rule."""
 
     start: dt.datetime
-    due: tuple[tuple[str, dt.datetime], ...]
+    rows: tuple[ExampleRow, ...]
+
+
+def _rows(policy: Policy, at: dt.datetime) -> list[ExampleRow]:
+    rows: list[ExampleRow] = []
+    for pid, rules in conditions.by_id(policy.model).items():
+        combos = conditions.assignments(policy.model, rules) if any(r.when for r in rules) else None
+        if not combos:  # no rule chosen by attributes (or too many combinations to list): the default one
+            rows.append(ExampleRow(policy.priority(pid), {}, policy.response_due(pid, at)))
+            continue
+        for combo in combos:
+            rule = policy.priority(pid, combo)
+            rows.append(ExampleRow(rule, dict(combo), policy.response_due(pid, at, combo)))
+    return rows
 
 
 def examples(policy: Policy, start: dt.date) -> Example | None:
-    """Each priority's due time for a clock one hour before close on a business Friday."""
+    """Each priority's due time, per rule, for a clock one hour before close on a business Friday."""
     if not policy.model.priorities:
         return None
     name = policy.default_calendar_name
@@ -145,4 +173,4 @@ def examples(policy: Policy, start: dt.date) -> Example | None:
     day = _first_business_day(policy, name, start, 4)
     minutes = max(_close(cal).minutes - 60, min(r.start.minutes for r in cal.hours))
     at = dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60), policy.tz)
-    return Example(at, tuple((p.id, policy.response_due(p.id, at)) for p in policy.model.priorities))
+    return Example(at, tuple(_rows(policy, at)))

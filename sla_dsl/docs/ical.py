@@ -4,8 +4,8 @@ Design notes
 ------------
 * The feed is written by :func:`sla_dsl.report.ical.maintenance_ics` (the
   same writer as ``sla maintenance --format ics``); this module only chooses
-  the windows: a year of them from the reference date, in the policy's first
-  language.
+  the windows: a year of them from the reference date, in the language asked
+  for (the plugin writes one feed per language of the site).
 """
 
 from __future__ import annotations

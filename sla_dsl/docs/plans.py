@@ -15,7 +15,7 @@ Design notes
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from ..i18n import message
 from ..lang import conditions
@@ -44,14 +44,24 @@ def plan_rows(model: m.PolicyModel, lang: str, target: Callable[[m.Target], str]
             rule = conditions.select(rules, full)
             if rule is None:
                 continue
-            shown = ", ".join(
-                f"{_attr_label(model, k, lang)} = {model.value_text(k, v, lang)}" for k, v in combo.items()
-            )
+            shown = values_words(model, combo, lang)
             rows.append(
                 f"<tr><td>{tx.esc(shown)}</td><td>{tx.esc(pid)}</td>"
                 f"<td>{tx.esc(rule.label.text(lang) or pid)}</td><td>{tx.esc(target(rule.target))}</td></tr>"
             )
     return rows
+
+
+def values_words(model: m.PolicyModel, values: Mapping[str, str], lang: str) -> str:
+    """Attribute values by their labels, as the plan table shows them: ``契約プラン = プレミアム``."""
+    return _w(lang, "sep").join(
+        f"{_attr_label(model, k, lang)} = {model.value_text(k, v, lang)}" for k, v in values.items()
+    )
+
+
+def example_head(lang: str) -> str:
+    """The head of the worked example's column of the attribute values that select each rule."""
+    return _w(lang, "example_for")
 
 
 def _attr_label(model: m.PolicyModel, name: str, lang: str) -> str:
@@ -83,6 +93,17 @@ def only_for(model: m.PolicyModel, cond: m.Condition, lang: str) -> str:
     return _w(lang, "only_for", c=condition_words(model, cond, lang))
 
 
+def whom(model: m.PolicyModel, cond: m.Condition | None, lang: str) -> str:
+    """Whom an availability target is for: ``契約プランがプレミアムの顧客``; ``その他の顧客`` for the one
+    without ``when`` (the customers no other target takes)."""
+    return _w(lang, "customers", c=condition_words(model, cond, lang)) if cond else _w(lang, "others")
+
+
+def period_words(period: m.MeasurePeriod, lang: str) -> str:
+    """The measurement period of an availability target: ``月ごと`` / ``monthly``."""
+    return _w(lang, period.value)
+
+
 def credit_table(services: Sequence[m.Service], lang: str, table: Table, model: m.PolicyModel | None = None) -> None:
     """Write the credit table of the services that owe credits, one block per target: those with
     ``when`` for the customers they name (issue 13), the other for the rest (nothing when none owes)."""
@@ -111,8 +132,8 @@ def _credit_rows(
             name += f"<br><small>{tx.esc(who if who == _w(lang, 'others') else _w(lang, 'customers', c=who))}</small>"
         period = _w(lang, per.value)
         for i, tier in enumerate(sorted(credits, key=lambda t: -t.below)):
-            first = f"{name}<br><small>{tx.esc(_w(lang, 'target_line', p=tx.percent(percent)))}, "
-            first += f"{tx.esc(period)}</small>"
+            first = f"{name}<br><small>{tx.esc(_w(lang, 'target_line', p=tx.percent(percent)))}"
+            first += f"{tx.esc(_w(lang, 'sep'))}{tx.esc(period)}</small>"
             rows.append(
                 f"<tr><td>{first if i == 0 else ''}</td><td>{tx.esc(_w(lang, 'below', p=tx.percent(tier.below)))}</td>"
                 f"<td><strong>{tx.esc(tx.percent(tier.credit))}</strong></td></tr>"

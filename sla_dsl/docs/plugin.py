@@ -22,14 +22,22 @@ Design notes
   date in the policy's time zone, so a page built later never lists past dates
   as upcoming. ``today: YYYY-MM-DD`` in ``mkdocs.yml`` or the environment
   variable ``SLA_DOCS_TODAY`` fixes the date instead, for reproducible builds
-  and tests. The windows are also written as an iCalendar feed
-  ``<path>/<slug>/maintenance.ics`` (:mod:`.ical`).
+  and tests. The windows are also written as an iCalendar feed per language,
+  in the language's words (:mod:`.ical`): ``<path>/<slug>/maintenance.ics``
+  in each language's folder with ``i18n`` (below), else
+  ``<path>/<slug>/<lang>/maintenance.ics``; each page links its own.
 * With ``mkdocs-static-i18n`` (plugin ``i18n``) the site is built once per
   language; each build generates only its own language's page, at
   ``<path>/<slug>/index.md`` under the language's folder (none for the default
   language), and tells the i18n plugin the page's other-language versions so
-  Material's language switcher stays on the same page. Without ``i18n`` the
-  pages are ``<path>/<slug>/<lang>/index.md``, each linking to the others.
+  Material's language switcher stays on the same page (the source pages too).
+  Without ``i18n`` the pages are ``<path>/<slug>/<lang>/index.md``, each
+  linking to the others.
+* The site's chrome speaks the page's language (:mod:`.chrome`): a heading's
+  permalink title, the 404 page (``<lang>/404.html`` for a language other
+  than the default), and search: each language's pages search an index of
+  that language's site only (``<lang>/search/search_index.json``), where the
+  i18n plugin writes one index of all languages.
 * ``customer: true`` is the customers' build (``mkdocs-customer.yml``): no
   policy-source pages, no links to source lines, no schema files; a site of
   one policy opens on the policy page itself (``index.md``).
@@ -44,6 +52,7 @@ Design notes
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import os
 import posixpath
@@ -51,21 +60,25 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url, write_file
+from mkdocs.utils.templates import TemplateContext
 
 from ..i18n import message
 from ..lang.diagnostics import PolicyError
 from ..policy import load_policy
 from ..policy.compiled import Policy
-from . import codes, history, ical, schema
+from . import chrome, codes, history, ical, schema
 from .event_types import declared_markdown
 from .render import PageContext, render_policy
 from .source import CSS, JS, render_source
@@ -102,6 +115,20 @@ class _Group:
         return self.versions[-1][0]
 
 
+def _prefix(lang: str, default: str) -> str:
+    """The folder of ``lang``'s site under mkdocs-static-i18n: none for the default language."""
+    return "" if lang == default else f"{lang}/"
+
+
+def _same_page(pages: dict[str, File]) -> None:
+    """Tell mkdocs-static-i18n that ``pages`` are one page in each language: its language switcher (Material's
+    language menu) then leads from each to the others, not to whatever page it last showed."""
+    for lang, page in pages.items():
+        page.alternates = pages  # type: ignore[attr-defined]
+        page.locale = page.locale_alternate_of = page.localization = lang  # type: ignore[attr-defined]
+        page.norm_src_uri = page.src_uri  # type: ignore[attr-defined]
+
+
 def slugify(name: str) -> str:
     """A URL segment for a policy name: ``Click So-ko`` -> ``click-so-ko``."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "policy"
@@ -115,7 +142,9 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         self.paths: list[Path] = []
         self.schema_files: dict[str, File] = {}
         self.page_langs: dict[str, str] = {}
-        self.ics_files: dict[str, File] = {}
+        #: each language's search index (``search_index.json`` text), kept from its build until all are built
+        self.search_indexes: dict[str, str] = {}
+        self._builds = 0  # builds under way: mkdocs-static-i18n builds the other languages inside the first
 
     # -- configuration ------------------------------------------------------------------
     def reference_date(self, group: _Group) -> dt.date:
@@ -200,17 +229,33 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
     def _add_group(self, files: Files, config: MkDocsConfig, root: str, group: _Group) -> None:
         base = f"{root}/{group.slug}"
         i18n = self._i18n(config)
-        prefix = "" if i18n is None or i18n[0] == i18n[1] else f"{i18n[0]}/"
+        prefix = "" if i18n is None else _prefix(i18n[0], i18n[1])
 
         def generated(uri: str, content: str, lang_prefix: str = prefix) -> File:
             f = File.generated(config, uri, content=content)
             f.dest_uri = lang_prefix + f.dest_uri
             return f
 
+        langs = list(self.config.languages)
+        # under mkdocs-static-i18n: this build's language, and every language a page has a version in
+        everywhere = [] if i18n is None else list(dict.fromkeys([*langs, i18n[0]]))
+
+        def localized(uri: str, content: str) -> File:
+            """This build's page ``uri``, known to mkdocs-static-i18n as one page in every language."""
+            f = generated(uri, content)
+            if i18n is not None:
+                _same_page(
+                    {lang: f if lang == i18n[0] else generated(uri, "", _prefix(lang, i18n[1])) for lang in everywhere}
+                )
+            return f
+
         reference = self.reference_date(group)
-        ics = generated(f"{base}/maintenance.ics", ical.maintenance_ics(group.newest, reference), "")
-        files.append(ics)
-        self.ics_files[group.slug] = ics
+        build = langs if i18n is None else [i18n[0]]
+        feeds: dict[str, File] = {}  # each language's feed, in its words
+        for lang in build:
+            uri = f"{base}/maintenance.ics" if i18n is not None else f"{base}/{lang}/maintenance.ics"
+            feeds[lang] = generated(uri, ical.maintenance_ics(group.newest, reference, lang))
+            files.append(feeds[lang])
         sources: list[File] = []
         if not self.config.customer:
             for i, (pol, text) in enumerate(group.versions):
@@ -220,25 +265,16 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 lang = i18n[0] if i18n else "en"
                 title = f"{t('source_page', lang)}{'：' if lang == 'ja' else ': '}{pol.name} {pol.version}"
                 body = f'---\ntitle: "{esc(title)}"\n---\n\n# {esc(title)}\n\n{render_source(text, pol.model)}\n'
-                f = generated(uri, body)
+                f = localized(uri, body)
                 files.append(f)
                 sources.append(f)
-        langs = list(self.config.languages)
         # the customers' site of one policy opens on the policy itself
         home = "index.md" if self.config.customer and len(self.groups) == 1 else f"{base}/index.md"
         if i18n is None:
             pages = {lang: generated(home.replace("index.md", f"{lang}/index.md"), "") for lang in langs}
-            build = langs
         else:
-            pages = {
-                lang: generated(home, "", "" if lang == i18n[1] else f"{lang}/")
-                for lang in dict.fromkeys([*langs, i18n[0]])
-            }
-            build = [i18n[0]]
-            for lang, page in pages.items():  # what mkdocs-static-i18n reads for its language switcher
-                page.alternates = pages  # type: ignore[attr-defined]
-                page.locale = page.locale_alternate_of = page.localization = lang  # type: ignore[attr-defined]
-                page.norm_src_uri = page.src_uri  # type: ignore[attr-defined]
+            pages = {lang: generated(home, "", _prefix(lang, i18n[1])) for lang in everywhere}
+            _same_page(pages)
         for lang in build:
             page = pages[lang]
             versions: list[tuple[Policy, list[history.Change], str | None]] = []
@@ -257,7 +293,7 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 maintenance_count=self.config.maintenance_count,
                 moved_years=self.config.moved_years,
                 versions=versions,
-                ics_url=ics.url_relative_to(page),
+                ics_url=feeds[lang].url_relative_to(page),
                 customer=self.config.customer,
                 original=self._original(config, group),
             )
@@ -277,21 +313,117 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 return path.read_text("utf-8")
         return None
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Tag a page with the language of its text (``<html lang="ja">``).
+    def _page_lang(self, page: Page, config: MkDocsConfig) -> str | None:
+        """The language of ``page``'s text; None for a hand-written page of a site without mkdocs-static-i18n.
 
         A policy page has its own language; under mkdocs-static-i18n a
         hand-written page keeps the language it is written in: that of its
         suffix (``index.ja.md``), and English for a page without one (the
         authors' and engineers' pages, built in every language's site).
         """
-        lang = self.page_langs.get(page.file.src_uri)
         i18n = self._i18n(config)
-        if i18n is not None:
-            lang = i18n[0] if page.file.src_uri in self.page_langs else self._written_in(page)
+        if i18n is None:
+            return self.page_langs.get(page.file.src_uri)
+        return i18n[0] if page.file.src_uri in self.page_langs else self._written_in(page)
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        """Title every heading's permalink (``¶``) in the page's language."""
+        lang = self._page_lang(page, config)
+        return chrome.with_permalink_title(html, t("permalink", lang)) if lang in LANGS else html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Tag a page with the language of its text (``<html lang="ja">``); in a language's site other than
+        the default's, make the page's search use that language's index."""
+        i18n = self._i18n(config)
+        if i18n is not None and i18n[0] != i18n[1]:
+            output = chrome.with_base(output, get_relative_url(f"{i18n[0]}/", page.url).rstrip("/") + "/")
+        lang = self._page_lang(page, config)
         if lang is None:
             return output
         return re.sub(r'(<html\b[^>]*\blang=")[^"]*(")', rf"\g<1>{lang}\g<2>", output, count=1)
+
+    # -- the 404 page ----------------------------------------------------------------------
+    def _build_lang(self, config: MkDocsConfig) -> str:
+        """The language of this build's chrome: the i18n build's, else the theme's (English if neither is ours)."""
+        i18n = self._i18n(config)
+        lang = i18n[0] if i18n is not None else str(config.theme.get("language") or "en")
+        return lang if lang in LANGS else "en"
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment | None:
+        """Give Material a 404 page in the build's language (unless the site overrides ``404.html`` itself)."""
+        custom = config.theme.custom_dir
+        if config.theme.name != "material" or (custom and Path(custom, "404.html").is_file()):
+            return env
+        ours = jinja2.DictLoader({"404.html": chrome.NOT_FOUND_TEMPLATE})
+        env.loader = jinja2.ChoiceLoader([ours, env.loader] if env.loader is not None else [ours])
+        return env
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext | None:
+        """The 404 page's words; its language menu leads to each language's home page."""
+        if template_name != "404.html":
+            return context
+        lang = self._build_lang(config)
+        homepage = context["nav"].homepage
+        words = {
+            "title": t("not_found_title", lang),
+            "text": t("not_found", lang),
+            "home": t("not_found_home", lang),
+            # absolute, as every link of mkdocs' error pages (``base_url`` is the site's path)
+            "home_url": context["base_url"].rstrip("/") + "/" + (homepage.url if homepage is not None else ""),
+        }
+        context["sla_not_found"] = words  # type: ignore[typeddict-unknown-key]
+        # mkdocs-static-i18n points the menu at the page last rendered by setting the attribute (which the
+        # theme reads first) and keeps the languages' home pages in the item: show those for this page only
+        homes = config.extra.get("alternate")
+        if isinstance(homes, list):
+            vars(config.extra)["alternate"] = copy.deepcopy(homes)
+        return context
+
+    def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
+        """Write the 404 page of a language other than the default to ``<lang>/404.html``: mkdocs writes
+        every build's at the root, where the default language's belongs."""
+        if template_name != "404.html":
+            return output
+        vars(config.extra).pop("alternate", None)  # the 404 page's menu (above); the pages get theirs from i18n
+        i18n = self._i18n(config)
+        if i18n is None or i18n[0] == i18n[1]:
+            return output
+        root = urlsplit(config.site_url or "/").path.rstrip("/") + f"/{i18n[0]}/"
+        write_file(chrome.with_base(output, root).encode("utf-8"), os.path.join(config.site_dir, i18n[0], "404.html"))
+        return ""  # nothing for mkdocs to write at the root ("Template skipped ... empty output", at INFO)
+
+    # -- one search index per language -------------------------------------------------------
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Count the builds under way (mkdocs-static-i18n runs the other languages' inside the first)."""
+        self._builds += 1
+
+    @event_priority(-50)  # after the search plugin wrote this build's index, before mkdocs-static-i18n merges
+    def _keep_search_index(self, *, config: MkDocsConfig) -> None:
+        i18n = self._i18n(config)
+        path = Path(config.site_dir, "search", "search_index.json")
+        if i18n is not None and path.is_file():
+            self.search_indexes[i18n[0]] = path.read_text("utf-8")
+
+    @event_priority(-110)  # after mkdocs-static-i18n built the other languages and wrote one index of all
+    def _write_search_indexes(self, *, config: MkDocsConfig) -> None:
+        self._builds -= 1
+        i18n = self._i18n(config)
+        if self._builds > 0 or i18n is None:
+            return
+        for lang, text in self.search_indexes.items():
+            folder = _prefix(lang, i18n[1])
+            index = chrome.relocated_index(text, folder) if folder else text
+            write_file(index.encode("utf-8"), os.path.join(config.site_dir, folder, "search", "search_index.json"))
+        self.search_indexes.clear()
+
+    on_post_build = CombinedEvent(_keep_search_index, _write_search_indexes)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Forget a failed build's state."""
+        self._builds = 0
+        self.search_indexes.clear()
 
     @staticmethod
     def _written_in(page: Page) -> str | None:

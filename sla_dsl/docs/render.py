@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 
 from ..calendars.recurrence import Window
 from ..lang import model as m
+from ..lang import service_plans
+from ..lang.check_clocks import response_clock
 from ..policy.compiled import Policy
 from . import calendar_text as ct
 from . import computed, original, plans
@@ -35,11 +37,9 @@ from . import text as tx
 from .event_types import event_types_html
 from .history import Change
 from .source import range_id
-from .targets import clock_lines, targets_html
+from .targets import clock_lines, clock_name, targets_html
 
 __all__ = ["PageContext", "anchor", "render_policy"]
-
-_COUNTRIES: dict[str, tuple[str, str]] = {"JP": ("日本", "Japanese"), "US": ("米国", "US"), "DE": ("ドイツ", "German")}
 
 
 @dataclass
@@ -180,7 +180,7 @@ class _Page:
             self.html(f'<p class="sla-lang">{switch}</p>')
         self.heading(1, title, "top", h.span)
         meta = (
-            (self.t("provider"), self.L(h.provider)),
+            *([(self.t("provider"), self.L(h.provider))] if self.L(h.provider) else []),  # none when it names none
             (self.t("version"), tx.esc(h.version)),
             (self.t("effective"), tx.esc(tx.date(h.effective, self.lang))),
             (self.t("timezone"), tx.esc(tx.zone(self.policy.tz, self.lang))),
@@ -191,7 +191,9 @@ class _Page:
             + "</dl>"
         )
         contract = original.articles(self.ctx.original) if self.ctx.original and self.lang == "ja" else None
-        self.html(f'<p class="sla-intro">{tx.esc(self.t("intro_ja" if contract else "intro_en"))}</p>')
+        # the Japanese page shows the original's text; the English page reads it; without an original, neither
+        intro = "intro_ja" if contract else "intro_en" if self.ctx.original and self.lang != "ja" else "intro_policy"
+        self.html(f'<p class="sla-intro">{tx.esc(self.t(intro))}</p>')
         if contract and contract.get(0):
             self.contract(contract[0])
         per_article, orphans = _blocks(self.model)
@@ -274,25 +276,19 @@ class _Page:
         if len(cal.days) == 7 and cal.hours and all(r.start.minutes == 0 and r.end.minutes == 1440 for r in cal.hours):
             return lab
         parts = [tx.esc(ct.hours_text(cal, self.lang))]
-        extra = [tx.esc(self.t("holidays", c=self._country(c))) for c in cal.holidays]
+        extra = [tx.esc(self.t("holidays", c=ct.region_name(c, self.lang))) for c in cal.holidays]
         sep = "：" if self.lang == "ja" else ": "
         text = f"{lab}{sep}{' '.join(p for p in parts if p)}"
         if extra:
             text += f"（{tx.join(extra, self.lang)}）" if self.lang == "ja" else f" ({', '.join(extra)})"
         return text
 
-    def _country(self, code: str) -> str:
-        ja, en = _COUNTRIES.get(code, (code, code))
-        return ja if self.lang == "ja" else en
-
     def r_services(self, nodes: list[m.Service], level: int, block: _Block) -> None:
         rows = []
         for i, svc in enumerate(nodes, 1):
             no = svc.ref.parts[2] if svc.ref and len(svc.ref.parts) > 2 else i
-            extra = ""
-            if svc.availability_target is not None:
-                extra = "<br>" + tx.esc(self.t("availability_target", p=tx.percent(svc.availability_target)))
-            elif svc.availability_measured:
+            extra = "".join(f"<br>{tx.esc(line)}" for line in self.availability_lines(svc))
+            if not extra and svc.availability_measured:
                 extra = "<br><small>" + tx.esc(self.t("availability_measured")) + "</small>"
             notes = "".join(f"<br><small>{self.L(n)}</small>" for n in svc.notes) if self.notes_shown else ""
             rows.append(
@@ -303,12 +299,30 @@ class _Page:
         self.table("service-hours", [self.t("no"), self.t("service"), self.t("standard")], rows)
         plans.credit_table(nodes, self.lang, self.table, self.model)  # service credits (issue 13)
 
+    def availability_lines(self, svc: m.Service) -> list[str]:
+        """Every availability target of a service, in the order they are tried, each with its measurement
+        period and, when the service has several, whom it is for (the credit table's words)."""
+        lines = []
+        targets = service_plans.ordered(svc)
+        # those written below the target without `when` never apply: that one takes every customer left
+        tried = next((i + 1 for i, t in enumerate(targets) if t.when is None), len(targets))
+        for i, target in enumerate(targets):
+            p, per = tx.percent(target.percent), plans.period_words(target.period, self.lang)
+            who = plans.whom(self.model, target.when, self.lang)
+            if i >= tried:
+                lines.append(self.t("availability_never", p=p, per=per, who=who))
+            elif tried == 1:  # the one target every customer is promised
+                lines.append(self.t("availability_period", p=p, per=per))
+            else:
+                lines.append(self.t("availability_for", p=p, per=per, who=who))
+        return lines
+
     def r_calendars(self, nodes: list[m.Calendar], level: int, block: _Block) -> None:
         self.heading(level, self.t("calendars"), f"calendars-{block.article}-{block.section}")
         items = []
         for cal in nodes:
             facts = [tx.esc(ct.hours_text(cal, self.lang))]
-            facts += [tx.esc(self.t("holidays", c=self._country(c))) for c in cal.holidays]
+            facts += [tx.esc(self.t("holidays", c=ct.region_name(c, self.lang))) for c in cal.holidays]
             facts += [tx.esc(f) for f in ct.calendar_facts(cal, self.lang)]
             closed = [tx.date_range(r, self.lang) for r in cal.closed]
             closed += [tx.yearly_range(r, self.lang) for r in cal.closed_yearly]
@@ -318,9 +332,8 @@ class _Page:
                 opened = tx.join([tx.date_range(r, self.lang) for r in cal.open], self.lang)
                 facts.append(tx.esc(self.t("open_extra", d=opened)))
             if cal.has_hours and len(cal.open_weekdays()) < 7:
-                day = self.policy.calendar(cal.name).day_length
-                hours = m.Duration(amount=int(day.total_seconds() // 3600), unit=m.TimeUnit.HOUR, calendar=cal.name)
-                facts.append(tx.esc(self.t("day_hours", h=tx.duration(hours, self.lang))))
+                day = self.policy.calendar(cal.name).day_length  # exact: 8.5 hours, not 8
+                facts.append(tx.esc(self.t("day_hours", h=tx.business_hours(day, self.lang))))
             notes = "".join(f"<br><small>{self.L(n)}</small>" for n in cal.notes) if self.notes_shown else ""
             sep = "：" if self.lang == "ja" else ": "
             items.append(
@@ -386,9 +399,9 @@ class _Page:
             link = f'<a href="{self.ctx.ics_url}" type="text/calendar">{tx.esc(self.t("ics_link"))}</a>'
             self.html(f'<p class="sla-ics">{link}{tx.esc(self.t("ics_hint"))}</p>')
         moved = computed.moved_windows(self.policy, ref, self.ctx.moved_years)
-        items = [f"<li>{tx.esc(tx.date(w.day, self.lang))}: {tx.esc(self._moved_note(w))}</li>" for w in moved] or [
-            f"<li>{tx.esc(self.t('no_moves'))}</li>"
-        ]
+        sep = "：" if self.lang == "ja" else ": "
+        items = [f"<li>{tx.esc(tx.date(w.day, self.lang))}{sep}{tx.esc(self._moved_note(w))}</li>" for w in moved]
+        items = items or [f"<li>{tx.esc(self.t('no_moves'))}</li>"]
         self.html(f"<p><strong>{tx.esc(self.t('upcoming_moves', y=self.ctx.moved_years))}</strong></p>")
         self.html('<ul id="maintenance-moved">' + "".join(items) + "</ul>")
 
@@ -470,7 +483,7 @@ class _Page:
                     m=tx.event(n.met_by, self.lang),
                 )
             ]
-            if n.only_during:
+            if n.only_during:  # within the calendar's open hours, not "on its days"
                 cal = self.model.calendar(n.only_during)
                 lines.append(
                     self.t("notify_only", e=tx.event(n.after, self.lang), c=self.L(cal.label) or tx.esc(cal.name))
@@ -503,17 +516,25 @@ class _Page:
     def r_clocks(self, nodes: list[m.ClockRule], level: int, block: _Block) -> None:
         for c in nodes:
             starts = self.t("else").join(tx.event(e, self.lang) for e in c.starts)
-            lines = [self.t("clock_starts", e=starts)]
+            lines = [self.clock_start_line(c, starts)]
             lines += clock_lines(c, self.lang)  # pauses, stops, resets (issue 12)
             if c.at_risk_percent is not None:
                 lines.append(self.badge() + tx.esc(self.t("at_risk", p=tx.percent(c.at_risk_percent))))
             lines += [self.L(n) for n in c.notes] if self.notes_shown else []
             self.html(f'<ul id="{anchor("clock", c.name)}">' + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")
 
+    def clock_start_line(self, c: m.ClockRule, starts: str) -> str:
+        """Where a clock starts, the clock named for what it measures: the response target's clock as such,
+        another by its label, else by the targets measured on it (``解決目標時間の起算点``)."""
+        if c is response_clock(self.model):
+            return self.t("clock_starts", e=starts)
+        return self.t("clock_starts_named", c=clock_name(c, self.model, self.lang), e=starts)
+
     def target_text(self, target: m.Target) -> str:
         if isinstance(target, m.Within):
             return tx.duration(target.duration, self.lang)
-        return self.t("by_end_of", n=target.nth if self.lang == "ja" else tx.ordinal(target.nth))
+        n = target.nth if self.lang == "ja" else tx.ordinal(target.nth)
+        return self.t("by_end_of", n=n) + tx.on_calendar(target.calendar, self.lang)
 
     def completion_text(self, c: m.Completion) -> str:
         parts = [self.t("complete_on", e=tx.event(e, self.lang)) for e in c.on]
@@ -567,21 +588,27 @@ class _Page:
         )
 
     def examples(self, level: int) -> None:
+        """The worked deadlines: one row per rule of each priority, with the attribute values that select it
+        (``契約プラン = プレミアム``) where a priority has rules with ``when``, due as the evaluator computes."""
         ref = self.ctx.reference or self.model.header.effective
         ex = computed.examples(self.policy, ref)
         if ex is None:
             return
         self.heading(level, self.t("examples"), "worked-examples")
         self.html(f"<p>{tx.esc(self.t('example_intro', start=tx.moment(ex.start, self.lang)))}</p>")
+        chosen = any(row.attributes for row in ex.rows)
         rows = []
-        for pid, due in ex.due:
-            p = self.model.priority(pid)
+        for row in ex.rows:
+            p = row.rule
+            attrs = f"<td>{tx.esc(plans.values_words(self.model, row.attributes, self.lang)) or '—'}</td>"
             rows.append(
-                f"<tr><td>{self.L(p.label) or tx.esc(pid)}</td><td>{tx.esc(self.target_text(p.target))}</td>"
-                f"<td>{tx.esc(tx.moment(ex.start, self.lang))}</td><td><strong>{tx.esc(tx.moment(due, self.lang))}"
-                "</strong></td></tr>"
+                f"<tr><td>{self.L(p.label) or tx.esc(p.id)}</td>{attrs if chosen else ''}"
+                f"<td>{tx.esc(self.target_text(p.target))}</td>"
+                f"<td>{tx.esc(tx.moment(ex.start, self.lang))}</td>"
+                f"<td><strong>{tx.esc(tx.moment(row.due, self.lang))}</strong></td></tr>"
             )
-        head = [self.t("prio"), self.t("target"), self.t("clock_start"), self.t("due")]
+        head = [self.t("prio"), *([plans.example_head(self.lang)] if chosen else [])]
+        head += [self.t("target"), self.t("clock_start"), self.t("due")]
         self.table("examples", head, rows)
 
     # -- exclusions and history ------------------------------------------------------------------
@@ -611,8 +638,11 @@ class _Page:
 
 
 def _window_hours(start: dt.datetime, end: dt.datetime, lang: str) -> str:
+    """``22:00〜24:00``; a window that ends the next day says so (``22:00〜翌02:00``)."""
+    if end.date() > start.date() and end.time() != dt.time(0):
+        return tx.t("overnight", lang, s=f"{start:%H:%M}", e=f"{end:%H:%M}")
     dash = "〜" if lang == "ja" else "–"
-    end_text = "24:00" if end.date() > start.date() and end.time() == dt.time(0) else f"{end:%H:%M}"
+    end_text = "24:00" if end.date() > start.date() else f"{end:%H:%M}"
     return f"{start:%H:%M}{dash}{end_text}"
 
 
@@ -622,5 +652,6 @@ def _yaml_str(s: str) -> str:
 
 def render_policy(policy: Policy, ctx: PageContext) -> str:
     """The Markdown page of ``policy`` in ``ctx.lang``."""
-    with tx.declared_events(policy.model):  # its declared event types named by their labels
+    # its declared event types and its calendars named by their labels
+    with tx.declared_events(policy.model), tx.calendar_labels(policy.model):
         return _Page(policy, ctx).render()

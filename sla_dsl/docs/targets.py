@@ -4,9 +4,10 @@ Design notes
 ------------
 * :func:`clock_lines` adds a clock's pauses, stops and resets under its start;
   :func:`targets_html` lists a priority's named targets in the priority table,
-  each with the clock it is measured on (by the clock's label). Event names go
-  through :func:`.text.event`, so a Japanese page shows no internal name where
-  the catalogue has a label.
+  each with the clock it is measured on (:func:`clock_name`: by the clock's
+  label, else by what it measures, ``解決目標時間``, never its internal name).
+  Event names go through :func:`.text.event`, so a Japanese page shows no
+  internal name where the catalogue has a label.
 * Words from the typed catalogue (:mod:`sla_dsl.i18n.site_tables`, ``site.targets.*``;
   a target's kind is the report's ``report.targets.<kind>``).
 """
@@ -21,6 +22,16 @@ from . import text as tx
 def _w(lang: str, key: str, **values: object) -> str:
     """The site's word ``site.targets.<key>`` in ``lang`` (English for any other language)."""
     return message(f"site.targets.{key}", lang, **values)
+
+
+def clock_name(c: m.ClockRule | None, model: m.PolicyModel, lang: str) -> str:
+    """A clock as a reader knows it (HTML-escaped): its label, else the targets measured on it
+    (``解決目標時間`` / ``resolution``; a periodic update only when nothing else is)."""
+    if c is not None and c.label.text(lang):
+        return tx.esc(c.label.text(lang))
+    kinds = [t.kind for p in model.priorities for t in p.targets if c is not None and t.clock == c.name]
+    kind = next((k for k in kinds if k != "update"), kinds[0] if kinds else "respond")
+    return tx.esc(message("site.clock_for", lang, g=message(f"report.goal.{kind}", lang)))
 
 
 def clock_lines(c: m.ClockRule, lang: str) -> list[str]:
@@ -38,8 +49,7 @@ def targets_html(p: m.Priority, model: m.PolicyModel, lang: str) -> str:
     clocks = {c.name: c for c in model.clocks}
     lines = []
     for t in p.targets:
-        clock = clocks.get(t.clock)
-        name = tx.esc((clock.label.text(lang) if clock else "") or t.clock)
+        name = clock_name(clocks.get(t.clock), model, lang)
         d = tx.esc(tx.duration(t.duration, lang))
         if t.kind == "update":
             by = _w(lang, "or").join(tx.event(e, lang) for e in t.by)

@@ -70,21 +70,60 @@ def ordinal(n: int) -> str:
 
 
 def duration(d: m.Duration, lang: str) -> str:
-    """``4 business hours`` / ``4営業時間``; ``7 days`` / ``7日間``."""
+    """``4 business hours`` / ``4営業時間``; ``7 days`` / ``7日間``; counted on a calendar other than
+    ``business``, that calendar by its label: ``4営業時間（英語窓口）`` / ``4 business hours (English desk)``."""
     ja_elapsed, ja_business, en = _UNITS[d.unit]
     if lang == "ja":
-        return f"{d.amount}{ja_business if d.is_business else ja_elapsed}"
+        return f"{d.amount}{ja_business if d.is_business else ja_elapsed}{on_calendar(d.calendar, lang)}"
     unit = en + ("s" if d.amount != 1 else "")
-    return f"{d.amount} {d.calendar + ' ' if d.calendar else ''}{unit}"
+    return f"{d.amount} {'business ' if d.is_business else ''}{unit}{on_calendar(d.calendar, lang)}"
+
+
+def on_calendar(calendar: str | None, lang: str) -> str:
+    """``（英語窓口）`` / `` (English desk)`` after an amount of business time counted on ``calendar``
+    (its label, :func:`calendar_labels`); nothing for elapsed time, for the ``business`` calendar (what
+    "business hours" means in a policy) and for a calendar without a label (never its internal name)."""
+    if calendar is None or calendar == "business":
+        return ""
+    lab = _CALENDARS.get().get(calendar)
+    name = lab.text(lang) if lab is not None else ""
+    return t("on_calendar", lang, c=name) if name else ""
+
+
+def business_hours(length: dt.timedelta, lang: str) -> str:
+    """An amount of business time, exact to the minute: ``7営業時間``, ``8.5営業時間``, ``7営業時間20分`` /
+    ``7 business hours``, ``8.5 business hours``, ``7 business hours 20 minutes``."""
+    minutes = round(length.total_seconds() / 60)
+    h, rest = divmod(minutes, 60)
+    if rest * 100 % 60 == 0:  # whole hours, or a fraction of at most two decimals (8.5, 8.25)
+        shown = f"{minutes / 60:.2f}".rstrip("0").rstrip(".")
+        return t("business_hours", lang, h=shown, s="" if minutes == 60 else "s")
+    return t("business_hours_minutes", lang, h=h, m=rest, s="" if h == 1 else "s")
+
+
+#: The Japanese word of a span in a frequency (``12時間ごと``, ``2日ごと``): never a time of day (``12時``).
+_EVERY_JA: dict[m.TimeUnit, str] = {
+    m.TimeUnit.SECOND: "秒",
+    m.TimeUnit.MINUTE: "分",
+    m.TimeUnit.HOUR: "時間",
+    m.TimeUnit.DAY: "日",
+    m.TimeUnit.WEEK: "週間",
+    m.TimeUnit.MONTH: "ヶ月",
+}
 
 
 def every(d: m.Duration, lang: str) -> str:
-    """A frequency: ``once a day`` / ``毎日 1回``."""
+    """A frequency: ``once a day`` / ``毎日1回``; ``once every 12 hours`` / ``12時間ごとに1回``."""
     if d.amount == 1 and not d.is_business and d.unit in (m.TimeUnit.DAY, m.TimeUnit.WEEK, m.TimeUnit.MONTH):
         return t(f"every_{d.unit.value}", lang)
-    ja_unit = _UNITS[d.unit][0].removesuffix("間")
-    unit = _UNITS[d.unit][2] + ("s" if d.amount != 1 else "")
-    return t("every_n", lang, n=d.amount, u=ja_unit if lang == "ja" else unit)
+    where = on_calendar(d.calendar, lang)
+    if lang == "ja":
+        unit = _UNITS[d.unit][1] if d.is_business else _EVERY_JA[d.unit]
+        return t("every_n", lang, n=d.amount, u=unit + where)
+    unit = ("business " if d.is_business else "") + _UNITS[d.unit][2]
+    if d.amount == 1:
+        return t("every_one", lang, u=unit + where)
+    return t("every_n", lang, n=d.amount, u=f"{unit}s{where}")
 
 
 def clock(c: m.ClockTime, lang: str) -> str:
@@ -93,8 +132,12 @@ def clock(c: m.ClockTime, lang: str) -> str:
 
 
 def time_range(r: m.TimeRange, lang: str) -> str:
-    """``10:00–12:00`` / ``10:00〜12:00``."""
-    return f"{r.start}{'〜' if lang == 'ja' else '–'}{r.end}"
+    """``10:00–12:00`` / ``10:00〜12:00``; a range past midnight says so: ``22:00〜翌02:00`` /
+    ``22:00–02:00 the next day`` (one that ends at midnight ends at ``24:00``)."""
+    if r.overnight and r.end.minutes != 0:
+        return t("overnight", lang, s=r.start, e=r.end)
+    end = "24:00" if r.end.minutes == 0 and r.start.minutes != 0 else str(r.end)
+    return f"{r.start}{'〜' if lang == 'ja' else '–'}{end}"
 
 
 def time_ranges(rs: Sequence[m.TimeRange], lang: str) -> str:
@@ -188,6 +231,8 @@ def event(name: str, lang: str) -> str:
 
 #: The labels of the event types the policy being rendered declares (``event incident.chat_started ...``).
 _DECLARED: ContextVar[dict[str, m.Label]] = ContextVar("declared_events", default={})  # noqa: B039
+#: The labels of the calendars of the policy being rendered (``calendar desk_en "英語窓口" / "English desk"``).
+_CALENDARS: ContextVar[dict[str, m.Label]] = ContextVar("calendar_labels", default={})  # noqa: B039
 
 
 @contextmanager
@@ -198,6 +243,16 @@ def declared_events(model: m.PolicyModel) -> Iterator[None]:
         yield
     finally:
         _DECLARED.reset(token)
+
+
+@contextmanager
+def calendar_labels(model: m.PolicyModel) -> Iterator[None]:
+    """While rendering ``model``: :func:`duration` names a calendar other than ``business`` by its label."""
+    token = _CALENDARS.set({c.name: c.label for c in model.calendars})
+    try:
+        yield
+    finally:
+        _CALENDARS.reset(token)
 
 
 #: Readable names of time zones: (Japanese, English).

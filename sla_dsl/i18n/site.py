@@ -34,6 +34,12 @@ SITE: dict[str, Msg] = {
         ja="各条の枠内は契約本文（原文のとおり）です。枠の後の表と「読み方」は、当社がその条をどう読み、どう計算するかの説明で、契約本文ではありません。",
         en="Each article's framed text is the contract, word for word; what follows it is the Company's reading.",
     ),
+    "site.intro_policy": Msg(
+        ja="このページは SLA のポリシー定義から作成しています。"
+        "「読み方」と記した文は、SLA が明記していない点を当社がどう読むかの説明です。",
+        en="This page is built from the SLA's policy definition. "
+        "Sentences marked “Reading” are how the Company reads a point the SLA leaves open.",
+    ),
     "site.intro_en": Msg(
         ja="この英語のページは日本語の原文の読み方です。契約本文は日本語の原文です。",
         en="This English page is a reading of the Japanese original, which is the contract. "
@@ -45,6 +51,14 @@ SITE: dict[str, Msg] = {
         en=": the next year of regular maintenance windows, for any calendar program.",
     ),
     "site.source_page": Msg(ja="ポリシー定義（ソース）", en="Policy source"),
+    # the site's chrome: the tooltip of a heading's ¶, and the page for an address with no page
+    "site.permalink": Msg(ja="この見出しへのリンク", en="Permanent link"),
+    "site.not_found_title": Msg(ja="ページが見つかりません", en="Page not found"),
+    "site.not_found": Msg(
+        ja="このアドレスのページはありません。アドレスをお確かめください。",
+        en="There is no page at this address. Please check the address.",
+    ),
+    "site.not_found_home": Msg(ja="ホームページへ", en="Go to the home page"),
     "site.no": Msg(ja="項番", en="No."),
     "site.service": Msg(ja="サービス内容", en="Service"),
     "site.standard": Msg(ja="基準値（設定値）", en="Standard (set value)"),
@@ -74,11 +88,24 @@ SITE: dict[str, Msg] = {
     "site.except_maint": Msg(ja="定期メンテナンスを除く", en="except regular maintenance"),
     "site.except_planned": Msg(ja="計画停止を除く", en="except planned stops"),
     "site.availability_measured": Msg(ja="稼働率を測定（目標値なし）", en="availability is measured (no target)"),
-    "site.availability_target": Msg(ja="稼働率目標 {p}", en="availability target {p}"),
-    "site.holidays": Msg(ja="{c}の祝日を除く", en="except {c} public holidays"),
+    "site.holidays": Msg(ja="{c}の祝日を除く", en="except public holidays in {c}"),
     "site.closed": Msg(ja="休業日：{d}", en="closed: {d}"),
     "site.open_extra": Msg(ja="営業日とする日：{d}", en="also open: {d}"),
     "site.day_hours": Msg(ja="1営業日は{h}", en="1 business day = {h}"),
+    # an exact amount of business time ({s}: the English plural's "s")
+    "site.business_hours": Msg(ja="{h}営業時間{s:.0}", en="{h} business hour{s}"),
+    "site.business_hours_minutes": Msg(ja="{h}営業時間{m}分{s:.0}", en="{h} business hour{s} {m} minutes"),
+    # a business duration counted on a calendar other than `business`, named by its label
+    "site.on_calendar": Msg(ja="（{c}）", en=" ({c})"),
+    # a time range past midnight, on the day it starts
+    "site.overnight": Msg(ja="{s}〜翌{e}", en="{s}–{e} the next day"),
+    # an availability target of a service: its measurement period, and whom it is for when the service has several
+    "site.availability_period": Msg(ja="稼働率目標 {p}（{per}）", en="availability target {p} ({per})"),
+    "site.availability_for": Msg(ja="稼働率目標 {p}（{per}、{who}）", en="availability target {p} ({per}; {who})"),
+    "site.availability_never": Msg(
+        ja="稼働率目標 {p}（{per}、{who}）：前に書かれた目標が先に適用されるため、適用されません",
+        en="availability target {p} ({per}; {who}): never applies, as a target written before it applies first",
+    ),
     "site.maint_when": Msg(ja="実施日時", en="When"),
     "site.maint_roll_next": Msg(
         ja="実施日が当社非営業日の場合は、その後の最初の営業日に実施するものとして計算します。",
@@ -126,6 +153,9 @@ SITE: dict[str, Msg] = {
         en="A stop made without notice in an emergency is left out of the availability figure.",
     ),
     "site.clock_starts": Msg(ja="応答目標時間の起算点：{e}", en="The response clock starts at {e}."),
+    # a clock other than the one the response target counts on: by its label, else by what it measures
+    "site.clock_starts_named": Msg(ja="「{c}」の起算点：{e}", en="The “{c}” clock starts at {e}."),
+    "site.clock_for": Msg(ja="{g}目標時間", en="{g}"),
     "site.else": Msg(ja="。その判断がない場合は", en="; when there is no such judgement, at "),
     "site.at_risk": Msg(
         ja="運用上の警告（契約本文ではありません）：目標時間の{p}が経過した案件を「要注意」とします。",
@@ -151,7 +181,10 @@ SITE: dict[str, Msg] = {
     "site.complete_silence": Msg(ja="{a}の後、{u}がないまま{d}が経過した時点で完了", en="{d} after {a} with no {u}"),
     "site.or": Msg(ja="、または", en=", or "),
     "site.notify_within": Msg(ja="{e}から{d}以内に、{m}を行います。", en="Within {d} of {e}; met by {m}."),
-    "site.notify_only": Msg(ja="{e}が{c}内の場合に限ります。", en="Only when {e} falls within {c}."),
+    "site.notify_only": Msg(
+        ja="{e}が「{c}」の営業時間内の場合に限ります。",
+        en="Only when {e} falls within the open hours of the “{c}” calendar.",
+    ),
     "site.exclusions_intro": Msg(
         ja="次のいずれかに起因するサービス停止は SLA の適用外とします。", en="The SLA does not apply to the following:"
     ),
@@ -163,6 +196,7 @@ SITE: dict[str, Msg] = {
     "site.changed": Msg(ja="変更", en="changed"),
     "site.no_changes": Msg(ja="意味上の変更なし", en="no change in meaning"),
     "site.every_n": Msg(ja="{n}{u}ごとに1回", en="once every {n} {u}"),
+    "site.every_one": Msg(ja="1{u}ごとに1回", en="once every {u}"),
     "site.every_day": Msg(ja="毎日1回", en="once a day"),
     "site.every_week": Msg(ja="毎週1回", en="once a week"),
     "site.every_month": Msg(ja="毎月1回", en="once a month"),

@@ -1,12 +1,16 @@
 """Catalogue section: the SLA site's words for clocks, named targets, plan and credit tables
-(:mod:`sla_dsl.docs.targets`, :mod:`sla_dsl.docs.plans`): keys ``site.targets.*`` and ``site.plans.*``.
+(:mod:`sla_dsl.docs.targets`, :mod:`sla_dsl.docs.plans`) and the places whose public holidays a
+calendar leaves out: keys ``site.targets.*``, ``site.plans.*`` and ``site.region.*``.
 
 Design notes
 ------------
-* Moved here from two module-local ja/en dicts, word for word, so the catalogue's checks
-  (both languages by type, no English in the Japanese, the same fields) cover them; the
-  pages are byte-identical. A target's kind (``応答`` / ``Response``) is the report's word
-  (``report.targets.<kind>`` in :mod:`.tables`), the same on the site.
+* Moved here from two module-local ja/en dicts so the catalogue's checks (both languages by
+  type, no English in the Japanese, the same fields) cover them. A target's kind (``応答`` /
+  ``Response``) is the report's word (``report.targets.<kind>`` in :mod:`.tables`), the same
+  on the site.
+* ``site.region.<code>`` names a holiday code of the ``holidays`` package (``JP``, ``GB-ENG``)
+  in words; a code not listed is named by the package's English name on both pages
+  (:func:`sla_dsl.docs.calendar_text.region_name`), so add a line here for a new country.
 * Separators keep their spaces (``" or "``, ``"、かつ"``): the renderers join with them.
 * Attribute values and event names arrive as fields: they are the policy's, never translated here.
 """
@@ -19,12 +23,14 @@ __all__ = ["SITE_TABLES"]
 
 SITE_TABLES: dict[str, Msg] = {
     # a clock's life cycle and a priority's named targets
-    "site.targets.pauses": Msg("{a} から {u} まで一時停止", "pauses at {a} until {u}"),
-    "site.targets.stops": Msg("{e} で停止", "stops at {e}"),
-    "site.targets.resets": Msg("{e} で 0 からやり直し", "restarts from zero at {e}"),
-    "site.targets.within": Msg("{what}：{clock}で {d} 以内", "{what}: within {d} on {clock}"),
+    # Japanese without spaces around the fields: a space between two Japanese words shows on the page
+    "site.targets.pauses": Msg("{a}から{u}まで一時停止", "pauses at {a} until {u}"),
+    "site.targets.stops": Msg("{e}で停止", "stops at {e}"),
+    "site.targets.resets": Msg("{e}で0からやり直し", "restarts from zero at {e}"),
+    "site.targets.within": Msg("{what}：「{clock}」で{d}以内", "{what}: within {d} on the “{clock}” clock"),
     "site.targets.update": Msg(
-        "定期更新：{clock}の計測中は {d} ごとに{by}", "Periodic update: {by} at least every {d} while {clock} runs"
+        "定期更新：「{clock}」の計測中は{d}ごとに{by}",
+        "Periodic update: {by} at least every {d} while the “{clock}” clock runs",
     ),
     "site.targets.or": Msg("または", " or "),
     # the plan table: which rule of a priority applies to which attribute values
@@ -51,4 +57,42 @@ SITE_TABLES: dict[str, Msg] = {
     "site.plans.only_for": Msg("{c}の場合に限ります。", "Only when {c}."),
     "site.plans.customers": Msg("{c}の顧客", "customers whose {c}"),
     "site.plans.others": Msg("その他の顧客", "other customers"),
+    "site.plans.sep": Msg("、", ", "),
+    # the worked example's column of the attribute values that select a priority's rule
+    "site.plans.example_for": Msg("適用される属性", "For"),
+    # countries and subdivisions of a calendar's public holidays (``holidays GB-ENG``), by their codes
+    **{
+        f"site.region.{code}": Msg(ja, en)
+        for code, ja, en in (
+            ("JP", "日本", "Japan"),
+            ("US", "米国", "the United States"),
+            ("GB", "英国", "the United Kingdom"),
+            ("GB-ENG", "イングランド", "England"),
+            ("GB-SCT", "スコットランド", "Scotland"),
+            ("GB-WLS", "ウェールズ", "Wales"),
+            ("GB-NIR", "北アイルランド", "Northern Ireland"),
+            ("IE", "アイルランド", "Ireland"),
+            ("DE", "ドイツ", "Germany"),
+            ("FR", "フランス", "France"),
+            ("IT", "イタリア", "Italy"),
+            ("ES", "スペイン", "Spain"),
+            ("NL", "オランダ", "the Netherlands"),
+            ("CH", "スイス", "Switzerland"),
+            ("CN", "中国", "China"),
+            ("KR", "韓国", "South Korea"),
+            ("TW", "台湾", "Taiwan"),
+            ("HK", "香港", "Hong Kong"),
+            ("SG", "シンガポール", "Singapore"),
+            ("IN", "インド", "India"),
+            ("TH", "タイ", "Thailand"),
+            ("VN", "ベトナム", "Vietnam"),
+            ("PH", "フィリピン", "the Philippines"),
+            ("ID", "インドネシア", "Indonesia"),
+            ("MY", "マレーシア", "Malaysia"),
+            ("AU", "オーストラリア", "Australia"),
+            ("NZ", "ニュージーランド", "New Zealand"),
+            ("CA", "カナダ", "Canada"),
+            ("BR", "ブラジル", "Brazil"),
+        )
+    },
 }

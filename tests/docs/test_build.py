@@ -35,7 +35,7 @@ def test_computed_content(site: Build) -> None:
     assert windows[0].cells[1:3] == ["Thu 2026-04-23", "22:00–24:00"]
     # postponements over the next years, with the holiday named
     assert "Fri 2027-09-24: postponed from Thu 2027-09-23 (Autumnal Equinox Day)" in text_of(en)
-    assert "2027年9月24日（金）: 2027年9月23日（木）（秋分の日）から延期" in text_of(ja)
+    assert "2027年9月24日（金）：2027年9月23日（木）（秋分の日）から延期" in text_of(ja)
     # the P1 same-day cutoff: 4 hours before the 18:00 close
     assert (
         "received on a business day by 14:00 (4 hours before the 18:00 close), the response target falls due "

@@ -98,8 +98,8 @@ def test_two_versions_give_a_history(tmp_path: Path) -> None:
     assert next(r for r in tables(en_html)["priorities"] if r.id == "priority-p1").cells[2] == "2 business hours"
     assert (build.site / "sla/click-so-ko/source-2026-1/index.html").exists()
     ja_rows = tables(build.page("sla/click-so-ko/ja"))["versions"][1:]
-    assert "優先度１（P1）の応答目標時間: 4営業時間 → 2営業時間" in ja_rows[1].cells[2]
-    assert "定期メンテナンス停止の実施日: 毎月第4木曜日 → 毎月第3水曜日" in ja_rows[1].cells[2]
+    assert "優先度１（P1）の応答目標時間：4営業時間 → 2営業時間" in ja_rows[1].cells[2]
+    assert "定期メンテナンス停止の実施日：毎月第4木曜日 → 毎月第3水曜日" in ja_rows[1].cells[2]
 
 
 def test_a_broken_policy_stops_the_build(tmp_path: Path) -> None:

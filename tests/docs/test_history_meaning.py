@@ -65,7 +65,7 @@ def test_a_conditional_rule_of_a_priority_is_told_apart_by_its_when(tmp_path: Pa
     assert _lines(old, new, "en") == [
         "Urgent (premium) (P1 when Plan is Premium) response target: 1 hour -> 30 minutes"
     ]
-    assert _lines(old, new, "ja") == ["緊急（プレミアム）（P1、契約プランがプレミアム）の応答目標時間: 1時間 → 30分"]
+    assert _lines(old, new, "ja") == ["緊急（プレミアム）（P1、契約プランがプレミアム）の応答目標時間：1時間 → 30分"]
     for c in history.diff(old, new):
         assert not _latin(c.describe("ja")), c.describe("ja")
 
@@ -74,7 +74,7 @@ def test_an_attribute_default_is_a_change(tmp_path: Path) -> None:
     """s18b: ``attribute plan`` defaults to premium."""
     old, new = _versions(tmp_path, PLANS, "  default standard\n", "  default premium\n")
     assert _lines(old, new, "en") == ["Plan default value: Standard -> Premium"]
-    assert _lines(old, new, "ja") == ["契約プランの既定値: スタンダード → プレミアム"]
+    assert _lines(old, new, "ja") == ["契約プランの既定値：スタンダード → プレミアム"]
     for c in history.diff(old, new):
         assert not _latin(c.describe("ja")), c.describe("ja")
 
@@ -119,7 +119,7 @@ def test_a_conditional_rule_removed_is_reported(tmp_path: Path) -> None:
         "(respond within 7 hours (English desk hours))"
     ]
     assert _lines(old, new, "ja") == [
-        "優先度 高（英語窓口）（P2、受付窓口が英語）を削除: （応答目標時間 7時間（英語窓口の受付時間））"
+        "優先度 高（英語窓口）（P2、受付窓口が英語）を削除：（応答目標時間 7時間（英語窓口の受付時間））"
     ]
 
 
@@ -131,19 +131,19 @@ def test_an_attribute_value_added_is_reported(tmp_path: Path) -> None:
         '  value premium "プレミアム" / "Premium"\n  value gold "ゴールド" / "Gold"\n',
     )
     assert _lines(old, new, "en") == ["Plan values: Standard, Premium -> Standard, Premium, Gold"]
-    assert _lines(old, new, "ja") == ["契約プランの値: スタンダード、プレミアム → スタンダード、プレミアム、ゴールド"]
+    assert _lines(old, new, "ja") == ["契約プランの値：スタンダード、プレミアム → スタンダード、プレミアム、ゴールド"]
 
 
 def test_an_attribute_value_label_is_reported(tmp_path: Path) -> None:
     old, new = _versions(tmp_path, PLANS, '"プレミアム" / "Premium"', '"特上" / "Top"')
     assert _lines(old, new, "en") == ['Plan value label: "Premium" -> "Top"']
-    assert _lines(old, new, "ja") == ["契約プランの値の名称: 「プレミアム」 → 「特上」"]
+    assert _lines(old, new, "ja") == ["契約プランの値の名称：「プレミアム」 → 「特上」"]
 
 
 def test_an_attribute_label_is_reported(tmp_path: Path) -> None:
     old, new = _versions(tmp_path, PLANS, '"契約プラン" / "Plan"', '"ご契約" / "Contract"')
     assert _lines(old, new, "en") == ['Contract label: "Plan" -> "Contract"']
-    assert _lines(old, new, "ja") == ["ご契約の名称: 「契約プラン」 → 「ご契約」"]
+    assert _lines(old, new, "ja") == ["ご契約の名称：「契約プラン」 → 「ご契約」"]
 
 
 def test_an_attribute_added_is_reported(tmp_path: Path) -> None:
@@ -156,7 +156,7 @@ def test_an_attribute_added_is_reported(tmp_path: Path) -> None:
 def test_a_declared_event_type_is_reported(tmp_path: Path) -> None:
     old, new = _versions(tmp_path, HELPDESK, '"チャット開始" / "Chat started"', '"チャット受付" / "Chat opened"')
     assert _lines(old, new, "en") == ['Chat opened label: "Chat started" -> "Chat opened"']
-    assert _lines(old, new, "ja") == ["チャット受付の名称: 「チャット開始」 → 「チャット受付」"]
+    assert _lines(old, new, "ja") == ["チャット受付の名称：「チャット開始」 → 「チャット受付」"]
 
 
 # ---- no section of the model is skipped --------------------------------------------------------

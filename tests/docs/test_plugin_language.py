@@ -29,7 +29,7 @@ def test_a_japanese_policy_stops_the_build_in_japanese(tmp_path: Path) -> None:
     bad = POLICY.read_text("utf-8").replace("respond within 4 business hours", "respond within 4 busness hours")
     text = _build(tmp_path, bad)
     assert text.startswith(f"sla: ポリシー {tmp_path / 'bad.sla'} にエラーがあります：\n"), text
-    assert "error[E207]: `busness` という名前のカレンダーはありません" in text and "help:" not in text
+    assert "error: [E207] `busness` という名前のカレンダーはありません" in text and "help:" not in text
     english = _build(tmp_path, bad.replace("languages ja, en", "languages en, ja"))
     assert english.startswith(f"sla: policy {tmp_path / 'bad.sla'} does not compile:\n")
-    assert "error[E207]: no calendar is called `busness`" in english
+    assert "error: [E207] no calendar is called `busness`" in english
