@@ -22,6 +22,7 @@ from lark.exceptions import LarkError, UnexpectedInput
 from ..i18n import message
 from . import model as m
 from .check import DeepCheck, check_model
+from .compiled_cache import cached
 from .diagnostics import Diagnostic, Severity, diagnostic, words
 from .event_types import declared_in
 from .parser import lark_error_to_diagnostic, parse_tree, split_declarations
@@ -241,4 +242,5 @@ def compile_path(path: str | Path, deep: Sequence[DeepCheck] = ()) -> Compiled:
     text, diags = read_policy_file(path)
     if text is None:
         return Compiled("", str(path), None, diags)
-    return _compile(text, str(path), deep)
+    file = str(path)
+    return cached(file, text, deep, lambda: _compile(text, file, deep))

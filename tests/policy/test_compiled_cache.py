@@ -1,0 +1,103 @@
+"""Compiled policy files kept between runs (:mod:`sla_dsl.lang.compiled_cache`): a hit gives exactly what a
+fresh compile gives, an edit is a miss, a damaged file is a miss, the folder stays bounded."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+import pytest
+
+from sla_dsl.lang import compile as lang_compile
+from sla_dsl.lang import compiled_cache
+from sla_dsl.policy.load import compile_path
+
+ROOT = Path(__file__).resolve().parents[2]
+POLICY = ROOT / "policies" / "clicksoko.sla"
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("SLA_DSL_CACHE", str(folder))
+    return folder
+
+
+def _kept(folder: Path) -> list[Path]:
+    return sorted(folder.glob("compiled-*.pickle"))
+
+
+def _said(path: Path) -> list[str]:
+    c = compile_path(path)
+    return [d.render(c.source, lang=lang) for d in c.diagnostics for lang in ("en", "ja")]
+
+
+def test_a_hit_is_what_a_fresh_compile_gives(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    policy = tmp_path / "p.sla"
+    # a policy with a warning and an error, so the diagnostics are compared too
+    policy.write_text(POLICY.read_text("utf-8").replace("within 4 business hours", "within 4 busines hours"), "utf-8")
+    fresh = compile_path(policy)
+    assert len(_kept(cache)) == 1
+
+    def not_again(*_: object) -> None:
+        raise AssertionError("compiled again: the kept result was not used")
+
+    monkeypatch.setattr(lang_compile, "_compile", not_again)
+    again = compile_path(policy)
+    assert again is not fresh and again.model == fresh.model
+    assert _said(policy) == [d.render(fresh.source, lang=lang) for d in fresh.diagnostics for lang in ("en", "ja")]
+    assert fresh.diagnostics and [d.code for d in again.diagnostics] == [d.code for d in fresh.diagnostics]
+
+
+def test_an_edited_file_is_compiled_again(cache: Path, tmp_path: Path) -> None:
+    policy = tmp_path / "p.sla"
+    text = POLICY.read_text("utf-8")
+    policy.write_text(text, "utf-8")
+    first = compile_path(policy)
+    policy.write_text(text.replace("respond within 4 business hours", "respond within 2 business hours"), "utf-8")
+    second = compile_path(policy)
+    assert first.model != second.model and len(_kept(cache)) == 2
+    p1 = [p for p in second.model.priorities if p.id == "P1"] if second.model else []
+    assert p1 and p1[0].target.duration.amount == 2  # type: ignore[union-attr]
+
+
+def test_the_same_text_in_another_file_is_not_the_same_entry(cache: Path, tmp_path: Path) -> None:
+    """Diagnostics name their file: a copy under another name is its own entry."""
+    a, b = tmp_path / "a.sla", tmp_path / "b.sla"
+    bad = POLICY.read_text("utf-8").replace("within 4 business hours", "within 4 busines hours")
+    a.write_text(bad, "utf-8")
+    b.write_text(bad, "utf-8")
+    assert all(d.file == str(a) for d in compile_path(a).diagnostics)
+    assert all(d.file == str(b) for d in compile_path(b).diagnostics)
+
+
+def test_a_damaged_entry_is_a_miss(cache: Path) -> None:
+    fresh = compile_path(POLICY)
+    (entry,) = _kept(cache)
+    entry.write_bytes(b"not a pickle")
+    assert compile_path(POLICY).model == fresh.model
+    entry.write_bytes(pickle.dumps("something else")[:5])
+    assert compile_path(POLICY).model == fresh.model
+
+
+def test_no_cache_when_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SLA_DSL_CACHE", "")
+    assert compile_path(POLICY).model is not None
+    assert not list(tmp_path.rglob("compiled-*"))
+
+
+def test_the_folder_keeps_the_most_recently_used(cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(compiled_cache, "KEEP", 3)
+    text = POLICY.read_text("utf-8")
+    paths = []
+    for n in range(5):
+        p = tmp_path / f"v{n}.sla"
+        p.write_text(text + f"# {n}\n", "utf-8")
+        paths.append(p)
+        compile_path(p)
+        # the entry just written (now) gets its own old time, in order: distinct times on any file system
+        (written,) = [e for e in _kept(cache) if e.stat().st_mtime_ns > 10**12]
+        os.utime(written, ns=(n * 10**9, n * 10**9))
+    assert len(_kept(cache)) == 3
