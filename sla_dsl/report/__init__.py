@@ -37,7 +37,7 @@ from .rows import BUILT_ON_READ, Rows
 
 
 class _Row(BaseModel):
-    model_config = ConfigDict(frozen=False, extra="forbid")
+    model_config = ConfigDict(frozen=False, extra="forbid", defer_build=True)
 
 
 class Step(_Row):

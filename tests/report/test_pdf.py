@@ -140,7 +140,7 @@ def test_an_unwritable_output_is_a_located_error(tmp_path: Path, monkeypatch: py
     code, _, err = sla(
         "evaluate", POLICY, EXAMPLE, *MONTH, "--format", "pdf", "--output", target, "--quiet", "--lang", "en"
     )
-    assert code == 1, err
+    assert code == 2, err  # the flag's value: wrong usage
     assert f"--output `{target}`: there is no directory `{target.parent}`" in err, err
     good = tmp_path / "report.pdf"
     code, _, err = sla("evaluate", POLICY, EXAMPLE, *MONTH, "--format", "pdf", "--output", good, "--quiet")
