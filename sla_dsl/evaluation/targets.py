@@ -307,7 +307,7 @@ def _update(
             if k < len(updates):
                 v.met_at = since = u
     v.used_s = used
-    say = f"an {names} every {t.duration} of running time on clock `{t.clock}`"
+    say = f"an update ({names}) every {t.duration} of running time on clock `{t.clock}`"
     if v.missed:
         v.status, v.due = "breached", first_miss
         v.steps.append((first_miss, f"{say}: {v.missed} missed: breached", ref))

@@ -88,6 +88,8 @@ def test_a_pause_across_a_weekend_and_a_holiday_is_not_counted() -> None:
     # The update every 4 business hours: none after Fri 17:00; 4 h of running time pass Tue 16:00.
     upd = got["update"]
     assert (upd.status, upd.due, upd.missed) == ("breached", t("2026-11-24 16:00"), 1)
+    said = [s.text for s in upd.explain]  # (it said "an responded every ...")
+    assert any(x.startswith("an update (") and "every 4 business hours of running time" in x for x in said), said
     # The suspicion clock never started (no product_suspected): its target does not apply.
     assert got["first_reply"].status == "not_applicable"
     kinds = [(v.kind, v.id, v.at) for v in rep.violations if v.id == "A"]
