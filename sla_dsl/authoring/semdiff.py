@@ -12,7 +12,13 @@ Design notes
   brackets for the author (``当社営業時間（business）``); the notice, for customers,
   drops it but for a priority, whose id customers see on their tickets. Where
   declarations go by labels, event types, calendars and clocks inside a value do
-  too (``回避策または問題解決に必要な情報の受領で完了``).
+  too (``回避策または問題解決に必要な情報の受領で完了``), and so do durations: as the
+  policy page says them (:func:`sla_dsl.docs.text.duration`), business time is
+  business time and a calendar other than ``business`` follows by its label
+  (``7営業時間（英語窓口の受付時間）`` / ``7 business hours (English desk hours)``).
+* Times, dates and ranges are said by the catalogue too (``10:00〜12:00``,
+  ``2026年10月1日``), so a Japanese line is in Japanese type as it stands: the
+  site's version history shows it as it is.
 * Conditions and attribute values are shown in words with the policy's labels,
   as the customer report shows them (:func:`sla_dsl.report.conditions.condition_words`):
   ``契約プランがプレミアム`` / ``Plan is Premium``; an old value with OLD's labels,
@@ -29,6 +35,7 @@ Design notes
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable
@@ -56,7 +63,6 @@ __all__ = [
 ]
 
 Lang = Literal["en", "ja"]
-_UNITS_ON_BUSINESS = ("minute", "hour", "day")
 #: Languages whose text names declarations by their labels; English text uses the names in the file.
 LABELS_FIRST = frozenset({"ja"})
 
@@ -107,18 +113,46 @@ class Words:
         return self.say(f"ordinal.{suffix}", n=n)
 
     def duration(self, d: m.Duration) -> str:
-        """``4 business hours`` / ``4営業時間``; on a calendar whose label does not say 営業, ``4時間（名称）``."""
+        """``4 business hours`` / ``4営業時間``; where declarations go by labels, on a calendar other than
+        ``business``, that calendar by its label: ``7営業時間（英語窓口）`` / ``7 business hours (English desk)``."""
         number = "one" if d.amount == 1 else "other"
         unit = d.unit.value
         if d.calendar is None:
             return self.say(f"duration.{unit}.{number}", n=d.amount)
-        cal = self.calendars.get(d.calendar)
-        label = (cal.label.text(self.lang) if cal is not None and getattr(cal.label, self.lang) else "") or d.calendar
-        kind = "business" if "営業" in label and unit in _UNITS_ON_BUSINESS else "on"
-        if self.notice and self.lang == "en" and label != d.calendar:  # customers read the calendar's label
-            kind = "business" if "business" in label.lower() and unit in _UNITS_ON_BUSINESS else "labelled"
-            return self.say(f"duration.{kind}.{unit}.{number}", n=d.amount, calendar="business", label=label)
-        return self.say(f"duration.{kind}.{unit}.{number}", n=d.amount, calendar=d.calendar, label=label)
+        calendar = "business" if self.by_label else d.calendar
+        said = self.say(f"duration.business.{unit}.{number}", n=d.amount, calendar=calendar)
+        return said + self.on_calendar(d.calendar)
+
+    def on_calendar(self, name: str) -> str:
+        """``（英語窓口）`` / `` (English desk)`` after business time counted on calendar ``name``, where
+        declarations go by labels: nothing for ``business`` (what "business hours" means in a policy), nor in
+        the notice for a calendar without a label (never its internal name; the author's text shows it)."""
+        if not self.by_label or name == "business":
+            return ""
+        cal = self.calendars.get(name)
+        label = cal.label.text(self.lang) if cal is not None else ""
+        shown = label or ("" if self.notice else name)
+        return self.say("on_calendar", label=shown) if shown else ""
+
+    def time_range(self, r: m.TimeRange) -> str:
+        """``10:00-12:00`` / ``10:00〜12:00``; past midnight ``22:00〜翌02:00``; one that ends at midnight ends
+        at ``24:00`` (as the policy page says it, ``22:00-00:00`` too)."""
+        start, end = str(r.start), str(r.end)
+        if r.end.minutes == 0 and r.start.minutes != 0:
+            return self.say("time_range", start=start, end="24:00")
+        return self.say("time_range.overnight" if r.overnight else "time_range", start=start, end=end)
+
+    def date(self, d: dt.date) -> str:
+        """``2026-10-01`` / ``2026年10月1日``."""
+        return self.say("date", year=str(d.year), month=str(d.month), day=str(d.day), iso=d.isoformat())
+
+    def _hours(self, days: str, ranges: tuple[m.TimeRange, ...]) -> str:
+        """Hours of some days: ``sat 10:00-13:00`` / ``土は10:00〜13:00``."""
+        return self.say("day_hours", days=days, ranges=self.sep.join(self.time_range(r) for r in ranges))
+
+    def channel(self, name: str) -> str:
+        """A channel of a planned-stop notice: ``email`` / ``メール``."""
+        return self.say(f"channel.{name}") if f"diff.channel.{name}" in CATALOGUE else name
 
     def weekday(self, index: int) -> str:
         """``Thursday`` / ``木曜日``."""
@@ -158,7 +192,9 @@ class Words:
         """A response target in words."""
         if isinstance(t, m.Within):
             return self.duration(t.duration)
-        return self.say("by_end", nth=self.ordinal(t.nth), calendar=t.calendar)
+        calendar = "business" if self.by_label else t.calendar
+        said = self.say("by_end", n=str(t.nth), nth=self.ordinal(t.nth), calendar=calendar)
+        return said + self.on_calendar(t.calendar)
 
     def label(self, lab: m.Label) -> str:
         """A text pair: the chosen language, quoted."""
@@ -225,13 +261,11 @@ class Words:
         if isinstance(v, m.NthWeekday | m.DayOfMonth | m.LastWeekday | m.DayOfYear | m.WeeklyOn):
             return self.recurrence(v)
         if isinstance(v, m.DayHours):
-            days = ",".join(self.value(d) for d in v.days)
-            return f"{days} {', '.join(str(r) for r in v.ranges)}"
+            return self._hours(self.say("day.sep").join(self.value(d) for d in v.days), v.ranges)
         if isinstance(v, m.DateHours):
-            dates = self.sep.join(self.value(d) for d in v.dates)
-            return f"{dates} {', '.join(str(r) for r in v.ranges)}"
+            return self._hours(self.sep.join(self.value(d) for d in v.dates), v.ranges)
         if isinstance(v, m.NamedHoliday):
-            return f"{v.date.isoformat()} {self.label(v.label)}"
+            return self.say("named_holiday", date=self.date(v.date), label=self.label(v.label))
         if isinstance(v, m.Within | m.ByEndOf):
             return self.target(v)
         if isinstance(v, m.Roll):
@@ -244,7 +278,9 @@ class Words:
             return self.label(v.label) if (v.label.ja or v.label.en) else v.name
         if isinstance(v, m.Condition):  # issue 16: in words, with the labels of attributes and values
             return self.condition(v)
-        if isinstance(v, m.TimeRange | m.ArticleRef):
+        if isinstance(v, m.TimeRange):
+            return self.time_range(v)
+        if isinstance(v, m.ArticleRef):
             return str(v)
         if isinstance(v, m.AvailabilityTarget):  # issue 13: `availability target 99.9% when plan = premium`
             tiers = self.sep.join(self.value(t) for t in v.credits) or self.say("none")
@@ -257,10 +293,16 @@ class Words:
         if isinstance(v, m.MeasurePeriod):
             return self.say(f"period.{v.value if v.value in ('month', 'quarter') else 'other'}")
         if isinstance(v, m.DateRange):
-            return v.first.isoformat() if v.first == v.last else f"{v.first.isoformat()}..{v.last.isoformat()}"
+            first = self.date(v.first)
+            return first if v.first == v.last else self.say("range", first=first, last=self.date(v.last))
         if isinstance(v, m.YearlyRange):
-            a = f"{v.first[0]:02d}-{v.first[1]:02d}"
-            return a if v.first == v.last else f"{a}..{v.last[0]:02d}-{v.last[1]:02d}"
+            a, b = (
+                self.say("month_day", month=str(mo), day=str(d), mm=f"{mo:02d}", dd=f"{d:02d}")
+                for mo, d in (v.first, v.last)
+            )
+            return a if v.first == v.last else self.say("range", first=a, last=b)
+        if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
+            return self.date(v)
         if isinstance(v, m.Weekday):
             return self.say(f"day.{v.index}")
         if isinstance(v, m.NoticeAnchor):
@@ -304,8 +346,9 @@ def _key(c: Change, w: Words) -> str:
     return w.say("key.when", id=c.rule_id, when=w.condition(c.when))
 
 
-def _subject(c: Change, w: Words) -> str:
-    """What a change is about: the words of the policy file, or in a notice or Japanese its label."""
+def _subject(c: Change, w: Words, named: bool = False) -> str:
+    """What a change is about: the words of the policy file, or in a notice or Japanese its label (``named``:
+    after the kind of the declaration, quoted in Japanese)."""
     section = w.say(f"section.{c.section}")
     if c.section in ("header", "planned_stop"):
         return section
@@ -313,9 +356,12 @@ def _subject(c: Change, w: Words) -> str:
         return w.say("article", n=c.key)
     label = c.label
     if _by_label(c, w) and label is not None:
+        text = label.text(w.lang)
+        if named:
+            text = w.say("named", text=text)
         if w.notice and c.section != "priority":  # customers know a priority's id from their tickets only
-            return label.text(w.lang) or _key(c, w)
-        return w.say("labelled", text=label.text(w.lang), key=_key(c, w))
+            return text
+        return w.say("labelled", text=text, key=_key(c, w))
     if c.section == "item":
         return w.say("item", n=c.key)
     return w.say("subject.priority" if c.section == "priority" else "subject", section=section, key=_key(c, w))
@@ -340,7 +386,7 @@ def _declaration_words(c: Change, node: Any, w: Words) -> str:
     if c.section == "priority" and isinstance(node, m.Priority):
         text += w.say("decl.priority", target=w.target(node.target))
     if c.section == "maintenance" and isinstance(node, m.Maintenance):
-        text += w.say("decl.maintenance", recurrence=w.recurrence(node.on), hours=str(node.hours))
+        text += w.say("decl.maintenance", recurrence=w.recurrence(node.on), hours=w.time_range(node.hours))
     return text.strip()
 
 
@@ -352,6 +398,8 @@ def _field_value(c: Change, value: Any, w: Words) -> str:
         return w.events(value) if isinstance(value, tuple) else w.event(value)
     if (c.section, c.field) in _CALENDAR_FIELDS and value is not None:
         return w.calendar(value)
+    if (c.section, c.field) == ("planned_stop", "channels") and w.by_label and isinstance(value, tuple):
+        return w.sep.join(w.channel(ch) for ch in value) or w.say("none")
     return w.value(value)
 
 
@@ -365,19 +413,18 @@ _CALENDAR_FIELDS = frozenset({("notify", "only_during"), ("maintenance", "calend
 def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.PolicyModel | None = None) -> str:
     """One change as a line of text in the chosen language (values with ``old``'s and ``new``'s labels)."""
     w = w.on((old if c.op == "removed" else new) or w.model)
-    subject = _subject(c, w)
-    if _by_label(c, w) and c.op != "changed":
+    kind = _by_label(c, w) and c.op != "changed"
+    subject = _subject(c, w, named=kind)
+    if kind:
         subject = w.say("subject.kind", section=w.say(f"section.{c.section}"), subject=subject)
-    if c.op == "added":
-        desc = _declaration_words(c, c.new, w)
+    if c.op in ("added", "removed"):
+        node = c.new if c.op == "added" else c.old
+        desc = _declaration_words(c, node, w)
         if not desc:
-            return w.say("added", subject=subject)
+            return w.say(c.op, subject=subject)
         # a description that is only the rule in brackets follows the Japanese verb without a colon
-        bracketed = not _shown_label(c, c.new, w)
-        return w.say("added.bracketed" if bracketed else "added.described", subject=subject, desc=desc)
-    if c.op == "removed":
-        desc = _declaration_words(c, c.old, w)
-        return w.say("removed", subject=subject) + (f": {desc}" if desc else "")
+        bracketed = not _shown_label(c, node, w)
+        return w.say(f"{c.op}.bracketed" if bracketed else f"{c.op}.described", subject=subject, desc=desc)
     field = c.field or ""
     field_words = w.say(f"field.{field}") if f"diff.field.{field}" in CATALOGUE else field
     before, after = w.on(old or w.model), w.on(new or w.model)
@@ -447,11 +494,11 @@ def render_markdown(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change
     h = new.header
     name = h.title.text(lang) or h.name
     provider = h.provider.text(lang)
-    effective = h.effective.isoformat()
+    effective = w.date(h.effective)
     lines = [
         w.say("md.title", name=name),
         "",
-        w.say("md.previous", version=old.header.version, effective=old.header.effective.isoformat()),
+        w.say("md.previous", version=old.header.version, effective=w.date(old.header.effective)),
         w.say("md.new", version=h.version, effective=effective),
         "",
         w.say("md.intro.provider", provider=provider, name=name, effective=effective)

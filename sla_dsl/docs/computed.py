@@ -8,10 +8,17 @@ Design notes
 * Builds must be reproducible: every function takes its reference date as an
   argument (the plugin passes the ``today`` option, or the policy's effective
   date); nothing reads the clock.
-* The worked example starts one hour before the close of business on the first
-  business Friday on or after the reference date (``Fri 17:00`` for a calendar
-  that closes at 18:00): the case that shows business time carrying over a
-  weekend. When no Friday is a business day, the first business day serves.
+* The worked example starts one hour of open time before the close of business
+  on the first business Friday on or after the reference date (``Fri 17:00`` for
+  a calendar that closes at 18:00): the case that shows business time carrying
+  over a weekend. When no Friday is a business day, the first business day
+  serves. The day, its close and the hour before it are the calendar's own
+  (:meth:`BusinessCalendar.open_intervals`: hours written per weekday, partial
+  closures and the calendar's zone counted), so the start is always a business
+  moment; it is said on the policy's wall clock, as ``sla deadline --from``
+  takes it (a London desk's Friday 16:30 is Saturday 01:30 in a Tokyo policy in
+  winter). It used to read the one-line ``hours`` only (none for a calendar
+  written per weekday: no example) and set them in the policy's zone.
   A priority with rules chosen by attributes (``when plan = premium``) has one
   row per combination of the values its rules test, each due by the rule that
   combination selects (:meth:`Policy.response_due` with those attributes, as
@@ -78,19 +85,18 @@ class SameDayCutoff:
         return self.example_due <= self.close_at
 
 
-def _close(cal: m.Calendar) -> m.ClockTime:
-    return max((r.end for r in cal.hours), key=lambda c: c.minutes)
-
-
-def _first_business_day(policy: Policy, calendar: str, start: dt.date, weekday: int | None) -> dt.date:
+def _first_open_day(policy: Policy, calendar: str, start: dt.date) -> list[tuple[dt.datetime, dt.datetime]] | None:
+    """The open intervals of the first Friday on or after ``start`` that the calendar opens (its local dates),
+    else of its first day with open time; ``None`` when it has none in :data:`_SEARCH_DAYS` days."""
     cal = policy.calendar(calendar)
+    first: list[tuple[dt.datetime, dt.datetime]] | None = None
     for k in range(_SEARCH_DAYS):
         d = start + dt.timedelta(days=k)
-        if cal.is_business_day(d) and (weekday is None or d.weekday() == weekday):
-            return d
-    if weekday is not None:
-        return _first_business_day(policy, calendar, start, None)
-    raise LookupError(f"calendar `{calendar}` has no business day in {_SEARCH_DAYS} days from {start}")
+        opened = cal.open_intervals(d)
+        if opened and d.weekday() == 4:
+            return opened
+        first = first or opened or None
+    return first
 
 
 def cutoff(policy: Policy, priority: m.Priority, start: dt.date) -> SameDayCutoff | None:
@@ -162,15 +168,27 @@ def _rows(policy: Policy, at: dt.datetime) -> list[ExampleRow]:
     return rows
 
 
+_LEAD = dt.timedelta(hours=1)
+
+
+def _last_open_hour(opened: list[tuple[dt.datetime, dt.datetime]]) -> dt.datetime:
+    """The moment one hour of open time before the day's close (its opening, on a day open less than an hour),
+    counted in UTC: an hour of a day the clocks change on is an hour."""
+    left = _LEAD
+    for s, e in reversed([(s.astimezone(dt.UTC), e.astimezone(dt.UTC)) for s, e in opened]):
+        if e - s >= left:
+            return e - left
+        left -= e - s
+    return opened[0][0]
+
+
 def examples(policy: Policy, start: dt.date) -> Example | None:
-    """Each priority's due time, per rule, for a clock one hour before close on a business Friday."""
+    """Each priority's due time, per rule, for a clock one open hour before close on a business Friday."""
     if not policy.model.priorities:
         return None
     name = policy.default_calendar_name
-    cal = policy.model.calendar(name)
-    if not cal.hours:
+    opened = _first_open_day(policy, name, start)
+    if opened is None:
         return None
-    day = _first_business_day(policy, name, start, 4)
-    minutes = max(_close(cal).minutes - 60, min(r.start.minutes for r in cal.hours))
-    at = dt.datetime.combine(day, dt.time(minutes // 60, minutes % 60), policy.tz)
+    at = _last_open_hour(opened).astimezone(policy.tz)
     return Example(at, tuple(_rows(policy, at)))

@@ -17,15 +17,14 @@ Design notes
   new values. A customer reads the same sentence on the site and in the notice.
 * The header's version and effective date are the table's own columns, so their
   change is not repeated in the list.
-* On the Japanese page a line is set in Japanese type (:func:`_ja_type`): the notice's
-  ASCII ``: `` after a field (``営業日の時間帯: ...``, ``99.9% 未満: 10%``) becomes
-  ``：``, and a time range ``10:00-12:00`` reads ``10:00〜12:00`` as everywhere else on
-  the page; the words are the notice's.
+* The notice's Japanese is in Japanese type as it stands (``：`` after a field,
+  ``10:00〜12:00``, ``2026年10月1日``, business time as ``7営業時間（英語窓口）``, as
+  everywhere else on the page): a line is shown as the notice says it, with no
+  touching up here (it used to turn ``: `` into ``：`` and ``-`` into ``〜``).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..authoring import diff_changes as dc
@@ -77,13 +76,7 @@ class Change:
         said = as_lang(lang)
         words = semdiff.notice_words(self.old, self.new, said)
         line = semdiff.change_text(self.change, words, self.old, self.new)
-        return tx.esc(_ja_type(line) if lang == "ja" else line)
-
-
-def _ja_type(line: str) -> str:
-    """A Japanese line of the notice in Japanese type: ``：`` for ASCII ``: ``, ``〜`` in a time range."""
-    line = re.sub(r"(\d{2}:\d{2})-(\d{2}:\d{2})", r"\1〜\2", line)
-    return line.replace(": ", "：")
+        return tx.esc(line)
 
 
 def diff(old: m.PolicyModel, new: m.PolicyModel) -> list[Change]:

@@ -6,13 +6,25 @@ Design notes
   says it is here: the names of sections and fields, weekdays, units, the
   sentences of a change line and of the markdown change notice.
 * The English is what ``sla diff`` printed before the catalogue, byte for byte
-  (golden files compare it), and so is the Japanese, except where a condition or
-  an attribute value is shown: those are now in words, with the policy's labels
-  (``契約プランがプレミアム`` / ``Plan is Premium``, from :mod:`sla_dsl.report.conditions`).
+  (golden files compare it), but for conditions and attribute values, now in
+  words with the policy's labels (``契約プランがプレミアム`` / ``Plan is Premium``,
+  from :mod:`sla_dsl.report.conditions`), and for business time in the change
+  notice, now said as the policy page says it (``7 business hours (English desk
+  hours)``, was ``7 hours (English desk hours)``).
 * Every entry has the same fields in both languages (a test checks it). Where one
   language does not say a value the other needs (the English ordinal's suffix,
   the calendar's name in an English duration, the zero-padded month of an
   English date), its template holds the field with zero width: ``{suffix:.0}``.
+* The Japanese is set as the site sets it (:mod:`sla_dsl.docs.text`), so the
+  change notice and the site's version history need no touching up: ``：``
+  after a label, ``〜`` in a range of times or dates (``10:00〜12:00``,
+  ``22:00〜翌02:00``), dates as ``2026年10月1日``, no space between Japanese
+  words, and business time said as business time on its calendar, as the
+  policy page says it (``7営業時間（英語窓口の受付時間）``, never ``7時間（…）``).
+  A label that follows the kind of a declaration added or removed is quoted
+  (``適用除外「お客様の責」を追加``). The English is as it was, but for business
+  time in the notice (above) and a range that ends at midnight, ``22:00-24:00``
+  as on the page however it is written.
 """
 
 from __future__ import annotations
@@ -21,8 +33,18 @@ from .msg import Msg
 
 __all__ = ["DIFF"]
 
-#: Units of a duration, with their Japanese word (the English is the unit itself)
-_UNITS = (("second", "秒"), ("minute", "分"), ("hour", "時間"), ("day", "日"), ("week", "週間"), ("month", "か月"))
+#: Units of a duration, with their Japanese words elapsed and of business time, as the policy page says
+#: them (:mod:`sla_dsl.docs.text`); the English is the unit itself
+_UNITS = (
+    ("second", "秒", "営業秒"),
+    ("minute", "分", "営業分"),
+    ("hour", "時間", "営業時間"),
+    ("day", "日", "営業日"),
+    ("week", "週間", "営業週"),
+    ("month", "か月", "営業月"),
+)
+#: The channels of a planned-stop notice (``by email, web``): their Japanese words (the English is the name)
+_CHANNELS = (("email", "メール"), ("web", "ウェブ"), ("phone", "電話"), ("letter", "書面"), ("portal", "ポータル"))
 
 #: ``diff.<kind>.<key>``
 DIFF: dict[str, Msg] = {
@@ -126,33 +148,28 @@ DIFF: dict[str, Msg] = {
     "diff.ordinal.nd": Msg("第{n}", "{n}nd"),
     "diff.ordinal.rd": Msg("第{n}", "{n}rd"),
     "diff.ordinal.th": Msg("第{n}", "{n}th"),
-    # durations: elapsed, and on a calendar (`business` when its label says 営業, else named)
+    # durations: elapsed, and business time on a calendar; in English text the calendar as the file names
+    # it (`4 desk_en hours`), where declarations go by labels `business`, and then a calendar other than
+    # `business` named after the amount by its label (`diff.on_calendar`), as on the policy page
     **{
         f"diff.duration.{unit}.{n}": Msg(f"{{n}}{ja}", f"{{n}} {unit}{'s' if n == 'other' else ''}")
-        for unit, ja in _UNITS
+        for unit, ja, _ in _UNITS
         for n in ("one", "other")
     },
     **{
-        f"diff.duration.{kind}.{unit}.{n}": Msg(
-            f"{{n}}営業{ja}{{calendar:.0}}{{label:.0}}"
-            if kind == "business"
-            else f"{{n}}{ja}（{{label}}）{{calendar:.0}}",
-            f"{{n}} {{calendar}} {unit}{'s' if n == 'other' else ''}{{label:.0}}",
+        f"diff.duration.business.{unit}.{n}": Msg(
+            f"{{n}}{business}{{calendar:.0}}", f"{{n}} {{calendar}} {unit}{'s' if n == 'other' else ''}"
         )
-        for kind in ("business", "on")
-        for unit, ja in _UNITS
+        for unit, _, business in _UNITS
         for n in ("one", "other")
     },
-    **{
-        f"diff.duration.labelled.{unit}.{n}": Msg(
-            f"{{n}}{ja}（{{label}}）{{calendar:.0}}",
-            f"{{n}} {unit}{'s' if n == 'other' else ''} ({{label}}){{calendar:.0}}",
-        )
-        for unit, ja in _UNITS
-        for n in ("one", "other")
-    },
-    "diff.by_end": Msg("{nth}営業日の終業まで{calendar:.0}", "by the end of the {nth} {calendar} day"),
+    "diff.on_calendar": Msg("（{label}）", " ({label})"),
+    "diff.by_end": Msg(
+        "{n}営業日目の終業時刻まで{nth:.0}{calendar:.0}", "by the end of the {nth} {calendar} day{n:.0}"
+    ),
     "diff.quoted": Msg("「{text}」", '"{text}"'),
+    # a label after the kind of a declaration added or removed
+    "diff.named": Msg("「{text}」", "{text}"),
     "diff.none": Msg("なし", "none"),
     "diff.yes": Msg("あり", "yes"),
     "diff.no": Msg("なし", "no"),
@@ -185,11 +202,16 @@ DIFF: dict[str, Msg] = {
     "diff.clock.kind.respond": Msg("応答", "respond"),
     "diff.clock.kind.resolve": Msg("解決", "resolve"),
     "diff.clock.kind.first_reply": Msg("初回回答", "first reply"),
+    # an availability target with its credits: the Japanese keeps the tiers in brackets, so that the 、 between
+    # tiers is not read as the one between targets
     "diff.plan_target": Msg(
-        "{percent}% {period}（{when}の場合）、クレジット {tiers}", "{percent}% {period} when {when}; credits {tiers}"
+        "{when}の場合は{period}の稼働率{percent}%（サービスクレジット：{tiers}）",
+        "{percent}% {period} when {when}; credits {tiers}",
     ),
-    "diff.plan_target.all": Msg("{percent}% {period}、クレジット {tiers}", "{percent}% {period}; credits {tiers}"),
-    "diff.credit_tier": Msg("{below}% 未満: {credit}%", "below {below}%: {credit}%"),
+    "diff.plan_target.all": Msg(
+        "{period}の稼働率{percent}%（サービスクレジット：{tiers}）", "{percent}% {period}; credits {tiers}"
+    ),
+    "diff.credit_tier": Msg("{below}%未満で{credit}%", "below {below}%: {credit}%"),
     "diff.period.month": Msg("月ごと", "monthly"),
     "diff.period.quarter": Msg("四半期ごと", "quarterly"),
     "diff.period.other": Msg("評価期間ごと", "per evaluated period"),
@@ -210,44 +232,57 @@ DIFF: dict[str, Msg] = {
     "diff.hours.planned_stops": Msg("計画停止", "planned stops"),
     "diff.hours.except": Msg("{base}（{excepted}を除く）", "{base} except {excepted}"),
     "diff.item.planned_stop": Msg("計画停止", "planned stop"),
+    **{f"diff.channel.{name}": Msg(ja, name) for name, ja in _CHANNELS},
+    # times and dates
+    "diff.time_range": Msg("{start}〜{end}", "{start}-{end}"),
+    "diff.time_range.overnight": Msg("{start}〜翌{end}", "{start}-{end}"),
+    "diff.day_hours": Msg("{days}は{ranges}", "{days} {ranges}"),
+    "diff.day.sep": Msg("・", ","),
+    "diff.date": Msg("{year}年{month}月{day}日{iso:.0}", "{iso}{year:.0}{month:.0}{day:.0}"),
+    "diff.month_day": Msg("{month}月{day}日{mm:.0}{dd:.0}", "{mm}-{dd}{month:.0}{day:.0}"),
+    "diff.range": Msg("{first}〜{last}", "{first}..{last}"),
+    "diff.named_holiday": Msg("{date}{label}", "{date} {label}"),
     "diff.key.when": Msg("{id}、{when}", "{id} when {when}"),
     # what a change to business hours means
-    "diff.detail.break_removed": Msg("休憩 {start}-{end} を廃止", "break {start}-{end} removed"),
-    "diff.detail.break_added": Msg("休憩 {start}-{end} を追加", "break {start}-{end} added"),
-    "diff.detail.opens": Msg("開始 {old} → {new}", "opens {old} -> {new}"),
-    "diff.detail.closes": Msg("終了 {old} → {new}", "closes {old} -> {new}"),
-    "diff.detail.hours_a_day": Msg("1日の営業時間 {old}時間 → {new}時間", "{old} -> {new} business hours a day"),
+    "diff.detail.break_removed": Msg("休憩{start}〜{end}を廃止", "break {start}-{end} removed"),
+    "diff.detail.break_added": Msg("休憩{start}〜{end}を追加", "break {start}-{end} added"),
+    "diff.detail.opens": Msg("開始時刻：{old} → {new}", "opens {old} -> {new}"),
+    "diff.detail.closes": Msg("終了時刻：{old} → {new}", "closes {old} -> {new}"),
+    "diff.detail.hours_a_day": Msg("1日の営業時間：{old}時間 → {new}時間", "{old} -> {new} business hours a day"),
     # a change line
     "diff.article": Msg("第{n}条", "article {n}"),
-    "diff.item": Msg("SLA 項目 {n}", "SLA item {n}"),
+    "diff.item": Msg("SLA 項目{n}", "SLA item {n}"),
     "diff.labelled": Msg("{text}（{key}）", "{text} ({key})"),
     "diff.subject": Msg("{section} {key}", "{section} {key}"),
     "diff.subject.priority": Msg("{section} {key}", "{key}{section:.0}"),
-    "diff.subject.kind": Msg("{section} {subject}", "{section}: {subject}"),
+    # the kind of a declaration added or removed before its label (quoted in Japanese: `diff.named`)
+    "diff.subject.kind": Msg("{section}{subject}", "{section}: {subject}"),
     "diff.added": Msg("{subject}を追加", "new {subject}"),
-    "diff.added.described": Msg("{subject}を追加: {desc}", "new {subject}: {desc}"),
+    "diff.added.described": Msg("{subject}を追加：{desc}", "new {subject}: {desc}"),
     "diff.added.bracketed": Msg("{subject}を追加{desc}", "new {subject}: {desc}"),
     "diff.removed": Msg("{subject}を削除", "{subject} removed"),
-    "diff.changed": Msg("{subject}の{field}: {old} → {new}", "{subject} {field}: {old} -> {new}"),
+    "diff.removed.described": Msg("{subject}を削除：{desc}", "{subject} removed: {desc}"),
+    "diff.removed.bracketed": Msg("{subject}を削除{desc}", "{subject} removed: {desc}"),
+    "diff.changed": Msg("{subject}の{field}：{old} → {new}", "{subject} {field}: {old} -> {new}"),
     "diff.details": Msg("（{details}）", " ({details})"),
     "diff.details.sep": Msg("、", "; "),
-    "diff.decl.priority": Msg("（応答目標時間 {target}）", " (respond within {target})"),
-    "diff.decl.maintenance": Msg("（{recurrence} {hours}）", " ({recurrence} {hours})"),
+    "diff.decl.priority": Msg("（応答目標時間：{target}）", " (respond within {target})"),
+    "diff.decl.maintenance": Msg("（{recurrence}の{hours}）", " ({recurrence} {hours})"),
     "diff.no_change": Msg("意味の変更はありません", "no change in meaning"),
     # the markdown change notice
-    "diff.md.title": Msg("# {name} 変更のお知らせ", "# Change notice: {name}"),
+    "diff.md.title": Msg("# 「{name}」変更のお知らせ", "# Change notice: {name}"),
     "diff.md.previous": Msg(
-        "- 変更前: 版 {version}（{effective} 適用）", "- Previous: version {version} (effective {effective})"
+        "- 変更前：{version}版（{effective}適用）", "- Previous: version {version} (effective {effective})"
     ),
     "diff.md.new": Msg(
-        "- 変更後: 版 {version}（**{effective} 適用**）", "- New: version {version} (**effective {effective}**)"
+        "- 変更後：{version}版（**{effective}適用**）", "- New: version {version} (**effective {effective}**)"
     ),
     "diff.md.intro.provider": Msg(
-        "{provider}は、{name} を {effective} より以下のとおり変更いたします。",
+        "{provider}は、「{name}」を{effective}より以下のとおり変更いたします。",
         "{provider} is changing the {name} as follows, with effect from {effective}.",
     ),
     "diff.md.intro": Msg(
-        "{name} を {effective} より以下のとおり変更いたします。",
+        "「{name}」を{effective}より以下のとおり変更いたします。",
         "We are changing the {name} as follows, with effect from {effective}.",
     ),
     "diff.md.no_change": Msg("変更内容はありません。", "There is no change in substance."),

@@ -44,8 +44,8 @@ def _latin_outside_ids(text: str) -> set[str]:
         (
             ("  when plan = premium\n  respond within 1 hour", "  when plan = standard\n  respond within 1 hour"),
             [
-                "+ 優先度 緊急（プレミアム）（P1、契約プランがスタンダード）を追加（応答目標時間 1時間）",
-                "- 優先度 緊急（プレミアム）（P1、契約プランがプレミアム）を削除: （応答目標時間 1時間）",
+                "+ 優先度「緊急（プレミアム）」（P1、契約プランがスタンダード）を追加（応答目標時間：1時間）",
+                "- 優先度「緊急（プレミアム）」（P1、契約プランがプレミアム）を削除（応答目標時間：1時間）",
             ],
             [
                 '+ new P1 when Plan is Standard: "Urgent (premium)" (respond within 1 hour)',
@@ -55,7 +55,7 @@ def _latin_outside_ids(text: str) -> set[str]:
         (
             ("  when plan = premium\n  within 30", "  when plan = standard\n  within 30"),
             [
-                "~ 障害の第一報（プレミアム）（first_report）の適用条件: "
+                "~ 障害の第一報（プレミアム）（first_report）の適用条件："
                 "契約プランがプレミアム → 契約プランがスタンダード"
             ],
             ["~ notification first_report condition: Plan is Premium -> Plan is Standard"],
@@ -65,12 +65,12 @@ def _latin_outside_ids(text: str) -> set[str]:
                 '  value premium "プレミアム" / "Premium"\n',
                 '  value premium "プレミアム" / "Premium"\n  value gold "ゴールド" / "Gold"\n',
             ),
-            ["~ 契約プラン（plan）の値: スタンダード、プレミアム → スタンダード、プレミアム、ゴールド"],
+            ["~ 契約プラン（plan）の値：スタンダード、プレミアム → スタンダード、プレミアム、ゴールド"],
             ["~ attribute plan values: Standard, Premium -> Standard, Premium, Gold"],
         ),
         (
             ("default standard", "default premium"),
-            ["~ 契約プラン（plan）の既定値: スタンダード → プレミアム"],
+            ["~ 契約プラン（plan）の既定値：スタンダード → プレミアム"],
             ["~ attribute plan default value: Standard -> Premium"],
         ),
         (
@@ -78,7 +78,7 @@ def _latin_outside_ids(text: str) -> set[str]:
                 "availability target 99.9% monthly when plan = premium",
                 "availability target 99.8% monthly when plan = premium",
             ),
-            ["→ 99.8% 月ごと（契約プランがプレミアムの場合）、クレジット 99.9% 未満: 10%"],
+            ["→ 契約プランがプレミアムの場合は月ごとの稼働率99.8%（サービスクレジット：99.9%未満で10%、"],
             ["-> 99.8% monthly when Plan is Premium; credits below 99.9%: 10%"],
         ),
     ],

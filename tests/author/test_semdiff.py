@@ -175,7 +175,7 @@ def test_markdown_change_notice(lang: str) -> None:
     old_m, new_m = _model(BASE), _model(_release())
     notice = render_markdown(old_m, new_m, diff_models(old_m, new_m), lang)  # type: ignore[arg-type]
     _golden(f"release-notice.{lang}.md", notice)
-    assert "2026-10-01" in notice
+    assert ("2026年10月1日" if lang == "ja" else "2026-10-01") in notice
 
 
 def test_json_diff() -> None:
@@ -197,7 +197,7 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     assert "~ P1 response target: 4 business hours -> 2 business hours" in capsys.readouterr().out
     # without --lang, in the new version's primary language (issue 16: Japanese for `languages ja, en`)
     assert main(["diff", str(POLICY), str(new)]) == 0
-    assert "~ 優先度１（P1）の応答目標時間: 4営業時間 → 2営業時間\n" in capsys.readouterr().out
+    assert "~ 優先度１（P1）の応答目標時間：4営業時間 → 2営業時間\n" in capsys.readouterr().out
     assert main(["diff", "--exit-code", str(POLICY), str(new)]) == 1
     assert main(["diff", "--exit-code", str(POLICY), str(POLICY)]) == 0
     bad = tmp_path / "bad.sla"

@@ -310,7 +310,7 @@ def test_sla_diff_sees_a_declared_type_added_removed_and_relabelled() -> None:
     removed = render_text(more, base, diff_models(more, base))
     assert removed.startswith("- ") and "incident.callback" in removed
     ja = render_text(base, more, diff_models(base, more), lang="ja")
-    assert "イベント種別 折り返し（incident.callback）を追加" in ja
+    assert "イベント種別「折り返し」（incident.callback）を追加" in ja
 
 
 def test_fmt_lays_out_a_declaration_and_keeps_its_meaning() -> None:

@@ -116,10 +116,10 @@ def test_a_conditional_rule_removed_is_reported(tmp_path: Path) -> None:
     old, new = _versions(tmp_path, PLANS, rule, "")
     assert _lines(old, new, "en") == [
         "priority: High (English line) (P2 when Support line is English) removed: "
-        "(respond within 7 hours (English desk hours))"
+        "(respond within 7 business hours (English desk hours))"
     ]
     assert _lines(old, new, "ja") == [
-        "優先度 高（英語窓口）（P2、受付窓口が英語）を削除：（応答目標時間 7時間（英語窓口の受付時間））"
+        "優先度「高（英語窓口）」（P2、受付窓口が英語）を削除（応答目標時間：7営業時間（英語窓口の受付時間））"
     ]
 
 
@@ -150,7 +150,7 @@ def test_an_attribute_added_is_reported(tmp_path: Path) -> None:
     added = 'attribute region "地域" / "Region" {\n  value east "東" / "East"\n  default east\n}\n\n'
     old, new = _versions(tmp_path, PLANS, "calendar business ", added + "calendar business ")
     assert _lines(old, new, "en") == ["new attribute: Region"]
-    assert _lines(old, new, "ja") == ["属性 地域を追加"]
+    assert _lines(old, new, "ja") == ["属性「地域」を追加"]
 
 
 def test_a_declared_event_type_is_reported(tmp_path: Path) -> None:

@@ -452,7 +452,7 @@ def test_the_version_history_in_japanese_type(tmp_path: Path) -> None:
     ja = [html.unescape(c.describe("ja")) for c in history.diff(old, new)]
     assert ja == [
         "営業日の時間帯：10:00〜12:00、13:00〜18:00 → 09:00〜18:00"
-        "（休憩 12:00〜13:00 を廃止、開始 10:00 → 09:00、1日の営業時間 7時間 → 9時間）"
+        "（休憩12:00〜13:00を廃止、開始時刻：10:00 → 09:00、1日の営業時間：7時間 → 9時間）"
     ]
     en = [html.unescape(c.describe("en")) for c in history.diff(old, new)]
     assert en == [

@@ -169,7 +169,7 @@ def test_semdiff_tells_conditional_rules_apart_and_names_credits() -> None:
         )
     )
     ja = changes(_variant("below 99.0% 25%", "below 99.0% 30%"), "ja")
-    assert "サービスクレジット: 99.5% 未満: 10%、99% 未満: 25%" in ja and "99% 未満: 30%" in ja
+    assert "サービスクレジット：99.5%未満で10%、99%未満で25%" in ja and "99%未満で30%" in ja
 
 
 def test_replay_shows_the_credits_a_change_would_move() -> None:
