@@ -191,6 +191,7 @@ def _file_into(log: EventLog, part: EventLog) -> None:
     log.count += part.count
     log.problems.extend(part.problems)
     log.left_out.extend(part.left_out)
+    log.unread.extend(part.unread)
 
 
 def _partial(part: Partial | Any) -> Partial:

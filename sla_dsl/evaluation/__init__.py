@@ -50,7 +50,7 @@ from .incident_columns import Judged, judge_columns, prepare, report_permutation
 from .order import prepare_groups, report_conflicts, violations_in_order
 from .outages import judge_outages
 from .result import Evaluation, VerdictColumns, Verdicts, columns_of, join_columns
-from .select import check_attributes, distinct_payloads
+from .select import check_attributes, distinct_payloads, note_unread
 from .targets import judge_targets
 from .trend import add_trend
 
@@ -176,6 +176,7 @@ def judge_part(
     Returns the incidents' verdicts and breaches (see :func:`judge_incidents`) and the duplicates
     counted once; outages, stops and backups are left ordered in ``log`` for :func:`assemble`."""
     check_log(ctx.versions, log, skip_invalid)
+    note_unread(ctx, log)  # attributes on an event that does not carry them: kept, never read
     duplicates, conflicts = prepare_groups(log, ctx.as_of)
     report_conflicts(ctx, conflicts)
     judged, breaches, incident_duplicates = judge_incidents(ctx, log.incidents, batch=batch)

@@ -32,6 +32,11 @@ Design notes
   does not meet, and the rule's row is then ``not_applicable`` with that
   reason. Incidents with notify rules already go to the per-incident path, so
   the columnar path needs nothing more.
+* Attributes anywhere else are not read: an incident keeps those of its
+  report, an outage those of its start, and planned stops and backups have
+  none. An event that gives them anyway (``EventLog.unread``, noted by the
+  readers) is a ``data`` violation at its line (:func:`note_unread`), never
+  taken in silence: its other facts count as they are.
 """
 
 from __future__ import annotations
@@ -50,7 +55,8 @@ from ..events.schema import BUILTIN_COUNT, CODE, FAMILY_OF, PAYLOAD_BY_CODE, TYP
 from ..lang import conditions
 from ..lang import model as m
 from ..lang.diagnostics import Words, listing, words
-from .common import Rules, Versions
+from ..report import DataNote
+from .common import Ctx, Rules, Versions
 
 REPORTED, STARTED = CODE["incident.reported"], CODE["outage.started"]
 
@@ -228,6 +234,26 @@ def _problems(declared: dict[str, set[str]], attrs: dict[str, str], event: str) 
                 )
             )
     return out
+
+
+#: The event that opens an item of a family and carries its attributes (stops and backups have none).
+_OPENED_BY = {FAMILY_OF[REPORTED]: TYPES[REPORTED], FAMILY_OF[STARTED]: TYPES[STARTED]}
+
+
+def note_unread(ctx: Ctx, log: EventLog) -> None:
+    """A ``data`` violation for each event that gives attributes its type does not carry (once per
+    event: an exact repeat is one), unless its line was left out or it comes after ``as_of``."""
+    seen: set[tuple[int, str, int, float]] = set()
+    for family, ident, code, epoch, line in log.unread:
+        key = (family, ident, code, epoch)
+        if epoch > ctx.as_of or key in seen:
+            continue
+        if not any(r[0] == epoch and r[1] == code and r[3] == line for r in log.groups[family].get(ident, ())):
+            continue  # (left out by skip_invalid: listed as skipped)
+        seen.add(key)
+        first = _OPENED_BY.get(family)
+        what = "attributes_unread" if first is not None else "attributes_none"
+        ctx.bad_data(ident, DataNote(what=what, event=TYPES[code], first=first or ""), line, epoch)
 
 
 _NOTES: dict[tuple[int, str], tuple[Rules, list[Any]]] = {}

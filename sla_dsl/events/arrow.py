@@ -506,6 +506,7 @@ class _Reader:
         at_epochs = cols.epochs.get("at")
         at_text = cols.values.get("at") or [None] * n
         payload_cols = {f: cols.values.get(f) for f in KNOWN_FIELDS}
+        attributes = payload_cols["attributes"]
         time_epochs = {f: cols.epochs.get(f) for f in ("start", "end")}
         groups = self.log.groups
         codes = {name: code for name, code in CODE.items() if code < BUILTIN_COUNT or name in self.declared}
@@ -520,6 +521,9 @@ class _Reader:
                 self.slow(cols, i, line)
                 continue
             fields = PAYLOAD_BY_CODE[code]
+            if attributes is not None and attributes[i] is not None and "attributes" not in fields:
+                self.slow(cols, i, line)  # attributes its type does not carry: noted as unread (EventLog.add_event)
+                continue
             payload: tuple[Any, ...] = ()
             if fields:
                 got = _payload(payload_cols, time_epochs, fields, i)

@@ -298,9 +298,13 @@ def file_batch(
     good = (codes >= 0) & at_ok & ident.taken()
     recs = np.empty(n, dtype=object)
     lines = np.arange(first, first + n, dtype=np.int64)
+    no_attributes = cols.absent("attributes")
     for code in np.unique(codes[good]).tolist():
         rows = np.flatnonzero(good & (codes == code))
         fields = PAYLOAD_BY_CODE[code]
+        if "attributes" not in fields:  # a row that gives them goes to the models: noted as unread there
+            good[rows[~no_attributes[rows]]] = False
+            rows = rows[no_attributes[rows]]
         payloads: Any = itertools.repeat(())
         if fields:
             ok = np.ones(rows.size, dtype=bool)

@@ -20,14 +20,21 @@ Design notes
   when that does not settle it (a key spaced from its colon, ``":`` inside a
   string, an object deeper down) is the text parsed again by ``json`` with a
   hook that sees every key.
+* orjson reads 1,024 levels of nesting, ``json`` fewer (Python's recursion
+  limit): a text too deep for ``json`` is walked token by token instead
+  (:data:`TOKEN`), with the same answer, never a traceback.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
-__all__ = ["RepeatedKey", "may_repeat", "repeated_key", "unique_pairs"]
+__all__ = ["TOKEN", "RepeatedKey", "may_repeat", "repeated_key", "unique_pairs"]
+
+#: A JSON string (its escapes passed over) or one of the characters that open, close or separate values.
+TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[][{}:,]', re.DOTALL)
 
 
 class RepeatedKey(ValueError):
@@ -78,6 +85,33 @@ def repeated_key(raw: bytes | str, data: dict[str, Any]) -> str | None:
         json.loads(text, object_pairs_hook=unique_pairs)
     except RepeatedKey as exc:
         return exc.key
+    except RecursionError:
+        return _deep_repeated_key(text)
     except ValueError:
         return None  # (the caller's parser took it: not said twice)
+    return None
+
+
+def _deep_repeated_key(text: bytes) -> str | None:
+    """:func:`repeated_key` of a valid JSON text nested deeper than ``json`` parses, without recursion:
+    the same key (an object's first key named twice, the first object closed with one)."""
+    keys: list[set[str]] = []  # of each value still open (an array's stays empty)
+    twice: list[str | None] = []
+    last = b""
+    for match in TOKEN.finditer(text):
+        token = match.group()
+        if token in (b"{", b"["):
+            keys.append(set())
+            twice.append(None)
+        elif token in (b"}", b"]"):
+            keys.pop()
+            key = twice.pop()
+            if key is not None:
+                return key
+        elif token == b":":
+            name: str = json.loads(last)  # the key, the string just before its colon
+            if name in keys[-1] and twice[-1] is None:
+                twice[-1] = name
+            keys[-1].add(name)
+        last = token
     return None

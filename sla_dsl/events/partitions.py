@@ -88,10 +88,12 @@ def read_partition(
         for group in log.groups:
             for ident, recs in group.items():
                 group[ident] = [(r[0], r[1], r[2], lines[r[3] - 1] if r[3] else 0) for r in recs]
+        log.unread[:] = [u._replace(line=lines[u.line - 1] if u.line else 0) for u in log.unread]
     else:
         for group in log.groups:
             for ident, recs in group.items():
                 group[ident] = [(r[0], r[1], r[2], 0) for r in recs]
+        log.unread[:] = [u._replace(line=0) for u in log.unread]
     return log
 
 

@@ -252,7 +252,7 @@ def read_jsonl(
             except (KeyError, TypeError):
                 filed += _file(col, kinds, data, lineno)
                 continue
-            if type(ident) is str:
+            if type(ident) is str and ("attributes" not in data or "attributes" in fields):
                 payload = fast_payload(data, code, fields) if fields else ()
                 if payload is not None:
                     recs = group.get(ident)
@@ -282,7 +282,8 @@ def _file(col: _Collector, kinds: _Kinds, data: Any, lineno: int) -> int:
             code, group, fields = kind
             epoch = fast_epoch(at)
             payload = () if not fields else fast_payload(data, code, fields)
-            if epoch is not None and payload is not None:
+            stray = "attributes" in data and "attributes" not in fields  # (take() notes them as unread)
+            if epoch is not None and payload is not None and not stray:
                 recs = group.get(ident)
                 if recs is not None:
                     recs.append((epoch, code, payload, lineno))

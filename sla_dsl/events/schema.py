@@ -12,6 +12,14 @@ Design notes
   from ticket systems and monitoring carry extra columns, and rejecting them
   would make every export fail. A missing required field whose name is close to
   an extra one gets a "did you mean" hint from the reader.
+* ``attributes`` are read on the event that opens an incident or an outage
+  (``incident.reported``, ``outage.started``) and hold for its whole life.
+  Given on any other event (a response, a reprioritisation, an outage's end,
+  a planned stop, a backup) they are kept like any extra field and never
+  read, so the log notes the event (``EventLog.unread``, filed by
+  :meth:`EventLog.add_event`: the readers' fast paths leave such an event to
+  the models) and the evaluator reports it as a ``data`` violation; ``null``
+  and ``{}`` give none (:func:`gives_attributes`).
 * A time is ISO 8601 with a UTC offset, given as a string (or, from Python, an
   aware ``datetime``). pydantic on its own also reads numbers, and strings of
   digits, as Unix seconds or milliseconds (``"20261102"`` would be 1970-08-23):
@@ -28,7 +36,7 @@ import datetime as dt
 import json
 import re
 from collections.abc import Iterable, Mapping
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, NamedTuple
 
 import orjson
 from pydantic import (
@@ -71,6 +79,17 @@ def looks_numeric(text: str) -> bool:
 Instant = Annotated[AwareDatetime, BeforeValidator(_iso_only)]
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def gives_attributes(value: Any) -> bool:
+    """Whether an ``attributes`` value gives any (``null``, ``{}``, its JSON text and an empty map give
+    none; anything else does, well formed or not)."""
+    if isinstance(value, str):
+        try:
+            value = orjson.loads(value)
+        except orjson.JSONDecodeError:
+            return True
+    return bool(value) if isinstance(value, (dict, list)) else value is not None
 
 
 def _object_text(value: Any) -> Any:
@@ -408,6 +427,16 @@ def declare_types(names: Iterable[str]) -> frozenset[str]:
     return wanted
 
 
+class Unread(NamedTuple):
+    """An event that gives ``attributes`` its type does not carry: filed, the attributes never read."""
+
+    family: int
+    ident: str
+    code: int
+    epoch: float
+    line: int
+
+
 class EventLog:
     """Events grouped by family and id in compact form, ready for evaluation."""
 
@@ -419,6 +448,9 @@ class EventLog:
         self.problems: list[Problem] = []
         #: Problems of the lines left out by ``skip_invalid``.
         self.left_out: list[Problem] = []
+        #: The events filed that give ``attributes`` their type does not carry, never read (a ``data``
+        #: violation each).
+        self.unread: list[Unread] = []
 
     @property
     def skipped(self) -> list[str]:
@@ -478,7 +510,11 @@ class EventLog:
             _epoch(v) if isinstance(v, dt.datetime) else attributes_text(v) if isinstance(v, dict) else v
             for v in (getattr(ev, f) for f in PAYLOAD.get(name, ()))
         )
-        self.add(CODE[name], ev.id, ev.at.timestamp(), payload, line or (ev.line or 0))
+        code, epoch, line = CODE[name], ev.at.timestamp(), line or (ev.line or 0)
+        self.add(code, ev.id, epoch, payload, line)
+        extra = ev.model_extra
+        if extra and "attributes" in extra and gives_attributes(extra["attributes"]):
+            self.unread.append(Unread(FAMILY_OF[code], ev.id, code, epoch, line))
 
     def where(self, line: int) -> str:
         """``file:LINE`` for a record's line (or the bare source when unknown)."""

@@ -309,6 +309,14 @@ REPORT: dict[str, Msg] = {
         "{event} of `{id}` contradicts another at the same instant ({diff}); "
         "same-instant events are read in content order",
     ),
+    "report.data.attributes_unread": Msg(
+        "`{id}` の{event}に属性（`attributes`）がありますが、読みません。属性は{first}のものを採ります",
+        "attributes on {event} of `{id}` are not read; those of {first} count",
+    ),
+    "report.data.attributes_none": Msg(
+        "`{id}` の{event}に属性（`attributes`）がありますが、読みません。計画停止とバックアップに属性はありません",
+        "attributes on {event} of `{id}` are not read; planned stops and backups have none",
+    ),
     "report.data.diff": Msg("`{name}` が{value}、もう一方は{other}", "{name} {value} vs {other}"),
     "report.data.none": Msg("なし", "none"),
     # -- violations of named targets (issue 12), worded from the violation's data ------------------

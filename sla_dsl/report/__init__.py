@@ -474,7 +474,9 @@ class BreachedTarget(_Row):
 #: (``reported_again``, ``started_again``, ``ended_again``, ``completed_again``), an event before the one
 #: it follows (``before``, ``ended_before_started``), a backup deleted as another kind
 #: (``kind_differs``), a priority the version lacks (``priority_unknown``), two events at one instant
-#: that disagree (``conflict``, ``conflict_unlined`` when the events have no line numbers)
+#: that disagree (``conflict``, ``conflict_unlined`` when the events have no line numbers), attributes
+#: given on an event that does not carry them, never read (``attributes_unread`` on an incident's or
+#: outage's later event, ``attributes_none`` on a planned stop's or backup's)
 DataWhat = Literal[
     "unknown_incident",
     "unknown_outage",
@@ -490,6 +492,8 @@ DataWhat = Literal[
     "conflict",
     "conflict_unlined",
     "zone_unstated",
+    "attributes_unread",
+    "attributes_none",
 ]
 
 
@@ -514,7 +518,8 @@ class DataNote(_Row):
     where: dict[str, str] = Field(default_factory=dict)
     #: the event type the note is about (``incident.responded``)
     event: str = ""
-    #: ``before``: the event type it should follow (``incident.reported``)
+    #: ``before``: the event type it should follow (``incident.reported``); ``attributes_unread``: the
+    #: event whose attributes count
     first: str = ""
     #: ``conflict``: the line of the event read later
     line: int = 0

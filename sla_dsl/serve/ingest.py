@@ -10,6 +10,14 @@ Design notes
 * A body is one JSON object, a JSON array of objects, or JSON Lines. A single
   (possibly pretty-printed) object or an array is re-written as JSON Lines
   first, one event a line, so line numbers count events.
+* A key given twice in one object (``"priority": "P1", "priority": "P2"``, at
+  any depth) must reach the reader, which refuses it (E100, as in a log):
+  decoding the body to re-write it would keep the last value in silence. So
+  an event that names a key twice (found by the reader's own screens of
+  :mod:`sla_dsl.events.keys`, the first run over the whole body at once) is
+  written as its own text, its line breaks made blanks (JSON allows none
+  inside a string), and the reader refuses what was sent. (An event over the
+  reader's 1 MiB line as written is refused as too long instead.)
 * All or nothing: any problem rejects the whole batch, and nothing is stored.
 * The stored form is the event's canonical JSON (keys sorted, no blanks); its
   SHA-256 is the key that makes an exact duplicate (same fields and values,
@@ -38,6 +46,7 @@ import orjson
 from ..evaluation import check_log
 from ..evaluation.common import Versions
 from ..events import CODE, FAMILIES, FAMILY_OF, EventInputError, EventLog, Problem, fast_epoch, read_jsonl
+from ..events.keys import TOKEN, may_repeat, repeated_key
 from ..events.problems import problem
 from ..events.schema import instant_of
 from ..lang.diagnostics import words
@@ -94,7 +103,8 @@ def _dumps(value: Any, *, sort: bool = False) -> bytes:
 
 
 def _as_lines(body: bytes) -> bytes:
-    """JSON Lines for the reader: an object or array is re-written one event a line."""
+    """JSON Lines for the reader: an object or array is re-written one event a line (an event that names
+    a key twice as its own text, for the reader to refuse)."""
     stripped = body.strip()
     if stripped[:1] in (b"{", b"["):
         try:
@@ -102,8 +112,51 @@ def _as_lines(body: bytes) -> bytes:
         except (orjson.JSONDecodeError, ValueError, RecursionError):
             return body  # JSON Lines (or bad JSON: the reader locates it)
         items = whole if isinstance(whole, list) else [whole]
-        return b"".join(_dumps(item) + b"\n" for item in items)
+        if not _any_may_repeat(stripped, items):
+            return b"".join(_dumps(item) + b"\n" for item in items)
+        texts = _elements(stripped) if isinstance(whole, list) else [stripped]
+        return b"".join(
+            (_one_line(raw) if _names_twice(raw, item) else _dumps(item)) + b"\n"
+            for item, raw in zip(items, texts, strict=True)
+        )
     return body
+
+
+def _any_may_repeat(text: bytes, items: Sequence[Any]) -> bool:
+    """The reader's first screen (:func:`~sla_dsl.events.keys.may_repeat`) over a whole object or array:
+    False when no object in it can name a key twice (the commas are exactly the separators of the
+    array's items and of their own keys)."""
+    separators = len(items) - 1 if text[:1] == b"[" else 0
+    separators += sum(len(item) - 1 for item in items if type(item) is dict and item)
+    return text.count(b",") != separators
+
+
+def _elements(array: bytes) -> list[bytes]:
+    """The text of each item of the JSON array ``array`` (valid JSON: orjson has read it), in order."""
+    out: list[bytes] = []
+    depth, start = 0, 1
+    for token in TOKEN.finditer(array):
+        char = token.group()
+        if char in (b"[", b"{"):
+            depth += 1
+        elif char in (b"]", b"}"):
+            depth -= 1
+            if depth == 0 and array[start : token.start()].strip():
+                out.append(array[start : token.start()].strip())
+        elif char == b"," and depth == 1:
+            out.append(array[start : token.start()].strip())
+            start = token.end()
+    return out
+
+
+def _names_twice(raw: bytes, item: Any) -> bool:
+    """Whether the event text ``raw`` (decoded to ``item``) names a key twice in one object."""
+    return type(item) is dict and may_repeat(raw, item) and repeated_key(raw, item) is not None
+
+
+def _one_line(raw: bytes) -> bytes:
+    """The JSON text ``raw`` on one line: a line break is only ever a blank between its tokens."""
+    return raw.replace(b"\r", b" ").replace(b"\n", b" ")
 
 
 def parse_body(body: bytes, policies: Sequence[Policy], not_before: float | None = None) -> list[EventRow]:

@@ -55,6 +55,8 @@ EVENTS = [
     ev("backup.deleted", "2026-11-12 00:30", "B1", kind="files"),  # kind_differs, before
     ev("backup.deleted", "2026-11-12 03:00", "B2", kind="files"),  # unknown_backup
     ev("backup.completed", "2026-11-13 01:00", "C9", kind="continuous", zone="az-c"),  # zone_unstated
+    ev("incident.responded", "2026-11-05 10:30", "TWICE", attributes={"plan": "premium"}),  # attributes_unread
+    ev("backup.completed", "2026-11-14 01:00", "B3", kind="database", attributes={"plan": "x"}),  # attributes_none
 ]
 
 
