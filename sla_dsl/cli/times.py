@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..calendars.bounds import FIRST_YEAR, LAST_YEAR, OutOfRangeError
 from ..calendars.timeargs import EXAMPLE, FLAGS, error_lang, parse_edge, parse_instant
-from ..errors import InputError, flag_values
+from ..errors import InputError, UsageError, flag_values
 from ..i18n import message
 from ..i18n.width import display_width
 from .langs import lang_option, model_lang
@@ -229,11 +229,11 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     lang = _lang(args, policy)
     with flag_values():
         first, after = _month(args.month, lang)
-        try:
-            cal = policy.calendar(args.calendar_name)
-        except KeyError:
-            names = [c.name for c in policy.model.calendars]
-            raise InputError(_unknown("calendar", args.calendar_name, names, lang), lang=lang) from None
+    try:  # (a policy with no calendar to show when none is named: the policy's problem, exit 1)
+        cal = policy.calendar(args.calendar_name)
+    except KeyError:  # a --calendar the policy does not have: wrong usage
+        names = [c.name for c in policy.model.calendars]
+        raise UsageError(_unknown("calendar", args.calendar_name, names, lang), lang=lang) from None
     windows = policy.maintenance_windows(first, after)
     labels = {mt.name: mt.label.text(lang) or mt.name for mt in policy.model.maintenance}
     days = [first + dt.timedelta(days=k) for k in range((after - first).days)]

@@ -98,10 +98,12 @@ class Outcome:
         text = self.stderr + self.stdout.decode("utf-8", "replace")
         if "Traceback (most recent call last)" in text:
             return "a traceback reached the user"
-        if self.code not in (0, 1):
+        if self.code not in (0, 1, 2):  # 2: wrong usage (a flag's value), said on stderr as a refusal
             return f"exit status {self.code}"
         if "internal error" in self.stderr:
             return "an internal error was reported"
+        if self.code == 2 and not self.stderr.strip():
+            return "exit status 2 with nothing said on stderr"
         if self.code == 1 and not self.stderr.strip() and self.argv[:1] not in (["test"], ["fmt"], ["diff"]):
             return "exit status 1 with nothing said on stderr"
         return None
