@@ -71,10 +71,6 @@ def zone_text(zone: str, lang: str) -> str:
     return _w("zone_offset", lang, o=f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}")
 
 
-def _ranges(rs: tuple[m.TimeRange, ...], lang: str) -> str:
-    return tx.time_ranges(rs, lang)
-
-
 def region_name(code: str, lang: str) -> str:
     """The place whose public holidays a calendar leaves out, in words: ``JP`` -> ``日本`` / ``Japan``,
     ``GB-ENG`` -> ``イングランド`` / ``England`` (the catalogue's ``site.region.*``); a code it does not
@@ -106,7 +102,8 @@ def hours_text(cal: m.Calendar, lang: str) -> str:
             groups[-1][0].append(w)
         else:
             groups.append(([w], ranges))
-    return _w("day_sep", lang).join(f"{tx.weekdays(days, lang)} {_ranges(rs, lang)}" for days, rs in groups if rs)
+    sep = _w("day_sep", lang)
+    return sep.join(f"{tx.weekdays(days, lang)} {tx.time_ranges(rs, lang)}" for days, rs in groups if rs)
 
 
 def calendar_facts(cal: m.Calendar, lang: str) -> list[str]:
@@ -116,10 +113,10 @@ def calendar_facts(cal: m.Calendar, lang: str) -> list[str]:
         out.append(_w("zone", lang, z=zone_text(cal.timezone, lang)))
     for e in cal.date_hours:
         dates = tx.join([tx.date_range(r, lang) for r in e.dates], lang)
-        out.append(_w("date_hours", lang, d=dates, h=_ranges(e.ranges, lang)))
+        out.append(_w("date_hours", lang, d=dates, h=tx.time_ranges(e.ranges, lang)))
     for e in cal.closed_hours:
         dates = tx.join([tx.date_range(r, lang) for r in e.dates], lang)
-        out.append(_w("closed_hours", lang, d=dates, h=_ranges(e.ranges, lang)))
+        out.append(_w("closed_hours", lang, d=dates, h=tx.time_ranges(e.ranges, lang)))
     for h in cal.named_holidays:
         name = h.label.text(lang) or ("休業日" if lang == "ja" else "holiday")
         out.append(_w("holiday", lang, name=name, d=tx.date(h.date, lang)))
