@@ -90,4 +90,6 @@ def evaluate(
     """
     from .evaluation import evaluate as _evaluate
 
+    if isinstance(policy, (str, PathLike)):  # (a path would fail deep inside as "not iterable")
+        raise TypeError(f"evaluate() takes a Policy, not a path: load it with sla_dsl.load_policy({str(policy)!r})")
     return _evaluate(policy, events, start, end, as_of)

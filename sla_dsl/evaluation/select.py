@@ -36,7 +36,12 @@ Design notes
   report, an outage those of its start, and planned stops and backups have
   none. An event that gives them anyway (``EventLog.unread``, noted by the
   readers) is a ``data`` violation at its line (:func:`note_unread`), never
-  taken in silence: its other facts count as they are.
+  taken in silence: its other facts count as they are. So is any other field
+  of the contract on a type that does not carry it (a ``priority`` on a
+  response, a ``cause`` on an outage's end), unless it repeats the value in
+  force: a ticket system that stamps the incident's priority on every event
+  says nothing new, while a response stamped with another priority may mean
+  its author thought it reprioritised the incident.
 """
 
 from __future__ import annotations
@@ -241,19 +246,50 @@ _OPENED_BY = {FAMILY_OF[REPORTED]: TYPES[REPORTED], FAMILY_OF[STARTED]: TYPES[ST
 
 
 def note_unread(ctx: Ctx, log: EventLog) -> None:
-    """A ``data`` violation for each event that gives attributes its type does not carry (once per
-    event: an exact repeat is one), unless its line was left out or it comes after ``as_of``."""
-    seen: set[tuple[int, str, int, float]] = set()
-    for family, ident, code, epoch, line in log.unread:
-        key = (family, ident, code, epoch)
-        if epoch > ctx.as_of or key in seen:
+    """A ``data`` violation for each event that gives a field of the contract its type does not carry
+    (once per event: an exact repeat is one; attributes apart from the other fields), unless the field
+    repeats the value in force (:func:`_in_force`), its line was left out or it comes after ``as_of``."""
+    fields_of: dict[tuple[int, str, int, float, int], list[str]] = {}
+    for u in log.unread:
+        if u.epoch > ctx.as_of:
             continue
-        if not any(r[0] == epoch and r[1] == code and r[3] == line for r in log.groups[family].get(ident, ())):
+        recs = log.groups[u.family].get(u.ident, [])
+        if not any(r[0] == u.epoch and r[1] == u.code and r[3] == u.line for r in recs):
             continue  # (left out by skip_invalid: listed as skipped)
+        if u.value is not None and u.value == _in_force(recs, u.field, u.epoch):
+            continue  # (a system that stamps the incident's priority on every event says nothing new)
+        fields_of.setdefault((u.family, u.ident, u.code, u.epoch, u.line), []).append(u.field)
+    seen: set[tuple[int, str, int, float]] = set()
+    for (family, ident, code, epoch, line), fields in fields_of.items():
+        key = (family, ident, code, epoch)
+        if key in seen:
+            continue
         seen.add(key)
-        first = _OPENED_BY.get(family)
-        what = "attributes_unread" if first is not None else "attributes_none"
-        ctx.bad_data(ident, DataNote(what=what, event=TYPES[code], first=first or ""), line, epoch)
+        if "attributes" in fields:
+            first = _OPENED_BY.get(family)
+            what = "attributes_unread" if first is not None else "attributes_none"
+            ctx.bad_data(ident, DataNote(what=what, event=TYPES[code], first=first or ""), line, epoch)
+        rest = [f for f in fields if f != "attributes"]
+        if rest:
+            ctx.bad_data(ident, DataNote(what="field_unread", event=TYPES[code], fields=rest), line, epoch)
+
+
+def _in_force(recs: list[Rec], field: str, epoch: float) -> Any:
+    """The value of ``field`` in force at ``epoch`` among an item's events that carry it: that of the
+    last such event at or before ``epoch``, else of the first one; None when none carries it."""
+    last: tuple[float, int, Any] | None = None
+    first: tuple[float, int, Any] | None = None
+    for r in recs:
+        fields = PAYLOAD_BY_CODE[r[1]]
+        if field not in fields:
+            continue
+        mark = (r[0], r[3], r[2][fields.index(field)])
+        if r[0] <= epoch and (last is None or mark[:2] > last[:2]):
+            last = mark
+        if first is None or mark[:2] < first[:2]:
+            first = mark
+    found = last or first
+    return None if found is None else found[2]
 
 
 _NOTES: dict[tuple[int, str], tuple[Rules, list[Any]]] = {}

@@ -73,6 +73,7 @@ from .schema import (
     KNOWN_FIELDS,
     PAYLOAD,
     PAYLOAD_BY_CODE,
+    STRAY_BY_CODE,
     EventLog,
     Rec,
     declare_types,
@@ -506,7 +507,7 @@ class _Reader:
         at_epochs = cols.epochs.get("at")
         at_text = cols.values.get("at") or [None] * n
         payload_cols = {f: cols.values.get(f) for f in KNOWN_FIELDS}
-        attributes = payload_cols["attributes"]
+        stray_cols: dict[int, list[list[Any]]] = {}  # per code, the columns of the fields it does not carry
         time_epochs = {f: cols.epochs.get(f) for f in ("start", "end")}
         groups = self.log.groups
         codes = {name: code for name, code in CODE.items() if code < BUILTIN_COUNT or name in self.declared}
@@ -521,8 +522,12 @@ class _Reader:
                 self.slow(cols, i, line)
                 continue
             fields = PAYLOAD_BY_CODE[code]
-            if attributes is not None and attributes[i] is not None and "attributes" not in fields:
-                self.slow(cols, i, line)  # attributes its type does not carry: noted as unread (EventLog.add_event)
+            strays = stray_cols.get(code)
+            if strays is None:
+                stray = STRAY_BY_CODE[code]
+                strays = stray_cols[code] = [c for f, c in payload_cols.items() if f in stray and c is not None]
+            if strays and any(c[i] is not None for c in strays):
+                self.slow(cols, i, line)  # a field its type does not carry: noted as unread (EventLog.add_event)
                 continue
             payload: tuple[Any, ...] = ()
             if fields:

@@ -43,7 +43,18 @@ import pyarrow.compute as pc
 from numpy.typing import NDArray
 
 from .fast import fast_epoch
-from .schema import BUILTIN_COUNT, CODE, EVENT_CLASSES, FAMILY_OF, PAYLOAD, PAYLOAD_BY_CODE, EventLog, Rec
+from .schema import (
+    BUILTIN_COUNT,
+    CODE,
+    EVENT_CLASSES,
+    FAMILY_OF,
+    KNOWN_FIELDS,
+    PAYLOAD,
+    PAYLOAD_BY_CODE,
+    STRAY_BY_CODE,
+    EventLog,
+    Rec,
+)
 
 __all__ = ["epochs", "file_batch", "int64s"]
 
@@ -273,7 +284,8 @@ class _Batch:
         return self._times[name]
 
     def absent(self, name: str) -> Bools:
-        """Rows where a map field is null (the per-row path takes only those: the models read a map)."""
+        """Rows where a field is null or missing (a map field: the per-row path takes only those, the
+        models read a map)."""
         col = self.column(name)
         if col is None or pa.types.is_null(col.type):
             return np.ones(self.n, dtype=bool)
@@ -298,13 +310,15 @@ def file_batch(
     good = (codes >= 0) & at_ok & ident.taken()
     recs = np.empty(n, dtype=object)
     lines = np.arange(first, first + n, dtype=np.int64)
-    no_attributes = cols.absent("attributes")
+    # rows giving a field of the contract their type does not carry go to the models: noted as unread there
+    given = {f: ~cols.absent(f) for f in sorted(KNOWN_FIELDS) if cols.column(f) is not None}
     for code in np.unique(codes[good]).tolist():
         rows = np.flatnonzero(good & (codes == code))
         fields = PAYLOAD_BY_CODE[code]
-        if "attributes" not in fields:  # a row that gives them goes to the models: noted as unread there
-            good[rows[~no_attributes[rows]]] = False
-            rows = rows[no_attributes[rows]]
+        for f, there in given.items():
+            if f in STRAY_BY_CODE[code]:
+                good[rows[there[rows]]] = False
+                rows = rows[~there[rows]]
         payloads: Any = itertools.repeat(())
         if fields:
             ok = np.ones(rows.size, dtype=bool)

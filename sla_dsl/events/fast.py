@@ -14,9 +14,9 @@ Design notes
 * Times are turned into POSIX seconds through two tables filled as lines are
   read (the date and hour; the minutes, seconds and offset): most lines of a
   log repeat both, so most times cost two dict look-ups.
-* An event with an ``attributes`` field its type does not carry goes to the
-  models, so that the log notes it as never read (``EventLog.unread``, see
-  :mod:`.schema`).
+* An event with a field of the contract its type does not carry (``attributes``
+  on a response, ``priority`` on a backup) goes to the models, so that the log
+  notes it as never read (``EventLog.unread``, see :mod:`.schema`).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .schema import BUILTIN_COUNT, CODE, PAYLOAD_BY_CODE, attributes_text
+from .schema import BUILTIN_COUNT, CODE, PAYLOAD_BY_CODE, STRAY_BY_CODE, attributes_text
 
 _OFFSETS: dict[str, int] = {}
 _DAYS: dict[str, int] = {}
@@ -166,8 +166,8 @@ def fast_record(d: Any, declared: frozenset[str] = frozenset()) -> tuple[int, st
     if epoch is None:
         return None
     fields = PAYLOAD_BY_CODE[code]
-    if "attributes" in d and "attributes" not in fields:
-        return None  # (attributes its type does not carry: the models file it, noted as unread)
+    if not STRAY_BY_CODE[code].isdisjoint(d):
+        return None  # (a field its type does not carry: the models file it, noted as unread)
     payload = () if not fields else fast_payload(d, code, fields)
     if payload is None:
         return None

@@ -72,7 +72,18 @@ from .lines import (
     uncompressed,
 )
 from .problems import EventInputError, Problem, cannot_read, not_events, problem
-from .schema import BUILTIN_COUNT, CODE, FAMILY_OF, PAYLOAD_BY_CODE, BaseEvent, EventLog, Rec, declare_types, event_type
+from .schema import (
+    BUILTIN_COUNT,
+    CODE,
+    FAMILY_OF,
+    PAYLOAD_BY_CODE,
+    STRAY_BY_CODE,
+    BaseEvent,
+    EventLog,
+    Rec,
+    declare_types,
+    event_type,
+)
 from .validate import unknown_type, validate_mapping
 
 __all__ = [
@@ -185,8 +196,8 @@ def csv_detail(exc: csv.Error) -> Words | str:
     return words("events.csv.field_limit", limit=limit.group(1)) if limit else text
 
 
-#: Event type -> its code, the group it is filed in, its payload fields.
-_Kinds = dict[str, tuple[int, dict[str, list[Rec]], tuple[str, ...]]]
+#: Event type -> its code, the group it is filed in, its payload fields, the contract's fields it does not carry.
+_Kinds = dict[str, tuple[int, dict[str, list[Rec]], tuple[str, ...], frozenset[str]]]
 
 
 def read_jsonl(
@@ -206,7 +217,7 @@ def read_jsonl(
     col = _Collector(log or EventLog(source), skip_invalid, defer, mine)
     groups = col.log.groups
     kinds: _Kinds = {
-        name: (code, groups[FAMILY_OF[code]], PAYLOAD_BY_CODE[code])
+        name: (code, groups[FAMILY_OF[code]], PAYLOAD_BY_CODE[code], STRAY_BY_CODE[code])
         for name, code in CODE.items()
         if code < BUILTIN_COUNT or name in mine
     }
@@ -245,14 +256,15 @@ def read_jsonl(
             # calls but measured no faster, and then each line must be proven to
             # hold exactly one value.)
             try:
-                code, group, fields = kinds[data["event"]]
+                code, group, fields, stray = kinds[data["event"]]
                 ident = data["id"]
                 at = data["at"]
                 epoch = hour_of[at[:13]] + rest_of[at[13:]]
             except (KeyError, TypeError):
                 filed += _file(col, kinds, data, lineno)
                 continue
-            if type(ident) is str and ("attributes" not in data or "attributes" in fields):
+            # (a field of the contract its type does not carry goes to the models: noted as unread)
+            if type(ident) is str and (len(data) == 3 or stray.isdisjoint(data)):
                 payload = fast_payload(data, code, fields) if fields else ()
                 if payload is not None:
                     recs = group.get(ident)
@@ -279,11 +291,11 @@ def _file(col: _Collector, kinds: _Kinds, data: Any, lineno: int) -> int:
         ident = data.get("id")
         at = data.get("at")
         if kind is not None and type(ident) is str and type(at) is str:
-            code, group, fields = kind
+            code, group, fields, stray = kind
             epoch = fast_epoch(at)
             payload = () if not fields else fast_payload(data, code, fields)
-            stray = "attributes" in data and "attributes" not in fields  # (take() notes them as unread)
-            if epoch is not None and payload is not None and not stray:
+            # (a field of the contract its type does not carry: take() notes it as unread)
+            if epoch is not None and payload is not None and stray.isdisjoint(data):
                 recs = group.get(ident)
                 if recs is not None:
                     recs.append((epoch, code, payload, lineno))

@@ -12,14 +12,18 @@ Design notes
   from ticket systems and monitoring carry extra columns, and rejecting them
   would make every export fail. A missing required field whose name is close to
   an extra one gets a "did you mean" hint from the reader.
-* ``attributes`` are read on the event that opens an incident or an outage
-  (``incident.reported``, ``outage.started``) and hold for its whole life.
-  Given on any other event (a response, a reprioritisation, an outage's end,
-  a planned stop, a backup) they are kept like any extra field and never
-  read, so the log notes the event (``EventLog.unread``, filed by
+* A field of the contract given on a type that does not carry it is kept like
+  any extra field and never read: ``attributes`` are read on the event that
+  opens an incident or an outage (``incident.reported``, ``outage.started``)
+  and hold for its whole life; ``priority`` only on ``incident.reported`` and
+  ``incident.reprioritized`` (a ``priority`` on a response changes nothing);
+  ``cause`` only on the opening events, and so on (:data:`STRAY_BY_CODE`). The
+  log notes each such field (``EventLog.unread``, filed by
   :meth:`EventLog.add_event`: the readers' fast paths leave such an event to
-  the models) and the evaluator reports it as a ``data`` violation; ``null``
-  and ``{}`` give none (:func:`gives_attributes`).
+  the models) and the evaluator reports it as a ``data`` violation, unless it
+  repeats the value in force (a ticket system that stamps the incident's
+  priority on every event says nothing new). ``null``, a blank string and
+  ``{}`` give none (:func:`gives_value`).
 * A time is ISO 8601 with a UTC offset, given as a string (or, from Python, an
   aware ``datetime``). pydantic on its own also reads numbers, and strings of
   digits, as Unix seconds or milliseconds (``"20261102"`` would be 1970-08-23):
@@ -79,6 +83,31 @@ def looks_numeric(text: str) -> bool:
 Instant = Annotated[AwareDatetime, BeforeValidator(_iso_only)]
 Id = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def gives_value(field: str, value: Any) -> bool:
+    """Whether a field's value gives anything: not ``null``, a blank string or (``attributes``) an
+    empty map."""
+    if field == "attributes":
+        return gives_attributes(value)
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
+def comparable(field: str, value: Any) -> Any:
+    """A stray field's value as a type that carries the field stores it (a name stripped, attributes as
+    :func:`attributes_text`), or None when it is not such a value (a number, a time, a malformed map)."""
+    if field == "attributes":
+        if isinstance(value, str):
+            try:
+                value = orjson.loads(value)
+            except orjson.JSONDecodeError:
+                return None
+        if type(value) is dict and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            return attributes_text({k.strip(): v.strip() for k, v in value.items()})
+        return None
+    if field in ("start", "end") or not isinstance(value, str):
+        return None
+    return value.strip()
 
 
 def gives_attributes(value: Any) -> bool:
@@ -386,6 +415,8 @@ PAYLOAD: dict[str, tuple[str, ...]] = {
 
 #: Payload fields of each code (declared types carry none).
 PAYLOAD_BY_CODE: list[tuple[str, ...]] = [PAYLOAD.get(t, ()) for t in TYPES]
+#: The contract's fields each code does not carry: given there, kept and never read (``EventLog.unread``).
+STRAY_BY_CODE: list[frozenset[str]] = [frozenset(KNOWN_FIELDS).difference(fields) for fields in PAYLOAD_BY_CODE]
 
 Rec = tuple[float, int, tuple[Any, ...], int]
 
@@ -424,17 +455,24 @@ def declare_types(names: Iterable[str]) -> frozenset[str]:
         TYPES.append(name)
         FAMILY_OF.append(FAMILIES.index(name.split(".")[0]))
         PAYLOAD_BY_CODE.append(())
+        STRAY_BY_CODE.append(frozenset(KNOWN_FIELDS))
     return wanted
 
 
 class Unread(NamedTuple):
-    """An event that gives ``attributes`` its type does not carry: filed, the attributes never read."""
+    """A field of the contract an event gives while its type does not carry it: the event filed, the
+    field never read."""
 
     family: int
     ident: str
     code: int
     epoch: float
     line: int
+    #: the field (``priority``, ``attributes``)
+    field: str = "attributes"
+    #: its value as the payload of a type that carries it stores it (``P1``; attributes as their
+    #: canonical text), to compare with the value in force; None when it cannot be compared
+    value: Any = None
 
 
 class EventLog:
@@ -513,8 +551,12 @@ class EventLog:
         code, epoch, line = CODE[name], ev.at.timestamp(), line or (ev.line or 0)
         self.add(code, ev.id, epoch, payload, line)
         extra = ev.model_extra
-        if extra and "attributes" in extra and gives_attributes(extra["attributes"]):
-            self.unread.append(Unread(FAMILY_OF[code], ev.id, code, epoch, line))
+        if extra:
+            stray = STRAY_BY_CODE[code]
+            for field in KNOWN_FIELDS:
+                if field in stray and field in extra and gives_value(field, extra[field]):
+                    value = comparable(field, extra[field])
+                    self.unread.append(Unread(FAMILY_OF[code], ev.id, code, epoch, line, field, value))
 
     def where(self, line: int) -> str:
         """``file:LINE`` for a record's line (or the bare source when unknown)."""

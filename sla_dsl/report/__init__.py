@@ -476,7 +476,9 @@ class BreachedTarget(_Row):
 #: (``kind_differs``), a priority the version lacks (``priority_unknown``), two events at one instant
 #: that disagree (``conflict``, ``conflict_unlined`` when the events have no line numbers), attributes
 #: given on an event that does not carry them, never read (``attributes_unread`` on an incident's or
-#: outage's later event, ``attributes_none`` on a planned stop's or backup's)
+#: outage's later event, ``attributes_none`` on a planned stop's or backup's), another field of the
+#: contract given on a type that does not carry it and different from the value in force, never read
+#: (``field_unread``: a ``priority`` on ``incident.responded``)
 DataWhat = Literal[
     "unknown_incident",
     "unknown_outage",
@@ -494,6 +496,7 @@ DataWhat = Literal[
     "zone_unstated",
     "attributes_unread",
     "attributes_none",
+    "field_unread",
 ]
 
 
@@ -539,7 +542,8 @@ class DataNote(_Row):
     end: dt.datetime | None = None
     #: ``conflict``: the facts the two events disagree on
     diff: list[DataDiff] = Field(default_factory=list)
-    #: ``zone_unstated``: the fields the ``backup.completed`` leaves out (``zone``, ``primary_zone``)
+    #: ``zone_unstated``: the fields the ``backup.completed`` leaves out (``zone``, ``primary_zone``);
+    #: ``field_unread``: the fields given that its type does not carry
     fields: list[str] = Field(default_factory=list)
 
 

@@ -155,7 +155,7 @@ UNREAD = [(0, "I", 2), (0, "I", 3), (3, "B", 5)]  # (family, id, line)
 
 
 def _unread(log: Any) -> list[tuple[int, str, int]]:
-    return sorted((family, ident, line) for family, ident, _, _, line in log.unread)
+    return sorted((u.family, u.ident, u.line) for u in log.unread)
 
 
 def test_json_lines() -> None:

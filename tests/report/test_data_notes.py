@@ -57,6 +57,8 @@ EVENTS = [
     ev("backup.completed", "2026-11-13 01:00", "C9", kind="continuous", zone="az-c"),  # zone_unstated
     ev("incident.responded", "2026-11-05 10:30", "TWICE", attributes={"plan": "premium"}),  # attributes_unread
     ev("backup.completed", "2026-11-14 01:00", "B3", kind="database", attributes={"plan": "x"}),  # attributes_none
+    ev("incident.reported", "2026-11-18 10:00", "STAMP", priority="P1"),
+    ev("incident.responded", "2026-11-18 10:30", "STAMP", priority="P2"),  # field_unread
 ]
 
 
@@ -81,6 +83,10 @@ def test_the_engine_english_is_kept(judged: tuple[Report, list[Any]]) -> None:
         in data
     )
     assert "<events>:19: backup `B1` deleted as `files` but completed as `database`" in data
+    assert (
+        "<events>:25: incident.responded of `STAMP` gives `priority`, which that event type does not carry: not read"
+        in data
+    )
     assert "<events>:1: event for unknown incident `GHOST` (no incident.reported)" in data
     assert "priority `P3` is not defined in version 2026.2" in " ".join(data)
     assert (
@@ -112,6 +118,10 @@ def test_the_japanese_report_words_every_contradiction(judged: tuple[Report, lis
     assert (
         "11月13日(金) 01:00 に完了した逐次バックアップ `C9` の記録に主ゾーン（`primary_zone`）の記載がなく、"
         "別ゾーンで取得されたことを確認できません" in out
+    )
+    assert (
+        "`STAMP` のエンド・ユーザー様への一次回答（`incident.responded`）に優先度（`priority`）がありますが、"
+        "この種類のイベントの項目ではないため読みません" in out
     )
 
 
