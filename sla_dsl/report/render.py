@@ -52,7 +52,7 @@ from .rows import compact
 from .sections import articles, head_lines, heading, one_year, sections
 from .targets import target_parts
 from .trend import trend_parts
-from .words import Anchor, Cell, Link, Mark, PolicyWords, default_lang
+from .words import Anchor, Cell, Link, Links, Mark, PolicyWords, default_lang
 
 __all__ = ["IncidentLike", "ItemSource", "RowSource", "dump_items", "render", "render_explain", "write_json"]
 
@@ -379,6 +379,8 @@ def _td(cell: Cell, numeric: bool) -> str:
     if isinstance(cell, Link):
         body = f'<a href="#{e(cell.anchor)}">{e(cell.text)}</a>'
         classes.append("nowrap")
+    elif isinstance(cell, Links):
+        body = e(cell.sep).join(f'<a href="#{e(link.anchor)}">{e(link.text)}</a>' for link in cell.links)
     elif isinstance(cell, Anchor):
         body = e(cell.text)
         ident = f' id="{e(cell.anchor)}"'

@@ -37,7 +37,7 @@ from .conditions import priority_targets
 from .operations import backups_part, maintenance_part, outages_part, stops_part
 from .parts import IncidentLike, Part
 from .violation_words import late_words, shown_id, target_of, violation_kind, violation_text
-from .words import Anchor, Cell, Link, Mark, PolicyWords, anchor, ref_number
+from .words import Anchor, Cell, Link, Links, Mark, PolicyWords, anchor, ref_number
 
 T = TypeVar("T")
 
@@ -235,14 +235,15 @@ def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violat
             else w.m("report.result.nothing")
         )
         pw = priority_words(ws, w, pid)
-        rule = pw.priority_rule(pid)
+        # every article its rules cite (one rule per plan, issue 13; each version in force)
+        refs = [p.ref for v in ws if v.model for p in v.model.priorities if p.id == pid]
         rows.append(
             [
                 w.m("report.commit.response", label=pw.priority(pid)),
                 target_during(ws, w, pid),  # one per rule with `when` (issue 13), per version in force
                 result,
                 _verdict(w, c["breached"], c["at_risk"]),
-                w.article(rule.ref if rule else None),
+                w.articles(refs),
             ]
         )
     if md is not None:
@@ -510,10 +511,11 @@ def articles(w: PolicyWords, parts: Sequence[Part]) -> Part:
     for part in parts:
         for row in part.rows:
             for cell in row:
-                if isinstance(cell, Link):
-                    num = ref_number(cell.anchor.removeprefix("art-").replace("-", "."))
-                    if num and num not in nums:
-                        nums.append(num)
+                for link in cell.links if isinstance(cell, Links) else (cell,):
+                    if isinstance(link, Link):
+                        num = ref_number(link.anchor.removeprefix("art-").replace("-", "."))
+                        if num and num not in nums:
+                            nums.append(num)
     nums.sort(key=lambda n: tuple(int(x) for x in n.split(".")))
     sep = "、" if w.lang == "ja" else "; "
     rows: list[list[Cell]] = [

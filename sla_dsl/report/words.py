@@ -20,7 +20,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from ..i18n import CATALOGUE, format_date, format_datetime, message
@@ -50,7 +50,18 @@ class Anchor(NamedTuple):
     anchor: str
 
 
-Cell = str | Link | Mark | Anchor
+class Links(NamedTuple):
+    """A cell of several links (a priority whose rules cite different articles), ``sep`` between them."""
+
+    links: tuple[Link, ...]
+    sep: str
+
+    @property
+    def text(self) -> str:
+        return self.sep.join(link.text for link in self.links)
+
+
+Cell = str | Link | Links | Mark | Anchor
 
 _REF = re.compile(r"(\d+(?:\.\d+)*)")
 
@@ -252,6 +263,14 @@ class PolicyWords:
         if num is None:
             return "-"
         return Link(self.m("report.article", ref=num), anchor(num))
+
+    def articles(self, refs: Iterable[str | lm.ArticleRef | None]) -> Cell:
+        """A link to each article ``refs`` cite, once each in order (:meth:`article` for one), or ``-``."""
+        nums = list(dict.fromkeys(n for n in map(ref_number, refs) if n is not None))
+        if len(nums) <= 1:
+            return self.article(nums[0] if nums else None)
+        links = tuple(Link(self.m("report.article", ref=n), anchor(n)) for n in nums)
+        return Links(links, "、" if self.lang == "ja" else ", ")
 
     def article_title(self, num: str) -> str:
         """The title of article ``num``'s first part (``3.2`` → Article 3's title)."""
