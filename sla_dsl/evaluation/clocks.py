@@ -139,6 +139,10 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
         elif life.state == "paused" and code == codes.pauses[reason][1]:
             life.state, seg, life.waiting_for = "running", t, None
             life.story.append((t, f"resumes at {codes.pauses[reason][3]}"))
+        elif life.state == "paused" and any(p[0] == code for p in codes.pauses):
+            # (the language: while paused, other pause events change nothing; said, so none looks lost)
+            waiting = codes.pauses[reason][3]
+            life.story.append((t, f"{_name(code)} while paused: changes nothing, still waiting for {waiting}"))
     if completed is not None and completed <= as_of and life.state != "stopped":
         if life.state == "running" and completed > seg:
             life.segments.append((seg, completed))

@@ -97,6 +97,21 @@ def test_a_pause_across_a_weekend_and_a_holiday_is_not_counted() -> None:
     assert not any(k == "target_breached" and at == t("2026-11-26 18:00") for k, _, at in kinds)
 
 
+def test_a_second_pause_event_while_paused_is_said_to_change_nothing() -> None:
+    # The language: while paused, other pause events change nothing. A second info_provided during the
+    # pause neither restarts the pause nor moves anything, and the explanation says so (it said nothing).
+    events = [*PAUSED_OVER_HOLIDAY[:2], ev("incident.info_provided", "2026-11-24 10:00", "A"), *PAUSED_OVER_HOLIDAY[2:]]
+    res = targets_of(run(events, policies=targets_policy()), "A")["resolve"]
+    assert (res.status, res.due, res.used_minutes) == ("met", t("2026-11-26 18:00"), 16 * 60)  # as with one
+    texts = [s.text for s in res.explain]
+    assert any(
+        "info_provided while paused: changes nothing, still waiting for customer_replied Tue 24 Nov 10:00" in x
+        for x in texts
+    ), texts
+    one = [s.text for s in targets_of(run(PAUSED_OVER_HOLIDAY, policies=targets_policy()), "A")["resolve"].explain]
+    assert not any("while paused" in x for x in one)
+
+
 def test_a_clock_paused_at_as_of_is_paused_with_no_due_time() -> None:
     rep = run(PAUSED_OVER_HOLIDAY, policies=targets_policy(), as_of="2026-11-23 12:00")
     res = targets_of(rep, "A")["resolve"]
