@@ -7,6 +7,10 @@ Design notes
   combination of the values of the attributes they test and the rule that
   applies to it (first match in file order, :mod:`sla_dsl.lang.conditions`):
   an author and a customer read the outcome, not the rules' order.
+* Beyond :data:`sla_dsl.lang.conditions.MAX_ASSIGNMENTS` combinations a priority's
+  rows are its rules in file order, each with its condition in words and its
+  place (``1. 契約プランがプレミアム``): the first that holds applies. The
+  table was left empty there, as if the priority had no conditions.
 * Values are shown by their labels (``value premium "プレミアム" / "Premium"``,
   issue 16), by the names events carry only where the policy gives no label;
   every other word is in both languages in the typed catalogue
@@ -32,12 +36,17 @@ def _w(lang: str, key: str, **values: object) -> str:
 
 
 def plan_rows(model: m.PolicyModel, lang: str, target: Callable[[m.Target], str]) -> list[str]:
-    """Rows of the plan table: (attribute values, priority, rule label, target) for each combination."""
+    """Rows of the plan table: (attribute values, priority, rule label, target) for each combination;
+    for a priority whose attributes have too many combinations to list, one row per rule in file order
+    with its condition in words (the first that holds applies: :func:`rule_rows`)."""
     rows: list[str] = []
     for pid, rules in conditions.by_id(model).items():
         if all(r.when is None for r in rules):
             continue
-        combos = conditions.assignments(model, rules) or []
+        combos = conditions.assignments(model, rules)
+        if combos is None:
+            rows += rule_rows(model, pid, rules, lang, target)
+            continue
         defaults = conditions.defaults(model)
         for combo in combos:
             full = {**defaults, **combo}
@@ -49,6 +58,21 @@ def plan_rows(model: m.PolicyModel, lang: str, target: Callable[[m.Target], str]
                 f"<tr><td>{tx.esc(shown)}</td><td>{tx.esc(pid)}</td>"
                 f"<td>{tx.esc(rule.label.text(lang) or pid)}</td><td>{tx.esc(target(rule.target))}</td></tr>"
             )
+    return rows
+
+
+def rule_rows(
+    model: m.PolicyModel, pid: str, rules: Sequence[m.Priority], lang: str, target: Callable[[m.Target], str]
+) -> list[str]:
+    """The rules of ``pid`` in file order, each with its condition in words (``上記以外`` for the rule
+    without one): the plan table of a priority whose combinations are too many to list."""
+    rows = []
+    for k, rule in enumerate(rules, 1):
+        cond = condition_words(model, rule.when, lang) if rule.when is not None else _w(lang, "otherwise")
+        rows.append(
+            f"<tr><td>{tx.esc(_w(lang, 'in_order', n=k, c=cond))}</td><td>{tx.esc(pid)}</td>"
+            f"<td>{tx.esc(rule.label.text(lang) or pid)}</td><td>{tx.esc(target(rule.target))}</td></tr>"
+        )
     return rows
 
 

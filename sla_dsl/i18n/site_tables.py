@@ -58,6 +58,11 @@ SITE_TABLES: dict[str, Msg] = {
     "site.plans.customers": Msg("{c}の顧客", "customers whose {c}"),
     "site.plans.others": Msg("その他の顧客", "other customers"),
     "site.plans.sep": Msg("、", ", "),
+    # a priority with too many combinations to list: its rules in file order, the first that holds applies
+    "site.plans.in_order": Msg(
+        "{n}. {c}（上から順に、最初に当てはまる規定）", "{n}. {c} (the first that holds, from the top)"
+    ),
+    "site.plans.otherwise": Msg("上記以外", "none of the above"),
     # the worked example's column of the attribute values that select a priority's rule
     "site.plans.example_for": Msg("適用される属性", "For"),
     # countries and subdivisions of a calendar's public holidays (``holidays GB-ENG``), by their codes
