@@ -5,7 +5,8 @@ Design notes
 * :mod:`.plugin` is the MkDocs side (configuration, generated files, markers in
   hand-written pages); it knows nothing about how a policy reads.
 * :mod:`.render` turns a compiled policy into one page per language, laid out
-  like the source document; :mod:`.computed` holds what is derived rather than
+  like the source document (:mod:`.layout`: the page's frame, its articles and
+  sections, headings, tables and source links); :mod:`.computed` holds what is derived rather than
   written (maintenance dates, worked deadlines, the same-day cutoff);
   :mod:`.source` highlights the policy file with an anchor per declaration;
   :mod:`.history` compares versions; :mod:`.schema` documents the event and

@@ -41,6 +41,15 @@ Design notes
 * ``customer: true`` is the customers' build (``mkdocs-customer.yml``): no
   policy-source pages, no links to source lines, no schema files; a site of
   one policy opens on the policy page itself (``index.md``).
+* The sitemap (``sitemap.xml`` and ``sitemap.xml.gz``, at the site's root): a
+  sitemap lists absolute URLs (sitemaps.org), so it is written only when
+  ``site_url`` is set (``mkdocs serve`` sets it); without one, mkdocs-static-i18n's
+  template would write ``None`` for the site's address and mkdocs' own an empty
+  list, so none is written. mkdocs-static-i18n writes one sitemap of every
+  language's pages, each with its other-language versions (``hreflang``), from
+  the pages each language's build had when it sorted them, before this plugin
+  added its own: the plugin gives the template every language's pages instead,
+  the generated ones included.
 * Hand-written pages can ask for generated reference text with markers, each
   alone on a line: ``<!-- sla:events-schema -->``, ``<!-- sla:report-schema -->``,
   ``<!-- sla:cli -->``, ``<!-- sla:error-codes -->`` (:mod:`.codes`) and
@@ -57,6 +66,7 @@ import datetime as dt
 import os
 import posixpath
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -144,6 +154,8 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         self.page_langs: dict[str, str] = {}
         #: each language's search index (``search_index.json`` text), kept from its build until all are built
         self.search_indexes: dict[str, str] = {}
+        #: each language's pages (the generated ones too), kept from its build for the sitemap of all languages
+        self.sitemap_pages: dict[str, Sequence[File]] = {}
         self._builds = 0  # builds under way: mkdocs-static-i18n builds the other languages inside the first
 
     # -- configuration ------------------------------------------------------------------
@@ -224,6 +236,9 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 f = File.generated(config, f"{root}/schema/{name}.schema.json", content=schema.dumps(make()))
                 files.append(f)
                 self.schema_files[name] = f
+        i18n = self._i18n(config)
+        if i18n is not None:
+            self.sitemap_pages[i18n[0]] = files.documentation_pages()
         return files
 
     def _add_group(self, files: Files, config: MkDocsConfig, root: str, group: _Group) -> None:
@@ -361,7 +376,11 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
     ) -> TemplateContext | None:
-        """The 404 page's words; its language menu leads to each language's home page."""
+        """The 404 page's words; its language menu leads to each language's home page. The sitemap's pages."""
+        if template_name == "sitemap.xml" and self.sitemap_pages:
+            # mkdocs-static-i18n's sitemap template lists the pages of ``i18n_alternates``, language by language
+            context["i18n_alternates"] = dict(self.sitemap_pages)  # type: ignore[typeddict-unknown-key]
+            return context
         if template_name != "404.html":
             return context
         lang = self._build_lang(config)
@@ -383,7 +402,10 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
 
     def on_post_template(self, output: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
         """Write the 404 page of a language other than the default to ``<lang>/404.html``: mkdocs writes
-        every build's at the root, where the default language's belongs."""
+        every build's at the root, where the default language's belongs. No sitemap without ``site_url``."""
+        if template_name == "sitemap.xml":
+            # a sitemap's URLs are absolute (sitemaps.org): without the site's address it has none to list
+            return output if config.site_url else ""  # "" writes neither sitemap.xml nor sitemap.xml.gz
         if template_name != "404.html":
             return output
         vars(config.extra).pop("alternate", None)  # the 404 page's menu (above); the pages get theirs from i18n
@@ -397,6 +419,8 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
     # -- one search index per language -------------------------------------------------------
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Count the builds under way (mkdocs-static-i18n runs the other languages' inside the first)."""
+        if self._builds == 0:  # a new site: forget the last one's pages
+            self.sitemap_pages.clear()
         self._builds += 1
 
     @event_priority(-50)  # after the search plugin wrote this build's index, before mkdocs-static-i18n merges
@@ -424,6 +448,7 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         """Forget a failed build's state."""
         self._builds = 0
         self.search_indexes.clear()
+        self.sitemap_pages.clear()
 
     @staticmethod
     def _written_in(page: Page) -> str | None:

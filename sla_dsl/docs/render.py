@@ -2,29 +2,27 @@
 
 Design notes
 ------------
-* The page follows the source document: a title, then each ``article`` of the
-  policy in order, and inside an article the declarations whose ``[art N.S...]``
-  reference points there, grouped by section ``S`` (``### 1. Service hours``).
-  Declarations without a reference, or pointing at an article the policy does
-  not declare, are collected under "Other rules" at the end, so nothing in the
-  policy goes unshown.
-* Headings are Markdown (they feed the table of contents); tables and
-  paragraphs are raw HTML built here, so rows can carry ids that the SLA-items
-  table links to and every text is escaped exactly once. Anchors are
-  ``kind-name`` (``priority-p1``, ``backup-database``, ``item-4``).
-* Each section ends its heading block with a link to its lines on the source
-  page (``source.md#L91-L99``), see :mod:`.source`.
+* The page follows the source document: a title, a line of facts (provider,
+  version, effective date, time zone), then each ``article`` of the policy in
+  order, its declarations grouped by section, and "Other rules" for those
+  placed in no declared article; the version history last. Where each
+  declaration goes, the anchors, the source links and the raw-HTML tables are
+  :mod:`.layout`'s (:class:`.layout.PageWriter`, which the page builds on);
+  this module says what each kind of declaration says (``r_<kind>``).
+* With the original contract text (``source "..."`` in the header), the
+  Japanese page shows each article's own lines verbatim and the declarations
+  under them as the project's reading; the English page reads it.
 * Values come from the model (labels, durations, hours) or from
   :mod:`.computed` (dates and deadlines); the words around them from
   :mod:`.text`.
+* :class:`PageContext` and :func:`anchor` live in :mod:`.layout` and are
+  importable from here as before.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from ..calendars.recurrence import Window
 from ..lang import model as m
@@ -35,137 +33,17 @@ from . import calendar_text as ct
 from . import computed, original, plans
 from . import text as tx
 from .event_types import event_types_html
-from .history import Change
-from .source import range_id
+from .layout import KIND_ORDER, Block, PageContext, PageWriter, anchor, by_section
 from .targets import clock_lines, clock_name, targets_html
 
 __all__ = ["PageContext", "anchor", "render_policy"]
 
 
-@dataclass
-class PageContext:
-    """Where the page sits: links it needs and the settings of the computed parts."""
-
-    lang: str
-    source_url: str
-    other_langs: dict[str, str] = field(default_factory=dict)
-    reference: dt.date | None = None
-    maintenance_count: int = 12
-    moved_years: int = 5
-    versions: Sequence[tuple[Policy, Sequence[Change], str | None]] = ()
-    ics_url: str = ""
-    customer: bool = False
-    original: str | None = None
-
-
-def anchor(kind: str, name: str | int) -> str:
-    """The id of a declaration on a rendered page: ``priority-p1``."""
-    return re.sub(r"[^a-z0-9]+", "-", f"{kind}-{name}".lower()).strip("-")
-
-
-# Which (article, section) a declaration belongs to -------------------------------------
-
-
-@dataclass
-class _Block:
-    article: int
-    section: int
-    nodes: dict[str, list[m.Node]] = field(default_factory=dict)
-
-
-_KIND_ORDER = (
-    "services",
-    "calendars",
-    "planned_stops",
-    "maintenance",
-    "items",
-    "notifications",
-    "backups",
-    "event_types",
-    "clocks",
-    "priorities",
-    "exclusions",
-)
-
-
-def _blocks(model: m.PolicyModel) -> tuple[dict[int, list[_Block]], list[_Block]]:
-    declared = {a.number for a in model.articles}
-    by_key: dict[tuple[int, int], _Block] = {}
-    orphans = _Block(0, 0)
-    for kind in _KIND_ORDER:
-        for node in getattr(model, kind):
-            ref: m.ArticleRef | None = getattr(node, "ref", None)
-            if ref is None or ref.article not in declared:
-                orphans.nodes.setdefault(kind, []).append(node)
-                continue
-            key = (ref.article, ref.parts[1] if len(ref.parts) > 1 else 0)
-            by_key.setdefault(key, _Block(*key)).nodes.setdefault(kind, []).append(node)
-    per_article: dict[int, list[_Block]] = {}
-    for key in sorted(by_key):
-        per_article.setdefault(key[0], []).append(by_key[key])
-    return per_article, [orphans] if orphans.nodes else []
-
-
 # The renderer ----------------------------------------------------------------------------
 
 
-class _Page:
+class _Page(PageWriter):
     """Builds the Markdown of one policy in one language."""
-
-    def __init__(self, policy: Policy, ctx: PageContext) -> None:
-        self.policy = policy
-        self.model = policy.model
-        self.ctx = ctx
-        self.lang = ctx.lang
-        self.out: list[str] = []
-
-    # -- small helpers ------------------------------------------------------------------
-    def L(self, lab: m.Label) -> str:
-        return tx.esc(lab.text(self.lang))
-
-    def t(self, key: str, **values: object) -> str:
-        return tx.t(key, self.lang, **values)
-
-    def dur(self, d: m.Duration) -> str:
-        return tx.esc(tx.duration(d, self.lang))
-
-    def html(self, block: str) -> None:
-        self.out.append(block.strip() + "\n")
-
-    def heading(self, level: int, text: str, ident: str, span: m.Span | None = None) -> None:
-        # heading text is Markdown: escape the characters Markdown would read
-        safe = re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
-        self.out.append(f"{'#' * level} {safe} {{#{ident}}}\n")
-        if span is not None:
-            self.src(span)
-
-    def src(self, *spans: m.Span) -> None:
-        if not self.ctx.source_url or not spans:
-            return
-        first, last = min(s.line for s in spans), max(s.end_line for s in spans)
-        whole = m.Span(line=first, end_line=last)
-        words = self.t("source_lines", a=first, b=last) if last > first else self.t("source_line", a=first)
-        self.html(f'<p class="sla-src"><a href="{self.ctx.source_url}#{range_id(whole)}">{tx.esc(words)}</a></p>')
-
-    def row_src(self, span: m.Span) -> str:
-        """A small link from a table row to its declaration's lines (none on customer pages)."""
-        if not self.ctx.source_url:
-            return ""
-        return f' <a class="sla-src" href="{self.ctx.source_url}#{range_id(span)}" title="{span.line}">§</a>'
-
-    def table(self, ident: str, head: Sequence[str], rows: Sequence[str]) -> None:
-        ths = "".join(f"<th>{h}</th>" for h in head)
-        body = "\n".join(rows)
-        # Material wraps every table in a box that scrolls sideways on a narrow screen (.md-typeset__scrollwrap)
-        self.html(f'<table id="{ident}">\n<thead><tr>{ths}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>')
-
-    def badge(self) -> str:
-        """The mark in front of a sentence that is the project's reading, not contract text."""
-        return f'<span class="sla-badge">{tx.esc(self.t("reading"))}</span>'
-
-    def reading(self, text: str) -> None:
-        """A sentence that is the project's reading of the SLA, marked as such (already escaped)."""
-        self.html(f'<p class="sla-reading"><span class="sla-badge">{tx.esc(self.t("reading"))}</span>{text}</p>')
 
     # -- the page -------------------------------------------------------------------------
     def render(self) -> str:
@@ -196,7 +74,7 @@ class _Page:
         self.html(f'<p class="sla-intro">{tx.esc(self.t(intro))}</p>')
         if contract and contract.get(0):
             self.contract(contract[0])
-        per_article, orphans = _blocks(self.model)
+        per_article, orphans = by_section(self.model)
         for art in self.model.articles:
             heading = self.t("article", n=art.number, title=art.title.text(self.lang))
             self.heading(2, heading, anchor("article", art.number), art.span)
@@ -229,7 +107,7 @@ class _Page:
         """Whether the policy's ``note`` texts go on the page (not when the original's lines are shown)."""
         return not (self.ctx.original and self.lang == "ja")
 
-    def block(self, block: _Block, level: int, headed: bool = True) -> None:
+    def block(self, block: Block, level: int, headed: bool = True) -> None:
         kinds = block.nodes
         if headed and block.section:
             title = self._section_title(block)
@@ -238,12 +116,12 @@ class _Page:
             self.heading(level, f"{block.section}. {title}", ident)
             self.src(*spans)
             level += 1
-        for kind in _KIND_ORDER:
+        for kind in KIND_ORDER:
             nodes = kinds.get(kind)
             if nodes:
                 getattr(self, f"r_{kind}")(nodes, level, block)
 
-    def _section_title(self, block: _Block) -> str:
+    def _section_title(self, block: Block) -> str:
         kinds = block.nodes
         if "services" in kinds:
             return self.t("sec_service_hours")
@@ -283,7 +161,7 @@ class _Page:
             text += f"（{tx.join(extra, self.lang)}）" if self.lang == "ja" else f" ({', '.join(extra)})"
         return text
 
-    def r_services(self, nodes: list[m.Service], level: int, block: _Block) -> None:
+    def r_services(self, nodes: list[m.Service], level: int, block: Block) -> None:
         rows = []
         for i, svc in enumerate(nodes, 1):
             no = svc.ref.parts[2] if svc.ref and len(svc.ref.parts) > 2 else i
@@ -317,7 +195,7 @@ class _Page:
                 lines.append(self.t("availability_for", p=p, per=per, who=who))
         return lines
 
-    def r_calendars(self, nodes: list[m.Calendar], level: int, block: _Block) -> None:
+    def r_calendars(self, nodes: list[m.Calendar], level: int, block: Block) -> None:
         self.heading(level, self.t("calendars"), f"calendars-{block.article}-{block.section}")
         items = []
         for cal in nodes:
@@ -343,7 +221,7 @@ class _Page:
         self.html("<ul>\n" + "\n".join(items) + "\n</ul>")
 
     # -- planned stops and maintenance --------------------------------------------------------
-    def r_planned_stops(self, nodes: list[m.PlannedStop], level: int, block: _Block) -> None:
+    def r_planned_stops(self, nodes: list[m.PlannedStop], level: int, block: Block) -> None:
         for ps in nodes:
             if len(nodes) > 1 or not block.section:
                 self.heading(level, ps.label.text(self.lang) or ps.name, anchor("planned_stop", ps.name), ps.span)
@@ -359,7 +237,7 @@ class _Page:
             for n in ps.notes if self.notes_shown else ():
                 self.html(f'<p class="sla-note">{self.L(n)}</p>')
 
-    def r_maintenance(self, nodes: list[m.Maintenance], level: int, block: _Block) -> None:
+    def r_maintenance(self, nodes: list[m.Maintenance], level: int, block: Block) -> None:
         for mt in nodes:
             if len(nodes) > 1 or not block.section:
                 self.heading(level, mt.label.text(self.lang) or mt.name, anchor("maintenance", mt.name), mt.span)
@@ -430,7 +308,7 @@ class _Page:
     def _rule_link(self, r: m.ItemRef) -> str:
         return f'<a href="#{anchor(r.kind, r.name)}">{tx.esc(self._rule_label(r))}</a>'
 
-    def r_items(self, nodes: list[m.Item], level: int, block: _Block) -> None:
+    def r_items(self, nodes: list[m.Item], level: int, block: Block) -> None:
         rows = []
         backups = {b.kind: b for b in self.model.backups}
         for item in nodes:
@@ -472,7 +350,7 @@ class _Page:
             parts.append(tx.esc(self.t("another_zone")))
         return ("。" if self.lang == "ja" else "; ").join(parts) + ("。" if self.lang == "ja" and parts else "")
 
-    def r_notifications(self, nodes: list[m.Notify], level: int, block: _Block) -> None:
+    def r_notifications(self, nodes: list[m.Notify], level: int, block: Block) -> None:
         for n in nodes:
             self.heading(level, n.label.text(self.lang) or n.name, anchor("notify", n.name), n.span)
             lines = [
@@ -494,7 +372,7 @@ class _Page:
             for note in n.notes if self.notes_shown else ():
                 self.html(f'<p class="sla-note">{self.L(note)}</p>')
 
-    def r_backups(self, nodes: list[m.Backup], level: int, block: _Block) -> None:
+    def r_backups(self, nodes: list[m.Backup], level: int, block: Block) -> None:
         self.heading(level, self.t("backups"), f"backups-{block.article}-{block.section}")
         self.src(*(b.span for b in nodes))
         rows = []
@@ -510,10 +388,10 @@ class _Page:
         self.table("backups", head, rows)
 
     # -- response to failures ----------------------------------------------------------------
-    def r_event_types(self, nodes: list[m.EventType], level: int, block: _Block) -> None:
+    def r_event_types(self, nodes: list[m.EventType], level: int, block: Block) -> None:
         self.html(event_types_html(nodes, self.lang))  # event types the policy declares (issue 12)
 
-    def r_clocks(self, nodes: list[m.ClockRule], level: int, block: _Block) -> None:
+    def r_clocks(self, nodes: list[m.ClockRule], level: int, block: Block) -> None:
         for c in nodes:
             starts = self.t("else").join(tx.event(e, self.lang) for e in c.starts)
             lines = [self.clock_start_line(c, starts)]
@@ -550,7 +428,7 @@ class _Page:
             )
         return self.t("or").join(parts)
 
-    def r_priorities(self, nodes: list[m.Priority], level: int, block: _Block) -> None:
+    def r_priorities(self, nodes: list[m.Priority], level: int, block: Block) -> None:
         rows = []
         for p in nodes:
             rows.append(
@@ -612,7 +490,7 @@ class _Page:
         self.table("examples", head, rows)
 
     # -- exclusions and history ------------------------------------------------------------------
-    def r_exclusions(self, nodes: list[m.Exclusion], level: int, block: _Block) -> None:
+    def r_exclusions(self, nodes: list[m.Exclusion], level: int, block: Block) -> None:
         self.html(f"<p>{tx.esc(self.t('exclusions_intro'))}</p>")
         items = "".join(
             f'<li id="{anchor("exclude", x.cause)}">{self.L(x.label) or tx.esc(x.cause)}</li>' for x in nodes
