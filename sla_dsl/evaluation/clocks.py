@@ -61,6 +61,33 @@ def clock_codes(rule: m.ClockRule) -> ClockCodes:
 
 
 State = Literal["not_started", "running", "paused", "stopped"]
+#: What a clock did at an event: started, paused, resumed, stopped, was reset, stopped with the
+#: incident's completion, or let a pause event pass while paused (it changes nothing)
+Act = Literal["start", "pause", "resume", "stop", "reset", "completed", "ignored"]
+
+
+class Told(NamedTuple):
+    """One thing a clock did, for the explanation: when, what, the event type that did it (full name;
+    empty for ``completed``) and, for ``pause`` and ``ignored``, the event type it waits for."""
+
+    at: float
+    act: Act
+    event: str = ""
+    until: str = ""
+
+    @property
+    def text(self) -> str:
+        """The engine's English (the JSON report's explanation step, after ``clock `NAME```)."""
+        event, until = short(self.event), short(self.until)
+        return {
+            "start": f"starts at {event}",
+            "pause": f"paused at {event} until {until}",
+            "resume": f"resumes at {event}",
+            "stop": f"stops at {event}",
+            "reset": f"reset at {event}: starts again from zero",
+            "completed": "stops: the incident is completed",
+            "ignored": f"{event} while paused: changes nothing, still waiting for {until}",
+        }[self.act]
 
 
 class Cycle(NamedTuple):
@@ -80,8 +107,8 @@ class Life:
     start_event: str = ""
     #: running segments [a, b); a running clock's last one ends at ``as_of``
     segments: list[tuple[float, float]] = field(default_factory=list)
-    #: (instant, text) of what happened, for the explanation
-    story: list[tuple[float, str]] = field(default_factory=list)
+    #: what happened, for the explanation
+    story: list[Told] = field(default_factory=list)
     stopped_at: float | None = None
     #: why it is paused at ``as_of`` (the event that resumes it)
     waiting_for: str | None = None
@@ -103,7 +130,7 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
         return life
     t0 = start[0]
     life.state, life.start, life.start_event = "running", t0, name
-    life.story.append((t0, f"starts at {name}"))
+    life.story.append(Told(t0, "start", TYPES[start[1]]))
     seg = t0
     reason = -1
     for r in recs:
@@ -120,14 +147,14 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
             life.segments, life.state, life.stopped_at, seg = [], "running", None, t
             life.waiting_for = None
             life.start = t
-            life.story.append((t, f"reset at {_name(code)}: starts again from zero"))
+            life.story.append(Told(t, "reset", TYPES[code]))
         elif life.state == "stopped":
             continue
         elif code in codes.stops:
             if life.state == "running" and t > seg:
                 life.segments.append((seg, t))
             life.state, life.stopped_at, life.waiting_for = "stopped", t, None
-            life.story.append((t, f"stops at {_name(code)}"))
+            life.story.append(Told(t, "stop", TYPES[code]))
         elif life.state == "running":
             reason = next((k for k, p in enumerate(codes.pauses) if p[0] == code), -1)
             if reason >= 0:
@@ -135,23 +162,18 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
                     life.segments.append((seg, t))
                 life.state = "paused"
                 life.waiting_for = codes.pauses[reason][3]
-                life.story.append((t, f"paused at {codes.pauses[reason][2]} until {codes.pauses[reason][3]}"))
+                life.story.append(Told(t, "pause", TYPES[code], TYPES[codes.pauses[reason][1]]))
         elif life.state == "paused" and code == codes.pauses[reason][1]:
             life.state, seg, life.waiting_for = "running", t, None
-            life.story.append((t, f"resumes at {codes.pauses[reason][3]}"))
+            life.story.append(Told(t, "resume", TYPES[code]))
         elif life.state == "paused" and any(p[0] == code for p in codes.pauses):
             # (the language: while paused, other pause events change nothing; said, so none looks lost)
-            waiting = codes.pauses[reason][3]
-            life.story.append((t, f"{_name(code)} while paused: changes nothing, still waiting for {waiting}"))
+            life.story.append(Told(t, "ignored", TYPES[code], TYPES[codes.pauses[reason][1]]))
     if completed is not None and completed <= as_of and life.state != "stopped":
         if life.state == "running" and completed > seg:
             life.segments.append((seg, completed))
         life.state, life.stopped_at, life.waiting_for = "stopped", completed, None
-        life.story.append((completed, "stops: the incident is completed"))
+        life.story.append(Told(completed, "completed"))
     elif life.state == "running" and as_of > seg:
         life.segments.append((seg, as_of))
     return life
-
-
-def _name(code: int) -> str:
-    return short(TYPES[code])

@@ -35,8 +35,8 @@ from typing import Any, NamedTuple
 from ..events.schema import Rec
 from ..lang import model as m
 from ..lang.check import as_timedelta
-from ..report import BreachedTarget, TargetRow, Violation
-from .clocks import ClockCodes, Life, clock_codes, live
+from ..report import BreachedTarget, ClockStep, TargetRow, Violation
+from .clocks import ClockCodes, Life, Told, clock_codes, live
 from .common import Ctx, Rules, art, code_of, fmt_minutes, short
 from .incidents import Incident
 from .select import REPORTED, Unmet, applies_text, not_for
@@ -64,6 +64,8 @@ class TargetVerdict:
     rules: Rules | None = None
     #: a notify rule's ``when`` that the incident does not meet (issue 13)
     unmet: Unmet | None = None
+    #: what the target's clock did (:class:`.clocks.Told`), for ``sla explain``
+    story: tuple[Told, ...] = ()
 
     def to_row(self) -> TargetRow:
         """The report row (what the Python API gives)."""
@@ -76,7 +78,10 @@ class TargetVerdict:
         assert rules is not None
         due = rules.dt(self.due) if self.due is not None else None
         used = self.used_s / 60 if self.used_s is not None else None
-        return TargetView(self.name, self.kind, self.clock, self.status, due, self.target_s / 60, used, self.missed)
+        steps = tuple(_clock_step(rules, told) for told in self.story)
+        return TargetView(
+            self.name, self.kind, self.clock, self.status, due, self.target_s / 60, used, self.missed, steps
+        )
 
 
 class TargetView(NamedTuple):
@@ -90,6 +95,7 @@ class TargetView(NamedTuple):
     target_minutes: float
     used_minutes: float | None
     missed: int
+    clock_steps: tuple[ClockStep, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,7 +153,8 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
             life = lives[t.clock] = live(of.clocks[t.clock], recs, inc.completed, ctx.as_of)
         judge = _update if t.kind == "update" else _within
         v = judge(ctx, rules, t, life, recs, target_s, ref)
-        v.steps[:0] = [(at, f"clock `{t.clock}` {text} {rules.fmt(at)}", ref) for at, text in life.story]
+        v.steps[:0] = [(told.at, f"clock `{t.clock}` {told.text} {rules.fmt(told.at)}", ref) for told in life.story]
+        v.story = tuple(life.story)
         out.append(v)
         if v.status == "breached" and v.due is not None and v.due >= ctx.p0:
             ctx.violations.append(_violation(rules, inc, v, "target_breached"))
@@ -411,4 +418,13 @@ def _row(rules: Rules, v: TargetVerdict, as_json: bool) -> dict[str, Any]:
         "missed": v.missed,
         "ref": v.ref,
         "explain": [{"text": text, "at": at(t), "ref": r} for t, text, r in v.steps],
-    } | ({} if as_json or v.unmet is None else {"unmet_when": v.unmet.when, "attributes": v.unmet.attributes})
+    } | (
+        {}
+        if as_json
+        else ({} if v.unmet is None else {"unmet_when": v.unmet.when, "attributes": v.unmet.attributes})
+        | ({"clock_steps": [_clock_step(rules, told) for told in v.story]} if v.story else {})
+    )
+
+
+def _clock_step(rules: Rules, told: Told) -> ClockStep:
+    return ClockStep.model_construct(at=rules.dt(told.at), act=told.act, event=told.event, until=told.until)

@@ -423,6 +423,19 @@ REPORT: dict[str, Msg] = {
     "explain.info_provided": Msg("情報を提供", "information provided"),
     "explain.customer_replied": Msg("エンド・ユーザー様から返答", "the end user replied"),
     "explain.resolved": Msg("回避策または解決策を提供（完了）", "workaround or solution received (completed)"),
+    # what a target's clock did (issue 12's clocks), at the event that did it
+    "explain.clock.start": Msg("{clock}：計測開始（{event}）", "{clock}: starts ({event})"),
+    "explain.clock.pause": Msg("{clock}：一時停止（{event}、{until}まで）", "{clock}: paused ({event}) until {until}"),
+    "explain.clock.resume": Msg("{clock}：再開（{event}）", "{clock}: resumes ({event})"),
+    "explain.clock.stop": Msg("{clock}：計測終了（{event}）", "{clock}: stops ({event})"),
+    "explain.clock.reset": Msg(
+        "{clock}：リセット（{event}）、ゼロから計測し直し", "{clock}: reset ({event}), counts again from zero"
+    ),
+    "explain.clock.completed": Msg("{clock}：案件の完了により計測終了", "{clock}: stops, the incident is completed"),
+    "explain.clock.ignored": Msg(
+        "{clock}：一時停止中のため変化なし（{event}、{until}を待っています）",
+        "{clock}: already paused, {event} changes nothing (waiting for {until})",
+    ),
     "explain.completed_silence": Msg(
         "情報提供後、返答がないまま {duration} が経過（完了）",
         "{duration} passed after information with no reply (completed)",

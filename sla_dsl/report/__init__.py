@@ -103,6 +103,21 @@ class SameDay(_Row):
 TargetStatus = Literal["met", "breached", "open", "paused", "at_risk", "excluded", "not_applicable"]
 
 
+class ClockStep(_Row):
+    """One thing a target's clock did (``sla explain`` words it in the report's language; not in the JSON,
+    whose ``explain`` steps say the same in the engine's English)."""
+
+    #: when, in the policy's time zone
+    at: dt.datetime
+    #: started, paused, resumed, stopped, was reset, stopped with the incident's completion, or let a
+    #: pause event pass while paused (it changes nothing)
+    act: Literal["start", "pause", "resume", "stop", "reset", "completed", "ignored"]
+    #: the event type that did it (``incident.info_provided``); empty for ``completed``
+    event: str = ""
+    #: ``pause`` and ``ignored``: the event type the clock waits for to resume
+    until: str = ""
+
+
 class TargetRow(_Row):
     """The verdict on one named target of an incident (issue 12): a target on a named clock
     (``resolve``, ``first_reply``, ``respond``, ``update``) or a notification rule on an incident event."""
@@ -147,6 +162,8 @@ class TargetRow(_Row):
     unmet_when: str | None = Field(default=None, exclude=True)
     #: the values of the attributes ``unmet_when`` tests, as the record carries them (``exclude``, as above)
     attributes: dict[str, str] | None = Field(default=None, exclude=True)
+    #: what the target's clock did, in time order (``exclude``: the JSON's ``explain`` says it in English)
+    clock_steps: list[ClockStep] = Field(default_factory=list, exclude=True)
 
 
 class IncidentRow(_Row):

@@ -108,6 +108,16 @@ def target_steps(row: Any, w: PolicyWords) -> list[tuple[Any, str]]:
     targets = list(getattr(row, "targets", ()))
     notices = list(getattr(row, "notices", ()))
     out: list[tuple[Any, str]] = []
+    told: set[str] = set()  # what each clock did, once per clock (several targets may share one)
+    for t in targets:
+        steps = getattr(t, "clock_steps", ())
+        if t.clock and steps and t.clock not in told:
+            told.add(t.clock)
+            clock = _label(w, "clock", t.clock)
+            for s in steps:
+                event = w.event_plain(s.event) if s.event else ""
+                until = w.event_plain(s.until) if s.until else ""
+                out.append((s.at, w.m(f"explain.clock.{s.act}", clock=clock, event=event, until=until)))
     for t in targets + (notices if len(notices) > 1 else []):
         what = _label(w, "notify", t.name) if t.kind == "notify" else _w(w, t.kind)
         if t.clock:

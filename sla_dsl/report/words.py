@@ -227,6 +227,11 @@ class PolicyWords:
         words = event_words(name, self.lang, declared)
         return message("report.event", self.lang, words=words, name=name) if words else f"`{name}`"
 
+    def event_plain(self, name: str) -> str:
+        """An event type in words only (``エンド・ユーザー様への情報提供``, :func:`event_words`), else its name."""
+        declared = {e.name: e.label for e in self.model.event_types} if self.model is not None else {}
+        return event_words(name, self.lang, declared) or f"`{name}`"
+
     def backup_kind_shown(self, kind: str) -> str:
         """:meth:`backup_kind` in running text: a kind without a label as the name it has, in backticks."""
         label = self.backup_kind(kind)
