@@ -18,6 +18,13 @@ Design notes
   written as its own text, its line breaks made blanks (JSON allows none
   inside a string), and the reader refuses what was sent. (An event over the
   reader's 1 MiB line as written is refused as too long instead.)
+* Every problem in one answer, in line order, as ``sla evaluate`` lists them:
+  the reader defers its problems (``defer=True``) and the evaluator's check
+  settles them with its own; an event before the live window (below) is
+  added in its place. A client that fixes what one answer lists hears of
+  nothing new the next time. (A body with no event the reader could file, or
+  whose reading stopped, is answered with the reader's problems alone: there
+  is nothing more to check.)
 * All or nothing: any problem rejects the whole batch, and nothing is stored.
 * The stored form is the event's canonical JSON (keys sorted, no blanks); its
   SHA-256 is the key that makes an exact duplicate (same fields and values,
@@ -47,7 +54,7 @@ from ..evaluation import check_log
 from ..evaluation.common import Versions
 from ..events import CODE, FAMILIES, FAMILY_OF, EventInputError, EventLog, Problem, fast_epoch, read_jsonl
 from ..events.keys import TOKEN, may_repeat, repeated_key
-from ..events.problems import problem
+from ..events.problems import in_line_order, problem
 from ..events.schema import instant_of
 from ..lang.diagnostics import words
 from ..policy.compiled import Policy, declared_types
@@ -160,46 +167,51 @@ def _one_line(raw: bytes) -> bytes:
 
 
 def parse_body(body: bytes, policies: Sequence[Policy], not_before: float | None = None) -> list[EventRow]:
-    """The events of a request body, validated, in body order (raises :class:`Rejected`); with
-    ``not_before``, an event at an earlier instant is a problem (the live view would never judge it)."""
+    """The events of a request body, validated, in body order (raises :class:`Rejected` with every
+    problem of the batch); with ``not_before``, an event at an earlier instant is a problem (the live
+    view would never judge it)."""
     lines = _as_lines(body.removeprefix(_BOM))
     if not lines.strip():
         raise Rejected((_EMPTY,))
     try:
-        log = read_jsonl(io.BytesIO(lines), SOURCE, declared=declared_types(policies))
-    except EventInputError as exc:
+        log = read_jsonl(io.BytesIO(lines), SOURCE, declared=declared_types(policies), defer=True)
+    except EventInputError as exc:  # nothing filed, or the reading stopped: nothing more to check
         raise Rejected(tuple(exc.problems)) from None
     if log.count == 0:
         raise Rejected((_EMPTY,))
+    unread = {p.line for p in log.problems}  # the lines the reader refused: no event to look at
     numbered = [
-        (n, _row(_loads(raw))) for n, raw in enumerate(io.BytesIO(lines), 1) if raw.strip() and raw.strip()[:1] != b"#"
+        (n, _row(_loads(raw)))
+        for n, raw in enumerate(io.BytesIO(lines), 1)
+        if n not in unread and raw.strip() and raw.strip()[:1] != b"#"
     ]
-    _check_against_policies(log, policies)
+    problems = _check_against_policies(log, policies)
     if not_before is not None:
-        _check_not_before(numbered, not_before, policies)
+        outside = {p.line for p in problems if p.code == "E123"}  # outside the supported years: said once
+        problems += _too_old([(n, r) for n, r in numbered if n not in outside], not_before, policies)
+    if problems:
+        raise Rejected(tuple(in_line_order(problems)))
     return [r for _, r in numbered]
 
 
-def _check_not_before(numbered: Sequence[tuple[int, EventRow]], not_before: float, policies: Sequence[Policy]) -> None:
-    """Refuse the events before the live view's window (E123, as an event outside the supported years)."""
+def _too_old(numbered: Sequence[tuple[int, EventRow]], not_before: float, policies: Sequence[Policy]) -> list[Problem]:
+    """The events before the live view's window (E123, as an event outside the supported years)."""
     old = [(n, r) for n, r in numbered if r.at_epoch < not_before]
     if not old:
-        return
+        return []
     tz = min(policies, key=lambda p: p.effective).tz
     first = dt.datetime.fromtimestamp(not_before, tz).isoformat()
-    raise Rejected(
-        tuple(
-            Problem(
-                SOURCE,
-                n,
-                "E123",
-                f"time `{dt.datetime.fromtimestamp(r.at_epoch, tz).isoformat()}` is before {first}, the start "
-                f"of the {LIVE_DAYS} days the service judges",
-                "judge events this old with `sla evaluate` over their own period",
-            )
-            for n, r in old
+    return [
+        Problem(
+            SOURCE,
+            n,
+            "E123",
+            f"time `{dt.datetime.fromtimestamp(r.at_epoch, tz).isoformat()}` is before {first}, the start "
+            f"of the {LIVE_DAYS} days the service judges",
+            "judge events this old with `sla evaluate` over their own period",
         )
-    )
+        for n, r in old
+    ]
 
 
 def _row(data: dict[str, Any]) -> EventRow:
@@ -218,12 +230,14 @@ def _row(data: dict[str, Any]) -> EventRow:
     )
 
 
-def _check_against_policies(log: EventLog, policies: Sequence[Policy]) -> None:
-    """The evaluator's own check of a log (times in the supported years, known priorities, kinds, causes)."""
+def _check_against_policies(log: EventLog, policies: Sequence[Policy]) -> list[Problem]:
+    """The evaluator's own check of a log (times in the supported years, known priorities, kinds, causes),
+    settled with the problems the reader deferred: all of them, in line order."""
     try:
         check_log(_versions(policies), log)
     except EventInputError as exc:
-        raise Rejected(tuple(exc.problems)) from None
+        return list(exc.problems)
+    return []
 
 
 _VERSIONS: dict[tuple[int, ...], tuple[Sequence[Policy], Versions]] = {}
