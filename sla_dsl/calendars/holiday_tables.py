@@ -5,10 +5,28 @@ names. Tables are shared by every calendar of the process (an LRU cache) and
 kept on disk between processes, keyed by the ``holidays`` version: loading one
 country from that package imports every country it knows (~150 ms), more than
 a short command such as ``sla check`` can spend.
+
+Design notes
+------------
+* On disk, one small JSON file (about 1 KB) per set of regions and year, in the
+  private folder of :func:`sla_dsl.files.cache_dir`, kept as the compiled
+  policies are (:mod:`sla_dsl.lang.compiled_cache`): at most :data:`KEEP`
+  files, the least recently used removed first (a hit marks its file used).
+  The bound holds every supported year (1900 to 2200: 301) of three sets of
+  regions, or 40 sets over 25 years (a ten-year period, a duration of up to
+  ten years walked past it, and a margin), so one run's own tables are not
+  pruned under it; the files of a former ``holidays`` version are never hit
+  again and go first.
+* Written atomically (:func:`sla_dsl.files.write_atomic`): a reader sees the
+  old file or the whole new one. A file that cannot be read, is damaged or is
+  not a table is a miss, built again and rewritten, never an error; another
+  process may prune the folder at the same moment, so a file gone between
+  two steps is skipped.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -17,10 +35,13 @@ from pathlib import Path
 
 import holidays
 
-from ..files import cache_dir
+from ..files import cache_dir, write_atomic
 
 #: The Japanese name of a holiday whose country has no Japanese names in the ``holidays`` package.
 JA_HOLIDAY = "祝日"
+#: how many holiday tables the disk cache keeps (one per set of regions and year)
+KEEP = 1024
+PREFIX = "holidays-"
 
 
 @lru_cache(maxsize=4096)
@@ -35,11 +56,9 @@ def holiday_table(countries: tuple[tuple[str, str | None], ...], year: int) -> d
         return {}
     path = disk_cache_path(countries, year)
     if path is not None:
-        try:
-            stored = json.loads(path.read_text("utf-8"))
-            return {dt.date.fromisoformat(day): (en, ja) for day, (en, ja) in stored.items()}
-        except (OSError, ValueError, TypeError):
-            pass
+        found = _read(path, year)
+        if found is not None:
+            return found
     names: dict[dt.date, tuple[list[str], list[str]]] = {}
     for country, subdiv in countries:
         probe = holidays.country_holidays(country, subdiv=subdiv)
@@ -54,13 +73,41 @@ def holiday_table(countries: tuple[tuple[str, str | None], ...], year: int) -> d
     out = {day: ("; ".join(en_names), "; ".join(ja_names)) for day, (en_names, ja_names) in names.items()}
     if path is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({d.isoformat(): pair for d, pair in out.items()}), "utf-8")
-            tmp.replace(path)  # atomic: a reader sees the old file or the whole new one
+            write_atomic(path, json.dumps({d.isoformat(): pair for d, pair in out.items()}))
+            _prune(path.parent)
         except OSError:
             pass
     return out
+
+
+def _read(path: Path, year: int) -> dict[dt.date, tuple[str, str]] | None:
+    """The table of ``year`` kept at ``path``, marked recently used; None when there is none or it is damaged."""
+    try:
+        stored = json.loads(path.read_text("utf-8"))
+        table = {dt.date.fromisoformat(day): (en, ja) for day, (en, ja) in stored.items()}
+    except Exception:  # missing, unreadable, not JSON, not a table: a miss
+        return None
+    if not all(d.year == year and type(en) is str and type(ja) is str for d, (en, ja) in table.items()):
+        return None
+    with contextlib.suppress(OSError):  # (pruned by another process since: the table was read whole)
+        os.utime(path)
+    return table
+
+
+def _prune(folder: Path) -> None:
+    """Keep the :data:`KEEP` most recently used tables (another process may be pruning too)."""
+    with os.scandir(folder) as entries:
+        kept = [e for e in entries if e.name.startswith(PREFIX) and e.name.endswith(".json")]
+    if len(kept) <= KEEP:
+        return
+    used: list[tuple[int, str]] = []
+    for entry in kept:
+        with contextlib.suppress(OSError):  # (removed meanwhile)
+            used.append((entry.stat().st_mtime_ns, entry.path))
+    used.sort(reverse=True)
+    for _, old in used[KEEP:]:
+        with contextlib.suppress(OSError):
+            os.unlink(old)
 
 
 def disk_cache_path(countries: tuple[tuple[str, str | None], ...], year: int) -> Path | None:
@@ -73,7 +120,7 @@ def disk_cache_path(countries: tuple[tuple[str, str | None], ...], year: int) ->
         return None
     key = "+".join(f"{c}-{s}" if s else c for c, s in countries)
     version = getattr(holidays, "__version__", "unknown")
-    return Path(folder) / f"holidays-{version}-v2-{key}-{year}.json"
+    return Path(folder) / f"{PREFIX}{version}-v2-{key}-{year}.json"
 
 
 def known_country(country: str) -> bool:
