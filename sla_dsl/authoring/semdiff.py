@@ -16,6 +16,11 @@ Design notes
   policy page says them (:func:`sla_dsl.docs.text.duration`), business time is
   business time and a calendar other than ``business`` follows by its label
   (``7営業時間（英語窓口の受付時間）`` / ``7 business hours (English desk hours)``).
+  Elapsed time in Japanese is a length (``7日間``: a retention, a target time,
+  how long a silence lasts) but counted where a word follows that counts it
+  (``7日前``, ``2日ごとに``, ``3日以内``: :func:`sla_dsl.i18n.terms.fit`), and
+  counted in the value of a lead time, a frequency or a limit (``事前通知：7日``),
+  as the site and the report say them.
 * Times, dates and ranges are said by the catalogue too (``10:00〜12:00``,
   ``2026年10月1日``), so a Japanese line is in Japanese type as it stands: the
   site's version history shows it as it is.
@@ -44,6 +49,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from ..i18n import CATALOGUE, message
+from ..i18n.terms import Amount, fit
 from ..lang import model as m
 from ..policy.compiled import Policy
 from ..report.conditions import condition_words
@@ -86,8 +92,9 @@ class Words:
         self._policy_words: PolicyWords | None = None
 
     def say(self, name: str, /, **fields: object) -> str:
-        """The catalogue's ``diff.<name>`` in this language."""
-        return message(f"diff.{name}", self.lang, **fields)
+        """The catalogue's ``diff.<name>`` in this language; an amount of time (:meth:`duration`) counted where
+        the sentence counts it (``{duration}ごとに``: ``2日ごとに``), else a length (``10日間が経過``)."""
+        return message(f"diff.{name}", self.lang, **fit(CATALOGUE[f"diff.{name}"].ja, fields))
 
     @property
     def sep(self) -> str:
@@ -112,16 +119,18 @@ class Words:
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
         return self.say(f"ordinal.{suffix}", n=n)
 
-    def duration(self, d: m.Duration) -> str:
-        """``4 business hours`` / ``4営業時間``; where declarations go by labels, on a calendar other than
+    def duration(self, d: m.Duration) -> Amount:
+        """``4 business hours`` / ``4営業時間``; ``7 days`` / ``7日間`` as a length, counted ``7日``
+        (:class:`~sla_dsl.i18n.terms.Amount`); where declarations go by labels, on a calendar other than
         ``business``, that calendar by its label: ``7営業時間（英語窓口）`` / ``7 business hours (English desk)``."""
         number = "one" if d.amount == 1 else "other"
         unit = d.unit.value
         if d.calendar is None:
-            return self.say(f"duration.{unit}.{number}", n=d.amount)
+            length = self.say(f"duration.length.{unit}.{number}", n=d.amount)
+            return Amount(length, self.say(f"duration.{unit}.{number}", n=d.amount))
         calendar = "business" if self.by_label else d.calendar
         said = self.say(f"duration.business.{unit}.{number}", n=d.amount, calendar=calendar)
-        return said + self.on_calendar(d.calendar)
+        return Amount(said + self.on_calendar(d.calendar))
 
     def on_calendar(self, name: str) -> str:
         """``（英語窓口）`` / `` (English desk)`` after business time counted on calendar ``name``, where
@@ -400,6 +409,8 @@ def _field_value(c: Change, value: Any, w: Words) -> str:
         return w.calendar(value)
     if (c.section, c.field) == ("planned_stop", "channels") and w.by_label and isinstance(value, tuple):
         return w.sep.join(w.channel(ch) for ch in value) or w.say("none")
+    if (c.section, c.field) in _COUNTED_FIELDS and isinstance(value, m.Duration):
+        return w.duration(value).counted
     return w.value(value)
 
 
@@ -408,6 +419,11 @@ _EVENT_FIELDS = frozenset(
     {("notify", "after"), ("notify", "met_by"), *(("clock", f) for f in ("starts", "stops", "resets"))}
 )
 _CALENDAR_FIELDS = frozenset({("notify", "only_during"), ("maintenance", "calendar")})
+#: Fields whose value is a lead time, a frequency or a limit: an amount of time said counted (``事前通知：7日``,
+#: as ``7日前までに``), not as a length (``保管期間：7日間``).
+_COUNTED_FIELDS = frozenset(
+    {("planned_stop", "notice"), ("maintenance", "notice"), ("backup", "every"), ("notify", "within")}
+)
 
 
 def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.PolicyModel | None = None) -> str:

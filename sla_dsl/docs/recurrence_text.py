@@ -5,6 +5,7 @@ Kept apart from :mod:`.text` (which calls it) so that neither imports the other.
 
 from __future__ import annotations
 
+from ..i18n.terms import UNITS
 from ..lang import model as m
 
 __all__ = ["recurrence_text"]
@@ -24,7 +25,7 @@ _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "A
 
 
 def recurrence_text(on: m.Monthly, lang: str) -> str:
-    """``2026年3月から3か月ごとの末日`` / ``the last day of every 3rd month from March 2026``;
+    """``2026年3月から3ヶ月ごとの末日`` / ``the last day of every 3rd month from March 2026``;
     ``毎月第2・第4木曜日`` / ``the 2nd and 4th Thursday of every month``."""
     ja = lang == "ja"
     if isinstance(on, m.NthWeekday):
@@ -43,6 +44,6 @@ def recurrence_text(on: m.Monthly, lang: str) -> str:
         return f"毎月{base}" if ja else f"{base} of every month"
     y, mo = on.since
     if ja:
-        return f"{y}年{mo}月から{on.every}か月ごとの{base}"
+        return f"{y}年{mo}月から{on.every}{UNITS['month'].counted}ごとの{base}"
     every = "month" if on.every == 1 else f"{_ordinal(on.every)} month"
     return f"{base} of every {every} from {_MONTHS_EN[mo - 1]} {y}"

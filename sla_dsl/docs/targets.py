@@ -20,8 +20,9 @@ from . import text as tx
 
 
 def _w(lang: str, key: str, **values: object) -> str:
-    """The site's word ``site.targets.<key>`` in ``lang`` (English for any other language)."""
-    return message(f"site.targets.{key}", lang, **values)
+    """The site's word ``site.targets.<key>`` in ``lang`` (English for any other language), an amount of
+    time counted where the sentence counts it (``3日以内``, :func:`.text.t`)."""
+    return tx.t(f"targets.{key}", lang, **values)
 
 
 def clock_name(c: m.ClockRule | None, model: m.PolicyModel, lang: str) -> str:

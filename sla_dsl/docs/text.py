@@ -11,6 +11,10 @@ Design notes
 * The Japanese forms follow the source document (``4営業時間``, ``1営業日``,
   ``7日間``, ``1ヶ月``, ``毎月第4木曜日``, ``10:00〜12:00``) so a reader can
   set the rendered page beside the original and find the same words.
+* Units of time and notice channels are the words the report and the change
+  notice say too (:mod:`sla_dsl.i18n.terms`). :func:`duration` says an amount as
+  a length (``7日間``) and also counted (``7日``); :func:`t` puts the counted
+  form where its sentence counts it (``7日前``, ``7日以内``), never ``7日間前``.
 * Every function here is pure and takes the language as ``lang`` (``"ja"`` or
   ``"en"``); nothing reads the clock or the file system.
 """
@@ -23,7 +27,8 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from ..i18n import message
+from ..i18n import CATALOGUE, message
+from ..i18n.terms import CHANNELS, UNITS, Amount, fit
 from ..lang import model as m
 from ..report.words import event_words
 from .recurrence_text import recurrence_text
@@ -34,26 +39,17 @@ _WEEKDAY_JA = ("月", "火", "水", "木", "金", "土", "日")
 _WEEKDAY_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _WEEKDAY_EN_LONG = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
-#: Units: (Japanese elapsed, Japanese business, English singular).
-_UNITS: dict[m.TimeUnit, tuple[str, str, str]] = {
-    m.TimeUnit.SECOND: ("秒", "営業秒", "second"),
-    m.TimeUnit.MINUTE: ("分", "営業分", "minute"),
-    m.TimeUnit.HOUR: ("時間", "営業時間", "hour"),
-    m.TimeUnit.DAY: ("日間", "営業日", "day"),
-    m.TimeUnit.WEEK: ("週間", "営業週", "week"),
-    m.TimeUnit.MONTH: ("ヶ月", "営業月", "month"),
-}
-
-_CHANNELS: dict[str, tuple[str, str]] = {"email": ("メール", "e-mail"), "web": ("Web", "the web")}
-
 
 def t(key: str, lang: str, **values: object) -> str:
-    """The words for ``key`` in ``lang`` (catalogue entry ``site.<key>``), with ``values`` filled in."""
-    return message(f"site.{key}", lang, **values)
+    """The words for ``key`` in ``lang`` (catalogue entry ``site.<key>``), with ``values`` filled in: an
+    amount of time from :func:`duration` counted where the sentence counts it (``{d}前``: ``7日前``)."""
+    return message(f"site.{key}", lang, **fit(CATALOGUE[f"site.{key}"].ja, values))
 
 
 def esc(text: str) -> str:
-    """``text`` escaped for HTML."""
+    """``text`` escaped for HTML (an amount of time from :func:`duration` keeps both its forms)."""
+    if isinstance(text, Amount):
+        return Amount(html.escape(text, quote=True), html.escape(text.counted, quote=True))
     return html.escape(text, quote=True)
 
 
@@ -69,14 +65,18 @@ def ordinal(n: int) -> str:
     return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
 
 
-def duration(d: m.Duration, lang: str) -> str:
-    """``4 business hours`` / ``4営業時間``; ``7 days`` / ``7日間``; counted on a calendar other than
-    ``business``, that calendar by its label: ``4営業時間（英語窓口）`` / ``4 business hours (English desk)``."""
-    ja_elapsed, ja_business, en = _UNITS[d.unit]
+def duration(d: m.Duration, lang: str) -> Amount:
+    """``4 business hours`` / ``4営業時間``; ``7 days`` / ``7日間`` as a length, counted ``7日`` (its
+    ``counted``, which :func:`t` uses before 前, ごと, 以内); on a calendar other than ``business``, that
+    calendar by its label: ``4営業時間（英語窓口）`` / ``4 business hours (English desk)``."""
+    where = on_calendar(d.calendar, lang)
     if lang == "ja":
-        return f"{d.amount}{ja_business if d.is_business else ja_elapsed}{on_calendar(d.calendar, lang)}"
-    unit = en + ("s" if d.amount != 1 else "")
-    return f"{d.amount} {'business ' if d.is_business else ''}{unit}{on_calendar(d.calendar, lang)}"
+        words = UNITS[d.unit.value]
+        if d.is_business:
+            return Amount(f"{d.amount}{words.business}{where}")
+        return Amount(f"{d.amount}{words.length}{where}", f"{d.amount}{words.counted}{where}")
+    unit = d.unit.value + ("s" if d.amount != 1 else "")
+    return Amount(f"{d.amount} {'business ' if d.is_business else ''}{unit}{where}")
 
 
 def on_calendar(calendar: str | None, lang: str) -> str:
@@ -101,26 +101,16 @@ def business_hours(length: dt.timedelta, lang: str) -> str:
     return t("business_hours_minutes", lang, h=h, m=rest, s="" if h == 1 else "s")
 
 
-#: The Japanese word of a span in a frequency (``12時間ごと``, ``2日ごと``): never a time of day (``12時``).
-_EVERY_JA: dict[m.TimeUnit, str] = {
-    m.TimeUnit.SECOND: "秒",
-    m.TimeUnit.MINUTE: "分",
-    m.TimeUnit.HOUR: "時間",
-    m.TimeUnit.DAY: "日",
-    m.TimeUnit.WEEK: "週間",
-    m.TimeUnit.MONTH: "ヶ月",
-}
-
-
 def every(d: m.Duration, lang: str) -> str:
     """A frequency: ``once a day`` / ``毎日1回``; ``once every 12 hours`` / ``12時間ごとに1回``."""
     if d.amount == 1 and not d.is_business and d.unit in (m.TimeUnit.DAY, m.TimeUnit.WEEK, m.TimeUnit.MONTH):
         return t(f"every_{d.unit.value}", lang)
     where = on_calendar(d.calendar, lang)
-    if lang == "ja":
-        unit = _UNITS[d.unit][1] if d.is_business else _EVERY_JA[d.unit]
+    if lang == "ja":  # the span counted: 12時間ごと, 2日ごと (never a time of day, 12時)
+        words = UNITS[d.unit.value]
+        unit = words.business if d.is_business else words.counted
         return t("every_n", lang, n=d.amount, u=unit + where)
-    unit = ("business " if d.is_business else "") + _UNITS[d.unit][2]
+    unit = ("business " if d.is_business else "") + d.unit.value
     if d.amount == 1:
         return t("every_one", lang, u=unit + where)
     return t("every_n", lang, n=d.amount, u=f"{unit}s{where}")
@@ -218,9 +208,12 @@ def recurrence(on: m.Recurrence, lang: str) -> str:
 
 
 def channel(name: str, lang: str) -> str:
-    """A notice channel: ``email`` -> ``メール`` / ``e-mail``."""
-    ja, en = _CHANNELS.get(name, (name, name))
-    return ja if lang == "ja" else en
+    """A notice channel: ``email`` -> ``メール`` / ``e-mail`` (the words of :data:`sla_dsl.i18n.terms.CHANNELS`;
+    a policy names no other channel, E215, so only a model built in code shows a name not there, as it is)."""
+    words = CHANNELS.get(name)
+    if words is None:
+        return name
+    return words.ja if lang == "ja" else words.en
 
 
 def event(name: str, lang: str) -> str:

@@ -21,6 +21,11 @@ Design notes
   ``22:00〜翌02:00``), dates as ``2026年10月1日``, no space between Japanese
   words, and business time said as business time on its calendar, as the
   policy page says it (``7営業時間（英語窓口の受付時間）``, never ``7時間（…）``).
+  Units and channels are the words of :mod:`.terms`, which the site and the
+  report share: an amount of time counted (``7日``, ``1ヶ月``) where the notice
+  says it as a lead time, a frequency or a limit, and as a length
+  (``diff.duration.length.*``: ``7日間``) where it is one (a retention, a
+  target time, how long a silence lasts).
   A label that follows the kind of a declaration added or removed is quoted
   (``適用除外「お客様の責」を追加``). The English is as it was, but for business
   time in the notice (above) and a range that ends at midnight, ``22:00-24:00``
@@ -30,21 +35,10 @@ Design notes
 from __future__ import annotations
 
 from .msg import Msg
+from .terms import CHANNELS, UNITS
 
 __all__ = ["DIFF"]
 
-#: Units of a duration, with their Japanese words elapsed and of business time, as the policy page says
-#: them (:mod:`sla_dsl.docs.text`); the English is the unit itself
-_UNITS = (
-    ("second", "秒", "営業秒"),
-    ("minute", "分", "営業分"),
-    ("hour", "時間", "営業時間"),
-    ("day", "日", "営業日"),
-    ("week", "週間", "営業週"),
-    ("month", "か月", "営業月"),
-)
-#: The channels of a planned-stop notice (``by email, web``): their Japanese words (the English is the name)
-_CHANNELS = (("email", "メール"), ("web", "ウェブ"), ("phone", "電話"), ("letter", "書面"), ("portal", "ポータル"))
 
 #: ``diff.<kind>.<key>``
 DIFF: dict[str, Msg] = {
@@ -151,16 +145,22 @@ DIFF: dict[str, Msg] = {
     # durations: elapsed, and business time on a calendar; in English text the calendar as the file names
     # it (`4 desk_en hours`), where declarations go by labels `business`, and then a calendar other than
     # `business` named after the amount by its label (`diff.on_calendar`), as on the policy page
+    # elapsed time counted (`7日前`, `2日ごと`) and as a length (`7日間`): the words of `terms.UNITS`
     **{
-        f"diff.duration.{unit}.{n}": Msg(f"{{n}}{ja}", f"{{n}} {unit}{'s' if n == 'other' else ''}")
-        for unit, ja, _ in _UNITS
+        f"diff.duration.{unit}.{n}": Msg(f"{{n}}{words.counted}", f"{{n}} {unit}{'s' if n == 'other' else ''}")
+        for unit, words in UNITS.items()
+        for n in ("one", "other")
+    },
+    **{
+        f"diff.duration.length.{unit}.{n}": Msg(f"{{n}}{words.length}", f"{{n}} {unit}{'s' if n == 'other' else ''}")
+        for unit, words in UNITS.items()
         for n in ("one", "other")
     },
     **{
         f"diff.duration.business.{unit}.{n}": Msg(
-            f"{{n}}{business}{{calendar:.0}}", f"{{n}} {{calendar}} {unit}{'s' if n == 'other' else ''}"
+            f"{{n}}{words.business}{{calendar:.0}}", f"{{n}} {{calendar}} {unit}{'s' if n == 'other' else ''}"
         )
-        for unit, _, business in _UNITS
+        for unit, words in UNITS.items()
         for n in ("one", "other")
     },
     "diff.on_calendar": Msg("（{label}）", " ({label})"),
@@ -188,7 +188,7 @@ DIFF: dict[str, Msg] = {
     "diff.rec.base.last_weekday": Msg("最終平日", "last weekday"),
     "diff.rec.monthly": Msg("毎月{base}", "{base} of every month"),
     "diff.rec.every_months": Msg(
-        "{year}年{month}月から{every}か月ごとの{base}{mm:.0}",
+        f"{{year}}年{{month}}月から{{every}}{UNITS['month'].counted}ごとの{{base}}{{mm:.0}}",
         "{base} of every {every} months from {year}-{mm}{month:.0}",
     ),
     # values
@@ -232,7 +232,8 @@ DIFF: dict[str, Msg] = {
     "diff.hours.planned_stops": Msg("計画停止", "planned stops"),
     "diff.hours.except": Msg("{base}（{excepted}を除く）", "{base} except {excepted}"),
     "diff.item.planned_stop": Msg("計画停止", "planned stop"),
-    **{f"diff.channel.{name}": Msg(ja, name) for name, ja in _CHANNELS},
+    # the channels of a planned-stop notice (`by email, web`): the English is the name, as `sla diff` printed it
+    **{f"diff.channel.{name}": Msg(words.ja, name) for name, words in CHANNELS.items()},
     # times and dates
     "diff.time_range": Msg("{start}〜{end}", "{start}-{end}"),
     "diff.time_range.overnight": Msg("{start}〜翌{end}", "{start}-{end}"),

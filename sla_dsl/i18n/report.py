@@ -7,6 +7,7 @@ durations among them are written the language's way.
 from __future__ import annotations
 
 from .msg import Msg
+from .terms import CHANNELS
 
 REPORT: dict[str, Msg] = {
     # -- head -----------------------------------------------------------------------
@@ -43,7 +44,7 @@ REPORT: dict[str, Msg] = {
     "report.commit.backup": Msg("{label}", "{label}"),
     "report.commit.continuous": Msg("{label}（別ゾーン）", "{label} (another zone)"),
     "report.target.within": Msg("{duration}以内", "within {duration}"),
-    "report.target.by_end": Msg("第{nth}営業日の終業まで", "by the end of business day {nth}"),
+    "report.target.by_end": Msg("{nth}営業日目の終業時刻まで", "by the end of business day {nth}"),
     # a priority's target that a version in force later in the period changed (issue: versions)
     "report.target.changed": Msg("{target}（{changes}）", "{target} ({changes})"),
     "report.target.from": Msg("{day}から{target}", "{target} from {day}"),
@@ -83,8 +84,8 @@ REPORT: dict[str, Msg] = {
     "report.unit.days": Msg("{n}日", "{n} days"),
     "report.unit.week": Msg("{n}週間", "{n} week"),
     "report.unit.weeks": Msg("{n}週間", "{n} weeks"),
-    "report.unit.month": Msg("{n}か月", "{n} month"),
-    "report.unit.months": Msg("{n}か月", "{n} months"),
+    "report.unit.month": Msg("{n}ヶ月", "{n} month"),
+    "report.unit.months": Msg("{n}ヶ月", "{n} months"),
     "report.unit.business": Msg("{n}営業{unit}", "{n} business {unit}"),
     "report.unit.business_hour": Msg("時間", "hour"),
     "report.unit.business_hours": Msg("時間", "hours"),
@@ -180,9 +181,11 @@ REPORT: dict[str, Msg] = {
         "無効な通知の計画停止は除外時間にならず、停止時間として数えます。",
         "A planned stop without a valid notice is not excused: it counts as downtime.",
     ),
-    "report.channel.email": Msg("メール", "e-mail"),
-    "report.channel.web": Msg("ウェブ掲載", "web"),
-    "report.channel.phone": Msg("電話", "phone"),
+    # the channels' Japanese as the site and the change notice say them; the English is the channel's name
+    **{
+        f"report.channel.{name}": Msg(words.ja, "e-mail" if name == "email" else name)
+        for name, words in CHANNELS.items()
+    },
     "report.channel.other": Msg("その他（{channel}）", "other ({channel})"),
     "report.maintenance": Msg("定期メンテナンス", "Regular maintenance"),
     "report.moved": Msg("延期", "Moved"),
@@ -437,7 +440,7 @@ REPORT: dict[str, Msg] = {
         "{clock}: already paused, {event} changes nothing (waiting for {until})",
     ),
     "explain.completed_silence": Msg(
-        "情報提供後、返答がないまま {duration} が経過（完了）",
+        "情報提供後、返答がないまま{duration}が経過（完了）",
         "{duration} passed after information with no reply (completed)",
     ),
     "explain.excluded": Msg("第4条により適用外（{cause}）：目標なし", "excluded under Article 4 ({cause}): no target"),

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from ..i18n import CATALOGUE, format_date, format_datetime, message
+from ..i18n.terms import UNITS, Amount, fit
 from ..lang import model as lm
 from ..lang.languages import policy_languages
 from ..policy.compiled import Policy
@@ -152,7 +153,10 @@ class PolicyWords:
         return other
 
     def m(self, key: str, **params: object) -> str:
-        """The catalogue's ``key`` in this language."""
+        """The catalogue's ``key`` in this language; an amount of time from :meth:`duration` counted where
+        the sentence counts it (``3日以内``, ``7日前``), else a length (``7日間保存``: :func:`.terms.fit`)."""
+        if self.lang == "ja" and any(type(v) is Amount for v in params.values()):
+            params = fit(CATALOGUE[key].ja, params)
         return message(key, self.lang, **params)
 
     def t(self, t: dt.datetime | None) -> str:
@@ -313,11 +317,15 @@ class PolicyWords:
 
     # -- durations and targets ----------------------------------------------------------
     def duration(self, d: lm.Duration) -> str:
-        """``4営業時間`` / ``4 business hours``; ``7日`` / ``7 days``."""
+        """``4営業時間`` / ``4 business hours``; ``7 days``; ``7日間`` as a length, counted ``7日`` (an
+        :class:`~sla_dsl.i18n.terms.Amount`: :meth:`m` says it counted before 前, ごと, 以内)."""
         plural = "s" if d.amount != 1 or self.lang == "ja" else ""
         unit = d.unit.value + plural
         if d.calendar is None:
-            return self.m(f"report.unit.{unit}", n=d.amount)
+            counted = self.m(f"report.unit.{unit}", n=d.amount)
+            if self.lang != "ja":
+                return counted
+            return Amount(f"{d.amount}{UNITS[d.unit.value].length}", counted)
         cal = None
         if self.model is not None:
             cal = next((c for c in self.model.calendars if c.name == d.calendar), None)

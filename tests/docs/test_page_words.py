@@ -379,7 +379,7 @@ def test_a_moved_window_is_listed_with_a_full_width_colon(site: Build) -> None:
 def test_an_overnight_window_ends_the_next_day(site: Build) -> None:
     """London desk's quarter-end maintenance, 22:00-02:00 Tokyo time."""
     ja, en = site.page(PAGE["london"]["ja"]), site.page(PAGE["london"]["en"])
-    assert "2026年3月から3か月ごとの末日 22:00〜翌02:00" in _texts(ja, "li")
+    assert "2026年3月から3ヶ月ごとの末日 22:00〜翌02:00" in _texts(ja, "li")
     assert "the last day of every 3rd month from March 2026 22:00–02:00 the next day" in _texts(en, "li")
     assert tables(ja)["maintenance-windows"][1].cells[1:3] == ["2026年6月30日（火）", "22:00〜翌02:00"]
     assert tables(en)["maintenance-windows"][1].cells[1:3] == ["Tue 2026-06-30", "22:00–02:00 the next day"]

@@ -341,7 +341,7 @@ def test_site_words_are_japanese_on_the_japanese_page() -> None:
     assert tx.recurrence(mt.on, "ja") == "毎月第2・第4木曜日"
     assert tx.recurrence(mt.on, "en") == "the 2nd and 4th Thursday of every month"
     quarter = m.DayOfMonth(day=-1, every=3, since=(2026, 3))
-    assert tx.recurrence(quarter, "ja") == "2026年3月から3か月ごとの末日"
+    assert tx.recurrence(quarter, "ja") == "2026年3月から3ヶ月ごとの末日"
     assert tx.recurrence(quarter, "en") == "the last day of every 3rd month from March 2026"
 
 
