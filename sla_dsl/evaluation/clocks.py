@@ -8,7 +8,11 @@ Design notes
   ``pauses at A until B`` line pauses a running clock at A until the next B
   (while paused, other pause events change nothing, and only the B of the
   reason that paused it resumes it); a ``resets at`` event restarts it from
-  zero at that instant, even after a stop (a reopened incident).
+  zero at that instant, even after a stop (a reopened incident); a ``restarts at``
+  event starts a stopped clock again from zero and does nothing to a running or
+  paused one: Zendesk's next reply time, measured from the oldest unanswered
+  message (``starts at`` and ``restarts at`` the customer's reply, ``stops at`` the
+  agent's answer).
 * The incident's completion (its completion event, or the silence rule) stops
   every clock still running or paused: a completed incident measures nothing.
 * Only the life after the last reset counts for a target's running time. The
@@ -41,6 +45,7 @@ class ClockCodes:
     pauses: tuple[tuple[int, int, str, str], ...]
     stops: frozenset[int]
     resets: frozenset[int]
+    restarts: frozenset[int] = frozenset()
 
 
 def clock_codes(rule: m.ClockRule) -> ClockCodes:
@@ -57,13 +62,14 @@ def clock_codes(rule: m.ClockRule) -> ClockCodes:
         tuple((code(p.at), code(p.until), short(p.at), short(p.until)) for p in rule.pauses),
         frozenset(code(n) for n in rule.stops),
         frozenset(code(n) for n in rule.resets),
+        frozenset(code(n) for n in rule.restarts),
     )
 
 
 State = Literal["not_started", "running", "paused", "stopped"]
-#: What a clock did at an event: started, paused, resumed, stopped, was reset, stopped with the
-#: incident's completion, or let a pause event pass while paused (it changes nothing)
-Act = Literal["start", "pause", "resume", "stop", "reset", "completed", "ignored"]
+#: What a clock did at an event: started, paused, resumed, stopped, was reset, started again after a
+#: stop, stopped with the incident's completion, or let a pause event pass while paused (it changes nothing)
+Act = Literal["start", "pause", "resume", "stop", "reset", "restart", "completed", "ignored"]
 
 
 class Told(NamedTuple):
@@ -85,17 +91,21 @@ class Told(NamedTuple):
             "resume": f"resumes at {event}",
             "stop": f"stops at {event}",
             "reset": f"reset at {event}: starts again from zero",
+            "restart": f"restarts at {event} after its stop: counts again from zero",
             "completed": "stops: the incident is completed",
             "ignored": f"{event} while paused: changes nothing, still waiting for {until}",
         }[self.act]
 
 
 class Cycle(NamedTuple):
-    """A clock's life before one of its resets: from its start to the reset (or to its stop before it)."""
+    """A clock's life before one of its resets (or restarts): from its start to the reset (or to its stop
+    before it)."""
 
     start: float
     end: float
     segments: tuple[tuple[float, float], ...]
+    #: what ended it: a ``reset``, or a ``restart`` after its stop
+    by: Literal["reset", "restart"] = "reset"
 
 
 @dataclass(slots=True)
@@ -149,6 +159,13 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
             life.start = t
             life.story.append(Told(t, "reset", TYPES[code]))
         elif life.state == "stopped":
+            if code in codes.restarts:  # a new cycle from zero; the last one is kept as it ended
+                ended = life.stopped_at if life.stopped_at is not None else t
+                cycle = Cycle(life.start if life.start is not None else t0, ended, tuple(life.segments), "restart")
+                life.earlier.append(cycle)
+                life.segments, life.state, life.stopped_at, seg = [], "running", None, t
+                life.start = t
+                life.story.append(Told(t, "restart", TYPES[code]))
             continue
         elif code in codes.stops:
             if life.state == "running" and t > seg:

@@ -239,7 +239,8 @@ def _within(
         if ran_out is not None:
             v.status, v.due = "breached", ran_out
             v.used_s = _running(rules, list(cycle.segments), cycle.start, cycle.end, cal)
-            v.steps.append((ran_out, f"{say} ran out {fmt(ran_out)}, before the reset {fmt(cycle.end)}: breached", ref))
+            before = f"before the reset {fmt(cycle.end)}" if cycle.by == "reset" else f"stopped {fmt(cycle.end)}"
+            v.steps.append((ran_out, f"{say} ran out {fmt(ran_out)}, {before}: breached", ref))
             return v
     used = 0.0
     breach: float | None = None

@@ -76,6 +76,7 @@ SYNTAX: dict[str, str] = {
     "kw_stop_announced": "stop.announced",
     "kw_credit": "credit",
     "kw_resets_at": "resets at",
+    "kw_restarts_at": "restarts at",
     "kw_without": "without",
     "kw_resolved": "incident.resolved",
     "kw_event_decl": 'event incident.<name> "…" / "…"',
@@ -305,6 +306,27 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.E221.pause_reset.help": Msg(
         "一時停止には別のイベントを指定するか、`{kw_resets_at}` から `{event}` を外してください",
         "pause at another event, or take `{event}` out of `{kw_resets_at}`",
+    ),
+    "diag.E221.restart_reset": Msg(
+        "クロック `{clock}` は `{event}` でリセットと再始動の両方を定めています。リセットが先に働くため、"
+        "この再始動は働きません",
+        "clock `{clock}` both resets and restarts at `{event}`: the reset is applied first, so the restart never acts",
+    ),
+    "diag.E221.restart_reset.help": Msg(
+        "`{event}` は `{kw_resets_at}` と `{kw_restarts_at}` のどちらか一方にだけ書いてください"
+        "（リセットはいつでもゼロから数え直させ、再始動は停止した後にだけ働きます）",
+        "name `{event}` in one of `{kw_resets_at}` and `{kw_restarts_at}`: a reset starts the clock again "
+        "from zero whenever it comes, a restart only once the clock has stopped",
+    ),
+    "diag.E221.restart_never": Msg(
+        "クロック `{clock}` は `{event}` で再始動しますが、`{kw_stops_at}` がありません。クロックを止めるのは"
+        "案件の完了だけで、完了した案件は何も測らないため、この再始動は働きません",
+        "clock `{clock}` restarts at `{event}` but has no `{kw_stops_at}`: only the incident's completion "
+        "stops it, and a completed incident measures nothing, so the restart never acts",
+    ),
+    "diag.E221.restart_never.help": Msg(
+        "クロックを止めるイベントを `{kw_stops_at}` で指定してください（例：`{kw_stops_example}`）",
+        "say which event stops the clock with `{kw_stops_at}`, e.g. `{kw_stops_example}`",
     ),
     "diag.E221.report": Msg(
         "クロック `{clock}` の `{keyword}` が `{kw_reported}` を指定しています。報告は各案件の最初のイベントで、"

@@ -434,6 +434,9 @@ REPORT: dict[str, Msg] = {
     "explain.clock.reset": Msg(
         "{clock}：リセット（{event}）、ゼロから計測し直し", "{clock}: reset ({event}), counts again from zero"
     ),
+    "explain.clock.restart": Msg(
+        "{clock}：停止後の再始動（{event}）、ゼロから計測", "{clock}: starts again after its stop ({event}), from zero"
+    ),
     "explain.clock.completed": Msg("{clock}：案件の完了により計測終了", "{clock}: stops, the incident is completed"),
     "explain.clock.ignored": Msg(
         "{clock}：一時停止中のため変化なし（{event}、{until}を待っています）",

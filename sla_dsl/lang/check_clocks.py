@@ -19,7 +19,10 @@ Design notes
   (the reset is applied first: the clock never stops there); a pause at an event that also stops or
   resets the clock (the stop or reset is applied first); and ``incident.reported`` in ``stops at``,
   ``pauses at``, ``until`` or ``resets at`` (the report is each incident's first event, at or before
-  any clock's start, and the records at or before the start are passed over). A clock's other start
+  any clock's start, and the records at or before the start are passed over); an event both in
+  ``resets at`` and ``restarts at`` (the reset is applied first); and ``restarts at`` on a clock
+  without ``stops at`` (only the incident's completion stops it, after which nothing restarts). A
+  clock's other start
   events may stop, pause or reset it: their later records act (``starts at incident.customer_replied``
   with ``resets at incident.customer_replied`` restarts at each later reply), so they are not refused.
 * The response clock starts, for the plain ``respond within``, at the report when none of its start
@@ -36,7 +39,13 @@ from . import model as m
 from .diagnostics import Code, Diagnostic, Severity, Words, diagnostic, did_you_mean_words, listing, words
 
 #: The keyword a line of a clock's life cycle is written with, by its kind.
-_KEYWORDS = {"stops": "stops at", "resets": "resets at", "pauses": "pauses at", "until": "until"}
+_KEYWORDS = {
+    "stops": "stops at",
+    "resets": "resets at",
+    "restarts": "restarts at",
+    "pauses": "pauses at",
+    "until": "until",
+}
 
 
 def _err(code: str, message: str | Words, span: m.Span, help: str | Words | None = None) -> Diagnostic:
@@ -104,7 +113,8 @@ def check_clocks(model: m.PolicyModel) -> list[Diagnostic]:
                 out += _incident_event(ev, t.span, words("diag.E244.update"))
     plain = response_clock(model)
     for clock in model.clocks:
-        for ev in (*clock.starts, *(e for pz in clock.pauses for e in (pz.at, pz.until)), *clock.stops, *clock.resets):
+        pauses = (e for pz in clock.pauses for e in (pz.at, pz.until))
+        for ev in (*clock.starts, *pauses, *clock.stops, *clock.resets, *clock.restarts):
             out += _incident_event(ev, clock.span, words("diag.E244.clock", clock=clock.name))
         paused: dict[str, m.Span] = {}
         for pz in clock.pauses:
@@ -161,8 +171,8 @@ def check_clocks(model: m.PolicyModel) -> list[Diagnostic]:
 
 def life_conflicts(clock: str, lines: Sequence[tuple[str, str, m.Span]]) -> list[Diagnostic]:
     """E221 for the events of a clock's life cycle that could never act: ``lines`` are (kind, event,
-    span) in file order, kind ``stops``, ``resets``, ``pauses`` (a pause's event) or ``until``.
-    Events of other records are E244's."""
+    span) in file order, kind ``stops``, ``resets``, ``restarts``, ``pauses`` (a pause's event) or
+    ``until``. Events of other records are E244's."""
     stops = {ev for kind, ev, _ in lines if kind == "stops"}
     resets = {ev for kind, ev, _ in lines if kind == "resets"}
     out: list[Diagnostic] = []
@@ -186,6 +196,10 @@ def life_conflicts(clock: str, lines: Sequence[tuple[str, str, m.Span]]) -> list
                 if kind == "pauses" and ev in stops
                 else "pause_reset"
                 if kind == "pauses" and ev in resets
+                else "restart_reset"
+                if kind == "restarts" and ev in resets
+                else "restart_never"
+                if kind == "restarts" and not stops
                 else None
             )
             if key is not None:

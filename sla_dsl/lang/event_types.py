@@ -77,6 +77,7 @@ def _named_events(model: m.PolicyModel) -> Iterator[str]:
         yield from clock.starts
         yield from clock.stops
         yield from clock.resets
+        yield from clock.restarts
         for p in clock.pauses:
             yield p.at
             yield p.until

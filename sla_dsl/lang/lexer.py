@@ -116,6 +116,7 @@ KEYWORDS: tuple[str, ...] = (
     "pauses",  # clocks and named targets (issue 12)
     "until",
     "resets",
+    "restarts",
     "resolve",
     "first",
     "reply",

@@ -521,8 +521,8 @@ class Pause(Node):
 
 
 class ClockRule(Node):
-    """Which event starts a clock, in order of preference; its pauses, stops and resets;
-    and the warning threshold."""
+    """Which event starts a clock, in order of preference; its pauses, stops, resets and restarts
+    (a stopped clock started again: ``restarts at``); and the warning threshold."""
 
     name: str
     label: Label = Label()
@@ -531,13 +531,14 @@ class ClockRule(Node):
     pauses: tuple[Pause, ...] = ()
     stops: tuple[str, ...] = ()
     resets: tuple[str, ...] = ()
+    restarts: tuple[str, ...] = ()
     at_risk_percent: float | None = None
     notes: tuple[Label, ...] = ()
 
     @property
     def has_life_cycle(self) -> bool:
-        """Whether the clock pauses, stops or resets on events of its own."""
-        return bool(self.pauses or self.stops or self.resets)
+        """Whether the clock pauses, stops, resets or restarts on events of its own."""
+        return bool(self.pauses or self.stops or self.resets or self.restarts)
 
 
 class Notify(Node):

@@ -109,9 +109,9 @@ class ClockStep(_Row):
 
     #: when, in the policy's time zone
     at: dt.datetime
-    #: started, paused, resumed, stopped, was reset, stopped with the incident's completion, or let a
-    #: pause event pass while paused (it changes nothing)
-    act: Literal["start", "pause", "resume", "stop", "reset", "completed", "ignored"]
+    #: started, paused, resumed, stopped, was reset, started again after a stop, stopped with the
+    #: incident's completion, or let a pause event pass while paused (it changes nothing)
+    act: Literal["start", "pause", "resume", "stop", "reset", "restart", "completed", "ignored"]
     #: the event type that did it (``incident.info_provided``); empty for ``completed``
     event: str = ""
     #: ``pause`` and ``ignored``: the event type the clock waits for to resume
