@@ -29,7 +29,7 @@ from .arrow import read_table
 from .problems import EventInputError, Problem, RowSource
 from .schema import EventLog
 
-__all__ = ["LINE", "read_partition"]
+__all__ = ["LINE", "read_partition", "without_lines"]
 
 #: The optional column that numbers each event by its line (or row) in the original log.
 LINE = "line"
@@ -90,10 +90,17 @@ def read_partition(
                 group[ident] = [(r[0], r[1], r[2], lines[r[3] - 1] if r[3] else 0) for r in recs]
         log.unread[:] = [u._replace(line=lines[u.line - 1] if u.line else 0) for u in log.unread]
     else:
-        for group in log.groups:
-            for ident, recs in group.items():
-                group[ident] = [(r[0], r[1], r[2], 0) for r in recs]
-        log.unread[:] = [u._replace(line=0) for u in log.unread]
+        without_lines(log)
+    return log
+
+
+def without_lines(log: EventLog) -> EventLog:
+    """``log`` with no line numbers on its events (in place): for a read whose lines mean nothing to a
+    reader (rows of a partition, ``sla serve``'s stored events), so no note names one."""
+    for group in log.groups:
+        for ident, recs in group.items():
+            group[ident] = [(r[0], r[1], r[2], 0) for r in recs]
+    log.unread[:] = [u._replace(line=0) for u in log.unread]
     return log
 
 

@@ -68,6 +68,7 @@ from ..evaluation import Evaluation, assemble, judge_part, period_bounds
 from ..evaluation.common import Ctx, Versions
 from ..evaluation.incidents import Incident
 from ..events import fast_epoch, parse_event, read_jsonl
+from ..events.partitions import without_lines
 from ..events.schema import StopAnnounced
 from ..policy.compiled import Policy, declared_types
 from ..report import Report
@@ -296,7 +297,8 @@ class LiveView:
         as_of = ctx.as_of
         ahead = {ident for _, ident, at, _ in rows if at > as_of}  # ids with an event after as_of
         texts = [r[3] for r in rows] if full else [b for _, b in sorted((n, b) for n, _, _, b in rows)]
-        log = read_jsonl(io.BytesIO("\n".join(texts).encode()), SOURCE, declared=self._declared)
+        # (a line of the store's read means nothing to a client: no note names one)
+        log = without_lines(read_jsonl(io.BytesIO("\n".join(texts).encode()), SOURCE, declared=self._declared))
         judged_list, breach_list, _ = judge_part(ctx, log, skip_invalid=True)
         judged = {inc.ident: inc for inc in judged_list}
         breaches = {id(inc) for inc in breach_list}
@@ -337,7 +339,8 @@ class LiveView:
 
     def _rest_log_ctx(self, tz: dt.tzinfo, start: float, end: float, as_of: float) -> tuple[Ctx, Evaluation]:
         events = sorted((e.seq, e.body) for evs in self._rest.values() for e in evs)
-        log = read_jsonl(io.BytesIO("\n".join(b for _, b in events).encode()), SOURCE, declared=self._declared)
+        blob = "\n".join(b for _, b in events).encode()
+        log = without_lines(read_jsonl(io.BytesIO(blob), SOURCE, declared=self._declared))
         ctx = self._ctx(tz, start, end, as_of)
         _, _, duplicates = judge_part(ctx, log, skip_invalid=True)
         return ctx, assemble(ctx, log, [], [], duplicates)

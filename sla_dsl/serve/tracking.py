@@ -44,6 +44,7 @@ from ..evaluation.incident_rows import row
 from ..evaluation.incidents import Incident
 from ..evaluation.trend import add_trend
 from ..events import read_jsonl
+from ..events.partitions import without_lines
 from ..policy.compiled import Policy, declared_types
 from ..report.render import render
 from .live import LiveView
@@ -105,9 +106,10 @@ class Transition:
 
 
 def log_of(bodies: Sequence[str], declared: frozenset[str] = frozenset()) -> Any:
-    """An EventLog of stored event texts (already validated once; ``declared``: the policies' own types)."""
+    """An EventLog of stored event texts (already validated once; ``declared``: the policies' own types),
+    without line numbers: a line of the store's read means nothing to a client, so no note names one."""
     blob = "\n".join(bodies).encode()
-    return read_jsonl(io.BytesIO(blob), "<store>", declared=declared)
+    return without_lines(read_jsonl(io.BytesIO(blob), "<store>", declared=declared))
 
 
 def at_risk_instant(rules: Rules, inc: Incident) -> float | None:
