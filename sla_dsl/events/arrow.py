@@ -507,7 +507,7 @@ class _Reader:
         at_epochs = cols.epochs.get("at")
         at_text = cols.values.get("at") or [None] * n
         payload_cols = {f: cols.values.get(f) for f in KNOWN_FIELDS}
-        stray_cols: dict[int, list[list[Any]]] = {}  # per code, the columns of the fields it does not carry
+        stray_cols: dict[int, list[tuple[str, list[Any]]]] = {}  # per code, the fields it does not carry
         time_epochs = {f: cols.epochs.get(f) for f in ("start", "end")}
         groups = self.log.groups
         codes = {name: code for name, code in CODE.items() if code < BUILTIN_COUNT or name in self.declared}
@@ -522,13 +522,6 @@ class _Reader:
                 self.slow(cols, i, line)
                 continue
             fields = PAYLOAD_BY_CODE[code]
-            strays = stray_cols.get(code)
-            if strays is None:
-                stray = STRAY_BY_CODE[code]
-                strays = stray_cols[code] = [c for f, c in payload_cols.items() if f in stray and c is not None]
-            if strays and any(c[i] is not None for c in strays):
-                self.slow(cols, i, line)  # a field its type does not carry: noted as unread (EventLog.add_event)
-                continue
             payload: tuple[Any, ...] = ()
             if fields:
                 got = _payload(payload_cols, time_epochs, fields, i)
@@ -544,6 +537,16 @@ class _Reader:
             else:
                 recs.append(rec)
             filed += 1
+            strays = stray_cols.get(code)
+            if strays is None:
+                stray = STRAY_BY_CODE[code]
+                # (a timestamp column's cells are read as epochs; None where a cell is null)
+                cells = {f: c if c is not None else time_epochs.get(f) for f, c in payload_cols.items()}
+                strays = stray_cols[code] = [(f, c) for f, c in cells.items() if f in stray and c is not None]
+            if strays:  # a field of the contract its type does not carry: filed, and noted as unread
+                given = {f: c[i] for f, c in strays if c[i] is not None}
+                if given:
+                    self.log.note_stray(code, ident, epoch, line, given)
         self.log.count += filed
         self.rows += n
         if self.progress is not None:

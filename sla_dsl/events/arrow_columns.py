@@ -310,15 +310,11 @@ def file_batch(
     good = (codes >= 0) & at_ok & ident.taken()
     recs = np.empty(n, dtype=object)
     lines = np.arange(first, first + n, dtype=np.int64)
-    # rows giving a field of the contract their type does not carry go to the models: noted as unread there
-    given = {f: ~cols.absent(f) for f in sorted(KNOWN_FIELDS) if cols.column(f) is not None}
+    # the rows giving each field of the contract (filed, and noted as unread on a type that does not carry it)
+    given = {f: ~cols.absent(f) for f in KNOWN_FIELDS if cols.column(f) is not None}
     for code in np.unique(codes[good]).tolist():
         rows = np.flatnonzero(good & (codes == code))
         fields = PAYLOAD_BY_CODE[code]
-        for f, there in given.items():
-            if f in STRAY_BY_CODE[code]:
-                good[rows[there[rows]]] = False
-                rows = rows[~there[rows]]
         payloads: Any = itertools.repeat(())
         if fields:
             ok = np.ones(rows.size, dtype=bool)
@@ -340,6 +336,9 @@ def file_batch(
             good[rows[~ok]] = False
             rows = rows[ok]
             payloads = zip(*(v[ok].tolist() for v in values), strict=True)
+        for f, there in given.items():
+            if f in STRAY_BY_CODE[code]:
+                _note_stray(log, cols, code, f, rows[there[rows]], at, _Ids(ident.distinct, id_index), lines)
         recs[rows] = np.fromiter(
             zip(at[rows].tolist(), itertools.repeat(code), payloads, lines[rows].tolist()),
             dtype=object,
@@ -358,6 +357,29 @@ def file_batch(
     filed = int(np.count_nonzero(good))
     log.count += filed
     return filed
+
+
+class _Ids(NamedTuple):
+    """The ids of a batch's rows: the distinct ``names`` and each row's index among them."""
+
+    names: NDArray[np.object_]
+    which: Ints
+
+
+def _note_stray(
+    log: EventLog, cols: _Batch, code: int, field: str, rows: Ints, at: Floats, ids: _Ids, lines: Ints
+) -> None:
+    """Note ``field`` on ``rows`` (filed as ``code``, a type that does not carry it) as never read."""
+    column = cols.column(field)
+    if not rows.size or column is None:
+        return
+    arr = _array(column)
+    try:
+        cells = arr.take(pa.array(rows)).to_pylist()
+    except pa.ArrowNotImplementedError:  # (a type with no take kernel, string_view: cell by cell)
+        cells = [arr[k].as_py() for k in rows.tolist()]
+    for k, value in zip(rows.tolist(), cells, strict=True):
+        log.note_stray(code, str(ids.names[ids.which[k]]), float(at[k]), int(lines[k]), {field: value})
 
 
 class _Rows(NamedTuple):

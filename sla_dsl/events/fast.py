@@ -15,8 +15,10 @@ Design notes
   read (the date and hour; the minutes, seconds and offset): most lines of a
   log repeat both, so most times cost two dict look-ups.
 * An event with a field of the contract its type does not carry (``attributes``
-  on a response, ``priority`` on a backup) goes to the models, so that the log
-  notes it as never read (``EventLog.unread``, see :mod:`.schema`).
+  on a response, ``priority`` on a backup) is filed here as any other, and its
+  caller notes the field as never read (``EventLog.note_stray``, see
+  :mod:`.schema`): a ticket system that stamps the priority on every event
+  keeps the fast path.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .schema import BUILTIN_COUNT, CODE, PAYLOAD_BY_CODE, STRAY_BY_CODE, attributes_text
+from .schema import BUILTIN_COUNT, CODE, PAYLOAD_BY_CODE, attributes_text
 
 _OFFSETS: dict[str, int] = {}
 _DAYS: dict[str, int] = {}
@@ -166,8 +168,6 @@ def fast_record(d: Any, declared: frozenset[str] = frozenset()) -> tuple[int, st
     if epoch is None:
         return None
     fields = PAYLOAD_BY_CODE[code]
-    if not STRAY_BY_CODE[code].isdisjoint(d):
-        return None  # (a field its type does not carry: the models file it, noted as unread)
     payload = () if not fields else fast_payload(d, code, fields)
     if payload is None:
         return None

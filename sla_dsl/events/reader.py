@@ -122,6 +122,8 @@ class _Collector:
         if fast is not None:
             code, ident, epoch, payload = fast
             self.log.add(code, ident, epoch, payload, line)
+            if len(data) > 3 and not STRAY_BY_CODE[code].isdisjoint(data):
+                self.log.note_stray(code, ident, epoch, line, data)
             return
         ev, problems = validate_mapping(data, self.log.source, line, self.declared)
         if ev is None:
@@ -263,18 +265,22 @@ def read_jsonl(
             except (KeyError, TypeError):
                 filed += _file(col, kinds, data, lineno)
                 continue
-            # (a field of the contract its type does not carry goes to the models: noted as unread)
-            if type(ident) is str and (len(data) == 3 or stray.isdisjoint(data)):
+            if type(ident) is str:
                 payload = fast_payload(data, code, fields) if fields else ()
                 if payload is not None:
                     recs = group.get(ident)
                     if recs is not None:  # a known id was checked when first filed
                         recs.append((epoch, code, payload, lineno))
                         filed += 1
+                        # (a field of the contract its type does not carry: filed, and noted as unread)
+                        if len(data) > 3 and not stray.isdisjoint(data):
+                            col.log.note_stray(code, ident, epoch, lineno, data)
                         continue
                     if ident and not ident[0].isspace() and not ident[-1].isspace():  # plain()
                         group[ident] = [(epoch, code, payload, lineno)]
                         filed += 1
+                        if len(data) > 3 and not stray.isdisjoint(data):
+                            col.log.note_stray(code, ident, epoch, lineno, data)
                         continue
             col.take(data, lineno)
     except READ_ERRORS as exc:
@@ -294,15 +300,12 @@ def _file(col: _Collector, kinds: _Kinds, data: Any, lineno: int) -> int:
             code, group, fields, stray = kind
             epoch = fast_epoch(at)
             payload = () if not fields else fast_payload(data, code, fields)
-            # (a field of the contract its type does not carry: take() notes it as unread)
-            if epoch is not None and payload is not None and stray.isdisjoint(data):
-                recs = group.get(ident)
-                if recs is not None:
-                    recs.append((epoch, code, payload, lineno))
-                    return 1
-                if plain(ident):
-                    group[ident] = [(epoch, code, payload, lineno)]
-                    return 1
+            if epoch is not None and payload is not None and (group.get(ident) is not None or plain(ident)):
+                recs = group.setdefault(ident, [])
+                recs.append((epoch, code, payload, lineno))
+                if not stray.isdisjoint(data):  # a field of the contract its type does not carry: noted
+                    col.log.note_stray(code, ident, epoch, lineno, data)
+                return 1
     col.take(data, lineno)
     return 0
 

@@ -18,10 +18,10 @@ Design notes
   and hold for its whole life; ``priority`` only on ``incident.reported`` and
   ``incident.reprioritized`` (a ``priority`` on a response changes nothing);
   ``cause`` only on the opening events, and so on (:data:`STRAY_BY_CODE`). The
-  log notes each such field (``EventLog.unread``, filed by
-  :meth:`EventLog.add_event`: the readers' fast paths leave such an event to
-  the models) and the evaluator reports it as a ``data`` violation, unless it
-  repeats the value in force (a ticket system that stamps the incident's
+  log notes each such field (``EventLog.unread``, by :meth:`EventLog.note_stray`:
+  the models' path and the readers' fast paths alike, which file the event as
+  usual and note the field beside it) and the evaluator reports it as a
+  ``data`` violation, unless it repeats the value in force (a ticket system that stamps the incident's
   priority on every event says nothing new). ``null``, a blank string and
   ``{}`` give none (:func:`gives_value`).
 * A time is ISO 8601 with a UTC offset, given as a string (or, from Python, an
@@ -102,6 +102,8 @@ def comparable(field: str, value: Any) -> Any:
                 value = orjson.loads(value)
             except orjson.JSONDecodeError:
                 return None
+        if type(value) is list and all(type(p) is tuple and len(p) == 2 for p in value):  # an Arrow map's cell
+            value = dict(value) if len({k for k, _ in value}) == len(value) else None
         if type(value) is dict and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
             return attributes_text({k.strip(): v.strip() for k, v in value.items()})
         return None
@@ -415,6 +417,9 @@ PAYLOAD: dict[str, tuple[str, ...]] = {
 
 #: Payload fields of each code (declared types carry none).
 PAYLOAD_BY_CODE: list[tuple[str, ...]] = [PAYLOAD.get(t, ()) for t in TYPES]
+#: The order of the contract's fields (notes name them in it), and those whose value is a name.
+_FIELD_ORDER = {f: k for k, f in enumerate(KNOWN_FIELDS)}
+_NAMES = frozenset(KNOWN_FIELDS) - {"attributes", "start", "end"}
 #: The contract's fields each code does not carry: given there, kept and never read (``EventLog.unread``).
 STRAY_BY_CODE: list[frozenset[str]] = [frozenset(KNOWN_FIELDS).difference(fields) for fields in PAYLOAD_BY_CODE]
 
@@ -552,11 +557,21 @@ class EventLog:
         self.add(code, ev.id, epoch, payload, line)
         extra = ev.model_extra
         if extra:
-            stray = STRAY_BY_CODE[code]
-            for field in KNOWN_FIELDS:
-                if field in stray and field in extra and gives_value(field, extra[field]):
-                    value = comparable(field, extra[field])
-                    self.unread.append(Unread(FAMILY_OF[code], ev.id, code, epoch, line, field, value))
+            self.note_stray(code, ev.id, epoch, line, extra)
+
+    def note_stray(self, code: int, ident: str, epoch: float, line: int, data: Mapping[str, Any]) -> None:
+        """Note each field of the contract that ``data`` (an event filed as ``code``) gives while its type
+        does not carry it (:attr:`unread`): the models' path and the readers' fast paths alike."""
+        fields = STRAY_BY_CODE[code].intersection(data)
+        family = FAMILY_OF[code]
+        for field in sorted(fields, key=_FIELD_ORDER.__getitem__) if len(fields) > 1 else fields:
+            value = data[field]
+            if type(value) is str and field in _NAMES:  # the common case (a stamped priority), in short
+                value = value.strip()
+                if value:
+                    self.unread.append(Unread(family, ident, code, epoch, line, field, value))
+            elif gives_value(field, value):
+                self.unread.append(Unread(family, ident, code, epoch, line, field, comparable(field, value)))
 
     def where(self, line: int) -> str:
         """``file:LINE`` for a record's line (or the bare source when unknown)."""

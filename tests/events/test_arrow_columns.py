@@ -108,7 +108,7 @@ def outcome(table: pa.Table, columns: bool, batch: int) -> tuple[Any, ...]:
             log: EventLog = read_table(table)
         except EventInputError as exc:
             return ("error", [(p.line, p.code, p.column, p.message, p.help) for p in exc.problems])
-    return ("log", [list(g.items()) for g in log.groups], log.count)
+    return ("log", [list(g.items()) for g in log.groups], log.count, sorted(log.unread))  # (stray fields too)
 
 
 @settings(max_examples=400, deadline=None)
