@@ -32,19 +32,36 @@ Design notes
   step says them (a London desk's 17:30 close is 02:30 in a Tokyo policy in
   winter), a close at the policy's midnight as 24:00. It used to combine the
   calendar's written hours with the policy's zone and ignore closures.
+* A worked example whose target counts on a calendar with its own zone (not the
+  policy's) carries that zone (:attr:`ExampleRow.zone`, :attr:`Example.zone` for
+  the calendar the start is chosen on), so the page can say each instant on
+  that desk's wall clock too (Tokyo's Saturday 01:30 is London's Friday
+  16:30), converting each aware instant with ``zoneinfo`` so each gets its own
+  offset (a start in British Summer Time, a due after the clocks go back). A
+  calendar in the policy's own zone, written or not, has none.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from ..calendars.recurrence import Window
 from ..lang import conditions
 from ..lang import model as m
 from ..policy.compiled import Policy, add_calendar_duration
 
-__all__ = ["Example", "ExampleRow", "SameDayCutoff", "cutoff", "examples", "moved_windows", "next_windows"]
+__all__ = [
+    "Example",
+    "ExampleRow",
+    "SameDayCutoff",
+    "calendar_zone",
+    "cutoff",
+    "examples",
+    "moved_windows",
+    "next_windows",
+]
 
 _SEARCH_DAYS = 400
 
@@ -137,22 +154,40 @@ def _clock_time(t: dt.datetime) -> m.ClockTime:
     return m.ClockTime(minutes=minutes or (1440 if not t.second and not t.microsecond else 0))
 
 
+def calendar_zone(policy: Policy, calendar: str | None) -> ZoneInfo | None:
+    """The zone of ``calendar`` when it has its own, other than the policy's (``None`` for no calendar,
+    one without ``timezone`` or one in the policy's zone)."""
+    if calendar is None:
+        return None
+    zone = policy.calendar(calendar).tz  # the engine's: its own ``timezone``, else the policy's
+    return zone if zone.key != policy.tz.key else None
+
+
+def _target_calendar(target: m.Target) -> str | None:
+    """The calendar a target counts on (``None`` for an amount of wall-clock time)."""
+    return target.calendar if isinstance(target, m.ByEndOf) else target.duration.calendar
+
+
 @dataclass(frozen=True)
 class ExampleRow:
     """One worked deadline: the rule that applies for ``attributes`` (empty for a priority without rules
-    chosen by attributes) and its due time."""
+    chosen by attributes), its due time, and the zone of the calendar its target counts on when that is
+    not the policy's."""
 
     rule: m.Priority
     attributes: dict[str, str]
     due: dt.datetime
+    zone: ZoneInfo | None = None
 
 
 @dataclass(frozen=True)
 class Example:
-    """Worked deadlines: a clock start and each priority's due time, per rule."""
+    """Worked deadlines: a clock start and each priority's due time, per rule; ``zone`` the own zone of
+    the calendar the start was chosen on (``None``: the policy's)."""
 
     start: dt.datetime
     rows: tuple[ExampleRow, ...]
+    zone: ZoneInfo | None = None
 
 
 def _rows(policy: Policy, at: dt.datetime) -> list[ExampleRow]:
@@ -160,11 +195,14 @@ def _rows(policy: Policy, at: dt.datetime) -> list[ExampleRow]:
     for pid, rules in conditions.by_id(policy.model).items():
         combos = conditions.assignments(policy.model, rules) if any(r.when for r in rules) else None
         if not combos:  # no rule chosen by attributes (or too many combinations to list): the default one
-            rows.append(ExampleRow(policy.priority(pid), {}, policy.response_due(pid, at)))
+            rule = policy.priority(pid)
+            zone = calendar_zone(policy, _target_calendar(rule.target))
+            rows.append(ExampleRow(rule, {}, policy.response_due(pid, at), zone))
             continue
         for combo in combos:
             rule = policy.priority(pid, combo)
-            rows.append(ExampleRow(rule, dict(combo), policy.response_due(pid, at, combo)))
+            zone = calendar_zone(policy, _target_calendar(rule.target))
+            rows.append(ExampleRow(rule, dict(combo), policy.response_due(pid, at, combo), zone))
     return rows
 
 
@@ -191,4 +229,4 @@ def examples(policy: Policy, start: dt.date) -> Example | None:
     if opened is None:
         return None
     at = _last_open_hour(opened).astimezone(policy.tz)
-    return Example(at, tuple(_rows(policy, at)))
+    return Example(at, tuple(_rows(policy, at)), calendar_zone(policy, name))

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from zoneinfo import ZoneInfo
 
 from ..calendars.recurrence import Window
 from ..lang import model as m
@@ -473,7 +474,7 @@ class _Page(PageWriter):
         if ex is None:
             return
         self.heading(level, self.t("examples"), "worked-examples")
-        self.html(f"<p>{tx.esc(self.t('example_intro', start=tx.moment(ex.start, self.lang)))}</p>")
+        self.html(f"<p>{tx.esc(self.t('example_intro', start=self.moment_in(ex.start, ex.zone)))}</p>")
         chosen = any(row.attributes for row in ex.rows)
         rows = []
         for row in ex.rows:
@@ -482,12 +483,21 @@ class _Page(PageWriter):
             rows.append(
                 f"<tr><td>{self.L(p.label) or tx.esc(p.id)}</td>{attrs if chosen else ''}"
                 f"<td>{tx.esc(self.target_text(p.target))}</td>"
-                f"<td>{tx.esc(tx.moment(ex.start, self.lang))}</td>"
-                f"<td><strong>{tx.esc(tx.moment(row.due, self.lang))}</strong></td></tr>"
+                f"<td>{tx.esc(self.moment_in(ex.start, row.zone))}</td>"
+                f"<td><strong>{tx.esc(self.moment_in(row.due, row.zone))}</strong></td></tr>"
             )
         head = [self.t("prio"), *([plans.example_head(self.lang)] if chosen else [])]
         head += [self.t("target"), self.t("clock_start"), self.t("due")]
         self.table("examples", head, rows)
+
+    def moment_in(self, t: dt.datetime, zone: ZoneInfo | None) -> str:
+        """``t`` on the policy's wall clock and, for a calendar with its own zone, on that calendar's too:
+        ``2026年12月5日（土） 01:30（ロンドン時間 2026年12月4日（金） 16:30）``."""
+        said = tx.moment(t, self.lang)
+        if zone is None:
+            return said
+        there = tx.moment(t.astimezone(zone), self.lang)  # aware: each instant its own offset (summer time)
+        return self.t("local_time", t=said, z=ct.zone_text(zone.key, self.lang), local=there)
 
     # -- exclusions and history ------------------------------------------------------------------
     def r_exclusions(self, nodes: list[m.Exclusion], level: int, block: Block) -> None:

@@ -177,6 +177,8 @@ SITE: dict[str, Msg] = {
     ),
     "site.clock_start": Msg(ja="起算", en="Clock starts"),
     "site.due": Msg(ja="期限", en="Due"),
+    # a worked example's instant also on the wall clock of its calendar's own zone ({z}: ``ロンドン時間``)
+    "site.local_time": Msg(ja="{t}（{z} {local}）", en="{t} ({z}: {local})"),
     "site.complete_on": Msg(ja="{e}で完了", en="on {e}"),
     "site.complete_silence": Msg(ja="{a}の後、{u}がないまま{d}が経過した時点で完了", en="{d} after {a} with no {u}"),
     "site.or": Msg(ja="、または", en=", or "),

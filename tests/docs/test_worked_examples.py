@@ -101,8 +101,16 @@ def test_the_london_example_skips_english_holidays_and_follows_summer_time() -> 
 def test_the_london_page_shows_the_worked_example() -> None:
     policy = load_policy(str(LONDON))
     for lang, head, start in (
-        ("ja", ["問題の優先順位", "応答目標時間", "起算", "期限"], "2026年4月11日（土） 00:30"),
-        ("en", ["Priority", "Response target", "Clock starts", "Due"], "Sat 2026-04-11 00:30"),
+        (
+            "ja",
+            ["問題の優先順位", "応答目標時間", "起算", "期限"],
+            "2026年4月11日（土） 00:30（ロンドン時間 2026年4月10日（金） 16:30）",
+        ),
+        (
+            "en",
+            ["Priority", "Response target", "Clock starts", "Due"],
+            "Sat 2026-04-11 00:30 (London time: Fri 2026-04-10 16:30)",
+        ),
     ):
         page = render_policy(policy, PageContext(lang=lang, source_url="", reference=dt.date(2026, 4, 1)))
         rows = [r.cells for r in tables(page)["examples"]]
