@@ -21,6 +21,12 @@ Design notes
   (``7日前``, ``2日ごとに``, ``3日以内``: :func:`sla_dsl.i18n.terms.fit`), and
   counted in the value of a lead time, a frequency or a limit (``事前通知：7日``),
   as the site and the report say them.
+* Time zones and the places of public holidays are said as the site says them
+  (:mod:`sla_dsl.i18n.places`): in the notice in words only, the policy's zone
+  with its offsets as the policy page's header (``日本標準時（UTC+9） →
+  ロンドン時間（UTC+0、夏時間はUTC+1）``), a calendar's by its name (``ロンドン時間``),
+  holiday codes as places (``日本、イングランド``); the author's text adds the id
+  or code in brackets (``日本時間（Asia/Tokyo）``, ``イングランド（GB-ENG）``).
 * Times, dates and ranges are said by the catalogue too (``10:00〜12:00``,
   ``2026年10月1日``), so a Japanese line is in Japanese type as it stands: the
   site's version history shows it as it is.
@@ -49,6 +55,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from ..i18n import CATALOGUE, message
+from ..i18n.places import region_name, zone_name, zone_title
 from ..i18n.terms import Amount, fit
 from ..lang import model as m
 from ..policy.compiled import Policy
@@ -204,6 +211,24 @@ class Words:
         calendar = "business" if self.by_label else t.calendar
         said = self.say("by_end", n=str(t.nth), nth=self.ordinal(t.nth), calendar=calendar)
         return said + self.on_calendar(t.calendar)
+
+    def zone(self, zone: str | None, titled: bool = False) -> str:
+        """A time zone in words (:mod:`sla_dsl.i18n.places`): in the notice as the site says it, a policy's
+        with its offsets (``titled``: ``日本標準時（UTC+9）``), a calendar's by its name (``ロンドン時間``); in the
+        author's text by its name and its id (``日本時間（Asia/Tokyo）``); a calendar's without one the policy's
+        (``ポリシーと同じ日本時間``)."""
+        if zone is None:
+            policy_zone = self.model.header.timezone if self.model is not None else None
+            return self.say("zone.policy", zone=self.zone(policy_zone)) if policy_zone else self.say("none")
+        if self.notice:
+            return zone_title(zone, self.lang) if titled else zone_name(zone, self.lang)
+        return self.say("coded", words=zone_name(zone, self.lang), code=zone)
+
+    def region(self, code: str) -> str:
+        """The place of a holiday code, as the site says it (``イングランド``); in the author's text with the
+        code (``イングランド（GB-ENG）``) unless the words hold it already (``米国（US-CA）``)."""
+        name = region_name(code, self.lang)
+        return name if self.notice or code in name else self.say("coded", words=name, code=code)
 
     def label(self, lab: m.Label) -> str:
         """A text pair: the chosen language, quoted."""
@@ -407,6 +432,10 @@ def _field_value(c: Change, value: Any, w: Words) -> str:
         return w.events(value) if isinstance(value, tuple) else w.event(value)
     if (c.section, c.field) in _CALENDAR_FIELDS and value is not None:
         return w.calendar(value)
+    if c.field == "timezone" and c.section in ("header", "calendar"):
+        return w.zone(value, titled=c.section == "header")
+    if (c.section, c.field) == ("calendar", "holidays") and isinstance(value, tuple):
+        return w.sep.join(w.region(code) for code in value) or w.say("none")
     if (c.section, c.field) == ("planned_stop", "channels") and w.by_label and isinstance(value, tuple):
         return w.sep.join(w.channel(ch) for ch in value) or w.say("none")
     if (c.section, c.field) in _COUNTED_FIELDS and isinstance(value, m.Duration):

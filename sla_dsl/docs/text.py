@@ -28,6 +28,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from ..i18n import CATALOGUE, message
+from ..i18n.places import zone_title
 from ..i18n.terms import CHANNELS, UNITS, Amount, fit
 from ..lang import model as m
 from ..report.words import event_words
@@ -248,25 +249,10 @@ def calendar_labels(model: m.PolicyModel) -> Iterator[None]:
         _CALENDARS.reset(token)
 
 
-#: Readable names of time zones: (Japanese, English).
-_ZONES: dict[str, tuple[str, str]] = {
-    "Asia/Tokyo": ("日本標準時（UTC+9）", "Japan Standard Time (UTC+9)"),
-    "UTC": ("協定世界時（UTC）", "Coordinated Universal Time (UTC)"),
-}
-
-
 def zone(tz: dt.tzinfo, lang: str) -> str:
-    """A time zone as people name it: ``日本標準時（UTC+9）`` / ``Japan Standard Time (UTC+9)``."""
-    key = str(getattr(tz, "key", tz))
-    if key in _ZONES:
-        ja, en = _ZONES[key]
-        return ja if lang == "ja" else en
-    offset = dt.datetime(2026, 1, 1, tzinfo=tz).utcoffset() or dt.timedelta(0)
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
-    h, mnt = divmod(abs(minutes), 60)
-    utc = f"UTC{sign}{h}" + (f":{mnt:02d}" if mnt else "")
-    return f"{utc}（{key}）" if lang == "ja" else f"{key} ({utc})"
+    """A policy's time zone as people name it, with its offsets: ``日本標準時（UTC+9）`` / ``Japan Standard
+    Time (UTC+9)``, ``ロンドン時間（UTC+0、夏時間はUTC+1）`` (:func:`sla_dsl.i18n.places.zone_title`)."""
+    return zone_title(str(getattr(tz, "key", tz)), lang)
 
 
 def join(parts: Sequence[str], lang: str) -> str:

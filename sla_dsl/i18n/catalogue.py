@@ -10,8 +10,9 @@ Design notes
   :mod:`.site_tables` (the site's clock, target, plan and credit tables),
   :mod:`.serve` (the live dashboard) and :mod:`.cli` (the command's words around
   its diagnostics), :mod:`.authoring` (the authors' tools and the policy loader:
-  ``sla test``, ``replay``, ``fmt``, the language server), :mod:`.diff` (``sla diff``) and
-  :mod:`.events` (the problems of an event log).
+  ``sla test``, ``replay``, ``fmt``, the language server), :mod:`.diff` (``sla diff``),
+  :mod:`.events` (the problems of an event log) and :mod:`.terms` (``place.*``: places and time zones,
+  named by :mod:`.places`).
   Keys are dotted and start with the section's name (``report.title``,
   ``site.nav.home``), so sections never collide; a test checks it.
 """
@@ -29,6 +30,7 @@ from .serve import SERVE
 from .site import SITE
 from .site_tables import SITE_TABLES
 from .tables import TABLES
+from .terms import PLACES
 from .trend import TREND
 
 __all__ = ["CATALOGUE", "Msg"]
@@ -36,7 +38,7 @@ __all__ = ["CATALOGUE", "Msg"]
 
 def _union() -> dict[str, Msg]:
     out: dict[str, Msg] = {}
-    for section in (REPORT, SITE, TREND, DIAGNOSTICS, TABLES, CLI, SITE_TABLES, SERVE, AUTHORING, DIFF, EVENTS):
+    for section in (REPORT, SITE, TREND, DIAGNOSTICS, TABLES, CLI, SITE_TABLES, SERVE, AUTHORING, DIFF, EVENTS, PLACES):
         for key, msg in section.items():
             if key in out:
                 raise ValueError(f"message key `{key}` defined twice")

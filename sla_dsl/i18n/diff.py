@@ -10,7 +10,10 @@ Design notes
   words with the policy's labels (``契約プランがプレミアム`` / ``Plan is Premium``,
   from :mod:`sla_dsl.report.conditions`), and for business time in the change
   notice, now said as the policy page says it (``7 business hours (English desk
-  hours)``, was ``7 hours (English desk hours)``).
+  hours)``, was ``7 hours (English desk hours)``), and for time zones and holiday
+  codes, now places in words (:mod:`.places`) with the id after them for the author
+  (``London time (Europe/London)``, ``England (GB-ENG)``), in the notice the words
+  only, as the site says them (``London time (UTC+0, UTC+1 in summer)``, ``England``).
 * Every entry has the same fields in both languages (a test checks it). Where one
   language does not say a value the other needs (the English ordinal's suffix,
   the calendar's name in an English duration, the zero-padded month of an
@@ -171,6 +174,10 @@ DIFF: dict[str, Msg] = {
     "diff.quoted": Msg("「{text}」", '"{text}"'),
     # a label after the kind of a declaration added or removed
     "diff.named": Msg("「{text}」", "{text}"),
+    # a time zone or a holiday code in the author's text: its words, then the id as the file writes it
+    "diff.coded": Msg("{words}（{code}）", "{words} ({code})"),
+    # a calendar without a zone of its own: the policy's zone
+    "diff.zone.policy": Msg("ポリシーと同じ{zone}", "the policy's {zone}"),
     "diff.none": Msg("なし", "none"),
     "diff.yes": Msg("あり", "yes"),
     "diff.no": Msg("なし", "no"),

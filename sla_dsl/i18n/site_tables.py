@@ -9,8 +9,9 @@ Design notes
   ``Response``) is the report's word (``report.targets.<kind>`` in :mod:`.tables`), the same
   on the site.
 * ``site.region.<code>`` names a holiday code of the ``holidays`` package (``JP``, ``GB-ENG``)
-  in words; a code not listed is named by the package's English name on both pages
-  (:func:`sla_dsl.docs.calendar_text.region_name`), so add a line here for a new country.
+  in words where the project's words differ from CLDR's (``米国``) or CLDR has none (a
+  subdivision); any other code is named by :func:`sla_dsl.i18n.places.region_name` from CLDR
+  (a country) or as its country and code (``米国（US-CA）``), never in English on a Japanese page.
 * Separators keep their spaces (``" or "``, ``"、かつ"``): the renderers join with them.
 * Attribute values and event names arrive as fields: they are the policy's, never translated here.
 """

@@ -31,7 +31,9 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-__all__ = ["CHANNELS", "COUNTING_WORDS", "UNITS", "Amount", "ChannelWords", "UnitWords", "counts", "fit"]
+from .msg import Msg
+
+__all__ = ["CHANNELS", "COUNTING_WORDS", "PLACES", "UNITS", "Amount", "ChannelWords", "UnitWords", "counts", "fit"]
 
 
 class UnitWords(NamedTuple):
@@ -93,4 +95,17 @@ CHANNELS: dict[str, ChannelWords] = {
     "phone": ChannelWords("電話", "phone"),
     "letter": ChannelWords("書面", "letter"),
     "portal": ChannelWords("ポータル", "the portal"),
+}
+
+#: The sentence frames of places and time zones (:mod:`.places` names them; a section of the catalogue).
+PLACES: dict[str, Msg] = {
+    # a zone by its place: ``ロンドン時間``
+    "place.zone": Msg("{place}時間", "{place} time"),
+    # a policy's zone with its offsets: ``日本標準時（UTC+9）``
+    "place.zone.titled": Msg("{name}（{offsets}）", "{name} ({offsets})"),
+    "place.zone.summer": Msg("{standard}、夏時間は{summer}", "{standard}, {summer} in summer"),
+    "place.zone.utc": Msg("協定世界時", "UTC"),
+    "place.zone.utc.titled": Msg("協定世界時（UTC）", "Coordinated Universal Time (UTC)"),
+    # a subdivision without words of its own: its country and its code
+    "place.subdivision": Msg("{country}（{code}）", "{country} ({code})"),
 }

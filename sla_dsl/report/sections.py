@@ -111,7 +111,14 @@ def head_lines(report: Report, w: PolicyWords) -> list[str]:
     tz = report.timezone or report.period.start.tzname() or ""
     offset = p.start.strftime("%z")
     offset = f"{offset[:3]}:{offset[3:]}" if offset else ""
-    zone = w.m("report.tz_japan") if tz == "Asia/Tokyo" else w.m("report.tz_offset", offset=offset)
+    if tz == "Asia/Tokyo":
+        zone = w.m("report.tz_japan")
+    elif "/" in tz or tz == "UTC":
+        from ..i18n.places import zone_title  # (CLDR's names: imported only for a zone other than Tokyo)
+
+        zone = w.m("report.tz_zone", zone=zone_title(tz, w.lang))
+    else:
+        zone = w.m("report.tz_offset", offset=offset)
     sep = "、" if w.lang == "ja" else ", "
     versions = sep.join(v.version for v in report.versions_in_force()) or report.policy.version
     full = w.with_year()

@@ -337,8 +337,8 @@ def test_a_holiday_code_is_named_as_a_place(site: Build) -> None:
         ("GB-SCT", "スコットランド", "Scotland"),
         ("US", "米国", "the United States"),
         ("DE", "ドイツ", "Germany"),
-        ("PT", "Portugal", "Portugal"),  # not in the table: the holidays package's name
-        ("US-CA", "California", "California"),
+        ("PT", "ポルトガル", "Portugal"),  # not in the table: CLDR's name (Babel)
+        ("US-CA", "米国（US-CA）", "California"),  # no Japanese name: its country and code
     ],
 )
 def test_region_names(code: str, ja: str, en: str) -> None:
