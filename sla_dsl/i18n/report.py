@@ -424,6 +424,7 @@ REPORT: dict[str, Msg] = {
     "explain.same_day": Msg("当日中の回答目安（{verdict}）", "same-day guideline ({verdict})"),
     "explain.same_day.met": Msg("目安どおり", "kept"),
     "explain.same_day.missed": Msg("目安を超過（違反ではありません）", "not kept (not a breach)"),
+    "explain.declared_event": Msg("{event}を記録", "{event} recorded"),
     "explain.info_provided": Msg("情報を提供", "information provided"),
     "explain.customer_replied": Msg("エンド・ユーザー様から返答", "the end user replied"),
     "explain.resolved": Msg("回避策または解決策を提供（完了）", "workaround or solution received (completed)"),

@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from ..events.schema import PAYLOAD, TYPES, Rec
+from ..events.schema import BUILTIN_COUNT, PAYLOAD, TYPES, Rec
 from ..i18n import format_date, format_minutes
 from ..lang import model as m
 from . import BackupRow, IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
@@ -30,6 +30,9 @@ from .operations import notice_fault, notice_reason, stop_notices
 from .targets import target_steps
 from .violation_words import shown_id, violation_kind, violation_text
 from .words import PolicyWords, ref_number
+
+#: The contract's event types (any other an incident carries is one its policy declares).
+_CONTRACT = frozenset(TYPES[:BUILTIN_COUNT])
 
 
 class Event(NamedTuple):
@@ -122,6 +125,8 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
             steps.append((e.at, w.m("explain.customer_replied")))
         elif e.type == "incident.product_suspected" and r.clock_event != "product_suspected":
             steps.append((e.at, w.m("explain.event.incident.product_suspected")))
+        elif e.type not in _CONTRACT:  # a type the policy declares (``event incident.chat_started ...``)
+            steps.append((e.at, w.m("explain.declared_event", event=w.event_plain(e.type))))
     if not events:
         steps.append((r.reported_at, w.m("explain.reported", priority=w.priority(r.priority))))
     event_word = (

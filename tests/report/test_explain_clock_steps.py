@@ -114,3 +114,19 @@ def test_the_json_report_is_unchanged(tmp_path: Path) -> None:
     assert row["targets"] and all("clock_steps" not in t for t in row["targets"])
     texts = [s["text"] for t in row["targets"] for s in t["explain"]]
     assert "clock `resolution` paused at info_provided until customer_replied Fri 20 Nov 17:00" in texts
+
+
+def test_a_declared_event_is_listed_by_its_label(tmp_path: Path) -> None:
+    """An event type the policy declares was not in the explanation at all (only the contract's were)."""
+    log = tmp_path / "events.jsonl"
+    events = [
+        {"event": "incident.reported", "at": "2026-11-10T10:00:00+09:00", "id": "C1", "priority": "P2"},
+        {"event": "incident.chat_started", "at": "2026-11-10T10:05:00+09:00", "id": "C1"},
+        {"event": "incident.responded", "at": "2026-11-10T10:20:00+09:00", "id": "C1"},
+    ]
+    log.write_text("".join(json.dumps(e) + "\n" for e in events), "utf-8")
+    helpdesk = str(ROOT / "policies" / "examples" / "helpdesk.sla")
+    ja = _sla("explain", helpdesk, str(log), "C1", "--lang", "ja", *MONTH).splitlines()
+    assert _line(ja, "11月10日(火) 10:05").strip().startswith("11月10日(火) 10:05  「チャット開始」を記録。")
+    en = _sla("explain", helpdesk, str(log), "C1", "--lang", "en", *MONTH).splitlines()
+    assert _line(en, "Tue 10 Nov 10:05").strip().startswith("Tue 10 Nov 10:05  “Chat started” recorded;")
