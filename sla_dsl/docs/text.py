@@ -30,6 +30,7 @@ from contextvars import ContextVar
 from ..i18n import CATALOGUE, message
 from ..i18n.places import zone_title
 from ..i18n.terms import CHANNELS, UNITS, Amount, fit
+from ..i18n.terms import ordinal as terms_ordinal
 from ..lang import model as m
 from ..report.words import event_words
 from .recurrence_text import recurrence_text
@@ -59,11 +60,7 @@ def label(lab: m.Label, lang: str) -> str:
     return lab.text(lang)
 
 
-def ordinal(n: int) -> str:
-    """``1st``, ``2nd``, ``3rd``, ``4th`` ..."""
-    if 10 <= n % 100 <= 20:
-        return f"{n}th"
-    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
+ordinal = terms_ordinal  # ``1st``, ``2nd``, ``3rd``, ``4th`` ... (the report says it too)
 
 
 def duration(d: m.Duration, lang: str) -> Amount:

@@ -45,7 +45,7 @@ REPORT: dict[str, Msg] = {
     "report.commit.backup": Msg("{label}", "{label}"),
     "report.commit.continuous": Msg("{label}（別ゾーン）", "{label} (another zone)"),
     "report.target.within": Msg("{duration}以内", "within {duration}"),
-    "report.target.by_end": Msg("{nth}営業日目の終業時刻まで", "by the end of business day {nth}"),
+    "report.target.by_end": Msg("{nth}営業日目の終業時刻まで", "by the end of the {nth} business day"),
     # a priority's target that a version in force later in the period changed (issue: versions)
     "report.target.changed": Msg("{target}（{changes}）", "{target} ({changes})"),
     "report.target.from": Msg("{day}から{target}", "{target} from {day}"),
@@ -94,7 +94,13 @@ REPORT: dict[str, Msg] = {
     "report.unit.business_days": Msg("日", "days"),
     "report.unit.business_minute": Msg("分", "minute"),
     "report.unit.business_minutes": Msg("分", "minutes"),
-    "report.unit.on_calendar": Msg("{amount}（{calendar}）", "{amount} of {calendar}"),
+    "report.unit.business_second": Msg("秒", "second"),
+    "report.unit.business_seconds": Msg("秒", "seconds"),
+    "report.unit.business_week": Msg("週", "week"),
+    "report.unit.business_weeks": Msg("週", "weeks"),
+    "report.unit.business_month": Msg("月", "month"),
+    "report.unit.business_months": Msg("月", "months"),
+    "report.unit.on_calendar": Msg("{amount}（{calendar}）", "{amount} ({calendar})"),
     "report.hmm": Msg("{hmm}（時間:分）", "{hmm} (h:mm)"),
     # -- availability ------------------------------------------------------------------
     "report.availability": Msg("稼働率", "Availability"),

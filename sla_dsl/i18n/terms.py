@@ -33,7 +33,18 @@ from typing import NamedTuple
 
 from .msg import Msg
 
-__all__ = ["CHANNELS", "COUNTING_WORDS", "PLACES", "UNITS", "Amount", "ChannelWords", "UnitWords", "counts", "fit"]
+__all__ = [
+    "CHANNELS",
+    "COUNTING_WORDS",
+    "PLACES",
+    "UNITS",
+    "Amount",
+    "ChannelWords",
+    "UnitWords",
+    "counts",
+    "fit",
+    "ordinal",
+]
 
 
 class UnitWords(NamedTuple):
@@ -79,6 +90,13 @@ def fit(template: str, values: Mapping[str, object]) -> dict[str, object]:
     """``values`` with each :class:`Amount` as the Japanese ``template`` says it: counted before a counting
     word, else a length; other values as they are (an English amount reads the same either way)."""
     return {k: v.counted if isinstance(v, Amount) and counts(template, k) else v for k, v in values.items()}
+
+
+def ordinal(n: int) -> str:
+    """An English ordinal: ``1st``, ``2nd``, ``3rd``, ``4th``, ``11th`` ..."""
+    if 10 <= n % 100 <= 20:
+        return f"{n}th"
+    return f"{n}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th') }"
 
 
 class ChannelWords(NamedTuple):

@@ -90,11 +90,7 @@ def priority_targets(w: PolicyWords, pid: str) -> str | None:
     parts = []
     for rule in rules:
         t = rule.target
-        said = (
-            w.m("report.target.within", duration=w.duration(t.duration))
-            if isinstance(t, lm.Within)
-            else w.m("report.target.by_end", nth=t.nth)
-        )
+        said = w.target_words(t)
         who = condition_words(rule.when, w) if rule.when is not None else w.m("report.when.rest")
         parts.append(f"{who}：{said}" if w.lang == "ja" else f"{who}: {said}")
     return ("／" if w.lang == "ja" else "; ").join(parts)

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from ..i18n import CATALOGUE, format_date, format_datetime, message
-from ..i18n.terms import UNITS, Amount, fit
+from ..i18n.terms import UNITS, Amount, fit, ordinal
 from ..lang import model as lm
 from ..lang.languages import policy_languages
 from ..policy.compiled import Policy
@@ -326,15 +326,12 @@ class PolicyWords:
             if self.lang != "ja":
                 return counted
             return Amount(f"{d.amount}{UNITS[d.unit.value].length}", counted)
-        cal = None
-        if self.model is not None:
-            cal = next((c for c in self.model.calendars if c.name == d.calendar), None)
-        ja_label = cal.label.ja if cal is not None and cal.label.ja else ""
-        business = d.calendar == "business" or "営業" in ja_label
-        if business and d.unit.value in ("minute", "hour", "day"):
-            return self.m("report.unit.business", n=d.amount, unit=self.m(f"report.unit.business_{unit}"))
-        name = cal.label.text(self.lang) if cal is not None and (cal.label.ja or cal.label.en) else d.calendar
-        return self.m("report.unit.on_calendar", amount=self.m(f"report.unit.{unit}", n=d.amount), calendar=name)
+        # time counted on a calendar is its business time, as the site and the change notice say it:
+        # 4営業時間, and on a calendar other than ``business`` by its label, 4営業時間（英語窓口）
+        said = self.m("report.unit.business", n=d.amount, unit=self.m(f"report.unit.business_{unit}"))
+        if d.calendar == "business":
+            return said
+        return self.m("report.unit.on_calendar", amount=said, calendar=self.calendar_label(d.calendar))
 
     def target(self, pid: str, rule: lm.Priority | None = None) -> str:
         """The response target of a priority: ``4営業時間以内`` / ``within 4 business hours``; of
@@ -343,6 +340,19 @@ class PolicyWords:
         if rule is None:
             return "-"
         t = rule.target
+        return self.target_words(t)
+
+    def target_words(self, t: lm.Target) -> str:
+        """A response target in words: ``4営業時間以内`` / ``within 4 business hours``; ``2営業日目の終業時刻まで``
+        / ``by the end of the 2nd business day``, on a calendar other than ``business`` by its label too."""
         if isinstance(t, lm.Within):
             return self.m("report.target.within", duration=self.duration(t.duration))
-        return self.m("report.target.by_end", nth=t.nth)
+        said = self.m("report.target.by_end", nth=t.nth if self.lang == "ja" else ordinal(t.nth))
+        if t.calendar is None or t.calendar == "business":
+            return said
+        return self.m("report.unit.on_calendar", amount=said, calendar=self.calendar_label(t.calendar))
+
+    def calendar_label(self, name: str) -> str:
+        """A calendar by its label in this language, its name when it has none."""
+        cal = next((c for c in self.model.calendars if c.name == name), None) if self.model is not None else None
+        return cal.label.text(self.lang) if cal is not None and (cal.label.ja or cal.label.en) else name

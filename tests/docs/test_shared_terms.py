@@ -178,6 +178,9 @@ def test_by_the_end_of_business_day_n_is_one_wording() -> None:
     report = message("report.target.by_end", "ja", nth=2)
     said = Words("ja", {}, notice=True).target(m.ByEndOf(nth=2, calendar="business"))
     assert site == report == said == "2営業日目の終業時刻まで"
+    # and in English (the report said "by the end of business day 2")
+    en = PolicyWords([], "en").target_words(m.ByEndOf(nth=2, calendar="business"))
+    assert en == message("site.by_end_of", "en", n=tx.ordinal(2)) == "by the end of the 2nd business day"
 
 
 @pytest.mark.parametrize("name", sorted(POLICY_CHANNELS))
@@ -213,3 +216,18 @@ def test_the_reports_retention_is_a_length() -> None:
 def test_the_report_says_the_channels_as_the_site_does() -> None:
     w = PolicyWords([], "ja")
     assert {name: w.channel(name) for name in CHANNELS} == {name: words.ja for name, words in CHANNELS.items()}
+
+
+def test_business_time_on_another_calendar_reads_as_the_site_says_it() -> None:
+    """The report said 4時間（英語窓口）以内 / within 4 hours of English desk where the site and the notice
+    say 4営業時間（英語窓口） (time counted on a calendar is its business time)."""
+    from sla_dsl.policy import load_policy
+
+    policy = load_policy(str(ROOT / "policies/examples/london_desk.sla"))
+    said = {lang: [PolicyWords([policy], lang).target(p.id) for p in policy.model.priorities] for lang in ("ja", "en")}
+    assert said == {
+        "ja": ["4営業時間（英語窓口）以内", "1営業日（英語窓口）以内"],
+        "en": ["within 4 business hours (English desk)", "within 1 business day (English desk)"],
+    }
+    by_end = PolicyWords([policy], "ja").target_words(m.ByEndOf(nth=2, calendar="desk_en"))
+    assert by_end == "2営業日目の終業時刻まで（英語窓口）"
