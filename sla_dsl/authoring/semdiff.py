@@ -56,7 +56,7 @@ from pydantic import BaseModel
 
 from ..i18n import CATALOGUE, message
 from ..i18n.places import region_name, zone_name, zone_title
-from ..i18n.terms import Amount, fit
+from ..i18n.terms import Amount
 from ..lang import model as m
 from ..policy.compiled import Policy
 from ..report.conditions import condition_words
@@ -101,7 +101,7 @@ class Words:
     def say(self, name: str, /, **fields: object) -> str:
         """The catalogue's ``diff.<name>`` in this language; an amount of time (:meth:`duration`) counted where
         the sentence counts it (``{duration}ごとに``: ``2日ごとに``), else a length (``10日間が経過``)."""
-        return message(f"diff.{name}", self.lang, **fit(CATALOGUE[f"diff.{name}"].ja, fields))
+        return message(f"diff.{name}", self.lang, **fields)
 
     @property
     def sep(self) -> str:

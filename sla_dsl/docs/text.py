@@ -13,8 +13,8 @@ Design notes
   set the rendered page beside the original and find the same words.
 * Units of time and notice channels are the words the report and the change
   notice say too (:mod:`sla_dsl.i18n.terms`). :func:`duration` says an amount as
-  a length (``7日間``) and also counted (``7日``); :func:`t` puts the counted
-  form where its sentence counts it (``7日前``, ``7日以内``), never ``7日間前``.
+  a length (``7日間``) and also counted (``7日``); the catalogue's ``message`` puts
+  the counted form where its sentence counts it (``7日前``, ``7日以内``), never ``7日間前``.
 * Every function here is pure and takes the language as ``lang`` (``"ja"`` or
   ``"en"``); nothing reads the clock or the file system.
 """
@@ -27,9 +27,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from ..i18n import CATALOGUE, message
+from ..i18n import message
 from ..i18n.places import zone_title
-from ..i18n.terms import CHANNELS, UNITS, Amount, fit
+from ..i18n.terms import CHANNELS, UNITS, Amount
 from ..i18n.terms import ordinal as terms_ordinal
 from ..lang import model as m
 from ..report.words import event_words
@@ -45,7 +45,7 @@ _WEEKDAY_EN_LONG = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sat
 def t(key: str, lang: str, **values: object) -> str:
     """The words for ``key`` in ``lang`` (catalogue entry ``site.<key>``), with ``values`` filled in: an
     amount of time from :func:`duration` counted where the sentence counts it (``{d}前``: ``7日前``)."""
-    return message(f"site.{key}", lang, **fit(CATALOGUE[f"site.{key}"].ja, values))
+    return message(f"site.{key}", lang, **values)
 
 
 def esc(text: str) -> str:

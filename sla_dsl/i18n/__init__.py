@@ -38,6 +38,7 @@ import datetime as dt
 from typing import Literal
 
 from .catalogue import CATALOGUE, Msg
+from .terms import Amount, fit
 
 Lang = Literal["ja", "en"]
 #: Every language the product can write, in the order a policy lists them by default.
@@ -144,10 +145,14 @@ def _localize(value: object, lang: str) -> object:
 def message(key: str, lang: str, /, **params: object) -> str:
     """The catalogue's text ``key`` in ``lang`` (``ja`` or ``en``), its fields filled from ``params``.
 
-    Dates, times and durations among ``params`` are written the language's way.
+    Dates, times and durations among ``params`` are written the language's way; an amount of time
+    (:class:`.terms.Amount`) counted where the sentence counts it (``{d}前``: ``7日前``), else as a length
+    (``7日間``).
     """
     entry = CATALOGUE[key]
     template = entry.ja if lang == "ja" else entry.en
     if not params:
         return template
+    if lang == "ja" and any(type(v) is Amount for v in params.values()):
+        params = fit(template, params)
     return template.format(**{k: _localize(v, lang) for k, v in params.items()})

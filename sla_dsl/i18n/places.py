@@ -40,6 +40,7 @@ from babel import Locale
 from babel.core import get_global
 from babel.dates import get_timezone_location
 
+from . import message
 from .site_tables import SITE_TABLES
 from .terms import PLACES
 
@@ -49,13 +50,14 @@ __all__ = ["BY_COUNTRY", "PLACES", "YEAR", "country_name", "region_name", "zone_
 #: Zones named by their country (CLDR's territory of the zone), not by their city.
 BY_COUNTRY: frozenset[str] = frozenset({"Asia/Tokyo", "Asia/Kolkata", "Asia/Shanghai"})
 
+_BY_COUNTRY = frozenset(str(get_global("zone_aliases").get(z, z)) for z in BY_COUNTRY)  # (their CLDR ids)
+
 #: The year whose offsets a zone's title says.
 YEAR = 2026
 
 
 def _say(key: str, lang: str, **fields: str) -> str:
-    msg = PLACES[key]
-    return (msg.ja if lang == "ja" else msg.en).format(**fields)
+    return message(key, lang, **fields)
 
 
 @cache
@@ -98,7 +100,7 @@ def _offsets_text(zone: str, lang: str) -> str:
 def _place(zone: str, lang: str) -> str:
     """The place whose clock ``zone`` is: its country for :data:`BY_COUNTRY`, else CLDR's city."""
     canonical = _canonical(zone)
-    if canonical in {_canonical(z) for z in BY_COUNTRY}:
+    if canonical in _BY_COUNTRY:
         return country_name(str(get_global("zone_territories")[canonical]), lang)
     return get_timezone_location(canonical, locale=_locale(lang), return_city=True)
 

@@ -16,7 +16,8 @@ Design notes
   target ``3日以内``): never ``7日間前``. The other units read the same in both
   (``1週間前``, ``1ヶ月ごと``, ``4時間以内``), and so does business time
   (``3営業日前``). :class:`Amount` carries both forms, and :func:`fit` picks the
-  one a sentence's template needs, so a template decides and no caller has to;
+  one a sentence's template needs (:func:`sla_dsl.i18n.message` calls it for every
+  message), so a template decides and no caller has to;
   an amount that stands alone but means a lead time, a frequency or a limit
   (the change notice's ``事前通知：7日``) is said counted by its caller.
 * Channels of a planned-stop notice: one Japanese word each, and the English the

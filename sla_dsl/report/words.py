@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from ..i18n import CATALOGUE, format_date, format_datetime, message
-from ..i18n.terms import UNITS, Amount, fit, ordinal
+from ..i18n.terms import UNITS, Amount, ordinal
 from ..lang import model as lm
 from ..lang.languages import policy_languages
 from ..policy.compiled import Policy
@@ -153,10 +153,8 @@ class PolicyWords:
         return other
 
     def m(self, key: str, **params: object) -> str:
-        """The catalogue's ``key`` in this language; an amount of time from :meth:`duration` counted where
-        the sentence counts it (``3日以内``, ``7日前``), else a length (``7日間保存``: :func:`.terms.fit`)."""
-        if self.lang == "ja" and any(type(v) is Amount for v in params.values()):
-            params = fit(CATALOGUE[key].ja, params)
+        """The catalogue's ``key`` in this language (an amount of time from :meth:`duration` counted where the
+        sentence counts it, ``3日以内``, else a length, ``7日間保存``: :func:`sla_dsl.i18n.message`)."""
         return message(key, self.lang, **params)
 
     def t(self, t: dt.datetime | None) -> str:
