@@ -271,17 +271,16 @@ def read_jsonl(
                     recs = group.get(ident)
                     if recs is not None:  # a known id was checked when first filed
                         recs.append((epoch, code, payload, lineno))
-                        filed += 1
-                        # (a field of the contract its type does not carry: filed, and noted as unread)
-                        if len(data) > 3 and not stray.isdisjoint(data):
-                            col.log.note_stray(code, ident, epoch, lineno, data)
-                        continue
-                    if ident and not ident[0].isspace() and not ident[-1].isspace():  # plain()
+                    elif ident and not ident[0].isspace() and not ident[-1].isspace():  # plain()
                         group[ident] = [(epoch, code, payload, lineno)]
-                        filed += 1
-                        if len(data) > 3 and not stray.isdisjoint(data):
-                            col.log.note_stray(code, ident, epoch, lineno, data)
+                    else:
+                        col.take(data, lineno)
                         continue
+                    filed += 1
+                    # (a field of the contract its type does not carry: filed, and noted as unread)
+                    if len(data) > 3 and not stray.isdisjoint(data):
+                        col.log.note_stray(code, ident, epoch, lineno, data)
+                    continue
             col.take(data, lineno)
     except READ_ERRORS as exc:
         col.stopped(lineno + 1, exc, stream)

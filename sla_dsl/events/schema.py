@@ -491,8 +491,8 @@ class EventLog:
         self.problems: list[Problem] = []
         #: Problems of the lines left out by ``skip_invalid``.
         self.left_out: list[Problem] = []
-        #: The events filed that give ``attributes`` their type does not carry, never read (a ``data``
-        #: violation each).
+        #: The fields of the contract the events filed give while their type does not carry them, never
+        #: read (a ``data`` violation each, unless the value is the one in force: :meth:`note_stray`).
         self.unread: list[Unread] = []
 
     @property
