@@ -149,23 +149,24 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
             continue
         if completed is not None and t > completed:
             break
-        if code in codes.resets:
+        # a new cycle from zero: a reset at any time, a restart once stopped; the last one kept as it ended
+        by: Literal["reset", "restart"] | None = (
+            "reset"
+            if code in codes.resets
+            else "restart"
+            if life.stopped_at is not None and code in codes.restarts  # (stopped)
+            else None
+        )
+        if by is not None:
             if life.state == "running" and t > seg:
                 life.segments.append((seg, t))
-            ended = life.stopped_at if life.stopped_at is not None else t  # stopped before the reset, or not
-            life.earlier.append(Cycle(life.start if life.start is not None else t0, ended, tuple(life.segments)))
+            ended = life.stopped_at if life.stopped_at is not None else t  # stopped before, or not
+            life.earlier.append(Cycle(life.start if life.start is not None else t0, ended, tuple(life.segments), by))
             life.segments, life.state, life.stopped_at, seg = [], "running", None, t
             life.waiting_for = None
             life.start = t
-            life.story.append(Told(t, "reset", TYPES[code]))
+            life.story.append(Told(t, by, TYPES[code]))
         elif life.state == "stopped":
-            if code in codes.restarts:  # a new cycle from zero; the last one is kept as it ended
-                ended = life.stopped_at if life.stopped_at is not None else t
-                cycle = Cycle(life.start if life.start is not None else t0, ended, tuple(life.segments), "restart")
-                life.earlier.append(cycle)
-                life.segments, life.state, life.stopped_at, seg = [], "running", None, t
-                life.start = t
-                life.story.append(Told(t, "restart", TYPES[code]))
             continue
         elif code in codes.stops:
             if life.state == "running" and t > seg:
