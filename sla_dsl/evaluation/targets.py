@@ -78,10 +78,7 @@ class TargetVerdict:
         assert rules is not None
         due = rules.dt(self.due) if self.due is not None else None
         used = self.used_s / 60 if self.used_s is not None else None
-        steps = tuple(_clock_step(rules, told) for told in self.story)
-        return TargetView(
-            self.name, self.kind, self.clock, self.status, due, self.target_s / 60, used, self.missed, steps
-        )
+        return TargetView(self.name, self.kind, self.clock, self.status, due, self.target_s / 60, used, self.missed)
 
 
 class TargetView(NamedTuple):
@@ -95,7 +92,6 @@ class TargetView(NamedTuple):
     target_minutes: float
     used_minutes: float | None
     missed: int
-    clock_steps: tuple[ClockStep, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -225,14 +225,16 @@ class PolicyWords:
     def event(self, name: str) -> str:
         """An event type as a reader knows it, with its name in the log: ``エンド・ユーザー様への一次回答
         （`incident.responded`）`` (:func:`event_words`); the name alone when it has no words."""
-        declared = {e.name: e.label for e in self.model.event_types} if self.model is not None else {}
-        words = event_words(name, self.lang, declared)
+        words = self._event_words(name)
         return message("report.event", self.lang, words=words, name=name) if words else f"`{name}`"
 
     def event_plain(self, name: str) -> str:
         """An event type in words only (``エンド・ユーザー様への情報提供``, :func:`event_words`), else its name."""
+        return self._event_words(name) or f"`{name}`"
+
+    def _event_words(self, name: str) -> str:
         declared = {e.name: e.label for e in self.model.event_types} if self.model is not None else {}
-        return event_words(name, self.lang, declared) or f"`{name}`"
+        return event_words(name, self.lang, declared)
 
     def backup_kind_shown(self, kind: str) -> str:
         """:meth:`backup_kind` in running text: a kind without a label as the name it has, in backticks."""
