@@ -68,6 +68,23 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
         fh.write(data.encode(encoding) if isinstance(data, str) else data)
 
 
+def keep_recent(folder: Path, prefix: str, suffix: str, keep: int) -> None:
+    """Remove all but the ``keep`` most recently used (modified) files ``prefix*suffix`` of ``folder``: the
+    private cache's bound. Another process may prune at the same moment: a file gone meanwhile is skipped."""
+    with os.scandir(folder) as entries:
+        kept = [e for e in entries if e.name.startswith(prefix) and e.name.endswith(suffix)]
+    if len(kept) <= keep:
+        return
+    used: list[tuple[int, str]] = []
+    for entry in kept:
+        with contextlib.suppress(OSError):  # (removed meanwhile)
+            used.append((entry.stat().st_mtime_ns, entry.path))
+    used.sort(reverse=True)
+    for _, old in used[keep:]:
+        with contextlib.suppress(OSError):
+            os.unlink(old)
+
+
 #: Bytes a temporary file's name adds to the target's, at most: the dot before it, the dot, the random
 #: part of ``mkstemp`` (8) and a suffix of 4 (``.tmp``, ``.bak``) after it.
 _ADDED = 14

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import holidays
 
-from ..files import cache_dir, write_atomic
+from ..files import cache_dir, keep_recent, write_atomic
 
 #: The Japanese name of a holiday whose country has no Japanese names in the ``holidays`` package.
 JA_HOLIDAY = "祝日"
@@ -74,7 +74,7 @@ def holiday_table(countries: tuple[tuple[str, str | None], ...], year: int) -> d
     if path is not None:
         try:
             write_atomic(path, json.dumps({d.isoformat(): pair for d, pair in out.items()}))
-            _prune(path.parent)
+            keep_recent(path.parent, PREFIX, ".json", KEEP)
         except OSError:
             pass
     return out
@@ -92,22 +92,6 @@ def _read(path: Path, year: int) -> dict[dt.date, tuple[str, str]] | None:
     with contextlib.suppress(OSError):  # (pruned by another process since: the table was read whole)
         os.utime(path)
     return table
-
-
-def _prune(folder: Path) -> None:
-    """Keep the :data:`KEEP` most recently used tables (another process may be pruning too)."""
-    with os.scandir(folder) as entries:
-        kept = [e for e in entries if e.name.startswith(PREFIX) and e.name.endswith(".json")]
-    if len(kept) <= KEEP:
-        return
-    used: list[tuple[int, str]] = []
-    for entry in kept:
-        with contextlib.suppress(OSError):  # (removed meanwhile)
-            used.append((entry.stat().st_mtime_ns, entry.path))
-    used.sort(reverse=True)
-    for _, old in used[KEEP:]:
-        with contextlib.suppress(OSError):
-            os.unlink(old)
 
 
 def disk_cache_path(countries: tuple[tuple[str, str | None], ...], year: int) -> Path | None:

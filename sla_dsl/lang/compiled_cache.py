@@ -31,7 +31,7 @@ from functools import cache
 from pathlib import Path
 from typing import TypeVar
 
-from ..files import cache_dir, write_atomic
+from ..files import cache_dir, keep_recent, write_atomic
 
 #: how many compiled files the cache keeps
 KEEP = 64
@@ -74,14 +74,7 @@ def cached(file: str, text: str, checks: Sequence[Callable[..., object]], build:
     result = build()
     try:
         write_atomic(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        _prune(folder)
+        keep_recent(folder, PREFIX, ".pickle", KEEP)
     except Exception:
         pass
     return result
-
-
-def _prune(folder: Path) -> None:
-    """Keep the :data:`KEEP` most recently used compiled files."""
-    kept = sorted(folder.glob(f"{PREFIX}*.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for old in kept[KEEP:]:
-        old.unlink(missing_ok=True)

@@ -15,6 +15,7 @@ import pytest
 
 from sla_dsl.calendars import holiday_tables
 from sla_dsl.calendars.holiday_tables import disk_cache_path, holiday_table
+from sla_dsl.files import keep_recent
 
 JP: tuple[tuple[str, str | None], ...] = (("JP", None),)
 US_NY: tuple[tuple[str, str | None], ...] = (("US", "NY"),)
@@ -156,7 +157,7 @@ def test_a_table_removed_while_pruning_is_skipped(cache: Path, monkeypatch: pyte
             pass
 
     monkeypatch.setattr(os, "scandir", lambda folder: Listing() if Path(folder) == cache else real(folder))
-    holiday_tables._prune(cache)  # no error
+    keep_recent(cache, holiday_tables.PREFIX, ".json", holiday_tables.KEEP)  # no error
     monkeypatch.setattr(os, "scandir", real)
     assert _kept(cache) == [_name(JP, 2022)]
 
