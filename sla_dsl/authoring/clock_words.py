@@ -1,5 +1,5 @@
 """Clocks in words for the language server's hover (issue 12): start, pauses, stops, resets, restarts,
-warning."""
+cancels, warning."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ def hover_clock(c: m.ClockRule, pm: m.PolicyModel) -> str:
         lines.append("- starts again from zero at " + ", ".join(f"`{e}`" for e in c.resets))
     if c.restarts:
         lines.append("- once stopped, starts again from zero at " + ", ".join(f"`{e}`" for e in c.restarts))
+    if c.cancels:
+        lines.append("- cancelled at " + ", ".join(f"`{e}`" for e in c.cancels) + ": its targets withdrawn, unjudged")
     if c.at_risk_percent is not None:
         lines.append(f"- at risk at {c.at_risk_percent:g}% of a target")
     used = [

@@ -39,7 +39,7 @@ Op = Literal["added", "removed", "changed"]
 #: Model fields whose values form a set: order has no meaning.
 UNORDERED = frozenset(
     {"days", "holidays", "closed", "closed_yearly", "open", "channels", "rules", "on"}
-    | {"pauses", "stops", "resets", "restarts", "targets"}
+    | {"pauses", "stops", "resets", "restarts", "cancels", "targets"}
     | {"day_hours", "date_hours", "closed_hours", "named_holidays"}
 )
 

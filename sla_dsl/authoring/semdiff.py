@@ -445,7 +445,11 @@ def _field_value(c: Change, value: Any, w: Words) -> str:
 
 #: Fields whose values are event types, and calendars, named in words where declarations go by labels.
 _EVENT_FIELDS = frozenset(
-    {("notify", "after"), ("notify", "met_by"), *(("clock", f) for f in ("starts", "stops", "resets", "restarts"))}
+    {
+        ("notify", "after"),
+        ("notify", "met_by"),
+        *(("clock", f) for f in ("starts", "stops", "resets", "restarts", "cancels")),
+    }
 )
 _CALENDAR_FIELDS = frozenset({("notify", "only_during"), ("maintenance", "calendar")})
 #: Fields whose value is a lead time, a frequency or a limit: an amount of time said counted (``事前通知：7日``,

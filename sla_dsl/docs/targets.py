@@ -36,7 +36,7 @@ def clock_name(c: m.ClockRule | None, model: m.PolicyModel, lang: str) -> str:
 
 
 def clock_lines(c: m.ClockRule, lang: str) -> list[str]:
-    """HTML lines for a clock's pauses, stops, resets and restarts (none for a clock without them)."""
+    """HTML lines for a clock's pauses, stops, resets, restarts and cancels (none for a clock without them)."""
     out = [_w(lang, "pauses", a=tx.event(p.at, lang), u=tx.event(p.until, lang)) for p in c.pauses]
     if c.stops:
         out.append(_w(lang, "stops", e=_w(lang, "or").join(tx.event(e, lang) for e in c.stops)))
@@ -44,6 +44,8 @@ def clock_lines(c: m.ClockRule, lang: str) -> list[str]:
         out.append(_w(lang, "resets", e=_w(lang, "or").join(tx.event(e, lang) for e in c.resets)))
     if c.restarts:
         out.append(_w(lang, "restarts", e=_w(lang, "or").join(tx.event(e, lang) for e in c.restarts)))
+    if c.cancels:
+        out.append(_w(lang, "cancels", e=_w(lang, "or").join(tx.event(e, lang) for e in c.cancels)))
     return out
 
 

@@ -12,7 +12,10 @@ Design notes
   event starts a stopped clock again from zero and does nothing to a running or
   paused one: Zendesk's next reply time, measured from the oldest unanswered
   message (``starts at`` and ``restarts at`` the customer's reply, ``stops at`` the
-  agent's answer).
+  agent's answer); a ``cancels at`` event stops a running or paused clock and withdraws
+  its targets, neither met nor breached (ServiceNow's cancel condition: the request
+  was withdrawn, a duplicate), unless one ran out before it. A cancelled clock is a
+  stopped one for what follows: a reset or restart starts a new cycle, judged anew.
 * The incident's completion (its completion event, or the silence rule) stops
   every clock still running or paused: a completed incident measures nothing.
 * Only the life after the last reset counts for a target's running time. The
@@ -46,6 +49,7 @@ class ClockCodes:
     stops: frozenset[int]
     resets: frozenset[int]
     restarts: frozenset[int] = frozenset()
+    cancels: frozenset[int] = frozenset()
 
 
 def clock_codes(rule: m.ClockRule) -> ClockCodes:
@@ -63,13 +67,15 @@ def clock_codes(rule: m.ClockRule) -> ClockCodes:
         frozenset(code(n) for n in rule.stops),
         frozenset(code(n) for n in rule.resets),
         frozenset(code(n) for n in rule.restarts),
+        frozenset(code(n) for n in rule.cancels),
     )
 
 
 State = Literal["not_started", "running", "paused", "stopped"]
 #: What a clock did at an event: started, paused, resumed, stopped, was reset, started again after a
-#: stop, stopped with the incident's completion, or let a pause event pass while paused (it changes nothing)
-Act = Literal["start", "pause", "resume", "stop", "reset", "restart", "completed", "ignored"]
+#: stop, was cancelled (its targets withdrawn), stopped with the incident's completion, or let a pause
+#: event pass while paused (it changes nothing)
+Act = Literal["start", "pause", "resume", "stop", "reset", "restart", "cancel", "completed", "ignored"]
 
 
 class Told(NamedTuple):
@@ -92,6 +98,7 @@ class Told(NamedTuple):
             "stop": f"stops at {event}",
             "reset": f"reset at {event}: starts again from zero",
             "restart": f"restarts at {event} after its stop: counts again from zero",
+            "cancel": f"cancelled at {event}: its targets are withdrawn",
             "completed": "stops: the incident is completed",
             "ignored": f"{event} while paused: changes nothing, still waiting for {until}",
         }[self.act]
@@ -106,6 +113,8 @@ class Cycle(NamedTuple):
     segments: tuple[tuple[float, float], ...]
     #: what ended it: a ``reset``, or a ``restart`` after its stop
     by: Literal["reset", "restart"] = "reset"
+    #: it was cancelled (``cancels at``) before the reset or restart
+    cancelled: bool = False
 
 
 @dataclass(slots=True)
@@ -120,6 +129,8 @@ class Life:
     #: what happened, for the explanation
     story: list[Told] = field(default_factory=list)
     stopped_at: float | None = None
+    #: the stop was a cancel (``cancels at``): the targets of this cycle are withdrawn, not judged
+    cancelled: bool = False
     #: why it is paused at ``as_of`` (the event that resumes it)
     waiting_for: str | None = None
     #: the lives before each reset, oldest first
@@ -161,18 +172,20 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
             if life.state == "running" and t > seg:
                 life.segments.append((seg, t))
             ended = life.stopped_at if life.stopped_at is not None else t  # stopped before, or not
-            life.earlier.append(Cycle(life.start if life.start is not None else t0, ended, tuple(life.segments), by))
+            began = life.start if life.start is not None else t0
+            life.earlier.append(Cycle(began, ended, tuple(life.segments), by, life.cancelled))
             life.segments, life.state, life.stopped_at, seg = [], "running", None, t
-            life.waiting_for = None
+            life.waiting_for, life.cancelled = None, False
             life.start = t
             life.story.append(Told(t, by, TYPES[code]))
         elif life.state == "stopped":
             continue
-        elif code in codes.stops:
+        elif code in codes.stops or code in codes.cancels:
             if life.state == "running" and t > seg:
                 life.segments.append((seg, t))
             life.state, life.stopped_at, life.waiting_for = "stopped", t, None
-            life.story.append(Told(t, "stop", TYPES[code]))
+            life.cancelled = code in codes.cancels  # (the cancel first: an event in both is E221)
+            life.story.append(Told(t, "cancel" if life.cancelled else "stop", TYPES[code]))
         elif life.state == "running":
             reason = next((k for k, p in enumerate(codes.pauses) if p[0] == code), -1)
             if reason >= 0:

@@ -15,7 +15,8 @@ Design notes
   running time passes the duration, stopped or not; ``paused`` when paused at
   ``as_of`` (no due time: it moves while paused); ``at_risk`` when the running
   time reaches the clock's warning threshold; ``not_applicable`` when the clock
-  never started (a chat target on an incident without a chat).
+  never started (a chat target on an incident without a chat); ``cancelled`` when
+  the clock was cancelled (``cancels at``) before the target ran out.
 * ``update every D by E``: while the clock runs, an E at least every D of
   running time, counted from the clock start and from each E. Each gap longer
   than D is a missed update; the first one fixes the breach instant.
@@ -221,7 +222,8 @@ def _within(
 ) -> TargetVerdict:
     cal = t.duration.calendar
     word = _WORD[t.kind]
-    v = TargetVerdict(t.kind, t.kind, t.clock, "open", None, life.stopped_at, target_s, None, ref=ref)
+    met_at = life.stopped_at if not life.cancelled else None  # (a cancel meets nothing)
+    v = TargetVerdict(t.kind, t.kind, t.clock, "open", None, met_at, target_s, None, ref=ref)
     say = f"{word} within {t.duration} of running time on clock `{t.clock}`"
     if life.start is None:
         v.status = "not_applicable"
@@ -235,7 +237,11 @@ def _within(
         if ran_out is not None:
             v.status, v.due = "breached", ran_out
             v.used_s = _running(rules, list(cycle.segments), cycle.start, cycle.end, cal)
-            before = f"before the reset {fmt(cycle.end)}" if cycle.by == "reset" else f"stopped {fmt(cycle.end)}"
+            before = (
+                f"before the reset {fmt(cycle.end)}"
+                if cycle.by == "reset" and not cycle.cancelled
+                else f"{'cancelled' if cycle.cancelled else 'stopped'} {fmt(cycle.end)}"
+            )
             v.steps.append((ran_out, f"{say} ran out {fmt(ran_out)}, {before}: breached", ref))
             return v
     used = 0.0
@@ -250,8 +256,13 @@ def _within(
     v.used_s = used
     if breach is not None:
         v.status, v.due = "breached", breach
-        late = f"; stopped {fmt(life.stopped_at)}" if life.stopped_at is not None else ""
+        how = "cancelled" if life.cancelled else "stopped"
+        late = f"; {how} {fmt(life.stopped_at)}" if life.stopped_at is not None else ""
         v.steps.append((breach, f"{say} ran out {fmt(breach)}{late}: breached", ref))
+    elif life.cancelled and life.stopped_at is not None:  # (ServiceNow's cancel: neither met nor breached)
+        v.status = "cancelled"
+        withdrawn = life.stopped_at
+        v.steps.append((withdrawn, f"{say}: {fmt_minutes(used)} used, withdrawn {fmt(withdrawn)}: cancelled", ref))
     elif life.state == "paused":
         v.status = "paused"
         v.steps.append(
@@ -315,6 +326,9 @@ def _update(
     if v.missed:
         v.status, v.due = "breached", first_miss
         v.steps.append((first_miss, f"{say}: {v.missed} missed: breached", ref))
+    elif life.cancelled and life.stopped_at is not None:
+        v.status = "cancelled"
+        v.steps.append((life.stopped_at, f"{say}: withdrawn {fmt(life.stopped_at)}: cancelled", ref))
     elif life.state == "stopped":
         v.status = "met"
         v.steps.append((life.stopped_at, f"{say}: every update in time: met", ref))

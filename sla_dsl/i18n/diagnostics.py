@@ -77,6 +77,7 @@ SYNTAX: dict[str, str] = {
     "kw_credit": "credit",
     "kw_resets_at": "resets at",
     "kw_restarts_at": "restarts at",
+    "kw_cancels_at": "cancels at",
     "kw_without": "without",
     "kw_resolved": "incident.resolved",
     "kw_event_decl": 'event incident.<name> "…" / "…"',
@@ -327,6 +328,39 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.E221.restart_never.help": Msg(
         "クロックを止めるイベントを `{kw_stops_at}` で指定してください（例：`{kw_stops_example}`）",
         "say which event stops the clock with `{kw_stops_at}`, e.g. `{kw_stops_example}`",
+    ),
+    "diag.E221.cancel_stop": Msg(
+        "クロック `{clock}` は `{event}` で停止と取り消しの両方を定めています。取り消しが先に働くため、"
+        "このイベントで停止して目標を判定することはありません",
+        "clock `{clock}` both stops and cancels at `{event}`: the cancel is applied first, so the clock never "
+        "stops there to have its targets judged",
+    ),
+    "diag.E221.cancel_stop.help": Msg(
+        "`{event}` は `{kw_stops_at}` と `{kw_cancels_at}` のどちらか一方にだけ書いてください"
+        "（停止では目標の達成・未達を判定し、取り消しでは判定せずに目標を取り下げます）",
+        "name `{event}` in one of `{kw_stops_at}` and `{kw_cancels_at}`: a stop has the targets judged (met "
+        "or breached), a cancel withdraws them unjudged",
+    ),
+    "diag.E221.cancel_reset": Msg(
+        "クロック `{clock}` は `{event}` でリセットと取り消しの両方を定めています。リセットが先に働くため、"
+        "この取り消しは働きません",
+        "clock `{clock}` both resets and cancels at `{event}`: the reset is applied first, so the cancel never acts",
+    ),
+    "diag.E221.cancel_reset.help": Msg(
+        "`{event}` は `{kw_resets_at}` と `{kw_cancels_at}` のどちらか一方にだけ書いてください"
+        "（リセットはゼロから数え直させ、取り消しは目標を取り下げます）",
+        "name `{event}` in one of `{kw_resets_at}` and `{kw_cancels_at}`: a reset starts the clock again from "
+        "zero, a cancel withdraws its targets",
+    ),
+    "diag.E221.pause_cancel": Msg(
+        "クロック `{clock}` は `{event}` で一時停止しますが、同じイベントで取り消しもします。取り消しが先に"
+        "働くため、この一時停止は働きません",
+        "clock `{clock}` pauses at `{event}`, which also cancels it: the cancel is applied first, so the pause "
+        "never acts",
+    ),
+    "diag.E221.pause_cancel.help": Msg(
+        "一時停止には別のイベントを指定するか、`{kw_cancels_at}` から `{event}` を外してください",
+        "pause at another event, or take `{event}` out of `{kw_cancels_at}`",
     ),
     "diag.E221.report": Msg(
         "クロック `{clock}` の `{keyword}` が `{kw_reported}` を指定しています。報告は各案件の最初のイベントで、"

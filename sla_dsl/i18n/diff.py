@@ -99,6 +99,7 @@ DIFF: dict[str, Msg] = {
     "diff.field.stops": Msg("停止", "stops at"),
     "diff.field.resets": Msg("リセット", "resets at"),
     "diff.field.restarts": Msg("停止後の再始動", "restarts at"),
+    "diff.field.cancels": Msg("取り消し", "cancels at"),
     "diff.field.targets": Msg("計測目標", "targets on clocks"),
     "diff.field.definition": Msg("定義", "definition"),
     "diff.field.target": Msg("応答目標時間", "response target"),

@@ -445,6 +445,10 @@ REPORT: dict[str, Msg] = {
     "explain.clock.restart": Msg(
         "{clock}：停止後の再始動（{event}）、ゼロから計測", "{clock}: starts again after its stop ({event}), from zero"
     ),
+    "explain.clock.cancel": Msg(
+        "{clock}：計測の取り消し（{event}）、目標は判定せずに取り下げ",
+        "{clock}: cancelled ({event}), its targets withdrawn unjudged",
+    ),
     "explain.clock.completed": Msg("{clock}：案件の完了により計測終了", "{clock}: stops, the incident is completed"),
     "explain.clock.ignored": Msg(
         "{clock}：一時停止中のため変化なし（{event}、{until}を待っています）",

@@ -29,6 +29,9 @@ SITE_TABLES: dict[str, Msg] = {
     "site.targets.stops": Msg("{e}で停止", "stops at {e}"),
     "site.targets.resets": Msg("{e}で0からやり直し", "restarts from zero at {e}"),
     "site.targets.restarts": Msg("停止後は{e}で0から計測を再開", "once stopped, starts again from zero at {e}"),
+    "site.targets.cancels": Msg(
+        "{e}で計測を取り消し（目標は判定せずに取り下げ）", "cancelled at {e} (its targets withdrawn, unjudged)"
+    ),
     "site.targets.within": Msg("{what}：「{clock}」で{d}以内", "{what}: within {d} on the “{clock}” clock"),
     "site.targets.update": Msg(
         "定期更新：「{clock}」の計測中は{d}ごとに{by}",

@@ -50,6 +50,7 @@ TABLES: dict[str, Msg] = {
     "report.targets.at_risk": Msg("期限間近", "at risk"),
     "report.targets.excluded": Msg("適用除外", "excluded"),
     "report.targets.not_applicable": Msg("対象外", "not applicable"),
+    "report.targets.cancelled": Msg("取り消し", "cancelled"),
     "report.targets.missed": Msg("（{n} 回遅延）", " ({n} missed)"),
     "report.periods.period_below": Msg(
         "{start}〜{end} の稼働率 {ratio} が目標 {target}% を下回りました",

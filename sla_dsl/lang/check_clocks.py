@@ -21,10 +21,12 @@ Design notes
   ``pauses at``, ``until`` or ``resets at`` (the report is each incident's first event, at or before
   any clock's start, and the records at or before the start are passed over); an event both in
   ``resets at`` and ``restarts at`` (the reset is applied first); and ``restarts at`` on a clock
-  without ``stops at`` (only the incident's completion stops it, after which nothing restarts). A
-  clock's other start
-  events may stop, pause or reset it: their later records act (``starts at incident.customer_replied``
-  with ``resets at incident.customer_replied`` restarts at each later reply), so they are not refused.
+  without ``stops at`` (only the incident's completion stops it, after which nothing restarts); an
+  event both in ``cancels at`` and ``stops at`` (the cancel is applied first: the clock never stops
+  there) or ``resets at`` (the reset is applied first), and a pause at an event that cancels. A
+  clock's other start events may stop, pause or reset it: their later records act (``starts at
+  incident.customer_replied`` with ``resets at incident.customer_replied`` restarts at each later
+  reply), so they are not refused.
 * The response clock starts, for the plain ``respond within``, at the report when none of its start
   events came (every incident is reported): a response clock whose ``starts at`` does not say
   ``incident.reported`` would be judged from an event it does not name, so it is refused (E220)
@@ -43,6 +45,7 @@ _KEYWORDS = {
     "stops": "stops at",
     "resets": "resets at",
     "restarts": "restarts at",
+    "cancels": "cancels at",
     "pauses": "pauses at",
     "until": "until",
 }
@@ -114,7 +117,7 @@ def check_clocks(model: m.PolicyModel) -> list[Diagnostic]:
     plain = response_clock(model)
     for clock in model.clocks:
         pauses = (e for pz in clock.pauses for e in (pz.at, pz.until))
-        for ev in (*clock.starts, *pauses, *clock.stops, *clock.resets, *clock.restarts):
+        for ev in (*clock.starts, *pauses, *clock.stops, *clock.resets, *clock.restarts, *clock.cancels):
             out += _incident_event(ev, clock.span, words("diag.E244.clock", clock=clock.name))
         paused: dict[str, m.Span] = {}
         for pz in clock.pauses:
@@ -171,10 +174,11 @@ def check_clocks(model: m.PolicyModel) -> list[Diagnostic]:
 
 def life_conflicts(clock: str, lines: Sequence[tuple[str, str, m.Span]]) -> list[Diagnostic]:
     """E221 for the events of a clock's life cycle that could never act: ``lines`` are (kind, event,
-    span) in file order, kind ``stops``, ``resets``, ``restarts``, ``pauses`` (a pause's event) or
-    ``until``. Events of other records are E244's."""
+    span) in file order, kind ``stops``, ``resets``, ``restarts``, ``cancels``, ``pauses`` (a pause's
+    event) or ``until``. Events of other records are E244's."""
     stops = {ev for kind, ev, _ in lines if kind == "stops"}
     resets = {ev for kind, ev, _ in lines if kind == "resets"}
+    cancels = {ev for kind, ev, _ in lines if kind == "cancels"}
     out: list[Diagnostic] = []
     for kind, ev, span in lines:
         if not ev.startswith("incident."):
@@ -200,6 +204,12 @@ def life_conflicts(clock: str, lines: Sequence[tuple[str, str, m.Span]]) -> list
                 if kind == "restarts" and ev in resets
                 else "restart_never"
                 if kind == "restarts" and not stops
+                else "cancel_stop"
+                if kind == "stops" and ev in cancels
+                else "cancel_reset"
+                if kind == "cancels" and ev in resets
+                else "pause_cancel"
+                if kind == "pauses" and ev in cancels
                 else None
             )
             if key is not None:

@@ -78,6 +78,7 @@ def _named_events(model: m.PolicyModel) -> Iterator[str]:
         yield from clock.stops
         yield from clock.resets
         yield from clock.restarts
+        yield from clock.cancels
         for p in clock.pauses:
             yield p.at
             yield p.until

@@ -117,6 +117,7 @@ KEYWORDS: tuple[str, ...] = (
     "until",
     "resets",
     "restarts",
+    "cancels",
     "resolve",
     "first",
     "reply",

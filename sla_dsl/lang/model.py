@@ -522,7 +522,8 @@ class Pause(Node):
 
 class ClockRule(Node):
     """Which event starts a clock, in order of preference; its pauses, stops, resets and restarts
-    (a stopped clock started again: ``restarts at``); and the warning threshold."""
+    (a stopped clock started again: ``restarts at``); its cancels (its targets withdrawn: ``cancels at``);
+    and the warning threshold."""
 
     name: str
     label: Label = Label()
@@ -532,13 +533,14 @@ class ClockRule(Node):
     stops: tuple[str, ...] = ()
     resets: tuple[str, ...] = ()
     restarts: tuple[str, ...] = ()
+    cancels: tuple[str, ...] = ()
     at_risk_percent: float | None = None
     notes: tuple[Label, ...] = ()
 
     @property
     def has_life_cycle(self) -> bool:
-        """Whether the clock pauses, stops, resets or restarts on events of its own."""
-        return bool(self.pauses or self.stops or self.resets or self.restarts)
+        """Whether the clock pauses, stops, resets, restarts or is cancelled on events of its own."""
+        return bool(self.pauses or self.stops or self.resets or self.restarts or self.cancels)
 
 
 class Notify(Node):

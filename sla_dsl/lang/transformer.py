@@ -308,13 +308,13 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         name = self._name(decl)
         label, ref, stmts = self._head(decl)
         starts: list[str] = []
-        life: dict[str, Any] = {}  # pauses, stops, resets, restarts (issue 12)
-        lines: list[tuple[str, Token]] = []  # their events as written: (stops, resets, pauses or until, event)
+        life: dict[str, Any] = {}  # pauses, stops, resets, restarts, cancels (issue 12)
+        lines: list[tuple[str, Token]] = []  # their events as written: (stops, ..., pauses or until, event)
         risk: float | None = None
         notes: list[m.Label] = []
         seen: dict[str, Tree[Token]] = {}
         for st in stmts:
-            if st.data in ("k_pauses", "k_stops", "k_resets", "k_restarts"):
+            if st.data in ("k_pauses", "k_stops", "k_resets", "k_restarts", "k_cancels"):
                 self._clock_life(st, seen, life)
                 toks = [t for t in st.children if isinstance(t, Token)]
                 if st.data == "k_pauses":
@@ -352,8 +352,8 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         )
 
     def _clock_life(self, st: Tree[Token], seen: dict[str, Tree[Token]], life: dict[str, Any]) -> None:
-        """A ``pauses at``, ``stops at``, ``resets at`` or ``restarts at`` line of a clock (several pause
-        lines allowed)."""
+        """A ``pauses at``, ``stops at``, ``resets at``, ``restarts at`` or ``cancels at`` line of a clock
+        (several pause lines allowed)."""
         events = [self.event(t) for t in st.children if isinstance(t, Token)]
         if st.data == "k_pauses":
             pause = m.Pause(at=events[0], until=events[1], span=self.span(st))

@@ -100,7 +100,7 @@ class SameDay(_Row):
     met: bool | None = None
 
 
-TargetStatus = Literal["met", "breached", "open", "paused", "at_risk", "excluded", "not_applicable"]
+TargetStatus = Literal["met", "breached", "open", "paused", "at_risk", "excluded", "not_applicable", "cancelled"]
 
 
 class ClockStep(_Row):
@@ -109,9 +109,9 @@ class ClockStep(_Row):
 
     #: when, in the policy's time zone
     at: dt.datetime
-    #: started, paused, resumed, stopped, was reset, started again after a stop, stopped with the
-    #: incident's completion, or let a pause event pass while paused (it changes nothing)
-    act: Literal["start", "pause", "resume", "stop", "reset", "restart", "completed", "ignored"]
+    #: started, paused, resumed, stopped, was reset, started again after a stop, was cancelled (its
+    #: targets withdrawn), stopped with the incident's completion, or let a pause event pass while paused
+    act: Literal["start", "pause", "resume", "stop", "reset", "restart", "cancel", "completed", "ignored"]
     #: the event type that did it (``incident.info_provided``); empty for ``completed``
     event: str = ""
     #: ``pause`` and ``ignored``: the event type the clock waits for to resume
@@ -134,15 +134,18 @@ class TargetRow(_Row):
     #: stopped or not (``update``: an update came late or not at all); ``open``: running, below the
     #: warning threshold; ``at_risk``: running, at or past the clock's warning threshold; ``paused``:
     #: the clock is paused at ``as_of``; ``excluded``: the incident's cause is an Article 4 exclusion;
-    #: ``not_applicable``: the clock never started, or the rule does not apply to this incident
+    #: ``not_applicable``: the clock never started, or the rule does not apply to this incident;
+    #: ``cancelled``: the clock was cancelled (``cancels at``) before the target ran out: withdrawn,
+    #: neither met nor breached
     status: TargetStatus
     #: when the target falls due, ISO 8601 in the policy's time zone: for ``breached`` the instant the
     #: running time passed the target (``update``: the first missed update's); for ``open`` and
     #: ``at_risk`` the due time as of ``as_of`` (``update``: the next update's); null when ``paused``
-    #: (it moves while paused), ``excluded``, ``not_applicable``, and for an ``update`` target that is met
+    #: (it moves while paused), ``excluded``, ``not_applicable``, ``cancelled``, and for an ``update``
+    #: target that is met
     due: dt.datetime | None = None
     #: when the clock stopped (or the notification was sent); for ``update``, the last update; null
-    #: when none by ``as_of``
+    #: when none by ``as_of``, and for ``cancelled`` (a cancel meets nothing)
     met_at: dt.datetime | None = None
     #: the target's duration in minutes: business minutes for a target in business time, elapsed
     #: minutes otherwise; fractional
