@@ -18,6 +18,16 @@ Design notes
   target's name shortened when it is so long that the temporary one would pass
   the file system's limit on a name (255 bytes): a legal name of 250 bytes is
   written, not refused as too long.
+- **Temporary files of a killed writer are swept.** A process killed between
+  creating its temporary file and renaming it (``kill -9``, power loss) leaves
+  the file behind, and nothing would ever remove it: :func:`keep_recent`, run
+  by a cache after each write, also removes that cache's temporary files
+  (``.<prefix>...tmp``) older than :data:`STALE_TEMP` (an hour). A live
+  writer's file is younger: it is written and renamed within a second or so,
+  and its time is that of its last write. A writer stopped for longer than that
+  (a suspended laptop) finds its file gone and fails to rename it: for a cache
+  that is a miss, never an error. A file removed by another process between the
+  listing and the removal is skipped.
 """
 
 from __future__ import annotations
@@ -27,11 +37,16 @@ import os
 import stat
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
 CACHE_ENV = "SLA_DSL_CACHE"
+#: The suffix of the temporary file an atomic write renames into place.
+TEMP_SUFFIX = ".tmp"
+#: Seconds after its last write past which a cache's temporary file is taken for a killed writer's.
+STALE_TEMP = 3600
 
 
 def cache_dir() -> Path | None:
@@ -70,9 +85,19 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
 
 def keep_recent(folder: Path, prefix: str, suffix: str, keep: int) -> None:
     """Remove all but the ``keep`` most recently used (modified) files ``prefix*suffix`` of ``folder``: the
-    private cache's bound. Another process may prune at the same moment: a file gone meanwhile is skipped."""
+    private cache's bound. Another process may prune at the same moment: a file gone meanwhile is skipped.
+
+    Also removes the temporary files of those files' atomic writes (``.prefix*.tmp``, see :func:`beside`)
+    not written for :data:`STALE_TEMP` seconds: left by a writer killed before its rename."""
+    kept: list[os.DirEntry[str]] = []
+    temps: list[os.DirEntry[str]] = []
     with os.scandir(folder) as entries:
-        kept = [e for e in entries if e.name.startswith(prefix) and e.name.endswith(suffix)]
+        for entry in entries:
+            if entry.name.startswith(prefix) and entry.name.endswith(suffix):
+                kept.append(entry)
+            elif entry.name.startswith("." + prefix) and entry.name.endswith(TEMP_SUFFIX):
+                temps.append(entry)
+    _sweep(temps, time.time_ns() - STALE_TEMP * 10**9)
     if len(kept) <= keep:
         return
     used: list[tuple[int, str]] = []
@@ -83,6 +108,14 @@ def keep_recent(folder: Path, prefix: str, suffix: str, keep: int) -> None:
     for _, old in used[keep:]:
         with contextlib.suppress(OSError):
             os.unlink(old)
+
+
+def _sweep(temps: list[os.DirEntry[str]], before_ns: int) -> None:
+    """Remove the files of ``temps`` last written before ``before_ns``; one gone meanwhile is skipped."""
+    for entry in temps:
+        with contextlib.suppress(OSError):  # (removed or renamed meanwhile, or not a file)
+            if entry.stat(follow_symlinks=False).st_mtime_ns < before_ns:
+                os.unlink(entry.path)
 
 
 #: Bytes a temporary file's name adds to the target's, at most: the dot before it, the dot, the random
@@ -130,7 +163,7 @@ def atomic_file(path: str | Path, *, plain_new: bool = False) -> Iterator[IO[byt
         mode = None
     if mode is None and plain_new:
         mode = plain_mode()
-    prefix, suffix, where = beside(target, ".tmp")
+    prefix, suffix, where = beside(target, TEMP_SUFFIX)
     fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=where)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -16,7 +16,13 @@ Design notes
   regions, or 40 sets over 25 years (a ten-year period, a duration of up to
   ten years walked past it, and a margin), so one run's own tables are not
   pruned under it; the files of a former ``holidays`` version are never hit
-  again and go first.
+  again and go first. The temporary file of a write killed before its rename
+  is removed once an hour old (:func:`sla_dsl.files.keep_recent`).
+* A region named twice (``JP, JP, GB``) counts once: the table, its key and its
+  file are those of ``JP, GB`` (:func:`regions`). The order is kept, not made
+  canonical: on a day that is a holiday in several regions the names are
+  joined in the order the regions are written (``元日; 祝日`` for ``JP, GB``,
+  ``祝日; 元日`` for ``GB, JP``), so another order is another table.
 * Written atomically (:func:`sla_dsl.files.write_atomic`): a reader sees the
   old file or the whole new one. A file that cannot be read, is damaged or is
   not a table is a miss, built again and rewritten, never an error; another
@@ -54,6 +60,9 @@ def holiday_table(countries: tuple[tuple[str, str | None], ...], year: int) -> d
     """
     if not countries:
         return {}
+    unique = regions(countries)
+    if unique != countries:
+        return holiday_table(unique, year)  # (the same table, cached once)
     path = disk_cache_path(countries, year)
     if path is not None:
         found = _read(path, year)
@@ -94,6 +103,11 @@ def _read(path: Path, year: int) -> dict[dt.date, tuple[str, str]] | None:
     return table
 
 
+def regions(countries: tuple[tuple[str, str | None], ...]) -> tuple[tuple[str, str | None], ...]:
+    """``countries`` with each region once, at its first place: the order names the holidays, so it stays."""
+    return tuple(dict.fromkeys(countries))
+
+
 def disk_cache_path(countries: tuple[tuple[str, str | None], ...], year: int) -> Path | None:
     """Where the holiday table of ``countries`` and ``year`` is kept, keyed by the package version.
 
@@ -102,7 +116,7 @@ def disk_cache_path(countries: tuple[tuple[str, str | None], ...], year: int) ->
     folder = cache_dir()
     if folder is None:
         return None
-    key = "+".join(f"{c}-{s}" if s else c for c, s in countries)
+    key = "+".join(f"{c}-{s}" if s else c for c, s in regions(countries))
     version = getattr(holidays, "__version__", "unknown")
     return Path(folder) / f"{PREFIX}{version}-v2-{key}-{year}.json"
 

@@ -16,8 +16,10 @@ Design notes
 * The folder is the private one of :func:`sla_dsl.files.cache_dir` (a pickle
   read back runs code: only a folder of the user's own that nobody else can
   write is used; ``SLA_DSL_CACHE=`` turns it off). At most :data:`KEEP` files
-  are kept, the least recently used removed first; a file that cannot be read
-  or written is a miss, never an error.
+  are kept, the least recently used removed first, and the temporary file of a
+  write killed before its rename is removed once an hour old
+  (:func:`sla_dsl.files.keep_recent`); a file that cannot be read or written is
+  a miss, never an error.
 """
 
 from __future__ import annotations

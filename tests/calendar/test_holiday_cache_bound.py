@@ -1,6 +1,7 @@
 """Holiday tables kept between runs (:mod:`sla_dsl.calendars.holiday_tables`): the folder stays bounded,
-the least recently used table goes first, and a table pruned, damaged or removed by another process is
-built again, the same as a fresh one."""
+the least recently used table goes first, a table pruned, damaged or removed by another process is
+built again, the same as a fresh one, a region named twice shares the table of the region named once, and
+the temporary file of a killed writer is swept once old."""
 
 from __future__ import annotations
 
@@ -8,17 +9,21 @@ import datetime as dt
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from sla_dsl import files
 from sla_dsl.calendars import holiday_tables
 from sla_dsl.calendars.holiday_tables import disk_cache_path, holiday_table
 from sla_dsl.files import keep_recent
 
 JP: tuple[tuple[str, str | None], ...] = (("JP", None),)
 US_NY: tuple[tuple[str, str | None], ...] = (("US", "NY"),)
+JP_GB: tuple[tuple[str, str | None], ...] = (("JP", None), ("GB", None))
+GB_JP: tuple[tuple[str, str | None], ...] = (("GB", None), ("JP", None))
 
 
 @pytest.fixture
@@ -173,6 +178,48 @@ def test_a_file_pruned_after_it_was_read_is_still_a_hit(cache: Path, monkeypatch
 
     monkeypatch.setattr(os, "utime", gone)  # removed by another process between the read and the touch
     assert holiday_tables._read(path, 2026) == fresh
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [(*JP_GB, ("JP", None)), (("JP", None), *JP_GB), (*JP_GB, *JP_GB, ("GB", None))],
+    ids=["JP+GB+JP", "JP+JP+GB", "JP+GB+JP+GB+GB"],
+)
+def test_a_region_named_twice_shares_the_table_of_one(
+    cache: Path, monkeypatch: pytest.MonkeyPatch, spec: tuple[tuple[str, str | None], ...]
+) -> None:
+    fresh = _fresh(JP_GB, 2026, monkeypatch)
+    assert disk_cache_path(spec, 2026) == disk_cache_path(JP_GB, 2026)
+    assert holiday_table(spec, 2026) == fresh  # built under the name of JP+GB
+    holiday_table.cache_clear()
+    assert holiday_table(JP_GB, 2026) == fresh  # and read back from that one file
+    assert _kept(cache) == [_name(JP_GB, 2026)]
+    assert _fresh(spec, 2026, monkeypatch) == fresh  # no disk cache: the same table
+    assert fresh[dt.date(2026, 1, 1)] == ("New Year's Day; New Year's Day", "元日; 祝日")  # each region's name once
+
+
+def test_another_order_is_another_table(cache: Path) -> None:
+    """On a day that is a holiday in both, the names follow the regions' order: the order is not normalised."""
+    jp_gb, gb_jp = holiday_table(JP_GB, 2026), holiday_table(GB_JP, 2026)
+    assert jp_gb[dt.date(2026, 1, 1)][1] == "元日; 祝日" and gb_jp[dt.date(2026, 1, 1)][1] == "祝日; 元日"
+    assert jp_gb.keys() == gb_jp.keys()  # the same days, named in another order
+    assert _kept(cache) == sorted([_name(JP_GB, 2026), _name(GB_JP, 2026)])
+
+
+def test_a_killed_writers_temporary_file_is_swept_once_old(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A writer killed before its rename leaves ``.<name>.XXXXXXXX.tmp``: removed when an hour old, not before."""
+    fresh = _fresh(JP, 2026, monkeypatch)
+    name = _name(JP, 2026)
+    old, live = cache / f".{name}.dead0000.tmp", cache / f".{name}.live0000.tmp"
+    old.write_text('{"2026-01-01": [', "utf-8")
+    live.write_text('{"2026-01-01": [', "utf-8")
+    past = time.time_ns() - files.STALE_TEMP * 10**9 - 60 * 10**9
+    os.utime(old, ns=(past, past))
+    assert holiday_table(JP, 2026) == fresh  # a miss: written, then the folder pruned
+    assert not old.exists() and live.exists()
+    assert _kept(cache) == [name]
+    holiday_table.cache_clear()
+    assert holiday_table(JP, 2026) == fresh  # and read back from its file
 
 
 _WORKER = """
