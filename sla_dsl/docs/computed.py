@@ -28,10 +28,17 @@ Design notes
   that has open time (its local dates, as every calendar's days), the close is
   the end of that day's last real open interval (partial closures and daylight
   saving counted, on the calendar's own wall clock) and the cutoff that close
-  less the lead; both are said on the policy's wall clock, as the evaluator's
+  less the lead; both are kept on the policy's wall clock, as the evaluator's
   step says them (a London desk's 17:30 close is 02:30 in a Tokyo policy in
   winter), a close at the policy's midnight as 24:00. It used to combine the
   calendar's written hours with the policy's zone and ignore closures.
+* A guideline on a calendar with its own zone carries it
+  (:attr:`SameDayCutoff.zone`), and the page states the rule on that
+  calendar's wall clock (:attr:`SameDayCutoff.local_cutoff`, ``by 13:30 London
+  time, 4 hours before the 17:30 close``): the policy's wall clock said it for
+  one season only (22:30 and 02:30 in a Tokyo policy in winter, 21:30 and 01:30
+  in British Summer Time), and its 02:30 close is not the same day. The
+  example, one instant each, is said on both clocks, as the worked example's.
 * A worked example whose target counts on a calendar with its own zone (not the
   policy's) carries that zone (:attr:`ExampleRow.zone`, :attr:`Example.zone` for
   the calendar the start is chosen on), so the page can say each instant on
@@ -86,7 +93,8 @@ def moved_windows(policy: Policy, start: dt.date, years: int) -> list[Window]:
 @dataclass(frozen=True)
 class SameDayCutoff:
     """The P1 same-day guideline made concrete: received by ``cutoff`` -> due by ``close`` (times of day on the
-    policy's wall clock), on the day of ``example_start`` (the cutoff itself), whose close is ``close_at``."""
+    policy's wall clock), on the day of ``example_start`` (the cutoff itself), whose close is ``close_at``;
+    ``zone`` the own zone of the guideline's calendar (``None``: the policy's)."""
 
     priority: str
     before_close: m.Duration
@@ -95,11 +103,25 @@ class SameDayCutoff:
     example_start: dt.datetime
     example_due: dt.datetime
     close_at: dt.datetime
+    zone: ZoneInfo | None = None
 
     @property
     def holds(self) -> bool:
         """Whether the response target really falls due by the close for a clock at the cutoff."""
         return self.example_due <= self.close_at
+
+    @property
+    def local_cutoff(self) -> m.ClockTime:
+        """The cutoff on the wall clock of the guideline's calendar (:attr:`cutoff` when it has no own zone)."""
+        if self.zone is None:
+            return self.cutoff
+        cut = self.example_start.astimezone(self.zone)
+        return m.ClockTime(minutes=cut.hour * 60 + cut.minute)
+
+    @property
+    def local_close(self) -> m.ClockTime:
+        """The close on the wall clock of the guideline's calendar (:attr:`close` when it has no own zone)."""
+        return self.close if self.zone is None else _clock_time(self.close_at.astimezone(self.zone))
 
 
 def _first_open_day(policy: Policy, calendar: str, start: dt.date) -> list[tuple[dt.datetime, dt.datetime]] | None:
@@ -145,6 +167,7 @@ def cutoff(policy: Policy, priority: m.Priority, start: dt.date) -> SameDayCutof
         cut,
         policy.response_due(priority.id, cut),
         close,
+        calendar_zone(policy, sd.calendar),
     )
 
 

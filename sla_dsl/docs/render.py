@@ -447,19 +447,28 @@ class _Page(PageWriter):
         self.examples(level)
 
     def same_day(self, p: m.Priority) -> None:
+        """The same-day guideline: its rule on the wall clock of its calendar (``by 13:30 London time`` for a
+        calendar with its own zone) and an example said on the policy's clock and that calendar's."""
         ref = self.ctx.reference or self.model.header.effective
         cut = computed.cutoff(self.policy, p, ref)
         if cut is None:
             return
         name = p.label.text(self.lang) or p.id
+        by: object = cut.cutoff
+        at: object = cut.cutoff
+        if cut.zone is not None:  # the rule on the desk's clock, right in every season; the example on both
+            zone = ct.zone_text(cut.zone.key, self.lang)
+            by = self.t("clock_in_zone", t=cut.local_cutoff, z=zone)
+            there = tx.moment(cut.example_start.astimezone(cut.zone), self.lang)
+            at = self.t("local_time", t=cut.cutoff, z=zone, local=there)
         text = self.t(
-            "same_day_rule", p=name, cut=cut.cutoff, close=cut.close, d=tx.duration(cut.before_close, self.lang)
+            "same_day_rule", p=name, cut=by, close=cut.local_close, d=tx.duration(cut.before_close, self.lang)
         )
         check = self.t(
             "same_day_check",
             day=tx.date(cut.example_start.date(), self.lang),
-            cut=cut.cutoff,
-            due=tx.moment(cut.example_due, self.lang),
+            cut=at,
+            due=self.moment_in(cut.example_due, cut.zone),
         )
         self.html(
             f'<p class="sla-same-day sla-reading" id="same-day-{anchor("p", p.id)}">{self.badge()}'

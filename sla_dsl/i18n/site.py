@@ -170,6 +170,8 @@ SITE: dict[str, Msg] = {
     "site.same_day_check": Msg(
         ja="例：{day} {cut}に受けた場合の期限は{due}です。", en=" Example: received {day} at {cut}, due {due}."
     ),
+    # the same-day cutoff on the wall clock of its calendar's own zone ({z}: ``ロンドン時間``)
+    "site.clock_in_zone": Msg(ja="{z}{t}", en="{t} {z}"),
     "site.examples": Msg(ja="計算例", en="Worked examples"),
     "site.example_intro": Msg(
         ja="{start}に応答の起算が始まった場合の期限（ポリシーから計算）：",
