@@ -226,7 +226,7 @@ class Words:
 
     def region(self, code: str) -> str:
         """The place of a holiday code, as the site says it (``イングランド``); in the author's text with the
-        code (``イングランド（GB-ENG）``) unless the words hold it already (``米国（US-CA）``)."""
+        code (``イングランド（GB-ENG）``) unless the words hold it already (``米国・US-VI``)."""
         name = region_name(code, self.lang)
         return name if self.notice or code in name else self.say("coded", words=name, code=code)
 

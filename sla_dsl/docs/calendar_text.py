@@ -12,7 +12,7 @@ Design notes
   the next day (``22:00〜翌06:00``, :func:`.text.time_range`).
 * A holiday code (``holidays GB-ENG``) is named as a place (``イングランド`` /
   ``England``, :func:`sla_dsl.i18n.places.region_name`), never shown as the
-  code but for a subdivision without a Japanese name (``米国（US-CA）``).
+  code but for a subdivision without a Japanese name (``米国・US-VI``).
 """
 
 from __future__ import annotations

@@ -23,15 +23,25 @@ Design notes
   those of :data:`YEAR` (fixed, so a page built later says the same; nothing here reads the clock).
 * A zone with no place (``Etc/GMT+12``) is its offset (``UTC-12``), UTC by its name (``協定世界時`` /
   ``UTC``).
-* Babel has no names of subdivisions. One the catalogue does not list is named in Japanese by its
-  country and its ISO 3166-2 code (``US-CA`` -> ``米国（US-CA）``), in English by the ``holidays``
-  package's name (``California``), which is the place's own name, never in a Japanese text.
+* Babel has no names of subdivisions: they come from ISO 3166-2 and its translations (Debian's
+  iso-codes, through ``pycountry``): ``US-CA`` -> ``カリフォルニア`` / ``California``, ``DE-BY`` ->
+  ``バイエルン`` / ``Bavaria`` (the English translation where iso-codes has one, else ISO's own name).
+  ISO annotates a few names (``Madrid, Comunidad de``, ``Guyane (française)``, ``Catalunya [Cataluña]``):
+  they are said without the note (``Madrid``), so a name brings no brackets into the site's bracketed
+  list of holidays (``（カリフォルニアの祝日を除く、…）``). ``pycountry`` is imported on the first subdivision
+  named (the site, the change notice), never by ``sla evaluate``.
+* A subdivision with no Japanese translation (``US-VI``, ``IN-MH``; about 40% of the ``holidays``
+  package's) is named in Japanese by its country and its code (the frame ``place.subdivision``), never
+  by its Latin name; in English by ISO's name, or for a code that is not ISO's (``NO-31``) by the
+  ``holidays`` package's name.
 * The few sentence frames are :data:`.terms.PLACES` (keys ``place.*``), a section of the catalogue.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import gettext
+import re
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -180,7 +190,7 @@ def country_name(code: str, lang: str) -> str:
     return str(_locale(lang).territories.get(code, code))
 
 
-def _subdivision(country: str, subdiv: str) -> str:
+def _holidays_name(country: str, subdiv: str) -> str:
     """The ``holidays`` package's name of a subdivision (``US``, ``CA`` -> ``California``), or ``""``."""
     entity = _country_entity(country)
     if entity is None:
@@ -189,20 +199,46 @@ def _subdivision(country: str, subdiv: str) -> str:
     return next((name for name, code in aliases.items() if code == subdiv), "")
 
 
+#: ISO's note after a name: `` [Cataluña]``, `` (française)``, ``, Comunidad de``, `` / Freiburg``.
+_NOTE = re.compile(r" \[| \(|（|, | / ")
+
+
+@cache
+def _iso_names() -> dict[str, str]:
+    """ISO 3166-2's name of every subdivision by its code (``US-CA`` -> ``California``)."""
+    import pycountry  # its tables load on first use: only where a subdivision is named
+
+    return {str(sub.code): str(sub.name) for sub in pycountry.subdivisions}
+
+
+@cache
+def _iso_translation(lang: str) -> gettext.NullTranslations:
+    import pycountry
+
+    return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+
+
+def _iso_name(code: str, lang: str) -> str:
+    """ISO 3166-2's name of ``code`` in ``lang`` without its note (``US-CA`` -> ``カリフォルニア`` /
+    ``California``); ``""`` for a code ISO does not list, or in Japanese one iso-codes has not translated."""
+    name = _iso_names().get(code, "")
+    said = _iso_translation(lang).gettext(name) if name else ""
+    if lang == "ja" and said == name:
+        return ""
+    return _NOTE.split(said, maxsplit=1)[0]
+
+
 def region_name(code: str, lang: str) -> str:
     """The place of a holiday code (``holidays JP, GB-ENG``) in words: ``JP`` -> ``日本`` / ``Japan``,
-    ``GB-ENG`` -> ``イングランド`` / ``England`` (the catalogue's words), ``PT`` -> ``ポルトガル`` (CLDR's);
-    a subdivision without words of its own ``米国（US-CA）`` / ``California``."""
+    ``GB-ENG`` -> ``イングランド`` / ``England`` (the catalogue's words), ``PT`` -> ``ポルトガル`` (CLDR's),
+    ``US-CA`` -> ``カリフォルニア`` / ``California`` (ISO 3166-2's); a subdivision without a Japanese
+    name by its country and its code."""
     country, dash, subdiv = code.partition("-")
     alpha2 = _alpha2(country)
     if not dash:
         return country_name(alpha2, lang)
     key = f"{alpha2}-{subdiv}"
-    said = _catalogued(key, lang)
-    if said is not None:
-        return said
-    if lang != "ja":
-        named = _subdivision(alpha2, subdiv)
-        if named:
-            return named
-    return _say("place.subdivision", lang, country=country_name(alpha2, lang), code=key)
+    said = _catalogued(key, lang) or _iso_name(key, lang)
+    if not said and lang != "ja":
+        said = _holidays_name(alpha2, subdiv)
+    return said or _say("place.subdivision", lang, country=country_name(alpha2, lang), code=key)

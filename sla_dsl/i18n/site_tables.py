@@ -11,7 +11,7 @@ Design notes
 * ``site.region.<code>`` names a holiday code of the ``holidays`` package (``JP``, ``GB-ENG``)
   in words where the project's words differ from CLDR's (``米国``) or CLDR has none (a
   subdivision); any other code is named by :func:`sla_dsl.i18n.places.region_name` from CLDR
-  (a country) or as its country and code (``米国（US-CA）``), never in English on a Japanese page.
+  (a country), ISO 3166-2 (a subdivision), or as its country and code (``米国・US-VI``), never in English on a Japanese page.
 * Separators keep their spaces (``" or "``, ``"、かつ"``): the renderers join with them.
 * Attribute values and event names arrive as fields: they are the policy's, never translated here.
 """
@@ -74,35 +74,15 @@ SITE_TABLES: dict[str, Msg] = {
     **{
         f"site.region.{code}": Msg(ja, en)
         for code, ja, en in (
-            ("JP", "日本", "Japan"),
             ("US", "米国", "the United States"),
             ("GB", "英国", "the United Kingdom"),
             ("GB-ENG", "イングランド", "England"),
             ("GB-SCT", "スコットランド", "Scotland"),
             ("GB-WLS", "ウェールズ", "Wales"),
             ("GB-NIR", "北アイルランド", "Northern Ireland"),
-            ("IE", "アイルランド", "Ireland"),
-            ("DE", "ドイツ", "Germany"),
-            ("FR", "フランス", "France"),
-            ("IT", "イタリア", "Italy"),
-            ("ES", "スペイン", "Spain"),
             ("NL", "オランダ", "the Netherlands"),
-            ("CH", "スイス", "Switzerland"),
-            ("CN", "中国", "China"),
-            ("KR", "韓国", "South Korea"),
-            ("TW", "台湾", "Taiwan"),
             ("HK", "香港", "Hong Kong"),
-            ("SG", "シンガポール", "Singapore"),
-            ("IN", "インド", "India"),
-            ("TH", "タイ", "Thailand"),
-            ("VN", "ベトナム", "Vietnam"),
             ("PH", "フィリピン", "the Philippines"),
-            ("ID", "インドネシア", "Indonesia"),
-            ("MY", "マレーシア", "Malaysia"),
-            ("AU", "オーストラリア", "Australia"),
-            ("NZ", "ニュージーランド", "New Zealand"),
-            ("CA", "カナダ", "Canada"),
-            ("BR", "ブラジル", "Brazil"),
         )
     },
 }

@@ -126,5 +126,5 @@ PLACES: dict[str, Msg] = {
     "place.zone.utc": Msg("協定世界時", "UTC"),
     "place.zone.utc.titled": Msg("協定世界時（UTC）", "Coordinated Universal Time (UTC)"),
     # a subdivision without words of its own: its country and its code
-    "place.subdivision": Msg("{country}（{code}）", "{country} ({code})"),
+    "place.subdivision": Msg("{country}・{code}", "{country} ({code})"),
 }

@@ -338,7 +338,7 @@ def test_a_holiday_code_is_named_as_a_place(site: Build) -> None:
         ("US", "米国", "the United States"),
         ("DE", "ドイツ", "Germany"),
         ("PT", "ポルトガル", "Portugal"),  # not in the table: CLDR's name (Babel)
-        ("US-CA", "米国（US-CA）", "California"),  # no Japanese name: its country and code
+        ("US-CA", "カリフォルニア", "California"),  # ISO 3166-2's name and its translation (pycountry)
     ],
 )
 def test_region_names(code: str, ja: str, en: str) -> None:
