@@ -11,7 +11,8 @@ Design notes
 * ``site.region.<code>`` names a holiday code of the ``holidays`` package (``JP``, ``GB-ENG``)
   in words where the project's words differ from CLDR's (``米国``) or CLDR has none (a
   subdivision); any other code is named by :func:`sla_dsl.i18n.places.region_name` from CLDR
-  (a country), ISO 3166-2 (a subdivision), or as its country and code (``米国・US-VI``), never in English on a Japanese page.
+  (a country), ISO 3166-2 (a subdivision), or as its country and code (``米国・US-VI``), never in
+  English on a Japanese page.
 * Separators keep their spaces (``" or "``, ``"、かつ"``): the renderers join with them.
 * Attribute values and event names arrive as fields: they are the policy's, never translated here.
 """

@@ -36,7 +36,8 @@ from .test_page_words import EXAMPLES
 
 LATIN = re.compile(r"[A-Za-z]+")
 JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")
-#: A subdivision with no Japanese name keeps its code, after its country: ``米国・US-VI`` (no brackets inside the site's).
+#: A subdivision with no Japanese name keeps its code, after its country: ``米国・US-VI`` (no brackets to
+#: nest inside the site's).
 CODE_AFTER = re.compile(r"・[A-Z]{2}-[^（）・]+$")
 ROOT = Path(__file__).resolve().parents[2]
 
