@@ -41,7 +41,13 @@ Design notes
   response, a ``cause`` on an outage's end), unless it repeats the value in
   force: a ticket system that stamps the incident's priority on every event
   says nothing new, while a response stamped with another priority may mean
-  its author thought it reprioritised the incident.
+  its author thought it reprioritised the incident. A field no type of the
+  family carries (``kind`` on an outage, ``start`` on an incident:
+  ``UNCARRIED_BY_FAMILY``) has no value in force: it is said once per item and
+  value, at the first event that gives the value (time, then line), so a
+  monitoring export that stamps ``"kind": "outage"`` on every outage event gets
+  one violation per outage. Which event is first never depends on the order of
+  ``EventLog.unread``, so every reader and a partitioned run name the same one.
 """
 
 from __future__ import annotations
@@ -56,7 +62,17 @@ import orjson
 from numpy.typing import NDArray
 
 from ..events.problems import problem
-from ..events.schema import BUILTIN_COUNT, CODE, FAMILY_OF, PAYLOAD_BY_CODE, TYPES, EventLog, Rec
+from ..events.schema import (
+    BUILTIN_COUNT,
+    CODE,
+    FAMILY_OF,
+    KNOWN_FIELDS,
+    PAYLOAD_BY_CODE,
+    TYPES,
+    UNCARRIED_BY_FAMILY,
+    EventLog,
+    Rec,
+)
 from ..lang import conditions
 from ..lang import model as m
 from ..lang.diagnostics import Words, listing, words
@@ -248,28 +264,40 @@ _OPENED_BY = {FAMILY_OF[REPORTED]: TYPES[REPORTED], FAMILY_OF[STARTED]: TYPES[ST
 def note_unread(ctx: Ctx, log: EventLog) -> None:
     """A ``data`` violation for each event that gives a field of the contract its type does not carry
     (once per event: an exact repeat is one; attributes apart from the other fields), unless the field
-    repeats the value in force (:func:`_in_force`), its line was left out or it comes after ``as_of``."""
+    repeats the value in force (:func:`_in_force`), its line was left out or it comes after ``as_of``.
+    A field no type of the family carries has no value in force: it is said once per item and value, at
+    the first event that gives that value (time, then line)."""
     fields_of: dict[tuple[int, str, int, float, int], list[str]] = {}
+    first_of: dict[tuple[int, str, str, Any], tuple[float, int, int]] = {}
     for u in log.unread:
         if u.epoch > ctx.as_of:
             continue
         recs = log.groups[u.family].get(u.ident, [])
         if not any(r[0] == u.epoch and r[1] == u.code and r[3] == u.line for r in recs):
             continue  # (left out by skip_invalid: listed as skipped)
-        if u.value is not None and u.value == _in_force(recs, u.field, u.epoch):
+        if u.field in UNCARRIED_BY_FAMILY[u.family]:
+            if u.value is not None:  # (a monitoring export that stamps every outage event with a kind)
+                told, mark = (u.family, u.ident, u.field, u.value), (u.epoch, u.line, u.code)
+                earlier = first_of.get(told)
+                if earlier is None or mark < earlier:
+                    first_of[told] = mark
+                continue
+        elif u.value is not None and u.value == _in_force(recs, u.field, u.epoch):
             continue  # (a system that stamps the incident's priority on every event says nothing new)
         fields_of.setdefault((u.family, u.ident, u.code, u.epoch, u.line), []).append(u.field)
+    for (family, ident, field, _), (epoch, line, code) in first_of.items():
+        fields_of.setdefault((family, ident, code, epoch, line), []).append(field)
     seen: set[tuple[int, str, int, float]] = set()
-    for (family, ident, code, epoch, line), fields in fields_of.items():
+    for (family, ident, code, epoch, line), fields in sorted(fields_of.items(), key=itemgetter(0)):
         key = (family, ident, code, epoch)
         if key in seen:
-            continue
+            continue  # (an exact repeat: the lowest line is named)
         seen.add(key)
         if "attributes" in fields:
             first = _OPENED_BY.get(family)
             what = "attributes_unread" if first is not None else "attributes_none"
             ctx.bad_data(ident, DataNote(what=what, event=TYPES[code], first=first or ""), line, epoch)
-        rest = [f for f in fields if f != "attributes"]
+        rest = sorted((f for f in fields if f != "attributes"), key=KNOWN_FIELDS.index)
         if rest:
             ctx.bad_data(ident, DataNote(what="field_unread", event=TYPES[code], fields=rest), line, epoch)
 

@@ -22,7 +22,10 @@ Design notes
   the models' path and the readers' fast paths alike, which file the event as
   usual and note the field beside it) and the evaluator reports it as a
   ``data`` violation, unless it repeats the value in force (a ticket system that stamps the incident's
-  priority on every event says nothing new). ``null``, a blank string and
+  priority on every event says nothing new). A field no type of the family carries
+  (:data:`UNCARRIED_BY_FAMILY`: ``kind`` on an outage) has no value in force: it is said once per item
+  and value, so the note keeps what tells one value from another (:func:`repeat_key`: a time as
+  integer microseconds, whichever reader gave it). ``null``, a blank string and
   ``{}`` give none (:func:`gives_value`).
 * A time is ISO 8601 with a UTC offset, given as a string (or, from Python, an
   aware ``datetime``). pydantic on its own also reads numbers, and strings of
@@ -38,6 +41,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 import re
 from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, Literal, NamedTuple
@@ -110,6 +114,41 @@ def comparable(field: str, value: Any) -> Any:
     if field in ("start", "end") or not isinstance(value, str):
         return None
     return value.strip()
+
+
+def repeat_key(field: str, value: Any) -> Any:
+    """A stray value of a field no type of its family carries, as its notes tell repeats apart: as
+    :func:`comparable`, but a number as it is and a time (``start``, ``end``) as integer microseconds
+    since the epoch, however a reader gives it (ISO text with an offset, a timestamp cell, epoch
+    seconds); None when repeats cannot be told (a list or a map as a name)."""
+    if field in ("start", "end"):
+        return _micros(value)
+    if type(value) in (int, float):
+        return value if math.isfinite(value) else None
+    return comparable(field, value)
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_MICROSECOND = dt.timedelta(microseconds=1)
+
+
+def _micros(value: Any) -> Any:
+    """A time given in a stray ``start`` or ``end`` as integer microseconds since the epoch (exactly:
+    the Arrow rows' epoch seconds and the columns' datetimes of one cell agree); text that is no time
+    with an offset, stripped; None for anything else."""
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            value = dt.datetime.fromisoformat(text)
+        except ValueError:
+            return text
+        if value.utcoffset() is None:
+            return text
+    if isinstance(value, dt.datetime):
+        return None if value.utcoffset() is None else (value - _EPOCH) // _MICROSECOND
+    if type(value) in (int, float) and math.isfinite(value):
+        return round(value * 1_000_000)
+    return None
 
 
 def gives_attributes(value: Any) -> bool:
@@ -422,6 +461,12 @@ _FIELD_ORDER = {f: k for k, f in enumerate(KNOWN_FIELDS)}
 _NAMES = frozenset(KNOWN_FIELDS) - {"attributes", "start", "end"}
 #: The contract's fields each code does not carry: given there, kept and never read (``EventLog.unread``).
 STRAY_BY_CODE: list[frozenset[str]] = [frozenset(KNOWN_FIELDS).difference(fields) for fields in PAYLOAD_BY_CODE]
+#: The contract's fields no type of each family carries (``kind`` on an outage, ``start`` on an incident;
+#: a declared type carries none): such a field has no value in force, and is noted once per item and value.
+UNCARRIED_BY_FAMILY: tuple[frozenset[str], ...] = tuple(
+    frozenset(KNOWN_FIELDS).difference(*(fields for name, fields in PAYLOAD.items() if name.startswith(f"{family}.")))
+    for family in FAMILIES
+)
 
 Rec = tuple[float, int, tuple[Any, ...], int]
 
@@ -476,7 +521,9 @@ class Unread(NamedTuple):
     #: the field (``priority``, ``attributes``)
     field: str = "attributes"
     #: its value as the payload of a type that carries it stores it (``P1``; attributes as their
-    #: canonical text), to compare with the value in force; None when it cannot be compared
+    #: canonical text), to compare with the value in force; for a field no type of its family carries
+    #: (:data:`UNCARRIED_BY_FAMILY`), what tells its repeats apart (:func:`repeat_key`); None when it
+    #: cannot be compared
     value: Any = None
 
 
@@ -571,7 +618,8 @@ class EventLog:
                 if value:
                     self.unread.append(Unread(family, ident, code, epoch, line, field, value))
             elif gives_value(field, value):
-                self.unread.append(Unread(family, ident, code, epoch, line, field, comparable(field, value)))
+                told = repeat_key if field in UNCARRIED_BY_FAMILY[family] else comparable
+                self.unread.append(Unread(family, ident, code, epoch, line, field, told(field, value)))
 
     def where(self, line: int) -> str:
         """``file:LINE`` for a record's line (or the bare source when unknown)."""

@@ -6,7 +6,11 @@
 A ``priority`` on a response was kept as an extra field and ignored without a
 word: its author may have meant it to reprioritise the incident. Each is now a
 ``data`` violation at its line, unless it repeats the value in force (a ticket
-system that stamps the incident's priority on every event says nothing new).
+system that stamps the incident's priority on every event says nothing new). A
+field no event of the family carries (``kind`` on an outage) has no value in
+force: it is said once per item and value, at the first event that gives it (a
+monitoring export that stamps ``"kind": "outage"`` on every outage event gets
+one violation per outage, not one per event).
 
 Worked by hand on ``policies/clicksoko.sla``: P2 is 7 business hours (10-12,
 13-18 on business days); reported Mon 2 Nov 10:00, due 18:00 the same day (2 h +
@@ -15,8 +19,10 @@ Worked by hand on ``policies/clicksoko.sla``: P2 is 7 business hours (10-12,
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
+import random
 import subprocess
 import sys
 from functools import cache
@@ -28,12 +34,20 @@ import pytest
 
 import sla_dsl
 from sla_dsl.evaluation import evaluate
-from sla_dsl.evaluation.partition import finish, judge_partition
+from sla_dsl.evaluation.partition import finish, judge_partition, merge
 from sla_dsl.events import arrow
 from sla_dsl.events.arrow import read_table
-from sla_dsl.events.partitions import LINE, read_partition
+from sla_dsl.events.partitions import LINE, read_partition, without_lines
 from sla_dsl.events.reader import read_csv, read_text
-from sla_dsl.events.schema import KNOWN_FIELDS, PAYLOAD, STRAY_BY_CODE, TYPES
+from sla_dsl.events.schema import (
+    FAMILIES,
+    KNOWN_FIELDS,
+    PAYLOAD,
+    STRAY_BY_CODE,
+    TYPES,
+    UNCARRIED_BY_FAMILY,
+    repeat_key,
+)
 from sla_dsl.policy import Policy
 from sla_dsl.report import Report
 
@@ -280,3 +294,137 @@ def test_the_command_line_report(tmp_path: Path) -> None:
         timeout=120,
     )
     assert "`I` のエンド・ユーザー様への一次回答（`incident.responded`）に優先度（`priority`）がありますが" in ja.stdout
+
+
+# -- a field no event of its family carries: said once per item and value -----------------------------------
+
+
+def test_the_fields_no_event_of_a_family_carries() -> None:
+    assert dict(zip(FAMILIES, UNCARRIED_BY_FAMILY, strict=True)) == {
+        "incident": {"service", "channel", "start", "end", "kind", "zone", "primary_zone"},
+        "outage": {"priority", "channel", "start", "end", "kind", "zone", "primary_zone"},
+        "stop": {"priority", "cause", "attributes", "service", "kind", "zone", "primary_zone"},
+        "backup": {"priority", "cause", "attributes", "service", "channel", "start", "end"},
+    }
+
+
+STAMPED = [
+    ev("outage.ended", "2026-11-11 12:00", "O", kind="outage"),  # the first line, not the first in time
+    ev("outage.started", "2026-11-11 10:30", "O", cause="failure", kind="outage"),  # said here
+    ev("outage.recognized", "2026-11-11 11:00", "O", kind=" outage "),  # (a name is read stripped)
+    ev("outage.notified", "2026-11-11 11:10", "O", kind="network"),  # another value: said again
+    ev("outage.started", "2026-11-12 10:30", "P", cause="failure", kind="outage"),  # another outage: said
+    REPORTED,
+    {**ev("incident.responded", "2026-11-02 11:00", "I", priority="P2"), "start": "2026-11-02T10:00:00+09:00"},
+    # the same instant written in UTC: not said again; the priority keeps the rule of the value in force
+    {**ev("incident.resolved", "2026-11-02 12:00", "I", priority="P1"), "start": "2026-11-02T01:00:00Z"},
+]
+ONCE = [  # (line, message without its place), in the report's order
+    (7, "incident.responded of `I` gives `start`, which that event type does not carry: not read"),
+    (8, "incident.resolved of `I` gives `priority`, which that event type does not carry: not read"),
+    (2, "outage.started of `O` gives `kind`, which that event type does not carry: not read"),
+    (4, "outage.notified of `O` gives `kind`, which that event type does not carry: not read"),
+    (5, "outage.started of `P` gives `kind`, which that event type does not carry: not read"),
+]
+
+
+def test_a_field_no_event_of_the_family_carries_is_said_once_per_item_and_value() -> None:
+    report = run(STAMPED)
+    assert data(report) == [f"<events>:{line}: {text}" for line, text in ONCE]
+    notes = [v.note for v in report.violations if v.kind == "data"]
+    assert [(n.event, n.fields) for n in notes if n is not None][2] == ("outage.started", ["kind"])
+    # before as_of only: the first event that gives the value among those judged
+    assert data(run(STAMPED, as_of="2026-11-11 10:45")) == [f"<events>:{line}: {text}" for line, text in ONCE[:3]]
+
+
+def test_a_line_left_out_hands_the_note_to_the_next_event() -> None:
+    bad = {**STAMPED[1], "at": "tomorrow"}  # the start left out: the recognition is the first left
+    start, end = t("2026-11-01 00:00"), t("2026-12-01 00:00")
+    report = evaluate(clicksoko(), [STAMPED[0], bad, *STAMPED[2:]], start, end, skip_invalid=True)
+    kinds = [m for m in data(report) if "gives `kind`" in m and "`O`" in m]
+    assert kinds == [
+        "<events>:3: outage.recognized of `O` gives `kind`, which that event type does not carry: not read",
+        "<events>:4: outage.notified of `O` gives `kind`, which that event type does not carry: not read",
+    ]
+
+
+def test_attributes_on_a_backup_are_said_once_per_value() -> None:
+    events = [
+        ev("backup.completed", "2026-11-02 01:00", "B", kind="database", attributes={"plan": "x"}),
+        ev("backup.deleted", "2026-11-05 01:00", "B", kind="database", attributes={"plan": "x"}),
+        ev("backup.completed", "2026-11-03 01:00", "C", kind="database", attributes={"plan": "x"}),
+    ]
+    none = "attributes on backup.completed of `{}` are not read; planned stops and backups have none"
+    assert data(run(events)) == [f"<events>:1: {none.format('B')}", f"<events>:3: {none.format('C')}"]
+    other = {**events[1], "attributes": {"plan": "y"}}
+    assert len(data(run([events[0], other]))) == 2
+
+
+def test_the_order_of_the_lines_changes_nothing() -> None:
+    said_once = [(v.at, v.note) for v in run(STAMPED).violations if v.kind == "data"]
+    rnd = random.Random(7)
+    for _ in range(12):
+        lines = list(STAMPED)
+        rnd.shuffle(lines)
+        again = [(v.at, v.note) for v in run(lines).violations if v.kind == "data"]
+        assert [(at, n.event, n.fields) for at, n in again if n] == [
+            (at, n.event, n.fields) for at, n in said_once if n
+        ]
+
+
+STAMP_COLUMNS = ("event", "at", "id", "priority", "cause", "kind", "start")
+
+
+def _stamped_table(times: bool) -> pa.Table:
+    """The stamped log as a table; ``times``: ``start`` as a timestamp column (the Arrow readers give a
+    datetime or epoch seconds, where the text readers give ISO text)."""
+    columns = {name: pa.array([e.get(name) for e in STAMPED], pa.string()) for name in STAMP_COLUMNS}
+    if times:
+        starts = [e.get("start") for e in STAMPED]
+        columns["start"] = pa.array(
+            [dt.datetime.fromisoformat(s) if s else None for s in starts], pa.timestamp("us", tz="UTC")
+        )
+    return pa.table(columns)
+
+
+def _stamped(how: str, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ``data`` messages of the stamped log read one way."""
+    text = "".join(json.dumps(e) + "\n" for e in STAMPED)
+    if how == "jsonl":
+        return data(run(read_text(text, "log.jsonl")))
+    if how == "csv":
+        rows = [",".join(e.get(name, "") for name in STAMP_COLUMNS) for e in STAMPED]
+        head = ",".join(STAMP_COLUMNS) + "\n"
+        return data(run(read_csv(io.StringIO(head + "\n".join(rows) + "\n", newline=""), "log.csv")))
+    if how == "serve":  # (the store's events are read with no lines)
+        return data(run(without_lines(read_text(text, "<store>"))))
+    table = _stamped_table(times=how != "arrow-text")
+    if how.startswith("arrow"):
+        monkeypatch.setattr(arrow._Reader, "columns", how != "arrow-rows")
+        return data(run(read_table(table, "<table>")))
+    start, end = t("2026-11-01 00:00"), t("2026-12-01 00:00")
+    table = table.append_column(LINE, pa.array(range(1, len(STAMPED) + 1)))
+    ids = table.column("id").to_pylist()
+    parts = [table.filter(pa.array([ident in some for ident in ids])) for some in ({"O"}, {"P", "I"})]
+    partials = [judge_partition(clicksoko(), read_partition(part), start, end) for part in parts]
+    return [v.message for v in finish(clicksoko(), merge(partials), start, end).report().violations if v.kind == "data"]
+
+
+@pytest.mark.parametrize("how", ["jsonl", "csv", "arrow-text", "arrow-columns", "arrow-rows", "partitions", "serve"])
+def test_every_reading_path_says_it_once(how: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    place = {
+        "jsonl": "log.jsonl:{}: ",
+        "csv": "log.csv:{}: ",
+        "partitions": "<events>:{}: ",
+        "serve": "",
+    }.get(how, "<table>: row {}: ")
+    lines = {"csv": 1}.get(how, 0)  # (the CSV's line 1 is its header)
+    assert _stamped(how, monkeypatch) == [place.format(line + lines) + text for line, text in ONCE]
+
+
+def test_a_time_is_told_apart_however_a_reader_gives_it() -> None:
+    at = dt.datetime(2026, 11, 2, 1, 0, 0, 250_000, tzinfo=dt.UTC)
+    told = {repeat_key("start", v) for v in (at, at.timestamp(), at.isoformat(), "2026-11-02T10:00:00.25+09:00")}
+    assert told == {1_793_581_200_250_000}
+    assert repeat_key("end", " soon ") == "soon" and repeat_key("start", "2026-11-02T10:00:00") == "2026-11-02T10:00:00"
+    assert repeat_key("kind", 2) == 2 and repeat_key("kind", ["a"]) is None and repeat_key("kind", " x ") == "x"
