@@ -19,7 +19,7 @@ Design notes
   *settled*: every event of it lies at or before the ``as_of`` it was judged
   at, and nothing of its verdict can change as time passes (its status is
   ``excluded``, or it is responded and completed, and every named target is
-  met or excluded, or breached and met late). A settled verdict is the verdict
+  met, excluded or cancelled, or breached and met late). A settled verdict is the verdict
   at any later ``as_of``; it is judged again only when an event of its id
   arrives. A look judges the ids named by new events and the unsettled ones,
   with :func:`~sla_dsl.evaluation.judge_part` (an incident's verdict reads only
@@ -77,7 +77,8 @@ from .store import Store
 INCIDENT = "incident"
 #: The families judged together with availability (backups are read by no live answer).
 REST = ("outage", "stop")
-_SETTLED_TARGETS = frozenset({"met", "excluded"})
+#: (a cancelled target's clock is stopped for good: only a new event of its id, a reset, changes it)
+_SETTLED_TARGETS = frozenset({"met", "excluded", "cancelled"})
 _SETTLED_NOTICES = frozenset({"met", "excluded", "not_applicable"})
 SOURCE = "<store>"
 #: Up to this many incidents judged again are moved in the kept order one at a time.

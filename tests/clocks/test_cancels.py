@@ -31,6 +31,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -42,6 +43,7 @@ from sla_dsl.authoring.clock_words import hover_clock
 from sla_dsl.docs.targets import clock_lines
 from sla_dsl.docs.text import declared_events
 from sla_dsl.lang.compile import compile_text
+from sla_dsl.serve.live import settled
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -126,6 +128,13 @@ def test_a_reset_after_the_cancel_starts_a_new_cycle_judged_anew() -> None:
 def test_the_completion_after_the_cancel_changes_nothing() -> None:
     got = target([reported(), at("withdrawn", "11:00"), at("resolved", "11:30")])
     assert (got.status, got.used_minutes) == ("cancelled", 60)
+
+
+def test_the_live_service_keeps_a_cancelled_target_as_settled() -> None:
+    """``sla serve`` judges an incident again on each look until time can no longer change it."""
+    done = SimpleNamespace(status="met", responded=1.0, completed=2.0)
+    assert settled(SimpleNamespace(**vars(done), targets=[SimpleNamespace(status="cancelled", met_at=None)]))
+    assert not settled(SimpleNamespace(**vars(done), targets=[SimpleNamespace(status="open", met_at=None)]))
 
 
 def test_a_paused_clock_is_cancelled_too() -> None:
