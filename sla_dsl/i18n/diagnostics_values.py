@@ -263,7 +263,7 @@ VALUE_DIAGNOSTICS: dict[str, Msg] = {
     # E234: monthly steps and ordinals
     "diag.E234.step": Msg("`{step}` は月の間隔になっていません", "`{step}` is not a step of months"),
     "diag.E234.step.help": Msg(
-        "間隔は1から120か月までで書いてください（例：`{kw_every_3_months}`）",
+        "間隔は1から120ヶ月までで書いてください（例：`{kw_every_3_months}`）",
         "write a step from 1 to 120 months, e.g. `{kw_every_3_months}`",
     ),
     "diag.E234.since": Msg("`{month}` は対応する年の月ではありません", "`{month}` is not a month of a supported year"),
