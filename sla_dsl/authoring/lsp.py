@@ -64,7 +64,7 @@ from ..lang.lines import source_lines
 from ..lang.service_plans import when_hover
 from ..lang.source import decode_policy
 from ..policy.load import compile_text
-from .clock_words import hover_clock
+from .clock_words import hover_clock, hover_out_of_hours
 from .lspframing import FramedReader
 
 log = logging.getLogger("sla_dsl.lsp")
@@ -318,6 +318,11 @@ def hover_text(pm: m.PolicyModel, text: str, line: int, character: int) -> str |
     for clock in pm.clocks:  # issue 12
         if clock.name == word:
             return hover_clock(clock, pm)
+    for p in pm.priorities:  # `, plus 24 hours if received outside business hours`
+        for target in p.targets:
+            ooh = target.out_of_hours
+            if ooh is not None and _contains(ooh.span, line + 1, column):
+                return hover_out_of_hours(target, ooh)
     if word in m.EVENT_TYPES:
         return f"event `{word}` of the event log"
     for d in pm.event_types:  # declared by the policy (issue 12)

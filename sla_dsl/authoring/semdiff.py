@@ -266,7 +266,13 @@ class Words:
         clock = self.clock(v.clock)
         if v.kind == "update":
             return self.say("clock.update", duration=duration, clock=clock, by=self.events(v.by))
-        return self.say("clock.target", kind=self.say(f"clock.kind.{v.kind}"), duration=duration, clock=clock)
+        said = self.say("clock.target", kind=self.say(f"clock.kind.{v.kind}"), duration=duration, clock=clock)
+        ooh = v.out_of_hours
+        if ooh is None:
+            return said
+        # `, plus 24 hours if received outside business hours` (Request Tracker's OutOfHours)
+        key = "clock.out_of_hours" if ooh.calendar == "business" else "clock.out_of_hours.on"
+        return said + self.say(key, extra=self.duration(ooh.extra), calendar=self.calendar(ooh.calendar))
 
     def condition(self, cond: m.Condition) -> str:
         """A ``when`` condition in words with this version's labels (``Plan is Premium``)."""

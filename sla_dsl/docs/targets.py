@@ -5,7 +5,8 @@ Design notes
 * :func:`clock_lines` adds a clock's pauses, stops and resets under its start;
   :func:`targets_html` lists a priority's named targets in the priority table,
   each with the clock it is measured on (:func:`clock_name`: by the clock's
-  label, else by what it measures, ``解決目標時間``, never its internal name).
+  label, else by what it measures, ``解決目標時間``, never its internal name)
+  and its out-of-hours time (:func:`out_of_hours`: Request Tracker's ``OutOfHours``).
   Event names go through :func:`.text.event`, so a Japanese page shows no
   internal name where the catalogue has a label.
 * Words from the typed catalogue (:mod:`sla_dsl.i18n.site_tables`, ``site.targets.*``;
@@ -60,5 +61,20 @@ def targets_html(p: m.Priority, model: m.PolicyModel, lang: str) -> str:
             by = _w(lang, "or").join(tx.event(e, lang) for e in t.by)
             lines.append(_w(lang, "update", clock=name, d=d, by=by))
         else:
-            lines.append(_w(lang, "within", what=message(f"report.targets.{t.kind}", lang), clock=name, d=d))
+            line = _w(lang, "within", what=message(f"report.targets.{t.kind}", lang), clock=name, d=d)
+            if t.out_of_hours is not None:  # `, plus 24 hours if received outside business hours`
+                line += out_of_hours(t.out_of_hours, model, lang)
+            lines.append(line)
     return "".join(f"<br><small>{x}</small>" for x in lines)
+
+
+def out_of_hours(ooh: m.OutOfHours, model: m.PolicyModel, lang: str) -> str:
+    """The tail of a target's line for its out-of-hours time (HTML-escaped): ``（営業時間外の受付は24時間を加算）``
+    / `` (plus 24 hours if received outside business hours)``; on a calendar other than ``business`` that
+    calendar by its label (its name without one): ``（「英語窓口」の営業時間外の受付は…）``."""
+    d = tx.esc(tx.duration(ooh.extra, lang))
+    if ooh.calendar == "business":  # what "business hours" means in a policy (as :func:`.text.on_calendar`)
+        return _w(lang, "out_of_hours", d=d)
+    cal = next((c for c in model.calendars if c.name == ooh.calendar), None)
+    shown = cal.label.text(lang) if cal is not None else ""
+    return _w(lang, "out_of_hours_on", c=tx.esc(shown or ooh.calendar), d=d)

@@ -17,6 +17,12 @@ Design notes
   time reaches the clock's warning threshold; ``not_applicable`` when the clock
   never started (a chat target on an incident without a chat); ``cancelled`` when
   the clock was cancelled (``cancels at``) before the target ran out.
+* ``..., plus E if received outside CAL hours`` (Request Tracker's ``OutOfHours``): each
+  cycle of the clock (its start, each reset or restart) that starts outside the open hours
+  of calendar CAL (``Rules.is_business``: a start at the close is outside) has D + E of
+  running time, the others D; the checker makes E count the same kind of time as D. The
+  verdict's ``target_s`` is the judged cycle's (the one that ran out, else the last), and
+  a step says the extra was applied.
 * ``update every D by E``: while the clock runs, an E at least every D of
   running time, counted from the clock start and from each E. Each gap longer
   than D is a missed update; the first one fixes the breach instant.
@@ -36,7 +42,7 @@ from typing import Any, NamedTuple
 from ..events.schema import Rec
 from ..lang import model as m
 from ..lang.check import as_timedelta
-from ..report import BreachedTarget, ClockStep, TargetRow, Violation
+from ..report import BreachedTarget, ClockStep, OutOfHoursStep, TargetRow, Violation
 from .clocks import ClockCodes, Life, Told, clock_codes, live
 from .common import Ctx, Rules, art, code_of, fmt_minutes, short
 from .incidents import Incident
@@ -67,6 +73,9 @@ class TargetVerdict:
     unmet: Unmet | None = None
     #: what the target's clock did (:class:`.clocks.Told`), for ``sla explain``
     story: tuple[Told, ...] = ()
+    #: the judged cycle started outside its calendar's open hours: (its start, the calendar, the seconds
+    #: added), for ``sla explain``
+    out_of_hours: tuple[float, str, float] | None = None
 
     def to_row(self) -> TargetRow:
         """The report row (what the Python API gives)."""
@@ -217,6 +226,16 @@ def _reach(rules: Rules, segs: list[tuple[float, float]], x: float, need: float,
     return None
 
 
+def _cycle_target(rules: Rules, t: m.ClockTarget, start: float, target_s: float) -> tuple[float, float]:
+    """The target's seconds for a cycle of its clock that starts at ``start``, and the seconds of it added
+    because the cycle started outside the open hours of the out-of-hours calendar (0 when not)."""
+    ooh = t.out_of_hours
+    if ooh is None or rules.is_business(start, ooh.calendar):
+        return target_s, 0.0
+    extra = _seconds(rules, ooh.extra)
+    return target_s + extra, extra
+
+
 def _within(
     ctx: Ctx, rules: Rules, t: m.ClockTarget, life: Life, recs: list[Rec], target_s: float, ref: str | None
 ) -> TargetVerdict:
@@ -224,17 +243,31 @@ def _within(
     word = _WORD[t.kind]
     met_at = life.stopped_at if not life.cancelled else None  # (a cancel meets nothing)
     v = TargetVerdict(t.kind, t.kind, t.clock, "open", None, met_at, target_s, None, ref=ref)
-    say = f"{word} within {t.duration} of running time on clock `{t.clock}`"
     if life.start is None:
         v.status = "not_applicable"
         v.steps.append((None, f"clock `{t.clock}` has not started: the {word} target does not apply", ref))
         return v
     fmt = rules.fmt
+
+    def judged(start: float) -> str:
+        """The judged cycle's target (``target_s``, with its out-of-hours extra) and the ``say`` for it."""
+        v.target_s, extra = _cycle_target(rules, t, start, target_s)
+        if not extra or t.out_of_hours is None:
+            return f"{word} within {t.duration} of running time on clock `{t.clock}`"
+        ooh = t.out_of_hours
+        v.out_of_hours = (start, ooh.calendar, extra)
+        v.steps.append(
+            (start, f"clock `{t.clock}` started {fmt(start)}, outside {ooh.calendar} hours: {ooh.extra} added", ref)
+        )
+        return f"{word} within {t.duration} plus {ooh.extra} of running time on clock `{t.clock}`"
+
     # a life before a reset that ran past the target stays breached: a reset restarts the clock, it does
     # not undo a breach (Jira keeps each cycle's result), and a longer period never unsays a shorter one
     for cycle in life.earlier:
-        ran_out = _reach(rules, list(cycle.segments), cycle.start, target_s, cal)
+        need, _ = _cycle_target(rules, t, cycle.start, target_s)
+        ran_out = _reach(rules, list(cycle.segments), cycle.start, need, cal)
         if ran_out is not None:
+            say = judged(cycle.start)
             v.status, v.due = "breached", ran_out
             v.used_s = _running(rules, list(cycle.segments), cycle.start, cycle.end, cal)
             before = (
@@ -244,6 +277,8 @@ def _within(
             )
             v.steps.append((ran_out, f"{say} ran out {fmt(ran_out)}, {before}: breached", ref))
             return v
+    say = judged(life.start)
+    target_s = v.target_s
     used = 0.0
     breach: float | None = None
     last_a, before_last = life.start, 0.0
@@ -434,7 +469,12 @@ def _row(rules: Rules, v: TargetVerdict, as_json: bool) -> dict[str, Any]:
         if as_json
         else ({} if v.unmet is None else {"unmet_when": v.unmet.when, "attributes": v.unmet.attributes})
         | ({"clock_steps": [_clock_step(rules, told) for told in v.story]} if v.story else {})
+        | ({} if v.out_of_hours is None else {"out_of_hours": _out_of_hours(rules, *v.out_of_hours)})
     )
+
+
+def _out_of_hours(rules: Rules, start: float, calendar: str, extra_s: float) -> OutOfHoursStep:
+    return OutOfHoursStep.model_construct(at=rules.dt(start), calendar=calendar, extra_minutes=extra_s / 60)
 
 
 def _clock_step(rules: Rules, told: Told) -> ClockStep:

@@ -247,6 +247,27 @@ DIAGNOSTICS: dict[str, Msg] = {
         "一時停止などは別のクロックに書き、目標でそのクロックを指定してください：`{kw_on_clock}`",
         "put the life cycle on another clock and name it in the target: `{kw_on_clock}`",
     ),
+    "diag.E242.out_of_hours": Msg(
+        "単純な `{kw_respond_within}` は応答クロックの開始から最初の `{kw_responded}` までを一つの目標で測るため、"
+        "営業時間外の受付に加算する時間は判定されません",
+        "the plain `{kw_respond_within}` runs from the response clock's start to the first `{kw_responded}` "
+        "against one target: time added for a report received out of hours would not be judged",
+    ),
+    "diag.E242.out_of_hours.help": Msg(
+        "名前付きのクロックで測ってください：`{example}`", "measure it on a named clock: `{example}`"
+    ),
+    "diag.E222": Msg(
+        "目標 `{duration}` は{kind}で数えますが、営業時間外の受付に加算する `{extra}` は{extra_kind}で数えます。"
+        "一つのクロックの計測時間として足し合わせることはできません",
+        "the target `{duration}` counts {kind} but the `{extra}` added out of hours counts {extra_kind}: "
+        "they do not add up as running time on one clock",
+    ),
+    "diag.E222.elapsed": Msg("経過時間", "elapsed time"),
+    "diag.E222.business": Msg("カレンダー `{calendar}` の営業時間", "business time of calendar `{calendar}`"),
+    "diag.E222.help": Msg(
+        "加算する時間も目標と同じ種類の時間で書いてください：`{line}`",
+        "count the time added in the same kind of time as the target: `{line}`",
+    ),
     "diag.E243": Msg(
         "経過時間の `{duration}` は一定の長さではありません",
         "`{duration}` of elapsed time is not a fixed amount of running time",

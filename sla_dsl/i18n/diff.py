@@ -208,6 +208,15 @@ DIFF: dict[str, Msg] = {
     "diff.pause": Msg("{at}から{until}まで", "{at} until {until}"),
     "diff.clock.update": Msg("{clock}で{duration}ごとに更新（{by}）", "update every {duration} on {clock} by {by}"),
     "diff.clock.target": Msg("{clock}で{kind}{duration}以内", "{kind} within {duration} on {clock}"),
+    # a target's out-of-hours time (Request Tracker's OutOfHours): on the `business` calendar (what "business
+    # hours" means in a policy, unnamed in Japanese), and on another by its label
+    "diff.clock.out_of_hours": Msg(
+        "（営業時間外の受付は{extra}を加算{calendar:.0}）",
+        ", plus {extra} if received outside business hours{calendar:.0}",
+    ),
+    "diff.clock.out_of_hours.on": Msg(
+        "（{calendar}の営業時間外の受付は{extra}を加算）", ", plus {extra} if received outside {calendar} hours"
+    ),
     "diff.clock.kind.respond": Msg("応答", "respond"),
     "diff.clock.kind.resolve": Msg("解決", "resolve"),
     "diff.clock.kind.first_reply": Msg("初回回答", "first reply"),

@@ -449,6 +449,16 @@ REPORT: dict[str, Msg] = {
         "{clock}：計測の取り消し（{event}）、目標は判定せずに取り下げ",
         "{clock}: cancelled ({event}), its targets withdrawn unjudged",
     ),
+    # a target whose judged cycle started out of hours (`, plus 24 hours if received outside business hours`),
+    # on the `business` calendar (what "business hours" means in a policy), and on another by its label
+    "explain.out_of_hours": Msg(
+        "{what}：起算が営業時間外のため{extra}を加算（{d}＋{extra}）",
+        "{what}: started outside business hours, {extra} added ({d} + {extra})",
+    ),
+    "explain.out_of_hours.on": Msg(
+        "{what}：起算が「{calendar}」の営業時間外のため{extra}を加算（{d}＋{extra}）",
+        "{what}: started outside the open hours of “{calendar}”, {extra} added ({d} + {extra})",
+    ),
     "explain.clock.completed": Msg("{clock}：案件の完了により計測終了", "{clock}: stops, the incident is completed"),
     "explain.clock.ignored": Msg(
         "{clock}：一時停止中のため変化なし（{event}、{until}を待っています）",

@@ -34,6 +34,14 @@ SITE_TABLES: dict[str, Msg] = {
         "{e}で計測を取り消し（目標は判定せずに取り下げ）", "cancelled at {e} (its targets withdrawn, unjudged)"
     ),
     "site.targets.within": Msg("{what}：「{clock}」で{d}以内", "{what}: within {d} on the “{clock}” clock"),
+    # after a target's line: Request Tracker's OutOfHours, on the `business` calendar (what "business hours"
+    # means in a policy, as :func:`sla_dsl.docs.text.on_calendar` says it), and on another ({c}: by its label)
+    "site.targets.out_of_hours": Msg(
+        "（営業時間外の受付は{d}を加算）", " (plus {d} if received outside business hours)"
+    ),
+    "site.targets.out_of_hours_on": Msg(
+        "（「{c}」の営業時間外の受付は{d}を加算）", " (plus {d} if received outside the open hours of “{c}”)"
+    ),
     "site.targets.update": Msg(
         "定期更新：「{clock}」の計測中は{d}ごとに{by}",
         "Periodic update: {by} at least every {d} while the “{clock}” clock runs",

@@ -163,6 +163,11 @@ def _calendar_refs(model: m.PolicyModel, broken: set[str]) -> list[Diagnostic]:
     for n in model.notifications:
         if n.only_during is not None:
             need(n.only_during, n.only_during_span, True, words("diag.E206.what.condition"))
+    for p in model.priorities:  # `, plus 24 hours if received outside business hours`
+        for t in p.targets:
+            if t.out_of_hours is not None:
+                ooh = t.out_of_hours
+                need(ooh.calendar, ooh.calendar_span, True, words("diag.E206.what.condition"))
     return out
 
 

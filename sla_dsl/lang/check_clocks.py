@@ -12,6 +12,11 @@ Design notes
   way to say it (a named clock and ``respond within ... on <clock>``), never
   silently ignored.
 * Clocks run on incident events only (E244), their starts too: an outage has its own rules.
+* A target's out-of-hours extra (``, plus 24 hours if received outside business hours``: Request
+  Tracker's ``OutOfHours``) is added to the target's own duration, as running time on its clock: both
+  must count the same kind of time (elapsed, or the open time of one calendar), else E222 with the line
+  to write; elapsed months are E243 there too. On the plain ``respond within`` the tail is E242 (the
+  transformer's: its columns hold one target with no cycles).
 * A clock no target uses is valid but does nothing: a warning (W240).
 * A line of a clock's life cycle that the evaluator (:mod:`sla_dsl.evaluation.clocks`) could never
   apply is refused (E221) at its event, where it is read (:func:`life_conflicts`): a second pause
@@ -103,15 +108,18 @@ def check_clocks(model: m.PolicyModel) -> list[Diagnostic]:
                         help=words("diag.E241.help", clock=clock.name),
                     )
                 )
-            if t.duration.calendar is None and t.duration.unit is m.TimeUnit.MONTH:
-                out.append(
-                    _err(
-                        "E243",
-                        words("diag.E243", duration=str(t.duration)),
-                        t.duration.span,
-                        help=words("diag.E243.help", days=Code("days"), weeks=Code("weeks")),
+            for d in (t.duration, *((t.out_of_hours.extra,) if t.out_of_hours is not None else ())):
+                if d.calendar is None and d.unit is m.TimeUnit.MONTH:
+                    out.append(
+                        _err(
+                            "E243",
+                            words("diag.E243", duration=str(d)),
+                            d.span,
+                            help=words("diag.E243.help", days=Code("days"), weeks=Code("weeks")),
+                        )
                     )
-                )
+            if t.out_of_hours is not None:
+                out += _out_of_hours_kind(t, t.out_of_hours)
             for ev in t.by:
                 out += _incident_event(ev, t.span, words("diag.E244.update"))
     plain = response_clock(model)
@@ -216,6 +224,30 @@ def life_conflicts(clock: str, lines: Sequence[tuple[str, str, m.Span]]) -> list
                 text = words(f"diag.E221.{key}", clock=clock, event=ev)
                 out.append(_err("E221", text, span, help=words(f"diag.E221.{key}.help", event=ev)))
     return out
+
+
+def _out_of_hours_kind(t: m.ClockTarget, ooh: m.OutOfHours) -> list[Diagnostic]:
+    """E222 for an out-of-hours extra counted in another kind of time than the target: a target is running
+    time on its clock, counted in one kind (elapsed, or open time of one calendar), so the two add up only
+    when both are."""
+    d, extra = t.duration, ooh.extra
+    if d.calendar == extra.calendar:
+        return []
+    same = m.Duration(amount=extra.amount, unit=extra.unit, calendar=d.calendar)
+    line = f"{t.kind.replace('_', ' ')} within {d} on {t.clock}, plus {same} if received outside {ooh.calendar} hours"
+    return [
+        _err(
+            "E222",
+            words("diag.E222", duration=str(d), extra=str(extra), kind=_kind_words(d), extra_kind=_kind_words(extra)),
+            extra.span,
+            help=words("diag.E222.help", line=line),
+        )
+    ]
+
+
+def _kind_words(d: m.Duration) -> Words:
+    """Elapsed time, or the open time of a calendar, in words."""
+    return words("diag.E222.elapsed") if d.calendar is None else words("diag.E222.business", calendar=d.calendar)
 
 
 def _incident_event(name: str, span: m.Span, what: Words) -> list[Diagnostic]:

@@ -125,6 +125,8 @@ KEYWORDS: tuple[str, ...] = (
     "end",
     "same",
     "received",
+    "plus",  # the out-of-hours tail of a named target (Request Tracker's OutOfHours)
+    "outside",
     "close",
     "complete",
     "or",

@@ -421,18 +421,31 @@ class Completion(Node):
     guideline: Label = Label()
 
 
+class OutOfHours(Node):
+    """``, plus 24 hours if received outside business hours`` after a named target: a cycle of its clock
+    that starts outside the open hours of ``calendar`` has ``extra`` more running time (Request Tracker's
+    ``OutOfHours``), counted in the same kind of time as the target's own duration."""
+
+    extra: Duration
+    calendar: str
+    #: the calendar's name in ``outside NAME hours`` (checks point there)
+    calendar_span: Span = Field(default=NO_SPAN, repr=False)
+
+
 class ClockTarget(Node):
     """A named target measured on a named clock (issue 12).
 
     ``kind`` ``respond``, ``resolve`` or ``first_reply``: met when the clock stops
-    with at most ``duration`` of running time; ``update``: one of ``by`` at least
-    every ``duration`` of running time while the clock runs.
+    with at most ``duration`` of running time (``duration`` plus ``out_of_hours``'s
+    extra for a cycle that starts outside its calendar's open hours); ``update``:
+    one of ``by`` at least every ``duration`` of running time while the clock runs.
     """
 
     kind: Literal["respond", "resolve", "first_reply", "update"]
     duration: Duration
     clock: str
     by: tuple[str, ...] = ()
+    out_of_hours: OutOfHours | None = None
 
     @property
     def name(self) -> str:

@@ -35,6 +35,11 @@ _NAMED_TARGETS = {
 }
 
 
+def _out_of_hours_tree(st: Tree[Token]) -> Tree[Token] | None:
+    """The ``out_of_hours`` tail of a target line, if it has one."""
+    return next((c for c in st.children if isinstance(c, Tree) and c.data == "out_of_hours"), None)
+
+
 class Builder(AttributeBuilder, EventTypeBuilder):
     """Walks the parse tree of one policy text and builds the model."""
 
@@ -385,6 +390,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 dur = st.children[0]
                 assert isinstance(dur, Tree)
                 fields["target"] = m.Within(duration=self.duration(dur), span=self.span(st))
+                self._plain_out_of_hours(st, dur)
             elif key == "q_by_end":
                 toks = [t for t in st.children if isinstance(t, Token) and t.type in ("ORDINAL", "NAME")]
                 nth = self.nth_business_day(toks[0])
@@ -469,17 +475,46 @@ class Builder(AttributeBuilder, EventTypeBuilder):
             )
 
     def _clock_target(self, st: Tree[Token]) -> m.ClockTarget:
-        """A named target line of a priority: ``resolve within 3 business days on resolution``."""
+        """A named target line of a priority: ``resolve within 3 business days on resolution``, with its
+        out-of-hours tail (``, plus 24 hours if received outside business hours``)."""
         dur = next(c for c in st.children if isinstance(c, Tree))
         toks = [t for t in st.children if isinstance(t, Token)]
         clock = next(t for t in toks if t.type == "NAME")
         by = tuple(self.event(t) for t in toks if t.type == "EVENT")
+        tail = _out_of_hours_tree(st)
         return m.ClockTarget(
             kind=_NAMED_TARGETS[str(st.data)],
             duration=self.duration(dur),
             clock=str(clock),
             by=by,
+            out_of_hours=self._out_of_hours(tail) if tail is not None else None,
             span=self.span(st),
+        )
+
+    def _out_of_hours(self, tail: Tree[Token]) -> m.OutOfHours:
+        """``, plus 24 hours if received outside business hours``: the extra time and the calendar."""
+        dur = next(c for c in tail.children if isinstance(c, Tree))
+        cal = next(t for t in tail.children if isinstance(t, Token) and t.type == "NAME")
+        return m.OutOfHours(
+            extra=self.duration(dur), calendar=str(cal), calendar_span=self.span(cal), span=self.span(tail)
+        )
+
+    def _plain_out_of_hours(self, st: Tree[Token], dur: Tree[Token]) -> None:
+        """E242 for the out-of-hours tail on the plain ``respond within``: the response clock's columns hold
+        one target per priority, with no cycles; a named clock measures it."""
+        tail = _out_of_hours_tree(st)
+        if tail is None:
+            return
+        extra = next(c for c in tail.children if isinstance(c, Tree))
+        cal = next(t for t in tail.children if isinstance(t, Token) and t.type == "NAME")
+        example = (
+            f"respond within {self.duration(dur)} on reply, plus {self.duration(extra)} if received outside {cal} hours"
+        )
+        self.error(
+            "E242",
+            words("diag.E242.out_of_hours"),
+            tail,
+            help=words("diag.E242.out_of_hours.help", example=example),
         )
 
     def d_notify(self, decl: Tree[Token]) -> m.Notify:

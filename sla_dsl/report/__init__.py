@@ -118,6 +118,19 @@ class ClockStep(_Row):
     until: str = ""
 
 
+class OutOfHoursStep(_Row):
+    """A target's judged cycle started outside its calendar's open hours, so its out-of-hours time was
+    added (``, plus 24 hours if received outside business hours``: ``sla explain`` words it in the
+    report's language; not in the JSON, whose ``explain`` steps say it in the engine's English)."""
+
+    #: when the cycle started, in the policy's time zone
+    at: dt.datetime
+    #: the calendar whose open hours it started outside of
+    calendar: str
+    #: the minutes added to the target (business minutes for a target in business time)
+    extra_minutes: float
+
+
 class TargetRow(_Row):
     """The verdict on one named target of an incident (issue 12): a target on a named clock
     (``resolve``, ``first_reply``, ``respond``, ``update``) or a notification rule on an incident event."""
@@ -148,7 +161,8 @@ class TargetRow(_Row):
     #: when none by ``as_of``, and for ``cancelled`` (a cancel meets nothing)
     met_at: dt.datetime | None = None
     #: the target's duration in minutes: business minutes for a target in business time, elapsed
-    #: minutes otherwise; fractional
+    #: minutes otherwise; fractional. With an out-of-hours tail, the judged cycle's (the one that ran
+    #: out, else the last): its time added when that cycle started outside the calendar's open hours
     target_minutes: float
     #: business (or elapsed) minutes the clock ran; for ``update``, since the last update; null for a
     #: notification rule and for a clock that never started
@@ -167,6 +181,8 @@ class TargetRow(_Row):
     attributes: dict[str, str] | None = Field(default=None, exclude=True)
     #: what the target's clock did, in time order (``exclude``: the JSON's ``explain`` says it in English)
     clock_steps: list[ClockStep] = Field(default_factory=list, exclude=True)
+    #: the judged cycle started out of hours and the target's out-of-hours time was added (``exclude``, as above)
+    out_of_hours: OutOfHoursStep | None = Field(default=None, exclude=True)
 
 
 class IncidentRow(_Row):

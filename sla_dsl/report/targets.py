@@ -122,6 +122,9 @@ def target_steps(row: Any, w: PolicyWords) -> list[tuple[Any, str]]:
         what = _label(w, "notify", t.name) if t.kind == "notify" else _w(w, t.kind)
         if t.clock:
             what += f"（{_label(w, 'clock', t.clock)}）" if w.lang == "ja" else f" ({_label(w, 'clock', t.clock)})"
+        ooh = getattr(t, "out_of_hours", None)
+        if ooh is not None:  # `, plus 24 hours if received outside business hours`
+            out.append((ooh.at, _out_of_hours_words(row, t, ooh, what, w)))
         status = _w(w, t.status) + (_w(w, "missed", n=t.missed) if t.missed else "")
         if getattr(t, "unmet_when", None):  # a notify rule whose `when` the record does not meet (issue 13)
             status = unmet_words(t.name, t.attributes, w) or status
@@ -132,3 +135,19 @@ def target_steps(row: Any, w: PolicyWords) -> list[tuple[Any, str]]:
         )
         out.append((t.due, f"{what}: {status}{due}" if w.lang != "ja" else f"{what}：{status}{due}"))
     return out
+
+
+def _out_of_hours_words(row: Any, t: Any, ooh: Any, what: str, w: PolicyWords) -> str:
+    """A target's out-of-hours time added to its judged cycle, in words: the durations as the rule writes
+    them (``2時間＋24時間``), in minutes when the rule is not at hand (a row read back from JSON)."""
+    rule = w.rule_of(row)
+    written = next(
+        (x for x in (rule.targets if rule is not None else ()) if x.kind == t.kind and x.clock == t.clock), None
+    )
+    if written is not None and written.out_of_hours is not None:
+        d, extra = w.duration(written.duration), w.duration(written.out_of_hours.extra)
+    else:
+        d, extra = _minutes(t.target_minutes - ooh.extra_minutes), _minutes(ooh.extra_minutes)
+    if ooh.calendar == "business":  # what "business hours" means in a policy
+        return w.m("explain.out_of_hours", what=what, extra=extra, d=d)
+    return w.m("explain.out_of_hours.on", what=what, calendar=w.calendar_label(ooh.calendar), extra=extra, d=d)
