@@ -23,11 +23,20 @@ def test_zendesk_converter_on_the_page(tmp_path: Path) -> None:
         ("2026-11-02T04:00:00Z", {"type": "Comment", "public": True, "author_id": 99}),  # requester replies
         ("2026-11-02T05:00:00Z", {"type": "Change", "field_name": "status", "value": "solved"}),
     ]
-    ticket = {"id": 1, "created_at": "2026-11-02T01:15:00Z", "priority": "urgent"}
-    record = {"ticket": ticket, "audits": [{"created_at": at, "events": [e]} for at, e in audits], "agents": [7]}
+    creation = [  # the first audit creates the ticket: the description and the values it starts with
+        {"type": "Comment", "public": True, "author_id": 99},
+        {"type": "Create", "field_name": "status", "value": "new"},
+        {"type": "Create", "field_name": "priority", "value": "urgent"},
+    ]
+    ticket = {"id": 1, "created_at": "2026-11-02T01:15:00Z", "priority": "high"}  # (its current priority)
+    audits_ = [{"created_at": ticket["created_at"], "events": creation}]
+    audits_ += [{"created_at": at, "events": [e]} for at, e in audits]
+    record = {"ticket": ticket, "audits": audits_, "agents": [7]}
     script = [sys.executable, "-c", code.group(1)]
     out = subprocess.run(script, input=json.dumps(record) + "\n", capture_output=True, text=True, check=True).stdout
-    kinds = [json.loads(line)["event"] for line in out.splitlines()]
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert lines[0]["priority"] == "P1"  # created urgent: the ticket's own field says its current one
+    kinds = [line["event"] for line in lines]
     assert kinds == [
         "incident.reported",
         "incident.responded",
