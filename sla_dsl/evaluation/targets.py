@@ -73,6 +73,8 @@ class TargetVerdict:
     unmet: Unmet | None = None
     #: what the target's clock did (:class:`.clocks.Told`), for ``sla explain``
     story: tuple[Told, ...] = ()
+    #: a breached target's clock was cancelled after it ran out (``cancels at``): when
+    cancelled_at: float | None = None
     #: the judged cycle started outside its calendar's open hours: (its start, the calendar, the seconds
     #: added), for ``sla explain``
     out_of_hours: tuple[float, str, float] | None = None
@@ -276,6 +278,7 @@ def _within(
                 else f"{'cancelled' if cycle.cancelled else 'stopped'} {fmt(cycle.end)}"
             )
             v.steps.append((ran_out, f"{say} ran out {fmt(ran_out)}, {before}: breached", ref))
+            v.cancelled_at = cycle.end if cycle.cancelled else None
             return v
     say = judged(life.start)
     target_s = v.target_s
@@ -293,6 +296,7 @@ def _within(
         v.status, v.due = "breached", breach
         how = "cancelled" if life.cancelled else "stopped"
         late = f"; {how} {fmt(life.stopped_at)}" if life.stopped_at is not None else ""
+        v.cancelled_at = life.stopped_at if life.cancelled else None
         v.steps.append((breach, f"{say} ran out {fmt(breach)}{late}: breached", ref))
     elif life.cancelled and life.stopped_at is not None:  # (ServiceNow's cancel: neither met nor breached)
         v.status = "cancelled"
@@ -361,6 +365,7 @@ def _update(
     if v.missed:
         v.status, v.due = "breached", first_miss
         v.steps.append((first_miss, f"{say}: {v.missed} missed: breached", ref))
+        v.cancelled_at = life.stopped_at if life.cancelled else None
     elif life.cancelled and life.stopped_at is not None:
         v.status = "cancelled"
         v.steps.append((life.stopped_at, f"{say}: withdrawn {fmt(life.stopped_at)}: cancelled", ref))
@@ -420,6 +425,8 @@ def _violation(rules: Rules, inc: Incident, v: TargetVerdict, kind: str) -> Viol
     what = f"{inc.priority} {_WORD.get(v.kind, v.name)}" if v.kind != "notify" else f"notification `{v.name}`"
     if v.kind == "update":
         detail = f"{v.missed} update{'s' if v.missed != 1 else ''} missed"
+    elif v.cancelled_at is not None:
+        detail = f"cancelled {rules.fmt(v.cancelled_at)}, after it ran out"
     elif v.met_at is not None:
         detail = f"{'stopped' if v.kind != 'notify' else 'sent'} {rules.fmt(v.met_at)}"
     else:
@@ -431,6 +438,7 @@ def _violation(rules: Rules, inc: Incident, v: TargetVerdict, kind: str) -> Viol
         clock=v.clock,
         met_at=rules.dt(v.met_at) if v.met_at is not None else None,
         missed=v.missed,
+        cancelled_at=rules.dt(v.cancelled_at) if v.cancelled_at is not None else None,
     )
     return Violation(
         kind=kind,

@@ -351,6 +351,9 @@ REPORT: dict[str, Msg] = {
     "report.v.goal_none": Msg(
         "{goal}の期限 {due} を過ぎても未完了（{as_of} 時点）", "{goal} due {due}: not done as of {as_of}"
     ),
+    "report.v.goal_cancelled": Msg(
+        "{goal}の期限 {due} を過ぎた後、{at} に取り消し", "{goal} due {due}: cancelled {at}, after it ran out"
+    ),
     "report.v.goal_updates": Msg(
         "{goal}：{n} 回が遅延または未実施（期限 {due}）", "{goal}: {n} late or not sent (due {due})"
     ),

@@ -503,6 +503,8 @@ class BreachedTarget(_Row):
     met_at: dt.datetime | None = None
     #: ``update``: how many updates came late or not at all
     missed: int = 0
+    #: the clock was cancelled (``cancels at``) after the target ran out: when; null otherwise
+    cancelled_at: dt.datetime | None = None
 
 
 #: what a ``data`` violation is about: an event of an id whose first event is missing

@@ -104,7 +104,7 @@ def test_withdrawn_before_it_ran_out_is_cancelled_not_met() -> None:
     assert row.model_dump(mode="json")["targets"][0]["status"] == "cancelled"
 
 
-def test_a_target_that_ran_out_before_the_cancel_stays_breached() -> None:
+def test_a_target_that_ran_out_before_the_cancel_stays_breached(tmp_path: Path) -> None:
     report = judged([reported(), at("withdrawn", "14:30")])
     (row,) = report.incidents
     (got,) = row.targets
@@ -112,6 +112,22 @@ def test_a_target_that_ran_out_before_the_cancel_stays_breached() -> None:
     assert "cancelled Mon 02 Nov 14:30" in got.explain[-1].text
     (v,) = [v for v in report.violations if v.kind == "target_breached"]
     assert v.at == t("2026-11-02 14:00")
+    assert v.message == "P1 resolution due Mon 02 Nov 14:00: cancelled Mon 02 Nov 14:30, after it ran out"
+    assert v.target is not None and v.target.cancelled_at == t("2026-11-02 14:30")
+    policy, log = tmp_path / "p.sla", tmp_path / "events.jsonl"
+    policy.write_text(policy_text(), "utf-8")
+    log.write_text("".join(json.dumps(e) + "\n" for e in [reported(), at("withdrawn", "14:30")]), "utf-8")
+    period = ["--from", "2026-11-01", "--to", "2026-12-01", "--lang", "ja"]
+    done = subprocess.run(
+        [sys.executable, "-m", "sla_dsl.cli", "evaluate", str(policy), str(log), *period],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
+    )
+    assert "P1 優先度１の解決の期限 11月2日(月) 14:00 を過ぎた後、11月2日(月) 14:30 に取り消し" in done.stdout, (
+        done.stdout
+    )
 
 
 def test_a_reset_after_the_cancel_starts_a_new_cycle_judged_anew() -> None:
