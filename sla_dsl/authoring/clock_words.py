@@ -1,47 +1,108 @@
 """Clocks in words for the language server's hover (issue 12): start, pauses, stops, resets, restarts,
-cancels, warning; and a target's out-of-hours time."""
+cancels, warning; and a target's out-of-hours time. Also the words every hover shares: a name the
+author wrote with its words, a duration.
+
+Design notes
+------------
+* Every hover is worded in the document's primary language from the catalogue
+  (``author.hover.*``, :mod:`sla_dsl.i18n.hover`); the English is what it always said.
+* A name from the policy (a calendar, an event type, an attribute) stays as written, in
+  backticks; in Japanese it is followed by its words: a calendar's or an attribute's label,
+  a contract event as the site says it (:func:`sla_dsl.report.words.event_words`), a
+  declared event by its label (``author.hover.named``).
+* A duration is the policy's own text in English (``4 business hours``, as the hover always
+  said) and the report's units in Japanese (``4営業時間``, ``7日間``: :data:`sla_dsl.i18n.terms.UNITS`).
+"""
 
 from __future__ import annotations
 
+from ..i18n import message
+from ..i18n.terms import UNITS
 from ..lang import model as m
+from ..report.words import event_words
 
 
-def hover_clock(c: m.ClockRule, pm: m.PolicyModel) -> str:
-    """Markdown for a hover on a clock's name: its life cycle and the targets measured on it."""
-    lines = [f"**clock `{c.name}`** {c.label.text('en')}".rstrip()]
-    lines.append("- starts at " + ", else ".join(f"`{e}`" for e in c.starts))
-    lines += [f"- pauses at `{p.at}` until `{p.until}`" for p in c.pauses]
-    if c.stops:
-        lines.append("- stops at " + ", ".join(f"`{e}`" for e in c.stops))
-    if c.resets:
-        lines.append("- starts again from zero at " + ", ".join(f"`{e}`" for e in c.resets))
-    if c.restarts:
-        lines.append("- once stopped, starts again from zero at " + ", ".join(f"`{e}`" for e in c.restarts))
-    if c.cancels:
-        lines.append("- cancelled at " + ", ".join(f"`{e}`" for e in c.cancels) + ": its targets withdrawn, unjudged")
+def own(label: m.Label, lang: str) -> str:
+    """A label's text in ``lang`` alone (never the other language's words), or ``""``."""
+    return (label.ja if lang == "ja" else label.en) or ""
+
+
+def named(name: str, words: str, lang: str) -> str:
+    """A name as the policy writes it, in backticks, with its words in Japanese: `` `business`（当社営業時間）``."""
+    return message("author.hover.named", lang, name=name, words=words) if words else f"`{name}`"
+
+
+def calendar_named(name: str, pm: m.PolicyModel, lang: str) -> str:
+    """A calendar by its name, with its label in Japanese."""
+    cal = next((c for c in pm.calendars if c.name == name), None)
+    return named(name, own(cal.label, lang) if cal is not None else "", lang)
+
+
+def event_named(name: str, pm: m.PolicyModel, lang: str) -> str:
+    """An event type by its name in the log, with its words in Japanese (the site's, or its declared label)."""
+    return named(name, event_words(name, lang, {e.name: e.label for e in pm.event_types}), lang)
+
+
+def duration_words(d: m.Duration, lang: str, pm: m.PolicyModel | None = None) -> str:
+    """``4 business hours`` as the policy writes it; in Japanese the report's ``4営業時間``, ``7日間``, and on a
+    calendar other than ``business`` (when ``pm`` is given) that calendar's label: ``4営業時間（英語窓口）``."""
+    if lang != "ja":
+        return str(d)
+    unit = UNITS[d.unit.value]
+    said = f"{d.amount}{unit.business if d.is_business else unit.length}"
+    if pm is None or d.calendar is None or d.calendar == "business":
+        return said
+    cal = next((c for c in pm.calendars if c.name == d.calendar), None)
+    label = own(cal.label, lang) if cal is not None else ""
+    return message("report.unit.on_calendar", lang, amount=said, calendar=label or f"`{d.calendar}`")
+
+
+def _events(names: tuple[str, ...], pm: m.PolicyModel, lang: str, sep: str = "author.sep.list") -> str:
+    return message(sep, lang).join(event_named(e, pm, lang) for e in names)
+
+
+def hover_clock(c: m.ClockRule, pm: m.PolicyModel, lang: str = "en") -> str:
+    """Markdown for a hover on a clock's name: its life cycle and the targets measured on it, in ``lang``."""
+
+    def say(key: str, **fields: object) -> str:
+        return message(f"author.hover.clock.{key}", lang, **fields)
+
+    lines = [message("author.hover.clock", lang, name=c.name, label=own(c.label, lang)).rstrip()]
+    lines.append(say("starts", events=_events(c.starts, pm, lang, "author.hover.clock.else")))
+    lines += [say("pauses", at=event_named(p.at, pm, lang), until=event_named(p.until, pm, lang)) for p in c.pauses]
+    for key, events in (("stops", c.stops), ("resets", c.resets), ("restarts", c.restarts), ("cancels", c.cancels)):
+        if events:
+            lines.append(say(key, events=_events(events, pm, lang)))
     if c.at_risk_percent is not None:
-        lines.append(f"- at risk at {c.at_risk_percent:g}% of a target")
+        lines.append(say("at_risk", percent=f"{c.at_risk_percent:g}"))
     used = [
-        f"{p.id} {t.kind.replace('_', ' ')} {t.duration}"
-        + (f" (+{t.out_of_hours.extra} out of hours)" if t.out_of_hours else "")
+        say(
+            "target",
+            pid=p.id,
+            kind=message(f"author.hover.kind.{t.kind}", lang),
+            duration=duration_words(t.duration, lang, pm),
+            extra=say("extra", extra=duration_words(t.out_of_hours.extra, lang, pm)) if t.out_of_hours else "",
+        )
         for p in pm.priorities
         for t in p.targets
         if t.clock == c.name
     ]
     if used:
-        lines.append("- measures: " + "; ".join(used))
+        lines.append(say("measures", targets=say("target_sep").join(used)))
     return "\n".join(lines)
 
 
-def hover_out_of_hours(t: m.ClockTarget, ooh: m.OutOfHours) -> str:
+def hover_out_of_hours(t: m.ClockTarget, ooh: m.OutOfHours, pm: m.PolicyModel, lang: str = "en") -> str:
     """Markdown for a hover on a target's out-of-hours tail (``, plus 24 hours if received outside business
-    hours``): Request Tracker's ``OutOfHours``, per cycle of the clock."""
-    total = f"{t.duration} + {ooh.extra}"
+    hours``): Request Tracker's ``OutOfHours``, per cycle of the clock, in ``lang``."""
+    duration = duration_words(t.duration, lang, pm)
+    total = message("author.hover.ooh.total", lang, duration=duration, extra=duration_words(ooh.extra, lang, pm))
+    kind = message(f"author.hover.kind.{t.kind}", lang)
+    calendar = calendar_named(ooh.calendar, pm, lang)
     return "\n".join(
         [
-            f"**out of hours** `{t.kind.replace('_', ' ')}` on clock `{t.clock}`",
-            f"- a cycle of the clock (its start, each reset or restart) that starts outside the open hours of "
-            f"calendar `{ooh.calendar}` has {total} of running time",
-            f"- one that starts in its open hours has {t.duration}",
+            message("author.hover.ooh", lang, kind=kind, clock=t.clock),
+            message("author.hover.ooh.outside", lang, calendar=calendar, total=total),
+            message("author.hover.ooh.inside", lang, duration=duration),
         ]
     )

@@ -10,7 +10,8 @@ Design notes
   :mod:`.site_tables` (the site's clock, target, plan and credit tables),
   :mod:`.serve` (the live dashboard) and :mod:`.cli` (the command's words around
   its diagnostics), :mod:`.authoring` (the authors' tools and the policy loader:
-  ``sla test``, ``replay``, ``fmt``, the language server), :mod:`.diff` (``sla diff``),
+  ``sla test``, ``replay``, ``fmt``, the language server), :mod:`.hover` (the language server's
+  hovers), :mod:`.diff` (``sla diff``),
   :mod:`.events` (the problems of an event log) and :mod:`.terms` (``place.*``: places and time zones,
   named by :mod:`.places`).
   Keys are dotted and start with the section's name (``report.title``,
@@ -24,6 +25,7 @@ from .cli import CLI
 from .diagnostics import DIAGNOSTICS
 from .diff import DIFF
 from .events import EVENTS
+from .hover import HOVER
 from .msg import Msg
 from .report import REPORT
 from .serve import SERVE
@@ -38,7 +40,22 @@ __all__ = ["CATALOGUE", "Msg"]
 
 def _union() -> dict[str, Msg]:
     out: dict[str, Msg] = {}
-    for section in (REPORT, SITE, TREND, DIAGNOSTICS, TABLES, CLI, SITE_TABLES, SERVE, AUTHORING, DIFF, EVENTS, PLACES):
+    sections = (
+        REPORT,
+        SITE,
+        TREND,
+        DIAGNOSTICS,
+        TABLES,
+        CLI,
+        SITE_TABLES,
+        SERVE,
+        AUTHORING,
+        HOVER,
+        DIFF,
+        EVENTS,
+        PLACES,
+    )
+    for section in sections:
         for key, msg in section.items():
             if key in out:
                 raise ValueError(f"message key `{key}` defined twice")

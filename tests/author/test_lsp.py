@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -150,7 +151,7 @@ def _position(text: str, needle: str, offset: int = 0) -> dict[str, int]:
 
 
 def test_hover_on_a_duration_gives_a_worked_example(client: Client) -> None:
-    text = POLICY.read_text("utf-8")
+    text = POLICY.read_text("utf-8").replace("languages ja, en", "languages en, ja")  # English first
     uri = "file:///work/hover.sla"
     open_doc(client, uri, text)
     pos = _position(text, "4 business hours", 3)
@@ -163,12 +164,35 @@ def test_hover_on_a_duration_gives_a_worked_example(client: Client) -> None:
 
 
 def test_hover_on_a_calendar_name(client: Client) -> None:
-    text = POLICY.read_text("utf-8")
+    text = POLICY.read_text("utf-8").replace("languages ja, en", "languages en, ja")  # English first
     uri = "file:///work/hover2.sla"
     open_doc(client, uri, text)
     pos = _position(text, "  calendar business", 12)
     result = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": pos})
     assert "10:00-12:00, 13:00-18:00 (7 h a day)" in result["contents"]["value"]
+
+
+def test_hovers_are_in_the_policys_primary_language(client: Client) -> None:
+    """A `languages ja, en` policy gets its hovers in Japanese, as its diagnostics."""
+    text = POLICY.read_text("utf-8")
+    uri = "file:///work/hover-ja.sla"
+    assert open_doc(client, uri, text) == []
+
+    def hover(needle: str, offset: int) -> str:
+        result = client.request(
+            "textDocument/hover", {"textDocument": {"uri": uri}, "position": _position(text, needle, offset)}
+        )
+        return str(result["contents"]["value"])
+
+    said = hover("4 business hours", 3)
+    assert said.startswith("**4営業時間** ＝ カレンダー `business`（当社営業時間）の営業時間で4時間：")
+    assert re.search(r"\d+月\d+日\(金\) 16:00 に起算すると、期限は \d{4}年\d+月\d+日\(.\) \d\d:\d\d$", said), said
+    said = hover("  calendar business", 12)
+    assert "月〜金 10:00〜12:00、13:00〜18:00（1日7時間）" in said and "日本の祝日は休業" in said
+    said = hover("clock response", 7)
+    assert said.startswith("**クロック `response`** 応答目標時間の起算点\n- 計測開始：`incident.product_suspected`（")
+    for said in (hover("4 business hours", 3), hover("  calendar business", 12), hover("clock response", 7)):
+        assert not re.findall(r"[A-Za-z]+", re.sub(r"`[^`]*`", "", said)), said
 
 
 def test_definition_of_a_calendar(client: Client) -> None:

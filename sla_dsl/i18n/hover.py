@@ -1,0 +1,165 @@
+"""Catalogue section: the language server's hovers (keys ``author.hover.*``), in the document's primary language.
+
+Design notes
+------------
+* What ``sla lsp`` shows on hover (:mod:`sla_dsl.authoring.lsp` and
+  :mod:`sla_dsl.authoring.clock_words`, :func:`sla_dsl.lang.event_types.declared_event_hover`,
+  :func:`sla_dsl.lang.service_plans.when_hover`): a duration with a worked example, a calendar,
+  a clock's life cycle, a target's out-of-hours time, an event, an attribute value, and which
+  rule, availability target or notify rule applies to which attribute values.
+* The English is what the hovers said before the catalogue, word for word, except where a
+  calendar now also names its zone and its holidays as places (``time zone Europe/London:
+  London time (UTC+0, UTC+1 in summer)``, ``holidays GB-ENG (England)``).
+* The Japanese uses the words the report and the site use: the clock's life cycle as the
+  site says it (``site.targets.*``), target kinds as the report's (``応答``, ``解決``), places
+  and zones by :mod:`.places`. Names the author wrote (a calendar, a clock, an event type, an
+  attribute and its values, ``when`` conditions) stay as written, in backticks, followed in
+  Japanese by their words where the policy or the site has them
+  (``author.hover.named``: ``` `business`（当社営業時間）```).
+* ``{words:.0}`` in an English template takes the field and shows none of it (as
+  ``site.business_hours`` does with its ``{s:.0}``): the English hover names a calendar, an
+  attribute or an event as the policy writes it, which an English reader reads as words.
+"""
+
+from __future__ import annotations
+
+from .msg import Msg
+
+__all__ = ["HOVER"]
+
+_KINDS = {
+    "respond": Msg("応答", "respond"),
+    "resolve": Msg("解決", "resolve"),
+    "first_reply": Msg("初回回答", "first reply"),
+    "update": Msg("定期更新", "update"),
+}
+
+_WEEKDAYS = {
+    "mon": Msg("月", "mon"),
+    "tue": Msg("火", "tue"),
+    "wed": Msg("水", "wed"),
+    "thu": Msg("木", "thu"),
+    "fri": Msg("金", "fri"),
+    "sat": Msg("土", "sat"),
+    "sun": Msg("日", "sun"),
+}
+
+#: ``author.hover.<what>``
+HOVER: dict[str, Msg] = {
+    # a name the author wrote, with its words in Japanese (see the design notes)
+    "author.hover.named": Msg("`{name}`（{words}）", "`{name}`{words:.0}"),
+    # a duration, with a worked example on the policy's calendar
+    "author.hover.duration": Msg(
+        "**{d}** ＝ カレンダー {calendar}の営業時間で{hours}時間："
+        "{start_date} {start} に起算すると、期限は {due_date} {due}",
+        "**{d}** = {hours} h of {calendar} time: from {start} due {due} ({start_date} to {due_date})",
+    ),
+    "author.hover.duration.elapsed": Msg(
+        "**{d}**（経過時間）：{start_date} {start} に起算すると、期限は {due_date} {due}",
+        "**{d}** of elapsed time: from {start} {start_date} due {due} {due_date}",
+    ),
+    "author.hover.duration.undeclared": Msg(
+        "**{d}**：カレンダー `{calendar}` は宣言されていません", "**{d}**: calendar `{calendar}` is not declared"
+    ),
+    # a calendar
+    "author.hover.calendar": Msg("**カレンダー `{name}`**", "**calendar {name}**"),
+    "author.hover.calendar.zone": Msg("タイムゾーン `{zone}`：{title}", "time zone {zone}: {title}"),
+    "author.hover.calendar.days": Msg("{days} {hours}（1日{per_day}時間）", "{days} {hours} ({per_day} h a day)"),
+    "author.hover.calendar.run": Msg("{first}〜{last}", "{first}..{last}"),
+    "author.hover.calendar.day_sep": Msg("・", ", "),
+    "author.hover.calendar.range": Msg("{start}〜{end}", "{start}-{end}"),
+    "author.hover.calendar.overnight": Msg("{start}〜翌{end}", "{start}-{end}"),
+    "author.hover.calendar.no_hours": Msg("営業時間なし", "no hours"),
+    "author.hover.calendar.closed": Msg("営業日なし", "days none; hours none"),
+    "author.hover.calendar.holidays": Msg("祝日（{codes}）：{places}の祝日は休業", "holidays {codes} ({places})"),
+    "author.hover.calendar.closures": Msg("休業日の規則 {n} 件", "{n} closure rule(s)"),
+    "author.hover.calendar.dates": Msg(
+        "独自の営業時間がある日 {dates} 件、一部休業 {partial} 件",
+        "{dates} date(s) with own hours, {partial} partial closure(s)",
+    ),
+    **{f"author.hover.weekday.{k}": v for k, v in _WEEKDAYS.items()},
+    # a clock's life cycle and the targets measured on it
+    "author.hover.clock": Msg("**クロック `{name}`** {label}", "**clock `{name}`** {label}"),
+    "author.hover.clock.starts": Msg("- 計測開始：{events}", "- starts at {events}"),
+    "author.hover.clock.else": Msg("、なければ ", ", else "),
+    "author.hover.clock.pauses": Msg("- {at}から{until}まで一時停止", "- pauses at {at} until {until}"),
+    "author.hover.clock.stops": Msg("- {events}で停止", "- stops at {events}"),
+    "author.hover.clock.resets": Msg("- {events}で0から計測し直し", "- starts again from zero at {events}"),
+    "author.hover.clock.restarts": Msg(
+        "- 停止後は{events}で0から計測を再開", "- once stopped, starts again from zero at {events}"
+    ),
+    "author.hover.clock.cancels": Msg(
+        "- {events}で計測を取り消し（目標は判定せずに取り下げ）",
+        "- cancelled at {events}: its targets withdrawn, unjudged",
+    ),
+    "author.hover.clock.at_risk": Msg("- 目標の{percent}%が経過すると要注意", "- at risk at {percent}% of a target"),
+    "author.hover.clock.measures": Msg("- 計測する目標：{targets}", "- measures: {targets}"),
+    "author.hover.clock.target": Msg("`{pid}` の{kind} {duration}{extra}", "{pid} {kind} {duration}{extra}"),
+    "author.hover.clock.extra": Msg("（営業時間外の受付は{extra}を加算）", " (+{extra} out of hours)"),
+    "author.hover.clock.target_sep": Msg("、", "; "),
+    **{f"author.hover.kind.{k}": v for k, v in _KINDS.items()},
+    # a target's out-of-hours time (``, plus 24 hours if received outside business hours``)
+    "author.hover.ooh": Msg(
+        "**営業時間外の受付** クロック `{clock}` の{kind}目標", "**out of hours** `{kind}` on clock `{clock}`"
+    ),
+    "author.hover.ooh.outside": Msg(
+        "- クロックの計測（開始、やり直し、再開のたびに始まる一回分）がカレンダー {calendar}の営業時間外に"
+        "始まると、計測できる時間は {total}",
+        "- a cycle of the clock (its start, each reset or restart) that starts outside the open hours of "
+        "calendar {calendar} has {total} of running time",
+    ),
+    "author.hover.ooh.inside": Msg(
+        "- 営業時間内に始まると {duration}", "- one that starts in its open hours has {duration}"
+    ),
+    "author.hover.ooh.total": Msg("{duration}＋{extra}", "{duration} + {extra}"),
+    # events
+    "author.hover.event": Msg("イベントログのイベント {event}", "event {event} of the event log"),
+    "author.hover.declared": Msg(
+        "このポリシーが宣言するイベント `{name}`：{labels}\n\n"
+        "イベントログに記録できます（`event`、`at`、`id`）。クロック、目標、完了条件、通知規則で指定できます",
+        "event `{name}` declared by this policy: {labels}\n\n"
+        "The event log may carry it (`event`, `at`, `id`); clocks, targets, completion and notify rules may name it.",
+    ),
+    # an attribute value
+    "author.hover.value": Msg(
+        "**属性 {attribute}の値 `{value}`**：{labels}", "**value `{value}`** of attribute {attribute}: {labels}"
+    ),
+    "author.hover.value.unlabelled": Msg("ラベルなし（書かれたとおりに表示）", "no label (shown as written)"),
+    # which rule, target or notify rule applies to which attribute values: one line per combination
+    "author.hover.case": Msg("- {shown}：{said}", "- {shown}: {said}"),
+    "author.hover.rules": Msg(
+        "**優先度 `{pid}`**：上から順に、条件が当てはまる最初の規定を適用",
+        "**priority {pid}**: the first rule in file order whose condition holds applies",
+    ),
+    "author.hover.rules.too_many": Msg(
+        "**優先度 `{pid}`**：属性の値の組み合わせが多すぎて一覧にできません",
+        "**priority {pid}**: too many combinations of attribute values to list",
+    ),
+    "author.hover.rules.line": Msg("{line} 行目", "line {line}"),
+    "author.hover.rules.line_when": Msg("{line} 行目（`when {when}`）", "line {line} (`when {when}`)"),
+    "author.hover.rules.none": Msg("規定なし（エラー `E252`）", "no rule (error E252)"),
+    "author.hover.targets": Msg(
+        "**サービス `{name}`**：上から順に、条件が当てはまる最初の稼働率目標を適用",
+        "**service {name}**: the first availability target in file order whose condition holds",
+    ),
+    "author.hover.targets.too_many": Msg(
+        "**サービス `{name}`**：属性の値の組み合わせが {n} 通りを超えるため一覧にできません",
+        "**service {name}**: more than {n} combinations of attribute values",
+    ),
+    "author.hover.targets.month": Msg("{percent}%（月ごと）", "{percent}% monthly"),
+    "author.hover.targets.quarter": Msg("{percent}%（四半期ごと）", "{percent}% quarterly"),
+    "author.hover.targets.period": Msg("{percent}%（評価期間ごと）", "{percent}%"),
+    "author.hover.targets.none": Msg("稼働率の約束なし", "no availability promise"),
+    "author.hover.targets.line": Msg("（{line} 行目、`when {when}`）", " (line {line}, `when {when}`)"),
+    "author.hover.targets.fallback": Msg("（`when` のない目標）", " (the target without `when`)"),
+    "author.hover.notices": Msg(
+        "**通知規則**：条件が当てはまる通知規則はすべて適用（択一ではありません）",
+        "**notifications**: every notify rule whose condition holds applies (they are not alternatives)",
+    ),
+    "author.hover.notices.too_many": Msg(
+        "**通知規則**：属性の値の組み合わせが {n} 通りを超えるため一覧にできません",
+        "**notifications**: more than {n} combinations of attribute values",
+    ),
+    "author.hover.notices.rule": Msg("`{name}`（{line} 行目）", "`{name}` (line {line})"),
+    "author.hover.notices.none": Msg("なし", "none"),
+}
