@@ -225,10 +225,6 @@ def cases(model: m.PolicyModel, conds: Sequence[m.Condition | None]) -> list[Cas
     return out
 
 
-def _show(attrs: Assignment) -> str:
-    return ", ".join(f"{k} = {v}" for k, v in attrs.items()) or "every incident"
-
-
 def shown_attrs(attrs: Assignment, nobody: str = "diag.phrase.every_incident") -> Arg:
     """An assignment as a message argument: ``plan = premium, channel = en``, or the ``nobody`` phrase."""
     if not attrs:
@@ -406,20 +402,3 @@ def tier_checks(credits: Sequence[m.CreditTier], target: float) -> list[Diagnost
             text = words("diag.W253", below=f"{tiers[0].below:g}", target=f"{target:g}")
             out.append(_warn("W253", text, tiers[0].span, help=words("diag.W253.help")))
     return out
-
-
-def which_rule(model: m.PolicyModel, pid: str) -> str | None:
-    """Markdown: for each combination of attribute values, the rule of ``pid`` that applies (None
-    when ``pid`` has no conditions). What the language server shows on hover."""
-    rules = by_id(model).get(pid, [])
-    if not any(r.when is not None for r in rules):
-        return None
-    combos = assignments(model, rules)
-    if combos is None:
-        return f"**priority {pid}**: too many combinations of attribute values to list"
-    lines = [f"**priority {pid}**: the first rule in file order whose condition holds applies", ""]
-    for combo in combos:
-        rule = select(rules, {**defaults(model), **combo})
-        where = f"line {rule.span.line}" + (f" (`when {rule.when}`)" if rule and rule.when else "") if rule else ""
-        lines.append(f"- {_show(combo)}: " + (where if rule else "no rule (error E252)"))
-    return "\n".join(lines)

@@ -36,10 +36,6 @@ def _warn(code: str, message: Words, span: m.Span, help: Words) -> Diagnostic:
     return diagnostic(code, message, span, help=help, severity=Severity.WARNING)
 
 
-def _shown(attrs: dict[str, str]) -> str:
-    return ", ".join(f"{k} = {v}" for k, v in attrs.items()) or "every customer"
-
-
 def ordered(svc: m.Service) -> list[m.AvailabilityTarget]:
     """A service's targets in the order they are tried: those with ``when`` written above the target
     without, that one (when there is one), then the rest (which can never apply)."""
@@ -109,48 +105,8 @@ def _wider(later: list[dict[str, str]], earlier: list[dict[str, str]]) -> bool:
     return all(tuple(sorted(c.items())) in mine for c in earlier)
 
 
-def which_target(model: m.PolicyModel, svc: m.Service) -> str | None:
-    """Markdown: for each combination of attribute values, the availability target of ``svc`` that
-    applies (None when it has no target with ``when``). What the language server shows on hover."""
-    if not svc.plan_targets:
-        return None
-    cases = combos(model, [t.when for t in svc.plan_targets])
-    if cases is None:
-        return f"**service {svc.name}**: more than {MAX_ASSIGNMENTS} combinations of attribute values"
-    defaults = {a.name: a.default or a.values[0] for a in model.attributes if a.values}
-    lines = [f"**service {svc.name}**: the first availability target in file order whose condition holds", ""]
-    for case in cases:
-        t = select(svc, {**defaults, **case})
-        said = (
-            (f"{t.percent:g}% {t.period.value}ly" if t.period is not m.MeasurePeriod.PERIOD else f"{t.percent:g}%")
-            if t
-            else "no availability promise"
-        )
-        where = (f" (line {t.span.line}, `when {t.when}`)" if t.when else " (the target without `when`)") if t else ""
-        lines.append(f"- {_shown(case)}: {said}{where}")
-    return "\n".join(lines)
-
-
 def _inside(span: m.Span, line: int, column: int) -> bool:
     return (span.line, span.column) <= (line, column) < (span.end_line, span.end_column)
-
-
-def which_notices(model: m.PolicyModel) -> str | None:
-    """Markdown: for each combination of attribute values, the notify rules that apply (every one
-    whose condition holds); None when no notify rule has ``when``."""
-    rules = [n for n in model.notifications if n.when is not None]
-    if not rules:
-        return None
-    cases = combos(model, [n.when for n in rules])
-    if cases is None:
-        return f"**notifications**: more than {MAX_ASSIGNMENTS} combinations of attribute values"
-    defaults = {a.name: a.default or a.values[0] for a in model.attributes if a.values}
-    lines = ["**notifications**: every notify rule whose condition holds applies (they are not alternatives)", ""]
-    for case in cases:
-        full = {**defaults, **case}
-        names = [f"`{n.name}` (line {n.span.line})" for n in model.notifications if holds(n.when, full)]
-        lines.append(f"- {_shown(case)}: " + (", ".join(names) or "none"))
-    return "\n".join(lines)
 
 
 def when_hover(model: m.PolicyModel, word: str, line: int, column: int, lang: str = "en") -> str | None:
