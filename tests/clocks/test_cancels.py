@@ -28,8 +28,6 @@ event ``incident.withdrawn``. Worked by hand:
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -39,13 +37,12 @@ from evaluate.helpers import ev, t
 from evaluate.test_targets import CLICKSOKO
 
 import sla_dsl
+from clocks.helpers import sla
 from sla_dsl.authoring.clock_words import hover_clock
 from sla_dsl.docs.targets import clock_lines
 from sla_dsl.docs.text import declared_events
 from sla_dsl.lang.compile import compile_text
 from sla_dsl.serve.live import settled
-
-ROOT = Path(__file__).resolve().parents[2]
 
 CLOCK = """
 event incident.withdrawn "お客様による取り下げ" / "Withdrawn by the customer" [art 5]
@@ -118,13 +115,7 @@ def test_a_target_that_ran_out_before_the_cancel_stays_breached(tmp_path: Path) 
     policy.write_text(policy_text(), "utf-8")
     log.write_text("".join(json.dumps(e) + "\n" for e in [reported(), at("withdrawn", "14:30")]), "utf-8")
     period = ["--from", "2026-11-01", "--to", "2026-12-01", "--lang", "ja"]
-    done = subprocess.run(
-        [sys.executable, "-m", "sla_dsl.cli", "evaluate", str(policy), str(log), *period],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    done = sla("evaluate", str(policy), str(log), *period)
     assert "P1 優先度１の解決の期限 11月2日(月) 14:00 を過ぎた後、11月2日(月) 14:30 に取り消し" in done.stdout, (
         done.stdout
     )
@@ -230,36 +221,21 @@ def test_the_words_of_the_site_the_hover_and_the_explanation(tmp_path: Path) -> 
         ("ja", "解決までの時間：計測の取り消し（「お客様による取り下げ」）、目標は判定せずに取り下げ"),
         ("en", "Time to resolution: cancelled (“Withdrawn by the customer”), its targets withdrawn unjudged"),
     ):
-        done = subprocess.run(
-            [sys.executable, "-m", "sla_dsl.cli", "explain", str(policy), str(log), "A", "--lang", lang],
-            capture_output=True,
-            text=True,
-            cwd=ROOT,
-            timeout=120,
-        )
+        done = sla("explain", str(policy), str(log), "A", "--lang", lang)
         assert done.returncode == 0, done.stderr
         assert said in done.stdout, done.stdout
-    done = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "sla_dsl.cli",
-            "evaluate",
-            str(policy),
-            str(log),
-            "--from",
-            "2026-11-01",
-            "--to",
-            "2026-12-01",
-            "--lang",
-            "ja",
-            "--format",
-            "markdown",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
+    done = sla(
+        "evaluate",
+        str(policy),
+        str(log),
+        "--from",
+        "2026-11-01",
+        "--to",
+        "2026-12-01",
+        "--lang",
+        "ja",
+        "--format",
+        "markdown",
     )
     assert done.returncode == 0, done.stderr
     assert "| A | 解決 | 解決までの時間 | 取り消し | - | 1:00 / 3:00 |" in done.stdout.splitlines()
@@ -269,13 +245,7 @@ def test_the_words_of_the_site_the_hover_and_the_explanation(tmp_path: Path) -> 
 def test_fmt_keeps_the_line(tmp_path: Path) -> None:
     path = tmp_path / "p.sla"
     path.write_text(policy_text(), "utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "sla_dsl.cli", "fmt", str(path), "--check"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    done = sla("fmt", str(path), "--check")
     formatted = path.read_text("utf-8") if done.returncode == 0 else done.stdout
     assert "  cancels at incident.withdrawn" in formatted
 
@@ -291,12 +261,6 @@ def test_sla_diff_says_a_cancel_added(tmp_path: Path, lang: str, line: str) -> N
     old, new = tmp_path / "old.sla", tmp_path / "new.sla"
     old.write_text(policy_text(CLOCK.replace("  cancels at incident.withdrawn\n", "")), "utf-8")
     new.write_text(policy_text(), "utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "sla_dsl.cli", "diff", str(old), str(new), "--lang", lang],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    done = sla("diff", str(old), str(new), "--lang", lang)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [line]

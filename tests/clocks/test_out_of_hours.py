@@ -35,8 +35,6 @@ plus 24 hours if received outside business hours. Worked by hand:
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +43,7 @@ from evaluate.helpers import ev, t
 from evaluate.test_targets import CLICKSOKO
 
 import sla_dsl
+from clocks.helpers import sla
 from sla_dsl.authoring.clock_words import hover_clock
 from sla_dsl.authoring.lsp import hover_text
 from sla_dsl.docs.targets import targets_html
@@ -306,12 +305,6 @@ def test_the_hover() -> None:
     assert "- measures: P1 resolve 2 hours (+24 hours out of hours)" in hover_clock(clock, model)
 
 
-def _sla(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sla_dsl.cli", *args], capture_output=True, text=True, cwd=ROOT, timeout=120
-    )
-
-
 @pytest.mark.parametrize(
     ("lang", "said", "row"),
     [
@@ -332,11 +325,11 @@ def test_sla_explain_and_the_report(tmp_path: Path, lang: str, said: str, row: s
     policy.write_text(policy_text(), "utf-8")
     events = [reported("2026-11-02 20:00"), resolved("2026-11-03 21:00")]
     log.write_text("".join(json.dumps(e) + "\n" for e in events), "utf-8")
-    done = _sla("explain", str(policy), str(log), "A", "--lang", lang)
+    done = sla("explain", str(policy), str(log), "A", "--lang", lang)
     assert done.returncode == 0, done.stderr
     assert said in done.stdout, done.stdout
     period = ["--from", "2026-11-01", "--to", "2026-12-01", "--lang", lang, "--format", "markdown"]
-    done = _sla("evaluate", str(policy), str(log), *period)
+    done = sla("evaluate", str(policy), str(log), *period)
     assert done.returncode in (0, 1), done.stderr  # 1: violations (the plain response was never given)
     lines = [ln for ln in done.stdout.splitlines() if ln.startswith(row)]
     assert len(lines) == 1 and lines[0].endswith("| 25:00 / 26:00 |"), lines
@@ -380,7 +373,7 @@ def test_sla_diff_says_the_tail(tmp_path: Path, old: str, new: str, lang: str, l
     before, after = tmp_path / "old.sla", tmp_path / "new.sla"
     before.write_text(policy_text(old), "utf-8")
     after.write_text(policy_text(new), "utf-8")
-    done = _sla("diff", str(before), str(after), "--lang", lang)
+    done = sla("diff", str(before), str(after), "--lang", lang)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [line]
 
@@ -388,10 +381,10 @@ def test_sla_diff_says_the_tail(tmp_path: Path, old: str, new: str, lang: str, l
 def test_fmt_keeps_the_line(tmp_path: Path) -> None:
     path = tmp_path / "p.sla"
     path.write_text(policy_text(RESOLVE.replace(", plus", " ,  plus")), "utf-8")
-    done = _sla("fmt", str(path))
+    done = sla("fmt", str(path))
     assert done.returncode == 0, done.stderr
     assert RESOLVE in path.read_text("utf-8")
-    assert _sla("fmt", str(path), "--check").returncode == 0
+    assert sla("fmt", str(path), "--check").returncode == 0
 
 
 def test_the_keywords_are_highlighted() -> None:

@@ -20,8 +20,6 @@ business days. Mon 2 Nov 2026 is a business day. Target: the first reply within
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +28,10 @@ from evaluate.helpers import ev, t
 from evaluate.test_targets import CLICKSOKO
 
 import sla_dsl
+from clocks.helpers import sla
 from sla_dsl.authoring.clock_words import hover_clock
 from sla_dsl.docs.targets import clock_lines
 from sla_dsl.lang.compile import compile_text
-
-ROOT = Path(__file__).resolve().parents[2]
 
 CLOCK = """
 clock next_reply "次回回答" / "Next reply" [art 3.2] {
@@ -155,13 +152,7 @@ def test_the_words_of_the_site_the_hover_and_the_explanation(tmp_path: Path) -> 
     policy.write_text(policy_text(), "utf-8")
     events = [reported(), replied("10:30"), answered("11:30"), replied("14:00"), answered("17:00")]
     log.write_text("".join(json.dumps(e) + "\n" for e in events), "utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "sla_dsl.cli", "explain", str(policy), str(log), "A", "--lang", "ja"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    done = sla("explain", str(policy), str(log), "A", "--lang", "ja")
     assert done.returncode == 0, done.stderr
     assert "次回回答：停止後の再始動（エンド・ユーザー様からの返答）、ゼロから計測" in done.stdout
 
@@ -169,13 +160,7 @@ def test_the_words_of_the_site_the_hover_and_the_explanation(tmp_path: Path) -> 
 def test_fmt_keeps_the_line(tmp_path: Path) -> None:
     path = tmp_path / "p.sla"
     path.write_text(policy_text(), "utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "sla_dsl.cli", "fmt", str(path), "--check"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    done = sla("fmt", str(path), "--check")
     formatted = path.read_text("utf-8") if done.returncode == 0 else done.stdout
     assert "  restarts at incident.customer_replied" in formatted
 
@@ -191,12 +176,6 @@ def test_sla_diff_says_a_restart_added(tmp_path: Path, lang: str, line: str) -> 
     old, new = tmp_path / "old.sla", tmp_path / "new.sla"
     old.write_text(policy_text(CLOCK.replace("  restarts at incident.customer_replied\n", "")), "utf-8")
     new.write_text(policy_text(), "utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "sla_dsl.cli", "diff", str(old), str(new), "--lang", lang],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        timeout=120,
-    )
+    done = sla("diff", str(old), str(new), "--lang", lang)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [line]
