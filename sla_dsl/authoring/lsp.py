@@ -70,6 +70,7 @@ from ..lang.lines import source_lines
 from ..lang.service_plans import when_hover
 from ..lang.source import decode_policy
 from ..policy.load import compile_text
+from ..report.words import event_words
 from .clock_words import calendar_named, duration_words, event_named, hover_clock, hover_out_of_hours, named, own
 from .lspframing import FramedReader
 
@@ -405,10 +406,11 @@ def _value_labels(label: m.Label, lang: str) -> str:
     return said or catalogue_message("author.hover.value.unlabelled", lang)
 
 
-def value_detail(attr: m.Attribute, value: m.AttributeValue) -> str:
-    """A completion's detail for an attribute value: its attribute and its labels."""
-    label = _pair(value.label)
-    return f"{attr.name}: {label}" if label else attr.name
+def value_detail(attr: m.Attribute, value: m.AttributeValue, lang: str = "en") -> str:
+    """A completion's detail for an attribute value: its attribute and its labels (in Japanese its Japanese
+    one, as the hover says it)."""
+    label = own(value.label, lang) if lang == "ja" else _pair(value.label)
+    return catalogue_message("author.hover.value.detail", lang, attr=attr.name, label=label) if label else attr.name
 
 
 def _pair(label: m.Label) -> str:
@@ -569,18 +571,23 @@ def build_server() -> LanguageServer:
     @server.feature(t.TEXT_DOCUMENT_COMPLETION, t.CompletionOptions(trigger_characters=["."]))
     @answers_errors(docs.langs)
     def completion(ls: LanguageServer, params: t.CompletionParams) -> t.CompletionList:
-        pm = docs.models.get(params.text_document.uri)
+        uri = params.text_document.uri
+        pm = docs.models.get(uri)
+        lang = docs.langs.get(uri) or (policy_language(pm) if pm is not None else "en")
         items = [t.CompletionItem(label=k, kind=t.CompletionItemKind.Keyword) for k in keywords()]
-        items += [t.CompletionItem(label=e, kind=t.CompletionItemKind.Event) for e in m.EVENT_TYPES]
-        if pm is not None:  # the event types the policy declares
+        items += [  # the contract's event types, with the site's words for them in the document's language
+            t.CompletionItem(label=e, kind=t.CompletionItemKind.Event, detail=event_words(e, lang, {}) or None)
+            for e in m.EVENT_TYPES
+        ]
+        if pm is not None:  # the event types the policy declares, by their labels
             items += [
-                t.CompletionItem(label=d.name, kind=t.CompletionItemKind.Event, detail=d.label.text("en") or None)
+                t.CompletionItem(label=d.name, kind=t.CompletionItemKind.Event, detail=own(d.label, lang) or None)
                 for d in pm.event_types
             ]
         if pm is not None:
             items += [t.CompletionItem(label=n, kind=t.CompletionItemKind.Reference) for n in declarations(pm)]
             items += [  # attribute values, with their labels (issue 16)
-                t.CompletionItem(label=v.name, kind=t.CompletionItemKind.EnumMember, detail=value_detail(a, v))
+                t.CompletionItem(label=v.name, kind=t.CompletionItemKind.EnumMember, detail=value_detail(a, v, lang))
                 for a in pm.attributes
                 for v in a.labels
             ]

@@ -125,6 +125,8 @@ HOVER: dict[str, Msg] = {
         "**属性 {attribute}の値 `{value}`**：{labels}", "**value `{value}`** of attribute {attribute}: {labels}"
     ),
     "author.hover.value.unlabelled": Msg("ラベルなし（書かれたとおりに表示）", "no label (shown as written)"),
+    # a completion's detail for an attribute value: its attribute and its label(s)
+    "author.hover.value.detail": Msg("{attr}：{label}", "{attr}: {label}"),
     # which rule, target or notify rule applies to which attribute values: one line per combination
     "author.hover.case": Msg("- {shown}：{said}", "- {shown}: {said}"),
     "author.hover.rules": Msg(

@@ -219,6 +219,9 @@ def test_formatting_returns_the_canonical_text(client: Client) -> None:
     assert edits[0]["range"]["start"] == {"line": 0, "character": 0}
 
 
+JAPANESE = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+
+
 def test_completion_offers_keywords_events_and_names(client: Client) -> None:
     text = POLICY.read_text("utf-8")
     uri = "file:///work/complete.sla"
@@ -228,6 +231,18 @@ def test_completion_offers_keywords_events_and_names(client: Client) -> None:
     )
     labels = {i["label"] for i in result["items"]}
     assert {"respond", "within", "calendar", "incident.reported", "business", "P1"} <= labels
+    # the details in the document's primary language (Click So-ko: Japanese), as its hovers and diagnostics
+    details = {i["label"]: i.get("detail") for i in result["items"]}
+    assert details["incident.reported"] == "障害の報告を受けた時点"
+    english = text.replace("languages ja, en", "languages en, ja")
+    open_doc(client, "file:///work/complete-en.sla", english)
+    result = client.request(
+        "textDocument/completion",
+        {"textDocument": {"uri": "file:///work/complete-en.sla"}, "position": {"line": 0, "character": 0}},
+    )
+    assert not any(
+        JAPANESE.search(i.get("detail") or "") for i in result["items"] if i["label"].startswith("incident.")
+    )
 
 
 def test_ranges_count_utf16_units() -> None:

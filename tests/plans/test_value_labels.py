@@ -292,3 +292,4 @@ def test_hover_and_completion_show_a_value_s_labels() -> None:
         "plan: プレミアム / Premium",
         "plan",
     ]
+    assert [value_detail(plan, v, "ja") for v in plan.labels] == ["plan：スタンダード", "plan：プレミアム", "plan"]
