@@ -2,7 +2,7 @@
 
 Design notes
 ------------
-* What ``sla lsp`` shows on hover (:mod:`sla_dsl.authoring.lsp` and
+* What ``sla lsp`` shows on hover (:mod:`sla_dsl.authoring.hover` and
   :mod:`sla_dsl.authoring.clock_words`, :func:`sla_dsl.lang.event_types.declared_event_hover`,
   :func:`sla_dsl.lang.service_plans.when_hover`): a duration with a worked example, a calendar,
   a clock's life cycle, a target's out-of-hours time, an event, an attribute value, and which

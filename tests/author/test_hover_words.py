@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from sla_dsl.authoring.clock_words import hover_clock
-from sla_dsl.authoring.lsp import hover_calendar, hover_text
+from sla_dsl.authoring.hover import hover_calendar, hover_text
 from sla_dsl.lang import model as m
 from sla_dsl.lang.diagnostics import policy_language
 from sla_dsl.lang.event_types import declared_event_hover

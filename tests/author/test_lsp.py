@@ -246,7 +246,7 @@ def test_completion_offers_keywords_events_and_names(client: Client) -> None:
 
 
 def test_ranges_count_utf16_units() -> None:
-    from sla_dsl.authoring.lsp import char_column, utf16_column
+    from sla_dsl.authoring.hover import char_column, utf16_column
 
     line = 'note "𝒳 営業" / "x"'
     assert utf16_column(line, 7) == 8  # after the astral character

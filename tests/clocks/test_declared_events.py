@@ -326,7 +326,7 @@ def test_fmt_lays_out_a_declaration_and_keeps_its_meaning() -> None:
 
 
 def test_lsp_hover_completion_and_definition_of_a_declared_type() -> None:
-    from sla_dsl.authoring.lsp import declarations, hover_text
+    from sla_dsl.authoring.hover import declarations, hover_text
 
     model = compile_text(TEXT).model
     assert model is not None

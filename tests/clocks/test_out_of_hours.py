@@ -45,7 +45,7 @@ from evaluate.test_targets import CLICKSOKO
 import sla_dsl
 from clocks.helpers import sla
 from sla_dsl.authoring.clock_words import hover_clock
-from sla_dsl.authoring.lsp import hover_text
+from sla_dsl.authoring.hover import hover_text
 from sla_dsl.docs.targets import targets_html
 from sla_dsl.docs.text import calendar_labels
 from sla_dsl.lang.compile import compile_text

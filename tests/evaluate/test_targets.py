@@ -326,7 +326,7 @@ def test_replay_names_the_targets_whose_verdict_changes() -> None:
 
 
 def test_hover_on_a_clock_name_shows_its_life_cycle_and_targets() -> None:
-    from sla_dsl.authoring.lsp import hover_text
+    from sla_dsl.authoring.hover import hover_text
 
     text = policy_text()
     model = compile_text(text).model

@@ -127,7 +127,7 @@ def test_the_docs_page_shows_the_plan_and_credit_tables_in_ja_and_en() -> None:
 
 
 def test_hover_on_a_priority_or_its_condition_says_which_rule_applies_to_which_plan() -> None:
-    from sla_dsl.authoring.lsp import hover_text
+    from sla_dsl.authoring.hover import hover_text
 
     from .test_plans import plans
 

@@ -22,7 +22,7 @@ from lark.exceptions import LarkError
 
 import sla_dsl
 from sla_dsl.authoring.fmt import format_text
-from sla_dsl.authoring.lsp import hover_text
+from sla_dsl.authoring.hover import hover_text
 from sla_dsl.authoring.semdiff import diff_models, render_text
 from sla_dsl.lang import model as m
 from sla_dsl.lang.parser import parse_tree
@@ -273,7 +273,7 @@ def test_a_relabelled_value_is_a_change_in_ja_and_en() -> None:
 
 
 def test_hover_and_completion_show_a_value_s_labels() -> None:
-    from sla_dsl.authoring.lsp import value_detail
+    from sla_dsl.authoring.hover import value_detail
 
     text = _policy(LABELLED.replace("  default standard\n", "  values basic\n  default standard\n"))
     model = compile_text(text).model

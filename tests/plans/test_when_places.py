@@ -293,7 +293,7 @@ def test_the_docs_page_shows_the_credit_table_per_plan_and_the_notify_condition(
 
 
 def test_hover_on_a_service_or_notify_rule_with_when_says_what_applies_to_whom() -> None:
-    from sla_dsl.authoring.lsp import hover_text
+    from sla_dsl.authoring.hover import hover_text
 
     text = PLANS.read_text("utf-8")
     lines = text.splitlines()

@@ -343,7 +343,7 @@ def test_site_words_are_japanese_on_the_japanese_page() -> None:
 
 
 def test_hover_shows_hours_per_weekday_and_the_zone() -> None:
-    from sla_dsl.authoring.lsp import hover_calendar
+    from sla_dsl.authoring.hover import hover_calendar
 
     comp = compile_text(
         policy("  timezone Europe/London\n  hours mon, wed 09:00-17:30\n  hours sat 10:00-13:00\n"), "t.sla"
