@@ -188,6 +188,7 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.E206.what.service": Msg("このサービス", "the service"),
     "diag.E206.what.maintenance": Msg("この定期メンテナンス", "the maintenance"),
     "diag.E206.what.condition": Msg("この条件", "the condition"),
+    "diag.E206.what.out_of_hours": Msg("営業時間外の受付の判定", "the out-of-hours test"),
     "diag.E206.missing.hours": Msg("営業時間", "hours"),
     "diag.E206.missing.days": Msg("営業日", "days"),
     "diag.E206.help": Msg("カレンダー `{name}` に `{add}` を書いてください", "add `{add}` to calendar `{name}`"),

@@ -167,7 +167,7 @@ def _calendar_refs(model: m.PolicyModel, broken: set[str]) -> list[Diagnostic]:
         for t in p.targets:
             if t.out_of_hours is not None:
                 ooh = t.out_of_hours
-                need(ooh.calendar, ooh.calendar_span, True, words("diag.E206.what.condition"))
+                need(ooh.calendar, ooh.calendar_span, True, words("diag.E206.what.out_of_hours"))
     return out
 
 

@@ -397,3 +397,15 @@ def test_the_keywords_are_highlighted() -> None:
     grammar = json.loads((ROOT / "editors" / "sla.tmLanguage.json").read_text("utf-8"))
     assert "|outside|" in grammar["repository"]["keyword"]["match"]
     assert "|plus|" in grammar["repository"]["keyword"]["match"]
+
+
+def test_a_calendar_without_hours_cannot_tell_out_of_hours() -> None:
+    calendar = 'calendar days_only "営業日" / "Business days" {\n  days mon..fri\n}\n'
+    line = "  resolve within 2 hours on resolution, plus 24 hours if received outside days_only hours\n"
+    text = policy_text(line) + calendar
+    (d,) = [d for d in compile_text(text).diagnostics if d.is_error]
+    assert (d.code, d.span.line) == ("E206", line_of(text, "outside days_only"))
+    assert d.message.startswith("the out-of-hours test counts business time of calendar `days_only`"), d.message
+    assert d.text("ja").startswith("営業時間外の受付の判定はカレンダー `days_only` の営業時間で数えますが"), d.text(
+        "ja"
+    )
