@@ -169,15 +169,8 @@ def hover_calendar(cal: m.Calendar, lang: str = "en") -> str:
     parts = [catalogue_message("author.hover.calendar", lang, name=cal.name) + (f" — {label}" if label else "")]
     if cal.timezone:
         parts.append(say("zone", zone=cal.timezone, title=zone_title(cal.timezone, lang)))
-    groups: list[tuple[list[m.Weekday], tuple[m.TimeRange, ...]]] = []
-    for w in cal.open_weekdays():
-        ranges = cal.weekday_ranges(w)
-        if groups and groups[-1][1] == ranges:
-            groups[-1][0].append(w)
-        else:
-            groups.append(([w], ranges))
     lines = []
-    for days, ranges in groups:
+    for days, ranges in cal.weekday_groups():
         per_day = sum(r.end_minutes - r.start.minutes for r in ranges) / 60
         idx = [d.index for d in days]
         names = [catalogue_message(f"author.hover.weekday.{d.value}", lang) for d in days]

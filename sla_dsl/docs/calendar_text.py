@@ -41,15 +41,8 @@ def _w(key: str, lang: str, **params: object) -> str:
 
 def hours_text(cal: m.Calendar, lang: str) -> str:
     """The weekly hours: ``月〜金 10:00〜12:00、13:00〜18:00；土 10:00〜13:00``."""
-    groups: list[tuple[list[m.Weekday], tuple[m.TimeRange, ...]]] = []
-    for w in cal.open_weekdays():
-        ranges = cal.weekday_ranges(w)
-        if groups and groups[-1][1] == ranges:
-            groups[-1][0].append(w)
-        else:
-            groups.append(([w], ranges))
     sep = _w("day_sep", lang)
-    return sep.join(f"{tx.weekdays(days, lang)} {tx.time_ranges(rs, lang)}" for days, rs in groups if rs)
+    return sep.join(f"{tx.weekdays(days, lang)} {tx.time_ranges(rs, lang)}" for days, rs in cal.weekday_groups() if rs)
 
 
 def calendar_facts(cal: m.Calendar, lang: str) -> list[str]:

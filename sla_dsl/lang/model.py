@@ -220,6 +220,18 @@ class Calendar(Node):
         own = tuple(r for line in self.day_hours if weekday in line.days for r in line.ranges)
         return own or self.hours
 
+    def weekday_groups(self) -> list[tuple[list[Weekday], tuple[TimeRange, ...]]]:
+        """The open weekdays in runs of the same hours, in week order: ``mon..fri`` 09:00-17:30, then ``sat``
+        10:00-13:00 (what a summary of the week says, a run per line)."""
+        groups: list[tuple[list[Weekday], tuple[TimeRange, ...]]] = []
+        for w in self.open_weekdays():
+            ranges = self.weekday_ranges(w)
+            if groups and groups[-1][1] == ranges:
+                groups[-1][0].append(w)
+            else:
+                groups.append(([w], ranges))
+        return groups
+
     @property
     def has_hours(self) -> bool:
         """Whether any line gives the calendar opening hours."""
