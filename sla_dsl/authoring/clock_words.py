@@ -50,7 +50,7 @@ def duration_words(d: m.Duration, lang: str, pm: m.PolicyModel | None = None) ->
         return str(d)
     unit = UNITS[d.unit.value]
     said = f"{d.amount}{unit.business if d.is_business else unit.length}"
-    if pm is None or d.calendar is None or d.calendar == "business":
+    if pm is None or d.calendar is None or d.calendar == m.BUSINESS:
         return said
     cal = next((c for c in pm.calendars if c.name == d.calendar), None)
     label = own(cal.label, lang) if cal is not None else ""

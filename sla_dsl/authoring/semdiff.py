@@ -143,7 +143,7 @@ class Words:
         """``（英語窓口）`` / `` (English desk)`` after business time counted on calendar ``name``, where
         declarations go by labels: nothing for ``business`` (what "business hours" means in a policy), nor in
         the notice for a calendar without a label (never its internal name; the author's text shows it)."""
-        if not self.by_label or name == "business":
+        if not self.by_label or name == m.BUSINESS:
             return ""
         cal = self.calendars.get(name)
         label = cal.label.text(self.lang) if cal is not None else ""
@@ -271,7 +271,7 @@ class Words:
         if ooh is None:
             return said
         # `, plus 24 hours if received outside business hours` (Request Tracker's OutOfHours)
-        key = "clock.out_of_hours" if ooh.calendar == "business" else "clock.out_of_hours.on"
+        key = "clock.out_of_hours" if ooh.calendar == m.BUSINESS else "clock.out_of_hours.on"
         return said + self.say(key, extra=self.duration(ooh.extra), calendar=self.calendar(ooh.calendar))
 
     def condition(self, cond: m.Condition) -> str:

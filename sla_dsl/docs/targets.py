@@ -73,7 +73,7 @@ def out_of_hours(ooh: m.OutOfHours, model: m.PolicyModel, lang: str) -> str:
     / `` (plus 24 hours if received outside business hours)``; on a calendar other than ``business`` that
     calendar by its label (its name without one): ``（「英語窓口」の営業時間外の受付は…）``."""
     d = tx.esc(tx.duration(ooh.extra, lang))
-    if ooh.calendar == "business":  # what "business hours" means in a policy (as :func:`.text.on_calendar`)
+    if ooh.calendar == m.BUSINESS:  # what "business hours" means in a policy (as :func:`.text.on_calendar`)
         return _w(lang, "out_of_hours", d=d)
     cal = next((c for c in model.calendars if c.name == ooh.calendar), None)
     shown = cal.label.text(lang) if cal is not None else ""

@@ -81,7 +81,7 @@ def on_calendar(calendar: str | None, lang: str) -> str:
     """``（英語窓口）`` / `` (English desk)`` after an amount of business time counted on ``calendar``
     (its label, :func:`calendar_labels`); nothing for elapsed time, for the ``business`` calendar (what
     "business hours" means in a policy) and for a calendar without a label (never its internal name)."""
-    if calendar is None or calendar == "business":
+    if calendar is None or calendar == m.BUSINESS:
         return ""
     lab = _CALENDARS.get().get(calendar)
     name = lab.text(lang) if lab is not None else ""

@@ -32,6 +32,9 @@ class Span(BaseModel):
 
 
 NO_SPAN = Span()
+#: The calendar ``4 business hours`` reads as "business hours" plainly: amounts counted on it are said
+#: without a calendar's name (``4営業時間``), those on any other calendar with its label (``4営業時間（英語窓口）``).
+BUSINESS = "business"
 
 
 class Node(BaseModel):

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..i18n import format_minutes
+from ..lang import model as lm
 from . import Report, TargetRow
 from .conditions import unmet_words
 from .parts import Part
@@ -148,6 +149,6 @@ def _out_of_hours_words(row: Any, t: Any, ooh: Any, what: str, w: PolicyWords) -
         d, extra = w.duration(written.duration), w.duration(written.out_of_hours.extra)
     else:
         d, extra = _minutes(t.target_minutes - ooh.extra_minutes), _minutes(ooh.extra_minutes)
-    if ooh.calendar == "business":  # what "business hours" means in a policy
+    if ooh.calendar == lm.BUSINESS:  # what "business hours" means in a policy
         return w.m("explain.out_of_hours", what=what, extra=extra, d=d)
     return w.m("explain.out_of_hours.on", what=what, calendar=w.calendar_label(ooh.calendar), extra=extra, d=d)

@@ -329,7 +329,7 @@ class PolicyWords:
         # time counted on a calendar is its business time, as the site and the change notice say it:
         # 4営業時間, and on a calendar other than ``business`` by its label, 4営業時間（英語窓口）
         said = self.m("report.unit.business", n=d.amount, unit=self.m(f"report.unit.business_{unit}"))
-        if d.calendar == "business":
+        if d.calendar == lm.BUSINESS:
             return said
         return self.m("report.unit.on_calendar", amount=said, calendar=self.calendar_label(d.calendar))
 
@@ -348,7 +348,7 @@ class PolicyWords:
         if isinstance(t, lm.Within):
             return self.m("report.target.within", duration=self.duration(t.duration))
         said = self.m("report.target.by_end", nth=t.nth if self.lang == "ja" else ordinal(t.nth))
-        if t.calendar is None or t.calendar == "business":
+        if t.calendar is None or t.calendar == lm.BUSINESS:
             return said
         return self.m("report.unit.on_calendar", amount=said, calendar=self.calendar_label(t.calendar))
 
