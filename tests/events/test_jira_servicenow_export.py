@@ -69,6 +69,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
+from desk_exports import judge
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
@@ -246,18 +247,6 @@ def test_the_servicedesk_comment_and_its_time() -> None:
     assert (platform["startAt"], platform["total"], len(platform["comments"])) == (0, 2, 2)
 
 
-def judge(lines_: list[dict[str, Any]], tmp_path: Path, period: tuple[str, str]) -> dict[str, Any]:
-    """The one incident of ``sla evaluate --format json`` on ``lines_`` over ``period``."""
-    log = tmp_path / "events.jsonl"
-    log.write_text("".join(json.dumps(line) + "\n" for line in lines_), "utf-8")
-    args = ["--from", period[0], "--to", period[1], "--format", "json", "--no-trend"]
-    cmd = [sys.executable, "-m", "sla_dsl.cli", "evaluate", str(CLICKSOKO), str(log), *args]
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert done.returncode in (0, 1), done.stderr  # 1: the period's backups are missing, not a bad log
-    (incident,) = json.loads(done.stdout)["incidents"]
-    return dict(incident)
-
-
 def test_synapse_88_is_reported_at_the_priority_it_was_created_with(tmp_path: Path) -> None:
     fates = jira_fates(SYNAPSE, [], set(), JIRA_SCHEME)
     assert fates == [
@@ -271,7 +260,7 @@ def test_synapse_88_is_reported_at_the_priority_it_was_created_with(tmp_path: Pa
     ]
     # the old row, `fields.priority.name`, reported the current priority and had nothing to change
     assert JIRA_SCHEME[SYNAPSE["fields"]["priority"]["name"]] == "P2"
-    got = judge(lines(fates, "SYNAPSE-88"), tmp_path, ("2016-11-01", "2016-12-01"))
+    got = judge(CLICKSOKO, lines(fates, "SYNAPSE-88"), tmp_path, ("2016-11-01", "2016-12-01"))
     assert (got["status"], got["priority"], got["responded_at"], got["completed_at"]) == ("breached", "P2", None, None)
     assert (got["clock_start"], got["response_due"]) == ("2016-11-24T06:39:04+09:00", "2016-11-24T18:00:00+09:00")
     texts = [e["text"] for e in got["explain"]]
@@ -487,7 +476,7 @@ def test_a_recorded_incident_on_click_so_ko(
     assert fates == [
         Fate(utc(incident["opened_at"]), f"opened {incident['priority']}", "incident.reported", expected[1])
     ]
-    got = judge(lines(fates, incident["number"]), tmp_path, period)
+    got = judge(CLICKSOKO, lines(fates, incident["number"]), tmp_path, period)
     assert (got["id"], got["priority"], got["clock_start"], got["response_due"]) == expected
     assert (got["status"], got["completed_at"]) == ("breached", None)  # nothing recorded answered or resolved it
 
@@ -499,10 +488,12 @@ def test_what_the_old_rows_made_of_them(tmp_path: Path) -> None:
         {"event": "incident.reported", "at": utc(closed["opened_at"]), "id": "INC0000001", "priority": "P1"},
         {"event": "incident.resolved", "at": utc(closed["resolved_at"]), "id": "INC0000001"},
     ]
-    got = judge(old, tmp_path, ("2019-09-01", "2020-01-01"))
+    got = judge(CLICKSOKO, old, tmp_path, ("2019-09-01", "2020-01-01"))
     assert got["completed_at"] == "2019-12-04T04:56:12+09:00"  # three months after it was closed
     created = [{"event": "incident.reported", "at": utc(DOCS_INCIDENT["sys_created_on"]), "id": "X", "priority": "P3"}]
-    assert judge(created, tmp_path, ("2015-11-01", "2015-12-01"))["response_due"] == "2015-11-09T18:00:00+09:00"
+    assert (
+        judge(CLICKSOKO, created, tmp_path, ("2015-11-01", "2015-12-01"))["response_due"] == "2015-11-09T18:00:00+09:00"
+    )
 
 
 def test_the_journal_is_read_oldest_first() -> None:

@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
+from desk_exports import judge
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
@@ -89,13 +90,16 @@ def ihealth_ticket() -> Ticket:
 SAMPLE, IHEALTH = zenpy_ticket(1), ihealth_ticket()
 
 
-def convert(t: Ticket) -> list[dict[str, Any]]:
-    """The event lines the page's converter writes for ``t`` (its code run as it is on the page)."""
+def run_converter(t: Ticket) -> subprocess.CompletedProcess[str]:
     record = {"ticket": t.ticket, "audits": t.audits, "agents": t.agents}
     script = [sys.executable, "-c", page_block("python", "def events(")]
-    done = subprocess.run(
-        script, input=json.dumps(record) + "\n", capture_output=True, text=True, check=True, timeout=60
-    )
+    return subprocess.run(script, input=json.dumps(record) + "\n", capture_output=True, text=True, timeout=60)
+
+
+def convert(t: Ticket) -> list[dict[str, Any]]:
+    """The event lines the page's converter writes for ``t`` (its code run as it is on the page)."""
+    done = run_converter(t)
+    assert done.returncode == 0, done.stderr
     return [json.loads(line) for line in done.stdout.splitlines()]
 
 
@@ -122,18 +126,6 @@ def next_reply_policy(tmp_path: Path) -> Path:
     path = tmp_path / "next_reply.sla"
     path.write_text(f"{text}\n{block}", "utf-8")
     return path
-
-
-def judge(policy: Path, lines: list[dict[str, Any]], tmp_path: Path, period: tuple[str, str]) -> dict[str, Any]:
-    """The one incident of ``sla evaluate --format json`` on ``lines`` over ``period``."""
-    log = tmp_path / "events.jsonl"
-    log.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
-    args = ["--from", period[0], "--to", period[1], "--format", "json", "--no-trend"]
-    cmd = [sys.executable, "-m", "sla_dsl.cli", "evaluate", str(policy), str(log), *args]
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert done.returncode in (0, 1), done.stderr  # 1: the month's backups are missing, not a bad log
-    (incident,) = json.loads(done.stdout)["incidents"]
-    return dict(incident)
 
 
 def test_the_recording_has_the_shape_the_converter_reads() -> None:
@@ -313,12 +305,6 @@ def test_every_comment_and_status_is_mapped_or_left_out_on_purpose(
         *("24806306", "23951406", "22317138"),  # custom fields: named by their ids
         *("Notification", "AgentMacroReference"),
     }
-
-
-def run_converter(t: Ticket) -> subprocess.CompletedProcess[str]:
-    record = {"ticket": t.ticket, "audits": t.audits, "agents": t.agents}
-    script = [sys.executable, "-c", page_block("python", "def events(")]
-    return subprocess.run(script, input=json.dumps(record) + "\n", capture_output=True, text=True, timeout=60)
 
 
 def test_a_ticket_without_priority_is_left_out_and_named() -> None:
