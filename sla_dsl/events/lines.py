@@ -48,6 +48,11 @@ from .problems import Problem, os_reason, problem
 MAX_LINE_BYTES = 1 << 20
 #: How far an over-long line is followed to find its end before the reading stops.
 MAX_RUNAWAY_BYTES = 64 << 20
+#: The sizes of a plain JSON Lines file that Arrow's JSON reader may read whole (:mod:`.jsonl_columns`):
+#: below, the line reader is done before pyarrow is imported; above, the text held whole (with its
+#: columns, about three times its size) is too much, and the line reader streams it.
+COLUMNS_FROM_BYTES = 8 << 20
+COLUMNS_UP_TO_BYTES = 1 << 30
 _PIECE = 1 << 16
 
 try:  # Python can be built without lzma
@@ -124,6 +129,12 @@ def uncompressed(stream: IO[bytes]) -> IO[bytes]:
 def decompress_tool(kind: str) -> str:
     """The command that decompresses a file of compression ``kind`` (``gzip -d`` ...)."""
     return _TOOLS[kind]
+
+
+def columns_worth(path: Path) -> bool:
+    """Whether ``path`` is a regular file of a size Arrow's JSON reader may read whole (raises OSError)."""
+    info = path.stat()
+    return stat.S_ISREG(info.st_mode) and COLUMNS_FROM_BYTES <= info.st_size <= COLUMNS_UP_TO_BYTES
 
 
 def columnar_magic(head: bytes) -> str | None:

@@ -5,7 +5,12 @@ Design notes
 * Streaming: the log is read line by line, each line at most
   :data:`MAX_LINE_BYTES` long (:mod:`.lines`: the bounded reader, the cap, and
   gzip, bzip2 and xz logs read as they are decompressed), and each event is
-  filed in compact form at once; nothing holds the whole text.
+  filed in compact form at once; nothing holds the whole text. Except a plain
+  JSON Lines file of a size :func:`~.lines.columns_worth` takes: Arrow's JSON
+  reader parses it in C++ and its columns are filed whole when every line is
+  clean (:mod:`.jsonl_columns`); at the first line it cannot vouch for, it is
+  read line by line after all, so the meaning and every message are this
+  module's.
 * Two paths to one meaning: the fast path (:mod:`.fast`) files the common,
   well-formed line with plain Python; anything else goes to the pydantic
   models, which decide and word the error (:mod:`.validate`).
@@ -60,6 +65,7 @@ from .lines import (
     UnreadableCompression,
     bounded_lines,
     columnar_magic,
+    columns_worth,
     compressed_as,
     decompress_tool,
     drop_rest,
@@ -645,6 +651,12 @@ def _read_events(
             from .arrow import read_arrow  # Parquet and Arrow IPC: pyarrow is imported only for them
 
             return read_arrow(p, **opts)
+        if not _is_csv(p) and columns_worth(p):  # a large plain file, when clean: read by Arrow in C++
+            from .jsonl_columns import read_jsonl_columns
+
+            log = read_jsonl_columns(p, name, progress=progress, declared=declared)
+            if log is not None:
+                return log.finish(skip_invalid, defer)
         with p.open("rb") as fb:
             _refuse_columnar_pipe(fb, name)  # a pipe (`<(cat events.parquet)`): a regular file was known above
             stream = uncompressed(fb)
