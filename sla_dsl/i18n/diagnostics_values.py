@@ -275,8 +275,15 @@ VALUE_DIAGNOSTICS: dict[str, Msg] = {
     "diag.E234.twice.help": Msg(
         "各序数は一度だけ書いてください（例：`{kw_ordinals}`）", "name each ordinal once, e.g. `{kw_ordinals}`"
     ),
-    # W201, W202: small slips
+    # W201-W203: small slips
     "diag.W201": Msg("`{written}`：単数形と複数形が合っていません", "`{written}`: singular and plural do not agree"),
     "diag.W201.help": Msg("`{fixed}` と書いてください", "write `{fixed}`"),
     "diag.W202": Msg("同じ曜日が二度書かれています", "a weekday is listed twice"),
+    "diag.W203": Msg(
+        "カレンダー `{name}`：祝日の地域 `{region}` が二度書かれています",
+        "calendar `{name}`: holiday region `{region}` is listed twice",
+    ),
+    "diag.W203.help": Msg(
+        "一つだけ残してください（最初のものは{line}行目にあります）", "keep one (the first is on line {line})"
+    ),
 }

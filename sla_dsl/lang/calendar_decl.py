@@ -20,9 +20,9 @@ Design notes
   closes (``E232``), a date given hours twice (``E236``), an unknown zone
   (``E235``), a partial closure on a date that is not open (``W230``), a
   one-line ``hours`` no open day uses (``W231``), a holiday named twice
-  (``W232``). What needs real calendars (national holidays, whole days closed
-  by partial closures, a calendar never open) is checked in
-  :mod:`sla_dsl.policy.checks`.
+  (``W232``), a holiday region listed twice (``W203``, kept once). What
+  needs real calendars (national holidays, whole days closed by partial
+  closures, a calendar never open) is checked in :mod:`sla_dsl.policy.checks`.
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ def build_calendar(r: ValueReader, decl: Tree[Token], name: Token, label: m.Labe
     date_hours: list[m.DateHours] = []
     closed_hours: list[m.DateHours] = []
     hol: list[str] = []
+    hol_line: dict[str, int] = {}  # each region's first line
     named: list[m.NamedHoliday] = []
     closed: list[m.DateRange] = []
     yearly: list[m.YearlyRange] = []
@@ -85,7 +86,18 @@ def build_calendar(r: ValueReader, decl: Tree[Token], name: Token, label: m.Labe
             elif st.data == "c_holidays":
                 for tok in st.children:
                     if isinstance(tok, Token):
-                        hol.append(r.holiday_region(tok))
+                        region = r.holiday_region(tok)
+                        if region in hol_line:  # (kept once: the holidays are the same)
+                            r.error(
+                                "W203",
+                                words("diag.W203", name=str(name), region=region),
+                                tok,
+                                help=words("diag.W203.help", line=str(hol_line[region])),
+                                severity=Severity.WARNING,
+                            )
+                            continue
+                        hol_line[region] = tok.line or 0
+                        hol.append(region)
             elif st.data == "c_holiday":
                 tok, lab = st.children
                 assert isinstance(tok, Token) and isinstance(lab, Tree)

@@ -357,3 +357,15 @@ def test_a_backup_every_n_seconds_is_refused_not_read_as_days() -> None:
     text = policy("  days mon..fri\n  hours 10:00-18:00\n", extra="backup database {\n  every 30 seconds\n}\n")
     d = one(text, "E220")
     assert "every `30 seconds`" in d.message
+
+
+def test_w203_a_holiday_region_listed_twice_is_kept_once() -> None:
+    text = policy("  days mon..fri\n  hours 10:00-18:00\n  holidays JP, GB\n  holidays US-NY, JP\n")
+    d = one(text, "W203")
+    assert (d.span.line, d.span.column) == (FIRST + 3, 19)
+    assert "`JP`" in d.message and f"line {FIRST + 2}" in (d.help or "")
+    model = compile_text(text, "t.sla").model
+    assert model is not None
+    cal = model.calendar("business")
+    assert cal.holidays == ("JP", "GB", "US-NY")  # the first place of each: the order names the holidays
+    assert [d.code for d in diagnostics(policy("  days mon..fri\n  hours 10:00-18:00\n  holidays JP, GB\n"))] == []

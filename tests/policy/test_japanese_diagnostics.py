@@ -196,6 +196,7 @@ VARIANTS: dict[str, str] = {
     ),
     "W201": HEADER + CALENDAR + "priority P1 {\n  respond within 4 business hour\n}\n",
     "W202": _calendar("  days mon, mon..fri\n  hours 10:00-18:00\n"),
+    "W203": _calendar("  days mon..fri\n  hours 10:00-18:00\n  holidays JP, GB\n  holidays JP\n"),
     "W248": HEADER
     + CALENDAR
     + "clock c {\n  starts at incident.reported\n  stops at incident.resolved\n}\n"
