@@ -158,8 +158,9 @@ class _Page(PageWriter):
         extra = [tx.esc(self.t("holidays", c=ct.region_name(c, self.lang))) for c in cal.holidays]
         sep = "：" if self.lang == "ja" else ": "
         text = f"{lab}{sep}{' '.join(p for p in parts if p)}"
-        if extra:
-            text += f"（{tx.join(extra, self.lang)}）" if self.lang == "ja" else f" ({', '.join(extra)})"
+        if extra:  # (in English a name's own parentheses become brackets within these: `Belgium [BE-Flemish]`)
+            inner = tx.join(extra, "ja") if self.lang == "ja" else ", ".join(map(tx.nested, extra))
+            text += f"（{inner}）" if self.lang == "ja" else f" ({inner})"
         return text
 
     def r_services(self, nodes: list[m.Service], level: int, block: Block) -> None:

@@ -252,6 +252,12 @@ def zone(tz: dt.tzinfo, lang: str) -> str:
     return zone_title(str(getattr(tz, "key", tz)), lang)
 
 
+def nested(text: str) -> str:
+    """English text set inside parentheses, its own parentheses made brackets (``Belgium (BE-Flemish)`` ->
+    ``Belgium [BE-Flemish]``), as English nests them."""
+    return text.replace("(", "[").replace(")", "]")
+
+
 def join(parts: Sequence[str], lang: str) -> str:
     """Items of a list: ``a, b`` / ``a、b``."""
     return ("、" if lang == "ja" else ", ").join(parts)

@@ -248,3 +248,24 @@ def test_a_japanese_calendar_line_nests_no_brackets(tmp_path: Path) -> None:
         for char in line:
             depth += {"（": 1, "）": -1}.get(char, 0)
             assert depth <= 1, line
+
+
+def test_an_english_calendar_line_nests_no_parentheses(tmp_path: Path) -> None:
+    """A region with no name anywhere is its country and code (``Belgium (BE-Flemish)``); inside the
+    parentheses of a calendar's holidays its own become brackets, as English nests them."""
+    text = (EXAMPLES / "london_desk.sla").read_text("utf-8")
+    assert text.count("holidays GB-ENG") == 1
+    path = tmp_path / "london_desk.sla"
+    path.write_text(text.replace("holidays GB-ENG", "holidays US-CA, BE-Flemish"), "utf-8")
+    policy = load_policy(str(path))
+    en = render_policy(policy, PageContext(lang="en", source_url=""))
+    assert "(except public holidays in California, except public holidays in Belgium [BE-Flemish])" in en
+    lines = re.findall(r"\(except public holidays in[^<]*", en)
+    assert lines
+    for line in lines:
+        depth = 0
+        for char in line:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            assert depth <= 1, line
+    assert "except public holidays in Belgium (BE-Flemish), counted in London time" in en  # (not in brackets)
+    assert "ベルギー・BE-Flemishの祝日を除く" in render_policy(policy, PageContext(lang="ja", source_url=""))
