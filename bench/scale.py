@@ -89,7 +89,7 @@ def _cpu_seconds() -> float:
 def one_process(parquet: Path) -> None:
     from sla_dsl import load_policy
     from sla_dsl.evaluation import judge_log
-    from sla_dsl.events.arrow import read_arrow
+    from sla_dsl.events.arrow_files import read_arrow
 
     judge_log(load_policy(POLICY), read_arrow(parquet), FROM, TO)
 

@@ -18,7 +18,7 @@ Design notes
   task and judged as an Arrow table (:func:`sla_dsl.scale.judge_file`; no pandas
   frame, no Dask DataFrame machinery); otherwise each is read by pyarrow into one
   partition of a frame (``dd.from_map``), conformed to the files' common schema
-  (:func:`~sla_dsl.events.arrow.common_schema`), and shuffled on ``id``.
+  (:func:`~sla_dsl.events.arrow_files.common_schema`), and shuffled on ``id``.
 * Files of different layouts (a column one file lacks, a time as text in one file
   and as zoned timestamps in another) are judged as one run judges them, each
   file read with its own columns: a column of two kinds is one column of the
@@ -66,7 +66,7 @@ from .errors import InputError
 from .evaluation import Time
 from .evaluation.partition import PARTITION_KEY, Partial, failed, judge_partition, merge
 from .evaluation.result import Evaluation
-from .events.arrow import (
+from .events.arrow_files import (
     TableFooter,
     check_tables,
     common_schema,
@@ -113,7 +113,7 @@ LAYOUT = "\x00layout"
 class Layouts:
     """The columns of the files of a frame, when they are not all alike (a column one file lacks, a
     column of text in one file and timestamps in another): for each layout, the frame's column that
-    holds each of the files' columns and its name there (:func:`~sla_dsl.events.arrow.placement`).
+    holds each of the files' columns and its name there (:func:`~sla_dsl.events.arrow_files.placement`).
     A row's layout is its :data:`LAYOUT` cell. (A class, not a tuple: Dask reads no task in it.)"""
 
     columns: tuple[tuple[tuple[str, str], ...], ...]
@@ -219,7 +219,7 @@ def _tree(parts: list[Any], split_every: int) -> list[Any]:
 
 def _files(events: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[str]:
     """The Parquet files a path names: the file, or a directory's Parquet files in name order, known as
-    the one-run reader knows them (:func:`~sla_dsl.events.arrow.event_tables`: by suffix or first bytes,
+    the one-run reader knows them (:func:`~sla_dsl.events.arrow_files.event_tables`: by suffix or first bytes,
     ``_*`` and ``.*`` passed over, any other file refused); or a list."""
     items = [events] if isinstance(events, str | os.PathLike) else list(events)
     files: list[str] = []
@@ -292,7 +292,7 @@ def _without_line(footer: TableFooter) -> TableFooter:
 def _files_frame(footers: Sequence[TableFooter], source: str) -> tuple[Any, str, Layouts | None]:
     """The Parquet files of ``footers`` as one Dask DataFrame, a partition per file, read by pyarrow
     (a column a file lacks: nulls; text and zoned timestamps of different Arrow types: one type; a
-    column of two kinds: a column per kind; see :func:`~sla_dsl.events.arrow.common_schema`), the
+    column of two kinds: a column per kind; see :func:`~sla_dsl.events.arrow_files.common_schema`), the
     source its problems name, and the files' layouts when they are not all alike (:class:`Layouts`:
     a partition's rows are then read layout by layout).
 

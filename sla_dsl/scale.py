@@ -25,7 +25,7 @@ Design notes
 * A file partition (:func:`judge_file`: one Parquet file that holds all the
   events of its ids) is read by pyarrow inside the task and judged as an Arrow
   table, never a pandas frame; a file pyarrow cannot read is read again by
-  :func:`~.events.arrow.read_arrow`, whose located problem (E117) is the partial's.
+  :func:`~.events.arrow_files.read_arrow`, whose located problem (E117) is the partial's.
 """
 
 from __future__ import annotations
@@ -46,9 +46,10 @@ from .evaluation import Time, period_bounds
 from .evaluation.common import Versions
 from .evaluation.partition import Partial, failed, finish, judge_partition, merge
 from .evaluation.result import Evaluation
-from .events.arrow import lacks_columns, read_arrow
+from .events.arrow_files import read_arrow
 from .events.partitions import LINE, read_partition
 from .events.problems import EventInputError, RowSource
+from .events.table_schema import lacks_columns
 from .policy.compiled import Policy, declared_types
 from .policy.load import load_policy, policy_files
 

@@ -45,7 +45,7 @@ def _total(path: str) -> tuple[int | None, bool]:
     name = p.name.lower()
     try:
         if is_columnar_path(p):  # by its name or its first bytes, as the reader decides
-            from ..events.arrow import count_rows
+            from ..events.arrow_files import count_rows
 
             return count_rows(p), False
         if name.endswith(_COMPRESSED):

@@ -2,7 +2,7 @@
 
 Design notes
 ------------
-* The event schemas (Arrow and JSON Schema) come from :data:`sla_dsl.events.arrow.COLUMNS`,
+* The event schemas (Arrow and JSON Schema) come from :data:`sla_dsl.events.table_schema.COLUMNS`,
   itself derived from the event models; the report tables from
   :data:`sla_dsl.report.tables.SCHEMAS`. The page holds each block between
   ``<!-- generated: NAME -->`` and ``<!-- end: NAME -->``; a test checks the page
@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..events.arrow import COLUMNS, arrow_schema, json_schema
+from ..events.table_schema import COLUMNS, arrow_schema, json_schema
 from ..report.tables import SCHEMAS, table_schema
 
 __all__ = ["blocks", "rewrite"]

@@ -2,7 +2,7 @@
 
 Design notes
 ------------
-* The per-row reader of :mod:`.arrow` (``_Reader.rows``) asks, row by row, what this
+* The per-row reader of :mod:`.arrow` (``_Reader.batch``) asks, row by row, what this
   module asks once per column: is the ``event`` a type the log takes, is ``at`` an
   instant, is ``id`` plain text, is every payload field there and plain. Text
   columns are dictionary encoded, so each question about a text is asked once per

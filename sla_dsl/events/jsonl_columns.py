@@ -35,10 +35,10 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.json as pj
 
-from .arrow import arrow_schema
 from .arrow_columns import PLAIN_TIME, file_batch
 from .lines import MAX_LINE_BYTES
 from .schema import EventLog, declare_types
+from .table_schema import arrow_schema
 
 __all__ = ["read_jsonl_columns"]
 

@@ -1,4 +1,4 @@
-"""Read event logs (JSON Lines, CSV; Parquet and Arrow by :mod:`.arrow`) into an :class:`~sla_dsl.events.EventLog`.
+"""Read event logs (JSON Lines, CSV; Parquet and Arrow: :mod:`.arrow_files`) into an :class:`.EventLog`.
 
 Design notes
 ------------
@@ -608,7 +608,7 @@ def read_events(
     declared: Collection[str] = (),
 ) -> EventLog:
     """Read an event log file (``-`` for stdin): ``.csv`` (or ``.csv.gz`` ...) as CSV, ``.parquet``, ``.arrow``
-    and a directory as Arrow (:mod:`.arrow`), anything else as JSON Lines.
+    and a directory as Arrow (:mod:`.arrow_files`), anything else as JSON Lines.
 
     A gzip, bzip2 or xz log is read as it is decompressed, known by its first bytes. ``declared``: the
     event types the policies declare (the union over their versions); any other type is an error.
@@ -648,7 +648,7 @@ def _read_events(
         # Parquet and Arrow IPC by their name, or by their first bytes whatever the name (an export
         # saved as `events.jsonl`, a file with no suffix): never read as lines of text.
         if is_columnar_path(p):
-            from .arrow import read_arrow  # Parquet and Arrow IPC: pyarrow is imported only for them
+            from .arrow_files import read_arrow  # Parquet and Arrow IPC: pyarrow is imported only for them
 
             return read_arrow(p, **opts)
         if not _is_csv(p) and columns_worth(p):  # a large plain file, when clean: read by Arrow in C++

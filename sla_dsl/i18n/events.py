@@ -316,7 +316,7 @@ EVENTS: dict[str, Msg] = {
         "この行より後のログを読めません：{detail}", "cannot read the log past this line: {detail}"
     ),
     "events.E114.unreadable.help": Msg("この行より後は読めません", "the lines after this one cannot be read"),
-    # E115-E117: Parquet and Arrow tables (events/arrow.py)
+    # E115-E117: Parquet and Arrow tables (events/table_schema.py, events/arrow_files.py)
     "events.E115.lacks": Msg("表に列 {columns} がありません", "table lacks column {columns}"),
     "events.E115.lacks.help": Msg(
         "イベントの表には列 `event`、`at`、`id` が必要です", "every event table has the columns `event`, `at` and `id`"

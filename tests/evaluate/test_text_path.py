@@ -29,8 +29,8 @@ from hypothesis import strategies as st
 
 from sla_dsl.evaluation.incident_columns import report_permutation
 from sla_dsl.evaluation.incidents import Incident
-from sla_dsl.events.arrow import events_table
 from sla_dsl.events.arrow_columns import _bools
+from sla_dsl.events.table_schema import events_table
 from sla_dsl.i18n.width import display_width
 
 from .helpers import POLICY_PATH, ROOT

@@ -25,7 +25,9 @@ import pytest
 import sla_dsl
 from sla_dsl.errors import InputError
 from sla_dsl.events import EventInputError, read_events
-from sla_dsl.events.arrow import arrow_schema, events_table, read_arrow, read_table
+from sla_dsl.events.arrow import read_table
+from sla_dsl.events.arrow_files import read_arrow
+from sla_dsl.events.table_schema import arrow_schema, events_table
 
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = ROOT / "policies" / "clicksoko.sla"

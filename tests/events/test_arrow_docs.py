@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from sla_dsl.docs.columnar import blocks, rewrite
-from sla_dsl.events.arrow import COLUMNS, arrow_schema, json_schema
 from sla_dsl.events.schema import EVENT_CLASSES
+from sla_dsl.events.table_schema import COLUMNS, arrow_schema, json_schema
 
 PAGE = Path(__file__).resolve().parents[2] / "docs" / "engineers" / "columnar.md"
 

@@ -259,7 +259,7 @@ def test_a_damaged_table_is_said_in_the_catalogues_words(tmp_path: Path, capsys:
         assert main(["evaluate", str(POLICY), str(path), *PERIOD]) == 1
         ja = capsys.readouterr().err.split("error: [E117] ", 1)[1].splitlines()[0]  # (the help names tools)
         assert not set(re.findall(r"[A-Za-z]+", re.sub("`[^`]*`", "", ja))) - {"Parquet", "Arrow", "IPC"}, ja
-    from sla_dsl.events.arrow import _arrow_detail
+    from sla_dsl.events.arrow_files import _arrow_detail
 
     other = _arrow_detail(pa.ArrowInvalid("Something new went wrong\nmore"))
     assert (other.text("en"), other.text("ja")) == (

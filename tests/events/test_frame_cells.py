@@ -27,9 +27,9 @@ import pyarrow.parquet as pq
 import pytest
 
 import sla_dsl
-from sla_dsl.events.arrow import events_table
 from sla_dsl.events.problems import EventInputError
 from sla_dsl.events.reader import read_jsonl
+from sla_dsl.events.table_schema import events_table
 
 ROOT = Path(__file__).resolve().parents[2]
 POLICY = sla_dsl.load_policy(ROOT / "policies" / "clicksoko.sla")

@@ -13,7 +13,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from sla_dsl.events.arrow import read_arrow, read_table
+from sla_dsl.events.arrow import read_table
+from sla_dsl.events.arrow_files import read_arrow
 from sla_dsl.events.keys import may_repeat, repeated_key
 from sla_dsl.events.problems import EventInputError, Problem, RowSource, problem
 from sla_dsl.events.reader import _read_lines, iter_events, read_jsonl, read_text

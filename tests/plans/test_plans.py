@@ -326,7 +326,8 @@ def test_a_csv_log_gives_attributes_as_json_text_in_their_cell(tmp_path: Path) -
 
 
 def test_an_arrow_table_carries_attributes_as_a_map_column() -> None:
-    from sla_dsl.events.arrow import events_table, read_table
+    from sla_dsl.events.arrow import read_table
+    from sla_dsl.events.table_schema import events_table
 
     table = events_table(PLANS_LOG)
     assert str(table.schema.field("attributes").type) == "map<string, string>"

@@ -524,7 +524,8 @@ def test_a_plan_target_added_by_a_later_version_is_judged_from_its_effective_dat
 def test_outage_attributes_read_from_csv_and_arrow_give_the_same_report(tmp_path: Path) -> None:
     import csv
 
-    from sla_dsl.events.arrow import events_table, read_table
+    from sla_dsl.events.arrow import read_table
+    from sla_dsl.events.table_schema import events_table
     from sla_dsl.reader import read_events
 
     expected = run(plans(), OUTAGES, "2026-11-01", "2026-12-01").model_dump_json()

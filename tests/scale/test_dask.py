@@ -119,7 +119,7 @@ def test_a_pandas_map_column_is_read_as_one_process_reads_it(dask_client: Any, t
     import pyarrow.parquet as pq
 
     import sla_dsl
-    from sla_dsl.events.arrow import events_table
+    from sla_dsl.events.table_schema import events_table
 
     plans = Path(POLICY_PATH).parent / "examples"
     lines = (plans / "plans.jsonl").read_text("utf-8").splitlines()

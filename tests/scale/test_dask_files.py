@@ -239,7 +239,7 @@ def subprocess_sla(events: Path) -> str:
 def test_a_column_of_two_kinds_across_files_is_one_field_per_kind(tmp_path: Path) -> None:
     """Timestamps in one file and text in another were refused (E116), though one run reads them: the
     common schema holds each kind in a field of its own, and each file's columns are placed by kind."""
-    from sla_dsl.events.arrow import check_tables, column_of, common_schema, conform, placement
+    from sla_dsl.events.arrow_files import check_tables, column_of, common_schema, conform, placement
 
     text = pa.table({"event": ["incident.reported"], "at": ["2026-11-02T10:00:00+09:00"], "id": ["I-1"]})
     times = text.set_column(1, "at", _times(text["at"], "ns", "Asia/Tokyo")).append_column("kind", pa.array(["x"]))

@@ -1,0 +1,430 @@
+"""Read events from Parquet and Arrow IPC files, and from directories of them; know a directory's tables,
+and check them by their footers and read them as one table (for a cluster: :mod:`sla_dsl.dask`).
+
+Design notes
+------------
+* Rows are numbered from 1 in each file; a directory's files are read in name
+  order and numbered on (the source maps a number back to its file and row).
+  A directory's tables are known by their suffix or their first bytes (Spark and
+  Hive write ``part-00000`` with none); a file or directory whose name starts with
+  ``_`` or ``.`` is passed over (``_SUCCESS``, ``_metadata``, ``.crc``), and any
+  other file is refused by name (E117), not left out in silence.
+* Batches: a Parquet file is read one row group at a time (what it takes per
+  batch is the columns of that batch, then the compact records), never whole.
+* Each file's columns are checked and its batches filed by the row reader of
+  :mod:`.arrow`, as a table in memory is; a cell that a problem quotes is read
+  again from its file, only for the row asked.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from bisect import bisect_right
+from collections.abc import Callable, Collection, Iterator, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+import pyarrow as pa
+import pyarrow.ipc as ipc
+import pyarrow.parquet as pq
+
+from ..lang.diagnostics import Code, Words, listing, words
+from .arrow import _BATCH, Progress, _cell_of, _Reader
+from .lines import ARROW_SUFFIXES, PARQUET_SUFFIXES, is_columnar_path, is_parquet_file, piped_table, read_magic
+from .problems import EventInputError, EventSourceError, Problem, RowSource, cannot_read, problem
+from .schema import EventLog, declare_types
+from .table_schema import _is_text
+
+__all__ = [
+    "ARROW_SUFFIXES",
+    "TableFooter",
+    "check_tables",
+    "column_of",
+    "common_schema",
+    "conform",
+    "count_rows",
+    "event_tables",
+    "is_arrow_path",
+    "not_tables",
+    "placement",
+    "read_arrow",
+]
+
+
+def is_arrow_path(path: Path) -> bool:
+    """Whether ``path`` is read by this module (:func:`~.lines.is_columnar_path`)."""
+    return is_columnar_path(path)
+
+
+def _files(path: Path) -> list[Path]:
+    """The tables of ``path``: the file itself, or the Parquet and Arrow files under a directory."""
+    return event_tables(path)[0]
+
+
+def not_tables(others: Sequence[Path]) -> EventInputError:
+    """The fatal E117 of each file in a directory of events that is no table (see :func:`event_tables`)."""
+    hint = words("events.E117.not_table.help")
+    return EventInputError(
+        [problem(str(f), 0, "E117", words("events.E117.not_table", name=str(f)), hint, fatal=True) for f in others]
+    )
+
+
+class TableFooter(NamedTuple):
+    """What a Parquet file's footer says of its events: its columns and its rows."""
+
+    path: Path
+    schema: pa.Schema
+    rows: int
+
+
+def check_tables(paths: Sequence[Path], declared: Collection[str] = ()) -> list[TableFooter]:
+    """Read the footer of each Parquet file of ``paths`` and check its columns as :func:`read_arrow` does:
+    raises EventInputError naming the file (E117 unreadable, E115, E116) before any row is read."""
+    reader = _Reader(EventLog("<tables>"), None, declare_types(declared))
+    footers: list[TableFooter] = []
+    for f in paths:
+        name = str(f)
+        try:
+            file = pq.ParquetFile(f)
+            footers.append(TableFooter(Path(f), file.schema_arrow, file.metadata.num_rows))
+        except (OSError, pa.ArrowException) as exc:
+            if isinstance(exc, OSError) and exc.errno and not isinstance(exc, pa.ArrowException):
+                raise cannot_read(name, OSError(exc.errno, os.strerror(exc.errno))) from None
+            raise EventInputError([_unreadable(name, exc)]) from None
+        reader.schema_problems(footers[-1].schema, RowSource.of(name))
+    if reader.log.problems:
+        raise EventInputError(reader.log.problems)
+    return footers
+
+
+def _family(t: pa.DataType) -> str:
+    """Which of the reader's equivalent kinds a column type is: ``text``, ``time[UNIT]``, ``null`` or its
+    own. Zoned timestamps are one kind per unit, whatever their zone (the same instants in UTC), never
+    cast to another unit: microseconds past the year 2262 have no nanoseconds (the reader reads such a
+    time, and refuses it for its year), and a cast to a coarser unit refuses or cuts what it drops."""
+    if pa.types.is_null(t):
+        return "null"
+    if _is_text(t):
+        return "text"
+    if pa.types.is_timestamp(t) and t.tz is not None:
+        return f"time[{t.unit}]"
+    return str(t)
+
+
+#: The field metadata that names the column a field of :func:`common_schema` holds, when the field holds
+#: one of its kinds under a name of its own.
+_HOLDS = b"sla_dsl.column"
+
+
+def _kind_field(name: str, family: str, t: pa.DataType) -> pa.Field:
+    """The field for column ``name`` of the files where it is of kind ``family`` (not its first kind):
+    a name no file's column has (a NUL in it), the column's own in the metadata."""
+    return pa.field(f"{name}\x00{family}", t, metadata={_HOLDS: name.encode()})
+
+
+def column_of(field: pa.Field) -> str:
+    """The files' column a field of :func:`common_schema` holds (its own name, or the one of a kind field)."""
+    held = (field.metadata or {}).get(_HOLDS)
+    return held.decode() if held is not None else str(field.name)
+
+
+def _one_type(family: str, types: Collection[pa.DataType]) -> pa.DataType:
+    """The type the values of one kind become in every file, without change of what the reader makes of
+    them: text of any Arrow text type as ``string`` (``large_string`` if one file has it), zoned
+    timestamps of one unit and any zone in UTC (the same instants)."""
+    first = next(iter(types))
+    if len(types) == 1:
+        return first
+    if family == "text":
+        large = any(pa.types.is_large_string(getattr(t, "value_type", t)) for t in types)
+        return pa.large_string() if large else pa.string()
+    # zoned timestamps of one unit (types of another kind differ in kind when they differ at all)
+    return pa.timestamp(first.unit, "UTC")
+
+
+def common_schema(footers: Sequence[TableFooter]) -> pa.Schema:
+    """One schema for the tables of ``footers`` read as one table (columns in order of first sight), each
+    column of a type every file's values become without change of what the reader makes of them (see
+    :func:`_one_type`), a column a file lacks as nulls.
+
+    A column of two kinds, text in one file and zoned timestamps in another (or timestamps of two
+    units, or any two types of a column the reader takes in either, such as one it keeps out of the
+    verdicts), is one field per kind: the first under the column's name, the others under names of
+    their own (:func:`column_of` names their column). No one type would do: the reader makes of a
+    timestamp past the year 9999 an instant it refuses for its year (E123), of the same time as text
+    no time at all (E104), and of text without an offset a problem (E105) no timestamp has.
+    :func:`placement` says which field holds each column of a file, so that its rows can be read
+    with their own columns, as one run reads each file on its own."""
+    seen: dict[str, list[pa.DataType]] = {}
+    for footer in footers:
+        for field in footer.schema:
+            seen.setdefault(field.name, []).append(field.type)
+    fields: list[pa.Field] = []
+    for name, found in seen.items():
+        kinds: dict[str, set[pa.DataType]] = {}
+        for t in found:
+            if not pa.types.is_null(t):
+                kinds.setdefault(_family(t), set()).add(t)
+        if not kinds:
+            fields.append(pa.field(name, pa.null()))
+            continue
+        for k, (family, types) in enumerate(kinds.items()):
+            t = _one_type(family, types)
+            fields.append(pa.field(name, t) if k == 0 else _kind_field(name, family, t))
+    return pa.schema(fields)
+
+
+def placement(schema: pa.Schema, common: pa.Schema) -> tuple[tuple[str, str], ...]:
+    """Where the columns of a table of ``schema`` are in the one table of ``common``
+    (:func:`common_schema`): for each, in the table's order, the field that holds it and its own name.
+    A column of nulls (type ``null``) is in its column's first field."""
+    holder = {(column_of(f), _family(f.type)): f.name for f in common}
+    out: list[tuple[str, str]] = []
+    for field in schema:
+        family = _family(field.type)
+        held = field.name if family == "null" else holder.get((field.name, family))
+        if held is None or held not in common.names:
+            raise ValueError(f"column `{field.name}` of type `{field.type}` has no field in the common schema")
+        out.append((held, field.name))
+    return tuple(out)
+
+
+def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
+    """``table`` with the fields of ``schema`` (:func:`common_schema`), in its order and types: each
+    column in the field of its kind (:func:`placement`), nulls in the others."""
+    own = {held: name for held, name in placement(table.schema, schema)}
+    n = table.num_rows
+    columns = []
+    for field in schema:
+        name = own.get(field.name)
+        if name is None:
+            columns.append(pa.nulls(n, field.type))
+            continue
+        column = table[name]
+        columns.append(column if column.type == field.type else column.cast(field.type))
+    return pa.Table.from_arrays(columns, schema=schema)
+
+
+def event_tables(path: Path) -> tuple[list[Path], list[Path]]:
+    """The tables under ``path`` in name order (by their suffix or first bytes), and the other files,
+    which are not passed over in silence: a file or directory whose name starts with ``_`` or ``.``
+    is (what Spark and Hive write beside the data: ``_SUCCESS``, ``_metadata``, ``.crc``).
+
+    Nothing else is left out: a directory that cannot be listed, or an entry that cannot be looked at
+    (a symbolic link to nothing), raises EventSourceError naming it; an entry that is no file (a named
+    pipe, a socket, a device) raises EventInputError (E117). A directory reached again through a link
+    is listed once."""
+    if not path.is_dir():
+        return [path], []
+    tables: list[Path] = []
+    others: list[Path] = []
+    _list_tables(path, set(), tables, others)
+    return tables, others
+
+
+def _list_tables(directory: Path, seen: set[str], tables: list[Path], others: list[Path]) -> None:
+    """File the entries under ``directory`` (see :func:`event_tables`), in the order of their paths."""
+    real = os.path.realpath(directory)
+    if real in seen:
+        return
+    seen.add(real)
+    try:
+        with os.scandir(directory) as listing_:
+            entries = sorted(listing_, key=lambda e: e.name)
+    except OSError as exc:
+        raise cannot_read(str(directory), exc) from None
+    for entry in entries:
+        if entry.name.startswith(("_", ".")):
+            continue
+        p = Path(entry.path)
+        try:
+            mode = os.stat(p).st_mode  # (through a link: a link to nothing is an error here)
+        except OSError as exc:
+            raise cannot_read(str(p), exc) from None
+        if stat.S_ISDIR(mode):
+            _list_tables(p, seen, tables, others)
+        elif not stat.S_ISREG(mode):
+            raise EventInputError([_not_a_file(str(p))])
+        elif entry.name.lower().endswith(ARROW_SUFFIXES) or _magic(p) is not None:
+            tables.append(p)
+        else:
+            others.append(p)
+
+
+def _magic(path: Path) -> str | None:
+    """:func:`~.lines.read_magic` of the regular file ``path``; a file that cannot be opened raises
+    EventSourceError naming it (it would be taken for a file that is no table)."""
+    try:
+        return read_magic(path)
+    except OSError as exc:
+        raise cannot_read(str(path), exc) from None
+
+
+def _refuse_no_file(path: Path) -> None:
+    """E117 for a table named as a path that is no regular file: a named pipe (``mkfifo events.parquet``)
+    as standard input is, anything else (a socket, a device) as no file. A table is read from a file:
+    its footer is at its end."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # (opening it says why)
+    if stat.S_ISREG(mode):
+        return
+    if not stat.S_ISFIFO(mode):
+        raise EventInputError([_not_a_file(str(path))])
+    kind = "Parquet" if path.name.lower().endswith(PARQUET_SUFFIXES) else "Arrow"
+    raise EventInputError([piped_table(RowSource.of(str(path)), 0, kind)])
+
+
+def _not_a_file(name: str) -> Problem:
+    """E117 of an entry that is no regular file, where a table is read from a file."""
+    return problem(
+        RowSource.of(name),
+        0,
+        "E117",
+        words("events.E117.not_file", name=name),
+        words("events.E117.not_file.help"),
+        fatal=True,
+    )
+
+
+def count_rows(path: str | Path) -> int | None:
+    """Rows in a Parquet file or directory (from the footers, for a progress bar), None when unknown."""
+    total = 0
+    try:
+        for f in _files(Path(path)):
+            if not is_parquet_file(f) or not stat.S_ISREG(os.stat(f).st_mode):  # (a named pipe: never opened here)
+                return None
+            total += pq.ParquetFile(f).metadata.num_rows
+    except (OSError, pa.ArrowException, EventInputError, EventSourceError):
+        return None  # the reader says why
+    return total
+
+
+def _batches(path: Path) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
+    """The schema and record batches of one file (Parquet by row group, IPC file or stream)."""
+    if is_parquet_file(path):
+        pf = pq.ParquetFile(path)
+        return pf.schema_arrow, pf.iter_batches(batch_size=_BATCH)
+    try:
+        reader = ipc.open_file(path)
+        return reader.schema, (reader.get_batch(i) for i in range(reader.num_record_batches))
+    except pa.ArrowInvalid:
+        stream = ipc.open_stream(path)
+        return stream.schema, iter(stream)
+
+
+def _file_cells(source: RowSource, files: Sequence[Path]) -> Callable[[int, str], str | None]:
+    """:attr:`RowSource.written` of a file or directory: the file read again, only for the row asked."""
+
+    def written(line: int, column: str) -> str | None:
+        path, row = files[0], line
+        if source.parts:
+            k = bisect_right([first for first, _ in source.parts], line) - 1
+            if k < 0:
+                return None
+            first, name = source.parts[k]
+            path, row = Path(name), line - first + 1
+        try:
+            return _cell_of(lambda: _batches(path)[1], row, column)
+        except (OSError, pa.ArrowException):
+            return None
+
+    return written
+
+
+def read_arrow(
+    path: str | Path,
+    *,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+    defer: bool = False,
+    declared: Collection[str] = (),
+) -> EventLog:
+    """Read a Parquet or Arrow IPC file, or a directory of them, into an :class:`EventLog`
+    (``declared``: the event types the policies declare)."""
+    root = Path(path)
+    files, others = event_tables(root)
+    if others:
+        raise not_tables(others)
+    if not root.is_dir():
+        _refuse_no_file(root)
+    if not files:
+        raise EventSourceError(
+            words("events.no_tables", name=str(path), patterns=listing([f"`*{s}`" for s in ARROW_SUFFIXES], ", "))
+        )
+    parts: list[tuple[int, str]] = []
+    first = 1
+    names = [str(f) for f in files]
+    opened: list[tuple[pa.Schema, Iterator[pa.RecordBatch]]] = []
+    for f, name in zip(files, names, strict=True):
+        try:
+            schema, batches = _batches(f)
+        except (OSError, pa.ArrowException) as exc:
+            if isinstance(exc, OSError) and exc.errno and not isinstance(exc, pa.ArrowException):
+                # the file itself (missing, not readable): worded as the line readers word it
+                raise cannot_read(name, OSError(exc.errno, os.strerror(exc.errno))) from None  # not pyarrow's
+            raise EventInputError([_unreadable(name, exc)]) from None
+        opened.append((schema, batches))
+    source = RowSource.of(str(path), []) if root.is_dir() else RowSource.of(str(path))
+    source.written = _file_cells(source, files)
+    log = EventLog(source)
+    reader = _Reader(log, progress, declare_types(declared))
+    for name, (schema, batches) in zip(names, opened, strict=True):
+        parts.append((first, name))
+        if root.is_dir():
+            source.parts = tuple(parts)
+        where = RowSource.of(name) if root.is_dir() else source
+        if not reader.schema_problems(schema, where):
+            continue
+        row = first
+        try:
+            for batch in batches:
+                reader.batch(batch, row)
+                row += batch.num_rows
+        except (OSError, pa.ArrowException) as exc:
+            log.problems.append(_unreadable(source, exc, row))
+        first = row
+    return log.finish(skip_invalid, defer)
+
+
+#: What writes Parquet and Arrow IPC, as E117's help names them.
+_WRITERS = listing(["pyarrow", "DuckDB", "Spark", "pandas", "polars"], ", ")
+
+
+#: What pyarrow says of a file it cannot read (a pattern of its first line) -> the catalogue's words.
+_ARROW_SAYS = (
+    (re.compile(r"Couldn't deserialize thrift"), "events.E117.thrift"),
+    (re.compile(r"Parquet magic bytes not found in footer"), "events.E117.no_footer"),
+    (re.compile(r"Parquet file size is (?P<size>\d+) bytes"), "events.E117.too_short"),
+    (
+        re.compile(r"Corrupt \w+ compressed data|\w+ decompression failed|Decompression failed", re.I),
+        "events.E117.page",
+    ),
+    (re.compile(r"Expected to (?:be able to )?read \d+ .*bytes|Unexpected end of stream|EOF"), "events.E117.cut"),
+)
+
+
+def _arrow_detail(exc: BaseException) -> Words:
+    """What is wrong with a file pyarrow cannot read, in the catalogue's words when its message is one of
+    the usual ones; else its message, quoted (in backticks in Japanese)."""
+    said = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    for pattern, key in _ARROW_SAYS:
+        found = pattern.search(said)
+        if found is not None:
+            return words(key, **found.groupdict())
+    return words("events.E117.other", detail=Code(said))
+
+
+def _unreadable(source: str, exc: BaseException, row: int = 0) -> Problem:
+    detail = _arrow_detail(exc)
+    return problem(
+        RowSource.of(source) if not isinstance(source, RowSource) else source,
+        row,
+        "E117",
+        words("events.E117.unreadable", detail=detail),
+        words("events.E117.unreadable.help", tools=_WRITERS),
+        fatal=True,
+    )
