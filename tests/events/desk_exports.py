@@ -1,15 +1,51 @@
-"""What the tests of service-desk exports share: judging converted lines with ``sla evaluate``."""
+"""What the tests of service-desk exports share: the mapping page's converters, and judging their lines.
+
+Each converter is a python block of ``docs/engineers/mapping.md`` whose first line names the file a reader
+saves it as (``# jira_events.py < issues.jsonl > events.jsonl``): the tests find it by that name, never by its
+place on the page, and run it as it is there, as a script or imported (its stdin loop under ``__main__``).
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
 CLICKSOKO = ROOT / "policies" / "clicksoko.sla"
+PAGE = ROOT / "docs" / "engineers" / "mapping.md"
+
+
+def page_script(name: str) -> str:
+    """The mapping page's one python block whose first line is ``# name ...``."""
+    blocks: list[str] = re.findall(r"```python\n(.*?)```", PAGE.read_text("utf-8"), re.S)
+    (block,) = [b for b in blocks if b.split(maxsplit=2)[:2] == ["#", name]]
+    return block
+
+
+def page_module(name: str) -> ModuleType:
+    """The page's script ``name`` imported: its functions and constants, its stdin loop not run."""
+    module = ModuleType(name.removesuffix(".py"))
+    exec(compile(page_script(name), f"{PAGE}:{name}", "exec"), module.__dict__)
+    return module
+
+
+def run_script(name: str, records: list[dict[str, Any]]) -> subprocess.CompletedProcess[str]:
+    """The page's script ``name`` run on ``records``, one JSON line each, as a reader runs it."""
+    stdin = "".join(json.dumps(r) + "\n" for r in records)
+    cmd = [sys.executable, "-c", page_script(name)]
+    return subprocess.run(cmd, input=stdin, capture_output=True, text=True, cwd=ROOT, timeout=60)
+
+
+def converted(name: str, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The event lines the page's script ``name`` writes for ``records``."""
+    done = run_script(name, records)
+    assert done.returncode == 0, done.stderr
+    return [json.loads(line) for line in done.stdout.splitlines()]
 
 
 def judge(policy: Path, lines: list[dict[str, Any]], tmp_path: Path, period: tuple[str, str]) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""Jira Service Management's and ServiceNow's histories as their APIs give them, through the mapping page's tables.
+"""Jira Service Management's and ServiceNow's histories as their APIs give them, through the mapping page's converters.
 
 The facts come from responses kept in public repositories, trimmed to the fields read (avatars, links, bodies
 and the fields no row names left out); structure, key names, value types and times are as recorded.
@@ -38,7 +38,9 @@ ServiceNow (``fixtures/servicenow_incidents.json``):
   codes the recordings show (and ``c_IncidentManagementStateModel.md``: Awaiting Caller wants a comment, a
   caller's update ends the hold); they check the mapping's order of reading, never a verdict.
 
-The converters below follow the page's tables row by row (the page has no Jira or ServiceNow code to run).
+The converters are the page's own (``# jira_events.py`` and ``# servicenow_events.py``, see ``desk_exports``):
+their ``fates`` say, for each recorded fact, the event it becomes or why the page's table leaves it out, and
+run as scripts they write the lines judged below.
 
 Working by hand. Click So-ko's business hours are 10:00-12:00 and 13:00-18:00 Asia/Tokyo on Japanese business
 days (national holidays off); P1 is due 4 business hours after the clock start, P2 one business day (7 hours),
@@ -64,12 +66,11 @@ import re
 import subprocess
 import sys
 from datetime import datetime
-from itertools import groupby
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
-from desk_exports import judge
+from desk_exports import converted, judge, page_module, run_script
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
@@ -80,12 +81,12 @@ SNOW: dict[str, Any] = json.loads((HERE / "fixtures" / "servicenow_incidents.jso
 JIRA_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d{4}")  # offset without a colon
 SNOW_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")  # UTC, no offset
 
+JIRA_PAGE = page_module("jira_events.py")
+SNOW_PAGE = page_module("servicenow_events.py")
 # "your scheme": Jira's default priorities, and the older default one (Blocker ... Trivial) rhinofly used
-JIRA_SCHEME = {"Highest": "P1", "High": "P2", "Medium": "P3", "Low": "P3", "Lowest": "P3"}
-OLD_SCHEME = {"Blocker": "P1", "Critical": "P1", "Major": "P2", "Minor": "P3", "Trivial": "P3"}
-WAITING = "waiting for customer"  # compared without case: "Waiting for Customer" on rhinofly
-SNOW_PRIORITY = {"1": "P1", "2": "P2", "3": "P3", "4": "P3", "5": "P3"}  # 4 Low, 5 Planning: the page leaves it to you
-ON_HOLD_AWAITING_CALLER = ("3", "1")  # state On Hold, hold_reason Awaiting Caller
+JIRA_SCHEME: dict[str, str] = JIRA_PAGE.PRIORITY
+SNOW_PRIORITY: dict[str, str] = SNOW_PAGE.PRIORITY  # 4 Low, 5 Planning: P3 on the page, the page leaves it to you
+ON_HOLD_AWAITING_CALLER: tuple[str, str] = SNOW_PAGE.AWAITING_CALLER  # state On Hold, hold_reason Awaiting Caller
 
 
 class Fate(NamedTuple):
@@ -97,105 +98,32 @@ class Fate(NamedTuple):
     priority: str | None = None
 
 
-class LeftOut(Exception):
-    """An item the table says to leave out and name (no priority, a history not read whole)."""
-
-
 def instant(at: str) -> datetime:
     return datetime.fromisoformat(at)
 
 
-def lines(fates: list[Fate], item_id: str) -> list[dict[str, Any]]:
-    """The event lines of the fates that are events."""
-    out = []
-    for f in fates:
-        if not f.fate.startswith("skip:"):
-            line = {"event": f.fate, "at": f.at, "id": item_id}
-            out.append(line if f.priority is None else {**line, "priority": f.priority})
-    return out
+def events_of(fates: list[Fate]) -> list[tuple[str, str]]:
+    """(event, time) of the fates that are events: the lines a converter writes, in order."""
+    return [(f.fate, f.at) for f in fates if not f.fate.startswith("skip:")]
 
 
 # --- Jira Service Management ---------------------------------------------------------------------------------
 
 
-def jira_fates(
-    issue: dict[str, Any],
-    comments: list[dict[str, Any]],
-    agents: set[str],
-    scheme: dict[str, str],
-    *,
-    whole: bool = True,
-) -> list[Fate]:
-    """The Jira table applied to an issue, its changelog and its servicedeskapi comments, oldest first."""
-    key, fields, changelog = issue["key"], issue["fields"], issue["changelog"]
-    histories = sorted(changelog["histories"], key=lambda h: instant(h["created"]))
-    if whole and changelog["total"] > len(histories):
-        raise LeftOut(f"{key}: {len(histories)} of {changelog['total']} histories: read the rest")
-    first: dict[str, dict[str, Any]] = {}
-    for h in histories:
-        for item in h["items"]:
-            first.setdefault(item["field"], item)
-    # created with: the first item's fromString; the fields are the current values
-    priority = first["priority"]["fromString"] if "priority" in first else (fields.get("priority") or {}).get("name")
-    if priority not in scheme:
-        raise LeftOut(f"{key}: no priority, left out")
-    created = fields["created"]
-    out = [Fate(created, f"created {priority}", "incident.reported", scheme[priority])]
-    status = first["status"]["fromString"] if "status" in first else fields["status"]["name"]
-    waiting = status.casefold() == WAITING
-    if waiting:
-        out.append(Fate(created, f"created in status {status}", "incident.info_provided"))
-    responded = False
-    reporter = (fields.get("reporter") or {}).get("accountId")
-    timeline = [(instant(c["created"]["iso8601"]), 0, c) for c in comments]
-    timeline += [(instant(h["created"]), 1, h) for h in histories]
-    for _, kind, entry in sorted(timeline, key=lambda t: (t[0], t[1])):
-        if kind == 0:  # a servicedeskapi comment
-            at, author = entry["created"]["iso8601"], entry["author"]["accountId"]
-            what = f"{'public' if entry['public'] else 'internal'} comment by {author}"
-            if not entry["public"]:
-                fate = "skip: internal comment"
-            elif author in agents:
-                fate = "skip: not the first public agent reply" if responded else "incident.responded"
-                responded = True
-            elif author == reporter:
-                fate, waiting = ("incident.customer_replied", False) if waiting else ("skip: not waiting", waiting)
-            else:
-                fate = "skip: neither an agent nor the reporter"
-            out.append(Fate(at, what, fate))
-            continue
-        at, resolved = entry["created"], False
-        for item in entry["items"]:
-            field, old, new = item["field"], item["fromString"], item["toString"]
-            what = f"{field} {old} -> {new}"
-            if field == "status":
-                now_waiting = new.casefold() == WAITING
-                if now_waiting and not waiting:
-                    fate = "incident.info_provided"
-                elif new.casefold() == "resolved" and not resolved:
-                    fate, resolved = "incident.resolved", True
-                else:
-                    fate = f"skip: status `{new}` is not in the table" if not now_waiting else "skip: no change"
-                waiting = now_waiting
-            elif field == "resolution":
-                if new is None:
-                    fate = "skip: resolution cleared"
-                elif resolved:
-                    fate = "skip: the same history's resolution"
-                else:
-                    fate, resolved = "incident.resolved", True
-            elif field == "priority":
-                if new in scheme:
-                    out.append(Fate(at, what, "incident.reprioritized", scheme[new]))
-                    continue
-                fate = "skip: not in the scheme"
-            elif field == "labels":
-                added = "product-suspected" in (new or "").split() and "product-suspected" not in (old or "").split()
-                fate = "incident.product_suspected" if added else "skip: product-suspected not added"
-            else:
-                fate = f"skip: field `{field}` is not in the table"
-            out.append(Fate(at, what, fate))
-    return out
+def jira_fates(issue: dict[str, Any], comments: list[dict[str, Any]], agents: set[str]) -> list[Fate]:
+    """The page's Jira converter's fates of an issue, its changelog and its servicedeskapi comments, oldest first."""
+    return [Fate(*f) for f in JIRA_PAGE.fates(issue, comments, agents)]
+
+
+def jira_record(issue: dict[str, Any], comments: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    """One input line of the page's Jira script: the issue, its comments, no agents."""
+    return {"issue": issue, "comments": comments or [], "agents": []}
+
+
+def as_if_read_whole(issue: dict[str, Any]) -> dict[str, Any]:
+    """``issue`` with its changelog's ``total`` the histories it holds, to read the recorded ones."""
+    changelog = issue["changelog"]
+    return {**issue, "changelog": {**changelog, "total": len(changelog["histories"])}}
 
 
 SYNAPSE: dict[str, Any] = JIRA["illuminate"]["issue"]
@@ -248,7 +176,7 @@ def test_the_servicedesk_comment_and_its_time() -> None:
 
 
 def test_synapse_88_is_reported_at_the_priority_it_was_created_with(tmp_path: Path) -> None:
-    fates = jira_fates(SYNAPSE, [], set(), JIRA_SCHEME)
+    fates = jira_fates(SYNAPSE, [], set())
     assert fates == [
         Fate("2016-11-23T14:39:04.000-0700", "created Medium", "incident.reported", "P3"),
         Fate(
@@ -260,7 +188,15 @@ def test_synapse_88_is_reported_at_the_priority_it_was_created_with(tmp_path: Pa
     ]
     # the old row, `fields.priority.name`, reported the current priority and had nothing to change
     assert JIRA_SCHEME[SYNAPSE["fields"]["priority"]["name"]] == "P2"
-    got = judge(CLICKSOKO, lines(fates, "SYNAPSE-88"), tmp_path, ("2016-11-01", "2016-12-01"))
+    done = run_script("jira_events.py", [jira_record(SYNAPSE)])
+    assert done.stderr.splitlines() == [  # the fact read that is no event, said
+        "SYNAPSE-88 2016-11-23T14:39:12.428-0700 status Backlog -> Selected for development: "
+        "skip: status `Selected for development` is not in the table"
+    ]
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(x["event"], x["at"]) for x in out] == events_of(fates)
+    assert [x.get("priority") for x in out] == ["P3", "P2"]
+    got = judge(CLICKSOKO, out, tmp_path, ("2016-11-01", "2016-12-01"))
     assert (got["status"], got["priority"], got["responded_at"], got["completed_at"]) == ("breached", "P2", None, None)
     assert (got["clock_start"], got["response_due"]) == ("2016-11-24T06:39:04+09:00", "2016-11-24T18:00:00+09:00")
     texts = [e["text"] for e in got["explain"]]
@@ -269,13 +205,14 @@ def test_synapse_88_is_reported_at_the_priority_it_was_created_with(tmp_path: Pa
 
 
 def test_a_changelog_not_read_whole_is_left_out_and_named() -> None:
-    with pytest.raises(LeftOut, match=r"^CSOI-9: 4 of 18 histories: read the rest$"):
-        jira_fates(CSOI, [], set(), OLD_SCHEME)
+    done = run_script("jira_events.py", [jira_record(CSOI)])
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "CSOI-9: 4 of 18 histories: read the rest\n")
+    assert jira_fates(CSOI, [], set()) == []
 
 
 def test_every_recorded_history_item_is_mapped_or_left_out_on_purpose() -> None:
     """CSOI-9's four recorded histories (not judged: 14 are missing), the status named in another case."""
-    fates = jira_fates(CSOI, [], set(), OLD_SCHEME, whole=False)
+    fates = jira_fates(as_if_read_whole(CSOI), [], set())
     assert fates == [
         Fate("2013-01-08T14:13:03.420+0100", "created Major", "incident.reported", "P2"),
         Fate("2013-01-08T14:17:07.793+0100", "status New -> Assigned", "skip: status `Assigned` is not in the table"),
@@ -306,12 +243,12 @@ def test_the_servicedesk_comments_are_read_oldest_first_by_author_and_flag() -> 
     agent = doc["author"]["accountId"]
     late = {**doc, "created": {**doc["created"], "iso8601": "2016-11-24T10:30:00+0900"}}
     internal = {**late, "public": False}
-    fates = jira_fates(SYNAPSE, [late, internal], {agent}, JIRA_SCHEME)
+    fates = jira_fates(SYNAPSE, [late, internal], {agent})
     assert [(f.what.split(" by ")[0], f.fate) for f in fates if "comment" in f.what] == [
         ("public comment", "incident.responded"),
         ("internal comment", "skip: internal comment"),
     ]
-    assert [f.fate for f in jira_fates(SYNAPSE, [late], set(), JIRA_SCHEME) if "comment" in f.what] == [
+    assert [f.fate for f in jira_fates(SYNAPSE, [late], set()) if "comment" in f.what] == [
         "skip: neither an agent nor the reporter"
     ]
 
@@ -322,93 +259,36 @@ def test_an_issue_without_priority_is_left_out_and_named() -> None:
         "fields": {**SYNAPSE["fields"], "priority": None},
         "changelog": {**SYNAPSE["changelog"], "total": 1, "histories": SYNAPSE["changelog"]["histories"][:1]},
     }
-    with pytest.raises(LeftOut, match=r"^SYNAPSE-88: no priority, left out$"):
-        jira_fates(bare, [], set(), JIRA_SCHEME)
+    done = run_script("jira_events.py", [jira_record(bare)])
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "SYNAPSE-88: no priority, left out\n")
 
 
 # --- ServiceNow ----------------------------------------------------------------------------------------------
 
 
 def utc(at: str) -> str:
-    """A Table API time (UTC, no offset) as the log needs it."""
+    """A Table API time (UTC, no offset) as the page's converter writes it."""
     assert SNOW_TIME.fullmatch(at), at
-    return at.replace(" ", "T") + "Z"
+    return str(SNOW_PAGE.utc(at))
 
 
 def snow_history_fates(
     state: str, hold: str, audits: list[dict[str, Any]], journal: list[dict[str, Any]], agents: set[str], caller: str
 ) -> list[Fate]:
-    """The ServiceNow table applied to an incident's sys_audit and journal rows, one save at a time, oldest first."""
-    rows = [(r["sys_created_on"], 0, r) for r in journal] + [(r["sys_created_on"], 1, r) for r in audits]
-    out: list[Fate] = []
-    responded = False
-    for at, save in groupby(sorted(rows, key=lambda r: (r[0], r[1])), key=lambda r: r[0]):
-        entries = [r for _, _, r in save]
-        on_hold = (state, hold) == ON_HOLD_AWAITING_CALLER  # before this save
-        changed = {r["fieldname"]: r["newvalue"] for r in entries if "fieldname" in r}
-        state, hold = changed.get("state", state), changed.get("hold_reason", hold)
-        holds_now = (state, hold) == ON_HOLD_AWAITING_CALLER and not on_hold
-        held = False  # the save's first state or hold_reason row carries its info_provided
-        for r in entries:
-            if "element" in r:  # a journal entry (the save's comments come before its fields)
-                author = r["sys_created_by"]
-                what = f"{r['element']} by {author}"
-                if r["element"] == "work_notes":
-                    fate = "skip: work notes are internal"
-                elif author in agents:
-                    fate = "skip: not the first agent comment" if responded else "incident.responded"
-                    responded = True
-                elif author == caller:
-                    fate = "incident.customer_replied" if on_hold else "skip: not on hold"
-                else:
-                    fate = "skip: neither an agent nor the caller"
-                out.append(Fate(utc(at), what, fate))
-                continue
-            field, old, new = r["fieldname"], r["oldvalue"], r["newvalue"]
-            what = f"{field} {old!r} -> {new!r}"
-            if field in ("comments", "work_notes"):
-                fate = "skip: read from sys_journal_field"
-            elif field == "priority":
-                if new in SNOW_PRIORITY:
-                    out.append(Fate(utc(at), what, "incident.reprioritized", SNOW_PRIORITY[new]))
-                    continue
-                fate = "skip: no priority"
-            elif field in ("state", "hold_reason") and holds_now:
-                fate = "skip: the same save's hold" if held else "incident.info_provided"
-                held = True
-            elif field == "state" and new == "6":
-                fate = "incident.resolved"
-            elif field in ("state", "hold_reason"):
-                fate = f"skip: {field} {new!r} is not in the table"
-            else:
-                fate = f"skip: field `{field}` is not in the table"
-            out.append(Fate(utc(at), what, fate))
-    return out
+    """The page's ServiceNow converter's fates of sys_audit and journal rows, from ``state`` and ``hold``."""
+    return [Fate(*f) for f in SNOW_PAGE.history(state, hold, audits, journal, agents, caller)]
 
 
 def snow_fates(
     incident: dict[str, Any], audits: list[dict[str, Any]], journal: list[dict[str, Any]], agents: set[str], caller: str
 ) -> list[Fate]:
-    """The ServiceNow table applied to an incident record and its history."""
-    sys_id = incident["sys_id"]
-    audits = [a for a in audits if (a["tablename"], a["documentkey"]) == ("incident", sys_id)]
-    journal = [j for j in journal if (j["name"], j["element_id"]) == ("incident", sys_id)]
-    first: dict[str, dict[str, Any]] = {}
-    for a in sorted(audits, key=lambda a: str(a["sys_created_on"])):
-        first.setdefault(a["fieldname"], a)
+    """The page's ServiceNow converter's fates of an incident record and its history."""
+    return [Fate(*f) for f in SNOW_PAGE.fates(incident, audits, journal, agents, caller)]
 
-    def created_with(field: str) -> str:  # inserts are not audited: the first change's old value, else the current
-        return str(first[field]["oldvalue"] if field in first else incident.get(field, ""))
 
-    priority = created_with("priority")
-    if priority not in SNOW_PRIORITY:
-        raise LeftOut(f"{incident['number']}: no priority, left out")
-    opened = utc(incident["opened_at"])
-    out = [Fate(opened, f"opened {priority}", "incident.reported", SNOW_PRIORITY[priority])]
-    state, hold = created_with("state"), created_with("hold_reason")
-    if (state, hold) == ON_HOLD_AWAITING_CALLER:
-        out.append(Fate(opened, "opened on hold, awaiting caller", "incident.info_provided"))
-    return out + snow_history_fates(state, hold, audits, journal, agents, caller)
+def snow_record(incident: dict[str, Any]) -> dict[str, Any]:
+    """One input line of the page's ServiceNow script: the incident with no history recorded."""
+    return {"incident": incident, "audits": [], "journal": [], "agents": [], "caller": ""}
 
 
 DOCS_INCIDENT: dict[str, Any] = SNOW["docs"]["incident"]["result"]
@@ -476,7 +356,9 @@ def test_a_recorded_incident_on_click_so_ko(
     assert fates == [
         Fate(utc(incident["opened_at"]), f"opened {incident['priority']}", "incident.reported", expected[1])
     ]
-    got = judge(CLICKSOKO, lines(fates, incident["number"]), tmp_path, period)
+    out = converted("servicenow_events.py", [snow_record(incident)])
+    assert out == [{"event": "incident.reported", "at": fates[0].at, "id": expected[0], "priority": expected[1]}]
+    got = judge(CLICKSOKO, out, tmp_path, period)
     assert (got["id"], got["priority"], got["clock_start"], got["response_due"]) == expected
     assert (got["status"], got["completed_at"]) == ("breached", None)  # nothing recorded answered or resolved it
 
@@ -560,6 +442,13 @@ def test_one_save_is_read_whole_and_the_callers_reply_ends_the_hold() -> None:
         ("05:00", "state '2' -> '6'", "incident.resolved", None),
     ]
     assert len(fates) == 1 + len(BUILT_AUDITS) + len(BUILT_JOURNAL)  # nothing dropped
+    # the script writes the events, and says each fact that is none on stderr, with why: nothing dropped unsaid
+    record = {"incident": BUILT_INCIDENT, "audits": BUILT_AUDITS, "journal": BUILT_JOURNAL}
+    done = run_script("servicenow_events.py", [{**record, "agents": ["itil"], "caller": "abel.tuter"}])
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(x["event"], x["at"]) for x in out] == events_of(fates)
+    skipped = [f"INC0010023 {f.at} {f.what}: {f.fate}" for f in fates if f.fate.startswith("skip:")]
+    assert done.stderr.splitlines() == skipped
     # read row by row, the caller's reply would come after the hold had ended, and be lost
     fields_first = snow_history_fates("3", "1", BUILT_AUDITS[4:6], [], set(), "abel.tuter")
     after = snow_history_fates("2", "", [], BUILT_JOURNAL[1:2], set(), "abel.tuter")
@@ -571,8 +460,8 @@ def test_one_save_is_read_whole_and_the_callers_reply_ends_the_hold() -> None:
 
 
 def test_an_incident_without_priority_is_left_out_and_named() -> None:
-    with pytest.raises(LeftOut, match=r"^INC0000046: no priority, left out$"):
-        snow_fates({**DOCS_INCIDENT, "priority": ""}, [], [], set(), "")
+    done = run_script("servicenow_events.py", [snow_record({**DOCS_INCIDENT, "priority": ""})])
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "INC0000046: no priority, left out\n")
 
 
 def test_the_desks_time_formats_through_sla_evaluate(tmp_path: Path) -> None:

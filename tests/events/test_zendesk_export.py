@@ -46,12 +46,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
-from desk_exports import judge
+from desk_exports import CLICKSOKO, PAGE, judge, page_script
 
 HERE = Path(__file__).parent
-ROOT = HERE.parents[1]
-PAGE = ROOT / "docs" / "engineers" / "mapping.md"
-CLICKSOKO = ROOT / "policies" / "clicksoko.sla"
 RECORDING: dict[str, Any] = json.loads((HERE / "fixtures" / "zendesk_audits.json").read_text("utf-8"))
 UTC_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
 
@@ -92,7 +89,7 @@ SAMPLE, IHEALTH = zenpy_ticket(1), ihealth_ticket()
 
 def run_converter(t: Ticket) -> subprocess.CompletedProcess[str]:
     record = {"ticket": t.ticket, "audits": t.audits, "agents": t.agents}
-    script = [sys.executable, "-c", page_block("python", "def events(")]
+    script = [sys.executable, "-c", page_script("zendesk_events.py")]
     return subprocess.run(script, input=json.dumps(record) + "\n", capture_output=True, text=True, timeout=60)
 
 
