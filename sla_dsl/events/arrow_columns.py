@@ -298,9 +298,11 @@ def file_batch(
     first: int,
     slow: Callable[[int], None],
     declared: frozenset[str] = frozenset(),
+    models: Bools | None = None,
 ) -> int:
     """File the well-formed rows of ``batch`` (its first row is number ``first``) into ``log`` and
-    hand every other row, in row order, to ``slow``; returns how many rows were filed here."""
+    hand every other row, in row order, to ``slow``; returns how many rows were filed here.
+    ``models``: rows handed to ``slow`` whatever they hold (a row whose text the caller must read)."""
     cols = _Batch(batch)
     n = cols.n
     codes = _codes(cols.column("event"), n, declared)
@@ -308,6 +310,8 @@ def file_batch(
     ident = cols.texts("id", False)
     id_index = ident.which
     good = (codes >= 0) & at_ok & ident.taken()
+    if models is not None:
+        good &= ~models
     recs = np.empty(n, dtype=object)
     lines = np.arange(first, first + n, dtype=np.int64)
     # the rows giving each field of the contract (filed, and noted as unread on a type that does not carry it)

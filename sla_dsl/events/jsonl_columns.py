@@ -1,4 +1,4 @@
-"""A JSON Lines file read by Arrow's C++ JSON reader and filed on whole columns, when it is clean.
+"""A JSON Lines file read by Arrow's C++ JSON reader and filed on whole columns.
 
 Design notes
 ------------
@@ -8,18 +8,24 @@ Design notes
   by :func:`~.arrow_columns.file_batch`, the Parquet path's filing, which reads
   times with the JSON Lines reader's own parser (:func:`~.fast.fast_epoch`, the
   plain whole-second form by Arrow's cast checked to mean the same).
-* All or nothing: this path takes a file only when every line is a well-formed
-  event that the line reader would file as it is; the first thing it cannot vouch
-  for (a blank line or a comment, a ``null``, a field the contract does not name
-  or an object, a type changed within a column, a key named twice, a line near
-  the length cap, text that is not UTF-8, a byte-order mark, any row the filing
-  hands to the models) and it returns None: the caller reads the file again line
-  by line, and that reader decides, words every problem at its line and files the
-  log. So a log with a problem costs one Arrow parse more and reads exactly as
-  before; a clean one gives the line reader's log (the same records, lines and
-  order, tested on random logs).
+* A row the filing does not take on columns (an unknown type, a time in another
+  form, a missing field: whatever the models must decide) and a row giving an
+  object (``attributes``) are handed, in their turn, to the caller with their
+  line's bytes: the line reader files that line as it files any (its one-line
+  path), and words its problem at its line. At most :data:`_MOST_HANDED` of
+  them: past that, the filing's runs between them cost more than reading the
+  lines, and the file is left to the line reader (a log whose every report
+  gives ``attributes``, say).
+* What Arrow would read otherwise than the line reader leaves the whole file to
+  the line reader (this returns False, nothing kept): a blank line or a comment
+  (rows would not be lines), a ``null`` (to Arrow, a null and an absent field are
+  one), a type changed within a column or a field typed otherwise than the
+  contract's text, a key named twice, a line near the length cap, text that is
+  not UTF-8, a byte-order mark. A log holding one costs one Arrow parse more and
+  reads exactly as before. Otherwise the log is the line reader's: the same
+  records, lines and order, the same problems (tested on random logs).
 * Each row is one line (no blank line is passed over, none holds two objects:
-  the row count is the line count), so a row's number is its line's.
+  the row count is the line count, checked), so a row's number is its line's.
 * Only for a regular, uncompressed file of a size :func:`~.lines.columns_worth`
   takes: the text is held whole while Arrow parses it (a larger log streams
   through the line reader, which holds none of it); a small one is read faster
@@ -28,14 +34,17 @@ Design notes
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection
+from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.json as pj
 
-from .arrow_columns import PLAIN_TIME, file_batch
+from .arrow_columns import PLAIN_TIME, Bools, _mask, file_batch
 from .lines import MAX_LINE_BYTES
 from .schema import EventLog, declare_types
 from .table_schema import arrow_schema
@@ -47,28 +56,51 @@ _BLOCK = 4 << 20
 #: The contract's time fields, and the type a plain one becomes (as the filing casts it).
 _TIMES = frozenset({"at", "start", "end"})
 _UTC_SECONDS = pa.timestamp("s", tz="UTC")
+#: A blank line after the first (the first and the last are looked at apart).
+_BLANK = re.compile(rb"\n[ \t\r]*\n")
 #: Compressed logs (gzip, bzip2, xz) by their first bytes: decompressed line by line instead.
 _COMPRESSED = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")
 
 
-class _NotClean(Exception):
-    """A row the filing hands to the models: the line reader must decide on the file."""
+class _NotLines(Exception):
+    """A row past the file's lines (a line held two objects), or one row too many to hand back: the line
+    reader must read the file."""
+
+
+#: Rows handed back to the line reader at most (the filing's runs between them cost more than the lines:
+#: a log whose every incident report gives ``attributes`` is read line by line).
+_MOST_HANDED = 1_000
 
 
 def _schema() -> pa.Schema:
     """Every field of the contract that JSON writes as text, as text: times too (the filing reads them).
-    A map field (``attributes``) is left out: a line giving one is not clean (the models read maps)."""
+    A map field (``attributes``) is left to Arrow to infer: its rows go to the line reader."""
     return pa.schema(
         [pa.field(f.name, pa.string()) for f in arrow_schema() if not pa.types.is_map(f.type)],
     )
 
 
+def _objects(batch: pa.RecordBatch) -> Bools | None:
+    """The rows of ``batch`` giving an object or a list in any field (``attributes``, or a field the
+    contract does not name: Arrow infers its type), or None when there is none."""
+    found: Bools | None = None
+    for col in batch.columns:
+        if pa.types.is_nested(col.type) and col.null_count < len(col):
+            given = ~_mask(col.is_null())
+            found = given if found is None else found | given
+    return found
+
+
 def _clean_text(data: bytes) -> bool:
     """Whether the bytes of a log may be read by Arrow: none of what it would read otherwise than the
-    line reader (a byte-order mark, ``null``: a null and an absent field are one to Arrow) and no line
-    near the length cap: every stretch of half the cap has a newline (a line of the cap's length holds
-    a whole one); else the line reader measures the lines."""
+    line reader (a byte-order mark; ``null``: a null and an absent field are one to Arrow; a blank
+    line) and no line near the length cap: every stretch of half the cap has a newline (a line of the
+    cap's length holds a whole one); else the line reader measures the lines."""
     if not data or data.startswith(b"\xef\xbb\xbf") or b"null" in data:
+        return False
+    # A blank line gives no row: with one, a line holding two objects could even the count.
+    first, last = data[: data.find(b"\n") + 1 or len(data)], data[data.rfind(b"\n") + 1 :]
+    if not first.strip() or _BLANK.search(data) or (last and not last.strip()):
         return False
     half = MAX_LINE_BYTES // 2
     return all(data.find(b"\n", k, k + half) >= 0 for k in range(0, len(data) - half, half))
@@ -93,44 +125,93 @@ def _instants(batch: pa.RecordBatch) -> pa.RecordBatch:
     return batch
 
 
+class _Cursor:
+    """The bytes of the lines of ``data`` asked for in increasing order: newlines counted in windows at C
+    speed up to the one holding the line, found in it with numpy."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        #: line ``at_line`` starts at byte ``at``
+        self.at_line = 1
+        self.at = 0
+
+    def line(self, number: int) -> bytes:
+        """Line ``number`` (from the last asked on) as the line reader reads it, with its newline."""
+        data, at, need = self.data, self.at, number - self.at_line
+        while need:
+            end = min(at + _WINDOW, len(data))
+            count = data.count(b"\n", at, end)
+            if count < need:
+                if end == len(data):
+                    raise _NotLines  # (not so many lines: never, the rows were counted)
+                need -= count
+                at = end
+                continue
+            newlines = np.flatnonzero(np.frombuffer(data, np.uint8, end - at, at) == 10)
+            at += int(newlines[need - 1]) + 1
+            need = 0
+        self.at_line, self.at = number, at
+        end = data.find(b"\n", at)
+        return data[at : end + 1 if end >= 0 else len(data)]
+
+
+#: Bytes in which :class:`_Cursor` counts newlines at a time.
+_WINDOW = 1 << 20
+
+
+def _handed(slow: Callable[[int], None], first: int, i: int) -> None:
+    slow(first + i)
+
+
 def read_jsonl_columns(
     path: Path,
-    source: str,
+    log: EventLog,
+    line: Callable[[bytes, int], None],
     *,
     progress: Callable[[int, int], None] | None = None,
     declared: Collection[str] = (),
-) -> EventLog | None:
-    """The log of the JSON Lines file ``path`` (of a size :func:`~.lines.columns_worth` takes) when every
-    line is clean (see above), else None: then read it line by line. Raises OSError when the file cannot
-    be read (as the line reader would)."""
+) -> bool:
+    """File the JSON Lines file ``path`` (of a size :func:`~.lines.columns_worth` takes) into ``log``, each
+    row the columns do not take through ``line(its bytes, its number)``, in line order; False when the file
+    must be read line by line instead (see above: ``log`` is then to be dropped). Raises OSError when the
+    file cannot be read (as the line reader would)."""
     with path.open("rb") as fh:
         if fh.read(8).startswith(_COMPRESSED):
-            return None
+            return False
         fh.seek(0)
         data = fh.read()
     if not _clean_text(data):
-        return None
+        return False
     size = len(data)
     lines = data.count(b"\n") + (not data.endswith(b"\n"))
-    log = EventLog(source)
     mine = declare_types(declared)
+    cursor = _Cursor(data)
+    handed: list[int] = []
 
-    def not_clean(_row: int) -> None:
-        raise _NotClean
+    def slow(row: int) -> None:  # (row: the line's number)
+        if row > lines or len(handed) >= _MOST_HANDED:
+            raise _NotLines
+        handed.append(row)
+        line(cursor.line(row), row)
 
     rows = 0
     try:
         batches = pj.open_json(
             pa.BufferReader(data),
             read_options=pj.ReadOptions(use_threads=False, block_size=_BLOCK),
-            parse_options=pj.ParseOptions(explicit_schema=_schema(), unexpected_field_behavior="error"),
+            parse_options=pj.ParseOptions(explicit_schema=_schema(), unexpected_field_behavior="infer"),
         )
         for batch in batches:  # parsed as they are filed: never the whole table at once
             batch.validate(full=True)  # the text of every cell is UTF-8 (the parser does not check)
-            file_batch(log, _instants(batch), rows + 1, not_clean, mine)
+            objects = _objects(batch)
+            if objects is not None and len(handed) + int(np.count_nonzero(objects)) > _MOST_HANDED:
+                return False  # (known before the filing)
+            file_batch(log, _instants(batch), rows + 1, partial(_handed, slow, rows + 1), mine, objects)
             rows += batch.num_rows
+            if rows > lines:
+                return False  # (a line held two objects: rows are not lines)
             if progress is not None:  # (the bar counts bytes: the rows' share of the file)
                 progress(rows, size * rows // lines)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, _NotClean):
-        return None
-    return log if rows == lines else None  # (a blank line or two objects on one: rows are not lines)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, _NotLines):
+        return False
+    return rows == lines  # (a blank line or a comment: rows are not lines)

@@ -223,12 +223,7 @@ def read_jsonl(
     ``declared``: the event types the policy declares (``event incident.chat_started ...``)."""
     mine = declare_types(declared)
     col = _Collector(log or EventLog(source), skip_invalid, defer, mine)
-    groups = col.log.groups
-    kinds: _Kinds = {
-        name: (code, groups[FAMILY_OF[code]], PAYLOAD_BY_CODE[code], STRAY_BY_CODE[code])
-        for name, code in CODE.items()
-        if code < BUILTIN_COUNT or name in mine
-    }
+    kinds = _kinds(col.log, mine)
     loads = _loads
     count = bytes.count
     hour_of, rest_of = HOUR_OF, REST_OF
@@ -291,6 +286,57 @@ def read_jsonl(
     except READ_ERRORS as exc:
         col.stopped(lineno + 1, exc, stream)
     col.log.count += filed
+    return col.finish()
+
+
+def _kinds(log: EventLog, declared: frozenset[str]) -> _Kinds:
+    """The event types a log takes (the contract's and ``declared``), each with where it is filed."""
+    groups = log.groups
+    return {
+        name: (code, groups[FAMILY_OF[code]], PAYLOAD_BY_CODE[code], STRAY_BY_CODE[code])
+        for name, code in CODE.items()
+        if code < BUILTIN_COUNT or name in declared
+    }
+
+
+def _file_line(col: _Collector, kinds: _Kinds, raw: bytes, lineno: int) -> int:
+    """File one line (no longer than the cap) as :func:`read_jsonl` does, the long way: 1 if filed here,
+    0 if passed over or handed to take()."""
+    try:
+        data = _loads(raw)
+    except _JSONError:
+        data = _odd_line(col, raw, lineno)
+        if data is _SKIP:
+            return 0
+    if type(data) is dict and raw.count(b",") + 1 != len(data) and _repeats(col, raw, data, lineno):
+        return 0
+    return _file(col, kinds, data, lineno)
+
+
+def jsonl_by_columns(
+    path: Path,
+    source: str,
+    *,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+    defer: bool = False,
+    declared: Collection[str] = (),
+) -> EventLog | None:
+    """A plain JSON Lines file read by Arrow (:mod:`.jsonl_columns`), each row it cannot file on columns
+    filed here from its line; None when Arrow cannot read the file as the lines would be read (then
+    :func:`read_jsonl` reads it)."""
+    from .jsonl_columns import read_jsonl_columns
+
+    mine = declare_types(declared)
+    col = _Collector(EventLog(source), skip_invalid, defer, mine)
+    kinds = _kinds(col.log, mine)
+
+    def line(raw: bytes, lineno: int) -> None:
+        filed = _file_line(col, kinds, raw, lineno)  # (which may count the event itself: first)
+        col.log.count += filed
+
+    if not read_jsonl_columns(path, col.log, line, progress=progress, declared=mine):
+        return None
     return col.finish()
 
 
@@ -651,12 +697,10 @@ def _read_events(
             from .arrow_files import read_arrow  # Parquet and Arrow IPC: pyarrow is imported only for them
 
             return read_arrow(p, **opts)
-        if not _is_csv(p) and columns_worth(p):  # a large plain file, when clean: read by Arrow in C++
-            from .jsonl_columns import read_jsonl_columns
-
-            log = read_jsonl_columns(p, name, progress=progress, declared=declared)
+        if not _is_csv(p) and columns_worth(p):  # a large plain file: read by Arrow in C++ when it can
+            log = jsonl_by_columns(p, name, **opts)
             if log is not None:
-                return log.finish(skip_invalid, defer)
+                return log
         with p.open("rb") as fb:
             _refuse_columnar_pipe(fb, name)  # a pipe (`<(cat events.parquet)`): a regular file was known above
             stream = uncompressed(fb)

@@ -3,9 +3,10 @@ reader's log exactly, or is left to the line reader.
 
 Random logs, clean and not (blank lines, comments, nulls, objects, keys named twice, numbers, odd
 times, text that is not UTF-8...), read both ways through ``read_events``: the same records in the
-same order with the same lines, the same notes of unread fields, the same problems. Clean logs must
-be taken by the columns (else the property would hold by never taking one); each kind of unclean
-line must be refused by them.
+same order with the same lines, the same notes of unread fields, the same problems. Logs of events,
+well formed or not, with objects or not, must be taken by the columns (else the property would hold
+by never taking one), their odd rows filed from their lines; each kind of line Arrow reads otherwise
+must leave the file to the line reader.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from hypothesis import strategies as st
 
 from sla_dsl.events import EventInputError, read_events
 from sla_dsl.events import lines as lines_module
-from sla_dsl.events.jsonl_columns import read_jsonl_columns
+from sla_dsl.events.reader import jsonl_by_columns
 from sla_dsl.events.lines import MAX_LINE_BYTES
 from sla_dsl.events.schema import EventLog
 
@@ -44,10 +45,15 @@ def instants(draw: st.DrawFn) -> str:
     return draw(st.sampled_from([text, text, text, text.replace("+00:00", "Z"), "2026-02-30T10:00:00+09:00"]))
 
 
+#: Kinds of line Arrow reads otherwise than the line reader (the file is then read line by line).
+APART = ["blank", "comment", "null", "twice", "number", "two"]
+
+
 @st.composite
-def event_lines(draw: st.DrawFn) -> str:
-    """One line of a log: mostly a well-formed event, sometimes anything a log may hold."""
-    kind = draw(st.sampled_from(["event"] * 12 + ["blank", "comment", "null", "object", "twice", "number", "two"]))
+def event_lines(draw: st.DrawFn, apart: bool = True) -> str:
+    """One line of a log: mostly an event (well formed or not), sometimes anything a log may hold; with
+    ``apart`` False, none that Arrow reads otherwise than the line reader."""
+    kind = draw(st.sampled_from(["event"] * 12 + ["object"] + (APART if apart else [])))
     if kind == "blank":
         return draw(st.sampled_from(["", "   "]))
     if kind == "comment":
@@ -63,7 +69,8 @@ def event_lines(draw: st.DrawFn) -> str:
     if kind == "null":
         return text[:-1] + ', "cause": null}'
     if kind == "object":
-        return text[:-1] + ', "attributes": {"plan": "gold"}}'
+        given = draw(st.sampled_from(['{"plan": "gold"}', '{"region": "eu", "plan": "x"}', "{}", '{"tier": {"a": "b"}}']))
+        return text[:-1] + f', "attributes": {given}}}'
     if kind == "twice":
         return text[:-1] + ', "id": "other"}'
     if kind == "number":
@@ -83,6 +90,14 @@ def outcome(log_of: Any) -> tuple[Any, ...]:
     unread = sorted(log.unread, key=lambda u: (u.line, u.field))
     said = [(p.line, p.code, p.message) for p in (*log.problems, *log.left_out)]
     return ("log", log.groups, log.count, unread, said)
+
+
+def taken(path: Path, **opts: Any) -> bool:
+    """Whether the columns read ``path`` (rather than leave it to the line reader)."""
+    try:
+        return jsonl_by_columns(path, str(path), **opts) is not None
+    except EventInputError:  # (taken, with problems)
+        return True
 
 
 def both_ways(path: Path, **opts: Any) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
@@ -136,8 +151,18 @@ def clean_lines(draw: st.DrawFn) -> str:
 @given(st.lists(clean_lines(), min_size=1, max_size=14), st.booleans())
 def test_a_clean_log_is_taken_by_the_columns(spot: Path, lines: list[str], ended: bool) -> None:
     spot.write_text("\n".join(lines) + ("\n" if ended else ""), encoding="utf-8")
-    assert read_jsonl_columns(spot, str(spot)) is not None
+    assert taken(spot)
     columns, by_lines = both_ways(spot)
+    assert columns == by_lines
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(event_lines(apart=False), min_size=1, max_size=14), st.booleans(), st.booleans())
+def test_a_log_of_events_is_taken_by_the_columns(spot: Path, lines: list[str], ended: bool, skip: bool) -> None:
+    """Events well formed or not, with objects or not: read by the columns, odd rows from their lines."""
+    spot.write_text("\n".join(lines) + ("\n" if ended else ""), encoding="utf-8")
+    assert taken(spot, skip_invalid=skip)
+    columns, by_lines = both_ways(spot, skip_invalid=skip)
     assert columns == by_lines
 
 
@@ -161,7 +186,7 @@ def write(path: Path, rows: list[Any], tail: str = "") -> Path:
 
 def test_a_clean_log_is_read_by_the_columns_as_by_the_lines(tmp_path: Path) -> None:
     path = write(tmp_path / "events.jsonl", CLEAN * 3)
-    log = read_jsonl_columns(path, str(path))
+    log = jsonl_by_columns(path, str(path))
     assert log is not None
     columns, by_lines = both_ways(path)
     assert columns == by_lines
@@ -172,33 +197,55 @@ def test_a_clean_log_is_read_by_the_columns_as_by_the_lines(tmp_path: Path) -> N
 def test_the_bar_moves_to_the_whole_file(tmp_path: Path) -> None:
     path = write(tmp_path / "events.jsonl", CLEAN * 20_000)
     seen: list[tuple[int, int]] = []
-    assert read_jsonl_columns(path, str(path), progress=lambda n, b: seen.append((n, b))) is not None
+    assert jsonl_by_columns(path, str(path), progress=lambda n, b: seen.append((n, b))) is not None
     assert len(seen) > 1 and seen == sorted(seen)
     assert seen[-1] == (140_000, path.stat().st_size)
 
 
-UNCLEAN = {
-    "a blank line": "\n",
-    "a comment": "# note\n",
-    "a null": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "INC-1", "cause": null}\n',
+#: Lines Arrow reads as the line reader would: the file is read by the columns, these rows from their lines.
+ODD = {
     "an object": '{"event": "incident.reported", "at": "2026-04-06T09:00:00+09:00", "id": "I", "priority": "P1", '
     '"attributes": {"plan": "gold"}}\n',
-    "a key twice": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "A", "id": "B"}\n',
-    "a number": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": 7}\n',
-    "two objects": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "A"}' * 2 + "\n",
+    "an object on a type without one": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "I", '
+    '"attributes": {"plan": "gold"}}\n',
     "an unknown type": '{"event": "incident.closed", "at": "2026-04-06T10:00:00+09:00", "id": "A"}\n',
     "a time with no offset": '{"event": "incident.responded", "at": "2026-04-06T10:00:00", "id": "A"}\n',
     "a 30 February": '{"event": "incident.responded", "at": "2026-02-30T10:00:00+09:00", "id": "A"}\n',
     "a field the contract does not name": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", '
     '"id": "A", "agent": "x"}\n',
     "an id with a blank": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": " A"}\n',
+    "a missing priority": '{"event": "incident.reported", "at": "2026-04-06T09:00:00+09:00", "id": "J"}\n',
+}
+
+
+@pytest.mark.parametrize("what", list(ODD))
+@pytest.mark.parametrize("skip", [True, False])
+def test_an_odd_row_is_filed_from_its_line(tmp_path: Path, what: str, skip: bool) -> None:
+    path = write(tmp_path / "events.jsonl", CLEAN, ODD[what] + json.dumps(CLEAN[0]) + "\n")
+    assert taken(path, skip_invalid=skip)
+    columns, by_lines = both_ways(path, skip_invalid=skip)
+    assert columns == by_lines
+
+
+#: Lines Arrow would read otherwise than the line reader: the whole file is read line by line.
+UNCLEAN = {
+    "a blank line": "\n",
+    "a comment": "# note\n",
+    "a null": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "INC-1", "cause": null}\n',
+    "a key twice": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "A", "id": "B"}\n',
+    "a number": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": 7}\n',
+    "two objects": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "A"}' * 2 + "\n",
+    "an object then text": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "A", '
+    '"attributes": "gold"}\n',
 }
 
 
 @pytest.mark.parametrize("what", list(UNCLEAN))
 def test_an_unclean_line_leaves_the_log_to_the_line_reader(tmp_path: Path, what: str) -> None:
-    path = write(tmp_path / "events.jsonl", CLEAN, UNCLEAN[what] + json.dumps(CLEAN[0]) + "\n")
-    assert read_jsonl_columns(path, str(path)) is None
+    odd = '{"event": "incident.reported", "at": "2026-04-07T09:00:00+09:00", "id": "K", "priority": "P2", '
+    odd += '"attributes": {"plan": "gold"}}\n'  # (an object first: then text in the same field)
+    path = write(tmp_path / "events.jsonl", CLEAN, odd + UNCLEAN[what] + json.dumps(CLEAN[0]) + "\n")
+    assert not taken(path, skip_invalid=True)
     columns, by_lines = both_ways(path, skip_invalid=True)
     assert columns == by_lines
 
@@ -214,7 +261,7 @@ def test_an_unclean_line_leaves_the_log_to_the_line_reader(tmp_path: Path, what:
 def test_unclean_bytes_leave_the_log_to_the_line_reader(tmp_path: Path, what: str, raw: bytes) -> None:
     path = tmp_path / "events.jsonl"
     path.write_bytes(raw + (json.dumps(CLEAN[0]) + "\n").encode())
-    assert read_jsonl_columns(path, str(path)) is None, what
+    assert not taken(path), what
     columns, by_lines = both_ways(path, skip_invalid=True)
     assert columns == by_lines
 
@@ -222,11 +269,11 @@ def test_unclean_bytes_leave_the_log_to_the_line_reader(tmp_path: Path, what: st
 def test_a_line_past_the_cap_is_measured_by_the_line_reader(tmp_path: Path) -> None:
     row = {"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "x"}
     bare = len(json.dumps(row)) - 1  # the line without its id's one character
-    for size, taken in ((MAX_LINE_BYTES // 2, True), (MAX_LINE_BYTES - 1, None), (MAX_LINE_BYTES, False)):
+    for size, read in ((MAX_LINE_BYTES // 2, True), (MAX_LINE_BYTES - 1, None), (MAX_LINE_BYTES, False)):
         path = write(tmp_path / f"events-{size}.jsonl", [*CLEAN, {**row, "id": "x" * (size - bare)}])
         assert len(path.read_bytes().splitlines()[-1]) == size  # (the line, its newline apart)
-        if taken is not None:  # (just under the cap: either reader may take it)
-            assert (read_jsonl_columns(path, str(path)) is not None) == taken
+        if read is not None:  # (just under the cap: either reader may take it)
+            assert taken(path, skip_invalid=True) == read
         columns, by_lines = both_ways(path, skip_invalid=True)
         assert columns == by_lines
     assert [p[1] for p in columns[4]] == ["E112"]  # the last: one byte past the cap with its newline
@@ -237,7 +284,7 @@ def test_a_compressed_log_is_decompressed_line_by_line(tmp_path: Path) -> None:
 
     path = tmp_path / "events.jsonl"
     path.write_bytes(gzip.compress(write(tmp_path / "plain.jsonl", CLEAN).read_bytes()))
-    assert read_jsonl_columns(path, str(path)) is None
+    assert not taken(path)
     columns, by_lines = both_ways(path)
     assert columns == by_lines and columns[2] == 7
 
@@ -253,9 +300,42 @@ def test_only_a_large_regular_file_is_tried(tmp_path: Path) -> None:
 def test_a_declared_type_is_read_by_the_columns_when_declared(tmp_path: Path) -> None:
     chat = {"event": "incident.chat_started", "at": "2026-04-06T09:30:00+09:00", "id": "INC-1"}
     path = write(tmp_path / "events.jsonl", [*CLEAN, chat])
-    assert read_jsonl_columns(path, str(path), declared=["incident.chat_started"]) is not None
+    assert taken(path, declared=["incident.chat_started"])
     columns, by_lines = both_ways(path, declared=["incident.chat_started"])
     assert columns == by_lines and columns[2] == 8
-    assert read_jsonl_columns(path, str(path)) is None  # not declared: the line reader says so
+    columns, by_lines = both_ways(path)  # not declared: an unknown type, said at its line
+    assert columns == by_lines and columns[0] == "error" and columns[1][0][0] == 8
+
+
+def test_an_object_with_new_keys_in_a_later_block(tmp_path: Path) -> None:
+    """Arrow fixes an object's fields from the first block it parses: one with other keys later, in
+    another block, is read as the line reader reads it all the same."""
+    reported = {**CLEAN[0], "attributes": {"plan": "gold"}}
+    late = {**CLEAN[0], "id": "INC-9", "attributes": {"region": "eu"}}
+    path = write(tmp_path / "events.jsonl", [reported, *CLEAN[1:]] * 9_000 + [late])
+    assert path.stat().st_size > 4 << 20  # (past the first block)
     columns, by_lines = both_ways(path)
-    assert columns == by_lines and columns[0] == "error"
+    assert columns == by_lines and columns[2] == 63_001
+
+
+def test_a_few_odd_rows_far_apart_are_filed_from_their_lines(tmp_path: Path) -> None:
+    """Odd rows in a large log (the first line, the middle, the last, with no newline after it) are
+    found in the file's bytes and filed from their lines, the rest on columns."""
+    odd = {**CLEAN[0], "id": " INC-3", "attributes": {"plan": "gold"}}  # (an id with a blank, an object)
+    rows = [odd, *CLEAN * 6_000, odd, *CLEAN * 6_000]
+    path = tmp_path / "events.jsonl"
+    path.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [*rows, odd]), encoding="utf-8")
+    assert path.stat().st_size > 2 * (4 << 20)
+    assert taken(path, skip_invalid=True)
+    columns, by_lines = both_ways(path, skip_invalid=True)
+    assert columns == by_lines
+
+
+def test_many_odd_rows_leave_the_log_to_the_line_reader(tmp_path: Path) -> None:
+    """Past a thousand rows handed back (a log whose every report gives attributes), the lines are faster."""
+    rows = [{**CLEAN[0], "id": f"INC-{k}", "attributes": {"plan": "gold"}} for k in range(1_001)]
+    path = write(tmp_path / "events.jsonl", [*CLEAN, *rows])
+    assert not taken(path)
+    assert taken(write(tmp_path / "fewer.jsonl", [*CLEAN, *rows[:1_000]]))
+    columns, by_lines = both_ways(path, skip_invalid=True)
+    assert columns == by_lines
