@@ -24,8 +24,8 @@ from hypothesis import strategies as st
 
 from sla_dsl.events import EventInputError, read_events
 from sla_dsl.events import lines as lines_module
-from sla_dsl.events.reader import jsonl_by_columns
 from sla_dsl.events.lines import MAX_LINE_BYTES
+from sla_dsl.events.reader import jsonl_by_columns
 from sla_dsl.events.schema import EventLog
 
 TYPES = ["incident.reported", "incident.responded", "outage.started", "stop.announced", "backup.completed", "bogus"]
@@ -69,7 +69,8 @@ def event_lines(draw: st.DrawFn, apart: bool = True) -> str:
     if kind == "null":
         return text[:-1] + ', "cause": null}'
     if kind == "object":
-        given = draw(st.sampled_from(['{"plan": "gold"}', '{"region": "eu", "plan": "x"}', "{}", '{"tier": {"a": "b"}}']))
+        objects = ['{"plan": "gold"}', '{"region": "eu", "plan": "x"}', "{}", '{"tier": {"a": "b"}}']
+        given = draw(st.sampled_from(objects))
         return text[:-1] + f', "attributes": {given}}}'
     if kind == "twice":
         return text[:-1] + ', "id": "other"}'
