@@ -13,11 +13,30 @@ import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[2]
 CLICKSOKO = ROOT / "policies" / "clicksoko.sla"
 PAGE = ROOT / "docs" / "engineers" / "mapping.md"
+
+
+class Fate(NamedTuple):
+    """One fact a converter read and what the page's table makes of it: an event type, or ``skip: why``."""
+
+    at: str
+    what: str
+    fate: str
+    priority: str | None = None
+
+
+def events_of(fates: list[Fate]) -> list[tuple[str, str]]:
+    """(event, time) of the fates that are events: the lines a converter writes, in order."""
+    return [(f.fate, f.at) for f in fates if not f.fate.startswith("skip:")]
+
+
+def skips_of(key: str, fates: list[Fate]) -> list[str]:
+    """The lines a converter writes on stderr for ticket ``key``'s fates: each fact that is no event, with why."""
+    return [f"{key} {f.at} {f.what}: {f.fate}" for f in fates if f.fate.startswith("skip:")]
 
 
 def page_script(name: str) -> str:

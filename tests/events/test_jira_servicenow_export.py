@@ -67,10 +67,10 @@ import subprocess
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import pytest
-from desk_exports import converted, judge, page_module, run_script
+from desk_exports import Fate, converted, events_of, judge, page_module, run_script, skips_of
 
 HERE = Path(__file__).parent
 ROOT = HERE.parents[1]
@@ -89,22 +89,8 @@ SNOW_PRIORITY: dict[str, str] = SNOW_PAGE.PRIORITY  # 4 Low, 5 Planning: P3 on t
 ON_HOLD_AWAITING_CALLER: tuple[str, str] = SNOW_PAGE.AWAITING_CALLER  # state On Hold, hold_reason Awaiting Caller
 
 
-class Fate(NamedTuple):
-    """One recorded fact and what the page's table makes of it: an event type, or ``skip: why``."""
-
-    at: str
-    what: str
-    fate: str
-    priority: str | None = None
-
-
 def instant(at: str) -> datetime:
     return datetime.fromisoformat(at)
-
-
-def events_of(fates: list[Fate]) -> list[tuple[str, str]]:
-    """(event, time) of the fates that are events: the lines a converter writes, in order."""
-    return [(f.fate, f.at) for f in fates if not f.fate.startswith("skip:")]
 
 
 # --- Jira Service Management ---------------------------------------------------------------------------------
@@ -235,6 +221,28 @@ def test_every_recorded_history_item_is_mapped_or_left_out_on_purpose() -> None:
     assert len(fates) == 1 + len(items)  # the report, and one fate per recorded item
     # compared with its case, the status would have been lost
     assert "Waiting for Customer" != "Waiting for customer"
+
+
+def test_statuses_are_compared_by_name_without_case_not_by_id() -> None:
+    """The page: the converter compares names without case; a status renamed since is another status to it."""
+    assert (JIRA_PAGE.WAITING, JIRA_PAGE.RESOLVED) == (JIRA_PAGE.WAITING.casefold(), JIRA_PAGE.RESOLVED.casefold())
+    moves = [  # (time, from, to, the id of to): 10007 is CSOI-9's Waiting for Customer, renamed in the third
+        ("2016-11-24T09:00:00.000-0700", "Backlog", "WAITING FOR CUSTOMER", "10007"),
+        ("2016-11-24T10:00:00.000-0700", "WAITING FOR CUSTOMER", "In Progress", "3"),
+        ("2016-11-24T11:00:00.000-0700", "In Progress", "Awaiting the customer", "10007"),
+        ("2016-11-24T12:00:00.000-0700", "Awaiting the customer", "resolved", "5"),
+    ]
+    histories = [
+        {"created": at, "items": [{"field": "status", "fromString": old, "toString": new, "to": to}]}
+        for at, old, new, to in moves
+    ]
+    issue = {**SYNAPSE, "changelog": {"total": len(histories), "histories": histories}}
+    assert [f.fate for f in jira_fates(issue, [], set())[1:]] == [
+        "incident.info_provided",
+        "skip: status `In Progress` is not in the table",
+        "skip: status `Awaiting the customer` is not in the table",  # its id is Waiting for Customer's
+        "incident.resolved",
+    ]
 
 
 def test_the_servicedesk_comments_are_read_oldest_first_by_author_and_flag() -> None:
@@ -447,8 +455,7 @@ def test_one_save_is_read_whole_and_the_callers_reply_ends_the_hold() -> None:
     done = run_script("servicenow_events.py", [{**record, "agents": ["itil"], "caller": "abel.tuter"}])
     out = [json.loads(line) for line in done.stdout.splitlines()]
     assert [(x["event"], x["at"]) for x in out] == events_of(fates)
-    skipped = [f"INC0010023 {f.at} {f.what}: {f.fate}" for f in fates if f.fate.startswith("skip:")]
-    assert done.stderr.splitlines() == skipped
+    assert done.stderr.splitlines() == skips_of("INC0010023", fates)
     # read row by row, the caller's reply would come after the hold had ended, and be lost
     fields_first = snow_history_fates("3", "1", BUILT_AUDITS[4:6], [], set(), "abel.tuter")
     after = snow_history_fates("2", "", [], BUILT_JOURNAL[1:2], set(), "abel.tuter")

@@ -1,6 +1,6 @@
-"""The service-desk mapping page (``docs/engineers/mapping.md``): its converters are named, and the Zendesk
-one, run as it is on the page, writes a log the engine judges (the recorded desks' data go through every
-converter in ``test_zendesk_export.py`` and ``test_jira_servicenow_export.py``)."""
+"""The service-desk mapping page (``docs/engineers/mapping.md``): its converters are named, its headings are
+distinct, and the Zendesk converter, run as it is on the page, writes a log the engine judges (the recorded
+desks' data go through every converter in ``test_zendesk_export.py`` and ``test_jira_servicenow_export.py``)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,15 @@ def test_each_converter_is_named_on_its_first_line() -> None:
     blocks = re.findall(r"```python\n(.*?)```", PAGE.read_text("utf-8"), re.S)
     names = [b.split(maxsplit=2)[1] for b in blocks]
     assert sorted(names) == ["jira_events.py", "servicenow_events.py", "zendesk_events.py"]
+
+
+def test_each_heading_is_distinct() -> None:
+    """A heading written twice gets an anchor ending `_1`: each desk's section links its converter by name."""
+    text = re.sub(r"```.*?```", "", PAGE.read_text("utf-8"), flags=re.S)  # (a `# ` in code is no heading)
+    headings = re.findall(r"^#+ (.+)$", text, re.M)
+    assert len(headings) == len(set(headings)), headings
+    for converter in ("zendesk-converter", "jira-service-management-converter", "servicenow-converter"):
+        assert f"[the converter](#{converter})" in text
 
 
 def test_zendesk_converter_on_the_page(tmp_path: Path) -> None:

@@ -16,6 +16,10 @@ structure, key names, value types and times are as recorded):
   the creation audit's, its ``priority`` the last one the audits set (what ``GET /api/v2/tickets/{id}``
   returns: the current value); its agent is the author of the reply signed by the desk (2450996566).
 
+The converter is the page's own (``# zendesk_events.py``, see ``desk_exports``): its ``fates`` say, for each
+fact of the audits, the event it becomes or why the page's table leaves it out, and run as a script it writes
+the lines judged below.
+
 Working by hand. Click So-ko's business hours are 10:00-12:00 and 13:00-18:00 Asia/Tokyo on Japanese
 business days (national holidays off); the recording's times are UTC ``Z`` strings, 9 hours behind Tokyo.
 Both tickets are ``normal``: P3, respond within 5 business days = 35 business hours.
@@ -40,17 +44,16 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pytest
-from desk_exports import CLICKSOKO, PAGE, judge, page_script
+from desk_exports import CLICKSOKO, PAGE, Fate, converted, events_of, judge, page_module, run_script, skips_of
 
 HERE = Path(__file__).parent
 RECORDING: dict[str, Any] = json.loads((HERE / "fixtures" / "zendesk_audits.json").read_text("utf-8"))
 UTC_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+ZENDESK = page_module("zendesk_events.py")
 
 
 def page_block(lang: str, holding: str) -> str:
@@ -87,17 +90,19 @@ def ihealth_ticket() -> Ticket:
 SAMPLE, IHEALTH = zenpy_ticket(1), ihealth_ticket()
 
 
-def run_converter(t: Ticket) -> subprocess.CompletedProcess[str]:
-    record = {"ticket": t.ticket, "audits": t.audits, "agents": t.agents}
-    script = [sys.executable, "-c", page_script("zendesk_events.py")]
-    return subprocess.run(script, input=json.dumps(record) + "\n", capture_output=True, text=True, timeout=60)
+def record(t: Ticket) -> dict[str, Any]:
+    """One input line of the page's script."""
+    return {"ticket": t.ticket, "audits": t.audits, "agents": t.agents}
 
 
 def convert(t: Ticket) -> list[dict[str, Any]]:
     """The event lines the page's converter writes for ``t`` (its code run as it is on the page)."""
-    done = run_converter(t)
-    assert done.returncode == 0, done.stderr
-    return [json.loads(line) for line in done.stdout.splitlines()]
+    return converted("zendesk_events.py", [record(t)])
+
+
+def fates(t: Ticket) -> list[Fate]:
+    """The page's converter's fates of ``t``: each fact of its audits, oldest first, an event or why not."""
+    return [Fate(*f) for f in ZENDESK.fates(t.ticket, t.audits, set(t.agents))]
 
 
 def next_reply_lines(t: Ticket) -> list[dict[str, Any]]:
@@ -211,43 +216,7 @@ def test_the_next_reply_clock_would_have_run_from_the_description(tmp_path: Path
     )
 
 
-def fates(t: Ticket) -> list[tuple[str, str, str]]:
-    """The page's table applied to each comment and each status or priority value of ``t``'s audits, in order:
-    (time, what was recorded, the event it becomes or why the table leaves it out)."""
-    out: list[tuple[str, str, str]] = []
-    responded = pending = False
-    for audit in t.audits:
-        creation = any(e["type"] == "Create" for e in audit["events"])
-        for e in audit["events"]:
-            kind, field, value = e["type"], e.get("field_name"), e.get("value")
-            if kind == "Comment":
-                who = "agent" if e["author_id"] in t.agents else "requester"
-                what = f"{'public' if e['public'] else 'private'} comment by the {who}"
-                if not e["public"]:
-                    fate = "skip: internal note"
-                elif creation:
-                    fate = "skip: the description, part of the report"
-                elif who == "agent":
-                    fate = "skip: not the first public agent reply" if responded else "incident.responded"
-                    responded = True
-                elif pending:
-                    fate, pending = "incident.customer_replied", False
-                else:
-                    fate = "skip: the ticket is not pending"
-            elif field in ("status", "priority"):
-                what = f"{kind} {field} {value}"
-                if kind == "Create" and field == "priority":
-                    fate = "skip: the report's priority"
-                elif field == "priority":
-                    fate = "incident.reprioritized"
-                else:
-                    pending = value == "pending"
-                    named = {"pending": "incident.info_provided", "solved": "incident.resolved"}
-                    fate = named.get(value, f"skip: status `{value}` is not in the table")
-            else:
-                continue
-            out.append((audit["created_at"], what, fate))
-    return out
+NOT_IN_TABLE = "skip: field `{}` is not in the table"
 
 
 @pytest.mark.parametrize(
@@ -256,43 +225,82 @@ def fates(t: Ticket) -> list[tuple[str, str, str]]:
         (
             SAMPLE,
             [
-                (
+                Fate("2023-09-09T23:52:05Z", "created normal", "incident.reported", "P3"),
+                # the requester's description, and the values the ticket was created with
+                Fate(
                     "2023-09-09T23:52:05Z",
-                    "public comment by the requester",
+                    "public comment by 6130869168922",
                     "skip: the description, part of the report",
                 ),
-                ("2023-09-09T23:52:05Z", "Create status open", "skip: status `open` is not in the table"),
-                ("2023-09-09T23:52:05Z", "Change priority normal", "incident.reprioritized"),
-                ("2023-09-19T00:19:17Z", "Change status deleted", "skip: status `deleted` is not in the table"),
-                ("2023-09-19T00:25:38Z", "Change status open", "skip: status `open` is not in the table"),
-                ("2024-02-07T00:09:24Z", "public comment by the agent", "incident.responded"),
-                ("2024-02-07T00:11:18Z", "private comment by the agent", "skip: internal note"),
+                Fate("2023-09-09T23:52:05Z", "Create requester_id", NOT_IN_TABLE.format("requester_id")),
+                Fate("2023-09-09T23:52:05Z", "Create assignee_id", NOT_IN_TABLE.format("assignee_id")),
+                Fate("2023-09-09T23:52:05Z", "Create subject", NOT_IN_TABLE.format("subject")),
+                Fate(
+                    "2023-09-09T23:52:05Z",
+                    "Create tags ['sample', 'support', 'zendesk']",
+                    "skip: product_suspected not added",
+                ),
+                Fate("2023-09-09T23:52:05Z", "Create status open", "skip: status `open` is not in the table"),
+                Fate("2023-09-09T23:52:05Z", "Create group_id", NOT_IN_TABLE.format("group_id")),
+                Fate("2023-09-09T23:52:05Z", "Create ticket_form_id", NOT_IN_TABLE.format("ticket_form_id")),
+                # a second audit, the same second
+                Fate("2023-09-09T23:52:05Z", "Change type", NOT_IN_TABLE.format("type")),
+                Fate("2023-09-09T23:52:05Z", "Change priority normal", "incident.reprioritized", "P3"),
+                Fate("2023-09-19T00:19:17Z", "Change status deleted", "skip: status `deleted` is not in the table"),
+                Fate("2023-09-19T00:25:38Z", "Change status open", "skip: status `open` is not in the table"),
+                Fate("2024-02-07T00:09:24Z", "public comment by 6130907993114", "incident.responded"),  # the agent
+                Fate("2024-02-07T00:11:18Z", "internal comment by 6130907993114", "skip: internal note"),
             ],
         ),
         (
             IHEALTH,
             [
-                (
-                    "2017-07-25T00:23:46Z",
-                    "public comment by the requester",
-                    "skip: the description, part of the report",
+                Fate("2017-07-25T00:23:46Z", "created normal", "incident.reported", "P3"),
+                Fate(
+                    "2017-07-25T00:23:46Z", "public comment by 6171488843", "skip: the description, part of the report"
                 ),
-                ("2017-07-25T00:23:46Z", "Create status new", "skip: status `new` is not in the table"),
-                ("2017-07-25T00:23:46Z", "Create priority None", "skip: the report's priority"),
-                ("2017-07-25T16:12:18Z", "public comment by the agent", "incident.responded"),
-                ("2017-07-25T16:12:18Z", "Change priority normal", "incident.reprioritized"),
-                ("2017-07-25T16:12:18Z", "Change status solved", "incident.resolved"),
+                Fate("2017-07-25T00:23:46Z", "Create subject", NOT_IN_TABLE.format("subject")),
+                Fate("2017-07-25T00:23:46Z", "Create tags ['feedback']", "skip: product_suspected not added"),
+                Fate("2017-07-25T00:23:46Z", "Create status new", "skip: status `new` is not in the table"),
+                Fate("2017-07-25T00:23:46Z", "Create priority None", "skip: the report's priority"),
+                Fate("2017-07-25T00:23:46Z", "Create type", NOT_IN_TABLE.format("type")),
+                Fate("2017-07-25T00:23:46Z", "Create requester_id", NOT_IN_TABLE.format("requester_id")),
+                Fate("2017-07-25T00:23:46Z", "Notification", "skip: `Notification` is not in the table"),
+                # the agent's reply, the priority and `solved`: one audit, one time
+                Fate("2017-07-25T16:12:18Z", "public comment by 2450996566", "incident.responded"),
+                Fate("2017-07-25T16:12:18Z", "Change assignee_id", NOT_IN_TABLE.format("assignee_id")),
+                Fate("2017-07-25T16:12:18Z", "Change group_id", NOT_IN_TABLE.format("group_id")),
+                Fate("2017-07-25T16:12:18Z", "Change priority normal", "incident.reprioritized", "P3"),
+                Fate("2017-07-25T16:12:18Z", "Change status solved", "incident.resolved"),
+                Fate(
+                    "2017-07-25T16:12:18Z",
+                    "Change tags ['device___am__am3__connection__bluetooth_connection_issue', 'feedback', 'new', "
+                    "'technical_support']",
+                    "skip: product_suspected not added",
+                ),
+                Fate("2017-07-25T16:12:18Z", "Change 24806306", NOT_IN_TABLE.format("24806306")),  # custom fields
+                Fate("2017-07-25T16:12:18Z", "Change 23951406", NOT_IN_TABLE.format("23951406")),
+                Fate("2017-07-25T16:12:18Z", "Change 22317138", NOT_IN_TABLE.format("22317138")),
+                Fate("2017-07-25T16:12:18Z", "AgentMacroReference", "skip: `AgentMacroReference` is not in the table"),
+                # the satisfaction survey: offered, then answered
+                Fate("2017-07-26T17:02:23Z", "Notification", "skip: `Notification` is not in the table"),
+                Fate("2017-07-26T17:02:23Z", "Change satisfaction_score", NOT_IN_TABLE.format("satisfaction_score")),
+                Fate("2017-07-26T23:23:22Z", "Change satisfaction_score", NOT_IN_TABLE.format("satisfaction_score")),
             ],
         ),
     ],
     ids=["sample", "solved"],
 )
-def test_every_comment_and_status_is_mapped_or_left_out_on_purpose(
-    t: Ticket, expected: list[tuple[str, str, str]]
-) -> None:
-    assert fates(t) == expected
-    mapped = [(fate, at) for at, _, fate in expected if not fate.startswith("skip:")]
-    assert [(x["event"], x["at"]) for x in convert(t)[1:]] == mapped  # after the report, the converter's lines
+def test_every_fact_read_is_mapped_or_left_out_on_purpose(t: Ticket, expected: list[Fate]) -> None:
+    got = fates(t)
+    assert got == expected
+    assert len(got) == 1 + sum(len(a["events"]) for a in t.audits)  # the report, and one fate per audit event
+    # the script writes the fates' events, and says on stderr each fact that is none, with why
+    done = run_script("zendesk_events.py", [record(t)])
+    out = [json.loads(line) for line in done.stdout.splitlines()]
+    assert [(x["event"], x["at"]) for x in out] == events_of(got)
+    assert [x.get("priority") for x in out] == [f.priority for f in got if not f.fate.startswith("skip:")]
+    assert done.stderr.splitlines() == skips_of(f"ZD-{t.ticket['id']}", got)
     # the rest of the audits is what the table does not name: other fields, e-mails, macros, ratings
     named = {"Comment", "status", "priority"}
     rest = {e.get("field_name") or e["type"] for a in t.audits for e in a["events"]} - named
@@ -307,14 +315,35 @@ def test_every_comment_and_status_is_mapped_or_left_out_on_purpose(
 def test_a_ticket_without_priority_is_left_out_and_named() -> None:
     """Ticket 4036: no priority (null in the ticket and in its `Create`), opened by an agent, as pending."""
     opened = zenpy_ticket(4036)
-    done = run_converter(opened)
+    done = run_script("zendesk_events.py", [record(opened)])
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "ZD-4036: no priority, left out\n")
+    assert fates(opened) == []
 
 
 def test_a_ticket_opened_as_pending_waits_from_its_creation_and_its_description_is_no_reply() -> None:
     opened = zenpy_ticket(4036)
     at = opened.ticket["created_at"]
-    lines = convert(Ticket({**opened.ticket, "priority": "high"}, opened.audits, opened.agents))
+    high = Ticket({**opened.ticket, "priority": "high"}, opened.audits, opened.agents)
+    lines = convert(high)
     assert lines[0] == {"event": "incident.reported", "at": at, "id": "ZD-4036", "priority": "P2"}
     assert ("incident.info_provided", at) in [(x["event"], x["at"]) for x in lines]
     assert "incident.responded" not in [x["event"] for x in lines]  # (the agent's description is the report)
+    read = {f.what: f.fate for f in fates(high)}
+    assert read["Create status pending"] == "incident.info_provided"
+    assert read["public comment by 6130907993114"] == "skip: the description, part of the report"
+
+
+def test_the_tag_added_by_a_change_is_the_product_suspected_event() -> None:
+    """The page: the tag in the `value` of a `Change` of `tags` (the whole new list), not in its `previous_value`."""
+    later = [
+        {"created_at": at, "events": [{"type": "Change", "field_name": "tags", "value": new, "previous_value": old}]}
+        for at, old, new in [
+            ("2024-02-08T00:00:00Z", ["sample"], ["product_suspected", "sample"]),
+            ("2024-02-09T00:00:00Z", ["product_suspected", "sample"], ["product_suspected", "sample", "support"]),
+        ]
+    ]
+    tagged = Ticket(SAMPLE.ticket, [*SAMPLE.audits, *later], SAMPLE.agents)
+    assert [(f.at, f.fate) for f in fates(tagged)[-2:]] == [
+        ("2024-02-08T00:00:00Z", "incident.product_suspected"),
+        ("2024-02-09T00:00:00Z", "skip: product_suspected not added"),
+    ]
