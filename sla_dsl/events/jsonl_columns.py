@@ -138,6 +138,8 @@ class _Cursor:
     def line(self, number: int) -> bytes:
         """Line ``number`` (from the last asked on) as the line reader reads it, with its newline."""
         data, at, need = self.data, self.at, number - self.at_line
+        if need < 0:
+            raise _NotLines  # (asked in increasing order: never)
         while need:
             end = min(at + _WINDOW, len(data))
             count = data.count(b"\n", at, end)
@@ -214,4 +216,4 @@ def read_jsonl_columns(
                 progress(rows, size * rows // lines)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, _NotLines):
         return False
-    return rows == lines  # (a blank line or a comment: rows are not lines)
+    return rows == lines  # (rows are lines: no line is blank, none held two objects)

@@ -7,10 +7,10 @@ Design notes
   gzip, bzip2 and xz logs read as they are decompressed), and each event is
   filed in compact form at once; nothing holds the whole text. Except a plain
   JSON Lines file of a size :func:`~.lines.columns_worth` takes: Arrow's JSON
-  reader parses it in C++ and its columns are filed whole when every line is
-  clean (:mod:`.jsonl_columns`); at the first line it cannot vouch for, it is
-  read line by line after all, so the meaning and every message are this
-  module's.
+  reader parses it in C++ and its columns are filed whole (:mod:`.jsonl_columns`),
+  each row they cannot take filed here from its line (:func:`jsonl_by_columns`);
+  a file Arrow would read otherwise than the lines is read line by line after
+  all, so the meaning and every message are this module's.
 * Two paths to one meaning: the fast path (:mod:`.fast`) files the common,
   well-formed line with plain Python; anything else goes to the pydantic
   models, which decide and word the error (:mod:`.validate`).
