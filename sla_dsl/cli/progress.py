@@ -2,7 +2,7 @@
 
 Design notes
 ------------
-* The readers call a :data:`~sla_dsl.events.reader.Progress` callback now and then
+* The readers call a :data:`~sla_dsl.events.collect.Progress` callback now and then
   with (lines or rows read, bytes read). A bar needs a total to show an ETA: a
   plain text log gives its size in bytes, a Parquet file or directory its rows
   (from the footers); a compressed log or stdin has no known total, and the bar

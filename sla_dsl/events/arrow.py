@@ -39,6 +39,7 @@ import pyarrow as pa
 
 from ..lang.diagnostics import listing, words
 from .arrow_columns import PER_SECOND, epochs, file_batch, int64s
+from .collect import Progress
 from .fast import fast_epoch, plain
 from .problems import Problem, RowSource, not_events, problem
 from .schema import (
@@ -61,7 +62,6 @@ __all__ = [
     "read_table",
 ]
 
-Progress = Callable[[int, int], None]
 _STOP = CODE["stop.announced"]
 _BATCH = 65_536
 

@@ -45,6 +45,7 @@ import pyarrow.compute as pc
 import pyarrow.json as pj
 
 from .arrow_columns import PLAIN_TIME, Bools, _mask, file_batch
+from .collect import Progress
 from .lines import MAX_LINE_BYTES
 from .schema import EventLog, declare_types
 from .table_schema import arrow_schema
@@ -170,7 +171,7 @@ def read_jsonl_columns(
     log: EventLog,
     line: Callable[[bytes, int], None],
     *,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
     declared: Collection[str] = (),
 ) -> bool:
     """File the JSON Lines file ``path`` (of a size :func:`~.lines.columns_worth` takes) into ``log``, each

@@ -15,9 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from sla_dsl.events import EventInputError
-from sla_dsl.events import reader as csv_reader
-from sla_dsl.events.reader import csv_state, read_csv
+from sla_dsl.events import EventInputError, csv_reader
+from sla_dsl.events.csv_reader import csv_state, read_csv
 from sla_dsl.reader import read_events, read_text
 
 AT = "2026-11-02T10:00:00+09:00"

@@ -1,0 +1,71 @@
+"""What both line readers (JSON Lines, :mod:`.reader`; CSV, :mod:`.csv_reader`) file into: the
+collector of one source's good events and bad lines' problems, and the progress callback."""
+
+from __future__ import annotations
+
+import shlex
+from collections.abc import Callable
+from typing import Any
+
+from ..lang.diagnostics import Words
+from .fast import fast_record
+from .lines import READ_ERRORS, drop_rest, read_failure, too_long
+from .problems import problem
+from .schema import STRAY_BY_CODE, EventLog
+from .validate import validate_mapping
+
+__all__ = ["Progress"]
+
+Progress = Callable[[int, int], None]
+"""Called now and then with (lines read, bytes read)."""
+
+
+class _Collector:
+    """Files good events and the problems of bad lines for one source."""
+
+    def __init__(self, log: EventLog, skip_invalid: bool, defer: bool, declared: frozenset[str] = frozenset()) -> None:
+        self.log = log
+        self.skip_invalid = skip_invalid
+        self.defer = defer
+        self.declared = declared
+
+    def take(self, data: Any, line: int) -> None:
+        fast = fast_record(data, self.declared)
+        if fast is not None:
+            code, ident, epoch, payload = fast
+            self.log.add(code, ident, epoch, payload, line)
+            if len(data) > 3 and not STRAY_BY_CODE[code].isdisjoint(data):
+                self.log.note_stray(code, ident, epoch, line, data)
+            return
+        ev, problems = validate_mapping(data, self.log.source, line, self.declared)
+        if ev is None:
+            self.log.problems.extend(problems)
+        else:
+            self.log.add_event(ev, line)
+
+    def bad(self, line: int, code: str, message: Words, help: Words | None = None, fatal: bool = False) -> None:
+        self.log.problems.append(problem(self.log.source, line, code, message, help, fatal=fatal))
+
+    def too_long(self, stream: Any, first: Any, line: int, unit: str) -> bool:
+        """Report an over-long line and read past it: False when the reading must stop."""
+        try:
+            length = drop_rest(stream, first)
+        except READ_ERRORS as exc:
+            self.stopped(line, exc, stream)
+            return False
+        code, message, hint, fatal = too_long(length, unit)
+        self.bad(line, code, message, hint, fatal)
+        return not fatal
+
+    def stopped(self, line: int, exc: BaseException, stream: Any) -> None:
+        """Reading ``stream`` failed at ``line``: a fatal problem."""
+        code, message, hint = read_failure(exc, stream, _file_name(self.log.source))
+        self.bad(line, code, message, hint, fatal=True)
+
+    def finish(self) -> EventLog:
+        return self.log.finish(self.skip_invalid, self.defer)
+
+
+def _file_name(source: str) -> str:
+    """``source`` as a command names it (``FILE`` for standard input)."""
+    return "FILE" if source.startswith("<") else shlex.quote(source)

@@ -1,0 +1,399 @@
+"""Read CSV event logs into an :class:`.EventLog`, and tell a CSV log by its first line.
+
+Design notes
+------------
+* CSV has the same columns as the JSON fields; the header names them, in any
+  order; empty cells mean "absent"; extra columns are kept like extra JSON keys.
+  A row the csv module cannot parse (a cell over its 128 KiB limit) is an error
+  of that row, and the rest of the row is passed over: the csv module starts
+  again at the next physical line, which may be inside the quoted cell, so the
+  reader follows the cell's quotes to its end (:func:`csv_state`) rather than
+  read its lines as rows. A quote never closed (the csv module, not strict, gives
+  the rest of the file as one cell) is an error of its row. A row's problems are
+  all at its first line, the number that names the row.
+* Blank lines and lines whose first non-blank character is ``#`` are ignored
+  before the header only (after it every line is data: :class:`_CsvLines`). A
+  UTF-8 byte-order mark is accepted.
+* A log is CSV when its name says so (:func:`~.reader.read_events`) or when its
+  first line neither blank nor a comment is a header naming ``event``, ``at``
+  and ``id`` (:func:`_csv_header_first`): standard input, a pipe, a file named
+  otherwise.
+* Rows are filed through the collector both line readers share
+  (:mod:`.collect`). Lines, bounds and read failures: :mod:`.lines`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Collection, Iterator
+from typing import IO, Any, NamedTuple
+
+from ..lang.diagnostics import Words, listing, words
+from .collect import Progress, _Collector
+from .lines import (
+    MAX_LINE_BYTES,
+    NOT_UTF8_HELP,
+    READ_ERRORS,
+    bounded_lines,
+    drop_rest,
+    not_utf8,
+    too_long,
+)
+from .schema import EventLog, declare_types
+
+__all__ = ["csv_detail", "csv_state", "read_csv"]
+
+_FIELD_LIMIT = re.compile(r"field larger than field limit \((\d+)\)")
+
+
+def csv_detail(exc: csv.Error) -> Words | str:
+    """What the csv module says of a row it cannot read, as catalogue words when it is one of its usual
+    messages (with the dialect the reader uses, only a cell over the size limit is)."""
+    text = str(exc)
+    limit = _FIELD_LIMIT.fullmatch(text)
+    return words("events.csv.field_limit", limit=limit.group(1)) if limit else text
+
+
+#: A problem found in a physical line of CSV: (line, code, message, help, fatal).
+class _Mark(NamedTuple):
+    """A problem of a physical line, noted while the csv module reads the row it belongs to."""
+
+    line: int
+    code: str
+    message: Words
+    help: Words
+    fatal: bool
+
+
+#: Where the csv module is in a row (its default dialect: ``,`` and ``"``, quotes doubled, not strict).
+_START, _FIELD, _QUOTED, _QUOTE_END = range(4)
+
+
+def csv_state(text: str, state: int = _START) -> int:
+    """The csv module's state after reading ``text`` (a physical line without its end) from ``state``:
+    in a quoted cell (``_QUOTED``) the line's end is part of the cell; in any other state it ends the row."""
+    i, n = 0, len(text)
+    while i < n:
+        if state == _QUOTED:
+            j = text.find('"', i)
+            if j < 0:
+                return _QUOTED
+            state, i = _QUOTE_END, j + 1
+        elif state == _FIELD:
+            j = text.find(",", i)
+            if j < 0:
+                return _FIELD
+            state, i = _START, j + 1
+        else:  # the start of a cell, or just after a quote in a quoted one (``""`` is a quote in the cell)
+            c = text[i]
+            state = _QUOTED if c == '"' else _START if c == "," else _FIELD
+            i += 1
+    return state
+
+
+def _ends_open(lines: list[str]) -> bool:
+    """Whether the row's physical ``lines`` end inside a quoted cell (a quote never closed: the csv
+    module, not strict, gives the rest of the file as that cell).
+
+    Asked of every row, so first the cheap question: a row whose quoted cells are closed holds an
+    even number of quotes, unless a cell that does not start with one holds one (``5"``); only an
+    odd number is read closely. (A stray quote and a quote never closed in one row would pass.)"""
+    quotes = lines[0].count('"') if len(lines) == 1 else sum(line.count('"') for line in lines)
+    if not quotes & 1:
+        return False
+    state = _START
+    for line in lines:
+        state = csv_state(line.rstrip("\r\n"), state)
+        if state != _QUOTED:
+            state = _START
+    return state == _QUOTED
+
+
+class _CsvLines:
+    """Physical lines of a CSV stream, counted and bounded; ``#`` comments and blank lines only before the header.
+
+    After the header every line is data (RFC 4180 has no comments): a first cell
+    such as ``#4521`` is a ticket id, and a line inside a quoted multi-line cell
+    is part of that cell. A comment written after the header is read as a row
+    and rejected with its line number, never dropped. A line over the cap is
+    given to the csv module as an empty line, a line that is not UTF-8 as it
+    is; both are noted in ``marks``, and the row they belong to is left out.
+    A byte-order mark before the first line is dropped.
+
+    The lines of the row being read that hold a quote are kept (``row``; the row's first line is
+    ``start``) until the reader takes them (:meth:`take`): to tell a quote never closed, and to pass
+    over the rest of a row the csv module gave up on (:meth:`pass_over`) rather than read it as rows
+    of its own. (A line without a quote leaves the csv module where it was, in a quoted cell or not.)
+    """
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+        self.lineno = 0
+        self.in_header = True
+        self.marks: list[_Mark] = []
+        #: the physical lines of the row being read that hold a quote, and the number of its first line
+        self.row: list[str] = []
+        self.start = 0
+        #: the next line starts a row
+        self.fresh = True
+        #: the rest of a row to pass over: in a quoted cell from the line after the row's last read one
+        self.open = False
+
+    def take(self) -> list[str]:
+        """The lines holding a quote of the row just read (the next line starts the next row)."""
+        row, self.row = self.row, []
+        self.fresh = True
+        return row
+
+    def pass_over(self) -> None:
+        """The csv module gave up on the row being read (a cell over its size limit): when that row
+        stopped inside a quoted cell, the lines up to the cell's end are its own, not rows."""
+        self.open = _ends_open(self.take())
+
+    def __iter__(self) -> Iterator[str]:
+        cap = MAX_LINE_BYTES
+        for line in bounded_lines(self.stream, ""):
+            self.lineno += 1
+            if self.lineno == 1 and line.startswith("\ufeff"):
+                line = line[1:]
+            if len(line) > cap:
+                try:
+                    length = drop_rest(self.stream, line)
+                except READ_ERRORS:
+                    self.lineno -= 1  # the reader reports the failure at the line after
+                    raise
+                code, message, hint, fatal = too_long(length, "characters")
+                if not self.open:
+                    self.marks.append(_Mark(self.lineno, code, message, hint, fatal))
+                if fatal:
+                    return
+                if self.open:
+                    continue  # (inside the cell passed over: its end is still to come)
+                line = "\n"
+            elif self.open:
+                self.open = csv_state(line.rstrip("\r\n"), _QUOTED) == _QUOTED
+                continue
+            elif self.in_header:
+                stripped = line.strip()
+                if not stripped or stripped.startswith("#"):
+                    continue
+            if not line.isascii():
+                bad_text = not_utf8(line)
+                if bad_text is not None:
+                    self.marks.append(_Mark(self.lineno, "E113", bad_text, NOT_UTF8_HELP, False))
+            if self.in_header and line != "\n":
+                self.in_header = False
+            if self.fresh:
+                self.start = self.lineno
+                self.fresh = False
+            if '"' in line:
+                self.row.append(line)
+            yield line
+
+
+def read_csv(
+    stream: IO[str],
+    source: str,
+    *,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+    log: EventLog | None = None,
+    defer: bool = False,
+    declared: Collection[str] = (),
+) -> EventLog:
+    """Read a CSV stream (header row of field names) into an :class:`EventLog` (``declared``: as read_jsonl)."""
+    col = _Collector(log or EventLog(source), skip_invalid, defer, declare_types(declared))
+    lines = _CsvLines(stream)
+    try:
+        _read_rows(col, lines, progress)
+    except READ_ERRORS as exc:
+        col.stopped(lines.lineno + 1, exc, stream)
+    return col.finish()
+
+
+def _flush_marks(col: _Collector, lines: _CsvLines, at: int, fatal: bool = False) -> tuple[bool, bool]:
+    """File the problems noted in the lines of the row just read, at the row's first line ``at`` (one
+    row, one place): (any were, one is fatal)."""
+    if not lines.marks:
+        return False, False
+    stop = fatal or any(m.fatal for m in lines.marks)
+    for _, code, message, hint, _ in lines.marks:
+        col.bad(at, code, message, hint, stop)
+    lines.marks.clear()
+    return True, stop
+
+
+#: Lines between two calls of the progress callback.
+_EVERY = 100_000
+
+
+def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> None:
+    rows = csv.reader(lines)
+    try:
+        header = next(rows, None)
+    except csv.Error as exc:
+        col.bad(lines.start, "E110", words("events.E110.unreadable", detail=csv_detail(exc)), fatal=True)
+        return
+    if _flush_marks(col, lines, lines.start, fatal=True)[0] or header is None:
+        return  # a header that is not text cannot name the columns
+    if _ends_open(lines.take()):
+        col.bad(lines.start, "E110", words("events.E110.unclosed"), words("events.csv.unclosed.help"), fatal=True)
+        return
+    header = [h.strip() for h in header]
+    missing = [c for c in ("event", "at", "id") if c not in header]
+    if missing:
+        col.bad(
+            lines.start,
+            "E110",
+            words("events.E110.lacks", columns=listing([f"`{c}`" for c in missing], ", ")),
+            words("events.E110.lacks.help", example="`event,at,id,priority`"),
+            fatal=True,
+        )
+        return
+    repeated = sorted({h for h in header if header.count(h) > 1})
+    if repeated:
+        col.bad(
+            lines.start,
+            "E110",
+            words("events.E110.repeated", columns=listing([f"`{c}`" for c in repeated], ", ")),
+            words("events.E110.repeated.help"),
+            fatal=True,
+        )
+        return
+    size = getattr(getattr(lines.stream, "buffer", None), "tell", None)  # bytes read, for a bar in bytes
+    report = _EVERY
+    while True:
+        try:
+            row = next(rows, None)
+        except csv.Error as exc:
+            lineno = lines.start  # a row's number is that of its first physical line
+            col.bad(
+                lineno,
+                "E111",
+                words("events.E111.unreadable", detail=csv_detail(exc)),
+                words("events.E111.unreadable.help"),
+            )
+            lines.pass_over()
+            if _flush_marks(col, lines, lineno)[1]:
+                return
+            continue
+        lineno = lines.start
+        marked, stop = _flush_marks(col, lines, lineno)
+        if stop:
+            return
+        if row is None:
+            return
+        lines.fresh = True  # (lines.take(), inlined, and only for a row with a quote: a million rows)
+        if lines.row:
+            taken, lines.row = lines.row, []
+            if _ends_open(taken):
+                col.bad(lineno, "E111", words("events.E111.unclosed"), words("events.csv.unclosed.help"))
+                continue
+        if marked:
+            continue  # the row is left out
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue  # a blank line between rows
+        if progress is not None and lines.lineno >= report:
+            report = lines.lineno + _EVERY
+            progress(lines.lineno, size() if size is not None else 0)
+        if len(row) > len(header):
+            col.bad(lineno, "E111", words("events.E111.cells", cells=str(len(row)), columns=str(len(header))))
+            continue
+        col.take({k: v for k, v in zip(header, row, strict=False) if v != ""}, lineno)
+
+
+#: The columns every CSV header of events names.
+_CSV_NEEDS = frozenset({"event", "at", "id"})
+
+
+def _csv_header_first(stream: Any) -> tuple[bool, Any]:
+    """Whether the first line of ``stream`` that is neither blank nor a comment is a CSV header naming
+    ``event``, ``at`` and ``id`` (no JSON Lines log starts so: such a line is not JSON), and the stream
+    to read the log from, every byte in it.
+
+    The line is looked at, not taken: what a peek holds, when it holds the whole line (a file). A pipe's
+    peek holds what has arrived, perhaps part of the line (a header written in two pieces): then the
+    lines up to it are read (at most :data:`MAX_LINE_BYTES`) and given back in front of the rest
+    (:class:`_Replayed`)."""
+    try:
+        head = stream.peek(8192) if hasattr(stream, "peek") else b""
+    except READ_ERRORS:
+        return False, stream  # the reader says what is wrong
+    line = _first_line(head)
+    if line is None and head and hasattr(stream, "readline"):
+        taken: list[bytes] = []
+        size = 0
+        try:
+            while size <= MAX_LINE_BYTES:
+                piece = stream.readline(MAX_LINE_BYTES + 1 - size)
+                if not piece:
+                    break
+                taken.append(piece)
+                size += len(piece)
+                if piece.endswith(b"\n") and _first_line(b"".join(taken)) is not None:
+                    break
+        except READ_ERRORS as exc:
+            stream = io.BufferedReader(_Replayed(b"".join(taken), stream, exc), 1 << 16)
+            return False, stream  # (the reader meets the failure after the bytes read)
+        read = b"".join(taken)
+        stream = io.BufferedReader(_Replayed(read, stream), 1 << 16)
+        line = _first_line(read, ended=size <= MAX_LINE_BYTES)
+    return _is_header(line or b""), stream
+
+
+def _first_line(head: bytes, ended: bool = False) -> bytes | None:
+    """The first line of ``head`` neither blank nor a comment (as both readers pass them over), stripped;
+    None when ``head`` may end inside it (it has no end of line yet), unless ``ended`` (nothing follows)."""
+    pieces = head.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    for k, piece in enumerate(pieces):
+        last = k == len(pieces) - 1
+        if last and not ended:
+            return None  # (cut by the look ahead, or the stream's last line: read on to know)
+        ln = piece.strip()
+        if ln and not ln.startswith(b"#"):
+            return ln
+    return b""
+
+
+def _is_header(line: bytes) -> bool:
+    """Whether ``line`` (stripped) is a CSV header naming the columns every event has."""
+    if not line or line[:1] in (b"{", b"["):
+        return False
+    cells = {c.strip().strip(b'"').decode("utf-8", "replace") for c in line.rstrip(b"\r").split(b",")}
+    return _CSV_NEEDS <= cells
+
+
+class _Replayed(io.RawIOBase):
+    """The bytes read ahead of a stream (to look at its first line), then the rest of the stream; a
+    failure met while reading ahead is raised again once those bytes are given."""
+
+    def __init__(self, ahead: bytes, rest: Any, failure: BaseException | None = None) -> None:
+        super().__init__()
+        self.ahead = memoryview(ahead)
+        self.rest = rest
+        self.failure = failure
+        self.given = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        n = len(self.ahead)
+        if n:
+            k = min(n, len(buffer))
+            buffer[:k] = self.ahead[:k]
+            self.ahead = self.ahead[k:]
+        elif self.failure is not None:
+            failure, self.failure = self.failure, None
+            raise failure
+        else:
+            data = self.rest.read1(len(buffer)) if hasattr(self.rest, "read1") else self.rest.read(len(buffer))
+            k = len(data)
+            buffer[:k] = data
+        self.given += k
+        return k
+
+    def tell(self) -> int:
+        return self.given
