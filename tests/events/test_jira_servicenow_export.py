@@ -202,14 +202,9 @@ def test_every_recorded_history_item_is_mapped_or_left_out_on_purpose() -> None:
     assert fates == [
         Fate("2013-01-08T14:13:03.420+0100", "created Major", "incident.reported", "P2"),
         Fate("2013-01-08T14:17:07.793+0100", "status New -> Assigned", "skip: status `Assigned` is not in the table"),
-        Fate(
-            "2013-01-08T14:17:07.793+0100",
-            "assignee Deef Vink -> Erik Westra [Administrator]",
-            "skip: field `assignee` is not in the table",
-        ),
-        Fate(
-            "2013-01-08T16:50:50.487+0100", "status Assigned -> Assigned", "skip: status `Assigned` is not in the table"
-        ),
+        # a field the table does not read is named without its values (Deef Vink -> Erik Westra [Administrator])
+        Fate("2013-01-08T14:17:07.793+0100", "assignee", "skip: field `assignee` is not in the table"),
+        Fate("2013-01-08T16:50:50.487+0100", "status Assigned -> Assigned", "skip: no change"),
         Fate(
             "2013-01-08T16:51:20.014+0100",
             "status Assigned -> In Progress",
@@ -269,6 +264,69 @@ def test_an_issue_without_priority_is_left_out_and_named() -> None:
     }
     done = run_script("jira_events.py", [jira_record(bare)])
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "SYNAPSE-88: no priority, left out\n")
+
+
+def jira_history_issue(*histories: tuple[str, list[tuple[str, str | None, str | None]]]) -> dict[str, Any]:
+    """SYNAPSE-88 with the changelog ``histories``: (time, [(field, fromString, toString), ...]) each."""
+    built = [
+        {"created": at, "items": [{"field": f, "fromString": old, "toString": new} for f, old, new in items]}
+        for at, items in histories
+    ]
+    return {**SYNAPSE, "changelog": {"total": len(built), "histories": built}}
+
+
+def test_a_field_not_in_the_table_is_one_line_without_its_values() -> None:
+    """A description changed: its text (many lines) is not written; stderr keeps one line a fact."""
+    text = "The export stops at row 1000.\n\nSteps:\n1. open the report\n2. export"
+    issue = jira_history_issue(("2016-11-24T09:00:00.000-0700", [("description", text, f"{text}\n3. wait")]))
+    (_, described) = jira_fates(issue, [], set())
+    assert described.what == "description"
+    done = run_script("jira_events.py", [jira_record(issue)])
+    assert done.stderr.splitlines() == [
+        "SYNAPSE-88 2016-11-24T09:00:00.000-0700 description: skip: field `description` is not in the table"
+    ]
+    # ServiceNow's the same: a row of a field the table does not read is named, not quoted
+    row = {"fieldname": "description", "oldvalue": text, "newvalue": "", "sys_created_on": "2026-11-02 02:00:00"}
+    (fate,) = snow_history_fates("2", "", [row], [], set(), "")
+    assert (fate.what, fate.fate) == ("description", "skip: field `description` is not in the table")
+
+
+def test_an_issue_is_resolved_once_until_it_is_reopened(tmp_path: Path) -> None:
+    """Resolved -> Resolved and a resolution set while resolved are no change; a reopened issue resolves again."""
+    issue = jira_history_issue(
+        ("2016-11-24T09:00:00.000-0700", [("resolution", None, "Done"), ("status", "In Progress", "Resolved")]),
+        ("2016-11-24T10:00:00.000-0700", [("status", "Resolved", "Resolved")]),
+        ("2016-11-24T11:00:00.000-0700", [("resolution", "Done", "Won't Do")]),
+        ("2016-11-24T12:00:00.000-0700", [("status", "Resolved", "Reopened"), ("resolution", "Won't Do", None)]),
+        ("2016-11-24T13:00:00.000-0700", [("status", "Reopened", "Resolved")]),
+        ("2016-11-24T14:00:00.000-0700", [("resolution", None, "Done")]),
+    )
+    assert [(f.at[11:16], f.what, f.fate) for f in jira_fates(issue, [], set())[1:]] == [
+        ("09:00", "resolution None -> Done", "incident.resolved"),
+        ("09:00", "status In Progress -> Resolved", "skip: already resolved"),  # one event for the history
+        ("10:00", "status Resolved -> Resolved", "skip: no change"),
+        ("11:00", "resolution Done -> Won't Do", "skip: already resolved"),
+        ("12:00", "status Resolved -> Reopened", "skip: status `Reopened` is not in the table"),
+        ("12:00", "resolution Won't Do -> None", "skip: resolution cleared"),
+        ("13:00", "status Reopened -> Resolved", "incident.resolved"),  # reopened, then resolved again
+        ("14:00", "resolution None -> Done", "skip: already resolved"),
+    ]
+    # the status leaving Resolved reopens the issue on its own, its resolution left set
+    left = jira_history_issue(
+        ("2016-11-24T09:00:00.000-0700", [("status", "In Progress", "Resolved")]),
+        ("2016-11-24T10:00:00.000-0700", [("status", "Resolved", "In Progress")]),
+        ("2016-11-24T11:00:00.000-0700", [("status", "In Progress", "Resolved")]),
+    )
+    assert [f.fate for f in jira_fates(left, [], set())[1:]] == [
+        "incident.resolved",
+        "skip: status `In Progress` is not in the table",
+        "incident.resolved",
+    ]
+    # the engine completes the incident at the first resolution and reads the second without a violation
+    out = converted("jira_events.py", [jira_record(issue)])
+    assert [x["event"] for x in out] == ["incident.reported", "incident.resolved", "incident.resolved"]
+    got = judge(CLICKSOKO, out, tmp_path, ("2016-11-01", "2016-12-01"))
+    assert got["completed_at"] == "2016-11-25T01:00:00+09:00"
 
 
 # --- ServiceNow ----------------------------------------------------------------------------------------------
@@ -440,13 +498,13 @@ def test_one_save_is_read_whole_and_the_callers_reply_ends_the_hold() -> None:
         ("02:00", "comments by itil", "incident.responded", None),  # Awaiting Caller wants a comment in the save
         ("02:00", "state '1' -> '3'", "incident.info_provided", None),
         ("02:00", "hold_reason '' -> '1'", "skip: the same save's hold", None),
-        ("02:00", "comments '' -> 'Please send the log.'", "skip: read from sys_journal_field", None),
+        ("02:00", "comments", "skip: read from sys_journal_field", None),  # its values: the entry's text
         ("03:00", "comments by abel.tuter", "incident.customer_replied", None),  # on hold until this very save
         ("03:00", "state '3' -> '2'", "skip: state '2' is not in the table", None),
         ("03:00", "hold_reason '1' -> ''", "skip: hold_reason '' is not in the table", None),
-        ("03:00", "comments '' -> 'Attached.'", "skip: read from sys_journal_field", None),
+        ("03:00", "comments", "skip: read from sys_journal_field", None),
         ("04:00", "work_notes by itil", "skip: work notes are internal", None),
-        ("04:00", "work_notes '' -> 'Known error.'", "skip: read from sys_journal_field", None),
+        ("04:00", "work_notes", "skip: read from sys_journal_field", None),
         ("05:00", "state '2' -> '6'", "incident.resolved", None),
     ]
     assert len(fates) == 1 + len(BUILT_AUDITS) + len(BUILT_JOURNAL)  # nothing dropped

@@ -38,11 +38,11 @@ def test_zendesk_converter_on_the_page(tmp_path: Path) -> None:
         {"type": "Create", "field_name": "status", "value": "new"},
         {"type": "Create", "field_name": "priority", "value": "urgent"},
     ]
-    ticket = {"id": 1, "created_at": "2026-11-02T01:15:00Z", "priority": "high"}  # (its current priority)
+    ticket = {"id": 1, "created_at": "2026-11-02T01:15:00Z", "priority": "high", "requester_id": 99}
     audits_ = [{"created_at": ticket["created_at"], "events": creation}]
     audits_ += [{"created_at": at, "events": [e]} for at, e in audits]
     lines = converted("zendesk_events.py", [{"ticket": ticket, "audits": audits_, "agents": [7]}])
-    assert lines[0]["priority"] == "P1"  # created urgent: the ticket's own field says its current one
+    assert lines[0]["priority"] == "P1"  # created urgent: the ticket's own field ("high") says its current one
     assert [line["event"] for line in lines] == [
         "incident.reported",
         "incident.responded",

@@ -14,7 +14,8 @@ structure, key names, value types and times are as recorded):
   ``src/app/services/result.js``: the audits of ticket 56148 of a live desk (2017), as the API gave them;
   the end user's satisfaction comment left out. The ticket itself was not recorded: its ``created_at`` is
   the creation audit's, its ``priority`` the last one the audits set (what ``GET /api/v2/tickets/{id}``
-  returns: the current value); its agent is the author of the reply signed by the desk (2450996566).
+  returns: the current value), its ``requester_id`` the creation audit's (6171488843, the description's
+  author); its agent is the author of the reply signed by the desk (2450996566).
 
 The converter is the page's own (``# zendesk_events.py``, see ``desk_exports``): its ``fates`` say, for each
 fact of the audits, the event it becomes or why the page's table leaves it out, and run as a script it writes
@@ -83,8 +84,9 @@ def ihealth_ticket() -> Ticket:
     audits: list[dict[str, Any]] = RECORDING["ihealth"]["audits"]
     (creation,) = [a for a in audits if any(e["type"] == "Create" for e in a["events"])]
     priorities = [e["value"] for a in audits for e in a["events"] if e.get("field_name") == "priority"]
+    (requester,) = [e["value"] for e in creation["events"] if e.get("field_name") == "requester_id"]
     ticket = {"id": creation["ticket_id"], "created_at": creation["created_at"], "priority": priorities[-1]}
-    return Ticket(ticket, audits, [2450996566])
+    return Ticket({**ticket, "requester_id": int(requester)}, audits, [2450996566])  # (the audit's is a string)
 
 
 SAMPLE, IHEALTH = zenpy_ticket(1), ihealth_ticket()
@@ -107,11 +109,12 @@ def fates(t: Ticket) -> list[Fate]:
 
 def next_reply_lines(t: Ticket) -> list[dict[str, Any]]:
     """The page's next-reply mapping: every public agent comment, every public requester one after the creation."""
-    tid, out = f"ZD-{t.ticket['id']}", []
+    tid, out, requester = f"ZD-{t.ticket['id']}", [], t.ticket["requester_id"]
     for audit in t.audits:
         creation = any(e["type"] == "Create" for e in audit["events"])
         for e in audit["events"]:
-            if e["type"] == "Comment" and e["public"] and (e["author_id"] in t.agents or not creation):
+            by_requester = e.get("author_id") == requester and not creation
+            if e["type"] == "Comment" and e["public"] and (e.get("author_id") in t.agents or by_requester):
                 kind = "incident.agent_replied" if e["author_id"] in t.agents else "incident.requester_commented"
                 out.append({"event": kind, "at": audit["created_at"], "id": tid})
     return out
@@ -150,6 +153,7 @@ def test_the_recording_has_the_shape_the_converter_reads() -> None:
         creation = t.audits[0]
         (description,) = [e for e in creation["events"] if e["type"] == "Comment"]
         assert description["author_id"] != creation["author_id"] and description["author_id"] not in t.agents
+        assert description["author_id"] == t.ticket["requester_id"]  # the requester, whom a reply must come from
     # ticket 4036: opened by an agent, as pending, with no priority (null in the ticket and in its `Create`)
     opened = zenpy_ticket(4036)
     assert (opened.ticket["priority"], opened.ticket["status"]) == (None, "pending")
@@ -346,4 +350,44 @@ def test_the_tag_added_by_a_change_is_the_product_suspected_event() -> None:
     assert [(f.at, f.fate) for f in fates(tagged)[-2:]] == [
         ("2024-02-08T00:00:00Z", "incident.product_suspected"),
         ("2024-02-09T00:00:00Z", "skip: product_suspected not added"),
+    ]
+
+
+def pending_ticket(*later: tuple[str, list[dict[str, Any]]]) -> Ticket:
+    """The sample ticket (requester 6130869168922) set pending by its agent, then the audits ``later``."""
+    pending = [{"type": "Change", "field_name": "status", "value": "pending", "previous_value": "open"}]
+    audits = [{"created_at": at, "events": events} for at, events in [("2024-02-08T00:00:00Z", pending), *later]]
+    return Ticket(SAMPLE.ticket, [*SAMPLE.audits, *audits], SAMPLE.agents)
+
+
+def test_only_the_requesters_comment_is_the_customers_reply() -> None:
+    """A CC'd user's public comment while pending is no reply: the ticket waits for the requester's."""
+    requester, cc = SAMPLE.ticket["requester_id"], 6314931549722  # (another end user of the recorded desk)
+    waiting = pending_ticket(
+        ("2024-02-09T00:00:00Z", [{"type": "Comment", "public": True, "author_id": cc}]),
+        ("2024-02-10T00:00:00Z", [{"type": "Comment", "public": True, "author_id": requester}]),
+    )
+    assert [(f.at, f.what, f.fate) for f in fates(waiting)[-3:]] == [
+        ("2024-02-08T00:00:00Z", "Change status pending", "incident.info_provided"),
+        ("2024-02-09T00:00:00Z", f"public comment by {cc}", "skip: neither an agent nor the requester"),
+        ("2024-02-10T00:00:00Z", f"public comment by {requester}", "incident.customer_replied"),
+    ]
+
+
+def test_an_audits_comments_are_read_before_its_field_changes() -> None:
+    """The requester's reply and the status leaving `pending`, one audit listed status first: the reply counts."""
+    requester = SAMPLE.ticket["requester_id"]
+    reply = [
+        {"type": "Change", "field_name": "status", "value": "open", "previous_value": "pending"},
+        {"type": "Comment", "public": True, "author_id": requester},
+    ]
+    replied = pending_ticket(("2024-02-09T00:00:00Z", reply))
+    assert [(f.what, f.fate) for f in fates(replied)[-2:]] == [
+        (f"public comment by {requester}", "incident.customer_replied"),
+        ("Change status open", "skip: status `open` is not in the table"),
+    ]
+    lines = convert(replied)
+    assert [(x["event"], x["at"]) for x in lines[-2:]] == [
+        ("incident.info_provided", "2024-02-08T00:00:00Z"),
+        ("incident.customer_replied", "2024-02-09T00:00:00Z"),
     ]
