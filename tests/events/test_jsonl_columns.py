@@ -116,10 +116,11 @@ def spot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(event_lines(), min_size=1, max_size=14), st.booleans(), st.booleans())
-def test_columns_and_lines_agree(spot: Path, lines: list[str], ended: bool, skip: bool) -> None:
+@given(st.lists(event_lines(), min_size=1, max_size=14), st.booleans(), st.booleans(), st.booleans())
+def test_columns_and_lines_agree(spot: Path, lines: list[str], ended: bool, skip: bool, defer: bool) -> None:
+    """``defer``: the problems left pending for the evaluator, as ``sla evaluate`` reads a log."""
     spot.write_text("\n".join(lines) + ("\n" if ended else ""), encoding="utf-8")
-    columns, by_lines = both_ways(spot, skip_invalid=skip)
+    columns, by_lines = both_ways(spot, skip_invalid=skip, defer=defer)
     assert columns == by_lines
 
 
@@ -340,3 +341,36 @@ def test_many_odd_rows_leave_the_log_to_the_line_reader(tmp_path: Path) -> None:
     assert taken(write(tmp_path / "fewer.jsonl", [*CLEAN, *rows[:1_000]]))
     columns, by_lines = both_ways(path, skip_invalid=True)
     assert columns == by_lines
+
+
+def test_sla_evaluate_says_the_same_of_a_large_log_either_way(tmp_path: Path) -> None:
+    """The command end to end on a log past the size the columns take (with a bad line, an unknown type
+    and an object among its events), against the same bytes gzipped, which the line reader reads: the
+    same report, the same messages, the same exit code."""
+    import gzip
+    import subprocess
+    import sys
+
+    rows: list[Any] = []
+    for k in range(48_000):
+        at = dt.datetime(2026, 11, 2, 1, 0, tzinfo=dt.UTC) + dt.timedelta(minutes=k % 20_000)
+        rows.append({"event": "incident.reported", "at": at.isoformat(), "id": f"INC-{k}", "priority": "P2"})
+        responded = at + dt.timedelta(hours=k % 11)
+        rows.append({"event": "incident.responded", "at": responded.isoformat(), "id": f"INC-{k}"})
+    rows[7] = {**rows[7], "attributes": {"plan": "gold"}}  # (the policy declares no attribute: E128)
+    rows[4_001] = {"event": "incident.closed", "at": rows[4_001]["at"], "id": "INC-2000"}
+    del rows[8]["priority"]  # line 9: E102
+    text = "".join(json.dumps(r) + "\n" for r in rows)
+    assert len(text) > lines_module.COLUMNS_FROM_BYTES
+    plain, packed = tmp_path / "plain", tmp_path / "packed"
+    plain.mkdir(), packed.mkdir()
+    (plain / "events.jsonl").write_text(text, encoding="utf-8")
+    (packed / "events.jsonl").write_bytes(gzip.compress(text.encode()))
+    assert taken(plain / "events.jsonl", skip_invalid=True, defer=True)  # (the columns, three rows from their lines)
+    policy = Path(__file__).resolve().parents[2] / "policies" / "clicksoko.sla"
+    cmd = [sys.executable, "-m", "sla_dsl.cli", "evaluate", str(policy), "events.jsonl", "--format", "json"]
+    cmd += ["--from", "2026-11-01", "--to", "2026-12-01", "--skip-invalid"]
+    runs = [subprocess.run(cmd, cwd=where, capture_output=True, text=True, timeout=300) for where in (plain, packed)]
+    assert runs[0].returncode == runs[1].returncode
+    assert runs[0].stderr == runs[1].stderr and "events.jsonl:9:" in runs[0].stderr
+    assert runs[0].stdout == runs[1].stdout and len(json.loads(runs[0].stdout)["incidents"]) > 47_000
