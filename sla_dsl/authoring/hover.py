@@ -21,10 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from typing import Any
-
-from pydantic import BaseModel
 
 from ..i18n import format_date
 from ..i18n import message as catalogue_message
@@ -61,18 +58,6 @@ def char_column(line_text: str, utf16: int) -> int:
 
 
 # ---- names in a document ---------------------------------------------------------------------
-
-
-def _nodes(node: Any) -> Iterator[m.Node]:
-    """Every model node inside ``node``, depth first."""
-    if isinstance(node, m.Node):
-        yield node
-    if isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            yield from _nodes(getattr(node, name))
-    elif isinstance(node, tuple | list):
-        for item in node:
-            yield from _nodes(item)
 
 
 def _contains(span: m.Span, line: int, column: int) -> bool:
@@ -220,7 +205,7 @@ def hover_text(pm: m.PolicyModel, text: str, line: int, character: int, lang: st
     if not 0 <= line < len(lines):
         return None
     column = char_column(lines[line], character) + 1
-    found = [n for n in _nodes(pm) if isinstance(n, m.Duration) and _contains(n.span, line + 1, column)]
+    found = [n for n in m.walk(pm) if isinstance(n, m.Duration) and _contains(n.span, line + 1, column)]
     if found:
         return hover_duration(pm, found[-1], lang)
     hit = word_at(text, line, character)

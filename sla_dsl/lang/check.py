@@ -11,10 +11,7 @@ out real deadlines) belong to the policy stage, which hands them in as
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Sequence
-from typing import Any
-
-from pydantic import BaseModel
+from collections.abc import Callable, Sequence
 
 from . import model as m
 from . import service_plans
@@ -27,16 +24,6 @@ from .languages import check_languages, check_value_labels
 
 #: How many days after the effective date the computed checks look at.
 CHECK_HORIZON_DAYS = 400
-
-
-def _walk(node: Any) -> Iterator[BaseModel]:
-    if isinstance(node, BaseModel):
-        yield node
-        for name in type(node).model_fields:
-            yield from _walk(getattr(node, name))
-    elif isinstance(node, tuple | list):
-        for item in node:
-            yield from _walk(item)
 
 
 def _err(code: str, message: str | Words, span: m.Span, help: str | Words | None = None) -> Diagnostic:
@@ -148,7 +135,7 @@ def _calendar_refs(model: m.PolicyModel, broken: set[str]) -> list[Diagnostic]:
                 )
             )
 
-    for node in _walk(model):
+    for node in m.walk(model):
         if isinstance(node, m.Duration) and node.calendar is not None:
             need(node.calendar, node.span, True, f"`{node}`")
         elif isinstance(node, m.ByEndOf):
@@ -202,7 +189,7 @@ def _article_refs(model: m.PolicyModel) -> list[Diagnostic]:
         return []
     numbers = {a.number for a in model.articles}
     out = []
-    for node in _walk(model):
+    for node in m.walk(model):
         if isinstance(node, m.ArticleRef) and node.article not in numbers:
             out.append(
                 _warn(

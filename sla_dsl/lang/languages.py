@@ -24,11 +24,9 @@ Design notes
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable
 
 from lark import Token, Tree
-from pydantic import BaseModel
 
 from . import model as m
 from .diagnostics import Diagnostic, Severity, diagnostic, did_you_mean_words, words
@@ -70,24 +68,13 @@ def policy_languages(header: m.Header) -> tuple[str, ...]:
     return header.languages or UNDECLARED
 
 
-def _labels(node: Any) -> Iterator[m.Label]:
-    if isinstance(node, m.Label):
-        yield node
-    elif isinstance(node, BaseModel):
-        for name in type(node).model_fields:
-            yield from _labels(getattr(node, name))
-    elif isinstance(node, tuple | list):
-        for item in node:
-            yield from _labels(item)
-
-
 def check_languages(model: m.PolicyModel) -> list[Diagnostic]:
     """Texts missing in a declared language (E262, E263) or written the wrong way round (E264)."""
     declared = model.header.languages
     if not declared:
         return []
     out: list[Diagnostic] = []
-    for label in _labels(model):
+    for label in (n for n in m.walk(model) if isinstance(n, m.Label)):
         if label.span == m.NO_SPAN or (label.ja is None and label.en is None):
             continue
         ja, en = label.ja or "", label.en or ""

@@ -14,6 +14,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from enum import StrEnum
 from typing import Any, Literal
 
@@ -35,6 +36,18 @@ NO_SPAN = Span()
 #: The calendar ``4 business hours`` reads as "business hours" plainly: amounts counted on it are said
 #: without a calendar's name (``4営業時間``), those on any other calendar with its label (``4営業時間（英語窓口）``).
 BUSINESS = "business"
+
+
+def walk(node: Any) -> Iterator[BaseModel]:
+    """Every model inside ``node`` (a model, or a tuple or list of them), each before the models it holds:
+    what the checks, the language check and the language server look through."""
+    if isinstance(node, BaseModel):
+        yield node
+        for name in type(node).model_fields:
+            yield from walk(getattr(node, name))
+    elif isinstance(node, tuple | list):
+        for item in node:
+            yield from walk(item)
 
 
 class Node(BaseModel):
