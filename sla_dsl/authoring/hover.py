@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..i18n import format_date
@@ -28,10 +29,9 @@ from ..i18n import message as catalogue_message
 from ..i18n.authoring import names as names_of
 from ..i18n.places import region_name, zone_title
 from ..lang import model as m
-from ..lang.conditions import assignments, by_id, defaults, select
-from ..lang.event_types import declared_event_hover
+from ..lang import service_plans
+from ..lang.conditions import MAX_ASSIGNMENTS, assignments, by_id, combos, defaults, holds, select
 from ..lang.lines import source_lines
-from ..lang.service_plans import when_hover
 from .clock_words import calendar_named, duration_words, event_named, hover_clock, hover_out_of_hours, named, own
 
 WORD = re.compile(r"[A-Za-z0-9_.]+")
@@ -236,6 +236,69 @@ def hover_text(pm: m.PolicyModel, text: str, line: int, character: int, lang: st
         if d.name == word:
             return declared_event_hover(d, lang)
     return value_hover(pm, word, lang)
+
+
+def when_hover(model: m.PolicyModel, word: str, line: int, column: int, lang: str = "en") -> str | None:
+    """The language server's hover on a notify rule or a service with ``when`` (its name or its
+    condition), in ``lang``: for each combination of attribute values, the availability target of the
+    service that applies (the first whose condition holds), or the notify rules that apply (every one
+    whose condition holds). None elsewhere."""
+
+    def table(title: str, name: str, conds: list[m.Condition | None], said: Callable[[dict[str, str]], str]) -> str:
+        found = combos(model, conds)
+        if found is None:
+            return catalogue_message(f"{title}.too_many", lang, n=MAX_ASSIGNMENTS, name=name)
+        given = defaults(model)
+        lines = [catalogue_message(title, lang, name=name), ""]
+        for case in found:
+            shown = names_of((f"{k} = {v}" for k, v in case.items()), lang)
+            shown = shown or catalogue_message("diag.phrase.every_customer", lang)
+            lines.append(catalogue_message("author.hover.case", lang, shown=shown, said=said({**given, **case})))
+        return "\n".join(lines)
+
+    def target(svc: m.Service, attrs: dict[str, str]) -> str:
+        t = service_plans.select(svc, attrs)
+        if t is None:
+            return catalogue_message("author.hover.targets.none", lang)
+        percent = catalogue_message(f"author.hover.targets.{t.period.value}", lang, percent=f"{t.percent:g}")
+        if t.when is None:
+            return percent + catalogue_message("author.hover.targets.fallback", lang)
+        return percent + catalogue_message("author.hover.targets.line", lang, line=t.span.line, when=str(t.when))
+
+    def notices(attrs: dict[str, str]) -> str:
+        rules = [
+            catalogue_message("author.hover.notices.rule", lang, name=n.name, line=n.span.line)
+            for n in model.notifications
+            if holds(n.when, attrs)
+        ]
+        none = catalogue_message("author.hover.notices.none", lang)
+        return catalogue_message("author.sep.list", lang).join(rules) or none
+
+    hit = next(
+        (
+            svc
+            for svc in model.services
+            if svc.plan_targets
+            and (word == svc.name or any(t.when and _contains(t.when.span, line, column) for t in svc.plan_targets))
+        ),
+        None,
+    )
+    if hit is not None:
+        conds = [t.when for t in hit.plan_targets]
+        return table("author.hover.targets", hit.name, conds, lambda attrs: target(hit, attrs))
+    for n in model.notifications:
+        if n.when is not None and (word == n.name or _contains(n.when.span, line, column)):
+            conds = [r.when for r in model.notifications if r.when is not None]
+            return table("author.hover.notices", "", conds, notices)
+    return None
+
+
+def declared_event_hover(decl: m.EventType, lang: str = "en") -> str:
+    """The LSP hover of a declared event type in ``lang``: its labels (in Japanese its Japanese one), and what
+    the log and the rules may do with it."""
+    both = " / ".join(x for x in (decl.label.ja, decl.label.en) if x)  # English shows both, as it always did
+    labels = (decl.label.ja or "") if lang == "ja" else both
+    return catalogue_message("author.hover.declared", lang, name=decl.name, labels=labels)
 
 
 def value_hover(pm: m.PolicyModel, word: str, lang: str = "en") -> str | None:

@@ -3,8 +3,8 @@
 Design notes
 ------------
 * What ``sla lsp`` shows on hover (:mod:`sla_dsl.authoring.hover` and
-  :mod:`sla_dsl.authoring.clock_words`, :func:`sla_dsl.lang.event_types.declared_event_hover`,
-  :func:`sla_dsl.lang.service_plans.when_hover`): a duration with a worked example, a calendar,
+  :mod:`sla_dsl.authoring.clock_words`; :func:`~sla_dsl.authoring.hover.declared_event_hover`,
+  :func:`~sla_dsl.authoring.hover.when_hover`): a duration with a worked example, a calendar,
   a clock's life cycle, a target's out-of-hours time, an event, an attribute value, and which
   rule, availability target or notify rule applies to which attribute values.
 * The English is what the hovers said before the catalogue, word for word, except where a

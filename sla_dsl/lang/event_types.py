@@ -142,13 +142,3 @@ def check(model: m.PolicyModel) -> list[Diagnostic]:
                 )
             )
     return out
-
-
-def declared_event_hover(decl: m.EventType, lang: str = "en") -> str:
-    """The LSP hover of a declared event type in ``lang``: its labels (in Japanese its Japanese one), and what
-    the log and the rules may do with it."""
-    from ..i18n import message
-
-    both = " / ".join(x for x in (decl.label.ja, decl.label.en) if x)  # English shows both, as it always did
-    labels = (decl.label.ja or "") if lang == "ja" else both
-    return message("author.hover.declared", lang, name=decl.name, labels=labels)

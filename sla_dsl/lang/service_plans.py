@@ -28,7 +28,7 @@ Design notes
 from __future__ import annotations
 
 from . import model as m
-from .conditions import MAX_ASSIGNMENTS, cases, combos, holds, shown_attrs, tier_checks
+from .conditions import cases, holds, shown_attrs, tier_checks
 from .diagnostics import Diagnostic, Severity, Words, diagnostic, words
 
 
@@ -103,65 +103,3 @@ def checks(model: m.PolicyModel) -> list[Diagnostic]:
 def _wider(later: list[dict[str, str]], earlier: list[dict[str, str]]) -> bool:
     mine = {tuple(sorted(c.items())) for c in later}
     return all(tuple(sorted(c.items())) in mine for c in earlier)
-
-
-def _inside(span: m.Span, line: int, column: int) -> bool:
-    return (span.line, span.column) <= (line, column) < (span.end_line, span.end_column)
-
-
-def when_hover(model: m.PolicyModel, word: str, line: int, column: int, lang: str = "en") -> str | None:
-    """The language server's hover on a notify rule or a service with ``when`` (its name or its
-    condition), in ``lang``: for each combination of attribute values, the availability target of the
-    service that applies (the first whose condition holds), or the notify rules that apply (every one
-    whose condition holds). None elsewhere."""
-    from collections.abc import Callable
-
-    from ..i18n import message
-    from ..i18n.authoring import names
-
-    def table(title: str, name: str, conds: list[m.Condition | None], said: Callable[[dict[str, str]], str]) -> str:
-        found = combos(model, conds)
-        if found is None:
-            return message(f"{title}.too_many", lang, n=MAX_ASSIGNMENTS, name=name)
-        defaults = {a.name: a.default or a.values[0] for a in model.attributes if a.values}
-        lines = [message(title, lang, name=name), ""]
-        for case in found:
-            shown = names((f"{k} = {v}" for k, v in case.items()), lang)
-            shown = shown or message("diag.phrase.every_customer", lang)
-            lines.append(message("author.hover.case", lang, shown=shown, said=said({**defaults, **case})))
-        return "\n".join(lines)
-
-    def target(svc: m.Service, attrs: dict[str, str]) -> str:
-        t = select(svc, attrs)
-        if t is None:
-            return message("author.hover.targets.none", lang)
-        percent = message(f"author.hover.targets.{t.period.value}", lang, percent=f"{t.percent:g}")
-        if t.when is None:
-            return percent + message("author.hover.targets.fallback", lang)
-        return percent + message("author.hover.targets.line", lang, line=t.span.line, when=str(t.when))
-
-    def notices(attrs: dict[str, str]) -> str:
-        rules = [
-            message("author.hover.notices.rule", lang, name=n.name, line=n.span.line)
-            for n in model.notifications
-            if holds(n.when, attrs)
-        ]
-        return message("author.sep.list", lang).join(rules) or message("author.hover.notices.none", lang)
-
-    hit = next(
-        (
-            svc
-            for svc in model.services
-            if svc.plan_targets
-            and (word == svc.name or any(t.when and _inside(t.when.span, line, column) for t in svc.plan_targets))
-        ),
-        None,
-    )
-    if hit is not None:
-        conds = [t.when for t in hit.plan_targets]
-        return table("author.hover.targets", hit.name, conds, lambda attrs: target(hit, attrs))
-    for n in model.notifications:
-        if n.when is not None and (word == n.name or _inside(n.when.span, line, column)):
-            conds = [r.when for r in model.notifications if r.when is not None]
-            return table("author.hover.notices", "", conds, notices)
-    return None

@@ -15,11 +15,9 @@ from pathlib import Path
 import pytest
 
 from sla_dsl.authoring.clock_words import hover_clock
-from sla_dsl.authoring.hover import hover_calendar, hover_text
+from sla_dsl.authoring.hover import declared_event_hover, hover_calendar, hover_text, when_hover
 from sla_dsl.lang import model as m
 from sla_dsl.lang.diagnostics import policy_language
-from sla_dsl.lang.event_types import declared_event_hover
-from sla_dsl.lang.service_plans import when_hover
 from sla_dsl.policy.load import compile_text
 
 ROOT = Path(__file__).resolve().parents[2]
