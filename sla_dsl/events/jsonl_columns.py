@@ -215,6 +215,6 @@ def read_jsonl_columns(
                 return False  # (a line held two objects: rows are not lines)
             if progress is not None:  # (the bar counts bytes: the rows' share of the file)
                 progress(rows, size * rows // lines)
-    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, _NotLines):
+    except (pa.ArrowException, _NotLines):  # (whatever Arrow cannot do, the line reader does)
         return False
     return rows == lines  # (rows are lines: no line is blank, none held two objects)

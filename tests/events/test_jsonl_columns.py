@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -374,3 +375,18 @@ def test_sla_evaluate_says_the_same_of_a_large_log_either_way(tmp_path: Path) ->
     assert runs[0].returncode == runs[1].returncode
     assert runs[0].stderr == runs[1].stderr and "events.jsonl:9:" in runs[0].stderr
     assert runs[0].stdout == runs[1].stdout and len(json.loads(runs[0].stdout)["incidents"]) > 47_000
+
+
+@pytest.mark.parametrize("error", [pa.ArrowCapacityError, pa.ArrowTypeError, pa.ArrowMemoryError])
+def test_whatever_arrow_cannot_do_the_line_reader_does(tmp_path: Path, error: type[Exception]) -> None:
+    """Any failure of Arrow's reader (not only a parse error) leaves the file to the line reader: never a
+    traceback."""
+    path = write(tmp_path / "events.jsonl", CLEAN)
+
+    def fails(*_: Any, **__: Any) -> Any:
+        raise error("from the test")
+
+    with mock.patch("pyarrow.json.open_json", fails):
+        assert not taken(path)
+        columns, by_lines = both_ways(path)
+    assert columns == by_lines and columns[2] == 7
