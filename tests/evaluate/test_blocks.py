@@ -19,6 +19,27 @@ def _render(a: int, b: int) -> bytes:
     return b"".join(f"[{i}]".encode() for i in range(a, b))
 
 
+@pytest.fixture
+def forks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Two processes wanted, and the pids of the children forked. A test that ran before may have left
+    threads alive (a Dask client's), and with threads alive no child is forked: the writer is told that
+    only this test's thread lives (those threads hold nothing the child takes), so the child is tested
+    in any order of the tests."""
+    monkeypatch.setenv("SLA_DSL_WORKERS", "2")
+    monkeypatch.setattr(blocks.threading, "active_count", lambda: 1)
+    forked: list[int] = []
+    fork = os.fork
+
+    def recorded() -> int:
+        pid = fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", recorded)
+    return forked
+
+
 @pytest.mark.parametrize("n", [0, 1, 7, 8, 9, 29, 30, 31, 100])
 @pytest.mark.parametrize("workers", ["1", "2"])
 def test_blocks_come_out_in_order(monkeypatch: pytest.MonkeyPatch, n: int, workers: str) -> None:
@@ -28,8 +49,7 @@ def test_blocks_come_out_in_order(monkeypatch: pytest.MonkeyPatch, n: int, worke
     assert out.getvalue() == _render(0, n)
 
 
-def test_a_child_that_fails_leaves_its_blocks_to_the_parent(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SLA_DSL_WORKERS", "2")
+def test_a_child_that_fails_leaves_its_blocks_to_the_parent(forks: list[int]) -> None:
     parent = os.getpid()
 
     def flaky(a: int, b: int) -> bytes:
@@ -40,11 +60,10 @@ def test_a_child_that_fails_leaves_its_blocks_to_the_parent(monkeypatch: pytest.
     out = io.BytesIO()
     write_blocks(out, 40, flaky, block=3)
     assert out.getvalue() == _render(0, 40)
+    assert len(forks) == 1
 
 
-def test_the_parent_stopping_early_ends_the_child(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SLA_DSL_WORKERS", "2")
-
+def test_the_parent_stopping_early_ends_the_child(forks: list[int]) -> None:
     class Closed(io.BytesIO):
         def write(self, data: bytes) -> int:  # type: ignore[override]
             if self.tell() > 20:
@@ -53,8 +72,10 @@ def test_the_parent_stopping_early_ends_the_child(monkeypatch: pytest.MonkeyPatc
 
     with pytest.raises(BrokenPipeError):
         write_blocks(Closed(), 10_000, _render, block=3)
+    assert len(forks) == 1
     with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)  # no child left behind
+        # that child is gone and reaped (asked of it alone: another test's children may live on)
+        os.waitpid(forks[0], os.WNOHANG)
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
@@ -70,22 +91,15 @@ def test_report_json_is_the_api_json_byte_for_byte(
     assert streamed.count('"clock_start"') > 200
 
 
-def test_no_fork_while_other_threads_run(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_fork_while_other_threads_run(forks: list[int], monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
-    monkeypatch.setenv("SLA_DSL_WORKERS", "2")
-    forks: list[int] = []
-    real_fork = os.fork
-
-    def fork() -> int:
-        forks.append(1)
-        return real_fork()
-
-    monkeypatch.setattr(os, "fork", fork)
     out = io.BytesIO()
     write_blocks(out, 30, _render, block=3)
-    assert forks == [1]  # alone, the writer forks its renderer
+    assert len(forks) == 1  # alone, the writer forks its renderer
 
+    # the threads counted again (``enumerate``: ``active_count`` is the fixture's)
+    monkeypatch.setattr(blocks.threading, "active_count", lambda: len(threading.enumerate()))
     stop = threading.Event()
     other = threading.Thread(target=stop.wait)
     other.start()
@@ -96,4 +110,4 @@ def test_no_fork_while_other_threads_run(monkeypatch: pytest.MonkeyPatch) -> Non
         stop.set()
         other.join()
     assert out.getvalue() == _render(0, 30)
-    assert forks == [1]  # with another thread running, it does not
+    assert len(forks) == 1  # with another thread running, it does not
