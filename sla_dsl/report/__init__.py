@@ -680,6 +680,7 @@ class TrendMonth(_Row):
     current: bool = False
     #: the figures, by commitment (responses per priority, named targets, notices, planned-stop notices,
     #: availability per service and target, backups per kind, continuous backups) in the policy's order
+    #: (the month's version's; then the named targets of incidents judged under another, by priority)
     figures: list[TrendFigure] = Field(default_factory=list)
 
 

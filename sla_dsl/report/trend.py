@@ -179,6 +179,10 @@ def facts_of(report: Report, model: lm.PolicyModel | None) -> MonthFacts:
     )
 
 
+def _by_priority(key: FigureKey) -> tuple[str, str, str]:
+    return key.priority or "", key.subject, key.clock or ""
+
+
 def figures(facts: MonthFacts, model: lm.PolicyModel | None, tally: Tally) -> list[TrendFigure]:
     """One month's figures from its facts and its incidents' counts."""
     out: list[TrendFigure] = []
@@ -197,8 +201,11 @@ def figures(facts: MonthFacts, model: lm.PolicyModel | None, tally: Tally) -> li
     responses = {k.subject for k in tally if k.commitment == "response"}
     for pid in sorted(responses | ({p.id for p in model.priorities} if model else set())):
         out.append(counted("response", pid, tally.get(FigureKey("response", pid), none)))
-    found = [k for k in tally if k.commitment == "target"]
-    for key in [*named_targets(model), *(k for k in found if k not in named_targets(model))]:
+    named = named_targets(model)
+    # then the targets of incidents judged under another version, by priority (an order of their own:
+    # a month's counts are summed from partitions in any order, :mod:`sla_dsl.evaluation.partition`)
+    others = sorted((k for k in tally if k.commitment == "target" and k not in named), key=_by_priority)
+    for key in [*named, *others]:
         out.append(counted("target", key.subject, tally.get(key, none), priority=key.priority, clock=key.clock))
     on_outages = outage_rules(model)
     for rule in model.notifications if model else ():
