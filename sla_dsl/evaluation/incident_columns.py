@@ -41,6 +41,7 @@ Design notes
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import attrgetter, itemgetter
 
@@ -140,16 +141,22 @@ def prepare(groups: dict[str, list[Rec]], as_of: float) -> Prepared:
 
 def report_permutation(items: list[Incident]) -> NDArray[np.intp]:
     """The positions of ``items`` in report order, clock start then id (as ``sorted(items,
-    key=(clock, ident))`` orders them): the clocks sorted on a column (stable), only the runs of
-    equal clocks (rare) sorted by id."""
+    key=(clock, ident))`` orders them)."""
     clocks = np.fromiter(map(attrgetter("clock"), items), np.float64, len(items))
+    return report_order(clocks, lambda k: items[k].ident)
+
+
+def report_order(clocks: Floats, ident: Callable[[int], str]) -> NDArray[np.intp]:
+    """The positions in report order of incidents whose clock starts are ``clocks`` and whose ids
+    ``ident`` gives by position: the clocks sorted on a column (stable), only the runs of equal
+    clocks (rare) sorted by id."""
     order = np.argsort(clocks, kind="stable")
     ranked = clocks[order]
     tie = ranked[1:] == ranked[:-1]
     if tie.any():
         for start, stop in _runs(tie):
             run = order[start : stop + 1].tolist()
-            order[start : stop + 1] = sorted(run, key=lambda k: items[k].ident)
+            order[start : stop + 1] = sorted(run, key=ident)
     return order
 
 

@@ -29,11 +29,11 @@ Design notes
   they read are few (a year: a few hundred outages and stops, ~1,100 backups),
   so they are judged once, where the partials meet, by the same code as one run:
   a change to how availability or backups are judged applies to both at once.
-* The trend against earlier months (:mod:`.trend`): the period's months are counted from the
-  merged incidents as in one run; a partition also judges its incidents over the earlier months
-  the whole log may cover and hands on their counts per month (summed when partials merge) and
-  its earliest event (the least is the log's); :func:`finish` judges the earlier months'
-  outages, stops and backups on the merged records.
+* The trend against earlier months (:mod:`.trend`): a partition counts its incidents in each
+  month of the period, judges them over the earlier months the whole log may cover and counts
+  them there too, and hands on those counts per month (summed when partials merge) and its
+  earliest event (the least is the log's); :func:`finish` judges the earlier months' outages,
+  stops and backups on the merged records.
 * Bad events: a partition that finds problems returns them instead of verdicts;
   :func:`finish` raises every partition's together, in line order, the error
   one run gives. (With ``skip_invalid`` their lines are left out and listed.)
@@ -58,6 +58,7 @@ import operator
 from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -69,9 +70,10 @@ from ..report import Violation
 from ..report.trend import Count, FigureKey
 from . import Time, assemble, judge_log, judge_part, period_bounds
 from .common import Ctx, Rules, Versions
+from .incident_columns import report_order
 from .incidents import Incident
 from .result import Evaluation
-from .trend import earliest, early_tallies, partial_trend, sum_tallies
+from .trend import earliest, early_tallies, partial_trend, period_tallies, sum_tallies
 
 __all__ = [
     "PARTITION_KEY",
@@ -136,14 +138,14 @@ class Partial(NamedTuple):
     earliest: float | None
     #: per earlier month the whole log may cover, the counts of the partition's incidents in it
     early: dict[dt.date, dict[FigureKey, Count]]
+    #: per month of the period, the counts of the partition's incidents in it
+    inside: dict[dt.date, dict[FigureKey, Count]]
 
 
 _FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Incident))
-_RULES = _FIELDS.index("rules")
+_RULES, _CLOCK, _IDENT = map(_FIELDS.index, ("rules", "clock", "ident"))
 #: an incident's fields as a tuple, read in C (the partial's columns are these tuples transposed)
 _ROW = operator.attrgetter(*_FIELDS)
-#: report order: by clock start, then id (a key made in C)
-_ORDER = operator.attrgetter("clock", "ident")
 
 
 def _policies(policy: Policy | Sequence[Policy]) -> list[Policy]:
@@ -194,6 +196,7 @@ def judge_partition(
         problems=[],
         earliest=earliest(log),
         early=early,
+        inside=period_tallies(judged, (p0, p1, t_as_of), tz),
     )
 
 
@@ -220,6 +223,7 @@ def failed(source: str, problems: list[Problem], ids: pa.Array | None = None) ->
         problems=problems,
         earliest=None,
         early={},
+        inside={},
     )
 
 
@@ -286,6 +290,7 @@ def merge(parts: Sequence[Partial]) -> Partial:
         problems=_said_once(x for p in parts for x in p.problems),
         earliest=min((p.earliest for p in parts if p.earliest is not None), default=None),
         early=sum_tallies([p.early for p in parts]),
+        inside=sum_tallies([p.inside for p in parts]),
     )
 
 
@@ -330,8 +335,10 @@ def finish(
     chosen = {k: views(k) for k in set(columns[_RULES])}  # a few distinct keys: each looked up once
     columns[_RULES] = list(map(chosen.__getitem__, columns[_RULES]))
     judged = list(itertools.starmap(Incident, zip(*columns, strict=True)))
-    breaches = [inc for inc, b in zip(judged, partial.incidents.breach, strict=True) if b]
-    judged.sort(key=_ORDER)  # report order, as one run sorts them
+    breaches = list(itertools.compress(judged, partial.incidents.breach))
+    # report order, as one run puts them in (on the clock column, not a key per object)
+    order = report_order(np.array(columns[_CLOCK], np.float64), columns[_IDENT].__getitem__)
+    judged = np.fromiter(judged, object, len(judged))[order].tolist()
     log = EventLog(partial.source)
     log.outages.update(partial.outages)
     log.stops.update(partial.stops)
@@ -341,7 +348,9 @@ def finish(
     result = assemble(ctx, log, judged, breaches, partial.duplicates)
     if trend:  # the month-by-month trend, as one run gives it (issue 16)
         policies = _policies(policy)
-        result.skeleton.trend = partial_trend(result, policies, log, judge_log, partial.earliest, partial.early)
+        result.skeleton.trend = partial_trend(
+            result, policies, log, judge_log, partial.earliest, partial.early, partial.inside
+        )
     return result
 
 

@@ -26,11 +26,12 @@ Design notes
     month's outages and stops are judged over the month (a year holds some thousands, so this is
     cheap), and its availability read from that month's report.
   ``tests/report/test_trend.py`` checks every month against its own evaluation.
-* Parts (:mod:`.partition`, Dask and Spark): the incidents of the period meet in the merged
-  result, as in one run; those of earlier months are judged in each partition (which holds all
-  the events of its incidents) and arrive as counts per month (:func:`early_tallies`), summed
-  when partials merge. The outages, stops and backups of earlier months are judged once where
-  the partials meet (:func:`partial_trend`).
+* Parts (:mod:`.partition`, Dask and Spark): each partition (which holds all the events of its
+  incidents) counts its incidents per month, those judged over the period in the period's months
+  (:func:`period_tallies`) and, in one more judging, those of earlier months
+  (:func:`early_tallies`); the counts are summed when partials merge (a count of the merged
+  incidents would read every one of them again where the partials meet). The outages, stops and
+  backups of every month are judged once where the partials meet (:func:`partial_trend`).
 """
 
 from __future__ import annotations
@@ -63,7 +64,16 @@ from ..report.trend import (
 from .incidents import Incident
 from .result import Evaluation, Verdicts, incident_fields
 
-__all__ = ["MAX_MONTHS", "Judge", "add_trend", "early_tallies", "months", "partial_trend", "trend_months"]
+__all__ = [
+    "MAX_MONTHS",
+    "Judge",
+    "add_trend",
+    "early_tallies",
+    "months",
+    "partial_trend",
+    "period_tallies",
+    "trend_months",
+]
 
 #: The most months a trend shows: the current one and the twelve before it.
 MAX_MONTHS = 13
@@ -248,9 +258,11 @@ def _assemble(
     before_tallies: Mapping[dt.date, Tally] | None,
     *,
     skip_invalid: bool,
+    inside_tallies: Mapping[dt.date, Tally] | None = None,
 ) -> list[TrendMonth]:
     """The trend's months from the report's judging and, for earlier months, one more judging of
-    ``log`` (with its incidents when ``before_tallies`` is None, else counted in those tallies)."""
+    ``log`` (with its incidents when ``before_tallies`` is None, else counted in those tallies); the
+    period's months count ``result``'s incidents, or are ``inside_tallies`` when given."""
     ctx = result.ctx
     tz = ctx.versions.rules[0].tz
     as_of = result.skeleton.period.as_of
@@ -264,7 +276,10 @@ def _assemble(
 
     before = [s for s in spans if s.end <= ctx.p0]
     inside = spans[len(before) :]
-    tallies: list[Tally] = list(incident_tallies(result.incidents, inside))
+    if inside_tallies is None:
+        tallies: list[Tally] = list(incident_tallies(result.incidents, inside))
+    else:
+        tallies = [inside_tallies.get(s.month, {}) for s in inside]
     facts = _facts(result.skeleton, inside, tz, model_at, alone)
     if before:
         lo, hi = _dt(before[0].start, tz), _dt(before[-1].end, tz)
@@ -344,6 +359,18 @@ def early_tallies(
     return {s.month: t for s, t in zip(spans, incident_tallies(earlier.incidents, spans), strict=True) if t}
 
 
+def period_tallies(
+    incidents: Sequence[Incident], period: tuple[float, float, float], tz: dt.tzinfo
+) -> dict[dt.date, dict[FigureKey, Count]]:
+    """On one partition: the counts of its incidents (judged over ``period``, as epoch seconds) in each
+    of the period's months the trend can show, by month. Those months are the same whatever the
+    log's earliest event (:func:`months`), and a month's counts are sums over its incidents: the
+    partitions' counts, summed, are the counts of the merged incidents."""
+    p0, p1, _ = period
+    spans = months(p0, p1, tz, None)
+    return {s.month: t for s, t in zip(spans, incident_tallies(incidents, spans), strict=True) if t}
+
+
 def sum_tallies(parts: Sequence[Mapping[dt.date, Mapping[FigureKey, Count]]]) -> dict[dt.date, dict[FigureKey, Count]]:
     """Partitions' counts per month, added up (merging partials)."""
     out: dict[dt.date, dict[FigureKey, Count]] = {}
@@ -363,12 +390,15 @@ def partial_trend(
     judge: Judge,
     first_event: float | None,
     early: Mapping[dt.date, Tally],
+    inside: Mapping[dt.date, Tally],
 ) -> list[TrendMonth]:
     """The trend of a report finished from partials (:mod:`.partition`): ``log`` holds the merged
     outages, stops and backups, ``first_event`` is the earliest event of every partition, ``early``
-    the partitions' counts of their incidents in earlier months (:func:`early_tallies`, summed)."""
+    and ``inside`` the partitions' counts of their incidents in earlier months (:func:`early_tallies`)
+    and in the period's (:func:`period_tallies`), summed."""
     ctx = result.ctx
     spans = months(ctx.p0, ctx.p1, ctx.versions.rules[0].tz, first_event)
     if len(spans) < 2:
         return []
-    return _assemble(result, policies, log, judge, spans, early, skip_invalid=False)  # (checked in the partitions)
+    # (the events were checked in the partitions)
+    return _assemble(result, policies, log, judge, spans, early, skip_invalid=False, inside_tallies=inside)
