@@ -1,5 +1,6 @@
 """What both line readers (JSON Lines, :mod:`.reader`; CSV, :mod:`.csv_reader`) file into: the
-collector of one source's good events and bad lines' problems, and the progress callback."""
+collector of one source's good events and bad lines' problems, and the progress callback (with
+:class:`Shown`, which carries a bar on when a file is read a second time)."""
 
 from __future__ import annotations
 
@@ -14,10 +15,39 @@ from .problems import problem
 from .schema import STRAY_BY_CODE, EventLog
 from .validate import validate_mapping
 
-__all__ = ["Progress"]
+__all__ = ["Progress", "Shown"]
 
 Progress = Callable[[int, int], None]
 """Called now and then with (lines read, bytes read)."""
+
+
+class Shown:
+    """A :data:`Progress` that remembers the furthest point it has shown, so that a second reading of the
+    same bytes (the line reader, after the columns gave up partway through a file) carries the bar on
+    from there instead of sending it back to the start (:meth:`again`)."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.lines = 0
+        self.read = 0
+
+    def __call__(self, lines: int, read: int) -> None:
+        self.lines, self.read = max(self.lines, lines), max(self.read, read)
+        self.progress(lines, read)
+
+    def again(self, size: int) -> Progress:
+        """The progress of reading the file (``size`` bytes) again from its start: the bar moves on from
+        the point shown to the end in step with the new reading (so its rate gives the time left), never
+        back; the lines counted stay at those shown until the new reading passes them."""
+        lines, shown = self.lines, self.read
+        if not shown or size <= 0:  # (nothing shown: the new reading's own progress)
+            return self.progress
+        rest = max(size - shown, 0)  # (none when the file was cut short since: the bar stays)
+
+        def onward(counted: int, read: int) -> None:
+            self.progress(max(lines, counted), shown + rest * min(read, size) // size)
+
+        return onward
 
 
 class _Collector:

@@ -11,7 +11,8 @@ Design notes
   reader parses it in C++ and its columns are filed whole (:mod:`.jsonl_columns`),
   each row they cannot take filed here from its line (:func:`jsonl_by_columns`);
   a file Arrow would read otherwise than the lines is read line by line after
-  all, so the meaning and every message are this module's.
+  all, so the meaning and every message are this module's (and a progress bar
+  the columns moved goes on from there, not back: :class:`~.collect.Shown`).
 * Two paths to one meaning: the fast path (:mod:`.fast`) files the common,
   well-formed line with plain Python; anything else goes to the pydantic
   models, which decide and word the error (:mod:`.validate`).
@@ -46,7 +47,7 @@ import orjson
 
 from ..i18n import CATALOGUE
 from ..lang.diagnostics import Both, Code, Words, words
-from .collect import Progress, _Collector, _file_name
+from .collect import Progress, Shown, _Collector, _file_name
 from .csv_reader import _csv_header_first, read_csv
 from .fast import HOUR_OF, REST_OF, fast_epoch, fast_payload, plain
 from .keys import may_repeat, repeated_key
@@ -382,9 +383,12 @@ def _read_events(
 
             return read_arrow(p, **opts)
         if not _is_csv(p) and columns_worth(p):  # a large plain file: read by Arrow in C++ when it can
-            log = jsonl_by_columns(p, name, **opts)
+            shown = Shown(progress) if progress is not None else None
+            log = jsonl_by_columns(p, name, **{**opts, "progress": shown})
             if log is not None:
                 return log
+            if shown is not None:  # read again line by line: the bar goes on from where it stands
+                opts["progress"] = shown.again(p.stat().st_size)
         with p.open("rb") as fb:
             _refuse_columnar_pipe(fb, name)  # a pipe (`<(cat events.parquet)`): a regular file was known above
             stream = uncompressed(fb)
