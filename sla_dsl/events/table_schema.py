@@ -187,6 +187,10 @@ def _type_problem(name: str, t: pa.DataType) -> tuple[Words, Words] | None:
             )
         return None
     want = words("events.want.time" if spec.time else "events.want.text")
+    if spec.time and (pa.types.is_integer(t) or pa.types.is_floating(t)):  # epoch seconds or milliseconds
+        return words("events.E116.type", name=name, type=str(t), want=want), words(
+            "events.E116.epoch.help", name=name, want=want
+        )
     return words("events.E116.type", name=name, type=str(t), want=want), words(
         "events.E116.type.help", name=name, want=want
     )

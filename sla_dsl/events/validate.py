@@ -151,7 +151,9 @@ def _messages(
                 hint = words("events.E104.help", example=TIME_EXAMPLE)
             else:
                 msg = words("events.E104.kind", field=field, kind=kind_of(value))
-                hint = words("events.E104.help.string", example=TIME_EXAMPLE)
+                # a number is most often epoch seconds or milliseconds (pandas writes its times so)
+                number = isinstance(value, int | float) and not isinstance(value, bool)
+                hint = words("events.E104.help.number" if number else "events.E104.help.string", example=TIME_EXAMPLE)
             out.append(("E104", msg, hint))
         elif kind == "string_type":
             out.append(("E106", words("events.E106", field=field, kind=kind_of(value)), None))

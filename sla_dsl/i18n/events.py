@@ -191,6 +191,12 @@ EVENTS: dict[str, Msg] = {
         "時刻は UTC オフセット付きの ISO 8601 で書いてください（例：{example}）。エポック秒やミリ秒は読みません",
         "write the time as ISO 8601 with a UTC offset, e.g. {example}: epoch seconds and milliseconds are not read",
     ),
+    "events.E104.help.number": Msg(
+        "時刻は UTC オフセット付きの ISO 8601 の文字列で書いてください（例：{example}）。エポック秒やミリ秒の数値は"
+        '読みません（`pandas` の `to_json` なら `date_format="iso"`）',
+        "write the time as an ISO 8601 string with a UTC offset, e.g. {example}: a number of epoch seconds or "
+        'milliseconds is not read (pandas\' `to_json`: `date_format="iso"`)',
+    ),
     "events.E104.help.string": Msg(
         "時刻は UTC オフセット付きの ISO 8601 の文字列で書いてください（例：{example}）",
         "write the time as ISO 8601 with a UTC offset, e.g. {example}, as a string",
@@ -335,6 +341,12 @@ EVENTS: dict[str, Msg] = {
         "列 `{name}` の型は `{type}` で、{want}ではありません", "column `{name}` has type `{type}`, not {want}"
     ),
     "events.E116.type.help": Msg("`{name}` は{want}として保存してください", "store `{name}` as {want}"),
+    "events.E116.epoch.help": Msg(
+        "`{name}` は{want}として保存してください。エポック秒やミリ秒の数値は読みません"
+        '（`pandas` なら `pd.to_datetime(df["{name}"], unit="ms", utc=True)`、秒なら `unit="s"`）',
+        "store `{name}` as {want}: a number of epoch seconds or milliseconds is not read (pandas: "
+        '`pd.to_datetime(df["{name}"], unit="ms", utc=True)`, `unit="s"` for seconds)',
+    ),
     "events.want.time": Msg(
         "タイムゾーン付きのタイムスタンプか ISO 8601 のテキスト", "a timestamp with a time zone or ISO 8601 text"
     ),

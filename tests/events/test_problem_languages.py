@@ -388,3 +388,26 @@ def test_an_attributes_map_with_number_keys_is_said_as_such() -> None:
         read_table(table, "ev.parquet")
     (p,) = info.value.problems
     assert p.text("ja") == "属性の名前は文字列でなければなりませんが、数値です"
+
+
+def test_a_number_for_a_time_is_said_to_be_epoch_seconds_not_read() -> None:
+    """A number where a time is due (pandas writes its times as epoch milliseconds unless told): the help
+    says numbers are not read, and how pandas writes ISO 8601 instead, in each language."""
+    number = _problems('{"event":"incident.responded","at":1793581200000,"id":"INC-1"}\n')[0]
+    assert "epoch seconds or milliseconds is not read" in str(number) and 'date_format="iso"' in str(number)
+    assert "エポック秒やミリ秒の数値は読みません" in number.render("ja")
+    assert not _english_left(number.render("ja"), "ev.jsonl"), number.render("ja")
+    flag = _problems('{"event":"incident.responded","at":true,"id":"INC-1"}\n')[0]  # (a boolean is no epoch)
+    assert "epoch" not in str(flag) and "as a string" in str(flag)
+    for column in (pa.array([1793581200000]), pa.array([1793581200.5])):
+        table = pa.table({"event": ["incident.responded"], "at": column, "id": ["I"]})
+        with pytest.raises(EventInputError) as info:
+            read_table(table, "t.parquet")
+        p = info.value.problems[0]
+        assert p.code == "E116" and 'pd.to_datetime(df["at"], unit="ms", utc=True)' in str(p), str(p)
+        assert "エポック秒やミリ秒の数値は読みません" in p.render("ja")
+        assert not _english_left(p.render("ja"), "t.parquet"), p.render("ja")
+    text = pa.table({"event": ["incident.responded"], "at": pa.array([b"x"], pa.binary()), "id": ["I"]})
+    with pytest.raises(EventInputError) as info:
+        read_table(text, "t.parquet")
+    assert "epoch" not in str(info.value.problems[0])  # (another type: the plain help)
