@@ -38,7 +38,7 @@ Design notes
   line, and reads an object on across a newline (``{"id": "A",`` then
   ``"at": ...}{...}``: two rows of two lines, where the line reader has two bad
   lines). So every line must be an object from its first byte (``{``) to its
-  last (``}``, before a ``\r\n``), counted at the newlines
+  last (``}``, before a ``\\r\\n``), counted at the newlines
   (:func:`_lines_of_objects`: two counts of bytes, about 0.08 CPU s for a
   year's 85 MB). An object can then not go on past a newline: no text holds a
   raw newline (the parser refuses it, as JSON does), and after a ``}`` a value
@@ -92,8 +92,8 @@ _COMPRESSED = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")
 
 
 class _NotLines(Exception):
-    """A row past the file's lines (a line held two objects), one row too many to hand back, or no block
-    to start: the line reader must read the file."""
+    """A row past the file's lines (a line held two objects), one row too many to hand back, or a line
+    longer than a block: the line reader must read the file."""
 
 
 #: Rows handed back to the line reader at most (the filing's runs between them cost more than the lines:
@@ -132,7 +132,7 @@ def _clean_text(data: bytes) -> bool:
 
 def _lines_of_objects(data: bytes) -> bool:
     """Whether every line of ``data`` (one at least) opens with ``{`` at its first byte and closes with
-    ``}`` at its last (before a ``\r\n``): each newline but a final one joins ``}`` to ``{`` (see the
+    ``}`` at its last (before a ``\\r\\n``): each newline but a final one joins ``}`` to ``{`` (see the
     notes: then no object goes on past a newline). Counted as whole patterns, in C: a year's log in
     about 0.08 s."""
     newlines = data.count(b"\n")
