@@ -37,24 +37,31 @@ Design notes
   objects, not lines: it passes over a blank line, reads two objects on one
   line, and reads an object on across a newline (``{"id": "A",`` then
   ``"at": ...}{...}``: two rows of two lines, where the line reader has two bad
-  lines). So every line must be an object from its first byte (``{``) to its
-  last (``}``, before a ``\\r\\n``), counted at the newlines
-  (:func:`_lines_of_objects`: a count of ``}\\n{`` beside the newlines each
-  block counts anyway, about 0.05 CPU s for a year's 85 MB). An object can
-  then not go on past a newline: no text holds a raw newline (the parser
-  refuses it, as JSON does), and after a ``}`` a value goes on with ``,``,
-  ``}`` or ``]``, never ``{``. Each line holds whole objects, and each block's
-  row count is its line count (checked): one object a line.
+  lines). So Arrow parses only lines that are an object from their first byte
+  (``{``) to their last (``}``, before a ``\\r\\n``). An object can then not
+  go on past a newline: no text holds a raw newline (the parser refuses it, as
+  JSON does), and after a ``}`` a value goes on with ``,``, ``}`` or ``]``,
+  never ``{``. Each line holds whole objects, and each block's row count is its
+  line count (checked): one object a line.
+* Most logs are such lines only, known at the newlines (:func:`_lines_of_objects`:
+  a count of ``}\\n{`` beside the newlines each block counts anyway, about 0.05
+  CPU s for a year's 85 MB). Any other line (a blank line, a comment, a
+  byte-order mark, blanks around an object, ``null``, a line that is not JSON:
+  an export's header comment, a blank line at its end) is found by its first
+  and last bytes (:func:`_apart`), handed to the line reader as it is, in its
+  turn, and the runs of lines between are parsed in blocks of their own: as the
+  line reader reads it, passed over, filed, or its problem worded at its line.
+  Past :data:`_MOST_HANDED` of them with the rows handed back, the log is the
+  line reader's.
 * What Arrow would read otherwise than the line reader leaves the whole file to
-  the line reader (this returns False, nothing kept): a line that is not an
-  object from end to end (a blank line, a comment, ``null``, blanks before an
-  object), a type changed within a block's column or a field typed otherwise
-  than the contract's text, a key named twice, a line near the length cap, text
-  that is not UTF-8, a byte-order mark. A log holding one costs one Arrow parse
-  more (up to where it is found) and reads exactly as before. Otherwise the log
-  is the line reader's: the same records, lines and order, the same problems
-  (tested on random logs, nulls in every field and whole columns of them among
-  them).
+  the line reader (this returns False, nothing kept): a line of objects that is
+  not one object (two, or an object then more), a type changed within a block's
+  column or a field typed otherwise than the contract's text, a key named twice,
+  a line near the length cap, text that is not UTF-8. A log holding one costs
+  one Arrow parse more (up to where it is found) and reads exactly as before.
+  Otherwise the log is the line reader's: the same records, lines and order,
+  the same problems (tested on random logs, nulls in every field and whole
+  columns of them among them).
 * Only for a regular, uncompressed file of a size :func:`~.lines.columns_worth`
   takes: the text is held whole while Arrow parses it (a larger log streams
   through the line reader, which holds none of it); a small one is read faster
@@ -67,6 +74,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterator
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 import pyarrow as pa
@@ -120,12 +128,9 @@ def _objects(batch: pa.RecordBatch) -> Bools | None:
     return found
 
 
-def _clean_text(data: bytes, newlines: int) -> bool:
-    """Whether the bytes of a log (holding ``newlines``) may be read by Arrow: every line an object from
-    end to end (:func:`_lines_of_objects`) and no line near the length cap: every stretch of half the cap
-    has a newline (a line of the cap's length holds a whole one); else the line reader measures the lines."""
-    if not _lines_of_objects(data, newlines):
-        return False
+def _short_lines(data: bytes) -> bool:
+    """Whether no line of ``data`` is near the length cap: every stretch of half the cap has a newline (a
+    line of the cap's length holds a whole one); else the line reader measures the lines."""
     half = MAX_LINE_BYTES // 2
     return all(data.find(b"\n", k, k + half) >= 0 for k in range(0, len(data) - half, half))
 
@@ -145,15 +150,73 @@ def _lines_of_objects(data: bytes, newlines: int) -> bool:
     return data.startswith(b"{") and joins == newlines
 
 
-def _blocks(data: bytes) -> Iterator[tuple[int, int]]:
-    """The bytes [start, end) of each block Arrow parses with a reader of its own: whole lines (each an
-    object: :func:`_clean_text`), at most :data:`_BLOCK` bytes. Raises _NotLines at a line longer than that."""
-    start, size = 0, len(data)
-    while start < size:
-        end = size if size - start <= _BLOCK else data.rfind(b"\n", start, start + _BLOCK) + 1
+class _Piece(NamedTuple):
+    """Lines ``first`` to ``first + lines - 1`` of a log, its bytes [start, end), their newlines with them:
+    a block Arrow parses, every line an object from end to end; or (``odd``) one line that is not, handed
+    to the line reader as it is."""
+
+    start: int
+    end: int
+    first: int
+    lines: int
+    odd: bool = False
+
+
+def _pieces(data: bytes) -> list[_Piece] | None:
+    """The blocks and odd lines of ``data`` in line order (see the notes); None when the line reader must
+    read it: a line near the cap or longer than a block, or more odd lines than may be handed."""
+    if not data or not _short_lines(data):
+        return None
+    try:
+        blocks = list(_blocks(data, 0, len(data), 1))  # (each block's lines counted once: the check sums them)
+        newlines = sum(b.lines for b in blocks) - (not data.endswith(b"\n"))
+        return blocks if _lines_of_objects(data, newlines) else _apart(data)
+    except _NotLines:
+        return None
+
+
+def _apart(data: bytes) -> list[_Piece] | None:
+    """The pieces of ``data`` where some line is not an object from end to end: each such line alone, the
+    runs of lines between them in blocks; None past :data:`_MOST_HANDED` of them. Every line's first and
+    last bytes looked at on numpy arrays: about 0.06 CPU s for a year's 85 MB, only for such a log."""
+    size = len(data)
+    text = np.frombuffer(data, np.uint8)
+    newlines = np.flatnonzero(text == 10)
+    starts = np.concatenate((np.zeros(1, np.int64), newlines + 1))
+    ends = np.concatenate((newlines, np.full(1, size, np.int64)))  # (each line's end, before its newline)
+    if data.endswith(b"\n"):  # (no line after the last newline)
+        starts, ends = starts[:-1], ends[:-1]
+    cr = (ends > starts) & (text[ends - 1] == 13)  # (a \r before the newline: an empty line's is masked)
+    last = ends - 1 - cr
+    whole = (last > starts) & (text[np.minimum(starts, size - 1)] == 123) & (text[np.maximum(last, 0)] == 125)
+    odd = np.flatnonzero(~whole)
+    if len(odd) > _MOST_HANDED:
+        return None
+    n = len(starts)
+    at = [*(int(s) for s in starts[odd]), size]  # (the odd lines' starts, then the end)
+    pieces: list[_Piece] = []
+    begin = 0  # the first line (from 0) of the run before the next odd line
+    for k, line in enumerate(int(o) for o in odd):
+        if line > begin:
+            pieces.extend(_blocks(data, int(starts[begin]), at[k], begin + 1))
+        pieces.append(_Piece(at[k], int(starts[line + 1]) if line + 1 < n else size, line + 1, 1, True))
+        begin = line + 1
+    if begin < n:
+        pieces.extend(_blocks(data, int(starts[begin]), size, begin + 1))
+    return pieces
+
+
+def _blocks(data: bytes, start: int, stop: int, first: int) -> Iterator[_Piece]:
+    """The blocks of bytes [start, stop) of ``data``, whole lines from line ``first`` on (each an object:
+    :func:`_pieces`), at most :data:`_BLOCK` bytes each. Raises _NotLines at a line longer than that."""
+    size = len(data)
+    while start < stop:
+        end = stop if stop - start <= _BLOCK else data.rfind(b"\n", start, start + _BLOCK) + 1
         if end <= start:
             raise _NotLines
-        yield start, end
+        lines = data.count(b"\n", start, end) + (end == size and not data.endswith(b"\n"))
+        yield _Piece(start, end, first, lines)
+        first += lines
         start = end
 
 
@@ -233,13 +296,9 @@ def read_jsonl_columns(
             return False
         fh.seek(0)
         data = fh.read()
-    try:  # each block and its lines, counted once: the check of the text sums them
-        blocks = [(start, end, data.count(b"\n", start, end)) for start, end in _blocks(data)]
-    except _NotLines:
+    pieces = _pieces(data)
+    if pieces is None:
         return False
-    if not _clean_text(data, sum(lines for *_, lines in blocks)):
-        return False
-    size = len(data)
     mine = declare_types(declared)
     cursor = _Cursor(data)
     handed: list[int] = []
@@ -251,18 +310,24 @@ def read_jsonl_columns(
         handed.append(row)
         line(cursor.line(row), row)
 
-    rows = 0
     text = pa.py_buffer(data)
     parse = pj.ParseOptions(explicit_schema=_schema(), unexpected_field_behavior="infer")
     try:
-        for start, end, lines in blocks:
+        for piece in pieces:
+            if piece.odd:  # (a line that is not an object from end to end: the line reader's)
+                if len(handed) >= _MOST_HANDED:
+                    return False
+                handed.append(piece.first)
+                line(data[piece.start : piece.end], piece.first)
+                continue
             # a reader per block, which infers the block's own types (see above): one batch
             block = pj.open_json(
-                pa.BufferReader(text.slice(start, end - start)),
-                read_options=pj.ReadOptions(use_threads=False, block_size=end - start),
+                pa.BufferReader(text.slice(piece.start, piece.end - piece.start)),
+                read_options=pj.ReadOptions(use_threads=False, block_size=piece.end - piece.start),
                 parse_options=parse,
             )
-            last = rows + lines + (end == size and not data.endswith(b"\n"))
+            rows = piece.first - 1  # (the line of the last row filed)
+            last = rows + piece.lines
             for batch in block:  # parsed as they are filed: never the whole table at once
                 batch.validate(full=True)  # every text is UTF-8, every list whole (the parser does not check)
                 objects = _objects(batch)
@@ -273,7 +338,7 @@ def read_jsonl_columns(
             if rows != last:
                 return False  # (a line held two objects: rows are not lines)
             if progress is not None:  # (the bar counts bytes)
-                progress(rows, end)
+                progress(last, piece.end)
     except (pa.ArrowException, _NotLines):  # (whatever Arrow cannot do, the line reader does)
         return False
     return True

@@ -52,9 +52,11 @@ def instants(draw: st.DrawFn) -> str:
     return draw(st.sampled_from([text, text, text, text.replace("+00:00", "Z"), "2026-02-30T10:00:00+09:00"]))
 
 
+#: Kinds of line that are not an object from end to end: each is handed to the line reader as it is.
+HANDED = ("blank", "comment", "null line", "split", "indented")
 #: Kinds of line Arrow reads otherwise than the line reader (the file is then read line by line): a list
 #: opening with ``null`` Arrow may build wrong (the check of each batch refuses it).
-APART = ["blank", "comment", "twice", "number", "two", "list", "null line", "split", "indented"]
+APART = ("twice", "number", "two", "list", *HANDED)
 #: The fields besides ``event``, ``at`` and ``id`` an event line may give: the contract's, one it does not name.
 FIELDS = ("priority", "cause", "service", "channel", "kind", "zone", "primary_zone", "start", "end", "note")
 #: ``attributes`` objects (one with a null in it).
@@ -62,12 +64,12 @@ OBJECTS = ['{"plan": "gold"}', '{"region": "eu", "plan": "x"}', "{}", '{"tier": 
 
 
 @st.composite
-def event_lines(draw: st.DrawFn, apart: bool = True, nulls: frozenset[str] = frozenset()) -> str:
+def event_lines(draw: st.DrawFn, apart: tuple[str, ...] = APART, nulls: frozenset[str] = frozenset()) -> str:
     """One line of a log: mostly an event (well formed or not, any field of it, required or not, perhaps
-    ``null``), sometimes anything a log may hold; with ``apart`` False, none that Arrow reads otherwise
-    than the line reader. ``nulls``: fields every event line gives, ``null`` where it has no value (whole
-    columns of nulls, as pandas writes a DataFrame)."""
-    kind = draw(st.sampled_from(["event"] * 12 + ["object", "null"] + (APART if apart else [])))
+    ``null``), sometimes a line of a kind in ``apart`` (by default, anything a log may hold). ``nulls``:
+    fields every event line gives, ``null`` where it has no value (whole columns of nulls, as pandas writes
+    a DataFrame)."""
+    kind = draw(st.sampled_from(["event"] * 12 + ["object", "null", *apart]))
     if kind == "blank":
         return draw(st.sampled_from(["", "   "]))
     if kind == "comment":
@@ -102,7 +104,7 @@ def event_lines(draw: st.DrawFn, apart: bool = True, nulls: frozenset[str] = fro
 
 
 @st.composite
-def logs(draw: st.DrawFn, apart: bool = True) -> list[str]:
+def logs(draw: st.DrawFn, apart: tuple[str, ...] = APART) -> list[str]:
     """The lines of a log, perhaps with whole columns of nulls."""
     nulls = draw(st.frozensets(st.sampled_from([*FIELDS, "attributes"])))
     lines = draw(st.lists(event_lines(apart, nulls), min_size=1, max_size=14))
@@ -223,7 +225,7 @@ def test_a_clean_log_is_taken_by_the_columns(spot: Path, lines: list[str], most:
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(logs(apart=False), BLOCKS, st.booleans(), st.booleans())
+@given(logs(apart=()), BLOCKS, st.booleans(), st.booleans())
 def test_a_log_of_events_is_taken_by_the_columns(
     spot: Path, lines: list[str], most: int, ended: bool, skip: bool
 ) -> None:
@@ -233,6 +235,22 @@ def test_a_log_of_events_is_taken_by_the_columns(
     spot.write_text(text, encoding="utf-8")
     block = small_blocks(text, most)
     assert taken(spot, block, skip_invalid=skip)
+    columns, by_lines = both_ways(spot, block, skip_invalid=skip)
+    assert columns == by_lines
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(logs(apart=HANDED), BLOCKS, st.booleans(), st.booleans())
+def test_lines_that_are_no_object_are_handed_to_the_line_reader(
+    spot: Path, lines: list[str], most: int, ended: bool, skip: bool
+) -> None:
+    """Blank lines, comments, ``null`` lines, blanks around an object, an object over two lines: each line
+    handed to the line reader as it is, the runs between them read by the columns (an empty file is
+    the line reader's)."""
+    text = "\n".join(lines) + ("\n" if ended else "")
+    spot.write_text(text, encoding="utf-8")
+    block = small_blocks(text, most)
+    assert taken(spot, block, skip_invalid=skip) == bool(text)
     columns, by_lines = both_ways(spot, block, skip_invalid=skip)
     assert columns == by_lines
 
@@ -405,24 +423,47 @@ def test_a_block_is_whole_lines() -> None:
     """Each block is the whole lines that fit in it; a line longer than a block leaves the log to the lines."""
     one, two, three = (json.dumps(r).encode() + b"\n" for r in CLEAN[:3])
     data = one + two + three
+    Piece = jsonl_columns._Piece
     with mock.patch.object(jsonl_columns, "_BLOCK", len(one + two) + 2):
-        assert list(jsonl_columns._blocks(data)) == [(0, len(one + two)), (len(one + two), len(data))]
+        assert list(jsonl_columns._blocks(data, 0, len(data), 1)) == [
+            Piece(0, len(one + two), 1, 2),
+            Piece(len(one + two), len(data), 3, 1),
+        ]
+        assert jsonl_columns._pieces(data) == [Piece(0, len(one + two), 1, 2), Piece(len(one + two), len(data), 3, 1)]
+        # a comment first, a blank line between, a last line with no newline: alone, in their places
+        odd = b"# export\n" + one + b"\n" + two + b"  \r\n" + three[:-1]
+        n = len(b"# export\n")
+        assert jsonl_columns._pieces(odd) == [
+            Piece(0, n, 1, 1, True),
+            Piece(n, n + len(one), 2, 1),
+            Piece(n + len(one), n + len(one) + 1, 3, 1, True),
+            Piece(n + len(one) + 1, n + len(one + two) + 1, 4, 1),
+            Piece(n + len(one + two) + 1, n + len(one + two) + 5, 5, 1, True),
+            Piece(n + len(one + two) + 5, len(odd), 6, 1),
+        ]
     with mock.patch.object(jsonl_columns, "_BLOCK", len(one) - 1), pytest.raises(jsonl_columns._NotLines):
-        list(jsonl_columns._blocks(data))
+        list(jsonl_columns._blocks(data, 0, len(data), 1))
 
 
 #: Lines Arrow would read otherwise than the line reader: the whole file is read line by line.
 UNCLEAN = {
-    "a blank line": "\n",
-    "a comment": "# note\n",
     "a list opening with null": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "A", '
     '"tags": [null, "x"]}\n',  # (Arrow builds it wrong: the check of the batch refuses it)
     "a key twice": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "A", "id": "B"}\n',
     "a number": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": 7}\n',
     "two objects": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "A"}' * 2 + "\n",
+    "not JSON between braces": "{oops}\n",
     "an object then text": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "A", '
     '"attributes": "gold"}\n',
+}
+#: Lines that are not an object from end to end: handed to the line reader, the rest read by the columns.
+HANDED_LINES = {
+    "a blank line": "\n",
+    "blanks": " \t \r\n",
+    "a comment": "# note\n",
     "a null line": "null\n",  # (Arrow's reader crashes on a block opening with one)
+    "a line cut short": '{"event": "incident.responded", "at": "2026-04-06T10:00\n',
+    "a byte-order mark": '\ufeff{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "A"}\n',
     "blanks before an object": ' {"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "A"}\n',
     "blanks after an object": '{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "A"} \n',
     # an object over two lines, then two on one line: as many rows as lines, to Arrow (two bad lines)
@@ -441,11 +482,48 @@ def test_an_unclean_line_leaves_the_log_to_the_line_reader(tmp_path: Path, what:
     assert columns == by_lines
 
 
+@pytest.mark.parametrize("what", list(HANDED_LINES))
+@pytest.mark.parametrize("where", ["first", "between", "last"])
+def test_a_line_that_is_no_object_is_handed_to_the_line_reader(tmp_path: Path, what: str, where: str) -> None:
+    odd = HANDED_LINES[what]
+    rows = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in CLEAN)
+    text = {"first": odd + rows, "between": rows + odd + rows, "last": rows + odd}[where]
+    path = tmp_path / "events.jsonl"
+    path.write_text(text, encoding="utf-8")
+    assert taken(path, skip_invalid=True)
+    columns, by_lines = both_ways(path, skip_invalid=True)
+    assert columns == by_lines
+    columns, by_lines = both_ways(path)
+    assert columns == by_lines
+
+
+def test_an_export_with_a_header_comment_and_a_blank_line_at_its_end(tmp_path: Path) -> None:
+    """A large log (many blocks), a comment first, blank lines between and at the end, odd rows among
+    them: the comment and blanks passed over, every row filed, from the columns."""
+    odd = {**CLEAN[0], "id": " INC-3", "attributes": {"plan": "gold"}}
+    body = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in [*CLEAN * 6_000, odd])
+    path = tmp_path / "events.jsonl"
+    path.write_text("# exported 2026-12-01 from the desk\n" + body + "\n" + body + "\r\n\n", encoding="utf-8")
+    assert path.stat().st_size > 2 * (4 << 20)
+    assert taken(path, skip_invalid=True)
+    columns, by_lines = both_ways(path, skip_invalid=True)
+    assert columns == by_lines and columns[2] == 2 * (7 * 6_000 + 1)
+
+
+def test_many_lines_that_are_no_object_leave_the_log_to_the_line_reader(tmp_path: Path) -> None:
+    """Past a thousand lines handed back, blank lines and rows together, the lines are faster."""
+    row = {**CLEAN[0], "attributes": {"plan": "gold"}}
+    path = write(tmp_path / "events.jsonl", [*CLEAN, *[row] * 500], "\n" * 501)
+    assert not taken(path)
+    assert taken(write(tmp_path / "fewer.jsonl", [*CLEAN, *[row] * 500], "\n" * 500))
+    columns, by_lines = both_ways(path, skip_invalid=True)
+    assert columns == by_lines
+
+
 @pytest.mark.parametrize(
     "what, raw",
     [
         ("not UTF-8", b'{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "\xff"}\n'),
-        ("a byte-order mark", b"\xef\xbb\xbf"),
         ("a control character", b'{"event": "incident.responded", "at": "2026-04-06T10:00:00+09:00", "id": "a\tb"}\n'),
     ],
 )
