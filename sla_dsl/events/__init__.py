@@ -1,6 +1,6 @@
-"""Events: the schema (:mod:`.schema`, pydantic models and the compact log the
-evaluator reads) and the readers of JSON Lines and CSV logs (:mod:`.reader`, :mod:`.collect`,
-:mod:`.csv_reader`).
+"""Events: the schema (:mod:`.schema`, the pydantic models, built on :mod:`.fields`;
+it re-exports :mod:`.compact`, the compact log the evaluator reads) and the readers of
+JSON Lines and CSV logs (:mod:`.reader`, :mod:`.collect`, :mod:`.csv_reader`).
 
 The reader builds on :mod:`.lines` (bounded lines, decompression), :mod:`.fast`
 (the fast path), :mod:`.validate` (the models' verdict, worded) and

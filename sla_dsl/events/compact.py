@@ -1,0 +1,238 @@
+"""The compact log the evaluator works on: a code per event type, the payload of each, ``Rec``
+tuples and :class:`EventLog`.
+
+Design notes
+------------
+* The section comments below say why a log keeps ``Rec`` tuples
+  ``(epoch, code, payload, line)`` rather than a pydantic model per event, and
+  how a type a policy declares gets its code.
+* Codes are only ever added: the contract's types first (``TYPES``, ``CODE``),
+  then each type a policy loaded in this process declares
+  (:func:`declare_types`; its model is ``DeclaredEvent`` in :mod:`.schema`).
+* A field of the contract given on a type that does not carry it is kept like
+  any extra field and never read: ``attributes`` are read on the event that
+  opens an incident or an outage (``incident.reported``, ``outage.started``)
+  and hold for its whole life; ``priority`` only on ``incident.reported`` and
+  ``incident.reprioritized`` (a ``priority`` on a response changes nothing);
+  ``cause`` only on the opening events, and so on (:data:`STRAY_BY_CODE`). The
+  log notes each such field (``EventLog.unread``, by :meth:`EventLog.note_stray`:
+  the models' path and the readers' fast paths alike, which file the event as
+  usual and note the field beside it) and the evaluator reports it as a
+  ``data`` violation, unless it repeats the value in force (a ticket system that stamps the incident's
+  priority on every event says nothing new). A field no type of the family carries
+  (:data:`UNCARRIED_BY_FAMILY`: ``kind`` on an outage) has no value in force: it is said once per item
+  and value, so the note keeps what tells one value from another (:func:`~.fields.repeat_key`: a time as
+  integer microseconds, whichever reader gave it). ``null``, a blank string and
+  ``{}`` give none (:func:`~.fields.gives_value`).
+* This module builds on :mod:`.fields` and never imports :mod:`.schema`, which
+  re-exports its names (``from .schema import EventLog`` keeps working).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any, NamedTuple
+
+from ..lang.event_types import declarable
+from ..lang.model import EVENT_TYPES
+from .fields import KNOWN_FIELDS, BaseEvent, attributes_text, comparable, event_type, gives_value, repeat_key
+from .problems import EventInputError, Problem, by_line, located
+
+# -- the compact form the evaluator works on -------------------------------------
+#
+# A log of a million events must fit in memory and be judged in seconds, so the
+# evaluator does not keep a pydantic model per event. Each event becomes a
+# ``Rec`` tuple ``(epoch, code, payload, line)`` filed under its family and id:
+# ``epoch`` is POSIX seconds (float, keeps microseconds), ``code`` the index of
+# its type in ``TYPES`` (so sorting by ``(epoch, code)`` puts a report before a
+# response at the same instant), ``payload`` the contract fields of its type in
+# a fixed order, ``line`` where it was read (0 when it came from the API).
+# Identity for de-duplication is ``(family, id, epoch, code, payload)``: extra
+# columns do not make two copies of one event different. The log also carries
+# the problems of its bad lines until they are settled (:mod:`.problems`).
+
+#: Every event type with a code: the contract's, then those declared by the policies loaded in this
+#: process (:func:`declare_types`), in the order they were first declared. Codes are only ever added.
+TYPES: list[str] = list(EVENT_TYPES)
+CODE: dict[str, int] = {name: i for i, name in enumerate(TYPES)}
+#: How many types the contract has: a code at or above this one is a declared type.
+BUILTIN_COUNT = len(EVENT_TYPES)
+FAMILIES: tuple[str, ...] = ("incident", "outage", "stop", "backup")
+FAMILY_OF: list[int] = [FAMILIES.index(name.split(".")[0]) for name in TYPES]
+
+#: Payload fields of each type, in the order they are stored in a ``Rec``.
+PAYLOAD: dict[str, tuple[str, ...]] = {
+    "incident.reported": ("priority", "cause", "attributes"),
+    "incident.reprioritized": ("priority",),
+    "outage.started": ("cause", "service", "attributes"),
+    "stop.announced": ("channel", "start", "end"),
+    "backup.completed": ("kind", "zone", "primary_zone"),
+    "backup.deleted": ("kind",),
+}
+
+#: Payload fields of each code (declared types carry none).
+PAYLOAD_BY_CODE: list[tuple[str, ...]] = [PAYLOAD.get(t, ()) for t in TYPES]
+#: The order of the contract's fields (notes name them in it), and those whose value is a name.
+_FIELD_ORDER = {f: k for k, f in enumerate(KNOWN_FIELDS)}
+_NAMES = frozenset(KNOWN_FIELDS) - {"attributes", "start", "end"}
+#: The contract's fields each code does not carry: given there, kept and never read (``EventLog.unread``).
+STRAY_BY_CODE: list[frozenset[str]] = [frozenset(KNOWN_FIELDS).difference(fields) for fields in PAYLOAD_BY_CODE]
+#: The contract's fields no type of each family carries (``kind`` on an outage, ``start`` on an incident;
+#: a declared type carries none): such a field has no value in force, and is noted once per item and value.
+UNCARRIED_BY_FAMILY: tuple[frozenset[str], ...] = tuple(
+    frozenset(KNOWN_FIELDS).difference(*(fields for name, fields in PAYLOAD.items() if name.startswith(f"{family}.")))
+    for family in FAMILIES
+)
+
+Rec = tuple[float, int, tuple[Any, ...], int]
+
+# -- event types declared in a policy ----------------------------------------------
+#
+# ``event incident.chat_started "チャット開始" / "Chat started"`` in a policy adds a
+# type to the log of that policy only: every reader takes a ``declared`` set (the
+# union of the loaded policy versions' declarations) and refuses a declared type
+# that is not in it, as it refuses any unknown type. Only incident events can be
+# declared: an incident's clocks and targets name its events, while outages,
+# planned stops and backups have the fixed life cycle of the contract. A declared
+# event carries ``event``, ``at`` and ``id`` and no payload; extra fields are kept
+# as for every event. Its code is given the first time a policy declares it in
+# this process (so it sorts after every contract type at one instant).
+
+
+def declare_types(names: Iterable[str]) -> frozenset[str]:
+    """Give each declared type a code (once per process, in name order per call); returns the set.
+
+    Raises ValueError for a name a policy cannot declare (the policy checker refuses those first).
+    """
+    wanted = frozenset(names)
+    for name in sorted(wanted - CODE.keys()):
+        if not declarable(name):
+            raise ValueError(f"`{name}` cannot be a declared event type")
+        CODE[name] = len(TYPES)
+        TYPES.append(name)
+        FAMILY_OF.append(FAMILIES.index(name.split(".")[0]))
+        PAYLOAD_BY_CODE.append(())
+        STRAY_BY_CODE.append(frozenset(KNOWN_FIELDS))
+    return wanted
+
+
+class Unread(NamedTuple):
+    """A field of the contract an event gives while its type does not carry it: the event filed, the
+    field never read."""
+
+    family: int
+    ident: str
+    code: int
+    epoch: float
+    line: int
+    #: the field (``priority``, ``attributes``)
+    field: str = "attributes"
+    #: its value as the payload of a type that carries it stores it (``P1``; attributes as their
+    #: canonical text), to compare with the value in force; for a field no type of its family carries
+    #: (:data:`UNCARRIED_BY_FAMILY`), what tells its repeats apart (:func:`repeat_key`); None when it
+    #: cannot be compared
+    value: Any = None
+
+
+class EventLog:
+    """Events grouped by family and id in compact form, ready for evaluation."""
+
+    def __init__(self, source: str | None = None) -> None:
+        self.source = source or "<events>"
+        self.groups: tuple[dict[str, list[Rec]], ...] = ({}, {}, {}, {})
+        self.count = 0
+        #: Problems found and not yet settled (see :meth:`settle`).
+        self.problems: list[Problem] = []
+        #: Problems of the lines left out by ``skip_invalid``.
+        self.left_out: list[Problem] = []
+        #: The fields of the contract the events filed give while their type does not carry them, never
+        #: read (a ``data`` violation each, unless the value is the one in force: :meth:`note_stray`).
+        self.unread: list[Unread] = []
+
+    @property
+    def skipped(self) -> list[str]:
+        """One text per line left out, in line order: that line's problems."""
+        return by_line(self.left_out)
+
+    def settle(self, skip_invalid: bool) -> None:
+        """Raise every pending problem as one EventInputError, or (``skip_invalid``) leave their lines out.
+
+        A fatal problem (the reading stopped early) is raised even with ``skip_invalid``.
+        """
+        pending, self.problems = self.problems, []
+        if not pending:
+            return
+        if not skip_invalid or any(p.fatal for p in pending):
+            raise EventInputError(pending)
+        self.left_out.extend(pending)
+
+    def finish(self, skip_invalid: bool, defer: bool) -> EventLog:
+        """The log as a reader hands it over: its problems settled (:meth:`settle`), or with ``defer`` left
+        pending for the evaluator to settle with its own check of the values, except when nothing was
+        filed or the reading stopped early (a fatal problem): then there is nothing to wait for."""
+        if self.problems and (not defer or self.count == 0 or any(p.fatal for p in self.problems)):
+            self.settle(skip_invalid)
+        return self
+
+    @property
+    def incidents(self) -> dict[str, list[Rec]]:
+        return self.groups[0]
+
+    @property
+    def outages(self) -> dict[str, list[Rec]]:
+        return self.groups[1]
+
+    @property
+    def stops(self) -> dict[str, list[Rec]]:
+        return self.groups[2]
+
+    @property
+    def backups(self) -> dict[str, list[Rec]]:
+        return self.groups[3]
+
+    def add(self, code: int, ident: str, epoch: float, payload: tuple[Any, ...], line: int) -> None:
+        """File one event."""
+        group = self.groups[FAMILY_OF[code]]
+        recs = group.get(ident)
+        if recs is None:
+            group[ident] = [(epoch, code, payload, line)]
+        else:
+            recs.append((epoch, code, payload, line))
+        self.count += 1
+
+    def add_event(self, ev: BaseEvent, line: int = 0) -> None:
+        """File one validated event model."""
+        name = event_type(ev)
+        payload = tuple(
+            _epoch(v) if isinstance(v, dt.datetime) else attributes_text(v) if isinstance(v, dict) else v
+            for v in (getattr(ev, f) for f in PAYLOAD.get(name, ()))
+        )
+        code, epoch, line = CODE[name], ev.at.timestamp(), line or (ev.line or 0)
+        self.add(code, ev.id, epoch, payload, line)
+        extra = ev.model_extra
+        if extra:
+            self.note_stray(code, ev.id, epoch, line, extra)
+
+    def note_stray(self, code: int, ident: str, epoch: float, line: int, data: Mapping[str, Any]) -> None:
+        """Note each field of the contract that ``data`` (an event filed as ``code``) gives while its type
+        does not carry it (:attr:`unread`): the models' path and the readers' fast paths alike."""
+        fields = STRAY_BY_CODE[code].intersection(data)
+        family = FAMILY_OF[code]
+        for field in sorted(fields, key=_FIELD_ORDER.__getitem__) if len(fields) > 1 else fields:
+            value = data[field]
+            if type(value) is str and field in _NAMES:  # the common case (a stamped priority), in short
+                value = value.strip()
+                if value:
+                    self.unread.append(Unread(family, ident, code, epoch, line, field, value))
+            elif gives_value(field, value):
+                told = repeat_key if field in UNCARRIED_BY_FAMILY[family] else comparable
+                self.unread.append(Unread(family, ident, code, epoch, line, field, told(field, value)))
+
+    def where(self, line: int) -> str:
+        """``file:LINE`` for a record's line (or the bare source when unknown)."""
+        return located(self.source, line)
+
+
+def _epoch(t: dt.datetime) -> float:
+    return t.timestamp()

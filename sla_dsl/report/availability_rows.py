@@ -1,0 +1,227 @@
+"""The report's rows on what availability counts: outages, planned stops, maintenance windows, the
+availability figures and the credits owed.
+
+Design notes
+------------
+* ``OutageRow`` is the verdict on one outage: its downtime and its recovery
+  notice (``NoticeStatus``); its notification rules are ``TargetRow``s of
+  :mod:`.incident_rows`.
+* ``StopRow`` is a planned stop and whether its notice was valid; its
+  ``StopNotice``s (every announcement of the window) are the data the
+  report's words are built from, excluded from the JSON.
+* ``MaintenanceRow`` is a regular-maintenance window that starts in the
+  period.
+* ``Availability`` is the figure of the policy's first measured service over
+  the whole period (``Report.availability``); ``AvailabilityPeriod`` the figure
+  of each measured service per measurement period, and ``CreditRow`` the
+  service credit owed for a complete period below its target (issue 13).
+* The conventions every row follows are the package's: see
+  :mod:`sla_dsl.report`, which re-exports every model here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from .incident_rows import TargetRow
+from .row_base import Step, _Row
+
+NoticeStatus = Literal["met", "breached", "open", "not_applicable", "excluded"]
+
+
+class OutageRow(_Row):
+    """The verdict on one outage: its downtime and the recovery-notice target."""
+
+    #: the outage's id from the log (``OUT-09``)
+    id: str
+    #: when the service became unavailable (``outage.started``), ISO 8601 in the policy's time zone
+    #: with its offset
+    start: dt.datetime
+    #: when it was available again (``outage.ended``); null when still open at ``as_of``
+    end: dt.datetime | None
+    #: minutes of this outage counted as downtime, inside the period up to ``as_of`` (an open outage
+    #: runs to ``as_of``), less time excused or excluded; fractional. Overlapping outages each count
+    #: their own minutes here, so these can add up to more than ``availability.downtime_minutes``
+    downtime_minutes: float
+    #: when the recovery notice falls due: the notification rule's time after ``outage.recognized``
+    #: (Click So-ko: 3 business hours); null when ``notice_status`` is ``not_applicable`` or ``excluded``
+    notice_due: dt.datetime | None
+    #: ``met``: ``outage.notified`` at or before ``notice_due``; ``breached``: notified later, or none
+    #: and ``as_of`` is after ``notice_due``; ``open``: none yet and not yet due; ``not_applicable``: no
+    #: target (recognised outside business hours, or not recognised as of ``as_of``); ``excluded``:
+    #: the cause is an Article 4 exclusion
+    notice_status: NoticeStatus
+    #: the ``cause`` given in ``outage.started`` (``failure``, ``emergency``, ``planned``, or one the
+    #: policy declares such as ``force_majeure``); null when none
+    cause: str | None = None
+    #: when the Company recognised the failure (the first ``outage.recognized``); null when not by ``as_of``
+    recognized_at: dt.datetime | None = None
+    #: the first ``outage.notified`` (the first report of the failure's status); null when none by ``as_of``
+    notified_at: dt.datetime | None = None
+    #: minutes of this outage inside the period up to ``as_of`` that are not downtime: time in
+    #: maintenance windows, validly noticed planned stops or Article 4 exclusions, or all of it when
+    #: the outage itself is excluded or an excused emergency; fractional
+    excused_minutes: float = 0.0
+    #: the policy version in force at the outage's start, which judged it (Article 5)
+    policy_version: str
+    #: the steps that explain the verdict, in time order, in the engine's English
+    explain: list[Step] = Field(default_factory=list)
+    #: every notification rule on an outage event, the first one's verdict also above (issue 12)
+    notices: list[TargetRow] = Field(default_factory=list)
+
+
+class StopNotice(_Row):
+    """One announcement of a planned stop as data: when, by which channel, and what made it (in)valid."""
+
+    #: when the notice was sent (the ``stop.announced`` event's ``at``), in the policy's time zone
+    at: dt.datetime
+    #: the channel it was sent by, as the log spells it (``email``, ``web``)
+    channel: str
+    #: the channel is one the policy's planned-stop rule allows
+    allowed_channel: bool
+    #: sent on or before the notice deadline
+    in_time: bool
+
+
+class StopRow(_Row):
+    """A planned stop and whether its notice was valid."""
+
+    #: the planned stop's id from the log (``STOP-01``)
+    id: str
+    #: the start of the stop window [start, end) of its latest ``stop.announced`` (a changed window:
+    #: the final one), ISO 8601 in the policy's time zone with its offset
+    start: dt.datetime
+    #: the end of that window (exclusive), same form
+    end: dt.datetime
+    #: when the first valid notice of the final window was sent; when none is valid, its first notice
+    notice_at: dt.datetime | None
+    #: true when a notice of the final window was sent by a channel the policy allows before
+    #: ``notice_deadline``: the window is then excused from availability; false otherwise (a
+    #: ``stop_notice_invalid`` violation is listed)
+    notice_ok: bool
+    #: the channel of the notice in ``notice_at``, as the log spells it (``email``, ``web``)
+    channel: str | None = None
+    #: the instant a valid notice must be sent before (Click So-ko: 00:00 of the day after the date 7
+    #: days before the start date); null when the policy has no planned-stop rule
+    notice_deadline: dt.datetime | None = None
+    #: the policy version in force at the stop's start, which judged it (Article 5)
+    policy_version: str
+    #: the steps that explain the verdict, in time order, in the engine's English
+    explain: list[Step] = Field(default_factory=list)
+    #: every announcement of this window, in time order: what the report's words are built from
+    #: (``exclude``: not in the JSON, where ``explain`` says the same in the engine's English)
+    notices: list[StopNotice] = Field(default_factory=list, exclude=True)
+
+
+class MaintenanceRow(_Row):
+    """A regular-maintenance window that starts in the period."""
+
+    #: the start of the window, ISO 8601 in the policy's time zone with its offset
+    start: dt.datetime
+    #: its end (exclusive); a window to ``24:00`` ends at 00:00 of the next day
+    end: dt.datetime
+    #: the maintenance rule's name in the policy (``regular``)
+    name: str = ""
+    #: the date the recurrence schedules (Click So-ko: the 4th Thursday), before any move; null when unknown
+    scheduled: dt.date | None = None
+    #: true when the scheduled date was not a business day and the window moved (Click So-ko: to the
+    #: next business day)
+    moved: bool = False
+    #: why it moved, in English: the holiday's name or ``not a business day``; null when not moved
+    reason: str | None = None
+    #: true when the window's time is excused from availability (the default); false when the policy
+    #: counts it
+    excused: bool = True
+
+
+class Availability(_Row):
+    """Measured time, downtime and their ratio over the period."""
+
+    #: minutes measured, of the policy's first measured service: ``period_minutes`` less
+    #: ``excused_minutes`` and ``excluded_minutes``; fractional (seconds / 60)
+    measured_minutes: float
+    #: minutes of downtime: the union of the counted outages inside the measured time, overlapping
+    #: outages counted once
+    downtime_minutes: float
+    #: (measured - downtime) / measured, a fraction from 0 to 1 (0.9933 is 99.33%); 1.0 when nothing
+    #: was measured
+    ratio: float
+    #: minutes from ``from`` to ``to`` or ``as_of``, whichever is first (time after ``as_of`` is not
+    #: measured yet)
+    period_minutes: float = 0.0
+    #: minutes of it excused: regular-maintenance windows and validly noticed planned stops (and
+    #: emergency stops when the policy excuses them), overlaps counted once
+    excused_minutes: float = 0.0
+    #: minutes of outages excluded under Article 4 (``force_majeure``, ``customer_fault``) that are not
+    #: already excused
+    excluded_minutes: float = 0.0
+    #: the measured service's availability target in percent (``99.5``); null when the policy states
+    #: none (Click So-ko: measured only)
+    target: float | None = None
+    #: the steps that explain the figure, in the engine's English
+    explain: list[Step] = Field(default_factory=list)
+
+
+class AvailabilityPeriod(_Row):
+    """A measured service's availability over one measurement period (a month, a quarter, the period)."""
+
+    #: the measured service's name in the policy (``content``)
+    service: str
+    #: the measurement period of the service's target: ``month`` (calendar month, the default),
+    #: ``quarter`` (calendar quarter) or ``period`` (the evaluated period), in the policy's time zone
+    period: Literal["month", "quarter", "period"]
+    #: the start of the measurement period cut to the evaluated one, ISO 8601 in the policy's time zone
+    start: dt.datetime
+    #: its end (exclusive), cut the same way
+    end: dt.datetime
+    #: the whole measurement period lies in the evaluated one and is over at ``as_of``
+    complete: bool
+    #: minutes measured from ``start`` to ``end`` or ``as_of``, whichever is first, less excused and
+    #: excluded time; fractional
+    measured_minutes: float
+    #: minutes of downtime of this service in it, overlapping outages counted once
+    downtime_minutes: float
+    #: (measured - downtime) / measured, a fraction from 0 to 1; 1.0 when nothing was measured
+    ratio: float
+    #: the service's availability target in percent (``99.5``); null when the policy states none
+    target: float | None = None
+    #: ``ratio`` x 100 is at least ``target`` (also for an incomplete period: the figure so far); null
+    #: without a target
+    met: bool | None = None
+    #: the service's article (``Article 2.1.1``); null when it cites none
+    ref: str | None = None
+    #: the steps that explain the figure, in the engine's English
+    explain: list[Step] = Field(default_factory=list)
+    #: the ``when`` condition of the availability target this row judges, as written (issue 13): the
+    #: customers it is promised to; null for the service's target without ``when`` (or no target)
+    when: str | None = None
+
+
+class CreditRow(_Row):
+    """A service credit owed for one measurement period: the figure, the tier it fell in, the article."""
+
+    #: the measured service's name in the policy (``content``)
+    service: str
+    #: the start of the (complete) measurement period the credit is for, as in ``availability_periods``
+    start: dt.datetime
+    #: its end (exclusive)
+    end: dt.datetime
+    #: the period's availability, a fraction from 0 to 1
+    ratio: float
+    #: the service's availability target in percent (``99.5``)
+    target: float
+    #: the figure in percent of the credit tier that applies: the lowest tier ``ratio`` x 100 is below
+    #: (``99.0`` for ``below 99.0% 25%``)
+    below: float
+    #: the credit owed, in percent of the period's fee (``25.0``)
+    credit_percent: float
+    #: the article of the credits (``Article 2.1.1``); null when it cites none
+    ref: str | None = None
+    #: the steps that explain the credit, in the engine's English
+    explain: list[Step] = Field(default_factory=list)
+    #: the ``when`` condition of the target whose tiers give this credit (issue 13): the customers it
+    #: is owed to; null for the service's target without ``when``
+    when: str | None = None

@@ -1,0 +1,194 @@
+"""The report's incident rows: each incident's response verdict and its named targets.
+
+Design notes
+------------
+* ``IncidentRow`` is the verdict on one incident's response target and its
+  completion (``Report.incidents``); ``SameDay`` its derived same-day
+  guideline (reported, never a breach). Which rule of its priority judged it
+  is a private attribute (``judged_by``, ``rule``), in neither the JSON nor
+  the tables.
+* ``TargetRow`` is the verdict on one named target (issue 12): a target on a
+  named clock, or a notification rule on an incident event
+  (``IncidentRow.targets``). An outage's notification rules are the same rows
+  (``OutageRow.notices`` in :mod:`.availability_rows`).
+* ``ClockStep`` and ``OutOfHoursStep`` are what a target's clock did, the data
+  ``sla explain`` words in the report's language: excluded from the JSON,
+  whose ``explain`` steps say the same in the engine's English.
+* The conventions every row follows (a ``#:`` comment on each field, times in
+  the policy's time zone, excluded fields) are the package's: see
+  :mod:`sla_dsl.report`, which re-exports every model here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field, PrivateAttr
+
+from .row_base import Step, _Row
+
+IncidentStatus = Literal["met", "breached", "open", "at_risk", "excluded"]
+
+
+class SameDay(_Row):
+    """The derived same-day guideline (reported, never a breach)."""
+
+    #: whether the guideline applies: the clock started on a business day at or before the cut-off
+    #: (Click So-ko: 14:00, 4 business hours before the 18:00 close)
+    applies: bool
+    #: the close of that business day, by which an answer is expected, ISO 8601 in the policy's time
+    #: zone; null when the guideline does not apply
+    due: dt.datetime | None = None
+    #: true when the first response came by ``due``; false when it came later, or none came and ``due``
+    #: had passed at ``as_of``; null when the guideline does not apply or is still undecided
+    met: bool | None = None
+
+
+TargetStatus = Literal["met", "breached", "open", "paused", "at_risk", "excluded", "not_applicable", "cancelled"]
+
+
+class ClockStep(_Row):
+    """One thing a target's clock did (``sla explain`` words it in the report's language; not in the JSON,
+    whose ``explain`` steps say the same in the engine's English)."""
+
+    #: when, in the policy's time zone
+    at: dt.datetime
+    #: started, paused, resumed, stopped, was reset, started again after a stop, was cancelled (its
+    #: targets withdrawn), stopped with the incident's completion, or let a pause event pass while paused
+    act: Literal["start", "pause", "resume", "stop", "reset", "restart", "cancel", "completed", "ignored"]
+    #: the event type that did it (``incident.info_provided``); empty for ``completed``
+    event: str = ""
+    #: ``pause`` and ``ignored``: the event type the clock waits for to resume
+    until: str = ""
+
+
+class OutOfHoursStep(_Row):
+    """A target's judged cycle started outside its calendar's open hours, so its out-of-hours time was
+    added (``, plus 24 hours if received outside business hours``: ``sla explain`` words it in the
+    report's language; not in the JSON, whose ``explain`` steps say it in the engine's English)."""
+
+    #: when the cycle started, in the policy's time zone
+    at: dt.datetime
+    #: the calendar whose open hours it started outside of
+    calendar: str
+    #: the minutes added to the target (business minutes for a target in business time)
+    extra_minutes: float
+
+
+class TargetRow(_Row):
+    """The verdict on one named target of an incident (issue 12): a target on a named clock
+    (``resolve``, ``first_reply``, ``respond``, ``update``) or a notification rule on an incident event."""
+
+    #: the target's name: its kind for a target on a clock (``resolve``, ``first_reply``), the rule's
+    #: name for a notification rule (``recovery``)
+    name: str
+    #: ``respond``, ``resolve``, ``first_reply`` or ``update``: a target on a named clock; ``notify``: a
+    #: notification rule that starts on an ``incident.*`` event
+    kind: Literal["respond", "resolve", "first_reply", "update", "notify"]
+    #: the named clock the target is measured on (``resolution``); null for a notification rule
+    clock: str | None = None
+    #: ``met``: stopped (or sent) within the target; ``breached``: the running time passed the target,
+    #: stopped or not (``update``: an update came late or not at all); ``open``: running, below the
+    #: warning threshold; ``at_risk``: running, at or past the clock's warning threshold; ``paused``:
+    #: the clock is paused at ``as_of``; ``excluded``: the incident's cause is an Article 4 exclusion;
+    #: ``not_applicable``: the clock never started, or the rule does not apply to this incident;
+    #: ``cancelled``: the clock was cancelled (``cancels at``) before the target ran out: withdrawn,
+    #: neither met nor breached
+    status: TargetStatus
+    #: when the target falls due, ISO 8601 in the policy's time zone: for ``breached`` the instant the
+    #: running time passed the target (``update``: the first missed update's); for ``open`` and
+    #: ``at_risk`` the due time as of ``as_of`` (``update``: the next update's); null when ``paused``
+    #: (it moves while paused), ``excluded``, ``not_applicable``, ``cancelled``, and for an ``update``
+    #: target that is met
+    due: dt.datetime | None = None
+    #: when the clock stopped (or the notification was sent); for ``update``, the last update; null
+    #: when none by ``as_of``, and for ``cancelled`` (a cancel meets nothing)
+    met_at: dt.datetime | None = None
+    #: the target's duration in minutes: business minutes for a target in business time, elapsed
+    #: minutes otherwise; fractional. With an out-of-hours tail, the judged cycle's (the one that ran
+    #: out, else the last): its time added when that cycle started outside the calendar's open hours
+    target_minutes: float
+    #: business (or elapsed) minutes the clock ran; for ``update``, since the last update; null for a
+    #: notification rule and for a clock that never started
+    used_minutes: float | None = None
+    #: ``update``: how many updates came late or not at all
+    missed: int = 0
+    #: the article the target applies (``Article 3.2``); null when the rule cites none
+    ref: str | None = None
+    #: the steps that explain the verdict, in time order, in the engine's English
+    explain: list[Step] = Field(default_factory=list)
+    #: a notify rule with ``when`` that this record's attributes do not meet (status ``not_applicable``):
+    #: its condition, and the values of the attributes it tests as the record carries them (issue 13;
+    #: ``exclude``: not in the JSON, where ``explain`` says the same in the engine's English)
+    unmet_when: str | None = Field(default=None, exclude=True)
+    #: the values of the attributes ``unmet_when`` tests, as the record carries them (``exclude``, as above)
+    attributes: dict[str, str] | None = Field(default=None, exclude=True)
+    #: what the target's clock did, in time order (``exclude``: the JSON's ``explain`` says it in English)
+    clock_steps: list[ClockStep] = Field(default_factory=list, exclude=True)
+    #: the judged cycle started out of hours and the target's out-of-hours time was added (``exclude``, as above)
+    out_of_hours: OutOfHoursStep | None = Field(default=None, exclude=True)
+
+
+class IncidentRow(_Row):
+    """The verdict on one incident's response target (and its completion)."""
+
+    #: the incident's id from the log (``INC-054``)
+    id: str
+    #: the priority judged: the last ``incident.reprioritized`` at or before ``as_of``, else the reported one
+    priority: str
+    #: when the response clock started, ISO 8601 in the policy's time zone with its offset: the event
+    #: the policy's clock starts at (Click So-ko: ``incident.product_suspected``, else ``incident.reported``)
+    clock_start: dt.datetime
+    #: ``clock_start`` plus the priority's response target (business time for Click So-ko), from the
+    #: original clock start after a reprioritisation; null when ``status`` is ``excluded``
+    response_due: dt.datetime | None
+    #: the first ``incident.responded`` at or before ``as_of``; null when none
+    responded_at: dt.datetime | None
+    #: ``met``: responded at or before ``response_due``; ``breached``: responded later, or no response
+    #: and ``as_of`` is after ``response_due``; ``at_risk``: no response, not yet due, and the business
+    #: time used reached the clock's warning threshold (Click So-ko: 75% of the target); ``open``: no
+    #: response and not yet due, below the threshold; ``excluded``: the cause is an Article 4 exclusion
+    status: IncidentStatus
+    #: when the incident completed: its ``incident.resolved``, or (P2, P3 of Click So-ko) the end of
+    #: the silence rule after the latest ``incident.info_provided``; null when not completed as of ``as_of``
+    completed_at: dt.datetime | None
+    #: when the failure report was received (``incident.reported``), same form
+    reported_at: dt.datetime
+    #: the event the clock started at, without ``incident.``: ``reported`` or ``product_suspected``
+    clock_event: str
+    #: how it completed: ``resolved`` (a completion event) or ``silence`` (no reply within the silence
+    #: rule's time); null when not completed
+    completion: Literal["resolved", "silence"] | None = None
+    #: the ``cause`` given in ``incident.reported``; null when none
+    cause: str | None = None
+    #: the same-day guideline of the priority (P1 for Click So-ko); null for a priority without one and
+    #: for an ``excluded`` incident
+    same_day: SameDay | None = None
+    #: the policy version in force at the clock start, which judged the incident (Article 5)
+    policy_version: str
+    #: the steps that explain the verdict, in time order, in the engine's English
+    explain: list[Step] = Field(default_factory=list)
+    #: the named targets and incident notification rules (issue 12), in the policy's order
+    targets: list[TargetRow] = Field(default_factory=list)
+    # which rule of ``priority`` judged the incident (:attr:`rule`): not a field, so in neither the
+    # JSON (where ``explain`` says the same in the engine's English) nor the tables
+    _rule: int | None = PrivateAttr(default=None)
+
+    @property
+    def is_completed(self) -> bool:
+        """Whether the incident was completed (``completed_at`` is set)."""
+        return self.completed_at is not None
+
+    @property
+    def rule(self) -> int | None:
+        """Which rule of ``priority`` judged the incident (issue 13: the first whose ``when`` its
+        attributes meet): its position from 0 among the rules with that id in the judging version, in
+        file order; None when the row does not say (read back from JSON). The report and ``sla
+        explain`` word the incident from that rule (its target, article, silence rule)."""
+        return self._rule
+
+    def judged_by(self, rule: int | None) -> IncidentRow:
+        """Record which rule of its priority judged the incident (:attr:`rule`); returns ``self``."""
+        self._rule = rule
+        return self

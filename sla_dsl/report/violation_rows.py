@@ -1,0 +1,151 @@
+"""The report's violations: what to alert on, and the data their words are built from.
+
+Design notes
+------------
+* ``Violation`` is one breach, missed backup, invalid stop notice, period
+  below target or contradiction in the events (``Report.violations``). Its
+  ``message`` is the engine's English, for alerts and logs; the documents word
+  it from the excluded fields instead, in the report's language.
+* ``BreachedTarget`` is the named target (issue 12) a target violation is
+  about; ``DataNote`` (with ``DataWhat`` and ``DataDiff``) a ``data``
+  violation's contradiction, worded by :mod:`.data_notes`. Both are excluded
+  from the JSON.
+* The conventions every row follows are the package's: see
+  :mod:`sla_dsl.report`, which re-exports every model here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from .row_base import _Row
+
+
+class BreachedTarget(_Row):
+    """The named target (issue 12) a ``target_breached`` or incident ``notice_breached`` violation is about."""
+
+    #: the target's name, as ``TargetRow.name``
+    name: str
+    #: the target's kind, as ``TargetRow.kind``
+    kind: Literal["respond", "resolve", "first_reply", "update", "notify"]
+    #: the incident's priority the target belongs to (``P1``)
+    priority: str
+    #: the named clock it is measured on; null for a notification rule
+    clock: str | None = None
+    #: when the clock stopped (or the notification was sent), late
+    met_at: dt.datetime | None = None
+    #: ``update``: how many updates came late or not at all
+    missed: int = 0
+    #: the clock was cancelled (``cancels at``) after the target ran out: when; null otherwise
+    cancelled_at: dt.datetime | None = None
+
+
+#: what a ``data`` violation is about: an event of an id whose first event is missing
+#: (``unknown_incident``, ``unknown_outage``, ``unknown_backup``), a first event repeated
+#: (``reported_again``, ``started_again``, ``ended_again``, ``completed_again``), an event before the one
+#: it follows (``before``, ``ended_before_started``), a backup deleted as another kind
+#: (``kind_differs``), a priority the version lacks (``priority_unknown``), two events at one instant
+#: that disagree (``conflict``, ``conflict_unlined`` when the events have no line numbers), attributes
+#: given on an event that does not carry them, never read (``attributes_unread`` on an incident's or
+#: outage's later event, ``attributes_none`` on a planned stop's or backup's), another field of the
+#: contract given on a type that does not carry it and different from the value in force, never read
+#: (``field_unread``: a ``priority`` on ``incident.responded``)
+DataWhat = Literal[
+    "unknown_incident",
+    "unknown_outage",
+    "unknown_backup",
+    "reported_again",
+    "started_again",
+    "ended_again",
+    "completed_again",
+    "before",
+    "ended_before_started",
+    "kind_differs",
+    "priority_unknown",
+    "conflict",
+    "conflict_unlined",
+    "zone_unstated",
+    "attributes_unread",
+    "attributes_none",
+    "field_unread",
+]
+
+
+class DataDiff(_Row):
+    """One fact two events at the same instant disagree on."""
+
+    #: the event field (``priority``)
+    name: str
+    #: its value in the event read later (a time as ISO 8601); null when that event has none
+    value: str | None
+    #: its value in the event read first, as ``value``
+    other: str | None
+
+
+class DataNote(_Row):
+    """What a ``data`` violation's words are built from, in every language of the report."""
+
+    #: which contradiction (:data:`DataWhat`)
+    what: DataWhat
+    #: per language, where the event is (``events.jsonl:12``, ``events.parquet: 12 行目``); empty
+    #: when the event has no line
+    where: dict[str, str] = Field(default_factory=dict)
+    #: the event type the note is about (``incident.responded``)
+    event: str = ""
+    #: ``before``: the event type it should follow (``incident.reported``); ``attributes_unread``: the
+    #: event whose attributes count
+    first: str = ""
+    #: ``conflict``: the line of the event read later
+    line: int = 0
+    #: ``conflict``: the line of the event read first
+    other_line: int = 0
+    #: ``kind_differs``: the backup kind of the ``backup.deleted``
+    kind: str = ""
+    #: ``kind_differs``: the backup kind of the ``backup.completed``
+    other_kind: str = ""
+    #: ``priority_unknown``: the priority the event names
+    priority: str = ""
+    #: ``priority_unknown``: the policy version that defines no such priority
+    version: str = ""
+    #: ``ended_before_started``: the outage's start, in the policy's time zone
+    start: dt.datetime | None = None
+    #: ``ended_before_started``: its end, before the start
+    end: dt.datetime | None = None
+    #: ``conflict``: the facts the two events disagree on
+    diff: list[DataDiff] = Field(default_factory=list)
+    #: ``zone_unstated``: the fields the ``backup.completed`` leaves out (``zone``, ``primary_zone``);
+    #: ``field_unread``: the fields given that its type does not carry
+    fields: list[str] = Field(default_factory=list)
+
+
+class Violation(_Row):
+    """Something to alert on: a breach, a missed backup, an invalid notice, bad data."""
+
+    #: what it is: ``response_breached``, ``notice_breached``, ``target_breached`` (a named target,
+    #: issue 12), ``stop_notice_invalid``, ``backup_missed``, ``backup_retention``, ``backup_zone``,
+    #: ``availability`` (a complete period below target) or ``data`` (a contradiction in the events)
+    kind: str
+    #: what it is about: an incident, outage, stop or backup id from the log; a missed day is
+    #: ``KIND:YYYY-MM-DD`` (``files:2026-11-14``), a missed window of N hours ``KIND:START``; an
+    #: availability period ``SERVICE:YYYY-MM-DD`` (its first day)
+    id: str
+    #: the violation in one line of the engine's English (for alerts and logs; the customer documents
+    #: word it from the data, in the report's language)
+    message: str
+    #: when it happened or fell due (a response or notice due time, the end of a missed day or window, a
+    #: deletion, a stop's start, the end of a period), ISO 8601 in the policy's time zone; null when it
+    #: is not tied to one instant (listed last)
+    at: dt.datetime | None = None
+    #: the article of the rule broken (``Article 3.2``); null for ``data`` and rules that cite none
+    ref: str | None = None
+    #: what the report's words are built from (``exclude``: not in the JSON, where ``message`` says
+    #: the same in the engine's English): a ``backup_zone`` violation's backup kind (the backup was
+    #: taken in its primary zone; one that states no zone cannot be judged and is ``data``)
+    backup_kind: str | None = Field(default=None, exclude=True)
+    #: the named target a target violation is about (``exclude``, as above)
+    target: BreachedTarget | None = Field(default=None, exclude=True)
+    #: a ``data`` violation's contradiction (``exclude``, as above)
+    note: DataNote | None = Field(default=None, exclude=True)
