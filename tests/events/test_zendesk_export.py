@@ -108,15 +108,26 @@ def fates(t: Ticket) -> list[Fate]:
 
 
 def next_reply_lines(t: Ticket) -> list[dict[str, Any]]:
-    """The page's next-reply mapping: every public agent comment, every public requester one after the creation."""
-    tid, out, requester = f"ZD-{t.ticket['id']}", [], t.ticket["requester_id"]
+    """The page's next-reply mapping: every public agent comment, every public requester one after the creation;
+    the requester the one when the comment is written, followed through the audits as the page's converter
+    follows it (an audit's comments before its changes)."""
+    created = {e["field_name"]: e["value"] for e in t.audits[0]["events"] if e["type"] == "Create"}
+    moves = [
+        e for a in t.audits for e in a["events"] if e["type"] == "Change" and e.get("field_name") == "requester_id"
+    ]
+    before = moves[0].get("previous_value") if moves else None
+    tid, out = f"ZD-{t.ticket['id']}", []
+    requester = str(created.get("requester_id") or before or t.ticket["requester_id"])
     for audit in t.audits:
         creation = any(e["type"] == "Create" for e in audit["events"])
         for e in audit["events"]:
-            by_requester = e.get("author_id") == requester and not creation
+            by_requester = str(e.get("author_id")) == requester and not creation
             if e["type"] == "Comment" and e["public"] and (e.get("author_id") in t.agents or by_requester):
                 kind = "incident.agent_replied" if e["author_id"] in t.agents else "incident.requester_commented"
                 out.append({"event": kind, "at": audit["created_at"], "id": tid})
+        for e in audit["events"]:
+            if e.get("field_name") == "requester_id":
+                requester = str(e["value"])
     return out
 
 
