@@ -1,8 +1,9 @@
 """The calendars the calendar tests use, and a slow, obviously-correct reference.
 
-The reference shares no code with ``sla_dsl.calendars.business``. It walks day by day;
-each day's open intervals come from the wall clock itself: an interval opens at
-the first UTC minute whose local reading is at or after the opening time, and
+The reference shares no code with ``sla_dsl.calendars.business`` (nor with its
+base, ``sla_dsl.calendars.business_index``). It walks day by day; each day's
+open intervals come from the wall clock itself: an interval opens at the first
+UTC minute whose local reading is at or after the opening time, and
 closes at the last minute whose local reading is the closing time (its second
 showing when the clock shows it twice, as midnight where the clock goes back
 at 01:00 to 00:00), or, when the clock skips it, at the minute after the last

@@ -1,0 +1,65 @@
+"""Attributes that incidents carry, and the ``when`` conditions that test them, in the typed model.
+
+Design notes
+------------
+* An :class:`Attribute` keeps its values' names in the order written (what
+  events carry and conditions test) and their labels for people beside them
+  (:meth:`Attribute.value_text`).
+* A :class:`Condition` holds when every one of its :class:`AttributeTest`
+  holds. They are built from the parse tree in :mod:`.attributes`; which rule a
+  condition selects, and the checks of conditions, are :mod:`.conditions`'.
+* Services, priorities and notifications all take a ``when`` condition, so this
+  module stands below :mod:`.model_services` and :mod:`.model_incidents`.
+"""
+
+from __future__ import annotations
+
+from .model_nodes import ArticleRef, Label, Node
+
+
+class AttributeTest(Node):
+    """One test of a condition: the attribute's value is (``negated``: is not) one of ``values``."""
+
+    attribute: str
+    values: tuple[str, ...]
+    negated: bool = False
+
+    def __str__(self) -> str:
+        if len(self.values) == 1:
+            return f"{self.attribute} {'!=' if self.negated else '='} {self.values[0]}"
+        return f"{self.attribute} {'not in' if self.negated else 'in'} ({', '.join(self.values)})"
+
+
+class Condition(Node):
+    """``when`` a rule applies: every test holds (``and``)."""
+
+    tests: tuple[AttributeTest, ...]
+
+    def __str__(self) -> str:
+        return " and ".join(str(t) for t in self.tests)
+
+
+class AttributeValue(Node):
+    """One value of an attribute as written: its name (what events carry) and its label for people."""
+
+    name: str
+    label: Label = Label()
+
+
+class Attribute(Node):
+    """An attribute that incidents carry: its values and the value assumed when not given."""
+
+    name: str
+    label: Label = Label()
+    ref: ArticleRef | None = None
+    #: the values' names, in the order written (what events carry and conditions test)
+    values: tuple[str, ...]
+    default: str | None = None
+    notes: tuple[Label, ...] = ()
+    #: every value with its label (empty without one), in the order written: ``value premium "プレミアム" / "Premium"``
+    labels: tuple[AttributeValue, ...] = ()
+
+    def value_text(self, value: str, lang: str = "en") -> str:
+        """Value ``value`` for a person in ``lang``: its label, or its name as written without one."""
+        found = next((v for v in self.labels if v.name == value), None)
+        return (found.label.text(lang) if found is not None else "") or value

@@ -1,0 +1,161 @@
+"""The incident rules of the typed model: priorities and their targets, clocks, and notifications.
+
+Design notes
+------------
+* A :class:`Priority` has a response :data:`Target` (``within`` a duration, or
+  ``by end of`` the nth business day), a same-day guideline, a
+  :class:`Completion` rule and named :class:`ClockTarget` targets on named
+  clocks (issue 12); rules of one id with a ``when`` condition are tried in
+  file order.
+* A :class:`ClockRule` says which events start, pause, stop, reset, restart and
+  cancel a clock; an :class:`OutOfHours` extra gives a cycle that starts outside
+  a calendar's hours more time.
+* A :class:`Notify` rule is a notification due a duration after an event.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .model_attributes import Condition
+from .model_nodes import NO_SPAN, ArticleRef, Label, Node, Span
+from .model_time import Duration
+
+
+class Within(Node):
+    """Due a duration after the clock start (``within 4 business hours``)."""
+
+    kind: Literal["within"] = "within"
+    duration: Duration
+
+
+class ByEndOf(Node):
+    """Due at the close of the nth business day after the day the clock starts."""
+
+    kind: Literal["by_end_of"] = "by_end_of"
+    nth: int
+    calendar: str
+
+
+Target = Within | ByEndOf
+
+
+class SameDayGuideline(Node):
+    """A response the same day for clocks starting ``before_close`` or more before close."""
+
+    before_close: Duration
+    calendar: str
+
+
+class SilenceCompletion(Node):
+    """Completion after ``duration`` with no ``unless`` event following ``after``."""
+
+    duration: Duration
+    after: str
+    unless: str
+
+
+class Completion(Node):
+    """How an incident completes: on an event, or after silence."""
+
+    on: tuple[str, ...] = ()
+    silence: SilenceCompletion | None = None
+    guideline: Label = Label()
+
+
+class OutOfHours(Node):
+    """``, plus 24 hours if received outside business hours`` after a named target: a cycle of its clock
+    that starts outside the open hours of ``calendar`` has ``extra`` more running time (Request Tracker's
+    ``OutOfHours``), counted in the same kind of time as the target's own duration."""
+
+    extra: Duration
+    calendar: str
+    #: the calendar's name in ``outside NAME hours`` (checks point there)
+    calendar_span: Span = Field(default=NO_SPAN, repr=False)
+
+
+class ClockTarget(Node):
+    """A named target measured on a named clock (issue 12).
+
+    ``kind`` ``respond``, ``resolve`` or ``first_reply``: met when the clock stops
+    with at most ``duration`` of running time (``duration`` plus ``out_of_hours``'s
+    extra for a cycle that starts outside its calendar's open hours); ``update``:
+    one of ``by`` at least every ``duration`` of running time while the clock runs.
+    """
+
+    kind: Literal["respond", "resolve", "first_reply", "update"]
+    duration: Duration
+    clock: str
+    by: tuple[str, ...] = ()
+    out_of_hours: OutOfHours | None = None
+
+    @property
+    def name(self) -> str:
+        """``resolve`` or ``update`` (the target's key in a report row)."""
+        return self.kind
+
+
+class Priority(Node):
+    """A priority level with its response target and completion rule."""
+
+    id: str
+    label: Label = Label()
+    ref: ArticleRef | None = None
+    definition: Label = Label()
+    target: Target
+    same_day: SameDayGuideline | None = None
+    completion: Completion = Completion()
+    #: the incidents this rule applies to (None: all); rules of one id are tried in file order
+    when: Condition | None = None
+    #: the named targets on named clocks (``resolve within 3 business days on resolution``)
+    targets: tuple[ClockTarget, ...] = ()
+    notes: tuple[Label, ...] = ()
+
+
+class Pause(Node):
+    """A pause reason of a clock: it stops counting at ``at`` until the next ``until``."""
+
+    at: str
+    until: str
+
+
+class ClockRule(Node):
+    """Which event starts a clock, in order of preference; its pauses, stops, resets and restarts
+    (a stopped clock started again: ``restarts at``); its cancels (its targets withdrawn: ``cancels at``);
+    and the warning threshold."""
+
+    name: str
+    label: Label = Label()
+    ref: ArticleRef | None = None
+    starts: tuple[str, ...]
+    pauses: tuple[Pause, ...] = ()
+    stops: tuple[str, ...] = ()
+    resets: tuple[str, ...] = ()
+    restarts: tuple[str, ...] = ()
+    cancels: tuple[str, ...] = ()
+    at_risk_percent: float | None = None
+    notes: tuple[Label, ...] = ()
+
+    @property
+    def has_life_cycle(self) -> bool:
+        """Whether the clock pauses, stops, resets, restarts or is cancelled on events of its own."""
+        return bool(self.pauses or self.stops or self.resets or self.restarts or self.cancels)
+
+
+class Notify(Node):
+    """A notification target: ``within`` of ``after`` event, met by ``met_by``."""
+
+    name: str
+    label: Label = Label()
+    ref: ArticleRef | None = None
+    within: Duration
+    after: str
+    met_by: str
+    only_during: str | None = None
+    #: the calendar's name in ``only if ... during NAME hours`` (checks point there)
+    only_during_span: Span = Field(default=NO_SPAN, repr=False)
+    #: the records (incidents or outages) this rule applies to (None: all); every matching rule applies
+    when: Condition | None = None
+    notes: tuple[Label, ...] = ()
