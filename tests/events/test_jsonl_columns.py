@@ -24,6 +24,7 @@ import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
+from log_outcome import outcome
 
 from sla_dsl.events import EventInputError, jsonl_columns, read_events
 from sla_dsl.events import lines as lines_module
@@ -115,18 +116,6 @@ def logs(draw: st.DrawFn, apart: tuple[str, ...] = APART) -> list[str]:
 
 #: A JSON ``null`` (not one in a text: ``"nullable"``).
 _NULL = re.compile(r'(?:^|[:\[,] ?)null\b(?!")')
-
-
-def outcome(log_of: Any) -> tuple[Any, ...]:
-    try:
-        log: EventLog = log_of()
-    except EventInputError as exc:
-        return ("error", [(p.line, p.code, p.message) for p in exc.problems])
-    # (the unread fields in line order: the readers note them in their own orders, and the evaluator
-    # never depends on it: evaluation/select.py)
-    unread = sorted(log.unread, key=lambda u: (u.line, u.field))
-    said = [(p.line, p.code, p.message) for p in (*log.problems, *log.left_out)]
-    return ("log", log.groups, log.count, unread, said)
 
 
 def taken(path: Path, block: int | None = None, **opts: Any) -> bool:

@@ -1,0 +1,153 @@
+"""A CSV file read by Arrow's C++ CSV reader and filed on whole columns.
+
+Design notes
+------------
+* The CSV reader (:func:`~.csv_reader.read_csv`) reads a row at a time with the
+  ``csv`` module and files each as a dict: a year's log of 911,833 rows takes
+  about twice as long as the same events in JSON Lines, which Arrow parses
+  (:mod:`.jsonl_columns`). Here Arrow's CSV reader parses the rows into text
+  columns in C++ and :func:`~.arrow_columns.file_batch` files them, the filing of
+  Parquet and JSON Lines logs. Every row it does not take on columns (a problem,
+  an ``attributes`` cell, a required field empty) is handed, in its turn, to the
+  caller as the dict the CSV reader would have made of it (its non-empty cells by
+  header name) with its line: filed, or its problem worded, as that reader does.
+* Only a log both readers read alike, else the CSV reader reads it (this returns
+  False, nothing kept):
+  * the header is the first line (after a byte-order mark): one line, its quotes
+    closed, naming ``event``, ``at`` and ``id``, no name twice; a blank or
+    comment line before it, or a header the CSV reader refuses, is that reader's;
+  * every row is one line: the rows Arrow reads are counted against the lines
+    (a quoted cell over two lines, a blank line or a line of blanks between rows
+    make fewer rows than lines), and a ``\\r`` is only ever the end of a line
+    (``\\r\\n``), so no row can be two;
+  * every row has the header's number of cells (Arrow refuses another: the CSV
+    reader words it, E111), no line is as long as the ``csv`` module's cell limit
+    (128 KiB: a stretch of half of it always holds a newline), no NUL byte (the
+    ``csv`` module refuses one), and the text is UTF-8 (Arrow checks it);
+  * at most :data:`_MOST_HANDED` rows handed back.
+  Otherwise the two agree cell by cell: quotes doubled, a quote inside an unquoted
+  cell or after a closing one, blanks kept as they are, ``""`` and an empty cell
+  both empty (no value: Arrow's null). ``tests/events/test_csv_columns.py``
+  reads random logs both ways.
+* Only for a regular, uncompressed file of the sizes :func:`~.lines.columns_worth`
+  takes (the text is held whole while Arrow parses it), named ``.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable, Collection
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.csv as pcsv
+
+from .arrow_columns import file_batch
+from .collect import Progress
+from .csv_reader import _QUOTED, csv_state
+from .schema import EventLog, declare_types
+
+__all__ = ["read_csv_columns"]
+
+#: Bytes Arrow parses and the filing files at a time.
+_BLOCK = 4 << 20
+#: Rows handed back to the CSV reader at most (past that, the runs between them cost more than the rows).
+_MOST_HANDED = 1_000
+#: Compressed logs (gzip, bzip2, xz) by their first bytes: decompressed line by line instead.
+_COMPRESSED = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")
+_BOM = b"\xef\xbb\xbf"
+#: The columns every header of events names.
+_NEEDS = ("event", "at", "id")
+
+
+class _TooMany(Exception):
+    """More rows handed back than :data:`_MOST_HANDED`."""
+
+
+def _header(line: bytes) -> list[str] | None:
+    """The column names of a first line the CSV reader reads as this header (stripped, as it strips
+    them), or None when it would read it otherwise or refuse it."""
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if not text.strip() or text.lstrip().startswith("#") or csv_state(text) == _QUOTED:
+        return None
+    try:
+        (names,) = list(csv.reader([text]))
+    except (csv.Error, ValueError):
+        return None
+    names = [n.strip() for n in names]
+    if any(n not in names for n in _NEEDS) or len(set(names)) != len(names):
+        return None
+    return names
+
+
+def _plain(body: bytes) -> bool:
+    """Whether the rows' bytes may be read by Arrow as the ``csv`` module reads them: no NUL, a ``\\r``
+    only before a newline, every line shorter than the module's cell limit."""
+    if b"\x00" in body or body.count(b"\r") != body.count(b"\r\n"):
+        return False
+    half = csv.field_size_limit() // 2
+    return all(body.find(b"\n", k, k + half) >= 0 for k in range(0, len(body) - half, half))
+
+
+def read_csv_columns(
+    path: Path,
+    log: EventLog,
+    take: Callable[[dict[str, str], int], None],
+    *,
+    progress: Progress | None = None,
+    declared: Collection[str] = (),
+) -> bool:
+    """File the CSV file ``path`` (of a size :func:`~.lines.columns_worth` takes) into ``log``, each row
+    the columns do not take through ``take(its cells by name, its line)``, in line order; False when the
+    file must be read by the CSV reader instead (see above: ``log`` is then to be dropped). Raises
+    OSError when the file cannot be read."""
+    with path.open("rb") as fh:
+        if fh.read(8).startswith(_COMPRESSED):
+            return False
+        fh.seek(0)
+        data = fh.read()
+    start = len(_BOM) if data.startswith(_BOM) else 0
+    end = data.find(b"\n", start)
+    if end < 0:
+        return False
+    names = _header(data[start:end].removesuffix(b"\r"))
+    body = memoryview(data)[end + 1 :]
+    if names is None or not body or not _plain(data[end + 1 :]):
+        return False
+    lines = data.count(b"\n", end + 1) + (not data.endswith(b"\n"))
+    mine = declare_types(declared)
+    handed = 0
+    rows = 0
+    try:  # (Arrow parses the first block as it opens)
+        reader = pcsv.open_csv(
+            pa.BufferReader(pa.py_buffer(body)),
+            read_options=pcsv.ReadOptions(column_names=names, block_size=_BLOCK, use_threads=False),
+            parse_options=pcsv.ParseOptions(newlines_in_values=True),
+            convert_options=pcsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                null_values=[""],
+                strings_can_be_null=True,
+                quoted_strings_can_be_null=True,
+            ),
+        )
+        for batch in reader:
+            first = 2 + rows  # (the header is line 1)
+
+            def slow(i: int, batch: pa.RecordBatch = batch, first: int = first) -> None:
+                nonlocal handed
+                handed += 1
+                if handed > _MOST_HANDED or first + i > lines + 1:
+                    raise _TooMany
+                cells = {n: batch.column(k)[i].as_py() for k, n in enumerate(names)}
+                take({n: v for n, v in cells.items() if v is not None}, first + i)
+
+            file_batch(log, batch, first, slow, mine)
+            rows += batch.num_rows
+            if progress is not None:  # (the bar counts bytes: as far as the rows are through the lines)
+                progress(1 + rows, len(data) * min(rows, lines) // lines)
+    except (pa.ArrowException, _TooMany):  # (whatever Arrow cannot do, the CSV reader does)
+        return False
+    return rows == lines
