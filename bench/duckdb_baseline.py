@@ -15,13 +15,13 @@ range is shown (a shared machine's slow spells reach every row alike); ``sla_dsl
 byte-compiled first, as installed from a wheel (``compile_package`` of ``bench/evaluate.py``):
 
 * ``json`` parse floor: the standard ``json`` module parses every line (kept in a list);
-* DuckDB SQL from the JSON Lines file, and from the same events as Parquet;
+* DuckDB SQL from the JSON Lines file, and from the same events as Parquet and as CSV;
 * the same, and the verdicts explained as steps written to Parquet (``STEPS``: how each incident was
   reported, its clock start, its target, each business day of the walk to its due time, the due time, the
   response and status; about 1.6 million steps): a baseline that, as ``--format parquet`` does, writes
   why, to set beside ``--format parquet`` (the issue's target is against the verdicts alone);
-* ``sla evaluate`` from JSON Lines ``--format text``, ``json``, ``parquet``, and from
-  Parquet ``--format text`` and ``parquet``;
+* ``sla evaluate`` from JSON Lines ``--format text``, ``json``, ``parquet``, from
+  Parquet ``--format text`` and ``parquet``, and from CSV ``--format text``;
 * the Python API (``evaluate`` -> the whole ``Report`` model) from Parquet: time and peak RSS.
 
 Then the DuckDB verdicts are compared with ours on every incident (status, clock
@@ -174,6 +174,9 @@ def run_duckdb(path: str, out: str, steps: str = "") -> dict[str, Any]:
     con.execute("create table cal as select * from cal order by start")
     if path.endswith(".parquet"):
         source = f"read_parquet('{path}')"
+    elif path.endswith(".csv"):
+        cols = _columns(COLUMNS)
+        source = f"read_csv('{path}', header = true, columns = {cols})"
     else:
         cols = _columns(("event", "at", "id", "priority", "cause"))
         source = f"read_json('{path}', format = 'newline_delimited', columns = {cols})"
@@ -253,9 +256,12 @@ def sla(*args: str) -> tuple[float, float]:
     return seconds, rss
 
 
-def _columns(names: tuple[str, ...]) -> str:
-    """DuckDB's ``columns`` argument of ``read_json``: times as TIMESTAMPTZ, the rest as text."""
-    times = ("at", "start", "end")
+#: The fields of the year's events.
+COLUMNS = ("event", "at", "id", "priority", "cause", "channel", "start", "end", "kind", "zone", "primary_zone")
+
+
+def _columns(names: tuple[str, ...], times: tuple[str, ...] = ("at", "start", "end")) -> str:
+    """DuckDB's ``columns`` argument of ``read_json``: ``times`` as TIMESTAMPTZ, the rest as text."""
     return "{" + ", ".join(f"'{n}': '{'TIMESTAMPTZ' if n in times else 'VARCHAR'}'" for n in names) + "}"
 
 
@@ -263,12 +269,19 @@ def to_parquet(jsonl: Path, parquet: Path) -> None:
     """The same events as Parquet (times as timestamp[us, tz=UTC]), written by DuckDB."""
     import duckdb
 
-    cols = _columns(
-        ("event", "at", "id", "priority", "cause", "channel", "start", "end", "kind", "zone", "primary_zone")
-    )
     duckdb.execute(
-        f"copy (select * from read_json('{jsonl}', format = 'newline_delimited', columns = {cols})) "
+        f"copy (select * from read_json('{jsonl}', format = 'newline_delimited', columns = {_columns(COLUMNS)})) "
         f"to '{parquet}' (format parquet, row_group_size 122880)"
+    )
+
+
+def to_csv(jsonl: Path, csv: Path) -> None:
+    """The same events as CSV, a header and a column per field, the times as the JSON Lines give them."""
+    import duckdb
+
+    cols = _columns(COLUMNS, times=())
+    duckdb.execute(
+        f"copy (select * from read_json('{jsonl}', format = 'newline_delimited', columns = {cols})) to '{csv}' (header)"
     )
 
 
@@ -340,15 +353,17 @@ def main() -> None:
     print(_bench_evaluate().compile_package())
     load0 = os.getloadavg()[0]
     with tempfile.TemporaryDirectory() as tmp:
-        jsonl, parquet = Path(tmp) / "events.jsonl", Path(tmp) / "events.parquet"
+        jsonl, parquet, csv = (Path(tmp) / f"events.{x}" for x in ("jsonl", "parquet", "csv"))
         t0 = time.perf_counter()
         n = _generator()(jsonl, args.events)
         to_parquet(jsonl, parquet)
+        to_csv(jsonl, csv)
         print(
             f"generated {n:,} events: {jsonl.stat().st_size / 2**20:.0f} MiB of JSON Lines, "
-            f"{parquet.stat().st_size / 2**20:.0f} MiB of Parquet ({time.perf_counter() - t0:.0f} s)"
+            f"{parquet.stat().st_size / 2**20:.0f} MiB of Parquet, {csv.stat().st_size / 2**20:.0f} MiB of CSV "
+            f"({time.perf_counter() - t0:.0f} s)"
         )
-        rows = _rows(jsonl, parquet, Path(tmp))
+        rows = _rows(jsonl, parquet, csv, Path(tmp))
         seconds: dict[str, list[float]] = {r.name: [] for r in rows}
         cpu: dict[str, list[float]] = {r.name: [] for r in rows}
         rss: dict[str, float] = {}
@@ -383,10 +398,10 @@ def main() -> None:
 FLOOR = "json.loads per line (the floor)"
 
 
-def _rows(jsonl: Path, parquet: Path, tmp: Path) -> list[Row]:
+def _rows(jsonl: Path, parquet: Path, csv: Path, tmp: Path) -> list[Row]:
     """The rows of the table, in the order they run in each round."""
     rows = [Row(FLOOR, lambda: child("json", str(jsonl)), lambda res, *_: f"{res['events']:,} events" if res else "")]
-    sources = (("JSON Lines", jsonl), ("Parquet", parquet))
+    sources = (("JSON Lines", jsonl), ("Parquet", parquet), ("CSV", csv))
     for name, src in sources:
 
         def duck(src: Path = src, name: str = name) -> tuple[float, float, dict[str, Any] | None]:
@@ -400,6 +415,8 @@ def _rows(jsonl: Path, parquet: Path, tmp: Path) -> list[Row]:
             )
 
         rows.append(Row(f"DuckDB SQL from {name}", duck, duck_note))
+        if name == "CSV":
+            continue  # (steps: the Parquet output's comparison, from JSON Lines and Parquet)
 
         def duck_steps(src: Path = src, name: str = name) -> tuple[float, float, dict[str, Any] | None]:
             verdicts, steps = (str(tmp / f"duckdb-{name[0]}-{what}.parquet") for what in ("v", "steps"))
@@ -416,6 +433,7 @@ def _rows(jsonl: Path, parquet: Path, tmp: Path) -> list[Row]:
         ("JSON Lines", jsonl, "parquet", ["--output", str(tmp / "out-j")]),
         ("Parquet", parquet, "text", []),
         ("Parquet", parquet, "parquet", ["--output", str(tmp / "out-p")]),
+        ("CSV", csv, "text", []),
     ]
     for name, src, fmt, extra in runs:
 
@@ -426,8 +444,8 @@ def _rows(jsonl: Path, parquet: Path, tmp: Path) -> list[Row]:
             _: dict[str, Any] | None, best: dict[str, float], wall: dict[str, float], name: str = name, fmt: str = fmt
         ) -> str:
             ours, theirs = f"sla evaluate {name} --format {fmt}", f"DuckDB SQL from {name}"
-            with_steps = best[f"DuckDB SQL + steps from {name}"]
-            steps = f"; {best[ours] / with_steps:.1f}x DuckDB + steps" if fmt == "parquet" else ""
+            with_steps = best.get(f"DuckDB SQL + steps from {name}") if fmt == "parquet" else None
+            steps = f"; {best[ours] / with_steps:.1f}x DuckDB + steps" if with_steps else ""
             return (
                 f"CPU: {best[ours] / best[theirs]:.1f}x DuckDB from {name}, {best[ours] / best[FLOOR]:.1f}x the json "
                 f"floor{steps}; wall: {wall[ours] / wall[theirs]:.1f}x, {wall[ours] / wall[FLOOR]:.1f}x"
