@@ -21,7 +21,7 @@ from report.helpers import sla
 import sla_dsl
 from sla_dsl.lang.values import MAX_DURATION, UNIT_MAP
 
-#: The documented maxima (docs/reference/language.md, "Maximum amounts"), by unit as written.
+#: The documented maxima (docs/reference/language.en.md, "Maximum amounts"), by unit as written.
 MAXIMA = {"seconds": 315_360_000, "minutes": 5_256_000, "hours": 87_600, "days": 3_650, "weeks": 520, "months": 120}
 #: Every unit elapsed, and the units business time is counted in.
 CASES = [(unit, False) for unit in MAXIMA] + [(unit, True) for unit in ("seconds", "minutes", "hours", "days")]

@@ -325,7 +325,7 @@ def test_item16_the_policy_facade_refuses_them_too() -> None:
 
 
 def test_item16_the_supported_range_is_documented_in_the_language_reference() -> None:
-    text = (ROOT / "docs" / "reference" / "language.md").read_text("utf-8")
+    text = (ROOT / "docs" / "reference" / "language.en.md").read_text("utf-8")
     assert f"{FIRST_YEAR} to {LAST_YEAR}" in text
     assert f"{MAX_PERIOD_YEARS} years" in text
 

@@ -127,7 +127,7 @@ def test_item11_the_cli_exits_1_not_3(tmp_path: Path, capsys: pytest.CaptureFixt
 
 # ---- item 12: documented maximum amounts per unit --------------------------------------------------
 
-#: Ten years' worth in each unit (documented in docs/reference/language.md).
+#: Ten years' worth in each unit (documented in docs/reference/language.en.md).
 MAXIMA = {"minutes": 5_256_000, "hours": 87_600, "days": 3_650, "weeks": 520, "months": 120}
 
 
@@ -366,7 +366,7 @@ def test_item31_a_zero_length_range_says_what_to_write(tmp_path: Path) -> None:
     assert d.code == "E230"
     located(d, 10, 22)
     assert "24:00" in (d.help or "") and "overnight" in (d.help or "")
-    reference = " ".join((ROOT / "docs" / "reference" / "language.md").read_text("utf-8").split())
+    reference = " ".join((ROOT / "docs" / "reference" / "language.en.md").read_text("utf-8").split())
     assert "22:00-06:00" in reference and "zero length" in reference
 
 

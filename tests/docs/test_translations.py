@@ -1,0 +1,188 @@
+"""A page written in both languages (``docs/**/x.ja.md`` beside ``x.en.md``) says the same thing in both.
+
+The pairs are found by globbing, so a page translated later is checked too. For each pair:
+
+* the same headings, level by level, in the same order (``#``, ``##``, ... outside code);
+* the same fenced code blocks, byte for byte, in the same order (code is code in either language);
+* the same link targets (the ``(...)`` of ``[text](target)``), as a multiset;
+* the same ``<!-- sla:... -->`` markers in the same order (each is text the site generates);
+* and the Japanese page's prose, outside code blocks, inline code, link targets, HTML comments and
+  attribute lists (``{#anchor}``), has no run of two English words (a word of three or more Latin
+  letters followed by another): a Japanese reader meets English only in code, and in the few product
+  names of :data:`NAMES`.
+
+These are read from the Markdown source, with no build, so they run in a moment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+
+#: Pairs that are not translations of each other, by their path under docs/ without the suffix. Their
+#: Japanese page's prose is still checked for English (:func:`test_japanese_prose_has_no_english`).
+NOT_TRANSLATIONS: dict[str, str] = {
+    # The Japanese home page is a short guide for the SLA's Japanese readers (the SLA, the original, the
+    # authors' guide); the English one is the project's home page for engineers (what the engine is, how
+    # to install it and build the site). Two pages with different readers, not one page in two languages.
+    "index": "the Japanese home page is for the SLA's readers, the English one for engineers",
+}
+
+#: Product and company names a Japanese sentence may name in Latin letters.
+NAMES: tuple[str, ...] = (
+    "Click So-ko",
+    "MIC",
+    "mkdocs",
+    "MkDocs",
+    "Jira",
+    "ServiceNow",
+    "Zendesk",
+    "Parquet",
+    "Arrow",
+    "DuckDB",
+    "GitHub",
+)
+
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_HEADING = re.compile(r"^(#{1,6})[ \t]+\S")
+_INLINE_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:[ \t].*)?$", re.MULTILINE)
+_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_MARKER = re.compile(r"<!--\s*sla:.*?-->", re.DOTALL)
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+#: An attribute list (attr_list): a heading's anchor ``{#lexical-rules}``, a class; part of an address, not read.
+_ATTRS = re.compile(r"\{:?[ \t]*(?:[#.]|[A-Za-z_][\w-]*=)[^{}\n]*\}")
+#: Two English words in a row: one of three or more Latin letters, then another after a space or a mark.
+_ENGLISH_RUN = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}(?:['’-][A-Za-z]+)*[ \t\n,;:/&.!?()\"'-]+[A-Za-z]+")
+
+
+@dataclass(frozen=True)
+class Page:
+    """A Markdown page split into its fenced code blocks and its prose (every other line, in order)."""
+
+    path: Path
+    code: tuple[str, ...]
+    prose: str
+
+    @classmethod
+    def read(cls, path: Path) -> Page:
+        code: list[str] = []
+        prose: list[str] = []
+        block: list[str] | None = None
+        fence = ""
+        for line in path.read_text("utf-8").splitlines(keepends=True):
+            if block is None:
+                opening = _FENCE.match(line)
+                if opening:
+                    block, fence = [line], opening.group(1)
+                else:
+                    prose.append(line)
+                continue
+            block.append(line)
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                code.append("".join(block))
+                block = None
+        assert block is None, f"{path.relative_to(ROOT)}: a code block is never closed: {block[0]!r}"
+        return cls(path, tuple(code), "".join(prose))
+
+    def headings(self) -> list[str]:
+        """The level of each heading (``#``, ``##`` ...), in order."""
+        return [m.group(1) for line in self.prose.splitlines() if (m := _HEADING.match(line))]
+
+    def links(self) -> Counter[str]:
+        """Every link target of the page (inline, reference definitions, autolinks), counted."""
+        text = _COMMENT.sub("", _INLINE_CODE.sub("", self.prose))
+        targets = _LINK.findall(text) + _REFERENCE.findall(text)
+        return Counter(targets + [m.group(0)[1:-1] for m in _AUTOLINK.finditer(text)])
+
+    def markers(self) -> list[str]:
+        return [" ".join(m.group(0).split()) for m in _MARKER.finditer(self.prose)]
+
+    def words(self) -> str:
+        """The text a reader reads: the prose without inline code, link targets, comments, HTML tags or
+        attribute lists (a heading's ``{#anchor}``)."""
+        text = _COMMENT.sub(" ", self.prose)
+        text = _INLINE_CODE.sub(" ", text)
+        text = _LINK.sub("]", text)
+        text = _REFERENCE.sub(" ", text)
+        text = _AUTOLINK.sub(" ", text)
+        text = _ATTRS.sub(" ", text)
+        return _TAG.sub(" ", text)
+
+
+def _pairs() -> list[tuple[str, Path, Path]]:
+    """(name, ja, en) of every page written in both languages, by its path under docs/ without the suffix."""
+    found = []
+    for ja in sorted(DOCS.rglob("*.ja.md")):
+        en = ja.with_name(ja.name.removesuffix(".ja.md") + ".en.md")
+        if en.is_file():
+            found.append((ja.relative_to(DOCS).as_posix().removesuffix(".ja.md"), ja, en))
+    return found
+
+
+PAIRS = _pairs()
+TRANSLATIONS = [p for p in PAIRS if p[0] not in NOT_TRANSLATIONS]
+
+
+def _where(page: Path) -> str:
+    return page.relative_to(ROOT).as_posix()
+
+
+def test_the_pairs_are_found() -> None:
+    names = [name for name, _, _ in PAIRS]
+    assert "authors/guide" in names and "original/index" in names, names
+    assert set(NOT_TRANSLATIONS) <= set(names), "an excluded pair no longer exists: take it off NOT_TRANSLATIONS"
+
+
+@pytest.mark.parametrize(("name", "ja", "en"), TRANSLATIONS, ids=[p[0] for p in TRANSLATIONS])
+def test_same_headings(name: str, ja: Path, en: Path) -> None:
+    """The same number of headings at each level, in the same order."""
+    ja_headings, en_headings = Page.read(ja).headings(), Page.read(en).headings()
+    assert ja_headings == en_headings, (
+        f"{_where(ja)} and {_where(en)} have different headings (levels in order):\n{ja_headings}\n{en_headings}"
+    )
+
+
+@pytest.mark.parametrize(("name", "ja", "en"), TRANSLATIONS, ids=[p[0] for p in TRANSLATIONS])
+def test_same_code_blocks(name: str, ja: Path, en: Path) -> None:
+    """Every fenced code block identical, byte for byte, in the same order."""
+    ja_code, en_code = Page.read(ja).code, Page.read(en).code
+    assert len(ja_code) == len(en_code), f"{_where(ja)}: {len(ja_code)} code blocks, {_where(en)}: {len(en_code)}"
+    for n, (a, b) in enumerate(zip(ja_code, en_code, strict=True), 1):
+        assert a == b, f"code block {n} differs between {_where(ja)} and {_where(en)}:\n{a}\n---\n{b}"
+
+
+@pytest.mark.parametrize(("name", "ja", "en"), TRANSLATIONS, ids=[p[0] for p in TRANSLATIONS])
+def test_same_links(name: str, ja: Path, en: Path) -> None:
+    """The same link targets, each as many times (their order follows each language's sentences)."""
+    ja_links, en_links = Page.read(ja).links(), Page.read(en).links()
+    assert ja_links == en_links, (
+        f"link targets differ: only in {_where(ja)}: {sorted((ja_links - en_links).elements())}; "
+        f"only in {_where(en)}: {sorted((en_links - ja_links).elements())}"
+    )
+
+
+@pytest.mark.parametrize(("name", "ja", "en"), TRANSLATIONS, ids=[p[0] for p in TRANSLATIONS])
+def test_same_generated_text(name: str, ja: Path, en: Path) -> None:
+    """The same ``<!-- sla:... -->`` markers (text the site generates), in the same order."""
+    assert Page.read(ja).markers() == Page.read(en).markers(), f"{_where(ja)} and {_where(en)}"
+
+
+@pytest.mark.parametrize(("name", "ja", "en"), PAIRS, ids=[p[0] for p in PAIRS])
+def test_japanese_prose_has_no_english(name: str, ja: Path, en: Path) -> None:
+    """No two English words in a row in the Japanese page's prose, product names aside."""
+    text = Page.read(ja).words()
+    for product in NAMES:
+        text = re.sub(rf"(?<![A-Za-z]){re.escape(product)}(?![A-Za-z])", "〓", text)
+    runs = [m.group(0) for m in _ENGLISH_RUN.finditer(text)]
+    assert not runs, f"{_where(ja)}: English in the Japanese prose (put code in `...`): {runs}"
