@@ -43,11 +43,11 @@ import pyarrow as pa
 import pyarrow.csv as pcsv
 
 from .arrow_columns import file_batch
-from .collect import Progress
+from .collect import Progress, _Collector
 from .csv_reader import _QUOTED, csv_state
 from .schema import EventLog, declare_types
 
-__all__ = ["read_csv_columns"]
+__all__ = ["csv_by_columns", "read_csv_columns"]
 
 #: Bytes Arrow parses and the filing files at a time.
 _BLOCK = 4 << 20
@@ -151,3 +151,22 @@ def read_csv_columns(
     except (pa.ArrowException, _TooMany):  # (whatever Arrow cannot do, the CSV reader does)
         return False
     return rows == lines
+
+
+def csv_by_columns(
+    path: Path,
+    source: str,
+    *,
+    skip_invalid: bool = False,
+    progress: Progress | None = None,
+    defer: bool = False,
+    declared: Collection[str] = (),
+) -> EventLog | None:
+    """A CSV file read by Arrow, each row it cannot file on columns filed from its cells by the CSV
+    reader's collector; None when Arrow cannot read the file as the rows would be read (then
+    :func:`~.csv_reader.read_csv` reads it)."""
+    mine = declare_types(declared)
+    col = _Collector(EventLog(source), skip_invalid, defer, mine)
+    if not read_csv_columns(path, col.log, col.take, progress=progress, declared=mine):
+        return None
+    return col.finish()

@@ -21,8 +21,9 @@ Design notes
 * Rows are filed through the collector both line readers share
   (:mod:`.collect`). Lines, bounds and read failures: :mod:`.lines`.
 * A large ``.csv`` file is read by Arrow's CSV reader when it reads it as this
-  reader would (:func:`csv_by_columns`, :mod:`.csv_columns`), each row the
-  columns do not take filed here as a dict of its cells; else by this reader.
+  reader would (:func:`.csv_columns.csv_by_columns`), each row the columns do
+  not take filed through the same collector as a dict of its cells; else by
+  this reader.
 """
 
 from __future__ import annotations
@@ -31,7 +32,6 @@ import csv
 import io
 import re
 from collections.abc import Collection, Iterator
-from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from ..lang.diagnostics import Words, listing, words
@@ -47,7 +47,7 @@ from .lines import (
 )
 from .schema import EventLog, declare_types
 
-__all__ = ["csv_by_columns", "csv_detail", "csv_state", "read_csv"]
+__all__ = ["csv_detail", "csv_state", "read_csv"]
 
 _FIELD_LIMIT = re.compile(r"field larger than field limit \((\d+)\)")
 
@@ -214,27 +214,6 @@ def read_csv(
         _read_rows(col, lines, progress)
     except READ_ERRORS as exc:
         col.stopped(lines.lineno + 1, exc, stream)
-    return col.finish()
-
-
-def csv_by_columns(
-    path: Path,
-    source: str,
-    *,
-    skip_invalid: bool = False,
-    progress: Progress | None = None,
-    defer: bool = False,
-    declared: Collection[str] = (),
-) -> EventLog | None:
-    """A CSV file read by Arrow (:mod:`.csv_columns`), each row it cannot file on columns filed here from
-    its cells; None when Arrow cannot read the file as the rows would be read (then :func:`read_csv`
-    reads it)."""
-    from .csv_columns import read_csv_columns
-
-    mine = declare_types(declared)
-    col = _Collector(EventLog(source), skip_invalid, defer, mine)
-    if not read_csv_columns(path, col.log, col.take, progress=progress, declared=mine):
-        return None
     return col.finish()
 
 

@@ -48,7 +48,7 @@ import orjson
 from ..i18n import CATALOGUE
 from ..lang.diagnostics import Both, Code, Words, words
 from .collect import Progress, Shown, _Collector, _file_name
-from .csv_reader import _csv_header_first, csv_by_columns, read_csv
+from .csv_reader import _csv_header_first, read_csv
 from .fast import HOUR_OF, REST_OF, fast_epoch, fast_payload, plain
 from .keys import may_repeat, repeated_key
 from .lines import (
@@ -384,8 +384,12 @@ def _read_events(
             return read_arrow(p, **opts)
         if columns_worth(p):  # a large plain file: read by Arrow in C++ when it can
             shown = Shown(progress) if progress is not None else None
-            by_columns = csv_by_columns if _is_csv(p) else jsonl_by_columns
-            log = by_columns(p, name, **{**opts, "progress": shown})
+            if _is_csv(p):
+                from .csv_columns import csv_by_columns  # (pyarrow is imported only for a large log)
+
+                log = csv_by_columns(p, name, **{**opts, "progress": shown})
+            else:
+                log = jsonl_by_columns(p, name, **{**opts, "progress": shown})
             if log is not None:
                 return log
             if shown is not None:  # read again line by line: the bar goes on from where it stands

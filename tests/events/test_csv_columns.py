@@ -25,7 +25,7 @@ from log_outcome import outcome
 
 from sla_dsl.events import EventInputError, csv_columns, read_events
 from sla_dsl.events import lines as lines_module
-from sla_dsl.events.csv_reader import csv_by_columns
+from sla_dsl.events.csv_columns import csv_by_columns
 
 TYPES = ["incident.reported", "incident.responded", "outage.started", "outage.ended", "stop.announced", "bogus"]
 INSTANTS = [
