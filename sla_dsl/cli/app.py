@@ -3,6 +3,8 @@
 Exit codes (documented in the README): 0 success; 1 the policy or the events
 are invalid (located messages on stderr, nothing on stdout); 2 wrong usage;
 3 an internal error (a bug: reported in one line, never as a traceback).
+The help and argparse's usage errors are in the language of
+:func:`~.langs.help_lang` (``--lang``, else the locale), worded by :mod:`.parsing`.
 """
 
 from __future__ import annotations
@@ -24,9 +26,10 @@ from ..events.problems import STDOUT_CLOSED
 from ..i18n import message
 from ..lang.diagnostics import PolicyError, render_all, summary
 from ..policy.load import compile_path, compile_stdin
-from .langs import diagnostics_lang, lang_option, model_lang
+from .langs import diagnostics_lang, help_lang, lang_option, model_lang
+from .parsing import parser_class
 
-#: Modules that add subcommands with ``add_parsers(subparsers)``, by command.
+#: Modules that add subcommands with ``add_parsers(subparsers, lang)``, by command.
 COMMANDS = {
     "deadline": "sla_dsl.cli.times",
     "maintenance": "sla_dsl.cli.times",
@@ -82,25 +85,24 @@ def cmd_check(args: argparse.Namespace) -> int:
     return status
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse with exit code 2 and a one-line hint on usage errors."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(f"{self.prog}: error: {message}", file=sys.stderr)
-        sys.exit(2)
-
-
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser; with ``command``, only the module that serves it is imported."""
-    parser = _Parser(prog="sla", description="Check SLA policies and judge event logs against them.")
-    parser.add_argument("--version", action="version", version=f"sla {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+def build_parser(command: str | None = None, lang: str = "en") -> argparse.ArgumentParser:
+    """The argument parser, its help and usage errors in ``lang``; with ``command``, only the module that
+    serves it is imported."""
+    parser = parser_class(lang)(prog="sla", description=message("cli.help.description", lang))
+    parser.add_argument(
+        "--version", action="version", version=f"sla {__version__}", help=message("cli.help.version", lang)
+    )
+    # `sla --lang ja --help`, `sla --lang ja check ...`: the language of the help (help_lang reads it) and
+    # of a command's own --lang when that is not given; hidden, so that the help reads as it did
+    parser.add_argument(
+        "--lang", choices=("ja", "en"), dest="top_lang", default=argparse.SUPPRESS, help=argparse.SUPPRESS
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class(lang))
     sub.required = True
-    p = sub.add_parser("check", help="parse, compile and statically check policies")
+    p = sub.add_parser("check", help=message("cli.help.check", lang))
     p.add_argument("policy", nargs="+", metavar="POLICY")
-    p.add_argument("--errors-only", action="store_true", help="do not report warnings")
-    lang_option(p)
+    p.add_argument("--errors-only", action="store_true", help=message("cli.help.check.errors_only", lang))
+    lang_option(p, lang)
     p.set_defaults(func=cmd_check)
     wanted = [COMMANDS[command]] if command in COMMANDS else [] if command == "check" else list(COMMAND_MODULES)
     for name in wanted:
@@ -110,7 +112,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             if exc.name != name:
                 raise
             continue
-        module.add_parsers(sub)
+        module.add_parsers(sub, lang)
     return parser
 
 
@@ -155,15 +157,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             signal.signal(sig, handler)
 
 
+def _command(argv: list[str]) -> str | None:
+    """The command ``argv`` names: its first word that is not an option, nor the value of a ``--lang``."""
+    after_lang = False
+    for arg in argv:
+        if not arg.startswith("-") and not after_lang:
+            return arg
+        after_lang = arg == "--lang"
+    return None
+
+
 def _main(argv: Sequence[str] | None) -> int:
     args: argparse.Namespace | None = None
     if sys.stdout is None:  # started with stdout closed (`>&-`): a write says so, as a command's error
         sys.stdout = _ClosedStdout()
     try:
         argv = list(sys.argv[1:] if argv is None else argv)
-        command = next((a for a in argv if not a.startswith("-")), None)
-        parser = build_parser(command)
+        command = _command(argv)
+        # help and usage errors come before any policy: --lang, else the environment's locale
+        parser = build_parser(command, help_lang(argv, os.environ))
         args = parser.parse_args(argv)
+        top_lang = vars(args).pop("top_lang", None)  # `sla --lang ja COMMAND`: as the command's --lang
+        if top_lang is not None and getattr(args, "lang", "") is None:
+            args.lang = top_lang
         code: int = args.func(args)
         return code
     except PolicyError as exc:

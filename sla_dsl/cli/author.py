@@ -20,6 +20,7 @@ import re
 import sys
 from typing import Any
 
+from ..i18n import message
 from .langs import lang_option, model_lang
 
 
@@ -27,7 +28,6 @@ def _fmt(args: argparse.Namespace) -> int:
     """``sla fmt POLICY... [--check]``."""
     from ..authoring.fmt import format_text
     from ..files import write_atomic
-    from ..i18n import message
     from ..lang.diagnostics import render_all
     from ..lang.source import read_policy_file, read_policy_stdin
     from ..policy.load import compile_text
@@ -111,70 +111,47 @@ def _lsp(args: argparse.Namespace) -> int:
     return cmd_lsp(args)
 
 
-def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
-    """Register the authoring commands on the ``sla`` subparsers."""
-    p = sub.add_parser(
-        "fmt",
-        help="rewrite policies in the canonical layout (comments kept)",
-        description="Rewrite policy files in the canonical layout, in place; `-` reads stdin and writes stdout. "
-        "Exit 1 when a policy has errors (it is left alone) or, with --check, when a file is not formatted.",
-    )
-    p.add_argument("policy", nargs="+", metavar="POLICY", help="policy files, or `-` for stdin")
-    p.add_argument("--check", action="store_true", help="change nothing; print a unified diff and exit 1 if needed")
-    lang_option(p, "the messages about the policies")
+def add_parsers(sub: argparse._SubParsersAction[Any], lang: str = "en") -> None:
+    """Register the authoring commands on the ``sla`` subparsers, their help in ``lang``."""
+
+    def h(key: str) -> str:
+        return message(f"cli.help.{key}", lang)
+
+    p = sub.add_parser("fmt", help=h("fmt"), description=h("fmt.description"))
+    p.add_argument("policy", nargs="+", metavar="POLICY", help=h("fmt.policy"))
+    p.add_argument("--check", action="store_true", help=h("fmt.check"))
+    lang_option(p, lang, "policies")
     p.set_defaults(func=_fmt)
 
-    p = sub.add_parser(
-        "diff",
-        help="what changed between two versions of a policy, by meaning",
-        description="Compare two policy versions by meaning: layout, comments and order do not count. "
-        "Exit 0 whether or not they differ (1 with --exit-code when they differ, like git diff).",
-    )
+    p = sub.add_parser("diff", help=h("diff"), description=h("diff.description"))
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
-    p.add_argument(
-        "--format", choices=("text", "json", "markdown"), default="text", help="text, json or markdown (default: text)"
-    )
-    lang_option(p, "the wording and the messages about the policies")
-    p.add_argument("--exit-code", action="store_true", help="exit 1 when the versions differ in meaning")
+    p.add_argument("--format", choices=("text", "json", "markdown"), default="text", help=h("diff.format"))
+    lang_option(p, lang, "diff")
+    p.add_argument("--exit-code", action="store_true", help=h("diff.exit_code"))
     p.set_defaults(func=_diff)
 
-    p = sub.add_parser(
-        "replay",
-        help="what-if: judge one event log under two versions and show what changes",
-        description="Evaluate the same events under OLD and NEW and report incidents that flip, availability "
-        "moving, maintenance windows moving and violations appearing or going away.",
-    )
+    p = sub.add_parser("replay", help=h("replay"), description=h("replay.description"))
     p.add_argument("old", metavar="OLD")
     p.add_argument("new", metavar="NEW")
     p.add_argument("events", metavar="EVENTS")
-    p.add_argument("--from", dest="start", required=True, metavar="TIME", help="period start (ISO 8601 or date)")
-    p.add_argument("--to", dest="end", required=True, metavar="TIME", help="period end, exclusive")
-    p.add_argument("--as-of", dest="as_of", metavar="TIME", help="judge as of this instant (default: --to)")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="text or json (default: text)")
-    p.add_argument("--exit-code", action="store_true", help="exit 1 when any verdict changes")
-    lang_option(p, "the messages about the policies")
+    p.add_argument("--from", dest="start", required=True, metavar="TIME", help=h("replay.from"))
+    p.add_argument("--to", dest="end", required=True, metavar="TIME", help=h("replay.to"))
+    p.add_argument("--as-of", dest="as_of", metavar="TIME", help=h("as_of"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=h("text_or_json"))
+    p.add_argument("--exit-code", action="store_true", help=h("replay.exit_code"))
+    lang_option(p, lang, "policies")
     p.set_defaults(func=_replay)
 
-    p = sub.add_parser(
-        "test",
-        help="run YAML expectations against a policy, like opa test",
-        description="Run the cases of YAML test files (or directories of them) against POLICY. "
-        "Exit 1 when a case fails (with a readable diff) or a test file is invalid.",
-    )
+    p = sub.add_parser("test", help=h("test"), description=h("test.description"))
     p.add_argument("policy", metavar="POLICY")
-    p.add_argument("tests", nargs="+", metavar="TESTS", help="YAML files or directories holding *.yaml files")
-    p.add_argument("--run", metavar="TEXT", help="run only cases whose name contains TEXT")
-    p.add_argument("-v", "--verbose", action="store_true", help="list every case, not only failures")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="text or json (default: text)")
-    lang_option(p, "the messages about the policy")
+    p.add_argument("tests", nargs="+", metavar="TESTS", help=h("test.tests"))
+    p.add_argument("--run", metavar="TEXT", help=h("test.run"))
+    p.add_argument("-v", "--verbose", action="store_true", help=h("test.verbose"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=h("text_or_json"))
+    lang_option(p, lang, "policy")
     p.set_defaults(func=_test)
 
-    p = sub.add_parser(
-        "lsp",
-        help="run the language server (stdio) for editors",
-        description="A Language Server Protocol server over stdio: diagnostics, hover, go-to-definition, "
-        "formatting and completion for .sla files. Needs the `pygls` package.",
-    )
-    p.add_argument("--stdio", action="store_true", help="use stdio (the default and only transport)")
+    p = sub.add_parser("lsp", help=h("lsp"), description=h("lsp.description"))
+    p.add_argument("--stdio", action="store_true", help=h("lsp.stdio"))
     p.set_defaults(func=_lsp)

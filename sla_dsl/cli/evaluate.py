@@ -42,6 +42,7 @@ from ..policy import Policy, declared_types, load_policies
 from ..report.escape import printable
 from ..report.pdf import html_to_pdf, require_chromium
 from .explain import explain_command, explain_options
+from .parsing import whole_number
 from .progress import Phase, reading_bar
 
 FORMATS = ("text", "json", "markdown", "html", "parquet", "pdf")
@@ -50,81 +51,41 @@ FORMATS = ("text", "json", "markdown", "html", "parquet", "pdf")
 KEPT: list[object] | None = None
 
 
-def add_parsers(sub: Any) -> None:
-    """Register ``evaluate`` and ``explain`` on the ``sla`` subparsers."""
-    p = sub.add_parser("evaluate", help="judge an event log against a policy over a period")
-    p.add_argument(
-        "paths",
-        nargs="+",
-        metavar="POLICY... EVENTS",
-        help="policy files or directories (versions), then the event log (.jsonl or .csv)",
-    )
-    _period_args(p, required=True)
-    p.add_argument(
-        "--format",
-        choices=FORMATS,
-        default="text",
-        help="output format (default: text); parquet writes one file per report table into --output DIR; "
-        "pdf prints the html report on A4 with headless Chromium (`chromium` on PATH, or the program "
-        "SLA_CHROMIUM names) into --output FILE, or onto stdout when it is not a terminal",
-    )
-    p.add_argument(
-        "--output",
-        metavar="PATH",
-        help="with --format parquet: the directory to write the tables into (required); with the other formats: "
-        "the file to write the report into instead of stdout (replaced whole, or not at all)",
-    )
-    p.add_argument("--quiet", action="store_true", help="no progress bar on the terminal")
-    p.add_argument(
-        "--lang",
-        choices=("ja", "en"),
-        default=None,
-        help="language of text/markdown/html/pdf (default: the policy's primary language)",
-    )
-    p.add_argument(
-        "--limit",
-        type=_count,
-        default=50,
-        metavar="N",
-        help="rows of the text summary's long lists (incidents not met, violations); 0 lists all (default: 50)",
-    )
-    p.add_argument(
-        "--skip-invalid", action="store_true", help="leave out invalid event lines (listed on stderr and in the report)"
-    )
-    p.add_argument(
-        "--no-walk", action="store_true", help="leave the day-by-day business-time walk out of explanations (faster)"
-    )
-    p.add_argument(
-        "--no-trend",
-        action="store_true",
-        help="leave the month-by-month trend out of the report (faster on long logs; 'trend' is then empty)",
-    )
+def add_parsers(sub: Any, lang: str = "en") -> None:
+    """Register ``evaluate`` and ``explain`` on the ``sla`` subparsers, their help in ``lang``."""
+
+    def h(key: str) -> str:
+        return message(f"cli.help.{key}", lang)
+
+    p = sub.add_parser("evaluate", help=h("evaluate"))
+    p.add_argument("paths", nargs="+", metavar="POLICY... EVENTS", help=h("evaluate.paths"))
+    _period_args(p, lang, required=True)
+    p.add_argument("--format", choices=FORMATS, default="text", help=h("evaluate.format"))
+    p.add_argument("--output", metavar="PATH", help=h("evaluate.output"))
+    p.add_argument("--quiet", action="store_true", help=h("quiet"))
+    p.add_argument("--lang", choices=("ja", "en"), default=None, help=h("evaluate.lang"))
+    p.add_argument("--limit", type=whole_number(lang), default=50, metavar="N", help=h("evaluate.limit"))
+    p.add_argument("--skip-invalid", action="store_true", help=h("skip_invalid"))
+    p.add_argument("--no-walk", action="store_true", help=h("evaluate.no_walk"))
+    p.add_argument("--no-trend", action="store_true", help=h("evaluate.no_trend"))
     p.set_defaults(func=cmd_evaluate, usage_error=p.error)  # exit 2
 
-    e = sub.add_parser("explain", help="explain the verdict on one incident, outage, stop or backup")
+    e = sub.add_parser("explain", help=h("explain"))
     e.add_argument("paths", nargs="+", metavar="POLICY... EVENTS ID")
-    _period_args(e, required=False)
-    e.add_argument(
-        "--format", choices=("text", "json"), default="text", help="text: the reasons in time order; json: the rows"
-    )
-    e.add_argument(
-        "--skip-invalid", action="store_true", help="leave out invalid event lines (listed on stderr and in the report)"
-    )
-    e.add_argument("--quiet", action="store_true", help="no progress bar on the terminal")
-    explain_options(e)
+    _period_args(e, lang, required=False)
+    e.add_argument("--format", choices=("text", "json"), default="text", help=h("explain.format"))
+    e.add_argument("--skip-invalid", action="store_true", help=h("skip_invalid"))
+    e.add_argument("--quiet", action="store_true", help=h("quiet"))
+    explain_options(e, lang)
     e.set_defaults(func=explain_command)
 
 
-def _period_args(p: argparse.ArgumentParser, required: bool) -> None:
+def _period_args(p: argparse.ArgumentParser, lang: str, required: bool) -> None:
     p.add_argument(
-        "--from",
-        dest="start",
-        required=required,
-        metavar="TIME",
-        help="period start: ISO 8601 with offset, or a date (00:00 policy time)",
+        "--from", dest="start", required=required, metavar="TIME", help=message("cli.help.period.from", lang)
     )
-    p.add_argument("--to", dest="end", required=required, metavar="TIME", help="period end (exclusive)")
-    p.add_argument("--as-of", dest="as_of", metavar="TIME", help="judge as of this instant (default: --to)")
+    p.add_argument("--to", dest="end", required=required, metavar="TIME", help=message("cli.help.period.to", lang))
+    p.add_argument("--as-of", dest="as_of", metavar="TIME", help=message("cli.help.as_of", lang))
 
 
 def _read(
@@ -152,17 +113,6 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     finally:
         if enabled:
             gc.enable()
-
-
-def _count(text: str) -> int:
-    """A whole number >= 0, for argparse (a bad one is a usage error, exit 2)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"`{text}` is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"`{text}` is negative")
-    return value
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -25,20 +25,16 @@ from typing import Any
 from ..calendars.timeargs import check_period_args, parse_edge
 from ..errors import InputError, UsageError, flag_values
 from ..events.schema import CODE, EventLog
+from ..i18n import message
 from ..report import BackupRow, Report, Violation
 from ..report.explain import Event, Explanation, events_of, explain, render_explanations
 from ..report.sections import one_year
 from ..report.words import PolicyWords, default_lang
 
 
-def explain_options(e: argparse.ArgumentParser) -> None:
-    """Add ``--lang`` to the ``explain`` subparser."""
-    e.add_argument(
-        "--lang",
-        choices=("ja", "en"),
-        default=None,
-        help="language of the text (default: the policy's primary language)",
-    )
+def explain_options(e: argparse.ArgumentParser, lang: str = "en") -> None:
+    """Add ``--lang`` to the ``explain`` subparser, its help in ``lang``."""
+    e.add_argument("--lang", choices=("ja", "en"), default=None, help=message("cli.help.explain.lang", lang))
 
 
 def _month(t: dt.datetime) -> dt.datetime:

@@ -1,4 +1,5 @@
-"""Which language a command writes its words about a policy in, and the ``--lang`` option that chooses it.
+"""Which language a command writes its words about a policy in, its help and usage errors in, and the
+``--lang`` option that chooses it.
 
 Design notes
 ------------
@@ -15,6 +16,21 @@ Design notes
   know no command: they are English until
   :func:`~sla_dsl.events.problems.event_problems_in` writes them in the
   command's language, on their way to ``sla``'s main.
+* Help and usage errors (``sla --help``, ``sla evaluate --help``, ``sla
+  evaluate: error: the following arguments are required: --from, --to``) come
+  before any policy is read, so :func:`help_lang` has a rule of its own: a
+  ``--lang ja|en`` (or ``--lang=ja``) anywhere in the arguments before a
+  ``--`` (the last one, as argparse keeps the last), else the locale the
+  environment names, in POSIX's order: the first non-empty of ``LC_ALL``,
+  ``LC_MESSAGES`` and ``LANG``, Japanese when it starts with ``ja``
+  (``ja_JP.UTF-8``, ``ja``), else English (``C``, ``C.UTF-8``, none). GNU's
+  ``LANGUAGE`` list is not read: the product has two languages, not a
+  preference order. The ``--lang`` counts even where the command has no such
+  option (``sla lsp --lang ja``): its usage error is then in Japanese; a value
+  that is no language (``--lang fr``) does not count, and argparse refuses it
+  in the locale's language. ``sla --lang ja COMMAND ...`` (before the command:
+  ``sla --lang ja --help``) is accepted too, though the help does not show it:
+  it is the command's ``--lang`` when that is not given.
 * Its own module so that ``app`` (the main) and the command modules share it
   without importing each other.
 """
@@ -22,11 +38,16 @@ Design notes
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping, Sequence
 
+from ..i18n import message
 from ..lang.diagnostics import DiagLang, policy_language
 from ..lang.model import PolicyModel
 
-__all__ = ["diagnostics_lang", "lang_option", "model_lang"]
+__all__ = ["diagnostics_lang", "help_lang", "lang_option", "model_lang"]
+
+#: the environment's locale variables, in the order POSIX gives them precedence
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 
 
 def diagnostics_lang(args: argparse.Namespace | None, policy_lang: str) -> DiagLang:
@@ -40,11 +61,33 @@ def model_lang(args: argparse.Namespace | None, model: PolicyModel | None) -> Di
     return diagnostics_lang(args, policy_language(model))
 
 
-def lang_option(p: argparse.ArgumentParser, what: str = "the messages") -> None:
-    """Add ``--lang ja|en`` (default: the policy's primary language) to a command's parser."""
+def help_lang(argv: Sequence[str], environ: Mapping[str, str]) -> DiagLang:
+    """The language of ``sla``'s help and usage errors: the last ``--lang ja|en`` before any ``--``, else
+    the locale of ``environ`` (the first non-empty of ``LC_ALL``, ``LC_MESSAGES``, ``LANG``): Japanese
+    when it starts with ``ja``, else English."""
+    given: str | None = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+        else:
+            continue
+        if value in ("ja", "en"):
+            given = value
+    if given is not None:
+        return "ja" if given == "ja" else "en"
+    locale = next((environ[name] for name in LOCALE_VARIABLES if environ.get(name)), "")
+    return "ja" if locale.startswith("ja") else "en"
+
+
+def lang_option(p: argparse.ArgumentParser, lang: str, what: str = "messages") -> None:
+    """Add ``--lang ja|en`` (default: the policy's primary language) to a command's parser; its help in
+    ``lang`` says it sets ``what`` (``cli.help.lang.<what>``: ``policy``, ``diff``, ...)."""
     p.add_argument(
         "--lang",
         choices=("ja", "en"),
-        help=f"language of {what} (default: the policy's primary language, from `languages` "
-        "in its header; English when it declares none or the header cannot be read)",
+        help=message("cli.help.lang", lang, what=message(f"cli.help.lang.{what}", lang)),
     )

@@ -23,42 +23,29 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, UsageError
+from ..i18n import message
 from ..policy import load_policies
 from .langs import lang_option
+from .parsing import whole_number
 
 
-def add_parsers(sub: Any) -> None:
-    """Register ``serve`` on the ``sla`` subparsers."""
-    p = sub.add_parser("serve", help="run the live SLA tracking service (HTTP API, timers, alerts, dashboard)")
-    p.add_argument("policy", nargs="+", metavar="POLICY", help="policy files or directories (versions)")
-    p.add_argument(
-        "--db", default="sqlite:///sla.db", metavar="URL", help="sqlite:///FILE (default sla.db) or postgresql://..."
-    )
-    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
-    p.add_argument("--port", type=_port, default=8080, help="port (default: 8080)")
-    p.add_argument("--token-file", metavar="FILE", help="file holding the bearer token required for writes")
-    p.add_argument(
-        "--webhook", action="append", default=[], metavar="URL", help="post alerts to this URL (may be repeated)"
-    )
-    p.add_argument(
-        "--max-body",
-        type=_port,
-        default=10 * 1024 * 1024,
-        metavar="BYTES",
-        help="largest request body (default 10 MiB)",
-    )
-    lang_option(p, "the messages about a policy that cannot be served")
+def add_parsers(sub: Any, lang: str = "en") -> None:
+    """Register ``serve`` on the ``sla`` subparsers, its help in ``lang``."""
+
+    def h(key: str) -> str:
+        return message(f"cli.help.{key}", lang)
+
+    port = whole_number(lang, low=1, below=1 << 31)
+    p = sub.add_parser("serve", help=h("serve"))
+    p.add_argument("policy", nargs="+", metavar="POLICY", help=h("serve.policy"))
+    p.add_argument("--db", default="sqlite:///sla.db", metavar="URL", help=h("serve.db"))
+    p.add_argument("--host", default="127.0.0.1", help=h("serve.host"))
+    p.add_argument("--port", type=port, default=8080, help=h("serve.port"))
+    p.add_argument("--token-file", metavar="FILE", help=h("serve.token_file"))
+    p.add_argument("--webhook", action="append", default=[], metavar="URL", help=h("serve.webhook"))
+    p.add_argument("--max-body", type=port, default=10 * 1024 * 1024, metavar="BYTES", help=h("serve.max_body"))
+    lang_option(p, lang, "serve")
     p.set_defaults(func=cmd_serve)
-
-
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"`{text}` is not a whole number") from None
-    if not 0 < value < (1 << 31):
-        raise argparse.ArgumentTypeError(f"`{text}` is out of range")
-    return value
 
 
 def is_loopback(host: str) -> bool:

@@ -51,43 +51,42 @@ LEGEND = {".": "closed", "*": "holiday", "M": "maintenance"}
 MONTHS_EN = ("January February March April May June July August September October November December").split()
 
 
-def add_parsers(sub: argparse._SubParsersAction[Any]) -> None:
-    """Register ``deadline``, ``maintenance`` and ``calendar`` on the ``sla`` subparsers."""
-    p = sub.add_parser("deadline", help="the response due time of an incident whose clock starts at TIME")
+def add_parsers(sub: argparse._SubParsersAction[Any], lang: str = "en") -> None:
+    """Register ``deadline``, ``maintenance`` and ``calendar`` on the ``sla`` subparsers, their help in ``lang``."""
+
+    def h(key: str, **fields: object) -> str:
+        return message(f"cli.help.{key}", lang, **fields)
+
+    p = sub.add_parser("deadline", help=h("deadline"))
     p.add_argument("policy", metavar="POLICY")
-    p.add_argument("--priority", required=True, metavar="P", help="priority id, e.g. P1")
-    p.add_argument("--from", dest="start", required=True, metavar="TIME", help=f"clock start, e.g. {EXAMPLE}")
+    p.add_argument("--priority", required=True, metavar="P", help=h("deadline.priority"))
+    p.add_argument("--from", dest="start", required=True, metavar="TIME", help=h("deadline.from", example=EXAMPLE))
     p.add_argument(
         "--attribute",
         dest="attributes",
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="an attribute the incident carries, e.g. plan=premium (repeatable; others take their default)",
+        help=h("deadline.attribute"),
     )
-    p.add_argument("--format", choices=("text", "json"), default="text", help="text: the due time; json: one document")
-    lang_option(p, "the messages about the policy")
+    p.add_argument("--format", choices=("text", "json"), default="text", help=h("deadline.format"))
+    lang_option(p, lang, "policy")
     p.set_defaults(func=cmd_deadline)
 
-    p = sub.add_parser("maintenance", help="regular-maintenance windows starting in [from, to)")
+    p = sub.add_parser("maintenance", help=h("maintenance"))
     p.add_argument("policy", metavar="POLICY")
-    p.add_argument("--from", dest="start", required=True, metavar="DATE", help="YYYY-MM-DD (00:00 policy time)")
-    p.add_argument("--to", dest="end", required=True, metavar="DATE", help="YYYY-MM-DD, exclusive")
-    p.add_argument(
-        "--format",
-        choices=("text", "json", "ics"),
-        default="text",
-        help="text: START/END per line; json: one document; ics: an iCalendar feed (RFC 5545)",
-    )
-    lang_option(p, "the iCalendar summaries and the messages about the policy")
+    p.add_argument("--from", dest="start", required=True, metavar="DATE", help=h("maintenance.from"))
+    p.add_argument("--to", dest="end", required=True, metavar="DATE", help=h("maintenance.to"))
+    p.add_argument("--format", choices=("text", "json", "ics"), default="text", help=h("maintenance.format"))
+    lang_option(p, lang, "maintenance")
     p.set_defaults(func=cmd_maintenance)
 
-    p = sub.add_parser("calendar", help="a month of the business calendar, like cal")
+    p = sub.add_parser("calendar", help=h("calendar"))
     p.add_argument("policy", metavar="POLICY")
-    p.add_argument("--month", required=True, metavar="YYYY-MM", help="the month to show, e.g. 2026-09")
-    p.add_argument("--calendar", dest="calendar_name", metavar="NAME", help="calendar (default: the response clock's)")
-    lang_option(p, "weekday, holiday and legend names and the messages about the policy")
-    p.add_argument("--format", choices=("text", "json"), default="text", help="text: a month grid; json: one document")
+    p.add_argument("--month", required=True, metavar="YYYY-MM", help=h("calendar.month"))
+    p.add_argument("--calendar", dest="calendar_name", metavar="NAME", help=h("calendar.calendar"))
+    lang_option(p, lang, "calendar")
+    p.add_argument("--format", choices=("text", "json"), default="text", help=h("calendar.format"))
     p.set_defaults(func=cmd_calendar)
 
 

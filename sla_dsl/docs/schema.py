@@ -144,7 +144,7 @@ def cli_markdown() -> str:
     saved = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = "78"  # fits the page's code block at desktop width, no sideways scrolling
     try:
-        parser = build_parser()
+        parser = build_parser(lang="en")  # the engineers' page is English
         out = ["### `sla` {#sla}\n", "```text", parser.format_help().rstrip(), "```\n"]
         for name, sub in _subparsers(parser).items():
             out += [f"### `sla {name}` {{#sla-{name}}}\n", "```text", sub.format_help().rstrip(), "```\n"]

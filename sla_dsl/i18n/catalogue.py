@@ -9,7 +9,8 @@ Design notes
   report's trend against earlier months) and :mod:`.site` (the SLA site), with
   :mod:`.site_tables` (the site's clock, target, plan and credit tables),
   :mod:`.serve` (the live dashboard) and :mod:`.cli` (the command's words around
-  its diagnostics), :mod:`.authoring` (the authors' tools and the policy loader:
+  its diagnostics), :mod:`.cli_help` (the command's help and usage errors),
+  :mod:`.authoring` (the authors' tools and the policy loader:
   ``sla test``, ``replay``, ``fmt``, the language server), :mod:`.hover` (the language server's
   hovers), :mod:`.diff` (``sla diff``),
   :mod:`.events` (the problems of an event log) and :mod:`.terms` (``place.*``: places and time zones,
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 from .authoring import AUTHORING
 from .cli import CLI
+from .cli_help import CLI_HELP
 from .diagnostics import DIAGNOSTICS
 from .diff import DIFF
 from .events import EVENTS
@@ -47,6 +49,7 @@ def _union() -> dict[str, Msg]:
         DIAGNOSTICS,
         TABLES,
         CLI,
+        CLI_HELP,
         SITE_TABLES,
         SERVE,
         AUTHORING,
