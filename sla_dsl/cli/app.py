@@ -175,8 +175,10 @@ def _main(argv: Sequence[str] | None) -> int:
         argv = list(sys.argv[1:] if argv is None else argv)
         command = _command(argv)
         # help and usage errors come before any policy: --lang, else the environment's locale
-        parser = build_parser(command, help_lang(argv, os.environ))
+        usage = help_lang(argv, os.environ)
+        parser = build_parser(command, usage)
         args = parser.parse_args(argv)
+        args.usage_lang = usage  # (a command's own refusals before it reads a policy: cli/langs.py)
         top_lang = vars(args).pop("top_lang", None)  # `sla --lang ja COMMAND`: as the command's --lang
         if top_lang is not None and getattr(args, "lang", "") is None:
             args.lang = top_lang
@@ -192,7 +194,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return 2 if isinstance(exc, UsageError) else 1
     except KeyboardInterrupt as exc:
         # in the command's --lang, else the language it has come to speak (the policy's), else English
-        lang = diagnostics_lang(args, getattr(args, "said_lang", None) or "en")
+        lang = diagnostics_lang(args, getattr(args, "said_lang", None) or getattr(args, "usage_lang", None) or "en")
         if isinstance(exc, Stopped):
             name = signal.Signals(exc.signum).name
             print(f"sla: {message('cli.stopped', lang, signal=name)}", file=sys.stderr)

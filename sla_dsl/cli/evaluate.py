@@ -42,6 +42,7 @@ from ..policy import Policy, declared_types, load_policies
 from ..report.escape import printable
 from ..report.pdf import html_to_pdf, require_chromium
 from .explain import explain_command, explain_options
+from .langs import usage_lang
 from .parsing import whole_number
 from .progress import Phase, reading_bar
 
@@ -96,9 +97,9 @@ def _read(
         return read_events(path, skip_invalid=skip_invalid, progress=progress, defer=True, declared=declared)
 
 
-def _split(paths: list[str], tail: int, usage: str) -> tuple[list[str], list[str]]:
+def _split(paths: list[str], tail: int, usage: str, lang: str) -> tuple[list[str], list[str]]:
     if len(paths) < tail + 1:
-        raise UsageError(f"expected {usage}")
+        raise UsageError(message("cli.help.error.expected", lang, usage=usage), lang=lang)
     return paths[:-tail], paths[-tail:]
 
 
@@ -118,7 +119,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from ..report.words import default_lang
 
-    policy_paths, (events_path,) = _split(args.paths, 1, "POLICY... EVENTS")
+    policy_paths, (events_path,) = _split(args.paths, 1, "POLICY... EVENTS", usage_lang(args))
     policies = load_policies(policy_paths, args.lang)
     tz = min(policies, key=lambda p: p.effective).tz
     tlang = args.lang or default_lang(policies)  # a bad time is said in the language of the report

@@ -30,6 +30,7 @@ from ..report import BackupRow, Report, Violation
 from ..report.explain import Event, Explanation, events_of, explain, render_explanations
 from ..report.sections import one_year
 from ..report.words import PolicyWords, default_lang
+from .langs import usage_lang
 
 
 def explain_options(e: argparse.ArgumentParser, lang: str = "en") -> None:
@@ -110,7 +111,8 @@ def explain_command(args: argparse.Namespace) -> int:
     from .progress import reading_bar
 
     if len(args.paths) < 3:
-        raise UsageError("expected POLICY... EVENTS ID")
+        said = usage_lang(args)
+        raise UsageError(message("cli.help.error.expected", said, usage="POLICY... EVENTS ID"), lang=said)
     policy_paths, events_path, ident = args.paths[:-2], args.paths[-2], args.paths[-1]
     policies = load_policies(policy_paths, args.lang)
     tz = min(policies, key=lambda p: p.effective).tz

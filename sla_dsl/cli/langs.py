@@ -44,7 +44,7 @@ from ..i18n import message
 from ..lang.diagnostics import DiagLang, policy_language
 from ..lang.model import PolicyModel
 
-__all__ = ["diagnostics_lang", "help_lang", "lang_option", "model_lang"]
+__all__ = ["diagnostics_lang", "help_lang", "lang_option", "model_lang", "usage_lang"]
 
 #: the environment's locale variables, in the order POSIX gives them precedence
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
@@ -81,6 +81,12 @@ def help_lang(argv: Sequence[str], environ: Mapping[str, str]) -> DiagLang:
         return "ja" if given == "ja" else "en"
     locale = next((environ[name] for name in LOCALE_VARIABLES if environ.get(name)), "")
     return "ja" if locale.startswith("ja") else "en"
+
+
+def usage_lang(args: argparse.Namespace | None) -> DiagLang:
+    """The language of a command's refusal before it reads a policy (too few paths, a bad flag): its
+    ``--lang`` if given, else the help's (:func:`help_lang`, which ``sla``'s main keeps as ``usage_lang``)."""
+    return diagnostics_lang(args, getattr(args, "usage_lang", None) or "en")
 
 
 def lang_option(p: argparse.ArgumentParser, lang: str, what: str = "messages") -> None:

@@ -25,7 +25,7 @@ from typing import Any
 from ..errors import InputError, UsageError
 from ..i18n import message
 from ..policy import load_policies
-from .langs import lang_option
+from .langs import lang_option, usage_lang
 from .parsing import whole_number
 
 
@@ -58,15 +58,16 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def read_token(path: str) -> str:
-    """The token in ``path`` (first line, blanks stripped)."""
+def read_token(path: str, lang: str = "en") -> str:
+    """The token in ``path`` (first line, blanks stripped); refused in ``lang``."""
     try:
         text = Path(path).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: cannot read the token file: {getattr(exc, 'strerror', None) or exc}") from None
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise InputError(message("cli.serve.token_unreadable", lang, path=path, reason=reason), lang=lang) from None
     token = text.strip().splitlines()[0].strip() if text.strip() else ""
     if len(token) < 16:
-        raise InputError(f"{path}: the token must be at least 16 characters")
+        raise InputError(message("cli.serve.token_short", lang, path=path), lang=lang)
     return token
 
 
@@ -77,20 +78,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
         from ..serve import Settings, create_app
     except ModuleNotFoundError as exc:
-        raise InputError(
-            f"`sla serve` needs the `serve` extra (missing module `{exc.name}`): pip install 'sla-dsl[serve]'"
-        ) from None
+        lang = usage_lang(args)
+        raise InputError(message("cli.serve.needs_extra", lang, module=exc.name or ""), lang=lang) from None
     for url in args.webhook:
         if not url.startswith(("http://", "https://")):
-            raise UsageError(f"--webhook `{url}` is not an http:// or https:// URL")
+            lang = usage_lang(args)
+            raise UsageError(message("cli.help.error.webhook", lang, url=url), lang=lang)
     policies = load_policies(args.policy, args.lang)
-    token = read_token(args.token_file) if args.token_file else None
+    lang = usage_lang(args)
+    token = read_token(args.token_file, lang) if args.token_file else None
     if token is None and not is_loopback(args.host):
-        print(
-            f"sla: warning: listening on {args.host} without --token-file: anyone who can reach "
-            f"port {args.port} can write events and policies",
-            file=sys.stderr,
-        )
+        said = message("cli.serve.open", lang, host=args.host, port=str(args.port))
+        print(f"sla: {message('diag.word.warning', lang)}: {said}", file=sys.stderr)
     logging.basicConfig(level=logging.INFO, format="sla serve: %(message)s", stream=sys.stderr)
     settings = Settings(
         db=args.db, token=token, webhooks=tuple(args.webhook), max_body=args.max_body, policy_files=tuple(args.policy)

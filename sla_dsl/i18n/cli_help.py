@@ -61,6 +61,29 @@ CLI_HELP: dict[str, Msg] = {
     "cli.help.error.ignored_explicit": Msg(
         "値を取りません（{value} が指定されています）", "ignored explicit argument {value}"
     ),
+    # the commands' own usage errors, after argparse: too few paths (`sla evaluate`, `sla explain`), a webhook
+    # that is no web address (`sla serve`)
+    "cli.help.error.expected": Msg("引数が足りません：`{usage}` と指定してください", "expected {usage}"),
+    "cli.help.error.webhook": Msg(
+        "`--webhook` の `{url}` は `http://` か `https://` で始まるアドレスではありません",
+        "--webhook `{url}` is not an http:// or https:// URL",
+    ),
+    # `sla serve` before it listens: its extra, its token file, an address others can reach
+    "cli.serve.needs_extra": Msg(
+        "`sla serve` には追加パッケージ `serve` が必要です（モジュール `{module}` がありません）："
+        "`pip install 'sla-dsl[serve]'`",
+        "`sla serve` needs the `serve` extra (missing module `{module}`): pip install 'sla-dsl[serve]'",
+    ),
+    "cli.serve.token_unreadable": Msg(
+        "{path}: トークンのファイルを読めません：{reason}", "{path}: cannot read the token file: {reason}"
+    ),
+    "cli.serve.token_short": Msg(
+        "{path}: トークンは16文字以上にしてください", "{path}: the token must be at least 16 characters"
+    ),
+    "cli.serve.open": Msg(
+        "{host} で `--token-file` なしに待ち受けます。ポート {port} に届く人は誰でも、イベントとポリシーを書き込めます",
+        "listening on {host} without --token-file: anyone who can reach port {port} can write events and policies",
+    ),
     # a flag's value the command's own types refuse (argparse puts `argument FLAG: ` before them)
     "cli.help.value.not_whole": Msg("`{text}` は整数ではありません", "`{text}` is not a whole number"),
     "cli.help.value.negative": Msg("`{text}` は負の数です", "`{text}` is negative"),

@@ -407,3 +407,49 @@ def test_sla_lang_before_the_command_is_the_commands(capsys: pytest.CaptureFixtu
     assert code == 1 and not JAPANESE.search(english)
     assert english == _sla(["check", "--lang", "en", str(bad)], capsys)[2]
     assert f": {message('diag.word.error', 'en')}: [E" in english
+
+
+@pytest.mark.parametrize(
+    ("argv", "english", "japanese"),
+    [
+        (
+            ["evaluate", POLICY, "--from", "2026-01-01", "--to", "2026-02-01"],
+            "expected POLICY... EVENTS",
+            "引数が足りません",
+        ),
+        (["explain", POLICY, "INC-1"], "expected POLICY... EVENTS ID", "引数が足りません"),
+        (
+            ["serve", POLICY, "--webhook", "ftp://x"],
+            "--webhook `ftp://x` is not an http:// or https:// URL",
+            "で始まるアドレス",
+        ),
+    ],
+)
+def test_a_commands_own_refusal_before_a_policy_is_read(
+    argv: list[str], english: str, japanese: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Too few paths, a webhook that is no web address: in the help's language (``--lang``, else the locale)."""
+    code, _, err = _sla(argv, capsys)
+    assert (code, err.strip()) == (2, f"sla: error: {english}")
+    code, _, err = _sla([*argv, "--lang", "ja"], capsys)
+    assert code == 2 and err.startswith("sla: エラー: ") and japanese in err and "expected" not in err
+    monkeypatch.setenv("LC_ALL", "ja_JP.UTF-8")
+    code, _, again = _sla(argv, capsys)
+    assert (code, again) == (2, err)
+
+
+def test_the_token_file_refused_in_japanese(tmp_path: Path) -> None:
+    from sla_dsl.cli.serve import read_token
+    from sla_dsl.errors import InputError
+
+    short = tmp_path / "token"
+    short.write_text("abc\n", "utf-8")
+    for lang, said in (
+        ("en", "the token must be at least 16 characters"),
+        ("ja", "トークンは16文字以上にしてください"),
+    ):
+        with pytest.raises(InputError) as caught:
+            read_token(str(short), lang)
+        assert str(caught.value) == f"{short}: {said}" and caught.value.lang == lang
+    with pytest.raises(InputError, match="トークンのファイルを読めません"):
+        read_token(str(tmp_path / "missing"), "ja")
