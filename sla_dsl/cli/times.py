@@ -40,6 +40,7 @@ from ..calendars.timeargs import EXAMPLE, FLAGS, error_lang, parse_edge, parse_i
 from ..errors import InputError, UsageError, flag_values
 from ..i18n import message
 from ..i18n.width import display_width
+from ..lang.diagnostics import words
 from .langs import lang_option, model_lang
 
 if TYPE_CHECKING:
@@ -124,8 +125,12 @@ def cmd_deadline(args: argparse.Namespace) -> int:
             raise InputError(_unknown("priority", args.priority, ids, lang), lang=lang) from None
     try:
         due = policy.due(priority.target, start)
-    except OutOfRangeError as exc:
-        raise OutOfRangeError(f"--from `{args.start}`: {exc}") from None
+    except OutOfRangeError:  # (the due time is after the supported years: said as `sla check` says it, E303)
+        from ..policy.checks import out_of_range
+
+        lang = _lang(args, policy)
+        said = words("cli.deadline.after_range", flag="--from", value=args.start, reason=out_of_range(priority.target))
+        raise OutOfRangeError(said.text(lang), lang=error_lang(lang)) from None
     if args.format == "json":
         _print_json(
             {

@@ -155,7 +155,7 @@ def same_day(model: m.PolicyModel, policy: Policy | None = None, skip: set[str] 
             out.append(
                 _err(
                     "E303",
-                    words("diag.E303", pid=prio.id, reason=_out_of_range(prio.target)),
+                    words("diag.E303", pid=prio.id, reason=out_of_range(prio.target)),
                     prio.target.span,
                     help=words("diag.E303.help", range=_range()),
                 )
@@ -166,7 +166,7 @@ def same_day(model: m.PolicyModel, policy: Policy | None = None, skip: set[str] 
     return out
 
 
-def _out_of_range(target: m.Target) -> Words:
+def out_of_range(target: m.Target) -> Words:
     """Why a deadline of ``target`` lies after the supported years, from the kind of target.
 
     A deadline only moves forward from a clock start inside the range, so the result is after it,

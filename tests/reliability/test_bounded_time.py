@@ -492,3 +492,16 @@ def test_the_e123_hint_names_no_option_the_command_lacks(tmp_path: Path) -> None
         usage = subprocess.run([*run[:4], "--help"], capture_output=True, text=True, timeout=120).stdout
         for option in re.findall(r"`(--[a-z-]+)`", done.stderr):
             assert option in usage, (argv[0], option)
+
+
+def test_item16_a_due_time_after_the_range_is_said_in_the_policys_language() -> None:
+    """A clock start in range whose due time is not: `sla deadline` says why as `sla check` does (E303),
+    in Japanese for the Japanese policy, the English unchanged with `--lang en` (exit 1: the target's)."""
+    value = f"{LAST_YEAR}-12-31T10:00:00+09:00"
+    argv = ("deadline", POLICY, "--priority", "P3", "--from", value)
+    refused(sla(*argv), f"`--from` の `{value}`：カレンダー `business`：結果が", "より後になります", code=1)
+    english = refused(sla(*argv, "--lang", "en"), code=1)
+    assert english.strip() == (
+        f"sla: error: --from `{value}`: calendar `business`: the result is after the supported years, "
+        f"{FIRST_YEAR} to {LAST_YEAR}"
+    )
