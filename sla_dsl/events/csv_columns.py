@@ -83,13 +83,13 @@ def _header(line: bytes) -> list[str] | None:
     return names
 
 
-def _plain(body: bytes) -> bool:
-    """Whether the rows' bytes may be read by Arrow as the ``csv`` module reads them: no NUL, a ``\\r``
-    only before a newline, every line shorter than the module's cell limit."""
-    if b"\x00" in body or body.count(b"\r") != body.count(b"\r\n"):
+def _plain(data: bytes, start: int) -> bool:
+    """Whether the rows' bytes (``data`` from ``start``) may be read by Arrow as the ``csv`` module reads
+    them: no NUL, a ``\\r`` only before a newline, every line shorter than the module's cell limit."""
+    if data.find(b"\x00", start) >= 0 or data.count(b"\r", start) != data.count(b"\r\n", start):
         return False
     half = csv.field_size_limit() // 2
-    return all(body.find(b"\n", k, k + half) >= 0 for k in range(0, len(body) - half, half))
+    return all(data.find(b"\n", k, k + half) >= 0 for k in range(start, len(data) - half, half))
 
 
 def read_csv_columns(
@@ -115,7 +115,7 @@ def read_csv_columns(
         return False
     names = _header(data[start:end].removesuffix(b"\r"))
     body = memoryview(data)[end + 1 :]
-    if names is None or not body or not _plain(data[end + 1 :]):
+    if names is None or not body or not _plain(data, end + 1):
         return False
     lines = data.count(b"\n", end + 1) + (not data.endswith(b"\n"))
     mine = declare_types(declared)
