@@ -178,8 +178,10 @@ CLI_HELP: dict[str, Msg] = {
         "期間内のイベントログをポリシーに照らして判定します", "judge an event log against a policy over a period"
     ),
     "cli.help.evaluate.paths": Msg(
-        "ポリシーのファイルかディレクトリ（版ごと）、最後にイベントログ（`.jsonl` か `.csv`）",
-        "policy files or directories (versions), then the event log (.jsonl or .csv)",
+        "ポリシーのファイルかディレクトリ（版ごと）、最後にイベントログ（`.jsonl`、`.csv`、`.parquet`、"
+        "`.arrow`、または Parquet のファイルを置いたディレクトリ）",
+        "policy files or directories (versions), then the event log (.jsonl, .csv, .parquet, .arrow, "
+        "or a directory of Parquet files)",
     ),
     "cli.help.evaluate.format": Msg(
         "出力形式（省略時は `text`）。`parquet` はレポートの表ごとに一つのファイルを `--output DIR` に書きます。"
