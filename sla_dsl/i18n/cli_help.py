@@ -179,7 +179,7 @@ CLI_HELP: dict[str, Msg] = {
     ),
     "cli.help.evaluate.paths": Msg(
         "ポリシーのファイルかディレクトリ（版ごと）、最後にイベントログ（`.jsonl`、`.csv`、`.parquet`、"
-        "`.arrow`、または Parquet のファイルを置いたディレクトリ）",
+        "`.arrow`、または `Parquet` のファイルを置いたディレクトリ）",
         "policy files or directories (versions), then the event log (.jsonl, .csv, .parquet, .arrow, "
         "or a directory of Parquet files)",
     ),
