@@ -38,15 +38,23 @@ __all__ = ["CodeUse", "codes_markdown", "scan"]
 _CODE = re.compile(r"^[EW]\d{3}$")
 _PACKAGE = Path(__file__).resolve().parents[1]
 
-#: What a hundred of codes is about (by its letter and first digit).
+#: What a hundred of codes is about (by its letter and first digit), in English and in Japanese.
 _RANGES = {
-    "E0": "The policy file, its syntax and the language server",
-    "E1": "Event logs and policy tests",
-    "E2": "The policy language: checks of the model",
-    "E3": "Calendars and compiled-policy checks",
-    "W2": "Warnings: the policy language",
-    "W3": "Warnings: calendars and compiled-policy checks",
+    "E0": ("The policy file, its syntax and the language server", "ポリシーのファイル、その構文と言語サーバー"),
+    "E1": ("Event logs and policy tests", "イベントログとポリシーのテスト"),
+    "E2": ("The policy language: checks of the model", "ポリシー言語：モデルの検査"),
+    "E3": ("Calendars and compiled-policy checks", "カレンダーとコンパイルしたポリシーの検査"),
+    "W2": ("Warnings: the policy language", "警告：ポリシー言語"),
+    "W3": ("Warnings: calendars and compiled-policy checks", "警告：カレンダーとコンパイルしたポリシーの検査"),
 }
+#: The table's head in each language (the Japanese page shows the Japanese words only).
+_HEAD = {
+    "en": "| Code | Raised in | Message (… is filled in) | `help:` | Japanese (message and help) |\n"
+    "|---|---|---|---|---|",
+    "ja": "| コード | 発生箇所 | メッセージ（… には値が入ります） | ヒント |\n|---|---|---|---|",
+}
+#: A use whose words are built where it is raised (no string to show), in each language.
+_BUILT = {"en": "(built where it is raised)", "ja": "（発生箇所で組み立てます）"}
 
 
 class CodeUse(NamedTuple):
@@ -217,13 +225,10 @@ def _event_words(code: str) -> tuple[list[str], list[str], list[str], list[str]]
     )
 
 
-def _header(out: list[str], hundred: str) -> None:
-    title = _RANGES.get(hundred, f"{hundred}xx")
-    out += ["", f"## {title} ({hundred}xx) {{#{hundred.lower()}xx}}", ""]
-    out += [
-        "| Code | Raised in | Message (… is filled in) | `help:` | Japanese (message and help) |",
-        "|---|---|---|---|---|",
-    ]
+def _header(out: list[str], hundred: str, lang: str) -> None:
+    en, ja = _RANGES.get(hundred, (f"{hundred}xx", f"{hundred}xx"))
+    out += ["", f"## {ja if lang == 'ja' else en} ({hundred}xx) {{#{hundred.lower()}xx}}", ""]
+    out += _HEAD[lang].split("\n")
 
 
 def _joined(texts: Iterable[str], empty: str = "—") -> str:
@@ -234,9 +239,10 @@ def _ja(text: str) -> str:
     return f'<span lang="ja">{text}</span>' if text != "—" else text
 
 
-def codes_markdown() -> str:
+def codes_markdown(lang: str = "en") -> str:
     """Markdown: one table per hundred of codes (errors, then warnings), a row per code and module with its
-    words; an event log's problem (worded from the catalogue's ``events.*``) has one row, its modules listed."""
+    words; an event log's problem (worded from the catalogue's ``events.*``) has one row, its modules listed.
+    In English with the Japanese beside it, or (``lang`` ``ja``) in Japanese only."""
     by_key: dict[tuple[str, str], list[CodeUse]] = {}
     for u in scan():
         by_key.setdefault((u.code, u.module), []).append(u)
@@ -247,7 +253,7 @@ def codes_markdown() -> str:
         hundred = code[:2]
         if hundred != current:
             current = hundred
-            _header(out, hundred)
+            _header(out, hundred, lang)
         worded = _event_words(code)
         if worded is not None:
             if code in done:
@@ -255,11 +261,19 @@ def codes_markdown() -> str:
             done.add(code)
             modules = "<br>".join(f"`{m}`" for c, m in by_key if c == code)
             en, en_help, ja, ja_help = worded
+            if lang == "ja":
+                out.append(f"| `{code}` | {modules} | {_joined(ja)} | {_joined(ja_help)} |")
+                continue
             japanese = _joined([*ja, *(f"ヒント：{h}" for h in ja_help)])
             out.append(f"| `{code}` | {modules} | {_joined(en)} | {_joined(en_help)} | {_ja(japanese)} |")
             continue
+        if lang == "ja":
+            said = [p for p in places if p.message_ja]
+            messages = _joined((p.message_ja for p in said), _BUILT["ja"])
+            out.append(f"| `{code}` | `{module}` | {messages} | {_joined(p.help_ja for p in said)} |")
+            continue
         named = [p for p in places if p.message]
-        messages = _joined((p.message for p in named), "(built where it is raised)")
+        messages = _joined((p.message for p in named), _BUILT["en"])
         helps = _joined(p.help for p in named)
         japanese = _joined(
             p.message_ja + (f"（ヒント：{p.help_ja}）" if p.help_ja else "") for p in places if p.message_ja

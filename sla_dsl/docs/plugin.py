@@ -492,8 +492,8 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 return schema.report_markdown(link(self.schema_files["report"]))
             if what == "cli":
                 return schema.cli_markdown()
-            if what == "error-codes":
-                return codes.codes_markdown()
+            if what == "error-codes":  # (in the page's language: errors.ja.md, errors.en.md)
+                return codes.codes_markdown(self._written_in(page) or "en")
             if what == "text" and arg:
                 return self._text_block(config, page, arg)
             raise PluginError(f"sla: unknown marker `{match.group(0).strip()}` in {page.file.src_uri}")

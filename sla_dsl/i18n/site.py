@@ -14,8 +14,8 @@ SITE: dict[str, Msg] = {
     "site.lang_name": Msg(ja="日本語", en="English"),
     "site.english_only_title": Msg(ja="技術者向けのページ（英語のみ）", en="For engineers (in English only)"),
     "site.english_only": Msg(
-        ja="このページはポリシーの作成者と技術者向けの資料で、英語でのみ書かれています。",
-        en="This page is for policy authors and engineers and is written in English only.",
+        ja="このページは技術者向けの資料で、英語でのみ書かれています。",
+        en="This page is for engineers and is written in English only.",
     ),
     "site.article": Msg(ja="第{n}条（{title}）", en="Article {n} ({title})"),
     "site.provider": Msg(ja="提供者", en="Provider"),

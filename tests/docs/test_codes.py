@@ -27,10 +27,29 @@ def test_scan_finds_each_code_with_its_words() -> None:
 
 
 def test_error_code_page(site: Build) -> None:
-    page = text_of(site.page("reference/errors"))
-    missing = sorted(c for c in _codes_in_source() if c not in page)
-    assert not missing, f"codes raised by the package but not on the reference page: {missing}"
-    assert "field `…` is empty" in page or "field … is empty" in page
+    """Both pages list every code: the English with the Japanese beside it, the Japanese in Japanese only."""
+    for uri, said, other in (
+        ("en/reference/errors", "field … is empty", None),
+        ("reference/errors", "フィールド … が空です", "field … is empty"),
+    ):
+        page = text_of(site.page(uri)).replace("`", "")
+        missing = sorted(c for c in _codes_in_source() if c not in page)
+        assert not missing, f"codes raised by the package but not on {uri}: {missing}"
+        assert said in page, uri
+        assert other is None or other not in page, uri
+
+
+def test_the_japanese_tables_have_no_english_words() -> None:
+    """The Japanese page's generated tables: headings, heads and words in Japanese (code and module names
+    in backticks apart)."""
+    from sla_dsl.docs.codes import codes_markdown
+
+    page = codes_markdown("ja")
+    # (product names are written as they are: Arrow IPC, JSON Lines)
+    prose = re.sub(r"`[^`]*`|\{#[^}]*\}|<br>|\((?:E|W)\dxx\)|Arrow IPC|JSON Lines", " ", page)
+    assert not re.findall(r"[A-Za-z]{3,}(?:\s+[A-Za-z]{3,})+", prose)
+    assert "## 警告：ポリシー言語 (W2xx) {#w2xx}" in page
+    assert "| コード | 発生箇所 | メッセージ（… には値が入ります） | ヒント |" in page
 
 
 def test_warnings_are_listed_like_errors_with_their_japanese() -> None:
