@@ -597,7 +597,12 @@ def load_model(path: str) -> m.PolicyModel:
 
     compiled = compile_path(path)
     if compiled.model is None or compiled.errors:
-        raise PolicyError(compiled.errors or compiled.diagnostics, compiled.source, policy_language(compiled.model))
+        raise PolicyError(
+            compiled.errors or compiled.diagnostics,
+            compiled.source,
+            policy_language(compiled.model),
+            header_read=compiled.model is not None,
+        )
     return compiled.model
 
 

@@ -26,7 +26,7 @@ from ..events.problems import STDOUT_CLOSED
 from ..i18n import message
 from ..lang.diagnostics import PolicyError, render_all, summary
 from ..policy.load import compile_path, compile_stdin
-from .langs import diagnostics_lang, help_lang, lang_option, model_lang
+from .langs import diagnostics_lang, help_lang, lang_option, model_lang, usage_lang
 from .parsing import parser_class
 
 #: Modules that add subcommands with ``add_parsers(subparsers, lang)``, by command.
@@ -185,8 +185,9 @@ def _main(argv: Sequence[str] | None) -> int:
         code: int = args.func(args)
         return code
     except PolicyError as exc:
-        # in the command's --lang, else the policy's primary language (exc.lang: English when none can be read)
-        print(exc.render(use_color(sys.stderr), diagnostics_lang(args, exc.lang)), file=sys.stderr)
+        # in the command's --lang, else the policy's primary language, else (no header read) the help's
+        lang = diagnostics_lang(args, exc.lang) if exc.header_read else usage_lang(args)
+        print(exc.render(use_color(sys.stderr), lang), file=sys.stderr)
         return 1
     except SlaError as exc:
         # `error` in the language the message was written in (a policy's, for words about it)

@@ -8,7 +8,9 @@ Design notes
   ``test``, ``replay``, ``serve``): the command's ``--lang`` when given, else
   the policy's primary language (:func:`~sla_dsl.lang.diagnostics.policy_language`:
   the first of ``languages ja, en`` in its header), else English when the
-  policy declares none or its header cannot be read.
+  policy declares none. When its header cannot be read (a missing, empty or
+  unreadable file) there is no policy language: the help's is used
+  (:func:`usage_lang`: ``--lang``, else the locale).
 * A :class:`~sla_dsl.lang.diagnostics.PolicyError` carries the language of its
   policy, so ``sla``'s main writes a failed load in it without compiling
   again; :func:`diagnostics_lang` adds the ``--lang`` on top.
@@ -57,8 +59,9 @@ def diagnostics_lang(args: argparse.Namespace | None, policy_lang: str) -> DiagL
 
 
 def model_lang(args: argparse.Namespace | None, model: PolicyModel | None) -> DiagLang:
-    """:func:`diagnostics_lang` for a compiled model (``None``: the header could not be read)."""
-    return diagnostics_lang(args, policy_language(model))
+    """:func:`diagnostics_lang` for a compiled model; ``None`` (the header could not be read): the help's
+    language (:func:`usage_lang`)."""
+    return diagnostics_lang(args, policy_language(model)) if model is not None else usage_lang(args)
 
 
 def help_lang(argv: Sequence[str], environ: Mapping[str, str]) -> DiagLang:

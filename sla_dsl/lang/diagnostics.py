@@ -312,13 +312,23 @@ class PolicyError(SlaError):
     """A policy has errors; ``diagnostics`` lists every one found.
 
     ``lang`` is the language of the policy's diagnostics (:func:`policy_language` of its model, given
-    by whoever compiled it): :meth:`render` writes in it unless told otherwise.
+    by whoever compiled it): :meth:`render` writes in it unless told otherwise. ``header_read`` is
+    False when there was no header to take it from (a missing or empty file): the ``sla`` command then
+    writes in the language of its help (the locale's), not in ``lang``.
     """
 
-    def __init__(self, diagnostics: Sequence[Diagnostic], source: str | None = None, lang: DiagLang = "en") -> None:
+    def __init__(
+        self,
+        diagnostics: Sequence[Diagnostic],
+        source: str | None = None,
+        lang: DiagLang = "en",
+        *,
+        header_read: bool = True,
+    ) -> None:
         self.diagnostics = list(diagnostics)
         self.source = source
         self.lang: DiagLang = lang
+        self.header_read = header_read
         first = self.diagnostics[0].header() if self.diagnostics else "invalid policy"
         more = len(self.diagnostics) - 1
         super().__init__(first + (f" (and {more} more)" if more > 0 else ""))

@@ -69,7 +69,12 @@ def load_policy(path_or_text: str | Path) -> Policy:
     """Compile a policy; raise :class:`PolicyError` listing every error if it has any."""
     compiled = compile_policy(path_or_text)
     if compiled.model is None or compiled.errors:
-        raise PolicyError(compiled.errors or compiled.diagnostics, compiled.source, policy_language(compiled.model))
+        raise PolicyError(
+            compiled.errors or compiled.diagnostics,
+            compiled.source,
+            policy_language(compiled.model),
+            header_read=compiled.model is not None,
+        )
     policy = Policy(compiled.model, path=compiled.file if compiled.file != "<policy>" else None)
     policy.warnings = compiled.warnings
     return policy

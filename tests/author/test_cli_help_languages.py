@@ -453,3 +453,27 @@ def test_the_token_file_refused_in_japanese(tmp_path: Path) -> None:
         assert str(caught.value) == f"{short}: {said}" and caught.value.lang == lang
     with pytest.raises(InputError, match="トークンのファイルを読めません"):
         read_token(str(tmp_path / "missing"), "ja")
+
+
+@pytest.mark.parametrize("command", [["check"], ["evaluate", "--from", "2026-01-01", "--to", "2026-02-01"]])
+def test_a_policy_with_no_header_to_read_is_refused_in_the_locales_language(
+    command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A missing or empty policy file declares no language: its problems follow the help's (the locale's,
+    unless --lang); a policy whose header is read keeps its own (tested elsewhere)."""
+    empty = tmp_path / "empty.sla"
+    empty.write_text("", "utf-8")
+    for policy, english, japanese in (
+        (tmp_path / "missing.sla", "[E001] no such file", "[E001] そのようなファイルはありません"),
+        (empty, "[E217] the policy has no `sla` header", "[E217] ポリシーに `sla` ヘッダーがありません"),
+    ):
+        paths = [str(policy), *([str(tmp_path / "events.jsonl")] if command[0] == "evaluate" else [])]
+        argv = [command[0], *paths, *command[1:]]
+        code, _, err = _sla(argv, capsys)
+        assert code == 1 and english in err, err
+        monkeypatch.setenv("LC_ALL", "ja_JP.UTF-8")
+        code, _, err = _sla(argv, capsys)
+        assert code == 1 and japanese in err, err
+        code, _, err = _sla([*argv, "--lang", "en"], capsys)
+        assert code == 1 and english in err, err
+        monkeypatch.setenv("LC_ALL", "C.UTF-8")
