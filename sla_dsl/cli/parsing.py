@@ -15,7 +15,7 @@ Design notes
   language, the names and values argparse quoted kept as they are. A message none matches is
   written as argparse wrote it; the values the command's own types refuse
   (:func:`whole_number`) are worded in the parser's language already.
-* English is argparse's own, byte for byte (``docs/engineers/cli.md`` shows it): the
+* English is argparse's own, byte for byte (``docs/engineers/cli.en.md`` shows it; ``cli.ja.md`` the Japanese): the
   formatter changes nothing for it. Japanese is wrapped by display width (a kanji takes two
   columns; argparse's :mod:`textwrap` counts characters and breaks only at spaces), between
   any two characters but never inside a Latin word or a backtick quote, nor before 、。）

@@ -490,8 +490,8 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 return schema.events_markdown(link(self.schema_files["events"])) + declared_markdown(declared)
             if what == "report-schema" and "report" in self.schema_files:
                 return schema.report_markdown(link(self.schema_files["report"]))
-            if what == "cli":
-                return schema.cli_markdown()
+            if what == "cli":  # (in the page's language: cli.ja.md, cli.en.md)
+                return schema.cli_markdown(self._written_in(page) or "en")
             if what == "error-codes":  # (in the page's language: errors.ja.md, errors.en.md)
                 return codes.codes_markdown(self._written_in(page) or "en")
             if what == "text" and arg:

@@ -137,14 +137,14 @@ def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentP
     return {}
 
 
-def cli_markdown() -> str:
-    """Markdown with ``sla --help`` and the help of every subcommand."""
+def cli_markdown(lang: str = "en") -> str:
+    """Markdown with ``sla --help`` and the help of every subcommand, in ``lang`` (the page's)."""
     from ..cli.app import build_parser
 
     saved = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = "78"  # fits the page's code block at desktop width, no sideways scrolling
     try:
-        parser = build_parser(lang="en")  # the engineers' page is English
+        parser = build_parser(lang=lang)
         out = ["### `sla` {#sla}\n", "```text", parser.format_help().rstrip(), "```\n"]
         for name, sub in _subparsers(parser).items():
             out += [f"### `sla {name}` {{#sla-{name}}}\n", "```text", sub.format_help().rstrip(), "```\n"]

@@ -8,7 +8,7 @@ Design notes
   section titles, ``-h``'s and ``--version``'s help). Their language is
   :func:`sla_dsl.cli.langs.help_lang`'s: no policy has been read yet.
 * The English is exactly what ``sla --help`` printed before (argparse's own words included),
-  so ``--lang en`` prints the same bytes; ``docs/engineers/cli.md`` shows it.
+  so ``--lang en`` prints the same bytes; ``docs/engineers/cli.en.md`` shows it.
 * ``cli.help.error.*`` are argparse's usage errors: their English is Python 3.11 argparse's
   template word for word (``%s`` as a field), since :func:`sla_dsl.cli.parsing.usage_error`
   matches argparse's English message against it to find the names and values it quotes; the

@@ -86,7 +86,8 @@ def test_schemas_and_reference_pages(site: Build) -> None:
     page = text_of(site.page("engineers/events"))
     for name in events["discriminator"]["mapping"]:
         assert name in page
-    assert "usage: sla" in text_of(site.page("engineers/cli"))
+    assert "usage: sla" in text_of(site.page("en/engineers/cli"))
+    assert "使用法: sla" in text_of(site.page("engineers/cli"))  # (the Japanese page: the Japanese help)
     assert "response_due" in text_of(site.page("engineers/api"))
     language = site.page("reference/language")
     assert 'class="kd">calendar</span>' in language  # ```sla fences use the entry-point lexer

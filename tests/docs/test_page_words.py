@@ -437,7 +437,7 @@ def test_the_home_page_sentences_have_no_space_where_the_source_broke_the_line(s
     )
     assert (
         "定期メンテナンスの予定は、カレンダーのアプリで購読できます（SLA のページの「カレンダーに登録」）。"
-        "エンジニア向けのページ（イベントの形式、レポート、コマンドライン）は英語のみです。" in paragraphs
+        "エンジニア向けのページは、コマンドラインを除いて英語のみです（イベントの形式、レポートなど）。" in paragraphs
     )
 
 
