@@ -134,7 +134,7 @@ class Timers:
         return dt.datetime.fromtimestamp(t, self.tracker.tz).isoformat()
 
     def payload(self, t: Transition, now: float) -> str:
-        """The webhook body of an alert (schema in docs/operators/serve.md)."""
+        """The webhook body of an alert (schema in docs/operators/serve.en.md)."""
         body: dict[str, Any] = {
             "alert": t.key,
             "kind": t.kind,

@@ -1,4 +1,5 @@
-"""The Python API page's example runs as written (no undefined names), from the repository root."""
+"""The Python API page's example runs as written (no undefined names), from the repository root, on the
+page in either language (its code is the same in both: ``test_translations``)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ import pytest
 from .conftest import ROOT
 
 
-def test_api_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    page = (ROOT / "docs/engineers/api.md").read_text("utf-8")
-    code = re.search(r"```python\n(.*?)```", page, re.S)
+@pytest.mark.parametrize("page", ["api.en.md", "api.ja.md"])
+def test_api_example_runs(page: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = (ROOT / "docs/engineers" / page).read_text("utf-8")
+    code = re.search(r"```python\n(.*?)```", text, re.S)
     assert code is not None
     monkeypatch.chdir(ROOT)
-    exec(compile(code.group(1), "api.md", "exec"), {})  # the page's own example, its asserts included
+    exec(compile(code.group(1), page, "exec"), {})  # the page's own example, its asserts included

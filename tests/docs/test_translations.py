@@ -5,11 +5,12 @@ The pairs are found by globbing, so a page translated later is checked too. For 
 * the same headings, level by level, in the same order (``#``, ``##``, ... outside code);
 * the same fenced code blocks, byte for byte, in the same order (code is code in either language);
 * the same link targets (the ``(...)`` of ``[text](target)``), as a multiset;
-* the same ``<!-- sla:... -->`` markers in the same order (each is text the site generates);
-* and the Japanese page's prose, outside code blocks, inline code, link targets, HTML comments and
-  attribute lists (``{#anchor}``), has no run of two English words (a word of three or more Latin
-  letters followed by another): a Japanese reader meets English only in code, and in the few product
-  names of :data:`NAMES`.
+* the same ``<!-- sla:... -->`` markers and mkdocstrings blocks (``::: sla_dsl.evaluate`` and its
+  indented options) in the same order (each is text the site generates);
+* and the Japanese page's prose, outside code blocks, inline code, link targets, HTML comments,
+  mkdocstrings blocks and attribute lists (``{#anchor}``), has no run of two English words (a word of
+  three or more Latin letters followed by another): a Japanese reader meets English only in code, and
+  in the few product names of :data:`NAMES`.
 
 These are read from the Markdown source, with no build, so they run in a moment.
 """
@@ -58,6 +59,9 @@ _REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:[ \t].*)?$", 
 _AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^>\s]+>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _MARKER = re.compile(r"<!--\s*sla:.*?-->", re.DOTALL)
+#: A mkdocstrings block: ``::: sla_dsl.evaluate`` and the indented lines of its options, documentation the
+#: site generates from the code (in English in either language's site).
+_AUTODOC = re.compile(r"^:::[ \t]+\S+[ \t]*(?:\n[ \t]+\S.*)*", re.MULTILINE)
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 #: An attribute list (attr_list): a heading's anchor ``{#lexical-rules}``, a class; part of an address, not read.
 _ATTRS = re.compile(r"\{:?[ \t]*(?:[#.]|[A-Za-z_][\w-]*=)[^{}\n]*\}")
@@ -106,12 +110,14 @@ class Page:
         return Counter(targets + [m.group(0)[1:-1] for m in _AUTOLINK.finditer(text)])
 
     def markers(self) -> list[str]:
-        return [" ".join(m.group(0).split()) for m in _MARKER.finditer(self.prose)]
+        """The generated text of the page, in order: its ``<!-- sla:... -->`` markers and mkdocstrings blocks."""
+        found = sorted([*_MARKER.finditer(self.prose), *_AUTODOC.finditer(self.prose)], key=lambda m: m.start())
+        return [" ".join(m.group(0).split()) for m in found]
 
     def words(self) -> str:
-        """The text a reader reads: the prose without inline code, link targets, comments, HTML tags or
-        attribute lists (a heading's ``{#anchor}``)."""
-        text = _COMMENT.sub(" ", self.prose)
+        """The text a reader reads: the prose without inline code, link targets, comments, mkdocstrings
+        blocks, HTML tags or attribute lists (a heading's ``{#anchor}``)."""
+        text = _AUTODOC.sub(" ", _COMMENT.sub(" ", self.prose))
         text = _INLINE_CODE.sub(" ", text)
         text = _LINK.sub("]", text)
         text = _REFERENCE.sub(" ", text)
@@ -174,7 +180,7 @@ def test_same_links(name: str, ja: Path, en: Path) -> None:
 
 @pytest.mark.parametrize(("name", "ja", "en"), TRANSLATIONS, ids=[p[0] for p in TRANSLATIONS])
 def test_same_generated_text(name: str, ja: Path, en: Path) -> None:
-    """The same ``<!-- sla:... -->`` markers (text the site generates), in the same order."""
+    """The same ``<!-- sla:... -->`` markers and mkdocstrings blocks (text the site generates), in the same order."""
     assert Page.read(ja).markers() == Page.read(en).markers(), f"{_where(ja)} and {_where(en)}"
 
 
