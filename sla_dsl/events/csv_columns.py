@@ -45,6 +45,7 @@ import pyarrow.csv as pcsv
 from .arrow_columns import file_batch
 from .collect import Progress, _Collector
 from .csv_reader import _QUOTED, csv_state
+from .lines import plain_bytes
 from .schema import EventLog, declare_types
 
 __all__ = ["csv_by_columns", "read_csv_columns"]
@@ -53,8 +54,6 @@ __all__ = ["csv_by_columns", "read_csv_columns"]
 _BLOCK = 4 << 20
 #: Rows handed back to the CSV reader at most (past that, the runs between them cost more than the rows).
 _MOST_HANDED = 1_000
-#: Compressed logs (gzip, bzip2, xz) by their first bytes: decompressed line by line instead.
-_COMPRESSED = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")
 _BOM = b"\xef\xbb\xbf"
 #: The columns every header of events names.
 _NEEDS = ("event", "at", "id")
@@ -104,11 +103,9 @@ def read_csv_columns(
     the columns do not take through ``take(its cells by name, its line)``, in line order; False when the
     file must be read by the CSV reader instead (see above: ``log`` is then to be dropped). Raises
     OSError when the file cannot be read."""
-    with path.open("rb") as fh:
-        if fh.read(8).startswith(_COMPRESSED):
-            return False
-        fh.seek(0)
-        data = fh.read()
+    data = plain_bytes(path)
+    if data is None:
+        return False
     start = len(_BOM) if data.startswith(_BOM) else 0
     end = data.find(b"\n", start)
     if end < 0:

@@ -83,7 +83,7 @@ import pyarrow.json as pj
 
 from .arrow_columns import PLAIN_TIME, Bools, _mask, file_batch
 from .collect import Progress
-from .lines import MAX_LINE_BYTES
+from .lines import MAX_LINE_BYTES, plain_bytes
 from .schema import EventLog, declare_types
 from .table_schema import arrow_schema
 
@@ -95,8 +95,6 @@ _BLOCK = 4 << 20
 #: The contract's time fields, and the type a plain one becomes (as the filing casts it).
 _TIMES = frozenset({"at", "start", "end"})
 _UTC_SECONDS = pa.timestamp("s", tz="UTC")
-#: Compressed logs (gzip, bzip2, xz) by their first bytes: decompressed line by line instead.
-_COMPRESSED = (b"\x1f\x8b", b"BZh", b"\xfd7zXZ\x00")
 
 
 class _NotLines(Exception):
@@ -291,11 +289,9 @@ def read_jsonl_columns(
     row the columns do not take through ``line(its bytes, its number)``, in line order; False when the file
     must be read line by line instead (see above: ``log`` is then to be dropped). Raises OSError when the
     file cannot be read (as the line reader would)."""
-    with path.open("rb") as fh:
-        if fh.read(8).startswith(_COMPRESSED):
-            return False
-        fh.seek(0)
-        data = fh.read()
+    data = plain_bytes(path)
+    if data is None:
+        return False
     pieces = _pieces(data)
     if pieces is None:
         return False

@@ -131,6 +131,16 @@ def decompress_tool(kind: str) -> str:
     return _TOOLS[kind]
 
 
+def plain_bytes(path: Path) -> bytes | None:
+    """The whole of the file ``path``, or None when its first bytes are a compression's (:func:`compression`:
+    the line readers decompress it, or name the compression they cannot read). Raises OSError."""
+    with path.open("rb") as fh:
+        if compression(fh.read(16)) is not None:
+            return None
+        fh.seek(0)
+        return fh.read()
+
+
 def columns_worth(path: Path) -> bool:
     """Whether ``path`` is a regular file of a size Arrow's JSON reader may read whole (raises OSError)."""
     info = path.stat()
