@@ -45,7 +45,7 @@ import pyarrow.csv as pcsv
 from .arrow_columns import file_batch
 from .collect import Progress, _Collector
 from .csv_reader import _QUOTED, csv_state
-from .lines import plain_bytes
+from .lines import lines_shorter, plain_bytes
 from .schema import EventLog, declare_types
 
 __all__ = ["csv_by_columns", "read_csv_columns"]
@@ -87,8 +87,7 @@ def _plain(data: bytes, start: int) -> bool:
     them: no NUL, a ``\\r`` only before a newline, every line shorter than the module's cell limit."""
     if data.find(b"\x00", start) >= 0 or data.count(b"\r", start) != data.count(b"\r\n", start):
         return False
-    half = csv.field_size_limit() // 2
-    return all(data.find(b"\n", k, k + half) >= 0 for k in range(start, len(data) - half, half))
+    return lines_shorter(data, csv.field_size_limit(), start)
 
 
 def read_csv_columns(

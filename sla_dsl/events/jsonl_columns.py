@@ -83,7 +83,7 @@ import pyarrow.json as pj
 
 from .arrow_columns import PLAIN_TIME, Bools, _mask, file_batch
 from .collect import Progress
-from .lines import MAX_LINE_BYTES, plain_bytes
+from .lines import MAX_LINE_BYTES, lines_shorter, plain_bytes
 from .schema import EventLog, declare_types
 from .table_schema import arrow_schema
 
@@ -126,13 +126,6 @@ def _objects(batch: pa.RecordBatch) -> Bools | None:
     return found
 
 
-def _short_lines(data: bytes) -> bool:
-    """Whether no line of ``data`` is near the length cap: every stretch of half the cap has a newline (a
-    line of the cap's length holds a whole one); else the line reader measures the lines."""
-    half = MAX_LINE_BYTES // 2
-    return all(data.find(b"\n", k, k + half) >= 0 for k in range(0, len(data) - half, half))
-
-
 def _lines_of_objects(data: bytes, newlines: int) -> bool:
     """Whether every line of ``data`` (one at least; ``newlines`` newlines) opens with ``{`` at its first
     byte and closes with ``}`` at its last (before a ``\\r\\n``): each newline but a final one joins ``}``
@@ -163,7 +156,7 @@ class _Piece(NamedTuple):
 def _pieces(data: bytes) -> list[_Piece] | None:
     """The blocks and odd lines of ``data`` in line order (see the notes); None when the line reader must
     read it: a line near the cap or longer than a block, or more odd lines than may be handed."""
-    if not data or not _short_lines(data):
+    if not data or not lines_shorter(data, MAX_LINE_BYTES):  # (else the line reader measures them)
         return None
     try:
         blocks = list(_blocks(data, 0, len(data), 1))  # (each block's lines counted once: the check sums them)
