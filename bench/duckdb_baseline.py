@@ -289,7 +289,7 @@ def agreement(ours: Path, theirs: Path) -> dict[str, int]:
     """Incidents on which the two disagree (status, clock, due, response), and those only one lists."""
     import duckdb
 
-    row = duckdb.sql(
+    relation = duckdb.sql(
         f"""
         with a as (select id, epoch(clock_start) as clock, epoch(response_due) as due,
                           epoch(responded_at) as responded, status from read_parquet('{ours}')),
@@ -304,8 +304,9 @@ def agreement(ours: Path, theirs: Path) -> dict[str, int]:
                                 and abs(a.responded - b.responded) > 1e-3) as responded
         from a full join b on a.id = b.id
         """
-    ).fetchall()[0]
-    assert row is not None
+    )
+    assert relation is not None  # (a query gives a relation; only a statement gives none)
+    row = relation.fetchall()[0]
     keys = ("both", "only_duckdb", "only_sla", "status", "clock", "due", "responded")
     return dict(zip(keys, (int(x) for x in row), strict=True))
 
@@ -347,8 +348,12 @@ def main() -> None:
     args = ap.parse_args()
     if args.child:
         kind, *rest = args.child
-        fn = {"duckdb": run_duckdb, "json": run_json_floor, "api": run_api}[kind]
-        print(json.dumps(fn(*rest)))
+        children: dict[str, Callable[..., dict[str, Any]]] = {
+            "duckdb": run_duckdb,
+            "json": run_json_floor,
+            "api": run_api,
+        }
+        print(json.dumps(children[kind](*rest)))
         return
     print(_bench_evaluate().compile_package())
     load0 = os.getloadavg()[0]

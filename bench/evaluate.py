@@ -209,7 +209,7 @@ def run_peer(path: str) -> dict[str, float]:
     for inc in by.values():
         rep = inc["incident.reported"]
         start = (inc.get("incident.product_suspected") or rep)["at"]  # type: ignore[index]
-        due = (start + target[rep["priority"]]).replace(tzinfo=None)  # type: ignore[index, operator]
+        due = (start + target[rep["priority"]]).replace(tzinfo=None)  # type: ignore[index]
         resp = inc.get("incident.responded")
         if resp is not None and resp["at"] <= due:  # type: ignore[index]
             met += 1

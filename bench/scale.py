@@ -62,7 +62,7 @@ def to_parquet(jsonl: Path, out: Path, files: int) -> int:
     out.mkdir()
     for k in range(files):
         pq.write_table(pa.Table.from_pandas(frame[bucket == k], preserve_index=False), out / f"part-{k:03d}.parquet")
-    return table.num_rows
+    return int(table.num_rows)
 
 
 def timed(label: str, n: int, fn: Callable[[], object], cpu: Callable[[], tuple[float, float]] | None = None) -> float:

@@ -17,6 +17,7 @@ from ._version import __version__
 from .errors import InputError, NaiveDatetimeError, SlaError
 
 if TYPE_CHECKING:
+    from .events.compact import EventLog
     from .lang.compile import Compiled
     from .lang.diagnostics import Diagnostic, PolicyError
     from .policy.compiled import Policy
@@ -74,7 +75,7 @@ def load_policy(path_or_text: str | Path) -> Policy:
 
 def evaluate(
     policy: Policy | Sequence[Policy],
-    events: Iterable[Any | Mapping[str, Any]] | str | PathLike[str],
+    events: Iterable[Any | Mapping[str, Any]] | EventLog | str | PathLike[str],
     start: dt.datetime | dt.date | str,
     end: dt.datetime | dt.date | str,
     as_of: dt.datetime | dt.date | str | None = None,
@@ -84,9 +85,10 @@ def evaluate(
     ``start``, ``end``, ``as_of``: datetimes with a UTC offset, dates (00:00 in the policy's time
     zone), or the same as text (``"2026-11-01"``, ``"2026-11-01T00:00:00+09:00"``), as the command takes them.
 
-    ``events``: event models or dicts, or a ``pyarrow.Table``, pandas or polars DataFrame of the
-    columnar event schema (one row per event; a bad row is named by row and column), or the path
-    of a log file, read as ``sla evaluate`` reads it (JSON Lines, CSV, Parquet, Arrow, a directory).
+    ``events``: event models or dicts, a log read by ``sla_dsl.reader.read_events``, a
+    ``pyarrow.Table``, pandas or polars DataFrame of the columnar event schema (one row per event; a bad
+    row is named by row and column), or the path of a log file, read as ``sla evaluate`` reads it (JSON
+    Lines, CSV, Parquet, Arrow, a directory).
     """
     from .evaluation import evaluate as _evaluate
 
