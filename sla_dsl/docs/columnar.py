@@ -1,13 +1,17 @@
-"""The generated parts of the columnar page (``docs/engineers/columnar.md``): schemas written from the code.
+"""The generated parts of the columnar page (``docs/engineers/columnar.{ja,en}.md``): schemas written from the code.
 
 Design notes
 ------------
 * The event schemas (Arrow and JSON Schema) come from :data:`sla_dsl.events.table_schema.COLUMNS`,
   itself derived from the event models; the report tables from
-  :data:`sla_dsl.report.tables.SCHEMAS`. The page holds each block between
-  ``<!-- generated: NAME -->`` and ``<!-- end: NAME -->``; a test checks the page
-  against :func:`blocks`, and ``python -m sla_dsl.docs.columnar docs/engineers/columnar.md``
-  rewrites the blocks in place after the models change.
+  :data:`sla_dsl.report.tables.SCHEMAS`. Each page holds each block between
+  ``<!-- generated: NAME -->`` and ``<!-- end: NAME -->``; a test checks each page
+  against :func:`blocks` in its language, and
+  ``python -m sla_dsl.docs.columnar docs/engineers/columnar.ja.md`` (or ``.en.md``)
+  rewrites the blocks in place after the models change (the language from the page's suffix).
+* The tables' words are the catalogue's (``site.columnar.*``, :mod:`sla_dsl.i18n.site_columnar`);
+  the Arrow schema and the JSON Schema are code blocks, the same in every language (the two pages'
+  code blocks are compared byte for byte), and column names, types and event names are code.
 """
 
 from __future__ import annotations
@@ -19,30 +23,43 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..events.table_schema import COLUMNS, arrow_schema, json_schema
+from ..i18n import Lang, message
 from ..report.tables import SCHEMAS, table_schema
 
-__all__ = ["blocks", "rewrite"]
+__all__ = ["blocks", "page_lang", "rewrite"]
 
 
-def _event_schema() -> str:
+def _head(lang: Lang, *keys: str) -> list[str]:
+    """A table's head row and its rule, the columns named by catalogue ``keys``."""
+    return [
+        "| " + " | ".join(message(f"site.columnar.{k}", lang) for k in keys) + " |",
+        "|" + "---|" * len(keys),
+    ]
+
+
+def _event_schema(lang: Lang) -> str:
     arrow = arrow_schema("UTC").to_string(show_schema_metadata=False)
-    rows = ["| column | kind | in |", "|---|---|---|"]
+    rows = _head(lang, "column", "kind", "in")
     for c in COLUMNS:
         used = (
-            "every event" if c.required else ", ".join(f"`{t}`" + ("" if req else " (optional)") for t, req in c.types)
+            message("site.columnar.every", lang)
+            if c.required
+            else message("site.columnar.sep", lang).join(
+                f"`{t}`" if req else message("site.columnar.optional", lang, type=f"`{t}`") for t, req in c.types
+            )
         )
-        rows.append(f"| `{c.name}` | {c.kind} | {used} |")
+        rows.append(f"| `{c.name}` | {message(f'site.columnar.kind.{c.kind}', lang)} | {used} |")
     return "\n".join(
         [
             *rows,
             "",
-            "Arrow schema (as the engine writes one; times in any zone are read):",
+            message("site.columnar.arrow", lang, name="Arrow"),
             "",
             "```text",
             arrow,
             "```",
             "",
-            "JSON Schema of one row:",
+            message("site.columnar.json", lang, name="JSON"),
             "",
             "```json",
             json.dumps(json_schema(), indent=2, ensure_ascii=False),
@@ -51,19 +68,25 @@ def _event_schema() -> str:
     )
 
 
-def _report_tables() -> str:
+def _report_tables(lang: Lang) -> str:
+    yes, no = message("site.columnar.yes", lang), message("site.columnar.no", lang)
     out: list[str] = []
     for name in SCHEMAS:
         schema = table_schema(name, "Asia/Tokyo")
-        out += [f"**`{name}.parquet`**", "", "| column | type | null |", "|---|---|---|"]
-        out += [f"| `{f.name}` | `{f.type}` | {'yes' if f.nullable else 'no'} |" for f in schema]
+        out += [f"**`{name}.parquet`**", "", *_head(lang, "column", "type", "null")]
+        out += [f"| `{f.name}` | `{f.type}` | {yes if f.nullable else no} |" for f in schema]
         out.append("")
     return "\n".join(out).rstrip()
 
 
-def blocks() -> dict[str, str]:
-    """The generated blocks of the page, by name."""
-    return {"event-schema": _event_schema(), "report-tables": _report_tables()}
+def blocks(lang: Lang = "en") -> dict[str, str]:
+    """The generated blocks of the page in ``lang``, by name."""
+    return {"event-schema": _event_schema(lang), "report-tables": _report_tables(lang)}
+
+
+def page_lang(page: Path) -> Lang:
+    """The language of a page of the site by its name: ``x.ja.md`` Japanese, any other English."""
+    return "ja" if page.name.endswith(".ja.md") else "en"
 
 
 def _filled(body: str) -> Callable[[re.Match[str]], str]:
@@ -73,9 +96,9 @@ def _filled(body: str) -> Callable[[re.Match[str]], str]:
     return fill
 
 
-def rewrite(text: str) -> str:
-    """``text`` with every generated block replaced by its current content."""
-    for name, body in blocks().items():
+def rewrite(text: str, lang: Lang = "en") -> str:
+    """``text`` (a page in ``lang``) with every generated block replaced by its current content."""
+    for name, body in blocks(lang).items():
         pattern = re.compile(rf"(<!-- generated: {name} -->\n)(?:.*?\n)?(<!-- end: {name} -->)", re.S)
         text = pattern.sub(_filled(body), text)
     return text
@@ -83,4 +106,4 @@ def rewrite(text: str) -> str:
 
 if __name__ == "__main__":  # pragma: no cover
     page = Path(sys.argv[1])
-    page.write_text(rewrite(page.read_text("utf-8")), "utf-8")
+    page.write_text(rewrite(page.read_text("utf-8"), page_lang(page)), "utf-8")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..i18n import message
 from ..lang import model as m
 from . import text as tx
 
@@ -31,9 +32,10 @@ def event_types_html(nodes: Sequence[m.EventType], lang: str) -> str:
     return f"<p>{tx.esc(tx.t('event_types', lang))}</p><ul>{''.join(items)}</ul>"
 
 
-def declared_markdown(models: Sequence[tuple[str, m.PolicyModel]]) -> str:
-    """For the engineers' event reference: the event types the site's policies declare, with their labels
-    in Japanese and English (``models``: (policy name and version, model)); empty when none declares any."""
+def declared_markdown(models: Sequence[tuple[str, m.PolicyModel]], lang: str = "en") -> str:
+    """For the engineers' event reference, in ``lang`` (the page's): the event types the site's policies
+    declare, with their labels in Japanese and English (``models``: (policy name and version, model)); empty
+    when none declares any. The labels are the policy's, in both columns on either page."""
     rows = [
         f"| `{e.name}` | {tx.esc(e.label.ja or '')} | {tx.esc(e.label.en or '')} | {tx.esc(name)} |"
         for name, model in models
@@ -41,10 +43,18 @@ def declared_markdown(models: Sequence[tuple[str, m.PolicyModel]]) -> str:
     ]
     if not rows:
         return ""
+    text = message(
+        "site.schema.declared.text",
+        lang,
+        example='`event incident.chat_started "…" / "…"`',
+        event="`event`",
+        at="`at`",
+        id="`id`",
+        code="E103",
+    )
+    english, policy = message("site.schema.declared.english", lang), message("site.schema.declared.policy", lang)
     return (
-        "\n### Event types the policies declare {#declared-event-types}\n\n"
-        'A policy may add incident event types of its own (`event incident.chat_started "…" / "…"`). '
-        "The log of that policy may carry them, with `event`, `at` and `id` and no other field it needs; "
-        "a log judged by a policy that does not declare the type is refused at that line (E103).\n\n"
-        "| `event` | 日本語 | English | Policy |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
+        f"\n### {message('site.schema.declared.title', lang)} {{#declared-event-types}}\n\n{text}\n\n"
+        # the labels' columns: 日本語 is the language's own name, on either page
+        f"| `event` | 日本語 | {english} | {policy} |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
     )

@@ -54,7 +54,9 @@ Design notes
   alone on a line: ``<!-- sla:events-schema -->``, ``<!-- sla:report-schema -->``,
   ``<!-- sla:cli -->``, ``<!-- sla:error-codes -->`` (:mod:`.codes`) and
   ``<!-- sla:text FILE -->`` (a text file from the docs directory, shown verbatim). The JSON Schema files are added as
-  ``<path>/schema/events.schema.json`` and ``report.schema.json``.
+  ``<path>/schema/events.schema.json`` and ``report.schema.json``. The first four are written in the page's
+  language (its suffix's: ``events.ja.md``; English for a page without one); a schema description with no
+  Japanese note stops the build of a Japanese page (``PluginError``, naming the model and field).
 * A policy that does not compile stops the build with its diagnostics
   (``PluginError``), the same messages ``sla check`` prints.
 """
@@ -90,6 +92,7 @@ from ..policy import load_policy
 from ..policy.compiled import Policy
 from . import chrome, codes, history, ical, schema
 from .event_types import declared_markdown
+from .field_notes import MissingNote
 from .render import PageContext, render_policy
 from .source import CSS, JS, render_source
 from .text import LANGS, esc, t
@@ -460,8 +463,8 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         return "en" if isinstance(getattr(page.file, "locale", None), str) else None
 
     def _english_only_note(self, page: Page, config: MkDocsConfig) -> str:
-        """On a Japanese build's English-only page: a note, in Japanese, that the page is for engineers
-        and in English (nothing on any other page)."""
+        """On a Japanese build's English-only page (the SLA's English reading): a note, in Japanese, that the
+        page is in English only (nothing on any other page)."""
         i18n = self._i18n(config)
         if i18n is None or i18n[0] == "en" or page.file.src_uri in self.page_langs or self._written_in(page) != "en":
             return ""
@@ -485,15 +488,21 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
 
         def replace(match: re.Match[str]) -> str:
             what, arg = match.group(1), match.group(2)
-            if what == "events-schema" and "events" in self.schema_files:
-                declared = [(f"{p.name} {p.version}", p.model) for g in self.groups for p, _ in g.versions]
-                return schema.events_markdown(link(self.schema_files["events"])) + declared_markdown(declared)
-            if what == "report-schema" and "report" in self.schema_files:
-                return schema.report_markdown(link(self.schema_files["report"]))
+            lang = self._written_in(page) or "en"
+            try:  # (in the page's language: events.ja.md, events.en.md; the same for reports)
+                if what == "events-schema" and "events" in self.schema_files:
+                    declared = [(f"{p.name} {p.version}", p.model) for g in self.groups for p, _ in g.versions]
+                    return schema.events_markdown(link(self.schema_files["events"]), lang) + declared_markdown(
+                        declared, lang
+                    )
+                if what == "report-schema" and "report" in self.schema_files:
+                    return schema.report_markdown(link(self.schema_files["report"]), lang)
+            except MissingNote as exc:  # a description whose Japanese is not written yet
+                raise PluginError(f"sla: {page.file.src_uri}: {exc}") from None
             if what == "cli":  # (in the page's language: cli.ja.md, cli.en.md)
-                return schema.cli_markdown(self._written_in(page) or "en")
+                return schema.cli_markdown(lang)
             if what == "error-codes":  # (in the page's language: errors.ja.md, errors.en.md)
-                return codes.codes_markdown(self._written_in(page) or "en")
+                return codes.codes_markdown(lang)
             if what == "text" and arg:
                 return self._text_block(config, page, arg)
             raise PluginError(f"sla: unknown marker `{match.group(0).strip()}` in {page.file.src_uri}")

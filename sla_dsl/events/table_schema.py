@@ -4,7 +4,7 @@ what a table's columns say before any of its rows is read.
 Design notes
 ------------
 * One event per row; the columns are the JSON fields (:data:`COLUMNS`, the
-  columnar schema documented in ``docs/engineers/columnar.md``): ``event``, ``at``
+  columnar schema documented in ``docs/engineers/columnar.{ja,en}.md``): ``event``, ``at``
   and ``id`` required, the payload columns as the event types need them, any
   other column kept out of the verdicts like an extra JSON key. A null cell is an
   absent field.

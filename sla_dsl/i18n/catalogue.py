@@ -7,7 +7,10 @@ Design notes
 * :data:`CATALOGUE` is the union of the sections, each a module of its own
   area: :mod:`.report` (monthly report, ``sla explain``), :mod:`.trend` (the
   report's trend against earlier months) and :mod:`.site` (the SLA site), with
-  :mod:`.site_tables` (the site's clock, target, plan and credit tables),
+  :mod:`.site_tables` (the site's clock, target, plan and credit tables), :mod:`.site_schema` and
+  :mod:`.site_columnar` (the words around the engineers' generated schema tables; the tables'
+  field notes are not messages but translations of the models' docs, in :mod:`.field_notes_events`
+  and :mod:`.field_notes_report`),
   :mod:`.serve` (the live dashboard) and :mod:`.cli` (the command's words around
   its diagnostics), :mod:`.cli_help` (the command's help and usage errors),
   :mod:`.authoring` (the authors' tools and the policy loader:
@@ -32,6 +35,8 @@ from .msg import Msg
 from .report import REPORT
 from .serve import SERVE
 from .site import SITE
+from .site_columnar import SITE_COLUMNAR
+from .site_schema import SITE_SCHEMA
 from .site_tables import SITE_TABLES
 from .tables import TABLES
 from .terms import PLACES
@@ -51,6 +56,8 @@ def _union() -> dict[str, Msg]:
         CLI,
         CLI_HELP,
         SITE_TABLES,
+        SITE_COLUMNAR,
+        SITE_SCHEMA,
         SERVE,
         AUTHORING,
         HOVER,

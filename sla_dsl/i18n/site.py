@@ -12,11 +12,8 @@ from .msg import Msg
 
 SITE: dict[str, Msg] = {
     "site.lang_name": Msg(ja="日本語", en="English"),
-    "site.english_only_title": Msg(ja="技術者向けのページ（英語のみ）", en="For engineers (in English only)"),
-    "site.english_only": Msg(
-        ja="このページは技術者向けの資料で、英語でのみ書かれています。",
-        en="This page is for engineers and is written in English only.",
-    ),
+    "site.english_only_title": Msg(ja="英語のページ", en="In English"),
+    "site.english_only": Msg(ja="このページは英語でのみ書かれています。", en="This page is written in English only."),
     "site.article": Msg(ja="第{n}条（{title}）", en="Article {n} ({title})"),
     "site.provider": Msg(ja="提供者", en="Provider"),
     "site.version": Msg(ja="版", en="Version"),

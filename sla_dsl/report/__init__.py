@@ -177,12 +177,12 @@ class Report(_Row):
     timezone: str = ""
     #: what was read from the event log
     input: InputSummary = Field(default_factory=InputSummary)
-    #: availability of each measured service per measurement period, and the credits owed (issue 13)
+    #: availability of each measured service per measurement period, and the credits owed
     availability_periods: list[AvailabilityPeriod] = Field(default_factory=list)
-    #: the service credit owed for each complete measurement period below its target (issue 13);
+    #: the service credit owed for each complete measurement period below its target;
     #: empty when none is owed
     credits: list[CreditRow] = Field(default_factory=list)
-    #: the trend against earlier months (issue 16), oldest first, the current month last: each calendar
+    #: the trend against earlier months, oldest first, the current month last: each calendar
     #: month of the period, and before it each whole month the event log reaches back to (at most 13
     #: months), every figure judged as of ``as_of``; empty when that is a single month
     trend: list[TrendMonth] = Field(default_factory=list)

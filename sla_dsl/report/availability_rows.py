@@ -14,7 +14,7 @@ Design notes
 * ``Availability`` is the figure of the policy's first measured service over
   the whole period (``Report.availability``); ``AvailabilityPeriod`` the figure
   of each measured service per measurement period, and ``CreditRow`` the
-  service credit owed for a complete period below its target (issue 13).
+  service credit owed for a complete period below its target.
 * The conventions every row follows are the package's: see
   :mod:`sla_dsl.report`, which re-exports every model here.
 """
@@ -69,7 +69,7 @@ class OutageRow(_Row):
     policy_version: str
     #: the steps that explain the verdict, in time order, in the engine's English
     explain: list[Step] = Field(default_factory=list)
-    #: every notification rule on an outage event, the first one's verdict also above (issue 12)
+    #: every notification rule on an outage event, the first one's verdict also above
     notices: list[TargetRow] = Field(default_factory=list)
 
 
@@ -82,7 +82,7 @@ class StopNotice(_Row):
     channel: str
     #: the channel is one the policy's planned-stop rule allows
     allowed_channel: bool
-    #: sent on or before the notice deadline
+    #: sent before the notice deadline (``notice_deadline`` of its stop: an instant, exclusive)
     in_time: bool
 
 
@@ -195,7 +195,7 @@ class AvailabilityPeriod(_Row):
     ref: str | None = None
     #: the steps that explain the figure, in the engine's English
     explain: list[Step] = Field(default_factory=list)
-    #: the ``when`` condition of the availability target this row judges, as written (issue 13): the
+    #: the ``when`` condition of the availability target this row judges, as written: the
     #: customers it is promised to; null for the service's target without ``when`` (or no target)
     when: str | None = None
 
@@ -222,6 +222,6 @@ class CreditRow(_Row):
     ref: str | None = None
     #: the steps that explain the credit, in the engine's English
     explain: list[Step] = Field(default_factory=list)
-    #: the ``when`` condition of the target whose tiers give this credit (issue 13): the customers it
+    #: the ``when`` condition of the target whose tiers give this credit: the customers it
     #: is owed to; null for the service's target without ``when``
     when: str | None = None

@@ -34,7 +34,7 @@ class BackupRow(_Row):
     status: Literal["ok", "missed", "pending"]
     #: how many backups of the kind completed in the day (or window)
     backups: int = 0
-    #: for a kind taken every N hours: the window of N hours this row judges (issue 13)
+    #: for a kind taken every N hours: the start of the window of N hours this row judges
     window_start: dt.datetime | None = None
     #: the end of that window (exclusive); null, as ``window_start``, for a kind taken daily
     window_end: dt.datetime | None = None

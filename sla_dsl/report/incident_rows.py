@@ -77,7 +77,7 @@ class OutOfHoursStep(_Row):
 
 
 class TargetRow(_Row):
-    """The verdict on one named target of an incident (issue 12): a target on a named clock
+    """The verdict on one named target of an incident: a target on a named clock
     (``resolve``, ``first_reply``, ``respond``, ``update``) or a notification rule on an incident event."""
 
     #: the target's name: its kind for a target on a clock (``resolve``, ``first_reply``), the rule's
@@ -169,7 +169,7 @@ class IncidentRow(_Row):
     policy_version: str
     #: the steps that explain the verdict, in time order, in the engine's English
     explain: list[Step] = Field(default_factory=list)
-    #: the named targets and incident notification rules (issue 12), in the policy's order
+    #: the named targets and incident notification rules, in the policy's order
     targets: list[TargetRow] = Field(default_factory=list)
     # which rule of ``priority`` judged the incident (:attr:`rule`): not a field, so in neither the
     # JSON (where ``explain`` says the same in the engine's English) nor the tables

@@ -124,8 +124,8 @@ class DataNote(_Row):
 class Violation(_Row):
     """Something to alert on: a breach, a missed backup, an invalid notice, bad data."""
 
-    #: what it is: ``response_breached``, ``notice_breached``, ``target_breached`` (a named target,
-    #: issue 12), ``stop_notice_invalid``, ``backup_missed``, ``backup_retention``, ``backup_zone``,
+    #: what it is: ``response_breached``, ``notice_breached``, ``target_breached`` (a named target),
+    #: ``stop_notice_invalid``, ``backup_missed``, ``backup_retention``, ``backup_zone``,
     #: ``availability`` (a complete period below target) or ``data`` (a contradiction in the events)
     kind: str
     #: what it is about: an incident, outage, stop or backup id from the log; a missed day is

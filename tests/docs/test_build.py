@@ -83,9 +83,10 @@ def test_schemas_and_reference_pages(site: Build) -> None:
     assert "incident.reported" in events["discriminator"]["mapping"]
     report = json.loads((site.site / "sla/schema/report.schema.json").read_text("utf-8"))
     assert {"policy", "incidents", "outages", "availability", "violations"} <= set(report["properties"])
-    page = text_of(site.page("engineers/events"))
+    en, ja = text_of(site.page("en/engineers/events")), text_of(site.page("engineers/events"))
     for name in events["discriminator"]["mapping"]:
-        assert name in page
+        assert name in en and name in ja  # (the Japanese page too: each event type's table)
+    assert "全体のスキーマは events.schema.json です" in ja and "sla-english-only" not in site.page("engineers/events")
     assert "usage: sla" in text_of(site.page("en/engineers/cli"))
     assert "使用法: sla" in text_of(site.page("engineers/cli"))  # (the Japanese page: the Japanese help)
     assert "response_due" in text_of(site.page("engineers/api"))

@@ -437,8 +437,8 @@ def test_the_home_page_sentences_have_no_space_where_the_source_broke_the_line(s
     )
     assert (
         "定期メンテナンスの予定は、カレンダーのアプリで購読できます（SLA のページの「カレンダーに登録」）。"
-        "エンジニア向けのページのうち、イベントの形式、サービスデスクからの取り込み、レポートの形式、"
-        "Parquet と Arrow の入出力は英語のみです。" in paragraphs
+        "イベントの形式、レポートの形式、Python からの利用など、エンジニア向けのページはメニューの"
+        "「エンジニア向け」にあります。" in paragraphs
     )
 
 

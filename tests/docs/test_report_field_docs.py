@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from pydantic import BaseModel
 
 from sla_dsl.docs import schema
 from sla_dsl.docs.fielddocs import field_docs, models_under
+from sla_dsl.i18n.field_notes_report import REPORT_NOTES
 from sla_dsl.report import Report
 
 from .conftest import Build
 from .htmltables import tables
+
+#: The head of a field table on the Japanese pages.
+HEAD_JA = ["フィールド", "型", "必須", "説明"]
 
 
 def undocumented(roots: list[type[BaseModel]]) -> list[str]:
@@ -82,10 +87,25 @@ def test_every_table_of_the_report_reference_has_descriptions() -> None:
     assert re.search(r"<code>start</code>.*written as <code>from</code>", period)
 
 
-def test_reports_page_has_descriptions(site: Build) -> None:
-    html = site.page("engineers/reports")
-    fields = [t for t in tables(html).values() if t and t[0].cells == ["Field", "Type", "Required", "Description"]]
+@pytest.mark.parametrize(
+    ("uri", "head"),
+    [("en/engineers/reports", ["Field", "Type", "Required", "Description"]), ("engineers/reports", HEAD_JA)],
+)
+def test_reports_page_has_descriptions(site: Build, uri: str, head: list[str]) -> None:
+    """The English page under en/, the Japanese one at the root: the same tables, each in its language."""
+    html = site.page(uri)
+    fields = [t for t in tables(html).values() if t and t[0].cells == head]
     assert len(fields) >= 17, "one table per report object"
     rows = [r for t in fields for r in t[1:]]
     assert all(r.cells[3] for r in rows), [r.cells for r in rows if not r.cells[3]][:5]
     assert "``" not in html
+
+
+def test_japanese_reports_page_is_in_japanese(site: Build) -> None:
+    html = site.page("engineers/reports")
+    assert re.search(r'<html lang="ja"', html) and "英語のみ" not in html and "sla-english-only" not in html
+    assert re.search(r'<h3 id="incidentrow">案件の判定（<code>IncidentRow</code>）', html)
+    english = schema.report_schema()["$defs"]["IncidentRow"]["properties"]["status"]["description"]
+    assert re.sub(r"``(.+?)``", r"<code>\1</code>", REPORT_NOTES[english]) in html  # its note, in Japanese
+    assert "responded at or before" in english and "responded at or before" not in html  # (not its English)
+    assert "Written by a custom serializer" not in html and "独自のシリアライザーで書き出すため" in html

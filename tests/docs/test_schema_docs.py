@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+import pytest
 from pydantic import BaseModel
 
 from sla_dsl.docs import schema
@@ -11,6 +13,9 @@ from sla_dsl.docs.fielddocs import describe, field_docs, models_under
 
 from .conftest import Build
 from .htmltables import tables
+
+#: The head of a field table on the Japanese pages.
+HEAD_JA = ["フィールド", "型", "必須", "説明"]
 
 
 def _undocumented(s: dict[str, Any]) -> list[str]:
@@ -56,10 +61,25 @@ def test_field_docs_reads_comments_strings_and_bases() -> None:
     ]
 
 
-def test_events_page_has_descriptions(site: Build) -> None:
-    html = site.page("engineers/events")
-    fields = [t for t in tables(html).values() if t[0].cells == ["Field", "Type", "Required", "Description"]]
+@pytest.mark.parametrize(
+    ("uri", "head"),
+    [("en/engineers/events", ["Field", "Type", "Required", "Description"]), ("engineers/events", HEAD_JA)],
+)
+def test_events_page_has_descriptions(site: Build, uri: str, head: list[str]) -> None:
+    """The English page under en/, the Japanese one at the root: the same tables, each in its language."""
+    html = site.page(uri)
+    fields = [t for t in tables(html).values() if t[0].cells == head]
     assert len(fields) == 14, "one table per event type"
     rows = [r for t in fields for r in t[1:]]
     assert all(r.cells[3] for r in rows), [r.cells for r in rows if not r.cells[3]][:5]
     assert "``" not in html and "<code>INC-054</code>" in html
+
+
+def test_japanese_events_page_is_in_japanese(site: Build) -> None:
+    html = site.page("engineers/events")
+    assert re.search(r'<html lang="ja"', html) and "英語のみ" not in html and "sla-english-only" not in html
+    reported = tables(html)
+    cells = {r.cells[0]: r.cells for t in reported.values() for r in t[1:] if r.cells and r.cells[0] == "priority"}
+    assert cells["priority"][2] == "はい"
+    assert "ポリシーが宣言する優先度（P1）。応答目標を決める" in html.replace("<code>", "").replace("</code>", "")
+    assert "UTC offset" not in html  # (the English note of ``at``)

@@ -106,6 +106,16 @@ def test_each_language_searches_only_its_own_pages(site: Build) -> None:
         base = _resolve(folder, json.loads(config.group(1))["base"])
         assert base == ("en/" if lang == "en" else ""), (folder, base)
     assert "en/engineers/events/" in indexes["en"] and "engineers/events/" in indexes["ja"]
+    # a page written in both languages is in each language's index in its language
+    titles = {
+        lang: {
+            doc["location"]: doc["title"]
+            for doc in json.loads((site.site / root / "search/search_index.json").read_text("utf-8"))["docs"]
+        }
+        for lang, root in (("ja", ""), ("en", "en/"))
+    }
+    assert titles["ja"]["engineers/events/"] == "イベント" and titles["en"]["engineers/events/"] == "Events"
+    assert titles["ja"]["engineers/reports/"] == "レポート" and titles["en"]["engineers/reports/"] == "Reports"
 
 
 def _feed(path: Path) -> Calendar:

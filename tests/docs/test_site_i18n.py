@@ -159,19 +159,45 @@ def test_ja_chrome_and_alternates(site: Build) -> None:
 
 
 def test_english_only_pages_are_built_in_both_languages_and_marked(site: Build) -> None:
-    """An engineers' page written in English only is in the Japanese site (at the root) and the English one
-    (under en/), tagged as English in both; the Japanese site's copy opens with a note, in Japanese, that it
-    is for engineers and in English only; the English copy has no such note."""
-    ja, en = site.page("engineers/events"), site.page("en/engineers/events")
+    """A page written in English only (no ``.ja.md`` beside it: the English reading of the SLA) is in the
+    Japanese site (at the root) and the English one (under en/), tagged as English in both; the Japanese
+    site's copy opens with a note, in Japanese, that it is in English only (words true of any such page, not
+    only of an engineers' one); the English copy has no such note."""
+    ja, en = site.page("original/clicksoko-sla-en"), site.page("en/original/clicksoko-sla-en")
     for html in (ja, en):
         assert re.search(r'<html lang="en"', html)
-        assert "<code>incident.reported</code>" in html
+        assert "Article 1 (Scope)" in html
     note = re.search(r'<div class="admonition note sla-english-only" lang="ja">(.*?)</div>', ja)
-    assert note is not None and "技術者向けのページ（英語のみ）" in note.group(1), ja[:2000]
+    assert note is not None, ja[:2000]
+    assert '<p class="admonition-title">英語のページ</p>' in note.group(1), note.group(1)
+    assert "<p>このページは英語でのみ書かれています。</p>" in note.group(1), note.group(1)
+    assert "技術者" not in note.group(1)
     assert "sla-english-only" not in en
     assert 'placeholder="検索"' in ja and 'placeholder="Search"' in en  # each site's chrome in its language
-    # a page written in Japanese or in both languages gets no note
+    # a page written in Japanese or in both languages gets no note; the project's readings are such a pair
+    reading = {lang: site.page(f"{prefix}original/interpretation") for lang, prefix in (("ja", ""), ("en", "en/"))}
+    for lang, html in reading.items():
+        assert re.search(rf'<html lang="{lang}"', html), lang
+        assert "<code>policies/clicksoko.sla</code>" in html and "sla-english-only" not in html, lang
+    assert '<h1 id="how-the-project-reads-the-click-so-ko-sla">本プロジェクトによる' in reading["ja"]
+    assert '<h1 id="how-the-project-reads-the-click-so-ko-sla">How the project reads' in reading["en"]
     assert "sla-english-only" not in site.page("") + site.page(POLICY_PAGE["ja"]) + site.page("original")
+
+
+def test_engineers_event_and_report_pages_are_in_both_languages(site: Build) -> None:
+    """The engineers' Events and Reports pages are written in both languages: the Japanese site's is in
+    Japanese, generated tables included, with no English-only note; the English site's in English."""
+    for name, title in (("events", "イベント"), ("reports", "レポート")):
+        ja, en = site.page(f"engineers/{name}"), site.page(f"en/engineers/{name}")
+        assert re.search(r'<html lang="ja"', ja) and re.search(r'<html lang="en"', en), name
+        assert f'<h1 id="{name}">{title}' in ja and "sla-english-only" not in ja + en, name
+        assert "英語のみ" not in ja, name
+        assert "<th>フィールド</th><th>型</th><th>必須</th><th>説明</th>" in ja, name
+        assert "<th>Field</th><th>Type</th><th>Required</th><th>Description</th>" in en, name
+        assert "<td>はい</td>" in ja and "<td>yes</td>" not in ja, name
+    events = site.page("engineers/events")
+    assert "<code>incident.reported</code>" in events
+    assert "バックアップを取得しました。" in events and "A backup was taken." not in events
 
 
 _EXTERNAL = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*\b(?:src|href)="(https?:)?//', re.IGNORECASE)

@@ -42,8 +42,10 @@ NAMES: tuple[str, ...] = (
     "MIC",
     "mkdocs",
     "MkDocs",
+    "Jira Service Management",  # (before "Jira": the names are taken out in this order)
     "Jira",
     "ServiceNow",
+    "Request Tracker",
     "Zendesk",
     "Parquet",
     "Arrow",

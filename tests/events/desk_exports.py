@@ -1,6 +1,6 @@
 """What the tests of service-desk exports share: the mapping page's converters, and judging their lines.
 
-Each converter is a python block of ``docs/engineers/mapping.md`` whose first line names the file a reader
+Each converter is a python block of ``docs/engineers/mapping.en.md`` whose first line names the file a reader
 saves it as (``# jira_events.py < issues.jsonl > events.jsonl``): the tests find it by that name, never by its
 place on the page, and run it as it is there, as a script or imported (its stdin loop under ``__main__``).
 """
@@ -17,7 +17,9 @@ from typing import Any, NamedTuple
 
 ROOT = Path(__file__).resolve().parents[2]
 CLICKSOKO = ROOT / "policies" / "clicksoko.sla"
-PAGE = ROOT / "docs" / "engineers" / "mapping.md"
+PAGE = ROOT / "docs" / "engineers" / "mapping.en.md"
+#: The page in Japanese: the same converters, byte for byte (``tests/docs/test_translations.py``).
+PAGE_JA = PAGE.with_name("mapping.ja.md")
 
 
 class Fate(NamedTuple):

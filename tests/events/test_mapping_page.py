@@ -1,8 +1,8 @@
-"""The service-desk mapping page (``docs/engineers/mapping.md``): its converters are named, pass the project's
-lint, and its headings are distinct; the Zendesk converter, run as it is on the page, writes a log the engine
-judges; an issue created resolved is resolved at its creation; a Zendesk reply counts from whoever was the
-requester when it was written (the recorded desks' data go through every converter in ``test_zendesk_export.py``
-and ``test_jira_servicenow_export.py``)."""
+"""The service-desk mapping page (``docs/engineers/mapping.en.md``, and ``mapping.ja.md`` in Japanese): its
+converters are named, the same in both languages, pass the project's lint, and its headings are distinct; the
+Zendesk converter, run as it is on the page, writes a log the engine judges; an issue created resolved is resolved
+at its creation; a Zendesk reply counts from whoever was the requester when it was written (the recorded desks'
+data go through every converter in ``test_zendesk_export.py`` and ``test_jira_servicenow_export.py``)."""
 
 from __future__ import annotations
 
@@ -13,15 +13,23 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from desk_exports import CLICKSOKO, PAGE, ROOT, Fate, converted, judge, page_module, page_script
+from desk_exports import CLICKSOKO, PAGE, PAGE_JA, ROOT, Fate, converted, judge, page_module, page_script
 
 CONVERTERS = ("jira_events.py", "servicenow_events.py", "zendesk_events.py")
 
 
+def converter_names(page: Path) -> list[str]:
+    """The file names on the first lines of ``page``'s python blocks, in the page's order."""
+    return [b.split(maxsplit=2)[1] for b in re.findall(r"```python\n(.*?)```", page.read_text("utf-8"), re.S)]
+
+
 def test_each_converter_is_named_on_its_first_line() -> None:
-    blocks = re.findall(r"```python\n(.*?)```", PAGE.read_text("utf-8"), re.S)
-    names = [b.split(maxsplit=2)[1] for b in blocks]
-    assert sorted(names) == list(CONVERTERS)
+    assert sorted(converter_names(PAGE)) == list(CONVERTERS)
+
+
+def test_the_japanese_page_has_the_same_converters() -> None:
+    """The page in Japanese gives the same converters (byte for byte: ``tests/docs/test_translations.py``)."""
+    assert converter_names(PAGE_JA) == converter_names(PAGE)
 
 
 def test_each_converter_passes_the_projects_lint(tmp_path: Path) -> None:
