@@ -140,7 +140,8 @@ class Rules:
         self.priorities = {pid: mdl.priority(pid) for pid in dict.fromkeys(p.id for p in mdl.priorities)}
         self.exclusions = {e.cause: e for e in mdl.exclusions}
         self.notify = next(
-            (n for n in mdl.notifications if n.after.startswith("outage.") or code_of(n.after, "outage")),
+            # (the first rule on an outage event: a rule on an incident event before it is the incidents')
+            (n for n in mdl.notifications if n.after.startswith("outage.")),
             None,
         )
         self.stop_rule = mdl.planned_stops[0] if mdl.planned_stops else None

@@ -214,7 +214,8 @@ REPORT: dict[str, Msg] = {
     "report.message": Msg("内容", "Details"),
     "report.rule": Msg("規定", "Article"),
     "report.kind.response_breached": Msg("応答目標の未達", "response target breached"),
-    "report.kind.notice_breached": Msg("復旧情報通知の遅延", "recovery notice late"),
+    # (any notification rule's, an outage's or an incident's: the details name the rule)
+    "report.kind.notice_breached": Msg("通知の遅延", "notice late"),
     "report.kind.stop_notice_invalid": Msg("計画停止の通知不備", "invalid planned-stop notice"),
     "report.kind.backup_missed": Msg("バックアップ未実施", "backup missed"),
     "report.kind.backup_retention": Msg("保存期間前の削除", "deleted before retention"),

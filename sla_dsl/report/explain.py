@@ -229,7 +229,7 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
     if any(x.id != o.id and x.start < end and o.start < (x.end or report.period.as_of) for x in report.outages):
         steps.append((o.start, w.m("explain.outage.overlap")))
     steps += target_steps(o, w)  # the notices of a second notification rule (issue 12)
-    notify = w.model.notifications[0] if w.model is not None and w.model.notifications else None
+    notify = next((n for n in w.model.notifications if n.after.startswith("outage.")), None) if w.model else None
     label = notify.label.text(w.lang) if notify is not None else ""
     return Explanation(head, _article(w, notify.ref if notify else None, label), steps)
 
