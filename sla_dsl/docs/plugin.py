@@ -90,7 +90,7 @@ from ..i18n import message
 from ..lang.diagnostics import PolicyError
 from ..policy import load_policy
 from ..policy.compiled import Policy
-from . import chrome, codes, history, ical, schema
+from . import api_notes, chrome, codes, history, ical, schema
 from .event_types import declared_markdown
 from .field_notes import MissingNote
 from .render import PageContext, render_policy
@@ -160,6 +160,8 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         #: each language's pages (the generated ones too), kept from its build for the sitemap of all languages
         self.sitemap_pages: dict[str, Sequence[File]] = {}
         self._builds = 0  # builds under way: mkdocs-static-i18n builds the other languages inside the first
+        #: this build's Japanese docstrings (each build has its own mkdocstrings handler and griffe objects)
+        self.api_docs = api_notes.Translation()
 
     # -- configuration ------------------------------------------------------------------
     def reference_date(self, group: _Group) -> dt.date:
@@ -178,6 +180,7 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Compile every configured policy and group the versions of each."""
+        self.api_docs = api_notes.Translation()  # (mkdocstrings makes this build's handlers in its on_config)
         base = Path(config.config_file_path or ".").resolve().parent
         self.paths = [(base / p).resolve() for p in self.config.policies]
         by_name: dict[str, _Group] = {}
@@ -347,6 +350,13 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Title every heading's permalink (``¶``) in the page's language."""
         lang = self._page_lang(page, config)
+        # a docstring shown with no Japanese note (sla_dsl.docs.api_notes) stops the build, naming the object
+        try:
+            self.api_docs.check(html)
+        except MissingNote as exc:  # a docstring whose Japanese is not written yet
+            raise PluginError(f"sla: {page.file.src_uri}: {exc}") from None
+        if lang is not None and "doc-class-bases" in html:
+            html = api_notes.localize_labels(html, lang)
         return chrome.with_permalink_title(html, t("permalink", lang)) if lang in LANGS else html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -479,6 +489,10 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Replace ``<!-- sla:... -->`` markers with generated reference text; mark an English-only page
         in a Japanese build as such."""
+        # a Japanese page's reference blocks (`::: sla_dsl.evaluate`) show the docstrings' Japanese notes:
+        # put them in this build's mkdocstrings objects before the page renders them (sla_dsl.docs.api_notes)
+        if self._page_lang(page, config) == "ja":
+            self.api_docs.page(markdown, config.plugins.get("mkdocstrings"))
         markdown = self._english_only_note(page, config) + markdown
         if "sla:" not in markdown:
             return markdown

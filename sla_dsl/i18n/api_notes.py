@@ -1,0 +1,136 @@
+"""The Japanese of the Python API reference (``docs/engineers/api.ja.md``), keyed by the English docstrings.
+
+Design notes
+------------
+* The reference blocks of the API page (``::: sla_dsl.evaluate``) are rendered by mkdocstrings from the
+  code's docstrings, which are English and stay the source. On the Japanese site each docstring the page
+  shows is replaced by its note here before mkdocstrings renders it (:mod:`sla_dsl.docs.api_notes`), so the
+  Japanese goes through the same Markdown as the English: what is code there is code here.
+* gettext-style: the key is the docstring exactly as griffe (mkdocstrings' reader) holds it, cleaned by
+  :func:`inspect.cleandoc` (the source's indentation removed, its line breaks kept), and the value its
+  Japanese. A docstring edited in the code is a new key, so the Japanese site is not built until its note is
+  written again (the build stops naming the object); ``tests/docs/test_api_notes_ja.py`` lists the notes
+  missing and the notes no docstring uses any more. Never edit a key by hand to make it match: translate the
+  new English.
+* Code stays code: what the English writes as ````code```` (or `` `code` ``, and the roles
+  ``:func:`x``` and ``:meth:`x```, which the page shows as they are written) the Japanese writes the same,
+  byte for byte. A half-open range or a value the English writes bare, ``[start, end)``, ``False``, is code
+  here; a name the English writes as a plain word (``datetime``, ``pandas``) is code too.
+* The words are the project's (``docs/engineers/api.ja.md``, ``docs/reference/language.ja.md``,
+  :mod:`.site`): 案件 (an incident), 営業時間, 営業日, 営業カレンダー, 期限, 応答期限, 起算, クロック,
+  定期メンテナンスの枠, 規定の版 (a version of the policy), 主言語, 診断. A description is a sentence of the
+  page: です・ます.
+"""
+
+from __future__ import annotations
+
+__all__ = ["API_NOTES", "LABELS"]
+
+#: English docstring (as griffe holds it) -> its Japanese.
+API_NOTES: dict[str, str] = {
+    # -- sla_dsl -----------------------------------------------------------------------------------------------
+    # load_policy
+    "Compile a policy; raise `PolicyError` listing every error if it has any.": (
+        "ポリシーをコンパイルします。エラーがあれば、そのすべてを挙げた `PolicyError` を送出します。"
+    ),
+    # compile_policy
+    "Compile a policy file or text, returning the model and all diagnostics (never raises).": (
+        "ポリシーのファイルかテキストをコンパイルし、モデルとすべての診断を返します（例外は送出しません）。"
+    ),
+    # evaluate
+    (
+        "Judge ``events`` against ``policy`` (or several versions of it) over [start, end).\n"
+        "\n"
+        "``start``, ``end``, ``as_of``: datetimes with a UTC offset, dates (00:00 in the policy's time\n"
+        'zone), or the same as text (``"2026-11-01"``, ``"2026-11-01T00:00:00+09:00"``), as the command takes '
+        "them.\n"
+        "\n"
+        "``events``: event models or dicts, a log read by ``sla_dsl.reader.read_events``, a\n"
+        "``pyarrow.Table``, pandas or polars DataFrame of the columnar event schema (one row per event; a bad\n"
+        "row is named by row and column), or the path of a log file, read as ``sla evaluate`` reads it (JSON\n"
+        "Lines, CSV, Parquet, Arrow, a directory)."
+    ): (
+        "期間 ``[start, end)`` について、``events`` を ``policy``（またはその複数の版）に照らして判定します。\n"
+        "\n"
+        "``start``、``end``、``as_of`` には、UTC オフセット付きの ``datetime``、日付（ポリシーのタイムゾーンの "
+        '00:00）、またはそれらの文字列（``"2026-11-01"``、``"2026-11-01T00:00:00+09:00"``）を、'
+        "コマンドと同じように渡します。\n"
+        "\n"
+        "``events`` には、イベントのモデルか辞書、``sla_dsl.reader.read_events`` で読んだログ、"
+        "列形式のイベントのスキーマに従う ``pyarrow.Table`` や ``pandas`` か ``polars`` の ``DataFrame``"
+        "（1行が一つのイベントです。正しくない行は、その行と列を示します）、またはログファイルのパスを渡します。"
+        "パスは ``sla evaluate`` と同じように読みます（``JSON Lines``、CSV、Parquet、Arrow、ディレクトリ）。"
+    ),
+    # -- sla_dsl.policy.Policy -----------------------------------------------------------------------------------
+    "A compiled policy.": "コンパイルしたポリシーです。",
+    "The compiled business calendar ``name`` (default: the response clock's).": (
+        "コンパイルした営業カレンダー ``name`` を返します（既定は応答クロックのカレンダーです）。"
+    ),
+    (
+        "The response due time for an incident of ``priority`` (with ``attributes``) whose clock starts then\n"
+        "(what it refuses, in ``lang``: default the policy's primary language)."
+    ): (
+        "優先度が ``priority``（属性が ``attributes``）の案件の、クロックが ``clock_start`` に起算するときの"
+        "応答期限を返します（受け付けない値を伝えるメッセージは ``lang`` の言語で書きます。"
+        "既定はポリシーの主言語です）。"
+    ),
+    "When ``target`` falls due for a clock that starts at ``start``.": (
+        "``start`` に起算するクロックで、``target`` の期限が来る時刻を返します。"
+    ),
+    "The earliest instant at which ``delta`` of business time has passed since ``t``.": (
+        "``t`` から営業時間で ``delta`` が経過する、最も早い時点を返します。"
+    ),
+    "Business time in [t1, t2) (negative when t2 < t1).": (
+        "``[t1, t2)`` に含まれる営業時間の長さを返します（``t2 < t1`` のときは負の値です）。"
+    ),
+    "Whether ``t`` falls inside business hours (open instant included, close excluded).": (
+        "``t`` が営業時間内かどうかを返します（始業の時刻は含み、終業の時刻は含みません）。"
+    ),
+    "The first business day strictly after ``d``.": (
+        "``d`` より後の最初の営業日を返します（``d`` 自身は含みません）。"
+    ),
+    (
+        "Every regular-maintenance window that starts in [start, end), in time order (each edge a\n"
+        "datetime, a date, or either as text: a date means 00:00 in the policy's zone)."
+    ): (
+        "``[start, end)`` に始まるすべての定期メンテナンスの枠を、時刻の順に返します（期間の両端には "
+        "``datetime``、日付、またはそれらの文字列を渡します。日付はポリシーのタイムゾーンの 00:00 です）。"
+    ),
+    # -- sla_dsl.calendars.recurrence.Window ---------------------------------------------------------------------
+    "One occurrence of a maintenance window.": "メンテナンスの枠の、1回の実施です。",
+    # -- errors --------------------------------------------------------------------------------------------------
+    (
+        "A policy has errors; ``diagnostics`` lists every one found.\n"
+        "\n"
+        "``lang`` is the language of the policy's diagnostics (:func:`policy_language` of its model, given\n"
+        "by whoever compiled it): :meth:`render` writes in it unless told otherwise. ``header_read`` is\n"
+        "False when there was no header to take it from (a missing or empty file): the ``sla`` command then\n"
+        "writes in the language of its help (the locale's), not in ``lang``."
+    ): (
+        "ポリシーにエラーがあります。見つかったエラーのすべてを ``diagnostics`` が挙げます。\n"
+        "\n"
+        "``lang`` は、ポリシーの診断の言語です（モデルの :func:`policy_language` で、ポリシーをコンパイルした側が"
+        "与えます）。:meth:`render` は、ほかの言語を指定されない限り、この言語で書きます。"
+        "言語を読み取るヘッダーがなかったとき（ファイルがないか空のとき）は、``header_read`` が ``False`` です。"
+        "そのとき ``sla`` コマンドは、``lang`` ではなく、ヘルプの言語（ロケールの言語）で書きます。"
+    ),
+    # PolicyError.render
+    "Every diagnostic, rendered with its source line, in ``lang`` (default: the policy's language).": (
+        "すべての診断を、それぞれのソースの行を添えて ``lang`` の言語で書いたテキストを返します"
+        "（既定はポリシーの言語です）。"
+    ),
+    "Base of every error the package raises on purpose.": (
+        "このパッケージが意図して送出するすべてのエラーの基底クラスです。"
+    ),
+    # -- the docs plugin and the lexer ---------------------------------------------------------------------------
+    "Renders each configured policy as Japanese and English pages, with its highlighted source.": (
+        "設定した各ポリシーを、日本語と英語のページと、ハイライトしたソースのページにします。"
+    ),
+    "Highlights ``.sla`` policy files.": "``.sla`` のポリシーファイルをハイライトします。",
+}
+
+#: The words mkdocstrings-python's templates write in English whatever the page's language (its own language
+#: files translate the others): English -> Japanese.
+LABELS: dict[str, str] = {
+    "Bases:": "基底クラス：",
+}
