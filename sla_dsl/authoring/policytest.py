@@ -73,6 +73,7 @@ from ..events.problems import event_problems_in
 from ..events.schema import declare_types
 from ..i18n import message as said
 from ..i18n.authoring import names
+from ..lang.diagnostics import WordedInputError
 from ..policy.compiled import Policy
 from ..report.escape import printable
 from ..report.periods import compact
@@ -296,8 +297,9 @@ def run_case(policy: Policy, case: Case) -> Outcome:
             due = policy.response_due(str(_field(q, "priority", case)), start, attrs or None, case.lang)
         except KeyError as exc:
             raise _bad(case, "E162", str(exc.args[0])) from None
-        except InputError as exc:
-            text, _, help = str(exc).partition(f"\n{said('diag.word.help', case.lang)}: ")
+        except InputError as exc:  # (a due time after the supported years is worded: said in the case's language)
+            shown = exc.words.text(case.lang) if isinstance(exc, WordedInputError) else str(exc)
+            text, _, help = shown.partition(f"\n{said('diag.word.help', case.lang)}: ")
             raise _bad(case, "E162", text.split("\n")[0], help or None) from None
         if not _same(str(expect), due.isoformat()):
             out.problems.append(
@@ -502,7 +504,8 @@ def cmd_test(args: argparse.Namespace) -> int:
 
     policy = load_policy(args.policy)
     lang = args.lang or policy_language(policy.model)  # as sla_dsl.cli.langs: --lang, else the primary language
-    outcomes = run(policy, test_files(args.tests, lang), args.run, lang)
+    with event_problems_in(lang):  # (a result after the supported years too: in the command's language)
+        outcomes = run(policy, test_files(args.tests, lang), args.run, lang)
     if args.format == "json":
         doc = [
             {"name": o.case.name, "file": o.case.file, "line": o.case.line, "passed": o.passed, "problems": o.problems}

@@ -17,6 +17,14 @@ Design notes
   the recurrences and of the compiled policy. Outside it they raise
   :class:`OutOfRangeError`, an :class:`~sla_dsl.errors.InputError` (exit 1):
   the caller that knows the flag, the span or the line names it.
+* **Worded, not written.** This stage knows no command and no language, so an
+  :class:`OutOfRangeError` carries catalogue words (``bounds.*``, a
+  :class:`~sla_dsl.lang.diagnostics.WordedInputError`): its text is English
+  (the API's, byte for byte what it always said) unless a language is given,
+  and a command writes it in its own language (``--lang``, else the policy's
+  primary one) with :func:`~sla_dsl.events.problems.event_problems_in`, as it
+  writes an event log's problems. What lies outside (``what``: a flag, "time",
+  "the result") is words too (``bounds.what.*``, :func:`flag_words`).
 * **In wall-clock terms** a supported time lies between 1900-01-01 00:00 and
   2201-01-01 00:00 in its own offset (so ``--to 2201-01-01`` ends a period
   that covers 2200), and a supported date between 1900-01-01 and 2200-12-31.
@@ -29,6 +37,17 @@ Design notes
   addition that would land outside the range raises "after the supported
   years" instead of growing the index or overflowing; a duration longer than
   the whole range (:data:`MAX_SPAN_SECONDS`) is refused before any work.
+* **A deadline counted from an event** (an incident's response due time, a
+  named clock target's, a notification's, an outage's notice, a planned stop's
+  notice deadline, a backup's end of retention) is such a result. It is not
+  left to fail the run unlocated: before anything is judged, the evaluator
+  works out every deadline the policies count from each event
+  (:mod:`sla_dsl.evaluation.deadline_times`), and an event whose deadline lies
+  outside the range is problem E124 on its line, settled with the log's other
+  problems (raised together, or left out with ``skip_invalid``), as an event
+  time outside them is E123. A completion by silence whose deadline lies after
+  the range is no such problem: it never comes within the supported years, so
+  the incident is simply not completed by it (nothing is shown for it).
 * **The period** of one evaluation is at most :data:`MAX_PERIOD_YEARS` years
   (:data:`MAX_PERIOD`, leap days included): the walks over days, windows and
   report rows grow with it. A longer stretch is judged in several runs.
@@ -40,8 +59,10 @@ import datetime as dt
 import math
 
 from ..errors import InputError
+from ..lang.diagnostics import WordedInputError, Words, words
 
 __all__ = [
+    "DATE",
     "FIRST_DATE",
     "FIRST_YEAR",
     "INDEX_FIRST_YEAR",
@@ -54,6 +75,8 @@ __all__ = [
     "MAX_SPAN_SECONDS",
     "MIN_EPOCH",
     "RANGE",
+    "RESULT",
+    "TIME",
     "OutOfRangeError",
     "check_date",
     "check_epoch",
@@ -61,6 +84,8 @@ __all__ = [
     "check_span",
     "check_time",
     "epoch_text",
+    "flag_words",
+    "range_words",
 ]
 
 #: The first and the last year the engine computes with.
@@ -82,28 +107,50 @@ MAX_SPAN_SECONDS = MAX_EPOCH - MIN_EPOCH
 #: The longest period one evaluation judges.
 MAX_PERIOD_YEARS = 10
 MAX_PERIOD = dt.timedelta(days=365 * MAX_PERIOD_YEARS + 3)
-#: How messages name the range.
+#: How messages name the range (the English of :func:`range_words`).
 RANGE = f"the supported years, {FIRST_YEAR} to {LAST_YEAR}"
-_WRITE = f"write a time from {FIRST_DATE} to {LAST_DATE}"
 
 
-class OutOfRangeError(InputError):
-    """A time, a date, a duration or a result lies outside the supported years."""
+def range_words() -> Words:
+    """The supported years as a phrase (``{range}`` of the ``bounds.*`` messages)."""
+    return words("bounds.range", first=str(FIRST_YEAR), last=str(LAST_YEAR))
 
 
-def check_time(t: dt.datetime, what: str, text: str | None = None) -> dt.datetime:
+#: The first and last date a message asks for (``write a time from ... to ...``).
+_DATES = {"first_date": FIRST_DATE.isoformat(), "last_date": LAST_DATE.isoformat()}
+#: What lies outside, in words (``bounds.what.*``).
+TIME = words("bounds.what.time")
+DATE = words("bounds.what.date")
+RESULT = words("bounds.what.result")
+
+
+def flag_words(flag: str) -> Words:
+    """A command's flag (``--from``) as what lies outside: the flag as written, in every language."""
+    return words("bounds.what.flag", flag=flag)
+
+
+class OutOfRangeError(WordedInputError):
+    """A time, a date, a duration or a result lies outside the supported years.
+
+    Worded from the catalogue (``bounds.*``): English unless ``lang`` is given; :meth:`in_lang`
+    gives the same error in a command's language."""
+
+
+def check_time(t: dt.datetime, what: Words, text: str | None = None) -> dt.datetime:
     """``t`` itself when its wall-clock time is in the supported range; else OutOfRangeError naming ``what``."""
     wall = t.replace(tzinfo=None, fold=0)
     if not _FIRST_WALL <= wall <= _END_WALL:
-        raise OutOfRangeError(f"{what} `{text or t.isoformat()}` is outside {RANGE} ({_WRITE})")
+        raise OutOfRangeError(
+            words("bounds.time", what=what, text=text or t.isoformat(), range=range_words(), **_DATES)
+        )
     return t
 
 
-def check_date(d: dt.date, what: str, text: str | None = None) -> dt.date:
+def check_date(d: dt.date, what: Words, text: str | None = None) -> dt.date:
     """``d`` itself when it is a supported date; else OutOfRangeError naming ``what``."""
     if not FIRST_DATE <= d <= LAST_DATE:
         raise OutOfRangeError(
-            f"{what} `{text or d.isoformat()}` is outside {RANGE} (write a date from {FIRST_DATE} to {LAST_DATE})"
+            words("bounds.date", what=what, text=text or d.isoformat(), range=range_words(), **_DATES)
         )
     return d
 
@@ -140,17 +187,17 @@ def _civil(days: int) -> tuple[int, int, int]:
     return yoe + era * 400 + (month <= 2), month, day
 
 
-def check_epoch(seconds: float, what: str) -> float:
+def check_epoch(seconds: float, what: Words) -> float:
     """``seconds`` itself when the arithmetic accepts that instant; else OutOfRangeError naming ``what``."""
     if not MIN_EPOCH <= seconds <= MAX_EPOCH:
-        raise OutOfRangeError(f"{what} `{epoch_text(seconds)}` is outside {RANGE} ({_WRITE})")
+        raise OutOfRangeError(words("bounds.time", what=what, text=epoch_text(seconds), range=range_words(), **_DATES))
     return seconds
 
 
-def check_span(seconds: int, what: str) -> int:
+def check_span(seconds: int, what: Words) -> int:
     """``seconds`` itself when a duration that long can fit in the range; else OutOfRangeError."""
     if abs(seconds) > MAX_SPAN_SECONDS:
-        raise OutOfRangeError(f"{what} is longer than {RANGE}")
+        raise OutOfRangeError(words("bounds.span", what=what, range=range_words()))
     return seconds
 
 

@@ -31,14 +31,15 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any
 
 from ..errors import NaiveDatetimeError
+from ..lang.diagnostics import Words, words
 from .bounds import (
     MAX_EPOCH,
     MAX_SPAN_SECONDS,
     MIN_EPOCH,
-    RANGE,
     OutOfRangeError,
     check_epoch,
     check_span,
+    range_words,
 )
 from .business_index import _EPOCH, _ONE_US, _US, BusinessIndex, _to_us, subtract_pairs
 from .intervals import seconds_array, wall_to_epoch
@@ -59,13 +60,19 @@ class BusinessCalendar(BusinessIndex):
     """A compiled business calendar: business days, open intervals and time arithmetic."""
 
     # -- scalar arithmetic on integers -----------------------------------------
+    def _outside(self) -> Words:
+        """``calendar `NAME`: the result is outside the supported years``, in words."""
+        return words("bounds.calendar_result", calendar=self.name, range=range_words())
+
     def _check(self, t: int, scale: int, d: int = 0) -> None:
         """Refuse an instant outside the supported years, or business time ``d`` longer than they are
         (epoch seconds, or microseconds with ``scale``), before any work."""
         if not MIN_EPOCH * scale <= t <= MAX_EPOCH * scale:
-            check_epoch(t / scale, f"calendar `{self.name}`: time")
+            check_epoch(t / scale, words("bounds.what.calendar_time", calendar=self.name))
         if abs(d) > MAX_SPAN_SECONDS * scale:
-            check_span(abs(d) // scale, f"calendar `{self.name}`: business time of {abs(d) // scale} seconds")
+            seconds = abs(d) // scale
+            said = words("bounds.what.business_seconds", calendar=self.name, seconds=str(seconds))
+            check_span(seconds, said)
 
     def _add_int(self, t: int, d: int, micro: bool) -> int:
         scale = _US if micro else 1
@@ -93,7 +100,7 @@ class BusinessCalendar(BusinessIndex):
                     continue
                 j = bisect_right(idx.cum, c) - 1
             return starts[j] + c - idx.cum[j]
-        raise OutOfRangeError(f"calendar `{self.name}`: the result is outside {RANGE}")  # pragma: no cover
+        raise OutOfRangeError(self._outside())  # pragma: no cover
 
     def _f_pair(self, t1: int, t2: int, micro: bool) -> int:
         scale = _US if micro else 1
@@ -243,7 +250,7 @@ class BusinessCalendar(BusinessIndex):
                 x = np.where(neg, starts[k] + c - cum[k], x)
             result: NDArray[np.int64] = np.where(d == 0, t, x)
             return result
-        raise OutOfRangeError(f"calendar `{self.name}`: the result is outside {RANGE}")  # pragma: no cover
+        raise OutOfRangeError(self._outside())  # pragma: no cover
 
     def between_many(self, t1s: ArrayLike, t2s: ArrayLike) -> NDArray[np.int64]:
         """``between_epoch`` over arrays of epoch seconds (or ``datetime64``), in seconds."""

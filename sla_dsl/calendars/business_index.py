@@ -58,18 +58,20 @@ import holidays
 
 from ..errors import InputError, NaiveDatetimeError
 from ..lang import model as m
+from ..lang.diagnostics import words
 from .bounds import (
+    DATE,
     FIRST_DATE,
     INDEX_FIRST_YEAR,
     INDEX_LAST_YEAR,
     LAST_DATE,
     MAX_EPOCH,
     MIN_EPOCH,
-    RANGE,
     OutOfRangeError,
     check_date,
     check_epoch,
     check_span,
+    range_words,
 )
 from .holiday_tables import holiday_table, known_country
 from .intervals import Index, wall_to_epoch
@@ -202,11 +204,11 @@ class BusinessIndex:
     def is_business_day(self, d: dt.date) -> bool:
         """Whether ``d`` has opening hours: date-specific hours, or an open weekday with hours
         that no holiday or closure takes (extra open dates override those)."""
-        return bool(self._day_ranges(check_date(d, "date")))
+        return bool(self._day_ranges(check_date(d, DATE)))
 
     def hours_of(self, d: dt.date) -> list[tuple[int, int]]:
         """Day ``d``'s hours as wall-clock minutes (an overnight end is past 1440), before partial closures."""
-        return list(self._day_ranges(check_date(d, "date")))
+        return list(self._day_ranges(check_date(d, DATE)))
 
     def _open_day(self, d: dt.date) -> bool:
         """Whether the weekday rules open ``d`` (without its date-specific hours, and no range check)."""
@@ -230,7 +232,7 @@ class BusinessIndex:
 
     def holiday_name(self, d: dt.date, lang: str = "en") -> str | None:
         """The national holiday or closure that falls on ``d``, in ``lang`` (en or ja)."""
-        label = self._named.get(check_date(d, "date"))
+        label = self._named.get(check_date(d, DATE))
         if label is not None:
             return label.text("ja" if lang == "ja" else "en")
         names = self._holidays(d.year).get(d)
@@ -243,10 +245,11 @@ class BusinessIndex:
     def _step_business_day(self, asked: dt.date, step: int) -> dt.date:
         """The first business day after (``step`` 1) or before (-1) ``asked``, within 10 years and the range."""
         word = "after" if step > 0 else "before"
-        d = check_date(asked, "date")
+        d = check_date(asked, DATE)
         for _ in range(3653):
             if d == (LAST_DATE if step > 0 else FIRST_DATE):
-                raise OutOfRangeError(f"calendar `{self.name}` has no business day {word} `{asked}` in {RANGE}")
+                said = words(f"bounds.no_business_day.{word}", calendar=self.name, date=str(asked), range=range_words())
+                raise OutOfRangeError(said)
             d = d + dt.timedelta(days=step)
             if self._day_ranges(d):
                 return d
@@ -321,7 +324,7 @@ class BusinessIndex:
     def open_intervals(self, d: dt.date) -> list[tuple[dt.datetime, dt.datetime]]:
         """The open intervals of day ``d`` as aware datetimes (empty on a closed day)."""
         tz = self.tz
-        pairs = self._day_pairs(check_date(d, "date"))
+        pairs = self._day_pairs(check_date(d, DATE))
         return [(dt.datetime.fromtimestamp(s, tz), dt.datetime.fromtimestamp(e, tz)) for s, e in pairs]
 
     def business_delta(self, amount: int, unit: m.TimeUnit) -> dt.timedelta:
@@ -340,17 +343,17 @@ class BusinessIndex:
         else:
             raise InputError(f"`{unit.value}` is not a business-time unit (use seconds, minutes, hours or days)")
         plural = "s" if amount != 1 else ""
-        check_span(seconds, f"`{amount} {self.name} {unit.value}{plural}` of business time")
+        check_span(seconds, words("bounds.what.business_time", amount=f"{amount} {self.name} {unit.value}{plural}"))
         return dt.timedelta(seconds=seconds)
 
     def end_of_nth_business_day(self, start: dt.datetime, n: int) -> dt.datetime:
         """The close of the ``n``th business day after the local date of ``start``."""
-        check_epoch(_to_us(start) / _US, f"calendar `{self.name}`: time")
+        check_epoch(_to_us(start) / _US, words("bounds.what.calendar_time", calendar=self.name))
         d = start.astimezone(self.tz).date()
         if n < 0:
             raise InputError(f"business day count `{n}` is negative")
         if n > (LAST_DATE - FIRST_DATE).days:
-            raise OutOfRangeError(f"`{n}` business days do not fit in {RANGE}")
+            raise OutOfRangeError(words("bounds.business_days", n=str(n), range=range_words()))
         if n == 0:
             if not self.is_business_day(d):
                 d = self.next_business_day(d)
@@ -383,7 +386,14 @@ class BusinessIndex:
             if (first_year, last_year) == self._years:
                 return
         if first_year < MIN_YEAR or last_year > MAX_YEAR:
-            raise OutOfRangeError(f"calendar `{self.name}`: years `{first_year}`..`{last_year}` are outside {RANGE}")
+            said = words(
+                "bounds.years",
+                calendar=self.name,
+                first_year=str(first_year),
+                last_year=str(last_year),
+                range=range_words(),
+            )
+            raise OutOfRangeError(said)
         # Clipped to the instants the arithmetic accepts: no result can lie outside them.
         lo = max(wall_to_epoch(dt.date(first_year, 1, 1), 0, self.tz), MIN_EPOCH)
         hi = min(wall_to_epoch(dt.date(last_year + 1, 1, 1), 0, self.tz), MAX_EPOCH)
@@ -420,7 +430,8 @@ class BusinessIndex:
         return self._np
 
     def _year_of(self, t: int) -> int:
-        return dt.datetime.fromtimestamp(check_epoch(t, f"calendar `{self.name}`: time"), self.tz).year
+        checked = check_epoch(t, words("bounds.what.calendar_time", calendar=self.name))
+        return dt.datetime.fromtimestamp(checked, self.tz).year
 
     def _cover(self, t: int, u: int | None = None) -> None:
         """Make the index include epoch seconds ``t`` (and ``u``), with a year of margin.
@@ -449,7 +460,7 @@ class BusinessIndex:
             if before == 0:
                 self._nothing_open()
             word = "after" if forward else "before"
-            raise OutOfRangeError(f"calendar `{self.name}`: the result is {word} {RANGE}")
+            raise OutOfRangeError(words(f"bounds.calendar_result.{word}", calendar=self.name, range=range_words()))
         if forward:
             self.prepare(y0, min(y1 + span, MAX_YEAR))
         else:

@@ -38,7 +38,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..errors import NaiveDatetimeError
 from ..lang import model as m
-from .bounds import FIRST_DATE, LAST_DATE, OutOfRangeError, check_time
+from .bounds import DATE, FIRST_DATE, LAST_DATE, TIME, OutOfRangeError, check_time
 from .business import BusinessCalendar, wall_to_epoch
 
 __all__ = ["Window", "maintenance_windows", "scheduled_days"]
@@ -128,8 +128,8 @@ def _edge(t: dt.datetime | dt.date, tz: ZoneInfo) -> int:
     if isinstance(t, dt.datetime):
         if t.tzinfo is None or t.utcoffset() is None:
             raise NaiveDatetimeError(f"time `{t.isoformat()}` has no UTC offset")
-        return int(check_time(t, "time").timestamp())
-    check_time(dt.datetime(t.year, t.month, t.day), "date", t.isoformat())
+        return int(check_time(t, TIME).timestamp())
+    check_time(dt.datetime(t.year, t.month, t.day), DATE, t.isoformat())
     return wall_to_epoch(t, 0, tz)
 
 

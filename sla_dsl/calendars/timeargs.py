@@ -10,8 +10,8 @@ Design notes
 ------------
 * The message is worded from the catalogue (``author.time.*``) in ``lang``, the
   command's language when it has a policy (``--lang``, else the policy's primary
-  language); English by default. In English a time outside the supported years
-  keeps :func:`~.bounds.check_time`'s own message, so English output is what it was.
+  language); English by default. A time outside the supported years is
+  :func:`~.bounds.check_time`'s own worded refusal, naming the flag, written in ``lang``.
 * A Japanese error carries ``lang="ja"`` so ``sla``'s main writes its ``error``
   word in Japanese too; an English one carries none, as before.
 """
@@ -23,14 +23,11 @@ import datetime as dt
 from ..errors import InputError, NaiveDatetimeError
 from ..i18n import message
 from .bounds import (
-    FIRST_DATE,
-    FIRST_YEAR,
-    LAST_DATE,
-    LAST_YEAR,
     MAX_PERIOD,
     MAX_PERIOD_YEARS,
     OutOfRangeError,
     check_time,
+    flag_words,
 )
 
 EXAMPLE = "2026-11-27T17:30:00+09:00"
@@ -48,21 +45,9 @@ def error_lang(lang: str) -> str | None:
 def _checked(t: dt.datetime, flag: str, text: str, lang: str) -> dt.datetime:
     """:func:`~.bounds.check_time`, its refusal worded in ``lang``."""
     try:
-        return check_time(t, flag, text)
-    except OutOfRangeError:
-        if lang != "ja":
-            raise
-        said = message(
-            "author.time.out_of_range",
-            lang,
-            flag=flag,
-            text=text,
-            first=FIRST_YEAR,
-            last=LAST_YEAR,
-            first_date=FIRST_DATE.isoformat(),
-            last_date=LAST_DATE.isoformat(),
-        )
-        raise OutOfRangeError(said, lang="ja") from None
+        return check_time(t, flag_words(flag), text)
+    except OutOfRangeError as exc:
+        raise OutOfRangeError(exc.words, error_lang(lang)) from None
 
 
 def parse_instant(text: str, flag: str, lang: str = "en") -> dt.datetime:

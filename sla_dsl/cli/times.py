@@ -125,12 +125,9 @@ def cmd_deadline(args: argparse.Namespace) -> int:
             raise InputError(_unknown("priority", args.priority, ids, lang), lang=lang) from None
     try:
         due = policy.due(priority.target, start)
-    except OutOfRangeError:  # (the due time is after the supported years: said as `sla check` says it, E303)
-        from ..policy.checks import out_of_range
-
-        lang = _lang(args, policy)
-        said = words("cli.deadline.after_range", flag="--from", value=args.start, reason=out_of_range(priority.target))
-        raise OutOfRangeError(said.text(lang), lang=error_lang(lang)) from None
+    except OutOfRangeError as exc:  # (the due time is after the supported years: why, after the flag it came from)
+        said = words("cli.deadline.after_range", flag="--from", value=args.start, reason=exc.words)
+        raise OutOfRangeError(said, error_lang(_lang(args, policy))) from None
     if args.format == "json":
         _print_json(
             {
@@ -221,8 +218,8 @@ def _month(text: str, lang: str) -> tuple[dt.date, dt.date]:
         raise _said("cli.month.not_month", lang, flag="--month", text=text, example="2026-09")
     year, month = int(match[1]), int(match[2])
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        said = message("cli.month.out_of_range", lang, flag="--month", text=text, first=FIRST_YEAR, last=LAST_YEAR)
-        raise OutOfRangeError(said, lang=error_lang(lang))
+        said = words("cli.month.out_of_range", flag="--month", text=text, first=str(FIRST_YEAR), last=str(LAST_YEAR))
+        raise OutOfRangeError(said, error_lang(lang))
     first = dt.date(year, month, 1)
     return first, dt.date(year + month // 12, month % 12 + 1, 1)
 

@@ -32,7 +32,7 @@ from typing import Any
 
 import numpy as np
 
-from ..calendars.bounds import check_period, check_time
+from ..calendars.bounds import check_period, check_time, flag_words
 from ..calendars.timeargs import parse_edge
 from ..errors import InputError, NaiveDatetimeError
 from ..events.problems import problem
@@ -44,6 +44,7 @@ from ..report import InputSummary, Period, PolicyRef, Report
 from . import incidents
 from .backups import judge_backups
 from .common import Ctx, Versions
+from .deadline_times import JudgedPeriod, check_deadlines
 from .declared import check_declared
 from .event_times import check_event_times
 from .incident_columns import Judged, judge_columns, prepare, report_permutation
@@ -82,8 +83,8 @@ def _instant(t: Time, tz: dt.tzinfo, what: str) -> float:
     if isinstance(t, dt.datetime):
         if t.tzinfo is None or t.utcoffset() is None:
             raise NaiveDatetimeError(f"{what} `{t.isoformat()}` has no UTC offset")
-        return check_time(t, what).timestamp()
-    return check_time(dt.datetime(t.year, t.month, t.day, tzinfo=tz), what, t.isoformat()).timestamp()
+        return check_time(t, flag_words(what)).timestamp()
+    return check_time(dt.datetime(t.year, t.month, t.day, tzinfo=tz), flag_words(what), t.isoformat()).timestamp()
 
 
 def evaluate(
@@ -175,7 +176,7 @@ def judge_part(
     of its ids (:mod:`.partition`): check the events, put each id's in order, judge the incidents.
     Returns the incidents' verdicts and breaches (see :func:`judge_incidents`) and the duplicates
     counted once; outages, stops and backups are left ordered in ``log`` for :func:`assemble`."""
-    check_log(ctx.versions, log, skip_invalid)
+    check_log(ctx.versions, log, skip_invalid, JudgedPeriod(ctx.p0, ctx.p1, ctx.as_of))
     note_unread(ctx, log)  # attributes on an event that does not carry them: kept, never read
     duplicates, conflicts = prepare_groups(log, ctx.as_of)
     report_conflicts(ctx, conflicts)
@@ -234,14 +235,18 @@ def assemble(
     return Evaluation(ctx, judged, breaches, skeleton)
 
 
-def check_log(versions: Versions, log: EventLog, skip_invalid: bool = False) -> None:
+def check_log(
+    versions: Versions, log: EventLog, skip_invalid: bool = False, period: JudgedPeriod | None = None
+) -> None:
     """Check a read log against the policies before judging; raise every problem at once (or drop those lines).
 
     Event times must lie in the supported years (E123); priorities, backup kinds
     and the causes of outages and incidents must be ones the policies know
-    (E120-E122). Problems the reader deferred are settled with these, in line order.
+    (E120-E122); so must the deadlines counted from the events that are left, in
+    what the judge of ``period`` computes (E124; without it, every event's).
+    Problems the reader deferred are settled with these, in line order.
     """
-    check_event_times(log)
+    spans = check_event_times(log)
     priorities = versions.all_priorities
     kinds = versions.all_backup_kinds
     causes = ENGINE_CAUSES | versions.all_exclusions
@@ -301,6 +306,7 @@ def check_log(versions: Versions, log: EventLog, skip_invalid: bool = False) -> 
                 del group[ident]
     check_attributes(versions, log, payloads)  # E128, E129: attributes the policies do not declare
     check_declared(versions, log)  # E103: events of a type that no policy version declares
+    check_deadlines(versions, log, period, spans)  # E124: deadlines past the supported years, on the events left
     log.settle(skip_invalid)
 
 

@@ -40,6 +40,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from ..calendars.bounds import FIRST_DATE, LAST_DATE
 from ..lang import model as m
 from ..report import AvailabilityPeriod, CreditRow, Violation
 from ..report.periods import period_id
@@ -197,12 +198,14 @@ def _around(rules: Rules, t: float, months: int) -> tuple[float, float]:
 def closed_hours(rules: Rules, svc: m.Service, lo: float, hi: float) -> list[Interval]:
     """The time of [lo, hi) outside the service's hours (none for ``hours always``): a service provided
     during a calendar's hours is measured in them, its agreed service time, and an outage outside them
-    is no downtime. The calendar is the version's in force at ``lo``, as the rest of the period's row."""
+    is no downtime. The calendar is the version's in force at ``lo``, as the rest of the period's row.
+    The day either side of the period (for hours that run overnight) is looked at only when it is a
+    supported date: a period that ends with 2200 (``--to 2201-01-01``) asks nothing of 2201."""
     if svc.hours.always or svc.hours.calendar is None or hi <= lo:
         return []
     calendar = rules.calendar(svc.hours.calendar)
-    day = dt.datetime.fromtimestamp(lo, calendar.tz).date() - dt.timedelta(days=1)
-    last = dt.datetime.fromtimestamp(hi, calendar.tz).date() + dt.timedelta(days=1)
+    day = max(dt.datetime.fromtimestamp(lo, calendar.tz).date() - dt.timedelta(days=1), FIRST_DATE)
+    last = min(dt.datetime.fromtimestamp(hi, calendar.tz).date() + dt.timedelta(days=1), LAST_DATE)
     opened: list[Interval] = []
     while day <= last:
         opened += [(a.timestamp(), b.timestamp()) for a, b in calendar.open_intervals(day)]

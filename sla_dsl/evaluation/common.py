@@ -31,6 +31,7 @@ import numpy as np
 import orjson
 from numpy.typing import NDArray
 
+from ..calendars.bounds import OutOfRangeError
 from ..calendars.business import BusinessCalendar
 from ..events.problems import located
 from ..events.schema import CODE, declare_types
@@ -284,6 +285,21 @@ class Rules:
                 )
                 return out
         return np.array([self.add(e, d) for e in epochs.tolist()], dtype=np.float64)
+
+    def never_after(self, epoch: float, d: m.Duration) -> float:
+        """:meth:`add`, or ``inf`` when the result lies after the supported years: a deadline that never
+        comes within them (a completion by silence, which the report shows only once it has come)."""
+        try:
+            return self.add(epoch, d)
+        except OutOfRangeError:
+            return float("inf")
+
+    def never_after_array(self, epochs: NDArray[np.float64], d: m.Duration) -> NDArray[np.float64]:
+        """:meth:`add_array`, ``inf`` for each result after the supported years (see :meth:`never_after`)."""
+        try:
+            return self.add_array(epochs, d)
+        except OutOfRangeError:
+            return np.array([self.never_after(e, d) for e in epochs.tolist()], dtype=np.float64)
 
     def due(self, target: m.Target, epoch: float) -> float:
         """When a target falls due for a clock starting at ``epoch``."""

@@ -38,13 +38,23 @@ _HELP = words("events.E123.help", first=str(FIRST_DATE), last=str(LAST_DATE))
 _YEARS = {"first": str(FIRST_YEAR), "last": str(LAST_YEAR)}
 
 
-def check_event_times(log: EventLog) -> None:
-    """File problem E123 for each event whose times lie outside the supported years, and take it out of the log."""
+def check_event_times(log: EventLog) -> list[tuple[float, float] | None]:
+    """File problem E123 for each event whose times lie outside the supported years, and take it out of the log.
+
+    Returns, for each group of ``log.groups`` in turn, the earliest and latest ``at`` of its events when
+    all lay inside (one pass over them, taken here once: :func:`~.deadline_times.check_deadlines` starts
+    from them), else None (a planned stop's, an empty group's, one that lost events here)."""
+    bounds: list[tuple[float, float] | None] = []
     for group in log.groups:
         if not group:
+            bounds.append(None)
             continue
-        if group is not log.stops and _inside(group):
-            continue
+        if group is not log.stops:
+            lo, hi = _span(group)
+            if MIN_EPOCH <= lo and hi <= MAX_EPOCH:
+                bounds.append((lo, hi))
+                continue
+        bounds.append(None)
         for ident in list(group):
             recs = group[ident]
             keep = [r for r in recs if not _problems(log, r)]
@@ -55,12 +65,13 @@ def check_event_times(log: EventLog) -> None:
                 group[ident] = keep
             else:
                 del group[ident]
+    return bounds
 
 
-def _inside(group: dict[str, list[Rec]]) -> bool:
-    """Whether every event time of ``group`` (not empty) lies in the range."""
+def _span(group: dict[str, list[Rec]]) -> tuple[float, float]:
+    """The earliest and the latest event time of ``group`` (not empty)."""
     times = np.fromiter(map(_AT, chain.from_iterable(group.values())), np.float64)
-    return bool(MIN_EPOCH <= times.min() and times.max() <= MAX_EPOCH)
+    return float(times.min()), float(times.max())
 
 
 def _problems(log: EventLog, r: Rec) -> bool:

@@ -457,7 +457,7 @@ def _completion(
     nxt[:-1][same] = t[1:][same]
     is_after = code == after
     who, t, nxt = who[is_after], t[is_after], nxt[is_after]
-    deadline = rules.add_array(t, sil.duration)
+    deadline = rules.never_after_array(t, sil.duration)  # (inf: after the supported years, never comes)
     fires = nxt > deadline
     who, t, deadline = who[fires], t[fires], deadline[fires]
     first = np.ones(who.size, dtype=bool)

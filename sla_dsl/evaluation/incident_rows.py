@@ -298,8 +298,13 @@ def same_day_of(rules: Rules, rule: m.SameDayGuideline, ordinal: int) -> tuple[f
     value: tuple[float, float, str] | None = None
     if opened:
         close = opened[-1][1].timestamp()
-        if rule.before_close.calendar is None:
-            cutoff = 2 * close - rules.add(close, rule.before_close)
+        lead = rule.before_close
+        if lead.calendar is None and lead.unit is not m.TimeUnit.MONTH:
+            # exact seconds before the close (what adding them after it and reflecting gives), without
+            # adding them after it: a close late on the last day of 2200 has a cutoff, not a result in 2201
+            cutoff = close - m.UNIT_SECONDS[lead.unit] * lead.amount
+        elif lead.calendar is None:
+            cutoff = 2 * close - rules.add(close, lead)
         else:
             cutoff = close - rules.policy.duration_delta(rule.before_close).total_seconds()
         text = (

@@ -17,6 +17,8 @@ Design notes
 * Completion: the first of the priority's completion events, or the silence
   rule (the deadline after the latest ``after`` event with no ``unless`` event
   since); it is reported, never a breach.
+  A silence deadline after the supported years never comes within them: no
+  completion by it (``inf``, :meth:`.common.Rules.never_after`), not an error.
 * Two paths, one reading: the functions here (:func:`read_incident`,
   :func:`complete`, :func:`judge`) judge one incident at a time and are the
   reference; :mod:`.incident_columns` judges the plain incidents of a large
@@ -169,7 +171,7 @@ def complete(ctx: Ctx, inc: Incident, recs: list[Rec]) -> None:
         if pending is not None and r[0] > pending[1]:
             break
         if r[1] == after:
-            pending = (r[0], rules.add(r[0], sil.duration))
+            pending = (r[0], rules.never_after(r[0], sil.duration))  # (inf: after the supported years)
         elif r[1] == unless:
             pending = None
     if pending is None or pending[1] > ctx.as_of or (done is not None and done[0] <= pending[1]):

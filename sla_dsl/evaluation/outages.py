@@ -31,8 +31,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from ..calendars.bounds import FIRST_YEAR, check_span
 from ..events.schema import CODE, Rec
 from ..lang import model as m
+from ..lang.diagnostics import words as catalogue_words
 from ..report import (
     Availability,
     AvailabilityPeriod,
@@ -451,7 +453,7 @@ def _notice(ctx: Ctx, o: _Out, rule: m.Notify, steps: list[Step], what: str = "r
 # -- planned stops -------------------------------------------------------------------
 
 
-def _deadline(rules: Rules, rule: m.PlannedStop, start: float) -> tuple[float, str]:
+def notice_deadline(rules: Rules, rule: m.PlannedStop, start: float) -> tuple[float, str]:
     """The instant a notice must come before, and how to say it."""
     n = rule.notice
     if rule.anchor is m.NoticeAnchor.START_DATE:
@@ -482,7 +484,10 @@ def _before(rules: Rules, start: float, n: m.Duration) -> float:
         local = rules.dt(start)
         day = add_months(local.date(), -n.amount)
         return local.replace(year=day.year, month=day.month, day=day.day).timestamp()
-    return 2 * start - rules.add(start, n)
+    # exact seconds before the start (what adding them after it and reflecting gave), without adding
+    # them after it: a stop late in 2200 has a notice deadline, not a result in 2201
+    secs = check_span(m.UNIT_SECONDS[n.unit] * n.amount, catalogue_words("bounds.what.duration", duration=str(n)))
+    return start - secs
 
 
 def _stops(ctx: Ctx, stops: dict[str, list[Rec]]) -> tuple[list[StopRow], list[Interval]]:
@@ -513,7 +518,7 @@ def _stops(ctx: Ctx, stops: dict[str, list[Rec]]) -> tuple[list[StopRow], list[I
             steps.append(step(text="the policy has no planned-stop rule: the stop is not excused"))
         else:
             ref = art(rule.ref)
-            deadline, said = _deadline(rules, rule, start)
+            deadline, said = notice_deadline(rules, rule, start)
             for r in same:
                 ch = r[2][0]
                 good_ch = not rule.channels or ch in rule.channels
@@ -578,9 +583,10 @@ def _stops(ctx: Ctx, stops: dict[str, list[Rec]]) -> tuple[list[StopRow], list[I
 def _maintenance(ctx: Ctx) -> tuple[list[MaintenanceRow], list[Interval]]:
     rows: list[MaintenanceRow] = []
     windows: list[Interval] = []
-    lo = ctx.p0 - 2 * 86400
+    lo = ctx.p0 - 2 * 86400  # (a window begun before the period may run into it)
     for rules in ctx.versions.rules:
-        start, end = rules.dt(lo), rules.dt(ctx.p1)
+        # ... but none begun before the supported years: a period that starts with 1900 asks nothing of 1899
+        start, end = max(rules.dt(lo), dt.datetime(FIRST_YEAR, 1, 1, tzinfo=rules.tz)), rules.dt(ctx.p1)
         for w in rules.policy.maintenance_windows(start, end):
             s, e = w.start.timestamp(), w.end.timestamp()
             if ctx.versions.at(s) is not rules:

@@ -107,17 +107,18 @@ class TargetView(NamedTuple):
 
 
 @dataclass(frozen=True, slots=True)
-class _Of:
+class Of:
     """What one version says about named targets: its clocks and incident notification rules."""
 
     clocks: dict[str, ClockCodes]
     notify: tuple[tuple[m.Notify, int, int], ...]
 
 
-_CACHE: dict[int, tuple[Rules, _Of]] = {}
+_CACHE: dict[int, tuple[Rules, Of]] = {}
 
 
-def _of(rules: Rules) -> _Of:
+def targets_of(rules: Rules) -> Of:
+    """The clocks and incident notification rules of a version, as event codes (memoised)."""
     hit = _CACHE.get(id(rules))
     if hit is not None and hit[0] is rules:
         return hit[1]
@@ -129,7 +130,7 @@ def _of(rules: Rules) -> _Of:
         and (a := code_of(n.after, "incident")) is not None
         and (b := code_of(n.met_by, "incident")) is not None
     )
-    of = _Of(clocks, notify)
+    of = Of(clocks, notify)
     _CACHE[id(rules)] = (rules, of)
     return of
 
@@ -137,14 +138,14 @@ def _of(rules: Rules) -> _Of:
 def has_targets(rules: Rules, priority: str) -> bool:
     """Whether incidents of ``priority`` under this version have targets judged here."""
     pri = rules.priorities.get(priority)
-    return bool(pri is not None and pri.targets) or bool(_of(rules).notify)
+    return bool(pri is not None and pri.targets) or bool(targets_of(rules).notify)
 
 
 def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdict, ...]:
     """Judge the named targets and incident notification rules of one incident (after its completion)."""
     rules = inc.rules
     pri = rules.priorities[inc.priority]
-    of = _of(rules)
+    of = targets_of(rules)
     if not pri.targets and not of.notify:
         return ()
     excl = rules.exclusions.get(inc.cause) if inc.cause is not None else None
@@ -152,7 +153,7 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
     out: list[TargetVerdict] = []
     ref = art(pri.ref)
     for t in pri.targets:
-        target_s = _seconds(rules, t.duration)
+        target_s = target_seconds(rules, t.duration)
         if excl is not None:
             out.append(_excluded(t.kind, t.kind, t.clock, target_s, inc.cause, art(excl.ref)))
             continue
@@ -167,7 +168,7 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
         if v.status == "breached" and v.due is not None and v.due >= ctx.p0:
             ctx.violations.append(_violation(rules, inc, v, "target_breached"))
     for n, after, met_by in of.notify:
-        target_s = _seconds(rules, n.within)
+        target_s = target_seconds(rules, n.within)
         if excl is not None:
             out.append(_excluded(n.name, "notify", None, target_s, inc.cause, art(excl.ref)))
             continue
@@ -190,11 +191,12 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
     return tuple(out)
 
 
-def _seconds(rules: Rules, d: m.Duration) -> float:
+def target_seconds(rules: Rules, d: m.Duration) -> float:
+    """A target's duration in seconds of business time (of elapsed time, a month as 28 days)."""
     return rules.delta_seconds(d) if d.calendar is not None else as_timedelta(d).total_seconds()
 
 
-def _add(rules: Rules, a: float, secs: float, cal: str | None) -> float:
+def add_running(rules: Rules, a: float, secs: float, cal: str | None) -> float:
     """The instant ``secs`` of business (or elapsed) time after ``a``."""
     if cal is None:
         return a + secs
@@ -223,7 +225,7 @@ def _reach(rules: Rules, segs: list[tuple[float, float]], x: float, need: float,
             continue
         s = rules.between(lo, b, cal)
         if acc + s > need:
-            return _add(rules, lo, need - acc, cal)
+            return add_running(rules, lo, need - acc, cal)
         acc += s
     return None
 
@@ -234,7 +236,7 @@ def _cycle_target(rules: Rules, t: m.ClockTarget, start: float, target_s: float)
     ooh = t.out_of_hours
     if ooh is None or rules.is_business(start, ooh.calendar):
         return target_s, 0.0
-    extra = _seconds(rules, ooh.extra)
+    extra = target_seconds(rules, ooh.extra)
     return target_s + extra, extra
 
 
@@ -288,7 +290,7 @@ def _within(
     for a, b in life.segments:
         s = rules.between(a, b, cal)
         if breach is None and used + s > target_s:
-            breach = _add(rules, a, target_s - used, cal)
+            breach = add_running(rules, a, target_s - used, cal)
         last_a, before_last = a, used
         used += s
     v.used_s = used
@@ -313,7 +315,7 @@ def _within(
             )
         )
     else:
-        v.due = _add(rules, last_a, target_s - before_last, cal)
+        v.due = add_running(rules, last_a, target_s - before_last, cal)
         if life.state == "stopped":
             v.status = "met"
             v.steps.append((life.stopped_at, f"{say} (due {fmt(v.due)}): {fmt_minutes(used)} used: met", ref))
@@ -376,7 +378,7 @@ def _update(
         v.status = "paused"
         v.steps.append((None, f"{say}: {fmt_minutes(used)} since the last, paused as of {fmt(ctx.as_of)}", ref))
     else:
-        v.due = _add(rules, ctx.as_of, target_s - used, cal)
+        v.due = add_running(rules, ctx.as_of, target_s - used, cal)
         pct = life_risk(rules, t.clock)
         v.status = "at_risk" if pct is not None and 100.0 * used / target_s >= pct else "open"
         v.steps.append((v.due, f"{say}: next due {fmt(v.due)}: {v.status}", ref))

@@ -140,9 +140,9 @@ def problem(
     """A problem worded from the catalogue (``events.*``): its English fields filled from the words.
 
     A row of a table is located by its column too (``row 4, column `priority```): the evaluator's checks
-    of the values a policy must know (E120-E122, E130) and of the supported years (E123) know no column,
-    so it is the field they name; E123 quotes the time as the row gave it (:attr:`RowSource.written`),
-    not as the instant it is in UTC."""
+    of the values a policy must know (E120-E122, E130) and of the supported years (E123, E124: an event
+    time, a deadline counted from one) know no column, so it is the field they name; E123 and E124
+    quote the time as the row gave it (:attr:`RowSource.written`), not as the instant it is in UTC."""
     if column is None and isinstance(source, RowSource) and code in _VALUE_CODES:
         column, words = _row_value(source, line, code, words)
     return Problem(
@@ -158,8 +158,10 @@ def problem(
     )
 
 
-#: The evaluator's problems of a value (E120-E123, E130) and the column each is about, by its field's words.
-_VALUE_CODES = frozenset({"E120", "E121", "E122", "E123", "E130"})
+#: The evaluator's problems of a value (E120-E124, E130) and the column each is about, by its field's words.
+_VALUE_CODES = frozenset({"E120", "E121", "E122", "E123", "E124", "E130"})
+#: Those about a time (its column: the field named ``name``, else ``at``).
+_TIME_CODES = frozenset({"E123", "E124"})
 _VALUE_COLUMNS = {
     "events.field.priority": "priority",
     "events.field.cause": "cause",
@@ -171,7 +173,7 @@ _VALUE_COLUMNS = {
 def _row_value(source: RowSource, line: int, code: str, said: Words) -> tuple[str | None, Words]:
     """The column a value problem of row ``line`` is about, and its words quoting the value as written."""
     args = dict(said.args)
-    if code != "E123":
+    if code not in _TIME_CODES:
         field = args.get("field")
         return (_VALUE_COLUMNS.get(field.key) if isinstance(field, Words) else None), said
     name = args.get("name")

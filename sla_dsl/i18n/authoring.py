@@ -239,12 +239,6 @@ AUTHORING: dict[str, Msg] = {
         "the period from {from_flag} `{start}` to {to_flag} `{end}` is longer than {years} years, the most one "
         "evaluation judges (judge it in periods of at most {years} years)",
     ),
-    "author.time.out_of_range": Msg(
-        "`{flag}` の `{text}` は扱える年（{first} 年から {last} 年まで）の外です。"
-        "{first_date} から {last_date} までの時刻を書いてください",
-        "{flag} `{text}` is outside the supported years, {first} to {last} "
-        "(write a time from {first_date} to {last_date})",
-    ),
     # sla replay: the summary
     "author.replay.title": Msg(
         "再判定 {name} {old} → {new}、{start} から {end} まで（{as_of} 時点）",

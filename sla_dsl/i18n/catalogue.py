@@ -16,8 +16,8 @@ Design notes
   :mod:`.authoring` (the authors' tools and the policy loader:
   ``sla test``, ``replay``, ``fmt``, the language server), :mod:`.hover` (the language server's
   hovers), :mod:`.diff` (``sla diff``),
-  :mod:`.events` (the problems of an event log) and :mod:`.terms` (``place.*``: places and time zones,
-  named by :mod:`.places`).
+  :mod:`.events` (the problems of an event log), :mod:`.terms` (``place.*``: places and time zones,
+  named by :mod:`.places`) and :mod:`.bounds` (a time or a result outside the supported years).
   Keys are dotted and start with the section's name (``report.title``,
   ``site.nav.home``), so sections never collide; a test checks it.
 """
@@ -25,6 +25,7 @@ Design notes
 from __future__ import annotations
 
 from .authoring import AUTHORING
+from .bounds import BOUNDS
 from .cli import CLI
 from .cli_help import CLI_HELP
 from .diagnostics import DIAGNOSTICS
@@ -64,6 +65,7 @@ def _union() -> dict[str, Msg]:
         DIFF,
         EVENTS,
         PLACES,
+        BOUNDS,
     )
     for section in sections:
         for key, msg in section.items():

@@ -118,7 +118,7 @@ CLI: dict[str, Msg] = {
         "`{flag}` の `{text}` は月ではありません（`YYYY-MM` の形で、例えば `{example}` と書いてください）",
         "{flag} `{text}` is not a month (write YYYY-MM, e.g. `{example}`)",
     ),
-    # `sla deadline`: a due time after the supported years ({reason}: E303's, diag.E303.reason.*)
+    # `sla deadline`: a due time after the supported years ({reason}: the arithmetic's own, bounds.*)
     "cli.deadline.after_range": Msg("`{flag}` の `{value}`：{reason}", "{flag} `{value}`: {reason}"),
     "cli.month.out_of_range": Msg(
         "`{flag}` の `{text}` は扱える年（{first} 年から {last} 年まで）の外です。"

@@ -414,7 +414,7 @@ EVENTS: dict[str, Msg] = {
         "イベントは Parquet か Arrow IPC を書き出せるツール（{tools}）で書いてください",
         "write the events with a Parquet or Arrow IPC writer ({tools})",
     ),
-    # E120-E123, E128-E130: events checked against the policies (evaluation/)
+    # E120-E124, E128-E130: events checked against the policies (evaluation/)
     "events.E120": Msg(
         "`{event}` の{field} `{value}` はポリシーにありません", "unknown {field} `{value}` in `{event}`"
     ),
@@ -438,6 +438,33 @@ EVENTS: dict[str, Msg] = {
     ),
     # (no `--skip-invalid` here: `sla replay` and `sla test` judge logs too, and have no such option)
     "events.E123.help": Msg("{first} から {last} までの時刻を書いてください", "write a time from {first} to {last}"),
+    # E124: a deadline counted from an event falls outside the supported years (evaluation/deadline_times.py)
+    "events.E124": Msg(
+        "{what}が{range}{side}になります（`{time}` から `{rule}`）",
+        "{what} falls {side} {range} (`{rule}` from `{time}`)",
+    ),
+    "events.E124.side.after": Msg("より後", "after"),
+    "events.E124.side.before": Msg("より前", "before"),
+    "events.E124.side.outside": Msg("の外", "outside"),
+    "events.E124.what.due": Msg("案件 `{id}` の応答期限", "the response due time of incident `{id}`"),
+    "events.E124.what.same_day": Msg("案件 `{id}` の当日対応の目安", "the same-day guideline of incident `{id}`"),
+    "events.E124.what.target": Msg(
+        "案件 `{id}` のクロック `{clock}` の目標の期限", "the deadline of incident `{id}` on clock `{clock}`"
+    ),
+    "events.E124.what.notify_incident": Msg(
+        "案件 `{id}` の通知 `{name}` の期限", "the deadline of notification `{name}` of incident `{id}`"
+    ),
+    "events.E124.what.notify_outage": Msg(
+        "障害 `{id}` の通知 `{name}` の期限", "the deadline of notification `{name}` of outage `{id}`"
+    ),
+    "events.E124.what.stop": Msg("計画停止 `{id}` の通知の期限", "the notice deadline of planned stop `{id}`"),
+    "events.E124.what.retention": Msg(
+        "バックアップ `{id}` の保存期間の終わり", "the end of the retention of backup `{id}`"
+    ),
+    "events.E124.help": Msg(
+        "期限は{range}の中でしか計算できません。このイベントは判定できないので、ログから除いてください",
+        "deadlines are worked out within {range}: this event cannot be judged; leave it out of the log",
+    ),
     "events.E128": Msg("`{event}` の属性 `{name}` はポリシーにありません", "unknown attribute `{name}` in `{event}`"),
     "events.E128.help.known": Msg("ポリシーが宣言している属性：{known}", "the policy declares the attributes {known}"),
     "events.E128.help.none": Msg(

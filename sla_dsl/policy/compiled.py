@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping
 from functools import cached_property
 from zoneinfo import ZoneInfo
 
-from ..calendars.bounds import RANGE, OutOfRangeError, check_span, check_time
+from ..calendars.bounds import RESULT, TIME, OutOfRangeError, check_span, check_time, range_words
 from ..calendars.business import BusinessCalendar
 from ..calendars.recurrence import Window, maintenance_windows
 from ..calendars.timeargs import parse_edge, parse_instant
@@ -32,7 +32,7 @@ from ..i18n import message
 from ..i18n.authoring import names
 from ..lang import conditions
 from ..lang import model as m
-from ..lang.diagnostics import Diagnostic, did_you_mean_words, policy_language
+from ..lang.diagnostics import Diagnostic, did_you_mean_words, policy_language, words
 
 
 class NoCalendarError(InputError, LookupError):
@@ -99,17 +99,17 @@ class Policy:
         example = "`calendar business { days mon..fri  hours 09:00-17:00 }`"
         raise NoCalendarError(message("author.policy.no_calendar", lang, example=example), lang=lang)
 
-    def _aware(self, t: dt.datetime | str, what: str = "time") -> dt.datetime:
+    def _aware(self, t: dt.datetime | str) -> dt.datetime:
         """``t`` in the policy's zone: an aware datetime, or ISO 8601 text with an offset (as the
         commands read times); a naive one, bad text or a time outside the supported years is refused,
         any other type is a TypeError naming it."""
         if isinstance(t, str):
-            t = parse_instant(t, what)
+            t = parse_instant(t, "time")
         elif not isinstance(t, dt.datetime):
-            raise TypeError(f"{what}: expected a datetime with a UTC offset or ISO 8601 text, found {type(t).__name__}")
+            raise TypeError(f"time: expected a datetime with a UTC offset or ISO 8601 text, found {type(t).__name__}")
         if t.tzinfo is None or t.utcoffset() is None:
-            raise NaiveDatetimeError(f"{what} `{t.isoformat()}` has no UTC offset")
-        return check_time(t, what).astimezone(self.tz)
+            raise NaiveDatetimeError(f"time `{t.isoformat()}` has no UTC offset")
+        return check_time(t, TIME).astimezone(self.tz)
 
     def _edge(self, t: dt.datetime | dt.date | str, what: str) -> dt.datetime | dt.date:
         """A period edge as given, its text read as the commands read ``--from``; another type refused."""
@@ -244,13 +244,13 @@ def add_calendar_duration(t: dt.datetime, d: m.Duration) -> dt.datetime:
     """
     from dateutil.relativedelta import relativedelta
 
-    check_time(t, "time")
+    check_time(t, TIME)
     if d.unit is m.TimeUnit.MONTH:
-        check_span(d.amount * 28 * 86400, f"`{d}`")
+        check_span(d.amount * 28 * 86400, words("bounds.what.duration", duration=str(d)))
         shifted: dt.datetime = t + relativedelta(months=d.amount)
         return _in_range(shifted, d)
     seconds = m.UNIT_SECONDS[d.unit]
-    check_span(seconds * d.amount, f"`{d}`")
+    check_span(seconds * d.amount, words("bounds.what.duration", duration=str(d)))
     # Elapsed time: add in UTC so a DST change does not stretch or shrink it.
     tz = t.tzinfo
     return _in_range((t.astimezone(dt.UTC) + dt.timedelta(seconds=seconds * d.amount)).astimezone(tz), d)
@@ -259,10 +259,10 @@ def add_calendar_duration(t: dt.datetime, d: m.Duration) -> dt.datetime:
 def _in_range(result: dt.datetime, d: m.Duration) -> dt.datetime:
     """``result`` of adding ``d``, unless it lies outside the supported years."""
     try:
-        return check_time(result, "the result")
+        return check_time(result, RESULT)
     except OutOfRangeError:
         word = "after" if d.amount > 0 else "before"
-        raise OutOfRangeError(f"adding `{d}`: the result is {word} {RANGE}") from None
+        raise OutOfRangeError(words(f"bounds.adding.{word}", duration=str(d), range=range_words())) from None
 
 
 def declared_types(policies: Policy | Iterable[Policy]) -> frozenset[str]:
