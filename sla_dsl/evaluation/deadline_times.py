@@ -267,35 +267,20 @@ def _same_day_fits(rules: Rules, guide: m.SameDayGuideline, lo: float, hi: float
 
 
 def _outages_fit(versions: Versions, lo: float, hi: float) -> bool:
-    try:
-        for rules in versions.rules:
-            for n in _outage_rules(rules):
-                rules.add(hi, n.within)
-    except OutOfRangeError:
-        return False
-    return True
+    return not any(_raises(rules.add, hi, n.within) for rules in versions.rules for n in _outage_rules(rules))
 
 
 def _stops_fit(versions: Versions, lo: float, hi: float) -> bool:
     # (a notice deadline is counted back from the start: the earliest start is the one to try)
-    try:
-        for rules in versions.rules:
-            if rules.stop_rule is not None:
-                notice_deadline(rules, rules.stop_rule, lo)
-    except OutOfRangeError:
-        return False
-    return True
+    return not any(
+        _raises(notice_deadline, rules, rules.stop_rule, lo) for rules in versions.rules if rules.stop_rule is not None
+    )
 
 
 def _backups_fit(versions: Versions, lo: float, hi: float) -> bool:
-    try:
-        for rules in versions.rules:
-            for b in rules.backups.values():
-                if b.keep is not None:
-                    rules.add(hi, b.keep)
-    except OutOfRangeError:
-        return False
-    return True
+    return not any(
+        _raises(rules.add, hi, b.keep) for rules in versions.rules for b in rules.backups.values() if b.keep is not None
+    )
 
 
 # ---- the exact check of one item ------------------------------------------------------------------
