@@ -13,7 +13,8 @@ Design notes
   missing and the notes no docstring uses any more. Never edit a key by hand to make it match: translate the
   new English.
 * Code stays code: what the English writes as ````code```` (or `` `code` ``, and the roles
-  ``:func:`x``` and ``:meth:`x```, which the page shows as they are written) the Japanese writes the same,
+  ``:func:`x``` and ``:meth:`x```, which the page would show as they are written: the docstrings the
+  page shows use none) the Japanese writes the same,
   byte for byte. A half-open range or a value the English writes bare, ``[start, end)``, ``False``, is code
   here; a name the English writes as a plain word (``datetime``, ``pandas``) is code too.
 * The words are the project's (``docs/engineers/api.ja.md``, ``docs/reference/language.ja.md``,
@@ -102,15 +103,15 @@ API_NOTES: dict[str, str] = {
     (
         "A policy has errors; ``diagnostics`` lists every one found.\n"
         "\n"
-        "``lang`` is the language of the policy's diagnostics (:func:`policy_language` of its model, given\n"
-        "by whoever compiled it): :meth:`render` writes in it unless told otherwise. ``header_read`` is\n"
+        "``lang`` is the language of the policy's diagnostics (``policy_language`` of its model, given\n"
+        "by whoever compiled it): ``render`` writes in it unless told otherwise. ``header_read`` is\n"
         "False when there was no header to take it from (a missing or empty file): the ``sla`` command then\n"
         "writes in the language of its help (the locale's), not in ``lang``."
     ): (
         "ポリシーにエラーがあります。見つかったエラーのすべてを ``diagnostics`` が挙げます。\n"
         "\n"
-        "``lang`` は、ポリシーの診断の言語です（モデルの :func:`policy_language` で、ポリシーをコンパイルした側が"
-        "与えます）。:meth:`render` は、ほかの言語を指定されない限り、この言語で書きます。"
+        "``lang`` は、ポリシーの診断の言語です（モデルの ``policy_language`` で、ポリシーをコンパイルした側が"
+        "与えます）。``render`` は、ほかの言語を指定されない限り、この言語で書きます。"
         "言語を読み取るヘッダーがなかったとき（ファイルがないか空のとき）は、``header_read`` が ``False`` です。"
         "そのとき ``sla`` コマンドは、``lang`` ではなく、ヘルプの言語（ロケールの言語）で書きます。"
     ),

@@ -311,8 +311,8 @@ def _lines(source: str) -> tuple[str, ...]:
 class PolicyError(SlaError):
     """A policy has errors; ``diagnostics`` lists every one found.
 
-    ``lang`` is the language of the policy's diagnostics (:func:`policy_language` of its model, given
-    by whoever compiled it): :meth:`render` writes in it unless told otherwise. ``header_read`` is
+    ``lang`` is the language of the policy's diagnostics (``policy_language`` of its model, given
+    by whoever compiled it): ``render`` writes in it unless told otherwise. ``header_read`` is
     False when there was no header to take it from (a missing or empty file): the ``sla`` command then
     writes in the language of its help (the locale's), not in ``lang``.
     """

@@ -94,6 +94,16 @@ def test_no_note_is_stale(handler: Any) -> None:
     assert not stale, f"notes in {api_notes.NOTES_MODULE} that no docstring of the API page uses: {stale}"
 
 
+def test_no_docstring_shown_holds_a_sphinx_role(handler: Any) -> None:
+    """mkdocstrings reads the docstrings as Google style: a role (``:func:`x```) would show as typed, on
+    both pages. The docstrings the page shows write names as code (````x````) instead."""
+    roles = [f"{where}: {m.group(0)}" for where, text in _shown(handler, PAGES["en"]) for m in _ROLE.finditer(text)]
+    assert not roles, "\n".join(roles)
+
+
+_ROLE = re.compile(r":(?:func|meth|class|mod|data|attr|obj):`[^`]+`")
+
+
 def test_no_note_holds_english() -> None:
     """Outside code, a note is Japanese: no two English words in a row."""
     found = {english: runs for english, note in API_NOTES.items() if (runs := _english(_CODE.sub(" ", note)))}
