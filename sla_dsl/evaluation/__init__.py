@@ -299,11 +299,7 @@ def check_log(
                 for r in recs
                 if not (r[1] in codes and r[2][at] is not None and not known(r[2][at], allowed, field, r, err))
             ]
-            log.count -= len(recs) - len(keep)
-            if keep:
-                group[ident] = keep
-            else:
-                del group[ident]
+            log.keep(group, ident, keep)
     check_attributes(versions, log, payloads)  # E128, E129: attributes the policies do not declare
     check_declared(versions, log)  # E103: events of a type that no policy version declares
     check_deadlines(versions, log, period, spans)  # E124: deadlines past the supported years, on the events left

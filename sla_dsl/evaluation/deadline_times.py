@@ -143,13 +143,8 @@ def check_deadlines(
             if max(map(_AT, recs)) <= safe:
                 continue
             left = _refused(log, versions, period, as_of, ident, recs, check)
-            if len(left) == len(recs):
-                continue
-            log.count -= len(recs) - len(left)
-            if left:
-                group[ident] = left
-            else:
-                del group[ident]
+            if len(left) < len(recs):
+                log.keep(group, ident, left)
 
 
 #: A family's check of one item: its events in order, the events it counts deadlines from that fall outside.
@@ -339,15 +334,21 @@ def _incident(versions: Versions, period: JudgedPeriod | None, ident: str, recs:
                 what = words("events.E124.what.target", id=ident, clock=t.clock)
                 found.append((r, _said("after", what, _clock_target_syntax(t), r[0], rules)))
     for n, after, _ in of.notify:
-        start = firsts.get(after)
-        if start is None or not_for(rules, n.when, recs, REPORTED) is not None:
-            continue
-        if n.only_during is not None and not rules.is_business(start[0], n.only_during):
-            continue
-        if _raises(rules.add, start[0], n.within):
-            what = words("events.E124.what.notify_incident", id=ident, name=n.name)
-            found.append((start, _said("after", what, f"within {n.within} after {n.after}", start[0], rules)))
+        found += _notice(rules, n, firsts.get(after), recs, REPORTED, "notify_incident", ident)
     return found
+
+
+def _notice(rules: Rules, n: m.Notify, start: Rec | None, recs: list[Rec], first: int, what: str, ident: str) -> Found:
+    """A notification rule's deadline from ``start`` (its first ``after`` event), when the rule applies
+    (``when``, tested on the ``first`` event; ``only if ... during``), as the judge applies it."""
+    if start is None or not_for(rules, n.when, recs, first) is not None:
+        return []
+    if n.only_during is not None and not rules.is_business(start[0], n.only_during):
+        return []
+    if not _raises(rules.add, start[0], n.within):
+        return []
+    said = words(f"events.E124.what.{what}", id=ident, name=n.name)
+    return [(start, _said("after", said, f"within {n.within} after {n.after}", start[0], rules))]
 
 
 def _cycle_codes(c: ClockCodes, t: m.ClockTarget) -> frozenset[int]:
@@ -389,13 +390,7 @@ def _outage(versions: Versions, period: JudgedPeriod | None, ident: str, recs: l
     for n in _outage_rules(rules):
         after = code_of(n.after, "outage")
         start = next((r for r in recs if r[1] == after), None)
-        if start is None or not_for(rules, n.when, recs, STARTED) is not None:
-            continue
-        if n.only_during is not None and not rules.is_business(start[0], n.only_during):
-            continue
-        if _raises(rules.add, start[0], n.within):
-            what = words("events.E124.what.notify_outage", id=ident, name=n.name)
-            found.append((start, _said("after", what, f"within {n.within} after {n.after}", start[0], rules)))
+        found += _notice(rules, n, start, recs, STARTED, "notify_outage", ident)
     return found
 
 

@@ -37,11 +37,7 @@ def check_declared(versions: Versions, log: EventLog) -> None:
                 log.problems.append(unknown_type(log.source, r[3], name, declared))
             else:
                 keep.append(r)
-        log.count -= len(recs) - len(keep)
-        if keep:
-            group[ident] = keep
-        else:
-            del group[ident]
+        log.keep(group, ident, keep)
 
 
 def for_policies(log: EventLog, declared: frozenset[str]) -> EventLog:

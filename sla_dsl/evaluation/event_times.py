@@ -58,13 +58,8 @@ def check_event_times(log: EventLog) -> list[tuple[float, float] | None]:
         for ident in list(group):
             recs = group[ident]
             keep = [r for r in recs if not _problems(log, r)]
-            if len(keep) == len(recs):
-                continue
-            log.count -= len(recs) - len(keep)
-            if keep:
-                group[ident] = keep
-            else:
-                del group[ident]
+            if len(keep) < len(recs):
+                log.keep(group, ident, keep)
     return bounds
 
 

@@ -215,11 +215,7 @@ def _check_group(
                 continue
             for found, message, help in _problems(declared, attributes_of((None, None, text)), TYPES[code]):
                 log.problems.append(problem(log.source, r[3], found, message, help))
-        log.count -= len(recs) - len(keep)
-        if keep:
-            group[ident] = keep
-        else:
-            del group[ident]
+        log.keep(group, ident, keep)
 
 
 def _attrs_text(r: Rec, code: int) -> str | None:

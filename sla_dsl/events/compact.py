@@ -201,6 +201,15 @@ class EventLog:
             recs.append((epoch, code, payload, line))
         self.count += 1
 
+    def keep(self, group: dict[str, list[Rec]], ident: str, kept: list[Rec]) -> None:
+        """Leave ``kept`` as the records of ``ident`` in ``group`` (one of :attr:`groups`), the id gone when
+        none is left, and count the records a check of the log took out (their problems are filed)."""
+        self.count -= len(group[ident]) - len(kept)
+        if kept:
+            group[ident] = kept
+        else:
+            del group[ident]
+
     def add_event(self, ev: BaseEvent, line: int = 0) -> None:
         """File one validated event model."""
         name = event_type(ev)
