@@ -22,7 +22,7 @@ from sla_dsl.docs.field_notes import MissingNote
 from sla_dsl.i18n.api_notes import API_NOTES
 
 from .conftest import Build
-from .test_translations import _ENGLISH_RUN, NAMES
+from .test_translations import english_runs
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES = {"ja": ROOT / "docs/engineers/api.ja.md", "en": ROOT / "docs/engineers/api.en.md"}
@@ -55,13 +55,6 @@ def _shown(handler: Any, page: Path) -> Iterator[tuple[str, str]]:
         for where, item in api_notes.shown(obj, options, block.identifier):
             if item.docstring is not None and item.docstring.value:
                 yield where, item.docstring.value
-
-
-def _english(text: str) -> list[str]:
-    """The runs of two English words in ``text`` (a Japanese text, its code taken out), names aside."""
-    for name in NAMES:
-        text = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", "〓", text)
-    return [m.group(0) for m in _ENGLISH_RUN.finditer(text)]
 
 
 def test_the_pages_show_the_same_blocks() -> None:
@@ -104,9 +97,9 @@ def test_no_docstring_shown_holds_a_sphinx_role(handler: Any) -> None:
 _ROLE = re.compile(r":(?:func|meth|class|mod|data|attr|obj):`[^`]+`")
 
 
-def test_no_note_holds_english() -> None:
+def test_no_note_holdsenglish_runs() -> None:
     """Outside code, a note is Japanese: no two English words in a row."""
-    found = {english: runs for english, note in API_NOTES.items() if (runs := _english(_CODE.sub(" ", note)))}
+    found = {english: runs for english, note in API_NOTES.items() if (runs := english_runs(_CODE.sub(" ", note)))}
     assert not found, f"English in the Japanese notes of {api_notes.NOTES_MODULE} (put code in ``...``): {found}"
 
 
@@ -167,5 +160,5 @@ def test_the_built_pages(site: Build) -> None:
     assert "基底クラス：<code>" in ja and "Bases: <code>" in en
     texts = _descriptions(ja)
     assert len(texts) == len(_descriptions(en)) >= 15
-    english = {text: runs for text in texts if (runs := _english(text))}
+    english = {text: runs for text in texts if (runs := english_runs(text))}
     assert not english, f"English in the Japanese API page's descriptions: {english}"

@@ -23,7 +23,7 @@ from sla_dsl.i18n.field_notes_events import EVENT_NOTES
 from sla_dsl.i18n.field_notes_report import REPORT_NOTES
 
 from .htmltables import tables
-from .test_translations import _ENGLISH_RUN, NAMES, Page
+from .test_translations import NAMES, Page, english_runs
 
 #: Which notes each page's descriptions are read from.
 PAGES: dict[str, tuple[Callable[[], list[tuple[str, str]]], Mapping[str, str], str]] = {
@@ -38,9 +38,7 @@ _HTML_CODE = re.compile(r"<code>.*?</code>", re.DOTALL)
 
 def _english(text: str) -> list[str]:
     """The runs of two English words in ``text`` (a Japanese text, its code taken out), names aside."""
-    for name in (*NAMES, STANDARD):
-        text = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", "〓", text)
-    return [m.group(0) for m in _ENGLISH_RUN.finditer(text)]
+    return english_runs(text, (*NAMES, STANDARD))
 
 
 @pytest.mark.parametrize("page", sorted(PAGES))

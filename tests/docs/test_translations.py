@@ -71,6 +71,14 @@ _ATTRS = re.compile(r"\{:?[ \t]*(?:[#.]|[A-Za-z_][\w-]*=)[^{}\n]*\}")
 _ENGLISH_RUN = re.compile(r"(?<![A-Za-z])[A-Za-z]{3,}(?:['’-][A-Za-z]+)*[ \t\n,;:/&.!?()\"'-]+[A-Za-z]+")
 
 
+def english_runs(text: str, names: tuple[str, ...] = NAMES) -> list[str]:
+    """The runs of two English words in ``text`` (Japanese prose, its code already taken out), the
+    product ``names`` aside: what a Japanese page must not hold (the other docs tests ask it too)."""
+    for name in names:
+        text = re.sub(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", "〓", text)
+    return [m.group(0) for m in _ENGLISH_RUN.finditer(text)]
+
+
 @dataclass(frozen=True)
 class Page:
     """A Markdown page split into its fenced code blocks and its prose (every other line, in order)."""
@@ -189,8 +197,5 @@ def test_same_generated_text(name: str, ja: Path, en: Path) -> None:
 @pytest.mark.parametrize(("name", "ja", "en"), PAIRS, ids=[p[0] for p in PAIRS])
 def test_japanese_prose_has_no_english(name: str, ja: Path, en: Path) -> None:
     """No two English words in a row in the Japanese page's prose, product names aside."""
-    text = Page.read(ja).words()
-    for product in NAMES:
-        text = re.sub(rf"(?<![A-Za-z]){re.escape(product)}(?![A-Za-z])", "〓", text)
-    runs = [m.group(0) for m in _ENGLISH_RUN.finditer(text)]
+    runs = english_runs(Page.read(ja).words())
     assert not runs, f"{_where(ja)}: English in the Japanese prose (put code in `...`): {runs}"
