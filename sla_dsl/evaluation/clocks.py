@@ -115,6 +115,8 @@ class Cycle(NamedTuple):
     by: Literal["reset", "restart"] = "reset"
     #: it was cancelled (``cancels at``) before the reset or restart
     cancelled: bool = False
+    #: it had stopped (or was cancelled) before the reset or restart: ``end`` is that stop, not the reset
+    stopped: bool = False
 
 
 @dataclass(slots=True)
@@ -173,7 +175,8 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
                 life.segments.append((seg, t))
             ended = life.stopped_at if life.stopped_at is not None else t  # stopped before, or not
             began = life.start if life.start is not None else t0
-            life.earlier.append(Cycle(began, ended, tuple(life.segments), by, life.cancelled))
+            stopped = life.stopped_at is not None
+            life.earlier.append(Cycle(began, ended, tuple(life.segments), by, life.cancelled, stopped))
             life.segments, life.state, life.stopped_at, seg = [], "running", None, t
             life.waiting_for, life.cancelled = None, False
             life.start = t

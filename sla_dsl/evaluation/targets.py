@@ -75,6 +75,8 @@ class TargetVerdict:
     story: tuple[Told, ...] = ()
     #: a breached target's clock was cancelled after it ran out (``cancels at``): when
     cancelled_at: float | None = None
+    #: a breached target's clock was reset (``resets at``) after it ran out, while it still ran: when
+    reset_at: float | None = None
     #: the judged cycle started outside its calendar's open hours: (its start, the calendar, the seconds
     #: added), for ``sla explain``
     out_of_hours: tuple[float, str, float] | None = None
@@ -274,13 +276,17 @@ def _within(
             say = judged(cycle.start)
             v.status, v.due = "breached", ran_out
             v.used_s = _running(rules, list(cycle.segments), cycle.start, cycle.end, cal)
+            # the breached cycle's own end (a later cycle's stop is not this one's): its stop, its cancel,
+            # or the reset that cut it while it ran
             before = (
-                f"before the reset {fmt(cycle.end)}"
-                if cycle.by == "reset" and not cycle.cancelled
-                else f"{'cancelled' if cycle.cancelled else 'stopped'} {fmt(cycle.end)}"
+                f"{'cancelled' if cycle.cancelled else 'stopped'} {fmt(cycle.end)}"
+                if cycle.stopped
+                else f"before the reset {fmt(cycle.end)}"
             )
             v.steps.append((ran_out, f"{say} ran out {fmt(ran_out)}, {before}: breached", ref))
+            v.met_at = cycle.end if cycle.stopped and not cycle.cancelled else None
             v.cancelled_at = cycle.end if cycle.cancelled else None
+            v.reset_at = None if cycle.stopped else cycle.end
             return v
     say = judged(life.start)
     target_s = v.target_s
@@ -429,6 +435,8 @@ def _violation(rules: Rules, inc: Incident, v: TargetVerdict, kind: str) -> Viol
         detail = f"{v.missed} update{'s' if v.missed != 1 else ''} missed"
     elif v.cancelled_at is not None:
         detail = f"cancelled {rules.fmt(v.cancelled_at)}, after it ran out"
+    elif v.reset_at is not None:
+        detail = f"reset {rules.fmt(v.reset_at)}, after it ran out"
     elif v.met_at is not None:
         detail = f"{'stopped' if v.kind != 'notify' else 'sent'} {rules.fmt(v.met_at)}"
     else:
@@ -441,6 +449,7 @@ def _violation(rules: Rules, inc: Incident, v: TargetVerdict, kind: str) -> Viol
         met_at=rules.dt(v.met_at) if v.met_at is not None else None,
         missed=v.missed,
         cancelled_at=rules.dt(v.cancelled_at) if v.cancelled_at is not None else None,
+        reset_at=rules.dt(v.reset_at) if v.reset_at is not None else None,
     )
     return Violation(
         kind=kind,

@@ -615,10 +615,12 @@ REPORT_NOTES: dict[str, str] = {
         "``cancelled`` の場合と、達成した ``update`` の目標では null"
     ),
     (
-        "when the clock stopped (or the notification was sent); for ``update``, the last update; null when none by "
-        "``as_of``, and for ``cancelled`` (a cancel meets nothing)"
+        "when the clock stopped (or the notification was sent): the judged cycle's stop (the cycle that ran out, "
+        "else the last); for ``update``, the last update; null when none by ``as_of``, when a reset cut the cycle "
+        "that ran out, and for ``cancelled`` (a cancel meets nothing)"
     ): (
-        "クロックが停止した（または通知を送った）時刻。``update`` では最後の更新。``as_of`` までにない場合と、"
+        "クロックが停止した（または通知を送った）時刻：判定した回（期限を過ぎた回、なければ最後の回）の停止。"
+        "``update`` では最後の更新。``as_of`` までにない場合、期限を過ぎた回をリセットが打ち切った場合、"
         "``cancelled`` の場合は null（取り消しは何も達成しない）"
     ),
     (

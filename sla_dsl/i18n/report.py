@@ -355,6 +355,9 @@ REPORT: dict[str, Msg] = {
     "report.v.goal_cancelled": Msg(
         "{goal}の期限 {due} を過ぎた後、{at} に取り消し", "{goal} due {due}: cancelled {at}, after it ran out"
     ),
+    "report.v.goal_reset": Msg(
+        "{goal}の期限 {due} を過ぎた後、{at} にクロックをリセット", "{goal} due {due}: reset {at}, after it ran out"
+    ),
     "report.v.goal_updates": Msg(
         "{goal}：{n} 回が遅延または未実施（期限 {due}）", "{goal}: {n} late or not sent (due {due})"
     ),

@@ -102,8 +102,9 @@ class TargetRow(_Row):
     #: (it moves while paused), ``excluded``, ``not_applicable``, ``cancelled``, and for an ``update``
     #: target that is met
     due: dt.datetime | None = None
-    #: when the clock stopped (or the notification was sent); for ``update``, the last update; null
-    #: when none by ``as_of``, and for ``cancelled`` (a cancel meets nothing)
+    #: when the clock stopped (or the notification was sent): the judged cycle's stop (the cycle that ran
+    #: out, else the last); for ``update``, the last update; null when none by ``as_of``, when a reset cut
+    #: the cycle that ran out, and for ``cancelled`` (a cancel meets nothing)
     met_at: dt.datetime | None = None
     #: the target's duration in minutes: business minutes for a target in business time, elapsed
     #: minutes otherwise; fractional. With an out-of-hours tail, the judged cycle's (the one that ran

@@ -41,6 +41,8 @@ class BreachedTarget(_Row):
     missed: int = 0
     #: the clock was cancelled (``cancels at``) after the target ran out: when; null otherwise
     cancelled_at: dt.datetime | None = None
+    #: the clock was reset (``resets at``) after the target ran out, while it still ran: when; null otherwise
+    reset_at: dt.datetime | None = None
 
 
 #: what a ``data`` violation is about: an event of an id whose first event is missing

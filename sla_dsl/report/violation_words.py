@@ -130,6 +130,8 @@ def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, as_of: dt.datet
         return w.m("report.v.goal_updates", goal=goal, n=t.missed, due=w.t(v.at))
     if t.cancelled_at is not None:
         return w.m("report.v.goal_cancelled", goal=goal, due=w.t(v.at), at=w.t(t.cancelled_at))
+    if t.reset_at is not None:
+        return w.m("report.v.goal_reset", goal=goal, due=w.t(v.at), at=w.t(t.reset_at))
     if t.met_at is not None:
         return w.m("report.v.goal_late", goal=goal, due=w.t(v.at), at=w.t(t.met_at))
     return w.m("report.v.goal_none", goal=goal, due=w.t(v.at), as_of=w.t(as_of))
