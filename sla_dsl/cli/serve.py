@@ -35,7 +35,8 @@ def add_parsers(sub: Any, lang: str = "en") -> None:
     def h(key: str) -> str:
         return message(f"cli.help.{key}", lang)
 
-    port = whole_number(lang, low=1, below=1 << 31)
+    port = whole_number(lang, low=1, below=1 << 16)  # (a TCP port: 1 to 65535)
+    size = whole_number(lang, low=1, below=1 << 31)
     p = sub.add_parser("serve", help=h("serve"))
     p.add_argument("policy", nargs="+", metavar="POLICY", help=h("serve.policy"))
     p.add_argument("--db", default="sqlite:///sla.db", metavar="URL", help=h("serve.db"))
@@ -43,7 +44,7 @@ def add_parsers(sub: Any, lang: str = "en") -> None:
     p.add_argument("--port", type=port, default=8080, help=h("serve.port"))
     p.add_argument("--token-file", metavar="FILE", help=h("serve.token_file"))
     p.add_argument("--webhook", action="append", default=[], metavar="URL", help=h("serve.webhook"))
-    p.add_argument("--max-body", type=port, default=10 * 1024 * 1024, metavar="BYTES", help=h("serve.max_body"))
+    p.add_argument("--max-body", type=size, default=10 * 1024 * 1024, metavar="BYTES", help=h("serve.max_body"))
     lang_option(p, lang, "serve")
     p.set_defaults(func=cmd_serve)
 
@@ -71,6 +72,15 @@ def read_token(path: str, lang: str = "en") -> str:
     return token
 
 
+def log_to_stderr() -> None:
+    """The service's own log (``sla.*``: alerts, reloads, deliveries) on stderr, from INFO up; the
+    libraries' only from WARNING up. httpx logs every request it sends at INFO with its whole URL, and a
+    webhook's user, password and query often hold its secret, which the service's own words leave out
+    (``scheme://host[:port]``: :func:`sla_dsl.serve.alerts.redact`)."""
+    logging.basicConfig(level=logging.WARNING, format="sla serve: %(message)s", stream=sys.stderr)
+    logging.getLogger("sla").setLevel(logging.INFO)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """``sla serve POLICY...``: serve until interrupted."""
     try:
@@ -90,7 +100,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if token is None and not is_loopback(args.host):
         said = message("cli.serve.open", lang, host=args.host, port=str(args.port))
         print(f"sla: {message('diag.word.warning', lang)}: {said}", file=sys.stderr)
-    logging.basicConfig(level=logging.INFO, format="sla serve: %(message)s", stream=sys.stderr)
+    log_to_stderr()
     settings = Settings(
         db=args.db, token=token, webhooks=tuple(args.webhook), max_body=args.max_body, policy_files=tuple(args.policy)
     )

@@ -102,6 +102,84 @@ def test_serves_and_reloads_on_sighup(tmp_path: Path) -> None:
     assert "policy version 2099.1 added" in err and "Traceback" not in err
 
 
+def test_a_port_past_65535_is_refused(tmp_path: Path) -> None:
+    for port in ("65536", "99999"):
+        r = sla("serve", str(POLICY), "--port", port, "--db", f"sqlite:///{tmp_path / 'sla.db'}")
+        assert r.returncode == 2 and f"`{port}`" in r.stderr and "Traceback" not in r.stderr
+
+
+#: A response target of one minute on a 24-hour calendar: an incident reported five minutes ago is due
+#: already, so its alerts fire as soon as it is stored.
+MINUTE = """sla "Minute" {
+  format 1
+  version "1"
+  effective 2026-01-01
+  timezone Asia/Tokyo
+  languages ja, en
+}
+
+calendar always "終日" / "All day" {
+  days mon..sun
+  hours 00:00-24:00
+}
+
+clock response "起算点" / "Start of the clock" {
+  starts at incident.reported
+  at risk at 50% of target
+}
+
+priority P1 "優先度1" / "Priority 1" {
+  respond within 1 always minute
+}
+"""
+
+
+def test_the_log_never_shows_a_webhook_s_secret(tmp_path: Path) -> None:
+    # httpx logs each request it sends at INFO with its whole URL; the service's log said it too
+    import datetime as dt
+    import http.server
+    import threading
+
+    got: list[bytes] = []
+
+    class Hook(http.server.BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            got.append(self.rfile.read(int(self.headers.get("content-length", 0))))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    hook = http.server.HTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=hook.serve_forever, daemon=True).start()
+    secret = f"http://user:pa55word@127.0.0.1:{hook.server_address[1]}/hook?token=t0ken"
+    policy = tmp_path / "minute.sla"
+    policy.write_text(MINUTE, "utf-8")
+    port = _free_port()
+    argv = ["serve", str(policy), "--port", str(port), "--db", f"sqlite:///{tmp_path / 'sla.db'}", "--webhook", secret]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sla_dsl._entry", *argv], cwd=ROOT, stderr=subprocess.PIPE, text=True
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_for(lambda: _up(url), "the server", 60)
+        at = (dt.datetime.now(dt.UTC) - dt.timedelta(minutes=5)).isoformat(timespec="seconds")
+        event = {"event": "incident.reported", "at": at, "id": "L-1", "priority": "P1"}
+        assert httpx.post(url + "/events", json=event).status_code == 200
+        wait_for(lambda: len(got) >= 2, "the at-risk and breach alerts at the webhook")
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            _, err = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            _, err = proc.communicate()
+        hook.shutdown()
+    assert "alert incident.breached L-1" in err  # (the service's own log is still there)
+    assert "pa55word" not in err and "t0ken" not in err and "HTTP Request" not in err
+
+
 def _up(url: str) -> bool:
     try:
         return httpx.get(url + "/healthz", timeout=1).status_code == 200
