@@ -22,6 +22,10 @@ Design notes
   promises) gives its own row per period of its own measurement period, with
   its own tiers, and the row's ``when`` names the customers. A period of a
   version that does not promise a target gives no row for it.
+* The time a service does not measure over the whole evaluated period
+  (:func:`service_off`) is what :mod:`.outages` measures an outage row in:
+  the top-level block's service for an outage naming none, else the service
+  it names.
 * Credits: for a complete period below its target, the tier with the lowest
   figure the availability is below applies (``below 99.0% 25%`` over
   ``below 99.5% 10%`` at 98.7%). An incomplete period owes nothing yet. A
@@ -38,13 +42,14 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..calendars.bounds import FIRST_DATE, LAST_DATE
 from ..lang import model as m
 from ..report import AvailabilityPeriod, CreditRow, Violation
 from ..report.periods import period_id
-from .common import Ctx, Interval, Rules, art, fmt_minutes, length, step, subtract, union
+from .common import Ctx, Interval, Rules, art, clip, fmt_minutes, length, step, subtract, union
 
 
 class Outage(NamedTuple):
@@ -211,6 +216,71 @@ def closed_hours(rules: Rules, svc: m.Service, lo: float, hi: float) -> list[Int
         opened += [(a.timestamp(), b.timestamp()) for a, b in calendar.open_intervals(day)]
         day += dt.timedelta(days=1)
     return subtract((lo, hi), union(opened))
+
+
+@dataclass
+class OffOutages:
+    """The intervals of outages not measured, by the service they name (None: every service)."""
+
+    #: Article 4 exclusions
+    excluded: dict[str | None, list[Interval]] = field(default_factory=dict)
+    #: emergencies the stop rule excuses
+    excused: dict[str | None, list[Interval]] = field(default_factory=dict)
+
+
+class ServiceOff(NamedTuple):
+    """A service's time of the period that is not measured, as sorted unions."""
+
+    #: excused and excluded time
+    off: list[Interval]
+    #: excused time only (maintenance, noticed stops, excused emergencies, outside the service hours)
+    excused: list[Interval]
+    #: whether time outside the service hours is part of it
+    closed: bool
+
+
+def service_off(
+    rules: Rules,
+    svc: m.Service | None,
+    maintenance: Sequence[Interval],
+    stops: Sequence[Interval],
+    outages: OffOutages,
+    lo: float,
+    hi: float,
+    name: str | None = None,
+) -> ServiceOff:
+    """What a service does not measure of [lo, hi), as :func:`_split` and :func:`_period` read it:
+    maintenance and noticed stops when it says ``except``, the time outside its hours, and the outages
+    not measured that name it (``name``: its name; None: ``svc``'s, or with no ``svc`` every outage, as
+    the top-level block of a policy measuring no service counts them) or no service. Without ``svc`` (no
+    service, or a name no version declares) maintenance and noticed stops are excused and every hour
+    is measured."""
+    excused: list[Interval] = []
+    if svc is None or svc.hours.except_maintenance:
+        excused += maintenance
+    if svc is None or svc.hours.except_planned_stops:
+        excused += stops
+    names = (None, name if name is not None else svc.name if svc is not None else None)
+    excused += [iv for n in dict.fromkeys(names) for iv in outages.excused.get(n, ())]
+    excluded = [iv for n in dict.fromkeys(names) for iv in outages.excluded.get(n, ())]
+    closed = closed_hours(rules, svc, lo, hi) if svc is not None else []
+    ex_union = union(c for iv in [*excused, *closed] if (c := clip(iv, lo, hi)))
+    all_off = union(ex_union + [c for iv in excluded if (c := clip(iv, lo, hi))])
+    return ServiceOff(all_off, ex_union, bool(closed))
+
+
+def service_named(ctx: Ctx, name: str) -> tuple[Rules, m.Service | None]:
+    """The service an outage names, as the version in force at the period's start defines it (else the
+    first version that measures it, else the first that declares it), and that version; None for a
+    name no version declares (measured as a policy without a measured service measures outages)."""
+    first = ctx.primary
+    order = [first, *(r for r in ctx.versions.rules if r is not first)]
+    for measured_only in (True, False):
+        for rules in order:
+            for s in rules.model.services:
+                if s.name == name and (s.availability_measured or not measured_only):
+                    return rules, s
+    return first, None
 
 
 def _targets(svc: m.Service) -> list[m.AvailabilityTarget]:

@@ -11,9 +11,18 @@ Design notes
 * Downtime is the union of the remaining outage intervals minus that excused
   and excluded time; overlapping outages count once. An outage with no end is
   open up to ``as_of``. Availability is measured over [from, min(to, as_of)).
+* The top-level ``availability`` measures one service: the first one measured
+  in the version in force at ``from`` (every measured service, per period:
+  :mod:`.availability`). An outage naming another service is listed but is
+  not its downtime.
 * A row's ``downtime_minutes`` is that outage's own contribution inside the
   period (overlaps with other outages are counted in each row; the
-  availability total counts them once).
+  availability total counts them once), measured in the time of the service it
+  names, as :mod:`.availability` measures that service: its hours, the
+  maintenance and stops it excuses, the outages not measured that name it or
+  none. One naming no service is measured as the top-level block. Each other
+  service's time not measured is a union built once, the first time one of
+  its outages is listed (a policy with one measured service builds none).
 * The recovery-notice target runs from the policy's ``after`` event (the first
   ``outage.recognized``) only when it falls in the calendar's business hours;
   otherwise, or without that event, it is ``not_applicable``.
@@ -49,7 +58,7 @@ from ..report import (
     TargetRow,
     Violation,
 )
-from .availability import Outage, closed_hours, judge_availability
+from .availability import OffOutages, Outage, ServiceOff, judge_availability, service_named, service_off
 from .common import (
     Ctx,
     Interval,
@@ -103,34 +112,25 @@ def judge_outages(ctx: Ctx, outages: dict[str, list[Rec]], stops: dict[str, list
     maint_rows, maint_windows = _maintenance(ctx)
     primary = ctx.primary
     service = primary.service
-    excuse_maint = service.hours.except_maintenance if service else True
-    excuse_stops = service.hours.except_planned_stops if service else True
-    excused: list[Interval] = []
-    why: list[str] = []
-    if excuse_maint:
-        excused += maint_windows
-    if excuse_stops:
-        excused += stop_windows
     items = [o for o in (_read(ctx, i, r) for i, r in outages.items()) if o is not None]
-    excluded: list[Interval] = []
+    # each outage that is itself not measured (Article 4, an excused emergency), under the service it
+    # names (None: every service); the others count as downtime of their service
+    off = OffOutages()
     counted: list[tuple[_Out, Interval]] = []
-    elsewhere: set[int] = set()
     for o in items:
         iv = (o.start, o.end if o.end is not None else ctx.as_of)
-        if service is not None and o.service not in (None, service.name):
-            elsewhere.add(id(o))  # another service's outage: listed, not downtime of this one
-            continue
+        named = o.service if service is not None else None  # (no measured service: one block for all)
         if o.cause in o.rules.exclusions:
-            excluded.append(iv)
+            off.excluded.setdefault(named, []).append(iv)
         elif o.cause == "emergency" and o.rules.stop_rule and not o.rules.stop_rule.emergency_counts_as_downtime:
-            excused.append(iv)
+            off.excused.setdefault(named, []).append(iv)
         else:
             counted.append((o, iv))
-    # a service provided in a calendar's hours is measured in them: the time outside is excused
-    closed = closed_hours(primary, service, p0, pm) if service is not None else []
-    excused += closed
-    ex_union = union(c for iv in excused if (c := clip(iv, p0, pm)))
-    all_off = union(ex_union + [c for iv in excluded if (c := clip(iv, p0, pm))])
+    block = service_off(primary, service, maint_windows, stop_windows, off, p0, pm)
+    all_off, ex_union = block.off, block.excused
+    # another service's outage is listed, measured in its own service's time (each service's off-time
+    # once), and is not downtime of the service this block measures
+    others: dict[str, ServiceOff] = {}
     period = pm - p0
     measured = period - length(all_off)
     down_ivs: list[Interval] = []
@@ -141,21 +141,31 @@ def judge_outages(ctx: Ctx, outages: dict[str, list[Rec]], stops: dict[str, list
             continue
         iv = (o.start, o.end if o.end is not None else ctx.as_of)
         inside = clip(iv, p0, pm)
-        own = subtract(inside, all_off) if inside and (id(o) in counted_ids or id(o) in elsewhere) else []
-        if id(o) in counted_ids:
-            down_ivs += own
+        mine = service is None or o.service in (None, service.name)
+        own: list[Interval] = []
+        if inside and id(o) in counted_ids:
+            if mine:
+                own = subtract(inside, all_off)
+                down_ivs += own
+            else:
+                name = o.service or ""
+                theirs = others.get(name)
+                if theirs is None:
+                    rules, svc = service_named(ctx, name)
+                    theirs = others[name] = service_off(rules, svc, maint_windows, stop_windows, off, p0, pm, name)
+                own = subtract(inside, theirs.off)
         minutes = length(own) / 60
         rows.append(_row(ctx, o, minutes, (length([inside]) / 60 - minutes) if inside else 0.0))
     # outages outside the listed rows (none: every counted outage overlapping the period is listed)
     downtime = length(union(down_ivs))
     ratio = (measured - downtime) / measured if measured > 0 else 1.0
-    why.append(f"period {fmt_minutes(period)} from {ctx.fmt(p0)} to {ctx.fmt(pm)}")
-    why.append(
-        f"excused (maintenance, noticed planned stops{', outside the service hours' if closed else ''}) "
+    why = [
+        f"period {fmt_minutes(period)} from {ctx.fmt(p0)} to {ctx.fmt(pm)}",
+        f"excused (maintenance, noticed planned stops{', outside the service hours' if block.closed else ''}) "
         "and excluded (Article 4) time: "
-        f"{fmt_minutes(length(all_off))}; measured {fmt_minutes(measured)}"
-    )
-    why.append(f"downtime (union of counted outages) {fmt_minutes(downtime)}; availability {ratio:.5%}")
+        f"{fmt_minutes(length(all_off))}; measured {fmt_minutes(measured)}",
+        f"downtime (union of counted outages) {fmt_minutes(downtime)}; availability {ratio:.5%}",
+    ]
     target = service.availability_target if service else None
     avail = Availability(
         measured_minutes=measured / 60,
@@ -166,6 +176,7 @@ def judge_outages(ctx: Ctx, outages: dict[str, list[Rec]], stops: dict[str, list
         excluded_minutes=(length(all_off) - length(ex_union)) / 60,
         target=target,
         explain=[step(text=t, ref=art(service.ref) if service else None) for t in why],
+        service=service.name if service else None,
     )
     # per service and measurement period, with credits and the violations (issue 13)
     seen = [Outage(o.start, o.end if o.end is not None else ctx.as_of, o.cause, o.rules, o.service) for o in items]
@@ -324,6 +335,7 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
         policy_version=rules.version,
         explain=steps,
         notices=notices,
+        service=o.service,
     )
 
 

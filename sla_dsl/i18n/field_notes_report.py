@@ -57,10 +57,10 @@ REPORT_NOTES: dict[str, str] = {
         "``[from, to)`` に始まる定期メンテナンスの枠。開始の順"
     ),
     (
-        "availability of the policy's first measured service over the whole period (per service and measurement "
-        "period: ``availability_periods``)"
+        "availability of the policy's first measured service (``availability.service``) over the whole period "
+        "(per service and measurement period: ``availability_periods``)"
     ): (
-        "ポリシーで稼働率を測定する最初のサービスの、"
+        "ポリシーで稼働率を測定する最初のサービス（``availability.service``）の、"
         "期間全体の稼働率（サービス別・測定期間別の稼働率は ``availability_periods``）"
     ),
     (
@@ -140,6 +140,15 @@ REPORT_NOTES: dict[str, str] = {
         "So-ko: measured only)"
     ): "測定するサービスの稼働率目標（百分率、``99.5``）。ポリシーに定めがない場合は null（Click So-ko は測定のみ）",
     "the steps that explain the figure, in the engine's English": "数値を説明するステップ（エンジンの英語の文言）",
+    (
+        "the name of the service these figures measure (``content``): the first service with availability "
+        "measured in the policy version in force at ``from``; only its outages and those naming no service count "
+        "here (every measured service: ``availability_periods``); null when that version measures none"
+    ): (
+        "これらの数値が測定するサービスの名前（``content``）：``from`` の時点で有効な規定の版で稼働率を測定する"
+        "最初のサービス。そのサービスの障害と、サービスを指定しない障害だけをここに算入する"
+        "（測定対象のすべてのサービスは ``availability_periods``）。その版が何も測定しない場合は null"
+    ),
     # -- AvailabilityPeriod ----------------------------------------------------------------------------------
     "A measured service's availability over one measurement period (a month, a quarter, the period).": (
         "測定するサービスの、一つの測定期間（月、四半期、評価期間）の稼働率。"
@@ -379,13 +388,15 @@ REPORT_NOTES: dict[str, str] = {
     ),
     (
         "minutes of this outage counted as downtime, inside the period up to ``as_of`` (an open outage runs to "
-        "``as_of``), less time excused or excluded; fractional. Overlapping outages each count their own minutes "
-        "here, so these can add up to more than ``availability.downtime_minutes``"
+        "``as_of``), less time its ``service`` does not measure (outside its hours, excused or excluded); "
+        "fractional. Overlapping outages each count their own minutes here, so those counting against "
+        "``availability.service`` can add up to more than ``availability.downtime_minutes``"
     ): (
         "この障害のうち停止時間として数える時間（分）："
         "期間内の ``as_of`` までの時間（継続中の障害は ``as_of`` まで続くものとする）から、"
-        "除外時間と適用外の時間を引いたもの。小数。重なった障害はここではそれぞれ自分の時間を数えるため、"
-        "合計が ``availability.downtime_minutes`` より大きくなることがある"
+        "その ``service`` が測定しない時間（サービス提供時間帯の外、除外時間、適用外の時間）を引いたもの。小数。"
+        "重なった障害はここではそれぞれ自分の時間を数えるため、``availability.service`` に算入する障害の合計が "
+        "``availability.downtime_minutes`` より大きくなることがある"
     ),
     (
         "when the recovery notice falls due: the notification rule's time after ``outage.recognized`` (Click So-ko: "
@@ -419,12 +430,12 @@ REPORT_NOTES: dict[str, str] = {
         "最初の ``outage.notified``（障害状況の一報）。``as_of`` までにない場合は null"
     ),
     (
-        "minutes of this outage inside the period up to ``as_of`` that are not downtime: time in maintenance "
-        "windows, validly noticed planned stops or Article 4 exclusions, or all of it when the outage itself is "
-        "excluded or an excused emergency; fractional"
+        "minutes of this outage inside the period up to ``as_of`` that are not downtime: time outside its "
+        "service's hours, in maintenance windows, validly noticed planned stops or Article 4 exclusions, or all "
+        "of it when the outage itself is excluded or an excused emergency; fractional"
     ): (
-        "この障害のうち、期間内の ``as_of`` までで停止時間にならない時間（分）：定期メンテナンスの枠、"
-        "有効に通知された計画停止、第4条の適用除外事由にあたる時間。障害そのものが適用外か、"
+        "この障害のうち、期間内の ``as_of`` までで停止時間にならない時間（分）：そのサービスの提供時間帯の外、"
+        "定期メンテナンスの枠、有効に通知された計画停止、第4条の適用除外事由にあたる時間。障害そのものが適用外か、"
         "除外される緊急停止の場合はそのすべて。小数"
     ),
     "the policy version in force at the outage's start, which judged it (Article 5)": (
@@ -432,6 +443,16 @@ REPORT_NOTES: dict[str, str] = {
     ),
     "every notification rule on an outage event, the first one's verdict also above": (
         "障害のイベントに対するすべての通知の規定。最初の規定の判定は上のフィールドにもある"
+    ),
+    (
+        "the measured service that is down, as ``outage.started`` names it (``content``): the outage counts "
+        "against that service only, and its ``downtime_minutes`` and ``excused_minutes`` are measured in that "
+        "service's time; null when it names none: it counts against every measured service, its minutes measured "
+        "in the time of ``availability.service``"
+    ): (
+        "停止している測定対象のサービス。``outage.started`` が指定するもの（``content``）。"
+        "障害はそのサービスにだけ算入し、``downtime_minutes`` と ``excused_minutes`` はそのサービスの時間で測る。"
+        "指定がない場合は null で、測定対象のすべてのサービスに算入し、その時間は ``availability.service`` の時間で測る"
     ),
     # -- PolicyRef -------------------------------------------------------------------------------------------
     "Which policy (and version) a report or a row was judged under.": (

@@ -116,6 +116,18 @@ REPORT: dict[str, Msg] = {
         "停止時間は重なった時間を1回だけ数えます。各障害の停止時間の合計 {sum} に対し、合計の停止時間は {total} です。",
         "Overlapping outages count once: the outages' own downtimes add to {sum}, the total downtime is {total}.",
     ),
+    # (a policy measuring several services: the whole-period figures are those of the first one)
+    "report.overlap_note_service": Msg(
+        "停止時間は重なった時間を1回だけ数えます。「{service}」に算入する各障害の停止時間の合計 {sum} に対し、"
+        "合計の停止時間は {total} です。",
+        "Overlapping outages count once: the own downtimes of the outages counted against “{service}” add to "
+        "{sum}, its total downtime is {total}.",
+    ),
+    "report.availability_of": Msg(
+        "この表は、稼働率を測定する最初のサービス「{service}」の数値です。サービスごとの数値は「{periods}」にあります。",
+        "These are the figures of “{service}”, the first service whose availability is measured; each "
+        "service's are under “{periods}”.",
+    ),
     # -- incidents ----------------------------------------------------------------------
     "report.incidents": Msg("障害対応：応答目標", "Incidents: response targets"),
     "report.priority": Msg("優先度", "Priority"),
@@ -477,6 +489,7 @@ REPORT: dict[str, Msg] = {
     ),
     "explain.excluded": Msg("第4条により適用外（{cause}）：目標なし", "excluded under Article 4 ({cause}): no target"),
     "explain.outage.started": Msg("サービス停止", "service unavailable"),
+    "explain.outage.started_service": Msg("「{service}」が停止", "“{service}” unavailable"),
     "explain.outage.ended": Msg("サービス復旧（停止 {duration}）", "service available again (down {duration})"),
     "explain.outage.recognized": Msg("当社が障害を認知", "the Company recognised the failure"),
     "explain.outage.notice_due": Msg("復旧情報通知の期限：{due}", "recovery notice due {due}"),
@@ -485,6 +498,13 @@ REPORT: dict[str, Msg] = {
     "explain.outage.excused": Msg(
         "うち {duration} は除外時間（定期メンテナンス・通知済み計画停止）",
         "{duration} of it in excused time (maintenance, noticed stop)",
+    ),
+    # (the outage's service is provided in a calendar's hours: time outside them is not downtime either)
+    "explain.outage.excused_hours": Msg(
+        "うち {duration} はサービス提供時間帯（「{calendar}」の営業時間）の外、"
+        "または除外時間（定期メンテナンス・通知済み計画停止）",
+        "{duration} of it outside the service hours (the open hours of “{calendar}”) or in excused time "
+        "(maintenance, noticed stop)",
     ),
     "explain.outage.overlap": Msg(
         "他の障害と重なる時間は合計の停止時間では1回だけ数えます",

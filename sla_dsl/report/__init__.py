@@ -159,8 +159,8 @@ class Report(_Row):
     planned_stops: list[StopRow] = Field(default_factory=list)
     #: the regular-maintenance windows that start in [from, to), by start
     maintenance: list[MaintenanceRow] = Field(default_factory=list)
-    #: availability of the policy's first measured service over the whole period (per service and
-    #: measurement period: ``availability_periods``)
+    #: availability of the policy's first measured service (``availability.service``) over the whole
+    #: period (per service and measurement period: ``availability_periods``)
     availability: Availability
     #: one row per daily backup kind per calendar day of the period in the policy's time zone (per
     #: window for a kind taken every N hours)

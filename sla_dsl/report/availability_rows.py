@@ -3,16 +3,18 @@ availability figures and the credits owed.
 
 Design notes
 ------------
-* ``OutageRow`` is the verdict on one outage: its downtime and its recovery
-  notice (``NoticeStatus``); its notification rules are ``TargetRow``s of
+* ``OutageRow`` is the verdict on one outage: its downtime, measured in the
+  time of the service it names (``service``), and its recovery notice
+  (``NoticeStatus``); its notification rules are ``TargetRow``s of
   :mod:`.incident_rows`.
 * ``StopRow`` is a planned stop and whether its notice was valid; its
   ``StopNotice``s (every announcement of the window) are the data the
   report's words are built from, excluded from the JSON.
 * ``MaintenanceRow`` is a regular-maintenance window that starts in the
   period.
-* ``Availability`` is the figure of the policy's first measured service over
-  the whole period (``Report.availability``); ``AvailabilityPeriod`` the figure
+* ``Availability`` is the figure of the policy's first measured service (in
+  the version in force at ``from``, named by its ``service``) over the whole
+  period (``Report.availability``); ``AvailabilityPeriod`` the figure
   of each measured service per measurement period, and ``CreditRow`` the
   service credit owed for a complete period below its target.
 * The conventions every row follows are the package's: see
@@ -43,8 +45,9 @@ class OutageRow(_Row):
     #: when it was available again (``outage.ended``); null when still open at ``as_of``
     end: dt.datetime | None
     #: minutes of this outage counted as downtime, inside the period up to ``as_of`` (an open outage
-    #: runs to ``as_of``), less time excused or excluded; fractional. Overlapping outages each count
-    #: their own minutes here, so these can add up to more than ``availability.downtime_minutes``
+    #: runs to ``as_of``), less time its ``service`` does not measure (outside its hours, excused or
+    #: excluded); fractional. Overlapping outages each count their own minutes here, so those counting
+    #: against ``availability.service`` can add up to more than ``availability.downtime_minutes``
     downtime_minutes: float
     #: when the recovery notice falls due: the notification rule's time after ``outage.recognized``
     #: (Click So-ko: 3 business hours); null when ``notice_status`` is ``not_applicable`` or ``excluded``
@@ -61,9 +64,9 @@ class OutageRow(_Row):
     recognized_at: dt.datetime | None = None
     #: the first ``outage.notified`` (the first report of the failure's status); null when none by ``as_of``
     notified_at: dt.datetime | None = None
-    #: minutes of this outage inside the period up to ``as_of`` that are not downtime: time in
-    #: maintenance windows, validly noticed planned stops or Article 4 exclusions, or all of it when
-    #: the outage itself is excluded or an excused emergency; fractional
+    #: minutes of this outage inside the period up to ``as_of`` that are not downtime: time outside its
+    #: service's hours, in maintenance windows, validly noticed planned stops or Article 4 exclusions, or
+    #: all of it when the outage itself is excluded or an excused emergency; fractional
     excused_minutes: float = 0.0
     #: the policy version in force at the outage's start, which judged it (Article 5)
     policy_version: str
@@ -71,6 +74,11 @@ class OutageRow(_Row):
     explain: list[Step] = Field(default_factory=list)
     #: every notification rule on an outage event, the first one's verdict also above
     notices: list[TargetRow] = Field(default_factory=list)
+    #: the measured service that is down, as ``outage.started`` names it (``content``): the outage counts
+    #: against that service only, and its ``downtime_minutes`` and ``excused_minutes`` are measured in
+    #: that service's time; null when it names none: it counts against every measured service, its
+    #: minutes measured in the time of ``availability.service``
+    service: str | None = None
 
 
 class StopNotice(_Row):
@@ -163,6 +171,10 @@ class Availability(_Row):
     target: float | None = None
     #: the steps that explain the figure, in the engine's English
     explain: list[Step] = Field(default_factory=list)
+    #: the name of the service these figures measure (``content``): the first service with availability
+    #: measured in the policy version in force at ``from``; only its outages and those naming no service
+    #: count here (every measured service: ``availability_periods``); null when that version measures none
+    service: str | None = None
 
 
 class AvailabilityPeriod(_Row):

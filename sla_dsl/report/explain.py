@@ -187,7 +187,12 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
         downtime=format_minutes(o.downtime_minutes),
         notice=notice_reason(o, w),
     )
-    steps: list[tuple[dt.datetime | None, str]] = [(o.start, w.m("explain.outage.started"))]
+    started = (
+        w.m("explain.outage.started_service", service=w.service_label(o.service))
+        if o.service is not None
+        else w.m("explain.outage.started")
+    )
+    steps: list[tuple[dt.datetime | None, str]] = [(o.start, started)]
     if o.cause:
         cause = (
             w.cause(o.cause)
@@ -224,9 +229,12 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
     elif o.notice_status in ("not_applicable", "excluded"):
         steps.append((o.recognized_at or o.start, notice_reason(o, w)))
     if o.excused_minutes:
-        steps.append((o.start, w.m("explain.outage.excused", duration=format_minutes(o.excused_minutes))))
+        steps.append((o.start, _excused(o, report, w)))
     end = o.end or report.period.as_of
-    if any(x.id != o.id and x.start < end and o.start < (x.end or report.period.as_of) for x in report.outages):
+    if any(
+        x.id != o.id and x.start < end and o.start < (x.end or report.period.as_of) and _same_service(o, x)
+        for x in report.outages
+    ):
         steps.append((o.start, w.m("explain.outage.overlap")))
     steps += target_steps(o, w)  # the notices of a second notification rule (issue 12)
     notify = next((n for n in w.model.notifications if n.after.startswith("outage.")), None) if w.model else None
@@ -235,6 +243,22 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
 
 
 _CAUSES = ("failure", "emergency", "planned", "force_majeure", "customer_fault")
+
+
+def _excused(o: OutageRow, report: Report, w: PolicyWords) -> str:
+    """The step on an outage's minutes that are not downtime; for a service provided in a calendar's
+    hours, they may be outside them (the service the outage names, else the one ``availability`` measures)."""
+    name = o.service or report.availability.service
+    svc = next((s for s in (w.model.services if w.model else ()) if s.name == name), None)
+    duration = format_minutes(o.excused_minutes)
+    if svc is None or svc.hours.always or svc.hours.calendar is None:
+        return w.m("explain.outage.excused", duration=duration)
+    return w.m("explain.outage.excused_hours", duration=duration, calendar=w.calendar_label(svc.hours.calendar))
+
+
+def _same_service(a: OutageRow, b: OutageRow) -> bool:
+    """Whether two outages count against a service in common (one of them names none, or both the same)."""
+    return a.service is None or b.service is None or a.service == b.service
 
 
 def _stop(s: StopRow, w: PolicyWords) -> Explanation:

@@ -5,7 +5,8 @@ Design notes
 ------------
 * Split from :mod:`.sections`, which puts them in the report's order; each section is one
   :class:`~.parts.Part`, every word from the catalogue in the report's language.
-* Outages show their own downtime and, where they overlap, a note that the total counts the overlap
+* Outages show their own downtime (in their own service's time) and, where those that count
+  against the service of ``availability`` overlap, a note that its total counts the overlap
   once; a notice that has no target says which of the reasons applies (:func:`notice_reason`).
 * A planned stop's announcements come from the row's ``notices`` (each with its channel, whether the
   channel is allowed and whether it was in time), never from the engine's English.
@@ -84,12 +85,32 @@ def outages_part(report: Report, w: PolicyWords) -> Part:
         w.m("report.notified_at"),
         w.m("report.notice"),
     ]
-    notes: list[str] = []
+    return Part(w.m("report.outages"), header, rows, overlap_notes(report, w), "outages", (3,))
+
+
+def several_services(report: Report) -> bool:
+    """Whether the report measures more than one service (``availability`` then measures one of them)."""
+    return len({p.service for p in report.availability_periods}) > 1
+
+
+def counts_against(o: OutageRow, service: str | None) -> bool:
+    """Whether an outage counts against ``service`` (None: the figures of a policy measuring none, which
+    count every outage): it names that service, or none."""
+    return service is None or o.service is None or o.service == service
+
+
+def overlap_notes(report: Report, w: PolicyWords) -> tuple[str, ...]:
+    """The note that overlapping outages count once, when the own downtimes of the outages that count
+    against the service ``availability`` measures add to more than its total (other services' outages
+    are not in that total, so not in the sum either)."""
     a = report.availability
-    own = sum(o.downtime_minutes for o in report.outages)
-    if round(own) != round(a.downtime_minutes):
-        notes.append(w.m("report.overlap_note", sum=format_minutes(own), total=format_minutes(a.downtime_minutes)))
-    return Part(w.m("report.outages"), header, rows, tuple(notes), "outages", (3,))
+    own = sum(o.downtime_minutes for o in report.outages if counts_against(o, a.service))
+    if round(own) == round(a.downtime_minutes):
+        return ()
+    said = {"sum": format_minutes(own), "total": format_minutes(a.downtime_minutes)}
+    if a.service is not None and several_services(report):
+        return (w.m("report.overlap_note_service", service=w.service_label(a.service), **said),)
+    return (w.m("report.overlap_note", **said),)
 
 
 def stop_notices(s: StopRow) -> list[tuple[dt.datetime, str, bool, bool]]:

@@ -34,7 +34,7 @@ from typing import NamedTuple, TypeVar
 from ..i18n import format_date, format_minutes, format_month
 from . import Report, Violation, periods
 from .conditions import priority_targets
-from .operations import backups_part, maintenance_part, outages_part, stops_part
+from .operations import backups_part, maintenance_part, outages_part, overlap_notes, several_services, stops_part
 from .parts import IncidentLike, Part
 from .violation_words import late_words, shown_id, target_of, violation_kind, violation_text
 from .words import Anchor, Cell, Link, Links, Mark, PolicyWords, anchor, ref_number
@@ -398,9 +398,11 @@ def _availability(report: Report, w: PolicyWords) -> Part:
         [w.m("report.ratio"), f"{a.ratio:.4%}"],
     ]
     notes: list[str] = []
-    own = sum(o.downtime_minutes for o in report.outages)
-    if round(own) != round(a.downtime_minutes):
-        notes.append(w.m("report.overlap_note", sum=format_minutes(own), total=format_minutes(a.downtime_minutes)))
+    if a.service is not None and several_services(report):  # which of them these figures are
+        notes.append(
+            w.m("report.availability_of", service=w.service_label(a.service), periods=w.m("report.credits.periods"))
+        )
+    notes += overlap_notes(report, w)
     return Part(
         w.m("report.availability"),
         [w.m("report.item"), w.m("report.time_hmm")],

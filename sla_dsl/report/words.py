@@ -352,6 +352,13 @@ class PolicyWords:
             return said
         return self.m("report.unit.on_calendar", amount=said, calendar=self.calendar_label(t.calendar))
 
+    def service_label(self, name: str) -> str:
+        """A service by its label in this language (any version's, this one's first), its name when it has none."""
+        models = [self.model] if self.model is not None else []
+        models += [p.model for p in self.policies]
+        svc = next((s for md in models for s in md.services if s.name == name and (s.label.ja or s.label.en)), None)
+        return svc.label.text(self.lang) if svc is not None else name
+
     def calendar_label(self, name: str) -> str:
         """A calendar by its label in this language, its name when it has none."""
         cal = next((c for c in self.model.calendars if c.name == name), None) if self.model is not None else None
