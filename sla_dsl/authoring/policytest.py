@@ -35,12 +35,13 @@ Design notes
   or a crash.
 * A malformed test file is an input error naming the file, the line and the
   case: ``FILE:LINE: error: [E16x] case `NAME`: ...`` with a ``help`` line.
-  E160: not a test file (unreadable, invalid YAML, a case without a question
-  or an ``expect``); E161: too large; E162: a value of the wrong kind (hours
-  that are not a number from 0 to 100,000, a number of hours to expect that
-  is not a finite number, a time that is not text); E163: a range that is
-  reversed (``maintenance``) or empty (a ``period``). Events given inline are
-  checked like a log's lines, and their errors name the test file's lines.
+  E160: not a test file (unreadable, invalid YAML, a key given twice in one
+  mapping, a case without a question or an ``expect``); E161: too large;
+  E162: a value of the wrong kind (hours that are not a number from 0 to
+  100,000, a number of hours to expect that is not a finite number, a time
+  that is not text); E163: a range that is reversed (``maintenance``) or
+  empty (a ``period``). Events given inline are checked like a log's lines,
+  and their errors name the test file's lines.
 * A case that fails prints expected and actual side by side. Exit 1 on any
   failure. What the test file says is shown, not obeyed: control characters
   in names and messages are escaped (:func:`~sla_dsl.report.escape.printable`).

@@ -22,6 +22,15 @@ Design notes
   shows them in the report's words (期限間近), times the Japanese way, and a
   violation as the report words it from its data (:func:`violation_words`, shared
   with ``sla test``); the English keeps the evaluator's message, as before.
+* OLD and NEW may be in different time zones (``timezone UTC`` for
+  ``Asia/Tokyo``): each report writes its times in its own, so "15:00 -> 15:00"
+  would hide a due time that moved nine hours. The text summary then shows
+  every time in OLD's zone, the period in the title included, and says so
+  under the title (zones as ``sla diff`` names them, :mod:`sla_dsl.i18n.places`);
+  a violation keeps the words of the version it comes from, so the
+  violations' heading says which zone each side's times are in. With one zone
+  on both sides nothing is converted: the summary is what it always was. The
+  JSON is unchanged either way (its times carry their offsets).
 * Exit status 0; with ``--exit-code``, 1 when any verdict changes. Invalid
   policies or events exit 1 with a located message (raised as ``SlaError``).
 """
@@ -34,6 +43,7 @@ import json
 import sys
 from collections.abc import Sequence
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field
 
@@ -162,6 +172,8 @@ class Replay(BaseModel):
     violations: list[ViolationChange] = Field(default_factory=list)
     credits: list[CreditChange] = Field(default_factory=list)
     counts: dict[str, dict[str, int]] = Field(default_factory=dict)
+    #: the time zones of OLD and NEW (IANA names) the text summary reads (not in the JSON)
+    zones: tuple[str, str] = Field(default=("", ""), exclude=True)
 
     @property
     def changed(self) -> bool:
@@ -198,6 +210,7 @@ def compare(old: Report, new: Report) -> Replay:
         new={"name": new.policy.name, "version": _versions(new)},
         period={"from": new.period.start, "to": new.period.end, "as_of": new.period.as_of},
         counts={"old": _counts(old), "new": _counts(new)},
+        zones=(old.timezone, new.timezone),
     )
     o_inc = {r.id: r for r in old.incidents}
     for r in new.incidents:
@@ -389,6 +402,35 @@ def _t(value: dt.datetime | None, lang: str = "en") -> str:
     return format_datetime(value, lang) if lang == "ja" else value.strftime("%a %Y-%m-%d %H:%M")
 
 
+def _shown_zone(r: Replay) -> ZoneInfo | None:
+    """OLD's zone when NEW's is another, every time then shown in it; None when they are one (times as they are)."""
+    old, new = r.zones
+    if not old or not new or old == new:
+        return None
+    try:
+        return ZoneInfo(old)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
+def _zone_lines(r: Replay, lang: str) -> tuple[str, str]:
+    """The line under the title saying which zone the times are in, and the violations' heading."""
+    from ..i18n.places import zone_name, zone_title  # (CLDR's names: only when the zones differ)
+
+    old, new = r.zones
+    shown = said(
+        "author.replay.zones",
+        lang,
+        zone=zone_title(old, lang),
+        old=r.old["version"],
+        new=r.new["version"],
+        new_zone=zone_title(new, lang),
+    )
+    return shown, said(
+        "author.replay.violations_zones", lang, old_zone=zone_name(old, lang), new_zone=zone_name(new, lang)
+    )
+
+
 def _pct(ratio: float) -> str:
     return f"{ratio * 100:.4f}%"
 
@@ -406,8 +448,16 @@ def _word(section: str, code: str | None, lang: str) -> str:
 def render_text(r: Replay, lang: str = "en") -> str:
     """The replay as a short human-readable summary, in ``lang``."""
 
+    zone = _shown_zone(r)  # one zone for every time when OLD's and NEW's differ
+
+    def at(value: dt.datetime) -> dt.datetime:
+        return value if zone is None else value.astimezone(zone)
+
     def t(value: dt.datetime | None) -> str:
-        return _t(value, lang)
+        return _t(None if value is None else at(value), lang)
+
+    def hm(value: dt.datetime | None) -> str:
+        return "-" if value is None else f"{at(value):%H:%M}"
 
     def status(code: str | None) -> str:
         return _word("report.targets", code, lang)
@@ -420,11 +470,14 @@ def render_text(r: Replay, lang: str = "en") -> str:
             name=r.old["name"],
             old=r.old["version"],
             new=r.new["version"],
-            start=period["from"].isoformat(),
-            end=period["to"].isoformat(),
-            as_of=period["as_of"].isoformat(),
+            start=at(period["from"]).isoformat(),
+            end=at(period["to"]).isoformat(),
+            as_of=at(period["as_of"]).isoformat(),
         )
     ]
+    zone_line, violations_heading = _zone_lines(r, lang) if zone else ("", said("author.replay.violations", lang))
+    if zone_line:
+        lines.append(zone_line)
     if not r.changed:
         lines.append(said("author.replay.unchanged", lang))
         return "\n".join(map(printable, lines)) + "\n"
@@ -492,15 +545,15 @@ def render_text(r: Replay, lang: str = "en") -> str:
                         "author.replay.window_moved",
                         lang,
                         old_start=t(w.old_start),
-                        old_end=f"{w.old_end:%H:%M}",
+                        old_end=hm(w.old_end),
                         new_start=t(w.new_start),
-                        new_end=f"{w.new_end:%H:%M}",
+                        new_end=hm(w.new_end),
                     )
                 )
             elif w.old_start:
-                lines.append(said("author.replay.window_removed", lang, start=t(w.old_start), end=f"{w.old_end:%H:%M}"))
+                lines.append(said("author.replay.window_removed", lang, start=t(w.old_start), end=hm(w.old_end)))
             else:
-                lines.append(said("author.replay.window_added", lang, start=t(w.new_start), end=f"{w.new_end:%H:%M}"))
+                lines.append(said("author.replay.window_added", lang, start=t(w.new_start), end=hm(w.new_end)))
     if r.availability:
         a = r.availability
         lines += [
@@ -545,7 +598,7 @@ def render_text(r: Replay, lang: str = "en") -> str:
             for c in r.credits
         ]
     if r.violations:
-        lines += ["", said("author.replay.violations", lang)]
+        lines += ["", violations_heading]
         lines += [
             said(
                 "author.replay.violation",

@@ -18,6 +18,23 @@ Design notes
 * YAML timestamps stay strings (the implicit timestamp resolver is removed),
   so times are read once, by the same rules as the command line. Mappings
   remember the line they start on (:class:`Map`), for located errors.
+* A key given twice in one mapping is refused (E160 at the second, naming the
+  first): PyYAML keeps the last value and drops the first unsaid, so a case
+  with two ``events:`` lists would run only the second, and an event giving
+  ``priority`` twice would be judged on one of them. A JSON Lines log refuses
+  the same (E100), a CSV log a repeated column (E110). Keys are compared as the
+  test reads them (``1`` and ``"1"`` are one key); the keys a merge (``<<``)
+  brings may be given again, as YAML means them to be.
+* What PyYAML finds wrong is said in the catalogue's words (``author.test.yaml.*``),
+  in each language, from its ``problem`` and, where that helps, its ``context``
+  (where a ``[``, a quote or a mapping was opened): a tab, an unclosed flow
+  collection or quote, a ``:`` or ``-`` out of place, a bad indentation, an
+  unknown escape, an anchor given twice or an alias without one, a tag, a
+  second document, a character YAML cannot hold. An unclosed ``[`` or ``{`` is
+  found from the parser's events (the innermost flow collection still open),
+  since PyYAML's error does not always say where it was opened. Any other
+  problem is a general sentence in Japanese, PyYAML's own words in English;
+  every one keeps its ``FILE:LINE:COL``.
 * Errors are :class:`~sla_dsl.errors.InputError` in the form of event-log
   problems: ``FILE:LINE[:COL]: error: [E16x] message`` and a ``help`` line
   (see :func:`problem`). Control characters in them are shown escaped. They
@@ -27,8 +44,10 @@ Design notes
 
 from __future__ import annotations
 
+import ast
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -53,10 +72,26 @@ def problem(where: str, code: str, message: str, help: str | None = None, lang: 
     return InputError(text, lang=lang)
 
 
+class _Mark(Protocol):
+    """A place in the text as PyYAML marks it (its own mark or libyaml's): from 0."""
+
+    index: int
+    line: int
+    column: int
+
+
 class Map(dict[str, Any]):
     """A YAML mapping that remembers the line it starts on."""
 
     line: int = 0
+
+
+class RepeatedKey(yaml.MarkedYAMLError):
+    """A key given twice in one mapping (PyYAML would keep the last value and drop the first)."""
+
+    def __init__(self, key: str, first: yaml.Mark, again: yaml.Mark) -> None:
+        super().__init__("while constructing a mapping", first, f"found key {key!r} again", again)
+        self.key, self.first, self.again = key, first, again
 
 
 class _Loader(yaml.SafeLoader):
@@ -68,14 +103,33 @@ _Loader.yaml_implicit_resolvers = {
     for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
+_MERGE = "tag:yaml.org,2002:merge"
+
 
 def _construct_map(loader: _Loader, node: yaml.MappingNode) -> Map:
+    seen: dict[str, yaml.Node] = {}
+    for key_node, _ in node.value:
+        if key_node.tag == _MERGE or not isinstance(key_node, yaml.ScalarNode):
+            continue  # (what `<<` brings may be given again; a list as a key is refused below)
+        key = str(loader.construct_object(key_node, deep=True))  # as the Map keeps it: `1` and "1" are one
+        if key in seen:
+            raise RepeatedKey(str(key_node.value), seen[key].start_mark, key_node.start_mark)
+        seen[key] = key_node
     out = Map({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
     out.line = node.start_mark.line + 1
     return out
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)
+
+
+def _at(mark: _Mark, lang: str) -> str:
+    """``1 行目 8 文字目`` / ``line 1, column 8``."""
+    return said("author.test.yaml.at", lang, line=mark.line + 1, column=mark.column + 1)
+
+
+def _where(path: Path, mark: _Mark | None) -> str:
+    return f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
 
 
 def load(path: Path, lang: str = "en") -> Any:
@@ -100,37 +154,192 @@ def load(path: Path, lang: str = "en") -> Any:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise problem(str(path), "E160", said("author.test.not_utf8", lang, encoding="UTF-8"), lang=lang) from None
+    flows: list[_Mark] = []  # the flow collections (`[`, `{`) open where the parser stopped
     try:
-        _check_nesting(text, path, lang)
+        _check_nesting(text, path, lang, flows)
         doc = yaml.load(text, Loader=_Loader)
+    except RepeatedKey as exc:
+        raise problem(
+            _where(path, exc.again),
+            "E160",
+            said("author.test.repeated_key", lang, key=exc.key, at=_at(exc.first, lang)),
+            said("author.test.repeated_key.help", lang),
+            lang,
+        ) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
-        invalid = said("author.test.invalid_yaml", lang, yaml="YAML", problem=exc.problem)
-        raise problem(where, "E160", invalid, lang=lang) from None
-    except yaml.YAMLError as exc:
-        invalid = said("author.test.invalid_yaml", lang, yaml="YAML", problem=exc)
+        message, help = _yaml_words(exc, text, flows[-1] if flows else None, lang)
+        invalid = said("author.test.invalid_yaml", lang, yaml="YAML", problem=message)
+        raise problem(_where(path, exc.problem_mark), "E160", invalid, help, lang) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML cannot hold (a control character)
+        raise _bad_character(exc, text, path, lang) from None
+    except yaml.YAMLError:
+        other = said("author.test.yaml.other", lang, yaml="YAML")
+        invalid = said("author.test.invalid_yaml", lang, yaml="YAML", problem=other)
         raise problem(str(path), "E160", invalid, lang=lang) from None
     _check_size(doc, path, lang)
     return doc
 
 
-def _check_nesting(text: str, path: Path, lang: str) -> None:
-    depth = 0
+#: A line break as PyYAML counts lines (a ``\r\n`` is one).
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _bad_character(exc: yaml.reader.ReaderError, text: str, path: Path, lang: str) -> InputError:
+    """The located error for a character YAML cannot hold, with the escape that writes it."""
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+    line, column = _line_column(text, int(exc.position))
+    escape = f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+    character = said("author.test.yaml.character", lang, yaml="YAML", char=f"U+{code:04X}")
+    return problem(
+        f"{path}:{line}:{column}",
+        "E160",
+        said("author.test.invalid_yaml", lang, yaml="YAML", problem=character),
+        said("author.test.yaml.character.help", lang, example=f'"{escape}"'),
+        lang,
+    )
+
+
+def _line_column(text: str, position: int) -> tuple[int, int]:
+    """The line and column (from 1) of ``text[position]``, lines counted as PyYAML counts them."""
+    line, start = 1, 0
+    for m in _BREAK.finditer(text, 0, position):
+        line, start = line + 1, m.end()
+    return line, position - start + 1
+
+
+def _check_nesting(text: str, path: Path, lang: str, flows: list[_Mark]) -> None:
+    """Refuse nesting deeper than :data:`MAX_DEPTH`; ``flows`` is left holding the flow collections still open."""
+    opened: list[bool] = []  # each collection open: whether it is a flow one (in `flows`)
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                mark = event.start_mark
+            mark = event.start_mark
+            opened.append(bool(event.flow_style) and mark is not None)
+            if event.flow_style and mark is not None:
+                flows.append(mark)
+            if len(opened) > MAX_DEPTH:
                 raise problem(
-                    f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path),
+                    _where(path, mark),
                     "E161",
                     said("author.test.too_deep", lang, limit=MAX_DEPTH),
                     said("author.test.too_deep.help", lang),
                     lang,
                 )
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+        elif isinstance(event, yaml.CollectionEndEvent) and opened.pop():
+            flows.pop()
+
+
+# ---- PyYAML's problems in words -----------------------------------------------------------------
+
+#: PyYAML's names of the tokens it finds -> the catalogue's (``author.test.yaml.token.*``).
+_TOKENS = {
+    "<stream end>": "end",
+    "<scalar>": "value",
+    "<block mapping start>": "key",
+    "?": "key",
+    "<block sequence start>": "item",
+    "-": "item",
+    "<block end>": "block_end",
+    "<alias>": "alias",
+    "<anchor>": "anchor",
+    "<tag>": "tag",
+    "<document start>": "document_start",
+    "<document end>": "document_end",
+    "<directive>": "directive",
+}
+_FOUND = re.compile(r"but (?:found|got) ('[^']*'|\"[^\"]*\")$")
+_CLOSE = {"[": "]", "{": "}"}
+_HEX = {2: "x", 4: "u", 8: "U"}
+
+
+def _quoted(text: str) -> str:
+    """The character or name PyYAML shows with ``%r`` (``'\\t'``), as it is."""
+    try:
+        value = ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        return text
+    return value if isinstance(value, str) else text
+
+
+def _found(problem: str) -> str | None:
+    """The token PyYAML found (``<stream end>``, ``,``), from ``... but found '...'``."""
+    m = _FOUND.search(problem)
+    return _quoted(m.group(1)) if m else None
+
+
+def _token(token: str, lang: str) -> str:
+    name = _TOKENS.get(token)
+    if name is None:  # (a sign: `,`, `]`, `:`)
+        return said("author.test.yaml.token.sign", lang, sign=token)
+    return said(f"author.test.yaml.token.{name}", lang)
+
+
+def _yaml_words(exc: yaml.MarkedYAMLError, text: str, flow: _Mark | None, lang: str) -> tuple[str, str | None]:
+    """What PyYAML found wrong, and what to write instead, in the catalogue's words in ``lang``."""
+
+    def said_(name: str, /, **fields: object) -> str:
+        return said(f"author.test.yaml.{name}", lang, **fields)
+
+    problem_, context, opened = exc.problem or "", exc.context or "", exc.context_mark
+    found = _found(problem_)
+    if m := re.fullmatch(r"found character (.+) that cannot start any token", problem_):
+        char = _quoted(m.group(1))
+        if char == "\t":
+            return said_("tab"), said_("tab.help")
+        return said_("char", char=char), said_("char.help", example=f'"{char}…"')
+    if found == "<stream end>" and flow is not None:
+        bracket = text[flow.index]
+        fields = {"open": bracket, "close": _CLOSE.get(bracket, "]"), "at": _at(flow, lang)}
+        return said_("unclosed", **fields), said_("unclosed.help", **fields)
+    if found is not None and problem_.startswith("expected ',' or ") and flow is not None:
+        bracket = text[flow.index]
+        fields = {"open": bracket, "close": _CLOSE.get(bracket, "]"), "at": _at(flow, lang)}
+        return said_("flow", found=_token(found, lang), **fields), said_("flow.help", **fields)
+    if found is not None and problem_.startswith("expected the node content"):
+        return (said_("end"), None) if found == "<stream end>" else (said_("no_value", found=_token(found, lang)), None)
+    if found is not None and problem_.startswith("expected <block end>") and opened is not None:
+        what = said_("list" if "collection" in context else "mapping")
+        return said_("indent", found=_token(found, lang), what=what, at=_at(opened, lang)), said_("indent.help")
+    if problem_ == "mapping values are not allowed here":
+        return said_("mapping_value"), said_("mapping_value.help", example='name: "a: b"')
+    if problem_ in ("sequence entries are not allowed here", "mapping keys are not allowed here"):
+        found_ = _token("-" if problem_.startswith("sequence") else "?", lang)
+        return said_("not_here", found=found_), said_("indent.help")
+    if context.startswith("while scanning a quoted scalar") and opened is not None:
+        fields = {"quote": text[opened.index], "at": _at(opened, lang)}
+        if problem_ == "found unexpected end of stream":
+            return said_("quote", **fields), said_("quote.help", **fields)
+        if problem_ == "found unexpected document separator" and exc.problem_mark is not None:
+            separator = text[exc.problem_mark.index : exc.problem_mark.index + 3]
+            return said_("quote_separator", separator=separator, **fields), said_("quote.help", **fields)
+    if m := re.fullmatch(r"found unknown escape character (.+)", problem_):
+        char = _quoted(m.group(1))
+        return said_("escape", char=char), said_("escape.help")
+    if m := re.fullmatch(r"expected escape sequence of (\d+) hexadecimal numbers, but found .+", problem_):
+        n = int(m.group(1))
+        return said_("hex_escape", letter=_HEX.get(n, "x"), n=n), said_("escape.help")
+    if (m := re.fullmatch(r"found duplicate anchor (.+); first occurrence", context)) and opened is not None:
+        name = _quoted(m.group(1))
+        return said_("anchor_twice", name=name, at=_at(opened, lang)), said_("anchor_twice.help")
+    if m := re.fullmatch(r"found undefined alias (.+)", problem_):
+        name = _quoted(m.group(1))
+        return said_("no_anchor", name=name), said_("no_anchor.help", name=name)
+    if problem_.startswith("expected alphabetic or numeric character") and context in (
+        "while scanning an anchor",
+        "while scanning an alias",
+    ):
+        sign = "&" if context.endswith("anchor") else "*"
+        return said_("no_name", sign=sign), said_("no_name.help", sign=sign, example=f'"{sign}"')
+    if problem_ == "could not find expected ':'" and opened is not None:
+        return said_("simple_key", at=_at(opened, lang)), said_("simple_key.help")
+    if context == "expected a single document in the stream":
+        return said_("documents"), said_("documents.help", key="cases:")
+    if m := re.fullmatch(r"could not determine a constructor for the tag (.+)", problem_):
+        return said_("tag", tag=_quoted(m.group(1))), said_("tag.help")
+    if problem_ == "found unhashable key":
+        return said_("complex_key"), said_("complex_key.help")
+    if lang == "en" and problem_:  # PyYAML's own words are English: an English run keeps them
+        return problem_, None
+    return said_("other", yaml="YAML"), None
 
 
 def _children(value: Any) -> list[Any]:

@@ -135,7 +135,16 @@ AUTHORING: dict[str, Msg] = {
         "split the cases over several files, or keep long event logs in `{key}`",
     ),
     "author.test.not_utf8": Msg("{encoding} のテキストではありません", "not {encoding} text"),
-    "author.test.invalid_yaml": Msg("{yaml} として読めません：`{problem}`", "invalid {yaml}: {problem}"),
+    "author.test.invalid_yaml": Msg("{yaml} として読めません：{problem}", "invalid {yaml}: {problem}"),
+    "author.test.repeated_key": Msg(
+        "同じマッピングにキー `{key}` が 2 回以上あります（最初は {at}）",
+        "key `{key}` is given more than once in one mapping (first at {at})",
+    ),
+    "author.test.repeated_key.help": Msg(
+        "キーは 1 つのマッピングに 1 回だけ書いてください。両方の値が要るなら、"
+        "1 つのリストかマッピングにまとめるか、ケースを 2 つに分けてください",
+        "give each key once: if both values are meant, merge them into one list or mapping, or split the case in two",
+    ),
     "author.test.too_deep": Msg("入れ子が {limit} 段を超えています", "nested more than {limit} levels deep"),
     "author.test.too_deep.help": Msg(
         "テストのケースに要る入れ子は数段です：ケース、その問い、そのイベント",
@@ -212,6 +221,137 @@ AUTHORING: dict[str, Msg] = {
     "author.test.violations_list": Msg(
         "`{key}` は `{example}` のリストで書いてください", "`{key}` must be a list of `{example}`"
     ),
+    # sla test: what PyYAML finds wrong in a test file, in words (sla_dsl.authoring.testyaml)
+    "author.test.yaml.at": Msg("{line} 行目 {column} 文字目", "line {line}, column {column}"),
+    "author.test.yaml.tab": Msg(
+        "タブ文字で字下げしたり、値を始めたりはできません", "a tab cannot indent a line or start a value"
+    ),
+    "author.test.yaml.tab.help": Msg("字下げには空白を使ってください", "indent with spaces"),
+    "author.test.yaml.char": Msg("`{char}` で値を始めることはできません", "a value cannot start with `{char}`"),
+    "author.test.yaml.char.help": Msg(
+        "この文字で始まる値は引用符で囲んでください（例：`{example}`）",
+        "quote a value that starts with it (e.g. `{example}`)",
+    ),
+    "author.test.yaml.unclosed": Msg(
+        "`{open}`（{at}）が `{close}` で閉じられないまま、ファイルが終わっています",
+        "expected `{close}` to close the `{open}` at {at}, but the file ends",
+    ),
+    "author.test.yaml.unclosed.help": Msg(
+        "最後の項目の後に `{close}` を書いてください", "write `{close}` after its last item"
+    ),
+    "author.test.yaml.flow": Msg(
+        "`{open}`（{at}）の中で、`,` か `{close}` が来るはずのところに{found}があります",
+        "expected `,` or `{close}` inside the `{open}` at {at}, but found {found}",
+    ),
+    "author.test.yaml.flow.help": Msg(
+        "`{open}` の中の項目は `,` で区切り、最後の項目の後を `{close}` で閉じてください",
+        "separate the items inside `{open}` with `,` and write `{close}` after the last one",
+    ),
+    "author.test.yaml.end": Msg(
+        "値が来るはずのところで、ファイルが終わっています", "expected a value, but the file ends"
+    ),
+    "author.test.yaml.no_value": Msg("値が来るはずのところに{found}があります", "expected a value, but found {found}"),
+    "author.test.yaml.indent": Msg(
+        "{found}が、{at}から始まる{what}の続きとして読めません", "{found} does not continue the {what} at {at}"
+    ),
+    "author.test.yaml.indent.help": Msg(
+        "同じマッピングのキーと同じリストの `-` は、同じ数の空白で字下げしてください。"
+        "引用符で囲んだ値は、閉じる引用符で終わります",
+        "indent the keys of one mapping, and the `-` of one list, by the same number of spaces; "
+        "a quoted value ends at its closing quote",
+    ),
+    "author.test.yaml.mapping": Msg("マッピング", "mapping"),
+    "author.test.yaml.list": Msg("リスト", "list"),
+    "author.test.yaml.mapping_value": Msg(
+        "ここに `:` は書けません。値の中の `: ` は、キーの終わりとして読まれます",
+        "a `:` is not allowed here: `: ` inside a value reads as the end of a key",
+    ),
+    "author.test.yaml.mapping_value.help": Msg(
+        "`: ` を含む値は引用符で囲み（例：`{example}`）、キーは同じマッピングのほかのキーと同じ字下げで書いてください",
+        "quote a value that holds `: ` (e.g. `{example}`), and indent a key as the other keys of its mapping",
+    ),
+    "author.test.yaml.not_here": Msg("ここに{found}は書けません", "{found} is not allowed here"),
+    "author.test.yaml.quote": Msg(
+        "引用符 `{quote}`（{at}）が閉じられないまま、ファイルが終わっています",
+        "the quote `{quote}` at {at} is not closed before the end of the file",
+    ),
+    "author.test.yaml.quote_separator": Msg(
+        "引用符 `{quote}`（{at}）の中に、文書の区切り `{separator}` があります",
+        "the quote `{quote}` at {at} holds a document separator `{separator}`",
+    ),
+    "author.test.yaml.quote.help": Msg("文字列の終わりに `{quote}` を書いてください", "end the string with `{quote}`"),
+    "author.test.yaml.escape": Msg(
+        "二重引用符の文字列に、使えないエスケープ `\\{char}` があります",
+        "unknown escape `\\{char}` in a double-quoted string",
+    ),
+    "author.test.yaml.hex_escape": Msg(
+        "エスケープ `\\{letter}` の後には 16 進数の数字が {n} 桁必要です",
+        "the escape `\\{letter}` needs {n} hexadecimal digits",
+    ),
+    "author.test.yaml.escape.help": Msg(
+        "`\\` そのものは `\\\\` と書くか、値を単一引用符（`'...'`）で囲んでください",
+        "write a backslash itself as `\\\\`, or quote the value with single quotes (`'...'`)",
+    ),
+    "author.test.yaml.anchor_twice": Msg(
+        "アンカー `&{name}` が 2 回あります（最初は {at}）", "anchor `&{name}` is given twice (first at {at})"
+    ),
+    "author.test.yaml.anchor_twice.help": Msg(
+        "アンカーにはそれぞれ別の名前を付けてください", "give each anchor a name of its own"
+    ),
+    "author.test.yaml.no_anchor": Msg(
+        "エイリアス `*{name}` の指すアンカー `&{name}` が、それより前にありません",
+        "alias `*{name}` names no anchor `&{name}` before it",
+    ),
+    "author.test.yaml.no_anchor.help": Msg(
+        "エイリアスより前にある値に `&{name}` を付けてください", "put `&{name}` on a value before the alias"
+    ),
+    "author.test.yaml.no_name": Msg("`{sign}` の後に名前がありません", "expected a name after `{sign}`"),
+    "author.test.yaml.no_name.help": Msg(
+        "`{sign}` で始まる値は引用符で囲んでください（例：`{example}`）",
+        "quote a value that starts with `{sign}` (e.g. `{example}`)",
+    ),
+    "author.test.yaml.simple_key": Msg(
+        "{at}から始まるキーの後に `:` がありません", "expected `:` after the key at {at}"
+    ),
+    "author.test.yaml.simple_key.help": Msg(
+        "キーと値は `キー: 値` の形で書いてください", "write a key and its value as `key: value`"
+    ),
+    "author.test.yaml.documents": Msg(
+        "1 つのファイルに文書が 2 つ以上あります", "expected a single document, but found another"
+    ),
+    "author.test.yaml.documents.help": Msg(
+        "1 つのファイルには文書を 1 つだけ書き、ケースはすべて `{key}` の下に並べてください",
+        "write one document per file, with every case under `{key}`",
+    ),
+    "author.test.yaml.tag": Msg("タグ `{tag}` は使えません", "tag `{tag}` is not supported"),
+    "author.test.yaml.tag.help": Msg(
+        "タグを外してください。テストファイルに書けるのは、文字列、数、真偽値、リスト、マッピングです",
+        "remove the tag: a test file holds strings, numbers, booleans, lists and mappings",
+    ),
+    "author.test.yaml.complex_key": Msg("リストやマッピングはキーにできません", "a list or mapping cannot be a key"),
+    "author.test.yaml.complex_key.help": Msg("キーは文字列で書いてください", "write each key as a string"),
+    "author.test.yaml.character": Msg(
+        "{yaml} に書けない文字 `{char}` があります", "character `{char}` is not allowed in {yaml}"
+    ),
+    "author.test.yaml.character.help": Msg(
+        "制御文字は、二重引用符の中にエスケープで書いてください（例：`{example}`）",
+        "write a control character as an escape inside double quotes (e.g. `{example}`)",
+    ),
+    "author.test.yaml.other": Msg(
+        "この位置の書き方が {yaml} の文法に合いません", "this is not written as {yaml} allows"
+    ),
+    "author.test.yaml.token.end": Msg("ファイルの終わり", "the end of the file"),
+    "author.test.yaml.token.value": Msg("値", "a value"),
+    "author.test.yaml.token.key": Msg("キー", "a key"),
+    "author.test.yaml.token.item": Msg("リストの項目（`-`）", "a list item (`-`)"),
+    "author.test.yaml.token.block_end": Msg("ブロックの終わり", "the end of a block"),
+    "author.test.yaml.token.alias": Msg("エイリアス", "an alias"),
+    "author.test.yaml.token.anchor": Msg("アンカー", "an anchor"),
+    "author.test.yaml.token.tag": Msg("タグ", "a tag"),
+    "author.test.yaml.token.document_start": Msg("文書の区切り（`---`）", "a document start (`---`)"),
+    "author.test.yaml.token.document_end": Msg("文書の終わり（`...`）", "a document end (`...`)"),
+    "author.test.yaml.token.directive": Msg("ディレクティブ（`%`）", "a directive (`%`)"),
+    "author.test.yaml.token.sign": Msg("記号 `{sign}` ", "`{sign}`"),
     # times on the command line and in `sla test` files (sla_dsl.calendars.timeargs)
     "author.time.not_instant": Msg(
         "`{flag}` の `{text}` は `{standard}` 形式の時刻ではありません（例：`{example}`）",
@@ -285,6 +425,14 @@ AUTHORING: dict[str, Msg] = {
     "author.replay.credit_when": Msg("（{when}）", " when {when}"),
     "author.replay.none": Msg("なし", "none"),
     "author.replay.violations": Msg("違反：", "violations:"),
+    "author.replay.violations_zones": Msg(
+        "違反（各版の言葉のままです。+ の時刻は{new_zone}、- の時刻は{old_zone}）：",
+        "violations (as each version words them: times of + in {new_zone}, of - in {old_zone}):",
+    ),
+    "author.replay.zones": Msg(
+        "時刻はすべて旧版（{old}）のタイムゾーン、{zone}で示します。新版（{new}）のタイムゾーンは{new_zone}です",
+        "all times are in {zone}, the time zone of the old version ({old}); the new version ({new}) is in {new_zone}",
+    ),
     "author.replay.violation": Msg("  {mark} {kind} {id}：{message}", "  {mark} {kind} {id}: {message}"),
     "author.replay.statuses": Msg("案件の判定：{counts}", "incident statuses: {counts}"),
     "author.replay.count": Msg("{status} {old} 件 → {new} 件", "{status} {old} -> {new}"),
