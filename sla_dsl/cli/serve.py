@@ -45,6 +45,9 @@ def add_parsers(sub: Any, lang: str = "en") -> None:
     p.add_argument("--token-file", metavar="FILE", help=h("serve.token_file"))
     p.add_argument("--webhook", action="append", default=[], metavar="URL", help=h("serve.webhook"))
     p.add_argument("--max-body", type=size, default=10 * 1024 * 1024, metavar="BYTES", help=h("serve.max_body"))
+    # (at most a day: a larger allowance would store an event a wrong date puts a day ahead)
+    skew = whole_number(lang, low=0, below=86_401)
+    p.add_argument("--clock-skew", type=skew, default=300, metavar="SECONDS", help=h("serve.clock_skew"))
     lang_option(p, lang, "serve")
     p.set_defaults(func=cmd_serve)
 
@@ -102,7 +105,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"sla: {message('diag.word.warning', lang)}: {said}", file=sys.stderr)
     log_to_stderr()
     settings = Settings(
-        db=args.db, token=token, webhooks=tuple(args.webhook), max_body=args.max_body, policy_files=tuple(args.policy)
+        db=args.db,
+        token=token,
+        webhooks=tuple(args.webhook),
+        max_body=args.max_body,
+        policy_files=tuple(args.policy),
+        clock_skew=float(args.clock_skew),
     )
     app = create_app(policies, settings)
     # uvicorn shuts down on SIGTERM, then sends the signal again to the handler it found:

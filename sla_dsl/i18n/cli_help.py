@@ -329,4 +329,10 @@ CLI_HELP: dict[str, Msg] = {
     "cli.help.serve.max_body": Msg(
         "リクエスト本文の大きさの上限（省略時は 10 MiB）", "largest request body (default 10 MiB)"
     ),
+    "cli.help.serve.clock_skew": Msg(
+        "イベントの時刻がサービスの時計より何秒先まで受け付けるか"
+        "（システム間の時計のずれ。0 から 86400、省略時は 300）",
+        "how many seconds after the service's clock an event may be dated and still be stored (clock skew "
+        "between systems; 0 to 86400, default 300)",
+    ),
 }

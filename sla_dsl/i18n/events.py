@@ -438,6 +438,24 @@ EVENTS: dict[str, Msg] = {
     ),
     # (no `--skip-invalid` here: `sla replay` and `sla test` judge logs too, and have no such option)
     "events.E123.help": Msg("{first} から {last} までの時刻を書いてください", "write a time from {first} to {last}"),
+    # E123 in `sla serve` (serve/ingest.py): a time the live view cannot judge, before its window or after its clock
+    "events.E123.live_window": Msg(
+        "時刻 `{time}` は、サービスが判定する {days} 日間の始まり（{first}）より前です",
+        "time `{time}` is before {first}, the start of the {days} days the service judges",
+    ),
+    "events.E123.live_window.help": Msg(
+        "これほど古いイベントは、それ自身の期間について `sla evaluate` で判定してください",
+        "judge events this old with `sla evaluate` over their own period",
+    ),
+    "events.E123.future": Msg(
+        "時刻 `{time}` はサービスの時計（{now}）より先で、時計のずれとして認める {seconds} 秒を超えています",
+        "time `{time}` is later than the service's clock, {now}, by more than the {seconds} seconds allowed "
+        "for clock skew",
+    ),
+    "events.E123.future.help": Msg(
+        "イベントは起きてから送ります。年・日付・タイムゾーンを確かめるか、その時刻になってから送ってください",
+        "an event is sent once it has happened: check its year, date and time zone, or send it when its time has come",
+    ),
     # E124: a deadline counted from an event falls outside the supported years (evaluation/deadline_times.py)
     "events.E124": Msg(
         "{what}が{range}{side}になります（`{time}` から `{rule}`）",

@@ -17,6 +17,12 @@ Design notes
   a look as of its instant or later still has it: a response stored in time
   stops the breach alert even when the clock passed the due time before the
   timers looked again.
+* An event stored with a time a little after the service's clock (within
+  the clock skew ``POST /events`` allows) is not in a look before that time:
+  the live view judges as of now. So each look also notes the earliest
+  stored event instant after it (:attr:`Timers.ahead`), and the loop looks
+  again when that instant comes, as it does for a transition: the item's
+  transitions are then pending without waiting for another event.
 * The clock is injected: tests drive a fake one and the loop polls it every
   ``tick`` seconds; with the real clock the loop sleeps until the instant.
 * :class:`Sender` posts each pending delivery to its webhook with ``httpx``,
@@ -71,6 +77,8 @@ class Timers:
         self._last = 0.0
         #: the instant of the last look: only transitions at or before it may fire
         self.seen = float("-inf")
+        #: the earliest stored event instant after the last look, when one is: look again then
+        self.ahead: float | None = None
         self._lock = threading.Lock()
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -106,6 +114,7 @@ class Timers:
             self.fired = self.store.fired_keys()
         result = self.tracker.open_view(now)
         self.pending = [t for t in transitions_of(result) if t.key not in self.fired]
+        self.ahead = self.store.next_instant(now)
         self.seen = now
 
     def fire_due(self, now: float) -> list[Transition]:
@@ -152,6 +161,12 @@ class Timers:
         """The earliest pending transition."""
         return self.pending[0].instant if self.pending else None
 
+    def _next_look(self) -> float | None:
+        """When to look again whatever arrives: the earliest pending transition, or a stored event's time
+        after the last look, whichever comes first."""
+        instants = [t for t in (self.next_instant(), self.ahead) if t is not None]
+        return min(instants) if instants else None
+
     async def run(self, clock: Clock, sender: Sender | None) -> None:
         """The timer loop (a background task until cancelled)."""
         self._loop = asyncio.get_running_loop()
@@ -161,8 +176,10 @@ class Timers:
             nxt = self.next_instant()
             due_now = nxt is not None and nxt <= now
             # look again when events came (at most four times a second under a burst, at once when
-            # something is due) and before firing what the last look saw only as ahead of it
-            stale = due_now and nxt is not None and nxt > self.seen
+            # something is due), before firing what the last look saw only as ahead of it, and when
+            # an event stored ahead of the last look has come to pass
+            came = self.ahead is not None and self.ahead <= now
+            stale = (due_now and nxt is not None and nxt > self.seen) or came
             if stale or (self.dirty and (due_now or not self._last or time.monotonic() - self._last >= 0.25)):
                 try:
                     await anyio.to_thread.run_sync(self.recompute, now)
@@ -178,7 +195,7 @@ class Timers:
                     LOG.error("timers: cannot record alerts: %s", exc)
             if fired and sender is not None:
                 sender.poke()
-            nxt = self.next_instant()
+            nxt = self._next_look()
             wait = self.tick if nxt is None else min(max(nxt - clock.now(), 0.0), self.tick)
             if self.dirty:
                 wait = min(wait, 0.25)

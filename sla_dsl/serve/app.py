@@ -52,7 +52,7 @@ from ..policy.load import check_versions, compile_text, load_policies
 from ..report.words import default_lang
 from . import dashboard
 from .alerts import Sender, Timers
-from .ingest import Rejected, parse_body, unique
+from .ingest import CLOCK_SKEW, Rejected, parse_body, unique
 from .metrics import Metrics
 from .store import Store
 from .tracking import Clock, RealClock, Tracker
@@ -78,6 +78,9 @@ class Settings:
     backoff: float = 1.0
     #: the policy files given on the command line (re-read on SIGHUP)
     policy_files: tuple[str, ...] = ()
+    #: how far (seconds) an event may lie after the service's clock and still be stored (clock skew
+    #: between systems); one later is refused, E123 (:data:`.ingest.CLOCK_SKEW`)
+    clock_skew: float = CLOCK_SKEW
 
 
 class ApiError(Exception):
@@ -121,7 +124,8 @@ class Service:
         """Validate and store a batch (raises Rejected)."""
         began = time.perf_counter()
         now = self.clock.now()
-        rows = parse_body(body, self.tracker.policies, self.tracker.live_start(now))
+        live_start = self.tracker.live_start(now)
+        rows = parse_body(body, self.tracker.policies, live_start, now=now, skew=self.settings.clock_skew)
         batch = unique(rows)
         new = self.store.add_events(batch, now)
         self.metrics.stored.inc(new)

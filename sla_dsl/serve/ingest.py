@@ -33,9 +33,14 @@ Design notes
   written by the standard library's ``json`` instead, exactly.
 * A body may begin with a UTF-8 byte order mark, as a file given to ``sla
   evaluate`` may: it is dropped before anything else.
-* An event older than the live view's window (``not_before``: see
-  :data:`.tracking.LIVE_DAYS`) is refused (E123, located), since the live
-  view would never judge it: what is stored is judged.
+* What is stored is judged, so an event the live view cannot judge is
+  refused (E123, located, as an event outside the supported years): one older
+  than its window (``not_before``: see :data:`.tracking.LIVE_DAYS`), which it
+  would never judge, and one dated after the service's clock (``now``) by more
+  than :data:`CLOCK_SKEW` (``2062`` for ``2026``, a wrong time zone), which it
+  would judge only decades on, or never. Within the tolerance an event is
+  stored and judged once its time comes (the live view judges as of now; the
+  timers look again at that instant: :class:`.alerts.Timers`).
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import math
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -64,6 +70,11 @@ from .tracking import LIVE_DAYS
 SOURCE = "<request>"
 #: A 422 answer lists at most this many problems (and says how many more there were).
 MAX_PROBLEMS = 100
+#: How far (seconds) an event may lie after the service's clock and still be stored. The clocks of
+#: monitoring and ticket systems drift from the service's by seconds (by well under one when NTP keeps
+#: them), and an event may be stamped a moment before it reaches a service whose clock is behind; five
+#: minutes takes all of that in, while a wrong year, month, day or time zone lies hours or more ahead.
+CLOCK_SKEW = 300.0
 
 
 #: A run of digits as long as the largest 64-bit integers (orjson reads a longer integer as a float).
@@ -166,10 +177,17 @@ def _one_line(raw: bytes) -> bytes:
     return raw.replace(b"\r", b" ").replace(b"\n", b" ")
 
 
-def parse_body(body: bytes, policies: Sequence[Policy], not_before: float | None = None) -> list[EventRow]:
+def parse_body(
+    body: bytes,
+    policies: Sequence[Policy],
+    not_before: float | None = None,
+    *,
+    now: float | None = None,
+    skew: float = CLOCK_SKEW,
+) -> list[EventRow]:
     """The events of a request body, validated, in body order (raises :class:`Rejected` with every
     problem of the batch); with ``not_before``, an event at an earlier instant is a problem (the live
-    view would never judge it)."""
+    view would never judge it), and with ``now``, one later than ``now`` by more than ``skew`` seconds."""
     lines = _as_lines(body.removeprefix(_BOM))
     if not lines.strip():
         raise Rejected((_EMPTY,))
@@ -186,32 +204,44 @@ def parse_body(body: bytes, policies: Sequence[Policy], not_before: float | None
         if n not in unread and raw.strip() and raw.strip()[:1] != b"#"
     ]
     problems = _check_against_policies(log, policies)
-    if not_before is not None:
+    if not_before is not None or now is not None:
         outside = {p.line for p in problems if p.code == "E123"}  # outside the supported years: said once
-        problems += _too_old([(n, r) for n, r in numbered if n not in outside], not_before, policies)
+        inside = [(n, r) for n, r in numbered if n not in outside]
+        problems += _not_judged(inside, policies, not_before, now, skew)
     if problems:
         raise Rejected(tuple(in_line_order(problems)))
     return [r for _, r in numbered]
 
 
-def _too_old(numbered: Sequence[tuple[int, EventRow]], not_before: float, policies: Sequence[Policy]) -> list[Problem]:
-    """The events before the live view's window (E123, as an event outside the supported years)."""
-    old = [(n, r) for n, r in numbered if r.at_epoch < not_before]
-    if not old:
-        return []
+def _not_judged(
+    numbered: Sequence[tuple[int, EventRow]],
+    policies: Sequence[Policy],
+    not_before: float | None,
+    now: float | None,
+    skew: float,
+) -> list[Problem]:
+    """The events the live view cannot judge (E123, as an event outside the supported years): before its
+    window, or after the service's clock by more than ``skew`` seconds."""
     tz = min(policies, key=lambda p: p.effective).tz
-    first = dt.datetime.fromtimestamp(not_before, tz).isoformat()
-    return [
-        Problem(
-            SOURCE,
-            n,
-            "E123",
-            f"time `{dt.datetime.fromtimestamp(r.at_epoch, tz).isoformat()}` is before {first}, the start "
-            f"of the {LIVE_DAYS} days the service judges",
-            "judge events this old with `sla evaluate` over their own period",
-        )
-        for n, r in old
-    ]
+
+    def time(t: float) -> str:
+        return dt.datetime.fromtimestamp(t, tz).isoformat()
+
+    out: list[Problem] = []
+    for n, r in numbered:
+        if not_before is not None and r.at_epoch < not_before:
+            said = words("events.E123.live_window", time=time(r.at_epoch), first=time(not_before), days=str(LIVE_DAYS))
+            out.append(problem(SOURCE, n, "E123", said, words("events.E123.live_window.help")))
+        elif now is not None and r.at_epoch > now + skew:
+            sent = orjson.loads(r.body).get("at")  # as sent: a wrong year or zone is seen as written
+            said = words(
+                "events.E123.future",
+                time=sent if isinstance(sent, str) else time(r.at_epoch),
+                now=time(math.floor(now)),
+                seconds=f"{skew:g}",
+            )
+            out.append(problem(SOURCE, n, "E123", said, words("events.E123.future.help")))
+    return out
 
 
 def _row(data: dict[str, Any]) -> EventRow:

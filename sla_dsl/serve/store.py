@@ -278,6 +278,13 @@ class Store:
             value = conn.execute(sa.select(sa.func.min(EVENTS.c.at_epoch))).scalar()
         return float(value) if value is not None else None
 
+    def next_instant(self, after: float) -> float | None:
+        """The earliest event instant stored after ``after`` (an event sent a little ahead of the clock)."""
+        with self.engine.connect() as conn:
+            q = sa.select(sa.func.min(EVENTS.c.at_epoch)).where(EVENTS.c.at_epoch > after)
+            value = conn.execute(q).scalar()
+        return float(value) if value is not None else None
+
     def event_keys(self) -> set[str]:
         """Every stored event's key (for the crash benchmark and tests)."""
         with self.engine.connect() as conn:

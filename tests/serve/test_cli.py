@@ -102,6 +102,12 @@ def test_serves_and_reloads_on_sighup(tmp_path: Path) -> None:
     assert "policy version 2099.1 added" in err and "Traceback" not in err
 
 
+def test_clock_skew_is_0_to_a_day(tmp_path: Path) -> None:
+    for skew in ("-1", "86401"):
+        r = sla("serve", str(POLICY), "--clock-skew", skew, "--db", f"sqlite:///{tmp_path / 'sla.db'}")
+        assert r.returncode == 2 and f"`{skew}`" in r.stderr and "Traceback" not in r.stderr
+
+
 def test_a_port_past_65535_is_refused(tmp_path: Path) -> None:
     for port in ("65536", "99999"):
         r = sla("serve", str(POLICY), "--port", port, "--db", f"sqlite:///{tmp_path / 'sla.db'}")

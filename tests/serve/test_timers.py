@@ -104,10 +104,11 @@ def test_fires_at_threshold_and_due_and_survives_a_restart(start: Starter, db_ur
 
 
 def test_a_response_in_time_stops_the_breach(start: Starter, db_url: str) -> None:
-    clock = FakeClock(tokyo(2026, 11, 30, 10, 30))
+    clock = FakeClock(tokyo(2026, 11, 30, 10, 40))
     c = start(db_url, clock=clock)
-    c.post("/events", json=P1_AT_FRI_16)
-    c.post("/events", json={"event": "incident.responded", "at": "2026-11-30T10:40:00+09:00", "id": "T-1"})
+    assert c.post("/events", json=P1_AT_FRI_16).status_code == 200
+    responded = {"event": "incident.responded", "at": "2026-11-30T10:40:00+09:00", "id": "T-1"}
+    assert c.post("/events", json=responded).status_code == 200
     clock.set(DUE + 1)
     svc = c.app.state.service  # type: ignore[attr-defined]
     wait_for(lambda: not svc.timers.dirty and svc.timers.next_instant() is None, "the timers to settle")
@@ -147,7 +148,7 @@ class _TrackerThatGetsAnEventWhileLooking:
 
     def __init__(self) -> None:
         self.timers: Any = None
-        self.store = SimpleNamespace(fired_keys=set)
+        self.store = SimpleNamespace(fired_keys=set, next_instant=lambda after: None)
         self.looks = 0
 
     def open_view(self, now: float) -> Any:
