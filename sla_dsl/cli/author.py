@@ -20,8 +20,9 @@ import re
 import sys
 from typing import Any
 
+from ..errors import UsageError
 from ..i18n import message
-from .langs import lang_option, model_lang
+from .langs import lang_option, model_lang, usage_lang
 
 
 def _fmt(args: argparse.Namespace) -> int:
@@ -33,6 +34,9 @@ def _fmt(args: argparse.Namespace) -> int:
     from ..policy.load import compile_text
     from .app import use_color
 
+    if args.policy.count("-") > 1:  # (the second would read an empty stdin: E217, no header)
+        said = usage_lang(args)
+        raise UsageError(message("cli.fmt.stdin_twice", said), lang=said)
     status = 0
     changed = unchanged = 0
     first_lang: str | None = None  # the count at the end is in the first policy's language, as sla check's
@@ -59,13 +63,15 @@ def _fmt(args: argparse.Namespace) -> int:
             status = 1
             continue
         result = format_text(source, lang)
-        if path == "-" and not args.check:
-            sys.stdout.write(result)
-            continue
         if result == source:
             unchanged += 1
+        else:
+            changed += 1
+        if path == "-" and not args.check:
+            sys.stdout.write(result)  # (counted with the files: formatted, onto stdout)
             continue
-        changed += 1
+        if result == source:
+            continue
         if args.check:
             sys.stdout.writelines(difflib.unified_diff(_lines(source), _lines(result), name, f"{name} (formatted)"))
             status = 1

@@ -180,7 +180,7 @@ def _judge_and_write(
     phase.close()  # the lines below, and a report on this terminal, start on a clean line
     word = message("cli.evaluate.skipped", phase.lang)
     for line in skipped:
-        print(f"sla: {word}: {printable(line)}", file=sys.stderr)
+        print(f"sla: {word}: {_shown(line)}", file=sys.stderr)
     if args.output or not sys.stdout.isatty():
         phase.say("writing")
     if args.format == "parquet":
@@ -238,6 +238,13 @@ def _judge_and_write(
             with _output(args.output, phase.lang) as out:
                 out.write(text.encode("utf-8"))
     return 0
+
+
+def _shown(text: str) -> str:
+    """A skipped line's problems for the terminal, as an error's are shown: their own lines kept (a
+    second problem, the ``= help:`` line under its message), a control character within a line escaped
+    (a value from the log is escaped already where the problem is written: no id makes a line)."""
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 @contextlib.contextmanager

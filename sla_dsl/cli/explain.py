@@ -20,7 +20,7 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 from ..calendars.timeargs import check_period_args, parse_edge
 from ..errors import InputError, UsageError, flag_values
@@ -101,6 +101,19 @@ def _kinds() -> dict[str, set[type]]:
 _ROWS_OF = _kinds()
 
 
+def _empty_month(
+    args: argparse.Namespace, ident: str, start: dt.datetime, end: dt.datetime, no_from: bool, lang: str
+) -> NoReturn:
+    """Refuse (exit 2) the empty period of one edge given (``--to``, or ``--from``) and the other taken
+    from the month whose report lists ``ident``: the refusal names that month's edge, with its value,
+    and what to write instead (not a ``--from`` the user did not give)."""
+    if no_from:
+        said = message("cli.explain.empty.no_from", lang, id=ident, start=start.date().isoformat(), end=args.end)
+    else:
+        said = message("cli.explain.empty.no_to", lang, id=ident, start=args.start, end=end.date().isoformat())
+    raise UsageError(said, lang=lang)
+
+
 def explain_command(args: argparse.Namespace) -> int:
     """``sla explain``: print the explanation of one item."""
     from ..evaluation import judge_log
@@ -144,6 +157,8 @@ def explain_command(args: argparse.Namespace) -> int:
         month = _month(dt.datetime.fromtimestamp(at, tz))
         start = given[0] or month
         end = given[1] or _next(month)
+        if end <= start:  # one edge given, the other the month's: say which was taken from where
+            _empty_month(args, ident, start, end, given[0] is None, tlang)
     with flag_values():
         check_period_args(start, end, tlang)
     # The log is consumed by judging it: one period, chosen before.

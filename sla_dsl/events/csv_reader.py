@@ -8,9 +8,18 @@ Design notes
   of that row, and the rest of the row is passed over: the csv module starts
   again at the next physical line, which may be inside the quoted cell, so the
   reader follows the cell's quotes to its end (:func:`csv_state`) rather than
-  read its lines as rows. A quote never closed (the csv module, not strict, gives
-  the rest of the file as one cell) is an error of its row. A row's problems are
-  all at its first line, the number that names the row.
+  read its lines as rows. A row's problems are all at its first line, the
+  number that names the row.
+* A quote never closed (the csv module, not strict, gives the rest of the file
+  as one cell) is an error of its row, which ends at the quote's line (the
+  message names its line and column); the lines after it are read again as
+  rows, so every line of the file is an event, a problem or a line of a row
+  that is one. Once: after the last quote that opens a cell and stays open, no
+  line leaves the quoted cell, so each is a whole row read from its start (its
+  quotes are all doubled) and none can leave a quote open again. The lines are
+  held to be read again up to :data:`_MOST_HELD` characters; a quote never
+  closed with more after it stops the reading (a fatal E111) rather than drop
+  them in silence.
 * Blank lines and lines whose first non-blank character is ``#`` are ignored
   before the header only (after it every line is data: :class:`_CsvLines`). A
   UTF-8 byte-order mark is accepted.
@@ -31,13 +40,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import deque
 from collections.abc import Collection, Iterator
+from itertools import chain
 from typing import IO, Any, NamedTuple
 
 from ..lang.diagnostics import Words, listing, words
 from .collect import Progress, _Collector
 from .lines import (
     MAX_LINE_BYTES,
+    MAX_RUNAWAY_BYTES,
     NOT_UTF8_HELP,
     READ_ERRORS,
     bounded_lines,
@@ -50,6 +62,9 @@ from .schema import EventLog, declare_types
 __all__ = ["csv_detail", "csv_state", "read_csv"]
 
 _FIELD_LIMIT = re.compile(r"field larger than field limit \((\d+)\)")
+#: The most characters of lines after a quote never closed held to read again as rows (beyond, the
+#: reading is refused: :func:`_never_closed`).
+_MOST_HELD = MAX_RUNAWAY_BYTES
 
 
 def csv_detail(exc: csv.Error) -> Words | str:
@@ -97,24 +112,6 @@ def csv_state(text: str, state: int = _START) -> int:
     return state
 
 
-def _ends_open(lines: list[str]) -> bool:
-    """Whether the row's physical ``lines`` end inside a quoted cell (a quote never closed: the csv
-    module, not strict, gives the rest of the file as that cell).
-
-    Asked of every row, so first the cheap question: a row whose quoted cells are closed holds an
-    even number of quotes, unless a cell that does not start with one holds one (``5"``); only an
-    odd number is read closely. (A stray quote and a quote never closed in one row would pass.)"""
-    quotes = lines[0].count('"') if len(lines) == 1 else sum(line.count('"') for line in lines)
-    if not quotes & 1:
-        return False
-    state = _START
-    for line in lines:
-        state = csv_state(line.rstrip("\r\n"), state)
-        if state != _QUOTED:
-            state = _START
-    return state == _QUOTED
-
-
 class _CsvLines:
     """Physical lines of a CSV stream, counted and bounded; ``#`` comments and blank lines only before the header.
 
@@ -126,40 +123,97 @@ class _CsvLines:
     is; both are noted in ``marks``, and the row they belong to is left out.
     A byte-order mark before the first line is dropped.
 
-    The lines of the row being read that hold a quote are kept (``row``; the row's first line is
-    ``start``) until the reader takes them (:meth:`take`): to tell a quote never closed, and to pass
-    over the rest of a row the csv module gave up on (:meth:`pass_over`) rather than read it as rows
-    of its own. (A line without a quote leaves the csv module where it was, in a quoted cell or not.)
+    The row being read is kept, its first line (``first``, numbered ``start``) and the lines after it
+    (``more``: a quoted cell over several lines), to tell a quote never closed (:meth:`left_open`),
+    pass over the rest of a row the csv module gave up on (:meth:`follow`) rather than read it as rows
+    of its own, and give the lines after a quote never closed again as rows (:meth:`read_again`).
     """
 
     def __init__(self, stream: IO[str]) -> None:
         self.stream = stream
+        #: the number of the line last given (read, or read again)
         self.lineno = 0
+        #: the lines read from the stream
+        self.counted = 0
         self.in_header = True
         self.marks: list[_Mark] = []
-        #: the physical lines of the row being read that hold a quote, and the number of its first line
-        self.row: list[str] = []
+        #: the number of the first line of the row being read
         self.start = 0
+        #: the row's first line and the lines after it
+        self.first = ""
+        self.more: list[str] = []
         #: the next line starts a row
         self.fresh = True
-        #: the rest of a row to pass over: in a quoted cell from the line after the row's last read one
-        self.open = False
+        #: every line was given (the csv module gives a row in a quoted cell at the end as it is)
+        self.done = False
+        #: the quote a row left open: (its line, its column from 1), and the lines after its line
+        self.opened = (0, 0)
+        self.after: list[str] | None = []
+        self.held = 0
+        #: lines to give again (number, text, its problem); a text None is the line the reading stopped at
+        self.again: deque[tuple[int, str | None, _Mark | None]] = deque()
+        self._lines = self._read()
 
-    def take(self) -> list[str]:
-        """The lines holding a quote of the row just read (the next line starts the next row)."""
-        row, self.row = self.row, []
+    def left_open(self) -> bool:
+        """Whether the row just read (or given up on) ends inside a quoted cell (the next line starts the
+        next row); if so, where its quote opened and the lines after that quote's line are kept
+        (``opened``, ``after``).
+
+        The csv module ends a row at the end of a line outside a quoted cell, so a row it gives ends in
+        one only when it was given at the end of the lines (``done``): asked of that row only."""
         self.fresh = True
-        return row
+        self.opened, self.after, self.held = (self.start, 0), [], 0
+        state = _START
+        for k, line in enumerate([self.first, *self.more]):
+            state = self._scan(line, state, self.start + k)
+            if state != _QUOTED:
+                state = _START
+        return state == _QUOTED
 
-    def pass_over(self) -> None:
-        """The csv module gave up on the row being read (a cell over its size limit): when that row
-        stopped inside a quoted cell, the lines up to the cell's end are its own, not rows."""
-        self.open = _ends_open(self.take())
+    def _scan(self, line: str, state: int, lineno: int) -> int:
+        """The state after ``line`` (numbered ``lineno``) from ``state``, noting a quote that opens a cell in
+        it (``opened``: the last such quote is the one a row ending in a quoted cell leaves open) or else
+        keeping the line among those after it."""
+        state, column = _opens(line.rstrip("\r\n"), state)
+        if column:
+            self.opened, self.after = (lineno, column), []
+            self.held = 0
+        elif self.after is not None:
+            self.after.append(line)
+            self.held += len(line)
+            if self.held > _MOST_HELD:
+                self.after = None  # (too much to hold to read again: :func:`_never_closed` says so)
+        return state
 
-    def __iter__(self) -> Iterator[str]:
+    def follow(self) -> bool | None:
+        """Read on to the end of the quoted cell the row the csv module just gave up on stopped in (after
+        :meth:`left_open`), its lines the row's, not rows: True when the cell closes (the rest of its
+        line is the row's too), False when the file ends first (a quote never closed), None when the
+        reading stopped (a line without end: a fatal problem in ``marks``)."""
+        state = _QUOTED
+        for line in self._lines:
+            state = self._scan(line, state, self.lineno)
+            if state != _QUOTED:
+                return True
+        return None if any(m.fatal for m in self.marks) else False
+
+    def read_again(self) -> None:
+        """Give the lines after the quote a row left open (``opened``, ``after``) again, each as the start of
+        a row, with their problems (taken out of ``marks``, noted again as each is given)."""
+        first = self.opened[0] + 1
+        later = {m.line: m for m in self.marks if m.line >= first}
+        self.marks = [m for m in self.marks if m.line < first]
+        for k, line in enumerate(self.after or ()):
+            self.again.append((first + k, line, later.pop(first + k, None)))
+        self.again.extend((m.line, None, m) for m in later.values())  # (the line the reading stopped at)
+        self.after = []
+
+    def _read(self) -> Iterator[str]:
+        """Each physical line of the stream, counted, its problems noted; stops after a fatal one."""
         cap = MAX_LINE_BYTES
         for line in bounded_lines(self.stream, ""):
-            self.lineno += 1
+            self.counted += 1
+            self.lineno = self.counted
             if self.lineno == 1 and line.startswith("\ufeff"):
                 line = line[1:]
             if len(line) > cap:
@@ -169,16 +223,10 @@ class _CsvLines:
                     self.lineno -= 1  # the reader reports the failure at the line after
                     raise
                 code, message, hint, fatal = too_long(length, "characters")
-                if not self.open:
-                    self.marks.append(_Mark(self.lineno, code, message, hint, fatal))
+                self.marks.append(_Mark(self.lineno, code, message, hint, fatal))
                 if fatal:
                     return
-                if self.open:
-                    continue  # (inside the cell passed over: its end is still to come)
                 line = "\n"
-            elif self.open:
-                self.open = csv_state(line.rstrip("\r\n"), _QUOTED) == _QUOTED
-                continue
             elif self.in_header:
                 stripped = line.strip()
                 if not stripped or stripped.startswith("#"):
@@ -189,12 +237,52 @@ class _CsvLines:
                     self.marks.append(_Mark(self.lineno, "E113", bad_text, NOT_UTF8_HELP, False))
             if self.in_header and line != "\n":
                 self.in_header = False
+            yield line
+
+    def _given_again(self) -> Iterator[str]:
+        """The lines to give again (:meth:`read_again`), up to the line the reading stopped at if any."""
+        while self.again:
+            self.lineno, line, mark = self.again.popleft()
+            if mark is not None:
+                self.marks.append(mark)
+            if line is None:
+                self.again.clear()
+                return
+            yield line
+
+    def __iter__(self) -> Iterator[str]:
+        self.done = False
+        for line in chain(self._given_again(), self._lines) if self.again else self._lines:
             if self.fresh:
                 self.start = self.lineno
                 self.fresh = False
-            if '"' in line:
-                self.row.append(line)
+                self.first = line
+                if self.more:
+                    self.more = []
+            else:
+                self.more.append(line)
             yield line
+        self.done = True
+
+
+def _opens(text: str, state: int) -> tuple[int, int]:
+    """:func:`csv_state` of ``text`` from ``state``, and the column (from 1) of the last quote in it that
+    opens a quoted cell (0: none)."""
+    column = 0
+    for i, c in enumerate(text):
+        if state == _QUOTED:
+            if c == '"':
+                state = _QUOTE_END
+        elif state == _FIELD:
+            if c == ",":
+                state = _START
+        elif c == '"':
+            if state == _START:
+                column = i + 1
+            state = _QUOTED  # (after a quote in a quoted cell: ``""``, a quote in the cell)
+        else:
+            state = _START if c == "," else _FIELD
+    return state, column
 
 
 def read_csv(
@@ -229,6 +317,46 @@ def _flush_marks(col: _Collector, lines: _CsvLines, at: int, fatal: bool = False
     return True, stop
 
 
+def _unreadable(col: _Collector, lines: _CsvLines, detail: Words | str) -> bool:
+    """File the row the csv module gave up on (a cell over its size limit), the rest of it passed over:
+    when it stopped inside a quoted cell, the lines up to the cell's end are its own, not rows; when
+    that cell is never closed, its quote is the row's problem (:func:`_never_closed`). False when the
+    reading stops."""
+    at = lines.start
+    said, hint = words("events.E111.unreadable", detail=detail), words("events.E111.unreadable.help")
+    if lines.left_open():
+        try:
+            closed = lines.follow()
+        except READ_ERRORS:
+            col.bad(at, "E111", said, hint)
+            _flush_marks(col, lines, at)
+            raise
+        if closed is False:
+            return _never_closed(col, lines)
+    col.bad(at, "E111", said, hint)
+    return not _flush_marks(col, lines, at)[1]
+
+
+def _never_closed(col: _Collector, lines: _CsvLines) -> bool:
+    """File the row whose quote is never closed (``lines.opened``: the csv module, not strict, would give
+    the rest of the file as one cell), the row ending at the quote's line, and give the lines after
+    that line again to be read as rows; False when they were too many to hold (a fatal problem: the
+    rest of the file is not read)."""
+    at, (line, column) = lines.start, lines.opened
+    held = lines.after is not None
+    if held:
+        lines.read_again()
+    else:
+        lines.marks = [m for m in lines.marks if m.line <= line]
+    _flush_marks(col, lines, at)
+    if held:
+        said = words("events.E111.unclosed", line=str(line), column=str(column))
+    else:
+        said = words("events.E111.unclosed.held", line=str(line), column=str(column), limit=str(_MOST_HELD >> 20))
+    col.bad(at, "E111", said, words("events.csv.unclosed.help"), fatal=not held)
+    return held
+
+
 #: Lines between two calls of the progress callback.
 _EVERY = 100_000
 
@@ -242,7 +370,7 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
         return
     if _flush_marks(col, lines, lines.start, fatal=True)[0] or header is None:
         return  # a header that is not text cannot name the columns
-    if _ends_open(lines.take()):
+    if lines.left_open():
         col.bad(lines.start, "E110", words("events.E110.unclosed"), words("events.csv.unclosed.help"), fatal=True)
         return
     header = [h.strip() for h in header]
@@ -272,29 +400,21 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
         try:
             row = next(rows, None)
         except csv.Error as exc:
-            lineno = lines.start  # a row's number is that of its first physical line
-            col.bad(
-                lineno,
-                "E111",
-                words("events.E111.unreadable", detail=csv_detail(exc)),
-                words("events.E111.unreadable.help"),
-            )
-            lines.pass_over()
-            if _flush_marks(col, lines, lineno)[1]:
+            if not _unreadable(col, lines, csv_detail(exc)):
                 return
+            if lines.again:
+                rows = csv.reader(lines)  # the lines after a quote never closed, read again as rows
             continue
-        lineno = lines.start
+        lineno = lines.start  # a row's number is that of its first physical line
+        if lines.done and row is not None and lines.left_open():
+            if not _never_closed(col, lines):
+                return
+            rows = csv.reader(lines)  # the lines after the quote's, read again as rows
+            continue
         marked, stop = _flush_marks(col, lines, lineno)
-        if stop:
+        if stop or row is None:
             return
-        if row is None:
-            return
-        lines.fresh = True  # (lines.take(), inlined, and only for a row with a quote: a million rows)
-        if lines.row:
-            taken, lines.row = lines.row, []
-            if _ends_open(taken):
-                col.bad(lineno, "E111", words("events.E111.unclosed"), words("events.csv.unclosed.help"))
-                continue
+        lines.fresh = True
         if marked:
             continue  # the row is left out
         if not row or (len(row) == 1 and not row[0].strip()):

@@ -72,6 +72,27 @@ CLI: dict[str, Msg] = {
     ),
     # `sla evaluate --skip-invalid`: before each line left out, on stderr
     "cli.evaluate.skipped": Msg("除外した行", "skipped"),
+    # `sla explain` with one edge of the period, the other the month's whose report lists {id}
+    "cli.explain.empty.no_from": Msg(
+        "期間が空です：`--from` がないため、期間は `{id}` を載せる月次レポートの月初め（`{start}`）からですが、"
+        "`--to` の `{end}` はそれより後ではありません。`{end}` より前の `--from` を指定するか、"
+        "`--to` を `{start}` より後にしてください",
+        "the period is empty: without `--from` it starts at the start of the month whose report lists `{id}`"
+        " (`{start}`), and `--to` `{end}` is not after that: give a `--from` before `{end}`, or a `--to` after"
+        " `{start}`",
+    ),
+    "cli.explain.empty.no_to": Msg(
+        "期間が空です：`--to` がないため、期間は `{id}` を載せる月次レポートの月末（`{end}` の前）までですが、"
+        "`--from` の `{start}` はそれより前ではありません。`{start}` より後の `--to` を指定するか、"
+        "`--from` を `{end}` より前にしてください",
+        "the period is empty: without `--to` it ends at the end of the month whose report lists `{id}`"
+        " (`{end}`), and `--from` `{start}` is not before that: give a `--to` after `{start}`, or a `--from`"
+        " before `{end}`",
+    ),
+    "cli.fmt.stdin_twice": Msg(
+        "`-`（標準入力）が 2 回以上指定されています。標準入力は 1 度しか読めません",
+        "`-` (the standard input) is given more than once: the standard input can be read only once",
+    ),
     "cli.fmt.not_formatted": Msg(
         "整形していません（ポリシーにエラーがあります）", "not formatted (the policy has errors)"
     ),

@@ -253,8 +253,15 @@ EVENTS: dict[str, Msg] = {
         "CSV の見出し行で開いた引用符が閉じられていません", "a quote opened in the CSV header is never closed"
     ),
     "events.E111.unclosed": Msg(
-        "この行で開いた引用符がファイルの終わりまで閉じられていません",
-        "a quote opened in this row is never closed: the rest of the file would be one cell",
+        "{line} 行目の {column} 文字目で開いた引用符がファイルの終わりまで閉じられていません。"
+        "次の行からは改めて 1 行ずつ読みます",
+        "a quote opened at line {line}, column {column} is never closed: the lines after it are read as rows",
+    ),
+    "events.E111.unclosed.held": Msg(
+        "{line} 行目の {column} 文字目で開いた引用符がファイルの終わりまで閉じられていません。"
+        "その後の {limit} MiB を超える行は読み直せないため、ファイルの残りを読んでいません",
+        "a quote opened at line {line}, column {column} is never closed, and the lines after it are over"
+        " {limit} MiB, too many to read again as rows: the rest of the file is not read",
     ),
     "events.csv.unclosed.help": Msg(
         '引用符で始めたセルは引用符で閉じてください（セルの中の引用符は `""` と 2 つ重ねます）',

@@ -48,8 +48,10 @@ def test_a_quote_never_closed_is_a_problem_of_its_row_not_the_rest_of_the_file_i
         read_text(text, "ev.csv", fmt="csv")
     [found] = info.value.problems
     assert (found.line, found.code) == (2, "E111")
-    assert found.message == "a quote opened in this row is never closed: the rest of the file would be one cell"
-    assert found.text("ja") == "この行で開いた引用符がファイルの終わりまで閉じられていません"
+    assert found.message == "a quote opened at line 2, column 54 is never closed: the lines after it are read as rows"
+    assert found.text("ja") == (
+        "2 行目の 54 文字目で開いた引用符がファイルの終わりまで閉じられていません。次の行からは改めて 1 行ずつ読みます"
+    )
     with pytest.raises(EventInputError) as info:
         read_text('event,at,id,"note\n', "ev.csv", fmt="csv")
     assert [(p.line, p.code) for p in info.value.problems] == [(1, "E110")]

@@ -1,0 +1,124 @@
+"""What three commands said wrong about their own input, in both languages.
+
+``sla explain … --to X`` without ``--from`` blamed ``--from`` for an empty period (its start was the
+item's month, which the user never wrote); ``sla evaluate --skip-invalid`` showed a skipped line's
+``= help:`` line as a literal ``\\n`` on stderr; ``sla fmt - -`` read an empty stdin the second time
+(E217, exit 1) and counted nothing though it printed one formatted policy.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sla_dsl.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+POLICY = ROOT / "policies" / "clicksoko.sla"
+EVENTS = str(ROOT / "examples" / "events-2026-11.jsonl")
+MONTH = ["--from", "2026-11-01", "--to", "2026-12-01"]
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# ---- sla explain: the edge taken from the item's month is the one named ---------------------------
+
+
+def test_explain_without_from_names_the_months_start_not_a_from_never_given(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    argv = ["explain", str(POLICY), EVENTS, "INC-054", "--to", "2026-11-01"]
+    assert _run(argv, capsys) == (
+        2,
+        "",
+        "sla: エラー: 期間が空です：`--from` がないため、期間は `INC-054` を載せる月次レポートの月初め"
+        "（`2026-11-01`）からですが、`--to` の `2026-11-01` はそれより後ではありません。"
+        "`2026-11-01` より前の `--from` を指定するか、`--to` を `2026-11-01` より後にしてください\n",
+    )
+    assert _run([*argv, "--lang", "en"], capsys) == (
+        2,
+        "",
+        "sla: error: the period is empty: without `--from` it starts at the start of the month whose report"
+        " lists `INC-054` (`2026-11-01`), and `--to` `2026-11-01` is not after that: give a `--from` before"
+        " `2026-11-01`, or a `--to` after `2026-11-01`\n",
+    )
+
+
+def test_explain_without_to_names_the_months_end(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["explain", str(POLICY), EVENTS, "INC-054", "--from", "2026-12-05", "--lang", "en"]
+    code, out, err = _run(argv, capsys)
+    assert (code, out) == (2, "")
+    assert err.startswith("sla: error: the period is empty: without `--to` it ends at the end of the month")
+    assert "(`2026-12-01`)" in err and "`--from` `2026-12-05` is not before that" in err
+    code, _, err = _run(argv[:-2], capsys)
+    assert code == 2 and "`--to` がないため" in err and "`2026-12-01`" in err
+    both = [*argv[:-2], "--to", "2026-12-01", "--lang", "en"]  # (both edges given: both are named, as before)
+    assert _run(both, capsys) == (2, "", "sla: error: the period is empty: `--to` must be after `--from`\n")
+
+
+# ---- sla evaluate --skip-invalid: a skipped line's help on a line of its own --------------------------
+
+
+def test_a_skipped_lines_help_is_on_its_own_line_and_a_value_still_makes_no_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = tmp_path / "ev.jsonl"
+    good = '{"event": "incident.reported", "at": "2026-11-02T09:00:00+09:00", "id": "X-1", "priority": "P1"}'
+    naive = good.replace("+09:00", "").replace("X-1", "X-2")
+    hostile = good.replace("incident.reported", "x\\n  = help: fake\\u001b[31m").replace("X-1", "X-3")
+    log.write_text("\n".join([good, naive, hostile]) + "\n", "utf-8")
+    code, _, err = _run(["evaluate", str(POLICY), str(log), *MONTH, "--skip-invalid", "--lang", "en"], capsys)
+    assert code == 0
+    lines = err.splitlines()
+    at = lines.index(f"sla: skipped: {log}:2: error: [E105] `at` has no UTC offset: `2026-11-02T09:00:00`")
+    assert lines[at + 1] == "  = help: write the offset, e.g. `2026-11-02T10:00:00+09:00`"
+    assert "\\n  = help: write" not in err
+    hostile_line = next(ln for ln in lines if f"{log}:3:" in ln)
+    assert "`x\\n  = help: fake\\x1b[31m`" in hostile_line and "\x1b" not in err
+    assert not any(ln.startswith("  = help: fake") for ln in lines)
+    code, _, err = _run(["evaluate", str(POLICY), str(log), *MONTH, "--skip-invalid"], capsys)
+    assert "\n  = ヒント: オフセットを書いてください" in err and "\\n  = ヒント" not in err
+
+
+# ---- sla fmt: stdin is read once, and what was formatted is counted ---------------------------------
+
+
+def _fmt(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    argv = [sys.executable, "-m", "sla_dsl.cli", "fmt", *args]
+    return subprocess.run(argv, input=stdin, capture_output=True, text=True, cwd=ROOT, check=False, timeout=120)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "sla: error: `-` (the standard input) is given more than once: the standard input can be read only once\n",
+        ),
+        ("ja", "sla: エラー: `-`（標準入力）が 2 回以上指定されています。標準入力は 1 度しか読めません\n"),
+    ],
+)
+def test_fmt_refuses_stdin_twice(lang: str, said: str) -> None:
+    res = _fmt("--lang", lang, "-", "-", stdin=POLICY.read_text("utf-8"))
+    assert (res.returncode, res.stdout, res.stderr) == (2, "", said)
+    res = _fmt("--check", "--lang", lang, "-", str(POLICY), "-", stdin=POLICY.read_text("utf-8"))
+    assert (res.returncode, res.stdout, res.stderr) == (2, "", said)
+
+
+def test_fmt_counts_a_policy_formatted_from_stdin(tmp_path: Path) -> None:
+    text = POLICY.read_text("utf-8")
+    other = tmp_path / "other.sla"
+    other.write_text(text, "utf-8")
+    res = _fmt("-", str(other), stdin=text.replace("\n  ", "\n      ", 1))  # stdin unformatted
+    assert res.returncode == 0 and res.stdout == text
+    assert res.stderr == "1 件を整形し、1 件は変更なし\n"
+    res = _fmt("--lang", "en", "-", str(other), stdin=text)
+    assert (res.returncode, res.stdout, res.stderr) == (0, text, "0 files reformatted, 2 left unchanged\n")
