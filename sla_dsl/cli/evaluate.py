@@ -28,6 +28,7 @@ import os
 import stat
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import IO, Any, NoReturn
 
 from ..calendars.timeargs import check_period_args, parse_edge
@@ -37,7 +38,7 @@ from ..events.reader import read_events
 from ..events.schema import EventLog
 from ..files import atomic_file
 from ..i18n import message
-from ..lang.diagnostics import Arg, words
+from ..lang.diagnostics import Arg, Code, words
 from ..policy import Policy, declared_types, load_policies
 from ..report.escape import printable
 from ..report.pdf import html_to_pdf, require_chromium
@@ -138,8 +139,11 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.output:  # before the work, not after it
         _check_not_an_input(args.output, args.format, [p.path for p in policies if p.path], events_path, tlang)
         if args.format == "parquet":
-            from ..report.tables import check_output_dir
+            from ..report.tables import check_output_dir, not_a_dir
 
+            if not_a_dir(Path(args.output)):  # (a wrong value of the option: usage, as a directory for a file)
+                said = words("report.parquet.not_a_dir", path=printable(args.output), option=Code("--output"))
+                raise UsageError(said.text(tlang), lang=tlang)
             with event_problems_in(tlang):
                 check_output_dir(args.output)
         else:

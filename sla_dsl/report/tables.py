@@ -423,12 +423,17 @@ def check_output_dir(directory: str | Path) -> None:
     """Refuse, before any work, a directory for the tables that cannot be one: a file or a link to nothing
     in its place, or a directory where a table's file goes (a missing one is made when written)."""
     out = Path(directory)
-    if (out.is_symlink() and not out.exists()) or (out.exists() and not out.is_dir()):
+    if not_a_dir(out):
         raise _not_a_dir(directory)
     for name in TABLE_NAMES:
         path = out / f"{name}.parquet"
         if path.is_dir():
             raise WordedInputError(words("report.parquet.dir_in_place", path=printable(str(path))))
+
+
+def not_a_dir(out: Path) -> bool:
+    """Whether ``out`` cannot be the tables' directory: a file, or a link to nothing, in its place."""
+    return (out.is_symlink() and not out.exists()) or (out.exists() and not out.is_dir())
 
 
 def _remove(made: Sequence[Path]) -> None:

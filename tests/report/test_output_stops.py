@@ -158,7 +158,7 @@ def test_a_parquet_path_with_a_line_break_is_shown_on_one_line(
 ) -> None:
     target = tmp_path / "g\nfake"
     target.write_text("a file")
-    assert main([*_args(target), "--output", str(target), "--quiet", "--lang", "en"]) == 1
+    assert main([*_args(target), "--output", str(target), "--quiet", "--lang", "en"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "g\\nfake: not a directory" in err
 
@@ -248,7 +248,7 @@ def test_a_file_in_place_of_the_table_directory_is_refused_before_any_work(
     target = tmp_path / "out"
     target.write_text("a file")
     monkeypatch.setattr(evaluation, "judge_log", lambda *a, **k: pytest.fail("judged before the check"))
-    assert main([*_args(target), "--output", str(target), "--quiet", "--lang", "en"]) == 1
+    assert main([*_args(target), "--output", str(target), "--quiet", "--lang", "en"]) == 2
     assert "not a directory" in capsys.readouterr().err
 
 

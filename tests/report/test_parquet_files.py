@@ -123,17 +123,17 @@ def test_an_output_that_is_a_file_is_refused_in_the_policys_language(
     target.write_text("not a directory")
     args = ["evaluate", str(ROOT / "policies" / "clicksoko.sla"), str(ROOT / "examples" / "events-2026-11.jsonl")]
     args += ["--from", "2026-11-01", "--to", "2026-12-01", "--format", "parquet", "--output", str(target), "--quiet"]
-    assert main(args) == 1
+    assert main(args) == 2  # (a wrong value of the option: a usage error, as a directory for a file)
     assert capsys.readouterr().err == (
         f"sla: エラー: {target}: ディレクトリではありません（`--output` には表を書くディレクトリを指定します）\n"
     )
-    assert main([*args, "--lang", "en"]) == 1
+    assert main([*args, "--lang", "en"]) == 2
     assert capsys.readouterr().err == (
         f"sla: error: {target}: not a directory (--output names the directory the tables go into)\n"
     )
     target.unlink()
     target.symlink_to(tmp_path / "nowhere")  # a link to nothing is not a directory either
-    assert main([*args, "--lang", "en"]) == 1
+    assert main([*args, "--lang", "en"]) == 2
     assert "not a directory" in capsys.readouterr().err
     assert target.is_symlink() and not (tmp_path / "nowhere").exists()
 
