@@ -59,6 +59,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     The words are in ``--lang``, else in the primary language the policy's header declares
     (``languages ja, en``: Japanese), else English; the count at the end is in the first policy's.
     """
+    if args.policy.count("-") > 1:  # (the second would read an empty stdin: E217, no header; as sla fmt)
+        said = usage_lang(args)
+        raise UsageError(message("cli.fmt.stdin_twice", said), lang=said)
     status = 0
     chunks: list[str] = []
     n_err = n_warn = 0

@@ -113,6 +113,15 @@ def test_fmt_refuses_stdin_twice(lang: str, said: str) -> None:
     assert (res.returncode, res.stdout, res.stderr) == (2, "", said)
 
 
+def test_check_refuses_stdin_twice() -> None:
+    argv = [sys.executable, "-m", "sla_dsl.cli", "check", "--lang", "en", "-", "-"]
+    res = subprocess.run(argv, input=POLICY.read_text("utf-8"), capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert (res.returncode, res.stderr) == (
+        2,
+        "sla: error: `-` (the standard input) is given more than once: the standard input can be read only once\n",
+    )
+
+
 def test_fmt_counts_a_policy_formatted_from_stdin(tmp_path: Path) -> None:
     text = POLICY.read_text("utf-8")
     other = tmp_path / "other.sla"
