@@ -15,6 +15,8 @@ Design notes
   SLA text into articles so the Japanese page shows the contract word for word;
   :mod:`.ical` writes the ``maintenance.ics`` feeds; :mod:`.chrome` makes the
   theme's parts (permalink titles, the 404 page, search) speak the page's language.
+  :mod:`.facts` fills the placeholders of hand-written pages (``<!-- sla:fact
+  NAME -->``: the project's reading of the SLA) with what the policy decides.
 * Every value on a rendered page comes from the compiled model or from the
   engine's own arithmetic, so an edit to the policy changes the site with no
   other edit.

@@ -23,7 +23,7 @@ from ..i18n.places import zone_name as zone_text
 from ..lang import model as m
 from . import text as tx
 
-__all__ = ["WORDS", "calendar_facts", "hours_text", "region_name", "zone_text"]
+__all__ = ["WORDS", "calendar_facts", "exception_facts", "hours_text", "region_name", "zone_text"]
 
 WORDS: dict[str, Msg] = {
     "zone": Msg(ja="{z}で判定", en="counted in {z}"),
@@ -47,9 +47,14 @@ def hours_text(cal: m.Calendar, lang: str) -> str:
 
 def calendar_facts(cal: m.Calendar, lang: str) -> list[str]:
     """The facts of issue 11's statements: zone, date hours, partial closures, named holidays."""
+    zone = [_w("zone", lang, z=zone_text(cal.timezone, lang))] if cal.timezone else []
+    return zone + exception_facts(cal, lang)
+
+
+def exception_facts(cal: m.Calendar, lang: str) -> list[str]:
+    """The dates a calendar makes exceptions of, but for its closed dates: date hours, partial closures,
+    named holidays (``創立記念日（2026年11月27日（金））``)."""
     out = []
-    if cal.timezone:
-        out.append(_w("zone", lang, z=zone_text(cal.timezone, lang)))
     for e in cal.date_hours:
         dates = tx.join([tx.date_range(r, lang) for r in e.dates], lang)
         out.append(_w("date_hours", lang, d=dates, h=tx.time_ranges(e.ranges, lang)))

@@ -57,6 +57,12 @@ Design notes
   ``<path>/schema/events.schema.json`` and ``report.schema.json``. The first four are written in the page's
   language (its suffix's: ``events.ja.md``; English for a page without one); a schema description with no
   Japanese note stops the build of a Japanese page (``PluginError``, naming the model and field).
+* Hand-written pages state what the policy decides (hours, targets, cut-off times, maintenance windows,
+  notice periods, holidays) with placeholders ``<!-- sla:fact NAME -->`` (inline, in a sentence or a table
+  cell), filled in the page's language from the newest version of the first configured policy
+  (:mod:`.facts`, which lists them): the project's reading of the SLA follows an edit of the policy as the
+  SLA page does. A placeholder the plugin does not know, or an ``sla:`` comment inside a line that is no
+  ``sla:fact``, stops the build (``PluginError``, naming the page and the placeholder).
 * A policy that does not compile stops the build with its diagnostics
   (``PluginError``), the same messages ``sla check`` prints.
 """
@@ -82,6 +88,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
@@ -90,7 +97,7 @@ from ..i18n import message
 from ..lang.diagnostics import PolicyError
 from ..policy import load_policy
 from ..policy.compiled import Policy
-from . import api_notes, chrome, codes, history, ical, schema
+from . import api_notes, chrome, codes, facts, history, ical, schema
 from .event_types import declared_markdown
 from .field_notes import MissingNote
 from .render import PageContext, render_policy
@@ -140,6 +147,18 @@ def _same_page(pages: dict[str, File]) -> None:
         page.alternates = pages  # type: ignore[attr-defined]
         page.locale = page.locale_alternate_of = page.localization = lang  # type: ignore[attr-defined]
         page.norm_src_uri = page.src_uri  # type: ignore[attr-defined]
+
+
+def _relative_alternate(alt: object) -> object:
+    """An item of Material's language menu (``extra.alternate``) whose link is a path from the site's root
+    (``/en/``) made relative to that root (``en/``), which Material's ``url`` filter makes relative to the
+    page; any other item as it is."""
+    if not isinstance(alt, dict):
+        return alt
+    link = alt.get("link")
+    if isinstance(link, str) and link.startswith("/") and not link.startswith("//"):
+        return {**alt, "link": link.lstrip("/") or "./"}
+    return alt
 
 
 def slugify(name: str) -> str:
@@ -359,6 +378,22 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
             html = api_notes.localize_labels(html, lang)
         return chrome.with_permalink_title(html, t("permalink", lang)) if lang in LANGS else html
 
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Without the site's address, the language menu and ``<link rel="alternate">`` lead to each language
+        relatively, as every other link: mkdocs-static-i18n gives a home page (and a page with no version in
+        a language) its language's home as an absolute path (``/en/``), which a site served under a path
+        (``/sla-dsl/``) or opened from files cannot follow. With ``site_url`` they stay as they are: under
+        that address. (The 404 pages keep absolute links: they are served at any address.)"""
+        if config.site_url:
+            return context
+        extra = vars(config.extra)  # the attribute mkdocs-static-i18n sets for this page, which the theme reads
+        alternates = extra.get("alternate", config.extra.get("alternate"))
+        if isinstance(alternates, list):
+            extra["alternate"] = [_relative_alternate(alt) for alt in alternates]
+        return context
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Tag a page with the language of its text (``<html lang="ja">``); in a language's site other than
         the default's, make the page's search use that language's index."""
@@ -494,6 +529,7 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         if self._page_lang(page, config) == "ja":
             self.api_docs.page(markdown, config.plugins.get("mkdocstrings"))
         markdown = self._english_only_note(page, config) + markdown
+        markdown = self._facts(markdown, page)
         if "sla:" not in markdown:
             return markdown
 
@@ -522,6 +558,16 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
             raise PluginError(f"sla: unknown marker `{match.group(0).strip()}` in {page.file.src_uri}")
 
         return _MARKER.sub(replace, markdown)
+
+    def _facts(self, markdown: str, page: Page) -> str:
+        """``markdown`` with each ``<!-- sla:fact NAME -->`` filled from the newest version of the first policy,
+        in the page's language (:mod:`.facts`); a placeholder it does not know stops the build, naming the page."""
+        group = self.groups[0] if self.groups else None
+        policy, reference = (group.newest, self.reference_date(group)) if group is not None else (None, dt.date.min)
+        try:
+            return facts.fill(markdown, policy, self._written_in(page) or "en", reference)
+        except facts.UnknownFact as exc:
+            raise PluginError(f"sla: {page.file.src_uri}: {exc}") from None
 
     @staticmethod
     def _text_block(config: MkDocsConfig, page: Page, name: str) -> str:

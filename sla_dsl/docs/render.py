@@ -411,10 +411,7 @@ class _Page(PageWriter):
         return self.t("clock_starts_named", c=clock_name(c, self.model, self.lang), e=starts)
 
     def target_text(self, target: m.Target) -> str:
-        if isinstance(target, m.Within):
-            return tx.duration(target.duration, self.lang)
-        n = target.nth if self.lang == "ja" else tx.ordinal(target.nth)
-        return self.t("by_end_of", n=n) + tx.on_calendar(target.calendar, self.lang)
+        return tx.target_text(target, self.lang)
 
     def completion_text(self, c: m.Completion) -> str:
         parts = [self.t("complete_on", e=tx.event(e, self.lang)) for e in c.on]

@@ -77,6 +77,15 @@ def duration(d: m.Duration, lang: str) -> Amount:
     return Amount(f"{d.amount} {'business ' if d.is_business else ''}{unit}{where}")
 
 
+def target_text(target: m.Target, lang: str) -> Amount | str:
+    """A priority's response target: ``4営業時間`` / ``4 business hours``; ``3営業日目の終業時刻まで`` /
+    ``by the end of the 3rd business day`` (with its calendar's label when not ``business``)."""
+    if isinstance(target, m.Within):
+        return duration(target.duration, lang)
+    n = target.nth if lang == "ja" else ordinal(target.nth)
+    return t("by_end_of", lang, n=n) + on_calendar(target.calendar, lang)
+
+
 def on_calendar(calendar: str | None, lang: str) -> str:
     """``（英語窓口）`` / `` (English desk)`` after an amount of business time counted on ``calendar``
     (its label, :func:`calendar_labels`); nothing for elapsed time, for the ``business`` calendar (what

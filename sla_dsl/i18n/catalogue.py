@@ -11,6 +11,7 @@ Design notes
   :mod:`.site_columnar` (the words around the engineers' generated schema tables; the tables'
   field notes are not messages but translations of the models' docs, in :mod:`.field_notes_events`
   and :mod:`.field_notes_report`),
+  :mod:`.site_facts` (the policy's facts on the site's hand-written pages),
   :mod:`.serve` (the live dashboard) and :mod:`.cli` (the command's words around
   its diagnostics), :mod:`.cli_help` (the command's help and usage errors),
   :mod:`.authoring` (the authors' tools and the policy loader:
@@ -37,6 +38,7 @@ from .report import REPORT
 from .serve import SERVE
 from .site import SITE
 from .site_columnar import SITE_COLUMNAR
+from .site_facts import SITE_FACTS
 from .site_schema import SITE_SCHEMA
 from .site_tables import SITE_TABLES
 from .tables import TABLES
@@ -59,6 +61,7 @@ def _union() -> dict[str, Msg]:
         SITE_TABLES,
         SITE_COLUMNAR,
         SITE_SCHEMA,
+        SITE_FACTS,
         SERVE,
         AUTHORING,
         HOVER,
