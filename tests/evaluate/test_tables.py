@@ -131,7 +131,7 @@ def test_output_that_is_a_file_is_refused_without_traceback(tmp_path: Path) -> N
     blocker = tmp_path / "file"
     blocker.write_text("")
     res = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--format", "parquet", "--output", blocker, "--lang", "en")
-    assert res.returncode == 1 and "Traceback" not in res.stderr
+    assert res.returncode == 2 and "Traceback" not in res.stderr
     assert f"sla: error: {blocker}: " in res.stderr
 
 
