@@ -235,8 +235,8 @@ class ServiceOff(NamedTuple):
     off: list[Interval]
     #: excused time only (maintenance, noticed stops, excused emergencies, outside the service hours)
     excused: list[Interval]
-    #: whether time outside the service hours is part of it
-    closed: bool
+    #: seconds of it outside the service hours (a service provided in a calendar's hours)
+    closed: float
 
 
 def service_off(
@@ -266,7 +266,7 @@ def service_off(
     closed = closed_hours(rules, svc, lo, hi) if svc is not None else []
     ex_union = union(c for iv in [*excused, *closed] if (c := clip(iv, lo, hi)))
     all_off = union(ex_union + [c for iv in excluded if (c := clip(iv, lo, hi))])
-    return ServiceOff(all_off, ex_union, bool(closed))
+    return ServiceOff(all_off, ex_union, length(union(c for iv in closed if (c := clip(iv, lo, hi)))))
 
 
 def service_named(ctx: Ctx, name: str) -> tuple[Rules, m.Service | None]:

@@ -177,6 +177,7 @@ def judge_outages(ctx: Ctx, outages: dict[str, list[Rec]], stops: dict[str, list
         target=target,
         explain=[step(text=t, ref=art(service.ref) if service else None) for t in why],
         service=service.name if service else None,
+        closed_minutes=block.closed / 60,
     )
     # per service and measurement period, with credits and the violations (issue 13)
     seen = [Outage(o.start, o.end if o.end is not None else ctx.as_of, o.cause, o.rules, o.service) for o in items]

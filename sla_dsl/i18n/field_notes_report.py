@@ -123,10 +123,11 @@ REPORT_NOTES: dict[str, str] = {
     ),
     (
         "minutes of it excused: regular-maintenance windows and validly noticed planned stops (and emergency stops "
-        "when the policy excuses them), overlaps counted once"
+        "when the policy excuses them, and the time outside the service's hours when it is provided in a "
+        "calendar's hours), overlaps counted once"
     ): (
-        "そのうち除外時間（分）：定期メンテナンスの枠と、"
-        "有効に通知された計画停止（およびポリシーが除外とする場合の緊急停止）。重なりは1回だけ数える"
+        "そのうち除外時間（分）：定期メンテナンスの枠と、有効に通知された計画停止（およびポリシーが除外とする場合の"
+        "緊急停止と、サービスをカレンダーの営業時間に提供する場合のその時間外）。重なりは1回だけ数える"
     ),
     (
         "minutes of outages excluded under Article 4 (``force_majeure``, ``customer_fault``) that are not already "
@@ -443,6 +444,13 @@ REPORT_NOTES: dict[str, str] = {
     ),
     "every notification rule on an outage event, the first one's verdict also above": (
         "障害のイベントに対するすべての通知の規定。最初の規定の判定は上のフィールドにもある"
+    ),
+    (
+        "minutes of ``excused_minutes`` outside the service's hours (a service provided in a calendar's hours, "
+        "``hours business``: the time its calendar is closed); 0 for a service provided around the clock"
+    ): (
+        "``excused_minutes`` のうち、サービス提供時間帯の外の時間（分）（カレンダーの営業時間に提供するサービス、"
+        "``hours business`` で、そのカレンダーが営業していない時間）。24時間提供するサービスでは 0"
     ),
     (
         "the measured service that is down, as ``outage.started`` names it (``content``): the outage counts "

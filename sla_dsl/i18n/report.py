@@ -111,6 +111,11 @@ REPORT: dict[str, Msg] = {
     "report.downtime": Msg("停止時間", "Downtime"),
     "report.ratio": Msg("稼働率", "Availability"),
     "report.excused": Msg("除外時間（定期メンテナンス・通知済み計画停止）", "Excused (maintenance, noticed stops)"),
+    # (the service is provided in a calendar's hours: the time outside them is excused too)
+    "report.excused_hours": Msg(
+        "除外時間（定期メンテナンス・通知済み計画停止・サービス提供時間外）",
+        "Excused (maintenance, noticed stops, outside the service hours)",
+    ),
     "report.excluded": Msg("適用外（第4条）", "Excluded (Article 4)"),
     "report.overlap_note": Msg(
         "停止時間は重なった時間を1回だけ数えます。各障害の停止時間の合計 {sum} に対し、合計の停止時間は {total} です。",
@@ -499,6 +504,8 @@ REPORT: dict[str, Msg] = {
         "うち {duration} は除外時間（定期メンテナンス・通知済み計画停止）",
         "{duration} of it in excused time (maintenance, noticed stop)",
     ),
+    # (the outage is itself excluded under Article 4: none of it is downtime)
+    "explain.outage.excluded_time": Msg("うち {duration} は停止時間に数えません", "{duration} of it is not downtime"),
     # (the outage's service is provided in a calendar's hours: time outside them is not downtime either)
     "explain.outage.excused_hours": Msg(
         "うち {duration} はサービス提供時間帯（「{calendar}」の営業時間）の外、"

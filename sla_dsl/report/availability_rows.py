@@ -161,7 +161,8 @@ class Availability(_Row):
     #: measured yet)
     period_minutes: float = 0.0
     #: minutes of it excused: regular-maintenance windows and validly noticed planned stops (and
-    #: emergency stops when the policy excuses them), overlaps counted once
+    #: emergency stops when the policy excuses them, and the time outside the service's hours when it is
+    #: provided in a calendar's hours), overlaps counted once
     excused_minutes: float = 0.0
     #: minutes of outages excluded under Article 4 (``force_majeure``, ``customer_fault``) that are not
     #: already excused
@@ -175,6 +176,9 @@ class Availability(_Row):
     #: measured in the policy version in force at ``from``; only its outages and those naming no service
     #: count here (every measured service: ``availability_periods``); null when that version measures none
     service: str | None = None
+    #: minutes of ``excused_minutes`` outside the service's hours (a service provided in a calendar's hours,
+    #: ``hours business``: the time its calendar is closed); 0 for a service provided around the clock
+    closed_minutes: float = 0.0
 
 
 class AvailabilityPeriod(_Row):

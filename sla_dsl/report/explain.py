@@ -24,6 +24,7 @@ from typing import Any, NamedTuple
 from ..events.schema import BUILTIN_COUNT, PAYLOAD, TYPES, Rec
 from ..i18n import format_date, format_minutes
 from ..lang import model as m
+from ..policy.compiled import Policy
 from . import BackupRow, IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from .escape import printable
 from .operations import notice_fault, notice_reason, stop_notices
@@ -247,13 +248,25 @@ _CAUSES = ("failure", "emergency", "planned", "force_majeure", "customer_fault")
 
 def _excused(o: OutageRow, report: Report, w: PolicyWords) -> str:
     """The step on an outage's minutes that are not downtime; for a service provided in a calendar's
-    hours, they may be outside them (the service the outage names, else the one ``availability`` measures)."""
+    hours (the service the outage names, else the one ``availability`` measures), some may be outside
+    them: said only when the outage's time in the period does leave them (a calendar open around the
+    clock, Click So-ko's ``24時間365日``, never does)."""
+    duration = format_minutes(o.excused_minutes)
+    if o.notice_status == "excluded":  # (the outage itself is excluded under Article 4: the step before says so)
+        return w.m("explain.outage.excluded_time", duration=duration)
     name = o.service or report.availability.service
     svc = next((s for s in (w.model.services if w.model else ()) if s.name == name), None)
-    duration = format_minutes(o.excused_minutes)
-    if svc is None or svc.hours.always or svc.hours.calendar is None:
+    calendar = svc.hours.calendar if svc is not None and not svc.hours.always else None
+    if calendar is None or w.policy is None or not _leaves_hours(o, report, w.policy, calendar):
         return w.m("explain.outage.excused", duration=duration)
-    return w.m("explain.outage.excused_hours", duration=duration, calendar=w.calendar_label(svc.hours.calendar))
+    return w.m("explain.outage.excused_hours", duration=duration, calendar=w.calendar_label(calendar))
+
+
+def _leaves_hours(o: OutageRow, report: Report, policy: Policy, calendar: str) -> bool:
+    """Whether some of the outage's time in the period up to ``as_of`` is outside ``calendar``'s hours."""
+    start = max(o.start, report.period.start)
+    end = min(o.end or report.period.as_of, report.period.as_of, report.period.end)
+    return end > start and policy.business_time_between(start, end, calendar) < end - start
 
 
 def _same_service(a: OutageRow, b: OutageRow) -> bool:

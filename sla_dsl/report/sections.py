@@ -391,7 +391,10 @@ def _availability(report: Report, w: PolicyWords) -> Part:
     a = report.availability
     rows: list[list[Cell]] = [
         [w.m("report.period_time"), format_minutes(a.period_minutes)],
-        [w.m("report.excused"), format_minutes(a.excused_minutes)],
+        [
+            w.m("report.excused_hours" if a.closed_minutes else "report.excused"),
+            format_minutes(a.excused_minutes),
+        ],
         [w.m("report.excluded"), format_minutes(a.excluded_minutes)],
         [w.m("report.measured"), format_minutes(a.measured_minutes)],
         [w.m("report.downtime"), format_minutes(a.downtime_minutes)],

@@ -352,3 +352,31 @@ def test_one_service_policy_gives_the_same_figures_as_before() -> None:
     assert [(p.service, p.downtime_minutes, p.ratio) for p in report.availability_periods] == [
         ("content", 285.0, 0.9933473389355743)
     ]
+
+
+def test_the_excused_row_says_the_time_outside_the_service_hours_only_when_there_is_some() -> None:
+    # api first (Mon-Fri 09-17): most of June is outside its hours, and the row says so
+    swapped = _evaluate(SWAPPED, _outage("O2", "2026-06-06T10:00", "2026-06-06T12:00"))
+    a = swapped.availability
+    assert a.service == "api" and a.closed_minutes > 0 and a.closed_minutes <= a.excused_minutes
+    text = _text(swapped, SWAPPED)
+    assert "Excused (maintenance, noticed stops, outside the service hours)" in text
+    assert "除外時間（定期メンテナンス・通知済み計画停止・サービス提供時間外）" in _text(swapped, SWAPPED, "ja")
+    # web first (around the clock): none, and the row reads as it always did
+    around = _evaluate(SVC, SATURDAY_API)
+    assert around.availability.closed_minutes == 0.0
+    assert "Excused (maintenance, noticed stops) " in _text(around, SVC)
+
+
+def test_click_so_ko_s_explanations_never_say_hours_its_24_hour_calendar_does_not_have() -> None:
+    # (its service is `hours always` naming a calendar `always` open around the clock, not the keyword)
+    start, end = dt.datetime(2026, 11, 1, tzinfo=policy().tz), dt.datetime(2026, 12, 1, tzinfo=policy().tz)
+    report = sla_dsl.evaluate(policy(), read_events(ROOT / "examples" / "events-2026-11.jsonl"), start, end)
+    assert report.availability.closed_minutes == 0.0
+    rows = [o for o in report.outages if o.excused_minutes]
+    said = render_explain(report, rows, "text", lang="ja", policies=[policy()])
+    assert "サービス提供時間帯" not in said and "うち 1:50 は除外時間（定期メンテナンス・通知済み計画停止）" in said
+    # the force majeure outage is excluded itself: none of it is downtime, and no maintenance is claimed
+    (excluded,) = [o for o in rows if o.notice_status == "excluded"]
+    one = render_explain(report, [excluded], "text", lang="ja", policies=[policy()])
+    assert "うち 2:00 は停止時間に数えません" in one and "定期メンテナンス" not in one
