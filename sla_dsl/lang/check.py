@@ -17,7 +17,7 @@ from . import model as m
 from . import service_plans
 from .check_clocks import check_clocks
 from .check_same_day import check_same_day
-from .conditions import check_conditions
+from .conditions import check_conditions, tests_any
 from .diagnostics import Code, Diagnostic, Severity, Words, diagnostic, did_you_mean_words, listing, words
 from .event_types import check as check_event_types
 from .languages import check_languages, check_value_labels
@@ -51,15 +51,20 @@ def check_model(
     ``deep`` ones that the policy stage gives (deadlines on compiled calendars).
     """
     dropped = dropped or set()
+
+    def broken(kind: str) -> set[str]:
+        return {n for k, n in dropped if k == kind}
+
     out: list[Diagnostic] = []
     out += _duplicates(model)
-    out += _calendar_refs(model, {n for k, n in dropped if k == "calendar"})
+    out += _calendar_refs(model, broken("calendar"))
     out += _item_refs(model, dropped)
-    out += _article_refs(model)
+    out += _article_refs(model, broken("article"))
     out += _not_judged(model)
-    out += check_conditions(model)
-    out += service_plans.checks(model) if not any(d.code == "E251" for d in out) else []  # issue 13
-    out += check_clocks(model)
+    out += check_conditions(model, broken("attribute"))
+    plans_known = not any(d.code == "E251" for d in out) and not tests_any(model, broken("attribute"))
+    out += service_plans.checks(model) if plans_known else []  # issue 13
+    out += check_clocks(model, broken("clock"))
     out += check_event_types(model)
     out += check_same_day(model)
     out += check_languages(model)
@@ -184,13 +189,13 @@ def _item_refs(model: m.PolicyModel, dropped: set[tuple[str, str]]) -> list[Diag
     return out
 
 
-def _article_refs(model: m.PolicyModel) -> list[Diagnostic]:
+def _article_refs(model: m.PolicyModel, broken: set[str]) -> list[Diagnostic]:
     if not model.articles:
         return []
     numbers = {a.number for a in model.articles}
     out = []
     for node in m.walk(model):
-        if isinstance(node, m.ArticleRef) and node.article not in numbers:
+        if isinstance(node, m.ArticleRef) and node.article not in numbers and str(node.article) not in broken:
             out.append(
                 _warn(
                     "W304",

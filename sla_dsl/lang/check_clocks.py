@@ -40,7 +40,7 @@ Design notes
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from . import model as m
 from .diagnostics import Code, Diagnostic, Severity, Words, diagnostic, did_you_mean_words, listing, words
@@ -65,8 +65,9 @@ def response_clock(model: m.PolicyModel) -> m.ClockRule | None:
     return next((c for c in model.clocks if c.name == "response"), model.clocks[0] if model.clocks else None)
 
 
-def check_clocks(model: m.PolicyModel) -> list[Diagnostic]:
-    """Errors and warnings about clocks and the named targets of priorities."""
+def check_clocks(model: m.PolicyModel, broken: Collection[str] = ()) -> list[Diagnostic]:
+    """Errors and warnings about clocks and the named targets of priorities; a target on a clock in
+    ``broken`` (already reported broken) is not reported again."""
     out: list[Diagnostic] = []
     clocks = {c.name: c for c in model.clocks}
     used: set[str] = set()
@@ -85,6 +86,8 @@ def check_clocks(model: m.PolicyModel) -> list[Diagnostic]:
                 )
             seen.setdefault(key, t.span)
             clock = clocks.get(t.clock)
+            if clock is None and t.clock in broken:
+                continue
             if clock is None:
                 known = listing((f"`{c}`" for c in clocks), ", ") if clocks else words("diag.phrase.none")
                 example = f"clock {t.clock} {{ starts at ...  stops at ... }}"

@@ -25,9 +25,10 @@ from .check import DeepCheck, check_model
 from .compiled_cache import cached
 from .diagnostics import Diagnostic, Severity, diagnostic, words
 from .event_types import declared_in
+from .languages import header_languages
 from .parser import lark_error_to_diagnostic, parse_tree, split_declarations
 from .source import decode_policy, read_policy_file
-from .transformer import Builder
+from .transformer import PLANNED_STOP, Builder
 
 #: How many diagnostics are worth showing before the rest is noise.
 MAX_DIAGNOSTICS = 50
@@ -42,7 +43,13 @@ def _not_shown(omitted: int, unchecked: int, lang: str) -> str | None:
 
 
 class Compiled:
-    """The result of compiling one text: the model (if any) and every diagnostic."""
+    """The result of compiling one text: the model (if any) and every diagnostic.
+
+    The model is ``None`` when the text has no header to read the policy's languages from. A header
+    lost to errors whose ``languages`` statement can be read still gives a model (with a placeholder
+    header that has those languages), so that the diagnostics are in the policy's language; as any
+    model with errors, it is for words only, never to be judged with.
+    """
 
     def __init__(
         self,
@@ -95,15 +102,29 @@ def decode_source(data: bytes | str, file: str) -> tuple[str | None, list[Diagno
     return decode_policy(data, file)
 
 
-_DECL_NAME = re.compile(r"\s*(calendar|service|maintenance|clock|priority|notify|backup|exclude|planned)\s+(\w+)")
-_KIND_OF = {"notify": "notify", "exclude": "exclude", "planned": "planned_stop"}
+_DECL_NAME = re.compile(
+    r"\s*(calendar|service|maintenance|clock|priority|notify|backup|exclude|planned|attribute|article|item)\s+(\w+)"
+)
+
+
+def _dropped_key(head: re.Match[str]) -> tuple[str, str]:
+    """(kind, name) of a declaration that did not parse, as :func:`.transformer.dropped_key` gives them."""
+    kind = head.group(1)
+    return ("planned_stop", PLANNED_STOP) if kind == "planned" else (kind, head.group(2))
+
+
+#: A declaration that is the header: `sla` after blank lines and comments.
+_HEADER_AT_START = re.compile(r"(?:\s|#[^\n]*)*sla(?![\w.])")
 
 
 class Recovery:
-    """What error recovery left unread: declarations after the error cap."""
+    """What error recovery left unread (declarations after the error cap) and read of a broken header."""
 
     def __init__(self) -> None:
         self.unchecked = 0
+        #: the languages of the first header when it could not be built or parsed (``()``: it declares
+        #: none), ``None`` when there is no such header or its ``languages`` could not be read either
+        self.languages: tuple[str, ...] | None = None
 
 
 def parse_and_build(
@@ -112,9 +133,11 @@ def parse_and_build(
     """Parse ``text`` (all of it, or declaration by declaration) and build model nodes.
 
     ``dropped`` collects (kind, name) of declarations lost to errors; ``recovery``
-    counts the declarations not read once ``MAX_DIAGNOSTICS`` errors were found.
+    counts the declarations not read once ``MAX_DIAGNOSTICS`` errors were found, and
+    keeps the languages of a header lost to errors.
     """
     dropped = dropped if dropped is not None else set()
+    recovery = recovery if recovery is not None else Recovery()
     try:
         tree = parse_tree(text)
     except UnexpectedInput:
@@ -127,6 +150,8 @@ def parse_and_build(
         builder.declared_events = declared_in(text)
         built = builder.build(tree)
         dropped |= builder.dropped
+        if "header" not in built:
+            recovery.languages = builder.header_languages
         return built, builder.diagnostics
 
     chunks, diags = split_declarations(text)
@@ -135,10 +160,10 @@ def parse_and_build(
     unclosed = {d.span.line for d in diags if d.code == "E013"}
     n_errors = sum(d.is_error for d in diags)
     decls: dict[str, list[Any]] = {}
+    header_seen = False  # (the languages are the first header's)
     for k, chunk in enumerate(chunks):
         if n_errors >= MAX_DIAGNOSTICS:
-            if recovery is not None:
-                recovery.unchecked = sum(1 for c in chunks[k:] if c.text.strip())
+            recovery.unchecked = sum(1 for c in chunks[k:] if c.text.strip())
             break
         if not chunk.text.strip():
             continue
@@ -151,11 +176,18 @@ def parse_and_build(
                 n_errors += d.is_error
             head = _DECL_NAME.match(chunk.text)
             if head:
-                dropped.add((_KIND_OF.get(head.group(1), head.group(1)), head.group(2)))
+                dropped.add(_dropped_key(head))
+            if not header_seen and _HEADER_AT_START.match(chunk.text):
+                header_seen = True
+                recovery.languages = header_languages(chunk.text)
             continue
         builder = Builder(file, chunk.first_line - 1)
         builder.declared_events = declared_in(text)
-        for kind, nodes in builder.build(tree).items():
+        built = builder.build(tree)
+        if not header_seen and builder.header_languages is not None:
+            header_seen = True
+            recovery.languages = None if "header" in built else builder.header_languages
+        for kind, nodes in built.items():
             decls.setdefault(kind, []).extend(nodes)
         diags.extend(builder.diagnostics)
         n_errors += sum(d.is_error for d in builder.diagnostics)
@@ -163,11 +195,14 @@ def parse_and_build(
     return decls, diags
 
 
-def assemble(decls: dict[str, list[Any]], file: str, diags: list[Diagnostic]) -> tuple[m.PolicyModel, bool]:
+def assemble(
+    decls: dict[str, list[Any]], file: str, diags: list[Diagnostic], languages: tuple[str, ...] = ()
+) -> tuple[m.PolicyModel, bool]:
     """Put the declarations together; report a missing or repeated header.
 
     Returns the model and whether it has a real header (without one, a
-    placeholder lets the reference checks still run).
+    placeholder lets the reference checks still run; it has ``languages``, those
+    of a header lost to errors).
     """
     headers: list[m.Header] = decls.get("header", [])
     if not headers and not any(d.is_error for d in diags):
@@ -191,7 +226,11 @@ def assemble(decls: dict[str, list[Any]], file: str, diags: list[Diagnostic]) ->
                 file=file,
             )
         )
-    header = headers[0] if headers else m.Header(name="", version="", effective=dt.date(1970, 1, 1), timezone="UTC")
+    header = (
+        headers[0]
+        if headers
+        else m.Header(name="", version="", effective=dt.date(1970, 1, 1), timezone="UTC", languages=languages)
+    )
     model = m.PolicyModel(
         header=header,
         articles=tuple(decls.get("article", [])),
@@ -225,15 +264,17 @@ def _compile(text: str, file: str, deep: Sequence[DeepCheck]) -> Compiled:
     dropped: set[tuple[str, str]] = set()
     recovery = Recovery()
     decls, diags = parse_and_build(text, file, dropped, recovery)
-    model, has_header = assemble(decls, file, diags)
+    model, has_header = assemble(decls, file, diags, recovery.languages or ())
     found = check_model(model, dropped, computed=has_header and not any(d.is_error for d in diags), deep=deep)
     diags.extend(d.model_copy(update={"file": file}) for d in found)
     diags.sort(key=lambda d: (d.span.line, d.span.column, d.severity is Severity.WARNING))
     # the same problem found twice (e.g. by two stages) is shown once
     unique = list({(d.code, d.span, d.message): d for d in diags}.values())
     kept = unique[: MAX_DIAGNOSTICS * 2]
+    # a header lost to errors whose `languages` could be read still gives the policy its language
+    keep = has_header or recovery.languages is not None
     return Compiled(
-        text, file, model if has_header else None, kept, omitted=len(unique) - len(kept), unchecked=recovery.unchecked
+        text, file, model if keep else None, kept, omitted=len(unique) - len(kept), unchecked=recovery.unchecked
     )
 
 

@@ -38,7 +38,7 @@ Design notes
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
 from . import model as m
@@ -112,10 +112,14 @@ def _warn(code: str, message: str | Words, span: m.Span, help: str | Words | Non
     return diagnostic(code, message, span, help=help, severity=Severity.WARNING)
 
 
-def check_conditions(model: m.PolicyModel) -> list[Diagnostic]:
-    """Every error and warning about attributes, ``when`` conditions and credit tiers."""
-    out = _references(model)
-    if not any(d.is_error for d in out):
+def check_conditions(model: m.PolicyModel, broken: Collection[str] = ()) -> list[Diagnostic]:
+    """Every error and warning about attributes, ``when`` conditions and credit tiers.
+
+    A condition on an attribute in ``broken`` (already reported broken) is not reported again, and
+    the rules are then not checked for coverage: their cases are not known.
+    """
+    out = _references(model, broken)
+    if not any(d.is_error for d in out) and not tests_any(model, broken):
         for rules in by_id(model).values():
             out += _coverage(model, rules)
         out += notify_checks(model)
@@ -136,7 +140,12 @@ def _conditions(model: m.PolicyModel) -> Iterable[m.Condition]:
                 yield t.when
 
 
-def _references(model: m.PolicyModel) -> list[Diagnostic]:
+def tests_any(model: m.PolicyModel, attributes: Collection[str]) -> bool:
+    """Whether a ``when`` condition of ``model`` tests one of ``attributes``."""
+    return bool(attributes) and any(t.attribute in attributes for c in _conditions(model) for t in c.tests)
+
+
+def _references(model: m.PolicyModel, broken: Collection[str] = ()) -> list[Diagnostic]:
     attrs = {a.name: a for a in model.attributes}
     out: list[Diagnostic] = []
     first: dict[str, m.Span] = {}
@@ -154,6 +163,8 @@ def _references(model: m.PolicyModel) -> list[Diagnostic]:
     for cond in _conditions(model):
         for t in cond.tests:
             attr = attrs.get(t.attribute)
+            if attr is None and t.attribute in broken:
+                continue
             if attr is None:
                 known = listing((f"`{n}`" for n in attrs), ", ") if attrs else words("diag.phrase.none")
                 out.append(

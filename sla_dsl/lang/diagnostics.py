@@ -264,8 +264,9 @@ def diagnostic(
 def policy_language(model: PolicyModel | None) -> DiagLang:
     """The language to write a policy's diagnostics in: its declared primary one, else English.
 
-    ``model`` is ``None`` when the header could not be read: English then, as for a policy
-    that declares no languages (see :mod:`.languages`).
+    ``model`` is ``None`` when no header's ``languages`` could be read (a header wrong elsewhere
+    still gives a model with its languages: :class:`~.compile.Compiled`): English then, as for a
+    policy that declares no languages (see :mod:`.languages`).
     """
     declared = model.header.languages if model is not None else ()
     return "ja" if declared[:1] == ("ja",) else "en"

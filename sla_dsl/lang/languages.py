@@ -27,9 +27,11 @@ import re
 from collections.abc import Callable
 
 from lark import Token, Tree
+from lark.exceptions import LarkError, UnexpectedInput
 
 from . import model as m
 from .diagnostics import Diagnostic, Severity, diagnostic, did_you_mean_words, words
+from .parser import parse_tree
 
 #: Languages the product writes, in the order an undeclared policy uses them.
 SUPPORTED = ("ja", "en")
@@ -61,6 +63,58 @@ def read_languages(stmt: Tree[Token], error: Report) -> tuple[str, ...]:
         else:
             out.append(code)
     return tuple(out)
+
+
+#: The statements of a header, and what ends one: a brace (texts and comments are passed over).
+_HEADER_SCAN = re.compile(
+    r'"(?:\\.|[^"\\\n])*"?|#[^\n]*|[{}]'
+    r"|\b(?:format|version|effective|timezone|provider|title|source|languages)\b"
+)
+
+
+def header_languages(text: str) -> tuple[str, ...] | None:
+    """The languages a header that does not parse declares, from its ``languages`` statement alone.
+
+    ``text`` is the header's declaration (``sla "..." { ... }``, however broken elsewhere). ``()``
+    when it has no ``languages`` statement (it declares none); ``None`` when that statement cannot be
+    read either. Its unknown or repeated codes are left out unreported, as the header is not checked.
+    """
+    found: str | None = None
+    start = -1  # where the `languages` statement being read begins
+    opened = False
+    for hit in _HEADER_SCAN.finditer(text):
+        tok = hit.group()
+        if tok.startswith(('"', "#")):
+            continue
+        if start >= 0:  # a statement ends where the next keyword or a brace begins
+            found, start = text[start : hit.start()], -1
+        if tok == "}":
+            break
+        if tok == "{":
+            opened = True
+        elif tok == "languages" and opened:
+            start = hit.start()
+    if start >= 0:
+        found = text[start:]
+    if found is None:
+        return ()
+    # a word after a whole statement (`languages ja, en` then `bogus 3` in a header left open) is an
+    # error of its own: the statement is read without it
+    head = 'sla "" {\n'
+    for _ in range(2):
+        try:
+            tree = parse_tree(head + found + "\n}")
+        except UnexpectedInput as exc:
+            at = exc.pos_in_stream
+            if at is None or at <= len(head) + len("languages"):
+                return None
+            found = found[: at - len(head)]
+            continue
+        except LarkError:
+            return None
+        stmt = next(tree.find_data("h_languages"), None)
+        return read_languages(stmt, lambda *_, **__: None) if stmt is not None else None
+    return None
 
 
 def policy_languages(header: m.Header) -> tuple[str, ...]:

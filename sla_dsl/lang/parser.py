@@ -5,10 +5,14 @@ is parsed in one pass. When that fails, the file is cut into its top-level
 declarations (each begins on a line at brace depth 0 with a declaration
 keyword) and each piece is parsed on its own, so that independent errors in
 several declarations are all reported in one run. A declaration keyword at
-column 1 inside an unclosed block ends that block with a diagnostic. Every
+column 1 inside an unclosed block ends that block with a diagnostic and the
+count of braces starts again there, so that one missing `}` or one extra `{`
+is one error, not one for every declaration after it (no block of the
+grammar holds another, which tells a wrapped statement such as
+`rules calendar business,` / `service content` from a new declaration). Every
 step of that recovery is linear in the size of the text (one scan for braces,
-one pass over the declaration starts): a file of thousands of unclosed blocks
-is a plausible accident, not only an attack.
+one pass over the lines): a file of thousands of unclosed blocks is a
+plausible accident, not only an attack.
 """
 
 from __future__ import annotations
@@ -159,54 +163,71 @@ class Chunk:
 
 
 _SCAN = re.compile(r'"(?:\\.|[^"\\\n])*"?|#[^\n]*|[{}]|\n')
-_DECL_AT_START = re.compile(r"[ \t]*(" + "|".join(DECL_KEYWORDS) + r")\b")
+# (`event.x`, `service.y` at column 1 are event names, not declarations)
+_DECL_AT_START = re.compile(r"(" + "|".join(DECL_KEYWORDS) + r")(?![\w.])")
+
+#: Declaration keywords that no statement uses: at column 1 they always begin a declaration. The others
+#: (`calendar business` in a maintenance block, `rules service content` wrapped onto a new line) may
+#: continue a block.
+TOP_LEVEL_ONLY = frozenset({"sla", "article", "item", "attribute", "event"})
 
 
 def split_declarations(text: str) -> tuple[list[Chunk], list[Diagnostic]]:
-    """Cut ``text`` into top-level declarations; report blocks left open."""
+    """Cut ``text`` into top-level declarations; report blocks left open.
+
+    A declaration starts on a line that begins (at column 1) with a declaration keyword, when no block is
+    open there. Inside a block left open, such a line starts a new declaration (the open one gets E013
+    and the count of braces starts again) unless it can be a statement of that block: a keyword that
+    statements use too, and the next brace is the ``}`` that closes the block (no block holds another).
+    A block that holds a ``{`` of its own gets no E013: the parse of its text points at that ``{``.
+    """
     lines = text.split("\n")
-    # depth at the start of each line
-    depth = 0
-    starts: list[int] = [0]
-    open_line: list[int] = []
-    diags: list[Diagnostic] = []
-    line_no = 1
-    line_depth = [0]
+    braces: list[tuple[int, str]] = []  # (line index, brace), outside texts and comments, in order
+    line_idx = 0
     for m in _SCAN.finditer(text):
         tok = m.group()
         if tok == "\n":
-            line_no += 1
-            line_depth.append(depth)
-        elif tok == "{":
-            depth += 1
-            open_line.append(line_no)
-        elif tok == "}":
-            if depth > 0:
-                depth -= 1
-                open_line.pop()
-    for idx in range(1, len(lines)):
-        ln = lines[idx]
-        if not ln[:1].isspace() and _DECL_AT_START.match(ln):
-            if line_depth[idx] == 0 or not ln.startswith((" ", "\t")):
+            line_idx += 1
+        elif tok in ("{", "}"):
+            braces.append((line_idx, tok))
+    starts = [0]
+    diags: list[Diagnostic] = []
+    depth = 0
+    nested = False  # a `{` inside the open block: the parse reports it
+    b = 0  # the next brace not counted yet
+    for idx, ln in enumerate(lines):
+        head = _DECL_AT_START.match(ln) if idx else None
+        if head is not None:
+            if depth == 0:
                 starts.append(idx)
-    # unclosed blocks: a declaration at column 1 while depth > 0. `starts` is in
-    # line order, so the declaration before is the previous entry (looking it up
-    # among all starts made recovery quadratic: 60,000 open blocks took minutes)
-    for prev, idx in itertools.pairwise(starts):
-        if line_depth[idx] > 0:
-            diags.append(
-                diagnostic(
-                    "E013",
-                    words("diag.E013"),
-                    Span(line=prev + 1, column=1, end_line=prev + 1, end_column=2),
-                    help=words("diag.E013.help", line=str(idx + 1)),
-                )
-            )
+            elif head.group(1) in TOP_LEVEL_ONLY or b == len(braces) or braces[b][1] == "{":
+                if not nested:
+                    diags.append(_unclosed(starts[-1], idx))
+                starts.append(idx)
+                depth, nested = 0, False
+        while b < len(braces) and braces[b][0] == idx:
+            if braces[b][1] == "{":
+                nested = nested or depth > 0
+                depth += 1
+            elif depth > 0:
+                depth -= 1
+            if depth == 0:
+                nested = False
+            b += 1
     chunks = []
-    bounds = [*sorted(set(starts)), len(lines)]
-    for a, b in itertools.pairwise(bounds):
-        chunks.append(Chunk("\n".join(lines[a:b]), a + 1))
+    for a, z in itertools.pairwise([*starts, len(lines)]):
+        chunks.append(Chunk("\n".join(lines[a:z]), a + 1))
     return chunks, diags
+
+
+def _unclosed(start: int, next_start: int) -> Diagnostic:
+    """E013 for the block opened by the declaration on line index ``start``, still open at ``next_start``."""
+    return diagnostic(
+        "E013",
+        words("diag.E013"),
+        Span(line=start + 1, column=1, end_line=start + 1, end_column=2),
+        help=words("diag.E013.help", line=str(next_start + 1)),
+    )
 
 
 def parse_tree(text: str) -> Tree[Token]:

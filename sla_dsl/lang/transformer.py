@@ -24,7 +24,10 @@ from .event_types import EventTypeBuilder
 from .languages import read_languages
 from .values import CHANNELS, Invalid, _unquote, bounded_int, shown, zone_error, zone_problem
 
-__all__ = ["Builder", "Invalid"]
+__all__ = ["PLANNED_STOP", "Builder", "Invalid", "dropped_key"]
+
+#: The name of the planned-stop rule, which has none of its own (items refer to it as `planned stop`).
+PLANNED_STOP = "planned_stop"
 
 #: Statements of a priority that add a named target on a named clock, and the target's kind.
 _NAMED_TARGETS = {
@@ -40,8 +43,21 @@ def _out_of_hours_tree(st: Tree[Token]) -> Tree[Token] | None:
     return next((c for c in st.children if isinstance(c, Tree) and c.data == "out_of_hours"), None)
 
 
+def dropped_key(decl: Tree[Token]) -> tuple[str, str]:
+    """(kind, name) of a declaration as references name it (a planned-stop rule, which has no name of
+    its own, by :data:`PLANNED_STOP`), for :attr:`Builder.dropped`."""
+    if decl.data == "planned_stop":
+        return "planned_stop", PLANNED_STOP
+    first = decl.children[0] if decl.children else None
+    return str(decl.data), str(first) if isinstance(first, Token) else ""
+
+
 class Builder(AttributeBuilder, EventTypeBuilder):
     """Walks the parse tree of one policy text and builds the model."""
+
+    #: The languages the first header declares (``()``: none), read even when another of its statements
+    #: is wrong and the header is dropped; ``None`` before a header is read.
+    header_languages: tuple[str, ...] | None = None
 
     def build(self, tree: Tree[Token]) -> dict[str, list[Any]]:
         """All declarations of a ``start`` tree, by kind (broken ones are dropped)."""
@@ -53,9 +69,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
             try:
                 node = handler(decl)
             except Invalid:
-                first_tok = decl.children[0] if decl.children else None
-                if isinstance(first_tok, Token):
-                    self.dropped.add((str(decl.data), str(first_tok)))
+                self.dropped.add(dropped_key(decl))
                 continue
             out.setdefault(str(decl.data), []).append(node)
         return out
@@ -92,6 +106,9 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         return tok
 
     def d_header(self, decl: Tree[Token]) -> m.Header:
+        if self.header_languages is None:  # first, and unreported: the header may be dropped for another statement
+            said = [st for st in decl.children if isinstance(st, Tree) and st.data == "h_languages"]
+            self.header_languages = read_languages(said[-1], lambda *_, **__: None) if said else ()
         fields: dict[str, Any] = {"name": _unquote(self._name(decl))}
         seen: dict[str, Tree[Token]] = {}
         for st in decl.children[1:]:
@@ -259,7 +276,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 help=words("diag.E211.planned.help"),
             )
         return m.PlannedStop(
-            name="planned_stop", label=label, ref=ref, notes=tuple(notes), span=self.span(decl), **fields
+            name=PLANNED_STOP, label=label, ref=ref, notes=tuple(notes), span=self.span(decl), **fields
         )
 
     def d_maintenance(self, decl: Tree[Token]) -> m.Maintenance:
@@ -616,7 +633,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                     if not isinstance(r, Tree):
                         continue
                     if r.data == "rule_planned_stop":
-                        rules.append(m.ItemRef(kind="planned_stop", name="planned_stop", span=self.span(r)))
+                        rules.append(m.ItemRef(kind="planned_stop", name=PLANNED_STOP, span=self.span(r)))
                     else:
                         kind_tree, nm = r.children
                         assert isinstance(kind_tree, Tree) and isinstance(nm, Token)
