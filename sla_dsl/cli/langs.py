@@ -8,9 +8,12 @@ Design notes
   ``test``, ``replay``, ``serve``): the command's ``--lang`` when given, else
   the policy's primary language (:func:`~sla_dsl.lang.diagnostics.policy_language`:
   the first of ``languages ja, en`` in its header), else English when the
-  policy declares none. When its header cannot be read (a missing, empty or
-  unreadable file) there is no policy language: the help's is used
-  (:func:`usage_lang`: ``--lang``, else the locale).
+  policy declares none. A header wrong elsewhere (``effective 2026-02-30``)
+  still gives the languages its ``languages`` statement declares. When there
+  is no header to read them from (a missing, empty or unreadable file, no
+  ``sla`` header, or a ``languages`` statement that cannot be read) there is no
+  policy language: the help's is used (:func:`usage_lang`: ``--lang``, else
+  the locale).
 * A :class:`~sla_dsl.lang.diagnostics.PolicyError` carries the language of its
   policy, so ``sla``'s main writes a failed load in it without compiling
   again; :func:`diagnostics_lang` adds the ``--lang`` on top.

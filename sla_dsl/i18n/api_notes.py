@@ -105,14 +105,16 @@ API_NOTES: dict[str, str] = {
         "\n"
         "``lang`` is the language of the policy's diagnostics (``policy_language`` of its model, given\n"
         "by whoever compiled it): ``render`` writes in it unless told otherwise. ``header_read`` is\n"
-        "False when there was no header to take it from (a missing or empty file): the ``sla`` command then\n"
-        "writes in the language of its help (the locale's), not in ``lang``."
+        "False when there was no header to take it from (a missing or empty file, no ``sla`` header, or one\n"
+        "whose ``languages`` cannot be read): the ``sla`` command then writes in the language of its help\n"
+        "(the locale's), not in ``lang``."
     ): (
         "ポリシーにエラーがあります。見つかったエラーのすべてを ``diagnostics`` が挙げます。\n"
         "\n"
         "``lang`` は、ポリシーの診断の言語です（モデルの ``policy_language`` で、ポリシーをコンパイルした側が"
         "与えます）。``render`` は、ほかの言語を指定されない限り、この言語で書きます。"
-        "言語を読み取るヘッダーがなかったとき（ファイルがないか空のとき）は、``header_read`` が ``False`` です。"
+        "言語を読み取るヘッダーがなかったとき（ファイルがないか空のとき、``sla`` のヘッダーがないとき、"
+        "ヘッダーの ``languages`` を読めないとき）は、``header_read`` が ``False`` です。"
         "そのとき ``sla`` コマンドは、``lang`` ではなく、ヘルプの言語（ロケールの言語）で書きます。"
     ),
     # PolicyError.render

@@ -314,8 +314,9 @@ class PolicyError(SlaError):
 
     ``lang`` is the language of the policy's diagnostics (``policy_language`` of its model, given
     by whoever compiled it): ``render`` writes in it unless told otherwise. ``header_read`` is
-    False when there was no header to take it from (a missing or empty file): the ``sla`` command then
-    writes in the language of its help (the locale's), not in ``lang``.
+    False when there was no header to take it from (a missing or empty file, no ``sla`` header, or one
+    whose ``languages`` cannot be read): the ``sla`` command then writes in the language of its help
+    (the locale's), not in ``lang``.
     """
 
     def __init__(
