@@ -182,9 +182,7 @@ def _judge_and_write(
         KEPT.append(log)  # freeing a year's records one by one costs a twentieth of a second; the process ends
     del log  # the verdicts keep what they need
     phase.close()  # the lines below, and a report on this terminal, start on a clean line
-    word = message("cli.evaluate.skipped", phase.lang)
-    for line in skipped:
-        print(f"sla: {word}: {_shown(line)}", file=sys.stderr)
+    say_skipped(skipped, phase.lang)
     if args.output or not sys.stdout.isatty():
         phase.say("writing")
     if args.format == "parquet":
@@ -242,6 +240,14 @@ def _judge_and_write(
             with _output(args.output, phase.lang) as out:
                 out.write(text.encode("utf-8"))
     return 0
+
+
+def say_skipped(skipped: list[str], lang: str) -> None:
+    """The lines ``--skip-invalid`` left out (:func:`~sla_dsl.events.problems.by_line`), each on stderr
+    as ``sla: skipped: ...`` in ``lang``: nothing is left out unsaid (``sla evaluate``, ``sla explain``)."""
+    word = message("cli.evaluate.skipped", lang)
+    for line in skipped:
+        print(f"sla: {word}: {_shown(line)}", file=sys.stderr)
 
 
 def _shown(text: str) -> str:

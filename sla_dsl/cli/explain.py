@@ -164,6 +164,11 @@ def explain_command(args: argparse.Namespace) -> int:
     # The log is consumed by judging it: one period, chosen before.
     with event_problems_in(tlang):
         result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid)
+    if args.skip_invalid:  # the lines left out, said as `sla evaluate` says them (none left out unsaid)
+        from ..events.problems import by_line
+        from .evaluate import say_skipped
+
+        say_skipped(by_line(log.left_out, tlang), tlang)
     items = _items(result, ident)
     assert result is not None
     report: Report = result.skeleton

@@ -131,3 +131,21 @@ def test_fmt_counts_a_policy_formatted_from_stdin(tmp_path: Path) -> None:
     assert res.stderr == "1 件を整形し、1 件は変更なし\n"
     res = _fmt("--lang", "en", "-", str(other), stdin=text)
     assert (res.returncode, res.stdout, res.stderr) == (0, text, "0 files reformatted, 2 left unchanged\n")
+
+
+def test_explain_lists_the_lines_skip_invalid_left_out(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # (sla explain judged without them and said nothing: lines left out unsaid)
+    log = tmp_path / "events.jsonl"
+    log.write_text(
+        '{"event": "incident.reported", "at": "2026-11-02T10:00:00+09:00", "id": "X-1", "priority": "P1"}\n'
+        '{"event": "incident.reported", "at": "2026-11-02 10:00", "id": "X-2", "priority": "P1"}\n'
+        '{"event": "incident.responded", "at": "2026-11-02T10:30:00+09:00", "id": "X-1"}\n',
+        "utf-8",
+    )
+    argv = ["explain", str(POLICY), str(log), "X-1", "--skip-invalid", "--lang", "en", "--quiet"]
+    code, out, err = _run(argv, capsys)
+    assert code == 0 and "X-1" in out
+    assert err.startswith(
+        f"sla: skipped: {log}:2: error: [E105] `at` has no UTC offset: `2026-11-02 10:00`\n  = help: "
+    )
+    assert err.count("sla: skipped:") == 1
