@@ -106,7 +106,7 @@ def policy_files(paths: list[str], lang: str | None = None) -> list[Path]:
 def load_policies(paths: list[str], lang: str | None = None) -> list[Policy]:
     """Every policy version named by files or directories of ``*.sla`` files (refusals in ``lang``)."""
     files = policy_files(paths, lang)
-    policies = [load_policy(str(f)) for f in files]
+    policies = [load_policy(f) for f in files]  # (a Path: never read as the text of a policy)
     check_versions(policies, lang, [str(f) for f in files])
     return policies
 

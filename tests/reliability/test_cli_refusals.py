@@ -149,3 +149,10 @@ def test_explain_lists_the_lines_skip_invalid_left_out(tmp_path: Path, capsys: p
         f"sla: skipped: {log}:2: error: [E105] `at` has no UTC offset: `2026-11-02 10:00`\n  = help: "
     )
     assert err.count("sla: skipped:") == 1
+
+
+def test_a_policy_path_that_does_not_exist_is_said_as_such(capsys: pytest.CaptureFixture[str]) -> None:
+    # (a name not ending in .sla was read as the text of a policy: "unexpected `policies` outside any block")
+    for name in ("policies/clicksoko", "-"):
+        code, _, err = _run(["evaluate", name, EVENTS, *MONTH, "--lang", "en"], capsys)
+        assert code == 1 and err.startswith(f"{name}:1:1: error: [E001] no such file"), err
