@@ -92,12 +92,7 @@ def test_serves_and_reloads_on_sighup(tmp_path: Path) -> None:
         versions = lambda: [v["version"] for v in httpx.get(url + "/policies").json()["versions"]]  # noqa: E731
         wait_for(lambda: versions() == ["2026.1", "2099.1"], "the reloaded version")
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            _, err = proc.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            _, err = proc.communicate()
+        err = _stop(proc)
     assert proc.returncode == 0, err  # SIGTERM: a clean shutdown
     assert "policy version 2099.1 added" in err and "Traceback" not in err
 
@@ -175,15 +170,21 @@ def test_the_log_never_shows_a_webhook_s_secret(tmp_path: Path) -> None:
         assert httpx.post(url + "/events", json=event).status_code == 200
         wait_for(lambda: len(got) >= 2, "the at-risk and breach alerts at the webhook")
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            _, err = proc.communicate(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            _, err = proc.communicate()
+        err = _stop(proc)
         hook.shutdown()
     assert "alert incident.breached L-1" in err  # (the service's own log is still there)
     assert "pa55word" not in err and "t0ken" not in err and "HTTP Request" not in err
+
+
+def _stop(proc: subprocess.Popen[str]) -> str:
+    """Stop a server with SIGTERM (killed if it has not stopped in 30 s); what it wrote on stderr."""
+    proc.send_signal(signal.SIGTERM)
+    try:
+        _, err = proc.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+    return str(err)
 
 
 def _up(url: str) -> bool:
