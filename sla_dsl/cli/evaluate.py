@@ -45,7 +45,7 @@ from ..report.pdf import html_to_pdf, require_chromium
 from .explain import explain_command, explain_options
 from .langs import usage_lang
 from .parsing import whole_number
-from .progress import Phase, reading_bar
+from .progress import Phase, reading_bar, say_skipped
 
 FORMATS = ("text", "json", "markdown", "html", "parquet", "pdf")
 #: Where ``sla evaluate`` keeps its verdicts when the process ends right after the command
@@ -240,21 +240,6 @@ def _judge_and_write(
             with _output(args.output, phase.lang) as out:
                 out.write(text.encode("utf-8"))
     return 0
-
-
-def say_skipped(skipped: list[str], lang: str) -> None:
-    """The lines ``--skip-invalid`` left out (:func:`~sla_dsl.events.problems.by_line`), each on stderr
-    as ``sla: skipped: ...`` in ``lang``: nothing is left out unsaid (``sla evaluate``, ``sla explain``)."""
-    word = message("cli.evaluate.skipped", lang)
-    for line in skipped:
-        print(f"sla: {word}: {_shown(line)}", file=sys.stderr)
-
-
-def _shown(text: str) -> str:
-    """A skipped line's problems for the terminal, as an error's are shown: their own lines kept (a
-    second problem, the ``= help:`` line under its message), a control character within a line escaped
-    (a value from the log is escaped already where the problem is written: no id makes a line)."""
-    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 @contextlib.contextmanager

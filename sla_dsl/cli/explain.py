@@ -121,7 +121,7 @@ def explain_command(args: argparse.Namespace) -> int:
     from ..events.problems import event_problems_in
     from ..events.reader import read_events
     from ..policy import declared_types, load_policies
-    from .progress import reading_bar
+    from .progress import reading_bar, say_skipped
 
     if len(args.paths) < 3:
         said = usage_lang(args)
@@ -166,7 +166,6 @@ def explain_command(args: argparse.Namespace) -> int:
         result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid)
     if args.skip_invalid:  # the lines left out, said as `sla evaluate` says them (none left out unsaid)
         from ..events.problems import by_line
-        from .evaluate import say_skipped
 
         say_skipped(by_line(log.left_out, tlang), tlang)
     items = _items(result, ident)

@@ -31,6 +31,7 @@ from tqdm import tqdm
 from ..events.lines import is_columnar_path
 from ..i18n import message
 from ..i18n.width import display_width
+from ..report.escape import printable
 
 Progress = Callable[[int, int], None]
 
@@ -117,3 +118,18 @@ class Phase:
             sys.stderr.flush()
         except (OSError, ValueError):  # a terminal that went away: the report matters, not the line
             self.on = False
+
+
+def say_skipped(skipped: list[str], lang: str) -> None:
+    """The lines ``--skip-invalid`` left out (:func:`~sla_dsl.events.problems.by_line`), each on stderr
+    as ``sla: skipped: ...`` in ``lang``: nothing is left out unsaid (``sla evaluate``, ``sla explain``)."""
+    word = message("cli.evaluate.skipped", lang)
+    for line in skipped:
+        print(f"sla: {word}: {_shown(line)}", file=sys.stderr)
+
+
+def _shown(text: str) -> str:
+    """A skipped line's problems for the terminal, as an error's are shown: their own lines kept (a
+    second problem, the ``= help:`` line under its message), a control character within a line escaped
+    (a value from the log is escaped already where the problem is written: no id makes a line)."""
+    return "\n".join(printable(line) for line in text.split("\n"))
