@@ -37,6 +37,9 @@ def _warn(code: str, message: str | Words, span: m.Span, help: str | Words | Non
 #: A check that needs more than the model (compiled calendars): given by a later stage.
 DeepCheck = Callable[[m.PolicyModel], list[Diagnostic]]
 
+#: The kinds of declaration that may name an event (the users :func:`.event_types.check` looks at).
+_EVENT_USERS = frozenset({"clock", "priority", "notify"})
+
 
 def check_model(
     model: m.PolicyModel,
@@ -47,8 +50,10 @@ def check_model(
     """Every reference error and warning about ``model``.
 
     ``dropped`` names declarations already reported broken: references to them
-    are not reported again. ``computed`` runs the checks that compute, first the
-    ``deep`` ones that the policy stage gives (deadlines on compiled calendars).
+    are not reported again, nor what they may have covered or used (the coverage
+    of a priority one of whose rules was dropped, a clock or event unused).
+    ``computed`` runs the checks that compute, first the ``deep`` ones that the
+    policy stage gives (deadlines on compiled calendars).
     """
     dropped = dropped or set()
 
@@ -61,11 +66,12 @@ def check_model(
     out += _item_refs(model, dropped)
     out += _article_refs(model, broken("article"))
     out += _not_judged(model)
-    out += check_conditions(model, broken("attribute"))
+    out += check_conditions(model, broken("attribute"), broken("priority"))
     plans_known = not any(d.code == "E251" for d in out) and not tests_any(model, broken("attribute"))
     out += service_plans.checks(model) if plans_known else []  # issue 13
-    out += check_clocks(model, broken("clock"))
-    out += check_event_types(model)
+    # a rule dropped for its own error may have used a clock or an event: none is said unused
+    out += check_clocks(model, broken("clock"), users_dropped=bool(broken("priority")))
+    out += check_event_types(model, users_dropped=any(k in _EVENT_USERS for k, _ in dropped))
     out += check_same_day(model)
     out += check_languages(model)
     out += check_value_labels(model)

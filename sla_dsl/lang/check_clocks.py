@@ -17,7 +17,8 @@ Design notes
   must count the same kind of time (elapsed, or the open time of one calendar), else E222 with the line
   to write; elapsed months are E243 there too. On the plain ``respond within`` the tail is E242 (the
   transformer's: its columns hold one target with no cycles).
-* A clock no target uses is valid but does nothing: a warning (W240).
+* A clock no target uses is valid but does nothing: a warning (W240), not given while a priority
+  rule is dropped for its own error (it may have been the one to use it: one error, not a cascade).
 * A line of a clock's life cycle that the evaluator (:mod:`sla_dsl.evaluation.clocks`) could never
   apply is refused (E221) at its event, where it is read (:func:`life_conflicts`): a second pause
   at one event (the first takes every pause at it); an event both in ``stops at`` and ``resets at``
@@ -65,9 +66,10 @@ def response_clock(model: m.PolicyModel) -> m.ClockRule | None:
     return next((c for c in model.clocks if c.name == "response"), model.clocks[0] if model.clocks else None)
 
 
-def check_clocks(model: m.PolicyModel, broken: Collection[str] = ()) -> list[Diagnostic]:
+def check_clocks(model: m.PolicyModel, broken: Collection[str] = (), users_dropped: bool = False) -> list[Diagnostic]:
     """Errors and warnings about clocks and the named targets of priorities; a target on a clock in
-    ``broken`` (already reported broken) is not reported again."""
+    ``broken`` (already reported broken) is not reported again, and no clock is said unused (W240)
+    when ``users_dropped`` (a priority rule was dropped for its own error: it may have used it)."""
     out: list[Diagnostic] = []
     clocks = {c.name: c for c in model.clocks}
     used: set[str] = set()
@@ -170,7 +172,7 @@ def check_clocks(model: m.PolicyModel, broken: Collection[str] = ()) -> list[Dia
                     help=words("diag.E242.help"),
                 )
             )
-        elif clock is not plain and clock.name not in used:
+        elif clock is not plain and clock.name not in used and not users_dropped:
             out.append(
                 diagnostic(
                     "W240",

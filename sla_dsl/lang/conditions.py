@@ -112,16 +112,21 @@ def _warn(code: str, message: str | Words, span: m.Span, help: str | Words | Non
     return diagnostic(code, message, span, help=help, severity=Severity.WARNING)
 
 
-def check_conditions(model: m.PolicyModel, broken: Collection[str] = ()) -> list[Diagnostic]:
+def check_conditions(
+    model: m.PolicyModel, broken: Collection[str] = (), partial: Collection[str] = ()
+) -> list[Diagnostic]:
     """Every error and warning about attributes, ``when`` conditions and credit tiers.
 
     A condition on an attribute in ``broken`` (already reported broken) is not reported again, and
-    the rules are then not checked for coverage: their cases are not known.
+    the rules are then not checked for coverage: their cases are not known. Nor are the rules of a
+    priority id in ``partial`` (one of its rules was dropped for its own error): the dropped rule may
+    take the cases the others leave.
     """
     out = _references(model, broken)
     if not any(d.is_error for d in out) and not tests_any(model, broken):
-        for rules in by_id(model).values():
-            out += _coverage(model, rules)
+        for pid, rules in by_id(model).items():
+            if pid not in partial:
+                out += _coverage(model, rules)
         out += notify_checks(model)
     out += _credits(model)
     return out

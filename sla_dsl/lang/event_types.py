@@ -17,7 +17,8 @@ Design notes
   its place (E208) with a suggestion over both.
 * Checks: E247 a type declared twice, E248 a type the contract already has,
   E249 a name that cannot be declared; W247 a declared type that no rule
-  names (the log may carry it, but nothing judges it).
+  names (the log may carry it, but nothing judges it), not given while a clock, priority or notify
+  rule is dropped for its own error (it may have been the one to name it).
 * A declared event carries ``event``, ``at`` and ``id`` (and any extra
   fields, kept as for every event), no payload of its own.
 """
@@ -95,8 +96,9 @@ def _named_events(model: m.PolicyModel) -> Iterator[str]:
         yield n.met_by
 
 
-def check(model: m.PolicyModel) -> list[Diagnostic]:
-    """E247-E249 and W247 on the ``event`` declarations of a policy."""
+def check(model: m.PolicyModel, users_dropped: bool = False) -> list[Diagnostic]:
+    """E247-E249 and W247 on the ``event`` declarations of a policy; no W247 when ``users_dropped`` (a
+    rule that may name events, a clock, priority or notify rule, was dropped for its own error)."""
     out: list[Diagnostic] = []
     first: dict[str, m.EventType] = {}
     for decl in model.event_types:
@@ -131,7 +133,7 @@ def check(model: m.PolicyModel) -> list[Diagnostic]:
         first[name] = decl
     used = set(_named_events(model))
     for name, decl in first.items():
-        if name not in used:
+        if name not in used and not users_dropped:
             out.append(
                 diagnostic(
                     "W247",
