@@ -238,7 +238,9 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     windows = policy.maintenance_windows(first, after)
     labels = {mt.name: mt.label.text(lang) or mt.name for mt in policy.model.maintenance}
     days = [first + dt.timedelta(days=k) for k in range((after - first).days)]
-    starts = {w.start.date(): w for w in windows}
+    starts: dict[dt.date, list[Window]] = {}  # (every window starting on a day: several maintenances may)
+    for w in windows:
+        starts.setdefault(w.start.date(), []).append(w)
     if args.format == "json":
         _print_json(
             {
@@ -286,8 +288,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         name = cal.holiday_name(d, lang)
         if name and not cal.is_business_day(d):
             lines.append(f"{d.day:>3}* {name}")
-        w = starts.get(d)
-        if w is not None:
+        for w in starts.get(d, ()):
             hours = f"{w.start:%H:%M}-{'24:00' if w.end.date() > w.day and w.end.hour == 0 else f'{w.end:%H:%M}'}"
             text = f"{d.day:>3}M {labels.get(w.name, w.name)} {hours}"
             if w.moved:

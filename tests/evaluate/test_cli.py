@@ -310,3 +310,14 @@ def test_output_into_a_device_or_through_a_link_writes_into_it_never_replaces_it
     link.symlink_to(real)
     assert sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--output", link).returncode == 0
     assert link.is_symlink() and real.read_text("utf-8") == shown
+
+
+def test_calendar_lists_every_maintenance_window_of_a_day(tmp_path: Path) -> None:
+    # (one window a day was kept: a second maintenance starting the same day was left out of the grid's list)
+    extra = 'maintenance extra "追加メンテ" / "Extra maintenance" {\n  every month on day 26, 20:00-21:00\n}\n'
+    policy = tmp_path / "two.sla"
+    policy.write_text(POLICY_PATH.read_text("utf-8") + "\n" + extra, "utf-8")
+    res = sla("calendar", policy, "--month", "2026-11")
+    assert res.returncode == 0, res.stderr
+    lines = [line for line in res.stdout.splitlines() if line.startswith(" 26M")]
+    assert lines == [" 26M 追加メンテ 20:00-21:00", " 26M 定期メンテナンス停止 22:00-24:00"]
