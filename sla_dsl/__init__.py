@@ -60,7 +60,8 @@ __all__ = [
 
 
 def compile_policy(path_or_text: str | Path) -> Compiled:
-    """Compile a policy file or text, returning the model and all diagnostics (never raises)."""
+    """Compile a policy file or text, returning the model and all diagnostics (never raises for bad
+    input; another type than a path or text is a TypeError naming it)."""
     from .policy.load import compile_policy as _compile
 
     return _compile(path_or_text)

@@ -35,8 +35,12 @@ API_NOTES: dict[str, str] = {
         "ポリシーをコンパイルします。エラーがあれば、そのすべてを挙げた `PolicyError` を送出します。"
     ),
     # compile_policy
-    "Compile a policy file or text, returning the model and all diagnostics (never raises).": (
-        "ポリシーのファイルかテキストをコンパイルし、モデルとすべての診断を返します（例外は送出しません）。"
+    (
+        "Compile a policy file or text, returning the model and all diagnostics (never raises for bad\n"
+        "input; another type than a path or text is a TypeError naming it)."
+    ): (
+        "ポリシーのファイルかテキストをコンパイルし、モデルとすべての診断を返します（正しくない入力で例外は"
+        "送出しません。パスかテキスト以外の型は、その型を示す TypeError を送出します）。"
     ),
     # evaluate
     (
@@ -64,8 +68,12 @@ API_NOTES: dict[str, str] = {
     ),
     # -- sla_dsl.policy.Policy -----------------------------------------------------------------------------------
     "A compiled policy.": "コンパイルしたポリシーです。",
-    "The compiled business calendar ``name`` (default: the response clock's).": (
+    (
+        "The compiled business calendar ``name`` (default: the response clock's); KeyError naming the\n"
+        "policy's calendars, in its primary language, if it has none of that name."
+    ): (
         "コンパイルした営業カレンダー ``name`` を返します（既定は応答クロックのカレンダーです）。"
+        "その名前のカレンダーがなければ、ポリシーのカレンダーを示す KeyError をポリシーの主な言語で送出します。"
     ),
     (
         "The response due time for an incident of ``priority`` (with ``attributes``) whose clock starts then\n"
@@ -87,8 +95,9 @@ API_NOTES: dict[str, str] = {
     "Whether ``t`` falls inside business hours (open instant included, close excluded).": (
         "``t`` が営業時間内かどうかを返します（始業の時刻は含み、終業の時刻は含みません）。"
     ),
-    "The first business day strictly after ``d``.": (
-        "``d`` より後の最初の営業日を返します（``d`` 自身は含みません）。"
+    "The first business day strictly after the date ``d`` (a datetime or another type: TypeError).": (
+        "日付 ``d`` より後の最初の営業日を返します"
+        "（``d`` 自身は含みません。``datetime`` やほかの型は TypeError です）。"
     ),
     (
         "Every regular-maintenance window that starts in [start, end), in time order (each edge a\n"

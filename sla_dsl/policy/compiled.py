@@ -75,12 +75,19 @@ class Policy:
 
     # -- calendars --------------------------------------------------------------
     def calendar(self, name: str | None = None) -> BusinessCalendar:
-        """The compiled business calendar ``name`` (default: the response clock's)."""
+        """The compiled business calendar ``name`` (default: the response clock's); KeyError naming the
+        policy's calendars, in its primary language, if it has none of that name."""
         if name is None:
             name = self.default_calendar_name
         cal = self._calendars.get(name)
         if cal is None:
-            cal = BusinessCalendar(self.model.calendar(name), self.tz)
+            try:
+                model = self.model.calendar(name)
+            except KeyError:
+                said = policy_language(self.model)
+                known = message("author.sep.list", said).join(c.name for c in self.model.calendars)
+                raise KeyError(message("cli.unknown.calendar", said, name=name, known=known or "-")) from None
+            cal = BusinessCalendar(model, self.tz)
             self._calendars[name] = cal
         return cal
 
@@ -142,7 +149,9 @@ class Policy:
         return self.calendar(calendar).is_business_time(self._aware(t))
 
     def next_business_day(self, d: dt.date, calendar: str | None = None) -> dt.date:
-        """The first business day strictly after ``d``."""
+        """The first business day strictly after the date ``d`` (a datetime or another type: TypeError)."""
+        if not isinstance(d, dt.date) or isinstance(d, dt.datetime):
+            raise TypeError(f"d: expected a date, found {type(d).__name__}")
         return self.calendar(calendar).next_business_day(d)
 
     def priority(self, pid: str, attributes: Mapping[str, str] | None = None, lang: str | None = None) -> m.Priority:
@@ -150,6 +159,8 @@ class Policy:
         not given): the first in file order whose ``when`` holds. KeyError naming the known ids if absent;
         InputError naming the allowed values for an undeclared attribute or value; both in ``lang``
         (default: the policy's primary language)."""
+        if attributes is not None and not isinstance(attributes, Mapping):
+            raise TypeError(f"attributes: expected a mapping of names to values, found {type(attributes).__name__}")
         said = lang or policy_language(self.model)
         sep = message("author.sep.list", said)
         unknown = message(

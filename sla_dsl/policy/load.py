@@ -59,7 +59,10 @@ def compile_stdin(file: str = "<stdin>") -> Compiled:
 
 
 def compile_policy(path_or_text: str | Path) -> Compiled:
-    """Compile a policy file or text, returning the model and all diagnostics (never raises)."""
+    """Compile a policy file or text, returning the model and all diagnostics (never raises for bad
+    input; another type than a path or text is a TypeError naming it)."""
+    if not isinstance(path_or_text, str | Path):
+        raise TypeError(f"path_or_text: expected a path or a policy's text, found {type(path_or_text).__name__}")
     if isinstance(path_or_text, Path) or _looks_like_path(path_or_text):
         return compile_path(path_or_text)
     return compile_text(path_or_text)
