@@ -258,6 +258,31 @@ class Words:
         shown = rule.label.text(self.lang) if self.by_label and rule is not None else ""
         return shown or name
 
+    def item_ref(self, ref: m.ItemRef) -> str:
+        """A rule an SLA item points at, by its kind and, where declarations go by their labels, its label
+        (``カレンダー「営業日」``), else its name (``calendar: business``)."""
+        found: Any = None
+        if self.model is not None:
+            decls: dict[str, tuple[tuple[Any, ...], str]] = {
+                "calendar": (self.model.calendars, "name"),
+                "service": (self.model.services, "name"),
+                "maintenance": (self.model.maintenance, "name"),
+                "clock": (self.model.clocks, "name"),
+                "priority": (self.model.priorities, "id"),
+                "notify": (self.model.notifications, "name"),
+                "backup": (self.model.backups, "kind"),
+                "exclude": (self.model.exclusions, "cause"),
+                "planned_stop": (self.model.planned_stops, ""),
+            }
+            nodes, key = decls.get(ref.kind, ((), ""))
+            found = next((n for n in nodes if not key or getattr(n, key) == ref.name), None)
+        label = found.label.text(self.lang) if self.by_label and found is not None else ""
+        subject = self.say("quoted", text=label) if label else ref.name
+        if ref.kind == "planned_stop":
+            subject = label and self.say("quoted", text=label)
+        section = self.say(f"section.{'exclude' if ref.kind == 'exclude' else ref.kind}")
+        return self.say("subject.kind", section=section, subject=subject) if subject else section
+
     def clock_part(self, v: m.Pause | m.ClockTarget) -> str:
         """A pause reason or a named target in words (issue 12)."""
         if isinstance(v, m.Pause):
@@ -446,6 +471,8 @@ def _field_value(c: Change, value: Any, w: Words) -> str:
         return w.sep.join(w.channel(ch) for ch in value) or w.say("none")
     if (c.section, c.field) in _COUNTED_FIELDS and isinstance(value, m.Duration):
         return w.duration(value).counted
+    if (c.section, c.field) == ("item", "rules") and isinstance(value, tuple):
+        return w.sep.join(w.item_ref(r) if isinstance(r, m.ItemRef) else w.value(r) for r in value) or w.say("none")
     return w.value(value)
 
 

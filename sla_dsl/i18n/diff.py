@@ -82,6 +82,7 @@ DIFF: dict[str, Msg] = {
     "diff.field.closed_hours": Msg("一部時間の休業", "closed hours of some dates"),
     "diff.field.named_holidays": Msg("独自の休日", "named holidays"),
     "diff.field.notes": Msg("注記", "notes"),
+    "diff.field.rules": Msg("値を決める規定", "rules giving its value"),
     "diff.field.availability_measured": Msg("稼働率の測定", "availability measured"),
     "diff.field.availability_target": Msg("稼働率目標", "availability target"),
     "diff.field.notice": Msg("事前通知", "notice"),

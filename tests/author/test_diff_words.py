@@ -113,3 +113,20 @@ def test_sla_diff_holds_no_word_tables() -> None:
         code = re.sub(r'"""[\s\S]*?"""|#[^\n]*', "", source)  # docstrings and comments may quote examples
         assert not JAPANESE.findall(code.replace('"営業"', "")), module
         assert 'lang == "ja"' not in code and "lang == 'ja'" not in code, module
+
+
+def test_an_item_s_rules_are_said_by_their_kinds_and_labels() -> None:
+    # (Japanese showed `の rules：calendar business、service recovery → calendar business`)
+    text = (ROOT / "policies" / "clicksoko.sla").read_text("utf-8")
+    old, new = (
+        _model(text),
+        _model(text.replace("  rules calendar business, service recovery\n", "  rules calendar business\n")),
+    )
+    ja = render_text(old, new, diff_models(old, new), "ja")
+    assert (
+        "の値を決める規定：カレンダー「当社営業時間」、サービス「障害、異常に対する復旧作業」"
+        " → カレンダー「当社営業時間」" in ja
+    )
+    assert "rules" not in ja and "calendar business" not in ja
+    en = render_text(old, new, diff_models(old, new), "en")
+    assert "rules giving its value: calendar: business, service: recovery -> calendar: business" in en
