@@ -17,7 +17,8 @@ Design notes
   next day's 00:00, and an end not after the start (``22:00-02:00``) is on
   the next day: the window belongs to the day it starts on. Wall
   times become instants with :func:`sla_dsl.calendars.business.wall_to_epoch`, so DST
-  gaps and repeats follow the calendar module's rule.
+  gaps and repeats follow the calendar module's rule: a window wholly inside a
+  gap (``01:00-02:00`` on London's spring day) has no time and is no window.
 * A window belongs to a query range ``[start, end)`` when its start does. Rolls
   can carry a window across a range boundary, so scheduled days are scanned
   with a year of margin on either side; two scheduled days that roll onto the
@@ -166,6 +167,8 @@ def maintenance_windows(
                 continue
         ws = wall_to_epoch(day, s_min, tz)
         we = wall_to_epoch(day, e_min, tz, end=True)
+        if we <= ws:  # wholly inside a daylight-saving gap: no time on the clock, no window
+            continue
         if not lo <= ws < hi or (ws, we) in seen:
             continue
         seen.add((ws, we))
