@@ -26,7 +26,7 @@ from ..events.problems import STDOUT_CLOSED
 from ..i18n import message
 from ..lang.diagnostics import PolicyError, render_all, summary
 from ..policy.load import compile_path, compile_stdin
-from .langs import diagnostics_lang, help_lang, lang_option, model_lang, usage_lang
+from .langs import diagnostics_lang, help_lang, lang_option, model_lang, stdin_once, usage_lang
 from .parsing import parser_class
 
 #: Modules that add subcommands with ``add_parsers(subparsers, lang)``, by command.
@@ -59,9 +59,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     The words are in ``--lang``, else in the primary language the policy's header declares
     (``languages ja, en``: Japanese), else English; the count at the end is in the first policy's.
     """
-    if args.policy.count("-") > 1:  # (the second would read an empty stdin: E217, no header; as sla fmt)
-        said = usage_lang(args)
-        raise UsageError(message("cli.fmt.stdin_twice", said), lang=said)
+    stdin_once(args)
     status = 0
     chunks: list[str] = []
     n_err = n_warn = 0

@@ -20,9 +20,8 @@ import re
 import sys
 from typing import Any
 
-from ..errors import UsageError
 from ..i18n import message
-from .langs import lang_option, model_lang, usage_lang
+from .langs import lang_option, model_lang, stdin_once
 
 
 def _fmt(args: argparse.Namespace) -> int:
@@ -34,9 +33,7 @@ def _fmt(args: argparse.Namespace) -> int:
     from ..policy.load import compile_text
     from .app import use_color
 
-    if args.policy.count("-") > 1:  # (the second would read an empty stdin: E217, no header)
-        said = usage_lang(args)
-        raise UsageError(message("cli.fmt.stdin_twice", said), lang=said)
+    stdin_once(args)
     status = 0
     changed = unchanged = 0
     first_lang: str | None = None  # the count at the end is in the first policy's language, as sla check's

@@ -45,6 +45,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Mapping, Sequence
 
+from ..errors import UsageError
 from ..i18n import message
 from ..lang.diagnostics import DiagLang, policy_language
 from ..lang.model import PolicyModel
@@ -93,6 +94,14 @@ def usage_lang(args: argparse.Namespace | None) -> DiagLang:
     """The language of a command's refusal before it reads a policy (too few paths, a bad flag): its
     ``--lang`` if given, else the help's (:func:`help_lang`, which ``sla``'s main keeps as ``usage_lang``)."""
     return diagnostics_lang(args, getattr(args, "usage_lang", None) or "en")
+
+
+def stdin_once(args: argparse.Namespace) -> None:
+    """Refuse ``-`` among ``args.policy`` more than once (usage, in :func:`usage_lang`): the standard
+    input can be read once, and the second would read it empty (E217, no header)."""
+    if args.policy.count("-") > 1:
+        said = usage_lang(args)
+        raise UsageError(message("cli.fmt.stdin_twice", said), lang=said)
 
 
 def lang_option(p: argparse.ArgumentParser, lang: str, what: str = "messages") -> None:
