@@ -15,24 +15,20 @@ import sys
 from pathlib import Path
 
 import pytest
+from policy_edits import CLICKSOKO
+from policy_edits import edited as edited_text
 
 from sla_dsl.authoring.lsp import Documents
 from sla_dsl.cli import main
 from sla_dsl.lang.diagnostics import PolicyError, policy_language
 from sla_dsl.policy import compile_text, load_policy
 
-ROOT = Path(__file__).resolve().parents[2]
-CLICKSOKO = (ROOT / "policies" / "clicksoko.sla").read_text("utf-8")
 LANGUAGES = "  languages ja, en                             # Japanese first: outputs default to it\n"
 
 
 def edited(*edits: tuple[str, str]) -> str:
     """The bundled policy (``languages ja, en``) with each ``(old, new)`` made once."""
-    text = CLICKSOKO
-    for old, new in edits:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    return text
+    return edited_text(CLICKSOKO, *edits)
 
 
 BAD_DATE = ("  effective 2026-04-01", "  effective 2026-02-30")  # the header does not build

@@ -12,22 +12,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from policy_edits import CLICKSOKO
+from policy_edits import edited as edited_text
 
 from sla_dsl.authoring.lsp import Documents
 from sla_dsl.cli import main
 from sla_dsl.policy import compile_text
 
-ROOT = Path(__file__).resolve().parents[2]
-CLICKSOKO = (ROOT / "policies" / "clicksoko.sla").read_text("utf-8")
-
 
 def edited(*edits: tuple[str, str]) -> str:
     """The bundled policy with each ``(old, new)`` made once (``old`` must be there exactly once)."""
-    text = CLICKSOKO
-    for old, new in edits:
-        assert text.count(old) == 1, old
-        text = text.replace(old, new)
-    return text
+    return edited_text(CLICKSOKO, *edits)
 
 
 def found(text: str) -> list[tuple[str, int, int]]:
