@@ -114,7 +114,7 @@ class Timers:
             self.fired = self.store.fired_keys()
         result = self.tracker.open_view(now)
         self.pending = [t for t in transitions_of(result) if t.key not in self.fired]
-        self.ahead = self.store.next_instant(now)
+        self.ahead = self.store.first_instant(after=now)
         self.seen = now
 
     def fire_due(self, now: float) -> list[Transition]:

@@ -272,16 +272,13 @@ class Store:
             )
             return cast(list[tuple[int, str, float, str]], conn.execute(q).all())
 
-    def first_instant(self) -> float | None:
-        """The earliest event instant stored."""
+    def first_instant(self, after: float | None = None) -> float | None:
+        """The earliest event instant stored (after ``after`` when given: an event sent a little ahead of
+        the clock)."""
+        q = sa.select(sa.func.min(EVENTS.c.at_epoch))
+        if after is not None:
+            q = q.where(EVENTS.c.at_epoch > after)
         with self.engine.connect() as conn:
-            value = conn.execute(sa.select(sa.func.min(EVENTS.c.at_epoch))).scalar()
-        return float(value) if value is not None else None
-
-    def next_instant(self, after: float) -> float | None:
-        """The earliest event instant stored after ``after`` (an event sent a little ahead of the clock)."""
-        with self.engine.connect() as conn:
-            q = sa.select(sa.func.min(EVENTS.c.at_epoch)).where(EVENTS.c.at_epoch > after)
             value = conn.execute(q).scalar()
         return float(value) if value is not None else None
 

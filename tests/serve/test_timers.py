@@ -148,7 +148,7 @@ class _TrackerThatGetsAnEventWhileLooking:
 
     def __init__(self) -> None:
         self.timers: Any = None
-        self.store = SimpleNamespace(fired_keys=set, next_instant=lambda after: None)
+        self.store = SimpleNamespace(fired_keys=set, first_instant=lambda after=None: None)
         self.looks = 0
 
     def open_view(self, now: float) -> Any:
