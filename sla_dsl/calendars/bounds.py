@@ -33,10 +33,14 @@ Design notes
   either side than the range in UTC), and its index covers the local years
   one wider (:data:`INDEX_FIRST_YEAR`, :data:`INDEX_LAST_YEAR`), clipped to
   those instants.
-* **Results too.** The index never reaches past :data:`MAX_EPOCH`, so an
-  addition that would land outside the range raises "after the supported
-  years" instead of growing the index or overflowing; a duration longer than
-  the whole range (:data:`MAX_SPAN_SECONDS`) is refused before any work.
+* **Results too.** The index never reaches past :data:`MAX_EPOCH`, and its
+  open intervals end at 00:00 on 2201-01-01 on the calendar's own wall clock
+  (:func:`last_instant`; they start at 1900-01-01 00:00, :func:`first_instant`),
+  so an addition that would land outside the range raises "after the supported
+  years" instead of growing the index, overflowing or giving a time in 2201.
+  A result shown in the policy's zone is checked against that zone's end too
+  (a calendar of another zone may end later). A duration longer than the
+  whole range (:data:`MAX_SPAN_SECONDS`) is refused before any work.
 * **A deadline counted from an event** (an incident's response due time, a
   named clock target's, a notification's, an outage's notice, a planned stop's
   notice deadline, a backup's end of retention) is such a result. It is not
@@ -56,10 +60,13 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
+from zoneinfo import ZoneInfo
 
 from ..errors import InputError
 from ..lang.diagnostics import WordedInputError, Words, words
+from .intervals import wall_to_epoch
 
 __all__ = [
     "DATE",
@@ -84,7 +91,9 @@ __all__ = [
     "check_span",
     "check_time",
     "epoch_text",
+    "first_instant",
     "flag_words",
+    "last_instant",
     "range_words",
 ]
 
@@ -116,8 +125,13 @@ def range_words() -> Words:
     return words("bounds.range", first=str(FIRST_YEAR), last=str(LAST_YEAR))
 
 
-#: The first and last date a message asks for (``write a time from ... to ...``).
+#: The first and last date a message asks for (``write a date from ... to ...``).
 _DATES = {"first_date": FIRST_DATE.isoformat(), "last_date": LAST_DATE.isoformat()}
+#: The first and last wall-clock time a message asks for (``write a time from ... to ...``): the last is
+#: the 00:00 after the last date, which ``--to 2201-01-01`` gives.
+FIRST_TIME_TEXT = _FIRST_WALL.isoformat(sep=" ", timespec="minutes")
+END_TIME_TEXT = _END_WALL.isoformat(sep=" ", timespec="minutes")
+_TIMES = {"first_date": FIRST_TIME_TEXT, "last_date": END_TIME_TEXT}
 #: What lies outside, in words (``bounds.what.*``).
 TIME = words("bounds.what.time")
 DATE = words("bounds.what.date")
@@ -141,7 +155,7 @@ def check_time(t: dt.datetime, what: Words, text: str | None = None) -> dt.datet
     wall = t.replace(tzinfo=None, fold=0)
     if not _FIRST_WALL <= wall <= _END_WALL:
         raise OutOfRangeError(
-            words("bounds.time", what=what, text=text or t.isoformat(), range=range_words(), **_DATES)
+            words("bounds.time", what=what, text=text or t.isoformat(), range=range_words(), **_TIMES)
         )
     return t
 
@@ -187,10 +201,23 @@ def _civil(days: int) -> tuple[int, int, int]:
     return yoe + era * 400 + (month <= 2), month, day
 
 
+@functools.cache
+def first_instant(tz: ZoneInfo) -> int:
+    """Epoch seconds of 1900-01-01 00:00 on ``tz``'s wall clock: the first supported instant there."""
+    return max(wall_to_epoch(FIRST_DATE, 0, tz), MIN_EPOCH)
+
+
+@functools.cache
+def last_instant(tz: ZoneInfo) -> int:
+    """Epoch seconds of 2201-01-01 00:00 on ``tz``'s wall clock: the last supported instant there. A
+    result of the arithmetic shown in ``tz`` lies no later (business time ends there)."""
+    return min(wall_to_epoch(_END_WALL.date(), 0, tz), MAX_EPOCH)
+
+
 def check_epoch(seconds: float, what: Words) -> float:
     """``seconds`` itself when the arithmetic accepts that instant; else OutOfRangeError naming ``what``."""
     if not MIN_EPOCH <= seconds <= MAX_EPOCH:
-        raise OutOfRangeError(words("bounds.time", what=what, text=epoch_text(seconds), range=range_words(), **_DATES))
+        raise OutOfRangeError(words("bounds.time", what=what, text=epoch_text(seconds), range=range_words(), **_TIMES))
     return seconds
 
 

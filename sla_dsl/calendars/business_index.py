@@ -44,6 +44,14 @@ Design notes
 * **Time zones and DST**: opening hours are wall-clock times, converted per day
   by :func:`.intervals.wall_to_epoch` (its notes say how gaps and repeats count).
   ``day_length`` and ``business_delta`` use the nominal wall-clock lengths.
+* **A business day has time on the clock.** A day whose hours the wall clock
+  never shows (a day the zone skips, as Samoa's 30 December 2011, or hours
+  wholly inside a DST gap) has no business hours: it is no business day for
+  ``is_business_day``, the steps to the next or previous one, the count of
+  ``end_of_nth_business_day``, the calendar views and maintenance rolls alike
+  (an overnight range starting on it has its next-day hours, and keeps it one).
+  Partial closures do not change what a business day is: a day they close
+  wholly (W306) stays one, and its end is where its hours would have closed.
 """
 
 from __future__ import annotations
@@ -56,9 +64,9 @@ from zoneinfo import ZoneInfo
 
 import holidays
 
-from ..errors import InputError, NaiveDatetimeError
+from ..errors import NaiveDatetimeError
 from ..lang import model as m
-from ..lang.diagnostics import words
+from ..lang.diagnostics import WordedInputError, words
 from .bounds import (
     DATE,
     FIRST_DATE,
@@ -71,6 +79,8 @@ from .bounds import (
     check_date,
     check_epoch,
     check_span,
+    first_instant,
+    last_instant,
     range_words,
 )
 from .holiday_tables import holiday_table, known_country
@@ -147,7 +157,8 @@ class BusinessIndex:
                 if subdiv or not known_country(country):
                     holidays.country_holidays(country, subdiv=subdiv or None)
             except NotImplementedError:
-                raise InputError(f"calendar `{cal.name}`: no holiday data for `{code}`") from None
+                said = words("author.calendar.no_holiday_data", calendar=cal.name, code=code)
+                raise WordedInputError(said) from None
             self._countries.append((country, subdiv or None))
         self._holiday_cache: dict[int, dict[dt.date, tuple[str, str]]] = {}
         self._year_cache: dict[int, list[tuple[int, int]]] = {}
@@ -155,6 +166,10 @@ class BusinessIndex:
         self._sec: Index | None = None
         self._usec: Index | None = None
         self._np: tuple[NDArray[np.int64], ...] = ()
+        #: The supported wall-clock times in the calendar's zone, as epoch seconds: business time lies
+        #: between them, so no addition lands after 2201-01-01 00:00 or before 1900-01-01 00:00 there.
+        self._open_lo = first_instant(self.tz)
+        self._open_hi = last_instant(self.tz)
 
     def __repr__(self) -> str:
         return f"BusinessCalendar({self.name!r}, {self.tz.key!r})"
@@ -166,7 +181,7 @@ class BusinessIndex:
         for r in sorted(hours, key=lambda r: (r.start.minutes, r.end_minutes)):
             s, e = r.start.minutes, r.end_minutes
             if not 0 <= s < e <= 2880 or s >= 1440:
-                raise InputError(f"calendar `{cal.name}`: hours `{r}` are not a range of a day")
+                raise WordedInputError(words("author.calendar.not_day_range", calendar=cal.name, hours=str(r)))
             if ranges and s <= ranges[-1][1]:
                 ranges[-1] = (ranges[-1][0], max(ranges[-1][1], e))
             else:
@@ -203,8 +218,9 @@ class BusinessIndex:
 
     def is_business_day(self, d: dt.date) -> bool:
         """Whether ``d`` has opening hours: date-specific hours, or an open weekday with hours
-        that no holiday or closure takes (extra open dates override those)."""
-        return bool(self._day_ranges(check_date(d, DATE)))
+        that no holiday or closure takes (extra open dates override those), and whose hours the
+        wall clock shows (a day the zone skips, or whose hours lie wholly in a DST gap, has none)."""
+        return bool(self._hours_pairs(check_date(d, DATE)))
 
     def hours_of(self, d: dt.date) -> list[tuple[int, int]]:
         """Day ``d``'s hours as wall-clock minutes (an overnight end is past 1440), before partial closures."""
@@ -251,9 +267,10 @@ class BusinessIndex:
                 said = words(f"bounds.no_business_day.{word}", calendar=self.name, date=str(asked), range=range_words())
                 raise OutOfRangeError(said)
             d = d + dt.timedelta(days=step)
-            if self._day_ranges(d):
+            if self._hours_pairs(d):
                 return d
-        raise InputError(f"calendar `{self.name}` has no business day within 10 years {word} `{asked}`")
+        said = words(f"author.calendar.no_business_day.{word}", calendar=self.name, date=str(asked))
+        raise WordedInputError(said)
 
     def next_business_day(self, d: dt.date) -> dt.date:
         """The first business day strictly after ``d``."""
@@ -308,12 +325,16 @@ class BusinessIndex:
                 out.append((s, e))
         return out
 
+    def _hours_pairs(self, d: dt.date) -> list[tuple[int, int]]:
+        """Day ``d``'s hours in epoch seconds, before partial closures: empty on a day that is not open,
+        and on one whose hours the wall clock never shows (a skipped day, hours wholly in a DST gap). A
+        day is a business day when these are not empty (a partial closure of every hour keeps it one)."""
+        ranges = self._day_ranges(d)
+        return self._wall_pairs(d, ranges) if ranges else []
+
     def _day_pairs(self, d: dt.date) -> list[tuple[int, int]]:
         """Day ``d``'s open intervals in epoch seconds, less the partial closures that cut them."""
-        ranges = self._day_ranges(d)
-        if not ranges:
-            return []
-        pairs = self._wall_pairs(d, ranges)
+        pairs = self._hours_pairs(d)
         if self._closed_hours and pairs:
             for cd in (d - _ONE_DAY, d, d + _ONE_DAY):
                 for dates, cut in self._closed_hours:
@@ -341,7 +362,7 @@ class BusinessIndex:
         elif unit is m.TimeUnit.DAY:
             seconds = amount * int(self.day_length.total_seconds())
         else:
-            raise InputError(f"`{unit.value}` is not a business-time unit (use seconds, minutes, hours or days)")
+            raise WordedInputError(words("author.calendar.not_business_unit", unit=unit.value))
         plural = "s" if amount != 1 else ""
         check_span(seconds, words("bounds.what.business_time", amount=f"{amount} {self.name} {unit.value}{plural}"))
         return dt.timedelta(seconds=seconds)
@@ -351,7 +372,7 @@ class BusinessIndex:
         check_epoch(_to_us(start) / _US, words("bounds.what.calendar_time", calendar=self.name))
         d = start.astimezone(self.tz).date()
         if n < 0:
-            raise InputError(f"business day count `{n}` is negative")
+            raise WordedInputError(words("author.calendar.negative_days", n=str(n)))
         if n > (LAST_DATE - FIRST_DATE).days:
             raise OutOfRangeError(words("bounds.business_days", n=str(n), range=range_words()))
         if n == 0:
@@ -360,9 +381,11 @@ class BusinessIndex:
         else:
             for _ in range(n):
                 d = self.next_business_day(d)
-        pairs = self._day_pairs(d)
-        if not pairs:
-            raise InputError(f"calendar `{self.name}` has no business hours on `{d}`")
+        # A business day has hours the clock shows (is_business_day): it ends with its last open interval,
+        # or, when partial closures take every hour of it (W306), where its hours would have closed.
+        pairs = self._day_pairs(d) or self._hours_pairs(d)
+        if pairs[-1][1] > self._open_hi:  # (the last day's hours running past 2201-01-01 00:00)
+            raise OutOfRangeError(words("bounds.calendar_result.after", calendar=self.name, range=range_words()))
         return dt.datetime.fromtimestamp(pairs[-1][1], self.tz)
 
     # -- index ------------------------------------------------------------------
@@ -394,14 +417,16 @@ class BusinessIndex:
                 range=range_words(),
             )
             raise OutOfRangeError(said)
-        # Clipped to the instants the arithmetic accepts: no result can lie outside them.
+        # Clipped to the instants the arithmetic accepts (a time of another zone may lie a day beyond
+        # this zone's wall-clock range); the open intervals, to that range: no result lies outside it.
         lo = max(wall_to_epoch(dt.date(first_year, 1, 1), 0, self.tz), MIN_EPOCH)
         hi = min(wall_to_epoch(dt.date(last_year + 1, 1, 1), 0, self.tz), MAX_EPOCH)
+        open_lo, open_hi = max(lo, self._open_lo), min(hi, self._open_hi)
         merged: list[tuple[int, int]] = []
         # An overnight range of the last day before the index runs into its first day.
         spill = self._day_pairs(dt.date(first_year - 1, 12, 31)) if self._overnight else []
         for s, e in itertools.chain(spill, *(self._year_pairs(y) for y in range(first_year, last_year + 1))):
-            s, e = max(s, lo), min(e, hi)
+            s, e = max(s, open_lo), min(e, open_hi)
             if s >= e:
                 continue
             if merged and s <= merged[-1][1]:
@@ -471,10 +496,9 @@ class BusinessIndex:
 
     def _nothing_open(self) -> NoReturn:
         assert self._years is not None
-        raise InputError(
-            f"calendar `{self.name}` has no business time in the years "
-            f"`{self._years[0]}`..`{self._years[1]}` it was searched over"
-        )
+        first_year, last_year = (str(y) for y in self._years)
+        said = words("author.calendar.nothing_open", calendar=self.name, first_year=first_year, last_year=last_year)
+        raise WordedInputError(said)
 
     def _ready(self, lo: int, hi: int) -> Index:
         """The seconds index, grown to cover epoch seconds ``lo`` and ``hi``."""

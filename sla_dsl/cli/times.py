@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 from ..calendars.bounds import FIRST_YEAR, LAST_YEAR, OutOfRangeError
 from ..calendars.timeargs import EXAMPLE, FLAGS, error_lang, parse_edge, parse_instant
 from ..errors import InputError, UsageError, flag_values
+from ..events.problems import event_problems_in
 from ..i18n import message
 from ..i18n.width import display_width
 from ..lang.diagnostics import words
@@ -124,7 +125,8 @@ def cmd_deadline(args: argparse.Namespace) -> int:
             lang = _lang(args, policy)
             raise InputError(_unknown("priority", args.priority, ids, lang), lang=lang) from None
     try:
-        due = policy.due(priority.target, start)
+        with event_problems_in(_lang(args, policy)):  # (the calendars' refusals, in the command's language)
+            due = policy.due(priority.target, start)
     except OutOfRangeError as exc:  # (the due time is after the supported years: why, after the flag it came from)
         said = words("cli.deadline.after_range", flag="--from", value=args.start, reason=exc.words)
         raise OutOfRangeError(said, error_lang(_lang(args, policy))) from None
@@ -189,7 +191,8 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
             lang = _lang(args, policy)
             said = message("author.time.not_after", lang, start=args.start, end=args.end, **FLAGS)
             raise InputError(said, lang="ja" if lang == "ja" else None)
-    windows = policy.maintenance_windows(start, end)
+    with event_problems_in(_lang(args, policy)):
+        windows = policy.maintenance_windows(start, end)
     if args.format == "ics":
         from ..report.ical import maintenance_ics
 
@@ -235,7 +238,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     except KeyError:  # a --calendar the policy does not have: wrong usage
         names = [c.name for c in policy.model.calendars]
         raise UsageError(_unknown("calendar", args.calendar_name, names, lang), lang=lang) from None
-    windows = policy.maintenance_windows(first, after)
+    with event_problems_in(lang):
+        windows = policy.maintenance_windows(first, after)
     labels = {mt.name: mt.label.text(lang) or mt.name for mt in policy.model.maintenance}
     days = [first + dt.timedelta(days=k) for k in range((after - first).days)]
     starts: dict[dt.date, list[Window]] = {}  # (every window starting on a day: several maintenances may)
@@ -271,7 +275,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             marks[d] = " "
     month = str(first.month) if lang == "ja" else MONTHS_EN[first.month - 1]
     title = message("cli.calendar.title", lang, year=str(first.year), month=month)
-    lines = [f"{title}  {policy.name} · {cal.name} ({cal.tz.key})", ""]
+    shown = cal.model.label.text(lang) or cal.name  # (its label in the command's language; its id only without one)
+    lines = [f"{title}  {policy.name} · {shown} ({cal.tz.key})", ""]
     weekdays = message("cli.calendar.weekdays", lang).split()
     lines.append("".join(" " * (3 - display_width(n)) + n + " " for n in weekdays).rstrip())
     row = ["    "] * first.weekday()

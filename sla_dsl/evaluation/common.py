@@ -31,7 +31,7 @@ import numpy as np
 import orjson
 from numpy.typing import NDArray
 
-from ..calendars.bounds import OutOfRangeError
+from ..calendars.bounds import RESULT, OutOfRangeError, check_time, last_instant
 from ..calendars.business import BusinessCalendar
 from ..events.problems import located
 from ..events.schema import CODE, declare_types
@@ -263,6 +263,18 @@ class Rules:
     # -- business time on epochs -------------------------------------------------
     # The calendar's epoch and batch API works in whole seconds; an instant with
     # a fraction of a second takes the (microsecond-exact) datetime API instead.
+    @cached_property
+    def end_epoch(self) -> int:
+        """2201-01-01 00:00 in this version's zone: no result shown in it lies later."""
+        return last_instant(self.tz)
+
+    def within(self, result: float) -> float:
+        """``result`` of the arithmetic, unless it lies after the supported years in this version's zone
+        (OutOfRangeError): a calendar of its own zone ends them at its own 2201-01-01 00:00."""
+        if result > self.end_epoch:
+            check_time(self.dt(result), RESULT)
+        return result
+
     def add(self, epoch: float, d: m.Duration) -> float:
         """``epoch`` plus a duration (business or elapsed)."""
         if d.calendar is None:
@@ -270,8 +282,8 @@ class Rules:
         cal = self.policy.calendar(d.calendar)
         secs = self.delta_seconds(d)
         if epoch.is_integer() and secs.is_integer():
-            return float(cal.add_epoch(int(epoch), int(secs)))
-        return cal.add(self.dt(epoch), dt.timedelta(seconds=secs)).timestamp()
+            return self.within(float(cal.add_epoch(int(epoch), int(secs))))
+        return self.within(cal.add(self.dt(epoch), dt.timedelta(seconds=secs)).timestamp())
 
     def add_array(self, epochs: NDArray[np.float64], d: m.Duration) -> NDArray[np.float64]:
         """Each epoch plus a duration: one calendar batch when every epoch and the duration are
@@ -283,6 +295,8 @@ class Rules:
                 out: NDArray[np.float64] = cal.add_many(whole.astype(np.int64), int(self.delta_seconds(d))).astype(
                     np.float64
                 )
+                if out.size and out.max() > self.end_epoch:
+                    self.within(float(out.max()))
                 return out
         return np.array([self.add(e, d) for e in epochs.tolist()], dtype=np.float64)
 
@@ -305,7 +319,7 @@ class Rules:
         """When a target falls due for a clock starting at ``epoch``."""
         if isinstance(target, m.Within):
             return self.add(epoch, target.duration)
-        return self.policy.due(target, self.dt(epoch)).timestamp()
+        return self.within(self.policy.due(target, self.dt(epoch)).timestamp())
 
     def between(self, a: float, b: float, calendar: str | None) -> float:
         """Business seconds in [a, b) on ``calendar`` (elapsed seconds when None)."""

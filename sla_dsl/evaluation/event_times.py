@@ -23,7 +23,7 @@ from itertools import chain
 
 import numpy as np
 
-from ..calendars.bounds import FIRST_DATE, FIRST_YEAR, LAST_DATE, LAST_YEAR, MAX_EPOCH, MIN_EPOCH, epoch_text
+from ..calendars.bounds import END_TIME_TEXT, FIRST_TIME_TEXT, FIRST_YEAR, LAST_YEAR, MAX_EPOCH, MIN_EPOCH, epoch_text
 from ..events.problems import problem
 from ..events.schema import CODE, EventLog, Rec
 from ..lang.diagnostics import words
@@ -34,7 +34,7 @@ _AT = operator.itemgetter(0)
 #: Payload positions of the times a ``stop.announced`` names (its channel comes first).
 _STOP_TIMES = ((1, "start"), (2, "end"))
 _ANNOUNCED = CODE["stop.announced"]
-_HELP = words("events.E123.help", first=str(FIRST_DATE), last=str(LAST_DATE))
+_HELP = words("events.E123.help", first=FIRST_TIME_TEXT, last=END_TIME_TEXT)
 _YEARS = {"first": str(FIRST_YEAR), "last": str(LAST_YEAR)}
 
 

@@ -201,11 +201,11 @@ def target_seconds(rules: Rules, d: m.Duration) -> float:
 def add_running(rules: Rules, a: float, secs: float, cal: str | None) -> float:
     """The instant ``secs`` of business (or elapsed) time after ``a``."""
     if cal is None:
-        return a + secs
+        return rules.within(a + secs)
     c = rules.calendar(cal)
     if a.is_integer() and float(secs).is_integer():
-        return float(c.add_epoch(int(a), int(secs)))
-    return c.add(rules.dt(a), dt.timedelta(seconds=secs)).timestamp()
+        return rules.within(float(c.add_epoch(int(a), int(secs))))
+    return rules.within(c.add(rules.dt(a), dt.timedelta(seconds=secs)).timestamp())
 
 
 def _running(rules: Rules, segs: list[tuple[float, float]], x: float, y: float, cal: str | None) -> float:

@@ -73,6 +73,33 @@ AUTHORING: dict[str, Msg] = {
         "{example} を追加するか、カレンダーを指定してください",
         "the policy declares no business calendar with hours: add {example} or name one",
     ),
+    # a business calendar's refusals (sla_dsl.calendars.business_index), of what a checked policy never
+    # reaches but the Python API may be asked
+    "author.calendar.no_holiday_data": Msg(
+        "カレンダー `{calendar}`：`{code}` の祝日のデータがありません",
+        "calendar `{calendar}`: no holiday data for `{code}`",
+    ),
+    "author.calendar.not_day_range": Msg(
+        "カレンダー `{calendar}`：時間 `{hours}` は一日の時間の範囲ではありません",
+        "calendar `{calendar}`: hours `{hours}` are not a range of a day",
+    ),
+    "author.calendar.no_business_day.after": Msg(
+        "カレンダー `{calendar}` には、`{date}` より後の10年間に営業日がありません",
+        "calendar `{calendar}` has no business day within 10 years after `{date}`",
+    ),
+    "author.calendar.no_business_day.before": Msg(
+        "カレンダー `{calendar}` には、`{date}` より前の10年間に営業日がありません",
+        "calendar `{calendar}` has no business day within 10 years before `{date}`",
+    ),
+    "author.calendar.not_business_unit": Msg(
+        "`{unit}` は営業時間の単位ではありません（秒、分、時間、日のどれかを使ってください）",
+        "`{unit}` is not a business-time unit (use seconds, minutes, hours or days)",
+    ),
+    "author.calendar.negative_days": Msg("営業日の数 `{n}` が負の数です", "business day count `{n}` is negative"),
+    "author.calendar.nothing_open": Msg(
+        "カレンダー `{calendar}` には、探した年 `{first_year}`..`{last_year}` に営業時間がありません",
+        "calendar `{calendar}` has no business time in the years `{first_year}`..`{last_year}` it was searched over",
+    ),
     # sla test: results
     "author.test.pass": Msg("成功", "PASS"),
     "author.test.fail": Msg("失敗", "FAIL"),
@@ -368,6 +395,12 @@ AUTHORING: dict[str, Msg] = {
     "author.time.empty_period": Msg(
         "期間が空です：`{to_flag}` は `{from_flag}` より後にしてください",
         "the period is empty: `{to_flag}` must be after `{from_flag}`",
+    ),
+    "author.time.as_of_before": Msg(
+        "`{as_of_flag}` の `{as_of}` が `{from_flag}` の `{start}` より前です：期間が始まる前には何も判定できません"
+        "（`{as_of_flag}` を省くと `{to_flag}` の時点です）",
+        "{as_of_flag} `{as_of}` is before {from_flag} `{start}`: nothing of the period can be judged before it "
+        "starts (without {as_of_flag}, the report is as of {to_flag})",
     ),
     "author.time.not_after": Msg(
         "`{to_flag}` の `{end}` が `{from_flag}` の `{start}` より後ではありません",

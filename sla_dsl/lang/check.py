@@ -117,19 +117,21 @@ def _duplicates(model: m.PolicyModel) -> list[Diagnostic]:
 
 def _calendar_refs(model: m.PolicyModel, broken: set[str]) -> list[Diagnostic]:
     cals = {c.name: c for c in model.calendars}
+    # the calendars the file declares, those refused for their own errors too: a name near one is its typo
+    declared = [*cals, *sorted(broken - cals.keys())]
     out: list[Diagnostic] = []
 
     def need(name: str, span: m.Span, business: bool, what: str | Words) -> None:
         if name in broken:
             return
         if name not in cals:
-            known = listing((f"`{c}`" for c in cals), ", ") if cals else words("diag.phrase.none")
+            known = listing((f"`{c}`" for c in declared), ", ") if declared else words("diag.phrase.none")
             out.append(
                 _err(
                     "E207",
                     words("diag.E207", name=name),
                     span,
-                    help=did_you_mean_words(name, cals)
+                    help=did_you_mean_words(name, declared)
                     or words("diag.E207.help", example=f"calendar {name} {{ ... }}", known=known),
                 )
             )
@@ -186,12 +188,13 @@ def _item_refs(model: m.PolicyModel, dropped: set[tuple[str, str]]) -> list[Diag
         for r in item.rules:
             pool = names.get(r.kind, set())
             if r.name not in pool and (r.kind, r.name) not in dropped:
+                near = pool | {n for k, n in dropped if k == r.kind}  # (one refused for its own error too)
                 text = (
                     words("diag.E218.planned_stop", item=str(item.number))
                     if r.kind == "planned_stop"
                     else words("diag.E218", item=str(item.number), kind=words(f"diag.E218.kind.{r.kind}"), name=r.name)
                 )
-                out.append(_err("E218", text, r.span, help=did_you_mean_words(r.name, pool)))
+                out.append(_err("E218", text, r.span, help=did_you_mean_words(r.name, near)))
     return out
 
 

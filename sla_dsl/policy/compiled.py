@@ -136,7 +136,7 @@ class Policy:
         """The earliest instant at which ``delta`` of business time has passed since ``t``."""
         if not isinstance(delta, dt.timedelta):
             raise TypeError(f"delta: expected a timedelta, found {type(delta).__name__}")
-        return self.calendar(calendar).add(self._aware(t), delta).astimezone(self.tz)
+        return check_time(self.calendar(calendar).add(self._aware(t), delta).astimezone(self.tz), RESULT)
 
     def business_time_between(
         self, t1: dt.datetime | str, t2: dt.datetime | str, calendar: str | None = None
@@ -219,11 +219,12 @@ class Policy:
         """When ``target`` falls due for a clock that starts at ``start``."""
         start = self._aware(start)
         if isinstance(target, m.ByEndOf):
-            return self.calendar(target.calendar).end_of_nth_business_day(start, target.nth).astimezone(self.tz)
+            end = self.calendar(target.calendar).end_of_nth_business_day(start, target.nth)
+            return check_time(end.astimezone(self.tz), RESULT)
         d = target.duration
-        if d.calendar is None:
-            return add_calendar_duration(start, d)
-        return self.calendar(d.calendar).add(start, self.duration_delta(d)).astimezone(self.tz)
+        if d.calendar is None:  # (on the policy's wall clock, as the evaluator counts it)
+            return add_calendar_duration(start.astimezone(self.tz), d)
+        return check_time(self.calendar(d.calendar).add(start, self.duration_delta(d)).astimezone(self.tz), RESULT)
 
     def response_due(
         self,

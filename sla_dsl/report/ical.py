@@ -4,7 +4,10 @@ Design notes
 ------------
 * Written with the ``icalendar`` library (a well-kept RFC 5545 implementation)
   rather than by hand: folding of long lines, escaping of ``,;\\`` in text and
-  the ``VTIMEZONE`` of the policy's zone are its job.
+  the ``VTIMEZONE`` of the policy's zone are its job. That ``VTIMEZONE`` covers
+  the feed's windows, from January of the year before the first to January two
+  years after the last (the library's default range ends in 2038, and the
+  engine's years run to 2200), and carries no comment (the library's is English).
 * One ``VEVENT`` per window, in the policy's zone (``DTSTART;TZID=Asia/Tokyo``)
   so calendar programs show wall times as the SLA states them. The ``UID`` is
   the maintenance rule and the scheduled date, so a window that a holiday
@@ -69,5 +72,12 @@ def maintenance_ics(policy: Policy, windows: Sequence[Window], lang: str, stamp:
         if w.moved:
             ev.add("description", _moved(w, lang))
         cal.add_component(ev)
-    cal.add_missing_timezones()
+    if windows:
+        # The zone's rules over the windows' years and one more either side (the library's default, 1970 to
+        # 2038, left later windows to a client's guess); without its English note of that range.
+        first = min(w.start.astimezone(policy.tz) for w in windows).year - 1
+        last = max(w.end.astimezone(policy.tz) for w in windows).year + 2
+        cal.add_missing_timezones(dt.date(first, 1, 1), dt.date(last, 1, 1))
+        for zone in cal.timezones:
+            zone.pop("COMMENT", None)
     return bytes(cal.to_ical())

@@ -155,7 +155,8 @@ class SlowCalendar:
         return tuple(lines) if lines else self.cal.hours
 
     def is_business_day(self, d: dt.date) -> bool:
-        return bool(self.ranges(d))
+        """A day with hours that its wall clock shows (not a skipped day, nor hours wholly in a gap)."""
+        return bool(self._wall(d, self.ranges(d)))
 
     def _weekday_rules_open(self, d: dt.date) -> bool:
         for r in self.cal.open:
@@ -185,6 +186,8 @@ class SlowCalendar:
         wall = dt.datetime.combine(d, dt.time()) + dt.timedelta(minutes=minutes)
         guess = wall.replace(tzinfo=self.tz).astimezone(dt.UTC).replace(second=0)
         scan = [guess + k * MINUTE for k in range(-180, 181)]
+        if self._local(scan[0]) >= wall:  # a day the clock skips (Samoa, 2011-12-30): back to before the jump
+            scan = [guess + k * MINUTE for k in range(-26 * 60, 181)]
         if not closing:
             return next(u for u in scan if self._local(u) >= wall)
         shown = [u for u in scan if self._local(u) == wall]
@@ -301,7 +304,8 @@ class SlowCalendar:
         d = self._date(t)
         for _ in range(n):
             d = self.next_business_day(d)
-        return max(e for _, e in self.intervals(d)).astimezone(self.tz)
+        # (every hour closed by partial closures: where the day's hours close)
+        return max(e for _, e in self.intervals(d) or self._wall(d, self.ranges(d))).astimezone(self.tz)
 
     def day_length(self) -> dt.timedelta:
         """1 business day: the one-line hours, else the length most open weekdays have (the longer on a tie)."""

@@ -247,3 +247,16 @@ def test_batch_takes_datetime64_columns() -> None:
     assert due.tolist() == [dt.datetime(2026, 11, 30, 9), dt.datetime(2026, 9, 24, 4, 30)]
     spent = cal.between_many(column.dt.tz_convert(None).to_numpy(), due)
     assert spent.tolist() == [4 * 3600, 4 * 3600]
+
+
+def test_the_references_retention_example_keeps_monday_to_friday() -> None:
+    """The language reference: a backup taken on Friday night and kept 5 business days may be deleted after
+    the close of the next Friday (it said Thursday). On Click So-ko's calendar: Fri 2026-11-13 22:00."""
+    from pathlib import Path
+
+    from sla_dsl import load_policy
+
+    policy = load_policy(Path(__file__).resolve().parents[2] / "policies" / "clicksoko.sla")
+    five = policy.duration_delta(m.Duration(amount=5, unit=m.TimeUnit.DAY, calendar="business"))
+    end = policy.add_business_time(dt.datetime(2026, 11, 13, 22, tzinfo=TOKYO), five)
+    assert end == dt.datetime(2026, 11, 20, 18, tzinfo=TOKYO) and end.strftime("%a") == "Fri"

@@ -266,7 +266,8 @@ clock updates "更新" / "Updates" {
 
 def test_a_clock_target_due_after_the_range(tmp_path: Path) -> None:
     """An update every 2 business days: from the update at 17:00 on 2200-12-31 the next one falls past the
-    range (E124 on that line); left out, the target is judged from the clock's start."""
+    range (E124 on that line); left out, the target is judged from the clock's start on Monday 2200-12-29
+    (due on Wednesday at 10:00, inside the range, and breached when that update is left out)."""
     policy = policy_with(
         tmp_path,
         "  respond within 4 business hours\n",
@@ -275,7 +276,7 @@ def test_a_clock_target_due_after_the_range(tmp_path: Path) -> None:
     )
     path = log_file(
         tmp_path,
-        ev("incident.reported", "2200-12-31T10:00:00+09:00", "U", priority="P1"),
+        ev("incident.reported", "2200-12-29T10:00:00+09:00", "U", priority="P1"),
         ev("incident.info_provided", "2200-12-31T17:00:00+09:00", "U"),
     )
     refused(
@@ -286,7 +287,7 @@ def test_a_clock_target_due_after_the_range(tmp_path: Path) -> None:
     report = evaluate_log_file(load_policy(policy), path, "2200-12-01", "2201-01-01", skip_invalid=True)
     [row] = report.incidents
     [target] = [t for t in row.targets if t.kind == "update"]
-    assert target.status == "open" and [s.split(":")[1] for s in report.input.skipped] == ["2"]
+    assert target.status == "breached" and [s.split(":")[1] for s in report.input.skipped] == ["2"]
 
 
 def test_a_problem_and_another_of_the_same_log_are_said_together(tmp_path: Path) -> None:
@@ -323,16 +324,17 @@ BOUNDS: list[tuple[str, Callable[[], object], str, str]] = [
         "check_time",
         lambda: check_time(dt.datetime(2300, 1, 1, tzinfo=TOKYO), TIME),
         "time `2300-01-01T00:00:00+09:00` is outside the supported years, 1900 to 2200 "
-        "(write a time from 1900-01-01 to 2200-12-31)",
+        "(write a time from 1900-01-01 00:00 to 2201-01-01 00:00)",
         "時刻 `2300-01-01T00:00:00+09:00` は扱える年（1900 年から 2200 年まで）の外です。"
-        "1900-01-01 から 2200-12-31 までの時刻を書いてください",
+        "1900-01-01 00:00 から 2201-01-01 00:00 までの時刻を書いてください",
     ),
     (
         "a flag",
         lambda: check_time(dt.datetime(2300, 1, 1, tzinfo=TOKYO), flag_words("--from"), "2300-01-01"),
-        "--from `2300-01-01` is outside the supported years, 1900 to 2200 (write a time from 1900-01-01 to 2200-12-31)",
+        "--from `2300-01-01` is outside the supported years, 1900 to 2200 "
+        "(write a time from 1900-01-01 00:00 to 2201-01-01 00:00)",
         "`--from` の `2300-01-01` は扱える年（1900 年から 2200 年まで）の外です。"
-        "1900-01-01 から 2200-12-31 までの時刻を書いてください",
+        "1900-01-01 00:00 から 2201-01-01 00:00 までの時刻を書いてください",
     ),
     (
         "check_date",
@@ -345,9 +347,9 @@ BOUNDS: list[tuple[str, Callable[[], object], str, str]] = [
         "check_epoch",
         lambda: _business().add_epoch(MAX_EPOCH + 10, 1),
         "calendar `business`: time `2201-01-02T00:00:10Z` is outside the supported years, 1900 to 2200 "
-        "(write a time from 1900-01-01 to 2200-12-31)",
+        "(write a time from 1900-01-01 00:00 to 2201-01-01 00:00)",
         "カレンダー `business` の時刻 `2201-01-02T00:00:10Z` は扱える年（1900 年から 2200 年まで）の外です。"
-        "1900-01-01 から 2200-12-31 までの時刻を書いてください",
+        "1900-01-01 00:00 から 2201-01-01 00:00 までの時刻を書いてください",
     ),
     (
         "check_span, business seconds",
@@ -422,9 +424,10 @@ BOUNDS: list[tuple[str, Callable[[], object], str, str]] = [
     (
         "a flag read from text",
         lambda: parse_edge("2300-01-01", TOKYO, "--to"),
-        "--to `2300-01-01` is outside the supported years, 1900 to 2200 (write a time from 1900-01-01 to 2200-12-31)",
+        "--to `2300-01-01` is outside the supported years, 1900 to 2200 "
+        "(write a time from 1900-01-01 00:00 to 2201-01-01 00:00)",
         "`--to` の `2300-01-01` は扱える年（1900 年から 2200 年まで）の外です。"
-        "1900-01-01 から 2200-12-31 までの時刻を書いてください",
+        "1900-01-01 00:00 から 2201-01-01 00:00 までの時刻を書いてください",
     ),
 ]
 
@@ -475,12 +478,13 @@ def test_an_sla_test_deadline_after_the_range_is_said_in_the_cases_language(tmp_
 
 def test_a_same_day_guideline_on_a_day_outside_the_range(tmp_path: Path) -> None:
     """Reported at 23:30 on 2200-12-31 in New York (a supported time in its own offset), which is
-    2201-01-01 in Tokyo: the business calendar's day has no hours in the supported years."""
+    2201-01-01 in Tokyo: the business calendar has no hours after the supported years end on its own wall
+    clock, so the response due time is the first deadline said to fall past them (one problem per line)."""
     path = log_file(tmp_path, ev("incident.reported", "2200-12-31T23:30:00-05:00", "X", priority="P1"))
     refused(
         sla("evaluate", POLICY, path, "--from", "2200-12-01", "--to", "2200-12-31T23:00:00-10:00", "--lang", "en"),
-        f"{path}:1: error: [E124] the same-day guideline of incident `X` falls outside the supported years",
-        "(`same day if received 4 hours before close of business` from `2201-01-01T13:30:00+09:00`)",
+        f"{path}:1: error: [E124] the response due time of incident `X` falls after the supported years",
+        "(`respond within 4 business hours` from `2201-01-01T13:30:00+09:00`)",
     )
 
 
@@ -493,3 +497,92 @@ def test_a_table_names_the_row_and_column(tmp_path: Path) -> None:
     err = refused(sla("evaluate", POLICY, path, *PERIOD, "--lang", "en"))
     assert err.startswith(f"sla: error: {path}: row 1, column `at`: error: [E124] {E124_EN}\n"), err
     refused(sla("evaluate", POLICY, path, *PERIOD), f"{path}: 1 行目、列 `at`: error: [E124] {E124_JA}")
+
+
+# ---- no result lies after 2201-01-01 00:00 on the wall clock it is shown in --------------------------------
+# (The arithmetic accepts every instant of a supported time in any zone, a day wider than the range in
+# UTC; its results used to run into that day: P1 at 17:00 on 2200-12-31 was due at 14:00 on 2201-01-01.)
+
+
+def test_sla_deadline_refuses_a_due_time_on_2201_01_01() -> None:
+    start = ["deadline", POLICY, "--priority", "P1", "--from"]
+    refused(
+        sla(*start, "2200-12-31T17:00:00+09:00", "--lang", "en"),
+        "calendar `business`: the result is after the supported years, 1900 to 2200",
+    )
+    refused(sla(*start, "2200-12-31T17:00:00+09:00"), "結果が扱える年（1900 年から 2200 年まで）より後になります")
+    last = sla(*start, "2200-12-31T14:00:00+09:00")  # four business hours: 18:00, the range's last close
+    assert (last.returncode, last.stdout.strip()) == (0, "2200-12-31T18:00:00+09:00"), last.stderr
+
+
+def test_the_api_refuses_a_business_result_after_the_range() -> None:
+    policy = clicksoko()
+    with pytest.raises(OutOfRangeError, match="after the supported years"):
+        policy.response_due("P1", dt.datetime(2200, 12, 31, 17, tzinfo=TOKYO))
+    with pytest.raises(OutOfRangeError, match="after the supported years"):
+        policy.add_business_time(dt.datetime(2200, 12, 31, 17, 30, tzinfo=TOKYO), dt.timedelta(hours=1))
+    end = policy.add_business_time(dt.datetime(2200, 12, 31, 17, tzinfo=TOKYO), dt.timedelta(hours=1))
+    assert end == dt.datetime(2201, 1, 1, tzinfo=TOKYO) - dt.timedelta(hours=6)
+    assert policy.calendar("always").add(dt.datetime(2200, 12, 31, 23, tzinfo=TOKYO), dt.timedelta(hours=1)) == (
+        dt.datetime(2201, 1, 1, tzinfo=TOKYO)
+    )
+    with pytest.raises(OutOfRangeError):
+        policy.calendar("always").add(dt.datetime(2200, 12, 31, 23, tzinfo=TOKYO), dt.timedelta(hours=1, seconds=1))
+
+
+def test_a_calendar_of_another_zone_ends_at_its_own_2201_and_the_policy_at_its_own() -> None:
+    """A New York calendar in a Tokyo policy: its business time ends at 00:00 on 2201-01-01 in New York,
+    and a result it gives after 00:00 on 2201-01-01 in Tokyo (the zone it is shown in) is refused too."""
+    text = CLICKSOKO.replace(
+        'calendar always "24時間365日" / "24 hours, 365 days" [art 2.1.1] {\n',
+        'calendar always "24時間365日" / "24 hours, 365 days" [art 2.1.1] {\n  timezone America/New_York\n',
+    )
+    assert text != CLICKSOKO
+    policy = sla_dsl.load_policy(text)
+    ny = ZoneInfo("America/New_York")
+    always = policy.calendar("always")
+    assert always.add(dt.datetime(2200, 12, 31, 23, tzinfo=ny), dt.timedelta(hours=1)) == dt.datetime(
+        2201, 1, 1, tzinfo=ny
+    )
+    with pytest.raises(OutOfRangeError):
+        always.add(dt.datetime(2200, 12, 31, 23, tzinfo=ny), dt.timedelta(hours=2))
+    # 09:00 in New York is 23:00 in Tokyo; two hours later is past the range in Tokyo.
+    assert policy.add_business_time(
+        dt.datetime(2200, 12, 31, 9, tzinfo=ny), dt.timedelta(hours=1), "always"
+    ) == dt.datetime(2201, 1, 1, tzinfo=TOKYO)
+    with pytest.raises(OutOfRangeError, match="the result"):
+        policy.add_business_time(dt.datetime(2200, 12, 31, 9, tzinfo=ny), dt.timedelta(hours=2), "always")
+
+
+def test_a_p1_incident_due_on_2201_01_01_is_the_lines_problem(tmp_path: Path) -> None:
+    path = log_file(tmp_path, ev("incident.reported", "2200-12-31T17:00:00+09:00", "Z", priority="P1"))
+    refused(
+        sla("evaluate", POLICY, path, *PERIOD, "--lang", "en"),
+        f"{path}:1: error: [E124] the response due time of incident `Z` falls after the supported years",
+    )
+    ok = log_file(tmp_path, ev("incident.reported", "2200-12-31T14:00:00+09:00", "Z", priority="P1"), name="ok.jsonl")
+    [row] = evaluate_log_file(clicksoko(), ok, "2200-12-01", "2201-01-01").incidents
+    assert row.response_due == dt.datetime(2200, 12, 31, 18, tzinfo=TOKYO)
+
+
+def test_an_elapsed_clock_target_after_the_range_is_the_lines_problem(tmp_path: Path) -> None:
+    """A named clock's target in elapsed hours: counted from 14:00 on 2200-12-31, 12 hours fall after the
+    range (the response is due at 18:00, inside it)."""
+    policy = policy_with(
+        tmp_path,
+        "  respond within 4 business hours\n",
+        "  respond within 4 business hours\n  resolve within 12 hours on fix\n",
+        '\nclock fix "修正" / "Fix" {\n  starts at incident.reported\n  stops at incident.resolved\n}\n',
+    )
+    path = log_file(tmp_path, ev("incident.reported", "2200-12-31T14:00:00+09:00", "F", priority="P1"))
+    refused(
+        sla("evaluate", policy, path, *PERIOD, "--lang", "en"),
+        f"{path}:1: error: [E124] the deadline of incident `F` on clock `fix` falls after the supported years",
+        "(`resolve within 12 hours on fix` from `2200-12-31T14:00:00+09:00`)",
+    )
+
+
+def test_maintenance_to_names_the_last_time_it_takes() -> None:
+    res = sla("maintenance", POLICY, "--from", "2200-12-01", "--to", "2201-01-02", "--lang", "en")
+    refused(res, "(write a time from 1900-01-01 00:00 to 2201-01-01 00:00)", code=2)
+    assert sla("maintenance", POLICY, "--from", "2200-12-01", "--to", "2201-01-01").returncode == 0
