@@ -625,7 +625,7 @@ def _status_line(old: dict[str, int], new: dict[str, int], lang: str = "en") -> 
 
 def cmd_replay(args: argparse.Namespace) -> int:
     """``sla replay OLD NEW EVENTS --from --to [--as-of] [--format]``."""
-    from ..calendars.timeargs import parse_edge
+    from ..calendars.timeargs import check_period_args, parse_edge
     from ..events.problems import event_problems_in
     from ..events.reader import read_events
     from ..lang.diagnostics import policy_language
@@ -640,6 +640,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
         start = parse_edge(args.start, tz, "--from", lang)
         end = parse_edge(args.end, tz, "--to", lang)
         as_of = parse_edge(args.as_of, tz, "--as-of", lang) if args.as_of else None
+        check_period_args(start, end, lang, as_of)
     with event_problems_in(lang):
         log = read_events(args.events, declared=declared_types([*old, *new]))
         result = replay(old, new, log, start, end, as_of, lang)

@@ -76,8 +76,9 @@ def parse_edge(text: str, tz: dt.tzinfo, flag: str, lang: str = "en") -> dt.date
     return _checked(dt.datetime(d.year, d.month, d.day, tzinfo=tz), flag, text, lang)
 
 
-def check_period_args(start: dt.datetime, end: dt.datetime, lang: str = "en") -> None:
-    """Refuse an empty period and one longer than the most one evaluation judges, worded in ``lang``.
+def check_period_args(start: dt.datetime, end: dt.datetime, lang: str = "en", as_of: dt.datetime | None = None) -> None:
+    """Refuse an empty period, one longer than the most one evaluation judges, and an ``--as-of`` before
+    its start, worded in ``lang``.
 
     The same checks stay in :func:`sla_dsl.evaluation.judge_log` for callers of the API, in English;
     the commands check first so that their refusal is in the command's language.
@@ -91,6 +92,16 @@ def check_period_args(start: dt.datetime, end: dt.datetime, lang: str = "en") ->
             start=start.isoformat(),
             end=end.isoformat(),
             years=MAX_PERIOD_YEARS,
+            **FLAGS,
+        )
+        raise InputError(said, lang=error_lang(lang))
+    if as_of is not None and as_of < start:
+        said = message(
+            "author.time.as_of_before",
+            lang,
+            as_of=as_of.isoformat(),
+            start=start.isoformat(),
+            as_of_flag="--as-of",
             **FLAGS,
         )
         raise InputError(said, lang=error_lang(lang))

@@ -129,7 +129,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         start = parse_edge(args.start, tz, "--from", tlang)
         end = parse_edge(args.end, tz, "--to", tlang)
         as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None
-        check_period_args(start, end, tlang)
+        check_period_args(start, end, tlang, as_of)
     if args.output == "":
         _usage("output_empty", tlang)
     if args.format == "parquet" and not args.output:

@@ -72,6 +72,31 @@ def _anchor(log: EventLog, ident: str) -> float | None:
     return min((r[0] for g in log.groups for recs in g.values() for r in recs), default=None)
 
 
+def _completions(log: EventLog, ident: str) -> list[tuple[float, str]]:
+    """When backup ``ident`` completed, and its kind (none: not a backup's id)."""
+    completed = CODE["backup.completed"]
+    return [(r[0], str(r[2][0])) for r in log.backups.get(ident, ()) if r[1] == completed]
+
+
+def _backup_days(report: Report, taken_at: list[tuple[float, str]]) -> list[Any]:
+    """The backup days (or windows of N hours) a backup's completions count in: what explains a backup
+    that was not deleted, whose id no row of the report carries."""
+    tz = report.period.start.tzinfo
+    out: list[Any] = []
+    for at, kind in taken_at:
+        t = dt.datetime.fromtimestamp(at, tz)
+        for b in report.backups:
+            if b.kind != kind or b in out:
+                continue
+            if b.window_start is not None and b.window_end is not None:
+                hit = b.window_start <= t < b.window_end
+            else:
+                hit = b.day == t.date()
+            if hit:
+                out.append(b)
+    return out
+
+
 def _items(result: Any, ident: str) -> list[Any]:
     """Every row of the judged period about ``ident``: verdict rows, a backup day, violations."""
     items: list[Any] = list(result.find(ident))
@@ -159,8 +184,15 @@ def explain_command(args: argparse.Namespace) -> int:
         end = given[1] or _next(month)
         if end <= start:  # one edge given, the other the month's: say which was taken from where
             _empty_month(args, ident, start, end, given[0] is None, tlang)
+        if given[0] is None and as_of is not None and as_of < start:  # (likewise: not a --from never given)
+            first = start.date().isoformat()
+            raise UsageError(
+                message("cli.explain.as_of.no_from", tlang, id=ident, as_of=args.as_of, start=first), lang=tlang
+            )
     with flag_values():
-        check_period_args(start, end, tlang)
+        check_period_args(start, end, tlang, as_of)
+    known = any(ident in g for g in log.groups)
+    taken_at = _completions(log, ident)  # (a backup's id: the day or window its completion counts in)
     # The log is consumed by judging it: one period, chosen before.
     with event_problems_in(tlang):
         result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid)
@@ -171,11 +203,14 @@ def explain_command(args: argparse.Namespace) -> int:
     items = _items(result, ident)
     assert result is not None
     report: Report = result.skeleton
+    if not items and taken_at:
+        items = _backup_days(report, taken_at)
     lang = args.lang or default_lang(policies)
     w = PolicyWords(policies, lang, report.period.start.date(), one_year(report))
     if not items:
         full = PolicyWords(policies, lang)
-        raise InputError(w.m("explain.not_found", id=ident, start=full.t(start), end=full.t(end)), lang=lang)
+        key = "explain.not_found" if known or ":" in ident else "explain.no_events"  # (no event has that id)
+        raise InputError(w.m(key, id=ident, start=full.t(start), end=full.t(end)), lang=lang)
     if args.format == "json":
         sys.stdout.write(json.dumps([i.model_dump(mode="json") for i in items], ensure_ascii=False, indent=2) + "\n")
         return 0

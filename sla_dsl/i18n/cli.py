@@ -73,6 +73,12 @@ CLI: dict[str, Msg] = {
     # `sla evaluate --skip-invalid`: before each line left out, on stderr
     "cli.evaluate.skipped": Msg("除外した行", "skipped"),
     # `sla explain` with one edge of the period, the other the month's whose report lists {id}
+    "cli.explain.as_of.no_from": Msg(
+        "`--as-of` の `{as_of}` は、`{id}` を載せる月次レポートの月初め（`{start}`）より前です。`--from` がないため、"
+        "期間はその月です。`--as-of` を `{start}` 以後にするか、`{as_of}` より前の `--from` を指定してください",
+        "--as-of `{as_of}` is before the start of the month whose report lists `{id}` (`{start}`), the period"
+        " taken without `--from`: give an `--as-of` from `{start}` on, or a `--from` before `{as_of}`",
+    ),
     "cli.explain.empty.no_from": Msg(
         "期間が空です：`--from` がないため、期間は `{id}` を載せる月次レポートの月初め（`{start}`）からですが、"
         "`--to` の `{end}` はそれより後ではありません。`{end}` より前の `--from` を指定するか、"

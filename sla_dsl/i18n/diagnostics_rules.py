@@ -249,6 +249,12 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "目標を短くするか、目安を `{example}` にしてください",
         "shorten the target or make the guideline `{example}`",
     ),
+    "diag.W301.help.short": Msg(
+        "その日の営業時間（{hours}）は目標より短いため、締め切りをどれだけ早くしても同じ日には収まりません。"
+        "目標を短くするか、目安を外してください",
+        "that day's hours ({hours}) are shorter than the target, so no lead before close keeps it the same day:"
+        " shorten the target or drop the guideline",
+    ),
     "diag.W305": Msg(
         "カレンダー `{name}`：`{statement}` は祝日（{holiday}）を営業日にします",
         "calendar `{name}`: `{statement}` opens a national holiday ({holiday})",

@@ -179,7 +179,7 @@ SITE: dict[str, Msg] = {
     # a worked example's instant also on the wall clock of its calendar's own zone ({z}: ``ロンドン時間``)
     "site.local_time": Msg(ja="{t}（{z} {local}）", en="{t} ({z}: {local})"),
     "site.complete_on": Msg(ja="{e}で完了", en="on {e}"),
-    "site.complete_silence": Msg(ja="{a}の後、{u}がないまま{d}が経過した時点で完了", en="{d} after {a} with no {u}"),
+    "site.complete_silence": Msg(ja="{a}の後、{u}がないまま{d}が経過した時点で完了", en="{d} after {a} without {u}"),
     "site.or": Msg(ja="、または", en=", or "),
     "site.notify_within": Msg(ja="{e}から{d}以内に、{m}を行います。", en="Within {d} of {e}; met by {m}."),
     "site.notify_only": Msg(

@@ -202,29 +202,37 @@ def _contradiction(
         # evaluator counts it (on a DST day wall-clock arithmetic lands an hour off).
         close = intervals[-1][1].astimezone(dt.UTC)
         cutoff = close - as_timedelta(guide.before_close)
-        if cutoff < intervals[0][0]:
+        # The guideline covers the clocks of the day's date up to the cutoff, those before the opening
+        # too (their target counts from it): none when the cutoff falls before the day's midnight.
+        if cutoff < dt.datetime(day.year, day.month, day.day, tzinfo=cal.tz):
             continue
         cutoff = cutoff.astimezone(cal.tz)  # the message words it on the calendar's wall clock
         due = policy.due(prio.target, cutoff)
         if due > close:
             needed = _hours_needed(policy, prio, cal, day)
+            if needed is None:  # (no lead helps: the day is shorter than the target)
+                hours = ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in intervals)
+                said = words("diag.W301.help.short", hours=hours)
+            else:
+                example = f"same day if received {needed} before close of {guide.calendar}"
+                said = words("diag.W301.help", example=example)
             return _warn(
-                "W301",
-                words("diag.W301", pid=prio.id, start=_moment(cutoff), due=_moment(due)),
-                guide.span,
-                help=words("diag.W301.help", example=f"same day if received {needed} before close of {guide.calendar}"),
+                "W301", words("diag.W301", pid=prio.id, start=_moment(cutoff), due=_moment(due)), guide.span, help=said
             )
     return None
 
 
-def _hours_needed(policy: Policy, prio: m.Priority, cal: BusinessCalendar, day: dt.date) -> str:
-    """The smallest whole-hour lead before close that keeps the target the same day."""
+def _hours_needed(policy: Policy, prio: m.Priority, cal: BusinessCalendar, day: dt.date) -> str | None:
+    """The smallest whole-hour lead before close that keeps the target the same day; None when none
+    does (a clock before the opening is due as one at the opening, and that one is not)."""
     intervals = cal.open_intervals(day)
     close = intervals[-1][1].astimezone(dt.UTC)  # exact hours before it, as in _contradiction
+    if policy.due(prio.target, intervals[0][0]) > close:
+        return None
     for hours in range(1, 25):
         if policy.due(prio.target, close - dt.timedelta(hours=hours)) <= close:
             return f"{hours} hour{'s' if hours != 1 else ''}"
-    return "more hours"
+    return None  # pragma: no cover (a lead back to the opening is one)
 
 
 DEEP_CHECKS = (computed,)

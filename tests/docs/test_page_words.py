@@ -460,3 +460,10 @@ def test_the_version_history_in_japanese_type(tmp_path: Path) -> None:
         "Business days opening hours: 10:00-12:00, 13:00-18:00 -> 09:00-18:00 "
         "(break 12:00-13:00 removed; opens 10:00 -> 09:00; 7 -> 9 business hours a day)"
     ]
+
+
+def test_a_completion_by_silence_reads_as_english() -> None:
+    """It read "... after information given to the end user with no a reply from the end user"."""
+    page = _page(load_policy(str(ROOT / "policies" / "clicksoko.sla")), "en")
+    assert "without a reply from the end user" in page
+    assert "with no a " not in page

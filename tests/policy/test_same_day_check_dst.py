@@ -98,7 +98,8 @@ def _evaluator_contradicts(zone: str, hours: str, target: str, lead: str) -> lis
         day = EFFECTIVE + dt.timedelta(days=k)
         first, close = _open_day(zone, hours, day)
         cutoff = close - _lead(lead)
-        if cutoff >= first:  # the check's days: the last covered clock start is inside the day
+        midnight = dt.datetime(day.year, day.month, day.day, tzinfo=ZoneInfo(zone))
+        if cutoff >= max(first - dt.timedelta(hours=2), midnight):  # the guideline covers a clock of the day
             starts[f"D{day}"] = (cutoff, close)
     events = [
         {"event": "incident.reported", "at": cutoff.isoformat(), "id": ident, "priority": "P1"}
@@ -142,3 +143,47 @@ def test_a_warning_on_a_dst_day_words_exact_times() -> None:
     (w301,) = [d for d in sla_dsl.compile_policy(text).diagnostics if d.code == "W301"]
     assert "a clock starting Sun 2026-03-08 01:00 is due Mon 2026-03-09 01:00" in w301.message
     assert "same day if received 5 hours before close of night" in str(w301.help)
+
+
+SHORT_FRIDAY = """
+sla "Desk" {
+  format 1
+  version "1"
+  effective 2026-01-01
+  timezone UTC
+  languages en
+}
+calendar business "Business" {
+  hours mon..thu 09:00-17:00
+  hours fri 09:00-12:00
+}
+priority P1 "P1" {
+  respond within 4 business hours
+  same day if received LEAD before close of business
+}
+"""
+
+
+def test_a_cutoff_before_the_opening_is_checked_too() -> None:
+    """Friday is open 09:00-12:00: received by 08:00 (4 hours before close) is due Monday 10:00 by the
+    target, which the evaluator finds and the check skipped (a cutoff before the opening). No lead helps
+    on a day shorter than the target, and the help says so instead of ``received more hours before``."""
+    text = SHORT_FRIDAY.replace("LEAD", "4 hours")
+    (w301,) = [d for d in sla_dsl.compile_policy(text).diagnostics if d.code == "W301"]
+    assert "a clock starting Fri 2026-01-02 08:00 is due Mon 2026-01-05 10:00" in w301.message
+    assert "that day's hours (09:00-12:00) are shorter than the target" in str(w301.help)
+    report = sla_dsl.evaluate(
+        sla_dsl.load_policy(text),
+        [{"event": "incident.reported", "at": "2026-01-02T08:00:00+00:00", "id": "F", "priority": "P1"}],
+        "2026-01-01",
+        "2026-01-10",
+    )
+    [row] = report.incidents
+    assert row.same_day.applies and row.response_due > row.same_day.due  # (what W301 says)
+
+
+def test_a_cutoff_before_the_days_midnight_covers_no_clock() -> None:
+    """14 hours before Friday's 12:00 close is Thursday 22:00: no clock of Friday is covered, and Monday to
+    Thursday's cutoff at 03:00 is due by 13:00 the same day."""
+    text = SHORT_FRIDAY.replace("LEAD", "14 hours")
+    assert [d.code for d in sla_dsl.compile_policy(text).diagnostics if d.code == "W301"] == []

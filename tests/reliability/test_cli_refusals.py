@@ -64,6 +64,45 @@ def test_explain_without_to_names_the_months_end(capsys: pytest.CaptureFixture[s
     assert _run(both, capsys) == (2, "", "sla: error: the period is empty: `--to` must be after `--from`\n")
 
 
+# ---- --as-of before the period: a usage error, not a report of nothing ----------------------------------
+
+AS_OF_EN = (
+    "sla: error: --as-of `2026-10-20T00:00:00+09:00` is before --from `2026-11-01T00:00:00+09:00`: nothing of"
+    " the period can be judged before it starts (without --as-of, the report is as of --to)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["evaluate", str(POLICY), EVENTS, *MONTH],
+        ["replay", str(POLICY), str(POLICY), EVENTS, *MONTH],
+        ["explain", str(POLICY), EVENTS, "INC-001", *MONTH],
+    ],
+    ids=["evaluate", "replay", "explain"],
+)
+def test_an_as_of_before_the_period_is_refused(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """It used to give a whole report of nothing: measured time 0:00, 100% and every backup met."""
+    argv = [*command, "--as-of", "2026-10-20T00:00+09:00"]
+    assert _run([*argv, "--lang", "en"], capsys) == (2, "", AS_OF_EN)
+    code, out, err = _run(argv, capsys)
+    assert (code, out) == (2, "") and "が `--from` の `2026-11-01T00:00:00+09:00` より前です" in err
+    if command[0] != "explain":  # (as of the start: what was known then; no incident was yet)
+        code, _, _ = _run([*command, "--as-of", "2026-11-01T00:00+09:00", "--format", "json"], capsys)
+        assert code == 0
+
+
+def test_explain_as_of_before_the_items_month_names_that_month(capsys: pytest.CaptureFixture[str]) -> None:
+    argv = ["explain", str(POLICY), EVENTS, "INC-001", "--as-of", "2026-10-20T00:00+09:00", "--lang", "en"]
+    assert _run(argv, capsys) == (
+        2,
+        "",
+        "sla: error: --as-of `2026-10-20T00:00+09:00` is before the start of the month whose report lists"
+        " `INC-001` (`2026-11-01`), the period taken without `--from`: give an `--as-of` from `2026-11-01` on,"
+        " or a `--from` before `2026-10-20T00:00+09:00`\n",
+    )
+
+
 # ---- sla evaluate --skip-invalid: a skipped line's help on a line of its own --------------------------
 
 
@@ -156,3 +195,29 @@ def test_a_policy_path_that_does_not_exist_is_said_as_such(capsys: pytest.Captur
     for name in ("policies/clicksoko", "-"):
         code, _, err = _run(["evaluate", name, EVENTS, *MONTH, "--lang", "en"], capsys)
         assert code == 1 and err.startswith(f"{name}:1:1: error: [E001] no such file"), err
+
+
+# ---- sla explain: an id no event has, and a backup's own id -----------------------------------------------
+
+
+def test_explain_an_unknown_id_says_no_event_has_it(capsys: pytest.CaptureFixture[str]) -> None:
+    """It said "no incident ... `NOPE-1` in the period 1 Oct – 1 Nov", a month it had chosen silently."""
+    assert _run(["explain", str(POLICY), EVENTS, "NOPE-1", "--lang", "en"], capsys) == (
+        1,
+        "",
+        "sla: error: the event log has no events about `NOPE-1`\n",
+    )
+    code, _, err = _run(["explain", str(POLICY), EVENTS, "NOPE-1"], capsys)
+    assert (code, err) == (1, "sla: エラー: イベントログに `NOPE-1` のイベントがありません\n")
+    code, _, err = _run(
+        ["explain", str(POLICY), EVENTS, "INC-001", "--from", "2026-12-01", "--to", "2027-01-01"], capsys
+    )
+    assert code == 1 and "no incident" not in err and "`INC-001`" in err  # (known, not in that period)
+
+
+def test_explain_a_backups_id_gives_the_day_it_was_taken_on(capsys: pytest.CaptureFixture[str]) -> None:
+    """DB-1101 completed at 02:00 on 2026-11-01 and was never deleted: its backup day explains it."""
+    code, out, err = _run(["explain", str(POLICY), EVENTS, "DB-1101", "--lang", "en"], capsys)
+    assert (code, err) == (0, "")
+    day = _run(["explain", str(POLICY), EVENTS, "database:2026-11-01", "--lang", "en"], capsys)
+    assert out == day[1] and out.startswith("Database backup service on Sun 1 Nov 2026: Taken")
