@@ -49,6 +49,7 @@ from ..calendars.bounds import FIRST_DATE, LAST_DATE
 from ..lang import model as m
 from ..report import AvailabilityPeriod, CreditRow, Violation
 from ..report.periods import period_id
+from ..report.words import percent_against
 from .common import Ctx, Interval, Rules, art, clip, fmt_minutes, length, step, subtract, union
 
 
@@ -324,7 +325,7 @@ def _period(
             text=f"measured {fmt_minutes(measured)} ("
             + (f"outside {svc.hours.calendar} hours {fmt_minutes(length(closed))}, " if closed else "")
             + f"excused or excluded {fmt_minutes(length(off_u) - length(closed))}), "
-            f"downtime {fmt_minutes(downtime)}: availability {ratio:.4%}"
+            f"downtime {fmt_minutes(downtime)}: availability {percent_against(ratio, target, 4)}"
             + ("" if complete else " (the period is not over or not wholly evaluated)"),
             ref=ref,
         ),
@@ -339,7 +340,7 @@ def _period(
                     at=rules.dt(hi),
                     ref=ref,
                     message=f"availability of {svc.name} from {ctx.fmt(lo, rules)} to {ctx.fmt(hi, rules)} "
-                    f"{ratio:.4%} below the target {target:g}%{who}",
+                    f"{percent_against(ratio, target, 4)} below the target {target:g}%{who}",
                 )
             )
     return AvailabilityPeriod(
@@ -385,7 +386,11 @@ def _credit(
         ref=ref,
         when=row.when,
         explain=[
-            step(text=f"availability {row.ratio:.4%} from {row.start:%Y-%m-%d} to {row.end:%Y-%m-%d}", ref=ref),
+            step(
+                text=f"availability {percent_against(row.ratio, hit.below, 4)} from {row.start:%Y-%m-%d} "
+                f"to {row.end:%Y-%m-%d}",
+                ref=ref,
+            ),
             step(
                 text=f"below {hit.below:g}%: a credit of {hit.credit:g}% of the fee is owed"
                 + (f" to customers with {row.when}" if row.when else ""),

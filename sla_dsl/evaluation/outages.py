@@ -26,6 +26,9 @@ Design notes
 * The recovery-notice target runs from the policy's ``after`` event (the first
   ``outage.recognized``) only when it falls in the calendar's business hours;
   otherwise, or without that event, it is ``not_applicable``.
+  Every notification rule on an outage event is judged on its own (the
+  first one also gives the row's ``notice_*`` fields); a breach is a
+  ``notice_breached`` violation whose ``target`` names the rule it is about.
 * A planned stop is judged on its latest announcement's window; the notice is
   valid when an announcement of that same window went by an allowed channel by
   the deadline (a date ``notice`` before the start date, or an instant before
@@ -47,6 +50,7 @@ from ..lang.diagnostics import words as catalogue_words
 from ..report import (
     Availability,
     AvailabilityPeriod,
+    BreachedTarget,
     CreditRow,
     DataNote,
     MaintenanceRow,
@@ -457,8 +461,17 @@ def _notice(ctx: Ctx, o: _Out, rule: m.Notify, steps: list[Step], what: str = "r
         status = "open"
     if status == "breached" and due >= ctx.p0:
         said = f"notified {notified}" if met is not None else "no notice"
+        # the rule the violation is about, so the documents word it from its own label, due time and notice
+        about = BreachedTarget(name=rule.name, kind="notify", met_at=met_at)
         ctx.violations.append(
-            Violation(kind="notice_breached", id=o.ident, at=due_at, ref=ref, message=f"{what} due {due_said}: {said}")
+            Violation(
+                kind="notice_breached",
+                id=o.ident,
+                at=due_at,
+                ref=ref,
+                message=f"{what} due {due_said}: {said}",
+                target=about,
+            )
         )
     return _Notice(status, due, rec, met, due_at, rec_at, met_at)
 

@@ -38,11 +38,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from itertools import chain
 from operator import itemgetter
 from typing import NamedTuple, Protocol
 
 import numpy as np
+from numpy.typing import NDArray
 
 from ..calendars.bounds import FIRST_DATE
 from ..events.schema import CODE, EventLog
@@ -50,6 +52,7 @@ from ..lang.model import PolicyModel
 from ..policy.compiled import Policy
 from ..report import Report, TrendMonth
 from ..report.periods import service_figure
+from ..report.settled import counts_in, response_settled
 from ..report.trend import (
     Count,
     FigureKey,
@@ -166,18 +169,26 @@ def _copy(log: EventLog, *, incidents: bool, span: Span | None = None) -> EventL
 # -- incidents: counted on columns -------------------------------------------------------------
 
 
-def incident_tallies(incidents: Sequence[Incident], spans: Sequence[Span]) -> list[dict[FigureKey, Count]]:
+def incident_tallies(
+    incidents: Sequence[Incident], spans: Sequence[Span], until: float | None = None
+) -> list[dict[FigureKey, Count]]:
     """Per month, the counts of the incidents its report lists (responses per priority, and the named
-    targets and incident notices of those that have them)."""
+    targets and incident notices of those that have them), each verdict in one month only
+    (:func:`sla_dsl.report.settled.counts_in`): not in a month it was carried into after it settled,
+    and not in a month followed by another where it settled and is listed again. ``until`` is the start
+    of the month after the last span when the trend goes on after them (the earlier months: the
+    period's first), None when the last span is the trend's last."""
     out: list[dict[FigureKey, Count]] = [{} for _ in spans]
     n = len(incidents)
     if not n or not spans:
         return out
     starts = np.array([s.start for s in spans])
     ends = np.array([s.end for s in spans])
+    nexts = np.append(starts[1:], np.inf if until is None else until)  # where each month's successor starts
     # the fields as columns, read once in C loops (a year holds hundreds of thousands of incidents)
     f = incidents.fields() if isinstance(incidents, Verdicts) else incident_fields(incidents)
     clock, done = f.clock, f.completed
+    settled = _settled(incidents)
     kinds = sorted(f.kinds)
     position = {pair: k for k, pair in enumerate(kinds)}
     code = np.array([position[pair] for pair in f.kinds], np.intp)[f.kind]  # the pair's place in sorted order
@@ -187,16 +198,36 @@ def incident_tallies(incidents: Sequence[Incident], spans: Sequence[Span]) -> li
     last = np.searchsorted(starts, done, side="right") - 1  # the last month starting at or before completion
     for k, tally in enumerate(out):
         listed = ((first == k) & inside) | ((first < k) & (last >= k))
-        for (pid, status), c in zip(kinds, np.bincount(code[listed], minlength=len(kinds)).tolist(), strict=True):
+        # its verdict counts here: not settled before the month when carried over, and (a month with a
+        # successor) settled before that one starts or not listed there
+        here = ~((clock < starts[k]) & (settled < starts[k])) & ((settled < nexts[k]) | (done < nexts[k]))
+        every = np.bincount(code[listed], minlength=len(kinds)).tolist()
+        counted = np.bincount(code[listed & here], minlength=len(kinds)).tolist()
+        for (pid, status), c, c_here in zip(kinds, every, counted, strict=True):
             if c:  # a priority with an incident listed has a count, judged or not
                 met, judged = tally.get(FigureKey("response", pid), (0, 0))
-                judged += c if status in ("met", "breached") else 0
-                tally[FigureKey("response", pid)] = Count(met + (c if status == "met" else 0), judged)
+                judged += c_here if status in ("met", "breached") else 0
+                tally[FigureKey("response", pid)] = Count(met + (c_here if status == "met" else 0), judged)
     for k in f.with_targets:  # (only policies with named targets)
         inc = incidents[k]
         for m, tally in enumerate(out):
             if (first[k] == m and inside[k]) or (first[k] < m <= last[k]):
-                count_targets(tally, inc.priority, inc.targets)
+                keep = partial(counts_in, float(clock[k]), done=float(done[k]), start=float(starts[m]))
+                count_targets(tally, inc.priority, inc.targets, partial(keep, until=float(nexts[m])))
+    return out
+
+
+def _settled(incidents: Sequence[Incident]) -> NDArray[np.float64]:
+    """When each incident's response verdict was settled (:func:`sla_dsl.report.settled.response_settled`),
+    epoch seconds, +inf when it is not: from the columns handed over when there are, else the objects."""
+    c = incidents.columns() if isinstance(incidents, Verdicts) else None
+    if c is None:
+        return np.fromiter(map(response_settled, incidents), np.float64, len(incidents))
+    out = np.full(len(c.status), np.inf)
+    met, breached = c.status == "met", c.status == "breached"
+    out[met] = c.responded[met]
+    out[breached] = c.due[breached]
+    out[np.isnan(out)] = np.inf
     return out
 
 
@@ -285,8 +316,8 @@ def _assemble(
         lo, hi = _dt(before[0].start, tz), _dt(before[-1].end, tz)
         copy = _copy(log, incidents=before_tallies is None)
         earlier = judge(policies, copy, lo, hi, as_of, skip_invalid=skip_invalid)
-        if before_tallies is None:
-            early: list[Tally] = list(incident_tallies(earlier.incidents, before))
+        if before_tallies is None:  # (the months before the period: its first month comes after them)
+            early: list[Tally] = list(incident_tallies(earlier.incidents, before, inside[0].start))
         else:
             early = [before_tallies.get(s.month, {}) for s in before]
         tallies = early + tallies
@@ -356,7 +387,8 @@ def early_tallies(
     earlier = judge(
         policies, copy, _dt(spans[0].start, tz), _dt(spans[-1].end, tz), _dt(as_of, tz), skip_invalid=skip_invalid
     )
-    return {s.month: t for s, t in zip(spans, incident_tallies(earlier.incidents, spans), strict=True) if t}
+    tallies = incident_tallies(earlier.incidents, spans, p0)  # (the period's first month comes after them)
+    return {s.month: t for s, t in zip(spans, tallies, strict=True) if t}
 
 
 def period_tallies(

@@ -18,6 +18,9 @@ REPORT: dict[str, Msg] = {
     "report.tz_japan": Msg("時刻はすべて日本時間です。", "All times are Japan time (UTC+09:00)."),
     "report.tz_zone": Msg("時刻はすべて{zone}です。", "All times are {zone}."),
     "report.tz_offset": Msg("時刻はすべて協定世界時から{offset}の時刻です。", "All times are at UTC{offset}."),
+    # an offset the zone changed to during the period (report.zones): ``UTC-3、11月4日(日)からUTC-2``
+    "report.tz_from": Msg("{day}から{offset}", "{offset} from {day}"),
+    "report.tz_sep": Msg("、", ", "),
     "report.none": Msg("該当なし", "none"),
     "report.more": Msg(
         "… ほか {n} 件（--limit 0 で全件表示。json・markdown・html は常に全件）",
@@ -38,6 +41,10 @@ REPORT: dict[str, Msg] = {
     "report.verdict.watch": Msg("要注意", "at risk"),
     "report.verdict.measured": Msg("測定のみ", "measured only"),
     "report.verdict.unverified": Msg("確認できず", "cannot be verified"),
+    # nothing judged yet, only open items (a response or a notice not yet due)
+    "report.verdict.pending": Msg("判定待ち", "pending"),
+    # an availability figure below target over a period not yet over (or cut by the report's period)
+    "report.verdict.below_so_far": Msg("未達（暫定）", "not met so far"),
     "report.commit.response": Msg("{label}の応答", "{label}: response"),
     "report.commit.availability": Msg("稼働率", "Availability"),
     "report.commit.notice": Msg("{label}", "{label}"),
@@ -63,6 +70,24 @@ REPORT: dict[str, Msg] = {
     "report.target.zone": Msg("主ゾーンとは別のゾーンに取得", "taken in a zone other than the primary one"),
     "report.result.ratio": Msg("{met}/{judged} 件達成（{percent}）", "{met} of {judged} met ({percent})"),
     "report.result.nothing": Msg("対象の案件なし", "nothing to judge"),
+    # what is not judged yet, after what is (``2/3 件達成（66.7%）、対応中 1 件``)
+    "report.result.open": Msg("対応中 {n} 件", "{n} open"),
+    "report.result.at_risk": Msg("要注意 {n} 件", "{n} at risk"),
+    "report.result.awaiting": Msg("通知待ち {n} 件", "{n} awaiting notice"),
+    "report.result.sep": Msg("、", ", "),
+    # incidents listed because still open at the period's start, their response judged before it
+    "report.result.earlier": Msg(
+        "前の期間に応答の判定が確定した案件（前の期間の報告書で計上済み）は、"
+        "上の応答の件数に含めていません：一覧の {n} 件。",
+        "Incidents listed whose response was judged in an earlier period (counted in that period's report) "
+        "are not counted in the responses above: {n}.",
+    ),
+    "report.incidents_earlier": Msg(
+        "この表の件数には、前の期間に応答の判定が確定した {n} 件"
+        "（対象期間の開始時点で未完了のため一覧に載る案件）を含みます。総括ではこれらを数えません。",
+        "These counts include {n} incidents whose response was judged in an earlier period (listed because "
+        "they were not completed at the period's start); the summary does not count them again.",
+    ),
     "report.result.days": Msg("{ok}/{days} 日実施", "{ok} of {days} days taken"),
     "report.result.windows": Msg(
         "{ok}/{windows} 回実施（{duration}ごとの取得期間）", "{ok} of {windows} windows of {duration} taken"
@@ -106,6 +131,8 @@ REPORT: dict[str, Msg] = {
     "report.availability": Msg("稼働率", "Availability"),
     "report.item": Msg("項目", "Item"),
     "report.time_hmm": Msg("時間（時間:分）", "Time (h:mm)"),
+    # (a report with a duration that is not whole minutes: every duration to the second)
+    "report.time_hmmss": Msg("時間（時間:分:秒）", "Time (h:mm:ss)"),
     "report.period_time": Msg("対象期間", "Period"),
     "report.measured": Msg("測定時間", "Measured time"),
     "report.downtime": Msg("停止時間", "Downtime"),
@@ -163,6 +190,7 @@ REPORT: dict[str, Msg] = {
     "report.notice_due": Msg("通知期限", "Notice due"),
     "report.notified_at": Msg("通知日時", "Notified"),
     "report.downtime_hmm": Msg("停止時間（時間:分）", "Downtime (h:mm)"),
+    "report.downtime_hmmss": Msg("停止時間（時間:分:秒）", "Downtime (h:mm:ss)"),
     "report.notice": Msg("通知", "Notice"),
     "report.reason": Msg("理由", "Reason"),
     "report.na.outside_hours": Msg(
@@ -201,9 +229,10 @@ REPORT: dict[str, Msg] = {
     "report.stop.valid": Msg("有効な事前通知", "valid notice"),
     "report.stop.notice": Msg("{at} {channel}で通知：{why}", "{at} by {channel}: {why}"),
     "report.stop.none": Msg("事前通知なし", "no notice"),
+    # (interpretation, reading 13: downtime is the outages' time; such a stop only excuses none of it)
     "report.stop.invalid_note": Msg(
-        "無効な通知の計画停止は除外時間にならず、停止時間として数えます。",
-        "A planned stop without a valid notice is not excused: it counts as downtime.",
+        "有効な通知のない計画停止は除外時間になりません。その時間帯に起きた障害は停止時間として数えます。",
+        "A planned stop without a valid notice is not excused: outages during its window count as downtime.",
     ),
     # the channels' Japanese as the site and the change notice say them; the English is the channel's name
     **{
@@ -378,7 +407,9 @@ REPORT: dict[str, Msg] = {
     "report.v.goal_updates": Msg(
         "{goal}：{n} 回が遅延または未実施（期限 {due}）", "{goal}: {n} late or not sent (due {due})"
     ),
-    "report.v.notify_late": Msg("{goal}の期限 {due} に対し {at} に送信", "{goal} due {due}: sent {at}"),
+    "report.v.notify_late": Msg(
+        "{goal}の期限 {due} に対し {at} に送信（{late} 超過）", "{goal} due {due}: sent {at} ({late} late)"
+    ),
     "report.v.notify_none": Msg(
         "{goal}の期限 {due} を過ぎても送信なし（{as_of} 時点）", "{goal} due {due}: none sent as of {as_of}"
     ),
@@ -499,6 +530,10 @@ REPORT: dict[str, Msg] = {
     "explain.outage.recognized": Msg("当社が障害を認知", "the Company recognised the failure"),
     "explain.outage.notice_due": Msg("復旧情報通知の期限：{due}", "recovery notice due {due}"),
     "explain.outage.notified": Msg("障害状況の一報を通知（{verdict}）", "first status report sent ({verdict})"),
+    # (no notification rule set a due time for it: not judged)
+    "explain.outage.notified_plain": Msg("障害状況の一報を通知", "first status report sent"),
+    # (one rule's verdict on the notice, when several rules judge the outage)
+    "explain.outage.rule_verdict": Msg("{rule}：{verdict}", "{rule}: {verdict}"),
     "explain.outage.no_notice": Msg("この時点で通知なし：{status}", "no notice by then: {status}"),
     "explain.outage.excused": Msg(
         "うち {duration} は除外時間（定期メンテナンス・通知済み計画停止）",
@@ -523,7 +558,19 @@ REPORT: dict[str, Msg] = {
     ),
     "explain.stop.announced": Msg("{channel}で通知（{verdict}）", "announced by {channel} ({verdict})"),
     "explain.stop.verdict_ok": Msg("有効：停止時間は除外時間", "valid: the window is excused"),
-    "explain.stop.verdict_bad": Msg("有効な通知なし：停止時間に算入", "no valid notice: the window counts as downtime"),
+    "explain.stop.verdict_ok_counted": Msg(
+        "有効：ただし、どのサービスの時間も計画停止を除かないため、その時間帯の障害は停止時間に算入",
+        "valid, but no service's hours leave planned stops out: outages during its window count as downtime",
+    ),
+    "explain.stop.verdict_ok_some": Msg(
+        "有効：{services}では除外時間（計画停止を除かないほかのサービスでは、その時間帯の障害は停止時間に算入）",
+        "valid: the window is excused for {services} (for the other services, whose hours do not leave planned"
+        " stops out, outages during it count as downtime)",
+    ),
+    "explain.stop.verdict_bad": Msg(
+        "有効な通知なし：除外時間にならず、その時間帯の障害は停止時間に算入",
+        "no valid notice: not excused, outages during its window count as downtime",
+    ),
     "explain.retention.taken": Msg("{kind}を取得", "{kind} taken"),
     "explain.retention.keep": Msg("保存期限：{keep_until}（{keep}保存）", "keep until {keep_until} ({keep})"),
     "explain.retention.deleted": Msg("削除（{verdict}）", "deleted ({verdict})"),

@@ -24,10 +24,14 @@ TREND: dict[str, Msg] = {
         "各月の数値は、その月を対象期間とする報告書と同じく {as_of} 時点で判定したものです"
         "（応答・各目標・通知・計画停止の事前通知・バックアップは達成件数／判定件数、稼働率は月内の"
         "測定期間で最も低い値、逐次バックアップはゾーンに問題のあったバックアップの件数）。"
+        "案件の応答・目標・通知の判定は、確定した月に1回だけ数えます（月末に未完了で翌月の報告書にも載る案件は、"
+        "判定が確定した月の数値に入ります）。"
         "前月比は当月と前月の差をポイント（件数は件）で示します。",
         "Each month is judged as its own report would judge it, as of {as_of} (responses, targets, "
         "notices, planned-stop notices and backups: met of judged; availability: the lowest measurement "
-        "period in the month; continuous backups: how many had a zone problem). The change is the "
-        "current month against the one before, in percentage points (for a count, its difference).",
+        "period in the month; continuous backups: how many had a zone problem). An incident's response, "
+        "target or notice counts once, in the month it was settled in (an incident still open at a month's "
+        "end is listed by the next month's report too). The change is the current month against the one "
+        "before, in percentage points (for a count, its difference).",
     ),
 }

@@ -8,7 +8,8 @@ Design notes
   The legend is HTML with a colour key per entry (a small SVG square, which
   prints where CSS backgrounds do not).
 * An outage is at least :data:`MIN_WIDTH` units wide so a ten-minute outage is
-  visible, and is labelled above the bar with its id and downtime (``h:mm``);
+  visible, and is labelled above the bar with its id and downtime (``h:mm``, or ``h:mm:ss``
+  as the outages table writes it);
   labels that would overlap go to the next of up to :data:`LANES` rows.
 * The axis has a tick per day and a date every seven days; the first and last
   labels are anchored inward so neither end is cut. The SVG scales with the
@@ -21,9 +22,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from ..i18n import format_minutes, format_month, message
+from ..i18n import format_month, message
 from . import Report
 from .escape import html_text
+from .operations import to_the_second
+from .words import hours_minutes
 
 
 class Key(NamedTuple):
@@ -93,6 +96,7 @@ def timeline_svg(report: Report, lang: str) -> str:
             bar(s.start.timestamp(), s.end.timestamp(), top, BAR_HEIGHT, KEYS["stop"].colour, tip)
     as_of = report.period.as_of.timestamp()
     lane_end = [float("-inf")] * LANES
+    sec = to_the_second(report)  # (as the outages table writes the downtimes)
     for o in sorted(report.outages, key=lambda o: o.start):
         end = o.end.timestamp() if o.end else as_of
         if o.notice_status == "excluded":
@@ -102,7 +106,7 @@ def timeline_svg(report: Report, lang: str) -> str:
         else:
             kind = "excused_outage"
         end_text = _t(o.end, lang) if o.end else message("report.still_open", lang)
-        hmm = format_minutes(o.downtime_minutes)
+        hmm = hours_minutes(o.downtime_minutes, sec)
         tip = message("report.tip.outage", lang, id=o.id, start=_t(o.start, lang), end=end_text, downtime=hmm)
         drawn = bar(o.start.timestamp(), end, top + 6, BAR_HEIGHT - 12, KEYS[kind].colour, tip)
         if drawn is None:

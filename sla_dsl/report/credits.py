@@ -6,6 +6,9 @@ Design notes
   of each measured service per period (month, quarter or the evaluated
   period) against its target, and the credits owed, each with its
   explanation: the availability figure, the tier it fell below, the article.
+  A figure is never rounded up to the target or tier it is below
+  (:func:`.words.percent_against`): 99.49996% is ``99.4999%`` beside
+  ``99.5%``, not ``99.5000%``.
 * Every word is in Japanese and English in the catalogue (``report.credits.*``,
   :mod:`sla_dsl.i18n.tables`); a test renders
   both and finds no English on the Japanese page but the service names and
@@ -18,7 +21,7 @@ from . import AvailabilityPeriod, CreditRow, Report
 from .conditions import for_whom
 from .parts import Part
 from .periods import period_range
-from .words import Cell, PolicyWords
+from .words import Cell, PolicyWords, percent_against
 
 
 def _w(w: PolicyWords, key: str, **params: object) -> str:
@@ -68,7 +71,7 @@ def credit_parts(report: Report, w: PolicyWords) -> list[Part]:
                 [
                     _service(w, p.service, p.when),
                     _period(w, p, _w(w, kind)),
-                    f"{p.ratio:.4%}",
+                    percent_against(p.ratio, p.target, 4),  # never rounded up to the target it is below
                     _pct(p.target) if p.target is not None else "-",
                     result,
                 ]
@@ -80,12 +83,12 @@ def credit_parts(report: Report, w: PolicyWords) -> list[Part]:
             [
                 _service(w, c.service, c.when),
                 _period(w, c),
-                f"{c.ratio:.4%}",
+                percent_against(c.ratio, c.below, 4),  # below the tier it fell in, as the reason says
                 _pct(c.credit_percent),
                 _w(
                     w,
                     "explain",
-                    ratio=f"{c.ratio:.4%}",
+                    ratio=percent_against(c.ratio, c.below, 4),
                     below=_pct(c.below),
                     credit=_pct(c.credit_percent),
                     ref=_ref(w, c.ref),

@@ -29,7 +29,7 @@ from . import BackupRow, IncidentRow, OutageRow, Report, RetentionRow, StopRow, 
 from .escape import printable
 from .operations import notice_fault, notice_reason, stop_notices
 from .targets import target_steps
-from .violation_words import shown_id, violation_kind, violation_text
+from .violation_words import late_words, notify_label, notify_rule, shown_id, violation_kind, violation_text
 from .words import PolicyWords, ref_number
 
 #: The contract's event types (any other an incident carries is one its policy declares).
@@ -150,7 +150,8 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
     responded = r.responded_at or first_response
     if responded is not None and responded <= as_of:
         if r.response_due is not None and responded > r.response_due and w.policy is not None:
-            late = format_minutes(w.policy.business_time_between(r.response_due, responded).total_seconds() / 60)
+            # in the target's own time, as the report says it: elapsed for `within 1 hour`
+            late = late_words(report, w, r.response_due, responded, rule.target if rule is not None else None)
             verdict = w.m("explain.late", late=late)
         else:
             verdict = w.m("explain.in_time")
@@ -212,20 +213,15 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
     if o.notice_due is not None:
         steps.append((o.notice_due, w.m("explain.outage.notice_due_line")))
     if o.notified_at is not None:
-        verdict = w.m("explain.in_time")
-        if o.notice_due is not None and o.notified_at > o.notice_due and w.policy is not None:
-            verdict = w.m(
-                "explain.late",
-                late=format_minutes(w.policy.business_time_between(o.notice_due, o.notified_at).total_seconds() / 60),
-            )
-        steps.append((o.notified_at, w.m("explain.outage.notified", verdict=verdict)))
+        verdicts = _notice_verdicts(o, report, w)
+        sent = w.m("explain.outage.notified", verdict=verdicts) if verdicts else w.m("explain.outage.notified_plain")
+        steps.append((o.notified_at, sent))
     elif o.notice_status in ("breached", "open"):
         steps.append(
             (report.period.as_of, w.m("explain.outage.no_notice", status=w.m(f"report.notice.{o.notice_status}")))
         )
-    elif (
-        o.notice_status == "not_applicable" and o.recognized_at is None and not (o.notices and o.notices[0].unmet_when)
-    ):
+    # why the first rule set no target, notice sent or not
+    if o.notice_status == "not_applicable" and o.recognized_at is None and not (o.notices and o.notices[0].unmet_when):
         steps.append((report.period.as_of, w.m("report.na.not_recognised")))
     elif o.notice_status in ("not_applicable", "excluded"):
         steps.append((o.recognized_at or o.start, notice_reason(o, w)))
@@ -244,6 +240,28 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
 
 
 _CAUSES = ("failure", "emergency", "planned", "force_majeure", "customer_fault")
+
+
+def _notice_verdicts(o: OutageRow, report: Report, w: PolicyWords) -> str:
+    """What the outage's notice meant for each notification rule that judged it (in time, or how late
+    in the rule's own time: elapsed for ``within 4 hours``); each named by its label when several rules
+    judge the outage; empty when none did (the first rule did not apply: the notice is just sent)."""
+    judged = [(n.name, n.due) for n in o.notices if n.status in ("met", "breached") and n.due is not None]
+    if not judged and not o.notices and o.notice_due is not None:  # (a row without its notices: the first rule)
+        first = next((n for n in w.model.notifications if n.after.startswith("outage.")), None) if w.model else None
+        judged = [(first.name if first is not None else "", o.notice_due)]
+    said: list[str] = []
+    for name, due in judged:
+        rule = notify_rule(w, name)
+        if o.notified_at is not None and o.notified_at > due:
+            late = late_words(report, w, due, o.notified_at, rule.within if rule is not None else None)
+            verdict = w.m("explain.late", late=late)
+        else:
+            verdict = w.m("explain.in_time")
+        if len(o.notices) > 1:
+            verdict = w.m("explain.outage.rule_verdict", rule=notify_label(w, name, rule), verdict=verdict)
+        said.append(verdict)
+    return ("、" if w.lang == "ja" else "; ").join(said)
 
 
 def _excused(o: OutageRow, report: Report, w: PolicyWords) -> str:
@@ -274,9 +292,26 @@ def _same_service(a: OutageRow, b: OutageRow) -> bool:
     return a.service is None or b.service is None or a.service == b.service
 
 
+def _stop_excused(w: PolicyWords) -> str:
+    """A validly noticed stop's verdict: excused for the measured services whose hours leave planned
+    stops out (``hours ... except planned stops``), and only those; for none, outages in it count."""
+    measured = [
+        svc
+        for svc in (w.model.services if w.model is not None else ())
+        if svc.availability_measured or svc.availability_target is not None or svc.plan_targets
+    ]
+    excusing = [svc for svc in measured if svc.hours.except_planned_stops]
+    if len(excusing) == len(measured):
+        return w.m("explain.stop.verdict_ok")
+    if not excusing:
+        return w.m("explain.stop.verdict_ok_counted")
+    names = w.m("report.result.sep").join(w.service_label(svc.name) for svc in excusing)
+    return w.m("explain.stop.verdict_ok_some", services=names)
+
+
 def _stop(s: StopRow, w: PolicyWords) -> Explanation:
     w = w.for_row(s)  # the version that judged the row: its target, calendar and rules
-    verdict = w.m("explain.stop.verdict_ok" if s.notice_ok else "explain.stop.verdict_bad")
+    verdict = _stop_excused(w) if s.notice_ok else w.m("explain.stop.verdict_bad")
     head = w.m("explain.stop", id=s.id, version=s.policy_version, verdict=verdict)
     steps: list[tuple[dt.datetime | None, str]] = []
     for at, channel, good_channel, in_time in stop_notices(s):

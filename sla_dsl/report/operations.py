@@ -8,6 +8,9 @@ Design notes
 * Outages show their own downtime (in their own service's time) and, where those that count
   against the service of ``availability`` overlap, a note that its total counts the overlap
   once; a notice that has no target says which of the reasons applies (:func:`notice_reason`).
+* Durations are ``h:mm``, or ``h:mm:ss`` in this table and the availability table alike when some
+  figure is not a whole number of minutes (:func:`to_the_second`): three outages of 40 seconds read
+  ``0:00:40`` each and ``0:02:00`` in all, not ``0:01`` each and ``0:02`` in all.
 * A planned stop's announcements come from the row's ``notices`` (each with its channel, whether the
   channel is allowed and whether it was in time), never from the engine's English.
 """
@@ -15,13 +18,13 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections import Counter
 
-from ..i18n import format_minutes
 from . import OutageRow, Report, StopRow, periods
 from .conditions import unmet_words
 from .parts import Part
-from .words import Cell, Mark, PolicyWords
+from .words import Cell, Mark, PolicyWords, hours_minutes, in_seconds
 
 
 def notice_reason(o: OutageRow, w: PolicyWords) -> str:
@@ -60,17 +63,27 @@ class Times(dict[dt.date, str]):
         return self.w.t(t) if t is None else f"{self[t.date()]} {t.hour:02d}:{t.minute:02d}"
 
 
+def to_the_second(report: Report) -> bool:
+    """Whether the report's durations (the availability figures, each outage's downtime) are shown to
+    the second: some is not a whole number of minutes, and rounded each to the minute they would not
+    add up as shown (three outages of 40 seconds: ``0:01`` each, ``0:02`` in all)."""
+    a = report.availability
+    figures = (a.period_minutes, a.excused_minutes, a.excluded_minutes, a.measured_minutes, a.downtime_minutes)
+    return in_seconds(itertools.chain(figures, (o.downtime_minutes for o in report.outages)))
+
+
 def outages_part(report: Report, w: PolicyWords) -> Part:
     rows: list[list[Cell]] = []
     tone = {"met": "good", "breached": "bad", "open": "warn"}
     t = Times(w)
+    sec = to_the_second(report)
     for o in report.outages:
         rows.append(
             [
                 o.id,
                 t(o.start),
                 t(o.end) if o.end else Mark(w.m("report.still_open"), "warn"),
-                format_minutes(o.downtime_minutes),
+                hours_minutes(o.downtime_minutes, sec),
                 t(o.notice_due),
                 t(o.notified_at),
                 Mark(notice_reason(o, w), tone.get(o.notice_status, "")),
@@ -80,7 +93,7 @@ def outages_part(report: Report, w: PolicyWords) -> Part:
         w.m("report.id"),
         w.m("report.start"),
         w.m("report.end"),
-        w.m("report.downtime_hmm"),
+        w.m("report.downtime_hmmss" if sec else "report.downtime_hmm"),
         w.m("report.notice_due"),
         w.m("report.notified_at"),
         w.m("report.notice"),
@@ -105,9 +118,10 @@ def overlap_notes(report: Report, w: PolicyWords) -> tuple[str, ...]:
     are not in that total, so not in the sum either)."""
     a = report.availability
     own = sum(o.downtime_minutes for o in report.outages if counts_against(o, a.service))
-    if round(own) == round(a.downtime_minutes):
+    sec = to_the_second(report)
+    said = {"sum": hours_minutes(own, sec), "total": hours_minutes(a.downtime_minutes, sec)}
+    if said["sum"] == said["total"]:
         return ()
-    said = {"sum": format_minutes(own), "total": format_minutes(a.downtime_minutes)}
     if a.service is not None and several_services(report):
         return (w.m("report.overlap_note_service", service=w.service_label(a.service), **said),)
     return (w.m("report.overlap_note", **said),)

@@ -4,8 +4,12 @@ Design notes
 ------------
 * The summary's availability line of a service shows the lowest figure of its
   measurement periods (a bad November is not averaged away by a good
-  December) and counts the complete periods below target; the whole-period
+  December) and counts the complete periods below target (not met) and the
+  incomplete ones below it so far (not final: never "met"); the whole-period
   figure is shown only for a service without period rows.
+* A figure beside its target is written by :func:`.words.percent_against`:
+  never rounded up to the target it is below (``sla explain`` of a period
+  says it through :func:`violation_words`).
 * Violations of kind ``availability`` name a service and the first day of a
   period (``content:2026-11-01``); missed windows of a backup taken every N
   hours name the window's start (``logs:2026-11-02T12:00:00+09:00``). Both are
@@ -23,7 +27,7 @@ import datetime as dt
 from ..lang import model as lm
 from . import AvailabilityPeriod, Report, Violation
 from .conditions import for_whom
-from .words import PolicyWords
+from .words import PolicyWords, percent_against
 
 
 def _w(w: PolicyWords, key: str, **params: object) -> str:
@@ -56,6 +60,12 @@ def periods_below(report: Report, service: str, target: float, when: str | None 
     return sum(1 for p in rows if p.complete and p.met is False)
 
 
+def open_below(report: Report, service: str, when: str | None = None) -> int:
+    """How many incomplete periods of a service are below its target so far (not over at ``as_of``, or
+    cut by the evaluated period): not final, and never "met" (:func:`periods_below` counts the rest)."""
+    return sum(1 for p in service_rows(report, service, when) if not p.complete and p.met is False)
+
+
 def violation_words(v: Violation, report: Report, w: PolicyWords) -> str | None:
     """A period's availability violation or a missed backup window in words (None: not one of these)."""
     if v.kind == "availability":
@@ -78,7 +88,7 @@ def violation_words(v: Violation, report: Report, w: PolicyWords) -> str | None:
             "period_below",
             start=w.t(row.start),
             end=w.t(row.end),
-            ratio=f"{row.ratio:.4%}",
+            ratio=percent_against(row.ratio, row.target, 4),  # never rounded up to the target
             target=f"{row.target:g}",
         )
         who = for_whom(w, service, when) if when is not None else ""

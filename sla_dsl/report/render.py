@@ -21,7 +21,8 @@ Design notes
   from rows to the appendix of articles, a viewport for phones (tables scroll
   sideways in their own box, headers never break inside a word) and a print
   stylesheet (A4 portrait: small print type, tables wrapped to the page with
-  their headers repeated, rows kept whole, the chart scaled to the page), and
+  their headers repeated, rows kept whole, a long id broken anywhere rather
+  than pushing columns off the page, the chart scaled to the page), and
   :mod:`.pdf` adds each page's header and footer (title, page number) and
   prints the PDF with headless Chromium where one is installed.
 * Ids and other text from the event log are shown, never obeyed: every cell
@@ -33,6 +34,7 @@ Design notes
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from typing import IO, Any, Protocol, cast
 
@@ -358,6 +360,7 @@ td,th{padding:.15rem .3rem}
 th{white-space:normal;overflow-wrap:normal}
 td.wide{min-width:0;overflow-wrap:break-word}
 :lang(ja) th,:lang(ja) td.wide,:lang(ja) .note{word-break:auto-phrase}
+td.token{overflow-wrap:anywhere}
 #trend td:first-child,#trend th:first-child{position:static}
 svg.timeline{min-width:0;width:100%}
 a{color:inherit;text-decoration:none}
@@ -367,6 +370,14 @@ th{background:#eee;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 """
+
+
+#: A run of Latin letters, digits and signs with no space, longer than a cell kept on one line (20):
+#: an id from the log (``3f2b8c1e…``, 120 hex digits) that print may break anywhere (``td.token``,
+#: ``overflow-wrap: anywhere``, which lets the column's minimum width shrink where ``break-word`` does
+#: not, so the other columns stay on the page). Japanese text is never one: it keeps breaking between
+#: phrases (``word-break: auto-phrase``, which ``anywhere`` would override).
+_TOKEN = re.compile(r"[!-~]{21,}")
 
 
 def _td(cell: Cell, numeric: bool) -> str:
@@ -392,6 +403,8 @@ def _td(cell: Cell, numeric: bool) -> str:
     else:
         body = e(cell)
         classes.append("nowrap" if len(cell) <= 20 else "wide")  # ids, times, figures never broken inside
+        if _TOKEN.search(cell):  # a long id: in print, broken anywhere rather than pushing columns off the page
+            classes.append("token")
     cls = f' class="{" ".join(classes)}"' if classes else ""
     return f"<td{ident}{cls}>{body}</td>"
 

@@ -10,6 +10,18 @@ Design notes
 * The summary gives a headline verdict per commitment with its target next to
   the figure: the response target of each priority (met of judged, % achieved),
   the recovery notice, planned-stop notices, availability, each backup kind.
+  What is not judged yet follows (``1 open``, ``1 at risk``, ``1 awaiting
+  notice``), and the verdict agrees with the result: not met, at risk, pending
+  (only open items), met. A response settled before ``from`` of an incident
+  carried over was counted by an earlier report: not counted again, and a note
+  says how many (:mod:`.settled`). An availability figure below target over an
+  incomplete period is "not met so far", never "met"; a figure beside its
+  target is never rounded onto the target's other side
+  (:func:`.words.percent_against`).
+* The title gives a period other than a calendar month by both ends alike
+  (:func:`period_span`); the zone line the offsets in force during the period
+  (:mod:`.zones`). The violations table lists a period below its availability
+  target by its id, which ``sla explain`` takes (:func:`listed_id`).
 * "Incidents not met" lists breaches only, with how late each was in business
   time; incidents at risk have their own list.
 * The sections on operations (outages, planned stops, maintenance, backups) are
@@ -31,13 +43,34 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple, TypeVar
 
-from ..i18n import format_date, format_minutes, format_month
+from ..i18n import format_minutes, format_month
 from . import Report, Violation, periods
 from .conditions import priority_targets
-from .operations import backups_part, maintenance_part, outages_part, overlap_notes, several_services, stops_part
+from .operations import (
+    backups_part,
+    maintenance_part,
+    outages_part,
+    overlap_notes,
+    several_services,
+    stops_part,
+    to_the_second,
+)
 from .parts import IncidentLike, Part
+from .settled import clock_of, counts_in, done_of, earlier_responses, target_settled
 from .violation_words import late_words, shown_id, target_of, violation_kind, violation_text
-from .words import Anchor, Cell, Link, Links, Mark, PolicyWords, anchor, ref_number
+from .words import (
+    Anchor,
+    Cell,
+    Link,
+    Links,
+    Mark,
+    PolicyWords,
+    anchor,
+    hours_minutes,
+    percent_against,
+    ref_number,
+)
+from .zones import zone_words
 
 T = TypeVar("T")
 
@@ -92,12 +125,27 @@ def one_year(report: Report) -> int | None:
 
 
 def heading(report: Report, w: PolicyWords) -> str:
-    """``Click So-ko サービスレベル報告書（2026年11月度）``."""
+    """``Click So-ko サービスレベル報告書（2026年11月度）``; a period other than a calendar month by its
+    two ends written alike (:func:`period_span`)."""
     p = report.period
     start, end = p.start, p.end
     one_month = start.day == 1 and start.hour == start.minute == 0 and end == _next_month(start)
-    span = format_month(start.date(), w.lang) if one_month else f"{format_date(start.date(), w.lang)} 〜 {w.t(end)}"
+    span = format_month(start.date(), w.lang) if one_month else period_span(w, start, end)
     return w.m("report.heading", name=report.policy.name, month=span)
+
+
+def period_span(w: PolicyWords, start: dt.datetime, end: dt.datetime) -> str:
+    """A period in the title, both ends in one form: from midnight to midnight its first and last day
+    (``2026年11月2日(月) 〜 11月15日(日)``, one day alone), else both times (``2026年11月3日(火) 12:00 〜
+    11月20日(金) 15:00``); 〜 in Japanese, `` - `` in English, as the tables write a period
+    (``report.periods.range``); the first end with its year."""
+    full = w.with_year()
+    if start.time() == dt.time() and end.time() == dt.time():
+        last = (end - dt.timedelta(microseconds=1)).date()
+        if last <= start.date():
+            return full.d(start.date())
+        return w.m("report.periods.range", start=full.d(start.date()), end=w.d(last))
+    return w.m("report.periods.range", start=full.t(start), end=w.t(end))
 
 
 def _next_month(t: dt.datetime) -> dt.datetime:
@@ -113,10 +161,8 @@ def head_lines(report: Report, w: PolicyWords) -> list[str]:
     offset = f"{offset[:3]}:{offset[3:]}" if offset else ""
     if tz == "Asia/Tokyo":
         zone = w.m("report.tz_japan")
-    elif "/" in tz or tz == "UTC":
-        from ..i18n.places import zone_title  # (CLDR's names: imported only for a zone other than Tokyo)
-
-        zone = w.m("report.tz_zone", zone=zone_title(tz, w.lang))
+    elif "/" in tz or tz == "UTC":  # the offsets in force during the period (São Paulo kept summer time in 2018)
+        zone = w.m("report.tz_zone", zone=zone_words(tz, p.start, p.end, w))
     else:
         zone = w.m("report.tz_offset", offset=offset)
     sep = "、" if w.lang == "ja" else ", "
@@ -137,10 +183,11 @@ def sections(
 ) -> list[Part]:
     """Every section of the report, in order."""
     by_priority = _count(incidents)
+    earlier = earlier_responses(incidents, report.period.start)  # judged in an earlier period's report
     out = [
-        _summary(report, w, by_priority, violations),
+        _summary(report, w, by_priority, violations, earlier),
         _availability(report, w),
-        _incidents(report, w, by_priority),
+        _incidents(report, w, by_priority, earlier),
     ]
     # Only the rows a list shows are looked for; the counts say how many more there are.
     breached = _first(incidents, "breached", sum(c["breached"] for c in by_priority.values()), limit)
@@ -179,20 +226,48 @@ def _count(incidents: Sequence[IncidentLike]) -> dict[str, Counter[str]]:
 
 def _notice_counts(report: Report, name: str, on_incidents: bool) -> Counter[str]:
     """How many records a notify rule judged met, breached, open: from the outages' ``notices``, or
-    the incidents' ``targets`` for a rule on incident events."""
-    rows = (
-        (t for i in report.incidents for t in getattr(i, "targets", ()))
-        if on_incidents
-        else (t for o in report.outages for t in o.notices)
-    )
-    return Counter(t.status for t in rows if t.kind == "notify" and t.name == name)
+    the incidents' ``targets`` for a rule on incident events (less those of incidents carried over
+    whose notice was settled before the period: an earlier report counted them, :mod:`.settled`)."""
+    if on_incidents:
+        t0 = report.period.start.timestamp()
+        rows = (
+            t
+            for i in report.incidents
+            for t in getattr(i, "targets", ())
+            if t.kind == "notify" and t.name == name and counts_in(clock_of(i), target_settled(t), done_of(i), t0)
+        )
+        return Counter(t.status for t in rows)
+    return Counter(t.status for o in report.outages for t in o.notices if t.kind == "notify" and t.name == name)
 
 
-def _verdict(w: PolicyWords, bad: int, watch: int = 0) -> Mark:
+def _verdict(w: PolicyWords, bad: int, watch: int = 0, waiting: int = 0) -> Mark:
+    """Not met (any bad), at risk (any at risk), pending (nothing judged, ``waiting`` open), else met."""
     if bad:
         return Mark(w.m("report.verdict.not_met"), "bad")
     if watch:
         return Mark(w.m("report.verdict.watch"), "warn")
+    if waiting:
+        return Mark(w.m("report.verdict.pending"), "")
+    return Mark(w.m("report.verdict.met"), "good")
+
+
+def _tally(w: PolicyWords, met: int, judged: int, waiting: int = 0, risky: int = 0, open_key: str = "open") -> str:
+    """A summary's result: met of judged, then how many are open (``open_key``: ``open``, or
+    ``awaiting`` a notice) and at risk, in the words of the incidents table (``2/3 件達成（66.7%）、
+    対応中 1 件``); "nothing to judge" only when there is nothing at all."""
+    said = [w.m("report.result.ratio", met=met, judged=judged, percent=_pct(met, judged))] if judged else []
+    said += [w.m(f"report.result.{open_key}", n=waiting)] if waiting else []
+    said += [w.m("report.result.at_risk", n=risky)] if risky else []
+    return w.m("report.result.sep").join(said) or w.m("report.result.nothing")
+
+
+def _availability_verdict(w: PolicyWords, report: Report, service: str, target: float, when: str | None = None) -> Mark:
+    """Not met (a complete period below target), not met so far (an incomplete period below it: the
+    per-period table says "not final"), else met."""
+    if periods.periods_below(report, service, target, when):
+        return Mark(w.m("report.verdict.not_met"), "bad")
+    if periods.open_below(report, service, when):
+        return Mark(w.m("report.verdict.below_so_far"), "warn")
     return Mark(w.m("report.verdict.met"), "good")
 
 
@@ -228,19 +303,22 @@ def target_during(ws: Sequence[PolicyWords], w: PolicyWords, pid: str) -> str:
     return w.m("report.target.changed", target=said[0][1], changes=w.m("report.target.from_sep").join(changes))
 
 
-def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violations: Sequence[Violation]) -> Part:
+def _summary(
+    report: Report,
+    w: PolicyWords,
+    by: dict[str, Counter[str]],
+    violations: Sequence[Violation],
+    earlier: dict[str, Counter[str]],
+) -> Part:
     rows: list[list[Cell]] = []
     md = w.model
     ws = in_force(report, w)
     pids = sorted(set(by) | {p.id for v in ws if v.model for p in v.model.priorities})
     for pid in pids:
-        c = by.get(pid, Counter())
-        judged = c["met"] + c["breached"]
-        result = (
-            w.m("report.result.ratio", met=c["met"], judged=judged, percent=_pct(c["met"], judged))
-            if judged
-            else w.m("report.result.nothing")
-        )
+        c, before = by.get(pid, Counter()), earlier.get(pid, Counter())
+        # responses judged in an earlier period (carried over, settled before `from`) are not counted again
+        met, breached = c["met"] - before["met"], c["breached"] - before["breached"]
+        judged = met + breached
         pw = priority_words(ws, w, pid)
         # every article its rules cite (one rule per plan, issue 13; each version in force)
         refs = [p.ref for v in ws if v.model for p in v.model.priorities if p.id == pid]
@@ -248,8 +326,8 @@ def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violat
             [
                 w.m("report.commit.response", label=pw.priority(pid)),
                 target_during(ws, w, pid),  # one per rule with `when` (issue 13), per version in force
-                result,
-                _verdict(w, c["breached"], c["at_risk"]),
+                _tally(w, met, judged, c["open"], c["at_risk"]),
+                _verdict(w, breached, c["at_risk"], 0 if judged else c["open"]),
                 w.articles(refs),
             ]
         )
@@ -258,17 +336,16 @@ def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violat
             # each rule's own verdicts (its row of `notices`, or of an incident's `targets`): a rule
             # with `when` counts only the records it applies to (issue 13)
             counts = _notice_counts(report, n.name, n.after.startswith("incident."))
-            judged_n, met = counts["met"] + counts["breached"], counts["met"]
+            judged_n, met_n = counts["met"] + counts["breached"], counts["met"]
+            waiting = counts["open"] + counts["paused"]
             rows.append(
                 [
                     n.label.text(w.lang) or n.name,
                     w.m("report.target.notice", duration=w.duration(n.within))
                     if n.only_during
                     else w.m("report.target.within", duration=w.duration(n.within)),
-                    w.m("report.result.ratio", met=met, judged=judged_n, percent=_pct(met, judged_n))
-                    if judged_n
-                    else w.m("report.result.nothing"),
-                    _verdict(w, judged_n - met, counts["open"]),
+                    _tally(w, met_n, judged_n, waiting, counts["at_risk"], "awaiting"),
+                    _verdict(w, counts["breached"], counts["at_risk"], 0 if judged_n else waiting),
                     w.article(n.ref),
                 ]
             )
@@ -303,8 +380,9 @@ def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violat
                     w.m("report.target.percent", percent=f"{target:g}")
                     if target is not None
                     else w.m("report.target.none"),
-                    f"{periods.service_figure(report, s.name):.3%}",  # the lowest period (issue 13)
-                    _verdict(w, periods.periods_below(report, s.name, target))
+                    # the lowest period (issue 13), never rounded up to the target it is below
+                    percent_against(periods.service_figure(report, s.name), target, 3),
+                    _availability_verdict(w, report, s.name, target)
                     if target is not None
                     else Mark(w.m("report.verdict.measured"), ""),
                     w.article(s.ref),
@@ -318,8 +396,8 @@ def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violat
                         if w.lang == "ja"
                         else f"{w.m('report.commit.availability')} ({who.replace('、', ', ')})",
                         w.m("report.target.percent", percent=f"{pt.percent:g}"),
-                        f"{periods.service_figure(report, s.name, str(pt.when)):.3%}",
-                        _verdict(w, periods.periods_below(report, s.name, pt.percent, str(pt.when))),
+                        percent_against(periods.service_figure(report, s.name, str(pt.when)), pt.percent, 3),
+                        _availability_verdict(w, report, s.name, pt.percent, str(pt.when)),
                         w.article(s.ref),
                     ]
                 )
@@ -381,7 +459,9 @@ def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violat
         w.m("report.verdict"),
         w.m("report.rule"),
     ]
-    return Part(w.m("report.summary"), header, rows, key="summary")
+    carried = sum(c["met"] + c["breached"] for c in earlier.values())
+    notes = (w.m("report.result.earlier", n=f"{carried:,}"),) if carried else ()
+    return Part(w.m("report.summary"), header, rows, notes, key="summary")
 
 
 # -- availability and incidents ------------------------------------------------------------
@@ -389,16 +469,17 @@ def _summary(report: Report, w: PolicyWords, by: dict[str, Counter[str]], violat
 
 def _availability(report: Report, w: PolicyWords) -> Part:
     a = report.availability
+    sec = to_the_second(report)  # (rows of seconds: they add up as shown)
     rows: list[list[Cell]] = [
-        [w.m("report.period_time"), format_minutes(a.period_minutes)],
+        [w.m("report.period_time"), hours_minutes(a.period_minutes, sec)],
         [
             w.m("report.excused_hours" if a.closed_minutes else "report.excused"),
-            format_minutes(a.excused_minutes),
+            hours_minutes(a.excused_minutes, sec),
         ],
-        [w.m("report.excluded"), format_minutes(a.excluded_minutes)],
-        [w.m("report.measured"), format_minutes(a.measured_minutes)],
-        [w.m("report.downtime"), format_minutes(a.downtime_minutes)],
-        [w.m("report.ratio"), f"{a.ratio:.4%}"],
+        [w.m("report.excluded"), hours_minutes(a.excluded_minutes, sec)],
+        [w.m("report.measured"), hours_minutes(a.measured_minutes, sec)],
+        [w.m("report.downtime"), hours_minutes(a.downtime_minutes, sec)],
+        [w.m("report.ratio"), percent_against(a.ratio, a.target, 4)],
     ]
     notes: list[str] = []
     if a.service is not None and several_services(report):  # which of them these figures are
@@ -408,7 +489,7 @@ def _availability(report: Report, w: PolicyWords) -> Part:
     notes += overlap_notes(report, w)
     return Part(
         w.m("report.availability"),
-        [w.m("report.item"), w.m("report.time_hmm")],
+        [w.m("report.item"), w.m("report.time_hmmss" if sec else "report.time_hmm")],
         rows,
         tuple(notes),
         "availability",
@@ -416,7 +497,7 @@ def _availability(report: Report, w: PolicyWords) -> Part:
     )
 
 
-def _incidents(report: Report, w: PolicyWords, by: dict[str, Counter[str]]) -> Part:
+def _incidents(report: Report, w: PolicyWords, by: dict[str, Counter[str]], earlier: dict[str, Counter[str]]) -> Part:
     cols = ["met", "breached", "open", "at_risk", "excluded"]
     rows: list[list[Cell]] = []
     ws = in_force(report, w)
@@ -429,7 +510,9 @@ def _incidents(report: Report, w: PolicyWords, by: dict[str, Counter[str]]) -> P
         rows.append(row)
     header = [w.m("report.priority"), w.m("report.target"), w.m("report.total")]
     header += [w.m(f"report.status.{k}") for k in cols] + [w.m("report.achieved"), w.m("report.completed")]
-    return Part(w.m("report.incidents"), header, rows, key="incidents", numeric=tuple(range(2, 10)))
+    carried = sum(c["met"] + c["breached"] for c in earlier.values())
+    notes = (w.m("report.incidents_earlier", n=f"{carried:,}"),) if carried else ()
+    return Part(w.m("report.incidents"), header, rows, notes, key="incidents", numeric=tuple(range(2, 10)))
 
 
 def _not_met(report: Report, w: PolicyWords, bad: Shown) -> Part:
@@ -502,7 +585,7 @@ def _violations(
         [
             w.t(v.at) if v.at else "-",
             Mark(violation_kind(v.kind, w), "bad"),
-            shown_id(v, w),
+            listed_id(v, w),
             violation_text(v, report, w, by_id),
             w.article(v.ref),
         ]
@@ -515,6 +598,13 @@ def _violations(
         rows + more_row(hidden, len(header), w),
         key="violations",
     )
+
+
+def listed_id(v: Violation, w: PolicyWords) -> str:
+    """The ID column of the violations table: a period below its availability target by the id ``sla
+    explain`` takes (``web:2026-11-01:plan=gold``; the message names the service and the period),
+    every other violation as :func:`~.violation_words.shown_id` shows it."""
+    return v.id if v.kind == "availability" else shown_id(v, w)
 
 
 def articles(w: PolicyWords, parts: Sequence[Part]) -> Part:

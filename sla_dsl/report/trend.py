@@ -32,15 +32,17 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from ..i18n import format_date, format_month
 from ..lang import model as lm
 from . import BackupRow, OutageRow, Report, StopRow, TrendFigure, TrendMonth, periods
 from .parts import Part
-from .words import Cell, Mark, PolicyWords
+from .settled import clock_of, counts_in, done_of, response_settled, target_settled
+from .words import Cell, Mark, PolicyWords, percent_against
 
 __all__ = [
     "Count",
@@ -137,25 +139,46 @@ def named_targets(model: lm.PolicyModel | None) -> list[FigureKey]:
     return keys
 
 
-def count_targets(tally: dict[FigureKey, Count], pid: str, targets: Iterable[Any]) -> None:
+def count_targets(
+    tally: dict[FigureKey, Count],
+    pid: str,
+    targets: Iterable[Any],
+    counts: Callable[[float], bool] | None = None,
+) -> None:
     """Add one incident's named targets and incident notices (``TargetRow`` or the evaluator's
-    verdicts: ``name``, ``kind``, ``clock``, ``status``) to ``tally``."""
+    verdicts: ``name``, ``kind``, ``clock``, ``status``, ``due``, ``met_at``) to ``tally``; with
+    ``counts``, only those whose verdict's settling instant it keeps (:func:`.settled.counts_in`)."""
     for t in targets:
         if t.status not in ("met", "breached"):
+            continue
+        if counts is not None and not counts(target_settled(t)):
             continue
         key = FigureKey("notice", t.name) if t.kind == "notify" else FigureKey("target", t.name, pid, t.clock)
         met, judged = tally.get(key, (0, 0))
         tally[key] = Count(met + (t.status == "met"), judged + 1)
 
 
-def tally_of(incidents: Iterable[Any]) -> dict[FigureKey, Count]:
-    """The counts of a report's incident rows (its ``incidents``): the reference for one month."""
+def tally_of(
+    incidents: Iterable[Any], start: dt.datetime | None = None, until: dt.datetime | None = None
+) -> dict[FigureKey, Count]:
+    """The counts of a report's incident rows (its ``incidents``): the reference for one month. With
+    ``start`` (the report's ``from``) a verdict settled before it of an incident carried over is not
+    counted (an earlier report counted it), and with ``until`` (the start of the next month of a trend)
+    neither is one settled after it of an incident listed again then: :func:`.settled.counts_in`."""
     tally: dict[FigureKey, Count] = {}
+    t0 = -math.inf if start is None else start.timestamp()
+    t1 = None if until is None else until.timestamp()
     for i in incidents:
+        clock, done = clock_of(i), done_of(i)
+
+        def counts(settled: float, clock: float = clock, done: float = done) -> bool:
+            return counts_in(clock, settled, done, t0, t1)
+
         key = FigureKey("response", i.priority)
         met, judged = tally.get(key, (0, 0))
-        tally[key] = Count(met + (i.status == "met"), judged + (i.status in ("met", "breached")))
-        count_targets(tally, i.priority, i.targets)
+        judged_here = i.status in ("met", "breached") and counts(response_settled(i))
+        tally[key] = Count(met + (judged_here and i.status == "met"), judged + judged_here)
+        count_targets(tally, i.priority, i.targets, counts)
     return tally
 
 
@@ -314,13 +337,23 @@ def _month(w: PolicyWords, m: TrendMonth) -> str:
     return w.m("report.trend.current", month=text) if m.current else text
 
 
+def _availability_target(w: PolicyWords, service: str, when: str | None) -> float | None:
+    """The availability target (percent) of a service, or of its target with ``when``; None without one."""
+    svc = next((s for s in measured_services(w.model) if s.name == service), None)
+    if svc is None:
+        return None
+    if when is None:
+        return svc.availability_target
+    return next((t.percent for t in svc.plan_targets if str(t.when) == when), None)
+
+
 def _cell(w: PolicyWords, f: TrendFigure | None) -> str:
     if f is not None and f.faults is not None:
         return w.m("report.trend.cell_faults", n=f.faults)
     if f is None or f.ratio is None:
         return "-"
-    if f.commitment == "availability":
-        return f"{f.ratio:.3%}"
+    if f.commitment == "availability":  # never rounded up to the target it is below, as the summary says it
+        return percent_against(f.ratio, _availability_target(w, f.subject, f.when), 3)
     key = "report.trend.cell"
     if f.commitment == "backup":
         rule = w.backup_rule(f.subject)

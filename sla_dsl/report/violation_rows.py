@@ -6,10 +6,11 @@ Design notes
   below target or contradiction in the events (``Report.violations``). Its
   ``message`` is the engine's English, for alerts and logs; the documents word
   it from the excluded fields instead, in the report's language.
-* ``BreachedTarget`` is the named target (issue 12) a target violation is
-  about; ``DataNote`` (with ``DataWhat`` and ``DataDiff``) a ``data``
-  violation's contradiction, worded by :mod:`.data_notes`. Both are excluded
-  from the JSON.
+* ``BreachedTarget`` is the named target (issue 12) or notification rule a
+  target or notice violation is about, so each is worded from its own rule
+  (an outage judged by two rules has two); ``DataNote`` (with ``DataWhat``
+  and ``DataDiff``) a ``data`` violation's contradiction, worded by
+  :mod:`.data_notes`. Both are excluded from the JSON.
 * The conventions every row follows are the package's: see
   :mod:`sla_dsl.report`, which re-exports every model here.
 """
@@ -25,14 +26,16 @@ from .row_base import _Row
 
 
 class BreachedTarget(_Row):
-    """The named target (issue 12) a ``target_breached`` or incident ``notice_breached`` violation is about."""
+    """The named target (issue 12) a ``target_breached`` or ``notice_breached`` violation is about: a
+    target of an incident, or a notification rule on an incident or outage event."""
 
-    #: the target's name, as ``TargetRow.name``
+    #: the target's name, as ``TargetRow.name`` (a notification rule's name)
     name: str
     #: the target's kind, as ``TargetRow.kind``
     kind: Literal["respond", "resolve", "first_reply", "update", "notify"]
-    #: the incident's priority the target belongs to (``P1``)
-    priority: str
+    #: the incident's priority the target belongs to (``P1``); null for a notification rule on an
+    #: outage event (its verdict is one of the outage row's ``notices``)
+    priority: str | None = None
     #: the named clock it is measured on; null for a notification rule
     clock: str | None = None
     #: when the clock stopped (or the notification was sent), late
@@ -147,7 +150,7 @@ class Violation(_Row):
     #: the same in the engine's English): a ``backup_zone`` violation's backup kind (the backup was
     #: taken in its primary zone; one that states no zone cannot be judged and is ``data``)
     backup_kind: str | None = Field(default=None, exclude=True)
-    #: the named target a target violation is about (``exclude``, as above)
+    #: the named target or notification rule a target or notice violation is about (``exclude``, as above)
     target: BreachedTarget | None = Field(default=None, exclude=True)
     #: a ``data`` violation's contradiction (``exclude``, as above)
     note: DataNote | None = Field(default=None, exclude=True)

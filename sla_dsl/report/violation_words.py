@@ -11,7 +11,13 @@ Design notes
   report read back from its JSON, which has no notes, shows a ``data`` violation's English, marked as a
   detail for engineers.
 * How late is said in the business time of the target's calendar, or elapsed (so marked) for an
-  elapsed target (:func:`late_words`).
+  elapsed target (:func:`late_words`): a response by its priority's target, a notice by its
+  notification rule's ``within``.
+* A notice violation is worded from the rule it is about (its ``target``): an outage judged by more
+  than one notification rule has a verdict per rule (``OutageRow.notices``), and each violation
+  names its rule by its label with that rule's due time, notice and lateness; the row's own
+  ``notice_due`` and ``notified_at`` are the first rule's only. An outage with one rule keeps the
+  plain "recovery notice" words.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from . import BreachedTarget, Report, RetentionRow, Violation, periods
 from .data_notes import note_text
 from .operations import stop_reason
 from .parts import IncidentLike
-from .words import PolicyWords
+from .words import PolicyWords, percent_against
 
 
 def late_words(
@@ -32,21 +38,36 @@ def late_words(
     w: PolicyWords,
     due: dt.datetime | None,
     at: dt.datetime | None,
-    target: lm.Target | None = None,
+    target: lm.Target | lm.Duration | None = None,
 ) -> str:
     """How late (``1:12``), or ``-``: in the business time of the target's calendar, or elapsed
-    (so marked) for an elapsed target such as ``within 1 hour``; without a target, in the business
-    time of the policy's calendar. ``w`` are the words of the version that judged the row
-    (:meth:`PolicyWords.for_row`): its calendars count the time."""
+    (so marked) for an elapsed target such as ``within 1 hour``; ``target`` is a response target or
+    a notification rule's ``within``; without one, in the business time of the policy's calendar.
+    ``w`` are the words of the version that judged the row (:meth:`PolicyWords.for_row`): its
+    calendars count the time."""
     if due is None or w.policy is None:
         return "-"
     end = at if at is not None else report.period.as_of
     if end <= due:
         return "-"
-    if isinstance(target, lm.Within) and not target.duration.is_business:
+    duration = target.duration if isinstance(target, lm.Within) else target if isinstance(target, lm.Duration) else None
+    if duration is not None and not duration.is_business:
         return w.m("report.late_elapsed", late=format_minutes((end - due).total_seconds() / 60))
-    calendar = target.calendar if isinstance(target, lm.ByEndOf) else target.duration.calendar if target else None
+    calendar = target.calendar if isinstance(target, lm.ByEndOf) else duration.calendar if duration else None
     return format_minutes(w.policy.business_time_between(due, end, calendar).total_seconds() / 60)
+
+
+def notify_rule(w: PolicyWords, name: str | None) -> lm.Notify | None:
+    """The notification rule ``name`` of the version ``w`` are the words of (None: not there, or no policy)."""
+    if w.model is None or not name:
+        return None
+    return next((n for n in w.model.notifications if n.name == name), None)
+
+
+def notify_label(w: PolicyWords, name: str, rule: lm.Notify | None = None) -> str:
+    """A notification rule by its label in the report's language, its name when it has none."""
+    rule = rule if rule is not None else notify_rule(w, name)
+    return (rule.label.text(w.lang) if rule is not None else "") or name
 
 
 def target_of(i: IncidentLike, w: PolicyWords) -> lm.Target | None:
@@ -60,8 +81,13 @@ def target_of(i: IncidentLike, w: PolicyWords) -> lm.Target | None:
 def violation_text(v: Violation, report: Report, w: PolicyWords, incidents: dict[str, IncidentLike]) -> str:
     """The violation in words, from the row it is about."""
     as_of = report.period.as_of
+    if v.kind == "notice_breached" and (v.target is None or v.target.priority is None):
+        worded = outage_notice_text(v, report, w)  # a notification rule on an outage event
+        if worded is not None:
+            return worded
     if v.target is not None:
-        return target_text(v, v.target, w, as_of)
+        i = incidents.get(v.id)
+        return target_text(v, v.target, w.for_row(i) if i is not None else w, report)
     if v.kind == "response_breached" and v.id in incidents:
         i = incidents[v.id]
         w = w.for_row(i)  # the version that judged the incident: its labels and calendar
@@ -74,18 +100,6 @@ def violation_text(v: Violation, report: Report, w: PolicyWords, incidents: dict
                 late=late_words(report, w, i.response_due, i.responded_at, target_of(i, w)),
             )
         return w.m("report.v.response_none", priority=w.priority(i.priority), due=w.t(i.response_due), as_of=w.t(as_of))
-    if v.kind == "notice_breached":
-        o = next((r for r in report.outages if r.id == v.id), None)
-        if o is not None:
-            w = w.for_row(o)  # the version that judged the outage: its calendar
-            if o.notified_at is not None:
-                return w.m(
-                    "report.v.notice_late",
-                    due=w.t(o.notice_due),
-                    at=w.t(o.notified_at),
-                    late=late_words(report, w, o.notice_due, o.notified_at),
-                )
-            return w.m("report.v.notice_none", due=w.t(o.notice_due), as_of=w.t(as_of))
     if v.kind == "stop_notice_invalid":
         s = next((r for r in report.planned_stops if r.id == v.id), None)
         if s is not None:
@@ -108,24 +122,66 @@ def violation_text(v: Violation, report: Report, w: PolicyWords, incidents: dict
     if v.kind == "backup_zone" and v.backup_kind is not None:
         return w.m("report.v.zone_same", kind=w.backup_kind(v.backup_kind), at=w.t(v.at))
     if v.kind == "availability":
-        target = w.model and next((s.availability_target for s in w.model.services if s.name == v.id), None)
+        model = w.model
+        target = next((s.availability_target for s in model.services if s.name == v.id), None) if model else None
         return w.m(
-            "report.v.availability", ratio=f"{report.availability.ratio:.4%}", target=f"{target:g}" if target else "-"
+            "report.v.availability",
+            ratio=percent_against(report.availability.ratio, target, 4),
+            target=f"{target:g}" if target else "-",
         )
     if v.note is not None:
         return w.m("report.v.data", detail=note_text(v.note, v.id, w.lang, w.t, w.backup_kind_shown, w.event))
     return w.m("report.v.data_engine", detail=v.message)  # (a report rebuilt from its JSON: the engine's English)
 
 
-def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, as_of: dt.datetime) -> str:
-    """A breached named target (issue 12) in words, from the violation's data."""
+def outage_notice_text(v: Violation, report: Report, w: PolicyWords) -> str | None:
+    """A late or missing notice of an outage in words, from the notification rule the violation is
+    about: its verdict among the row's ``notices`` (a violation read back from JSON, which does not
+    name its rule, by its due time), its label when the outage has several, lateness in its own
+    time. None when the report does not list the outage."""
+    o = next((r for r in report.outages if r.id == v.id), None)
+    if o is None:
+        return None
+    w = w.for_row(o)  # the version that judged the outage: its rules and calendars
+    name = v.target.name if v.target is not None else None
+    if name is not None:
+        row = next((n for n in o.notices if n.name == name), None)
+    else:
+        row = next((n for n in o.notices if n.status == "breached" and n.due == v.at), None)
+        name = row.name if row is not None else None
+    due = v.at if v.at is not None else row.due if row is not None else o.notice_due
+    if v.target is not None:
+        sent = v.target.met_at
+    elif row is not None:
+        sent = row.met_at
+    else:  # (a row without its notices: the first rule's fields)
+        sent = o.notified_at
+    rule = notify_rule(w, name) or notify_rule(w, o.notices[0].name if o.notices else None)
+    late = late_words(report, w, due, sent, rule.within if rule is not None else None)
+    as_of = report.period.as_of
+    if len(o.notices) > 1 and name is not None:  # several rules judge the outage: say which one
+        goal = notify_label(w, name, rule)
+        if sent is not None:
+            return w.m("report.v.notify_late", goal=goal, due=w.t(due), at=w.t(sent), late=late)
+        return w.m("report.v.notify_none", goal=goal, due=w.t(due), as_of=w.t(as_of))
+    if sent is not None:
+        return w.m("report.v.notice_late", due=w.t(due), at=w.t(sent), late=late)
+    return w.m("report.v.notice_none", due=w.t(due), as_of=w.t(as_of))
+
+
+def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, report: Report) -> str:
+    """A breached named target (issue 12) or incident notification in words, from the violation's
+    data; ``w`` are the words of the version that judged the incident, when known."""
+    as_of = report.period.as_of
     if t.kind == "notify":
-        rule = next((n for n in w.model.notifications if n.name == t.name), None) if w.model else None
-        goal = (rule.label.text(w.lang) if rule is not None else "") or t.name
+        rule = notify_rule(w, t.name)
+        goal = notify_label(w, t.name, rule)
         if t.met_at is not None:
-            return w.m("report.v.notify_late", goal=goal, due=w.t(v.at), at=w.t(t.met_at))
+            late = late_words(report, w, v.at, t.met_at, rule.within if rule is not None else None)
+            return w.m("report.v.notify_late", goal=goal, due=w.t(v.at), at=w.t(t.met_at), late=late)
         return w.m("report.v.notify_none", goal=goal, due=w.t(v.at), as_of=w.t(as_of))
-    goal = w.m("report.goal.named", priority=w.priority(t.priority), goal=w.m(f"report.goal.{t.kind}"))
+    # (a target other than a notification rule is an incident's: it has a priority)
+    goal = w.m("report.goal.named", priority=w.priority(t.priority or ""), goal=w.m(f"report.goal.{t.kind}"))
     if t.kind == "update":
         return w.m("report.v.goal_updates", goal=goal, n=t.missed, due=w.t(v.at))
     if t.cancelled_at is not None:

@@ -21,9 +21,10 @@ import copy
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
 from typing import NamedTuple
 
-from ..i18n import CATALOGUE, format_date, format_datetime, message
+from ..i18n import CATALOGUE, format_date, format_datetime, format_minutes, message
 from ..i18n.terms import UNITS, Amount, ordinal
 from ..lang import model as lm
 from ..lang.languages import policy_languages
@@ -81,6 +82,54 @@ def ref_number(ref: str | lm.ArticleRef | None) -> str | None:
         return str(ref)
     found = _REF.search(ref)
     return found.group(1) if found else None
+
+
+def percent_against(ratio: float, target: float | None, digits: int) -> str:
+    """An availability ``ratio`` (a fraction) in percent with ``digits`` decimals, as every figure shown
+    beside a target or a credit tier ``target`` (in percent) is written: never on the other side of it
+    than the figure is. A figure below the target (``ratio * 100 < target``, as the evaluator judges it)
+    that would round up to the target is cut down instead (0.99499961 against 99.5: ``99.4999%``, not
+    ``99.5000%``); one at or above it never shows under it (where the evaluator's product and the exact
+    value straddle the target, it gets the decimals it needs). Without a target, the figure rounded to
+    the nearest. ``sla explain`` says a period's figure through this too (:mod:`.periods`)."""
+    step = Decimal(1).scaleb(-digits)
+    with localcontext() as ctx:
+        ctx.prec = 80  # (the exact binary value times 100: no rounding before the quantize)
+        exact = Decimal(ratio) * 100
+        shown = exact.quantize(step, ROUND_HALF_EVEN)
+        if target is not None:
+            goal = Decimal(repr(float(target)))  # the target as written (99.5)
+            if ratio * 100 < target:
+                if shown >= goal:
+                    shown = exact.quantize(step, ROUND_FLOOR)
+                while shown >= goal:  # (only where the float and the exact value straddle the target)
+                    shown -= step
+            else:
+                more = digits
+                while shown < goal and more < digits + 6:
+                    more += 1
+                    shown = exact.quantize(Decimal(1).scaleb(-more), ROUND_HALF_EVEN)
+                if shown < goal:
+                    shown = exact.quantize(Decimal(1).scaleb(-more), ROUND_CEILING)
+    return f"{shown:f}%"
+
+
+def hours_minutes(minutes: float, seconds: bool = False) -> str:
+    """A number of minutes as ``h:mm`` (rounded to the minute, as :func:`sla_dsl.i18n.format_minutes`),
+    or with ``seconds`` as ``h:mm:ss`` (rounded to the second): ``0.6667`` → ``0:00:40``."""
+    if not seconds:
+        return format_minutes(minutes)
+    total = round(minutes * 60)
+    sign = "-" if total < 0 else ""
+    h, rest = divmod(abs(total), 3600)
+    return f"{sign}{h:,}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+def in_seconds(minutes: Iterable[float]) -> bool:
+    """Whether durations must be shown to the second (:func:`hours_minutes`) for rows and their total to
+    add up as shown: some figure is not a whole number of minutes (three outages of 40 seconds each
+    read ``0:01`` but added to ``0:02``)."""
+    return any(round(m * 60) % 60 for m in minutes)
 
 
 def default_lang(policies: Sequence[Policy]) -> str:

@@ -25,8 +25,11 @@ STATUSES = ("met", "breached", "open", "at_risk", "excluded")
 EDGES = [1_000_000.0 * k for k in range(7)]
 
 
-def _incident(k: int, priority: str, status: str, clock: float, completed: float | None) -> Incident:
-    """An incident verdict with only the fields the counts read (no rules: none are needed)."""
+def _incident(
+    k: int, priority: str, status: str, clock: float, completed: float | None, settled: float | None = None
+) -> Incident:
+    """An incident verdict with only the fields the counts read (no rules: none are needed); a met one
+    responded at ``settled``, a breached one due then (and never responded)."""
     return Incident(
         ident=f"INC-{k}",
         rules=cast(Any, None),
@@ -35,7 +38,8 @@ def _incident(k: int, priority: str, status: str, clock: float, completed: float
         cause=None,
         clock=clock,
         clock_event="incident.reported",
-        responded=None,
+        responded=settled if status == "met" else None,
+        due=settled if status in ("met", "breached") else None,
         completed=completed,
         status=status,
     )
@@ -47,12 +51,13 @@ incident_lists = st.lists(
         st.sampled_from(STATUSES),
         st.floats(-500_000, 6_500_000, allow_nan=False),
         st.one_of(st.none(), st.floats(0, 2_000_000, allow_nan=False)),
+        st.floats(0, 3_000_000, allow_nan=False),  # when its response verdict settled, after the clock
     ),
     max_size=60,
 ).map(
     lambda rows: [
-        _incident(k, p, s, clock, None if after is None else clock + after)
-        for k, (p, s, clock, after) in enumerate(rows)
+        _incident(k, p, s, clock, None if after is None else clock + after, clock + settled)
+        for k, (p, s, clock, after, settled) in enumerate(rows)
     ]
 )
 
@@ -101,17 +106,20 @@ def test_monthly_tallies_are_those_of_each_months_listed_incidents(
     incidents: list[Incident], ordered: bool, spans: list[Span]
 ) -> None:
     """Each month counts the incidents its report lists: the clock starts in it, or before it and the
-    incident is not completed at its start; in report order (as ``Verdicts``) or not."""
+    incident is not completed at its start; in report order (as ``Verdicts``) or not. A response verdict
+    counts in one month only (``tally_of`` from the month's start, until the next month's)."""
     given_list: list[Incident] = Verdicts(_ordered(incidents)) if ordered else incidents
     tallies = incident_tallies(given_list, spans)
-    for span, tally in zip(spans, tallies, strict=True):
+    for k, (span, tally) in enumerate(zip(spans, tallies, strict=True)):
         listed = [
             i
             for i in incidents
             if span.start <= i.clock < span.end
             or (i.clock < span.start and (i.completed is None or i.completed >= span.start))
         ]
-        assert tally == tally_of(listed)  # (no named targets)
+        start = dt.datetime.fromtimestamp(span.start, dt.UTC)
+        until = dt.datetime.fromtimestamp(spans[k + 1].start, dt.UTC) if k + 1 < len(spans) else None
+        assert tally == tally_of(listed, start, until)  # (no named targets)
         # the priorities in sorted order, whatever the order of the incidents
         assert list(tally) == sorted(tally)
         assert all(isinstance(k, FigureKey) and k.commitment == "response" for k in tally)

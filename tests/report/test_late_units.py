@@ -33,3 +33,119 @@ def test_an_elapsed_target_is_late_in_elapsed_time(lang: str, late: str) -> None
     # Sat 7 Nov 02:00 premium P1: due 03:00 (within 1 hour), responded 03:10
     row = _not_met_row(lang, "INC-NIGHT")
     assert late in row, row
+
+
+# -- sla explain says lateness in the same time as the report (it said 0:00 of the policy's business
+#    time for a target missed outside business hours) ---------------------------------------------
+
+EXPLAINED = """sla "Late" {
+  format 1
+  version "1"
+  effective 2026-01-01
+  timezone UTC
+  languages en, ja
+}
+calendar business "営業時間" / "Business" {
+  days mon..fri
+  hours 09:00-17:00
+}
+calendar desk "夜間窓口" / "Late desk" {
+  days mon..sun
+  hours 16:00-22:00
+}
+priority P0 "最優先" / "Top" { respond within 4 business hours }
+priority P1 "緊急" / "Critical" { respond within RESPOND }
+notify recovery "復旧通知" / "Recovery notice" {
+  within NOTIFY after outage.started
+  met by outage.notified
+}
+notify ack "受付連絡" / "Acknowledgement" {
+  within NOTIFY after incident.reported
+  met by incident.responded
+}
+"""
+#: reported Wed 4 Nov 16:30 (due 17:30 in elapsed time and in the late desk's), responded 19:00;
+#: an outage from 16:30, its notice (due 17:30 the same way) sent 19:00: 1:30 late, all of it after
+#: the close (17:00) of the calendar the policy's first priority counts on
+LATE_LOG = "\n".join(
+    [
+        '{"event":"incident.reported","at":"2026-11-04T16:30:00Z","id":"A","priority":"P1"}',
+        '{"event":"incident.responded","at":"2026-11-04T19:00:00Z","id":"A"}',
+        '{"event":"outage.started","at":"2026-11-04T16:30:00Z","id":"O"}',
+        '{"event":"outage.notified","at":"2026-11-04T19:00:00Z","id":"O"}',
+        '{"event":"outage.ended","at":"2026-11-04T20:00:00Z","id":"O"}',
+    ]
+)
+
+
+def _late(tmp_path: Path, within: str, lang: str, *args: str) -> str:
+    """``sla ARGS`` on the policy with targets ``within`` and the log above: its output."""
+    policy, log = tmp_path / "late.sla", tmp_path / "late.jsonl"
+    policy.write_text(EXPLAINED.replace("RESPOND", within).replace("NOTIFY", within), "utf-8")
+    log.write_text(LATE_LOG + "\n", "utf-8")
+    code, out, err = sla(args[0], policy, log, *args[1:], "--lang", lang)
+    assert code == 0, err
+    return out
+
+
+def _explained(tmp_path: Path, within: str, ident: str, lang: str) -> str:
+    return _late(tmp_path, within, lang, "explain", ident)
+
+
+@pytest.mark.parametrize(
+    ("within", "lang", "said"),
+    [
+        ("1 hour", "en", "responded (1:30 (elapsed) after the due time)"),
+        ("1 hour", "ja", "応答（期限から 1:30（経過時間） 超過）"),
+        # business time of the target's own calendar, not the one of the first priority (closed at 17:00)
+        ("1 desk hour", "en", "responded (1:30 after the due time)"),
+        ("1 desk hour", "ja", "応答（期限から 1:30 超過）"),
+    ],
+)
+def test_explain_says_a_late_response_in_the_targets_time(tmp_path: Path, within: str, lang: str, said: str) -> None:
+    out = _explained(tmp_path, within, "A", lang)
+    assert said in out, out
+
+
+@pytest.mark.parametrize(
+    ("within", "lang", "said"),
+    [
+        ("1 hour", "en", "first status report sent (1:30 (elapsed) after the due time)"),
+        ("1 hour", "ja", "障害状況の一報を通知（期限から 1:30（経過時間） 超過）"),
+        ("1 desk hour", "en", "first status report sent (1:30 after the due time)"),
+        ("1 desk hour", "ja", "障害状況の一報を通知（期限から 1:30 超過）"),
+    ],
+)
+def test_explain_says_a_late_notice_in_the_rules_time(tmp_path: Path, within: str, lang: str, said: str) -> None:
+    out = _explained(tmp_path, within, "O", lang)
+    assert said in out, out
+
+
+@pytest.mark.parametrize(
+    ("within", "lang", "said"),
+    [
+        ("1 hour", "en", "recovery notice due Wed 4 Nov 17:30: sent Wed 4 Nov 19:00 (1:30 (elapsed) late)"),
+        (
+            "1 hour",
+            "ja",
+            "復旧情報通知の期限 11月4日(水) 17:30 に対し 11月4日(水) 19:00 に通知（1:30（経過時間） 超過）",
+        ),
+        ("1 desk hour", "en", "recovery notice due Wed 4 Nov 17:30: sent Wed 4 Nov 19:00 (1:30 late)"),
+    ],
+)
+def test_the_report_says_a_late_notice_in_the_rules_time(tmp_path: Path, within: str, lang: str, said: str) -> None:
+    out = _late(tmp_path, within, lang, "evaluate", *NOVEMBER)
+    assert said in out, out
+
+
+@pytest.mark.parametrize(
+    ("within", "lang", "said"),
+    [
+        ("1 hour", "en", "Acknowledgement due Wed 4 Nov 17:30: sent Wed 4 Nov 19:00 (1:30 (elapsed) late)"),
+        ("1 hour", "ja", "受付連絡の期限 11月4日(水) 17:30 に対し 11月4日(水) 19:00 に送信（1:30（経過時間） 超過）"),
+        ("1 desk hour", "en", "Acknowledgement due Wed 4 Nov 17:30: sent Wed 4 Nov 19:00 (1:30 late)"),
+    ],
+)
+def test_the_report_says_a_late_incident_notice_and_how_late(tmp_path: Path, within: str, lang: str, said: str) -> None:
+    out = _late(tmp_path, within, lang, "evaluate", *NOVEMBER)
+    assert said in out, out

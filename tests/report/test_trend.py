@@ -28,9 +28,11 @@ TOKYO = ZoneInfo("Asia/Tokyo")
 OCT, NOV, DEC = (dt.datetime(2026, m, 1, tzinfo=TOKYO) for m in (10, 11, 12))
 #: The figures, worked by hand (``trend_log``'s notes for October; November is the example
 #: month's summary, plus the October P2 incident still open at 1 Nov): (judged, met) or a ratio.
+#: OCT-P2-3 was responded to on 2 Nov: its response counts in November only (where its report
+#: lists it again), not in October as well (October's own report as of 1 Dec would count it too).
 OCTOBER = {
     ("response", "P1"): (4, 3),
-    ("response", "P2"): (3, 2),
+    ("response", "P2"): (2, 1),
     ("response", "P3"): (1, 1),
     ("notice", "recovery"): (2, 1),
     ("availability", "content"): (44_520 - 160) / 44_520,
@@ -128,7 +130,7 @@ def test_the_current_month_says_what_the_summary_says(two_months: Path) -> None:
     assert lines[0] == "| Commitment | October 2026 | November 2026 (this report) | Change from the month before |"
     assert lines[2:] == [
         "| P1 Priority 1: response | 75.0% (3 of 4) | 87.0% (20 of 23) | +12.0 pt |",
-        "| P2 Priority 2: response | 66.7% (2 of 3) | 82.4% (28 of 34) | +15.7 pt |",
+        "| P2 Priority 2: response | 50.0% (1 of 2) | 82.4% (28 of 34) | +32.4 pt |",
         "| P3 Priority 3: response | 100.0% (1 of 1) | 95.5% (21 of 22) | **-4.5 pt** |",
         "| Recovery-information notice time | 50.0% (1 of 2) | 33.3% (1 of 3) | **-16.7 pt** |",
         "| Notice of planned stops | - | 50.0% (1 of 2) | - |",
@@ -176,22 +178,28 @@ def _shown(found: list[Any]) -> dict[tuple[Any, ...], Any]:
     return {(f.commitment, f.subject, f.priority, f.clock, f.when): (f.judged, f.met, f.ratio, f.faults) for f in found}
 
 
-def _own_report_figures(report: Report, policy: sla_dsl.Policy) -> dict[tuple[Any, ...], Any]:
+def _own_report_figures(
+    report: Report, policy: sla_dsl.Policy, until: dt.datetime | None = None
+) -> dict[tuple[Any, ...], Any]:
     """A month's figures from that month's own report (the reference path: judged alone, every row
-    of its incidents, outages, stops, backups, violations and availability periods read as the API gives them)."""
-    return _shown(figures(facts_of(report, policy.model), policy.model, tally_of(report.incidents)))
+    of its incidents, outages, stops, backups, violations and availability periods read as the API gives
+    them); ``until``, the start of the trend's next month: a verdict settled after it of an incident
+    listed again then counts there, not here."""
+    tally = tally_of(report.incidents, report.period.start, until)
+    return _shown(figures(facts_of(report, policy.model), policy.model, tally))
 
 
 @pytest.mark.parametrize("period", [(NOV, DEC), (OCT, DEC)])
 def test_every_month_is_what_its_own_report_gives(two_months: Path, period: tuple[dt.datetime, dt.datetime]) -> None:
     """Earlier months judged once and counted per month (and the months of a two-month period)
-    give what each month judged alone gives, as of the same instant."""
+    give what each month judged alone gives, as of the same instant, but for the verdicts a month
+    leaves to the next (settled after it, of incidents listed again there)."""
     policy = sla_dsl.load_policy(POLICY)
     report = sla_dsl.evaluate(policy, read_events(two_months), *period)
     assert [m.month for m in report.trend] == [OCT.date(), NOV.date()]
     for month, (lo, hi) in zip(report.trend, [(OCT, NOV), (NOV, DEC)], strict=True):
         alone = sla_dsl.evaluate(policy, read_events(two_months), lo, hi, as_of=DEC)
-        assert _shown(month.figures) == _own_report_figures(alone, policy), month.month
+        assert _shown(month.figures) == _own_report_figures(alone, policy, hi if hi < DEC else None), month.month
         assert (month.start, month.end) == (lo, hi)
 
 
@@ -292,7 +300,7 @@ def test_an_outage_open_for_months_counts_in_every_month(tmp_path: Path) -> None
     assert october[("availability", "content")].ratio == 0.0 == november[("availability", "content")].ratio
     for month, (lo, hi) in zip(report.trend, [(OCT, NOV), (NOV, DEC)], strict=True):
         alone = sla_dsl.evaluate(policy, read_events(log), lo, hi, as_of=DEC)
-        assert _shown(month.figures) == _own_report_figures(alone, policy), month.month
+        assert _shown(month.figures) == _own_report_figures(alone, policy, hi if hi < DEC else None), month.month
 
 
 def test_plans_months_are_their_own_reports() -> None:
@@ -306,6 +314,7 @@ def test_plans_months_are_their_own_reports() -> None:
     assert {("backup", "logs"), ("availability", "portal"), ("notice", "first_report")} <= kinds
     for month, (lo, hi) in zip(report.trend, [(OCT, NOV), (NOV, DEC)], strict=True):
         alone = sla_dsl.evaluate(policy, read_events(examples / "plans.jsonl"), lo, hi, as_of=DEC)
-        assert _shown(month.figures) == _own_report_figures(alone, policy), month.month
+        until = hi if hi < DEC else None
+        assert _shown(month.figures) == _own_report_figures(alone, policy, until), month.month
     logs = {(f.commitment, f.subject): f for f in report.trend[-1].figures}[("backup", "logs")]
     assert logs.judged == 60  # 30 days of two windows of 12 hours

@@ -4,7 +4,8 @@ Click So-ko's business hours are 10:00-12:00 and 13:00-18:00 on weekdays; Mon 12
 national holiday (Sports Day). Targets: P1 4, P2 7, P3 35 business hours; the recovery notice 3
 business hours after a recognition inside business hours.
 
-Incidents (October's figures: P1 3 of 4, P2 2 of 3, P3 1 of 1):
+Incidents (October's figures: P1 3 of 4, P2 2 of 3, P3 1 of 1; in the trend P2 1 of 2, as OCT-P2-3
+counts in November, where its response was settled):
 
 - OCT-P1-1 Thu 1 Oct 10:00, due 15:00, responded 11:00: met.
 - OCT-P1-2 Fri 2 Oct 10:00, due 15:00, responded 16:00: breached.
@@ -16,7 +17,8 @@ Incidents (October's figures: P1 3 of 4, P2 2 of 3, P3 1 of 1):
   18:00; responded Wed 14 Oct 10:00: met.
 - OCT-P2-3 Fri 30 Oct 16:00, 16-18 (2 h) + Mon 2 Nov 10-12, 13-16: due Mon 2 Nov 16:00; responded
   Mon 2 Nov 11:00: met; resolved Thu 5 Nov, so not completed at 1 Nov: November's report lists it
-  too (P2 in November: the example's 27 of 33, plus this one: 28 of 34).
+  too (P2 in November: the example's 27 of 33, plus this one: 28 of 34). Its response was settled in
+  November: the trend counts it there only (October: P2 1 of 2).
 
 Every other October incident is resolved in October.
 

@@ -75,14 +75,14 @@ def test_merged_partitions_give_the_one_run_trend(
 HELPDESK = Path(__file__).resolve().parents[2] / "policies" / "examples" / "helpdesk.sla"
 #: Incidents of October and November under a helpdesk policy with named targets; A and C are still
 #: open in November, when a version with its clocks renamed is in force: their targets are figures
-#: that version does not name.
+#: that version does not name (A's first reply, due Mon 2 Nov 10:30, is judged in November: counted there).
 TARGETED = [
     '{"event": "incident.reported", "at": "2026-10-20T10:00:00+09:00", "id": "E", "priority": "P1"}',
     '{"event": "incident.product_suspected", "at": "2026-10-20T11:00:00+09:00", "id": "E"}',
     '{"event": "incident.responded", "at": "2026-10-20T11:30:00+09:00", "id": "E"}',
     '{"event": "incident.resolved", "at": "2026-10-21T10:00:00+09:00", "id": "E"}',
-    '{"event": "incident.reported", "at": "2026-10-29T10:00:00+09:00", "id": "A", "priority": "P1"}',
-    '{"event": "incident.product_suspected", "at": "2026-10-29T11:00:00+09:00", "id": "A"}',
+    '{"event": "incident.reported", "at": "2026-10-30T17:00:00+09:00", "id": "A", "priority": "P1"}',
+    '{"event": "incident.product_suspected", "at": "2026-10-30T17:30:00+09:00", "id": "A"}',
     '{"event": "incident.reported", "at": "2026-10-30T10:00:00+09:00", "id": "C", "priority": "P2"}',
     '{"event": "incident.reported", "at": "2026-11-05T10:00:00+09:00", "id": "B", "priority": "P1"}',
     '{"event": "incident.product_suspected", "at": "2026-11-05T10:30:00+09:00", "id": "B"}',

@@ -1,0 +1,111 @@
+"""Which period's report counts a verdict: one judged in an earlier period is not counted again.
+
+Design notes
+------------
+* A report lists every incident whose clock starts in [from, to) and every one that started earlier
+  and is not completed at ``from`` (the contract). A response (a named target, a notice on an
+  incident event) is *settled* when its verdict can no longer change: a response met when it was
+  sent (``responded_at``), one breached at its due time (``response_due``; a target at its ``due``,
+  a met target at ``met_at``). One settled before ``from`` of an incident whose clock started before
+  ``from`` was judged, and counted, in an earlier period's report: the summary lists the incident
+  but does not count that verdict again, and says how many it left out (so a December report counts
+  no breach its violations list does not hold: a breach due before ``from`` is not listed again).
+* The trend (:mod:`.trend`, :mod:`sla_dsl.evaluation.trend`) counts each verdict in one month: the
+  first month its report lists it unless it was settled before that month and carried over; and a
+  month followed by another of the trend leaves to that one what was settled after the month ended
+  and is listed again there (not completed at its start): :func:`counts_in`. The months of a report's
+  period, so counted, add up to its summary.
+* The rows come as pydantic rows (``IncidentRow``, ``TargetRow``: times as datetimes) or as the
+  evaluator's compact verdicts (``clock``, ``responded``, ``due``, ``completed``, ``met_at``: epoch
+  seconds); :func:`epoch` reads either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import numpy as np
+
+__all__ = ["clock_of", "counts_in", "done_of", "earlier_responses", "epoch", "response_settled", "target_settled"]
+
+INF = math.inf
+
+
+def epoch(value: object) -> float:
+    """An instant as epoch seconds: a datetime, a number (a compact verdict's), +inf for None."""
+    if isinstance(value, dt.datetime):
+        return value.timestamp()
+    if isinstance(value, int | float) and not isinstance(value, bool) and not math.isnan(value):
+        return float(value)
+    return INF
+
+
+def _compact(row: Any) -> bool:
+    """Whether ``row`` is the evaluator's compact verdict (times as epoch seconds), not a pydantic row."""
+    clock = getattr(row, "clock", None)  # (an IncidentRow has ``clock_start``; its targets' ``clock`` is a name)
+    return isinstance(clock, int | float)
+
+
+def clock_of(row: Any) -> float:
+    """An incident's clock start, in epoch seconds."""
+    return epoch(row.clock) if _compact(row) else epoch(row.clock_start)
+
+
+def done_of(row: Any) -> float:
+    """When an incident completed, in epoch seconds (+inf: not completed)."""
+    return epoch(row.completed) if _compact(row) else epoch(row.completed_at)
+
+
+def response_settled(row: Any) -> float:
+    """When an incident's response verdict was settled (see the notes), +inf when it is not (open, at
+    risk, excluded)."""
+    if row.status == "met":
+        return epoch(row.responded) if _compact(row) else epoch(row.responded_at)
+    if row.status == "breached":
+        return epoch(row.due) if _compact(row) else epoch(row.response_due)
+    return INF
+
+
+def target_settled(t: Any) -> float:
+    """When a named target's or an incident notice's verdict was settled: met at ``met_at``, breached at
+    ``due``; +inf otherwise."""
+    if t.status == "met":
+        return epoch(t.met_at)
+    if t.status == "breached":
+        return epoch(t.due)
+    return INF
+
+
+def counts_in(clock: float, settled: float, done: float, start: float, until: float | None = None) -> bool:
+    """Whether a verdict settled at ``settled``, of an incident (clock start ``clock``, completed at
+    ``done``) that a period from ``start`` lists, counts in that period: not when the incident was
+    carried over and the verdict settled before ``start`` (an earlier period counted it); and when
+    another month of the trend starts at ``until``, only when it settled before then or the incident
+    is not listed there (completed before it). ``until`` None: no period follows (a report's own)."""
+    if clock < start and settled < start:
+        return False
+    return until is None or settled < until or done < until
+
+
+def earlier_responses(incidents: Sequence[Any], start: dt.datetime) -> dict[str, Counter[str]]:
+    """Per priority, the listed incidents whose response verdict (``met``, ``breached``) was settled
+    before ``start`` and that were carried over (their clock started before it): counted in an earlier
+    period's report. Only incidents whose clock starts before ``start`` are looked at (the evaluator's
+    verdicts say which on columns: a year's log has hundreds of thousands)."""
+    t0 = start.timestamp()
+    fields = getattr(incidents, "fields", None)
+    rows: Iterable[Any]
+    if fields is not None:
+        before = np.flatnonzero(fields().clock < t0).tolist()
+        rows = (incidents[k] for k in before)
+    else:
+        rows = (i for i in incidents if clock_of(i) < t0)
+    out: dict[str, Counter[str]] = {}
+    for i in rows:
+        if i.status in ("met", "breached") and response_settled(i) < t0:
+            out.setdefault(i.priority, Counter())[i.status] += 1
+    return out
