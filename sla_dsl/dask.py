@@ -9,7 +9,10 @@ Design notes
 * Partition key: ``id`` (:mod:`sla_dsl.evaluation.partition`). Unless the
   caller says the frame is already partitioned that way (``partitioned=True``,
   e.g. Parquet written partitioned by a hash of ``id``), it is shuffled on
-  ``id`` first, so all events of an id meet in one partition.
+  ``id`` first, so all events of an id meet in one partition: on the id as the
+  reader files it, stripped of the blanks at either end (:func:`_id_keys`, a
+  Series beside the frame: no column more moves), so that ``INC-2`` and
+  ``" INC-2 "``, one id to the reader, meet too.
 * ``map_partitions`` judges each partition into a
   :class:`~sla_dsl.evaluation.partition.Partial` (on the workers, the policy
   compiled once per worker process from its text, sent inside the task).
@@ -84,6 +87,7 @@ from .policy.compiled import Policy, declared_types
 from .report import Report
 from .report.tables import report_tables
 from .scale import (
+    BLANKS,
     PolicyText,
     check_period,
     collector_paused,
@@ -380,11 +384,35 @@ def judge(
         # each row numbered in the frame (a pass that counts each partition's rows): bad rows and the
         # report's notes on contradictions name rows, as one run over the same frame names them
         events, source = _numbered(events), RowSource.of(source)
-    frame = events if partitioned else events.shuffle(on=PARTITION_KEY, shuffle_method=shuffle)
+    frame = events if partitioned else events.shuffle(on=_keys(events), shuffle_method=shuffle)
     partials = frame.map_partitions(
         _judge_frame, texts, start, end, as_of, source, skip_invalid, layouts, meta=pd.Series(dtype=object)
     )
     return finish_blobs(texts, dask.compute(*_tree(list(partials.to_delayed()), split_every)), start, end, as_of)
+
+
+def _keys(events: Any) -> Any:
+    """The partition key of each row of a Dask DataFrame (:func:`_id_keys` of its ``id``)."""
+    ids = events[PARTITION_KEY]
+    return ids.map_partitions(_id_keys, meta=_id_keys(ids._meta))
+
+
+def _id_keys(ids: Any) -> Any:
+    """A partition's ids as the shuffle hashes them: stripped of :data:`~sla_dsl.scale.BLANKS` at either
+    end, as the reader strips an id (a Series of text of the frame's kind: object, pandas or Arrow text;
+    any two hash alike when their texts are alike). A cell that is no text (refused by the reader
+    wherever it goes) is none."""
+    if ids.dtype != object:
+        try:
+            return ids.str.strip(BLANKS)  # (pandas' and Arrow's text: at C speed)
+        except (AttributeError, TypeError, ValueError, pa.ArrowException):
+            pass  # (no text: a column of numbers, refused as a whole)
+    return pd.Series(
+        [v.strip(BLANKS) if isinstance(v, str) else None for v in ids.tolist()],
+        index=ids.index,
+        dtype=object,
+        name=ids.name,
+    )
 
 
 def _numbered(events: Any) -> Any:

@@ -11,8 +11,10 @@ Design notes
   rows, as one run over the collected frame names them.
 * Partition key: ``id`` (:mod:`sla_dsl.evaluation.partition`). The frame is
   repartitioned by ``id`` (hash partitioning: all events of an id land in one
-  partition), then ``mapInArrow`` judges each partition's Arrow batches into
-  one :class:`~sla_dsl.evaluation.partition.Partial`, pickled into a row of one
+  partition) as the reader files it, a text id stripped of the blanks at either
+  end (:func:`_key`: ``INC-2`` and ``" INC-2 "`` are one id to the reader).
+  Then ``mapInArrow`` judges each partition's Arrow batches into one
+  :class:`~sla_dsl.evaluation.partition.Partial`, pickled into a row of one
   binary column. ``RDD.treeReduce`` merges the partials as a tree on the
   executors; the driver finishes the report from the last one.
 * The policy travels as its text inside the task closure; each Python worker
@@ -40,6 +42,7 @@ from .policy.compiled import Policy
 from .report import Report
 from .report.tables import report_tables
 from .scale import (
+    BLANKS,
     PolicyText,
     check_period,
     collector_paused,
@@ -109,12 +112,25 @@ def judge(
     judge_one = functools.partial(
         _judge_batches, texts=texts, start=start, end=end, as_of=as_of, source=source, skip_invalid=skip_invalid
     )
-    judged = events.repartition(n, PARTITION_KEY).mapInArrow(judge_one, f"{PARTIAL} binary")
+    judged = events.repartition(n, _key(events)).mapInArrow(judge_one, f"{PARTIAL} binary")
     blobs = judged.rdd.map(lambda row: bytes(row[0]))
     # one empty partial more: Spark runs no task for a partition of an empty frame, and a tree
     # reduction of nothing fails; merged with the others, the empty one changes nothing
     blobs = blobs.union(blobs.context.parallelize([pickled(empty(source))], 1))
     return finish_blobs(texts, [blobs.treeReduce(_merge_blobs, depth=depth)], start, end, as_of)
+
+
+def _key(events: Any) -> Any:
+    """What the frame is repartitioned by: its ``id`` stripped of :data:`~sla_dsl.scale.BLANKS` at either
+    end, as the reader strips an id, when the column is text (one of another type is refused as a whole,
+    wherever its rows go)."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import CharType, StringType, VarcharType
+
+    column = F.col(PARTITION_KEY)
+    if isinstance(events.schema[PARTITION_KEY].dataType, StringType | VarcharType | CharType):
+        return F.trim(column, F.lit(BLANKS))
+    return column
 
 
 #: Spark's ``monotonically_increasing_id``: the partition's index above these bits, the row's below.

@@ -54,7 +54,7 @@ from .schema import (
     declare_types,
 )
 from .table_schema import _ARROW_KIND, _OPTIONAL, _SPEC, _is_text, _type_problem, lacks_columns
-from .validate import validate_mapping
+from .validate import kind_of, validate_mapping
 
 __all__ = [
     "Progress",
@@ -82,6 +82,13 @@ class _Columns:
                 self.values[name] = _safe_cells(col)
         for name, cells in (objects or {}).items():
             self.values[name] = cells
+        #: the text columns of Python objects read cell by cell (a pandas column pyarrow could not type)
+        self.by_cell = [n for n in objects or () if n in _SPEC and _SPEC[n].kind == "text"]
+
+    def bytes_given(self, row: dict[str, Any]) -> list[str]:
+        """The text fields of ``row`` (:meth:`row`) that a column read cell by cell gives as bytes: not
+        text, as a column of bytes is not (E116), though the models would decode them."""
+        return [name for name in self.by_cell if isinstance(row.get(name), _BYTES)]
 
     def absent(self, found: Problem) -> Problem:
         """``found``, its help saying so when the field it misses is no column of the table at all
@@ -358,8 +365,18 @@ class _Reader:
             self.progress(self.rows, 0)
 
     def slow(self, cols: _Columns, i: int, line: int) -> None:
-        """The models decide on row ``i`` (and word its problems)."""
-        ev, problems = validate_mapping(cols.row(i), self.log.source, line, self.declared)
+        """The models decide on row ``i`` (and word its problems); a text cell given as bytes is its row's
+        E106, as a number is (:meth:`_Columns.bytes_given`)."""
+        row = cols.row(i)
+        ev, problems = validate_mapping(row, self.log.source, line, self.declared)
+        given = cols.bytes_given(row) if cols.by_cell else []
+        if given:
+            source = self.log.source
+            said = [
+                problem(source, line, "E106", words("events.E106", field=f, kind=kind_of(row[f])), column=f)
+                for f in given
+            ]
+            ev, problems = None, [*said, *(p for p in problems if p.column not in given)]
         if ev is None:
             self.log.problems.extend(map(cols.absent, problems))
         else:
@@ -449,7 +466,9 @@ def _pandas_column(series: Any, name: str) -> pa.Array | None:
       of numbers, and an empty cell is an absent field (as the same CSV read as a log).
     * pyarrow types a column of Python objects from its first value and converts the rest to that
       type: after a zoned time, a naive time becomes UTC and a number ticks since 1970. A column of
-      objects typed as times is taken only when every value is a zoned time.
+      objects typed as times is taken only when every value is a zoned time. So with bytes: text
+      among bytes becomes bytes, and a column of objects typed as bytes is taken only when every
+      value is bytes (the column's E116), else a bytes cell is its row's problem (E106).
     * A map column (``attributes``) of Python objects is read as the schema's map first: pandas holds
       a Parquet map's cell as a list of (key, value) tuples (``pd.read_parquet``), the API's as a dict."""
     if len(series) and bool(series.isna().all()):
@@ -468,7 +487,17 @@ def _pandas_column(series: Any, name: str) -> pa.Array | None:
         return None
     if objects and pa.types.is_timestamp(array.type) and not all(_zoned(v) for v in series if not _is_missing(v)):
         return None
+    if objects and _is_binary(array.type) and not all(isinstance(v, _BYTES) for v in series if not _is_missing(v)):
+        return None  # text among bytes made bytes: each cell is read as it is (a bytes cell: its row's E106)
     return array
+
+
+#: The Python cells pyarrow makes a column of bytes of.
+_BYTES = (bytes, bytearray, memoryview)
+
+
+def _is_binary(t: pa.DataType) -> bool:
+    return bool(pa.types.is_binary(t) or pa.types.is_large_binary(t) or pa.types.is_fixed_size_binary(t))
 
 
 def _given(cell: Any) -> Any:

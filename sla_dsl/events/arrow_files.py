@@ -101,16 +101,52 @@ def check_tables(paths: Sequence[Path], declared: Collection[str] = ()) -> list[
 
 def _family(t: pa.DataType) -> str:
     """Which of the reader's equivalent kinds a column type is: ``text``, ``time[UNIT]``, ``null`` or its
-    own. Zoned timestamps are one kind per unit, whatever their zone (the same instants in UTC), never
-    cast to another unit: microseconds past the year 2262 have no nanoseconds (the reader reads such a
-    time, and refuses it for its year), and a cast to a coarser unit refuses or cuts what it drops."""
+    own (:func:`_shape`: the same for equal types, on the client and on a worker alike). Zoned
+    timestamps are one kind per unit, whatever their zone (the same instants in UTC), never cast to
+    another unit: microseconds past the year 2262 have no nanoseconds (the reader reads such a time,
+    and refuses it for its year), and a cast to a coarser unit refuses or cuts what it drops."""
     if pa.types.is_null(t):
         return "null"
     if _is_text(t):
         return "text"
     if pa.types.is_timestamp(t) and t.tz is not None:
         return f"time[{t.unit}]"
+    return _shape(t)
+
+
+def _shape(t: pa.DataType) -> str:
+    """A type as text that two equal types (``==``) share: ``str`` of it, without the names of the fields a
+    list or a map holds its values in. Those names are no part of a type's values, and differ for one
+    type: Parquet's list holds ``element``, pyarrow's ``item``; a Parquet map's entries may be named
+    after its column (``map<string, string ('attributes')>``), and a pickled map type (the common
+    schema sent to a Dask worker) has lost that name, while its ``str`` still showed it. A struct's
+    fields are its own: their names are kept."""
+    if pa.types.is_map(t):  # (nor whether its keys are sorted: a pickled map type forgets that too)
+        return f"map<{_shape(t.key_type)}, {_shape(t.item_type)}{_not_null(t.item_field)}>"
+    if pa.types.is_fixed_size_list(t):
+        return f"fixed_size_list<{_shape(t.value_type)}{_not_null(t.value_field)}>[{t.list_size}]"
+    for kind, test in _LISTS:
+        if test(t):
+            return f"{kind}<{_shape(t.value_type)}{_not_null(t.value_field)}>"
+    if pa.types.is_struct(t):
+        fields = (t.field(i) for i in range(t.num_fields))
+        return "struct<" + ", ".join(f"{f.name}: {_shape(f.type)}{_not_null(f)}" for f in fields) + ">"
+    if pa.types.is_dictionary(t):
+        return f"dictionary<values={_shape(t.value_type)}, indices={t.index_type}, ordered={int(t.ordered)}>"
     return str(t)
+
+
+#: The list types, by the word :func:`_shape` names them with.
+_LISTS: tuple[tuple[str, Callable[[pa.DataType], bool]], ...] = (
+    ("list", pa.types.is_list),
+    ("large_list", pa.types.is_large_list),
+    ("list_view", pa.types.is_list_view),
+    ("large_list_view", pa.types.is_large_list_view),
+)
+
+
+def _not_null(field: pa.Field) -> str:
+    return "" if field.nullable else " not null"
 
 
 #: The field metadata that names the column a field of :func:`common_schema` holds, when the field holds
@@ -135,8 +171,8 @@ def _one_type(family: str, types: Collection[pa.DataType]) -> pa.DataType:
     them: text of any Arrow text type as ``string`` (``large_string`` if one file has it), zoned
     timestamps of one unit and any zone in UTC (the same instants)."""
     first = next(iter(types))
-    if len(types) == 1:
-        return first
+    if len(types) == 1 or not (family == "text" or family.startswith("time[")):
+        return first  # (a type of its own kind: the others are equal to it, the names of their fields aside)
     if family == "text":
         large = any(pa.types.is_large_string(getattr(t, "value_type", t)) for t in types)
         return pa.large_string() if large else pa.string()
@@ -163,10 +199,12 @@ def common_schema(footers: Sequence[TableFooter]) -> pa.Schema:
             seen.setdefault(field.name, []).append(field.type)
     fields: list[pa.Field] = []
     for name, found in seen.items():
-        kinds: dict[str, set[pa.DataType]] = {}
+        kinds: dict[str, list[pa.DataType]] = {}
         for t in found:
             if not pa.types.is_null(t):
-                kinds.setdefault(_family(t), set()).add(t)
+                kind = kinds.setdefault(_family(t), [])
+                if not any(t == u for u in kind):  # (not a set: two equal types may hash apart)
+                    kind.append(t)
         if not kinds:
             fields.append(pa.field(name, pa.null()))
             continue
@@ -203,7 +241,8 @@ def conform(table: pa.Table, schema: pa.Schema) -> pa.Table:
             columns.append(pa.nulls(n, field.type))
             continue
         column = table[name]
-        columns.append(column if column.type == field.type else column.cast(field.type))
+        same = column.type == field.type and str(column.type) == str(field.type)  # (the names of a map's fields too)
+        columns.append(column if same else column.cast(field.type))
     return pa.Table.from_arrays(columns, schema=schema)
 
 
@@ -304,16 +343,42 @@ def count_rows(path: str | Path) -> int | None:
 
 
 def _batches(path: Path) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
-    """The schema and record batches of one file (Parquet by row group, IPC file or stream)."""
+    """The schema and record batches of one file (Parquet one row group at a time, IPC file or stream)."""
     if is_parquet_file(path):
         pf = pq.ParquetFile(path)
-        return pf.schema_arrow, pf.iter_batches(batch_size=_BATCH)
+        return pf.schema_arrow, _row_groups(pf)
     try:
         reader = ipc.open_file(path)
         return reader.schema, (reader.get_batch(i) for i in range(reader.num_record_batches))
     except pa.ArrowInvalid:
         stream = ipc.open_stream(path)
         return stream.schema, iter(stream)
+
+
+def _row_groups(pf: pq.ParquetFile) -> Iterator[pa.RecordBatch]:
+    """The record batches of a Parquet file, one row group at a time (a batch never holds rows of two:
+    a damaged row group is the one the failing batch begins, :func:`_group_start`)."""
+    for group in range(pf.num_row_groups):
+        yield from pf.iter_batches(batch_size=_BATCH, row_groups=[group])
+
+
+def _group_start(path: Path, row: int) -> int:
+    """The first row (from 0) of the Parquet row group that holds row ``row`` (from 0) of the file ``path``:
+    where a batch that cannot be read begins its row group (``row`` itself for an Arrow IPC file, whose
+    batches are its own, or a footer that cannot be read again)."""
+    if not is_parquet_file(path):
+        return row
+    try:
+        meta = pq.read_metadata(path)
+    except (OSError, pa.ArrowException):
+        return row
+    start = 0
+    for group in range(meta.num_row_groups):
+        rows = meta.row_group(group).num_rows
+        if row < start + rows:
+            return start
+        start += rows
+    return row
 
 
 def _file_cells(source: RowSource, files: Sequence[Path]) -> Callable[[int, str], str | None]:
@@ -384,8 +449,8 @@ def read_arrow(
             for batch in batches:
                 reader.batch(batch, row)
                 row += batch.num_rows
-        except (OSError, pa.ArrowException) as exc:
-            log.problems.append(_unreadable(source, exc, row))
+        except (OSError, pa.ArrowException) as exc:  # named at the first row of the row group it stopped in
+            log.problems.append(_unreadable(source, exc, first + _group_start(Path(name), row - first)))
         first = row
     return log.finish(skip_invalid, defer)
 
@@ -394,8 +459,10 @@ def read_arrow(
 _WRITERS = listing(["pyarrow", "DuckDB", "Spark", "pandas", "polars"], ", ")
 
 
-#: What pyarrow says of a file it cannot read (a pattern of its first line) -> the catalogue's words.
+#: What pyarrow says of a file it cannot read (a pattern of its message) -> the catalogue's words. Its
+#: thrift error is the footer's, unless a line under it says it was a data page's header.
 _ARROW_SAYS = (
+    (re.compile(r"Deserializing page header failed"), "events.E117.page_header"),
     (re.compile(r"Couldn't deserialize thrift"), "events.E117.thrift"),
     (re.compile(r"Parquet magic bytes not found in footer"), "events.E117.no_footer"),
     (re.compile(r"Parquet file size is (?P<size>\d+) bytes"), "events.E117.too_short"),
@@ -409,10 +476,10 @@ _ARROW_SAYS = (
 
 def _arrow_detail(exc: BaseException) -> Words:
     """What is wrong with a file pyarrow cannot read, in the catalogue's words when its message is one of
-    the usual ones; else its message, quoted (in backticks in Japanese)."""
+    the usual ones; else its first line, quoted (in backticks in Japanese)."""
     said = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     for pattern, key in _ARROW_SAYS:
-        found = pattern.search(said)
+        found = pattern.search(str(exc) or said)
         if found is not None:
             return words(key, **found.groupdict())
     return words("events.E117.other", detail=Code(said))

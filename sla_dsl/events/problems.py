@@ -46,6 +46,10 @@ class RowSource(str):
     A directory of files numbers its rows on from one file to the next (``parts``:
     the first row of each file and its name), so one number still names one row
     and :func:`located` names the file and its own row.
+
+    Pickled (a problem raised on a Dask or Spark worker), it is its name and its ``parts``:
+    :attr:`written` is the reader's hold on its input in this process (a frame in memory, files
+    on this machine), only asked while the problems are written, and is left behind.
     """
 
     parts: tuple[tuple[int, str], ...] = ()
@@ -59,6 +63,9 @@ class RowSource(str):
         source = cls(name)
         source.parts = tuple(parts)
         return source
+
+    def __reduce__(self) -> tuple[Callable[..., RowSource], tuple[str, tuple[tuple[int, str], ...]]]:
+        return RowSource.of, (str(self), self.parts)
 
 
 def located(source: str, line: int, column: str | None = None, lang: str = "en") -> str:
@@ -140,11 +147,15 @@ def problem(
     """A problem worded from the catalogue (``events.*``): its English fields filled from the words.
 
     A row of a table is located by its column too (``row 4, column `priority```): the evaluator's checks
-    of the values a policy must know (E120-E122, E130) and of the supported years (E123, E124: an event
-    time, a deadline counted from one) know no column, so it is the field they name; E123 and E124
+    of the values a policy must know (E120-E122, E130), of the attributes it declares (E128, E129: the
+    ``attributes`` column) and of the supported years (E123, E124: an event time, a deadline counted
+    from one) know no column, so it is the field they name; E123 and E124
     quote the time as the row gave it (:attr:`RowSource.written`), not as the instant it is in UTC."""
-    if column is None and isinstance(source, RowSource) and code in _VALUE_CODES:
-        column, words = _row_value(source, line, code, words)
+    if column is None and isinstance(source, RowSource):
+        if code in _VALUE_CODES:
+            column, words = _row_value(source, line, code, words)
+        elif code in _ATTRIBUTE_CODES:
+            column = "attributes"
     return Problem(
         source,
         line,
@@ -160,6 +171,8 @@ def problem(
 
 #: The evaluator's problems of a value (E120-E124, E130) and the column each is about, by its field's words.
 _VALUE_CODES = frozenset({"E120", "E121", "E122", "E123", "E124", "E130"})
+#: The evaluator's problems of an attribute (E128, E129): a table holds attributes in its ``attributes`` column.
+_ATTRIBUTE_CODES = frozenset({"E128", "E129"})
 #: Those about a time (its column: the field named ``name``, else ``at``).
 _TIME_CODES = frozenset({"E123", "E124"})
 _VALUE_COLUMNS = {

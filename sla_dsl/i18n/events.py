@@ -412,6 +412,10 @@ EVENTS: dict[str, Msg] = {
         "Parquet のファイルとしては短すぎます（{size} バイト）", "the file is too short to be Parquet ({size} bytes)"
     ),
     "events.E117.page": Msg("圧縮されたデータのページが壊れています", "a page of compressed data is damaged"),
+    "events.E117.page_header": Msg(
+        "データのページが壊れています（ページのヘッダーを読めません）",
+        "a data page is damaged (its header cannot be read)",
+    ),
     "events.E117.cut": Msg(
         "書いてあるはずのデータの前でファイルが終わっています。途切れているか、この形式ではありません",
         "the file ends before the data it announces: it is cut short, or not in this format",

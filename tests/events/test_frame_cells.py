@@ -81,6 +81,47 @@ def test_an_object_column_of_times_takes_only_zoned_times(second: Any, code: str
     assert words in str(found)
 
 
+@pytest.mark.parametrize("cell", [b"INC-1", bytearray(b"INC-1"), b"\xff"])
+def test_a_bytes_cell_among_text_is_its_rows_e106_not_the_columns_e116(cell: Any) -> None:
+    """pyarrow made bytes of the whole column (text among bytes becomes bytes): E116 refused the column,
+    where a number among the same text is its row's E106."""
+    frame = pd.DataFrame(EVENTS).assign(id=pd.Series(["INC-1", cell, "INC-2"], dtype=object))
+    found = _problems(frame)
+    assert [(p.line, p.code, p.column) for p in found.problems] == [(2, "E106", "id")]
+    assert "field `id` must be a string, found bytes" in str(found)
+    assert "フィールド `id` は文字列でなければなりませんが、バイト列です" in str(found.in_lang("ja"))
+    with_number = _problems(frame.assign(id=pd.Series(["INC-1", 7, "INC-2"], dtype=object)))
+    assert [(p.line, p.code, p.column) for p in with_number.problems] == [(2, "E106", "id")]
+
+
+def test_a_column_of_bytes_alone_is_still_the_columns_e116() -> None:
+    frame = pd.DataFrame(EVENTS).assign(id=pd.Series([b"INC-1", None, b"INC-2"], dtype=object))
+    found = _problems(frame)
+    assert [(p.line, p.code, p.column) for p in found.problems] == [(0, "E116", "id")]
+
+
+def test_an_attribute_the_policy_lacks_names_the_attributes_column_of_a_table() -> None:
+    """E128 and E129 of a table's row named the row alone, where the other checks against the policy
+    (E120, say) name the row and the column."""
+    policy = sla_dsl.load_policy(PLANS / "plans.sla")
+    rows = [
+        {**EVENTS[0], "attributes": {"plan": "gold"}},
+        {**EVENTS[2], "attributes": {"tier": "1"}},
+    ]
+    with pytest.raises(EventInputError) as info:
+        _report(events_table(rows), policy)
+    assert [(p.line, p.code, p.column) for p in info.value.problems] == [
+        (1, "E129", "attributes"),
+        (2, "E128", "attributes"),
+    ]
+    said = str(info.value)
+    assert "<table>: row 1, column `attributes`: error: [E129] unknown value `gold` of attribute `plan`" in said
+    assert "<table>: 2 行目、列 `attributes`: error: [E128]" in str(info.value.in_lang("ja"))
+    with pytest.raises(EventInputError) as lines:
+        _report(rows, policy)  # a log of lines has no columns: its lines alone
+    assert [(p.line, p.code, p.column) for p in lines.value.problems] == [(1, "E129", None), (2, "E128", None)]
+
+
 def test_an_object_column_of_zoned_times_is_read_as_the_text() -> None:
     cells = [dt.datetime(2026, 11, 2, 9, tzinfo=JST), dt.datetime(2026, 11, 2, 1, tzinfo=dt.UTC)]
     cells.append(dt.datetime(2026, 11, 4, 9, tzinfo=JST))

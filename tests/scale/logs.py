@@ -255,3 +255,18 @@ def frame(lines: list[str] | Path) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=columns)
     text_columns = {c: object for c in COLUMNS}
     return out.astype(text_columns).where(out.notna(), None).astype({"line": "int64"})
+
+
+def respaced(log: Path, out: Path) -> Path:
+    """``log`` with the id of every other event spaced at either end (``" INC-2\\u3000"``), as a hand-made export
+    may have it: one id to the reader, which strips it, whatever the spacing of its events' cells."""
+    texts = log.read_text("utf-8").splitlines()
+    spaced = []
+    for n, text in enumerate(texts):
+        if text.strip() and not text.lstrip().startswith("#") and n % 2:
+            row = orjson.loads(text)
+            row["id"] = f" {row['id']}\u3000\t"
+            text = json.dumps(row, ensure_ascii=False)
+        spaced.append(text)
+    out.write_text("\n".join(spaced) + "\n", "utf-8")
+    return out

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from .conftest import EXAMPLE, one_run_json
-from .logs import POLICY_PATH, frame, policy
+from .logs import POLICY_PATH, frame, policy, respaced
 
 dd = pytest.importorskip("dask.dataframe")
 sla_dask = pytest.importorskip("sla_dsl.dask")
@@ -148,3 +148,36 @@ def test_a_directory_of_policy_versions_is_read_as_the_command_reads_it(dask_cli
     events = dd.from_pandas(frame(EXAMPLE), npartitions=3)
     got = sla_dask.evaluate(tmp_path, events, NOV, DEC, source=str(EXAMPLE)).model_dump_json()
     assert got == sla_dask.evaluate(POLICY_PATH, events, NOV, DEC, source=str(EXAMPLE)).model_dump_json()
+
+
+def test_ids_spaced_apart_meet_in_one_partition(dask_client: Any, tmp_path: Path) -> None:
+    """The reader strips an id (`` INC-2 `` is ``INC-2``); the shuffle hashed the raw cell and put the two
+    in different partitions, and the merge refused the log ('events of id ... are in two partitions')."""
+    log = respaced(EXAMPLE, tmp_path / "spaced.jsonl")
+    expected = one_run_json(log, policy(), NOV, DEC)
+    assert dask_json(log, 4) == expected
+    assert expected.count(b'"status": "met"') > 10
+
+
+@pytest.mark.parametrize("kind", ["object", "string", "arrow", "category"])
+def test_the_shuffle_key_of_an_id_is_the_id_as_the_reader_strips_it(kind: str) -> None:
+    """Each kind of text column a partition may hold: the keys of ids spaced apart hash alike."""
+    import pandas as pd
+    import pyarrow as pa
+    from dask.dataframe.shuffle import partitioning_index
+
+    from sla_dsl.scale import BLANKS
+
+    ids = pd.Series(["INC-1", " INC-1", "INC-1\u3000", "\tINC-2 ", "INC-2", None], dtype=object)
+    typed = {
+        "object": ids,
+        "string": ids.astype("string"),
+        "arrow": ids.astype(pd.ArrowDtype(pa.string())),
+        "category": ids.astype("category"),
+    }[kind]
+    keys = sla_dask._id_keys(typed)
+    assert [None if pd.isna(k) else k for k in keys.tolist()] == ["INC-1"] * 3 + ["INC-2"] * 2 + [None]
+    spread = partitioning_index(keys, 64).tolist()
+    assert len(set(spread[:3])) == 1 and len(set(spread[3:5])) == 1
+    assert spread[:5] == partitioning_index(sla_dask._id_keys(ids), 64).tolist()[:5]  # (alike in every kind)
+    assert set(BLANKS) == {chr(c) for c in range(0x110000) if chr(c).isspace()}

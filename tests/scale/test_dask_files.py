@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import io
+import json
 import zlib
 from pathlib import Path
 from typing import Any
@@ -80,6 +81,23 @@ def test_an_unreadable_file_is_named_in_the_error(dask_client: Any, tmp_path: Pa
     with pytest.raises(EventInputError) as err:
         files_json(files, EXAMPLE, partitioned=True)
     assert f"{files / 'part-001.parquet'}: error: [E117] cannot read the file as Parquet or Arrow" in str(err.value)
+
+
+def test_a_damaged_page_of_a_partitioned_file_is_its_e117_from_the_worker(dask_client: Any, tmp_path: Path) -> None:
+    """The worker's E117 held the reader's closure that reads a cell again: the client got ``Can't pickle
+    local object '_file_cells.<locals>.written'`` instead of it."""
+    files = write_files(EXAMPLE, tmp_path / "events", 2)
+    part = files / "part-001.parquet"
+    pq.write_table(pq.read_table(part), part, row_group_size=100, compression="none")
+    column = pq.read_metadata(part).row_group(2).column(2)
+    data = bytearray(part.read_bytes())
+    data[column.data_page_offset : column.data_page_offset + 16] = b"\xff" * 16
+    part.write_bytes(bytes(data))
+    with pytest.raises(EventInputError) as err:
+        files_json(files, EXAMPLE, partitioned=True)
+    assert str(err.value).startswith(
+        f"{part}: row 201: error: [E117] cannot read the file as Parquet or Arrow: a data page is damaged"
+    )
 
 
 def test_paths_that_are_not_parquet_are_refused(tmp_path: Path) -> None:
@@ -258,6 +276,80 @@ def test_a_column_of_two_kinds_across_files_is_one_field_per_kind(tmp_path: Path
     conformed = conform(text, schema)
     assert conformed["at"].null_count == 1 and conformed["at\x00text"].to_pylist() == ["2026-11-02T10:00:00+09:00"]
     assert conformed["kind"].null_count == 1
+
+
+def test_the_common_schema_places_a_map_column_after_a_pickle_round_trip(tmp_path: Path) -> None:
+    """A Dask task gets the common schema pickled, and a pickled map type has lost the name of its entries
+    field (``map<string, string ('attributes')>`` from Parquet is ``map<string, string>`` again): its
+    column, keyed by that text, had no field in the common schema, and every file with an
+    ``attributes`` map failed in its task (``ValueError: column `attributes` ... has no field``)."""
+    import pickle
+
+    from sla_dsl.events.arrow_files import check_tables, common_schema, conform, placement
+    from sla_dsl.events.table_schema import events_table
+
+    rows = [
+        {"event": "incident.reported", "at": "2026-11-02T10:00:00+09:00", "id": "I-1", "priority": "P1"},
+        {"event": "incident.reported", "at": "2026-11-03T10:00:00+09:00", "id": "I-2", "priority": "P2"},
+    ]
+    rows[1]["attributes"] = {"plan": "premium"}
+    pq.write_table(events_table(rows), tmp_path / "a.parquet")
+    schema = common_schema(check_tables([tmp_path / "a.parquet"]))
+    sent = pickle.loads(pickle.dumps(schema))
+    table = pq.read_table(tmp_path / "a.parquet")
+    assert str(table.schema.field("attributes").type) != str(sent.field("attributes").type)  # (what broke it)
+    assert placement(table.schema, sent) == placement(table.schema, schema)
+    conformed = conform(table, sent)
+    assert conformed.schema == sent and conformed["attributes"].to_pylist()[1] == [("plan", "premium")]
+    assert str(conformed["attributes"].type) == str(sent.field("attributes").type)
+
+
+def test_equal_types_named_apart_are_one_kind_of_the_common_schema() -> None:
+    """A list's item is ``element`` from Parquet and ``item`` from pyarrow; a map's entries may be named
+    after its column: one type all the same, one field of the common schema (not one per spelling)."""
+    from sla_dsl.events.arrow_files import TableFooter, common_schema, placement
+
+    element = pa.list_(pa.field("element", pa.string()))
+    entries = pa.map_(pa.string(), pa.string())
+    named = pq.read_schema(_map_file()).field("attributes").type
+    assert named == entries and str(named) != str(entries)
+    footers = [
+        TableFooter(Path(name), pa.schema([("id", pa.string()), ("tags", tags), ("attributes", attrs)]), 1)
+        for name, tags, attrs in (("b", element, named), ("c", pa.list_(pa.string()), entries))
+    ]
+    schema = common_schema(footers)
+    assert schema.names == ["id", "tags", "attributes"]
+    assert placement(footers[1].schema, schema) == (("id", "id"), ("tags", "tags"), ("attributes", "attributes"))
+
+
+def _map_file() -> Any:
+    """A Parquet file (in memory) of an ``attributes`` map column, as the engine writes its events."""
+    from sla_dsl.events.table_schema import events_table
+
+    out = pa.BufferOutputStream()
+    row = {"event": "incident.reported", "at": "2026-11-02T10:00:00+09:00", "id": "I", "attributes": {"a": "b"}}
+    pq.write_table(events_table([row]), out)
+    return pa.BufferReader(out.getvalue())
+
+
+def test_shuffled_files_with_an_attributes_map_on_worker_processes(dask_client: Any, tmp_path: Path) -> None:
+    """The engine's own event schema (an ``attributes`` map) written as Parquet files not bucketed by id:
+    judged on worker processes as one run judges the directory (it failed there, not with threads)."""
+    import sla_dsl
+    from sla_dsl.events.table_schema import events_table
+
+    plans = Path(POLICY_PATH).parent / "examples"
+    lines = (plans / "plans.jsonl").read_text("utf-8").splitlines()
+    rows = [json.loads(line) for line in lines if line.strip() and not line.startswith("#")]
+    table = events_table(rows, "Asia/Tokyo")
+    files = tmp_path / "events"
+    files.mkdir()
+    half = table.num_rows // 2
+    pq.write_table(table.slice(0, half), files / "part-0.parquet")
+    pq.write_table(table.slice(half), files / "part-1.parquet")
+    expected = sla_dsl.evaluate(sla_dsl.load_policy(plans / "plans.sla"), str(files), NOV, DEC).model_dump_json()
+    got = sla_dask.evaluate(plans / "plans.sla", str(files), NOV, DEC, source=str(files)).model_dump_json()
+    assert got == expected and "plan = premium" in expected
 
 
 def _two_files(directory: Path) -> Path:

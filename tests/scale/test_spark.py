@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from .conftest import EXAMPLE, one_run_json
-from .logs import POLICY_PATH, frame, policy
+from .logs import POLICY_PATH, frame, policy, respaced
 
 sla_spark = pytest.importorskip("sla_dsl.spark")
 
@@ -122,3 +122,10 @@ def test_bad_rows_of_a_frame_without_line_are_named_by_their_row(spark: Any) -> 
     n = len(events)
     assert found == [(n - 1, "E120"), (n, "E105")]
     assert str(many.value).splitlines()[0].startswith(f"<events>: row {n - 1}")
+
+
+def test_ids_spaced_apart_meet_in_one_partition(spark: Any, tmp_path: Path) -> None:
+    """The reader strips an id (`` INC-2 `` is ``INC-2``); the repartitioning hashed the raw cell and the
+    merge refused the log ('events of id ... are in two partitions')."""
+    log = respaced(EXAMPLE, tmp_path / "spaced.jsonl")
+    assert spark_json(spark, log, 3) == one_run_json(log, policy(), NOV, DEC)
