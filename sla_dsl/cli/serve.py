@@ -9,7 +9,8 @@ Design notes
 * Safe by default: it listens on 127.0.0.1; ``--host`` beyond loopback without
   ``--token-file`` prints a warning, since anyone who can reach the port could
   then write events. The token is read from a file (never from the command
-  line, where ``ps`` would show it).
+  line, where ``ps`` would show it), and must be printable ASCII: an HTTP
+  header carries nothing else that a client could send.
 """
 
 from __future__ import annotations
@@ -72,6 +73,12 @@ def read_token(path: str, lang: str = "en") -> str:
     token = text.strip().splitlines()[0].strip() if text.strip() else ""
     if len(token) < 16:
         raise InputError(message("cli.serve.token_short", lang, path=path), lang=lang)
+    # An HTTP header is Latin-1 on the wire and clients send ASCII: a token with any other character
+    # would be taken here and then match no request ever.
+    odd = next((c for c in token if not " " <= c <= "~"), None)
+    if odd is not None:
+        char = f"`{odd}` (U+{ord(odd):04X})" if odd.isprintable() else f"U+{ord(odd):04X}"
+        raise InputError(message("serve.start.token_not_ascii", lang, path=path, char=char), lang=lang)
     return token
 
 

@@ -1,10 +1,14 @@
-"""Catalogue section: the live dashboard of ``sla serve`` (:mod:`sla_dsl.serve.dashboard`): keys ``serve.dashboard.*``.
+"""Catalogue section: ``sla serve``: its live dashboard (:mod:`sla_dsl.serve.dashboard`), keys
+``serve.dashboard.*``; the problems of a request's events only the service has (``serve.events.*``); and
+what it refuses before it listens (``serve.start.*``).
 
 Design notes
 ------------
 * Moved here from the dashboard's module-local ja/en dicts, word for word; the page embeds
   them (:data:`DASHBOARD_WORDS` in that order) as the words its script reads (``W.title``,
   ``W["s_" + status]``), so its HTML is byte-identical.
+* A problem of an event is answered in English, as every error body of the service is
+  (``Problem.render("ja")`` gives the Japanese).
 * The link to the other language is that language's own name (``site.lang_name`` in it),
   not a word of this section.
 """
@@ -31,7 +35,27 @@ SERVE: dict[str, Msg] = {
     "serve.dashboard.s_at_risk": Msg("期限間近", "at risk"),
     "serve.dashboard.s_breached": Msg("期限超過", "breached"),
     "serve.dashboard.updated": Msg("更新", "Updated"),
+    # POST /events: a text the database cannot store (PostgreSQL's text holds no U+0000)
+    "serve.events.nul": Msg(
+        "フィールド `{field}` に文字 `U+0000`（`NUL`）があります。サービスのデータベースには保存できません",
+        "field `{field}` holds the character U+0000 (NUL), which the service's database cannot store",
+    ),
+    "serve.events.nul.help": Msg(
+        "送る前にその文字（JSON では `\\u0000`）を取り除いてください",
+        "remove the character (`\\u0000` in JSON) before sending the event",
+    ),
+    # `sla serve --token-file`: a token no client could send in an HTTP header
+    "serve.start.token_not_ascii": Msg(
+        "{path}: トークンに `ASCII` の印字可能文字でない文字 {char} があります。"
+        "`HTTP` クライアントはヘッダーを `ASCII` で送るため、このトークンを付けたリクエストは認証されません。"
+        "英数字と `ASCII` の記号だけのトークンにしてください",
+        "{path}: the token holds {char}, which is not printable ASCII: HTTP clients send headers as ASCII, so "
+        "no request would carry this token and no write could be authorized; use letters, digits and ASCII "
+        "punctuation only",
+    ),
 }
 
 #: The words the dashboard's script reads, by its name for them (``serve.dashboard.<name>``), in page order.
-DASHBOARD_WORDS: tuple[str, ...] = tuple(k.removeprefix("serve.dashboard.") for k in SERVE)
+DASHBOARD_WORDS: tuple[str, ...] = tuple(
+    k.removeprefix("serve.dashboard.") for k in SERVE if k.startswith("serve.dashboard.")
+)

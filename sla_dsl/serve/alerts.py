@@ -25,34 +25,58 @@ Design notes
   transitions are then pending without waiting for another event.
 * The clock is injected: tests drive a fake one and the loop polls it every
   ``tick`` seconds; with the real clock the loop sleeps until the instant.
+* A transition leaves the pending list only once its alert is stored: when the
+  database refuses the write (a connection cut), it stays first in line and
+  the loop tries it again after a pause (:data:`PAUSE`), not only when some
+  new event comes.
 * :class:`Sender` posts each pending delivery to its webhook with ``httpx``,
   retrying with exponential backoff (1 s, 2 s, 4 s ... capped at 5 minutes). It
   runs beside ingestion in its own task and only reads and marks rows, so a
   slow or dead receiver never blocks ``POST /events``. A webhook URL may hold
   a secret (a token in its path or query, a password): the log and ``GET
-  /alerts`` show it as ``scheme://host[:port]`` only (:func:`.store.redact`). At shutdown the posts
-  under way are given a few seconds to finish and be recorded, so a clean
-  restart does not post them again.
+  /alerts`` show it as ``scheme://host[:port]`` only (:func:`.store.redact`),
+  and the database names it by fingerprint (:class:`.store.Webhook`), so the
+  sender posts only to the webhooks this process was started with.
+* Each webhook has its own worker: it takes its due deliveries
+  (:meth:`.store.Store.claim`, a few at a time, a lease that keeps another
+  sender -- another server on the database -- from posting them too) and
+  posts them, so a receiver that does not answer holds up its own alerts
+  only, never another webhook's.
+* Redirects are not followed (a redirect could carry an alert, and the
+  receiver's secret in the URL's path, to another host). An answer 3xx says
+  the URL is not the receiver's own: posting again cannot change that, so the
+  delivery ``failed`` at once, and the log says where the redirect pointed
+  (host only) and what to do: give the final URL with ``--webhook``. At the
+  next start, the alerts that failed move to the webhooks then given
+  (:meth:`.store.Store.retarget`).
+* At shutdown the posts under way are given a few seconds to finish and be
+  recorded, so a clean restart does not post them again; those that could not
+  finish are given back (:meth:`.store.Store.release`) rather than left for
+  their lease to end.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
+from urllib.parse import urljoin
 
 import anyio
 import httpx
 import orjson
 
-from .store import Delivery, Store, redact
+from .store import Delivery, Store, Webhook, brief, distinct, redact
 from .tracking import Clock, Tracker, Transition, transitions_of
 
 LOG = logging.getLogger("sla.serve")
+#: Longest pause (seconds) of the timer loop after the database failed it, before it tries again.
+PAUSE = 1.0
 
 
 class Timers:
@@ -61,14 +85,14 @@ class Timers:
     def __init__(
         self,
         tracker: Tracker,
-        urls: tuple[str, ...] = (),
+        webhooks: Sequence[Webhook] = (),
         *,
         tick: float = 30.0,
         on_fire: Callable[[Transition, float], None] | None = None,
     ) -> None:
         self.tracker = tracker
         self.store = tracker.store
-        self.urls = urls
+        self.webhooks = distinct(webhooks)
         self.tick = tick
         self.on_fire = on_fire
         self.pending: list[Transition] = []
@@ -121,15 +145,18 @@ class Timers:
         """Fire every pending transition at or before the last look (and ``now``); return those fired here.
 
         A transition is fired only when a look as of its instant or later still has it: an event
-        stored before that look (a response in time) has stopped it."""
+        stored before that look (a response in time) has stopped it. It leaves the pending list only
+        once its alert is stored: when the store fails, it is first in line for the next call."""
         done: list[Transition] = []
         upto = min(now, self.seen)
         while self.pending and self.pending[0].instant <= upto:
-            t = self.pending.pop(0)
+            t = self.pending[0]
             if t.key in self.fired:
+                self.pending.pop(0)
                 continue
             payload = self.payload(t, now)
-            alert_id = self.store.fire(t.key, t.kind, t.item, t.instant, now, payload, self.urls)
+            alert_id = self.store.fire(t.key, t.kind, t.item, t.instant, now, payload, self.webhooks)
+            self.pending.pop(0)
             self.fired.add(t.key)
             if alert_id is None:
                 continue  # fired before (another process, or before a restart)
@@ -172,6 +199,7 @@ class Timers:
         self._loop = asyncio.get_running_loop()
         self._wake = asyncio.Event()
         while True:
+            failing = False
             now = clock.now()
             nxt = self.next_instant()
             due_now = nxt is not None and nxt <= now
@@ -184,22 +212,25 @@ class Timers:
                 try:
                     await anyio.to_thread.run_sync(self.recompute, now)
                 except Exception as exc:  # the database is away, or a bug: keep the loop alive
-                    LOG.error("timers: cannot judge the open items: %s: %s", type(exc).__name__, exc)
-                    self.dirty = True
+                    LOG.error("timers: cannot judge the open items: %s", brief(exc))
+                    self.dirty = failing = True
             fired: list[Transition] = []
             nxt = self.next_instant()
             if nxt is not None and nxt <= min(clock.now(), self.seen):
                 try:
                     fired = await anyio.to_thread.run_sync(self.fire_due, clock.now())
-                except Exception as exc:  # the database is away: try again on the next tick
-                    LOG.error("timers: cannot record alerts: %s", exc)
+                except Exception as exc:  # the database is away: the transition waits first in line
+                    LOG.error("timers: cannot record an alert (tried again shortly): %s", brief(exc))
+                    failing = True
             if fired and sender is not None:
                 sender.poke()
             nxt = self._next_look()
             wait = self.tick if nxt is None else min(max(nxt - clock.now(), 0.0), self.tick)
             if self.dirty:
                 wait = min(wait, 0.25)
-            wait = max(wait, 0.01)  # never spin when the database is away
+            wait = max(wait, 0.01)  # never spin
+            if failing:  # the database is away: pause before trying again, not a line in the log per tick
+                wait = max(wait, min(self.tick, PAUSE))
             self._wake.clear()
             try:
                 await asyncio.wait_for(self._wake.wait(), timeout=wait)
@@ -208,67 +239,125 @@ class Timers:
 
 
 class Sender:
-    """Posts alerts to webhooks: retried with backoff, never in the way of ingestion."""
+    """Posts alerts to webhooks: retried with backoff, never in the way of ingestion, one worker per webhook."""
 
-    def __init__(self, store: Store, *, backoff: float = 1.0, max_backoff: float = 300.0, timeout: float = 5.0) -> None:
+    def __init__(
+        self,
+        store: Store,
+        webhooks: Sequence[Webhook] = (),
+        *,
+        backoff: float = 1.0,
+        max_backoff: float = 300.0,
+        timeout: float = 5.0,
+        lease: float = 60.0,
+        batch: int = 10,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
         self.store = store
+        self.webhooks = distinct(webhooks)
         self.backoff = backoff
         self.max_backoff = max_backoff
         self.timeout = timeout
+        #: how long (seconds) a delivery taken is this sender's alone: longer than a post and its record take
+        self.lease = max(lease, 4 * timeout)
+        self.batch = batch
+        self.transport = transport
         self.sent = 0
         self.failures = 0
-        self._wake: asyncio.Event | None = None
+        self._wakes: list[asyncio.Event] = []
         self._stopping = False
+        #: the deliveries taken and not recorded yet (given back at a stop)
+        self._held: dict[tuple[int, str], Delivery] = {}
 
     def poke(self) -> None:
         """Look for due deliveries now (call on the event loop)."""
-        if self._wake is not None:
-            self._wake.set()
+        for wake in self._wakes:
+            wake.set()
 
     async def stop(self, task: asyncio.Task[None], grace: float = 5.0) -> None:
-        """Let the posts under way finish and be recorded (up to ``grace`` seconds), then stop."""
+        """Let the posts under way finish and be recorded (up to ``grace`` seconds), then stop; the deliveries
+        taken and not posted are given back, due at once for the next start (or another server)."""
         self._stopping = True
         self.poke()
         try:
             await asyncio.wait_for(asyncio.shield(task), timeout=grace)
         except (TimeoutError, asyncio.CancelledError, Exception):
             task.cancel()
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+        if self._held:
+            try:
+                self.store.release(list(self._held.values()), time.time())
+            except Exception as exc:
+                LOG.error("webhooks: cannot give back %d deliveries: %s", len(self._held), brief(exc))
+            self._held.clear()
 
     def delay(self, attempts: int) -> float:
         """Seconds before the next try after ``attempts`` failed ones."""
         return float(min(self.backoff * (2 ** min(attempts, 30)), self.max_backoff))
 
-    async def _post(self, client: httpx.AsyncClient, d: Delivery) -> None:
+    async def _post(self, client: httpx.AsyncClient, w: Webhook, d: Delivery) -> None:
+        final = False
         try:
-            response = await client.post(d.url, content=d.payload, headers={"content-type": "application/json"})
-            ok = 200 <= response.status_code < 300
-            error = "" if ok else f"HTTP {response.status_code}"
+            response = await client.post(w.url, content=d.payload, headers={"content-type": "application/json"})
+            status = response.status_code
+            ok = 200 <= status < 300
+            error = "" if ok else f"HTTP {status}"
+            if 300 <= status < 400:
+                final = True
+                location = response.headers.get("location")
+                if location:
+                    error += f" redirect to {redact(urljoin(w.url, location))}"
         except httpx.HTTPError as exc:
-            ok, error = False, f"{type(exc).__name__}: {exc}".replace(d.url, redact(d.url))
+            ok, error = False, f"{type(exc).__name__}: {exc}".replace(w.url, w.shown)
         now = time.time()
         if ok:
             await anyio.to_thread.run_sync(self.store.delivered, d, now)
             self.sent += 1
+        elif final:
+            self.failures += 1
+            LOG.error(
+                "webhook %s: alert %d not delivered: %s; redirects are not followed, so the alert is not posted "
+                "again: give the receiver's own URL with --webhook (at the next start the alerts not delivered "
+                "are posted to the webhooks then given)",
+                w.shown,
+                d.alert_id,
+                error,
+            )
+            await anyio.to_thread.run_sync(lambda: self.store.failed(d, now, error, final=True))
         else:
             self.failures += 1
-            LOG.warning("webhook %s: attempt %d failed: %s", redact(d.url), d.attempts + 1, error)
+            LOG.warning("webhook %s: attempt %d failed: %s", w.shown, d.attempts + 1, error)
             await anyio.to_thread.run_sync(self.store.failed, d, now + self.delay(d.attempts), error)
+        self._held.pop((d.alert_id, d.hook), None)
+
+    async def _send(self, client: httpx.AsyncClient, w: Webhook, d: Delivery) -> None:
+        try:
+            await self._post(client, w, d)
+        except Exception as exc:  # the database is away: the lease ends and the delivery is taken again
+            LOG.error("webhook %s: cannot record a delivery: %s", w.shown, brief(exc))
+
+    async def _worker(self, client: httpx.AsyncClient, w: Webhook) -> None:
+        """Take and post the due deliveries to one webhook, until stopped."""
+        wake = asyncio.Event()
+        self._wakes.append(wake)
+        while not self._stopping:
+            try:
+                due = await anyio.to_thread.run_sync(self.store.claim, w.hook, time.time(), self.lease, self.batch)
+            except Exception as exc:
+                LOG.error("webhook %s: cannot read deliveries: %s", w.shown, brief(exc))
+                due = []
+            if due:
+                self._held.update(((d.alert_id, d.hook), d) for d in due)
+                await asyncio.gather(*(self._send(client, w, d) for d in due))
+                continue
+            wake.clear()
+            try:
+                await asyncio.wait_for(wake.wait(), timeout=min(self.backoff, 1.0))
+            except TimeoutError:
+                pass
 
     async def run(self) -> None:
-        """The sender loop (a background task until cancelled)."""
-        self._wake = asyncio.Event()
-        async with httpx.AsyncClient(timeout=self.timeout, follow_redirects=False) as client:
-            while not self._stopping:
-                try:
-                    due = await anyio.to_thread.run_sync(self.store.due_deliveries, time.time())
-                except Exception as exc:
-                    LOG.error("webhooks: cannot read deliveries: %s", exc)
-                    due = []
-                if due:
-                    await asyncio.gather(*(self._post(client, d) for d in due))
-                    continue
-                self._wake.clear()
-                try:
-                    await asyncio.wait_for(self._wake.wait(), timeout=min(self.backoff, 1.0))
-                except TimeoutError:
-                    pass
+        """The sender (a background task until stopped): one worker per webhook."""
+        async with httpx.AsyncClient(timeout=self.timeout, follow_redirects=False, transport=self.transport) as client:
+            await asyncio.gather(*(self._worker(client, w) for w in self.webhooks))

@@ -10,7 +10,18 @@ Design notes
 * Errors are answers, never tracebacks: every 4xx/5xx body is ``{"error":
   message, "help": ...}`` (422 on events adds the located ``problems``, the
   same lines as the CLI); an unexpected exception is logged in one line and
-  answered 500 ``internal error``.
+  answered 500 ``internal error``. That line (:func:`.store.brief`) names the
+  route, the exception's type, a database driver's own first line and where
+  in this package it was raised; never a traceback, the SQL's parameters or
+  any value the exception carries, which may be an event's confidential
+  data. It is caught by :class:`_OneLine`, an ASGI layer inside Starlette's
+  own error layer: a handler registered for ``Exception`` would answer, but
+  Starlette raises the exception again after it, and the server then logs
+  the whole traceback.
+* At start the service says (a warning in the log) how many stored events
+  the policy versions in use cannot judge and why (a priority no version
+  defines any more, ...): the live answers, the metrics and the alerts leave
+  them out, as ``GET /report`` lists them in ``input.skipped``.
 * Writes (``POST /events``, ``POST /policies``) need ``Authorization: Bearer
   TOKEN`` when a token is configured; reads do not. Request bodies are read
   through :func:`_body`, which refuses more than ``max_body`` bytes (413)
@@ -41,21 +52,24 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..calendars.bounds import MAX_PERIOD, MAX_PERIOD_YEARS
 from ..calendars.timeargs import parse_edge
 from ..errors import InputError
+from ..evaluation import check_log
+from ..evaluation.common import Versions
 from ..i18n import message
 from ..lang.diagnostics import policy_language
-from ..policy.compiled import Policy
+from ..policy.compiled import Policy, declared_types
 from ..policy.load import check_versions, compile_text, load_policies
 from ..report.words import default_lang
 from . import dashboard
 from .alerts import Sender, Timers
 from .ingest import CLOCK_SKEW, Rejected, parse_body, unique
 from .metrics import Metrics
-from .store import Store
-from .tracking import Clock, RealClock, Tracker
+from .store import Store, Webhook, brief, distinct
+from .tracking import Clock, RealClock, Tracker, log_of
 
 LOG = logging.getLogger("sla.serve")
 STATUSES = frozenset({"met", "breached", "open", "at_risk", "excluded"})
@@ -110,10 +124,54 @@ class Service:
         check_versions(merged, names=[p.path or f"<stored policy {p.version}>" for p in merged])
         self.tracker = Tracker(self.store, merged, self.clock)
         self.metrics = Metrics()
-        self.timers = Timers(self.tracker, settings.webhooks, tick=settings.tick, on_fire=self._fired)
-        self.sender = Sender(self.store, backoff=settings.backoff)
+        self.webhooks = distinct(Webhook.of(url) for url in settings.webhooks)
+        self.timers = Timers(self.tracker, self.webhooks, tick=settings.tick, on_fire=self._fired)
+        self.sender = Sender(self.store, self.webhooks, backoff=settings.backoff)
         self.metrics.watch(self.tracker, self.timers)
         self._policy_lock = threading.Lock()
+        self._retarget()
+        self._warn_unjudged(merged)
+
+    def _retarget(self) -> None:
+        """Alerts not delivered to a webhook no longer given go to the webhooks given now (or nowhere)."""
+        left = self.store.retarget(self.webhooks, self.clock.now())
+        for shown, n in sorted(left.items()):
+            if self.webhooks:
+                LOG.warning(
+                    "webhook %s is no longer given: its %d alert(s) not delivered are posted to the webhooks "
+                    "given (%s) instead",
+                    shown,
+                    n,
+                    ", ".join(w.shown for w in self.webhooks),
+                )
+            else:
+                LOG.warning(
+                    "webhook %s is no longer given and no --webhook is: its %d alert(s) not delivered are "
+                    "dropped (GET /alerts lists them)",
+                    shown,
+                    n,
+                )
+
+    def _warn_unjudged(self, policies: Sequence[Policy]) -> None:
+        """A warning naming how many stored events the versions in use cannot judge, and why (by code)."""
+        try:
+            log = log_of(self.store.bodies(), declared_types(policies))
+            check_log(Versions(policies), log, skip_invalid=True)
+        except Exception as exc:  # (the live view will say it in its own words)
+            LOG.error("cannot check the stored events against the policy versions in use: %s", brief(exc))
+            return
+        if not log.left_out:
+            return
+        why: dict[tuple[str, str], int] = {}
+        for p in log.left_out:
+            first = p.message.splitlines()[0] if p.message else ""
+            why[(p.code, first)] = why.get((p.code, first), 0) + 1
+        LOG.warning(
+            "%d stored event(s) cannot be judged under the policy versions in use, and are left out of the live "
+            "answers, the metrics and the alerts (GET /report lists them in input.skipped): %s",
+            len(log.left_out),
+            "; ".join(f"[{code}] {said}: {n}" for (code, said), n in sorted(why.items())),
+        )
 
     def _fired(self, t: Any, now: float) -> None:
         self.metrics.alerts.labels(t.kind).inc()
@@ -285,6 +343,34 @@ def _authorize(service: Service, request: Request) -> None:
         raise ApiError(401, "a bearer token is required to write", "send `Authorization: Bearer TOKEN`")
 
 
+class _OneLine:
+    """An exception a route lets through: logged in one line (:func:`.store.brief`: no traceback, no SQL
+    parameters, no value it carries) and answered 500 ``internal error``, never raised on to the server."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except Exception as exc:
+            route = getattr(scope.get("route"), "path", None) or "?"  # the route, not the path (an id is data)
+            LOG.error("internal error: %s %s: %s", scope.get("method", "?"), route, brief(exc))
+            if not started:
+                response = _error(500, "internal error", "the service logged it; please report it")
+                await response(scope, receive, send)
+
+
 def _within(text: str) -> float:
     m = _WITHIN.match(text.strip())
     if not m:
@@ -349,10 +435,7 @@ def create_app(policies: Sequence[Policy], settings: Settings | None = None, clo
         where = ".".join(str(x) for x in first.get("loc", ()))
         return _error(422, f"invalid request: `{where}`: {str(first.get('msg', 'invalid')).lower()}")
 
-    @app.exception_handler(Exception)
-    async def internal(_request: Request, exc: Exception) -> JSONResponse:
-        LOG.error("internal error: %s: %s", type(exc).__name__, exc)
-        return _error(500, "internal error", "the service logged it; please report it")
+    app.add_middleware(_OneLine)
 
     @app.post("/events")
     async def post_events(request: Request) -> dict[str, int]:

@@ -33,6 +33,11 @@ Design notes
   written by the standard library's ``json`` instead, exactly.
 * A body may begin with a UTF-8 byte order mark, as a file given to ``sla
   evaluate`` may: it is dropped before anything else.
+* A text holding the character U+0000 (NUL, ``\\u0000`` in JSON) is refused,
+  E109, located by line and field (:func:`_nul_field`): PostgreSQL's text
+  cannot hold it, and an event the service may store on one database and not
+  on the other would make the answer depend on ``--db``. (``sla evaluate``
+  reads it: a file has no such limit.)
 * What is stored is judged, so an event the live view cannot judge is
   refused (E123, located, as an event outside the supported years): one older
   than its window (``not_before``: see :data:`.tracking.LIVE_DAYS`), which it
@@ -204,6 +209,7 @@ def parse_body(
         if n not in unread and raw.strip() and raw.strip()[:1] != b"#"
     ]
     problems = _check_against_policies(log, policies)
+    problems += _nul_problems(lines, unread)
     if not_before is not None or now is not None:
         outside = {p.line for p in problems if p.code == "E123"}  # outside the supported years: said once
         inside = [(n, r) for n, r in numbered if n not in outside]
@@ -242,6 +248,40 @@ def _not_judged(
             )
             out.append(problem(SOURCE, n, "E123", said, words("events.E123.future.help")))
     return out
+
+
+def _nul_problems(lines: bytes, unread: set[int]) -> list[Problem]:
+    """E109 for each event read whose text holds U+0000 (a key or a value, at any depth): the database
+    cannot store it."""
+    out: list[Problem] = []
+    for n, raw in enumerate(io.BytesIO(lines), 1):
+        if b"\\u0000" not in raw or n in unread:  # (JSON writes the character only as an escape)
+            continue
+        field = _nul_field(_loads(raw))
+        if field is not None:
+            said = words("serve.events.nul", field=field)
+            out.append(problem(SOURCE, n, "E109", said, words("serve.events.nul.help")))
+    return out
+
+
+def _nul_field(value: Any, where: str = "") -> str | None:
+    """The dotted name of the first field whose name or text holds U+0000 (shown as ``\\u0000``), if any."""
+    if isinstance(value, str):
+        return where if "\x00" in value else None
+    items: list[tuple[str, Any]] = []
+    if isinstance(value, dict):
+        for key, v in value.items():
+            name = f"{where}.{key}" if where else str(key)
+            if "\x00" in str(key):
+                return name.replace("\x00", "\\u0000")
+            items.append((name, v))
+    elif isinstance(value, list):
+        items = [(f"{where}[{i}]", v) for i, v in enumerate(value)]
+    for name, v in items:
+        found = _nul_field(v, name)
+        if found is not None:
+            return found.replace("\x00", "\\u0000")
+    return None
 
 
 def _row(data: dict[str, Any]) -> EventRow:

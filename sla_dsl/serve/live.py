@@ -28,6 +28,8 @@ Design notes
   judges, not what is stored.
 * Outages and planned stops (*the rest*): their events are kept in memory, per
   item, refreshed from the store only for the items the change counter names.
+  A look reads first and changes the view after (:meth:`LiveView._sync`): a
+  read that fails leaves the view and its position as they were.
   Their rows and availability depend on one another (overlaps count once,
   stops and maintenance excuse downtime), so they are judged together, by the
   evaluator's own tail (:func:`~sla_dsl.evaluation.assemble`), from memory,
@@ -195,7 +197,11 @@ class LiveView:
         self._named, self._full = set(), True
 
     def _sync(self, policies: Sequence[Policy], generation: int) -> None:
-        """Read what was stored since the last look: the incident ids named, the outages and stops."""
+        """Read what was stored since the last look: the incident ids named, the outages and stops.
+
+        Every read comes first, the view changes after them: a read that fails (the database away for
+        a moment) leaves the view as it was, and the next look reads the same changes again. (Moving
+        the position first and losing the read would lose those events until a restart.)"""
         if generation != self._generation:
             self._generation, self._versions = generation, Versions(policies)
             self._declared = declared_types(policies)  # the policies' own event types
@@ -203,28 +209,36 @@ class LiveView:
         if self._seq is not None:
             changed, top, count = self.store.changes_since(self._seq)
             if count == self._count + len(changed):
+                fresh: dict[tuple[str, str], list[RestEvent]] = {}
+                for family in REST:
+                    idents = sorted({i for f, i in changed if f == family})
+                    if idents:
+                        for ident in idents:
+                            fresh[(family, ident)] = []
+                        self._keep_rest(fresh, family, self.store.item_events(family, idents))
+                # every read done: the view moves on at once
                 self._seq, self._count = top, count
                 self._named.update(ident for family, ident in changed if family == INCIDENT)
-                rest = {(family, ident) for family, ident in changed if family in REST}
-                for family in REST:
-                    idents = [i for f, i in rest if f == family]
-                    if idents:
-                        self._rest_dirty = True
-                        for ident in idents:
-                            self._rest.pop((family, ident), None)
-                        self._keep_rest(family, self.store.item_events(family, idents))
+                if fresh:
+                    self._rest_dirty = True
+                    self._rest.update((k, v) for k, v in fresh.items() if v)
                 return
             self._forget()
         # Everything: the counter first (an event stored while the families are read is read
         # again as a change next time; one committed late under a lower number fails the count).
-        self._count, self._seq = self.store.revision()
-        self._full = True
+        count, seq = self.store.revision()
+        rest: dict[tuple[str, str], list[RestEvent]] = {}
         for family in REST:
-            self._keep_rest(family, self.store.family_events(family))
+            self._keep_rest(rest, family, self.store.family_events(family))
+        self._count, self._seq, self._rest, self._rest_dirty = count, seq, rest, True
+        self._full = True
 
-    def _keep_rest(self, family: str, rows: list[tuple[int, str, float, str]]) -> None:
+    @staticmethod
+    def _keep_rest(
+        into: dict[tuple[str, str], list[RestEvent]], family: str, rows: list[tuple[int, str, float, str]]
+    ) -> None:
         for seq, ident, at, body in rows:
-            self._rest.setdefault((family, ident), []).append(RestEvent(seq, body, _horizon(at, body)))
+            into.setdefault((family, ident), []).append(RestEvent(seq, body, _horizon(at, body)))
 
     # -- looks --------------------------------------------------------------------------------
     def look(

@@ -11,7 +11,7 @@ Design notes
 * **Migrations**: a small table ``schema_version`` and a list of numbered steps
   (:data:`MIGRATIONS`), each applied once, in order, in one transaction with
   its version bump. Alembic would add an ini file, a script folder and a
-  second command for operators; four tables do not need it. A database newer
+  second command for operators; five tables do not need it. A database newer
   than this program is refused rather than guessed at.
 * **Idempotent ingestion**: each event is stored as its canonical JSON (keys
   sorted) with the SHA-256 of that text as a unique key; an exact duplicate is
@@ -23,6 +23,30 @@ Design notes
   a crash nothing fired is lost and nothing is fired twice (a delivery may be
   posted again if the crash fell between the answer and the mark: receivers
   dedupe on the alert's ``id``).
+* **A webhook is stored by its fingerprint, never by its URL** (step 2 of the
+  schema): a URL's user, password, path and query often hold the receiver's
+  secret, so a delivery row names its webhook by the SHA-256 of the URL
+  (:class:`Webhook`) and keeps ``scheme://host[:port]`` to show. The URL
+  itself lives only in the memory of the process started with it, so a row
+  can be posted only by a process given that very ``--webhook``: a webhook
+  removed from the command line is never posted to again. At start,
+  :meth:`Store.retarget` moves the alerts not yet delivered to a webhook no
+  longer given to the webhooks given (or marks them ``dropped`` when none is).
+* **One sender posts a delivery** even when several servers share the
+  database: :meth:`Store.claim` takes due rows by moving their next try a
+  lease ahead, each row with a compare-and-set on the next try it read (and
+  ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so two senders do not even wait
+  for each other); a sender that dies mid-post leaves the row to be taken
+  again when the lease ends.
+* **Deadlocks**: on PostgreSQL a batch of events is inserted in the order of
+  its keys (the unique index two overlapping batches contend for), its
+  sequence numbers drawn first in the batch's own order, so two overlapping
+  batches cannot deadlock and events keep their arrival order. Every write
+  transaction is retried a few times on a deadlock or a serialization
+  failure all the same (:meth:`Store._transaction`).
+* A database error is described in the log by :func:`brief`: one line, never
+  the SQL's parameters (event data may be confidential); the engine is made
+  with ``hide_parameters`` besides.
 * SQLite runs in WAL mode with ``synchronous=NORMAL``: an acknowledged commit
   survives the process being killed (``kill -9``); for power loss as well, use
   PostgreSQL or set ``synchronous=FULL``.
@@ -32,16 +56,22 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
+import random
 import threading
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, cast
+from pathlib import Path
+from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import InputError
+
+T = TypeVar("T")
 
 META = sa.MetaData()
 
@@ -72,7 +102,9 @@ ALERTS = sa.Table(
     sa.Column("payload", sa.Text(), nullable=False),
 )
 
-DELIVERIES = sa.Table(
+#: Step 1's deliveries, which named their webhook by its whole URL (secret and all): step 2 reads them
+#: into :data:`DELIVERIES` and drops the table.
+DELIVERIES_1 = sa.Table(
     "deliveries",
     META,
     sa.Column("alert_id", sa.BigInteger(), sa.ForeignKey("alerts.id"), primary_key=True),
@@ -81,6 +113,27 @@ DELIVERIES = sa.Table(
     sa.Column("next_try", sa.Float(), nullable=False),
     sa.Column("delivered", sa.Float(), nullable=True),
     sa.Column("last_error", sa.Text(), nullable=True),
+)
+
+#: A delivery is posted while ``pending`` (until the receiver answers 2xx), then ``delivered``; ``failed``
+#: when the receiver answered what posting again cannot change (a redirect); ``dropped`` when its webhook
+#: is no longer given and no other is (:meth:`Store.retarget`).
+PENDING, DELIVERED, FAILED, DROPPED = "pending", "delivered", "failed", "dropped"
+
+DELIVERIES = sa.Table(
+    "webhook_deliveries",
+    META,
+    sa.Column("alert_id", sa.BigInteger(), sa.ForeignKey("alerts.id"), primary_key=True),
+    #: the SHA-256 of the webhook's URL (:class:`Webhook`): which webhook, never where it is
+    sa.Column("hook", sa.String(64), primary_key=True),
+    #: the webhook as it may be shown, ``scheme://host[:port]`` (:func:`redact`)
+    sa.Column("shown", sa.Text(), nullable=False),
+    sa.Column("state", sa.String(16), nullable=False),
+    sa.Column("attempts", sa.Integer(), nullable=False),
+    sa.Column("next_try", sa.Float(), nullable=False),
+    sa.Column("delivered", sa.Float(), nullable=True),
+    sa.Column("last_error", sa.Text(), nullable=True),
+    sa.Index("webhook_deliveries_due", "hook", "state", "next_try"),
 )
 
 POLICIES = sa.Table(
@@ -95,8 +148,51 @@ POLICIES = sa.Table(
 
 SCHEMA_VERSION = sa.Table("schema_version", META, sa.Column("version", sa.Integer(), nullable=False))
 
+#: How many times a write transaction is run in all when the database aborts it for a deadlock or a
+#: serialization failure (PostgreSQL's SQLSTATE 40P01 and 40001): running it again is then the cure.
+ATTEMPTS = 5
+_RETRIED = frozenset({"40P01", "40001"})
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def _step_1(conn: sa.Connection) -> None:
+    """The first schema: events, alerts, deliveries (by URL), policy versions."""
+    for table in (EVENTS, ALERTS, DELIVERIES_1, POLICIES):
+        table.create(conn, checkfirst=True)
+
+
+def _step_2(conn: sa.Connection) -> None:
+    """Deliveries name their webhook by fingerprint and have a state: step 1's rows are moved over, their URLs
+    reduced to fingerprint and host, and step 1's table is dropped (on SQLite with its pages overwritten)."""
+    DELIVERIES.create(conn, checkfirst=True)
+    rows = conn.execute(sa.select(DELIVERIES_1)).mappings().all()
+    if rows:
+        conn.execute(
+            sa.insert(DELIVERIES),
+            [
+                {
+                    "alert_id": r["alert_id"],
+                    "hook": fingerprint(r["url"]),
+                    "shown": redact(r["url"]),
+                    "state": PENDING if r["delivered"] is None else DELIVERED,
+                    "attempts": r["attempts"],
+                    "next_try": r["next_try"],
+                    "delivered": r["delivered"],
+                    "last_error": r["last_error"],  # (written with the URL already redacted)
+                }
+                for r in rows
+            ],
+        )
+    secure = conn.dialect.name == "sqlite"
+    if secure:
+        conn.exec_driver_sql("PRAGMA secure_delete=ON")
+    DELIVERIES_1.drop(conn)
+    if secure:
+        conn.exec_driver_sql("PRAGMA secure_delete=OFF")
+
+
 #: Numbered schema steps; a step is never edited once released, only new ones added.
-MIGRATIONS: tuple[tuple[int, tuple[sa.Table, ...]], ...] = ((1, (EVENTS, ALERTS, DELIVERIES, POLICIES)),)
+MIGRATIONS: tuple[tuple[int, Callable[[sa.Connection], None]], ...] = ((1, _step_1), (2, _step_2))
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,13 +208,45 @@ class EventRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Webhook:
+    """A ``--webhook``: its URL (held in memory only), its fingerprint (what the database names it by) and
+    how it is shown (``scheme://host[:port]``)."""
+
+    url: str
+    hook: str
+    shown: str
+
+    @classmethod
+    def of(cls, url: str) -> Webhook:
+        """The webhook of ``url``."""
+        return cls(url, fingerprint(url), redact(url))
+
+    def __repr__(self) -> str:  # (never the URL: a repr ends up in logs and tracebacks)
+        return f"Webhook({self.shown}, {self.hook[:12]})"
+
+
+@dataclass(frozen=True, slots=True)
 class Delivery:
-    """One pending webhook delivery of one alert."""
+    """One delivery of one alert to one webhook, taken by a sender (:meth:`Store.claim`) until ``lease``."""
 
     alert_id: int
-    url: str
+    hook: str
     attempts: int
     payload: str
+    lease: float
+
+
+def fingerprint(url: str) -> str:
+    """The name a webhook is stored by: the SHA-256 of its URL (the same URL, the same webhook)."""
+    return hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def distinct(webhooks: Iterable[Webhook]) -> tuple[Webhook, ...]:
+    """The webhooks with a URL given twice kept once, in order."""
+    out: dict[str, Webhook] = {}
+    for w in webhooks:
+        out.setdefault(w.hook, w)
+    return tuple(out.values())
 
 
 def redact(url: str) -> str:
@@ -134,6 +262,42 @@ def redact(url: str) -> str:
     if ":" in host:  # an IPv6 address
         host = f"[{host}]"
     return f"{parts.scheme}://{host}" + (f":{port}" if port is not None else "")
+
+
+def retried(exc: BaseException) -> bool:
+    """Whether the database aborted a transaction that succeeds when run again (a deadlock, a
+    serialization failure)."""
+    orig = getattr(exc, "orig", None)
+    return isinstance(exc, sa.exc.DBAPIError) and getattr(orig, "sqlstate", None) in _RETRIED
+
+
+def brief(exc: BaseException) -> str:
+    """An exception in one line for the log: its type; for a database error, the driver's type and the first
+    line of its message (``database is locked``, ``server closed the connection unexpectedly``); and the
+    place in this package it came from. Never the SQL, its parameters or a traceback: an event's data may
+    be confidential, and a log is read by many."""
+    where = ""
+    for frame, line in reversed(list(_frames(exc))):
+        path = Path(frame.f_code.co_filename).resolve()
+        if path.is_relative_to(_PACKAGE):
+            where = f" at {path.relative_to(_PACKAGE.parent).as_posix()}:{line}"
+            break
+    text = type(exc).__name__
+    if isinstance(exc, sa.exc.DBAPIError) and exc.orig is not None:
+        orig = exc.orig
+        code = getattr(orig, "sqlstate", None)
+        said = str(orig).strip().splitlines()
+        text += f" ({type(orig).__module__}.{type(orig).__name__}" + (f", SQLSTATE {code}" if code else "") + ")"
+        if said:
+            text += ": " + said[0][:200]
+    return text + where
+
+
+def _frames(exc: BaseException) -> Iterable[tuple[Any, int]]:
+    tb = exc.__traceback__
+    while tb is not None:
+        yield tb.tb_frame, tb.tb_lineno
+        tb = tb.tb_next
 
 
 def engine_url(url: str) -> str:
@@ -160,7 +324,8 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = engine_url(url)
         self.dialect = "sqlite" if self.url.startswith("sqlite") else "postgresql"
-        kwargs: dict[str, Any] = {}
+        # (an error names its SQL, never its parameters: they are event data)
+        kwargs: dict[str, Any] = {"hide_parameters": True}
         if self.dialect == "sqlite":
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         else:
@@ -182,6 +347,20 @@ class Store:
     def _insert(self, table: sa.Table) -> Any:
         return (sqlite.insert if self.dialect == "sqlite" else postgresql.insert)(table)
 
+    def _transaction(self, work: Callable[[sa.Connection], T]) -> T:
+        """``work`` in one write transaction, run again (:data:`ATTEMPTS` times in all, after a short random
+        pause) when the database aborted it for a deadlock or a serialization failure."""
+        attempt = 1
+        while True:
+            try:
+                with self._write, self.engine.begin() as conn:
+                    return work(conn)
+            except sa.exc.DBAPIError as exc:
+                if attempt >= ATTEMPTS or not retried(exc):
+                    raise
+            time.sleep(random.uniform(0.0, 0.01 * 2**attempt))
+            attempt += 1
+
     # -- schema ---------------------------------------------------------------------------
     def migrate(self) -> int:
         """Bring the schema to the newest version; return it."""
@@ -195,10 +374,9 @@ class Store:
                         f"the database has schema version {current}, newer than this program's {newest}: "
                         "upgrade sla-dsl"
                     )
-                for number, tables in MIGRATIONS:
+                for number, step in MIGRATIONS:
                     if number > current:
-                        for table in tables:
-                            table.create(conn, checkfirst=True)
+                        step(conn)
                         conn.execute(sa.delete(SCHEMA_VERSION))
                         conn.execute(sa.insert(SCHEMA_VERSION).values(version=number))
                         current = number
@@ -224,9 +402,13 @@ class Store:
             for r in rows
         ]
         stmt = self._insert(EVENTS).on_conflict_do_nothing(index_elements=["key"]).returning(EVENTS.c.seq)
-        with self._write, self.engine.begin() as conn:
+
+        def work(conn: sa.Connection) -> int:
+            batch = _in_key_order(conn, values) if self.dialect == "postgresql" else values
             # RETURNING names only the rows inserted: the duplicates are the rest.
-            return len(conn.execute(stmt, values).all())
+            return len(conn.execute(stmt, batch).all())
+
+        return self._transaction(work)
 
     def revision(self) -> tuple[int, int]:
         """(number of events, highest sequence number): changes whenever an event is stored."""
@@ -294,25 +476,32 @@ class Store:
             return {str(k) for k in conn.execute(sa.select(ALERTS.c.key)).scalars()}
 
     def fire(
-        self, key: str, kind: str, item: str, instant: float, fired: float, payload: str, urls: Sequence[str]
+        self,
+        key: str,
+        kind: str,
+        item: str,
+        instant: float,
+        fired: float,
+        payload: str,
+        webhooks: Sequence[Webhook],
     ) -> int | None:
-        """Record an alert and its deliveries; its id, or None if it was fired before."""
+        """Record an alert and its deliveries to ``webhooks``; its id, or None if it was fired before."""
         stmt = (
             self._insert(ALERTS)
             .values(key=key, kind=kind, item=item, instant=instant, fired=fired, payload=payload)
             .on_conflict_do_nothing(index_elements=["key"])
             .returning(ALERTS.c.id)
         )
-        with self._write, self.engine.begin() as conn:
+
+        def work(conn: sa.Connection) -> int | None:
             alert_id = conn.execute(stmt).scalar()
             if alert_id is None:
                 return None
-            if urls:
-                conn.execute(
-                    sa.insert(DELIVERIES),
-                    [{"alert_id": alert_id, "url": u, "attempts": 0, "next_try": fired} for u in urls],
-                )
-        return int(alert_id)
+            if webhooks:
+                conn.execute(sa.insert(DELIVERIES), [_delivery(int(alert_id), w, fired) for w in distinct(webhooks)])
+            return int(alert_id)
+
+        return self._transaction(work)
 
     def alerts(self, limit: int = 200) -> list[dict[str, Any]]:
         """The latest alerts, newest first, with their delivery state."""
@@ -321,47 +510,137 @@ class Store:
             ids = [r["id"] for r in rows]
             deliveries: dict[int, list[dict[str, Any]]] = {}
             if ids:
-                for d in conn.execute(sa.select(DELIVERIES).where(DELIVERIES.c.alert_id.in_(ids))).mappings():
+                q = sa.select(DELIVERIES).where(DELIVERIES.c.alert_id.in_(ids)).order_by(DELIVERIES.c.shown)
+                for d in conn.execute(q).mappings():
                     deliveries.setdefault(int(d["alert_id"]), []).append(
-                        {"url": redact(d["url"]), "attempts": d["attempts"], "delivered": d["delivered"] is not None}
+                        {
+                            "url": d["shown"],
+                            "state": d["state"],
+                            "attempts": d["attempts"],
+                            "delivered": d["state"] == DELIVERED,
+                        }
                     )
         return [{**dict(r), "deliveries": deliveries.get(int(r["id"]), [])} for r in rows]
 
-    def due_deliveries(self, now: float, limit: int = 50) -> list[Delivery]:
-        """Deliveries not yet done whose next try is due."""
+    def retarget(self, webhooks: Sequence[Webhook], now: float) -> dict[str, int]:
+        """The alerts not delivered to a webhook that is not among ``webhooks`` (given at an earlier start):
+        those deliveries are ``dropped`` and each of ``webhooks`` gets one of its own, due now, so no alert is
+        lost and none is posted where it is no longer meant to go. Returns how many deliveries were left, by
+        the webhook (as shown) they were meant for."""
+        given = {w.hook for w in webhooks}
+
+        def work(conn: sa.Connection) -> dict[str, int]:
+            q = sa.select(DELIVERIES.c.alert_id, DELIVERIES.c.hook, DELIVERIES.c.shown).where(
+                DELIVERIES.c.state.in_((PENDING, FAILED))
+            )
+            if given:
+                q = q.where(DELIVERIES.c.hook.not_in(sorted(given)))
+            rows = conn.execute(q).all()
+            left: dict[str, int] = {}
+            for alert_id, hook, shown in rows:
+                conn.execute(
+                    sa.update(DELIVERIES)
+                    .where(DELIVERIES.c.alert_id == alert_id, DELIVERIES.c.hook == hook)
+                    .values(state=DROPPED, last_error="its webhook is no longer given")
+                )
+                left[str(shown)] = left.get(str(shown), 0) + 1
+            alert_ids = sorted({int(r[0]) for r in rows})
+            if alert_ids and webhooks:
+                conn.execute(
+                    self._insert(DELIVERIES).on_conflict_do_nothing(index_elements=["alert_id", "hook"]),
+                    [_delivery(a, w, now) for a in alert_ids for w in distinct(webhooks)],
+                )
+            return left
+
+        return self._transaction(work)
+
+    def claim(self, hook: str, now: float, lease: float, limit: int = 10) -> list[Delivery]:
+        """Take up to ``limit`` due deliveries to the webhook ``hook``, oldest try first: each is the caller's to
+        post until ``now + lease`` (its next try moves there), no other sender's, of this process or another.
+        Each row is taken with a compare-and-set on the next try it was read with; a row another sender took
+        in between is left to it."""
+        until = now + lease
+
+        def work(conn: sa.Connection) -> list[Delivery]:
+            taken = []
+            for alert_id, attempts, next_try, payload in self._due(conn, hook, now, limit):
+                moved = conn.execute(
+                    sa.update(DELIVERIES)
+                    .where(
+                        DELIVERIES.c.alert_id == alert_id,
+                        DELIVERIES.c.hook == hook,
+                        DELIVERIES.c.state == PENDING,
+                        DELIVERIES.c.next_try == next_try,
+                    )
+                    .values(next_try=until)
+                )
+                if moved.rowcount == 1:
+                    taken.append(Delivery(int(alert_id), hook, int(attempts), str(payload), until))
+            return taken
+
+        return self._transaction(work)
+
+    def _due(self, conn: sa.Connection, hook: str, now: float, limit: int) -> Sequence[Any]:
+        """(alert id, attempts, next try, payload) of the due deliveries to ``hook``; on PostgreSQL locked
+        until the transaction ends, skipping those another sender has locked."""
         q = (
-            sa.select(DELIVERIES.c.alert_id, DELIVERIES.c.url, DELIVERIES.c.attempts, ALERTS.c.payload)
+            sa.select(DELIVERIES.c.alert_id, DELIVERIES.c.attempts, DELIVERIES.c.next_try, ALERTS.c.payload)
             .join(ALERTS, ALERTS.c.id == DELIVERIES.c.alert_id)
-            .where(DELIVERIES.c.delivered.is_(None), DELIVERIES.c.next_try <= now)
+            .where(DELIVERIES.c.hook == hook, DELIVERIES.c.state == PENDING, DELIVERIES.c.next_try <= now)
             .order_by(DELIVERIES.c.next_try)
             .limit(limit)
         )
-        with self.engine.connect() as conn:
-            return [Delivery(int(a), str(u), int(n), str(p)) for a, u, n, p in conn.execute(q)]
+        if self.dialect == "postgresql":
+            q = q.with_for_update(skip_locked=True, of=DELIVERIES)
+        return conn.execute(q).all()
+
+    def release(self, taken: Iterable[Delivery], now: float) -> None:
+        """Give back deliveries taken and not posted (a stop): due again at ``now``, unless another sender
+        has taken them since."""
+        rows = list(taken)
+
+        def work(conn: sa.Connection) -> None:
+            for d in rows:
+                conn.execute(
+                    sa.update(DELIVERIES)
+                    .where(
+                        DELIVERIES.c.alert_id == d.alert_id,
+                        DELIVERIES.c.hook == d.hook,
+                        DELIVERIES.c.state == PENDING,
+                        DELIVERIES.c.next_try == d.lease,
+                    )
+                    .values(next_try=now)
+                )
+
+        if rows:
+            self._transaction(work)
 
     def pending_deliveries(self) -> int:
-        """How many deliveries are not done yet."""
+        """How many deliveries are still to be posted."""
         with self.engine.connect() as conn:
-            q = sa.select(sa.func.count()).select_from(DELIVERIES).where(DELIVERIES.c.delivered.is_(None))
+            q = sa.select(sa.func.count()).select_from(DELIVERIES).where(DELIVERIES.c.state == PENDING)
             return int(conn.execute(q).scalar() or 0)
 
     def delivered(self, d: Delivery, now: float) -> None:
         """Mark a delivery done."""
-        with self._write, self.engine.begin() as conn:
+        self._mark(d, state=DELIVERED, delivered=now, attempts=d.attempts + 1, last_error=None)
+
+    def failed(self, d: Delivery, next_try: float, error: str, *, final: bool = False) -> None:
+        """Count a failed attempt and set when to try again (with ``final``, never: the delivery ``failed``)."""
+        values: dict[str, Any] = {"attempts": d.attempts + 1, "next_try": next_try, "last_error": error[:500]}
+        if final:
+            values["state"] = FAILED
+        self._mark(d, **values)
+
+    def _mark(self, d: Delivery, **values: Any) -> None:
+        def work(conn: sa.Connection) -> None:
             conn.execute(
                 sa.update(DELIVERIES)
-                .where(DELIVERIES.c.alert_id == d.alert_id, DELIVERIES.c.url == d.url)
-                .values(delivered=now, attempts=d.attempts + 1, last_error=None)
+                .where(DELIVERIES.c.alert_id == d.alert_id, DELIVERIES.c.hook == d.hook)
+                .values(**values)
             )
 
-    def failed(self, d: Delivery, next_try: float, error: str) -> None:
-        """Count a failed attempt and set when to try again."""
-        with self._write, self.engine.begin() as conn:
-            conn.execute(
-                sa.update(DELIVERIES)
-                .where(DELIVERIES.c.alert_id == d.alert_id, DELIVERIES.c.url == d.url)
-                .values(attempts=d.attempts + 1, next_try=next_try, last_error=error[:500])
-            )
+        self._transaction(work)
 
     # -- policy versions added over HTTP --------------------------------------------------
     def add_policy(self, version: str, name: str, effective: dt.date, text: str, added: float) -> bool:
@@ -371,10 +650,36 @@ class Store:
             .values(version=version, name=name, effective=effective, text=text, added=added)
             .on_conflict_do_nothing(index_elements=["version"])
         )
-        with self._write, self.engine.begin() as conn:
-            return bool(conn.execute(stmt).rowcount)
+        return self._transaction(lambda conn: bool(conn.execute(stmt).rowcount))
 
     def policy_texts(self) -> list[str]:
         """The texts of the versions added over HTTP, oldest first."""
         with self.engine.connect() as conn:
             return [str(t) for t in conn.execute(sa.select(POLICIES.c.text).order_by(POLICIES.c.added)).scalars()]
+
+
+def _delivery(alert_id: int, w: Webhook, due: float) -> dict[str, Any]:
+    """A new delivery row of an alert to a webhook, due at ``due``."""
+    return {
+        "alert_id": alert_id,
+        "hook": w.hook,
+        "shown": w.shown,
+        "state": PENDING,
+        "attempts": 0,
+        "next_try": due,
+        "delivered": None,
+        "last_error": None,
+    }
+
+
+def _in_key_order(conn: sa.Connection, values: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """PostgreSQL: the rows to insert in the order of their keys, each with a sequence number drawn first,
+    in the batch's order. Two transactions that insert overlapping batches wait on the unique index of
+    ``key`` for one another; in one order of keys neither can wait on the other in turn (no deadlock), and
+    the numbers drawn keep the events in the order they arrived."""
+    drawn = conn.execute(
+        sa.text("SELECT nextval(pg_get_serial_sequence('events', 'seq')) FROM generate_series(1, :n)"),
+        {"n": len(values)},
+    ).scalars()
+    numbered = [{**v, "seq": int(n)} for v, n in zip(values, sorted(drawn), strict=True)]
+    return sorted(numbered, key=lambda v: str(v["key"]))
