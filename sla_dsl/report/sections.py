@@ -43,7 +43,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple, TypeVar
 
-from ..i18n import format_minutes, format_month
+from ..i18n import format_month
 from . import Report, Violation, periods
 from .conditions import priority_targets
 from .operations import (
@@ -57,7 +57,7 @@ from .operations import (
 )
 from .parts import IncidentLike, Part
 from .settled import clock_of, counts_in, done_of, earlier_responses, target_settled
-from .violation_words import late_words, shown_id, target_of, violation_kind, violation_text
+from .violation_words import late_words, shown_id, target_of, time_between, violation_kind, violation_text
 from .words import (
     Anchor,
     Cell,
@@ -550,10 +550,8 @@ def _at_risk(report: Report, w: PolicyWords, risky: Shown) -> Part:
     for i in shown:
         left = "-"
         iw = w.for_row(i)  # the version that judged the incident (its `policy_version`)
-        if iw.policy is not None and i.response_due is not None and report.period.as_of < i.response_due:
-            left = format_minutes(
-                iw.policy.business_time_between(report.period.as_of, i.response_due).total_seconds() / 60
-            )
+        if i.response_due is not None:  # (as its target counts time: elapsed, or its calendar's hours)
+            left = time_between(iw, report.period.as_of, i.response_due, target_of(i, iw))
         rows.append([i.id, iw.priority(i.priority), w.t(i.clock_start), w.t(i.response_due), Mark(left, "warn")])
     header = [
         w.m("report.id"),

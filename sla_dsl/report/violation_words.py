@@ -45,16 +45,25 @@ def late_words(
     a notification rule's ``within``; without one, in the business time of the policy's calendar.
     ``w`` are the words of the version that judged the row (:meth:`PolicyWords.for_row`): its
     calendars count the time."""
-    if due is None or w.policy is None:
+    if due is None:
         return "-"
-    end = at if at is not None else report.period.as_of
-    if end <= due:
+    return time_between(w, due, at if at is not None else report.period.as_of, target)
+
+
+def time_between(
+    w: PolicyWords, start: dt.datetime, end: dt.datetime, target: lm.Target | lm.Duration | None = None
+) -> str:
+    """The time from ``start`` to ``end`` (``1:12``; ``-`` when not after it) as ``target`` counts it:
+    in the business time of its calendar, or elapsed (so marked) for an elapsed target; without one,
+    in the business time of the policy's calendar. How late (:func:`late_words`), and how much time
+    an at-risk incident has left."""
+    if w.policy is None or end <= start:
         return "-"
     duration = target.duration if isinstance(target, lm.Within) else target if isinstance(target, lm.Duration) else None
     if duration is not None and not duration.is_business:
-        return w.m("report.late_elapsed", late=format_minutes((end - due).total_seconds() / 60))
+        return w.m("report.late_elapsed", late=format_minutes((end - start).total_seconds() / 60))
     calendar = target.calendar if isinstance(target, lm.ByEndOf) else duration.calendar if duration else None
-    return format_minutes(w.policy.business_time_between(due, end, calendar).total_seconds() / 60)
+    return format_minutes(w.policy.business_time_between(start, end, calendar).total_seconds() / 60)
 
 
 def notify_rule(w: PolicyWords, name: str | None) -> lm.Notify | None:

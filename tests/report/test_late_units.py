@@ -149,3 +149,36 @@ def test_the_report_says_a_late_notice_in_the_rules_time(tmp_path: Path, within:
 def test_the_report_says_a_late_incident_notice_and_how_late(tmp_path: Path, within: str, lang: str, said: str) -> None:
     out = _late(tmp_path, within, lang, "evaluate", *NOVEMBER)
     assert said in out, out
+
+
+# -- the time an at-risk incident has left, in its target's time (it was the first priority's business
+#    time: 0:00 left after that calendar's close for a target in elapsed time) -------------------------
+
+AT_RISK = EXPLAINED + """clock response "応答" / "Response" {
+  starts at incident.reported
+  at risk at 50% of target
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("within", "lang", "left"),
+    [
+        ("4 hours", "en", "1:30 (elapsed)"),
+        ("4 hours", "ja", "1:30（経過時間）"),
+        ("4 desk hours", "en", "1:30"),  # the late desk is open 16:00-22:00
+    ],
+)
+def test_an_at_risk_incident_has_its_time_left_in_its_targets_time(
+    tmp_path: Path, within: str, lang: str, left: str
+) -> None:
+    """Reported Wed 4 Nov 16:30, due 20:30 (elapsed, or on the late desk); as of 19:00 half of the target
+    has passed: at risk, 1:30 left, though the first priority's calendar closed at 17:00."""
+    policy, log = tmp_path / "risk.sla", tmp_path / "risk.jsonl"
+    policy.write_text(AT_RISK.replace("RESPOND", within).replace("NOTIFY", "1 hour"), "utf-8")
+    log.write_text('{"event":"incident.reported","at":"2026-11-04T16:30:00Z","id":"R","priority":"P1"}\n', "utf-8")
+    as_of = ("--as-of", "2026-11-04T19:00:00Z")
+    code, out, err = sla("evaluate", policy, log, *NOVEMBER, *as_of, "--format", "markdown", "--lang", lang)
+    assert code == 0, err
+    rows = [line for line in out.splitlines() if line.startswith("| R |") and "20:30" in line]
+    assert rows and rows[-1].rstrip(" |").endswith(left), out
