@@ -82,6 +82,7 @@ from .common import (
 from .select import applies_text, not_for
 
 STARTED, ENDED = CODE["outage.started"], CODE["outage.ended"]
+NOTIFIED = CODE["outage.notified"]
 ANNOUNCED = CODE["stop.announced"]
 
 
@@ -323,7 +324,8 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
             applies = applies_text(rules, rule.when, o.recs, STARTED)
             if applies is not None:
                 steps.append(step(text=f"notification `{rule.name}`: {applies}", ref=art(rule.ref)))
-            verdict = _notice(ctx, o, rule, steps)
+            # (the JSON message names the rule when the outage has several: `recovery notice` is the only one's)
+            verdict = _notice(ctx, o, rule, steps, _first_words(rules, rule))
             first_steps = steps[k:]
     notices = _notices(ctx, o, rule, verdict, first_steps, excl)
     return OutageRow(
@@ -335,7 +337,7 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
         notice_status=verdict.status,
         cause=o.cause,
         recognized_at=verdict.recognized_at,
-        notified_at=verdict.met_at,
+        notified_at=_first_notified(rules, o) if verdict.status != "excluded" else None,
         excused_minutes=excused_minutes,
         policy_version=rules.version,
         explain=steps,
@@ -403,6 +405,18 @@ def _notices(
     return out
 
 
+def _first_notified(rules: Rules, o: _Out) -> dt.datetime | None:
+    """The outage's first ``outage.notified`` (its ``notified_at``), whichever rule it meets, if any."""
+    at = next((r[0] for r in o.recs if r[1] == NOTIFIED), None)
+    return _when(rules, at)[1] if at is not None else None
+
+
+def _first_words(rules: Rules, rule: m.Notify) -> str:
+    """How the JSON message names the first notification rule on an outage event: ``recovery notice``
+    when it is the only one, else by its name as every other rule is."""
+    return "recovery notice" if len(_outage_rules(rules)) == 1 else f"notice `{rule.name}`"
+
+
 def _minutes(rules: Rules, d: m.Duration) -> float:
     """A rule's duration in minutes of business (or elapsed) time."""
     if d.calendar is not None:
@@ -410,23 +424,32 @@ def _minutes(rules: Rules, d: m.Duration) -> float:
     return (rules.add(rules.effective_epoch, d) - rules.effective_epoch) / 60
 
 
+#: The events an outage is known from: a notice before one of them contradicts the log.
+_KNOWN_AT_START = frozenset({"outage.started", "outage.recognized"})
+
+
 def _notice(ctx: Ctx, o: _Out, rule: m.Notify, steps: list[Step], what: str = "recovery notice") -> _Notice:
     rules = o.rules
     words = _words(rules, rule)
     ref, after, met_by = words.ref, words.after, words.met_by
     after_rec = next((r for r in o.recs if r[1] == after), None)
-    met_rec = next((r for r in o.recs if r[1] == met_by), None)
+    if after_rec is None:
+        met_rec = next((r for r in o.recs if r[1] == met_by), None)
+        met = met_rec[0] if met_rec is not None else None
+        steps.append(step(text=f"no {rule.after}: the notice target has not started", ref=ref))
+        return _Notice("not_applicable", met=met, met_at=_when(rules, met)[1] if met is not None else None)
+    rec = after_rec[0]
+    # A notice counts from the event the rule counts from: one sent before it (a progress notice during
+    # the outage, for a rule `after outage.ended`) does not meet it, as for a rule on an incident event.
+    met_rec = next((r for r in o.recs if r[1] == met_by and r[0] >= rec), None)
     met = met_rec[0] if met_rec is not None else None
     notified, met_at = _when(rules, met) if met is not None else ("", None)
-    if after_rec is None:
-        steps.append(step(text=f"no {rule.after}: the notice target has not started", ref=ref))
-        return _Notice("not_applicable", met=met, met_at=met_at)
-    rec = after_rec[0]
     # (located on the event's line, as every other contradiction in the events)
     if rec < o.start:
         ctx.bad_data(o.ident, DataNote(what="before", event=rule.after, first="outage.started"), after_rec[3], rec)
-    if met_rec is not None and met_rec[0] < rec:
-        ctx.bad_data(o.ident, DataNote(what="before", event=rule.met_by, first=rule.after), met_rec[3], met_rec[0])
+    early = next((r for r in o.recs if r[1] == met_by and r[0] < rec), None)
+    if early is not None and rule.after in _KNOWN_AT_START:  # (a notice before the outage was known)
+        ctx.bad_data(o.ident, DataNote(what="before", event=rule.met_by, first=rule.after), early[3], early[0])
     recognized, rec_at = _when(rules, rec)
     # ``rec_at`` is ``rules.dt(rec)``: what ``Rules.is_business`` would look up again
     if rule.only_during is not None and not rules.calendar(rule.only_during).is_business_time(rec_at):

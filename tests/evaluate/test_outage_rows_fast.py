@@ -151,8 +151,14 @@ def test_each_row_names_its_own_instants(case: int) -> None:
         if row.recognized_at is not None or notified is not None:
             assert row.notified_at == notified
         for target in row.notices:  # the first rule's row and any other's (``first_report`` of plans)
-            if target.status in ("met", "breached"):
-                assert target.met_at == notified
+            if target.status in ("met", "breached"):  # (the first notice at or after what the rule counts from)
+                sent = [
+                    dt.datetime.fromisoformat(e["at"])
+                    for e in events
+                    if e.get("id") == row.id and e["event"] == "outage.notified"
+                ]
+                if target.met_at is not None:
+                    assert notified is not None and target.met_at in sent and target.met_at >= notified
             else:
                 assert target.met_at is None
             if target.status in ("excluded", "not_applicable"):
