@@ -156,8 +156,8 @@ def cutoff(policy: Policy, priority: m.Priority, start: dt.date) -> SameDayCutof
     lead = sd.before_close
     if lead.calendar is None:
         cut = close - (add_calendar_duration(close, lead) - close)
-    else:
-        cut = close - policy.duration_delta(lead)
+    else:  # business time counted back on the lead's calendar, as the evaluator counts it
+        cut = policy.calendar(lead.calendar).add(close, -policy.duration_delta(lead))
     cut = cut.astimezone(tz)
     return SameDayCutoff(
         priority.id,

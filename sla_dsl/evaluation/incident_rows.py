@@ -306,7 +306,11 @@ def same_day_of(rules: Rules, rule: m.SameDayGuideline, ordinal: int) -> tuple[f
         elif lead.calendar is None:
             cutoff = 2 * close - rules.add(close, lead)
         else:
-            cutoff = close - rules.policy.duration_delta(rule.before_close).total_seconds()
+            # business time counted back from the close on the lead's calendar (`6 business hours before
+            # close` of hours 10-12, 13-18 is 11:00, not 12:00): the latest instant that much open time
+            # before it, as a planned stop's notice is counted back
+            back = rules.policy.duration_delta(lead)
+            cutoff = rules.calendar(lead.calendar).add(opened[-1][1], -back).timestamp()
         text = (
             f"same-day guideline: clock started by {rules.dt(cutoff):%H:%M} on a business day, "
             f"answer expected by {rules.fmt(close)}"
