@@ -373,8 +373,12 @@ REPORT_NOTES: dict[str, str] = {
     "why it moved, in English: the holiday's name or ``not a business day``; null when not moved": (
         "移した理由（英語）：祝日の名前、または ``not a business day``。移していない場合は null"
     ),
-    "true when the window's time is excused from availability (the default); false when the policy counts it": (
-        "枠の時間を稼働率の計算から除外する場合は true（既定）。ポリシーがその時間を数える場合は false"
+    (
+        "true (the default) when the window's time is excused from the availability of each service whose hours "
+        "say ``except maintenance``; false when the maintenance rule says ``counts as downtime``"
+    ): (
+        "営業時間に ``except maintenance`` と書いた各サービスの稼働率の計算から、枠の時間を除外する場合は true（既定）。"
+        "定期メンテナンスの規則に ``counts as downtime`` と書いた場合は false"
     ),
     # -- OutageRow -------------------------------------------------------------------------------------------
     "The verdict on one outage: its downtime and the recovery-notice target.": (
@@ -573,11 +577,12 @@ REPORT_NOTES: dict[str, str] = {
     ),
     (
         "true when a notice of the final window was sent by a channel the policy allows before ``notice_deadline``: "
-        "the window is then excused from availability; false otherwise (a ``stop_notice_invalid`` violation is "
-        "listed)"
+        "the window is then excused from the availability of each service whose hours say ``except planned "
+        "stops``; false otherwise (a ``stop_notice_invalid`` violation is listed)"
     ): (
         "最終の時間帯の通知を、ポリシーが認める手段で ``notice_deadline`` より前に送った場合は true："
-        "その時間帯は稼働率の計算から除外される。それ以外は false（``stop_notice_invalid`` の違反を挙げる）"
+        "その時間帯は、営業時間に ``except planned stops`` と書いた各サービスの稼働率の計算から除外される。"
+        "それ以外は false（``stop_notice_invalid`` の違反を挙げる）"
     ),
     "the channel of the notice in ``notice_at``, as the log spells it (``email``, ``web``)": (
         "``notice_at`` の通知の手段。ログの表記のまま（``email``、``web``）"

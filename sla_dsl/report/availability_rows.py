@@ -107,8 +107,8 @@ class StopRow(_Row):
     #: when the first valid notice of the final window was sent; when none is valid, its first notice
     notice_at: dt.datetime | None
     #: true when a notice of the final window was sent by a channel the policy allows before
-    #: ``notice_deadline``: the window is then excused from availability; false otherwise (a
-    #: ``stop_notice_invalid`` violation is listed)
+    #: ``notice_deadline``: the window is then excused from the availability of each service whose
+    #: hours say ``except planned stops``; false otherwise (a ``stop_notice_invalid`` violation is listed)
     notice_ok: bool
     #: the channel of the notice in ``notice_at``, as the log spells it (``email``, ``web``)
     channel: str | None = None
@@ -140,8 +140,8 @@ class MaintenanceRow(_Row):
     moved: bool = False
     #: why it moved, in English: the holiday's name or ``not a business day``; null when not moved
     reason: str | None = None
-    #: true when the window's time is excused from availability (the default); false when the policy
-    #: counts it
+    #: true (the default) when the window's time is excused from the availability of each service whose
+    #: hours say ``except maintenance``; false when the maintenance rule says ``counts as downtime``
     excused: bool = True
 
 
