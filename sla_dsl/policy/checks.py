@@ -201,7 +201,11 @@ def _contradiction(
         # In UTC, so that the lead before close is counted back in exact seconds, as the
         # evaluator counts it (on a DST day wall-clock arithmetic lands an hour off).
         close = intervals[-1][1].astimezone(dt.UTC)
-        cutoff = close - as_timedelta(guide.before_close)
+        lead = guide.before_close
+        if lead.calendar is None:
+            cutoff = close - as_timedelta(lead)
+        else:  # business time counted back on the lead's calendar, as the evaluator counts it
+            cutoff = policy.calendar(lead.calendar).add(close, -policy.duration_delta(lead)).astimezone(dt.UTC)
         # The guideline covers the clocks of the day's date up to the cutoff, those before the opening
         # too (their target counts from it): none when the cutoff falls before the day's midnight.
         if cutoff < dt.datetime(day.year, day.month, day.day, tzinfo=cal.tz):

@@ -187,3 +187,22 @@ def test_a_cutoff_before_the_days_midnight_covers_no_clock() -> None:
     Thursday's cutoff at 03:00 is due by 13:00 the same day."""
     text = SHORT_FRIDAY.replace("LEAD", "14 hours")
     assert [d.code for d in sla_dsl.compile_policy(text).diagnostics if d.code == "W301"] == []
+
+
+def test_a_lead_in_business_hours_is_counted_back_in_open_time() -> None:
+    """Hours 09:00-12:00, 13:00-17:00 (Friday too), 5 business hours before close: the cutoff is 11:00
+    (four open hours after 13:00 and one before 12:00), not 12:00 less the lunch hour's worth. With a
+    target of 4 business hours a clock at 11:00 is due 16:00, the same day: no W301; with 6, due the next
+    day. (The check took five flat hours off the close: 12:00, due 17:00 with 5, and missed it with 6.)"""
+    base = SHORT_FRIDAY.replace(
+        "  hours mon..thu 09:00-17:00\n  hours fri 09:00-12:00\n", "  days mon..fri\n  hours 09:00-12:00, 13:00-17:00\n"
+    )
+    assert base != SHORT_FRIDAY
+    text = base.replace("LEAD", "5 business hours")
+    assert [d.code for d in sla_dsl.compile_policy(text).diagnostics if d.code == "W301"] == []
+    (w301,) = [
+        d
+        for d in sla_dsl.compile_policy(text.replace("respond within 4", "respond within 6")).diagnostics
+        if d.code == "W301"
+    ]
+    assert "a clock starting Fri 2026-01-02 11:00" in w301.message
