@@ -80,6 +80,8 @@ def evaluate(
     start: dt.datetime | dt.date | str,
     end: dt.datetime | dt.date | str,
     as_of: dt.datetime | dt.date | str | None = None,
+    *,
+    skip_invalid: bool = False,
 ) -> Report:
     """Judge ``events`` against ``policy`` (or several versions of it) over [start, end).
 
@@ -90,9 +92,13 @@ def evaluate(
     ``pyarrow.Table``, pandas or polars DataFrame of the columnar event schema (one row per event; a bad
     row is named by row and column), or the path of a log file, read as ``sla evaluate`` reads it (JSON
     Lines, CSV, Parquet, Arrow, a directory).
+
+    ``skip_invalid``: leave every invalid event out, its line listed in ``report.input.skipped``, as
+    ``sla evaluate --skip-invalid`` does (the policy's checks too: an unknown priority), instead of
+    raising ``EventInputError`` with all of them.
     """
     from .evaluation import evaluate as _evaluate
 
     if isinstance(policy, (str, PathLike)):  # (a path would fail deep inside as "not iterable")
         raise TypeError(f"evaluate() takes a Policy, not a path: load it with sla_dsl.load_policy({str(policy)!r})")
-    return _evaluate(policy, events, start, end, as_of)
+    return _evaluate(policy, events, start, end, as_of, skip_invalid=skip_invalid)

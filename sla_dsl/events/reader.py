@@ -339,7 +339,9 @@ def read_events(
     declared: Collection[str] = (),
 ) -> EventLog:
     """Read an event log file (``-`` for stdin): ``.csv`` (or ``.csv.gz`` ...) as CSV, ``.parquet``, ``.arrow``
-    and a directory as Arrow (:mod:`.arrow_files`), anything else as JSON Lines.
+    and a directory as Arrow (:mod:`.arrow_files`); anything else by its content: CSV when its first line
+    (past blank and ``#`` lines) is a CSV header naming ``event``, ``at`` and ``id``, Parquet or Arrow by
+    their magic bytes, else JSON Lines.
 
     A gzip, bzip2 or xz log is read as it is decompressed, known by its first bytes. ``declared``: the
     event types the policies declare (the union over their versions); any other type is an error.

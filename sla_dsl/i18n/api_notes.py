@@ -53,7 +53,11 @@ API_NOTES: dict[str, str] = {
         "``events``: event models or dicts, a log read by ``sla_dsl.reader.read_events``, a\n"
         "``pyarrow.Table``, pandas or polars DataFrame of the columnar event schema (one row per event; a bad\n"
         "row is named by row and column), or the path of a log file, read as ``sla evaluate`` reads it (JSON\n"
-        "Lines, CSV, Parquet, Arrow, a directory)."
+        "Lines, CSV, Parquet, Arrow, a directory).\n"
+        "\n"
+        "``skip_invalid``: leave every invalid event out, its line listed in ``report.input.skipped``, as\n"
+        "``sla evaluate --skip-invalid`` does (the policy's checks too: an unknown priority), instead of\n"
+        "raising ``EventInputError`` with all of them."
     ): (
         "期間 ``[start, end)`` について、``events`` を ``policy``（またはその複数の版）に照らして判定します。\n"
         "\n"
@@ -64,7 +68,11 @@ API_NOTES: dict[str, str] = {
         "``events`` には、イベントのモデルか辞書、``sla_dsl.reader.read_events`` で読んだログ、"
         "列形式のイベントのスキーマに従う ``pyarrow.Table`` や ``pandas`` か ``polars`` の ``DataFrame``"
         "（1行が一つのイベントです。正しくない行は、その行と列を示します）、またはログファイルのパスを渡します。"
-        "パスは ``sla evaluate`` と同じように読みます（``JSON Lines``、CSV、Parquet、Arrow、ディレクトリ）。"
+        "パスは ``sla evaluate`` と同じように読みます（``JSON Lines``、CSV、Parquet、Arrow、ディレクトリ）。\n"
+        "\n"
+        "``skip_invalid`` を真にすると、正しくないイベントをすべて除き、その行を ``report.input.skipped`` に挙げます。"
+        "``sla evaluate --skip-invalid`` と同じです（ポリシーに照らした検査、たとえば知らない優先度も含みます）。"
+        "偽なら、それらすべてを示す ``EventInputError`` を送出します。"
     ),
     # -- sla_dsl.policy.Policy -----------------------------------------------------------------------------------
     "A compiled policy.": "コンパイルしたポリシーです。",

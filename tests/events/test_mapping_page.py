@@ -6,6 +6,7 @@ data go through every converter in ``test_zendesk_export.py`` and ``test_jira_se
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from desk_exports import CLICKSOKO, PAGE, PAGE_JA, ROOT, Fate, converted, judge, page_module, page_script
+from desk_exports import CLICKSOKO, PAGE, PAGE_JA, ROOT, Fate, converted, judge, page_module, page_script, run_script
 
 CONVERTERS = ("jira_events.py", "servicenow_events.py", "zendesk_events.py")
 
@@ -221,3 +222,24 @@ def test_a_reply_is_the_customers_from_the_requester_when_it_was_written(creatio
         ("incident.info_provided", "05:00"),
         ("incident.customer_replied", "07:00"),
     ]
+
+
+def test_a_priority_not_in_the_converters_table_reaches_the_engine(tmp_path: Path) -> None:
+    """A ticket created with a priority PRIORITY does not name was left out on the converter's stderr as
+    "no priority"; the page promises it is reported with its line. It is passed on as written: E120."""
+    ticket = {"id": 2, "created_at": "2026-11-02T01:15:00Z", "priority": "critical", "requester_id": 99}
+    creation = [{"type": "Create", "field_name": "priority", "value": "critical"}]
+    record = {"ticket": ticket, "audits": [{"created_at": ticket["created_at"], "events": creation}], "agents": [7]}
+    lines = converted("zendesk_events.py", [record])
+    assert lines == [{"event": "incident.reported", "at": "2026-11-02T01:15:00Z", "id": "ZD-2", "priority": "critical"}]
+    log = tmp_path / "events.jsonl"
+    log.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    period = ["--from", "2026-11-01", "--to", "2026-12-01", "--lang", "en"]
+    cmd = [sys.executable, "-m", "sla_dsl.cli", "evaluate", str(CLICKSOKO), str(log), *period]
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert done.returncode == 1 and f"{log}:1:" in done.stderr and "[E120]" in done.stderr, done.stderr
+    none = {**ticket, "id": 3, "priority": None}
+    done = run_script(
+        "zendesk_events.py", [{"ticket": none, "audits": [{"created_at": "x", "events": []}], "agents": []}]
+    )
+    assert (done.stdout, done.stderr) == ("", "ZD-3: no priority, left out\n")
