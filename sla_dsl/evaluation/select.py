@@ -255,6 +255,8 @@ def _problems(declared: dict[str, set[str]], attrs: dict[str, str], event: str) 
 
 #: The event that opens an item of a family and carries its attributes (stops and backups have none).
 _OPENED_BY = {FAMILY_OF[REPORTED]: TYPES[REPORTED], FAMILY_OF[STARTED]: TYPES[STARTED]}
+#: The events that open an item: its first counts, a repeat is not read.
+_OPENERS = frozenset({REPORTED, STARTED})
 
 
 def note_unread(ctx: Ctx, log: EventLog) -> None:
@@ -300,13 +302,17 @@ def note_unread(ctx: Ctx, log: EventLog) -> None:
 
 def _in_force(recs: list[Rec], field: str, epoch: float) -> Any:
     """The value of ``field`` in force at ``epoch`` among an item's events that carry it: that of the
-    last such event at or before ``epoch``, else of the first one; None when none carries it."""
+    last such event at or before ``epoch``, else of the first one; None when none carries it. A repeated
+    report (or start) is not read, the first one counts: its value is never in force."""
     last: tuple[float, int, Any] | None = None
     first: tuple[float, int, Any] | None = None
+    opening = {r[1]: min((q[0], q[3]) for q in recs if q[1] == r[1]) for r in recs if r[1] in _OPENERS}
     for r in recs:
         fields = PAYLOAD_BY_CODE[r[1]]
         if field not in fields:
             continue
+        if r[1] in opening and (r[0], r[3]) != opening[r[1]]:
+            continue  # (a repeat of the report: "the first report counts")
         mark = (r[0], r[3], r[2][fields.index(field)])
         if r[0] <= epoch and (last is None or mark[:2] > last[:2]):
             last = mark

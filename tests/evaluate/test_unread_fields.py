@@ -428,3 +428,18 @@ def test_a_time_is_told_apart_however_a_reader_gives_it() -> None:
     assert told == {1_793_581_200_250_000}
     assert repeat_key("end", " soon ") == "soon" and repeat_key("start", "2026-11-02T10:00:00") == "2026-11-02T10:00:00"
     assert repeat_key("kind", 2) == 2 and repeat_key("kind", ["a"]) is None and repeat_key("kind", " x ") == "x"
+
+
+@pytest.mark.parametrize(("stamped", "flagged"), [("P2", False), ("P1", True)])
+def test_a_repeated_report_gives_no_value_in_force(stamped: str, flagged: bool) -> None:
+    """Reported P2, reported again as P1 (not read: the first report counts), answered stamped with a
+    priority. The stamp was compared with the repeat's P1: the P2 actually judged was said "not read" and
+    a P1 stamp, which contradicts it, passed in silence."""
+    events = [
+        REPORTED,
+        ev("incident.reported", "2026-11-02 12:00", "I", priority="P1"),
+        ev("incident.responded", "2026-11-02 13:00", "I", priority=stamped),
+    ]
+    notes = data(run(events))
+    assert [n for n in notes if "reported again" in n]  # (the repeat itself is said)
+    assert (said(3, "incident.responded", "I", "`priority`") in notes) is flagged, notes
