@@ -184,7 +184,41 @@ class _Layout:
         self.line_of: list[int] = [-1] * len(toks)
         self.group = 0
         self.tail: list[tuple[str, bool]] = []
+        #: tokens a comment follows on their line: a line of the layout ends there, so the comment stays
+        #: after what it followed (a comment on each item of a wrapped list)
+        self.commented = self._commented()
         self._build(tree)
+
+    def _commented(self) -> set[int]:
+        out: set[int] = set()
+        for c in self.comments:
+            prev = bisect.bisect_left(self.starts, c.start_pos or 0) - 1
+            if prev >= 0 and self.toks[prev].end_line == c.line:
+                out.add(prev)
+        return out
+
+    def _cut(self, pieces: list[tuple[int, int, int]], base: int, indent: int) -> list[tuple[int, int, int]]:
+        """``pieces`` (token ranges relative to ``base``) also cut after each token a comment follows: the
+        rest goes on a continuation line (a ``/`` of a text pair under the text, as a wrapped pair)."""
+        out: list[tuple[int, int, int]] = []
+        for p_indent, lo, hi in pieces:
+            start = lo
+            for k in range(lo, hi):
+                if base + k not in self.commented:
+                    continue
+                out.append((p_indent if start == lo else self._continued(out, base, indent), start, k))
+                start = k + 1
+            out.append((p_indent if start == lo else self._continued(out, base, indent), start, hi))
+        return out
+
+    def _continued(self, done: list[tuple[int, int, int]], base: int, indent: int) -> int:
+        """The indent of a line that continues the piece ``done[-1]`` after a comment."""
+        p_indent, lo, hi = done[-1]
+        nxt = base + hi + 1
+        if nxt < len(self.toks) and self.toks[nxt].type == "SLASH" and hi > lo:
+            head = " " * p_indent + _join(self.toks[base + lo : base + hi]) + " "
+            return display_width(head) - 2
+        return max(p_indent, indent + 2)
 
     # token index of a source position
     def _index(self, pos: int) -> int:
@@ -210,8 +244,12 @@ class _Layout:
             group_one = one_line and prev_one_line and kind == prev_kind
             self.group += 1
             head_last = b if brace is None else brace
-            head = self._add(0, a, head_last, group=self.group, blank=n > 0, free=group_one)
-            head.comment_indent = 0
+            for p, (indent, lo, hi) in enumerate(self._cut([(0, 0, head_last - a)], a, 0)):
+                if p == 0:
+                    head = self._add(0, a + lo, a + hi, group=self.group, blank=n > 0, free=group_one)
+                    head.comment_indent = 0
+                else:
+                    self._add(indent, a + lo, a + hi, group=self.group).comment_indent = indent
             prev_kind, prev_one_line = kind, one_line
             if brace is None:
                 continue
@@ -223,7 +261,7 @@ class _Layout:
             for k, st in enumerate(stmts):
                 sa = self._index(st.meta.start_pos)
                 sb = self._index(st.meta.end_pos) - 1
-                pieces = _statement_pieces(str(st.data), self.toks[sa : sb + 1], 2)
+                pieces = self._cut(_statement_pieces(str(st.data), self.toks[sa : sb + 1], 2), sa, 2)
                 for p, (indent, lo, hi) in enumerate(pieces):
                     line = self._add(indent, sa + lo, sa + hi, group=self.group, free=p == 0 and k > 0)
                     line.comment_indent = 2 if p == 0 else indent

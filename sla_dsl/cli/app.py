@@ -25,7 +25,7 @@ from ..errors import SlaError, UsageError
 from ..events.problems import STDOUT_CLOSED
 from ..i18n import message
 from ..lang.diagnostics import PolicyError, render_all, summary
-from ..policy.load import compile_path, compile_stdin
+from ..policy.load import compile_versions
 from .langs import diagnostics_lang, help_lang, lang_option, model_lang, stdin_once, usage_lang
 from .parsing import parser_class
 
@@ -58,6 +58,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     The words are in ``--lang``, else in the primary language the policy's header declares
     (``languages ja, en``: Japanese), else English; the count at the end is in the first policy's.
+    The policies are read as ``sla evaluate`` reads them (a directory: its ``*.sla`` files; ``-``: the
+    standard input, as sla fmt) and checked together as versions of one policy as well.
     """
     stdin_once(args)
     status = 0
@@ -65,8 +67,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     n_err = n_warn = 0
     left_out: list[str] = []
     first_lang: str | None = None
-    for path in args.policy:
-        compiled = compile_stdin() if path == "-" else compile_path(path)  # `-`: the standard input, as sla fmt
+    checked = compile_versions(args.policy, usage_lang(args))
+    for compiled in checked:
+        path = compiled.file
         lang = model_lang(args, compiled.model)
         first_lang = first_lang or lang
         diags = compiled.diagnostics
@@ -79,7 +82,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             n_warn += sum(not d.is_error for d in diags)
         note = compiled.not_shown(lang)
         if note:
-            left_out.append(note if len(args.policy) == 1 else f"{path}: {note}")
+            left_out.append(note if len(checked) == 1 else f"{path}: {note}")
     if chunks:
         total = "; ".join([summary(n_err, n_warn, first_lang or "en"), *left_out])
         print("\n\n".join(chunks) + "\n\n" + total, file=sys.stderr)

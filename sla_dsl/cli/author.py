@@ -21,21 +21,21 @@ import sys
 from typing import Any
 
 from ..i18n import message
-from .langs import lang_option, model_lang, stdin_once
+from .langs import diagnostics_lang, lang_option, model_lang, stdin_once
 
 
 def _fmt(args: argparse.Namespace) -> int:
     """``sla fmt POLICY... [--check]``."""
     from ..authoring.fmt import format_text
     from ..files import write_atomic
-    from ..lang.diagnostics import render_all
+    from ..lang.diagnostics import refusal_language, render_all
     from ..lang.source import read_policy_file, read_policy_stdin
     from ..policy.load import compile_text
     from .app import use_color
 
     stdin_once(args)
     status = 0
-    changed = unchanged = 0
+    changed = unchanged = failed = 0  # (failed: not formatted for errors, or not read)
     first_lang: str | None = None  # the count at the end is in the first policy's language, as sla check's
     for path in args.policy:
         # stdin and files go through the one reader of policy text (bytes: BOM, UTF-8, NUL, size cap)
@@ -45,11 +45,12 @@ def _fmt(args: argparse.Namespace) -> int:
         else:
             name = path
             source, diags = read_policy_file(path)
-        if source is None:  # no header to read the language from
-            lang = model_lang(args, None)
+        if source is None:  # no header to read the language from, unless its bytes hold one (Shift_JIS)
+            declared = refusal_language(diags)
+            lang = diagnostics_lang(args, declared) if declared is not None else model_lang(args, None)
             first_lang = first_lang or lang
             print(render_all(diags, None, use_color(sys.stderr), lang), file=sys.stderr)
-            status = 1
+            status, failed = 1, failed + 1
             continue
         compiled = compile_text(source, name)
         lang = model_lang(args, compiled.model)
@@ -57,7 +58,7 @@ def _fmt(args: argparse.Namespace) -> int:
         if compiled.errors:
             print(render_all(compiled.errors, source, use_color(sys.stderr), lang), file=sys.stderr)
             print(f"sla fmt: {name}: {message('cli.fmt.not_formatted', lang)}", file=sys.stderr)
-            status = 1
+            status, failed = 1, failed + 1
             continue
         result = format_text(source, lang)
         if result == source:
@@ -81,7 +82,9 @@ def _fmt(args: argparse.Namespace) -> int:
                 status = 1
     if args.policy != ["-"]:
         key = f"cli.fmt.{'would' if args.check else 'reformatted'}.{'one' if changed == 1 else 'other'}"
-        print(message(key, first_lang or model_lang(args, None), changed=changed, unchanged=unchanged), file=sys.stderr)
+        said = first_lang or model_lang(args, None)
+        note = message("author.fmt.failed", said, failed=failed) if failed else ""
+        print(message(key, said, changed=changed, unchanged=unchanged) + note, file=sys.stderr)
     return status
 
 

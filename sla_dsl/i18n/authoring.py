@@ -488,6 +488,8 @@ AUTHORING: dict[str, Msg] = {
     "author.fmt.changed_meaning": Msg(
         "整形でポリシーの意味が変わりました", "formatting changed the meaning of the policy"
     ),
+    # the end of `sla fmt`'s count (`cli.fmt.would.*`, `cli.fmt.reformatted.*`): the files not formatted
+    "author.fmt.failed": Msg("、{failed} 件はエラー", ", {failed} not formatted (errors)"),
     "author.fmt.cannot_write": Msg(
         "書き込めません：`{reason}`。ファイルは変更していません", "cannot write: {reason}; the file is unchanged"
     ),

@@ -82,6 +82,7 @@ SYNTAX: dict[str, str] = {
     "kw_resolved": "incident.resolved",
     "kw_event_decl": 'event incident.<name> "…" / "…"',
     "kw_silence_example": "after incident.info_provided without incident.customer_replied",
+    "kw_shift_jis": "Shift_JIS",
     **VALUE_SYNTAX,
     **RULE_SYNTAX,
 }
@@ -116,6 +117,42 @@ DIAGNOSTICS: dict[str, Msg] = {
         "`{near}` の誤りではありませんか？使える単位は{units}です", "did you mean `{near}`? valid units are {units}"
     ),
     "diag.help.belongs_in": Msg("`{word}` は{block}ブロックの中に書きます", "`{word}` belongs in a {block} block"),
+    # what to write instead of input written the Japanese way (`sla_dsl.lang.input_hints`)
+    "diag.help.write": Msg("`{fix}` と書いてください", "write `{fix}`"),
+    "diag.help.char": Msg(
+        "`{char}` の代わりに半角の `{ascii}` を書いてください：`{fix}`", "write `{ascii}` instead of `{char}`: `{fix}`"
+    ),
+    "diag.help.fullwidth": Msg(
+        "全角文字は使えません。半角で `{fix}` と書いてください", "full-width characters cannot be used: write `{fix}`"
+    ),
+    "diag.help.digits": Msg(
+        "`{char}` は使えません。半角の数字で `{fix}` と書いてください", "`{char}` is no ASCII digit: write `{fix}`"
+    ),
+    "diag.help.fullwidth_space": Msg(
+        "全角スペースの代わりに半角スペースを書いてください", "use a normal space instead of the full-width space"
+    ),
+    "diag.help.quotes": Msg(
+        '文字列は半角の `"` で囲んでください：`{fix}`', 'enclose a text in ASCII double quotes `"`: `{fix}`'
+    ),
+    "diag.help.quotes_missing": Msg(
+        '文字列は半角の `"` で囲んでください：`{fix}`', 'a text is enclosed in double quotes `"`: `{fix}`'
+    ),
+    "diag.help.date": Msg("日付は `{fix}` のように書いてください", "write the date as `{fix}`"),
+    "diag.help.yearmonth": Msg("年月は `{fix}` のように書いてください", "write the year and month as `{fix}`"),
+    "diag.help.monthday": Msg("月日は `{fix}` のように書いてください", "write the month and day as `{fix}`"),
+    "diag.help.decimal_point": Msg(
+        "小数点は `.` です：`{fix}` と書いてください", "the decimal point is `.`: write `{fix}`"
+    ),
+    "diag.help.ordinal": Msg("序数で `{fix}` と書いてください", "write an ordinal: `{fix}`"),
+    "diag.help.weekdays": Msg("曜日は英語の略語で `{fix}` と書いてください", "write weekdays in English: `{fix}`"),
+    "diag.help.country": Msg("国コードで `{fix}` と書いてください", "write the country code: `{fix}`"),
+    "diag.help.country_example": Msg(
+        "国コードで書いてください（例：`{example}`）", "write the country code, e.g. `{example}`"
+    ),
+    "diag.help.zone_offset": Msg(
+        "タイムゾーンは地域の名前で書いてください（例：`{example}`）。`{given}` の時差のまま固定するなら `{fix}` です",
+        "write the time zone as a place, e.g. `{example}`; the fixed offset `{given}` is `{fix}`",
+    ),
     "diag.help.unit_here": Msg(
         "ここでは `{word}` は単位として読まれます。単位の前にカレンダー名を書いてください（例：`{example}`）",
         "`{word}` is a unit here; name the calendar before it, e.g. `{example}`",
@@ -131,6 +168,8 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.expected.MONTHDAY": Msg("月日（例：`{example}`）", "a month and day such as `{example}`"),
     "diag.expected.TIME": Msg("時刻（例：`{example}`）", "a time of day such as `{example}`"),
     "diag.expected.ORDINAL": Msg("序数（例：`{example}`）", "an ordinal such as `{example}`"),
+    "diag.expected.REGION": Msg("国と地域のコード（例：`{example}`）", "a country and subdivision such as `{example}`"),
+    "diag.expected.YEARMONTH": Msg("年月（例：`{example}`）", "a year and month such as `{example}`"),
     "diag.expected.PERCENT": Msg("百分率（例：`{example}`）", "a percentage such as `{example}`"),
     "diag.expected.REFNUM": Msg("条項番号（例：`{example}`）", "an article number such as `{example}`"),
     "diag.expected.INT": Msg("数", "a number"),
@@ -149,15 +188,32 @@ DIAGNOSTICS: dict[str, Msg] = {
     ),
     "diag.E013": Msg("このブロックが閉じていません", "this block is not closed"),
     "diag.E013.help": Msg(
-        "{line}行目の次の宣言より前に `}}` を書いてください", "add `}}` before the next declaration on line {line}"
+        "{line}行目の宣言より前に `}}` を書いてください", "add `}}` before the next declaration on line {line}"
     ),
     "diag.E014": Msg("文字列が閉じていません", "this text is not closed"),
     "diag.E014.help": Msg('同じ行の中で文字列を `"` で閉じてください', 'end the text with `"` on the same line'),
+    "diag.E014.inner_quote": Msg('文字列の中の `"` で文字列が終わっています', 'a `"` inside this text ends it'),
+    "diag.E014.inner_quote.help": Msg(
+        '文字列の中の `"` は `\\"` と書くか、「」に置き換えてください',
+        'write a quote inside a text as `\\"`',
+    ),
     "diag.E015": Msg("`{word}` は単位ではありません", "`{word}` is not a unit"),
+    "diag.E015.missing": Msg("単位がありません", "the unit is missing"),
+    "diag.E015.missing.help": Msg("`{example}` のように書いてください", "write e.g. `{example}`"),
+    "diag.E010.fullwidth_space": Msg("全角スペースはここには書けません", "a full-width space cannot be used here"),
     "diag.E016": Msg("どのブロックにも属さない `{word}` があります", "unexpected `{word}` outside any block"),
     "diag.E016.help": Msg(
         "宣言は{keywords}のいずれかで始まります。上のブロックの一部なら、その前の `}}` でブロックが早く閉じています",
         "a declaration starts with {keywords}; if this belongs to the block above, a `}}` closes it too early",
+    ),
+    # E001 for a file saved in Shift_JIS (the rest of E001 is in `diagnostics_values`)
+    "diag.E001.shift_jis": Msg(
+        "ファイルが `{kw_utf8}` のテキストではありません（`{kw_shift_jis}` で保存されているようです）",
+        "the file is not {kw_utf8} text (it looks like {kw_shift_jis})",
+    ),
+    "diag.E001.help.shift_jis": Msg(
+        "ポリシーを `{kw_shift_jis}` ではなく `{kw_utf8}` で保存し直してください",
+        "save the policy again as {kw_utf8}, not {kw_shift_jis}",
     ),
     # E2xx: references between declarations
     "diag.E200": Msg("{kind} `{name}` が二度定義されています", "{kind} `{name}` is defined twice"),
@@ -340,6 +396,18 @@ DIAGNOSTICS: dict[str, Msg] = {
         "（リセットはいつでもゼロから数え直させ、再始動は停止した後にだけ働きます）",
         "name `{event}` in one of `{kw_resets_at}` and `{kw_restarts_at}`: a reset starts the clock again "
         "from zero whenever it comes, a restart only once the clock has stopped",
+    ),
+    "diag.E221.stop_restart": Msg(
+        "クロック `{clock}` は `{event}` で停止と再始動の両方を定めています。動いているクロックはそのたびに止まり、"
+        "止まっているクロックはそのたびに再始動するため、どちらの行も書いたとおりには働きません",
+        "clock `{clock}` both stops and restarts at `{event}`: each one stops a running clock and restarts a "
+        "stopped one, so neither line acts as written",
+    ),
+    "diag.E221.stop_restart.help": Msg(
+        "`{event}` は `{kw_stops_at}` と `{kw_restarts_at}` のどちらか一方にだけ書き、もう一方には別のイベントを"
+        "書いてください（たとえば、回答で止め、お客様の返信で再始動します）",
+        "name `{event}` in one of `{kw_stops_at}` and `{kw_restarts_at}` and another event in the other (stop at "
+        "the answer, restart at the customer's reply)",
     ),
     "diag.E221.restart_never": Msg(
         "クロック `{clock}` は `{event}` で再始動しますが、`{kw_stops_at}` がありません。クロックを止めるのは"

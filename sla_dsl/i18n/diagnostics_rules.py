@@ -26,6 +26,11 @@ RULE_SYNTAX: dict[str, str] = {
     "kw_open": "open",
     "kw_days_example": "days mon..fri",
     "kw_hours_example": "hours 10:00-18:00",
+    "kw_starts_at": "starts at",
+    "kw_timezone": "timezone",
+    "kw_ja": "ja",
+    "kw_ja_text": '"日本語"',
+    "kw_ja_pair": '"日本語" / "English"',
 }
 
 _WEEKDAYS = {
@@ -186,6 +191,37 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "the guideline is judged on the response clock; to expect a same-day answer on another clock, "
         "write it as a target on that clock (e.g. `{kw_first_reply_on}`)",
     ),
+    # W241: a start event after one every record has
+    "diag.W241": Msg(
+        "クロック `{clock}`：{dead}が使われることはありません。{every}に `{opening}` があり、"
+        "それが先に書かれているため、クロックは常に `{opening}` から始まります",
+        "clock `{clock}`: {dead} can never apply: {every} has `{opening}`, written before it, so the clock "
+        "always starts at `{opening}`",
+    ),
+    "diag.W241.every.incident": Msg("すべての案件", "every incident"),
+    "diag.W241.every.outage": Msg("すべての障害", "every outage"),
+    "diag.W241.help": Msg(
+        "`{kw_starts_at}` のイベントは書かれた順に試され、届いている最初のイベントでクロックが始まります。"
+        "今の判定のままにするなら、使われない候補を削除してください（`{kept}`）。"
+        "そのイベントが届いたときにそこから始めるなら、先に書いてください（`{meant}`。判定が変わります）",
+        "the events of `{kw_starts_at}` are tried in the order written, and the first that came starts the clock: "
+        "to keep the verdicts as they are, remove the alternatives that never apply (`{kept}`); "
+        "to start at such an event when it comes, write it first (`{meant}`: this changes the verdicts)",
+    ),
+    "diag.W241.help.remove": Msg(
+        "使われない候補を削除してください（`{kept}`）。判定は変わりません",
+        "remove the alternatives that never apply (`{kept}`): the verdicts stay as they are",
+    ),
+    # W262: a text with no Japanese where Japanese is declared
+    "diag.W262": Msg(
+        "ポリシーは `{kw_ja}` を宣言していますが、この文には日本語がありません。"
+        "日本語のレポートには書かれたとおりに表示されます",
+        "this text has no Japanese, and the policy declares `{kw_ja}`: a Japanese report shows it as written",
+    ),
+    "diag.W262.help": Msg("日本語で書いてください：`{kw_ja_text}`", "write it in Japanese: {kw_ja_text}"),
+    "diag.W262.help.pair": Msg(
+        "日本語と英語の組で書いてください：`{kw_ja_pair}`", "write it as a pair, the Japanese first: {kw_ja_pair}"
+    ),
     # W302 - W304: suspicious rules
     "diag.W302": Msg(
         "定期メンテナンス `{name}`（{window}）がカレンダー `{calendar}` の営業時間 {hours} と重なっています",
@@ -238,6 +274,38 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
     "diag.E303.help": Msg(
         "期限が{range}に収まるように、目標を短くしてください",
         "shorten the target, so that its deadlines fall in {range}",
+    ),
+    # E304, E305, W307: versions checked together (sla_dsl.policy.load), E304 and E305 in the words of the refusals
+    "diag.E304": Msg(
+        "版 {version} の適用開始日 {effective} は、{other}と同じ日です",
+        "version {version} takes effect on {effective}, the same day as {other}",
+    ),
+    "diag.E304.help": Msg(
+        "その日から適用される版がファイルの順で決まってしまいます。適用開始日を変えるか、どちらかの版を外してください",
+        "which version is in force from that day would depend on the order of the files: "
+        "give this version another effective date, or leave one of them out",
+    ),
+    "diag.E305": Msg(
+        "版 {version} のタイムゾーン `{zone}` は、{other}の `{first}` と異なります",
+        "version {version} is in time zone `{zone}`, not `{first}` as {other} is",
+    ),
+    "diag.E305.help": Msg(
+        "前の版のタイムゾーンのまま（`{kw_timezone} {zone}`）にしてください。"
+        "報告はすべての時刻を一つのタイムゾーンで示します",
+        "keep the time zone of the earlier versions (`{kw_timezone} {zone}`): a report shows every time in one zone",
+    ),
+    "diag.W307": Msg(
+        "版 {version} の適用開始日は {effective} ですが、番号の小さい{other}の適用開始日は"
+        "それより後の {other_effective} です。ある日に適用されるのはその日までに最後に適用が始まった版なので、"
+        "版 {version} が適用されるのは {last} までです",
+        "version {version} takes effect on {effective}, but {other}, a lower version, takes effect later, on "
+        "{other_effective}: the version in force on a day is the last to take effect by then, so version {version} "
+        "is in force only until {last}",
+    ),
+    "diag.W307.help": Msg(
+        "新しい版には、大きい番号と後の適用開始日を付けてください。どちらかの版の番号か適用開始日を直してください",
+        "a later version takes a higher number and a later effective date: correct the version or the effective "
+        "date of one of them",
     ),
     "diag.W301": Msg(
         "優先度 `{pid}`：{start}に始まるクロックの期限は{due}で、同じ日ではありません。"

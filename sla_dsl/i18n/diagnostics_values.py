@@ -25,6 +25,8 @@ VALUE_SYNTAX: dict[str, str] = {
     "kw_tokyo": "Asia/Tokyo",
     "kw_iana": "IANA",
     "kw_tz": "tz",
+    "kw_utc": "UTC",
+    "kw_etc_gmt": "Etc/GMT",
     "kw_day_range": "mon..fri",
     "kw_iso": "ISO 3166",
     "kw_holidays": "holidays",
@@ -113,6 +115,12 @@ VALUE_DIAGNOSTICS: dict[str, Msg] = {
         "`{kw_holidays}` パッケージが扱う `{kw_iso}` の国コードを書いてください（例：`{kw_jp}`）",
         "write an {kw_iso} country code known to the `{kw_holidays}` package, e.g. `{kw_jp}`",
     ),
+    "diag.E204.candidate": Msg("`{code}`（{country}）", "`{code}` ({country})"),
+    "diag.E204.help.case": Msg("{candidates}の誤りではありませんか？", "did you mean {candidates}?"),
+    "diag.E204.help.language": Msg(
+        "`{code}` は言語のコードで、国のコードではありません。{candidates}の誤りではありませんか？",
+        "`{code}` is a language code, not a country code: did you mean {candidates}?",
+    ),
     "diag.E204.subdivision": Msg(
         "祝日の国 `{country}` に `{code}` という地域はありません",
         "unknown subdivision `{code}` of holiday country `{country}`",
@@ -169,6 +177,39 @@ VALUE_DIAGNOSTICS: dict[str, Msg] = {
     "diag.help.zone.unknown": Msg(
         "`{kw_tokyo}` のような `{kw_iana}` のゾーン名を書いてください",
         "write an {kw_iana} zone name such as `{kw_tokyo}`",
+    ),
+    "diag.help.zone.candidate": Msg("`{zone}`（{place}）", "`{zone}` ({place})"),
+    "diag.help.zone.abbreviation": Msg(
+        "`{zone}` は時刻の略称で、タイムゾーンの名前ではありません。{candidates}と書いてください",
+        "`{zone}` is an abbreviation, not the name of a time zone: write {candidates}",
+    ),
+    "diag.help.zone.abbreviation.many": Msg(
+        "`{zone}` はいくつもの地域で使われる略称で、タイムゾーンの名前ではありません。"
+        "その場所のゾーン名を書いてください（例：{candidates}）",
+        "`{zone}` is an abbreviation several regions use, not the name of a time zone: "
+        "write the zone of the place meant, such as {candidates}",
+    ),
+    "diag.help.zone.offset": Msg(
+        "`{zone}` は `{kw_utc}` との時差で、タイムゾーンの名前ではありません。"
+        "場所のゾーン名を書いてください（例：`{kw_tokyo}`）",
+        "`{zone}` is an offset from {kw_utc}, not the name of a time zone: write the zone of the place, "
+        "e.g. `{kw_tokyo}`",
+    ),
+    "diag.help.zone.offset.fixed": Msg(
+        "`{zone}` は `{kw_utc}` との時差で、タイムゾーンの名前ではありません。"
+        "場所のゾーン名を書いてください（例：`{kw_tokyo}`）。夏時間のない一定の時差にするなら `{fixed}` です"
+        "（`{kw_etc_gmt}` のゾーンは符号が逆です）",
+        "`{zone}` is an offset from {kw_utc}, not the name of a time zone: write the zone of the place, "
+        "e.g. `{kw_tokyo}`; the same offset all year, without summer time, is `{fixed}` "
+        "(the sign of the `{kw_etc_gmt}` zones is inverted)",
+    ),
+    "diag.W204": Msg(
+        "`{zone}` は `{kw_tz}` データベースが古いシステムのために残している略称で、場所のタイムゾーンではありません",
+        "`{zone}` is an abbreviation the {kw_tz} database keeps for old systems, not the time zone of a place",
+    ),
+    "diag.W204.help": Msg(
+        "その場所のゾーン名を書いてください（夏時間の有無も、その場所のとおりになります）：{candidates}",
+        "write the zone of the place (its summer time, if any, is then the place's): {candidates}",
     ),
     "diag.help.zone.unreadable": Msg(
         "このマシンのゾーンデータベースはこのゾーンを読めません。"

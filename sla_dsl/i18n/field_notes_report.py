@@ -377,8 +377,8 @@ REPORT_NOTES: dict[str, str] = {
         "true (the default) when the window's time is excused from the availability of each service whose hours "
         "say ``except maintenance``; false when the maintenance rule says ``counts as downtime``"
     ): (
-        "営業時間に ``except maintenance`` と書いた各サービスの稼働率の計算から、枠の時間を除外する場合は true（既定）。"
-        "定期メンテナンスの規則に ``counts as downtime`` と書いた場合は false"
+        "営業時間に ``except maintenance`` と書いた各サービスの稼働率の計算から、"
+        "枠の時間を除外する場合は true（既定）。定期メンテナンスの規則に ``counts as downtime`` と書いた場合は false"
     ),
     # -- OutageRow -------------------------------------------------------------------------------------------
     "The verdict on one outage: its downtime and the recovery-notice target.": (

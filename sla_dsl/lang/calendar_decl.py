@@ -35,7 +35,7 @@ from lark import Token, Tree
 
 from . import model as m
 from .diagnostics import Severity, Words, listing, words
-from .values import Invalid, _unquote, zone_error, zone_problem
+from .values import Invalid, _unquote, legacy_zone, zone_error, zone_problem
 
 if TYPE_CHECKING:
     from .values import ValueReader
@@ -136,6 +136,8 @@ def build_calendar(r: ValueReader, decl: Tree[Token], name: Token, label: m.Labe
                 if problem is not None:
                     r.error("E235", zone_error(zone, calendar=str(name)), tok, help=problem)
                     broken = True
+                elif (legacy := legacy_zone(zone)) is not None:
+                    r.error("W204", words("diag.W204", zone=zone), tok, help=legacy, severity=Severity.WARNING)
             elif st.data == "note":
                 notes.append(r._note(st))
         except Invalid:

@@ -15,12 +15,13 @@ from collections.abc import Callable, Sequence
 
 from . import model as m
 from . import service_plans
-from .check_clocks import check_clocks
+from .check_clocks import Spots, check_clocks, spot
 from .check_same_day import check_same_day
 from .conditions import check_conditions, tests_any
 from .diagnostics import Code, Diagnostic, Severity, Words, diagnostic, did_you_mean_words, listing, words
 from .event_types import check as check_event_types
 from .languages import check_languages, check_value_labels
+from .values import legacy_zone
 
 #: How many days after the effective date the computed checks look at.
 CHECK_HORIZON_DAYS = 400
@@ -46,6 +47,7 @@ def check_model(
     dropped: set[tuple[str, str]] | None = None,
     computed: bool = True,
     deep: Sequence[DeepCheck] = (),
+    spots: Spots | None = None,
 ) -> list[Diagnostic]:
     """Every reference error and warning about ``model``.
 
@@ -53,16 +55,19 @@ def check_model(
     are not reported again, nor what they may have covered or used (the coverage
     of a priority one of whose rules was dropped, a clock or event unused).
     ``computed`` runs the checks that compute, first the ``deep`` ones that the
-    policy stage gives (deadlines on compiled calendars).
+    policy stage gives (deadlines on compiled calendars). ``spots``: where the
+    lines that checks point at stand (:data:`.check_clocks.Spots`); without one,
+    a finding about such a line points at its declaration.
     """
     dropped = dropped or set()
+    spots = spots or {}
 
     def broken(kind: str) -> set[str]:
         return {n for k, n in dropped if k == kind}
 
     out: list[Diagnostic] = []
     out += _duplicates(model)
-    out += _calendar_refs(model, broken("calendar"))
+    out += _calendar_refs(model, broken("calendar"), spots)
     out += _item_refs(model, dropped)
     out += _article_refs(model, broken("article"))
     out += _not_judged(model)
@@ -70,11 +75,12 @@ def check_model(
     plans_known = not any(d.code == "E251" for d in out) and not tests_any(model, broken("attribute"))
     out += service_plans.checks(model) if plans_known else []  # issue 13
     # a rule dropped for its own error may have used a clock or an event: none is said unused
-    out += check_clocks(model, broken("clock"), users_dropped=bool(broken("priority")))
+    out += check_clocks(model, broken("clock"), users_dropped=bool(broken("priority")), spots=spots)
     out += check_event_types(model, users_dropped=any(k in _EVENT_USERS for k, _ in dropped))
     out += check_same_day(model)
     out += check_languages(model)
     out += check_value_labels(model)
+    out += _header_zone(model)
     if computed and not any(d.is_error for d in out):
         for check in deep:
             out += check(model)
@@ -115,7 +121,17 @@ def _duplicates(model: m.PolicyModel) -> list[Diagnostic]:
     return out
 
 
-def _calendar_refs(model: m.PolicyModel, broken: set[str]) -> list[Diagnostic]:
+def _header_zone(model: m.PolicyModel) -> list[Diagnostic]:
+    """W204: the header's zone is an abbreviation the zone folder keeps (``EST``, ``MST``), not a place's.
+    (A calendar's own zone is warned of where it is read, :mod:`.calendar_decl`.)"""
+    zone = model.header.timezone
+    legacy = legacy_zone(zone)
+    if legacy is None:
+        return []
+    return [_warn("W204", words("diag.W204", zone=zone), model.header.timezone_span, help=legacy)]
+
+
+def _calendar_refs(model: m.PolicyModel, broken: set[str], spots: Spots) -> list[Diagnostic]:
     cals = {c.name: c for c in model.calendars}
     # the calendars the file declares, those refused for their own errors too: a name near one is its typo
     declared = [*cals, *sorted(broken - cals.keys())]
@@ -159,7 +175,8 @@ def _calendar_refs(model: m.PolicyModel, broken: set[str]) -> list[Diagnostic]:
             need(node.calendar, node.span, False, words("diag.E206.what.service"))
     for mt in model.maintenance:
         if mt.calendar is not None:
-            need(mt.calendar, mt.span, False, words("diag.E206.what.maintenance"))
+            at = spot(spots, "maintenance", mt.span, "calendar")  # (its `calendar NAME`, not the block)
+            need(mt.calendar, at, False, words("diag.E206.what.maintenance"))
     for n in model.notifications:
         if n.only_during is not None:
             need(n.only_during, n.only_during_span, True, words("diag.E206.what.condition"))

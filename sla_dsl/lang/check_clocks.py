@@ -26,7 +26,8 @@ Design notes
   resets the clock (the stop or reset is applied first); and ``incident.reported`` in ``stops at``,
   ``pauses at``, ``until`` or ``resets at`` (the report is each incident's first event, at or before
   any clock's start, and the records at or before the start are passed over); an event both in
-  ``resets at`` and ``restarts at`` (the reset is applied first); and ``restarts at`` on a clock
+  ``resets at`` and ``restarts at`` (the reset is applied first); an event both in ``stops at`` and
+  ``restarts at`` (each one would stop a running clock and restart a stopped one); and ``restarts at`` on a clock
   without ``stops at`` (only the incident's completion stops it, after which nothing restarts); an
   event both in ``cancels at`` and ``stops at`` (the cancel is applied first: the clock never stops
   there) or ``resets at`` (the reset is applied first), and a pause at an event that cancels. A
@@ -36,12 +37,24 @@ Design notes
 * The response clock starts, for the plain ``respond within``, at the report when none of its start
   events came (every incident is reported): a response clock whose ``starts at`` does not say
   ``incident.reported`` would be judged from an event it does not name, so it is refused (E220)
-  with the fallback to add.
+  with the fallback to add, at its ``starts at`` line.
+* An event every incident has (``incident.reported``: each incident opens
+  with its report; ``outage.started`` opens an outage) is always there when
+  the clock starts, so an ``else`` alternative after it can never apply
+  (``starts at incident.reported, else incident.product_suspected`` starts
+  at the report, whatever came): warning W241 at the alternative. Its help
+  says both readings: removing the alternative keeps what the policy does,
+  and writing it first is what such a line usually means (a change of
+  meaning, said as one).
+* A finding about one line of a declaration points at that line: the model
+  keeps the span of the declaration only, so the compiler hands in where the
+  lines stand (:data:`Spots`, read from the parse tree); a model without them
+  (built by hand) is located at the declaration.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from . import model as m
 from .diagnostics import Code, Diagnostic, Severity, Words, diagnostic, did_you_mean_words, listing, words
@@ -57,6 +70,20 @@ _KEYWORDS = {
 }
 
 
+#: The events that open a record of their family, so that every incident (outage) has one.
+OPENING_EVENTS = ("incident.reported", "outage.started")
+
+#: Where lines of declarations stand: ``(kind, line, column, what)`` of the declaration (its node's span)
+#: to the span of its line or token (:func:`sla_dsl.lang.compile.statement_spots`).
+Spots = Mapping[tuple[str, int, int, str], m.Span]
+
+
+def spot(spots: Spots, kind: str, decl: m.Span, what: str) -> m.Span:
+    """The span of ``what`` in the declaration of ``kind`` at ``decl``, else the declaration's."""
+    found = spots.get((kind, decl.line, decl.column, what), m.NO_SPAN)
+    return decl if found == m.NO_SPAN else found
+
+
 def _err(code: str, message: str | Words, span: m.Span, help: str | Words | None = None) -> Diagnostic:
     return diagnostic(code, message, span, help=help)
 
@@ -66,10 +93,14 @@ def response_clock(model: m.PolicyModel) -> m.ClockRule | None:
     return next((c for c in model.clocks if c.name == "response"), model.clocks[0] if model.clocks else None)
 
 
-def check_clocks(model: m.PolicyModel, broken: Collection[str] = (), users_dropped: bool = False) -> list[Diagnostic]:
+def check_clocks(
+    model: m.PolicyModel, broken: Collection[str] = (), users_dropped: bool = False, spots: Spots | None = None
+) -> list[Diagnostic]:
     """Errors and warnings about clocks and the named targets of priorities; a target on a clock in
     ``broken`` (already reported broken) is not reported again, and no clock is said unused (W240)
-    when ``users_dropped`` (a priority rule was dropped for its own error: it may have used it)."""
+    when ``users_dropped`` (a priority rule was dropped for its own error: it may have used it).
+    ``spots``: where the lines of clocks stand (else a finding points at the clock)."""
+    spots = spots or {}
     out: list[Diagnostic] = []
     clocks = {c.name: c for c in model.clocks}
     used: set[str] = set()
@@ -153,13 +184,14 @@ def check_clocks(model: m.PolicyModel, broken: Collection[str] = (), users_dropp
                         help=words("diag.E245.help"),
                     )
                 )
+        out += _dead_alternatives(clock, spots)
         if clock is plain and model.priorities and "incident.reported" not in clock.starts:
             # the plain `respond within` counts from the report when no start event came: said, not implied
             out.append(
                 _err(
                     "E220",
                     words("diag.E220.response_start", clock=clock.name),
-                    clock.span,
+                    spot(spots, "clock", clock.span, "starts"),
                     help=words("diag.E220.response_start.help", starts=f"starts at {', else '.join(clock.starts)}"),
                 )
             )
@@ -183,6 +215,37 @@ def check_clocks(model: m.PolicyModel, broken: Collection[str] = (), users_dropp
                 )
             )
     return out
+
+
+def _dead_alternatives(clock: m.ClockRule, spots: Spots) -> list[Diagnostic]:
+    """W241: the ``else`` alternatives after an event every record has (:data:`OPENING_EVENTS`), which the
+    clock's start never reaches; at the first of them."""
+    first = next((i for i, ev in enumerate(clock.starts) if ev in OPENING_EVENTS), None)
+    if first is None or first == len(clock.starts) - 1:
+        return []
+    opening, dead = clock.starts[first], clock.starts[first + 1 :]
+    kept = f"starts at {', else '.join(clock.starts[: first + 1])}"
+    # (one named twice is taken at its first place: written first again, it would change nothing)
+    movable = tuple(dict.fromkeys(ev for ev in dead if ev not in clock.starts[: first + 1]))
+    meant = f"starts at {', else '.join((*clock.starts[:first], *movable, opening))}"
+    family = opening.split(".")[0]
+    return [
+        diagnostic(
+            "W241",
+            words(
+                "diag.W241",
+                clock=clock.name,
+                dead=listing(f"`{ev}`" for ev in dict.fromkeys(dead)),
+                opening=opening,
+                every=words(f"diag.W241.every.{family}"),
+            ),
+            spot(spots, "clock", clock.span, f"start:{first + 1}"),
+            help=words("diag.W241.help", kept=kept, meant=meant)
+            if movable
+            else words("diag.W241.help.remove", kept=kept),
+            severity=Severity.WARNING,
+        )
+    ]
 
 
 def life_conflicts(clock: str, lines: Sequence[tuple[str, str, m.Span]]) -> list[Diagnostic]:
@@ -215,6 +278,8 @@ def life_conflicts(clock: str, lines: Sequence[tuple[str, str, m.Span]]) -> list
                 if kind == "pauses" and ev in resets
                 else "restart_reset"
                 if kind == "restarts" and ev in resets
+                else "stop_restart"
+                if kind == "restarts" and ev in stops
                 else "restart_never"
                 if kind == "restarts" and not stops
                 else "cancel_stop"

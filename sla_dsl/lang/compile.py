@@ -17,11 +17,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from lark import Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput
 
 from ..i18n import message
 from . import model as m
 from .check import DeepCheck, check_model
+from .check_clocks import Spots
 from .compiled_cache import cached
 from .diagnostics import Diagnostic, Severity, diagnostic, words
 from .event_types import declared_in
@@ -29,6 +31,7 @@ from .languages import header_languages
 from .parser import lark_error_to_diagnostic, parse_tree, split_declarations
 from .source import decode_policy, read_policy_file
 from .transformer import PLANNED_STOP, Builder
+from .values import _span as span_of
 
 #: How many diagnostics are worth showing before the rest is noise.
 MAX_DIAGNOSTICS = 50
@@ -59,6 +62,7 @@ class Compiled:
         diagnostics: list[Diagnostic],
         omitted: int = 0,
         unchecked: int = 0,
+        spots: Spots | None = None,
     ):
         self.source = source
         self.file = file
@@ -68,6 +72,9 @@ class Compiled:
         self.omitted = omitted
         #: declarations not read because error recovery stopped after ``MAX_DIAGNOSTICS`` errors
         self.unchecked = unchecked
+        #: where the lines that checks point at stand (:func:`statement_spots`): checks of several
+        #: versions (:mod:`sla_dsl.policy.load`) point at a version's ``effective`` line with it
+        self.spots: Spots = spots or {}
 
     def not_shown(self, lang: str = "en") -> str | None:
         """What the kept diagnostics leave out, in words (``7,899 more not shown``) in ``lang``, or ``None``."""
@@ -127,17 +134,53 @@ class Recovery:
         self.languages: tuple[str, ...] | None = None
 
 
+def statement_spots(tree: Tree[Token], offset: int, spots: dict[tuple[str, int, int, str], m.Span]) -> None:
+    """Add to ``spots`` where the statements that checks point at stand in the declarations of ``tree``
+    (lines after ``offset``): the model keeps the span of a declaration, not of each of its lines.
+
+    Keys (:data:`.check_clocks.Spots`): ``("header", line, column, "effective")``, the header's
+    ``effective`` line (a version's, which the checks of versions point at); ``("maintenance", line,
+    column, "calendar")``, the calendar's name in a window's ``calendar NAME``; ``("clock", line,
+    column, "starts")``, a clock's ``starts at``
+    line, and ``("clock", line, column, "start:<i>")``, the i-th event it names (from 0); ``line`` and
+    ``column`` are those of the declaration (its node's span), so two declarations of one name keep
+    their own.
+    """
+    for decl in tree.children:
+        if not isinstance(decl, Tree) or decl.data not in ("header", "maintenance", "clock") or decl.meta.empty:
+            continue
+        at = (str(decl.data), decl.meta.line + offset, decl.meta.column)
+        for st in decl.children:
+            if not isinstance(st, Tree):
+                continue
+            toks = [t for t in st.children if isinstance(t, Token)]
+            if st.data == "h_effective":
+                spots.setdefault((*at, "effective"), span_of(st, offset))
+            elif st.data == "m_calendar" and toks:
+                spots.setdefault((*at, "calendar"), span_of(toks[0], offset))
+            elif st.data == "k_starts":
+                spots.setdefault((*at, "starts"), span_of(st, offset))
+                for i, tok in enumerate(toks):
+                    spots.setdefault((*at, f"start:{i}"), span_of(tok, offset))
+
+
 def parse_and_build(
-    text: str, file: str, dropped: set[tuple[str, str]] | None = None, recovery: Recovery | None = None
+    text: str,
+    file: str,
+    dropped: set[tuple[str, str]] | None = None,
+    recovery: Recovery | None = None,
+    spots: dict[tuple[str, int, int, str], m.Span] | None = None,
 ) -> tuple[dict[str, list[Any]], list[Diagnostic]]:
     """Parse ``text`` (all of it, or declaration by declaration) and build model nodes.
 
     ``dropped`` collects (kind, name) of declarations lost to errors; ``recovery``
     counts the declarations not read once ``MAX_DIAGNOSTICS`` errors were found, and
-    keeps the languages of a header lost to errors.
+    keeps the languages of a header lost to errors; ``spots``, where the statements
+    that checks point at stand (:func:`statement_spots`).
     """
     dropped = dropped if dropped is not None else set()
     recovery = recovery if recovery is not None else Recovery()
+    spots = spots if spots is not None else {}
     try:
         tree = parse_tree(text)
     except UnexpectedInput:
@@ -149,6 +192,7 @@ def parse_and_build(
         builder = Builder(file)
         builder.declared_events = declared_in(text)
         built = builder.build(tree)
+        statement_spots(tree, 0, spots)
         dropped |= builder.dropped
         if "header" not in built:
             recovery.languages = builder.header_languages
@@ -184,6 +228,7 @@ def parse_and_build(
         builder = Builder(file, chunk.first_line - 1)
         builder.declared_events = declared_in(text)
         built = builder.build(tree)
+        statement_spots(tree, chunk.first_line - 1, spots)
         if not header_seen and builder.header_languages is not None:
             header_seen = True
             recovery.languages = None if "header" in built else builder.header_languages
@@ -255,17 +300,30 @@ def compile_text(text: str, file: str = "<policy>", deep: Sequence[DeepCheck] = 
     """Compile a policy text; never raises for bad input. ``deep``: checks on compiled calendars."""
     clean, refused = decode_policy(text, file)
     if clean is None:
-        return Compiled("", file, None, refused)
+        return _refused(file, refused)
     return _compile(clean, file, deep)
+
+
+def _refused(file: str, diags: list[Diagnostic]) -> Compiled:
+    """A file refused before parsing (E001): no model, unless its header's ``languages`` could be read
+    from its bytes (a Shift_JIS file), when a placeholder carries them so that every command words the
+    refusal in the policy's language, as for a header lost to errors."""
+    languages = next((d.languages for d in diags if d.languages), None)
+    if languages is None:
+        return Compiled("", file, None, diags)
+    model, _ = assemble({}, file, [], languages)  # (its own E217 is not said: the file was not read)
+    return Compiled("", file, model, diags)
 
 
 def _compile(text: str, file: str, deep: Sequence[DeepCheck]) -> Compiled:
     """Compile a text that :mod:`.source` has read."""
     dropped: set[tuple[str, str]] = set()
     recovery = Recovery()
-    decls, diags = parse_and_build(text, file, dropped, recovery)
+    spots: dict[tuple[str, int, int, str], m.Span] = {}
+    decls, diags = parse_and_build(text, file, dropped, recovery, spots)
     model, has_header = assemble(decls, file, diags, recovery.languages or ())
-    found = check_model(model, dropped, computed=has_header and not any(d.is_error for d in diags), deep=deep)
+    computed = has_header and not any(d.is_error for d in diags)
+    found = check_model(model, dropped, computed=computed, deep=deep, spots=spots)
     diags.extend(d.model_copy(update={"file": file}) for d in found)
     diags.sort(key=lambda d: (d.span.line, d.span.column, d.severity is Severity.WARNING))
     # the same problem found twice (e.g. by two stages) is shown once
@@ -274,7 +332,13 @@ def _compile(text: str, file: str, deep: Sequence[DeepCheck]) -> Compiled:
     # a header lost to errors whose `languages` could be read still gives the policy its language
     keep = has_header or recovery.languages is not None
     return Compiled(
-        text, file, model if keep else None, kept, omitted=len(unique) - len(kept), unchecked=recovery.unchecked
+        text,
+        file,
+        model if keep else None,
+        kept,
+        omitted=len(unique) - len(kept),
+        unchecked=recovery.unchecked,
+        spots=spots,
     )
 
 
@@ -282,6 +346,6 @@ def compile_path(path: str | Path, deep: Sequence[DeepCheck] = ()) -> Compiled:
     """Read and compile a policy file; never raises for bad input."""
     text, diags = read_policy_file(path)
     if text is None:
-        return Compiled("", str(path), None, diags)
+        return _refused(str(path), diags)
     file = str(path)
     return cached(file, text, deep, lambda: _compile(text, file, deep))

@@ -45,6 +45,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..errors import InputError, SlaError
 from ..i18n import CATALOGUE, message
 from ..i18n.diagnostics import SYNTAX
+from ..i18n.width import display_width
 from .lines import source_lines
 from .model import PolicyModel, Span
 
@@ -185,6 +186,9 @@ class Diagnostic(BaseModel):
     words: Words | None = Field(default=None, exclude=True, repr=False)
     #: the same for ``help``
     help_words: Words | None = Field(default=None, exclude=True, repr=False)
+    #: for a file refused as not UTF-8 (E001): the languages its header declares, read from its bytes
+    #: (:func:`~.source.bytes_languages`), the language to word the refusal in; ``None`` when unknown
+    languages: tuple[str, ...] | None = Field(default=None, exclude=True, repr=False)
 
     @property
     def is_error(self) -> bool:
@@ -225,13 +229,22 @@ class Diagnostic(BaseModel):
             width = s.end_column - s.column if s.end_line == s.line else len(text) - s.column + 1
             width = max(1, min(width, max(1, len(text) - s.column + 1)))
             text, column, width = _excerpt(text, s.column, width)
-            caret_pad = "".join("\t" if ch == "\t" else " " for ch in text[: column - 1])
+            caret_pad, carets = _caret(text, column, width)
             lines.append(f"{blue}{s.line} |{reset} {text}")
-            lines.append(f"{blue}{gutter} |{reset} {caret_pad}{sev_color}{'^' * width}{reset}")
+            lines.append(f"{blue}{gutter} |{reset} {caret_pad}{sev_color}{carets}{reset}")
         help_text = self.help_text(lang)
         if help_text:
             lines.append(f"{blue}  {message('diag.word.help', lang)}:{reset} {help_text}")
         return "\n".join(lines)
+
+
+def _caret(text: str, column: int, width: int) -> tuple[str, str]:
+    """The padding before the caret under ``text`` and the caret, for the characters
+    ``text[column - 1 : column - 1 + width]``: measured in terminal columns, as the line above them is
+    shown (a full-width character takes two, :func:`~sla_dsl.i18n.width.display_width`), a tab kept as a
+    tab so that it lines up whatever its width."""
+    pad = "".join("\t" if ch == "\t" else " " * display_width(ch) for ch in text[: column - 1])
+    return pad, "^" * max(1, display_width(text[column - 1 : column - 1 + width]))
 
 
 def _severity(severity: Severity, lang: str) -> str:
@@ -270,6 +283,15 @@ def policy_language(model: PolicyModel | None) -> DiagLang:
     """
     declared = model.header.languages if model is not None else ()
     return "ja" if declared[:1] == ("ja",) else "en"
+
+
+def refusal_language(diags: Sequence[Diagnostic]) -> DiagLang | None:
+    """The language to word a file's refusal (E001) in: the primary language its header declares when it
+    could be read from the bytes (``languages ja, en`` in a Shift_JIS file), else ``None``."""
+    for d in diags:
+        if d.languages:
+            return "ja" if d.languages[0] == "ja" else "en"
+    return None
 
 
 def summary(n_errors: int, n_warnings: int, lang: str = "en") -> str:

@@ -1,4 +1,4 @@
-"""The languages a policy declares (``languages ja, en`` in the header) and their checks (E260-E264, W260, W261).
+"""The languages a policy declares (``languages ja, en`` in the header) and their checks (E260-E264, W260-W262).
 
 Design notes
 ------------
@@ -14,6 +14,14 @@ Design notes
   ``en`` is declared, has no English (E263); a pair whose English side is
   Japanese and whose Japanese side is not was written the wrong way round
   (E264). Texts are read from every :class:`~.model.Label` of the model.
+* Where ``ja`` is declared, alone or with ``en``, a Japanese text with no
+  Japanese script but with a word in Latin letters (``"Priority 1"``, a single
+  English text) is warning W262: a Japanese report would print it as it is
+  (``P1 Priority 1の応答``). It is a warning, not an error as E264 is: E264
+  has two texts that show they were swapped, while one text in Latin letters
+  can be what a Japanese reader is meant to see (a product's name). Codes,
+  abbreviations and numbers (``P1``, ``SLA``, ``AMI``) are no English words
+  and pass.
 * An attribute's values are names that events carry (``premium``), shown to
   people by their labels (``value premium "プレミアム" / "Premium"``, issue 16).
   Where Japanese is declared, a value without a label would appear as
@@ -39,6 +47,8 @@ SUPPORTED = ("ja", "en")
 UNDECLARED = ("en", "ja")
 
 _JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")
+#: A word in Latin letters with a small letter (``Priority``, ``hours``): no code or abbreviation (``P1``, ``SLA``).
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9])(?=[A-Za-z]*[a-z])[A-Za-z]{2,}(?![A-Za-z0-9])")
 
 Report = Callable[..., None]
 
@@ -123,7 +133,8 @@ def policy_languages(header: m.Header) -> tuple[str, ...]:
 
 
 def check_languages(model: m.PolicyModel) -> list[Diagnostic]:
-    """Texts missing in a declared language (E262, E263) or written the wrong way round (E264)."""
+    """Texts missing in a declared language (E262, E263), written the wrong way round (E264), or with no
+    Japanese where Japanese is declared (W262)."""
     declared = model.header.languages
     if not declared:
         return []
@@ -139,6 +150,9 @@ def check_languages(model: m.PolicyModel) -> list[Diagnostic]:
             out.append(diagnostic("E263", words("diag.E263"), label.span, help=words("diag.E263.help")))
         elif "ja" in declared and _JAPANESE.search(en) and not _JAPANESE.search(ja):
             out.append(diagnostic("E264", words("diag.E264"), label.span, help=words("diag.E264.help")))
+        elif "ja" in declared and not _JAPANESE.search(ja) and _LATIN_WORD.search(ja):
+            help = words("diag.W262.help.pair" if "en" in declared else "diag.W262.help")
+            out.append(diagnostic("W262", words("diag.W262"), label.span, help=help, severity=Severity.WARNING))
     return out
 
 

@@ -13,6 +13,7 @@ Design notes
   weekdays ``Keyword.Type`` / ``Name.Constant``; dates, month-days and times
   ``Literal.Date``; ``[art 3.1.4]`` is ``Name.Decorator``; event names
   (``incident.reported``) ``Name.Function``; time zones ``String.Symbol``.
+* Digits are ASCII (``[0-9]``), as the grammar's: a full-width ``４`` is no number.
 * Keyword lists are tuples here rather than read from the grammar at import
   time: Pygments loads lexers in contexts where the package data may not be
   importable, and the test suite checks the lists against the grammar.
@@ -192,7 +193,7 @@ class SlaLexer(RegexLexer):
             (r"#[^\n]*", Comment.Single),
             (r'"', String.Double, "string"),
             (
-                r"(\[)(\s*)(art)(\s+)(\d+(?:\.\d+)*)(\s*)(\])",
+                r"(\[)(\s*)(art)(\s+)([0-9]+(?:\.[0-9]+)*)(\s*)(\])",
                 _groups(Punctuation, Whitespace, Name.Decorator, Whitespace, Name.Decorator, Whitespace, Punctuation),
             ),
             # declaration keyword followed by the declared name
@@ -209,18 +210,18 @@ class SlaLexer(RegexLexer):
             (r"\b(sla|article|item)\b", Keyword.Declaration),
             (r"[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*", Name.Function),
             (r"\b[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)+", String.Symbol),
-            (r"\b\d{4}-\d{1,2}-\d{1,2}\b", Literal.Date),
-            (r"\b\d{1,2}-\d{1,2}\b", Literal.Date),
-            (r"\b\d{1,2}:\d{2}\b", Literal.Date),
-            (r"\b\d+(?:st|nd|rd|th)\b", Number.Integer),
-            (r"\b\d+(?:\.\d+)?%", Number),
+            (r"\b[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b", Literal.Date),
+            (r"\b[0-9]{1,2}-[0-9]{1,2}\b", Literal.Date),
+            (r"\b[0-9]{1,2}:[0-9]{2}\b", Literal.Date),
+            (r"\b[0-9]+(?:st|nd|rd|th)\b", Number.Integer),
+            (r"\b[0-9]+(?:\.[0-9]+)?%", Number),
             # a duration: amount, optional calendar name, unit
             (
-                r"\b(\d+)(\s+)(?!" + _UNIT_RE + r")([A-Za-z_]\w*)(\s+)(" + _UNIT_RE + ")",
+                r"\b([0-9]+)(\s+)(?!" + _UNIT_RE + r")([A-Za-z_]\w*)(\s+)(" + _UNIT_RE + ")",
                 _groups(Number.Integer, Whitespace, Name.Variable, Whitespace, Keyword.Type),
             ),
-            (r"\b(\d+)(\s+)(" + _UNIT_RE + ")", _groups(Number.Integer, Whitespace, Keyword.Type)),
-            (r"\d+", Number.Integer),
+            (r"\b([0-9]+)(\s+)(" + _UNIT_RE + ")", _groups(Number.Integer, Whitespace, Keyword.Type)),
+            (r"[0-9]+", Number.Integer),
             (words(_WEEKDAYS, prefix=r"\b", suffix=r"\b"), Name.Constant),
             (words(UNITS, prefix=r"\b", suffix=r"\b"), Keyword.Type),
             (words(KEYWORDS, prefix=r"\b", suffix=r"\b"), Keyword),

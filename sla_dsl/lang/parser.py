@@ -13,6 +13,12 @@ grammar holds another, which tells a wrapped statement such as
 step of that recovery is linear in the size of the text (one scan for braces,
 one pass over the lines): a file of thousands of unclosed blocks is a
 plausible accident, not only an attack.
+
+A declaration opened by a misspelt keyword (``prority P2 {``) is read as the declaration it misspells
+and refused by the builder (E016): it is one error, and what refers to its name is not reported again.
+Where the parser stops, the diagnostic points at the mistake itself: a duration's amount without a
+unit, not the next line's word read as its calendar; input typed the Japanese way (a full-width
+``１０：００``, ``～``, 「」, ``2026/04/01``) gets the ASCII to write (:mod:`.input_hints`).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ import itertools
 import re
 import sys
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -33,6 +39,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from ..files import cache_dir
 from .diagnostics import Code, Diagnostic, Listing, Words, diagnostic, did_you_mean_words, listing, suggest, words
+from .input_hints import hint_for
 from .model import Span
 
 DECL_KEYWORDS = (
@@ -62,6 +69,8 @@ TERMINAL_WORDS = {
     "MONTHDAY": "a month and day such as `12-29`",
     "TIME": "a time of day such as `10:00`",
     "ORDINAL": "an ordinal such as `4th`",
+    "REGION": "a country and subdivision such as `US-NY`",
+    "YEARMONTH": "a year and month such as `2026-03`",
     "PERCENT": "a percentage such as `75%`",
     "REFNUM": "an article number such as `3.1.4`",
     "INT": "a number",
@@ -78,6 +87,8 @@ TERMINAL_EXAMPLES = {
     "MONTHDAY": "12-29",
     "TIME": "10:00",
     "ORDINAL": "4th",
+    "REGION": "US-NY",
+    "YEARMONTH": "2026-03",
     "PERCENT": "75%",
     "REFNUM": "3.1.4",
     "INT": "",
@@ -172,6 +183,53 @@ _DECL_AT_START = re.compile(r"(" + "|".join(DECL_KEYWORDS) + r")(?![\w.])")
 TOP_LEVEL_ONLY = frozenset({"sla", "article", "item", "attribute", "event"})
 
 
+#: What follows each declaration keyword at the start of its declaration (a name when not listed here).
+_DECL_NEXT = {
+    "sla": re.compile(r'\s+"'),
+    "article": re.compile(r"\s+[0-9]"),
+    "item": re.compile(r"\s+[0-9]"),
+    "planned": re.compile(r"\s+stop(?![\w.])"),
+    "event": re.compile(r"\s+[a-z_][a-z0-9_]*\."),
+}
+_NAME_NEXT = re.compile(r"\s+[A-Za-z_]")
+_WORD_AT_START = re.compile(r"[A-Za-z_]+(?![\w.])")
+#: How many misspelt declaration keywords one parse reads past; more fail it (a file of them is no policy).
+_MAX_RECOVERED = 50
+#: Where a misspelt keyword is noted on the declaration recovery read it as (:func:`misspelt_keyword_of`).
+_MISSPELT = "sla_misspelt_keyword"
+
+
+def misspelt_keyword(word: str, text: str, after: int) -> str | None:
+    """The declaration keyword that ``word`` misspells (``prority`` for ``priority``), when ``text`` goes
+    on at ``after`` (the end of the word) as that declaration does (a name, ``stop``, a number or a text);
+    else ``None``."""
+    near = _near_keyword(word)
+    if near is None or not _DECL_NEXT.get(near, _NAME_NEXT).match(text, after):
+        return None
+    return near
+
+
+@lru_cache(maxsize=4096)
+def _near_keyword(word: str) -> str | None:
+    """The declaration keyword ``word`` is a misspelling of, if any (a file repeats its words)."""
+    if len(word) > 16 or word in DECL_KEYWORDS or not re.fullmatch(r"[A-Za-z_]+", word):
+        return None
+    return suggest(word, DECL_KEYWORDS)
+
+
+def misspelt_declaration(word: str, near: str, line: int, column: int) -> Diagnostic:
+    """E016 for a declaration opened by ``word``, a misspelling of the keyword ``near``, at ``line``:``column``."""
+    span = Span(line=line, column=column, end_line=line, end_column=column + len(word))
+    return diagnostic("E016", words("diag.E016", word=word), span, help=words("diag.help.did_you_mean", name=near))
+
+
+def misspelt_keyword_of(decl: Tree[Token]) -> Token | None:
+    """The misspelt keyword that opened ``decl`` (a declaration :func:`parse_tree` read in its keyword's
+    place), or ``None`` for a declaration written right."""
+    found = getattr(decl.meta, _MISSPELT, None)
+    return found if isinstance(found, Token) else None
+
+
 def split_declarations(text: str) -> tuple[list[Chunk], list[Diagnostic]]:
     """Cut ``text`` into top-level declarations; report blocks left open.
 
@@ -180,6 +238,9 @@ def split_declarations(text: str) -> tuple[list[Chunk], list[Diagnostic]]:
     and the count of braces starts again) unless it can be a statement of that block: a keyword that
     statements use too, and the next brace is the ``}`` that closes the block (no block holds another).
     A block that holds a ``{`` of its own gets no E013: the parse of its text points at that ``{``.
+    A line that begins with a misspelt declaration keyword where no block is open (``prority P2 {``)
+    starts a declaration too, with E016: the declaration before it is read on its own, and the
+    misspelling is reported even when its block holds another error.
     """
     lines = text.split("\n")
     braces: list[tuple[int, str]] = []  # (line index, brace), outside texts and comments, in order
@@ -195,8 +256,16 @@ def split_declarations(text: str) -> tuple[list[Chunk], list[Diagnostic]]:
     depth = 0
     nested = False  # a `{` inside the open block: the parse reports it
     b = 0  # the next brace not counted yet
+    at = 0  # offset of line `idx` in `text`
     for idx, ln in enumerate(lines):
         head = _DECL_AT_START.match(ln) if idx else None
+        # (a block's head line: a one-line declaration misspelt is read where it stands, see parse_tree)
+        word = _WORD_AT_START.match(ln) if idx and head is None and depth == 0 and "{" in ln else None
+        near = misspelt_keyword(word.group(), text, at + word.end()) if word else None
+        if word is not None and near is not None:
+            starts.append(idx)
+            diags.append(misspelt_declaration(word.group(), near, idx + 1, 1))
+        at += len(ln) + 1
         if head is not None:
             if depth == 0:
                 starts.append(idx)
@@ -231,8 +300,35 @@ def _unclosed(start: int, next_start: int) -> Diagnostic:
 
 
 def parse_tree(text: str) -> Tree[Token]:
-    """Parse a whole policy text; raises Lark errors."""
-    return get_parser().parse(text)
+    """Parse a whole policy text; raises Lark errors.
+
+    A declaration opened by a misspelt keyword (``prority P2 {``, :func:`misspelt_keyword`) is read as
+    that declaration, marked with the word (:func:`misspelt_keyword_of`): the builder reports it (E016)
+    and drops it, and references to its name are not reported again.
+    """
+    misspelt: list[Token] = []
+
+    def recover(err: UnexpectedInput) -> bool:
+        if not isinstance(err, UnexpectedToken) or err.token.type != "NAME" or err.token.end_pos is None:
+            return False
+        if len(misspelt) >= _MAX_RECOVERED:  # error recovery (split_declarations) stops at a bound too
+            return False
+        tok = err.token
+        near = misspelt_keyword(str(tok), text, tok.end_pos)
+        if near is None or not _is_top_level(_state_expected(err) or set(err.expected)):
+            return False
+        kind = next(n for n, v in _terminal_patterns().items() if v == near)
+        err.interactive_parser.feed_token(Token.new_borrow_pos(kind, str(tok), tok))
+        misspelt.append(tok)
+        return True
+
+    tree = get_parser().parse(text, on_error=recover)
+    if misspelt:
+        at = {(t.line, t.column): t for t in misspelt}
+        for decl in tree.children:
+            if isinstance(decl, Tree) and not decl.meta.empty and (decl.meta.line, decl.meta.column) in at:
+                setattr(decl.meta, _MISSPELT, at[(decl.meta.line, decl.meta.column)])
+    return tree
 
 
 def describe_expected(expected: set[str]) -> list[str]:
@@ -290,18 +386,6 @@ def _state_expected(err: UnexpectedToken) -> set[str]:
         return set()
 
 
-def _last_token(err: UnexpectedToken) -> Token | None:
-    state = getattr(err, "state", None)
-    stack = getattr(state, "value_stack", None) or []
-    last = stack[-1] if stack else None
-    return last if isinstance(last, Token) else None
-
-
-def _is_unit_set(expected: set[str]) -> bool:
-    words = set(_expected_keywords(expected))
-    return bool(words) and words <= UNIT_WORDS
-
-
 def _is_top_level(expected: set[str]) -> bool:
     words = set(_expected_keywords(expected))
     return len(words & set(DECL_KEYWORDS)) >= 5
@@ -319,41 +403,162 @@ def _or_list(items: list[str | Code | Words], limit: int = 8) -> Listing:
     return listing(items)
 
 
+def _stack(err: UnexpectedInput) -> list[Any]:
+    """The values the parser had read when it stopped (tokens and trees), oldest first."""
+    state = getattr(err, "state", None)
+    return list(getattr(state, "value_stack", None) or [])
+
+
+def _last_leaf(value: Any) -> Token | None:
+    """The last token of a value of the parser's stack (a token, or the rightmost one of a tree)."""
+    while isinstance(value, Tree):
+        if not value.children:
+            return None
+        value = value.children[-1]
+    return value if isinstance(value, Token) else None
+
+
+def _span_of(text: str, start: int, end: int, line_offset: int) -> Span:
+    """The span of ``text[start:end]`` (cut at the end of its first line), lines counted from ``line_offset``."""
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    eol = text.find("\n", start)
+    end = max(start + 1, min(end, eol if eol >= 0 else len(text)))
+    return Span(line=line + line_offset, column=column, end_line=line + line_offset, end_column=column + end - start)
+
+
+def _token_span(tok: Token, line_offset: int) -> Span:
+    line = (tok.line or 1) + line_offset
+    column = tok.column or 1
+    return Span(line=line, column=column, end_line=line, end_column=column + len(str(tok)))
+
+
+def _unit_example(amount: str, before: Token | None) -> str:
+    """A duration to write for ``amount`` without a unit (``before``: the keyword before it): elapsed days
+    where a backup or a notice counts them, business hours where a target does."""
+    one = amount.lstrip("0") == "1"
+    if before is not None and str(before) in ("keep", "every", "notice"):
+        return f"{amount} day{'' if one else 's'}"
+    return f"{amount} business hour{'' if one else 's'}"
+
+
+def _missing_unit(stack: list[Any], expected: set[str], token: Token | None, line_offset: int) -> Diagnostic | None:
+    """E015 at a duration's amount or unknown unit where the parser stopped later (the next line's first
+    word read as the duration's calendar, or its ``}``), else ``None``.
+
+    ``token``: the token the parser stopped at (``None``: a character it could not read)."""
+    units = bool(set(_expected_keywords(expected)) & UNIT_WORDS)
+    top = stack[-1] if stack else None
+    amount: Token | None = None
+    depth = 1  # how many values of the stack the amount and what follows it take
+    if isinstance(top, Tree) and top.data == "duration" and len(top.children) == 3:
+        # `respond within 4` + `same day if ...`: `4 same day` read as a duration of calendar `same`
+        first, name = top.children[0], top.children[1]
+        if isinstance(first, Token) and isinstance(name, Token) and (name.line or 0) > (first.line or 0):
+            amount = first
+    elif len(stack) >= 2 and units and isinstance(top, Token) and top.type == "NAME":
+        first = stack[-2]
+        if isinstance(first, Token) and first.type == "INT":
+            if (top.line or 0) > (first.line or 0):  # `respond within 5` + `complete on ...`
+                amount, depth = first, 2
+            elif token is None or token.type != "NAME" or (token.line or 0) > (top.line or 0):
+                # `4 hrs` + a new line, `keep 7 dayz }`: the word after the amount is the unit, unknown
+                near = suggest(str(top), sorted(UNIT_WORDS))
+                return diagnostic(
+                    "E015",
+                    words("diag.E015", word=str(top)),
+                    _token_span(top, line_offset),
+                    help=words("diag.help.units_near", near=near, units=_units())
+                    if near
+                    else words("diag.help.units", units=_units()),
+                )
+    elif units and isinstance(top, Token) and top.type == "INT":
+        if token is None or token.type != "NAME" or (token.line or 0) > (top.line or 0):
+            amount = top  # `keep 7` + `}`
+    if amount is None:
+        return None
+    before = _last_leaf(stack[-depth - 1]) if len(stack) > depth else None
+    example = _unit_example(str(amount), before)
+    return diagnostic(
+        "E015",
+        words("diag.E015.missing"),
+        _token_span(amount, line_offset),
+        help=words("diag.E015.missing.help", example=example),
+    )
+
+
+def _quote_inside(stack: list[Any], text: str, pos: int, line_offset: int) -> Diagnostic | None:
+    """E014 where a text ended early: the parser stopped right after a text, at a word that touches it.
+
+    An odd number of quotes on the rest of the line means the text before was not closed where it
+    should be (its closing quote is missing: the next text's opening one closed it); an even number, that
+    a quote inside the text ended it (``"本書の"変更"する"``)."""
+    prev = _last_leaf(stack[-1]) if stack else None
+    if prev is None or prev.type != "STRING" or prev.end_pos != pos or pos >= len(text) or text[pos].isspace():
+        return None
+    eol = text.find("\n", pos)
+    rest = text[pos : eol if eol >= 0 else len(text)]
+    quotes = len(re.findall(r'(?<!\\)"', rest))
+    line = (prev.line or 1) + line_offset
+    if quotes % 2:
+        column = prev.column or 1
+        span = Span(line=line, column=column, end_line=line, end_column=column + 1)
+        return diagnostic("E014", words("diag.E014"), span, help=words("diag.E014.help"))
+    if quotes:
+        column = (prev.end_column or 2) - 1
+        span = Span(line=line, column=column, end_line=line, end_column=column + 1)
+        return diagnostic("E014", words("diag.E014.inner_quote"), span, help=words("diag.E014.inner_quote.help"))
+    return None
+
+
+def _hinted(err: UnexpectedInput, text: str, pos: int, expected: set[str], line_offset: int) -> Diagnostic | None:
+    """The parse error at ``pos`` with the hint of :func:`.input_hints.hint_for`, when it has one."""
+    if pos >= len(text) or text[pos] == '"':
+        return None
+    stack = _stack(err)
+    prev = _last_leaf(stack[-1]) if stack else None
+    pats = _terminal_patterns()
+    literals = {pats[n] for n in expected if n in pats}
+    hint = hint_for(text, pos, expected, literals, str(prev) if prev is not None and prev.type == "INT" else None)
+    if hint is None:
+        return None
+    span = _span_of(text, hint.start, hint.end, line_offset)
+    code = hint.code or ("E010" if isinstance(err, UnexpectedCharacters) else "E011")
+    if hint.message is not None:
+        return diagnostic(code, hint.message, span, help=hint.help)
+    return _unexpected(hint.word, expected, span, code=code, help_text=hint.help)
+
+
 def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int = 0) -> Diagnostic:
     """Turn a Lark exception into a located diagnostic with a helpful message."""
     line = (getattr(err, "line", 1) or 1) + line_offset
     col = getattr(err, "column", 1) or 1
+    if isinstance(err, UnexpectedToken | UnexpectedCharacters):
+        # first the mistakes the parser meets later than where they are, or that have an ASCII form
+        token = err.token if isinstance(err, UnexpectedToken) and err.token.type != "$END" else None
+        pos = (err.token.start_pos if isinstance(err, UnexpectedToken) else err.pos_in_stream) or 0
+        known = (
+            (_state_expected(err) or set(err.expected))
+            if isinstance(err, UnexpectedToken)
+            else set(err.allowed or set())
+        )
+        stack = _stack(err)
+        if token is not None or isinstance(err, UnexpectedCharacters):
+            found = _quote_inside(stack, text, pos, line_offset) or _hinted(err, text, pos, known, line_offset)
+            if found is not None:
+                return found
+        unit = _missing_unit(stack, known, token, line_offset)
+        if unit is not None:
+            return unit
     if isinstance(err, UnexpectedToken) and err.token.type != "$END":
         tok = err.token
         value = str(tok)
         expected = _state_expected(err) or set(err.expected)
         end_col = (tok.end_column or col + len(value)) if tok.end_line == tok.line else col + len(value)
         span = Span(line=line, column=col, end_line=line, end_column=end_col)
-        prev = _last_token(err)
-        if (
-            prev is not None
-            and prev.type == "NAME"
-            and _is_unit_set(expected)
-            and not re.fullmatch(r"[A-Za-z_]+", value)
-        ):
-            # `keep 7 dayz }`: the word before is the unknown unit
-            pspan = Span(
-                line=(prev.line or 1) + line_offset,
-                column=prev.column or 1,
-                end_line=(prev.line or 1) + line_offset,
-                end_column=(prev.column or 1) + len(str(prev)),
-            )
-            near = suggest(str(prev), sorted(UNIT_WORDS))
-            return diagnostic(
-                "E015",
-                words("diag.E015", word=str(prev)),
-                pspan,
-                help=words("diag.help.units_near", near=near, units=_units())
-                if near
-                else words("diag.help.units", units=_units()),
-            )
         if _is_top_level(expected) and re.fullmatch(r"[A-Za-z_]+", value):
-            near = suggest(value, DECL_KEYWORDS)
+            # (a statement's keyword is a statement outside its block: `notice` is no misspelt `notify`)
+            near = suggest(value, DECL_KEYWORDS) if value not in STATEMENT_HOME else None
             return diagnostic(
                 "E016",
                 words("diag.E016", word=value),
@@ -410,18 +615,28 @@ def _printable(value: str) -> str:
     return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in value)
 
 
-def _unexpected(value: str, expected: set[str], span: Span, code: str = "E011") -> Diagnostic:
+def _unexpected(
+    value: str, expected: set[str], span: Span, code: str = "E011", help_text: Words | None = None
+) -> Diagnostic:
+    """ "unexpected ``value``, expected ..." with the help it calls for (``help_text``: that help)."""
+    if help_text is not None:
+        return diagnostic(code, _unexpected_words(value, expected, code), span, help=help_text)
+    return _unexpected_guess(value, expected, span, code)
+
+
+def _unexpected_words(value: str, expected: set[str], code: str) -> Words:
     want = expected_words(expected)
     value = _printable(value)
     shown = value if len(value) <= 40 else value[:37] + "..."
     key = f"diag.{code}" if value else f"diag.{code}.input"
-    message = (
-        words(f"{key}.expected" if value else f"{key}_expected", word=shown, expected=_or_list(want))
-        if want
-        else words(key, word=shown)
-        if value
-        else words(key)
-    )
+    if want:
+        return words(f"{key}.expected" if value else f"{key}_expected", word=shown, expected=_or_list(want))
+    return words(key, word=shown) if value else words(key)
+
+
+def _unexpected_guess(value: str, expected: set[str], span: Span, code: str = "E011") -> Diagnostic:
+    message = _unexpected_words(value, expected, code)
+    value = _printable(value)
     help_text: Words | None = None
     keywords = _expected_keywords(expected)
     if keywords and set(keywords) & UNIT_WORDS and not (set(keywords) - UNIT_WORDS):

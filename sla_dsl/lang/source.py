@@ -14,6 +14,10 @@ Design notes
   offending character, counted in the lines of the normalised text, worded
   from the catalogue (``diag.E001.*``); the operating system's reason for not
   reading a file is its errno's own phrase, not the C library's English.
+* **Bytes that are not UTF-8** are refused, saying so when they read as Shift_JIS (what Japanese
+  editors have long saved in), and the refusal carries the languages the header declares when its
+  ASCII ``languages ja, en`` line can be read from the bytes (:func:`bytes_languages`), so that the
+  refusal can be worded in the policy's language (:func:`~.diagnostics.refusal_language`).
 * **A line is what ends in ``\\n``** once CR and CRLF are normalised: that is
   how Lark counts lines, and what excerpts and the language server count too
   (:mod:`.lines`).
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import sys
 from pathlib import Path
@@ -89,13 +94,51 @@ def decode_policy(data: bytes | str, file: str = "<policy>") -> tuple[str | None
         except UnicodeDecodeError as exc:
             good = normalize_newlines(raw[: exc.start].decode("utf-8"))
             line, col = _position(good + "?", len(good))
-            return _refused(file, words("diag.E001.not_utf8"), _UTF8_HELP, line, col)
+            sjis = _looks_shift_jis(raw)
+            _, refused = _refused(
+                file,
+                words("diag.E001.shift_jis") if sjis else words("diag.E001.not_utf8"),
+                words("diag.E001.help.shift_jis") if sjis else _UTF8_HELP,
+                line,
+                col,
+            )
+            languages = bytes_languages(raw)
+            return None, [d.model_copy(update={"languages": languages}) for d in refused]
     text = normalize_newlines(text)
     nul = text.find("\x00")
     if nul >= 0:
         line, col = _position(text, nul)
         return _refused(file, words("diag.E001.nul"), None, line, col)
     return text, []
+
+
+def _looks_shift_jis(raw: bytes) -> bool:
+    """Whether bytes that are not UTF-8 read as Shift_JIS text with Japanese in it (Windows' code page 932,
+    the encoding Japanese editors have long saved in)."""
+    try:
+        text = raw.decode("cp932")
+    except UnicodeDecodeError:
+        return False
+    return _JAPANESE.search(text) is not None
+
+
+_JAPANESE = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
+#: The header's declaration: from `sla` at the start of a line to its first `}` (texts may hold braces:
+#: their bytes are only approximately read here, and the languages statement comes after them anyway).
+_HEADER = re.compile(r'(?m)^sla\s+"[^\n]*\{(?:"(?:\\.|[^"\\\n])*"|[^"}])*\}?')
+
+
+def bytes_languages(raw: bytes) -> tuple[str, ...] | None:
+    """The languages the header of a policy that is not UTF-8 declares, read from its ASCII bytes (its
+    other bytes replaced), so that its refusal (E001) can be worded in them; ``None`` when no header's
+    ``languages`` can be read."""
+    from .languages import header_languages  # (the parser: only for a file refused anyway)
+
+    found = _HEADER.search(normalize_newlines(raw.decode("utf-8", errors="replace")))
+    if found is None:
+        return None
+    languages = header_languages(found.group())
+    return languages or None
 
 
 def _too_big(file: str, size: int | None, what: str) -> tuple[None, list[Diagnostic]]:

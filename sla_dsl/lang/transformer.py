@@ -22,12 +22,16 @@ from .check_clocks import life_conflicts
 from .diagnostics import Code, Words, did_you_mean_words, listing, words
 from .event_types import EventTypeBuilder
 from .languages import read_languages
+from .parser import misspelt_declaration, misspelt_keyword_of
 from .values import CHANNELS, Invalid, _unquote, bounded_int, shown, zone_error, zone_problem
 
 __all__ = ["PLANNED_STOP", "Builder", "Invalid", "dropped_key"]
 
 #: The name of the planned-stop rule, which has none of its own (items refer to it as `planned stop`).
 PLANNED_STOP = "planned_stop"
+
+#: The keyword that opens each kind of declaration, where it is not the kind's name.
+_KEYWORD_OF = {"header": "sla", "planned_stop": "planned", "event_type": "event"}
 
 #: Statements of a priority that add a named target on a named clock, and the target's kind.
 _NAMED_TARGETS = {
@@ -65,6 +69,10 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         for decl in tree.children:
             if not isinstance(decl, Tree):
                 continue
+            misspelt = misspelt_keyword_of(decl)
+            if misspelt is not None:
+                self._refuse_misspelt(decl, misspelt)
+                continue
             handler: Callable[[Tree[Token]], Any] = getattr(self, "d_" + str(decl.data))
             try:
                 node = handler(decl)
@@ -73,6 +81,18 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 continue
             out.setdefault(str(decl.data), []).append(node)
         return out
+
+    def _refuse_misspelt(self, decl: Tree[Token], word: Token) -> None:
+        """E016 for a declaration opened by a misspelt keyword; it is dropped, so that what refers to it is
+        not reported again (a header still gives the policy its languages)."""
+        near = _KEYWORD_OF.get(str(decl.data), str(decl.data))
+        line = (word.line or 1) + self.offset
+        found = misspelt_declaration(str(word), near, line, word.column or 1)
+        self.diagnostics.append(found.model_copy(update={"file": self.file}))
+        self.dropped.add(dropped_key(decl))
+        if decl.data == "header" and self.header_languages is None:
+            said = [st for st in decl.children if isinstance(st, Tree) and st.data == "h_languages"]
+            self.header_languages = read_languages(said[-1], lambda *_, **__: None) if said else ()
 
     def _head(self, decl: Tree[Token]) -> tuple[m.Label, m.ArticleRef | None, list[Tree[Token]]]:
         label = m.Label()

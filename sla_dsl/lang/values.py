@@ -21,9 +21,32 @@ Design notes
   also holds ``localtime`` (the host's own zone: deadlines would depend on the
   machine), ``Factory`` (the tz database's placeholder, offset zero, "-00")
   and ``posixrules``; those and anything that looks like a path are refused.
+* **An abbreviation is not a zone, and no zone is suggested for one by its
+  spelling.** ``JST`` is one letter from ``MST``, which the zone folder holds
+  (a fixed UTC−7): a help that suggested the nearest name would move every
+  clock of the policy. A name of :data:`ZONE_ABBREVIATIONS` (``JST``, ``CST``,
+  ``EDT``) is answered with the zone or zones of the places it stands for, each
+  with the place's name (``Asia/Tokyo``: Japan time); one several places use
+  (``CST``, ``IST``, ``BST``) lists them. An offset (``UTC+9``) is not a zone
+  either: the help names a place's zone, and the fixed ``Etc/GMT-9`` with its
+  inverted sign. Any other unknown name is matched by spelling only against
+  the zones of places (``Asia/Tokio`` -> ``Asia/Tokyo``), never against the
+  zone folder's abbreviations and codes (``MST``, ``PRC``, ``GMT+0``), and a
+  name that looks like an abbreviation itself is given no match. The
+  abbreviations the zone folder does hold (``EST``, ``MST``, ``CET``: kept by
+  the tz database for old systems, naming no place and, for some, keeping no
+  summer time) are read, with warning W204 naming the places' zones
+  (:func:`legacy_zone`).
 * **Holidays** name a country, or a country and one of its subdivisions as the
   ``holidays`` package names them (``US-NY``); both parts are checked against
-  the package's own lists.
+  the package's own lists. An unknown country code is never matched by its
+  spelling: ``JA`` is one letter from ``JM`` and two from ``JAM`` (Jamaica),
+  and every two-letter code is a letter from dozens of others. A code that
+  differs from a known one in case only (``jp``) is given that one; a language
+  code written for a country (``JA``, ``EN``, ``KO``: :data:`LANGUAGE_CODES`)
+  is given the country or countries it is usually meant for, with their names,
+  and a country's English name (``Japan``) its code; anything else gets the
+  general help.
 """
 
 from __future__ import annotations
@@ -39,8 +62,10 @@ from lark import Token, Tree
 
 from . import model as m
 from .diagnostics import (
+    Both,
     Code,
     Diagnostic,
+    Listing,
     Severity,
     Words,
     diagnostic,
@@ -105,6 +130,101 @@ def _timezones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
 
 
+#: Abbreviations of the time of a region, by the zones of the places they stand for (the likeliest first).
+#: One that several places use lists them; one of a region with many zones lists examples.
+ZONE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "JST": ("Asia/Tokyo",),
+    "KST": ("Asia/Seoul",),
+    "HKT": ("Asia/Hong_Kong",),
+    "SGT": ("Asia/Singapore",),
+    "PHT": ("Asia/Manila",),
+    "WIB": ("Asia/Jakarta",),
+    "ICT": ("Asia/Bangkok", "Asia/Ho_Chi_Minh"),
+    "CST": ("America/Chicago", "Asia/Shanghai", "Asia/Taipei", "America/Havana"),
+    "CDT": ("America/Chicago", "America/Havana"),
+    "IST": ("Asia/Kolkata", "Europe/Dublin", "Asia/Jerusalem"),
+    "BST": ("Europe/London", "Asia/Dhaka"),
+    "EST": ("America/New_York",),
+    "EDT": ("America/New_York",),
+    "MST": ("America/Denver", "America/Phoenix"),
+    "MDT": ("America/Denver",),
+    "PST": ("America/Los_Angeles", "Asia/Manila"),
+    "PDT": ("America/Los_Angeles",),
+    "AKST": ("America/Anchorage",),
+    "AKDT": ("America/Anchorage",),
+    "HST": ("Pacific/Honolulu",),
+    "WET": ("Europe/Lisbon",),
+    "WEST": ("Europe/Lisbon",),
+    "CET": ("Europe/Berlin", "Europe/Paris"),
+    "CEST": ("Europe/Berlin", "Europe/Paris"),
+    "MET": ("Europe/Berlin", "Europe/Paris"),
+    "MEST": ("Europe/Berlin", "Europe/Paris"),
+    "EET": ("Europe/Athens", "Europe/Helsinki"),
+    "EEST": ("Europe/Athens", "Europe/Helsinki"),
+    "MSK": ("Europe/Moscow",),
+    "AEST": ("Australia/Sydney", "Australia/Melbourne", "Australia/Brisbane"),
+    "AEDT": ("Australia/Sydney", "Australia/Melbourne"),
+    "ACST": ("Australia/Adelaide", "Australia/Darwin"),
+    "ACDT": ("Australia/Adelaide",),
+    "AWST": ("Australia/Perth",),
+    "NZST": ("Pacific/Auckland",),
+    "NZDT": ("Pacific/Auckland",),
+}
+
+#: ``UTC+9``, ``GMT-05:00``, ``+0900``: an offset from UTC, not a zone.
+_OFFSET = re.compile(r"(?:UTC|GMT|Z)?\s*([+-])(\d{1,2})(?::?(\d{2}))?", re.IGNORECASE)
+#: A name written like an abbreviation (``JST``, ``XYZT``): no zone is suggested for it by its spelling.
+_ABBREVIATION_LIKE = re.compile(r"[A-Z]{2,5}")
+
+
+@cache
+def _place_zones() -> tuple[str, ...]:
+    """The zones a misspelt name may be matched with: those of places (``Area/Place``, ``Japan``), not the
+    zone folder's abbreviations and codes (``MST``, ``PST8PDT``, ``PRC``, ``GMT+0``) nor the host's own."""
+    return tuple(sorted(z for z in _timezones() - set(HOST_ZONES) if "/" in z or (z[:1].isupper() and z[1:].islower())))
+
+
+def _zone_candidates(zones: tuple[str, ...]) -> Listing:
+    """Zones with the names of their places: ``Asia/Tokyo`` (Japan time), in each language."""
+    from ..i18n.places import zone_name  # (Babel's names: read only when a help needs them)
+
+    return listing(
+        words("diag.help.zone.candidate", zone=z, place=Both(zone_name(z, "ja"), zone_name(z, "en"))) for z in zones
+    )
+
+
+def zone_abbreviation(name: str) -> Words | None:
+    """The help for a zone written as an abbreviation (``JST``, ``cst``): the zone or zones of the places
+    it stands for; ``None`` when ``name`` is no abbreviation :data:`ZONE_ABBREVIATIONS` knows."""
+    zones = ZONE_ABBREVIATIONS.get(name.upper())
+    if zones is None:
+        return None
+    key = "diag.help.zone.abbreviation" if len(zones) == 1 else "diag.help.zone.abbreviation.many"
+    return words(key, zone=name, candidates=_zone_candidates(zones))
+
+
+def legacy_zone(name: str) -> Words | None:
+    """The help of W204 when ``name`` is one of the abbreviations the zone folder holds (``EST``, ``MST``,
+    ``CET``): the zones of the places it stands for. ``None`` for any other name."""
+    zones = ZONE_ABBREVIATIONS.get(name)
+    if zones is None or name not in _timezones():
+        return None
+    return words("diag.W204.help", candidates=_zone_candidates(zones))
+
+
+def _zone_offset(name: str) -> Words | None:
+    """The help for an offset written as a zone (``UTC+9``): a place's zone, or the fixed ``Etc/GMT-9``."""
+    hit = _OFFSET.fullmatch(name.strip())
+    if hit is None:
+        return None
+    sign, hours, minutes = hit.group(1), int(hit.group(2)), int(hit.group(3) or 0)
+    offset = hours if sign == "+" else -hours
+    if minutes or not -12 <= offset <= 14:  # (the tz database's fixed zones: whole hours, UTC-12 to UTC+14)
+        return words("diag.help.zone.offset", zone=name)
+    fixed = "Etc/UTC" if offset == 0 else f"Etc/GMT{'-' if offset > 0 else '+'}{hours}"  # (POSIX's inverted sign)
+    return words("diag.help.zone.offset.fixed", zone=name, fixed=fixed)
+
+
 @cache
 def _subdivisions(country: str) -> tuple[str, ...]:
     """The subdivision codes the `holidays` package has for ``country`` (``NY`` for ``US``)."""
@@ -121,7 +241,12 @@ def zone_problem(name: str) -> Words | None:
     if parts[0] in ("posix", "right"):
         return words("diag.help.zone.folder", folder=f"{parts[0]}/")
     if name not in _timezones():
-        return did_you_mean_words(name, _timezones() - set(HOST_ZONES)) or words("diag.help.zone.unknown")
+        said = zone_abbreviation(name) or _zone_offset(name)
+        if said is not None:
+            return said
+        if _ABBREVIATION_LIKE.fullmatch(name):  # (`XYZ` is a letter from `MST`, `EST`: never the zone meant)
+            return words("diag.help.zone.unknown")
+        return did_you_mean_words(name, _place_zones()) or words("diag.help.zone.unknown")
     try:
         zoneinfo.ZoneInfo(name)
     except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
@@ -148,6 +273,60 @@ def _countries() -> frozenset[str]:
         return frozenset(code for entry in COUNTRIES.values() for code in entry[1:] if code.isupper())
     except ImportError:  # pragma: no cover - older holidays versions
         return frozenset(holidays.list_supported_countries())
+
+
+#: Language codes written for a country code, by the countries they usually mean (``JA``: Japanese, so Japan).
+#: Only codes that are no country of the `holidays` package: ``DE`` is Germany, whatever German is.
+LANGUAGE_CODES: dict[str, tuple[str, ...]] = {
+    "JA": ("JP",),
+    "EN": ("GB", "US"),
+    "KO": ("KR",),
+    "ZH": ("CN", "TW"),
+    "EL": ("GR",),
+    "HE": ("IL",),
+    "IW": ("IL",),
+    "DA": ("DK",),
+    "CS": ("CZ",),
+    "NB": ("NO",),
+    "HI": ("IN",),
+    "FA": ("IR",),
+    "UR": ("PK",),
+    "SQ": ("AL",),
+    "KA": ("GE",),
+}
+
+
+def _country_candidates(codes: tuple[str, ...]) -> Listing:
+    """Country codes with their countries' names: ``JP`` (Japan), in each language."""
+    from ..i18n.places import region_name  # (Babel's names: read only when a help needs them)
+
+    return listing(
+        words("diag.E204.candidate", code=c, country=Both(region_name(c, "ja"), region_name(c, "en"))) for c in codes
+    )
+
+
+def country_help(code: str) -> Words:
+    """The help of an unknown holiday country: never a code near it by spelling (``JA`` is a letter from
+    ``JM`` and two from ``JAM``, Jamaica), only one that differs in case, the countries a language code
+    means, or the code of a country written by its English name (``Japan``)."""
+    known = _countries()
+    if code.upper() in known:
+        return words("diag.E204.help.case", candidates=_country_candidates((code.upper(),)))
+    meant = tuple(c for c in LANGUAGE_CODES.get(code.upper(), ()) if c in known)
+    if meant:
+        return words("diag.E204.help.language", code=code, candidates=_country_candidates(meant))
+    named = _country_names().get(code.casefold())
+    if named is not None and named in known:  # `Japan`: the country's name, written for its code
+        return words("diag.E204.help.case", candidates=_country_candidates((named,)))
+    return words("diag.E204.help")
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    """Country codes by their countries' English names, casefolded (``japan`` -> ``JP``), from CLDR."""
+    from babel import Locale
+
+    return {str(name).casefold(): str(c) for c, name in Locale("en").territories.items() if len(str(c)) == 2}
 
 
 def _span(node: Tree[Token] | Token, offset: int = 0) -> m.Span:
@@ -354,11 +533,13 @@ class ValueReader:
         if amount == 0:
             raise self.fail("E215", words("diag.E215.zero"), toks[0])
         if (amount == 1 and plural) or (amount > 1 and not plural):
+            # the calendar stays in both: `4 hours` for `4 business hour` would count elapsed hours
+            counted = f"{amount} {calendar} " if calendar is not None else f"{amount} "
             self.error(
                 "W201",
-                words("diag.W201", written=f"{amount} {unit_tree.children[0]!s}"),
+                words("diag.W201", written=f"{counted}{unit_tree.children[0]!s}"),
                 node,
-                help=words("diag.W201.help", fixed=f"{amount} {unit_word if amount == 1 else unit_word + 's'}"),
+                help=words("diag.W201.help", fixed=f"{counted}{unit_word if amount == 1 else unit_word + 's'}"),
                 severity=Severity.WARNING,
             )
         unit = UNIT_MAP[unit_word]
@@ -387,10 +568,10 @@ class ValueReader:
         code = str(tok)
         country, dash, subdiv = code.partition("-")
         if country not in _countries():
-            near = did_you_mean_words(country, _countries())
+            near = country_help(country)
             if dash and country.upper() in _countries() and subdiv.upper() in _subdivisions(country.upper()):
                 near = words("diag.help.did_you_mean", name=code.upper())
-            raise self.fail("E204", words("diag.E204", code=shown(code)), tok, help=near or words("diag.E204.help"))
+            raise self.fail("E204", words("diag.E204", code=shown(code)), tok, help=near)
         if dash:
             subdivisions = _subdivisions(country)
             if subdiv not in subdivisions:

@@ -85,12 +85,12 @@ def test_lang_en_gives_the_english_byte_for_byte(
 def test_fmt_speaks_the_policys_language_to_the_end(bad: tuple[Path, int], capsys: pytest.CaptureFixture[str]) -> None:
     path, line = bad
     ja = _expected(path, line, "ja") + f"sla fmt: {path}: 整形していません（ポリシーにエラーがあります）\n"
-    assert _run(["fmt", "POLICY"], path, capsys) == (1, "", ja + "0 件を整形し、0 件は変更なし\n")
+    assert _run(["fmt", "POLICY"], path, capsys) == (1, "", ja + "0 件を整形し、0 件は変更なし、1 件はエラー\n")
     en = _expected(path, line, "en") + f"sla fmt: {path}: not formatted (the policy has errors)\n"
     assert _run(["fmt", "--lang", "en", "POLICY"], path, capsys) == (
         1,
         "",
-        en + "0 files reformatted, 0 left unchanged\n",
+        en + "0 files reformatted, 0 left unchanged, 1 not formatted (errors)\n",
     )
 
 

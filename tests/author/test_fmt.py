@@ -137,7 +137,7 @@ def test_a_file_with_errors_is_left_alone(tmp_path: Path, capsys: pytest.Capture
     assert main(["fmt", str(path)]) == 1
     err = capsys.readouterr().err
     assert "error: [E011]" in err and f"sla fmt: {path}: 整形していません（ポリシーにエラーがあります）\n" in err
-    assert err.endswith("\n0 件を整形し、0 件は変更なし\n") and "help:" not in err
+    assert err.endswith("\n0 件を整形し、0 件は変更なし、1 件はエラー\n") and "help:" not in err
     assert path.read_text("utf-8") == bad
 
 

@@ -127,8 +127,12 @@ def test_the_completion_stops_it_for_good() -> None:
             CLOCK.replace("restarts at incident.customer_replied", "restarts at incident.reported"),
             "clock `next_reply` names `incident.reported` in `restarts at`",
         ),
+        (  # (each answer would stop a running clock and restart a stopped one)
+            CLOCK.replace("restarts at incident.customer_replied", "restarts at incident.info_provided"),
+            "clock `next_reply` both stops and restarts at `incident.info_provided`",
+        ),
     ],
-    ids=["reset-too", "never-stops", "report"],
+    ids=["reset-too", "never-stops", "report", "stop-too"],
 )
 def test_a_restart_that_could_never_act_is_refused(clock: str, message: str) -> None:
     found = [d for d in compile_text(policy_text(clock)).diagnostics if d.code == "E221"]

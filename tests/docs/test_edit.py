@@ -113,7 +113,8 @@ def test_a_broken_policy_stops_the_build(tmp_path: Path) -> None:
         timeout=300,
     )
     assert proc.returncode != 0
-    # the parser stops at the line after the bad unit (`hurs` could begin a longer phrase)
-    line = policy.read_text("utf-8").splitlines().index("  respond within 4 hurs") + 2
+    # at the bad unit itself, with the unit it misspells
+    line = policy.read_text("utf-8").splitlines().index("  respond within 4 hurs") + 1
     # in the policy's primary language (Japanese), as `sla check` says it
-    assert f"broken.sla:{line}:3: error: [E011]" in proc.stderr, proc.stderr
+    assert f"broken.sla:{line}:20: error: [E015]" in proc.stderr, proc.stderr
+    assert "`hours` の誤りではありませんか" in proc.stderr

@@ -19,7 +19,7 @@ NOTICE = "  notice 1 week before start date by email"
     [
         ("  notice 521 weeks before start date by email", "E215"),  # past the longest duration
         ("  notice 0 weeks before start date by email", "E215"),  # not more than zero
-        ("  notice 1 wek before start date by email", "E011"),  # does not parse
+        ("  notice 1 wek before start date by email", "E015"),  # does not parse: `wek` is no unit
         ("  # (no notice)", "E211"),  # no notice at all
     ],
 )

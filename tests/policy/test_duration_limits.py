@@ -49,7 +49,11 @@ def policy_text(unit: str, business: bool, amount: int | None = None) -> str:
     """
     d = duration(unit, business, amount)
     on_clock = business or unit != "months"
-    clock = 'clock res "Res" {\n  starts at incident.reported\n  stops at incident.resolved\n}\n' if on_clock else ""
+    clock = (
+        'clock res "解決" / "Resolution" {\n  starts at incident.reported\n  stops at incident.resolved\n}\n'
+        if on_clock
+        else ""
+    )
     targets = f"  resolve within {d} on res\n  update every {d} on res by incident.info_provided\n" if on_clock else ""
     return (
         'sla "T" {\n  format 1\n  version "1"\n  effective 2026-04-01\n  timezone Asia/Tokyo\n  languages ja, en\n}\n'

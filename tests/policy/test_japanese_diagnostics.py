@@ -27,7 +27,7 @@ from sla_dsl.lang import model as m
 from sla_dsl.lang import source
 from sla_dsl.lang.diagnostics import Diagnostic, Severity, diagnostic, policy_language, summary, words
 from sla_dsl.policy import compile_path
-from sla_dsl.policy.load import compile_policy
+from sla_dsl.policy.load import compile_policy, compile_text, version_findings
 
 ROOT = Path(__file__).resolve().parents[2]
 CLICKSOKO = (ROOT / "policies" / "clicksoko.sla").read_text("utf-8")
@@ -149,6 +149,27 @@ VARIANTS: dict[str, str] = {
     "E205-posixrules": HEADER.replace("Asia/Tokyo", "posixrules"),
     "E205-path": HEADER.replace("Asia/Tokyo", '"../Asia/Tokyo"'),
     "E205-folder": HEADER.replace("Asia/Tokyo", '"posix/Asia/Tokyo"'),
+    "E205-abbreviation": HEADER.replace("Asia/Tokyo", "JST"),
+    "E205-abbreviations": HEADER.replace("Asia/Tokyo", "CST"),
+    "E205-offset": HEADER.replace("Asia/Tokyo", '"UTC+9"'),
+    "E205-offset-half": HEADER.replace("Asia/Tokyo", '"UTC+5:30"'),
+    "E204-language": _calendar("  days mon..fri\n  hours 10:00-18:00\n  holidays EN\n"),
+    "W204": HEADER.replace("Asia/Tokyo", "MST") + CALENDAR,
+    "W204-calendar": _calendar("  timezone CET\n  days mon..fri\n  hours 10:00-18:00\n"),
+    "W241": HEADER
+    + CALENDAR
+    + "clock response {\n  starts at incident.reported, else incident.product_suspected\n}\n"
+    + "priority P1 {\n  respond within 4 business hours\n}\n",
+    "W241-twice": HEADER
+    + CALENDAR
+    + "clock response {\n  starts at incident.reported, else incident.reported\n}\n"
+    + "priority P1 {\n  respond within 4 business hours\n}\n",
+    "W262": HEADER.replace("}", "  languages ja\n}", 1)
+    + CALENDAR
+    + 'priority P1 "Priority 1" {\n  respond within 1 hour\n}\n',
+    "W262-pair": HEADER.replace("}", "  languages ja, en\n}", 1)
+    + CALENDAR
+    + 'priority P1 "Priority 1" {\n  respond within 1 hour\n}\n',
     "E213-business-day": HEADER + CALENDAR + "priority P1 {\n  respond by end of 0th business day\n}\n",
     "E213-weekday": _calendar("  days mon..fri\n  hours 10:00-18:00\n", _MONTHLY.format(every="month on 6th thu")),
     "E214": HEADER.replace("format 1", "format 2"),
@@ -265,10 +286,32 @@ def _english_words(text: str) -> set[str]:
     return set(re.findall(r"[A-Za-z]+", re.sub(r"`[^`]*`", "", text)))
 
 
+#: Versions of one policy checked together (``sla check a.sla b.sla``): each pair raises a finding about the
+#: second one. Their files are named without Latin letters: the message names the other one.
+VERSIONS: dict[str, tuple[str, str]] = {
+    "E304": (HEADER, HEADER.replace('version "1"', 'version "2"')),
+    "E305": (
+        HEADER,
+        HEADER.replace('version "1"', 'version "2"')
+        .replace("2026-04-01", "2026-10-01")
+        .replace("Asia/Tokyo", "Asia/Seoul"),
+    ),
+    "W307": (HEADER, HEADER.replace('version "1"', 'version "2"').replace("2026-04-01", "2026-01-01")),
+}
+
+
+def _versions() -> list[tuple[str, Diagnostic]]:
+    out = []
+    for name, texts in VERSIONS.items():
+        compiled = [compile_text(t + CALENDAR, f"版{i}") for i, t in enumerate(texts, 1)]
+        out += [(name, d) for c in version_findings(compiled) for d in c.diagnostics]
+    return out
+
+
 def _diagnostics() -> list[tuple[str, Diagnostic]]:
     out = [(p.stem, d) for p in CORPUS for d in compile_path(p).diagnostics]
     out += [(name, d) for name, text in SNIPPETS.items() for d in compile_policy(text).diagnostics]
-    return out
+    return out + _versions()
 
 
 def test_the_click_soko_typo_is_japanese_by_default_and_english_with_lang_en(tmp_path: Path, policy_text: str) -> None:

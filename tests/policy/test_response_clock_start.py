@@ -1,6 +1,6 @@
 """The response clock counts the plain ``respond within`` from its start events, and from the report when
 none came: a response clock that does not name ``incident.reported`` would be judged from an event it does
-not say, so it is refused (E220) at the clock with the fallback to add."""
+not say, so it is refused (E220) at its ``starts at`` line with the fallback to add."""
 
 from __future__ import annotations
 
@@ -29,9 +29,9 @@ def _e220(clock: str) -> list[str]:
     ]
 
 
-def test_a_response_clock_without_the_report_is_refused_at_the_clock() -> None:
+def test_a_response_clock_without_the_report_is_refused_at_its_starts_line() -> None:
     found = _e220('clock response "R" {\n  starts at incident.product_suspected\n}\n')
-    assert len(found) == 1 and found[0].startswith("15: "), found  # the clock's line
+    assert len(found) == 1 and found[0].startswith("16: "), found  # the `starts at` line, not the clock's 15
     assert "`starts at incident.product_suspected, else incident.reported`" in found[0]
 
 

@@ -154,11 +154,14 @@ def test_the_report_says_a_late_incident_notice_and_how_late(tmp_path: Path, wit
 # -- the time an at-risk incident has left, in its target's time (it was the first priority's business
 #    time: 0:00 left after that calendar's close for a target in elapsed time) -------------------------
 
-AT_RISK = EXPLAINED + """clock response "応答" / "Response" {
+AT_RISK = (
+    EXPLAINED
+    + """clock response "応答" / "Response" {
   starts at incident.reported
   at risk at 50% of target
 }
 """
+)
 
 
 @pytest.mark.parametrize(
