@@ -361,6 +361,20 @@ def _never_closed(col: _Collector, lines: _CsvLines) -> bool:
 _EVERY = 100_000
 
 
+def _lacks_help(header: list[str], missing: list[str]) -> Words:
+    """What to write for a header that lacks columns: the names in lower case when it has them in another
+    case (``Event,At,ID``), commas when its one cell holds another separator (``event;at;id``)."""
+    folded = {h.casefold(): h for h in header}
+    if all(c in folded for c in missing):
+        found = listing([f"`{folded[c]}`" for c in missing], ", ")
+        return words("events.E110.case.help", found=found, names=listing([f"`{c}`" for c in missing], ", "))
+    if len(header) == 1:
+        sep = next((c for c in (";", "\t", "|") if c in header[0]), None)
+        if sep is not None:
+            return words("events.E110.separator.help", sep="`\\t`" if sep == "\t" else f"`{sep}`")
+    return words("events.E110.lacks.help", example="`event,at,id,priority`")
+
+
 def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> None:
     rows = csv.reader(lines)
     try:
@@ -380,7 +394,7 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
             lines.start,
             "E110",
             words("events.E110.lacks", columns=listing([f"`{c}`" for c in missing], ", ")),
-            words("events.E110.lacks.help", example="`event,at,id,priority`"),
+            _lacks_help(header, missing),
             fatal=True,
         )
         return

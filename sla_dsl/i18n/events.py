@@ -241,6 +241,14 @@ EVENTS: dict[str, Msg] = {
     "events.E110.lacks.help": Msg(
         "1 行目に列名を書いてください（例：{example}）", "the first row must name the columns, e.g. {example}"
     ),
+    "events.E110.case.help": Msg(
+        "列名は小文字です：{found} は {names} と書いてください",
+        "column names are lower case: write {found} as {names}",
+    ),
+    "events.E110.separator.help": Msg(
+        "列は {sep} ではなくカンマ（`,`）で区切ってください（例：`event,at,id,priority`）",
+        "separate the columns with commas (`,`), not {sep} (e.g. `event,at,id,priority`)",
+    ),
     "events.E110.repeated": Msg(
         "CSV の見出し行で列 {columns} が重複しています", "CSV header names column {columns} more than once"
     ),

@@ -144,6 +144,26 @@ def test_csv_header_must_name_the_columns(tmp_path: Path) -> None:
         read_events(f)
 
 
+@pytest.mark.parametrize(
+    ("header", "helped"),
+    [
+        ("Event,At,ID,Priority", "column names are lower case: write `Event`, `At`, `ID` as `event`, `at`, `id`"),
+        ("event;at;id;priority", "separate the columns with commas (`,`), not `;`"),
+        ("kind,when", "the first row must name the columns"),
+    ],
+    ids=["case", "semicolons", "other"],
+)
+def test_a_csv_header_in_another_case_or_separator_says_what_to_write(header: str, helped: str, tmp_path: Path) -> None:
+    """A ServiceNow export names its columns `Event,At,ID`; a European spreadsheet separates them by `;`.
+    Both said "lacks column `event`, `at`, `id`" with no hint of why."""
+    f = tmp_path / "ev.csv"
+    f.write_text(f"{header}\nincident.reported,2026-11-02T10:00:00+09:00,A,P1\n")
+    with pytest.raises(EventInputError) as caught:
+        read_events(f)
+    (problem,) = caught.value.problems
+    assert problem.code == "E110" and helped in str(problem.help), problem.help
+
+
 def test_api_dicts_are_validated_with_their_index() -> None:
     with pytest.raises(EventInputError, match=r"<events>:2: error: \[E105\]"):
         log_from([json.loads(GOOD), {"event": "incident.responded", "at": "2026-11-02T10:00:00", "id": "X"}])
