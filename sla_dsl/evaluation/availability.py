@@ -137,10 +137,14 @@ def judge_availability(
     names = dict.fromkeys(s.name for r in ctx.versions.rules for s in measured_services(r))
     for name in names:
         whens = dict.fromkeys(
-            str(t.when) for r in ctx.versions.rules for s in measured_services(r) if s.name == name for t in _targets(s)
+            _Kind(str(t.when), t.percent < 0)
+            for r in ctx.versions.rules
+            for s in measured_services(r)
+            if s.name == name
+            for t in _targets(s)
         )
-        for when in whens:
-            for lo, hi, whole, rules, now, same in _promised(ctx, name, when):
+        for kind in whens:
+            for lo, hi, whole, rules, now, same in _promised(ctx, name, kind):
                 key = (now.name, now.hours.except_maintenance, now.hours.except_planned_stops)
                 split = splits.get(key)
                 if split is None:
@@ -151,6 +155,16 @@ def judge_availability(
                 if credit is not None:
                     credits.append(credit)
     return rows, credits
+
+
+class _Kind(NamedTuple):
+    """What a row of a service judges: its target's condition (``str`` of its ``when``: ``"None"`` for
+    the target without one) and whether it is a figure only (``availability measured``, no percentage).
+    A figure and a target are kinds apart, so a version that adds a percentage to a measured service
+    starts its target at its date, as one that adds a target with ``when`` does."""
+
+    when: str
+    figure_only: bool
 
 
 class _Promise(NamedTuple):
@@ -165,9 +179,9 @@ class _Promise(NamedTuple):
     target: m.AvailabilityTarget
 
 
-def _promised(ctx: Ctx, name: str, when: str) -> list[_Promise]:
-    """The periods of service ``name``'s target ``when`` (``str`` of its condition), walked through the
-    evaluated period: the version in force at a period's start judges all of it, with its own
+def _promised(ctx: Ctx, name: str, kind: _Kind) -> list[_Promise]:
+    """The periods of service ``name``'s target of ``kind`` (its condition, a figure or a percentage),
+    walked through the evaluated period: the version in force at a period's start judges all of it, with its own
     measurement period (a month, a quarter, the evaluated period), so a version that changes
     ``monthly`` to ``quarterly`` changes the periods from its date. Where the version in force does not
     promise the target, nothing is judged until the next version's date: a target a later version adds
@@ -178,7 +192,11 @@ def _promised(ctx: Ctx, name: str, when: str) -> list[_Promise]:
     while t < ctx.p1:
         rules = ctx.versions.at(t)
         svc = next((s for s in measured_services(rules) if s.name == name), None)
-        target = next((x for x in _targets(svc) if str(x.when) == when), None) if svc is not None else None
+        target = (
+            next((x for x in _targets(svc) if _Kind(str(x.when), x.percent < 0) == kind), None)
+            if svc is not None
+            else None
+        )
         if svc is None or target is None:
             t = min([e for e in starts if e > t] + [ctx.p1])
             continue

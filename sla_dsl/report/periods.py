@@ -41,20 +41,29 @@ def period_range(w: PolicyWords, start: dt.datetime, end: dt.datetime, kind: str
     return _w(w, "range_kind", range=span, kind=kind) if kind else span
 
 
-def service_rows(report: Report, service: str, when: str | None = None) -> list[AvailabilityPeriod]:
-    """The period rows of one measured service's target without ``when`` (or with ``when``)."""
-    return [p for p in report.availability_periods if p.service == service and p.when == when]
+def service_rows(
+    report: Report, service: str, when: str | None = None, promised: bool | None = None
+) -> list[AvailabilityPeriod]:
+    """The period rows of one measured service's target without ``when`` (or with ``when``); with
+    ``promised``, only the rows with a percentage (True) or only the figures without one (False): a
+    version that adds a percentage to a measured service gives both in the month of its date."""
+    return [
+        p
+        for p in report.availability_periods
+        if p.service == service and p.when == when and (promised is None or (p.target is not None) == promised)
+    ]
 
 
-def service_figure(report: Report, service: str, when: str | None = None) -> float:
-    """The figure the summary shows for a service: its lowest period, else the whole period's."""
-    rows = service_rows(report, service, when)
+def service_figure(report: Report, service: str, when: str | None = None, promised: bool | None = None) -> float:
+    """The figure the summary shows for a service: its lowest period (of the rows with a percentage, or
+    of the figures without one, with ``promised``, when there are such rows), else the whole period's."""
+    rows = service_rows(report, service, when, promised) or service_rows(report, service, when)
     return min((p.ratio for p in rows), default=report.availability.ratio)
 
 
 def periods_below(report: Report, service: str, target: float, when: str | None = None) -> int:
     """How many complete periods of a service are below its target (the whole period without rows)."""
-    rows = service_rows(report, service, when)
+    rows = service_rows(report, service, when, promised=True)
     if not rows:
         return int(report.availability.ratio * 100 < target)
     return sum(1 for p in rows if p.complete and p.met is False)
@@ -63,7 +72,7 @@ def periods_below(report: Report, service: str, target: float, when: str | None 
 def open_below(report: Report, service: str, when: str | None = None) -> int:
     """How many incomplete periods of a service are below its target so far (not over at ``as_of``, or
     cut by the evaluated period): not final, and never "met" (:func:`periods_below` counts the rest)."""
-    return sum(1 for p in service_rows(report, service, when) if not p.complete and p.met is False)
+    return sum(1 for p in service_rows(report, service, when, promised=True) if not p.complete and p.met is False)
 
 
 def violation_words(v: Violation, report: Report, w: PolicyWords) -> str | None:

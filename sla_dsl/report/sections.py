@@ -381,7 +381,7 @@ def _summary(
                     if target is not None
                     else w.m("report.target.none"),
                     # the lowest period (issue 13), never rounded up to the target it is below
-                    percent_against(periods.service_figure(report, s.name), target, 3),
+                    percent_against(periods.service_figure(report, s.name, promised=target is not None), target, 3),
                     _availability_verdict(w, report, s.name, target)
                     if target is not None
                     else Mark(w.m("report.verdict.measured"), ""),

@@ -11,6 +11,7 @@ import pytest
 
 import sla_dsl
 from evaluate.helpers import POLICY_PATH, ev, t
+from sla_dsl.report.render import render
 
 TEXT = POLICY_PATH.read_text("utf-8")
 MEASURED = "  availability measured                        # reading 13: no percentage is promised\n"
@@ -89,3 +90,35 @@ def test_one_version_is_as_before(start: str) -> None:
     one = [_version("2026.1", "2026-04-01", MEASURED, PROMISED)]
     months = ["2026-11-01", "2026-12-01"] if start.startswith("2026-11") else ["2026-12-01"]
     assert [r[2] for r in _rows(one, start, "2027-01-01 00:00")] == months
+
+
+def test_a_percentage_added_mid_month_to_a_measured_service_starts_at_the_version_date() -> None:
+    """A version that gives a measured service a percentage (``availability measured`` to ``target``)
+    starts the target at its date, as one adding a target with ``when`` does: the month keeps its figure
+    from the version in force at its start, and the target's cut period is incomplete and owes nothing."""
+    versions = [_version("2026.1", "2026-04-01"), _version("2026.2", "2026-11-15", MEASURED, PROMISED)]
+    report = sla_dsl.evaluate(versions, OUTAGES, t("2026-11-01 00:00"), t("2027-01-01 00:00"))
+    rows = [
+        (p.start.date().isoformat(), p.end.date().isoformat(), p.complete, p.target, p.met)
+        for p in report.availability_periods
+        if p.service == "content"
+    ]
+    assert rows == [
+        ("2026-11-01", "2026-12-01", True, None, None),
+        ("2026-11-15", "2026-12-01", False, 99.5, False),
+        ("2026-12-01", "2027-01-01", True, 99.5, False),
+    ]
+    assert [(c.start.date().isoformat(), c.credit_percent) for c in report.credits] == [("2026-12-01", 25.0)]
+
+
+def test_the_summary_sets_a_figure_beside_no_target_and_a_target_beside_its_own_rows() -> None:
+    """The summary's figure for a service without a percentage (in the version it lists) is the
+    figures' lowest, not a later version's target period's."""
+    versions = [_version("2026.1", "2026-04-01"), _version("2026.2", "2026-11-15", MEASURED, PROMISED)]
+    report = sla_dsl.evaluate(versions, OUTAGES, t("2026-11-01 00:00"), t("2026-12-01 00:00"))
+    (figure,) = [p for p in report.availability_periods if p.target is None]
+    (cut,) = [p for p in report.availability_periods if p.target is not None]
+    assert cut.ratio < figure.ratio
+    text = render(report, "text", lang="en", policies=versions)
+    line = next(ln for ln in text.splitlines() if ln.strip().startswith("Availability (Digital content"))
+    assert f"{figure.ratio * 100:.3f}%" in line and f"{cut.ratio * 100:.3f}%" not in line and "no target" in line
