@@ -231,6 +231,25 @@ def _subdivisions(country: str) -> tuple[str, ...]:
     return tuple(holidays.country_holidays(country).subdivisions)
 
 
+def _squeezed(text: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", text.casefold())
+
+
+def subdivision_hint(country: str, subdiv: str) -> str | None:
+    """The subdivision of ``country`` that ``subdiv`` means: the code written in another case
+    (``ny``), or one the `holidays` package names that way (``California``, ``NewYork``); else None.
+    Never one near it by spelling: codes of two or three letters are each one letter from many
+    others (``NQ`` is as near ``NY`` as ``NJ``), so such a guess would change the calendar."""
+    codes = _subdivisions(country)
+    for code in codes:
+        if code.casefold() == subdiv.casefold():
+            return code
+    aliases: dict[str, str] = getattr(type(holidays.country_holidays(country)), "subdivisions_aliases", {}) or {}
+    said = _squeezed(subdiv)
+    named = {code for alias, code in aliases.items() if _squeezed(alias) == said and code in codes}
+    return named.pop() if len(named) == 1 else None
+
+
 def zone_problem(name: str) -> Words | None:
     """Why ``name`` is not a time zone to write in a policy (a help), or ``None`` when it is one."""
     if name in HOST_ZONES:
@@ -577,7 +596,7 @@ class ValueReader:
             if subdiv not in subdivisions:
                 more: tuple[Words, ...] = (words("diag.phrase.more"),) if len(subdivisions) > 60 else ()
                 listed = listing((*(Code(s) for s in subdivisions[:60]), *more), ", ")
-                hit = suggest(subdiv, subdivisions)
+                hit = subdivision_hint(country, subdiv)
                 help = (
                     words("diag.E204.subdivision.help_none", country=country)
                     if not subdivisions

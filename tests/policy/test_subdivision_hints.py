@@ -1,0 +1,21 @@
+"""An unknown holiday subdivision (E204) is never answered with a code near it by spelling: a
+two-letter code is one letter from many others, and the guess would change the calendar. The help
+names the subdivision only when the text means it: its code in another case, or a name the
+`holidays` package gives it."""
+
+from __future__ import annotations
+
+import pytest
+from policy.test_calendar_language import one, policy
+
+
+@pytest.mark.parametrize(("written", "meant"), [("US-ny", "NY"), ("US-California", "CA"), ("US-NewYork", "NY")])
+def test_a_subdivision_written_another_way_is_named(written: str, meant: str) -> None:
+    d = one(policy(f"  hours mon..fri 10:00-18:00\n  holidays {written}\n"), "E204")
+    assert f"did you mean `{meant}`?" in (d.help or "")
+
+
+@pytest.mark.parametrize("written", ["US-NQ", "US-NX", "AU-NSX"])
+def test_a_code_near_another_by_spelling_gets_the_list_not_a_guess(written: str) -> None:
+    d = one(policy(f"  hours mon..fri 10:00-18:00\n  holidays {written}\n"), "E204")
+    assert "did you mean" not in (d.help or "") and "subdivisions of" in (d.help or "")
