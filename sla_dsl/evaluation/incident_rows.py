@@ -21,6 +21,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, cast
 
+from ..i18n import offset_if_repeated
 from ..lang import model as m
 from ..report import IncidentRow, SameDay, Step, Violation
 from .common import Ctx, Rules, art, describe_target, fmt_minutes, instant_us, short, step, target_calendar
@@ -311,8 +312,9 @@ def same_day_of(rules: Rules, rule: m.SameDayGuideline, ordinal: int) -> tuple[f
             # before it, as a planned stop's notice is counted back
             back = rules.policy.duration_delta(lead)
             cutoff = rules.calendar(lead.calendar).add(opened[-1][1], -back).timestamp()
+        cut = rules.dt(cutoff)  # (a time of the hour the clock repeats with its offset, as every step's)
         text = (
-            f"same-day guideline: clock started by {rules.dt(cutoff):%H:%M} on a business day, "
+            f"same-day guideline: clock started by {cut:%H:%M}{offset_if_repeated(cut)} on a business day, "
             f"answer expected by {rules.fmt(close)}"
         )
         value = (close, cutoff, text)

@@ -252,6 +252,13 @@ class Policy:
 def add_calendar_duration(t: dt.datetime, d: m.Duration) -> dt.datetime:
     """``t`` plus an elapsed (not business) duration; months by calendar arithmetic.
 
+    A month is a month of ``t``'s wall calendar: the same wall time on the same day N months on (the day
+    kept to the month's end: 31 January + 1 month is 28 or 29 February). That wall time is read as RFC
+    5545 reads a local time: one the clock shows twice is its first occurrence, and one the clock
+    skips (a spring gap) has the offset before the jump, so it lies past the jump by as much as it lies
+    past the gap's start (02:30 on New York's spring day is 03:30 EDT). The result is that instant as
+    the clock shows it (never a wall time the zone skips). Other units are exact elapsed time.
+
     OutOfRangeError when ``t``, the duration or the result lies outside the supported years.
     """
     from dateutil.relativedelta import relativedelta
@@ -259,8 +266,9 @@ def add_calendar_duration(t: dt.datetime, d: m.Duration) -> dt.datetime:
     check_time(t, TIME)
     if d.unit is m.TimeUnit.MONTH:
         check_span(d.amount * 28 * 86400, words("bounds.what.duration", duration=str(d)))
-        shifted: dt.datetime = t + relativedelta(months=d.amount)
-        return _in_range(shifted, d)
+        shifted: dt.datetime = (t + relativedelta(months=d.amount)).replace(fold=0)
+        # (the wall time as read above, written as the clock shows that instant: via UTC)
+        return _in_range(shifted.astimezone(dt.UTC).astimezone(t.tzinfo), d)
     seconds = m.UNIT_SECONDS[d.unit]
     check_span(seconds * d.amount, words("bounds.what.duration", duration=str(d)))
     # Elapsed time: add in UTC so a DST change does not stretch or shrink it.

@@ -13,6 +13,11 @@ Design notes
   one line, the lines sorted by time, and a time is written once, at the
   start of its line. The article the rule comes from is named once, above the
   steps; conclusions with no instant of their own are dated ``as of``.
+* Times are ordered, merged and subtracted as instants (UTC,
+  :func:`~.violation_words.instant`): aware datetimes of one zone compare and
+  subtract by their wall clocks and hash without ``fold``, so on the day the
+  clocks go back 01:50 EDT and 01:50 EST would share a line, 01:10 EST would
+  come before 01:50 EDT and a response then would read "in time".
 """
 
 from __future__ import annotations
@@ -29,7 +34,15 @@ from . import BackupRow, IncidentRow, OutageRow, Report, RetentionRow, StopRow, 
 from .escape import printable
 from .operations import notice_fault, notice_reason, stop_notices
 from .targets import target_steps
-from .violation_words import late_words, notify_label, notify_rule, shown_id, violation_kind, violation_text
+from .violation_words import (
+    instant,
+    late_words,
+    notify_label,
+    notify_rule,
+    shown_id,
+    violation_kind,
+    violation_text,
+)
 from .words import PolicyWords, ref_number
 
 #: The contract's event types (any other an incident carries is one its policy declares).
@@ -74,7 +87,7 @@ def explain(
 ) -> Explanation:
     """The explanation of one item the report lists."""
     as_of = report.period.as_of
-    seen = [e for e in events if e.at <= as_of]
+    seen = [e for e in events if instant(e.at) <= instant(as_of)]
     if isinstance(item, IncidentRow):
         return _incident(item, report, w, seen)
     if isinstance(item, OutageRow):
@@ -148,8 +161,8 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
         )
         steps.append((r.same_day.due, w.m("explain.same_day", verdict=verdict)))
     responded = r.responded_at or first_response
-    if responded is not None and responded <= as_of:
-        if r.response_due is not None and responded > r.response_due and w.policy is not None:
+    if responded is not None and instant(responded) <= instant(as_of):
+        if r.response_due is not None and instant(responded) > instant(r.response_due) and w.policy is not None:
             # in the target's own time, as the report says it: elapsed for `within 1 hour`
             late = late_words(report, w, r.response_due, responded, rule.target if rule is not None else None)
             verdict = w.m("explain.late", late=late)
@@ -162,7 +175,7 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
             pct = _risk_percent(w)
             if pct is not None:
                 steps.append((as_of, w.m("explain.at_risk", percent=f"{pct:g}")))
-    if r.completed_at is not None and r.completed_at <= as_of:
+    if r.completed_at is not None and instant(r.completed_at) <= instant(as_of):
         if r.completion == "silence":
             silence = rule.completion.silence if rule is not None else None
             duration = w.duration(silence.duration) if silence is not None else "-"
@@ -202,10 +215,9 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
             else w.m(f"explain.cause.{o.cause}")
         )
         steps.append((o.start, w.m("explain.cause", cause=cause)))
-    if o.end is not None and o.end <= report.period.as_of:
-        steps.append(
-            (o.end, w.m("explain.outage.ended", duration=format_minutes((o.end - o.start).total_seconds() / 60)))
-        )
+    if o.end is not None and instant(o.end) <= instant(report.period.as_of):
+        lasted = (instant(o.end) - instant(o.start)).total_seconds() / 60
+        steps.append((o.end, w.m("explain.outage.ended", duration=format_minutes(lasted))))
     else:
         steps.append((report.period.as_of, w.m("report.na.still_open")))
     if o.recognized_at is not None:
@@ -227,9 +239,12 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
         steps.append((o.recognized_at or o.start, notice_reason(o, w)))
     if o.excused_minutes:
         steps.append((o.start, _excused(o, report, w)))
-    end = o.end or report.period.as_of
+    start, end = instant(o.start), instant(o.end or report.period.as_of)
     if any(
-        x.id != o.id and x.start < end and o.start < (x.end or report.period.as_of) and _same_service(o, x)
+        x.id != o.id
+        and instant(x.start) < end
+        and start < instant(x.end or report.period.as_of)
+        and _same_service(o, x)
         for x in report.outages
     ):
         steps.append((o.start, w.m("explain.outage.overlap")))
@@ -253,7 +268,7 @@ def _notice_verdicts(o: OutageRow, report: Report, w: PolicyWords) -> str:
     said: list[str] = []
     for name, due in judged:
         rule = notify_rule(w, name)
-        if o.notified_at is not None and o.notified_at > due:
+        if o.notified_at is not None and instant(o.notified_at) > instant(due):
             late = late_words(report, w, due, o.notified_at, rule.within if rule is not None else None)
             verdict = w.m("explain.late", late=late)
         else:
@@ -282,8 +297,9 @@ def _excused(o: OutageRow, report: Report, w: PolicyWords) -> str:
 
 def _leaves_hours(o: OutageRow, report: Report, policy: Policy, calendar: str) -> bool:
     """Whether some of the outage's time in the period up to ``as_of`` is outside ``calendar``'s hours."""
-    start = max(o.start, report.period.start)
-    end = min(o.end or report.period.as_of, report.period.as_of, report.period.end)
+    p = report.period
+    start = max(instant(o.start), instant(p.start))
+    end = min(instant(o.end or p.as_of), instant(p.as_of), instant(p.end))
     return end > start and policy.business_time_between(start, end, calendar) < end - start
 
 
@@ -358,7 +374,7 @@ def _retention(r: RetentionRow, w: PolicyWords) -> Explanation:
 def _backup_day(b: BackupRow, report: Report, w: PolicyWords, taken: Sequence[Event]) -> Explanation:
     tz = report.period.start.tzinfo
     start = dt.datetime(b.day.year, b.day.month, b.day.day, tzinfo=tz)
-    end = start + dt.timedelta(days=1)
+    end = start + dt.timedelta(days=1)  # (the next midnight on the wall clock: compared below as instants)
     head = w.m(
         "explain.backup_day",
         kind=w.backup_kind(b.kind),
@@ -367,7 +383,7 @@ def _backup_day(b: BackupRow, report: Report, w: PolicyWords, taken: Sequence[Ev
     )
     steps: list[tuple[dt.datetime | None, str]] = [(start, w.m("explain.backup.window_line", end=w.t(end)))]
     for e in taken:
-        if start <= e.at < end:
+        if instant(start) <= instant(e.at) < instant(end):
             steps.append((e.at, w.m("explain.backup.taken", kind=w.backup_kind(b.kind))))
     if b.status == "missed":
         steps.append((end, w.m("explain.backup.none")))
@@ -416,14 +432,20 @@ def render_explanations(items: Sequence[Explanation], report: Report, w: PolicyW
         out.append(printable(w.m("explain.period", start=full.t(p.start), end=full.t(p.end), as_of=full.t(p.as_of))))
         if x.article:
             out.append(printable(x.article))
+        # one line per instant, keyed and sorted in UTC (a zone's 01:50 EDT and 01:50 EST are two lines),
+        # each written as the first step of that instant gives its time
+        shown: dict[dt.datetime | None, dt.datetime | None] = {}
         merged: dict[dt.datetime | None, list[str]] = {}
         for at, text in x.steps:
-            texts = merged.setdefault(at, [])
+            key = instant(at) if at is not None else None
+            shown.setdefault(key, at)
+            texts = merged.setdefault(key, [])
             if text not in texts:
                 texts.append(text)
         sep = "。" if w.lang == "ja" else "; "
-        dated = sorted(k for k in merged if k is not None)
-        for at in dated + ([None] if None in merged else []):
+        keys: list[dt.datetime | None] = [*sorted(k for k in merged if k is not None)]
+        for key in keys + ([None] if None in merged else []):
+            at = shown[key]
             when = w.t(at) if at is not None else ""
-            out.append(printable(f"  {when}  {sep.join(merged[at])}".rstrip()))
+            out.append(printable(f"  {when}  {sep.join(merged[key])}".rstrip()))
     return "\n".join(out) + "\n"

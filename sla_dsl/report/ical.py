@@ -9,9 +9,13 @@ Design notes
   years after the last (the library's default range ends in 2038, and the
   engine's years run to 2200), and carries no comment (the library's is English).
 * One ``VEVENT`` per window, in the policy's zone (``DTSTART;TZID=Asia/Tokyo``)
-  so calendar programs show wall times as the SLA states them. The ``UID`` is
-  the maintenance rule and the scheduled date, so a window that a holiday
-  moves keeps its identity and a calendar program updates it in place.
+  so calendar programs show wall times as the SLA states them. A start or end
+  at the second occurrence of a time the clock shows twice (the hour repeated
+  when it goes back: New York's second 01:30 on 1 Nov 2026) is written in UTC
+  (``DTEND:20261101T063000Z``) instead: RFC 5545 (3.3.5) reads a repeated local
+  time as its first occurrence, which would end a window an hour early. The
+  ``UID`` is the maintenance rule and the scheduled date, so a window that a
+  holiday moves keeps its identity and a calendar program updates it in place.
 * ``DTSTAMP`` is the reference instant passed in (the site's build date, or
   ``--from``), never the clock, so the same inputs give the same bytes.
 * The summary is the maintenance rule's label in the chosen language; a moved
@@ -50,6 +54,16 @@ def _moved(w: Window, lang: str) -> str:
     return f"{'postponed' if later else 'brought forward'} from {_day(w.scheduled, lang)} ({reason})"
 
 
+def _moment(t: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
+    """``t`` as a window's ``DTSTART``/``DTEND`` is written: on the wall clock of ``tz``, unless that wall
+    time happens twice and ``t`` is its second occurrence, which RFC 5545 has no local form for (a
+    repeated local time is read as the first): then in UTC."""
+    local = t.astimezone(tz)
+    if local.fold and local.replace(fold=0).utcoffset() != local.utcoffset():
+        return t.astimezone(dt.UTC)
+    return local
+
+
 def maintenance_ics(policy: Policy, windows: Sequence[Window], lang: str, stamp: dt.datetime) -> bytes:
     """The ``windows`` of ``policy`` as an iCalendar document (UTF-8 bytes, CRLF lines)."""
     labels = {mt.name: mt.label.text(lang) or mt.name for mt in policy.model.maintenance}
@@ -65,8 +79,8 @@ def maintenance_ics(policy: Policy, windows: Sequence[Window], lang: str, stamp:
         ev = Event()
         ev.add("uid", f"{w.name}-{w.scheduled.isoformat()}@{slug}.sla-dsl")
         ev.add("dtstamp", stamp.astimezone(dt.UTC))
-        ev.add("dtstart", w.start.astimezone(policy.tz))
-        ev.add("dtend", w.end.astimezone(policy.tz))
+        ev.add("dtstart", _moment(w.start, policy.tz))
+        ev.add("dtend", _moment(w.end, policy.tz))
         ev.add("summary", labels.get(w.name, w.name))
         ev.add("transp", "OPAQUE")
         if w.moved:

@@ -21,6 +21,7 @@ import datetime as dt
 import itertools
 from collections import Counter
 
+from ..i18n import offset_if_repeated
 from . import OutageRow, Report, StopRow, periods
 from .conditions import unmet_words
 from .parts import Part
@@ -59,8 +60,10 @@ class Times(dict[dt.date, str]):
         return text
 
     def __call__(self, t: dt.datetime | None) -> str:
-        """What ``w.t(t)`` gives."""
-        return self.w.t(t) if t is None else f"{self[t.date()]} {t.hour:02d}:{t.minute:02d}"
+        """What ``w.t(t)`` gives: a time of the hour a zone repeats with its offset too (``01:40 (-05:00)``)."""
+        if t is None:
+            return self.w.t(t)
+        return f"{self[t.date()]} {t.hour:02d}:{t.minute:02d}{offset_if_repeated(t)}"
 
 
 def to_the_second(report: Report) -> bool:

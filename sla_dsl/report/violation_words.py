@@ -18,6 +18,9 @@ Design notes
   names its rule by its label with that rule's due time, notice and lateness; the row's own
   ``notice_due`` and ``notified_at`` are the first rule's only. An outage with one rule keeps the
   plain "recovery notice" words.
+* Times are compared, subtracted and matched as instants (:func:`instant`), never as the aware
+  datetimes they are: two times in one zone compare by their wall clocks, ``fold`` ignored, so on the
+  day the clocks go back a response at 01:10 EST would be "before" its due time 01:50 EDT.
 """
 
 from __future__ import annotations
@@ -31,6 +34,20 @@ from .data_notes import note_text
 from .operations import stop_reason
 from .parts import IncidentLike
 from .words import PolicyWords, percent_against
+
+
+def instant(t: dt.datetime) -> dt.datetime:
+    """``t`` in UTC: what two times are compared, subtracted, sorted or matched by. Aware datetimes of
+    one zone do all of that by their wall clocks and ignore ``fold`` (01:10 EST, the second 01:10 of
+    New York's autumn day, is "before" 01:50 EDT, and a dict takes the two 01:50s for one key)."""
+    return t.astimezone(dt.UTC)
+
+
+def same_instant(a: dt.datetime | None, b: dt.datetime | None) -> bool:
+    """Whether ``a`` and ``b`` are the same instant (both None counts as the same)."""
+    if a is None or b is None:
+        return a is b
+    return instant(a) == instant(b)
 
 
 def late_words(
@@ -57,11 +74,12 @@ def time_between(
     in the business time of its calendar, or elapsed (so marked) for an elapsed target; without one,
     in the business time of the policy's calendar. How late (:func:`late_words`), and how much time
     an at-risk incident has left."""
-    if w.policy is None or end <= start:
+    elapsed = instant(end) - instant(start)  # (not ``end - start``: by the wall clock in one zone)
+    if w.policy is None or elapsed <= dt.timedelta(0):
         return "-"
     duration = target.duration if isinstance(target, lm.Within) else target if isinstance(target, lm.Duration) else None
     if duration is not None and not duration.is_business:
-        return w.m("report.late_elapsed", late=format_minutes((end - start).total_seconds() / 60))
+        return w.m("report.late_elapsed", late=format_minutes(elapsed.total_seconds() / 60))
     calendar = target.calendar if isinstance(target, lm.ByEndOf) else duration.calendar if duration else None
     return format_minutes(w.policy.business_time_between(start, end, calendar).total_seconds() / 60)
 
@@ -156,7 +174,7 @@ def outage_notice_text(v: Violation, report: Report, w: PolicyWords) -> str | No
     if name is not None:
         row = next((n for n in o.notices if n.name == name), None)
     else:
-        row = next((n for n in o.notices if n.status == "breached" and n.due == v.at), None)
+        row = next((n for n in o.notices if n.status == "breached" and same_instant(n.due, v.at)), None)
         name = row.name if row is not None else None
     due = v.at if v.at is not None else row.due if row is not None else o.notice_due
     if v.target is not None:
