@@ -36,6 +36,18 @@ Design notes
   a new one with NEW's.
 * Business hours also get what a reader cares about: breaks (the gaps between
   ranges, such as lunch) added or removed, and opening or closing times moved.
+* A change of the order a priority's rules (a service's availability targets)
+  are tried in lists them by their conditions in both orders (``「契約プランが
+  プレミアム」、条件なし`` / ``when Plan is Premium; no condition``), and says
+  which rule now applies before which where both hold: what a customer must be
+  told, since the deadline of an incident may change.
+* A declaration added or removed is described by what it promises: a priority
+  by its response target, a maintenance window by its day and hours, a service
+  by its hours and its availability targets (in the order they are tried, each
+  with its credits) or that its availability is measured. A field has the
+  section's own word where the catalogue gives one (a maintenance window's
+  ``hours`` are its window, ``実施時間帯``, not a calendar's opening hours); the
+  policy's languages are said by their names (``日本語、英語``).
 * ``--format markdown`` is a change notice a provider can send to customers:
   the versions, the effective date of NEW and the changes grouped by article.
 * Exit status: 0 whether or not the versions differ; with ``--exit-code``, 1
@@ -58,10 +70,11 @@ from ..i18n import CATALOGUE, message
 from ..i18n.places import region_name, zone_name, zone_title
 from ..i18n.terms import Amount
 from ..lang import model as m
+from ..lang.service_plans import ordered
 from ..policy.compiled import Policy
 from ..report.conditions import condition_words
 from ..report.words import PolicyWords, event_words
-from .diff_changes import Change, diff_models, jsonable
+from .diff_changes import Change, Detail, diff_models, jsonable
 
 __all__ = [
     "Change",
@@ -305,6 +318,32 @@ class Words:
             self._policy_words = PolicyWords([Policy(self.model)] if self.model is not None else [], self.lang)
         return condition_words(cond, self._policy_words)
 
+    def alternative(self, section: str, cond: m.Condition | None, item: bool = False) -> str:
+        """A rule of a priority (``section`` ``priority``) or an availability target of a service, named by
+        its condition: ``「契約プランがプレミアム」の規定`` / ``the rule when Plan is Premium``, the one without
+        ``when`` ``条件なしの規定`` / ``the rule without a condition``; as an ``item`` of an order, the
+        condition alone (``「契約プランがプレミアム」`` / ``when Plan is Premium``, ``条件なし`` / ``no
+        condition``)."""
+        kind = "order" if item else ("rule" if section == "priority" else "target")
+        if cond is None:
+            return self.say(f"{kind}.always")
+        return self.say(f"{kind}.when", when=self.condition(cond))
+
+    def order(self, section: str, conds: Any) -> str:
+        """The alternatives of a priority or a service in the order they are tried."""
+        return self.say("order.sep").join(self.alternative(section, c, item=True) for c in conds)
+
+    def detail(self, d: Detail, section: str) -> str:
+        """What a change means beyond old -> new (``休憩12:00〜13:00を廃止``); rules by their conditions
+        with this version's labels."""
+        rules = {name: self.alternative(section, cond) for name, cond in d.rules}
+        return self.say(f"detail.{d.key}", **d.fields, **rules)
+
+    def languages(self, codes: Any) -> str:
+        """The languages of a policy by their names: ``日本語、英語`` / ``Japanese, English``."""
+        shown = [self.say(f"language.{c}") if f"diff.language.{c}" in CATALOGUE else c for c in codes]
+        return self.sep.join(shown) or self.say("none")
+
     def attribute_values(self, attribute: str, names: Any) -> str:
         """Values of ``attribute`` (a name or a list of names) by their labels in this version (names without)."""
         if names is None:
@@ -452,13 +491,40 @@ def _declaration_words(c: Change, node: Any, w: Words) -> str:
         text += w.say("decl.priority", target=w.target(node.target))
     if c.section == "maintenance" and isinstance(node, m.Maintenance):
         text += w.say("decl.maintenance", recurrence=w.recurrence(node.on), hours=w.time_range(node.hours))
+    if c.section == "service" and isinstance(node, m.Service):
+        text += w.say("decl.service", parts=w.say("decl.sep").join(_service_promises(node, w)))
     return text.strip()
+
+
+def _service_promises(svc: m.Service, w: Words) -> list[str]:
+    """What a service promises: its hours, then its availability targets in the order they are tried, each
+    with its credits (``提供時間：営業日（定期メンテナンスを除く）``, ``四半期ごとの稼働率99%``), or that its
+    availability is measured."""
+    said = [w.say("decl.service.hours", hours=w.value(svc.hours))]
+    for t in ordered(svc):
+        fields = {"percent": f"{t.percent:g}", "period": w.value(t.period)}
+        if t.when is None:
+            target = w.say("decl.service.target", **fields)
+        else:
+            target = w.say("decl.service.target.when", when=w.condition(t.when), **fields)
+        if t.credits:
+            target += w.say("decl.service.credits", tiers=w.sep.join(w.value(tier) for tier in t.credits))
+        said.append(target)
+    if svc.availability_measured and svc.availability_target is None:
+        said.append(w.say("decl.service.measured"))
+    return said
 
 
 def _field_value(c: Change, value: Any, w: Words) -> str:
     """The old or new value of a changed field in words (``w`` holds that version's labels)."""
     if c.section == "attribute" and c.field in ("values", "default"):  # issue 16: values by their labels
         return w.attribute_values(c.key, value)
+    if c.field in ("order", "target_order") and isinstance(value, tuple):  # rules tried in file order
+        return w.order(c.section, value)
+    if (c.section, c.field) == ("header", "languages") and isinstance(value, tuple):
+        return w.languages(value)
+    if (c.section, c.field) == ("header", "response_clock") and isinstance(value, str):
+        return w.clock(value)
     if (c.section, c.field) in _EVENT_FIELDS and value is not None:
         return w.events(value) if isinstance(value, tuple) else w.event(value)
     if (c.section, c.field) in _CALENDAR_FIELDS and value is not None:
@@ -507,8 +573,7 @@ def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.Po
         # a description that is only the rule in brackets follows the Japanese verb without a colon
         bracketed = not _shown_label(c, node, w)
         return w.say(f"{c.op}.bracketed" if bracketed else f"{c.op}.described", subject=subject, desc=desc)
-    field = c.field or ""
-    field_words = w.say(f"field.{field}") if f"diff.field.{field}" in CATALOGUE else field
+    field_words = _field_words(c, w)
     before, after = w.on(old or w.model), w.on(new or w.model)
     if _field_value(c, c.old, before) == _field_value(c, c.new, after):
         # only the other language's text changed: show that one
@@ -521,9 +586,19 @@ def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.Po
         new=_field_value(c, c.new, after),
     )
     if c.details:
-        said = [message(f"diff.detail.{d.key}", w.lang, **d.fields) for d in c.details]
+        said = [w.detail(d, c.section) for d in c.details]
         line += w.say("details", details=w.say("details.sep").join(said))
     return line
+
+
+def _field_words(c: Change, w: Words) -> str:
+    """The name of a changed field: the section's own word for it (``diff.field.maintenance.hours``:
+    ``実施時間帯`` / ``window``), else the field's (``diff.field.hours``), else as the model names it."""
+    field = c.field or ""
+    for key in (f"field.{c.section}.{field}", f"field.{field}"):
+        if f"diff.{key}" in CATALOGUE:
+            return w.say(key)
+    return field
 
 
 def _words(old: m.PolicyModel, new: m.PolicyModel, lang: Lang, notice: bool = False) -> Words:
@@ -559,9 +634,9 @@ def render_json(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], l
             "key": c.key,
             "field": c.field,
             "article": c.article,
-            "old": jsonable(c.old, c.field or ""),
-            "new": jsonable(c.new, c.field or ""),
-            "details": [message(f"diff.detail.{d.key}", lang, **d.fields) for d in c.details],
+            "old": jsonable(c.old, c.field or "", c.section),
+            "new": jsonable(c.new, c.field or "", c.section),
+            "details": [w.on(new).detail(d, c.section) for d in c.details],
             "text": change_text(c, w, old, new),
         }
         for c in changes

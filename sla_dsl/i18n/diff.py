@@ -32,7 +32,11 @@ Design notes
   A label that follows the kind of a declaration added or removed is quoted
   (``適用除外「お客様の責」を追加``). The English is as it was, but for business
   time in the notice (above) and a range that ends at midnight, ``22:00-24:00``
-  as on the page however it is written.
+  as on the page however it is written; and since the QA review of ``sla diff``,
+  a maintenance window's hours are its ``window`` (``実施時間帯``, was the
+  calendar's ``opening hours``), the policy's languages are named
+  (``Japanese, English``, was ``ja, en``) and weekdays are joined by ``, ``
+  (``Fri, Sat``, was ``Fri,Sat``).
 """
 
 from __future__ import annotations
@@ -73,6 +77,8 @@ DIFF: dict[str, Msg] = {
     "diff.field.ref": Msg("条項番号", "article reference"),
     "diff.field.days": Msg("営業日", "days"),
     "diff.field.hours": Msg("時間帯", "opening hours"),
+    # a maintenance window's hours are no opening hours: the section's own word (`diff.field.<section>.<field>`)
+    "diff.field.maintenance.hours": Msg("実施時間帯", "window"),
     "diff.field.holidays": Msg("祝日", "public holidays"),
     "diff.field.closed": Msg("休業日", "closed dates"),
     "diff.field.closed_yearly": Msg("毎年の休業期間", "yearly closures"),
@@ -113,7 +119,11 @@ DIFF: dict[str, Msg] = {
     "diff.field.method": Msg("方式", "method"),
     "diff.field.credits": Msg("サービスクレジット", "service credits"),
     "diff.field.plan_targets": Msg("条件付きの稼働率目標", "availability targets by condition"),
-    "diff.field.plan_targets_first": Msg("一般の目標より前の条件付き目標", "conditional targets above the general one"),
+    # rules of a priority and targets of a service are tried in file order, the first that holds applies
+    "diff.field.order": Msg("規定の適用順", "order of rules"),
+    "diff.field.target_order": Msg("稼働率目標の適用順", "order of availability targets"),
+    # the clock that measures every priority's plain response target: `response`, else the first clock
+    "diff.field.response_clock": Msg("応答目標時間を計る起算点", "clock of the response target"),
     "diff.field.period": Msg("測定期間", "measurement period"),
     "diff.field.values": Msg("値", "values"),
     "diff.field.labels": Msg("値の名称", "value label"),
@@ -257,18 +267,39 @@ DIFF: dict[str, Msg] = {
     "diff.time_range": Msg("{start}〜{end}", "{start}-{end}"),
     "diff.time_range.overnight": Msg("{start}〜翌{end}", "{start}-{end}"),
     "diff.day_hours": Msg("{days}は{ranges}", "{days} {ranges}"),
-    "diff.day.sep": Msg("・", ","),
+    "diff.day.sep": Msg("・", ", "),
     "diff.date": Msg("{year}年{month}月{day}日{iso:.0}", "{iso}{year:.0}{month:.0}{day:.0}"),
     "diff.month_day": Msg("{month}月{day}日{mm:.0}{dd:.0}", "{mm}-{dd}{month:.0}{day:.0}"),
     "diff.range": Msg("{first}〜{last}", "{first}..{last}"),
     "diff.named_holiday": Msg("{date}{label}", "{date} {label}"),
     "diff.key.when": Msg("{id}、{when}", "{id} when {when}"),
+    # the alternatives of a priority (its rules) or of a service (its availability targets) by their conditions:
+    # an item of their order, and a rule or target in a sentence
+    "diff.order.when": Msg("「{when}」", "when {when}"),
+    "diff.order.always": Msg("条件なし", "no condition"),
+    "diff.order.sep": Msg("、", "; "),
+    "diff.rule.when": Msg("「{when}」の規定", "the rule when {when}"),
+    "diff.rule.always": Msg("条件なしの規定", "the rule without a condition"),
+    "diff.target.when": Msg("「{when}」の目標", "the target when {when}"),
+    "diff.target.always": Msg("条件なしの目標", "the target without a condition"),
+    # the languages of a policy (`languages ja, en`) by their names
+    "diff.language.ja": Msg("日本語", "Japanese"),
+    "diff.language.en": Msg("英語", "English"),
     # what a change to business hours means
     "diff.detail.break_removed": Msg("休憩{start}〜{end}を廃止", "break {start}-{end} removed"),
     "diff.detail.break_added": Msg("休憩{start}〜{end}を追加", "break {start}-{end} added"),
     "diff.detail.opens": Msg("開始時刻：{old} → {new}", "opens {old} -> {new}"),
     "diff.detail.closes": Msg("終了時刻：{old} → {new}", "closes {old} -> {new}"),
     "diff.detail.hours_a_day": Msg("1日の営業時間：{old}時間 → {new}時間", "{old} -> {new} business hours a day"),
+    # what a change of the order of rules means: which rule now applies where both hold
+    "diff.detail.precedence": Msg(
+        "両方に当てはまる案件には{first}を{then}より先に適用",
+        "{first} now applies before {then} where both hold",
+    ),
+    "diff.detail.target_precedence": Msg(
+        "両方に当てはまるお客様には{first}を{then}より先に適用",
+        "{first} now applies before {then} to customers both are for",
+    ),
     # a change line
     "diff.article": Msg("第{n}条", "article {n}"),
     "diff.item": Msg("SLA 項目{n}", "SLA item {n}"),
@@ -288,6 +319,16 @@ DIFF: dict[str, Msg] = {
     "diff.details.sep": Msg("、", "; "),
     "diff.decl.priority": Msg("（応答目標時間：{target}）", " (respond within {target})"),
     "diff.decl.maintenance": Msg("（{recurrence}の{hours}）", " ({recurrence} {hours})"),
+    # what a service added or removed promises: its hours, its availability targets with their credits
+    "diff.decl.service": Msg("（{parts}）", " ({parts})"),
+    "diff.decl.sep": Msg("、", "; "),
+    "diff.decl.service.hours": Msg("提供時間：{hours}", "hours {hours}"),
+    "diff.decl.service.target": Msg("{period}の稼働率{percent}%", "availability target {percent}% {period}"),
+    "diff.decl.service.target.when": Msg(
+        "{when}の場合は{period}の稼働率{percent}%", "availability target {percent}% {period} when {when}"
+    ),
+    "diff.decl.service.credits": Msg("（サービスクレジット：{tiers}）", ", credits {tiers}"),
+    "diff.decl.service.measured": Msg("稼働率を測定", "availability measured"),
     "diff.no_change": Msg("意味の変更はありません", "no change in meaning"),
     # the markdown change notice
     "diff.md.title": Msg("# 「{name}」変更のお知らせ", "# Change notice: {name}"),

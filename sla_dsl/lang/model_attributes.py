@@ -8,6 +8,10 @@ Design notes
 * A :class:`Condition` holds when every one of its :class:`AttributeTest`
   holds. They are built from the parse tree in :mod:`.attributes`; which rule a
   condition selects, and the checks of conditions, are :mod:`.conditions`'.
+  :meth:`Condition.canonical` is the same condition with its tests and their
+  values in a fixed order (``and`` and ``in`` do not depend on order): what
+  ``sla diff`` matches rules by, so that rewriting ``a = x and b = y`` as ``b = y
+  and a = x`` is no change.
 * Services, priorities and notifications all take a ``when`` condition, so this
   module stands below :mod:`.model_services` and :mod:`.model_incidents`.
 """
@@ -24,6 +28,10 @@ class AttributeTest(Node):
     values: tuple[str, ...]
     negated: bool = False
 
+    def canonical(self) -> AttributeTest:
+        """The same test with its values sorted, each once: ``plan in (premium, standard)``."""
+        return self.model_copy(update={"values": tuple(sorted(set(self.values)))})
+
     def __str__(self) -> str:
         if len(self.values) == 1:
             return f"{self.attribute} {'!=' if self.negated else '='} {self.values[0]}"
@@ -34,6 +42,13 @@ class Condition(Node):
     """``when`` a rule applies: every test holds (``and``)."""
 
     tests: tuple[AttributeTest, ...]
+
+    def canonical(self) -> Condition:
+        """The same condition in a fixed form: each test's values sorted, the tests sorted by attribute
+        (``channel = en and plan = premium`` for ``plan = premium and channel = en``), each test once."""
+        tests = {str(t): t for t in (t.canonical() for t in self.tests)}
+        ordered = sorted(tests.values(), key=lambda t: (t.attribute, t.negated, t.values))
+        return self.model_copy(update={"tests": tuple(ordered)})
 
     def __str__(self) -> str:
         return " and ".join(str(t) for t in self.tests)

@@ -230,7 +230,7 @@ def test_times_dates_and_ranges_as_on_the_site() -> None:
         "1日の営業時間：7時間 → 9時間）",
         "当社営業時間の休業日：なし → 2026年8月13日〜2026年8月15日",
         "当社営業時間の毎年の休業期間：なし → 12月29日〜1月3日",
-        "定期メンテナンス停止の時間帯：22:00〜24:00 → 23:00〜翌03:00",
+        "定期メンテナンス停止の実施時間帯：22:00〜24:00 → 23:00〜翌03:00",
         "計画停止の通知手段：メール → メール、ウェブ",
         "優先度「優先度４」（P4）を追加（応答目標時間：10営業日）",
         "- 変更前：2026.1版（2026年4月1日適用）",
@@ -240,7 +240,7 @@ def test_times_dates_and_ranges_as_on_the_site() -> None:
         "英語窓口の曜日別の時間帯：月・火・水・木・金は09:00〜17:30 → 月・火・水・木は09:00〜17:30、金は09:00〜16:00",
         "英語窓口の日付別の時間帯：なし → 2026年12月24日は09:00〜12:00",
         "英語窓口の独自の休日：なし → 2026年12月29日「年末休業」",
-        "四半期末メンテナンスの時間帯：22:00〜翌02:00 → 23:00〜翌03:00",
+        "四半期末メンテナンスの実施時間帯：22:00〜翌02:00 → 23:00〜翌03:00",
     ):
         assert expected in said, expected
 
@@ -250,7 +250,7 @@ def test_the_english_of_times_and_dates_is_unchanged() -> None:
     said = "\n".join(_text(old, new, "en"))
     assert "~ calendar business closed dates: none -> 2026-08-13..2026-08-15" in said
     assert "~ calendar business yearly closures: none -> 12-29..01-03" in said
-    assert "~ maintenance regular opening hours: 22:00-24:00 -> 23:00-03:00" in said
+    assert "~ maintenance regular window: 22:00-24:00 -> 23:00-03:00" in said
     assert "~ planned stops notice channels: email -> email, web" in said
     assert "~ policy effective date: 2026-04-01 -> 2026-10-01" in said
 
