@@ -108,7 +108,7 @@ class SameDayCutoff:
     @property
     def holds(self) -> bool:
         """Whether the response target really falls due by the close for a clock at the cutoff."""
-        return self.example_due <= self.close_at
+        return self.example_due.timestamp() <= self.close_at.timestamp()  # (instants: a repeated hour)
 
     @property
     def local_cutoff(self) -> m.ClockTime:
@@ -155,7 +155,9 @@ def cutoff(policy: Policy, priority: m.Priority, start: dt.date) -> SameDayCutof
     close = opened[-1][1].astimezone(tz)
     lead = sd.before_close
     if lead.calendar is None:
-        cut = close - (add_calendar_duration(close, lead) - close)
+        # exact time before the close, as the evaluator counts it: on instants, never the wall clock
+        edge = close.timestamp()
+        cut = dt.datetime.fromtimestamp(2 * edge - add_calendar_duration(close, lead).timestamp(), tz)
     else:  # business time counted back on the lead's calendar, as the evaluator counts it
         cut = policy.calendar(lead.calendar).add(close, -policy.duration_delta(lead))
     cut = cut.astimezone(tz)

@@ -245,7 +245,7 @@ class Policy:
         for mt in self.model.maintenance:
             cal = self.calendar(mt.calendar) if mt.calendar else None
             out.extend(maintenance_windows(mt, cal, self.tz, start, end))
-        out.sort(key=lambda w: (w.start, w.end))
+        out.sort(key=lambda w: (w.start.timestamp(), w.end.timestamp()))  # (instants: a repeated hour)
         return out
 
 

@@ -97,7 +97,7 @@ def timeline_svg(report: Report, lang: str) -> str:
     as_of = report.period.as_of.timestamp()
     lane_end = [float("-inf")] * LANES
     sec = to_the_second(report)  # (as the outages table writes the downtimes)
-    for o in sorted(report.outages, key=lambda o: o.start):
+    for o in sorted(report.outages, key=lambda o: o.start.timestamp()):  # (instants: a repeated hour)
         end = o.end.timestamp() if o.end else as_of
         if o.notice_status == "excluded":
             kind = "excluded"
