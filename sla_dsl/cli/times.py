@@ -39,7 +39,7 @@ from ..calendars.bounds import FIRST_YEAR, LAST_YEAR, OutOfRangeError
 from ..calendars.timeargs import EXAMPLE, FLAGS, error_lang, parse_edge, parse_instant
 from ..errors import InputError, UsageError, flag_values
 from ..events.problems import event_problems_in
-from ..i18n import message
+from ..i18n import message, offset_if_repeated
 from ..i18n.width import display_width
 from ..lang.diagnostics import words
 from .langs import lang_option, model_lang
@@ -294,7 +294,9 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         if name and not cal.is_business_day(d):
             lines.append(f"{d.day:>3}* {name}")
         for w in starts.get(d, ()):
-            hours = f"{w.start:%H:%M}-{'24:00' if w.end.date() > w.day and w.end.hour == 0 else f'{w.end:%H:%M}'}"
+            # (a time of the hour the clock repeats with its offset, as the report writes it)
+            end = "24:00" if w.end.date() > w.day and w.end.hour == 0 else f"{w.end:%H:%M}{offset_if_repeated(w.end)}"
+            hours = f"{w.start:%H:%M}{offset_if_repeated(w.start)}-{end}"
             text = f"{d.day:>3}M {labels.get(w.name, w.name)} {hours}"
             if w.moved:
                 reason = w.reason_ja if lang == "ja" else w.reason

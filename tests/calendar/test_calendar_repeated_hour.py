@@ -1,0 +1,44 @@
+"""`sla calendar` lists a maintenance window that ends in the hour a clock going back repeats with
+that end's offset, as the report writes such a time: "00:30-01:30" alone reads as one hour for a
+window of two (New York, 1 November 2026)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sla_dsl.cli.app import main
+
+POLICY = """sla "Night" {
+  format 1
+  version "1"
+  effective 2026-01-01
+  timezone America/New_York
+  languages en
+}
+calendar always "Always" {
+  days mon..sun
+  hours 00:00-24:00
+}
+service content "Content" {
+  hours always except maintenance
+  availability measured
+}
+maintenance night "Night" {
+  every year on 11-01, 00:30-01:30
+}
+priority P1 "P1" {
+  respond within 1 hour
+}
+"""
+
+
+def test_a_window_ending_in_the_repeated_hour_says_which_0130(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "night.sla"
+    path.write_text(POLICY, "utf-8")
+    assert main(["calendar", str(path), "--month", "2026-11"]) == 0
+    assert "1M Night 00:30-01:30 (-05:00)" in capsys.readouterr().out
+    assert main(["calendar", str(path), "--month", "2026-10"]) == 0  # (no window, nothing repeated)
