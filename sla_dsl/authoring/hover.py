@@ -10,8 +10,21 @@ Design notes
   computed by :class:`~sla_dsl.policy.Policy` (``4 business hours: from Fri 16:00 due Mon 12:00``);
   hover on a calendar name summarises the calendar (zone, days and hours, holidays, closures).
 * Our spans are 1-based with columns counted in characters; LSP positions are 0-based with
-  columns in UTF-16 code units, so columns are converted through the line's text (a character
-  outside the BMP counts two): :func:`utf16_column`, :func:`char_column`.
+  columns in UTF-16 code units (the only encoding the server announces), so columns are converted
+  through the line's text (a character outside the BMP counts two): :func:`utf16_column`,
+  :func:`char_column`; lines are the parser's (:mod:`sla_dsl.lang.lines`), and a leading
+  byte-order mark, which the editor counts and the reader drops, is allowed for (:func:`locate`).
+* What a name names depends on where it stands, not on the word alone: a service and a notify
+  rule may both be called ``recovery``. :func:`reference_at` reads the place in the parse tree of
+  the clean text (``rules notify recovery``, ``4 business hours``, ``respond within 4 hours on
+  response``, ``when plan = premium``) and :func:`declaration_of` finds that kind's declaration.
+  A word in a comment or a quoted text names nothing (:func:`in_comment_or_text`): no hover, no
+  definition, no completion there.
+* Completion asks :func:`completing` what fits where the cursor is: the grammar's parser is run
+  from the start of the declaration the cursor is in to the word being typed, and what it accepts
+  there (keywords, a name, an event type), with the kind of name the words before tell (a
+  calendar after ``4``, a clock after a target's ``on``), is offered; when that text does not
+  parse, everything is.
 * No pygls and no LSP types here: :mod:`.lsp` (the server) asks this module for a hover's
   Markdown, a name's declaration and a completion's detail, so all of them can be used and
   tested without the server.
@@ -20,9 +33,14 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
+
+from lark import Token, Tree
+from lark.exceptions import LarkError
 
 from ..i18n import format_date
 from ..i18n import message as catalogue_message
@@ -32,9 +50,10 @@ from ..lang import model as m
 from ..lang import service_plans
 from ..lang.conditions import MAX_ASSIGNMENTS, assignments, by_id, combos, defaults, holds, select
 from ..lang.lines import source_lines
+from ..lang.parser import DECL_KEYWORDS, get_parser, parse_tree
+from ..lang.source import decode_policy
 from .clock_words import calendar_named, duration_words, event_named, hover_clock, hover_out_of_hours, named, own
 
-WORD = re.compile(r"[A-Za-z0-9_.]+")
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -57,6 +76,43 @@ def char_column(line_text: str, utf16: int) -> int:
     return len(line_text)
 
 
+def locate(text: str, line: int, character: int) -> tuple[int, int, str] | None:
+    """A 0-based LSP position (UTF-16 column) as the 1-based line and character column of the policy's
+    spans, with that line's text (a leading byte-order mark, which the editor counts and the reader
+    drops, left out); ``None`` past the last line."""
+    lines = source_lines(text)
+    if not 0 <= line < len(lines):
+        return None
+    src = lines[line]
+    column = char_column(src, character)
+    if line == 0 and src.startswith("\ufeff"):
+        src, column = src[1:], max(0, column - 1)
+    return line + 1, column + 1, src
+
+
+_TEXT = re.compile(r'"(?:\\.|[^"\\\n])*("?)')
+
+
+def in_comment_or_text(src: str, column: int, cursor: bool = False) -> bool:
+    """Whether the character at 0-based ``column`` of a line (``cursor``: the point before it, where one
+    types) is inside a comment or a quoted text, where no name names anything."""
+    i = 0
+    while i < len(src):
+        ch = src[i]
+        if ch == "#":
+            return i < column if cursor else i <= column
+        if ch == '"':
+            text = _TEXT.match(src, i)
+            assert text is not None  # (it always matches the quote)
+            end, closed = text.end(), bool(text.group(1))  # (one not closed runs to the end of the line)
+            if (i < column < end or (i < column and not closed)) if cursor else (i <= column < end):
+                return True
+            i = end
+            continue
+        i += 1
+    return False
+
+
 # ---- names in a document ---------------------------------------------------------------------
 
 
@@ -67,34 +123,185 @@ def _contains(span: m.Span, line: int, column: int) -> bool:
     return (span.line, span.column) <= (line, column) < (span.end_line, span.end_column)
 
 
-def word_at(text: str, line: int, character: int) -> tuple[str, int] | None:
-    """The name under a 0-based LSP position and its 0-based character column."""
-    lines = source_lines(text)
-    if not 0 <= line < len(lines):
+#: The kinds of declaration a name can name, with the name each declaration of the kind has.
+_KINDS: dict[str, Callable[[m.PolicyModel], list[tuple[str, m.Node]]]] = {
+    "calendar": lambda pm: [(c.name, c) for c in pm.calendars],
+    "service": lambda pm: [(s.name, s) for s in pm.services],
+    "maintenance": lambda pm: [(w.name, w) for w in pm.maintenance],
+    "clock": lambda pm: [(c.name, c) for c in pm.clocks],
+    "priority": lambda pm: [(p.id, p) for p in pm.priorities],
+    "notify": lambda pm: [(n.name, n) for n in pm.notifications],
+    "backup": lambda pm: [(b.kind, b) for b in pm.backups],
+    "exclude": lambda pm: [(e.cause, e) for e in pm.exclusions],
+    "attribute": lambda pm: [(a.name, a) for a in pm.attributes],
+    "event": lambda pm: [(d.name, d) for d in pm.event_types],
+}
+
+#: A NAME standing in these rules of the grammar names a declaration of this kind.
+_REFERS_TO = {
+    "duration": "calendar",  # `4 business hours`
+    "s_hours": "calendar",  # a service's `hours always`
+    "m_calendar": "calendar",  # a maintenance window's `calendar business`
+    "out_of_hours": "calendar",  # `if received outside business hours`
+    "q_by_end": "calendar",  # `by end of 1st business day`
+    "q_same_day": "calendar",  # `before close of business`
+    "n_only": "calendar",  # `during business hours`
+    "q_respond_on": "clock",  # `respond within 4 hours on response`
+    "q_resolve_on": "clock",
+    "q_first_reply_on": "clock",
+    "q_update": "clock",
+}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A name in a document and what it names, as the grammar reads the place it stands in.
+
+    ``kind`` is a key of :data:`_KINDS` (a declaration: ``calendar``, ``notify``, ...; ``event`` for an
+    event type) or ``value`` for a value of the attribute ``attribute``.
+    ``declares``: the name is the one its declaration is written with.
+    """
+
+    kind: str
+    name: str
+    span: m.Span
+    declares: bool = False
+    attribute: str = ""
+
+
+@functools.lru_cache(maxsize=2)
+def parsed(text: str) -> Tree[Token] | None:
+    """The parse tree of a document's text (read as ``sla check`` reads it), or ``None`` when it does not
+    parse: a clean document's, which is what names are looked up in."""
+    clean, _ = decode_policy(text)
+    if clean is None:
         return None
-    src = lines[line]
-    col = char_column(src, character)
-    for match in WORD.finditer(src):
-        if match.start() <= col <= match.end():
-            return match.group(), match.start()
+    try:
+        return parse_tree(clean)
+    except LarkError:
+        return None
+
+
+def _holds(line: int, column: int, end_line: int, end_column: int, at: tuple[int, int]) -> bool:
+    return (line, column) <= at < (end_line, end_column)
+
+
+def _token_at(tree: Tree[Token], line: int, column: int) -> tuple[list[Tree[Token]], Token] | None:
+    """The token at a 1-based position and the rules it stands in, outermost first."""
+    at = (line, column)
+    path = [tree]
+    while True:
+        inner: Tree[Token] | None = None
+        for child in path[-1].children:
+            if isinstance(child, Token):
+                if child.line is not None and child.column is not None:
+                    end_line = child.end_line or child.line
+                    end_column = child.end_column or child.column + len(child)
+                    if _holds(child.line, child.column, end_line, end_column, at):
+                        return path, child
+            elif not child.meta.empty and _holds(
+                child.meta.line, child.meta.column, child.meta.end_line, child.meta.end_column, at
+            ):
+                inner = child
+                break
+        if inner is None:
+            return None
+        path.append(inner)
+
+
+def _names(tree: Tree[Token]) -> list[Token]:
+    return [c for c in tree.children if isinstance(c, Token) and c.type == "NAME"]
+
+
+def reference_at(text: str, line: int, column: int) -> Reference | None:
+    """What the name at a 1-based position of a clean document's ``text`` names (the name the cursor is
+    on, else the one just before it), by the rule of the grammar it stands in: ``notify recovery`` in
+    ``rules notify recovery`` names the notify rule, not the service of that name; ``None`` elsewhere (a
+    keyword, a number, a comment, a text) and when the text does not parse."""
+    tree = parsed(text)
+    if tree is None:
+        return None
+    found = _token_at(tree, line, column) or (_token_at(tree, line, column - 1) if column > 1 else None)
+    if found is None:
+        return None
+    path, tok = found
+    rule = str(path[-1].data)
+    name = str(tok)
+    span = m.Span(
+        line=tok.line or 1,
+        column=tok.column or 1,
+        end_line=tok.end_line or tok.line or 1,
+        end_column=tok.end_column or (tok.column or 1) + len(tok),
+    )
+    if tok.type == "EVENT":
+        return Reference("event", name, span, declares=rule == "event_type")
+    if tok.type != "NAME":
+        return None
+    names = _names(path[-1])
+    if rule in _KINDS and names[:1] == [tok] and names[0] is tok:
+        return Reference(rule, name, span, declares=True)
+    if rule in _REFERS_TO:
+        return Reference(_REFERS_TO[rule], name, span)
+    if rule == "rule_named":  # `rules notify recovery`: the kind is written before the name
+        kind = next(c for c in path[-1].children if isinstance(c, Tree))
+        return Reference(str(kind.children[0]), name, span)
+    if rule.startswith("cond_"):  # `when plan = premium`: an attribute, then its values
+        if names[0] is tok:
+            return Reference("attribute", name, span)
+        return Reference("value", name, span, attribute=str(names[0]))
+    if rule in ("t_values", "t_value", "t_default") and len(path) > 1 and _names(path[-2]):
+        attribute = str(_names(path[-2])[0])
+        return Reference("value", name, span, declares=rule != "t_default", attribute=attribute)
     return None
 
 
+def declaration_of(pm: m.PolicyModel, ref: Reference) -> m.Node | None:
+    """The declaration (or attribute value) that ``ref`` names; for a name that is its declaration's, that
+    declaration itself (of two priorities `P1` with `when`, the one it stands in)."""
+    if ref.kind == "value":
+        values = [v for a in pm.attributes if a.name == ref.attribute for v in a.labels if v.name == ref.name]
+        return values[0] if values else None
+    listed = _KINDS.get(ref.kind)
+    if listed is None:
+        return None
+    same = [node for name, node in listed(pm) if name == ref.name]
+    here = [n for n in same if _contains(n.span, ref.span.line, ref.span.column)] if ref.declares else []
+    found = here or same
+    return found[0] if found else None
+
+
+def definition_at(pm: m.PolicyModel, text: str, line: int, character: int) -> m.Span | None:
+    """Where the name at a 0-based LSP position of the clean document ``text`` (the one ``pm`` was
+    compiled from) is declared; ``None`` in a comment or a text and on anything that names nothing."""
+    where = locate(text, line, character)
+    if where is None or in_comment_or_text(where[2], where[1] - 1):
+        return None
+    ref = reference_at(text, where[0], where[1])
+    node = declaration_of(pm, ref) if ref is not None else None
+    return node.span if node is not None and node.span != m.NO_SPAN else None
+
+
 def declarations(pm: m.PolicyModel) -> dict[str, m.Node]:
-    """Declared names (calendars, priorities, services, ...) and their nodes."""
+    """Declared names (calendars, priorities, services, ...) and their nodes, by bare name: the first of
+    each name. Which declaration a name in the text names depends on where it stands:
+    :func:`reference_at`, :func:`declaration_of`."""
     out: dict[str, m.Node] = {}
-    for group in (pm.calendars, pm.services, pm.maintenance, pm.clocks, pm.notifications):
-        for node in group:
-            out.setdefault(node.name, node)
-    for p in pm.priorities:
-        out.setdefault(p.id, p)
-    for b in pm.backups:
-        out.setdefault(b.kind, b)
-    for e in pm.exclusions:
-        out.setdefault(e.cause, e)
-    for d in pm.event_types:  # declared event types: go to the `event` line
-        out.setdefault(d.name, d)
+    for kind in ("calendar", "service", "maintenance", "clock", "notify", "priority", "backup", "exclude", "event"):
+        for name, node in _KINDS[kind](pm):
+            out.setdefault(name, node)
     return out
+
+
+def declared_names(pm: m.PolicyModel) -> list[tuple[str, str, m.Node]]:
+    """Every declared name with its kind (``calendar``, ``service``, ..., ``attribute``), each once per
+    kind, in the order of :data:`_KINDS` and of the text: what completion offers where a name fits."""
+    out: dict[tuple[str, str], m.Node] = {}
+    for kind, listed in _KINDS.items():
+        if kind == "event":
+            continue
+        for name, node in listed(pm):
+            out.setdefault((kind, name), node)
+    return [(kind, name, node) for (kind, name), node in out.items()]
 
 
 # ---- hover -------------------------------------------------------------------------------------
@@ -200,49 +407,61 @@ def hover_rules(pm: m.PolicyModel, pid: str, lang: str = "en") -> str | None:
 
 
 def hover_text(pm: m.PolicyModel, text: str, line: int, character: int, lang: str = "en") -> str | None:
-    """Markdown for a hover at a 0-based position, or None; worded in ``lang`` (the document's primary language)."""
-    lines = source_lines(text)
-    if not 0 <= line < len(lines):
+    """Markdown for a hover at a 0-based position of ``text`` (the document ``pm`` was compiled from), or
+    None (in a comment or a text, and on what names nothing); worded in ``lang`` (the document's primary
+    language). A name is read as what the grammar makes it where it stands (:func:`reference_at`)."""
+    where = locate(text, line, character)
+    if where is None:
         return None
-    column = char_column(lines[line], character) + 1
-    found = [n for n in m.walk(pm) if isinstance(n, m.Duration) and _contains(n.span, line + 1, column)]
+    row, column, src = where
+    if in_comment_or_text(src, column - 1):
+        return None
+    found = [n for n in m.walk(pm) if isinstance(n, m.Duration) and _contains(n.span, row, column)]
     if found:
         return hover_duration(pm, found[-1], lang)
-    hit = word_at(text, line, character)
-    if hit is None:
-        return None
-    word = hit[0]
-    inside = next((p.id for p in pm.priorities if p.when and _contains(p.when.span, line + 1, column)), word)
-    rules = hover_rules(pm, inside, lang)  # which rule of a priority applies to which attributes (issue 13)
+    ref = reference_at(text, row, column)
+    kind, name = (ref.kind, ref.name) if ref is not None else ("", "")
+    inside = next((p.id for p in pm.priorities if p.when and _contains(p.when.span, row, column)), None)
+    pid = inside or (name if kind == "priority" else None)
+    rules = hover_rules(pm, pid, lang) if pid is not None else None  # which rule applies to whom (issue 13)
     if rules is not None:
         return rules
-    said = when_hover(pm, word, line + 1, column, lang)  # notify rules and availability targets with `when`
+    # notify rules and availability targets with `when`: on their name, or in their condition
+    said = when_hover(pm, name if kind in ("service", "notify") else "", row, column, lang, kind=kind or None)
     if said is not None:
         return said
-    for cal in pm.calendars:
-        if cal.name == word:
+    if kind == "calendar":
+        cal = next((c for c in pm.calendars if c.name == name), None)
+        if cal is not None:
             return hover_calendar(cal, lang)
-    for clock in pm.clocks:  # issue 12
-        if clock.name == word:
+    if kind == "clock":  # issue 12
+        clock = next((c for c in pm.clocks if c.name == name), None)
+        if clock is not None:
             return hover_clock(clock, pm, lang)
     for p in pm.priorities:  # `, plus 24 hours if received outside business hours`
         for target in p.targets:
             ooh = target.out_of_hours
-            if ooh is not None and _contains(ooh.span, line + 1, column):
+            if ooh is not None and _contains(ooh.span, row, column):
                 return hover_out_of_hours(target, ooh, pm, lang)
-    if word in m.EVENT_TYPES:
-        return catalogue_message("author.hover.event", lang, event=event_named(word, pm, lang))
-    for d in pm.event_types:  # declared by the policy (issue 12)
-        if d.name == word:
-            return declared_event_hover(d, lang)
-    return value_hover(pm, word, lang)
+    if kind == "event":
+        if name in m.EVENT_TYPES:
+            return catalogue_message("author.hover.event", lang, event=event_named(name, pm, lang))
+        for d in pm.event_types:  # declared by the policy (issue 12)
+            if d.name == name:
+                return declared_event_hover(d, lang)
+    if kind == "value":
+        return value_hover(pm, name, lang, ref.attribute if ref is not None else "")
+    return None
 
 
-def when_hover(model: m.PolicyModel, word: str, line: int, column: int, lang: str = "en") -> str | None:
+def when_hover(
+    model: m.PolicyModel, word: str, line: int, column: int, lang: str = "en", kind: str | None = None
+) -> str | None:
     """The language server's hover on a notify rule or a service with ``when`` (its name or its
     condition), in ``lang``: for each combination of attribute values, the availability target of the
     service that applies (the first whose condition holds), or the notify rules that apply (every one
-    whose condition holds). None elsewhere."""
+    whose condition holds). None elsewhere. ``kind`` (``service``, ``notify``), when given, is what
+    ``word`` names (a service and a notify rule may share a name); a condition is found by position."""
 
     def table(title: str, name: str, conds: list[m.Condition | None], said: Callable[[dict[str, str]], str]) -> str:
         found = combos(model, conds)
@@ -279,7 +498,10 @@ def when_hover(model: m.PolicyModel, word: str, line: int, column: int, lang: st
             svc
             for svc in model.services
             if svc.plan_targets
-            and (word == svc.name or any(t.when and _contains(t.when.span, line, column) for t in svc.plan_targets))
+            and (
+                (word == svc.name and kind in (None, "service"))
+                or any(t.when and _contains(t.when.span, line, column) for t in svc.plan_targets)
+            )
         ),
         None,
     )
@@ -287,7 +509,8 @@ def when_hover(model: m.PolicyModel, word: str, line: int, column: int, lang: st
         conds = [t.when for t in hit.plan_targets]
         return table("author.hover.targets", hit.name, conds, lambda attrs: target(hit, attrs))
     for n in model.notifications:
-        if n.when is not None and (word == n.name or _contains(n.when.span, line, column)):
+        named_here = word == n.name and kind in (None, "notify")
+        if n.when is not None and (named_here or _contains(n.when.span, line, column)):
             conds = [r.when for r in model.notifications if r.when is not None]
             return table("author.hover.notices", "", conds, notices)
     return None
@@ -301,9 +524,9 @@ def declared_event_hover(decl: m.EventType, lang: str = "en") -> str:
     return catalogue_message("author.hover.declared", lang, name=decl.name, labels=labels)
 
 
-def value_hover(pm: m.PolicyModel, word: str, lang: str = "en") -> str | None:
+def value_hover(pm: m.PolicyModel, word: str, lang: str = "en", attribute: str = "") -> str | None:
     """An attribute value with its labels (in Japanese its Japanese label), or a note that it has none
-    (issue 16); None for another word."""
+    (issue 16); None for another word. ``attribute``: only that attribute's value of the name."""
     parts = [
         catalogue_message(
             "author.hover.value",
@@ -313,6 +536,7 @@ def value_hover(pm: m.PolicyModel, word: str, lang: str = "en") -> str | None:
             labels=_value_labels(v.label, lang),
         )
         for a in pm.attributes
+        if not attribute or a.name == attribute
         for v in a.labels
         if v.name == word
     ]
@@ -336,3 +560,112 @@ def value_detail(attr: m.Attribute, value: m.AttributeValue, lang: str = "en") -
 def _pair(label: m.Label) -> str:
     """A label's texts, Japanese then English, each once."""
     return " / ".join(dict.fromkeys(t for t in (label.ja, label.en) if t))
+
+
+# ---- what fits where one types ---------------------------------------------------------------
+
+#: A line that begins a declaration (at column 1), as :func:`~sla_dsl.lang.parser.split_declarations` cuts.
+_DECLARATION_LINE = re.compile(r"(" + "|".join(DECL_KEYWORDS) + r")(?![\w.])")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
+#: The kinds ``rules <kind> NAME`` names in an SLA item.
+_RULE_KINDS = frozenset({"calendar", "service", "maintenance", "clock", "priority", "notify", "backup", "exclude"})
+
+
+@dataclass(frozen=True)
+class Completing:
+    """Where a completion is asked: the word the cursor is in and what the grammar takes in its place.
+
+    ``start`` and ``end``: 0-based character columns of that word in the line as the editor has it
+    (letters, digits, ``_`` and ``.``: ``incident.rep`` is one word); ``typed``: its part before the
+    cursor. ``quiet``: the cursor is in a comment or a text. ``accepts``: the keywords, and ``NAME`` and
+    ``EVENT``, that the grammar takes at the word's start, ``None`` when that cannot be told (the text
+    before it in its declaration does not parse). ``kind``: the kind of name that goes there when the
+    words before tell it (``calendar`` after ``4``, ``clock`` after a target's ``on``, ``notify`` after
+    ``rules notify``, ``attribute`` after ``when``, ``value`` after ``=``).
+    """
+
+    start: int
+    end: int
+    typed: str
+    quiet: bool
+    accepts: frozenset[str] | None
+    kind: str | None
+
+
+def completing(text: str, line: int, character: int) -> Completing | None:
+    """What a completion at a 0-based LSP position of ``text`` works with; ``None`` past the last line."""
+    lines = source_lines(text)
+    if not 0 <= line < len(lines):
+        return None
+    raw = lines[line]
+    col = char_column(raw, character)
+    start = col
+    while start > 0 and raw[start - 1] in _WORD_CHARS:
+        start -= 1
+    end = col
+    while end < len(raw) and raw[end] in _WORD_CHARS:
+        end += 1
+    bom = 1 if line == 0 and raw.startswith("\ufeff") else 0
+    quiet = in_comment_or_text(raw[bom:], col - bom, cursor=True)
+    accepts, kind = (None, None) if quiet else _expected(text, line, start - bom)
+    return Completing(start, end, raw[start:col], quiet, accepts, kind)
+
+
+@functools.cache
+def _literals() -> dict[str, str]:
+    """The grammar's keyword terminals: name -> the word (``CALENDAR`` -> ``calendar``)."""
+    return {
+        str(t.name): str(t.pattern.value)
+        for t in get_parser().terminals
+        if t.pattern.type == "str" and str(t.pattern.value).isalpha()
+    }
+
+
+def _expected(text: str, line: int, column: int) -> tuple[frozenset[str] | None, str | None]:
+    """What the grammar takes at a 0-based line and character column of ``text`` (see :class:`Completing`),
+    read from the start of the declaration the position is in."""
+    clean, _ = decode_policy(text)
+    if clean is None:
+        return None, None
+    lines = clean.split("\n")
+    if line >= len(lines):
+        return None, None
+    first = line
+    while first > 0 and not _DECLARATION_LINE.match(lines[first]):
+        first -= 1
+    fragment = "\n".join([*lines[first:line], lines[line][: max(0, column)]])
+    try:
+        interactive = get_parser().parse_interactive(fragment)
+        tokens = list(interactive.iter_parse())
+        accepted: set[str] = interactive.accepts()  # type: ignore[no-untyped-call]
+    except LarkError:
+        return None, None
+    literals = _literals()
+    accepts = frozenset(literals.get(a, a) for a in accepted if a in literals or a in ("NAME", "EVENT"))
+    return accepts, _name_kind(tokens) if "NAME" in accepts else None
+
+
+def _name_kind(tokens: list[Token]) -> str | None:
+    """The kind of name that goes after ``tokens`` (a declaration's, from its start), when they tell it."""
+    if not tokens:
+        return None
+    declaration, last = str(tokens[0]), tokens[-1]
+    word = str(last)
+    before = str(tokens[-2]) if len(tokens) > 1 else ""
+    if (
+        last.type == "INT"  # `4 business hours`
+        or word in ("outside", "during")
+        or (word == "of" and before == "close")
+        or (word in ("hours", "hour") and declaration == "service")
+        or (word == "calendar" and declaration == "maintenance")
+    ):
+        return "calendar"
+    if word == "on" and declaration == "priority":
+        return "clock"
+    if declaration == "item" and word in _RULE_KINDS:
+        return word
+    if word in ("when", "and"):
+        return "attribute"
+    if word in ("=", "!=", "(", "default"):
+        return "value"
+    return None

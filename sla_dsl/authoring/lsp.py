@@ -9,16 +9,38 @@ Design notes
   through the line's text (a character outside the BMP counts two).
   Their words are in the document's primary language (``languages ja, en``:
   Japanese), English when it declares none or its header cannot be read,
-  as ``sla check`` writes them (issue 16).
-* The last model that compiled without errors is kept per document, so hover
-  and go-to-definition keep working while the text is briefly broken.
+  as ``sla check`` writes them (issue 16); a text refused before parsing (a NUL,
+  a lone surrogate: ``E001``) is worded in the language its header declares when
+  that header can be read.
+* Positions are UTF-16 whatever the client offers: the server announces
+  ``positionEncoding: utf-16``, which every client must support, and counts in
+  it everywhere (diagnostics, hover, definition, formatting, completion, and the
+  positions it is sent).
+* The server keeps the text of each open document itself (:class:`Documents`),
+  not pygls's workspace: a line ends only at ``\\n``, ``\\r\\n`` or ``\\r`` (LSP's
+  rule, and the parser's: :mod:`sla_dsl.lang.lines`), never at U+2028, a form
+  feed or the other separators ``str.splitlines`` takes, so an incremental
+  change lands where the editor made it. A document the client did not open (or
+  has closed) is never read from the disk: a change or a save for it is ignored,
+  hover, definition and completion give nothing, and formatting is refused
+  (``RequestFailed``: the document is not open).
+* The last model that compiled without errors is kept per document with the
+  text it came from, so hover and go-to-definition keep working while the text
+  is briefly broken: a position is carried from the current text to that text
+  and the result back through the lines both share at the start and at the end
+  (:class:`Shift`); in the lines between, which changed, they give nothing
+  rather than point at a stale place.
 * What a hover says (a duration with a worked example, a calendar summarised,
   ..., in the document's primary language) is :mod:`.hover`'s, as are the
-  declared names, the name under a position and the UTF-16 column conversions.
-  Go-to-definition jumps from a name (calendar, priority, service, ...) to its
-  declaration. Formatting is :func:`sla_dsl.authoring.fmt.format_text` as one
-  whole-document edit. Completion offers the language's keywords, the
-  document's declared names and the event types.
+  declared names, what the name under a position names and the UTF-16 column
+  conversions. Go-to-definition jumps from a name to the declaration it names
+  where it stands (``rules notify recovery`` to the notify rule, not a service
+  of that name); a word in a comment or a text names nothing. Formatting is
+  :func:`sla_dsl.authoring.fmt.format_text` as one whole-document edit.
+  Completion offers what the grammar takes where the cursor is (keywords, the
+  document's declared names of the kind that fits, attribute values, the event
+  types), each label once, each item with an edit that replaces the whole
+  dotted word under the cursor (``incident.rep`` becomes ``incident.reported``).
 * Every document gets its diagnostics published: the text is read by the same
   reader as ``sla check`` (:mod:`sla_dsl.lang.source`: NUL, lone surrogates,
   CR-only line ends, the size cap), and an exception while compiling becomes
@@ -29,10 +51,21 @@ Design notes
   internal error) gets an LSP error response (``RequestFailed``) with one
   readable line, never a Python traceback, in the document's primary language
   (``author.lsp.*`` in the catalogue; the Python error quoted as it is, in
-  backticks in Japanese; English for a document never checked or whose text
-  cannot be read). Broken framing on stdin and
+  backticks in Japanese; the server's language for a document never checked;
+  for a text that cannot be read, the language its header declares when that
+  can be read, else English). Broken framing on stdin and
   requests whose parameters do not fit the protocol are answered too
-  (:mod:`.lspframing`, :class:`_Protocol`); logs are one line each on stderr.
+  (:mod:`.lspframing`, :class:`_Protocol`); logs are one line each on stderr,
+  and nothing is pushed to the editor's window for a notification that went
+  wrong: an unknown notification (``$/`` or not) is ignored, as are its
+  parameters' faults.
+* The life cycle is the protocol's (:class:`_Protocol`): a request before
+  ``initialize`` gets ``ServerNotInitialized`` (-32002), a second ``initialize``
+  and any request after ``shutdown`` get ``InvalidRequest`` (-32600), an unknown
+  method ``MethodNotFound`` (-32601); ``exit`` ends the process with status 0
+  after ``shutdown``, 1 without. Those answers (``author.lsp_session.*``) are in
+  the server's language: the client's ``locale`` from ``initialize``, else the
+  environment's (as ``sla``'s help), else English.
 * pygls is imported only here, when ``sla lsp`` runs.
 """
 
@@ -41,26 +74,35 @@ from __future__ import annotations
 import argparse
 import functools
 import logging
+import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any, TypeVar
 
 from lsprotocol import types as t
-from pygls.exceptions import JsonRpcException
+from pygls.exceptions import (
+    FeatureRequestError,
+    JsonRpcException,
+    JsonRpcInvalidParams,
+    JsonRpcInvalidRequest,
+    JsonRpcMethodNotFound,
+    JsonRpcServerNotInitialized,
+)
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol
+from pygls.protocol import LanguageServerProtocol, lsp_method
 
 from .._version import __version__
 from ..i18n import message as catalogue_message
 from ..lang import model as m
 from ..lang.diagnostics import Diagnostic, policy_language
 from ..lang.lines import source_lines
-from ..lang.source import decode_policy
+from ..lang.source import bytes_languages, decode_policy
 from ..policy.load import compile_text
 from ..report.words import event_words
 from .clock_words import own
-from .hover import declarations, hover_text, utf16_column, value_detail, word_at
+from .hover import completing, declared_names, definition_at, hover_text, utf16_column, value_detail
 from .lspframing import FramedReader
 
 log = logging.getLogger("sla_dsl.lsp")
@@ -84,6 +126,17 @@ def to_range(lines: list[str], span: m.Span) -> t.Range:
     return t.Range(start=start, end=end)
 
 
+def span_range(text: str, span: m.Span) -> t.Range:
+    """A span of the policy read from ``text`` (the editor's text) as an LSP range in that text: a leading
+    byte-order mark, which the reader drops and the editor counts, moves the first line's positions."""
+    lines = source_lines(text)
+    bom = text.startswith("\ufeff")
+    if bom:
+        lines[0] = lines[0][1:]
+    found = to_range(lines, span)
+    return _after_bom(found) if bom else found
+
+
 def to_lsp_diagnostic(lines: list[str], d: Diagnostic, lang: str = "en") -> t.Diagnostic:
     """One of our diagnostics as an LSP diagnostic, worded in ``lang`` (the policy's primary language)."""
     severity = t.DiagnosticSeverity.Error if d.is_error else t.DiagnosticSeverity.Warning
@@ -93,20 +146,138 @@ def to_lsp_diagnostic(lines: list[str], d: Diagnostic, lang: str = "en") -> t.Di
     return t.Diagnostic(range=to_range(lines, d.span), message=message, severity=severity, code=d.code, source="sla")
 
 
+def _after_bom(r: t.Range) -> t.Range:
+    """``r`` with its positions on the first line moved right by the byte-order mark."""
+
+    def move(p: t.Position) -> t.Position:
+        return t.Position(line=p.line, character=p.character + 1) if p.line == 0 else p
+
+    return t.Range(start=move(r.start), end=move(r.end))
+
+
 # ---- documents ---------------------------------------------------------------------------------
 
 
 #: The first character of a document: where a diagnostic about the whole text points.
 FIRST_CHARACTER = t.Range(start=t.Position(line=0, character=0), end=t.Position(line=0, character=1))
+#: Where a line ends for LSP (and for the parser): nothing else ends one.
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def offset_at(text: str, position: t.Position, starts: Sequence[int] | None = None) -> int:
+    """The index in ``text`` of an LSP position (UTF-16 column); past a line's end, that end (before its
+    line break); past the last line, the end of the text. ``starts``: where each line begins."""
+    starts = starts if starts is not None else line_starts(text)
+    if position.line >= len(starts):
+        return len(text)
+    begin = starts[position.line]
+    found = _LINE_END.search(text, begin)
+    end = found.start() if found else len(text)
+    return begin + char_index(text[begin:end], position.character)
+
+
+def char_index(line: str, utf16: int) -> int:
+    """A UTF-16 column of a line as an index into it (at most its length)."""
+    units = 0
+    for i, ch in enumerate(line):
+        if units >= utf16:
+            return i
+        units += 2 if ord(ch) > 0xFFFF else 1
+    return len(line)
+
+
+def line_starts(text: str) -> list[int]:
+    """Where each line of ``text`` begins, lines ending only at ``\\n``, ``\\r\\n`` or ``\\r``."""
+    return [0, *(found.end() for found in _LINE_END.finditer(text))]
+
+
+def apply_change(text: str, change: t.TextDocumentContentChangeEvent) -> str:
+    """``text`` with one ``didChange`` content change made (a range replaced, or the whole text)."""
+    if not isinstance(change, t.TextDocumentContentChangePartial):
+        return change.text
+    starts = line_starts(text)
+    begin = offset_at(text, change.range.start, starts)
+    end = max(begin, offset_at(text, change.range.end, starts))
+    return text[:begin] + change.text + text[end:]
+
+
+@dataclass(frozen=True)
+class Clean:
+    """A document's last model that compiled without errors, and the text it was compiled from."""
+
+    model: m.PolicyModel
+    text: str
+
+
+class Shift:
+    """Lines of a document's current text and of an earlier one (its last clean text), matched through
+    the lines both share at their start and at their end; the lines between changed and match none."""
+
+    def __init__(self, then: str, now: str) -> None:
+        self.then, self.now = source_lines(then), source_lines(now)
+        most = min(len(self.then), len(self.now))
+        head = 0
+        while head < most and self.then[head] == self.now[head]:
+            head += 1
+        tail = 0
+        while tail < most - head and self.then[-1 - tail] == self.now[-1 - tail]:
+            tail += 1
+        self.head, self.tail = head, tail
+
+    def _move(self, line: int, old: int, new: int) -> int | None:
+        if line < self.head:
+            return line
+        if old - self.tail <= line < old:
+            return line - old + new
+        return None
+
+    def to_then(self, line: int) -> int | None:
+        """A 0-based line of the current text in the earlier one; ``None`` in the lines that changed."""
+        return self._move(line, len(self.now), len(self.then))
+
+    def to_now(self, line: int) -> int | None:
+        """A 0-based line of the earlier text in the current one; ``None`` in the lines that changed."""
+        return self._move(line, len(self.then), len(self.now))
 
 
 class Documents:
-    """The last good model of each open document."""
+    """The open documents: the text of each as the editor has it, and the last good model of each."""
 
-    def __init__(self) -> None:
-        self.models: dict[str, m.PolicyModel] = {}
+    def __init__(self, lang: str = "en") -> None:
+        #: the current text of each open document
+        self.texts: dict[str, str] = {}
+        #: the last clean model of each document, with its text
+        self.clean: dict[str, Clean] = {}
         #: the primary language of each document when last checked (for a message when a check fails)
         self.langs: dict[str, str] = {}
+        #: the server's language, for what concerns no document: the client's locale, else the environment's
+        self.lang = lang
+
+    @property
+    def models(self) -> dict[str, m.PolicyModel]:
+        """The last clean model of each document."""
+        return {uri: c.model for uri, c in self.clean.items()}
+
+    def lang_of(self, uri: str) -> str:
+        """The language to answer about a document in: its own when it was checked, else the server's."""
+        return self.langs.get(uri, self.lang)
+
+    def open(self, uri: str, text: str) -> None:
+        self.texts[uri] = text
+
+    def change(self, uri: str, changes: Sequence[t.TextDocumentContentChangeEvent]) -> bool:
+        """Make the changes to an open document's text, in order; ``False`` (nothing done) if it is not open."""
+        text = self.texts.get(uri)
+        if text is None:
+            return False
+        for change in changes:
+            text = apply_change(text, change)
+        self.texts[uri] = text
+        return True
+
+    def close(self, uri: str) -> None:
+        self.texts.pop(uri, None)
+        self.clean.pop(uri, None)
 
     def check(self, uri: str, text: str) -> list[t.Diagnostic]:
         """Compile ``text``; remember its model if it is clean; return LSP diagnostics (never raises)."""
@@ -121,31 +292,38 @@ class Documents:
             error = t.DiagnosticSeverity.Error
             return [t.Diagnostic(FIRST_CHARACTER, f"{message}\n{advice}", severity=error, code="E000", source="sla")]
         if compiled.model is not None and not compiled.errors:
-            self.models[uri] = compiled.model
+            self.clean[uri] = Clean(compiled.model, text)
         lines = source_lines(text)
         bom = text.startswith("\ufeff")  # the reader drops a leading BOM; the editor still counts it
         if bom:
             lines[0] = lines[0][1:]
-        lang = policy_language(compiled.model)  # as `sla check`: the declared primary language, else English
+        # as `sla check`: the declared primary language, else English; for a text refused before parsing,
+        # the language its header declares when that can be read
+        lang = policy_language(compiled.model) if compiled.model is not None else refused_language(text)
         self.langs[uri] = lang
         out = [to_lsp_diagnostic(lines, d, lang) for d in compiled.diagnostics]
         if bom:
-            out = [_after_bom(d) for d in out]
+            for d in out:
+                d.range = _after_bom(d.range)
         note = compiled.not_shown(lang)
         if note:
             where = out[-1].range if out else FIRST_CHARACTER
             out.append(t.Diagnostic(where, note, severity=t.DiagnosticSeverity.Information, source="sla"))
         return out
 
+    def shifted(self, uri: str) -> tuple[Clean, Shift] | None:
+        """The document's last clean model and text, and how the current text's lines match its."""
+        clean, now = self.clean.get(uri), self.texts.get(uri)
+        if clean is None or now is None:
+            return None
+        return clean, Shift(clean.text, now)
 
-def _after_bom(d: t.Diagnostic) -> t.Diagnostic:
-    """``d`` with its positions on the first line moved right by the byte-order mark."""
 
-    def move(p: t.Position) -> t.Position:
-        return t.Position(line=p.line, character=p.character + 1) if p.line == 0 else p
-
-    d.range = t.Range(start=move(d.range.start), end=move(d.range.end))
-    return d
+def refused_language(text: str) -> str:
+    """The language to word the refusal of an editor's text that cannot be read (a NUL, a lone surrogate:
+    E001) in: the primary language its header declares when that header can be read, else English."""
+    declared = bytes_languages(text.encode("utf-8", "replace"))
+    return "ja" if declared and declared[0] == "ja" else "en"
 
 
 def _one_line(exc: BaseException) -> str:
@@ -174,9 +352,9 @@ class RequestFailed(JsonRpcException):
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def answers_errors(langs: Mapping[str, str]) -> Callable[[F], F]:
+def answers_errors(lang_of: Callable[[str], str]) -> Callable[[F], F]:
     """A request handler whose unexpected exceptions become a readable ``RequestFailed``, not a traceback,
-    in the language of the document asked about (``langs``: by URI; English for one never checked)."""
+    in the language of the document asked about (``lang_of``: by URI)."""
 
     def wrap(handler: F) -> F:
         @functools.wraps(handler)
@@ -188,7 +366,7 @@ def answers_errors(langs: Mapping[str, str]) -> Callable[[F], F]:
             except Exception as exc:
                 log.error("internal error in %s: %s", handler.__name__, _one_line(exc))
                 document = next((a.text_document for a in args if hasattr(a, "text_document")), None)
-                lang = langs.get(getattr(document, "uri", ""), "en")
+                lang = lang_of(getattr(document, "uri", ""))
                 said = catalogue_message("author.lsp.internal", lang, program="sla", error=_one_line(exc))
                 raise RequestFailed(said) from None
 
@@ -197,20 +375,125 @@ def answers_errors(langs: Mapping[str, str]) -> Callable[[F], F]:
     return wrap
 
 
+def quietly(handler: F) -> F:
+    """A notification handler whose unexpected exceptions are logged in one line, never shown in the editor."""
+
+    @functools.wraps(handler)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return handler(*args, **kwargs)
+        except Exception as exc:
+            log.error("internal error in %s: %s", handler.__name__, _one_line(exc))
+            return None
+
+    return guarded  # type: ignore[return-value]
+
+
+class _Server(LanguageServer):
+    """pygls's server, logging what goes wrong outside a request instead of showing it in the editor's
+    window (in English, and for a notification the client expects no answer to)."""
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        if source is not FeatureRequestError:  # (a request's error is its answer, and logged with it)
+            log.error("%s", _one_line(error))
+
+
 class _Protocol(LanguageServerProtocol):
-    """pygls's protocol, but a request whose parameters do not fit the LSP types is answered, not just logged."""
+    """pygls's protocol with the life cycle enforced, requests whose parameters do not fit the LSP types
+    answered, positions in UTF-16 only, and documents kept by :class:`Documents` (not pygls's workspace)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: the server's documents and language (set by :func:`build_server`)
+        self.docs = Documents()
+        self.initialize_seen = False
+        #: the process's exit status once ``exit`` came: 0 after ``shutdown``, else 1
+        self.exit_code: int | None = None
+
+    def _refuse(self, ident: Any, error: type[JsonRpcException], key: str, **fields: str) -> None:
+        said = catalogue_message(key, self.docs.lang, **fields)
+        log.error("%s", said)
+        self._send_response(ident, None, error(said).to_response_error())
 
     def structure_message(self, data: dict[str, Any]) -> Any:
+        if "jsonrpc" in data and "method" in data and "params" not in data:
+            data = {**data, "params": None}  # JSON-RPC lets a message leave its parameters out
         try:
             return super().structure_message(data)
         except JsonRpcException as exc:
-            if "id" in data and "method" in data:
-                reason = str(exc.__cause__ or exc).strip().split("\n", 1)[0]
-                message = f"invalid parameters for `{data['method']}`: {reason}"[:300]
-                log.error("%s", message)
-                self._send_response(data["id"], None, JsonRpcException(message, exc.code).to_response_error())
-                return SimpleNamespace(jsonrpc="answered")  # handle_message ignores it
-            raise
+            if "method" not in data or "jsonrpc" not in data:
+                raise
+            reason = str(exc.__cause__ or exc).strip().split("\n", 1)[0]
+            if "id" not in data:  # a notification: no one to answer; never shown in the editor
+                log.error("ignored `%s`: its parameters do not fit: %s", data["method"], reason)
+                return SimpleNamespace(jsonrpc="answered")
+            method = str(data["method"])[:100]
+            self._refuse(
+                data["id"],
+                JsonRpcInvalidParams,
+                "author.lsp_session.invalid_params",
+                method=method,
+                reason=reason[:200],
+            )
+            return SimpleNamespace(jsonrpc="answered")  # handle_message ignores it
+
+    def handle_message(self, message: Any) -> None:
+        if getattr(message, "jsonrpc", None) != "2.0":
+            return  # answered already (or not JSON-RPC 2.0 at all)
+        method = getattr(message, "method", None)
+        if method is None:  # a response to a request of ours
+            super().handle_message(message)
+            return
+        if method == t.EXIT:
+            self.exit_code = 0 if self._shutdown else 1
+            super().handle_message(message)
+            return
+        if not hasattr(message, "id"):  # a notification: dropped before `initialize` and after `shutdown`
+            if self.initialize_seen and not self._shutdown:
+                super().handle_message(message)
+            return
+        ident = message.id
+        if self._shutdown:
+            self._refuse(ident, JsonRpcInvalidRequest, "author.lsp_session.shut_down")
+        elif method == t.INITIALIZE and self.initialize_seen:
+            self._refuse(ident, JsonRpcInvalidRequest, "author.lsp_session.initialized_twice")
+        elif method != t.INITIALIZE and not self.initialize_seen:
+            self._refuse(ident, JsonRpcServerNotInitialized, "author.lsp_session.not_initialized")
+        elif method not in self.fm.builtin_features and method not in self.fm.features:
+            self._refuse(ident, JsonRpcMethodNotFound, "author.lsp_session.unknown_method", method=str(method)[:100])
+        else:
+            self.initialize_seen = self.initialize_seen or method == t.INITIALIZE
+            super().handle_message(message)
+
+    @lsp_method(t.INITIALIZE)
+    def lsp_initialize(self, params: t.InitializeParams) -> Any:
+        """pygls's ``initialize``, choosing UTF-16 positions whatever the client offers (every client must
+        support them; the server counts in nothing else), and taking the client's locale as the server's
+        language."""
+        general = params.capabilities.general
+        if general is not None:
+            general.position_encodings = [t.PositionEncodingKind.Utf16]
+        locale = (params.locale or "").lower()
+        if locale:
+            self.docs.lang = "ja" if locale.startswith("ja") else "en"
+        return (yield from super().lsp_initialize(params))
+
+    # the documents are :class:`Documents`'s: pygls's workspace (which splits lines as `str.splitlines`
+    # does and reads the disk for a document not open) is left out
+    @lsp_method(t.TEXT_DOCUMENT_DID_OPEN)
+    def lsp_text_document__did_open(self, params: t.DidOpenTextDocumentParams) -> Any:
+        if (handler := self.fm.features.get(t.TEXT_DOCUMENT_DID_OPEN)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(t.TEXT_DOCUMENT_DID_CHANGE)
+    def lsp_text_document__did_change(self, params: t.DidChangeTextDocumentParams) -> Any:
+        if (handler := self.fm.features.get(t.TEXT_DOCUMENT_DID_CHANGE)) is not None:
+            yield handler, (params,), None
+
+    @lsp_method(t.TEXT_DOCUMENT_DID_CLOSE)
+    def lsp_text_document__did_close(self, params: t.DidCloseTextDocumentParams) -> Any:
+        if (handler := self.fm.features.get(t.TEXT_DOCUMENT_DID_CLOSE)) is not None:
+            yield handler, (params,), None
 
 
 def format_edits(source: str) -> list[t.TextEdit]:
@@ -221,8 +504,9 @@ def format_edits(source: str) -> list[t.TextEdit]:
         return RequestFailed(catalogue_message("author.lsp.cannot_format", lang, reason=reason))
 
     text, refused = decode_policy(source)
-    if text is None:  # no header to read a language from
-        raise refuse("en", refused[0].text("en"))
+    if text is None:  # not read: worded in the language its header declares, if that can be read
+        lang = refused_language(source)
+        raise refuse(lang, refused[0].text(lang))
     compiled = compile_text(text)
     lang = policy_language(compiled.model)  # the document's primary language, as its diagnostics
     if compiled.errors:
@@ -244,89 +528,159 @@ def format_edits(source: str) -> list[t.TextEdit]:
     return [t.TextEdit(range=t.Range(start=t.Position(line=0, character=0), end=end), new_text=result)]
 
 
-def build_server() -> LanguageServer:
-    """The language server with every feature registered."""
-    server = LanguageServer("sla-lsp", __version__, protocol_cls=_Protocol)
-    docs = Documents()
+def completion_items(docs: Documents, uri: str, position: t.Position) -> list[t.CompletionItem]:
+    """What completion offers at ``position`` of an open document (nothing for one not open, nor in a
+    comment or a text): what the grammar takes there, each label once, each with an edit replacing the
+    whole word under the cursor."""
+    text = docs.texts.get(uri)
+    where = completing(text, position.line, position.character) if text is not None else None
+    if text is None or where is None or where.quiet:
+        return []
+    clean = docs.clean.get(uri)
+    pm = clean.model if clean is not None else None
+    lang = docs.langs.get(uri) or (policy_language(pm) if pm is not None else "en")
+    accepts, kind = where.accepts, where.kind
+    dot = where.typed.rfind(".")
+    names = accepts is None or "NAME" in accepts
+    offered: list[t.CompletionItem] = []
+    if dot < 0 and names and pm is not None:
+        if kind != "value":
+            offered += [
+                t.CompletionItem(label=name, kind=t.CompletionItemKind.Reference, detail=_label_of(node, lang))
+                for what, name, node in declared_names(pm)
+                if kind is None or what == kind
+            ]
+        if kind in (None, "value"):
+            offered += [  # attribute values, with their labels (issue 16)
+                t.CompletionItem(label=v.name, kind=t.CompletionItemKind.EnumMember, detail=value_detail(a, v, lang))
+                for a in pm.attributes
+                for v in a.labels
+            ]
+    if accepts is None or "EVENT" in accepts:
+        head = where.typed[: dot + 1]  # after `incident.`, the incident events
+        offered += [  # the contract's event types, with the site's words for them in the document's language
+            t.CompletionItem(label=e, kind=t.CompletionItemKind.Event, detail=event_words(e, lang, {}) or None)
+            for e in m.EVENT_TYPES
+            if e.startswith(head)
+        ]
+        if pm is not None:  # the event types the policy declares, by their labels
+            offered += [
+                t.CompletionItem(label=d.name, kind=t.CompletionItemKind.Event, detail=own(d.label, lang) or None)
+                for d in pm.event_types
+                if d.name.startswith(head)
+            ]
+    if dot < 0:
+        words = keywords() if accepts is None else sorted(w for w in accepts if w not in ("NAME", "EVENT"))
+        offered += [t.CompletionItem(label=k, kind=t.CompletionItemKind.Keyword) for k in words]
+    line = source_lines(text)[position.line]
+    span = t.Range(
+        start=t.Position(line=position.line, character=utf16_column(line, where.start)),
+        end=t.Position(line=position.line, character=utf16_column(line, where.end)),
+    )
+    items: dict[str, t.CompletionItem] = {}
+    for item in offered:
+        if item.label not in items:
+            item.text_edit = t.TextEdit(range=span, new_text=item.label)
+            items[item.label] = item
+    return list(items.values())
+
+
+def _label_of(node: m.Node, lang: str) -> str | None:
+    """A declaration's label in ``lang`` (a completion's detail), if it has one."""
+    label = getattr(node, "label", None)
+    return (own(label, lang) or None) if isinstance(label, m.Label) else None
+
+
+def build_server(lang: str = "en") -> LanguageServer:
+    """The language server with every feature registered; ``lang``: its language until the client's
+    ``initialize`` names a locale."""
+    server = _Server("sla-lsp", __version__, protocol_cls=_Protocol)
+    protocol = server.protocol
+    assert isinstance(protocol, _Protocol)
+    docs = protocol.docs
+    docs.lang = lang
 
     def publish(ls: LanguageServer, uri: str) -> None:
-        doc = ls.workspace.get_text_document(uri)
-        diags = docs.check(uri, doc.source)
+        text = docs.texts.get(uri)
+        if text is None:
+            return
+        diags = docs.check(uri, text)
         ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=diags))
 
     @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
+    @quietly
     def did_open(ls: LanguageServer, params: t.DidOpenTextDocumentParams) -> None:
+        docs.open(params.text_document.uri, params.text_document.text)
         publish(ls, params.text_document.uri)
 
     @server.feature(t.TEXT_DOCUMENT_DID_CHANGE)
+    @quietly
     def did_change(ls: LanguageServer, params: t.DidChangeTextDocumentParams) -> None:
-        publish(ls, params.text_document.uri)
+        uri = params.text_document.uri
+        if not docs.change(uri, params.content_changes):
+            log.error("ignored a change to %s: the document is not open", uri[:300])
+            return
+        publish(ls, uri)
 
     @server.feature(t.TEXT_DOCUMENT_DID_SAVE)
+    @quietly
     def did_save(ls: LanguageServer, params: t.DidSaveTextDocumentParams) -> None:
-        publish(ls, params.text_document.uri)
+        publish(ls, params.text_document.uri)  # (nothing for a document not open: the disk is not read)
 
     @server.feature(t.TEXT_DOCUMENT_DID_CLOSE)
+    @quietly
     def did_close(ls: LanguageServer, params: t.DidCloseTextDocumentParams) -> None:
-        docs.models.pop(params.text_document.uri, None)
+        docs.close(params.text_document.uri)
         ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
     @server.feature(t.TEXT_DOCUMENT_HOVER)
-    @answers_errors(docs.langs)
+    @answers_errors(docs.lang_of)
     def hover(ls: LanguageServer, params: t.HoverParams) -> t.Hover | None:
         uri = params.text_document.uri
-        pm = docs.models.get(uri)
-        if pm is None:
+        found = docs.shifted(uri)
+        line = found[1].to_then(params.position.line) if found is not None else None
+        if found is None or line is None:
             return None
-        source = ls.workspace.get_text_document(uri).source
-        lang = docs.langs.get(uri) or policy_language(pm)  # as its diagnostics: the primary language
-        text = hover_text(pm, source, params.position.line, params.position.character, lang)
+        clean = found[0]
+        lang = docs.langs.get(uri) or policy_language(clean.model)  # as its diagnostics: the primary language
+        text = hover_text(clean.model, clean.text, line, params.position.character, lang)
         if text is None:
             return None
         return t.Hover(contents=t.MarkupContent(kind=t.MarkupKind.Markdown, value=text))
 
     @server.feature(t.TEXT_DOCUMENT_DEFINITION)
-    @answers_errors(docs.langs)
+    @answers_errors(docs.lang_of)
     def definition(ls: LanguageServer, params: t.DefinitionParams) -> t.Location | None:
         uri = params.text_document.uri
-        pm = docs.models.get(uri)
-        if pm is None:
+        found = docs.shifted(uri)
+        line = found[1].to_then(params.position.line) if found is not None else None
+        if found is None or line is None:
             return None
-        source = ls.workspace.get_text_document(uri).source
-        hit = word_at(source, params.position.line, params.position.character)
-        node = declarations(pm).get(hit[0]) if hit else None
-        if node is None:
+        clean, shift = found
+        span = definition_at(clean.model, clean.text, line, params.position.character)
+        if span is None:
             return None
-        return t.Location(uri=uri, range=to_range(source_lines(source), node.span))
+        then = span_range(clean.text, span)
+        start, end = shift.to_now(then.start.line), shift.to_now(then.end.line)
+        if start is None:
+            return None
+        begin = t.Position(line=start, character=then.start.character)
+        finish = t.Position(line=end, character=then.end.character) if end is not None else begin
+        return t.Location(uri=uri, range=t.Range(start=begin, end=finish))
 
     @server.feature(t.TEXT_DOCUMENT_FORMATTING)
-    @answers_errors(docs.langs)
+    @answers_errors(docs.lang_of)
     def formatting(ls: LanguageServer, params: t.DocumentFormattingParams) -> list[t.TextEdit]:
-        return format_edits(ls.workspace.get_text_document(params.text_document.uri).source)
+        uri = params.text_document.uri
+        text = docs.texts.get(uri)
+        if text is None:  # never the file on the disk: the client's text is the document
+            raise RequestFailed(catalogue_message("author.lsp_session.not_open", docs.lang_of(uri), uri=uri[:300]))
+        return format_edits(text)
 
     @server.feature(t.TEXT_DOCUMENT_COMPLETION, t.CompletionOptions(trigger_characters=["."]))
-    @answers_errors(docs.langs)
+    @answers_errors(docs.lang_of)
     def completion(ls: LanguageServer, params: t.CompletionParams) -> t.CompletionList:
-        uri = params.text_document.uri
-        pm = docs.models.get(uri)
-        lang = docs.langs.get(uri) or (policy_language(pm) if pm is not None else "en")
-        items = [t.CompletionItem(label=k, kind=t.CompletionItemKind.Keyword) for k in keywords()]
-        items += [  # the contract's event types, with the site's words for them in the document's language
-            t.CompletionItem(label=e, kind=t.CompletionItemKind.Event, detail=event_words(e, lang, {}) or None)
-            for e in m.EVENT_TYPES
-        ]
-        if pm is not None:  # the event types the policy declares, by their labels
-            items += [
-                t.CompletionItem(label=d.name, kind=t.CompletionItemKind.Event, detail=own(d.label, lang) or None)
-                for d in pm.event_types
-            ]
-        if pm is not None:
-            items += [t.CompletionItem(label=n, kind=t.CompletionItemKind.Reference) for n in declarations(pm)]
-            items += [  # attribute values, with their labels (issue 16)
-                t.CompletionItem(label=v.name, kind=t.CompletionItemKind.EnumMember, detail=value_detail(a, v, lang))
-                for a in pm.attributes
-                for v in a.labels
-            ]
+        items = completion_items(docs, params.text_document.uri, params.position)
         return t.CompletionList(is_incomplete=False, items=items)
 
     return server
@@ -346,7 +700,7 @@ def _send(data: bytes) -> None:
 
 
 def cmd_lsp(args: argparse.Namespace) -> int:
-    """``sla lsp``: serve LSP over stdio until the client exits."""
+    """``sla lsp``: serve LSP over stdio until the client exits; 1 when it exits without ``shutdown``."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_OneLine())
     for name in ("pygls", "sla_dsl.lsp"):
@@ -355,5 +709,7 @@ def cmd_lsp(args: argparse.Namespace) -> int:
         logger.setLevel(logging.ERROR if name == "pygls" else logging.INFO)
         logger.propagate = False
     reader = FramedReader(sys.stdin.buffer, _send, lambda reason: log.error("%s", reason))
-    build_server().start_io(stdin=reader)  # type: ignore[arg-type]
-    return 0
+    server = build_server("ja" if getattr(args, "usage_lang", None) == "ja" else "en")  # the locale's, as the help
+    server.start_io(stdin=reader)  # type: ignore[arg-type]
+    protocol = server.protocol
+    return (protocol.exit_code or 0) if isinstance(protocol, _Protocol) else 0

@@ -19,7 +19,12 @@ Design notes
     it gets its own error response too;
   - a length over :data:`MAX_MESSAGE_BYTES`: the body is read and discarded
     in pieces, never held;
-  - a body that is not a JSON object.
+  - a body that is not a JSON object;
+  - a header line with bytes before ``Content-Length:`` (``0}}Content-Length: 52``:
+    the message before announced fewer bytes than it sent, and its tail was
+    read as headers): the bytes are skipped and the message is read from its
+    ``Content-Length``, so that one short length costs one message (answered
+    as not JSON), not the next one too.
 * Answers are written from the reading thread while pygls writes from its
   event loop; each answer is one ``write`` of a whole message on the buffered
   stdout, whose lock keeps two messages from interleaving.
@@ -109,7 +114,13 @@ class FramedReader:
                     return headers
                 continue  # blank lines between messages
             name, sep, value = line.partition(b":")
-            headers[name.strip().lower() if sep else b""] = value.strip()
+            key = name.strip().lower() if sep else b""
+            if _glued(key):  # a body shorter than announced left bytes before the next message's header
+                at = line.lower().find(_HEADER)
+                self.log(f"skipped {at:,} bytes before a `Content-Length` header")
+                headers = {}  # what came before belongs to no message
+                key, value = _HEADER[:-1], line[at + len(_HEADER) :].strip()
+            headers[key] = value.strip()
 
     def _body(self, headers: dict[bytes, bytes]) -> bytes | _End | None:
         """The body the headers announce; ``None`` when it was answered and skipped."""
@@ -168,6 +179,13 @@ class FramedReader:
     def _answer(self, ident: Any, message: str) -> None:
         self.log(message)
         self.send(error_response(ident, PARSE_ERROR, message))
+
+
+def _glued(name: bytes) -> bool:
+    """Whether a header name is ``content-length`` after bytes that are no part of a name (``0}}``: the tail
+    of a body), not a header of its own such as ``x-content-length``."""
+    before = name[: -len(_HEADER) + 1] if name.endswith(_HEADER[:-1]) else b""
+    return bool(before) and not (before[-1:].isalnum() or before[-1:] in (b"-", b"_"))
 
 
 class _End:

@@ -1,4 +1,5 @@
-"""Catalogue section: the language server's hovers (keys ``author.hover.*``), in the document's primary language.
+"""Catalogue section: the language server's hovers (keys ``author.hover.*``), in the document's primary language,
+and its answers about the session (keys ``author.lsp_session.*``), in the server's language.
 
 Design notes
 ------------
@@ -16,6 +17,14 @@ Design notes
   attribute and its values, ``when`` conditions) stay as written, in backticks, followed in
   Japanese by their words where the policy or the site has them
   (``author.hover.named``: ``` `business`（当社営業時間）```).
+* ``author.lsp_session.*``: what :mod:`sla_dsl.authoring.lsp` answers a request it will not do
+  because of where the session stands (before ``initialize``, after ``shutdown``, a second
+  ``initialize``, an unknown method, parameters that do not fit, a document not open). They
+  concern no policy, so they are in the server's language (the client's ``locale``, else the
+  environment's), or the document's when it was checked. The words of the protocol (``initialize``,
+  ``shutdown``, ``exit``) and what the client sent (a method, a URI, the reason the parameters were
+  refused) are quoted as they are, in backticks in Japanese. :data:`LSP_SESSION` is part of
+  :data:`HOVER`, the section :mod:`.catalogue` registers.
 * ``{words:.0}`` in an English template takes the field and shows none of it (as
   ``site.business_hours`` does with its ``{s:.0}``): the English hover names a calendar, an
   attribute or an event as the policy writes it, which an English reader reads as words.
@@ -25,7 +34,7 @@ from __future__ import annotations
 
 from .msg import Msg
 
-__all__ = ["HOVER"]
+__all__ = ["HOVER", "LSP_SESSION"]
 
 _KINDS = {
     "respond": Msg("応答", "respond"),
@@ -42,6 +51,32 @@ _WEEKDAYS = {
     "fri": Msg("金", "fri"),
     "sat": Msg("土", "sat"),
     "sun": Msg("日", "sun"),
+}
+
+#: ``author.lsp_session.<what>``: the language server's answers about the session (see the design notes)
+LSP_SESSION: dict[str, Msg] = {
+    "author.lsp_session.not_initialized": Msg(
+        "サーバーはまだ初期化されていません。先に `initialize` を送ってください",
+        "the server is not initialized yet; send `initialize` first",
+    ),
+    "author.lsp_session.initialized_twice": Msg(
+        "サーバーは初期化済みです。`initialize` は一度だけ送れます",
+        "the server is already initialized; `initialize` may be sent once",
+    ),
+    "author.lsp_session.shut_down": Msg(
+        "サーバーは `shutdown` を受けて終了を待っています。受け付けるのは `exit` だけです",
+        "the server has been shut down; it takes only `exit` now",
+    ),
+    "author.lsp_session.unknown_method": Msg(
+        "このサーバーには `{method}` というメソッドはありません", "this server has no method `{method}`"
+    ),
+    "author.lsp_session.invalid_params": Msg(
+        "`{method}` のパラメーターが正しくありません：`{reason}`", "invalid parameters for `{method}`: {reason}"
+    ),
+    "author.lsp_session.not_open": Msg(
+        "文書 `{uri}` は開かれていません。エディターで開いてから依頼してください",
+        "the document {uri} is not open; open it in the editor first",
+    ),
 }
 
 #: ``author.hover.<what>``
@@ -164,4 +199,5 @@ HOVER: dict[str, Msg] = {
     ),
     "author.hover.notices.rule": Msg("`{name}`（{line} 行目）", "`{name}` (line {line})"),
     "author.hover.notices.none": Msg("なし", "none"),
+    **LSP_SESSION,  # (one section of the catalogue: the language server's words)
 }

@@ -223,25 +223,32 @@ JAPANESE = re.compile("[\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def test_completion_offers_keywords_events_and_names(client: Client) -> None:
+    """What fits where the cursor is: declarations at the top level, a priority's statements in its block, a
+    calendar's name or a unit after a duration's amount, event types where a clock starts."""
     text = POLICY.read_text("utf-8")
     uri = "file:///work/complete.sla"
     open_doc(client, uri, text)
-    result = client.request(
-        "textDocument/completion", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}
-    )
-    labels = {i["label"] for i in result["items"]}
-    assert {"respond", "within", "calendar", "incident.reported", "business", "P1"} <= labels
+
+    def labels_at(uri: str, line: int, character: int) -> dict[str, Any]:
+        position = {"line": line, "character": character}
+        result = client.request("textDocument/completion", {"textDocument": {"uri": uri}, "position": position})
+        return {i["label"]: i for i in result["items"]}
+
+    assert {"calendar", "priority", "clock"} <= set(labels_at(uri, 0, 0))
+    priority = _position(text, "priority P1 ")["line"]
+    assert {"respond", "resolve", "complete"} <= set(labels_at(uri, priority + 1, 2))
+    assert {"business", "hours"} <= set(labels_at(uri, **_position(text, "respond within 4 business hours", 17)))
+    starts = _position(text, "starts at incident.", len("starts at "))
+    items = labels_at(uri, **starts)
+    assert "incident.reported" in items
+    assert items["incident.reported"]["textEdit"]["newText"] == "incident.reported"
     # the details in the document's primary language (Click So-ko: Japanese), as its hovers and diagnostics
-    details = {i["label"]: i.get("detail") for i in result["items"]}
-    assert details["incident.reported"] == "障害の報告を受けた時点"
+    assert items["incident.reported"].get("detail") == "障害の報告を受けた時点"
     english = text.replace("languages ja, en", "languages en, ja")
     open_doc(client, "file:///work/complete-en.sla", english)
-    result = client.request(
-        "textDocument/completion",
-        {"textDocument": {"uri": "file:///work/complete-en.sla"}, "position": {"line": 0, "character": 0}},
-    )
+    items = labels_at("file:///work/complete-en.sla", **starts)
     assert not any(
-        JAPANESE.search(i.get("detail") or "") for i in result["items"] if i["label"].startswith("incident.")
+        JAPANESE.search(i.get("detail") or "") for label, i in items.items() if label.startswith("incident.")
     )
 
 
