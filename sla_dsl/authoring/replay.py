@@ -10,8 +10,23 @@ Design notes
 * What an author wants to see before publishing a change: incidents whose
   status flips (met <-> breached, open -> at risk, ...) with both due times,
   outages whose notice verdict or downtime changes, the availability ratio
-  moving, maintenance windows that move (paired by the month they fall in),
-  appear or disappear, and violations that appear or go away.
+  moving (the first measured service over the period) and every measured
+  service's measurement periods moving (``availability_periods``: keyed by
+  service, start and ``when``, their figure, target, met, measured and down
+  minutes), credits, maintenance windows that move (paired by the month they
+  fall in), appear or disappear, and violations that appear or go away.
+* An event one version cannot judge while the other can (a priority, cause,
+  backup kind, service or attribute only one declares: what
+  :func:`~sla_dsl.evaluation.check_log` refuses) does not stop the what-if:
+  that version judges nothing of the event's id (not the rest of its events
+  either, which would be a contradiction in the events), the incident's status
+  under it is ``not_judged``, and the replay lists each such event
+  (:class:`NotJudged`: the version, its line, its problem). Only when a side
+  refuses the log is it checked again for what it refuses, so a log both
+  versions read costs what it did. A line neither version can judge is the
+  log's problem and refused as ``sla evaluate`` refuses it, in NEW's words.
+  Each side judges a copy of the log (:func:`_own`): judging takes out what it
+  refuses, and the other side must still see it.
 * OLD and NEW may each be a file or a directory of versions, as for
   ``sla evaluate``. ``--from``/``--to``/``--as-of`` take the same values.
 * The text summary shows ids from the log through
@@ -38,6 +53,7 @@ Design notes
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
 import json
 import sys
@@ -48,10 +64,13 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from pydantic import BaseModel, Field
 
 from ..errors import flag_values
+from ..events import EventInputError, EventLog, Problem
+from ..events.compact import FAMILIES
+from ..events.problems import located
 from ..i18n import CATALOGUE, format_date, format_datetime
 from ..i18n import message as said
 from ..policy.compiled import Policy
-from ..report import Report, Violation
+from ..report import AvailabilityPeriod, Report, Violation
 from ..report.escape import printable
 
 
@@ -121,6 +140,48 @@ class AvailabilityChange(BaseModel):
     new_downtime_minutes: float
 
 
+class PeriodChange(BaseModel):
+    """A measured service's availability over one measurement period, judged differently under NEW (or
+    measured under one version only: the other side's figures are null)."""
+
+    service: str
+    #: ``month``, ``quarter`` or ``period``, as NEW measures it (OLD's when only OLD measures it)
+    period: str
+    start: dt.datetime
+    end: dt.datetime
+    #: the condition of the target with ``when`` the row judges (issue 13); None: the service's own
+    when: str | None = None
+    old_target: float | None = None
+    new_target: float | None = None
+    old_ratio: float | None = None
+    new_ratio: float | None = None
+    old_met: bool | None = None
+    new_met: bool | None = None
+    old_measured_minutes: float | None = None
+    new_measured_minutes: float | None = None
+    old_downtime_minutes: float | None = None
+    new_downtime_minutes: float | None = None
+
+
+class NotJudged(BaseModel):
+    """An event one version cannot judge (a priority, cause, backup kind or attribute it does not know)
+    while the other can: that version judges nothing of its id."""
+
+    #: the version that cannot judge it: ``old`` or ``new``
+    version: str
+    #: ``incident``, ``outage``, ``stop`` or ``backup``
+    family: str
+    id: str
+    source: str
+    line: int
+    code: str
+    #: the problem in the engine's English, as ``sla evaluate`` states it
+    message: str
+    #: the place and the problem in the language :func:`replay` was asked for (not in the JSON)
+    where: str | None = Field(default=None, exclude=True)
+    worded: str | None = Field(default=None, exclude=True)
+
+
 class ViolationChange(BaseModel):
     """A violation present under only one version."""
 
@@ -168,9 +229,13 @@ class Replay(BaseModel):
     planned_stops: list[StopChange] = Field(default_factory=list)
     maintenance: list[WindowMove] = Field(default_factory=list)
     availability: AvailabilityChange | None = None
+    #: every measured service's rows (``availability`` is the first service's over the whole period)
+    availability_periods: list[PeriodChange] = Field(default_factory=list)
     backups: list[BackupChange] = Field(default_factory=list)
     violations: list[ViolationChange] = Field(default_factory=list)
     credits: list[CreditChange] = Field(default_factory=list)
+    #: events one version cannot judge while the other can (their ids judged under the other only)
+    not_judged: list[NotJudged] = Field(default_factory=list)
     counts: dict[str, dict[str, int]] = Field(default_factory=dict)
     #: the time zones of OLD and NEW (IANA names) the text summary reads (not in the JSON)
     zones: tuple[str, str] = Field(default=("", ""), exclude=True)
@@ -185,9 +250,11 @@ class Replay(BaseModel):
             or self.planned_stops
             or self.maintenance
             or self.availability
+            or self.availability_periods
             or self.backups
             or self.violations
             or self.credits
+            or self.not_judged
         )
 
 
@@ -203,8 +270,18 @@ def _versions(report: Report) -> str:
     return ", ".join(v.version for v in report.versions_in_force()) or report.policy.version
 
 
-def compare(old: Report, new: Report) -> Replay:
-    """The differences between two reports of the same events and period."""
+#: The status of an incident or outage one version cannot judge (:class:`NotJudged`).
+NOT_JUDGED = "not_judged"
+
+
+def compare(old: Report, new: Report, not_judged: Sequence[NotJudged] = ()) -> Replay:
+    """The differences between two reports of the same events and period; ``not_judged``: the events
+    one side could not judge, whose ids that side's report leaves out (their status ``not_judged``)."""
+    unjudged = {(n.version, n.family, n.id) for n in not_judged}
+
+    def missing(version: str, family: str, ident: str) -> str:
+        return NOT_JUDGED if (version, family, ident) in unjudged else "absent"
+
     result = Replay(
         old={"name": old.policy.name, "version": _versions(old)},
         new={"name": new.policy.name, "version": _versions(new)},
@@ -213,18 +290,21 @@ def compare(old: Report, new: Report) -> Replay:
         zones=(old.timezone, new.timezone),
     )
     o_inc = {r.id: r for r in old.incidents}
-    for r in new.incidents:
-        o = o_inc.get(r.id)
-        if o is None or o.status != r.status or o.response_due != r.response_due:
+    n_inc = {r.id: r for r in new.incidents}
+    for ident in dict.fromkeys([*n_inc, *o_inc]):  # (NEW's order, then those only OLD judges)
+        o, r = o_inc.get(ident), n_inc.get(ident)
+        if o is None or r is None or o.status != r.status or o.response_due != r.response_due:
+            either = r or o
+            assert either is not None
             result.incidents.append(
                 IncidentFlip(
-                    id=r.id,
-                    priority=r.priority,
-                    old_status=o.status if o else "absent",
-                    new_status=r.status,
+                    id=ident,
+                    priority=either.priority,
+                    old_status=o.status if o else missing("old", "incident", ident),
+                    new_status=r.status if r else missing("new", "incident", ident),
                     old_due=o.response_due if o else None,
-                    new_due=r.response_due,
-                    responded_at=r.responded_at,
+                    new_due=r.response_due if r else None,
+                    responded_at=either.responded_at,
                 )
             )
     result.targets = _target_flips(old, new)
@@ -236,8 +316,8 @@ def compare(old: Report, new: Report) -> Replay:
             result.outages.append(
                 OutageChange(
                     id=ident,
-                    old_notice_status=a.notice_status if a else None,
-                    new_notice_status=b.notice_status if b else None,
+                    old_notice_status=a.notice_status if a else _unjudged(missing("old", "outage", ident)),
+                    new_notice_status=b.notice_status if b else _unjudged(missing("new", "outage", ident)),
                     old_downtime_minutes=a.downtime_minutes if a else None,
                     new_downtime_minutes=b.downtime_minutes if b else None,
                 )
@@ -265,6 +345,7 @@ def compare(old: Report, new: Report) -> Replay:
             old_downtime_minutes=oa.downtime_minutes,
             new_downtime_minutes=na.downtime_minutes,
         )
+    result.availability_periods = _period_changes(old, new)
     o_b = {(r.kind, r.day, r.window_start): r.status for r in old.backups}
     n_b = {(r.kind, r.day, r.window_start): r.status for r in new.backups}
     for key in dict.fromkeys([*o_b, *n_b]):
@@ -287,12 +368,60 @@ def compare(old: Report, new: Report) -> Replay:
                     when=ckey[2] or None,
                 )
             )
+    result.not_judged = list(not_judged)
     came, went = _unmatched(new.violations, old.violations), _unmatched(old.violations, new.violations)
     for change, report, unmatched in (("new", new, came), ("gone", old, went)):
         for i in unmatched:
             v = report.violations[i]
             result.violations.append(ViolationChange(change=change, kind=v.kind, id=v.id, message=v.message, index=i))
     return result
+
+
+def _unjudged(status: str) -> str | None:
+    """An outage's notice status on a side that has none: ``not_judged``, or null when it is just absent."""
+    return status if status == NOT_JUDGED else None
+
+
+def _period_key(r: AvailabilityPeriod) -> tuple[str, dt.datetime, str]:
+    return r.service, r.start, r.when or ""
+
+
+def _figures(r: AvailabilityPeriod) -> tuple[Any, ...]:
+    return r.ratio, r.measured_minutes, r.downtime_minutes, r.target, r.met, r.end
+
+
+def _period_changes(old: Report, new: Report) -> list[PeriodChange]:
+    """Every measured service's period rows that differ (or that one version alone measures), keyed by
+    service, start and ``when``: NEW's order, then the rows only OLD has."""
+    a = {_period_key(r): r for r in old.availability_periods}
+    b = {_period_key(r): r for r in new.availability_periods}
+    out: list[PeriodChange] = []
+    for k in dict.fromkeys([*b, *a]):
+        x, y = a.get(k), b.get(k)
+        if x is not None and y is not None and _figures(x) == _figures(y):
+            continue
+        row = y or x
+        assert row is not None
+        out.append(
+            PeriodChange(
+                service=row.service,
+                period=row.period,
+                start=row.start,
+                end=row.end,
+                when=row.when,
+                old_target=x.target if x else None,
+                new_target=y.target if y else None,
+                old_ratio=x.ratio if x else None,
+                new_ratio=y.ratio if y else None,
+                old_met=x.met if x else None,
+                new_met=y.met if y else None,
+                old_measured_minutes=x.measured_minutes if x else None,
+                new_measured_minutes=y.measured_minutes if y else None,
+                old_downtime_minutes=x.downtime_minutes if x else None,
+                new_downtime_minutes=y.downtime_minutes if y else None,
+            )
+        )
+    return out
 
 
 def _unmatched(mine: Sequence[Violation], theirs: Sequence[Violation]) -> list[int]:
@@ -353,26 +482,119 @@ def replay(
     """Evaluate ``events`` under ``old`` and ``new`` (policies or lists of versions) and compare.
 
     This is :func:`sla_dsl.evaluate` twice over one event log read once; in Japanese (``lang``)
-    each violation that comes or goes is also worded as the report words it.
+    each violation that comes or goes is also worded as the report words it. An event one side
+    cannot judge while the other can (a priority only NEW declares) leaves its id out of that side
+    (:class:`NotJudged`); one that neither can judge is refused, as ``sla evaluate`` refuses it
+    (:class:`~sla_dsl.events.EventInputError`, NEW's words).
     """
-    from ..evaluation import evaluate
     from ..evaluation.declared import for_policies
     from ..events.reader import log_from
     from ..policy import declared_types
 
     mine, theirs = declared_types(old), declared_types(new)
     log = log_from(events, declared=mine | theirs)
-    # each side judges the event types it declares: one that only the other declares means nothing to it
-    before, after = for_policies(log, mine), for_policies(log, theirs)
-    old_report, new_report = evaluate(old, before, start, end, as_of), evaluate(new, after, start, end, as_of)
-    result = compare(old_report, new_report)
+    # each side judges the event types it declares: one that only the other declares means nothing to it;
+    # each judges a copy (:func:`_own`), since judging takes out of a log the events it refuses
+    sides = {"old": (old, for_policies(log, mine)), "new": (new, for_policies(log, theirs))}
+    reports: dict[str, Report] = {}
+    refused: dict[str, list[Problem]] = {"old": [], "new": []}
+    for side, (versions, side_log) in sides.items():
+        try:
+            reports[side] = _evaluate(versions, side_log, start, end, as_of)
+        except EventInputError:
+            refused[side] = _refused(versions, side_log, start, end, as_of)
+            if not refused[side]:
+                raise  # (nothing a version can refuse: the log's own problem)
+    both = {p.line for p in refused["old"]} & {p.line for p in refused["new"]}
+    if both:  # a line neither version can judge: the log's problem, refused as `sla evaluate` refuses it
+        raise EventInputError([p for p in refused["new"] if p.line in both])
+    not_judged: list[NotJudged] = []
+    for side, problems in refused.items():
+        if not problems:
+            continue
+        versions, side_log = sides[side]
+        found = _ids_of(side_log, {p.line for p in problems})
+        not_judged += [
+            NotJudged(
+                version=side,
+                family=FAMILIES[found[p.line][0]] if p.line in found else "",
+                id=found[p.line][1] if p.line in found else "",
+                source=str(p.source),
+                line=p.line,
+                code=p.code,
+                message=p.message,
+                where=located(p.source, p.line, p.column, lang),
+                worded=p.text(lang),
+            )
+            for p in problems
+        ]
+        # judged without every event of those ids: none of them is judged on part of its events
+        reports[side] = _evaluate(versions, _without(side_log, set(found.values())), start, end, as_of)
+    result = compare(reports["old"], reports["new"], not_judged)
     if lang == "ja":
-        for change, versions, report in (("new", new, new_report), ("gone", old, old_report)):
+        for change, versions, report in (("new", new, reports["new"]), ("gone", old, reports["old"])):
             changes = [c for c in result.violations if c.change == change]
             texts = violation_words(versions, report, [report.violations[c.index] for c in changes], lang)
             for c, text in zip(changes, texts, strict=True):
                 c.worded = text
     return result
+
+
+def _own(log: EventLog) -> EventLog:
+    """A copy of ``log`` whose groups and lists may change without changing ``log``'s (records shared)."""
+    out = copy.copy(log)
+    out.groups = tuple({ident: list(recs) for ident, recs in group.items()} for group in log.groups)
+    out.problems, out.left_out, out.unread = list(log.problems), list(log.left_out), list(log.unread)
+    return out
+
+
+def _versions_of(versions: Any) -> list[Policy]:
+    return [versions] if isinstance(versions, Policy) else list(versions)
+
+
+def _evaluate(versions: Any, log: EventLog, start: dt.datetime, end: dt.datetime, as_of: dt.datetime | None) -> Report:
+    """``log`` judged under ``versions`` as ``sla evaluate`` judges it, on a copy (judging takes out of
+    a log the events it refuses: the other side must still see them)."""
+    from ..evaluation import evaluate
+
+    return evaluate(_versions_of(versions), _own(log), start, end, as_of)
+
+
+def _refused(
+    versions: Any, log: EventLog, start: dt.datetime, end: dt.datetime, as_of: dt.datetime | None
+) -> list[Problem]:
+    """The problems of the events of ``log`` that ``versions`` cannot judge (a priority, cause, backup
+    kind, service or attribute they do not know, a deadline past the supported years), as the
+    evaluator's check of a log finds them before it judges the period."""
+    from ..evaluation import check_log, period_bounds
+    from ..evaluation.common import Versions
+    from ..evaluation.deadline_times import JudgedPeriod
+
+    rules = Versions(_versions_of(versions))
+    trial = _own(log)
+    check_log(rules, trial, True, JudgedPeriod(*period_bounds(rules, start, end, as_of)))
+    return list(trial.left_out)
+
+
+def _ids_of(log: EventLog, lines: set[int]) -> dict[int, tuple[int, str]]:
+    """The family and id of the event on each of ``lines``."""
+    found: dict[int, tuple[int, str]] = {}
+    for family, group in enumerate(log.groups):
+        for ident, recs in group.items():
+            for r in recs:
+                if r[3] in lines:
+                    found[r[3]] = (family, ident)
+    return found
+
+
+def _without(log: EventLog, ids: set[tuple[int, str]]) -> EventLog:
+    """A copy of ``log`` without any event of ``ids`` (family, id)."""
+    out = _own(log)
+    for family, ident in ids:
+        group = out.groups[family]
+        if ident in group:
+            out.keep(group, ident, [])
+    return out
 
 
 def violation_words(
@@ -441,7 +663,7 @@ def _word(section: str, code: str | None, lang: str) -> str:
         return "-"
     if lang != "ja":
         return code
-    key = "author.replay.absent" if code == "absent" else f"{section}.{code}"
+    key = f"author.replay.{code}" if code in ("absent", NOT_JUDGED) else f"{section}.{code}"
     return said(key, lang) if key in CATALOGUE else f"`{code}`"
 
 
@@ -569,6 +791,9 @@ def render_text(r: Replay, lang: str = "en") -> str:
                 new_down=f"{a.new_downtime_minutes:g}",
             ),
         ]
+    if r.availability_periods:
+        lines += ["", said("author.replay.periods", lang)]
+        lines += [_period_line(c, lang) for c in r.availability_periods]
     if r.backups:
         lines += ["", said("author.replay.backups", lang)]
         lines += [
@@ -610,9 +835,63 @@ def render_text(r: Replay, lang: str = "en") -> str:
             )
             for v in r.violations
         ]
+    for side in ("old", "new"):
+        unjudged = [n for n in r.not_judged if n.version == side]
+        if unjudged:
+            version = (r.old if side == "old" else r.new)["version"]
+            lines += ["", said(f"author.replay.not_judged.{side}", lang, version=version)]
+            lines += [
+                said(
+                    "author.replay.not_judged.line",
+                    lang,
+                    where=n.where or f"{n.source}:{n.line}",
+                    id=n.id,
+                    code=n.code,
+                    message=n.worded or n.message,
+                )
+                for n in unjudged
+            ]
     counts = _status_line(r.counts.get("old", {}), r.counts.get("new", {}), lang)
     lines += ["", said("author.replay.statuses", lang, counts=counts)]
     return "\n".join(map(printable, lines)) + "\n"  # ids from the log are shown, not obeyed
+
+
+def _period_line(c: PeriodChange, lang: str) -> str:
+    """One service's measurement period under both versions: the figure, its target and whether it is met."""
+    none = said("author.replay.none", lang)
+
+    def pct(ratio: float | None) -> str:
+        return none if ratio is None else _pct(ratio)
+
+    def minutes(value: float | None) -> str:
+        return "-" if value is None else f"{value:g}"
+
+    def met(value: bool | None) -> str:
+        return "-" if value is None else said(f"author.replay.met.{str(value).lower()}", lang)
+
+    target = ""
+    if c.old_target is not None or c.new_target is not None:
+        if c.old_target == c.new_target:
+            shown = f"{c.new_target:g}%"
+        else:
+            arrow = " → " if lang == "ja" else " -> "
+            shown = arrow.join(none if t is None else f"{t:g}%" for t in (c.old_target, c.new_target))
+        target = said("author.replay.period_target", lang, target=shown, old=met(c.old_met), new=met(c.new_met))
+    return said(
+        "author.replay.period",
+        lang,
+        service=c.service,
+        when=said("author.replay.credit_when", lang, when=c.when) if c.when else "",
+        period=said(f"author.replay.period.{c.period}", lang),
+        start=f"{c.start:%Y-%m-%d}",
+        old=pct(c.old_ratio),
+        new=pct(c.new_ratio),
+        target=target,
+        old_measured=minutes(c.old_measured_minutes),
+        new_measured=minutes(c.new_measured_minutes),
+        old_down=minutes(c.old_downtime_minutes),
+        new_down=minutes(c.new_downtime_minutes),
+    )
 
 
 def _status_line(old: dict[str, int], new: dict[str, int], lang: str = "en") -> str:

@@ -17,7 +17,9 @@ Design notes
   itself; the limits are far above what a test file needs.
 * YAML timestamps stay strings (the implicit timestamp resolver is removed),
   so times are read once, by the same rules as the command line. Mappings
-  remember the line they start on (:class:`Map`), for located errors.
+  remember the line they start on, the line and column of each key and of
+  each item of a list they hold (:class:`Map`), so an error names the key or
+  item at fault, not the case.
 * A key given twice in one mapping is refused (E160 at the second, naming the
   first): PyYAML keeps the last value and drops the first unsaid, so a case
   with two ``events:`` lists would run only the second, and an event giving
@@ -81,9 +83,27 @@ class _Mark(Protocol):
 
 
 class Map(dict[str, Any]):
-    """A YAML mapping that remembers the line it starts on."""
+    """A YAML mapping that remembers the line it starts on, where each key is written, and where each
+    item of a list it holds is written (lines and columns from 1), for located errors."""
 
     line: int = 0
+    column: int = 0
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: each key's (line, column)
+        self.keys_at: dict[str, tuple[int, int]] = {}
+        #: for a key whose value is a list, each item's (line, column)
+        self.items_at: dict[str, list[tuple[int, int]]] = {}
+
+    def place(self, key: str) -> tuple[int, int]:
+        """Where ``key`` is written: (line, column); the mapping's line (column 0: unknown) otherwise."""
+        return self.keys_at.get(key, (self.line, 0))
+
+    def item_place(self, key: str, index: int) -> tuple[int, int]:
+        """Where item ``index`` of the list under ``key`` is written; where the key is, when unknown."""
+        items = self.items_at.get(key, [])
+        return items[index] if 0 <= index < len(items) else self.place(key)
 
 
 class RepeatedKey(yaml.MarkedYAMLError):
@@ -116,8 +136,19 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> Map:
             raise RepeatedKey(str(key_node.value), seen[key].start_mark, key_node.start_mark)
         seen[key] = key_node
     out = Map({str(k): v for k, v in loader.construct_mapping(node, deep=True).items()})
-    out.line = node.start_mark.line + 1
+    out.line, out.column = _place(node.start_mark)
+    # (after construct_mapping: node.value then holds the keys a merge brought too, marked where written)
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.tag != _MERGE:
+            key = str(loader.construct_object(key_node, deep=True))
+            out.keys_at[key] = _place(key_node.start_mark)
+            if isinstance(value_node, yaml.SequenceNode):
+                out.items_at[key] = [_place(item.start_mark) for item in value_node.value]
     return out
+
+
+def _place(mark: _Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_map)

@@ -6,6 +6,10 @@ Design notes
   writes them through :func:`sla_dsl.files.write_atomic`). Each other handler
   imports its module of :mod:`sla_dsl.authoring` (``semdiff``, ``replay``,
   ``policytest``, ``lsp``) when it runs, so building the parser stays cheap.
+* An input error of ``sla test`` that is located in its own frame (a test
+  file's ``FILE:LINE:COL: error: [E16x] ...``, an event's ``FILE:LINE: error:
+  [E1xx] ...``) is printed as it is, like ``sla check``'s diagnostics, not
+  behind ``sla: error:``: one frame, the same in every language.
 * Exit codes follow ``sla``'s: 0 success; 1 invalid input (a policy with
   errors, a bad event log or test file), or a check that fails (``fmt
   --check`` on an unformatted file, ``diff --exit-code`` with differences,
@@ -105,10 +109,25 @@ def _replay(args: argparse.Namespace) -> int:
     return cmd_replay(args)
 
 
+#: An error that carries its own frame, ``FILE:LINE[:COL]: error: [E162] ...`` (a test file's, an event's).
+_LOCATED = re.compile(r"[^\n]*: error: \[E\d{3}\] ")
+
+
 def _test(args: argparse.Namespace) -> int:
     from ..authoring.policytest import cmd_test
+    from ..errors import InputError, UsageError
+    from ..report.escape import printable
 
-    return cmd_test(args)
+    try:
+        return cmd_test(args)
+    except InputError as exc:
+        text = str(exc)
+        if isinstance(exc, UsageError) or not _LOCATED.match(text):
+            raise
+        # its own frame is the one it is printed in, in every language, as `sla check`'s diagnostics:
+        # not `sla: error: FILE:LINE: error: ...` (nor `sla: エラー: ...: error:` in Japanese)
+        print("\n".join(printable(line) for line in text.split("\n")), file=sys.stderr)
+        return 1
 
 
 def _lsp(args: argparse.Namespace) -> int:

@@ -135,8 +135,8 @@ AUTHORING: dict[str, Msg] = {
         "定期メンテナンスの時間帯が違います（- 期待、+ 実際）：", "maintenance windows differ (- expected, + actual):"
     ),
     "author.test.expect_sections": Msg(
-        "`{key}`：{sections} の対応を書いてください",
-        "{key}: a mapping of {sections}",
+        "`{key}` は {sections} を書くマッピングにしてください",
+        "`{key}` must be a mapping of {sections}",
     ),
     "author.test.violation_missing": Msg(
         "`{key}`：期待した `{violation}` がレポートにありません", "{key}: expected {violation}, not in the report"
@@ -247,6 +247,44 @@ AUTHORING: dict[str, Msg] = {
     ),
     "author.test.violations_list": Msg(
         "`{key}` は `{example}` のリストで書いてください", "`{key}` must be a list of `{example}`"
+    ),
+    # sla test: a key or value the test does not read (E160, E162 at the key)
+    "author.test.unknown_top_key": Msg(
+        "テストファイルの最上位にキー `{key}` はありません", "unknown key `{key}` at the top of the test file"
+    ),
+    "author.test.unknown_case_key": Msg("キー `{key}` はありません", "unknown key `{key}`"),
+    "author.test.unknown_key": Msg("`{where}` にキー `{key}` はありません", "unknown key `{key}` in `{where}`"),
+    "author.test.keys": Msg("書けるキーは {keys} です", "the keys are {keys}"),
+    "author.test.keys_near": Msg(
+        "`{near}` の誤りではありませんか？書けるキーは {keys} です", "did you mean `{near}`? the keys are {keys}"
+    ),
+    "author.test.period_only_events": Msg(
+        "`{period}` は `{events}` か `{events_file}` を問うケースにだけ書けます",
+        "`{period}` goes only with `{events}` or `{events_file}`",
+    ),
+    "author.test.unknown_kind": Msg(
+        "`{where}` の `{kind}` は違反の種類ではありません", "`{kind}` in `{where}` is not a kind of violation"
+    ),
+    "author.test.kinds": Msg("違反の種類は {kinds} です", "the kinds are {kinds}"),
+    "author.test.kinds_near": Msg(
+        "`{near}` の誤りではありませんか？違反の種類は {kinds} です", "did you mean `{near}`? the kinds are {kinds}"
+    ),
+    "author.test.not_kinds": Msg(
+        "`{key}` は `{true}` か、違反の種類かそのリストで書いてください",
+        "`{key}` must be `{true}`, a kind of violation or a list of kinds",
+    ),
+    "author.test.checks_nothing": Msg(
+        "`{expect}` に確かめることが書かれていません。何も確かめないケースは失敗しません",
+        "`{expect}` checks nothing: a case that checks nothing cannot fail",
+    ),
+    "author.test.checks_nothing.help": Msg(
+        "レポートが示すべきことを書いてください（例：`{example}`）", "say what the report must show, e.g. `{example}`"
+    ),
+    "author.test.not_instant": Msg(
+        "`{what}` は時差の付いた時刻の文字列で書いてください", "`{what}` must be a time string with a UTC offset"
+    ),
+    "author.test.window_item": Msg(
+        "`{key}` の `{item}` は `{form}` の時間帯ではありません", "`{item}` in `{key}` is not a `{form}` window"
     ),
     # sla test: what PyYAML finds wrong in a test file, in words (sla_dsl.authoring.testyaml)
     "author.test.yaml.at": Msg("{line} 行目 {column} 文字目", "line {line}, column {column}"),
@@ -449,13 +487,38 @@ AUTHORING: dict[str, Msg] = {
         "availability: {old} -> {new} (measured {old_measured} -> {new_measured} min, "
         "downtime {old_down} -> {new_down} min)",
     ),
+    "author.replay.periods": Msg("サービスと測定期間ごとの稼働率：", "availability by service and measurement period:"),
+    "author.replay.period": Msg(
+        "  `{service}`{when}（{start} からの{period}）：{old} → {new}"
+        "（{target}測定 {old_measured} → {new_measured} 分、停止時間 {old_down} → {new_down} 分）",
+        "  {service}{when}, {period} from {start}: {old} -> {new} "
+        "({target}measured {old_measured} -> {new_measured} min, downtime {old_down} -> {new_down} min)",
+    ),
+    "author.replay.period_target": Msg("目標 {target}：{old} → {new}、", "target {target}: {old} -> {new}; "),
+    "author.replay.period.month": Msg("月", "month"),
+    "author.replay.period.quarter": Msg("四半期", "quarter"),
+    "author.replay.period.period": Msg("期間", "period"),
+    "author.replay.met.true": Msg("達成", "met"),
+    "author.replay.met.false": Msg("未達", "not met"),
+    "author.replay.not_judged.old": Msg(
+        "旧版（{version}）では判定できないイベント（その ID は旧版では判定していません）：",
+        "events the old version ({version}) cannot judge (their ids are not judged under it):",
+    ),
+    "author.replay.not_judged.new": Msg(
+        "新版（{version}）では判定できないイベント（その ID は新版では判定していません）：",
+        "events the new version ({version}) cannot judge (their ids are not judged under it):",
+    ),
+    "author.replay.not_judged.line": Msg(
+        "  {where}（{id}）：[{code}] {message}", "  {where} ({id}): [{code}] {message}"
+    ),
+    "author.replay.not_judged": Msg("判定できない", "not_judged"),
     "author.replay.backups": Msg("バックアップ：", "backups:"),
     "author.replay.backup": Msg("  {kind} {when}：{old} → {new}", "  {kind} {when}: {old} -> {new}"),
     "author.replay.credits": Msg("サービスクレジット：", "service credits:"),
     "author.replay.credit": Msg(
-        "  {service}{when}（{start} から）：{old} → {new}", "  {service}{when} from {start}: {old} -> {new}"
+        "  `{service}`{when}（{start} から）：{old} → {new}", "  {service}{when} from {start}: {old} -> {new}"
     ),
-    "author.replay.credit_when": Msg("（{when}）", " when {when}"),
+    "author.replay.credit_when": Msg("（`{when}`）", " when {when}"),
     "author.replay.none": Msg("なし", "none"),
     "author.replay.violations": Msg("違反：", "violations:"),
     "author.replay.violations_zones": Msg(

@@ -138,11 +138,12 @@ def test_a_bad_time_in_a_test_file_in_the_language(
     path = _write(tmp_path, "times.yaml", TIMES.replace("2026-11-27T16:00:00", value))
     code, _, err = _run(["test", str(POLICY), str(path)], capsys)
     assert code == 1
-    assert err == f"sla: エラー: {path}:2: error: [E162] ケース `naive`：{ja}\n"
+    # at the `from:` key of the question (line 3, column 30), in its own frame only (no `sla: エラー:`)
+    assert err == f"{path}:3:30: error: [E162] ケース `naive`：{ja}\n"
     assert latin_words(err, path) == set(), latin_words(err, path)
     code, _, err = _run(["test", "--lang", "en", str(POLICY), str(path)], capsys)
     assert code == 1
-    assert err == f"sla: error: {path}:2: error: [E162] case `naive`: {en}\n"
+    assert err == f"{path}:3:30: error: [E162] case `naive`: {en}\n"
 
 
 def test_replay_time_arguments_in_the_language(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -59,7 +59,7 @@ def test_two_events_lists_in_one_case_are_refused(tmp_path: Path, capsys: pytest
     code, out, err = _run(["test", str(POLICY), str(path), "-v"], capsys)
     assert (code, out) == (1, "")
     assert err == (
-        f"sla: エラー: {path}:9:5: error: [E160] 同じマッピングにキー `events` が 2 回以上あります"
+        f"{path}:9:5: error: [E160] 同じマッピングにキー `events` が 2 回以上あります"
         "（最初は 4 行目 5 文字目）\n"
         "  = ヒント：キーは 1 つのマッピングに 1 回だけ書いてください。両方の値が要るなら、"
         "1 つのリストかマッピングにまとめるか、ケースを 2 つに分けてください\n"
@@ -67,7 +67,7 @@ def test_two_events_lists_in_one_case_are_refused(tmp_path: Path, capsys: pytest
     code, out, err = _run(["test", "--lang", "en", str(POLICY), str(path), "-v"], capsys)
     assert (code, out) == (1, "")
     assert err == (
-        f"sla: error: {path}:9:5: error: [E160] key `events` is given more than once in one mapping "
+        f"{path}:9:5: error: [E160] key `events` is given more than once in one mapping "
         "(first at line 4, column 5)\n"
         "  = help: give each key once: if both values are meant, merge them into one list or mapping, "
         "or split the case in two\n"
@@ -82,7 +82,7 @@ def test_a_field_given_twice_in_one_event_is_refused_at_its_column(
     code, out, err = _run(["test", "--lang", "en", str(POLICY), str(path)], capsys)
     assert (code, out) == (1, "")
     assert err.startswith(
-        f"sla: error: {path}:5:94: error: [E160] key `priority` is given more than once in one mapping "
+        f"{path}:5:94: error: [E160] key `priority` is given more than once in one mapping "
         "(first at line 5, column 80)\n"
     )
     code, out, err = _run(["test", str(POLICY), str(path)], capsys)

@@ -187,7 +187,7 @@ def test_the_command_says_it_in_the_policys_language(tmp_path: Path, capsys: pyt
     captured = capsys.readouterr()
     assert (captured.out, captured.err) == (
         "",
-        f"sla: エラー: {path}:2:1: error: [E160] YAML として読めません："
+        f"{path}:2:1: error: [E160] YAML として読めません："
         "`[`（1 行目 8 文字目）が `]` で閉じられないまま、ファイルが終わっています\n"
         "  = ヒント：最後の項目の後に `]` を書いてください\n",
     )
@@ -195,7 +195,7 @@ def test_the_command_says_it_in_the_policys_language(tmp_path: Path, capsys: pyt
     captured = capsys.readouterr()
     assert (captured.out, captured.err) == (
         "",
-        f"sla: error: {path}:2:1: error: [E160] invalid YAML: "
+        f"{path}:2:1: error: [E160] invalid YAML: "
         "expected `]` to close the `[` at line 1, column 8, but the file ends\n"
         "  = help: write `]` after its last item\n",
     )

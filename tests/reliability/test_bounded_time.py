@@ -274,8 +274,11 @@ def test_item16_an_sla_test_case_in_year_9999_is_a_located_error(tmp_path: Path)
         '    expect: "9999-06-01T14:00:00+09:00"\n',
         "utf-8",
     )
-    refused(sla("test", POLICY, cases, "--lang", "en"), f"{cases}:2", "`9999-06-01T10:00:00+09:00`", "supported years")
-    refused(sla("test", POLICY, cases), f"{cases}:2", "`9999-06-01T10:00:00+09:00`", "扱える年")
+    # at the `from:` key (line 3, column 30), not at the case's first line
+    refused(
+        sla("test", POLICY, cases, "--lang", "en"), f"{cases}:3:30:", "`9999-06-01T10:00:00+09:00`", "supported years"
+    )
+    refused(sla("test", POLICY, cases), f"{cases}:3:30:", "`9999-06-01T10:00:00+09:00`", "扱える年")
 
 
 @pytest.mark.parametrize("year", [1, 1899, 2202, 9999])

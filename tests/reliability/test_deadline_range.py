@@ -467,12 +467,12 @@ def test_an_sla_test_deadline_after_the_range_is_said_in_the_cases_language(tmp_
     )
     refused(
         sla("test", POLICY, cases),
-        f"{cases}:2: error: [E162] ケース `late`：カレンダー `business`：結果が扱える年（1900 年から 2200 年まで）"
+        f"{cases}:3:30: error: [E162] ケース `late`：カレンダー `business`：結果が扱える年（1900 年から 2200 年まで）"
         "より後になります",
     )
     refused(
         sla("test", POLICY, cases, "--lang", "en"),
-        f"{cases}:2: error: [E162] case `late`: calendar `business`: the result is after the supported years",
+        f"{cases}:3:30: error: [E162] case `late`: calendar `business`: the result is after the supported years",
     )
 
 

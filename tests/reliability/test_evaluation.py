@@ -210,7 +210,7 @@ def test_item14_a_business_time_expectation_must_be_a_number(tmp_path: Path, exp
     )
     path, res = _case(tmp_path, text)
     assert res.returncode == 1 and "internal error" not in res.stderr
-    assert f"{path}:2:" in res.stderr and "case `bt`" in res.stderr and "`expect`" in res.stderr
+    assert f"{path}:4:5:" in res.stderr and "case `bt`" in res.stderr and "`expect`" in res.stderr  # at `expect`
 
 
 @pytest.mark.parametrize("shape", ["[", "{a: "])
@@ -242,7 +242,7 @@ def test_item14_event_errors_in_a_test_file_name_its_lines(tmp_path: Path) -> No
         "cases:\n  - name: bad event\n    period: {from: 2026-11-01, to: 2026-12-01}\n    events:\n"
         '      - {event: incident.reported, at: "2026-11-02T10:00:00+09:00", id: I, priority: P1}\n'
         '      - {event: incident.responded, at: "2026-11-02T10:00", id: I}\n'
-        "    expect: {}\n"
+        "    expect: {no_violations: true}\n"
     )
     path, res = _case(tmp_path, text)
     assert res.returncode == 1 and "internal error" not in res.stderr
@@ -251,17 +251,20 @@ def test_item14_event_errors_in_a_test_file_name_its_lines(tmp_path: Path) -> No
 
 @pytest.mark.parametrize(("to", "how"), [("2026-11-01", "reversed"), ("2026-12-01", "empty")])
 def test_item14_a_reversed_or_empty_period_in_a_test_file_is_located(tmp_path: Path, to: str, how: str) -> None:
-    text = f"cases:\n  - name: p\n    period: {{from: 2026-12-01, to: {to}}}\n    events: []\n    expect: {{}}\n"
+    text = (
+        f"cases:\n  - name: p\n    period: {{from: 2026-12-01, to: {to}}}\n    events: []\n"
+        "    expect: {no_violations: true}\n"
+    )
     path, res = _case(tmp_path, text)
     assert res.returncode == 1 and "internal error" not in res.stderr
-    assert f"{path}:3: error: [E163] case `p`: the period is {how}" in res.stderr and "help:" in res.stderr
+    assert f"{path}:3:32: error: [E163] case `p`: the period is {how}" in res.stderr and "help:" in res.stderr
 
 
 def test_item31_a_reversed_maintenance_range_is_a_located_error(tmp_path: Path) -> None:
     text = "cases:\n  - name: backwards\n    maintenance: {from: 2026-12-01, to: 2026-11-01}\n    expect: []\n"
     path, res = _case(tmp_path, text)
     assert res.returncode == 1, res.stdout
-    assert f"{path}:3: error: [E163] case `backwards`: the maintenance range is reversed" in res.stderr
+    assert f"{path}:3:37: error: [E163] case `backwards`: the maintenance range is reversed" in res.stderr
     assert "help: swap `from` and `to`" in res.stderr
 
 
