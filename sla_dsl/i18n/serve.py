@@ -1,14 +1,17 @@
 """Catalogue section: ``sla serve``: its live dashboard (:mod:`sla_dsl.serve.dashboard`), keys
-``serve.dashboard.*``; the problems of a request's events only the service has (``serve.events.*``); and
+``serve.dashboard.*``; a refusal of ``GET /report``'s ``as_of`` (``serve.report.*``); the problems of a
+request's events only the service has (``serve.events.*``); and
 what it refuses before it listens (``serve.start.*``).
 
 Design notes
 ------------
 * Moved here from the dashboard's module-local ja/en dicts, word for word; the page embeds
   them (:data:`DASHBOARD_WORDS` in that order) as the words its script reads (``W.title``,
-  ``W["s_" + status]``), so its HTML is byte-identical.
+  ``W["s_" + status]``). A row names its target with the report's words (``report.targets.*``).
 * A problem of an event is answered in English, as every error body of the service is
-  (``Problem.render("ja")`` gives the Japanese).
+  (``Problem.render("ja")`` gives the Japanese). ``GET /report``'s refusals of its ``as_of``
+  (``serve.report.*``, and the CLI's ``author.time.as_of_before`` naming the request's fields) are
+  in the report's language, as ``sla evaluate`` words them.
 * The link to the other language is that language's own name (``site.lang_name`` in it),
   not a word of this section.
 """
@@ -21,11 +24,12 @@ __all__ = ["DASHBOARD_WORDS", "SERVE"]
 
 SERVE: dict[str, Msg] = {
     "serve.dashboard.title": Msg("SLA ライブ状況", "SLA live status"),
-    "serve.dashboard.open": Msg("対応中のインシデント", "Open incidents"),
+    "serve.dashboard.open": Msg("対応中の目標", "Open targets"),
     "serve.dashboard.id": Msg("ID", "ID"),
     "serve.dashboard.priority": Msg("優先度", "Priority"),
+    "serve.dashboard.target": Msg("目標", "Target"),
     "serve.dashboard.status": Msg("状態", "Status"),
-    "serve.dashboard.due": Msg("応答期限", "Response due"),
+    "serve.dashboard.due": Msg("期限", "Due"),
     "serve.dashboard.left": Msg("残り（営業時間）", "Left (business time)"),
     "serve.dashboard.maintenance": Msg("次回の定期メンテナンス", "Next regular maintenance"),
     "serve.dashboard.availability": Msg("今月の稼働率", "Availability this month"),
@@ -34,7 +38,15 @@ SERVE: dict[str, Msg] = {
     "serve.dashboard.s_open": Msg("対応中", "open"),
     "serve.dashboard.s_at_risk": Msg("期限間近", "at risk"),
     "serve.dashboard.s_breached": Msg("期限超過", "breached"),
+    "serve.dashboard.s_paused": Msg("一時停止中", "paused"),
     "serve.dashboard.updated": Msg("更新", "Updated"),
+    # GET /report?as_of= with nothing after it (refused, not taken as absent)
+    "serve.report.as_of_empty": Msg(
+        "`as_of` が空です。時刻（`{example}`）か日付（`YYYY-MM-DD`）を書くか、`as_of` を省いてください"
+        "（省くと `to` の時点の報告書です）",
+        "`as_of` is empty: give a time (`{example}`) or a date (`YYYY-MM-DD`), or leave `as_of` out "
+        "(the report is then as of `to`)",
+    ),
     # POST /events: a text the database cannot store (PostgreSQL's text holds no U+0000)
     "serve.events.nul": Msg(
         "フィールド `{field}` に文字 `U+0000`（`NUL`）があります。サービスのデータベースには保存できません",

@@ -16,7 +16,11 @@ Design notes
   (so judging never sits in the way of storing). A transition fires only when
   a look as of its instant or later still has it: a response stored in time
   stops the breach alert even when the clock passed the due time before the
-  timers looked again.
+  timers looked again. A due transition (a breach, a notice not given) has
+  passed only once the clock is *after* its instant, and only a look after it
+  fires it: the evaluator calls a target met at its due instant met, so no
+  breach alert is fired for a target that ends up met
+  (:meth:`.tracking.Transition.passed`).
 * An event stored with a time a little after the service's clock (within
   the clock skew ``POST /events`` allows) is not in a look before that time:
   the live view judges as of now. So each look also notes the earliest
@@ -142,14 +146,15 @@ class Timers:
         self.seen = now
 
     def fire_due(self, now: float) -> list[Transition]:
-        """Fire every pending transition at or before the last look (and ``now``); return those fired here.
+        """Fire every pending transition passed at the last look (and ``now``); return those fired here.
 
-        A transition is fired only when a look as of its instant or later still has it: an event
-        stored before that look (a response in time) has stopped it. It leaves the pending list only
-        once its alert is stored: when the store fails, it is first in line for the next call."""
+        A transition is fired only when a look as of its instant or later (after it, for a due one)
+        still has it: an event stored before that look (a response in time) has stopped it. It
+        leaves the pending list only once its alert is stored: when the store fails, it is first in
+        line for the next call."""
         done: list[Transition] = []
         upto = min(now, self.seen)
-        while self.pending and self.pending[0].instant <= upto:
+        while self.pending and self.pending[0].passed(upto):
             t = self.pending[0]
             if t.key in self.fired:
                 self.pending.pop(0)
@@ -175,6 +180,8 @@ class Timers:
             "alert": t.key,
             "kind": t.kind,
             "id": t.item,
+            "target": t.target,
+            "clock": t.clock,
             "at": self._iso(t.instant),
             "due": self._iso(t.due),
             "priority": t.priority,
@@ -187,6 +194,10 @@ class Timers:
     def next_instant(self) -> float | None:
         """The earliest pending transition."""
         return self.pending[0].instant if self.pending else None
+
+    def _passed(self, upto: float) -> bool:
+        """Has the first pending transition passed when the clock reads ``upto``?"""
+        return bool(self.pending) and self.pending[0].passed(upto)
 
     def _next_look(self) -> float | None:
         """When to look again whatever arrives: the earliest pending transition, or a stored event's time
@@ -201,13 +212,12 @@ class Timers:
         while True:
             failing = False
             now = clock.now()
-            nxt = self.next_instant()
-            due_now = nxt is not None and nxt <= now
+            due_now = self._passed(now)
             # look again when events came (at most four times a second under a burst, at once when
             # something is due), before firing what the last look saw only as ahead of it, and when
             # an event stored ahead of the last look has come to pass
             came = self.ahead is not None and self.ahead <= now
-            stale = (due_now and nxt is not None and nxt > self.seen) or came
+            stale = (due_now and not self._passed(self.seen)) or came
             if stale or (self.dirty and (due_now or not self._last or time.monotonic() - self._last >= 0.25)):
                 try:
                     await anyio.to_thread.run_sync(self.recompute, now)
@@ -215,8 +225,7 @@ class Timers:
                     LOG.error("timers: cannot judge the open items: %s", brief(exc))
                     self.dirty = failing = True
             fired: list[Transition] = []
-            nxt = self.next_instant()
-            if nxt is not None and nxt <= min(clock.now(), self.seen):
+            if self._passed(min(clock.now(), self.seen)):
                 try:
                     fired = await anyio.to_thread.run_sync(self.fire_due, clock.now())
                 except Exception as exc:  # the database is away: the transition waits first in line

@@ -17,7 +17,13 @@ Design notes
   data. It is caught by :class:`_OneLine`, an ASGI layer inside Starlette's
   own error layer: a handler registered for ``Exception`` would answer, but
   Starlette raises the exception again after it, and the server then logs
-  the whole traceback.
+  the whole traceback. Starlette's own errors keep their headers (a 405's
+  ``Allow``).
+* Error bodies are in English, except ``GET /report``'s refusals of its
+  ``as_of`` (empty, or before ``from``: 422), which are in the report's
+  language and in ``sla evaluate``'s words for ``--as-of``, naming the
+  request's fields (:func:`_as_of`): the check is made here, before the
+  evaluator, so the answer is the same whatever the evaluator says of it.
 * At start the service says (a warning in the log) how many stored events
   the policy versions in use cannot judge and why (a priority no version
   defines any more, ...): the live answers, the metrics and the alerts leave
@@ -43,7 +49,7 @@ import re
 import signal
 import threading
 import time
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,7 +61,7 @@ from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..calendars.bounds import MAX_PERIOD, MAX_PERIOD_YEARS
-from ..calendars.timeargs import parse_edge
+from ..calendars.timeargs import EXAMPLE, parse_edge
 from ..errors import InputError
 from ..evaluation import check_log
 from ..evaluation.common import Versions
@@ -305,12 +311,14 @@ def _merge(files: Sequence[Policy], stored: Sequence[Policy]) -> list[Policy]:
     return [*files, *(p for p in stored if p.version not in known)]
 
 
-def _error(status: int, message: str, help: str | None = None, **more: Any) -> JSONResponse:
+def _error(
+    status: int, message: str, help: str | None = None, headers: Mapping[str, str] | None = None, **more: Any
+) -> JSONResponse:
     body: dict[str, Any] = {"error": message}
     if help:
         body["help"] = help
     body.update(more)
-    return JSONResponse(body, status_code=status)
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 async def _body(request: Request, limit: int) -> bytes:
@@ -371,6 +379,30 @@ class _OneLine:
                 await response(scope, receive, send)
 
 
+def _as_of(text: str | None, tz: dt.tzinfo, start: float, lang: str) -> float | None:
+    """``GET /report``'s ``as_of`` (None when not given); refused (422, as any bad value of the request)
+    when empty or before ``from``, in the report's language and ``sla evaluate``'s words (naming the
+    request's fields)."""
+    if text is None:
+        return None
+    if not text.strip():
+        raise ApiError(422, message("serve.report.as_of_empty", lang, example=EXAMPLE))
+    t = parse_edge(text, tz, "as_of")
+    first = dt.datetime.fromtimestamp(start, tz)
+    if t < first:
+        said = message(
+            "author.time.as_of_before",
+            lang,
+            as_of=t.isoformat(),
+            start=first.isoformat(),
+            as_of_flag="as_of",
+            from_flag="from",
+            to_flag="to",
+        )
+        raise ApiError(422, said)
+    return t.timestamp()
+
+
 def _within(text: str) -> float:
     m = _WITHIN.match(text.strip())
     if not m:
@@ -426,7 +458,8 @@ def create_app(policies: Sequence[Policy], settings: Settings | None = None, clo
     @app.exception_handler(HTTPException)
     async def http_error(_request: Request, exc: HTTPException) -> JSONResponse:
         service.metrics.rejected.labels(str(exc.status_code)).inc()
-        return _error(exc.status_code, str(exc.detail).lower())
+        # (its headers kept: a 405 says which methods the path allows in ``Allow``)
+        return _error(exc.status_code, str(exc.detail).lower(), headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -509,7 +542,7 @@ def create_app(policies: Sequence[Policy], settings: Settings | None = None, clo
                 "the longest period one report judges",
                 f"ask for periods of at most {MAX_PERIOD_YEARS} years",
             )
-        t_as_of = parse_edge(as_of, tz, "as_of").timestamp() if as_of else None
+        t_as_of = _as_of(as_of, tz, start, lang)
         text = service.tracker.report(start, end, t_as_of, format, lang)
         return Response(text, media_type=FORMATS[format] + ("" if format == "json" else "; charset=utf-8"))
 

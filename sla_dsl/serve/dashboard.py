@@ -9,11 +9,21 @@ Design notes
   script; it refreshes the data from ``/dashboard.json`` every 10 seconds and
   redraws the countdowns every second. Data is put in the page with
   ``textContent`` only, never as HTML.
-* Countdowns are in business time: with each open incident the server sends
-  the business-hours intervals of its target's calendar between now and the
-  due time, and the script counts only the part of them still ahead. So the
-  countdown stands still over lunch, nights and holidays, as the SLA's clock
-  does, without the browser knowing the calendar.
+* One row per open target (:func:`.tracking.watched`): the priority's
+  response target of each incident not responded, each named target
+  (resolution, periodic update, first reply...) and notification rule of an
+  incident not met, and each notification rule of an outage still waiting
+  for its notice. A target is named by the report's words
+  (``report.targets.*``) or, for a notification rule, by its label in the
+  policy.
+* Countdowns are in business time, overdue ones too: with each row the server
+  sends the business time left as of now (negative once overdue, as the API's
+  ``business_seconds_left``) and the business-hours intervals of its target's
+  calendar from now on (to a day past the due time), and the script takes
+  off only the business time elapsed since. So the countdown, and the
+  overdue count after it, stand still over lunch, nights and holidays, as the
+  SLA's clock does, without the browser knowing the calendar. A paused
+  target's clock stands still: its row shows the time left, unchanged.
 """
 
 from __future__ import annotations
@@ -23,10 +33,9 @@ from typing import Any
 
 import orjson
 
-from ..evaluation.common import target_calendar
 from ..i18n import message
 from ..i18n.serve import DASHBOARD_WORDS
-from .tracking import Tracker
+from .tracking import RESPONSE, Tracker, Watched, watched
 
 LANGS = ("ja", "en")
 
@@ -40,47 +49,67 @@ def words(lang: str) -> dict[str, str]:
 
 #: How far ahead business-hour intervals are sent for a countdown.
 _HORIZON_DAYS = 45
+#: How far past the due time (or now, when later) they are sent, for the overdue count (the page
+#: fetches new data every 10 seconds).
+_PAST_DUE = 86_400.0
 
 
-def _intervals(tracker: Tracker, rules: Any, cal: str | None, now: float, due: float) -> list[list[float]]:
-    if due <= now:
+def _intervals(rules: Any, cal: str | None, now: float, until: float) -> list[list[float]]:
+    """The business-hour intervals of ``cal`` in [now, until) (all of it for elapsed time)."""
+    if until <= now:
         return []
     if cal is None:
-        return [[now, due]]
+        return [[now, until]]
     c = rules.calendar(cal)
     tz = rules.tz
     day = dt.datetime.fromtimestamp(now, tz).date()
-    last = min(dt.datetime.fromtimestamp(due, tz).date(), day + dt.timedelta(days=_HORIZON_DAYS))
+    last = min(dt.datetime.fromtimestamp(until, tz).date(), day + dt.timedelta(days=_HORIZON_DAYS))
     out: list[list[float]] = []
     while day <= last:
         for a, b in c.open_intervals(day):
-            lo, hi = max(a.timestamp(), now), min(b.timestamp(), due)
+            lo, hi = max(a.timestamp(), now), min(b.timestamp(), until)
             if hi > lo:
                 out.append([lo, hi])
         day += dt.timedelta(days=1)
     return out
 
 
+def _label(w: Watched, lang: str) -> str:
+    """The target's name in ``lang``: the report's word for its kind, a notification rule's label."""
+    if w.kind == RESPONSE:
+        return message("report.targets.respond", lang)
+    if w.kind != "notify":
+        return message(f"report.targets.{w.kind}", lang)
+    rule = next((n for n in w.rules.model.notifications if n.name == w.target), None)
+    return (rule.label.text(lang) if rule is not None else "") or f"`{w.target}`"
+
+
+def _row(w: Watched, now: float, lang: str) -> dict[str, Any]:
+    rules = w.rules
+    if w.due is None or not w.running:  # paused: its clock stands still
+        left = w.held if w.held is not None else 0.0
+        intervals: list[list[float]] = []
+    else:
+        left = rules.between(now, w.due, w.calendar) if now < w.due else -rules.between(w.due, now, w.calendar)
+        intervals = _intervals(rules, w.calendar, now, max(w.due, now) + _PAST_DUE)
+    return {
+        "id": w.item,
+        "priority": w.priority or "-",
+        "target": _label(w, lang),
+        "status": w.status,
+        "due": rules.dt(w.due).strftime("%Y-%m-%d %H:%M") if w.due is not None else "-",
+        "due_epoch": w.due,
+        "running": w.running and w.due is not None,
+        "left": left,
+        "intervals": intervals,
+    }
+
+
 def data(tracker: Tracker, lang: str) -> dict[str, Any]:
     """What the page shows, as JSON."""
     result, now = tracker.now_view()
-    rows = []
-    for inc in result.incidents:
-        if inc.status not in ("open", "at_risk", "breached") or inc.responded is not None or inc.due is None:
-            continue
-        rules = inc.rules
-        cal = target_calendar(rules.priorities[inc.priority].target)
-        rows.append(
-            {
-                "id": inc.ident,
-                "priority": inc.priority,
-                "status": inc.status,
-                "due": rules.dt(inc.due).strftime("%Y-%m-%d %H:%M"),
-                "due_epoch": inc.due,
-                "intervals": _intervals(tracker, rules, cal, now, inc.due),
-            }
-        )
-    rows.sort(key=lambda r: (r["due_epoch"], r["id"]))
+    rows = [_row(w, now, lang) for w in watched(result)]
+    rows.sort(key=lambda r: (r["due_epoch"] is None, r["due_epoch"] or 0.0, r["id"], r["target"]))
     today = dt.datetime.fromtimestamp(now, tracker.tz).date()
     policy = max((p for p in tracker.policies if p.effective <= today), key=lambda p: p.effective, default=None)
     policy = policy or min(tracker.policies, key=lambda p: p.effective)
@@ -143,7 +172,8 @@ tr.breached {{ background: #f8d7da; font-weight: bold; }}
 </section>
 <h2 id="open-label"></h2>
 <table id="incidents"><thead><tr>
-<th data-w="id"></th><th data-w="priority"></th><th data-w="status"></th><th data-w="due"></th><th data-w="left"></th>
+<th data-w="id"></th><th data-w="priority"></th><th data-w="target"></th>
+<th data-w="status"></th><th data-w="due"></th><th data-w="left"></th>
 </tr></thead><tbody></tbody></table>
 <script type="application/json" id="state">{embedded}</script>
 <script>
@@ -159,10 +189,10 @@ function hms(s) {{
   return neg ? W.overdue + " " + t : t;
 }}
 function left(row, now) {{
-  if (now >= row.due_epoch) return -(now - row.due_epoch);
-  let s = 0;
-  for (const [a, b] of row.intervals) {{ if (b > now) s += b - Math.max(a, now); }}
-  return s;
+  if (!row.running) return row.left;
+  let s = 0;  // the business time elapsed since the data was made (its intervals start then)
+  for (const [a, b] of row.intervals) {{ const hi = Math.min(b, now); if (hi > a) s += hi - a; }}
+  return row.left - s;
 }}
 function draw() {{
   const now = data.now + (Date.now() - fetched) / 1000;
@@ -174,9 +204,9 @@ function draw() {{
   body.replaceChildren();
   for (const row of data.incidents) {{
     const tr = document.createElement("tr");
-    const status = now >= row.due_epoch ? "breached" : row.status;
-    tr.className = status; tr.dataset.id = row.id;
-    for (const text of [row.id, row.priority, W["s_" + status], row.due, hms(left(row, now))]) {{
+    const status = row.running && now > row.due_epoch ? "breached" : row.status;
+    tr.className = status; tr.dataset.id = row.id; tr.dataset.target = row.target;
+    for (const text of [row.id, row.priority, row.target, W["s_" + status], row.due, hms(left(row, now))]) {{
       const td = document.createElement("td"); td.textContent = text; tr.appendChild(td);
     }}
     tr.lastChild.className = "countdown";
@@ -184,7 +214,7 @@ function draw() {{
   }}
   if (!data.incidents.length) {{
     const tr = document.createElement("tr"), td = document.createElement("td");
-    td.colSpan = 5; td.textContent = W.none; tr.appendChild(td); body.appendChild(tr);
+    td.colSpan = 6; td.textContent = W.none; tr.appendChild(td); body.appendChild(tr);
   }}
 }}
 async function refresh() {{

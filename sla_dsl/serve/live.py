@@ -45,7 +45,9 @@ Design notes
   no backup, no database read).
 * The timers (:class:`.alerts.Timers`) read the same view: :meth:`LiveView.look`
   with ``open_only`` gives the unsettled incidents only (a transition is
-  pending only on an incident with no response, which is never settled).
+  pending only on an incident with no response, or with a named target or a
+  notification rule still open, paused or breached and not yet stopped or
+  notified: none of them is settled).
 * Only the live answers use this view: its report skeleton covers outages,
   stops, maintenance and availability, not backups or every violation, so
   ``GET /report`` keeps the full evaluation. ``tests/serve/test_live.py``

@@ -6,8 +6,15 @@ Design notes
   process -- the tests start several -- never share or clash on counters.
 * Counters and histograms are updated where things happen (ingestion, timers,
   webhooks); the gauges that describe the SLA (incidents by status and
-  priority, this month's availability, pending deliveries, next timer) are
-  computed when scraped, from the same cached evaluation the API answers with.
+  priority, targets by status, this month's availability, pending deliveries,
+  next timer) are computed when scraped, from the same live view the API
+  answers with.
+* ``sla_incidents`` counts incidents by the status of the priority's response
+  target, as it always has; every other target (named targets, notification
+  rules on incidents and outages) is counted in a gauge of its own,
+  ``sla_targets``, rather than by a new label on ``sla_incidents``: a label
+  there would split each incident's series by target and make a sum over
+  ``sla_incidents`` count an incident once per target.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, generate_la
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
-from .tracking import Tracker
+from .tracking import RESPONSE, Tracker
 
 
 class _Live(Collector):
@@ -38,6 +45,7 @@ class _Live(Collector):
         for (status, priority), n in sorted(by.items()):
             g.add_metric([status, priority], n)
         yield g
+        yield _targets(result)
         month = self.tracker.month_view(now)
         a = month.skeleton.availability
         service = month.ctx.primary.service
@@ -52,6 +60,32 @@ class _Live(Collector):
         timer = GaugeMetricFamily("sla_timer_next_seconds", "Seconds until the next pending transition (-1: none)")
         timer.add_metric([], (nxt - now) if nxt is not None else -1.0)
         yield timer
+
+
+def _targets(result: Any) -> GaugeMetricFamily:
+    """``sla_targets``: every target of the incidents and outages judged as of now, by status."""
+    by: dict[tuple[str, str, str, str, str], int] = {}
+
+    def count(item: str, target: str, clock: str, status: str, priority: str) -> None:
+        key = (item, target, clock, status, priority)
+        by[key] = by.get(key, 0) + 1
+
+    for inc in result.incidents:
+        count("incident", RESPONSE, "", inc.status, inc.priority)
+        for t in inc.targets:
+            count("incident", t.name, t.clock or "", t.status, inc.priority)
+    for o in result.skeleton.outages:
+        for n in o.notices:
+            count("outage", n.name, "", n.status, "")
+    g = GaugeMetricFamily(
+        "sla_targets",
+        "Targets of the incidents and outages judged as of now: the response target, named targets and "
+        "notification rules, by status",
+        labels=["item", "target", "clock", "status", "priority"],
+    )
+    for labels, n in sorted(by.items()):
+        g.add_metric(list(labels), n)
+    return g
 
 
 class Metrics:

@@ -6,12 +6,35 @@ Design notes
   dashboard -- is :func:`sla_dsl.evaluation.judge_log` over the stored events
   (read back with the CLI's JSON Lines reader) with ``as_of`` = now. Nothing
   here re-implements a verdict; it only reads the compact verdicts and asks the
-  policy's calendars the two questions the report does not answer: how much
-  business time is used and left, and when the at-risk threshold is crossed.
+  policy's calendars the questions the report does not answer: how much
+  business time is used and left, when the at-risk threshold is crossed, and
+  when a target whose clock runs will run out.
 * The at-risk instant is the one where the business time used reaches the
   policy's ``at risk at N%`` of the target's business time (rounded up to the
   second), found with the calendar's own ``add``; so the evaluator calls the
   incident ``at_risk`` from that instant on (``used / total >= N%``).
+* Every open target is watched (:func:`watched`), not only the priority's
+  response target: each named target of an incident (``resolve``, ``update``,
+  ``first reply``... on its clock) and each notification rule on an incident
+  or an outage event. A target on a named clock is read from its verdict (its
+  status, its time, its last update) and from the clock's own story (what
+  the clock did, which the verdict keeps for ``sla explain``): its running
+  segments, from which its due time (the evaluator's formula: the running
+  segment taken to run on), its at-risk instant (its clock's ``at risk at
+  N%``) and an ``update`` target's next due time are found. (Read from the
+  segments rather than from the verdict's due time, which, judged as of the
+  very instant the clock resumes, counts from the segment before.) So a
+  paused target has no due time (nothing fires while it stands still) and
+  gets its new one when it resumes. Every instant depends only on the stored
+  events, never on ``now``: the key of a transition (and so of its alert)
+  stays the same from look to look.
+* A due transition (a breach) has passed only *after* its instant: the
+  evaluator calls a target stopped exactly at its due time met
+  (:attr:`Transition.strict`); an at-risk one has passed at its instant.
+* The alert keys of the priority's response target and of an outage's first
+  notification rule are those of earlier releases (``kind|id|instant``), so a
+  restart after an upgrade fires none of their alerts again; every other
+  target's key names it (``kind#target@clock|id|instant``).
 * The live answers come from :class:`.live.LiveView`, which judges again only
   the incidents named by new events and those still open, and the outages and
   stops when one of them changed or one is still open; this month's
@@ -35,16 +58,19 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
-from ..calendars.bounds import MAX_PERIOD
+from ..calendars.bounds import MAX_PERIOD, OutOfRangeError
 from ..evaluation import Evaluation, judge_log
+from ..evaluation.clocks import Told
 from ..evaluation.common import Rules, target_calendar
 from ..evaluation.incident_rows import row
 from ..evaluation.incidents import Incident
+from ..evaluation.targets import TargetVerdict, add_running, life_risk
 from ..evaluation.trend import add_trend
 from ..events import read_jsonl
 from ..events.partitions import without_lines
+from ..lang import model as m
 from ..policy.compiled import Policy, declared_types
 from ..report.render import render
 from .live import LiveView
@@ -88,21 +114,83 @@ class FakeClock:
             self._t = t
 
 
+#: The kinds of transition (an alert's ``kind``): the priority's own response target (``respond within``) ...
+AT_RISK, BREACHED = "incident.at_risk", "incident.breached"
+#: ... a named target of an incident on a named clock (``resolve``, ``update``, ``first_reply``, ``respond``) ...
+TARGET_AT_RISK, TARGET_BREACHED = "incident.target_at_risk", "incident.target_breached"
+#: ... a notification rule on an incident event, and one on an outage event.
+INCIDENT_NOTICE, OUTAGE_NOTICE = "incident.notice_breached", "outage.notice_breached"
+#: The due kinds: passed only after their instant (a target met exactly at its due time is met).
+DUE_KINDS = frozenset({BREACHED, TARGET_BREACHED, INCIDENT_NOTICE, OUTAGE_NOTICE})
+#: How the priority's own response target is named (``target``) in alerts, timers and metrics.
+RESPONSE = "response"
+
+
 @dataclass(frozen=True, slots=True)
 class Transition:
     """One instant at which an open target changes state."""
 
-    kind: str  # incident.at_risk, incident.breached, outage.notice_breached
+    kind: str  # one of the kinds above
     item: str
     instant: float
     priority: str | None
     version: str
     due: float
+    #: the target: :data:`RESPONSE`, a named target's kind (``resolve``), or a notification rule's name
+    target: str = RESPONSE
+    #: the named clock the target runs on (None for the response target and notification rules)
+    clock: str | None = None
+    #: its alert key names the target (every target but the response target and an outage's first rule)
+    named: bool = False
+
+    @property
+    def strict(self) -> bool:
+        """A due transition: it has passed only once the clock is after its instant."""
+        return self.kind in DUE_KINDS
+
+    def passed(self, upto: float) -> bool:
+        """Has it passed when the clock reads ``upto``?"""
+        return self.instant < upto if self.strict else self.instant <= upto
 
     @property
     def key(self) -> str:
         """What makes an alert unique: the same transition is never alerted twice."""
-        return f"{self.kind}|{self.item}|{self.instant:.6f}"
+        if not self.named:  # (as earlier releases wrote it: their alerts are not fired again)
+            return f"{self.kind}|{self.item}|{self.instant:.6f}"
+        on = f"@{self.clock}" if self.clock else ""
+        return f"{self.kind}#{self.target}{on}|{self.item}|{self.instant:.6f}"
+
+    @property
+    def order(self) -> tuple[float, bool, str, str, str, str]:
+        """Sort key: by instant, an at-risk transition before a due one of the same instant."""
+        return (self.instant, self.strict, self.kind, self.item, self.target, self.clock or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Watched:
+    """One target of an item whose state can still change with time (its transitions, a dashboard row)."""
+
+    family: str  # "incident" or "outage"
+    item: str
+    priority: str | None
+    rules: Rules
+    #: :data:`RESPONSE`, a named target's kind, or a notification rule's name
+    target: str
+    #: ``response``, ``respond``, ``resolve``, ``first_reply``, ``update`` or ``notify``
+    kind: str
+    clock: str | None
+    #: ``open``, ``at_risk``, ``breached`` or ``paused``
+    status: str
+    #: its due instant (None while its clock is paused and the target has not run out)
+    due: float | None
+    at_risk: float | None
+    #: the calendar whose time the target counts (None: elapsed time)
+    calendar: str | None
+    #: whether its clock runs (a paused one: ``left`` stands still)
+    running: bool
+    #: the running time left (negative: over) of a paused clock, in the calendar's seconds
+    held: float | None
+    named: bool
 
 
 def log_of(bodies: Sequence[str], declared: frozenset[str] = frozenset()) -> Any:
@@ -127,25 +215,224 @@ def at_risk_instant(rules: Rules, inc: Incident) -> float | None:
     return c.add(rules.dt(inc.clock), dt.timedelta(seconds=need)).timestamp()
 
 
-def transitions_of(result: Evaluation) -> list[Transition]:
-    """Every at-risk and due instant of the targets still open in ``result`` (past ones included)."""
-    out: list[Transition] = []
+class _Run(NamedTuple):
+    """A named clock's current life, read back from its story: its state, start and running segments."""
+
+    state: str
+    start: float
+    closed: list[tuple[float, float]]
+    #: the start of the running segment, when the clock runs
+    open_from: float | None
+
+
+def _run(story: Sequence[Told]) -> _Run | None:
+    """The life after the clock's last reset (or restart), as :func:`sla_dsl.evaluation.clocks.live` made it."""
+    state, start, seg = "not_started", 0.0, 0.0
+    closed: list[tuple[float, float]] = []
+    for told in story:
+        t, act = told.at, told.act
+        if act in ("start", "reset", "restart"):
+            state, start, seg, closed = "running", t, t, []
+        elif act == "pause" and state == "running":
+            if t > seg:
+                closed.append((seg, t))
+            state = "paused"
+        elif act == "resume" and state == "paused":
+            state, seg = "running", t
+        elif act in ("stop", "cancel", "completed") and state in ("running", "paused"):
+            if state == "running" and t > seg:
+                closed.append((seg, t))
+            state = "stopped"
+    if state == "not_started":
+        return None
+    return _Run(state, start, closed, seg if state == "running" else None)
+
+
+def _reach(rules: Rules, run: _Run, since: float, need: float, cal: str | None, *, at_least: bool) -> float | None:
+    """The instant the clock's running time counted from ``since`` reaches ``need`` (with ``at_least``;
+    passes it, without), the running segment taken to run on; None if it does not (a paused clock)."""
+    acc = 0.0
+    for a, b in run.closed:
+        lo = max(a, since)
+        if b <= lo:
+            continue
+        s = rules.between(lo, b, cal)
+        if acc + s >= need if at_least else acc + s > need:
+            return add_running(rules, lo, need - acc, cal)
+        acc += s
+    if run.open_from is None:
+        return None
+    return add_running(rules, max(run.open_from, since), need - acc, cal)
+
+
+def _clock_target(rules: Rules, priority: str, kind: str, clock: str | None) -> m.ClockTarget | None:
+    pri = rules.priorities.get(priority)
+    return next((t for t in pri.targets if t.kind == kind and t.clock == clock), None) if pri else None
+
+
+def _notify_rule(rules: Rules, name: str) -> m.Notify | None:
+    return next((n for n in rules.model.notifications if n.name == name), None)
+
+
+def _watch_target(inc: Incident, v: TargetVerdict) -> Watched | None:
+    """A named target's or an incident notification rule's watch, if it can still change with time."""
+    rules = inc.rules
+
+    def watch(status: str, due: float | None, risk: float | None, cal: str | None, run: _Run | None) -> Watched:
+        paused = run is not None and run.state == "paused"
+        return Watched(
+            family="incident",
+            item=inc.ident,
+            priority=inc.priority,
+            rules=rules,
+            target=v.name,
+            kind=v.kind,
+            clock=v.clock,
+            status=status,
+            due=due,
+            at_risk=risk,
+            calendar=cal,
+            running=not paused,
+            held=v.target_s - (v.used_s or 0.0) if paused else None,
+            named=True,
+        )
+
+    if v.kind == "notify":
+        # "breached" with no notice is the same wait judged after its due time: kept, so its alert fires
+        waiting = v.status == "open" or (v.status == "breached" and v.met_at is None)
+        if not waiting or v.due is None:
+            return None
+        n = _notify_rule(rules, v.name)
+        return watch(v.status, v.due, None, n.within.calendar if n is not None else None, None)
+    if v.status not in ("open", "at_risk", "breached", "paused") or v.clock is None or v.cancelled_at is not None:
+        return None
+    run = _run(v.story)
+    if run is None or run.state == "stopped":
+        return None
+    t = _clock_target(rules, inc.priority, v.kind, v.clock)
+    cal = t.duration.calendar if t is not None else None
+    if v.kind == "update":  # the interval since the last update (or the clock's start)
+        since = max(run.start, v.met_at) if v.met_at is not None else run.start
+    elif v.met_at is not None or v.reset_at is not None:  # stopped late, or a reset after it ran out
+        return None
+    else:  # a breach stays a breach: watched while the clock that ran out still runs (or is paused)
+        since = run.start
+    # (the evaluator's own formula; from the segments, not the verdict's due time: see the notes above)
+    due = _reach(rules, run, since, v.target_s, cal, at_least=False)
+    pct = life_risk(rules, v.clock)
+    risk = None
+    if pct is not None:
+        risk = _reach(rules, run, since, math.ceil(v.target_s * pct / 100.0), cal, at_least=True)
+        if risk is not None and due is not None and risk >= due:
+            risk = None
+    return watch(v.status, due, risk, cal, run)
+
+
+def watched(result: Evaluation) -> list[Watched]:
+    """Every target of ``result`` whose state can still change with time: the priority's response target of
+    each incident not responded, its named targets and notification rules not yet met, and each notification
+    rule of an outage still waiting for its notice (past its due time too: its alert fires late)."""
+    out: list[Watched] = []
     for inc in result.incidents:
-        if inc.status in ("excluded", "met") or inc.responded is not None or inc.due is None:
+        if inc.status == "excluded":
             continue
         rules = inc.rules
-        risk = at_risk_instant(rules, inc)
-        if risk is not None and risk < inc.due:
-            out.append(Transition("incident.at_risk", inc.ident, risk, inc.priority, rules.version, inc.due))
-        out.append(Transition("incident.breached", inc.ident, inc.due, inc.priority, rules.version, inc.due))
-    for o in result.skeleton.outages:
+        if inc.status != "met" and inc.responded is None and inc.due is not None:
+            risk = at_risk_instant(rules, inc)
+            out.append(
+                Watched(
+                    family="incident",
+                    item=inc.ident,
+                    priority=inc.priority,
+                    rules=rules,
+                    target=RESPONSE,
+                    kind=RESPONSE,
+                    clock=None,
+                    status=inc.status,
+                    due=inc.due,
+                    at_risk=risk if risk is not None and risk < inc.due else None,
+                    calendar=target_calendar(rules.priorities[inc.priority].target),
+                    running=True,
+                    held=None,
+                    named=False,
+                )
+            )
+        for v in inc.targets:
+            w = _guarded(_watch_target, inc, v)
+            if w is not None:
+                out.append(w)
+    outages = result.skeleton.outages
+    rules_of = {r.version: r for r in result.ctx.versions.rules} if outages else {}
+    for o in outages:
+        version = rules_of.get(o.policy_version)
+        if version is None:
+            continue
+        first = version.notify
         # "breached" with no notice is the same wait judged after its due time (the timers look
         # again at or after the instant before firing): kept, so the alert fires, late if need be
         waiting = o.notice_status == "open" or (o.notice_status == "breached" and o.notified_at is None)
-        if waiting and o.notice_due is not None:
-            due = o.notice_due.timestamp()
-            out.append(Transition("outage.notice_breached", o.id, due, None, o.policy_version, due))
-    out.sort(key=lambda t: (t.instant, t.kind, t.item))
+        if waiting and o.notice_due is not None and first is not None:
+            out.append(_notice(o.id, version, first.name, o.notice_status, o.notice_due.timestamp(), named=False))
+        for n in o.notices[1:]:  # (the first is the rule above)
+            waiting = n.status == "open" or (n.status == "breached" and n.met_at is None)
+            if waiting and n.due is not None:
+                out.append(_notice(o.id, version, n.name, n.status, n.due.timestamp(), named=True))
+    return out
+
+
+def _notice(item: str, rules: Rules, name: str, status: str, due: float, *, named: bool) -> Watched:
+    """The watch of an outage's notification rule ``name`` still waiting for its notice."""
+    rule = _notify_rule(rules, name)
+    return Watched(
+        family="outage",
+        item=item,
+        priority=None,
+        rules=rules,
+        target=name,
+        kind="notify",
+        clock=None,
+        status=status,
+        due=due,
+        at_risk=None,
+        calendar=rule.within.calendar if rule is not None else None,
+        running=True,
+        held=None,
+        named=named,
+    )
+
+
+def _guarded(fn: Any, *args: Any) -> Any:
+    """``fn(*args)``, or None when its arithmetic leaves the supported years (no instant to watch there)."""
+    try:
+        return fn(*args)
+    except OutOfRangeError:
+        return None
+
+
+def _kinds(w: Watched) -> tuple[str | None, str]:
+    """The (at-risk, due) kinds of a watched target's transitions."""
+    if w.family == "outage":
+        return None, OUTAGE_NOTICE
+    if w.kind == RESPONSE:
+        return AT_RISK, BREACHED
+    if w.kind == "notify":
+        return None, INCIDENT_NOTICE
+    return TARGET_AT_RISK, TARGET_BREACHED
+
+
+def transitions_of(result: Evaluation) -> list[Transition]:
+    """Every at-risk and due instant of the targets still open in ``result`` (past ones included)."""
+    out: list[Transition] = []
+    for w in watched(result):
+        if w.due is None:  # paused: its due time moves; nothing is pending until it resumes
+            continue
+        risk_kind, due_kind = _kinds(w)
+        clock = w.clock if w.named else None
+        version = w.rules.version
+        if risk_kind is not None and w.at_risk is not None:
+            out.append(Transition(risk_kind, w.item, w.at_risk, w.priority, version, w.due, w.target, clock, w.named))
+        out.append(Transition(due_kind, w.item, w.due, w.priority, version, w.due, w.target, clock, w.named))
+    out.sort(key=lambda t: t.order)
     return out
 
 
@@ -323,6 +610,8 @@ def _transition_json(t: Transition, rules: Rules) -> dict[str, Any]:
     return {
         "kind": t.kind,
         "id": t.item,
+        "target": t.target,
+        "clock": t.clock,
         "at": rules.dt(t.instant).isoformat(),
         "due": rules.dt(t.due).isoformat(),
         "priority": t.priority,

@@ -16,6 +16,7 @@ import pytest
 import uvicorn
 from docs.cdp import Browser, headless, needs_chromium
 
+from sla_dsl.i18n import message
 from sla_dsl.serve import Settings, create_app
 from sla_dsl.serve.dashboard import words
 from sla_dsl.serve.tracking import FakeClock
@@ -82,18 +83,23 @@ def test_dashboard_in_chromium(served: str, browser: Browser, lang: str) -> None
     assert by_id["DASH-OPEN"]["cls"] == "open"
     # highlighted: at-risk and breached rows have a background, the open one none
     assert by_id["DASH-RISK"]["bg"] != by_id["DASH-OPEN"]["bg"] != by_id["DASH-LATE"]["bg"]
-    assert by_id["DASH-RISK"]["cells"][2] == w["s_at_risk"] and by_id["DASH-LATE"]["cells"][2] == w["s_breached"]
+    assert by_id["DASH-RISK"]["cells"][3] == w["s_at_risk"] and by_id["DASH-LATE"]["cells"][3] == w["s_breached"]
     # the countdown is business time: DASH-OPEN is due at 12:00 and 10:30 -> 12:00 is all business time
-    left = by_id["DASH-OPEN"]["cells"][4]
+    left = by_id["DASH-OPEN"]["cells"][5]
     h, m, s = (int(x) for x in left.split(":"))
     assert 1 * 3600 + 25 * 60 <= h * 3600 + m * 60 + s <= 1 * 3600 + 30 * 60
-    assert by_id["DASH-LATE"]["cells"][4].startswith(w["overdue"])
+    assert by_id["DASH-LATE"]["cells"][5].startswith(w["overdue"])
+    # overdue in business time too: due Fri 18:00, so Mon 10:00-10:30 (not the 64.5 hours on the wall clock)
+    h, m, s = (int(x) for x in by_id["DASH-LATE"]["cells"][5].removeprefix(w["overdue"]).strip().split(":"))
+    assert 30 * 60 <= h * 3600 + m * 60 + s <= 35 * 60
+    # each row names its target (the priority's response target here), in the page's language
+    assert by_id["DASH-OPEN"]["cells"][2] == message("report.targets.respond", lang)
     assert browser.evaluate("document.getElementById('maintenance').innerText").startswith("2026-12-")
     assert browser.evaluate("document.getElementById('availability').innerText").endswith("%")
     # the countdown moves on its own
     time.sleep(1.5)
     later = browser.evaluate(_ROWS)
-    assert next(r for r in later if r["id"] == "DASH-OPEN")["cells"][4] != left
+    assert next(r for r in later if r["id"] == "DASH-OPEN")["cells"][5] != left
 
 
 def test_every_word_is_used_by_the_page() -> None:
@@ -103,7 +109,7 @@ def test_every_word_is_used_by_the_page() -> None:
     assert words("ja").keys() == words("en").keys()
     for key in words("en"):
         if key.startswith("s_"):  # status words: W["s_" + status]
-            assert key[2:] in ("open", "at_risk", "breached"), key
+            assert key[2:] in ("open", "at_risk", "breached", "paused"), key
             assert 'W["s_" + status]' in _HTML
         elif key not in ("title", "other"):  # those two are filled in by the server
             assert f"W.{key}" in _HTML or f'data-w="{key}"' in _HTML, key
