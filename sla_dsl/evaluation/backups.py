@@ -215,9 +215,11 @@ def _retention(ctx: Ctx, backups: dict[str, list[Rec]], completed: dict[str, Rec
         for r in recs:
             if r[1] != DELETED or not ctx.p0 <= r[0] < ctx.p1:
                 continue
-            rules = ctx.versions.at(r[0])
             kind = r[2][0]
             comp = completed.get(ident)
+            # a backup is judged under the version in force when it was taken (its start), as every item
+            # is: a later version's retention is not applied back to it (nor its dropping a kind)
+            rules = ctx.versions.at(comp[0] if comp is not None and comp[0] <= r[0] else r[0])
             steps: list[Step] = []
             keep_until: float | None = None
             ok = True
