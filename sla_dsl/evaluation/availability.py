@@ -191,15 +191,19 @@ def _promised(ctx: Ctx, name: str, kind: _Kind) -> list[_Promise]:
     t = ctx.p0
     while t < ctx.p1:
         rules = ctx.versions.at(t)
-        svc = next((s for s in measured_services(rules) if s.name == name), None)
-        target = (
-            next((x for x in _targets(svc) if _Kind(str(x.when), x.percent < 0) == kind), None)
-            if svc is not None
-            else None
-        )
-        if svc is None or target is None:
+        found = _judged_by(rules, name, kind)
+        if found is None:
             t = min([e for e in starts if e > t] + [ctx.p1])
             continue
+        svc, target = found
+        if t == ctx.p0 and target.period is not m.MeasurePeriod.PERIOD:
+            # a period the evaluated one cuts is judged by the version in force at the period's start,
+            # whatever `from` is: a mid-month `from` must not hand the month to a later version
+            begun = _around(rules, t, _MONTHS[target.period])[0]
+            earlier = ctx.versions.at(begun)
+            found = _judged_by(earlier, name, kind) if begun < t and earlier is not rules else None
+            if found is not None:
+                rules, (svc, target) = earlier, found
         if target.period is m.MeasurePeriod.PERIOD:
             a, b = ctx.p0, ctx.p1
         else:
@@ -208,6 +212,13 @@ def _promised(ctx: Ctx, name: str, kind: _Kind) -> list[_Promise]:
         out.append(_Promise(lo, hi, lo == a and hi == b, rules, svc, target))
         t = hi
     return out
+
+
+def _judged_by(rules: Rules, name: str, kind: _Kind) -> tuple[m.Service, m.AvailabilityTarget] | None:
+    """Service ``name`` and its target of ``kind`` in version ``rules``, or None when it promises none."""
+    svc = next((s for s in measured_services(rules) if s.name == name), None)
+    target = next((x for x in _targets(svc) if _Kind(str(x.when), x.percent < 0) == kind), None) if svc else None
+    return None if svc is None or target is None else (svc, target)
 
 
 def _around(rules: Rules, t: float, months: int) -> tuple[float, float]:

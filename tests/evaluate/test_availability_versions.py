@@ -122,3 +122,14 @@ def test_the_summary_sets_a_figure_beside_no_target_and_a_target_beside_its_own_
     text = render(report, "text", lang="en", policies=versions)
     line = next(ln for ln in text.splitlines() if ln.strip().startswith("Availability (Digital content"))
     assert f"{figure.ratio * 100:.3f}%" in line and f"{cut.ratio * 100:.3f}%" not in line and "no target" in line
+
+
+@pytest.mark.parametrize("start", ["2026-11-01 00:00", "2026-11-20 00:00"])
+def test_a_month_cut_by_a_mid_month_from_is_judged_by_the_version_in_force_at_its_start(start: str) -> None:
+    """A `from` inside the month does not hand the month to a version that took effect after its start:
+    the same November is judged against 99.5% (the version in force on 1 November) either way."""
+    lower = PROMISED.replace("99.5%", "99.0%", 1).replace("below 99.5%", "below 99.0%")
+    versions = [_version("2026.1", "2026-04-01", MEASURED, PROMISED), _version("2026.2", "2026-11-16", MEASURED, lower)]
+    report = sla_dsl.evaluate(versions, OUTAGES, t(start), t("2026-12-01 00:00"))
+    (row,) = report.availability_periods
+    assert (row.target, row.met, row.complete) == (99.5, False, start.startswith("2026-11-01"))
