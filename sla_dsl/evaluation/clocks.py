@@ -20,8 +20,13 @@ Design notes
   every clock still running or paused: a completed incident measures nothing.
 * Only the life after the last reset counts for a target's running time. The
   result is a list of running segments; the last one of a clock still running
-  at ``as_of`` ends there. The lives before each reset are kept apart
-  (``Life.earlier``): an update target's misses in them stay misses, and a
+  at ``as_of`` ends there. ``Life.since`` is when the clock last began to run
+  (its start, reset, restart or resume): a running clock's due time counts on
+  from there, also when ``as_of`` is that very instant and its stretch has no
+  segment yet (judged as of the instant it resumes, the due time is the one of
+  a second later, not one counted on from the stretch before the pause). The
+  lives before each reset are kept apart (``Life.earlier``): an update
+  target's misses in them stay misses, and a
   ``respond``/``resolve``/``first reply`` target that ran out in one stays
   breached (a reset restarts the clock; it does not undo a breach).
 * Jira Service Management and ServiceNow read these words the same way (start,
@@ -137,6 +142,9 @@ class Life:
     waiting_for: str | None = None
     #: the lives before each reset, oldest first
     earlier: list[Cycle] = field(default_factory=list)
+    #: when the clock last began to run: its start, last reset or restart, or last resume (a running
+    #: clock's current stretch starts here, with no segment yet when ``as_of`` is that instant)
+    since: float | None = None
 
 
 def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: float) -> Life:
@@ -210,4 +218,5 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
         life.story.append(Told(completed, "completed"))
     elif life.state == "running" and as_of > seg:
         life.segments.append((seg, as_of))
+    life.since = seg
     return life

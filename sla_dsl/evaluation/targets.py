@@ -16,7 +16,11 @@ Design notes
   ``as_of`` (no due time: it moves while paused); ``at_risk`` when the running
   time reaches the clock's warning threshold; ``not_applicable`` when the clock
   never started (a chat target on an incident without a chat); ``cancelled`` when
-  the clock was cancelled (``cancels at``) before the target ran out.
+  the clock was cancelled (``cancels at``) before the target ran out. The due
+  time of one not breached is the rest of the duration counted on from when the
+  clock last began to run (``Life.since``: its start, reset, restart or resume),
+  so judged as of the very instant the clock resumes it is the due time of a
+  second later, not one counted on from the stretch before the pause.
 * ``..., plus E if received outside CAL hours`` (Request Tracker's ``OutOfHours``): each
   cycle of the clock (its start, each reset or restart) that starts outside the open hours
   of calendar CAL (``Rules.is_business``: a start at the close is outside) has D + E of
@@ -292,12 +296,10 @@ def _within(
     target_s = v.target_s
     used = 0.0
     breach: float | None = None
-    last_a, before_last = life.start, 0.0
     for a, b in life.segments:
         s = rules.between(a, b, cal)
         if breach is None and used + s > target_s:
             breach = add_running(rules, a, target_s - used, cal)
-        last_a, before_last = a, used
         used += s
     v.used_s = used
     if breach is not None:
@@ -321,7 +323,10 @@ def _within(
             )
         )
     else:
-        v.due = add_running(rules, last_a, target_s - before_last, cal)
+        # counted on from the clock's last stretch, from when it last began to run (not from the last
+        # segment: as of the very instant it resumes, the new stretch has none yet)
+        since = life.since if life.since is not None else life.start
+        v.due = add_running(rules, since, target_s - _running(rules, life.segments, life.start, since, cal), cal)
         if life.state == "stopped":
             v.status = "met"
             v.steps.append((life.stopped_at, f"{say} (due {fmt(v.due)}): {fmt_minutes(used)} used: met", ref))

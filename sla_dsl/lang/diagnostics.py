@@ -11,6 +11,10 @@ write instead. Rendered form (what ``sla check`` prints)::
 
 The first line is the contract's ``file:line:col: error: message``, the message
 led by its code in brackets. Codes are stable: tests and tools may match on them.
+The source line and its caret are shown only when there is source text to show:
+a file that could not be read (E001: missing, not UTF-8...) has none (its
+source is empty), and neither has an empty file; a line past the end of the
+source is not shown either.
 
 Languages (issue 16)
 --------------------
@@ -212,7 +216,10 @@ class Diagnostic(BaseModel):
         return f"{self.file}:{s.line}:{s.column}: {_severity(self.severity, lang)}: [{self.code}] {self.text(lang)}"
 
     def render(self, source: str | None = None, color: bool = False, lang: str = "en") -> str:
-        """The full text in ``lang``: header, the source line with a caret under the span, and help."""
+        """The full text in ``lang``: header, the source line with a caret under the span, and help.
+
+        No source line nor caret without source text (``source`` ``None`` or empty: a file that could not
+        be read, an empty one) or when the span's line is not in it."""
         red, yellow, blue, bold, reset = (
             ("\x1b[31m", "\x1b[33m", "\x1b[34m", "\x1b[1m", "\x1b[0m") if color else ("",) * 5
         )
@@ -223,7 +230,7 @@ class Diagnostic(BaseModel):
             f"{sev_color}{bold}{_severity(self.severity, lang)}:{reset} [{self.code}] {self.text(lang)}"
         )
         lines = [head]
-        text = _source_line(source, s.line) if source is not None else None
+        text = _source_line(source, s.line) if source else None  # ("": nothing read, nothing to point at)
         if text is not None:
             gutter = " " * len(str(s.line))
             width = s.end_column - s.column if s.end_line == s.line else len(text) - s.column + 1

@@ -22,8 +22,8 @@ Design notes
   segments, from which its due time (the evaluator's formula: the running
   segment taken to run on), its at-risk instant (its clock's ``at risk at
   N%``) and an ``update`` target's next due time are found. (Read from the
-  segments rather than from the verdict's due time, which, judged as of the
-  very instant the clock resumes, counts from the segment before.) So a
+  segments rather than from the verdict's due time, which depends on the
+  instant the incident is judged at.) So a
   paused target has no due time (nothing fires while it stands still) and
   gets its new one when it resumes. Every instant depends only on the stored
   events, never on ``now``: the key of a transition (and so of its alert)
