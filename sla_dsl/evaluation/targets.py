@@ -236,6 +236,17 @@ def _reach(rules: Rules, segs: list[tuple[float, float]], x: float, need: float,
     return None
 
 
+def _reached(rules: Rules, segs: list[tuple[float, float]], need: float, cal: str | None) -> float:
+    """The first instant the running time of ``segs`` reaches ``need`` (which they reach)."""
+    acc = 0.0
+    for a, b in segs:
+        s = rules.between(a, b, cal)
+        if acc + s >= need:
+            return add_running(rules, a, need - acc, cal)
+        acc += s
+    raise AssertionError("the segments do not reach the target")
+
+
 def _cycle_target(rules: Rules, t: m.ClockTarget, start: float, target_s: float) -> tuple[float, float]:
     """The target's seconds for a cycle of its clock that starts at ``start``, and the seconds of it added
     because the cycle started outside the open hours of the out-of-hours calendar (0 when not)."""
@@ -299,7 +310,8 @@ def _within(
     for a, b in life.segments:
         s = rules.between(a, b, cal)
         if breach is None and used + s > target_s:
-            breach = add_running(rules, a, target_s - used, cal)
+            # (the instant it was reached: at the end of an earlier stretch when one ended just on it)
+            breach = _reached(rules, life.segments, target_s, cal)
         used += s
     v.used_s = used
     if breach is not None:
@@ -326,7 +338,13 @@ def _within(
         # counted on from the clock's last stretch, from when it last began to run (not from the last
         # segment: as of the very instant it resumes, the new stretch has none yet)
         since = life.since if life.since is not None else life.start
-        v.due = add_running(rules, since, target_s - _running(rules, life.segments, life.start, since, cal), cal)
+        before = _running(rules, life.segments, life.start, since, cal)
+        if before >= target_s:
+            # reached before the clock last began to run (it paused, in hours that count nothing, or just as
+            # the target was reached): due when the running time reached it, not when the clock ran again
+            v.due = _reached(rules, life.segments, target_s, cal)
+        else:
+            v.due = add_running(rules, since, target_s - before, cal)
         if life.state == "stopped":
             v.status = "met"
             v.steps.append((life.stopped_at, f"{say} (due {fmt(v.due)}): {fmt_minutes(used)} used: met", ref))

@@ -247,3 +247,17 @@ def test_the_due_time_after_a_resume_does_not_depend_on_the_instant_judged(
         if v.status in ("open", "at_risk"):
             minutes, is_business = next((mi, b) for k, mi, b in TARGETS[priority] if k == kind)
             assert v.due == reference_due(kind, minutes, is_business, events, pause - SECOND), kind
+
+
+@pytest.mark.parametrize(
+    "pause", [dt.datetime(2026, 11, 17, 18, tzinfo=TZ), dt.datetime(2026, 11, 17, 18, 1, tzinfo=TZ)]
+)
+def test_a_target_reached_before_a_pause_is_due_when_it_was_reached(pause: dt.datetime) -> None:
+    """P1's 2 business days run out at Tuesday's close; a pause then (or just after, in closed hours) and
+    a resume do not move its due time to the resume: it stays at the close, open or breached."""
+    events = log("P1", dt.datetime(2026, 11, 16, tzinfo=TZ), pause, pause + MINUTE)
+    close = dt.datetime(2026, 11, 17, 18, tzinfo=TZ)
+    for as_of in (pause + MINUTE, pause + MINUTE + SECOND, END):
+        got = verdicts(events, as_of)["resolve"]
+        assert got.due == close, (as_of, got.due)
+    assert verdicts(events, END)["resolve"].status == "breached"
