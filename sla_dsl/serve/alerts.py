@@ -33,6 +33,15 @@ Design notes
   database refuses the write (a connection cut), it stays first in line and
   the loop tries it again after a pause (:data:`PAUSE`), not only when some
   new event comes.
+* One alert never holds up the others. A write refused for what it writes
+  (:func:`.store.own_failure`: a value the database refuses, an index entry
+  too large) would be refused again: the alert is skipped, said in the log,
+  and not tried again by this process (a restart tries it once more). A
+  write refused otherwise leaves its alert first in line, but the alerts
+  after it are still written in the same pass; only a second refusal in one
+  pass says the database is away and ends the pass. An alert refused
+  :data:`STRIKES` times in passes where the database took other alerts is
+  refused for what it is, whatever the error said, and skipped too.
 * :class:`Sender` posts each pending delivery to its webhook with ``httpx``,
   retrying with exponential backoff (1 s, 2 s, 4 s ... capped at 5 minutes). It
   runs beside ingestion in its own task and only reads and marks rows, so a
@@ -75,12 +84,16 @@ import anyio
 import httpx
 import orjson
 
-from .store import Delivery, Store, Webhook, brief, distinct, redact
+from .store import Delivery, Store, Webhook, brief, distinct, own_failure, redact
 from .tracking import Clock, Tracker, Transition, transitions_of
 
 LOG = logging.getLogger("sla.serve")
 #: Longest pause (seconds) of the timer loop after the database failed it, before it tries again.
 PAUSE = 1.0
+#: How many passes may refuse one alert while the database takes others before it is skipped (see above).
+STRIKES = 3
+#: How much of an item's id a line of the log quotes (an id may be as long as an event's line).
+SHOWN = 80
 
 
 class Timers:
@@ -101,6 +114,11 @@ class Timers:
         self.on_fire = on_fire
         self.pending: list[Transition] = []
         self.fired: set[str] = set()
+        #: the keys of the alerts skipped: their write was refused for what they are (not tried again)
+        self.skipped: set[str] = set()
+        #: how many alerts the last pass left first in line, the database having refused their write
+        self.held = 0
+        self._strikes: dict[str, int] = {}
         self.dirty = True
         self._last = 0.0
         #: the instant of the last look: only transitions at or before it may fire
@@ -141,7 +159,7 @@ class Timers:
         if not self.fired:
             self.fired = self.store.fired_keys()
         result = self.tracker.open_view(now)
-        self.pending = [t for t in transitions_of(result) if t.key not in self.fired]
+        self.pending = [t for t in transitions_of(result) if t.key not in self.fired and t.key not in self.skipped]
         self.ahead = self.store.first_instant(after=now)
         self.seen = now
 
@@ -150,26 +168,66 @@ class Timers:
 
         A transition is fired only when a look as of its instant or later (after it, for a due one)
         still has it: an event stored before that look (a response in time) has stopped it. It
-        leaves the pending list only once its alert is stored: when the store fails, it is first in
-        line for the next call."""
+        leaves the pending list only once its alert is stored, or is skipped: a write refused for what
+        it writes is not tried again; one refused otherwise stays first in line, and the next ones are
+        still tried; a second refusal ends the pass, and when nothing was stored the last refusal is
+        raised (the database is away)."""
         done: list[Transition] = []
+        held: list[tuple[Transition, BaseException]] = []
         upto = min(now, self.seen)
         while self.pending and self.pending[0].passed(upto):
-            t = self.pending[0]
-            if t.key in self.fired:
-                self.pending.pop(0)
+            t = self.pending.pop(0)
+            if t.key in self.fired or t.key in self.skipped:
                 continue
-            payload = self.payload(t, now)
-            alert_id = self.store.fire(t.key, t.kind, t.item, t.instant, now, payload, self.webhooks)
-            self.pending.pop(0)
+            try:
+                alert_id = self.store.fire(t.key, t.kind, t.item, t.instant, now, self.payload(t, now), self.webhooks)
+            except Exception as exc:
+                if own_failure(exc):
+                    self._skip(t, exc)
+                    continue
+                held.append((t, exc))
+                if len(held) > 1:
+                    break  # a second write refused: the database is away
+                continue
             self.fired.add(t.key)
+            self._strikes.pop(t.key, None)
             if alert_id is None:
                 continue  # fired before (another process, or before a restart)
-            LOG.warning("alert %s %s at %s (fired %.3f s after)", t.kind, t.item, self._iso(t.instant), now - t.instant)
+            LOG.warning(
+                "alert %s %s at %s (fired %.3f s after)", t.kind, _short(t.item), self._iso(t.instant), now - t.instant
+            )
             if self.on_fire is not None:
                 self.on_fire(t, now)
             done.append(t)
+        self.pending[:0] = [t for t, _ in held]  # first in line again (they came before every one left)
+        self.held = len(held)
+        if held and not done:
+            raise held[-1][1]
+        for t, why in held:  # the database took other alerts meanwhile: it refused these for themselves
+            self._strikes[t.key] = strikes = self._strikes.get(t.key, 0) + 1
+            if strikes < STRIKES:
+                LOG.error("timers: cannot record alert %s (tried again shortly): %s", self._named(t), brief(why))
+                continue
+            self.pending.remove(t)
+            self.held -= 1
+            self._skip(t, why)
         return done
+
+    def _skip(self, t: Transition, exc: BaseException) -> None:
+        """Give up an alert the database refuses for what it is: said in the log, never tried again here."""
+        self.skipped.add(t.key)
+        self._strikes.pop(t.key, None)
+        LOG.error(
+            "timers: alert %s cannot be recorded and is skipped (the alerts after it are not held up; a restart "
+            "tries it once more): %s",
+            self._named(t),
+            brief(exc),
+        )
+
+    def _named(self, t: Transition) -> str:
+        """An alert as a line of the log names it: kind, target, item (its id cut short) and instant."""
+        on = f"@{t.clock}" if t.clock else ""
+        return f"{t.kind} {t.target}{on} {_short(t.item)} at {self._iso(t.instant)}"
 
     def _iso(self, t: float) -> str:
         return dt.datetime.fromtimestamp(t, self.tracker.tz).isoformat()
@@ -231,6 +289,7 @@ class Timers:
                 except Exception as exc:  # the database is away: the transition waits first in line
                     LOG.error("timers: cannot record an alert (tried again shortly): %s", brief(exc))
                     failing = True
+                failing = failing or self.held > 0  # (one refused while others were stored: not at once either)
             if fired and sender is not None:
                 sender.poke()
             nxt = self._next_look()
@@ -245,6 +304,11 @@ class Timers:
                 await asyncio.wait_for(self._wake.wait(), timeout=wait)
             except TimeoutError:
                 pass
+
+
+def _short(item: str) -> str:
+    """An item's id as a line of the log quotes it: at most :data:`SHOWN` characters, and how long it is."""
+    return item if len(item) <= SHOWN else f"{item[:SHOWN]}... ({len(item)} characters)"
 
 
 class Sender:

@@ -12,13 +12,26 @@ Design notes
   (:data:`MIGRATIONS`), each applied once, in order, in one transaction with
   its version bump. Alembic would add an ini file, a script folder and a
   second command for operators; five tables do not need it. A database newer
-  than this program is refused rather than guessed at.
+  than this program is refused rather than guessed at. A step creates or
+  alters tables as they were when it was released (step 1's are kept as
+  :data:`V1`), so a new database goes through every step as an old one does
+  and both end alike; :data:`META` is the tables as the last step leaves them.
+* **No text a user gives can make a write fail** (step 3): an id has no
+  length limit (an event line has 1 MiB), nor has a policy's version or a
+  type it declares, while PostgreSQL refuses a value over a ``varchar(n)``
+  and a B-tree index entry over 2,704 bytes. So no such text is in a bounded
+  column, and none in a B-tree index: an alert and a policy version are unique
+  by the SHA-256 of their key and version (:func:`digest`, a ``digest``
+  column; the readable key is kept for the webhooks and ``GET /alerts``), and
+  an item's events are found through a hash index of the id on PostgreSQL.
+  SQLite limits none of these, and keeps its columns and indexes of step 1.
 * **Idempotent ingestion**: each event is stored as its canonical JSON (keys
   sorted) with the SHA-256 of that text as a unique key; an exact duplicate is
   skipped by the database itself, so two servers or a retried request cannot
   store it twice. A batch is one transaction: all of it or nothing.
-* **Alerts are an outbox**: firing a timer inserts the alert (unique on kind,
-  item and instant) and one delivery row per webhook in one transaction; the
+* **Alerts are an outbox**: firing a timer inserts the alert (unique by its
+  key, which names its kind, target, item and instant) and one delivery row
+  per webhook in one transaction; the
   sender marks a delivery done only after the receiver answered 2xx. So after
   a crash nothing fired is lost and nothing is fired twice (a delivery may be
   posted again if the crash fell between the answer and the mark: receivers
@@ -44,6 +57,10 @@ Design notes
   batches cannot deadlock and events keep their arrival order. Every write
   transaction is retried a few times on a deadlock or a serialization
   failure all the same (:meth:`Store._transaction`).
+* A failed write is told apart by :func:`own_failure`: refused for what it
+  writes (writing it again fails alike: the timers skip such an alert rather
+  than let it hold up the others), or for the database (away, busy: trying
+  again later cures it).
 * A database error is described in the log by :func:`brief`: one line, never
   the SQL's parameters (event data may be confidential); the engine is made
   with ``hide_parameters`` besides.
@@ -73,6 +90,7 @@ from ..errors import InputError
 
 T = TypeVar("T")
 
+#: The tables as the schema's steps leave them: what the statements below read and write.
 META = sa.MetaData()
 
 EVENTS = sa.Table(
@@ -82,11 +100,15 @@ EVENTS = sa.Table(
     sa.Column("key", sa.String(64), nullable=False, unique=True),
     sa.Column("family", sa.String(16), nullable=False),
     sa.Column("ident", sa.Text(), nullable=False),
-    sa.Column("event", sa.String(40), nullable=False),
+    #: the event type: a type a policy declares may be as long as its author writes it (step 3)
+    sa.Column("event", sa.Text(), nullable=False),
     sa.Column("at_epoch", sa.Float(), nullable=False),
     sa.Column("body", sa.Text(), nullable=False),
     sa.Column("received", sa.Float(), nullable=False),
-    sa.Index("events_by_item", "family", "ident"),
+    # an item's events: on PostgreSQL a hash index of the id (a B-tree entry holds at most 2,704 bytes, an
+    # id up to the line's 1 MiB), on SQLite, which has no such limit, the B-tree of step 1 (step 3)
+    sa.Index("events_by_item", "family", "ident").ddl_if(dialect="sqlite"),
+    sa.Index("events_by_ident", "ident", postgresql_using="hash").ddl_if(dialect="postgresql"),
     sa.Index("events_by_instant", "at_epoch"),
 )
 
@@ -94,25 +116,15 @@ ALERTS = sa.Table(
     "alerts",
     META,
     sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True, autoincrement=True),
-    sa.Column("key", sa.String(300), nullable=False, unique=True),
+    #: the alert's key as the webhooks and ``GET /alerts`` show it (it holds the item's id: any length)
+    sa.Column("key", sa.Text(), nullable=False),
     sa.Column("kind", sa.String(40), nullable=False),
     sa.Column("item", sa.Text(), nullable=False),
     sa.Column("instant", sa.Float(), nullable=False),
     sa.Column("fired", sa.Float(), nullable=False),
     sa.Column("payload", sa.Text(), nullable=False),
-)
-
-#: Step 1's deliveries, which named their webhook by its whole URL (secret and all): step 2 reads them
-#: into :data:`DELIVERIES` and drops the table.
-DELIVERIES_1 = sa.Table(
-    "deliveries",
-    META,
-    sa.Column("alert_id", sa.BigInteger(), sa.ForeignKey("alerts.id"), primary_key=True),
-    sa.Column("url", sa.Text(), primary_key=True),
-    sa.Column("attempts", sa.Integer(), nullable=False, default=0),
-    sa.Column("next_try", sa.Float(), nullable=False),
-    sa.Column("delivered", sa.Float(), nullable=True),
-    sa.Column("last_error", sa.Text(), nullable=True),
+    #: what makes an alert unique: the SHA-256 of its key (:func:`digest`), 64 characters whatever the id (step 3)
+    sa.Column("digest", sa.String(64), nullable=False, unique=True),
 )
 
 #: A delivery is posted while ``pending`` (until the receiver answers 2xx), then ``delivered``; ``failed``
@@ -139,6 +151,62 @@ DELIVERIES = sa.Table(
 POLICIES = sa.Table(
     "policies",
     META,
+    #: what makes a version unique: the SHA-256 of its name (:func:`digest`); on SQLite the version stays the
+    #: primary key of step 1 and this a unique index (step 3)
+    sa.Column("digest", sa.String(64), primary_key=True),
+    sa.Column("version", sa.Text(), nullable=False),
+    sa.Column("name", sa.Text(), nullable=False),
+    sa.Column("effective", sa.Date(), nullable=False),
+    sa.Column("text", sa.Text(), nullable=False),
+    sa.Column("added", sa.Float(), nullable=False),
+)
+
+#: The tables as step 1 created them, kept as released (a step never changes): the later steps alter them.
+V1 = sa.MetaData()
+
+EVENTS_1 = sa.Table(
+    "events",
+    V1,
+    sa.Column("seq", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True, autoincrement=True),
+    sa.Column("key", sa.String(64), nullable=False, unique=True),
+    sa.Column("family", sa.String(16), nullable=False),
+    sa.Column("ident", sa.Text(), nullable=False),
+    sa.Column("event", sa.String(40), nullable=False),
+    sa.Column("at_epoch", sa.Float(), nullable=False),
+    sa.Column("body", sa.Text(), nullable=False),
+    sa.Column("received", sa.Float(), nullable=False),
+    sa.Index("events_by_item", "family", "ident"),
+    sa.Index("events_by_instant", "at_epoch"),
+)
+
+ALERTS_1 = sa.Table(
+    "alerts",
+    V1,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True, autoincrement=True),
+    sa.Column("key", sa.String(300), nullable=False, unique=True),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("item", sa.Text(), nullable=False),
+    sa.Column("instant", sa.Float(), nullable=False),
+    sa.Column("fired", sa.Float(), nullable=False),
+    sa.Column("payload", sa.Text(), nullable=False),
+)
+
+#: Step 1's deliveries, which named their webhook by its whole URL (secret and all): step 2 reads them
+#: into :data:`DELIVERIES` and drops the table.
+DELIVERIES_1 = sa.Table(
+    "deliveries",
+    V1,
+    sa.Column("alert_id", sa.BigInteger(), sa.ForeignKey("alerts.id"), primary_key=True),
+    sa.Column("url", sa.Text(), primary_key=True),
+    sa.Column("attempts", sa.Integer(), nullable=False, default=0),
+    sa.Column("next_try", sa.Float(), nullable=False),
+    sa.Column("delivered", sa.Float(), nullable=True),
+    sa.Column("last_error", sa.Text(), nullable=True),
+)
+
+POLICIES_1 = sa.Table(
+    "policies",
+    V1,
     sa.Column("version", sa.Text(), primary_key=True),
     sa.Column("name", sa.Text(), nullable=False),
     sa.Column("effective", sa.Date(), nullable=False),
@@ -152,12 +220,16 @@ SCHEMA_VERSION = sa.Table("schema_version", META, sa.Column("version", sa.Intege
 #: serialization failure (PostgreSQL's SQLSTATE 40P01 and 40001): running it again is then the cure.
 ATTEMPTS = 5
 _RETRIED = frozenset({"40P01", "40001"})
+#: The SQLSTATE classes of a write refused for what it writes: a data exception (22: a value too long, a byte
+#: the encoding lacks), an integrity constraint (23) and a program limit exceeded (54: an index entry too large).
+#: Writing the same again fails alike; any other failure is the database's (away, busy, short of disk).
+_OWN = frozenset({"22", "23", "54"})
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 
 def _step_1(conn: sa.Connection) -> None:
     """The first schema: events, alerts, deliveries (by URL), policy versions."""
-    for table in (EVENTS, ALERTS, DELIVERIES_1, POLICIES):
+    for table in (EVENTS_1, ALERTS_1, DELIVERIES_1, POLICIES_1):
         table.create(conn, checkfirst=True)
 
 
@@ -191,8 +263,51 @@ def _step_2(conn: sa.Connection) -> None:
         conn.exec_driver_sql("PRAGMA secure_delete=OFF")
 
 
+def _step_3(conn: sa.Connection) -> None:
+    """No id, key or name a user gives can make a write fail: on PostgreSQL a ``varchar(300)`` alert key (an
+    alert names its item's id, which has no length limit) and a ``varchar(40)`` event type (a type a policy
+    declares has none either) are ``text``, and no B-tree index (whose entry holds at most 2,704 bytes) holds
+    an id, an alert key or a version's name: an alert and a policy version are unique by the SHA-256 of their
+    key and name (a ``digest`` column, filled in for the rows stored, so the alerts fired keep their keys),
+    and an item's events are found by a hash index of the id. SQLite limits none of these: it gets the
+    ``digest`` columns and their unique indexes, and keeps its other columns and indexes. Each change is made
+    only when not made yet: on SQLite, a change of the schema may be committed before the step's version."""
+    postgres = conn.dialect.name == "postgresql"
+    seen = sa.inspect(conn)
+    for table, pk, text in ((ALERTS, ALERTS.c.id, ALERTS.c.key), (POLICIES, POLICIES.c.version, POLICIES.c.version)):
+        name = table.name
+        if "digest" not in {c["name"] for c in seen.get_columns(name)}:
+            conn.exec_driver_sql(f"ALTER TABLE {name} ADD COLUMN digest VARCHAR(64)")
+        rows = conn.execute(sa.select(pk, text).where(table.c.digest.is_(None))).all()
+        if rows:
+            conn.execute(
+                sa.update(table).where(pk == sa.bindparam("row")).values(digest=sa.bindparam("sum")),
+                [{"row": row, "sum": digest(str(said))} for row, said in rows],
+            )
+        uniques = {tuple(u["column_names"]): u["name"] for u in seen.get_unique_constraints(name)}
+        if not postgres:
+            conn.exec_driver_sql(f"CREATE UNIQUE INDEX IF NOT EXISTS {name}_by_digest ON {name} (digest)")
+            continue
+        conn.exec_driver_sql(f"ALTER TABLE {name} ALTER COLUMN digest SET NOT NULL")
+        if table is ALERTS:
+            if ("key",) in uniques:
+                conn.exec_driver_sql(f'ALTER TABLE alerts DROP CONSTRAINT "{uniques[("key",)]}"')
+            conn.exec_driver_sql("ALTER TABLE alerts ALTER COLUMN key TYPE TEXT")
+            if ("digest",) not in uniques:
+                conn.exec_driver_sql("ALTER TABLE alerts ADD CONSTRAINT alerts_digest_key UNIQUE (digest)")
+        else:
+            primary = seen.get_pk_constraint(name)
+            if primary["constrained_columns"] == ["version"]:
+                conn.exec_driver_sql(f'ALTER TABLE policies DROP CONSTRAINT "{primary["name"]}"')
+                conn.exec_driver_sql("ALTER TABLE policies ADD PRIMARY KEY (digest)")
+    if postgres:
+        conn.exec_driver_sql("ALTER TABLE events ALTER COLUMN event TYPE TEXT")
+        conn.exec_driver_sql("DROP INDEX IF EXISTS events_by_item")
+        conn.exec_driver_sql("CREATE INDEX IF NOT EXISTS events_by_ident ON events USING hash (ident)")
+
+
 #: Numbered schema steps; a step is never edited once released, only new ones added.
-MIGRATIONS: tuple[tuple[int, Callable[[sa.Connection], None]], ...] = ((1, _step_1), (2, _step_2))
+MIGRATIONS: tuple[tuple[int, Callable[[sa.Connection], None]], ...] = ((1, _step_1), (2, _step_2), (3, _step_3))
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,7 +353,13 @@ class Delivery:
 
 def fingerprint(url: str) -> str:
     """The name a webhook is stored by: the SHA-256 of its URL (the same URL, the same webhook)."""
-    return hashlib.sha256(url.encode("utf-8", "surrogateescape")).hexdigest()
+    return digest(url)
+
+
+def digest(text: str) -> str:
+    """The SHA-256 of ``text`` in hex: 64 characters whatever its length (what a text of any length is kept
+    unique by, an index entry having a limit on PostgreSQL)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def distinct(webhooks: Iterable[Webhook]) -> tuple[Webhook, ...]:
@@ -269,6 +390,21 @@ def retried(exc: BaseException) -> bool:
     serialization failure)."""
     orig = getattr(exc, "orig", None)
     return isinstance(exc, sa.exc.DBAPIError) and getattr(orig, "sqlstate", None) in _RETRIED
+
+
+def own_failure(exc: BaseException) -> bool:
+    """Whether a write failed for what it writes, so that writing the same again fails alike (a value the
+    column refuses, an index entry too large: SQLSTATE class 22, 23 or 54; SQLite's ``DataError`` and
+    ``IntegrityError``; an error outside the database, as a value that cannot be written at all), rather
+    than for the database (away, busy, a connection lost, short of disk), which trying again later cures."""
+    if isinstance(exc, sa.exc.DBAPIError):
+        code = getattr(exc.orig, "sqlstate", None)
+        if exc.connection_invalidated:
+            return False
+        if isinstance(code, str) and code:
+            return code[:2] in _OWN
+        return isinstance(exc, (sa.exc.DataError, sa.exc.IntegrityError))
+    return not isinstance(exc, (sa.exc.SQLAlchemyError, OSError))
 
 
 def brief(exc: BaseException) -> str:
@@ -485,11 +621,12 @@ class Store:
         payload: str,
         webhooks: Sequence[Webhook],
     ) -> int | None:
-        """Record an alert and its deliveries to ``webhooks``; its id, or None if it was fired before."""
+        """Record an alert and its deliveries to ``webhooks``; its id, or None if it was fired before (an alert
+        is unique by the digest of its key: any unique conflict is that one, or on SQLite the key's own)."""
         stmt = (
             self._insert(ALERTS)
-            .values(key=key, kind=kind, item=item, instant=instant, fired=fired, payload=payload)
-            .on_conflict_do_nothing(index_elements=["key"])
+            .values(key=key, digest=digest(key), kind=kind, item=item, instant=instant, fired=fired, payload=payload)
+            .on_conflict_do_nothing()
             .returning(ALERTS.c.id)
         )
 
@@ -506,7 +643,8 @@ class Store:
     def alerts(self, limit: int = 200) -> list[dict[str, Any]]:
         """The latest alerts, newest first, with their delivery state."""
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(ALERTS).order_by(ALERTS.c.id.desc()).limit(limit)).mappings().all()
+            shown = [c for c in ALERTS.c if c.name != "digest"]
+            rows = conn.execute(sa.select(*shown).order_by(ALERTS.c.id.desc()).limit(limit)).mappings().all()
             ids = [r["id"] for r in rows]
             deliveries: dict[int, list[dict[str, Any]]] = {}
             if ids:
@@ -647,10 +785,11 @@ class Store:
         """Store a policy version's text; False if that version is already stored."""
         stmt = (
             self._insert(POLICIES)
-            .values(version=version, name=name, effective=effective, text=text, added=added)
-            .on_conflict_do_nothing(index_elements=["version"])
+            .values(digest=digest(version), version=version, name=name, effective=effective, text=text, added=added)
+            .on_conflict_do_nothing()
+            .returning(POLICIES.c.digest)  # (the row count of a conflict left undone is -1 with psycopg)
         )
-        return self._transaction(lambda conn: bool(conn.execute(stmt).rowcount))
+        return self._transaction(lambda conn: conn.execute(stmt).scalar() is not None)
 
     def policy_texts(self) -> list[str]:
         """The texts of the versions added over HTTP, oldest first."""

@@ -137,7 +137,7 @@ def test_a_database_of_schema_1_keeps_its_deliveries_and_loses_their_urls(
         monkeypatch.undo()
 
         new = Store(db_url)
-        assert new.migrate() == 2
+        assert new.migrate() == 3
         with new.engine.connect() as conn:
             assert "deliveries" not in sa.inspect(conn).get_table_names()
         new.close()
