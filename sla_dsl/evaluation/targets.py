@@ -338,13 +338,13 @@ def _within(
         # counted on from the clock's last stretch, from when it last began to run (not from the last
         # segment: as of the very instant it resumes, the new stretch has none yet)
         since = life.since if life.since is not None else life.start
-        before = _running(rules, life.segments, life.start, since, cal)
-        if before >= target_s:
+        ran = _running(rules, life.segments, life.start, since, cal)
+        if ran >= target_s:
             # reached before the clock last began to run (it paused, in hours that count nothing, or just as
             # the target was reached): due when the running time reached it, not when the clock ran again
             v.due = _reached(rules, life.segments, target_s, cal)
         else:
-            v.due = add_running(rules, since, target_s - before, cal)
+            v.due = add_running(rules, since, target_s - ran, cal)
         if life.state == "stopped":
             v.status = "met"
             v.steps.append((life.stopped_at, f"{say} (due {fmt(v.due)}): {fmt_minutes(used)} used: met", ref))
