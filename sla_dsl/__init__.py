@@ -18,6 +18,7 @@ from .errors import InputError, NaiveDatetimeError, SlaError
 
 if TYPE_CHECKING:
     from .events.compact import EventLog
+    from .events.problems import EventInputError
     from .lang.compile import Compiled
     from .lang.diagnostics import Diagnostic, PolicyError
     from .policy.compiled import Policy
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "Compiled": ".lang.compile",
     "Diagnostic": ".lang.diagnostics",
+    "EventInputError": ".events.problems",
     "PolicyError": ".lang.diagnostics",
     "Policy": ".policy.compiled",
     "report_tables": ".report.tables",
@@ -46,6 +48,7 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "Compiled",
     "Diagnostic",
+    "EventInputError",
     "InputError",
     "NaiveDatetimeError",
     "Policy",
@@ -96,6 +99,10 @@ def evaluate(
     ``skip_invalid``: leave every invalid event out, its line listed in ``report.input.skipped``, as
     ``sla evaluate --skip-invalid`` does (the policy's checks too: an unknown priority), instead of
     raising ``EventInputError`` with all of them.
+
+    A log given is left as it was: it can be judged again, over another period or as of another time,
+    or by two threads at once. ``as_of`` before ``start`` raises ``InputError``, as the command refuses
+    it; a policy that is not a ``Policy`` or a sequence of them, ``TypeError``.
     """
     from .evaluation import evaluate as _evaluate
 

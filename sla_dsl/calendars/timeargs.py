@@ -80,8 +80,12 @@ def check_period_args(start: dt.datetime, end: dt.datetime, lang: str = "en", as
     """Refuse an empty period, one longer than the most one evaluation judges, and an ``--as-of`` before
     its start, worded in ``lang``.
 
-    The same checks stay in :func:`sla_dsl.evaluation.judge_log` for callers of the API, in English;
-    the commands check first so that their refusal is in the command's language.
+    The same checks stay in the API's entries (:func:`sla_dsl.evaluation.judge`, which ``evaluate`` and
+    ``evaluate_log`` run: :func:`~sla_dsl.evaluation.period_bounds` and
+    :func:`~sla_dsl.evaluation.check_as_of`), in the same English words; the commands check first so
+    that their refusal is in the command's language. The command's own step,
+    :func:`sla_dsl.evaluation.judge_log`, checks the period but takes an ``as_of`` before it: the
+    trend judges a month of the period alone as of the report's ``as_of``, which may come earlier.
     """
     if end <= start:
         raise InputError(message("author.time.empty_period", lang, **FLAGS), lang=error_lang(lang))

@@ -19,6 +19,21 @@ Design notes
   its clock start, each outage at its start, each stop at its start, each
   backup day at its 00:00. The report header names the version in force at
   ``from``; ``versions`` lists all that were given.
+* Judging works on its log in place: the checks take out the events the
+  policies refuse and settle the log's problems, and each id's list of events
+  is replaced by its ordered list (:func:`.order.prepare_groups`). So
+  :func:`judge_log`, the command's step, consumes the log it is given (the
+  command reads one log per run). The API's entries (:func:`judge`,
+  :func:`evaluate`, :func:`evaluate_log`) leave a caller's log as it was: they
+  judge a log of their own (:func:`own_log`), new dicts per family over the
+  caller's lists of events (never changed, only replaced), so one log can be
+  judged again, over another period or as of another time, or by two threads
+  at once. A log they read themselves (a path, models, a table) is theirs.
+* The API's entries refuse what the command refuses before judging: ``as_of``
+  before ``from`` (:func:`check_as_of`, the command's words), and a policy that
+  is not a :class:`Policy` or a sequence of them (a TypeError naming it).
+  :func:`judge_log` does not: the trend judges a month of the period alone as of
+  the report's ``as_of``, which may come before that month starts.
 """
 
 from __future__ import annotations
@@ -38,6 +53,7 @@ from ..errors import InputError, NaiveDatetimeError
 from ..events.problems import problem
 from ..events.reader import log_from
 from ..events.schema import CODE, FAMILY_OF, PAYLOAD_BY_CODE, TYPES, EventLog, Rec
+from ..i18n import message
 from ..lang.diagnostics import listing, words
 from ..policy.compiled import Policy, declared_types
 from ..report import InputSummary, Period, PolicyRef, Report
@@ -55,7 +71,7 @@ from .select import check_attributes, distinct_payloads, note_unread
 from .targets import judge_targets
 from .trend import add_trend
 
-__all__ = ["Evaluation", "check_log", "evaluate", "evaluate_log", "judge_log"]
+__all__ = ["Evaluation", "check_log", "evaluate", "evaluate_log", "judge", "judge_log", "own_log"]
 
 REPORTED, REPRIORITIZED = CODE["incident.reported"], CODE["incident.reprioritized"]
 STARTED = CODE["outage.started"]
@@ -98,10 +114,8 @@ def evaluate(
     walk: bool = True,
 ) -> Report:
     """Judge ``events`` (models, dicts, a table, an EventLog or a log file's path) against ``policy``
-    over [start, end)."""
-    # (the event types the policy versions declare; the events' problems settled with the evaluator's)
-    log = log_from(events, declared=declared_types(policy), defer=True, skip_invalid=skip_invalid)
-    return evaluate_log(policy, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk)
+    over [start, end): :func:`judge`'s report. An EventLog given is left as it was."""
+    return judge(policy, events, start, end, as_of, skip_invalid=skip_invalid, walk=walk).report()
 
 
 def evaluate_log(
@@ -114,11 +128,102 @@ def evaluate_log(
     skip_invalid: bool = False,
     walk: bool = True,
 ) -> Report:
-    """Judge an :class:`EventLog` (see :func:`evaluate`), with the trend against earlier months."""
-    result = judge_log(policy, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk)
-    policies = [policy] if isinstance(policy, Policy) else policy
-    add_trend(result, policies, log, judge_log, skip_invalid=skip_invalid)  # the trend by month (issue 16)
-    return result.report()
+    """Judge an :class:`EventLog` (see :func:`evaluate`), with the trend against earlier months; the log
+    is left as it was."""
+    if not isinstance(log, EventLog):
+        raise TypeError(f"log: expected an EventLog (sla_dsl.reader.read_events), found {type(log).__name__}")
+    return judge(policy, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk).report()
+
+
+def judge(
+    policy: Policy | Sequence[Policy],
+    events: Iterable[Any] | EventLog | str | PathLike[str],
+    start: Time,
+    end: Time,
+    as_of: Time | None = None,
+    *,
+    skip_invalid: bool = False,
+    walk: bool = True,
+    trend: bool = True,
+) -> Evaluation:
+    """Judge ``events`` (as :func:`evaluate` takes them) against ``policy`` over [start, end) as
+    ``sla evaluate`` does, with the trend against earlier months unless ``trend=False`` (``--no-trend``):
+    the compact verdicts, their rows built when asked for. ``judge(...).write_json(stream)`` writes
+    the bytes ``sla evaluate --format json`` writes, row by row; ``judge(...).report()`` is
+    :func:`evaluate`'s report. An EventLog given is left as it was (:func:`own_log`).
+
+    Refused as the command refuses them: ``as_of`` before ``start`` (InputError), and a policy that
+    is not a :class:`Policy` or a sequence of them (TypeError naming it)."""
+    policies = policy_list(policy)
+    # The log's tuples live until the report is built (as in judge_log): the cyclic collector paused
+    # from the copy of the caller's log on, so that no generation-2 pass walks them meanwhile.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        # (the event types the policy versions declare; the events' problems settled with the evaluator's)
+        log = log_from(events, declared=declared_types(policies), defer=True, skip_invalid=skip_invalid)
+        if log is events:  # the caller's log: judged on a log of this judging's own
+            log = own_log(log)
+        if policies:  # (none: judge_log refuses it)
+            check_as_of(Versions(policies), start, end, as_of)
+        result = judge_log(policies, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk)
+        if trend:
+            add_trend(result, policies, log, judge_log, skip_invalid=skip_invalid)  # the trend by month (issue 16)
+    finally:
+        if enabled:
+            gc.enable()
+    return result
+
+
+def policy_list(policy: object) -> list[Policy]:
+    """The policy versions an API entry is given (a :class:`Policy` or any iterable of them, read once),
+    as a list; anything else is a TypeError naming it, not an AttributeError from deep inside."""
+    if isinstance(policy, Policy):
+        return [policy]
+    if isinstance(policy, (str, PathLike)):
+        raise TypeError(f"policy: expected a Policy, not a path: load it with sla_dsl.load_policy({str(policy)!r})")
+    if isinstance(policy, (bytes, bytearray)) or not isinstance(policy, Iterable):
+        raise TypeError(f"policy: expected a Policy or a sequence of its versions, found {type(policy).__name__}")
+    policies = list(policy)
+    for k, p in enumerate(policies):
+        if not isinstance(p, Policy):
+            hint = f": load it with sla_dsl.load_policy({str(p)!r})" if isinstance(p, (str, PathLike)) else ""
+            raise TypeError(f"policy[{k}]: expected a Policy, found {type(p).__name__}{hint}")
+    return policies
+
+
+def own_log(log: EventLog) -> EventLog:
+    """A log for one judging of ``log``, which judging then leaves as it was: new dicts per family over
+    the same lists of events (judging replaces an id's list, it never changes one), and copies of the
+    problems pending, the lines left out and the fields never read. A dict per family, not the events:
+    a year's log copies in milliseconds."""
+    own = EventLog(log.source)
+    own.groups = tuple(dict(group) for group in log.groups)
+    own.count = log.count
+    own.problems = list(log.problems)
+    own.left_out = list(log.left_out)
+    own.unread = list(log.unread)
+    return own
+
+
+def check_as_of(versions: Versions, start: Time, end: Time, as_of: Time | None) -> None:
+    """Check the period as :func:`period_bounds` does, and refuse ``as_of`` before ``start`` as ``sla
+    evaluate`` refuses ``--as-of`` before ``--from``, in its English words: nothing of the period can be
+    judged before it starts (the API's entries only: :func:`judge_log` judges a month of the period
+    alone as of an earlier time, for the trend)."""
+    p0, _, t_as_of = period_bounds(versions, start, end, as_of)
+    if t_as_of < p0:
+        tz = versions.rules[0].tz
+        said = message(
+            "author.time.as_of_before",
+            "en",
+            as_of=dt.datetime.fromtimestamp(t_as_of, tz).isoformat(),
+            start=dt.datetime.fromtimestamp(p0, tz).isoformat(),
+            as_of_flag="--as-of",
+            from_flag="--from",
+            to_flag="--to",
+        )
+        raise InputError(said)
 
 
 def judge_log(
@@ -134,6 +239,8 @@ def judge_log(
 ) -> Evaluation:
     """Judge an :class:`EventLog` into compact verdicts (rows and explanations built when rendered).
 
+    The step the command runs on the log it read: it consumes ``log`` (see the module's notes), and
+    takes ``as_of`` before ``start``. To judge a log again, or from a program, use :func:`judge`.
     ``batch=False`` judges every incident one at a time (the reference path the
     columnar one is tested against) instead of the plain ones on columns.
     """
@@ -159,7 +266,7 @@ def _judge_log(
     walk: bool,
     batch: bool,
 ) -> Evaluation:
-    policies = [policy] if isinstance(policy, Policy) else list(policy)
+    policies = policy_list(policy)
     if not policies:
         raise InputError("no policy to evaluate against")
     versions = Versions(policies)
@@ -194,7 +301,7 @@ def period_bounds(
     tz = versions.rules[0].tz
     p0, p1 = _instant(start, tz, "--from"), _instant(end, tz, "--to")
     if p1 <= p0:
-        raise InputError("the period is empty: `--to` must be after `--from`")
+        raise InputError(message("author.time.empty_period", "en", from_flag="--from", to_flag="--to"))
     check_period(
         p0, p1, *(t if isinstance(t, str) else t.isoformat() for t in (start, end))
     )  # at most MAX_PERIOD_YEARS

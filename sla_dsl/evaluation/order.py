@@ -127,7 +127,11 @@ def settle(ident: str, recs: list[Rec], as_of: float) -> tuple[list[Rec], int, l
 def prepare_groups(log: EventLog, as_of: float) -> tuple[int, list[Conflict]]:
     """Put each id's events of every family but incidents (see :func:`.incident_columns.prepare`)
     in order, leaving out those after ``as_of`` and exact duplicates: how many duplicates, and
-    the contradictions."""
+    the contradictions.
+
+    In place, on the judging's own log: an id's list is replaced by a new one (or the id taken out
+    of its dict), never changed, so a caller's log that the API copied the dicts of
+    (:func:`sla_dsl.evaluation.own_log`) stays as it was."""
     dups = 0
     conflicts: list[Conflict] = []
     for group in log.groups:

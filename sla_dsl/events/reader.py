@@ -29,6 +29,9 @@ Design notes
   accepted. Whether a log is CSV, and reading it: :mod:`.csv_reader`.
 * ``orjson`` parses JSON (about 5x faster here than ``json``); it accepts
   exactly standard JSON.
+* The API's events (:func:`log_from`): a dict event whose text field is
+  bytes (an ``id`` of ``b"INC-1"``) is E106, as a number is and as a bytes
+  cell of a table is (:mod:`.arrow`): the models would decode it.
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -50,6 +53,7 @@ from ..lang.diagnostics import Both, Code, Words, words
 from .collect import Progress, Shown, _Collector, _file_name
 from .csv_reader import _csv_header_first, read_csv
 from .fast import HOUR_OF, REST_OF, fast_epoch, fast_payload, plain
+from .fields import KNOWN_FIELDS
 from .keys import may_repeat, repeated_key
 from .lines import (
     MAX_LINE_BYTES,
@@ -83,7 +87,7 @@ from .schema import (
     declare_types,
     event_type,
 )
-from .validate import unknown_type, validate_mapping
+from .validate import kind_of, unknown_type, validate_mapping
 
 __all__ = [
     "MAX_LINE_BYTES",
@@ -516,9 +520,11 @@ def log_from(
     or the path of a log file (read as :func:`read_events` reads it).
 
     ``declared``: the event types the policies declare (any other type is an error). Anything else
-    (bytes, a number, None) is a TypeError saying what is taken, not one problem per character.
-    ``defer``, ``skip_invalid``: as the readers take them (the evaluator settles the problems of the
-    events with its own check of their values, as ``sla evaluate`` does: every problem, in order)."""
+    (bytes, a number, None, a single dict) is a TypeError saying what is taken, not one problem per
+    character or key. A log is handed back as it is: whoever judges it again judges a log of its own
+    (:func:`sla_dsl.evaluation.own_log`). ``defer``, ``skip_invalid``: as the readers take them (the
+    evaluator settles the problems of the events with its own check of their values, as ``sla
+    evaluate`` does: every problem, in order)."""
     if isinstance(events, EventLog):
         return events
     mine = declare_types(declared)
@@ -528,6 +534,11 @@ def log_from(
         from .arrow import read_table
 
         return read_table(events, source or "<table>", declared=mine, defer=defer, skip_invalid=skip_invalid)
+    if isinstance(events, Mapping):  # one event, or a mapping of them: its keys would be read as events
+        raise TypeError(
+            "events: expected an iterable of event models or dicts (a list of them), a pyarrow Table or a "
+            f"DataFrame, or a log file's path; found {type(events).__name__} (one event? pass [event])"
+        )
     if isinstance(events, (bytes, bytearray, memoryview)) or not isinstance(events, Iterable):
         raise not_events(events)
     log = EventLog(source or "<events>")
@@ -540,9 +551,49 @@ def log_from(
                 continue
             log.add_event(item, item.line or i)
             continue
+        given = _bytes_given(item)
+        if given:  # text as bytes: refused as a number is (the models would decode it)
+            log.problems.extend(_bytes_problems(log.source, i, item, given))
+            continue
         ev, problems = validate_mapping(item, log.source, i, mine)
         if ev is None:
             log.problems.extend(problems)
         else:
             log.add_event(ev, i)
     return log.finish(skip_invalid, defer)
+
+
+#: The text fields of an event: an id, a type's payload that is a name (``priority``, ``channel``...).
+_TEXT_FIELDS = ("id", *(f for f in KNOWN_FIELDS if f not in ("attributes", "start", "end")))
+_BYTES = (bytes, bytearray, memoryview)
+
+
+def _bytes_given(item: Any) -> list[str]:
+    """The text fields of a dict event (and ``attributes``, when a name or value in it is) given as bytes."""
+    if not isinstance(item, Mapping):
+        return []
+    out = [f for f in _TEXT_FIELDS if isinstance(item.get(f), _BYTES)]
+    attrs = item.get("attributes")
+    if isinstance(attrs, Mapping) and any(isinstance(x, _BYTES) for kv in attrs.items() for x in kv):
+        out.append("attributes")
+    return out
+
+
+def _bytes_problems(source: str, line: int, item: Mapping[str, Any], fields: list[str]) -> list[Problem]:
+    """E106 for each of ``fields`` of ``item`` that is given as bytes, not text (an id ``b"INC-1"``),
+    as for a number; inside ``attributes``, for the first name or value that is."""
+    out: list[Problem] = []
+    for f in fields:
+        if f != "attributes":
+            out.append(problem(source, line, "E106", words("events.E106", field=f, kind=kind_of(item[f])), column=f))
+            continue
+        for name, value in item[f].items():
+            if isinstance(name, _BYTES):
+                said = words("events.E106.attribute_name", kind=kind_of(name))
+            elif isinstance(value, _BYTES):
+                said = words("events.E106.attribute_value", name=str(name), kind=kind_of(value))
+            else:
+                continue
+            out.append(problem(source, line, "E106", said, column=f))
+            break
+    return out

@@ -57,7 +57,11 @@ API_NOTES: dict[str, str] = {
         "\n"
         "``skip_invalid``: leave every invalid event out, its line listed in ``report.input.skipped``, as\n"
         "``sla evaluate --skip-invalid`` does (the policy's checks too: an unknown priority), instead of\n"
-        "raising ``EventInputError`` with all of them."
+        "raising ``EventInputError`` with all of them.\n"
+        "\n"
+        "A log given is left as it was: it can be judged again, over another period or as of another time,\n"
+        "or by two threads at once. ``as_of`` before ``start`` raises ``InputError``, as the command refuses\n"
+        "it; a policy that is not a ``Policy`` or a sequence of them, ``TypeError``."
     ): (
         "期間 ``[start, end)`` について、``events`` を ``policy``（またはその複数の版）に照らして判定します。\n"
         "\n"
@@ -72,7 +76,11 @@ API_NOTES: dict[str, str] = {
         "\n"
         "``skip_invalid`` を真にすると、正しくないイベントをすべて除き、その行を ``report.input.skipped`` に挙げます。"
         "``sla evaluate --skip-invalid`` と同じです（ポリシーに照らした検査、たとえば知らない優先度も含みます）。"
-        "偽なら、それらすべてを示す ``EventInputError`` を送出します。"
+        "偽なら、それらすべてを示す ``EventInputError`` を送出します。\n"
+        "\n"
+        "渡したログは元のままです。別の期間や別の時点でもう一度判定することも、二つのスレッドから同時に"
+        "判定することもできます。``start`` より前の ``as_of`` は、コマンドが拒否するのと同じく ``InputError`` を"
+        "送出します。``Policy`` でもその列でもないポリシーは ``TypeError`` です。"
     ),
     # -- sla_dsl.policy.Policy -----------------------------------------------------------------------------------
     "A compiled policy.": "コンパイルしたポリシーです。",

@@ -217,6 +217,11 @@ class Policy:
 
     def due(self, target: m.Target, start: dt.datetime | str) -> dt.datetime:
         """When ``target`` falls due for a clock that starts at ``start``."""
+        if not isinstance(target, m.Within | m.ByEndOf):  # (a priority's id: response_due takes it)
+            raise TypeError(
+                "target: expected a target of the policy (policy.priority('P1').target), found "
+                f"{type(target).__name__}; for a priority's response due time, use response_due"
+            )
         start = self._aware(start)
         if isinstance(target, m.ByEndOf):
             end = self.calendar(target.calendar).end_of_nth_business_day(start, target.nth)

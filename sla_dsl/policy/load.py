@@ -43,6 +43,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -102,9 +103,23 @@ def load_policy(path_or_text: str | Path) -> Policy:
 
 
 def _looks_like_path(s: str) -> bool:
-    if "\n" in s or "{" in s:
+    """Whether ``compile_policy`` reads ``s`` as a file's path rather than as a policy's text. Text has a
+    line break or a brace (every policy has its ``sla "..." {`` header). One line without either is a
+    path when it names a ``.sla`` file or a file that exists, or when it has no quote and looks like a
+    path (a path separator, or a file extension such as ``.txt``): so a missing file is E001 (no such
+    file), not a syntax error in its name. The empty text is no path (a policy without its header, E217)."""
+    if not s.strip() or "\n" in s or "{" in s:
         return False
-    return s.endswith(".sla") or Path(s).exists()
+    if s.endswith(".sla") or Path(s).exists():
+        return True
+    return '"' not in s and (any(c in s for c in _SEPARATORS) or bool(_EXTENSION.search(s)))
+
+
+#: What separates the folders of a path, here or on Windows.
+_SEPARATORS = frozenset({"/", "\\", os.sep, os.altsep or "/"})
+#: A file name's extension at the end of a text: a dot, a letter, then letters or digits (``.txt``,
+#: ``.sla2``; not the ``.1`` of ``2026.1``).
+_EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,9}$")
 
 
 def policy_files(paths: list[str], lang: str | None = None) -> list[Path]:

@@ -9,7 +9,12 @@ Design notes
   :mod:`.incident_rows`.
 * ``StopRow`` is a planned stop and whether its notice was valid; its
   ``StopNotice``s (every announcement of the window) are the data the
-  report's words are built from, excluded from the JSON.
+  report's words are built from, excluded from the JSON. A row read back
+  from its JSON has none: they are read again from its ``explain`` steps
+  (:meth:`StopRow.read_back`), which say the same in the engine's English,
+  so the report never calls a stop that had notices one without.
+* ``OutageRow`` and ``StopRow`` write the fields their rows keep out of the
+  JSON into a Python-mode dump (:func:`.row_base.with_words_data`).
 * ``MaintenanceRow`` is a regular-maintenance window that starts in the
   period.
 * ``Availability`` is the figure of the policy's first measured service (in
@@ -24,12 +29,12 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, Self
 
-from pydantic import Field
+from pydantic import Field, model_serializer, model_validator
 
 from .incident_rows import TargetRow
-from .row_base import Step, _Row
+from .row_base import Step, _Row, with_words_data
 
 NoticeStatus = Literal["met", "breached", "open", "not_applicable", "excluded"]
 
@@ -80,6 +85,10 @@ class OutageRow(_Row):
     #: minutes measured in the time of ``availability.service``
     service: str | None = None
 
+    # (its notices' fields kept out of the JSON, in a Python-mode dump; a lambda, so that pydantic gives
+    # the serializer no return type and the JSON schema stays the model's)
+    _words_data = model_serializer(mode="wrap")(lambda self, handler, info: with_words_data(self, handler(self), info))
+
 
 class StopNotice(_Row):
     """One announcement of a planned stop as data: when, by which channel, and what made it (in)valid."""
@@ -122,6 +131,37 @@ class StopRow(_Row):
     #: every announcement of this window, in time order: what the report's words are built from
     #: (``exclude``: not in the JSON, where ``explain`` says the same in the engine's English)
     notices: list[StopNotice] = Field(default_factory=list, exclude=True)
+
+    # (``notices`` in a Python-mode dump: see OutageRow)
+    _words_data = model_serializer(mode="wrap")(lambda self, handler, info: with_words_data(self, handler(self), info))
+
+    @model_validator(mode="after")
+    def read_back(self) -> Self:
+        """A row read back from its JSON, which has no ``notices``, reads them from its ``explain``
+        steps (the engine writes one per notice of the final window: ``announced Thu 19 Nov 10:00 by
+        web: not an allowed channel (email); too late``): when each was sent, by which channel, and
+        whether that channel is allowed; in time is before ``notice_deadline``. A row with a deadline
+        (its policy has a planned-stop rule) always had its notices."""
+        if self.notices or self.notice_deadline is None:
+            return self
+        deadline = self.notice_deadline
+        for step in self.explain:
+            if step.at is None or not step.text.startswith(_ANNOUNCED):
+                continue
+            head, sep, verdict = step.text.rpartition(": ")
+            _, by, channel = head.partition(" by ")
+            if not (sep and by):
+                continue
+            allowed = not any(f.startswith(_NOT_ALLOWED) for f in verdict.split("; "))
+            self.notices.append(
+                StopNotice(at=step.at, channel=channel, allowed_channel=allowed, in_time=step.at < deadline)
+            )
+        return self
+
+
+#: how the engine's English begins a stop's step about one of its notices, and says its channel is not allowed
+_ANNOUNCED = "announced "
+_NOT_ALLOWED = "not an allowed channel"
 
 
 class MaintenanceRow(_Row):

@@ -6,7 +6,8 @@ Design notes
   completion (``Report.incidents``); ``SameDay`` its derived same-day
   guideline (reported, never a breach). Which rule of its priority judged it
   is a private attribute (``judged_by``, ``rule``), in neither the JSON nor
-  the tables.
+  the tables; a report's Python dump writes it as ``rule``, and the row reads
+  it back from there (:meth:`IncidentRow.read_rule`).
 * ``TargetRow`` is the verdict on one named target (issue 12): a target on a
   named clock, or a notification rule on an incident event
   (``IncidentRow.targets``). An outage's notification rules are the same rows
@@ -22,9 +23,9 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, ClassVar, Literal, Self
 
-from pydantic import Field, PrivateAttr
+from pydantic import Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 
 from .row_base import Step, _Row
 
@@ -175,6 +176,8 @@ class IncidentRow(_Row):
     # which rule of ``priority`` judged the incident (:attr:`rule`): not a field, so in neither the
     # JSON (where ``explain`` says the same in the engine's English) nor the tables
     _rule: int | None = PrivateAttr(default=None)
+    #: what a report's Python dump writes besides the fields (:func:`.row_base.with_words_data`)
+    kept_out: ClassVar[tuple[str, ...]] = ("rule",)
 
     @property
     def is_completed(self) -> bool:
@@ -193,3 +196,18 @@ class IncidentRow(_Row):
         """Record which rule of its priority judged the incident (:attr:`rule`); returns ``self``."""
         self._rule = rule
         return self
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def read_rule(cls, data: Any, handler: ModelWrapValidatorHandler[Self]) -> Self:
+        """A row of a report's Python dump says which rule judged it (``rule``, kept out of the JSON):
+        the row read back records it."""
+        if type(data) is not dict or "rule" not in data:
+            return handler(data)
+        given = dict(data)
+        rule = given.pop("rule")
+        if rule is not None and (type(rule) is not int or rule < 0):
+            raise ValueError(f"rule: expected a rule's position from 0, or null; found {rule!r}")
+        row = handler(given)
+        row._rule = rule
+        return row

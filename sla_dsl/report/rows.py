@@ -19,8 +19,11 @@ Design notes
   are unchanged); :data:`BUILT_ON_READ` is the serializer that hands pydantic
   the rows one at a time: in JSON mode (``model_dump(mode="json")``,
   ``model_dump_json``) as an iterator, so only one row is built at a time;
-  in Python mode as a list of the models (what pydantic turns into dicts).
-  ``include``/``exclude`` on the field get the exact list semantics.
+  in Python mode as a list of their dicts, each with the fields its row keeps
+  out of the JSON (:func:`.row_base.with_words_data`: a report's Python dump
+  validates back to the same report), whether the list is a :class:`Rows` or
+  a plain list. ``include``/``exclude`` on the field get the exact list
+  semantics (and leave those fields out).
 * Pickled, a :class:`Rows` is a plain list of its rows (pickle takes them
   from an iterator, a batch at a time); ``copy.deepcopy`` of one that nothing
   has changed shares the builder (each read builds a new row anyway).
@@ -36,6 +39,8 @@ from collections.abc import Callable, Iterable, Iterator, MutableSequence, Seque
 from typing import Any, SupportsIndex, TypeVar, overload
 
 from pydantic import BaseModel, SerializationInfo, SerializerFunctionWrapHandler, WrapSerializer
+
+from .row_base import with_words_data
 
 __all__ = ["BUILT_ON_READ", "Rows", "compact"]
 
@@ -192,13 +197,15 @@ def compact(rows: Sequence[Any]) -> Sequence[Any]:
 
 def _dump(value: Any, handler: SerializerFunctionWrapHandler, info: SerializationInfo) -> Any:
     """Serialise a list field that may hold :class:`Rows` (see the module's notes)."""
-    if not isinstance(value, Rows):
-        return handler(value)
     if info.include is not None or info.exclude is not None:
-        return handler(list(value._all()))
+        return handler(list(value._all()) if isinstance(value, Rows) else value)
     if info.mode_is_json():
-        return value._all()
-    return list(value._all())
+        return value._all() if isinstance(value, Rows) else handler(value)
+    rows = list(value._all()) if isinstance(value, Rows) else value
+    dumped = handler(rows)
+    if not isinstance(rows, list) or not isinstance(dumped, list) or len(dumped) != len(rows):
+        return dumped
+    return [with_words_data(row, d, info) for row, d in zip(rows, dumped, strict=True)]
 
 
 #: ``Annotated[list[Row], BUILT_ON_READ]``: a field that may hold :class:`Rows`. A lambda, so that

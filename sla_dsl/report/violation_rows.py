@@ -10,7 +10,11 @@ Design notes
   target or notice violation is about, so each is worded from its own rule
   (an outage judged by two rules has two); ``DataNote`` (with ``DataWhat``
   and ``DataDiff``) a ``data`` violation's contradiction, worded by
-  :mod:`.data_notes`. Both are excluded from the JSON.
+  :mod:`.data_notes`. Both are excluded from the JSON. They come back from a
+  Python-mode dump of the report (:func:`.row_base.with_words_data`); a
+  violation read back from its JSON reads its ``backup_kind`` from its
+  message (:meth:`Violation.read_back`), so a report never counts a zone
+  problem as none.
 * The conventions every row follows are the package's: see
   :mod:`sla_dsl.report`, which re-exports every model here.
 """
@@ -18,9 +22,10 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import re
+from typing import Literal, Self
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from .row_base import _Row
 
@@ -154,3 +159,18 @@ class Violation(_Row):
     target: BreachedTarget | None = Field(default=None, exclude=True)
     #: a ``data`` violation's contradiction (``exclude``, as above)
     note: DataNote | None = Field(default=None, exclude=True)
+
+    @model_validator(mode="after")
+    def read_back(self) -> Self:
+        """A ``backup_zone`` violation read back from its JSON, which has no ``backup_kind``, reads it
+        from its message, which the engine begins with the kind (``continuous backup Sat 21 Nov 06:05
+        is in zone ...``)."""
+        if self.kind == "backup_zone" and self.backup_kind is None:
+            found = _ZONE_MESSAGE.match(self.message)
+            if found:
+                self.backup_kind = found.group(1)
+        return self
+
+
+#: the engine's message of a ``backup_zone`` violation: its backup kind first
+_ZONE_MESSAGE = re.compile(r"(\S+) backup .* is in zone ")
