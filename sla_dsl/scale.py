@@ -47,7 +47,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import InputError
-from .evaluation import Time, period_bounds
+from .evaluation import Time, check_as_of
 from .evaluation.common import Versions
 from .evaluation.partition import Partial, failed, finish, judge_partition, merge
 from .evaluation.result import Evaluation
@@ -135,8 +135,9 @@ def policies_of(texts: tuple[PolicyText, ...]) -> list[Policy]:
 
 
 def check_period(texts: tuple[PolicyText, ...], start: Time, end: Time, as_of: Time | None) -> None:
-    """Refuse a bad policy or period on the client, before any work is sent."""
-    period_bounds(Versions(policies_of(texts)), start, end, as_of)
+    """Refuse a bad policy or period on the client, before any work is sent (an ``as_of`` before ``start``
+    too, as the API's ``evaluate`` refuses it)."""
+    check_as_of(Versions(policies_of(texts)), start, end, as_of)
 
 
 def judge_events(

@@ -181,3 +181,13 @@ def test_the_shuffle_key_of_an_id_is_the_id_as_the_reader_strips_it(kind: str) -
     assert len(set(spread[:3])) == 1 and len(set(spread[3:5])) == 1
     assert spread[:5] == partitioning_index(sla_dask._id_keys(ids), 64).tolist()[:5]  # (alike in every kind)
     assert set(BLANKS) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+
+
+def test_an_as_of_before_the_period_is_refused_before_any_work(dask_client: Any) -> None:
+    """As `sla_dsl.evaluate` refuses it, in the command's words: a report as of before `from` judges
+    nothing, and said 100% availability."""
+    from sla_dsl.errors import InputError
+
+    events = dd.from_pandas(frame(EXAMPLE), npartitions=2)
+    with pytest.raises(InputError, match="is before --from"):
+        sla_dask.evaluate(POLICY_PATH, events, NOV, DEC, dt.date(2026, 10, 1))
