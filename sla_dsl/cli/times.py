@@ -2,12 +2,30 @@
 
 Design notes
 ------------
-* Each command loads the policy with :func:`sla_dsl.load_policy` and prints
+* Each command reads its policies as ``sla evaluate`` does
+  (:func:`~sla_dsl.policy.load.load_policies`: files, or directories of
+  ``*.sla`` files, each a version of the policy under Article 5) and prints
   times as ISO 8601 in the policy's zone with its offset, one per line in text
   form (``deadline``: the due time; ``maintenance``: ``START/END`` per window
   starting in ``[from, to)``), or one JSON document with ``--format json``;
   ``maintenance --format ics`` writes an iCalendar feed
   (:mod:`sla_dsl.report.ical`, the writer of the site's ``maintenance.ics``).
+* Each result comes from the version in force at its start, as the evaluator
+  chooses it (:class:`sla_dsl.evaluation.common.Versions`, :class:`InForce`):
+  ``deadline`` the one in force at ``--from``, ``maintenance`` each window's
+  at the window's start (the windows the evaluator excuses outages in),
+  ``calendar`` each day's at its 00:00; before the earliest version, the
+  earliest. The versions used are named as the evaluator's explanations name
+  them (``judged under version 2026.1 (effective 2026-04-01)``, and ``no
+  version in force yet: ...`` for a result before the earliest; one policy
+  alone is named only then): a note in the command's language, on stderr as
+  ``sla: note: ...`` in text and iCalendar form (stdout keeps what scripts
+  read: a due time, ``START/END`` lines, a feed), and as ``notes`` in a JSON
+  document (absent when there is none, so that one policy in force gives the
+  bytes it always gave). With several versions the JSON names each window's
+  and day's ``policy_version``; its ``policy`` is the version in force at
+  ``--from`` (``calendar``: on the month's first day, whose calendar names the
+  grid).
 * Bad values (an unparseable or naive time, an unknown priority, ``--to`` not
   after ``--from``, a malformed month, a time or month outside the supported
   years) raise :class:`~sla_dsl.errors.InputError` with the flag and the value
@@ -39,12 +57,13 @@ from ..calendars.bounds import FIRST_YEAR, LAST_YEAR, OutOfRangeError
 from ..calendars.timeargs import EXAMPLE, FLAGS, error_lang, parse_edge, parse_instant
 from ..errors import InputError, UsageError, flag_values
 from ..events.problems import event_problems_in
-from ..i18n import message, offset_if_repeated
+from ..i18n import format_date, message, offset_if_repeated
 from ..i18n.width import display_width
 from ..lang.diagnostics import words
 from .langs import lang_option, model_lang
 
 if TYPE_CHECKING:
+    from ..calendars.business import BusinessCalendar
     from ..calendars.recurrence import Window
     from ..policy.compiled import Policy
 
@@ -60,7 +79,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any], lang: str = "en") -> None:
         return message(f"cli.help.{key}", lang, **fields)
 
     p = sub.add_parser("deadline", help=h("deadline"))
-    p.add_argument("policy", metavar="POLICY")
+    p.add_argument("policy", nargs="+", metavar="POLICY", help=h("versions.deadline"))
     p.add_argument("--priority", required=True, metavar="P", help=h("deadline.priority"))
     p.add_argument("--from", dest="start", required=True, metavar="TIME", help=h("deadline.from", example=EXAMPLE))
     p.add_argument(
@@ -76,7 +95,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any], lang: str = "en") -> None:
     p.set_defaults(func=cmd_deadline)
 
     p = sub.add_parser("maintenance", help=h("maintenance"))
-    p.add_argument("policy", metavar="POLICY")
+    p.add_argument("policy", nargs="+", metavar="POLICY", help=h("versions.maintenance"))
     p.add_argument("--from", dest="start", required=True, metavar="DATE", help=h("maintenance.from"))
     p.add_argument("--to", dest="end", required=True, metavar="DATE", help=h("maintenance.to"))
     p.add_argument("--format", choices=("text", "json", "ics"), default="text", help=h("maintenance.format"))
@@ -84,7 +103,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any], lang: str = "en") -> None:
     p.set_defaults(func=cmd_maintenance)
 
     p = sub.add_parser("calendar", help=h("calendar"))
-    p.add_argument("policy", metavar="POLICY")
+    p.add_argument("policy", nargs="+", metavar="POLICY", help=h("versions.calendar"))
     p.add_argument("--month", required=True, metavar="YYYY-MM", help=h("calendar.month"))
     p.add_argument("--calendar", dest="calendar_name", metavar="NAME", help=h("calendar.calendar"))
     lang_option(p, lang, "calendar")
@@ -92,10 +111,81 @@ def add_parsers(sub: argparse._SubParsersAction[Any], lang: str = "en") -> None:
     p.set_defaults(func=cmd_calendar)
 
 
-def _load(path: str) -> Policy:
-    from ..policy import load_policy
+def _load(args: argparse.Namespace) -> InForce:
+    """The versions ``args.policy`` names, read as ``sla evaluate`` reads them (refusals in ``--lang``)."""
+    from ..policy import load_policies
 
-    return load_policy(path)
+    return InForce(load_policies(args.policy, args.lang))
+
+
+class InForce:
+    """The policy versions a command was given, and which one is in force at an instant: the
+    evaluator's choice (:meth:`sla_dsl.evaluation.common.Versions.at`: the last to take effect by
+    then, at 00:00 of its ``effective`` date in its zone; before them all, the earliest), and its
+    note (:meth:`~sla_dsl.evaluation.common.Versions.note`'s words, in the command's language)."""
+
+    def __init__(self, policies: list[Policy]) -> None:
+        self.policies = policies
+        self.earliest = min(policies, key=lambda p: p.effective)
+        self.several = len(policies) > 1
+        self._versions: Any = None
+        if self.several:  # (the evaluator is imported only for several: one policy is in force throughout)
+            from ..evaluation.common import Versions
+
+            self._versions = Versions(policies)
+
+    def at(self, t: dt.datetime) -> Policy:
+        """The version in force at ``t``."""
+        if self._versions is None:
+            return self.policies[0]
+        policy: Policy = self._versions.at(t.timestamp()).policy
+        return policy
+
+    def note(self, policy: Policy, t: dt.datetime, lang: str) -> str | None:
+        """What a result from ``policy`` at ``t`` says of it in ``lang``: the version, when several were
+        given, or that none is in force yet (``t`` before the earliest's date); ``None`` for one policy
+        in force."""
+        early = t.timestamp() < effective_start(policy).timestamp()  # (instants, as the evaluator compares)
+        if not self.several and not early:
+            return None
+        effective = format_date(policy.effective, "ja") if lang == "ja" else policy.effective.isoformat()
+        key = "cli.versions.none_yet" if early else "cli.versions.judged"
+        return message(key, lang, version=policy.version, effective=effective)
+
+    def windows(self, start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> list[tuple[Window, Policy]]:
+        """Every regular-maintenance window starting in ``[start, end)``, each from the version in force at
+        its start (as the evaluator keeps a version's windows), in time order."""
+        if self._versions is None:
+            policy = self.policies[0]
+            return [(w, policy) for w in policy.maintenance_windows(start, end)]
+        out = [
+            (w, policy)
+            for policy in sorted(self.policies, key=lambda p: p.effective)
+            for w in policy.maintenance_windows(start, end)
+            if self.at(w.start) is policy
+        ]
+        out.sort(key=lambda wp: (wp[0].start.timestamp(), wp[0].end.timestamp()))
+        return out
+
+
+def effective_start(policy: Policy) -> dt.datetime:
+    """When ``policy`` takes effect: 00:00 of its ``effective`` date in its zone (the evaluator's)."""
+    eff = policy.effective
+    return dt.datetime(eff.year, eff.month, eff.day, tzinfo=policy.tz)
+
+
+def _say(notes: Iterable[str | None], lang: str) -> list[str]:
+    """``notes`` without repeats or gaps, each written on stderr as ``sla: note: ...`` in ``lang``."""
+    kept = _kept(notes)
+    word = message("cli.note", lang)
+    for note in kept:
+        print(f"sla: {word}: {note}", file=sys.stderr)
+    return kept
+
+
+def _kept(notes: Iterable[str | None]) -> list[str]:
+    """``notes`` in order, without repeats or ``None``."""
+    return [n for n in dict.fromkeys(notes) if n is not None]
 
 
 def _unknown(kind: str, name: str, known: Iterable[str], lang: str) -> str:
@@ -103,9 +193,10 @@ def _unknown(kind: str, name: str, known: Iterable[str], lang: str) -> str:
     return message(f"cli.unknown.{kind}", lang, name=name, known=("、" if lang == "ja" else ", ").join(known))
 
 
-def _lang(args: argparse.Namespace, policy: Policy) -> str:
-    """The language of the output: ``--lang``, else the policy's primary one (as its diagnostics)."""
-    return model_lang(args, policy.model)
+def _lang(args: argparse.Namespace, versions: InForce) -> str:
+    """The language of the output: ``--lang``, else the policy's primary one (as its diagnostics; of its
+    earliest version, as ``sla evaluate``'s report)."""
+    return model_lang(args, versions.earliest.model)
 
 
 def _print_json(data: object) -> None:
@@ -113,38 +204,46 @@ def _print_json(data: object) -> None:
 
 
 def cmd_deadline(args: argparse.Namespace) -> int:
-    """``sla deadline``: print the response due time."""
-    policy = _load(args.policy)
+    """``sla deadline``: print the response due time, under the version in force at ``--from``."""
+    versions = _load(args)
+    lang = _lang(args, versions)
     with flag_values():
-        start = parse_instant(args.start, "--from", _lang(args, policy))
-        given = _attributes(args.attributes, _lang(args, policy))
+        start = parse_instant(args.start, "--from", lang)
+        policy = versions.at(start)
+        given = _attributes(args.attributes, lang)
         try:
-            priority = policy.priority(args.priority, given, _lang(args, policy))
+            priority = policy.priority(args.priority, given, lang)
         except KeyError:
             ids = dict.fromkeys(p.id for p in policy.model.priorities)
-            lang = _lang(args, policy)
             raise InputError(_unknown("priority", args.priority, ids, lang), lang=lang) from None
     try:
-        with event_problems_in(_lang(args, policy)):  # (the calendars' refusals, in the command's language)
+        with event_problems_in(lang):  # (the calendars' refusals, in the command's language)
             due = policy.due(priority.target, start)
     except OutOfRangeError as exc:  # (the due time is after the supported years: why, after the flag it came from)
         said = words("cli.deadline.after_range", flag="--from", value=args.start, reason=exc.words)
-        raise OutOfRangeError(said, error_lang(_lang(args, policy))) from None
+        raise OutOfRangeError(said, error_lang(lang)) from None
+    notes = [versions.note(policy, start, lang)]
     if args.format == "json":
-        _print_json(
-            {
-                "policy": {"name": policy.name, "version": policy.version},
-                "priority": priority.id,
-                "clock_start": start.astimezone(policy.tz).isoformat(),
-                "response_due": due.isoformat(),
-                # the rule the attributes select (issue 13): its line and condition (null: none)
-                "attributes": given,
-                "rule": {"line": priority.span.line, "when": str(priority.when) if priority.when else None},
-            }
-        )
+        data: dict[str, object] = {
+            "policy": {"name": policy.name, "version": policy.version},
+            "priority": priority.id,
+            "clock_start": start.astimezone(policy.tz).isoformat(),
+            "response_due": due.isoformat(),
+            # the rule the attributes select (issue 13): its line and condition (null: none)
+            "attributes": given,
+            "rule": {"line": priority.span.line, "when": str(priority.when) if priority.when else None},
+        }
+        _print_json(_noted(data, notes))
     else:
         print(due.isoformat())
+        _say(notes, lang)
     return 0
+
+
+def _noted(data: dict[str, object], notes: Iterable[str | None]) -> dict[str, object]:
+    """A JSON document with its ``notes`` (the versions used), when it has any."""
+    kept = _kept(notes)
+    return {**data, "notes": kept} if kept else data
 
 
 def _attributes(pairs: list[str], lang: str) -> dict[str, str]:
@@ -168,8 +267,10 @@ def _said(key: str, lang: str, **fields: object) -> InputError:
     return InputError(message(key, lang, help=message("diag.word.help", lang), **fields), lang=error_lang(lang))
 
 
-def _window_json(w: Window) -> dict[str, object]:
-    return {
+def _window_json(w: Window, policy: Policy | None = None) -> dict[str, object]:
+    """A window in JSON; with the ``policy_version`` it comes from when ``policy`` is given (several
+    versions)."""
+    data: dict[str, object] = {
         "start": w.start.isoformat(),
         "end": w.end.isoformat(),
         "name": w.name,
@@ -179,39 +280,48 @@ def _window_json(w: Window) -> dict[str, object]:
         "reason": w.reason,
         "reason_ja": w.reason_ja,
     }
+    if policy is not None:
+        data["policy_version"] = policy.version
+    return data
 
 
 def cmd_maintenance(args: argparse.Namespace) -> int:
-    """``sla maintenance``: print every window starting in [from, to)."""
-    policy = _load(args.policy)
+    """``sla maintenance``: print every window starting in [from, to), each from the version in force at its
+    start."""
+    versions = _load(args)
+    lang = _lang(args, versions)
+    tz = versions.earliest.tz  # (every version's: a later one in another zone is refused)
     with flag_values():
-        start = parse_edge(args.start, policy.tz, "--from", _lang(args, policy))
-        end = parse_edge(args.end, policy.tz, "--to", _lang(args, policy))
+        start = parse_edge(args.start, tz, "--from", lang)
+        end = parse_edge(args.end, tz, "--to", lang)
         if end <= start:
-            lang = _lang(args, policy)
             said = message("author.time.not_after", lang, start=args.start, end=args.end, **FLAGS)
             raise InputError(said, lang="ja" if lang == "ja" else None)
-    with event_problems_in(_lang(args, policy)):
-        windows = policy.maintenance_windows(start, end)
+    with event_problems_in(lang):
+        found = versions.windows(start, end)
+    windows = [w for w, _ in found]
+    policy = versions.at(start)  # (the document's policy: the version in force at --from)
+    notes = [versions.note(p, w.start, lang) for w, p in found]
     if args.format == "ics":
         from ..report.ical import maintenance_ics
 
+        _say(notes, lang)
         sys.stdout.flush()
-        sys.stdout.buffer.write(maintenance_ics(policy, windows, _lang(args, policy), start))
+        sys.stdout.buffer.write(maintenance_ics(policy, windows, lang, start))
         sys.stdout.buffer.flush()
         return 0
     if args.format == "json":
-        _print_json(
-            {
-                "policy": {"name": policy.name, "version": policy.version},
-                "from": start.astimezone(policy.tz).isoformat(),
-                "to": end.astimezone(policy.tz).isoformat(),
-                "maintenance": [_window_json(w) for w in windows],
-            }
-        )
+        data: dict[str, object] = {
+            "policy": {"name": policy.name, "version": policy.version},
+            "from": start.astimezone(policy.tz).isoformat(),
+            "to": end.astimezone(policy.tz).isoformat(),
+            "maintenance": [_window_json(w, p if versions.several else None) for w, p in found],
+        }
+        _print_json(_noted(data, notes))
     else:
         for w in windows:
             print(f"{w.start.isoformat()}/{w.end.isoformat()}")
+        _say(notes, lang)
     return 0
 
 
@@ -228,48 +338,52 @@ def _month(text: str, lang: str) -> tuple[dt.date, dt.date]:
 
 
 def cmd_calendar(args: argparse.Namespace) -> int:
-    """``sla calendar``: print a month grid with business days, holidays and maintenance."""
-    policy = _load(args.policy)
-    lang = _lang(args, policy)
+    """``sla calendar``: print a month grid with business days, holidays and maintenance, each day by the
+    version in force that day."""
+    versions = _load(args)
+    lang = _lang(args, versions)
     with flag_values():
         first, after = _month(args.month, lang)
-    try:  # (a policy with no calendar to show when none is named: the policy's problem, exit 1)
-        cal = policy.calendar(args.calendar_name)
-    except KeyError:  # a --calendar the policy does not have: wrong usage
-        names = [c.name for c in policy.model.calendars]
-        raise UsageError(_unknown("calendar", args.calendar_name, names, lang), lang=lang) from None
-    with event_problems_in(lang):
-        windows = policy.maintenance_windows(first, after)
-    labels = {mt.name: mt.label.text(lang) or mt.name for mt in policy.model.maintenance}
     days = [first + dt.timedelta(days=k) for k in range((after - first).days)]
+    tz = versions.earliest.tz  # (every version's: a later one in another zone is refused)
+    of_day = {d: versions.at(dt.datetime(d.year, d.month, d.day, tzinfo=tz)) for d in days}
+    cals: dict[int, BusinessCalendar] = {}
+    for version in dict.fromkeys(of_day.values()):  # the versions in force during the month
+        try:  # (a policy with no calendar to show when none is named: the policy's problem, exit 1)
+            cals[id(version)] = version.calendar(args.calendar_name)
+        except KeyError:  # a --calendar the policy does not have: wrong usage
+            names = [c.name for c in version.model.calendars]
+            raise UsageError(_unknown("calendar", args.calendar_name, names, lang), lang=lang) from None
+    day_cal = {d: cals[id(of_day[d])] for d in days}
+    policy, cal = of_day[first], day_cal[first]  # (the month's first day's: the grid's title)
+    with event_problems_in(lang):
+        found = versions.windows(first, after)
+    windows = [w for w, _ in found]
+    labels = {
+        id(w): mt.label.text(lang) or mt.name for w, p in found for mt in p.model.maintenance if mt.name == w.name
+    }
+    notes = [versions.note(of_day[d], dt.datetime(d.year, d.month, d.day, tzinfo=tz), lang) for d in days]
     starts: dict[dt.date, list[Window]] = {}  # (every window starting on a day: several maintenances may)
     for w in windows:
         starts.setdefault(w.start.date(), []).append(w)
     if args.format == "json":
-        _print_json(
-            {
-                "month": args.month,
-                "calendar": cal.name,
-                "timezone": cal.tz.key,
-                "days": [
-                    {
-                        "date": d.isoformat(),
-                        "business_day": cal.is_business_day(d),
-                        "holiday": cal.holiday_name(d, lang),
-                    }
-                    for d in days
-                ],
-                "maintenance": [_window_json(w) for w in windows],
-            }
-        )
+        data: dict[str, object] = {
+            "month": args.month,
+            "calendar": cal.name,
+            "timezone": cal.tz.key,
+            "days": [_day_json(d, day_cal[d], of_day[d] if versions.several else None, lang) for d in days],
+            "maintenance": [_window_json(w, p if versions.several else None) for w, p in found],
+        }
+        _print_json(_noted(data, notes))
         return 0
     marks: dict[dt.date, str] = {}
     for d in days:
+        c = day_cal[d]
         if d in starts:
             marks[d] = "M"
-        elif cal.holiday_name(d) and not cal.is_business_day(d):
+        elif c.holiday_name(d) and not c.is_business_day(d):
             marks[d] = "*"
-        elif not cal.is_business_day(d):
+        elif not c.is_business_day(d):
             marks[d] = "."
         else:
             marks[d] = " "
@@ -290,17 +404,31 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     lines.append("")
     lines.append("   ".join(f"{k} {message(f'cli.calendar.legend.{v}', lang)}" for k, v in LEGEND.items()))
     for d in days:
-        name = cal.holiday_name(d, lang)
-        if name and not cal.is_business_day(d):
+        name = day_cal[d].holiday_name(d, lang)
+        if name and not day_cal[d].is_business_day(d):
             lines.append(f"{d.day:>3}* {name}")
         for w in starts.get(d, ()):
             # (a time of the hour the clock repeats with its offset, as the report writes it)
             end = "24:00" if w.end.date() > w.day and w.end.hour == 0 else f"{w.end:%H:%M}{offset_if_repeated(w.end)}"
             hours = f"{w.start:%H:%M}{offset_if_repeated(w.start)}-{end}"
-            text = f"{d.day:>3}M {labels.get(w.name, w.name)} {hours}"
+            text = f"{d.day:>3}M {labels.get(id(w), w.name)} {hours}"
             if w.moved:
                 reason = w.reason_ja if lang == "ja" else w.reason
                 text += message("cli.calendar.moved", lang, day=f"{w.scheduled:%m-%d}", reason=reason)
             lines.append(text)
     print("\n".join(lines))
+    _say(notes, lang)
     return 0
+
+
+def _day_json(d: dt.date, cal: BusinessCalendar, policy: Policy | None, lang: str) -> dict[str, object]:
+    """A day of ``sla calendar --format json``; with the ``policy_version`` in force that day when ``policy``
+    is given (several versions)."""
+    data: dict[str, object] = {
+        "date": d.isoformat(),
+        "business_day": cal.is_business_day(d),
+        "holiday": cal.holiday_name(d, lang),
+    }
+    if policy is not None:
+        data["policy_version"] = policy.version
+    return data

@@ -3,7 +3,8 @@
 Design notes
 ------------
 * ``author.load.*``: :func:`sla_dsl.policy.load.load_policies` (a directory without
-  policies, two versions on one day); ``author.policy.*``: the compiled policy's
+  policies, two versions on one day, of another name, of one ``version`` or in another
+  time zone); ``author.policy.*``: the compiled policy's
   refusals (:mod:`sla_dsl.policy.compiled`: an attribute or value the policy does not
   declare, no rule that applies, no business calendar); ``author.test.*``: ``sla test``
   (:mod:`sla_dsl.authoring.policytest`, :mod:`sla_dsl.authoring.testyaml`);
@@ -51,6 +52,26 @@ AUTHORING: dict[str, Msg] = {
         "前の版のタイムゾーンのまま（`timezone {zone}`）にしてください。"
         "報告はすべての時刻を一つのタイムゾーンで示します",
         "keep the time zone of the earlier versions (`timezone {zone}`): a report shows every time in one zone",
+    ),
+    "author.load.same_version": Msg(
+        "{path}：版 {version}（適用開始日 {effective}）は、{other}（適用開始日 {other_effective}）と同じ版です",
+        "{path}: version {version} (effective {effective}) is also the version of {other}, which takes effect on "
+        "{other_effective}",
+    ),
+    "author.load.same_version.help": Msg(
+        "後の版の `version` を上げてください。レポートと `JSON` の `policy_version` は、"
+        "判定した版を版の番号で示すため、同じ番号の二つの版を見分けられません",
+        "raise the later version's `version`: a report and the JSON's `policy_version` name the version "
+        "that judged each item by its number, and cannot tell two of one number apart",
+    ),
+    "author.load.other_name": Msg(
+        "{path}：版 {version} はポリシー `{name}` のもので、{other}の `{first}` と異なります",
+        "{path}: version {version} is of the policy `{name}`, not `{first}` as {other} is",
+    ),
+    "author.load.other_name.help": Msg(
+        '一つのポリシーの版はどれも同じ名前（`sla "{first}"`）です。名前を直すか、別のポリシーは別に指定してください',
+        'the versions of one policy share its name (`sla "{first}"`): correct the name, or give '
+        "another policy to a command of its own",
     ),
     "author.load.version_of": Msg("{path}（版 {version}）", "{path} (version {version})"),
     "author.load.version": Msg("版 {version}", "version {version}"),

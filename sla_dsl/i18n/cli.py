@@ -5,7 +5,8 @@ Design notes
 * Diagnostics themselves are :mod:`.diagnostics` (``diag.*``); this section holds the lines a
   command prints around them: what ``sla fmt`` did with each file and the count at the end,
   the docs build's line before a policy that does not compile, a priority or calendar the
-  policy does not declare, and the words of ``sla calendar``'s month grid. They are written
+  policy does not declare, the words of ``sla calendar``'s month grid, and the notes of
+  ``sla deadline``, ``sla maintenance`` and ``sla calendar`` naming the version they used. They are written
   in the language :mod:`sla_dsl.cli.langs` chooses (``--lang``, else the policy's primary
   language).
 * English plurals are separate keys (``.one`` / ``.other``) with the same fields; Japanese
@@ -123,6 +124,17 @@ CLI: dict[str, Msg] = {
     "cli.calendar.legend.holiday": Msg("祝日・休業日", "holiday or closure"),
     "cli.calendar.legend.maintenance": Msg("定期メンテナンス開始日", "maintenance window starts"),
     "cli.calendar.moved": Msg(" ({day} {reason}から延期)", " (moved from {day}: {reason})"),
+    # `sla deadline`, `sla maintenance`, `sla calendar`: the versions used (Article 5), as the evaluator's
+    # explanations name them (the English is theirs, word for word); on stderr as `sla: note: ...`
+    "cli.note": Msg("注記", "note"),
+    "cli.versions.judged": Msg(
+        "規定の版 {version}（{effective} から適用）で判定しました",
+        "judged under version {version} (effective {effective})",
+    ),
+    "cli.versions.none_yet": Msg(
+        "適用中の版はまだありません：与えられた中で最も早い規定の版 {version}（{effective} から適用）で判定しました",
+        "no version in force yet: judged under version {version} (effective {effective}), the earliest given",
+    ),
     # `sla deadline --priority` and `sla calendar --calendar` naming what the policy does not declare
     "cli.unknown.priority": Msg(
         "優先度 `{name}` はありません（このポリシーの優先度：{known}）",

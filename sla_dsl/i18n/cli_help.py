@@ -135,6 +135,19 @@ CLI_HELP: dict[str, Msg] = {
         "ポリシーを構文解析・コンパイルし、静的に検査します", "parse, compile and statically check policies"
     ),
     "cli.help.check.errors_only": Msg("警告を表示しません", "do not report warnings"),
+    # POLICY of sla deadline, sla maintenance and sla calendar: versions, as sla evaluate reads them
+    "cli.help.versions.deadline": Msg(
+        "ポリシーのファイルかディレクトリ（版ごと）。`--from` の時点で有効な版で計算します",
+        "policy files or directories (versions); the version in force at --from is used",
+    ),
+    "cli.help.versions.maintenance": Msg(
+        "ポリシーのファイルかディレクトリ（版ごと）。各時間帯は、その開始時点で有効な版によります",
+        "policy files or directories (versions); each window is the version's in force at its start",
+    ),
+    "cli.help.versions.calendar": Msg(
+        "ポリシーのファイルかディレクトリ（版ごと）。各日は、その日に有効な版によります",
+        "policy files or directories (versions); each day is the version's in force that day",
+    ),
     # sla deadline
     "cli.help.deadline": Msg(
         "`TIME` に起算する案件の応答期限を表示します",

@@ -28,6 +28,7 @@ RULE_SYNTAX: dict[str, str] = {
     "kw_hours_example": "hours 10:00-18:00",
     "kw_starts_at": "starts at",
     "kw_timezone": "timezone",
+    "kw_version": "version",
     "kw_ja": "ja",
     "kw_ja_text": '"日本語"',
     "kw_ja_pair": '"日本語" / "English"',
@@ -275,7 +276,7 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "期限が{range}に収まるように、目標を短くしてください",
         "shorten the target, so that its deadlines fall in {range}",
     ),
-    # E304, E305, W307: versions checked together (sla_dsl.policy.load), E304 and E305 in the words of the refusals
+    # E304 - E307, W307: versions checked together (sla_dsl.policy.load), the errors in the words of the refusals
     "diag.E304": Msg(
         "版 {version} の適用開始日 {effective} は、{other}と同じ日です",
         "version {version} takes effect on {effective}, the same day as {other}",
@@ -293,6 +294,27 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "前の版のタイムゾーンのまま（`{kw_timezone} {zone}`）にしてください。"
         "報告はすべての時刻を一つのタイムゾーンで示します",
         "keep the time zone of the earlier versions (`{kw_timezone} {zone}`): a report shows every time in one zone",
+    ),
+    "diag.E306": Msg(
+        "版 {version}（適用開始日 {effective}）は、{other}（適用開始日 {other_effective}）と同じ版です",
+        "version {version} (effective {effective}) is also the version of {other}, which takes effect on "
+        "{other_effective}",
+    ),
+    "diag.E306.help": Msg(
+        "後の版の `{kw_version}` を上げてください。レポートと `JSON` の `policy_version` は、"
+        "判定した版を版の番号で示すため、同じ番号の二つの版を見分けられません",
+        "raise the later version's `{kw_version}`: a report and the JSON's `policy_version` name the version "
+        "that judged each item by its number, and cannot tell two of one number apart",
+    ),
+    "diag.E307": Msg(
+        "版 {version} はポリシー `{name}` のもので、{other}の `{first}` と異なります",
+        "version {version} is of the policy `{name}`, not `{first}` as {other} is",
+    ),
+    "diag.E307.help": Msg(
+        '一つのポリシーの版はどれも同じ名前（`{kw_sla} "{first}"`）です。'
+        "名前を直すか、別のポリシーは別に指定してください",
+        'the versions of one policy share its name (`{kw_sla} "{first}"`): correct the name, or give '
+        "another policy to a command of its own",
     ),
     "diag.W307": Msg(
         "版 {version} の適用開始日は {effective} ですが、番号の小さい{other}の適用開始日は"

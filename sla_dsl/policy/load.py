@@ -7,28 +7,44 @@ computed ones (:mod:`.checks`) included.
 
 Design notes
 ------------
-* :func:`load_policies` refuses a directory without policies and two versions
-  that take effect the same day in ``lang`` (a command's ``--lang``), else in
-  the primary language of the policy concerned (English for a directory, which
-  has none); the words come from the catalogue (``author.load.*``), and the
+* :func:`load_policies` reads files and directories as every command that takes
+  versions does (:func:`policy_files`): a directory is its ``*.sla`` files in
+  name order, without its hidden files (a name that starts with ``.``: the
+  ``._a.sla`` that macOS writes beside ``a.sla`` on a shared drive is no
+  policy), and a file named twice (by two names, or as a file and in its
+  directory) is read once, where it came first.
+* It refuses a directory without policies and versions that cannot be judged
+  together in ``lang`` (a command's ``--lang``), else in the primary language
+  of the policy concerned (English for a directory, which has none); the words
+  come from the catalogue (``author.load.*``), and the
   :class:`~sla_dsl.errors.InputError` carries the language it is written in.
 * Those refusals are :func:`check_versions`, which the evaluation's version list
   (:class:`sla_dsl.evaluation.common.Versions`) calls too: the API, replay and the
   Dask/Spark entries put versions together without this loader, and there the order
-  of a list must not choose between two versions of one day either.
+  of a list must not choose between two versions of one day either. They are,
+  in this order: two versions of one effective date; a version of another
+  policy (another ``sla "name"`` than the earliest version's: the language has
+  no renaming, and the site groups versions by their name), named at its
+  ``sla`` line; two versions of one ``version`` (a report and the JSON's
+  ``policy_version`` name the version that judged each item by it, so two of
+  one number would be told apart by nothing, and ``sla serve`` refuses a second
+  one too), named at the later one's ``version`` line (read from its file: the
+  model keeps the header's span, :func:`statement_span`); a time zone other
+  than the earliest version's.
 * Every version must share the earliest one's ``timezone``: a report shows every
   instant in one zone and reads business hours in it, so a later version in another
   zone would show its incidents in the wrong zone and mix them in the totals. The
   refusal names the later version's ``timezone`` line (found in its file within the
   header's span; a policy compiled from text is named by its version).
 * ``sla check`` reads its arguments as ``sla evaluate`` does (a directory is
-  its ``*.sla`` files in name order, :func:`compile_versions`) and checks the
-  policies it is given as versions of one policy (:func:`version_findings`),
+  its ``*.sla`` files in name order, each file once, :func:`compile_versions`) and
+  checks the policies it is given as versions of one policy (:func:`version_findings`),
   so that a set of versions it passes is one ``sla evaluate`` accepts: the
-  refusals above are errors there, E304 (the same effective date, in the words
-  of the refusal) and E305 (another time zone), located at the version's
-  ``effective`` or ``timezone`` line. Only policies without errors are
-  compared (the others are refused on their own).
+  refusals above are errors there, in their words: E304 (the same effective
+  date), E307 (another name), E306 (the same ``version``) and E305 (another
+  time zone), located at the version's ``effective``, ``sla``, ``version`` or
+  ``timezone`` line. Only policies without errors are compared (the others are
+  refused on their own).
 * Versions are ordered by their dates, whatever their numbers. A ``version``
   of numbers separated by dots (``2026.1``, ``2026.10``, ``3``) is compared
   number by number (:func:`version_order`; ``2026.10`` after ``2026.9``, a
@@ -37,7 +53,9 @@ Design notes
   over on that date, and the version with the higher number is never in force
   again (``2026.2`` on 2026-01-01 and ``2026.1`` on 2026-04-01: November is
   judged under 2026.1). A version written otherwise (``"spring"``) has no
-  order and is never warned of.
+  order and is never warned of. Two versions are of one ``version`` when
+  their texts are the same (``2026.1`` and ``2026.1.0`` are two, as in
+  ``sla serve``).
 """
 
 from __future__ import annotations
@@ -47,6 +65,7 @@ import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from ..errors import InputError
 from ..i18n import format_date, message
@@ -124,19 +143,34 @@ _EXTENSION = re.compile(r"\.[A-Za-z][A-Za-z0-9]{0,9}$")
 
 def policy_files(paths: list[str], lang: str | None = None) -> list[Path]:
     """The policy files that files or directories of ``*.sla`` files name, in order (a directory's in
-    name order; one with none is refused, in ``lang``)."""
+    name order, its hidden files left out; one with none is refused, in ``lang``), each file once: one
+    named again (by another name, or as a file of a directory given too) is read where it came first."""
     files: list[Path] = []
+    seen: set[str] = set()
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            found = sorted(p.glob("*.sla"))
-            if not found:
-                said = lang or "en"  # no policy to take a language from
-                raise InputError(message("author.load.no_policy_file", said, path=raw, ext=".sla"), lang=said)
-            files.extend(found)
-        else:
-            files.append(p)
+        found = directory_policies(p, raw, lang) if p.is_dir() else [p]
+        for f in found:
+            if (key := same_file_key(f)) not in seen:
+                seen.add(key)
+                files.append(f)
     return files
+
+
+def directory_policies(folder: Path, raw: str, lang: str | None = None) -> list[Path]:
+    """The ``*.sla`` files of a directory in name order, without its hidden files (a name that starts
+    with ``.``, such as the ``._a.sla`` macOS leaves beside ``a.sla`` on a shared drive); one with none
+    is refused, in ``lang`` (``raw``: the directory as given)."""
+    found = sorted(f for f in folder.glob("*.sla") if not f.name.startswith("."))
+    if not found:
+        said = lang or "en"  # no policy to take a language from
+        raise InputError(message("author.load.no_policy_file", said, path=raw, ext=".sla"), lang=said)
+    return found
+
+
+def same_file_key(path: str | Path) -> str:
+    """What names one file however it is written: its absolute path, links resolved."""
+    return os.path.normcase(os.path.realpath(path))
 
 
 def load_policies(paths: list[str], lang: str | None = None) -> list[Policy]:
@@ -149,7 +183,9 @@ def load_policies(paths: list[str], lang: str | None = None) -> list[Policy]:
 
 def check_versions(policies: Sequence[Policy], lang: str | None = None, names: Sequence[str] | None = None) -> None:
     """Refuse versions that cannot be judged together: two that take effect the same day (which
-    one is in force would depend on their order) and one whose time zone is not the earliest's.
+    one is in force would depend on their order), a version of another policy (another ``sla``
+    name than the earliest's), two with one ``version`` (a report names the version that judged
+    each item, and could not tell them apart) and one whose time zone is not the earliest's.
 
     ``names``: where each came from (default: its file, else ``<policy>``); refusals in ``lang``,
     else in the primary language of the version refused."""
@@ -175,8 +211,40 @@ def check_versions(policies: Sequence[Policy], lang: str | None = None, names: S
     first_name, first = ordered[0] if ordered else ("", None)
     for f, pol in ordered[1:]:
         assert first is not None
-        zone, earlier = pol.model.header.timezone, first.model.header.timezone
-        if zone == earlier:
+        if pol.name == first.name:
+            continue
+        said = lang or policy_language(pol.model)
+        text = message(
+            "author.load.other_name",
+            said,
+            path=_header_line(f, pol),
+            version=pol.version,
+            name=pol.name,
+            first=first.name,
+            other=message("author.load.version_of", said, path=first_name, version=first.version),
+        )
+        _refuse(text, message("author.load.other_name.help", said, first=first.name), said)
+    by_version: dict[str, tuple[str, Policy]] = {}
+    for f, pol in ordered:
+        if pol.version not in by_version:
+            by_version[pol.version] = (f, pol)
+            continue
+        said = lang or policy_language(pol.model)
+        other, earlier = by_version[pol.version]
+        text = message(
+            "author.load.same_version",
+            said,
+            path=_version_line(f, pol),
+            version=pol.version,
+            effective=_date_in(pol.effective, said),
+            other=other,
+            other_effective=_date_in(earlier.effective, said),
+        )
+        _refuse(text, message("author.load.same_version.help", said), said)
+    for f, pol in ordered[1:]:
+        assert first is not None
+        zone, earlier_zone = pol.model.header.timezone, first.model.header.timezone
+        if zone == earlier_zone:
             continue
         said = lang or policy_language(pol.model)
         text = message(
@@ -185,11 +253,20 @@ def check_versions(policies: Sequence[Policy], lang: str | None = None, names: S
             path=_timezone_line(f, pol),
             version=pol.version,
             zone=zone,
-            first=earlier,
+            first=earlier_zone,
             other=message("author.load.version_of", said, path=first_name, version=first.version),
         )
-        help_text = message("author.load.timezone.help", said, zone=earlier)
-        raise InputError(f"{text}\n{message('diag.word.help', said)}: {help_text}", lang=said)
+        _refuse(text, message("author.load.timezone.help", said, zone=earlier_zone), said)
+
+
+def _date_in(d: dt.date, said: str) -> str:
+    """A date as the refusals write it in ``said``: ``2026年4月1日(水)`` / ``2026-04-01``."""
+    return format_date(d, "ja") if said == "ja" else d.isoformat()
+
+
+def _refuse(text: str, help_text: str, said: str) -> NoReturn:
+    """A refusal of :func:`check_versions` with its ``help:`` line, in ``said``."""
+    raise InputError(f"{text}\n{message('diag.word.help', said)}: {help_text}", lang=said)
 
 
 def _timezone_line(name: str, pol: Policy) -> str:
@@ -197,6 +274,68 @@ def _timezone_line(name: str, pol: Policy) -> str:
     from a file)."""
     span = pol.model.header.timezone_span
     return name if span == m.NO_SPAN else f"{name}:{span.line}:{span.column}"
+
+
+def _header_line(name: str, pol: Policy) -> str:
+    """``file:line:column`` of the version's ``sla "name"`` line (the name alone without a place)."""
+    span = pol.model.header.span
+    return name if span == m.NO_SPAN else f"{name}:{span.line}:{span.column}"
+
+
+def _version_line(name: str, pol: Policy) -> str:
+    """``file:line:column`` of the version's ``version`` line, found in its file (the name alone for a
+    policy not read from a file, or a file that can no longer be read)."""
+    if pol.path is None:
+        return name
+    try:
+        source = Path(pol.path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return name
+    span = statement_span(source, pol.model.header, "version")
+    return name if span is None else f"{name}:{span.line}:{span.column}"
+
+
+def statement_span(source: str, header: m.Header, keyword: str) -> m.Span | None:
+    """Where the header statement ``keyword "..."`` stands in ``source`` (``sla "name"``, ``version
+    "2026.1"``): the keyword and its text, looked for in the lines of ``header``'s span, outside texts and
+    comments; ``None`` when it is not found there (the model keeps the span of the header, not of each of
+    its lines)."""
+    if header.span == m.NO_SPAN:
+        return None
+    lines = source.split("\n")
+    for number in range(header.span.line, min(header.span.end_line, len(lines)) + 1):
+        line = lines[number - 1]
+        i = header.span.column - 1 if number == header.span.line else 0
+        while i < len(line):
+            ch = line[i]
+            if ch == "#":
+                break
+            if ch == '"':
+                i = _after_text(line, i)
+                continue
+            found = _STATEMENT.match(line, i)
+            if found and found["keyword"] == keyword and (i == 0 or not _WORD.match(line[i - 1])):
+                return m.Span(line=number, column=i + 1, end_line=number, end_column=found.end() + 1)
+            i += 1
+    return None
+
+
+#: A header statement with a text: its keyword, then the text (``version "2026.1"``).
+_STATEMENT = re.compile(r'(?P<keyword>[A-Za-z_]+)[ \t]+"(?:[^"\\]|\\.)*"')
+_WORD = re.compile(r"[A-Za-z0-9_]")
+
+
+def _after_text(line: str, i: int) -> int:
+    """The index after the text that opens with the quote at ``i`` (the line's end, if it is not closed)."""
+    j = i + 1
+    while j < len(line):
+        if line[j] == "\\":
+            j += 2
+        elif line[j] == '"':
+            return j + 1
+        else:
+            j += 1
+    return len(line)
 
 
 #: A version that has an order: numbers separated by dots (``2026.1``, ``3``, ``1.10.2``).
@@ -217,26 +356,31 @@ def version_order(version: str) -> tuple[int, ...] | None:
 
 def compile_versions(paths: Sequence[str], lang: str | None = None) -> list[Compiled]:
     """Every policy that ``paths`` name, compiled, as ``sla check`` reads them: a file, a directory's
-    ``*.sla`` files in name order (one without any is refused in ``lang``, as by ``sla evaluate``) or
-    ``-`` (the standard input); each with the findings about them as versions of one policy
-    (:func:`version_findings`)."""
+    ``*.sla`` files in name order without its hidden files (one without any is refused in ``lang``, as
+    by ``sla evaluate``) or ``-`` (the standard input), each file once (:func:`policy_files`); each with
+    the findings about them as versions of one policy (:func:`version_findings`)."""
     out: list[Compiled] = []
+    seen: set[str] = set()
     for raw in paths:
         if raw == "-":
             out.append(compile_stdin())
-        elif Path(raw).is_dir():
-            out += [compile_path(f) for f in policy_files([raw], lang)]
-        else:
-            out.append(compile_path(raw))
+            continue
+        folder = Path(raw).is_dir()
+        for f in directory_policies(Path(raw), raw, lang) if folder else [raw]:
+            if (key := same_file_key(f)) not in seen:
+                seen.add(key)
+                out.append(compile_path(f))
     return version_findings(out)
 
 
 def version_findings(compiled: Sequence[Compiled]) -> list[Compiled]:
     """``compiled`` with the findings about them as versions of one policy added to the versions they are
-    about: E304 (the same effective date as an earlier one in the list, as :func:`check_versions`
-    refuses it), E305 (another time zone than the earliest version's) and W307 (numbered after a version
-    that takes effect later). Policies with errors are left out of the comparison; the others are new
-    :class:`Compiled` values when they gain a finding (a compiled file may be shared by a cache)."""
+    about: E304 (the same effective date as an earlier one in the list), E307 (another ``sla`` name
+    than the earliest version's), E306 (the ``version`` of a version that takes effect earlier) and E305
+    (another time zone than the earliest version's), as :func:`check_versions` refuses them, and W307
+    (numbered after a version that takes effect later). Policies with errors are left out of the
+    comparison; the others are new :class:`Compiled` values when they gain a finding (a compiled file may
+    be shared by a cache)."""
     found: dict[int, list[Diagnostic]] = {}
     valid = [(i, c) for i, c in enumerate(compiled) if c.model is not None and not c.errors]
     if len(valid) < 2:
@@ -264,6 +408,44 @@ def version_findings(compiled: Sequence[Compiled]) -> list[Compiled]:
             seen[header.effective] = (c.file, header.version)
     by_date = sorted(valid, key=lambda ic: _header(ic[1]).effective)
     first = by_date[0][1]
+    for i, c in by_date[1:]:
+        header, earliest = _header(c), _header(first)
+        if header.name != earliest.name:
+            found.setdefault(i, []).append(
+                diagnostic(
+                    "E307",
+                    words(
+                        "diag.E307",
+                        version=header.version,
+                        name=header.name,
+                        first=earliest.name,
+                        other=words("author.load.version_of", path=first.file, version=earliest.version),
+                    ),
+                    _name_line(c),
+                    help=words("diag.E307.help", first=earliest.name),
+                )
+            )
+    by_version: dict[str, Compiled] = {}
+    for i, c in by_date:
+        header = _header(c)
+        if header.version not in by_version:
+            by_version[header.version] = c
+            continue
+        earlier = by_version[header.version]
+        found.setdefault(i, []).append(
+            diagnostic(
+                "E306",
+                words(
+                    "diag.E306",
+                    version=header.version,
+                    effective=_date(header.effective),
+                    other=earlier.file,
+                    other_effective=_date(_header(earlier).effective),
+                ),
+                _version_statement(c),
+                help=words("diag.E306.help"),
+            )
+        )
     for i, c in by_date[1:]:
         header, earliest = _header(c), _header(first)
         if header.timezone != earliest.timezone:
@@ -332,6 +514,26 @@ def _header(c: Compiled) -> m.Header:
 def _date(d: dt.date) -> Both:
     """A date as the refusals of :func:`check_versions` write it: ``2026年4月1日(水)`` / ``2026-04-01``."""
     return Both(format_date(d, "ja"), d.isoformat())
+
+
+def _version_statement(c: Compiled) -> m.Span:
+    """The span of the version's ``version "..."`` statement (its header's first line, if it was not
+    found)."""
+    header = _header(c)
+    return statement_span(c.source, header, "version") or _first_line(header.span)
+
+
+def _name_line(c: Compiled) -> m.Span:
+    """The span of the version's ``sla "name"`` (its header's first line, if it was not found)."""
+    header = _header(c)
+    return statement_span(c.source, header, "sla") or _first_line(header.span)
+
+
+def _first_line(span: m.Span) -> m.Span:
+    """``span`` cut to its first line (a caret under one line, not a whole block)."""
+    if span.end_line == span.line:
+        return span
+    return m.Span(line=span.line, column=span.column, end_line=span.line, end_column=span.column + 1)
 
 
 def _effective_line(c: Compiled) -> m.Span:

@@ -297,6 +297,11 @@ VERSIONS: dict[str, tuple[str, str]] = {
         .replace("Asia/Tokyo", "Asia/Seoul"),
     ),
     "W307": (HEADER, HEADER.replace('version "1"', 'version "2"').replace("2026-04-01", "2026-01-01")),
+    "E306": (HEADER, HEADER.replace("2026-04-01", "2026-10-01")),
+    "E307": (
+        HEADER,
+        HEADER.replace('version "1"', 'version "2"').replace("2026-04-01", "2026-10-01").replace('sla "T"', 'sla "U"'),
+    ),
 }
 
 
