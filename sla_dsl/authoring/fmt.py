@@ -19,13 +19,24 @@ Design notes
   Japanese; other text pairs do so only when the line would pass 120 columns.
   ``complete`` starts each ``, or`` alternative on a continuation line; other
   long comma lists wrap after a comma. Widths count East Asian wide characters
-  as two columns, as a terminal shows them.
+  as two columns, as a terminal shows them. Laying out takes time linear in
+  the text (a binary search per wrapped line or per blank-line question, never
+  a rescan of the rest of a list or of every comment).
 * Comments: a comment after code stays at the end of the line that holds the
   token before it; trailing comments of one block are aligned at column 48
   (or further right when the code is longer). A comment on its own line stays
   before the line that holds the next token (or before ``}``, or at the end of
   the file). One blank line is kept where the source had one or more between
-  statements or comments, never right after ``{`` or before ``}``.
+  statements or comments, never right after ``{`` or before ``}``. A comment's
+  text is kept exactly but for the ASCII blanks after it (a U+3000 ideographic
+  space at its end stays). A comment after the word before a text pair's text
+  puts the text on a line of its own, one level deeper, with the ``/`` under it.
+* Line ends and the byte-order mark: :func:`format_text` takes and gives the
+  normalised text (LF, no BOM, as :mod:`sla_dsl.lang.source` reads it), and a
+  file is formatted when that text is. ``sla fmt`` (files and ``-``) and the
+  language server write the result in the file's :class:`LineStyle`: the line
+  end of its first line (CRLF stays CRLF) and its BOM, so a file formatted by
+  one is formatted for the others.
 """
 
 from __future__ import annotations
@@ -59,6 +70,35 @@ class FormatError(SlaError):
         super().__init__(message(key, lang, **fields))
         if lang == "ja":  # sla's main writes its `error` word in Japanese too
             self.lang = lang
+
+
+@dataclass(frozen=True)
+class LineStyle:
+    """How a policy file writes what the parser reads: its line end and whether it starts with a byte-order
+    mark. :func:`format_text` works on the normalised text (LF, no BOM); ``sla fmt`` and the language
+    server write its result back in the style of the text it came from (:meth:`of`, :meth:`apply`)."""
+
+    newline: str = "\n"
+    bom: bool = False
+
+    @classmethod
+    def of(cls, raw: str | bytes) -> LineStyle:
+        """The style of a text as it was read (bytes or ``str``): its first line end (CRLF, a lone CR or
+        LF; LF when it has none) and its byte-order mark."""
+        text = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+        bom = text.startswith("\ufeff")
+        cr, lf = text.find("\r"), text.find("\n")
+        if cr < 0 or 0 <= lf < cr:
+            newline = "\n"
+        else:
+            newline = "\r\n" if lf == cr + 1 else "\r"
+        return cls(newline=newline, bom=bom)
+
+    def apply(self, text: str) -> str:
+        """``text`` (normalised: LF, no BOM) written in this style."""
+        if self.newline != "\n":
+            text = text.replace("\n", self.newline)
+        return "\ufeff" + text if self.bom else text
 
 
 # ---- lexing with every token recorded ------------------------------------------------------
@@ -101,6 +141,12 @@ def lex(text: str) -> tuple[Tree[Token], list[Token], list[Token]]:
     return tree, tokens, comments
 
 
+def _comment_text(comment: Token) -> str:
+    """A comment as the layout writes it: without the spaces, tabs and line ends after it, but kept
+    exactly otherwise (a U+3000 ideographic space at its end is part of it)."""
+    return str(comment).rstrip(" \t\r\n")
+
+
 # ---- layout ----------------------------------------------------------------------------------
 
 
@@ -120,14 +166,18 @@ class _Line:
     trailing: list[str] = field(default_factory=list)
 
 
+def _spaced(prev: str, tok: Token) -> bool:
+    """Whether :func:`_join` puts a space between ``prev`` and ``tok``."""
+    value = str(tok)
+    return not (value in (",", "]", ":", "..", "-", ")") or prev in ("[", "..", "-", "(") or tok.type == "COMMA")
+
+
 def _join(toks: list[Token]) -> str:
     out: list[str] = []
     prev: str | None = None
     for tok in toks:
         value = str(tok)
-        if prev is not None and not (
-            value in (",", "]", ":", "..", "-", ")") or prev in ("[", "..", "-", "(") or tok.type == "COMMA"
-        ):
+        if prev is not None and _spaced(prev, tok):
             out.append(" ")
         out.append(value)
         prev = value
@@ -135,20 +185,33 @@ def _join(toks: list[Token]) -> str:
 
 
 def _split_after_commas(toks: list[Token], start: int, indent: int) -> list[tuple[int, int, int]]:
-    """Greedy wrap of toks[start:] after commas: (indent, first, last) pieces."""
+    """Greedy wrap of toks[start:] after commas: (indent, first, last) pieces.
+
+    A piece that does not fit in :data:`WIDTH` ends after its last comma that fits (after its first
+    comma when none fits). Linear in the tokens (with a binary search per piece): the widths of runs
+    of tokens are differences of running sums, since :func:`_join` puts its space before a token by
+    that token and the one before it alone, and a width is the sum of its characters' widths."""
+    n = len(toks)
+    # ends[i]: the width of _join(toks[:i + 1]); a run toks[lo:hi + 1] is ends[hi] - ends[lo] + own[lo] wide
+    own = [display_width(str(t)) for t in toks]
+    ends: list[int] = []
+    total = 0
+    for i, tok in enumerate(toks):
+        total += own[i] + (1 if i > 0 and _spaced(str(toks[i - 1]), tok) else 0)
+        ends.append(total)
+    commas = [k for k in range(start, n - 1) if toks[k].type == "COMMA"]
+    comma_ends = [ends[k] for k in commas]  # (never decreasing)
     pieces: list[tuple[int, int, int]] = []
     lo = start
     cur_indent = indent
-    while lo < len(toks):
-        hi = len(toks) - 1
-        if display_width(" " * cur_indent + _join(toks[lo:])) > WIDTH:
-            best = None
-            for k in range(lo, len(toks) - 1):
-                if toks[k].type == "COMMA":
-                    if best is None or display_width(" " * cur_indent + _join(toks[lo : k + 1])) <= WIDTH:
-                        best = k
-            if best is not None:
-                hi = best
+    while lo < n:
+        hi = n - 1
+        room = WIDTH - cur_indent + ends[lo] - own[lo]  # the most ends[k] may be for toks[lo:k + 1] to fit
+        if ends[n - 1] > room:
+            first = bisect.bisect_left(commas, lo)
+            if first < len(commas):
+                fits = bisect.bisect_right(comma_ends, room, lo=first) - 1
+                hi = commas[max(fits, first)]
         pieces.append((cur_indent, lo, hi))
         lo = hi + 1
         cur_indent = indent + 2
@@ -180,6 +243,7 @@ class _Layout:
         self.toks = toks
         self.comments = comments
         self.starts = [t.start_pos or 0 for t in toks]
+        self.comment_lines = [c.line or 1 for c in comments]
         self.lines: list[_Line] = []
         self.line_of: list[int] = [-1] * len(toks)
         self.group = 0
@@ -201,7 +265,9 @@ class _Layout:
         """``pieces`` (token ranges relative to ``base``) also cut after each token a comment follows: the
         rest goes on a continuation line (a ``/`` of a text pair under the text, as a wrapped pair)."""
         out: list[tuple[int, int, int]] = []
-        for p_indent, lo, hi in pieces:
+        for n, (p_indent, lo, hi) in enumerate(pieces):
+            if n > 0 and out[-1] != pieces[n - 1] and self.toks[base + lo].type == "SLASH":
+                p_indent = self._under_text(out, base)  # a comment moved the text before this `/`
             start = lo
             for k in range(lo, hi):
                 if base + k not in self.commented:
@@ -213,12 +279,21 @@ class _Layout:
 
     def _continued(self, done: list[tuple[int, int, int]], base: int, indent: int) -> int:
         """The indent of a line that continues the piece ``done[-1]`` after a comment."""
-        p_indent, lo, hi = done[-1]
+        p_indent, _, hi = done[-1]
         nxt = base + hi + 1
-        if nxt < len(self.toks) and self.toks[nxt].type == "SLASH" and hi > lo:
-            head = " " * p_indent + _join(self.toks[base + lo : base + hi]) + " "
-            return display_width(head) - 2
+        if nxt < len(self.toks) and self.toks[nxt].type == "SLASH":
+            return self._under_text(done, base)
         return max(p_indent, indent + 2)
+
+    def _under_text(self, done: list[tuple[int, int, int]], base: int) -> int:
+        """The indent of a ``/`` that starts a line after ``done[-1]``, the line that ends with the text of
+        its pair: the English under the text. A text alone on its line (a comment after the word before it)
+        goes one level deeper, and the ``/`` takes its place."""
+        p_indent, lo, hi = done[-1]
+        if hi > lo:
+            return display_width(" " * p_indent + _join(self.toks[base + lo : base + hi]) + " ") - 2
+        done[-1] = (p_indent + 2, lo, hi)
+        return p_indent
 
     # token index of a source position
     def _index(self, pos: int) -> int:
@@ -280,7 +355,7 @@ class _Layout:
             while tok_i < len(self.toks) and self.starts[tok_i] < pos:
                 tok_i += 1
             prev = tok_i - 1
-            text = str(c).rstrip()
+            text = _comment_text(c)
             c_line = c.line or 1
             if prev >= 0:
                 last_line_end = max(last_line_end, self.toks[prev].end_line or 1)
@@ -347,11 +422,9 @@ class _Layout:
     def _gap(self, prev_tok_line: int, line: _Line) -> bool:
         """Blank line in the source between the previous element and this line's first token."""
         tok_line = self.toks[line.first].line or 1
-        last = prev_tok_line
-        for c in self.comments:
-            cl = c.line or 1
-            if last < cl < tok_line:
-                last = cl
+        # the last comment on a line before the token's (comments come in source order): a binary search
+        before = bisect.bisect_left(self.comment_lines, tok_line) - 1
+        last = max(prev_tok_line, self.comment_lines[before]) if before >= 0 else prev_tok_line
         return tok_line - last >= 2
 
 
@@ -385,7 +458,7 @@ def _verify(before: str, after: str, toks: list[Token], comments: list[Token], l
         raise FormatError("author.fmt.result_no_parse", lang, error=exc) from None
     if [str(t) for t in toks] != [str(t) for t in toks2]:
         raise FormatError("author.fmt.changed_tokens", lang)
-    if " ".join(str(c).rstrip() for c in comments) != " ".join(str(c) for c in comments2):
+    if [_comment_text(c) for c in comments] != [str(c) for c in comments2]:
         raise FormatError("author.fmt.lost_comment", lang)
     old, new = compile_text(before).model, compile_text(after).model
     if (old is None) != (new is None) or (old is not None and new is not None and meaning(old) != meaning(new)):

@@ -497,8 +497,10 @@ class _Protocol(LanguageServerProtocol):
 
 
 def format_edits(source: str) -> list[t.TextEdit]:
-    """The whole-document edit that formats ``source``; :class:`RequestFailed` saying why when it cannot."""
-    from .fmt import FormatError, format_text
+    """The whole-document edit that formats ``source``; :class:`RequestFailed` saying why when it cannot.
+    As ``sla fmt``: none when the text is formatted but for its line ends or byte-order mark, and the edit
+    keeps both (:class:`~.fmt.LineStyle`)."""
+    from .fmt import FormatError, LineStyle, format_text
 
     def refuse(lang: str, reason: str) -> RequestFailed:
         return RequestFailed(catalogue_message("author.lsp.cannot_format", lang, reason=reason))
@@ -521,11 +523,12 @@ def format_edits(source: str) -> list[t.TextEdit]:
         result = format_text(text, lang)
     except FormatError as exc:
         raise refuse(lang, str(exc)) from None
-    if result == source:
+    if result == text:  # (both normalised: LF, no byte-order mark)
         return []
     lines = source_lines(source)
     end = t.Position(line=len(lines) - 1, character=utf16_column(lines[-1], len(lines[-1])))
-    return [t.TextEdit(range=t.Range(start=t.Position(line=0, character=0), end=end), new_text=result)]
+    new_text = LineStyle.of(source).apply(result)
+    return [t.TextEdit(range=t.Range(start=t.Position(line=0, character=0), end=end), new_text=new_text)]
 
 
 def completion_items(docs: Documents, uri: str, position: t.Position) -> list[t.CompletionItem]:

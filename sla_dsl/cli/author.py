@@ -20,20 +20,26 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import re
+import stat
 import sys
-from typing import Any
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 from ..i18n import message
 from .langs import diagnostics_lang, lang_option, model_lang, stdin_once
 
+if TYPE_CHECKING:
+    from ..authoring.fmt import LineStyle
+
 
 def _fmt(args: argparse.Namespace) -> int:
     """``sla fmt POLICY... [--check]``."""
-    from ..authoring.fmt import format_text
+    from ..authoring.fmt import LineStyle, format_text
     from ..files import write_atomic
     from ..lang.diagnostics import refusal_language, render_all
-    from ..lang.source import read_policy_file, read_policy_stdin
+    from ..lang.source import read_policy_file, read_policy_stdin, read_policy_stream
     from ..policy.load import compile_text
     from .app import use_color
 
@@ -42,13 +48,21 @@ def _fmt(args: argparse.Namespace) -> int:
     changed = unchanged = failed = 0  # (failed: not formatted for errors, or not read)
     first_lang: str | None = None  # the count at the end is in the first policy's language, as sla check's
     for path in args.policy:
-        # stdin and files go through the one reader of policy text (bytes: BOM, UTF-8, NUL, size cap)
+        # stdin and files go through the one reader of policy text (bytes: BOM, UTF-8, NUL, size cap); the
+        # bytes it read give the line ends and the byte-order mark that the result is written with
+        raw: bytes | None = None
         if path == "-":
             name = "<stdin>"
-            source, diags = read_policy_stdin(name)
+            if sys.stdin is None:
+                source, diags = read_policy_stdin(name)
+            else:
+                tap = _Tap(sys.stdin.buffer)
+                source, diags = read_policy_stream(cast(BinaryIO, tap), name)
+                raw = tap.read_so_far()
         else:
             name = path
             source, diags = read_policy_file(path)
+            raw = _bytes_of(path) if source is not None else None
         if source is None:  # no header to read the language from, unless its bytes hold one (Shift_JIS)
             declared = refusal_language(diags)
             lang = diagnostics_lang(args, declared) if declared is not None else model_lang(args, None)
@@ -64,22 +78,25 @@ def _fmt(args: argparse.Namespace) -> int:
             print(f"sla fmt: {name}: {message('cli.fmt.not_formatted', lang)}", file=sys.stderr)
             status, failed = 1, failed + 1
             continue
+        # compared normalised (LF, no byte-order mark), written in the style of the bytes read
         result = format_text(source, lang)
+        style = LineStyle.of(raw) if raw is not None else LineStyle()
         if result == source:
             unchanged += 1
         else:
             changed += 1
         if path == "-" and not args.check:
-            sys.stdout.write(result)  # (counted with the files: formatted, onto stdout)
+            sys.stdout.write(style.apply(result))  # (counted with the files: formatted, onto stdout)
             continue
         if result == source:
             continue
         if args.check:
-            sys.stdout.writelines(difflib.unified_diff(_lines(source), _lines(result), name, f"{name} (formatted)"))
+            before = _as_read(raw, source, style)
+            sys.stdout.writelines(_unified_diff(before, style.apply(result), name, f"{name} (formatted)"))
             status = 1
         else:
             try:
-                write_atomic(path, result)
+                write_atomic(path, style.apply(result))
             except OSError as exc:
                 reason = exc.strerror or str(exc)  # the system's words, as it gives them
                 print(f"sla fmt: {name}: {message('author.fmt.cannot_write', lang, reason=reason)}", file=sys.stderr)
@@ -90,6 +107,60 @@ def _fmt(args: argparse.Namespace) -> int:
         note = message("author.fmt.failed", said, failed=failed) if failed else ""
         print(message(key, said, changed=changed, unchanged=unchanged) + note, file=sys.stderr)
     return status
+
+
+class _Tap:
+    """A byte stream that keeps what is read from it: the reader of policy text reads stdin through it, and
+    ``sla fmt -`` writes its result with the line ends and the byte-order mark of those bytes."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.chunks: list[bytes] = []
+
+    def read(self, size: int = -1) -> bytes:
+        chunk = self.stream.read(size)
+        self.chunks.append(chunk)
+        return chunk
+
+    def read_so_far(self) -> bytes:
+        return b"".join(self.chunks)
+
+
+def _bytes_of(path: str) -> bytes | None:
+    """The bytes of a regular file that the reader has just read (for its line ends and byte-order mark), at
+    most the reader's cap; ``None`` for anything else (a FIFO or a device can be read only once) or when it
+    cannot be read again."""
+    from ..lang.source import MAX_POLICY_BYTES
+
+    try:
+        with open(path, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return None
+            return fh.read(MAX_POLICY_BYTES + 1)
+    except OSError:
+        return None
+
+
+def _as_read(raw: bytes | None, source: str, style: LineStyle) -> str:
+    """A policy's text as it stands in its file, line ends and byte-order mark included: ``raw`` decoded when
+    it is what ``source`` was read from (mixed line ends shown as they are), else ``source`` in ``style``."""
+    from ..lang.source import decode_policy
+
+    if raw is not None:
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and decode_policy(text)[0] == source:
+            return text
+    return style.apply(source)
+
+
+def _unified_diff(before: str, after: str, old: str, new: str) -> Iterator[str]:
+    """A unified diff that ``patch`` applies: a last line without a line end is followed by the line
+    ``\\ No newline at end of file``, as ``diff -u`` writes it."""
+    for line in difflib.unified_diff(_lines(before), _lines(after), old, new):
+        yield line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
 
 
 def _lines(text: str) -> list[str]:

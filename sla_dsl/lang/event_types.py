@@ -12,7 +12,10 @@ Design notes
 * A declared name is ``incident.<word>`` (lowercase letters, digits and ``_``)
   and may stand anywhere in the file: rules are read before the whole model
   exists, and a file with a syntax error is read declaration by declaration,
-  so :func:`declared_in` finds the declared names in the text itself first.
+  so :func:`declared_in` finds the declared names in the text itself first:
+  the word ``event`` outside texts and comments and the event name after it,
+  wherever on its line the declaration starts and whatever line breaks and
+  comments stand between the two (line breaks mean nothing to the grammar).
   A rule that names a type neither in the contract nor declared is refused at
   its place (E208) with a suggestion over both.
 * Checks: E247 a type declared twice, E248 a type the contract already has,
@@ -27,6 +30,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from lark import Token, Tree
 
@@ -34,7 +38,11 @@ from . import model as m
 from .diagnostics import Diagnostic, Severity, diagnostic, words
 from .values import EXTENDABLE, ValueReader, declarable, unknown_event_help
 
-_DECLARED = re.compile(r"^[ \t]*event[ \t\r\n]+([a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*)", re.MULTILINE)
+#: The pieces of a policy text :func:`declared_in` reads: a text (closed or not), a comment, blanks (the
+#: grammar's), a word (with its dots), or any other character.
+_PIECE = re.compile(r'"(?:\\.|[^"\\\n])*"?|#[^\n]*|[ \t\f\r\n]+|[A-Za-z0-9_.]+|.', re.DOTALL)
+#: A name an ``event`` declaration declares (the grammar's ``EVENT``).
+_EVENT = re.compile(r"[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*")
 __all__ = [
     "EXTENDABLE",
     "EventTypeBuilder",
@@ -46,9 +54,24 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=4)
 def declared_in(text: str) -> frozenset[str]:
-    """The declarable names that ``event`` declarations of a policy text declare (found before parsing)."""
-    return frozenset(name for name in _DECLARED.findall(text) if declarable(name))
+    """The declarable names that ``event`` declarations of a policy text declare (found before parsing:
+    the word ``event`` outside texts and comments, then the next word that is an event name, whatever
+    blanks, line breaks and comments stand between them). Cached: a file read declaration by declaration
+    asks it of the whole text for each one."""
+    if "event" not in text:
+        return frozenset()
+    found: set[str] = set()
+    after_event = False  # the last word read (comments and blanks skipped) was `event`
+    for piece in _PIECE.finditer(text):
+        word = piece.group()
+        if word[0] in " \t\f\r\n#":
+            continue
+        if after_event and _EVENT.fullmatch(word) and declarable(word):
+            found.add(word)
+        after_event = word == "event"
+    return frozenset(found)
 
 
 def declared_names(model: m.PolicyModel) -> tuple[str, ...]:
