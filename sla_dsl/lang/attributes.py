@@ -133,6 +133,7 @@ class AttributeBuilder(ValueReader):
                 default,
                 help=words("diag.E250.default.help", values=listed),
             )
+        last = {v.name: v for v in labels[::-1]}  # (each value's first label: built once, not per value)
         return m.Attribute(
             name=str(name),
             label=label,
@@ -140,7 +141,7 @@ class AttributeBuilder(ValueReader):
             values=tuple(dict.fromkeys(names)),
             default=str(default) if default is not None else None,
             notes=tuple(notes),
-            labels=tuple({v.name: v for v in labels[::-1]}[n] for n in dict.fromkeys(names)),
+            labels=tuple(last[n] for n in dict.fromkeys(names)),
             span=self.span(decl),
         )
 
