@@ -32,8 +32,13 @@ Design notes
   log writes them are code (`` `incident.reported` ``), with their words.
 * Worked examples (``月曜日 14:00 ＋ 4営業時間 ＝ 月曜日 18:00``) are the engine's
   arithmetic (:meth:`Policy.add_business_time`, the calendar's open intervals)
-  on the first business day, from the build's reference date, whose next
-  business day is the day after it, and are said by weekday only.
+  on the first business day, from the reference date, whose next business day
+  is the day after it, and are said by weekday only. The reference date is the
+  one the SLA page's computed parts start from (the plugin's
+  :meth:`~sla_dsl.docs.plugin.SlaPlugin.page_date`): the build date, or the
+  newest version's ``effective`` date when it is published ahead of it, so an
+  example is always worked on a day the version it is taken from is in force
+  (Article 5), never on one an earlier version still governs.
 """
 
 from __future__ import annotations
@@ -529,7 +534,8 @@ def _alone(text: str, start: int, end: int) -> bool:
 
 
 def fill(markdown: str, policy: Policy | None, lang: str, reference: dt.date) -> str:
-    """``markdown`` with every ``<!-- sla:fact NAME -->`` replaced by that fact of ``policy``, in ``lang``;
+    """``markdown`` with every ``<!-- sla:fact NAME -->`` replaced by that fact of ``policy``, in ``lang``, its
+    worked examples from ``reference`` (a day ``policy`` is in force: see the module's notes);
     :class:`UnknownFact` for a placeholder that names none (or when there is no policy), and for an ``sla:``
     comment inside a line that is not ``sla:fact`` (block markers, alone on a line, are left as they are)."""
     if "sla:" not in markdown:

@@ -26,6 +26,19 @@ Design notes
   in the language's words (:mod:`.ical`): ``<path>/<slug>/maintenance.ics``
   in each language's folder with ``i18n`` (below), else
   ``<path>/<slug>/<lang>/maintenance.ics``; each page links its own.
+* Versions (Article 5): the page is the newest version's, and everything on it
+  is that version's. Its computed parts start from the build date or, when it
+  takes effect later (a change published ahead of its date), from its
+  ``effective`` date: its windows, worked deadlines and same-day examples are
+  those it judges by, never dates an earlier version still governs. Such a page
+  says from when the version applies and which versions apply until then (each
+  linked to its source page outside the customers' build). The feed gives the
+  windows of every version from the build date, each from the version in force
+  at its start, as ``sla evaluate`` excuses outages in them
+  (:func:`.ical.windows_in_force`). The placeholders of hand-written pages
+  (:mod:`.facts`) are the newest version's from the same date. A set of
+  versions ``sla evaluate`` refuses (two of one day, another time zone) stops
+  the build (``PluginError``).
 * With ``mkdocs-static-i18n`` (plugin ``i18n``) the site is built once per
   language; each build generates only its own language's page, at
   ``<path>/<slug>/index.md`` under the language's folder (none for the default
@@ -59,10 +72,11 @@ Design notes
   Japanese note stops the build of a Japanese page (``PluginError``, naming the model and field).
 * Hand-written pages state what the policy decides (hours, targets, cut-off times, maintenance windows,
   notice periods, holidays) with placeholders ``<!-- sla:fact NAME -->`` (inline, in a sentence or a table
-  cell), filled in the page's language from the newest version of the first configured policy
-  (:mod:`.facts`, which lists them): the project's reading of the SLA follows an edit of the policy as the
-  SLA page does. A placeholder the plugin does not know, or an ``sla:`` comment inside a line that is no
-  ``sla:fact``, stops the build (``PluginError``, naming the page and the placeholder).
+  cell), filled in the page's language from the newest version of the first configured policy, its worked
+  examples from the date its page starts from (:mod:`.facts`, which lists them): the project's reading of
+  the SLA follows an edit of the policy as the SLA page does. A placeholder the plugin does not know, or
+  an ``sla:`` comment inside a line that is no ``sla:fact``, stops the build (``PluginError``, naming the
+  page and the placeholder).
 * A policy that does not compile stops the build with its diagnostics
   (``PluginError``), the same messages ``sla check`` prints.
 """
@@ -93,6 +107,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url, write_file
 from mkdocs.utils.templates import TemplateContext
 
+from ..errors import InputError
+from ..evaluation.common import Versions
 from ..i18n import message
 from ..lang.diagnostics import PolicyError
 from ..policy import load_policy
@@ -103,6 +119,7 @@ from .field_notes import MissingNote
 from .render import PageContext, render_policy
 from .source import CSS, JS, render_source
 from .text import LANGS, esc, t
+from .text import date as tx_date
 
 __all__ = ["SlaPlugin", "SlaPluginConfig"]
 
@@ -161,6 +178,48 @@ def _relative_alternate(alt: object) -> object:
     return alt
 
 
+def _ahead_note(group: _Group, today: dt.date, lang: str, sources: Sequence[File], page: File) -> str:
+    """On the page of a version that takes effect after ``today``: a note of the date it applies from, the
+    versions in force until then (each linked to its source page when there are such pages) and that the
+    page's dates start there; empty when the version is in force."""
+    newest = group.newest
+    if today >= newest.effective:
+        return ""
+    day = tx_date(newest.effective, lang)
+    said = [esc(t("ahead", lang, version=newest.version, date=day))]
+    # the versions in force from today until the newest's date (the earliest also before its own date)
+    earlier = [(k, pol) for k, (pol, _) in enumerate(group.versions[:-1]) if group.versions[k + 1][0].effective > today]
+    if earlier:
+        names = []
+        for n, (k, pol) in enumerate(earlier):
+            name = esc(pol.version)
+            if len(sources) == len(group.versions):
+                name = f'<a href="{sources[k].url_relative_to(page)}">{name}</a>'
+            if n and pol.effective > today:  # a version that takes over before the newest's date
+                name = t("ahead_from", lang, v=name, date=esc(tx_date(pol.effective, lang)))
+            names.append(name)
+        key = "ahead_until_one" if len(names) == 1 else "ahead_until_many"
+        said.append(t(key, lang, v=t("ahead_sep", lang).join(names)))
+        said.append(esc(t("ahead_computed", lang, date=day)))
+    sep = "" if lang == "ja" else " "
+    return (
+        f'<div class="admonition note sla-version-ahead" id="version-ahead" lang="{lang}">'
+        f'<p class="admonition-title">{esc(t("ahead_title", lang, date=day))}</p>'
+        f"<p>{sep.join(said)}</p></div>\n"
+    )
+
+
+def _after_meta(markdown: str, block: str) -> str:
+    """``markdown`` (a policy page) with ``block`` after the line of its facts (version, effective date)."""
+    if not block:
+        return markdown
+    at = markdown.find('<dl class="sla-meta">')
+    end = markdown.find("\n", at) if at >= 0 else -1
+    if end < 0:
+        raise PluginError("sla: the policy page has no line of facts to put the note of its date after")
+    return f"{markdown[: end + 1]}\n{block}{markdown[end + 1 :]}"
+
+
 def slugify(name: str) -> str:
     """A URL segment for a policy name: ``Click So-ko`` -> ``click-so-ko``."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "policy"
@@ -197,6 +256,15 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 ) from None
         return dt.datetime.now(group.newest.tz).date()
 
+    def page_date(self, group: _Group) -> dt.date:
+        """The date the computed parts of ``group``'s page (the newest version's) start from: the build's
+        reference date, or the newest version's ``effective`` date when an earlier version given is in force
+        until then (the page shows what the newest version judges by)."""
+        reference = self.reference_date(group)
+        if len(group.versions) > 1:
+            return max(reference, group.newest.effective)
+        return reference
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Compile every configured policy and group the versions of each."""
         self.api_docs = api_notes.Translation()  # (mkdocstrings makes this build's handlers in its on_config)
@@ -217,6 +285,10 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
             group.versions.append((policy, text))
         for group in by_name.values():
             group.versions.sort(key=lambda v: (v[0].effective, v[0].version))
+            try:  # (versions `sla evaluate` refuses: the site could not agree with it)
+                Versions([pol for pol, _ in group.versions])
+            except InputError as exc:
+                raise PluginError(f"sla: {exc}") from None
         self.groups = list(by_name.values())
         # the pages give their headings ids with `{#id}` (attr_list) and rely on a table of contents
         for ext in ("attr_list", "toc"):
@@ -294,7 +366,8 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         feeds: dict[str, File] = {}  # each language's feed, in its words
         for lang in build:
             uri = f"{base}/maintenance.ics" if i18n is not None else f"{base}/{lang}/maintenance.ics"
-            feeds[lang] = generated(uri, ical.maintenance_ics(group.newest, reference, lang))
+            # each window from the version in force at its start, as `sla evaluate` judges it
+            feeds[lang] = generated(uri, ical.maintenance_ics([pol for pol, _ in group.versions], reference, lang))
             files.append(feeds[lang])
         sources: list[File] = []
         if not self.config.customer:
@@ -329,7 +402,7 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 lang=lang,
                 source_url=sources[-1].url_relative_to(page) if sources else "",
                 other_langs=others if len(langs) > 1 and i18n is None else {},
-                reference=reference,
+                reference=self.page_date(group),
                 maintenance_count=self.config.maintenance_count,
                 moved_years=self.config.moved_years,
                 versions=versions,
@@ -337,7 +410,8 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 customer=self.config.customer,
                 original=self._original(config, group),
             )
-            page.content_string = render_policy(group.newest, ctx)
+            ahead = _ahead_note(group, reference, lang, sources, page)
+            page.content_string = _after_meta(render_policy(group.newest, ctx), ahead)
             files.append(page)
             self.page_langs[page.src_uri] = lang
 
@@ -563,7 +637,8 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         """``markdown`` with each ``<!-- sla:fact NAME -->`` filled from the newest version of the first policy,
         in the page's language (:mod:`.facts`); a placeholder it does not know stops the build, naming the page."""
         group = self.groups[0] if self.groups else None
-        policy, reference = (group.newest, self.reference_date(group)) if group is not None else (None, dt.date.min)
+        # (from the date the newest version applies: what the SLA page shows; :meth:`page_date`)
+        policy, reference = (group.newest, self.page_date(group)) if group is not None else (None, dt.date.min)
         try:
             return facts.fill(markdown, policy, self._written_in(page) or "en", reference)
         except facts.UnknownFact as exc:

@@ -20,8 +20,9 @@ Design notes
   families. A log is mostly in order already, so the sort runs only when some
   incident's records are not.
 * The first record of each type per incident gives the report, the clock start
-  (the policy's clock rule, in order of preference, under the version in force
-  at the report), the response and the completion event. Due times come from the
+  (the policy's clock rule, in order of preference, read from the version that
+  judges the incident: :func:`.incidents.clock_start`, on columns in
+  :func:`_clock_starts`), the response and the completion event. Due times come from the
   calendar's batch API per (version, priority), as do the silence deadlines;
   statuses and breaches are array comparisons. Only ``at_risk`` (an open clock
   at ``as_of``, a handful) is computed one incident at a time.
@@ -193,6 +194,53 @@ def _version_index(ctx: Ctx, t: Floats) -> Ints:
     return out
 
 
+def _clock_starts(
+    ctx: Ctx, firsts: _Firsts, has_rep: NDArray[np.bool_], rep_t: Floats
+) -> tuple[Floats, NDArray[np.object_], Ints]:
+    """Per incident, the response clock start, the name of its event and the index of the version that
+    judges it, as :func:`.incidents.clock_start` reads them: the first version, by date, whose own rule
+    starts the clock while it is in force, else the version in force at the report with its own rule."""
+    rules_list = ctx.versions.rules
+    n_ids = rep_t.size
+    under: dict[tuple[tuple[int, str], ...], tuple[Floats, NDArray[np.object_]]] = {}
+
+    def start(rules: Rules) -> tuple[Floats, NDArray[np.object_]]:
+        """The clock under ``rules``' own rule: the first event of the first type it names, else the report."""
+        key = tuple(rules.clock_codes)
+        hit = under.get(key)
+        if hit is None:
+            clock = rep_t.copy()
+            names = np.full(n_ids, "reported", dtype=object)
+            unset = has_rep.copy()
+            for code, event in rules.clock_codes:
+                at, _, _ = firsts(code)
+                found = unset & ~np.isnan(at)
+                clock[found] = at[found]
+                names[found] = event
+                unset &= ~found
+            hit = under[key] = (clock, names)
+        return hit
+
+    if len(rules_list) == 1:
+        clock, names = start(rules_list[0])
+        return clock, names, np.zeros(n_ids, dtype=np.int64)
+    clock = rep_t.copy()
+    names = np.full(n_ids, "reported", dtype=object)
+    chosen = np.where(has_rep, -1, 0).astype(np.int64)
+    for k, rules in enumerate(rules_list):
+        at, said = start(rules)
+        own = (chosen < 0) & (_version_index(ctx, np.where(has_rep, at, 0.0)) == k)
+        clock[own], names[own], chosen[own] = at[own], said[own], k
+    left = chosen < 0  # no version's own start falls in its own time: the one at the report, with its rule
+    if left.any():
+        v_rep = _version_index(ctx, np.where(left, rep_t, 0.0))
+        for v in np.unique(v_rep[left]).tolist():
+            at, said = start(rules_list[v])
+            own = left & (v_rep == v)
+            clock[own], names[own], chosen[own] = at[own], said[own], v
+    return clock, names, chosen
+
+
 class _Firsts:
     """First records of each type, computed when first asked for."""
 
@@ -244,21 +292,8 @@ def judge_columns(ctx: Ctx, p: Prepared) -> Judged:
     # The incident's earliest record (records are in time order): one before the report is bad data.
     first_t = np.full(n_ids, np.nan)
     first_t[has_any] = p.t[p.bounds[:-1][has_any]]
-    # The clock: the first event the version in force at the report names, in order of preference.
-    v_rep = _version_index(ctx, np.where(has_rep, rep_t, 0.0))
-    clock = rep_t.copy()
-    # The event's name, read from that same version: the clock may start under a later version
-    # whose rule names other events, and indices into its rule would misname it.
-    clock_name = np.full(n_ids, "reported", dtype=object)
-    for v in np.unique(v_rep[has_rep]).tolist():
-        unset = has_rep & (v_rep == v)
-        for code, event in rules_list[v].clock_codes:
-            at, _, _ = firsts(code)
-            hit = unset & ~np.isnan(at)
-            clock[hit] = at[hit]
-            clock_name[hit] = event
-            unset &= ~hit
-    v_clock = _version_index(ctx, np.where(has_rep, clock, 0.0))
+    # The clock, its event and the version that judges: as :func:`.incidents.clock_start` reads them.
+    clock, clock_name, v_clock = _clock_starts(ctx, firsts, has_rep, rep_t)
     slow = has_any & (~has_rep | (rep_n > 1) | (reprio_n > 0) | (first_t < rep_t))
     plain = np.flatnonzero(has_rep & ~slow)
     # What each plain incident reported (priority, cause).

@@ -4,6 +4,18 @@ Design notes
 ------------
 * The clock starts at the first event named by the policy's ``response`` clock
   rule, in order of preference (``product_suspected``, else ``reported``).
+* Versions (Article 5): an incident is judged under the version in force at its
+  response clock start, and that start is read from the judging version's own
+  rule (:func:`clock_start`). Where versions name different events, each
+  version's rule gives a start; the version whose start falls in its own time
+  (from its date until the next version's) judges, the earliest such start
+  when several do (a clock started under one version is not started again by a
+  later one). When none does (reported under a version that waits for
+  ``product_suspected``, suspected after a version that starts at ``reported``
+  took over), the version in force at the report judges, with its own rule:
+  never a start read from one version and judged under another. Where every
+  version names the same events this is simply the version in force at that
+  start. :mod:`.incident_columns` reads it alike on columns.
 * The priority is the last ``incident.reprioritized`` (or the reported one);
   the due time is always computed from the original clock start.
 * Status: ``excluded`` when the reported cause is an Article 4 exclusion;
@@ -38,13 +50,14 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..events.schema import CODE, TYPES, Rec
 from ..lang import model as m
 from ..report import DataNote
-from .common import Ctx, Rules, code_of, target_calendar
+from .common import Ctx, Rules, Versions, code_of, target_calendar
 from .select import rules_for
 
 REPORTED = CODE["incident.reported"]
@@ -128,14 +141,8 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
             if r[1] == REPRIORITIZED:
                 reprios.append((r[0], priority, r[2][0]))
                 priority, named = r[2][0], r
-    rules = ctx.versions.at(rep[0])
-    clock, clock_event = rep[0], "reported"
-    for code, name in rules.clock_codes:
-        hit = firsts.get(code)
-        if hit is not None:
-            clock, clock_event = hit[0], name
-            break
-    rules = rules_for(ctx.versions.at(clock), rep[2])  # the rules its attributes select (issue 13)
+    version, clock, clock_event = clock_start(ctx.versions, firsts, rep)
+    rules = rules_for(version, rep[2])  # the rules its attributes select (issue 13)
     responded = firsts.get(RESPONDED)
     if priority not in rules.priorities:
         note = DataNote(what="priority_unknown", priority=priority, version=rules.version)
@@ -152,6 +159,33 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
         responded[0] if responded else None,
         tuple(reprios),
     )
+
+
+def _start(rules: Rules, firsts: Mapping[int, Rec], rep: Rec) -> tuple[float, str]:
+    """The response clock start under ``rules``' clock rule and the event's short name: the first event of
+    the first type the rule names, in order of preference, else the report."""
+    for code, name in rules.clock_codes:
+        hit = firsts.get(code)
+        if hit is not None:
+            return hit[0], name
+    return rep[0], "reported"
+
+
+def clock_start(versions: Versions, firsts: Mapping[int, Rec], rep: Rec) -> tuple[Rules, float, str]:
+    """The version an incident is judged under, its response clock start and the event that starts it
+    (``firsts``: the first record of each type; ``rep`` the report): the first version, by date, whose
+    own rule starts the clock while it is in force, else the version in force at the report with its own
+    rule (see the module's notes)."""
+    seen: dict[tuple[tuple[int, str], ...], tuple[float, str]] = {}
+    for rules in versions.rules:
+        key = tuple(rules.clock_codes)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = _start(rules, firsts, rep)
+        if versions.at(found[0]) is rules:
+            return rules, found[0], found[1]
+    rules = versions.at(rep[0])
+    return (rules, *_start(rules, firsts, rep))
 
 
 def complete(ctx: Ctx, inc: Incident, recs: list[Rec]) -> None:

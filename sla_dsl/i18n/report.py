@@ -15,6 +15,8 @@ REPORT: dict[str, Msg] = {
     "report.heading": Msg("{name} サービスレベル報告書（{month}）", "{name}: service level report, {month}"),
     "report.period": Msg("対象期間：{start} 〜 {end}（{as_of} 時点）", "Period: {start} to {end} (as of {as_of})"),
     "report.version": Msg("適用した規定の版：{versions}。", "Policy version: {versions}."),
+    # every version the report used (in force during the period, or judging a row it lists), more than one
+    "report.versions": Msg("適用した規定の版：{versions}。", "Policy versions: {versions}."),
     "report.tz_japan": Msg("時刻はすべて日本時間です。", "All times are Japan time (UTC+09:00)."),
     "report.tz_zone": Msg("時刻はすべて{zone}です。", "All times are {zone}."),
     "report.tz_offset": Msg("時刻はすべて協定世界時から{offset}の時刻です。", "All times are at UTC{offset}."),

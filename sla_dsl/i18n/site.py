@@ -48,6 +48,23 @@ SITE: dict[str, Msg] = {
         en=": the next year of regular maintenance windows, for any calendar program.",
     ),
     "site.source_page": Msg(ja="ポリシー定義（ソース）", en="Policy source"),
+    # the page of a version published ahead of its date (Article 5): from when it applies, what applies until then
+    "site.ahead_title": Msg(ja="{date}から適用する版", en="Applies from {date}"),
+    "site.ahead": Msg(
+        ja="この版（{version}）は{date}から適用します。", en="This version ({version}) applies from {date}."
+    ),
+    "site.ahead_until_one": Msg(ja="それまでは版 {v} を適用します。", en="Until then, version {v} applies."),
+    "site.ahead_until_many": Msg(
+        ja="それまでは版 {v} を順に適用します。", en="Until then, versions {v} apply in turn."
+    ),
+    "site.ahead_from": Msg(ja="{v}（{date}から）", en="{v} (from {date})"),
+    "site.ahead_sep": Msg(ja="、", en=", "),
+    "site.ahead_computed": Msg(
+        ja="このページの定期メンテナンスの日程と計算例は、{date}以降のものです。"
+        "カレンダーの購読（iCalendar）では、各回をその日に適用する版の日程で示します。",
+        en="The maintenance windows and worked examples on this page are from {date}; "
+        "the calendar feed (iCalendar) gives each window as the version in force on its day sets it.",
+    ),
     # the site's chrome: the tooltip of a heading's ¶, and the page for an address with no page
     "site.permalink": Msg(ja="この見出しへのリンク", en="Permanent link"),
     "site.not_found_title": Msg(ja="ページが見つかりません", en="Page not found"),

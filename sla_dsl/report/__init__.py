@@ -39,6 +39,8 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from operator import attrgetter
 from typing import Annotated, Any
 
 from pydantic import AliasChoices, Field, model_serializer
@@ -64,7 +66,7 @@ from .incident_rows import (
     TargetStatus,
 )
 from .row_base import Step, _Row
-from .rows import BUILT_ON_READ, Rows
+from .rows import BUILT_ON_READ, Rows, compact
 from .trend_rows import TrendFigure, TrendMonth
 from .violation_rows import BreachedTarget, DataDiff, DataNote, DataWhat, Violation
 
@@ -194,10 +196,27 @@ class Report(_Row):
             rows.extend(group.with_id(ident) if isinstance(group, Rows) else (r for r in group if r.id == ident))
         return rows
 
+    def versions_used(self, incidents: Sequence[Any] | None = None) -> list[PolicyRef]:
+        """The versions given that the report names as used: those in force at some instant of the period
+        (:meth:`versions_in_force`) and those that judged a row it lists (an incident carried over from an
+        earlier version's time, an outage or a stop begun before ``from``, a retention row), by effective
+        date. ``incidents`` stands in for :attr:`incidents` (the evaluator's compact verdicts, which name
+        the version that judged each by its rules)."""
+        given = self.versions or [self.policy]
+        used = {_key(v) for v in self.versions_in_force()}
+        rows = compact(self.incidents) if incidents is None else incidents
+        judged = judging_versions(rows)
+        for group in (self.outages, self.planned_stops, self.retention):
+            judged.update((r.policy_version, None) for r in group)
+        for v in given:
+            if (v.version, v.effective) in judged or (v.version, None) in judged:
+                used.add(_key(v))
+        return [v for v in given if _key(v) in used]
+
     def versions_in_force(self) -> list[PolicyRef]:
         """The versions given that were in force at some instant of the period (by effective date, each
         from 00:00 of its date until the next one's; the earliest also before its date, as it judges
-        what comes before any): those a report names as used, not every version given."""
+        what comes before any); with those that judged a row the report lists, :meth:`versions_used`."""
         given = self.versions or [self.policy]
         start, end = self.period.start, self.period.end
         out: list[PolicyRef] = []
@@ -208,6 +227,27 @@ class Report(_Row):
             if began and not ended:
                 out.append(v)
         return out
+
+
+def _key(v: PolicyRef) -> tuple[str, dt.date | None]:
+    return v.version, v.effective
+
+
+def judging_versions(incidents: Sequence[Any]) -> set[tuple[str, dt.date | None]]:
+    """The versions that judged ``incidents``, as ``(version, effective)``: an evaluator's compact verdict
+    names the policy of the rules that judged it (its date too), a row only its ``policy_version``
+    (``effective`` None). A year's verdicts are read in one pass in C (their rules are a handful)."""
+    if getattr(incidents, "fields", None) is not None:  # the evaluator's verdicts: every one has its rules
+        judged = set(map(attrgetter("rules"), incidents))
+        return {(r.policy.version, r.policy.effective) for r in judged}
+    found: set[tuple[str, dt.date | None]] = set()
+    for i in incidents:
+        policy = getattr(getattr(i, "rules", None), "policy", None)
+        if policy is not None:
+            found.add((policy.version, policy.effective))
+        elif isinstance(name := getattr(i, "policy_version", None), str):
+            found.add((name, None))
+    return found
 
 
 def _midnight(day: dt.date, like: dt.datetime) -> dt.datetime:

@@ -99,10 +99,10 @@ def render(
     parts += target_parts(report, w, report.incidents if incidents is None else incidents, cap)  # issue 12
     parts.append(articles(w, parts))  # the appendix every row's article links to, last
     if fmt == "markdown":
-        return _markdown(report, parts, w)
+        return _markdown(report, parts, w, incidents)
     if fmt == "html":
-        return _html(report, parts, w)
-    return _text(report, parts, w)
+        return _html(report, parts, w, incidents)
+    return _text(report, parts, w, incidents)
 
 
 def render_explain(
@@ -269,8 +269,8 @@ class _CellWidths(dict[str, int]):
         return width
 
 
-def _text(report: Report, parts: list[Part], w: PolicyWords) -> str:
-    lines = [printable(heading(report, w))] + [printable(h) for h in head_lines(report, w)]
+def _text(report: Report, parts: list[Part], w: PolicyWords, incidents: Sequence[IncidentLike]) -> str:
+    lines = [printable(heading(report, w))] + [printable(h) for h in head_lines(report, w, incidents)]
     size = _CellWidths().__getitem__
     for part in parts:
         rows = [[printable(_plain(c)) for c in r] for r in part.rows]
@@ -292,9 +292,9 @@ def _text(report: Report, parts: list[Part], w: PolicyWords) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _markdown(report: Report, parts: list[Part], w: PolicyWords) -> str:
+def _markdown(report: Report, parts: list[Part], w: PolicyWords, incidents: Sequence[IncidentLike]) -> str:
     lines = [f"# {markdown_cell(heading(report, w))}", ""]
-    lines += [markdown_cell(h) + "  " for h in head_lines(report, w)]
+    lines += [markdown_cell(h) + "  " for h in head_lines(report, w, incidents)]
     for part in parts:
         lines += ["", f"## {markdown_cell(part.title)}", ""]
         if not part.rows:
@@ -409,7 +409,7 @@ def _td(cell: Cell, numeric: bool) -> str:
     return f"<td{ident}{cls}>{body}</td>"
 
 
-def _html(report: Report, parts: list[Part], w: PolicyWords) -> str:
+def _html(report: Report, parts: list[Part], w: PolicyWords, incidents: Sequence[IncidentLike]) -> str:
     e = html_text
     title = heading(report, w)
     out = [
@@ -418,7 +418,7 @@ def _html(report: Report, parts: list[Part], w: PolicyWords) -> str:
         f"<title>{e(title)}</title>\n<style>{_STYLE}{page_css(title, w.lang)}</style>\n</head>\n<body>",
         f"<header>\n<h1>{e(title)}</h1>",
     ]
-    out += [f'<p class="meta">{e(h)}</p>' for h in head_lines(report, w)]
+    out += [f'<p class="meta">{e(h)}</p>' for h in head_lines(report, w, incidents)]
     out.append("</header>")
     for n, part in enumerate(parts):
         key = f' id="{e(part.key)}"' if part.key else ""

@@ -7,6 +7,13 @@ Design notes
   comes from the message catalogue (:mod:`sla_dsl.i18n`) in the report's
   language, every name of a rule from the policy's labels (:mod:`.words`);
   ids, zones and unknown channels are the log's own and shown as written.
+* The line of versions under the title names every version the report used:
+  those in force during the period and any that judged a row it lists (an
+  incident carried over from an earlier version's time is judged under that
+  version). A priority's target in the summary and the incidents table is
+  worded from the versions in force and those that judged a listed incident,
+  the first with each change from its version's date (:func:`target_during`),
+  so no verdict stands beside a target other than the one it was judged by.
 * The summary gives a headline verdict per commitment with its target next to
   the figure: the response target of each priority (met of judged, % achieved),
   the recovery notice, planned-stop notices, availability, each backup kind.
@@ -44,7 +51,7 @@ from collections.abc import Sequence
 from typing import NamedTuple, TypeVar
 
 from ..i18n import format_month
-from . import Report, Violation, periods
+from . import Report, Violation, judging_versions, periods
 from .conditions import priority_targets
 from .operations import (
     backups_part,
@@ -56,6 +63,7 @@ from .operations import (
     to_the_second,
 )
 from .parts import IncidentLike, Part
+from .rows import compact
 from .settled import clock_of, counts_in, done_of, earlier_responses, target_settled
 from .violation_words import late_words, shown_id, target_of, time_between, violation_kind, violation_text
 from .words import (
@@ -153,8 +161,11 @@ def _next_month(t: dt.datetime) -> dt.datetime:
     return t.replace(year=y, month=mo, day=1)
 
 
-def head_lines(report: Report, w: PolicyWords) -> list[str]:
-    """The lines under the title: the period, the policy versions and the time zone."""
+def head_lines(report: Report, w: PolicyWords, incidents: Sequence[IncidentLike] | None = None) -> list[str]:
+    """The lines under the title: the period, the policy versions and the time zone. The versions are
+    every one the report names as used (:meth:`Report.versions_used`): in force during the period, or
+    judging a row it lists, such as an incident carried over from an earlier version (``incidents``
+    stands in for the report's, as in :func:`sections`)."""
     p = report.period
     tz = report.timezone or report.period.start.tzname() or ""
     offset = p.start.strftime("%z")
@@ -166,11 +177,13 @@ def head_lines(report: Report, w: PolicyWords) -> list[str]:
     else:
         zone = w.m("report.tz_offset", offset=offset)
     sep = "、" if w.lang == "ja" else ", "
-    versions = sep.join(v.version for v in report.versions_in_force()) or report.policy.version
+    used = [v.version for v in report.versions_used(incidents)] or [report.policy.version]
     full = w.with_year()
     return [
         w.m("report.period", start=full.t(p.start), end=full.t(p.end), as_of=full.t(p.as_of)),
-        w.m("report.version", versions=versions) + ("" if w.lang == "ja" else " ") + zone,
+        w.m("report.versions" if len(used) > 1 else "report.version", versions=sep.join(used))
+        + ("" if w.lang == "ja" else " ")
+        + zone,
     ]
 
 
@@ -184,10 +197,11 @@ def sections(
     """Every section of the report, in order."""
     by_priority = _count(incidents)
     earlier = earlier_responses(incidents, report.period.start)  # judged in an earlier period's report
+    ws = in_force(report, w, incidents)  # every version whose targets judged a listed incident
     out = [
-        _summary(report, w, by_priority, violations, earlier),
+        _summary(report, w, by_priority, violations, earlier, ws),
         _availability(report, w),
-        _incidents(report, w, by_priority, earlier),
+        _incidents(report, w, by_priority, earlier, ws),
     ]
     # Only the rows a list shows are looked for; the counts say how many more there are.
     breached = _first(incidents, "breached", sum(c["breached"] for c in by_priority.values()), limit)
@@ -271,9 +285,15 @@ def _availability_verdict(w: PolicyWords, report: Report, service: str, target: 
     return Mark(w.m("report.verdict.met"), "good")
 
 
-def in_force(report: Report, w: PolicyWords) -> list[PolicyWords]:
-    """The words of each version in force during the report's period, by effective date."""
-    return w.during([v.version for v in report.versions_in_force()])
+def in_force(report: Report, w: PolicyWords, incidents: Sequence[IncidentLike] | None = None) -> list[PolicyWords]:
+    """The words of each version the summary and the incidents table word targets from, by effective date:
+    those in force during the report's period and those that judged an incident it lists (one carried over
+    from an earlier version's time is judged by that version's target, which must be shown beside its
+    verdict). ``incidents`` stands in for the report's (:func:`sections`)."""
+    given = report.versions or [report.policy]
+    judged = judging_versions(compact(report.incidents) if incidents is None else incidents)
+    known = judged | {(v.version, v.effective) for v in report.versions_in_force()}
+    return w.during([v for v in given if (v.version, v.effective) in known or (v.version, None) in known])
 
 
 def priority_words(ws: Sequence[PolicyWords], w: PolicyWords, pid: str) -> PolicyWords:
@@ -309,10 +329,10 @@ def _summary(
     by: dict[str, Counter[str]],
     violations: Sequence[Violation],
     earlier: dict[str, Counter[str]],
+    ws: Sequence[PolicyWords],
 ) -> Part:
     rows: list[list[Cell]] = []
     md = w.model
-    ws = in_force(report, w)
     pids = sorted(set(by) | {p.id for v in ws if v.model for p in v.model.priorities})
     for pid in pids:
         c, before = by.get(pid, Counter()), earlier.get(pid, Counter())
@@ -497,10 +517,15 @@ def _availability(report: Report, w: PolicyWords) -> Part:
     )
 
 
-def _incidents(report: Report, w: PolicyWords, by: dict[str, Counter[str]], earlier: dict[str, Counter[str]]) -> Part:
+def _incidents(
+    report: Report,
+    w: PolicyWords,
+    by: dict[str, Counter[str]],
+    earlier: dict[str, Counter[str]],
+    ws: Sequence[PolicyWords],
+) -> Part:
     cols = ["met", "breached", "open", "at_risk", "excluded"]
     rows: list[list[Cell]] = []
-    ws = in_force(report, w)
     for pid in sorted(by):
         c = by[pid]
         judged = c["met"] + c["breached"]

@@ -10,7 +10,13 @@ Design notes
   the report's summary are that version's; each verdict row names its own, and
   is worded (target, calendar, rules) from the version that judged it
   (:meth:`PolicyWords.for_row`); a priority's target in the summary is worded
-  from every version in force during the period (``report.sections.target_during``).
+  from every version the report names as used: in force during the period, or
+  judging a row it lists (``report.sections.target_during``).
+* A version is found by what says which it is: a compact verdict's own policy
+  (its rules'), a version's name and date (:class:`~sla_dsl.report.PolicyRef`),
+  and only for a row read back from JSON, which names its version alone
+  (``policy_version``), by that name (of two so named, the one in force at the
+  row's start): never the first of several that share a name.
 * An article reference is shown as ``条項 3.2`` / ``Art. 3.2`` and linked (in
   HTML) to the anchor ``art-3-2`` of the report's appendix of articles.
 """
@@ -169,31 +175,57 @@ class PolicyWords:
         #: every version given, by effective date (:meth:`version`, :meth:`during`)
         self.policies: list[Policy] = sorted(policies, key=lambda p: p.effective)
 
-    def version(self, name: str | None) -> PolicyWords:
-        """These words for the version named ``name`` (the version that judged a row: its
-        ``policy_version``); these words themselves when it is theirs, None or not given."""
-        if name is None or self.policy is None or self.policy.version == name:
+    def version(self, name: str | None, effective: dt.date | None = None, at: dt.datetime | None = None) -> PolicyWords:
+        """These words for the version that judged a row: the version named ``name`` (its ``policy_version``),
+        of date ``effective`` when it is known (two versions are never of one day), else of those so named
+        the one in force at ``at`` (the row's start, when known), else the first; these words themselves
+        when they are that version's, or ``name`` is None or names none given."""
+        if name is None or self.policy is None:
             return self
-        found = next((p for p in self.policies if p.version == name), None)
-        if found is None:
+        named = [p for p in self.policies if p.version == name]
+        if effective is not None:
+            named = [p for p in named if p.effective == effective] or named
+        elif len(named) > 1 and at is not None:
+            begun = [p for p in named if p.effective <= at.date()]
+            named = [max(begun, key=lambda p: p.effective)] if begun else named
+        return self._of(named[0]) if named else self
+
+    def _of(self, policy: Policy) -> PolicyWords:
+        """These words for ``policy`` (one of :attr:`policies`)."""
+        if policy is self.policy:
             return self
         other = copy.copy(self)
-        other.policy, other.model = found, found.model
+        other.policy, other.model = policy, policy.model
         return other
 
-    def during(self, names: Sequence[str]) -> list[PolicyWords]:
-        """The words of each version named (those in force during a period), by effective date; these
-        words alone when none is known."""
-        out = [self.version(p.version) for p in self.policies if p.version in names]
+    def during(self, versions: Sequence[object]) -> list[PolicyWords]:
+        """The words of each version given (those a report names as used: :class:`~sla_dsl.report.PolicyRef`
+        with ``version`` and ``effective``, or version names), by effective date; these words alone when
+        none is known."""
+        wanted = {(getattr(v, "version", v), getattr(v, "effective", None)) for v in versions}
+        out = [self._of(p) for p in self.policies if (p.version, p.effective) in wanted or (p.version, None) in wanted]
         return out or [self]
 
     def for_row(self, row: object) -> PolicyWords:
-        """These words for the version that judged ``row`` (its ``policy_version``, or the version of
-        the rules a compact verdict was judged by)."""
+        """These words for the version that judged ``row``: the policy of the rules a compact verdict was
+        judged by, else the version its ``policy_version`` names (of those so named, the one in force at
+        its start)."""
+        policy = getattr(getattr(row, "rules", None), "policy", None)
+        if isinstance(policy, Policy):
+            found = next((p for p in self.policies if p is policy), None)
+            if found is None:  # (another load of the same version: by name and date)
+                return self.version(policy.version, policy.effective)
+            return self._of(found)
         name = getattr(row, "policy_version", None)
-        if name is None:
-            name = getattr(getattr(row, "rules", None), "version", None)
-        return self.version(name if isinstance(name, str) else None)
+        start = next(
+            (
+                t
+                for k in ("clock_start", "start", "completed_at", "deleted_at")
+                if isinstance(t := getattr(row, k, None), dt.datetime)
+            ),
+            None,
+        )
+        return self.version(name if isinstance(name, str) else None, at=start)
 
     def with_year(self) -> PolicyWords:
         """The same words, writing every time with its year."""
