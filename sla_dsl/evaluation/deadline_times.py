@@ -71,6 +71,7 @@ from ..lang.diagnostics import Words, words
 from .clocks import ClockCodes
 from .common import Rules, Versions, code_of, wall_us
 from .incident_rows import calendar_ordinal, same_day_of
+from .incidents import clock_start
 from .order import settle
 from .outages import notice_deadline
 from .select import not_for, rules_for
@@ -300,16 +301,12 @@ def _incident(versions: Versions, period: JudgedPeriod | None, ident: str, recs:
     for r in recs:
         if r[1] == REPRIORITIZED:
             priority = r[2][0]
-    clock_rec = rep
-    for code, _ in versions.at(rep[0]).clock_codes:
-        hit = firsts.get(code)
-        if hit is not None:
-            clock_rec = hit
-            break
-    clock = clock_rec[0]
+    # the version and clock start the evaluator judges by (a clock rule a later version changed included)
+    version, clock, clock_event = clock_start(versions, firsts, rep)
+    clock_rec = firsts.get(CODE.get(f"incident.{clock_event}", -1), rep)
     if period is not None and clock >= period.end:
         return []  # (not judged in this period)
-    rules = rules_for(versions.at(clock), rep[2])
+    rules = rules_for(version, rep[2])
     pri = rules.priorities.get(priority)
     if pri is None or rep[2][1] in rules.exclusions:
         return []  # (an unknown priority is a data note; an excluded cause judges nothing)

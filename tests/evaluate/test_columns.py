@@ -228,8 +228,8 @@ def test_prepare_sorts_one_instant_by_type_then_line() -> None:
 
 def test_a_clock_rule_changed_by_a_later_version_is_named_alike_on_both_paths() -> None:
     """Reported under v1 (clock at ``product_suspected``, else ``reported``), suspected after v2
-    (clock at ``reported`` only) came into force: the clock starts at the suspicion, judged under
-    v2, and its event must be named from v1's rule on both paths, with the whole report alike."""
+    (clock at ``reported`` only) came into force: v1's own rule starts the clock at the suspicion,
+    so it is judged under v1, and its event is named alike on both paths, with the whole report alike."""
     import sla_dsl
 
     from .helpers import POLICY_PATH
