@@ -246,7 +246,10 @@ def judge(ctx: Ctx, inc: Incident) -> bool:
         inc.status = "at_risk"
     else:
         inc.status = "open"
-    return inc.status == "breached" and due >= ctx.p0
+    # a breach settles at its due time, or at the reprioritisation that made it one (a P3 raised to P1
+    # after P1's due time has passed is breached from then: in the period of the raise, not before it)
+    settled = max(due, inc.reprios[-1][0]) if inc.reprios else due
+    return inc.status == "breached" and settled >= ctx.p0
 
 
 def used_percent(ctx: Ctx, inc: Incident, due: float, cal: str | None) -> float:

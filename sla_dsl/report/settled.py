@@ -5,7 +5,8 @@ Design notes
 * A report lists every incident whose clock starts in [from, to) and every one that started earlier
   and is not completed at ``from`` (the contract). A response (a named target, a notice on an
   incident event) is *settled* when its verdict can no longer change: a response met when it was
-  sent (``responded_at``), one breached at its due time (``response_due``; a target at its ``due``,
+  sent (``responded_at``), one breached at its due time (``response_due``), never before the last
+  reprioritisation, which can make or unmake it (a target at its ``due``,
   a met target at ``met_at``). One settled before ``from`` of an incident whose clock started before
   ``from`` was judged, and counted, in an earlier period's report: the summary lists the incident
   but does not count that verdict again, and says how many it left out (so a December report counts
@@ -62,12 +63,25 @@ def done_of(row: Any) -> float:
 
 def response_settled(row: Any) -> float:
     """When an incident's response verdict was settled (see the notes), +inf when it is not (open, at
-    risk, excluded)."""
+    risk, excluded): never before the last reprioritisation, which can change it (a compact verdict has
+    none)."""
+    if _compact(row):
+        if row.status == "met":
+            return epoch(row.responded)
+        return epoch(row.due) if row.status == "breached" else INF
     if row.status == "met":
-        return epoch(row.responded) if _compact(row) else epoch(row.responded_at)
+        return max(epoch(row.responded_at), _reprioritised(row))
     if row.status == "breached":
-        return epoch(row.due) if _compact(row) else epoch(row.response_due)
+        return max(epoch(row.response_due), _reprioritised(row))
     return INF
+
+
+def _reprioritised(row: Any) -> float:
+    """When a row's priority was last changed (its explanation's step), -inf when never."""
+    return max(
+        (epoch(s.at) for s in getattr(row, "explain", ()) if s.at is not None and s.text.startswith("reprioritised ")),
+        default=-INF,
+    )
 
 
 def target_settled(t: Any) -> float:
