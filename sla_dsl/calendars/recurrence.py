@@ -63,6 +63,22 @@ class Window(BaseModel):
     reason_ja: str | None = None
 
 
+def add_months(d: dt.date, n: int) -> dt.date:
+    """``d`` plus ``n`` calendar months (negative allowed), the day clamped to the month's end."""
+    y, mo = divmod(d.year * 12 + d.month - 1 + n, 12)
+    return dt.date(y, mo + 1, min(d.day, _stdcal.monthrange(y, mo + 1)[1]))
+
+
+def window_start(day: dt.date, every: m.Duration) -> dt.date:
+    """The first day of the window of ``every`` days (weeks, months) that ends with ``day``: how a
+    backup taken every N days is judged (``day`` itself for ``every 1 day``)."""
+    n = max(every.amount, 1)
+    if every.unit is m.TimeUnit.MONTH:
+        return add_months(day, -n) + dt.timedelta(days=1)
+    days = {m.TimeUnit.WEEK: 7 * n}.get(every.unit, n)
+    return day - dt.timedelta(days=days - 1)
+
+
 def _months(first: dt.date, last: dt.date) -> Iterator[tuple[int, int]]:
     y, mo = first.year, first.month
     while (y, mo) <= (last.year, last.month):

@@ -2,15 +2,23 @@
 
 Without ``--from``/``--to`` the item is judged over the period of the monthly
 report that lists it, so the two agree: a calendar month in the policy's time
-zone, judged as of the month's end (``--as-of`` changes that). The month is
-that of an incident's first event, an outage's start, a planned stop's start,
-a backup's deletion (else its completion), a backup day's day
-(``files:2026-11-14``); for any other id (a service's availability) the month of
-the log's first event. With ``--from`` and ``--to`` the item is judged over that
-period (one alone moves that edge of the month).
+zone, judged as of the month's end (``--as-of`` changes that). The month is the
+one the evaluator lists the item in (:func:`_anchor`): that of an incident's
+``incident.reported`` (else its first event: one logged before the report is
+that month's ``data`` violation, not the verdict), an outage's start, the start
+of the window a planned stop's latest announcement gives (the window the
+evaluator judges), a backup's deletion (else its completion); an id naming a
+day or a time after its first ``:`` by that day in the policy's zone (a backup
+day ``files:2026-11-14``, a measurement period ``content:2026-11-01:plan=premium``)
+or that instant (a window of hours ``logs:2026-11-30T12:00:00+09:00``); for any
+other id the month of the log's first event. With ``--from`` and ``--to`` the
+item is judged over that period (one alone moves that edge of the month).
 
 Every id a report lists can be explained: incidents, outages, planned stops,
-deleted backups, backup days and every violation (:mod:`sla_dsl.report.explain`).
+deleted backups, backup days and windows, and every violation
+(:mod:`sla_dsl.report.explain`). The id is stripped, as the readers strip the
+log's ids. An id whose every event is after ``--as-of`` is refused as not
+judged yet, and a measurement period's id with no violation as such (exit 1).
 The text is in the policy's primary language unless ``--lang`` says otherwise.
 """
 
@@ -19,18 +27,24 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import math
 import sys
-from typing import Any, NoReturn
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..calendars.timeargs import check_period_args, parse_edge
 from ..errors import InputError, UsageError, flag_values
-from ..events.schema import CODE, EventLog
+from ..events.schema import CODE, EventLog, Rec
 from ..i18n import message
 from ..report import BackupRow, Report, Violation
 from ..report.explain import Event, Explanation, events_of, explain, render_explanations
 from ..report.sections import one_year
+from ..report.violation_words import instant
 from ..report.words import PolicyWords, default_lang
 from .langs import usage_lang
+
+if TYPE_CHECKING:
+    from ..policy.compiled import Policy
 
 
 def explain_options(e: argparse.ArgumentParser, lang: str = "en") -> None:
@@ -46,30 +60,72 @@ def _next(t: dt.datetime) -> dt.datetime:
     return t.replace(year=t.year + 1, month=1) if t.month == 12 else t.replace(month=t.month + 1)
 
 
-def _anchor(log: EventLog, ident: str) -> float | None:
-    """The instant whose month's report lists the item: an incident's first event, an outage's start, a
-    stop's start, a backup's deletion (else its completion), a backup day's noon; else the log's first event."""
-    deleted, started = CODE["backup.deleted"], CODE["outage.started"]
+def _anchor(log: EventLog, ident: str, tz: dt.tzinfo, as_of: dt.datetime | None = None) -> float | None:
+    """The instant whose month's report lists the item, as the evaluator decides it: an incident's
+    report (``incident.reported``; else its first event: a stray event before the report is the
+    earlier month's ``data`` violation, not the verdict), an outage's start, the start of a planned
+    stop's latest announced window (the one the evaluator judges; an announcement after ``as_of`` is
+    not read), a backup's deletion (else its completion); for an id of the form ``NAME:DATE...`` (a
+    backup day ``files:2026-11-14``, a measurement period ``content:2026-11-01:plan=premium``) noon
+    of that day in the policy's zone ``tz``, for ``NAME:TIME`` (a backup window
+    ``logs:2026-11-30T12:00:00+09:00``) that instant; else the log's first event."""
+    deleted, started, reported = CODE["backup.deleted"], CODE["outage.started"], CODE["incident.reported"]
     if ident in log.incidents:
-        return min(r[0] for r in log.incidents[ident])
+        recs = log.incidents[ident]
+        return min((r[0] for r in recs if r[1] == reported), default=min(r[0] for r in recs))
     if ident in log.outages:
         recs = log.outages[ident]
         return min((r[0] for r in recs if r[1] == started), default=min(r[0] for r in recs))
     if ident in log.stops:
-        starts = [r[2][1] for r in log.stops[ident] if isinstance(r[2][1], float | int)]
-        return min(starts) if starts else min(r[0] for r in log.stops[ident])
+        recs = log.stops[ident]
+        latest = _latest_announcement(recs, as_of)
+        return latest if latest is not None else min(r[0] for r in recs)
     if ident in log.backups:
         recs = log.backups[ident]
         return min((r[0] for r in recs if r[1] == deleted), default=min(r[0] for r in recs))
-    kind, sep, day = ident.rpartition(":")
-    if sep and kind:
-        try:
-            d = dt.date.fromisoformat(day)
-        except ValueError:
-            pass
-        else:
-            return dt.datetime(d.year, d.month, d.day, 12, tzinfo=dt.UTC).timestamp()
+    at = _named_time(ident, tz)
+    if at is not None:
+        return at
     return min((r[0] for g in log.groups for recs in g.values() for r in recs), default=None)
+
+
+def _latest_announcement(recs: list[Rec], as_of: dt.datetime | None) -> float | None:
+    """The start of the window a planned stop's latest announcement (at or before ``as_of``) gives: the
+    window the evaluator judges it on (:mod:`sla_dsl.evaluation.outages`, which reads its events in
+    time, then content order: :mod:`sla_dsl.evaluation.order`); None without one."""
+    announced = CODE["stop.announced"]
+    limit = as_of.timestamp() if as_of is not None else math.inf
+    anns = [r for r in recs if r[1] == announced and r[0] <= limit and isinstance(r[2][1], float | int)]
+    if not anns:
+        return None
+    return float(max(anns, key=lambda r: (r[0], r[2][1], _number(r[2][2])))[2][1])
+
+
+def _number(value: object) -> float:
+    """A window's end to order announcements by (none first, as the evaluator orders absent fields)."""
+    return float(value) if isinstance(value, float | int) else -math.inf
+
+
+def _named_time(ident: str, tz: dt.tzinfo) -> float | None:
+    """The instant the date or time after an id's first ``:`` names (``files:2026-11-30``: noon of that
+    day in ``tz``, whatever the zone's offset; ``logs:2026-11-30T12:00:00+09:00``: that instant;
+    ``content:2026-11-01:plan=premium``: the date before the condition); None when it names none."""
+    _, sep, rest = ident.partition(":")
+    if not sep:
+        return None
+    if rest[10:11] == "T":
+        try:
+            t = dt.datetime.fromisoformat(rest)
+        except ValueError:
+            return None
+        return t.timestamp() if t.tzinfo is not None else None
+    if rest[10:11] not in ("", ":"):
+        return None
+    try:
+        d = dt.date.fromisoformat(rest[:10])
+    except ValueError:
+        return None
+    return dt.datetime(d.year, d.month, d.day, 12, tzinfo=tz).timestamp()
 
 
 def _completions(log: EventLog, ident: str) -> list[tuple[float, str]]:
@@ -98,17 +154,62 @@ def _backup_days(report: Report, taken_at: list[tuple[float, str]]) -> list[Any]
 
 
 def _items(result: Any, ident: str) -> list[Any]:
-    """Every row of the judged period about ``ident``: verdict rows, a backup day, violations."""
+    """Every row of the judged period about ``ident``: verdict rows, a backup day (each of its windows
+    of hours) or one window of hours (``logs:2026-11-30T12:00:00+09:00``), violations."""
     items: list[Any] = list(result.find(ident))
-    kind, sep, day = ident.rpartition(":")
+    kind, sep, rest = ident.partition(":")
     skeleton: Report = result.skeleton
     if sep:
-        items += [b for b in skeleton.backups if b.kind == kind and b.day.isoformat() == day]
+        items += [b for b in skeleton.backups if b.kind == kind and _names(b, rest)]
     found = {type(i) for i in items}
     for v in result.violations():
         if v.id == ident and not found & _ROWS_OF.get(v.kind, set()):
             items.append(v)
     return items
+
+
+def _names(b: BackupRow, rest: str) -> bool:
+    """Whether the part of an id after the backup kind names row ``b``: its day (``2026-11-30``: every
+    window of the day), or the start of its window of hours, as an instant (the violation's id)."""
+    if rest == b.day.isoformat():
+        return True
+    if b.window_start is None or rest[10:11] != "T":
+        return False
+    try:
+        t = dt.datetime.fromisoformat(rest)
+    except ValueError:
+        return False
+    return t.tzinfo is not None and instant(t) == instant(b.window_start)
+
+
+def _service_named(ident: str, policies: Sequence[Policy]) -> bool:
+    """Whether ``ident`` is of the form of a service's measurement period (``content:2026-11-01``,
+    ``content:2026-11-01:plan=premium``): a service some version declares, a ``:`` and a date."""
+    name, sep, rest = ident.partition(":")
+    if not sep or rest[10:11] not in ("", ":"):
+        return False
+    try:
+        dt.date.fromisoformat(rest[:10])
+    except ValueError:
+        return False
+    return any(s.name == name for p in policies for s in p.model.services)
+
+
+def _refuse_after_as_of(
+    log: EventLog, ident: str, as_of: dt.datetime, policies: Sequence[Policy], lang: str, skip_invalid: bool
+) -> None:
+    """Refuse (exit 1) an id every event of which is after ``--as-of``: nothing about it is judged yet,
+    which is what to say rather than that no period holds it (the problems of the lines first)."""
+    times = [r[0] for g in log.groups for r in g.get(ident, ())]
+    if not times or min(times) <= as_of.timestamp():
+        return
+    from ..events.problems import event_problems_in
+
+    with event_problems_in(lang):
+        log.settle(skip_invalid)
+    full = PolicyWords(policies, lang)
+    first = dt.datetime.fromtimestamp(min(times), as_of.tzinfo)
+    raise InputError(full.m("explain.after_as_of", id=ident, first=full.t(first), as_of=full.t(as_of)), lang=lang)
 
 
 def _kinds() -> dict[str, set[type]]:
@@ -151,7 +252,8 @@ def explain_command(args: argparse.Namespace) -> int:
     if len(args.paths) < 3:
         said = usage_lang(args)
         raise UsageError(message("cli.help.error.expected", said, usage="POLICY... EVENTS ID"), lang=said)
-    policy_paths, events_path, ident = args.paths[:-2], args.paths[-2], args.paths[-1]
+    policy_paths, events_path = args.paths[:-2], args.paths[-2]
+    ident = args.paths[-1].strip()  # (as the readers strip the ids of the log: ` 障害 A ` is `障害 A`)
     policies = load_policies(policy_paths, args.lang)
     tz = min(policies, key=lambda p: p.effective).tz
     tlang = args.lang or default_lang(policies)  # the language of the bar and of a bad time, as of the text
@@ -173,7 +275,7 @@ def explain_command(args: argparse.Namespace) -> int:
     if given[0] is not None and given[1] is not None:
         start, end = given[0], given[1]
     else:
-        at = _anchor(log, ident)
+        at = _anchor(log, ident, tz, as_of)
         if at is None:
             with event_problems_in(tlang):
                 log.settle(args.skip_invalid)  # the problems of the lines come first, when there are any
@@ -191,6 +293,8 @@ def explain_command(args: argparse.Namespace) -> int:
             )
     with flag_values():
         check_period_args(start, end, tlang, as_of)
+    if as_of is not None:  # (a usage error first: an `--as-of` outside the period is refused as such)
+        _refuse_after_as_of(log, ident, as_of, policies, tlang, args.skip_invalid)
     known = any(ident in g for g in log.groups)
     taken_at = _completions(log, ident)  # (a backup's id: the day or window its completion counts in)
     # The log is consumed by judging it: one period, chosen before.
@@ -210,6 +314,8 @@ def explain_command(args: argparse.Namespace) -> int:
     if not items:
         full = PolicyWords(policies, lang)
         key = "explain.not_found" if known or ":" in ident else "explain.no_events"  # (no event has that id)
+        if not known and _service_named(ident, policies):  # (a measurement period's id: its violation only)
+            key = "explain.not_found.period"
         raise InputError(w.m(key, id=ident, start=full.t(start), end=full.t(end)), lang=lang)
     if args.format == "json":
         sys.stdout.write(json.dumps([i.model_dump(mode="json") for i in items], ensure_ascii=False, indent=2) + "\n")

@@ -58,20 +58,13 @@ import bisect
 import datetime as dt
 import itertools
 
+from ..calendars.recurrence import window_start
 from ..events.schema import CODE, Rec
 from ..lang import model as m
 from ..report import BackupRow, DataNote, RetentionRow, Step, Violation
-from .common import Ctx, Rules, add_months, art, step
+from .common import Ctx, Rules, art, step
 
 COMPLETED, DELETED = CODE["backup.completed"], CODE["backup.deleted"]
-
-
-def _window_start(day: dt.date, every: m.Duration) -> dt.date:
-    n = max(every.amount, 1)
-    if every.unit is m.TimeUnit.MONTH:
-        return add_months(day, -n) + dt.timedelta(days=1)
-    days = {m.TimeUnit.WEEK: 7 * n}.get(every.unit, n)
-    return day - dt.timedelta(days=days - 1)
 
 
 def judge_backups(ctx: Ctx, backups: dict[str, list[Rec]]) -> tuple[list[BackupRow], list[RetentionRow]]:
@@ -140,7 +133,7 @@ def _days(ctx: Ctx, done: dict[tuple[str, dt.date], int], times: dict[str, list[
             if rule.every.unit is m.TimeUnit.HOUR:
                 rows += _windows(ctx, rules, kind, rule, day, times.get(kind, []))
                 continue
-            lo = _window_start(day, rule.every)
+            lo = window_start(day, rule.every)
             count = sum(done.get((kind, lo + dt.timedelta(days=i)), 0) for i in range((day - lo).days + 1))
             status = _status(
                 ctx, rules, rule, count, day_end, f"{kind}:{day.isoformat()}", f"no {kind} backup on {day:%a %d %b %Y}"

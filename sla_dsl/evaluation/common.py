@@ -20,7 +20,6 @@ Design notes
 from __future__ import annotations
 
 import bisect
-import calendar as _cal
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from numpy.typing import NDArray
 
 from ..calendars.bounds import RESULT, OutOfRangeError, check_time, last_instant
 from ..calendars.business import BusinessCalendar
+from ..calendars.recurrence import add_months as add_months  # (re-exported: the evaluator uses it here)
 from ..events.problems import located
 from ..events.schema import CODE, declare_types
 from ..i18n import LANGS, message, offset_if_repeated
@@ -337,12 +337,6 @@ class Rules:
 
 def _elapsed(rules: Rules, epoch: float, d: m.Duration) -> float:
     return add_calendar_duration(rules.dt(epoch), d).timestamp()
-
-
-def add_months(d: dt.date, n: int) -> dt.date:
-    """``d`` plus ``n`` calendar months (negative allowed), the day clamped to the month's end."""
-    y, mo = divmod(d.year * 12 + d.month - 1 + n, 12)
-    return dt.date(y, mo + 1, min(d.day, _cal.monthrange(y, mo + 1)[1]))
 
 
 def target_calendar(target: m.Target) -> str | None:

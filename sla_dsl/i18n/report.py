@@ -460,6 +460,8 @@ REPORT: dict[str, Msg] = {
     "explain.retention.ok": Msg("保存期間を守って削除", "deleted after its retention"),
     "explain.retention.bad": Msg("保存期間前に削除", "deleted before its retention"),
     "explain.backup_day": Msg("{kind}（{day}）：{status}", "{kind} on {day}: {status}"),
+    # a kind taken every N hours: one window of the day
+    "explain.backup_window": Msg("{kind}（{start} 〜 {end}）：{status}", "{kind} from {start} to {end}: {status}"),
     "explain.violation": Msg("{id}：{kind}", "{id}: {kind}"),
     "explain.period": Msg("判定期間：{start} 〜 {end}（{as_of} 時点）", "Judged over {start} to {end} (as of {as_of})"),
     "explain.rule": Msg("根拠：{article}（{title}）{rule}", "Under: {article} ({title}), {rule}"),
@@ -554,6 +556,15 @@ REPORT: dict[str, Msg] = {
         "他の障害と重なる時間は合計の停止時間では1回だけ数えます",
         "time overlapping another outage counts once in the total downtime",
     ),
+    # an outage across an edge of the judged period: the part outside it
+    "explain.outage.before_period": Msg(
+        "判定期間の開始：停止のうちこれより前の {duration} は期間外で、この期間の停止時間に数えません",
+        "the period starts: the {duration} of the outage before it is outside the period and not counted in it",
+    ),
+    "explain.outage.after_period": Msg(
+        "判定期間の終了：停止のうちこれより後の {duration} は期間外で、この期間の停止時間に数えません",
+        "the period ends: the {duration} of the outage after it is outside the period and not counted in it",
+    ),
     "explain.stop.window": Msg("計画停止の予定：{start} 〜 {end}", "planned stop scheduled {start} to {end}"),
     "explain.stop.deadline": Msg(
         "有効な通知の期限：{deadline}までに{channels}で", "a valid notice is due by {deadline}, by {channels}"
@@ -598,6 +609,7 @@ REPORT: dict[str, Msg] = {
     "explain.retention.keep_line": Msg("保存期限（{keep}保存）", "end of retention ({keep})"),
     "explain.retention.deleted_plain": Msg("削除", "deleted"),
     "explain.backup.window_line": Msg("取得期間の開始（{end} まで）", "the day's window opens (until {end})"),
+    "explain.backup.hours_window_line": Msg("取得期間の開始（{end} まで）", "the window opens (until {end})"),
     "explain.backup.zones": Msg(
         "{kind}を取得（ゾーン：{zone}、主ゾーン：{primary}）", "{kind} taken (zone: {zone}, primary zone: {primary})"
     ),
@@ -608,6 +620,18 @@ REPORT: dict[str, Msg] = {
     ),
     "explain.no_events": Msg(
         "イベントログに `{id}` のイベントがありません", "the event log has no events about `{id}`"
+    ),
+    # an id of a service's measurement period (`content:2026-11-01:plan=premium`) no violation of the period has
+    "explain.not_found.period": Msg(
+        "{start} 〜 {end} に `{id}` という稼働率の違反はありません（サービスの測定期間は、終わった期間の稼働率が"
+        "目標を下回ったときだけ、違反として載ります）",
+        "no availability violation `{id}` in the period {start} to {end} (a service's measurement period is"
+        " listed as a violation only when it is over and its availability fell below the target)",
+    ),
+    # `--as-of` before every event of the id: nothing about it is judged yet
+    "explain.after_as_of": Msg(
+        "`{id}` の最初のイベント（{first}）は判定時点 {as_of} より後のため、まだ判定していません",
+        "the first event about `{id}` ({first}) is after the as-of time {as_of}: it is not judged yet",
     ),
     # `--format parquet --output DIR`: the tables that cannot be written (report/tables.py); {reason}: events.os.*
     "report.parquet.cannot_write": Msg("{path}: 表を書けません：{reason}", "{path}: cannot write the table: {reason}"),

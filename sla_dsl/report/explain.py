@@ -13,6 +13,16 @@ Design notes
   one line, the lines sorted by time, and a time is written once, at the
   start of its line. The article the rule comes from is named once, above the
   steps; conclusions with no instant of their own are dated ``as of``.
+* A backup day of a kind taken every N hours is explained window by window
+  (each row's ``window_start``/``window_end``), a day of ``every N days`` by the
+  window of days ending with it, each with only the completions in it up to
+  ``as_of``. Durations are written as the report writes them
+  (:func:`~.violation_words.minutes_shown`): an outage's to the second when
+  the report's outage table is, a time under a minute always. An outage across
+  an edge of the period says how much of it lies outside (the headline's
+  downtime is the period's). An incident names the rule that judged it by its
+  label, and the event its clock started at by its words (a declared event by
+  its label), never by an identifier.
 * Times are ordered, merged and subtracted as instants (UTC,
   :func:`~.violation_words.instant`): aware datetimes of one zone compare and
   subtract by their wall clocks and hash without ``fold``, so on the day the
@@ -26,17 +36,19 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from ..calendars.recurrence import window_start
 from ..events.schema import BUILTIN_COUNT, PAYLOAD, TYPES, Rec
-from ..i18n import format_date, format_minutes
+from ..i18n import format_date
 from ..lang import model as m
 from ..policy.compiled import Policy
 from . import BackupRow, IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from .escape import printable
-from .operations import notice_fault, notice_reason, stop_notices
+from .operations import notice_fault, notice_reason, stop_notices, to_the_second
 from .targets import target_steps
 from .violation_words import (
     instant,
     late_words,
+    minutes_shown,
     notify_label,
     notify_rule,
     shown_id,
@@ -115,10 +127,14 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
     w = w.for_row(r)  # the version that judged the row: its target, calendar and rules
     rule = w.rule_of(r)  # the rule of its priority that judged it (issue 13: chosen by its attributes)
     as_of = report.period.as_of
+
+    def priority(pid: str) -> str:
+        return _priority(w, pid, rule if pid == r.priority else None)
+
     head = w.m(
         "explain.incident",
         id=r.id,
-        priority=w.priority(r.priority),
+        priority=priority(r.priority),
         version=r.policy_version,
         status=w.m(f"report.status.{r.status}"),
     )
@@ -126,13 +142,11 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
     first_response = next((e.at for e in events if e.type == "incident.responded"), None)
     for e in events:
         if e.type == "incident.reported":
-            steps.append(
-                (e.at, w.m("explain.reported", priority=w.priority(str(e.fields.get("priority", r.priority)))))
-            )
+            steps.append((e.at, w.m("explain.reported", priority=priority(str(e.fields.get("priority", r.priority))))))
             if e.fields.get("cause"):
                 steps.append((e.at, w.m("explain.cause", cause=w.cause(str(e.fields["cause"])))))
         elif e.type == "incident.reprioritized":
-            steps.append((e.at, w.m("explain.reprioritized", priority=w.priority(str(e.fields.get("priority"))))))
+            steps.append((e.at, w.m("explain.reprioritized", priority=priority(str(e.fields.get("priority"))))))
         elif e.type == "incident.info_provided":
             steps.append((e.at, w.m("explain.info_provided")))
         elif e.type == "incident.customer_replied":
@@ -142,13 +156,8 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
         elif e.type not in _CONTRACT:  # a type the policy declares (``event incident.chat_started ...``)
             steps.append((e.at, w.m("explain.declared_event", event=w.event_plain(e.type))))
     if not events:
-        steps.append((r.reported_at, w.m("explain.reported", priority=w.priority(r.priority))))
-    event_word = (
-        w.m(f"explain.event.incident.{r.clock_event}")
-        if r.clock_event in ("reported", "product_suspected")
-        else r.clock_event
-    )
-    steps.append((r.clock_start, w.m("explain.clock_start", event=event_word)))
+        steps.append((r.reported_at, w.m("explain.reported", priority=priority(r.priority))))
+    steps.append((r.clock_start, w.m("explain.clock_start", event=_clock_event(w, r.clock_event))))
     if r.status == "excluded":
         steps.append((r.clock_start, w.m("explain.excluded", cause=w.cause(r.cause))))
     if r.response_due is not None:
@@ -183,7 +192,25 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
         else:
             steps.append((r.completed_at, w.m("explain.resolved")))
     steps += target_steps(r, w)  # named targets (issue 12)
-    return Explanation(head, _article(w, rule.ref if rule else None, w.priority(r.priority)), steps)
+    return Explanation(head, _article(w, rule.ref if rule else None, priority(r.priority)), steps)
+
+
+def _priority(w: PolicyWords, pid: str, rule: m.Priority | None) -> str:
+    """A priority as the incident's words name it: ``P1 緊急（プレミアム）``, by the label of ``rule`` (the
+    rule that judged it) when given, so that of several rules of one priority (issue 13) the one that
+    applied is named; else as :meth:`PolicyWords.priority` (the id alone when its rules' labels differ)."""
+    label = rule.label.text(w.lang) if rule is not None else ""
+    return f"{pid} {label}" if label else w.priority(pid)
+
+
+def _clock_event(w: PolicyWords, event: str) -> str:
+    """The event the response clock started at, in words: the report's receipt or the product's
+    suspicion as the explanation words them, any other (one the policy declares: ``chat_started``) by
+    its label in the report's language, as the targets' steps name it (never its bare name)."""
+    name = event.removeprefix("incident.")
+    if name in ("reported", "product_suspected"):
+        return w.m(f"explain.event.incident.{name}")
+    return w.event_plain(f"incident.{name}")
 
 
 def _risk_percent(w: PolicyWords) -> float | None:
@@ -195,11 +222,13 @@ def _risk_percent(w: PolicyWords) -> float | None:
 
 def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event]) -> Explanation:
     w = w.for_row(o)  # the version that judged the row: its target, calendar and rules
+    p = report.period
+    sec = to_the_second(report)  # (as the report's outage table: h:mm:ss when some figure has seconds)
     head = w.m(
         "explain.outage",
         id=o.id,
         version=o.policy_version,
-        downtime=format_minutes(o.downtime_minutes),
+        downtime=minutes_shown(o.downtime_minutes, sec),
         notice=notice_reason(o, w),
     )
     started = (
@@ -215,11 +244,12 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
             else w.m(f"explain.cause.{o.cause}")
         )
         steps.append((o.start, w.m("explain.cause", cause=cause)))
-    if o.end is not None and instant(o.end) <= instant(report.period.as_of):
+    if o.end is not None and instant(o.end) <= instant(p.as_of):
         lasted = (instant(o.end) - instant(o.start)).total_seconds() / 60
-        steps.append((o.end, w.m("explain.outage.ended", duration=format_minutes(lasted))))
+        steps.append((o.end, w.m("explain.outage.ended", duration=minutes_shown(lasted, sec))))
     else:
-        steps.append((report.period.as_of, w.m("report.na.still_open")))
+        steps.append((p.as_of, w.m("report.na.still_open")))
+    steps += _outside_period(o, report, w, sec)
     if o.recognized_at is not None:
         steps.append((o.recognized_at, w.m("explain.outage.recognized")))
     if o.notice_due is not None:
@@ -238,7 +268,7 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
     elif o.notice_status in ("not_applicable", "excluded"):
         steps.append((o.recognized_at or o.start, notice_reason(o, w)))
     if o.excused_minutes:
-        steps.append((o.start, _excused(o, report, w)))
+        steps.append((o.start, _excused(o, report, w, sec)))
     start, end = instant(o.start), instant(o.end or report.period.as_of)
     if any(
         x.id != o.id
@@ -279,12 +309,30 @@ def _notice_verdicts(o: OutageRow, report: Report, w: PolicyWords) -> str:
     return ("、" if w.lang == "ja" else "; ").join(said)
 
 
-def _excused(o: OutageRow, report: Report, w: PolicyWords) -> str:
+def _outside_period(o: OutageRow, report: Report, w: PolicyWords, sec: bool) -> list[tuple[dt.datetime, str]]:
+    """The steps on the part of an outage outside the judged period (before its start, after its end,
+    up to ``as_of``): not counted in its downtime, which the headline says for the period alone, while
+    the step of its end says how long it lasted."""
+    p = report.period
+    start, end = instant(o.start), instant(o.end if o.end is not None else p.as_of)
+    end = min(end, max(instant(p.as_of), instant(o.start)))  # (nothing after ``as_of`` is known)
+    measured_end = max(instant(p.start), min(instant(p.end), instant(p.as_of)))
+    steps: list[tuple[dt.datetime, str]] = []
+    before = (min(end, instant(p.start)) - start).total_seconds() / 60
+    if before > 0:
+        steps.append((p.start, w.m("explain.outage.before_period", duration=minutes_shown(before, sec))))
+    after = (end - max(start, measured_end)).total_seconds() / 60
+    if after > 0:
+        steps.append((p.end, w.m("explain.outage.after_period", duration=minutes_shown(after, sec))))
+    return steps
+
+
+def _excused(o: OutageRow, report: Report, w: PolicyWords, sec: bool = False) -> str:
     """The step on an outage's minutes that are not downtime; for a service provided in a calendar's
     hours (the service the outage names, else the one ``availability`` measures), some may be outside
     them: said only when the outage's time in the period does leave them (a calendar open around the
     clock, Click So-ko's ``24時間365日``, never does)."""
-    duration = format_minutes(o.excused_minutes)
+    duration = minutes_shown(o.excused_minutes, sec)
     if o.notice_status == "excluded":  # (the outage itself is excluded under Article 4: the step before says so)
         return w.m("explain.outage.excluded_time", duration=duration)
     name = o.service or report.availability.service
@@ -372,25 +420,41 @@ def _retention(r: RetentionRow, w: PolicyWords) -> Explanation:
 
 
 def _backup_day(b: BackupRow, report: Report, w: PolicyWords, taken: Sequence[Event]) -> Explanation:
-    tz = report.period.start.tzinfo
-    start = dt.datetime(b.day.year, b.day.month, b.day.day, tzinfo=tz)
-    end = start + dt.timedelta(days=1)  # (the next midnight on the wall clock: compared below as instants)
-    head = w.m(
-        "explain.backup_day",
-        kind=w.backup_kind(b.kind),
-        day=format_date(b.day, w.lang),
-        status=w.m(f"report.backup.{b.status}"),
-    )
-    steps: list[tuple[dt.datetime | None, str]] = [(start, w.m("explain.backup.window_line", end=w.t(end)))]
+    """A backup day, or one window of a kind taken every N hours: the window the evaluator judged
+    (:mod:`sla_dsl.evaluation.backups`) with its own bounds, and the completions of the kind in it, up
+    to ``as_of`` (one taken in the day's other window, or later, is not this window's)."""
+    rule = w.backup_rule(b.kind)
+    status = w.m(f"report.backup.{b.status}")
+    if b.window_start is not None and b.window_end is not None:  # every N hours: the row's own window
+        start, end = b.window_start, b.window_end
+        head = w.m("explain.backup_window", kind=w.backup_kind(b.kind), start=w.t(start), end=w.t(end), status=status)
+        opens = w.m("explain.backup.hours_window_line", end=w.t(end))
+    else:  # every N days (weeks, months): the window ending with the day, one day for `every 1 day`
+        tz = report.period.start.tzinfo
+        first = _first_day(b.day, rule.every if rule is not None else None)
+        nxt = b.day + dt.timedelta(days=1)
+        start = dt.datetime(first.year, first.month, first.day, tzinfo=tz)
+        end = dt.datetime(nxt.year, nxt.month, nxt.day, tzinfo=tz)  # (the next midnight: compared as instants)
+        head = w.m("explain.backup_day", kind=w.backup_kind(b.kind), day=format_date(b.day, w.lang), status=status)
+        opens = w.m("explain.backup.window_line", end=w.t(end))
+    steps: list[tuple[dt.datetime | None, str]] = [(start, opens)]
+    as_of = instant(report.period.as_of)
     for e in taken:
-        if instant(start) <= instant(e.at) < instant(end):
+        if instant(start) <= instant(e.at) < instant(end) and instant(e.at) <= as_of:
             steps.append((e.at, w.m("explain.backup.taken", kind=w.backup_kind(b.kind))))
     if b.status == "missed":
         steps.append((end, w.m("explain.backup.none")))
     elif b.status == "pending":
         steps.append((report.period.as_of, w.m("explain.backup.pending")))
-    rule = w.backup_rule(b.kind)
     return Explanation(head, _article(w, rule.ref if rule else None, w.backup_kind(b.kind)), steps)
+
+
+def _first_day(day: dt.date, every: m.Duration | None) -> dt.date:
+    """The first day of the window of ``every`` days (weeks, months) that ends with ``day``, as the
+    evaluator counts a backup day (``day`` itself for ``every 1 day``)."""
+    if every is None:
+        return day
+    return window_start(day, every)
 
 
 def _violation(v: Violation, report: Report, w: PolicyWords, events: Sequence[Event]) -> Explanation:

@@ -12,7 +12,8 @@ Design notes
   detail for engineers.
 * How late is said in the business time of the target's calendar, or elapsed (so marked) for an
   elapsed target (:func:`late_words`): a response by its priority's target, a notice by its
-  notification rule's ``within``.
+  notification rule's ``within``; to the second when under a minute, so that 20 seconds late never
+  reads ``0:00`` late (:func:`minutes_shown`).
 * A notice violation is worded from the rule it is about (its ``target``): an outage judged by more
   than one notification rule has a verdict per rule (``OutageRow.notices``), and each violation
   names its rule by its label with that rule's due time, notice and lateness; the row's own
@@ -27,13 +28,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ..i18n import format_minutes
 from ..lang import model as lm
 from . import BreachedTarget, Report, RetentionRow, Violation, periods
 from .data_notes import note_text
 from .operations import stop_reason
 from .parts import IncidentLike
-from .words import PolicyWords, percent_against
+from .words import PolicyWords, hours_minutes, percent_against
 
 
 def instant(t: dt.datetime) -> dt.datetime:
@@ -73,15 +73,24 @@ def time_between(
     """The time from ``start`` to ``end`` (``1:12``; ``-`` when not after it) as ``target`` counts it:
     in the business time of its calendar, or elapsed (so marked) for an elapsed target; without one,
     in the business time of the policy's calendar. How late (:func:`late_words`), and how much time
-    an at-risk incident has left."""
+    an at-risk incident has left; under a minute to the second (:func:`minutes_shown`), so that
+    rounding never shows it on the other side of its due time (20 seconds late is not ``0:00`` late)."""
     elapsed = instant(end) - instant(start)  # (not ``end - start``: by the wall clock in one zone)
     if w.policy is None or elapsed <= dt.timedelta(0):
         return "-"
     duration = target.duration if isinstance(target, lm.Within) else target if isinstance(target, lm.Duration) else None
     if duration is not None and not duration.is_business:
-        return w.m("report.late_elapsed", late=format_minutes(elapsed.total_seconds() / 60))
+        return w.m("report.late_elapsed", late=minutes_shown(elapsed.total_seconds() / 60))
     calendar = target.calendar if isinstance(target, lm.ByEndOf) else duration.calendar if duration else None
-    return format_minutes(w.policy.business_time_between(start, end, calendar).total_seconds() / 60)
+    return minutes_shown(w.policy.business_time_between(start, end, calendar).total_seconds() / 60)
+
+
+def minutes_shown(minutes: float, seconds: bool = False) -> str:
+    """A positive time as ``h:mm`` (:func:`~.words.hours_minutes`), and as ``h:mm:ss`` when ``seconds``
+    (the report's outage table is to the second: :func:`~.operations.to_the_second`) or when it is under
+    a minute: rounded to the minute, 20 seconds would read ``0:00`` (no time at all) and 40 seconds
+    ``0:01``, where the outage table says ``0:00:40``."""
+    return hours_minutes(minutes, seconds or 0 < round(minutes * 60) < 60)
 
 
 def notify_rule(w: PolicyWords, name: str | None) -> lm.Notify | None:
