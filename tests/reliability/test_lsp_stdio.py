@@ -244,6 +244,8 @@ def test_item21_formatting_a_broken_document_is_a_readable_error(client: RawClie
 
 
 def test_item21_formatting_a_cr_only_document_replaces_every_line(client: RawClient) -> None:
+    """A CR-only document's lines are counted at its CRs, and the edit keeps its line ends (as `sla fmt`
+    keeps a file's)."""
     uri = "file:///work/cr.sla"
     text = CLEAN.replace("\n", "\r").replace("  format 1", "format 1")
     assert client.open(uri, text) == []
@@ -251,7 +253,7 @@ def test_item21_formatting_a_cr_only_document_replaces_every_line(client: RawCli
         "textDocument/formatting", {"textDocument": {"uri": uri}, "options": {"tabSize": 2, "insertSpaces": True}}
     )
     (edit,) = reply["result"]
-    assert edit["newText"] == CLEAN
+    assert edit["newText"] == CLEAN.replace("\n", "\r")
     assert edit["range"]["end"]["line"] == CLEAN.count("\n")
     finish(client)
 

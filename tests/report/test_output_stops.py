@@ -71,10 +71,16 @@ def test_ctrl_c_while_the_tables_are_renamed_waits_for_the_last(
     assert set(earlier) == set(wanted) == {f"{n}.parquet" for n in TABLE_NAMES}
     differ = [n for n in wanted if wanted[n] != earlier[n]]
     assert len(differ) > 3  # (a mix would show)
-    # Ctrl-C, just after the first table is in place
+    # Ctrl-C, just after the first table is in place (Python's own handler, whatever the launcher left:
+    # a job started in the background of a shell has SIGINT ignored)
     renamed = _renaming(monkeypatch, 1, lambda: os.kill(os.getpid(), signal.SIGINT))
     capsys.readouterr()
-    assert main([*_args(out), "--output", str(out), "--quiet"]) == 130
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        code = main([*_args(out), "--output", str(out), "--quiet"])
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert code == 130
     assert capsys.readouterr().err == "sla: 中断しました\n"
     assert len(renamed) == len(TABLE_NAMES)  # every table put in place before the interrupt was acted on
     assert _tables(out) == wanted  # one run's tables, no hidden file left
@@ -102,6 +108,7 @@ class _nothing_held:
 
 _TERMINATED = """
 import os, signal, sys
+signal.signal(signal.{signal}, signal.SIG_DFL)  # (nohup may have it ignored: the command then keeps it so)
 from sla_dsl.report import render
 from sla_dsl.cli import main
 real = render.write_json
