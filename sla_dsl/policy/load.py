@@ -425,6 +425,21 @@ def version_findings(compiled: Sequence[Compiled]) -> list[Compiled]:
                     help=words("diag.E307.help", first=earliest.name),
                 )
             )
+        if header.timezone != earliest.timezone:
+            found.setdefault(i, []).append(
+                diagnostic(
+                    "E305",
+                    words(
+                        "diag.E305",
+                        version=header.version,
+                        zone=header.timezone,
+                        first=earliest.timezone,
+                        other=words("author.load.version_of", path=first.file, version=earliest.version),
+                    ),
+                    header.timezone_span if header.timezone_span != m.NO_SPAN else header.span,
+                    help=words("diag.E305.help", zone=earliest.timezone),
+                )
+            )
     by_version: dict[str, Compiled] = {}
     for i, c in by_date:
         header = _header(c)
@@ -446,23 +461,6 @@ def version_findings(compiled: Sequence[Compiled]) -> list[Compiled]:
                 help=words("diag.E306.help"),
             )
         )
-    for i, c in by_date[1:]:
-        header, earliest = _header(c), _header(first)
-        if header.timezone != earliest.timezone:
-            found.setdefault(i, []).append(
-                diagnostic(
-                    "E305",
-                    words(
-                        "diag.E305",
-                        version=header.version,
-                        zone=header.timezone,
-                        first=earliest.timezone,
-                        other=words("author.load.version_of", path=first.file, version=earliest.version),
-                    ),
-                    header.timezone_span if header.timezone_span != m.NO_SPAN else header.span,
-                    help=words("diag.E305.help", zone=earliest.timezone),
-                )
-            )
     dates = sorted({_header(c).effective for _, c in valid})
     for i, c in valid:
         header = _header(c)

@@ -10,17 +10,16 @@ later request: the server handles messages in order and writes what one causes b
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from queue import Empty, Queue
+from queue import Empty
 from typing import Any
 
 import pytest
 
 pytest.importorskip("pygls")
+
+from reliability.test_lsp_stdio import RawClient
 
 ROOT = Path(__file__).resolve().parents[2]
 #: A hang guard per awaited message; generous for a loaded machine, never a timing assertion.
@@ -32,53 +31,14 @@ GOOD = (
 )
 
 
-class Client:
-    """An LSP client over a real ``sla lsp`` process; it can also send what no well-behaved client would."""
+class Client(RawClient):
+    """An LSP client over a real ``sla lsp`` process (the reliability tests' raw client: its framing, its
+    readers), that waits for messages by what they say and keeps every one received."""
 
     def __init__(self, env: dict[str, str] | None = None) -> None:
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "sla_dsl.cli", "lsp"],
-            cwd=ROOT,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            env=env,
-        )
-        self.inbox: Queue[dict[str, Any]] = Queue()
+        super().__init__(env)
         self.seen: list[dict[str, Any]] = []  # every message received, in order
         self.next_id = 0
-        self.stderr: list[bytes] = []
-        threading.Thread(target=self._read, daemon=True).start()
-        threading.Thread(target=self._drain, daemon=True).start()
-
-    def _drain(self) -> None:
-        assert self.proc.stderr is not None
-        for line in self.proc.stderr:
-            self.stderr.append(line)
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        out = self.proc.stdout
-        while True:
-            headers: dict[str, str] = {}
-            while True:
-                line = out.readline()
-                if not line:
-                    return
-                if not line.strip():
-                    break
-                key, _, value = line.decode("ascii").partition(":")
-                headers[key.strip().lower()] = value.strip()
-            self.inbox.put(json.loads(out.read(int(headers["content-length"]))))
-
-    def raw(self, data: bytes) -> None:
-        assert self.proc.stdin is not None
-        self.proc.stdin.write(data)
-        self.proc.stdin.flush()
-
-    def send(self, message: dict[str, Any]) -> None:
-        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
-        self.raw(b"Content-Length: %d\r\n\r\n" % len(body) + body)
 
     def wait(self, match: Callable[[dict[str, Any]], bool]) -> dict[str, Any]:
         """The first message not waited for yet for which ``match`` is true."""

@@ -36,13 +36,14 @@ WAIT = 60
 class RawClient:
     """An LSP client that can also send bytes no well-behaved client would."""
 
-    def __init__(self) -> None:
+    def __init__(self, env: dict[str, str] | None = None) -> None:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "sla_dsl.cli", "lsp"],
             cwd=ROOT,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
+            env=env,
         )
         self.inbox: Queue[dict[str, Any]] = Queue()
         self.backlog: list[dict[str, Any]] = []
