@@ -707,13 +707,14 @@ REPORT_NOTES: dict[str, str] = {
         "rule), outages whose notice is ``met`` or ``breached``, planned stops listed, backup days (or windows) "
         "``ok`` or ``missed``; null for ``availability`` and ``continuous_backup``. An incident's verdict counts "
         "in one month: not in a month it was carried into after it settled (a response when sent, a breach at "
-        "its due time), nor in a month whose next month lists it again and it settled in that one"
+        "its due time; never before the incident's last reprioritisation), nor in a month whose next month "
+        "lists it again and it settled in that one"
     ): (
         "判定した数：（応答、名前付きの目標、通知の規定が）``met`` または ``breached`` の案件、"
         "通知が ``met`` または ``breached`` の障害、挙げた計画停止、"
         "``ok`` または ``missed`` のバックアップの日（または取得期間）。"
         "``availability`` と ``continuous_backup`` では null。案件の判定は一つの月でだけ数える："
-        "確定した（応答は送った時、未達はその期限の時）後に持ち越された月では数えず、"
+        "確定した（応答は送った時、未達はその期限の時。ただし案件の最後の優先度変更より前にはならない）後に持ち越された月では数えず、"
         "翌月の一覧にも載り、その翌月に確定したものはその翌月で数える"
     ),
     (

@@ -63,12 +63,13 @@ def done_of(row: Any) -> float:
 
 def response_settled(row: Any) -> float:
     """When an incident's response verdict was settled (see the notes), +inf when it is not (open, at
-    risk, excluded): never before the last reprioritisation, which can change it (a compact verdict has
-    none)."""
+    risk, excluded): never before the last reprioritisation, which can change it."""
     if _compact(row):
+        reprios = getattr(row, "reprios", ())
+        last = reprios[-1][0] if reprios else -INF
         if row.status == "met":
-            return epoch(row.responded)
-        return epoch(row.due) if row.status == "breached" else INF
+            return max(epoch(row.responded), last)
+        return max(epoch(row.due), last) if row.status == "breached" else INF
     if row.status == "met":
         return max(epoch(row.responded_at), _reprioritised(row))
     if row.status == "breached":

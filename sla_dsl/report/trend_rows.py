@@ -37,8 +37,8 @@ class TrendFigure(_Row):
     #: notification rule), outages whose notice is ``met`` or ``breached``, planned stops listed, backup
     #: days (or windows) ``ok`` or ``missed``; null for ``availability`` and ``continuous_backup``. An
     #: incident's verdict counts in one month: not in a month it was carried into after it settled (a
-    #: response when sent, a breach at its due time), nor in a month whose next month lists it again
-    #: and it settled in that one
+    #: response when sent, a breach at its due time; never before the incident's last reprioritisation),
+    #: nor in a month whose next month lists it again and it settled in that one
     judged: int | None = None
     #: how many of those met the target (``met``, a stop's notice valid, or backups ``ok``); null for
     #: ``availability`` and ``continuous_backup``
