@@ -28,6 +28,14 @@ Design notes
 * No pygls and no LSP types here: :mod:`.lsp` (the server) asks this module for a hover's
   Markdown, a name's declaration and a completion's detail, so all of them can be used and
   tested without the server.
+* A hover is Markdown, and the labels it quotes are the policy's texts, which can be hostile
+  (``<img onerror=...>``, ``[l](javascript:x)``, ``*``, a newline, ``ESC``): :func:`hover_text`
+  words its hover from the document's model with every label escaped for Markdown
+  (:func:`markdown_labels`, :func:`~sla_dsl.report.escape.markdown_cell`: no HTML, link or
+  emphasis, a control character as its escape, a newline as ``\\n``), so that every hover, its
+  helpers' in :mod:`.clock_words` too, shows a label as written. Names stay as written, in
+  backticks (the grammar's names are letters, digits and ``_``). A completion's detail is
+  plain text: a control character in it is shown as its escape (:func:`value_detail`).
 """
 
 from __future__ import annotations
@@ -41,6 +49,7 @@ from typing import Any
 
 from lark import Token, Tree
 from lark.exceptions import LarkError
+from pydantic import BaseModel
 
 from ..i18n import format_date
 from ..i18n import message as catalogue_message
@@ -52,6 +61,7 @@ from ..lang.conditions import MAX_ASSIGNMENTS, assignments, by_id, combos, defau
 from ..lang.lines import source_lines
 from ..lang.parser import DECL_KEYWORDS, get_parser, parse_tree
 from ..lang.source import decode_policy
+from ..report.escape import markdown_cell, printable
 from .clock_words import calendar_named, duration_words, event_named, hover_clock, hover_out_of_hours, named, own
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -406,16 +416,38 @@ def hover_rules(pm: m.PolicyModel, pid: str, lang: str = "en") -> str | None:
     return "\n".join(lines)
 
 
+def markdown_labels(node: Any) -> Any:
+    """``node`` (a model, a tuple of them, a value) with the texts of every :class:`~sla_dsl.lang.model.Label`
+    in it as literal Markdown (:func:`~sla_dsl.report.escape.markdown_cell`); what holds no label is itself."""
+    if isinstance(node, m.Label):
+        escaped = {k: markdown_cell(v) for k in ("ja", "en") if (v := getattr(node, k))}
+        return node.model_copy(update=escaped) if escaped else node
+    if isinstance(node, BaseModel):
+        update = {}
+        for field in type(node).model_fields:
+            value = getattr(node, field)
+            shown = markdown_labels(value)
+            if shown is not value:
+                update[field] = shown
+        return node.model_copy(update=update) if update else node
+    if isinstance(node, tuple):
+        items = tuple(markdown_labels(v) for v in node)
+        return items if any(a is not b for a, b in zip(items, node, strict=True)) else node
+    return node
+
+
 def hover_text(pm: m.PolicyModel, text: str, line: int, character: int, lang: str = "en") -> str | None:
     """Markdown for a hover at a 0-based position of ``text`` (the document ``pm`` was compiled from), or
     None (in a comment or a text, and on what names nothing); worded in ``lang`` (the document's primary
-    language). A name is read as what the grammar makes it where it stands (:func:`reference_at`)."""
+    language), its labels escaped (:func:`markdown_labels`). A name is read as what the grammar makes it
+    where it stands (:func:`reference_at`)."""
     where = locate(text, line, character)
     if where is None:
         return None
     row, column, src = where
     if in_comment_or_text(src, column - 1):
         return None
+    pm = markdown_labels(pm)
     found = [n for n in m.walk(pm) if isinstance(n, m.Duration) and _contains(n.span, row, column)]
     if found:
         return hover_duration(pm, found[-1], lang)
@@ -552,9 +584,10 @@ def _value_labels(label: m.Label, lang: str) -> str:
 
 def value_detail(attr: m.Attribute, value: m.AttributeValue, lang: str = "en") -> str:
     """A completion's detail for an attribute value: its attribute and its labels (in Japanese its Japanese
-    one, as the hover says it)."""
+    one, as the hover says it), as plain text (a control character as its escape)."""
     label = own(value.label, lang) if lang == "ja" else _pair(value.label)
-    return catalogue_message("author.hover.value.detail", lang, attr=attr.name, label=label) if label else attr.name
+    said = catalogue_message("author.hover.value.detail", lang, attr=attr.name, label=label) if label else attr.name
+    return printable(said)
 
 
 def _pair(label: m.Label) -> str:

@@ -50,6 +50,18 @@ Design notes
   policy's languages are said by their names (``日本語、英語``).
 * ``--format markdown`` is a change notice a provider can send to customers:
   the versions, the effective date of NEW and the changes grouped by article.
+* Text from the policy (its name, version, provider and title, labels, article
+  titles, names and keys) can be hostile: ``<script>``, ``[l](javascript:x)``,
+  ``*``, a newline, ``ESC [2J``, a right-to-left override. What each form
+  writes is safe where it is read, as the report's (:mod:`sla_dsl.report.escape`):
+  the text form shows every control character as its escape
+  (:func:`~sla_dsl.report.escape.printable` over each line: a newline is ``\\n``,
+  so a change stays one line); the notice escapes each piece of policy text it
+  says (:class:`Words` with :func:`markdown_text`: no HTML, link, emphasis or
+  code, a newline shown as ``\\n``), in headings and list items alike, and no
+  line starts a block (a list, a heading, code) with what a label begins with
+  (:func:`_markdown_line`), while the catalogue's own markup stays (the ``**``
+  of the new version's date). JSON keeps every text exact.
 * Exit status: 0 whether or not the versions differ; with ``--exit-code``, 1
   when they differ (like ``git diff --exit-code``); 1 also when a policy has
   errors (diagnostics on stderr).
@@ -60,6 +72,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Callable
 from typing import Any, Literal
@@ -73,6 +86,7 @@ from ..lang import model as m
 from ..lang.service_plans import ordered
 from ..policy.compiled import Policy
 from ..report.conditions import condition_words
+from ..report.escape import markdown_cell, printable
 from ..report.words import PolicyWords, event_words
 from .diff_changes import Change, Detail, diff_models, jsonable
 
@@ -82,6 +96,7 @@ __all__ = [
     "change_text",
     "cmd_diff",
     "diff_models",
+    "markdown_text",
     "notice_words",
     "render_json",
     "render_markdown",
@@ -94,7 +109,9 @@ LABELS_FIRST = frozenset({"ja"})
 
 
 class Words:
-    """Renders model values as words in one language, with one version's labels and the calendars at hand."""
+    """Renders model values as words in one language, with one version's labels and the calendars at hand;
+    with ``escape``, every text from the policy (a label, a name, a key) passed through it (the notice's
+    :func:`markdown_text`), the catalogue's words as they are."""
 
     def __init__(
         self,
@@ -102,6 +119,7 @@ class Words:
         calendars: dict[str, m.Calendar],
         notice: bool = False,
         model: m.PolicyModel | None = None,
+        escape: Callable[[str], str] | None = None,
     ) -> None:
         self.lang = lang
         self.calendars = calendars
@@ -109,7 +127,13 @@ class Words:
         self.notice = notice
         #: the version whose labels name attribute values and conditions
         self.model = model
+        #: how a text from the policy is written (None: as it is)
+        self.escape = escape
         self._policy_words: PolicyWords | None = None
+
+    def text(self, text: str) -> str:
+        """A text from the policy (a label, a name, a key) as this output writes it."""
+        return self.escape(text) if self.escape is not None else text
 
     def say(self, name: str, /, **fields: object) -> str:
         """The catalogue's ``diff.<name>`` in this language; an amount of time (:meth:`duration`) counted where
@@ -123,11 +147,11 @@ class Words:
 
     def on(self, model: m.PolicyModel | None) -> Words:
         """The same words with ``model``'s labels."""
-        return Words(self.lang, self.calendars, self.notice, model)
+        return Words(self.lang, self.calendars, self.notice, model, self.escape)
 
     def other_language(self) -> Words:
         """The same words in the other language."""
-        return Words("ja" if self.lang == "en" else "en", self.calendars, self.notice, self.model)
+        return Words("ja" if self.lang == "en" else "en", self.calendars, self.notice, self.model, self.escape)
 
     @property
     def by_label(self) -> bool:
@@ -148,7 +172,7 @@ class Words:
         if d.calendar is None:
             length = self.say(f"duration.length.{unit}.{number}", n=d.amount)
             return Amount(length, self.say(f"duration.{unit}.{number}", n=d.amount))
-        calendar = "business" if self.by_label else d.calendar
+        calendar = "business" if self.by_label else self.text(d.calendar)
         said = self.say(f"duration.business.{unit}.{number}", n=d.amount, calendar=calendar)
         return Amount(said + self.on_calendar(d.calendar))
 
@@ -161,7 +185,7 @@ class Words:
         cal = self.calendars.get(name)
         label = cal.label.text(self.lang) if cal is not None else ""
         shown = label or ("" if self.notice else name)
-        return self.say("on_calendar", label=shown) if shown else ""
+        return self.say("on_calendar", label=self.text(shown)) if shown else ""
 
     def time_range(self, r: m.TimeRange) -> str:
         """``10:00-12:00`` / ``10:00〜12:00``; past midnight ``22:00〜翌02:00``; one that ends at midnight ends
@@ -181,7 +205,7 @@ class Words:
 
     def channel(self, name: str) -> str:
         """A channel of a planned-stop notice: ``email`` / ``メール``."""
-        return self.say(f"channel.{name}") if f"diff.channel.{name}" in CATALOGUE else name
+        return self.say(f"channel.{name}") if f"diff.channel.{name}" in CATALOGUE else self.text(name)
 
     def weekday(self, index: int) -> str:
         """``Thursday`` / ``木曜日``."""
@@ -221,7 +245,7 @@ class Words:
         """A response target in words."""
         if isinstance(t, m.Within):
             return self.duration(t.duration)
-        calendar = "business" if self.by_label else t.calendar
+        calendar = "business" if self.by_label else self.text(t.calendar)
         said = self.say("by_end", n=str(t.nth), nth=self.ordinal(t.nth), calendar=calendar)
         return said + self.on_calendar(t.calendar)
 
@@ -234,26 +258,28 @@ class Words:
             policy_zone = self.model.header.timezone if self.model is not None else None
             return self.say("zone.policy", zone=self.zone(policy_zone)) if policy_zone else self.say("none")
         if self.notice:
-            return zone_title(zone, self.lang) if titled else zone_name(zone, self.lang)
-        return self.say("coded", words=zone_name(zone, self.lang), code=zone)
+            return self.text(zone_title(zone, self.lang) if titled else zone_name(zone, self.lang))
+        return self.say("coded", words=self.text(zone_name(zone, self.lang)), code=self.text(zone))
 
     def region(self, code: str) -> str:
         """The place of a holiday code, as the site says it (``イングランド``); in the author's text with the
         code (``イングランド（GB-ENG）``) unless the words hold it already (``米国・US-VI``)."""
         name = region_name(code, self.lang)
-        return name if self.notice or code in name else self.say("coded", words=name, code=code)
+        if self.notice or code in name:
+            return self.text(name)
+        return self.say("coded", words=self.text(name), code=self.text(code))
 
     def label(self, lab: m.Label) -> str:
         """A text pair: the chosen language, quoted."""
-        return self.say("quoted", text=lab.text(self.lang))
+        return self.say("quoted", text=self.text(lab.text(self.lang)))
 
     def event(self, name: str) -> str:
         """An event type: by its words where declarations go by their labels (``エンド・ユーザー様への
         一次回答``), else, or without words, as the log names it."""
         if not self.by_label:
-            return name
+            return self.text(name)
         declared = {e.name: e.label for e in self.model.event_types} if self.model is not None else {}
-        return event_words(name, self.lang, declared) or name
+        return self.text(event_words(name, self.lang, declared) or name)
 
     def events(self, names: Any) -> str:
         """Event types (a tuple of names) in words, or none."""
@@ -263,13 +289,13 @@ class Words:
         """A calendar: by its label where declarations go by their labels, else by its name."""
         cal = self.calendars.get(name)
         shown = cal.label.text(self.lang) if self.by_label and cal is not None else ""
-        return shown or name
+        return self.text(shown or name)
 
     def clock(self, name: str) -> str:
         """A clock: by its label where declarations go by their labels, else by its name."""
         rule = next((c for c in self.model.clocks if c.name == name), None) if self.model is not None else None
         shown = rule.label.text(self.lang) if self.by_label and rule is not None else ""
-        return shown or name
+        return self.text(shown or name)
 
     def item_ref(self, ref: m.ItemRef) -> str:
         """A rule an SLA item points at, by its kind and, where declarations go by their labels, its label
@@ -290,9 +316,9 @@ class Words:
             nodes, key = decls.get(ref.kind, ((), ""))
             found = next((n for n in nodes if not key or getattr(n, key) == ref.name), None)
         label = found.label.text(self.lang) if self.by_label and found is not None else ""
-        subject = self.say("quoted", text=label) if label else ref.name
+        subject = self.say("quoted", text=self.text(label)) if label else self.text(ref.name)
         if ref.kind == "planned_stop":
-            subject = label and self.say("quoted", text=label)
+            subject = label and self.say("quoted", text=self.text(label))
         section = self.say(f"section.{'exclude' if ref.kind == 'exclude' else ref.kind}")
         return self.say("subject.kind", section=section, subject=subject) if subject else section
 
@@ -316,7 +342,7 @@ class Words:
         """A ``when`` condition in words with this version's labels (``Plan is Premium``)."""
         if self._policy_words is None:
             self._policy_words = PolicyWords([Policy(self.model)] if self.model is not None else [], self.lang)
-        return condition_words(cond, self._policy_words)
+        return self.text(condition_words(cond, self._policy_words))
 
     def alternative(self, section: str, cond: m.Condition | None, item: bool = False) -> str:
         """A rule of a priority (``section`` ``priority``) or an availability target of a service, named by
@@ -337,11 +363,12 @@ class Words:
         """What a change means beyond old -> new (``休憩12:00〜13:00を廃止``); rules by their conditions
         with this version's labels."""
         rules = {name: self.alternative(section, cond) for name, cond in d.rules}
-        return self.say(f"detail.{d.key}", **d.fields, **rules)
+        fields = {k: self.text(v) for k, v in d.fields.items()}  # (times and numbers: as they are)
+        return self.say(f"detail.{d.key}", **fields, **rules)
 
     def languages(self, codes: Any) -> str:
         """The languages of a policy by their names: ``日本語、英語`` / ``Japanese, English``."""
-        shown = [self.say(f"language.{c}") if f"diff.language.{c}" in CATALOGUE else c for c in codes]
+        shown = [self.say(f"language.{c}") if f"diff.language.{c}" in CATALOGUE else self.text(c) for c in codes]
         return self.sep.join(shown) or self.say("none")
 
     def attribute_values(self, attribute: str, names: Any) -> str:
@@ -352,7 +379,7 @@ class Words:
         if not listed:
             return self.say("none")
         shown = [self.model.value_text(attribute, n, self.lang) if self.model is not None else n for n in listed]
-        return self.sep.join(shown)
+        return self.sep.join(map(self.text, shown))
 
     def value(self, v: Any) -> str:
         """Any model value in words."""
@@ -379,13 +406,13 @@ class Words:
         if isinstance(v, m.Label):
             return self.label(v) if (v.ja or v.en) else self.say("none")
         if isinstance(v, m.AttributeValue):  # issue 16: a value by its label, by its name without one
-            return self.label(v.label) if (v.label.ja or v.label.en) else v.name
+            return self.label(v.label) if (v.label.ja or v.label.en) else self.text(v.name)
         if isinstance(v, m.Condition):  # issue 16: in words, with the labels of attributes and values
             return self.condition(v)
         if isinstance(v, m.TimeRange):
             return self.time_range(v)
         if isinstance(v, m.ArticleRef):
-            return str(v)
+            return self.text(str(v))
         if isinstance(v, m.AvailabilityTarget):  # issue 13: `availability target 99.9% when plan = premium`
             tiers = self.sep.join(self.value(t) for t in v.credits) or self.say("none")
             fields = {"percent": f"{v.percent:g}", "period": self.value(v.period), "tiers": tiers}
@@ -428,7 +455,7 @@ class Words:
                 excepted.append(self.say("hours.planned_stops"))
             return self.say("hours.except", base=base, excepted=self.sep.join(excepted)) if excepted else base
         if isinstance(v, m.ItemRef):
-            return f"{v.kind} {v.name}" if v.kind != "planned_stop" else self.say("item.planned_stop")
+            return self.text(f"{v.kind} {v.name}") if v.kind != "planned_stop" else self.say("item.planned_stop")
         if isinstance(v, float):
             return f"{v:g}%"
         if isinstance(v, tuple | list):
@@ -436,8 +463,8 @@ class Words:
                 return self.say("none")
             return self.sep.join(self.value(x) for x in v)
         if isinstance(v, BaseModel):
-            return json.dumps(m.meaning(v), ensure_ascii=False)
-        return str(v)
+            return self.text(json.dumps(m.meaning(v), ensure_ascii=False))
+        return self.text(str(v))
 
 
 # ---- a change in words -----------------------------------------------------------------------
@@ -446,8 +473,8 @@ class Words:
 def _key(c: Change, w: Words) -> str:
     """The key of a declaration; a rule with ``when`` by its id and its condition in words."""
     if c.when is None:
-        return c.key
-    return w.say("key.when", id=c.rule_id, when=w.condition(c.when))
+        return w.text(c.key)
+    return w.say("key.when", id=w.text(c.rule_id), when=w.condition(c.when))
 
 
 def _subject(c: Change, w: Words, named: bool = False) -> str:
@@ -457,17 +484,17 @@ def _subject(c: Change, w: Words, named: bool = False) -> str:
     if c.section in ("header", "planned_stop"):
         return section
     if c.section == "article":
-        return w.say("article", n=c.key)
+        return w.say("article", n=w.text(c.key))
     label = c.label
     if _by_label(c, w) and label is not None:
-        text = label.text(w.lang)
+        text = w.text(label.text(w.lang))
         if named:
             text = w.say("named", text=text)
         if w.notice and c.section != "priority":  # customers know a priority's id from their tickets only
             return text
         return w.say("labelled", text=text, key=_key(c, w))
     if c.section == "item":
-        return w.say("item", n=c.key)
+        return w.say("item", n=w.text(c.key))
     return w.say("subject.priority" if c.section == "priority" else "subject", section=section, key=_key(c, w))
 
 
@@ -598,12 +625,18 @@ def _field_words(c: Change, w: Words) -> str:
     for key in (f"field.{c.section}.{field}", f"field.{field}"):
         if f"diff.{key}" in CATALOGUE:
             return w.say(key)
-    return field
+    return w.text(field)
 
 
-def _words(old: m.PolicyModel, new: m.PolicyModel, lang: Lang, notice: bool = False) -> Words:
+def _words(
+    old: m.PolicyModel,
+    new: m.PolicyModel,
+    lang: Lang,
+    notice: bool = False,
+    escape: Callable[[str], str] | None = None,
+) -> Words:
     calendars = {c.name: c for c in old.calendars} | {c.name: c for c in new.calendars}
-    return Words(lang, calendars, notice, new)
+    return Words(lang, calendars, notice, new, escape)
 
 
 def notice_words(old: m.PolicyModel, new: m.PolicyModel, lang: Lang) -> Words:
@@ -617,7 +650,8 @@ def render_text(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], l
     if not changes:
         return w.say("no_change") + "\n"
     mark = {"added": "+", "removed": "-", "changed": "~"}
-    return "".join(f"{mark[c.op]} {change_text(c, w, old, new)}\n" for c in changes)
+    # (on a terminal: a control character from the policy as its escape, a newline too, so a change is one line)
+    return "".join(printable(f"{mark[c.op]} {change_text(c, w, old, new)}") + "\n" for c in changes)
 
 
 def render_json(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], lang: Lang = "en") -> str:
@@ -645,22 +679,51 @@ def render_json(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], l
     return json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
+def markdown_text(text: str) -> str:
+    """``text`` from the policy as literal Markdown text (:func:`~sla_dsl.report.escape.markdown_cell`: no
+    HTML, link, emphasis or code, a control character as its escape, a newline as ``\\n``), and no ``#``
+    that could close a heading."""
+    return markdown_cell(text).replace("#", "\\#")
+
+
+#: What a line's text may begin with that would start a block: a list item (``-``, ``+``, ``1.``, ``1)``),
+#: a thematic break or a setext underline (``-``, ``=``), an indented code block (spaces).
+_BLOCK_START = re.compile(r"[-+=]|\d{1,9}(?=[.)])| ")
+
+
+def _markdown_line(text: str) -> str:
+    """A line of the notice (a list item's text, a paragraph) that starts no other block, whatever the policy
+    text it begins with (escaped already by :func:`markdown_text`)."""
+    start = _BLOCK_START.match(text)
+    if start is None:
+        return text
+    if start.group() == " ":
+        return "&#32;" + text[1:]
+    if start.group()[0].isdigit():
+        return text[: start.end()] + "\\" + text[start.end() :]
+    return "\\" + text
+
+
 def render_markdown(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], lang: Lang = "en") -> str:
-    """A change notice for customers: versions, effective date, changes grouped by article."""
-    w = notice_words(old, new, lang)
+    """A change notice for customers: versions, effective date, changes grouped by article; every text from
+    the policy escaped (:func:`markdown_text`), so that it reads as written."""
+    w = _words(old, new, lang, notice=True, escape=markdown_text)
     h = new.header
-    name = h.title.text(lang) or h.name
-    provider = h.provider.text(lang)
+    name = markdown_text(h.title.text(lang) or h.name)
+    provider = markdown_text(h.provider.text(lang))
     effective = w.date(h.effective)
+    previous = markdown_text(old.header.version)
     lines = [
         w.say("md.title", name=name),
         "",
-        w.say("md.previous", version=old.header.version, effective=w.date(old.header.effective)),
-        w.say("md.new", version=h.version, effective=effective),
+        w.say("md.previous", version=previous, effective=w.date(old.header.effective)),
+        w.say("md.new", version=markdown_text(h.version), effective=effective),
         "",
-        w.say("md.intro.provider", provider=provider, name=name, effective=effective)
-        if provider
-        else w.say("md.intro", name=name, effective=effective),
+        _markdown_line(
+            w.say("md.intro.provider", provider=provider, name=name, effective=effective)
+            if provider
+            else w.say("md.intro", name=name, effective=effective)
+        ),
         "",
     ]
     if not changes:
@@ -678,9 +741,11 @@ def render_markdown(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change
         else:
             title = titles.get(article)
             t = title.text(lang).strip() if title is not None and (title.ja or title.en) else ""
-            heading = w.say("md.article_titled", n=article, title=t) if t else w.say("md.article", n=article)
+            heading = (
+                w.say("md.article_titled", n=article, title=markdown_text(t)) if t else w.say("md.article", n=article)
+            )
         lines += [f"## {heading}", ""]
-        lines += [f"- {change_text(c, w, old, new)}" for c in groups[article]]
+        lines += [f"- {_markdown_line(change_text(c, w, old, new))}" for c in groups[article]]
         lines.append("")
     return "\n".join(lines)
 

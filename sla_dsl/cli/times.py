@@ -41,6 +41,12 @@ Design notes
   priority or calendar, a bad policy's diagnostics) are in ``--lang``, else the
   policy's primary language (:mod:`.langs`); the grid's words come from the
   catalogue (:mod:`sla_dsl.i18n.cli`).
+* Text from the policy written for a terminal (the grid's heading and legend:
+  the policy's name, the calendar's and the maintenance windows' labels,
+  holiday names; a version in a ``sla: note: ...``) shows every control
+  character as its escape (:func:`~sla_dsl.report.escape.printable`: ``\\x1b``,
+  ``\\u202e``, a newline as ``\\n``), so that it neither drives the terminal nor
+  splits a line. JSON keeps the exact texts.
 """
 
 from __future__ import annotations
@@ -60,6 +66,7 @@ from ..events.problems import event_problems_in
 from ..i18n import format_date, message, offset_if_repeated
 from ..i18n.width import display_width
 from ..lang.diagnostics import words
+from ..report.escape import printable
 from .langs import lang_option, model_lang
 
 if TYPE_CHECKING:
@@ -175,11 +182,12 @@ def effective_start(policy: Policy) -> dt.datetime:
 
 
 def _say(notes: Iterable[str | None], lang: str) -> list[str]:
-    """``notes`` without repeats or gaps, each written on stderr as ``sla: note: ...`` in ``lang``."""
+    """``notes`` without repeats or gaps, each written on stderr as ``sla: note: ...`` in ``lang`` (a control
+    character of a version's name as its escape)."""
     kept = _kept(notes)
     word = message("cli.note", lang)
     for note in kept:
-        print(f"sla: {word}: {note}", file=sys.stderr)
+        print(printable(f"sla: {word}: {note}"), file=sys.stderr)
     return kept
 
 
@@ -416,7 +424,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
                 reason = w.reason_ja if lang == "ja" else w.reason
                 text += message("cli.calendar.moved", lang, day=f"{w.scheduled:%m-%d}", reason=reason)
             lines.append(text)
-    print("\n".join(lines))
+    print("\n".join(map(printable, lines)))  # (the policy's texts: its name, labels, holiday names)
     _say(notes, lang)
     return 0
 
