@@ -100,6 +100,7 @@ from ..lang.diagnostics import Diagnostic, policy_language
 from ..lang.lines import source_lines
 from ..lang.source import bytes_languages, decode_policy
 from ..policy.load import compile_text
+from ..report.escape import printable
 from ..report.words import event_words
 from .clock_words import own
 from .hover import completing, declared_names, definition_at, hover_text, utf16_column, value_detail
@@ -568,7 +569,9 @@ def completion_items(docs: Documents, uri: str, position: t.Position) -> list[t.
         ]
         if pm is not None:  # the event types the policy declares, by their labels
             offered += [
-                t.CompletionItem(label=d.name, kind=t.CompletionItemKind.Event, detail=own(d.label, lang) or None)
+                t.CompletionItem(
+                    label=d.name, kind=t.CompletionItemKind.Event, detail=printable(own(d.label, lang)) or None
+                )
                 for d in pm.event_types
                 if d.name.startswith(head)
             ]
@@ -589,9 +592,10 @@ def completion_items(docs: Documents, uri: str, position: t.Position) -> list[t.
 
 
 def _label_of(node: m.Node, lang: str) -> str | None:
-    """A declaration's label in ``lang`` (a completion's detail), if it has one."""
+    """A declaration's label in ``lang`` (a completion's detail: plain text, a control character as its
+    escape), if it has one."""
     label = getattr(node, "label", None)
-    return (own(label, lang) or None) if isinstance(label, m.Label) else None
+    return (printable(own(label, lang)) or None) if isinstance(label, m.Label) else None
 
 
 def build_server(lang: str = "en") -> LanguageServer:

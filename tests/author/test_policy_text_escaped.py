@@ -264,3 +264,12 @@ def test_a_completion_detail_shows_control_characters_as_escapes() -> None:
     attr = pm.attributes[0]
     detail = value_detail(attr, attr.labels[0], "en")
     assert "\x1b" not in detail and "\n" not in detail and "\\x1b[31mE\\u202eRTL\\nNL=cmd" in detail
+
+
+def test_a_declarations_completion_detail_shows_control_characters_as_escapes() -> None:
+    from sla_dsl.authoring.lsp import _label_of
+
+    pm = _model(_hostile((EXAMPLES / "plans.sla").read_text("utf-8")))
+    details = [_label_of(c, lang) for c in pm.calendars for lang in ("en", "ja")]
+    assert any(d and "\\x1b" in d for d in details)
+    assert not any(d and ("\x1b" in d or "\n" in d) for d in details)
