@@ -6,6 +6,14 @@ Design notes
   ``id`` and the payload columns; times as ISO 8601 text or zoned timestamps)
   and, optionally, ``line``: each event's line in the original log, which
   messages name (:mod:`sla_dsl.events.partitions`).
+* A frame is judged with the cells it was built from: Dask's string conversion
+  (``dataframe.convert-string``, on by default), which makes text of a column of
+  Python objects (a dict of ``attributes``, a number among the ids) as each
+  partition is made, is taken out of the frame's expression (:func:`_as_built`),
+  so the partitions are read as one run reads the pandas frame. A persisted frame
+  holds the converted text already, and is judged as it is.
+* Without ``source``, messages name the frame ``<table>``, as
+  :func:`sla_dsl.evaluate` names a frame.
 * Partition key: ``id`` (:mod:`sla_dsl.evaluation.partition`). Unless the
   caller says the frame is already partitioned that way (``partitioned=True``,
   e.g. Parquet written partitioned by a hash of ``id``), it is shuffled on
@@ -350,7 +358,7 @@ def judge(
     end: Time,
     as_of: Time | None = None,
     *,
-    source: str = "<events>",
+    source: str = "<table>",
     partitioned: bool = False,
     split_every: int = 16,
     shuffle: str = "tasks",
@@ -379,6 +387,8 @@ def judge(
             "(a table in memory: sla_dsl.evaluate judges it in this process, or dask.dataframe.from_pandas "
             "makes a Dask DataFrame of it)"
         )
+    else:
+        events = _as_built(events)
     refuse_lacking(events.columns, source)
     if LINE not in events.columns:
         # each row numbered in the frame (a pass that counts each partition's rows): bad rows and the
@@ -389,6 +399,52 @@ def judge(
         _judge_frame, texts, start, end, as_of, source, skip_invalid, layouts, meta=pd.Series(dtype=object)
     )
     return finish_blobs(texts, dask.compute(*_tree(list(partials.to_delayed()), split_every)), start, end, as_of)
+
+
+def _as_built(events: Any) -> Any:
+    """The frame with its cells as the Python objects it was built from, where Dask's string conversion
+    (its ``dataframe.convert-string`` setting, on by default) would make text of them: Dask converts a
+    column of Python objects to text whatever it holds, so a dict of ``attributes`` becomes the text
+    ``"{'plan': 'premium'}"`` (refused, E109) and the number 17 of an ``id`` the text ``"17"`` (taken
+    as an id, where one run over the pandas frame refuses the number, E106). The conversion is a step
+    of the frame's expression, applied as each partition is made: ``dd.from_pandas`` keeps the frame
+    it was given and converts each slice of it (its ``pyarrow_strings_enabled``, set from the setting
+    when it was called), ``dd.from_delayed``, ``dd.from_map`` and ``dd.read_json`` wrap what they read
+    in an ``ArrowStringConversion``. Both are taken out, wherever they are under the caller's own
+    steps, so the partitions hold what the frame was built from, as under the setting ``False``. A
+    frame whose partitions were computed already (``persist``) holds only the text: it is judged as
+    it is (the documentation says to build such a frame with the setting off)."""
+    expr = getattr(events, "expr", None)
+    steps = _conversion_steps()
+    if expr is None or steps is None:
+        return events
+    converting = steps[0]
+    undone = expr
+    while True:
+        found = (n for n in undone.find_operations(steps) if isinstance(n, converting) or n.pyarrow_strings_enabled)
+        node = next(found, None)
+        if node is None:
+            break
+        if isinstance(node, converting):
+            undone = undone.substitute(node, node.frame)
+        else:
+            undone = undone.substitute(node, node.substitute_parameters({"pyarrow_strings_enabled": False}))
+    if undone is expr:
+        return events
+    return type(events)(undone)
+
+
+def _conversion_steps() -> tuple[Any, Any] | None:
+    """Dask's expression types of the string conversion: ``ArrowStringConversion`` and ``FromPandas``
+    (in ``dask.dataframe.dask_expr``, or the ``dask_expr`` package of Dask 2024.12)."""
+    for root in ("dask.dataframe.dask_expr", "dask_expr"):
+        try:
+            converting = importlib.import_module(f"{root}._expr").ArrowStringConversion
+            from_pandas = importlib.import_module(f"{root}.io.io").FromPandas
+        except (ImportError, AttributeError):
+            continue
+        return converting, from_pandas
+    return None
 
 
 def _keys(events: Any) -> Any:

@@ -8,7 +8,8 @@ Design notes
   which messages name (:mod:`sla_dsl.events.partitions`). A frame without it is
   numbered first (:func:`_numbered`: one aggregation that counts each
   partition's rows), so that bad rows and the notes on contradictions name
-  rows, as one run over the collected frame names them.
+  rows, as one run over the collected frame names them. Without ``source``,
+  messages name the frame ``<table>``, as :func:`sla_dsl.evaluate` names a frame.
 * Partition key: ``id`` (:mod:`sla_dsl.evaluation.partition`). The frame is
   repartitioned by ``id`` (hash partitioning: all events of an id land in one
   partition) as the reader files it, a text id stripped of the blanks at either
@@ -90,7 +91,7 @@ def judge(
     end: Time,
     as_of: Time | None = None,
     *,
-    source: str = "<events>",
+    source: str = "<table>",
     partitions: int | None = None,
     depth: int = 2,
     skip_invalid: bool = False,

@@ -73,14 +73,14 @@ def test_bad_rows_of_a_frame_without_line_are_named_by_their_row(dask_client: An
 
     events = _bad_rows()
     with pytest.raises(EventInputError) as one:  # one process, the same pandas frame, every problem: "row N"
-        judge_log(policy(), read_table(events, "<events>", defer=True), NOV, DEC)
+        judge_log(policy(), read_table(events, "<table>", defer=True), NOV, DEC)
     with pytest.raises(EventInputError) as many:
         sla_dask.judge(POLICY_PATH, dd.from_pandas(events, npartitions=4), NOV, DEC)
     found = [(p.line, p.code) for p in many.value.problems]
     assert found == [(p.line, p.code) for p in one.value.problems]
     p9 = [int(k) + 1 for k in events.index[events["priority"] == "P9"]]
     assert found == sorted([(8, "E102"), *((n, "E120") for n in p9)])
-    assert str(many.value).splitlines()[0].startswith("<events>: row 8")
+    assert str(many.value).splitlines()[0].startswith("<table>: row 8")
 
 
 def _contradiction() -> Any:
@@ -100,13 +100,13 @@ def test_a_frame_without_line_gives_the_report_of_one_run_over_it(dask_client: A
     from sla_dsl.events.arrow import read_table
 
     events = _contradiction()
-    one = judge_log(policy(), read_table(events, "<events>", defer=True), NOV, DEC).report()
+    one = judge_log(policy(), read_table(events, "<table>", defer=True), NOV, DEC).report()
     many = sla_dask.evaluate(POLICY_PATH, dd.from_pandas(events, npartitions=4), NOV, DEC)
     assert many.model_dump_json() == one.model_dump_json()
     said = [v.message for v in many.violations if v.kind == "data" and v.id == "TWICE"]
     n = len(events)
     assert said == [
-        f"<events>: row {n}: incident.reported of `TWICE` on line {n} contradicts line {n - 1} at the same "
+        f"<table>: row {n}: incident.reported of `TWICE` on line {n} contradicts line {n - 1} at the same "
         f"instant (priority `P2` vs `P1`); same-instant events are read in content order, not line order: "
         f"line {n - 1} first"
     ]
@@ -139,7 +139,7 @@ def test_a_column_of_the_wrong_type_is_named_with_its_column(dask_client: Any) -
     events["priority"] = events["priority"].map(lambda v: None if v is None else int(v[1:]))
     with pytest.raises(EventInputError) as info:
         sla_dask.judge(POLICY_PATH, dd.from_pandas(events, npartitions=3), NOV, DEC)
-    assert str(info.value).startswith("<events>: column `priority`: error: [E116]")
+    assert str(info.value).startswith("<table>: column `priority`: error: [E116]")
     assert len(info.value.problems) == 1  # once, not once per partition
 
 

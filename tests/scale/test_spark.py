@@ -96,11 +96,11 @@ def test_a_frame_without_line_gives_the_report_of_one_run_over_it(spark: Any) ->
     events = _without_line(twice)
     frame_ = spark.createDataFrame(events).repartition(3)  # rows in three partitions, in a new order
     collected = frame_.toPandas()
-    one = judge_log(policy(), read_table(collected, "<events>", defer=True), NOV, DEC).report()
+    one = judge_log(policy(), read_table(collected, "<table>", defer=True), NOV, DEC).report()
     many = sla_spark.evaluate(POLICY_PATH, frame_, NOV, DEC, partitions=2)
     assert many.model_dump_json() == one.model_dump_json()
     said = [v.message for v in many.violations if v.kind == "data" and v.id == "TWICE"]
-    assert len(said) == 1 and said[0].startswith("<events>: row ") and " on line " in said[0], said
+    assert len(said) == 1 and said[0].startswith("<table>: row ") and " on line " in said[0], said
 
 
 def test_bad_rows_of_a_frame_without_line_are_named_by_their_row(spark: Any) -> None:
@@ -114,14 +114,14 @@ def test_bad_rows_of_a_frame_without_line_are_named_by_their_row(spark: Any) -> 
     ]
     events = _without_line(bad)
     with pytest.raises(EventInputError) as one:
-        judge_log(policy(), read_table(events, "<events>", defer=True), NOV, DEC)
+        judge_log(policy(), read_table(events, "<table>", defer=True), NOV, DEC)
     with pytest.raises(EventInputError) as many:
         sla_spark.judge(POLICY_PATH, spark.createDataFrame(events), NOV, DEC, partitions=3)
     found = [(p.line, p.code) for p in many.value.problems]
     assert found == [(p.line, p.code) for p in one.value.problems]
     n = len(events)
     assert found == [(n - 1, "E120"), (n, "E105")]
-    assert str(many.value).splitlines()[0].startswith(f"<events>: row {n - 1}")
+    assert str(many.value).splitlines()[0].startswith(f"<table>: row {n - 1}")
 
 
 def test_ids_spaced_apart_meet_in_one_partition(spark: Any, tmp_path: Path) -> None:
