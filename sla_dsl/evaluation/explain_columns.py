@@ -52,7 +52,7 @@ from numpy.typing import NDArray
 
 from ..report.tables import SCHEMAS, TableBlock
 from .common import Ctx, Rules, art, fmt_minutes
-from .incident_rows import Words, row_json, same_day_of, status_step, words_of
+from .incident_rows import Words, row_json, same_day_of, same_day_verdict, status_step, words_of
 from .incidents import Incident
 from .result import VerdictColumns, Verdicts, columns_of
 from .select import rule_steps
@@ -463,10 +463,17 @@ def _same_day(
     same.met[at] = met
     same.met_known[at] = decided
     words = pa.array([d[2] if d else "" for d in found], pa.string()).take(pa.array(inv[sel]))
-    tail = pa.array(np.where(met, " (met; a guideline, not a breach)", " (not met; a guideline, not a breach)"))
+    # worded as :func:`.incident_rows._same_day` words it: open while undecided, never "not met" before the close
+    verdicts = [f" ({same_day_verdict(v, d)}; a guideline, not a breach)" for v, d in _VERDICT_CASES]
+    case = np.where(decided, np.where(met, 0, 1), 2)
+    tail = pa.array(verdicts, pa.string()).take(pa.array(case))
     c = clock.stamps(close[sel])
     text = _each(pc.binary_join_element_wise(words, tail, ""))
     return [_Piece(at, _SAME_DAY, None, text, c.us, _same(ref, sel.size))]
+
+
+#: the same-day step's (met, decided) cases, in the order :func:`_same_day` numbers them
+_VERDICT_CASES = ((True, True), (False, True), (False, False))
 
 
 def _walk_pieces(rules: Rules, cal: str, who: Ints, a: Ints, b: Ints) -> list[_Piece]:

@@ -254,14 +254,22 @@ def _same_day(
         return _NOT_APPLIES
     close, _, text = day
     met = inc.responded is not None and inc.responded <= close
+    # undecided (no response yet, the close still ahead at ``as_of``): open, as the status step says
+    # of a response not yet due, never "not met" before the close has passed
+    decided = inc.responded is not None or ctx.as_of > close
     steps.append(
         step(
-            text=f"{text} ({'met' if met else 'not met'}; a guideline, not a breach)",
+            text=f"{text} ({same_day_verdict(met, decided)}; a guideline, not a breach)",
             at=cast(dt.datetime, rules.stamp(close, as_json)[1]),  # or its JSON text
             ref=ref,
         )
     )
-    return (True, close, met if inc.responded is not None or ctx.as_of > close else None)
+    return (True, close, met if decided else None)
+
+
+def same_day_verdict(met: bool, decided: bool) -> str:
+    """The same-day guideline step's verdict word: ``met``, ``not met``, or ``open`` while undecided."""
+    return ("met" if met else "not met") if decided else "open"
 
 
 def calendar_ordinal(rules: Rules, calendar: str, epoch: float, wall_us: int) -> int:
