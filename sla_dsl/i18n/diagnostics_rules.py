@@ -32,6 +32,11 @@ RULE_SYNTAX: dict[str, str] = {
     "kw_ja": "ja",
     "kw_ja_text": '"日本語"',
     "kw_ja_pair": '"日本語" / "English"',
+    "kw_except_planned": "except planned stops",
+    "kw_except_maintenance": "except maintenance",
+    "kw_maintenance": "maintenance",
+    "kw_planned_stop_example": "planned stop { notice 1 week before start date by email }",
+    "kw_maintenance_example": "maintenance regular { every month on 3rd wed, 22:00-24:00 }",
 }
 
 _WEEKDAYS = {
@@ -180,6 +185,30 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
     "diag.W257.help": Msg(
         "条件を互いに重ならないようにするか、{shown}のための目標を先に移してください",
         "make the conditions exclusive, or move the target meant for {shown} first",
+    ),
+    # W258: an `except` of a service's hours with nothing to excuse (no block declares what it names)
+    "diag.W258.planned_stops": Msg(
+        "サービス `{name}` の提供時間の `{kw_except_planned}` は効果がありません：ポリシーに `{kw_planned_stop}` "
+        "のブロックがないため、有効な事前通知のある計画停止はなく、除外される停止もありません",
+        "`{kw_except_planned}` in the hours of service `{name}` never takes effect: the policy has no "
+        "`{kw_planned_stop}` block, so no stop is validly noticed and none is excused",
+    ),
+    "diag.W258.planned_stops.help": Msg(
+        "`{hours}` と書くか、事前通知のある停止を除外するなら、通知の規定を `{kw_planned_stop}` のブロックに"
+        "書いてください（例：`{kw_planned_stop_example}`）",
+        "write `{hours}`, or add a `{kw_planned_stop}` block with the notice a stop needs "
+        "(e.g. `{kw_planned_stop_example}`) to excuse noticed stops",
+    ),
+    "diag.W258.maintenance": Msg(
+        "サービス `{name}` の提供時間の `{kw_except_maintenance}` は効果がありません：ポリシーに "
+        "`{kw_maintenance}` のブロックがないため、除外する定期メンテナンスの枠がありません",
+        "`{kw_except_maintenance}` in the hours of service `{name}` never takes effect: the policy has no "
+        "`{kw_maintenance}` block, so there is no maintenance window to excuse",
+    ),
+    "diag.W258.maintenance.help": Msg(
+        "`{hours}` と書くか、定期メンテナンスの枠を `{kw_maintenance}` のブロックで定めてください"
+        "（例：`{kw_maintenance_example}`）",
+        "write `{hours}`, or declare the windows with a `{kw_maintenance}` block (e.g. `{kw_maintenance_example}`)",
     ),
     # W248: the same-day guideline beside named response targets
     "diag.W248": Msg(

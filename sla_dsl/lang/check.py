@@ -71,6 +71,7 @@ def check_model(
     out += _item_refs(model, dropped)
     out += _article_refs(model, broken("article"))
     out += _not_judged(model)
+    out += _nothing_excused(model, broken("planned_stop"), broken("maintenance"), spots)
     out += check_conditions(model, broken("attribute"), broken("priority"))
     plans_known = not any(d.code == "E251" for d in out) and not tests_any(model, broken("attribute"))
     out += service_plans.checks(model) if plans_known else []  # issue 13
@@ -277,6 +278,66 @@ def _retention(model: m.PolicyModel) -> list[Diagnostic]:
                     words("diag.W303", kind=b.kind, keep=Code(str(b.keep)), every=Code(str(b.every))),
                     b.keep.span,
                     help=words("diag.W303.help", every=Code(str(b.every))),
+                )
+            )
+    return out
+
+
+def _nothing_excused(
+    model: m.PolicyModel, stops_broken: set[str], maintenance_broken: set[str], spots: Spots
+) -> list[Diagnostic]:
+    """W258: an ``except`` of a service's hours that can never take effect, as nothing declares what it names.
+
+    ``except planned stops`` excuses the windows of validly noticed planned stops, and a stop is noticed
+    validly only under a ``planned stop`` block (without one the evaluator says "the policy has no
+    planned-stop rule: the stop is not excused"); ``except maintenance`` excuses the windows of the
+    ``maintenance`` blocks. With no such block the word is accepted and judged, and excuses nothing:
+    a warning, as for a rule that can never apply (W250, W256), not an error (the policy is valid and
+    what it does is defined). Not said when such a block was refused for its own error, nor when an
+    item's ``rules`` names one (E218 already says the block is missing: one finding for it). The finding
+    points at the word, where the compiler hands in its spot (``("service", line, column,
+    "except:maintenance")`` or ``"except:planned_stops"``, of the service's declaration), else at the
+    ``hours`` line; its help gives the ``hours`` line without the words that excuse nothing.
+    """
+    named = {r.kind for item in model.items for r in item.rules}  # (an item naming a missing one: E218)
+    no_windows = not (model.maintenance or maintenance_broken or "maintenance" in named)
+    no_stops = not (model.planned_stops or stops_broken or "planned_stop" in named)
+    out: list[Diagnostic] = []
+    for svc in model.services:
+        hours = svc.hours
+        idle_windows = hours.except_maintenance and no_windows
+        idle_stops = hours.except_planned_stops and no_stops
+        if not (idle_windows or idle_stops):
+            continue
+        kept = [
+            said
+            for said, stays in (
+                ("maintenance", hours.except_maintenance and not idle_windows),
+                ("planned stops", hours.except_planned_stops and not idle_stops),
+            )
+            if stays
+        ]
+        line = f"hours {hours.calendar}" + (f" except {', '.join(kept)}" if kept else "")
+
+        def at(word: str, svc: m.Service = svc) -> m.Span:
+            return spots.get(("service", svc.span.line, svc.span.column, f"except:{word}"), svc.hours.span)
+
+        if idle_windows:
+            out.append(
+                _warn(
+                    "W258",
+                    words("diag.W258.maintenance", name=svc.name),
+                    at("maintenance"),
+                    help=words("diag.W258.maintenance.help", hours=line),
+                )
+            )
+        if idle_stops:
+            out.append(
+                _warn(
+                    "W258",
+                    words("diag.W258.planned_stops", name=svc.name),
+                    at("planned_stops"),
+                    help=words("diag.W258.planned_stops.help", hours=line),
                 )
             )
     return out

@@ -142,12 +142,18 @@ def statement_spots(tree: Tree[Token], offset: int, spots: dict[tuple[str, int, 
     ``effective`` line (a version's, which the checks of versions point at); ``("maintenance", line,
     column, "calendar")``, the calendar's name in a window's ``calendar NAME``; ``("clock", line,
     column, "starts")``, a clock's ``starts at``
-    line, and ``("clock", line, column, "start:<i>")``, the i-th event it names (from 0); ``line`` and
+    line, and ``("clock", line, column, "start:<i>")``, the i-th event it names (from 0); ``("service",
+    line, column, "except:maintenance")`` and ``"except:planned_stops"``, the words of a service's
+    ``hours ... except ...``; ``line`` and
     ``column`` are those of the declaration (its node's span), so two declarations of one name keep
     their own.
     """
     for decl in tree.children:
-        if not isinstance(decl, Tree) or decl.data not in ("header", "maintenance", "clock") or decl.meta.empty:
+        if (
+            not isinstance(decl, Tree)
+            or decl.data not in ("header", "maintenance", "clock", "service")
+            or decl.meta.empty
+        ):
             continue
         at = (str(decl.data), decl.meta.line + offset, decl.meta.column)
         for st in decl.children:
@@ -162,6 +168,11 @@ def statement_spots(tree: Tree[Token], offset: int, spots: dict[tuple[str, int, 
                 spots.setdefault((*at, "starts"), span_of(st, offset))
                 for i, tok in enumerate(toks):
                     spots.setdefault((*at, f"start:{i}"), span_of(tok, offset))
+            elif st.data == "s_hours":
+                for ex in st.children:
+                    if isinstance(ex, Tree) and not ex.meta.empty:
+                        word = "maintenance" if ex.data == "ex_maintenance" else "planned_stops"
+                        spots.setdefault((*at, f"except:{word}"), span_of(ex, offset))
 
 
 def parse_and_build(

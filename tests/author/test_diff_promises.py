@@ -70,12 +70,12 @@ def test_a_removed_service_with_targets_per_plan_and_credits() -> None:
     content = PLANS[start : PLANS.index('service portal "管理画面"')]
     old, new = _model(PLANS), _model(PLANS.replace(content, ""))
     assert _lines(old, new, "ja", notice=True) == [
-        "サービス「コンテンツ配信」を削除（提供時間：24時間365日（定期メンテナンス、計画停止を除く）、"
+        "サービス「コンテンツ配信」を削除（提供時間：24時間365日、"
         "契約プランがプレミアムの場合は月ごとの稼働率99.9%（サービスクレジット：99.9%未満で10%、99.5%未満で25%、"
         "99%未満で50%）、月ごとの稼働率99.5%（サービスクレジット：99.5%未満で10%、99%未満で25%、95%未満で100%））"
     ]
     assert _lines(old, new, "en") == [
-        '- service content removed: "Content delivery" (hours always except maintenance, planned stops;'
+        '- service content removed: "Content delivery" (hours always;'
         " availability target 99.9% monthly when Plan is Premium, credits below 99.9%: 10%, below 99.5%: 25%,"
         " below 99%: 50%; availability target 99.5% monthly, credits below 99.5%: 10%, below 99%: 25%,"
         " below 95%: 100%)"

@@ -252,12 +252,12 @@ def test_every_availability_target_is_in_the_services_table(site: Build) -> None
     """Plans example: the premium target (with ``when``) was missing, and every target's period."""
     ja, en = site.page(PAGE["plans"]["ja"]), site.page(PAGE["plans"]["en"])
     assert _cell(ja, "service-hours", "service-content") == (
-        "24時間365日（定期メンテナンスを除く、計画停止を除く） "
+        "24時間365日 "
         "稼働率目標 99.9%（月ごと、契約プランがプレミアムの顧客） 稼働率目標 99.5%（月ごと、その他の顧客）"
     )
     assert _cell(ja, "service-hours", "service-portal") == "24時間365日 稼働率目標 99%（四半期ごと）"
     assert _cell(en, "service-hours", "service-content") == (
-        "24 hours, 365 days (except regular maintenance, except planned stops) "
+        "24 hours, 365 days "
         "availability target 99.9% (monthly; customers whose Plan is Premium) "
         "availability target 99.5% (monthly; other customers)"
     )

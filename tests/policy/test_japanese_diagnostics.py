@@ -160,6 +160,10 @@ VARIANTS: dict[str, str] = {
     + CALENDAR
     + "clock response {\n  starts at incident.reported, else incident.product_suspected\n}\n"
     + "priority P1 {\n  respond within 4 business hours\n}\n",
+    "W258-maintenance": PLANS + _SERVICE.format(body="except maintenance"),
+    "W258-planned": PLANS
+    + _SERVICE.format(body="except maintenance, planned stops")
+    + "maintenance m { every month on 3rd wed, 22:00-24:00 }\n",
     "W241-twice": HEADER
     + CALENDAR
     + "clock response {\n  starts at incident.reported, else incident.reported\n}\n"
