@@ -54,9 +54,13 @@ def flag_values() -> Iterator[None]:
 
 # ---- text from the input, shown in a message --------------------------------------------------
 # (the rule is :mod:`sla_dsl.report.escape`'s: a value from a log never writes a control character,
-# a line of its own or a reversed run of text where a person reads it)
+# a line of its own or a reversed run of text where a person reads it; nor an invisible character,
+# which would make two different ids (``INC-A``, ``INC-A`` and a zero-width space) read alike. A
+# backslash is left as it is: messages quote paths, and a Windows path must read as one.)
 
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u2028\u2029\ufeff]"
+)
 _SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
 
 
@@ -70,7 +74,8 @@ def _escape(m: re.Match[str]) -> str:
 
 
 def printable(text: str) -> str:
-    """``text`` with every control character shown as its escape (``\\x1b``, ``\\r``, ``\\u202e``)."""
+    """``text`` with every control character shown as its escape (``\\x1b``, ``\\r``, ``\\u202e``), and every
+    invisible one (a zero-width space ``\\u200b``, a byte-order mark ``\\ufeff``)."""
     if text.isprintable():
         return text
     return _CONTROL.sub(_escape, text)

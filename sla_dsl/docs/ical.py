@@ -22,12 +22,12 @@ import datetime as dt
 from collections.abc import Sequence
 
 from icalendar import Calendar
-from icalendar.prop import vText
 
 from ..calendars.recurrence import Window
 from ..evaluation.common import Versions
 from ..policy.compiled import Policy
 from ..report.ical import maintenance_ics as _write
+from ..report.ical import text as ics_text
 
 __all__ = ["maintenance_ics", "windows_in_force"]
 
@@ -72,7 +72,7 @@ def maintenance_ics(policies: Policy | Sequence[Policy], reference: dt.date, lan
     for event in feed.walk("VEVENT"):
         relabel = said.get(_uid_of(str(event["uid"])))
         if relabel is not None:
-            event["summary"] = vText(relabel)
+            event["summary"] = ics_text(relabel)
     return bytes(feed.to_ical()).decode("utf-8")
 
 

@@ -8,7 +8,9 @@ Design notes
   Declarations without a reference, or pointing at an article the policy does
   not declare, are collected under "Other rules" at the end, so nothing in the
   policy goes unshown (:func:`by_section`; kinds in :data:`KIND_ORDER`).
-* Headings are Markdown (they feed the table of contents); tables and
+* Headings are Markdown (they feed the table of contents), their text escaped
+  as such (:func:`heading_text`: ``<``, ``>``, ``&`` as entities, control
+  characters as their escapes); tables and
   paragraphs are raw HTML built here, so rows can carry ids that the SLA-items
   table links to and every text is escaped exactly once. Anchors are
   ``kind-name`` (``priority-p1``, ``backup-database``, ``item-4``).
@@ -28,13 +30,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..errors import printable
 from ..lang import model as m
 from ..policy.compiled import Policy
 from . import text as tx
 from .history import Change
 from .source import range_id
 
-__all__ = ["KIND_ORDER", "Block", "PageContext", "PageWriter", "anchor", "by_section"]
+__all__ = ["KIND_ORDER", "Block", "PageContext", "PageWriter", "anchor", "by_section", "heading_text"]
 
 
 @dataclass
@@ -107,6 +110,20 @@ def by_section(model: m.PolicyModel) -> tuple[dict[int, list[Block]], list[Block
 
 # The means of writing a page -------------------------------------------------------------
 
+_HEADING_MARKUP = re.compile(r"[\\`*_{}\[\]#|<>&]")
+_ENTITY = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def _heading_escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    return _ENTITY.get(ch) or "\\" + ch
+
+
+def heading_text(text: str) -> str:
+    """``text`` as the literal text of a Markdown heading: what Markdown would read escaped (``<``, ``>`` and
+    ``&`` as entities: Python-Markdown shows ``\\<`` as it is), control characters as their escapes."""
+    return _HEADING_MARKUP.sub(_heading_escape, printable(text))
+
 
 class PageWriter:
     """The Markdown of one policy's page in one language, as it is written: ``out``, block by block."""
@@ -136,8 +153,7 @@ class PageWriter:
 
     def heading(self, level: int, text: str, ident: str, span: m.Span | None = None) -> None:
         """Add a Markdown heading with the id ``ident`` (then a link to ``span``'s source lines, if given)."""
-        # heading text is Markdown: escape the characters Markdown would read
-        safe = re.sub(r"([\\`*_{}\[\]<>#|])", r"\\\1", text)
+        safe = heading_text(text)  # heading text is Markdown: nothing in it may read as markup
         self.out.append(f"{'#' * level} {safe} {{#{ident}}}\n")
         if span is not None:
             self.src(span)

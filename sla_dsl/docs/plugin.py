@@ -116,7 +116,8 @@ from ..policy.compiled import Policy
 from . import api_notes, chrome, codes, facts, history, ical, schema
 from .event_types import declared_markdown
 from .field_notes import MissingNote
-from .render import PageContext, render_policy
+from .layout import heading_text
+from .render import PageContext, front_matter, render_policy
 from .source import CSS, JS, render_source
 from .text import LANGS, esc, t
 from .text import date as tx_date
@@ -377,7 +378,7 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 # in the build's language (Japanese at the root of the full site); the source itself as written
                 lang = i18n[0] if i18n else "en"
                 title = f"{t('source_page', lang)}{'：' if lang == 'ja' else ': '}{pol.name} {pol.version}"
-                body = f'---\ntitle: "{esc(title)}"\n---\n\n# {esc(title)}\n\n{render_source(text, pol.model)}\n'
+                body = f"{front_matter(title)}\n# {heading_text(title)}\n\n{render_source(text, pol.model)}\n"
                 f = localized(uri, body)
                 files.append(f)
                 sources.append(f)

@@ -17,15 +17,24 @@ Design notes
   :mod:`.text`.
 * :class:`PageContext` and :func:`anchor` live in :mod:`.layout` and are
   importable from here as before.
+* The title is text from the policy, and Material prints a page's front-matter
+  ``title`` into ``<title>``, the header and the navigation as HTML, unescaped:
+  :func:`front_matter` writes it HTML-escaped (it shows as written, never runs),
+  its control characters as their escapes (:func:`~sla_dsl.errors.printable`),
+  as YAML valid for any text (an invalid front matter is read as Markdown).
+  The plugin's source pages take theirs from here too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
+import re
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from ..calendars.recurrence import Window
+from ..errors import printable
 from ..lang import model as m
 from ..lang import service_plans
 from ..lang.check_clocks import response_clock
@@ -37,7 +46,7 @@ from .event_types import event_types_html
 from .layout import KIND_ORDER, Block, PageContext, PageWriter, anchor, by_section
 from .targets import clock_lines, clock_name, targets_html
 
-__all__ = ["PageContext", "anchor", "render_policy"]
+__all__ = ["PageContext", "anchor", "front_matter", "render_policy"]
 
 
 # The renderer ----------------------------------------------------------------------------
@@ -50,7 +59,7 @@ class _Page(PageWriter):
     def render(self) -> str:
         h = self.model.header
         title = h.title.text(self.lang) or h.name
-        self.out.append(f"---\ntitle: {_yaml_str(title)}\n---\n")
+        self.out.append(front_matter(title))
         switch = " · ".join(
             f'<a href="{url}" hreflang="{lang}" lang="{lang}">{tx.t("lang_name", lang)}</a>'
             for lang, url in self.ctx.other_langs.items()
@@ -541,8 +550,32 @@ def _window_hours(start: dt.datetime, end: dt.datetime, lang: str) -> str:
     return f"{start:%H:%M}{dash}{end_text}"
 
 
+#: what a YAML double-quoted scalar cannot hold as itself: ``\\``, ``"`` and every character outside YAML's
+#: printable set (the C0 and C1 controls, DEL, the surrogates, U+FFFE and U+FFFF) or a line break to YAML 1.1
+_YAML_ESCAPED = re.compile('[\\\\"]|[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]')
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    if ch in '\\"':
+        return "\\" + ch
+    code = ord(ch)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
 def _yaml_str(s: str) -> str:
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """``s`` as a YAML double-quoted scalar that reads back as ``s``, whatever it holds."""
+    return '"' + _YAML_ESCAPED.sub(_yaml_escape, s) + '"'
+
+
+def front_matter(title: str) -> str:
+    """The front matter of a generated page titled ``title`` (text from the policy, shown as written).
+
+    Material prints a page's ``title`` into its header, navigation and ``<title>`` as HTML, unescaped:
+    the title goes in HTML-escaped (``&lt;img&gt;`` shows as ``<img>``, never runs), its control
+    characters as their escapes (:func:`~sla_dsl.errors.printable`), in YAML valid for any text.
+    """
+    return f"---\ntitle: {_yaml_str(html.escape(printable(title), quote=False))}\n---\n"
 
 
 def render_policy(policy: Policy, ctx: PageContext) -> str:

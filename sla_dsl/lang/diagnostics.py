@@ -14,7 +14,12 @@ led by its code in brackets. Codes are stable: tests and tools may match on them
 The source line and its caret are shown only when there is source text to show:
 a file that could not be read (E001: missing, not UTF-8...) has none (its
 source is empty), and neither has an empty file; a line past the end of the
-source is not shown either.
+source is not shown either. The source line, the message and the help never
+write a control character from the policy raw (an escape sequence would act
+on the reader's terminal, a carriage return rewrite the line): each is shown
+as its escape (:func:`~sla_dsl.errors.printable`: ``\\x1b``), a tab of the
+source line kept, and the caret counts the escaped line's columns, full-width
+characters as two.
 
 Languages (issue 16)
 --------------------
@@ -46,7 +51,7 @@ from typing import Literal, NamedTuple, Self, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import InputError, SlaError
+from ..errors import InputError, SlaError, printable
 from ..i18n import CATALOGUE, message
 from ..i18n.diagnostics import SYNTAX
 from ..i18n.width import display_width
@@ -213,7 +218,8 @@ class Diagnostic(BaseModel):
     def header(self, lang: str = "en") -> str:
         """The first line: ``file:line:col: error: [CODE] message``."""
         s = self.span
-        return f"{self.file}:{s.line}:{s.column}: {_severity(self.severity, lang)}: [{self.code}] {self.text(lang)}"
+        said = printable(self.text(lang))
+        return f"{self.file}:{s.line}:{s.column}: {_severity(self.severity, lang)}: [{self.code}] {said}"
 
     def render(self, source: str | None = None, color: bool = False, lang: str = "en") -> str:
         """The full text in ``lang``: header, the source line with a caret under the span, and help.
@@ -227,7 +233,7 @@ class Diagnostic(BaseModel):
         s = self.span
         head = (
             f"{bold}{self.file}:{s.line}:{s.column}:{reset} "
-            f"{sev_color}{bold}{_severity(self.severity, lang)}:{reset} [{self.code}] {self.text(lang)}"
+            f"{sev_color}{bold}{_severity(self.severity, lang)}:{reset} [{self.code}] {printable(self.text(lang))}"
         )
         lines = [head]
         text = _source_line(source, s.line) if source else None  # ("": nothing read, nothing to point at)
@@ -235,14 +241,30 @@ class Diagnostic(BaseModel):
             gutter = " " * len(str(s.line))
             width = s.end_column - s.column if s.end_line == s.line else len(text) - s.column + 1
             width = max(1, min(width, max(1, len(text) - s.column + 1)))
-            text, column, width = _excerpt(text, s.column, width)
+            text, column, width = _excerpt(*_escaped(text, s.column, width))
             caret_pad, carets = _caret(text, column, width)
             lines.append(f"{blue}{s.line} |{reset} {text}")
             lines.append(f"{blue}{gutter} |{reset} {caret_pad}{sev_color}{carets}{reset}")
         help_text = self.help_text(lang)
         if help_text:
-            lines.append(f"{blue}  {message('diag.word.help', lang)}:{reset} {help_text}")
+            lines.append(f"{blue}  {message('diag.word.help', lang)}:{reset} {printable(help_text)}")
         return "\n".join(lines)
+
+
+def _escaped(text: str, column: int, width: int) -> tuple[str, int, int]:
+    """A source line as an excerpt shows it: its control characters as their escapes (``\\x1b``, ``\\r``;
+    a tab kept, that the caret's padding copies), with ``column`` and ``width`` moved to count the same
+    characters in it, so the caret still points at what the span covers."""
+    plain = text.replace("\t", " ")
+    if printable(plain) == plain:
+        return text, column, width
+    parts = ["\t" if ch == "\t" else printable(ch) for ch in text]
+    at = [0]  # where each character of `text` starts in the escaped line (and where the line ends)
+    for part in parts:
+        at.append(at[-1] + len(part))
+    start = min(max(column - 1, 0), len(text))
+    end = min(start + width, len(text))
+    return "".join(parts), at[start] + 1, max(1, at[end] - at[start])
 
 
 def _caret(text: str, column: int, width: int) -> tuple[str, str]:

@@ -12,7 +12,8 @@ Design notes
   overflow the calendar arithmetic. So every number of a policy is read by
   :func:`bounded_int`, which compares the count of digits with the largest
   value allowed *before* converting, and the caller reports the value, shortened
-  by :func:`shown`, with its own located message: durations are at most ten
+  by :func:`shown` (which shows its control characters as their escapes, as
+  every value it quotes), with its own located message: durations are at most ten
   years' worth in their unit (:data:`MAX_DURATION`), ``by end of Nth business
   day`` at most ``3650th``, article, item and section numbers at most
   :data:`MAX_NUMBER` (nine digits).
@@ -60,6 +61,7 @@ from typing import Any
 import holidays
 from lark import Token, Tree
 
+from ..errors import printable
 from . import model as m
 from .diagnostics import (
     Both,
@@ -115,10 +117,11 @@ def bounded_int(digits: str, most: int) -> int | None:
 
 
 def shown(text: str, keep: int = 24) -> str:
-    """User input short enough for a message: a long value keeps its start and end (``123456789012…7890``)."""
+    """User input short enough for a message: a long value keeps its start and end (``123456789012…7890``);
+    its control characters shown as their escapes (``\\x1b``), which a message never writes raw."""
     if len(text) <= keep:
-        return text
-    return f"{text[: keep - 8]}…{text[-4:]}"
+        return printable(text)
+    return f"{printable(text[: keep - 8])}…{printable(text[-4:])}"
 
 
 class Invalid(Exception):

@@ -20,6 +20,13 @@ Design notes
   ``--from``), never the clock, so the same inputs give the same bytes.
 * The summary is the maintenance rule's label in the chosen language; a moved
   window says from which day and why in its description.
+* Every text from the policy (its name, title and labels, a move's reason) is
+  written as an RFC 5545 ``TEXT`` value (:func:`text`): ``,``, ``;`` and ``\\``
+  escaped, a line break (``\\n`` in the policy) as TEXT's ``\\n``, the calendar's
+  name (``X-WR-CALNAME``) as well as the events' texts. TEXT allows no control
+  character, so each other one is shown as its escape, as everywhere the project
+  shows text from its input (:func:`~sla_dsl.errors.printable`: ``\\x1b``,
+  ``\\u202e``), rather than dropped: two labels that differ by one still differ.
 """
 
 from __future__ import annotations
@@ -29,12 +36,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event
+from icalendar.prop import vText
+
+from ..errors import printable
 
 if TYPE_CHECKING:
     from ..calendars.recurrence import Window
     from ..policy.compiled import Policy
 
-__all__ = ["maintenance_ics"]
+__all__ = ["maintenance_ics", "text"]
 
 _WEEKDAY_JA = "月火水木金土日"
 _WEEKDAY_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -52,6 +62,12 @@ def _moved(w: Window, lang: str) -> str:
     if lang == "ja":
         return f"{_day(w.scheduled, lang)}（{reason}）から{'延期' if later else '繰り上げ'}"
     return f"{'postponed' if later else 'brought forward'} from {_day(w.scheduled, lang)} ({reason})"
+
+
+def text(value: str) -> vText:
+    """``value`` (text from the policy) as an RFC 5545 ``TEXT`` value: its line breaks as TEXT's ``\\n``,
+    any other control character shown as its escape (``\\x1b``); the library escapes ``,;\\``."""
+    return vText("\n".join(printable(line) for line in value.split("\n")))
 
 
 def _moment(t: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
@@ -72,7 +88,7 @@ def maintenance_ics(policy: Policy, windows: Sequence[Window], lang: str, stamp:
     cal.add("prodid", "-//sla-dsl//maintenance//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", f"{policy.name}: {', '.join(dict.fromkeys(labels.values()))}" if labels else title)
+    cal.add("x-wr-calname", text(f"{policy.name}: {', '.join(dict.fromkeys(labels.values()))}" if labels else title))
     cal.add("x-wr-timezone", policy.tz.key)
     slug = "".join(ch if ch.isalnum() else "-" for ch in policy.name.lower()).strip("-") or "policy"
     for w in windows:
@@ -81,10 +97,10 @@ def maintenance_ics(policy: Policy, windows: Sequence[Window], lang: str, stamp:
         ev.add("dtstamp", stamp.astimezone(dt.UTC))
         ev.add("dtstart", _moment(w.start, policy.tz))
         ev.add("dtend", _moment(w.end, policy.tz))
-        ev.add("summary", labels.get(w.name, w.name))
+        ev.add("summary", text(labels.get(w.name, w.name)))
         ev.add("transp", "OPAQUE")
         if w.moved:
-            ev.add("description", _moved(w, lang))
+            ev.add("description", text(_moved(w, lang)))
         cal.add_component(ev)
     if windows:
         # The zone's rules over the windows' years and one more either side (the library's default, 1970 to

@@ -84,6 +84,7 @@ import anyio
 import httpx
 import orjson
 
+from ..errors import printable
 from .store import Delivery, Store, Webhook, brief, distinct, own_failure, redact
 from .tracking import Clock, Tracker, Transition, transitions_of
 
@@ -206,7 +207,7 @@ class Timers:
         for t, why in held:  # the database took other alerts meanwhile: it refused these for themselves
             self._strikes[t.key] = strikes = self._strikes.get(t.key, 0) + 1
             if strikes < STRIKES:
-                LOG.error("timers: cannot record alert %s (tried again shortly): %s", self._named(t), brief(why))
+                LOG.error("timers: cannot record alert %s (tried again shortly): %s", self._named(t), _why(why))
                 continue
             self.pending.remove(t)
             self.held -= 1
@@ -221,13 +222,13 @@ class Timers:
             "timers: alert %s cannot be recorded and is skipped (the alerts after it are not held up; a restart "
             "tries it once more): %s",
             self._named(t),
-            brief(exc),
+            _why(exc),
         )
 
     def _named(self, t: Transition) -> str:
         """An alert as a line of the log names it: kind, target, item (its id cut short) and instant."""
         on = f"@{t.clock}" if t.clock else ""
-        return f"{t.kind} {t.target}{on} {_short(t.item)} at {self._iso(t.instant)}"
+        return f"{t.kind} {printable(t.target + on)} {_short(t.item)} at {self._iso(t.instant)}"
 
     def _iso(self, t: float) -> str:
         return dt.datetime.fromtimestamp(t, self.tracker.tz).isoformat()
@@ -280,14 +281,14 @@ class Timers:
                 try:
                     await anyio.to_thread.run_sync(self.recompute, now)
                 except Exception as exc:  # the database is away, or a bug: keep the loop alive
-                    LOG.error("timers: cannot judge the open items: %s", brief(exc))
+                    LOG.error("timers: cannot judge the open items: %s", _why(exc))
                     self.dirty = failing = True
             fired: list[Transition] = []
             if self._passed(min(clock.now(), self.seen)):
                 try:
                     fired = await anyio.to_thread.run_sync(self.fire_due, clock.now())
                 except Exception as exc:  # the database is away: the transition waits first in line
-                    LOG.error("timers: cannot record an alert (tried again shortly): %s", brief(exc))
+                    LOG.error("timers: cannot record an alert (tried again shortly): %s", _why(exc))
                     failing = True
                 failing = failing or self.held > 0  # (one refused while others were stored: not at once either)
             if fired and sender is not None:
@@ -307,8 +308,17 @@ class Timers:
 
 
 def _short(item: str) -> str:
-    """An item's id as a line of the log quotes it: at most :data:`SHOWN` characters, and how long it is."""
-    return item if len(item) <= SHOWN else f"{item[:SHOWN]}... ({len(item)} characters)"
+    """An item's id as a line of the log quotes it: at most :data:`SHOWN` characters, and how long it is; its
+    control characters as their escapes (an id is the log's text: ``ESC``, a carriage return or a line
+    break in it must not rewrite the reader's terminal or forge a line of the log)."""
+    shown = printable(item[:SHOWN])
+    return shown if len(item) <= SHOWN else f"{shown}... ({len(item)} characters)"
+
+
+def _why(exc: BaseException) -> str:
+    """An exception as a line of the log says it (:func:`.store.brief`), its control characters as their
+    escapes: a database's or a receiver's message may quote what it was given."""
+    return printable(brief(exc))
 
 
 class Sender:
@@ -362,7 +372,7 @@ class Sender:
             try:
                 self.store.release(list(self._held.values()), time.time())
             except Exception as exc:
-                LOG.error("webhooks: cannot give back %d deliveries: %s", len(self._held), brief(exc))
+                LOG.error("webhooks: cannot give back %d deliveries: %s", len(self._held), _why(exc))
             self._held.clear()
 
     def delay(self, attempts: int) -> float:
@@ -395,12 +405,12 @@ class Sender:
                 "are posted to the webhooks then given)",
                 w.shown,
                 d.alert_id,
-                error,
+                printable(error),
             )
             await anyio.to_thread.run_sync(lambda: self.store.failed(d, now, error, final=True))
         else:
             self.failures += 1
-            LOG.warning("webhook %s: attempt %d failed: %s", w.shown, d.attempts + 1, error)
+            LOG.warning("webhook %s: attempt %d failed: %s", w.shown, d.attempts + 1, printable(error))
             await anyio.to_thread.run_sync(self.store.failed, d, now + self.delay(d.attempts), error)
         self._held.pop((d.alert_id, d.hook), None)
 
@@ -408,7 +418,7 @@ class Sender:
         try:
             await self._post(client, w, d)
         except Exception as exc:  # the database is away: the lease ends and the delivery is taken again
-            LOG.error("webhook %s: cannot record a delivery: %s", w.shown, brief(exc))
+            LOG.error("webhook %s: cannot record a delivery: %s", w.shown, _why(exc))
 
     async def _worker(self, client: httpx.AsyncClient, w: Webhook) -> None:
         """Take and post the due deliveries to one webhook, until stopped."""
@@ -418,7 +428,7 @@ class Sender:
             try:
                 due = await anyio.to_thread.run_sync(self.store.claim, w.hook, time.time(), self.lease, self.batch)
             except Exception as exc:
-                LOG.error("webhook %s: cannot read deliveries: %s", w.shown, brief(exc))
+                LOG.error("webhook %s: cannot read deliveries: %s", w.shown, _why(exc))
                 due = []
             if due:
                 self._held.update(((d.alert_id, d.hook), d) for d in due)

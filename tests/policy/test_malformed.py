@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from sla_dsl.errors import printable
 from sla_dsl.policy import compile_path
 
 HERE = Path(__file__).parent / "malformed"
@@ -49,13 +50,15 @@ def test_diagnostics_match_golden(path: Path) -> None:
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
 def test_excerpt_shows_the_line_the_diagnostic_names(path: Path) -> None:
-    """Excerpts count lines as the parser does: a U+2028 or form feed in a comment is no line end."""
+    """Excerpts count lines as the parser does: a U+2028 or form feed in a comment is no line end; a
+    control character shows as its escape (tabs kept)."""
     compiled = compile_path(path)
     lines = compiled.source.split("\n")
     for d in compiled.diagnostics:
         rendered = d.render(compiled.source).split("\n")
         if compiled.source and len(lines[d.span.line - 1]) <= 160:
-            assert rendered[1] == f"{d.span.line} | {lines[d.span.line - 1]}", d
+            shown = "\t".join(printable(part) for part in lines[d.span.line - 1].split("\t"))
+            assert rendered[1] == f"{d.span.line} | {shown}", d
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
