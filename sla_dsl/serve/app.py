@@ -62,7 +62,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..calendars.bounds import MAX_PERIOD, MAX_PERIOD_YEARS
 from ..calendars.timeargs import EXAMPLE, parse_edge
-from ..errors import InputError
+from ..errors import InputError, printable
 from ..evaluation import check_log
 from ..evaluation.common import Versions
 from ..i18n import message
@@ -237,7 +237,7 @@ class Service:
             self.store.add_policy(policy.version, policy.name, policy.effective, text, self.clock.now())
             self.tracker.set_policies([*current, policy])
         self.timers.reset()
-        LOG.warning("policy version %s added, effective %s", policy.version, policy.effective)
+        LOG.warning("policy version %s added, effective %s", printable(policy.version), policy.effective)
         return {"version": policy.version, "effective": policy.effective.isoformat(), "versions": self.versions()}
 
     def versions(self) -> list[dict[str, str]]:
@@ -252,7 +252,7 @@ class Service:
         try:
             fresh = load_policies(list(self.settings.policy_files))
         except Exception as exc:
-            LOG.error("reload: policy files not reloaded: %s", exc)
+            LOG.error("reload: policy files not reloaded: %s", printable(str(exc)))
             return
         known = {p.version for p in self.tracker.policies}
         for p in fresh:
@@ -265,9 +265,9 @@ class Service:
                     self.add_policy(fh.read(), p.path)
             except ApiError as exc:
                 if exc.more.get("where") == p.path:  # the message names the file itself
-                    LOG.error("reload: %s", exc.message)
+                    LOG.error("reload: %s", printable(exc.message))
                 else:
-                    LOG.error("reload: %s: %s", p.path, exc.message)
+                    LOG.error("reload: %s: %s", printable(p.path), printable(exc.message))
 
 
 def _check_with(current: Sequence[Policy], policy: Policy, path: str | None) -> None:

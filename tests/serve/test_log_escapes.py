@@ -79,3 +79,18 @@ def test_the_line_of_an_alert_the_database_refuses_shows_escapes(
     (line,) = _said(caplog)
     assert f"timers: alert incident.at_risk response {SHOWN_AS} at " in line and line.isprintable()
     store.close()
+
+
+def test_the_line_of_a_policy_version_added_shows_escapes(
+    start: Any, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A version is the author's text: ``POST /policies`` with ``version "2026.2 ESC[31m"`` logged it raw."""
+    from .conftest import POLICY
+
+    text = POLICY.read_text("utf-8").replace('version "2026.1"', 'version "2026.2\x1b[31m\u202e"')
+    text = text.replace("effective 2026-04-01", "effective 2026-12-01")
+    c = start(f"sqlite:///{tmp_path / 'sla.db'}")
+    with caplog.at_level(logging.WARNING, "sla.serve"):
+        assert c.post("/policies", content=text.encode()).status_code == 200
+    (line,) = [s for s in _said(caplog) if s.startswith("policy version ")]
+    assert line.startswith("policy version 2026.2\\x1b[31m\\u202e added") and line.isprintable(), line
