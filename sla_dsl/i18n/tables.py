@@ -1,5 +1,7 @@
 """Catalogue section: the customer report's tables of targets, availability periods and credits
-(:mod:`sla_dsl.report.targets`, :mod:`sla_dsl.report.periods`, :mod:`sla_dsl.report.credits`)."""
+(:mod:`sla_dsl.report.targets`, :mod:`sla_dsl.report.periods`, :mod:`sla_dsl.report.credits`), the
+outages table's line per notification rule (:mod:`sla_dsl.report.operations`) and the timeline's
+note on labels left out (:mod:`sla_dsl.report.chart`)."""
 
 from __future__ import annotations
 
@@ -52,6 +54,16 @@ TABLES: dict[str, Msg] = {
     "report.targets.not_applicable": Msg("対象外", "not applicable"),
     "report.targets.cancelled": Msg("取り消し", "cancelled"),
     "report.targets.missed": Msg("（{n} 回遅延）", " ({n} missed)"),
+    # the outages table when several notification rules judge an outage: a line per rule
+    "report.outages.rule": Msg("通知目標", "Notice target"),
+    "report.outages.no_event": Msg("{event}がないため対象外", "no notice target until {event}"),
+    "report.outages.outside_hours": Msg(
+        "{event}が{calendar}外のため通知目標の対象外", "{event} outside {calendar}: no notice target"
+    ),
+    # the timeline: outages whose labels fit no row above the bar
+    "report.timeline.unlabelled": Msg(
+        "ほか {n} 件の障害はラベルを省略（一覧は「{table}」）", "{n} more outages not labelled: see “{table}”"
+    ),
     "report.periods.period_below": Msg(
         "{start}〜{end} の稼働率 {ratio} が目標 {target}% を下回りました",
         "availability {ratio} from {start} to {end} below the target {target}%",

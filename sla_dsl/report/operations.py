@@ -8,6 +8,14 @@ Design notes
 * Outages show their own downtime (in their own service's time) and, where those that count
   against the service of ``availability`` overlap, a note that its total counts the overlap
   once; a notice that has no target says which of the reasons applies (:func:`notice_reason`).
+* An outage judged by several notification rules (its ``notices``) has a line per rule in the
+  outages table, each naming the rule by its label with that rule's due time, notice and verdict
+  (:func:`rule_notices`), so the table agrees with the summary, which counts each rule; the
+  outage's own cells stand on its first line (:attr:`.parts.Part.joined`). The first rule's
+  line is worded from the row's own fields, as a policy with one rule shows it; another rule
+  that sets no target says why as far as the row tells (its ``when``, Article 4, the event it
+  counts from not there, or there outside its hours: :func:`rule_reason`), else plainly "not
+  applicable". A policy with one rule keeps its table of seven columns.
 * Durations are ``h:mm``, or ``h:mm:ss`` in this table and the availability table alike when some
   figure is not a whole number of minutes (:func:`to_the_second`): three outages of 40 seconds read
   ``0:00:40`` each and ``0:02:00`` in all, not ``0:01`` each and ``0:02`` in all.
@@ -20,9 +28,11 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
+from typing import NamedTuple
 
 from ..i18n import offset_if_repeated
-from . import OutageRow, Report, StopRow, periods
+from ..lang import model as lm
+from . import OutageRow, Report, StopRow, TargetRow, periods
 from .conditions import unmet_words
 from .parts import Part
 from .words import Cell, Mark, PolicyWords, hours_minutes, in_seconds
@@ -37,14 +47,18 @@ def notice_reason(o: OutageRow, w: PolicyWords) -> str:
         if unmet is not None:
             return unmet_words(unmet.name, unmet.attributes, w) or w.m("report.na.no_rule")
         if o.recognized_at is None:
-            reason = w.m("report.na.not_recognised")
-            if o.end is None:
-                reason += (
-                    "（" + w.m("report.na.still_open") + "）" if w.lang == "ja" else f" ({w.m('report.na.still_open')})"
-                )
-            return reason
+            return not_recognised(o, w)
         return w.m("report.na.outside_hours")
     return w.m(f"report.notice.{o.notice_status}")
+
+
+def not_recognised(o: OutageRow, w: PolicyWords) -> str:
+    """No notice target since the Company has not recognised the failure (and that it goes on, if it does)."""
+    reason = w.m("report.na.not_recognised")
+    if o.end is None:
+        still = w.m("report.na.still_open")
+        reason += f"（{still}）" if w.lang == "ja" else f" ({still})"
+    return reason
 
 
 class Times(dict[dt.date, str]):
@@ -76,32 +90,132 @@ def to_the_second(report: Report) -> bool:
 
 
 def outages_part(report: Report, w: PolicyWords) -> Part:
-    rows: list[list[Cell]] = []
     tone = {"met": "good", "breached": "bad", "open": "warn"}
     t = Times(w)
     sec = to_the_second(report)
+    several = any(len(o.notices) > 1 for o in report.outages)  # a line per rule, each by its label
+    rows: list[list[Cell]] = []
+    joined: list[int] = []
     for o in report.outages:
-        rows.append(
-            [
-                o.id,
-                t(o.start),
-                t(o.end) if o.end else Mark(w.m("report.still_open"), "warn"),
-                hours_minutes(o.downtime_minutes, sec),
-                t(o.notice_due),
-                t(o.notified_at),
-                Mark(notice_reason(o, w), tone.get(o.notice_status, "")),
-            ]
-        )
+        head: list[Cell] = [
+            o.id,
+            t(o.start),
+            t(o.end) if o.end else Mark(w.m("report.still_open"), "warn"),
+            hours_minutes(o.downtime_minutes, sec),
+        ]
+        if not several:
+            rows.append(
+                [*head, t(o.notice_due), t(o.notified_at), Mark(notice_reason(o, w), tone.get(o.notice_status, ""))]
+            )
+            joined.append(0)
+            continue
+        for k, (label, due, sent, reason, status) in enumerate(rule_notices(o, w)):
+            rows.append(
+                [*(head if k == 0 else [""] * len(head)), label, t(due), t(sent), Mark(reason, tone.get(status, ""))]
+            )
+            joined.append(len(head) if k else 0)
     header = [
         w.m("report.id"),
         w.m("report.start"),
         w.m("report.end"),
         w.m("report.downtime_hmmss" if sec else "report.downtime_hmm"),
+        *([w.m("report.outages.rule")] if several else []),
         w.m("report.notice_due"),
         w.m("report.notified_at"),
         w.m("report.notice"),
     ]
-    return Part(w.m("report.outages"), header, rows, overlap_notes(report, w), "outages", (3,))
+    spans = tuple(joined) if any(joined) else ()
+    return Part(w.m("report.outages"), header, rows, overlap_notes(report, w), "outages", (3,), spans)
+
+
+class RuleNotice(NamedTuple):
+    """One notification rule's line of an outage."""
+
+    #: the rule's label (its name in backticks when it has none)
+    label: str
+    due: dt.datetime | None
+    #: the notice that met the rule, or came late
+    sent: dt.datetime | None
+    #: the verdict in words
+    reason: str
+    #: the verdict (``met``, ``breached``, ``open``, ``not_applicable``, ``excluded``)
+    status: str
+
+
+def rule_notices(o: OutageRow, w: PolicyWords) -> list[RuleNotice]:
+    """Each notification rule's verdict on ``o`` (its ``notices``, in the policy's order), worded from the
+    version that judged it; the first rule's from the row's own fields (:func:`notice_reason`), as the
+    table of a policy with one rule says it. A notice sent that no rule's line shows (no rule applied)
+    stands on the first line, as it does in that table; an outage without notices has one line."""
+    v = w.for_row(o)
+    if not o.notices:
+        return [RuleNotice("-", o.notice_due, o.notified_at, notice_reason(o, v), o.notice_status)]
+    out: list[RuleNotice] = []
+    for k, n in enumerate(o.notices):
+        rule = rule_model(v, n.name)
+        label = (rule.label.text(v.lang) if rule is not None else "") or f"`{n.name}`"
+        first = k == 0 and n.status == o.notice_status
+        reason = notice_reason(o, v) if first else rule_reason(o, n, rule, v)
+        out.append(RuleNotice(label, n.due, n.met_at, reason, n.status))
+    if o.notified_at is not None and all(x.sent is None for x in out):
+        out[0] = out[0]._replace(sent=o.notified_at)
+    return out
+
+
+def rule_model(w: PolicyWords, name: str) -> lm.Notify | None:
+    """The notification rule ``name`` of the version ``w`` are the words of (None: not there)."""
+    return next((n for n in w.model.notifications if n.name == name), None) if w.model is not None else None
+
+
+def rule_reason(o: OutageRow, n: TargetRow, rule: lm.Notify | None, w: PolicyWords) -> str:
+    """Why a notification rule other than the first has the verdict it has on ``o``, in words: what the
+    row says of it (its ``when`` not met, the outage excluded), else what its ``after`` event and
+    ``only if ... during`` hours make of the outage where the row tells (the event known to be missing,
+    or known to have happened so that only the hours can have set no target); else plainly not
+    applicable. Nothing is read from the engine's English."""
+    if n.status == "excluded":
+        return w.m("report.na.excluded", cause=w.cause(o.cause))
+    if n.status != "not_applicable":
+        key = f"report.notice.{n.status}"
+        return w.m(key if n.status in ("met", "breached", "open") else f"report.targets.{n.status}")
+    plain = w.m("report.targets.not_applicable")
+    if n.unmet_when:
+        return unmet_words(n.name, n.attributes, w) or plain
+    if rule is None:
+        return plain
+    known, at = _after_event(o, rule.after, w)
+    if not known:
+        return plain
+    if at is None:  # the event the rule counts from has not happened
+        if rule.after == "outage.recognized":
+            return not_recognised(o, w)
+        return w.m("report.outages.no_event", event=w.event_plain(rule.after))
+    if rule.only_during is None:
+        return plain
+    if rule.after == "outage.recognized" and rule.only_during == lm.BUSINESS:
+        return w.m("report.na.outside_hours")
+    return w.m(
+        "report.outages.outside_hours", event=w.event_plain(rule.after), calendar=w.calendar_label(rule.only_during)
+    )
+
+
+def _after_event(o: OutageRow, after: str, w: PolicyWords) -> tuple[bool, dt.datetime | None]:
+    """Whether the row tells when the event ``after`` happened, and when (None: not by ``as_of``)."""
+    if after == "outage.started":
+        return True, o.start
+    if after == "outage.ended":
+        return True, o.end
+    if after != "outage.recognized" or not o.notices:
+        return False, None
+    # ``recognized_at`` is the first rule's event, known when that rule counts from the recognition and
+    # was judged: not excluded, and not a rule with ``when`` that may not have applied
+    first = rule_model(w, o.notices[0].name)
+    judged = o.notice_status != "excluded" and (
+        o.notice_status != "not_applicable" or (first is not None and first.when is None)
+    )
+    if first is None or first.after != "outage.recognized" or not judged:
+        return False, None
+    return True, o.recognized_at
 
 
 def several_services(report: Report) -> bool:

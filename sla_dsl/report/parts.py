@@ -6,6 +6,9 @@ Design notes
 * One :class:`Part` per section feeds the three writers of :mod:`.render` (text, Markdown, HTML); the
   modules that build sections (:mod:`.sections`, :mod:`.operations`, :mod:`.targets`, :mod:`.trend`,
   :mod:`.credits`) share this one shape, and nothing else of each other.
+* A row may continue the one above (:attr:`Part.joined`): an item with several lines (an outage judged
+  by several notification rules) leaves its first cells empty on the lines after its first, which
+  text and Markdown show blank and HTML as one cell spanning them.
 * An incident is read through :class:`IncidentLike`, so that a year's compact verdicts are listed
   without becoming pydantic rows, and a report read back from JSON is listed the same way.
 """
@@ -27,6 +30,10 @@ class Part(NamedTuple):
     notes: tuple[str, ...] = ()
     key: str = ""
     numeric: tuple[int, ...] = ()
+    #: per row, how many of its first cells continue the row above (another line of the same item: an
+    #: outage's second notification rule); those cells are empty, and HTML spans the row above's over
+    #: them. Empty: every row stands alone
+    joined: tuple[int, ...] = ()
 
 
 class IncidentLike(Protocol):

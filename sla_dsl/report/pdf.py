@@ -4,8 +4,10 @@ Design notes
 ------------
 * The HTML report is the one printed document. Its print stylesheet
   (``@media print`` in :mod:`.render`) lays it out on A4 portrait: small
-  print type, tables that wrap to the page, headers repeated on every page,
-  no row split across pages, the chart scaled to the page. This module adds
+  print type, tables that wrap to the page a pixel inside its edges (so no
+  border is cut at the margin), headers repeated on every page, no row (nor
+  the lines of one outage) split across pages, the chart scaled to the page.
+  This module adds
   the page's margin boxes (CSS ``@page`` ``@top-left`` and ``@bottom-right``,
   drawn by Chromium since version 131): the report's title with its month at
   the top of every page and the page number ("1 / 4 ページ", "Page 1 of 4") at

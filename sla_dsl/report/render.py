@@ -18,11 +18,19 @@ Design notes
   facts, in the report's language: by default the policy's primary language
   (``languages ja, en`` in its header), every word from the message catalogue
   (:mod:`sla_dsl.i18n`). HTML adds the timeline chart (:mod:`.chart`), links
-  from rows to the appendix of articles, a viewport for phones (tables scroll
-  sideways in their own box, headers never break inside a word) and a print
+  from rows to the appendix of articles, a viewport for phones (the summary
+  and the tables whose rows are each one matter stacked, a card per row with
+  each value beside its column's name, written once per column in the
+  stylesheet; any other table scrolls sideways in its own box with its first
+  column kept in view; headers never break inside a word) and a print
   stylesheet (A4 portrait: small print type, tables wrapped to the page with
-  their headers repeated, rows kept whole, a long id broken anywhere rather
-  than pushing columns off the page, the chart scaled to the page), and
+  their headers repeated and a pixel from either edge so no border is cut,
+  rows kept whole, as are the lines of one outage, a long id broken anywhere
+  rather than pushing columns off the page, the chart scaled to the page).
+  On every medium a long text wraps where a time, an article (``条項 2.1.1``)
+  and each day of a list of days (``11月5日(木)、11月6日(金)``) stay whole: a
+  time may break between its date and its time only in a table of eight
+  columns or more (:data:`_MANY`), which fits a 1280 px screen only so; and
   :mod:`.pdf` adds each page's header and footer (title, page number) and
   prints the PDF with headless Chromium where one is installed.
 * Ids and other text from the event log are shown, never obeyed: every cell
@@ -49,7 +57,7 @@ from .credits import credit_parts
 from .escape import html_text, markdown_cell, printable
 from .explain import explain, render_explanations
 from .parts import IncidentLike, Part
-from .pdf import page_css
+from .pdf import css_string, page_css
 from .rows import compact
 from .sections import articles, head_lines, heading, one_year, sections
 from .targets import target_parts
@@ -326,12 +334,13 @@ h2{font-size:1.2rem;margin:2rem 0 .5rem;padding-bottom:.2rem;border-bottom:2px s
 .meta{color:var(--muted);margin:.1rem 0}
 .scroll{overflow-x:auto;-webkit-overflow-scrolling:touch;margin:.5rem 0}
 table{border-collapse:collapse;min-width:100%}
-td,th{border:1px solid var(--line);padding:.3rem .6rem;text-align:left;vertical-align:top}
+td,th{border:1px solid var(--line);padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:var(--head);white-space:nowrap;font-weight:600}
 td{font-variant-numeric:tabular-nums}
 td.num{text-align:right;white-space:nowrap}
 td.nowrap{white-space:nowrap}
-td.wide{min-width:14rem}
+.nw,td a{white-space:nowrap}
+td.wide{min-width:10rem}
 #trend td:first-child,#trend th:first-child{position:sticky;left:0;background:#fff}
 #trend th:first-child{background:var(--head)}
 @media (max-width:40rem){#trend td:first-child,#trend th:first-child{white-space:normal;min-width:8.5rem;width:8.5rem}}
@@ -346,6 +355,23 @@ a{color:#0b57d0}
 :target{background:#fff6cc}
 @media (max-width:40rem){body{padding:.8rem;font-size:15px}h1{font-size:1.3rem}td,th{padding:.25rem .45rem}
 table{min-width:36rem}}
+@media screen and (max-width:40rem){
+table:not(.stack) tr:not(.more)>:first-child{position:sticky;left:0;z-index:1;background:#fff;
+box-shadow:inset -1px 0 0 var(--line)}
+table:not(.stack) thead tr:not(.more)>th:first-child{background:var(--head)}
+table:not(.stack):not(.few) td.wide:first-child{min-width:8rem;width:8rem}
+table.few{min-width:100%}table.few td.wide{min-width:6rem}
+table.stack{min-width:0;width:100%}
+table.stack,table.stack tbody,table.stack tr,table.stack td{display:block}
+table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+table.stack tr{border:1px solid var(--line);margin:0 0 .6rem}
+table.stack td{border:0;border-top:1px solid var(--line);position:relative;padding-left:6.4rem;min-width:0;
+text-align:left;white-space:normal}
+table.stack td::before{position:absolute;left:.45rem;width:5.6rem;color:var(--muted);
+font-weight:600}
+table.stack td:first-child{border-top:0;padding-left:.45rem;background:var(--head);font-weight:600}
+table.stack td:first-child::before{content:none}
+}
 @media print{
 @page{size:A4 portrait;margin:16mm 12mm 14mm}
 body{max-width:none;padding:0;font-size:9pt;line-height:1.45}
@@ -353,10 +379,11 @@ h1{font-size:15pt}
 h2{font-size:11.5pt;margin:1.1rem 0 .4rem;break-after:avoid}
 .note{font-size:8.5pt}
 .scroll,.chart{overflow:visible;margin:.3rem 0}
+.scroll{padding:0 1px}
 table{min-width:0;width:100%;font-size:8pt;line-height:1.35}
 thead{display:table-header-group}
-tr,figure,svg.timeline{break-inside:avoid}
-td,th{padding:.15rem .3rem}
+tr,tbody.item,figure,svg.timeline{break-inside:avoid}
+td,th{padding:.15rem .25rem}
 th{white-space:normal;overflow-wrap:normal}
 td.wide{min-width:0;overflow-wrap:break-word}
 :lang(ja) th,:lang(ja) td.wide,:lang(ja) .note{word-break:auto-phrase}
@@ -380,7 +407,45 @@ svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 _TOKEN = re.compile(r"[!-~]{21,}")
 
 
-def _td(cell: Cell, numeric: bool) -> str:
+#: A date as the report writes it (``11月6日(金)``, ``2026年11月6日(金)``, ``Fri 6 Nov``, ``Fri 6 Nov 2026``).
+_DAY = (
+    r"(?:\d{4}年)?\d{1,2}月\d{1,2}日\([月火水木金土日]\)"
+    r"|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?: \d{4})?"
+)
+#: A time of day, with the offset of an hour a zone repeats (``01:40 (-05:00)``).
+_CLOCK = r"\d{2}:\d{2}(?: \([+-]\d{2}:\d{2}\))?"
+#: A cell that is one time (``11月6日(金) 12:00``): kept on one line (``td.nowrap``), but in a table of
+#: :data:`_MANY` columns, which may break it between its date and its time (``td.when``), each whole.
+_WHEN = re.compile(rf"({_DAY}) ({_CLOCK})")
+#: An item of a list of dates or times (the backups table's days and windows missed): kept whole
+#: (``span.nw``), where Japanese wrapped by phrase in print would break ``11月`` / ``6日(金)``.
+_LIST_ITEM = re.compile(rf"(?:{_DAY})(?: {_CLOCK})?")
+#: Columns from which a table lets its times break between date and time (``td.when``): the outages
+#: table judged by several notification rules (eight columns, four of times) fits a 1280 px screen only
+#: so. A narrower table keeps each time on one line and wraps its long text instead: letting the times
+#: wrap too, the browser would squeeze every column alike and break times the table has room for.
+_MANY = 8
+#: Tables a phone shows as a card per row, each value beside its column's name (``table.stack``), where a
+#: table of the usual shape would show one column and scroll: those whose rows are each one matter with
+#: long words (the summary: a commitment with a long name and target). Every other table (ids, times and
+#: counts) keeps its first column in view while the rest scrolls sideways.
+_STACKED = frozenset({"summary", "availability-periods", "credits", "stops", "backups", "violations"})
+
+
+def _kept(text: str) -> str:
+    """``text`` as HTML; a list of dates or times (``11月5日(木)、11月6日(金)``, each item a
+    :data:`_LIST_ITEM`) with each item kept on one line, the list breaking between them."""
+    e = html_text
+    sep = "、" if "、" in text else ", "
+    items = text.split(sep)
+    if len(items) < 2 or not all(_LIST_ITEM.fullmatch(i) for i in items):
+        return e(text)
+    return e(sep).join(f'<span class="nw">{e(i)}</span>' for i in items)
+
+
+def _td(cell: Cell, numeric: bool, rows: int = 1, times: bool = False) -> str:
+    """A cell as HTML (over ``rows`` rows); with ``times``, a time may break between its date and its time
+    (a table of :data:`_MANY` columns)."""
     e = html_text
     classes = []
     if numeric:
@@ -392,21 +457,79 @@ def _td(cell: Cell, numeric: bool) -> str:
         classes.append("nowrap")
     elif isinstance(cell, Links):
         body = e(cell.sep).join(f'<a href="#{e(link.anchor)}">{e(link.text)}</a>' for link in cell.links)
+        if len(cell.links) <= 3:  # the list on one line: a line never starts with its comma (``、条項 4``)
+            classes.append("nowrap")
     elif isinstance(cell, Anchor):
         body = e(cell.text)
         ident = f' id="{e(cell.anchor)}"'
+        if len(cell.text) <= 20:  # an article (``条項 2.1.1``), never ``条項`` / ``2.1.1``
+            classes.append("nowrap")
     elif isinstance(cell, Mark):
-        body = e(cell.text)
         if cell.tone:
             classes.append(cell.tone)
-        classes.append("nowrap" if len(cell.text) <= 8 else "wide")  # a verdict on one line; a reason readable
-    else:
+        short = len(cell.text) <= 8
+        body = e(cell.text) if short else _kept(cell.text)
+        classes.append("nowrap" if short else "wide")  # a verdict on one line; a reason readable
+    elif times and len(cell) <= 20 and (when := _WHEN.fullmatch(cell)):
+        body = f'<span class="nw">{e(when.group(1))}</span> <span class="nw">{e(when.group(2))}</span>'
+        classes.append("when")  # a time in a table of many columns: its date above its time where need be
+    elif len(cell) <= 20 and (cell.isascii() or display_width(cell) <= 20):
         body = e(cell)
-        classes.append("nowrap" if len(cell) <= 20 else "wide")  # ids, times, figures never broken inside
+        classes.append("nowrap")  # ids, figures and short words never broken inside
+    else:
+        body = _kept(cell)
+        classes.append("wide")
         if _TOKEN.search(cell):  # a long id: in print, broken anywhere rather than pushing columns off the page
             classes.append("token")
     cls = f' class="{" ".join(classes)}"' if classes else ""
-    return f"<td{ident}{cls}>{body}</td>"
+    span = f' rowspan="{rows}"' if rows > 1 else ""
+    return f"<td{ident}{cls}{span}>{body}</td>"
+
+
+def _html_rows(part: Part) -> list[str]:
+    """The table's body. A row that continues the one above (:attr:`Part.joined`) leaves out the cells the
+    row above spans over it (``rowspan``), and the rows of one item are a ``tbody`` of their own
+    (``tbody.item``), which print keeps on one page."""
+    times = len(part.header) >= _MANY
+    if not part.joined:
+        rows = [
+            "<tr>" + "".join(_td(c, i in part.numeric, 1, times) for i, c in enumerate(r)) + "</tr>" for r in part.rows
+        ]
+        return ["<tbody>", *rows, "</tbody>"]
+    joined = part.joined
+    out: list[str] = []
+    for n, r in enumerate(part.rows):
+        skip = joined[n] if n < len(joined) else 0
+        more = 0  # the rows below that continue this one, and how many of its cells they share
+        while n + more + 1 < len(joined) and joined[n + more + 1]:
+            more += 1
+        shared = joined[n + 1] if more else 0
+        cells = [_td(c, i in part.numeric, more + 1 if i < shared else 1, times) for i, c in enumerate(r) if i >= skip]
+        row = ('<tr class="more">' if skip else "<tr>") + "".join(cells) + "</tr>"
+        out.append(row if skip else ("</tbody>" if out else "") + '<tbody class="item">' + row)
+    return [*out, "</tbody>"]
+
+
+def _shape(part: Part) -> str:
+    """The class of a section's table: ``stack`` (a card per row on a phone: :data:`_STACKED`), ``few``
+    (three columns or fewer: on a phone as narrow as its cells allow, where a wider table keeps a minimum
+    width and scrolls), or none."""
+    if part.key in _STACKED and not part.joined:
+        return "stack"
+    return "few" if len(part.header) <= 3 else ""
+
+
+def _stack_css(parts: Sequence[Part]) -> str:
+    """The name of each column of a stacked table (:data:`_STACKED`) beside its values on a phone: one CSS
+    rule per column (``#summary td:nth-child(2)::before{content:"目標"}``), not a label in every cell."""
+    rules = [
+        f"#{part.key} td:nth-child({i + 1})::before{{content:{css_string(h)}}}"
+        for part in parts
+        if part.rows and _shape(part) == "stack"
+        for i, h in enumerate(part.header)
+        if i > 0
+    ]
+    return "@media screen and (max-width:40rem){" + "".join(rules) + "}" if rules else ""
 
 
 def _html(report: Report, parts: list[Part], w: PolicyWords, incidents: Sequence[IncidentLike]) -> str:
@@ -415,7 +538,8 @@ def _html(report: Report, parts: list[Part], w: PolicyWords, incidents: Sequence
     out = [
         f'<!doctype html>\n<html lang="{e(w.lang)}">\n<head>\n<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{e(title)}</title>\n<style>{_STYLE}{page_css(title, w.lang)}</style>\n</head>\n<body>",
+        f"<title>{e(title)}</title>\n<style>{_STYLE}{_stack_css(parts)}{page_css(title, w.lang)}</style>",
+        "</head>\n<body>",
         f"<header>\n<h1>{e(title)}</h1>",
     ]
     out += [f'<p class="meta">{e(h)}</p>' for h in head_lines(report, w, incidents)]
@@ -424,11 +548,11 @@ def _html(report: Report, parts: list[Part], w: PolicyWords, incidents: Sequence
         key = f' id="{e(part.key)}"' if part.key else ""
         out.append(f"<section{key}>\n<h2>{e(part.title)}</h2>")
         if part.rows:
-            out.append('<div class="scroll"><table>')
+            shape = _shape(part)
+            out.append(f'<div class="scroll"><table class="{shape}">' if shape else '<div class="scroll"><table>')
             out.append("<thead><tr>" + "".join(f'<th scope="col">{e(h)}</th>' for h in part.header) + "</tr></thead>")
-            out.append("<tbody>")
-            out += ["<tr>" + "".join(_td(c, i in part.numeric) for i, c in enumerate(r)) + "</tr>" for r in part.rows]
-            out.append("</tbody></table></div>")
+            out += _html_rows(part)
+            out.append("</table></div>")
         else:
             out.append(f"<p>{e(w.m('report.none'))}</p>")
         mark = "※ " if w.lang == "ja" else ""

@@ -252,8 +252,7 @@ def test_every_availability_target_is_in_the_services_table(site: Build) -> None
     """Plans example: the premium target (with ``when``) was missing, and every target's period."""
     ja, en = site.page(PAGE["plans"]["ja"]), site.page(PAGE["plans"]["en"])
     assert _cell(ja, "service-hours", "service-content") == (
-        "24時間365日 "
-        "稼働率目標 99.9%（月ごと、契約プランがプレミアムの顧客） 稼働率目標 99.5%（月ごと、その他の顧客）"
+        "24時間365日 稼働率目標 99.9%（月ごと、契約プランがプレミアムの顧客） 稼働率目標 99.5%（月ごと、その他の顧客）"
     )
     assert _cell(ja, "service-hours", "service-portal") == "24時間365日 稼働率目標 99%（四半期ごと）"
     assert _cell(en, "service-hours", "service-content") == (
