@@ -70,6 +70,23 @@ REPORT: dict[str, Msg] = {
     "report.target.daily": Msg("毎日1回以上", "at least once a day"),
     "report.target.every": Msg("{duration}ごと", "every {duration}"),
     "report.target.zone": Msg("主ゾーンとは別のゾーンに取得", "taken in a zone other than the primary one"),
+    # a named target of a priority (issue 12) as the policy words it: a periodic update by these events
+    "report.target.update": Msg("{duration}ごとに{by}", "{by} at least every {duration}"),
+    "report.target.or": Msg("または", " or "),
+    # after a named target: its out-of-hours time (Request Tracker's OutOfHours), on the `business` calendar
+    # (what "business hours" means in a policy) and on another, by its label
+    "report.target.out_of_hours": Msg(
+        "（営業時間外の受付は{extra}を加算）", " (plus {extra} if received outside business hours)"
+    ),
+    "report.target.out_of_hours_on": Msg(
+        "（「{calendar}」の営業時間外の受付は{extra}を加算）",
+        " (plus {extra} if received outside the open hours of “{calendar}”)",
+    ),
+    # a figure of several measurement periods: the lowest, named by its period (a month, or its span)
+    "report.result.lowest_month": Msg("{figure}（最も低い月：{period}）", "{figure} (lowest month: {period})"),
+    "report.result.lowest_period": Msg(
+        "{figure}（最も低い測定期間：{period}）", "{figure} (lowest measurement period: {period})"
+    ),
     "report.result.ratio": Msg("{met}/{judged} 件達成（{percent}）", "{met} of {judged} met ({percent})"),
     "report.result.nothing": Msg("対象の案件なし", "nothing to judge"),
     # what is not judged yet, after what is (``2/3 件達成（66.7%）、対応中 1 件``)
@@ -145,7 +162,9 @@ REPORT: dict[str, Msg] = {
         "除外時間（定期メンテナンス・通知済み計画停止・サービス提供時間外）",
         "Excused (maintenance, noticed stops, outside the service hours)",
     ),
-    "report.excluded": Msg("適用外（第4条）", "Excluded (Article 4)"),
+    # outages excluded by the policy's exclusions ({articles}: the articles they cite, ``条項 4``)
+    "report.excluded": Msg("適用外", "Excluded"),
+    "report.excluded.under": Msg("適用外（{articles}）", "Excluded ({articles})"),
     "report.overlap_note": Msg(
         "停止時間は重なった時間を1回だけ数えます。各障害の停止時間の合計 {sum} に対し、合計の停止時間は {total} です。",
         "Overlapping outages count once: the outages' own downtimes add to {sum}, the total downtime is {total}.",
@@ -218,7 +237,10 @@ REPORT: dict[str, Msg] = {
     "report.na.excused": Msg(
         "停止時間から除外（定期メンテナンス・通知済み計画停止）", "inside excused time (maintenance or noticed stop)"
     ),
-    "report.na.excluded": Msg("第4条により適用外（{cause}）", "excluded under Article 4 ({cause})"),
+    # an outage or incident whose cause is one the policy excludes: with the exclusion's article (``条項 6``)
+    # when it cites one
+    "report.na.excluded": Msg("適用外（{cause}）", "excluded ({cause})"),
+    "report.na.excluded_under": Msg("{article}により適用外（{cause}）", "excluded under {article} ({cause})"),
     "report.notice.met": Msg("期限内に通知", "notified in time"),
     "report.notice.breached": Msg("期限超過", "late"),
     "report.notice.open": Msg("通知待ち", "awaiting notice"),
@@ -432,7 +454,7 @@ REPORT: dict[str, Msg] = {
     "report.legend.up": Msg("稼働", "available"),
     "report.legend.maintenance": Msg("定期メンテナンス", "maintenance"),
     "report.legend.stop": Msg("通知済み計画停止", "noticed planned stop"),
-    "report.legend.excluded": Msg("適用外の停止（第4条）", "excluded outage (Article 4)"),
+    "report.legend.excluded": Msg("適用外の停止", "excluded outage"),
     "report.legend.downtime": Msg("停止（停止時間に算入）", "outage (counted as downtime)"),
     "report.legend.excused_outage": Msg("除外時間内の停止", "outage inside excused time"),
     "report.tip.maintenance": Msg("定期メンテナンス {start} 〜 {end}", "maintenance {start} to {end}"),
@@ -527,7 +549,10 @@ REPORT: dict[str, Msg] = {
         "情報提供後、返答がないまま{duration}が経過（完了）",
         "{duration} passed after information with no reply (completed)",
     ),
-    "explain.excluded": Msg("第4条により適用外（{cause}）：目標なし", "excluded under Article 4 ({cause}): no target"),
+    "explain.excluded": Msg("適用外（{cause}）：目標なし", "excluded ({cause}): no target"),
+    "explain.excluded_under": Msg(
+        "{article}により適用外（{cause}）：目標なし", "excluded under {article} ({cause}): no target"
+    ),
     "explain.outage.started": Msg("サービス停止", "service unavailable"),
     "explain.outage.started_service": Msg("「{service}」が停止", "“{service}” unavailable"),
     "explain.outage.ended": Msg("サービス復旧（停止 {duration}）", "service available again (down {duration})"),
@@ -543,7 +568,7 @@ REPORT: dict[str, Msg] = {
         "うち {duration} は除外時間（定期メンテナンス・通知済み計画停止）",
         "{duration} of it in excused time (maintenance, noticed stop)",
     ),
-    # (the outage is itself excluded under Article 4: none of it is downtime)
+    # (the outage is itself excluded by an exclusion of the policy: none of it is downtime)
     "explain.outage.excluded_time": Msg("うち {duration} は停止時間に数えません", "{duration} of it is not downtime"),
     # (the outage's service is provided in a calendar's hours: time outside them is not downtime either)
     "explain.outage.excused_hours": Msg(

@@ -22,7 +22,9 @@ Design notes
   an edge of the period says how much of it lies outside (the headline's
   downtime is the period's). An incident names the rule that judged it by its
   label, and the event its clock started at by its words (a declared event by
-  its label), never by an identifier.
+  its label), never by an identifier. An excluded incident or outage is said
+  to be excluded under the article of the exclusion that applied, without a
+  number when it cites none (:meth:`~.words.PolicyWords.excluded_because`).
 * Times are ordered, merged and subtracted as instants (UTC,
   :func:`~.violation_words.instant`): aware datetimes of one zone compare and
   subtract by their wall clocks and hash without ``fold``, so on the day the
@@ -159,7 +161,8 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
         steps.append((r.reported_at, w.m("explain.reported", priority=priority(r.priority))))
     steps.append((r.clock_start, w.m("explain.clock_start", event=_clock_event(w, r.clock_event))))
     if r.status == "excluded":
-        steps.append((r.clock_start, w.m("explain.excluded", cause=w.cause(r.cause))))
+        # under the article the policy gives that exclusion (none: no number)
+        steps.append((r.clock_start, w.excluded_because(r.cause, "explain.excluded", "explain.excluded_under")))
     if r.response_due is not None:
         steps.append((r.response_due, w.m("explain.due", target=w.target(r.priority, rule))))
     if r.same_day is not None and r.same_day.applies and r.same_day.due is not None:
@@ -193,6 +196,14 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
             steps.append((r.completed_at, w.m("explain.resolved")))
     steps += target_steps(r, w)  # named targets (issue 12)
     return Explanation(head, _article(w, rule.ref if rule else None, priority(r.priority)), steps)
+
+
+def _notice_words(o: OutageRow, w: PolicyWords) -> str:
+    """Why an outage's notice has its status (:func:`.operations.notice_reason`); an excluded outage
+    under the article of its exclusion (``条項 4により適用外（天災地変…）``), none when it cites none."""
+    if o.notice_status == "excluded":
+        return w.excluded_because(o.cause, "report.na.excluded", "report.na.excluded_under")
+    return notice_reason(o, w)
 
 
 def _priority(w: PolicyWords, pid: str, rule: m.Priority | None) -> str:
@@ -229,7 +240,7 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
         id=o.id,
         version=o.policy_version,
         downtime=minutes_shown(o.downtime_minutes, sec),
-        notice=notice_reason(o, w),
+        notice=_notice_words(o, w),
     )
     started = (
         w.m("explain.outage.started_service", service=w.service_label(o.service))
@@ -266,7 +277,7 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
     if o.notice_status == "not_applicable" and o.recognized_at is None and not (o.notices and o.notices[0].unmet_when):
         steps.append((report.period.as_of, w.m("report.na.not_recognised")))
     elif o.notice_status in ("not_applicable", "excluded"):
-        steps.append((o.recognized_at or o.start, notice_reason(o, w)))
+        steps.append((o.recognized_at or o.start, _notice_words(o, w)))
     if o.excused_minutes:
         steps.append((o.start, _excused(o, report, w, sec)))
     start, end = instant(o.start), instant(o.end or report.period.as_of)

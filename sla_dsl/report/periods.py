@@ -6,7 +6,10 @@ Design notes
   measurement periods (a bad November is not averaged away by a good
   December) and counts the complete periods below target (not met) and the
   incomplete ones below it so far (not final: never "met"); the whole-period
-  figure is shown only for a service without period rows.
+  figure is shown only for a service without period rows. Of several periods
+  whose figures differ it says which one the figure is (``（最も低い月：2026年10月度）``,
+  :func:`figure_words`), so it is not read as the whole period's figure the
+  availability table shows beside it.
 * A figure beside its target is written by :func:`.words.percent_against`:
   never rounded up to the target it is below (``sla explain`` of a period
   says it through :func:`violation_words`).
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..i18n import format_month
 from ..lang import model as lm
 from . import AvailabilityPeriod, Report, Violation
 from .conditions import for_whom
@@ -59,6 +63,48 @@ def service_figure(report: Report, service: str, when: str | None = None, promis
     of the figures without one, with ``promised``, when there are such rows), else the whole period's."""
     rows = service_rows(report, service, when, promised) or service_rows(report, service, when)
     return min((p.ratio for p in rows), default=report.availability.ratio)
+
+
+def lowest_period(
+    report: Report, service: str, when: str | None = None, promised: bool | None = None
+) -> AvailabilityPeriod | None:
+    """The period whose figure :func:`service_figure` gives when it is the lowest of several that differ
+    (the first of equals); None for one period or none, or several with one figure (then it is also the
+    whole period's)."""
+    rows = service_rows(report, service, when, promised) or service_rows(report, service, when)
+    if len({p.ratio for p in rows}) < 2:
+        return None
+    return min(rows, key=lambda p: p.ratio)
+
+
+def figure_words(
+    w: PolicyWords,
+    report: Report,
+    service: str,
+    target: float | None,
+    when: str | None = None,
+    promised: bool | None = None,
+    digits: int = 3,
+) -> str:
+    """The summary's availability figure of a service (:func:`service_figure`, never rounded up to the
+    ``target`` it is below), and when it is the lowest of several periods, which one: a calendar month by
+    its name (``98.975%（最も低い月：2026年10月度）`` / ``98.975% (lowest month: October 2026)``), any
+    other period by its two ends."""
+    figure = percent_against(service_figure(report, service, when, promised), target, digits)
+    p = lowest_period(report, service, when, promised)
+    if p is None:
+        return figure
+    if p.period == "month" and _whole_month(p.start, p.end):
+        return w.m("report.result.lowest_month", figure=figure, period=format_month(p.start.date(), w.lang))
+    key = "report.result.lowest_month" if p.period == "month" else "report.result.lowest_period"
+    return w.m(key, figure=figure, period=period_range(w, p.start, p.end))
+
+
+def _whole_month(start: dt.datetime, end: dt.datetime) -> bool:
+    """Whether [start, end) is one calendar month from midnight to midnight."""
+    if start.day != 1 or start.time() != dt.time() or end.time() != dt.time() or end.day != 1:
+        return False
+    return (end.year * 12 + end.month) - (start.year * 12 + start.month) == 1
 
 
 def periods_below(report: Report, service: str, target: float, when: str | None = None) -> int:

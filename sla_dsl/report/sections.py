@@ -15,16 +15,29 @@ Design notes
   the first with each change from its version's date (:func:`target_during`),
   so no verdict stands beside a target other than the one it was judged by.
 * The summary gives a headline verdict per commitment with its target next to
-  the figure: the response target of each priority (met of judged, % achieved),
-  the recovery notice, planned-stop notices, availability, each backup kind.
-  What is not judged yet follows (``1 open``, ``1 at risk``, ``1 awaiting
-  notice``), and the verdict agrees with the result: not met, at risk, pending
-  (only open items), met. A response settled before ``from`` of an incident
-  carried over was counted by an earlier report: not counted again, and a note
-  says how many (:mod:`.settled`). An availability figure below target over an
-  incomplete period is "not met so far", never "met"; a figure beside its
-  target is never rounded onto the target's other side
-  (:func:`.words.percent_against`).
+  the figure: the response target of each priority (met of judged, % achieved)
+  followed by each of its named targets (resolution, first reply, periodic
+  update: issue 12) in the policy's order, the recovery notice, planned-stop
+  notices, availability, each backup kind. What is not judged yet follows
+  (``1 open``, ``1 at risk``, ``1 awaiting notice``), and the verdict agrees
+  with the result: not met, at risk, pending (only open items), met. A response
+  settled before ``from`` of an incident carried over was counted by an earlier
+  report: not counted again, and a note says how many (:mod:`.settled`). A named
+  target is counted as the trend counts it (:func:`target_counts`: its key is
+  the trend's :class:`~.trend.FigureKey`, an earlier settled verdict left out
+  alike), so the trend's current month says what the summary says; the rows
+  come from pydantic rows or the evaluator's compact verdicts alike. An
+  availability figure below target over an incomplete period is "not met so
+  far", never "met"; a figure beside its target is never rounded onto the
+  target's other side (:func:`.words.percent_against`), and the lowest of
+  several measurement periods says which it is (:func:`.periods.figure_words`).
+* An exclusion is named under the article the policy gives it, never a fixed
+  one: the availability table's row of excluded time lists the exclusions'
+  articles (none: no number), and a summary row whose count an exclusion
+  changed (an excluded incident of a priority, an excluded outage of a service
+  or notice) cites that exclusion's article, so the appendix lists it
+  (:class:`Excluded`). A policy that measures no service's availability has no
+  availability section (:func:`measures_availability`).
 * The title gives a period other than a calendar month by both ends alike
   (:func:`period_span`); the zone line the offsets in force during the period
   (:mod:`.zones`). The violations table lists a period below its availability
@@ -47,12 +60,15 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple, TypeVar
 
+import numpy as np
+
 from ..i18n import format_month
+from ..lang import model as lm
 from . import Report, Violation, judging_versions, periods
-from .conditions import priority_targets
+from .conditions import condition_words, priority_targets
 from .operations import (
     backups_part,
     maintenance_part,
@@ -65,6 +81,7 @@ from .operations import (
 from .parts import IncidentLike, Part
 from .rows import compact
 from .settled import clock_of, counts_in, done_of, earlier_responses, target_settled
+from .trend import FigureKey, measured_services, named_targets
 from .violation_words import late_words, shown_id, target_of, time_between, violation_kind, violation_text
 from .words import (
     Anchor,
@@ -198,11 +215,13 @@ def sections(
     by_priority = _count(incidents)
     earlier = earlier_responses(incidents, report.period.start)  # judged in an earlier period's report
     ws = in_force(report, w, incidents)  # every version whose targets judged a listed incident
-    out = [
-        _summary(report, w, by_priority, violations, earlier, ws),
-        _availability(report, w),
-        _incidents(report, w, by_priority, earlier, ws),
-    ]
+    counted = Counted(
+        by_priority, earlier, target_counts(incidents, report.period.start), Excluded(report, w, incidents)
+    )
+    out = [_summary(report, w, counted, violations, ws)]
+    if measures_availability(report, ws):  # (a policy that measures no service has no such section)
+        out.append(_availability(report, w, ws))
+    out.append(_incidents(report, w, by_priority, earlier, ws))
     # Only the rows a list shows are looked for; the counts say how many more there are.
     breached = _first(incidents, "breached", sum(c["breached"] for c in by_priority.values()), limit)
     if breached.rows:
@@ -308,40 +327,187 @@ def target_during(ws: Sequence[PolicyWords], w: PolicyWords, pid: str) -> str:
     """The response target of priority ``pid`` in the versions in force (``ws``): one target when they
     agree, else the first with each change from its version's date (``4営業時間以内（11月16日(月)から
     2営業時間以内）``); a priority only a later version has, with that version's target."""
+
+    def text(v: PolicyWords) -> str | None:
+        if v.priority_rule(pid) is None:
+            return None
+        return priority_targets(v, pid) or v.target(pid)  # one per rule with `when` (issue 13)
+
+    return _during(ws, w, text) or priority_targets(w, pid) or w.target(pid)
+
+
+def _during(ws: Sequence[PolicyWords], w: PolicyWords, text_of: Callable[[PolicyWords], str | None]) -> str | None:
+    """What ``text_of`` says in the versions in force (``ws``; None: a version without it): one text when
+    they agree, else the first with each change from its version's date; None when none has it."""
     said: list[tuple[PolicyWords, str]] = []
     for v in ws:
-        if v.priority_rule(pid) is None:
-            continue
-        text = priority_targets(v, pid) or v.target(pid)  # one per rule with `when` (issue 13)
-        if not said or said[-1][1] != text:
+        text = text_of(v)
+        if text is not None and (not said or said[-1][1] != text):
             said.append((v, text))
     if not said:
-        return priority_targets(w, pid) or w.target(pid)
+        return None
     if len(said) == 1:
         return said[0][1]
     changes = [w.m("report.target.from", target=text, day=w.d(v.policy.effective)) for v, text in said[1:] if v.policy]
     return w.m("report.target.changed", target=said[0][1], changes=w.m("report.target.from_sep").join(changes))
 
 
+def named_target_words(v: PolicyWords, key: FigureKey) -> str | None:
+    """A named target of a priority (``key``: its name, priority and clock) as version ``v`` words it
+    (:meth:`.words.PolicyWords.clock_target_words`); the rules of a priority with ``when`` (issue 13)
+    that differ, each after its condition, those without the target left out; None when ``v`` has none."""
+    rules = [p for p in (v.model.priorities if v.model is not None else ()) if p.id == key.priority]
+    said: list[tuple[lm.Priority, str]] = []
+    for rule in rules:
+        t = next((x for x in rule.targets if x.name == key.subject and x.clock == key.clock), None)
+        if t is not None:
+            said.append((rule, v.clock_target_words(t)))
+    if not said:
+        return None
+    if len(said) == len(rules) and len({text for _, text in said}) == 1:
+        return said[0][1]
+    parts = []
+    for rule, text in said:
+        who = condition_words(rule.when, v) if rule.when is not None else v.m("report.when.rest")
+        parts.append(f"{who}：{text}" if v.lang == "ja" else f"{who}: {text}")
+    return ("／" if v.lang == "ja" else "; ").join(parts)
+
+
+def target_counts(incidents: Sequence[IncidentLike], start: dt.datetime) -> dict[FigureKey, Counter[str]]:
+    """Per named target of a priority (``FigureKey("target", name, priority, clock)``, as the trend keys
+    it), how many verdicts of the listed incidents have each status: counted as the trend counts them
+    (:func:`.trend.count_targets`), under the incident's priority, less those of incidents carried over
+    whose verdict was settled before ``start`` (an earlier report counted them, :mod:`.settled`); only
+    the incidents that have targets are read (the evaluator's verdicts say which)."""
+    t0 = start.timestamp()
+    fields = getattr(incidents, "fields", None)
+    rows = (incidents[k] for k in fields().with_targets) if fields is not None else iter(incidents)
+    out: dict[FigureKey, Counter[str]] = {}
+    for i in rows:
+        targets = getattr(i, "targets", ())
+        if not targets:
+            continue
+        clock, done = clock_of(i), done_of(i)
+        for t in targets:
+            if t.kind == "notify" or not counts_in(clock, target_settled(t), done, t0):
+                continue  # (a notice on an incident event has its own row: `_notice_counts`)
+            out.setdefault(FigureKey("target", t.name, i.priority, t.clock), Counter())[t.status] += 1
+    return out
+
+
+class Excluded:
+    """The articles of the exclusions that applied to what the summary counts: per priority (its
+    excluded incidents), to the outages (excluded outages, per service they count against)."""
+
+    def __init__(self, report: Report, w: PolicyWords, incidents: Sequence[IncidentLike]) -> None:
+        self.by_priority: dict[str, list[str]] = {}
+        for i in _excluded_incidents(incidents):
+            refs = self.by_priority.setdefault(i.priority, [])
+            refs += [n for n in w.for_row(i).exclusion_refs([getattr(i, "cause", None)]) if n not in refs]
+        #: (the service an excluded outage names, or None, and the articles of its exclusion)
+        self.outages = [
+            (o.service, w.for_row(o).exclusion_refs([o.cause])) for o in report.outages if o.notice_status == "excluded"
+        ]
+
+    def of_service(self, service: str) -> list[str]:
+        """The articles of the exclusions of outages counted against ``service`` (or naming none)."""
+        return [n for s, refs in self.outages if s in (service, None) for n in refs]
+
+    def of_incidents(self) -> list[str]:
+        """The articles of the exclusions of every excluded incident."""
+        return [n for refs in self.by_priority.values() for n in refs]
+
+
+def _excluded_incidents(incidents: Sequence[IncidentLike]) -> Iterable[IncidentLike]:
+    """The incidents whose cause is excluded (the evaluator's verdicts are looked up on columns)."""
+    fields = getattr(incidents, "fields", None)
+    if fields is None:
+        return (i for i in incidents if i.status == "excluded")
+    f = fields()
+    codes = [k for k, (_, status) in enumerate(f.kinds) if status == "excluded"]
+    if not codes:
+        return ()
+    return (incidents[k] for k in np.flatnonzero(np.isin(f.kind, codes)).tolist())
+
+
+class Counted(NamedTuple):
+    """What the summary counts of the incidents listed: per priority the responses by status (``by``),
+    those judged in an earlier period (``earlier``), the named targets by status (``targets``), and
+    the exclusions that applied."""
+
+    by: dict[str, Counter[str]]
+    earlier: dict[str, Counter[str]]
+    targets: dict[FigureKey, Counter[str]]
+    excluded: Excluded
+
+
+def measures_availability(report: Report, ws: Sequence[PolicyWords]) -> bool:
+    """Whether the report measures the availability of some service: the version at ``from`` does
+    (``availability.service``), a period row says so, or a version in force has a measured service."""
+    if report.availability.service is not None or report.availability_periods:
+        return True
+    return any(measured_services(v.model) for v in ws)
+
+
+def _target_keys(ws: Sequence[PolicyWords], counts: dict[FigureKey, Counter[str]]) -> list[FigureKey]:
+    """The named targets the summary shows: those of the versions in force in the policy's order, then
+    those of incidents judged under another version, by priority (as the trend orders them)."""
+    keys: list[FigureKey] = []
+    for v in ws:
+        keys += [k for k in named_targets(v.model) if k not in keys]
+    others = sorted((k for k in counts if k not in keys), key=lambda k: (k.priority or "", k.subject, k.clock or ""))
+    return keys + others
+
+
+def _target_row(
+    w: PolicyWords, ws: Sequence[PolicyWords], key: FigureKey, c: Counter[str], excluded: Excluded
+) -> list[Cell]:
+    """The summary's row of a named target: met of judged, then what is open or at risk, and its verdict."""
+    pid = key.priority or ""
+    pw = priority_words(ws, w, pid)
+    has = [v for v in ws if named_target_words(v, key) is not None]
+    judged, waiting = c["met"] + c["breached"], c["open"] + c["paused"]
+    # the articles of the rules that set it (else of its priority), and of an exclusion that applied
+    refs: list[str | lm.ArticleRef | None] = [
+        p.ref for v in has or ws if v.model for p in v.model.priorities if p.id == pid
+    ]
+    refs += excluded.by_priority.get(pid, []) if c["excluded"] else []
+    clock = (has[0] if has else pw).clock_label(key.clock) if key.clock else "-"
+    return [
+        w.m("report.trend.target", priority=pw.priority(pid), target=w.m(f"report.targets.{key.subject}"), clock=clock),
+        _during(ws, w, lambda v: named_target_words(v, key)) or "-",
+        _tally(w, c["met"], judged, waiting, c["at_risk"]),
+        _verdict(w, c["breached"], c["at_risk"], 0 if judged else waiting),
+        w.articles(refs),
+    ]
+
+
 def _summary(
     report: Report,
     w: PolicyWords,
-    by: dict[str, Counter[str]],
+    counted: Counted,
     violations: Sequence[Violation],
-    earlier: dict[str, Counter[str]],
     ws: Sequence[PolicyWords],
 ) -> Part:
     rows: list[list[Cell]] = []
     md = w.model
-    pids = sorted(set(by) | {p.id for v in ws if v.model for p in v.model.priorities})
+    by, earlier, excluded = counted.by, counted.earlier, counted.excluded
+    keys = _target_keys(ws, counted.targets)
+    pids = sorted(
+        set(by) | {p.id for v in ws if v.model for p in v.model.priorities} | {k.priority or "" for k in keys}
+    )
     for pid in pids:
         c, before = by.get(pid, Counter()), earlier.get(pid, Counter())
         # responses judged in an earlier period (carried over, settled before `from`) are not counted again
         met, breached = c["met"] - before["met"], c["breached"] - before["breached"]
         judged = met + breached
         pw = priority_words(ws, w, pid)
-        # every article its rules cite (one rule per plan, issue 13; each version in force)
-        refs = [p.ref for v in ws if v.model for p in v.model.priorities if p.id == pid]
+        # every article its rules cite (one rule per plan, issue 13; each version in force), and those of
+        # the exclusions that excluded an incident of it
+        refs: list[str | lm.ArticleRef | None] = [
+            p.ref for v in ws if v.model for p in v.model.priorities if p.id == pid
+        ]
+        refs += excluded.by_priority.get(pid, [])
         rows.append(
             [
                 w.m("report.commit.response", label=pw.priority(pid)),
@@ -351,13 +517,21 @@ def _summary(
                 w.articles(refs),
             ]
         )
+        # then its named targets (resolution, first reply, periodic update: issue 12), in the policy's order
+        for key in (k for k in keys if k.priority == pid):
+            rows.append(_target_row(w, ws, key, counted.targets.get(key, Counter()), excluded))
     if md is not None:
         for n in md.notifications:
             # each rule's own verdicts (its row of `notices`, or of an incident's `targets`): a rule
             # with `when` counts only the records it applies to (issue 13)
-            counts = _notice_counts(report, n.name, n.after.startswith("incident."))
+            on_incidents = n.after.startswith("incident.")
+            counts = _notice_counts(report, n.name, on_incidents)
             judged_n, met_n = counts["met"] + counts["breached"], counts["met"]
             waiting = counts["open"] + counts["paused"]
+            # its article, and those of the exclusions that excluded a record it judges
+            notice_refs: list[str | lm.ArticleRef | None] = [n.ref]
+            if counts["excluded"]:
+                notice_refs += excluded.of_incidents() if on_incidents else [r for _, x in excluded.outages for r in x]
             rows.append(
                 [
                     n.label.text(w.lang) or n.name,
@@ -366,7 +540,7 @@ def _summary(
                     else w.m("report.target.within", duration=w.duration(n.within)),
                     _tally(w, met_n, judged_n, waiting, counts["at_risk"], "awaiting"),
                     _verdict(w, counts["breached"], counts["at_risk"], 0 if judged_n else waiting),
-                    w.article(n.ref),
+                    w.articles(notice_refs),
                 ]
             )
         for ps in md.planned_stops:
@@ -400,12 +574,13 @@ def _summary(
                     w.m("report.target.percent", percent=f"{target:g}")
                     if target is not None
                     else w.m("report.target.none"),
-                    # the lowest period (issue 13), never rounded up to the target it is below
-                    percent_against(periods.service_figure(report, s.name, promised=target is not None), target, 3),
+                    # the lowest period (issue 13), named when there are several, never rounded up to the
+                    # target it is below
+                    periods.figure_words(w, report, s.name, target, promised=target is not None),
                     _availability_verdict(w, report, s.name, target)
                     if target is not None
                     else Mark(w.m("report.verdict.measured"), ""),
-                    w.article(s.ref),
+                    w.articles([s.ref, *excluded.of_service(s.name)]),  # (and an exclusion that applied)
                 ]
             )
             for pt in s.plan_targets:  # a target with `when`: its own line (issue 13)
@@ -416,9 +591,9 @@ def _summary(
                         if w.lang == "ja"
                         else f"{w.m('report.commit.availability')} ({who.replace('、', ', ')})",
                         w.m("report.target.percent", percent=f"{pt.percent:g}"),
-                        percent_against(periods.service_figure(report, s.name, str(pt.when)), pt.percent, 3),
+                        periods.figure_words(w, report, s.name, pt.percent, str(pt.when)),
                         _availability_verdict(w, report, s.name, pt.percent, str(pt.when)),
-                        w.article(s.ref),
+                        w.articles([s.ref, *excluded.of_service(s.name)]),
                     ]
                 )
         retention_bad = Counter(r.kind for r in report.retention if not r.ok)
@@ -487,8 +662,12 @@ def _summary(
 # -- availability and incidents ------------------------------------------------------------
 
 
-def _availability(report: Report, w: PolicyWords) -> Part:
+def _availability(report: Report, w: PolicyWords, ws: Sequence[PolicyWords]) -> Part:
     a = report.availability
+    # the exclusions in general: the articles they cite (several listed, none without a number)
+    refs = list(dict.fromkeys(n for v in ws for n in v.exclusion_refs()))
+    said = w.m("report.tz_sep").join(w.m("report.article", ref=n) for n in refs)
+    excluded = w.m("report.excluded.under", articles=said) if refs else w.m("report.excluded")
     sec = to_the_second(report)  # (rows of seconds: they add up as shown)
     rows: list[list[Cell]] = [
         [w.m("report.period_time"), hours_minutes(a.period_minutes, sec)],
@@ -496,7 +675,7 @@ def _availability(report: Report, w: PolicyWords) -> Part:
             w.m("report.excused_hours" if a.closed_minutes else "report.excused"),
             hours_minutes(a.excused_minutes, sec),
         ],
-        [w.m("report.excluded"), hours_minutes(a.excluded_minutes, sec)],
+        [excluded, hours_minutes(a.excluded_minutes, sec)],
         [w.m("report.measured"), hours_minutes(a.measured_minutes, sec)],
         [w.m("report.downtime"), hours_minutes(a.downtime_minutes, sec)],
         [w.m("report.ratio"), percent_against(a.ratio, a.target, 4)],

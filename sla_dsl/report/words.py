@@ -18,7 +18,10 @@ Design notes
   (``policy_version``), by that name (of two so named, the one in force at the
   row's start): never the first of several that share a name.
 * An article reference is shown as ``条項 3.2`` / ``Art. 3.2`` and linked (in
-  HTML) to the anchor ``art-3-2`` of the report's appendix of articles.
+  HTML) to the anchor ``art-3-2`` of the report's appendix of articles. An
+  exclusion is named under the article its ``exclude`` rule cites, and without
+  a number when it cites none (:meth:`PolicyWords.excluded_because`): no
+  article number is fixed in the catalogue.
 """
 
 from __future__ import annotations
@@ -328,7 +331,7 @@ class PolicyWords:
         return next((b for b in self.model.backups if b.kind == kind), None)
 
     def cause(self, cause: str | None) -> str:
-        """The label of an Article 4 cause (the cause itself when the policy has none)."""
+        """The label of a cause the policy excludes (``exclude``; the cause itself when it has none)."""
         if cause is None:
             return "-"
         if self.model is not None:
@@ -336,6 +339,56 @@ class PolicyWords:
                 if ex.cause == cause and (ex.label.ja or ex.label.en):
                     return ex.label.text(self.lang)
         return cause
+
+    def exclusion(self, cause: str | None) -> lm.Exclusion | None:
+        """The ``exclude`` rule of ``cause`` in this version (None: it excludes no such cause)."""
+        if cause is None or self.model is None:
+            return None
+        return next((ex for ex in self.model.exclusions if ex.cause == cause), None)
+
+    def excluded_because(self, cause: str | None, plain: str, under: str) -> str:
+        """Why an outage or incident is excluded, in the catalogue's words ``plain`` (``{cause}``) or, when
+        its exclusion cites an article, ``under`` (``{article}`` and ``{cause}``): ``条項 6により適用外
+        （お客様の責による問題）``. The article is the one the policy gives that exclusion, never a fixed one."""
+        ex = self.exclusion(cause)
+        num = ref_number(ex.ref if ex is not None else None)
+        if num is None:
+            return self.m(plain, cause=self.cause(cause))
+        return self.m(under, cause=self.cause(cause), article=self.m("report.article", ref=num))
+
+    def exclusion_refs(self, causes: Iterable[str | None] | None = None) -> list[str]:
+        """The article numbers the exclusions cite, once each in order: of ``causes`` (those that applied),
+        or of every exclusion of this version (None); empty when none cites one."""
+        rules = (
+            list(self.model.exclusions if self.model is not None else ())
+            if causes is None
+            else [ex for ex in map(self.exclusion, dict.fromkeys(causes)) if ex is not None]
+        )
+        return list(dict.fromkeys(n for n in (ref_number(ex.ref) for ex in rules) if n is not None))
+
+    def clock_label(self, name: str) -> str:
+        """A named clock by its label in this language (its name in backticks when it has none)."""
+        clock = next((c for c in self.model.clocks if c.name == name), None) if self.model is not None else None
+        label = clock.label.text(self.lang) if clock is not None else ""
+        return label or f"`{name}`"
+
+    def clock_target_words(self, t: lm.ClockTarget) -> str:
+        """A named target of a priority as the policy words it (issue 12): ``2営業日以内`` / ``within 2
+        business days``, with its out-of-hours time (``（営業時間外の受付は24時間を加算）``); a periodic
+        update as ``4営業時間ごとにエンド・ユーザー様への一次回答または…`` / ``… at least every 4 business hours``."""
+        d = self.duration(t.duration)
+        if t.kind == "update":
+            by = self.m("report.target.or").join(self.event_plain(e) for e in t.by)
+            return self.m("report.target.update", duration=d, by=by)
+        said = self.m("report.target.within", duration=d)
+        ooh = t.out_of_hours
+        if ooh is None:
+            return said
+        extra = self.duration(ooh.extra)
+        if ooh.calendar == lm.BUSINESS:  # what "business hours" means in a policy
+            return said + self.m("report.target.out_of_hours", extra=extra)
+        cal = self.calendar_label(ooh.calendar)
+        return said + self.m("report.target.out_of_hours_on", extra=extra, calendar=cal)
 
     def channel(self, channel: str | None) -> str:
         """``メール`` for ``email``; an unknown channel as ``その他（fax）``."""
