@@ -29,7 +29,12 @@ Design notes
   a step says the extra was applied.
 * ``update every D by E``: while the clock runs, an E at least every D of
   running time, counted from the clock start and from each E. Each gap longer
-  than D is a missed update; the first one fixes the breach instant.
+  than D is a missed update; the first one fixes the breach instant. Each window
+  between two updates is walked from the first running segment that ends after
+  its start (a bisection on the segments' ends), not from the clock's first
+  segment: the judge reads each segment for the windows it overlaps only, in
+  time linear in the pauses and updates (it was their product), adding the
+  same seconds in the same order, so to the same verdicts, due times and steps.
 * Versions, reprioritisation and Article 4: the incident's version (at its
   clock start) and its last priority give the targets, measured from the
   clocks' own starts; an excluded cause makes every target ``excluded``.
@@ -40,6 +45,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -212,20 +218,35 @@ def add_running(rules: Rules, a: float, secs: float, cal: str | None) -> float:
     return rules.within(c.add(rules.dt(a), dt.timedelta(seconds=secs)).timestamp())
 
 
-def _running(rules: Rules, segs: list[tuple[float, float]], x: float, y: float, cal: str | None) -> float:
-    """Running time of the clock in [x, y)."""
+def _running(
+    rules: Rules, segs: list[tuple[float, float]], x: float, y: float, cal: str | None, ends: list[float] | None = None
+) -> float:
+    """Running time of the clock in [x, y). With ``ends`` (the ends of ``segs``, :func:`_ends`) the walk
+    starts at the first segment that ends after ``x`` (found by bisection), not at the first one."""
     total = 0.0
-    for a, b in segs:
+    for k in range(0 if ends is None else bisect_right(ends, x), len(segs)):
+        a, b = segs[k]
+        if a >= y:  # (the segments are in time order: none later counts either)
+            break
         lo, hi = max(a, x), min(b, y)
         if hi > lo:
             total += rules.between(lo, hi, cal)
     return total
 
 
-def _reach(rules: Rules, segs: list[tuple[float, float]], x: float, need: float, cal: str | None) -> float | None:
-    """The instant the running time counted from ``x`` passes ``need``, if it does within ``segs``."""
+def _reach(
+    rules: Rules,
+    segs: list[tuple[float, float]],
+    x: float,
+    need: float,
+    cal: str | None,
+    ends: list[float] | None = None,
+) -> float | None:
+    """The instant the running time counted from ``x`` passes ``need``, if it does within ``segs`` (``ends``
+    as for :func:`_running`)."""
     acc = 0.0
-    for a, b in segs:
+    for k in range(0 if ends is None else bisect_right(ends, x), len(segs)):
+        a, b = segs[k]
         lo = max(a, x)
         if b <= lo:
             continue
@@ -234,6 +255,12 @@ def _reach(rules: Rules, segs: list[tuple[float, float]], x: float, need: float,
             return add_running(rules, lo, need - acc, cal)
         acc += s
     return None
+
+
+def _ends(segs: list[tuple[float, float]]) -> list[float]:
+    """The ends of a clock's running segments (in time order, none overlapping another: :func:`.clocks.live`
+    makes them so), to bisect for the first segment of a window."""
+    return [b for _, b in segs]
 
 
 def _reached(rules: Rules, segs: list[tuple[float, float]], need: float, cal: str | None) -> float:
@@ -379,14 +406,18 @@ def _update(
     used = 0.0
     # every life of the clock, those before a reset included: a miss before a reset stays a miss
     lives = [(c.start, c.end, list(c.segments)) for c in life.earlier] + [(life.start, end, life.segments)]
+    # (one pass over each life: every window [since, u) starts its walk at the first segment ending after
+    # ``since``, so each segment is read by the windows it overlaps only, not by every later one)
+    sent = [r[0] for r in recs if r[1] in by]  # (in time order, as the records)
     for start, stop, segs in lives:
-        updates = [r[0] for r in recs if r[1] in by and start <= r[0] <= stop]
+        updates = sent[bisect_left(sent, start) : bisect_right(sent, stop)]
+        ends = _ends(segs)
         since = start
         for k, u in enumerate([*updates, stop]):
-            used = _running(rules, segs, since, u, cal)
+            used = _running(rules, segs, since, u, cal, ends)
             if used > target_s:
                 v.missed += 1
-                at = _reach(rules, segs, since, target_s, cal)
+                at = _reach(rules, segs, since, target_s, cal, ends)
                 first_miss = first_miss if first_miss is not None else at
                 v.steps.append((at, f"no {names} within {t.duration} of running time after {fmt(since)}: missed", ref))
             if k < len(updates):
