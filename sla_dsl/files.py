@@ -18,6 +18,12 @@ Design notes
   target's name shortened when it is so long that the temporary one would pass
   the file system's limit on a name (255 bytes): a legal name of 250 bytes is
   written, not refused as too long.
+- **Caches are bounded.** :func:`keep_recent` removes a cache's least
+  recently used files (by modification time: a hit touches its file) until
+  at most a count, and a total size when one is given, is left. The files the
+  calling process says it has used go only after every other one: a run does
+  not remove its own files to make room (the compiled policies,
+  :mod:`sla_dsl.lang.compiled_cache`).
 - **Temporary files of a killed writer are swept.** A process killed between
   creating its temporary file and renaming it (``kill -9``, power loss) leaves
   the file behind, and nothing would ever remove it: :func:`keep_recent`, run
@@ -38,7 +44,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -83,9 +89,20 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
         fh.write(data.encode(encoding) if isinstance(data, str) else data)
 
 
-def keep_recent(folder: Path, prefix: str, suffix: str, keep: int) -> None:
-    """Remove all but the ``keep`` most recently used (modified) files ``prefix*suffix`` of ``folder``: the
-    private cache's bound. Another process may prune at the same moment: a file gone meanwhile is skipped.
+def keep_recent(
+    folder: Path,
+    prefix: str,
+    suffix: str,
+    keep: int,
+    *,
+    max_bytes: int | None = None,
+    used: Collection[str] = (),
+) -> None:
+    """Remove the least recently used (modified) files ``prefix*suffix`` of ``folder`` until at most ``keep``
+    are left, holding at most ``max_bytes`` together when given: the private cache's bound. Files named in
+    ``used`` (names, not paths: those the calling process has read or written) go only after every other,
+    so a process never removes what it is using to make room for what it has not used. Another process
+    may prune at the same moment: a file gone meanwhile is skipped.
 
     Also removes the temporary files of those files' atomic writes (``.prefix*.tmp``, see :func:`beside`)
     not written for :data:`STALE_TEMP` seconds: left by a writer killed before its rename."""
@@ -98,16 +115,21 @@ def keep_recent(folder: Path, prefix: str, suffix: str, keep: int) -> None:
             elif entry.name.startswith("." + prefix) and entry.name.endswith(TEMP_SUFFIX):
                 temps.append(entry)
     _sweep(temps, time.time_ns() - STALE_TEMP * 10**9)
-    if len(kept) <= keep:
+    if len(kept) <= keep and max_bytes is None:
         return
-    used: list[tuple[int, str]] = []
+    found: list[tuple[bool, int, int, str]] = []  # (used by the caller, last use, size, path)
     for entry in kept:
         with contextlib.suppress(OSError):  # (removed meanwhile)
-            used.append((entry.stat().st_mtime_ns, entry.path))
-    used.sort(reverse=True)
-    for _, old in used[keep:]:
+            info = entry.stat()
+            found.append((entry.name in used, info.st_mtime_ns, info.st_size, entry.path))
+    found.sort()  # the others before the caller's, each the least recently used first
+    count, size = len(found), sum(f[2] for f in found)
+    for _, _, bytes_, old in found:
+        if count <= keep and (max_bytes is None or size <= max_bytes):
+            break
         with contextlib.suppress(OSError):
             os.unlink(old)
+        count, size = count - 1, size - bytes_
 
 
 def _sweep(temps: list[os.DirEntry[str]], before_ns: int) -> None:

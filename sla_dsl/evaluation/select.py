@@ -14,7 +14,10 @@ Design notes
   evaluator that looks up ``rules.priorities[priority]`` then reads the right
   rule, and a reprioritised incident finds the new priority's rule for the
   same attributes. Views are shared by the attribute sets that select the same
-  rules.
+  rules, and each version works out the rules of one set of attributes once
+  (:func:`rules_for`): an incident of a policy of thousands of priorities
+  costs a look-up, not a pass over them (the rules of an id come from the
+  model's index, :meth:`~sla_dsl.lang.model.PolicyModel.rules_of`).
 * The columnar path judges buckets of one (version, priority) under the
   version's own rules, so incidents whose attributes select other rules are
   handed to the per-incident path (:func:`hand_off`); the two paths stay
@@ -106,12 +109,12 @@ def assignment(rules: Rules, attrs: dict[str, str]) -> dict[str, str]:
 
 def chosen(rules: Rules, pid: str, attrs: dict[str, str]) -> m.Priority | None:
     """The rule of priority ``pid`` that applies to an incident with ``attrs`` under ``rules``."""
-    return conditions.select([p for p in rules.model.priorities if p.id == pid], assignment(rules, attrs))
+    return conditions.select(rules.model.rules_of(pid), assignment(rules, attrs))
 
 
 def explain(rules: Rules, pid: str, attrs: dict[str, str], lang: str = "en") -> str | None:
     """Why that rule applies, when the priority has conditional rules (None otherwise)."""
-    if not any(p.when is not None for p in rules.model.priorities if p.id == pid):
+    if not any(p.when is not None for p in rules.model.rules_of(pid)):
         return None
     rule = chosen(rules, pid, attrs)
     return conditions.reason(rule, assignment(rules, attrs), lang) if rule is not None else None
@@ -122,16 +125,30 @@ def rules_for(rules: Rules, payload: tuple[Any, ...]) -> Rules:
     attrs = attributes_of(payload)
     if not attrs or not rules.model.attributes:
         return rules
-    picked = {pid: chosen(rules, pid, attrs) for pid in rules.priorities}
+    full = assignment(rules, attrs)
+    # (the rules an assignment selects, looked up once per version: a view copies the version's ``__dict__``,
+    # so the memo names the object it belongs to; None for the version's own rules, not a reference to them)
+    owned = rules.__dict__.get("_by_assignment")
+    if owned is None or owned[0] != id(rules):
+        owned = rules.__dict__["_by_assignment"] = (id(rules), {})
+    memo: dict[tuple[tuple[str, str], ...], Rules | None] = owned[1]
+    said = tuple(full.items())
+    if said in memo:
+        return memo[said] or rules
+    picked = {pid: conditions.select(rules.model.rules_of(pid), full) for pid in rules.priorities}
     if all(picked[pid] is rules.priorities[pid] for pid in picked):
-        return rules
-    views: dict[tuple[int, ...], Rules] = rules.__dict__.setdefault("_views", {})
-    key = tuple(id(p) for p in picked.values())
-    view = views.get(key)
-    if view is None:
-        view = copy.copy(rules)
-        view.priorities = {pid: p or rules.priorities[pid] for pid, p in picked.items()}
-        views[key] = view
+        view = rules
+    else:
+        views: dict[tuple[int, ...], Rules] = rules.__dict__.setdefault("_views", {})
+        key = tuple(id(p) for p in picked.values())
+        shared = views.get(key)
+        if shared is None:
+            shared = copy.copy(rules)
+            shared.priorities = {pid: p or rules.priorities[pid] for pid, p in picked.items()}
+            views[key] = shared
+        view = shared
+    if len(memo) < 10_000:
+        memo[said] = None if view is rules else view
     return view
 
 
@@ -330,7 +347,7 @@ def rule_steps(rules: Rules, pid: str, ref: str | None) -> list[Any]:
     hit = _NOTES.get((id(rules), pid))
     if hit is not None and hit[0] is rules:
         return hit[1]
-    all_rules = [p for p in rules.model.priorities if p.id == pid]
+    all_rules = rules.model.rules_of(pid)
     rule = rules.priorities.get(pid)
     out: list[Any] = []
     if rule is not None and any(p.when is not None for p in all_rules):

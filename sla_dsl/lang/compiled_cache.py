@@ -15,15 +15,32 @@ Design notes
   to the engine is a miss, never a stale result.
 * The folder is the private one of :func:`sla_dsl.files.cache_dir` (a pickle
   read back runs code: only a folder of the user's own that nobody else can
-  write is used; ``SLA_DSL_CACHE=`` turns it off). At most :data:`KEEP` files
-  are kept, the least recently used removed first, and the temporary file of a
-  write killed before its rename is removed once an hour old
-  (:func:`sla_dsl.files.keep_recent`); a file that cannot be read or written is
-  a miss, never an error.
+  write is used; ``SLA_DSL_CACHE=`` turns it off). A file that cannot be read
+  or written is a miss, never an error; the temporary file of a write killed
+  before its rename is removed once an hour old
+  (:func:`sla_dsl.files.keep_recent`).
+* Bounded by size, not by a small count: at most :data:`KEEP_BYTES` (128 MiB:
+  some 3,000 versions of Click So-ko at about 40 KB each, or twenty policies
+  of 8,000 priorities at about 6 MB) and :data:`KEEP` files, the least
+  recently used removed first (a hit marks its file used). A directory of
+  versions is read in order on every run, so a bound below its size would
+  remove each file just before the next run needs it (the former bound of 64
+  files made every run over 65 versions a miss on every file). What this
+  process has read or written (:data:`_used`) is removed only after every
+  other file, so a run whose files fit the bound never removes its own to make
+  room: its next run hits on all of them (a run that alone needs more than
+  the whole bound keeps its most recently used part of it).
+* Pruning lists and reads the size of every kept file (tens of milliseconds
+  for 4,000 of them), so a process prunes after its first write and then after each
+  sixty-fourth of the bound it writes (:func:`_after_write`), not after every
+  write: the folder may pass the bound by that much per process writing at
+  the moment, until the next prune. Another process pruning at the same
+  moment may remove a file this one is about to read: a miss, built again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
@@ -35,9 +52,19 @@ from typing import TypeVar
 
 from ..files import cache_dir, keep_recent, write_atomic
 
-#: how many compiled files the cache keeps
-KEEP = 64
+#: how many compiled files the cache keeps at most
+KEEP = 4096
+#: how many bytes the compiled files the cache keeps may hold together
+KEEP_BYTES = 128 * 2**20
+#: how much of the bound (of :data:`KEEP` and of :data:`KEEP_BYTES`) a process writes between two prunes
+PRUNE_EVERY = 64
 PREFIX = "compiled-"
+SUFFIX = ".pickle"
+
+#: the names of the cache's files this process has read or written: pruned last (see the design notes)
+_used: set[str] = set()
+#: folder -> files and bytes this process has written there since it last pruned it (none yet: not pruned)
+_unpruned: dict[Path, list[int]] = {}
 
 T = TypeVar("T")
 
@@ -65,18 +92,36 @@ def cached(file: str, text: str, checks: Sequence[Callable[..., object]], build:
         return build()
     names = ",".join(f"{c.__module__}.{c.__qualname__}" for c in checks)
     key = hashlib.sha256("\0".join([_fingerprint(), file, names, text]).encode("utf-8")).hexdigest()[:40]
-    path = folder / f"{PREFIX}{key}.pickle"
+    path = folder / f"{PREFIX}{key}{SUFFIX}"
     try:
         with open(path, "rb") as fh:
             found: T = pickle.load(fh)
-        os.utime(path)  # recently used
-        return found
     except Exception:
         pass
+    else:
+        _used.add(path.name)
+        with contextlib.suppress(OSError):  # (removed meanwhile by another process's prune: still a hit)
+            os.utime(path)  # recently used
+        return found
     result = build()
     try:
-        write_atomic(path, pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
-        keep_recent(folder, PREFIX, ".pickle", KEEP)
+        data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(path, data)
+        _used.add(path.name)
+        _after_write(folder, len(data))
     except Exception:
         pass
     return result
+
+
+def _after_write(folder: Path, size: int) -> None:
+    """Prune ``folder`` to the bound after this process's first write there, then after each
+    :data:`PRUNE_EVERY`-th of the bound it writes there (in files or in bytes)."""
+    written = _unpruned.get(folder)
+    if written is not None:
+        written[0] += 1
+        written[1] += size
+        if written[0] < KEEP // PRUNE_EVERY and written[1] < KEEP_BYTES // PRUNE_EVERY:
+            return
+    _unpruned[folder] = [0, 0]
+    keep_recent(folder, PREFIX, SUFFIX, KEEP, max_bytes=KEEP_BYTES, used=_used)

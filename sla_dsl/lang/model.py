@@ -6,6 +6,16 @@ Design notes
   text it came from, so that checks and verdicts can point back at the line.
 * Nothing here computes. Calendars become arithmetic in :mod:`sla_dsl.calendars`;
   the evaluator reads priorities, clocks and notices from here.
+* Looking a priority up by its id (:meth:`PolicyModel.rules_of`,
+  :meth:`PolicyModel.priority`) takes constant time: the rules of each id and
+  the one for default attributes are indexed once per model, on first use
+  (a policy of thousands of priorities is judged and reported per priority or
+  per incident). The index is not a field nor a private attribute of the model
+  (pydantic compares those in ``==``, and the compiled cache pickles the model):
+  it is kept beside it, keyed by the model's identity (``id``) and dropped by a
+  weak reference when the model is freed, so an ``id`` used again by a new
+  model never finds an old index. A model is frozen, so its index never goes
+  stale; a copy (``model_copy``) is another model with its own.
 * Human-facing text is a :class:`Label` (Japanese and English). Article
   references are kept as written (``3.1.4`` means Article 3, section 1, row 4).
 * Equality of two policies "by meaning" ignores spans: use :func:`meaning`.
@@ -28,6 +38,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 
 from pydantic import Field
 
@@ -266,18 +277,47 @@ class PolicyModel(Node):
         attr = next((a for a in self.attributes if a.name == attribute), None)
         return attr.value_text(value, lang) if attr is not None else value
 
+    def rules_of(self, pid: str) -> tuple[Priority, ...]:
+        """Every rule of priority ``pid``, in file order (empty when there is none); constant time."""
+        return _priority_index(self)[0].get(pid, ())
+
     def priority(self, pid: str) -> Priority:
         """The rule of priority ``pid`` for an incident with default attributes (KeyError if none)."""
-        first: Priority | None = None
-        defaults = {a.name: a.default or a.values[0] for a in self.attributes if a.values}
-        for p in self.priorities:
-            if p.id == pid:
-                first = first or p
-                if p.when is None or all((defaults.get(t.attribute) in t.values) != t.negated for t in p.when.tests):
-                    return p
-        if first is None:
-            raise KeyError(pid)
-        return first
+        return _priority_index(self)[1][pid]
+
+
+#: model id -> (a weak reference to the model, its rules by priority id, the rule of each id for default
+#: attributes): see the design notes
+_PRIORITY_INDEX: dict[
+    int, tuple[weakref.ReferenceType[PolicyModel], dict[str, tuple[Priority, ...]], dict[str, Priority]]
+] = {}
+
+
+def _priority_index(model: PolicyModel) -> tuple[dict[str, tuple[Priority, ...]], dict[str, Priority]]:
+    """``model``'s rules by priority id (file order) and the rule of each id for default attributes (the
+    first whose ``when`` holds for them, else the first), built on first use."""
+    key = id(model)
+    hit = _PRIORITY_INDEX.get(key)
+    if hit is not None and hit[0]() is model:
+        return hit[1], hit[2]
+    grouped: dict[str, list[Priority]] = {}
+    for p in model.priorities:
+        grouped.setdefault(p.id, []).append(p)
+    defaults = {a.name: a.default or a.values[0] for a in model.attributes if a.values}
+
+    def applies(p: Priority) -> bool:
+        return p.when is None or all((defaults.get(t.attribute) in t.values) != t.negated for t in p.when.tests)
+
+    rules = {pid: tuple(same) for pid, same in grouped.items()}
+    chosen = {pid: next((p for p in same if applies(p)), same[0]) for pid, same in rules.items()}
+
+    def freed(ref: weakref.ReferenceType[PolicyModel]) -> None:
+        found = _PRIORITY_INDEX.get(key)
+        if found is not None and found[0] is ref:
+            _PRIORITY_INDEX.pop(key, None)
+
+    _PRIORITY_INDEX[key] = (weakref.ref(model, freed), rules, chosen)
+    return rules, chosen
 
 
 #: Event types of the public contract that rules may refer to.

@@ -84,7 +84,7 @@ def _has_plans(w: PolicyWords, service: str) -> bool:
 def priority_targets(w: PolicyWords, pid: str) -> str | None:
     """The response targets of a priority whose rules have ``when``, one per rule in file order
     (``契約プランがプレミアム：1時間以内／その他：4営業時間以内``); None for a priority of one rule."""
-    rules = [p for p in (w.model.priorities if w.model is not None else ()) if p.id == pid]
+    rules = w.model.rules_of(pid) if w.model is not None else ()
     if len(rules) < 2:
         return None
     parts = []
