@@ -171,8 +171,7 @@ def rule_position(rules: Rules, priority: str) -> int | None:
     """Which rule of ``priority`` judges under ``rules`` (a version, or the view its attributes chose:
     :func:`.select.rules_for`): its position among the rules with that id, in file order."""
     rule = rules.priorities.get(priority)
-    same = [p for p in rules.model.priorities if p.id == priority]
-    return next((k for k, p in enumerate(same) if p is rule), None)
+    return next((k for k, p in enumerate(rules.model.rules_of(priority)) if p is rule), None)
 
 
 def row_json(ctx: Ctx, inc: Incident) -> dict[str, Any]:

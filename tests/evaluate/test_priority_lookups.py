@@ -11,6 +11,7 @@ from typing import Any
 
 import sla_dsl
 from sla_dsl.evaluation.common import Rules
+from sla_dsl.evaluation.incident_rows import rule_position
 from sla_dsl.evaluation.select import rule_steps, rules_for
 from sla_dsl.lang import model as lm
 from sla_dsl.policy import Policy
@@ -73,6 +74,15 @@ def test_the_explanation_of_the_rule_applied_needs_no_pass_each() -> None:
     steps = [rule_steps(version, pid, None) for pid in IDS]
     assert rules.passes <= 1
     assert all("rule 2 of 2" in step[0]["text"] for step in steps)
+
+
+def test_the_position_of_the_rule_a_row_names_needs_no_pass_each() -> None:
+    model, rules = counted()
+    version = Rules(policy())
+    version.model = model
+    positions = [rule_position(version, pid) for pid in IDS * 2]
+    assert rules.passes <= 1
+    assert positions == [1] * len(positions)  # (default attributes: the second rule of each id)
 
 
 def test_the_rules_an_incidents_attributes_choose_need_no_pass_per_incident() -> None:
