@@ -61,8 +61,18 @@ REPORT: dict[str, Msg] = {
     "report.target.from_sep": Msg("、", "; "),
     "report.target.percent": Msg("{percent}%以上", "at least {percent}%"),
     "report.target.none": Msg("目標値の定めなし", "no target stated"),
+    # a notification rule that applies only when the event it counts from falls in open hours (`only if
+    # outage.recognized during business hours`): from the recognition in business hours, as Article 3 says;
+    # from another event ({event}: ``サービスの再開``), or in the hours of another calendar, by their words
     "report.target.notice": Msg(
         "{duration}以内（営業時間内に認知した場合）", "within {duration} (when recognised in business hours)"
+    ),
+    "report.target.notice_during": Msg(
+        "{duration}以内（{event}が営業時間内の場合）", "within {duration} (when {event} falls in business hours)"
+    ),
+    "report.target.notice_during_on": Msg(
+        "{duration}以内（{event}が「{calendar}」の営業時間内の場合）",
+        "within {duration} (when {event} falls within the open hours of “{calendar}”)",
     ),
     "report.target.stop_notice": Msg(
         "開始日の{duration}前までに{channels}で", "{duration} before the start date, by {channels}"

@@ -2,6 +2,9 @@
 
 Design notes
 ------------
+* The HTML report draws it where it has its availability section
+  (:mod:`.render`): a policy that measures no service's availability has no
+  timeline.
 * One bar spans the period; regular maintenance, validly noticed planned
   stops, excluded outages and counted outages are drawn over it in the colours
   of :data:`KEYS`, each with a tooltip (``<title>``) in the report's language.

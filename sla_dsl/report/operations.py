@@ -7,7 +7,9 @@ Design notes
   :class:`~.parts.Part`, every word from the catalogue in the report's language.
 * Outages show their own downtime (in their own service's time) and, where those that count
   against the service of ``availability`` overlap, a note that its total counts the overlap
-  once; a notice that has no target says which of the reasons applies (:func:`notice_reason`).
+  once; a notice that has no target says which of the reasons applies (:func:`notice_reason`): an
+  excluded outage names its cause under the article its exclusion cites, as the summary and
+  ``sla explain`` do, and without a number when it cites none (:func:`excluded_reason`).
 * An outage judged by several notification rules (its ``notices``) has a line per rule in the
   outages table, each naming the rule by its label with that rule's due time, notice and verdict
   (:func:`rule_notices`), so the table agrees with the summary, which counts each rule; the
@@ -39,9 +41,10 @@ from .words import Cell, Mark, PolicyWords, hours_minutes, in_seconds
 
 
 def notice_reason(o: OutageRow, w: PolicyWords) -> str:
-    """Why an outage's notice has the status it has, in words."""
+    """Why an outage's notice has the status it has, in words; an excluded outage under the article its
+    exclusion cites in the version that judged it (``条項 6により適用外（お客様の責による問題）``)."""
     if o.notice_status == "excluded":
-        return w.m("report.na.excluded", cause=w.cause(o.cause))
+        return excluded_reason(o, w.for_row(o))
     if o.notice_status == "not_applicable":
         unmet = o.notices[0] if o.notices and o.notices[0].unmet_when else None  # `when` (issue 13)
         if unmet is not None:
@@ -50,6 +53,12 @@ def notice_reason(o: OutageRow, w: PolicyWords) -> str:
             return not_recognised(o, w)
         return w.m("report.na.outside_hours")
     return w.m(f"report.notice.{o.notice_status}")
+
+
+def excluded_reason(o: OutageRow, w: PolicyWords) -> str:
+    """Why an excluded outage has no notice target: its cause, under the article its exclusion cites in
+    the version ``w`` are the words of (:meth:`~.words.PolicyWords.excluded_because`; none: no number)."""
+    return w.excluded_because(o.cause, "report.na.excluded", "report.na.excluded_under")
 
 
 def not_recognised(o: OutageRow, w: PolicyWords) -> str:
@@ -174,7 +183,7 @@ def rule_reason(o: OutageRow, n: TargetRow, rule: lm.Notify | None, w: PolicyWor
     or known to have happened so that only the hours can have set no target); else plainly not
     applicable. Nothing is read from the engine's English."""
     if n.status == "excluded":
-        return w.m("report.na.excluded", cause=w.cause(o.cause))
+        return excluded_reason(o, w)
     if n.status != "not_applicable":
         key = f"report.notice.{n.status}"
         return w.m(key if n.status in ("met", "breached", "open") else f"report.targets.{n.status}")

@@ -16,7 +16,9 @@ Design notes
 * Violations of kind ``availability`` name a service and the first day of a
   period (``content:2026-11-01``); missed windows of a backup taken every N
   hours name the window's start (``logs:2026-11-02T12:00:00+09:00``). Both are
-  worded here, in Japanese and English.
+  worded here, in Japanese and English, each from its row, looked up by its id in an index of the
+  report's rows built once for the whole table of violations (:class:`PeriodIndex`): a year of
+  hourly windows missed is thousands of violations over thousands of rows.
 * A period is written ``start 〜 end`` in Japanese, as the report's head line
   and the violations write a range (a half-width ``-`` between two dates
   reads as a minus or a hyphen), and ``start - end`` in English; its kind
@@ -29,7 +31,7 @@ import datetime as dt
 
 from ..i18n import format_month
 from ..lang import model as lm
-from . import AvailabilityPeriod, Report, Violation
+from . import AvailabilityPeriod, BackupRow, Report, Violation
 from .conditions import for_whom
 from .words import PolicyWords, percent_against
 
@@ -121,20 +123,47 @@ def open_below(report: Report, service: str, when: str | None = None) -> int:
     return sum(1 for p in service_rows(report, service, when, promised=True) if not p.complete and p.met is False)
 
 
-def violation_words(v: Violation, report: Report, w: PolicyWords) -> str | None:
-    """A period's availability violation or a missed backup window in words (None: not one of these)."""
+class PeriodIndex:
+    """The rows of one report that violations name, by the ids they name them by: its measurement
+    periods (``content:2026-11-01:plan=premium``) and backup windows (``logs:2026-11-02T12:00:00+09:00``),
+    each table indexed on first use; of two rows with one id, the first. A report's table of
+    violations words every row through one index (:func:`violation_words`), so that a year of hourly
+    windows missed is not a scan of every window per violation."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self._periods: dict[tuple[str, str, str | None], AvailabilityPeriod] | None = None
+        self._windows: dict[tuple[str, str], BackupRow] | None = None
+
+    def period(self, service: str, day: str, key: str | None) -> AvailabilityPeriod | None:
+        """The period row of ``service`` starting on ``day`` (``2026-11-01``) for the target whose ``when``
+        is ``key`` in its compact form (:func:`compact`; None: the target without ``when``)."""
+        if self._periods is None:
+            self._periods = {}
+            for p in self.report.availability_periods:
+                k = (p.service, p.start.date().isoformat(), compact(p.when) if p.when else None)
+                self._periods.setdefault(k, p)
+        return self._periods.get((service, day, key))
+
+    def window(self, kind: str, start: str) -> BackupRow | None:
+        """The backup row of ``kind`` whose window starts at ``start`` (as ``isoformat`` writes it)."""
+        if self._windows is None:
+            self._windows = {}
+            for r in self.report.backups:
+                if r.window_start is not None:
+                    self._windows.setdefault((r.kind, r.window_start.isoformat()), r)
+        return self._windows.get((kind, start))
+
+
+def violation_words(v: Violation, report: Report, w: PolicyWords, index: PeriodIndex | None = None) -> str | None:
+    """A period's availability violation or a missed backup window in words (None: not one of these); its
+    row looked up in ``index`` (one for the whole table: :class:`PeriodIndex`), else in the report."""
+    if v.kind not in ("availability", "backup_missed"):
+        return None
+    rows = index if index is not None and index.report is report else PeriodIndex(report)
     if v.kind == "availability":
         service, day, key = parse_period_id(v.id)
-        row = next(
-            (
-                p
-                for p in report.availability_periods
-                if p.service == service
-                and p.start.date().isoformat() == day
-                and (compact(p.when) if p.when else None) == key
-            ),
-            None,
-        )
+        row = rows.period(service, day, key)
         when = row.when if row is not None else None
         if row is None or row.target is None:
             return None
@@ -150,14 +179,7 @@ def violation_words(v: Violation, report: Report, w: PolicyWords) -> str | None:
         return said + (f"（{who}）" if w.lang == "ja" else f" ({who})") if who else said
     if v.kind == "backup_missed":
         kind, sep, start = v.id.partition(":")
-        b = next(
-            (
-                r
-                for r in report.backups
-                if r.kind == kind and r.window_start is not None and sep and r.window_start.isoformat() == start
-            ),
-            None,
-        )
+        b = rows.window(kind, start) if sep else None
         if b is None or b.window_start is None or b.window_end is None:
             return None
         return _w(w, "window_missed", kind=w.backup_kind(kind), start=w.t(b.window_start), end=w.t(b.window_end))

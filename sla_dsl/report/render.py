@@ -17,7 +17,9 @@ Design notes
   list of sections (:mod:`.sections`), so the three always show the same
   facts, in the report's language: by default the policy's primary language
   (``languages ja, en`` in its header), every word from the message catalogue
-  (:mod:`sla_dsl.i18n`). HTML adds the timeline chart (:mod:`.chart`), links
+  (:mod:`sla_dsl.i18n`). HTML adds the timeline chart (:mod:`.chart`) where the
+  report has its availability section (a policy that measures no service's
+  availability has neither: :func:`.sections.measures_availability`), links
   from rows to the appendix of articles, a viewport for phones (the summary
   and the tables whose rows are each one matter stacked, a card per row with
   each value beside its column's name, written once per column in the
@@ -59,7 +61,7 @@ from .explain import explain, render_explanations
 from .parts import IncidentLike, Part
 from .pdf import css_string, page_css
 from .rows import compact
-from .sections import articles, head_lines, heading, one_year, sections
+from .sections import articles, head_lines, heading, one_year, sections, trend_note
 from .targets import target_parts
 from .trend import trend_parts
 from .words import Anchor, Cell, Link, Links, Mark, PolicyWords, default_lang
@@ -103,7 +105,9 @@ def render(
         cap,
     )
     parts[2:2] = credit_parts(report, w)  # availability per period and service credits (issue 13)
-    parts[1:1] = trend_parts(report, w)  # the trend against earlier months, after the summary (issue 16)
+    # the trend against earlier months, after the summary (issue 16), its note saying what its figures are
+    trend = [t._replace(notes=_said_after(t.notes, trend_note(report, w), w)) for t in trend_parts(report, w)]
+    parts[1:1] = trend
     parts += target_parts(report, w, report.incidents if incidents is None else incidents, cap)  # issue 12
     parts.append(articles(w, parts))  # the appendix every row's article links to, last
     if fmt == "markdown":
@@ -111,6 +115,13 @@ def render(
     if fmt == "html":
         return _html(report, parts, w, incidents)
     return _text(report, parts, w, incidents)
+
+
+def _said_after(notes: tuple[str, ...], more: str, w: PolicyWords) -> tuple[str, ...]:
+    """``notes`` with ``more`` said after the first (one paragraph: sentences run on)."""
+    if not notes:
+        return (more,)
+    return (notes[0] + ("" if w.lang == "ja" else " ") + more, *notes[1:])
 
 
 def render_explain(
@@ -558,7 +569,7 @@ def _html(report: Report, parts: list[Part], w: PolicyWords, incidents: Sequence
         mark = "※ " if w.lang == "ja" else ""
         out += [f'<p class="note">{mark}{e(note)}</p>' for note in part.notes]
         out.append("</section>")
-        if n == 0:
+        if n == 0 and any(p.key == "availability" for p in parts):  # (a policy measuring no service: none)
             out.append(
                 f'<section id="timeline">\n<h2>{e(w.m("report.timeline"))}</h2>\n<figure style="margin:0">'
                 f'<div class="chart">{timeline_svg(report, w.lang)}</div>\n{legend_html(w.lang)}</figure>\n</section>'

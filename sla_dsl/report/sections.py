@@ -17,8 +17,10 @@ Design notes
 * The summary gives a headline verdict per commitment with its target next to
   the figure: the response target of each priority (met of judged, % achieved)
   followed by each of its named targets (resolution, first reply, periodic
-  update: issue 12) in the policy's order, the recovery notice, planned-stop
-  notices, availability, each backup kind. What is not judged yet follows
+  update: issue 12) in the policy's order, each notification rule (a rule that
+  applies only when its event falls in open hours says so from its own event and
+  calendar: :func:`notice_target`), planned-stop notices, availability, each
+  backup kind. What is not judged yet follows
   (``1 open``, ``1 at risk``, ``1 awaiting notice``), and the verdict agrees
   with the result: not met, at risk, pending (only open items), met. A response
   settled before ``from`` of an incident carried over was counted by an earlier
@@ -31,6 +33,9 @@ Design notes
   far", never "met"; a figure beside its target is never rounded onto the
   target's other side (:func:`.words.percent_against`), and the lowest of
   several measurement periods says which it is (:func:`.periods.figure_words`).
+* The note under the trend table says what its figures are from the commitments
+  its rows have (:func:`trend_note`): a policy that measures no availability and
+  takes no backups is not told of them.
 * An exclusion is named under the article the policy gives it, never a fixed
   one: the availability table's row of excluded time lists the exclusions'
   articles (none: no number), and a summary row whose count an exclusion
@@ -46,7 +51,8 @@ Design notes
   time; incidents at risk have their own list.
 * The sections on operations (outages, planned stops, maintenance, backups) are
   built in :mod:`.operations`; a violation's words, from the row it is about
-  and never from the engine's English, in :mod:`.violation_words`; the shapes
+  and never from the engine's English, in :mod:`.violation_words` (each row it is about looked up
+  by id in one index of the report's rows for the whole table); the shapes
   they share (:class:`~.parts.Part`, :class:`~.parts.IncidentLike`) in
   :mod:`.parts`.
 * A year's log has hundreds of thousands of incidents: a capped list of the
@@ -82,7 +88,15 @@ from .parts import IncidentLike, Part
 from .rows import compact
 from .settled import clock_of, counts_in, done_of, earlier_responses, target_settled
 from .trend import FigureKey, measured_services, named_targets
-from .violation_words import late_words, shown_id, target_of, time_between, violation_kind, violation_text
+from .violation_words import (
+    ReportIndex,
+    late_words,
+    shown_id,
+    target_of,
+    time_between,
+    violation_kind,
+    violation_text,
+)
 from .words import (
     Anchor,
     Cell,
@@ -273,6 +287,27 @@ def _notice_counts(report: Report, name: str, on_incidents: bool) -> Counter[str
     return Counter(t.status for o in report.outages for t in o.notices if t.kind == "notify" and t.name == name)
 
 
+def notice_target(w: PolicyWords, n: lm.Notify) -> str:
+    """A notification rule's target in the summary: ``3営業時間以内``, and for a rule that applies only when
+    the event it counts from falls in open hours (``only if … during``), that condition from the rule's
+    own event and calendar: ``（営業時間内に認知した場合）`` for the recognition in business hours,
+    ``（サービスの再開が営業時間内の場合）`` for a rule counting from ``outage.ended``, a calendar other
+    than ``business`` by its label (as the site words the rule)."""
+    duration = w.duration(n.within)
+    if n.only_during is None:
+        return w.m("report.target.within", duration=duration)
+    if n.only_during == lm.BUSINESS:
+        if n.after == "outage.recognized":
+            return w.m("report.target.notice", duration=duration)
+        return w.m("report.target.notice_during", duration=duration, event=w.event_plain(n.after))
+    return w.m(
+        "report.target.notice_during_on",
+        duration=duration,
+        event=w.event_plain(n.after),
+        calendar=w.calendar_label(n.only_during),
+    )
+
+
 def _verdict(w: PolicyWords, bad: int, watch: int = 0, waiting: int = 0) -> Mark:
     """Not met (any bad), at risk (any at risk), pending (nothing judged, ``waiting`` open), else met."""
     if bad:
@@ -356,7 +391,7 @@ def named_target_words(v: PolicyWords, key: FigureKey) -> str | None:
     """A named target of a priority (``key``: its name, priority and clock) as version ``v`` words it
     (:meth:`.words.PolicyWords.clock_target_words`); the rules of a priority with ``when`` (issue 13)
     that differ, each after its condition, those without the target left out; None when ``v`` has none."""
-    rules = [p for p in (v.model.priorities if v.model is not None else ()) if p.id == key.priority]
+    rules = v.rules_of(key.priority) if key.priority is not None else ()
     said: list[tuple[lm.Priority, str]] = []
     for rule in rules:
         t = next((x for x in rule.targets if x.name == key.subject and x.clock == key.clock), None)
@@ -468,9 +503,7 @@ def _target_row(
     has = [v for v in ws if named_target_words(v, key) is not None]
     judged, waiting = c["met"] + c["breached"], c["open"] + c["paused"]
     # the articles of the rules that set it (else of its priority), and of an exclusion that applied
-    refs: list[str | lm.ArticleRef | None] = [
-        p.ref for v in has or ws if v.model for p in v.model.priorities if p.id == pid
-    ]
+    refs: list[str | lm.ArticleRef | None] = [p.ref for v in has or ws for p in v.rules_of(pid)]
     refs += excluded.by_priority.get(pid, []) if c["excluded"] else []
     clock = (has[0] if has else pw).clock_label(key.clock) if key.clock else "-"
     return [
@@ -493,6 +526,9 @@ def _summary(
     md = w.model
     by, earlier, excluded = counted.by, counted.earlier, counted.excluded
     keys = _target_keys(ws, counted.targets)
+    keys_of: dict[str | None, list[FigureKey]] = {}  # (each priority's named targets in order: looked up)
+    for k in keys:
+        keys_of.setdefault(k.priority, []).append(k)
     pids = sorted(
         set(by) | {p.id for v in ws if v.model for p in v.model.priorities} | {k.priority or "" for k in keys}
     )
@@ -504,9 +540,7 @@ def _summary(
         pw = priority_words(ws, w, pid)
         # every article its rules cite (one rule per plan, issue 13; each version in force), and those of
         # the exclusions that excluded an incident of it
-        refs: list[str | lm.ArticleRef | None] = [
-            p.ref for v in ws if v.model for p in v.model.priorities if p.id == pid
-        ]
+        refs: list[str | lm.ArticleRef | None] = [p.ref for v in ws for p in v.rules_of(pid)]
         refs += excluded.by_priority.get(pid, [])
         rows.append(
             [
@@ -518,7 +552,7 @@ def _summary(
             ]
         )
         # then its named targets (resolution, first reply, periodic update: issue 12), in the policy's order
-        for key in (k for k in keys if k.priority == pid):
+        for key in keys_of.get(pid, ()):
             rows.append(_target_row(w, ws, key, counted.targets.get(key, Counter()), excluded))
     if md is not None:
         for n in md.notifications:
@@ -535,9 +569,7 @@ def _summary(
             rows.append(
                 [
                     n.label.text(w.lang) or n.name,
-                    w.m("report.target.notice", duration=w.duration(n.within))
-                    if n.only_during
-                    else w.m("report.target.within", duration=w.duration(n.within)),
+                    notice_target(w, n),
                     _tally(w, met_n, judged_n, waiting, counts["at_risk"], "awaiting"),
                     _verdict(w, counts["breached"], counts["at_risk"], 0 if judged_n else waiting),
                     w.articles(notice_refs),
@@ -783,12 +815,13 @@ def _violations(
             by_id[i.id] = i  # an incident's id is its own (one incident per id)
             if len(by_id) == len(wanted):
                 break  # the scan stops at the last incident a shown breach is about
+    index = ReportIndex(report)  # (the rows the violations are about, by id: looked up, not scanned per row)
     rows: list[list[Cell]] = [
         [
             w.t(v.at) if v.at else "-",
             Mark(violation_kind(v.kind, w), "bad"),
             listed_id(v, w),
-            violation_text(v, report, w, by_id),
+            violation_text(v, report, w, by_id, index),
             w.article(v.ref),
         ]
         for v in shown
@@ -800,6 +833,47 @@ def _violations(
         rows + more_row(hidden, len(header), w),
         key="violations",
     )
+
+
+#: The commitments the trend counts as met of judged, in the table's order, and those whose verdicts are
+#: an incident's (a notice only for a rule on incident events).
+_COUNTED = ("response", "target", "notice", "stop_notice", "backup")
+
+
+def trend_note(report: Report, w: PolicyWords) -> str:
+    """What the figures of the trend table are (after its note on when the months were judged), worded from
+    the commitments its rows have, so that a policy without availability or backups is not told of them:
+    which are met of judged, availability's lowest period, continuous backups' zone problems; that an
+    incident's verdict counts once, where the table has incidents' verdicts; how the change is shown (a
+    count's change only where there is a count)."""
+    kinds = {f.commitment for m in report.trend for f in m.figures}
+    items = [w.m(f"report.trend.note_item.{k}") for k in _COUNTED if k in kinds]
+    figures: list[str] = []
+    if items:
+        figures.append(w.m("report.trend.note_counted", items=_listed(w, items, " and ")))
+    if "availability" in kinds:
+        figures.append(w.m("report.trend.note_availability"))
+    if "continuous_backup" in kinds:
+        figures.append(w.m("report.trend.note_continuous"))
+    said = [w.m("report.trend.note_figures", figures=w.m("report.trend.note_sep").join(figures))] if figures else []
+    # what of an incident the table counts: a notice only of a rule on incident events (any version's)
+    on_incidents = {n.name for p in w.policies for n in p.model.notifications if n.after.startswith("incident.")}
+    notices = {f.subject for m in report.trend for f in m.figures if f.commitment == "notice"}
+    of_incidents: list[str] = [k for k in ("response", "target") if k in kinds]
+    of_incidents += ["notice"] if notices & on_incidents or (notices and not w.policies) else []
+    if of_incidents:
+        counted = [w.m(f"report.trend.note_incident.{k}") for k in of_incidents]
+        said.append(w.m("report.trend.note_incidents", items=_listed(w, counted, " or ")))
+    said.append(w.m("report.trend.note_change_faults" if "continuous_backup" in kinds else "report.trend.note_change"))
+    return ("" if w.lang == "ja" else " ").join(said)
+
+
+def _listed(w: PolicyWords, items: Sequence[str], last: str) -> str:
+    """``items`` as a list in running text: ``応答・各目標`` in Japanese, ``a, b and c`` (``last``: `` and ``,
+    `` or ``) in English."""
+    if w.lang == "ja":
+        return "・".join(items)
+    return ", ".join(items[:-1]) + last + items[-1] if len(items) > 1 else "".join(items)
 
 
 def listed_id(v: Violation, w: PolicyWords) -> str:

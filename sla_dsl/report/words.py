@@ -22,6 +22,10 @@ Design notes
   exclusion is named under the article its ``exclude`` rule cites, and without
   a number when it cites none (:meth:`PolicyWords.excluded_because`): no
   article number is fixed in the catalogue.
+* The rules of a priority are looked up by its id (:meth:`PolicyWords.rules_of`,
+  the model's index of its priorities), never by a scan of the policy's
+  priorities: a policy of thousands of priorities is worded per priority and
+  per incident.
 """
 
 from __future__ import annotations
@@ -259,18 +263,20 @@ class PolicyWords:
     def priority(self, pid: str) -> str:
         """``P1 優先度１`` (the id and the policy's label; the id alone when several rules with ``when``
         share it, since a row counted per id is not one rule's, issue 13)."""
-        label = ""
-        if self.model is not None:
-            labels = {p.label.text(self.lang) for p in self.model.priorities if p.id == pid}
-            label = next(iter(labels)) if len(labels) == 1 else ""
+        labels = {p.label.text(self.lang) for p in self.rules_of(pid)}
+        label = next(iter(labels)) if len(labels) == 1 else ""
         return f"{pid} {label}".strip()
+
+    def rules_of(self, pid: str) -> tuple[lm.Priority, ...]:
+        """Every rule of priority ``pid`` in this version, in file order (empty: none, or no policy), from
+        the model's index of its priorities (:meth:`~sla_dsl.lang.model.PolicyModel.rules_of`)."""
+        return self.model.rules_of(pid) if self.model is not None else ()
 
     def priority_rule(self, pid: str) -> lm.Priority | None:
         """The first rule with id ``pid`` (whether this version has the priority); an incident's words
         come from the rule that judged it (:meth:`rule_of`)."""
-        if self.model is None:
-            return None
-        return next((p for p in self.model.priorities if p.id == pid), None)
+        rules = self.rules_of(pid)
+        return rules[0] if rules else None
 
     def judged_by(self, row: object) -> lm.Priority | None:
         """The rule that judged incident ``row``, as the evaluator chose it by the incident's attributes
@@ -286,7 +292,7 @@ class PolicyWords:
             rule = chosen.get(pid)
             return rule if isinstance(rule, lm.Priority) else None
         k = getattr(row, "rule", None)
-        same = [p for p in self.model.priorities if p.id == pid]
+        same = self.rules_of(pid)
         return same[k] if isinstance(k, int) and 0 <= k < len(same) else None
 
     def rule_of(self, row: object) -> lm.Priority | None:
