@@ -605,14 +605,15 @@ def violation_words(
         return [v.message for v in violations]
     from ..report.parts import IncidentLike
     from ..report.sections import one_year
-    from ..report.violation_words import violation_text
+    from ..report.violation_words import ReportIndex, violation_text
     from ..report.words import PolicyWords
 
     versions = [policies] if isinstance(policies, Policy) else list(policies)
     w = PolicyWords(versions, lang, report.period.start.date(), one_year(report))
     wanted = {v.id for v in violations if v.kind == "response_breached"}
     incidents: dict[str, IncidentLike] = {i.id: i for i in report.incidents if i.id in wanted} if wanted else {}
-    return [violation_text(v, report, w, incidents) for v in violations]
+    index = ReportIndex(report)  # (the rows looked up once for every violation)
+    return [violation_text(v, report, w, incidents, index) for v in violations]
 
 
 # ---- rendering -------------------------------------------------------------------------------

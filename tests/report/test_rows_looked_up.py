@@ -108,3 +108,17 @@ def test_priorities_are_looked_up_not_scanned_per_priority() -> None:
         out = render(report, fmt, lang="en", policies=[words])
         assert "Q299 Q299: response" in out and "Q0 Q0" in out
     assert ReadsTuple.reads <= 30, ReadsTuple.reads  # (the old code: several per priority, thousands)
+
+
+def test_sla_replay_words_missed_windows_without_reading_every_window_per_violation() -> None:
+    """``sla replay``'s Japanese list of violations words them as the report does, through one index."""
+    from sla_dsl.authoring.replay import violation_words
+
+    policy = sla_dsl.load_policy(HEAD + 'backup logs "ログ" / "Logs" {\n  every 1 hour\n  keep 7 days\n}\n')
+    report = sla_dsl.evaluate(policy, [], "2026-11-01", "2026-11-06")
+    missed = [v for v in report.violations if v.kind == "backup_missed"]
+    assert len(missed) == 120
+    report.backups = rows = Reads(report.backups)
+    said = violation_words(policy, report, missed, "ja")
+    assert len(said) == 120 and all("ログの取得なし" in s for s in said)
+    assert rows.reads <= 10, rows.reads  # (without the index: once per violation)
