@@ -14,6 +14,12 @@ Design notes
   worded from the versions in force and those that judged a listed incident,
   the first with each change from its version's date (:func:`target_during`),
   so no verdict stands beside a target other than the one it was judged by.
+  Every other target of the summary is worded alike (:func:`_during`): a named
+  target and a notification rule on incident events from those versions, a
+  rule on outages and the planned-stop notice from the versions in force and
+  those that judged an outage or a stop it counts (:func:`judged_by`), a
+  service's availability targets and a backup kind's interval and retention
+  from the versions in force.
 * The summary gives a headline verdict per commitment with its target next to
   the figure: the response target of each priority (met of judged, % achieved)
   followed by each of its named targets (resolution, first reply, periodic
@@ -80,6 +86,7 @@ from .operations import (
     maintenance_part,
     outages_part,
     overlap_notes,
+    rule_model,
     several_services,
     stops_part,
     to_the_second,
@@ -306,6 +313,86 @@ def notice_target(w: PolicyWords, n: lm.Notify) -> str:
         event=w.event_plain(n.after),
         calendar=w.calendar_label(n.only_during),
     )
+
+
+def stop_target(w: PolicyWords, ps: lm.PlannedStop) -> str:
+    """A planned-stop rule's target in the summary: ``開始日の1週間前までにメールで``."""
+    sep = "・" if w.lang == "ja" else " or "
+    channels = sep.join(w.channel(c) for c in ps.channels)
+    return w.m("report.target.stop_notice", duration=w.duration(ps.notice), channels=channels or "-")
+
+
+def availability_target(w: PolicyWords, percent: float | None) -> str:
+    """An availability target in the summary: ``99.5%以上``, or that none is stated."""
+    return w.m("report.target.percent", percent=f"{percent:g}") if percent is not None else w.m("report.target.none")
+
+
+def backup_target(w: PolicyWords, b: lm.Backup) -> str:
+    """A backup kind's target in the summary: how often it is taken, and how long kept (``毎日1回以上・7日間保存``)."""
+    goal = (
+        w.m("report.target.daily")
+        if b.every and b.every.amount == 1 and b.every.unit.value == "day"
+        else (w.m("report.target.every", duration=w.duration(b.every)) if b.every else "-")
+    )
+    if b.keep is not None:
+        goal += "・" if w.lang == "ja" else ", "
+        goal += w.m("report.keep", keep=w.duration(b.keep))
+    return goal
+
+
+def judged_by(report: Report, w: PolicyWords, rows: Iterable[object] = ()) -> list[PolicyWords]:
+    """The words of each version whose rules judged what a summary row of operations counts, by effective
+    date: those in force during the period, and those that judged one of ``rows`` (their
+    ``policy_version``: an outage or a planned stop begun before ``from``)."""
+    names = {getattr(r, "policy_version", None) for r in rows}
+    return w.during([*report.versions_in_force(), *sorted(n for n in names if isinstance(n, str))])
+
+
+def _notice_text(name: str) -> Callable[[PolicyWords], str | None]:
+    """The target of notification rule ``name`` as a version words it (None: the version has no such rule)."""
+
+    def text(v: PolicyWords) -> str | None:
+        rule = rule_model(v, name)
+        return notice_target(v, rule) if rule is not None else None
+
+    return text
+
+
+def _stop_text(name: str) -> Callable[[PolicyWords], str | None]:
+    """The target of planned-stop rule ``name`` as a version words it (None: the version has no such rule)."""
+
+    def text(v: PolicyWords) -> str | None:
+        rule = next((p for p in v.model.planned_stops if p.name == name), None) if v.model is not None else None
+        return stop_target(v, rule) if rule is not None else None
+
+    return text
+
+
+def _availability_text(service: str, when: str | None = None) -> Callable[[PolicyWords], str | None]:
+    """The availability target of ``service`` (``when``: of its target with that condition) as a version
+    words it (None: the version measures no such service, or has no such target)."""
+
+    def text(v: PolicyWords) -> str | None:
+        s = next((x for x in v.model.services if x.name == service), None) if v.model is not None else None
+        if s is None or (not s.availability_measured and s.availability_target is None):
+            return None
+        if when is None:
+            return availability_target(v, s.availability_target)
+        pt = next((t for t in s.plan_targets if str(t.when) == when), None)
+        return availability_target(v, pt.percent) if pt is not None else None
+
+    return text
+
+
+def _backup_text(kind: str) -> Callable[[PolicyWords], str | None]:
+    """The target of backup kind ``kind`` as a version words it (None: the version takes no such backup
+    at intervals)."""
+
+    def text(v: PolicyWords) -> str | None:
+        b = v.backup_rule(kind)
+        return backup_target(v, b) if b is not None and not b.continuous else None
+
+    return text
 
 
 def _verdict(w: PolicyWords, bad: int, watch: int = 0, waiting: int = 0) -> Mark:
@@ -566,26 +653,25 @@ def _summary(
             notice_refs: list[str | lm.ArticleRef | None] = [n.ref]
             if counts["excluded"]:
                 notice_refs += excluded.of_incidents() if on_incidents else [r for _, x in excluded.outages for r in x]
+            # its target in each version that judged what it counts (incidents': as the priorities';
+            # outages': those in force and those that judged an outage begun before `from`)
+            nws = ws if on_incidents else judged_by(report, w, report.outages)
             rows.append(
                 [
                     n.label.text(w.lang) or n.name,
-                    notice_target(w, n),
+                    _during(nws, w, _notice_text(n.name)) or notice_target(w, n),
                     _tally(w, met_n, judged_n, waiting, counts["at_risk"], "awaiting"),
                     _verdict(w, counts["breached"], counts["at_risk"], 0 if judged_n else waiting),
                     w.articles(notice_refs),
                 ]
             )
+        sws = judged_by(report, w, report.planned_stops)  # (and those that judged a stop begun before `from`)
         for ps in md.planned_stops:
             ok = sum(s.notice_ok for s in report.planned_stops)
-            channels = (
-                "・".join(w.channel(c) for c in ps.channels)
-                if w.lang == "ja"
-                else " or ".join(w.channel(c) for c in ps.channels)
-            )
             rows.append(
                 [
                     w.m("report.commit.stops"),
-                    w.m("report.target.stop_notice", duration=w.duration(ps.notice), channels=channels or "-"),
+                    _during(sws, w, _stop_text(ps.name)) or stop_target(w, ps),
                     w.m("report.result.stops", ok=ok, total=len(report.planned_stops))
                     if report.planned_stops
                     else w.m("report.result.nothing"),
@@ -593,6 +679,7 @@ def _summary(
                     w.article(ps.ref),
                 ]
             )
+        vws = judged_by(report, w)  # (the versions in force during the period)
         for s in md.services:
             if not s.availability_measured and s.availability_target is None:
                 continue
@@ -603,9 +690,7 @@ def _summary(
                     w.m("report.commit.availability") + f"（{name}）"
                     if w.lang == "ja"
                     else f"{w.m('report.commit.availability')} ({name.replace('、', ', ')})",
-                    w.m("report.target.percent", percent=f"{target:g}")
-                    if target is not None
-                    else w.m("report.target.none"),
+                    _during(vws, w, _availability_text(s.name)) or availability_target(w, target),
                     # the lowest period (issue 13), named when there are several, never rounded up to the
                     # target it is below
                     periods.figure_words(w, report, s.name, target, promised=target is not None),
@@ -622,7 +707,7 @@ def _summary(
                         w.m("report.commit.availability") + f"（{who}）"
                         if w.lang == "ja"
                         else f"{w.m('report.commit.availability')} ({who.replace('、', ', ')})",
-                        w.m("report.target.percent", percent=f"{pt.percent:g}"),
+                        _during(vws, w, _availability_text(s.name, str(pt.when))) or availability_target(w, pt.percent),
                         periods.figure_words(w, report, s.name, pt.percent, str(pt.when)),
                         _availability_verdict(w, report, s.name, pt.percent, str(pt.when)),
                         w.articles([s.ref, *excluded.of_service(s.name)]),
@@ -653,14 +738,8 @@ def _summary(
                 )
                 continue
             c = days.get(b.kind, Counter())
-            goal = (
-                w.m("report.target.daily")
-                if b.every and b.every.amount == 1 and b.every.unit.value == "day"
-                else (w.m("report.target.every", duration=w.duration(b.every)) if b.every else "-")
-            )
-            if b.keep is not None:
-                goal += "・" if w.lang == "ja" else ", "
-                goal += w.m("report.keep", keep=w.duration(b.keep))
+            # (the versions in force: a deletion is judged by the one in force when it is deleted)
+            goal = _during(vws, w, _backup_text(b.kind)) or backup_target(w, b)
             result = (
                 w.m("report.result.windows", ok=c["ok"], windows=c["ok"] + c["missed"], duration=w.duration(b.every))
                 if b.every is not None and b.every.unit.value == "hour"  # windows of N hours (issue 13)

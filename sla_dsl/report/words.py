@@ -11,7 +11,8 @@ Design notes
   is worded (target, calendar, rules) from the version that judged it
   (:meth:`PolicyWords.for_row`); a priority's target in the summary is worded
   from every version the report names as used: in force during the period, or
-  judging a row it lists (``report.sections.target_during``).
+  judging a row it lists (``report.sections.target_during``), and so is every
+  other target of the summary (``report.sections._during``).
 * A version is found by what says which it is: a compact verdict's own policy
   (its rules'), a version's name and date (:class:`~sla_dsl.report.PolicyRef`),
   and only for a row read back from JSON, which names its version alone
