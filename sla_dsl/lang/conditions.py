@@ -12,20 +12,30 @@ Design notes
 * An attribute an incident does not give takes its declared default (else its
   first value), so every incident has a full assignment and the selection is
   total once ``sla check`` has proved that every assignment finds a rule.
-* Checks work by enumerating the assignments of the attributes a priority's
-  rules test, one per *class* (:func:`cases`): values of one attribute that
-  every test of the conditions treats alike (``org5`` against ``org1`` ...
-  ``org99`` for ``org = org5``) stand for each other, so a hundred
-  organisations cost two cases, and every answer is the one the whole product
-  would give, counts weighted by the class sizes. An assignment no rule takes
-  is an error (E252: an incident would have no target); a rule that no
-  assignment reaches is a warning (W250: it can never apply); two rules that
-  both take some assignment where the later one is not the more general
-  fallback is a warning (W251: file order decides, and the author may have
-  meant the later one). Beyond :data:`MAX_CASES` classes (only with many
-  attributes, each split by many tests), coverage cannot be proved: E252
-  refuses the rules unless the last has no ``when``, which takes every
-  incident the others leave (the warnings are then not computed).
+* The checks of a priority's rules (:func:`_coverage`) see each condition as
+  a box in the combinations of the attributes the rules test, and split the
+  combinations attribute by attribute only where the rules still in play
+  differ (:mod:`.first_match`): rules ``when customer = cK`` for thousands of
+  customers cost one piece each, and a long ``and`` its length. Every answer
+  is the one the whole product would give, counts of combinations and the
+  first combination in the order of :func:`combos` included. An assignment no
+  rule takes is an error (E252: an incident would have no target); a rule
+  that no assignment reaches is a warning (W250: it can never apply); two
+  rules that both take some assignment where the later one is not the more
+  general fallback is a warning (W251: file order decides, and the author may
+  have meant the later one; a question of two boxes, with no enumeration).
+  Beyond :data:`MAX_CASES` pieces (only with many attributes, each split by
+  many overlapping tests), coverage cannot be proved: E252 refuses the rules
+  unless one of them holds everywhere (a rule without ``when``, or one every
+  combination meets), which takes every incident the rules above it leave;
+  the rules below it can never apply (W250 each, found without enumeration)
+  and the other warnings are then not computed.
+* :func:`cases` enumerates one assignment per *class* for the checks of notify
+  rules and availability targets: values of one attribute that every test of
+  the conditions treats alike (``org5`` against ``org1`` ... ``org99`` for
+  ``org = org5``) stand for each other, so a hundred organisations cost two
+  cases, counts weighted by the class sizes; beyond :data:`MAX_CASES` classes
+  those checks are not made.
 * The tables for people (the language server's hover, the site's plan table)
   list the real combinations, up to :data:`MAX_ASSIGNMENTS` of them.
 * Notify rules take ``when`` too, but they are not alternatives: every rule
@@ -53,10 +63,12 @@ from .diagnostics import (
     listing,
     words,
 )
+from .first_match import Space
 
 #: Beyond this many combinations of attribute values, the tables for people are not listed.
 MAX_ASSIGNMENTS = 4096
-#: Beyond this many classes of combinations (:func:`cases`), coverage is not computed.
+#: Beyond this many pieces of the combinations (:mod:`.first_match`) or classes (:func:`cases`), the
+#: checks of conditions are not computed.
 MAX_CASES = 100_000
 
 Assignment = Mapping[str, str]
@@ -165,6 +177,7 @@ def _references(model: m.PolicyModel, broken: Collection[str] = ()) -> list[Diag
                 )
             )
         first.setdefault(a.name, a.span)
+    known_values = {a.name: frozenset(a.values) for a in model.attributes}
     for cond in _conditions(model):
         for t in cond.tests:
             attr = attrs.get(t.attribute)
@@ -183,7 +196,7 @@ def _references(model: m.PolicyModel, broken: Collection[str] = ()) -> list[Diag
                 )
                 continue
             for v in t.values:
-                if v not in attr.values:
+                if v not in known_values[attr.name]:
                     listed = listing((f"`{x}`" for x in attr.values), ", ")
                     out.append(
                         _err(
@@ -218,16 +231,23 @@ def cases(model: m.PolicyModel, conds: Sequence[m.Condition | None]) -> list[Cas
     in such values. A class is shown by its first value, so the first combination of the product
     meeting any condition-defined property is always a class's own.
     """
-    tests = [t for c in conds if c is not None for t in c.tests]
-    names = sorted({t.attribute for t in tests})
+    tests: dict[str, list[m.AttributeTest]] = {}
+    for c in conds:
+        for t in c.tests if c is not None else ():
+            tests.setdefault(t.attribute, []).append(t)
+    names = sorted(tests)
     attrs = {a.name: a for a in model.attributes}
     per_attribute: list[list[tuple[str, int]]] = []
     total = 1
     for name in names:
-        mine = [t for t in tests if t.attribute == name]
-        first: dict[tuple[bool, ...], list[str]] = {}
+        # a value's class: the tests that list it (read off the lists, not one test per value)
+        where: dict[str, list[int]] = {}
+        for k, t in enumerate(tests[name]):
+            for v in dict.fromkeys(t.values):
+                where.setdefault(v, []).append(k)
+        first: dict[tuple[int, ...], list[str]] = {}
         for v in attrs[name].values:
-            first.setdefault(tuple(v in t.values for t in mine), []).append(v)
+            first.setdefault(tuple(where.get(v, ())), []).append(v)
         per_attribute.append([(vs[0], len(vs)) for vs in first.values()])
         total *= len(first)
     if total > MAX_CASES:
@@ -253,28 +273,26 @@ def _coverage(model: m.PolicyModel, rules: Sequence[m.Priority]) -> list[Diagnos
         return []  # no condition (two such rules are E200 already)
     pid = rules[0].id
     last = rules[-1]
-    classes = cases(model, [r.when for r in rules])
-    if classes is None:
-        if last.when is None:
-            return []  # the last rule takes every incident the others leave
-        text = words("diag.E252.unproved", pid=pid, count=str(MAX_CASES))
-        return [_err("E252", text, last.when.span, help=words("diag.E252.help", example=f"priority {pid} {{ ... }}"))]
+    space = Space({a.name: a.values for a in model.attributes}, [r.when for r in rules])
+    found = space.solve(MAX_CASES)
+    if found is None:
+        # a rule that holds everywhere takes every incident the rules above it leave, and none is left
+        # for the rules below it; what the rules above it take is not known
+        fallback = next((i for i in range(len(rules)) if not space.narrows(i)), None)
+        if fallback is None:
+            text = words("diag.E252.unproved", pid=pid, count=str(MAX_CASES))
+            example = f"priority {pid} {{ ... }}"
+            return [_err("E252", text, (last.when or last).span, help=words("diag.E252.help", example=example))]
+        below: list[Diagnostic] = []
+        for i in range(fallback + 1, len(rules)):
+            point = space.first_point(i) if space.possible(i) else None
+            first = None if point is None else next(j for j in range(fallback + 1) if space.holds(j, point))
+            below.append(_never(rules, i, first, space))
+        return below
     out: list[Diagnostic] = []
-    taken: dict[int, list[dict[str, str]]] = {i: [] for i in range(len(rules))}
-    matching: dict[int, list[dict[str, str]]] = {i: [] for i in range(len(rules))}
-    unmatched: list[Case] = []
-    for case in classes:
-        combo = case.attrs
-        hits = [i for i, r in enumerate(rules) if holds(r.when, combo)]
-        for i in hits:
-            matching[i].append(combo)
-        if hits:
-            taken[hits[0]].append(combo)
-        else:
-            unmatched.append(case)
-    if unmatched:
-        count = sum(c.weight for c in unmatched)
-        shown = shown_attrs(unmatched[0].attrs)
+    if found.unmatched:
+        count = found.unmatched
+        shown = shown_attrs(found.first_unmatched or {})
         out.append(
             _err(
                 "E252",
@@ -286,31 +304,35 @@ def _coverage(model: m.PolicyModel, rules: Sequence[m.Priority]) -> list[Diagnos
             )
         )
     for i, r in enumerate(rules):
-        if not taken[i]:
-            span = (r.when or r).span
-            if matching[i]:
-                j = next(k for k in range(i) if holds(rules[k].when, matching[i][0]))
-                earlier = rules[j]
-                why = words("diag.W250.why.taken", line=str(earlier.span.line))
-            else:
-                why = words("diag.phrase.no_combination")
-            out.append(_warn("W250", words("diag.W250", pid=pid, why=why), span, help=words("diag.W250.help")))
+        if not found.taken[i]:
+            first = found.first_rule(space.first_point(i)) if space.possible(i) else None
+            out.append(_never(rules, i, first, space))
             continue
-        for j in range(i):
-            both = [c for c in matching[i] if holds(rules[j].when, c)]
-            if both and not _wider(matching[i], matching[j]):
-                earlier = rules[j]
-                where = {"line": str(earlier.span.line), "column": str(earlier.span.column)}
-                out.append(
-                    _warn(
-                        "W251",
-                        words("diag.W251", shown=shown_attrs(both[0]), pid=pid, **where),
-                        (r.when or r).span,
-                        help=words("diag.W251.help", shown=shown_attrs(both[0])),
-                    )
+        j = space.first_overlap(i)
+        if j is not None:
+            earlier = rules[j]
+            both = shown_attrs(space.shown(space.first_point(i, j)))
+            where = {"line": str(earlier.span.line), "column": str(earlier.span.column)}
+            out.append(
+                _warn(
+                    "W251",
+                    words("diag.W251", shown=both, pid=pid, **where),
+                    (r.when or r).span,
+                    help=words("diag.W251.help", shown=both),
                 )
-                break
+            )
     return out
+
+
+def _never(rules: Sequence[m.Priority], i: int, first: int | None, space: Space) -> Diagnostic:
+    """W250 for rule ``i``, which no incident reaches: ``first`` takes the first incident it matches
+    (None: it matches none)."""
+    r = rules[i]
+    if first is not None and space.possible(i):
+        why = words("diag.W250.why.taken", line=str(rules[first].span.line))
+    else:
+        why = words("diag.phrase.no_combination")
+    return _warn("W250", words("diag.W250", pid=r.id, why=why), (r.when or r).span, help=words("diag.W250.help"))
 
 
 def combos(model: m.PolicyModel, conds: Sequence[m.Condition | None]) -> list[dict[str, str]] | None:
@@ -372,12 +394,6 @@ def _negation(cond: m.Condition | None) -> str:
         return "..."
     t = cond.tests[0]
     return str(m.AttributeTest(attribute=t.attribute, values=t.values, negated=not t.negated, span=t.span))
-
-
-def _wider(later: list[dict[str, str]], earlier: list[dict[str, str]]) -> bool:
-    """Whether the later rule matches everything the earlier one does (a fallback after a special case)."""
-    mine = {tuple(sorted(c.items())) for c in later}
-    return all(tuple(sorted(c.items())) in mine for c in earlier)
 
 
 def _credits(model: m.PolicyModel) -> list[Diagnostic]:
