@@ -108,9 +108,10 @@ class AttributeBuilder(ValueReader):
         if not values:
             raise self.fail("E250", words("diag.E250", name=str(name)), name, help=words("diag.E250.help"))
         names = [str(v) for v in values]
+        firsts: dict[str, int] = {}  # each value's first position (a policy may list thousands)
         for i, v in enumerate(values):
-            if str(v) in names[:i]:
-                first = names.index(str(v))
+            first = firsts.setdefault(str(v), i)
+            if first != i:
                 if labels[first].label.span != m.NO_SPAN or labels[i].label.span != m.NO_SPAN:
                     self.error(
                         "E265",
@@ -125,7 +126,7 @@ class AttributeBuilder(ValueReader):
                     v,
                     help=words("diag.E250.twice.help"),
                 )
-        if default is not None and str(default) not in names:
+        if default is not None and str(default) not in firsts:
             listed = listing((f"`{v}`" for v in dict.fromkeys(names)), ", ")
             raise self.fail(
                 "E250",
