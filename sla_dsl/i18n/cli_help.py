@@ -274,7 +274,7 @@ CLI_HELP: dict[str, Msg] = {
     ),
     # sla replay
     "cli.help.replay": Msg(
-        "もしもの比較：一つのイベントログを二つの版で判定し、変わるところを示します",
+        "仮定比較：一つのイベントログを二つの版で判定し、変わるところを示します",
         "what-if: judge one event log under two versions and show what changes",
     ),
     "cli.help.replay.description": Msg(

@@ -49,7 +49,7 @@ __all__ = ["DIFF"]
 
 #: ``diff.<kind>.<key>``
 DIFF: dict[str, Msg] = {
-    "diff.section.header": Msg("ポリシー", "policy"),
+    "diff.section.header": Msg("規定", "policy"),
     "diff.section.article": Msg("条", "article"),
     "diff.section.calendar": Msg("カレンダー", "calendar"),
     "diff.section.service": Msg("サービス", "service"),
@@ -112,7 +112,7 @@ DIFF: dict[str, Msg] = {
     "diff.field.target": Msg("応答目標時間", "response target"),
     "diff.field.same_day": Msg("当日回答の目安", "same-day guideline"),
     "diff.field.completion": Msg("完了条件", "completion"),
-    "diff.field.within": Msg("通知期限", "within"),
+    "diff.field.within": Msg("通知目標時間", "within"),
     "diff.field.after": Msg("起算イベント", "counted from"),
     "diff.field.met_by": Msg("達成イベント", "met by"),
     "diff.field.only_during": Msg("適用条件", "applies only when recognised during"),
@@ -131,7 +131,7 @@ DIFF: dict[str, Msg] = {
     "diff.field.when": Msg("適用条件", "condition"),
     "diff.field.every": Msg("頻度", "frequency"),
     "diff.field.continuous": Msg("逐次", "continuous"),
-    "diff.field.keep": Msg("保管期間", "retention"),
+    "diff.field.keep": Msg("保存期間", "retention"),
     "diff.field.other_zone": Msg("別ゾーン", "in another zone"),
     "diff.field.description": Msg("説明", "description"),
     "diff.field.value": Msg("設定値", "value"),
@@ -189,7 +189,7 @@ DIFF: dict[str, Msg] = {
     # a time zone or a holiday code in the author's text: its words, then the id as the file writes it
     "diff.coded": Msg("{words}（{code}）", "{words} ({code})"),
     # a calendar without a zone of its own: the policy's zone
-    "diff.zone.policy": Msg("ポリシーと同じ{zone}", "the policy's {zone}"),
+    "diff.zone.policy": Msg("規定と同じ{zone}", "the policy's {zone}"),
     "diff.none": Msg("なし", "none"),
     "diff.yes": Msg("あり", "yes"),
     "diff.no": Msg("なし", "no"),

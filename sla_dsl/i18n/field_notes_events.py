@@ -23,7 +23,7 @@ EVENT_NOTES: dict[str, str] = {
     # the event types (the models' docstrings)
     "A backup was taken.": "バックアップを取得しました。",
     "A failure report is received.": "障害の報告を受け付けました。",
-    "A workaround or solution was received.": "回避策または解決策を提供しました。",
+    "A workaround or solution was received.": "エンド・ユーザー様が回避策または問題解決に必要な情報を受領しました。",
     "Information handed to the end user.": "エンド・ユーザー様に情報を提供しました。",
     "Notice of a planned stop for [start, end).": "``[start, end)`` の計画停止を通知しました。",
     "The Company judges the product may be the cause (the response clock starts).": (

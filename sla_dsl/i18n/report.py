@@ -24,12 +24,14 @@ REPORT: dict[str, Msg] = {
     "report.tz_from": Msg("{day}から{offset}", "{offset} from {day}"),
     "report.tz_sep": Msg("、", ", "),
     "report.none": Msg("該当なし", "none"),
+    # the text report's line under a heading with no rows (full-width brackets in Japanese)
+    "report.none_line": Msg("（該当なし）", "(none)"),
     "report.more": Msg(
-        "… ほか {n} 件（--limit 0 で全件表示。json・markdown・html は常に全件）",
+        "… ほか {n} 件（`--limit 0` で全件表示。`json`・`markdown`・`html` は常に全件）",
         "… and {n} more (--limit 0 lists all; json, markdown and html always do)",
     ),
     "report.article": Msg("条項 {ref}", "Art. {ref}"),
-    "report.day_end": Msg("{day}中", "by the end of {day}"),
+    "report.day_end": Msg("{day}まで", "by the end of {day}"),
     "report.yes": Msg("はい", "yes"),
     "report.no": Msg("いいえ", "no"),
     # -- summary ----------------------------------------------------------------------
@@ -98,7 +100,7 @@ REPORT: dict[str, Msg] = {
         "{figure}（最も低い測定期間：{period}）", "{figure} (lowest measurement period: {period})"
     ),
     "report.result.ratio": Msg("{met}/{judged} 件達成（{percent}）", "{met} of {judged} met ({percent})"),
-    "report.result.nothing": Msg("対象の案件なし", "nothing to judge"),
+    "report.result.nothing": Msg("判定の対象なし", "nothing to judge"),
     # what is not judged yet, after what is (``2/3 件達成（66.7%）、対応中 1 件``)
     "report.result.open": Msg("対応中 {n} 件", "{n} open"),
     "report.result.at_risk": Msg("要注意 {n} 件", "{n} at risk"),
@@ -288,7 +290,7 @@ REPORT: dict[str, Msg] = {
     "report.windows_missed": Msg("未実施の取得期間", "Windows missed"),
     "report.days_windows_missed": Msg("未実施の日・取得期間", "Days or windows missed"),
     # -- violations --------------------------------------------------------------------------------
-    "report.violations": Msg("違反・要対応事項（{n} 件）", "Violations ({n})"),
+    "report.violations": Msg("違反・要対応事項（{n} 件）", "Violations and items to act on ({n})"),
     "report.when": Msg("日時", "When"),
     "report.what": Msg("区分", "Kind"),
     "report.message": Msg("内容", "Details"),
@@ -299,7 +301,7 @@ REPORT: dict[str, Msg] = {
     "report.kind.stop_notice_invalid": Msg("計画停止の通知不備", "invalid planned-stop notice"),
     "report.kind.backup_missed": Msg("バックアップ未実施", "backup missed"),
     "report.kind.backup_retention": Msg("保存期間前の削除", "deleted before retention"),
-    "report.kind.backup_zone": Msg("バックアップのゾーン不備", "backup zone"),
+    "report.kind.backup_zone": Msg("バックアップのゾーン不備", "backup zone problem"),
     "report.kind.availability": Msg("稼働率の目標未達", "availability below target"),
     "report.kind.data": Msg("イベント記録の不備", "event log problem"),
     "report.kind.other": Msg("その他", "other"),
@@ -322,15 +324,15 @@ REPORT: dict[str, Msg] = {
     "report.v.stop": Msg("{start} 開始の計画停止：{why}", "planned stop starting {start}: {why}"),
     "report.v.missed": Msg("{day} に{kind}の取得なし", "no {kind} taken on {day}"),
     "report.v.retention": Msg(
-        "{taken} 取得の{kind}を {deleted} に削除（保存期限 {keep_until}）",
+        "{kind}：{taken} 取得分を {deleted} に削除（保存期限 {keep_until}）",
         "{kind} taken {taken} deleted {deleted}, before {keep_until}",
     ),
     "report.v.zone_same": Msg(
-        "{at} の{kind}が主ゾーンと同じゾーンに取得されています",
+        "{kind}：{at} に主ゾーンと同じゾーンで取得",
         "{kind} at {at} was taken in the primary zone itself",
     ),
     "report.v.availability": Msg(
-        "稼働率 {ratio} が目標 {target}% を下回りました", "availability {ratio} below the target {target}%"
+        "稼働率 {ratio} が目標 {target}% を下回る", "availability {ratio} below the target {target}%"
     ),
     "report.v.data": Msg("イベント記録の不備：{detail}", "event log problem: {detail}"),
     "report.v.data_engine": Msg(
@@ -340,7 +342,7 @@ REPORT: dict[str, Msg] = {
     "report.event": Msg("{words}（`{name}`）", "{words} (`{name}`)"),
     "report.data.at": Msg("{text}（{where}）", "{where}: {text}"),
     "report.data.unknown_incident": Msg(
-        "インシデント `{id}` のイベントがありますが、その報告（`incident.reported`）の記録がありません",
+        "案件 `{id}` のイベントがありますが、その報告（`incident.reported`）の記録がありません",
         "event for unknown incident `{id}` (no incident.reported)",
     ),
     "report.data.unknown_outage": Msg(
@@ -352,7 +354,7 @@ REPORT: dict[str, Msg] = {
         "backup.deleted for unknown backup `{id}` (no backup.completed)",
     ),
     "report.data.reported_again": Msg(
-        "インシデント `{id}` が再び報告されています。最初の報告を採ります",
+        "案件 `{id}` が再び報告されています。最初の報告を採ります",
         "incident `{id}` reported again; the first report counts",
     ),
     "report.data.started_again": Msg(
@@ -458,15 +460,15 @@ REPORT: dict[str, Msg] = {
     # -- timeline -------------------------------------------------------------------------------------
     "report.timeline": Msg("稼働状況", "Availability timeline"),
     "report.timeline.aria": Msg(
-        "{month}の稼働状況：停止 {outages} 件、定期メンテナンス {maintenance} 件、計画停止 {stops} 件",
+        "{month}の稼働状況：障害 {outages} 件、定期メンテナンス {maintenance} 件、計画停止 {stops} 件",
         "Availability in {month}: {outages} outages, {maintenance} maintenance windows, {stops} planned stops",
     ),
     "report.legend.up": Msg("稼働", "available"),
     "report.legend.maintenance": Msg("定期メンテナンス", "maintenance"),
     "report.legend.stop": Msg("通知済み計画停止", "noticed planned stop"),
-    "report.legend.excluded": Msg("適用外の停止", "excluded outage"),
-    "report.legend.downtime": Msg("停止（停止時間に算入）", "outage (counted as downtime)"),
-    "report.legend.excused_outage": Msg("除外時間内の停止", "outage inside excused time"),
+    "report.legend.excluded": Msg("適用外の障害", "excluded outage"),
+    "report.legend.downtime": Msg("障害（停止時間に算入）", "outage (counted as downtime)"),
+    "report.legend.excused_outage": Msg("除外時間内の障害", "outage inside excused time"),
     "report.tip.maintenance": Msg("定期メンテナンス {start} 〜 {end}", "maintenance {start} to {end}"),
     "report.tip.stop": Msg("計画停止 {id} {start} 〜 {end}", "planned stop {id} {start} to {end}"),
     "report.tip.outage": Msg(
@@ -520,11 +522,14 @@ REPORT: dict[str, Msg] = {
     ),
     "explain.same_day": Msg("当日中の回答目安（{verdict}）", "same-day guideline ({verdict})"),
     "explain.same_day.met": Msg("目安どおり", "kept"),
-    "explain.same_day.missed": Msg("目安を超過（違反ではありません）", "not kept (not a breach)"),
+    "explain.same_day.missed": Msg("目安を超過（違反ではない）", "not kept (not a breach)"),
     "explain.declared_event": Msg("{event}を記録", "{event} recorded"),
     "explain.info_provided": Msg("情報を提供", "information provided"),
     "explain.customer_replied": Msg("エンド・ユーザー様から返答", "the end user replied"),
-    "explain.resolved": Msg("回避策または解決策を提供（完了）", "workaround or solution received (completed)"),
+    "explain.resolved": Msg(
+        "回避策または問題解決に必要な情報を受領（完了）",
+        "workaround or information needed to solve the problem received (completed)",
+    ),
     # what a target's clock did (issue 12's clocks), at the event that did it
     "explain.clock.start": Msg("{clock}：計測開始（{event}）", "{clock}: starts ({event})"),
     "explain.clock.pause": Msg("{clock}：一時停止（{event}、{until}まで）", "{clock}: paused ({event}) until {until}"),
@@ -619,10 +624,10 @@ REPORT: dict[str, Msg] = {
         "有効な通知なし：除外時間にならず、その時間帯の障害は停止時間に算入",
         "no valid notice: not excused, outages during its window count as downtime",
     ),
-    "explain.retention.taken": Msg("{kind}を取得", "{kind} taken"),
+    "explain.retention.taken": Msg("{kind}：バックアップを取得", "{kind} taken"),
     "explain.retention.keep": Msg("保存期限：{keep_until}（{keep}保存）", "keep until {keep_until} ({keep})"),
     "explain.retention.deleted": Msg("削除（{verdict}）", "deleted ({verdict})"),
-    "explain.backup.taken": Msg("{kind}を取得", "{kind} taken"),
+    "explain.backup.taken": Msg("{kind}：バックアップを取得", "{kind} taken"),
     "explain.backup.window": Msg("{day} の取得期間：{start} 〜 {end}", "window for {day}: {start} to {end}"),
     "explain.backup.none": Msg("期間内に取得の記録なし：未実施", "no backup recorded in the window: missed"),
     "explain.backup.pending": Msg("この時点で期間が終わっていないため未確定", "the window is not over yet: pending"),
@@ -632,8 +637,8 @@ REPORT: dict[str, Msg] = {
     "explain.cause.force_majeure": Msg("不可抗力", "force majeure"),
     "explain.cause.customer_fault": Msg("利用者の故意または過失", "the user's intent or negligence"),
     "explain.outage.notice_due_line": Msg("復旧情報通知の期限", "recovery notice due"),
-    "explain.stop.late_channel": Msg("期限後、かつ認められない手段", "too late, and by a channel not allowed"),
-    "explain.stop.bad_channel": Msg("認められない手段", "a channel not allowed"),
+    "explain.stop.late_channel": Msg("期限後、かつ規定外の手段", "too late, and by a channel not allowed"),
+    "explain.stop.bad_channel": Msg("規定外の手段", "a channel not allowed"),
     "explain.stop.too_late": Msg("期限後", "too late"),
     "explain.stop.deadline_line": Msg(
         "有効な通知の期限（{channels}による通知）", "deadline of a valid notice (by {channels})"
@@ -646,7 +651,8 @@ REPORT: dict[str, Msg] = {
     "explain.backup.window_line": Msg("取得期間の開始（{end} まで）", "the day's window opens (until {end})"),
     "explain.backup.hours_window_line": Msg("取得期間の開始（{end} まで）", "the window opens (until {end})"),
     "explain.backup.zones": Msg(
-        "{kind}を取得（ゾーン：{zone}、主ゾーン：{primary}）", "{kind} taken (zone: {zone}, primary zone: {primary})"
+        "{kind}：バックアップを取得（ゾーン：{zone}、主ゾーン：{primary}）",
+        "{kind} taken (zone: {zone}, primary zone: {primary})",
     ),
     "explain.backup.no_zone": Msg("記載なし", "not stated"),
     "explain.not_found": Msg(

@@ -36,8 +36,8 @@ SERVE: dict[str, Msg] = {
     "serve.dashboard.none": Msg("なし", "none"),
     "serve.dashboard.overdue": Msg("超過", "overdue"),
     "serve.dashboard.s_open": Msg("対応中", "open"),
-    "serve.dashboard.s_at_risk": Msg("期限間近", "at risk"),
-    "serve.dashboard.s_breached": Msg("期限超過", "breached"),
+    "serve.dashboard.s_at_risk": Msg("要注意", "at risk"),
+    "serve.dashboard.s_breached": Msg("未達", "breached"),
     "serve.dashboard.s_paused": Msg("一時停止中", "paused"),
     "serve.dashboard.updated": Msg("更新", "Updated"),
     # GET /report?as_of= with nothing after it (refused, not taken as absent)

@@ -93,7 +93,7 @@ SITE: dict[str, Msg] = {
     "site.kind": Msg(ja="種類", en="Kind"),
     "site.method": Msg(ja="方式", en="Method"),
     "site.frequency": Msg(ja="頻度", en="Frequency"),
-    "site.retention": Msg(ja="保管期間", en="Retention"),
+    "site.retention": Msg(ja="保存期間", en="Retention"),
     "site.location": Msg(ja="保管場所", en="Location"),
     "site.backups": Msg(ja="データ管理（バックアップ）", en="Data management (backups)"),
     "site.another_zone": Msg(ja="異なるアベイラビリティ・ゾーン", en="in a different availability zone"),

@@ -295,7 +295,7 @@ def _text(report: Report, parts: list[Part], w: PolicyWords, incidents: Sequence
         rows = [[printable(_plain(c)) for c in r] for r in part.rows]
         lines += ["", printable(part.title)]
         if not rows:
-            lines.append(f"  ({w.m('report.none')})")
+            lines.append(f"  {w.m('report.none_line')}")
             continue
         footer = [r[0] for r, raw in zip(rows, part.rows, strict=True) if _is_more(raw)]
         table = [part.header, *(r for r, raw in zip(rows, part.rows, strict=True) if not _is_more(raw))]

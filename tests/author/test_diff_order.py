@@ -222,7 +222,7 @@ def test_another_first_clock_measures_the_response_target() -> None:
         ("header", "response_clock", "reported", "suspected")
     ]
     assert render_text(old, new, changes, "en") == "~ policy clock of the response target: reported -> suspected\n"
-    assert render_text(old, new, changes, "ja") == "~ ポリシーの応答目標時間を計る起算点：受付 → 製品起因\n"
+    assert render_text(old, new, changes, "ja") == "~ 規定の応答目標時間を計る起算点：受付 → 製品起因\n"
 
 
 def test_clocks_in_another_order_beside_a_response_clock_are_no_change() -> None:

@@ -111,9 +111,9 @@ def test_a_maintenance_window_is_no_opening_hours(lang: str, text: str, notice: 
 def test_languages_by_their_names() -> None:
     old = _model(CLICKSOKO)
     new = _model(CLICKSOKO.replace("  languages ja, en ", "  languages en, ja "))
-    assert _lines(old, new, "ja") == ["~ ポリシーの言語：日本語、英語 → 英語、日本語"]
+    assert _lines(old, new, "ja") == ["~ 規定の言語：日本語、英語 → 英語、日本語"]
     assert _lines(old, new, "en") == ["~ policy languages: Japanese, English -> English, Japanese"]
-    assert _lines(old, new, "ja", notice=True) == ["ポリシーの言語：日本語、英語 → 英語、日本語"]
+    assert _lines(old, new, "ja", notice=True) == ["規定の言語：日本語、英語 → 英語、日本語"]
 
 
 def test_english_weekdays_are_joined_with_a_space() -> None:

@@ -65,7 +65,7 @@ POLICY_ZONE = _changed(
             "ja",
             True,
             [
-                "ポリシーのタイムゾーン：日本標準時（UTC+9） → ロンドン時間（UTC+0、夏時間はUTC+1）",
+                "規定のタイムゾーン：日本標準時（UTC+9） → ロンドン時間（UTC+0、夏時間はUTC+1）",
                 "当社営業時間の祝日：日本 → 日本、イングランド",
             ],
         ),
@@ -81,7 +81,7 @@ POLICY_ZONE = _changed(
             "ja",
             False,
             [
-                "ポリシーのタイムゾーン：日本時間（Asia/Tokyo） → ロンドン時間（Europe/London）",
+                "規定のタイムゾーン：日本時間（Asia/Tokyo） → ロンドン時間（Europe/London）",
                 "当社営業時間（business）の祝日：日本（JP） → 日本（JP）、イングランド（GB-ENG）",
             ],
         ),
@@ -126,10 +126,10 @@ def test_unlisted_zones_and_regions_have_japanese_words() -> None:
 def test_a_calendar_without_a_zone_of_its_own_is_in_the_policys() -> None:
     """Not ``なし``: the calendar now counts in the policy's zone, and the notice says which."""
     own = _changed(LONDON, ("  timezone Europe/London ", "  # "))
-    assert _diff(LONDON, own, "ja", notice=True) == ["英語窓口のタイムゾーン：ロンドン時間 → ポリシーと同じ日本時間"]
+    assert _diff(LONDON, own, "ja", notice=True) == ["英語窓口のタイムゾーン：ロンドン時間 → 規定と同じ日本時間"]
     assert _diff(own, LONDON, "en", notice=True) == ["English desk time zone: the policy's Japan time -> London time"]
     assert _diff(LONDON, own, "ja", notice=False) == [
-        "英語窓口（desk_en）のタイムゾーン：ロンドン時間（Europe/London） → ポリシーと同じ日本時間（Asia/Tokyo）"
+        "英語窓口（desk_en）のタイムゾーン：ロンドン時間（Europe/London） → 規定と同じ日本時間（Asia/Tokyo）"
     ]
 
 

@@ -55,7 +55,7 @@ def test_times_are_shown_in_the_old_zone_in_japanese(tmp_path: Path, capsys: pyt
         "新版（2026.3）のタイムゾーンは協定世界時（UTC）です",
         "",
         "判定が変わる案件：",
-        "  INC-1 P1：違反 → 達成（期限 2026年11月2日(月) 15:00 → 2026年11月3日(火) 00:00、"
+        "  INC-1 P1：未達 → 達成（期限 2026年11月2日(月) 15:00 → 2026年11月3日(火) 00:00、"
         "応答 2026年11月2日(月) 16:12）",
     ]
     assert "違反（各版の言葉のままです。+ の時刻は協定世界時、- の時刻は日本時間）：" in lines
@@ -66,7 +66,7 @@ def test_times_are_shown_in_the_old_zone_in_japanese(tmp_path: Path, capsys: pyt
         "\n"
         "期限だけが動き、判定は変わらない案件（1 件）：INC-1\n"
         "\n"
-        "案件の判定：違反 1 件 → 1 件\n"
+        "案件の判定：未達 1 件 → 1 件\n"
     )
 
 

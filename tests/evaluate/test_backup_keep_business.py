@@ -102,7 +102,7 @@ def test_the_words_of_the_step_the_report_and_explain(files: tuple[Path, Path]) 
         "deleted Wed 11 Nov 02:00: too early, retention violated",
     ]
     said = {
-        "ja": ("11月6日(金) 01:00 取得のFを 11月11日(水) 02:00 に削除（保存期限 11月12日(木) 18:00）", "5営業日保存"),
+        "ja": ("F：11月6日(金) 01:00 取得分を 11月11日(水) 02:00 に削除（保存期限 11月12日(木) 18:00）", "5営業日保存"),
         "en": ("F taken Fri 6 Nov 01:00 deleted Wed 11 Nov 02:00, before Thu 12 Nov 18:00", "kept 5 business days"),
     }
     for lang, (violation, rule) in said.items():

@@ -167,7 +167,7 @@ def test_text_summary_caps_long_lists() -> None:
     assert full.returncode == 0 and "more (--limit 0" not in full.stdout  # the month fits the default 50
     capped = sla("evaluate", POLICY_PATH, EXAMPLE, *MONTH, "--limit", "3", "--lang", "en")
     assert capped.returncode == 0
-    violations = capped.stdout.split("Violations (")[1].split("\n\n")[0]
+    violations = capped.stdout.split("Violations and items to act on (")[1].split("\n\n")[0]
     total = int(violations.split(")")[0])
     rows = [ln for ln in violations.splitlines()[2:] if ln.strip()]
     assert (

@@ -100,7 +100,7 @@ def test_the_customer_report_shows_the_credit_with_its_explanation_in_ja_and_en(
     line = next(x for x in summary.splitlines() if "Content delivery" in x)
     assert "99.167%" in line and "99.587%" not in line
     assert "availability 99.1667% from Sun 1 Nov 00:00 to Tue 1 Dec 00:00 below the target 99.5%" in en
-    assert "11月1日(日) 00:00〜12月1日(火) 00:00 の稼働率 99.1667% が目標 99.5% を下回りました" in ja
+    assert "11月1日(日) 00:00〜12月1日(火) 00:00 の稼働率 99.1667% が目標 99.5% を下回る" in ja
     html = render(report, "html", lang="ja", policies=[plans()])
     assert "サービスクレジット" in html
 

@@ -244,7 +244,7 @@ def test_the_customer_report_shows_each_plan_s_row_and_credit_in_ja_and_en() -> 
     section = ja.split("## サービスクレジット", 1)[1].split("\n## ", 1)[0]
     assert not re.search(r"[A-Za-z]{3,}", section), section
     violation = next(x for x in ja.splitlines() if "稼働率の目標未達" in x)
-    assert "目標 99.9% を下回りました（契約プランがプレミアムの顧客）" in violation
+    assert "目標 99.9% を下回る（契約プランがプレミアムの顧客）" in violation
     html = render(r, "html", lang="en", policies=[plans()])
     assert "customers whose Plan is Premium" in html
 

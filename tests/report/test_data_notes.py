@@ -114,7 +114,7 @@ def test_the_japanese_report_words_every_contradiction(judged: tuple[Report, lis
         "サービスの再開（`outage.ended`、11月10日(火) 09:00）が"
         "サービス停止の開始（`outage.started`、11月10日(火) 10:00）より前です" in out
     )
-    assert "インシデント `GHOST` のイベントがありますが、その報告（`incident.reported`）の記録がありません" in out
+    assert "案件 `GHOST` のイベントがありますが、その報告（`incident.reported`）の記録がありません" in out
     assert (
         "11月13日(金) 01:00 に完了した逐次バックアップ `C9` の記録に主ゾーン（`primary_zone`）の記載がなく、"
         "別ゾーンで取得されたことを確認できません" in out
