@@ -31,6 +31,11 @@ REPORT: dict[str, Msg] = {
         "… and {n} more (--limit 0 lists all; json, markdown and html always do)",
     ),
     "report.article": Msg("条項 {ref}", "Art. {ref}"),
+    # an article's number as the SLA writes it (第 2 条の(2); the items of article 3's table by 項番): see
+    # report/words.article_words; only Japanese reads a number so, English keeps `Art. 3.1.4`
+    "report.article.n": Msg("第{n}条", "Art. {n}"),
+    "report.article.paragraph": Msg("の({n})", ".{n}"),
+    "report.article.item": Msg(" 項番{n}", ".{n}"),
     "report.day_end": Msg("{day}まで", "by the end of {day}"),
     "report.yes": Msg("はい", "yes"),
     "report.no": Msg("いいえ", "no"),
@@ -174,7 +179,7 @@ REPORT: dict[str, Msg] = {
         "除外時間（定期メンテナンス・通知済み計画停止・サービス提供時間外）",
         "Excused (maintenance, noticed stops, outside the service hours)",
     ),
-    # outages excluded by the policy's exclusions ({articles}: the articles they cite, ``条項 4``)
+    # outages excluded by the policy's exclusions ({articles}: the articles they cite, ``第4条``)
     "report.excluded": Msg("適用外", "Excluded"),
     "report.excluded.under": Msg("適用外（{articles}）", "Excluded ({articles})"),
     "report.overlap_note": Msg(
@@ -249,7 +254,7 @@ REPORT: dict[str, Msg] = {
     "report.na.excused": Msg(
         "停止時間から除外（定期メンテナンス・通知済み計画停止）", "inside excused time (maintenance or noticed stop)"
     ),
-    # an outage or incident whose cause is one the policy excludes: with the exclusion's article (``条項 6``)
+    # an outage or incident whose cause is one the policy excludes: with the exclusion's article (``第6条``)
     # when it cites one
     "report.na.excluded": Msg("適用外（{cause}）", "excluded ({cause})"),
     "report.na.excluded_under": Msg("{article}により適用外（{cause}）", "excluded under {article} ({cause})"),

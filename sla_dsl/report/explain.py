@@ -116,13 +116,11 @@ def explain(
 
 
 def _article(w: PolicyWords, ref: str | m.ArticleRef | None, rule: str = "") -> str:
-    """``根拠：条項 3.2（SLA の設定）優先度１``: the article once, above the steps."""
+    """``根拠：第3条の(2)（SLA の設定）優先度１``: the article once, above the steps."""
     num = ref_number(ref)
     if num is None:
         return ""
-    return w.m("explain.rule", article=w.m("report.article", ref=num), title=w.article_title(num), rule=rule).rstrip(
-        ", "
-    )
+    return w.m("explain.rule", article=w.article_ref(num), title=w.article_title(num), rule=rule).rstrip(", ")
 
 
 def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[Event]) -> Explanation:
@@ -200,7 +198,7 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
 
 def _notice_words(o: OutageRow, w: PolicyWords) -> str:
     """Why an outage's notice has its status (:func:`.operations.notice_reason`); an excluded outage
-    under the article of its exclusion (``条項 4により適用外（天災地変…）``), none when it cites none."""
+    under the article of its exclusion (``第4条により適用外（天災地変…）``), none when it cites none."""
     if o.notice_status == "excluded":
         return w.excluded_because(o.cause, "report.na.excluded", "report.na.excluded_under")
     return notice_reason(o, w)

@@ -42,7 +42,7 @@ from .words import Cell, Mark, PolicyWords, hours_minutes, in_seconds
 
 def notice_reason(o: OutageRow, w: PolicyWords) -> str:
     """Why an outage's notice has the status it has, in words; an excluded outage under the article its
-    exclusion cites in the version that judged it (``条項 6により適用外（お客様の責による問題）``)."""
+    exclusion cites in the version that judged it (``第6条により適用外（お客様の責による問題）``)."""
     if o.notice_status == "excluded":
         return excluded_reason(o, w.for_row(o))
     if o.notice_status == "not_applicable":

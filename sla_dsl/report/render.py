@@ -29,7 +29,7 @@ Design notes
   their headers repeated and a pixel from either edge so no border is cut,
   rows kept whole, as are the lines of one outage, a long id broken anywhere
   rather than pushing columns off the page, the chart scaled to the page).
-  On every medium a long text wraps where a time, an article (``条項 2.1.1``)
+  On every medium a long text wraps where a time, an article (``第2条の(1) 項番1``)
   and each day of a list of days (``11月5日(木)、11月6日(金)``) stay whole: a
   time may break between its date and its time only in a table of eight
   columns or more (:data:`_MANY`), which fits a 1280 px screen only so; and
@@ -468,12 +468,12 @@ def _td(cell: Cell, numeric: bool, rows: int = 1, times: bool = False) -> str:
         classes.append("nowrap")
     elif isinstance(cell, Links):
         body = e(cell.sep).join(f'<a href="#{e(link.anchor)}">{e(link.text)}</a>' for link in cell.links)
-        if len(cell.links) <= 3:  # the list on one line: a line never starts with its comma (``、条項 4``)
+        if len(cell.links) <= 3:  # the list on one line: a line never starts with its comma (``、第4条``)
             classes.append("nowrap")
     elif isinstance(cell, Anchor):
         body = e(cell.text)
         ident = f' id="{e(cell.anchor)}"'
-        if len(cell.text) <= 20:  # an article (``条項 2.1.1``), never ``条項`` / ``2.1.1``
+        if len(cell.text) <= 20:  # an article (``第2条の(1) 項番1``), never ``第2条の(1)`` / ``項番1``
             classes.append("nowrap")
     elif isinstance(cell, Mark):
         if cell.tone:

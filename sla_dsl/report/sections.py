@@ -777,7 +777,7 @@ def _availability(report: Report, w: PolicyWords, ws: Sequence[PolicyWords]) -> 
     a = report.availability
     # the exclusions in general: the articles they cite (several listed, none without a number)
     refs = list(dict.fromkeys(n for v in ws for n in v.exclusion_refs()))
-    said = w.m("report.tz_sep").join(w.m("report.article", ref=n) for n in refs)
+    said = w.m("report.tz_sep").join(w.article_ref(n) for n in refs)
     excluded = w.m("report.excluded.under", articles=said) if refs else w.m("report.excluded")
     sec = to_the_second(report)  # (rows of seconds: they add up as shown)
     rows: list[list[Cell]] = [
@@ -976,8 +976,7 @@ def articles(w: PolicyWords, parts: Sequence[Part]) -> Part:
     nums.sort(key=lambda n: tuple(int(x) for x in n.split(".")))
     sep = "、" if w.lang == "ja" else "; "
     rows: list[list[Cell]] = [
-        [Anchor(w.m("report.article", ref=n), anchor(n)), w.article_title(n), sep.join(w.rules_at(n)) or "-"]
-        for n in nums
+        [Anchor(w.article_ref(n), anchor(n)), w.article_title(n), sep.join(w.rules_at(n)) or "-"] for n in nums
     ]
     header = [w.m("report.rule"), w.m("report.article_title"), w.m("report.rules")]
     return Part(w.m("report.articles"), header, rows, key="articles")

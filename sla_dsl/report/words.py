@@ -18,7 +18,7 @@ Design notes
   and only for a row read back from JSON, which names its version alone
   (``policy_version``), by that name (of two so named, the one in force at the
   row's start): never the first of several that share a name.
-* An article reference is shown as ``条項 3.2`` / ``Art. 3.2`` and linked (in
+* An article reference is shown as the SLA writes it, ``第3条の(2)`` / ``Art. 3.2``, and linked (in
   HTML) to the anchor ``art-3-2`` of the report's appendix of articles. An
   exclusion is named under the article its ``exclude`` rule cites, and without
   a number when it cites none (:meth:`PolicyWords.excluded_because`): no
@@ -246,6 +246,12 @@ class PolicyWords:
         sentence counts it, ``3日以内``, else a length, ``7日間保存``: :func:`sla_dsl.i18n.message`)."""
         return message(key, self.lang, **params)
 
+    def article_ref(self, num: str) -> str:
+        """An article's number as the SLA writes it in this language: in Japanese ``3`` is ``第3条``, ``2.2``
+        ``第2条の(2)`` and ``3.1.4`` ``第3条の(1) 項番4`` (a number of another form ``条項 {num}``); in English
+        ``Art. 3.2``."""
+        return article_words(num, self.lang)
+
     def t(self, t: dt.datetime | None) -> str:
         """A time in this language (``2026年11月2日(月) 15:00``; without the year in :attr:`year`), ``-`` for None."""
         return format_datetime(t, self.lang, year=t is None or t.year != self.year)
@@ -355,13 +361,13 @@ class PolicyWords:
 
     def excluded_because(self, cause: str | None, plain: str, under: str) -> str:
         """Why an outage or incident is excluded, in the catalogue's words ``plain`` (``{cause}``) or, when
-        its exclusion cites an article, ``under`` (``{article}`` and ``{cause}``): ``条項 6により適用外
+        its exclusion cites an article, ``under`` (``{article}`` and ``{cause}``): ``第6条により適用外
         （お客様の責による問題）``. The article is the one the policy gives that exclusion, never a fixed one."""
         ex = self.exclusion(cause)
         num = ref_number(ex.ref if ex is not None else None)
         if num is None:
             return self.m(plain, cause=self.cause(cause))
-        return self.m(under, cause=self.cause(cause), article=self.m("report.article", ref=num))
+        return self.m(under, cause=self.cause(cause), article=self.article_ref(num))
 
     def exclusion_refs(self, causes: Iterable[str | None] | None = None) -> list[str]:
         """The article numbers the exclusions cite, once each in order: of ``causes`` (those that applied),
@@ -412,14 +418,14 @@ class PolicyWords:
         num = ref_number(ref)
         if num is None:
             return "-"
-        return Link(self.m("report.article", ref=num), anchor(num))
+        return Link(self.article_ref(num), anchor(num))
 
     def articles(self, refs: Iterable[str | lm.ArticleRef | None]) -> Cell:
         """A link to each article ``refs`` cite, once each in order (:meth:`article` for one), or ``-``."""
         nums = list(dict.fromkeys(n for n in map(ref_number, refs) if n is not None))
         if len(nums) <= 1:
             return self.article(nums[0] if nums else None)
-        links = tuple(Link(self.m("report.article", ref=n), anchor(n)) for n in nums)
+        links = tuple(Link(self.article_ref(n), anchor(n)) for n in nums)
         return Links(links, "、" if self.lang == "ja" else ", ")
 
     def article_title(self, num: str) -> str:
@@ -504,3 +510,20 @@ class PolicyWords:
         """A calendar by its label in this language, its name when it has none."""
         cal = next((c for c in self.model.calendars if c.name == name), None) if self.model is not None else None
         return cal.label.text(self.lang) if cal is not None and (cal.label.ja or cal.label.en) else name
+
+
+_DOTTED = re.compile(r"[0-9]+(?:\.[0-9]+)*")
+
+
+def article_words(num: str, lang: str) -> str:
+    """An article's number in ``lang`` (:meth:`PolicyWords.article_ref`): the Japanese follows the SLA's own
+    references (``第 2 条の(2)``, and the items of article 3's table by their 項番)."""
+    parts = num.split(".") if lang == "ja" and _DOTTED.fullmatch(num) else None
+    if parts is None:
+        return message("report.article", lang, ref=num)
+    said = message("report.article.n", lang, n=parts[0])
+    if len(parts) > 1:
+        said += message("report.article.paragraph", lang, n=parts[1])
+    if len(parts) > 2:
+        said += message("report.article.item", lang, n=".".join(parts[2:]))
+    return said

@@ -153,7 +153,7 @@ def test_explain_one_incident() -> None:
     assert res.stdout.splitlines()[:3] == [
         "案件 INC-001（P1 優先度１、規定の版 2026.1）：未達",
         "判定期間：2026年11月1日(日) 00:00 〜 2026年12月1日(火) 00:00（2026年12月1日(火) 00:00 時点）",
-        "根拠：条項 3.2（SLA の設定）P1 優先度１",
+        "根拠：第3条の(2)（SLA の設定）P1 優先度１",
     ]
     en = sla("explain", POLICY_PATH, EXAMPLE, "INC-001", "--lang", "en")
     assert en.stdout.startswith("Incident INC-001 (P1 Priority 1, policy version 2026.1): breached\n")

@@ -80,13 +80,13 @@ WORDS = {
         "P": ("Under: Art. 7 (Premium support)", "response due: within 1 hour", "1 day passed"),
     },
     "ja": {
-        "S": ("根拠：条項 3（Standard support）", "応答期限：4営業時間以内", "返答がないまま5営業日が経過"),
-        "T": ("根拠：条項 3（Standard support）", "応答期限：4営業時間以内", "返答がないまま5営業日が経過"),
-        "P": ("根拠：条項 7（Premium support）", "応答期限：1時間以内", "返答がないまま1日間が経過"),
+        "S": ("根拠：第3条（Standard support）", "応答期限：4営業時間以内", "返答がないまま5営業日が経過"),
+        "T": ("根拠：第3条（Standard support）", "応答期限：4営業時間以内", "返答がないまま5営業日が経過"),
+        "P": ("根拠：第7条（Premium support）", "応答期限：1時間以内", "返答がないまま1日間が経過"),
     },
 }
 #: The article each incident's row of "Incidents not met" cites, per language.
-ARTICLE = {"en": {"S": "Art. 3", "T": "Art. 3", "P": "Art. 7"}, "ja": {"S": "条項 3", "T": "条項 3", "P": "条項 7"}}
+ARTICLE = {"en": {"S": "Art. 3", "T": "Art. 3", "P": "Art. 7"}, "ja": {"S": "第3条", "T": "第3条", "P": "第7条"}}
 
 
 @pytest.fixture

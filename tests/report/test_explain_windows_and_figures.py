@@ -175,6 +175,6 @@ def test_the_rule_that_judged_an_incident_is_named_in_the_headline(tmp_path: Pat
     )
     premium = _explain(PLANS, log, "PREMIUM", "--lang", "ja").splitlines()
     assert premium[0] == "案件 PREMIUM（P1 緊急（プレミアム）、規定の版 1.0）：達成"
-    assert premium[2] == "根拠：条項 3（サービスレベル）P1 緊急（プレミアム）"
+    assert premium[2] == "根拠：第3条（サービスレベル）P1 緊急（プレミアム）"
     standard = _explain(PLANS, log, "STANDARD", "--lang", "en").splitlines()
     assert standard[0] == "Incident STANDARD (P1 Urgent, policy version 1.0): met"

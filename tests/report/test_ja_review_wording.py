@@ -106,3 +106,16 @@ def test_an_empty_table_says_none_in_the_language_s_brackets() -> None:
     code, out, err = sla("evaluate", POLICY, EXAMPLE, "--from", "2026-11-01", "--to", "2026-11-02", "--lang", "en")
     assert code == 0, err
     assert "  (none)" in out.splitlines()
+
+
+def test_an_article_is_written_as_the_sla_writes_its_references() -> None:
+    from sla_dsl.report.words import article_words
+
+    assert [article_words(n, "ja") for n in ("4", "2.2", "3.1.4", "3.1.4.2")] == [
+        "第4条",
+        "第2条の(2)",
+        "第3条の(1) 項番4",
+        "第3条の(1) 項番4.2",
+    ]
+    assert article_words("A-1", "ja") == "条項 A-1"  # (a number of another form, as written)
+    assert [article_words(n, "en") for n in ("4", "3.1.4")] == ["Art. 4", "Art. 3.1.4"]

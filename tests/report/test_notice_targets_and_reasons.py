@@ -5,7 +5,7 @@ Article 3 reads: ``1営業時間以内（営業時間内に認知した場合）
 for a rule counting from ``outage.ended`` or in the hours of another calendar. Now it says the
 rule's own event and calendar: ``（サービスの再開が営業時間内の場合）``, ``（サービス停止の開始が「英語窓口」の
 営業時間内の場合）``. And the outages table named an excluded outage's cause without the article of its
-exclusion (``適用外（不可抗力）``) where the summary and ``sla explain`` cite it: now ``条項 6により適用外
+exclusion (``適用外（不可抗力）``) where the summary and ``sla explain`` cite it: now ``第6条により適用外
 （不可抗力）``, with a line per rule and with one rule alike, and without a number for an exclusion
 that cites none.
 """
@@ -77,7 +77,7 @@ TARGETS = {
         "Desk notice": "within 2 hours (when the start of the stop falls within the open hours of “English desk”)",
     },
 }
-EXCLUDED = {"ja": "条項 6により適用外（不可抗力）", "en": "excluded under Art. 6 (Force majeure)"}
+EXCLUDED = {"ja": "第6条により適用外（不可抗力）", "en": "excluded under Art. 6 (Force majeure)"}
 TITLES = {"ja": ("総括", "障害と復旧情報通知"), "en": ("Summary", "Outages and recovery notices")}
 
 

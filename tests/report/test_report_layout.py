@@ -105,7 +105,7 @@ def test_a_long_cell_wraps_and_a_time_keeps_whole() -> None:
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_an_article_and_each_day_missed_stay_whole(pages: dict[tuple[str, str], Path], lang: str) -> None:
     html = _html(pages, "clicksoko", lang)
-    article = "条項 2.1.1" if lang == "ja" else "Art. 2.1.1"
+    article = "第2条の(1) 項番1" if lang == "ja" else "Art. 2.1.1"
     assert f'<td id="art-2-1-1" class="nowrap">{article}</td>' in html
     missed = _html(pages, "no-backups", lang)
     first, second = ("11月1日(日)", "11月2日(月)") if lang == "ja" else ("Sun 1 Nov", "Mon 2 Nov")

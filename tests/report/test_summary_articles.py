@@ -38,7 +38,7 @@ def _summary_row(text: str, label: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("lang", "label", "cited"), [("ja", "P1の応答", "条項 3、条項 2"), ("en", "P1: response", "Art. 3, Art. 2")]
+    ("lang", "label", "cited"), [("ja", "P1の応答", "第3条、第2条"), ("en", "P1: response", "Art. 3, Art. 2")]
 )
 def test_the_row_names_both_articles(lang: str, label: str, cited: str) -> None:
     policy = sla_dsl.load_policy(TWO)

@@ -61,10 +61,10 @@ def _text(*args: str | Path) -> str:
 
 def test_each_named_target_has_its_row_with_the_breaches_counted() -> None:
     ja = summary_rows(_text(HELPDESK, EVENTS, *PERIOD, "--lang", "ja"))
-    assert ja["P1 緊急の解決（解決までの時間）"] == ["2営業日以内", "2/3 件達成（66.7%）", "未達", "条項 5、条項 6"]
+    assert ja["P1 緊急の解決（解決までの時間）"] == ["2営業日以内", "2/3 件達成（66.7%）", "未達", "第5条、第6条"]
     assert ja["P1 緊急の定期更新（解決までの時間）"][1:3] == ["2/3 件達成（66.7%）", "未達"]
     assert ja["P1 緊急の定期更新（解決までの時間）"][0].startswith("4営業時間ごとに")
-    assert ja["P3 通常の初回回答（チャットへの初回回答）"] == ["30営業分以内", "0/1 件達成（0.0%）", "未達", "条項 5"]
+    assert ja["P3 通常の初回回答（チャットへの初回回答）"] == ["30営業分以内", "0/1 件達成（0.0%）", "未達", "第5条"]
     assert ja["P2 高の解決（解決までの時間）"][1:3] == ["対応中 3 件、要注意 1 件", "要注意"]  # H4 at risk
     assert ja["P3 通常の解決（解決までの時間）"][1:3] == ["対応中 2 件", "判定待ち"]
     en = summary_rows(_text(HELPDESK, EVENTS, *PERIOD, "--lang", "en"))

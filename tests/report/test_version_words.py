@@ -134,5 +134,5 @@ def test_a_priority_only_a_later_version_has(tmp_path: Path, lang: str, label: s
     rows = [line for line in out.splitlines() if line.startswith(f"| {label}")]
     assert len(rows) == 2, out  # the summary and the incidents table
     assert all(target in row for row in rows), rows
-    article = "条項 3.2" if lang == "ja" else "Art. 3.2"
+    article = "第3条の(2)" if lang == "ja" else "Art. 3.2"
     assert article in rows[0], rows[0]
