@@ -86,7 +86,7 @@ from ..lang import model as m
 from ..lang.service_plans import ordered
 from ..policy.compiled import Policy
 from ..report.conditions import condition_words
-from ..report.escape import markdown_cell, printable
+from ..report.escape import markdown_heading, printable
 from ..report.words import PolicyWords, event_words
 from .diff_changes import Change, Detail, diff_models, jsonable
 
@@ -683,7 +683,7 @@ def markdown_text(text: str) -> str:
     """``text`` from the policy as literal Markdown text (:func:`~sla_dsl.report.escape.markdown_cell`: no
     HTML, link, emphasis or code, a control character as its escape, a newline as ``\\n``), and no ``#``
     that could close a heading."""
-    return markdown_cell(text).replace("#", "\\#")
+    return markdown_heading(text)
 
 
 #: What a line's text may begin with that would start a block: a list item (``-``, ``+``, ``1.``, ``1)``),

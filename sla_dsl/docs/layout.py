@@ -30,9 +30,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..errors import printable
 from ..lang import model as m
 from ..policy.compiled import Policy
+from ..report.escape import markdown_heading
 from . import text as tx
 from .history import Change
 from .source import range_id
@@ -110,19 +110,12 @@ def by_section(model: m.PolicyModel) -> tuple[dict[int, list[Block]], list[Block
 
 # The means of writing a page -------------------------------------------------------------
 
-_HEADING_MARKUP = re.compile(r"[\\`*_{}\[\]#|<>&]")
-_ENTITY = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-
-
-def _heading_escape(match: re.Match[str]) -> str:
-    ch = match.group()
-    return _ENTITY.get(ch) or "\\" + ch
-
 
 def heading_text(text: str) -> str:
-    """``text`` as the literal text of a Markdown heading: what Markdown would read escaped (``<``, ``>`` and
-    ``&`` as entities: Python-Markdown shows ``\\<`` as it is), control characters as their escapes."""
-    return _HEADING_MARKUP.sub(_heading_escape, printable(text))
+    """``text`` as the literal text of a Markdown heading (:func:`~sla_dsl.report.escape.markdown_heading`:
+    what Markdown would read escaped, ``<``, ``>`` and ``&`` as entities, since Python-Markdown shows ``\\<``
+    as it is; control characters as their escapes)."""
+    return markdown_heading(text)
 
 
 class PageWriter:

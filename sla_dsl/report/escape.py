@@ -27,7 +27,7 @@ import re
 
 from ..errors import printable
 
-__all__ = ["html_text", "markdown_cell", "printable"]
+__all__ = ["html_text", "markdown_cell", "markdown_heading", "printable"]
 
 
 _MARKUP = re.compile(r"[\\`*~\[\]|$<>&]|(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
@@ -42,6 +42,15 @@ def _markup(m: re.Match[str]) -> str:
 def markdown_cell(text: str) -> str:
     """``text`` as the literal content of a Markdown table cell: no markup, no HTML, one line."""
     return _MARKUP.sub(_markup, printable(text))
+
+
+_HEADING = re.compile(r"[#{}]")
+
+
+def markdown_heading(text: str) -> str:
+    """``text`` as literal Markdown text anywhere, a heading's too (:func:`markdown_cell`, and no ``#`` that
+    could close a heading nor ``{`` ``}`` of an attribute list)."""
+    return _HEADING.sub(lambda m: "\\" + m.group(), markdown_cell(text))
 
 
 def html_text(text: str) -> str:
