@@ -123,7 +123,7 @@ class IncidentReported(BaseEvent):
     event: Literal["incident.reported"]
     #: the priority the policy declares (``P1``): it sets the response target
     priority: Name
-    #: what caused the failure, one the policy declares (``force_majeure`` excludes it under Article 4)
+    #: what caused the failure, one the policy declares (one it excludes puts it outside the SLA)
     cause: Name | None = None
     #: the incident's attributes that the policy declares (``{"plan": "premium"}``): they choose its rules
     attributes: Attributes = None

@@ -70,8 +70,8 @@ EVENT_NOTES: dict[str, str] = {
     "the zone of the service itself: a ``continuous`` backup must be in another one": (
         "サービス自体のゾーン。``continuous`` のバックアップは、これとは別のゾーンに取得しなければならない"
     ),
-    "what caused the failure, one the policy declares (``force_majeure`` excludes it under Article 4)": (
-        "障害の原因で、ポリシーが宣言するもの（``force_majeure`` なら第4条により適用外）"
+    "what caused the failure, one the policy declares (one it excludes puts it outside the SLA)": (
+        "障害の原因で、ポリシーが宣言するもの（ポリシーが適用除外とするものなら SLA の適用外）"
     ),
     "what caused the outage, one the policy declares (``force_majeure``, ``customer_fault`` are not downtime)": (
         "サービス停止の原因で、ポリシーが宣言するもの（``force_majeure``、``customer_fault`` は停止時間にならない）"

@@ -130,10 +130,10 @@ REPORT_NOTES: dict[str, str] = {
         "緊急停止と、サービスをカレンダーの営業時間に提供する場合のその時間外）。重なりは1回だけ数える"
     ),
     (
-        "minutes of outages excluded under Article 4 (``force_majeure``, ``customer_fault``) that are not already "
-        "excused"
+        "minutes of outages excluded by the policy (``exclude``: ``force_majeure``, ``customer_fault``) that are "
+        "not already excused"
     ): (
-        "第4条により適用外となる障害（``force_majeure``、``customer_fault``）の時間（分）のうち、"
+        "ポリシーが適用除外とする障害（``exclude``：``force_majeure``、``customer_fault``）の時間（分）のうち、"
         "除外時間にまだ含まれていないもの"
     ),
     (
@@ -294,12 +294,12 @@ REPORT_NOTES: dict[str, str] = {
         "``met``: responded at or before ``response_due``; ``breached``: responded later, or no response and "
         "``as_of`` is after ``response_due``; ``at_risk``: no response, not yet due, and the business time used "
         "reached the clock's warning threshold (Click So-ko: 75% of the target); ``open``: no response and not yet "
-        "due, below the threshold; ``excluded``: the cause is an Article 4 exclusion"
+        "due, below the threshold; ``excluded``: the cause is one the policy excludes"
     ): (
         "``met``：``response_due`` 以前に応答した。``breached``：それより後に応答した、"
         "または応答がなく ``as_of`` が ``response_due`` より後。``at_risk``：応答がなく、期限前で、"
         "使った営業時間がクロックの警告しきい値に達した（Click So-ko では目標の 75%）。``open``：応答がなく、"
-        "期限前で、しきい値未満。``excluded``：原因が第4条の適用除外事由"
+        "期限前で、しきい値未満。``excluded``：原因がポリシーの適用除外事由"
     ),
     (
         "when the incident completed: its ``incident.resolved``, or (P2, P3 of Click So-ko) the end of the silence "
@@ -413,13 +413,13 @@ REPORT_NOTES: dict[str, str] = {
     (
         "``met``: ``outage.notified`` at or before ``notice_due``; ``breached``: notified later, or none and "
         "``as_of`` is after ``notice_due``; ``open``: none yet and not yet due; ``not_applicable``: no target "
-        "(recognised outside business hours, or not recognised as of ``as_of``); ``excluded``: the cause is an "
-        "Article 4 exclusion"
+        "(recognised outside business hours, or not recognised as of ``as_of``); ``excluded``: the cause is "
+        "one the policy excludes (``exclude``)"
     ): (
         "``met``：``notice_due`` 以前に ``outage.notified`` がある。``breached``：それより後に通知した、"
         "または通知がなく ``as_of`` が ``notice_due`` より後。``open``：まだ通知がなく、期限前。``not_applicable``："
         "目標がない（営業時間外に認知した、または ``as_of`` の時点で認知していない）。``excluded``："
-        "原因が第4条の適用除外事由"
+        "原因がポリシーの適用除外事由"
     ),
     (
         "the ``cause`` given in ``outage.started`` (``failure``, ``emergency``, ``planned``, or one the policy "
@@ -436,11 +436,11 @@ REPORT_NOTES: dict[str, str] = {
     ),
     (
         "minutes of this outage inside the period up to ``as_of`` that are not downtime: time outside its "
-        "service's hours, in maintenance windows, validly noticed planned stops or Article 4 exclusions, or all "
+        "service's hours, in maintenance windows, validly noticed planned stops or exclusions, or all "
         "of it when the outage itself is excluded or an excused emergency; fractional"
     ): (
         "この障害のうち、期間内の ``as_of`` までで停止時間にならない時間（分）：そのサービスの提供時間帯の外、"
-        "定期メンテナンスの枠、有効に通知された計画停止、第4条の適用除外事由にあたる時間。障害そのものが適用外か、"
+        "定期メンテナンスの枠、有効に通知された計画停止、ポリシーの適用除外事由にあたる時間。障害そのものが適用外か、"
         "除外される緊急停止の場合はそのすべて。小数"
     ),
     "the policy version in force at the outage's start, which judged it (Article 5)": (
@@ -626,14 +626,14 @@ REPORT_NOTES: dict[str, str] = {
         "``met``: stopped (or sent) within the target; ``breached``: the running time passed the target, stopped or "
         "not (``update``: an update came late or not at all); ``open``: running, below the warning threshold; "
         "``at_risk``: running, at or past the clock's warning threshold; ``paused``: the clock is paused at "
-        "``as_of``; ``excluded``: the incident's cause is an Article 4 exclusion; ``not_applicable``: the clock "
+        "``as_of``; ``excluded``: the incident's cause is one the policy excludes; ``not_applicable``: the clock "
         "never started, or the rule does not apply to this incident; ``cancelled``: the clock was cancelled "
         "(``cancels at``) before the target ran out: withdrawn, neither met nor breached"
     ): (
         "``met``：目標の時間内に停止した（または送信した）。``breached``：停止したかどうかにかかわらず、"
         "計測時間が目標を超えた（``update``：更新が遅れたか、なかった）。``open``：計測中で、警告しきい値未満。"
         "``at_risk``：計測中で、クロックの警告しきい値に達したか超えた。``paused``："
-        "``as_of`` の時点でクロックが一時停止中。``excluded``：案件の原因が第4条の適用除外事由。``not_applicable``："
+        "``as_of`` の時点でクロックが一時停止中。``excluded``：案件の原因がポリシーの適用除外事由。``not_applicable``："
         "クロックが一度も開始しなかった、または規定がこの案件に適用されない。``cancelled``："
         "目標の期限より前にクロックが取り消された（``cancels at``）：取り下げで、達成でも未達でもない"
     ),

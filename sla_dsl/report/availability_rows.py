@@ -60,7 +60,7 @@ class OutageRow(_Row):
     #: ``met``: ``outage.notified`` at or before ``notice_due``; ``breached``: notified later, or none
     #: and ``as_of`` is after ``notice_due``; ``open``: none yet and not yet due; ``not_applicable``: no
     #: target (recognised outside business hours, or not recognised as of ``as_of``); ``excluded``:
-    #: the cause is an Article 4 exclusion
+    #: the cause is one the policy excludes (``exclude``)
     notice_status: NoticeStatus
     #: the ``cause`` given in ``outage.started`` (``failure``, ``emergency``, ``planned``, or one the
     #: policy declares such as ``force_majeure``); null when none
@@ -70,7 +70,7 @@ class OutageRow(_Row):
     #: the first ``outage.notified`` (the first report of the failure's status); null when none by ``as_of``
     notified_at: dt.datetime | None = None
     #: minutes of this outage inside the period up to ``as_of`` that are not downtime: time outside its
-    #: service's hours, in maintenance windows, validly noticed planned stops or Article 4 exclusions, or
+    #: service's hours, in maintenance windows, validly noticed planned stops or exclusions, or
     #: all of it when the outage itself is excluded or an excused emergency; fractional
     excused_minutes: float = 0.0
     #: the policy version in force at the outage's start, which judged it (Article 5)
@@ -204,7 +204,7 @@ class Availability(_Row):
     #: emergency stops when the policy excuses them, and the time outside the service's hours when it is
     #: provided in a calendar's hours), overlaps counted once
     excused_minutes: float = 0.0
-    #: minutes of outages excluded under Article 4 (``force_majeure``, ``customer_fault``) that are not
+    #: minutes of outages excluded by the policy (``exclude``: ``force_majeure``, ``customer_fault``) that are not
     #: already excused
     excluded_minutes: float = 0.0
     #: the measured service's availability target in percent (``99.5``); null when the policy states

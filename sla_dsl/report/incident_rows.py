@@ -92,7 +92,7 @@ class TargetRow(_Row):
     #: ``met``: stopped (or sent) within the target; ``breached``: the running time passed the target,
     #: stopped or not (``update``: an update came late or not at all); ``open``: running, below the
     #: warning threshold; ``at_risk``: running, at or past the clock's warning threshold; ``paused``:
-    #: the clock is paused at ``as_of``; ``excluded``: the incident's cause is an Article 4 exclusion;
+    #: the clock is paused at ``as_of``; ``excluded``: the incident's cause is one the policy excludes;
     #: ``not_applicable``: the clock never started, or the rule does not apply to this incident;
     #: ``cancelled``: the clock was cancelled (``cancels at``) before the target ran out: withdrawn,
     #: neither met nor breached
@@ -150,7 +150,7 @@ class IncidentRow(_Row):
     #: ``met``: responded at or before ``response_due``; ``breached``: responded later, or no response
     #: and ``as_of`` is after ``response_due``; ``at_risk``: no response, not yet due, and the business
     #: time used reached the clock's warning threshold (Click So-ko: 75% of the target); ``open``: no
-    #: response and not yet due, below the threshold; ``excluded``: the cause is an Article 4 exclusion
+    #: response and not yet due, below the threshold; ``excluded``: the cause is one the policy excludes
     status: IncidentStatus
     #: when the incident completed: its ``incident.resolved``, or (P2, P3 of Click So-ko) the end of
     #: the silence rule after the latest ``incident.info_provided``; null when not completed as of ``as_of``
