@@ -57,7 +57,7 @@ from ..i18n.authoring import names as names_of
 from ..i18n.places import region_name, zone_title
 from ..lang import model as m
 from ..lang import service_plans
-from ..lang.conditions import MAX_ASSIGNMENTS, assignments, by_id, combos, defaults, holds, select
+from ..lang.conditions import MAX_ASSIGNMENTS, assignments, combos, defaults, holds, select
 from ..lang.lines import source_lines
 from ..lang.parser import DECL_KEYWORDS, get_parser, parse_tree
 from ..lang.source import decode_policy
@@ -395,7 +395,7 @@ def hover_calendar(cal: m.Calendar, lang: str = "en") -> str:
 def hover_rules(pm: m.PolicyModel, pid: str, lang: str = "en") -> str | None:
     """Markdown: for each combination of attribute values, the rule of priority ``pid`` that applies (None
     when ``pid`` has no conditions), in ``lang`` (issue 13)."""
-    rules = by_id(pm).get(pid, [])
+    rules = pm.rules_of(pid)
     if not any(r.when is not None for r in rules):
         return None
     combos = assignments(pm, rules)

@@ -318,28 +318,11 @@ def _nothing_excused(
             if stays
         ]
         line = f"hours {hours.calendar}" + (f" except {', '.join(kept)}" if kept else "")
-
-        def at(word: str, svc: m.Service = svc) -> m.Span:
-            return spots.get(("service", svc.span.line, svc.span.column, f"except:{word}"), svc.hours.span)
-
-        if idle_windows:
-            out.append(
-                _warn(
-                    "W258",
-                    words("diag.W258.maintenance", name=svc.name),
-                    at("maintenance"),
-                    help=words("diag.W258.maintenance.help", hours=line),
-                )
-            )
-        if idle_stops:
-            out.append(
-                _warn(
-                    "W258",
-                    words("diag.W258.planned_stops", name=svc.name),
-                    at("planned_stops"),
-                    help=words("diag.W258.planned_stops.help", hours=line),
-                )
-            )
+        for word, idle in (("maintenance", idle_windows), ("planned_stops", idle_stops)):
+            if idle:
+                at = spots.get(("service", svc.span.line, svc.span.column, f"except:{word}"), hours.span)
+                said = words(f"diag.W258.{word}", name=svc.name)
+                out.append(_warn("W258", said, at, help=words(f"diag.W258.{word}.help", hours=line)))
     return out
 
 

@@ -105,7 +105,7 @@ def reason(rule: m.Priority, attrs: Assignment, lang: str = "en") -> str:
 
 def select_for(model: m.PolicyModel, pid: str, given: Mapping[str, str]) -> m.Priority | None:
     """The rule of priority ``pid`` for an incident carrying ``given`` (defaults for the rest)."""
-    return select(by_id(model).get(pid, []), {**defaults(model), **given})
+    return select(model.rules_of(pid), {**defaults(model), **given})
 
 
 def by_id(model: m.PolicyModel) -> dict[str, list[m.Priority]]:

@@ -172,7 +172,7 @@ class Policy:
                 raise InputError(problems, lang=said)
             rule = conditions.select_for(self.model, pid, attributes)
             if rule is None:
-                if any(p.id == pid for p in self.model.priorities):
+                if self.model.rules_of(pid):
                     shown = sep.join(
                         message("author.policy.given", said, name=k, value=v) for k, v in attributes.items()
                     )
