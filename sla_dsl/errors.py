@@ -21,15 +21,20 @@ class SlaError(Exception):
     #: the language its message is written in, when it was chosen for a policy (``sla``'s main then
     #: writes the ``error`` before it in that language too); ``None``: English
     lang: str | None = None
+    #: its text is already one or more located frames (``file:LINE: error: [E1xx] ...``, the form of
+    #: ``sla check``'s diagnostics): ``sla``'s main prints it as it is, not after a ``sla: error:`` of its own
+    framed: bool = False
 
 
 class InputError(SlaError, ValueError):
     """An input (time, priority, event line, argument value) is invalid."""
 
-    def __init__(self, *args: object, lang: str | None = None) -> None:
+    def __init__(self, *args: object, lang: str | None = None, framed: bool = False) -> None:
         super().__init__(*args)
         if lang is not None:
             self.lang = lang
+        if framed:
+            self.framed = True
 
 
 class NaiveDatetimeError(InputError):

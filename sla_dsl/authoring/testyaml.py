@@ -71,7 +71,7 @@ def problem(where: str, code: str, message: str, help: str | None = None, lang: 
     text = f"{printable(where)}: error: [{code}] {printable(message)}"
     if help:
         text += said("author.test.help", lang, help=said("diag.word.help", lang), text=printable(help))
-    return InputError(text, lang=lang)
+    return InputError(text, lang=lang, framed=True)
 
 
 class _Mark(Protocol):

@@ -194,8 +194,10 @@ def _main(argv: Sequence[str] | None) -> int:
         print(exc.render(use_color(sys.stderr), lang), file=sys.stderr)
         return 1
     except SlaError as exc:
-        # `error` in the language the message was written in (a policy's, for words about it)
-        print(f"sla: {message('diag.word.error', exc.lang or 'en')}: {_shown(str(exc))}", file=sys.stderr)
+        if exc.framed:  # located frames (`events.jsonl:3: error: [E102] ...`), as `sla check` prints its own
+            print(_shown(str(exc)), file=sys.stderr)
+        else:  # `error` in the language the message was written in (a policy's, for words about it)
+            print(f"sla: {message('diag.word.error', exc.lang or 'en')}: {_shown(str(exc))}", file=sys.stderr)
         return 2 if isinstance(exc, UsageError) else 1
     except KeyboardInterrupt as exc:
         # in the command's --lang, else the language it has come to speak (the policy's), else English

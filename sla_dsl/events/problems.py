@@ -277,6 +277,8 @@ class EventInputError(InputError):
     Its text is English unless ``lang`` is given: :meth:`in_lang` gives the same error in a
     command's language."""
 
+    framed = True
+
     def __init__(self, problems: list[Problem], lang: str | None = None) -> None:
         self.problems = in_line_order(problems)
         body = "\n".join(p.render(lang or "en") for p in self.problems)

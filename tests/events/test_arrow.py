@@ -310,12 +310,12 @@ def test_parquet_on_stdin_is_one_located_error_saying_what_to_give(tmp_path: Pat
     res = subprocess.run([*argv, "--lang", "en"], input=path.read_bytes(), capture_output=True, timeout=120)
     assert res.returncode == 1 and res.stdout == b""
     assert res.stderr.decode() == (
-        "sla: error: <stdin>:1: error: [E117] the standard input is a Parquet file: Parquet is read from a file, "
+        "<stdin>:1: error: [E117] the standard input is a Parquet file: Parquet is read from a file, "
         "not from a pipe\n  = help: give the file's path instead of `-` (a directory of Parquet files is read too)\n"
     )
     res = subprocess.run(argv, input=path.read_bytes(), capture_output=True, timeout=120)  # the policy's language
     assert res.stderr.decode() == (
-        "sla: エラー: <stdin>:1: error: [E117] 標準入力の中身は Parquet 形式のファイルです。"
+        "<stdin>:1: error: [E117] 標準入力の中身は Parquet 形式のファイルです。"
         "Parquet はパイプからではなく、ファイルから読みます\n"
         "  = ヒント: `-` の代わりにファイルのパスを指定してください（Parquet ファイルのディレクトリも読めます）\n"
     )

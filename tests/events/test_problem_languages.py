@@ -207,7 +207,7 @@ def test_sla_evaluate_writes_them_in_the_policys_language(tmp_path: Path, capsys
     out, err = capsys.readouterr()
     assert out == ""
     assert err == (
-        f"sla: エラー: {log}:1: error: [E102] フィールド `priority` がありません（`incident.reported` に必要です）\n"
+        f"{log}:1: error: [E102] フィールド `priority` がありません（`incident.reported` に必要です）\n"
         f"{log}:3: error: [E120] `incident.reported` の優先度 `P7` はポリシーにありません\n"
         "  = ヒント: ポリシーにあるのは `P1`、`P2`、`P3` です\n"
         "不正なイベントが 2 行あります（E102：1 行、E120：1 行）\n"
@@ -215,7 +215,7 @@ def test_sla_evaluate_writes_them_in_the_policys_language(tmp_path: Path, capsys
     assert main([*args, "--lang", "en"]) == 1
     out, err = capsys.readouterr()
     assert err == (
-        f"sla: error: {log}:1: error: [E102] missing field `priority` (required for `incident.reported`)\n"
+        f"{log}:1: error: [E102] missing field `priority` (required for `incident.reported`)\n"
         f"{log}:3: error: [E120] unknown priority `P7` in `incident.reported`\n"
         "  = help: the policy knows `P1`, `P2`, `P3`\n"
         "2 invalid event lines (E102 on 1, E120 on 1)\n"
@@ -250,7 +250,7 @@ def test_sla_evaluate_a_missing_log_and_a_parquet_row_in_japanese(
     pq.write_table(pa.Table.from_pylist(rows), tmp_path / "t.parquet")
     assert main(["evaluate", str(POLICY), str(tmp_path / "t.parquet"), *args]) == 1
     assert capsys.readouterr().err.startswith(
-        f"sla: エラー: {tmp_path / 't.parquet'}: 1 行目、列 `priority`: error: [E120] "
+        f"{tmp_path / 't.parquet'}: 1 行目、列 `priority`: error: [E120] "
         "`incident.reported` の優先度 `P9` はポリシーにありません"
     )
 
