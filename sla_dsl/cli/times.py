@@ -311,11 +311,11 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
     policy = versions.at(start)  # (the document's policy: the version in force at --from)
     notes = [versions.note(p, w.start, lang) for w, p in found]
     if args.format == "ics":
-        from ..report.ical import maintenance_ics
+        from ..report.ical import write_maintenance_ics
 
         _say(notes, lang)
         sys.stdout.flush()
-        sys.stdout.buffer.write(maintenance_ics(policy, windows, lang, start))
+        write_maintenance_ics(policy, windows, lang, start, sys.stdout.buffer)  # (streamed: a decade is megabytes)
         sys.stdout.buffer.flush()
         return 0
     if args.format == "json":
