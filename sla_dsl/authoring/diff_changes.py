@@ -37,8 +37,13 @@ Design notes
   :class:`sla_dsl.lang.first_match.Space` finds for each version, and the
   classes come from the values each test lists, so thousands of rules ``when
   customer = cK`` cost about one step per customer, not one per customer and
-  rule. Notify rules are not alternatives (every rule that holds applies), so
-  their order is not compared. One more choice goes by file order: the plain response target is
+  rule. Notify rules are not alternatives: each rule is judged on its own (its
+  due time, status and violation, whatever its place), so their order changes
+  no verdict and is not compared; it only decides the order of a report's
+  lines and which rule's verdict an outage row's own ``notice_*`` fields repeat
+  (the first on an outage event). Likewise the order of services: each measured
+  service is judged per period on its own, and the first only gives the report's
+  top-level ``availability`` figures. One more choice goes by file order: the plain response target is
   measured on the clock called ``response``, else on the first clock; when
   another clock of both versions measures it, a change ``response_clock`` of
   the policy says so (a clock added or removed is said as such).

@@ -10,17 +10,23 @@ Design notes
   English text by the names written in the policy file, and shows durations as
   the file writes them (``4 business hours``). Japanese text keeps the name in
   brackets for the author (``当社営業時間（business）``); the notice, for customers,
-  drops it but for a priority, whose id customers see on their tickets. Where
+  drops it. A priority named by its label is named as the customer's report
+  names it, its id (which customers see on their tickets) before its label
+  (``P1 優先度１`` / ``P1 Priority 1``), in the text and the notice alike; a rule
+  with ``when`` adds its condition (``P1 緊急（契約プランがプレミアムの場合）``). Where
   declarations go by labels, event types, calendars and clocks inside a value do
   too (``回避策または問題解決に必要な情報の受領で完了``), and so do durations: as the
   policy page says them (:func:`sla_dsl.docs.text.duration`), business time is
   business time and a calendar other than ``business`` follows by its label
   (``7営業時間（英語窓口の受付時間）`` / ``7 business hours (English desk hours)``).
-  Elapsed time in Japanese is a length (``7日間``: a retention, a target time,
-  how long a silence lasts) but counted where a word follows that counts it
-  (``7日前``, ``2日ごとに``, ``3日以内``: :func:`sla_dsl.i18n.terms.fit`), and
-  counted in the value of a lead time, a frequency or a limit (``事前通知：7日``),
-  as the site and the report say them.
+  Elapsed time in Japanese is a length (``7日間``: a retention, how long a
+  silence lasts) but counted where a word follows that counts it (``7日前``,
+  ``2日ごとに``, ``3日以内``: :func:`sla_dsl.i18n.terms.fit`), and counted in the
+  value of a lead time or a frequency (``事前通知：7日``), as the site and the
+  report say them. A time limit (a priority's response target, a notification's
+  target) is said as the SLA says it, ``以内`` / ``within`` included: ``応答目標時間：
+  4営業時間以内 → 3営業時間以内`` / ``within 4 business hours -> within 3 business
+  hours``.
 * Time zones and the places of public holidays are said as the site says them
   (:mod:`sla_dsl.i18n.places`): in the notice in words only, the policy's zone
   with its offsets as the policy page's header (``日本標準時（UTC+9） →
@@ -167,14 +173,25 @@ class Words:
         """``4 business hours`` / ``4営業時間``; ``7 days`` / ``7日間`` as a length, counted ``7日``
         (:class:`~sla_dsl.i18n.terms.Amount`); where declarations go by labels, on a calendar other than
         ``business``, that calendar by its label: ``7営業時間（英語窓口）`` / ``7 business hours (English desk)``."""
+        amount, calendar = self._amount(d)
+        return Amount(amount + calendar) if calendar else amount
+
+    def within(self, d: m.Duration) -> str:
+        """A time limit as the SLA says it: ``4営業時間以内`` / ``within 4 business hours``, ``3日以内``; the
+        calendar after it (``7営業時間以内（英語窓口）`` / ``within 7 business hours (English desk)``)."""
+        amount, calendar = self._amount(d)
+        return self.say("within", duration=amount) + calendar
+
+    def _amount(self, d: m.Duration) -> tuple[Amount, str]:
+        """An amount of time in words, and the calendar it is counted on where that is said after it."""
         number = "one" if d.amount == 1 else "other"
         unit = d.unit.value
         if d.calendar is None:
             length = self.say(f"duration.length.{unit}.{number}", n=d.amount)
-            return Amount(length, self.say(f"duration.{unit}.{number}", n=d.amount))
+            return Amount(length, self.say(f"duration.{unit}.{number}", n=d.amount)), ""
         calendar = "business" if self.by_label else self.text(d.calendar)
         said = self.say(f"duration.business.{unit}.{number}", n=d.amount, calendar=calendar)
-        return Amount(said + self.on_calendar(d.calendar))
+        return Amount(said), self.on_calendar(d.calendar)
 
     def on_calendar(self, name: str) -> str:
         """``（英語窓口）`` / `` (English desk)`` after business time counted on calendar ``name``, where
@@ -243,8 +260,8 @@ class Words:
 
     def target(self, t: m.Target) -> str:
         """A response target in words."""
-        if isinstance(t, m.Within):
-            return self.duration(t.duration)
+        if isinstance(t, m.Within):  # a limit, as the SLA says it: `4営業時間以内` / `within 4 business hours`
+            return self.within(t.duration)
         calendar = "business" if self.by_label else self.text(t.calendar)
         said = self.say("by_end", n=str(t.nth), nth=self.ordinal(t.nth), calendar=calendar)
         return said + self.on_calendar(t.calendar)
@@ -316,6 +333,8 @@ class Words:
             nodes, key = decls.get(ref.kind, ((), ""))
             found = next((n for n in nodes if not key or getattr(n, key) == ref.name), None)
         label = found.label.text(self.lang) if self.by_label and found is not None else ""
+        if label and ref.kind == "priority":  # as the report names it: `P1 優先度１`
+            label = self.say("priority.name", id=ref.name, label=label)
         subject = self.say("quoted", text=self.text(label)) if label else self.text(ref.name)
         if ref.kind == "planned_stop":
             subject = label and self.say("quoted", text=self.text(label))
@@ -488,14 +507,26 @@ def _subject(c: Change, w: Words, named: bool = False) -> str:
     label = c.label
     if _by_label(c, w) and label is not None:
         text = w.text(label.text(w.lang))
+        if c.section == "priority":  # as the report names it: `P1 優先度１` (customers see the id on tickets)
+            return _priority_name(c, w, text, named)
         if named:
             text = w.say("named", text=text)
-        if w.notice and c.section != "priority":  # customers know a priority's id from their tickets only
+        if w.notice:
             return text
         return w.say("labelled", text=text, key=_key(c, w))
     if c.section == "item":
         return w.say("item", n=w.text(c.key))
     return w.say("subject.priority" if c.section == "priority" else "subject", section=section, key=_key(c, w))
+
+
+def _priority_name(c: Change, w: Words, label: str, named: bool) -> str:
+    """A priority (a rule of one) by its label as the report names it, its id first: ``P1 優先度１`` /
+    ``P1 Priority 1``, quoted after the kind of a declaration added or removed (``named``); a rule with
+    ``when`` with its condition after it (``P1 緊急（契約プランがプレミアムの場合）``)."""
+    name = w.say("priority.name", id=w.text(c.rule_id), label=label)
+    if named:
+        name = w.say("named", text=name)
+    return name if c.when is None else w.say("priority.when", name=name, when=w.condition(c.when))
 
 
 def _by_label(c: Change, w: Words) -> bool:
@@ -562,6 +593,8 @@ def _field_value(c: Change, value: Any, w: Words) -> str:
         return w.sep.join(w.region(code) for code in value) or w.say("none")
     if (c.section, c.field) == ("planned_stop", "channels") and w.by_label and isinstance(value, tuple):
         return w.sep.join(w.channel(ch) for ch in value) or w.say("none")
+    if (c.section, c.field) == ("notify", "within") and isinstance(value, m.Duration):
+        return w.within(value)  # a limit: `3営業時間以内` / `within 3 business hours`
     if (c.section, c.field) in _COUNTED_FIELDS and isinstance(value, m.Duration):
         return w.duration(value).counted
     if (c.section, c.field) == ("item", "rules") and isinstance(value, tuple):
@@ -578,11 +611,10 @@ _EVENT_FIELDS = frozenset(
     }
 )
 _CALENDAR_FIELDS = frozenset({("notify", "only_during"), ("maintenance", "calendar")})
-#: Fields whose value is a lead time, a frequency or a limit: an amount of time said counted (``事前通知：7日``,
-#: as ``7日前までに``), not as a length (``保管期間：7日間``).
-_COUNTED_FIELDS = frozenset(
-    {("planned_stop", "notice"), ("maintenance", "notice"), ("backup", "every"), ("notify", "within")}
-)
+#: Fields whose value is a lead time or a frequency: an amount of time said counted (``事前通知：7日``, as
+#: ``7日前までに``), not as a length (``保管期間：7日間``). (A notification's ``within`` is a limit, said with
+#: ``以内``.)
+_COUNTED_FIELDS = frozenset({("planned_stop", "notice"), ("maintenance", "notice"), ("backup", "every")})
 
 
 def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.PolicyModel | None = None) -> str:

@@ -8,7 +8,9 @@ Design notes
   codes share, and ``diag.expected.*`` for the phrases of a parse error's "expected ..." list.
 * The English side is exactly the English the diagnostic has always had: the diagnostic's
   ``message`` and ``help`` fields are filled from it (:func:`sla_dsl.lang.diagnostics.diagnostic`),
-  and the malformed-policy goldens check them.
+  and the malformed-policy goldens check them. (One change since the QA review: a parse error's
+  "expected ..." list cut short says so in its phrase, ``diag.expected.cut``: ``a, b, among others``,
+  was ``a, b or ...``; in Japanese ``a、bなど``, was ``a、b、ほか``.)
 * Policy syntax is never translated: keywords, names and examples arrive as fields and are shown in
   backticks, in both languages. Where the English writes a keyword bare (``valid units are minutes,
   hours``), the field is a :class:`~sla_dsl.lang.diagnostics.Code`, bare in English and in backticks
@@ -158,7 +160,8 @@ DIAGNOSTICS: dict[str, Msg] = {
         "`{word}` is a unit here; name the calendar before it, e.g. `{example}`",
     ),
     # what a parse error says the parser expected
-    "diag.expected.more": Msg("ほか", "..."),
+    # a list cut short, said as part of its phrase: `ここに書けるのは`a`、`b`などです` / `expected a, b, among others`
+    "diag.expected.cut": Msg("{items}など", "{items}, among others"),
     "diag.expected.unit": Msg("単位（{units}）", "a unit ({units})"),
     "diag.expected.STRING": Msg("引用符で囲んだ文字列（例：{example}）", "a quoted text such as {example}"),
     "diag.expected.NAME": Msg("名前", "a name"),

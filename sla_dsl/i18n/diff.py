@@ -26,9 +26,9 @@ Design notes
   policy page says it (``7営業時間（英語窓口の受付時間）``, never ``7時間（…）``).
   Units and channels are the words of :mod:`.terms`, which the site and the
   report share: an amount of time counted (``7日``, ``1ヶ月``) where the notice
-  says it as a lead time, a frequency or a limit, and as a length
-  (``diff.duration.length.*``: ``7日間``) where it is one (a retention, a
-  target time, how long a silence lasts).
+  says it as a lead time, a frequency or a limit (a target time: ``3日以内``),
+  and as a length (``diff.duration.length.*``: ``7日間``) where it is one (a
+  retention, how long a silence lasts).
   A label that follows the kind of a declaration added or removed is quoted
   (``適用除外「お客様の責」を追加``). The English is as it was, but for business
   time in the notice (above) and a range that ends at midnight, ``22:00-24:00``
@@ -36,7 +36,12 @@ Design notes
   a maintenance window's hours are its ``window`` (``実施時間帯``, was the
   calendar's ``opening hours``), the policy's languages are named
   (``Japanese, English``, was ``ja, en``) and weekdays are joined by ``, ``
-  (``Fri, Sat``, was ``Fri,Sat``).
+  (``Fri, Sat``, was ``Fri,Sat``). Since the QA review of the change notice, a
+  time limit is worded as the SLA words it (``diff.within``: ``3営業時間以内`` /
+  ``within 3 business hours``, was ``3営業時間`` / ``3 business hours``), so a
+  notification's target is its ``target`` (was ``within``), and a priority
+  named by its label is named as the report names it (``diff.priority.name``:
+  ``P1 優先度１`` / ``P1 Priority 1``, was ``優先度１（P1）`` / ``Priority 1 (P1)``).
 """
 
 from __future__ import annotations
@@ -112,7 +117,7 @@ DIFF: dict[str, Msg] = {
     "diff.field.target": Msg("応答目標時間", "response target"),
     "diff.field.same_day": Msg("当日回答の目安", "same-day guideline"),
     "diff.field.completion": Msg("完了条件", "completion"),
-    "diff.field.within": Msg("通知目標時間", "within"),
+    "diff.field.within": Msg("通知目標時間", "target"),
     "diff.field.after": Msg("起算イベント", "counted from"),
     "diff.field.met_by": Msg("達成イベント", "met by"),
     "diff.field.only_during": Msg("適用条件", "applies only when recognised during"),
@@ -184,6 +189,8 @@ DIFF: dict[str, Msg] = {
         "{n}営業日目の終業時刻まで{nth:.0}{calendar:.0}", "by the end of the {nth} {calendar} day{n:.0}"
     ),
     "diff.quoted": Msg("「{text}」", '"{text}"'),
+    # a time limit, as the SLA words it (`3営業時間以内`): a priority's response target, a notification's target
+    "diff.within": Msg("{duration}以内", "within {duration}"),
     # a label after the kind of a declaration added or removed
     "diff.named": Msg("「{text}」", "{text}"),
     # a time zone or a holiday code in the author's text: its words, then the id as the file writes it
@@ -306,18 +313,22 @@ DIFF: dict[str, Msg] = {
     "diff.labelled": Msg("{text}（{key}）", "{text} ({key})"),
     "diff.subject": Msg("{section} {key}", "{section} {key}"),
     "diff.subject.priority": Msg("{section} {key}", "{key}{section:.0}"),
+    # a priority named by its label, as the report names it (`P1 優先度１`: its id, which customers see on their
+    # tickets, then its label); a rule with `when` followed by its condition
+    "diff.priority.name": Msg("{id} {label}", "{id} {label}"),
+    "diff.priority.when": Msg("{name}（{when}の場合）", "{name} (when {when})"),
     # the kind of a declaration added or removed before its label (quoted in Japanese: `diff.named`)
     "diff.subject.kind": Msg("{section}{subject}", "{section}: {subject}"),
     "diff.added": Msg("{subject}を追加", "new {subject}"),
     "diff.added.described": Msg("{subject}を追加：{desc}", "new {subject}: {desc}"),
-    "diff.added.bracketed": Msg("{subject}を追加{desc}", "new {subject}: {desc}"),
+    "diff.added.bracketed": Msg("{subject}を追加{desc}", "new {subject} {desc}"),
     "diff.removed": Msg("{subject}を削除", "{subject} removed"),
     "diff.removed.described": Msg("{subject}を削除：{desc}", "{subject} removed: {desc}"),
-    "diff.removed.bracketed": Msg("{subject}を削除{desc}", "{subject} removed: {desc}"),
+    "diff.removed.bracketed": Msg("{subject}を削除{desc}", "{subject} removed {desc}"),
     "diff.changed": Msg("{subject}の{field}：{old} → {new}", "{subject} {field}: {old} -> {new}"),
     "diff.details": Msg("（{details}）", " ({details})"),
     "diff.details.sep": Msg("、", "; "),
-    "diff.decl.priority": Msg("（応答目標時間：{target}）", " (respond within {target})"),
+    "diff.decl.priority": Msg("（応答目標時間：{target}）", " (respond {target})"),
     "diff.decl.maintenance": Msg("（{recurrence}の{hours}）", " ({recurrence} {hours})"),
     # what a service added or removed promises: its hours, its availability targets with their credits
     "diff.decl.service": Msg("（{parts}）", " ({parts})"),

@@ -396,10 +396,11 @@ def _expected_keywords(expected: set[str]) -> list[str]:
     return [pats[n] for n in expected if n in pats and re.fullmatch(r"[a-z]+", pats[n])]
 
 
-def _or_list(items: list[str | Code | Words], limit: int = 8) -> Listing:
-    """``a, b or c``, cut after ``limit`` items with ``...``."""
+def _or_list(items: list[str | Code | Words], limit: int = 8) -> Listing | Words:
+    """``a, b or c`` / ``a、b、c``; a longer list cut after ``limit`` items, and said so as part of the phrase
+    (``diag.expected.cut``): ``a, b, c, among others`` / ``a、b、cなど``."""
     if len(items) > limit:
-        items = [*items[:limit], words("diag.expected.more")]
+        return words("diag.expected.cut", items=listing(items[:limit], ", "))
     return listing(items)
 
 

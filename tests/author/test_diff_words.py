@@ -44,8 +44,8 @@ def _latin_outside_ids(text: str) -> set[str]:
         (
             ("  when plan = premium\n  respond within 1 hour", "  when plan = standard\n  respond within 1 hour"),
             [
-                "+ 優先度「緊急（プレミアム）」（P1、契約プランがスタンダード）を追加（応答目標時間：1時間）",
-                "- 優先度「緊急（プレミアム）」（P1、契約プランがプレミアム）を削除（応答目標時間：1時間）",
+                "+ 優先度「P1 緊急（プレミアム）」（契約プランがスタンダードの場合）を追加（応答目標時間：1時間以内）",
+                "- 優先度「P1 緊急（プレミアム）」（契約プランがプレミアムの場合）を削除（応答目標時間：1時間以内）",
             ],
             [
                 '+ new P1 when Plan is Standard: "Urgent (premium)" (respond within 1 hour)',
@@ -102,8 +102,8 @@ def test_the_notice_says_conditions_with_labels() -> None:
         "  when plan = premium\n  respond within 1 hour", "  when plan = standard\n  respond within 1 hour"
     )
     notice = _diff(new, "en", markdown=True)
-    assert "- new priority: Urgent (premium) (P1 when Plan is Standard): (respond within 1 hour)" in notice
-    assert "（P1、契約プランがスタンダード）" in _diff(new, "ja", markdown=True)
+    assert "- new priority: P1 Urgent (premium) (when Plan is Standard) (respond within 1 hour)" in notice
+    assert "「P1 緊急（プレミアム）」（契約プランがスタンダードの場合）" in _diff(new, "ja", markdown=True)
 
 
 def test_sla_diff_holds_no_word_tables() -> None:

@@ -89,31 +89,31 @@ def test_the_tiers_of_the_general_target_too() -> None:
 def test_business_time_on_another_calendar_is_said_as_business_time() -> None:
     old, new = _versions(PLANS, ("respond within 7 desk_en hours", "respond within 6 desk_en hours"))
     ja = (
-        "高（英語窓口）（P2、受付窓口が英語）の応答目標時間："
-        + "7営業時間（英語窓口の受付時間） → 6営業時間（英語窓口の受付時間）"
+        "P2 高（英語窓口）（受付窓口が英語の場合）の応答目標時間："
+        + "7営業時間以内（英語窓口の受付時間） → 6営業時間以内（英語窓口の受付時間）"
     )
     assert _notice(old, new, "ja") == [ja]
     assert _text(old, new, "ja") == [f"~ {ja}"]
     assert _notice(old, new, "en") == [
-        "High (English line) (P2 when Support line is English) response target: "
-        "7 business hours (English desk hours) -> 6 business hours (English desk hours)"
+        "P2 High (English line) (when Support line is English) response target: "
+        "within 7 business hours (English desk hours) -> within 6 business hours (English desk hours)"
     ]
     # the author's English text keeps the file's words
     assert _text(old, new, "en") == [
-        "~ P2 when Support line is English response target: 7 desk_en hours -> 6 desk_en hours"
+        "~ P2 when Support line is English response target: within 7 desk_en hours -> within 6 desk_en hours"
     ]
 
 
 def test_a_target_by_the_end_of_a_day_names_its_calendar() -> None:
     old, new = _versions(LONDON, ("respond within 1 desk_en day", "respond by end of 2nd desk_en day"))
     assert _notice(old, new, "ja") == [
-        "優先度２（P2）の応答目標時間：1営業日（英語窓口） → 2営業日目の終業時刻まで（英語窓口）"
+        "P2 優先度２の応答目標時間：1営業日以内（英語窓口） → 2営業日目の終業時刻まで（英語窓口）"
     ]
     assert _notice(old, new, "en") == [
-        "Priority 2 (P2) response target: 1 business day (English desk) -> "
+        "P2 Priority 2 response target: within 1 business day (English desk) -> "
         "by the end of the 2nd business day (English desk)"
     ]
-    assert _text(old, new, "en") == ["~ P2 response target: 1 desk_en day -> by the end of the 2nd desk_en day"]
+    assert _text(old, new, "en") == ["~ P2 response target: within 1 desk_en day -> by the end of the 2nd desk_en day"]
 
 
 @pytest.mark.parametrize("source", [PLANS, LONDON, CLICKSOKO], ids=lambda p: p.stem)
@@ -168,10 +168,10 @@ def test_a_removed_rule_is_described_in_brackets_without_a_colon() -> None:
     )
     old, new = _versions(PLANS, (rule, ""))
     assert _notice(old, new, "ja") == [
-        "優先度「高（英語窓口）」（P2、受付窓口が英語）を削除（応答目標時間：7営業時間（英語窓口の受付時間））"
+        "優先度「P2 高（英語窓口）」（受付窓口が英語の場合）を削除（応答目標時間：7営業時間以内（英語窓口の受付時間））"
     ]
     assert _notice(old, new, "en") == [
-        "priority: High (English line) (P2 when Support line is English) removed: "
+        "priority: P2 High (English line) (when Support line is English) removed "
         "(respond within 7 business hours (English desk hours))"
     ]
     assert _text(old, new, "en") == [
@@ -232,7 +232,7 @@ def test_times_dates_and_ranges_as_on_the_site() -> None:
         "当社営業時間の毎年の休業期間：なし → 12月29日〜1月3日",
         "定期メンテナンス停止の実施時間帯：22:00〜24:00 → 23:00〜翌03:00",
         "計画停止の通知手段：メール → メール、ウェブ",
-        "優先度「優先度４」（P4）を追加（応答目標時間：10営業日）",
+        "優先度「P4 優先度４」を追加（応答目標時間：10営業日以内）",
         "- 変更前：2026.1版（2026年4月1日適用）",
         "- 変更後：2026.2版（**2026年10月1日適用**）",
         "MIC株式会社は、「Click So-ko における Service Level Agreement（SLA）」を2026年10月1日より"

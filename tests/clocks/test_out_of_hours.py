@@ -342,7 +342,7 @@ def test_sla_explain_and_the_report(tmp_path: Path, lang: str, said: str, row: s
             "  resolve within 2 hours on resolution\n",
             RESOLVE,
             "ja",
-            "~ 優先度１（P1）の計測目標：解決までの時間で解決2時間以内 → "
+            "~ P1 優先度１の計測目標：解決までの時間で解決2時間以内 → "
             "解決までの時間で解決2時間以内（営業時間外の受付は24時間を加算）",
         ),
         (
@@ -356,7 +356,7 @@ def test_sla_explain_and_the_report(tmp_path: Path, lang: str, said: str, row: s
             RESOLVE,
             RESOLVE.replace("24 hours", "12 hours"),
             "ja",
-            "~ 優先度１（P1）の計測目標：解決までの時間で解決2時間以内（営業時間外の受付は24時間を加算） → "
+            "~ P1 優先度１の計測目標：解決までの時間で解決2時間以内（営業時間外の受付は24時間を加算） → "
             "解決までの時間で解決2時間以内（営業時間外の受付は12時間を加算）",
         ),
         (

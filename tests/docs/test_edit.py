@@ -90,7 +90,7 @@ def test_two_versions_give_a_history(tmp_path: Path) -> None:
     rows = tables(en_html)["versions"][1:]
     assert [r.cells[0] for r in rows] == ["2026.1", "2026.2"]
     assert rows[0].cells[2] == "first version"
-    assert "Priority 1 (P1) response target: 4 business hours -> 2 business hours" in rows[1].cells[2]
+    assert "P1 Priority 1 response target: within 4 business hours -> within 2 business hours" in rows[1].cells[2]
     assert (
         "Regular maintenance stop day: 4th Thursday of every month -> 3rd Wednesday of every month" in rows[1].cells[2]
     )
@@ -98,7 +98,7 @@ def test_two_versions_give_a_history(tmp_path: Path) -> None:
     assert next(r for r in tables(en_html)["priorities"] if r.id == "priority-p1").cells[2] == "2 business hours"
     assert (build.site / "sla/click-so-ko/source-2026-1/index.html").exists()
     ja_rows = tables(build.page("sla/click-so-ko/ja"))["versions"][1:]
-    assert "優先度１（P1）の応答目標時間：4営業時間 → 2営業時間" in ja_rows[1].cells[2]
+    assert "P1 優先度１の応答目標時間：4営業時間以内 → 2営業時間以内" in ja_rows[1].cells[2]
     assert "定期メンテナンス停止の実施日：毎月第4木曜日 → 毎月第3水曜日" in ja_rows[1].cells[2]
 
 

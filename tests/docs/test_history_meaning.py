@@ -63,9 +63,11 @@ def test_a_conditional_rule_of_a_priority_is_told_apart_by_its_when(tmp_path: Pa
         "  when plan = premium\n  respond within 30 minutes",
     )
     assert _lines(old, new, "en") == [
-        "Urgent (premium) (P1 when Plan is Premium) response target: 1 hour -> 30 minutes"
+        "P1 Urgent (premium) (when Plan is Premium) response target: within 1 hour -> within 30 minutes"
     ]
-    assert _lines(old, new, "ja") == ["緊急（プレミアム）（P1、契約プランがプレミアム）の応答目標時間：1時間 → 30分"]
+    assert _lines(old, new, "ja") == [
+        "P1 緊急（プレミアム）（契約プランがプレミアムの場合）の応答目標時間：1時間以内 → 30分以内"
+    ]
     for c in history.diff(old, new):
         assert not _latin(c.describe("ja")), c.describe("ja")
 
@@ -102,7 +104,8 @@ def test_the_site_shows_the_conditional_rule_change(tmp_path: Path) -> None:
     page = next(p for p in (build.site / "sla").rglob("index.html") if "version-history" in p.read_text("utf-8"))
     rows = tables(page.read_text("utf-8"))["versions"][1:]
     assert [r.cells[0] for r in rows] == ["1.0", "1.1"]
-    assert "Urgent (premium) (P1 when Plan is Premium) response target: 1 hour -> 30 minutes" in rows[1].cells[2]
+    said = "P1 Urgent (premium) (when Plan is Premium) response target: within 1 hour -> within 30 minutes"
+    assert said in rows[1].cells[2]
 
 
 # ---- one case per section added ----------------------------------------------------------------
@@ -115,11 +118,11 @@ def test_a_conditional_rule_removed_is_reported(tmp_path: Path) -> None:
     )
     old, new = _versions(tmp_path, PLANS, rule, "")
     assert _lines(old, new, "en") == [
-        "priority: High (English line) (P2 when Support line is English) removed: "
+        "priority: P2 High (English line) (when Support line is English) removed "
         "(respond within 7 business hours (English desk hours))"
     ]
     assert _lines(old, new, "ja") == [
-        "優先度「高（英語窓口）」（P2、受付窓口が英語）を削除（応答目標時間：7営業時間（英語窓口の受付時間））"
+        "優先度「P2 高（英語窓口）」（受付窓口が英語の場合）を削除（応答目標時間：7営業時間以内（英語窓口の受付時間））"
     ]
 
 

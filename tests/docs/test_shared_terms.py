@@ -134,10 +134,10 @@ def test_a_lead_time_a_frequency_and_a_limit_are_counted_a_retention_is_a_length
     assert not re.search(r"日間(前|ごと|以内)", page)
     assert "計画停止の事前通知：7日 → 14日" in notice
     assert "計画停止の通知手段：メール、ウェブ、電話、書面、ポータル → メール" in notice
-    assert "復旧情報通知時間の通知目標時間：2日 → 1日" in notice
+    assert "復旧情報通知時間の通知目標時間：2日以内 → 1日以内" in notice  # a limit, as the SLA words it
     assert "データベースバックアップサービスの頻度：2日 → 3ヶ月" in notice
     assert "データベースバックアップサービスの保存期間：7日間 → 6ヶ月" in notice
-    assert "優先度３（P3）の応答目標時間：3日間 → 2日間" in notice  # as the page's table: 3日間
+    assert "P3 優先度３の応答目標時間：3日以内 → 2日以内" in notice  # a limit, as the report says it
     assert "優先度３ 業務への影響が少ない" in page and " 3日間 " in page
 
 
