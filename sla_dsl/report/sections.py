@@ -20,6 +20,11 @@ Design notes
   those that judged an outage or a stop it counts (:func:`judged_by`), a
   service's availability targets and a backup kind's interval and retention
   from the versions in force.
+* The summary's rows are those of every version in force during the period, as
+  its priorities and named targets are: a notification rule, a planned-stop
+  rule, a measured service (and each of its targets with ``when``) or a backup
+  kind that a version in force from mid-period adds is judged from that date
+  and has its row, after the first version's rows (:func:`every_rule`).
 * The summary gives a headline verdict per commitment with its target next to
   the figure: the response target of each priority (met of judged, % achieved)
   followed by each of its named targets (resolution, first reply, periodic
@@ -563,6 +568,34 @@ class Counted(NamedTuple):
     excluded: Excluded
 
 
+def every_rule(
+    vs: Sequence[PolicyWords], rules: Callable[[lm.PolicyModel], Iterable[T]], name: Callable[[T], str]
+) -> list[tuple[PolicyWords, T]]:
+    """The rules ``rules`` gives of each version of ``vs``, once per ``name``, in the policy's order: those of
+    the first version, then each rule a later one adds, each as the first version that has it has it, with
+    that version's words (as the named targets are gathered: :func:`_target_keys`); so a rule a version in
+    force from mid-period adds has its summary row."""
+    found: dict[str, tuple[PolicyWords, T]] = {}
+    for v in vs:
+        for rule in rules(v.model) if v.model is not None else ():
+            found.setdefault(name(rule), (v, rule))
+    return list(found.values())
+
+
+def _measured(model: lm.PolicyModel) -> list[lm.Service]:
+    """The services whose availability ``model`` measures (with a target or without)."""
+    return [s for s in model.services if s.availability_measured or s.availability_target is not None]
+
+
+def _plan_targets(service: str) -> Callable[[lm.PolicyModel], tuple[lm.AvailabilityTarget, ...]]:
+    """The targets with ``when`` of ``service`` in a version's model (none when it does not measure it)."""
+
+    def targets(model: lm.PolicyModel) -> tuple[lm.AvailabilityTarget, ...]:
+        return next((s.plan_targets for s in _measured(model) if s.name == service), ())
+
+    return targets
+
+
 def measures_availability(report: Report, ws: Sequence[PolicyWords]) -> bool:
     """Whether the report measures the availability of some service: the version at ``from`` does
     (``availability.service``), a period row says so, or a version in force has a measured service."""
@@ -610,7 +643,6 @@ def _summary(
     ws: Sequence[PolicyWords],
 ) -> Part:
     rows: list[list[Cell]] = []
-    md = w.model
     by, earlier, excluded = counted.by, counted.earlier, counted.excluded
     keys = _target_keys(ws, counted.targets)
     keys_of: dict[str | None, list[FigureKey]] = {}  # (each priority's named targets in order: looked up)
@@ -641,8 +673,12 @@ def _summary(
         # then its named targets (resolution, first reply, periodic update: issue 12), in the policy's order
         for key in keys_of.get(pid, ()):
             rows.append(_target_row(w, ws, key, counted.targets.get(key, Counter()), excluded))
-    if md is not None:
-        for n in md.notifications:
+    # every rule of each version in force during the period (a commitment a version in force from
+    # mid-period adds is judged from its date: it has its row too)
+    vws = judged_by(report, w)  # (the versions in force during the period)
+    given = [w, *vws]  # (the version at `from` first: its rules in its order)
+    if w.model is not None:
+        for nw, n in every_rule(given, lambda m: m.notifications, lambda n: n.name):
             # each rule's own verdicts (its row of `notices`, or of an incident's `targets`): a rule
             # with `when` counts only the records it applies to (issue 13)
             on_incidents = n.after.startswith("incident.")
@@ -659,19 +695,19 @@ def _summary(
             rows.append(
                 [
                     n.label.text(w.lang) or n.name,
-                    _during(nws, w, _notice_text(n.name)) or notice_target(w, n),
+                    _during(nws, w, _notice_text(n.name)) or notice_target(nw, n),
                     _tally(w, met_n, judged_n, waiting, counts["at_risk"], "awaiting"),
                     _verdict(w, counts["breached"], counts["at_risk"], 0 if judged_n else waiting),
                     w.articles(notice_refs),
                 ]
             )
         sws = judged_by(report, w, report.planned_stops)  # (and those that judged a stop begun before `from`)
-        for ps in md.planned_stops:
+        for pw, ps in every_rule(given, lambda m: m.planned_stops, lambda p: p.name):
             ok = sum(s.notice_ok for s in report.planned_stops)
             rows.append(
                 [
                     w.m("report.commit.stops"),
-                    _during(sws, w, _stop_text(ps.name)) or stop_target(w, ps),
+                    _during(sws, w, _stop_text(ps.name)) or stop_target(pw, ps),
                     w.m("report.result.stops", ok=ok, total=len(report.planned_stops))
                     if report.planned_stops
                     else w.m("report.result.nothing"),
@@ -679,12 +715,11 @@ def _summary(
                     w.article(ps.ref),
                 ]
             )
-        vws = judged_by(report, w)  # (the versions in force during the period)
-        for s in md.services:
-            if not s.availability_measured and s.availability_target is None:
-                continue
+        for _, s in every_rule(given, _measured, lambda s: s.name):
             target = s.availability_target
-            name = s.label.text(w.lang) + ("、" + w.m("report.when.others") if s.plan_targets else "")  # issue 13
+            # its targets with `when`, each on its own line (issue 13), of every version in force
+            plans = every_rule(given, _plan_targets(s.name), lambda t: str(t.when))
+            name = s.label.text(w.lang) + ("、" + w.m("report.when.others") if plans else "")  # issue 13
             rows.append(
                 [
                     w.m("report.commit.availability") + f"（{name}）"
@@ -700,8 +735,8 @@ def _summary(
                     w.articles([s.ref, *excluded.of_service(s.name)]),  # (and an exclusion that applied)
                 ]
             )
-            for pt in s.plan_targets:  # a target with `when`: its own line (issue 13)
-                who = f"{s.label.text(w.lang)}、{periods.whom(w, s.name, pt)}"
+            for tw, pt in plans:  # (whom it is promised to, in the words of the version that has it)
+                who = f"{s.label.text(w.lang)}、{periods.whom(tw, s.name, pt)}"
                 rows.append(
                     [
                         w.m("report.commit.availability") + f"（{who}）"
@@ -721,7 +756,7 @@ def _summary(
         days: dict[str, Counter[str]] = {}
         for row in report.backups:
             days.setdefault(row.kind, Counter())[row.status] += 1
-        for b in md.backups:
+        for bw, b in every_rule(given, lambda m: m.backups, lambda b: b.kind):
             label = b.label.text(w.lang) or b.kind
             if b.continuous:
                 bad, gaps = zone_bad[b.kind], unstated[b.kind]
@@ -739,7 +774,7 @@ def _summary(
                 continue
             c = days.get(b.kind, Counter())
             # (the versions in force: a deletion is judged by the one in force when it is deleted)
-            goal = _during(vws, w, _backup_text(b.kind)) or backup_target(w, b)
+            goal = _during(vws, w, _backup_text(b.kind)) or backup_target(bw, b)
             result = (
                 w.m("report.result.windows", ok=c["ok"], windows=c["ok"] + c["missed"], duration=w.duration(b.every))
                 if b.every is not None and b.every.unit.value == "hour"  # windows of N hours (issue 13)
