@@ -63,7 +63,10 @@ Design notes
   own (a priority the policy does not know), so every problem is said at
   once, as for a log file (an ``events_file`` is read the same way).
 * A case that fails prints expected and actual side by side. Exit 1 on any
-  failure. What the test file says is shown, not obeyed: control characters
+  failure, and when no case runs (:func:`select`): a ``--run`` that no case's
+  name contains (a typo) is named with some of the names there are, and test
+  files with no case (``cases: []``) as such, since a run that checks nothing
+  must not pass. What the test file says is shown, not obeyed: control characters
   in names and messages are escaped (:func:`~sla_dsl.report.escape.printable`).
 * Every line a person reads (``PASS``/``FAIL`` or 成功/失敗, the counts, what a
   case found, a malformed file) is worded from the catalogue (``author.test.*``)
@@ -763,6 +766,27 @@ def run(policy: Policy, files: list[Path], only: str | None = None, lang: str = 
     return [run_case(policy, c) for c in cases if only is None or only in c.name]
 
 
+#: How many names of cases a ``--run`` that selects none lists.
+NAMES_SHOWN = 5
+
+
+def select(cases: list[Case], only: str | None, tests: list[str], lang: str = "en") -> list[Case]:
+    """The cases whose name contains ``only`` (every case without it); an :class:`InputError` (exit 1) when
+    that is none, since a run that checks nothing must not pass: a ``--run`` no name contains is named
+    with some of the names there are (and how to list them all), test files ``tests`` with no case at
+    all are named as such."""
+    chosen = [c for c in cases if only is None or only in c.name]
+    if chosen:
+        return chosen
+    if not cases:
+        raise InputError(said("author.test.no_case", lang, tests=", ".join(tests), key="cases"), lang=lang)
+    shown = said("author.sep.list", lang).join(f"`{c.name}`" for c in cases[:NAMES_SHOWN])
+    more = len(cases) - NAMES_SHOWN
+    if more > 0:
+        shown += said("author.test.more_cases", lang, n=more)
+    raise InputError(said("author.test.run_none", lang, text=only, names=shown, verbose="-v"), lang=lang)
+
+
 def render(outcomes: list[Outcome], verbose: bool = False, lang: str = "en") -> str:
     """``opa test``-like text: failures with their explanation, then the counts (in ``lang``)."""
     lines: list[str] = []
@@ -793,7 +817,8 @@ def cmd_test(args: argparse.Namespace) -> int:
     policy = load_policy(args.policy)
     lang = args.lang or policy_language(policy.model)  # as sla_dsl.cli.langs: --lang, else the primary language
     with event_problems_in(lang):  # (a result after the supported years too: in the command's language)
-        outcomes = run(policy, test_files(args.tests, lang), args.run, lang)
+        cases = [c for f in test_files(args.tests, lang) for c in load_cases(f, lang)]
+        outcomes = [run_case(policy, c) for c in select(cases, args.run, args.tests, lang)]
     if args.format == "json":
         doc = [
             {"name": o.case.name, "file": o.case.file, "line": o.case.line, "passed": o.passed, "problems": o.problems}

@@ -104,7 +104,7 @@ def build_parser(command: str | None = None, lang: str = "en") -> argparse.Argum
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class(lang))
     sub.required = True
     p = sub.add_parser("check", help=message("cli.help.check", lang))
-    p.add_argument("policy", nargs="+", metavar="POLICY")
+    p.add_argument("policy", nargs="+", metavar="POLICY", help=message("cli.help.check.policy", lang))
     p.add_argument("--errors-only", action="store_true", help=message("cli.help.check.errors_only", lang))
     lang_option(p, lang)
     p.set_defaults(func=cmd_check)

@@ -13,7 +13,8 @@ Design notes
 * Exit codes follow ``sla``'s: 0 success; 1 invalid input (a policy with
   errors, a bad event log or test file), or a check that fails (``fmt
   --check`` on an unformatted file, ``diff --exit-code`` with differences,
-  ``test`` with a failing case); 2 wrong usage.
+  ``test`` with a failing case, or with no case to run: a ``--run`` no name
+  contains, test files with no case); 2 wrong usage.
 """
 
 from __future__ import annotations
@@ -220,17 +221,17 @@ def add_parsers(sub: argparse._SubParsersAction[Any], lang: str = "en") -> None:
     p.set_defaults(func=_fmt)
 
     p = sub.add_parser("diff", help=h("diff"), description=h("diff.description"))
-    p.add_argument("old", metavar="OLD")
-    p.add_argument("new", metavar="NEW")
+    p.add_argument("old", metavar="OLD", help=h("diff.old"))
+    p.add_argument("new", metavar="NEW", help=h("diff.new"))
     p.add_argument("--format", choices=("text", "json", "markdown"), default="text", help=h("diff.format"))
     lang_option(p, lang, "diff")
     p.add_argument("--exit-code", action="store_true", help=h("diff.exit_code"))
     p.set_defaults(func=_diff)
 
     p = sub.add_parser("replay", help=h("replay"), description=h("replay.description"))
-    p.add_argument("old", metavar="OLD")
-    p.add_argument("new", metavar="NEW")
-    p.add_argument("events", metavar="EVENTS")
+    p.add_argument("old", metavar="OLD", help=h("replay.old"))
+    p.add_argument("new", metavar="NEW", help=h("replay.new"))
+    p.add_argument("events", metavar="EVENTS", help=h("replay.events"))
     p.add_argument("--from", dest="start", required=True, metavar="TIME", help=h("replay.from"))
     p.add_argument("--to", dest="end", required=True, metavar="TIME", help=h("replay.to"))
     p.add_argument("--as-of", dest="as_of", metavar="TIME", help=h("as_of"))
@@ -240,7 +241,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any], lang: str = "en") -> None:
     p.set_defaults(func=_replay)
 
     p = sub.add_parser("test", help=h("test"), description=h("test.description"))
-    p.add_argument("policy", metavar="POLICY")
+    p.add_argument("policy", metavar="POLICY", help=h("test.policy"))
     p.add_argument("tests", nargs="+", metavar="TESTS", help=h("test.tests"))
     p.add_argument("--run", metavar="TEXT", help=h("test.run"))
     p.add_argument("-v", "--verbose", action="store_true", help=h("test.verbose"))

@@ -2,7 +2,12 @@
 
 POLICY may be given several times, or as a directory of ``*.sla`` files: each
 is a version of the policy (Article 5) and every item is judged under the one
-in force when its clock started. ``--from``/``--to`` take ISO 8601 times with
+in force when its clock started. One EVENTS follows them (``POLICY [POLICY ...]
+EVENTS``; argparse gives it the last path): the pairs do not repeat, and a path
+named as an event log among the policies (``a.jsonl``, ``b.csv``, a
+``.parquet``) is refused as wrong usage naming it, with the way to merge the
+logs (:func:`~.parsing.refuse_logs_among_policies`), before it is read as a policy.
+``--from``/``--to`` take ISO 8601 times with
 an offset, or plain dates meaning 00:00 in the policy's time zone. Bad input
 raises :class:`~sla_dsl.errors.InputError`; ``sla``'s main turns it into a
 message on stderr and exit status 1, with nothing on stdout; a bad flag value
@@ -44,7 +49,7 @@ from ..report.escape import printable
 from ..report.pdf import html_to_pdf, require_chromium
 from .explain import explain_command, explain_options
 from .langs import usage_lang
-from .parsing import whole_number
+from .parsing import refuse_logs_among_policies, whole_number
 from .progress import Phase, reading_bar, say_skipped
 
 FORMATS = ("text", "json", "markdown", "html", "parquet", "pdf")
@@ -59,24 +64,28 @@ def add_parsers(sub: Any, lang: str = "en") -> None:
     def h(key: str) -> str:
         return message(f"cli.help.{key}", lang)
 
+    # POLICY then one EVENTS (``POLICY [POLICY ...] EVENTS``): argparse gives the last path to EVENTS
     p = sub.add_parser("evaluate", help=h("evaluate"))
-    p.add_argument("paths", nargs="+", metavar="POLICY... EVENTS", help=h("evaluate.paths"))
+    p.add_argument("policies", nargs="+", metavar="POLICY", help=h("evaluate.policy"))
+    p.add_argument("events", metavar="EVENTS", help=h("evaluate.events"))
     _period_args(p, lang, required=True)
     p.add_argument("--format", choices=FORMATS, default="text", help=h("evaluate.format"))
     p.add_argument("--output", metavar="PATH", help=h("evaluate.output"))
     p.add_argument("--quiet", action="store_true", help=h("quiet"))
     p.add_argument("--lang", choices=("ja", "en"), default=None, help=h("evaluate.lang"))
     p.add_argument("--limit", type=whole_number(lang), default=50, metavar="N", help=h("evaluate.limit"))
-    p.add_argument("--skip-invalid", action="store_true", help=h("skip_invalid"))
+    p.add_argument("--skip-invalid", action="store_true", help=h("evaluate.skip_invalid"))
     p.add_argument("--no-walk", action="store_true", help=h("evaluate.no_walk"))
     p.add_argument("--no-trend", action="store_true", help=h("evaluate.no_trend"))
     p.set_defaults(func=cmd_evaluate, usage_error=p.error)  # exit 2
 
     e = sub.add_parser("explain", help=h("explain"))
-    e.add_argument("paths", nargs="+", metavar="POLICY... EVENTS ID")
+    e.add_argument("policies", nargs="+", metavar="POLICY", help=h("explain.policy"))
+    e.add_argument("events", metavar="EVENTS", help=h("explain.events"))
+    e.add_argument("ident", metavar="ID", help=h("explain.id"))
     _period_args(e, lang, required=False)
     e.add_argument("--format", choices=("text", "json"), default="text", help=h("explain.format"))
-    e.add_argument("--skip-invalid", action="store_true", help=h("skip_invalid"))
+    e.add_argument("--skip-invalid", action="store_true", help=h("explain.skip_invalid"))
     e.add_argument("--quiet", action="store_true", help=h("quiet"))
     explain_options(e, lang)
     e.set_defaults(func=explain_command)
@@ -98,12 +107,6 @@ def _read(
         return read_events(path, skip_invalid=skip_invalid, progress=progress, defer=True, declared=declared)
 
 
-def _split(paths: list[str], tail: int, usage: str, lang: str) -> tuple[list[str], list[str]]:
-    if len(paths) < tail + 1:
-        raise UsageError(message("cli.help.error.expected", lang, usage=usage), lang=lang)
-    return paths[:-tail], paths[-tail:]
-
-
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """``sla evaluate POLICY... EVENTS --from --to``: print the report."""
     # Millions of small acyclic objects (events, verdicts, rows) live until the
@@ -120,7 +123,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from ..report.words import default_lang
 
-    policy_paths, (events_path,) = _split(args.paths, 1, "POLICY... EVENTS", usage_lang(args))
+    policy_paths, events_path = args.policies, args.events
+    refuse_logs_among_policies(policy_paths, events_path, "evaluate", usage_lang(args))
     policies = load_policies(policy_paths, args.lang)
     tz = min(policies, key=lambda p: p.effective).tz
     tlang = args.lang or default_lang(policies)  # a bad time is said in the language of the report

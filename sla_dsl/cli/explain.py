@@ -20,6 +20,8 @@ deleted backups, backup days and windows, and every violation
 log's ids. An id whose every event is after ``--as-of`` is refused as not
 judged yet, and a measurement period's id with no violation as such (exit 1).
 The text is in the policy's primary language unless ``--lang`` says otherwise.
+The paths are read as ``sla evaluate`` reads them, the id after the one event
+log (an event log among the policies is wrong usage, exit 2).
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ from ..report.sections import one_year
 from ..report.violation_words import instant
 from ..report.words import PolicyWords, default_lang
 from .langs import usage_lang
+from .parsing import refuse_logs_among_policies
 
 if TYPE_CHECKING:
     from ..policy.compiled import Policy
@@ -249,11 +252,9 @@ def explain_command(args: argparse.Namespace) -> int:
     from ..policy import declared_types, load_policies
     from .progress import reading_bar, say_skipped
 
-    if len(args.paths) < 3:
-        said = usage_lang(args)
-        raise UsageError(message("cli.help.error.expected", said, usage="POLICY... EVENTS ID"), lang=said)
-    policy_paths, events_path = args.paths[:-2], args.paths[-2]
-    ident = args.paths[-1].strip()  # (as the readers strip the ids of the log: ` 障害 A ` is `障害 A`)
+    policy_paths, events_path = args.policies, args.events
+    refuse_logs_among_policies(policy_paths, events_path, "explain", usage_lang(args))
+    ident = args.ident.strip()  # (as the readers strip the ids of the log: ` 障害 A ` is `障害 A`)
     policies = load_policies(policy_paths, args.lang)
     tz = min(policies, key=lambda p: p.effective).tz
     tlang = args.lang or default_lang(policies)  # the language of the bar and of a bad time, as of the text

@@ -20,6 +20,11 @@ Design notes
   columns; argparse's :mod:`textwrap` counts characters and breaks only at spaces), between
   any two characters but never inside a Latin word or a backtick quote, nor before 、。）
   or a small kana; its usage lines are indented as far as the Japanese prefix reaches.
+* A path where the parser put it but the command cannot take it is wrong usage too:
+  :func:`refuse_logs_among_policies` refuses an event log among the policies of ``sla
+  evaluate`` and ``sla explain`` (``POLICY [POLICY ...] EVENTS [ID]``: argparse gives the
+  last paths to EVENTS and ID, so a second log would be read as a policy), in the help's
+  language, before anything is read.
 * Its own module so that ``app`` (the main) and the command modules share it without
   importing each other.
 """
@@ -28,16 +33,29 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import re
+import shlex
 import sys
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar, NoReturn
 
+from ..errors import UsageError
 from ..i18n import message
 from ..i18n.width import display_width
 from ..lang.diagnostics import DiagLang
 
-__all__ = ["USAGE_ERRORS", "HelpFormatter", "Parser", "parser_class", "usage_error", "whole_number", "wrap"]
+__all__ = [
+    "USAGE_ERRORS",
+    "HelpFormatter",
+    "Parser",
+    "is_log_name",
+    "parser_class",
+    "refuse_logs_among_policies",
+    "usage_error",
+    "whole_number",
+    "wrap",
+]
 
 #: argparse's usage errors that are whole messages (``cli.help.error.<key>``)
 WHOLE = ("required", "unrecognized", "ambiguous", "one_of_required")
@@ -204,3 +222,44 @@ def _whole_number(text: str, *, lang: str, low: int, below: int | None) -> int:
         key = "negative" if value < 0 and low == 0 else "out_of_range"
         raise argparse.ArgumentTypeError(message(f"cli.help.value.{key}", lang, text=text)) from None
     return value
+
+
+#: The names of an event log (before a ``.gz``, ``.bz2`` or ``.xz``), besides Parquet's and Arrow's: never a
+#: policy's.
+LOG_SUFFIXES = (".jsonl", ".ndjson", ".json", ".csv")
+
+
+def is_log_name(path: str) -> bool:
+    """Whether ``path`` is named as an event log is (``a.jsonl``, ``b.csv.gz``, a ``logs.parquet`` directory)."""
+    from ..events.lines import ARROW_SUFFIXES
+
+    name = os.path.basename(path.rstrip("/" + os.sep)).lower()
+    for suffix in (".gz", ".bz2", ".xz"):
+        name = name.removesuffix(suffix)
+    return name.endswith((*LOG_SUFFIXES, *ARROW_SUFFIXES))
+
+
+def refuse_logs_among_policies(policies: list[str], events: str, command: str, lang: str) -> None:
+    """Refuse (wrong usage, exit 2) an event log among the policies of ``sla evaluate`` or ``sla explain``
+    (``command``): ``POLICY a.jsonl POLICY b.jsonl`` parses as versions then one log, and would fail on the
+    first line of ``a.jsonl`` read as a policy. The refusal, in ``lang``, names the path and says what to
+    write instead: one log per run, the logs merged first (``cat`` for JSON Lines), or a directory of
+    Parquet files."""
+    from ..report.escape import printable
+
+    logs = [p for p in policies if is_log_name(p)]
+    if not logs:
+        return
+    shown = [*logs, events] if is_log_name(events) else logs
+    plain = len(shown) > 1 and all(os.path.basename(p).lower().endswith(".jsonl") for p in shown)
+    merged = " ".join(shlex.quote(p) for p in shown) if plain else "a.jsonl b.jsonl"
+    said = message(
+        "cli.evaluate.log_among_policies",
+        lang,
+        path=printable(logs[0]),
+        n=policies.index(logs[0]) + 1,
+        command=command,
+        usage="POLICY [POLICY ...] EVENTS" + (" ID" if command == "explain" else ""),
+        merge=printable(f"cat {merged} > all.jsonl"),
+    )
+    raise UsageError(said, lang=lang)

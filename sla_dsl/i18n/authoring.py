@@ -173,6 +173,17 @@ AUTHORING: dict[str, Msg] = {
     "author.test.no_test_file": Msg(
         "{path}：ディレクトリにテストファイル（`{ext}`）がありません", "{path}: directory holds no {ext} test file"
     ),
+    "author.test.no_case": Msg(
+        "{tests}：実行するケースがありません（テストファイルの `{key}` にケースが一つもありません）",
+        "{tests}: no case to run (the test files hold no case under `{key}`)",
+    ),
+    "author.test.run_none": Msg(
+        "`--run` の `{text}` を名前に含むケースがありません。ケースの名前：{names}"
+        "（`--run` なしに `{verbose}` を付けて実行すると、すべての名前を表示します）",
+        "--run `{text}`: no case's name contains it; the cases are {names} "
+        "(run without --run and with {verbose} to list every name)",
+    ),
+    "author.test.more_cases": Msg(" ほか {n} 件", " and {n} more"),
     "author.test.no_such_file": Msg("テストファイルがありません", "no such test file"),
     "author.test.cannot_read": Msg("読み込めません：`{reason}`", "cannot read: {reason}"),
     "author.test.too_large": Msg(

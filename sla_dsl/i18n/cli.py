@@ -71,6 +71,17 @@ CLI: dict[str, Msg] = {
     "cli.evaluate.output_failed": Msg(
         "`{option}` の `{path}`：レポートを書けません：{reason}", "{option} `{path}`: cannot write the report: {reason}"
     ),
+    # `sla evaluate` and `sla explain`: an event log among the policies ({n}: its place among the paths;
+    # {usage}: the paths the command takes; {merge}: a command that merges logs)
+    "cli.evaluate.log_among_policies": Msg(
+        "{n} 番目のパス `{path}` はイベントログですが、ポリシーの位置にあります。`sla {command}` が一度に判定する"
+        "イベントログは一つだけで、ポリシーの後に指定します（`{usage}`）。複数のログは先に一つにまとめるか"
+        "（`{merge}`）、`Parquet` のファイルを一つのディレクトリに置いて、そのディレクトリを `EVENTS` に"
+        "指定してください",
+        "`{path}` (path {n}) is an event log where a policy is expected: `sla {command}` judges one event log "
+        "per run, given after the policies (`{usage}`); merge the logs into one first (`{merge}`), or put "
+        "Parquet files in one directory and give it as EVENTS",
+    ),
     # `sla evaluate --skip-invalid`: before each line left out, on stderr
     "cli.evaluate.skipped": Msg("除外した行", "skipped"),
     # `sla explain` with one edge of the period, the other the month's whose report lists {id}

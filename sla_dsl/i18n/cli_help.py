@@ -61,9 +61,7 @@ CLI_HELP: dict[str, Msg] = {
     "cli.help.error.ignored_explicit": Msg(
         "値を取りません（{value} が指定されています）", "ignored explicit argument {value}"
     ),
-    # the commands' own usage errors, after argparse: too few paths (`sla evaluate`, `sla explain`), a webhook
-    # that is no web address (`sla serve`)
-    "cli.help.error.expected": Msg("引数が足りません：`{usage}` と指定してください", "expected {usage}"),
+    # the commands' own usage errors, after argparse: a webhook that is no web address (`sla serve`)
     "cli.help.error.webhook": Msg(
         "`--webhook` の `{url}` は `http://` か `https://` で始まるアドレスではありません",
         "--webhook `{url}` is not an http:// or https:// URL",
@@ -120,10 +118,6 @@ CLI_HELP: dict[str, Msg] = {
     "cli.help.period.to": Msg("期間の終わり（この時刻を含みません）", "period end (exclusive)"),
     "cli.help.as_of": Msg("この時点で判定します（省略時は `--to`）", "judge as of this instant (default: --to)"),
     "cli.help.quiet": Msg("端末に進捗バーを表示しません", "no progress bar on the terminal"),
-    "cli.help.skip_invalid": Msg(
-        "不正なイベントの行を除外します（除外した行は標準エラー出力とレポートに示します）",
-        "leave out invalid event lines (listed on stderr and in the report)",
-    ),
     "cli.help.text_or_json": Msg("`text` か `json`（省略時は `text`）", "text or json (default: text)"),
     # sla
     "cli.help.description": Msg(
@@ -135,6 +129,10 @@ CLI_HELP: dict[str, Msg] = {
         "ポリシーを構文解析・コンパイルし、静的に検査します", "parse, compile and statically check policies"
     ),
     "cli.help.check.errors_only": Msg("警告を表示しません", "do not report warnings"),
+    "cli.help.check.policy": Msg(
+        "ポリシーのファイルかディレクトリ（版ごと。版どうしも合わせて検査します）。標準入力は `-`",
+        "policy files or directories (versions, also checked together); `-` for stdin",
+    ),
     # POLICY of sla deadline, sla maintenance and sla calendar: versions, as sla evaluate reads them
     "cli.help.versions.deadline": Msg(
         "ポリシーのファイルかディレクトリ（版ごと）。`--from` の時点で有効な版で計算します",
@@ -190,11 +188,21 @@ CLI_HELP: dict[str, Msg] = {
     "cli.help.evaluate": Msg(
         "期間内のイベントログをポリシーに照らして判定します", "judge an event log against a policy over a period"
     ),
-    "cli.help.evaluate.paths": Msg(
-        "ポリシーのファイルかディレクトリ（版ごと）、最後にイベントログ（`.jsonl`、`.csv`、`.parquet`、"
-        "`.arrow`、または `Parquet` のファイルを置いたディレクトリ）",
-        "policy files or directories (versions), then the event log (.jsonl, .csv, .parquet, .arrow, "
-        "or a directory of Parquet files)",
+    "cli.help.evaluate.policy": Msg(
+        "ポリシーのファイルかディレクトリ（版ごと）。案件と障害は、それぞれのクロックが始まった時点で有効な版で"
+        "判定します",
+        "policy files or directories (versions); each incident and outage is judged under the version in force "
+        "when its clock started",
+    ),
+    "cli.help.evaluate.events": Msg(
+        "判定するイベントログ一つ（`.jsonl`、`.csv`、`.parquet`、`.arrow`、`Parquet` のファイルを置いた"
+        "ディレクトリ、標準入力は `-`）。複数のログは先に一つにまとめてください",
+        "the one event log to judge (.jsonl, .csv, .parquet, .arrow, a directory of Parquet files, or `-` "
+        "for stdin); merge several logs into one first",
+    ),
+    "cli.help.evaluate.skip_invalid": Msg(
+        "不正なイベントの行を除外します（除外した行は標準エラー出力とレポートに示します）",
+        "leave out invalid event lines (listed on stderr and in the report)",
     ),
     "cli.help.evaluate.format": Msg(
         "出力形式（省略時は `text`）。`parquet` はレポートの表ごとに一つのファイルを `--output DIR` に書きます。"
@@ -232,6 +240,21 @@ CLI_HELP: dict[str, Msg] = {
         "案件・障害・計画停止・バックアップ 1 件の判定の理由を示します",
         "explain the verdict on one incident, outage, stop or backup",
     ),
+    "cli.help.explain.policy": Msg(
+        "ポリシーのファイルかディレクトリ（版ごと。`sla evaluate` と同じ）",
+        "policy files or directories (versions), as sla evaluate reads them",
+    ),
+    "cli.help.explain.events": Msg(
+        "レポートを判定したイベントログ一つ", "the one event log the report was judged from"
+    ),
+    "cli.help.explain.id": Msg(
+        "レポートに載る ID（案件・障害・計画停止・バックアップ・違反。例：`INC-001`、`files:2026-11-14`）",
+        "an id the report lists (an incident, outage, stop, backup or violation), e.g. INC-001, files:2026-11-14",
+    ),
+    "cli.help.explain.skip_invalid": Msg(
+        "不正なイベントの行を除外します（除外した行は標準エラー出力に示します）",
+        "leave out invalid event lines (listed on stderr)",
+    ),
     "cli.help.explain.format": Msg(
         "`text`：理由を時刻順に、`json`：判定の行", "text: the reasons in time order; json: the rows"
     ),
@@ -266,6 +289,8 @@ CLI_HELP: dict[str, Msg] = {
         "Compare two policy versions by meaning: layout, comments and order do not count. "
         "Exit 0 whether or not they differ (1 with --exit-code when they differ, like git diff).",
     ),
+    "cli.help.diff.old": Msg("前の版のポリシーファイル", "the policy file of the earlier version"),
+    "cli.help.diff.new": Msg("後の版のポリシーファイル", "the policy file of the later version"),
     "cli.help.diff.format": Msg(
         "`text`、`json`、`markdown` のどれか（省略時は `text`）", "text, json or markdown (default: text)"
     ),
@@ -283,6 +308,11 @@ CLI_HELP: dict[str, Msg] = {
         "Evaluate the same events under OLD and NEW and report incidents that flip, availability "
         "moving, maintenance windows moving and violations appearing or going away.",
     ),
+    "cli.help.replay.old": Msg("変更前の版のポリシー", "the policy before the change"),
+    "cli.help.replay.new": Msg("変更後の版のポリシー", "the policy after the change"),
+    "cli.help.replay.events": Msg(
+        "両方の版で判定するイベントログ一つ", "the one event log to judge under both versions"
+    ),
     "cli.help.replay.from": Msg("期間の始まり（ISO 8601 の時刻か日付）", "period start (ISO 8601 or date)"),
     "cli.help.replay.to": Msg("期間の終わり（この時刻を含みません）", "period end, exclusive"),
     "cli.help.replay.exit_code": Msg(
@@ -295,16 +325,20 @@ CLI_HELP: dict[str, Msg] = {
     ),
     "cli.help.test.description": Msg(
         "`YAML` のテストファイル（またはそれを入れたディレクトリ）のケースを `POLICY` に対して実行します。"
-        "失敗したケースがあるとき（読みやすい差分を示します）と、テストファイルが不正なときは"
-        "終了コード 1 で終わります。",
+        "失敗したケースがあるとき（読みやすい差分を示します）、テストファイルが不正なとき、"
+        "実行するケースが一つもないときは終了コード 1 で終わります。",
         "Run the cases of YAML test files (or directories of them) against POLICY. "
-        "Exit 1 when a case fails (with a readable diff) or a test file is invalid.",
+        "Exit 1 when a case fails (with a readable diff), a test file is invalid or no case runs.",
     ),
+    "cli.help.test.policy": Msg("ケースを実行するポリシーファイル", "the policy file to run the cases against"),
     "cli.help.test.tests": Msg(
         "`YAML` ファイル、または `*.yaml` ファイルを入れたディレクトリ",
         "YAML files or directories holding *.yaml files",
     ),
-    "cli.help.test.run": Msg("名前に `TEXT` を含むケースだけを実行します", "run only cases whose name contains TEXT"),
+    "cli.help.test.run": Msg(
+        "名前に `TEXT` を含むケースだけを実行します（一つもなければ終了コード 1）",
+        "run only cases whose name contains TEXT (exit 1 when none does)",
+    ),
     "cli.help.test.verbose": Msg("失敗だけでなく、すべてのケースを示します", "list every case, not only failures"),
     # sla lsp
     "cli.help.lsp": Msg(

@@ -339,7 +339,7 @@ def test_a_usage_error_with_a_japanese_locale_in_a_new_process() -> None:
     )
     assert res.returncode == 2 and res.stdout == ""
     assert res.stderr.startswith("使用法: sla evaluate [-h] --from TIME")
-    assert res.stderr.endswith("sla evaluate: エラー: 次の引数を指定してください：POLICY... EVENTS, --from, --to\n")
+    assert res.stderr.endswith("sla evaluate: エラー: 次の引数を指定してください：POLICY, EVENTS, --from, --to\n")
 
 
 # ---- the language rule -----------------------------------------------------------------------------
@@ -413,11 +413,12 @@ def test_sla_lang_before_the_command_is_the_commands(capsys: pytest.CaptureFixtu
     ("argv", "english", "japanese"),
     [
         (
-            ["evaluate", POLICY, "--from", "2026-01-01", "--to", "2026-02-01"],
-            "expected POLICY... EVENTS",
-            "引数が足りません",
+            ["evaluate", POLICY, "a.jsonl", POLICY, "b.jsonl", "--from", "2026-01-01", "--to", "2026-02-01"],
+            "`a.jsonl` (path 2) is an event log where a policy is expected: `sla evaluate` judges one event log "
+            "per run, given after the policies (`POLICY [POLICY ...] EVENTS`); merge the logs into one first "
+            "(`cat a.jsonl b.jsonl > all.jsonl`), or put Parquet files in one directory and give it as EVENTS",
+            "ポリシーの位置にあります",
         ),
-        (["explain", POLICY, "INC-1"], "expected POLICY... EVENTS ID", "引数が足りません"),
         (
             ["serve", POLICY, "--webhook", "ftp://x"],
             "--webhook `ftp://x` is not an http:// or https:// URL",
@@ -428,7 +429,8 @@ def test_sla_lang_before_the_command_is_the_commands(capsys: pytest.CaptureFixtu
 def test_a_commands_own_refusal_before_a_policy_is_read(
     argv: list[str], english: str, japanese: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Too few paths, a webhook that is no web address: in the help's language (``--lang``, else the locale)."""
+    """An event log among the policies, a webhook that is no web address: in the help's language (``--lang``,
+    else the locale)."""
     code, _, err = _sla(argv, capsys)
     assert (code, err.strip()) == (2, f"sla: error: {english}")
     code, _, err = _sla([*argv, "--lang", "ja"], capsys)
