@@ -29,6 +29,11 @@ Design notes
   Every notification rule on an outage event is judged on its own (the
   first one also gives the row's ``notice_*`` fields); a breach is a
   ``notice_breached`` violation whose ``target`` names the rule it is about.
+* A row's ``recognized_at`` is the log's first ``outage.recognized`` up to
+  ``as_of``, whatever the rules count from (a rule ``after outage.started``
+  does not make it the start) and with no rule at all; an excluded outage has
+  none, as it has no ``notified_at`` (no notice facts for an outage with no
+  notice target under Article 4).
 * A planned stop is judged on its latest announcement's window; the notice is
   valid when an announcement of that same window went by an allowed channel by
   the deadline (a date ``notice`` before the start date, or an instant before
@@ -82,7 +87,7 @@ from .common import (
 from .select import applies_text, not_for
 
 STARTED, ENDED = CODE["outage.started"], CODE["outage.ended"]
-NOTIFIED = CODE["outage.notified"]
+NOTIFIED, RECOGNIZED = CODE["outage.notified"], CODE["outage.recognized"]
 ANNOUNCED = CODE["stop.announced"]
 
 
@@ -336,7 +341,7 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
         notice_due=verdict.due_at,
         notice_status=verdict.status,
         cause=o.cause,
-        recognized_at=verdict.recognized_at,
+        recognized_at=_first_recognized(rules, o, verdict) if verdict.status != "excluded" else None,
         notified_at=_first_notified(rules, o) if verdict.status != "excluded" else None,
         excused_minutes=excused_minutes,
         policy_version=rules.version,
@@ -409,6 +414,19 @@ def _first_notified(rules: Rules, o: _Out) -> dt.datetime | None:
     """The outage's first ``outage.notified`` (its ``notified_at``), whichever rule it meets, if any."""
     at = next((r[0] for r in o.recs if r[1] == NOTIFIED), None)
     return _when(rules, at)[1] if at is not None else None
+
+
+def _first_recognized(rules: Rules, o: _Out, verdict: _Notice) -> dt.datetime | None:
+    """The outage's first ``outage.recognized`` (its ``recognized_at``), whatever its notification rules
+    count from, if any: not the instant the first rule counts from (``outage.started`` for a rule
+    ``after outage.started``), and there without any rule. Worded once: the verdict's when it is that
+    instant (a rule ``after outage.recognized``)."""
+    at = next((r[0] for r in o.recs if r[1] == RECOGNIZED), None)
+    if at is None:
+        return None
+    if verdict.recognized == at and verdict.recognized_at is not None:
+        return verdict.recognized_at
+    return _when(rules, at)[1]
 
 
 def _first_words(rules: Rules, rule: m.Notify) -> str:

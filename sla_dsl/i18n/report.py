@@ -238,6 +238,10 @@ REPORT: dict[str, Msg] = {
         "当社が障害を認知していないため対象外", "not recognised by the Company: no notice target"
     ),
     "report.na.still_open": Msg("障害が継続中", "the outage is still going on"),
+    # the version that judged the outage has no notification rule on an outage event
+    "report.na.no_outage_rule": Msg(
+        "障害時の通知の規定がないため対象外", "no notification rule for outages: no notice target"
+    ),
     "report.na.condition": Msg(
         "{has}のため対象外（{when}の場合に適用）", "not applicable: {has} (applies when {when})"
     ),

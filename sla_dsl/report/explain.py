@@ -45,7 +45,7 @@ from ..lang import model as m
 from ..policy.compiled import Policy
 from . import BackupRow, IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from .escape import printable
-from .operations import notice_fault, notice_reason, stop_notices, to_the_second
+from .operations import no_target, notice_fault, notice_reason, stop_notices, to_the_second
 from .targets import target_steps
 from .violation_words import (
     instant,
@@ -271,11 +271,13 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
         steps.append(
             (report.period.as_of, w.m("explain.outage.no_notice", status=w.m(f"report.notice.{o.notice_status}")))
         )
-    # why the first rule set no target, notice sent or not
-    if o.notice_status == "not_applicable" and o.recognized_at is None and not (o.notices and o.notices[0].unmet_when):
-        steps.append((report.period.as_of, w.m("report.na.not_recognised")))
-    elif o.notice_status in ("not_applicable", "excluded"):
-        steps.append((o.recognized_at or o.start, _notice_words(o, w)))
+    # why the first rule set no target, notice sent or not: dated when that holds from (an event the rule
+    # counts from not there by ``as_of``: then, without repeating that the outage goes on)
+    if o.notice_status == "not_applicable":
+        why = no_target(o, w, still_open=False)
+        steps.append((why.at or report.period.as_of, why.text))
+    elif o.notice_status == "excluded":
+        steps.append((o.start, _notice_words(o, w)))
     if o.excused_minutes:
         steps.append((o.start, _excused(o, report, w, sec)))
     start, end = instant(o.start), instant(o.end or report.period.as_of)

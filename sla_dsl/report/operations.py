@@ -9,7 +9,11 @@ Design notes
   against the service of ``availability`` overlap, a note that its total counts the overlap
   once; a notice that has no target says which of the reasons applies (:func:`notice_reason`): an
   excluded outage names its cause under the article its exclusion cites, as the summary and
-  ``sla explain`` do, and without a number when it cites none (:func:`excluded_reason`).
+  ``sla explain`` do, and without a number when it cites none (:func:`excluded_reason`); another
+  names what set it none (:func:`no_target`): no notification rule on an outage event in the version
+  that judged it, the first rule's ``when``, the event it counts from not there by ``as_of``, or
+  there outside the hours it names. Which event happened when is read from the row's ``start``,
+  ``end`` and ``recognized_at`` (the log's first recognition, whatever the rules count from).
 * An outage judged by several notification rules (its ``notices``) has a line per rule in the
   outages table, each naming the rule by its label with that rule's due time, notice and verdict
   (:func:`rule_notices`), so the table agrees with the summary, which counts each rule; the
@@ -42,17 +46,40 @@ from .words import Cell, Mark, PolicyWords, hours_minutes, in_seconds
 
 def notice_reason(o: OutageRow, w: PolicyWords) -> str:
     """Why an outage's notice has the status it has, in words; an excluded outage under the article its
-    exclusion cites in the version that judged it (``第6条により適用外（お客様の責による問題）``)."""
+    exclusion cites in the version that judged it (``第6条により適用外（お客様の責による問題）``), one with
+    no target for the reason that holds (:func:`no_target`)."""
     if o.notice_status == "excluded":
         return excluded_reason(o, w.for_row(o))
     if o.notice_status == "not_applicable":
-        unmet = o.notices[0] if o.notices and o.notices[0].unmet_when else None  # `when` (issue 13)
-        if unmet is not None:
-            return unmet_words(unmet.name, unmet.attributes, w) or w.m("report.na.no_rule")
-        if o.recognized_at is None:
-            return not_recognised(o, w)
-        return w.m("report.na.outside_hours")
+        return no_target(o, w).text
     return w.m(f"report.notice.{o.notice_status}")
+
+
+class NoTarget(NamedTuple):
+    """Why a notification rule set an outage no target, and since when that holds."""
+
+    #: the reason in words
+    text: str
+    #: the instant it holds from (the start, or the event found outside the rule's hours); None: as of
+    #: ``as_of`` (the event the rule counts from had not happened by then)
+    at: dt.datetime | None
+
+
+def no_target(o: OutageRow, w: PolicyWords, still_open: bool = True) -> NoTarget:
+    """Why the first notification rule on an outage event set ``o`` (``not_applicable``) no target: the
+    version that judged it has no such rule, the rule's ``when`` does not hold, the event it counts from
+    had not happened (the recognition: :func:`not_recognised`, saying the outage goes on when it does and
+    ``still_open``), or happened outside the hours it names (:func:`_why_not`)."""
+    v = w.for_row(o)
+    if not o.notices:  # (every rule on an outage event has a line in ``notices``, but a row read back may not)
+        rule = next((n for n in v.model.notifications if n.after.startswith("outage.")), None) if v.model else None
+        if rule is None:
+            return NoTarget(v.m("report.na.no_outage_rule"), o.start)
+        return _why_not(o, rule, v, still_open)
+    first = o.notices[0]
+    if first.unmet_when:  # `when` (issue 13)
+        return NoTarget(unmet_words(first.name, first.attributes, v) or v.m("report.na.no_rule"), o.start)
+    return _why_not(o, rule_model(v, first.name), v, still_open)
 
 
 def excluded_reason(o: OutageRow, w: PolicyWords) -> str:
@@ -61,10 +88,11 @@ def excluded_reason(o: OutageRow, w: PolicyWords) -> str:
     return w.excluded_because(o.cause, "report.na.excluded", "report.na.excluded_under")
 
 
-def not_recognised(o: OutageRow, w: PolicyWords) -> str:
-    """No notice target since the Company has not recognised the failure (and that it goes on, if it does)."""
+def not_recognised(o: OutageRow, w: PolicyWords, still_open: bool = True) -> str:
+    """No notice target since the Company has not recognised the failure (and that it goes on, if it does
+    and ``still_open``)."""
     reason = w.m("report.na.not_recognised")
-    if o.end is None:
+    if o.end is None and still_open:
         still = w.m("report.na.still_open")
         reason += f"（{still}）" if w.lang == "ja" else f" ({still})"
     return reason
@@ -179,52 +207,53 @@ def rule_model(w: PolicyWords, name: str) -> lm.Notify | None:
 def rule_reason(o: OutageRow, n: TargetRow, rule: lm.Notify | None, w: PolicyWords) -> str:
     """Why a notification rule other than the first has the verdict it has on ``o``, in words: what the
     row says of it (its ``when`` not met, the outage excluded), else what its ``after`` event and
-    ``only if ... during`` hours make of the outage where the row tells (the event known to be missing,
-    or known to have happened so that only the hours can have set no target); else plainly not
-    applicable. Nothing is read from the engine's English."""
+    ``only if ... during`` hours make of the outage (:func:`_why_not`). Nothing is read from the
+    engine's English."""
     if n.status == "excluded":
         return excluded_reason(o, w)
     if n.status != "not_applicable":
         key = f"report.notice.{n.status}"
         return w.m(key if n.status in ("met", "breached", "open") else f"report.targets.{n.status}")
-    plain = w.m("report.targets.not_applicable")
     if n.unmet_when:
-        return unmet_words(n.name, n.attributes, w) or plain
+        return unmet_words(n.name, n.attributes, w) or w.m("report.targets.not_applicable")
+    return _why_not(o, rule, w).text
+
+
+def _why_not(o: OutageRow, rule: lm.Notify | None, w: PolicyWords, still_open: bool = True) -> NoTarget:
+    """Why ``rule``, its ``when`` met and the outage not excluded, set ``o`` no target: the event it
+    counts from had not happened by ``as_of`` (the only reason for a rule that names no hours), or
+    happened outside the hours it names; plainly not applicable where the row does not tell which (an
+    event the row has no field for, under a rule that names hours)."""
+    plain = NoTarget(w.m("report.targets.not_applicable"), o.start)
     if rule is None:
         return plain
-    known, at = _after_event(o, rule.after, w)
-    if not known:
+    known, at = _after_event(o, rule.after)
+    hours = rule.only_during
+    if hours is None and known and at is not None:  # (the event there and no hours: a target was set)
         return plain
-    if at is None:  # the event the rule counts from has not happened
+    if hours is not None and not known:
+        return plain
+    if hours is None or at is None:  # the event the rule counts from has not happened
         if rule.after == "outage.recognized":
-            return not_recognised(o, w)
-        return w.m("report.outages.no_event", event=w.event_plain(rule.after))
-    if rule.only_during is None:
-        return plain
-    if rule.after == "outage.recognized" and rule.only_during == lm.BUSINESS:
-        return w.m("report.na.outside_hours")
-    return w.m(
-        "report.outages.outside_hours", event=w.event_plain(rule.after), calendar=w.calendar_label(rule.only_during)
-    )
+            return NoTarget(not_recognised(o, w, still_open), None)
+        return NoTarget(w.m("report.outages.no_event", event=w.event_plain(rule.after)), None)
+    if rule.after == "outage.recognized" and hours == lm.BUSINESS:
+        return NoTarget(w.m("report.na.outside_hours"), at)
+    said = w.m("report.outages.outside_hours", event=w.event_plain(rule.after), calendar=w.calendar_label(hours))
+    return NoTarget(said, at)
 
 
-def _after_event(o: OutageRow, after: str, w: PolicyWords) -> tuple[bool, dt.datetime | None]:
-    """Whether the row tells when the event ``after`` happened, and when (None: not by ``as_of``)."""
+def _after_event(o: OutageRow, after: str) -> tuple[bool, dt.datetime | None]:
+    """Whether the row tells when the event ``after`` happened, and when (None: not by ``as_of``):
+    ``start``, ``end`` and ``recognized_at`` (the first ``outage.recognized``, whatever the rules count
+    from) do."""
     if after == "outage.started":
         return True, o.start
     if after == "outage.ended":
         return True, o.end
-    if after != "outage.recognized" or not o.notices:
-        return False, None
-    # ``recognized_at`` is the first rule's event, known when that rule counts from the recognition and
-    # was judged: not excluded, and not a rule with ``when`` that may not have applied
-    first = rule_model(w, o.notices[0].name)
-    judged = o.notice_status != "excluded" and (
-        o.notice_status != "not_applicable" or (first is not None and first.when is None)
-    )
-    if first is None or first.after != "outage.recognized" or not judged:
-        return False, None
-    return True, o.recognized_at
+    if after == "outage.recognized":
+        return True, o.recognized_at
+    return False, None
 
 
 def several_services(report: Report) -> bool:
