@@ -9,10 +9,10 @@ from collections.abc import Callable
 from typing import Any
 
 from ..lang.diagnostics import Words
-from .fast import fast_record
+from .fast import fast_record, trimmed_row
 from .lines import READ_ERRORS, drop_rest, read_failure, too_long
 from .problems import problem
-from .schema import STRAY_BY_CODE, EventLog
+from .schema import BLANKS, STRAY_BY_CODE, EventLog
 from .validate import validate_mapping
 
 __all__ = ["Progress", "Shown"]
@@ -53,14 +53,34 @@ class Shown:
 class _Collector:
     """Files good events and the problems of bad lines for one source."""
 
-    def __init__(self, log: EventLog, skip_invalid: bool, defer: bool, declared: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        log: EventLog,
+        skip_invalid: bool,
+        defer: bool,
+        declared: frozenset[str] = frozenset(),
+        *,
+        blank_cells: bool = False,
+    ) -> None:
         self.log = log
         self.skip_invalid = skip_invalid
         self.defer = defer
         self.declared = declared
+        #: CSV: a cell of blanks only is an empty cell, no value (dropped from a row the fast path does not
+        #: take as it is; one it takes has no such cell in a field it reads, and notes none of another)
+        self.blank_cells = blank_cells
 
     def take(self, data: Any, line: int) -> None:
+        """File one event given as a mapping: by the fast path, as it is or with the blanks around its
+        values trimmed (:func:`~.fast.trimmed_row`; CSV: its cells of blanks only dropped), else by the
+        models, which word its problems."""
         fast = fast_record(data, self.declared)
+        if fast is None and type(data) is dict:
+            if self.blank_cells:
+                data = {k: v for k, v in data.items() if type(v) is not str or v.strip(BLANKS)}
+            again = trimmed_row(data)
+            if again is not None or self.blank_cells:
+                fast = fast_record(again or data, self.declared)
         if fast is not None:
             code, ident, epoch, payload = fast
             self.log.add(code, ident, epoch, payload, line)

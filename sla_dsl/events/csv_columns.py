@@ -8,9 +8,11 @@ Design notes
   (:mod:`.jsonl_columns`). Here Arrow's CSV reader parses the rows into text
   columns in C++ and :func:`~.arrow_columns.file_batch` files them, the filing of
   Parquet and JSON Lines logs. Every row it does not take on columns (a problem,
-  an ``attributes`` cell, a required field empty) is handed, in its turn, to the
-  caller as the dict the CSV reader would have made of it (its non-empty cells by
-  header name) with its line: filed, or its problem worded, as that reader does.
+  an ``attributes`` cell, a required field empty, a value with blanks around it)
+  is handed, in its turn, to the caller as the dict the CSV reader would have made
+  of it (its non-empty cells by header name) with its line: filed, or its problem
+  worded, as that reader does (its collector's, ``blank_cells``: a cell of blanks
+  only is no value).
 * Only a log both readers read alike, else the CSV reader reads it (this returns
   False, nothing kept):
   * the header is the first line (after a byte-order mark): one line, its quotes
@@ -27,7 +29,8 @@ Design notes
   * at most :data:`_MOST_HANDED` rows handed back.
   Otherwise the two agree cell by cell: quotes doubled, a quote inside an unquoted
   cell or after a closing one, blanks kept as they are, ``""`` and an empty cell
-  both empty (no value: Arrow's null). ``tests/events/test_csv_columns.py``
+  both empty (no value: Arrow's null; a cell of blanks only gives none either, to
+  both). ``tests/events/test_csv_columns.py``
   reads random logs both ways.
 * Only for a regular, uncompressed file of the sizes :func:`~.lines.columns_worth`
   takes (the text is held whole while Arrow parses it), named ``.csv``.
@@ -162,7 +165,7 @@ def csv_by_columns(
     reader's collector; None when Arrow cannot read the file as the rows would be read (then
     :func:`~.csv_reader.read_csv` reads it)."""
     mine = declare_types(declared)
-    col = _Collector(EventLog(source), skip_invalid, defer, mine)
+    col = _Collector(EventLog(source), skip_invalid, defer, mine, blank_cells=True)
     if not read_csv_columns(path, col.log, col.take, progress=progress, declared=mine):
         return None
     return col.finish()

@@ -4,6 +4,11 @@ Design notes
 ------------
 * CSV has the same columns as the JSON fields; the header names them, in any
   order; empty cells mean "absent"; extra columns are kept like extra JSON keys.
+  Blanks around a header name or a value are not part of it (``event, at, id``
+  as a spreadsheet or a hand writes it): the names are trimmed here, the values
+  by the models as every reader's are (:data:`~.fields.BLANKS`), and a cell of
+  blanks only is an empty cell (the collector drops it from a row the fast path
+  does not take as it is: ``blank_cells``, :class:`~.collect._Collector`).
   A row the csv module cannot parse (a cell over its 128 KiB limit) is an error
   of that row, and the rest of the row is passed over: the csv module starts
   again at the next physical line, which may be inside the quoted cell, so the
@@ -296,7 +301,7 @@ def read_csv(
     declared: Collection[str] = (),
 ) -> EventLog:
     """Read a CSV stream (header row of field names) into an :class:`EventLog` (``declared``: as read_jsonl)."""
-    col = _Collector(log or EventLog(source), skip_invalid, defer, declare_types(declared))
+    col = _Collector(log or EventLog(source), skip_invalid, defer, declare_types(declared), blank_cells=True)
     lines = _CsvLines(stream)
     try:
         _read_rows(col, lines, progress)

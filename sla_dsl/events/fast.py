@@ -14,6 +14,13 @@ Design notes
 * Times are turned into POSIX seconds through two tables filled as lines are
   read (the date and hour; the minutes, seconds and offset): most lines of a
   log repeat both, so most times cost two dict look-ups.
+* Blanks around a value (:data:`~.fields.BLANKS`: ``event, at, id`` in a
+  hand-written CSV) are not part of it, for the models as for this path: a
+  value with blanks around it is not plain, and an event whose values are
+  plain once trimmed (:func:`trimmed_row`) is filed from them here, as the
+  models would file it (the collector tries it before the models,
+  :meth:`~.collect._Collector.take`), so such a log (a spreadsheet's CSV) keeps
+  the line readers' fast path.
 * An event with a field of the contract its type does not carry (``attributes``
   on a response, ``priority`` on a backup) is filed here as any other, and its
   caller notes the field as never read (``EventLog.note_stray``, see
@@ -26,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .schema import BUILTIN_COUNT, CODE, PAYLOAD_BY_CODE, attributes_text
+from .schema import BLANKS, BUILTIN_COUNT, CODE, KNOWN_FIELDS, PAYLOAD_BY_CODE, attributes_text
 
 _OFFSETS: dict[str, int] = {}
 _DAYS: dict[str, int] = {}
@@ -138,6 +145,23 @@ def _parse_epoch(text: str) -> float | None:
 def plain(value: Any) -> bool:
     """A non-empty string without surrounding blanks (what the models accept unchanged)."""
     return type(value) is str and value != "" and not value[0].isspace() and not value[-1].isspace()
+
+
+#: The fields whose text the models trim (every text of the contract but those inside ``attributes``).
+_TRIMMED = ("event", "at", "id", *(f for f in KNOWN_FIELDS if f != "attributes"))
+
+
+def trimmed_row(d: dict[str, Any]) -> dict[str, Any] | None:
+    """``d`` with the blanks around its texts of the contract trimmed (``" 2026-11-05T15:04:05+09:00"``,
+    ``" incident.reported"``), as the models trim them; None when no such text has any."""
+    out: dict[str, Any] | None = None
+    for f in _TRIMMED:
+        v = d.get(f)
+        if type(v) is str and v and (v[0] in BLANKS or v[-1] in BLANKS):
+            if out is None:
+                out = dict(d)
+            out[f] = v.strip(BLANKS)
+    return out
 
 
 _OPTIONAL = {"cause", "zone", "primary_zone", "attributes", "service"}

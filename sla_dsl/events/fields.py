@@ -13,6 +13,16 @@ Design notes
   digits, as Unix seconds or milliseconds (``"20261102"`` would be 1970-08-23):
   :func:`_iso_only` lets through only a string that starts with a calendar
   date ``YYYY-MM-DD``, so every reader (JSON Lines, CSV, the API) refuses the rest.
+* Blanks around a value are not part of it, in every reader (JSON Lines, CSV,
+  Parquet and Arrow, a DataFrame, the API's dicts): ``Id`` and ``Name`` trim
+  them (pydantic's ``strip_whitespace``), and so do a time (:func:`_iso_only`)
+  and the event type (:func:`trimmed`: :mod:`.schema` trims it before the union
+  picks its model), with the same characters, :data:`BLANKS`. A hand-written or spreadsheet CSV
+  (``event, at, id``) reads as the same CSV without the spaces. The readers'
+  fast paths take only values without such blanks (:func:`~.fast.plain`) and
+  hand the rest to the models, or trim first and take what is then plain
+  (:func:`~.fast.trimmed_row`): one meaning either way. A CSV cell of blanks
+  only is an empty cell, no value (:mod:`.csv_reader`).
 * Events are frozen. Each remembers where it was read (``source``, ``line``) as
   private attributes, so that a later check (an unknown priority, a
   contradiction) can still name the line.
@@ -44,8 +54,24 @@ _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _NUMBER = re.compile(r"\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\s*")
 
 
+#: The blanks trimmed from around a value: Unicode's ``White_Space`` characters, those pydantic's
+#: ``strip_whitespace`` trims from an ``Id`` or a ``Name`` (a space, a tab, a line end, a no-break space,
+#: the ideographic space U+3000...), so that a time and an event type are trimmed as an id is.
+BLANKS = (
+    "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def trimmed(value: Any) -> Any:
+    """A text without the :data:`BLANKS` around it; any other value as it is."""
+    return value.strip(BLANKS) if isinstance(value, str) else value
+
+
 def _iso_only(value: Any) -> Any:
-    """Let through a ``datetime`` or a string that starts ``YYYY-MM-DD``: never an epoch number."""
+    """Let through a ``datetime`` or a string that starts ``YYYY-MM-DD`` (blanks around it trimmed, as
+    around an id): never an epoch number."""
+    value = trimmed(value)
     if isinstance(value, dt.datetime) or (isinstance(value, str) and _ISO_DATE.match(value)):
         return value
     if not isinstance(value, str):
@@ -128,9 +154,11 @@ def _micros(value: Any) -> Any:
 
 
 def gives_attributes(value: Any) -> bool:
-    """Whether an ``attributes`` value gives any (``null``, ``{}``, its JSON text and an empty map give
-    none; anything else does, well formed or not)."""
+    """Whether an ``attributes`` value gives any (``null``, ``{}``, its JSON text, an empty map and a
+    blank string give none; anything else does, well formed or not)."""
     if isinstance(value, str):
+        if not value.strip(BLANKS):
+            return False
         try:
             value = orjson.loads(value)
         except orjson.JSONDecodeError:

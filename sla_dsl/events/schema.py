@@ -5,7 +5,9 @@ Design notes
 * ``Event`` is a discriminated union on the ``event`` field; every member has
   ``at`` (an aware datetime: a time without a UTC offset is an error, as is a
   bare number) and a non-empty ``id``, the fields of ``BaseEvent``
-  (:mod:`.fields`, with the types of the field values).
+  (:mod:`.fields`, with the types of the field values). The type is read
+  without the blanks around it (:func:`_type_trimmed`, before the union picks
+  its member), as every text field is (:data:`~.fields.BLANKS`).
 * What depends on the policy (priority ids, backup kinds, outage causes that an
   exclusion names) is checked by the evaluator against the policy in force, not
   hard-coded here: Article 5 lets the Company change them by editing the policy.
@@ -32,7 +34,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, TypeAdapter, model_validator
+from pydantic import BeforeValidator, Field, TypeAdapter, model_validator
 
 from .compact import (
     BUILTIN_COUNT,
@@ -50,6 +52,7 @@ from .compact import (
     declare_types,
 )
 from .fields import (
+    BLANKS,
     KNOWN_FIELDS,
     Attributes,
     BaseEvent,
@@ -63,9 +66,11 @@ from .fields import (
     gives_value,
     looks_numeric,
     repeat_key,
+    trimmed,
 )
 
 __all__ = [
+    "BLANKS",
     "BUILTIN_COUNT",
     "CODE",
     "DECLARED_ADAPTER",
@@ -114,6 +119,7 @@ __all__ = [
     "looks_numeric",
     "parse_event",
     "repeat_key",
+    "trimmed",
 ]
 
 
@@ -235,6 +241,16 @@ class BackupDeleted(BaseEvent):
     kind: Name
 
 
+def _type_trimmed(data: Any) -> Any:
+    """An event mapping whose ``event`` is text with blanks around it, as a dict with them trimmed (the
+    union picks its member by the type as given); anything else as it is."""
+    if isinstance(data, Mapping):
+        etype = data.get("event")
+        if isinstance(etype, str) and etype and (etype[0] in BLANKS or etype[-1] in BLANKS):
+            return {**data, "event": etype.strip(BLANKS)}
+    return data
+
+
 Event = Annotated[
     IncidentReported
     | IncidentProductSuspected
@@ -251,6 +267,7 @@ Event = Annotated[
     | BackupCompleted
     | BackupDeleted,
     Field(discriminator="event"),
+    BeforeValidator(_type_trimmed),
 ]
 
 EVENT_ADAPTER: TypeAdapter[Event] = TypeAdapter(Event)
@@ -301,7 +318,7 @@ def local(t: dt.datetime, tz: dt.tzinfo) -> dt.datetime:
 class DeclaredEvent(BaseEvent):
     """An event of a type the policy declares (``event incident.chat_started ...``)."""
 
-    event: str
+    event: Annotated[str, BeforeValidator(trimmed)]
 
 
 DECLARED_ADAPTER: TypeAdapter[DeclaredEvent] = TypeAdapter(DeclaredEvent)

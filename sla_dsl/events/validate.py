@@ -7,6 +7,8 @@ Design notes
   pydantic reports becomes a :class:`~.problems.Problem` with a stable code
   (E101-E109) and a message in the project's style (lowercase, the user's
   value in backticks, a help line where there is something to write instead).
+  The event type is looked up as the models read it, without the blanks
+  around it (:func:`~.fields.trimmed`).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from ..lang.event_types import declarable
 from ..lang.model import EVENT_TYPES
 from .keys import RepeatedKey
 from .problems import Problem, problem
-from .schema import DECLARED_ADAPTER, EVENT_ADAPTER, EVENT_CLASSES, BaseEvent, DeclaredEvent, looks_numeric
+from .schema import DECLARED_ADAPTER, EVENT_ADAPTER, EVENT_CLASSES, BaseEvent, DeclaredEvent, looks_numeric, trimmed
 
 _KNOWN_TYPES = listing([f"`{t}`" for t in EVENT_TYPES], ", ")
 #: The example every "write the time" help gives.
@@ -106,7 +108,7 @@ def _messages(
 ) -> list[tuple[str, Words, Words | None, str | None]]:
     """(code, message, help, field at fault) for each error pydantic found."""
     found: list[tuple[str, Words, Words | None, str | None]] = []
-    etype = data.get("event")
+    etype = trimmed(data.get("event"))  # (as the models read it)
     for err in exc.errors(include_url=False):
         kind = err["type"]
         loc = [str(p) for p in err["loc"] if not (isinstance(p, str) and "." in p)]
@@ -209,7 +211,7 @@ def validate_mapping(
     if not isinstance(data, Mapping):
         return None, [problem(source, line, "E101", words("events.E101", kind=kind_of(data)))]
     try:
-        etype = data.get("event")
+        etype = trimmed(data.get("event"))
         if declared and isinstance(etype, str) and etype in declared:
             ev: BaseEvent = DECLARED_ADAPTER.validate_python(data)
         else:

@@ -66,7 +66,7 @@ from ..evaluation.common import Versions
 from ..events import CODE, FAMILIES, FAMILY_OF, EventInputError, EventLog, Problem, fast_epoch, read_jsonl
 from ..events.keys import TOKEN, may_repeat, repeated_key
 from ..events.problems import in_line_order, problem
-from ..events.schema import instant_of
+from ..events.schema import instant_of, trimmed
 from ..lang.diagnostics import words
 from ..policy.compiled import Policy, declared_types
 from .store import EventRow
@@ -289,7 +289,7 @@ def _row(data: dict[str, Any]) -> EventRow:
     epoch = fast_epoch(data["at"])
     if epoch is None:
         epoch = instant_of(data["at"])  # as the models read it, for a declared type too
-    event = str(data["event"])
+    event = trimmed(str(data["event"]))  # as the models read it (blanks around it are not part of it)
     return EventRow(
         key=hashlib.sha256(body.encode()).hexdigest(),
         family=FAMILIES[FAMILY_OF[CODE[event]]],

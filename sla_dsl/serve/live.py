@@ -146,7 +146,7 @@ def rest_settled(skeleton: Report) -> bool:
 
 def _horizon(at: float, body: str) -> float:
     """The latest instant an event names: a stop's window end, or its own instant."""
-    if '"stop.announced"' not in body:
+    if "stop.announced" not in body:  # (the type as sent: blanks around it are not part of it)
         return at
     data = orjson.loads(body)
     end = fast_epoch(data.get("end"))

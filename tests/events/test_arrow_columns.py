@@ -3,7 +3,7 @@
 ``sla_dsl.events.arrow_columns`` decides on whole columns which rows are well formed
 and files those; every other row goes, in its turn, to the models. Random tables
 (text as ``string``, ``large_string``, ``string_view`` or dictionary; times as
-timestamps of every unit or as ISO 8601 text; nulls, blanks, unknown types, sliced
+timestamps of every unit or as ISO 8601 text; nulls, blanks (around types and times too), unknown types, sliced
 and chunked batches) read both ways must give the same log: the same ids in the same
 order, the same records in the same order, the same count, the same problems.
 """
@@ -33,6 +33,9 @@ TYPES = [
     "backup.deleted",
     "bogus",
     "",
+    " incident.responded",
+    "outage.started\u3000",
+    " ",
 ]
 TEXT = ["P1", "P2", "email", "database", " P1", "P1 ", "", "az-a", "INC-1", "INC-2", "OUT-2", "\u3000x", "x\x1c", "é"]
 GOOD = ["P1", "email", "database", "INC-1", "INC-2"]
@@ -53,6 +56,8 @@ def times_as_text() -> st.SearchStrategy[str]:
         instants().map(lambda t: t.isoformat()),
         instants().map(lambda t: t.isoformat().replace("+00:00", "Z")),
         st.sampled_from(["2026-11-02T10:00:00", "1793581200", "2026-13-01T00:00:00+09:00", "soon", ""]),
+        instants().map(lambda t: f" {t.isoformat()}\u3000"),
+        st.sampled_from([" ", " 2026-11-02T10:00:00"]),
     )
 
 

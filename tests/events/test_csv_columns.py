@@ -2,12 +2,12 @@
 exactly, or is left to the CSV reader.
 
 Random logs, clean and not (quoted cells with commas, quotes and newlines in them, a quote inside a cell
-or after a closing one, blanks kept, empty and ``""`` cells, rows with a cell too few or too many, blank
-lines, comments, a ``\\r`` alone, NUL, text that is not UTF-8, a header with a name twice or quoted...),
-read both ways through ``read_events``, the columns' blocks small: the same records in the same order with
-the same lines, the same notes of unread fields, the same problems. Clean logs (and logs with problems
-the columns hand back) must be taken by the columns, else the property would hold by never taking one;
-each kind of file Arrow reads otherwise must leave it to the CSV reader.
+or after a closing one, blanks around a value or alone in a cell, empty and ``""`` cells, rows with a cell
+too few or too many, blank lines, comments, a ``\\r`` alone, NUL, text that is not UTF-8, a header with a
+name twice or quoted...), read both ways through ``read_events``, the columns' blocks small: the same
+records in the same order with the same lines, the same notes of unread fields, the same problems. Clean
+logs (and logs with problems the columns hand back) must be taken by the columns, else the property would
+hold by never taking one; each kind of file Arrow reads otherwise must leave it to the CSV reader.
 """
 
 from __future__ import annotations
@@ -27,7 +27,16 @@ from sla_dsl.events import EventInputError, csv_columns, read_events
 from sla_dsl.events import lines as lines_module
 from sla_dsl.events.csv_columns import csv_by_columns
 
-TYPES = ["incident.reported", "incident.responded", "outage.started", "outage.ended", "stop.announced", "bogus"]
+TYPES = [
+    "incident.reported",
+    "incident.responded",
+    "outage.started",
+    "outage.ended",
+    "stop.announced",
+    "bogus",
+    " incident.responded",
+    "outage.started\u3000",
+]
 INSTANTS = [
     "2026-04-06T09:00:00+09:00",
     "2026-04-06T10:30:00.250000+09:00",
@@ -36,8 +45,13 @@ INSTANTS = [
     "2026-02-30T10:00:00+09:00",
     "2026-04-06 09:00",
     "",
+    " 2026-04-06T09:00:00+09:00",
+    "2026-04-06T01:00:00Z\t",
 ]
-TEXTS = ["P1", "P2", "email", "database", " P1", "", "az-a", "INC-1", "OUT-2 ", "障害-1", "a,b", 'say "hi"', "x\ny"]
+TEXTS = [
+    *("P1", "P2", "email", "database", " P1", "", "az-a", "INC-1", "OUT-2 ", "障害-1", "a,b", 'say "hi"', "x\ny"),
+    *(" ", "\u3000", " \t"),
+]
 #: The columns besides ``event``, ``at`` and ``id`` a header may name (``note``: one the contract does not).
 FIELDS = ("priority", "cause", "channel", "kind", "zone", "start", "end", "attributes", "note")
 ATTRIBUTES = ['{"plan": "gold"}', "gold", ""]
@@ -58,7 +72,7 @@ def cells(draw: st.DrawFn, name: str) -> str:
     if name == "attributes":
         return draw(st.sampled_from(ATTRIBUTES))
     if name == "id":
-        return draw(st.sampled_from(["INC-1", "INC-2", "OUT-1", "", " INC-3", "障害-2"]))
+        return draw(st.sampled_from(["INC-1", "INC-2", "OUT-1", "", " INC-3", "障害-2", "  "]))
     return draw(st.sampled_from(TEXTS))
 
 

@@ -16,7 +16,14 @@ from typing import Any
 import pytest
 from desk_exports import CLICKSOKO, PAGE, PAGE_JA, ROOT, Fate, converted, judge, page_module, page_script, run_script
 
-CONVERTERS = ("jira_events.py", "servicenow_events.py", "zendesk_events.py")
+CONVERTERS = (
+    "alertmanager_events.py",
+    "jira_csv_events.py",
+    "jira_events.py",
+    "servicenow_events.py",
+    "servicenow_local.py",
+    "zendesk_events.py",
+)
 
 
 def converter_names(page: Path) -> list[str]:

@@ -7,8 +7,9 @@ anything else to the pydantic models. The reference here hands *every* line to t
 the same order, the same records with the same line numbers, the same count) and the same
 problems, on logs full of the hard cases: blank, comment and whitespace lines, CRLF, a BOM,
 duplicate keys, lines that are not objects or not JSON or not UTF-8, deep nesting, unicode
-escapes (lone surrogates too), huge numbers, escaped newlines, odd times and offsets, ids with
-blanks, declared event types, a line over the cap, and the same log gzip-compressed.
+escapes (lone surrogates too), huge numbers, escaped newlines, odd times and offsets, ids, times and
+types with blanks around them, declared event types, a line over the cap, and the same log
+gzip-compressed.
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ TYPES = [
     "backup.completed",
     "backup.deleted",
     "nonsense",
+    " incident.reported",
+    "outage.ended\u3000",
+    "\tincident.chat_started ",
+    " incident.unknown_thing",
+    " ",
 ]
 FIELDS = ["priority", "cause", "attributes", "service", "channel", "start", "end", "kind", "zone", "primary_zone"]
 
@@ -69,6 +75,11 @@ ODD_TIMES = [
     "２０２６-11-02T10:00:00+09:00",
     "1793581200",
     "",
+    " 2026-11-02T10:00:00+09:00",
+    "2026-11-02T10:00:00Z\t",
+    "\u30002026-11-02T10:00:00.5+09:00\u00a0",
+    " 2026-11-02T10:00:00",
+    "  ",
 ]
 _times = st.one_of(
     st.sampled_from(ODD_TIMES),

@@ -176,3 +176,17 @@ def test_a_batch_with_no_good_line_is_the_readers_answer(start: Starter, tmp_pat
     assert r.status_code == 422
     assert [(p["line"], p["code"]) for p in r.json()["problems"]] == [(1, "E100"), (2, "E100")]
     assert count(c) == 0
+
+
+def test_blanks_around_the_type_are_read_as_the_log_reads_them(policies: list[Any]) -> None:
+    """``" incident.reported "`` is ``incident.reported`` here too (it was a 500: the type looked up as sent),
+    and a spaced ``stop.announced`` still names its window's end as the latest instant."""
+    spaced = json.dumps({"event": " incident.reported ", "at": f" {AT} ", "id": "A-1", "priority": "P1"})
+    (row,) = parse_body(spaced.encode(), policies)
+    (plain,) = parse_body(GOOD.encode(), policies)
+    assert (row.family, row.event, row.at_epoch, row.ident) == (plain.family, plain.event, plain.at_epoch, plain.ident)
+    end = "2026-12-03T06:00:00+09:00"
+    stop = {"event": " stop.announced", "at": AT, "id": "S-1", "start": "2026-12-03T02:00:00+09:00", "end": end}
+    from sla_dsl.serve.live import _horizon
+
+    assert _horizon(0.0, json.dumps(stop)) == dt.datetime.fromisoformat(end).timestamp()
