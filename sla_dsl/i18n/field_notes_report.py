@@ -404,22 +404,33 @@ REPORT_NOTES: dict[str, str] = {
         "``availability.downtime_minutes`` より大きくなることがある"
     ),
     (
-        "when the recovery notice falls due: the notification rule's time after ``outage.recognized`` (Click So-ko: "
-        "3 business hours); null when ``notice_status`` is ``not_applicable`` or ``excluded``"
+        "when the notice of the first notification rule on an outage event falls due: the rule's ``within`` after "
+        "the first event of the kind it counts from (its ``after``: ``outage.started``, ``outage.recognized``, ...; "
+        "Click So-ko: 3 business hours after ``outage.recognized``); null when ``notice_status`` is "
+        "``not_applicable`` or ``excluded``"
     ): (
-        "復旧情報通知の期限：``outage.recognized`` から通知の規定の時間が経過した時刻（Click So-ko では3営業時間）。"
+        "障害のイベントに対する最初の通知の規定の期限：規定が起点とする種類の最初のイベント"
+        "（その ``after``：``outage.started``、``outage.recognized`` など）から、規定の ``within`` が経過した時刻"
+        "（Click So-ko では ``outage.recognized`` から3営業時間）。"
         "``notice_status`` が ``not_applicable`` または ``excluded`` の場合は null"
     ),
     (
-        "``met``: ``outage.notified`` at or before ``notice_due``; ``breached``: notified later, or none and "
-        "``as_of`` is after ``notice_due``; ``open``: none yet and not yet due; ``not_applicable``: no target "
-        "(recognised outside business hours, or not recognised as of ``as_of``); ``excluded``: the cause is "
-        "one the policy excludes (``exclude``)"
+        "the first notification rule's verdict: ``met``: the event it is met by (``outage.notified``), its first "
+        "at or after the event the rule counts from, at or before ``notice_due``; ``breached``: that event later, "
+        "or none and ``as_of`` is after ``notice_due``; ``open``: none yet and not yet due; ``not_applicable``: "
+        "no target: the version that judged the outage has no notification rule on an outage event, the rule's "
+        "``when`` does not hold for the outage, the event the rule counts from is not in the log by ``as_of`` "
+        "(Click So-ko: not recognised), or it falls outside the hours the rule names (``only if ... during``; "
+        "Click So-ko: recognised outside business hours); ``excluded``: the cause is one the policy excludes "
+        "(``exclude``)"
     ): (
-        "``met``：``notice_due`` 以前に ``outage.notified`` がある。``breached``：それより後に通知した、"
-        "または通知がなく ``as_of`` が ``notice_due`` より後。``open``：まだ通知がなく、期限前。``not_applicable``："
-        "目標がない（営業時間外に認知した、または ``as_of`` の時点で認知していない）。``excluded``："
-        "原因がポリシーの適用除外事由"
+        "最初の通知の規定の判定。``met``：規定を満たすイベント（``outage.notified``）のうち、"
+        "規定が起点とするイベント以後の最初のものが ``notice_due`` 以前にある。``breached``：それが期限より後、"
+        "またはそれがなく ``as_of`` が ``notice_due`` より後。``open``：まだなく、期限前。``not_applicable``："
+        "目標がない。障害を判定した版に障害のイベントに対する通知の規定がない、規定の ``when`` が障害にあてはまらない、"
+        "規定が起点とするイベントが ``as_of`` までのログにない（Click So-ko では認知していない）、"
+        "またはそのイベントが規定の示す時間帯の外にある（``only if ... during``。Click So-ko では営業時間外に認知した）"
+        "のいずれか。``excluded``：原因がポリシーの適用除外事由"
     ),
     (
         "the ``cause`` given in ``outage.started`` (``failure``, ``emergency``, ``planned``, or one the policy "
@@ -428,11 +439,21 @@ REPORT_NOTES: dict[str, str] = {
         "``outage.started`` で与えられた ``cause``（``failure``、``emergency``、``planned``、"
         "または ``force_majeure`` のようにポリシーが宣言するもの）。ない場合は null"
     ),
-    "when the Company recognised the failure (the first ``outage.recognized``); null when not by ``as_of``": (
-        "当社が障害を認知した時刻（最初の ``outage.recognized``）。``as_of`` までに認知していない場合は null"
+    (
+        "when the Company recognised the failure: the log's first ``outage.recognized``, whatever event the "
+        "notification rules count from (and with none); null when none by ``as_of``, or when the outage is "
+        "excluded (``notice_status`` ``excluded``), as ``notified_at`` is"
+    ): (
+        "当社が障害を認知した時刻：ログにある最初の ``outage.recognized``。"
+        "通知の規定が起点とするイベントにはよらず、規定がなくても示す。``as_of`` までに認知していない場合と、"
+        "障害が適用外の場合（``notice_status`` が ``excluded``）は、``notified_at`` と同じく null"
     ),
-    "the first ``outage.notified`` (the first report of the failure's status); null when none by ``as_of``": (
-        "最初の ``outage.notified``（障害状況の一報）。``as_of`` までにない場合は null"
+    (
+        "the first ``outage.notified`` (the first report of the failure's status), whichever rule it meets; null "
+        "when none by ``as_of``, or when the outage is excluded (``notice_status`` ``excluded``)"
+    ): (
+        "最初の ``outage.notified``（障害状況の一報）。どの規定を満たすものでもよい。"
+        "``as_of`` までにない場合と、障害が適用外の場合（``notice_status`` が ``excluded``）は null"
     ),
     (
         "minutes of this outage inside the period up to ``as_of`` that are not downtime: time outside its "

@@ -54,20 +54,29 @@ class OutageRow(_Row):
     #: excluded); fractional. Overlapping outages each count their own minutes here, so those counting
     #: against ``availability.service`` can add up to more than ``availability.downtime_minutes``
     downtime_minutes: float
-    #: when the recovery notice falls due: the notification rule's time after ``outage.recognized``
-    #: (Click So-ko: 3 business hours); null when ``notice_status`` is ``not_applicable`` or ``excluded``
+    #: when the notice of the first notification rule on an outage event falls due: the rule's ``within``
+    #: after the first event of the kind it counts from (its ``after``: ``outage.started``,
+    #: ``outage.recognized``, ...; Click So-ko: 3 business hours after ``outage.recognized``); null when
+    #: ``notice_status`` is ``not_applicable`` or ``excluded``
     notice_due: dt.datetime | None
-    #: ``met``: ``outage.notified`` at or before ``notice_due``; ``breached``: notified later, or none
-    #: and ``as_of`` is after ``notice_due``; ``open``: none yet and not yet due; ``not_applicable``: no
-    #: target (recognised outside business hours, or not recognised as of ``as_of``); ``excluded``:
-    #: the cause is one the policy excludes (``exclude``)
+    #: the first notification rule's verdict: ``met``: the event it is met by (``outage.notified``), its
+    #: first at or after the event the rule counts from, at or before ``notice_due``; ``breached``: that
+    #: event later, or none and ``as_of`` is after ``notice_due``; ``open``: none yet and not yet due;
+    #: ``not_applicable``: no target: the version that judged the outage has no notification rule on an
+    #: outage event, the rule's ``when`` does not hold for the outage, the event the rule counts from is
+    #: not in the log by ``as_of`` (Click So-ko: not recognised), or it falls outside the hours the rule
+    #: names (``only if ... during``; Click So-ko: recognised outside business hours); ``excluded``: the
+    #: cause is one the policy excludes (``exclude``)
     notice_status: NoticeStatus
     #: the ``cause`` given in ``outage.started`` (``failure``, ``emergency``, ``planned``, or one the
     #: policy declares such as ``force_majeure``); null when none
     cause: str | None = None
-    #: when the Company recognised the failure (the first ``outage.recognized``); null when not by ``as_of``
+    #: when the Company recognised the failure: the log's first ``outage.recognized``, whatever event the
+    #: notification rules count from (and with none); null when none by ``as_of``, or when the outage is
+    #: excluded (``notice_status`` ``excluded``), as ``notified_at`` is
     recognized_at: dt.datetime | None = None
-    #: the first ``outage.notified`` (the first report of the failure's status); null when none by ``as_of``
+    #: the first ``outage.notified`` (the first report of the failure's status), whichever rule it meets;
+    #: null when none by ``as_of``, or when the outage is excluded (``notice_status`` ``excluded``)
     notified_at: dt.datetime | None = None
     #: minutes of this outage inside the period up to ``as_of`` that are not downtime: time outside its
     #: service's hours, in maintenance windows, validly noticed planned stops or exclusions, or
