@@ -318,7 +318,7 @@ def assemble(
     versions, p0, p1, t_as_of = ctx.versions, ctx.p0, ctx.p1, ctx.as_of
     tz = versions.rules[0].tz
     out = judge_outages(ctx, log.outages, log.stops)
-    backups, retention = judge_backups(ctx, log.backups)
+    backups, retention, taken = judge_backups(ctx, log.backups)
     primary = ctx.primary
     skeleton = Report(
         policy=PolicyRef(name=primary.policy.name, version=primary.version, effective=primary.policy.effective),
@@ -338,6 +338,7 @@ def assemble(
         input=InputSummary(events=log.count, duplicates=duplicates, skipped=list(log.skipped)),
         availability_periods=out.periods,
         credits=out.credits,
+        backups_taken=taken,
     )
     return Evaluation(ctx, judged, breaches, skeleton)
 

@@ -38,6 +38,11 @@ Design notes
   always missed, under an id naming 02:00, a time that does not exist.
 * A ``continuous`` kind has no days or windows: the log has no event that says
   continuity broke, so only its ``in another zone`` and ``keep`` are judged.
+  How many backups of each kind completed in the period (``Report.backups_taken``,
+  kept out of the JSON) tells the summary a continuous kind with none, where
+  nothing was judged, from one whose backups were all in order. Backups are
+  judged where partitions meet (:mod:`.partition`), so a partitioned run counts
+  what one run does.
 * A backup id is one backup: only its first completion counts. A later one
   is bad data ("the first counts") and fills no day, so a repeated event
   cannot hide a missed day.
@@ -57,6 +62,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+from typing import NamedTuple
 
 from ..calendars.recurrence import window_start
 from ..events.schema import CODE, Rec
@@ -67,12 +73,22 @@ from .common import Ctx, Rules, art, step
 COMPLETED, DELETED = CODE["backup.completed"], CODE["backup.deleted"]
 
 
-def judge_backups(ctx: Ctx, backups: dict[str, list[Rec]]) -> tuple[list[BackupRow], list[RetentionRow]]:
-    """Rows per daily kind and day, and retention rows for deletions in the period."""
+class JudgedBackups(NamedTuple):
+    """The backups' verdicts: rows per daily kind and day (or window), retention rows for deletions in
+    the period, and per kind how many backups completed in the period (each id's first completion)."""
+
+    rows: list[BackupRow]
+    retention: list[RetentionRow]
+    taken: dict[str, int]
+
+
+def judge_backups(ctx: Ctx, backups: dict[str, list[Rec]]) -> JudgedBackups:
+    """Rows per daily kind and day, retention rows for deletions in the period, and what was taken in it."""
     tz = ctx.primary.tz
     done: dict[tuple[str, dt.date], int] = {}
     times: dict[str, list[float]] = {}  # first completions per kind, for windows of hours
     completed: dict[str, Rec] = {}
+    taken: dict[str, int] = {}  # per kind, the first completions in the period
     for ident, recs in backups.items():
         for r in recs:
             if r[1] != COMPLETED:
@@ -85,12 +101,13 @@ def judge_backups(ctx: Ctx, backups: dict[str, list[Rec]]) -> tuple[list[BackupR
                 done[(r[2][0], day)] = done.get((r[2][0], day), 0) + 1
                 times.setdefault(r[2][0], []).append(r[0])
                 if ctx.p0 <= r[0] < ctx.p1:
+                    taken[r[2][0]] = taken.get(r[2][0], 0) + 1
                     _zone(ctx, ident, r)
             elif r[0] != first[0]:  # (one at the same instant that disagrees: see :mod:`.order`)
                 ctx.bad_data(ident, DataNote(what="completed_again"), r[3], r[0])
     rows = _days(ctx, done, {k: sorted(v) for k, v in times.items()})
     retention = _retention(ctx, backups, completed)
-    return rows, retention
+    return JudgedBackups(rows, retention, dict(sorted(taken.items())))
 
 
 def _first_instant(day: dt.date, hour: int, tz: dt.tzinfo) -> float:

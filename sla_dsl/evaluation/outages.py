@@ -23,9 +23,12 @@ Design notes
   none. One naming no service is measured as the top-level block. Each other
   service's time not measured is a union built once, the first time one of
   its outages is listed (a policy with one measured service builds none).
-* The recovery-notice target runs from the policy's ``after`` event (the first
-  ``outage.recognized``) only when it falls in the calendar's business hours;
-  otherwise, or without that event, it is ``not_applicable``.
+* Each notification rule on an outage event runs from the first event of the
+  kind its ``after`` names (``outage.started``, ``outage.recognized``, ...)
+  when its ``when`` holds for the outage and, for a rule ``only if ... during
+  CAL hours``, that event falls in CAL's open hours; otherwise, or without that
+  event by ``as_of``, it is ``not_applicable``, as the row's notice is when the
+  version has no rule on an outage event.
   Every notification rule on an outage event is judged on its own (the
   first one also gives the row's ``notice_*`` fields); a breach is a
   ``notice_breached`` violation whose ``target`` names the rule it is about.

@@ -131,6 +131,7 @@ REPORT: dict[str, Msg] = {
     "report.result.stops": Msg("{ok}/{total} 件有効", "{ok} of {total} valid"),
     "report.result.retention_bad": Msg("保存期間前の削除 {n} 件", "{n} deleted before retention"),
     "report.result.zone_ok": Msg("問題なし", "no problem found"),
+    "report.result.none_taken": Msg("記録なし", "none recorded"),
     "report.result.zone_bad": Msg("ゾーンに問題のあるバックアップ {n} 件", "backups with a zone problem: {n}"),
     "report.result.zone_unstated": Msg(
         "ゾーンの記載がなく確認できないバックアップ {n} 件", "backups that state no zone (cannot be verified): {n}"

@@ -75,6 +75,8 @@ def no_target(o: OutageRow, w: PolicyWords, still_open: bool = True) -> NoTarget
         rule = next((n for n in v.model.notifications if n.after.startswith("outage.")), None) if v.model else None
         if rule is None:
             return NoTarget(v.m("report.na.no_outage_rule"), o.start)
+        if rule.when is not None:  # (whether its `when` held is in the notices the row lacks: not said)
+            return NoTarget(v.m("report.targets.not_applicable"), o.start)
         return _why_not(o, rule, v, still_open)
     first = o.notices[0]
     if first.unmet_when:  # `when` (issue 13)

@@ -41,7 +41,9 @@ Design notes
   alike), so the trend's current month says what the summary says; the rows
   come from pydantic rows or the evaluator's compact verdicts alike. An
   availability figure below target over an incomplete period is "not met so
-  far", never "met"; a figure beside its target is never rounded onto the
+  far", never "met"; a continuous backup kind none of whose backups completed in
+  the period (``Report.backups_taken``) is "cannot be verified", "none recorded",
+  never "met" (:func:`_continuous_row`); a figure beside its target is never rounded onto the
   target's other side (:func:`.words.percent_against`), and the lowest of
   several measurement periods says which it is (:func:`.periods.figure_words`).
 * The note under the trend table says what its figures are from the commitments
@@ -58,8 +60,9 @@ Design notes
   (:func:`period_span`); the zone line the offsets in force during the period
   (:mod:`.zones`). The violations table lists a period below its availability
   target by its id, which ``sla explain`` takes (:func:`listed_id`).
-* "Incidents not met" lists breaches only, with how late each was in business
-  time; incidents at risk have their own list.
+* "Incidents not met" lists breaches only, with how late each was as its target
+  counts time (the business time of its calendar, or elapsed, so marked:
+  :func:`~.violation_words.late_words`); incidents at risk have their own list.
 * The sections on operations (outages, planned stops, maintenance, backups) are
   built in :mod:`.operations`; a violation's words, from the row it is about
   and never from the engine's English, in :mod:`.violation_words` (each row it is about looked up
@@ -77,7 +80,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple, TypeVar
 
 import numpy as np
@@ -635,6 +638,25 @@ def _target_row(
     ]
 
 
+def _continuous_row(w: PolicyWords, b: lm.Backup, bad: int, gaps: int, taken: Mapping[str, int] | None) -> list[Cell]:
+    """The summary's row of continuous backup kind ``b``: its backups with a zone problem (``bad``) and those
+    that state no zone (``gaps``: not judged), else "no problem found"; not verified when some could not be
+    judged, or when none of the kind completed in the period (``taken``: per kind, how many did; None when
+    not known, as in a report read back from its JSON): nothing was judged then, so it is not "met"."""
+    found = [w.m("report.result.zone_bad", n=bad)] if bad else []
+    found += [w.m("report.result.zone_unstated", n=gaps)] if gaps else []
+    none = taken is not None and not taken.get(b.kind) and not found
+    result = w.m("report.result.none_taken") if none else w.m("report.result.zone_ok")
+    unverified = Mark(w.m("report.verdict.unverified"), "warn")
+    return [
+        w.m("report.commit.continuous", label=b.label.text(w.lang) or b.kind),
+        w.m("report.target.zone"),
+        ("、" if w.lang == "ja" else "; ").join(found) or result,
+        _verdict(w, bad) if bad or not (gaps or none) else unverified,
+        w.article(b.ref),
+    ]
+
+
 def _summary(
     report: Report,
     w: PolicyWords,
@@ -759,18 +781,7 @@ def _summary(
         for bw, b in every_rule(given, lambda m: m.backups, lambda b: b.kind):
             label = b.label.text(w.lang) or b.kind
             if b.continuous:
-                bad, gaps = zone_bad[b.kind], unstated[b.kind]
-                found = [w.m("report.result.zone_bad", n=bad)] if bad else []
-                found += [w.m("report.result.zone_unstated", n=gaps)] if gaps else []
-                rows.append(
-                    [
-                        w.m("report.commit.continuous", label=label),
-                        w.m("report.target.zone"),
-                        ("、" if w.lang == "ja" else "; ").join(found) or w.m("report.result.zone_ok"),
-                        _verdict(w, bad) if bad or not gaps else Mark(w.m("report.verdict.unverified"), "warn"),
-                        w.article(b.ref),
-                    ]
-                )
+                rows.append(_continuous_row(w, b, zone_bad[b.kind], unstated[b.kind], report.backups_taken))
                 continue
             c = days.get(b.kind, Counter())
             # (the versions in force: a deletion is judged by the one in force when it is deleted)

@@ -173,3 +173,21 @@ def test_a_row_without_notices_is_worded_from_the_policy_s_first_rule() -> None:
     assert _table_line(text, "O2").rstrip().endswith("not recognised by the Company: no notice target")
     assert _table_line(text, "O3").rstrip().endswith("recognised outside business hours: no notice target")
     assert "no notification rule" not in text
+
+
+def test_a_row_without_notices_under_a_rule_with_when_is_plainly_not_applicable() -> None:
+    """A row read back without ``notices`` cannot tell whether its first rule's ``when`` held: O1, recognised
+    on Tuesday at 10:05 (in business hours) under a rule for premium outages only, reads plainly "not
+    applicable", never "recognised outside business hours"."""
+    plan = (
+        'attribute plan "契約プラン" / "Plan" {\n  value standard "スタンダード" / "Standard"\n'
+        '  value premium "プレミアム" / "Premium"\n  default standard\n}\n'
+    )
+    rule = RULES["recognized_in_hours"].replace("{\n", "{\n  when plan = premium\n", 1)
+    policy = sla_dsl.load_policy(BASE + plan + rule)
+    start, end = dt.datetime(2026, 3, 1, tzinfo=dt.UTC), dt.datetime(2026, 4, 1, tzinfo=dt.UTC)
+    report = sla_dsl.evaluate(policy, EVENTS, start, end)
+    report.outages = [o.model_copy(update={"notices": []}) for o in report.outages]
+    text = render(report, "text", lang="en", policies=[policy])
+    line = _table_line(text, "O1").rstrip()
+    assert "outside" not in line and line.endswith("not applicable"), line
