@@ -1,7 +1,8 @@
 """Catalogue section: ``sla serve``: its live dashboard (:mod:`sla_dsl.serve.dashboard`), keys
 ``serve.dashboard.*``; a refusal of ``GET /report``'s ``as_of`` (``serve.report.*``); the problems of a
 request's events only the service has (``serve.events.*``); and
-what it refuses before it listens (``serve.start.*``).
+what it refuses before it listens (``serve.start.*``); what a reload (SIGHUP) says in the log
+(``serve.reload.*``) and a new version refused (``serve.policy.*``).
 
 Design notes
 ------------
@@ -12,6 +13,9 @@ Design notes
   (``Problem.render("ja")`` gives the Japanese). ``GET /report``'s refusals of its ``as_of``
   (``serve.report.*``, and the CLI's ``author.time.as_of_before`` naming the request's fields) are
   in the report's language, as ``sla evaluate`` words them.
+* What the service says of a policy (a version refused at start or at a reload) is in that policy's
+  primary language, as ``sla serve`` words its refusals at start; ``POST /policies`` answers in
+  English, as every error body (the same keys, in ``en``).
 * The link to the other language is that language's own name (``site.lang_name`` in it),
   not a word of this section.
 """
@@ -64,6 +68,66 @@ SERVE: dict[str, Msg] = {
         "{path}: the token holds {char}, which is not printable ASCII: HTTP clients send headers as ASCII, so "
         "no request would carry this token and no write could be authorized; use letters, digits and ASCII "
         "punctuation only",
+    ),
+    # `sla serve` at start: a version served before whose text now means something else (refused, exit 1)
+    "serve.start.version_changed": Msg(
+        "{path}：版 {version} の内容が、このデータベースで最初に使ったときから変わっています。"
+        "このまま起動すると、保存済みのイベントをすべて変更後の規則で判定し直すことになり、期限が動いて、"
+        "同じ案件にもう一度アラートが出ます。そのため起動しません。変更点：\n{changes}",
+        "{path}: version {version} has changed since this database was first served with it: started so, the "
+        "service would judge every stored event again under the changed rules, due times would move and the same "
+        "incidents would be alerted again, so it does not start. What changed:\n{changes}",
+    ),
+    "serve.start.version_changed.help": Msg(
+        "ファイルを元の内容に戻し、変更は新しい `version` と将来の日付の `effective` を付けた新しい版として"
+        "加えてください（対応中の案件は、起算した時点の版のまま判定されます）。保存済みのイベントをすべて"
+        "変更後の内容で判定し直すことが本当に意図したものである場合に限り、データベースで `{sql}` を実行して"
+        "から起動してください（期限が動いた案件には、アラートがもう一度出ます）",
+        "restore the file's text, and make the change a new version with a new `version` and a future "
+        "`effective` date (open incidents keep the version their clock started under); only if judging every "
+        "stored event again under the changed text is really meant, run `{sql}` on the database, then start "
+        "(incidents whose due times move are alerted again)",
+    ),
+    # (in place of the changes, when the text stored no longer compiles)
+    "serve.start.changes_unknown": Msg(
+        "（保存されている本文をこのリリースでは読めないため、変更点を示せません）",
+        "(the text stored cannot be read by this release, so what changed cannot be said)",
+    ),
+    # SIGHUP (`systemctl reload`): the policy files read again
+    "serve.reload.not_reloaded": Msg(
+        "ポリシーのファイルを読み直せませんでした。使用中の版はそのままです：",
+        "policy files not reloaded (the versions in use stay as they were):",
+    ),
+    "serve.reload.in_file": Msg("{path}：{said}", "{path}: {said}"),
+    "serve.reload.version_changed": Msg(
+        "{path}：版 {version} は使用中ですが、ファイルの内容が変わっています。この変更は適用していません"
+        "（使用中の版はそのままです）。変更点：\n{changes}",
+        "{path}: version {version} is in use and its file has changed: the change is NOT applied (the version "
+        "in use stays as it was). What changed:\n{changes}",
+    ),
+    "serve.reload.version_changed.help": Msg(
+        "変更には新しい `version` と将来の日付の `effective` を付けて、新しい版（別のファイル）として加え、"
+        "このファイルは元の内容に戻してください。使用中の版と内容が異なるままでは、次の起動は拒否されます",
+        "give the change a new `version` and a future `effective` date, as a new version in a file of its own, "
+        "and restore this file: while it differs from the version in use, the next start is refused",
+    ),
+    # a new version refused (POST /policies answers in English; a reloaded file is said in its language)
+    "serve.policy.loaded": Msg(
+        "版 `{version}` はすでに読み込まれています",
+        "version `{version}` is already loaded",
+    ),
+    "serve.policy.loaded.help": Msg(
+        "新しい本文には新しい版の番号（`version`）を付けてください",
+        "give the new text a new version",
+    ),
+    "serve.policy.begun": Msg(
+        "版 `{version}` の適用開始日 {effective} は、すでに始まっています",
+        "version `{version}` would take effect on {effective}, which has begun",
+    ),
+    "serve.policy.begun.help": Msg(
+        "新しい版は将来の日付から適用します。対応中の案件が、起算した時点の版のまま判定されるようにするためです",
+        "a new version takes effect from a future date, so that open incidents keep the version their clock "
+        "started under",
     ),
 }
 

@@ -49,7 +49,9 @@ Design notes
   a secret (a token in its path or query, a password): the log and ``GET
   /alerts`` show it as ``scheme://host[:port]`` only (:func:`.store.redact`),
   and the database names it by fingerprint (:class:`.store.Webhook`), so the
-  sender posts only to the webhooks this process was started with.
+  sender posts only to the webhooks this process was started with. Each line
+  of the log about a delivery names its alert by id (``GET /alerts``'s
+  ``id``): a receiver that refuses every alert writes one line per alert.
 * Each webhook has its own worker: it takes its due deliveries
   (:meth:`.store.Store.claim`, a few at a time, a lease that keeps another
   sender -- another server on the database -- from posting them too) and
@@ -410,7 +412,9 @@ class Sender:
             await anyio.to_thread.run_sync(lambda: self.store.failed(d, now, error, final=True))
         else:
             self.failures += 1
-            LOG.warning("webhook %s: attempt %d failed: %s", w.shown, d.attempts + 1, printable(error))
+            LOG.warning(
+                "webhook %s: alert %d: attempt %d failed: %s", w.shown, d.alert_id, d.attempts + 1, printable(error)
+            )
             await anyio.to_thread.run_sync(self.store.failed, d, now + self.delay(d.attempts), error)
         self._held.pop((d.alert_id, d.hook), None)
 

@@ -28,6 +28,21 @@ Design notes
   the policy versions in use cannot judge and why (a priority no version
   defines any more, ...): the live answers, the metrics and the alerts leave
   them out, as ``GET /report`` lists them in ``input.skipped``.
+* A policy version in use is never changed under its own number. At start,
+  each version is compared with the text this database first served it with
+  (:meth:`Service._check_served`, the store's ``served_versions``): one whose
+  meaning differs (``sla diff``'s comparison: layout and comments do not
+  count) is refused with the changes, located at its ``version`` line, in the
+  policy's primary language, and the service does not start (exit 1): judged
+  under the edited rules, every stored event would move its due times and
+  fire the alerts of the same incidents again. The operator who means it
+  deletes the version's row of ``served_versions`` (the refusal gives the
+  statement). At SIGHUP a version in use whose file changed in meaning is
+  said in the log, with the changes and what to do, and not applied.
+* What a reload says of a policy (a file that does not compile, with its
+  source line and caret as at start; a version refused) is in that policy's
+  primary language, as ``sla serve`` says it at start; ``POST /policies``
+  answers the same refusals in English, as every error body.
 * Writes (``POST /events``, ``POST /policies``) need ``Authorization: Bearer
   TOKEN`` when a token is configured; reads do not. Request bodies are read
   through :func:`_body`, which refuses more than ``max_body`` bytes (413)
@@ -51,6 +66,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -60,21 +76,23 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from ..authoring.diff_changes import diff_models
+from ..authoring.semdiff import render_text
 from ..calendars.bounds import MAX_PERIOD, MAX_PERIOD_YEARS
 from ..calendars.timeargs import EXAMPLE, parse_edge
 from ..errors import InputError, printable
 from ..evaluation import check_log
 from ..evaluation.common import Versions
-from ..i18n import message
-from ..lang.diagnostics import policy_language
+from ..i18n import Lang, format_date, message
+from ..lang.diagnostics import PolicyError, policy_language
 from ..policy.compiled import Policy, declared_types
-from ..policy.load import check_versions, compile_text, load_policies
+from ..policy.load import check_versions, compile_text, load_policies, statement_span
 from ..report.words import default_lang
 from . import dashboard
 from .alerts import Sender, Timers
 from .ingest import CLOCK_SKEW, Rejected, parse_body, unique
 from .metrics import Metrics
-from .store import Store, Webhook, brief, distinct
+from .store import Store, Webhook, brief, digest, distinct
 from .tracking import Clock, RealClock, Tracker, log_of
 
 LOG = logging.getLogger("sla.serve")
@@ -121,13 +139,19 @@ class Service:
         self.settings = settings
         self.clock = clock or RealClock()
         self.store = Store(settings.db)
-        self.store.migrate()
-        self.file_policies = list(policies)
-        stored = [_policy_of_text(text) for text in self.store.policy_texts()]
-        merged = _merge(self.file_policies, stored)
-        # a version added over HTTP is checked with the others before it is stored; one stored by an
-        # older release that cannot be judged with the files is refused here, named as stored
-        check_versions(merged, names=[p.path or f"<stored policy {p.version}>" for p in merged])
+        try:
+            self.store.migrate()
+            self.file_policies = list(policies)
+            texts = self.store.policy_texts()
+            stored = [_policy_of_text(text) for text in texts]
+            merged = _merge(self.file_policies, stored)
+            # a version added over HTTP is checked with the others before it is stored; one stored by an
+            # older release that cannot be judged with the files is refused here, named as stored
+            check_versions(merged, names=[p.path or f"<stored policy {p.version}>" for p in merged])
+            self._check_served(merged, {p.version: t for p, t in zip(stored, texts, strict=True)})
+        except BaseException:
+            self.store.close()
+            raise
         self.tracker = Tracker(self.store, merged, self.clock)
         self.metrics = Metrics()
         self.webhooks = distinct(Webhook.of(url) for url in settings.webhooks)
@@ -137,6 +161,46 @@ class Service:
         self._policy_lock = threading.Lock()
         self._retarget()
         self._warn_unjudged(merged)
+
+    def _check_served(self, policies: Sequence[Policy], posted: Mapping[str, str]) -> None:
+        """Refuse to start (exit 1) when a version in use does not mean what it meant when this database first
+        served it: every stored event would be judged again under other rules, moving due times and firing
+        the alerts of the same incidents again (an alert's key holds its instant). A text that differs in
+        layout or comments only is taken, and kept as the one served; a version not served yet is recorded
+        (``posted``: the texts of the versions added over HTTP, by version)."""
+        served = self.store.served()
+        fresh: list[tuple[str, dt.date, str]] = []
+        for p in policies:
+            text = posted.get(p.version) if p.path is None else _read(p.path)
+            if text is None:  # (a file that could not be read again since it was loaded: not compared)
+                continue
+            known = served.get(p.version)
+            if known is None:
+                fresh.append((p.version, p.effective, text))
+                continue
+            if known.text_digest == digest(text):
+                continue
+            lang = policy_language(p.model)
+            changes = _changes(known.text, p, lang)
+            if changes == "":
+                self.store.reword_served(p.version, text)
+                continue
+            where = _located(p.path or f"<stored policy {p.version}>", text, p)
+            quoted = p.version.replace("'", "''")
+            said = message(
+                "serve.start.version_changed",
+                lang,
+                path=where,
+                version=p.version,
+                changes=changes or "  " + message("serve.start.changes_unknown", lang),
+            )
+            hint = message(
+                "serve.start.version_changed.help",
+                lang,
+                sql=f"DELETE FROM served_versions WHERE version = '{quoted}'",
+            )
+            raise InputError(f"{said}\n{message('diag.word.help', lang)}: {hint}", lang=lang)
+        self.store.serve(fresh, self.clock.now())
 
     def _retarget(self) -> None:
         """Alerts not delivered to a webhook no longer given go to the webhooks given now (or nowhere)."""
@@ -211,11 +275,27 @@ class Service:
             )
         policy = Policy(compiled.model)  # from the text itself: nothing a request names is read
         policy.warnings = compiled.warnings
+        # a posted version is refused in English, as every error body; a reloaded file (``path``) in its
+        # language, located at its ``version`` line, as the loader refuses it at start
+        lang = "en" if path is None else policy_language(policy.model)
+        where = {} if path is None else {"where": path}
+
+        def said(key: str, **fields: object) -> str:
+            text_said = message(key, lang, **fields)
+            if path is None:
+                return text_said
+            return message("serve.reload.in_file", lang, path=_located(path, text, policy), said=text_said)
+
         with self._policy_lock:
             current = self.tracker.policies
             same = [p for p in current if p.version == policy.version]
             if same:
-                raise ApiError(409, f"version `{policy.version}` is already loaded", "give the new text a new version")
+                raise ApiError(
+                    409,
+                    said("serve.policy.loaded", version=policy.version),
+                    message("serve.policy.loaded.help", lang),
+                    **where,
+                )
             clash = [p for p in current if p.effective == policy.effective]
             if clash and path is not None:  # a reload: the loader's words, in the policy's language
                 raise ApiError(422, _same_day(path, policy, clash[0]), where=path)
@@ -227,11 +307,12 @@ class Service:
                 )
             starts = dt.datetime(policy.effective.year, policy.effective.month, policy.effective.day, tzinfo=policy.tz)
             if starts.timestamp() <= self.clock.now():
+                effective = format_date(policy.effective, "ja") if lang == "ja" else policy.effective.isoformat()
                 raise ApiError(
                     422,
-                    f"version `{policy.version}` would take effect on {policy.effective}, which has begun",
-                    "a new version takes effect from a future date, so that open incidents keep "
-                    "the version their clock started under",
+                    said("serve.policy.begun", version=policy.version, effective=effective),
+                    message("serve.policy.begun.help", lang),
+                    **where,
                 )
             _check_with(current, policy, path)
             self.store.add_policy(policy.version, policy.name, policy.effective, text, self.clock.now())
@@ -248,26 +329,58 @@ class Service:
         ]
 
     def reload_files(self) -> None:
-        """SIGHUP: read the policy files again; add the versions not known yet (future ones only)."""
+        """SIGHUP: read the policy files again; add the versions not known yet (future ones only). A version
+        in use is never changed: one whose file now means something else is said in the log, not applied.
+        What it says of a policy is in that policy's primary language, as at start."""
+        lang = default_lang(self.tracker.policies)
         try:
             fresh = load_policies(list(self.settings.policy_files))
-        except Exception as exc:
-            LOG.error("reload: policy files not reloaded: %s", printable(str(exc)))
+        except PolicyError as exc:  # the diagnostics as the start prints them: source line and caret
+            said = exc.lang if exc.header_read else lang
+            LOG.error("reload: %s\n%s", message("serve.reload.not_reloaded", said), _lines(exc.render(False, said)))
             return
-        known = {p.version for p in self.tracker.policies}
+        except Exception as exc:  # a refusal of the loader (in the language it was written in), a file unread
+            said = (exc.lang or "en") if isinstance(exc, InputError) else lang
+            LOG.error("reload: %s\n%s", message("serve.reload.not_reloaded", said), _lines(str(exc)))
+            return
+        known = {p.version: p for p in self.tracker.policies}
         for p in fresh:
-            if p.version in known:
-                continue
             if p.path is None:
+                continue
+            if p.version in known:
+                self._changed_on_disk(known[p.version], p)
                 continue
             try:
                 with open(p.path, encoding="utf-8") as fh:
                     self.add_policy(fh.read(), p.path)
             except ApiError as exc:
-                if exc.more.get("where") == p.path:  # the message names the file itself
-                    LOG.error("reload: %s", printable(exc.message))
-                else:
-                    LOG.error("reload: %s: %s", printable(p.path), printable(exc.message))
+                said, lang = exc.message, policy_language(p.model)
+                if exc.help:
+                    said += f"\n{message('diag.word.help', lang)}: {exc.help}"
+                if exc.more.get("where") != p.path:  # (every refusal of a reload names the file itself)
+                    said = message("serve.reload.in_file", lang, path=p.path, said=said)
+                LOG.error("reload: %s", _lines(said))
+            except Exception as exc:  # the database away, a file gone: the next SIGHUP tries again
+                LOG.error("reload: %s: %s", printable(p.path), brief(exc))
+
+    def _changed_on_disk(self, loaded: Policy, fresh: Policy) -> None:
+        """Say (an error in the log) that the file of a version in use now means something else: the change
+        is not applied, and the next start will refuse the file until it is restored."""
+        changes = diff_models(loaded.model, fresh.model)
+        if not changes:  # (layout or comments only)
+            return
+        lang = policy_language(fresh.model)
+        assert fresh.path is not None
+        text = _read(fresh.path)
+        said = message(
+            "serve.reload.version_changed",
+            lang,
+            path=_located(fresh.path, text or "", fresh),
+            version=fresh.version,
+            changes=_indented(render_text(loaded.model, fresh.model, changes, lang)),
+        )
+        hint = message("serve.reload.version_changed.help", lang)
+        LOG.error("reload: %s", _lines(f"{said}\n{message('diag.word.help', lang)}: {hint}"))
 
 
 def _check_with(current: Sequence[Policy], policy: Policy, path: str | None) -> None:
@@ -296,6 +409,39 @@ def _same_day(path: str, policy: Policy, other: Policy) -> str:
     return message(
         "author.load.same_day", lang, path=path, version=policy.version, effective=policy.effective, other=known
     )
+
+
+def _read(path: str) -> str | None:
+    """The text of a policy file (None when it cannot be read)."""
+    try:
+        return Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _located(name: str, text: str, policy: Policy) -> str:
+    """``name:line:column`` of the version's ``version`` line in ``text`` (``name`` alone when not found)."""
+    span = statement_span(text, policy.model.header, "version")
+    return name if span is None else f"{name}:{span.line}:{span.column}"
+
+
+def _changes(old_text: str, policy: Policy, lang: Lang) -> str | None:
+    """What changed from the version ``old_text`` to ``policy``, one indented line each, by meaning as ``sla
+    diff`` says it ("": nothing but layout or comments); None when ``old_text`` no longer compiles."""
+    old = compile_text(old_text, "<served policy>")
+    if old.model is None or old.errors:
+        return None
+    changes = diff_models(old.model, policy.model)
+    return _indented(render_text(old.model, policy.model, changes, lang)) if changes else ""
+
+
+def _indented(lines: str) -> str:
+    return "\n".join("  " + line for line in lines.splitlines())
+
+
+def _lines(text: str) -> str:
+    """A text of several lines for the log, each with its control characters as their escapes."""
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def _policy_of_text(text: str) -> Policy:

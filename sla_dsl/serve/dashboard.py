@@ -9,6 +9,8 @@ Design notes
   script; it refreshes the data from ``/dashboard.json`` every 10 seconds and
   redraws the countdowns every second. Data is put in the page with
   ``textContent`` only, never as HTML.
+* A row names its priority as the report does (:meth:`~sla_dsl.report.words.PolicyWords.priority`):
+  its id and its label in the page's language (``P2 優先度２``), from the version that judged it.
 * One row per open target (:func:`.tracking.watched`): the priority's
   response target of each incident not responded, each named target
   (resolution, periodic update, first reply...) and notification rule of an
@@ -35,6 +37,7 @@ import orjson
 
 from ..i18n import message
 from ..i18n.serve import DASHBOARD_WORDS
+from ..report.words import PolicyWords
 from .tracking import RESPONSE, Tracker, Watched, watched
 
 LANGS = ("ja", "en")
@@ -94,7 +97,7 @@ def _row(w: Watched, now: float, lang: str) -> dict[str, Any]:
         intervals = _intervals(rules, w.calendar, now, max(w.due, now) + _PAST_DUE)
     return {
         "id": w.item,
-        "priority": w.priority or "-",
+        "priority": PolicyWords([rules.policy], lang).priority(w.priority) if w.priority else "-",
         "target": _label(w, lang),
         "status": w.status,
         "due": rules.dt(w.due).strftime("%Y-%m-%d %H:%M") if w.due is not None else "-",

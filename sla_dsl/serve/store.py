@@ -11,11 +11,25 @@ Design notes
 * **Migrations**: a small table ``schema_version`` and a list of numbered steps
   (:data:`MIGRATIONS`), each applied once, in order, in one transaction with
   its version bump. Alembic would add an ini file, a script folder and a
-  second command for operators; five tables do not need it. A database newer
+  second command for operators; a few tables do not need it. A database newer
   than this program is refused rather than guessed at. A step creates or
   alters tables as they were when it was released (step 1's are kept as
   :data:`V1`), so a new database goes through every step as an old one does
   and both end alike; :data:`META` is the tables as the last step leaves them.
+  A table that is only added and that no release before it reads
+  (:data:`SERVED`) takes no step: it is created at start when missing
+  (:data:`ADDED`), so the release before can still open the database (a
+  step would make it refuse it as newer).
+* **What was served is remembered** (``served_versions``): the text of each
+  policy version the service has judged with, from the first start that
+  served it (a database made before the table records the texts of the start
+  that creates it). An edited version under the same ``version`` would judge
+  every stored event again under other rules (due times move, and the
+  alerts, whose key holds the due instant, fire again), so ``sla serve``
+  refuses to start with a text whose meaning differs from the one stored
+  (:meth:`.app.Service`); a text that differs in layout or comments only is
+  taken and stored in its place. The text (not a hash of it) is kept so the
+  refusal can say what changed.
 * **No text a user gives can make a write fail** (step 3): an id has no
   length limit (an event line has 1 MiB), nor has a policy's version or a
   type it declares, while PostgreSQL refuses a value over a ``varchar(n)``
@@ -74,6 +88,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import os
 import random
 import threading
 import time
@@ -86,7 +101,7 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..errors import InputError
+from ..errors import InputError, printable
 
 T = TypeVar("T")
 
@@ -160,6 +175,24 @@ POLICIES = sa.Table(
     sa.Column("text", sa.Text(), nullable=False),
     sa.Column("added", sa.Float(), nullable=False),
 )
+
+#: Every policy version served, by the SHA-256 of its ``version`` (:func:`digest`), with the text it was served
+#: with first (see the design notes: an edited version is refused at start).
+SERVED = sa.Table(
+    "served_versions",
+    META,
+    sa.Column("digest", sa.String(64), primary_key=True),
+    sa.Column("version", sa.Text(), nullable=False),
+    sa.Column("effective", sa.Date(), nullable=False),
+    #: the SHA-256 of ``text``: the same text is the same version without reading it again
+    sa.Column("text_digest", sa.String(64), nullable=False),
+    sa.Column("text", sa.Text(), nullable=False),
+    #: when it was first served (POSIX seconds)
+    sa.Column("first_served", sa.Float(), nullable=False),
+)
+
+#: The tables only added, that no earlier release reads: created at start when missing, outside the steps.
+ADDED: tuple[sa.Table, ...] = (SERVED,)
 
 #: The tables as step 1 created them, kept as released (a step never changes): the later steps alter them.
 V1 = sa.MetaData()
@@ -341,6 +374,19 @@ class Webhook:
 
 
 @dataclass(frozen=True, slots=True)
+class Served:
+    """A policy version as it was first served (a row of ``served_versions``)."""
+
+    version: str
+    effective: dt.date
+    #: the SHA-256 of ``text`` (:func:`digest`)
+    text_digest: str
+    text: str
+    #: when it was first served (POSIX seconds)
+    first_served: float
+
+
+@dataclass(frozen=True, slots=True)
 class Delivery:
     """One delivery of one alert to one webhook, taken by a sender (:meth:`Store.claim`) until ``lease``."""
 
@@ -446,6 +492,21 @@ def engine_url(url: str) -> str:
     raise InputError(f"unsupported database URL `{url.split(':', 1)[0]}:...`")
 
 
+def _sqlite_file(url: str) -> tuple[str, str | None]:
+    """The file an SQLite URL names, as written and as an absolute path (``sqlite:///x.db`` is ``x.db`` in the
+    working directory, ``sqlite:////var/lib/sla/sla.db`` is ``/var/lib/sla/sla.db``); ("", None) for a
+    PostgreSQL URL or a database in memory."""
+    if not url.startswith("sqlite"):
+        return "", None
+    try:
+        name = sa.engine.make_url(url).database
+    except sa.exc.ArgumentError:
+        return "", None
+    if not name or name == ":memory:" or name.startswith("file:"):
+        return "", None
+    return name, os.path.abspath(name)
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur = dbapi_connection.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
@@ -460,6 +521,9 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = engine_url(url)
         self.dialect = "sqlite" if self.url.startswith("sqlite") else "postgresql"
+        #: SQLite: the file's path as ``--db`` gives it (relative to the working directory unless absolute)
+        #: and as the driver opens it (absolute); None for PostgreSQL or a database in memory
+        self.given, self.file = _sqlite_file(self.url)
         # (an error names its SQL, never its parameters: they are event data)
         kwargs: dict[str, Any] = {"hide_parameters": True}
         if self.dialect == "sqlite":
@@ -516,9 +580,24 @@ class Store:
                         conn.execute(sa.delete(SCHEMA_VERSION))
                         conn.execute(sa.insert(SCHEMA_VERSION).values(version=number))
                         current = number
+                for table in ADDED:
+                    table.create(conn, checkfirst=True)
         except sa.exc.OperationalError as exc:
-            raise InputError(f"cannot open the database: {exc.orig}") from None
+            raise InputError(self._cannot_open(exc)) from None
         return current
+
+    def _cannot_open(self, exc: sa.exc.OperationalError) -> str:
+        """Why the database cannot be opened; for SQLite, naming the file it tried (``sqlite:///PATH`` is a
+        path relative to the working directory: the absolute one takes four slashes)."""
+        if self.file is None:
+            return f"cannot open the database: {exc.orig}"
+        said = f"cannot open the database file {printable(self.file)}: {exc.orig}"
+        if not Path(self.given).is_absolute():
+            said += (
+                f" (`--db sqlite:///{printable(self.given)}` names a path relative to the working directory "
+                f"{printable(str(Path.cwd()))}; an absolute path takes four slashes: `sqlite:////var/lib/sla/sla.db`)"
+            )
+        return said
 
     # -- events ---------------------------------------------------------------------------
     def add_events(self, rows: Sequence[EventRow], received: float) -> int:
@@ -782,14 +861,67 @@ class Store:
 
     # -- policy versions added over HTTP --------------------------------------------------
     def add_policy(self, version: str, name: str, effective: dt.date, text: str, added: float) -> bool:
-        """Store a policy version's text; False if that version is already stored."""
+        """Store a policy version's text, and that it is served with it (:meth:`serve`); False if that
+        version is already stored."""
         stmt = (
             self._insert(POLICIES)
             .values(digest=digest(version), version=version, name=name, effective=effective, text=text, added=added)
             .on_conflict_do_nothing()
             .returning(POLICIES.c.digest)  # (the row count of a conflict left undone is -1 with psycopg)
         )
-        return self._transaction(lambda conn: conn.execute(stmt).scalar() is not None)
+
+        def work(conn: sa.Connection) -> bool:
+            new = conn.execute(stmt).scalar() is not None
+            if new:
+                self._serve(conn, [(version, effective, text)], added)
+            return new
+
+        return self._transaction(work)
+
+    # -- policy versions served -------------------------------------------------------------
+    def served(self) -> dict[str, Served]:
+        """Every policy version served so far, by its ``version``, with the text it was served with."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(SERVED)).mappings().all()
+        return {
+            str(r["version"]): Served(
+                str(r["version"]), r["effective"], str(r["text_digest"]), str(r["text"]), float(r["first_served"])
+            )
+            for r in rows
+        }
+
+    def serve(self, versions: Sequence[tuple[str, dt.date, str]], now: float) -> None:
+        """Record that these versions (``version``, effective date, text) are served, those not recorded
+        yet (a version recorded keeps the text it was first served with)."""
+        if versions:
+            self._transaction(lambda conn: self._serve(conn, versions, now))
+
+    def _serve(self, conn: sa.Connection, versions: Sequence[tuple[str, dt.date, str]], now: float) -> None:
+        conn.execute(
+            self._insert(SERVED).on_conflict_do_nothing(index_elements=["digest"]),
+            [
+                {
+                    "digest": digest(v),
+                    "version": v,
+                    "effective": effective,
+                    "text_digest": digest(text),
+                    "text": text,
+                    "first_served": now,
+                }
+                for v, effective, text in versions
+            ],
+        )
+
+    def reword_served(self, version: str, text: str) -> None:
+        """Keep ``text`` as the served text of ``version``: one that means the same as the text stored
+        (layout or comments changed), so the next start compares the text alone."""
+
+        def work(conn: sa.Connection) -> None:
+            conn.execute(
+                sa.update(SERVED).where(SERVED.c.digest == digest(version)).values(text=text, text_digest=digest(text))
+            )
+
+        self._transaction(work)
 
     def policy_texts(self) -> list[str]:
         """The texts of the versions added over HTTP, oldest first."""

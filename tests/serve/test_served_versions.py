@@ -1,0 +1,286 @@
+"""A policy version edited under its own number, the reload's words, the dashboard's priorities, the log of a
+failed delivery and the database file ``--db`` names (a QA pass of ``sla serve``). Each test failed before
+its fix.
+
+1. An edited version (same ``version``, other rules) was skipped at SIGHUP without a word, then applied to
+   every stored event at the next start: due times moved and the alerts of the same incidents fired again.
+   Now the reload says so in the log and applies nothing, and the start is refused (exit 1) until the text
+   is restored, or the operator deletes the record of what was served.
+2. A reload's refusals were English for a Japanese-first policy, and a syntax error lost its source line.
+3. The dashboard showed a priority by its id alone (``P1``), not as the report names it (``P1 優先度１``).
+4. A failed delivery's log line did not name its alert: one identical line per alert.
+5. ``--db sqlite:///var/lib/sla/sla.db`` is a path relative to the working directory; the error did not say
+   which file it tried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import sqlalchemy as sa
+
+from sla_dsl.errors import InputError
+from sla_dsl.policy import load_policies
+from sla_dsl.serve import Settings
+from sla_dsl.serve.alerts import Sender
+from sla_dsl.serve.app import ApiError, Service
+from sla_dsl.serve.store import Store, Webhook, digest
+from sla_dsl.serve.tracking import FakeClock
+
+from .conftest import POLICY, ROOT, Starter, _free_port, tokyo
+
+#: Mon 30 Nov 2026 10:00 in Tokyo: after Click So-ko 2026.1 took effect.
+NOW = tokyo(2026, 11, 30, 10)
+FOUR, TWO = "respond within 4 business hours", "respond within 2 business hours"
+CHANGE_JA = "~ P1 優先度１の応答目標時間：4営業時間以内 → 2営業時間以内"
+HELPDESK = ROOT / "policies" / "examples" / "helpdesk.sla"
+
+
+def _folder(tmp_path: Path, text: str | None = None) -> Path:
+    folder = tmp_path / "policies"
+    folder.mkdir(exist_ok=True)
+    (folder / "clicksoko.sla").write_text(text if text is not None else POLICY.read_text("utf-8"), "utf-8")
+    return folder
+
+
+def _service(folder: Path, db: str) -> Service:
+    settings = Settings(db=db, policy_files=(str(folder),))
+    return Service(load_policies([str(folder)]), settings, FakeClock(NOW))
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+def _version(text: str, version: str, effective: str) -> str:
+    return text.replace('version "2026.1"', f'version "{version}"').replace(
+        "effective 2026-04-01", f"effective {effective}"
+    )
+
+
+# -- 1. a version edited under its own number ------------------------------------------------------------------
+def test_a_version_edited_under_its_number_is_refused_at_start(tmp_path: Path, db_url: str) -> None:
+    folder = _folder(tmp_path)
+    _service(folder, db_url).store.close()  # the first start: 2026.1 is served with the file's text
+    policy = folder / "clicksoko.sla"
+    _edit(policy, FOUR, TWO)
+    with pytest.raises(InputError) as refused:
+        _service(folder, db_url)
+    said = str(refused.value)
+    assert refused.value.lang == "ja"  # the policy's primary language
+    assert said.startswith(f"{policy}:9:3：版 2026.1 の内容が、このデータベースで最初に使ったときから変わっています")
+    assert f"\n  {CHANGE_JA}\n" in said  # what changed, as `sla diff` says it
+    assert "ヒント: " in said and "`DELETE FROM served_versions WHERE version = '2026.1'`" in said
+    # restored, it starts; a change of layout or comments only is no change
+    _edit(policy, TWO, FOUR)
+    _service(folder, db_url).store.close()
+    _edit(policy, FOUR, FOUR + "  # 第3条")
+    service = _service(folder, db_url)
+    assert service.store.served()["2026.1"].text == policy.read_text("utf-8")  # (kept: compared as text next time)
+    service.store.close()
+    # deleted on purpose, as the refusal says, the edited text is served from then on
+    _edit(policy, FOUR, TWO)
+    store = Store(db_url)
+    with store.engine.begin() as conn:
+        conn.execute(sa.text("DELETE FROM served_versions WHERE version = '2026.1'"))
+    store.close()
+    service = _service(folder, db_url)
+    assert TWO in service.store.served()["2026.1"].text
+    service.store.close()
+
+
+def test_a_posted_version_then_edited_in_a_file_is_refused_at_start(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'sla.db'}"
+    folder = _folder(tmp_path)
+    service = _service(folder, db)
+    later = _version(POLICY.read_text("utf-8"), "2027.1", "2027-04-01")
+    service.add_policy(later)  # POST /policies
+    service.store.close()
+    (folder / "later.sla").write_text(later.replace(FOUR, TWO), "utf-8")  # the same version, other rules
+    with pytest.raises(InputError) as refused:
+        _service(folder, db)
+    assert "版 2027.1 の内容が" in str(refused.value) and CHANGE_JA in str(refused.value)
+
+
+def test_the_command_exits_1_on_an_edited_version(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    db = f"sqlite:///{tmp_path / 'sla.db'}"
+    _service(folder, db).store.close()
+    _edit(folder / "clicksoko.sla", FOUR, TWO)
+    r = subprocess.run(
+        [sys.executable, "-m", "sla_dsl._entry", "serve", str(folder), "--db", db, "--port", str(_free_port())],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 1, r.stderr
+    assert r.stderr.startswith("sla: エラー: ") and CHANGE_JA in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_database_without_the_table_of_versions_served_still_opens(tmp_path: Path, db_url: str) -> None:
+    folder = _folder(tmp_path)
+    _service(folder, db_url).store.close()
+    store = Store(db_url)
+    with store.engine.begin() as conn:  # as the release before this one left it
+        conn.execute(sa.text("DROP TABLE served_versions"))
+        version = conn.execute(sa.text("SELECT version FROM schema_version")).scalar()
+    store.close()
+    service = _service(folder, db_url)
+    assert service.store.served()["2026.1"].text_digest == digest(POLICY.read_text("utf-8"))
+    with service.store.engine.connect() as conn:  # no step: the release before still opens it
+        assert conn.execute(sa.text("SELECT version FROM schema_version")).scalar() == version
+    service.store.close()
+
+
+def test_sighup_says_a_version_changed_on_disk_and_applies_nothing(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = _folder(tmp_path)
+    service = _service(folder, f"sqlite:///{tmp_path / 'sla.db'}")
+    before = service.tracker.policies
+    policy = folder / "clicksoko.sla"
+    _edit(policy, FOUR, TWO)
+    with caplog.at_level(logging.ERROR, logger="sla.serve"):
+        service.reload_files()
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("reload:")]
+    assert len(said) == 1, said
+    assert said[0].startswith(f"reload: {policy}:9:3：版 2026.1 は使用中ですが、ファイルの内容が変わっています。")
+    assert "この変更は適用していません" in said[0] and f"\n  {CHANGE_JA}\n" in said[0]
+    assert "新しい `version` と将来の日付の `effective`" in said[0] and "次の起動は拒否されます" in said[0]
+    assert service.tracker.policies == before  # the version in use is the one loaded
+    service.store.close()
+
+
+# -- 2. a reload's words ---------------------------------------------------------------------------------------
+def test_a_reloaded_file_with_a_syntax_error_is_said_as_at_start(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = _folder(tmp_path)
+    service = _service(folder, f"sqlite:///{tmp_path / 'sla.db'}")
+    later = folder / "later.sla"
+    later.write_text(_version(POLICY.read_text("utf-8"), "2027.1", "2027-04-01").replace(FOUR, FOUR[:-2]), "utf-8")
+    with caplog.at_level(logging.ERROR, logger="sla.serve"):
+        service.reload_files()
+    (said,) = [r.getMessage() for r in caplog.records]
+    first, located, excerpt, caret, *_ = said.split("\n")
+    assert first == "reload: ポリシーのファイルを読み直せませんでした。使用中の版はそのままです："
+    assert located.startswith(f"{later}:95:29: error: [E011] `hou` はここには書けません")
+    assert excerpt == "95 |   respond within 4 business hou" and caret.endswith("^^^")
+    assert [p.version for p in service.tracker.policies] == ["2026.1"]
+    service.store.close()
+
+
+def test_a_reloaded_version_that_has_begun_is_refused_in_the_policys_language(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = _folder(tmp_path)
+    service = _service(folder, f"sqlite:///{tmp_path / 'sla.db'}")
+    later = folder / "later.sla"
+    later.write_text(_version(POLICY.read_text("utf-8"), "2026.2", "2026-10-01"), "utf-8")
+    with caplog.at_level(logging.ERROR, logger="sla.serve"):
+        service.reload_files()
+    (said,) = [r.getMessage() for r in caplog.records]
+    assert said == (
+        f"reload: {later}:9:3：版 `2026.2` の適用開始日 2026年10月1日(木) は、すでに始まっています\n"
+        "ヒント: 新しい版は将来の日付から適用します。対応中の案件が、起算した時点の版のまま判定されるようにするためです"
+    )
+    # posted, the same version is refused in English, as every error body
+    with pytest.raises(ApiError) as posted:
+        service.add_policy(later.read_text("utf-8"))
+    assert posted.value.message == "version `2026.2` would take effect on 2026-10-01, which has begun"
+    service.store.close()
+
+
+def test_a_version_already_loaded_is_refused_in_the_policys_language(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    service = _service(folder, f"sqlite:///{tmp_path / 'sla.db'}")
+    policy = folder / "clicksoko.sla"
+    with pytest.raises(ApiError) as reloaded:
+        service.add_policy(policy.read_text("utf-8"), str(policy))
+    assert reloaded.value.message == f"{policy}:9:3：版 `2026.1` はすでに読み込まれています"
+    assert reloaded.value.help == "新しい本文には新しい版の番号（`version`）を付けてください"
+    with pytest.raises(ApiError) as posted:
+        service.add_policy(policy.read_text("utf-8"))
+    assert (posted.value.status, posted.value.message) == (409, "version `2026.1` is already loaded")
+    assert "where" not in posted.value.more  # (the answer's body names no file of the server)
+    service.store.close()
+
+
+# -- 3. the dashboard's priorities -----------------------------------------------------------------------------
+def _priorities(client: Any, lang: str) -> list[str]:
+    return [r["priority"] for r in client.get(f"/dashboard.json?lang={lang}").json()["incidents"]]
+
+
+def test_the_dashboard_names_a_priority_as_the_report_does(start: Starter, tmp_path: Path) -> None:
+    c = start(f"sqlite:///{tmp_path / 'sla.db'}")
+    event = {"event": "incident.reported", "at": "2026-11-30T09:00:00+09:00", "id": "D-1", "priority": "P2"}
+    assert c.post("/events", json=event).status_code == 200
+    assert _priorities(c, "ja") == ["P2 優先度２"]
+    assert _priorities(c, "en") == ["P2 Priority 2"]
+    helpdesk = start(f"sqlite:///{tmp_path / 'h.db'}", pols=load_policies([str(HELPDESK)]))
+    event = {"event": "incident.reported", "at": "2026-11-30T09:00:00+09:00", "id": "H-1", "priority": "P1"}
+    assert helpdesk.post("/events", json=event).status_code == 200
+    assert set(_priorities(helpdesk, "ja")) == {"P1 緊急"}
+    assert set(_priorities(helpdesk, "en")) == {"P1 Urgent"}
+
+
+# -- 4. a failed delivery names its alert ----------------------------------------------------------------------
+def test_a_failed_delivery_names_its_alert_in_the_log(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'sla.db'}")
+    store.migrate()
+    w = Webhook.of("http://gone.invalid/hook")
+    first = store.fire("k1", "incident.at_risk", "I-1", NOW, 0.0, '{"alert": "k1"}', [w])
+    second = store.fire("k2", "incident.breached", "I-1", NOW, 0.0, '{"alert": "k2"}', [w])
+    sender = Sender(store, [w], transport=httpx.MockTransport(lambda _request: httpx.Response(404)))
+
+    async def post_each() -> None:
+        async with httpx.AsyncClient(transport=sender.transport) as client:
+            for d in store.claim(w.hook, NOW, 60.0):
+                await sender._post(client, w, d)
+
+    with caplog.at_level(logging.WARNING, logger="sla.serve"):
+        asyncio.run(post_each())
+    said = sorted(r.getMessage() for r in caplog.records)
+    assert said == [
+        f"webhook http://gone.invalid: alert {first}: attempt 1 failed: HTTP 404",
+        f"webhook http://gone.invalid: alert {second}: attempt 1 failed: HTTP 404",
+    ]
+    store.close()
+
+
+# -- 5. the database file --db names ---------------------------------------------------------------------------
+def test_the_database_that_cannot_be_opened_is_named_by_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(InputError) as relative:
+        Store("sqlite:///var/lib/sla/sla.db").migrate()  # three slashes: under the working directory
+    said = str(relative.value)
+    assert said.startswith(f"cannot open the database file {tmp_path / 'var/lib/sla/sla.db'}: ")
+    assert "relative to the working directory" in said and "`sqlite:////var/lib/sla/sla.db`" in said
+    absolute = tmp_path / "no" / "such" / "dir" / "sla.db"
+    with pytest.raises(InputError) as given:
+        Store(f"sqlite:///{absolute}").migrate()
+    assert str(given.value).startswith(f"cannot open the database file {absolute}: ")
+    assert "relative" not in str(given.value)
+
+
+def test_the_served_versions_keep_their_first_text(tmp_path: Path) -> None:
+    store = Store(f"sqlite:///{tmp_path / 'sla.db'}")
+    store.migrate()
+    store.serve([("v", dt.date(2027, 4, 1), "first")], 1.0)
+    store.serve([("v", dt.date(2027, 4, 1), "second")], 2.0)
+    kept = store.served()["v"]
+    assert (kept.text, kept.text_digest, kept.first_served) == ("first", digest("first"), 1.0)
+    store.close()
