@@ -93,11 +93,11 @@ from typing import Any
 
 from ..errors import InputError
 from ..events import EventLog, Problem, validate_mapping
-from ..events.problems import event_problems_in
+from ..events.problems import EventSourceError, event_problems_in
 from ..events.schema import declare_types
 from ..i18n import message as said
 from ..i18n.authoring import names
-from ..lang.diagnostics import WordedInputError, suggest
+from ..lang.diagnostics import WordedInputError, suggest, words
 from ..policy.compiled import Policy
 from ..report.escape import printable
 from ..report.periods import compact
@@ -390,6 +390,11 @@ def _check_violations(expect: Any, case: Case) -> None:
 def _place(mapping: Any, key: str) -> Place:
     """Where ``key`` of ``mapping`` is written (a mapping not read from a file: nowhere)."""
     return mapping.place(key) if isinstance(mapping, testyaml.Map) else (0, 0)
+
+
+def _value_place(mapping: Any, key: str) -> Place:
+    """Where the value of ``key`` of ``mapping`` is written."""
+    return mapping.value_place(key) if isinstance(mapping, testyaml.Map) else (0, 0)
 
 
 def _item_place(mapping: Any, key: str, index: int) -> Place:
@@ -701,6 +706,15 @@ def _inline_log(events: Any, case: Case, at: Place, declared: frozenset[str] = f
     return log.finish(False, defer=True)
 
 
+def _unreadable_log(case: Case, path: Path, exc: EventSourceError) -> InputError:
+    """E160 at the value of ``events_file``: the log it names cannot be opened or read at all (no such
+    file, not allowed), with the system's reason in the case's language and the path it was read at."""
+    detail = dict(exc.words.args).get("detail", "")
+    told = words("author.test.events_file_unreadable", key="events_file", path=str(path), detail=detail)
+    help = said("author.test.events_file_unreadable.help", case.lang, key="events_file")
+    return _bad(case, "E160", told.text(case.lang), help, _value_place(case.spec, "events_file"))
+
+
 def _run_events(policy: Policy, case: Case) -> Iterator[str]:
     from ..evaluation import evaluate
     from ..events.reader import read_events
@@ -708,7 +722,10 @@ def _run_events(policy: Policy, case: Case) -> Iterator[str]:
     spec, expect = case.spec, case.spec["expect"] or {}
     if "events_file" in spec:
         path = Path(case.file).parent / str(spec["events_file"])
-        log = read_events(path, declared=policy.event_types, defer=True)
+        try:
+            log = read_events(path, declared=policy.event_types, defer=True)
+        except EventSourceError as exc:  # (a bad line of a log that is read keeps its own frame, in the log)
+            raise _unreadable_log(case, path, exc) from None
     else:
         log = _inline_log(spec["events"], case, _place(spec, "events"), policy.event_types)
     period = _field(spec, "period", case)

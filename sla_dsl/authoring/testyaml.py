@@ -67,7 +67,8 @@ MAX_VALUES = 200_000
 
 def problem(where: str, code: str, message: str, help: str | None = None, lang: str = "en") -> InputError:
     """An input error ``WHERE: error: [CODE] message`` with a ``help`` line, its words in ``lang``."""
-    # the frame is the same in every language, as a policy diagnostic's (the contract's `file:line:col: error:`)
+    # the frame is the same in every language, as a policy diagnostic's (the contract's `file:line:col: error:`
+    # and its `= help: ` / `= ヒント: ` line: an ASCII colon in Japanese too)
     text = f"{printable(where)}: error: [{code}] {printable(message)}"
     if help:
         text += said("author.test.help", lang, help=said("diag.word.help", lang), text=printable(help))
@@ -95,10 +96,16 @@ class Map(dict[str, Any]):
         self.keys_at: dict[str, tuple[int, int]] = {}
         #: for a key whose value is a list, each item's (line, column)
         self.items_at: dict[str, list[tuple[int, int]]] = {}
+        #: each key's value's (line, column)
+        self.values_at: dict[str, tuple[int, int]] = {}
 
     def place(self, key: str) -> tuple[int, int]:
         """Where ``key`` is written: (line, column); the mapping's line (column 0: unknown) otherwise."""
         return self.keys_at.get(key, (self.line, 0))
+
+    def value_place(self, key: str) -> tuple[int, int]:
+        """Where the value of ``key`` is written; where the key is, when unknown."""
+        return self.values_at.get(key) or self.place(key)
 
     def item_place(self, key: str, index: int) -> tuple[int, int]:
         """Where item ``index`` of the list under ``key`` is written; where the key is, when unknown."""
@@ -142,6 +149,7 @@ def _construct_map(loader: _Loader, node: yaml.MappingNode) -> Map:
         if isinstance(key_node, yaml.ScalarNode) and key_node.tag != _MERGE:
             key = str(loader.construct_object(key_node, deep=True))
             out.keys_at[key] = _place(key_node.start_mark)
+            out.values_at[key] = _place(value_node.start_mark)
             if isinstance(value_node, yaml.SequenceNode):
                 out.items_at[key] = [_place(item.start_mark) for item in value_node.value]
     return out

@@ -376,6 +376,10 @@ def check_log(
 
     # Each family's distinct payloads, gathered in one pass (a superset once records are taken out).
     payloads: dict[int, set[tuple[Any, ...]]] = {}
+    # The records found bad, by their group and id (their places in its list): taken out only after
+    # every check has seen them, so that a line with two unknown values (a priority and a cause) is told
+    # both at once, and left out (``--skip-invalid``) once.
+    taken: dict[tuple[int, str], tuple[dict[str, list[Rec]], set[int]]] = {}
     for group, codes, allowed, field, err, at in (
         (log.incidents, (REPORTED, REPRIORITIZED), priorities, "priority", "E120", 0),
         (log.incidents, (REPORTED,), causes, "cause", "E122", 1),
@@ -401,13 +405,11 @@ def check_log(
             if any(r[1] in codes and r[2][at] is not None and r[2][at] not in allowed for r in recs)
         ]
         for ident in bad_ids:
-            recs = group[ident]
-            keep = [
-                r
-                for r in recs
-                if not (r[1] in codes and r[2][at] is not None and not known(r[2][at], allowed, field, r, err))
-            ]
-            log.keep(group, ident, keep)
+            for i, r in enumerate(group[ident]):
+                if r[1] in codes and r[2][at] is not None and not known(r[2][at], allowed, field, r, err):
+                    taken.setdefault((id(group), ident), (group, set()))[1].add(i)
+    for (_, ident), (group, bad) in taken.items():
+        log.keep(group, ident, [r for i, r in enumerate(group[ident]) if i not in bad])
     check_attributes(versions, log, payloads)  # E128, E129: attributes the policies do not declare
     check_declared(versions, log)  # E103: events of a type that no policy version declares
     check_deadlines(versions, log, period, spans)  # E124: deadlines past the supported years, on the events left

@@ -167,7 +167,8 @@ AUTHORING: dict[str, Msg] = {
         "{key}: expected none, got {kind} {ident}: {message}",
     ),
     # sla test: a malformed test file (E160-E163)
-    "author.test.help": Msg("\n  = {help}：{text}", "\n  = {help}: {text}"),
+    # (the frame, as a diagnostic's and an event problem's `= ヒント: …`: an ASCII colon in every language)
+    "author.test.help": Msg("\n  = {help}: {text}", "\n  = {help}: {text}"),
     "author.test.in_case": Msg("ケース `{name}`：{message}", "case `{name}`: {message}"),
     "author.test.case_n": Msg("ケース {n}", "case {n}"),
     "author.test.no_test_file": Msg(
@@ -272,6 +273,12 @@ AUTHORING: dict[str, Msg] = {
     ),
     "author.test.windows_list": Msg(
         "`{key}` は `{form}` の時間帯のリストで書いてください", "`{key}` must be a list of `{form}` windows"
+    ),
+    "author.test.events_file_unreadable": Msg(
+        "`{key}` のログ `{path}` を読めません：{detail}", "cannot read the log `{path}` of `{key}`: {detail}"
+    ),
+    "author.test.events_file_unreadable.help": Msg(
+        "`{key}` はテストファイルのあるディレクトリからのパスです", "`{key}` is a path from the test file's directory"
     ),
     "author.test.events_list": Msg("`{key}` はリストで書いてください", "`{key}` must be a list"),
     "author.test.events_list.help": Msg(

@@ -18,11 +18,16 @@ Design notes
   editors have long saved in), and the refusal carries the languages the header declares when its
   ASCII ``languages ja, en`` line can be read from the bytes (:func:`bytes_languages`), so that the
   refusal can be worded in the policy's language (:func:`~.diagnostics.refusal_language`).
+  So do the refusals of a text with a NUL (read from the same bytes: the NUL is one more byte that is
+  not read, so a NUL in the header does not hide a ``languages`` line the bytes still show) and of
+  input over the cap (read from its first :data:`HEADER_BYTES`), whichever way it came in: ``sla
+  check`` and the language server word them alike.
 * **A line is what ends in ``\\n``** once CR and CRLF are normalised: that is
   how Lark counts lines, and what excerpts and the language server count too
   (:mod:`.lines`).
 * **Never more than the cap is read.** A regular file larger than the cap is
-  refused from its size without reading it; anything else (a device such as
+  refused from its size without reading more than its first :data:`HEADER_BYTES`
+  (for its languages); anything else (a device such as
   ``/dev/zero``, a FIFO, stdin, a file whose size the system misreports) is
   read as a stream of at most the cap plus one byte.
 """
@@ -46,15 +51,23 @@ from .model import Span
 MAX_POLICY_BYTES = 1 << 20
 
 _BOM = b"\xef\xbb\xbf"
+#: How much of an input over the cap is read for the languages its header declares.
+HEADER_BYTES = 1 << 16
 _UTF8_HELP = words("diag.E001.help.utf8")
 
 
 def _refused(
-    file: str, message: Words, help: Words | None = None, line: int = 1, col: int = 1
+    file: str,
+    message: Words,
+    help: Words | None = None,
+    line: int = 1,
+    col: int = 1,
+    languages: tuple[str, ...] | None = None,
 ) -> tuple[None, list[Diagnostic]]:
-    """No text, and the E001 diagnostic saying why."""
+    """No text, and the E001 diagnostic saying why (with the ``languages`` its header declares, if known)."""
     span = Span(line=line, column=col, end_line=line, end_column=col + 1)
-    return None, [diagnostic("E001", message, span, help=help, file=file)]
+    refusal = diagnostic("E001", message, span, help=help, file=file)
+    return None, [refusal.model_copy(update={"languages": languages}) if languages else refusal]
 
 
 def _os_reason(exc: OSError) -> Words | Code:
@@ -75,8 +88,9 @@ def decode_policy(data: bytes | str, file: str = "<policy>") -> tuple[str | None
     """Policy text from bytes or a ``str``, or ``None`` and the E001 diagnostic saying why not."""
     if isinstance(data, str):
         text = data[1:] if data.startswith("\ufeff") else data
-        if len(text) > MAX_POLICY_BYTES:  # every character is at least one byte
-            return _too_big(file, None, "policy")
+        if len(text) > MAX_POLICY_BYTES:  # every character is at least one byte: its size, as a file's
+            head = text[:HEADER_BYTES].encode("utf-8", "replace")
+            return _too_big(file, len(text.encode("utf-8", "surrogatepass")), "policy", bytes_languages(head))
         try:
             size = len(text.encode("utf-8"))
         except UnicodeEncodeError as exc:
@@ -84,10 +98,10 @@ def decode_policy(data: bytes | str, file: str = "<policy>") -> tuple[str | None
             line, col = _position(good + "?", len(good))
             return _refused(file, words("diag.E001.surrogate"), _UTF8_HELP, line, col)
         if size > MAX_POLICY_BYTES:
-            return _too_big(file, size, "policy")
+            return _too_big(file, size, "policy", bytes_languages(text[:HEADER_BYTES].encode("utf-8")))
     else:
         if len(data) > MAX_POLICY_BYTES:
-            return _too_big(file, len(data), "file")
+            return _too_big(file, len(data), "file", bytes_languages(data[:HEADER_BYTES]))
         raw = data[len(_BOM) :] if data.startswith(_BOM) else data
         try:
             text = raw.decode("utf-8")
@@ -108,7 +122,8 @@ def decode_policy(data: bytes | str, file: str = "<policy>") -> tuple[str | None
     nul = text.find("\x00")
     if nul >= 0:
         line, col = _position(text, nul)
-        return _refused(file, words("diag.E001.nul"), None, line, col)
+        languages = bytes_languages(text.encode("utf-8", "replace"))
+        return _refused(file, words("diag.E001.nul"), None, line, col, languages)
     return text, []
 
 
@@ -141,8 +156,11 @@ def bytes_languages(raw: bytes) -> tuple[str, ...] | None:
     return languages or None
 
 
-def _too_big(file: str, size: int | None, what: str) -> tuple[None, list[Diagnostic]]:
-    """The E001 diagnostic for input over the cap (``what``: policy, file or input); ``size`` when it is known."""
+def _too_big(
+    file: str, size: int | None, what: str, languages: tuple[str, ...] | None = None
+) -> tuple[None, list[Diagnostic]]:
+    """The E001 diagnostic for input over the cap (``what``: policy, file or input); ``size`` when it is
+    known; the ``languages`` its first bytes' header declares, when they can be read."""
     most = f"{MAX_POLICY_BYTES:,}"
     subject = words(f"diag.E001.what.{what}")
     text = (
@@ -150,7 +168,7 @@ def _too_big(file: str, size: int | None, what: str) -> tuple[None, list[Diagnos
         if size is not None
         else words("diag.E001.too_big.unknown", what=subject, most=most)
     )
-    return _refused(file, text, words("diag.E001.too_big.help"))
+    return _refused(file, text, words("diag.E001.too_big.help"), languages=languages)
 
 
 def _read_capped(stream: BinaryIO, limit: int) -> bytes:
@@ -170,7 +188,7 @@ def read_policy_stream(stream: BinaryIO, file: str) -> tuple[str | None, list[Di
     """Policy text from a byte stream (stdin, a FIFO, a device), reading at most the cap plus one byte."""
     data = _read_capped(stream, MAX_POLICY_BYTES + 1)
     if len(data) > MAX_POLICY_BYTES:
-        return _too_big(file, None, "input")
+        return _too_big(file, None, "input", bytes_languages(data[:HEADER_BYTES]))
     return decode_policy(data, file)
 
 
@@ -191,7 +209,7 @@ def read_policy_file(path: str | Path) -> tuple[str | None, list[Diagnostic]]:
             if stat.S_ISDIR(info.st_mode):
                 return _refused(file, words("diag.E001.directory"))
             if stat.S_ISREG(info.st_mode) and info.st_size > MAX_POLICY_BYTES:
-                return _too_big(file, info.st_size, "file")
+                return _too_big(file, info.st_size, "file", bytes_languages(_read_capped(fh, HEADER_BYTES)))
             return read_policy_stream(fh, file)
     except FileNotFoundError:
         return _refused(file, words("diag.E001.missing"))

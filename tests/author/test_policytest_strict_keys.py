@@ -49,7 +49,7 @@ REFUSED = [
         "  = help: did you mean `incidents`? the keys are incidents, outages, planned_stops, targets, "
         "availability, availability_periods, credits, violations, no_violations\n",
         "t.yaml:7:7: error: [E160] ケース `x`：`expect` にキー `incident` はありません\n"
-        "  = ヒント：`incidents` の誤りではありませんか？",
+        "  = ヒント: `incidents` の誤りではありませんか？",
         id="incident-for-incidents",
     ),
     pytest.param(
@@ -58,7 +58,7 @@ REFUSED = [
         "violation\n  = help: did you mean `response_breached`? the kinds are response_breached, target_breached, "
         "notice_breached, stop_notice_invalid, backup_missed, backup_retention, backup_zone, availability, data\n",
         "t.yaml:7:23: error: [E162] ケース `x`：`expect.no_violations` の `response_breachd` は違反の種類ではありません"
-        "\n  = ヒント：`response_breached` の誤りではありませんか？違反の種類は `response_breached`、",
+        "\n  = ヒント: `response_breached` の誤りではありませんか？違反の種類は `response_breached`、",
         id="unknown-kind-in-no-violations",
     ),
     pytest.param(
@@ -73,7 +73,7 @@ REFUSED = [
         "t.yaml:3:65: error: [E160] case `x`: unknown key `when` in `deadline`\n"
         "  = help: the keys are priority, from, attributes\n",
         "t.yaml:3:65: error: [E160] ケース `x`：`deadline` にキー `when` はありません\n"
-        "  = ヒント：書けるキーは `priority`、`from`、`attributes` です\n",
+        "  = ヒント: 書けるキーは `priority`、`from`、`attributes` です\n",
         id="unknown-key-in-deadline",
     ),
     pytest.param(

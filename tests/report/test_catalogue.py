@@ -55,7 +55,7 @@ def test_no_message_is_left_untranslated(key: str) -> None:
     latin = set(re.findall(r"[A-Za-z]+", ja)) - JA_LATIN_OK
     assert not latin, f"{key}: English left in the Japanese text: {sorted(latin)}"
     # only fields (``{label}``, ``「{label}」``, a range ``{start} 〜 {end}``): nothing to translate
-    if ja.strip(" ()（）:：、。,「」“”〜"):
+    if ja.strip(" ()（）:：、。,「」“”〜=\n"):  # (or a frame: `\n  = {help}: {text}`)
         assert JAPANESE.search(ja) or ja.strip() in JA_LATIN_OK, f"{key}: the Japanese text is not Japanese: {ja!r}"
     assert not JAPANESE.search(en), f"{key}: Japanese in the English text: {en!r}"
 
