@@ -13,7 +13,9 @@ Design notes
   drops it. A priority named by its label is named as the customer's report
   names it, its id (which customers see on their tickets) before its label
   (``P1 優先度１`` / ``P1 Priority 1``), in the text and the notice alike; a rule
-  with ``when`` adds its condition (``P1 緊急（契約プランがプレミアムの場合）``). Where
+  with ``when`` adds its condition (``P1 緊急（契約プランがプレミアムの場合）``); an item's
+  priority, all its rules, has each of their labels once when they differ
+  (``urgent 緊急（VIP）／緊急``: :func:`sla_dsl.report.words.priority_label`). Where
   declarations go by labels, event types, calendars and clocks inside a value do
   too (``回避策または問題解決に必要な情報の受領で完了``), and so do durations: as the
   policy page says them (:func:`sla_dsl.docs.text.duration`), business time is
@@ -93,7 +95,7 @@ from ..lang.service_plans import ordered
 from ..policy.compiled import Policy
 from ..report.conditions import condition_words
 from ..report.escape import markdown_heading, printable
-from ..report.words import PolicyWords, event_words
+from ..report.words import PolicyWords, event_words, priority_label
 from .diff_changes import Change, Detail, diff_models, jsonable
 
 __all__ = [
@@ -333,8 +335,9 @@ class Words:
             nodes, key = decls.get(ref.kind, ((), ""))
             found = next((n for n in nodes if not key or getattr(n, key) == ref.name), None)
         label = found.label.text(self.lang) if self.by_label and found is not None else ""
-        if label and ref.kind == "priority":  # as the report names it: `P1 優先度１`
-            label = self.say("priority.name", id=ref.name, label=label)
+        if label and ref.kind == "priority" and self.model is not None:  # as the report names it: `P1 優先度１`
+            label = priority_label(self.model.rules_of(ref.name), self.lang)  # true of every rule of the id
+            label = label and self.say("priority.name", id=ref.name, label=label)
         subject = self.say("quoted", text=self.text(label)) if label else self.text(ref.name)
         if ref.kind == "planned_stop":
             subject = label and self.say("quoted", text=self.text(label))

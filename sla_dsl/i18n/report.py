@@ -202,6 +202,8 @@ REPORT: dict[str, Msg] = {
     # -- incidents ----------------------------------------------------------------------
     "report.incidents": Msg("障害対応：応答目標", "Incidents: response targets"),
     "report.priority": Msg("優先度", "Priority"),
+    # between the labels of the rules of a priority with `when` whose labels differ (`urgent 緊急（VIP）／緊急`)
+    "report.priority.labels_sep": Msg("／", " / "),
     "report.total": Msg("件数", "Total"),
     "report.achieved": Msg("達成率", "Achieved"),
     "report.completed": Msg("完了", "Completed"),

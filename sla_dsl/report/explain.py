@@ -207,7 +207,7 @@ def _notice_words(o: OutageRow, w: PolicyWords) -> str:
 def _priority(w: PolicyWords, pid: str, rule: m.Priority | None) -> str:
     """A priority as the incident's words name it: ``P1 緊急（プレミアム）``, by the label of ``rule`` (the
     rule that judged it) when given, so that of several rules of one priority (issue 13) the one that
-    applied is named; else as :meth:`PolicyWords.priority` (the id alone when its rules' labels differ)."""
+    applied is named; else as :meth:`PolicyWords.priority` (every label of its rules when they differ)."""
     label = rule.label.text(w.lang) if rule is not None else ""
     return f"{pid} {label}" if label else w.priority(pid)
 

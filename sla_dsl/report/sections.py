@@ -885,7 +885,7 @@ def _not_met(report: Report, w: PolicyWords, bad: Shown) -> Part:
         rows.append(
             [
                 i.id,
-                iw.priority(i.priority),
+                iw.priority_of(i),
                 w.t(i.clock_start),
                 w.t(i.response_due),
                 w.t(i.responded_at) if i.responded_at else Mark(w.m("report.no_response"), "bad"),
@@ -913,7 +913,7 @@ def _at_risk(report: Report, w: PolicyWords, risky: Shown) -> Part:
         iw = w.for_row(i)  # the version that judged the incident (its `policy_version`)
         if i.response_due is not None:  # (as its target counts time: elapsed, or its calendar's hours)
             left = time_between(iw, report.period.as_of, i.response_due, target_of(i, iw))
-        rows.append([i.id, iw.priority(i.priority), w.t(i.clock_start), w.t(i.response_due), Mark(left, "warn")])
+        rows.append([i.id, iw.priority_of(i), w.t(i.clock_start), w.t(i.response_due), Mark(left, "warn")])
     header = [
         w.m("report.id"),
         w.m("report.priority"),
@@ -932,8 +932,11 @@ def _violations(
     limit: int | None,
 ) -> Part:
     shown, hidden = _capped(violations, limit)
-    # the incidents of the response breaches shown (the rest are counted, not written)
-    wanted = {v.id for v in shown if v.kind == "response_breached"}
+    # the incidents of the response breaches and of the breached targets of a priority shown (worded from
+    # the version and rule that judged them; the rest are counted, not written)
+    wanted = {
+        v.id for v in shown if v.kind == "response_breached" or (v.target is not None and v.target.priority is not None)
+    }
     by_id: dict[str, IncidentLike] = {}
     for i in incidents if wanted else ():
         if i.id in wanted:

@@ -180,19 +180,19 @@ def violation_text(
             return worded
     if v.target is not None:
         i = incidents.get(v.id)
-        return target_text(v, v.target, w.for_row(i) if i is not None else w, report)
+        return target_text(v, v.target, w.for_row(i) if i is not None else w, report, i)
     if v.kind == "response_breached" and v.id in incidents:
         i = incidents[v.id]
         w = w.for_row(i)  # the version that judged the incident: its labels and calendar
         if i.responded_at is not None:
             return w.m(
                 "report.v.response_late",
-                priority=w.priority(i.priority),
+                priority=w.priority_of(i),
                 due=w.t(i.response_due),
                 responded=w.t(i.responded_at),
                 late=late_words(report, w, i.response_due, i.responded_at, target_of(i, w)),
             )
-        return w.m("report.v.response_none", priority=w.priority(i.priority), due=w.t(i.response_due), as_of=w.t(as_of))
+        return w.m("report.v.response_none", priority=w.priority_of(i), due=w.t(i.response_due), as_of=w.t(as_of))
     if v.kind == "stop_notice_invalid":
         s = rows.stop(v.id)
         if s is not None:
@@ -262,9 +262,11 @@ def outage_notice_text(v: Violation, report: Report, w: PolicyWords, index: Repo
     return w.m("report.v.notice_none", due=w.t(due), as_of=w.t(as_of))
 
 
-def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, report: Report) -> str:
+def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, report: Report, incident: object | None = None) -> str:
     """A breached named target (issue 12) or incident notification in words, from the violation's
-    data; ``w`` are the words of the version that judged the incident, when known."""
+    data; ``w`` are the words of the version that judged the incident, when known; its priority named
+    with the label of the rule that judged ``incident`` (the row it is about) when known
+    (:meth:`~.words.PolicyWords.priority_of`)."""
     as_of = report.period.as_of
     if t.kind == "notify":
         rule = notify_rule(w, t.name)
@@ -274,7 +276,9 @@ def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, report: Report)
             return w.m("report.v.notify_late", goal=goal, due=w.t(v.at), at=w.t(t.met_at), late=late)
         return w.m("report.v.notify_none", goal=goal, due=w.t(v.at), as_of=w.t(as_of))
     # (a target other than a notification rule is an incident's: it has a priority)
-    goal = w.m("report.goal.named", priority=w.priority(t.priority or ""), goal=w.m(f"report.goal.{t.kind}"))
+    pid = t.priority or ""
+    named = w.priority_of(incident) if getattr(incident, "priority", None) == pid else w.priority(pid)
+    goal = w.m("report.goal.named", priority=named, goal=w.m(f"report.goal.{t.kind}"))
     if t.kind == "update":
         return w.m("report.v.goal_updates", goal=goal, n=t.missed, due=w.t(v.at))
     if t.cancelled_at is not None:

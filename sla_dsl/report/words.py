@@ -5,6 +5,13 @@ Design notes
 * Every phrase comes from the message catalogue (:mod:`sla_dsl.i18n`) in the
   language asked for; names of rules (priorities, backup kinds, exclusions)
   come from the policy's own labels, never from their identifiers.
+* A priority is named by its id and a label true of every rule of it
+  (:func:`priority_label`): the label its rules share, else each of their labels
+  once (``urgent 緊急（VIP）／緊急``), wherever a row counts the priority as a
+  whole (the summary, the trend, the responses table, a violation of an
+  incident whose rule is not known); a row of one incident names the rule that
+  judged it when known (:meth:`PolicyWords.priority_of`, ``urgent 緊急（VIP）``).
+  The change notice names an item's priority alike (:mod:`sla_dsl.authoring.semdiff`).
 * :class:`PolicyWords` reads the version of the policy in force at the start
   of the period (the earliest version when none is yet): labels and targets of
   the report's summary are that version's; each verdict row names its own, and
@@ -164,6 +171,15 @@ def event_words(name: str, lang: str, declared: Mapping[str, lm.Label]) -> str:
     return message("site.declared_event", lang, label=text) if text else ""
 
 
+def priority_label(rules: Iterable[lm.Priority], lang: str) -> str:
+    """The label that names a priority of ``rules`` (its rules, in file order) in ``lang``: the label they
+    share, else each label once in file order (``緊急（VIP）／緊急`` / ``Urgent (VIP) / Urgent``), so that
+    it is true of every incident of the priority, whichever rule judged it; empty when none has a label.
+    The report and the change notice (:mod:`sla_dsl.authoring.semdiff`) name a priority by it."""
+    labels = dict.fromkeys(t for t in (r.label.text(lang) for r in rules) if t)
+    return message("report.priority.labels_sep", lang).join(labels)
+
+
 class PolicyWords:
     """Words of one policy version in one language."""
 
@@ -268,11 +284,18 @@ class PolicyWords:
 
     # -- rules ----------------------------------------------------------------------
     def priority(self, pid: str) -> str:
-        """``P1 優先度１`` (the id and the policy's label; the id alone when several rules with ``when``
-        share it, since a row counted per id is not one rule's, issue 13)."""
-        labels = {p.label.text(self.lang) for p in self.rules_of(pid)}
-        label = next(iter(labels)) if len(labels) == 1 else ""
-        return f"{pid} {label}".strip()
+        """``P1 優先度１``: the id and a label true of every rule of the priority (:func:`priority_label`:
+        of rules with ``when`` of different labels, each, ``urgent 緊急（VIP）／緊急``), since a row counted
+        per id is not one rule's (issue 13); the id alone when no rule has a label."""
+        return f"{pid} {priority_label(self.rules_of(pid), self.lang)}".strip()
+
+    def priority_of(self, row: object) -> str:
+        """The priority of incident ``row`` as :meth:`priority` names it, with the label of the rule that
+        judged it when that is known (:meth:`judged_by`) and labelled: ``urgent 緊急（VIP）``."""
+        pid = str(getattr(row, "priority", ""))
+        rule = self.judged_by(row)
+        label = rule.label.text(self.lang) if rule is not None else ""
+        return f"{pid} {label}" if label else self.priority(pid)
 
     def rules_of(self, pid: str) -> tuple[lm.Priority, ...]:
         """Every rule of priority ``pid`` in this version, in file order (empty: none, or no policy), from

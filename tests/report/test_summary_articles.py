@@ -38,13 +38,13 @@ def _summary_row(text: str, label: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("lang", "label", "cited"), [("ja", "P1の応答", "第3条、第2条"), ("en", "P1: response", "Art. 3, Art. 2")]
+    ("lang", "after", "cited"), [("ja", "の応答", "第3条、第2条"), ("en", ": response", "Art. 3, Art. 2")]
 )
-def test_the_row_names_both_articles(lang: str, label: str, cited: str) -> None:
+def test_the_row_names_both_articles(lang: str, after: str, cited: str) -> None:
     policy = sla_dsl.load_policy(TWO)
     report = sla_dsl.evaluate(policy, EVENTS, *MONTH)
     text = render(report, "text", lang=lang, policies=[policy])
-    row = _summary_row(text, label)
+    row = _summary_row(text, PolicyWords([policy], lang).priority("P1") + after)
     assert row.rstrip().endswith(cited), row
 
 
