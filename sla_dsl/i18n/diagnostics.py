@@ -8,9 +8,12 @@ Design notes
   codes share, and ``diag.expected.*`` for the phrases of a parse error's "expected ..." list.
 * The English side is exactly the English the diagnostic has always had: the diagnostic's
   ``message`` and ``help`` fields are filled from it (:func:`sla_dsl.lang.diagnostics.diagnostic`),
-  and the malformed-policy goldens check them. (One change since the QA review: a parse error's
+  and the malformed-policy goldens check them. (Changes since the QA reviews: a parse error's
   "expected ..." list cut short says so in its phrase, ``diag.expected.cut``: ``a, b, among others``,
-  was ``a, b or ...``; in Japanese ``a、bなど``, was ``a、b、ほか``.)
+  was ``a, b or ...``; in Japanese ``a、bなど``, was ``a、b、ほか``; so does E204's list of
+  subdivisions, ``diag.phrase.cut``, was ``a, b, …`` / ``a、b、ほか``. Every syntax error has a help,
+  ``diag.help.*_form`` where no better one is known; E212 names a statement by its keywords
+  (``if not a business day``), not by the grammar's rule (``roll``).)
 * Policy syntax is never translated: keywords, names and examples arrive as fields and are shown in
   backticks, in both languages. Where the English writes a keyword bare (``valid units are minutes,
   hours``), the field is a :class:`~sla_dsl.lang.diagnostics.Code`, bare in English and in backticks
@@ -85,6 +88,9 @@ SYNTAX: dict[str, str] = {
     "kw_event_decl": 'event incident.<name> "…" / "…"',
     "kw_silence_example": "after incident.info_provided without incident.customer_replied",
     "kw_shift_jis": "Shift_JIS",
+    "kw_or": "or",
+    "kw_response": "response",
+    "kw_rules": "rules",
     **VALUE_SYNTAX,
     **RULE_SYNTAX,
 }
@@ -159,6 +165,70 @@ DIAGNOSTICS: dict[str, Msg] = {
         "ここでは `{word}` は単位として読まれます。単位の前にカレンダー名を書いてください（例：`{example}`）",
         "`{word}` is a unit here; name the calendar before it, e.g. `{example}`",
     ),
+    # what the statement or declaration being written looks like, where a syntax error stops
+    # (`sla_dsl.lang.parser.form_help`): every syntax error has a help, at least this one
+    "diag.help.statement_form": Msg(
+        "`{statement}` の行は{forms}のように書きます", "`{statement}` lines are written like {forms}"
+    ),
+    "diag.help.block_forms": Msg(
+        "`{block}` ブロックの行は{forms}のように書きます。ブロックは `}}` で閉じます",
+        "lines of `{block}` blocks are written like {forms}; `}}` closes the block",
+    ),
+    "diag.help.head_form": Msg(
+        "`{keyword}` の宣言は `{form}` のように書きます", "`{keyword}` declarations are written like `{form}`"
+    ),
+    "diag.help.ref_form": Msg(
+        "条項の参照は `{form}` のように書きます", "an article reference is written like `{form}`"
+    ),
+    "diag.help.reference": Msg(
+        "書き方は言語リファレンスにあります", "the language reference shows how this is written"
+    ),
+    # what an author used to another tool meant (`sla_dsl.lang.parser._author_hint`)
+    "diag.help.pair": Msg(
+        "二つの言語の文は `/` でつなぎます：`{fix}`", "join the texts of two languages with `/`: `{fix}`"
+    ),
+    "diag.help.list_or": Msg(
+        "`{kw_or}` ではなく `{sep}` でつなぎます：`{fix}`", "join the items with `{sep}`, not `{kw_or}`: `{fix}`"
+    ),
+    "diag.help.pause_until_one": Msg(
+        "一時停止は一つのイベントで再開します（`{form}`）。いくつかのイベントのどれか早いもので再開するとは"
+        "書けません。そのどれかが起きたときにイベントログが記録する独自のイベントの種類を宣言し"
+        "（`{declare}`）、そのイベントまで一時停止してください：`{fix}`",
+        "a pause resumes on one event (`{form}`): resuming on whichever of several comes first cannot be "
+        "written. Declare an event type of your own that the event log records when any of them comes "
+        "(`{declare}`), and pause until it: `{fix}`",
+    ),
+    "diag.help.when_in": Msg(
+        "一つの属性のいくつかの値のどれかは `{fix}` と書きます",
+        "any of several values of one attribute is written `{fix}`",
+    ),
+    "diag.help.when_or": Msg(
+        "`{kw_when}` の条件は `{kw_and}` でしかつなげません。一つの属性のいくつかの値は `{example}` と書きます。"
+        "別々の属性の条件のどれかで選ぶには、条件ごとに規定を書いてください（上から最初に当てはまる規定が"
+        "適用されます）",
+        "the tests of a `{kw_when}` are joined with `{kw_and}` only: several values of one attribute are "
+        "`{example}`; to choose by either of tests on different attributes, write a rule for each (the first "
+        "rule that matches applies)",
+    ),
+    "diag.help.when_or.notify": Msg(
+        "`{kw_when}` の条件は `{kw_and}` でしかつなげません。一つの属性のいくつかの値は `{example}` と書きます。"
+        "別々の属性の条件のどれかで通知するには、互いに重ならない条件の規定を一つずつ書いてください"
+        "（条件の成り立つ規定はすべて適用されます）",
+        "the tests of a `{kw_when}` are joined with `{kw_and}` only: several values of one attribute are "
+        "`{example}`; to notify on either of tests on different attributes, write a rule for each with "
+        "conditions that exclude each other (every rule whose condition holds applies)",
+    ),
+    "diag.help.policy_name": Msg(
+        "ポリシーの名前は一つの文字列です。`{head}` と書き、各言語の題名はヘッダーの中に `{title}` と書いてください",
+        "the policy's name is one text: write `{head}`, and its title in each language on a line of the "
+        "header: `{title}`",
+    ),
+    "diag.help.target_clock": Msg(
+        "名前付きの目標は `{kw_stops_at}` のあるクロックで測ります：`{fix}` と書き、そのクロックがなければ"
+        "宣言してください（例：`{clock}`）",
+        "a named target is measured on a clock that has `{kw_stops_at}`: write `{fix}`, and declare the clock "
+        "if there is none, e.g. `{clock}`",
+    ),
     # what a parse error says the parser expected
     # a list cut short, said as part of its phrase: `ここに書けるのは`a`、`b`などです` / `expected a, b, among others`
     "diag.expected.cut": Msg("{items}など", "{items}, among others"),
@@ -181,6 +251,10 @@ DIAGNOSTICS: dict[str, Msg] = {
     **{f"diag.E010{k}": v for k, v in _UNEXPECTED.items()},
     **{f"diag.E011{k}": v for k, v in _UNEXPECTED.items()},
     "diag.E010.unreadable": Msg("この部分を読み取れません", "cannot read this"),
+    "diag.E011.no_clock": Msg(
+        "`{kind}` の目標に、測るクロックの指定がありません",
+        "the `{kind}` target does not name the clock it is measured on",
+    ),
     "diag.E012": Msg("ファイルが途中で終わっています", "unexpected end of file"),
     "diag.E012.expected": Msg(
         "ファイルが途中で終わっています。続きに書けるのは{expected}です",
@@ -263,6 +337,14 @@ DIAGNOSTICS: dict[str, Msg] = {
         "項目{item}が参照している計画停止の規定は定義されていません",
         "item {item} refers to planned-stop rule, which is not defined",
     ),
+    "diag.E218.help": Msg(
+        "`{example}` を定義するか、項目の `{kw_rules}` から外してください（定義済み：{known}）",
+        "define `{example}`, or take it out of the item's `{kw_rules}` (defined: {known})",
+    ),
+    "diag.E218.help.planned_stop": Msg(
+        "`{example}` を定義するか、項目の `{kw_rules}` から外してください",
+        "define `{example}`, or take it out of the item's `{kw_rules}`",
+    ),
     "diag.E218.kind.calendar": Msg("カレンダー", "calendar"),
     "diag.E218.kind.service": Msg("サービス", "service"),
     "diag.E218.kind.maintenance": Msg("定期メンテナンス", "maintenance"),
@@ -306,6 +388,13 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.E242.help": Msg(
         "一時停止などは別のクロックに書き、目標でそのクロックを指定してください：`{kw_on_clock}`",
         "put the life cycle on another clock and name it in the target: `{kw_on_clock}`",
+    ),
+    "diag.E242.help.declare": Msg(
+        "単純な `{kw_respond_within}` は `{kw_response}` という名前のクロックで測り、それがなければ最初のクロック"
+        "（ここでは `{clock}`）で測ります。`{declare}` を宣言してください。`{clock}` は一時停止などをそのまま"
+        "持ち、それを指定する目標を測ります",
+        "the plain `{kw_respond_within}` is measured on the clock called `{kw_response}`, else on the first clock "
+        "(here `{clock}`): declare `{declare}`, and `{clock}` keeps its life cycle for the targets that name it",
     ),
     "diag.E242.out_of_hours": Msg(
         "単純な `{kw_respond_within}` は応答クロックの開始から最初の `{kw_responded}` までを一つの目標で測るため、"

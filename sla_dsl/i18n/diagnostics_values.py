@@ -28,6 +28,7 @@ VALUE_SYNTAX: dict[str, str] = {
     "kw_utc": "UTC",
     "kw_etc_gmt": "Etc/GMT",
     "kw_day_range": "mon..fri",
+    "kw_percent_example": "99.5%",
     "kw_iso": "ISO 3166",
     "kw_holidays": "holidays",
     "kw_jp": "JP",
@@ -109,6 +110,7 @@ VALUE_DIAGNOSTICS: dict[str, Msg] = {
     "diag.E201.dates": Msg(
         "日付の範囲 `{range}` は終わりが始まりより前です", "the date range `{range}` ends before it starts"
     ),
+    "diag.E201.dates.help": Msg("早い日付を先に書いてください：`{fix}`", "write the earlier date first: `{fix}`"),
     # E204: holiday sets
     "diag.E204": Msg("`{code}` という祝日の国はありません", "unknown holiday country `{code}`"),
     "diag.E204.help": Msg(
@@ -134,7 +136,8 @@ VALUE_DIAGNOSTICS: dict[str, Msg] = {
         "`{kw_holidays}` パッケージには `{country}` の地域がありません。`{country}` と書いてください",
         "the `{kw_holidays}` package has no subdivisions of `{country}`: write `{country}`",
     ),
-    "diag.phrase.more": Msg("ほか", "…"),
+    # a list cut short, said as part of its phrase (as a parse error's, `diag.expected.cut`)
+    "diag.phrase.cut": Msg("{items}など", "{items}, among others"),
     # E205 (the header's zone) and E235 (a calendar's zone), with the help texts they share
     "diag.E205": Msg("`{zone}` というタイムゾーンはありません", "unknown time zone `{zone}`"),
     "diag.E205.host": Msg(
@@ -244,8 +247,13 @@ VALUE_DIAGNOSTICS: dict[str, Msg] = {
         "a duration is at most {years} years' worth in its unit: {limits}",
     ),
     "diag.E215.zero": Msg("期間は0より長くしてください", "a duration must be more than zero"),
+    "diag.E215.zero.help": Msg("1以上の数を書いてください（例：`{example}`）", "write 1 or more, e.g. `{example}`"),
     "diag.E215.percent": Msg(
         "`{value}` は0から100までの百分率ではありません", "`{value}` is not a percentage between 0 and 100"
+    ),
+    "diag.E215.percent.help": Msg(
+        "0より大きく100以下の百分率を書いてください（例：`{kw_percent_example}`）",
+        "write a percentage above 0 and at most 100, e.g. `{kw_percent_example}`",
     ),
     "diag.E215.channel": Msg("`{channel}` という通知の手段はありません", "unknown notice channel `{channel}`"),
     "diag.E215.channel.help": Msg("通知の手段は{channels}です", "channels are {channels}"),

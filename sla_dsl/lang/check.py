@@ -212,8 +212,17 @@ def _item_refs(model: m.PolicyModel, dropped: set[tuple[str, str]]) -> list[Diag
                     if r.kind == "planned_stop"
                     else words("diag.E218", item=str(item.number), kind=words(f"diag.E218.kind.{r.kind}"), name=r.name)
                 )
-                out.append(_err("E218", text, r.span, help=did_you_mean_words(r.name, near)))
+                out.append(_err("E218", text, r.span, help=did_you_mean_words(r.name, near) or _rule_help(r, pool)))
     return out
+
+
+def _rule_help(ref: m.ItemRef, pool: set[str]) -> Words:
+    """The help of E218 where no defined name is near: the declaration to write, or the reference to drop."""
+    if ref.kind == "planned_stop":
+        return words("diag.E218.help.planned_stop", example="planned stop { notice ... }")
+    known = listing((f"`{n}`" for n in sorted(pool)), ", ") if pool else words("diag.phrase.none")
+    example = f'exclude {ref.name} "…"' if ref.kind == "exclude" else f"{ref.kind} {ref.name} {{ ... }}"
+    return words("diag.E218.help", example=example, known=known)
 
 
 def _article_refs(model: m.PolicyModel, broken: set[str]) -> list[Diagnostic]:

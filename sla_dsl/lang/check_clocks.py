@@ -9,8 +9,10 @@ Design notes
 * The plain ``respond within`` of a priority is measured on the response clock
   (``response``, else the first), which the columnar fast path judges without
   a life cycle: a pause, stop or reset on that clock is refused (E242) with the
-  way to say it (a named clock and ``respond within ... on <clock>``), never
-  silently ignored.
+  way to say it, never silently ignored: a first clock that measures it only
+  because no clock is called ``response`` keeps its life cycle once a ``clock
+  response`` is declared (the line to declare); the clock called ``response``
+  gives its life cycle to another clock (``respond within ... on <clock>``).
 * Clocks run on incident events only (E244), their starts too: an outage has its own rules.
 * A target's out-of-hours extra (``, plus 24 hours if received outside business hours``: Request
   Tracker's ``OutOfHours``) is added to the target's own duration, as running time on its clock: both
@@ -201,7 +203,7 @@ def check_clocks(
                     "E242",
                     words("diag.E242", clock=clock.name),
                     clock.span,
-                    help=words("diag.E242.help"),
+                    help=_response_clock_help(clock),
                 )
             )
         elif clock is not plain and clock.name not in used and not users_dropped:
@@ -215,6 +217,17 @@ def check_clocks(
                 )
             )
     return out
+
+
+def _response_clock_help(clock: m.ClockRule) -> Words:
+    """The help of E242: a first clock that measures the plain ``respond within`` only for want of a clock
+    called ``response`` keeps its life cycle when one is declared (with its starts, the report last);
+    the clock called ``response`` itself gives it to another clock."""
+    if clock.name == "response":
+        return words("diag.E242.help")
+    starts = [*clock.starts, *(() if "incident.reported" in clock.starts else ("incident.reported",))]
+    declare = f"clock response {{ starts at {', else '.join(starts)} }}"
+    return words("diag.E242.help.declare", clock=clock.name, declare=declare)
 
 
 def _dead_alternatives(clock: m.ClockRule, spots: Spots) -> list[Diagnostic]:

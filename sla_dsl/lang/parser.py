@@ -19,6 +19,17 @@ and refused by the builder (E016): it is one error, and what refers to its name 
 Where the parser stops, the diagnostic points at the mistake itself: a duration's amount without a
 unit, not the next line's word read as its calendar; input typed the Japanese way (a full-width
 ``１０：００``, ``～``, 「」, ``2026/04/01``) gets the ASCII to write (:mod:`.input_hints`).
+
+Every syntax error has a help, from what the parser had read when it stopped (its stack: the
+declarations read whole are trees, then the keyword of the one being read, its head, its ``{``, the
+statements read whole, and the tokens of the statement being written). Syntax an author used to
+another tool writes gets the line to write (:func:`_author_hint`): a list joined with ``or``
+(``stops at A or B``, ``complete on A or B``), ``when a = x or a = y``, a named target without ``on
+CLOCK``, a pause until one of several events (which the language cannot say), ``sla "名前" / "Name"``,
+a text pair without its ``/``. Any other error gets the form of what is being written
+(:func:`form_help`): the statement begun (:data:`STATEMENT_FORMS`, from the language reference; a test
+parses each), the block's lines where a statement begins, the declaration's head
+(:data:`HEAD_FORMS`), or the declarations there are between them.
 """
 
 from __future__ import annotations
@@ -27,11 +38,12 @@ import hashlib
 import itertools
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import lark
 from lark import Lark, Token, Tree
@@ -568,7 +580,10 @@ def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int =
                 if near
                 else words("diag.E016.help", keywords=_or_list([f"`{k}`" for k in DECL_KEYWORDS], 20)),
             )
-        return _unexpected(value, expected, span)
+        hinted = _author_hint(err, text, expected, line_offset)
+        if hinted is not None:
+            return hinted
+        return _unexpected(value, expected, span, fallback=form_help(_stack(err), expected, tok), block=_place_of(err))
     if isinstance(err, UnexpectedCharacters):
         pos = err.pos_in_stream or 0
         ch = text[pos] if 0 <= pos < len(text) else ""
@@ -578,7 +593,9 @@ def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int =
         expected = set(err.allowed or set())
         if ch == '"':
             return diagnostic("E014", words("diag.E014"), span, help=words("diag.E014.help"))
-        return _unexpected(word, expected, span, code="E010")
+        return _unexpected(
+            word, expected, span, code="E010", fallback=form_help(_stack(err), expected), block=_place_of(err)
+        )
     if isinstance(err, UnexpectedEOF | UnexpectedToken):
         expected = set(getattr(err, "expected", set()) or set())
         lines = text.split("\n")
@@ -590,13 +607,20 @@ def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int =
             end_column=len(lines[-1]) + 2,
         )
         want = expected_words(expected)
+        stack = _stack(err)
         return diagnostic(
             "E012",
             words("diag.E012.expected", expected=_or_list(want)) if want else words("diag.E012"),
             span,
-            help=words("diag.E012.help") if "RBRACE" in expected else None,
+            help=words("diag.E012.help")
+            if "RBRACE" in expected
+            else form_help(stack, expected)
+            if stack
+            else words("diag.help.reference"),
         )
-    return diagnostic("E010", words("diag.E010.unreadable"), Span(line=line, column=col))
+    return diagnostic(
+        "E010", words("diag.E010.unreadable"), Span(line=line, column=col), help=words("diag.help.reference")
+    )
 
 
 #: Which block each statement keyword belongs to, for "wrong block" help.
@@ -617,12 +641,21 @@ def _printable(value: str) -> str:
 
 
 def _unexpected(
-    value: str, expected: set[str], span: Span, code: str = "E011", help_text: Words | None = None
+    value: str,
+    expected: set[str],
+    span: Span,
+    code: str = "E011",
+    help_text: Words | None = None,
+    fallback: Words | None = None,
+    block: str | None = None,
 ) -> Diagnostic:
-    """ "unexpected ``value``, expected ..." with the help it calls for (``help_text``: that help)."""
+    """ "unexpected ``value``, expected ..." with the help it calls for (``help_text``: that help; else
+    a guess at what was meant, else ``fallback``: what is being written looks like, :func:`form_help`).
+    ``block``: the keyword of the declaration being read, if known (a statement of its own is not said to
+    belong in another block)."""
     if help_text is not None:
         return diagnostic(code, _unexpected_words(value, expected, code), span, help=help_text)
-    return _unexpected_guess(value, expected, span, code)
+    return _unexpected_guess(value, expected, span, code, fallback, block)
 
 
 def _unexpected_words(value: str, expected: set[str], code: str) -> Words:
@@ -635,7 +668,14 @@ def _unexpected_words(value: str, expected: set[str], code: str) -> Words:
     return words(key, word=shown) if value else words(key)
 
 
-def _unexpected_guess(value: str, expected: set[str], span: Span, code: str = "E011") -> Diagnostic:
+def _unexpected_guess(
+    value: str,
+    expected: set[str],
+    span: Span,
+    code: str = "E011",
+    fallback: Words | None = None,
+    block: str | None = None,
+) -> Diagnostic:
     message = _unexpected_words(value, expected, code)
     value = _printable(value)
     help_text: Words | None = None
@@ -647,11 +687,441 @@ def _unexpected_guess(value: str, expected: set[str], span: Span, code: str = "E
             if near
             else words("diag.help.units", units=_units())
         )
-    elif keywords and re.fullmatch(r"[A-Za-z_]+", value):
-        help_text = did_you_mean_words(value, keywords)
-    if help_text is None and value in STATEMENT_HOME and value not in keywords:
-        blocks = listing(f"`{b}`" for b in STATEMENT_HOME[value].split("` or `"))
+    elif keywords and re.fullmatch(r"[A-Za-z_]+", value) and value not in STATEMENT_HOME:
+        help_text = did_you_mean_words(value, keywords)  # (a statement's keyword is no misspelling)
+    homes = STATEMENT_HOME.get(value, "").split("` or `")
+    if (
+        help_text is None
+        and value in STATEMENT_HOME
+        and value not in keywords
+        and _block_name(block or "") not in homes
+    ):
+        blocks = listing(f"`{b}`" for b in homes)
         help_text = words("diag.help.belongs_in", word=value, block=blocks)
     if help_text is None and value in UNIT_WORDS and "NAME" in expected:
         help_text = words("diag.help.unit_here", word=value, example="4 business hours")
-    return diagnostic(code, message, span, help=help_text)
+    return diagnostic(code, message, span, help=help_text or fallback)
+
+
+# -- what a syntax error's help shows: the form of what is being written --------------------------------------
+
+#: The statements of each block (by its declaration's keyword), by their first word, each with the lines
+#: it is written as (from the language reference; a test parses every one in its block). A syntax error
+#: inside a statement shows its forms; one where a statement begins, the first form of the first two.
+STATEMENT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
+    "sla": {
+        "version": ('version "2026.1"',),
+        "effective": ("effective 2026-04-01",),
+        "format": ("format 1",),
+        "timezone": ("timezone Asia/Tokyo",),
+        "provider": ('provider "MIC株式会社" / "MIC Co., Ltd."',),
+        "title": ('title "Click So-ko における SLA" / "Click So-ko SLA"',),
+        "source": ('source "clicksoko-sla-ja.txt"',),
+        "languages": ("languages ja, en",),
+    },
+    "article": {"text": ('text "本文" / "Text"',)},
+    "calendar": {
+        "days": ("days mon..fri", "days mon, wed..fri"),
+        "hours": ("hours 10:00-12:00, 13:00-18:00", "hours sat 10:00-13:00", "hours 2026-12-28 10:00-12:00"),
+        "holidays": ("holidays JP", "holidays US-NY, JP"),
+        "holiday": ('holiday 2026-11-26 "感謝祭" / "Thanksgiving"',),
+        "closed": ("closed 2026-08-13..2026-08-15, 2026-05-01", "closed yearly 12-29..01-03"),
+        "open": ("open 2026-12-26",),
+        "timezone": ("timezone Europe/London",),
+    },
+    "service": {
+        "hours": ("hours business", "hours always except maintenance, planned stops"),
+        "availability": (
+            "availability measured",
+            "availability target 99.5% monthly",
+            "availability target 99.9% when plan = premium",
+        ),
+        "credit": ("credit below 99.5% 10%, below 99.0% 25%",),
+    },
+    "planned": {
+        "notice": ("notice 1 week before start date by email",),
+        "emergency": ("emergency without notice, counts as downtime", "emergency without notice, excused"),
+    },
+    "maintenance": {
+        "every": (
+            "every month on 4th thu, 22:00-24:00",
+            "every month on last day, 23:00-24:00",
+            "every week on sun, 03:00-04:00",
+            "every 3 months from 2026-03 on last day, 22:00-02:00",
+        ),
+        "if": ("if not a business day: next business day", "if not a business day: skip"),
+        "calendar": ("calendar business",),
+        "notice": ("notice none",),
+        "counts": ("counts as downtime",),
+    },
+    "clock": {
+        "starts": ("starts at incident.reported", "starts at incident.product_suspected, else incident.reported"),
+        "stops": ("stops at incident.resolved", "stops at incident.info_provided, incident.resolved"),
+        "pauses": ("pauses at incident.info_provided until incident.customer_replied",),
+        "resets": ("resets at incident.reprioritized",),
+        "restarts": ("restarts at incident.customer_replied",),
+        "cancels": ("cancels at incident.withdrawn",),
+        "at": ("at risk at 75% of target",),
+    },
+    "priority": {
+        "respond": (
+            "respond within 4 business hours",
+            "respond by end of 1st business day",
+            "respond within 2 hours on chat",
+        ),
+        "complete": (
+            "complete on incident.resolved",
+            "complete on incident.resolved, or 10 business days after incident.info_provided "
+            "without incident.customer_replied",
+        ),
+        "resolve": ("resolve within 3 business days on resolution",),
+        "first": ("first reply within 2 business hours on reply",),
+        "update": ("update every 4 business hours on resolution by incident.responded",),
+        "same": ("same day if received 4 hours before close of business",),
+        "definition": ('definition "サービスが完全に停止" / "The service has stopped completely"',),
+        "guideline": ('guideline "回避策を受取る" / "The end user receives a workaround"',),
+    },
+    "notify": {
+        "within": ("within 3 business hours after outage.recognized",),
+        "met": ("met by outage.notified",),
+        "only": ("only if outage.recognized during business hours",),
+    },
+    "backup": {
+        "every": ("every 1 day", "every 12 hours"),
+        "keep": ("keep 7 days", "keep 1 month"),
+        "method": ('method "ダンプによるフルデータバックアップ" / "Full data backup by dump"',),
+        "continuous": ("continuous",),
+        "in": ("in another zone",),
+    },
+    "item": {
+        "description": ('description "障害状況の一報を通知するまでの時間" / "Time until the first report is sent"',),
+        "rules": ("rules notify recovery", "rules planned stop, maintenance regular, calendar business"),
+        "value": ('value "3 営業時間以内" / "Within 3 business hours"',),
+    },
+    "attribute": {
+        "value": ('value premium "プレミアム" / "Premium"',),
+        "default": ("default standard",),
+        "values": ("values standard, premium",),
+    },
+}
+
+#: Statements several blocks hold, and the blocks that hold them.
+SHARED_FORMS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
+    "note": (
+        ('note "夜間、週末、休日を含まない。" / "Nights, weekends and holidays are not counted."',),
+        frozenset(STATEMENT_FORMS) - {"sla", "article", "item"},
+    ),
+    "when": (
+        ("when plan = premium and channel = en", "when plan in (standard, premium)"),
+        frozenset({"priority", "notify"}),
+    ),
+}
+
+#: How each declaration begins (a test parses each).
+HEAD_FORMS: dict[str, str] = {
+    "sla": 'sla "Click So-ko" {',
+    "article": 'article 3 "サービスレベル" / "Service levels"',
+    "calendar": 'calendar business "当社営業時間" / "Company business hours" [art 2.1.2] {',
+    "service": 'service support "保守支援" / "Maintenance support" [art 2.1.2] {',
+    "planned": 'planned stop "計画停止" / "Planned stops" [art 2.2] {',
+    "maintenance": 'maintenance regular "定期メンテナンス停止" / "Regular maintenance stop" [art 2.3] {',
+    "clock": 'clock resolution "解決までの時間" / "Time to resolution" [art 3.2] {',
+    "priority": 'priority P1 "優先度１" / "Priority 1" [art 3.2] {',
+    "notify": 'notify recovery "復旧情報通知時間" / "Recovery-information notice time" [art 3.1.4] {',
+    "backup": 'backup database "データベースバックアップ" / "Database backup" [art 3.1.7] {',
+    "exclude": 'exclude force_majeure "天災地変その他の不可抗力" / "Force majeure" [art 4]',
+    "item": 'item 4 "復旧情報通知時間" / "Recovery-information notice time" [art 3.1.4] {',
+    "attribute": 'attribute plan "契約プラン" / "Plan" {',
+    "event": 'event incident.chat_started "チャット開始" / "Chat started" [art 5]',
+}
+
+#: The separator of the items of each list statement (`stops at A, B`), for a list written with `or`.
+_LIST_SEPARATORS: dict[tuple[str, str], str] = {
+    **{("clock", kw): ", " for kw in ("stops", "resets", "restarts", "cancels")},
+    ("clock", "starts"): ", else ",
+    ("priority", "complete"): ", or on ",
+    ("priority", "update"): ", ",
+    **{("calendar", kw): ", " for kw in ("days", "hours", "holidays", "closed", "open")},
+    ("maintenance", "every"): ", ",
+    ("planned", "notice"): ", ",
+    ("item", "rules"): ", ",
+    ("attribute", "values"): ", ",
+    ("sla", "languages"): ", ",
+    ("service", "hours"): ", ",
+}
+
+#: A named target without its clock: the clock each kind is usually measured on, declared.
+_TARGET_CLOCKS = {
+    "resolve": ("resolution", "clock resolution { starts at incident.reported  stops at incident.resolved }"),
+    "first": ("reply", "clock reply { starts at incident.reported  stops at incident.responded }"),
+    "update": ("resolution", "clock resolution { starts at incident.reported  stops at incident.resolved }"),
+}
+
+
+class _Place(NamedTuple):
+    """Where the parser stopped: the declaration being read and what of it is written so far."""
+
+    #: the keyword of the declaration being read (``planned`` for ``planned stop``); ``None`` between them
+    block: str | None
+    #: whether its ``{`` is read (a statement is being written), else its head is
+    opened: bool
+    #: the values of the statement being written (its head, before ``{``), oldest first; ``[]`` where one begins
+    part: list[Any]
+
+
+def _place(stack: list[Any]) -> _Place:
+    """The place of a parse error, from the parser's stack: the declarations read whole are trees on it,
+    so the first token is the keyword of the one being read; after its ``{``, the statements read whole
+    are trees too, and the tokens after them are the statement being written."""
+    at = next((i for i, v in enumerate(stack) if isinstance(v, Token)), None)
+    block = _terminal_patterns().get(stack[at].type) if at is not None else None
+    if at is None or block not in DECL_KEYWORDS:
+        return _Place(None, False, [])
+    rest = stack[at + 1 :]
+    brace = next((i for i, v in enumerate(rest) if isinstance(v, Token) and v.type == "LBRACE"), None)
+    if any(isinstance(v, Token) and v.type == "RBRACE" for v in rest):  # read whole, not reduced yet
+        return _Place(None, False, [])
+    if brace is None:
+        return _Place(block, False, rest)
+    part = rest[brace + 1 :]
+    while part and isinstance(part[0], Tree) and str(part[0].data).startswith("__"):  # (statements read)
+        part = part[1:]
+    return _Place(block, True, part)
+
+
+def _place_of(err: UnexpectedInput) -> str | None:
+    """The keyword of the declaration the parser was reading when it stopped (``None``: between them)."""
+    return _place(_stack(err)).block
+
+
+def _block_name(block: str) -> str:
+    return "planned stop" if block == "planned" else block
+
+
+#: The inlined rules of a keyword and its plural (``hours`` or ``hour``): on the parser's stack, a tree
+#: without children.
+_WORD_RULES = {"_hour": "hours", "_day": "days", "_week": "weeks", "_month": "months"}
+
+
+def _word_of(value: Any) -> str:
+    """The keyword a value of the parser's stack is (``""`` for any other value)."""
+    if isinstance(value, Tree):
+        return _WORD_RULES.get(str(value.data), "")
+    word = _terminal_patterns().get(value.type, "") if isinstance(value, Token) else ""
+    return word if re.fullmatch(r"[a-z]+", word) else ""
+
+
+def _leading_words(part: list[Any]) -> str:
+    """The keywords a statement begins with, as written (``respond by``, ``closed yearly``); not the
+    words of inlined rules, whose tokens are not kept (``hours`` or ``hour``)."""
+    out = itertools.takewhile(bool, (_word_of(v) if isinstance(v, Token) else "" for v in part))
+    return " ".join(out)
+
+
+def _last_of(part: list[Any]) -> Token | None:
+    """The last token of the values ``part`` (``None`` if they hold none)."""
+    return next((t for t in map(_last_leaf, reversed(part)) if t is not None), None)
+
+
+def statement_forms(block: str, word: str) -> tuple[str, ...]:
+    """The forms of the statement of ``block`` that begins with ``word`` (``()`` for none)."""
+    own = STATEMENT_FORMS.get(block, {}).get(word)
+    if own:
+        return own
+    shared, blocks = SHARED_FORMS.get(word, ((), frozenset()))
+    return shared if block in blocks else ()
+
+
+def _block_forms(block: str) -> Words:
+    """A help that shows the lines a block holds (where a statement begins)."""
+    firsts = [forms[0] for forms in list(STATEMENT_FORMS[block].values())[:2]]
+    return words("diag.help.block_forms", block=_block_name(block), forms=listing(f"`{f}`" for f in firsts))
+
+
+def form_help(stack: list[Any], expected: set[str], token: Token | None = None) -> Words:
+    """What the declaration or statement being written looks like, where the parser stopped in it: a
+    generic help, true wherever the parser stops (the forms of the statement begun, else of the block's
+    statements, else the head of the declaration, else the declarations there are).
+
+    ``token``: the token the parser stopped at, on a line after a statement that may end there (a new
+    statement begins there: the block's forms are shown, not those of the line above)."""
+    place = _place(stack)
+    if place.block is None:
+        return words("diag.E016.help", keywords=_or_list([f"`{k}`" for k in DECL_KEYWORDS], 20))
+    if not place.opened:
+        kinds = [v.type for v in place.part if isinstance(v, Token)]
+        if "LSQB" in kinds and "RSQB" not in kinds:
+            return words("diag.help.ref_form", form="[art 3.1.4]")
+        return words("diag.help.head_form", keyword=_block_name(place.block), form=HEAD_FORMS[place.block])
+    first = _word_of(place.part[0]) if place.part else ""
+    forms = statement_forms(place.block, first) if first else ()
+    last = _last_of(place.part)
+    if token is not None and last is not None and (token.line or 0) > (last.line or 0) and "RBRACE" in expected:
+        forms = ()  # (the statement above is whole: another begins here)
+    if not forms:
+        return _block_forms(place.block)
+    begun = _leading_words(place.part)
+    picked = [f for f in forms if f == begun or f.startswith(begun + " ")] or list(forms)
+    name = "if not a business day" if first == "if" else begun or first
+    return words("diag.help.statement_form", statement=name, forms=listing(f"`{f}`" for f in picked))
+
+
+def _line_rest(text: str, start: int) -> str:
+    """``text`` from ``start`` to the end of its line, without a comment and the blanks at its end."""
+    eol = text.find("\n", start)
+    line = text[start : eol if eol >= 0 else len(text)]
+    hit = _SCAN.search(line)  # (a `#` inside a text is no comment)
+    while hit is not None and not hit.group().startswith("#"):
+        hit = _SCAN.search(line, hit.end())
+    return (line[: hit.start()] if hit is not None else line).rstrip()
+
+
+def _statement_text(text: str, part: list[Any]) -> str:
+    """The statement being written as it stands in ``text``, from its first word to its last value read."""
+    first = part[0]
+    last = _last_leaf(part[-1])
+    if not isinstance(first, Token) or first.start_pos is None or last is None or last.end_pos is None:
+        return ""
+    return " ".join(text[first.start_pos : last.end_pos].split())
+
+
+def _author_hint(err: UnexpectedToken, text: str, expected: set[str], line_offset: int) -> Diagnostic | None:
+    """What an author who knows another tool's way meant, where the language says it otherwise or not at
+    all: a list joined with ``or``, a pause until one of several events, a named target without its
+    clock, a condition of ``or``, a policy's name given in two languages. ``None`` for any other error."""
+    place = _place(_stack(err))
+    tok = err.token
+    value = str(tok)
+    if place.block is None or tok.start_pos is None:
+        return None
+    span = _token_span(tok, line_offset)
+    if place.block == "sla" and not place.opened and value == "/" and len(place.part) == 1:
+        return _policy_name(place.part[0], text, tok.end_pos or tok.start_pos, span, expected)
+    before = place.part[-1] if place.part else None
+    if tok.type == "STRING" and "SLASH" in expected and before is not None:
+        # `"営業時間" "Business hours"`: a pair without its `/`
+        first = _last_leaf(before)
+        if first is not None and first.type == "STRING" and first.line == tok.line:
+            return _unexpected(value, expected, span, help_text=words("diag.help.pair", fix=f"{first} / {tok}"))
+    word = _word_of(place.part[0]) if place.opened and place.part else ""
+    last = _last_of(place.part)
+    if not word or last is None:
+        return None
+    if place.block == "priority" and word in _TARGET_CLOCKS and expected == {"ON"}:
+        rest = _line_rest(text, tok.start_pos) if last.line == tok.line else ""
+        if not re.search(r"(^|\s)on\s", rest):  # (one that names it further on has another mistake)
+            return _target_without_clock(place.part, tok, text, line_offset)
+    if last.line != tok.line or value not in (",", "or"):  # (else the `or` continues no list of this line)
+        return None
+    kinds = [v.type for v in place.part if isinstance(v, Token)]
+    if place.block == "clock" and word == "pauses" and kinds[-2:] == ["UNTIL", "EVENT"]:
+        written = _statement_text(text, place.part)
+        resumed = "incident.resumed"
+        help_text = words(
+            "diag.help.pause_until_one",
+            form=written,
+            declare=f'event {resumed} "再開" / "Resumed"',
+            fix=f"{written.rsplit(' ', 1)[0]} {resumed}",
+        )
+        return _unexpected(value, expected, span, help_text=help_text)
+    if value == "or" and "WHEN" in kinds and kinds[-3:] == ["NAME", "EQUAL", "NAME"]:
+        return _unexpected(value, expected, span, help_text=_when_or(place, text))
+    if value == "or" and "COMMA" in expected and (place.block, word) in _LIST_SEPARATORS:
+        first = place.part[0]
+        # (`hours` is a tree without its token: the line of `or` is rewritten)
+        at = first.start_pos if isinstance(first, Token) and first.start_pos is not None else None
+        at = at if at is not None else text.rfind("\n", 0, tok.start_pos) + 1
+        sep = _LIST_SEPARATORS[(place.block, word)]
+        fixed = _rewritten(text, at, lambda line: _joined(line, word, sep))
+        if fixed is not None:
+            return _unexpected(value, expected, span, help_text=words("diag.help.list_or", sep=sep.strip(), fix=fixed))
+    return None
+
+
+def _joined(line: str, word: str, sep: str) -> str:
+    """``line`` with its items joined by ``sep`` instead of ``or`` (``complete``: each alternative is ``on
+    EVENT`` or a silence rule)."""
+    if word != "complete":
+        return re.sub(r"\s+or\s+", sep, line)
+    return re.sub(
+        r"\s+or\s+(on\s+)?(?=([a-z_][a-z0-9_]*\.)?)",
+        lambda hit: ", or on " if hit.group(1) or hit.group(2) else ", or ",
+        line,
+    )
+
+
+def _rewritten(text: str, start: int, change: Callable[[str], str]) -> str | None:
+    """The line of ``text`` from ``start`` as ``change`` rewrites it, when that is a sure rewrite: the
+    text with it parses past it (an error further on is another one). ``None`` otherwise."""
+    line = _line_rest(text, start)
+    new = change(line)
+    if new == line:
+        return None
+    try:
+        parse_tree(text[:start] + new + text[start + len(line) :])
+    except UnexpectedInput as err:
+        token = getattr(err, "token", None)
+        at = token.start_pos if isinstance(token, Token) else getattr(err, "pos_in_stream", None)
+        if at is None or at <= start + len(new):
+            return None
+    except lark.exceptions.LarkError:
+        return None
+    return " ".join(new.split())
+
+
+def _policy_name(name: Any, text: str, after: int, span: Span, expected: set[str]) -> Diagnostic:
+    """``sla "日本語" / "English" {``: the policy's name is one text; its title in each language is a
+    ``title`` line of the header."""
+    first = str(name)
+    second = re.match(r'\s*("(?:\\.|[^"\\\n])*")', text[after:])
+    other = second.group(1) if second else '"English"'
+    help_text = words("diag.help.policy_name", head=f"sla {first} {{", title=f"title {first} / {other}")
+    return _unexpected("/", expected, span, help_text=help_text)
+
+
+def _when_or(place: _Place, text: str) -> Words:
+    """The help for ``when a = x or ...``: ``a in (x, y)`` for values of one attribute (when that parses),
+    else that form and a rule per test."""
+    when = next(v for v in place.part if isinstance(v, Token) and v.type == "WHEN")
+    attribute, value = str(place.part[-3]), str(place.part[-1])
+    same = re.compile(r"when\s+([A-Za-z_]\w*)\s*=\s*([A-Za-z_]\w*)((?:\s+or\s+\1\s*=\s*[A-Za-z_]\w*)+)\b")
+
+    def change(line: str) -> str:
+        hit = same.match(line)
+        if hit is None:
+            return line
+        values = [hit.group(2), *re.findall(r"=\s*([A-Za-z_]\w*)", hit.group(3))]
+        return f"when {hit.group(1)} in ({', '.join(values)})" + line[hit.end() :]
+
+    fixed = _rewritten(text, when.start_pos or 0, change)
+    if fixed is not None:
+        hit = re.match(r"when [^)]*\)", fixed)
+        return words("diag.help.when_in", fix=hit.group() if hit else fixed)
+    key = "diag.help.when_or.notify" if place.block == "notify" else "diag.help.when_or"
+    return words(key, example=f"{attribute} in ({value}, …)")
+
+
+def _target_without_clock(part: list[Any], tok: Token, text: str, line_offset: int) -> Diagnostic:
+    """E011 at a named target written without ``on CLOCK`` (``resolve within 2 business days``): it is
+    measured on a named clock with ``stops at``; the line to write, and the clock to declare."""
+    word = str(part[0])
+    kind = "first reply" if word == "first" else "update every" if word == "update" else word
+    clock, declared = _TARGET_CLOCKS[word]
+    written = _statement_text(text, part)
+    last = _last_leaf(part[-1])
+    same_line = last is not None and tok.line == last.line
+    if same_line and tok.type == "NAME":  # `resolve within 2 business days resolution`: the clock, without `on`
+        fix = f"{written} on {tok}"
+    elif same_line and str(tok) == "by":  # `update every 4 hours by incident.responded`
+        fix = f"{written} on {clock} {_line_rest(text, tok.start_pos or 0)}"
+    else:
+        fix = f"{written} on {clock}"
+    first = part[0]
+    start = first.start_pos or 0
+    end = last.end_pos if last is not None and last.end_pos is not None else start + len(word)
+    return diagnostic(
+        "E011",
+        words("diag.E011.no_clock", kind=kind),
+        _span_of(text, start, end, line_offset),
+        help=words("diag.help.target_clock", fix=fix, clock=declared),
+    )

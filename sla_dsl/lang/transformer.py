@@ -42,6 +42,41 @@ _NAMED_TARGETS = {
 }
 
 
+#: Each statement as its author wrote it (its own keywords), for E212: never the grammar's name of it.
+_WRITTEN = {
+    **{f"h_{k}": k for k in ("format", "version", "effective", "timezone", "provider", "title", "source", "languages")},
+    "s_hours": "hours",
+    "p_notice": "notice",
+    "p_emergency": "emergency without notice",
+    "m_every": "every",
+    "m_roll": "if not a business day",
+    "m_calendar": "calendar",
+    "m_notice": "notice",
+    "m_counts": "counts as downtime",
+    **{f"k_{k}": f"{k} at" for k in ("starts", "stops", "resets", "restarts", "cancels")},
+    "k_risk": "at risk",
+    "q_definition": "definition",
+    "q_same_day": "same day",
+    "q_complete": "complete",
+    "q_guideline": "guideline",
+    "n_within": "within",
+    "n_only": "only if",
+    "n_met": "met by",
+    "b_method": "method",
+    "b_every": "every",
+    "b_continuous": "continuous",
+    "b_keep": "keep",
+    "b_zone": "in another zone",
+    "i_description": "description",
+    "i_value": "value",
+}
+
+
+def _written(stmt: Tree[Token]) -> str:
+    """The statement ``stmt`` named by its keywords, in backticks (``if not a business day``)."""
+    return f"`{_WRITTEN[str(stmt.data)]}`"
+
+
 def _out_of_hours_tree(st: Tree[Token]) -> Tree[Token] | None:
     """The ``out_of_hours`` tail of a target line, if it has one."""
     return next((c for c in st.children if isinstance(c, Tree) and c.data == "out_of_hours"), None)
@@ -108,8 +143,11 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                     stmts.append(c)
         return label, ref, stmts
 
-    def _once(self, seen: dict[str, Tree[Token]], stmt: Tree[Token], what: str | Words) -> None:
+    def _once(self, seen: dict[str, Tree[Token]], stmt: Tree[Token], what: str | Words | None = None) -> None:
+        """E212 for the second ``stmt`` of its kind in a block, named ``what`` (else by the keywords it is
+        written with: :data:`_WRITTEN`)."""
         key = str(stmt.data)
+        what = what if what is not None else _written(stmt)
         if key in seen:
             first = seen[key]
             self.error(
@@ -134,7 +172,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         for st in decl.children[1:]:
             if not isinstance(st, Tree):
                 continue
-            self._once(seen, st, "`" + str(st.data)[2:] + "`")
+            self._once(seen, st)
             tok = st.children[0]
             if st.data == "h_format":
                 assert isinstance(tok, Token)
@@ -219,7 +257,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
             elif self.plan_statement(st, plans, target is not None):
                 measured = True
             elif st.data == "s_hours":
-                self._once(seen, st, "`hours`")
+                self._once(seen, st)
                 cal = next(t for t in st.children if isinstance(t, Token))
                 excepts = {str(c.data) for c in st.children if isinstance(c, Tree)}
                 hours = m.ServiceHours(
@@ -261,7 +299,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         seen: dict[str, Tree[Token]] = {}
         for st in stmts:
             if st.data == "p_notice":
-                self._once(seen, st, "`notice`")
+                self._once(seen, st)
                 dur = st.children[0]
                 anchor = st.children[1]
                 assert isinstance(dur, Tree) and isinstance(anchor, Tree)
@@ -281,7 +319,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                         )
                 fields["channels"] = tuple(channels)
             elif st.data == "p_emergency":
-                self._once(seen, st, "`emergency`")
+                self._once(seen, st)
                 counts = st.children[0]
                 assert isinstance(counts, Tree)
                 fields["emergency_allowed"] = True
@@ -308,9 +346,9 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         for st in stmts:
             key = str(st.data)
             if key in ("m_notice", "m_notice_none"):
-                self._once(seen, Tree("notice", [], st.meta), "`notice`")
+                self._once(seen, Tree("m_notice", [], st.meta))  # (`notice none` and `notice 1 day before`)
             elif key != "note":
-                self._once(seen, st, "`" + key[2:] + "`")
+                self._once(seen, st)
             if key == "m_every":
                 rec, rng = (c for c in st.children if isinstance(c, Tree))
                 fields["on"] = self._recurrence(rec)
@@ -364,10 +402,10 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 else:
                     lines += [(str(st.data)[2:], t) for t in toks]
             elif st.data == "k_starts":
-                self._once(seen, st, "`starts at`")
+                self._once(seen, st)
                 starts = [self.event(t) for t in st.children if isinstance(t, Token)]
             elif st.data == "k_risk":
-                self._once(seen, st, "`at risk`")
+                self._once(seen, st)
                 tok = st.children[0]
                 assert isinstance(tok, Token)
                 risk = self._percent(tok)
@@ -401,7 +439,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
             pause = m.Pause(at=events[0], until=events[1], span=self.span(st))
             life["pauses"] = (*life.get("pauses", ()), pause)
             return
-        self._once(seen, st, "`" + str(st.data)[2:] + " at`")
+        self._once(seen, st)
         life[str(st.data)[2:]] = tuple(events)
 
     def d_priority(self, decl: Tree[Token]) -> m.Priority:
@@ -418,7 +456,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
             if key in ("q_within", "q_by_end"):
                 self._once(seen, Tree("respond", [], st.meta), words("diag.E212.what.response"))
             elif key not in ("note", *_NAMED_TARGETS):
-                self._once(seen, st, "`" + key[2:].replace("_", " ") + "`")
+                self._once(seen, st)
             if key == "q_definition":
                 lab = st.children[0]
                 assert isinstance(lab, Tree)
@@ -563,7 +601,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         seen: dict[str, Tree[Token]] = {}
         for st in stmts:
             if st.data != "note":
-                self._once(seen, st, "`" + str(st.data)[2:] + "`")
+                self._once(seen, st)
             if st.data == "n_within":
                 dur, ev = st.children
                 assert isinstance(dur, Tree) and isinstance(ev, Token)
@@ -607,7 +645,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         seen: dict[str, Tree[Token]] = {}
         for st in stmts:
             if st.data != "note":
-                self._once(seen, st, "`" + str(st.data)[2:] + "`")
+                self._once(seen, st)
             if st.data == "b_method":
                 lab = st.children[0]
                 assert isinstance(lab, Tree)
@@ -643,8 +681,10 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         label, ref, stmts = self._head(decl)
         fields: dict[str, Any] = {}
         rules: list[m.ItemRef] = []
+        seen: dict[str, Tree[Token]] = {}
         for st in stmts:
             if st.data in ("i_description", "i_value"):
+                self._once(seen, st)  # (a second one would replace the first unsaid)
                 lab = st.children[0]
                 assert isinstance(lab, Tree)
                 fields[str(st.data)[2:]] = self.label(lab)

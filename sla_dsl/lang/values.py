@@ -553,7 +553,13 @@ class ValueReader:
         calendar = str(toks[1]) if len(toks) > 1 else None
         plural = str(unit_tree.children[0]).endswith("s")
         if amount == 0:
-            raise self.fail("E215", words("diag.E215.zero"), toks[0])
+            named = f"{calendar} " if calendar is not None else ""
+            raise self.fail(
+                "E215",
+                words("diag.E215.zero"),
+                toks[0],
+                help=words("diag.E215.zero.help", example=f"1 {named}{unit_word}"),
+            )
         if (amount == 1 and plural) or (amount > 1 and not plural):
             # the calendar stays in both: `4 hours` for `4 business hour` would count elapsed hours
             counted = f"{amount} {calendar} " if calendar is not None else f"{amount} "
@@ -597,8 +603,9 @@ class ValueReader:
         if dash:
             subdivisions = _subdivisions(country)
             if subdiv not in subdivisions:
-                more: tuple[Words, ...] = (words("diag.phrase.more"),) if len(subdivisions) > 60 else ()
-                listed = listing((*(Code(s) for s in subdivisions[:60]), *more), ", ")
+                first = listing((Code(s) for s in subdivisions[:60]), ", ")
+                # (a list cut short says so as part of its phrase: 「…、`NU`など」, `..., NU, among others`)
+                listed = words("diag.phrase.cut", items=first) if len(subdivisions) > 60 else first
                 hit = subdivision_hint(country, subdiv)
                 help = (
                     words("diag.E204.subdivision.help_none", country=country)
@@ -617,7 +624,12 @@ class ValueReader:
         first = self.date(toks[0])
         last = self.date(toks[1]) if len(toks) > 1 else first
         if last < first:
-            raise self.fail("E201", words("diag.E201.dates", range=f"{toks[0]}..{toks[1]}"), node)
+            raise self.fail(
+                "E201",
+                words("diag.E201.dates", range=f"{toks[0]}..{toks[1]}"),
+                node,
+                help=words("diag.E201.dates.help", fix=f"{toks[1]}..{toks[0]}"),
+            )
         return m.DateRange(first=first, last=last, span=self.span(node))
 
     def _yearly_span(self, node: Tree[Token]) -> m.YearlyRange:
@@ -635,7 +647,9 @@ class ValueReader:
         whole = str(tok).rstrip("%").partition(".")[0]
         value = float(str(tok).rstrip("%")) if bounded_int(whole, 100) is not None else 0.0
         if not 0 < value <= 100:
-            raise self.fail("E215", words("diag.E215.percent", value=shown(str(tok))), tok)
+            raise self.fail(
+                "E215", words("diag.E215.percent", value=shown(str(tok))), tok, help=words("diag.E215.percent.help")
+            )
         return value
 
     def ordinal_suffix(self, tok: Token) -> None:

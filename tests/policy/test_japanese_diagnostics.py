@@ -58,6 +58,33 @@ SNIPPETS: dict[str, str] = {
     + CALENDAR
     + "clock response {\n  starts at incident.reported\n  stops at incident.resolved\n}\n"
     + "priority P1 {\n  respond within 4 business hours\n}\n",
+    # the first clock measures the plain `respond within` for want of a `response` clock: declare one
+    "E242-first-clock": HEADER
+    + CALENDAR
+    + "clock ttr {\n  starts at incident.reported\n"
+    + "  pauses at incident.info_provided until incident.customer_replied\n  stops at incident.resolved\n}\n"
+    + "priority P1 {\n  respond within 4 business hours\n  resolve within 2 business days on ttr\n}\n",
+    "E218-none-near": HEADER + CALENDAR + 'item 4 "x" / "x" {\n  rules notify recovery\n}\n',
+    # syntax errors, one per declaration: each help (what the author meant, else the form being written)
+    "E011-helps": HEADER
+    + CALENDAR
+    + "clock a {\n  starts at incident.reported\n  stops at incident.resolved or incident.closed\n}\n"
+    + "clock b {\n  starts at incident.reported\n"
+    + "  pauses at incident.info_provided until incident.customer_replied, incident.responded\n}\n"
+    + "attribute plan {\n  values gold, std\n}\n"
+    + "attribute channel {\n  values ja, en\n}\n"
+    + "priority P1 {\n  when plan = gold or plan = std\n  respond within 1 hour\n}\n"
+    + "priority P1 {\n  when plan = gold or channel = en\n  respond within 1 hour\n}\n"
+    + "notify n {\n  when plan = gold or channel = en\n  within 1 hour after outage.started\n}\n"
+    + "priority P2 {\n  respond within 1 hour\n  resolve within 2 business days\n}\n"
+    + 'priority P3 "三" "Three" {\n  respond within 1 hour\n}\n'
+    + "clock c {\n  starts at incident.reported\n  stops at\n}\n"
+    + "calendar d {\n  days mon..fri\n  2026-04-01\n}\n"
+    + 'article  "条" / "Article"\n'
+    + "priority P4 [art\n}\n"
+    + "}\n",
+    "E011-policy-name": HEADER.replace('sla "T" {', 'sla "移行" / "Migration" {') + CALENDAR,
+    "E012-head": HEADER + CALENDAR + "priority P1 [art",
     **{
         f"languages-{i}": HEADER.replace("}\n", f"  {line}\n}}\n", 1)
         for i, line in enumerate(
