@@ -88,6 +88,24 @@ SERVE: dict[str, Msg] = {
         "stored event again under the changed text is really meant, run `{sql}` on the database, then start "
         "(incidents whose due times move are alerted again)",
     ),
+    "serve.start.version_begun": Msg(
+        "{path}：版 {version} はこのデータベースでまだ使ったことのない新しい版ですが、適用開始日 {effective} は"
+        "すでに始まっています。このまま起動すると、その日からの保存済みのイベントをこの版で判定し直すことになり、"
+        "期限が動いて、同じ案件にもう一度アラートが出ます。そのため起動しません",
+        "{path}: version {version} was never served by this database, and its `effective` date {effective} has "
+        "begun: started so, the service would judge the events stored from that date again under it, due times "
+        "would move and the same incidents would be alerted again, so it does not start",
+    ),
+    "serve.start.version_begun.help": Msg(
+        "新しい版は将来の日付から適用します。`effective` を将来の日付（`effective {tomorrow}` 以降）にしてください"
+        "（対応中の案件は、起算した時点の版のまま判定されます）。その日からの保存済みのイベントをこの版で判定し直す"
+        "ことが本当に意図したものである場合に限り、データベースで `{sql}` を実行してから起動してください"
+        "（期限が動いた案件には、アラートがもう一度出ます）",
+        "a new version takes effect from a future date: write a future `effective` date (`effective {tomorrow}` "
+        "or later), so that open incidents keep the version their clock started under; only if judging the "
+        "events stored from that date again under this version is really meant, run `{sql}` on the database, "
+        "then start (incidents whose due times move are alerted again)",
+    ),
     # (in place of the changes, when the text stored no longer compiles)
     "serve.start.changes_unknown": Msg(
         "（保存されている本文をこのリリースでは読めないため、変更点を示せません）",
@@ -112,6 +130,10 @@ SERVE: dict[str, Msg] = {
         "and restore this file: while it differs from the version in use, the next start is refused",
     ),
     # a new version refused (POST /policies answers in English; a reloaded file is said in its language)
+    "serve.reload.added": Msg(
+        "版 `{version}` を加えました（適用開始日 {effective}）",
+        "policy version {version} added, effective {effective}",
+    ),
     "serve.policy.loaded": Msg(
         "版 `{version}` はすでに読み込まれています",
         "version `{version}` is already loaded",

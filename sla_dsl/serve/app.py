@@ -35,10 +35,16 @@ Design notes
   count) is refused with the changes, located at its ``version`` line, in the
   policy's primary language, and the service does not start (exit 1): judged
   under the edited rules, every stored event would move its due times and
-  fire the alerts of the same incidents again. The operator who means it
-  deletes the version's row of ``served_versions`` (the refusal gives the
-  statement). At SIGHUP a version in use whose file changed in meaning is
-  said in the log, with the changes and what to do, and not applied.
+  fire the alerts of the same incidents again. A new version (never served
+  on this database) whose ``effective`` date has begun is refused alike,
+  located at its ``version`` line, as SIGHUP refuses it: the stored events
+  from that date would be judged again under it. A first start (nothing
+  served yet) takes every version. The operator who means it marks the
+  version accepted in ``served_versions`` (a row whose ``text_digest`` is
+  empty, :data:`ACCEPT`; the refusal gives the ``UPDATE`` or ``INSERT``
+  statement), and the next start serves the text it finds. At SIGHUP a
+  version in use whose file changed in meaning is said in the log, with the
+  changes and what to do, and not applied.
 * What a reload says of a policy (a file that does not compile, with its
   source line and caret as at start; a version refused) is in that policy's
   primary language, as ``sla serve`` says it at start; ``POST /policies``
@@ -96,6 +102,9 @@ from .store import Store, Webhook, brief, digest, distinct
 from .tracking import Clock, RealClock, Tracker, log_of
 
 LOG = logging.getLogger("sla.serve")
+#: The ``text_digest`` of a row of ``served_versions`` an operator wrote to accept a version on purpose (an
+#: edited one, or a new one whose ``effective`` date has begun): the next start serves the text it finds.
+ACCEPT = ""
 STATUSES = frozenset({"met", "breached", "open", "at_risk", "excluded"})
 FORMATS = {"json": "application/json", "markdown": "text/markdown", "html": "text/html", "text": "text/plain"}
 _WITHIN = re.compile(r"^(\d{1,6})(s|m|h|d)$")
@@ -167,8 +176,13 @@ class Service:
         served it: every stored event would be judged again under other rules, moving due times and firing
         the alerts of the same incidents again (an alert's key holds its instant). A text that differs in
         layout or comments only is taken, and kept as the one served; a version not served yet is recorded
-        (``posted``: the texts of the versions added over HTTP, by version)."""
+        (``posted``: the texts of the versions added over HTTP, by version). A version not served yet whose
+        ``effective`` date has begun is refused as well, as SIGHUP refuses it, unless this is the first start
+        on the database (nothing served yet): the stored events from that date would be judged again under
+        it. A row whose ``text_digest`` is empty (:data:`ACCEPT`, written by the operator as a refusal says)
+        takes the text found, whatever it says."""
         served = self.store.served()
+        now = self.clock.now()
         fresh: list[tuple[str, dt.date, str]] = []
         for p in policies:
             text = posted.get(p.version) if p.path is None else _read(p.path)
@@ -176,9 +190,14 @@ class Service:
                 continue
             known = served.get(p.version)
             if known is None:
+                if served and _begun(p, now):
+                    self._refuse_begun(p, text, now)
                 fresh.append((p.version, p.effective, text))
                 continue
             if known.text_digest == digest(text):
+                continue
+            if known.text_digest == ACCEPT:  # accepted on purpose: served from now on with this text
+                self.store.reword_served(p.version, text)
                 continue
             lang = policy_language(p.model)
             changes = _changes(known.text, p, lang)
@@ -197,10 +216,31 @@ class Service:
             hint = message(
                 "serve.start.version_changed.help",
                 lang,
-                sql=f"DELETE FROM served_versions WHERE version = '{quoted}'",
+                sql=f"UPDATE served_versions SET text_digest = '{ACCEPT}' WHERE version = '{quoted}'",
             )
             raise InputError(f"{said}\n{message('diag.word.help', lang)}: {hint}", lang=lang)
-        self.store.serve(fresh, self.clock.now())
+        self.store.serve(fresh, now)
+
+    def _refuse_begun(self, p: Policy, text: str, now: float) -> None:
+        """Refuse (exit 1) a version never served on this database whose ``effective`` date has begun."""
+        lang = policy_language(p.model)
+        tomorrow = dt.datetime.fromtimestamp(now, p.tz).date() + dt.timedelta(days=1)
+        said = message(
+            "serve.start.version_begun",
+            lang,
+            path=_located(p.path or f"<stored policy {p.version}>", text, p),
+            version=p.version,
+            effective=_date(p.effective, lang),
+        )
+        quoted = p.version.replace("'", "''")
+        hint = message(
+            "serve.start.version_begun.help",
+            lang,
+            tomorrow=tomorrow.isoformat(),
+            sql="INSERT INTO served_versions (digest, version, effective, text_digest, text, first_served) "
+            f"VALUES ('{digest(p.version)}', '{quoted}', '{p.effective.isoformat()}', '{ACCEPT}', '', {now:.0f})",
+        )
+        raise InputError(f"{said}\n{message('diag.word.help', lang)}: {hint}", lang=lang)
 
     def _retarget(self) -> None:
         """Alerts not delivered to a webhook no longer given go to the webhooks given now (or nowhere)."""
@@ -308,12 +348,10 @@ class Service:
                     f"version `{policy.version}` takes effect on {policy.effective}, "
                     f"the same day as version `{clash[0].version}`",
                 )
-            starts = dt.datetime(policy.effective.year, policy.effective.month, policy.effective.day, tzinfo=policy.tz)
-            if starts.timestamp() <= self.clock.now():
-                effective = format_date(policy.effective, "ja") if lang == "ja" else policy.effective.isoformat()
+            if _begun(policy, self.clock.now()):
                 raise ApiError(
                     422,
-                    said("serve.policy.begun", version=policy.version, effective=effective),
+                    said("serve.policy.begun", version=policy.version, effective=_date(policy.effective, lang)),
                     message("serve.policy.begun.help", lang),
                     **where,
                 )
@@ -321,7 +359,12 @@ class Service:
             self.store.add_policy(policy.version, policy.name, policy.effective, text, self.clock.now())
             self.tracker.set_policies([*current, policy])
         self.timers.reset()
-        LOG.warning("policy version %s added, effective %s", printable(policy.version), policy.effective)
+        # (a reload says it in the policy's language, as its other lines; a version posted in English, as the
+        # answer to its request)
+        added = message(
+            "serve.reload.added", lang, version=printable(policy.version), effective=_date(policy.effective, lang)
+        )
+        LOG.warning("%s", added)
         return {"version": policy.version, "effective": policy.effective.isoformat(), "versions": self.versions()}
 
     def versions(self) -> list[dict[str, str]]:
@@ -384,6 +427,17 @@ class Service:
         )
         hint = message("serve.reload.version_changed.help", lang)
         LOG.error("reload: %s", _lines(f"{said}\n{message('diag.word.help', lang)}: {hint}"))
+
+
+def _begun(policy: Policy, now: float) -> bool:
+    """Whether ``policy``'s ``effective`` date has begun at ``now`` (its midnight in the policy's zone)."""
+    e = policy.effective
+    return dt.datetime(e.year, e.month, e.day, tzinfo=policy.tz).timestamp() <= now
+
+
+def _date(d: dt.date, lang: Lang) -> str:
+    """A date as a refusal says it: ``2026年10月1日(木)`` in Japanese, ``2026-10-01`` in English."""
+    return format_date(d, "ja") if lang == "ja" else d.isoformat()
 
 
 def _check_with(current: Sequence[Policy], policy: Policy, path: str | None) -> None:

@@ -29,7 +29,10 @@ Design notes
   refuses to start with a text whose meaning differs from the one stored
   (:meth:`.app.Service`); a text that differs in layout or comments only is
   taken and stored in its place. The text (not a hash of it) is kept so the
-  refusal can say what changed.
+  refusal can say what changed. Once a version is served, a new one whose
+  ``effective`` date has begun is refused at start too. A row whose
+  ``text_digest`` is empty is one the operator wrote to accept a version on
+  purpose: the next start stores the text it finds in its place.
 * **No text a user gives can make a write fail** (step 3): an id has no
   length limit (an event line has 1 MiB), nor has a policy's version or a
   type it declares, while PostgreSQL refuses a value over a ``varchar(n)``

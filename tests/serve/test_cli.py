@@ -94,7 +94,8 @@ def test_serves_and_reloads_on_sighup(tmp_path: Path) -> None:
     finally:
         err = _stop(proc)
     assert proc.returncode == 0, err  # SIGTERM: a clean shutdown
-    assert "policy version 2099.1 added" in err and "Traceback" not in err
+    # (said in the policy's primary language, as a reload's other lines)
+    assert "版 `2099.1` を加えました（適用開始日 2099年1月1日(木)）" in err and "Traceback" not in err
 
 
 def test_clock_skew_is_0_to_a_day(tmp_path: Path) -> None:

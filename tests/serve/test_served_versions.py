@@ -5,12 +5,17 @@ its fix.
 1. An edited version (same ``version``, other rules) was skipped at SIGHUP without a word, then applied to
    every stored event at the next start: due times moved and the alerts of the same incidents fired again.
    Now the reload says so in the log and applies nothing, and the start is refused (exit 1) until the text
-   is restored, or the operator deletes the record of what was served.
+   is restored, or the operator marks the version accepted in the record of what was served.
 2. A reload's refusals were English for a Japanese-first policy, and a syntax error lost its source line.
 3. The dashboard showed a priority by its id alone (``P1``), not as the report names it (``P1 優先度１``).
 4. A failed delivery's log line did not name its alert: one identical line per alert.
 5. ``--db sqlite:///var/lib/sla/sla.db`` is a path relative to the working directory; the error did not say
    which file it tried.
+6. A new version whose ``effective`` date had begun, added while the service was stopped, was applied at the
+   next start (SIGHUP refuses it): stored events from that date were judged again under it. Now the start
+   refuses it (exit 1) unless nothing was served yet, or the operator accepts it with the statement the
+   refusal gives. An edited version is accepted in one step (``UPDATE``; a deleted row would now be a new
+   version that has begun). The reload's ``policy version ... added`` was English: now the policy's language.
 """
 
 from __future__ import annotations
@@ -80,7 +85,7 @@ def test_a_version_edited_under_its_number_is_refused_at_start(tmp_path: Path, d
     assert refused.value.lang == "ja"  # the policy's primary language
     assert said.startswith(f"{policy}:9:3：版 2026.1 の内容が、このデータベースで最初に使ったときから変わっています")
     assert f"\n  {CHANGE_JA}\n" in said  # what changed, as `sla diff` says it
-    assert "ヒント: " in said and "`DELETE FROM served_versions WHERE version = '2026.1'`" in said
+    assert "ヒント: " in said and "`UPDATE served_versions SET text_digest = '' WHERE version = '2026.1'`" in said
     # restored, it starts; a change of layout or comments only is no change
     _edit(policy, TWO, FOUR)
     _service(folder, db_url).store.close()
@@ -88,15 +93,124 @@ def test_a_version_edited_under_its_number_is_refused_at_start(tmp_path: Path, d
     service = _service(folder, db_url)
     assert service.store.served()["2026.1"].text == policy.read_text("utf-8")  # (kept: compared as text next time)
     service.store.close()
-    # deleted on purpose, as the refusal says, the edited text is served from then on
+    # accepted on purpose, as the refusal says, the edited text is served from then on
     _edit(policy, FOUR, TWO)
     store = Store(db_url)
     with store.engine.begin() as conn:
-        conn.execute(sa.text("DELETE FROM served_versions WHERE version = '2026.1'"))
+        conn.execute(sa.text("UPDATE served_versions SET text_digest = '' WHERE version = '2026.1'"))
     store.close()
     service = _service(folder, db_url)
-    assert TWO in service.store.served()["2026.1"].text
+    assert service.store.served()["2026.1"].text_digest == digest(policy.read_text("utf-8"))
     service.store.close()
+
+
+def test_an_edited_version_is_accepted_in_one_step_beside_other_versions(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'sla.db'}"
+    folder = _folder(tmp_path)
+    (folder / "older.sla").write_text(_version(POLICY.read_text("utf-8"), "2025.1", "2025-04-01"), "utf-8")
+    _service(folder, db).store.close()  # both served
+    policy = folder / "clicksoko.sla"
+    _edit(policy, FOUR, TWO)
+    with pytest.raises(InputError) as refused:
+        _service(folder, db)
+    sql = str(refused.value).split("データベースで `", 1)[1].split("`", 1)[0]
+    store = Store(db)
+    with store.engine.begin() as conn:  # the statement the refusal gives, as an operator runs it
+        conn.execute(sa.text(sql))
+    store.close()
+    service = _service(folder, db)  # (a deleted row would now be a new version that has begun: refused)
+    assert service.store.served()["2026.1"].text_digest == digest(policy.read_text("utf-8"))
+    service.store.close()
+
+
+# -- a new version whose `effective` date has begun, added while the service was stopped -------------------------
+def test_a_new_version_that_has_begun_is_refused_at_start(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'sla.db'}"
+    folder = _folder(tmp_path)
+    _service(folder, db).store.close()  # 2026.1 served
+    later = folder / "later.sla"
+    later.write_text(_version(POLICY.read_text("utf-8"), "2026.2", "2026-10-01"), "utf-8")
+    with pytest.raises(InputError) as refused:
+        _service(folder, db)
+    said = str(refused.value)
+    assert refused.value.lang == "ja"
+    assert said.startswith(
+        f"{later}:9:3：版 2026.2 はこのデータベースでまだ使ったことのない新しい版ですが、"
+        "適用開始日 2026年10月1日(木) はすでに始まっています。"
+    )
+    assert "\nヒント: " in said and "`effective 2026-12-01` 以降" in said  # (NOW is 30 Nov 2026)
+    assert "2026.2" not in _served_of(db)  # nothing recorded
+    # a future date is taken
+    later.write_text(_version(POLICY.read_text("utf-8"), "2026.2", "2026-12-01"), "utf-8")
+    _service(folder, db).store.close()
+    assert "2026.2" in _served_of(db)
+
+
+def test_a_new_version_that_has_begun_is_taken_when_accepted(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'sla.db'}"
+    folder = _folder(tmp_path)
+    _service(folder, db).store.close()
+    later = folder / "later.sla"
+    later.write_text(_version(POLICY.read_text("utf-8"), "2026.2", "2026-10-01"), "utf-8")
+    with pytest.raises(InputError) as refused:
+        _service(folder, db)
+    sql = str(refused.value).split("データベースで `", 1)[1].split("`", 1)[0]
+    assert sql.startswith("INSERT INTO served_versions ")
+    store = Store(db)
+    with store.engine.begin() as conn:  # the statement the refusal gives, as an operator runs it
+        conn.execute(sa.text(sql))
+    store.close()
+    service = _service(folder, db)
+    assert [p.version for p in service.tracker.policies] == ["2026.1", "2026.2"]
+    assert service.store.served()["2026.2"].text_digest == digest(later.read_text("utf-8"))
+    service.store.close()
+    _service(folder, db).store.close()  # served now: the next start compares it as any other
+
+
+def test_a_first_start_takes_every_version(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'sla.db'}"
+    folder = _folder(tmp_path)
+    (folder / "later.sla").write_text(_version(POLICY.read_text("utf-8"), "2026.2", "2026-10-01"), "utf-8")
+    _service(folder, db).store.close()
+    assert {"2026.1", "2026.2"} <= set(_served_of(db))
+
+
+def test_the_command_exits_1_on_a_new_version_that_has_begun(tmp_path: Path) -> None:
+    folder = _folder(tmp_path)
+    db = f"sqlite:///{tmp_path / 'sla.db'}"
+    _service(folder, db).store.close()
+    # (the command runs on the real clock: a date long past)
+    (folder / "later.sla").write_text(_version(POLICY.read_text("utf-8"), "2026.2", "2026-05-01"), "utf-8")
+    r = subprocess.run(
+        [sys.executable, "-m", "sla_dsl._entry", "serve", str(folder), "--db", db, "--port", str(_free_port())],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 1, r.stderr
+    assert r.stderr.startswith(f"sla: エラー: {folder / 'later.sla'}:9:3：版 2026.2 は") and "Traceback" not in r.stderr
+
+
+def test_a_reloaded_version_is_said_added_in_the_policys_language(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    folder = _folder(tmp_path)
+    service = _service(folder, f"sqlite:///{tmp_path / 'sla.db'}")
+    (folder / "later.sla").write_text(_version(POLICY.read_text("utf-8"), "2027.1", "2027-04-01"), "utf-8")
+    with caplog.at_level(logging.WARNING, logger="sla.serve"):
+        service.reload_files()
+    said = [r.getMessage() for r in caplog.records]
+    assert "版 `2027.1` を加えました（適用開始日 2027年4月1日(木)）" in said, said
+    service.store.close()
+
+
+def _served_of(db: str) -> dict[str, Any]:
+    store = Store(db)
+    try:
+        return dict(store.served())
+    finally:
+        store.close()
 
 
 def test_a_posted_version_then_edited_in_a_file_is_refused_at_start(tmp_path: Path) -> None:
