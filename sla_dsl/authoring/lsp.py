@@ -55,7 +55,9 @@ Design notes
   for a text that cannot be read, the language its header declares when that
   can be read, else English). Broken framing on stdin and
   requests whose parameters do not fit the protocol are answered too
-  (:mod:`.lspframing`, :class:`_Protocol`); logs are one line each on stderr,
+  (:mod:`.lspframing`, :class:`_Protocol`); logs are one line each on stderr
+  (a ``RequestFailed`` answer is not logged again as an exception: a refusal is
+  no fault of the server's, and an internal error is logged where it is caught),
   and nothing is pushed to the editor's window for a notification that went
   wrong: an unknown notification (``$/`` or not) is ignored, as are its
   parameters' faults.
@@ -77,6 +79,7 @@ import logging
 import re
 import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any, TypeVar
@@ -410,6 +413,16 @@ class _Protocol(LanguageServerProtocol):
         self.initialize_seen = False
         #: the process's exit status once ``exit`` came: 0 after ``shutdown``, else 1
         self.exit_code: int | None = None
+
+    def _send_handler_result(self, future: Future[Any], *, msg_id: Any) -> None:
+        """pygls's answer to a request, except that a :class:`RequestFailed` (a refusal, such as formatting
+        a broken document, or an internal error :func:`answers_errors` has logged already) is answered
+        without pygls logging it as an exception; anything else is pygls's, logged as before."""
+        if not future.cancelled() and isinstance(refusal := future.exception(), RequestFailed):
+            self._request_futures.pop(msg_id, None)
+            self._send_response(msg_id, error=refusal.to_response_error())
+            return
+        super()._send_handler_result(future, msg_id=msg_id)
 
     def _refuse(self, ident: Any, error: type[JsonRpcException], key: str, **fields: str) -> None:
         said = catalogue_message(key, self.docs.lang, **fields)

@@ -24,7 +24,7 @@ from .._version import __version__
 from ..errors import SlaError, UsageError
 from ..events.problems import STDOUT_CLOSED
 from ..i18n import message
-from ..lang.diagnostics import PolicyError, render_all, summary
+from ..lang.diagnostics import PolicyError, refusal_language, render_all, summary
 from ..policy.load import compile_versions
 from .langs import diagnostics_lang, help_lang, lang_option, model_lang, stdin_once, usage_lang
 from .parsing import parser_class
@@ -57,7 +57,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     """``sla check POLICY...``: print every diagnostic; exit 1 if there are any.
 
     The words are in ``--lang``, else in the primary language the policy's header declares
-    (``languages ja, en``: Japanese), else English; the count at the end is in the first policy's.
+    (``languages ja, en``: Japanese; for a text refused before parsing, as the header its bytes show
+    declares, whether it came from a file or ``-``), else the usage language; the count at the end is
+    in the first policy's.
     The policies are read as ``sla evaluate`` reads them (a directory: its ``*.sla`` files; ``-``: the
     standard input, as sla fmt) and checked together as versions of one policy as well.
     """
@@ -70,7 +72,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     checked = compile_versions(args.policy, usage_lang(args))
     for compiled in checked:
         path = compiled.file
-        lang = model_lang(args, compiled.model)
+        # a text refused before parsing (`-` too big, with a NUL, not UTF-8): the languages its bytes declare,
+        # as sla fmt words it
+        declared = refusal_language(compiled.diagnostics) if compiled.model is None else None
+        lang = diagnostics_lang(args, declared) if declared is not None else model_lang(args, compiled.model)
         first_lang = first_lang or lang
         diags = compiled.diagnostics
         if args.errors_only:

@@ -356,6 +356,10 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.E217": Msg("ポリシーに `{keyword}` ヘッダーがありません", "the policy has no `{keyword}` header"),
     "diag.E217.help": Msg("ファイルの先頭に `{example}` を書いてください", "start the file with `{example}`"),
     "diag.E010.cannot_parse": Msg("構文を読み取れません：{detail}", "cannot parse: {detail}"),
+    "diag.E010.cannot_parse.help": Msg(
+        "言語リファレンスと見比べてください。正しく書けているなら、チェッカーの不具合として報告してください",
+        "compare the text with the language reference; if it is written right, report this as a bug of the checker",
+    ),
     "diag.E251": Msg("`{name}` という名前の属性はありません", "no attribute is called `{name}`"),
     "diag.E251.help": Msg(
         "`{example}` を宣言してください（宣言済みの属性：{known}）", "declare `{example}`; attributes here: {known}"

@@ -78,6 +78,11 @@ VALUE_DIAGNOSTICS: dict[str, Msg] = {
         "ファイルに `{kw_nul}` バイトがあります。テキストファイルではありません",
         "the file contains a {kw_nul} byte; it is not a text file",
     ),
+    "diag.E001.nul.help": Msg(
+        "示した位置の `{kw_nul}` バイトを消してください。"
+        "テキストではないファイルなら、ポリシーファイルを指定しているか確かめてください",
+        "remove the {kw_nul} byte at the place shown; if the file is not text, check that this is the policy file",
+    ),
     "diag.E001.too_big": Msg(
         "{what}の大きさは{size}バイトです。ポリシーは{most}バイトまでです",
         "{what} is {size} bytes; a policy may be at most {most}",
@@ -328,6 +333,9 @@ VALUE_DIAGNOSTICS: dict[str, Msg] = {
     "diag.W201": Msg("`{written}`：単数形と複数形が合っていません", "`{written}`: singular and plural do not agree"),
     "diag.W201.help": Msg("`{fixed}` と書いてください", "write `{fixed}`"),
     "diag.W202": Msg("同じ曜日が二度書かれています", "a weekday is listed twice"),
+    "diag.W202.help": Msg(
+        "`{day}` は一度だけ書いてください。二度目は無視されます", "write `{day}` once (the repeat is ignored)"
+    ),
     "diag.W203": Msg(
         "カレンダー `{name}`：祝日の地域 `{region}` が二度書かれています",
         "calendar `{name}`: holiday region `{region}` is listed twice",

@@ -20,7 +20,8 @@ Design notes
   closes (``E232``), a date given hours twice (``E236``), an unknown zone
   (``E235``), a partial closure on a date that is not open (``W230``), a
   one-line ``hours`` no open day uses (``W231``), a holiday named twice
-  (``W232``), a holiday region listed twice (``W203``, kept once). What
+  (``W232``), a holiday region listed twice (``W203``, kept once), a weekday
+  listed twice in ``days`` (``W202``, kept once). What
   needs real calendars (national holidays, whole days closed by partial
   closures, a calendar never open) is checked in :mod:`sla_dsl.policy.checks`.
 """
@@ -143,7 +144,10 @@ def build_calendar(r: ValueReader, decl: Tree[Token], name: Token, label: m.Labe
         except Invalid:
             broken = True
     if len(set(days)) != len(days):
-        r.error("W202", words("diag.W202"), name, severity=Severity.WARNING)
+        twice = next(d for i, d in enumerate(days) if d in days[:i])  # (kept once: the repeat changes nothing)
+        r.error(
+            "W202", words("diag.W202"), name, help=words("diag.W202.help", day=twice.value), severity=Severity.WARNING
+        )
     cal = m.Calendar(
         name=str(name),
         label=label,

@@ -25,7 +25,7 @@ from . import model as m
 from .check import DeepCheck, check_model
 from .check_clocks import Spots
 from .compiled_cache import cached
-from .diagnostics import Diagnostic, Severity, diagnostic, words
+from .diagnostics import Code, Diagnostic, Severity, diagnostic, words
 from .event_types import declared_in
 from .languages import header_languages
 from .parser import lark_error_to_diagnostic, parse_tree, split_declarations
@@ -198,7 +198,8 @@ def parse_and_build(
         pass
     except LarkError as exc:  # pragma: no cover - defensive: any other Lark failure
         span = m.Span()
-        return {}, [diagnostic("E010", words("diag.E010.cannot_parse", detail=str(exc)), span, file=file)]
+        said = words("diag.E010.cannot_parse", detail=Code(str(exc).strip().split("\n", 1)[0]))
+        return {}, [diagnostic("E010", said, span, help=words("diag.E010.cannot_parse.help"), file=file)]
     else:
         builder = Builder(file)
         builder.declared_events = declared_in(text)

@@ -123,7 +123,7 @@ def decode_policy(data: bytes | str, file: str = "<policy>") -> tuple[str | None
     if nul >= 0:
         line, col = _position(text, nul)
         languages = bytes_languages(text.encode("utf-8", "replace"))
-        return _refused(file, words("diag.E001.nul"), None, line, col, languages)
+        return _refused(file, words("diag.E001.nul"), words("diag.E001.nul.help"), line, col, languages)
     return text, []
 
 
