@@ -28,7 +28,7 @@ from .test_translations import Page, english_runs
 
 POLICY = ROOT / "policies" / "clicksoko.sla"
 PAGES = {lang: ROOT / f"docs/original/interpretation.{lang}.md" for lang in ("ja", "en")}
-#: QA's change under Article 5 (/tmp/hunt-srv/article5-change.patch), as text replacements
+#: A change under Article 5 (the P1 target and the same-day cut-off moved), as text replacements
 CHANGE = (
     ("respond within 4 business hours", "respond within 3 business hours"),
     ("same day if received 4 hours before close of business", "same day if received 3 hours before close of business"),
