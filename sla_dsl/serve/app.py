@@ -218,7 +218,7 @@ class Service:
                 lang,
                 sql=f"UPDATE served_versions SET text_digest = '{ACCEPT}' WHERE version = '{quoted}'",
             )
-            raise InputError(f"{said}\n{message('diag.word.help', lang)}: {hint}", lang=lang)
+            raise InputError(_with_help(said, hint, lang), lang=lang)
         self.store.serve(fresh, now)
 
     def _refuse_begun(self, p: Policy, text: str, now: float) -> None:
@@ -240,7 +240,7 @@ class Service:
             sql="INSERT INTO served_versions (digest, version, effective, text_digest, text, first_served) "
             f"VALUES ('{digest(p.version)}', '{quoted}', '{p.effective.isoformat()}', '{ACCEPT}', '', {now:.0f})",
         )
-        raise InputError(f"{said}\n{message('diag.word.help', lang)}: {hint}", lang=lang)
+        raise InputError(_with_help(said, hint, lang), lang=lang)
 
     def _retarget(self) -> None:
         """Alerts not delivered to a webhook no longer given go to the webhooks given now (or nowhere)."""
@@ -402,7 +402,7 @@ class Service:
             except ApiError as exc:
                 said, lang = exc.message, policy_language(p.model)
                 if exc.help:
-                    said += f"\n{message('diag.word.help', lang)}: {exc.help}"
+                    said = _with_help(said, exc.help, lang)
                 if exc.more.get("where") != p.path:  # (every refusal of a reload names the file itself)
                     said = message("serve.reload.in_file", lang, path=p.path, said=said)
                 LOG.error("reload: %s", _lines(said))
@@ -426,13 +426,18 @@ class Service:
             changes=_indented(render_text(loaded.model, fresh.model, changes, lang)),
         )
         hint = message("serve.reload.version_changed.help", lang)
-        LOG.error("reload: %s", _lines(f"{said}\n{message('diag.word.help', lang)}: {hint}"))
+        LOG.error("reload: %s", _lines(_with_help(said, hint, lang)))
 
 
 def _begun(policy: Policy, now: float) -> bool:
     """Whether ``policy``'s ``effective`` date has begun at ``now`` (its midnight in the policy's zone)."""
     e = policy.effective
     return dt.datetime(e.year, e.month, e.day, tzinfo=policy.tz).timestamp() <= now
+
+
+def _with_help(said: str, hint: str, lang: Lang) -> str:
+    """A message and its help line below it (``ヒント: …``), as a policy diagnostic writes them."""
+    return f"{said}\n{message('diag.word.help', lang)}: {hint}"
 
 
 def _date(d: dt.date, lang: Lang) -> str:
