@@ -262,8 +262,10 @@ def _codes(col: Column | None, n: int, declared: frozenset[str]) -> Ints:
 class _Batch:
     """The columns of one batch as the filing needs them, each read at most once."""
 
-    def __init__(self, batch: pa.RecordBatch | pa.Table) -> None:
+    def __init__(self, batch: pa.RecordBatch | pa.Table, written: pa.RecordBatch | pa.Table | None = None) -> None:
         self.batch = batch
+        #: the batch as read, whose cells a note of an unread field quotes (:func:`file_batch`)
+        self.written = batch if written is None else written
         self.n = batch.num_rows
         self.names = set(batch.schema.names)
         self._texts: dict[tuple[str, bool], _Texts] = {}
@@ -299,11 +301,14 @@ def file_batch(
     slow: Callable[[int], None],
     declared: frozenset[str] = frozenset(),
     models: Bools | None = None,
+    written: pa.RecordBatch | pa.Table | None = None,
 ) -> int:
     """File the well-formed rows of ``batch`` (its first row is number ``first``) into ``log`` and
     hand every other row, in row order, to ``slow``; returns how many rows were filed here.
-    ``models``: rows handed to ``slow`` whatever they hold (a row whose text the caller must read)."""
-    cols = _Batch(batch)
+    ``models``: rows handed to ``slow`` whatever they hold (a row whose text the caller must read).
+    ``written``: the batch as read when ``batch`` is its texts made plain (the CSV columns' trimmed
+    cells): a field a type does not carry is noted with its cells as read, as the line reader notes it."""
+    cols = _Batch(batch, written)
     n = cols.n
     codes = _codes(cols.column("event"), n, declared)
     at, at_ok = cols.times("at")
@@ -374,7 +379,7 @@ def _note_stray(
     log: EventLog, cols: _Batch, code: int, field: str, rows: Ints, at: Floats, ids: _Ids, lines: Ints
 ) -> None:
     """Note ``field`` on ``rows`` (filed as ``code``, a type that does not carry it) as never read."""
-    column = cols.column(field)
+    column = cols.written.column(field) if field in cols.names else None
     if not rows.size or column is None:
         return
     arr = _array(column)

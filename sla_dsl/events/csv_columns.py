@@ -8,11 +8,20 @@ Design notes
   (:mod:`.jsonl_columns`). Here Arrow's CSV reader parses the rows into text
   columns in C++ and :func:`~.arrow_columns.file_batch` files them, the filing of
   Parquet and JSON Lines logs. Every row it does not take on columns (a problem,
-  an ``attributes`` cell, a required field empty, a value with blanks around it)
-  is handed, in its turn, to the caller as the dict the CSV reader would have made
-  of it (its non-empty cells by header name) with its line: filed, or its problem
-  worded, as that reader does (its collector's, ``blank_cells``: a cell of blanks
-  only is no value).
+  an ``attributes`` cell, a required field empty) is handed, in its turn, to the
+  caller as the dict the CSV reader would have made of it (its non-empty cells by
+  header name) with its line: filed, or its problem worded, as that reader does
+  (its collector's, ``blank_cells``: a cell of blanks only is no value).
+* Blanks around a value (:data:`~.fields.BLANKS`: a spreadsheet's ``id, event, at``,
+  a blank after every comma, quoted or not) are trimmed on whole columns before the
+  filing judges them (:func:`_trimmed`), as the CSV reader's collector trims a row's
+  texts of the contract before its fast path (:func:`~.fast.trimmed_row`), and a
+  cell of blanks only is then no value (null), as that collector drops it. Untrimmed,
+  no spaced type, time or id is one the filing takes: every row would be handed back
+  and, past :data:`_MOST_HANDED`, the whole log read again by the CSV reader. A row
+  the filing still refuses is handed back with its cells as read, and a field a type
+  does not carry is noted with its cell as read (``written``), as the rows are. A log
+  without a blank in its rows' bytes (:func:`_may_trim`) is filed as read.
 * Only a log both readers read alike, else the CSV reader reads it (this returns
   False, nothing kept):
   * the header is the first line (after a byte-order mark): one line, its quotes
@@ -28,7 +37,8 @@ Design notes
     ``csv`` module refuses one), and the text is UTF-8 (Arrow checks it);
   * at most :data:`_MOST_HANDED` rows handed back.
   Otherwise the two agree cell by cell: quotes doubled, a quote inside an unquoted
-  cell or after a closing one, blanks kept as they are, ``""`` and an empty cell
+  cell or after a closing one, blanks parsed as written (a blank before a quote makes
+  the quote part of the cell, ``, "INC-1"``, to both), ``""`` and an empty cell
   both empty (no value: Arrow's null; a cell of blanks only gives none either, to
   both). ``tests/events/test_csv_columns.py``
   reads random logs both ways.
@@ -43,13 +53,14 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 
 from .arrow_columns import file_batch
 from .collect import Progress, _Collector
 from .csv_reader import _QUOTED, csv_state
 from .lines import lines_shorter, plain_bytes
-from .schema import EventLog, declare_types
+from .schema import BLANKS, KNOWN_FIELDS, EventLog, declare_types
 
 __all__ = ["csv_by_columns", "read_csv_columns"]
 
@@ -60,6 +71,12 @@ _MOST_HANDED = 1_000
 _BOM = b"\xef\xbb\xbf"
 #: The columns every header of events names.
 _NEEDS = ("event", "at", "id")
+
+
+#: The columns the filing reads (the texts of the contract), trimmed of the blanks around their cells.
+_TRIMMED = frozenset(("event", "at", "id", *KNOWN_FIELDS))
+#: The blanks in UTF-8 but the line ends (a row the columns read is one line: no cell holds one).
+_BLANK_BYTES = tuple(c.encode() for c in BLANKS if c not in "\r\n")
 
 
 class _TooMany(Exception):
@@ -93,6 +110,31 @@ def _plain(data: bytes, start: int) -> bool:
     return lines_shorter(data, csv.field_size_limit(), start)
 
 
+def _may_trim(data: bytes, start: int) -> bool:
+    """Whether the rows' bytes (``data`` from ``start``) hold a blank, so that a cell may have one around it
+    (none in the common export: its columns are filed as read, nothing trimmed)."""
+    only_ascii = data.isascii()  # (then only the blanks of one byte can be there)
+    return any(data.find(b, start) >= 0 for b in _BLANK_BYTES if not only_ascii or len(b) == 1)
+
+
+def _trimmed(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """``batch`` with the blanks (:data:`~.fields.BLANKS`) around each cell of a column the filing reads
+    trimmed, and a cell of blanks only made null (no value), as the CSV reader's collector reads a row
+    (:func:`~.fast.trimmed_row`, ``blank_cells``). Quoted cells alike: the collector never knows a cell
+    was quoted."""
+    columns: list[pa.Array] = []
+    for name, column in zip(batch.schema.names, batch.columns, strict=True):
+        if name in _TRIMMED:
+            cut = pc.utf8_trim(column, BLANKS)
+            if not cut.equals(column):
+                column = cut
+                kept = pc.cast(pc.utf8_length(cut), pa.bool_())  # (False: empty, blanks only as read)
+                if kept.false_count:  # (a mask, no scalar: a scalar of a Python value imports pandas)
+                    column = pc.if_else(kept, cut, pa.nulls(len(cut), pa.string()))
+        columns.append(column)
+    return pa.RecordBatch.from_arrays(columns, schema=batch.schema)
+
+
 def read_csv_columns(
     path: Path,
     log: EventLog,
@@ -118,6 +160,7 @@ def read_csv_columns(
         return False
     lines = data.count(b"\n", end + 1) + (not data.endswith(b"\n"))
     mine = declare_types(declared)
+    trim = _may_trim(data, end + 1)
     handed = 0
     rows = 0
     try:  # (Arrow parses the first block as it opens)
@@ -143,7 +186,10 @@ def read_csv_columns(
                 cells = {n: batch.column(k)[i].as_py() for k, n in enumerate(names)}
                 take({n: v for n, v in cells.items() if v is not None}, first + i)
 
-            file_batch(log, batch, first, slow, mine)
+            if trim:
+                file_batch(log, _trimmed(batch), first, slow, mine, written=batch)
+            else:
+                file_batch(log, batch, first, slow, mine)
             rows += batch.num_rows
             if progress is not None:  # (the bar counts bytes: as far as the rows are through the lines)
                 progress(1 + rows, len(data) * min(rows, lines) // lines)

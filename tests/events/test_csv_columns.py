@@ -279,9 +279,9 @@ def test_a_header_with_blanks_a_mark_and_quotes_is_the_csv_readers(tmp_path: Pat
 
 
 def test_rows_handed_back_far_apart_in_a_large_log(tmp_path: Path) -> None:
-    """Rows the columns do not take (a blank in an id, attributes) in a log of several blocks: filed from
-    their cells, in their places; past a thousand, the CSV reader reads the log."""
-    odd = ["incident.reported", "2026-04-06T09:00:00+09:00", " INC-3", "P1", "", ""]
+    """Rows the columns do not take (an id of blanks only, no id) in a log of several blocks: their
+    problems worded from their cells, in their places; past a thousand, the CSV reader reads the log."""
+    odd = ["incident.reported", "2026-04-06T09:00:00+09:00", " \u3000", "P1", "", ""]
     rows = [CLEAN[0], odd, *CLEAN[1:] * 5_000, odd, *CLEAN[1:] * 5_000, odd]
     path = write(tmp_path / "events.csv", rows)
     assert path.stat().st_size > 2 * (1 << 20)
