@@ -36,7 +36,9 @@ Design notes
   Missing or unknown flags are argparse's usage errors (exit 2).
 * ``calendar`` prints a month like ``cal``: a day followed by ``.`` is not a
   business day, ``*`` a holiday or closure, ``M`` the day a maintenance window
-  starts; a legend below names the holidays and the windows.
+  starts; a legend below names the holidays and the windows. Its heading names
+  the calendar's zone as the site does (:func:`~sla_dsl.i18n.places.zone_name`:
+  ``ロンドン時間`` / ``London time``), never by its IANA id in Japanese.
 * Words a person reads (the grid's, the iCalendar summaries, an unknown
   priority or calendar, a bad policy's diagnostics) are in ``--lang``, else the
   policy's primary language (:mod:`.langs`); the grid's words come from the
@@ -348,6 +350,8 @@ def _month(text: str, lang: str) -> tuple[dt.date, dt.date]:
 def cmd_calendar(args: argparse.Namespace) -> int:
     """``sla calendar``: print a month grid with business days, holidays and maintenance, each day by the
     version in force that day."""
+    from ..i18n.places import zone_name  # (Babel's tables: only for the grid's heading)
+
     versions = _load(args)
     lang = _lang(args, versions)
     with flag_values():
@@ -398,7 +402,8 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     month = str(first.month) if lang == "ja" else MONTHS_EN[first.month - 1]
     title = message("cli.calendar.title", lang, year=str(first.year), month=month)
     shown = cal.model.label.text(lang) or cal.name  # (its label in the command's language; its id only without one)
-    lines = [f"{title}  {policy.name} · {shown} ({cal.tz.key})", ""]
+    # its zone as the site names it (``ロンドン時間`` / ``London time``; its id only for a zone of no known name)
+    lines = [f"{title}  {policy.name} · {shown} ({zone_name(cal.tz.key, lang)})", ""]
     weekdays = message("cli.calendar.weekdays", lang).split()
     lines.append("".join(" " * (3 - display_width(n)) + n + " " for n in weekdays).rstrip())
     row = ["    "] * first.weekday()

@@ -3,11 +3,26 @@
 Design notes
 ------------
 * Written with the ``icalendar`` library (a well-kept RFC 5545 implementation)
-  rather than by hand: folding of long lines, escaping of ``,;\\`` in text and
-  the ``VTIMEZONE`` of the policy's zone are its job. That ``VTIMEZONE`` covers
-  the feed's windows, from January of the year before the first to January two
-  years after the last (the library's default range ends in 2038, and the
-  engine's years run to 2200), and carries no comment (the library's is English).
+  rather than by hand: folding of long lines and escaping of ``,;\\`` in text
+  are its job.
+* The ``VTIMEZONE`` of the policy's zone is worked out here (:func:`vtimezone`),
+  from the zone's own changes of clock (:func:`transitions`, found on
+  ``zoneinfo``'s clock), and written with the library's components. The
+  library's (``Calendar.add_missing_timezones``, icalendar 7.3) wrote each
+  onset on the wall clock after it: London's summer time began at
+  ``20260329T020000`` with ``TZOFFSETFROM:+0000``, which RFC 5545 (3.6.5) reads
+  as 02:00 GMT, an hour late (01:00 GMT), so a program that follows the feed's
+  zone (Outlook) ended a window at 02:30 that night an hour late. Each onset is
+  now on the wall clock of the offset before it (``20260329T010000``; its end,
+  ``20261025T020000`` in ``+0100``). The zone covers the feed's windows, from
+  January of the year before the first to January two years after the last
+  (the engine's years run to 2200), and carries no comment.
+* A feed with no window (a range without one, a policy without maintenance) is
+  still an iCalendar object: RFC 5545 (3.6) wants at least one component in a
+  calendar, and a ``VTIMEZONE`` is one (``timezonec``). Such a feed holds the
+  ``VTIMEZONE`` of the policy's zone over the years around the reference
+  instant, and a program subscribed to it shows no window rather than
+  refusing it.
 * Streamed, :data:`BATCH` windows at a time (:func:`write_maintenance_ics`;
   ``sla maintenance --format ics`` writes to stdout as it goes): the library's
   object per window and whole calendar in memory took 11 CPU seconds and 680 MB
@@ -45,9 +60,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Sequence
-from typing import IO, TYPE_CHECKING
+from functools import lru_cache
+from typing import IO, TYPE_CHECKING, TypeAlias
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar.parser import Contentline
 from icalendar.prop import vText
 
@@ -57,7 +73,7 @@ if TYPE_CHECKING:
     from ..calendars.recurrence import Window
     from ..policy.compiled import Policy
 
-__all__ = ["maintenance_ics", "text", "write_maintenance_ics"]
+__all__ = ["maintenance_ics", "text", "transitions", "vtimezone", "write_maintenance_ics"]
 
 _WEEKDAY_JA = "月火水木金土日"
 _WEEKDAY_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -114,7 +130,7 @@ def write_maintenance_ics(
     title = policy.model.header.title.text(lang) or policy.name
     name = f"{policy.name}: {', '.join(dict.fromkeys(labels.values()))}" if labels else title
     tz = policy.tz
-    out.write(_head(policy, windows, name))
+    out.write(_head(policy, windows, name, stamp))
     lines = _Lines(stamp)
     slug = "".join(ch if ch.isalnum() else "-" for ch in policy.name.lower()).strip("-") or "policy"
     batch: list[str] = []
@@ -140,10 +156,11 @@ def write_maintenance_ics(
 _END = "END:VCALENDAR\r\n"
 
 
-def _head(policy: Policy, windows: Sequence[Window], name: str) -> bytes:
+def _head(policy: Policy, windows: Sequence[Window], name: str, stamp: dt.datetime) -> bytes:
     """The document up to its first ``VEVENT``, written by the library: the calendar's properties and the
-    ``VTIMEZONE`` of the zone when a window's start or end is written on its wall clock (the library
-    adds one for each ``TZID`` its events use: here one event, at such an instant, taken out again)."""
+    ``VTIMEZONE`` of the zone (:func:`vtimezone`) when a window's start or end is written on its wall clock
+    (the ``TZID`` the library gives such an instant, learnt from one event holding it), or when there is
+    no window (RFC 5545 wants a component in every calendar; see the module's notes)."""
     tz = policy.tz
     cal = Calendar()
     cal.add("prodid", "-//sla-dsl//maintenance//EN")
@@ -151,22 +168,104 @@ def _head(policy: Policy, windows: Sequence[Window], name: str) -> bytes:
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", text(name))
     cal.add("x-wr-timezone", tz.key)
+    if not windows:
+        cal.add_component(vtimezone(tz, tz.key, stamp.astimezone(tz).year, stamp.astimezone(tz).year))
     local = next((m for w in windows for m in (_moment(w.start, tz), _moment(w.end, tz)) if m.tzinfo is tz), None)
     if local is not None:
         probe = Event()
         probe.add("dtstart", local)
         cal.add_component(probe)
-        # The zone's rules over the windows' years and one more either side (the library's default, 1970 to
-        # 2038, left later windows to a client's guess); without its English note of that range.
-        first = min(w.start.astimezone(tz) for w in windows).year - 1
-        last = max(w.end.astimezone(tz) for w in windows).year + 2
-        cal.add_missing_timezones(dt.date(first, 1, 1), dt.date(last, 1, 1))
-        for zone in cal.timezones:
-            zone.pop("COMMENT", None)
+        used = sorted(cal.get_used_tzids())  # (none for UTC, which the library writes as such: ``...Z``)
         cal.subcomponents.remove(probe)
+        first = min(w.start.astimezone(tz) for w in windows).year
+        last = max(w.end.astimezone(tz) for w in windows).year
+        for tzid in used:
+            cal.add_component(vtimezone(tz, tzid, first, last))
     head = bytes(cal.to_ical())
     assert head.endswith(_END.encode())
     return head[: -len(_END)]
+
+
+#: The longest step taken over the zone's clock while looking for its changes. Since 1900 no zone in the
+#: tz database has changed twice within two days (the shortest interval between two of its transitions
+#: is longer), so a step of a day passes over none.
+_STEP = 86_400
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+#: A zone's clock at an instant: its offset from UTC, its offset for summer time and its name.
+_Clock: TypeAlias = tuple[dt.timedelta, dt.timedelta, str]
+
+
+def _clock(tz: dt.tzinfo, seconds: int) -> _Clock:
+    local = (_EPOCH + dt.timedelta(seconds=seconds)).astimezone(tz)
+    return local.utcoffset() or dt.timedelta(), local.dst() or dt.timedelta(), local.tzname() or ""
+
+
+@lru_cache(maxsize=64)
+def transitions(tz: dt.tzinfo, start: dt.datetime, end: dt.datetime) -> tuple[tuple[int, _Clock, _Clock], ...]:
+    """Each change of ``tz``'s clock in [start, end) (aware instants): its instant (seconds since the epoch,
+    the first second of the new clock) and the clock before and after it, in order. Found by stepping
+    :data:`_STEP` over the instants and halving the step where the clock differs at its two ends."""
+    found: list[tuple[int, _Clock, _Clock]] = []
+    at, stop = int((start - _EPOCH).total_seconds()), int((end - _EPOCH).total_seconds())
+    clock = _clock(tz, at)
+    while at < stop:
+        ahead = min(at + _STEP, stop)
+        if _clock(tz, ahead) == clock:
+            at = ahead
+            continue
+        low, high = at, ahead  # the clock at low is `clock`, at high another one
+        while high - low > 1:
+            mid = (low + high) // 2
+            low, high = (mid, high) if _clock(tz, mid) == clock else (low, mid)
+        after = _clock(tz, high)
+        found.append((high, clock, after))
+        at, clock = high, after
+    return tuple(found)
+
+
+def vtimezone(tz: dt.tzinfo, tzid: str, first: int, last: int) -> Timezone:
+    """The ``VTIMEZONE`` of ``tz`` (named ``tzid``) from 1 January of the year before ``first`` to
+    1 January two years after ``last``: one observance (``STANDARD``, or ``DAYLIGHT`` for a clock with
+    summer time) for the clock at the start of that range, then one per kind of change of the clock in it
+    (the offsets it goes from and to, the clock's name and whether it is summer time), whose ``DTSTART``
+    is the first such change and ``RDATE`` the others. Each onset is written on the wall clock of the
+    offset in force before it (``TZOFFSETFROM``), as RFC 5545 (3.6.5) reads it: London's summer time
+    begins at ``20260329T010000`` (01:00 GMT) and ends at ``20261025T020000`` (02:00 BST)."""
+    start = dt.datetime(first - 1, 1, 1, tzinfo=tz).astimezone(dt.UTC)
+    end = dt.datetime(last + 2, 1, 1, tzinfo=tz).astimezone(dt.UTC)
+    begin = int((start - _EPOCH).total_seconds())
+    offset, summer, name = _clock(tz, begin)
+    onsets: dict[tuple[dt.timedelta, dt.timedelta, str, bool], list[dt.datetime]] = {
+        (offset, offset, name, bool(summer)): [_wall(begin, offset)]
+    }
+    for at, before, after in transitions(tz, start, end):
+        key = (before[0], after[0], after[2], bool(after[1]))
+        onsets.setdefault(key, []).append(_wall(at, before[0]))
+    zone = Timezone()
+    zone.add("tzid", tzid)
+    for (offset_from, offset_to, name, summer_time), walls in onsets.items():
+        observance = TimezoneDaylight() if summer_time else TimezoneStandard()
+        observance.add("dtstart", walls[0])
+        if walls[1:]:
+            observance.add("rdate", walls[1:])
+        observance.add("tzname", name or _offset_name(offset_to))
+        observance.add("tzoffsetfrom", offset_from)
+        observance.add("tzoffsetto", offset_to)
+        zone.add_component(observance)
+    return zone
+
+
+def _wall(seconds: int, offset: dt.timedelta) -> dt.datetime:
+    """The instant ``seconds`` on the wall clock of ``offset`` (a floating time, as an onset is written)."""
+    return (_EPOCH + dt.timedelta(seconds=seconds) + offset).replace(tzinfo=None)
+
+
+def _offset_name(offset: dt.timedelta) -> str:
+    """The name of a clock the zone gives none: its offset, ``+0930``."""
+    minutes = int(offset.total_seconds()) // 60
+    return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02}{abs(minutes) % 60:02}"
 
 
 class _Lines:

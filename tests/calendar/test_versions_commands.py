@@ -270,7 +270,7 @@ def test_calendar_shows_each_day_by_the_version_in_force_that_day(t2: Path) -> N
 def test_calendar_of_one_policy_in_force_prints_what_it_always_printed() -> None:
     res = _ok(sla("calendar", POLICY, "--month", "2026-11", "--lang", "en"))
     assert res.stderr == ""
-    assert res.stdout.startswith("November 2026  Click So-ko · Company business hours (Asia/Tokyo)\n")
+    assert res.stdout.startswith("November 2026  Click So-ko · Company business hours (Japan time)\n")
     assert " 26M" in res.stdout
     data = json.loads(_ok(sla("calendar", POLICY, "--month", "2026-11", "--format", "json")).stdout)
     assert list(data) == ["month", "calendar", "timezone", "days", "maintenance"]

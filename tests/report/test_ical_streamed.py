@@ -58,12 +58,14 @@ def _reference(policy: Policy, windows: Sequence[Window], lang: str, stamp: dt.d
         if w.moved:
             ev.add("description", text(_moved(w, lang)))
         cal.add_component(ev)
-    if windows:
-        first = min(w.start.astimezone(policy.tz) for w in windows).year - 1
-        last = max(w.end.astimezone(policy.tz) for w in windows).year + 2
-        cal.add_missing_timezones(dt.date(first, 1, 1), dt.date(last, 1, 1))
-        for zone in cal.timezones:
-            zone.pop("COMMENT", None)
+    # the zone of each TZID the events use, as the writer makes it (the library's put summer time's start an
+    # hour late: tests/calendar/test_ics_zone_onsets.py), and that of the policy in a feed with no window
+    zones = [(tzid, min(w.start.astimezone(policy.tz) for w in windows).year) for tzid in cal.get_used_tzids()]
+    last = max((w.end.astimezone(policy.tz).year for w in windows), default=stamp.astimezone(policy.tz).year)
+    if not windows:
+        zones = [(policy.tz.key, last)]
+    for k, (tzid, first) in enumerate(sorted(zones)):
+        cal.subcomponents.insert(k, ical.vtimezone(policy.tz, tzid, first, last))
     return bytes(cal.to_ical())
 
 
