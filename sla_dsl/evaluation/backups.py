@@ -39,8 +39,9 @@ Design notes
 * A ``continuous`` kind has no days or windows: the log has no event that says
   continuity broke, so only its ``in another zone`` and ``keep`` are judged.
   How many backups of each kind completed in the period (``Report.backups_taken``,
-  kept out of the JSON) tells the summary a continuous kind with none, where
-  nothing was judged, from one whose backups were all in order. Backups are
+  the JSON's last key) tells the summary a continuous kind with none, where
+  nothing was judged, from one whose backups were all in order; the trend
+  counts them per month alike (:func:`.trend.first_completions`). Backups are
   judged where partitions meet (:mod:`.partition`), so a partitioned run counts
   what one run does.
 * A backup id is one backup: only its first completion counts. A later one

@@ -20,7 +20,10 @@ Design notes
     counted on columns (a year holds hundreds of thousands);
   - outages (their notices): those that start in the month or are open at its start; planned
     stops: those whose window starts in it or runs across its start; backup days and windows:
-    those whose first instant lies in it; zone problems: the backups completed in it;
+    those whose first instant lies in it; zone problems, backups that state no zone, and how many
+    backups of each kind were taken: the backups completed in it (each id's first completion, read
+    from the log once: :func:`first_completions`), so a continuous kind none of whose backups
+    completed in a month has no figure there, not 0 faults;
   - availability: the judging's measurement period that is exactly the month (a monthly target's
     row). A target measured per quarter or per period has no such row: then, and only then, that
     month's outages and stops are judged over the month (a year holds some thousands, so this is
@@ -36,6 +39,7 @@ Design notes
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from functools import partial
@@ -63,6 +67,7 @@ from ..report.trend import (
     figures,
     with_changes,
     zone_faults,
+    zone_unstated,
 )
 from .incidents import Incident
 from .result import Evaluation, Verdicts, incident_fields
@@ -81,6 +86,7 @@ __all__ = [
 #: The most months a trend shows: the current one and the twelve before it.
 MAX_MONTHS = 13
 ENDED = CODE["outage.ended"]
+COMPLETED = CODE["backup.completed"]
 
 
 class Judge(Protocol):
@@ -243,15 +249,35 @@ def _at(t: dt.datetime | None) -> float:
     return t.timestamp() if t is not None else float("inf")
 
 
+def first_completions(log: EventLog) -> dict[str, list[float]]:
+    """Per backup kind, when each of its backups first completed (each id's first ``backup.completed`` in
+    ``log``, a judged log: its events after ``as_of`` left out), in order: what a month's report counts as
+    taken in it (``Report.backups_taken``, :func:`.backups.judge_backups`)."""
+    out: dict[str, list[float]] = {}
+    for recs in log.backups.values():
+        first = min((r for r in recs if r[1] == COMPLETED), key=itemgetter(0), default=None)
+        if first is not None:
+            out.setdefault(first[2][0], []).append(first[0])
+    return {kind: sorted(times) for kind, times in out.items()}
+
+
+def _taken(completions: Mapping[str, Sequence[float]], lo: float, hi: float) -> dict[str, int]:
+    """Per kind, how many of ``completions`` lie in [lo, hi) (a kind with none left out)."""
+    counts = {k: bisect.bisect_left(t, hi) - bisect.bisect_left(t, lo) for k, t in completions.items()}
+    return {k: n for k, n in sorted(counts.items()) if n}
+
+
 def _facts(
     judged: Report,
     spans: Sequence[Span],
     tz: dt.tzinfo,
     model_at: Callable[[Span], PolicyModel],
     alone: Callable[[Span], Report],
+    completions: Mapping[str, Sequence[float]],
 ) -> list[MonthFacts]:
     """Per month, the facts its own report gives, from one judging over all of them (see the notes);
-    ``model_at`` is the version in force at a month's start (its report's), ``alone`` judges a month alone."""
+    ``model_at`` is the version in force at a month's start (its report's), ``alone`` judges a month alone,
+    ``completions`` are the backups' first completions per kind (:func:`first_completions`)."""
     outages = judged.outages
     began = np.array([o.start.timestamp() for o in outages], np.float64)
     ended = np.array([_at(o.end) for o in outages], np.float64)
@@ -260,7 +286,7 @@ def _facts(
         (b, b.window_start.timestamp() if b.window_start else dt.datetime.combine(b.day, dt.time(), tz).timestamp())
         for b in judged.backups
     ]
-    zone = [v for v in judged.violations if v.kind == "backup_zone"]
+    zone = [v for v in judged.violations if v.kind in ("backup_zone", "data")]
     rows = {(p.service, p.when, p.start.timestamp(), p.end.timestamp()): p.ratio for p in judged.availability_periods}
     out: list[MonthFacts] = []
     for s in spans:
@@ -279,6 +305,8 @@ def _facts(
                 stops=[x for x, a, b in stops if lo <= a < hi or a < lo < b],
                 backups=[b for b, a in backups if lo <= a < hi],
                 zone_faults=zone_faults(v for v in zone if lo <= _at(v.at) < hi),
+                zone_unstated=zone_unstated(v for v in zone if lo <= _at(v.at) < hi),
+                taken=_taken(completions, lo, hi),
                 availability=availability,
             )
         )
@@ -316,7 +344,8 @@ def _assemble(
         tallies: list[Tally] = list(incident_tallies(result.incidents, inside))
     else:
         tallies = [inside_tallies.get(s.month, {}) for s in inside]
-    facts = _facts(result.skeleton, inside, tz, model_at, alone)
+    completions = first_completions(log)
+    facts = _facts(result.skeleton, inside, tz, model_at, alone, completions)
     if before:
         lo, hi = _dt(before[0].start, tz), _dt(before[-1].end, tz)
         copy = _copy(log, incidents=before_tallies is None)
@@ -326,7 +355,7 @@ def _assemble(
         else:
             early = [before_tallies.get(s.month, {}) for s in before]
         tallies = early + tallies
-        facts = _facts(earlier.skeleton, before, tz, model_at, alone) + facts
+        facts = _facts(earlier.skeleton, before, tz, model_at, alone, completions) + facts
     rows = [
         TrendMonth(
             month=span.month,

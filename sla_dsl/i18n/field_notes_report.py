@@ -102,6 +102,15 @@ REPORT_NOTES: dict[str, str] = {
         "イベントログがさかのぼる範囲にある丸1ヶ月の各月（最大13ヶ月）。数値はすべて ``as_of`` の時点で判定する。"
         "それが1ヶ月だけの場合は空"
     ),
+    (
+        "per backup kind, how many backups of it completed in the period (each id's first completion), by kind; a "
+        "kind with none is absent: the summary reads a continuous kind with none as none recorded, not verified; "
+        "null when not known (a report read back from a JSON written without this key)"
+    ): (
+        "バックアップの種類ごとの、期間内に完了したバックアップの数（ID ごとに最初の完了を数える）。種類順。"
+        "1件もない種類は含まない：総括は、1件もない逐次バックアップの種類を「記録なし」「確認できず」とする。"
+        "不明な場合（このキーを持たない JSON から読み戻したレポート）は null"
+    ),
     # -- Availability ----------------------------------------------------------------------------------------
     "Measured time, downtime and their ratio over the period.": "期間全体の測定時間、停止時間、およびその比率。",
     (
@@ -774,12 +783,23 @@ REPORT_NOTES: dict[str, str] = {
         "その目標を約束する顧客。サービスの ``when`` のない目標と、それ以外では null"
     ),
     (
-        "for ``continuous_backup``: how many backups of the kind completed in the month with a zone problem (no zone "
-        "stated, or in the primary zone itself), as the summary counts them; null otherwise"
+        "for ``continuous_backup``: how many backups of the kind completed in the month in the primary zone itself "
+        "(a zone problem), as the summary counts them; null when none of the kind completed in the month (nothing "
+        "was judged, which the report reads as none recorded, as its summary does) and otherwise"
     ): (
         "``continuous_backup`` について：その月に完了したその種類のバックアップのうち、"
-        "ゾーンに問題があるもの（ゾーンの記載がない、または主ゾーンそのもので取得）の数。総括と同じ数え方。"
+        "主ゾーンそのもので取得したもの（ゾーンの問題）の数。総括と同じ数え方。"
+        "その月にその種類の完了が1件もない場合（何も判定していない。レポートは総括と同じく「記録なし」とする）と、"
         "それ以外では null"
+    ),
+    (
+        "for ``continuous_backup``: how many backups of the kind completed in the month state no zone, so where they "
+        "were taken cannot be verified (``data`` violations, counted apart as the summary counts them); null when "
+        "none of the kind completed in the month and otherwise"
+    ): (
+        "``continuous_backup`` について：その月に完了したその種類のバックアップのうち、ゾーンの記載がなく、"
+        "どこで取得したかを確認できないものの数（``data`` の違反。総括と同じく別に数える）。"
+        "その月にその種類の完了が1件もない場合と、それ以外では null"
     ),
     # -- TrendMonth ------------------------------------------------------------------------------------------
     "One month of the trend against earlier months: each commitment's figure in it.": (

@@ -218,10 +218,14 @@ REPORT: dict[str, Msg] = {
     "report.clock_start": Msg("起算時刻", "Clock start"),
     "report.due": Msg("期限", "Due"),
     "report.responded": Msg("応答", "Responded"),
+    # the header of how late (how long left): in business time when every row counts it, else the plain
+    # header, and every time marked with what it counts (report.late_elapsed, report.in_business)
     "report.late": Msg("超過", "Late by"),
     "report.late_business": Msg("超過（営業時間）", "Late by (business time)"),
     "report.late_elapsed": Msg("{late}（経過時間）", "{late} (elapsed)"),
+    "report.in_business": Msg("{time}（営業時間）", "{time} (business time)"),
     "report.left": Msg("残り（営業時間）", "Left (business time)"),
+    "report.left_plain": Msg("残り", "Left"),
     "report.no_response": Msg("応答なし", "no response"),
     # -- outages -------------------------------------------------------------------------
     "report.outages": Msg("障害と復旧情報通知", "Outages and recovery notices"),

@@ -19,6 +19,8 @@ TREND: dict[str, Msg] = {
     "report.trend.availability": Msg("稼働率（{service}）", "Availability ({service})"),
     "report.trend.target": Msg("{priority}の{target}（{clock}）", "{priority}: {target} ({clock})"),
     "report.trend.cell_faults": Msg("ゾーンの問題 {n}件", "zone problems: {n}"),
+    # after it, the backups that state no zone (a month with none completed reads report.result.none_taken)
+    "report.trend.cell_unverified": Msg("確認できず {n}件", "not verifiable: {n}"),
     "report.trend.faults_change": Msg("{value}件", "{value}"),
     # the note under the table: when the months were judged, then what its figures are, worded from the
     # commitments the table has (sla_dsl.report.sections.trend_note): no availability or backups where the

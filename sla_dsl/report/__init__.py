@@ -7,8 +7,8 @@ Design notes
   ``planned_stops``, ``maintenance``, ``availability``, ``backups``,
   ``violations``), plus added keys that the contract allows: ``explain`` on
   every verdict, ``policy_version`` on every judged row, ``retention``,
-  ``versions``, ``input`` and ``trend`` (issue 16, filled by
-  :mod:`sla_dsl.evaluation.trend`).
+  ``versions``, ``input``, ``trend`` (issue 16, filled by
+  :mod:`sla_dsl.evaluation.trend`) and ``backups_taken``.
 * This module holds ``Report`` and its heading (``PolicyRef``, ``Period``,
   ``InputSummary``); the rows are in modules by subject, and every model is
   re-exported here (``__all__``), so ``from sla_dsl.report import X`` is the
@@ -25,14 +25,19 @@ Design notes
   field without one.
 * Fields marked ``exclude=True`` are the data the documents' words are built
   from (a stop's ``notices``, a violation's ``backup_kind``, ``zone_fault``,
-  ``target`` and ``note``, the report's ``backups_taken``): the report and
-  ``sla explain`` never read the engine's English (``explain`` steps,
-  ``message``) back. They are not in the JSON, whose bytes
-  stay as they were, nor columns of the Parquet tables. A report's Python-mode
-  dump carries them (:func:`.row_base.with_words_data`; the report's own
-  ``backups_taken`` by :func:`_with_taken`), so it validates back to the same
-  report; a report read back from its JSON has no ``backups_taken`` (null): its
-  summary reads a continuous backup kind as it did before the count was kept.
+  ``target`` and ``note``): the report and ``sla explain`` never read the
+  engine's English (``explain`` steps, ``message``) back. They are not in the
+  JSON, whose bytes stay as they were, nor columns of the Parquet tables. A
+  report's Python-mode dump carries them (:func:`.row_base.with_words_data`),
+  so it validates back to the same report.
+* ``backups_taken`` (how many backups of each kind completed in the period) is
+  in the JSON, its last key, an addition the contract allows ("more may be
+  added"; the keys before it are written as they were): the summary reads a
+  continuous backup kind with none as not verified, and nothing else in the
+  JSON says so (a clean continuous backup that is not deleted is in no row of
+  it), so a report read back from its JSON rendered such a kind "met" where
+  the report said "cannot be verified". It was kept out of the JSON; one read
+  back from a JSON written then has it null, and reads the kind as before.
 * Times are aware datetimes already converted to the policy's time zone, so
   pydantic writes them as ISO 8601 with that offset.
 * Status values are the contract's, plus ``pending`` for a backup day that has
@@ -48,7 +53,7 @@ from collections.abc import Sequence
 from operator import attrgetter
 from typing import Annotated, Any
 
-from pydantic import AliasChoices, Field, SerializationInfo, model_serializer
+from pydantic import AliasChoices, Field, model_serializer
 
 from .availability_rows import (
     Availability,
@@ -194,13 +199,9 @@ class Report(_Row):
     #: months), every figure judged as of ``as_of``; empty when that is a single month
     trend: list[TrendMonth] = Field(default_factory=list)
     #: per backup kind, how many backups of it completed in the period (each id's first completion), by
-    #: kind: the summary reads a continuous kind with none as not verified; kept out of the JSON; null when
-    #: not known (a report read back from its JSON)
-    backups_taken: dict[str, int] | None = Field(default=None, exclude=True)
-
-    # (``backups_taken`` in a Python-mode dump; a lambda, so that pydantic gives the serializer no return
-    # type and the JSON schema stays the model's)
-    _words_data = model_serializer(mode="wrap")(lambda self, handler, info: _with_taken(self, handler(self), info))
+    #: kind; a kind with none is absent: the summary reads a continuous kind with none as none recorded, not
+    #: verified; null when not known (a report read back from a JSON written without this key)
+    backups_taken: dict[str, int] | None = None
 
     def find(self, ident: str) -> list[IncidentRow | OutageRow | StopRow | RetentionRow]:
         """Every row (incident, outage, stop, retention) with id ``ident``."""
@@ -240,18 +241,6 @@ class Report(_Row):
             if began and not ended:
                 out.append(v)
         return out
-
-
-def _with_taken(report: Report, dumped: Any, info: SerializationInfo) -> Any:
-    """``dumped``, the Python-mode dump of ``report``, with its ``backups_taken`` (kept out of the JSON), as
-    :func:`.row_base.with_words_data` adds a row's; in JSON mode, or with ``include`` or ``exclude``, as it is."""
-    if info.mode_is_json() or info.include is not None or info.exclude is not None or not isinstance(dumped, dict):
-        return dumped
-    taken = report.backups_taken
-    unset = info.exclude_unset and "backups_taken" not in report.model_fields_set
-    if not unset and not ((info.exclude_none or info.exclude_defaults) and taken is None):
-        dumped["backups_taken"] = None if taken is None else dict(taken)
-    return dumped
 
 
 def _key(v: PolicyRef) -> tuple[str, dt.date | None]:

@@ -43,7 +43,9 @@ Design notes
   availability figure below target over an incomplete period is "not met so
   far", never "met"; a continuous backup kind none of whose backups completed in
   the period (``Report.backups_taken``) is "cannot be verified", "none recorded",
-  never "met" (:func:`_continuous_row`); a figure beside its target is never rounded onto the
+  never "met", and one with a backup deleted before its retention is "not met"
+  (:func:`_continuous_row`), its target only what its rule judges (zone,
+  retention: :func:`continuous_target`); a figure beside its target is never rounded onto the
   target's other side (:func:`.words.percent_against`), and the lowest of
   several measurement periods says which it is (:func:`.periods.figure_words`).
 * The note under the trend table says what its figures are from the commitments
@@ -59,10 +61,14 @@ Design notes
 * The title gives a period other than a calendar month by both ends alike
   (:func:`period_span`); the zone line the offsets in force during the period
   (:mod:`.zones`). The violations table lists a period below its availability
-  target by its id, which ``sla explain`` takes (:func:`listed_id`).
+  target and a missed backup day or window by its id, which ``sla explain``
+  takes (:func:`listed_id`).
 * "Incidents not met" lists breaches only, with how late each was as its target
   counts time (the business time of its calendar, or elapsed, so marked:
-  :func:`~.violation_words.late_words`); incidents at risk have their own list.
+  :func:`~.violation_words.late_words`); incidents at risk have their own list,
+  with the time each has left, alike. Each column's header says business time
+  only when every row counts it; a table with an elapsed target has the plain
+  header and every time marked with what it counts (:func:`_times_column`).
 * The sections on operations (outages, planned stops, maintenance, backups) are
   built in :mod:`.operations`; a violation's words, from the row it is about
   and never from the engine's English, in :mod:`.violation_words` (each row it is about looked up
@@ -102,11 +108,11 @@ from .operations import (
 from .parts import IncidentLike, Part
 from .rows import compact
 from .settled import clock_of, counts_in, done_of, earlier_responses, target_settled
-from .trend import FigureKey, measured_services, named_targets
+from .trend import FigureKey, continuous_label, measured_services, named_targets
 from .violation_words import (
     ReportIndex,
+    counts_elapsed,
     late_words,
-    shown_id,
     target_of,
     time_between,
     violation_kind,
@@ -393,12 +399,14 @@ def _availability_text(service: str, when: str | None = None) -> Callable[[Polic
 
 
 def _backup_text(kind: str) -> Callable[[PolicyWords], str | None]:
-    """The target of backup kind ``kind`` as a version words it (None: the version takes no such backup
-    at intervals)."""
+    """The target of backup kind ``kind`` as a version words it (None: the version takes no such backup):
+    taken at intervals (:func:`backup_target`), or continuously (:func:`continuous_target`)."""
 
     def text(v: PolicyWords) -> str | None:
         b = v.backup_rule(kind)
-        return backup_target(v, b) if b is not None and not b.continuous else None
+        if b is None:
+            return None
+        return continuous_target(v, b) if b.continuous else backup_target(v, b)
 
     return text
 
@@ -638,23 +646,48 @@ def _target_row(
     ]
 
 
-def _continuous_row(w: PolicyWords, b: lm.Backup, bad: int, gaps: int, taken: Mapping[str, int] | None) -> list[Cell]:
-    """The summary's row of continuous backup kind ``b``: its backups with a zone problem (``bad``) and those
-    that state no zone (``gaps``: not judged), else "no problem found"; not verified when some could not be
-    judged, or when none of the kind completed in the period (``taken``: per kind, how many did; None when
-    not known, as in a report read back from its JSON): nothing was judged then, so it is not "met"."""
+def continuous_target(w: PolicyWords, b: lm.Backup) -> str:
+    """A continuous backup kind's target in the summary: what its rule judges, taken in another zone and
+    how long kept (``主ゾーンとは別のゾーンに取得・30日間保存``); only what the rule has, so a kind with
+    ``keep`` alone is not said to be taken in another zone."""
+    said = [w.m("report.target.zone")] if b.other_zone else []
+    said += [w.m("report.keep", keep=w.duration(b.keep))] if b.keep is not None else []
+    return ("・" if w.lang == "ja" else ", ").join(said) or "-"
+
+
+def _continuous_row(w: PolicyWords, b: lm.Backup, goal: str, faults: ContinuousFaults) -> list[Cell]:
+    """The summary's row of continuous backup kind ``b`` (``goal``: its target): its backups with a zone
+    problem and its backups deleted before their retention (each "not met"), those that state no zone (not
+    judged), else "no problem found"; not verified when some could not be judged, or when none of the kind
+    completed in the period (``faults.taken``: per kind, how many did; None when not known, as in a report
+    read back from a JSON written without them): nothing was judged then, so it is not "met". A deletion
+    before its retention was listed among the violations while the row read "met"."""
+    kind = b.kind
+    bad, gaps, early = faults.zone[kind], faults.unstated[kind], faults.retention[kind]
     found = [w.m("report.result.zone_bad", n=bad)] if bad else []
     found += [w.m("report.result.zone_unstated", n=gaps)] if gaps else []
-    none = taken is not None and not taken.get(b.kind) and not found
+    found += [w.m("report.result.retention_bad", n=early)] if early else []
+    none = faults.taken is not None and not faults.taken.get(kind) and not found
     result = w.m("report.result.none_taken") if none else w.m("report.result.zone_ok")
     unverified = Mark(w.m("report.verdict.unverified"), "warn")
     return [
-        w.m("report.commit.continuous", label=b.label.text(w.lang) or b.kind),
-        w.m("report.target.zone"),
+        continuous_label(w, kind, b),
+        goal,
         ("、" if w.lang == "ja" else "; ").join(found) or result,
-        _verdict(w, bad) if bad or not (gaps or none) else unverified,
+        _verdict(w, bad + early) if bad or early or not (gaps or none) else unverified,
         w.article(b.ref),
     ]
+
+
+class ContinuousFaults(NamedTuple):
+    """What the summary's rows of continuous backup kinds count, per kind: backups in the primary zone
+    (``backup_zone``), backups that state no zone (``data``, not judged), deletions before retention, and
+    how many backups completed in the period (None when not known)."""
+
+    zone: Counter[str | None]
+    unstated: Counter[str]
+    retention: Counter[str]
+    taken: Mapping[str, int] | None
 
 
 def _summary(
@@ -778,14 +811,15 @@ def _summary(
         days: dict[str, Counter[str]] = {}
         for row in report.backups:
             days.setdefault(row.kind, Counter())[row.status] += 1
+        faults = ContinuousFaults(zone_bad, unstated, retention_bad, report.backups_taken)
         for bw, b in every_rule(given, lambda m: m.backups, lambda b: b.kind):
             label = b.label.text(w.lang) or b.kind
-            if b.continuous:
-                rows.append(_continuous_row(w, b, zone_bad[b.kind], unstated[b.kind], report.backups_taken))
-                continue
-            c = days.get(b.kind, Counter())
             # (the versions in force: a deletion is judged by the one in force when it is deleted)
             goal = _during(vws, w, _backup_text(b.kind)) or backup_target(bw, b)
+            if b.continuous:
+                rows.append(_continuous_row(w, b, goal, faults))
+                continue
+            c = days.get(b.kind, Counter())
             result = (
                 w.m("report.result.windows", ok=c["ok"], windows=c["ok"] + c["missed"], duration=w.duration(b.every))
                 if b.every is not None and b.every.unit.value == "hour"  # windows of N hours (issue 13)
@@ -876,12 +910,29 @@ def _incidents(
     return Part(w.m("report.incidents"), header, rows, notes, key="incidents", numeric=tuple(range(2, 10)))
 
 
+def _times_column(
+    w: PolicyWords, times: Sequence[tuple[str, bool]], business: str, plain: str
+) -> tuple[str, list[str]]:
+    """The header and cells of a column of times each counted as its row's target counts time (``times``:
+    the time, and whether it is elapsed, which :func:`~.violation_words.time_between` marks): the header
+    ``business`` ("late by (business time)") when every row counts business time, its times unmarked;
+    else the header ``plain`` ("late by"), which holds both, and every time marked with what it counts,
+    elapsed or business time, so no header says business time above an elapsed figure."""
+    if not any(elapsed for _, elapsed in times):
+        return w.m(business), [t for t, _ in times]
+    cells = [t if elapsed or t == "-" else w.m("report.in_business", time=t) for t, elapsed in times]
+    return w.m(plain), cells
+
+
 def _not_met(report: Report, w: PolicyWords, bad: Shown) -> Part:
     shown, hidden = bad
     rows: list[list[Cell]] = []
+    lates: list[tuple[str, bool]] = []
     for i in shown:
         iw = w.for_row(i)  # the version that judged the incident (its `policy_version`)
         rule = iw.rule_of(i)  # the rule of its priority that judged it (issue 13: chosen by its attributes)
+        target = target_of(i, iw)
+        lates.append((late_words(report, iw, i.response_due, i.responded_at, target), counts_elapsed(target)))
         rows.append(
             [
                 i.id,
@@ -889,17 +940,20 @@ def _not_met(report: Report, w: PolicyWords, bad: Shown) -> Part:
                 w.t(i.clock_start),
                 w.t(i.response_due),
                 w.t(i.responded_at) if i.responded_at else Mark(w.m("report.no_response"), "bad"),
-                Mark(late_words(report, iw, i.response_due, i.responded_at, target_of(i, iw)), "bad"),
+                "",  # (how late: below, once every row's is known)
                 w.article(rule.ref if rule else None),
             ]
         )
+    late, cells = _times_column(w, lates, "report.late_business", "report.late")
+    for row, cell in zip(rows, cells, strict=True):
+        row[5] = Mark(cell, "bad")
     header = [
         w.m("report.id"),
         w.m("report.priority"),
         w.m("report.clock_start"),
         w.m("report.due"),
         w.m("report.responded"),
-        w.m("report.late_business"),
+        late,
         w.m("report.rule"),
     ]
     return Part(w.m("report.not_met"), header, rows + more_row(hidden, len(header), w), key="not-met")
@@ -908,18 +962,24 @@ def _not_met(report: Report, w: PolicyWords, bad: Shown) -> Part:
 def _at_risk(report: Report, w: PolicyWords, risky: Shown) -> Part:
     shown, hidden = risky
     rows: list[list[Cell]] = []
+    lefts: list[tuple[str, bool]] = []
     for i in shown:
         left = "-"
         iw = w.for_row(i)  # the version that judged the incident (its `policy_version`)
+        target = target_of(i, iw)
         if i.response_due is not None:  # (as its target counts time: elapsed, or its calendar's hours)
-            left = time_between(iw, report.period.as_of, i.response_due, target_of(i, iw))
-        rows.append([i.id, iw.priority_of(i), w.t(i.clock_start), w.t(i.response_due), Mark(left, "warn")])
+            left = time_between(iw, report.period.as_of, i.response_due, target)
+        lefts.append((left, counts_elapsed(target)))
+        rows.append([i.id, iw.priority_of(i), w.t(i.clock_start), w.t(i.response_due)])
+    header_left, cells = _times_column(w, lefts, "report.left", "report.left_plain")
+    for row, cell in zip(rows, cells, strict=True):
+        row.append(Mark(cell, "warn"))
     header = [
         w.m("report.id"),
         w.m("report.priority"),
         w.m("report.clock_start"),
         w.m("report.due"),
-        w.m("report.left"),
+        header_left,
     ]
     return Part(w.m("report.at_risk"), header, rows + more_row(hidden, len(header), w), key="at-risk")
 
@@ -948,7 +1008,7 @@ def _violations(
         [
             w.t(v.at) if v.at else "-",
             Mark(violation_kind(v.kind, w), "bad"),
-            listed_id(v, w),
+            listed_id(v),
             violation_text(v, report, w, by_id, index),
             w.article(v.ref),
         ]
@@ -1004,11 +1064,15 @@ def _listed(w: PolicyWords, items: Sequence[str], last: str) -> str:
     return ", ".join(items[:-1]) + last + items[-1] if len(items) > 1 else "".join(items)
 
 
-def listed_id(v: Violation, w: PolicyWords) -> str:
-    """The ID column of the violations table: a period below its availability target by the id ``sla
-    explain`` takes (``web:2026-11-01:plan=gold``; the message names the service and the period),
-    every other violation as :func:`~.violation_words.shown_id` shows it."""
-    return v.id if v.kind == "availability" else shown_id(v, w)
+def listed_id(v: Violation) -> str:
+    """The ID column of the violations table: every violation by its id, the one ``sla explain`` takes; so
+    a period below its availability target (``web:2026-11-01:plan=gold``) and a missed backup day or window
+    (``files:2026-11-14``, ``logs:2026-11-30T12:00:00+09:00``) too, whose message names the service or the
+    kind and the period. Those two were listed by words (:func:`~.violation_words.shown_id`, which
+    ``sla explain``'s heading of a violation keeps): the service's label, a missed day by its date alone
+    (``Sat 14 Nov``), which ``sla explain`` does not take, is the same for two kinds missed that day, and
+    is not the day of the time the row is listed at (the day's end)."""
+    return v.id
 
 
 def articles(w: PolicyWords, parts: Sequence[Part]) -> Part:

@@ -12,8 +12,10 @@ Design notes
   listed; per measured service and target (the one without ``when``, then each with ``when``)
   the availability the summary shows (its lowest measurement period); per backup kind the days
   (or windows of N hours) taken of those judged (``ok`` or ``missed``, not ``pending``), or for
-  a continuous kind the backups with a zone problem. So the current month's column says what
-  the summary says.
+  a continuous kind the backups in the primary zone (``faults``) and those that state no zone
+  (``unverified``, not judged), both null when none of the kind completed in the month: nothing
+  was judged, which the summary reads "none recorded, cannot be verified" (it read 0 faults, a
+  clean month). So the current month's column says what the summary says.
 * A month's facts come in two parts. :class:`MonthFacts` holds what the report's other rows
   give (outages, stops, backup days, zone faults, availability figures); a :data:`Tally` holds
   the incidents' counts per :class:`FigureKey`, since a year holds hundreds of thousands of
@@ -98,6 +100,11 @@ class MonthFacts(NamedTuple):
     backups: Sequence[BackupRow]
     #: per backup kind, how many backups have a zone problem (``backup_zone`` violations, by id)
     zone_faults: Mapping[str, int]
+    #: per backup kind, how many backups state no zone (``data`` violations ``zone_unstated``, by id)
+    zone_unstated: Mapping[str, int]
+    #: per backup kind, how many backups of it completed in the month (each id's first completion; a kind
+    #: with none absent); None when not known (a report read back from a JSON without ``backups_taken``)
+    taken: Mapping[str, int] | None
     #: per (service, ``when`` as written or None), the availability figure the summary shows
     availability: Mapping[tuple[str, str | None], float]
 
@@ -191,6 +198,16 @@ def zone_faults(violations: Iterable[Any]) -> dict[str, int]:
     return {kind: len(found) for kind, found in ids.items()}
 
 
+def zone_unstated(violations: Iterable[Any]) -> dict[str, int]:
+    """Per backup kind, the backups among ``violations`` that state no zone (``data`` violations whose note
+    is ``zone_unstated``: where they were taken cannot be judged), each id once."""
+    ids: dict[str, set[str]] = {}
+    for v in violations:
+        if v.kind == "data" and v.note is not None and v.note.what == "zone_unstated":
+            ids.setdefault(v.note.kind or "", set()).add(v.id)
+    return {kind: len(found) for kind, found in ids.items()}
+
+
 def facts_of(report: Report, model: lm.PolicyModel | None) -> MonthFacts:
     """The facts of one month's own report (the reference the evaluator's one pass is tested against)."""
     return MonthFacts(
@@ -198,6 +215,8 @@ def facts_of(report: Report, model: lm.PolicyModel | None) -> MonthFacts:
         stops=report.planned_stops,
         backups=report.backups,
         zone_faults=zone_faults(v for v in report.violations if v.kind == "backup_zone"),
+        zone_unstated=zone_unstated(v for v in report.violations if v.kind == "data"),
+        taken=report.backups_taken,
         availability={(s, w): periods.service_figure(report, s, w) for s, w in availability_keys(model)},
     )
 
@@ -253,8 +272,15 @@ def figures(facts: MonthFacts, model: lm.PolicyModel | None, tally: Tally) -> li
         days.setdefault(row.kind, Counter())[row.status] += 1
     for b in model.backups if model else ():
         if b.continuous:
+            # none of the kind completed in the month: nothing judged, no figure (not 0 faults, a clean month)
+            judged = facts.taken is None or facts.taken.get(b.kind, 0) > 0
             out.append(
-                TrendFigure(commitment="continuous_backup", subject=b.kind, faults=facts.zone_faults.get(b.kind, 0))
+                TrendFigure(
+                    commitment="continuous_backup",
+                    subject=b.kind,
+                    faults=facts.zone_faults.get(b.kind, 0) if judged else None,
+                    unverified=facts.zone_unstated.get(b.kind, 0) if judged else None,
+                )
             )
         elif b.every is not None:
             c = days.get(b.kind, Counter())
@@ -321,8 +347,18 @@ def _label(w: PolicyWords, key: FigureKey) -> str:
         return w.m("report.commit.stops")
     if commitment == "availability":
         return w.m("report.trend.availability", service=_service(w, subject, key.when))
-    label = w.backup_kind(subject)
-    return w.m("report.commit.continuous" if commitment == "continuous_backup" else "report.commit.backup", label=label)
+    if commitment == "continuous_backup":
+        return continuous_label(w, subject, w.backup_rule(subject))
+    return w.m("report.commit.backup", label=w.backup_kind(subject))
+
+
+def continuous_label(w: PolicyWords, kind: str, rule: lm.Backup | None) -> str:
+    """A continuous backup kind as the summary and the trend name it: its label (``rule``'s, the kind
+    without one), "(another zone)" after it when the rule takes it in another zone (or is not known),
+    not when it only keeps its backups (``continuous`` with ``keep`` alone)."""
+    label = (rule.label.text(w.lang) if rule is not None else "") or w.backup_kind(kind)
+    zone = rule is None or rule.other_zone
+    return w.m("report.commit.continuous" if zone else "report.commit.backup", label=label)
 
 
 def _month(w: PolicyWords, m: TrendMonth) -> str:
@@ -348,8 +384,13 @@ def _availability_target(w: PolicyWords, service: str, when: str | None) -> floa
 
 
 def _cell(w: PolicyWords, f: TrendFigure | None) -> str:
-    if f is not None and f.faults is not None:
-        return w.m("report.trend.cell_faults", n=f.faults)
+    if f is not None and f.commitment == "continuous_backup":
+        if f.faults is None:  # none completed in the month: nothing judged, as the summary says it
+            return w.m("report.result.none_taken")
+        said = w.m("report.trend.cell_faults", n=f.faults)
+        if f.unverified:
+            said += w.m("report.trend.note_sep") + w.m("report.trend.cell_unverified", n=f.unverified)
+        return said
     if f is None or f.ratio is None:
         return "-"
     if f.commitment == "availability":  # never rounded up to the target it is below, as the summary says it

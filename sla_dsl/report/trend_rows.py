@@ -57,9 +57,14 @@ class TrendFigure(_Row):
     #: for ``availability``: the ``when`` condition of the target, as written (``plan = premium``): the
     #: customers it is promised to; null for the service's target without ``when`` and otherwise
     when: str | None = None
-    #: for ``continuous_backup``: how many backups of the kind completed in the month with a zone
-    #: problem (no zone stated, or in the primary zone itself), as the summary counts them; null otherwise
+    #: for ``continuous_backup``: how many backups of the kind completed in the month in the primary zone
+    #: itself (a zone problem), as the summary counts them; null when none of the kind completed in the
+    #: month (nothing was judged, which the report reads as none recorded, as its summary does) and otherwise
     faults: int | None = None
+    #: for ``continuous_backup``: how many backups of the kind completed in the month state no zone, so
+    #: where they were taken cannot be verified (``data`` violations, counted apart as the summary counts
+    #: them); null when none of the kind completed in the month and otherwise
+    unverified: int | None = None
 
 
 class TrendMonth(_Row):

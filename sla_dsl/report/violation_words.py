@@ -85,11 +85,19 @@ def time_between(
     elapsed = instant(end) - instant(start)  # (not ``end - start``: by the wall clock in one zone)
     if w.policy is None or elapsed <= dt.timedelta(0):
         return "-"
-    duration = target.duration if isinstance(target, lm.Within) else target if isinstance(target, lm.Duration) else None
-    if duration is not None and not duration.is_business:
+    if counts_elapsed(target):
         return w.m("report.late_elapsed", late=minutes_shown(elapsed.total_seconds() / 60))
+    duration = target.duration if isinstance(target, lm.Within) else target if isinstance(target, lm.Duration) else None
     calendar = target.calendar if isinstance(target, lm.ByEndOf) else duration.calendar if duration else None
     return minutes_shown(w.policy.business_time_between(start, end, calendar).total_seconds() / 60)
+
+
+def counts_elapsed(target: lm.Target | lm.Duration | None) -> bool:
+    """Whether ``target`` counts elapsed time (``within 1 hour``): :func:`time_between` says its times so
+    marked; any other (``within 4 business hours``, ``by end of 1 business day``, none) counts the
+    business time of a calendar."""
+    duration = target.duration if isinstance(target, lm.Within) else target if isinstance(target, lm.Duration) else None
+    return duration is not None and not duration.is_business
 
 
 def minutes_shown(minutes: float, seconds: bool = False) -> str:
@@ -291,9 +299,11 @@ def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, report: Report,
 
 
 def shown_id(v: Violation, w: PolicyWords) -> str:
-    """The id of a violation as the report shows it: a backup day (``files:2026-11-14``) as its date, a
-    backup window (``logs:2026-11-01T12:00:00+09:00``) as its start, a service's period
-    (``content:2026-11-01:plan=premium``) as the service's label; the message says the rest."""
+    """The id of a violation in the heading ``sla explain`` gives a violation: a backup day
+    (``files:2026-11-14``) as its date, a backup window (``logs:2026-11-01T12:00:00+09:00``) as its start,
+    a service's period (``content:2026-11-01:plan=premium``) as the service's label; the rest of the
+    explanation says the rest. The violations table lists every violation by its id
+    (:func:`.sections.listed_id`)."""
     name, _, rest = v.id.partition(":")
     if v.kind == "backup_missed":
         try:

@@ -8,7 +8,8 @@ outages, planned stops, deletions, backup days and windows, and each kind of vio
 Allowed: the log's own ids and zones, and the policy's own texts; an attribute value only where the
 policy gives it no label in the page's language (issue 16: the plans example labels every value, so a
 raw ``premium`` on a Japanese page fails the scan); the id of a period below its availability target
-(``content:2026-11-01:plan=premium``), which the violations table lists as ``sla explain`` takes it.
+(``content:2026-11-01:plan=premium``) and of a missed backup day or window (``files:2026-11-14``), which
+the violations table lists as ``sla explain`` takes it.
 """
 
 from __future__ import annotations
@@ -38,10 +39,11 @@ CASES: dict[str, tuple[Path, Path, list[str]]] = {
 
 
 def _period_ids(policy: Path, log: Path, period: list[str]) -> list[str]:
-    """The ids of the periods below their availability target that the report lists (an id, as ``INC-001``)."""
+    """The ids of the periods below their availability target and of the missed backup days or windows that
+    the report lists (an id, as ``INC-001``, the one ``sla explain`` takes)."""
     code, out, err = sla("evaluate", policy, log, *period, "--format", "json")
     assert code == 0, err
-    return [v["id"] for v in json.loads(out)["violations"] if v["kind"] == "availability"]
+    return [v["id"] for v in json.loads(out)["violations"] if v["kind"] in ("availability", "backup_missed")]
 
 
 def _allowed(policy: Path, log: Path, lang: str, ids: list[str] | None = None) -> list[str]:
