@@ -69,7 +69,10 @@ def hover_clock(c: m.ClockRule, pm: m.PolicyModel, lang: str = "en") -> str:
 
     lines = [message("author.hover.clock", lang, name=c.name, label=own(c.label, lang)).rstrip()]
     lines.append(say("starts", events=_events(c.starts, pm, lang, "author.hover.clock.else")))
-    lines += [say("pauses", at=event_named(p.at, pm, lang), until=event_named(p.until, pm, lang)) for p in c.pauses]
+    lines += [
+        say("pauses", at=event_named(p.at, pm, lang), until=_events(p.until, pm, lang, "author.hover.clock.or"))
+        for p in c.pauses
+    ]
     for key, events in (("stops", c.stops), ("resets", c.resets), ("restarts", c.restarts), ("cancels", c.cancels)):
         if events:
             lines.append(say(key, events=_events(events, pm, lang)))

@@ -83,6 +83,7 @@ SETS: dict[type[BaseModel], frozenset[str]] = {
     m.DayHours: frozenset({"days", "ranges"}),
     m.DateHours: frozenset({"ranges"}),
     m.ClockRule: frozenset({"pauses", "stops", "resets", "restarts", "cancels"}),
+    m.Pause: frozenset({"until"}),  # (the first of them to come resumes it, in any order)
     m.ClockTarget: frozenset({"by"}),
     m.Completion: frozenset({"on"}),
     m.Priority: frozenset({"targets"}),

@@ -56,6 +56,18 @@ Design notes
   section's own word where the catalogue gives one (a maintenance window's
   ``hours`` are its window, ``実施時間帯``, not a calendar's opening hours); the
   policy's languages are said by their names (``日本語、英語``).
+* The notice (and the site's history) says only what changed of a service's
+  credits: each tier by its threshold (``サービスクレジット（99.5%未満）：25% → 30%``,
+  of a target with ``when`` with its condition), a target with ``when`` changed
+  otherwise alone; the author's text keeps every tier. It says dates of the year
+  in English in words (``August 13 to August 15``, ``2026-12-29 to 2026-12-31``),
+  where the author's text writes them as the file does (``08-13..08-15``).
+  Every form says a clock's start with fallbacks as one, or else the next
+  (``A（なければB）`` / ``A, or else B``), never as a list of both; the order of a
+  priority's rules names the priority as the report does (its id and its rules'
+  labels), and the rule without ``when`` of a priority with rules that have one
+  says so (``（その他の場合）`` / ``(in all other cases)``): the labels are often
+  the same.
 * ``--format markdown`` is a change notice a provider can send to customers:
   the versions, the effective date of NEW and the changes grouped by article.
 * Text from the policy (its name, version, provider and title, labels, article
@@ -96,7 +108,7 @@ from ..policy.compiled import Policy
 from ..report.conditions import condition_words
 from ..report.escape import markdown_heading, printable
 from ..report.words import PolicyWords, event_words, priority_label
-from .diff_changes import Change, Detail, diff_models, jsonable
+from .diff_changes import Change, Detail, canonical, diff_models, jsonable
 
 __all__ = [
     "Change",
@@ -218,6 +230,18 @@ class Words:
         """``2026-10-01`` / ``2026年10月1日``."""
         return self.say("date", year=str(d.year), month=str(d.month), day=str(d.day), iso=d.isoformat())
 
+    def month_day(self, month: int, day: int) -> str:
+        """A day of the year: ``8月13日``; in English ``08-13`` as the file writes it, in the notice in words
+        (``August 13``), as the customer reads it."""
+        if self.notice:
+            return self.say("month_day.words", month=self.say(f"month.{month}"), day=str(day))
+        return self.say("month_day", month=str(month), day=str(day), mm=f"{month:02d}", dd=f"{day:02d}")
+
+    @property
+    def _range(self) -> str:
+        """The catalogue key of a span of dates: ``a..b`` as the file writes it, in the notice in words."""
+        return "range.words" if self.notice else "range"
+
     def _hours(self, days: str, ranges: tuple[m.TimeRange, ...]) -> str:
         """Hours of some days: ``sat 10:00-13:00`` / ``土は10:00〜13:00``."""
         return self.say("day_hours", days=days, ranges=self.sep.join(self.time_range(r) for r in ranges))
@@ -243,6 +267,8 @@ class Words:
         if isinstance(r, m.DayOfMonth):
             return self.say("rec.last_day") if r.day == -1 else self.say("rec.day", day=r.day)
         if isinstance(r, m.DayOfYear):
+            if self.notice:  # (a day of the year in words: `every year on August 13`)
+                return self.say("rec.yearly.words", date=self.month_day(r.month, r.day))
             return self.say("rec.yearly", month=str(r.month), day=str(r.day), mm=f"{r.month:02d}", dd=f"{r.day:02d}")
         return self.say("rec.weekly", day=self.weekday(r.weekday.index))
 
@@ -347,7 +373,8 @@ class Words:
     def clock_part(self, v: m.Pause | m.ClockTarget) -> str:
         """A pause reason or a named target in words (issue 12)."""
         if isinstance(v, m.Pause):
-            return self.say("pause", at=self.event(v.at), until=self.event(v.until))
+            until = self.say("pause.or").join(self.event(u) for u in v.until)  # (the first to come resumes it)
+            return self.say("pause", at=self.event(v.at), until=until)
         duration = self.duration(v.duration)
         clock = self.clock(v.clock)
         if v.kind == "update":
@@ -447,13 +474,10 @@ class Words:
             return self.say(f"period.{v.value if v.value in ('month', 'quarter') else 'other'}")
         if isinstance(v, m.DateRange):
             first = self.date(v.first)
-            return first if v.first == v.last else self.say("range", first=first, last=self.date(v.last))
+            return first if v.first == v.last else self.say(self._range, first=first, last=self.date(v.last))
         if isinstance(v, m.YearlyRange):
-            a, b = (
-                self.say("month_day", month=str(mo), day=str(d), mm=f"{mo:02d}", dd=f"{d:02d}")
-                for mo, d in (v.first, v.last)
-            )
-            return a if v.first == v.last else self.say("range", first=a, last=b)
+            a, b = (self.month_day(mo, d) for mo, d in (v.first, v.last))
+            return a if v.first == v.last else self.say(self._range, first=a, last=b)
         if isinstance(v, dt.date) and not isinstance(v, dt.datetime):
             return self.date(v)
         if isinstance(v, m.Weekday):
@@ -508,6 +532,11 @@ def _subject(c: Change, w: Words, named: bool = False) -> str:
     if c.section == "article":
         return w.say("article", n=w.text(c.key))
     label = c.label
+    if c.section == "priority" and label is None and w.by_label and w.model is not None:
+        # the priority as a whole (the order of its rules): its id and a label true of every rule, as the report
+        shown = priority_label(w.model.rules_of(c.key), w.lang)
+        if shown:
+            return _priority_name(c, w, w.text(shown), named)
     if _by_label(c, w) and label is not None:
         text = w.text(label.text(w.lang))
         if c.section == "priority":  # as the report names it: `P1 優先度１` (customers see the id on tickets)
@@ -529,7 +558,12 @@ def _priority_name(c: Change, w: Words, label: str, named: bool) -> str:
     name = w.say("priority.name", id=w.text(c.rule_id), label=label)
     if named:
         name = w.say("named", text=name)
-    return name if c.when is None else w.say("priority.when", name=name, when=w.condition(c.when))
+    if c.when is not None:
+        return w.say("priority.when", name=name, when=w.condition(c.when))
+    # the rule without `when` of a priority with rules that have one (often of the same label): said so
+    if c.label is not None and w.model is not None and any(r.when for r in w.model.rules_of(c.rule_id)):
+        return w.say("priority.otherwise", name=name)
+    return name
 
 
 def _by_label(c: Change, w: Words) -> bool:
@@ -586,6 +620,10 @@ def _field_value(c: Change, value: Any, w: Words) -> str:
         return w.languages(value)
     if (c.section, c.field) == ("header", "response_clock") and isinstance(value, str):
         return w.clock(value)
+    if (c.section, c.field) == ("clock", "starts") and isinstance(value, tuple) and len(value) > 1:
+        # preferences, not a list: `A, else B` starts at A, at B only when there is no A
+        first, *rest = (w.event(e) for e in value)
+        return w.say("starts.else", first=first, rest=w.say("starts.else.sep").join(rest))
     if (c.section, c.field) in _EVENT_FIELDS and value is not None:
         return w.events(value) if isinstance(value, tuple) else w.event(value)
     if (c.section, c.field) in _CALENDAR_FIELDS and value is not None:
@@ -637,6 +675,10 @@ def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.Po
         return w.say(f"{c.op}.bracketed" if bracketed else f"{c.op}.described", subject=subject, desc=desc)
     field_words = _field_words(c, w)
     before, after = w.on(old or w.model), w.on(new or w.model)
+    # (in the notice, a customer's words: only the tier or target that changed; the author's text, every tier)
+    narrow = _service_targets_text(c, subject, field_words, before, after) if w.notice else ""
+    if narrow:
+        return narrow
     if _field_value(c, c.old, before) == _field_value(c, c.new, after):
         # only the other language's text changed: show that one
         before, after = before.other_language(), after.other_language()
@@ -651,6 +693,52 @@ def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.Po
         said = [w.detail(d, c.section) for d in c.details]
         line += w.say("details", details=w.say("details.sep").join(said))
     return line
+
+
+def _service_targets_text(c: Change, subject: str, field_words: str, before: Words, after: Words) -> str:
+    """A change of a service's credit tiers (``credits``) or of its targets with ``when`` (``plan_targets``)
+    said by what changed only: each tier whose credit changed by its threshold (``サービスクレジット（99.9%
+    未満）：10% → 15%``), with the target's condition; a target added, removed or changed otherwise, that
+    target alone. Empty for any other change (said field by field as a whole)."""
+    parts: list[tuple[str, str, str]] = []  # (field, old, new)
+    if (c.section, c.field) == ("service", "credits"):
+        parts = _tier_changes(c.old or (), c.new or (), after, None)
+    elif (c.section, c.field) == ("service", "plan_targets"):
+        olds = {str(t.when.canonical()) if t.when else "": t for t in c.old or ()}
+        news = {str(t.when.canonical()) if t.when else "": t for t in c.new or ()}
+        for key in dict.fromkeys([*news, *olds]):
+            o, n = olds.get(key), news.get(key)
+            if o is not None and n is not None and m.meaning(canonical(o)) == m.meaning(canonical(n)):
+                continue
+            if o is not None and n is not None and (o.percent, o.period) == (n.percent, n.period):
+                parts += _tier_changes(o.credits, n.credits, after, n.when)
+                continue
+            was = before.value(o) if o is not None else before.say("none")
+            parts.append((field_words, was, after.value(n) if n is not None else after.say("none")))
+    said = [after.say("changed", subject=subject, field=f, old=o, new=n) for f, o, n in parts]
+    return after.say("details.sep").join(said)
+
+
+def _tier_changes(
+    old: tuple[m.CreditTier, ...], new: tuple[m.CreditTier, ...], w: Words, when: m.Condition | None
+) -> list[tuple[str, str, str]]:
+    """(field, old credit, new credit) of each tier whose credit changed, by its threshold, highest first: a
+    tier added has none before, one removed none after; ``when``: the condition of the target they are of."""
+    olds, news = {t.below: t.credit for t in old}, {t.below: t.credit for t in new}
+    out = []
+    for below in sorted({*olds, *news}, reverse=True):
+        was, now = olds.get(below), news.get(below)
+        if was == now:
+            continue
+        fields = {"below": f"{below:g}"}
+        field = (
+            w.say("field.credit_tier.when", when=w.condition(when), **fields)
+            if when
+            else w.say("field.credit_tier", **fields)
+        )
+        shown = [f"{x:g}%" if x is not None else w.say("none") for x in (was, now)]
+        out.append((field, shown[0], shown[1]))
+    return out
 
 
 def _field_words(c: Change, w: Words) -> str:

@@ -5,9 +5,11 @@ Design notes
 * A clock starts at the first event its ``starts at`` line names, in order of
   preference (as the response clock does). From then on, in time order:
   a ``stops at`` event stops it for good (unless a reset follows); a
-  ``pauses at A until B`` line pauses a running clock at A until the next B
-  (while paused, other pause events change nothing, and only the B of the
-  reason that paused it resumes it); a ``resets at`` event restarts it from
+  ``pauses at A until B`` line pauses a running clock at A until the next B,
+  and ``pauses at A until B, C`` until the next of B and C, whichever comes
+  first (while paused, other pause events change nothing, and only one of the
+  Bs of the reason that paused it resumes it: a B of another reason does
+  not); a ``resets at`` event restarts it from
   zero at that instant, even after a stop (a reopened incident); a ``restarts at``
   event starts a stopped clock again from zero and does nothing to a running or
   paused one: Zendesk's next reply time, measured from the oldest unanswered
@@ -49,8 +51,9 @@ class ClockCodes:
 
     rule: m.ClockRule
     starts: tuple[tuple[int, str], ...]
-    #: (pause code, resume code, pause name, resume name) per pause reason
-    pauses: tuple[tuple[int, int, str, str], ...]
+    #: (pause code, resume codes, pause name, resume names) per pause reason, the resume events as the
+    #: line lists them: any of them resumes it
+    pauses: tuple[tuple[int, tuple[int, ...], str, tuple[str, ...]], ...]
     stops: frozenset[int]
     resets: frozenset[int]
     restarts: frozenset[int] = frozenset()
@@ -68,7 +71,10 @@ def clock_codes(rule: m.ClockRule) -> ClockCodes:
     return ClockCodes(
         rule,
         tuple((code(n), short(n)) for n in rule.starts),
-        tuple((code(p.at), code(p.until), short(p.at), short(p.until)) for p in rule.pauses),
+        tuple(
+            (code(p.at), tuple(code(u) for u in p.until), short(p.at), tuple(short(u) for u in p.until))
+            for p in rule.pauses
+        ),
         frozenset(code(n) for n in rule.stops),
         frozenset(code(n) for n in rule.resets),
         frozenset(code(n) for n in rule.restarts),
@@ -85,17 +91,19 @@ Act = Literal["start", "pause", "resume", "stop", "reset", "restart", "cancel", 
 
 class Told(NamedTuple):
     """One thing a clock did, for the explanation: when, what, the event type that did it (full name;
-    empty for ``completed``) and, for ``pause`` and ``ignored``, the event type it waits for."""
+    empty for ``completed``) and, for ``pause`` and ``ignored``, the event types it waits for (full
+    names, as the pause line lists them: the first of them to come resumes it)."""
 
     at: float
     act: Act
     event: str = ""
-    until: str = ""
+    until: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
-        """The engine's English (the JSON report's explanation step, after ``clock `NAME```)."""
-        event, until = short(self.event), short(self.until)
+        """The engine's English (the JSON report's explanation step, after ``clock `NAME```): the events a
+        pause waits for joined with ``or`` (``until customer_replied or reopened``)."""
+        event, until = short(self.event), " or ".join(short(u) for u in self.until)
         return {
             "start": f"starts at {event}",
             "pause": f"paused at {event} until {until}",
@@ -138,13 +146,19 @@ class Life:
     stopped_at: float | None = None
     #: the stop was a cancel (``cancels at``): the targets of this cycle are withdrawn, not judged
     cancelled: bool = False
-    #: why it is paused at ``as_of`` (the event that resumes it)
-    waiting_for: str | None = None
+    #: why it is paused at ``as_of``: the events that resume it (short names; the first to come does),
+    #: empty when it is not paused
+    waiting_for: tuple[str, ...] = ()
     #: the lives before each reset, oldest first
     earlier: list[Cycle] = field(default_factory=list)
     #: when the clock last began to run: its start, last reset or restart, or last resume (a running
     #: clock's current stretch starts here, with no segment yet when ``as_of`` is that instant)
     since: float | None = None
+
+
+def _names(codes: tuple[int, ...]) -> tuple[str, ...]:
+    """Event codes as their full names."""
+    return tuple(TYPES[c] for c in codes)
 
 
 def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: float) -> Life:
@@ -186,7 +200,7 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
             stopped = life.stopped_at is not None
             life.earlier.append(Cycle(began, ended, tuple(life.segments), by, life.cancelled, stopped))
             life.segments, life.state, life.stopped_at, seg = [], "running", None, t
-            life.waiting_for, life.cancelled = None, False
+            life.waiting_for, life.cancelled = (), False
             life.start = t
             life.story.append(Told(t, by, TYPES[code]))
         elif life.state == "stopped":
@@ -194,7 +208,7 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
         elif code in codes.stops or code in codes.cancels:
             if life.state == "running" and t > seg:
                 life.segments.append((seg, t))
-            life.state, life.stopped_at, life.waiting_for = "stopped", t, None
+            life.state, life.stopped_at, life.waiting_for = "stopped", t, ()
             life.cancelled = code in codes.cancels  # (the cancel first: an event in both is E221)
             life.story.append(Told(t, "cancel" if life.cancelled else "stop", TYPES[code]))
         elif life.state == "running":
@@ -204,17 +218,18 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
                     life.segments.append((seg, t))
                 life.state = "paused"
                 life.waiting_for = codes.pauses[reason][3]
-                life.story.append(Told(t, "pause", TYPES[code], TYPES[codes.pauses[reason][1]]))
-        elif life.state == "paused" and code == codes.pauses[reason][1]:
-            life.state, seg, life.waiting_for = "running", t, None
+                life.story.append(Told(t, "pause", TYPES[code], _names(codes.pauses[reason][1])))
+        elif life.state == "paused" and code in codes.pauses[reason][1]:
+            # (the first of its resume events to come: another reason's resume event is not one)
+            life.state, seg, life.waiting_for = "running", t, ()
             life.story.append(Told(t, "resume", TYPES[code]))
         elif life.state == "paused" and any(p[0] == code for p in codes.pauses):
             # (the language: while paused, other pause events change nothing; said, so none looks lost)
-            life.story.append(Told(t, "ignored", TYPES[code], TYPES[codes.pauses[reason][1]]))
+            life.story.append(Told(t, "ignored", TYPES[code], _names(codes.pauses[reason][1])))
     if completed is not None and completed <= as_of and life.state != "stopped":
         if life.state == "running" and completed > seg:
             life.segments.append((seg, completed))
-        life.state, life.stopped_at, life.waiting_for = "stopped", completed, None
+        life.state, life.stopped_at, life.waiting_for = "stopped", completed, ()
         life.story.append(Told(completed, "completed"))
     elif life.state == "running" and as_of > seg:
         life.segments.append((seg, as_of))

@@ -351,7 +351,9 @@ def _notice(rules: Rules, n: m.Notify, start: Rec | None, recs: list[Rec], first
 def _cycle_codes(c: ClockCodes, t: m.ClockTarget) -> frozenset[int]:
     """The events a cycle of the target's clock starts or resumes at (and, for ``update``, its updates):
     where :mod:`.targets` counts the running time left from."""
-    codes = {code for code, _ in c.starts} | {resume for _, resume, _, _ in c.pauses} | c.resets | c.restarts
+    codes = (
+        {code for code, _ in c.starts} | {r for _, resumes, _, _ in c.pauses for r in resumes} | c.resets | c.restarts
+    )
     if t.kind == "update":
         codes |= {x for n in t.by if (x := code_of(n, "incident")) is not None}
     return frozenset(codes)

@@ -357,7 +357,7 @@ def _within(
             (
                 None,
                 f"{say}: {fmt_minutes(used)} used, paused as of {fmt(ctx.as_of)} "
-                f"waiting for {life.waiting_for}: paused",
+                f"waiting for {' or '.join(life.waiting_for)}: paused",
                 ref,
             )
         )

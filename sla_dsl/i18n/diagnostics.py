@@ -74,6 +74,7 @@ SYNTAX: dict[str, str] = {
     "kw_hours": "hours",
     "kw_values_example": "values standard, premium",
     "kw_until_replied": "until incident.customer_replied",
+    "kw_until": "until",
     "kw_notice_none": "notice none",
     "kw_reported": "incident.reported",
     "kw_other_zone": "in another zone",
@@ -189,14 +190,6 @@ DIAGNOSTICS: dict[str, Msg] = {
     ),
     "diag.help.list_or": Msg(
         "`{kw_or}` ではなく `{sep}` でつなぎます：`{fix}`", "join the items with `{sep}`, not `{kw_or}`: `{fix}`"
-    ),
-    "diag.help.pause_until_one": Msg(
-        "一時停止は一つのイベントで再開します（`{form}`）。いくつかのイベントのどれか早いもので再開するとは"
-        "書けません。そのどれかが起きたときにイベントログが記録する独自のイベントの種類を宣言し"
-        "（`{declare}`）、そのイベントまで一時停止してください：`{fix}`",
-        "a pause resumes on one event (`{form}`): resuming on whichever of several comes first cannot be "
-        "written. Declare an event type of your own that the event log records when any of them comes "
-        "(`{declare}`), and pause until it: `{fix}`",
     ),
     "diag.help.when_in": Msg(
         "一つの属性のいくつかの値のどれかは `{fix}` と書きます",
@@ -447,9 +440,24 @@ DIAGNOSTICS: dict[str, Msg] = {
         "再開させるイベントを指定してください（例：`{kw_until_replied}`）",
         "name the event that resumes it, e.g. `{kw_until_replied}`",
     ),
+    "diag.E245.help.drop": Msg(
+        "`{kw_until}` から `{event}` を外してください。ほかのイベントのうち最初に起きたもので再開します：`{fix}`",
+        "take `{event}` out of `{kw_until}`: the pause resumes at whichever of the others comes first: `{fix}`",
+    ),
+    "diag.E245.twice": Msg(
+        "クロック `{clock}` の `{at}` での一時停止は、再開させるイベント `{event}` を二度書いています",
+        "clock `{clock}` names `{event}` twice among the events that resume its pause at `{at}`",
+    ),
+    "diag.E245.twice.help": Msg("各イベントは一度だけ書いてください：`{fix}`", "name each event once: `{fix}`"),
     "diag.E221": Msg(
         "クロック `{clock}` は `{event}` での一時停止を二度定めています",
         "clock `{clock}` pauses at `{event}` twice",
+    ),
+    "diag.E221.pause_twice.help": Msg(
+        "一時停止は一行にまとめてください（最初の行は{line}行目です）。再開させるイベントを並べると、"
+        "そのうち最初に起きたもので再開します：`{fix}`",
+        "write the pause as one line (the first is on line {line}): with the events that resume it listed, "
+        "it resumes at whichever comes first: `{fix}`",
     ),
     "diag.E221.stop_reset": Msg(
         "クロック `{clock}` は `{event}` で停止とリセットの両方を定めています。リセットが先に働くため、"

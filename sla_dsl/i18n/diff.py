@@ -224,6 +224,7 @@ DIFF: dict[str, Msg] = {
     "diff.roll.previous": Msg("前営業日に前倒し", "moves to the previous business day"),
     "diff.roll.skip": Msg("実施しない", "is skipped"),
     "diff.pause": Msg("{at}から{until}まで", "{at} until {until}"),
+    "diff.pause.or": Msg("または", " or "),
     "diff.clock.update": Msg("{clock}で{duration}ごとに更新（{by}）", "update every {duration} on {clock} by {by}"),
     "diff.clock.target": Msg("{clock}で{kind}{duration}以内", "{kind} within {duration} on {clock}"),
     # a target's out-of-hours time (Request Tracker's OutOfHours): on the `business` calendar (what "business
@@ -278,6 +279,30 @@ DIFF: dict[str, Msg] = {
     "diff.date": Msg("{year}年{month}月{day}日{iso:.0}", "{iso}{year:.0}{month:.0}{day:.0}"),
     "diff.month_day": Msg("{month}月{day}日{mm:.0}{dd:.0}", "{mm}-{dd}{month:.0}{day:.0}"),
     "diff.range": Msg("{first}〜{last}", "{first}..{last}"),
+    # in the change notice (the customers' words, the site's version history): dates of the year in words
+    "diff.range.words": Msg("{first}〜{last}", "{first} to {last}"),
+    "diff.month_day.words": Msg("{month}{day}日", "{month} {day}"),
+    "diff.rec.yearly.words": Msg("毎年{date}", "every year on {date}"),
+    **{
+        f"diff.month.{n}": Msg(f"{n}月", name)
+        for n, name in enumerate(
+            (
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ),
+            1,
+        )
+    },
     "diff.named_holiday": Msg("{date}{label}", "{date} {label}"),
     "diff.key.when": Msg("{id}、{when}", "{id} when {when}"),
     # the alternatives of a priority (its rules) or of a service (its availability targets) by their conditions:
@@ -317,6 +342,16 @@ DIFF: dict[str, Msg] = {
     # tickets, then its label); a rule with `when` followed by its condition
     "diff.priority.name": Msg("{id} {label}", "{id} {label}"),
     "diff.priority.when": Msg("{name}（{when}の場合）", "{name} (when {when})"),
+    # the rule without `when` of a priority with rules that have one (their labels are often the same)
+    "diff.priority.otherwise": Msg("{name}（その他の場合）", "{name} (in all other cases)"),
+    # a clock's start with fallbacks (`starts at A, else B`): A, and B only when there is no A
+    "diff.starts.else": Msg("{first}（なければ{rest}）", "{first}, or else {rest}"),
+    "diff.starts.else.sep": Msg("、それもなければ", ", or else "),
+    # a credit tier of a service (its threshold), of the target with a condition
+    "diff.field.credit_tier": Msg("サービスクレジット（{below}%未満）", "credit below {below}%"),
+    "diff.field.credit_tier.when": Msg(
+        "{when}の場合のサービスクレジット（{below}%未満）", "credit below {below}% when {when}"
+    ),
     # the kind of a declaration added or removed before its label (quoted in Japanese: `diff.named`)
     "diff.subject.kind": Msg("{section}{subject}", "{section}: {subject}"),
     "diff.added": Msg("{subject}を追加", "new {subject}"),

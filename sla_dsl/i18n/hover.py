@@ -118,6 +118,8 @@ HOVER: dict[str, Msg] = {
     "author.hover.clock.starts": Msg("- 計測開始：{events}", "- starts at {events}"),
     "author.hover.clock.else": Msg("、なければ ", ", else "),
     "author.hover.clock.pauses": Msg("- {at}から{until}まで一時停止", "- pauses at {at} until {until}"),
+    # between the events a pause waits for (``until B, C``: the first of them to come resumes it)
+    "author.hover.clock.or": Msg("または", " or "),
     "author.hover.clock.stops": Msg("- {events}で停止", "- stops at {events}"),
     "author.hover.clock.resets": Msg("- {events}で0から計測し直し", "- starts again from zero at {events}"),
     "author.hover.clock.restarts": Msg(

@@ -14,6 +14,9 @@ Design notes
   response`` is declared (the line to declare); the clock called ``response``
   gives its life cycle to another clock (``respond within ... on <clock>``).
 * Clocks run on incident events only (E244), their starts too: an outage has its own rules.
+* A pause resumes at the first event of its ``until`` list that comes (``until B, C``): a pause
+  whose own event is in the list (the next such record would resume it: E245) or a list naming an
+  event twice (E245) is refused at that event, with the line without it.
 * A target's out-of-hours extra (``, plus 24 hours if received outside business hours``: Request
   Tracker's ``OutOfHours``) is added to the target's own duration, as running time on its clock: both
   must count the same kind of time (elapsed, or the open time of one calendar), else E222 with the line
@@ -23,7 +26,8 @@ Design notes
   rule is dropped for its own error (it may have been the one to use it: one error, not a cascade).
 * A line of a clock's life cycle that the evaluator (:mod:`sla_dsl.evaluation.clocks`) could never
   apply is refused (E221) at its event, where it is read (:func:`life_conflicts`): a second pause
-  at one event (the first takes every pause at it); an event both in ``stops at`` and ``resets at``
+  at one event (the first takes every pause at it; the help gives the one line that resumes at
+  the events of both, ``until B, C``); an event both in ``stops at`` and ``resets at``
   (the reset is applied first: the clock never stops there); a pause at an event that also stops or
   resets the clock (the stop or reset is applied first); and ``incident.reported`` in ``stops at``,
   ``pauses at``, ``until`` or ``resets at`` (the report is each incident's first event, at or before
@@ -56,6 +60,7 @@ Design notes
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Mapping, Sequence
 
 from . import model as m
@@ -162,30 +167,23 @@ def check_clocks(
                 out += _incident_event(ev, t.span, words("diag.E244.update"))
     plain = response_clock(model)
     for clock in model.clocks:
-        pauses = (e for pz in clock.pauses for e in (pz.at, pz.until))
+        pauses = (e for pz in clock.pauses for e in (pz.at, *pz.until))
         for ev in (*clock.starts, *pauses, *clock.stops, *clock.resets, *clock.restarts, *clock.cancels):
             out += _incident_event(ev, clock.span, words("diag.E244.clock", clock=clock.name))
-        paused: dict[str, m.Span] = {}
+        paused: dict[str, m.Pause] = {}
         for pz in clock.pauses:
-            if pz.at in paused:  # (the first would take every pause at it: the second's event never resumes)
-                out.append(
-                    _err(
-                        "E221",
-                        words("diag.E221", clock=clock.name, event=pz.at),
-                        pz.span,
-                        help=words("diag.help.keep_one", line=str(paused[pz.at].line)),
-                    )
+            first = paused.get(pz.at)
+            if first is not None:  # (the first would take every pause at it: the second's events never resume)
+                # (meant, most likely: resume at whichever of their events comes first, one line)
+                until = ", ".join(dict.fromkeys(u for u in (*first.until, *pz.until) if u != pz.at))
+                line = str(first.span.line)
+                help = (
+                    words("diag.E221.pause_twice.help", line=line, fix=f"pauses at {pz.at} until {until}")
+                    if until
+                    else words("diag.help.keep_one", line=line)
                 )
-            paused.setdefault(pz.at, pz.span)
-            if pz.at == pz.until:
-                out.append(
-                    _err(
-                        "E245",
-                        words("diag.E245", clock=clock.name, event=pz.at),
-                        pz.span,
-                        help=words("diag.E245.help"),
-                    )
-                )
+                out.append(_err("E221", words("diag.E221", clock=clock.name, event=pz.at), pz.span, help=help))
+            paused.setdefault(pz.at, pz)
         out += _dead_alternatives(clock, spots)
         if clock is plain and model.priorities and "incident.reported" not in clock.starts:
             # the plain `respond within` counts from the report when no start event came: said, not implied
@@ -262,13 +260,18 @@ def _dead_alternatives(clock: m.ClockRule, spots: Spots) -> list[Diagnostic]:
 
 
 def life_conflicts(clock: str, lines: Sequence[tuple[str, str, m.Span]]) -> list[Diagnostic]:
-    """E221 for the events of a clock's life cycle that could never act: ``lines`` are (kind, event,
-    span) in file order, kind ``stops``, ``resets``, ``restarts``, ``cancels``, ``pauses`` (a pause's
-    event) or ``until``. Events of other records are E244's."""
+    """E221 for the events of a clock's life cycle that could never act, and E245 for a pause's events that
+    contradict each other: ``lines`` are (kind, event, span) in file order, kind ``stops``, ``resets``,
+    ``restarts``, ``cancels``, ``pauses`` (a pause's event) or ``until`` (each event that resumes the pause
+    above it). Events of other records are E244's."""
     stops = {ev for kind, ev, _ in lines if kind == "stops"}
     resets = {ev for kind, ev, _ in lines if kind == "resets"}
     cancels = {ev for kind, ev, _ in lines if kind == "cancels"}
     out: list[Diagnostic] = []
+    pauses = [k for k, (kind, _, _) in enumerate(lines) if kind == "pauses"]
+    for k in pauses:  # each pause line: its event, then the events that resume it
+        until = list(itertools.takewhile(lambda line: line[0] == "until", lines[k + 1 :]))
+        out += _pause_events(clock, lines[k][1], until)
     for kind, ev, span in lines:
         if not ev.startswith("incident."):
             continue
@@ -306,6 +309,30 @@ def life_conflicts(clock: str, lines: Sequence[tuple[str, str, m.Span]]) -> list
             if key is not None:
                 text = words(f"diag.E221.{key}", clock=clock, event=ev)
                 out.append(_err("E221", text, span, help=words(f"diag.E221.{key}.help", event=ev)))
+    return out
+
+
+def _pause_events(clock: str, at: str, until: Sequence[tuple[str, str, m.Span]]) -> list[Diagnostic]:
+    """E245 for a pause at ``at`` that names ``at`` again in ``until`` (its next record would resume it) or
+    an event twice there, at that event; the help gives the line without it."""
+    names = [ev for _, ev, _ in until]
+    kept = [ev for ev in dict.fromkeys(names) if ev != at]
+    fix = f"pauses at {at} until {', '.join(kept)}"
+    out: list[Diagnostic] = []
+    for k, (_, ev, span) in enumerate(until):
+        if ev == at and at not in names[:k]:
+            # (the one event that resumes it: another is to be named; in a list: the others resume it)
+            help = words("diag.E245.help.drop", event=ev, fix=fix) if kept else words("diag.E245.help")
+            out.append(_err("E245", words("diag.E245", clock=clock, event=at), span, help=help))
+        elif ev != at and ev in names[:k]:
+            out.append(
+                _err(
+                    "E245",
+                    words("diag.E245.twice", clock=clock, at=at, event=ev),
+                    span,
+                    help=words("diag.E245.twice.help", fix=fix),
+                )
+            )
     return out
 
 

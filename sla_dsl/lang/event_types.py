@@ -105,7 +105,7 @@ def _named_events(model: m.PolicyModel) -> Iterator[str]:
         yield from clock.cancels
         for p in clock.pauses:
             yield p.at
-            yield p.until
+            yield from p.until
     for pri in model.priorities:
         comp = pri.completion
         yield from comp.on

@@ -115,10 +115,11 @@ class Priority(Node):
 
 
 class Pause(Node):
-    """A pause reason of a clock: it stops counting at ``at`` until the next ``until``."""
+    """A pause reason of a clock: it stops counting at ``at`` until the next event of any of ``until``
+    (the first of them that comes resumes it: ``until B, C``)."""
 
     at: str
-    until: str
+    until: tuple[str, ...]
 
 
 class ClockRule(Node):

@@ -24,12 +24,12 @@ Every syntax error has a help, from what the parser had read when it stopped (it
 declarations read whole are trees, then the keyword of the one being read, its head, its ``{``, the
 statements read whole, and the tokens of the statement being written). Syntax an author used to
 another tool writes gets the line to write (:func:`_author_hint`): a list joined with ``or``
-(``stops at A or B``, ``complete on A or B``), ``when a = x or a = y``, a named target without ``on
-CLOCK``, a pause until one of several events (which the language cannot say), ``sla "名前" / "Name"``,
-a text pair without its ``/``. Any other error gets the form of what is being written
-(:func:`form_help`): the statement begun (:data:`STATEMENT_FORMS`, from the language reference; a test
-parses each), the block's lines where a statement begins, the declaration's head
-(:data:`HEAD_FORMS`), or the declarations there are between them.
+(``stops at A or B``, ``pauses at A until B or C``, ``complete on A or B``), ``when a = x or a = y``,
+a named target without ``on CLOCK``, ``sla "名前" / "Name"``, a text pair without its ``/``. Any
+other error gets the form of what is being written (:func:`form_help`): the statement begun
+(:data:`STATEMENT_FORMS`, from the language reference; a test parses each), the block's lines where a
+statement begins, the declaration's head (:data:`HEAD_FORMS`), or the declarations there are between
+them.
 """
 
 from __future__ import annotations
@@ -757,7 +757,10 @@ STATEMENT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     "clock": {
         "starts": ("starts at incident.reported", "starts at incident.product_suspected, else incident.reported"),
         "stops": ("stops at incident.resolved", "stops at incident.info_provided, incident.resolved"),
-        "pauses": ("pauses at incident.info_provided until incident.customer_replied",),
+        "pauses": (
+            "pauses at incident.info_provided until incident.customer_replied",
+            "pauses at incident.info_provided until incident.customer_replied, incident.responded",
+        ),
         "resets": ("resets at incident.reprioritized",),
         "restarts": ("restarts at incident.customer_replied",),
         "cancels": ("cancels at incident.withdrawn",),
@@ -837,7 +840,7 @@ HEAD_FORMS: dict[str, str] = {
 
 #: The separator of the items of each list statement (`stops at A, B`), for a list written with `or`.
 _LIST_SEPARATORS: dict[tuple[str, str], str] = {
-    **{("clock", kw): ", " for kw in ("stops", "resets", "restarts", "cancels")},
+    **{("clock", kw): ", " for kw in ("stops", "resets", "restarts", "cancels", "pauses")},
     ("clock", "starts"): ", else ",
     ("priority", "complete"): ", or on ",
     ("priority", "update"): ", ",
@@ -987,7 +990,7 @@ def _statement_text(text: str, part: list[Any]) -> str:
 
 def _author_hint(err: UnexpectedToken, text: str, expected: set[str], line_offset: int) -> Diagnostic | None:
     """What an author who knows another tool's way meant, where the language says it otherwise or not at
-    all: a list joined with ``or``, a pause until one of several events, a named target without its
+    all: a list joined with ``or`` (``until B or C`` too), a named target without its
     clock, a condition of ``or``, a policy's name given in two languages. ``None`` for any other error."""
     place = _place(_stack(err))
     tok = err.token
@@ -1014,16 +1017,6 @@ def _author_hint(err: UnexpectedToken, text: str, expected: set[str], line_offse
     if last.line != tok.line or value not in (",", "or"):  # (else the `or` continues no list of this line)
         return None
     kinds = [v.type for v in place.part if isinstance(v, Token)]
-    if place.block == "clock" and word == "pauses" and kinds[-2:] == ["UNTIL", "EVENT"]:
-        written = _statement_text(text, place.part)
-        resumed = "incident.resumed"
-        help_text = words(
-            "diag.help.pause_until_one",
-            form=written,
-            declare=f'event {resumed} "再開" / "Resumed"',
-            fix=f"{written.rsplit(' ', 1)[0]} {resumed}",
-        )
-        return _unexpected(value, expected, span, help_text=help_text)
     if value == "or" and "WHEN" in kinds and kinds[-3:] == ["NAME", "EQUAL", "NAME"]:
         return _unexpected(value, expected, span, help_text=_when_or(place, text))
     if value == "or" and "COMMA" in expected and (place.block, word) in _LIST_SEPARATORS:

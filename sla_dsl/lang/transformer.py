@@ -398,7 +398,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 self._clock_life(st, seen, life)
                 toks = [t for t in st.children if isinstance(t, Token)]
                 if st.data == "k_pauses":
-                    lines += [("pauses", toks[0]), ("until", toks[1])]
+                    lines += [("pauses", toks[0]), *(("until", t) for t in toks[1:])]
                 else:
                     lines += [(str(st.data)[2:], t) for t in toks]
             elif st.data == "k_starts":
@@ -436,7 +436,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         (several pause lines allowed)."""
         events = [self.event(t) for t in st.children if isinstance(t, Token)]
         if st.data == "k_pauses":
-            pause = m.Pause(at=events[0], until=events[1], span=self.span(st))
+            pause = m.Pause(at=events[0], until=tuple(events[1:]), span=self.span(st))
             life["pauses"] = (*life.get("pauses", ()), pause)
             return
         self._once(seen, st)

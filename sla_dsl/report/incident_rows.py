@@ -60,8 +60,9 @@ class ClockStep(_Row):
     act: Literal["start", "pause", "resume", "stop", "reset", "restart", "cancel", "completed", "ignored"]
     #: the event type that did it (``incident.info_provided``); empty for ``completed``
     event: str = ""
-    #: ``pause`` and ``ignored``: the event type the clock waits for to resume
-    until: str = ""
+    #: ``pause`` and ``ignored``: the event types the clock waits for to resume (the first of them to come
+    #: resumes it: ``pauses at A until B, C``)
+    until: tuple[str, ...] = ()
 
 
 class OutOfHoursStep(_Row):

@@ -117,7 +117,7 @@ def target_steps(row: Any, w: PolicyWords) -> list[tuple[Any, str]]:
             clock = _label(w, "clock", t.clock)
             for s in steps:
                 event = w.event_plain(s.event) if s.event else ""
-                until = w.event_plain(s.until) if s.until else ""
+                until = w.m("report.target.or").join(w.event_plain(u) for u in s.until)
                 out.append((s.at, w.m(f"explain.clock.{s.act}", clock=clock, event=event, until=until)))
     for t in targets + (notices if len(notices) > 1 else []):
         what = _label(w, "notify", t.name) if t.kind == "notify" else _w(w, t.kind)
