@@ -39,6 +39,9 @@ Design notes
   one season only (22:30 and 02:30 in a Tokyo policy in winter, 21:30 and 01:30
   in British Summer Time), and its 02:30 close is not the same day. The
   example, one instant each, is said on both clocks, as the worked example's.
+* A scheduled maintenance day that ``if not a business day: skip`` drops has no
+  window; :func:`skipped_windows` finds those days (as the evaluator's recurrence
+  drops them) so the page can say them where moved windows are said.
 * A worked example whose target counts on a calendar with its own zone (not the
   policy's) carries that zone (:attr:`ExampleRow.zone`, :attr:`Example.zone` for
   the calendar the start is chosen on), so the page can say each instant on
@@ -54,7 +57,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from ..calendars.recurrence import Window
+from ..calendars.recurrence import _NOT_BUSINESS, Window, scheduled_days
 from ..lang import conditions
 from ..lang import model as m
 from ..policy.compiled import Policy, add_calendar_duration
@@ -63,11 +66,14 @@ __all__ = [
     "Example",
     "ExampleRow",
     "SameDayCutoff",
+    "Skipped",
     "calendar_zone",
     "cutoff",
     "examples",
     "moved_windows",
     "next_windows",
+    "skipped_windows",
+    "years_on",
 ]
 
 _SEARCH_DAYS = 400
@@ -86,8 +92,39 @@ def next_windows(policy: Policy, start: dt.date, count: int) -> list[Window]:
 
 def moved_windows(policy: Policy, start: dt.date, years: int) -> list[Window]:
     """Every window in ``years`` years from ``start`` that a roll rule moved off its scheduled day."""
-    end = dt.date(start.year + years, start.month, min(start.day, 28))
-    return [w for w in policy.maintenance_windows(start, end) if w.moved]
+    return [w for w in policy.maintenance_windows(start, years_on(start, years)) if w.moved]
+
+
+def years_on(start: dt.date, years: int) -> dt.date:
+    """The end of the ``years`` years from ``start`` that the moved (and skipped) windows are listed for."""
+    return dt.date(start.year + years, start.month, min(start.day, 28))
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A scheduled maintenance day its rule drops, not being a business day (``if not a business day: skip``):
+    no window that day. ``reason``/``reason_ja``: the holiday or closure, else "not a business day"."""
+
+    day: dt.date
+    name: str
+    reason: str
+    reason_ja: str
+
+
+def skipped_windows(policy: Policy, start: dt.date, end: dt.date) -> list[Skipped]:
+    """The scheduled days in ``[start, end]`` whose windows ``if not a business day: skip`` drops, by date
+    (as :func:`sla_dsl.calendars.recurrence.maintenance_windows` drops them: not a business day of the rule's
+    calendar)."""
+    out: list[Skipped] = []
+    for mt in policy.model.maintenance:
+        if mt.roll is not m.Roll.SKIP or not mt.calendar:
+            continue
+        cal = policy.calendar(mt.calendar)
+        for day in scheduled_days(mt.on, start, end):
+            if not cal.is_business_day(day):
+                en = cal.holiday_name(day, "en") or _NOT_BUSINESS[0]
+                out.append(Skipped(day, mt.name, en, cal.holiday_name(day, "ja") or _NOT_BUSINESS[1]))
+    return sorted(out, key=lambda s: (s.day, s.name))
 
 
 @dataclass(frozen=True)

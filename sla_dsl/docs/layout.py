@@ -83,6 +83,7 @@ KIND_ORDER = (
     "notifications",
     "backups",
     "event_types",
+    "attributes",
     "clocks",
     "priorities",
     "exclusions",

@@ -46,6 +46,12 @@ Design notes
   Material's language switcher stays on the same page (the source pages too).
   Without ``i18n`` the pages are ``<path>/<slug>/<lang>/index.md``, each
   linking to the others.
+* A policy that declares its languages (``languages en``) has, in a language it
+  is not written in, its page in its own primary language (labels, headings and
+  the words around them alike, ``<html lang="en">``) under a note in the
+  page's language that it is written in that language only: as a hand-written
+  English-only page in the Japanese build (never English labels among Japanese
+  words under ``lang="ja"``).
 * The site's chrome speaks the page's language (:mod:`.chrome`): a heading's
   permalink title, the 404 page (``<lang>/404.html`` for a language other
   than the default), and search: each language's pages search an index of
@@ -210,6 +216,18 @@ def _ahead_note(group: _Group, today: dt.date, lang: str, sources: Sequence[File
     )
 
 
+def _written_only_note(lang: str, written: str) -> str:
+    """On the ``lang`` page of a policy written in ``written`` only (``languages en``): a note, in ``lang``,
+    that the page is in the policy's language (nothing when that is ``lang``)."""
+    if written == lang:
+        return ""
+    return (
+        f'<div class="admonition note sla-written-only" id="written-only" lang="{lang}">'
+        f'<p class="admonition-title">{esc(t(f"written_only_title.{written}", lang))}</p>'
+        f"<p>{esc(t(f'written_only.{written}', lang))}</p></div>\n"
+    )
+
+
 def _after_meta(markdown: str, block: str) -> str:
     """``markdown`` (a policy page) with ``block`` after the line of its facts (version, effective date)."""
     if not block:
@@ -234,6 +252,9 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         self.paths: list[Path] = []
         self.schema_files: dict[str, File] = {}
         self.page_langs: dict[str, str] = {}
+        #: the language each policy page's text is in, by (this build's language, page): the page's own
+        #: but for a language the policy is not written in (``languages en``), where it is the policy's
+        self.text_langs: dict[tuple[str | None, str], str] = {}
         #: each language's search index (``search_index.json`` text), kept from its build until all are built
         self.search_indexes: dict[str, str] = {}
         #: each language's pages (the generated ones too), kept from its build for the sitemap of all languages
@@ -364,11 +385,19 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
 
         reference = self.reference_date(group)
         build = langs if i18n is None else [i18n[0]]
+        declared = group.newest.model.header.languages
+
+        def written_in(lang: str) -> str:
+            """The language of ``lang``'s page: its own, or the policy's primary where the policy is not written
+            in ``lang`` (``languages en``)."""
+            return lang if not declared or lang in declared else declared[0]
+
         feeds: dict[str, File] = {}  # each language's feed, in its words
         for lang in build:
             uri = f"{base}/maintenance.ics" if i18n is not None else f"{base}/{lang}/maintenance.ics"
             # each window from the version in force at its start, as `sla evaluate` judges it
-            feeds[lang] = generated(uri, ical.maintenance_ics([pol for pol, _ in group.versions], reference, lang))
+            said = written_in(lang)  # (the words of the page it goes with)
+            feeds[lang] = generated(uri, ical.maintenance_ics([pol for pol, _ in group.versions], reference, said))
             files.append(feeds[lang])
         sources: list[File] = []
         if not self.config.customer:
@@ -391,6 +420,8 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
             _same_page(pages)
         for lang in build:
             page = pages[lang]
+            # a language the policy is not written in: its page in the policy's own (its primary), said so
+            written = written_in(lang)
             versions: list[tuple[Policy, list[history.Change], str | None]] = []
             prev: Policy | None = None
             for k, (pol, _) in enumerate(group.versions):
@@ -400,7 +431,7 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 prev = pol
             others = {k: v.url_relative_to(page) for k, v in pages.items() if k in langs}
             ctx = PageContext(
-                lang=lang,
+                lang=written,
                 source_url=sources[-1].url_relative_to(page) if sources else "",
                 other_langs=others if len(langs) > 1 and i18n is None else {},
                 reference=self.page_date(group),
@@ -411,10 +442,12 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 customer=self.config.customer,
                 original=self._original(config, group),
             )
-            ahead = _ahead_note(group, reference, lang, sources, page)
-            page.content_string = _after_meta(render_policy(group.newest, ctx), ahead)
+            ahead = _ahead_note(group, reference, written, sources, page)
+            note = _written_only_note(lang, written)
+            page.content_string = _after_meta(render_policy(group.newest, ctx), note + ahead)
             files.append(page)
             self.page_langs[page.src_uri] = lang
+            self.text_langs[(i18n[0] if i18n else None, page.src_uri)] = written
 
     def _original(self, config: MkDocsConfig, group: _Group) -> str | None:
         """The text of the original the policy header names (``source "..."``), from the docs folder."""
@@ -431,15 +464,17 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
     def _page_lang(self, page: Page, config: MkDocsConfig) -> str | None:
         """The language of ``page``'s text; None for a hand-written page of a site without mkdocs-static-i18n.
 
-        A policy page has its own language; under mkdocs-static-i18n a
+        A policy page has its own language (the policy's, where the policy
+        is not written in the page's: ``languages en``); under mkdocs-static-i18n a
         hand-written page keeps the language it is written in: that of its
         suffix (``index.ja.md``), and English for a page without one (the
         authors' and engineers' pages, built in every language's site).
         """
         i18n = self._i18n(config)
+        uri = page.file.src_uri
         if i18n is None:
-            return self.page_langs.get(page.file.src_uri)
-        return i18n[0] if page.file.src_uri in self.page_langs else self._written_in(page)
+            return self.text_langs.get((None, uri), self.page_langs.get(uri))
+        return self.text_langs.get((i18n[0], uri), i18n[0]) if uri in self.page_langs else self._written_in(page)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Title every heading's permalink (``¶``) in the page's language."""

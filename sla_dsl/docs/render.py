@@ -15,6 +15,20 @@ Design notes
 * Values come from the model (labels, durations, hours) or from
   :mod:`.computed` (dates and deadlines); the words around them from
   :mod:`.text`.
+* Every declaration that takes a ``note`` shows it with the rule (the grammar's
+  ``note`` in a block: services, calendars, planned stops, maintenance, clocks,
+  priorities, notify rules, backups, attributes), unless the Japanese page shows
+  the original's own lines; attributes are listed with their values by their
+  labels and the value taken when none is given.
+* The table of the next maintenance windows names each window's rule when the
+  policy has several, says a window's real length when the clocks change in it
+  (London's 01:15-01:45 on 25 October 2026 runs from the first 01:15 to the
+  second 01:45: 1 h 30 min), and lists among the windows, by date, the scheduled
+  days ``if not a business day: skip`` drops; the list of the next years' moved
+  windows has the skipped ones too. The windows are listed once, after the last
+  maintenance rule, wherever the rules sit.
+* A priority with several rules (``when``) says under each rule's label whom it
+  is for: two rules often share a label.
 * :class:`PageContext` and :func:`anchor` live in :mod:`.layout` and are
   importable from here as before.
 * The title is text from the policy, and Material prints a page's front-matter
@@ -117,6 +131,13 @@ class _Page(PageWriter):
         """Whether the policy's ``note`` texts go on the page (not when the original's lines are shown)."""
         return not (self.ctx.original and self.lang == "ja")
 
+    def small_notes(self, notes: Sequence[m.Label], after: str = "-") -> str:
+        """A declaration's ``note`` texts as small lines under ``after`` (the cell's or item's text: the
+        first on its own line only after some), none when hidden (:attr:`notes_shown`)."""
+        lines = [f"<small>{self.L(n)}</small>" for n in notes if n.text(self.lang)] if self.notes_shown else []
+        said = "<br>".join(lines)
+        return f"<br>{said}" if said and after else said
+
     def block(self, block: Block, level: int, headed: bool = True) -> None:
         kinds = block.nodes
         if headed and block.section:
@@ -179,7 +200,7 @@ class _Page(PageWriter):
             extra = "".join(f"<br>{tx.esc(line)}" for line in self.availability_lines(svc))
             if not extra and svc.availability_measured:
                 extra = "<br><small>" + tx.esc(self.t("availability_measured")) + "</small>"
-            notes = "".join(f"<br><small>{self.L(n)}</small>" for n in svc.notes) if self.notes_shown else ""
+            notes = self.small_notes(svc.notes)
             rows.append(
                 f'<tr id="{anchor("service", svc.name)}"><td>{no}</td>'
                 f"<td>{self.L(svc.label)}{self.row_src(svc.span)}</td>"
@@ -223,7 +244,7 @@ class _Page(PageWriter):
             if cal.has_hours and len(cal.open_weekdays()) < 7:
                 day = self.policy.calendar(cal.name).day_length  # exact: 8.5 hours, not 8
                 facts.append(tx.esc(self.t("day_hours", h=tx.business_hours(day, self.lang))))
-            notes = "".join(f"<br><small>{self.L(n)}</small>" for n in cal.notes) if self.notes_shown else ""
+            notes = self.small_notes(cal.notes)
             sep = "：" if self.lang == "ja" else ": "
             items.append(
                 f'<li id="{anchor("calendar", cal.name)}"><strong>{self.L(cal.label) or tx.esc(cal.name)}</strong>'
@@ -267,41 +288,93 @@ class _Page(PageWriter):
             self.html('<ul class="sla-maintenance-rule">' + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")
             for n in mt.notes if self.notes_shown else ():
                 self.html(f'<p class="sla-note">{self.L(n)}</p>')
-        self.maintenance_lists(level)
+        # the windows of every rule, once: after the last rule described (rules may sit in several sections)
+        self._maintenance_shown += len(nodes)
+        if self._maintenance_shown >= len(self.model.maintenance):
+            self.maintenance_lists(level)
+
+    _maintenance_shown = 0
 
     def maintenance_lists(self, level: int) -> None:
+        """The next windows, with the scheduled days ``skip`` drops among them (by date), each window's rule
+        when there are several, and a window's real length when the clocks change in it; then the windows
+        moved, and the days skipped, in the next years."""
         ref = self.ctx.reference or self.model.header.effective
         wins = computed.next_windows(self.policy, ref, self.ctx.maintenance_count)
+        rules = {mt.name: mt for mt in self.model.maintenance}
+        several = len(rules) > 1
         title = self.t("next_windows", n=len(wins), d=tx.date(ref, self.lang))
         self.heading(level, title, "maintenance-next")
-        rows = []
+        rows: list[tuple[float, str]] = []  # (when, row): the windows by their instants, skipped days among them
         for i, w in enumerate(wins, 1):
-            note = self._moved_note(w) if w.moved else ""
+            notes = [self._moved_note(w)] if w.moved else []
+            notes += self._length_note(w, rules[w.name])
             cls = ' class="sla-postponed"' if w.moved else ""
+            rule = f"<td>{self._maintenance_name(rules[w.name])}</td>" if several else ""
             rows.append(
-                f"<tr{cls}><td>{i}</td><td>{tx.esc(tx.date(w.day, self.lang))}</td>"
-                f"<td>{tx.esc(_window_hours(w.start, w.end, self.lang))}</td><td>{tx.esc(note)}</td></tr>"
+                (
+                    w.start.timestamp(),
+                    f"<tr{cls}><td>{i}</td>{rule}<td>{tx.esc(tx.date(w.day, self.lang))}</td>"
+                    f"<td>{tx.esc(_window_hours(w.start, w.end, self.lang))}</td>"
+                    f"<td>{tx.esc(self._notes_joined(notes))}</td></tr>",
+                )
             )
-        head = [self.t("no"), self.t("date"), self.t("window"), self.t("remark")]
-        self.table("maintenance-windows", head, rows)
+        last = wins[-1].day if wins else ref + dt.timedelta(days=366)
+        for sk in computed.skipped_windows(self.policy, ref, last):
+            rule = f"<td>{self._maintenance_name(rules[sk.name])}</td>" if several else ""
+            rows.append(
+                (
+                    dt.datetime.combine(sk.day, dt.time(), self.policy.tz).timestamp()
+                    + rules[sk.name].hours.start.minutes * 60,
+                    f'<tr class="sla-skipped"><td>—</td>{rule}<td>{tx.esc(tx.date(sk.day, self.lang))}</td>'
+                    f"<td>—</td><td>{tx.esc(self._skipped_note(sk))}</td></tr>",
+                )
+            )
+        head = [self.t("no"), *([self.t("maint_rule")] if several else [])]
+        head += [self.t("date"), self.t("window"), self.t("remark")]
+        self.table("maintenance-windows", head, [row for _, row in sorted(rows, key=lambda r: r[0])])
         if self.ctx.ics_url:
             link = f'<a href="{self.ctx.ics_url}" type="text/calendar">{tx.esc(self.t("ics_link"))}</a>'
             self.html(f'<p class="sla-ics">{link}{tx.esc(self.t("ics_hint"))}</p>')
         moved = computed.moved_windows(self.policy, ref, self.ctx.moved_years)
+        skipped = computed.skipped_windows(self.policy, ref, computed.years_on(ref, self.ctx.moved_years))
         sep = "：" if self.lang == "ja" else ": "
-        items = [f"<li>{tx.esc(tx.date(w.day, self.lang))}{sep}{tx.esc(self._moved_note(w))}</li>" for w in moved]
+        said = [(w.day, f"{tx.esc(tx.date(w.day, self.lang))}{sep}{tx.esc(self._moved_note(w))}") for w in moved]
+        said += [(s.day, f"{tx.esc(tx.date(s.day, self.lang))}{sep}{tx.esc(self._skipped_note(s))}") for s in skipped]
+        items = [f"<li>{text}</li>" for _, text in sorted(said, key=lambda x: x[0])]
         items = items or [f"<li>{tx.esc(self.t('no_moves'))}</li>"]
-        self.html(f"<p><strong>{tx.esc(self.t('upcoming_moves', y=self.ctx.moved_years))}</strong></p>")
+        # (the heading names skipped windows where a rule may skip one)
+        skips = any(mt.roll is m.Roll.SKIP and mt.calendar for mt in self.model.maintenance)
+        heading = self.t("upcoming_moves_skips" if skips else "upcoming_moves", y=self.ctx.moved_years)
+        self.html(f"<p><strong>{tx.esc(heading)}</strong></p>")
         self.html('<ul id="maintenance-moved">' + "".join(items) + "</ul>")
+
+    def _maintenance_name(self, mt: m.Maintenance) -> str:
+        return self.L(mt.label) or tx.esc(mt.name)
+
+    def _notes_joined(self, notes: Sequence[str]) -> str:
+        return ("。" if self.lang == "ja" else "; ").join(notes)
 
     def _moved_note(self, w: Window) -> str:
         reason = (w.reason_ja if self.lang == "ja" else w.reason) or ""
         key = "postponed" if w.day > w.scheduled else "brought_forward"
         return self.t(key, d=tx.date(w.scheduled, self.lang), r=reason)
 
+    def _skipped_note(self, s: computed.Skipped) -> str:
+        return self.t("skipped", r=s.reason_ja if self.lang == "ja" else s.reason)
+
+    def _length_note(self, w: Window, mt: m.Maintenance) -> list[str]:
+        """The window's real length, when the clocks change in it (a night the clocks go back or forward):
+        ``01:15〜01:45`` on London's autumn night runs from the first 01:15 to the second 01:45, 1 h 30 min."""
+        wall = mt.hours.end.minutes - mt.hours.start.minutes
+        wall += 1440 if wall <= 0 else 0
+        real = round((w.end.timestamp() - w.start.timestamp()) / 60)
+        return [self.t("real_length", d=_elapsed(real, self.lang))] if real != wall else []
+
     # -- SLA items, notifications, backups ----------------------------------------------------
     def _rule_label(self, r: m.ItemRef) -> str:
-        """The label a reader knows a rule by (its internal name only when it has none)."""
+        """The label a reader knows a rule by, HTML-escaped (its internal name only when it has none; a clock
+        without one by what it measures)."""
         pools: dict[str, list[tuple[str, m.Label]]] = {
             "priority": [(p.id, p.label) for p in self.model.priorities],
             "planned_stop": [(p.name, p.label) for p in self.model.planned_stops],
@@ -310,14 +383,19 @@ class _Page(PageWriter):
             "maintenance": [(x.name, x.label) for x in self.model.maintenance],
             "notify": [(x.name, x.label) for x in self.model.notifications],
             "backup": [(x.kind, x.label) for x in self.model.backups],
+            "exclude": [(x.cause, x.label) for x in self.model.exclusions],
         }
         for name, lab in pools.get(r.kind, []):
             if name == r.name and lab.text(self.lang):
-                return lab.text(self.lang)
-        return r.name
+                return tx.esc(lab.text(self.lang))
+        if r.kind == "clock":  # by its label, else by what it measures (``応答目標時間``), as everywhere
+            clock = next((c for c in self.model.clocks if c.name == r.name), None)
+            if clock is not None:
+                return clock_name(clock, self.model, self.lang)
+        return tx.esc(r.name)
 
     def _rule_link(self, r: m.ItemRef) -> str:
-        return f'<a href="#{anchor(r.kind, r.name)}">{tx.esc(self._rule_label(r))}</a>'
+        return f'<a href="#{anchor(r.kind, r.name)}">{self._rule_label(r)}</a>'
 
     def r_items(self, nodes: list[m.Item], level: int, block: Block) -> None:
         rows = []
@@ -390,13 +468,31 @@ class _Page(PageWriter):
         for b in nodes:
             rows.append(
                 f'<tr id="{anchor("backup", b.kind)}"><td>{self.L(b.label)}</td>'
-                f"<td>{self.L(b.method)}</td>"
+                f"<td>{self.L(b.method)}{self.small_notes(b.notes, self.L(b.method))}</td>"
                 f"<td>{tx.esc(tx.every(b.every, self.lang)) if b.every else tx.esc(self.t('continuous'))}</td>"
                 f"<td>{tx.esc(tx.duration(b.keep, self.lang)) if b.keep else '—'}</td>"
                 f"<td>{tx.esc(self.t('another_zone')) if b.other_zone else '—'}</td></tr>"
             )
         head = [self.t("kind"), self.t("method"), self.t("frequency"), self.t("retention"), self.t("location")]
         self.table("backups", head, rows)
+
+    # -- attributes ---------------------------------------------------------------------------
+    def r_attributes(self, nodes: list[m.Attribute], level: int, block: Block) -> None:
+        """The attributes records carry (``plan``): each by its label, its values by theirs, the value taken
+        when none is given, and its notes; the rules they choose are the plan table's."""
+        self.heading(level, self.t("attributes"), f"attributes-{block.article}-{block.section}")
+        self.html(f"<p>{tx.esc(self.t('attributes_intro'))}</p>")
+        sep = "：" if self.lang == "ja" else ": "
+        items = []
+        for a in nodes:
+            values = tx.esc(tx.join([a.value_text(v, self.lang) for v in a.values], self.lang))
+            if a.default is not None:
+                values += tx.esc(self.t("attribute_default", v=a.value_text(a.default, self.lang)))
+            items.append(
+                f'<li id="{anchor("attribute", a.name)}"><strong>{self.L(a.label) or tx.esc(a.name)}</strong>'
+                f"{sep}{values}{self.small_notes(a.notes)}{self.row_src(a.span)}</li>"
+            )
+        self.html('<ul class="sla-attributes">\n' + "\n".join(items) + "\n</ul>")
 
     # -- response to failures ----------------------------------------------------------------
     def r_event_types(self, nodes: list[m.EventType], level: int, block: Block) -> None:
@@ -438,10 +534,15 @@ class _Page(PageWriter):
 
     def r_priorities(self, nodes: list[m.Priority], level: int, block: Block) -> None:
         rows = []
+        seen: set[str] = set()
         for p in nodes:
+            # (the anchor on the first rule of an id; each rule of an id with several, with whom it is for)
+            ident = "" if p.id in seen else f' id="{anchor("priority", p.id)}"'
+            seen.add(p.id)
             rows.append(
-                f'<tr id="{anchor("priority", p.id)}"><td>{self.L(p.label) or tx.esc(p.id)}{self.row_src(p.span)}</td>'
-                f"<td>{self.L(p.definition)}</td><td><strong>{tx.esc(self.target_text(p.target))}</strong>"
+                f"<tr{ident}><td>{self.L(p.label) or tx.esc(p.id)}{self.row_src(p.span)}{self.rule_for(p)}</td>"
+                f"<td>{self.L(p.definition)}{self.small_notes(p.notes, self.L(p.definition))}</td>"
+                f"<td><strong>{tx.esc(self.target_text(p.target))}</strong>"
                 f"{targets_html(p, self.model, self.lang)}</td>"
                 f"<td>{self.L(p.completion.guideline)}</td>"
                 f"<td><small>{self.completion_text(p.completion)}</small></td></tr>"
@@ -452,6 +553,14 @@ class _Page(PageWriter):
         for p in nodes:
             self.same_day(p)
         self.examples(level)
+
+    def rule_for(self, p: m.Priority) -> str:
+        """Under the label of a rule of a priority with several rules: whom it applies to (``契約プランが
+        プレミアムの場合に限ります。``, ``その他の場合に適用します。``), as two rules often share a label."""
+        if len(self.model.rules_of(p.id)) < 2:
+            return ""
+        said = plans.only_for(self.model, p.when, self.lang) if p.when is not None else self.t("rule_otherwise")
+        return f"<br><small>{tx.esc(said)}</small>"
 
     def same_day(self, p: m.Priority) -> None:
         """The same-day guideline: its rule on the wall clock of its calendar (``by 13:30 London time`` for a
@@ -539,6 +648,15 @@ class _Page(PageWriter):
             rows.append(f"<tr><td>{ver}</td><td>{tx.esc(tx.date(h.effective, self.lang))}</td><td>{text}</td></tr>")
         head = [self.t("version"), self.t("effective"), self.t("changes")]
         self.table("versions", head, rows)
+
+
+def _elapsed(minutes: int, lang: str) -> str:
+    """An elapsed time to the minute: ``1時間30分`` / ``1 hour 30 minutes``, ``1時間`` / ``1 hour``."""
+    h, rest = divmod(minutes, 60)
+    hs, ms = ("" if h == 1 else "s"), ("" if rest == 1 else "s")
+    if h and rest:
+        return tx.t("elapsed_hm", lang, h=h, m=rest, hs=hs, ms=ms)
+    return tx.t("elapsed_h", lang, h=h, s=hs) if h else tx.t("elapsed_m", lang, m=rest, s=ms)
 
 
 def _window_hours(start: dt.datetime, end: dt.datetime, lang: str) -> str:

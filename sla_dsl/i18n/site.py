@@ -14,6 +14,17 @@ SITE: dict[str, Msg] = {
     "site.lang_name": Msg(ja="日本語", en="English"),
     "site.english_only_title": Msg(ja="英語のページ", en="In English"),
     "site.english_only": Msg(ja="このページは英語でのみ書かれています。", en="This page is written in English only."),
+    # the page of a policy in a language it is not written in (`languages en`): shown in the policy's own
+    "site.written_only_title.en": Msg(ja="英語のみの SLA", en="In English only"),
+    "site.written_only.en": Msg(
+        ja="この SLA のポリシー定義は英語でのみ書かれているため、このページは英語で表示します。",
+        en="This SLA's policy definition is written in English only.",
+    ),
+    "site.written_only_title.ja": Msg(ja="日本語のみの SLA", en="In Japanese only"),
+    "site.written_only.ja": Msg(
+        ja="この SLA のポリシー定義は日本語でのみ書かれています。",
+        en="This SLA's policy definition is written in Japanese only, so this page is shown in Japanese.",
+    ),
     "site.article": Msg(ja="第{n}条（{title}）", en="Article {n} ({title})"),
     "site.provider": Msg(ja="提供者", en="Provider"),
     "site.version": Msg(ja="版", en="Version"),
@@ -54,8 +65,9 @@ SITE: dict[str, Msg] = {
         ja="この版（{version}）は{date}から適用します。", en="This version ({version}) applies from {date}."
     ),
     "site.ahead_until_one": Msg(ja="それまでは版 {v} を適用します。", en="Until then, version {v} applies."),
+    # ({v}: the versions, the later ones with the date each takes over from: `2026.2（2026年6月1日（月）から）`)
     "site.ahead_until_many": Msg(
-        ja="それまでは版 {v} を順に適用します。", en="Until then, versions {v} apply in turn."
+        ja="それまでは、次の版を順に適用します：{v}。", en="Until then, versions {v} apply in turn."
     ),
     "site.ahead_from": Msg(ja="{v}（{date}から）", en="{v} (from {date})"),
     "site.ahead_sep": Msg(ja="、", en=", "),
@@ -85,6 +97,8 @@ SITE: dict[str, Msg] = {
     "site.item_desc": Msg(ja="サービス項目の説明", en="Description"),
     "site.item_value": Msg(ja="備考", en="Note / value"),
     "site.item_rules": Msg(ja="詳細", en="Details"),
+    # under the rule without `when` of a priority with rules that have one (the others say whom they are for)
+    "site.rule_otherwise": Msg(ja="その他の場合に適用します。", en="Applies in all other cases."),
     "site.prio": Msg(ja="問題の優先順位", en="Priority"),
     "site.definition": Msg(ja="定義", en="Definition"),
     "site.target": Msg(ja="応答目標時間", en="Response target"),
@@ -95,6 +109,13 @@ SITE: dict[str, Msg] = {
     "site.frequency": Msg(ja="頻度", en="Frequency"),
     "site.retention": Msg(ja="保存期間", en="Retention"),
     "site.location": Msg(ja="保管場所", en="Location"),
+    # the attributes records carry (`attribute plan`), each with its values and the one taken when none is given
+    "site.attributes": Msg(ja="属性", en="Attributes"),
+    "site.attributes_intro": Msg(
+        ja="案件と障害の記録には次の属性があり、その値によって適用される規定が変わる場合があります。",
+        en="Incidents and outages carry these attributes; some rules apply only for certain values.",
+    ),
+    "site.attribute_default": Msg(ja="（指定がない場合は{v}）", en=" ({v} when none is given)"),
     "site.backups": Msg(ja="データ管理（バックアップ）", en="Data management (backups)"),
     "site.another_zone": Msg(ja="異なるアベイラビリティ・ゾーン", en="in a different availability zone"),
     "site.continuous": Msg(ja="逐次バックアップ", en="continuous"),
@@ -152,6 +173,21 @@ SITE: dict[str, Msg] = {
     "site.postponed": Msg(ja="{d}（{r}）から延期", en="postponed from {d} ({r})"),
     "site.brought_forward": Msg(ja="{d}（{r}）から繰り上げ", en="brought forward from {d} ({r})"),
     "site.upcoming_moves": Msg(ja="今後{y}年間の延期", en="Moved windows in the next {y} years"),
+    # (a policy with a rule that skips a window on a day that is not a business day)
+    "site.upcoming_moves_skips": Msg(
+        ja="今後{y}年間の延期・中止", en="Moved and skipped windows in the next {y} years"
+    ),
+    # a scheduled day `if not a business day: skip` drops ({r}: the holiday, or "not a business day")
+    "site.skipped": Msg(ja="実施しません（{r}）", en="skipped ({r})"),
+    # the rule of each window, in the table of the next windows of a policy with several
+    "site.maint_rule": Msg(ja="定期メンテナンス", en="Maintenance"),
+    # a window whose real length differs from its hours on the wall clock: the clocks change in it
+    "site.real_length": Msg(
+        ja="夏時間の切り替えのため、実際の長さは{d}", en="lasts {d}, as the clocks change that night"
+    ),
+    "site.elapsed_h": Msg(ja="{h}時間{s:.0}", en="{h} hour{s}"),
+    "site.elapsed_m": Msg(ja="{m}分{s:.0}", en="{m} minute{s}"),
+    "site.elapsed_hm": Msg(ja="{h}時間{m}分{hs:.0}{ms:.0}", en="{h} hour{hs} {m} minute{ms}"),
     "site.no_moves": Msg(ja="該当なし", en="none"),
     "site.stop_notice": Msg(
         ja="{anchor}の{d}前までに{ch}にて通知します。", en="Notice by {ch} at least {d} before the {anchor}."

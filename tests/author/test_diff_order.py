@@ -102,7 +102,9 @@ def test_swapped_rules_that_both_match_some_incidents_are_a_change() -> None:
         " hold)\n"
     )
     assert render_text(old, new, changes, "ja") == (
-        "~ 優先度 P1の規定の適用順：「契約プランがプレミアム」、「受付窓口が英語」、条件なし"
+        # (the priority by its id and its rules' labels, as the report names it: no bare `P1`)
+        "~ P1 緊急（英語）／緊急（プレミアム）／緊急の規定の適用順："
+        "「契約プランがプレミアム」、「受付窓口が英語」、条件なし"
         " → 「受付窓口が英語」、「契約プランがプレミアム」、条件なし"
         "（両方に当てはまる案件には「受付窓口が英語」の規定を「契約プランがプレミアム」の規定より先に適用）\n"
     )

@@ -58,26 +58,22 @@ def _text(old: m.PolicyModel, new: m.PolicyModel, lang: str) -> list[str]:
 
 
 def test_credit_tiers_read_as_a_japanese_sentence() -> None:
+    """One tier changed: that tier, of the target with its condition (not every tier of every target)."""
     old, new = _versions(PLANS, ("below 99.5% 25%", "below 99.5% 30%"))
     assert _notice(old, new, "ja") == [
-        "コンテンツ配信の条件付きの稼働率目標："
-        "契約プランがプレミアムの場合は月ごとの稼働率99.9%（サービスクレジット：99.9%未満で10%、99.5%未満で25%、99%未満で50%）"
-        " → "
-        "契約プランがプレミアムの場合は月ごとの稼働率99.9%（サービスクレジット：99.9%未満で10%、99.5%未満で30%、99%未満で50%）"
+        "コンテンツ配信の契約プランがプレミアムの場合のサービスクレジット（99.5%未満）：25% → 30%"
     ]
-    assert _notice(old, new, "en") == [
-        "Content delivery availability targets by condition: "
-        "99.9% monthly when Plan is Premium; credits below 99.9%: 10%, below 99.5%: 25%, below 99%: 50% -> "
-        "99.9% monthly when Plan is Premium; credits below 99.9%: 10%, below 99.5%: 30%, below 99%: 50%"
-    ]
+    assert _notice(old, new, "en") == ["Content delivery credit below 99.5% when Plan is Premium: 25% -> 30%"]
 
 
 def test_the_tiers_of_the_general_target_too() -> None:
+    """A tier changed and one removed: each by its threshold."""
     old, new = _versions(PLANS, ("below 99.0% 25%, below 95.0% 100%", "below 99.0% 20%"))
     assert _notice(old, new, "ja") == [
-        "コンテンツ配信のサービスクレジット：99.5%未満で10%、99%未満で25%、95%未満で100% → 99.5%未満で10%、99%未満で20%"
+        "コンテンツ配信のサービスクレジット（99%未満）：25% → 20%、"
+        "コンテンツ配信のサービスクレジット（95%未満）：100% → なし"
     ]
-    assert _text(old, new, "en") == [
+    assert _text(old, new, "en") == [  # (the author's text: every tier, as the file writes them)
         "~ service content service credits: below 99.5%: 10%, below 99%: 25%, below 95%: 100% -> "
         "below 99.5%: 10%, below 99%: 20%"
     ]

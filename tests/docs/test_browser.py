@@ -12,12 +12,13 @@ import json
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 
 from .cdp import Browser, headless, needs_chromium
-from .conftest import POLICY_PAGE, Build
+from .conftest import POLICY_PAGE, ROOT, Build, mkdocs_build
 
 pytestmark = needs_chromium
 
@@ -54,7 +55,19 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def served(site: Build) -> Iterator[str]:
     """The built site on an HTTP server at 127.0.0.1 (a free port)."""
-    handler = functools.partial(_Quiet, directory=str(site.site))
+    yield from _serve(site.site)
+
+
+@pytest.fixture(scope="module")
+def customer_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The customers' site (``mkdocs-customer.yml``), built and served as :func:`served`."""
+    folder = tmp_path_factory.mktemp("customer")
+    yield from _serve(mkdocs_build(ROOT / "mkdocs-customer.yml", folder / "site").site)
+
+
+def _serve(directory: Path) -> Iterator[str]:
+    """The site in ``directory`` on an HTTP server at 127.0.0.1 (a free port), until the generator ends."""
+    handler = functools.partial(_Quiet, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -111,8 +124,9 @@ def test_language_switch_and_source_link(served: str, browser: Browser) -> None:
     assert "priority P1" in text and "respond within 4 business hours" in text
 
 
-def _search(browser: Browser, query: str) -> list[str]:
-    """Type ``query`` into Material's search box and return the result titles once they appear."""
+def _search(browser: Browser, query: str, what: str = "e.innerText") -> list[str]:
+    """Type ``query`` into Material's search box and return the results once they appear: their titles, or
+    ``what`` of each (``e.querySelector('a').href``: where it leads)."""
     script = (
         "(() => { const i = document.querySelector('input.md-search__input'); i.focus(); i.value = QUERY;"
         " i.dispatchEvent(new Event('input', {bubbles: true})); i.dispatchEvent(new KeyboardEvent('keyup')); })()"
@@ -120,7 +134,7 @@ def _search(browser: Browser, query: str) -> list[str]:
     browser.evaluate(script.replace("QUERY", json.dumps(query)))
     for _ in range(100):  # the search index loads in a worker: wait up to 20 s for results
         titles: list[str] = browser.evaluate(
-            "Array.from(document.querySelectorAll('.md-search-result__item')).map(e => e.innerText)"
+            f"Array.from(document.querySelectorAll('.md-search-result__item')).map(e => {what})"
         )
         if titles:
             return titles
@@ -128,12 +142,43 @@ def _search(browser: Browser, query: str) -> list[str]:
     return []
 
 
-@pytest.mark.parametrize("query", ["第4木曜日", "メンテナンス"])
+@pytest.mark.parametrize("query", ["第4木曜日", "木曜日", "メンテナンス", "営業時間"])
 def test_japanese_search_finds_japanese_words(served: str, browser: Browser, query: str) -> None:
     browser.open(f"{served}/{POLICY_PAGE['ja']}/")
     results = _search(browser, query)
     assert results, f"search for {query!r} found nothing on the ja site"
     assert any("定期メンテナンス" in r or query in r for r in results), results[:3]
+
+
+_LINK = "e.querySelector('a').href"
+
+
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
+        ("timezone", "en/sla/click-so-ko/source/"),
+        ("windows", "en/sla/click-so-ko/"),
+        ("business", "en/sla/click-so-ko/"),
+    ],
+)
+def test_english_search_finds_english_words(served: str, browser: Browser, query: str, page: str) -> None:
+    """The English site's search finds English words where they are: it found none of these (or only words
+    that begin with them, ``business_time_between``), its index stemmed (``timezon``) and the typed word not."""
+    browser.open(f"{served}/{POLICY_PAGE['en']}/")
+    found = [link.split("#")[0] for link in _search(browser, query, _LINK)]
+    assert f"{served}/{page}" in found, f"search for {query!r} on the en site: {found[:6]}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "query"), [("en", "windows"), ("en", "business"), ("ja", "木曜日"), ("ja", "営業時間")]
+)
+def test_the_customers_site_searches_both_languages(
+    customer_served: str, browser: Browser, lang: str, query: str
+) -> None:
+    home = {"ja": f"{customer_served}/", "en": f"{customer_served}/en/"}[lang]
+    browser.open(home)
+    found = [link.split("#")[0] for link in _search(browser, query, _LINK)]
+    assert home in found, f"search for {query!r} on the customers' {lang} site: {found[:6]}"
 
 
 @pytest.mark.parametrize("width", [1280, 390])

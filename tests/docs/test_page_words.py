@@ -213,9 +213,16 @@ def test_a_target_on_another_calendar_names_it_by_its_label(site: Build) -> None
     plans_ja = [r.cells for r in tables(site.page(PAGE["plans"]["ja"]))["plans"]]
     assert ["受付窓口 = 英語", "P2", "高（英語窓口）", "7営業時間（英語窓口の受付時間）"] in plans_ja
     plans_ja = [r.cells for r in tables(site.page(PAGE["plans"]["ja"]))["priorities"]]
-    assert ["高（英語窓口） §", "", "7営業時間（英語窓口の受付時間）", "", ""] in plans_ja
+    # (each rule of a priority with several says whom it is for)
+    assert [
+        "高（英語窓口） § 受付窓口が英語の場合に限ります。",
+        "",
+        "7営業時間（英語窓口の受付時間）",
+        "",
+        "",
+    ] in plans_ja
     # a target on the `business` calendar stays as the contract says it
-    assert ["高 §", "", "1営業日", "", ""] in plans_ja
+    assert ["高 § その他の場合に適用します。", "", "1営業日", "", ""] in plans_ja
 
 
 def test_by_the_end_of_a_business_day_on_another_calendar_names_it(tmp_path: Path) -> None:
