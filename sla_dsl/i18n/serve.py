@@ -129,11 +129,12 @@ SERVE: dict[str, Msg] = {
         "give the change a new `version` and a future `effective` date, as a new version in a file of its own, "
         "and restore this file: while it differs from the version in use, the next start is refused",
     ),
-    # a new version refused (POST /policies answers in English; a reloaded file is said in its language)
+    # the log line of a version added (posted or reloaded), in the policy's language
     "serve.reload.added": Msg(
         "版 `{version}` を加えました（適用開始日 {effective}）",
         "policy version {version} added, effective {effective}",
     ),
+    # a new version refused (POST /policies answers in English; a reloaded file is said in its language)
     "serve.policy.loaded": Msg(
         "版 `{version}` はすでに読み込まれています",
         "version `{version}` is already loaded",

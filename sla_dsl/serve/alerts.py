@@ -42,8 +42,37 @@ Design notes
   pass says the database is away and ends the pass. An alert refused
   :data:`STRIKES` times in passes where the database took other alerts is
   refused for what it is, whatever the error said, and skipped too.
+* **An alert the events that arrived after it make wrong is withdrawn.** An
+  incident's events may come in several batches: a breach alert can be fired
+  from a look that has the report but not the response, stored a moment later
+  (or hours later) with a time before the due time -- late in arrival, not in
+  fact. Each look first reads which items have events stored since the last
+  one (the store's sequence numbers, with the count check of the live view:
+  when a commit under a lower number is found, every alert is looked at), and
+  each alert fired (:class:`Raised`, held for every alert in the database,
+  another server's too) whose item has an event dated at or before its instant
+  that its last check did not count is judged again as of its instant with
+  every event now stored (:class:`AsOf`: the evaluator, as the live view calls
+  it). A look at that instant that does not have the alert means it would not
+  have fired had the events arrived in time: an ``alert.withdrawn`` alert is
+  recorded (key ``alert.withdrawn|<key>``, unique as every alert, so two
+  servers record it once) and posted. Events dated after the instant never
+  withdraw an alert: a target met late was breached. A server that fired an
+  alert looks again shortly after, so an event stored while it fired is not
+  missed whichever server took it. At most :data:`CHECKS` alerts are judged in
+  a pass. Why not hold breach alerts for a grace period instead: every true
+  breach would be late by it, and a batch later than it (an import, a sender
+  that was down for an hour) would still make a wrong alert, never corrected.
+* A withdrawal never reaches a receiver before the alert it withdraws: the
+  original's deliveries not posted yet (due and taken by no sender, or
+  ``failed``) are never posted (``withdrawn``), and the withdrawal goes only
+  where the original went or is being posted; the sender keeps a withdrawal
+  back while the original's delivery to that webhook is still pending
+  (:meth:`.store.Store.hold`).
 * :class:`Sender` posts each pending delivery to its webhook with ``httpx``,
-  retrying with exponential backoff (1 s, 2 s, 4 s ... capped at 5 minutes). It
+  retrying with exponential backoff (1 s, 2 s, 4 s ... capped at 5 minutes), or
+  after what a ``Retry-After`` header asks on 429 and 503 (seconds or an HTTP
+  date; at least the first delay, at most the longest). It
   runs beside ingestion in its own task and only reads and marks rows, so a
   slow or dead receiver never blocks ``POST /events``. A webhook URL may hold
   a secret (a token in its path or query, a password): the log and ``GET
@@ -61,9 +90,15 @@ Design notes
   receiver's secret in the URL's path, to another host). An answer 3xx says
   the URL is not the receiver's own: posting again cannot change that, so the
   delivery ``failed`` at once, and the log says where the redirect pointed
-  (host only) and what to do: give the final URL with ``--webhook``. At the
-  next start, the alerts that failed move to the webhooks then given
-  (:meth:`.store.Store.retarget`).
+  (host only) and what to do: give the final URL with ``--webhook``. A client
+  error other than 408, 425 and 429 (400, 401, 403, 404, 410, 413, 422...) is
+  a refusal posting again cannot change either: ``failed`` at once, the log
+  naming the alert, the webhook and the status and saying what to do (fix the
+  receiver or its URL). At the next start, the alerts that failed are posted
+  again: to the webhooks then given (:meth:`.store.Store.retarget`), and to a
+  webhook still given, whose receiver may have been fixed
+  (:meth:`.store.Store.again`). A server error, a timeout (408), "too early"
+  (425), "too many requests" (429) and a network error are tried again.
 * At shutdown the posts under way are given a few seconds to finish and be
   recorded, so a clean restart does not post them again; those that could not
   finish are given back (:meth:`.store.Store.release`) rather than left for
@@ -75,10 +110,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import email.utils
 import logging
+import math
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin
 
@@ -87,8 +125,12 @@ import httpx
 import orjson
 
 from ..errors import printable
+from ..evaluation import Evaluation, judge_log, judge_part, period_bounds
+from ..evaluation.common import Ctx, Versions
+from ..policy.compiled import declared_types
+from ..report import Report
 from .store import Delivery, Store, Webhook, brief, distinct, own_failure, redact
-from .tracking import Clock, Tracker, Transition, transitions_of
+from .tracking import AT_RISK, BREACHED, OUTAGE_NOTICE, Clock, Tracker, Transition, log_of, transitions_of
 
 LOG = logging.getLogger("sla.serve")
 #: Longest pause (seconds) of the timer loop after the database failed it, before it tries again.
@@ -97,6 +139,55 @@ PAUSE = 1.0
 STRIKES = 3
 #: How much of an item's id a line of the log quotes (an id may be as long as an event's line).
 SHOWN = 80
+#: The kind of a correction: an alert withdrawn, the events that arrived after it having changed its verdict.
+WITHDRAWN = "alert.withdrawn"
+#: The answers a receiver gives again to the same post: a client error other than these (timeout, too early,
+#: too many requests) is a refusal posting again cannot change.
+RETRIED_4XX = frozenset({408, 425, 429})
+#: The answers whose ``Retry-After`` header says when to post again.
+RETRY_AFTER = frozenset({429, 503})
+#: How many alerts one pass of the timers judges again at most (the rest wait for the next pass, shortly
+#: after): a burst of late batches never holds up the alerts falling due.
+CHECKS = 256
+#: Why an alert was withdrawn (a withdrawal's ``reason``), as a line of the log says it.
+REASONS = {
+    "met": "its target was met in time",
+    "excluded": "the incident is excluded",
+    "changed": "its target does not reach this transition at this instant",
+}
+
+
+def withdrawal_key(key: str) -> str:
+    """The key of the withdrawal of the alert ``key`` (unique as every alert's: it is recorded once)."""
+    return f"{WITHDRAWN}|{key}"
+
+
+def _family(kind: str) -> str:
+    """The family of the item an alert of ``kind`` is about."""
+    return "outage" if kind == OUTAGE_NOTICE else "incident"
+
+
+@dataclass(slots=True)
+class Raised:
+    """An alert fired and not withdrawn: checked again when events of its item, dated at or before its instant,
+    arrive after it (:meth:`Timers.recompute`)."""
+
+    key: str
+    kind: str
+    family: str
+    item: str
+    instant: float
+    #: how many events of its item dated at or before ``instant`` its last check counted (None: not checked)
+    counted: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Withdrawal:
+    """An alert to withdraw: the alert, its webhook body (as a dict) and why (a key of :data:`REASONS`)."""
+
+    raised: Raised
+    original: dict[str, Any]
+    reason: str
 
 
 class Timers:
@@ -109,12 +200,29 @@ class Timers:
         *,
         tick: float = 30.0,
         on_fire: Callable[[Transition, float], None] | None = None,
+        on_withdraw: Callable[[], None] | None = None,
     ) -> None:
         self.tracker = tracker
         self.store = tracker.store
         self.webhooks = distinct(webhooks)
         self.tick = tick
         self.on_fire = on_fire
+        self.on_withdraw = on_withdraw
+        #: the alerts fired and not withdrawn, by key (every alert of the database: another server's too)
+        self.raised: dict[str, Raised] = {}
+        #: the keys of :attr:`raised` by item (family, id)
+        self._items: dict[tuple[str, str], set[str]] = {}
+        #: the highest alert id read from the store (None: none read yet)
+        self._alert_top: int | None = None
+        #: (highest event sequence number, number of events) read: where the next look at new events starts
+        self._cursor: tuple[int, int] | None = None
+        #: the items whose alerts are to be checked again; all of them (the new events could not be told)
+        self._recheck: set[tuple[str, str]] = set()
+        self._recheck_all = False
+        #: the withdrawals decided and not recorded yet, first in line first
+        self.withdrawing: list[Withdrawal] = []
+        #: the report skeleton of the last look (what the incidents judged again for a check are set in)
+        self._skeleton: Report | None = None
         self.pending: list[Transition] = []
         self.fired: set[str] = set()
         #: the keys of the alerts skipped: their write was refused for what they are (not tried again)
@@ -159,12 +267,193 @@ class Timers:
         with self._lock:
             self.dirty = False
         self._last = time.monotonic()
-        if not self.fired:
-            self.fired = self.store.fired_keys()
+        changed = self._changes()  # (before the look: an event stored after it is named by the next one)
+        self._learn()
         result = self.tracker.open_view(now)
         self.pending = [t for t in transitions_of(result) if t.key not in self.fired and t.key not in self.skipped]
         self.ahead = self.store.first_instant(after=now)
         self.seen = now
+        self._skeleton = result.skeleton
+        self._correct(changed, now)
+
+    def check_more(self, now: float) -> None:
+        """Judge the alerts a pass left to check (over :data:`CHECKS`), without another look."""
+        if self._recheck:
+            self._correct(set(), now)
+
+    # -- corrections: an alert the events that arrived after it make wrong is withdrawn ---------------
+    def _learn(self) -> None:
+        """Read the alerts recorded since the last read: those this process fired, and another server's. At the
+        first, every alert, each with the events of its item dated at or before its instant that are stored
+        under the sequence numbers :meth:`_changes` has read: an event stored after is named by it, or found
+        by its count, and makes the alert judged again."""
+        first = self._alert_top is None
+        rows = self.store.alerts_after(self._alert_top or 0)
+        for n, key, kind, item, instant in rows:
+            self.fired.add(key)
+            self._alert_top = max(self._alert_top or 0, n)
+            if kind == WITHDRAWN:
+                self._forget(key.removeprefix(WITHDRAWN + "|"))
+            elif key not in self.raised:
+                self._raise(Raised(key, kind, _family(kind), item, instant))
+        if first:
+            self._alert_top = self._alert_top or 0
+            upto = self._cursor[0] if self._cursor is not None else None
+            for r, n in self._counts(list(self.raised.values()), upto):
+                r.counted = n
+
+    def _raise(self, r: Raised) -> None:
+        self.raised[r.key] = r
+        self._items.setdefault((r.family, r.item), set()).add(r.key)
+
+    def _forget(self, key: str) -> None:
+        r = self.raised.pop(key, None)
+        if r is not None:
+            keys = self._items.get((r.family, r.item), set())
+            keys.discard(key)
+            if not keys:
+                self._items.pop((r.family, r.item), None)
+
+    def _counts(self, raised: Iterable[Raised], upto: int | None = None) -> list[tuple[Raised, int]]:
+        """Each alert with the number of stored events of its item dated at or before its instant (with
+        ``upto``, of those stored under that sequence number or lower): only such an event can change what a
+        look at that instant sees."""
+        out: list[tuple[Raised, int]] = []
+        by_family: dict[str, list[Raised]] = {}
+        for r in raised:
+            by_family.setdefault(r.family, []).append(r)
+        for family, rs in by_family.items():
+            instants = self.store.item_instants(family, {r.item for r in rs}, upto)
+            out.extend((r, sum(1 for at in instants.get(r.item, ()) if at <= r.instant)) for r in rs)
+        return out
+
+    def _correct(self, changed: set[tuple[str, str]] | None, now: float) -> None:
+        """Check again the alerts of the items with new events (every alert when they cannot be told): an
+        alert whose item has an event dated at or before its instant that its last check did not count is
+        judged again, as of its instant, with every event now stored; one that look does not have is
+        withdrawn (:attr:`withdrawing`). At most :data:`CHECKS` are judged in one pass: the items of the
+        others wait for the next (:meth:`check_more`), as do those of a pass that could not read the database
+        to the end."""
+        if changed is None:
+            self._recheck_all = True
+        else:
+            self._recheck.update(item for item in changed if item in self._items)
+        if self._recheck_all:
+            keys: set[str] = set(self.raised)
+        else:
+            keys = {k for item in self._recheck for k in self._items.get(item, ())}
+        todo: list[tuple[Raised, int]] = []
+        if keys:
+            todo = [(r, n) for r, n in self._counts(self.raised[k] for k in keys) if n != r.counted]
+            todo.sort(key=lambda rn: (rn[0].instant, rn[0].key))
+            self._check(todo[:CHECKS], now)
+        self._recheck = {(r.family, r.item) for r, _ in todo[CHECKS:]}
+        self._recheck_all = False
+
+    def _check(self, todo: list[tuple[Raised, int]], now: float) -> None:
+        """Judge each alert's item again as of the alert's instant (``n``: the events it counts there)."""
+        if not todo:
+            return
+        bodies: dict[tuple[str, str], list[str]] = {}
+        incidents = {r.item for r, _ in todo if r.family == "incident"}
+        if incidents:
+            for _, ident, _, body in sorted(self.store.item_events("incident", incidents)):
+                bodies.setdefault(("incident", ident), []).append(body)
+        if any(r.family == "outage" for r, _ in todo):  # (outages and stops are judged together)
+            rest = sorted([*self.store.family_events("outage"), *self.store.family_events("stop")])
+            together = [body for _, _, _, body in rest]
+            for r, _ in todo:
+                if r.family == "outage":
+                    bodies[("outage", r.item)] = together
+        assert self._skeleton is not None  # (set by the look before any check)
+        judge = AsOf(self.tracker, now, self._skeleton)
+        for r, n in todo:
+            try:
+                result = judge(r.family, bodies.get((r.family, r.item), []), r.instant)
+            except Exception as exc:  # (said once: checked again when its item has another event)
+                LOG.error("timers: cannot check alert %s again: %s", self._raised(r), _why(exc))
+                r.counted = n
+                continue
+            if r.key in {t.key for t in transitions_of(result)}:
+                r.counted = n  # still what a look at its instant sees
+                continue
+            text = self.store.payload_of(r.key)
+            original: dict[str, Any] = orjson.loads(text) if text else {}
+            self._forget(r.key)
+            self.withdrawing.append(Withdrawal(r, original, _reason(result, r, original)))
+
+    def withdraw_due(self, now: float) -> int:
+        """Record the withdrawals decided (each once, whichever server records it first) and their deliveries;
+        how many were recorded here. A write refused for what it writes is skipped and said; one refused
+        otherwise stays first in line and is raised (the database is away: tried again after a pause)."""
+        done = 0
+        while self.withdrawing:
+            w = self.withdrawing[0]
+            r = w.raised
+            key = withdrawal_key(r.key)
+            try:
+                alert_id = self.store.withdraw(
+                    key, WITHDRAWN, r.key, r.item, r.instant, now, self.withdrawal(w, now), self.webhooks, time.time()
+                )
+            except Exception as exc:
+                if not own_failure(exc):
+                    raise
+                self.withdrawing.pop(0)
+                LOG.error("timers: the withdrawal of alert %s cannot be recorded: %s", self._raised(r), _why(exc))
+                continue
+            self.withdrawing.pop(0)
+            self.fired.add(key)
+            if alert_id is None:
+                continue  # withdrawn before (another server)
+            done += 1
+            LOG.warning(
+                "alert withdrawn: %s: judged with the events that arrived after it was fired, %s (alert %d)",
+                self._raised(r),
+                REASONS[w.reason],
+                alert_id,
+            )
+            if self.on_withdraw is not None:
+                self.on_withdraw()
+        return done
+
+    def withdrawal(self, w: Withdrawal, now: float) -> str:
+        """The webhook body of a withdrawal (schema in docs/operators/serve.en.md)."""
+        r, original = w.raised, w.original
+        body: dict[str, Any] = {
+            "alert": withdrawal_key(r.key),
+            "kind": WITHDRAWN,
+            "withdraws": r.key,
+            "withdrawn_kind": r.kind,
+            "id": r.item,
+            "target": original.get("target"),
+            "clock": original.get("clock"),
+            "at": self._iso(r.instant),
+            "due": original.get("due"),
+            "priority": original.get("priority"),
+            "policy_version": original.get("policy_version"),
+            "reason": w.reason,
+            "fired_at": self._iso(now),
+        }
+        return orjson.dumps(body).decode()
+
+    def _raised(self, r: Raised) -> str:
+        """An alert fired as a line of the log names it: kind, item (its id cut short) and instant."""
+        return f"{r.kind} {_short(r.item)} at {self._iso(r.instant)}"
+
+    def _changes(self) -> set[tuple[str, str]] | None:
+        """The items (family, id) with events stored since the last call (none at the first); None when that
+        cannot be told -- a transaction committed a lower sequence number after a higher one was read, as the
+        live view finds it (:mod:`.live`) -- and every alert is then checked."""
+        if self._cursor is not None:
+            seq, count = self._cursor
+            changed, top, total = self.store.changes_since(seq)
+            if total == count + len(changed):
+                self._cursor = (top, total)
+                return set(changed)
+        total, top = self.store.revision()
+        first = self._cursor is None
+        self._cursor = (top, total)
+        return set() if first else None
 
     def fire_due(self, now: float) -> list[Transition]:
         """Fire every pending transition passed at the last look (and ``now``); return those fired here.
@@ -194,6 +483,8 @@ class Timers:
                 continue
             self.fired.add(t.key)
             self._strikes.pop(t.key, None)
+            if t.key not in self.raised:  # (checked again when its item has new events)
+                self._raise(Raised(t.key, t.kind, _family(t.kind), t.item, t.instant))
             if alert_id is None:
                 continue  # fired before (another process, or before a restart)
             LOG.warning(
@@ -293,12 +584,30 @@ class Timers:
                     LOG.error("timers: cannot record an alert (tried again shortly): %s", _why(exc))
                     failing = True
                 failing = failing or self.held > 0  # (one refused while others were stored: not at once either)
-            if fired and sender is not None:
-                sender.poke()
+            if self._recheck and not self.dirty:  # (a look to come checks them anyway)
+                try:
+                    await anyio.to_thread.run_sync(self.check_more, clock.now())
+                except Exception as exc:  # the database is away: they wait for the next pass
+                    LOG.error("timers: cannot check the alerts fired against the events stored since: %s", _why(exc))
+                    failing = True
+            if self.withdrawing:
+                try:
+                    if await anyio.to_thread.run_sync(self.withdraw_due, clock.now()) and sender is not None:
+                        sender.poke()
+                except Exception as exc:  # the database is away: the withdrawal waits first in line
+                    LOG.error("timers: cannot record a withdrawal (tried again shortly): %s", _why(exc))
+                    failing = True
+            if fired:  # look again shortly: each alert fired is checked against the events stored meanwhile
+                with self._lock:
+                    self.dirty = True
+                if sender is not None:
+                    sender.poke()
             nxt = self._next_look()
             wait = self.tick if nxt is None else min(max(nxt - clock.now(), 0.0), self.tick)
             if self.dirty:
                 wait = min(wait, 0.25)
+            if self._recheck or self.withdrawing:
+                wait = min(wait, 0.05)
             wait = max(wait, 0.01)  # never spin
             if failing:  # the database is away: pause before trying again, not a line in the log per tick
                 wait = max(wait, min(self.tick, PAUSE))
@@ -315,6 +624,95 @@ def _short(item: str) -> str:
     break in it must not rewrite the reader's terminal or forge a line of the log)."""
     shown = printable(item[:SHOWN])
     return shown if len(item) <= SHOWN else f"{shown}... ({len(item)} characters)"
+
+
+class AsOf:
+    """An alert's item judged again as of the alert's instant, with the events now stored, over the live view's
+    period (:meth:`.tracking.Tracker.now_view`): what the timers would have seen at that instant had every
+    event dated before it arrived in time. An incident's verdict reads its own events only (as the live view
+    judges it: :func:`~sla_dsl.evaluation.judge_part`); outages and stops are judged together."""
+
+    def __init__(self, tracker: Tracker, now: float, skeleton: Report) -> None:
+        self.policies = tracker.policies
+        self.tz = tz = tracker.tz
+        self.versions = Versions(self.policies)
+        self.declared = declared_types(self.policies)
+        first = tracker.store.first_instant()
+        day = dt.datetime.fromtimestamp(min(first, now) if first is not None else now, tz)
+        start = dt.datetime(day.year, day.month, day.day, tzinfo=tz).timestamp()
+        self.start = dt.datetime.fromtimestamp(max(start, tracker.live_start(now)), tz)
+        self.end = dt.datetime.fromtimestamp(math.floor(now) + 1.0, tz)
+        #: the incidents' evaluation has no outage rows (what a look at the outages says is not asked of it)
+        self.skeleton = skeleton.model_copy(update={"outages": []})
+
+    def __call__(self, family: str, bodies: Sequence[str], as_of: float) -> Evaluation:
+        log = log_of(bodies, self.declared)
+        at = dt.datetime.fromtimestamp(as_of, self.tz)
+        if family != "incident":
+            return judge_log(self.policies, log, self.start, self.end, at, skip_invalid=True)
+        p0, p1, t_as_of = period_bounds(self.versions, self.start, self.end, at)
+        ctx = Ctx(self.versions, p0, p1, t_as_of, "<store>")
+        judged, breaches, _ = judge_part(ctx, log, skip_invalid=True)
+        return Evaluation(ctx, judged, breaches, self.skeleton)
+
+
+def retry_after(value: str | None, now: float) -> float | None:
+    """The seconds a ``Retry-After`` header asks to wait (a number of seconds, or an HTTP date: its distance
+    from ``now``, 0 when past); None when there is none or it cannot be read."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return float(int(text))
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:  # (an HTTP date is in GMT)
+        when = when.replace(tzinfo=dt.UTC)
+    return max(when.timestamp() - now, 0.0)
+
+
+def _withdrawn(payload: str) -> str | None:
+    """The key of the alert a webhook body withdraws (None: the body is not a withdrawal's)."""
+    if '"withdraws"' not in payload:
+        return None
+    try:
+        body = orjson.loads(payload)
+    except orjson.JSONDecodeError:
+        return None
+    key = body.get("withdraws") if isinstance(body, dict) and body.get("kind") == WITHDRAWN else None
+    return key if isinstance(key, str) else None
+
+
+def _about(payload: str) -> str:
+    """What an alert is about, as a line of the log names it after its id: `` (kind id)``, read from its webhook
+    body ("" when the body does not say)."""
+    try:
+        body = orjson.loads(payload)
+    except orjson.JSONDecodeError:
+        return ""
+    if not isinstance(body, dict) or not isinstance(body.get("kind"), str) or not isinstance(body.get("id"), str):
+        return ""
+    return f" ({printable(body['kind'])} {_short(body['id'])})"
+
+
+def _reason(result: Evaluation, r: Raised, original: dict[str, Any]) -> str:
+    """Why a look at an alert's instant, with every event now stored, does not have it (see :data:`REASONS`)."""
+    target, clock = original.get("target"), original.get("clock")
+    if r.family == "outage":
+        outage = next((o for o in result.skeleton.outages if o.id == r.item), None)
+        met = outage is not None and any(n.name == target and n.met_at is not None for n in outage.notices)
+        return "met" if met else "changed"
+    inc = next((i for i in result.incidents if i.ident == r.item), None)
+    if inc is None:
+        return "changed"
+    if inc.status == "excluded":
+        return "excluded"
+    if r.kind in (AT_RISK, BREACHED):
+        return "met" if inc.responded is not None else "changed"
+    v = next((v for v in inc.targets if v.name == target and v.clock == clock), None)
+    return "met" if v is not None and v.met_at is not None else "changed"
 
 
 def _why(exc: BaseException) -> str:
@@ -382,7 +780,14 @@ class Sender:
         return float(min(self.backoff * (2 ** min(attempts, 30)), self.max_backoff))
 
     async def _post(self, client: httpx.AsyncClient, w: Webhook, d: Delivery) -> None:
-        final = False
+        original = _withdrawn(d.payload)
+        if original is not None:  # a withdrawal follows the alert it withdraws, never comes before it
+            until = time.time() + min(self.backoff, 1.0)
+            if await anyio.to_thread.run_sync(self.store.hold, d, original, until):
+                self._held.pop((d.alert_id, d.hook), None)
+                return
+        final = refused = False
+        wait: float | None = None
         try:
             response = await client.post(w.url, content=d.payload, headers={"content-type": "application/json"})
             status = response.status_code
@@ -393,6 +798,10 @@ class Sender:
                 location = response.headers.get("location")
                 if location:
                     error += f" redirect to {redact(urljoin(w.url, location))}"
+            elif 400 <= status < 500 and status not in RETRIED_4XX:
+                final = refused = True
+            elif status in RETRY_AFTER:
+                wait = retry_after(response.headers.get("retry-after"), time.time())
         except httpx.HTTPError as exc:
             ok, error = False, f"{type(exc).__name__}: {exc}".replace(w.url, w.shown)
         now = time.time()
@@ -401,21 +810,37 @@ class Sender:
             self.sent += 1
         elif final:
             self.failures += 1
+            if refused:
+                why = (
+                    "the receiver refuses it (a client error other than 408, 425 and 429) and would refuse it again, "
+                    "so it is not posted again before the next start: fix the receiver, or give its right URL "
+                    "with --webhook, then restart"
+                )
+            else:
+                why = (
+                    "redirects are not followed, so it is not posted again before the next start: give the "
+                    "receiver's own URL with --webhook, then restart"
+                )
             LOG.error(
-                "webhook %s: alert %d not delivered: %s; redirects are not followed, so the alert is not posted "
-                "again: give the receiver's own URL with --webhook (at the next start the alerts not delivered "
-                "are posted to the webhooks then given)",
+                "webhook %s: alert %d%s not delivered: %s; %s (at a start, the alerts that failed are posted again, "
+                "to the webhooks then given)",
                 w.shown,
                 d.alert_id,
+                _about(d.payload),
                 printable(error),
+                why,
             )
             await anyio.to_thread.run_sync(lambda: self.store.failed(d, now, error, final=True))
         else:
             self.failures += 1
+            delay = self.delay(d.attempts)
+            if wait is not None:  # the receiver says when: at least the first delay, at most the longest
+                delay = min(max(wait, self.backoff), self.max_backoff)
+                error += f" (Retry-After: next try in {delay:g} s)"
             LOG.warning(
                 "webhook %s: alert %d: attempt %d failed: %s", w.shown, d.alert_id, d.attempts + 1, printable(error)
             )
-            await anyio.to_thread.run_sync(self.store.failed, d, now + self.delay(d.attempts), error)
+            await anyio.to_thread.run_sync(self.store.failed, d, now + delay, error)
         self._held.pop((d.alert_id, d.hook), None)
 
     async def _send(self, client: httpx.AsyncClient, w: Webhook, d: Delivery) -> None:

@@ -48,7 +48,9 @@ Design notes
 * What a reload says of a policy (a file that does not compile, with its
   source line and caret as at start; a version refused) is in that policy's
   primary language, as ``sla serve`` says it at start; ``POST /policies``
-  answers the same refusals in English, as every error body.
+  answers the same refusals in English, as every error body. The log line of
+  a version added is in the policy's language whether it came by a reload or
+  by ``POST /policies``, as every other line of the log about a version.
 * Writes (``POST /events``, ``POST /policies``) need ``Authorization: Bearer
   TOKEN`` when a token is configured; reads do not. Request bodies are read
   through :func:`_body`, which refuses more than ``max_body`` bytes (413)
@@ -95,7 +97,7 @@ from ..policy.compiled import Policy, declared_types
 from ..policy.load import check_versions, compile_text, load_policies, statement_span
 from ..report.words import default_lang
 from . import dashboard
-from .alerts import Sender, Timers
+from .alerts import WITHDRAWN, Sender, Timers
 from .ingest import CLOCK_SKEW, Rejected, parse_body, unique
 from .metrics import Metrics
 from .store import Store, Webhook, brief, digest, distinct
@@ -164,7 +166,9 @@ class Service:
         self.tracker = Tracker(self.store, merged, self.clock)
         self.metrics = Metrics()
         self.webhooks = distinct(Webhook.of(url) for url in settings.webhooks)
-        self.timers = Timers(self.tracker, self.webhooks, tick=settings.tick, on_fire=self._fired)
+        self.timers = Timers(
+            self.tracker, self.webhooks, tick=settings.tick, on_fire=self._fired, on_withdraw=self._withdrew
+        )
         self.sender = Sender(self.store, self.webhooks, backoff=settings.backoff)
         self.metrics.watch(self.tracker, self.timers)
         self._policy_lock = threading.Lock()
@@ -243,8 +247,13 @@ class Service:
         raise InputError(_with_help(said, hint, lang), lang=lang)
 
     def _retarget(self) -> None:
-        """Alerts not delivered to a webhook no longer given go to the webhooks given now (or nowhere)."""
+        """Alerts not delivered to a webhook no longer given go to the webhooks given now (or nowhere); those
+        that failed (a redirect, a client error) to a webhook still given are posted to it again."""
         left = self.store.retarget(self.webhooks, self.clock.now())
+        for shown, n in sorted(self.store.again(self.webhooks, self.clock.now()).items()):
+            LOG.warning(
+                "webhook %s: its %d alert(s) that failed (a redirect or a client error) are posted again", shown, n
+            )
         for shown, n in sorted(left.items()):
             if self.webhooks:
                 LOG.warning(
@@ -289,6 +298,9 @@ class Service:
     def _fired(self, t: Any, now: float) -> None:
         self.metrics.alerts.labels(t.kind).inc()
         self.metrics.lag.observe(max(now - t.instant, 0.0))
+
+    def _withdrew(self) -> None:
+        self.metrics.alerts.labels(WITHDRAWN).inc()
 
     # -- ingestion -----------------------------------------------------------------------
     def ingest(self, body: bytes) -> dict[str, int]:
@@ -359,10 +371,11 @@ class Service:
             self.store.add_policy(policy.version, policy.name, policy.effective, text, self.clock.now())
             self.tracker.set_policies([*current, policy])
         self.timers.reset()
-        # (a reload says it in the policy's language, as its other lines; a version posted in English, as the
-        # answer to its request)
+        # (the log says it in the policy's language, as every line about a version, whether posted or
+        # reloaded; only the answer to a request is in English)
+        own = policy_language(policy.model)
         added = message(
-            "serve.reload.added", lang, version=printable(policy.version), effective=_date(policy.effective, lang)
+            "serve.reload.added", own, version=printable(policy.version), effective=_date(policy.effective, own)
         )
         LOG.warning("%s", added)
         return {"version": policy.version, "effective": policy.effective.isoformat(), "versions": self.versions()}

@@ -52,7 +52,10 @@ Design notes
   sender marks a delivery done only after the receiver answered 2xx. So after
   a crash nothing fired is lost and nothing is fired twice (a delivery may be
   posted again if the crash fell between the answer and the mark: receivers
-  dedupe on the alert's ``id``).
+  dedupe on the alert's ``id``). A withdrawal (an alert a later event made
+  wrong: :mod:`.alerts`) is an alert as well, unique by its key; the same
+  transaction marks the deliveries of the alert it withdraws that were not
+  posted ``withdrawn`` (never posted), so a receiver gets both or neither.
 * **A webhook is stored by its fingerprint, never by its URL** (step 2 of the
   schema): a URL's user, password, path and query often hold the receiver's
   secret, so a delivery row names its webhook by the SHA-256 of the URL
@@ -146,9 +149,11 @@ ALERTS = sa.Table(
 )
 
 #: A delivery is posted while ``pending`` (until the receiver answers 2xx), then ``delivered``; ``failed``
-#: when the receiver answered what posting again cannot change (a redirect); ``dropped`` when its webhook
-#: is no longer given and no other is (:meth:`Store.retarget`).
-PENDING, DELIVERED, FAILED, DROPPED = "pending", "delivered", "failed", "dropped"
+#: when the receiver answered what posting again cannot change (a redirect, a client error: posted again at
+#: the next start, :meth:`Store.again`); ``dropped`` when its webhook is no longer given and no other is
+#: (:meth:`Store.retarget`); ``withdrawn`` when its alert was withdrawn before it was posted
+#: (:meth:`Store.withdraw`: never posted).
+PENDING, DELIVERED, FAILED, DROPPED, WITHDRAWN = "pending", "delivered", "failed", "dropped", "withdrawn"
 
 DELIVERIES = sa.Table(
     "webhook_deliveries",
@@ -661,6 +666,23 @@ class Store:
                 out.extend((int(n), str(d), float(a), str(b)) for n, d, a, b in conn.execute(q))
         return out
 
+    def item_instants(self, family: str, idents: Iterable[str], upto: int | None = None) -> dict[str, list[float]]:
+        """The instants of the stored events of these ids of ``family``, by id (no bodies: a cheap look at
+        whether an item has events it had not); with ``upto``, of the events of that sequence number or
+        lower only."""
+        wanted = sorted(set(idents))
+        out: dict[str, list[float]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                q = sa.select(EVENTS.c.ident, EVENTS.c.at_epoch).where(
+                    EVENTS.c.family == family, EVENTS.c.ident.in_(wanted[i : i + 500])
+                )
+                if upto is not None:
+                    q = q.where(EVENTS.c.seq <= upto)
+                for ident, at in conn.execute(q):
+                    out.setdefault(str(ident), []).append(float(at))
+        return out
+
     def family_events(self, family: str) -> list[tuple[int, str, float, str]]:
         """(sequence number, id, instant, JSON text) of every stored event of ``family``, in one read,
         in sequence order (rows as the driver gives them: the columns' types are already these)."""
@@ -722,6 +744,106 @@ class Store:
 
         return self._transaction(work)
 
+    def alerts_after(self, after: int) -> list[tuple[int, str, str, str, float]]:
+        """(id, key, kind, item, instant) of every alert whose id is above ``after``, by id: the alerts fired
+        since, by this process or another server on the database."""
+        q = (
+            sa.select(ALERTS.c.id, ALERTS.c.key, ALERTS.c.kind, ALERTS.c.item, ALERTS.c.instant)
+            .where(ALERTS.c.id > after)
+            .order_by(ALERTS.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [(int(n), str(k), str(kind), str(i), float(t)) for n, k, kind, i, t in conn.execute(q)]
+
+    def payload_of(self, key: str) -> str | None:
+        """The webhook body of the alert of ``key`` (None if there is none)."""
+        with self.engine.connect() as conn:
+            value = conn.execute(sa.select(ALERTS.c.payload).where(ALERTS.c.digest == digest(key))).scalar()
+        return None if value is None else str(value)
+
+    def withdraw(
+        self,
+        key: str,
+        kind: str,
+        original: str,
+        item: str,
+        instant: float,
+        fired: float,
+        payload: str,
+        webhooks: Sequence[Webhook],
+        now: float,
+    ) -> int | None:
+        """Record the withdrawal (key ``key``, of ``kind``) of the alert ``original``: its id, or None if it was
+        recorded before (unique as every alert). In the same transaction, the original's deliveries not posted and not
+        being posted -- ``failed``, or ``pending`` and due at ``now`` (the senders' clock: one taken by a sender
+        is due only when its lease ends) -- become ``withdrawn`` and are never posted; the withdrawal goes to
+        each of ``webhooks`` that has, or may have, the original (``delivered``, or ``pending`` and taken or
+        waiting for its next try: :meth:`hold` keeps it back until the original is posted)."""
+        stmt = (
+            self._insert(ALERTS)
+            .values(key=key, digest=digest(key), kind=kind, item=item, instant=instant, fired=fired, payload=payload)
+            .on_conflict_do_nothing()
+            .returning(ALERTS.c.id)
+        )
+
+        def work(conn: sa.Connection) -> int | None:
+            alert_id = conn.execute(stmt).scalar()
+            if alert_id is None:
+                return None
+            first = conn.execute(sa.select(ALERTS.c.id).where(ALERTS.c.digest == digest(original))).scalar()
+            told: set[str] = set()
+            if first is not None:
+                q = sa.select(DELIVERIES.c.hook, DELIVERIES.c.state).where(DELIVERIES.c.alert_id == first)
+                for hook, state in conn.execute(q).all():
+                    if state == DELIVERED:
+                        told.add(str(hook))
+                    elif state in (PENDING, FAILED):
+                        unposted = sa.or_(
+                            DELIVERIES.c.state == FAILED,
+                            sa.and_(DELIVERIES.c.state == PENDING, DELIVERIES.c.next_try <= now),
+                        )
+                        cancelled = conn.execute(
+                            sa.update(DELIVERIES)
+                            .where(DELIVERIES.c.alert_id == first, DELIVERIES.c.hook == hook, unposted)
+                            .values(state=WITHDRAWN, last_error="its alert was withdrawn before it was posted")
+                        ).rowcount
+                        if not cancelled:  # taken by a sender meanwhile: posted, then withdrawn
+                            told.add(str(hook))
+            hooks = [w for w in distinct(webhooks) if w.hook in told]
+            if hooks:
+                conn.execute(sa.insert(DELIVERIES), [_delivery(int(alert_id), w, fired) for w in hooks])
+            return int(alert_id)
+
+        return self._transaction(work)
+
+    def hold(self, d: Delivery, original: str, until: float) -> bool:
+        """Keep back a withdrawal taken by a sender while the alert it withdraws (key ``original``) is still
+        to be posted to the same webhook (a receiver gets an alert before its withdrawal): its next try moves
+        to ``until``. Whether it was kept back."""
+
+        def work(conn: sa.Connection) -> bool:
+            first = conn.execute(sa.select(ALERTS.c.id).where(ALERTS.c.digest == digest(original))).scalar()
+            if first is None:
+                return False
+            state = conn.execute(
+                sa.select(DELIVERIES.c.state).where(DELIVERIES.c.alert_id == first, DELIVERIES.c.hook == d.hook)
+            ).scalar()
+            if state != PENDING:
+                return False
+            conn.execute(
+                sa.update(DELIVERIES)
+                .where(
+                    DELIVERIES.c.alert_id == d.alert_id,
+                    DELIVERIES.c.hook == d.hook,
+                    DELIVERIES.c.state == PENDING,
+                    DELIVERIES.c.next_try == d.lease,
+                )
+                .values(next_try=until)
+            )
+            return True
+
+        return self._transaction(work)
+
     def alerts(self, limit: int = 200) -> list[dict[str, Any]]:
         """The latest alerts, newest first, with their delivery state."""
         with self.engine.connect() as conn:
@@ -771,6 +893,25 @@ class Store:
                     [_delivery(a, w, now) for a in alert_ids for w in distinct(webhooks)],
                 )
             return left
+
+        return self._transaction(work)
+
+    def again(self, webhooks: Sequence[Webhook], now: float) -> dict[str, int]:
+        """The deliveries ``failed`` to one of ``webhooks`` (the receiver answered a redirect or a client error)
+        are due again at ``now``: a start posts them once more, the receiver or its URL having perhaps been
+        fixed meanwhile. Returns how many, by the webhook (as shown) they go to."""
+        given = sorted({w.hook for w in webhooks})
+        if not given:
+            return {}
+
+        def work(conn: sa.Connection) -> dict[str, int]:
+            failed = sa.and_(DELIVERIES.c.state == FAILED, DELIVERIES.c.hook.in_(given))
+            rows = conn.execute(
+                sa.select(DELIVERIES.c.shown, sa.func.count()).where(failed).group_by(DELIVERIES.c.shown)
+            ).all()
+            if rows:
+                conn.execute(sa.update(DELIVERIES).where(failed).values(state=PENDING, next_try=now))
+            return {str(shown): int(n) for shown, n in rows}
 
         return self._transaction(work)
 

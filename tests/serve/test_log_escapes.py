@@ -92,5 +92,6 @@ def test_the_line_of_a_policy_version_added_shows_escapes(
     c = start(f"sqlite:///{tmp_path / 'sla.db'}")
     with caplog.at_level(logging.WARNING, "sla.serve"):
         assert c.post("/policies", content=text.encode()).status_code == 200
-    (line,) = [s for s in _said(caplog) if s.startswith("policy version ")]
-    assert line.startswith("policy version 2026.2\\x1b[31m\\u202e added") and line.isprintable(), line
+    # (in the policy's language, Japanese here: test_posted_version_line.py)
+    (line,) = [s for s in _said(caplog) if "を加えました" in s]
+    assert line.startswith("版 `2026.2\\x1b[31m\\u202e` を加えました") and line.isprintable(), line

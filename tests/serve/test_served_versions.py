@@ -356,7 +356,7 @@ def test_a_failed_delivery_names_its_alert_in_the_log(tmp_path: Path, caplog: py
     w = Webhook.of("http://gone.invalid/hook")
     first = store.fire("k1", "incident.at_risk", "I-1", NOW, 0.0, '{"alert": "k1"}', [w])
     second = store.fire("k2", "incident.breached", "I-1", NOW, 0.0, '{"alert": "k2"}', [w])
-    sender = Sender(store, [w], transport=httpx.MockTransport(lambda _request: httpx.Response(404)))
+    sender = Sender(store, [w], transport=httpx.MockTransport(lambda _request: httpx.Response(500)))
 
     async def post_each() -> None:
         async with httpx.AsyncClient(transport=sender.transport) as client:
@@ -367,8 +367,8 @@ def test_a_failed_delivery_names_its_alert_in_the_log(tmp_path: Path, caplog: py
         asyncio.run(post_each())
     said = sorted(r.getMessage() for r in caplog.records)
     assert said == [
-        f"webhook http://gone.invalid: alert {first}: attempt 1 failed: HTTP 404",
-        f"webhook http://gone.invalid: alert {second}: attempt 1 failed: HTTP 404",
+        f"webhook http://gone.invalid: alert {first}: attempt 1 failed: HTTP 500",
+        f"webhook http://gone.invalid: alert {second}: attempt 1 failed: HTTP 500",
     ]
     store.close()
 

@@ -149,7 +149,13 @@ class _TrackerThatGetsAnEventWhileLooking:
 
     def __init__(self) -> None:
         self.timers: Any = None
-        self.store = SimpleNamespace(fired_keys=set, first_instant=lambda after=None: None)
+        self.store = SimpleNamespace(
+            fired_keys=set,
+            first_instant=lambda after=None: None,
+            alerts_after=lambda after: [],
+            revision=lambda: (0, 0),
+            changes_since=lambda seq: ([], seq or 0, 0),
+        )
         self.looks = 0
 
     def open_view(self, now: float) -> Any:
