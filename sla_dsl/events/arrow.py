@@ -38,7 +38,15 @@ import numpy as np
 import pyarrow as pa
 
 from ..lang.diagnostics import listing, words
-from .arrow_columns import PER_SECOND, epochs, file_batch, int64s
+from .arrow_columns import (
+    _UNIX,
+    PER_SECOND,
+    _cell,
+    _safe_cells,
+    epochs,
+    file_batch,
+    int64s,
+)
 from .collect import Progress
 from .fast import fast_epoch, plain
 from .problems import Problem, RowSource, not_events, problem
@@ -117,76 +125,6 @@ class _Columns:
         return out
 
 
-def _cells(col: pa.Array | pa.ChunkedArray) -> list[Any]:
-    """A column's cells as Python values; a map cell as a dict, as JSON has it, and a struct cell as a
-    dict of its non-null fields (a JSON reader such as polars' or pandas' gives the keys a row lacks
-    as null fields of the struct)."""
-    cells: list[Any] = col.to_pylist()
-    if pa.types.is_map(col.type):
-        return [_map_cell(c) if c is not None else None for c in cells]
-    if pa.types.is_struct(col.type):
-        return [{k: v for k, v in c.items() if v is not None} if c is not None else None for c in cells]
-    return cells
-
-
-def _map_cell(pairs: list[tuple[Any, Any]]) -> dict[Any, Any] | list[tuple[Any, Any]]:
-    """A map cell as a dict; one that holds a key twice as its pairs, which the models refuse naming the
-    key (a dict would keep one of its values in silence)."""
-    cell = dict(pairs)
-    return cell if len(cell) == len(pairs) else pairs
-
-
-#: What converting a cell to a Python value may raise (a date past the year 9999, an unknown zone).
-_CONVERSION_ERRORS = (OverflowError, ValueError, pa.ArrowException)
-
-
-def _safe_cells(col: pa.Array | pa.ChunkedArray) -> list[Any]:
-    """:func:`_cells`, or cell by cell (:func:`_cell`) when a cell cannot be a Python value."""
-    try:
-        return _cells(col)
-    except _CONVERSION_ERRORS:
-        return [_cell(col, i) for i in range(len(col))]
-
-
-_UNIX = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-
-
-def _cell(col: pa.Array | pa.ChunkedArray, i: int) -> Any:
-    """Cell ``i`` as a Python value for the models. A timestamp is an aware datetime in UTC to the
-    microsecond, cut as the column path cuts it (:func:`~.arrow_columns.epochs`: no zone looked up,
-    no pandas ``Timestamp``); a value Python cannot hold (a year past 9999) is its text, as Arrow
-    writes it, for the models to refuse in their words."""
-    piece = col.slice(i, 1)
-    if isinstance(piece, pa.ChunkedArray):
-        piece = piece.combine_chunks()
-    if pa.types.is_timestamp(piece.type):
-        if piece.null_count:
-            return None
-        ticks = int(int64s(piece)[0][0])
-        per = PER_SECOND[piece.type.unit]
-        micros = ticks * (1_000_000 // per) if per <= 1_000_000 else ticks // (per // 1_000_000)
-        try:
-            return _UNIX + dt.timedelta(microseconds=micros)
-        except OverflowError:
-            return _far_text(micros)
-    try:
-        return _cells(piece)[0]
-    except _CONVERSION_ERRORS:
-        return _text_of(piece, str(piece.type))
-
-
-#: 400 Gregorian years (146,097 days) in microseconds: the calendar repeats after them.
-_CYCLE = 146_097 * 86_400 * 1_000_000
-
-
-def _far_text(micros: int) -> str:
-    """An instant outside Python's years 1-9999 as ISO 8601 text in UTC (``33658-09-27T01:46:40Z``)."""
-    cycles, rest = divmod(micros, _CYCLE)
-    t = _UNIX + dt.timedelta(microseconds=rest)
-    fraction = f".{t.microsecond:06d}" if t.microsecond else ""
-    return f"{t.year + 400 * cycles:04d}-{t:%m-%dT%H:%M:%S}{fraction}Z"
-
-
 def _as_written(piece: pa.Array | pa.ChunkedArray) -> str | None:
     """The one cell of ``piece`` as the input gave it, in text, for a problem that quotes it: a text cell
     as it is; a timestamp as ISO 8601 in its column's zone. None (the problem's own wording, in UTC) for
@@ -227,15 +165,6 @@ def _cell_of(batches: Callable[[], Iterable[pa.RecordBatch]], row: int, column: 
             return _as_written(batch.column(column).slice(row - 1, 1))
         row -= batch.num_rows
     return None
-
-
-def _text_of(piece: pa.Array, otherwise: str) -> str:
-    """The one cell of ``piece`` as Arrow writes it in text, or ``otherwise``."""
-    try:
-        text = piece.cast(pa.string()).to_pylist()[0]
-    except pa.ArrowException:
-        return otherwise
-    return text if isinstance(text, str) else otherwise
 
 
 def _epochs(col: pa.Array | pa.ChunkedArray) -> list[float | None]:
@@ -503,7 +432,7 @@ def _is_binary(t: pa.DataType) -> bool:
 def _given(cell: Any) -> Any:
     """A pandas cell of a map column as the reader takes it: a dict (how pandas holds a struct cell,
     ``pd.read_parquet`` or ``Table.to_pandas()`` of a struct column) without its null fields, which are
-    fields not given, as in the struct column itself (:func:`_cells`); anything else as it is."""
+    fields not given, as in the struct column itself (:func:`~.arrow_columns._cells`); anything else as it is."""
     if type(cell) is dict and any(_is_missing(v) for v in cell.values()):
         return {k: v for k, v in cell.items() if not _is_missing(v)}
     return cell

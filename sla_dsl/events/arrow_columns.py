@@ -28,21 +28,34 @@ Design notes
 * No pandas: ``Array.to_numpy`` imports it (a second of a short run), and so does
   ``pa.array`` of Python or numpy values, so integer columns are read from their
   Arrow buffers and the one array built here is built from its bits (:func:`_bools`).
+* ``attributes`` (:func:`_attributes`) are judged once per distinct cell too, as the
+  models would take it: JSON text (a CSV cell, a text column) is parsed once per
+  distinct text; a struct (what a JSON reader, pandas or polars make of objects) or
+  a ``map`` once per distinct combination of its keys' and values' indices among
+  their distinct texts. A cell is taken when it is ``null``, ``{}`` or an object of
+  plain texts (:func:`~.fast.plain`, no key twice): stored as the fast path stores
+  it (:func:`~.schema.attributes_text`); any other (not JSON, not an object, a value
+  not text, a blank around a name, a key twice) hands its row to the models, which
+  word its problem. A real export repeats a few objects: a year's reports with
+  their plans are filed on columns, not a row at a time by the models.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import math
 from collections.abc import Callable
 from typing import Any, NamedTuple, TypeAlias
 
 import numpy as np
+import orjson
 import pyarrow as pa
 import pyarrow.compute as pc
 from numpy.typing import NDArray
 
-from .fast import fast_epoch
+from .fast import fast_epoch, plain
+from .keys import may_repeat, repeated_key
 from .schema import (
     BUILTIN_COUNT,
     CODE,
@@ -54,7 +67,9 @@ from .schema import (
     STRAY_BY_CODE,
     EventLog,
     Rec,
+    attributes_text,
 )
+from .table_schema import _is_text
 
 __all__ = ["epochs", "file_batch", "int64s"]
 
@@ -270,6 +285,7 @@ class _Batch:
         self.names = set(batch.schema.names)
         self._texts: dict[tuple[str, bool], _Texts] = {}
         self._times: dict[str, tuple[Floats, Bools]] = {}
+        self._maps: dict[str, _Texts] = {}
 
     def column(self, name: str) -> Column | None:
         return self.batch.column(name) if name in self.names else None
@@ -285,9 +301,16 @@ class _Batch:
             self._times[name] = _times(self.column(name), self.n)
         return self._times[name]
 
+    def attributes(self, name: str) -> _Texts:
+        """A map field's cells as the fast path stores them (:func:`_attributes`)."""
+        if name not in self._maps:
+            col = self.column(name)
+            written = self.written.column(name) if col is not None else None
+            self._maps[name] = _attributes(col, written, self.n)
+        return self._maps[name]
+
     def absent(self, name: str) -> Bools:
-        """Rows where a field is null or missing (a map field: the per-row path takes only those, the
-        models read a map)."""
+        """Rows where a field is null or missing."""
         col = self.column(name)
         if col is None or pa.types.is_null(col.type):
             return np.ones(self.n, dtype=bool)
@@ -334,8 +357,9 @@ def file_batch(
                     ok &= known[rows]
                     values.append(secs[rows])
                 elif f in _MAPS:
-                    ok &= cols.absent(f)[rows]
-                    values.append(np.full(rows.size, None, dtype=object))
+                    cells, fine = cols.attributes(f).cells(rows)
+                    ok &= fine
+                    values.append(cells)
                 else:
                     cells, fine = cols.texts(f, f in _OPTIONAL).cells(rows)
                     ok &= fine
@@ -383,10 +407,15 @@ def _note_stray(
     if not rows.size or column is None:
         return
     arr = _array(column)
-    try:
-        cells = arr.take(pa.array(rows)).to_pylist()
-    except pa.ArrowNotImplementedError:  # (a type with no take kernel, string_view: cell by cell)
-        cells = [arr[k].as_py() for k in rows.tolist()]
+    if pa.types.is_struct(arr.type) or pa.types.is_map(arr.type):
+        # as the row path reads them: a struct's null fields are keys not given, a map is a dict (its pairs when
+        # it gives a key twice), a cell Python cannot hold (a struct naming a field twice) its text
+        cells = _safe_cells(arr.take(pa.array(rows)))
+    else:
+        try:
+            cells = arr.take(pa.array(rows)).to_pylist()
+        except pa.ArrowNotImplementedError:  # (a type with no take kernel, string_view: cell by cell)
+            cells = [arr[k].as_py() for k in rows.tolist()]
     for k, value in zip(rows.tolist(), cells, strict=True):
         log.note_stray(code, str(ids.names[ids.which[k]]), float(at[k]), int(lines[k]), {field: value})
 
@@ -428,3 +457,224 @@ def _file(log: EventLog, cols: _Rows, good: Bools, start: int, stop: int) -> Non
                 have.extend(lists[i])
                 lists[i] = have
         group.update(zip(names, lists, strict=True))  # (an id filed before keeps its place)
+
+
+# -- attributes ---------------------------------------------------------------------
+
+#: The keys of a ``map`` cell judged on columns at most (a cell with more goes to the models).
+_MOST_KEYS = 16
+#: What a cell the models must judge is stored as (never filed).
+_REFUSED = (False, None)
+
+
+def _stored(data: dict[Any, Any]) -> tuple[bool, str | None]:
+    """(whether the fast path takes ``data``, the attributes as stored): an object of plain texts only,
+    stored as :func:`~.schema.attributes_text` stores it (``{}``: None), as the models store it."""
+    if not all(plain(k) and plain(v) for k, v in data.items()):
+        return _REFUSED
+    return True, attributes_text(data)
+
+
+def _from_text(text: str) -> tuple[bool, str | None]:
+    """:func:`_stored` of an ``attributes`` cell given as JSON text, read as the models read it
+    (orjson; ``null`` is none; a key given twice refused)."""
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return _REFUSED
+    if data is None:
+        return True, None
+    if type(data) is not dict:
+        return _REFUSED
+    if may_repeat(text.encode("utf-8", "surrogatepass"), data) and repeated_key(text, data) is not None:
+        return _REFUSED
+    return _stored(data)
+
+
+def _attributes(col: Column | None, written: Column | None, n: int) -> _Texts:
+    """The ``attributes`` of each row as the fast path stores them (``distinct``, each row's index
+    among them, -1 where null) and whether it takes each (``plain``): JSON text parsed once per distinct
+    text (``written``: the cells as read, where ``col`` is them trimmed: a cell null there, blanks only,
+    is none), a struct or a map once per distinct combination of its texts (see the notes)."""
+    if col is None or written is None or pa.types.is_null(col.type):
+        return _Texts(np.empty(0, dtype=object), np.full(n, -1, dtype=np.int64), np.empty(0, dtype=bool), True)
+    valid = ~_mask(_array(col).is_null())
+    arr = _array(written)
+    if _is_text(arr.type):
+        texts, which = _encoded(arr)
+        which = np.where(valid, which, -1)
+        judged = [_from_text(t) for t in texts.to_pylist()]
+        stored = np.fromiter((v for _, v in judged), dtype=object, count=len(judged))
+        return _Texts(stored, which, np.fromiter((k for k, _ in judged), bool, len(judged)), True)
+    if pa.types.is_struct(arr.type):
+        return _struct_attributes(arr, valid)
+    if pa.types.is_map(arr.type):
+        return _map_attributes(arr, valid)
+    return _combined(np.empty((n, 0), dtype=np.int64), valid, valid, lambda _: _REFUSED)
+
+
+def _struct_attributes(arr: pa.StructArray, valid: Bools) -> _Texts:
+    """:func:`_attributes` of a struct column: a row's object is its non-null fields (as the models read
+    it); one field of another type than text, or two fields of one name, hands the row to the models."""
+    n = len(arr)
+    names = [arr.type.field(k).name for k in range(arr.type.num_fields)]
+    bad = valid.copy() if len(set(names)) != len(names) else np.zeros(n, dtype=bool)
+    index: list[Ints] = []
+    texts: list[list[Any]] = []
+    for child in arr.flatten():  # (the struct's offset and nulls applied)
+        if _is_text(child.type):
+            values, which = _encoded(child)
+            index.append(which)
+            texts.append(values.to_pylist())
+        else:
+            if not pa.types.is_null(child.type):
+                bad |= valid & ~_mask(child.is_null())
+            index.append(np.full(n, -1, dtype=np.int64))
+            texts.append([])
+    matrix = np.stack(index, axis=1) if index else np.empty((n, 0), dtype=np.int64)
+
+    def value_of(row: int) -> tuple[bool, str | None]:
+        picks = matrix[row].tolist()
+        return _stored({name: texts[k][i] for k, (name, i) in enumerate(zip(names, picks, strict=True)) if i >= 0})
+
+    return _combined(matrix, valid, bad, value_of)
+
+
+def _map_attributes(arr: pa.MapArray, valid: Bools) -> _Texts:
+    """:func:`_attributes` of a map column: a row's pairs, as the models read them (a key given twice,
+    a null value or one not text, or more than :data:`_MOST_KEYS` keys hand the row to the models)."""
+    n = len(arr)
+    offsets = int64s(arr.offsets)[0]
+    low = int(offsets[0])
+    starts = offsets[:-1] - low
+    lengths = np.where(valid, offsets[1:] - offsets[:-1], 0)
+    keys = arr.keys.slice(low, int(offsets[-1]) - low)
+    items = arr.items.slice(low, int(offsets[-1]) - low)
+    if not (_is_text(keys.type) and _is_text(items.type)):
+        return _combined(np.empty((n, 0), dtype=np.int64), valid, valid, lambda _: _REFUSED)
+    bad = lengths > _MOST_KEYS
+    key_texts, key_index = _encoded(keys)
+    item_texts, item_index = _encoded(items)
+    names, values = key_texts.to_pylist(), item_texts.to_pylist()
+    width = int(lengths[~bad].max(initial=0))
+    matrix = np.full((n, 2 * width), -2, dtype=np.int64)  # (-2: no pair; -1: a null value)
+    for j in range(width):
+        rows = np.flatnonzero(~bad & (lengths > j))
+        matrix[rows, 2 * j] = key_index[starts[rows] + j]
+        matrix[rows, 2 * j + 1] = item_index[starts[rows] + j]
+
+    def value_of(row: int) -> tuple[bool, str | None]:
+        picks = matrix[row].tolist()
+        pairs = [
+            (names[k], values[v] if v >= 0 else None) for k, v in zip(picks[::2], picks[1::2], strict=True) if k >= 0
+        ]
+        cell = dict(pairs)
+        return _stored(cell) if len(cell) == len(pairs) else _REFUSED
+
+    return _combined(matrix, valid, bad, value_of)
+
+
+def _combined(matrix: Ints, valid: Bools, bad: Bools, value_of: Callable[[int], tuple[bool, str | None]]) -> _Texts:
+    """The rows' distinct cells (the distinct rows of ``matrix`` among the ``valid`` rows not ``bad``),
+    each judged once by ``value_of`` (of a row that gives it), and one cell the models judge for the
+    ``bad`` rows."""
+    n = len(valid)
+    which = np.full(n, -1, dtype=np.int64)
+    rows = np.flatnonzero(valid & ~bad)
+    judged: list[tuple[bool, str | None]] = []
+    if rows.size:
+        if matrix.shape[1]:
+            _, first, inverse = np.unique(matrix[rows], axis=0, return_index=True, return_inverse=True)
+            which[rows] = inverse.reshape(-1)
+            judged = [value_of(int(r)) for r in rows[first].tolist()]
+        else:  # (no key anywhere: every cell ``{}``)
+            which[rows] = 0
+            judged = [value_of(int(rows[0]))]
+    refused = valid & bad
+    if refused.any():
+        which[refused] = len(judged)
+        judged.append(_REFUSED)
+    stored = np.fromiter((v for _, v in judged), dtype=object, count=len(judged))
+    return _Texts(stored, which, np.fromiter((k for k, _ in judged), bool, len(judged)), True)
+
+
+# ---- a column's cells as the models read them (the row path of .arrow, and the notes here) ----
+
+
+def _cells(col: pa.Array | pa.ChunkedArray) -> list[Any]:
+    """A column's cells as Python values; a map cell as a dict, as JSON has it, and a struct cell as a
+    dict of its non-null fields (a JSON reader such as polars' or pandas' gives the keys a row lacks
+    as null fields of the struct)."""
+    cells: list[Any] = col.to_pylist()
+    if pa.types.is_map(col.type):
+        return [_map_cell(c) if c is not None else None for c in cells]
+    if pa.types.is_struct(col.type):
+        return [{k: v for k, v in c.items() if v is not None} if c is not None else None for c in cells]
+    return cells
+
+
+def _map_cell(pairs: list[tuple[Any, Any]]) -> dict[Any, Any] | list[tuple[Any, Any]]:
+    """A map cell as a dict; one that holds a key twice as its pairs, which the models refuse naming the
+    key (a dict would keep one of its values in silence)."""
+    cell = dict(pairs)
+    return cell if len(cell) == len(pairs) else pairs
+
+
+#: What converting a cell to a Python value may raise (a date past the year 9999, an unknown zone).
+_CONVERSION_ERRORS = (OverflowError, ValueError, pa.ArrowException)
+
+
+def _safe_cells(col: pa.Array | pa.ChunkedArray) -> list[Any]:
+    """:func:`_cells`, or cell by cell (:func:`_cell`) when a cell cannot be a Python value."""
+    try:
+        return _cells(col)
+    except _CONVERSION_ERRORS:
+        return [_cell(col, i) for i in range(len(col))]
+
+
+_UNIX = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+
+
+def _cell(col: pa.Array | pa.ChunkedArray, i: int) -> Any:
+    """Cell ``i`` as a Python value for the models. A timestamp is an aware datetime in UTC to the
+    microsecond, cut as the column path cuts it (:func:`~.arrow_columns.epochs`: no zone looked up,
+    no pandas ``Timestamp``); a value Python cannot hold (a year past 9999) is its text, as Arrow
+    writes it, for the models to refuse in their words."""
+    piece = col.slice(i, 1)
+    if isinstance(piece, pa.ChunkedArray):
+        piece = piece.combine_chunks()
+    if pa.types.is_timestamp(piece.type):
+        if piece.null_count:
+            return None
+        ticks = int(int64s(piece)[0][0])
+        per = PER_SECOND[piece.type.unit]
+        micros = ticks * (1_000_000 // per) if per <= 1_000_000 else ticks // (per // 1_000_000)
+        try:
+            return _UNIX + dt.timedelta(microseconds=micros)
+        except OverflowError:
+            return _far_text(micros)
+    try:
+        return _cells(piece)[0]
+    except _CONVERSION_ERRORS:
+        return _text_of(piece, str(piece.type))
+
+
+#: 400 Gregorian years (146,097 days) in microseconds: the calendar repeats after them.
+_CYCLE = 146_097 * 86_400 * 1_000_000
+
+
+def _far_text(micros: int) -> str:
+    """An instant outside Python's years 1-9999 as ISO 8601 text in UTC (``33658-09-27T01:46:40Z``)."""
+    cycles, rest = divmod(micros, _CYCLE)
+    t = _UNIX + dt.timedelta(microseconds=rest)
+    fraction = f".{t.microsecond:06d}" if t.microsecond else ""
+    return f"{t.year + 400 * cycles:04d}-{t:%m-%dT%H:%M:%S}{fraction}Z"
+
+
+def _text_of(piece: pa.Array, otherwise: str) -> str:
+    """The one cell of ``piece`` as Arrow writes it in text, or ``otherwise``."""
+    try:
+        text = piece.cast(pa.string()).to_pylist()[0]
+    except pa.ArrowException:
+        return otherwise
+    return text if isinstance(text, str) else otherwise

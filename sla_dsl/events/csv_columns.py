@@ -8,10 +8,13 @@ Design notes
   (:mod:`.jsonl_columns`). Here Arrow's CSV reader parses the rows into text
   columns in C++ and :func:`~.arrow_columns.file_batch` files them, the filing of
   Parquet and JSON Lines logs. Every row it does not take on columns (a problem,
-  an ``attributes`` cell, a required field empty) is handed, in its turn, to the
-  caller as the dict the CSV reader would have made of it (its non-empty cells by
-  header name) with its line: filed, or its problem worded, as that reader does
-  (its collector's, ``blank_cells``: a cell of blanks only is no value).
+  an ``attributes`` cell that is not a JSON object of texts, a required field
+  empty) is handed, in its turn, to the caller as the dict the CSV reader would
+  have made of it (its non-empty cells by header name) with its line: filed, or
+  its problem worded, as that reader does (its collector's, ``blank_cells``: a
+  cell of blanks only is no value). An ``attributes`` cell is JSON text, parsed
+  once per distinct text as written (the models parse the cell untrimmed): a
+  year's reports that give their plan are filed on columns.
 * Blanks around a value (:data:`~.fields.BLANKS`: a spreadsheet's ``id, event, at``,
   a blank after every comma, quoted or not) are trimmed on whole columns before the
   filing judges them (:func:`_trimmed`), as the CSV reader's collector trims a row's

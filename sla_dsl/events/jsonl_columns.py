@@ -9,13 +9,21 @@ Design notes
   times with the JSON Lines reader's own parser (:func:`~.fast.fast_epoch`, the
   plain whole-second form by Arrow's cast checked to mean the same).
 * A row the filing does not take on columns (an unknown type, a time in another
-  form, a missing field: whatever the models must decide) and a row giving an
-  object (``attributes``) are handed, in their turn, to the caller with their
+  form, a missing field, ``attributes`` that are not an object of texts: whatever
+  the models must decide) and a row giving an object or a list in a field the
+  contract does not name are handed, in their turn, to the caller with their
   line's bytes: the line reader files that line as it files any (its one-line
   path), and words its problem at its line. At most :data:`_MOST_HANDED` of
   them: past that, the filing's runs between them cost more than reading the
-  lines, and the file is left to the line reader (a log whose every report
-  gives ``attributes``, say).
+  lines, and the file is left to the line reader.
+* ``attributes`` objects are a struct column to Arrow, filed on columns
+  (:func:`~.arrow_columns.file_batch` judges each distinct object once): a
+  log whose every report gives its plan keeps the columns. A null field of the
+  struct is a key the row does not give, or gives ``null`` (which the line
+  reader refuses): Arrow cannot tell them apart, so a row with a null field
+  whose line holds ``null`` anywhere is handed back (:func:`_unsure`), and so is
+  a row whose object gives a value that is not text (Arrow's field of another
+  type: a number, an object, a time it read from a text).
 * A ``null`` is no value to Arrow and, for every row the columns file, to the
   line reader too: an optional field given ``null`` is filed as absent (the
   models' default), and a field of the contract its type does not carry, or one
@@ -26,7 +34,8 @@ Design notes
   field, E102) -- the columns do not take the row: it is handed back with its
   line, and worded there. A null inside an object or a list is in a row handed
   back for its object (or, where Arrow builds the column wrong, refused by the
-  check of every batch). A ``null`` line is no object (below).
+  check of every batch), or one with a null field of its struct (above). A
+  ``null`` line is no object (below).
 * Arrow fixes a reader's columns and their types from the first block it
   parses: a field null in every row of that block (typed ``null``) that gives
   text later, or a field first given later, would stop it. So each block of
@@ -81,11 +90,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.json as pj
 
-from .arrow_columns import PLAIN_TIME, Bools, _mask, file_batch
+from .arrow_columns import PLAIN_TIME, Bools, Ints, _mask, file_batch
 from .collect import Progress
 from .lines import MAX_LINE_BYTES, lines_shorter, plain_bytes
 from .schema import EventLog, declare_types
-from .table_schema import arrow_schema
+from .table_schema import _is_text, arrow_schema
 
 __all__ = ["read_jsonl_columns"]
 
@@ -102,28 +111,76 @@ class _NotLines(Exception):
     longer than a block: the line reader must read the file."""
 
 
-#: Rows handed back to the line reader at most (the filing's runs between them cost more than the lines:
-#: a log whose every incident report gives ``attributes`` is read line by line).
+#: Rows handed back to the line reader at most (the filing's runs between them cost more than the lines).
 _MOST_HANDED = 1_000
 
 
 def _schema() -> pa.Schema:
     """Every field of the contract that JSON writes as text, as text: times too (the filing reads them).
-    A map field (``attributes``) is left to Arrow to infer: its rows go to the line reader."""
+    A map field (``attributes``) is left to Arrow to infer: a struct of an object's keys."""
     return pa.schema(
         [pa.field(f.name, pa.string()) for f in arrow_schema() if not pa.types.is_map(f.type)],
     )
 
 
-def _objects(batch: pa.RecordBatch) -> Bools | None:
-    """The rows of ``batch`` giving an object or a list in any field (``attributes``, or a field the
-    contract does not name: Arrow infers its type), or None when there is none."""
+def _objects(batch: pa.RecordBatch, lines: _Lines, first: int) -> Bools | None:
+    """The rows of ``batch`` (the first is line ``first`` of ``lines``) the line reader must file: those
+    giving an object or a list in a field the contract does not name (Arrow infers its type) or as
+    ``attributes`` (a list), and those whose ``attributes`` object Arrow cannot tell (:func:`_unsure`);
+    None when there is none."""
     found: Bools | None = None
-    for col in batch.columns:
-        if pa.types.is_nested(col.type) and col.null_count < len(col):
+    for name, col in zip(batch.schema.names, batch.columns, strict=True):
+        if not pa.types.is_nested(col.type) or col.null_count == len(col):
+            continue
+        if name == "attributes" and pa.types.is_struct(col.type):
+            given = _unsure(col, lines, first)
+        else:
             given = ~_mask(col.is_null())
-            found = given if found is None else found | given
+        found = given if found is None else found | given
     return found
+
+
+def _unsure(col: pa.StructArray, lines: _Lines, first: int) -> Bools:
+    """The rows whose ``attributes`` struct the filing cannot take as the line reader reads the object:
+    a null field (a key not given, or given ``null``: so when the row's line holds ``null`` anywhere)
+    and a field of another type than text given (the line reader decides)."""
+    given = ~_mask(col.is_null())
+    lacks = np.zeros(len(col), dtype=bool)
+    odd = np.zeros(len(col), dtype=bool)
+    for child in col.flatten():
+        nulls = _mask(child.is_null())
+        lacks |= nulls
+        if not (pa.types.is_null(child.type) or _is_text(child.type)):
+            odd |= ~nulls
+    lacks &= given & ~odd
+    if lacks.any():
+        rows = np.flatnonzero(lacks)
+        lacks[rows] = lines.hold(b"null", rows + first)
+    return (odd & given) | lacks
+
+
+class _Lines:
+    """The lines of a block of ``data`` (bytes [start, end), its first line ``first``), whose rows are its
+    lines: what each holds, asked only of the few rows that need it."""
+
+    def __init__(self, data: bytes, start: int, end: int, first: int) -> None:
+        self.data, self.start, self.end, self.first = data, start, end, first
+        self.bounds: tuple[Ints, Ints] | None = None
+
+    def hold(self, text: bytes, lines: Ints) -> Bools:
+        """Whether each of ``lines`` (numbers in the log) holds ``text`` (a line past the block: yes)."""
+        if self.bounds is None:
+            start, end = self.start, self.end
+            newlines = np.flatnonzero(np.frombuffer(self.data, np.uint8, end - start, start) == 10) + start
+            self.bounds = np.concatenate(([start], newlines + 1)), np.concatenate((newlines, [end]))
+        begins, ends = self.bounds
+        find = self.data.find
+        at = lines - self.first
+        return np.fromiter(
+            (k >= len(begins) or find(text, int(begins[k]), int(ends[k])) >= 0 for k in at.tolist()),
+            bool,
+            len(at),
+        )
 
 
 def _lines_of_objects(data: bytes, newlines: int) -> bool:
@@ -317,9 +374,10 @@ def read_jsonl_columns(
             )
             rows = piece.first - 1  # (the line of the last row filed)
             last = rows + piece.lines
+            lines = _Lines(data, piece.start, piece.end, piece.first)
             for batch in block:  # parsed as they are filed: never the whole table at once
                 batch.validate(full=True)  # every text is UTF-8, every list whole (the parser does not check)
-                objects = _objects(batch)
+                objects = _objects(batch, lines, rows + 1)
                 if objects is not None and len(handed) + int(np.count_nonzero(objects)) > _MOST_HANDED:
                     return False  # (known before the filing)
                 file_batch(log, _instants(batch), rows + 1, partial(_handed, slow, rows + 1), mine, objects)

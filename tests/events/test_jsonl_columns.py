@@ -285,7 +285,7 @@ def test_the_bar_goes_on_when_the_columns_give_up_partway(tmp_path: Path) -> Non
     reads the file again: the bar goes on from where the columns left it to the end, in step with the
     line reader, never back to the start; the lines counted stay until the line reader passes them."""
     responded = {"event": "incident.responded", "at": "2026-04-06T10:30:00+09:00", "id": "INC-1"}
-    odd = {**CLEAN[0], "attributes": {"plan": "gold"}}
+    odd = {**CLEAN[0], "priority": " P1"}  # (a blank around the priority: handed back, filed trimmed)
     path = write(tmp_path / "events.jsonl", [responded] * 220_000 + [odd] * 1_001)
     size = path.stat().st_size
     seen: list[tuple[int, int]] = []
@@ -501,7 +501,7 @@ def test_an_export_with_a_header_comment_and_a_blank_line_at_its_end(tmp_path: P
 
 def test_many_lines_that_are_no_object_leave_the_log_to_the_line_reader(tmp_path: Path) -> None:
     """Past a thousand lines handed back, blank lines and rows together, the lines are faster."""
-    row = {**CLEAN[0], "attributes": {"plan": "gold"}}
+    row = {**CLEAN[0], "priority": " P1"}
     path = write(tmp_path / "events.jsonl", [*CLEAN, *[row] * 500], "\n" * 501)
     assert not taken(path)
     assert taken(write(tmp_path / "fewer.jsonl", [*CLEAN, *[row] * 500], "\n" * 500))
@@ -602,8 +602,9 @@ def test_a_few_odd_rows_far_apart_are_filed_from_their_lines(tmp_path: Path) -> 
 
 
 def test_many_odd_rows_leave_the_log_to_the_line_reader(tmp_path: Path) -> None:
-    """Past a thousand rows handed back (a log whose every report gives attributes), the lines are faster."""
-    rows = [{**CLEAN[0], "id": f"INC-{k}", "attributes": {"plan": "gold"}} for k in range(1_001)]
+    """Past a thousand rows handed back (a log whose every report has a blank around its priority), the
+    lines are faster."""
+    rows = [{**CLEAN[0], "id": f"INC-{k}", "priority": " P1"} for k in range(1_001)]
     path = write(tmp_path / "events.jsonl", [*CLEAN, *rows])
     assert not taken(path)
     assert taken(write(tmp_path / "fewer.jsonl", [*CLEAN, *rows[:1_000]]))
