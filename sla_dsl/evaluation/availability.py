@@ -180,37 +180,50 @@ class _Promise(NamedTuple):
 
 
 def _promised(ctx: Ctx, name: str, kind: _Kind) -> list[_Promise]:
-    """The periods of service ``name``'s target of ``kind`` (its condition, a figure or a percentage),
-    walked through the evaluated period: the version in force at a period's start judges all of it, with its own
-    measurement period (a month, a quarter, the evaluated period), so a version that changes
-    ``monthly`` to ``quarterly`` changes the periods from its date. Where the version in force does not
-    promise the target, nothing is judged until the next version's date: a target a later version adds
-    starts at that version's date (a period cut there is not whole and owes no credit yet)."""
+    """The periods of service ``name``'s target of ``kind`` (its condition, a figure or a percentage)
+    that meet the evaluated period, each cut to it: the version in force at a period's start judges all
+    of it, with its own measurement period (a month, a quarter, the evaluated period), so a version that
+    changes ``monthly`` to ``quarterly`` changes the periods from its date, and a period begun before a
+    later version's date runs whole to its end under the version in force at its start. Where the version
+    in force does not promise the target, nothing is judged until the next version's date: a target a
+    later version adds starts at that version's date (a period cut there is not whole and owes no credit
+    yet).
+
+    The periods are laid out from before the first version, whatever the evaluated period is, and only
+    then cut to it: a report of one month shows the quarter it lies in (cut, not whole) exactly as the
+    report of the year lays it out, never a period of a version that took effect inside that quarter."""
     out: list[_Promise] = []
-    starts = [r.effective_epoch for r in ctx.versions.rules]
-    t = ctx.p0
-    while t < ctx.p1:
+    versions = ctx.versions.rules
+    starts = [r.effective_epoch for r in versions]
+    p0, p1 = ctx.p0, ctx.p1
+    t = min(p0, starts[0])  # (the first version is the one in force before any is)
+    first = _judged_by(versions[0], name, kind)
+    if first is not None and first[1].period is not m.MeasurePeriod.PERIOD:
+        t = _around(versions[0], t, _MONTHS[first[1].period])[0]
+    while t < p1:
         rules = ctx.versions.at(t)
+        later = min((e for e in starts if e > t), default=p1)
         found = _judged_by(rules, name, kind)
         if found is None:
-            t = min([e for e in starts if e > t] + [ctx.p1])
+            t = min(later, p1)
             continue
         svc, target = found
-        if t == ctx.p0 and target.period is not m.MeasurePeriod.PERIOD:
-            # a period the evaluated one cuts is judged by the version in force at the period's start,
-            # whatever `from` is: a mid-month `from` must not hand the month to a later version
-            begun = _around(rules, t, _MONTHS[target.period])[0]
-            earlier = ctx.versions.at(begun)
-            found = _judged_by(earlier, name, kind) if begun < t and earlier is not rules else None
-            if found is not None:
-                rules, (svc, target) = earlier, found
         if target.period is m.MeasurePeriod.PERIOD:
-            a, b = ctx.p0, ctx.p1
-        else:
-            a, b = _around(rules, t, _MONTHS[target.period])
-        lo, hi = max(a, t), min(b, ctx.p1)
+            if t < p0:  # (the evaluated period has not begun: the version in force at its start judges it)
+                t = min(later, p0)
+                continue
+            out.append(_Promise(t, p1, t == p0, rules, svc, target))
+            break
+        months = _MONTHS[target.period]
+        a, b = _around(rules, t, months)
+        if b <= p0:
+            # wholly before the evaluated period: from a period's start, skip this version's periods up to
+            # the one holding its successor's date or `from`, whichever comes first (all begin under it)
+            t = max(b, _around(rules, min(later, p0), months)[0]) if a == t else b
+            continue
+        lo, hi = max(a, t, p0), min(b, p1)
         out.append(_Promise(lo, hi, lo == a and hi == b, rules, svc, target))
-        t = hi
+        t = b
     return out
 
 
