@@ -128,6 +128,8 @@ REPORT: dict[str, Msg] = {
     "report.result.windows": Msg(
         "{ok}/{windows} 回実施（{duration}ごとの取得期間）", "{ok} of {windows} windows of {duration} taken"
     ),
+    # windows whose length a version in force from mid-period changed (the target column says each length)
+    "report.result.windows_changed": Msg("{ok}/{windows} 回実施（取得期間ごと）", "{ok} of {windows} windows taken"),
     "report.result.stops": Msg("{ok}/{total} 件有効", "{ok} of {total} valid"),
     "report.result.retention_bad": Msg("保存期間前の削除 {n} 件", "{n} deleted before retention"),
     "report.result.zone_ok": Msg("問題なし", "no problem found"),
@@ -437,6 +439,18 @@ REPORT: dict[str, Msg] = {
         "`{id}` の{event}に属性（`attributes`）がありますが、読みません。計画停止とバックアップに属性はありません",
         "attributes on {event} of `{id}` are not read; planned stops and backups have none",
     ),
+    "report.data.attribute_undeclared": Msg(
+        "`{id}` の{event}の属性 `{attribute}`（値 `{value}`）は、この案件を判定する規定の版 {version} "
+        "に宣言されていないため読みません。この属性がないものとして判定します",
+        "attribute `{attribute}` = `{value}` on {event} of `{id}` is not declared in version {version}, "
+        "which judges it: not read, judged as without it",
+    ),
+    "report.data.value_undeclared": Msg(
+        "`{id}` の{event}の属性 `{attribute}` の値 `{value}` は、この案件を判定する規定の版 {version} "
+        "に宣言されていません。この版にこの値のための規定はありません",
+        "value `{value}` of attribute `{attribute}` on {event} of `{id}` is not declared in version {version}, "
+        "which judges it: that version has no rule written for it",
+    ),
     "report.data.diff": Msg("`{name}` が{value}、もう一方は{other}", "{name} {value} vs {other}"),
     "report.data.none": Msg("なし", "none"),
     # -- violations of named targets (issue 12), worded from the violation's data ------------------
@@ -528,6 +542,12 @@ REPORT: dict[str, Msg] = {
     "explain.reprioritized": Msg(
         "優先度を {priority} に変更（期限を起算時刻から再計算）",
         "priority changed to {priority} (due time recomputed from the clock start)",
+    ),
+    "explain.reprioritized_unapplied": Msg(
+        "優先度を `{priority}` に変更する記録がありますが、適用しません。この案件を判定する規定の版 {version} "
+        "に優先度 `{priority}` は定められていません",
+        "priority change to `{priority}` not applied: version {version}, which judges the incident, "
+        "does not define `{priority}`",
     ),
     "explain.responded": Msg("応答（{verdict}）", "responded ({verdict})"),
     "explain.in_time": Msg("期限内", "in time"),

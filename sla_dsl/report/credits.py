@@ -41,7 +41,9 @@ def _ref(w: PolicyWords, ref: str | None) -> str:
 
 def _service(w: PolicyWords, name: str, when: str | None = None) -> str:
     """The service's label in the report's language (its name when the policy gives none), with the
-    customers of its target with ``when`` (issue 13)."""
+    customers of its target with ``when`` (issue 13); named from the version that defines it (a service
+    only a version from mid-period has is named by its label, not its id)."""
+    w = w.defining(lambda md: any(s.name == name for s in md.services))
     svc = next((s for s in (w.model.services if w.model else ()) if s.name == name), None)
     label = (svc.label.text(w.lang) if svc else "") or name
     who = for_whom(w, name, when)

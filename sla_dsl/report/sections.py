@@ -48,6 +48,10 @@ Design notes
   retention: :func:`continuous_target`); a figure beside its target is never rounded onto the
   target's other side (:func:`.words.percent_against`), and the lowest of
   several measurement periods says which it is (:func:`.periods.figure_words`).
+* Every count of incidents is taken from the incidents :func:`sections` is given (``sla evaluate`` renders
+  the evaluator's report skeleton, whose own incident rows are empty, with its compact verdicts beside it),
+  never from ``report.incidents``: a notification rule on incident events read "nothing to judge", "met"
+  in every page of the command (:func:`incident_notice_counts`).
 * The note under the trend table says what its figures are from the commitments
   its rows have (:func:`trend_note`): a policy that measures no availability and
   takes no backups is not told of them.
@@ -250,8 +254,13 @@ def sections(
     by_priority = _count(incidents)
     earlier = earlier_responses(incidents, report.period.start)  # judged in an earlier period's report
     ws = in_force(report, w, incidents)  # every version whose targets judged a listed incident
+    start = report.period.start
     counted = Counted(
-        by_priority, earlier, target_counts(incidents, report.period.start), Excluded(report, w, incidents)
+        by_priority,
+        earlier,
+        target_counts(incidents, start),
+        Excluded(report, w, incidents),
+        incident_notice_counts(incidents, start),
     )
     out = [_summary(report, w, counted, violations, ws)]
     if measures_availability(report, ws):  # (a policy that measures no service has no such section)
@@ -292,20 +301,34 @@ def _count(incidents: Sequence[IncidentLike]) -> dict[str, Counter[str]]:
     return by
 
 
-def _notice_counts(report: Report, name: str, on_incidents: bool) -> Counter[str]:
-    """How many records a notify rule judged met, breached, open: from the outages' ``notices``, or
-    the incidents' ``targets`` for a rule on incident events (less those of incidents carried over
-    whose notice was settled before the period: an earlier report counted them, :mod:`.settled`)."""
+def _notice_counts(report: Report, name: str, on_incidents: bool, counted: Counted) -> Counter[str]:
+    """How many records a notify rule judged met, breached, open: from the outages' ``notices``, or for a
+    rule on incident events from the listed incidents' ``targets`` (``counted.notices``:
+    :func:`incident_notice_counts`, of the incidents :func:`sections` is given, never the report's own
+    rows, which a report from ``sla evaluate`` leaves empty)."""
     if on_incidents:
-        t0 = report.period.start.timestamp()
-        rows = (
-            t
-            for i in report.incidents
-            for t in getattr(i, "targets", ())
-            if t.kind == "notify" and t.name == name and counts_in(clock_of(i), target_settled(t), done_of(i), t0)
-        )
-        return Counter(t.status for t in rows)
+        return counted.notices.get(name, Counter())
     return Counter(t.status for o in report.outages for t in o.notices if t.kind == "notify" and t.name == name)
+
+
+def incident_notice_counts(incidents: Sequence[IncidentLike], start: dt.datetime) -> dict[str, Counter[str]]:
+    """Per notification rule on incident events, how many verdicts of the listed incidents (``incidents``:
+    pydantic rows or the evaluator's compact verdicts) have each status, less those of incidents carried
+    over whose notice was settled before ``start`` (an earlier report counted them, :mod:`.settled`); only
+    the incidents that have targets are read (the evaluator's verdicts say which), in one pass."""
+    t0 = start.timestamp()
+    fields = getattr(incidents, "fields", None)
+    rows = (incidents[k] for k in fields().with_targets) if fields is not None else iter(incidents)
+    out: dict[str, Counter[str]] = {}
+    for i in rows:
+        targets = getattr(i, "targets", ())
+        if not targets:
+            continue
+        clock, done = clock_of(i), done_of(i)
+        for t in targets:
+            if t.kind == "notify" and counts_in(clock, target_settled(t), done, t0):
+                out.setdefault(t.name, Counter())[t.status] += 1
+    return out
 
 
 def notice_target(w: PolicyWords, n: lm.Notify) -> str:
@@ -411,6 +434,20 @@ def _backup_text(kind: str) -> Callable[[PolicyWords], str | None]:
     return text
 
 
+def _windows_result(w: PolicyWords, vws: Sequence[PolicyWords], b: lm.Backup, ok: int, judged: int) -> str:
+    """A backup kind's days or windows taken of those judged: ``20 of 30 days taken``, ``58 of 60 windows of
+    12 hours taken`` (issue 13); the windows without a length when the versions in force (``vws``) take the
+    kind at different intervals (12 hours, then 6 hours from a version's date: its target says each), and
+    windows, not days, when some version takes it every N hours."""
+    every = [r.every for v in vws if (r := v.backup_rule(b.kind)) is not None and r.every is not None]
+    every = list({str(e): e for e in every or ([b.every] if b.every is not None else [])}.values())  # (by value)
+    if not any(e.unit.value == "hour" for e in every):
+        return w.m("report.result.days", ok=ok, days=judged)
+    if len(every) > 1:
+        return w.m("report.result.windows_changed", ok=ok, windows=judged)
+    return w.m("report.result.windows", ok=ok, windows=judged, duration=w.duration(every[0]))
+
+
 def _verdict(w: PolicyWords, bad: int, watch: int = 0, waiting: int = 0) -> Mark:
     """Not met (any bad), at risk (any at risk), pending (nothing judged, ``waiting`` open), else met."""
     if bad:
@@ -430,6 +467,17 @@ def _tally(w: PolicyWords, met: int, judged: int, waiting: int = 0, risky: int =
     said += [w.m(f"report.result.{open_key}", n=waiting)] if waiting else []
     said += [w.m("report.result.at_risk", n=risky)] if risky else []
     return w.m("report.result.sep").join(said) or w.m("report.result.nothing")
+
+
+def _judged_target(report: Report, service: str, when: str | None, target: float | None) -> float | None:
+    """The target the summary's availability figure of ``service`` is kept on its side of: that of the period
+    the figure is (its lowest, :func:`.periods.service_figure`), as the version in force then judged it (a
+    version from mid-period may raise it), else ``target`` (the first version's)."""
+    rows = periods.service_rows(report, service, when, target is not None) or periods.service_rows(
+        report, service, when
+    )
+    low = min(rows, key=lambda p: p.ratio, default=None)
+    return low.target if low is not None and low.target is not None else target
 
 
 def _availability_verdict(w: PolicyWords, report: Report, service: str, target: float, when: str | None = None) -> Mark:
@@ -570,13 +618,15 @@ def _excluded_incidents(incidents: Sequence[IncidentLike]) -> Iterable[IncidentL
 
 class Counted(NamedTuple):
     """What the summary counts of the incidents listed: per priority the responses by status (``by``),
-    those judged in an earlier period (``earlier``), the named targets by status (``targets``), and
-    the exclusions that applied."""
+    those judged in an earlier period (``earlier``), the named targets by status (``targets``), the
+    exclusions that applied, and per notification rule on incident events its notices by status
+    (``notices``)."""
 
     by: dict[str, Counter[str]]
     earlier: dict[str, Counter[str]]
     targets: dict[FigureKey, Counter[str]]
     excluded: Excluded
+    notices: dict[str, Counter[str]]
 
 
 def every_rule(
@@ -737,7 +787,7 @@ def _summary(
             # each rule's own verdicts (its row of `notices`, or of an incident's `targets`): a rule
             # with `when` counts only the records it applies to (issue 13)
             on_incidents = n.after.startswith("incident.")
-            counts = _notice_counts(report, n.name, on_incidents)
+            counts = _notice_counts(report, n.name, on_incidents, counted)
             judged_n, met_n = counts["met"] + counts["breached"], counts["met"]
             waiting = counts["open"] + counts["paused"]
             # its article, and those of the exclusions that excluded a record it judges
@@ -783,7 +833,9 @@ def _summary(
                     _during(vws, w, _availability_text(s.name)) or availability_target(w, target),
                     # the lowest period (issue 13), named when there are several, never rounded up to the
                     # target it is below
-                    periods.figure_words(w, report, s.name, target, promised=target is not None),
+                    periods.figure_words(
+                        w, report, s.name, _judged_target(report, s.name, None, target), promised=target is not None
+                    ),
                     _availability_verdict(w, report, s.name, target)
                     if target is not None
                     else Mark(w.m("report.verdict.measured"), ""),
@@ -798,7 +850,9 @@ def _summary(
                         if w.lang == "ja"
                         else f"{w.m('report.commit.availability')} ({who.replace('、', ', ')})",
                         _during(vws, w, _availability_text(s.name, str(pt.when))) or availability_target(w, pt.percent),
-                        periods.figure_words(w, report, s.name, pt.percent, str(pt.when)),
+                        periods.figure_words(
+                            w, report, s.name, _judged_target(report, s.name, str(pt.when), pt.percent), str(pt.when)
+                        ),
                         _availability_verdict(w, report, s.name, pt.percent, str(pt.when)),
                         w.articles([s.ref, *excluded.of_service(s.name)]),
                     ]
@@ -820,11 +874,7 @@ def _summary(
                 rows.append(_continuous_row(w, b, goal, faults))
                 continue
             c = days.get(b.kind, Counter())
-            result = (
-                w.m("report.result.windows", ok=c["ok"], windows=c["ok"] + c["missed"], duration=w.duration(b.every))
-                if b.every is not None and b.every.unit.value == "hour"  # windows of N hours (issue 13)
-                else w.m("report.result.days", ok=c["ok"], days=c["ok"] + c["missed"])
-            )
+            result = _windows_result(w, vws, b, c["ok"], c["ok"] + c["missed"])
             if retention_bad[b.kind]:
                 result += ("、" if w.lang == "ja" else ", ") + w.m(
                     "report.result.retention_bad", n=retention_bad[b.kind]

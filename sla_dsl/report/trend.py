@@ -27,7 +27,11 @@ Design notes
 * :func:`trend_parts` writes one table for text, Markdown and HTML: a row per commitment
   (named as in the summary, from the policy's labels), a column per month, and the change of
   the current month against the previous one in percentage points (a rise is marked good, a
-  fall bad; for faults the other way round). Every word comes from the message catalogue
+  fall bad; for faults the other way round). Each row is named from the version that defines
+  what it is about (:meth:`.words.PolicyWords.defining`), as the summary names it, so a priority, a
+  rule or a service a version from mid-period adds is named by its label, not its id; each month's
+  figure is worded by the versions in force that month (the target it is kept below, windows or
+  days). Every word comes from the message catalogue
   (``report.trend.*``); no table at all when the report has no trend.
 """
 
@@ -327,29 +331,56 @@ def _service(w: PolicyWords, service: str, when: str | None) -> str:
     return name if w.lang == "ja" else name.replace("、", ", ")
 
 
-def _label(w: PolicyWords, key: FigureKey) -> str:
-    """The commitment's name, as the summary names it."""
-    md = w.model
+def _has_priority(pid: str) -> Callable[[lm.PolicyModel], bool]:
+    return lambda md: bool(md.rules_of(pid))
+
+
+def _has_clock(name: str) -> Callable[[lm.PolicyModel], bool]:
+    return lambda md: any(c.name == name for c in md.clocks)
+
+
+def _has_notice(name: str) -> Callable[[lm.PolicyModel], bool]:
+    return lambda md: any(n.name == name for n in md.notifications)
+
+
+def _has_service(name: str) -> Callable[[lm.PolicyModel], bool]:
+    return lambda md: any(s.name == name for s in measured_services(md))
+
+
+def _has_backup(kind: str) -> Callable[[lm.PolicyModel], bool]:
+    return lambda md: any(b.kind == kind for b in md.backups)
+
+
+def _label(w: PolicyWords, key: FigureKey, ws: Sequence[PolicyWords] = ()) -> str:
+    """The commitment's name, as the summary names it: each thing from the version that defines it
+    (:meth:`.words.PolicyWords.defining`: the version at ``from``, else a version in force during the
+    period, ``ws``, as the summary takes them, else the nearest version given), so a priority, a rule or
+    a service only a version from mid-period (or only an earlier month's) has is named by its label, not
+    its id. A priority by the latest version in force that has it, as the summary's row."""
     commitment, subject = key.commitment, key.subject
     if commitment == "response":
-        return w.m("report.commit.response", label=w.priority(subject))
+        return w.m("report.commit.response", label=w.defining(_has_priority(subject), ws[::-1]).priority(subject))
     if commitment == "target":
+        pid = key.priority or ""
         return w.m(
             "report.trend.target",
-            priority=w.priority(key.priority or ""),
+            priority=w.defining(_has_priority(pid), ws[::-1]).priority(pid),
             target=w.m(f"report.targets.{subject}"),
-            clock=_clock(w, key.clock or ""),
+            clock=_clock(w.defining(_has_clock(key.clock or ""), ws), key.clock or ""),
         )
     if commitment == "notice":
-        rule = next((n for n in (md.notifications if md else ()) if n.name == subject), None)
+        nw = w.defining(_has_notice(subject), ws)
+        rule = next((n for n in (nw.model.notifications if nw.model else ()) if n.name == subject), None)
         return (rule.label.text(w.lang) if rule is not None else "") or subject
     if commitment == "stop_notice":
         return w.m("report.commit.stops")
     if commitment == "availability":
-        return w.m("report.trend.availability", service=_service(w, subject, key.when))
+        sw = w.defining(_has_service(subject), ws)
+        return w.m("report.trend.availability", service=_service(sw, subject, key.when))
+    bw = w.defining(_has_backup(subject), ws)
     if commitment == "continuous_backup":
-        return continuous_label(w, subject, w.backup_rule(subject))
-    return w.m("report.commit.backup", label=w.backup_kind(subject))
+        return continuous_label(bw, subject, bw.backup_rule(subject))
+    return w.m("report.commit.backup", label=bw.backup_kind(subject))
 
 
 def continuous_label(w: PolicyWords, kind: str, rule: lm.Backup | None) -> str:
@@ -373,9 +404,18 @@ def _month(w: PolicyWords, m: TrendMonth) -> str:
     return w.m("report.trend.current", month=text) if m.current else text
 
 
-def _availability_target(w: PolicyWords, service: str, when: str | None) -> float | None:
-    """The availability target (percent) of a service, or of its target with ``when``; None without one."""
-    svc = next((s for s in measured_services(w.model) if s.name == service), None)
+def _month_words(w: PolicyWords, m: TrendMonth) -> list[PolicyWords]:
+    """The words of each version in force at some instant of month ``m``, by effective date (each from its
+    date until the next one's, the earliest also before its own)."""
+    last = (m.end - dt.timedelta(microseconds=1)).date()
+    first = w.at(m.start.date())
+    return [first, *(w.version(p.version, p.effective) for p in w.policies if m.start.date() < p.effective <= last)]
+
+
+def _availability_target(ws: Sequence[PolicyWords], service: str, when: str | None) -> float | None:
+    """The availability target (percent) of a service, or of its target with ``when``, in the first of
+    the versions ``ws`` (those in force in the figure's month) that measures it; None without one."""
+    svc = next((s for v in ws for s in measured_services(v.model) if s.name == service), None)
     if svc is None:
         return None
     if when is None:
@@ -383,7 +423,8 @@ def _availability_target(w: PolicyWords, service: str, when: str | None) -> floa
     return next((t.percent for t in svc.plan_targets if str(t.when) == when), None)
 
 
-def _cell(w: PolicyWords, f: TrendFigure | None) -> str:
+def _cell(w: PolicyWords, f: TrendFigure | None, m: TrendMonth) -> str:
+    """A figure of month ``m``, worded by the versions in force that month (its target, its windows)."""
     if f is not None and f.commitment == "continuous_backup":
         if f.faults is None:  # none completed in the month: nothing judged, as the summary says it
             return w.m("report.result.none_taken")
@@ -393,12 +434,15 @@ def _cell(w: PolicyWords, f: TrendFigure | None) -> str:
         return said
     if f is None or f.ratio is None:
         return "-"
+    month = _month_words(w, m)
     if f.commitment == "availability":  # never rounded up to the target it is below, as the summary says it
-        return percent_against(f.ratio, _availability_target(w, f.subject, f.when), 3)
+        ws = [*month, w.defining(_has_service(f.subject))]  # (the service's own target when no version then has it)
+        return percent_against(f.ratio, _availability_target(ws, f.subject, f.when), 3)
     key = "report.trend.cell"
     if f.commitment == "backup":
-        rule = w.backup_rule(f.subject)
-        hours = rule is not None and rule.every is not None and rule.every.unit is lm.TimeUnit.HOUR
+        rules = [r for v in month if (r := v.backup_rule(f.subject)) is not None]
+        rules = rules or [r for r in [w.defining(_has_backup(f.subject)).backup_rule(f.subject)] if r is not None]
+        hours = any(r.every is not None and r.every.unit is lm.TimeUnit.HOUR for r in rules)
         key = "report.trend.cell_windows" if hours else "report.trend.cell_days"
     return w.m(key, percent=f"{f.ratio:.1%}", met=f.met, judged=f.judged)
 
@@ -434,9 +478,10 @@ def trend_parts(report: Report, w: PolicyWords) -> list[Part]:
         keys += [k for k in found if k not in keys]
     keys.sort(key=lambda k: RANK[k.commitment])  # stable: the policy's order within a commitment
     rows: list[list[Cell]] = []
+    ws = w.during(report.versions_in_force())  # (the versions in force during the period, as the summary's)
     for key in keys:
-        row: list[Cell] = [_label(w, key)]
-        row += [_cell(w, found.get(key)) for found in by_month]
+        row: list[Cell] = [_label(w, key, ws)]
+        row += [_cell(w, found.get(key), m) for found, m in zip(by_month, months, strict=True)]
         row.append(_change(w, by_month[-1].get(key), by_month[-2].get(key)))
         rows.append(row)
     header = [w.m("report.commitment"), *(_month(w, m) for m in months), w.m("report.trend.change")]

@@ -41,7 +41,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
 from typing import NamedTuple
 
@@ -229,6 +229,26 @@ class PolicyWords:
         wanted = {(getattr(v, "version", v), getattr(v, "effective", None)) for v in versions}
         out = [self._of(p) for p in self.policies if (p.version, p.effective) in wanted or (p.version, None) in wanted]
         return out or [self]
+
+    def defining(self, has: Callable[[lm.PolicyModel], bool], first: Sequence[PolicyWords] = ()) -> PolicyWords:
+        """The words of the version that defines what ``has`` looks for in a model (a priority, a rule, a
+        service), to name it by: these words when their version has it, else the first of ``first`` (the
+        versions in force during the period, as a summary row takes them) that has it, else the version
+        nearest to these that has it (a later one first: the one that adds it); these words when none has it."""
+        if self.model is not None and has(self.model):
+            return self
+        for v in first:
+            if v.model is not None and has(v.model):
+                return v
+        mine = self.policy.effective if self.policy is not None else dt.date.min
+        later = [p for p in self.policies if p.effective > mine]
+        earlier = [p for p in reversed(self.policies) if p.effective < mine]
+        return next((self._of(p) for p in [*later, *earlier] if has(p.model)), self)
+
+    def at(self, day: dt.date) -> PolicyWords:
+        """These words for the version in force on ``day`` (the earliest before any is)."""
+        begun = [p for p in self.policies if p.effective <= day]
+        return self._of(begun[-1] if begun else self.policies[0]) if self.policies else self
 
     def for_row(self, row: object) -> PolicyWords:
         """These words for the version that judged ``row``: the policy of the rules a compact verdict was
