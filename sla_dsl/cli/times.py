@@ -161,6 +161,58 @@ class InForce:
         key = "cli.versions.none_yet" if early else "cli.versions.judged"
         return message(key, lang, version=policy.version, effective=effective)
 
+    def check_given(self, policy: Policy, pid: str, given: dict[str, str], lang: str) -> None:
+        """InputError in ``lang`` when ``policy`` (the version in force at ``--from``) does not define
+        priority ``pid`` or declare an attribute or value of ``given``: naming that version and its date,
+        and the first later version that has it, from its date (several versions only)."""
+        sep = message("author.sep.list", lang)
+        lines: list[str] = []
+        said = {"version": policy.version, "effective": self._date(policy.effective, lang), "flag": "--from"}
+        if not policy.model.rules_of(pid):
+            known = sep.join(dict.fromkeys(p.id for p in policy.model.priorities))
+            lines.append(message("cli.version.unknown_priority", lang, name=pid, known=known, **said))
+            later = self._later(policy, pid, kind="priority")
+            if later is not None:
+                lines.append(self._from(later, "cli.version.priority_from", lang, name=pid))
+        for name, value in given.items():
+            declared = {a.name: a.values for a in policy.model.attributes}
+            values = declared.get(name)
+            if values is None:
+                lines.append(message("cli.version.unknown_attribute", lang, name=name, **said))
+                later = self._later(policy, name)
+                key = "cli.version.attribute_from"
+            elif value not in values:
+                lines.append(message("cli.version.no_value", lang, name=name, value=value, **said))
+                later = self._later(policy, name, value)
+                key = "cli.version.value_from"
+            else:
+                continue
+            if later is not None:
+                lines.append(self._from(later, key, lang, name=name, value=value))
+        if lines:
+            raise InputError("\n".join(lines), lang=error_lang(lang))
+
+    def _later(self, policy: Policy, name: str, value: str | None = None, kind: str = "attribute") -> Policy | None:
+        """The first version after ``policy``, by date, that defines priority ``name`` (``kind``
+        ``priority``) or declares attribute ``name`` (with ``value``, when given)."""
+
+        def has(p: Policy) -> bool:
+            if kind == "priority":
+                return bool(p.model.rules_of(name))
+            return any(a.name == name and (value is None or value in a.values) for a in p.model.attributes)
+
+        later = sorted((p for p in self.policies if p.effective > policy.effective), key=lambda p: p.effective)
+        return next((p for p in later if has(p)), None)
+
+    def _from(self, later: Policy, key: str, lang: str, **fields: str) -> str:
+        """The ``help:`` line naming ``later`` and its date."""
+        text = message(key, lang, version=later.version, effective=self._date(later.effective, lang), **fields)
+        return f"{message('diag.word.help', lang)}: {text}"
+
+    @staticmethod
+    def _date(day: dt.date, lang: str) -> str:
+        return format_date(day, "ja") if lang == "ja" else day.isoformat()
+
     def windows(self, start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> list[tuple[Window, Policy]]:
         """Every regular-maintenance window starting in ``[start, end)``, each from the version in force at
         its start (as the evaluator keeps a version's windows), in time order."""
@@ -221,6 +273,8 @@ def cmd_deadline(args: argparse.Namespace) -> int:
         start = parse_instant(args.start, "--from", lang)
         policy = versions.at(start)
         given = _attributes(args.attributes, lang)
+        if versions.several:  # (what the version in force at --from lacks, named with it and when a later has it)
+            versions.check_given(policy, args.priority, given, lang)
         try:
             priority = policy.priority(args.priority, given, lang)
         except KeyError:

@@ -152,7 +152,7 @@ def incident_blocks(
     if handed is not None:
         covered = handed.plain[start:stop].tolist()
     else:
-        covered = [not inc.reprios and not inc.targets for inc in incidents[start:stop]]
+        covered = [not inc.reprios and not inc.targets and not inc.unapplied for inc in incidents[start:stop]]
     n = len(covered)
     i = 0
     while i < n:

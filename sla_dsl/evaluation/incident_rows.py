@@ -101,15 +101,17 @@ def explain(ctx: Ctx, inc: Incident, as_json: bool = False) -> tuple[list[Step],
     if note:
         steps.append(note)
     steps += rule_steps(rules, inc.priority, ref)  # which rule the incident's attributes chose (issue 13)
-    for t, old, new in inc.reprios:
+    changes = [(t, old, new, True) for t, old, new in inc.reprios]
+    changes += [(t, "", new, False) for t, new in inc.unapplied]
+    for t, old, new, applied in sorted(changes, key=lambda c: c[0]) if inc.unapplied else changes:
         t_f, t_at, _ = rules.stamp(t, as_json)
-        steps.append(
-            {
-                "text": f"reprioritised {old} → {new} {t_f}: the target changes, the clock keeps its start",
-                "at": t_at,
-                "ref": ref,
-            }
+        text = (
+            f"reprioritised {old} → {new} {t_f}: the target changes, the clock keeps its start"
+            if applied
+            else f"reprioritisation to {new} {t_f} not applied: version {rules.version}, which judges the "
+            f"incident, does not define {new}"
         )
+        steps.append({"text": text, "at": t_at, "ref": ref})
     same_day: SameDayFacts | None = None
     excl = rules.exclusions.get(inc.cause) if inc.cause is not None else None
     if excl is not None:

@@ -17,7 +17,15 @@ Design notes
   version names the same events this is simply the version in force at that
   start. :mod:`.incident_columns` reads it alike on columns.
 * The priority is the last ``incident.reprioritized`` (or the reported one);
-  the due time is always computed from the original clock start.
+  the due time is always computed from the original clock start. A
+  reprioritisation to a priority the judging version does not define (one
+  only a later version has) is not applied: a ``data`` violation at its event
+  (``priority_unknown``), the incident judged on the priority in force before
+  it, and its explanation says so. An incident reported with a priority its
+  version lacks is not judged (the same note, at the report or at the last
+  reprioritisation to another unknown one), unless a reprioritisation to a
+  priority its version defines follows: that one is applied, and from then on
+  the rule above holds.
 * Status: ``excluded`` when the reported cause is an Article 4 exclusion;
   ``met``/``breached`` by the first response; without one, ``breached`` once
   ``as_of`` is past due, else ``at_risk`` when the business time used reaches
@@ -58,7 +66,7 @@ from ..events.schema import CODE, TYPES, Rec
 from ..lang import model as m
 from ..report import DataNote
 from .common import Ctx, Rules, Versions, code_of, target_calendar
-from .select import rules_for
+from .select import note_attributes, rules_for
 
 REPORTED = CODE["incident.reported"]
 RESPONDED = CODE["incident.responded"]
@@ -87,6 +95,8 @@ class Incident:
     status: str = ""
     #: verdicts on the named targets and incident notification rules (:mod:`.targets`)
     targets: tuple[Any, ...] = ()
+    #: reprioritisations to a priority the judging version does not define: (instant, priority), not applied
+    unapplied: tuple[tuple[float, str], ...] = ()
 
     # -- what a rendered row shows (the names of IncidentRow's fields) --
     @property
@@ -134,17 +144,27 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
             break
         ctx.bad_data(ident, DataNote(what="before", event=TYPES[r[1]], first="incident.reported"), r[3], r[0])
     priority, cause = rep[2][0], rep[2][1]
+    version, clock, clock_event = clock_start(ctx.versions, firsts, rep)
+    rules = rules_for(version, rep[2])  # the rules its attributes select (issue 13)
+    note_attributes(ctx, ident, rules, rep)  # attributes or values the judging version does not declare
     reprios: list[tuple[float, str, str]] = []
+    unapplied: list[tuple[float, str]] = []
     named = rep  # the event that named the priority in force
     if REPRIORITIZED in firsts:
         for r in recs:
-            if r[1] == REPRIORITIZED:
-                reprios.append((r[0], priority, r[2][0]))
-                priority, named = r[2][0], r
-    version, clock, clock_event = clock_start(ctx.versions, firsts, rep)
-    rules = rules_for(version, rep[2])  # the rules its attributes select (issue 13)
+            if r[1] != REPRIORITIZED:
+                continue
+            new = r[2][0]
+            if new not in rules.priorities and priority in rules.priorities:
+                # a priority the judging version does not define (a later version's): not applied, said at
+                # its event; the incident keeps the priority in force, which its version knows
+                ctx.bad_data(ident, DataNote(what="priority_unknown", priority=new, version=rules.version), r[3], r[0])
+                unapplied.append((r[0], new))
+                continue
+            reprios.append((r[0], priority, new))
+            priority, named = new, r
     responded = firsts.get(RESPONDED)
-    if priority not in rules.priorities:
+    if priority not in rules.priorities:  # (reported with a priority its version lacks, never a known one since)
         note = DataNote(what="priority_unknown", priority=priority, version=rules.version)
         ctx.bad_data(ident, note, named[3], named[0])
         return None
@@ -158,6 +178,7 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
         clock_event,
         responded[0] if responded else None,
         tuple(reprios),
+        unapplied=tuple(unapplied),
     )
 
 

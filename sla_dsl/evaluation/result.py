@@ -135,7 +135,7 @@ class VerdictColumns(NamedTuple):
     silence_last: Floats
     silence_end: Floats
     status: Texts
-    #: no reprioritisations and no named targets (what the column builders explain)
+    #: no reprioritisations (applied or not) and no named targets (what the column builders explain)
     plain: NDArray[np.bool_]
     #: per incident, the code of its (rules, priority): its position in ``kinds``
     kind: NDArray[np.intp]
@@ -169,7 +169,7 @@ def columns_of(incidents: Sequence[Incident]) -> VerdictColumns:
     silence = list(map(attrgetter("silence"), incidents))
     read["silence_last"] = np.array([x[0] if x else None for x in silence], np.float64)
     read["silence_end"] = np.array([x[1] if x else None for x in silence], np.float64)
-    plain = [not (a or b) for a, b in map(attrgetter("reprios", "targets"), incidents)]
+    plain = [not (a or b or c) for a, b, c in map(attrgetter("reprios", "targets", "unapplied"), incidents)]
     kinds: list[tuple[Rules, str]] = []
     kind = _codes_into(kinds, {}, map(attrgetter("rules", "priority"), incidents), n)
     return VerdictColumns(**read, plain=np.array(plain, dtype=bool), kind=kind, kinds=kinds)

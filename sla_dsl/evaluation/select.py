@@ -4,7 +4,10 @@ Design notes
 ------------
 * An incident's attributes are those of its ``incident.reported`` event, read
   under the version in force at its clock start (like the priority); an
-  attribute it does not give takes the version's default. The rule of each
+  attribute it does not give takes the version's default. One that version
+  does not declare (another version does), or a value it does not list, is a
+  ``data`` violation at the report (:func:`note_attributes`), the verdict
+  unchanged; such incidents take the per-incident path. The rule of each
   priority id is the first in file order whose ``when`` holds
   (:mod:`sla_dsl.lang.conditions`).
 * ``Rules.priorities`` of a version already holds the rules for default
@@ -80,6 +83,7 @@ from ..lang import conditions
 from ..lang import model as m
 from ..lang.diagnostics import Words, listing, words
 from ..report import DataNote
+from ..report.violation_rows import DataWhat
 from .common import Ctx, Rules, Versions
 
 REPORTED, STARTED = CODE["incident.reported"], CODE["outage.started"]
@@ -157,21 +161,62 @@ def conditional(versions: Versions) -> bool:
     return any(p.when is not None for r in versions.rules for p in r.model.priorities)
 
 
+def undeclared(rules: Rules, attrs: dict[str, str]) -> list[tuple[str, str, bool]]:
+    """The attributes of ``attrs`` the version of ``rules`` does not read as given: (name, value, whether
+    the version declares the attribute at all), in the order given."""
+    declared = {a.name: a.values for a in rules.model.attributes}
+    out: list[tuple[str, str, bool]] = []
+    for name, value in attrs.items():
+        values = declared.get(name)
+        if values is None or value not in values:
+            out.append((name, value, values is not None))
+    return out
+
+
+def note_attributes(ctx: Ctx, ident: str, rules: Rules, rep: Rec) -> None:
+    """A ``data`` violation at the report of incident ``ident`` for each attribute it carries that the
+    version judging it (``rules``) does not declare (``attribute_undeclared``: the version reads it as
+    absent, its default or general rule applies), or whose value that version does not list
+    (``value_undeclared``): another version declares them (none: E128, E129, before judging). The
+    verdict is the one the version gives; the note says the attribute was not read as given."""
+    attrs = attributes_of(rep[2])
+    if not attrs:
+        return
+    for name, value, known in undeclared(rules, attrs):
+        what: DataWhat = "value_undeclared" if known else "attribute_undeclared"
+        note = DataNote(what=what, event=TYPES[REPORTED], attribute=name, value=value, version=rules.version)
+        ctx.bad_data(ident, note, rep[3], rep[0])
+
+
+def uneven(versions: Versions) -> bool:
+    """Whether the versions declare different attributes or values (an incident may then carry one its
+    judging version does not declare: :func:`note_attributes`)."""
+    first = {(a.name, v) for a in versions.rules[0].model.attributes for v in a.values}
+    return any({(a.name, v) for a in r.model.attributes for v in a.values} != first for r in versions.rules[1:])
+
+
 def hand_off(versions: Versions, slow: NDArray[np.bool_], plain: NDArray[np.int64], payloads: list[Any]) -> Any:
     """For the columnar path: mark as slow the plain incidents whose attributes select other rules
-    than the defaults in some version (those that select the defaults stay on columns).
+    than the defaults in some version, or that some version does not declare (the per-incident path
+    notes them: :func:`note_attributes`); those that select the defaults, declared by every version,
+    stay on columns.
 
     ``plain`` are the positions of the plain incidents and ``payloads`` their report's payloads;
     returns them without those handed to the per-incident path.
     """
-    if not conditional(versions):
+    when, differ = conditional(versions), uneven(versions)
+    if not when and not differ:
         return plain, payloads
-    same: dict[str, bool] = {}  # attributes text -> selects every version's default rules
+    same: dict[str, bool] = {}  # attributes text -> selects every version's default rules, declared by each
 
     def default(text: str) -> bool:
         hit = same.get(text)
         if hit is None:
-            hit = same[text] = all(rules_for(r, (None, None, text)) is r for r in versions.rules)
+            payload = (None, None, text)
+            hit = same[text] = all(
+                (not when or rules_for(r, payload) is r) and not (differ and undeclared(r, attributes_of(payload)))
+                for r in versions.rules
+            )
         return hit
 
     keep = [k for k, pl in enumerate(payloads) if len(pl) < 3 or pl[2] is None or default(pl[2])]

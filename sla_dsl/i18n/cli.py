@@ -151,6 +151,35 @@ CLI: dict[str, Msg] = {
         "優先度 `{name}` はありません（このポリシーの優先度：{known}）",
         "unknown priority `{name}` (this policy has {known})",
     ),
+    # `sla deadline` given several versions: what the version in force at --from lacks, and when a later has it
+    "cli.version.unknown_priority": Msg(
+        "優先度 `{name}` は、`{flag}` の時点で適用中の規定の版 {version}（{effective} から適用）にありません"
+        "（この版の優先度：{known}）",
+        "unknown priority `{name}` in version {version} (effective {effective}), the version in force at "
+        "`{flag}` (it has {known})",
+    ),
+    "cli.version.unknown_attribute": Msg(
+        "属性 `{name}` は、`{flag}` の時点で適用中の規定の版 {version}（{effective} から適用）に宣言されていません",
+        "unknown attribute `{name}` in version {version} (effective {effective}), the version in force at `{flag}`",
+    ),
+    "cli.version.no_value": Msg(
+        "属性 `{name}` の値 `{value}` は、`{flag}` の時点で適用中の規定の版 {version}（{effective} から適用）"
+        "に宣言されていません",
+        "attribute `{name}` has no value `{value}` in version {version} (effective {effective}), the version in "
+        "force at `{flag}`",
+    ),
+    "cli.version.priority_from": Msg(
+        "優先度 `{name}` は規定の版 {version} が {effective} から定めています",
+        "version {version} defines `{name}` from {effective}",
+    ),
+    "cli.version.attribute_from": Msg(
+        "属性 `{name}` は規定の版 {version} が {effective} から宣言しています",
+        "version {version} declares attribute `{name}` from {effective}",
+    ),
+    "cli.version.value_from": Msg(
+        "属性 `{name}` の値 `{value}` は規定の版 {version} が {effective} から宣言しています",
+        "version {version} declares `{name}` = `{value}` from {effective}",
+    ),
     "cli.unknown.calendar": Msg(
         "カレンダー `{name}` はありません（このポリシーのカレンダー：{known}）",
         "unknown calendar `{name}` (this policy has {known})",

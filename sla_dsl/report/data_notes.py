@@ -48,6 +48,8 @@ def note_text(
         other_kind=kind(note.other_kind) if note.other_kind else "",
         priority=note.priority,
         version=note.version,
+        attribute=note.attribute,
+        value=note.value,
         start=time(note.start) if note.start is not None else "",
         end=time(note.end) if note.end is not None else "",
         diff=diff,

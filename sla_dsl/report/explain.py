@@ -140,13 +140,23 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
     )
     steps: list[tuple[dt.datetime | None, str]] = []
     first_response = next((e.at for e in events if e.type == "incident.responded"), None)
+    # whether the version judging the row defines the priority in force: a reprioritisation to one it does
+    # not define is then not applied (the evaluator's reading, :func:`sla_dsl.evaluation.incidents.read_incident`)
+    known = True
     for e in events:
         if e.type == "incident.reported":
-            steps.append((e.at, w.m("explain.reported", priority=priority(str(e.fields.get("priority", r.priority))))))
+            pid = str(e.fields.get("priority", r.priority))
+            known = w.model is None or bool(w.rules_of(pid))
+            steps.append((e.at, w.m("explain.reported", priority=priority(pid))))
             if e.fields.get("cause"):
                 steps.append((e.at, w.m("explain.cause", cause=w.cause(str(e.fields["cause"])))))
         elif e.type == "incident.reprioritized":
-            steps.append((e.at, w.m("explain.reprioritized", priority=priority(str(e.fields.get("priority"))))))
+            pid = str(e.fields.get("priority"))
+            if known and w.model is not None and not w.rules_of(pid):
+                steps.append((e.at, w.m("explain.reprioritized_unapplied", priority=pid, version=r.policy_version)))
+                continue
+            known = w.model is None or bool(w.rules_of(pid))
+            steps.append((e.at, w.m("explain.reprioritized", priority=priority(pid))))
         elif e.type == "incident.info_provided":
             steps.append((e.at, w.m("explain.info_provided")))
         elif e.type == "incident.customer_replied":

@@ -62,7 +62,9 @@ class BreachedTarget(_Row):
 #: given on an event that does not carry them, never read (``attributes_unread`` on an incident's or
 #: outage's later event, ``attributes_none`` on a planned stop's or backup's), another field of the
 #: contract given on a type that does not carry it and different from the value in force, never read
-#: (``field_unread``: a ``priority`` on ``incident.responded``)
+#: (``field_unread``: a ``priority`` on ``incident.responded``), an attribute of an incident's report
+#: that the version judging it does not declare (``attribute_undeclared``) or whose value it does not
+#: list (``value_undeclared``), which another version declares
 DataWhat = Literal[
     "unknown_incident",
     "unknown_outage",
@@ -81,6 +83,8 @@ DataWhat = Literal[
     "attributes_unread",
     "attributes_none",
     "field_unread",
+    "attribute_undeclared",
+    "value_undeclared",
 ]
 
 
@@ -118,8 +122,13 @@ class DataNote(_Row):
     other_kind: str = ""
     #: ``priority_unknown``: the priority the event names
     priority: str = ""
-    #: ``priority_unknown``: the policy version that defines no such priority
+    #: ``priority_unknown``: the policy version that defines no such priority; ``attribute_undeclared``,
+    #: ``value_undeclared``: the version that judges the incident, which does not declare it
     version: str = ""
+    #: ``attribute_undeclared``, ``value_undeclared``: the attribute's name (``plan``)
+    attribute: str = ""
+    #: ``attribute_undeclared``, ``value_undeclared``: the value the event gives it (``premium``)
+    value: str = ""
     #: ``ended_before_started``: the outage's start, in the policy's time zone
     start: dt.datetime | None = None
     #: ``ended_before_started``: its end, before the start
