@@ -51,7 +51,7 @@ Design notes
 * Every count of incidents is taken from the incidents :func:`sections` is given (``sla evaluate`` renders
   the evaluator's report skeleton, whose own incident rows are empty, with its compact verdicts beside it),
   never from ``report.incidents``: a notification rule on incident events read "nothing to judge", "met"
-  in every page of the command (:func:`incident_notice_counts`).
+  in every page of the command (:func:`target_counts`).
 * The note under the trend table says what its figures are from the commitments
   its rows have (:func:`trend_note`): a policy that measures no availability and
   takes no backups is not told of them.
@@ -255,13 +255,8 @@ def sections(
     earlier = earlier_responses(incidents, report.period.start)  # judged in an earlier period's report
     ws = in_force(report, w, incidents)  # every version whose targets judged a listed incident
     start = report.period.start
-    counted = Counted(
-        by_priority,
-        earlier,
-        target_counts(incidents, start),
-        Excluded(report, w, incidents),
-        incident_notice_counts(incidents, start),
-    )
+    tallies = target_counts(incidents, start)
+    counted = Counted(by_priority, earlier, tallies.targets, Excluded(report, w, incidents), tallies.notices)
     out = [_summary(report, w, counted, violations, ws)]
     if measures_availability(report, ws):  # (a policy that measures no service has no such section)
         out.append(_availability(report, w, ws))
@@ -304,31 +299,11 @@ def _count(incidents: Sequence[IncidentLike]) -> dict[str, Counter[str]]:
 def _notice_counts(report: Report, name: str, on_incidents: bool, counted: Counted) -> Counter[str]:
     """How many records a notify rule judged met, breached, open: from the outages' ``notices``, or for a
     rule on incident events from the listed incidents' ``targets`` (``counted.notices``:
-    :func:`incident_notice_counts`, of the incidents :func:`sections` is given, never the report's own
+    :func:`target_counts`, of the incidents :func:`sections` is given, never the report's own
     rows, which a report from ``sla evaluate`` leaves empty)."""
     if on_incidents:
         return counted.notices.get(name, Counter())
     return Counter(t.status for o in report.outages for t in o.notices if t.kind == "notify" and t.name == name)
-
-
-def incident_notice_counts(incidents: Sequence[IncidentLike], start: dt.datetime) -> dict[str, Counter[str]]:
-    """Per notification rule on incident events, how many verdicts of the listed incidents (``incidents``:
-    pydantic rows or the evaluator's compact verdicts) have each status, less those of incidents carried
-    over whose notice was settled before ``start`` (an earlier report counted them, :mod:`.settled`); only
-    the incidents that have targets are read (the evaluator's verdicts say which), in one pass."""
-    t0 = start.timestamp()
-    fields = getattr(incidents, "fields", None)
-    rows = (incidents[k] for k in fields().with_targets) if fields is not None else iter(incidents)
-    out: dict[str, Counter[str]] = {}
-    for i in rows:
-        targets = getattr(i, "targets", ())
-        if not targets:
-            continue
-        clock, done = clock_of(i), done_of(i)
-        for t in targets:
-            if t.kind == "notify" and counts_in(clock, target_settled(t), done, t0):
-                out.setdefault(t.name, Counter())[t.status] += 1
-    return out
 
 
 def notice_target(w: PolicyWords, n: lm.Notify) -> str:
@@ -559,25 +534,37 @@ def named_target_words(v: PolicyWords, key: FigureKey) -> str | None:
     return ("／" if v.lang == "ja" else "; ").join(parts)
 
 
-def target_counts(incidents: Sequence[IncidentLike], start: dt.datetime) -> dict[FigureKey, Counter[str]]:
-    """Per named target of a priority (``FigureKey("target", name, priority, clock)``, as the trend keys
-    it), how many verdicts of the listed incidents have each status: counted as the trend counts them
-    (:func:`.trend.count_targets`), under the incident's priority, less those of incidents carried over
-    whose verdict was settled before ``start`` (an earlier report counted them, :mod:`.settled`); only
-    the incidents that have targets are read (the evaluator's verdicts say which)."""
+class TargetCounts(NamedTuple):
+    """The verdicts of the listed incidents' targets by status: per named target of a priority
+    (``FigureKey("target", name, priority, clock)``, as the trend keys it), and per notification rule on
+    incident events (by its name)."""
+
+    targets: dict[FigureKey, Counter[str]]
+    notices: dict[str, Counter[str]]
+
+
+def target_counts(incidents: Sequence[IncidentLike], start: dt.datetime) -> TargetCounts:
+    """How many verdicts of the listed incidents (``incidents``: pydantic rows or the evaluator's compact
+    verdicts) have each status, in one pass: counted as the trend counts them (:func:`.trend.count_targets`),
+    a named target under the incident's priority, less those of incidents carried over whose verdict was
+    settled before ``start`` (an earlier report counted them, :mod:`.settled`); only the incidents that have
+    targets are read (the evaluator's verdicts say which)."""
     t0 = start.timestamp()
     fields = getattr(incidents, "fields", None)
     rows = (incidents[k] for k in fields().with_targets) if fields is not None else iter(incidents)
-    out: dict[FigureKey, Counter[str]] = {}
+    out = TargetCounts({}, {})
     for i in rows:
         targets = getattr(i, "targets", ())
         if not targets:
             continue
         clock, done = clock_of(i), done_of(i)
         for t in targets:
-            if t.kind == "notify" or not counts_in(clock, target_settled(t), done, t0):
-                continue  # (a notice on an incident event has its own row: `_notice_counts`)
-            out.setdefault(FigureKey("target", t.name, i.priority, t.clock), Counter())[t.status] += 1
+            if not counts_in(clock, target_settled(t), done, t0):
+                continue
+            if t.kind == "notify":  # (a notice on an incident event has its own row: `_notice_counts`)
+                out.notices.setdefault(t.name, Counter())[t.status] += 1
+            else:
+                out.targets.setdefault(FigureKey("target", t.name, i.priority, t.clock), Counter())[t.status] += 1
     return out
 
 

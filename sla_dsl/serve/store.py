@@ -715,6 +715,16 @@ class Store:
         with self.engine.connect() as conn:
             return {str(k) for k in conn.execute(sa.select(ALERTS.c.key)).scalars()}
 
+    def _new_alert(self, key: str, kind: str, item: str, instant: float, fired: float, payload: str) -> Any:
+        """The insert of an alert that does nothing when one of its key was recorded before (unique by the
+        digest of its key), returning its id."""
+        return (
+            self._insert(ALERTS)
+            .values(key=key, digest=digest(key), kind=kind, item=item, instant=instant, fired=fired, payload=payload)
+            .on_conflict_do_nothing()
+            .returning(ALERTS.c.id)
+        )
+
     def fire(
         self,
         key: str,
@@ -727,12 +737,7 @@ class Store:
     ) -> int | None:
         """Record an alert and its deliveries to ``webhooks``; its id, or None if it was fired before (an alert
         is unique by the digest of its key: any unique conflict is that one, or on SQLite the key's own)."""
-        stmt = (
-            self._insert(ALERTS)
-            .values(key=key, digest=digest(key), kind=kind, item=item, instant=instant, fired=fired, payload=payload)
-            .on_conflict_do_nothing()
-            .returning(ALERTS.c.id)
-        )
+        stmt = self._new_alert(key, kind, item, instant, fired, payload)
 
         def work(conn: sa.Connection) -> int | None:
             alert_id = conn.execute(stmt).scalar()
@@ -779,12 +784,7 @@ class Store:
         is due only when its lease ends) -- become ``withdrawn`` and are never posted; the withdrawal goes to
         each of ``webhooks`` that has, or may have, the original (``delivered``, or ``pending`` and taken or
         waiting for its next try: :meth:`hold` keeps it back until the original is posted)."""
-        stmt = (
-            self._insert(ALERTS)
-            .values(key=key, digest=digest(key), kind=kind, item=item, instant=instant, fired=fired, payload=payload)
-            .on_conflict_do_nothing()
-            .returning(ALERTS.c.id)
-        )
+        stmt = self._new_alert(key, kind, item, instant, fired, payload)
 
         def work(conn: sa.Connection) -> int | None:
             alert_id = conn.execute(stmt).scalar()
