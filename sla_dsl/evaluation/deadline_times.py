@@ -22,7 +22,9 @@ Design notes
   :func:`.targets.add_running`, :func:`.incident_rows.same_day_of`,
   :func:`.outages.notice_deadline`) on the events it counts from, read as the
   judge reads them (in the order of :mod:`.order`, those after ``as_of``
-  left out, the version in force and the rules the attributes select, an
+  left out, the version in force and the rules the attributes select, the
+  priority in force -- a reprioritisation that version cannot apply is not
+  applied, nor does it act on a clock: :func:`.incidents.in_force` --, an
   excluded cause judging nothing): an incident's response due time and
   same-day guideline (from its clock start), its named clock targets (from
   every event that starts or resumes a cycle of the clock, or, for ``update``,
@@ -71,7 +73,7 @@ from ..lang.diagnostics import Words, words
 from .clocks import ClockCodes
 from .common import Rules, Versions, code_of, wall_us
 from .incident_rows import calendar_ordinal, same_day_of
-from .incidents import clock_start
+from .incidents import clock_start, in_force
 from .order import settle
 from .outages import notice_deadline
 from .select import not_for, rules_for
@@ -79,7 +81,7 @@ from .targets import add_running, target_seconds, targets_of
 
 __all__ = ["JudgedPeriod", "check_deadlines"]
 
-REPORTED, REPRIORITIZED = CODE["incident.reported"], CODE["incident.reprioritized"]
+REPORTED = CODE["incident.reported"]
 STARTED, ENDED = CODE["outage.started"], CODE["outage.ended"]
 ANNOUNCED = CODE["stop.announced"]
 COMPLETED, DELETED = CODE["backup.completed"], CODE["backup.deleted"]
@@ -297,17 +299,17 @@ def _incident(versions: Versions, period: JudgedPeriod | None, ident: str, recs:
     rep = firsts.get(REPORTED)
     if rep is None:
         return []
-    priority = rep[2][0]
-    for r in recs:
-        if r[1] == REPRIORITIZED:
-            priority = r[2][0]
     # the version and clock start the evaluator judges by (a clock rule a later version changed included)
     version, clock, clock_event = clock_start(versions, firsts, rep)
     clock_rec = firsts.get(CODE.get(f"incident.{clock_event}", -1), rep)
     if period is not None and clock >= period.end:
         return []  # (not judged in this period)
     rules = rules_for(version, rep[2])
-    pri = rules.priorities.get(priority)
+    # the priority in force: the last reprioritisation applied (one to a priority the version does not
+    # define is not), else the reported one
+    said = in_force(rules, rep, recs)
+    unapplied = set(map(id, said.unapplied))
+    pri = rules.priorities.get(said.priority)
     if pri is None or rep[2][1] in rules.exclusions:
         return []  # (an unknown priority is a data note; an excluded cause judges nothing)
     found: Found = []
@@ -324,10 +326,13 @@ def _incident(versions: Versions, period: JudgedPeriod | None, ident: str, recs:
             found.append((clock_rec, _said("outside", what, rule, clock, rules)))
     of = targets_of(rules)
     for t in pri.targets:
-        codes = _cycle_codes(of.clocks[t.clock], t)
+        codes = _cycle_codes(of.clocks[t.clock])
+        updates = _update_codes(t)
         most = _most_running(rules, t)
         for r in recs:
-            if r[1] in codes and _raises(add_running, rules, r[0], most, t.duration.calendar):
+            # (a reprioritisation not applied acts on no clock: it resets nothing, but it is an update)
+            counted = (r[1] in codes and id(r) not in unapplied) or r[1] in updates
+            if counted and _raises(add_running, rules, r[0], most, t.duration.calendar):
                 what = words("events.E124.what.target", id=ident, clock=t.clock)
                 found.append((r, _said("after", what, _clock_target_syntax(t), r[0], rules)))
     for n, after, _ in of.notify:
@@ -348,15 +353,20 @@ def _notice(rules: Rules, n: m.Notify, start: Rec | None, recs: list[Rec], first
     return [(start, _said("after", said, f"within {n.within} after {n.after}", start[0], rules))]
 
 
-def _cycle_codes(c: ClockCodes, t: m.ClockTarget) -> frozenset[int]:
-    """The events a cycle of the target's clock starts or resumes at (and, for ``update``, its updates):
-    where :mod:`.targets` counts the running time left from."""
-    codes = (
+def _cycle_codes(c: ClockCodes) -> frozenset[int]:
+    """The events a cycle of a clock starts or resumes at: where :mod:`.targets` counts the running time
+    left from."""
+    return frozenset(
         {code for code, _ in c.starts} | {r for _, resumes, _, _ in c.pauses for r in resumes} | c.resets | c.restarts
     )
-    if t.kind == "update":
-        codes |= {x for n in t.by if (x := code_of(n, "incident")) is not None}
-    return frozenset(codes)
+
+
+def _update_codes(t: m.ClockTarget) -> frozenset[int]:
+    """The events that give an ``update`` target's updates (none for another kind): the next update is
+    counted from each."""
+    if t.kind != "update":
+        return frozenset()
+    return frozenset(x for n in t.by if (x := code_of(n, "incident")) is not None)
 
 
 def _most_running(rules: Rules, t: m.ClockTarget) -> float:

@@ -25,7 +25,10 @@ Design notes
   version lacks is not judged (the same note, at the report or at the last
   reprioritisation to another unknown one), unless a reprioritisation to a
   priority its version defines follows: that one is applied, and from then on
-  the rule above holds.
+  the rule above holds. A reprioritisation not applied changed nothing: the
+  named clocks do not see it (no ``resets at incident.reprioritized`` there:
+  :func:`applied_only`), and the range check of :mod:`.deadline_times` counts
+  from the priority in force (:func:`in_force`, one reading for both).
 * Status: ``excluded`` when the reported cause is an Article 4 exclusion;
   ``met``/``breached`` by the first response; without one, ``breached`` once
   ``as_of`` is past due, else ``at_risk`` when the business time used reaches
@@ -58,9 +61,9 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..events.schema import CODE, TYPES, Rec
 from ..lang import model as m
@@ -151,18 +154,14 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
     unapplied: list[tuple[float, str]] = []
     named = rep  # the event that named the priority in force
     if REPRIORITIZED in firsts:
-        for r in recs:
-            if r[1] != REPRIORITIZED:
-                continue
-            new = r[2][0]
-            if new not in rules.priorities and priority in rules.priorities:
-                # a priority the judging version does not define (a later version's): not applied, said at
-                # its event; the incident keeps the priority in force, which its version knows
-                ctx.bad_data(ident, DataNote(what="priority_unknown", priority=new, version=rules.version), r[3], r[0])
-                unapplied.append((r[0], new))
-                continue
-            reprios.append((r[0], priority, new))
-            priority, named = new, r
+        said = in_force(rules, rep, recs)
+        priority, named, reprios = said.priority, said.named, said.reprios
+        for r in said.unapplied:
+            # a priority the judging version does not define (a later version's): not applied, said at
+            # its event; the incident keeps the priority in force, which its version knows
+            note = DataNote(what="priority_unknown", priority=r[2][0], version=rules.version)
+            ctx.bad_data(ident, note, r[3], r[0])
+            unapplied.append((r[0], r[2][0]))
     responded = firsts.get(RESPONDED)
     if priority not in rules.priorities:  # (reported with a priority its version lacks, never a known one since)
         note = DataNote(what="priority_unknown", priority=priority, version=rules.version)
@@ -180,6 +179,49 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
         tuple(reprios),
         unapplied=tuple(unapplied),
     )
+
+
+class InForce(NamedTuple):
+    """The priority in force on an incident under the rules that judge it (:func:`in_force`)."""
+
+    priority: str
+    #: the event that named it (the report, or the last reprioritisation applied)
+    named: Rec
+    #: the reprioritisations applied: (instant, old priority, new priority)
+    reprios: list[tuple[float, str, str]]
+    #: the reprioritisations not applied (to a priority ``rules`` does not define), their records in order
+    unapplied: list[Rec]
+
+
+def in_force(rules: Rules, rep: Rec, recs: Iterable[Rec]) -> InForce:
+    """The priority of an incident reported by ``rep`` after its records ``recs`` (in order), under the
+    rules that judge it: the last reprioritisation applied, else the reported one. A reprioritisation to a
+    priority ``rules`` does not define, while the one in force is defined, is not applied (see the module's
+    notes). :func:`read_incident` and the range check of :mod:`.deadline_times` read it alike."""
+    priority, named = rep[2][0], rep
+    reprios: list[tuple[float, str, str]] = []
+    unapplied: list[Rec] = []
+    for r in recs:
+        if r[1] != REPRIORITIZED:
+            continue
+        new = r[2][0]
+        if new not in rules.priorities and priority in rules.priorities:
+            unapplied.append(r)
+            continue
+        reprios.append((r[0], priority, new))
+        priority, named = new, r
+    return InForce(priority, named, reprios, unapplied)
+
+
+def applied_only(inc: Incident, recs: list[Rec]) -> list[Rec]:
+    """``recs`` of ``inc`` without the reprioritisations not applied to it (``Incident.unapplied``): what
+    its clocks see (:func:`.targets.judge_targets`). Not applied, such an event changed no priority: it
+    does not reset a clock (``resets at incident.reprioritized``) nor act on one in any other way. (An instant and a
+    priority name the event: another of the same instant and priority is read alike, applied or not.)"""
+    if not inc.unapplied:
+        return recs
+    skip = set(inc.unapplied)
+    return [r for r in recs if r[1] != REPRIORITIZED or (r[0], r[2][0]) not in skip]
 
 
 def _start(rules: Rules, firsts: Mapping[int, Rec], rep: Rec) -> tuple[float, str]:

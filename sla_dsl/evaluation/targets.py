@@ -37,7 +37,11 @@ Design notes
   same seconds in the same order, so to the same verdicts, due times and steps.
 * Versions, reprioritisation and Article 4: the incident's version (at its
   clock start) and its last priority give the targets, measured from the
-  clocks' own starts; an excluded cause makes every target ``excluded``.
+  clocks' own starts; an excluded cause makes every target ``excluded``. A
+  reprioritisation that version cannot apply (:mod:`.incidents`) changed no
+  priority, so no clock sees it: it does not reset one (``resets at
+  incident.reprioritized``), nor start, stop, pause, resume, restart or cancel
+  one (:func:`.incidents.applied_only`).
 * A breach whose instant lies in the period is a violation
   (``target_breached``, or ``notice_breached`` for a notification rule).
 """
@@ -55,7 +59,7 @@ from ..lang.check import as_timedelta
 from ..report import BreachedTarget, ClockStep, OutOfHoursStep, TargetRow, Violation
 from .clocks import ClockCodes, Life, Told, clock_codes, live
 from .common import Ctx, Rules, art, code_of, fmt_minutes, short
-from .incidents import Incident
+from .incidents import Incident, applied_only
 from .select import REPORTED, Unmet, applies_text, not_for
 
 _WORD = {"respond": "response", "resolve": "resolution", "first_reply": "first reply", "update": "update"}
@@ -162,6 +166,7 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
         return ()
     excl = rules.exclusions.get(inc.cause) if inc.cause is not None else None
     lives: dict[str, Life] = {}
+    seen = applied_only(inc, recs)  # (a reprioritisation not applied acts on no clock)
     out: list[TargetVerdict] = []
     ref = art(pri.ref)
     for t in pri.targets:
@@ -171,7 +176,7 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
             continue
         life = lives.get(t.clock)
         if life is None:
-            life = lives[t.clock] = live(of.clocks[t.clock], recs, inc.completed, ctx.as_of)
+            life = lives[t.clock] = live(of.clocks[t.clock], seen, inc.completed, ctx.as_of)
         judge = _update if t.kind == "update" else _within
         v = judge(ctx, rules, t, life, recs, target_s, ref)
         v.steps[:0] = [(told.at, f"clock `{t.clock}` {told.text} {rules.fmt(told.at)}", ref) for told in life.story]
