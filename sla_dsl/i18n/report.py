@@ -556,6 +556,10 @@ REPORT: dict[str, Msg] = {
     "explain.at_risk": Msg(
         "起算から目標の {percent}% の営業時間が経過", "{percent}% of the target's business time has passed"
     ),
+    # (a target of elapsed time, ``within 1 hour``: counted around the clock, not in business hours)
+    "explain.at_risk.elapsed": Msg(
+        "起算から目標の {percent}% の時間が経過（経過時間）", "{percent}% of the target's time has passed (elapsed)"
+    ),
     "explain.same_day": Msg("当日中の回答目安（{verdict}）", "same-day guideline ({verdict})"),
     "explain.same_day.met": Msg("目安どおり", "kept"),
     "explain.same_day.missed": Msg("目安を超過（違反ではない）", "not kept (not a breach)"),

@@ -59,21 +59,32 @@ def unmet_words(rule_name: str, values: Mapping[str, str] | None, w: PolicyWords
     return w.m("report.na.condition", has=values_words(values or {}, w), when=condition_words(rule.when, w))
 
 
+def _condition_in(md: lm.PolicyModel, service: str, when: str) -> lm.Condition | None:
+    """The ``when`` of ``service``'s availability target whose condition is written ``when``, in model ``md``."""
+    svc = next((s for s in md.services if s.name == service), None)
+    return next((t.when for t in (svc.plan_targets if svc else ()) if t.when and str(t.when) == when), None)
+
+
 def target_condition(w: PolicyWords, service: str, when: str | None) -> lm.Condition | None:
     """The ``when`` of a service's availability target, found by its text (None: none or unknown)."""
     if when is None or w.model is None:
         return None
-    svc = next((s for s in w.model.services if s.name == service), None)
-    return next((t.when for t in (svc.plan_targets if svc else ()) if t.when and str(t.when) == when), None)
+    return _condition_in(w.model, service, when)
 
 
 def for_whom(w: PolicyWords, service: str, when: str | None) -> str:
     """Whom a row of a service's target with ``when`` is about (empty for the target without):
-    ``契約プランがプレミアムの顧客`` / ``customers whose Plan is Premium``."""
-    cond = target_condition(w, service, when)
+    ``契約プランがプレミアムの顧客`` / ``customers whose Plan is Premium``; the condition and its attributes'
+    labels read in the version that defines that target (``w``'s when it has it, else the version nearest
+    to it that has it: :meth:`~.words.PolicyWords.defining`), so a target a version from mid-period adds,
+    on an attribute it declares, is said in its words whatever version ``w`` are of."""
+    if when is None:
+        return w.m("report.when.others") if _has_plans(w, service) else ""
+    v = w.defining(lambda md: _condition_in(md, service, when) is not None)
+    cond = target_condition(v, service, when)
     if cond is None:
-        return w.m("report.when.others") if when is None and _has_plans(w, service) else ""
-    return w.m("report.when.customers", who=condition_words(cond, w))
+        return ""
+    return v.m("report.when.customers", who=condition_words(cond, v))
 
 
 def _has_plans(w: PolicyWords, service: str) -> bool:

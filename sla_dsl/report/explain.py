@@ -24,7 +24,9 @@ Design notes
   label, and the event its clock started at by its words (a declared event by
   its label), never by an identifier. An excluded incident or outage is said
   to be excluded under the article of the exclusion that applied, without a
-  number when it cites none (:meth:`~.words.PolicyWords.excluded_because`).
+  number when it cites none (:meth:`~.words.PolicyWords.excluded_because`). An
+  incident at risk says how much of its target's time has passed as the target
+  counts it: business time, or elapsed time for ``within 1 hour``.
 * Times are ordered, merged and subtracted as instants (UTC,
   :func:`~.violation_words.instant`): aware datetimes of one zone compare and
   subtract by their wall clocks and hash without ``fold``, so on the day the
@@ -48,6 +50,7 @@ from .escape import printable
 from .operations import no_target, notice_fault, notice_reason, stop_notices, to_the_second
 from .targets import target_steps
 from .violation_words import (
+    counts_elapsed,
     instant,
     late_words,
     minutes_shown,
@@ -193,8 +196,10 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
         steps.append((as_of, w.m("explain.no_response", status=w.m(f"report.status.{r.status}"))))
         if r.status == "at_risk":
             pct = _risk_percent(w)
-            if pct is not None:
-                steps.append((as_of, w.m("explain.at_risk", percent=f"{pct:g}")))
+            if pct is not None:  # (of the time its target counts: elapsed for `within 1 hour`)
+                elapsed = rule is not None and counts_elapsed(rule.target)
+                key = "explain.at_risk.elapsed" if elapsed else "explain.at_risk"
+                steps.append((as_of, w.m(key, percent=f"{pct:g}")))
     if r.completed_at is not None and instant(r.completed_at) <= instant(as_of):
         if r.completion == "silence":
             silence = rule.completion.silence if rule is not None else None

@@ -48,6 +48,10 @@ Design notes
   retention: :func:`continuous_target`); a figure beside its target is never rounded onto the
   target's other side (:func:`.words.percent_against`), and the lowest of
   several measurement periods says which it is (:func:`.periods.figure_words`).
+* A service's availability target is worded from the versions that judged the periods the report
+  lists (:func:`availability_words`): a report from inside a later version whose month began under an
+  earlier one says the earlier version's target, which judges that month whole and gives the verdict,
+  not the target of the version in force at ``from``.
 * Every count of incidents is taken from the incidents :func:`sections` is given (``sla evaluate`` renders
   the evaluator's report skeleton, whose own incident rows are empty, with its compact verdicts beside it),
   never from ``report.incidents``: a notification rule on incident events read "nothing to judge", "met"
@@ -97,7 +101,7 @@ import numpy as np
 
 from ..i18n import format_month
 from ..lang import model as lm
-from . import Report, Violation, judging_versions, periods
+from . import AvailabilityPeriod, Report, Violation, judging_versions, periods
 from .conditions import condition_words, priority_targets
 from .operations import (
     backups_part,
@@ -394,6 +398,51 @@ def _availability_text(service: str, when: str | None = None) -> Callable[[Polic
         return availability_target(v, pt.percent) if pt is not None else None
 
     return text
+
+
+def _promised(v: PolicyWords, service: str, when: str | None) -> tuple[bool, float | None]:
+    """Whether version ``v`` measures ``service`` with a target of condition ``when`` (written as the
+    policy writes it; None: the target without one), and that target's percentage (None: measured only)."""
+    s = next((x for x in v.model.services if x.name == service), None) if v.model is not None else None
+    if s is None:
+        return False, None
+    if when is None:
+        return s.availability_measured or s.availability_target is not None, s.availability_target
+    pt = next((t for t in s.plan_targets if str(t.when) == when), None)
+    return pt is not None, pt.percent if pt is not None and pt.percent >= 0 else None
+
+
+def period_words(w: PolicyWords, p: AvailabilityPeriod) -> PolicyWords:
+    """The words of the version that judged availability period ``p``: the version in force at the start of
+    the whole measurement period it is (or is cut from: a calendar month or quarter, in the policy's zone)
+    when that version states the row's target, since it judges the period whole whatever version is in force
+    at ``from``; else the version in force at the row's own start (a target a version adds, or changes from
+    a figure to a percentage, is judged from its date)."""
+    months = {"month": 1, "quarter": 3}.get(p.period)
+    s = p.start
+    first = s.date() if months is None else dt.date(s.year, (s.month - 1) // months * months + 1, 1)
+    v = w.at(first)
+    return v if _promised(v, p.service, p.when) == (True, p.target) else w.at(s.date())
+
+
+def availability_words(
+    report: Report, w: PolicyWords, vws: Sequence[PolicyWords], service: str, when: str | None
+) -> list[PolicyWords]:
+    """The words of each version the summary words ``service``'s availability target from (``when``: its
+    target with that condition), by effective date: each that judged one of its periods the report lists
+    (:func:`period_words`: in a report from inside a later version, the earlier version that judges the month
+    it began in), and each in force during the period (``vws``) from a date after ``from`` (a change the
+    period sees); ``vws`` when the report lists no period of it."""
+    rows = periods.service_rows(report, service, when)
+    if not rows:
+        return list(vws)
+    start = report.period.start.date()
+    later = [v for v in vws if v.policy is not None and v.policy.effective > start]
+    found: dict[tuple[str, dt.date], tuple[dt.date, PolicyWords]] = {}
+    for v in [*(period_words(w, p) for p in rows), *later]:
+        if v.policy is not None:
+            found.setdefault((v.policy.version, v.policy.effective), (v.policy.effective, v))
+    return [v for _, v in sorted(found.values(), key=lambda x: x[0])]
 
 
 def _backup_text(kind: str) -> Callable[[PolicyWords], str | None]:
@@ -817,7 +866,9 @@ def _summary(
                     w.m("report.commit.availability") + f"（{name}）"
                     if w.lang == "ja"
                     else f"{w.m('report.commit.availability')} ({name.replace('、', ', ')})",
-                    _during(vws, w, _availability_text(s.name)) or availability_target(w, target),
+                    # (as the versions that judged its periods word it: :func:`availability_words`)
+                    _during(availability_words(report, w, vws, s.name, None), w, _availability_text(s.name))
+                    or availability_target(w, target),
                     # the lowest period (issue 13), named when there are several, never rounded up to the
                     # target it is below
                     periods.figure_words(
@@ -836,7 +887,12 @@ def _summary(
                         w.m("report.commit.availability") + f"（{who}）"
                         if w.lang == "ja"
                         else f"{w.m('report.commit.availability')} ({who.replace('、', ', ')})",
-                        _during(vws, w, _availability_text(s.name, str(pt.when))) or availability_target(w, pt.percent),
+                        _during(
+                            availability_words(report, w, vws, s.name, str(pt.when)),
+                            w,
+                            _availability_text(s.name, str(pt.when)),
+                        )
+                        or availability_target(w, pt.percent),
                         periods.figure_words(
                             w, report, s.name, _judged_target(report, s.name, str(pt.when), pt.percent), str(pt.when)
                         ),

@@ -12,7 +12,10 @@ Design notes
   :class:`~sla_dsl.report.TargetRow` through ``to_row()``.
 * Every word is in Japanese and English in the catalogue (``report.targets.*``,
   :mod:`sla_dsl.i18n.tables`); clock and rule
-  names are shown by their labels in the report's language.
+  names are shown by their labels in the report's language, in the words of
+  the version that judged the row (else the version that defines them): a
+  notification rule a version from mid-period adds is named by that version's
+  label, never by its id, whatever version is in force at ``from``.
 """
 
 from __future__ import annotations
@@ -44,12 +47,16 @@ ATTENTION = frozenset({"breached", "at_risk", "paused"})
 
 
 def _label(w: PolicyWords, kind: str, name: str) -> str:
-    """A notification rule's or a clock's label in the report's language (its name without one)."""
-    model = w.model
-    if model is None:
-        return name
-    pool: Iterable[Any] = model.notifications if kind == "notify" else model.clocks
-    found = next((x for x in pool if x.name == name), None)
+    """A notification rule's or a clock's label in the report's language (its name without one), in the words
+    of the version that defines it (:meth:`~.words.PolicyWords.defining`): ``w``'s, the version that judged
+    the row, when it has it, else the version nearest to it that has it, so a rule or a clock only a version
+    from mid-period adds is named by its label, never by its id."""
+
+    def pool(md: lm.PolicyModel) -> Iterable[Any]:
+        return md.notifications if kind == "notify" else md.clocks
+
+    v = w.defining(lambda md: any(x.name == name for x in pool(md)))
+    found = next((x for x in pool(v.model) if x.name == name), None) if v.model is not None else None
     return (found.label.text(w.lang) if found is not None else "") or name
 
 
@@ -59,13 +66,14 @@ def _minutes(value: float | None) -> str:
     return format_minutes(value)  # h:mm, as every other duration of the report (no Latin unit letters)
 
 
-def _cells(w: PolicyWords, ident: str, t: Any) -> list[Cell]:
-    target = _label(w, "notify", t.name) if t.kind == "notify" else _w(w, t.kind)
+def _cells(w: PolicyWords, rw: PolicyWords, ident: str, t: Any) -> list[Cell]:
+    """A target's row; its rule and clock named in ``rw``, the words of the version that judged the row."""
+    target = _label(rw, "notify", t.name) if t.kind == "notify" else _w(w, t.kind)
     status = _w(w, t.status) + (_w(w, "missed", n=t.missed) if t.missed else "")
     return [
         ident,
         target,
-        _label(w, "clock", t.clock) if t.clock else "-",
+        _label(rw, "clock", t.clock) if t.clock else "-",
         status,
         w.t(t.due) if t.due is not None else "-",
         f"{_minutes(t.used_minutes)} / {_minutes(t.target_minutes)}",
@@ -79,28 +87,31 @@ def target_parts(report: Report, w: PolicyWords, incidents: Sequence[Any], cap: 
     listed, at most ``cap`` of them, and a last row says how many more there are."""
     rows: list[list[Cell]] = []
     hidden = 0
-    for ident, targets in _all(report, incidents):
+    for row, targets in _all(report, incidents):
+        rw: PolicyWords | None = None  # (the words of the version that judged the row, when one is listed)
         for t in targets:
             if cap is not None and t.status not in ATTENTION:
                 continue
             if cap is not None and len(rows) >= cap:
                 hidden += 1
                 continue
-            rows.append(_cells(w, ident, t))
+            rw = rw or w.for_row(row)
+            rows.append(_cells(w, rw, row.id, t))
     if not rows:
         return []
     header = [_w(w, k) for k in ("id", "target", "clock", "status", "due", "used")]
     return [Part(_w(w, "title"), header, rows + more_row(hidden, len(header), w), key="targets")]
 
 
-def _all(report: Report, incidents: Sequence[Any]) -> Iterable[tuple[str, list[Any]]]:
+def _all(report: Report, incidents: Sequence[Any]) -> Iterable[tuple[Any, list[Any]]]:
+    """Each incident with targets and each outage judged by several rules, with its targets' rows."""
     fields = getattr(incidents, "fields", None)  # the evaluation's verdicts know which have targets
     for inc in (incidents[k] for k in fields().with_targets) if fields else incidents:
         if getattr(inc, "targets", ()):
-            yield inc.id, _rows_of(inc)
+            yield inc, _rows_of(inc)
     for o in report.outages:
         if len(o.notices) > 1:
-            yield o.id, list(o.notices)
+            yield o, list(o.notices)
 
 
 def target_steps(row: Any, w: PolicyWords) -> list[tuple[Any, str]]:

@@ -19,6 +19,12 @@ Design notes
   names its rule by its label with that rule's due time, notice and lateness; the row's own
   ``notice_due`` and ``notified_at`` are the first rule's only. An outage with one rule keeps the
   plain "recovery notice" words.
+* What a violation names is worded from the version that judged the row it is about, and where that
+  row is not at hand (``sla explain`` of a violation), from the version that defines the name
+  (:meth:`~.words.PolicyWords.defining`): a notification rule, a service a version from mid-period adds
+  is named by its label, never by its id, and its lateness counted as its rule counts it. A period below
+  its target that the report lists no row of reads the target of the version in force on the period's
+  first day, which judges it whole (:func:`period_target`), whatever version is in force at ``from``.
 * The row a violation is about is looked up by its id in an index of the report's rows
   (:class:`ReportIndex`, each table indexed on first use), built once for the whole table of
   violations: a year's report lists thousands of violations over thousands of rows, and a scan of
@@ -222,9 +228,8 @@ def violation_text(
             return retention_text(r, w)
     if v.kind == "backup_zone" and v.backup_kind is not None:
         return w.m("report.v.zone_same", kind=w.backup_kind(v.backup_kind), at=w.t(v.at))
-    if v.kind == "availability":
-        model = w.model
-        target = next((s.availability_target for s in model.services if s.name == v.id), None) if model else None
+    if v.kind == "availability":  # (a period the report lists no row of: its target as the version judging it)
+        target = period_target(v.id, w)
         return w.m(
             "report.v.availability",
             ratio=percent_against(report.availability.ratio, target, 4),
@@ -233,6 +238,29 @@ def violation_text(
     if v.note is not None:
         return w.m("report.v.data", detail=note_text(v.note, v.id, w.lang, w.t, w.backup_kind_shown, w.event))
     return w.m("report.v.data_engine", detail=v.message)  # (a report rebuilt from its JSON: the engine's English)
+
+
+def period_target(ident: str, w: PolicyWords) -> float | None:
+    """The availability target (percent) a measurement period's violation ``ident`` is about
+    (``web:2026-10-01``, ``web:2026-10-01:plan=premium``: :func:`.periods.period_id`; a service's name
+    alone), as the version that judges the period states it: the version in force on the period's first
+    day (it judges the period whole, whatever version is in force at ``from``), else, for an id without a
+    day, ``w``'s; of those, the nearest version that measures the service when that one does not. None:
+    no such target."""
+    service, day, key = periods.parse_period_id(ident)
+    try:
+        v = w.at(dt.date.fromisoformat(day))
+    except ValueError:
+        v = w
+    v = v.defining(lambda md: any(s.name == service for s in md.services))
+    svc = next((s for s in v.model.services if s.name == service), None) if v.model is not None else None
+    if svc is None:
+        return None
+    if key is None:
+        return svc.availability_target
+    found = (t.percent for t in svc.plan_targets if t.when is not None and periods.compact(str(t.when)) == key)
+    percent = next(found, None)
+    return percent if percent is not None and percent >= 0 else None
 
 
 def outage_notice_text(v: Violation, report: Report, w: PolicyWords, index: ReportIndex | None = None) -> str | None:
@@ -277,6 +305,8 @@ def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, report: Report,
     (:meth:`~.words.PolicyWords.priority_of`)."""
     as_of = report.period.as_of
     if t.kind == "notify":
+        # (the incident not at hand: the rule, its label and its calendars of the version that defines it)
+        w = w.defining(lambda md: any(n.name == t.name for n in md.notifications))
         rule = notify_rule(w, t.name)
         goal = notify_label(w, t.name, rule)
         if t.met_at is not None:
@@ -310,8 +340,9 @@ def shown_id(v: Violation, w: PolicyWords) -> str:
             return w.d(dt.date.fromisoformat(rest)) if "T" not in rest else w.t(dt.datetime.fromisoformat(rest))
         except ValueError:
             return v.id
-    if v.kind == "availability" and w.model is not None:
-        service = next((s for s in w.model.services if s.name == name), None)
+    if v.kind == "availability":  # (by the version that defines the service: one added mid-period too)
+        sw = w.defining(lambda md: any(s.name == name for s in md.services))
+        service = next((s for s in sw.model.services if s.name == name), None) if sw.model is not None else None
         if service is not None and service.label.text(w.lang):
             return service.label.text(w.lang)
     return v.id
