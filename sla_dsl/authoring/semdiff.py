@@ -59,7 +59,9 @@ Design notes
 * The notice (and the site's history) says only what changed of a service's
   credits: each tier by its threshold (``サービスクレジット（99.5%未満）：25% → 30%``,
   of a target with ``when`` with its condition), a target with ``when`` changed
-  otherwise alone; the author's text keeps every tier. It says dates of the year
+  otherwise alone; of a priority's named targets, each target changed (of one
+  kind on one clock), added or removed alone, never the whole list again; the
+  author's text keeps every tier and every target. It says dates of the year
   in English in words (``August 13 to August 15``, ``2026-12-29 to 2026-12-31``),
   where the author's text writes them as the file does (``08-13..08-15``).
   Every form says a clock's start with fallbacks as one, or else the next
@@ -676,7 +678,11 @@ def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.Po
     field_words = _field_words(c, w)
     before, after = w.on(old or w.model), w.on(new or w.model)
     # (in the notice, a customer's words: only the tier or target that changed; the author's text, every tier)
-    narrow = _service_targets_text(c, subject, field_words, before, after) if w.notice else ""
+    narrow = ""
+    if w.notice:
+        narrow = _service_targets_text(c, subject, field_words, before, after) or _clock_targets_text(
+            c, subject, before, after
+        )
     if narrow:
         return narrow
     if _field_value(c, c.old, before) == _field_value(c, c.new, after):
@@ -716,6 +722,30 @@ def _service_targets_text(c: Change, subject: str, field_words: str, before: Wor
             was = before.value(o) if o is not None else before.say("none")
             parts.append((field_words, was, after.value(n) if n is not None else after.say("none")))
     said = [after.say("changed", subject=subject, field=f, old=o, new=n) for f, o, n in parts]
+    return after.say("details.sep").join(said)
+
+
+def _clock_targets_text(c: Change, subject: str, before: Words, after: Words) -> str:
+    """A change of a priority's named targets (``targets``) said by what changed only: a target of one kind on
+    one clock changed (``P1 緊急の計測目標：解決までの時間で解決2営業日以内 → …3営業日以内``), one added, one
+    removed, each alone; the targets that stay are not repeated. Empty for any other change."""
+    if (c.section, c.field) != ("priority", "targets"):
+        return ""
+    olds, news = list(c.old or ()), list(c.new or ())
+    meant = [m.meaning(canonical(t)) for t in olds], [m.meaning(canonical(t)) for t in news]
+    gone = [t for t, k in zip(olds, meant[0], strict=True) if k not in meant[1]]
+    came = [t for t, k in zip(news, meant[1], strict=True) if k not in meant[0]]
+    field = after.say("field.clock_target")
+    said: list[str] = []
+    for t in came:  # a target of the kind and clock of exactly one that went is that one changed
+        was = [o for o in gone if (o.kind, o.clock) == (t.kind, t.clock)]
+        if len(was) == 1 and sum((n.kind, n.clock) == (t.kind, t.clock) for n in came) == 1:
+            gone.remove(was[0])
+            old, new = before.value(was[0]), after.value(t)
+            said.append(after.say("changed", subject=subject, field=field, old=old, new=new))
+        else:
+            said.append(after.say("added.one", subject=subject, field=field, value=after.value(t)))
+    said += [after.say("removed.one", subject=subject, field=field, value=before.value(t)) for t in gone]
     return after.say("details.sep").join(said)
 
 

@@ -11,6 +11,9 @@ Design notes
   rows are its rules in file order, each with its condition in words and its
   place (``1. 契約プランがプレミアム``): the first that holds applies. The
   table was left empty there, as if the priority had no conditions.
+* The priority column names a priority by its rules' label in the page's
+  language, as the report and the change notice do (:func:`priority_name`);
+  it showed the bare id (``P1``), an internal name on a Japanese page.
 * Values are shown by their labels (``value premium "プレミアム" / "Premium"``,
   issue 16), by the names events carry only where the policy gives no label;
   every other word is in both languages in the typed catalogue
@@ -24,6 +27,7 @@ from collections.abc import Callable, Mapping, Sequence
 from ..i18n import message
 from ..lang import conditions
 from ..lang import model as m
+from ..report.words import priority_label
 from . import text as tx
 
 #: what the page renderer gives these tables: its language, a table writer, a label reader, a target wording
@@ -55,7 +59,7 @@ def plan_rows(model: m.PolicyModel, lang: str, target: Callable[[m.Target], str]
                 continue
             shown = values_words(model, combo, lang)
             rows.append(
-                f"<tr><td>{tx.esc(shown)}</td><td>{tx.esc(pid)}</td>"
+                f"<tr><td>{tx.esc(shown)}</td><td>{tx.esc(priority_name(model, pid, lang))}</td>"
                 f"<td>{tx.esc(rule.label.text(lang) or pid)}</td><td>{tx.esc(target(rule.target))}</td></tr>"
             )
     return rows
@@ -67,13 +71,21 @@ def rule_rows(
     """The rules of ``pid`` in file order, each with its condition in words (``上記以外`` for the rule
     without one): the plan table of a priority whose combinations are too many to list."""
     rows = []
+    name = tx.esc(priority_name(model, pid, lang))
     for k, rule in enumerate(rules, 1):
         cond = condition_words(model, rule.when, lang) if rule.when is not None else _w(lang, "otherwise")
         rows.append(
-            f"<tr><td>{tx.esc(_w(lang, 'in_order', n=k, c=cond))}</td><td>{tx.esc(pid)}</td>"
+            f"<tr><td>{tx.esc(_w(lang, 'in_order', n=k, c=cond))}</td><td>{name}</td>"
             f"<td>{tx.esc(rule.label.text(lang) or pid)}</td><td>{tx.esc(target(rule.target))}</td></tr>"
         )
     return rows
+
+
+def priority_name(model: m.PolicyModel, pid: str, lang: str) -> str:
+    """A priority as the plan table's priority column names it: by the label of its rules in ``lang``, as the
+    report and the change notice name it (:func:`sla_dsl.report.words.priority_label`: the label its rules
+    share, else each once, ``緊急（プレミアム）／緊急``); its id only when no rule has a label."""
+    return priority_label(model.rules_of(pid), lang) or pid
 
 
 def values_words(model: m.PolicyModel, values: Mapping[str, str], lang: str) -> str:

@@ -38,6 +38,10 @@ CSS = """\
 @media screen and (max-width: 44.9375em) { .sla-src { display: none; } }
 .sla-source .sla-hl { background: var(--md-code-hl-color--light, rgba(255, 235, 59, .25)); }
 .sla-postponed td { font-weight: 600; }
+/* a maintenance window skipped (`if not a business day: skip`): the row muted, its day struck through (the date,
+   third from the end: no, [rule], date, window, remark); the remark says why, unstruck */
+.md-typeset tr.sla-skipped td { color: var(--md-default-fg-color--light); }
+.md-typeset tr.sla-skipped td:nth-last-child(3) { text-decoration: line-through; }
 .sla-lang { float: right; font-size: .75rem; }
 .sla-table td, .sla-table th { vertical-align: top; }
 /* Japanese wraps between words (phrases), never inside a word; long Latin words may still break */

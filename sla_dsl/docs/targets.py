@@ -54,7 +54,8 @@ def clock_lines(c: m.ClockRule, lang: str) -> list[str]:
 
 
 def targets_html(p: m.Priority, model: m.PolicyModel, lang: str) -> str:
-    """The named targets of a priority, one per line, for its cell of the priority table."""
+    """The named targets of a priority, one per line, for its cell of the priority table (each line after a
+    line break, on its own line of the HTML: its text is never run into the line before it)."""
     clocks = {c.name: c for c in model.clocks}
     lines = []
     for t in p.targets:
@@ -68,7 +69,9 @@ def targets_html(p: m.Priority, model: m.PolicyModel, lang: str) -> str:
             if t.out_of_hours is not None:  # `, plus 24 hours if received outside business hours`
                 line += out_of_hours(t.out_of_hours, model, lang)
             lines.append(line)
-    return "".join(f"<br><small>{x}</small>" for x in lines)
+    # each line on a line of its own in the HTML too: text taken with the tags stripped (the site's search
+    # index, an element's textContent) keeps a space between a line and the next, which <br> alone does not
+    return "".join(f"\n<br><small>{x}</small>" for x in lines)
 
 
 def out_of_hours(ooh: m.OutOfHours, model: m.PolicyModel, lang: str) -> str:

@@ -187,14 +187,18 @@ def date_range(r: m.DateRange, lang: str) -> str:
     return f"{date(r.first, lang)}{'〜' if lang == 'ja' else ' – '}{date(r.last, lang)}"
 
 
+def month_day(month: int, day: int, lang: str) -> str:
+    """A day of the year: ``8月13日`` / ``August 13``, as the version history says it (never ``08-13``)."""
+    return t("month_day", lang, month=t(f"month.{month}", lang), d=day)
+
+
 def yearly_range(r: m.YearlyRange, lang: str) -> str:
-    """``12月29日〜1月3日`` / ``12-29 to 01-03`` (every year)."""
-    (m1, d1), (m2, d2) = r.first, r.last
-    if lang == "ja":
-        one = f"毎年{m1}月{d1}日"
-        return one if r.first == r.last else f"{one}〜{m2}月{d2}日"
-    one = f"{m1:02d}-{d1:02d}"
-    return f"every year {one}" if r.first == r.last else f"every year {one} to {m2:02d}-{d2:02d}"
+    """Yearly closed days: ``毎年12月29日〜1月3日`` / ``every year from December 29 to January 3``;
+    one day ``毎年8月13日`` / ``every year on August 13``."""
+    first = month_day(*r.first, lang)
+    if r.first == r.last:
+        return t("yearly_on", lang, a=first)
+    return t("yearly_range", lang, a=first, b=month_day(*r.last, lang))
 
 
 def recurrence(on: m.Recurrence, lang: str) -> str:
@@ -212,7 +216,7 @@ def recurrence(on: m.Recurrence, lang: str) -> str:
             return "毎月末日" if ja else "the last day of every month"
         return f"毎月{on.day}日" if ja else f"day {on.day} of every month"
     if isinstance(on, m.DayOfYear):
-        return f"毎年{on.month}月{on.day}日" if ja else f"every year on {on.month:02d}-{on.day:02d}"
+        return t("yearly_on", lang, a=month_day(on.month, on.day, lang))
     if isinstance(on, m.LastWeekday):
         return "毎月最終平日" if ja else "the last weekday of every month"
     wd = weekday(on.weekday.index, lang, long=True)

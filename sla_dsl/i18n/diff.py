@@ -113,6 +113,8 @@ DIFF: dict[str, Msg] = {
     "diff.field.restarts": Msg("停止後の再始動", "restarts at"),
     "diff.field.cancels": Msg("取り消し", "cancels at"),
     "diff.field.targets": Msg("計測目標", "targets on clocks"),
+    # one named target of a priority, in the notice (the site's history), which says only the one that changed
+    "diff.field.clock_target": Msg("計測目標", "target on a clock"),
     "diff.field.definition": Msg("定義", "definition"),
     "diff.field.target": Msg("応答目標時間", "response target"),
     "diff.field.same_day": Msg("当日回答の目安", "same-day guideline"),
@@ -361,6 +363,9 @@ DIFF: dict[str, Msg] = {
     "diff.removed.described": Msg("{subject}を削除：{desc}", "{subject} removed: {desc}"),
     "diff.removed.bracketed": Msg("{subject}を削除{desc}", "{subject} removed {desc}"),
     "diff.changed": Msg("{subject}の{field}：{old} → {new}", "{subject} {field}: {old} -> {new}"),
+    # one of a field's values added or removed, the others kept (a priority's named target, in the notice)
+    "diff.added.one": Msg("{subject}の{field}を追加：{value}", "{subject} {field} added: {value}"),
+    "diff.removed.one": Msg("{subject}の{field}を削除：{value}", "{subject} {field} removed: {value}"),
     "diff.details": Msg("（{details}）", " ({details})"),
     "diff.details.sep": Msg("、", "; "),
     "diff.decl.priority": Msg("（応答目標時間：{target}）", " (respond {target})"),

@@ -132,6 +132,31 @@ SITE: dict[str, Msg] = {
     "site.business_hours_minutes": Msg(ja="{h}営業時間{m}分{s:.0}", en="{h} business hour{s} {m} minutes"),
     # a business duration counted on a calendar other than `business`, named by its label
     "site.on_calendar": Msg(ja="（{c}）", en=" ({c})"),
+    # a day of the year (`closed yearly 08-13..08-15`, `every year on 08-13`), in English in words as the
+    # version history says it (`August 13 to August 15`), never as the file writes it (`08-13`)
+    "site.month_day": Msg(ja="{month}{d}日", en="{month} {d}"),
+    "site.yearly_on": Msg(ja="毎年{a}", en="every year on {a}"),
+    "site.yearly_range": Msg(ja="毎年{a}〜{b}", en="every year from {a} to {b}"),
+    **{
+        f"site.month.{n}": Msg(ja=f"{n}月", en=name)
+        for n, name in enumerate(
+            (
+                "January",
+                "February",
+                "March",
+                "April",
+                "May",
+                "June",
+                "July",
+                "August",
+                "September",
+                "October",
+                "November",
+                "December",
+            ),
+            1,
+        )
+    },
     # a time range past midnight, on the day it starts
     "site.overnight": Msg(ja="{s}〜翌{e}", en="{s}–{e} the next day"),
     # an availability target of a service: its measurement period, and whom it is for when the service has several

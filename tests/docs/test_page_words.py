@@ -211,7 +211,7 @@ def test_a_target_on_another_calendar_names_it_by_its_label(site: Build) -> None
     for key in ("london", "plans"):
         assert "desk_en" not in text_of(site.page(PAGE[key]["en"]).split("<article", 1)[1])
     plans_ja = [r.cells for r in tables(site.page(PAGE["plans"]["ja"]))["plans"]]
-    assert ["受付窓口 = 英語", "P2", "高（英語窓口）", "7営業時間（英語窓口の受付時間）"] in plans_ja
+    assert ["受付窓口 = 英語", "高（英語窓口）／高", "高（英語窓口）", "7営業時間（英語窓口の受付時間）"] in plans_ja
     plans_ja = [r.cells for r in tables(site.page(PAGE["plans"]["ja"]))["priorities"]]
     # (each rule of a priority with several says whom it is for)
     assert [
@@ -418,7 +418,9 @@ def test_no_space_between_japanese_words_on_the_helpdesk_page(site: Build) -> No
         "エンド・ユーザー様への情報提供"
     )
     japanese = r"[\u3040-\u30ff\u3400-\u9fff（）「」、。：]"
-    spaced = [x for x in _texts(ja, "li") + _texts(ja, "td") if re.search(rf"{japanese} {japanese}", x)]
+    # (white space just before a line break is no space between words: a browser shows none at a line's end)
+    shown = re.sub(r"\s+<br>", "<br>", ja)
+    spaced = [x for x in _texts(shown, "li") + _texts(shown, "td") if re.search(rf"{japanese} {japanese}", x)]
     assert not spaced
 
 

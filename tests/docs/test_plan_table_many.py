@@ -66,9 +66,15 @@ def test_the_policy_is_past_the_limit(tmp_path: Path) -> None:
 )
 def test_the_rules_are_listed_in_order_with_their_conditions(tmp_path: Path, lang: str, first: str, last: str) -> None:
     page = render_policy(_policy(tmp_path), PageContext(lang=lang, source_url=""))
-    p1 = [r for r in _rows(page) if r[1] == "P1"]
+    # (a priority by its rules' labels, as the report names it, never by its id)
+    urgent, high = (
+        ("緊急（プレミアム）／緊急", "高（英語窓口）／高")
+        if lang == "ja"
+        else ("Urgent (premium) / Urgent", "High (English line) / High")
+    )
+    p1 = [r for r in _rows(page) if r[1] == urgent]
     assert len(p1) == 2, p1
     assert p1[0][0].startswith(first) and p1[1][0] == last
     assert p1[0][2] == ("緊急（プレミアム）" if lang == "ja" else "Urgent (premium)")
     # the other priority keeps its table of combinations
-    assert any(r[1] == "P2" and "=" in r[0] for r in _rows(page))
+    assert any(r[1] == high and "=" in r[0] for r in _rows(page))
