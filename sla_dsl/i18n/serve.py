@@ -2,7 +2,8 @@
 ``serve.dashboard.*``; a refusal of ``GET /report``'s ``as_of`` (``serve.report.*``); the problems of a
 request's events only the service has (``serve.events.*``); and
 what it refuses before it listens (``serve.start.*``); what a reload (SIGHUP) says in the log
-(``serve.reload.*``) and a new version refused (``serve.policy.*``).
+(``serve.reload.*``) and a new version refused (``serve.policy.*``); the log lines of the webhook
+deliveries (``serve.webhook.*``).
 
 Design notes
 ------------
@@ -18,6 +19,11 @@ Design notes
   English, as every error body (the same keys, in ``en``).
 * The link to the other language is that language's own name (``site.lang_name`` in it),
   not a word of this section.
+* The log lines of the webhook deliveries (an attempt failed, a delivery failed for good, the
+  deliveries moved or posted again at a start) are in the policy's primary language, as the other
+  lines of the log about the policy; the error they quote (``HTTP 500``, a redirect's host, the HTTP
+  client's words for a network error) is the one ``GET /alerts`` keeps, in English as every field
+  of the API, but a redirect and a ``Retry-After`` delay are said in the line's language.
 """
 
 from __future__ import annotations
@@ -34,7 +40,12 @@ SERVE: dict[str, Msg] = {
     "serve.dashboard.target": Msg("目標", "Target"),
     "serve.dashboard.status": Msg("状態", "Status"),
     "serve.dashboard.due": Msg("期限", "Due"),
+    # the header of the time left: in business time when every row counts it; else the plain header, and every
+    # time marked with what it counts (as the report's tables: report.left, report.left_plain)
     "serve.dashboard.left": Msg("残り（営業時間）", "Left (business time)"),
+    "serve.dashboard.left_plain": Msg("残り", "Left"),
+    "serve.dashboard.in_business": Msg("（営業時間）", " (business time)"),
+    "serve.dashboard.in_elapsed": Msg("（経過時間）", " (elapsed)"),
     "serve.dashboard.maintenance": Msg("次回の定期メンテナンス", "Next regular maintenance"),
     "serve.dashboard.availability": Msg("今月の稼働率", "Availability this month"),
     "serve.dashboard.none": Msg("なし", "none"),
@@ -133,6 +144,66 @@ SERVE: dict[str, Msg] = {
     "serve.reload.added": Msg(
         "版 `{version}` を加えました（適用開始日 {effective}）",
         "policy version {version} added, effective {effective}",
+    ),
+    # the log lines of the webhook deliveries, in the policy's primary language (the error of an attempt as
+    # `GET /alerts` keeps it: `HTTP 500`, the HTTP client's own words for a network error)
+    "serve.webhook.attempt_failed": Msg(
+        "送信先 {webhook}：アラート {alert} の {attempt} 回目の送信に失敗しました：{error}",
+        "webhook {webhook}: alert {alert}: attempt {attempt} failed: {error}",
+    ),
+    "serve.webhook.retry_after": Msg(
+        "（`Retry-After` の指定により、次の送信は {seconds} 秒後）",
+        " (Retry-After: next try in {seconds} s)",
+    ),
+    "serve.webhook.redirect": Msg("{status}（{location} への転送）", "{status} redirect to {location}"),
+    "serve.webhook.about": Msg("（{kind} {id}）", " ({kind} {id})"),
+    "serve.webhook.refused": Msg(
+        "送信先 {webhook}：アラート {alert}{about}を届けられませんでした：{error}。受信側がこのアラートを拒否しており"
+        "（408、425、429 以外のクライアントエラー）、もう一度送っても拒否されるため、次の起動までは送りません。"
+        "受信側を直すか、`--webhook` に正しい `URL` を指定して、再起動してください"
+        "（起動時に、届けられなかったアラートを、そのとき指定された送信先へもう一度送ります）",
+        "webhook {webhook}: alert {alert}{about} not delivered: {error}; the receiver refuses it (a client error "
+        "other than 408, 425 and 429) and would refuse it again, so it is not posted again before the next start: "
+        "fix the receiver, or give its right URL with --webhook, then restart (at a start, the alerts that failed "
+        "are posted again, to the webhooks then given)",
+    ),
+    "serve.webhook.redirected": Msg(
+        "送信先 {webhook}：アラート {alert}{about}を届けられませんでした：{error}。"
+        "転送（リダイレクト）には従わないため、次の起動までは送りません。"
+        "受信側自身の `URL` を `--webhook` に指定して、再起動してください"
+        "（起動時に、届けられなかったアラートを、そのとき指定された送信先へもう一度送ります）",
+        "webhook {webhook}: alert {alert}{about} not delivered: {error}; redirects are not followed, so it is not "
+        "posted again before the next start: give the receiver's own URL with --webhook, then restart (at a "
+        "start, the alerts that failed are posted again, to the webhooks then given)",
+    ),
+    "serve.webhook.not_recorded": Msg(
+        "送信先 {webhook}：送信の結果をデータベースに記録できません：{error}",
+        "webhook {webhook}: cannot record a delivery: {error}",
+    ),
+    "serve.webhook.not_read": Msg(
+        "送信先 {webhook}：送るアラートをデータベースから読めません：{error}",
+        "webhook {webhook}: cannot read deliveries: {error}",
+    ),
+    "serve.webhook.not_given_back": Msg(
+        "停止時に、送信を始めていなかった {count} 件の配信を戻せませんでした：{error}",
+        "webhooks: cannot give back {count} deliveries: {error}",
+    ),
+    # at a start: the deliveries that failed, and those to a webhook no longer given
+    "serve.webhook.again": Msg(
+        "送信先 {webhook}：届けられなかった（転送またはクライアントエラーの）アラート {count} 件を、もう一度送ります",
+        "webhook {webhook}: its {count} alert(s) that failed (a redirect or a client error) are posted again",
+    ),
+    "serve.webhook.moved": Msg(
+        "送信先 {webhook} は指定されなくなりました。まだ届けていないアラート {count} 件は、"
+        "代わりに今回指定された送信先（{given}）へ送ります",
+        "webhook {webhook} is no longer given: its {count} alert(s) not delivered are posted to the webhooks "
+        "given ({given}) instead",
+    ),
+    "serve.webhook.dropped": Msg(
+        "送信先 {webhook} は指定されなくなり、`--webhook` の指定もありません。まだ届けていないアラート {count} 件は"
+        "送りません（`GET /alerts` に一覧があります）",
+        "webhook {webhook} is no longer given and no --webhook is: its {count} alert(s) not delivered are "
+        "dropped (GET /alerts lists them)",
     ),
     # a new version refused (POST /policies answers in English; a reloaded file is said in its language)
     "serve.policy.loaded": Msg(

@@ -69,6 +69,33 @@ Design notes
   where the original went or is being posted; the sender keeps a withdrawal
   back while the original's delivery to that webhook is still pending
   (:meth:`.store.Store.hold`).
+* **An alert withdrawn, then made true again, is alerted again**, once. Later
+  events can make a withdrawn alert true again (a priority changed back in
+  yet another late batch): its key was fired, so nothing would say so, and
+  receivers would keep believing the withdrawal. The timers learn from the
+  alerts recorded (:meth:`Timers._learn`, another server's too) which alert
+  of each transition was recorded last and which was withdrawn last; a
+  transition whose last alert was withdrawn and that a look has again is
+  alerted under the next key (:func:`.tracking.again_key`: ``key|2``,
+  ``key|3``...), unique as every alert, so two servers record it once. Only
+  when a look at its instant with every event now stored has it too (the
+  check that withdraws alerts, :class:`AsOf`): a transition the live look
+  has only through an event dated after its instant would otherwise be
+  alerted and withdrawn again at each event of its item. Such a look is
+  judged again only when the item's events dated at or before the instant
+  change. Its body names the withdrawal it follows (``again_after``), and
+  the sender keeps it back while that withdrawal's delivery to the same
+  webhook is pending, as it keeps a withdrawal back (a receiver gets the
+  alert, its withdrawal, then the alert again). A withdrawal recorded makes
+  the timers look again, so an alert made true again by the batch that came
+  while it was being recorded is not left for the next event.
+* The sender's lines of the log (an attempt failed, a delivery failed for
+  good) are in the policy's primary language (:mod:`sla_dsl.i18n.serve`,
+  ``serve.webhook.*``), as the other lines about the policy; the error a
+  delivery keeps for ``GET /alerts`` (``last_error``) is in English, as every
+  field of the API, with no part of the webhook's URL but what
+  :func:`.store.redact` shows (:func:`_scrubbed`). Each failed post is
+  counted in the metrics by its outcome (``on_failure``).
 * :class:`Sender` posts each pending delivery to its webhook with ``httpx``,
   retrying with exponential backoff (1 s, 2 s, 4 s ... capped at 5 minutes), or
   after what a ``Retry-After`` header asks on 429 and 503 (seconds or an HTTP
@@ -116,9 +143,9 @@ import math
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import anyio
 import httpx
@@ -127,10 +154,22 @@ import orjson
 from ..errors import printable
 from ..evaluation import Evaluation, judge_log, judge_part, period_bounds
 from ..evaluation.common import Ctx, Versions
+from ..i18n import Lang, message
 from ..policy.compiled import declared_types
 from ..report import Report
 from .store import Delivery, Store, Webhook, brief, distinct, own_failure, redact
-from .tracking import AT_RISK, BREACHED, OUTAGE_NOTICE, Clock, Tracker, Transition, log_of, transitions_of
+from .tracking import (
+    AT_RISK,
+    BREACHED,
+    OUTAGE_NOTICE,
+    Clock,
+    Tracker,
+    Transition,
+    again_key,
+    log_of,
+    split_key,
+    transitions_of,
+)
 
 LOG = logging.getLogger("sla.serve")
 #: Longest pause (seconds) of the timer loop after the database failed it, before it tries again.
@@ -180,6 +219,11 @@ class Raised:
     #: how many events of its item dated at or before ``instant`` its last check counted (None: not checked)
     counted: int | None = None
 
+    @property
+    def base(self) -> str:
+        """The key of its transition (an alert fired again has a key of its own: :func:`.tracking.again_key`)."""
+        return split_key(self.key)[0]
+
 
 @dataclass(frozen=True, slots=True)
 class Withdrawal:
@@ -221,6 +265,15 @@ class Timers:
         self._recheck_all = False
         #: the withdrawals decided and not recorded yet, first in line first
         self.withdrawing: list[Withdrawal] = []
+        #: by transition (its own key): which alert of it was recorded last (1, or N for the N-th:
+        #: :attr:`.tracking.Transition.again`) ...
+        self.alerted: dict[str, int] = {}
+        #: ... and which was withdrawn last: when it is the last recorded, a look that has the transition
+        #: again alerts it again, under the next key, once a look at its instant has it too
+        self.withdrawn: dict[str, int] = {}
+        #: the alerts to fire again that a look at their instant did not have: how many events of their item
+        #: dated at or before it that look counted (judged again only when that number changes)
+        self._not_again: dict[str, int] = {}
         #: the report skeleton of the last look (what the incidents judged again for a check are set in)
         self._skeleton: Report | None = None
         self.pending: list[Transition] = []
@@ -270,11 +323,44 @@ class Timers:
         changed = self._changes()  # (before the look: an event stored after it is named by the next one)
         self._learn()
         result = self.tracker.open_view(now)
-        self.pending = [t for t in transitions_of(result) if t.key not in self.fired and t.key not in self.skipped]
+        self._skeleton = result.skeleton
+        pending: list[Transition] = []
+        again: list[Transition] = []
+        for t in map(self._current, transitions_of(result)):
+            if t.key not in self.fired and t.key not in self.skipped:
+                (again if t.again > 1 else pending).append(t)
+        if again:
+            pending.extend(self._true_again(again, now))
+            pending.sort(key=lambda t: t.order)
+        self.pending = pending
         self.ahead = self.store.first_instant(after=now)
         self.seen = now
-        self._skeleton = result.skeleton
         self._correct(changed, now)
+
+    def _current(self, t: Transition) -> Transition:
+        """``t`` as its alert is keyed now: the alert after the last one recorded when that one was withdrawn
+        (later events have made the transition true again), else the last one recorded (or the first)."""
+        last = self.alerted.get(t.base, 0)
+        if last == 0:
+            return t
+        return replace(t, again=last + 1 if self.withdrawn.get(t.base, 0) >= last else last)
+
+    def _true_again(self, again: list[Transition], now: float) -> list[Transition]:
+        """Those of ``again`` (transitions whose last alert was withdrawn, had again by the look) that a look
+        at their instant has, with every event now stored, as the check that withdraws an alert judges it:
+        had it not, the alert fired again would be withdrawn again at once, and so on at every look."""
+        probes = [Raised(t.key, t.kind, _family(t.kind), t.item, t.instant) for t in again]
+        counts = {r.key: n for r, n in self._counts(probes)}
+        todo = [(r, counts[r.key]) for r in probes if self._not_again.get(r.key) != counts[r.key]]
+        judged = dict(self._judge_again(todo, now))
+        out = []
+        for t in again:
+            if judged.get(t.key) is True:
+                self._not_again.pop(t.key, None)
+                out.append(t)
+            elif t.key in judged:
+                self._not_again[t.key] = counts[t.key]
+        return out
 
     def check_more(self, now: float) -> None:
         """Judge the alerts a pass left to check (over :data:`CHECKS`), without another look."""
@@ -293,8 +379,14 @@ class Timers:
             self.fired.add(key)
             self._alert_top = max(self._alert_top or 0, n)
             if kind == WITHDRAWN:
-                self._forget(key.removeprefix(WITHDRAWN + "|"))
-            elif key not in self.raised:
+                gone = key.removeprefix(WITHDRAWN + "|")
+                self._forget(gone)
+                base, again = split_key(gone)
+                self.withdrawn[base] = max(self.withdrawn.get(base, 0), again)
+                continue
+            base, again = split_key(key)
+            self.alerted[base] = max(self.alerted.get(base, 0), again)
+            if key not in self.raised:
                 self._raise(Raised(key, kind, _family(kind), item, instant))
         if first:
             self._alert_top = self._alert_top or 0
@@ -350,8 +442,9 @@ class Timers:
         self._recheck = {(r.family, r.item) for r, _ in todo[CHECKS:]}
         self._recheck_all = False
 
-    def _check(self, todo: list[tuple[Raised, int]], now: float) -> None:
-        """Judge each alert's item again as of the alert's instant (``n``: the events it counts there)."""
+    def _judged(self, todo: list[tuple[Raised, int]], now: float) -> Iterable[tuple[Raised, int, Evaluation | None]]:
+        """Each alert's item judged again as of the alert's instant, with every event now stored (None when
+        it cannot be: said in the log)."""
         if not todo:
             return
         bodies: dict[tuple[str, str], list[str]] = {}
@@ -369,13 +462,23 @@ class Timers:
         judge = AsOf(self.tracker, now, self._skeleton)
         for r, n in todo:
             try:
-                result = judge(r.family, bodies.get((r.family, r.item), []), r.instant)
+                result: Evaluation | None = judge(r.family, bodies.get((r.family, r.item), []), r.instant)
             except Exception as exc:  # (said once: checked again when its item has another event)
                 LOG.error("timers: cannot check alert %s again: %s", self._raised(r), _why(exc))
-                r.counted = n
-                continue
-            if r.key in {t.key for t in transitions_of(result)}:
-                r.counted = n  # still what a look at its instant sees
+                result = None
+            yield r, n, result
+
+    def _judge_again(self, todo: list[tuple[Raised, int]], now: float) -> Iterable[tuple[str, bool | None]]:
+        """(key, whether a look at its instant has its transition; None: it could not be judged) of each
+        alert to fire again."""
+        for r, _, result in self._judged(todo, now):
+            yield r.key, None if result is None else r.base in {t.base for t in transitions_of(result)}
+
+    def _check(self, todo: list[tuple[Raised, int]], now: float) -> None:
+        """Judge each alert's item again as of the alert's instant (``n``: the events it counts there)."""
+        for r, n, result in self._judged(todo, now):
+            if result is None or r.base in {t.base for t in transitions_of(result)}:
+                r.counted = n  # still what a look at its instant sees (or said: checked at its item's next event)
                 continue
             text = self.store.payload_of(r.key)
             original: dict[str, Any] = orjson.loads(text) if text else {}
@@ -414,6 +517,9 @@ class Timers:
             )
             if self.on_withdraw is not None:
                 self.on_withdraw()
+        if done:  # look again: a transition the look has again is alerted again once its withdrawal is read
+            with self._lock:
+                self.dirty = True
         return done
 
     def withdrawal(self, w: Withdrawal, now: float) -> str:
@@ -541,6 +647,8 @@ class Timers:
             "fired_at": self._iso(now),
             "late_seconds": round(max(now - t.instant, 0.0), 3),
         }
+        if t.again > 1:  # alerted again: after the withdrawal of the alert before it (posted after it)
+            body["again_after"] = withdrawal_key(again_key(t.base, t.again - 1))
         return orjson.dumps(body).decode()
 
     def next_instant(self) -> float | None:
@@ -673,19 +781,22 @@ def retry_after(value: str | None, now: float) -> float | None:
     return max(when.timestamp() - now, 0.0)
 
 
-def _withdrawn(payload: str) -> str | None:
-    """The key of the alert a webhook body withdraws (None: the body is not a withdrawal's)."""
-    if '"withdraws"' not in payload:
+def _follows(payload: str) -> str | None:
+    """The key of the alert a webhook body is posted after, to a webhook that has it or is to have it: the
+    alert a withdrawal withdraws, the withdrawal before an alert fired again (None: neither)."""
+    if '"withdraws"' not in payload and '"again_after"' not in payload:
         return None
     try:
         body = orjson.loads(payload)
     except orjson.JSONDecodeError:
         return None
-    key = body.get("withdraws") if isinstance(body, dict) and body.get("kind") == WITHDRAWN else None
+    if not isinstance(body, dict):
+        return None
+    key = body.get("withdraws") if body.get("kind") == WITHDRAWN else body.get("again_after")
     return key if isinstance(key, str) else None
 
 
-def _about(payload: str) -> str:
+def _about(payload: str, lang: Lang = "en") -> str:
     """What an alert is about, as a line of the log names it after its id: `` (kind id)``, read from its webhook
     body ("" when the body does not say)."""
     try:
@@ -694,7 +805,7 @@ def _about(payload: str) -> str:
         return ""
     if not isinstance(body, dict) or not isinstance(body.get("kind"), str) or not isinstance(body.get("id"), str):
         return ""
-    return f" ({printable(body['kind'])} {_short(body['id'])})"
+    return message("serve.webhook.about", lang, kind=printable(body["kind"]), id=_short(body["id"]))
 
 
 def _reason(result: Evaluation, r: Raised, original: dict[str, Any]) -> str:
@@ -713,6 +824,25 @@ def _reason(result: Evaluation, r: Raised, original: dict[str, Any]) -> str:
         return "met" if inc.responded is not None else "changed"
     v = next((v for v in inc.targets if v.name == target and v.clock == clock), None)
     return "met" if v is not None and v.met_at is not None else "changed"
+
+
+def _scrubbed(text: str, w: Webhook) -> str:
+    """An HTTP client's error about a post to ``w`` with the parts of its URL that may hold a secret (the URL as
+    given or as the client writes it, its user and password, path and query) taken out: the log and ``GET
+    /alerts`` (which any reader may ask) quote it."""
+    out = text
+    try:
+        parts = urlsplit(w.url)
+        written = str(httpx.URL(w.url))
+    except ValueError:
+        parts, written = None, w.url
+    for url in sorted({w.url, written}, key=len, reverse=True):
+        out = out.replace(url, w.shown)
+    if parts is not None:
+        secrets = [parts.query, parts.path, parts.password or "", parts.username or ""]
+        for secret in sorted((x for x in secrets if len(x) >= 4), key=len, reverse=True):  # (not a letter)
+            out = out.replace(secret, "...")
+    return out
 
 
 def _why(exc: BaseException) -> str:
@@ -735,9 +865,16 @@ class Sender:
         lease: float = 60.0,
         batch: int = 10,
         transport: httpx.AsyncBaseTransport | None = None,
+        lang: Lang = "en",
+        on_failure: Callable[[bool], None] | None = None,
     ) -> None:
         self.store = store
         self.webhooks = distinct(webhooks)
+        #: the language of its lines of the log: the policy's primary language (:mod:`sla_dsl.i18n.serve`)
+        self.lang = lang
+        #: told of each failed attempt: True when the delivery failed for good (``failed``), False when it is
+        #: tried again (the metrics count them)
+        self.on_failure = on_failure
         self.backoff = backoff
         self.max_backoff = max_backoff
         self.timeout = timeout
@@ -772,7 +909,8 @@ class Sender:
             try:
                 self.store.release(list(self._held.values()), time.time())
             except Exception as exc:
-                LOG.error("webhooks: cannot give back %d deliveries: %s", len(self._held), _why(exc))
+                said = message("serve.webhook.not_given_back", self.lang, count=len(self._held), error=_why(exc))
+                LOG.error("%s", said)
             self._held.clear()
 
     def delay(self, attempts: int) -> float:
@@ -780,65 +918,76 @@ class Sender:
         return float(min(self.backoff * (2 ** min(attempts, 30)), self.max_backoff))
 
     async def _post(self, client: httpx.AsyncClient, w: Webhook, d: Delivery) -> None:
-        original = _withdrawn(d.payload)
-        if original is not None:  # a withdrawal follows the alert it withdraws, never comes before it
+        before = _follows(d.payload)
+        # a withdrawal follows the alert it withdraws, an alert fired again the withdrawal before it: never
+        # comes before it
+        if before is not None:
             until = time.time() + min(self.backoff, 1.0)
-            if await anyio.to_thread.run_sync(self.store.hold, d, original, until):
+            if await anyio.to_thread.run_sync(self.store.hold, d, before, until):
                 self._held.pop((d.alert_id, d.hook), None)
                 return
         final = refused = False
         wait: float | None = None
+        lang = self.lang
         try:
             response = await client.post(w.url, content=d.payload, headers={"content-type": "application/json"})
             status = response.status_code
             ok = 200 <= status < 300
-            error = "" if ok else f"HTTP {status}"
+            # (``error`` as GET /alerts keeps it, in English as the API; ``said`` as the log says it)
+            error = said = "" if ok else f"HTTP {status}"
             if 300 <= status < 400:
                 final = True
                 location = response.headers.get("location")
                 if location:
-                    error += f" redirect to {redact(urljoin(w.url, location))}"
+                    there = redact(urljoin(w.url, location))
+                    error += f" redirect to {there}"
+                    said = message("serve.webhook.redirect", lang, status=said, location=there)
             elif 400 <= status < 500 and status not in RETRIED_4XX:
                 final = refused = True
             elif status in RETRY_AFTER:
                 wait = retry_after(response.headers.get("retry-after"), time.time())
         except httpx.HTTPError as exc:
-            ok, error = False, f"{type(exc).__name__}: {exc}".replace(w.url, w.shown)
+            ok, error = False, _scrubbed(f"{type(exc).__name__}: {exc}", w)
+            said = error
         now = time.time()
         if ok:
             await anyio.to_thread.run_sync(self.store.delivered, d, now)
             self.sent += 1
         elif final:
             self.failures += 1
-            if refused:
-                why = (
-                    "the receiver refuses it (a client error other than 408, 425 and 429) and would refuse it again, "
-                    "so it is not posted again before the next start: fix the receiver, or give its right URL "
-                    "with --webhook, then restart"
-                )
-            else:
-                why = (
-                    "redirects are not followed, so it is not posted again before the next start: give the "
-                    "receiver's own URL with --webhook, then restart"
-                )
+            if self.on_failure is not None:
+                self.on_failure(True)
             LOG.error(
-                "webhook %s: alert %d%s not delivered: %s; %s (at a start, the alerts that failed are posted again, "
-                "to the webhooks then given)",
-                w.shown,
-                d.alert_id,
-                _about(d.payload),
-                printable(error),
-                why,
+                "%s",
+                message(
+                    "serve.webhook.refused" if refused else "serve.webhook.redirected",
+                    lang,
+                    webhook=w.shown,
+                    alert=d.alert_id,
+                    about=_about(d.payload, lang),
+                    error=printable(said),
+                ),
             )
             await anyio.to_thread.run_sync(lambda: self.store.failed(d, now, error, final=True))
         else:
             self.failures += 1
+            if self.on_failure is not None:
+                self.on_failure(False)
             delay = self.delay(d.attempts)
             if wait is not None:  # the receiver says when: at least the first delay, at most the longest
                 delay = min(max(wait, self.backoff), self.max_backoff)
-                error += f" (Retry-After: next try in {delay:g} s)"
+                error += message("serve.webhook.retry_after", "en", seconds=f"{delay:g}")
+                said += message("serve.webhook.retry_after", lang, seconds=f"{delay:g}")
             LOG.warning(
-                "webhook %s: alert %d: attempt %d failed: %s", w.shown, d.alert_id, d.attempts + 1, printable(error)
+                "%s",
+                message(
+                    "serve.webhook.attempt_failed",
+                    lang,
+                    webhook=w.shown,
+                    alert=d.alert_id,
+                    attempt=d.attempts + 1,
+                    error=printable(said),
+                ),
             )
             await anyio.to_thread.run_sync(self.store.failed, d, now + delay, error)
         self._held.pop((d.alert_id, d.hook), None)
@@ -847,7 +996,7 @@ class Sender:
         try:
             await self._post(client, w, d)
         except Exception as exc:  # the database is away: the lease ends and the delivery is taken again
-            LOG.error("webhook %s: cannot record a delivery: %s", w.shown, _why(exc))
+            LOG.error("%s", message("serve.webhook.not_recorded", self.lang, webhook=w.shown, error=_why(exc)))
 
     async def _worker(self, client: httpx.AsyncClient, w: Webhook) -> None:
         """Take and post the due deliveries to one webhook, until stopped."""
@@ -857,7 +1006,7 @@ class Sender:
             try:
                 due = await anyio.to_thread.run_sync(self.store.claim, w.hook, time.time(), self.lease, self.batch)
             except Exception as exc:
-                LOG.error("webhook %s: cannot read deliveries: %s", w.shown, _why(exc))
+                LOG.error("%s", message("serve.webhook.not_read", self.lang, webhook=w.shown, error=_why(exc)))
                 due = []
             if due:
                 self._held.update(((d.alert_id, d.hook), d) for d in due)

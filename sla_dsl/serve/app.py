@@ -91,7 +91,7 @@ from ..calendars.timeargs import EXAMPLE, parse_edge
 from ..errors import InputError, printable
 from ..evaluation import check_log
 from ..evaluation.common import Versions
-from ..i18n import Lang, format_date, message
+from ..i18n import Lang, as_lang, format_date, message
 from ..lang.diagnostics import PolicyError, policy_language
 from ..policy.compiled import Policy, declared_types
 from ..policy.load import check_versions, compile_text, load_policies, statement_span
@@ -169,7 +169,15 @@ class Service:
         self.timers = Timers(
             self.tracker, self.webhooks, tick=settings.tick, on_fire=self._fired, on_withdraw=self._withdrew
         )
-        self.sender = Sender(self.store, self.webhooks, backoff=settings.backoff)
+        #: the language of the log's lines about the deliveries, as of those about the policy
+        self.lang = as_lang(default_lang(merged), "en")
+        self.sender = Sender(
+            self.store,
+            self.webhooks,
+            backoff=settings.backoff,
+            lang=self.lang,
+            on_failure=self.metrics.webhook_failed,
+        )
         self.metrics.watch(self.tracker, self.timers)
         self._policy_lock = threading.Lock()
         self._retarget()
@@ -250,26 +258,15 @@ class Service:
         """Alerts not delivered to a webhook no longer given go to the webhooks given now (or nowhere); those
         that failed (a redirect, a client error) to a webhook still given are posted to it again."""
         left = self.store.retarget(self.webhooks, self.clock.now())
+        lang = self.lang
         for shown, n in sorted(self.store.again(self.webhooks, self.clock.now()).items()):
-            LOG.warning(
-                "webhook %s: its %d alert(s) that failed (a redirect or a client error) are posted again", shown, n
-            )
+            LOG.warning("%s", message("serve.webhook.again", lang, webhook=shown, count=n))
+        given = ", ".join(w.shown for w in self.webhooks)
         for shown, n in sorted(left.items()):
             if self.webhooks:
-                LOG.warning(
-                    "webhook %s is no longer given: its %d alert(s) not delivered are posted to the webhooks "
-                    "given (%s) instead",
-                    shown,
-                    n,
-                    ", ".join(w.shown for w in self.webhooks),
-                )
+                LOG.warning("%s", message("serve.webhook.moved", lang, webhook=shown, count=n, given=given))
             else:
-                LOG.warning(
-                    "webhook %s is no longer given and no --webhook is: its %d alert(s) not delivered are "
-                    "dropped (GET /alerts lists them)",
-                    shown,
-                    n,
-                )
+                LOG.warning("%s", message("serve.webhook.dropped", lang, webhook=shown, count=n))
 
     def _warn_unjudged(self, policies: Sequence[Policy]) -> None:
         """A warning naming how many stored events the versions in use cannot judge, and why (by code)."""

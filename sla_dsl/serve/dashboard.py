@@ -18,7 +18,7 @@ Design notes
   for its notice. A target is named by the report's words
   (``report.targets.*``) or, for a notification rule, by its label in the
   policy.
-* Countdowns are in business time, overdue ones too: with each row the server
+* Countdowns are in business time (of a target counted in business time), overdue ones too: with each row the server
   sends the business time left as of now (negative once overdue, as the API's
   ``business_seconds_left``) and the business-hours intervals of its target's
   calendar from now on (to a day past the due time), and the script takes
@@ -26,6 +26,11 @@ Design notes
   overdue count after it, stand still over lunch, nights and holidays, as the
   SLA's clock does, without the browser knowing the calendar. A paused
   target's clock stands still: its row shows the time left, unchanged.
+* A target counted in elapsed time (``within 2 hours``) counts down around
+  the clock. The column's header says what it counts as the report's tables
+  do: ``残り（営業時間）`` when every row counts business time; otherwise the
+  plain ``残り`` and every countdown marked with what it counts (``（経過時間）``,
+  ``（営業時間）``), from each row's ``counts``.
 """
 
 from __future__ import annotations
@@ -104,6 +109,8 @@ def _row(w: Watched, now: float, lang: str) -> dict[str, Any]:
         "due_epoch": w.due,
         "running": w.running and w.due is not None,
         "left": left,
+        #: what the countdown counts: its calendar's business time, or elapsed time (a target ``within 2 hours``)
+        "counts": "elapsed" if w.calendar is None else "business",
         "intervals": intervals,
     }
 
@@ -202,14 +209,19 @@ function draw() {{
   put("availability-label", W.availability); put("availability", data.availability.toFixed(3) + " %");
   put("maintenance-label", W.maintenance); put("maintenance", data.maintenance || W.none);
   put("open-label", W.open); put("updated", W.updated + " " + data.now_text);
-  for (const th of document.querySelectorAll("th[data-w]")) th.textContent = W[th.dataset.w];
+  // the time left in business time when every row counts it; else the plain header, each time marked
+  const business = data.incidents.length > 0 && data.incidents.every(r => r.counts === "business");
+  for (const th of document.querySelectorAll("th[data-w]")) {{
+    th.textContent = th.dataset.w === "left" && !business ? W.left_plain : W[th.dataset.w];
+  }}
   const body = document.querySelector("#incidents tbody");
   body.replaceChildren();
   for (const row of data.incidents) {{
     const tr = document.createElement("tr");
     const status = row.running && now > row.due_epoch ? "breached" : row.status;
     tr.className = status; tr.dataset.id = row.id; tr.dataset.target = row.target;
-    for (const text of [row.id, row.priority, row.target, W["s_" + status], row.due, hms(left(row, now))]) {{
+    const unit = business ? "" : row.counts === "business" ? W.in_business : W.in_elapsed;
+    for (const text of [row.id, row.priority, row.target, W["s_" + status], row.due, hms(left(row, now)) + unit]) {{
       const td = document.createElement("td"); td.textContent = text; tr.appendChild(td);
     }}
     tr.lastChild.className = "countdown";

@@ -15,6 +15,13 @@ Design notes
   ``sla_targets``, rather than by a new label on ``sla_incidents``: a label
   there would split each incident's series by target and make a sum over
   ``sla_incidents`` count an incident once per target.
+* A webhook post that fails is counted in ``sla_webhook_failures_total``
+  by its outcome: ``retried`` (a server error, a timeout, a network error:
+  tried again after a backoff) or ``failed`` (a redirect or a client error:
+  the delivery ``failed``, not posted again before the next start). One
+  counter with a label rather than two: their sum is every failed post, and
+  an alert on deliveries lost is ``outcome="failed"``. Both series exist from
+  the start, at 0.
 """
 
 from __future__ import annotations
@@ -27,6 +34,10 @@ from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.registry import Collector
 
 from .tracking import RESPONSE, Tracker
+
+#: The ``outcome`` of a failed webhook post (``sla_webhook_failures_total``): tried again, or failed for good.
+RETRIED, FAILED = "retried", "failed"
+OUTCOMES = (RETRIED, FAILED)
 
 
 class _Live(Collector):
@@ -104,12 +115,25 @@ class Metrics:
             registry=r,
         )
         self.alerts = Counter("sla_alerts_fired", "Alerts fired", ["kind"], registry=r)
+        self.webhook_failures = Counter(
+            "sla_webhook_failures",
+            "Webhook posts that failed: outcome retried (tried again after a backoff) or failed (for good: "
+            "a redirect or a client error, not posted again before the next start)",
+            ["outcome"],
+            registry=r,
+        )
+        for outcome in OUTCOMES:  # (both series from the start: a rate of zero is a rate)
+            self.webhook_failures.labels(outcome)
         self.lag = Histogram(
             "sla_timer_lag_seconds",
             "How long after its instant a transition was fired",
             buckets=(0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 5.0, 60.0),
             registry=r,
         )
+
+    def webhook_failed(self, for_good: bool) -> None:
+        """A webhook post failed: for good (the delivery ``failed``), or to be tried again."""
+        self.webhook_failures.labels(FAILED if for_good else RETRIED).inc()
 
     def watch(self, tracker: Tracker, timers: Any) -> None:
         """Add the gauges computed at scrape time."""

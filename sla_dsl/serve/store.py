@@ -155,6 +155,10 @@ ALERTS = sa.Table(
 #: (:meth:`Store.withdraw`: never posted).
 PENDING, DELIVERED, FAILED, DROPPED, WITHDRAWN = "pending", "delivered", "failed", "dropped", "withdrawn"
 
+#: What earlier releases wrote in a delivery's ``last_error`` when they marked it ``withdrawn`` or ``dropped``, in
+#: place of its last attempt's error: not an error (the state says it), so ``GET /alerts`` shows none.
+NOT_ERRORS = frozenset({"its alert was withdrawn before it was posted", "its webhook is no longer given"})
+
 DELIVERIES = sa.Table(
     "webhook_deliveries",
     META,
@@ -805,7 +809,7 @@ class Store:
                         cancelled = conn.execute(
                             sa.update(DELIVERIES)
                             .where(DELIVERIES.c.alert_id == first, DELIVERIES.c.hook == hook, unposted)
-                            .values(state=WITHDRAWN, last_error="its alert was withdrawn before it was posted")
+                            .values(state=WITHDRAWN)  # (its last error, if any, is kept: GET /alerts shows it)
                         ).rowcount
                         if not cancelled:  # taken by a sender meanwhile: posted, then withdrawn
                             told.add(str(hook))
@@ -818,8 +822,9 @@ class Store:
 
     def hold(self, d: Delivery, original: str, until: float) -> bool:
         """Keep back a withdrawal taken by a sender while the alert it withdraws (key ``original``) is still
-        to be posted to the same webhook (a receiver gets an alert before its withdrawal): its next try moves
-        to ``until``. Whether it was kept back."""
+        to be posted to the same webhook (a receiver gets an alert before its withdrawal), and an alert fired
+        again while the withdrawal before it (key ``original``) is: its next try moves to ``until``. Whether
+        it was kept back."""
 
         def work(conn: sa.Connection) -> bool:
             first = conn.execute(sa.select(ALERTS.c.id).where(ALERTS.c.digest == digest(original))).scalar()
@@ -845,7 +850,8 @@ class Store:
         return self._transaction(work)
 
     def alerts(self, limit: int = 200) -> list[dict[str, Any]]:
-        """The latest alerts, newest first, with their delivery state."""
+        """The latest alerts, newest first, with their delivery state and the error of the last attempt that
+        failed (None when none has, or the last one was delivered)."""
         with self.engine.connect() as conn:
             shown = [c for c in ALERTS.c if c.name != "digest"]
             rows = conn.execute(sa.select(*shown).order_by(ALERTS.c.id.desc()).limit(limit)).mappings().all()
@@ -854,12 +860,14 @@ class Store:
             if ids:
                 q = sa.select(DELIVERIES).where(DELIVERIES.c.alert_id.in_(ids)).order_by(DELIVERIES.c.shown)
                 for d in conn.execute(q).mappings():
+                    error = d["last_error"]
                     deliveries.setdefault(int(d["alert_id"]), []).append(
                         {
                             "url": d["shown"],
                             "state": d["state"],
                             "attempts": d["attempts"],
                             "delivered": d["state"] == DELIVERED,
+                            "last_error": None if error in NOT_ERRORS else error,
                         }
                     )
         return [{**dict(r), "deliveries": deliveries.get(int(r["id"]), [])} for r in rows]
@@ -883,7 +891,7 @@ class Store:
                 conn.execute(
                     sa.update(DELIVERIES)
                     .where(DELIVERIES.c.alert_id == alert_id, DELIVERIES.c.hook == hook)
-                    .values(state=DROPPED, last_error="its webhook is no longer given")
+                    .values(state=DROPPED)  # (its last error, if any, is kept: GET /alerts shows it)
                 )
                 left[str(shown)] = left.get(str(shown), 0) + 1
             alert_ids = sorted({int(r[0]) for r in rows})

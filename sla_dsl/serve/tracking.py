@@ -25,7 +25,12 @@ Design notes
   segments rather than from the verdict's due time, which depends on the
   instant the incident is judged at.) So a
   paused target has no due time (nothing fires while it stands still) and
-  gets its new one when it resumes. Every instant depends only on the stored
+  gets its new one when it resumes. A target whose time ran out just as a
+  stretch of counting ended (the clock paused then, or its calendar closed
+  before a pause) is due, as the report says, at the instant it ran out,
+  not when the clock runs again; an ``update`` is missed once the time since
+  the last one *passes* the interval, and the report gives, as the watch
+  does, the instant the clock ran again there. Every instant depends only on the stored
   events, never on ``now``: the key of a transition (and so of its alert)
   stays the same from look to look.
 * A due transition (a breach) has passed only *after* its instant: the
@@ -54,6 +59,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import math
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -142,6 +148,9 @@ class Transition:
     clock: str | None = None
     #: its alert key names the target (every target but the response target and an outage's first rule)
     named: bool = False
+    #: which alert of the transition this is: 1, or N when each of the N - 1 before it was withdrawn and later
+    #: events made the transition true again (:func:`again_key`)
+    again: int = 1
 
     @property
     def strict(self) -> bool:
@@ -153,17 +162,40 @@ class Transition:
         return self.instant < upto if self.strict else self.instant <= upto
 
     @property
-    def key(self) -> str:
-        """What makes an alert unique: the same transition is never alerted twice."""
+    def base(self) -> str:
+        """The transition's own key: what a look at its instant has when it has the transition."""
         if not self.named:  # (as earlier releases wrote it: their alerts are not fired again)
             return f"{self.kind}|{self.item}|{self.instant:.6f}"
         on = f"@{self.clock}" if self.clock else ""
         return f"{self.kind}#{self.target}{on}|{self.item}|{self.instant:.6f}"
 
     @property
+    def key(self) -> str:
+        """What makes an alert unique: the same transition is never alerted twice, unless its alert was
+        withdrawn and later events made it true again (then once more, under :func:`again_key`)."""
+        return again_key(self.base, self.again)
+
+    @property
     def order(self) -> tuple[float, bool, str, str, str, str]:
         """Sort key: by instant, an at-risk transition before a due one of the same instant."""
         return (self.instant, self.strict, self.kind, self.item, self.target, self.clock or "")
+
+
+#: The end of the key of an alert fired again (``|2``), after a transition's own key, which ends with its instant
+#: written ``%.6f`` (``|1796018400.000000``): the two are never taken for one another.
+_AGAIN = re.compile(r"(?s)(.*\|-?\d+\.\d{6})\|(\d+)")
+
+
+def again_key(base: str, again: int) -> str:
+    """The key of the ``again``-th alert of the transition whose own key is ``base``: ``base`` itself for the
+    first, ``base|N`` for the N-th (each one before it was withdrawn, and later events made it true again)."""
+    return base if again <= 1 else f"{base}|{again}"
+
+
+def split_key(key: str) -> tuple[str, int]:
+    """(the transition's own key, which alert of it) of an alert's key: :func:`again_key` read back."""
+    m = _AGAIN.fullmatch(key)
+    return (m.group(1), int(m.group(2))) if m else (key, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +297,17 @@ def _reach(rules: Rules, run: _Run, since: float, need: float, cal: str | None, 
     return add_running(rules, max(run.open_from, since), need - acc, cal)
 
 
+def _ran_out(rules: Rules, run: _Run, since: float, need: float, cal: str | None) -> float | None:
+    """A ``respond``/``resolve``/``first reply`` target's due instant, as the evaluator gives it: the first
+    instant the running time counted from ``since`` reaches ``need`` (the running segment taken to run on),
+    even when a stretch of counting ended just then (a pause, a calendar's closing) and the clock ran
+    again only later; None while the clock is paused without having passed ``need`` (the evaluator calls
+    such a target paused, and met when the clock stops so)."""
+    if _reach(rules, run, since, need, cal, at_least=False) is None:
+        return None
+    return _reach(rules, run, since, need, cal, at_least=True)
+
+
 def _clock_target(rules: Rules, priority: str, kind: str, clock: str | None) -> m.ClockTarget | None:
     pri = rules.priorities.get(priority)
     return next((t for t in pri.targets if t.kind == kind and t.clock == clock), None) if pri else None
@@ -317,8 +360,13 @@ def _watch_target(inc: Incident, v: TargetVerdict) -> Watched | None:
         return None
     else:  # a breach stays a breach: watched while the clock that ran out still runs (or is paused)
         since = run.start
-    # (the evaluator's own formula; from the segments, not the verdict's due time: see the notes above)
-    due = _reach(rules, run, since, v.target_s, cal, at_least=False)
+    # (the evaluator's own formulas; from the segments, not the verdict's due time: see the notes above).
+    # An update is missed once the running time since the last one passes the interval: when it reached it
+    # just as a stretch of counting ended, at the instant the clock runs again, as the evaluator says it
+    if v.kind == "update":
+        due = _reach(rules, run, since, v.target_s, cal, at_least=False)
+    else:
+        due = _ran_out(rules, run, since, v.target_s, cal)
     pct = life_risk(rules, v.clock)
     risk = None
     if pct is not None:

@@ -206,7 +206,7 @@ def test_webhook_secrets_stay_out_of_alerts_and_the_log(
     caplog.set_level(logging.WARNING, logger="sla.serve")
     c = start(db(tmp_path), FakeClock(NOTICE_DUE + 60), webhooks=(url,))
     assert c.post("/events", content=lines(outage())).status_code == 200
-    wait_for(lambda: "attempt 1 failed" in caplog.text, "a failed delivery logged")
+    wait_for(lambda: "1 回目の送信に失敗しました" in caplog.text, "a failed delivery logged")  # (the policy's language)
     text = c.get("/alerts").text
     assert f"http://127.0.0.1:{port}" in text
     for secret in ("hunter2", "user", "SECRETPATH", "SECRETQUERY"):

@@ -75,7 +75,13 @@ def test_a_client_error_fails_the_delivery_for_good_and_says_what_to_do(
 ) -> None:
     with caplog.at_level(logging.WARNING, logger="sla.serve"):
         store, sender, _, _ = _one_post(tmp_path, httpx.Response(status))
-    assert _delivery(store) == {"url": "http://receiver.invalid", "state": "failed", "attempts": 1, "delivered": False}
+    assert _delivery(store) == {
+        "url": "http://receiver.invalid",
+        "state": "failed",
+        "attempts": 1,
+        "delivered": False,
+        "last_error": f"HTTP {status}",
+    }
     assert store.pending_deliveries() == 0 and sender.failures == 1
     (line,) = [r.getMessage() for r in caplog.records if r.name == "sla.serve"]
     assert line.startswith(
@@ -189,9 +195,9 @@ def test_a_refused_alert_is_failed_in_get_alerts_and_posted_again_at_the_next_st
         caplog.set_level(logging.WARNING, logger="sla.serve")
         c = start(db_url, FakeClock(NOW + 60), webhooks=(receiver.url,))
         shown = receiver.url.rsplit("/", 1)[0]
-        assert f"webhook {shown}: its 2 alert(s) that failed (a redirect or a client error) are posted again" in (
-            caplog.text
-        )
+        # (in the policy's language: Japanese here)
+        said = f"送信先 {shown}：届けられなかった（転送またはクライアントエラーの）アラート 2 件を、もう一度送ります"
+        assert said in caplog.text
         wait_for(lambda: _states(c) == ["delivered", "delivered"], "both delivered")
         assert sorted(r["kind"] for r in receiver.received) == ["incident.at_risk", "incident.breached"]
     finally:

@@ -89,8 +89,9 @@ def test_with_no_webhook_left_the_alerts_not_delivered_are_dropped_and_said(
         caplog.set_level(logging.WARNING, logger="sla.serve")
         c = start(db, FakeClock(NOW + 60))
         assert states(c) == {(redact(old.url), "dropped")}
-        assert f"webhook {redact(old.url)} is no longer given and no --webhook is" in caplog.text
-        assert "2 alert(s) not delivered are dropped" in caplog.text
+        # (in the policy's language: Japanese here)
+        assert f"送信先 {redact(old.url)} は指定されなくなり、`--webhook` の指定もありません" in caplog.text
+        assert "まだ届けていないアラート 2 件は送りません" in caplog.text
         start.stop(c)
         assert old.attempts == tried
     finally:
