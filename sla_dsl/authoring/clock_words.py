@@ -80,19 +80,36 @@ def hover_clock(c: m.ClockRule, pm: m.PolicyModel, lang: str = "en") -> str:
         lines.append(say("at_risk", percent=f"{c.at_risk_percent:g}"))
     used = [
         say(
-            "target",
+            "target.labelled" if label else "target",
             pid=p.id,
+            label=label,
             kind=message(f"author.hover.kind.{t.kind}", lang),
             duration=duration_words(t.duration, lang, pm),
             extra=say("extra", extra=duration_words(t.out_of_hours.extra, lang, pm)) if t.out_of_hours else "",
         )
         for p in pm.priorities
+        if any(t.clock == c.name for t in p.targets)
+        for label in (rule_label(p, pm, lang),)
         for t in p.targets
         if t.clock == c.name
     ]
     if used:
         lines.append(say("measures", targets=say("target_sep").join(used)))
     return "\n".join(lines)
+
+
+def rule_label(p: m.Priority, pm: m.PolicyModel, lang: str) -> str:
+    """What names rule ``p`` apart from the other rules of its id (``when``, issue 13): its label in
+    ``lang``, and its line too when another rule of the id has the same label, or none either (each rule's
+    targets are its own: ``P1 Urgent (premium): resolve 2 hours; P1 Urgent: resolve 8 hours``); ``""``
+    for the only rule of its id, which its id names."""
+    rules = pm.rules_of(p.id)
+    if len(rules) < 2:
+        return ""
+    label = own(p.label, lang)
+    if sum(1 for r in rules if own(r.label, lang) == label) < 2:
+        return label
+    return message("author.hover.clock.rule_line", lang, label=label, line=p.span.line).strip()
 
 
 def hover_out_of_hours(t: m.ClockTarget, ooh: m.OutOfHours, pm: m.PolicyModel, lang: str = "en") -> str:

@@ -7,7 +7,11 @@ Design notes
   the words hovers share are :mod:`.clock_words`'s): ``4営業時間 ＝ カレンダー `business`（当社営業時間）の
   営業時間で4時間：…``.
 * Hover on a duration says what it means on the policy's own calendar, with a worked example
-  computed by :class:`~sla_dsl.policy.Policy` (``4 business hours: from Fri 16:00 due Mon 12:00``);
+  computed by :class:`~sla_dsl.policy.Policy` (``4 business hours: from Fri 16:00 due Mon 12:00``),
+  as the rule it stands in reads it (:func:`hover_duration`): a target counts forward to a due
+  instant, a planned stop's notice back from the stop (``on or before the date 7 days before the
+  stop's start date``), a backup's ``every`` in windows of the day (``00:00-12:00, 12:00-24:00``),
+  its ``keep`` forward to the end of its retention, a same-day guideline's lead back from the close;
   hover on a calendar name summarises the calendar (zone, days and hours, holidays, closures).
 * Our spans are 1-based with columns counted in characters; LSP positions are 0-based with
   columns in UTF-16 code units (the only encoding the server announces), so columns are converted
@@ -24,7 +28,8 @@ Design notes
   from the start of the declaration the cursor is in to the word being typed, and what it accepts
   there (keywords, a name, an event type), with the kind of name the words before tell (a
   calendar after ``4``, a clock after a target's ``on``), is offered; when that text does not
-  parse, everything is.
+  parse, everything is. Events are offered of the families the place allows, whether the text
+  parses or not (:func:`_events_allowed`: in a clock and a priority, incident events only).
 * No pygls and no LSP types here: :mod:`.lsp` (the server) asks this module for a hover's
   Markdown, a name's declaration and a completion's detail, so all of them can be used and
   tested without the server.
@@ -42,6 +47,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,10 +57,12 @@ from lark import Token, Tree
 from lark.exceptions import LarkError
 from pydantic import BaseModel
 
-from ..i18n import format_date
+from ..calendars.recurrence import add_months, window_start
+from ..i18n import format_date, format_datetime
 from ..i18n import message as catalogue_message
 from ..i18n.authoring import names as names_of
 from ..i18n.places import region_name, zone_title
+from ..i18n.terms import UNITS, Amount
 from ..lang import model as m
 from ..lang import service_plans
 from ..lang.conditions import MAX_ASSIGNMENTS, assignments, combos, defaults, holds, select
@@ -333,7 +341,33 @@ def _example_time(when: dt.datetime, lang: str) -> dict[str, str]:
 
 
 def hover_duration(pm: m.PolicyModel, d: m.Duration, lang: str = "en") -> str:
-    """What a duration means, with an example on the policy's calendar, in ``lang``."""
+    """What a duration means where it stands, with an example on the policy's calendar, in ``lang``: a target
+    (a time to a due instant) counts forward from a clock's start; a planned stop's notice counts back from
+    the stop (:func:`_hover_notice`), a backup's ``every`` is judged in windows of the day
+    (:func:`_hover_backup_every`), its ``keep`` is a time to keep it, a same-day guideline's lead counts
+    back from the close (:func:`_hover_same_day`), a window's notice is a lead before each window. ``d`` is
+    one of ``pm``'s own durations (found by identity)."""
+    for stop in pm.planned_stops:
+        if stop.notice is d:
+            return _hover_notice(pm, stop, lang)
+    for window in pm.maintenance:
+        if window.notice is d:
+            return catalogue_message("author.hover.window_notice", lang, d=duration_words(d, lang))
+    for backup in pm.backups:
+        if backup.every is d:
+            return _hover_backup_every(pm, d, lang)
+        if backup.keep is d:
+            return _hover_forward(pm, d, lang, "author.hover.keep")
+    for p in pm.priorities:
+        if p.same_day is not None and p.same_day.before_close is d:
+            return _hover_same_day(pm, p.same_day, lang)
+    return _hover_forward(pm, d, lang, "author.hover.duration")
+
+
+def _hover_forward(pm: m.PolicyModel, d: m.Duration, lang: str, key: str) -> str:
+    """A duration counted forward from an instant (a target from its clock's start, a backup's ``keep`` from
+    its completion), with the example of one from the next Friday 16:00: ``key`` (elapsed time:
+    ``key.elapsed``)."""
     from ..policy.compiled import Policy, add_calendar_duration
 
     policy = Policy(pm)
@@ -341,19 +375,163 @@ def hover_duration(pm: m.PolicyModel, d: m.Duration, lang: str = "en") -> str:
     start = _example_start(policy)
     if d.calendar is None:
         due = add_calendar_duration(start, d)
-        key, more = "author.hover.duration.elapsed", {}
+        key, more = f"{key}.elapsed", {}
     else:
         try:
             delta = policy.duration_delta(d)
             due = policy.add_business_time(start, delta, d.calendar)
         except (KeyError, LookupError, ValueError):
             return catalogue_message("author.hover.duration.undeclared", lang, d=said, calendar=d.calendar)
-        key = "author.hover.duration"
         more = {"hours": f"{delta.total_seconds() / 3600:g}", "calendar": calendar_named(d.calendar, pm, lang)}
     begin, end = _example_time(start, lang), _example_time(due, lang)
     return catalogue_message(
         key, lang, d=said, start=begin["time"], start_date=begin["date"], due=end["time"], due_date=end["date"], **more
     )
+
+
+def _counted(amount: int, unit: m.TimeUnit, lang: str) -> str:
+    """An amount of time as counted before ``前``: ``7日``, ``1ヶ月``; in English ``7 days``, ``1 month``."""
+    if lang == "ja":
+        return f"{amount}{UNITS[unit.value].counted}"
+    return str(m.Duration(amount=amount, unit=unit))
+
+
+def _lead(d: m.Duration, lang: str) -> str:
+    """A duration as a hover says it before ``前`` or ``ごと`` (``7日前``, ``12時間ごと``: an
+    :class:`~sla_dsl.i18n.terms.Amount`, counted there), else as :func:`duration_words` says it."""
+    said = duration_words(d, lang)
+    if lang != "ja" or d.is_business:
+        return said
+    return Amount(said, f"{d.amount}{UNITS[d.unit.value].counted}")
+
+
+def _zone(pm: m.PolicyModel, lang: str) -> str:
+    """The policy's zone as a hover names it (in code in Japanese)."""
+    return f"`{pm.header.timezone}`" if lang == "ja" else pm.header.timezone
+
+
+def _hover_notice(pm: m.PolicyModel, stop: m.PlannedStop, lang: str) -> str:
+    """A planned stop's notice: counted back from the stop, as :func:`sla_dsl.evaluation.outages.notice_deadline`
+    judges it. ``before start date``: valid when sent on or before the date that much before the stop's start
+    date (in days, weeks or months: E220 refuses the rest), any time that day; ``before start``: at least
+    that much before the instant it starts. The example is a stop starting the next Friday 16:00."""
+    from ..policy.compiled import Policy
+
+    n = stop.notice
+    said = duration_words(n, lang)
+    policy = Policy(pm)
+    start = _example_start(policy)
+    if stop.anchor is m.NoticeAnchor.START_DATE:
+        if n.calendar is not None or n.unit not in (m.TimeUnit.DAY, m.TimeUnit.WEEK, m.TimeUnit.MONTH):
+            return catalogue_message("author.hover.notice.date.unjudged", lang, d=said)
+        if n.unit is m.TimeUnit.MONTH:
+            last, back = add_months(start.date(), -n.amount), _counted(n.amount, n.unit, lang)
+        else:
+            days = n.amount * (7 if n.unit is m.TimeUnit.WEEK else 1)
+            last, back = start.date() - dt.timedelta(days=days), _counted(days, m.TimeUnit.DAY, lang)
+        return catalogue_message(
+            "author.hover.notice.date",
+            lang,
+            d=said,
+            back=back,
+            zone=_zone(pm, lang),
+            stop=format_date(start.date(), lang),
+            last=format_date(last, lang),
+        )
+    try:
+        if n.calendar is not None:
+            cut = policy.calendar(n.calendar).add(start, -policy.duration_delta(n)).astimezone(policy.tz)
+        elif n.unit is m.TimeUnit.MONTH:
+            day = add_months(start.date(), -n.amount)
+            cut = start.replace(year=day.year, month=day.month, day=day.day)
+        else:
+            cut = start - dt.timedelta(seconds=m.UNIT_SECONDS[n.unit] * n.amount)
+    except (KeyError, LookupError, ValueError):
+        return catalogue_message("author.hover.duration.undeclared", lang, d=said, calendar=n.calendar)
+    begin, end = _example_time(start, lang), _example_time(cut, lang)
+    return catalogue_message(
+        "author.hover.notice.start",
+        lang,
+        d=said,
+        lead=_lead(n, lang),
+        start=begin["time"],
+        start_date=begin["date"],
+        due=end["time"],
+        due_date=end["date"],
+    )
+
+
+def _hover_backup_every(pm: m.PolicyModel, d: m.Duration, lang: str) -> str:
+    """A backup's ``every``, as :mod:`sla_dsl.evaluation.backups` judges it: ``every N hours`` (N dividing a
+    day) in windows of N hours from each local midnight (``00:00-12:00, 12:00-24:00``); ``every N days``
+    (weeks, months) on each calendar day, in the N days ending with it; anything else is refused (E220)."""
+    said = duration_words(d, lang)
+    zone = _zone(pm, lang)
+    if d.calendar is None and d.unit is m.TimeUnit.HOUR and 0 < d.amount <= 24 and 24 % d.amount == 0:
+        bounds = [f"{h:02d}:00" for h in range(0, 25, d.amount)]
+        ranges = [
+            catalogue_message("author.hover.calendar.range", lang, start=a, end=b)
+            for a, b in itertools.pairwise(bounds)
+        ]
+        if len(ranges) > 4:  # (every 1 hour: the first two, the last)
+            ranges = [*ranges[:2], "…", ranges[-1]]
+        windows = catalogue_message("author.sep.list", lang).join(ranges)
+        return catalogue_message(
+            "author.hover.backup.hours", lang, d=said, lead=_lead(d, lang), zone=zone, windows=windows
+        )
+    if d.calendar is not None or d.amount < 1 or d.unit not in (m.TimeUnit.DAY, m.TimeUnit.WEEK, m.TimeUnit.MONTH):
+        return catalogue_message("author.hover.backup.unjudged", lang, d=said)
+    from ..policy.compiled import Policy
+
+    day = _example_start(Policy(pm)).date()
+    first = window_start(day, d)
+    if first == day:
+        return catalogue_message("author.hover.backup.day", lang, d=said, zone=zone)
+    return catalogue_message(
+        "author.hover.backup.days",
+        lang,
+        d=said,
+        zone=zone,
+        day=format_date(day, lang),
+        first=format_date(first, lang),
+    )
+
+
+def _hover_same_day(pm: m.PolicyModel, guide: m.SameDayGuideline, lang: str) -> str:
+    """A same-day guideline's lead (``same day if received 2 hours before close of business``): counted back
+    from the close of each business day of its calendar, as the evaluator's cut-off is
+    (:mod:`sla_dsl.evaluation.incident_rows`), with the example of the next open day from today."""
+    from ..policy.compiled import Policy, add_calendar_duration
+
+    lead = guide.before_close
+    said = duration_words(lead, lang)
+    calendar = calendar_named(guide.calendar, pm, lang)
+    text = catalogue_message("author.hover.same_day", lang, d=said, lead=_lead(lead, lang), calendar=calendar)
+    policy = Policy(pm)
+    try:
+        cal = policy.calendar(guide.calendar)
+        today = dt.datetime.now(cal.tz).date()
+        opened = next((found for k in range(366) if (found := cal.open_intervals(today + dt.timedelta(days=k)))), None)
+        if opened is None:
+            return text
+        close = opened[-1][1]
+        if lead.calendar is not None:
+            cut = policy.calendar(lead.calendar).add(close, -policy.duration_delta(lead))
+        elif lead.unit is m.TimeUnit.MONTH:
+            cut = close - (add_calendar_duration(close, lead) - close)
+        else:
+            cut = close - dt.timedelta(seconds=m.UNIT_SECONDS[lead.unit] * lead.amount)
+    except (KeyError, LookupError, ValueError):
+        return catalogue_message("author.hover.duration.undeclared", lang, d=said, calendar=guide.calendar)
+    cut = cut.astimezone(close.tzinfo)
+    example = catalogue_message(
+        "author.hover.same_day.example",
+        lang,
+        date=format_date(close.date(), lang),
+        close=f"{close:%H:%M}",
+        cut=f"{cut:%H:%M}" if cut.date() == close.date() else format_datetime(cut, lang),
+    )
+    return text + example
 
 
 def _time_range(r: m.TimeRange, lang: str) -> str:
@@ -614,7 +792,10 @@ class Completing:
     ``EVENT``, that the grammar takes at the word's start, ``None`` when that cannot be told (the text
     before it in its declaration does not parse). ``kind``: the kind of name that goes there when the
     words before tell it (``calendar`` after ``4``, ``clock`` after a target's ``on``, ``notify`` after
-    ``rules notify``, ``attribute`` after ``when``, ``value`` after ``=``).
+    ``rules notify``, ``attribute`` after ``when``, ``value`` after ``=``). ``events``: the families of the
+    events that may stand there (``incident.`` in a clock and in a priority, whose rules run on incident
+    events only: E244, E220; in a notify rule ``incident.`` or ``outage.``, and after ``met by`` or ``only
+    if`` the family of its ``after`` event), ``None`` when any (:func:`_events_allowed`).
     """
 
     start: int
@@ -623,6 +804,7 @@ class Completing:
     quiet: bool
     accepts: frozenset[str] | None
     kind: str | None
+    events: tuple[str, ...] | None = None
 
 
 def completing(text: str, line: int, character: int) -> Completing | None:
@@ -640,8 +822,8 @@ def completing(text: str, line: int, character: int) -> Completing | None:
         end += 1
     bom = 1 if line == 0 and raw.startswith("\ufeff") else 0
     quiet = in_comment_or_text(raw[bom:], col - bom, cursor=True)
-    accepts, kind = (None, None) if quiet else _expected(text, line, start - bom)
-    return Completing(start, end, raw[start:col], quiet, accepts, kind)
+    accepts, kind, events = (None, None, None) if quiet else _expected(text, line, start - bom)
+    return Completing(start, end, raw[start:col], quiet, accepts, kind, events)
 
 
 @functools.cache
@@ -654,28 +836,55 @@ def _literals() -> dict[str, str]:
     }
 
 
-def _expected(text: str, line: int, column: int) -> tuple[frozenset[str] | None, str | None]:
+def _expected(text: str, line: int, column: int) -> tuple[frozenset[str] | None, str | None, tuple[str, ...] | None]:
     """What the grammar takes at a 0-based line and character column of ``text`` (see :class:`Completing`),
-    read from the start of the declaration the position is in."""
+    read from the start of the declaration the position is in: the words, the kind of name, the families
+    of events (these even when the text before does not parse)."""
     clean, _ = decode_policy(text)
     if clean is None:
-        return None, None
+        return None, None, None
     lines = clean.split("\n")
     if line >= len(lines):
-        return None, None
+        return None, None, None
     first = line
     while first > 0 and not _DECLARATION_LINE.match(lines[first]):
         first -= 1
     fragment = "\n".join([*lines[first:line], lines[line][: max(0, column)]])
+    events = _events_allowed(fragment)
     try:
         interactive = get_parser().parse_interactive(fragment)
         tokens = list(interactive.iter_parse())
         accepted: set[str] = interactive.accepts()  # type: ignore[no-untyped-call]
     except LarkError:
-        return None, None
+        return None, None, events
     literals = _literals()
     accepts = frozenset(literals.get(a, a) for a in accepted if a in literals or a in ("NAME", "EVENT"))
-    return accepts, _name_kind(tokens) if "NAME" in accepts else None
+    return accepts, _name_kind(tokens) if "NAME" in accepts else None, events
+
+
+#: The families of events a notify rule's target is judged on (E220: any other is refused).
+_NOTICE_FAMILIES = ("incident.", "outage.")
+_AFTER_EVENT = re.compile(r"\bafter\s+(incident|outage)\.")
+_AFTER_WORDS = re.compile(r"\b(?:met\s+by|only\s+if)\s+$")
+_COMMENT = re.compile(r"#[^\n]*")
+
+
+def _events_allowed(fragment: str) -> tuple[str, ...] | None:
+    """The families of events that may stand at the end of ``fragment`` (a declaration from its start to the
+    word being typed), as the checker allows them: a clock's and a priority's rules run on incident events
+    only (E244; a completion, E220); a notify rule is judged on incident or outage events (E220), its ``met
+    by`` and ``only if`` on the family of its ``after`` event when that is written; ``None``: any."""
+    words = _COMMENT.sub("", fragment).split(None, 1)
+    declaration = words[0] if words else ""
+    if declaration in ("clock", "priority"):
+        return ("incident.",)
+    if declaration != "notify":
+        return None
+    after = _AFTER_EVENT.search(_COMMENT.sub("", fragment))
+    here = fragment.rsplit("\n", 1)[-1]
+    if after is not None and _AFTER_WORDS.search(_COMMENT.sub("", here)):
+        return (f"{after.group(1)}.",)
+    return _NOTICE_FAMILIES
 
 
 def _name_kind(tokens: list[Token]) -> str | None:

@@ -39,8 +39,9 @@ Design notes
   :func:`sla_dsl.authoring.fmt.format_text` as one whole-document edit.
   Completion offers what the grammar takes where the cursor is (keywords, the
   document's declared names of the kind that fits, attribute values, the event
-  types), each label once, each item with an edit that replaces the whole
-  dotted word under the cursor (``incident.rep`` becomes ``incident.reported``).
+  types the place allows: incident events in a clock or a priority), each label
+  once, each item with an edit that replaces the whole dotted word under the
+  cursor (``incident.rep`` becomes ``incident.reported``).
 * Every document gets its diagnostics published: the text is read by the same
   reader as ``sla check`` (:mod:`sla_dsl.lang.source`: NUL, lone surrogates,
   CR-only line ends, the size cap), and an exception while compiling becomes
@@ -575,10 +576,12 @@ def completion_items(docs: Documents, uri: str, position: t.Position) -> list[t.
             ]
     if accepts is None or "EVENT" in accepts:
         head = where.typed[: dot + 1]  # after `incident.`, the incident events
+        # (only the families the place allows: a clock runs on incident events, E244)
+        families = where.events or ("",)
         offered += [  # the contract's event types, with the site's words for them in the document's language
             t.CompletionItem(label=e, kind=t.CompletionItemKind.Event, detail=event_words(e, lang, {}) or None)
             for e in m.EVENT_TYPES
-            if e.startswith(head)
+            if e.startswith(head) and e.startswith(families)
         ]
         if pm is not None:  # the event types the policy declares, by their labels
             offered += [
@@ -586,7 +589,7 @@ def completion_items(docs: Documents, uri: str, position: t.Position) -> list[t.
                     label=d.name, kind=t.CompletionItemKind.Event, detail=printable(own(d.label, lang)) or None
                 )
                 for d in pm.event_types
-                if d.name.startswith(head)
+                if d.name.startswith(head) and d.name.startswith(families)
             ]
     if dot < 0:
         words = keywords() if accepts is None else sorted(w for w in accepts if w not in ("NAME", "EVENT"))

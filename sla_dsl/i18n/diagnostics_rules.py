@@ -37,6 +37,7 @@ RULE_SYNTAX: dict[str, str] = {
     "kw_maintenance": "maintenance",
     "kw_planned_stop_example": "planned stop { notice 1 week before start date by email }",
     "kw_maintenance_example": "maintenance regular { every month on 3rd wed, 22:00-24:00 }",
+    "kw_when_in": "when plan in (premium, gold)",
 }
 
 _WEEKDAYS = {
@@ -103,6 +104,15 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "より限定的な規定を一般的な規定の上に移すか、この規定を削除してください",
         "rules of one priority are tried in file order and the first that matches applies: "
         "move the more specific rule above the general one, or remove this one",
+    ),
+    # (a condition whose own tests contradict one another: moving the rule changes nothing)
+    "diag.W250.help.none": Msg(
+        "条件のテストを同時に満たすことはできません（案件の属性の値はそれぞれ一つで、`{kw_and}` はすべてのテストが"
+        "成り立つことを求めます）。条件を直すか（二つの値のどちらかなら `{kw_when_in}` のように書きます）、"
+        "この規定を削除してください",
+        "its tests cannot all hold at once (an incident has one value of each attribute, and `{kw_and}` needs "
+        "every test to hold): correct the condition (for either of two values, write `{kw_when_in}`), "
+        "or remove this rule",
     ),
     "diag.W251": Msg(
         "{shown}のとき、`{pid}` のこの規定と{line}行{column}列の規定の両方が当てはまります。先の規定が適用されます",

@@ -5,7 +5,8 @@ Design notes
 ------------
 * What ``sla lsp`` shows on hover (:mod:`sla_dsl.authoring.hover` and
   :mod:`sla_dsl.authoring.clock_words`; :func:`~sla_dsl.authoring.hover.declared_event_hover`,
-  :func:`~sla_dsl.authoring.hover.when_hover`): a duration with a worked example, a calendar,
+  :func:`~sla_dsl.authoring.hover.when_hover`): a duration with a worked example (a target's counted
+  forward; a notice's, a backup's ``every`` and ``keep``, a same-day lead, each as its rule reads it), a calendar,
   a clock's life cycle, a target's out-of-hours time, an event, an attribute value, and which
   rule, availability target or notify rule applies to which attribute values.
 * The English is what the hovers said before the catalogue, word for word, except where a
@@ -96,6 +97,68 @@ HOVER: dict[str, Msg] = {
     "author.hover.duration.undeclared": Msg(
         "**{d}**：カレンダー `{calendar}` は宣言されていません", "**{d}**: calendar `{calendar}` is not declared"
     ),
+    # durations that are no target: each read as the rule it stands in reads it (not counted forward to a due)
+    "author.hover.notice.date": Msg(
+        "**{d}**（停止の開始日の前）：停止の開始日の{back}前の日以前に送った通知を有効とする"
+        "（日付は {zone} の日付で、その日のうちなら時刻は問わない）：{stop}に始まる停止には{last}以前の通知が必要",
+        "**{d}** before the start date: a notice is valid when sent on or before the date {back} before the "
+        "stop's start date ({zone} dates, any time that day): a stop starting {stop} needs notice sent on or "
+        "before {last}",
+    ),
+    "author.hover.notice.date.unjudged": Msg(
+        "**{d}**：開始日の前の通知期間は日・週・月で数えます（エラー `E220`）",
+        "**{d}**: a notice before the start date counts days, weeks or months (error E220)",
+    ),
+    "author.hover.notice.start": Msg(
+        "**{d}**（停止の開始時刻の前）：停止の開始時刻の{lead}前までに送った通知を有効とする："
+        "{start_date} {start} に始まる停止には {due_date} {due} までの通知が必要",
+        "**{d}** before the start: a notice is valid when sent at least {lead} before the stop starts: a stop "
+        "starting {start} {start_date} needs notice by {due} {due_date}",
+    ),
+    "author.hover.window_notice": Msg(
+        "**{d}**：メンテナンスの各回の開始前に必要な通知の期間", "**{d}** of notice before each window starts"
+    ),
+    "author.hover.backup.hours": Msg(
+        "**{d}**：{zone} の毎日0時から{lead}ごとに区切った枠（{windows}）ごとに、完了したバックアップが一つ以上必要",
+        "**{d}**: judged in windows of {lead} from each midnight in {zone} ({windows}); each window needs a "
+        "completed backup",
+    ),
+    "author.hover.backup.day": Msg(
+        "**{d}**：{zone} の暦日（0時から24時まで）ごとに、完了したバックアップが一つ以上必要",
+        "**{d}**: each calendar day in {zone} (00:00-24:00) needs a completed backup",
+    ),
+    "author.hover.backup.days": Msg(
+        "**{d}**：{zone} の暦日ごとに、その日で終わる{d}のうちに完了したバックアップが一つ以上必要："
+        "{day}は{first}0時からその日の終わりまでに完了したもので満たされる",
+        "**{d}**: each calendar day in {zone} needs a completed backup in the {d} ending with it: {day} is met "
+        "by one completed from {first} 00:00 to the end of {day}",
+    ),
+    "author.hover.backup.unjudged": Msg(
+        "**{d}**：バックアップの間隔としては判定されません（1日を割り切る時間数か、経過時間の日・週・月で"
+        "書いてください。エラー `E220`）",
+        "**{d}** is not judged as a backup interval: write hours that divide a day, or elapsed days, weeks or "
+        "months (error E220)",
+    ),
+    "author.hover.keep": Msg(
+        "**{d}** ＝ カレンダー {calendar}の営業時間で{hours}時間の保存期間："
+        "{start_date} {start} に完了したバックアップは {due_date} {due} まで保存が必要（それより前の削除は違反）",
+        "**{d}** = {hours} h of {calendar} time to keep: a backup completed {start} ({start_date}) must be kept "
+        "until {due} ({due_date}); deleted earlier, a retention violation",
+    ),
+    "author.hover.keep.elapsed": Msg(
+        "**{d}**（経過時間）の保存期間：{start_date} {start} に完了したバックアップは {due_date} {due} まで"
+        "保存が必要（それより前の削除は違反）",
+        "**{d}** of elapsed time to keep: a backup completed {start} {start_date} must be kept until {due} "
+        "{due_date}; deleted earlier, a retention violation",
+    ),
+    "author.hover.same_day": Msg(
+        "**{d}**（終業前）：カレンダー {calendar}の営業日に、終業の{lead}前までに計測を始めた案件は当日中の応答が目安",
+        "**{d}** before close: an incident whose clock starts at least {lead} before the close of a business day "
+        "of calendar {calendar} is to be answered that day",
+    ),
+    "author.hover.same_day.example": Msg(
+        "（{date}は終業 {close} なので {cut} まで）", " (on {date}, closing {close}: by {cut})"
+    ),
     # a calendar
     "author.hover.calendar": Msg("**カレンダー `{name}`**", "**calendar {name}**"),
     "author.hover.calendar.zone": Msg("タイムゾーン `{zone}`：{title}", "time zone {zone}: {title}"),
@@ -132,6 +195,12 @@ HOVER: dict[str, Msg] = {
     "author.hover.clock.at_risk": Msg("- 目標の{percent}%が経過すると要注意", "- at risk at {percent}% of a target"),
     "author.hover.clock.measures": Msg("- 計測する目標：{targets}", "- measures: {targets}"),
     "author.hover.clock.target": Msg("`{pid}` の{kind} {duration}{extra}", "{pid} {kind} {duration}{extra}"),
+    # a target of one rule of a priority with several (``when``): the rule named by its label
+    "author.hover.clock.target.labelled": Msg(
+        "`{pid}` {label}の{kind} {duration}{extra}", "{pid} {label}: {kind} {duration}{extra}"
+    ),
+    # a rule named by its line too, when its label does not tell it from another rule of its id
+    "author.hover.clock.rule_line": Msg("{label}（{line}行目）", "{label} (line {line})"),
     "author.hover.clock.extra": Msg("（営業時間外の受付は{extra}を加算）", " (+{extra} out of hours)"),
     "author.hover.clock.target_sep": Msg("、", "; "),
     **{f"author.hover.kind.{k}": v for k, v in _KINDS.items()},

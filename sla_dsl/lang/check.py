@@ -70,7 +70,7 @@ def check_model(
     out += _calendar_refs(model, broken("calendar"), spots)
     out += _item_refs(model, dropped)
     out += _article_refs(model, broken("article"))
-    out += _not_judged(model)
+    out += _not_judged(model, spots)
     out += _nothing_excused(model, broken("planned_stop"), broken("maintenance"), spots)
     out += check_conditions(model, broken("attribute"), broken("priority"))
     plans_known = not any(d.code == "E251" for d in out) and not tests_any(model, broken("attribute"))
@@ -339,7 +339,7 @@ def _nothing_excused(
 NOT_JUDGED = "E220"
 
 
-def _not_judged(model: m.PolicyModel) -> list[Diagnostic]:
+def _not_judged(model: m.PolicyModel, spots: Spots | None = None) -> list[Diagnostic]:
     """Rules that parse but that the evaluator would ignore or misread: refused, never silently accepted.
 
     The evaluator judges one planned-stop rule, one notification target on an ``outage.*`` event, any
@@ -347,8 +347,11 @@ def _not_judged(model: m.PolicyModel) -> list[Diagnostic]:
     backups taken in windows of N hours (N dividing a day) or every N elapsed days, weeks or months.
     Anything beyond that is an error here until the evaluator judges it, so a policy that passes
     ``sla check`` is enforced as written. (A second completion by silence is refused where it is read,
-    :mod:`.transformer`: the model holds one.)
+    :mod:`.transformer`: the model holds one.) A notify rule's events are pointed at where they stand
+    (``spots``: the ``met by`` event of another kind of record, the ``after`` event that starts no
+    judged target), else at the rule.
     """
+    spots = spots or {}
     out: list[Diagnostic] = []
 
     def refuse(span: m.Span, variant: str, **args: str) -> None:
@@ -367,9 +370,11 @@ def _not_judged(model: m.PolicyModel) -> list[Diagnostic]:
             refuse(mt.notice.span, "maintenance_notice", name=mt.name, lead=f"notice {mt.notice} before")
     for n in model.notifications:
         if n.after.split(".")[0] != n.met_by.split(".")[0]:
-            refuse(n.span, "notify_records", name=n.name, after=n.after, met_by=n.met_by)
+            refuse(
+                spot(spots, "notify", n.span, "met_by"), "notify_records", name=n.name, after=n.after, met_by=n.met_by
+            )
         elif not n.after.startswith(("outage.", "incident.")):
-            refuse(n.span, "notify_event", name=n.name, after=n.after)
+            refuse(spot(spots, "notify", n.span, "after"), "notify_event", name=n.name, after=n.after)
     for b in model.backups:
         if b.continuous and b.every is None and not b.other_zone and b.keep is None:  # nothing says it broke
             refuse(b.span, "continuous", kind=b.kind)

@@ -13,7 +13,9 @@ Design notes
   because no clock is called ``response`` keeps its life cycle once a ``clock
   response`` is declared (the line to declare); the clock called ``response``
   gives its life cycle to another clock (``respond within ... on <clock>``).
-* Clocks run on incident events only (E244), their starts too: an outage has its own rules.
+* Clocks run on incident events only (E244), their starts too: an outage has its own rules. Each
+  place an event of another record is named is one finding, at that event (as E245's and E221's
+  are), as is each such event of an ``update ... by`` line.
 * A pause resumes at the first event of its ``until`` list that comes (``until B, C``): a pause
   whose own event is in the list (the next such record would resume it: E245) or a list naming an
   event twice (E245) is refused at that event, with the line without it.
@@ -163,13 +165,12 @@ def check_clocks(
                     )
             if t.out_of_hours is not None:
                 out += _out_of_hours_kind(t, t.out_of_hours)
-            for ev in t.by:
-                out += _incident_event(ev, t.span, words("diag.E244.update"))
+            for i, ev in enumerate(t.by):
+                at = spot(spots, "update", t.span, f"by:{i}")
+                out += _incident_event(ev, at, words("diag.E244.update"))
     plain = response_clock(model)
     for clock in model.clocks:
-        pauses = (e for pz in clock.pauses for e in (pz.at, *pz.until))
-        for ev in (*clock.starts, *pauses, *clock.stops, *clock.resets, *clock.restarts, *clock.cancels):
-            out += _incident_event(ev, clock.span, words("diag.E244.clock", clock=clock.name))
+        out += _clock_events(clock, spots)
         paused: dict[str, m.Pause] = {}
         for pz in clock.pauses:
             first = paused.get(pz.at)
@@ -358,6 +359,21 @@ def _out_of_hours_kind(t: m.ClockTarget, ooh: m.OutOfHours) -> list[Diagnostic]:
 def _kind_words(d: m.Duration) -> Words:
     """Elapsed time, or the open time of a calendar, in words."""
     return words("diag.E222.elapsed") if d.calendar is None else words("diag.E222.business", calendar=d.calendar)
+
+
+def _clock_events(clock: m.ClockRule, spots: Spots) -> list[Diagnostic]:
+    """E244 for each place the clock names an event of another record than an incident's, at that event
+    (one finding per place: ``until ..., outage.ended`` and ``stops at outage.ended`` are two); a model
+    without spots, at the clock, once per event."""
+    pauses = (e for pz in clock.pauses for e in (pz.at, *pz.until))
+    named: dict[str, int] = {}
+    places: dict[tuple[str, m.Span], str] = {}
+    for ev in (*clock.starts, *pauses, *clock.stops, *clock.resets, *clock.restarts, *clock.cancels):
+        k = named.get(ev, 0)
+        named[ev] = k + 1
+        places.setdefault((ev, spot(spots, "clock", clock.span, f"event:{ev}:{k}")), ev)
+    what = words("diag.E244.clock", clock=clock.name)
+    return [d for (ev, at) in places for d in _incident_event(ev, at, what)]
 
 
 def _incident_event(name: str, span: m.Span, what: Words) -> list[Diagnostic]:

@@ -36,6 +36,9 @@ from .values import _span as span_of
 #: How many diagnostics are worth showing before the rest is noise.
 MAX_DIAGNOSTICS = 50
 
+#: The lines of a clock that name events (:func:`statement_spots` keeps where each event stands).
+_CLOCK_EVENT_LINES = frozenset({"k_starts", "k_pauses", "k_stops", "k_resets", "k_restarts", "k_cancels"})
+
 
 def _not_shown(omitted: int, unchecked: int, lang: str) -> str | None:
     """:meth:`Compiled.not_shown` in a language other than English, from the catalogue."""
@@ -144,26 +147,44 @@ def statement_spots(tree: Tree[Token], offset: int, spots: dict[tuple[str, int, 
     column, "starts")``, a clock's ``starts at``
     line, and ``("clock", line, column, "start:<i>")``, the i-th event it names (from 0); ``("service",
     line, column, "except:maintenance")`` and ``"except:planned_stops"``, the words of a service's
-    ``hours ... except ...``; ``line`` and
+    ``hours ... except ...``; ``("clock", line, column, "event:<name>:<k>")``, the ``k``-th place (from
+    0, in file order) a clock's ``starts at``, ``pauses at ... until``, ``stops at``, ``resets at``,
+    ``restarts at`` or ``cancels at`` names event ``name``; ``("notify", line, column, "after")`` and
+    ``"met_by"``, the events of a notify rule's ``within ... after`` and ``met by``; ``line`` and
     ``column`` are those of the declaration (its node's span), so two declarations of one name keep
-    their own.
+    their own. And ``("update", line, column, "by:<i>")``: the i-th event (from 0) of the ``update every
+    ... by`` line of a priority at that line and column (the target's own span).
     """
     for decl in tree.children:
         if (
             not isinstance(decl, Tree)
-            or decl.data not in ("header", "maintenance", "clock", "service")
+            or decl.data not in ("header", "maintenance", "clock", "service", "priority", "notify")
             or decl.meta.empty
         ):
             continue
         at = (str(decl.data), decl.meta.line + offset, decl.meta.column)
+        named: dict[str, int] = {}  # (a clock's events: how many times each was named so far)
         for st in decl.children:
             if not isinstance(st, Tree):
                 continue
             toks = [t for t in st.children if isinstance(t, Token)]
+            if str(st.data) in _CLOCK_EVENT_LINES:
+                for tok in (t for t in toks if t.type == "EVENT"):
+                    k = named.get(str(tok), 0)
+                    named[str(tok)] = k + 1
+                    spots.setdefault((*at, f"event:{tok}:{k}"), span_of(tok, offset))
             if st.data == "h_effective":
                 spots.setdefault((*at, "effective"), span_of(st, offset))
             elif st.data == "m_calendar" and toks:
                 spots.setdefault((*at, "calendar"), span_of(toks[0], offset))
+            elif st.data in ("n_within", "n_met") and decl.data == "notify":
+                what = "after" if st.data == "n_within" else "met_by"
+                for tok in (t for t in toks if t.type == "EVENT"):
+                    spots.setdefault((*at, what), span_of(tok, offset))
+            elif st.data == "q_update" and not st.meta.empty:
+                stmt = ("update", st.meta.line + offset, st.meta.column)
+                for i, tok in enumerate(t for t in toks if t.type == "EVENT"):
+                    spots.setdefault((*stmt, f"by:{i}"), span_of(tok, offset))
             elif st.data == "k_starts":
                 spots.setdefault((*at, "starts"), span_of(st, offset))
                 for i, tok in enumerate(toks):

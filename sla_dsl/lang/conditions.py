@@ -330,9 +330,11 @@ def _never(rules: Sequence[m.Priority], i: int, first: int | None, space: Space)
     r = rules[i]
     if first is not None and space.possible(i):
         why = words("diag.W250.why.taken", line=str(rules[first].span.line))
-    else:
+        help = words("diag.W250.help")
+    else:  # (its own tests contradict one another: no order of the rules makes it apply)
         why = words("diag.phrase.no_combination")
-    return _warn("W250", words("diag.W250", pid=r.id, why=why), (r.when or r).span, help=words("diag.W250.help"))
+        help = words("diag.W250.help.none")
+    return _warn("W250", words("diag.W250", pid=r.id, why=why), (r.when or r).span, help=help)
 
 
 def combos(model: m.PolicyModel, conds: Sequence[m.Condition | None]) -> list[dict[str, str]] | None:

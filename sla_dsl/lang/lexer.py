@@ -167,7 +167,7 @@ UNITS: tuple[str, ...] = (
 _groups = cast(Callable[..., Any], bygroups)
 
 _HEADER = re.compile(r'^\s*sla\s+"', re.MULTILINE)
-_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "weekday")  # (`on last weekday`: Monday-Friday)
 _UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?)\b"
 
 

@@ -73,14 +73,16 @@ def _every_combination(model: m.PolicyModel, rules: Sequence[m.Priority]) -> lis
                 earlier = conditions.select(rules, matching[i][0])
                 assert earlier is not None
                 why = words("diag.W250.why.taken", line=str(earlier.span.line))
-            else:
+                help = words("diag.W250.help")
+            else:  # (its own tests contradict one another: moving it would change nothing)
                 why = words("diag.phrase.no_combination")
+                help = words("diag.W250.help.none")
             out.append(
                 diagnostic(
                     "W250",
                     words("diag.W250", pid=pid, why=why),
                     span,
-                    help=words("diag.W250.help"),
+                    help=help,
                     severity=Severity.WARNING,
                 )
             )
