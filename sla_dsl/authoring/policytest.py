@@ -26,7 +26,14 @@ Design notes
       its measurement period; ``SERVICE:YYYY-MM-DD:plan=premium`` for a target
       with ``when``) to a ratio / a credit percentage, or to fields.
       ``targets`` maps ``ID:TARGET`` (an incident and one of its named targets,
-      or an outage and one of its notification rules) to a status or fields.
+      ``ID:TARGET@CLOCK`` for its target on that clock) or ``ID:notify.NAME``
+      (an incident's or an outage's notification rule: the row's kind and name
+      as the JSON gives them; ``ID:NAME`` too while no other row of the record
+      has that name) to a status or fields (:class:`TargetKeys`). A key two
+      rows share (``INC-1:resolve`` of a ``resolve`` target and of ``notify
+      resolve``) is refused with the full keys, each of which names one row.
+      A key the report does not have is named with the nearest it has, else
+      those of its incident or service, else the first few (:func:`_missing`).
 
   ``expect`` can hold only what the author cares about: fields that are not
   named are not checked. But every key is one the test reads
@@ -41,6 +48,12 @@ Design notes
   the report gives as an instant) is an instant: one without an offset is
   refused as a ``from`` without one is (E162), and it is compared as an
   instant, not as text.
+* ``sla test POLICY... TESTS...`` takes the policy's versions as ``sla
+  evaluate`` does (files, or directories of ``*.sla`` files; :func:`split_paths`
+  tells them from the test files after them), and answers each case by the
+  version in force at its ``from`` (:func:`run_case`), with the note ``sla
+  deadline`` gives (:class:`Outcome`'s ``notes``); a test file first, a policy
+  after the test files or no test file is wrong usage saying what to write.
 * YAML timestamps stay strings, so times are read once, by the same rules as
   the command line: ISO 8601 with an offset, or a plain date meaning 00:00 in
   the policy's zone. The file is read by :mod:`.testyaml`, with limits on its
@@ -86,10 +99,10 @@ import difflib
 import json
 import math
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 from ..events import EventLog, Problem, validate_mapping
@@ -104,6 +117,9 @@ from ..report.periods import compact
 from . import testyaml
 from .replay import violation_words
 from .testyaml import problem
+
+if TYPE_CHECKING:
+    from ..calendars.recurrence import Window
 
 QUESTIONS = ("deadline", "maintenance", "business_time", "add_business_time", "events", "events_file")
 #: The keys of each question's mapping (``events`` and ``events_file`` take a ``period`` beside them).
@@ -166,10 +182,18 @@ class Outcome:
 
     case: Case
     problems: list[str] = field(default_factory=list)
+    #: which versions answered, when several were given or none was in force yet (``judged under version
+    #: 2 (effective 2026-10-01)``, as ``sla deadline``'s note says it), in the case's language
+    notes: list[str] = field(default_factory=list)
 
     @property
     def passed(self) -> bool:
         return not self.problems
+
+    def note(self, text: str | None) -> None:
+        """Keep ``text`` among the notes, once (``None``: nothing to note)."""
+        if text is not None and text not in self.notes:
+            self.notes.append(text)
 
 
 def load_cases(path: Path, lang: str = "en") -> list[Case]:
@@ -511,10 +535,19 @@ def _is_instant(value: Any) -> bool:
         return False
 
 
-def _expect_rows(section: str, expected: Any, rows: dict[str, dict[str, Any]], key: str, case: Case) -> Iterator[str]:
+def _expect_rows(
+    section: str,
+    expected: Any,
+    rows: dict[str, dict[str, Any]],
+    key: str,
+    case: Case,
+    written: list[str] | None = None,
+) -> Iterator[str]:
     """What differs between the rows ``expected`` (id to ``key``'s value, or to fields) and the report's.
 
-    An expected time of a field the report gives as an instant must be one (E162 at it, as ``from``)."""
+    A key the report does not have is named with the keys it has (:func:`_missing`; ``written``: the keys
+    to offer, every key of ``rows`` unless given). An expected time of a field the report gives as an
+    instant must be one (E162 at it, as ``from``)."""
     lang = case.lang
     if not isinstance(expected, dict):
         yield said("author.test.expected_mapping", lang, section=section, key=key)
@@ -522,7 +555,9 @@ def _expect_rows(section: str, expected: Any, rows: dict[str, dict[str, Any]], k
     for ident, want in expected.items():
         row = rows.get(str(ident))
         if row is None:
-            yield said("author.test.row_missing", lang, section=section, ident=ident)
+            keys = list(rows) if written is None else written
+            named = {str(k) for k in expected}  # (a key the case names itself is no other's misspelling)
+            yield _missing(section, str(ident), keys, lang, [k for k in keys if k not in named])
             continue
         wanted = want if isinstance(want, dict) else {key: want}
         for fname, value in wanted.items():
@@ -547,81 +582,281 @@ def _expect_rows(section: str, expected: Any, rows: dict[str, dict[str, Any]], k
                 )
 
 
-def _target_rows(report: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], dict[str, list[str]]]:
-    """The targets of a report keyed ``ID:TARGET`` and, for a target on a named clock, also
-    ``ID:TARGET@CLOCK``; and the ``ID:TARGET`` keys two targets share (two ``first reply`` targets on
-    two clocks), each with the keys that tell them apart."""
-    rows: dict[str, dict[str, Any]] = {}
-    seen: dict[str, list[str]] = {}
-    for r in report["incidents"]:
-        for x in r["targets"]:
-            key = f"{r['id']}:{x['name']}"
-            full = f"{key}@{x['clock']}" if x.get("clock") else key
-            rows[full] = x
-            seen.setdefault(key, []).append(full)
-            rows.setdefault(key, x)
-    for r in report["outages"]:
-        for x in r["notices"]:
-            rows[f"{r['id']}:{x['name']}"] = x
-    return rows, {k: v for k, v in seen.items() if len(v) > 1}
+#: What a key of ``targets`` puts between the id and the name of a notification rule (``INC-1:notify.ack``).
+NOTIFY_KEY = "notify."
 
 
-def run_case(policy: Policy, case: Case) -> Outcome:
-    """Run one case against ``policy`` (refused first as :func:`load_cases` refuses it, if it says what
-    the test does not read)."""
+@dataclass
+class TargetKeys:
+    """The rows of a report's ``targets`` (an incident's named targets, an incident's or an outage's
+    notification rules) by the keys that name them.
+
+    Each row has its full key, which no other row has: ``ID:TARGET@CLOCK`` for a target on a clock,
+    ``ID:notify.NAME`` for a notification rule (its kind, ``notify``, and its name, as the JSON gives
+    them). ``ID:NAME`` alone names it too, when no other row of the record has that name: a notification
+    rule named like a target kind (``notify resolve``) shares ``INC-1:resolve`` with the ``resolve``
+    target, two targets of one kind on two clocks share theirs; such a key is in :attr:`shared`, with
+    the full keys of the rows that share it, and names none."""
+
+    #: every key that names one row, full or short
+    rows: dict[str, dict[str, Any]] = field(default_factory=dict)
+    #: the short keys several rows share, each with their full keys
+    shared: dict[str, list[str]] = field(default_factory=dict)
+    #: the key to write for each row, in the report's order: its short one unless shared, else its full one
+    written: list[str] = field(default_factory=list)
+
+
+#: The sections whose keys name a record first, then what of it (``INC-1:resolve``, ``content:2026-11-01``).
+RECORD_KEYED = ("targets", "availability_periods", "credits")
+
+
+def _missing(section: str, ident: str, keys: list[str], lang: str, others: list[str]) -> str:
+    """``ident`` is not a key of ``section`` in the report: said with the keys near it (among ``others``,
+    those the case does not name), else those of its record (an incident's targets, a service's periods),
+    else the first few keys of the section, else that the section has none; so that a misspelt key says
+    what to write."""
+    text = said("author.test.row_missing", lang, section=section, ident=ident)
+    near = difflib.get_close_matches(ident, others, n=3, cutoff=0.6)
+    if near:
+        return text + said("author.test.rows_near", lang, keys=_shown(near, lang))
+    if section in RECORD_KEYED:
+        # (a target's name has no colon; a service's name neither: the record is before the last / first one)
+        record = ident.rpartition(":")[0] if section == "targets" else ident.partition(":")[0]
+        mine = [k for k in keys if record and k.startswith(f"{record}:")]
+        if mine:
+            return text + said("author.test.rows_of", lang, record=record, keys=_shown(mine, lang))
+    if keys:
+        return text + said("author.test.rows_are", lang, keys=_shown(keys, lang))
+    return text + said("author.test.rows_none", lang, section=section)
+
+
+def _shown(keys: list[str], lang: str) -> str:
+    """The first :data:`NAMES_SHOWN` of ``keys`` in backticks, and how many more there are."""
+    shown = said("author.sep.list", lang).join(f"`{k}`" for k in keys[:NAMES_SHOWN])
+    more = len(keys) - NAMES_SHOWN
+    return shown + (said("author.test.more_keys", lang, n=more) if more > 0 else "")
+
+
+def _ambiguous(ident: str, full: list[str], lang: str) -> str:
+    """``targets ID:NAME`` that several rows share: said with their full keys, each of which names one row
+    (:class:`TargetKeys`); as a target and a notification rule that share the name when one is a rule."""
+    choices = said("author.sep.list", lang).join(f"`{k}`" for k in full)
+    notify = any(k.rpartition(":")[2].startswith(NOTIFY_KEY) for k in full)
+    key = "author.test.row_ambiguous_notify" if notify else "author.test.row_ambiguous"
+    return said(key, lang, section="targets", ident=ident, choices=choices)
+
+
+def _target_rows(report: dict[str, Any]) -> TargetKeys:
+    """The targets and notices of a report by their keys (:class:`TargetKeys`)."""
+    out = TargetKeys()
+    short: dict[str, list[str]] = {}
+    pairs: list[tuple[str, str]] = []
+    records = [(r["id"], r["targets"]) for r in report["incidents"]]
+    records += [(r["id"], r["notices"]) for r in report["outages"]]
+    for ident, rows in records:
+        for x in rows:
+            key = f"{ident}:{x['name']}"
+            if x.get("kind") == "notify":
+                full = f"{ident}:{NOTIFY_KEY}{x['name']}"
+            else:
+                full = f"{key}@{x['clock']}" if x.get("clock") else key
+            out.rows[full] = x
+            short.setdefault(key, []).append(full)
+            pairs.append((key, full))
+    out.shared = {k: v for k, v in short.items() if len(v) > 1}
+    for key, (full, *more) in short.items():
+        if not more and key != full:
+            out.rows.setdefault(key, out.rows[full])
+    out.written = list(dict.fromkeys(full if key in out.shared else key for key, full in pairs))
+    return out
+
+
+def run_case(policy: Policy | Sequence[Policy] | VersionsInForce, case: Case) -> Outcome:
+    """Run one case against ``policy``: one policy, or its versions (refused first as :func:`load_cases`
+    refuses it, if it says what the test does not read).
+
+    Of several versions, each question is answered by the version in force at its ``from``, as ``sla
+    deadline`` and ``sla maintenance`` answer it (:class:`VersionsInForce`; each maintenance
+    window by the version in force at its start), and events are judged under them all, as ``sla
+    evaluate`` judges them; the outcome's notes name the versions used, as those commands' notes do."""
     check_case(case)
+    versions = in_force(policy)
     spec, expect, out = case.spec, case.spec["expect"], Outcome(case)
-    at = _place(spec, "expect")
+    at, lang, zone = _place(spec, "expect"), case.lang, versions.earliest  # (every version has its zone)
     if "deadline" in spec:
         q = spec["deadline"]
-        start = _time(policy, q, "from", case)
+        start = _time(zone, q, "from", case)
         given = q.get("attributes") if isinstance(q, dict) else None
         if given is not None and not isinstance(given, dict):
-            example = said("author.test.example", case.lang, example="attributes: {plan: premium}")
-            message = said("author.test.not_attributes", case.lang, what="deadline.attributes")
+            example = said("author.test.example", lang, example="attributes: {plan: premium}")
+            message = said("author.test.not_attributes", lang, what="deadline.attributes")
             raise _bad(case, "E162", message, example, _place(q, "attributes"))
         priority = _field(q, "priority", case)
+        attrs = {str(k): str(v) for k, v in (given or {}).items()}
+        used = versions.at(start)
+        out.note(versions.note(used, start, lang))
+        if versions.several:  # (what the version in force at `from` lacks, and when a later one has it)
+            _check_given(versions, used, str(priority), attrs, case, q)
         try:
-            attrs = {str(k): str(v) for k, v in (given or {}).items()}
-            due = policy.response_due(str(priority), start, attrs or None, case.lang)
+            due = used.response_due(str(priority), start, attrs or None, lang)
         except KeyError as exc:
             raise _bad(case, "E162", str(exc.args[0]), None, _place(q, "priority")) from None
         except InputError as exc:  # (a due time after the supported years is worded: said in the case's language)
-            shown = exc.words.text(case.lang) if isinstance(exc, WordedInputError) else str(exc)
-            text, _, help = shown.partition(f"\n{said('diag.word.help', case.lang)}: ")
+            shown = exc.words.text(lang) if isinstance(exc, WordedInputError) else str(exc)
+            text, _, help = shown.partition(f"\n{said('diag.word.help', lang)}: ")
             where = "from" if isinstance(exc, WordedInputError) or not given else "attributes"
             raise _bad(case, "E162", text.split("\n")[0], help or None, _place(q, where)) from None
         if due != _instant(expect, "expect", case, at):
             out.problems.append(
-                said("author.test.differs", case.lang, what="deadline", expected=expect, actual=due.isoformat())
+                said("author.test.differs", lang, what="deadline", expected=expect, actual=due.isoformat())
             )
     elif "add_business_time" in spec:
         q = spec["add_business_time"]
-        start = _time(policy, q, "from", case)
+        start = _time(zone, q, "from", case)
         hours = _number(_field(q, "hours", case), "hours", case, 0, MAX_HOURS, _place(q, "hours"))
-        got = policy.add_business_time(start, dt.timedelta(hours=hours))
+        used = versions.at(start)
+        out.note(versions.note(used, start, lang))
+        got = used.add_business_time(start, dt.timedelta(hours=hours))
         if got != _instant(expect, "expect", case, at):
             out.problems.append(
-                said(
-                    "author.test.differs", case.lang, what="add_business_time", expected=expect, actual=got.isoformat()
-                )
+                said("author.test.differs", lang, what="add_business_time", expected=expect, actual=got.isoformat())
             )
     elif "business_time" in spec:
         q = spec["business_time"]
-        a = _time(policy, q, "from", case)
-        b = _time(policy, q, "to", case)
+        a = _time(zone, q, "from", case)
+        b = _time(zone, q, "to", case)
         want_hours = _number(expect, "expect", case, at=at)
-        hours = policy.business_time_between(a, b).total_seconds() / 3600
+        used = versions.at(a)
+        out.note(versions.note(used, a, lang))
+        hours = used.business_time_between(a, b).total_seconds() / 3600
         if not _same(want_hours, hours):
             out.problems.append(
-                said("author.test.hours_differ", case.lang, what="business_time", expected=expect, actual=f"{hours:g}")
+                said("author.test.hours_differ", lang, what="business_time", expected=expect, actual=f"{hours:g}")
             )
     elif "maintenance" in spec:
-        out.problems += _maintenance(policy, case)
+        out.problems += _maintenance(versions, case, out)
     else:
-        with event_problems_in(case.lang):  # a bad event is said in the case's language
-            out.problems += list(_run_events(policy, case))
+        with event_problems_in(lang):  # a bad event is said in the case's language
+            out.problems += list(_run_events(versions, case, out))
     return out
+
+
+def in_force(policy: Policy | Sequence[Policy] | VersionsInForce) -> VersionsInForce:
+    """The versions to run cases against: one policy, several versions of it (refused as ``sla evaluate``
+    refuses versions that cannot be judged together), or those already read."""
+    if isinstance(policy, VersionsInForce):
+        return policy
+    return VersionsInForce([policy] if isinstance(policy, Policy) else list(policy))
+
+
+class VersionsInForce:
+    """The versions of a policy cases run against, and which one is in force at an instant: the evaluator's
+    choice (:meth:`sla_dsl.evaluation.common.Versions.at`: the last to take effect by then, at 00:00 of its
+    ``effective`` date in its zone; before them all, the earliest), as ``sla deadline``, ``sla maintenance``
+    and ``sla calendar`` choose it (:class:`sla_dsl.cli.times.InForce`, which a stage before the command
+    line cannot import), with the note they give (``cli.versions.*``, the same words)."""
+
+    def __init__(self, policies: list[Policy]) -> None:
+        from ..evaluation.common import Versions
+
+        self.policies = policies
+        self.earliest = min(policies, key=lambda p: p.effective)
+        self.several = len(policies) > 1
+        self._versions = Versions(policies) if self.several else None  # (refuses versions not judged together)
+
+    def at(self, t: dt.datetime) -> Policy:
+        """The version in force at ``t``."""
+        if self._versions is None:
+            return self.policies[0]
+        policy: Policy = self._versions.at(t.timestamp()).policy
+        return policy
+
+    def note(self, policy: Policy, t: dt.datetime, lang: str) -> str | None:
+        """What an answer from ``policy`` at ``t`` says of it in ``lang``: the version, when several were given,
+        or that none is in force yet (``t`` before the earliest's date); ``None`` for one policy in force."""
+        early = t.timestamp() < effective_start(policy).timestamp()
+        if not self.several and not early:
+            return None
+        key = "cli.versions.none_yet" if early else "cli.versions.judged"
+        return said(key, lang, version=policy.version, effective=_date(policy.effective, lang))
+
+    def windows(self, start: dt.datetime, end: dt.datetime) -> list[tuple[Window, Policy]]:
+        """Every maintenance window starting in ``[start, end)``, each the version's in force at its start (as
+        the evaluator keeps a version's windows), in time order; of one policy, in the order it gives them."""
+        if self._versions is None:
+            return [(w, self.policies[0]) for w in self.policies[0].maintenance_windows(start, end)]
+        out = [
+            (w, policy)
+            for policy in sorted(self.policies, key=lambda p: p.effective)
+            for w in policy.maintenance_windows(start, end)
+            if self.at(w.start) is policy
+        ]
+        out.sort(key=lambda wp: (wp[0].start.timestamp(), wp[0].end.timestamp()))
+        return out
+
+    def lacks(self, policy: Policy, priority: str, given: dict[str, str], lang: str) -> tuple[str, str | None] | None:
+        """What ``policy``, the version in force at a case's ``from``, lacks of priority ``priority`` and the
+        attributes ``given``, in ``sla deadline``'s words (``cli.version.*``), and the help naming the first
+        later version that has it, from its date; ``None`` when it lacks nothing."""
+        fields = {"version": policy.version, "effective": _date(policy.effective, lang), "flag": "from"}
+        if not policy.model.rules_of(priority):
+            known = said("author.sep.list", lang).join(dict.fromkeys(p.id for p in policy.model.priorities))
+            told = said("cli.version.unknown_priority", lang, name=priority, known=known, **fields)
+            later = self._later(policy, priority, kind="priority")
+            return told, self._from(later, "cli.version.priority_from", lang, name=priority)
+        declared = {a.name: a.values for a in policy.model.attributes}
+        for name, value in given.items():
+            if name not in declared:
+                told = said("cli.version.unknown_attribute", lang, name=name, **fields)
+                later = self._later(policy, name)
+                return told, self._from(later, "cli.version.attribute_from", lang, name=name)
+            if value not in declared[name]:
+                told = said("cli.version.no_value", lang, name=name, value=value, **fields)
+                later = self._later(policy, name, value)
+                return told, self._from(later, "cli.version.value_from", lang, name=name, value=value)
+        return None
+
+    def _later(self, policy: Policy, name: str, value: str | None = None, kind: str = "attribute") -> Policy | None:
+        """The first version after ``policy``, by date, that defines priority ``name`` (``kind`` ``priority``)
+        or declares attribute ``name`` (with ``value``, when given)."""
+
+        def has(p: Policy) -> bool:
+            if kind == "priority":
+                return bool(p.model.rules_of(name))
+            return any(a.name == name and (value is None or value in a.values) for a in p.model.attributes)
+
+        later = sorted((p for p in self.policies if p.effective > policy.effective), key=lambda p: p.effective)
+        return next((p for p in later if has(p)), None)
+
+    @staticmethod
+    def _from(later: Policy | None, key: str, lang: str, **fields: str) -> str | None:
+        if later is None:
+            return None
+        return said(key, lang, version=later.version, effective=_date(later.effective, lang), **fields)
+
+
+def effective_start(policy: Policy) -> dt.datetime:
+    """When ``policy`` takes effect: 00:00 of its ``effective`` date in its zone (the evaluator's)."""
+    eff = policy.effective
+    return dt.datetime(eff.year, eff.month, eff.day, tzinfo=policy.tz)
+
+
+def _date(day: dt.date, lang: str) -> str:
+    from ..i18n import format_date
+
+    return format_date(day, "ja") if lang == "ja" else day.isoformat()
+
+
+def _check_given(
+    versions: VersionsInForce, used: Policy, priority: str, attrs: dict[str, str], case: Case, q: Any
+) -> None:
+    """E162 at ``priority`` (else at ``attributes``) when the version in force at the case's ``from`` does
+    not define the priority or declare an attribute or value asked (:meth:`VersionsInForce.lacks`)."""
+    lacking = versions.lacks(used, priority, attrs, case.lang)
+    if lacking is not None:
+        told, help = lacking
+        where = "priority" if not used.model.rules_of(priority) else "attributes"
+        raise _bad(case, "E162", told, help, _place(q, where))
 
 
 def _range(policy: Policy, q: Any, case: Case, what: str) -> tuple[dt.datetime, dt.datetime]:
@@ -654,9 +889,10 @@ def _window(text: str, case: Case, at: Place) -> tuple[dt.datetime, dt.datetime]
     return _instant(parts[0].strip(), "expect", case, at), _instant(parts[1].strip(), "expect", case, at)
 
 
-def _maintenance(policy: Policy, case: Case) -> list[str]:
-    """The windows expected against those of the policy, compared as instants (``Z`` or ``+09:00`` alike)."""
-    a, b = _range(policy, case.spec["maintenance"], case, "maintenance_range")
+def _maintenance(versions: VersionsInForce, case: Case, out: Outcome) -> list[str]:
+    """The windows expected against those of the policy, compared as instants (``Z`` or ``+09:00`` alike):
+    each window the version's in force at its start, as ``sla maintenance`` gives them (noted in ``out``)."""
+    a, b = _range(versions.earliest, case.spec["maintenance"], case, "maintenance_range")
     expect = case.spec["expect"]
     if expect is None:
         expect = []
@@ -669,7 +905,10 @@ def _maintenance(policy: Policy, case: Case) -> list[str]:
             _place(case.spec, "expect"),
         )
     wanted = [_window(text, case, _item_place(case.spec, "expect", i)) for i, text in enumerate(expect)]
-    windows = [(w.start, w.end) for w in policy.maintenance_windows(a, b)]
+    found = versions.windows(a, b)
+    for w, used in found:
+        out.note(versions.note(used, w.start, case.lang))
+    windows = [(w.start, w.end) for w, _ in found]
     if wanted == windows:
         return []
     lines = [said("author.test.windows_differ", case.lang)]
@@ -715,41 +954,48 @@ def _unreadable_log(case: Case, path: Path, exc: EventSourceError) -> InputError
     return _bad(case, "E160", told.text(case.lang), help, _value_place(case.spec, "events_file"))
 
 
-def _run_events(policy: Policy, case: Case) -> Iterator[str]:
+def _run_events(versions: VersionsInForce, case: Case, out: Outcome) -> Iterator[str]:
+    """What differs between the case's ``expect`` and the report of its events, judged under every version
+    as ``sla evaluate`` judges them (each record under the version in force at its start); the versions in
+    force over the period are noted in ``out``."""
     from ..evaluation import evaluate
     from ..events.reader import read_events
+    from ..policy.compiled import declared_types
 
     spec, expect = case.spec, case.spec["expect"] or {}
+    declared = declared_types(versions.policies)
     if "events_file" in spec:
         path = Path(case.file).parent / str(spec["events_file"])
         try:
-            log = read_events(path, declared=policy.event_types, defer=True)
+            log = read_events(path, declared=declared, defer=True)
         except EventSourceError as exc:  # (a bad line of a log that is read keeps its own frame, in the log)
             raise _unreadable_log(case, path, exc) from None
     else:
-        log = _inline_log(spec["events"], case, _place(spec, "events"), policy.event_types)
+        log = _inline_log(spec["events"], case, _place(spec, "events"), declared)
     period = _field(spec, "period", case)
-    start, end = _range(policy, period, case, "period")
+    start, end = _range(versions.earliest, period, case, "period")
     lang = case.lang
-    as_of = _time(policy, period, "as_of", case) if "as_of" in period else None
+    as_of = _time(versions.earliest, period, "as_of", case) if "as_of" in period else None
+    for used, since in _in_force_over(versions, start, end):
+        out.note(versions.note(used, since, lang))
+    policy = versions.policies if versions.several else versions.policies[0]
     judged = evaluate(policy, log, start, end, as_of)
     report = judged.model_dump(mode="json")
     for section, key in (("incidents", "status"), ("outages", "notice_status"), ("planned_stops", "notice_ok")):
         if section in expect:
             rows = {str(r["id"]): r for r in report[section]}
             yield from _expect_rows(section, expect[section], rows, key, case)
-    if "targets" in expect:  # keyed `ID:TARGET` (an incident's named target or an outage's notice rule)
-        rows, twice = _target_rows(report)
+    if "targets" in expect:  # keyed `ID:TARGET[@CLOCK]`, `ID:notify.NAME` (a notification rule), see TargetKeys
+        keys = _target_rows(report)
         for ident in expect["targets"] if isinstance(expect["targets"], dict) else ():
-            if str(ident) in twice:
-                choices = ("、" if lang == "ja" else ", ").join(f"`{k}`" for k in twice[str(ident)])
-                yield said("author.test.row_ambiguous", lang, section="targets", ident=ident, choices=choices)
+            if str(ident) in keys.shared:
+                yield _ambiguous(str(ident), keys.shared[str(ident)], lang)
         wanted = (
-            {k: v for k, v in expect["targets"].items() if str(k) not in twice}
+            {k: v for k, v in expect["targets"].items() if str(k) not in keys.shared}
             if isinstance(expect["targets"], dict)
             else expect["targets"]
         )
-        yield from _expect_rows("targets", wanted, rows, "status", case)
+        yield from _expect_rows("targets", wanted, keys.rows, "status", case, keys.written)
     if "availability" in expect:  # the first measured service's figures, named by the service
         row = report["availability"]
         ident = row.get("service") or f"{report['period']['start'][:10]}..{report['period']['end'][:10]}"
@@ -777,10 +1023,25 @@ def _run_events(policy: Policy, case: Case) -> Iterator[str]:
             yield said("author.test.violation_found", lang, key="violations", kind=v.kind, ident=v.id, message=text)
 
 
-def run(policy: Policy, files: list[Path], only: str | None = None, lang: str = "en") -> list[Outcome]:
-    """Load and run every case of ``files`` (only those whose name contains ``only``, if given), in ``lang``."""
+def _in_force_over(versions: VersionsInForce, start: dt.datetime, end: dt.datetime) -> list[tuple[Policy, dt.datetime]]:
+    """The versions in force over ``[start, end)``, each with the instant it is first in force there: the
+    one in force at ``start``, then each that takes effect before ``end``."""
+    found = [(versions.at(start), start)]
+    for policy in sorted(versions.policies, key=lambda p: p.effective):
+        since = effective_start(policy)
+        if start < since < end:
+            found.append((policy, since))
+    return found
+
+
+def run(
+    policy: Policy | Sequence[Policy], files: list[Path], only: str | None = None, lang: str = "en"
+) -> list[Outcome]:
+    """Load and run every case of ``files`` (only those whose name contains ``only``, if given), in ``lang``,
+    against one policy or its versions (:func:`run_case`)."""
+    versions = in_force(policy)
     cases = [c for f in files for c in load_cases(f, lang)]
-    return [run_case(policy, c) for c in cases if only is None or only in c.name]
+    return [run_case(versions, c) for c in cases if only is None or only in c.name]
 
 
 #: How many names of cases a ``--run`` that selects none lists.
@@ -816,6 +1077,7 @@ def render(outcomes: list[Outcome], verbose: bool = False, lang: str = "en") -> 
             printable(said("author.test.case", lang, result=ok if o.passed else bad, where=where, name=o.case.name))
         )
         lines += [printable(f"    {p}") for p in o.problems]
+        lines += [printable(f"    {said('author.test.note', lang, note=n)}") for n in o.notes]
     passed = sum(o.passed for o in outcomes)
     failed = len(outcomes) - passed
     if lines:
@@ -827,21 +1089,78 @@ def render(outcomes: list[Outcome], verbose: bool = False, lang: str = "en") -> 
 
 
 def cmd_test(args: argparse.Namespace) -> int:
-    """``sla test POLICY TESTS...``."""
+    """``sla test POLICY... TESTS...``: the policy's versions (files, or directories of ``*.sla`` files, as
+    ``sla evaluate`` reads them), then the test files (:func:`split_paths`)."""
     from ..lang.diagnostics import policy_language
-    from ..policy import load_policy
+    from ..policy import load_policies
 
-    policy = load_policy(args.policy)
-    lang = args.lang or policy_language(policy.model)  # as sla_dsl.cli.langs: --lang, else the primary language
+    given = [*args.policy, *args.tests]  # (a test file first is refused before: sla_dsl.cli.author)
+    first = split_paths(given)
+    policies = load_policies(given[:first], args.lang)
+    versions = in_force(policies)
+    lang = args.lang or policy_language(versions.earliest.model)  # as sla_dsl.cli.langs: --lang, else primary
+    tests = given[first:]
+    _check_order(given, first, lang)
     with event_problems_in(lang):  # (a result after the supported years too: in the command's language)
-        cases = [c for f in test_files(args.tests, lang) for c in load_cases(f, lang)]
-        outcomes = [run_case(policy, c) for c in select(cases, args.run, args.tests, lang)]
+        cases = [c for f in test_files(tests, lang) for c in load_cases(f, lang)]
+        outcomes = [run_case(versions, c) for c in select(cases, args.run, tests, lang)]
     if args.format == "json":
         doc = [
             {"name": o.case.name, "file": o.case.file, "line": o.case.line, "passed": o.passed, "problems": o.problems}
+            | ({"notes": o.notes} if o.notes else {})
             for o in outcomes
         ]
         sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
     else:
         sys.stdout.write(render(outcomes, args.verbose, lang))
     return 0 if all(o.passed for o in outcomes) else 1
+
+
+#: How a test file's name ends.
+TEST_SUFFIXES = (".yaml", ".yml")
+#: What a refusal of ``sla test``'s paths says to write.
+USAGE = "sla test POLICY... TESTS..."
+
+
+def refuse_tests_first(paths: list[str], lang: str) -> None:
+    """Refuse (wrong usage, in ``lang``) a test file given where the policy goes, first: it would be read as
+    a policy (its first line a syntax error)."""
+    from ..errors import UsageError
+
+    if paths and paths[0].endswith(TEST_SUFFIXES):
+        raise UsageError(said("author.test.tests_first", lang, path=printable(paths[0]), usage=USAGE), lang=lang)
+
+
+def _is_policy(raw: str) -> bool:
+    """Whether a path after the first of ``sla test`` names a version of the policy: a ``.sla`` file, or a
+    directory of ``*.sla`` files that holds no test file (a directory of both is one of test files)."""
+    p = Path(raw)
+    if not p.is_dir():
+        return p.name.endswith(".sla")
+    try:
+        names = [f.name for f in p.iterdir() if not f.name.startswith(".")]
+    except OSError:  # (not listed: read as test files are, and refused there with the system's reason)
+        return False
+    return any(n.endswith(".sla") for n in names) and not any(n.endswith(TEST_SUFFIXES) for n in names)
+
+
+def split_paths(paths: list[str]) -> int:
+    """Where the test files start among the paths of ``sla test``: the first path is the policy, and so is
+    each next one that names a version of it (:func:`_is_policy`), as ``sla evaluate`` takes them."""
+    n = 1
+    while n < len(paths) and _is_policy(paths[n]):
+        n += 1
+    return n
+
+
+def _check_order(paths: list[str], first: int, lang: str) -> None:
+    """Refuse (wrong usage) paths that name no test file after the policies, a test file given first (read as
+    the policy), or a policy among the test files (read as a test file): each saying what to write."""
+    from ..errors import UsageError
+
+    usage = USAGE
+    if first == len(paths):
+        raise UsageError(said("author.test.no_tests", lang, usage=usage, ext=".yaml"), lang=lang)
+    later = next((p for p in paths[first:] if _is_policy(p)), None)
+    if later is not None:
+        raise UsageError(said("author.test.policy_after_tests", lang, path=printable(later), usage=usage), lang=lang)

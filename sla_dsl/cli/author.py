@@ -2,8 +2,11 @@
 
 Design notes
 ------------
-* This module declares the arguments and runs ``sla fmt`` over files (it
-  writes them through :func:`sla_dsl.files.write_atomic`). Each other handler
+* This module declares the arguments and runs ``sla fmt`` over files and
+  directories of them (it writes them through
+  :func:`sla_dsl.files.write_atomic`): a policy is formatted whenever its text
+  parses, whatever else ``sla check`` finds in it, and a directory's ``*.sla``
+  files each, as every command reads a directory of versions. Each other handler
   imports its module of :mod:`sla_dsl.authoring` (``semdiff``, ``replay``,
   ``policytest``, ``lsp``) when it runs, so building the parser stays cheap.
 * An input error of ``sla test`` that is located in its own frame (a test
@@ -11,10 +14,11 @@ Design notes
   [E1xx] ...``) is printed as it is, like ``sla check``'s diagnostics, not
   behind ``sla: error:``: one frame, the same in every language.
 * Exit codes follow ``sla``'s: 0 success; 1 invalid input (a policy with
-  errors, a bad event log or test file), or a check that fails (``fmt
-  --check`` on an unformatted file, ``diff --exit-code`` with differences,
-  ``test`` with a failing case, or with no case to run: a ``--run`` no name
-  contains, test files with no case); 2 wrong usage.
+  errors, for ``fmt`` one that does not parse; a bad event log or test file),
+  or a check that fails (``fmt --check`` on an unformatted file, ``diff
+  --exit-code`` with differences, ``test`` with a failing case, or with no case
+  to run: a ``--run`` no name contains, test files with no case); 2 wrong usage
+  (``test``: paths that are not the policy's versions, then the test files).
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ import re
 import stat
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
+from ..errors import printable
 from ..i18n import message
 from .langs import diagnostics_lang, lang_option, model_lang, stdin_once
 
@@ -36,7 +42,10 @@ if TYPE_CHECKING:
 
 
 def _fmt(args: argparse.Namespace) -> int:
-    """``sla fmt POLICY... [--check]``."""
+    """``sla fmt POLICY... [--check]``: each file, each ``*.sla`` file of a directory (the versions of a
+    policy, as ``sla evaluate`` reads them), or ``-``; formatted whenever its text parses, whatever the
+    checks find in it (an undeclared calendar is ``sla check``'s to say), and left alone, with its syntax
+    errors, when it does not."""
     from ..authoring.fmt import LineStyle, format_text
     from ..files import write_atomic
     from ..lang.diagnostics import refusal_language, render_all
@@ -48,7 +57,10 @@ def _fmt(args: argparse.Namespace) -> int:
     status = 0
     changed = unchanged = failed = 0  # (failed: not formatted for errors, or not read)
     first_lang: str | None = None  # the count at the end is in the first policy's language, as sla check's
-    for path in args.policy:
+    for path in _fmt_paths(args):
+        if path is None:  # (a directory without a policy file: said)
+            status, failed = 1, failed + 1
+            continue
         # stdin and files go through the one reader of policy text (bytes: BOM, UTF-8, NUL, size cap); the
         # bytes it read give the line ends and the byte-order mark that the result is written with
         raw: bytes | None = None
@@ -74,9 +86,10 @@ def _fmt(args: argparse.Namespace) -> int:
         compiled = compile_text(source, name)
         lang = model_lang(args, compiled.model)
         first_lang = first_lang or lang
-        if compiled.errors:
-            print(render_all(compiled.errors, source, use_color(sys.stderr), lang), file=sys.stderr)
-            print(f"sla fmt: {name}: {message('cli.fmt.not_formatted', lang)}", file=sys.stderr)
+        syntax = [d for d in compiled.errors if d.code in SYNTAX_CODES]
+        if syntax:  # (a text that does not parse: its syntax errors, as sla check says them; the rest is check's)
+            print(render_all(syntax, source, use_color(sys.stderr), lang), file=sys.stderr)
+            print(printable(f"sla fmt: {name}: {message('cli.fmt.not_formatted', lang)}"), file=sys.stderr)
             status, failed = 1, failed + 1
             continue
         # compared normalised (LF, no byte-order mark), written in the style of the bytes read
@@ -108,6 +121,30 @@ def _fmt(args: argparse.Namespace) -> int:
         note = message("author.fmt.failed", said, failed=failed) if failed else ""
         print(message(key, said, changed=changed, unchanged=unchanged) + note, file=sys.stderr)
     return status
+
+
+#: The codes of a text that does not parse (``E010``-``E016``): ``sla fmt`` leaves such a file alone.
+SYNTAX_CODES = frozenset(f"E01{n}" for n in range(7))
+
+
+def _fmt_paths(args: argparse.Namespace) -> Iterator[str | None]:
+    """The paths ``sla fmt`` formats: each given, a directory's ``*.sla`` files in name order (its hidden
+    ones left out, as every command reads a directory of versions); ``None`` for a directory with none,
+    said on stderr in ``--lang``, else the help's language (no policy to take one from)."""
+    from ..errors import InputError
+    from ..policy.load import directory_policies
+
+    for path in args.policy:
+        if path == "-" or not os.path.isdir(path):
+            yield path
+            continue
+        try:
+            found = directory_policies(Path(path), path, model_lang(args, None))
+        except InputError as exc:
+            print(printable(f"sla fmt: {exc}"), file=sys.stderr)
+            yield None
+            continue
+        yield from (str(f) for f in found)
 
 
 class _Tap:
@@ -186,10 +223,11 @@ _LOCATED = re.compile(r"[^\n]*: error: \[E\d{3}\] ")
 
 
 def _test(args: argparse.Namespace) -> int:
-    from ..authoring.policytest import cmd_test
+    from ..authoring.policytest import cmd_test, refuse_tests_first
     from ..errors import InputError, UsageError
-    from ..report.escape import printable
+    from .langs import usage_lang
 
+    refuse_tests_first(args.policy, usage_lang(args))  # (before any policy is read: in the help's language)
     try:
         return cmd_test(args)
     except InputError as exc:
@@ -241,7 +279,7 @@ def add_parsers(sub: argparse._SubParsersAction[Any], lang: str = "en") -> None:
     p.set_defaults(func=_replay)
 
     p = sub.add_parser("test", help=h("test"), description=h("test.description"))
-    p.add_argument("policy", metavar="POLICY", help=h("test.policy"))
+    p.add_argument("policy", nargs="+", metavar="POLICY", help=h("test.policy"))
     p.add_argument("tests", nargs="+", metavar="TESTS", help=h("test.tests"))
     p.add_argument("--run", metavar="TEXT", help=h("test.run"))
     p.add_argument("-v", "--verbose", action="store_true", help=h("test.verbose"))

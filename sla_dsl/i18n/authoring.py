@@ -140,6 +140,18 @@ AUTHORING: dict[str, Msg] = {
         "{choices} のいずれかで書いてください",
         "{section} {ident}: the incident has targets of this kind on several clocks: write one of {choices}",
     ),
+    "author.test.row_ambiguous_notify": Msg(
+        "`{section}` の `{ident}`：目標と通知の規定が同じ名前です。{choices} のいずれかで書いてください",
+        "{section} {ident}: a target and a notification rule share this name: write one of {choices}",
+    ),
+    # (after `row_missing`: what the report has instead)
+    "author.test.rows_near": Msg("。{keys} の誤りではありませんか？", "; did you mean {keys}?"),
+    "author.test.rows_of": Msg("。レポートにある `{record}` のキー：{keys}", "; the report has {keys} for `{record}`"),
+    "author.test.rows_are": Msg("。レポートにあるキー：{keys}", "; the report has {keys}"),
+    "author.test.rows_none": Msg(
+        "。レポートの `{section}` には一つもありません", "; the report has none under `{section}`"
+    ),
+    "author.test.more_keys": Msg(" ほか {n} 件", " and {n} more"),
     "author.test.no_field": Msg(
         "`{section}` の `{ident}`：レポートに項目 `{field}` はありません",
         "{section} {ident}: the report has no field `{field}`",
@@ -185,6 +197,22 @@ AUTHORING: dict[str, Msg] = {
         "(run without --run and with {verbose} to list every name)",
     ),
     "author.test.more_cases": Msg(" ほか {n} 件", " and {n} more"),
+    # sla test: the paths it is given (the policy's versions first, then the test files), and its notes
+    "author.test.no_tests": Msg(
+        "テストファイルがありません：`{usage}` のように、ポリシー（`.sla` ファイル、または版ごとのファイルを入れた"
+        "ディレクトリ）の後に、テストファイル（`{ext}`）かそれを入れたディレクトリを書いてください",
+        "no test file: write `{usage}`, the policy (.sla files, or directories of versions) then the test files"
+        " ({ext}) or directories of them",
+    ),
+    "author.test.tests_first": Msg(
+        "`{path}` はテストファイルです。`{usage}` のように、ポリシーを先に書いてください",
+        "`{path}` is a test file: write the policy first, `{usage}`",
+    ),
+    "author.test.policy_after_tests": Msg(
+        "`{path}` はテストファイルの後にあるポリシーです。`{usage}` のように、ポリシーの版をすべて先に書いてください",
+        "`{path}` is a policy after the test files: write every version of the policy first, `{usage}`",
+    ),
+    "author.test.note": Msg("注記：{note}", "note: {note}"),
     "author.test.no_such_file": Msg("テストファイルがありません", "no such test file"),
     "author.test.cannot_read": Msg("読み込めません：`{reason}`", "cannot read: {reason}"),
     "author.test.too_large": Msg(

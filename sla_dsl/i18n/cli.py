@@ -112,7 +112,7 @@ CLI: dict[str, Msg] = {
         "`-` (the standard input) is given more than once: the standard input can be read only once",
     ),
     "cli.fmt.not_formatted": Msg(
-        "整形していません（ポリシーにエラーがあります）", "not formatted (the policy has errors)"
+        "整形していません（ポリシーの構文を読めません）", "not formatted (the policy does not parse)"
     ),
     "cli.fmt.reformatted.one": Msg(
         "{changed} 件を整形し、{unchanged} 件は変更なし", "{changed} file reformatted, {unchanged} left unchanged"

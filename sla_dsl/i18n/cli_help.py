@@ -267,13 +267,17 @@ CLI_HELP: dict[str, Msg] = {
         "rewrite policies in the canonical layout (comments kept)",
     ),
     "cli.help.fmt.description": Msg(
-        "ポリシーファイルを標準の書式に整形し、そのファイルに書き戻します。`-` は標準入力から読み、標準出力に書きます。"
-        "ポリシーにエラーがあるとき（そのファイルは変えません）と、`--check` で整形されていないファイルがあるときは"
-        "終了コード 1 で終わります。",
-        "Rewrite policy files in the canonical layout, in place; `-` reads stdin and writes stdout. "
-        "Exit 1 when a policy has errors (it is left alone) or, with --check, when a file is not formatted.",
+        "ポリシーファイルを標準の書式に整形し、そのファイルに書き戻します。ディレクトリは、その中の `*.sla` ファイルを"
+        "それぞれ整形します。`-` は標準入力から読み、標準出力に書きます。構文を読めるポリシーは、検査のエラーがあっても"
+        "整形します。構文を読めないポリシーがあるとき（そのファイルは変えません）と、`--check` で整形されていない"
+        "ファイルがあるときは終了コード 1 で終わります。",
+        "Rewrite policy files in the canonical layout, in place; a directory's *.sla files each; `-` reads stdin "
+        "and writes stdout. A policy that parses is formatted even when its checks find errors. "
+        "Exit 1 when a policy does not parse (it is left alone) or, with --check, when a file is not formatted.",
     ),
-    "cli.help.fmt.policy": Msg("ポリシーファイル（標準入力は `-`）", "policy files, or `-` for stdin"),
+    "cli.help.fmt.policy": Msg(
+        "ポリシーのファイルかディレクトリ（標準入力は `-`）", "policy files or directories, or `-` for stdin"
+    ),
     "cli.help.fmt.check": Msg(
         "何も変えず、整形が必要なら `diff -u` 形式の差分を表示して終了コード 1 で終わります",
         "change nothing; print a unified diff and exit 1 if needed",
@@ -325,12 +329,20 @@ CLI_HELP: dict[str, Msg] = {
     ),
     "cli.help.test.description": Msg(
         "`YAML` のテストファイル（またはそれを入れたディレクトリ）のケースを `POLICY` に対して実行します。"
+        "`POLICY` には版をいくつでも書けます（`sla evaluate` と同じく、ファイルか `*.sla` ファイルを入れた"
+        "ディレクトリ）。"
         "失敗したケースがあるとき（読みやすい差分を示します）、テストファイルが不正なとき、"
         "実行するケースが一つもないときは終了コード 1 で終わります。",
-        "Run the cases of YAML test files (or directories of them) against POLICY. "
+        "Run the cases of YAML test files (or directories of them) against POLICY, given as sla evaluate takes "
+        "its versions (files, or directories of *.sla files). "
         "Exit 1 when a case fails (with a readable diff), a test file is invalid or no case runs.",
     ),
-    "cli.help.test.policy": Msg("ケースを実行するポリシーファイル", "the policy file to run the cases against"),
+    "cli.help.test.policy": Msg(
+        "ケースを実行するポリシーのファイルかディレクトリ（版ごと）。"
+        "各ケースは、その `from` の時点で有効な版で判定します",
+        "policy files or directories (versions) to run the cases against; each case is judged under the version"
+        " in force at its `from`",
+    ),
     "cli.help.test.tests": Msg(
         "`YAML` ファイル、または `*.yaml` ファイルを入れたディレクトリ",
         "YAML files or directories holding *.yaml files",

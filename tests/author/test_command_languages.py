@@ -82,15 +82,26 @@ def test_lang_en_gives_the_english_byte_for_byte(
     assert _run([*COMMANDS[command], "--lang", "en"], path, capsys) == (1, "", _expected(path, line, "en"))
 
 
-def test_fmt_speaks_the_policys_language_to_the_end(bad: tuple[Path, int], capsys: pytest.CaptureFixture[str]) -> None:
-    path, line = bad
-    ja = _expected(path, line, "ja") + f"sla fmt: {path}: 整形していません（ポリシーにエラーがあります）\n"
-    assert _run(["fmt", "POLICY"], path, capsys) == (1, "", ja + "0 件を整形し、0 件は変更なし、1 件はエラー\n")
-    en = _expected(path, line, "en") + f"sla fmt: {path}: not formatted (the policy has errors)\n"
-    assert _run(["fmt", "--lang", "en", "POLICY"], path, capsys) == (
-        1,
-        "",
-        en + "0 files reformatted, 0 left unchanged, 1 not formatted (errors)\n",
+def test_fmt_speaks_the_policys_language_to_the_end(
+    bad: tuple[Path, int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ = bad
+    # a misspelt calendar is `sla check`'s to say: the text parses, so `sla fmt` formats it (it already is)
+    assert _run(["fmt", "--check", "POLICY"], path, capsys) == (0, "", "0 件は整形が必要、1 件は変更なし\n")
+    # a text that does not parse is left alone, its syntax error said in the policy's language to the end
+    broken = tmp_path / "broken.sla"
+    broken.write_text(path.read_text("utf-8").replace(TYPO[1], "respond within 4 business hurs"), "utf-8")
+    code, out, ja = _run(["fmt", "POLICY"], broken, capsys)
+    assert (code, out) == (1, "") and "error: [E011]" in ja and "ヒント" in ja
+    assert ja.endswith(
+        f"sla fmt: {broken}: 整形していません（ポリシーの構文を読めません）\n"
+        "0 件を整形し、0 件は変更なし、1 件はエラー\n"
+    )
+    code, out, en = _run(["fmt", "--lang", "en", "POLICY"], broken, capsys)
+    assert (code, out) == (1, "") and "error: [E011]" in en and "help" in en
+    assert en.endswith(
+        f"sla fmt: {broken}: not formatted (the policy does not parse)\n"
+        "0 files reformatted, 0 left unchanged, 1 not formatted (errors)\n"
     )
 
 

@@ -136,7 +136,7 @@ def test_a_file_with_errors_is_left_alone(tmp_path: Path, capsys: pytest.Capture
     # without --lang, in the policy's primary language (Japanese), the count at the end too (issue 16)
     assert main(["fmt", str(path)]) == 1
     err = capsys.readouterr().err
-    assert "error: [E011]" in err and f"sla fmt: {path}: 整形していません（ポリシーにエラーがあります）\n" in err
+    assert "error: [E011]" in err and f"sla fmt: {path}: 整形していません（ポリシーの構文を読めません）\n" in err
     assert err.endswith("\n0 件を整形し、0 件は変更なし、1 件はエラー\n") and "help:" not in err
     assert path.read_text("utf-8") == bad
 
