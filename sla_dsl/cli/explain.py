@@ -332,7 +332,7 @@ def explain_command(args: argparse.Namespace) -> int:
                 for e in events_of(recs, tz)
                 if e.type == "backup.completed" and e.fields.get("kind") == item.kind
             ]
-        explanations.append(explain(item, report, w, events, taken))
+        explanations.append(explain(item, report, w, events, taken, items))  # (a violation: its incident's row)
     sys.stdout.write(render_explanations(explanations, report, w))
     return 0
 

@@ -230,7 +230,11 @@ REPORT: dict[str, Msg] = {
     "report.left_plain": Msg("残り", "Left"),
     "report.no_response": Msg("応答なし", "no response"),
     # -- outages -------------------------------------------------------------------------
+    # (the heading when the outages' one notification rule has no label, or there is none; else
+    # ``report.outages.named`` or ``report.outages.several``)
     "report.outages": Msg("障害と復旧情報通知", "Outages and recovery notices"),
+    # what an outage's notice is called under a notification rule without a label (else: its label)
+    "report.outage_notice": Msg("復旧情報通知", "recovery notice"),
     "report.start": Msg("開始", "Start"),
     "report.end": Msg("終了", "End"),
     "report.still_open": Msg("継続中", "ongoing"),
@@ -331,6 +335,7 @@ REPORT: dict[str, Msg] = {
         "{priority}の応答期限 {due} を過ぎても応答なし（{as_of} 時点）",
         "{priority} response due {due}: no response as of {as_of}",
     ),
+    # (a notice under an outage rule without a label; under a labelled one, ``report.v.notify_late``)
     "report.v.notice_late": Msg(
         "復旧情報通知の期限 {due} に対し {at} に通知（{late} 超過）",
         "recovery notice due {due}: sent {at} ({late} late)",
@@ -514,8 +519,8 @@ REPORT: dict[str, Msg] = {
         "Incident {id} ({priority}, policy version {version}): {status}",
     ),
     "explain.outage": Msg(
-        "障害 {id}（規定の版 {version}）：停止時間 {downtime}、復旧情報通知：{notice}",
-        "Outage {id} (policy version {version}): downtime {downtime}, recovery notice: {notice}",
+        "障害 {id}（規定の版 {version}）：停止時間 {downtime}、{rule}：{notice}",
+        "Outage {id} (policy version {version}): downtime {downtime}, {rule}: {notice}",
     ),
     "explain.stop": Msg(
         "計画停止 {id}（規定の版 {version}）：{verdict}", "Planned stop {id} (policy version {version}): {verdict}"
@@ -676,7 +681,7 @@ REPORT: dict[str, Msg] = {
     "explain.cause.planned": Msg("計画停止", "planned stop"),
     "explain.cause.force_majeure": Msg("不可抗力", "force majeure"),
     "explain.cause.customer_fault": Msg("利用者の故意または過失", "the user's intent or negligence"),
-    "explain.outage.notice_due_line": Msg("復旧情報通知の期限", "recovery notice due"),
+    "explain.outage.notice_due_line": Msg("{rule}の期限", "{rule} due"),
     "explain.stop.late_channel": Msg("期限後、かつ規定外の手段", "too late, and by a channel not allowed"),
     "explain.stop.bad_channel": Msg("規定外の手段", "a channel not allowed"),
     "explain.stop.too_late": Msg("期限後", "too late"),

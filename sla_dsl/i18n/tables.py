@@ -56,6 +56,9 @@ TABLES: dict[str, Msg] = {
     "report.targets.missed": Msg("（{n} 回遅延）", " ({n} missed)"),
     # the outages table when several notification rules judge an outage: a line per rule
     "report.outages.rule": Msg("通知目標", "Notice target"),
+    # the heading of the outages table after the one notification rule on outages (its label), or several
+    "report.outages.named": Msg("障害と通知（{rule}）", "Outages and notices ({rule})"),
+    "report.outages.several": Msg("障害と通知", "Outages and notices"),
     "report.outages.no_event": Msg("{event}がないため対象外", "no notice target until {event}"),
     "report.outages.outside_hours": Msg(
         "{event}が{calendar}外のため通知目標の対象外", "{event} outside {calendar}: no notice target"

@@ -216,8 +216,10 @@ def axis_days(days: Sequence[tuple[str, float]], size: float = AXIS_SIZE) -> lis
     return sorted(out, key=lambda d: d[1])
 
 
-def timeline_svg(report: Report, lang: str) -> str:
-    """The timeline as inline SVG (with its aria-label and tooltips in ``lang``)."""
+def timeline_svg(report: Report, lang: str, outages_title: str | None = None) -> str:
+    """The timeline as inline SVG (with its aria-label and tooltips in ``lang``); a note on outages left
+    without a label refers to the outages table by its heading ``outages_title`` (the plain heading when
+    not given: :func:`~.operations.outages_title` words it from the notification rules)."""
     e = html_text
     p0, p1 = report.period.start.timestamp(), report.period.end.timestamp()
     span = max(p1 - p0, 1.0)
@@ -292,7 +294,8 @@ def timeline_svg(report: Report, lang: str) -> str:
         ticks.append(f'<text x="{at}" y="{axis + 18}" font-size="{AXIS_SIZE}" text-anchor="{anchor}">{e(text)}</text>')
     height = axis + 26
     if left_out:  # the outages without a label, said under the axis on a row of its own
-        said = message("report.timeline.unlabelled", lang, n=left_out, table=message("report.outages", lang))
+        table = outages_title or message("report.outages", lang)
+        said = message("report.timeline.unlabelled", lang, n=left_out, table=table)
         ticks.append(
             f'<text x="{MARGIN}" y="{height + 8}" font-size="{AXIS_SIZE}" text-anchor="start">{e(said)}</text>'
         )

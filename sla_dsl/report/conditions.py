@@ -73,8 +73,11 @@ def target_condition(w: PolicyWords, service: str, when: str | None) -> lm.Condi
 
 
 def for_whom(w: PolicyWords, service: str, when: str | None) -> str:
-    """Whom a row of a service's target with ``when`` is about (empty for the target without):
-    ``契約プランがプレミアムの顧客`` / ``customers whose Plan is Premium``; the condition and its attributes'
+    """Whom a row of a service's target with ``when`` is about: ``契約プランがプレミアムの顧客`` /
+    ``customers whose Plan is Premium``; for the target without ``when``, ``その他の顧客`` / ``other
+    customers`` when the version ``w`` are the words of also has targets with ``when`` for the service,
+    else nothing: ``w`` must be the words of the version that judged the row
+    (:func:`.periods.period_words`), not of the one in force at ``from``. The condition and its attributes'
     labels read in the version that defines that target (``w``'s when it has it, else the version nearest
     to it that has it: :meth:`~.words.PolicyWords.defining`), so a target a version from mid-period adds,
     on an attribute it declares, is said in its words whatever version ``w`` are of."""

@@ -9,6 +9,9 @@ Design notes
   A figure is never rounded up to the target or tier it is below
   (:func:`.words.percent_against`): 99.49996% is ``99.4999%`` beside
   ``99.5%``, not ``99.5000%``.
+* A row's service, and whom its target is for, are worded by the version that judged its period
+  (:func:`.periods.period_words`), not by the one in force at ``from``: the target without ``when``
+  of a month judged by a version that adds a premium target reads "(other customers)".
 * Every word is in Japanese and English in the catalogue (``report.credits.*``,
   :mod:`sla_dsl.i18n.tables`); a test renders
   both and finds no English on the Japanese page but the service names and
@@ -20,7 +23,7 @@ from __future__ import annotations
 from . import AvailabilityPeriod, CreditRow, Report
 from .conditions import for_whom
 from .parts import Part
-from .periods import period_range
+from .periods import period_range, period_words
 from .words import Cell, PolicyWords, percent_against
 
 
@@ -41,15 +44,33 @@ def _ref(w: PolicyWords, ref: str | None) -> str:
 
 def _service(w: PolicyWords, name: str, when: str | None = None) -> str:
     """The service's label in the report's language (its name when the policy gives none), with the
-    customers of its target with ``when`` (issue 13); named from the version that defines it (a service
-    only a version from mid-period has is named by its label, not its id)."""
-    w = w.defining(lambda md: any(s.name == name for s in md.services))
-    svc = next((s for s in (w.model.services if w.model else ()) if s.name == name), None)
-    label = (svc.label.text(w.lang) if svc else "") or name
+    customers of its target with ``when`` (issue 13), or the other customers for its target without
+    ``when`` when it also has targets with one; ``w`` are the words of the version that judged the row
+    (:func:`_judged`), which names the service when it has it, else the version that defines it (a
+    service only a version from mid-period has is named by its label, not its id)."""
+    sw = w.defining(lambda md: any(s.name == name for s in md.services))
+    svc = next((s for s in (sw.model.services if sw.model else ()) if s.name == name), None)
+    label = (svc.label.text(sw.lang) if svc else "") or name
     who = for_whom(w, name, when)
     if not who:
         return label
     return f"{label}（{who}）" if w.lang == "ja" else f"{label} ({who})"
+
+
+def _judged(report: Report, w: PolicyWords, row: AvailabilityPeriod | CreditRow) -> PolicyWords:
+    """The words of the version that judged a period row, or the period a credit is for
+    (:func:`.periods.period_words`: the version in force when its measurement period began, not the one
+    at ``from``); a credit whose period the report does not list, the version in force at its start."""
+    if isinstance(row, AvailabilityPeriod):
+        return period_words(w, row)
+    at = row.start.timestamp()
+    found = (
+        p
+        for p in report.availability_periods
+        if p.service == row.service and p.when == row.when and p.start.timestamp() == at
+    )
+    p = next(found, None)
+    return period_words(w, p) if p is not None else w.at(row.start.date())
 
 
 def _period(w: PolicyWords, p: AvailabilityPeriod | CreditRow, kind: str | None = None) -> str:
@@ -71,7 +92,7 @@ def credit_parts(report: Report, w: PolicyWords) -> list[Part]:
                 result = _w(w, "met" if p.met else "below")
             rows.append(
                 [
-                    _service(w, p.service, p.when),
+                    _service(_judged(report, w, p), p.service, p.when),
                     _period(w, p, _w(w, kind)),
                     percent_against(p.ratio, p.target, 4),  # never rounded up to the target it is below
                     _pct(p.target) if p.target is not None else "-",
@@ -83,7 +104,7 @@ def credit_parts(report: Report, w: PolicyWords) -> list[Part]:
     if report.availability_periods and any(p.target is not None for p in report.availability_periods):
         credit_rows: list[list[Cell]] = [
             [
-                _service(w, c.service, c.when),
+                _service(_judged(report, w, c), c.service, c.when),
                 _period(w, c),
                 percent_against(c.ratio, c.below, 4),  # below the tier it fell in, as the reason says
                 _pct(c.credit_percent),

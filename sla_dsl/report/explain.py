@@ -22,11 +22,15 @@ Design notes
   an edge of the period says how much of it lies outside (the headline's
   downtime is the period's). An incident names the rule that judged it by its
   label, and the event its clock started at by its words (a declared event by
-  its label), never by an identifier. An excluded incident or outage is said
+  its label), never by an identifier; an outage's notice by the label of the
+  rule the row's own fields are the verdict of (``First report: late``), the
+  generic "recovery notice" only for a rule without one. An excluded incident or outage is said
   to be excluded under the article of the exclusion that applied, without a
   number when it cites none (:meth:`~.words.PolicyWords.excluded_because`). An
   incident at risk says how much of its target's time has passed as the target
-  counts it: business time, or elapsed time for ``within 1 hour``.
+  counts it: business time, or elapsed time for ``within 1 hour``. A violation of an incident's
+  target is worded from the incident's row (``sla explain`` passes the rows about the id): its
+  priority by the label of the rule that judged it, as the report's violations table says it.
 * Times are ordered, merged and subtracted as instants (UTC,
   :func:`~.violation_words.instant`): aware datetimes of one zone compare and
   subtract by their wall clocks and hash without ``fold``, so on the day the
@@ -47,7 +51,15 @@ from ..lang import model as m
 from ..policy.compiled import Policy
 from . import BackupRow, IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from .escape import printable
-from .operations import no_target, notice_fault, notice_reason, stop_notices, to_the_second
+from .operations import (
+    first_rule,
+    no_target,
+    notice_fault,
+    notice_name,
+    notice_reason,
+    stop_notices,
+    to_the_second,
+)
 from .targets import target_steps
 from .violation_words import (
     counts_elapsed,
@@ -101,8 +113,11 @@ def explain(
     w: PolicyWords,
     events: Sequence[Event] = (),
     backups_taken: Sequence[Event] = (),
+    rows: Sequence[Item] = (),
 ) -> Explanation:
-    """The explanation of one item the report lists."""
+    """The explanation of one item the report lists; ``rows`` are the other rows about its id (``sla
+    explain`` explains each): a violation of an incident's target is worded from the incident's row, which
+    says the rule and version that judged it (a report from ``sla evaluate`` lists no incident rows)."""
     as_of = report.period.as_of
     seen = [e for e in events if instant(e.at) <= instant(as_of)]
     if isinstance(item, IncidentRow):
@@ -115,7 +130,7 @@ def explain(
         return _retention(item, w)
     if isinstance(item, BackupRow):
         return _backup_day(item, report, w, backups_taken)
-    return _violation(item, report, w, seen)
+    return _violation(item, report, w, seen, rows)
 
 
 def _article(w: PolicyWords, ref: str | m.ArticleRef | None, rule: str = "") -> str:
@@ -248,11 +263,14 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
     w = w.for_row(o)  # the version that judged the row: its target, calendar and rules
     p = report.period
     sec = to_the_second(report)  # (as the report's outage table: h:mm:ss when some figure has seconds)
+    # the notice of the rule the row's own fields are the verdict of, by its label (`First report`)
+    notice = notice_name(w, first_rule(o, w))
     head = w.m(
         "explain.outage",
         id=o.id,
         version=o.policy_version,
         downtime=minutes_shown(o.downtime_minutes, sec),
+        rule=notice,
         notice=_notice_words(o, w),
     )
     started = (
@@ -277,7 +295,7 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
     if o.recognized_at is not None:
         steps.append((o.recognized_at, w.m("explain.outage.recognized")))
     if o.notice_due is not None:
-        steps.append((o.notice_due, w.m("explain.outage.notice_due_line")))
+        steps.append((o.notice_due, w.m("explain.outage.notice_due_line", rule=notice)))
     if o.notified_at is not None:
         verdicts = _notice_verdicts(o, report, w)
         sent = w.m("explain.outage.notified", verdict=verdicts) if verdicts else w.m("explain.outage.notified_plain")
@@ -483,7 +501,9 @@ def _first_day(day: dt.date, every: m.Duration | None) -> dt.date:
     return window_start(day, every)
 
 
-def _violation(v: Violation, report: Report, w: PolicyWords, events: Sequence[Event]) -> Explanation:
+def _violation(
+    v: Violation, report: Report, w: PolicyWords, events: Sequence[Event], rows: Sequence[Item] = ()
+) -> Explanation:
     head = w.m("explain.violation", id=shown_id(v, w), kind=violation_kind(v.kind, w))
     steps: list[tuple[dt.datetime | None, str]] = []
     for e in events:
@@ -506,7 +526,10 @@ def _violation(v: Violation, report: Report, w: PolicyWords, events: Sequence[Ev
     if v.kind == "backup_zone" and steps and v.backup_kind is not None:
         steps.append((v.at or report.period.as_of, w.m("explain.zone.same")))
         return Explanation(head, _article(w, v.ref, w.backup_kind(v.backup_kind)), steps)
-    steps.append((v.at or report.period.as_of, violation_text(v, report, w, {})))
+    # the incident it is about, when it is one's: its priority named by the rule that judged it, in the
+    # words of its version (not every label of the priority's rules: `P1 Urgent (premium) / Urgent`)
+    row = next((r for r in (*rows, *report.incidents) if isinstance(r, IncidentRow) and r.id == v.id), None)
+    steps.append((v.at or report.period.as_of, violation_text(v, report, w, {v.id: row} if row is not None else {})))
     return Explanation(head, _article(w, v.ref), steps)
 
 

@@ -1,4 +1,4 @@
-"""The sections on operations: outages (each with its recovery notice), planned stops (each with its
+"""The sections on operations: outages (each with its notices), planned stops (each with its
 notices), regular maintenance windows and backups.
 
 Design notes
@@ -22,6 +22,11 @@ Design notes
   that sets no target says why as far as the row tells (its ``when``, Article 4, the event it
   counts from not there, or there outside its hours: :func:`rule_reason`), else plainly "not
   applicable". A policy with one rule keeps its table of seven columns.
+* A notice is named as the summary names its rule, by its label (:func:`notice_name`): a policy whose
+  one rule on outages is a first report has no "recovery notice" in its report. The table is headed
+  after that rule (``Outages and notices (First report)``: :func:`outages_title`), or "Outages and
+  notices" when several rules each name their lines; only a rule without a label, or none, keeps the
+  generic "Outages and recovery notices".
 * Durations are ``h:mm``, or ``h:mm:ss`` in this table and the availability table alike when some
   figure is not a whole number of minutes (:func:`to_the_second`): three outages of 40 seconds read
   ``0:00:40`` each and ``0:02:00`` in all, not ``0:01`` each and ``0:02`` in all.
@@ -164,7 +169,7 @@ def outages_part(report: Report, w: PolicyWords) -> Part:
         w.m("report.notice"),
     ]
     spans = tuple(joined) if any(joined) else ()
-    return Part(w.m("report.outages"), header, rows, overlap_notes(report, w), "outages", (3,), spans)
+    return Part(outages_title(report, w), header, rows, overlap_notes(report, w), "outages", (3,), spans)
 
 
 class RuleNotice(NamedTuple):
@@ -204,6 +209,52 @@ def rule_notices(o: OutageRow, w: PolicyWords) -> list[RuleNotice]:
 def rule_model(w: PolicyWords, name: str) -> lm.Notify | None:
     """The notification rule ``name`` of the version ``w`` are the words of (None: not there)."""
     return next((n for n in w.model.notifications if n.name == name), None) if w.model is not None else None
+
+
+def outage_rules(w: PolicyWords) -> list[lm.Notify]:
+    """The notification rules of the version ``w`` are the words of that count from an outage event, in
+    the policy's order."""
+    return [n for n in (w.model.notifications if w.model is not None else ()) if n.after.startswith("outage.")]
+
+
+def first_rule(o: OutageRow, w: PolicyWords) -> lm.Notify | None:
+    """The notification rule whose verdict an outage row's own fields are (``notice_due``, ``notified_at``,
+    ``notice_status``), in the version that judged it: the rule of its first line of ``notices``, else (a
+    row read back without them) that version's first rule on an outage event; None: no such rule."""
+    v = w.for_row(o)
+    if o.notices:
+        return rule_model(v, o.notices[0].name)
+    rules = outage_rules(v)
+    return rules[0] if rules else None
+
+
+def notice_name(w: PolicyWords, rule: lm.Notify | None) -> str:
+    """What the notice a notification rule on outages asks for is called: the rule's label in the report's
+    language (``First report``, ``復旧情報通知時間``), as the summary names it; the generic words
+    (``recovery notice``) only for a rule without a label, or none."""
+    label = rule.label.text(w.lang) if rule is not None else ""
+    return label or w.m("report.outage_notice")
+
+
+def outages_title(report: Report, w: PolicyWords) -> str:
+    """The heading of the outages table: named after the one notification rule on outages of the versions
+    that judged the period (those in force, and those that judged an outage begun before ``from``) by its
+    label, ``Outages and notices (First report)``, so that it never calls a first report a recovery
+    notice; ``Outages and notices`` when there are several rules (or one labelled differently by two
+    versions), each named on its own lines of the table; the generic ``Outages and recovery notices``
+    for one rule without a label, or none."""
+    names = {o.policy_version for o in report.outages}
+    found: dict[str, set[str]] = {}
+    for v in w.during([*report.versions_in_force(), *sorted(n for n in names if isinstance(n, str))]):
+        for rule in outage_rules(v):
+            found.setdefault(rule.name, set()).add(rule.label.text(w.lang))
+    if len(found) > 1:
+        return w.m("report.outages.several")
+    labels = next(iter(found.values()), {""})
+    if len(labels) > 1:
+        return w.m("report.outages.several")
+    label = next(iter(labels))
+    return w.m("report.outages.named", rule=label) if label else w.m("report.outages")
 
 
 def rule_reason(o: OutageRow, n: TargetRow, rule: lm.Notify | None, w: PolicyWords) -> str:

@@ -60,6 +60,31 @@ def service_rows(
     ]
 
 
+def _promised(v: PolicyWords, service: str, when: str | None) -> tuple[bool, float | None]:
+    """Whether version ``v`` measures ``service`` with a target of condition ``when`` (written as the
+    policy writes it; None: the target without one), and that target's percentage (None: measured only)."""
+    s = next((x for x in v.model.services if x.name == service), None) if v.model is not None else None
+    if s is None:
+        return False, None
+    if when is None:
+        return s.availability_measured or s.availability_target is not None, s.availability_target
+    pt = next((t for t in s.plan_targets if str(t.when) == when), None)
+    return pt is not None, pt.percent if pt is not None and pt.percent >= 0 else None
+
+
+def period_words(w: PolicyWords, p: AvailabilityPeriod) -> PolicyWords:
+    """The words of the version that judged availability period ``p``: the version in force at the start of
+    the whole measurement period it is (or is cut from: a calendar month or quarter, in the policy's zone)
+    when that version states the row's target, since it judges the period whole whatever version is in force
+    at ``from``; else the version in force at the row's own start (a target a version adds, or changes from
+    a figure to a percentage, is judged from its date)."""
+    months = {"month": 1, "quarter": 3}.get(p.period)
+    s = p.start
+    first = s.date() if months is None else dt.date(s.year, (s.month - 1) // months * months + 1, 1)
+    v = w.at(first)
+    return v if _promised(v, p.service, p.when) == (True, p.target) else w.at(s.date())
+
+
 def service_figure(report: Report, service: str, when: str | None = None, promised: bool | None = None) -> float:
     """The figure the summary shows for a service: its lowest period (of the rows with a percentage, or
     of the figures without one, with ``promised``, when there are such rows), else the whole period's."""
@@ -175,7 +200,9 @@ def violation_words(v: Violation, report: Report, w: PolicyWords, index: PeriodI
             ratio=percent_against(row.ratio, row.target, 4),  # never rounded up to the target
             target=f"{row.target:g}",
         )
-        who = for_whom(w, service, when) if when is not None else ""
+        # whom its target is for, as the version that judged the period says it: `(other customers)` for the
+        # target without `when` of a service that version also promises to some customers
+        who = for_whom(period_words(w, row), service, when)
         return said + (f"（{who}）" if w.lang == "ja" else f" ({who})") if who else said
     if v.kind == "backup_missed":
         kind, sep, start = v.id.partition(":")

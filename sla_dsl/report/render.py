@@ -570,9 +570,11 @@ def _html(report: Report, parts: list[Part], w: PolicyWords, incidents: Sequence
         out += [f'<p class="note">{mark}{e(note)}</p>' for note in part.notes]
         out.append("</section>")
         if n == 0 and any(p.key == "availability" for p in parts):  # (a policy measuring no service: none)
+            table = next((p.title for p in parts if p.key == "outages"), None)  # (the note on labels left out)
             out.append(
                 f'<section id="timeline">\n<h2>{e(w.m("report.timeline"))}</h2>\n<figure style="margin:0">'
-                f'<div class="chart">{timeline_svg(report, w.lang)}</div>\n{legend_html(w.lang)}</figure>\n</section>'
+                f'<div class="chart">{timeline_svg(report, w.lang, table)}</div>\n{legend_html(w.lang)}</figure>\n'
+                "</section>"
             )
     out.append(f'<p class="note noprint">{e(w.m("report.pdf_note"))}</p>')
     out.append("</body>\n</html>\n")

@@ -101,7 +101,7 @@ import numpy as np
 
 from ..i18n import format_month
 from ..lang import model as lm
-from . import AvailabilityPeriod, Report, Violation, judging_versions, periods
+from . import Report, Violation, judging_versions, periods
 from .conditions import condition_words, priority_targets
 from .operations import (
     backups_part,
@@ -400,37 +400,12 @@ def _availability_text(service: str, when: str | None = None) -> Callable[[Polic
     return text
 
 
-def _promised(v: PolicyWords, service: str, when: str | None) -> tuple[bool, float | None]:
-    """Whether version ``v`` measures ``service`` with a target of condition ``when`` (written as the
-    policy writes it; None: the target without one), and that target's percentage (None: measured only)."""
-    s = next((x for x in v.model.services if x.name == service), None) if v.model is not None else None
-    if s is None:
-        return False, None
-    if when is None:
-        return s.availability_measured or s.availability_target is not None, s.availability_target
-    pt = next((t for t in s.plan_targets if str(t.when) == when), None)
-    return pt is not None, pt.percent if pt is not None and pt.percent >= 0 else None
-
-
-def period_words(w: PolicyWords, p: AvailabilityPeriod) -> PolicyWords:
-    """The words of the version that judged availability period ``p``: the version in force at the start of
-    the whole measurement period it is (or is cut from: a calendar month or quarter, in the policy's zone)
-    when that version states the row's target, since it judges the period whole whatever version is in force
-    at ``from``; else the version in force at the row's own start (a target a version adds, or changes from
-    a figure to a percentage, is judged from its date)."""
-    months = {"month": 1, "quarter": 3}.get(p.period)
-    s = p.start
-    first = s.date() if months is None else dt.date(s.year, (s.month - 1) // months * months + 1, 1)
-    v = w.at(first)
-    return v if _promised(v, p.service, p.when) == (True, p.target) else w.at(s.date())
-
-
 def availability_words(
     report: Report, w: PolicyWords, vws: Sequence[PolicyWords], service: str, when: str | None
 ) -> list[PolicyWords]:
     """The words of each version the summary words ``service``'s availability target from (``when``: its
     target with that condition), by effective date: each that judged one of its periods the report lists
-    (:func:`period_words`: in a report from inside a later version, the earlier version that judges the month
+    (:func:`.periods.period_words`: in a report from inside a later version, the earlier version that judges the month
     it began in), and each in force during the period (``vws``) from a date after ``from`` (a change the
     period sees); ``vws`` when the report lists no period of it."""
     rows = periods.service_rows(report, service, when)
@@ -439,7 +414,7 @@ def availability_words(
     start = report.period.start.date()
     later = [v for v in vws if v.policy is not None and v.policy.effective > start]
     found: dict[tuple[str, dt.date], tuple[dt.date, PolicyWords]] = {}
-    for v in [*(period_words(w, p) for p in rows), *later]:
+    for v in [*(periods.period_words(w, p) for p in rows), *later]:
         if v.policy is not None:
             found.setdefault((v.policy.version, v.policy.effective), (v.policy.effective, v))
     return [v for _, v in sorted(found.values(), key=lambda x: x[0])]

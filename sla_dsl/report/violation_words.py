@@ -17,8 +17,10 @@ Design notes
 * A notice violation is worded from the rule it is about (its ``target``): an outage judged by more
   than one notification rule has a verdict per rule (``OutageRow.notices``), and each violation
   names its rule by its label with that rule's due time, notice and lateness; the row's own
-  ``notice_due`` and ``notified_at`` are the first rule's only. An outage with one rule keeps the
-  plain "recovery notice" words.
+  ``notice_due`` and ``notified_at`` are the first rule's only. A rule is named by its label however
+  many rules judge the outage, as the summary names it (``First report due …``: a first report is no
+  recovery notice); only a rule without a label has the generic "recovery notice" words (by its name
+  when several rules judge the outage, to say which).
 * What a violation names is worded from the version that judged the row it is about, and where that
   row is not at hand (``sla explain`` of a violation), from the version that defines the name
   (:meth:`~.words.PolicyWords.defining`): a notification rule, a service a version from mid-period adds
@@ -44,7 +46,7 @@ from typing import TypeVar
 from ..lang import model as lm
 from . import BreachedTarget, OutageRow, Report, RetentionRow, StopRow, Violation, periods
 from .data_notes import note_text
-from .operations import stop_reason
+from .operations import first_rule, stop_reason
 from .parts import IncidentLike
 from .words import PolicyWords, hours_minutes, percent_against
 
@@ -266,8 +268,8 @@ def period_target(ident: str, w: PolicyWords) -> float | None:
 def outage_notice_text(v: Violation, report: Report, w: PolicyWords, index: ReportIndex | None = None) -> str | None:
     """A late or missing notice of an outage in words, from the notification rule the violation is
     about: its verdict among the row's ``notices`` (a violation read back from JSON, which does not
-    name its rule, by its due time), its label when the outage has several, lateness in its own
-    time. None when the report does not list the outage."""
+    name its rule, by its due time), named by its label (the generic words only for a rule without
+    one), lateness in its own time. None when the report does not list the outage."""
     o = index_of(report, index).outage(v.id)
     if o is None:
         return None
@@ -285,11 +287,14 @@ def outage_notice_text(v: Violation, report: Report, w: PolicyWords, index: Repo
         sent = row.met_at
     else:  # (a row without its notices: the first rule's fields)
         sent = o.notified_at
-    rule = notify_rule(w, name) or notify_rule(w, o.notices[0].name if o.notices else None)
+    rule = notify_rule(w, name) or first_rule(o, w)
     late = late_words(report, w, due, sent, rule.within if rule is not None else None)
     as_of = report.period.as_of
-    if len(o.notices) > 1 and name is not None:  # several rules judge the outage: say which one
-        goal = notify_label(w, name, rule)
+    label = rule.label.text(w.lang) if rule is not None else ""
+    # the rule by its label, as the summary names it (a first report is no recovery notice); by its name
+    # only when several rules without labels judge the outage, to say which one
+    if label or (len(o.notices) > 1 and name is not None):
+        goal = label or notify_label(w, name or "", rule)
         if sent is not None:
             return w.m("report.v.notify_late", goal=goal, due=w.t(due), at=w.t(sent), late=late)
         return w.m("report.v.notify_none", goal=goal, due=w.t(due), as_of=w.t(as_of))

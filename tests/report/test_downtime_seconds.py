@@ -52,7 +52,10 @@ def _rows(out: str, title: str) -> list[list[str]]:
 def test_rows_of_seconds_add_up_to_the_total(log: Path, lang: str) -> None:
     code, out, err = sla("evaluate", POLICY, log, *MONTH, "--lang", lang)
     assert code == 0, err
-    outages = _rows(out, "障害と復旧情報通知" if lang == "ja" else "Outages and recovery notices")
+    outages = _rows(
+        out,
+        "障害と通知（復旧情報通知時間）" if lang == "ja" else "Outages and notices (Recovery-information notice time)",
+    )
     assert outages[0][3] == ("停止時間（時間:分:秒）" if lang == "ja" else "Downtime (h:mm:ss)")
     assert [r[3] for r in outages[1:]] == ["0:00:40"] * 3
     availability = _rows(out, "稼働率\n" if lang == "ja" else "Availability\n")

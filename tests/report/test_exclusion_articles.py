@@ -63,8 +63,8 @@ def test_the_appendix_lists_the_article_of_an_exclusion_that_applied() -> None:
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("ja", "復旧情報通知：第4条により適用外（天災地変その他の不可抗力によるサービス停止）"),
-        ("en", "recovery notice: excluded under Art. 4 (Service stops caused by natural disasters or other force"),
+        ("ja", "復旧情報通知時間：第4条により適用外（天災地変その他の不可抗力によるサービス停止）"),
+        ("en", "Recovery-information notice time: excluded under Art. 4 (Service stops caused by natural disasters"),
     ],
 )
 def test_an_excluded_outage_is_explained_under_its_exclusion_s_article(lang: str, said: str) -> None:
@@ -111,7 +111,7 @@ def plans_log(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.parametrize("lang", ["ja", "en"])
 def test_an_exclusion_without_an_article_is_named_without_a_number(plans_log: Path, lang: str) -> None:
     explained = _out("explain", PLANS, plans_log, "FM-1", "--lang", lang)
-    said = "復旧情報通知：適用外（不可抗力）" if lang == "ja" else "excluded (Force majeure)"
+    said = "復旧情報の通知：適用外（不可抗力）" if lang == "ja" else "Recovery notice: excluded (Force majeure)"
     assert said in explained.splitlines()[0], explained
     out = _out("evaluate", PLANS, plans_log, *MONTH, "--format", "text", "--lang", lang)
     rows = _rows(out, "稼働率" if lang == "ja" else "Availability")

@@ -106,7 +106,7 @@ def test_a_time_under_a_minute_is_said_to_the_second(tmp_path: Path) -> None:
 def test_an_outage_of_40_seconds_is_said_as_the_outage_table_says_it(tmp_path: Path) -> None:
     log = _seconds_log(tmp_path)
     said = _explain(POLICY, log, "SO")
-    assert said.splitlines()[0] == "障害 SO（規定の版 2026.1）：停止時間 0:00:40、復旧情報通知：期限内に通知"
+    assert said.splitlines()[0] == "障害 SO（規定の版 2026.1）：停止時間 0:00:40、復旧情報通知時間：期限内に通知"
     assert "11月5日(木) 10:00  サービス復旧（停止 0:00:40）" in _steps(said)
     code, report, err = sla("evaluate", POLICY, log, *MONTH)
     assert code == 0, err

@@ -124,13 +124,13 @@ def test_explain_says_a_late_notice_in_the_rules_time(tmp_path: Path, within: st
 @pytest.mark.parametrize(
     ("within", "lang", "said"),
     [
-        ("1 hour", "en", "recovery notice due Wed 4 Nov 17:30: sent Wed 4 Nov 19:00 (1:30 (elapsed) late)"),
+        ("1 hour", "en", "Recovery notice due Wed 4 Nov 17:30: sent Wed 4 Nov 19:00 (1:30 (elapsed) late)"),
         (
             "1 hour",
             "ja",
-            "復旧情報通知の期限 11月4日(水) 17:30 に対し 11月4日(水) 19:00 に通知（1:30（経過時間） 超過）",
+            "復旧通知の期限 11月4日(水) 17:30 に対し 11月4日(水) 19:00 に送信（1:30（経過時間） 超過）",
         ),
-        ("1 desk hour", "en", "recovery notice due Wed 4 Nov 17:30: sent Wed 4 Nov 19:00 (1:30 late)"),
+        ("1 desk hour", "en", "Recovery notice due Wed 4 Nov 17:30: sent Wed 4 Nov 19:00 (1:30 late)"),
     ],
 )
 def test_the_report_says_a_late_notice_in_the_rules_time(tmp_path: Path, within: str, lang: str, said: str) -> None:

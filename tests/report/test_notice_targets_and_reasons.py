@@ -78,7 +78,8 @@ TARGETS = {
     },
 }
 EXCLUDED = {"ja": "第6条により適用外（不可抗力）", "en": "excluded under Art. 6 (Force majeure)"}
-TITLES = {"ja": ("総括", "障害と復旧情報通知"), "en": ("Summary", "Outages and recovery notices")}
+#: (the outages table's heading begins so: named after the rule when there is one, ``障害と通知（復旧通知）``)
+TITLES = {"ja": ("総括", "障害と通知"), "en": ("Summary", "Outages and notices")}
 
 
 def _files(folder: Path, policy: str) -> tuple[Path, Path]:

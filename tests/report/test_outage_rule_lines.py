@@ -117,7 +117,8 @@ LINES = {
         ("", "First report (premium)", "-", "-", "not applicable: Plan is Standard (applies when Plan is Premium)"),
     ],
 }
-TITLE = {"ja": "障害と復旧情報通知", "en": "Outages and recovery notices"}
+#: the outages table of a policy of several notification rules on outages (each named on its lines)
+TITLE = {"ja": "障害と通知", "en": "Outages and notices"}
 
 
 @pytest.fixture(scope="module")
@@ -232,7 +233,7 @@ def test_html_spans_the_outage_over_its_rules(files: tuple[Path, Path], lang: st
 def test_a_policy_with_one_rule_keeps_its_table() -> None:
     code, out, err = sla("evaluate", POLICY, EXAMPLE, *MONTH, "--lang", "ja")
     assert code == 0, err
-    header = re.split(r" {2,}", _section(out, TITLE["ja"])[0].strip())
+    header = re.split(r" {2,}", _section(out, "障害と通知（復旧情報通知時間）")[0].strip())  # (named after its rule)
     assert header == ["ID", "開始", "終了", "停止時間（時間:分）", "通知期限", "通知日時", "通知"]
 
 

@@ -84,7 +84,7 @@ def test_late_notices_are_worded_without_reading_every_outage_per_violation() ->
     assert sum(v.kind == "notice_breached" for v in report.violations) == 200
     report.outages = rows = Reads(report.outages)
     out = render(report, "markdown", lang="en", policies=[policy])
-    assert out.count("recovery notice due") == 200  # (each late notice still worded from its outage)
+    assert out.count("First report due") == 200  # (each late notice still worded from its outage, by its rule)
     assert rows.reads <= 20, rows.reads  # (the old code: once per violation, 200 and more)
 
 
