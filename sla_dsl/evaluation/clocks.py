@@ -26,7 +26,9 @@ Design notes
   (its start, reset, restart or resume): a running clock's due time counts on
   from there, also when ``as_of`` is that very instant and its stretch has no
   segment yet (judged as of the instant it resumes, the due time is the one of
-  a second later, not one counted on from the stretch before the pause). The
+  a second later, not one counted on from the stretch before the pause). A
+  clock that stops while paused (``Life.paused_at_stop``) had no due time
+  then: it moved while paused. The
   lives before each reset are kept apart (``Life.earlier``): an update
   target's misses in them stay misses, and a
   ``respond``/``resolve``/``first reply`` target that ran out in one stays
@@ -154,6 +156,9 @@ class Life:
     #: when the clock last began to run: its start, last reset or restart, or last resume (a running
     #: clock's current stretch starts here, with no segment yet when ``as_of`` is that instant)
     since: float | None = None
+    #: the clock was paused when it stopped (its stop, cancel or the incident's completion came while it
+    #: was paused): no due time was in force then, it moved while paused
+    paused_at_stop: bool = False
 
 
 def _names(codes: tuple[int, ...]) -> tuple[str, ...]:
@@ -200,7 +205,7 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
             stopped = life.stopped_at is not None
             life.earlier.append(Cycle(began, ended, tuple(life.segments), by, life.cancelled, stopped))
             life.segments, life.state, life.stopped_at, seg = [], "running", None, t
-            life.waiting_for, life.cancelled = (), False
+            life.waiting_for, life.cancelled, life.paused_at_stop = (), False, False
             life.start = t
             life.story.append(Told(t, by, TYPES[code]))
         elif life.state == "stopped":
@@ -208,6 +213,7 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
         elif code in codes.stops or code in codes.cancels:
             if life.state == "running" and t > seg:
                 life.segments.append((seg, t))
+            life.paused_at_stop = life.state == "paused"
             life.state, life.stopped_at, life.waiting_for = "stopped", t, ()
             life.cancelled = code in codes.cancels  # (the cancel first: an event in both is E221)
             life.story.append(Told(t, "cancel" if life.cancelled else "stop", TYPES[code]))
@@ -229,6 +235,7 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
     if completed is not None and completed <= as_of and life.state != "stopped":
         if life.state == "running" and completed > seg:
             life.segments.append((seg, completed))
+        life.paused_at_stop = life.state == "paused"
         life.state, life.stopped_at, life.waiting_for = "stopped", completed, ()
         life.story.append(Told(completed, "completed"))
     elif life.state == "running" and as_of > seg:

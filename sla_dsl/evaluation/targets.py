@@ -20,7 +20,10 @@ Design notes
   time of one not breached is the rest of the duration counted on from when the
   clock last began to run (``Life.since``: its start, reset, restart or resume),
   so judged as of the very instant the clock resumes it is the due time of a
-  second later, not one counted on from the stretch before the pause.
+  second later, not one counted on from the stretch before the pause. A target
+  met while its clock was paused (it stopped then, or the incident completed)
+  has no due time, as a paused one has none: it moved while paused (the due
+  time counted on from the stretch before the pause fell before the stop).
 * ``..., plus E if received outside CAL hours`` (Request Tracker's ``OutOfHours``): each
   cycle of the clock (its start, each reset or restart) that starts outside the open hours
   of calendar CAL (``Rules.is_business``: a start at the close is outside) has D + E of
@@ -366,6 +369,12 @@ def _within(
                 ref,
             )
         )
+    elif life.paused_at_stop:
+        # stopped while paused (its stop, or the incident's completion): no due time was in force then, as
+        # judged a moment before it was paused with none (not one counted on from the stretch before the pause)
+        v.status, stop = "met", life.stopped_at
+        assert stop is not None  # (stopped)
+        v.steps.append((stop, f"{say}: {fmt_minutes(used)} used, stopped {fmt(stop)} while paused: met", ref))
     else:
         # counted on from the clock's last stretch, from when it last began to run (not from the last
         # segment: as of the very instant it resumes, the new stretch has none yet)
