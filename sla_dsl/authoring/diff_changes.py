@@ -5,10 +5,28 @@ Design notes
 * Two compiled models are compared, never two texts: layout, comments, spans
   and the order of declarations do not count. Declarations are matched by
   their identity (a calendar by name, a priority by id, a rule of a priority
-  with ``when`` by its id and condition in canonical form, an item by number,
+  with ``when`` by its id and what its condition matches, an item by number,
   the header and the planned-stop rule as singletons); a declaration only in
-  NEW is ``added``, only in OLD ``removed``. Of two rules of one priority with
-  the same condition only the first counts: the second can never apply.
+  NEW is ``added``, only in OLD ``removed``. Of two rules of one priority whose
+  conditions match the same only the first counts: the second can never apply.
+* A condition is compared by what it matches (:class:`Meanings`), never by its
+  text: the combinations of attribute values it holds for, as written, over
+  the values an incident may carry under NEW (NEW's declared values; an
+  attribute NEW does not declare has none, as the evaluator reads it). With
+  values ``standard, premium, gold``, ``plan != standard``, ``plan in (premium,
+  gold)`` and ``plan in (gold, premium, standard) and plan != standard`` are
+  one condition, in a rule of a priority (its key), a notify rule's ``when``
+  and a service's availability targets alike; the boxes and classes are those of
+  :mod:`sla_dsl.lang.first_match` and :func:`sla_dsl.lang.conditions.value_classes`.
+  A value NEW adds is where OLD's condition as written and NEW's may part: a
+  rule of a priority whose condition holds for the same combinations of the
+  values both versions declare (some of them) but not for a value added is the
+  same rule with its condition changed, and the change says for whom (a
+  :class:`Detail` ``applies_also`` or ``applies_not`` with the combinations, as
+  conditions: ``plan != standard`` -> ``plan in (premium, gold)`` with
+  ``platinum`` added does not apply to Platinum customers); so is a notify
+  rule's ``when``. A value OLD alone declares no incident of NEW carries: what
+  a condition said of it is no change (the attribute's values are one).
 * Matched declarations are compared field by field over the model's own
   fields, so every change the language can express is reported, including
   fields added to the model later (they fall back to a generic wording).
@@ -61,7 +79,7 @@ import bisect
 import datetime as dt
 import itertools
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Literal, NamedTuple
@@ -69,11 +87,11 @@ from typing import Any, Literal, NamedTuple
 from pydantic import BaseModel
 
 from ..lang import model as m
-from ..lang.conditions import MAX_CASES, holds
+from ..lang.conditions import MAX_CASES, cases_in, holds, value_classes
 from ..lang.first_match import Space
 from ..lang.service_plans import ordered
 
-__all__ = ["Change", "Detail", "Op", "canonical", "diff_models", "jsonable", "response_clock"]
+__all__ = ["Aligned", "Change", "Detail", "Meanings", "Op", "canonical", "diff_models", "jsonable", "response_clock"]
 
 Op = Literal["added", "removed", "changed"]
 
@@ -120,11 +138,14 @@ class Detail(NamedTuple):
     """What a reader cares about beyond old -> new: catalogue entry ``diff.detail.<key>`` with its fields.
 
     ``rules`` are fields whose values are rules (or targets) named by their conditions (None: the rule
-    without ``when``), said in words with the version's labels by :mod:`.semdiff`."""
+    without ``when``), said in words with the version's labels by :mod:`.semdiff`; ``whom``, the field
+    ``whom``: combinations of attribute values, as conditions, said in words with NEW's labels (``Plan is
+    Platinum``), joined as alternatives."""
 
     key: str
     fields: dict[str, str]
     rules: tuple[tuple[str, m.Condition | None], ...] = ()
+    whom: tuple[m.Condition, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -293,16 +314,244 @@ def _plain(value: Any, field: str, owner: type[BaseModel] | None = None) -> Any:
     return value
 
 
+# ---- conditions by meaning -------------------------------------------------------------------------
+
+Cond = m.Condition | None
+
+#: The value an incident has for an attribute its version does not declare: none (a test that lists values
+#: fails, one that excludes them holds, as :func:`sla_dsl.evaluation.select.assignment` reads it).
+_ABSENT = ("",)
+
+
+class _Values(dict[str, tuple[str, ...]]):
+    """The declared values of each attribute of a version; an attribute it does not declare, none."""
+
+    def __missing__(self, name: str) -> tuple[str, ...]:
+        return _ABSENT
+
+
+def _declared(pm: m.PolicyModel) -> _Values:
+    return _Values({a.name: tuple(a.values) for a in pm.attributes})
+
+
+def _text(cond: Cond) -> str:
+    """A condition as written, in canonical form (empty: none)."""
+    return "" if cond is None else str(cond.canonical())
+
+
+def _equal(space: Space, i: int, j: int) -> bool:
+    """Whether conditions ``i`` and ``j`` of ``space`` match the same combinations (none alike)."""
+    if not (space.possible(i) and space.possible(j)):
+        return space.possible(i) == space.possible(j)
+    return space.inside(i, j) and space.inside(j, i)
+
+
+def _where(space: Space, i: int) -> tuple[int, ...] | None:
+    """The first combination condition ``i`` matches (None: none): equal conditions have the same."""
+    return tuple(space.first_point(i)) if space.possible(i) else None
+
+
+def _firsts(space: Space, items: Iterable[int]) -> dict[int, int]:
+    """Each of ``items`` (conditions of ``space``) -> the first of them that matches the same combinations."""
+    seen: dict[tuple[int, ...] | None, list[int]] = {}
+    out: dict[int, int] = {}
+    for i in items:
+        bucket = seen.setdefault(_where(space, i), [])
+        out[i] = next((j for j in bucket if _equal(space, i, j)), i)
+        if out[i] == i:
+            bucket.append(i)
+    return out
+
+
+class Aligned(NamedTuple):
+    """Conditions of OLD and NEW (:meth:`Meanings.align`) by meaning: the key of each, the canonical text of
+    the first condition of NEW that means the same (or that it is paired with), else of OLD's own."""
+
+    old: list[str]
+    new: list[str]
+
+
+class Meanings:
+    """The conditions of two versions compared by what they match: the combinations of attribute values
+    they hold for, as written, each value an incident may carry under NEW (NEW's declared values; an
+    attribute NEW does not declare has none), as the evaluator reads them. The combinations are those of
+    :mod:`sla_dsl.lang.first_match`'s boxes, the enumeration of :mod:`sla_dsl.lang.conditions`."""
+
+    def __init__(self, old: m.PolicyModel, new: m.PolicyModel) -> None:
+        self._old, self._new = _declared(old), _declared(new)
+        #: the values both versions declare, of each attribute both declare with some value in common
+        self._common: dict[str, tuple[str, ...]] = {}
+        for name, values in self._new.items():
+            kept = frozenset(self._old.get(name, ()))
+            both = tuple(v for v in values if v in kept)
+            if both:
+                self._common[name] = both
+        self._new_sets = {name: frozenset(values) for name, values in self._new.items()}
+        self._common_sets = {name: frozenset(values) for name, values in self._common.items()}
+
+    def same(self, old: Cond, new: Cond) -> bool:
+        """Whether OLD's condition ``old`` and NEW's ``new`` hold for the same incidents under NEW."""
+        if old is new or _text(old) == _text(new):
+            return True
+        return _equal(Space(_cut(self._new, self._new_sets, [old, new]), [old, new]), 0, 1)
+
+    def align(self, olds: Sequence[Cond], news: Sequence[Cond], partly: bool = False) -> Aligned:
+        """Keys for the alternatives of OLD (``olds``) and of NEW (``news``) by their conditions: those that
+        mean the same share a key (the later ones of a version never apply), the text of NEW's first one.
+        An alternative of OLD is paired with one of NEW of the same text, else of the same meaning (each
+        once, in OLD's order); with ``partly``, then with one that holds for the same combinations of the
+        values both versions declare (some of them), differing only for values one declares
+        (:meth:`whom`). An alternative of OLD not paired keeps its own text, which is no key of NEW."""
+        n = len(olds)
+        conds = [*olds, *news]
+        texts = [_text(c) for c in conds]
+        space = Space(self._new, conds)
+        new_first = _firsts(space, range(n, len(conds)))
+        # (OLD's alternatives that mean the same in OLD: in the same space where the values are the same)
+        tested = {t.attribute for c in olds if c is not None for t in c.tests}
+        alike = all(self._old[name] == self._new[name] for name in tested)
+        old_first = _firsts(space if alike else Space(self._old, olds), range(n))
+        firsts = sorted(set(old_first.values()))  # (OLD's first alternative of each meaning)
+        news_first = sorted(set(new_first.values()))
+        pair: dict[int, int] = {}  # OLD's first of a meaning -> NEW's
+        # the same text as NEW's first of a meaning, then as a later one of NEW that means the same
+        own = {texts[j]: j for j in news_first}
+        later: dict[str, int] = {}
+        for j in range(n, len(conds)):
+            later.setdefault(texts[j], new_first[j])
+        taken: set[int] = set()
+        for by_text in (own, later):
+            for i in firsts:
+                same = by_text.get(texts[i])
+                if i not in pair and same is not None and same not in taken:
+                    pair[i] = same
+                    taken.add(same)
+        # the same meaning, then (``partly``) the same on the values both versions declare
+        _pair(space, firsts, news_first, pair)
+        if partly:
+            mine = [i for i in firsts if i not in pair and self._comparable(conds[i])]
+            taken = set(pair.values())
+            theirs = [j for j in news_first if j not in taken and self._comparable(conds[j])]
+            if mine and theirs:
+                local: dict[int, int] = {}
+                common = Space(self._common, [conds[k] for k in (*mine, *theirs)])
+                # (only alternatives that apply to some customers of both versions)
+                _pair(common, range(len(mine)), range(len(mine), len(mine) + len(theirs)), local, reach=True)
+                for a, b in local.items():
+                    pair[mine[a]] = theirs[b - len(mine)]
+        keys = [texts[new_first[j]] for j in range(n, len(conds))]
+        old_keys = [texts[pair[f]] if (f := old_first[i]) in pair else texts[f] for i in range(n)]
+        return Aligned(old_keys, keys)
+
+    def _comparable(self, cond: Cond) -> bool:
+        """Whether every attribute ``cond`` tests has values both versions declare."""
+        return cond is None or all(t.attribute in self._common for t in cond.tests)
+
+    def whom(self, old: Cond, new: Cond) -> tuple[Detail, ...]:
+        """For OLD's condition ``old`` and NEW's ``new`` that hold for the same combinations of the values
+        both versions declare: the combinations of NEW's values where they differ (a value NEW adds), as
+        conditions: where ``new`` applies and ``old`` as written did not (``applies_also``), and where
+        ``old`` did and ``new`` does not (``applies_not``). Empty for any other two conditions."""
+        if not (self._comparable(old) and self._comparable(new)):
+            return ()
+        if not _equal(Space(_cut(self._common, self._common_sets, [old, new]), [old, new]), 0, 1):
+            return ()
+        classes = value_classes(self._new, [old, new])
+        total = 1
+        for _, values in classes:
+            total *= len(values)
+        if total > MAX_CASES:
+            return ()
+        also: list[m.Condition] = []
+        not_now: list[m.Condition] = []
+        for combo in itertools.product(*(values for _, values in classes)):
+            attrs = {name: vs[0] for (name, _), vs in zip(classes, combo, strict=True)}
+            was, now = holds(old, attrs), holds(new, attrs)
+            if was != now:
+                (also if now else not_now).append(self._box([name for name, _ in classes], combo))
+        out = [Detail("applies_also", {}, whom=tuple(also))] if also else []
+        out += [Detail("applies_not", {}, whom=tuple(not_now))] if not_now else []
+        return tuple(out)
+
+    def _box(self, names: Sequence[str], combo: Sequence[Sequence[str]]) -> m.Condition:
+        """A combination of classes of values as a condition: on each attribute where the class is not all
+        of NEW's values, those values (or every value but the others, when fewer)."""
+        tests: list[m.AttributeTest] = []
+        for name, values in zip(names, combo, strict=True):
+            domain = self._new[name]
+            if len(values) == len(domain):
+                continue
+            if 2 * len(values) > len(domain):
+                kept = frozenset(values)
+                others = tuple(v for v in domain if v not in kept)
+                tests.append(m.AttributeTest(attribute=name, values=others, negated=True))
+            else:
+                tests.append(m.AttributeTest(attribute=name, values=tuple(values)))
+        return m.Condition(tests=tuple(tests))
+
+
+def _cut(
+    values: Mapping[str, tuple[str, ...]], sets: Mapping[str, frozenset[str]], conds: Sequence[Cond]
+) -> dict[str, tuple[str, ...]]:
+    """The values of each attribute ``conds`` test (from ``values``, with ``sets`` the same as sets; an
+    attribute not there has none) cut to those they list and one other: every other value matches as that
+    one does (:func:`sla_dsl.lang.conditions.value_classes`), and the cut is found without reading them."""
+    listed: dict[str, set[str]] = {}
+    for c in conds:
+        for t in c.tests if c is not None else ():
+            listed.setdefault(t.attribute, set()).update(t.values)
+    out: dict[str, tuple[str, ...]] = {}
+    for name, named in listed.items():
+        declared = sets.get(name, frozenset(_ABSENT))
+        kept = [v for v in sorted(named) if v in declared]
+        if len(kept) < len(declared):
+            kept.append(next(v for v in values.get(name, _ABSENT) if v not in named))
+        out[name] = tuple(kept)
+    return out
+
+
+def _pair(space: Space, olds: Iterable[int], news: Iterable[int], pair: dict[int, int], reach: bool = False) -> None:
+    """Pair each of ``olds`` not in ``pair`` with the first of ``news`` not paired yet that matches the same
+    combinations of ``space`` (``reach``: and some), found by the first combination each matches."""
+    taken = set(pair.values())
+    by_first: dict[tuple[int, ...] | None, list[int]] = {}
+    for j in news:
+        if j not in taken and (space.possible(j) or not reach):
+            by_first.setdefault(_where(space, j), []).append(j)
+    if not by_first:
+        return
+    for i in olds:
+        if i in pair or (reach and not space.possible(i)):
+            continue
+        bucket = by_first.get(_where(space, i), [])
+        found = next((j for j in bucket if _equal(space, i, j)), None)
+        if found is not None:
+            pair[i] = found
+            bucket.remove(found)
+
+
 # ---- declarations --------------------------------------------------------------------------------
 
+#: The key of each rule of a priority, by the rule (its ``id()``): its id, with the key of its condition.
+RuleKeys = Mapping[int, str]
 
-def _rule_key(p: m.Priority) -> str:
-    return p.id if p.when is None else f"{p.id} when {p.when.canonical()}"
+
+def _rule_keys(old: m.PolicyModel, new: m.PolicyModel, meanings: Meanings) -> tuple[dict[int, str], dict[int, str]]:
+    """The keys of the rules of OLD and of NEW (:data:`RuleKeys`): a rule with ``when`` is ``P1 when
+    <condition>``, rules that match the same incidents (:meth:`Meanings.align`) have one key."""
+    keys: tuple[dict[int, str], dict[int, str]] = ({}, {})
+    for pid in dict.fromkeys(p.id for p in (*new.priorities, *old.priorities)):
+        before, after = old.rules_of(pid), new.rules_of(pid)
+        aligned = meanings.align([r.when for r in before], [r.when for r in after], partly=True)
+        for rules, texts, out in ((before, aligned.old, keys[0]), (after, aligned.new, keys[1])):
+            for r, text in zip(rules, texts, strict=True):
+                out[id(r)] = f"{pid} when {text}" if text else pid
+    return keys
 
 
-def _entities(pm: m.PolicyModel) -> dict[tuple[str, str], m.Node]:
+def _entities(pm: m.PolicyModel, rule_keys: RuleKeys) -> dict[tuple[str, str], m.Node]:
     """Every declaration of a model by (section, key); of two with one key the first (a rule of a priority
-    with the condition of an earlier one never applies)."""
+    that matches what an earlier one matches never applies)."""
     out: list[tuple[str, str, m.Node]] = [("header", "", pm.header)]
     out += [("article", str(a.number), a) for a in pm.articles]
     out += [("calendar", c.name, c) for c in pm.calendars]
@@ -311,7 +560,7 @@ def _entities(pm: m.PolicyModel) -> dict[tuple[str, str], m.Node]:
     out += [("maintenance", x.name, x) for x in pm.maintenance]
     out += [("clock", c.name, c) for c in pm.clocks]
     # a rule with a condition is its own declaration: `P1 when plan = premium` (issue 13)
-    out += [("priority", _rule_key(p), p) for p in pm.priorities]
+    out += [("priority", rule_keys[id(p)], p) for p in pm.priorities]
     out += [("attribute", a.name, a) for a in pm.attributes]
     out += [("event_type", e.name, e) for e in pm.event_types]  # declared event types (issue 12)
     out += [("notify", n.name, n) for n in pm.notifications]
@@ -356,29 +605,10 @@ def _assignments(
     domains: Mapping[str, Sequence[str]], conds: Sequence[m.Condition | None]
 ) -> list[dict[str, str]] | None:
     """One combination of values per class of the attributes ``conds`` test (values every test treats alike
-    stand for each other, as :func:`sla_dsl.lang.conditions.cases` enumerates them, each class by its first
-    value); None beyond :data:`~sla_dsl.lang.conditions.MAX_CASES`. A value's class is the tests that list
-    it, found through the values each test lists (not by asking every test of every value)."""
-    by_attribute: dict[str, list[m.AttributeTest]] = {}
-    for c in conds:
-        for t in c.tests if c is not None else ():
-            by_attribute.setdefault(t.attribute, []).append(t)
-    names = sorted(by_attribute)
-    per_attribute: list[list[str]] = []
-    total = 1
-    for name in names:
-        listing: dict[str, list[int]] = {}
-        for j, t in enumerate(by_attribute[name]):
-            for v in dict.fromkeys(t.values):
-                listing.setdefault(v, []).append(j)
-        classes: dict[tuple[int, ...], str] = {}
-        for v in domains.get(name, ()):
-            classes.setdefault(tuple(listing.get(v, ())), v)
-        per_attribute.append(list(classes.values()))
-        total *= len(classes)
-        if total > MAX_CASES:
-            return None
-    return [dict(zip(names, combo, strict=True)) for combo in itertools.product(*per_attribute)]
+    stand for each other, as :func:`sla_dsl.lang.conditions.cases_in` enumerates them, each class by its
+    first value); None beyond :data:`~sla_dsl.lang.conditions.MAX_CASES`."""
+    found = cases_in(domains, conds, MAX_CASES)
+    return None if found is None else [c.attrs for c in found]
 
 
 def _first_holding(rules: Tried, attrs: Mapping[str, str]) -> str | None:
@@ -454,15 +684,19 @@ def _precedence(old: Tried, new: Tried, domains: Mapping[str, Sequence[str]], ke
     return tuple(Detail(key, {}, (("first", conds[a]), ("then", conds[b]))) for a, b in moved)
 
 
-def _rules_of(pm: m.PolicyModel, pid: str) -> list[tuple[str, m.Condition | None]]:
-    return [(_rule_key(p), p.when) for p in pm.priorities if p.id == pid]
+def _rules_of(pm: m.PolicyModel, pid: str, rule_keys: RuleKeys) -> list[tuple[str, m.Condition | None]]:
+    return [(rule_keys[id(p)], p.when) for p in pm.rules_of(pid)]
 
 
 def _priority_order(
-    old: m.PolicyModel, new: m.PolicyModel, pid: str, domains: Mapping[str, Sequence[str]]
+    old: m.PolicyModel,
+    new: m.PolicyModel,
+    pid: str,
+    domains: Mapping[str, Sequence[str]],
+    keys: tuple[RuleKeys, RuleKeys],
 ) -> Change | None:
     """A change ``order`` of priority ``pid`` when the order of its rules changes which rule applies."""
-    before, after = _rules_of(old, pid), _rules_of(new, pid)
+    before, after = _rules_of(old, pid, keys[0]), _rules_of(new, pid, keys[1])
     details = _precedence(before, after, domains, "precedence")
     if not details:
         return None
@@ -474,13 +708,14 @@ def _priority_order(
     )
 
 
-def _targets_of(svc: m.Service) -> list[tuple[str, m.Condition | None]]:
-    return [("" if t.when is None else str(t.when.canonical()), t.when) for t in ordered(svc)]
-
-
-def _target_order(old: m.Service, new: m.Service, domains: Mapping[str, Sequence[str]]) -> Change | None:
-    """A change ``target_order`` of a service when the order its targets are tried in changes which applies."""
-    before, after = _targets_of(old), _targets_of(new)
+def _target_order(
+    old: m.Service, new: m.Service, domains: Mapping[str, Sequence[str]], meanings: Meanings
+) -> Change | None:
+    """A change ``target_order`` of a service when the order its targets are tried in changes which applies
+    (targets by the meaning of their conditions)."""
+    olds, news = [t.when for t in ordered(old)], [t.when for t in ordered(new)]
+    keys = meanings.align(olds, news)
+    before, after = list(zip(keys.old, olds, strict=True)), list(zip(keys.new, news, strict=True))
     details = _precedence(before, after, domains, "target_precedence")
     if not details:
         return None
@@ -525,7 +760,9 @@ def _hours_details(old: Sequence[m.TimeRange], new: Sequence[m.TimeRange]) -> tu
 def diff_models(old: m.PolicyModel, new: m.PolicyModel) -> list[Change]:
     """Every difference in meaning between two policy models, in the order of NEW's declarations (a change
     of the order of a priority's rules after NEW's last rule of that priority)."""
-    olds, news = _entities(old), _entities(new)
+    meanings = Meanings(old, new)
+    keys = _rule_keys(old, new, meanings)
+    olds, news = _entities(old, keys[0]), _entities(new, keys[1])
     domains = _domains(old, new)
     changes: list[Change] = []
     order = list(news) + [key for key in olds if key not in news]
@@ -543,12 +780,12 @@ def diff_models(old: m.PolicyModel, new: m.PolicyModel) -> list[Change]:
             article = _article_of(section, key, o)
             changes.append(Change("removed", section, key, None, old=o, article=article, label=label, when=_when(o)))
         elif o is not None and n is not None:
-            changes += _field_changes(section, key, o, n)
+            changes += _field_changes(section, key, o, n, meanings)
             if isinstance(o, m.Service) and isinstance(n, m.Service):
-                moved = _target_order(o, n, domains)
+                moved = _target_order(o, n, domains, meanings)
                 changes += [moved] if moved is not None else []
         if isinstance(n, m.Priority) and last_rule.get(n.id) == (section, key):
-            moved = _priority_order(old, new, n.id, domains)
+            moved = _priority_order(old, new, n.id, domains, keys)
             changes += [moved] if moved is not None else []
         if (section, key) == ("clock", measuring) and measured is not None:
             changes.append(measured)
@@ -573,8 +810,9 @@ def _response_clock(old: m.PolicyModel, new: m.PolicyModel) -> Change | None:
     return Change("changed", "header", "", "response_clock", was, now)
 
 
-def _field_changes(section: str, key: str, o: m.Node, n: m.Node) -> list[Change]:
-    """A change per field of a declaration of both versions whose value means something else."""
+def _field_changes(section: str, key: str, o: m.Node, n: m.Node, meanings: Meanings) -> list[Change]:
+    """A change per field of a declaration of both versions whose value means something else (a condition,
+    what it matches: :class:`Meanings`)."""
     changes: list[Change] = []
     article = _article_of(section, key, n)
     kind = type(n)
@@ -588,11 +826,29 @@ def _field_changes(section: str, key: str, o: m.Node, n: m.Node) -> list[Change]
             changes += _value_labels(o, n, article)
             continue
         details: tuple[Detail, ...] = ()
+        if field == "when" and isinstance(ov, m.Condition | None) and isinstance(nv, m.Condition | None):
+            if meanings.same(ov, nv):
+                continue
+            details = meanings.whom(ov, nv)  # (what changed for the customers of a value added)
+        if (section, field) == ("service", "plan_targets") and _same_targets(ov, nv, meanings):
+            continue
         if section == "calendar" and field == "hours":
             details = _hours_details(ov, nv)
         label = getattr(n, "label", None)
         changes.append(Change("changed", section, key, field, ov, nv, article, details, label, _when(n)))
     return changes
+
+
+def _same_targets(old: Sequence[m.AvailabilityTarget], new: Sequence[m.AvailabilityTarget], meanings: Meanings) -> bool:
+    """Whether two sets of availability targets with ``when`` mean the same, their conditions by meaning."""
+    keys = meanings.align([t.when for t in old], [t.when for t in new])
+
+    def meant(targets: Sequence[m.AvailabilityTarget], keys: Sequence[str]) -> set[tuple[str, str]]:
+        return {
+            (k, _sort_key(canonical(t.model_copy(update={"when": None})))) for t, k in zip(targets, keys, strict=True)
+        }
+
+    return meant(old, keys.old) == meant(new, keys.new)
 
 
 def _value_labels(old: m.Attribute, new: m.Attribute, article: int | None) -> list[Change]:

@@ -41,7 +41,10 @@ Design notes
 * Conditions and attribute values are shown in words with the policy's labels,
   as the customer report shows them (:func:`sla_dsl.report.conditions.condition_words`):
   ``契約プランがプレミアム`` / ``Plan is Premium``; an old value with OLD's labels,
-  a new one with NEW's.
+  a new one with NEW's. A condition rewritten to match the same is no change
+  (:class:`~.diff_changes.Meanings`); one that parts from the old only for a
+  value NEW adds says for whom, in NEW's labels: ``（契約プランがプラチナの場合は
+  対象外）`` / ``(does not apply where Plan is Platinum)``.
 * Business hours also get what a reader cares about: breaks (the gaps between
   ranges, such as lunch) added or removed, and opening or closing times moved.
 * A change of the order a priority's rules (a service's availability targets)
@@ -110,7 +113,7 @@ from ..policy.compiled import Policy
 from ..report.conditions import condition_words
 from ..report.escape import markdown_heading, printable
 from ..report.words import PolicyWords, event_words, priority_label
-from .diff_changes import Change, Detail, canonical, diff_models, jsonable
+from .diff_changes import Aligned, Change, Detail, Meanings, canonical, diff_models, jsonable
 
 __all__ = [
     "Change",
@@ -412,9 +415,11 @@ class Words:
 
     def detail(self, d: Detail, section: str) -> str:
         """What a change means beyond old -> new (``休憩12:00〜13:00を廃止``); rules by their conditions
-        with this version's labels."""
+        with this version's labels, and whom it is about as conditions (``契約プランがプラチナ``)."""
         rules = {name: self.alternative(section, cond) for name, cond in d.rules}
         fields = {k: self.text(v) for k, v in d.fields.items()}  # (times and numbers: as they are)
+        if d.whom:
+            fields["whom"] = self.say("whom.sep").join(self.condition(c) for c in d.whom)
         return self.say(f"detail.{d.key}", **fields, **rules)
 
     def languages(self, codes: Any) -> str:
@@ -710,8 +715,15 @@ def _service_targets_text(c: Change, subject: str, field_words: str, before: Wor
     if (c.section, c.field) == ("service", "credits"):
         parts = _tier_changes(c.old or (), c.new or (), after, None)
     elif (c.section, c.field) == ("service", "plan_targets"):
-        olds = {str(t.when.canonical()) if t.when else "": t for t in c.old or ()}
-        news = {str(t.when.canonical()) if t.when else "": t for t in c.new or ()}
+        # (the targets by what their conditions match: rewritten the same, one target)
+        # (of two that mean the same, the first: the second never applies)
+        old_targets, new_targets = tuple(c.old or ()), tuple(c.new or ())
+        keys = _target_keys(old_targets, new_targets, before.model, after.model)
+        olds: dict[str, m.AvailabilityTarget] = {}
+        news: dict[str, m.AvailabilityTarget] = {}
+        for found, targets, keyed in ((olds, old_targets, keys.old), (news, new_targets, keys.new)):
+            for key, t in zip(keyed, targets, strict=True):
+                found.setdefault(key, t)
         for key in dict.fromkeys([*news, *olds]):
             o, n = olds.get(key), news.get(key)
             if o is not None and n is not None and m.meaning(canonical(o)) == m.meaning(canonical(n)):
@@ -723,6 +735,21 @@ def _service_targets_text(c: Change, subject: str, field_words: str, before: Wor
             parts.append((field_words, was, after.value(n) if n is not None else after.say("none")))
     said = [after.say("changed", subject=subject, field=f, old=o, new=n) for f, o, n in parts]
     return after.say("details.sep").join(said)
+
+
+def _target_keys(
+    old: tuple[m.AvailabilityTarget, ...],
+    new: tuple[m.AvailabilityTarget, ...],
+    before: m.PolicyModel | None,
+    after: m.PolicyModel | None,
+) -> Aligned:
+    """The keys of a service's targets by the meaning of their conditions (:class:`Meanings`); without
+    both versions, by their conditions' text."""
+    olds, news = [t.when for t in old], [t.when for t in new]
+    if before is not None and after is not None:
+        return Meanings(before, after).align(olds, news)
+    texts = [["" if c is None else str(c.canonical()) for c in conds] for conds in (olds, news)]
+    return Aligned(texts[0], texts[1])
 
 
 def _clock_targets_text(c: Change, subject: str, before: Words, after: Words) -> str:

@@ -334,6 +334,12 @@ DIFF: dict[str, Msg] = {
         "両方に当てはまるお客様には{first}を{then}より先に適用",
         "{first} now applies before {then} to customers both are for",
     ),
+    # a condition rewritten that matches the same values both versions declare, not the same of a value one adds:
+    # for whom it now applies, or does not, as written before (`P1 when plan != standard` -> `plan in (premium,
+    # gold)` with a value `platinum` added)
+    "diff.detail.applies_also": Msg("{whom}の場合にも適用", "now also applies where {whom}"),
+    "diff.detail.applies_not": Msg("{whom}の場合は対象外", "does not apply where {whom}"),
+    "diff.whom.sep": Msg("、または", " or "),
     # a change line
     "diff.article": Msg("第{n}条", "article {n}"),
     "diff.item": Msg("SLA 項目{n}", "SLA item {n}"),

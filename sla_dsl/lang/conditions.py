@@ -231,27 +231,45 @@ def cases(model: m.PolicyModel, conds: Sequence[m.Condition | None]) -> list[Cas
     in such values. A class is shown by its first value, so the first combination of the product
     meeting any condition-defined property is always a class's own.
     """
+    return cases_in({a.name: a.values for a in model.attributes}, conds)
+
+
+def value_classes(
+    domains: Mapping[str, Sequence[str]], conds: Sequence[m.Condition | None]
+) -> list[tuple[str, list[list[str]]]]:
+    """The values of each attribute ``conds`` test (by name), from ``domains`` (an attribute not there has
+    none), in classes that every test treats alike, each class in declared order, the classes in the order
+    of their first values: what :func:`cases` enumerates, for any values (``sla diff`` gives two versions')."""
     tests: dict[str, list[m.AttributeTest]] = {}
     for c in conds:
         for t in c.tests if c is not None else ():
             tests.setdefault(t.attribute, []).append(t)
-    names = sorted(tests)
-    attrs = {a.name: a for a in model.attributes}
-    per_attribute: list[list[tuple[str, int]]] = []
-    total = 1
-    for name in names:
+    out: list[tuple[str, list[list[str]]]] = []
+    for name in sorted(tests):
         # a value's class: the tests that list it (read off the lists, not one test per value)
         where: dict[str, list[int]] = {}
         for k, t in enumerate(tests[name]):
             for v in dict.fromkeys(t.values):
                 where.setdefault(v, []).append(k)
         first: dict[tuple[int, ...], list[str]] = {}
-        for v in attrs[name].values:
+        for v in domains.get(name, ()):
             first.setdefault(tuple(where.get(v, ())), []).append(v)
-        per_attribute.append([(vs[0], len(vs)) for vs in first.values()])
-        total *= len(first)
-    if total > MAX_CASES:
-        return None
+        out.append((name, list(first.values())))
+    return out
+
+
+def cases_in(
+    domains: Mapping[str, Sequence[str]], conds: Sequence[m.Condition | None], limit: int = MAX_CASES
+) -> list[Case] | None:
+    """:func:`cases` over the values of ``domains`` (:func:`value_classes`), None beyond ``limit``."""
+    classes = value_classes(domains, conds)
+    names = [name for name, _ in classes]
+    per_attribute = [[(vs[0], len(vs)) for vs in values] for _, values in classes]
+    total = 1
+    for values in per_attribute:  # (beyond the limit on the way: an attribute without values comes later)
+        total *= len(values)
+        if total > limit:
+            return None
     out: list[Case] = []
     for combo in itertools.product(*per_attribute):
         weight = 1
