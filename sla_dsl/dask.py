@@ -88,7 +88,7 @@ from .events.arrow_files import (
     read_arrow,
 )
 from .events.lines import PARQUET_SUFFIXES, is_parquet_file
-from .events.partitions import LINE, read_partition
+from .events.partitions import LINE, either, read_partition
 from .events.problems import EventInputError, RowSource
 from .events.schema import EventLog
 from .policy.compiled import Policy, declared_types
@@ -204,6 +204,7 @@ def _file_into(log: EventLog, part: EventLog) -> None:
     log.problems.extend(part.problems)
     log.left_out.extend(part.left_out)
     log.unread.extend(part.unread)
+    log.cells = either(log.cells, part.cells)  # (each layout's rows, read again by their lines)
 
 
 def _partial(part: Partial | Any) -> Partial:

@@ -14,6 +14,12 @@ Design notes
 * Cheap on a good log: the least and greatest time of each family are found
   on one numpy column of its times (one pass of ``itemgetter`` in C); only a
   family that reaches out of the range is looked at record by record.
+* The problem quotes the time as the event gives it (``2226-10-05T10:00:00+11:00``),
+  not as the instant it is in UTC, a different day at times: the log holds the
+  instant, so it asks the log (``EventLog.written``): a table's cell read again
+  (one run, or a partition's on a Dask or Spark worker), a text log's time as the
+  reader noted it (only the times outside are noted). A time the log cannot give
+  (a ``timestamp`` in UTC, a year Python cannot hold) is written in UTC.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ from itertools import chain
 import numpy as np
 
 from ..calendars.bounds import END_TIME_TEXT, FIRST_TIME_TEXT, FIRST_YEAR, LAST_YEAR, MAX_EPOCH, MIN_EPOCH, epoch_text
-from ..events.problems import problem
+from ..events.problems import RowSource, problem
 from ..events.schema import CODE, EventLog, Rec
 from ..lang.diagnostics import words
 
@@ -74,10 +80,12 @@ def _problems(log: EventLog, r: Rec) -> bool:
     found = False
     for name, at in _times(r):
         if at is not None and not MIN_EPOCH <= at <= MAX_EPOCH:
-            time = epoch_text(at)
+            field = name or "at"
+            time = log.written(r[3], field) or epoch_text(at)  # (as given, not in UTC: see the notes)
             said = words("events.E123.named", name=name, time=time, **_YEARS) if name else None
             said = said or words("events.E123.at", time=time, **_YEARS)
-            log.problems.append(problem(log.source, r[3], "E123", said, _HELP))
+            column = field if isinstance(log.source, RowSource) else None  # (a table's row: its column)
+            log.problems.append(problem(log.source, r[3], "E123", said, _HELP, column=column))
             found = True
     return found
 

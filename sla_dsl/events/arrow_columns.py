@@ -54,6 +54,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from numpy.typing import NDArray
 
+from ..calendars.bounds import MAX_EPOCH, MIN_EPOCH
 from .fast import fast_epoch, plain
 from .keys import may_repeat, repeated_key
 from .schema import (
@@ -325,12 +326,16 @@ def file_batch(
     declared: frozenset[str] = frozenset(),
     models: Bools | None = None,
     written: pa.RecordBatch | pa.Table | None = None,
+    far_slow: bool = False,
 ) -> int:
     """File the well-formed rows of ``batch`` (its first row is number ``first``) into ``log`` and
     hand every other row, in row order, to ``slow``; returns how many rows were filed here.
     ``models``: rows handed to ``slow`` whatever they hold (a row whose text the caller must read).
     ``written``: the batch as read when ``batch`` is its texts made plain (the CSV columns' trimmed
-    cells): a field a type does not carry is noted with its cells as read, as the line reader notes it."""
+    cells): a field a type does not carry is noted with its cells as read, as the line reader notes it.
+    ``far_slow``: a row with a time outside the supported years is handed to ``slow`` too (a text log's:
+    its line reader notes the time as the line gives it, which E123 quotes, where the columns hold the
+    instant; a table's source reads its cells again)."""
     cols = _Batch(batch, written)
     n = cols.n
     codes = _codes(cols.column("event"), n, declared)
@@ -340,6 +345,8 @@ def file_batch(
     good = (codes >= 0) & at_ok & ident.taken()
     if models is not None:
         good &= ~models
+    if far_slow:
+        good &= (at >= MIN_EPOCH) & (at <= MAX_EPOCH)
     recs = np.empty(n, dtype=object)
     lines = np.arange(first, first + n, dtype=np.int64)
     # the rows giving each field of the contract (filed, and noted as unread on a type that does not carry it)
@@ -366,6 +373,8 @@ def file_batch(
                     values.append(cells)
             if code == _STOP:
                 ok &= values[2] > values[1]  # the models refuse an end not after the start
+                if far_slow:
+                    ok &= (values[1] >= MIN_EPOCH) & (values[2] <= MAX_EPOCH)
             good[rows[~ok]] = False
             rows = rows[ok]
             payloads = zip(*(v[ok].tolist() for v in values), strict=True)

@@ -90,8 +90,8 @@ class _Collector:
         ev, problems = validate_mapping(data, self.log.source, line, self.declared)
         if ev is None:
             self.log.problems.extend(problems)
-        else:
-            self.log.add_event(ev, line)
+        else:  # (a time outside the supported years, which the fast path leaves here, noted as given)
+            self.log.add_event(ev, line, data)
 
     def bad(self, line: int, code: str, message: Words, help: Words | None = None, fatal: bool = False) -> None:
         self.log.problems.append(problem(self.log.source, line, code, message, help, fatal=fatal))

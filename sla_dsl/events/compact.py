@@ -31,13 +31,14 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
+from ..calendars.bounds import MAX_EPOCH, MIN_EPOCH
 from ..lang.event_types import declarable
 from ..lang.model import EVENT_TYPES
-from .fields import KNOWN_FIELDS, BaseEvent, attributes_text, comparable, event_type, gives_value, repeat_key
-from .problems import EventInputError, Problem, by_line, located
+from .fields import BLANKS, KNOWN_FIELDS, BaseEvent, attributes_text, comparable, event_type, gives_value, repeat_key
+from .problems import EventInputError, Noted, Problem, RowSource, Source, by_line, located
 
 # -- the compact form the evaluator works on -------------------------------------
 #
@@ -149,6 +150,10 @@ class EventLog:
         #: The fields of the contract the events filed give while their type does not carry them, never
         #: read (a ``data`` violation each, unless the value is the one in force: :meth:`note_stray`).
         self.unread: list[Unread] = []
+        #: Where the cells of the events can be read again when the source cannot say (:meth:`written`): a
+        #: partition's table on a Dask or Spark worker, whose source came from the client without its own.
+        #: Not the source's: a partial result keeps its source, and must not keep the partition's table.
+        self.cells: Callable[[int, str], str | None] | None = None
 
     @property
     def skipped(self) -> list[str]:
@@ -210,18 +215,46 @@ class EventLog:
         else:
             del group[ident]
 
-    def add_event(self, ev: BaseEvent, line: int = 0) -> None:
-        """File one validated event model."""
+    def add_event(self, ev: BaseEvent, line: int = 0, given: Mapping[str, Any] | None = None) -> None:
+        """File one validated event model (``given``: the mapping it was validated from, whose times
+        outside the supported years are noted as it gives them, :meth:`note_written`)."""
         name = event_type(ev)
+        fields = PAYLOAD.get(name, ())
         payload = tuple(
             _epoch(v) if isinstance(v, dt.datetime) else attributes_text(v) if isinstance(v, dict) else v
-            for v in (getattr(ev, f) for f in PAYLOAD.get(name, ()))
+            for v in (getattr(ev, f) for f in fields)
         )
         code, epoch, line = CODE[name], ev.at.timestamp(), line or (ev.line or 0)
         self.add(code, ev.id, epoch, payload, line)
+        for field, t in zip(("at", *fields), (epoch, *payload), strict=True):
+            if field in _TIMES and isinstance(t, float) and not MIN_EPOCH <= t <= MAX_EPOCH:
+                said = _as_given(given.get(field) if given is not None else getattr(ev, field))
+                if said is not None:
+                    self.note_written(line, field, said)
         extra = ev.model_extra
         if extra:
             self.note_stray(code, ev.id, epoch, line, extra)
+
+    def note_written(self, line: int, field: str, text: str) -> None:
+        """Note the time ``field`` of the event at ``line``, which lies outside the supported years, as the
+        log gives it (E123 quotes it so, :meth:`written`): only such times are noted, as a text log's lines
+        are read (in :attr:`source`, a :class:`~.problems.Source` from the first on, so that a copy of the
+        log keeps them). A table's source reads its cells again instead (:class:`~.problems.RowSource`)."""
+        source = self.source
+        noted = getattr(source, "written", None)
+        if not isinstance(noted, Noted):
+            if isinstance(source, RowSource) or noted is not None or not line:
+                return
+            self.source = source = Source(source)
+            noted = source.written = Noted()
+        noted[(line, field)] = text
+
+    def written(self, line: int, field: str) -> str | None:
+        """The time ``field`` (``at``, ``start``, ``end``) of the event at ``line`` as the log gives it, not
+        as the instant it is in UTC, when known: a table's cell read again (:attr:`cells`, else the
+        source's), a text log's line as noted while it was read (:meth:`note_written`)."""
+        cells = self.cells or getattr(self.source, "written", None)
+        return cells(line, field) if cells is not None and line else None
 
     def note_stray(self, code: int, ident: str, epoch: float, line: int, data: Mapping[str, Any]) -> None:
         """Note each field of the contract that ``data`` (an event filed as ``code``) gives while its type
@@ -245,3 +278,17 @@ class EventLog:
 
 def _epoch(t: dt.datetime) -> float:
     return t.timestamp()
+
+
+#: The fields of an event that are times.
+_TIMES = frozenset({"at", "start", "end"})
+
+
+def _as_given(value: Any) -> str | None:
+    """A time as an event gives it, in text: a text without the blanks around it (as the models read
+    it), a Python time with an offset other than UTC's in ISO 8601 (the API's); None for any other."""
+    if isinstance(value, str):
+        return value.strip(BLANKS)
+    if isinstance(value, dt.datetime) and value.utcoffset() not in (None, dt.timedelta(0)):
+        return value.isoformat()
+    return None

@@ -9,7 +9,8 @@ Design notes
   columns in C++ and :func:`~.arrow_columns.file_batch` files them, the filing of
   Parquet and JSON Lines logs. Every row it does not take on columns (a problem,
   an ``attributes`` cell that is not a JSON object of texts, a required field
-  empty) is handed, in its turn, to the caller as the dict the CSV reader would
+  empty, a time outside the supported years: noted as the cell gives it, for
+  E123) is handed, in its turn, to the caller as the dict the CSV reader would
   have made of it (its non-empty cells by header name) with its line: filed, or
   its problem worded, as that reader does (its collector's, ``blank_cells``: a
   cell of blanks only is no value). An ``attributes`` cell is JSON text, parsed
@@ -190,9 +191,9 @@ def read_csv_columns(
                 take({n: v for n, v in cells.items() if v is not None}, first + i)
 
             if trim:
-                file_batch(log, _trimmed(batch), first, slow, mine, written=batch)
+                file_batch(log, _trimmed(batch), first, slow, mine, written=batch, far_slow=True)
             else:
-                file_batch(log, batch, first, slow, mine)
+                file_batch(log, batch, first, slow, mine, far_slow=True)
             rows += batch.num_rows
             if progress is not None:  # (the bar counts bytes: as far as the rows are through the lines)
                 progress(1 + rows, len(data) * min(rows, lines) // lines)

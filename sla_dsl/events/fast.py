@@ -14,6 +14,13 @@ Design notes
 * Times are turned into POSIX seconds through two tables filled as lines are
   read (the date and hour; the minutes, seconds and offset): most lines of a
   log repeat both, so most times cost two dict look-ups.
+* A time outside the supported years (:mod:`~sla_dsl.calendars.bounds`) is
+  refused by the evaluator, which quotes it as the line gives it (E123), where
+  the log holds an instant: so the fast path leaves such an event to the models,
+  and the reader notes its time as given (``EventLog.note_written``), for those
+  events alone. The hour table holds only the hours whose every time is inside,
+  so the readers' inlined look-up sends the others the long way at no cost to
+  the common line.
 * Blanks around a value (:data:`~.fields.BLANKS`: ``event, at, id`` in a
   hand-written CSV) are not part of it, for the models as for this path: a
   value with blanks around it is not plain, and an event whose values are
@@ -33,6 +40,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from ..calendars.bounds import MAX_EPOCH, MIN_EPOCH
 from .schema import BLANKS, BUILTIN_COUNT, CODE, KNOWN_FIELDS, PAYLOAD_BY_CODE, attributes_text
 
 _OFFSETS: dict[str, int] = {}
@@ -101,10 +109,22 @@ def _ascii_digits(text: str) -> bool:
 
 
 #: ``YYYY-MM-DDTHH`` -> POSIX seconds of that hour in UTC, before the offset
-#: (filled as lines are read, like the next table).
+#: (filled as lines are read, like the next table): only the hours whose every time, at any offset,
+#: lies inside the supported years (:data:`FIRST_HOUR` to :data:`LAST_HOUR`; see the notes).
 HOUR_OF: dict[str, float] = {}
 #: ``:MM:SS`` + offset -> seconds into the hour minus the offset's seconds.
 REST_OF: dict[str, int] = {}
+#: The most an offset moves a time (``±23:59``), and so the hours of :data:`HOUR_OF`: from the hour
+#: whose time at the latest offset is the first inside, to the hour whose time at the earliest offset
+#: (and a second's fraction under its last) is the last inside.
+_MOST_OFFSET = 23 * 3600 + 59 * 60
+FIRST_HOUR = MIN_EPOCH + _MOST_OFFSET
+LAST_HOUR = MAX_EPOCH - _MOST_OFFSET - 3600
+
+
+def inside(epoch: float) -> bool:
+    """Whether an instant lies inside the supported years, as the evaluator checks it (E123)."""
+    return MIN_EPOCH <= epoch <= MAX_EPOCH
 
 
 def _parse_epoch(text: str) -> float | None:
@@ -134,7 +154,7 @@ def _parse_epoch(text: str) -> float | None:
         return None
     if h > 23 or mi > 59 or s > 59:
         return None
-    if len(HOUR_OF) < 1_000_000:
+    if len(HOUR_OF) < 1_000_000 and FIRST_HOUR <= day + h * 3600 <= LAST_HOUR:
         HOUR_OF[text[:13]] = float(day + h * 3600)
     if len(REST_OF) < 100_000:
         REST_OF[text[13:19] + rest] = mi * 60 + s - off
@@ -189,8 +209,8 @@ def fast_record(d: Any, declared: frozenset[str] = frozenset()) -> tuple[int, st
     if code is None or not plain(ident) or (code >= BUILTIN_COUNT and event not in declared):
         return None
     epoch = fast_epoch(d.get("at"))
-    if epoch is None:
-        return None
+    if epoch is None or not MIN_EPOCH <= epoch <= MAX_EPOCH:
+        return None  # (outside the supported years: the models file it, and its time is noted as given)
     fields = PAYLOAD_BY_CODE[code]
     payload = () if not fields else fast_payload(d, code, fields)
     if payload is None:
@@ -219,6 +239,6 @@ def fast_payload(d: dict[str, Any], code: int, fields: tuple[str, ...]) -> tuple
         elif not plain(v):
             return None
         payload.append(v)
-    if code == _STOP and payload[2] <= payload[1]:
-        return None
+    if code == _STOP and not MIN_EPOCH <= payload[1] < payload[2] <= MAX_EPOCH:
+        return None  # an end not after the start, or a time outside the supported years: the models'
     return tuple(payload)

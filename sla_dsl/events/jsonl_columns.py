@@ -10,8 +10,9 @@ Design notes
   plain whole-second form by Arrow's cast checked to mean the same).
 * A row the filing does not take on columns (an unknown type, a time in another
   form, a missing field, ``attributes`` that are not an object of texts: whatever
-  the models must decide) and a row giving an object or a list in a field the
-  contract does not name are handed, in their turn, to the caller with their
+  the models must decide; a time outside the supported years, which the line
+  reader notes as the line gives it, for E123 to quote) and a row giving an
+  object or a list in a field the contract does not name are handed, in their turn, to the caller with their
   line's bytes: the line reader files that line as it files any (its one-line
   path), and words its problem at its line. At most :data:`_MOST_HANDED` of
   them: past that, the filing's runs between them cost more than reading the
@@ -380,7 +381,9 @@ def read_jsonl_columns(
                 objects = _objects(batch, lines, rows + 1)
                 if objects is not None and len(handed) + int(np.count_nonzero(objects)) > _MOST_HANDED:
                     return False  # (known before the filing)
-                file_batch(log, _instants(batch), rows + 1, partial(_handed, slow, rows + 1), mine, objects)
+                file_batch(
+                    log, _instants(batch), rows + 1, partial(_handed, slow, rows + 1), mine, objects, far_slow=True
+                )
                 rows += batch.num_rows
             if rows != last:
                 return False  # (a line held two objects: rows are not lines)

@@ -15,12 +15,17 @@ Design notes
   over the directory names them.
 * ``source`` is what messages name: a plain string reads ``file:LINE`` (a JSON
   Lines log), a :class:`~.problems.RowSource` ``file: row N`` (a Parquet one).
+* It comes from the client, pickled without the reader's hold on the input
+  (:attr:`~.problems.Source.written`): the log reads the partition's cells again
+  instead (``EventLog.cells``, by the original line), so a problem quotes a time
+  as the row gives it (E123), as one run does. The log's, not the source's: the
+  partial result keeps its source, and must not keep the partition's table.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from typing import Any
 
 import pyarrow as pa
@@ -29,7 +34,7 @@ from .arrow import read_table
 from .problems import EventInputError, Problem, RowSource
 from .schema import EventLog
 
-__all__ = ["LINE", "read_partition", "without_lines"]
+__all__ = ["LINE", "either", "read_partition", "without_lines"]
 
 #: The optional column that numbers each event by its line (or row) in the original log.
 LINE = "line"
@@ -82,6 +87,7 @@ def read_partition(
         log = read_table(table, str(source), defer=True, declared=declared)
     except EventInputError as exc:
         raise EventInputError([_renumber(p, place, lines, rows) for p in exc.problems]) from None
+    log.cells = _cells(getattr(log.source, "written", None), lines, rows)
     log.source = source
     log.problems[:] = [_renumber(p, place, lines, rows) for p in log.problems]
     if lines is not None:
@@ -92,6 +98,42 @@ def read_partition(
     else:
         without_lines(log)
     return log
+
+
+def _cells(
+    read: Callable[[int, str], str | None] | None, lines: list[int] | None, rows: bool
+) -> Callable[[int, str], str | None] | None:
+    """The partition's cells as given (``read``: by its own rows, from 1) by the number that names each
+    row's events: its line in the original log (``lines``), else its row in the file (``rows``); None
+    when its events are at no line."""
+    if read is None or (lines is None and not rows):
+        return None
+    if lines is None:
+        return read
+    index: dict[int, int] = {}  # (made when first asked: a problem's, never a good partition's)
+
+    def written(line: int, column: str) -> str | None:
+        if not index:
+            for row, n in enumerate(lines, 1):
+                index.setdefault(n, row)
+        at = index.get(line)
+        return read(at, column) if at is not None else None
+
+    return written
+
+
+def either(
+    first: Callable[[int, str], str | None] | None, second: Callable[[int, str], str | None] | None
+) -> Callable[[int, str], str | None] | None:
+    """The cells of two parts of one log (``EventLog.cells``), each asked in turn."""
+    if first is None or second is None:
+        return first or second
+
+    def written(line: int, column: str) -> str | None:
+        cell = first(line, column)
+        return cell if cell is not None else second(line, column)
+
+    return written
 
 
 def without_lines(log: EventLog) -> EventLog:

@@ -40,22 +40,43 @@ from ..i18n import message
 from ..lang.diagnostics import Arg, Both, Code, WordedInputError, Words, words
 
 
-class RowSource(str):
+class Source(str):
+    """The name of an event source, with the reader's hold on the values its events give in another form.
+
+    Pickled (a problem raised on a Dask or Spark worker), it is its name: :attr:`written` is the
+    reader's hold on its input in this process (a frame in memory, files on this machine, the texts
+    it noted), only asked while the problems are written, and is left behind.
+    """
+
+    #: The cell of a row (a line) and column (a field) as the input gave it, in text (None when unknown):
+    #: set by the reader, asked only when a problem quotes a value the log holds in another form (E123's
+    #: and E124's time).
+    written: Callable[[int, str], str | None] | None = None
+
+    def __reduce__(self) -> tuple[Callable[..., str], tuple[Any, ...]]:
+        return str, (str(self),)
+
+
+class Noted(dict[tuple[int, str], str]):
+    """:attr:`Source.written` of a text log: the times outside the supported years as their lines gave
+    them, by line and field, noted as the lines were read (the lines are not kept: a pipe cannot be
+    read again, and a good line costs nothing)."""
+
+    def __call__(self, line: int, column: str) -> str | None:
+        return self.get((line, column))
+
+
+class RowSource(Source):
     """The name of a columnar event source (Parquet, Arrow): its events are rows, not lines.
 
     A directory of files numbers its rows on from one file to the next (``parts``:
     the first row of each file and its name), so one number still names one row
     and :func:`located` names the file and its own row.
 
-    Pickled (a problem raised on a Dask or Spark worker), it is its name and its ``parts``:
-    :attr:`written` is the reader's hold on its input in this process (a frame in memory, files
-    on this machine), only asked while the problems are written, and is left behind.
+    Pickled, it is its name and its ``parts`` (its :attr:`~Source.written` left behind).
     """
 
     parts: tuple[tuple[int, str], ...] = ()
-    #: The cell of a row and column as the input gave it, in text (None when unknown): set by the reader,
-    #: asked only when a problem quotes a value the log holds in another form (E123's time).
-    written: Callable[[int, str], str | None] | None = None
 
     @classmethod
     def of(cls, name: str, parts: Sequence[tuple[int, str]] = ()) -> RowSource:
@@ -149,8 +170,9 @@ def problem(
     A row of a table is located by its column too (``row 4, column `priority```): the evaluator's checks
     of the values a policy must know (E120-E122, E130), of the attributes it declares (E128, E129: the
     ``attributes`` column) and of the supported years (E123, E124: an event time, a deadline counted
-    from one) know no column, so it is the field they name; E123 and E124
-    quote the time as the row gave it (:attr:`RowSource.written`), not as the instant it is in UTC."""
+    from one) know no column, so it is the field they name; E124 quotes the time as the row gave it
+    (:attr:`Source.written`), not as the instant it is in UTC (E123's caller quotes it so and names
+    its column: :meth:`~.compact.EventLog.written`)."""
     if column is None and isinstance(source, RowSource):
         if code in _VALUE_CODES:
             column, words = _row_value(source, line, code, words)

@@ -52,7 +52,7 @@ from ..i18n import CATALOGUE
 from ..lang.diagnostics import Both, Code, Words, words
 from .collect import Progress, Shown, _Collector, _file_name
 from .csv_reader import _csv_header_first, read_csv
-from .fast import HOUR_OF, REST_OF, fast_epoch, fast_payload, plain
+from .fast import HOUR_OF, REST_OF, fast_epoch, fast_payload, inside, plain
 from .fields import KNOWN_FIELDS
 from .keys import may_repeat, repeated_key
 from .lines import (
@@ -190,7 +190,8 @@ def read_jsonl(
             # What _file does, inlined for the common line (a million lines make
             # every step count): a dict of a known type whose ``at`` is in the
             # tables of fast_epoch. Anything else -- not a dict, a missing key, an
-            # unknown type, a time not seen before, a fraction of a second --
+            # unknown type, a time not seen before, a fraction of a second, a time
+            # outside the supported years (never in the tables: see .fast) --
             # raises a KeyError or a TypeError here and goes to _file, which takes
             # the long way. (Decoding many lines as one JSON array saves orjson
             # calls but measured no faster, and then each line must be proven to
@@ -288,7 +289,13 @@ def _file(col: _Collector, kinds: _Kinds, data: Any, lineno: int) -> int:
             code, group, fields, stray = kind
             epoch = fast_epoch(at)
             payload = () if not fields else fast_payload(data, code, fields)
-            if epoch is not None and payload is not None and (group.get(ident) is not None or plain(ident)):
+            # (a time outside the supported years: take() files it, noting the time as the line gives it)
+            if (
+                epoch is not None
+                and payload is not None
+                and inside(epoch)
+                and (group.get(ident) is not None or plain(ident))
+            ):
                 recs = group.setdefault(ident, [])
                 recs.append((epoch, code, payload, lineno))
                 if not stray.isdisjoint(data):  # a field of the contract its type does not carry: noted
@@ -559,7 +566,7 @@ def log_from(
         if ev is None:
             log.problems.extend(problems)
         else:
-            log.add_event(ev, i)
+            log.add_event(ev, i, item)
     return log.finish(skip_invalid, defer)
 
 

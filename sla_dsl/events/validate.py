@@ -163,6 +163,7 @@ def _messages(
             out.append(("E107", words("events.E107", field=field), None))
         elif kind == "value_error" and "`end` is not after `start`" in err["msg"]:
             out.append(("E108", words("events.E108"), None))
+            field = "end"  # (the model's check of both names neither: a table names the one said to be wrong)
         elif kind == "value_error" and isinstance(err.get("ctx", {}).get("error"), RepeatedKey):
             key = err["ctx"]["error"].key
             out.append(

@@ -382,7 +382,9 @@ def test_item19_explain_names_the_line_of_an_event_out_of_range(year: str, tmp_p
         event("2026-11-02T10:00:00+09:00"),
         event(f"{year}-11-02T11:00:00+09:00", kind="incident.responded"),
     )
-    refused(sla("explain", POLICY, ev, "INC-1", "--lang", "en"), f"{ev}:2: error: [E123]", f"`{year}-11-02T02:00:00Z`")
+    refused(
+        sla("explain", POLICY, ev, "INC-1", "--lang", "en"), f"{ev}:2: error: [E123]", f"`{year}-11-02T11:00:00+09:00`"
+    )
 
 
 # ---- item 20: the deep same-day check is bounded and located ------------------------------------------
@@ -423,7 +425,9 @@ def test_item23_an_event_out_of_range_names_its_line(tmp_path: Path) -> None:
     )
     month = ["--from", "2026-11-01", "--to", "2026-12-01"]
     err = refused(
-        sla("evaluate", POLICY, ev, *month, "--lang", "en"), f"{ev}:2: error: [E123]", "time `0001-01-01T01:00:00Z`"
+        sla("evaluate", POLICY, ev, *month, "--lang", "en"),
+        f"{ev}:2: error: [E123]",
+        "time `0001-01-01T10:00:00+09:00`",
     )
     assert "help: " in err
     res = sla("evaluate", POLICY, ev, *month, "--skip-invalid", "--format", "json")
