@@ -671,12 +671,14 @@ REPORT_NOTES: dict[str, str] = {
         "when the target falls due, ISO 8601 in the policy's time zone: for ``breached`` the instant the running "
         "time passed the target (``update``: the first missed update's); for ``open`` and ``at_risk`` the due time "
         "as of ``as_of`` (``update``: the next update's); null when ``paused`` (it moves while paused), "
-        "``excluded``, ``not_applicable``, ``cancelled``, and for an ``update`` target that is met"
+        "``excluded``, ``not_applicable``, ``cancelled``, for an ``update`` target that is met, and for a target met "
+        "while its clock was paused (none was in force then)"
     ): (
         "目標の期限。ポリシーのタイムゾーンでの ISO 8601：``breached`` では計測時間が目標を超えた時点（``update``："
         "最初に漏れた更新の期限）。``open`` と ``at_risk`` では ``as_of`` の時点での期限（``update``："
         "次の更新の期限）。``paused``（一時停止中は動くため）、``excluded``、``not_applicable``、"
-        "``cancelled`` の場合と、達成した ``update`` の目標では null"
+        "``cancelled`` の場合、達成した ``update`` の目標、クロックの一時停止中に達成した目標"
+        "（そのとき期限はありません）では null"
     ),
     (
         "when the clock stopped (or the notification was sent): the judged cycle's stop (the cycle that ran out, "

@@ -101,8 +101,8 @@ class TargetRow(_Row):
     #: when the target falls due, ISO 8601 in the policy's time zone: for ``breached`` the instant the
     #: running time passed the target (``update``: the first missed update's); for ``open`` and
     #: ``at_risk`` the due time as of ``as_of`` (``update``: the next update's); null when ``paused``
-    #: (it moves while paused), ``excluded``, ``not_applicable``, ``cancelled``, and for an ``update``
-    #: target that is met
+    #: (it moves while paused), ``excluded``, ``not_applicable``, ``cancelled``, for an ``update``
+    #: target that is met, and for a target met while its clock was paused (none was in force then)
     due: dt.datetime | None = None
     #: when the clock stopped (or the notification was sent): the judged cycle's stop (the cycle that ran
     #: out, else the last); for ``update``, the last update; null when none by ``as_of``, when a reset cut
