@@ -38,7 +38,7 @@ import datetime as dt
 from typing import Literal
 
 from .catalogue import CATALOGUE, Msg
-from .terms import Amount, fit
+from .terms import EN_MONTHS, Amount, fit
 
 Lang = Literal["ja", "en"]
 #: Every language the product can write, in the order a policy lists them by default.
@@ -47,20 +47,7 @@ LANGS: tuple[Lang, ...] = ("ja", "en")
 _JA_WEEKDAYS = "月火水木金土日"
 _EN_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _EN_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_EN_MONTHS_LONG = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+_EN_MONTHS_LONG = EN_MONTHS
 
 __all__ = [
     "CATALOGUE",

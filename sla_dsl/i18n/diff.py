@@ -47,7 +47,7 @@ Design notes
 from __future__ import annotations
 
 from .msg import Msg
-from .terms import CHANNELS, UNITS
+from .terms import CHANNELS, EN_MONTHS, UNITS
 
 __all__ = ["DIFF"]
 
@@ -285,26 +285,7 @@ DIFF: dict[str, Msg] = {
     "diff.range.words": Msg("{first}〜{last}", "{first} to {last}"),
     "diff.month_day.words": Msg("{month}{day}日", "{month} {day}"),
     "diff.rec.yearly.words": Msg("毎年{date}", "every year on {date}"),
-    **{
-        f"diff.month.{n}": Msg(f"{n}月", name)
-        for n, name in enumerate(
-            (
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ),
-            1,
-        )
-    },
+    **{f"diff.month.{n}": Msg(f"{n}月", name) for n, name in enumerate(EN_MONTHS, 1)},
     "diff.named_holiday": Msg("{date}{label}", "{date} {label}"),
     "diff.key.when": Msg("{id}、{when}", "{id} when {when}"),
     # the alternatives of a priority (its rules) or of a service (its availability targets) by their conditions:

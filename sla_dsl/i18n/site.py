@@ -9,6 +9,7 @@ with full-width punctuation.
 from __future__ import annotations
 
 from .msg import Msg
+from .terms import EN_MONTHS
 
 SITE: dict[str, Msg] = {
     "site.lang_name": Msg(ja="日本語", en="English"),
@@ -137,26 +138,7 @@ SITE: dict[str, Msg] = {
     "site.month_day": Msg(ja="{month}{d}日", en="{month} {d}"),
     "site.yearly_on": Msg(ja="毎年{a}", en="every year on {a}"),
     "site.yearly_range": Msg(ja="毎年{a}〜{b}", en="every year from {a} to {b}"),
-    **{
-        f"site.month.{n}": Msg(ja=f"{n}月", en=name)
-        for n, name in enumerate(
-            (
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ),
-            1,
-        )
-    },
+    **{f"site.month.{n}": Msg(ja=f"{n}月", en=name) for n, name in enumerate(EN_MONTHS, 1)},
     # a time range past midnight, on the day it starts
     "site.overnight": Msg(ja="{s}〜翌{e}", en="{s}–{e} the next day"),
     # an availability target of a service: its measurement period, and whom it is for when the service has several

@@ -57,6 +57,23 @@ class UnitWords(NamedTuple):
 
 
 #: Units of a duration by their name in a policy file (``TimeUnit`` values).
+#: The months' names in English, January first (the standard library's follow the machine's locale): the
+#: report's month headings, the site's yearly dates and the version history's share them.
+EN_MONTHS: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
 UNITS: dict[str, UnitWords] = {
     "second": UnitWords("秒", "秒", "営業秒"),
     "minute": UnitWords("分", "分", "営業分"),
