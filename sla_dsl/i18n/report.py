@@ -494,9 +494,25 @@ REPORT: dict[str, Msg] = {
     "report.breaches": Msg("応答目標の未達", "Response breaches"),
     # -- timeline -------------------------------------------------------------------------------------
     "report.timeline": Msg("稼働状況", "Availability timeline"),
-    "report.timeline.aria": Msg(
-        "{month}の稼働状況：障害 {outages} 件、定期メンテナンス {maintenance} 件、計画停止 {stops} 件",
-        "Availability in {month}: {outages} outages, {maintenance} maintenance windows, {stops} planned stops",
+    # the chart's title and aria text, counted in words (English singulars): a calendar month, or another
+    # period by its two ends (report.periods.range)
+    "report.timeline.title": Msg(
+        "{period}の稼働状況：{outages}、{maintenance}、{stops}",
+        "Availability in {period}: {outages}, {maintenance}, {stops}",
+    ),
+    "report.timeline.title_span": Msg(
+        "{period}の稼働状況：{outages}、{maintenance}、{stops}",
+        "Availability over {period}: {outages}, {maintenance}, {stops}",
+    ),
+    "report.timeline.outages.one": Msg("障害 {n} 件", "{n} outage"),
+    "report.timeline.outages.other": Msg("障害 {n} 件", "{n} outages"),
+    "report.timeline.maintenance.one": Msg("定期メンテナンス {n} 件", "{n} maintenance window"),
+    "report.timeline.maintenance.other": Msg("定期メンテナンス {n} 件", "{n} maintenance windows"),
+    "report.timeline.stops.one": Msg("計画停止 {n} 件", "{n} planned stop"),
+    "report.timeline.stops.other": Msg("計画停止 {n} 件", "{n} planned stops"),
+    # report.timeline.unlabelled of one outage
+    "report.timeline.unlabelled.one": Msg(
+        "ほか {n} 件の障害はラベルを省略（一覧は「{table}」）", "{n} more outage not labelled: see “{table}”"
     ),
     "report.legend.up": Msg("稼働", "available"),
     "report.legend.maintenance": Msg("定期メンテナンス", "maintenance"),

@@ -36,12 +36,13 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from ..i18n import format_month, message
+from ..i18n import format_month, message, offset_if_repeated
 from ..i18n.width import display_width
 from . import Report
 from .escape import html_text
 from .operations import to_the_second
-from .words import hours_minutes
+from .sections import one_year, period_span
+from .words import PolicyWords, hours_minutes
 
 
 class Key(NamedTuple):
@@ -95,7 +96,9 @@ def text_width(text: str, size: float) -> float:
 
 
 def _t(t: dt.datetime, lang: str) -> str:
-    return f"{_day(t.date(), lang)} {t.hour:02d}:{t.minute:02d}"
+    """A time in a tooltip: ``11月1日 01:30``; in the hour a zone repeats with its offset, as the tables write
+    it (:func:`~sla_dsl.i18n.offset_if_repeated`: ``1 Nov 01:30 (-04:00)``)."""
+    return f"{_day(t.date(), lang)} {t.hour:02d}:{t.minute:02d}{offset_if_repeated(t)}"
 
 
 def _day(d: dt.date, lang: str) -> str:
@@ -295,19 +298,13 @@ def timeline_svg(report: Report, lang: str, outages_title: str | None = None) ->
     height = axis + 26
     if left_out:  # the outages without a label, said under the axis on a row of its own
         table = outages_title or message("report.outages", lang)
-        said = message("report.timeline.unlabelled", lang, n=left_out, table=table)
+        unlabelled = "report.timeline.unlabelled.one" if left_out == 1 else "report.timeline.unlabelled"
+        said = message(unlabelled, lang, n=left_out, table=table)
         ticks.append(
             f'<text x="{MARGIN}" y="{height + 8}" font-size="{AXIS_SIZE}" text-anchor="start">{e(said)}</text>'
         )
         height += 18
-    aria = message(
-        "report.timeline.aria",
-        lang,
-        month=format_month(report.period.start.date(), lang),
-        outages=len(report.outages),
-        maintenance=len(report.maintenance),
-        stops=sum(s.notice_ok for s in report.planned_stops),
-    )
+    aria = _aria(report, lang)
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-label="{e(aria)}" class="timeline">'
@@ -319,6 +316,33 @@ def timeline_svg(report: Report, lang: str, outages_title: str | None = None) ->
         + f'<line x1="{MARGIN}" y1="{axis}" x2="{WIDTH - MARGIN}" y2="{axis}" stroke="#555"/>'
         + "".join(ticks)
         + "</svg>"
+    )
+
+
+def _aria(report: Report, lang: str) -> str:
+    """The chart's title: the period it covers, named as the report's heading names it (a calendar month,
+    ``2026年11月度``; else its two ends, :func:`~.sections.period_span`), and what it draws, counted."""
+    start, end = report.period.start, report.period.end
+    y, mo = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
+    one_month = start.day == 1 and start.time() == dt.time() and end == start.replace(year=y, month=mo)
+    if one_month:
+        key, period = "report.timeline.title", format_month(start.date(), lang)
+    else:
+        key, period = (
+            "report.timeline.title_span",
+            period_span(PolicyWords([], lang, year=one_year(report)), start, end),
+        )
+
+    def counted(what: str, n: int) -> str:
+        return message(f"report.timeline.{what}.{'one' if n == 1 else 'other'}", lang, n=n)
+
+    return message(
+        key,
+        lang,
+        period=period,
+        outages=counted("outages", len(report.outages)),
+        maintenance=counted("maintenance", len(report.maintenance)),
+        stops=counted("stops", sum(s.notice_ok for s in report.planned_stops)),
     )
 
 

@@ -153,7 +153,7 @@ def test_no_two_labels_touch_and_no_leader_crosses_a_label(case: str, lang: str)
         assert crossed == [], (x, crossed)
     # every outage labelled, or counted as left out under the axis
     outages = len({e["id"] for e in events if e["event"] == "outage.started"})
-    note = re.search(r"ほか (\d+) 件の障害はラベルを省略|(\d+) more outages not labelled", svg)
+    note = re.search(r"ほか (\d+) 件の障害はラベルを省略|(\d+) more outages? not labelled", svg)
     left_out = int(next(g for g in note.groups() if g)) if note else 0
     assert len(outage_boxes) + left_out == outages, (len(outage_boxes), left_out, outages)
 
