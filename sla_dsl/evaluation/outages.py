@@ -32,6 +32,9 @@ Design notes
   Every notification rule on an outage event is judged on its own (the
   first one also gives the row's ``notice_*`` fields); a breach is a
   ``notice_breached`` violation whose ``target`` names the rule it is about.
+  Its ``message`` names the rule as the report does: by its English label
+  (``First report due ...``), else ``recovery notice`` for a version's only
+  rule, or ``notice `NAME``` among several.
 * A row's ``recognized_at`` is the log's first ``outage.recognized`` up to
   ``as_of``, whatever the rules count from (a rule ``after outage.started``
   does not make it the start) and with no rule at all; an excluded outage has
@@ -249,6 +252,8 @@ class _Words(NamedTuple):
     within: str
     #: the row's ``target_minutes``
     minutes: float
+    #: how its violations' JSON message names it (:func:`_message_name`)
+    message_name: str
 
 
 _WORDS: dict[tuple[int, int], _Words] = {}
@@ -270,6 +275,7 @@ def _words(rules: Rules, rule: m.Notify) -> _Words:
         short(rule.after),
         f"({ref + ', ' if ref else ''}within {rule.within})",
         _minutes(rules, rule.within),
+        _message_name(rules, rule),
     )
     if len(_WORDS) > 1000:
         _WORDS.clear()
@@ -332,8 +338,7 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
             applies = applies_text(rules, rule.when, o.recs, STARTED)
             if applies is not None:
                 steps.append(step(text=f"notification `{rule.name}`: {applies}", ref=art(rule.ref)))
-            # (the JSON message names the rule when the outage has several: `recovery notice` is the only one's)
-            verdict = _notice(ctx, o, rule, steps, _first_words(rules, rule))
+            verdict = _notice(ctx, o, rule, steps)
             first_steps = steps[k:]
     notices = _notices(ctx, o, rule, verdict, first_steps, excl)
     return OutageRow(
@@ -395,7 +400,7 @@ def _notices(
         else:
             said = applies_text(rules, rule.when, o.recs, STARTED)
             own = [step(text=f"notification `{rule.name}`: {said}", ref=words.ref)] if said else []
-            v = _notice(ctx, o, rule, own, f"notice `{rule.name}`")
+            v = _notice(ctx, o, rule, own)
         out.append(
             TargetRow(
                 name=rule.name,
@@ -432,9 +437,14 @@ def _first_recognized(rules: Rules, o: _Out, verdict: _Notice) -> dt.datetime | 
     return _when(rules, at)[1]
 
 
-def _first_words(rules: Rules, rule: m.Notify) -> str:
-    """How the JSON message names the first notification rule on an outage event: ``recovery notice``
-    when it is the only one, else by its name as every other rule is."""
+def _message_name(rules: Rules, rule: m.Notify) -> str:
+    """How the JSON message names a notification rule on an outage event, as the report's violations
+    name it: by its English label (``First report``: a first report is no recovery notice); a rule
+    without a label by ``recovery notice`` when it is the version's only one, else by its name
+    (``notice `first```), to say which."""
+    label = rule.label.text("en")
+    if label:
+        return label
     return "recovery notice" if len(_outage_rules(rules)) == 1 else f"notice `{rule.name}`"
 
 
@@ -449,7 +459,7 @@ def _minutes(rules: Rules, d: m.Duration) -> float:
 _KNOWN_AT_START = frozenset({"outage.started", "outage.recognized"})
 
 
-def _notice(ctx: Ctx, o: _Out, rule: m.Notify, steps: list[Step], what: str = "recovery notice") -> _Notice:
+def _notice(ctx: Ctx, o: _Out, rule: m.Notify, steps: list[Step]) -> _Notice:
     rules = o.rules
     words = _words(rules, rule)
     ref, after, met_by = words.ref, words.after, words.met_by
@@ -513,7 +523,7 @@ def _notice(ctx: Ctx, o: _Out, rule: m.Notify, steps: list[Step], what: str = "r
                 id=o.ident,
                 at=due_at,
                 ref=ref,
-                message=f"{what} due {due_said}: {said}",
+                message=f"{words.message_name} due {due_said}: {said}",
                 target=about,
             )
         )
