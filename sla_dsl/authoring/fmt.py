@@ -37,6 +37,10 @@ Design notes
   language server write the result in the file's :class:`LineStyle`: the line
   end of its first line (CRLF stays CRLF) and its BOM, so a file formatted by
   one is formatted for the others.
+* What is formatted: a text that parses, whatever else ``sla check`` finds in
+  it (an undeclared calendar, ``E207``, is check's to say). ``sla fmt`` and the
+  language server both leave alone only a text with a syntax error
+  (:func:`syntax_errors`, ``E010``-``E016``), and say those.
 """
 
 from __future__ import annotations
@@ -44,8 +48,10 @@ from __future__ import annotations
 import bisect
 import itertools
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError
@@ -53,6 +59,9 @@ from lark.exceptions import LarkError
 from ..errors import SlaError
 from ..i18n import message
 from ..i18n.width import display_width
+
+if TYPE_CHECKING:
+    from ..lang.diagnostics import Diagnostic
 
 #: Lines longer than this (in display columns) are wrapped where the layout allows.
 WIDTH = 120
@@ -426,6 +435,18 @@ class _Layout:
         before = bisect.bisect_left(self.comment_lines, tok_line) - 1
         last = max(prev_tok_line, self.comment_lines[before]) if before >= 0 else prev_tok_line
         return tok_line - last >= 2
+
+
+#: The codes of a text that does not parse (``E010``-``E016``): the only errors that keep a policy from
+#: being formatted.
+SYNTAX_CODES = frozenset(f"E01{n}" for n in range(7))
+
+
+def syntax_errors(errors: Iterable[Diagnostic]) -> list[Diagnostic]:
+    """The errors among ``errors`` (a compiled policy's) that say its text does not parse: ``sla fmt`` and the
+    language server's formatting refuse a text with any, and format every other, whatever ``sla check`` finds
+    in it."""
+    return [d for d in errors if d.code in SYNTAX_CODES]
 
 
 def format_text(text: str, lang: str = "en") -> str:

@@ -36,7 +36,8 @@ Design notes
   conversions. Go-to-definition jumps from a name to the declaration it names
   where it stands (``rules notify recovery`` to the notify rule, not a service
   of that name); a word in a comment or a text names nothing. Formatting is
-  :func:`sla_dsl.authoring.fmt.format_text` as one whole-document edit.
+  :func:`sla_dsl.authoring.fmt.format_text` as one whole-document edit, refused
+  only for a text that does not parse, as `sla fmt` refuses it.
   Completion offers what the grammar takes where the cursor is (keywords, the
   document's declared names of the kind that fits, attribute values, the event
   types the place allows: incident events in a clock or a priority), each label
@@ -513,9 +514,10 @@ class _Protocol(LanguageServerProtocol):
 
 def format_edits(source: str) -> list[t.TextEdit]:
     """The whole-document edit that formats ``source``; :class:`RequestFailed` saying why when it cannot.
-    As ``sla fmt``: none when the text is formatted but for its line ends or byte-order mark, and the edit
-    keeps both (:class:`~.fmt.LineStyle`)."""
-    from .fmt import FormatError, LineStyle, format_text
+    As ``sla fmt``: refused only for a text that does not parse (its syntax errors, :func:`~.fmt.syntax_errors`),
+    whatever else its diagnostics say; none when the text is formatted but for its line ends or byte-order
+    mark, and the edit keeps both (:class:`~.fmt.LineStyle`)."""
+    from .fmt import FormatError, LineStyle, format_text, syntax_errors
 
     def refuse(lang: str, reason: str) -> RequestFailed:
         return RequestFailed(catalogue_message("author.lsp.cannot_format", lang, reason=reason))
@@ -526,9 +528,10 @@ def format_edits(source: str) -> list[t.TextEdit]:
         raise refuse(lang, refused[0].text(lang))
     compiled = compile_text(text)
     lang = policy_language(compiled.model)  # the document's primary language, as its diagnostics
-    if compiled.errors:
-        first = compiled.errors[0]
-        more = len(compiled.errors) - 1 + compiled.omitted
+    syntax = syntax_errors(compiled.errors)
+    if syntax:  # (a text that does not parse; the other errors are the diagnostics', as sla check's)
+        first = syntax[0]
+        more = len(syntax) - 1
         also = catalogue_message("author.lsp.more", lang, n=more) if more else ""
         said = catalogue_message(
             "author.lsp.has_errors", lang, line=first.span.line, message=first.text(lang), also=also

@@ -102,9 +102,10 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ..errors import InputError
+from ..evaluation.in_force import VersionsInForce, effective_start
 from ..events import EventLog, Problem, validate_mapping
 from ..events.problems import EventSourceError, event_problems_in
 from ..events.schema import declare_types
@@ -117,9 +118,6 @@ from ..report.periods import compact
 from . import testyaml
 from .replay import violation_words
 from .testyaml import problem
-
-if TYPE_CHECKING:
-    from ..calendars.recurrence import Window
 
 QUESTIONS = ("deadline", "maintenance", "business_time", "add_business_time", "events", "events_file")
 #: The keys of each question's mapping (``events`` and ``events_file`` take a ``period`` beside them).
@@ -749,112 +747,14 @@ def in_force(policy: Policy | Sequence[Policy] | VersionsInForce) -> VersionsInF
     return VersionsInForce([policy] if isinstance(policy, Policy) else list(policy))
 
 
-class VersionsInForce:
-    """The versions of a policy cases run against, and which one is in force at an instant: the evaluator's
-    choice (:meth:`sla_dsl.evaluation.common.Versions.at`: the last to take effect by then, at 00:00 of its
-    ``effective`` date in its zone; before them all, the earliest), as ``sla deadline``, ``sla maintenance``
-    and ``sla calendar`` choose it (:class:`sla_dsl.cli.times.InForce`, which a stage before the command
-    line cannot import), with the note they give (``cli.versions.*``, the same words)."""
-
-    def __init__(self, policies: list[Policy]) -> None:
-        from ..evaluation.common import Versions
-
-        self.policies = policies
-        self.earliest = min(policies, key=lambda p: p.effective)
-        self.several = len(policies) > 1
-        self._versions = Versions(policies) if self.several else None  # (refuses versions not judged together)
-
-    def at(self, t: dt.datetime) -> Policy:
-        """The version in force at ``t``."""
-        if self._versions is None:
-            return self.policies[0]
-        policy: Policy = self._versions.at(t.timestamp()).policy
-        return policy
-
-    def note(self, policy: Policy, t: dt.datetime, lang: str) -> str | None:
-        """What an answer from ``policy`` at ``t`` says of it in ``lang``: the version, when several were given,
-        or that none is in force yet (``t`` before the earliest's date); ``None`` for one policy in force."""
-        early = t.timestamp() < effective_start(policy).timestamp()
-        if not self.several and not early:
-            return None
-        key = "cli.versions.none_yet" if early else "cli.versions.judged"
-        return said(key, lang, version=policy.version, effective=_date(policy.effective, lang))
-
-    def windows(self, start: dt.datetime, end: dt.datetime) -> list[tuple[Window, Policy]]:
-        """Every maintenance window starting in ``[start, end)``, each the version's in force at its start (as
-        the evaluator keeps a version's windows), in time order; of one policy, in the order it gives them."""
-        if self._versions is None:
-            return [(w, self.policies[0]) for w in self.policies[0].maintenance_windows(start, end)]
-        out = [
-            (w, policy)
-            for policy in sorted(self.policies, key=lambda p: p.effective)
-            for w in policy.maintenance_windows(start, end)
-            if self.at(w.start) is policy
-        ]
-        out.sort(key=lambda wp: (wp[0].start.timestamp(), wp[0].end.timestamp()))
-        return out
-
-    def lacks(self, policy: Policy, priority: str, given: dict[str, str], lang: str) -> tuple[str, str | None] | None:
-        """What ``policy``, the version in force at a case's ``from``, lacks of priority ``priority`` and the
-        attributes ``given``, in ``sla deadline``'s words (``cli.version.*``), and the help naming the first
-        later version that has it, from its date; ``None`` when it lacks nothing."""
-        fields = {"version": policy.version, "effective": _date(policy.effective, lang), "flag": "from"}
-        if not policy.model.rules_of(priority):
-            known = said("author.sep.list", lang).join(dict.fromkeys(p.id for p in policy.model.priorities))
-            told = said("cli.version.unknown_priority", lang, name=priority, known=known, **fields)
-            later = self._later(policy, priority, kind="priority")
-            return told, self._from(later, "cli.version.priority_from", lang, name=priority)
-        declared = {a.name: a.values for a in policy.model.attributes}
-        for name, value in given.items():
-            if name not in declared:
-                told = said("cli.version.unknown_attribute", lang, name=name, **fields)
-                later = self._later(policy, name)
-                return told, self._from(later, "cli.version.attribute_from", lang, name=name)
-            if value not in declared[name]:
-                told = said("cli.version.no_value", lang, name=name, value=value, **fields)
-                later = self._later(policy, name, value)
-                return told, self._from(later, "cli.version.value_from", lang, name=name, value=value)
-        return None
-
-    def _later(self, policy: Policy, name: str, value: str | None = None, kind: str = "attribute") -> Policy | None:
-        """The first version after ``policy``, by date, that defines priority ``name`` (``kind`` ``priority``)
-        or declares attribute ``name`` (with ``value``, when given)."""
-
-        def has(p: Policy) -> bool:
-            if kind == "priority":
-                return bool(p.model.rules_of(name))
-            return any(a.name == name and (value is None or value in a.values) for a in p.model.attributes)
-
-        later = sorted((p for p in self.policies if p.effective > policy.effective), key=lambda p: p.effective)
-        return next((p for p in later if has(p)), None)
-
-    @staticmethod
-    def _from(later: Policy | None, key: str, lang: str, **fields: str) -> str | None:
-        if later is None:
-            return None
-        return said(key, lang, version=later.version, effective=_date(later.effective, lang), **fields)
-
-
-def effective_start(policy: Policy) -> dt.datetime:
-    """When ``policy`` takes effect: 00:00 of its ``effective`` date in its zone (the evaluator's)."""
-    eff = policy.effective
-    return dt.datetime(eff.year, eff.month, eff.day, tzinfo=policy.tz)
-
-
-def _date(day: dt.date, lang: str) -> str:
-    from ..i18n import format_date
-
-    return format_date(day, "ja") if lang == "ja" else day.isoformat()
-
-
 def _check_given(
     versions: VersionsInForce, used: Policy, priority: str, attrs: dict[str, str], case: Case, q: Any
 ) -> None:
     """E162 at ``priority`` (else at ``attributes``) when the version in force at the case's ``from`` does
     not define the priority or declare an attribute or value asked (:meth:`VersionsInForce.lacks`)."""
-    lacking = versions.lacks(used, priority, attrs, case.lang)
-    if lacking is not None:
-        told, help = lacking
+    lacking = versions.lacks(used, priority, attrs, case.lang, "from")
+    if lacking:
+        told, help = lacking[0]  # (the first thing it lacks: the priority's, else the first attribute's)
         where = "priority" if not used.model.rules_of(priority) else "attributes"
         raise _bad(case, "E162", told, help, _place(q, where))
 

@@ -46,7 +46,7 @@ def _fmt(args: argparse.Namespace) -> int:
     policy, as ``sla evaluate`` reads them), or ``-``; formatted whenever its text parses, whatever the
     checks find in it (an undeclared calendar is ``sla check``'s to say), and left alone, with its syntax
     errors, when it does not."""
-    from ..authoring.fmt import LineStyle, format_text
+    from ..authoring.fmt import LineStyle, format_text, syntax_errors
     from ..files import write_atomic
     from ..lang.diagnostics import refusal_language, render_all
     from ..lang.source import read_policy_file, read_policy_stdin, read_policy_stream
@@ -86,7 +86,7 @@ def _fmt(args: argparse.Namespace) -> int:
         compiled = compile_text(source, name)
         lang = model_lang(args, compiled.model)
         first_lang = first_lang or lang
-        syntax = [d for d in compiled.errors if d.code in SYNTAX_CODES]
+        syntax = syntax_errors(compiled.errors)
         if syntax:  # (a text that does not parse: its syntax errors, as sla check says them; the rest is check's)
             print(render_all(syntax, source, use_color(sys.stderr), lang), file=sys.stderr)
             print(printable(f"sla fmt: {name}: {message('cli.fmt.not_formatted', lang)}"), file=sys.stderr)
@@ -121,10 +121,6 @@ def _fmt(args: argparse.Namespace) -> int:
         note = message("author.fmt.failed", said, failed=failed) if failed else ""
         print(message(key, said, changed=changed, unchanged=unchanged) + note, file=sys.stderr)
     return status
-
-
-#: The codes of a text that does not parse (``E010``-``E016``): ``sla fmt`` leaves such a file alone.
-SYNTAX_CODES = frozenset(f"E01{n}" for n in range(7))
 
 
 def _fmt_paths(args: argparse.Namespace) -> Iterator[str | None]:

@@ -11,7 +11,7 @@ Design notes
   ``maintenance --format ics`` writes an iCalendar feed
   (:mod:`sla_dsl.report.ical`, the writer of the site's ``maintenance.ics``).
 * Each result comes from the version in force at its start, as the evaluator
-  chooses it (:class:`sla_dsl.evaluation.common.Versions`, :class:`InForce`):
+  chooses it (:class:`sla_dsl.evaluation.in_force.VersionsInForce`):
   ``deadline`` the one in force at ``--from``, ``maintenance`` each window's
   at the window's start (the windows the evaluator excuses outages in),
   ``calendar`` each day's at its 00:00; before the earliest version, the
@@ -65,7 +65,7 @@ from ..calendars.bounds import FIRST_YEAR, LAST_YEAR, OutOfRangeError
 from ..calendars.timeargs import EXAMPLE, FLAGS, error_lang, parse_edge, parse_instant
 from ..errors import InputError, UsageError, flag_values
 from ..events.problems import event_problems_in
-from ..i18n import format_date, message, offset_if_repeated
+from ..i18n import message, offset_if_repeated
 from ..i18n.width import display_width
 from ..lang.diagnostics import words
 from ..report.escape import printable
@@ -74,6 +74,7 @@ from .langs import lang_option, model_lang
 if TYPE_CHECKING:
     from ..calendars.business import BusinessCalendar
     from ..calendars.recurrence import Window
+    from ..evaluation.in_force import VersionsInForce
     from ..policy.compiled import Policy
 
 #: the grid's day marks and their catalogue words (``cli.calendar.legend.<name>``), in legend order
@@ -120,119 +121,25 @@ def add_parsers(sub: argparse._SubParsersAction[Any], lang: str = "en") -> None:
     p.set_defaults(func=cmd_calendar)
 
 
-def _load(args: argparse.Namespace) -> InForce:
+def _load(args: argparse.Namespace) -> VersionsInForce:
     """The versions ``args.policy`` names, read as ``sla evaluate`` reads them (refusals in ``--lang``)."""
+    from ..evaluation.in_force import VersionsInForce
     from ..policy import load_policies
 
-    return InForce(load_policies(args.policy, args.lang))
+    return VersionsInForce(load_policies(args.policy, args.lang))
 
 
-class InForce:
-    """The policy versions a command was given, and which one is in force at an instant: the
-    evaluator's choice (:meth:`sla_dsl.evaluation.common.Versions.at`: the last to take effect by
-    then, at 00:00 of its ``effective`` date in its zone; before them all, the earliest), and its
-    note (:meth:`~sla_dsl.evaluation.common.Versions.note`'s words, in the command's language)."""
-
-    def __init__(self, policies: list[Policy]) -> None:
-        self.policies = policies
-        self.earliest = min(policies, key=lambda p: p.effective)
-        self.several = len(policies) > 1
-        self._versions: Any = None
-        if self.several:  # (the evaluator is imported only for several: one policy is in force throughout)
-            from ..evaluation.common import Versions
-
-            self._versions = Versions(policies)
-
-    def at(self, t: dt.datetime) -> Policy:
-        """The version in force at ``t``."""
-        if self._versions is None:
-            return self.policies[0]
-        policy: Policy = self._versions.at(t.timestamp()).policy
-        return policy
-
-    def note(self, policy: Policy, t: dt.datetime, lang: str) -> str | None:
-        """What a result from ``policy`` at ``t`` says of it in ``lang``: the version, when several were
-        given, or that none is in force yet (``t`` before the earliest's date); ``None`` for one policy
-        in force."""
-        early = t.timestamp() < effective_start(policy).timestamp()  # (instants, as the evaluator compares)
-        if not self.several and not early:
-            return None
-        effective = format_date(policy.effective, "ja") if lang == "ja" else policy.effective.isoformat()
-        key = "cli.versions.none_yet" if early else "cli.versions.judged"
-        return message(key, lang, version=policy.version, effective=effective)
-
-    def check_given(self, policy: Policy, pid: str, given: dict[str, str], lang: str) -> None:
-        """InputError in ``lang`` when ``policy`` (the version in force at ``--from``) does not define
-        priority ``pid`` or declare an attribute or value of ``given``: naming that version and its date,
-        and the first later version that has it, from its date (several versions only)."""
-        sep = message("author.sep.list", lang)
-        lines: list[str] = []
-        said = {"version": policy.version, "effective": self._date(policy.effective, lang), "flag": "--from"}
-        if not policy.model.rules_of(pid):
-            known = sep.join(dict.fromkeys(p.id for p in policy.model.priorities))
-            lines.append(message("cli.version.unknown_priority", lang, name=pid, known=known, **said))
-            later = self._later(policy, pid, kind="priority")
-            if later is not None:
-                lines.append(self._from(later, "cli.version.priority_from", lang, name=pid))
-        for name, value in given.items():
-            declared = {a.name: a.values for a in policy.model.attributes}
-            values = declared.get(name)
-            if values is None:
-                lines.append(message("cli.version.unknown_attribute", lang, name=name, **said))
-                later = self._later(policy, name)
-                key = "cli.version.attribute_from"
-            elif value not in values:
-                lines.append(message("cli.version.no_value", lang, name=name, value=value, **said))
-                later = self._later(policy, name, value)
-                key = "cli.version.value_from"
-            else:
-                continue
-            if later is not None:
-                lines.append(self._from(later, key, lang, name=name, value=value))
-        if lines:
-            raise InputError("\n".join(lines), lang=error_lang(lang))
-
-    def _later(self, policy: Policy, name: str, value: str | None = None, kind: str = "attribute") -> Policy | None:
-        """The first version after ``policy``, by date, that defines priority ``name`` (``kind``
-        ``priority``) or declares attribute ``name`` (with ``value``, when given)."""
-
-        def has(p: Policy) -> bool:
-            if kind == "priority":
-                return bool(p.model.rules_of(name))
-            return any(a.name == name and (value is None or value in a.values) for a in p.model.attributes)
-
-        later = sorted((p for p in self.policies if p.effective > policy.effective), key=lambda p: p.effective)
-        return next((p for p in later if has(p)), None)
-
-    def _from(self, later: Policy, key: str, lang: str, **fields: str) -> str:
-        """The ``help:`` line naming ``later`` and its date."""
-        text = message(key, lang, version=later.version, effective=self._date(later.effective, lang), **fields)
-        return f"{message('diag.word.help', lang)}: {text}"
-
-    @staticmethod
-    def _date(day: dt.date, lang: str) -> str:
-        return format_date(day, "ja") if lang == "ja" else day.isoformat()
-
-    def windows(self, start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> list[tuple[Window, Policy]]:
-        """Every regular-maintenance window starting in ``[start, end)``, each from the version in force at
-        its start (as the evaluator keeps a version's windows), in time order."""
-        if self._versions is None:
-            policy = self.policies[0]
-            return [(w, policy) for w in policy.maintenance_windows(start, end)]
-        out = [
-            (w, policy)
-            for policy in sorted(self.policies, key=lambda p: p.effective)
-            for w in policy.maintenance_windows(start, end)
-            if self.at(w.start) is policy
-        ]
-        out.sort(key=lambda wp: (wp[0].start.timestamp(), wp[0].end.timestamp()))
-        return out
-
-
-def effective_start(policy: Policy) -> dt.datetime:
-    """When ``policy`` takes effect: 00:00 of its ``effective`` date in its zone (the evaluator's)."""
-    eff = policy.effective
-    return dt.datetime(eff.year, eff.month, eff.day, tzinfo=policy.tz)
+def _check_given(versions: VersionsInForce, policy: Policy, pid: str, given: dict[str, str], lang: str) -> None:
+    """InputError in ``lang`` when ``policy`` (the version in force at ``--from``) does not define priority
+    ``pid`` or declare an attribute or value of ``given``: naming that version and its date, and the first
+    later version that has it, from its date (:meth:`~sla_dsl.evaluation.in_force.VersionsInForce.lacks`)."""
+    lines: list[str] = []
+    for told, help in versions.lacks(policy, pid, given, lang, "--from"):
+        lines.append(told)
+        if help is not None:
+            lines.append(f"{message('diag.word.help', lang)}: {help}")
+    if lines:
+        raise InputError("\n".join(lines), lang=error_lang(lang))
 
 
 def _say(notes: Iterable[str | None], lang: str) -> list[str]:
@@ -255,7 +162,7 @@ def _unknown(kind: str, name: str, known: Iterable[str], lang: str) -> str:
     return message(f"cli.unknown.{kind}", lang, name=name, known=("、" if lang == "ja" else ", ").join(known))
 
 
-def _lang(args: argparse.Namespace, versions: InForce) -> str:
+def _lang(args: argparse.Namespace, versions: VersionsInForce) -> str:
     """The language of the output: ``--lang``, else the policy's primary one (as its diagnostics; of its
     earliest version, as ``sla evaluate``'s report)."""
     return model_lang(args, versions.earliest.model)
@@ -274,7 +181,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
         policy = versions.at(start)
         given = _attributes(args.attributes, lang)
         if versions.several:  # (what the version in force at --from lacks, named with it and when a later has it)
-            versions.check_given(policy, args.priority, given, lang)
+            _check_given(versions, policy, args.priority, given, lang)
         try:
             priority = policy.priority(args.priority, given, lang)
         except KeyError:
