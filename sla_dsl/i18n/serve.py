@@ -3,7 +3,8 @@
 request's events only the service has (``serve.events.*``); and
 what it refuses before it listens (``serve.start.*``); what a reload (SIGHUP) says in the log
 (``serve.reload.*``) and a new version refused (``serve.policy.*``); the log lines of the webhook
-deliveries (``serve.webhook.*``).
+deliveries (``serve.webhook.*``); those of a stored incident whose version does not define its priority
+(``serve.not_judged.*``).
 
 Design notes
 ------------
@@ -205,6 +206,69 @@ SERVE: dict[str, Msg] = {
         "webhook {webhook} is no longer given and no --webhook is: its {count} alert(s) not delivered are "
         "dropped (GET /alerts lists them)",
     ),
+    # the log lines of a stored incident's priority its version does not define (GET /report lists each among
+    # its violations as data): an event that makes one, and at a start the incidents not judged
+    "serve.not_judged.incident": Msg(
+        "案件 `{id}` は保存しましたが、判定していません。優先度 `{priority}` が、この案件を判定する版 {version}"
+        "（起算した時点の版）に定められていないためです{later}。この案件は現在の状況・メトリクス・アラートに現れず、"
+        "`GET /report` では違反のデータの項目に挙がります",
+        "incident `{id}` is stored but not judged: its priority `{priority}` is not defined in version {version}, "
+        "which judges it (the version in force at its clock start){later}; it is left out of the live answers, the "
+        "metrics and the alerts, and GET /report lists it among the violations as data",
+    ),
+    "serve.not_judged.unapplied": Msg(
+        "案件 `{id}` の {at} の優先度の変更（`{priority}` へ）は適用していません。優先度 `{priority}` が、この案件を"
+        "判定する版 {version}（起算した時点の版）に定められていないためです{later}。案件は優先度 `{in_force}` のまま"
+        "判定し、`GET /report` では違反のデータの項目に挙がります",
+        "incident `{id}`: the reprioritisation to `{priority}` at {at} is not applied: priority `{priority}` is not "
+        "defined in version {version}, which judges the incident (the version in force at its clock start){later}; "
+        "the incident is judged as `{in_force}`, and GET /report lists it among the violations as data",
+    ),
+    "serve.not_judged.later": Msg(
+        "（版 {version} には {effective} から定められています）",
+        " (version {version} defines it, from {effective})",
+    ),
+    "serve.not_judged.help": Msg(
+        "案件は起算した時点の版のまま判定します。判定させるには、版 {version} に定められた優先度（{defined}）への"
+        " `incident.reprioritized` を送ってください。起算の時刻が誤っている場合は、イベントの時刻を確かめてください",
+        "an incident keeps the version in force at its clock start: to have it judged, send an "
+        "`incident.reprioritized` to a priority version {version} defines ({defined}); if its clock start is wrong, "
+        "check the events' times",
+    ),
+    "serve.not_judged.unapplied.help": Msg(
+        "案件は起算した時点の版のまま判定します。優先度を変えるには、版 {version} に定められた優先度（{defined}）への"
+        " `incident.reprioritized` を送ってください。起算の時刻が誤っている場合は、イベントの時刻を確かめてください",
+        "an incident keeps the version in force at its clock start: to change its priority, send an "
+        "`incident.reprioritized` to a priority version {version} defines ({defined}); if its clock start is wrong, "
+        "check the events' times",
+    ),
+    "serve.not_judged.start": Msg(
+        "保存済みの案件 {count} 件を判定していません。判定する版（起算した時点の版）に優先度が定められていないため"
+        "です：{items}。これらは現在の状況・メトリクス・アラートに現れず、`GET /report` では違反のデータの項目に"
+        "挙がります",
+        "{count} stored incident(s) are not judged, as the version that judges each (the one in force at its clock "
+        "start) does not define its priority: {items}; they are left out of the live answers, the metrics and the "
+        "alerts, and GET /report lists them among the violations as data",
+    ),
+    "serve.not_judged.start_unapplied": Msg(
+        "保存済みの案件 {count} 件で、優先度の変更を適用していません。判定する版（起算した時点の版）にその優先度が"
+        "定められていないためです：{items}。`GET /report` では違反のデータの項目に挙がります",
+        "{count} stored incident(s) have a reprioritisation that is not applied, as the version that judges each "
+        "(the one in force at its clock start) does not define the priority: {items}; GET /report lists them "
+        "among the violations as data",
+    ),
+    "serve.not_judged.start.help": Msg(
+        "案件は起算した時点の版のまま判定します。判定させるには、その版に定められた優先度への "
+        "`incident.reprioritized` を送ってください（`GET /incidents/{{id}}` が案件ごとに示します）",
+        "an incident keeps the version in force at its clock start: send an `incident.reprioritized` to a priority "
+        "its version defines to have it judged (GET /incidents/{{id}} shows each)",
+    ),
+    "serve.not_judged.item": Msg(
+        "`{id}`（優先度 `{priority}`、版 {version}）",
+        "`{id}` (priority `{priority}`, version {version})",
+    ),
+    "serve.not_judged.more": Msg("ほか {count} 件", "and {count} more"),
+    "serve.not_judged.and": Msg("、", ", "),
     # a new version refused (POST /policies answers in English; a reloaded file is said in its language)
     "serve.policy.loaded": Msg(
         "版 `{version}` はすでに読み込まれています",

@@ -766,7 +766,8 @@ class AsOf:
 
 def retry_after(value: str | None, now: float) -> float | None:
     """The seconds a ``Retry-After`` header asks to wait (a number of seconds, or an HTTP date: its distance
-    from ``now``, 0 when past); None when there is none or it cannot be read."""
+    from ``now`` rounded up to whole seconds, as the header counts and the log says it, 0 when past); None
+    when there is none or it cannot be read."""
     if value is None or not value.strip():
         return None
     text = value.strip()
@@ -778,7 +779,7 @@ def retry_after(value: str | None, now: float) -> float | None:
         return None
     if when.tzinfo is None:  # (an HTTP date is in GMT)
         when = when.replace(tzinfo=dt.UTC)
-    return max(when.timestamp() - now, 0.0)
+    return float(max(math.ceil(when.timestamp() - now), 0))
 
 
 def _follows(payload: str) -> str | None:

@@ -101,7 +101,7 @@ from .alerts import WITHDRAWN, Sender, Timers
 from .ingest import CLOCK_SKEW, Rejected, parse_body, unique
 from .metrics import Metrics
 from .store import Store, Webhook, brief, digest, distinct
-from .tracking import Clock, RealClock, Tracker, log_of
+from .tracking import Clock, PriorityNote, RealClock, Tracker, log_of, names_priority
 
 LOG = logging.getLogger("sla.serve")
 #: The ``text_digest`` of a row of ``served_versions`` an operator wrote to accept a version on purpose (an
@@ -111,6 +111,8 @@ STATUSES = frozenset({"met", "breached", "open", "at_risk", "excluded"})
 FORMATS = {"json": "application/json", "markdown": "text/markdown", "html": "text/html", "text": "text/plain"}
 _WITHIN = re.compile(r"^(\d{1,6})(s|m|h|d)$")
 _UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+#: The start's warning of the incidents not judged lists at most this many.
+_LISTED = 10
 
 
 @dataclass
@@ -182,6 +184,7 @@ class Service:
         self._policy_lock = threading.Lock()
         self._retarget()
         self._warn_unjudged(merged)
+        self._warn_not_judged()
 
     def _check_served(self, policies: Sequence[Policy], posted: Mapping[str, str]) -> None:
         """Refuse to start (exit 1) when a version in use does not mean what it meant when this database first
@@ -292,6 +295,83 @@ class Service:
             "; ".join(f"[{code}] {said}: {n}" for (code, said), n in sorted(why.items())),
         )
 
+    def _warn_not_judged(self) -> None:
+        """A warning naming the stored incidents not judged (their version does not define their priority)
+        and the reprioritisations not applied, as ``GET /report`` lists them among its ``data`` violations."""
+        partial = self.tracker.partial
+        if not partial:  # (every version defines the same priorities: no such note can be)
+            return
+        try:
+            rows = self.store.family_events("incident")
+            notes = self.tracker.priority_notes({i for _, i, _, body in rows if names_priority(body, partial)})
+        except Exception as exc:  # (GET /report says it in its own words)
+            LOG.error("cannot check the stored incidents' priorities: %s", brief(exc))
+            return
+        lang = self.lang
+        for key, mine in (
+            ("serve.not_judged.start", [n for n in notes if n.in_force is None]),
+            ("serve.not_judged.start_unapplied", [n for n in notes if n.in_force is not None]),
+        ):
+            if not mine:
+                continue
+            shown = [
+                message("serve.not_judged.item", lang, id=printable(n.ident), priority=n.priority, version=n.version)
+                for n in mine[:_LISTED]
+            ]
+            if len(mine) > _LISTED:
+                shown.append(message("serve.not_judged.more", lang, count=len(mine) - _LISTED))
+            items = message("serve.not_judged.and", lang).join(shown)
+            said = message(key, lang, count=len({n.ident for n in mine}), items=items)
+            LOG.warning("%s", _with_help(said, message("serve.not_judged.start.help", lang), lang))
+
+    def _say_notes(self, batch: Sequence[Any]) -> None:
+        """A warning for each event of ``batch`` (just stored) that makes a ``priority_unknown`` note: the
+        incident is not judged, or the reprioritisation is not applied (keeps the count of incidents not
+        judged up to date)."""
+        partial = self.tracker.partial
+        incidents = [r for r in batch if r.family == "incident"]
+        named = [r for r in incidents if partial and names_priority(r.body, partial)]
+        again = self.tracker.not_judged_ids() & {r.ident for r in incidents}  # (judged now, perhaps)
+        if not named and not again:
+            return
+        try:
+            notes = self.tracker.priority_notes({r.ident for r in named} | again)
+        except Exception as exc:  # (GET /report says it in its own words)
+            LOG.error("cannot check the incidents' priorities: %s", brief(exc))
+            return
+        sent = {(r.ident, round(r.at_epoch, 3)) for r in named}
+        for n in notes:
+            if (n.ident, round(n.at, 3)) in sent:
+                LOG.warning("%s", self._note_line(n))
+
+    def _note_line(self, n: PriorityNote) -> str:
+        """What the log says of one ``priority_unknown`` note, in the policy's language, with what to do."""
+        lang = self.lang
+        versions = sorted(self.tracker.policies, key=lambda p: p.effective)
+        own = next((p for p in versions if p.version == n.version), None)
+        later = next(
+            (
+                p
+                for p in versions
+                if own is not None and p.effective > own.effective and n.priority in {q.id for q in p.model.priorities}
+            ),
+            None,
+        )
+        where = (
+            message("serve.not_judged.later", lang, version=later.version, effective=_date(later.effective, lang))
+            if later is not None
+            else ""
+        )
+        defined = ", ".join(q.id for q in own.model.priorities) if own is not None else ""
+        when = dt.datetime.fromtimestamp(n.at, self.tracker.tz).isoformat()
+        fields = {"id": printable(n.ident), "priority": n.priority, "version": n.version, "later": where}
+        if n.in_force is None:
+            said, help_key = message("serve.not_judged.incident", lang, **fields), "serve.not_judged.help"
+        else:
+            said = message("serve.not_judged.unapplied", lang, at=when, in_force=n.in_force, **fields)
+            help_key = "serve.not_judged.unapplied.help"
+        return _with_help(said, message(help_key, lang, version=n.version, defined=defined), lang)
+
     def _fired(self, t: Any, now: float) -> None:
         self.metrics.alerts.labels(t.kind).inc()
         self.metrics.lag.observe(max(now - t.instant, 0.0))
@@ -313,6 +393,7 @@ class Service:
         self.metrics.ingest.observe(time.perf_counter() - began)
         if new:
             self.timers.touch()
+            self._say_notes(batch)
         return {"received": len(rows), "stored": new, "duplicates": len(rows) - new}
 
     # -- policy versions -----------------------------------------------------------------

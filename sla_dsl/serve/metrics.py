@@ -57,6 +57,13 @@ class _Live(Collector):
             g.add_metric([status, priority], n)
         yield g
         yield _targets(result)
+        unjudged = GaugeMetricFamily(
+            "sla_incidents_not_judged",
+            "Stored incidents not judged: the version in force at their clock start does not define their "
+            "priority (GET /report lists them among the violations as data)",
+        )
+        unjudged.add_metric([], self.tracker.not_judged_count())
+        yield unjudged
         month = self.tracker.month_view(now)
         a = month.skeleton.availability
         service = month.ctx.primary.service

@@ -62,9 +62,11 @@ import math
 import re
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
+
+import orjson
 
 from ..calendars.bounds import MAX_PERIOD, OutOfRangeError
 from ..evaluation import Evaluation, judge_log
@@ -79,7 +81,7 @@ from ..events.partitions import without_lines
 from ..lang import model as m
 from ..policy.compiled import Policy, declared_types
 from ..report.render import render
-from .live import LiveView
+from .live import INCIDENT, LiveView
 from .store import Store
 
 #: The live view judges the events of at most this many days before today (the evaluator judges at
@@ -484,6 +486,45 @@ def transitions_of(result: Evaluation) -> list[Transition]:
     return out
 
 
+class PriorityNote(NamedTuple):
+    """A ``data`` note of a stored incident: a priority the version judging it does not define
+    (``priority_unknown``), as ``GET /report`` lists it among the violations."""
+
+    ident: str
+    #: the priority the event names
+    priority: str
+    #: the version that judges the incident (in force at its clock start), which does not define it
+    version: str
+    #: the instant of the event that names it
+    at: float
+    #: the priority in force on the incident when it is judged (the reprioritisation was not applied);
+    #: None when the incident is not judged
+    in_force: str | None
+    #: the ``data`` violation's message, as ``GET /report`` gives it
+    message: str
+
+
+def partial_priorities(policies: Sequence[Policy]) -> frozenset[str]:
+    """The priorities some versions define and others do not: only an event naming one of them can make a
+    ``priority_unknown`` note (a priority no version defines is refused, E120)."""
+    sets = [frozenset(p.id for p in pol.model.priorities) for pol in policies]
+    if not sets:
+        return frozenset()
+    every = sets[0].intersection(*sets[1:])
+    return sets[0].union(*sets[1:]) - every
+
+
+def names_priority(body: str, priorities: frozenset[str]) -> bool:
+    """Whether the stored event text ``body`` gives one of ``priorities`` as its ``priority``."""
+    if not any(p in body for p in priorities):  # (a screen: most texts name none)
+        return False
+    try:
+        data = orjson.loads(body)
+    except orjson.JSONDecodeError:
+        return False
+    return isinstance(data, dict) and data.get("priority") in priorities
+
+
 class Tracker:
     """The stored events judged under the current policy versions."""
 
@@ -496,10 +537,64 @@ class Tracker:
         self.generation = 0
         self._lock = threading.Lock()
         self._cache: dict[tuple[Any, ...], Evaluation] = {}
+        #: the stored incidents not judged (their version does not define their priority), by id
+        self._not_judged: dict[str, list[PriorityNote]] = {}
+        self._notes_lock = threading.Lock()
 
     @property
     def policies(self) -> list[Policy]:
         return list(self._policies)
+
+    @property
+    def partial(self) -> frozenset[str]:
+        """The priorities some versions in use define and others do not (:func:`partial_priorities`)."""
+        return partial_priorities(self._policies)
+
+    def priority_notes(self, idents: Iterable[str]) -> list[PriorityNote]:
+        """The ``priority_unknown`` notes of these incidents, judged on their own stored events as the live
+        view judges them (as of now); the count of incidents not judged (:meth:`not_judged_count`) follows."""
+        wanted = sorted(set(idents))
+        rows = self.store.item_events(INCIDENT, wanted) if wanted else []
+        out: list[PriorityNote] = []
+        if rows:
+            now = self.clock.now()
+            policies, tz = self.policies, self.tz
+            first = min(r[2] for r in rows)
+            start = max(self._day_floor(min(first, now)), self.live_start(now))
+            log = log_of([b for _, b in sorted((seq, b) for seq, _, _, b in rows)], declared_types(policies))
+            result = judge_log(
+                policies,
+                log,
+                dt.datetime.fromtimestamp(start, tz),
+                dt.datetime.fromtimestamp(math.floor(now) + 1.0, tz),
+                dt.datetime.fromtimestamp(now, tz),
+                skip_invalid=True,
+            )
+            judged = {inc.ident: inc.priority for inc in result.incidents}
+            for v in result.violations():
+                note = v.note
+                if v.kind == "data" and note is not None and note.what == "priority_unknown" and v.at is not None:
+                    out.append(
+                        PriorityNote(v.id, note.priority, note.version, v.at.timestamp(), judged.get(v.id), v.message)
+                    )
+        with self._notes_lock:
+            for ident in wanted:
+                mine = [n for n in out if n.ident == ident and n.in_force is None]
+                if mine:
+                    self._not_judged[ident] = mine
+                else:
+                    self._not_judged.pop(ident, None)
+        return out
+
+    def not_judged_ids(self) -> set[str]:
+        """The ids of the stored incidents not judged, as last found (:meth:`priority_notes`)."""
+        with self._notes_lock:
+            return set(self._not_judged)
+
+    def not_judged_count(self) -> int:
+        """How many stored incidents are not judged, as last found (:meth:`priority_notes`)."""
+        with self._notes_lock:
+            return len(self._not_judged)
 
     def set_policies(self, policies: Sequence[Policy]) -> None:
         """Use these versions from now on (every cached evaluation is dropped)."""
@@ -595,8 +690,33 @@ class Tracker:
                 out["transitions"] = [
                     _transition_json(t, inc.rules) for t in transitions_of(_only(result, inc)) if t.item == ident
                 ]
+                out["judged"] = True
+                # (a reprioritisation not applied: its note, as GET /report lists it)
+                notes = self.priority_notes([ident]) if inc.unapplied else []
+                out["data"] = [_note_json(n, inc.rules) for n in notes if n.ident == ident]
                 return out
-        return None
+        notes = [n for n in self.priority_notes([ident]) if n.ident == ident]
+        if not notes or any(n.in_force is not None for n in notes):
+            return None
+        # stored, but not judged: its version does not define its priority (a data note of GET /report)
+        rules = result.ctx.versions.rules[0]
+        return {
+            "id": ident,
+            "priority": notes[-1].priority,
+            "status": None,
+            "clock_start": None,
+            "due": None,
+            "responded_at": None,
+            "completed_at": None,
+            "calendar": None,
+            "business_seconds_used": None,
+            "business_seconds_left": None,
+            "policy_version": notes[-1].version,
+            "row": None,
+            "transitions": [],
+            "judged": False,
+            "data": [_note_json(n, rules) for n in notes],
+        }
 
     def _summary(self, result: Evaluation, inc: Incident, now: float) -> dict[str, Any]:
         rules = inc.rules
@@ -652,6 +772,10 @@ class Tracker:
 
 def _only(result: Evaluation, inc: Incident) -> Evaluation:
     return Evaluation(result.ctx, [inc], [], result.skeleton.model_copy(update={"outages": []}))
+
+
+def _note_json(n: PriorityNote, rules: Rules) -> dict[str, Any]:
+    return {"message": n.message, "at": rules.dt(n.at).isoformat(), "priority": n.priority, "version": n.version}
 
 
 def _transition_json(t: Transition, rules: Rules) -> dict[str, Any]:
