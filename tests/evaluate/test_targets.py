@@ -224,7 +224,7 @@ maintenance nightly "夜間メンテナンス" / "Night maintenance" [art 2.3] {
     notices = {n.name: n for n in next(o for o in rep.outages if o.id == "OUT").notices}
     assert (notices["recovery"].status, notices["recovery"].due) == ("met", t("2026-11-25 14:30"))
     assert (notices["first_report"].status, notices["first_report"].due) == ("breached", t("2026-11-25 11:00"))
-    assert any(v.kind == "notice_breached" and "first_report" in v.message for v in rep.violations)
+    assert any(v.kind == "notice_breached" and "First report" in v.message for v in rep.violations)  # (its label)
     # two maintenance rules: both have windows in the period
     assert {"regular", "nightly"} <= {m.name for m in rep.maintenance}
 
