@@ -57,7 +57,7 @@ from lark import Token, Tree
 from lark.exceptions import LarkError
 from pydantic import BaseModel
 
-from ..calendars.recurrence import add_months, window_start
+from ..calendars.recurrence import add_months, notice_last_day, window_start
 from ..i18n import format_date, format_datetime
 from ..i18n import message as catalogue_message
 from ..i18n.authoring import names as names_of
@@ -424,11 +424,11 @@ def _hover_notice(pm: m.PolicyModel, stop: m.PlannedStop, lang: str) -> str:
     if stop.anchor is m.NoticeAnchor.START_DATE:
         if n.calendar is not None or n.unit not in (m.TimeUnit.DAY, m.TimeUnit.WEEK, m.TimeUnit.MONTH):
             return catalogue_message("author.hover.notice.date.unjudged", lang, d=said)
+        last = notice_last_day(start.date(), n)
         if n.unit is m.TimeUnit.MONTH:
-            last, back = add_months(start.date(), -n.amount), _counted(n.amount, n.unit, lang)
+            back = _counted(n.amount, n.unit, lang)
         else:
-            days = n.amount * (7 if n.unit is m.TimeUnit.WEEK else 1)
-            last, back = start.date() - dt.timedelta(days=days), _counted(days, m.TimeUnit.DAY, lang)
+            back = _counted((start.date() - last).days, m.TimeUnit.DAY, lang)
         return catalogue_message(
             "author.hover.notice.date",
             lang,

@@ -79,6 +79,15 @@ def window_start(day: dt.date, every: m.Duration) -> dt.date:
     return day - dt.timedelta(days=days - 1)
 
 
+def notice_last_day(start: dt.date, notice: m.Duration) -> dt.date:
+    """The last day a planned stop's notice ``notice`` before its start date (``notice 1 week before start
+    date``: days, weeks or months, E220 refuses anything else) may be given, for a stop starting on ``start``:
+    the evaluator's deadline, the hover's and the site's examples."""
+    if notice.unit is m.TimeUnit.MONTH:
+        return add_months(start, -notice.amount)
+    return start - dt.timedelta(days=notice.amount * (7 if notice.unit is m.TimeUnit.WEEK else 1))
+
+
 def _months(first: dt.date, last: dt.date) -> Iterator[tuple[int, int]]:
     y, mo = first.year, first.month
     while (y, mo) <= (last.year, last.month):

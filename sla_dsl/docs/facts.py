@@ -49,8 +49,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from dateutil.relativedelta import relativedelta
-
+from ..calendars.recurrence import notice_last_day
 from ..i18n import message
 from ..lang import model as m
 from ..lang import service_plans
@@ -398,10 +397,7 @@ def planned_stop_notice(c: _Ctx) -> str:
     d = tx.duration(n, c.lang)
     if ps.anchor is m.NoticeAnchor.START_DATE:  # (in days, weeks or months: E220 refuses anything else)
         stop = dt.date(c.reference.year, 12, 10)
-        if n.unit is m.TimeUnit.MONTH:
-            last = stop - relativedelta(months=n.amount)
-        else:
-            last = stop - dt.timedelta(days=n.amount * (7 if n.unit is m.TimeUnit.WEEK else 1))
+        last = notice_last_day(stop, n)
         zone = ct.zone_text(c.policy.tz.key, c.lang)
         text = c.w("stop_notice_date", d=d, ch=ch, z=zone, stop=tx.date(stop, c.lang), last=tx.date(last, c.lang))
     else:

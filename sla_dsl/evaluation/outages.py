@@ -55,6 +55,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..calendars.bounds import FIRST_YEAR, check_span
+from ..calendars.recurrence import notice_last_day
 from ..events.schema import CODE, Rec
 from ..lang import model as m
 from ..lang.diagnostics import words as catalogue_words
@@ -537,11 +538,7 @@ def notice_deadline(rules: Rules, rule: m.PlannedStop, start: float) -> tuple[fl
     """The instant a notice must come before, and how to say it."""
     n = rule.notice
     if rule.anchor is m.NoticeAnchor.START_DATE:
-        day = rules.dt(start).date()
-        if n.unit is m.TimeUnit.MONTH:
-            last = add_months(day, -n.amount)
-        else:
-            last = day - dt.timedelta(days=n.amount * (7 if n.unit is m.TimeUnit.WEEK else 1))
+        last = notice_last_day(rules.dt(start).date(), n)
         nxt = last + dt.timedelta(days=1)
         return (
             dt.datetime(nxt.year, nxt.month, nxt.day, tzinfo=rules.tz).timestamp(),
