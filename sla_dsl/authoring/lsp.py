@@ -530,11 +530,14 @@ def format_edits(source: str) -> list[t.TextEdit]:
     lang = policy_language(compiled.model)  # the document's primary language, as its diagnostics
     syntax = syntax_errors(compiled.errors)
     if syntax:  # (a text that does not parse; the other errors are the diagnostics', as sla check's)
-        first = syntax[0]
-        more = len(syntax) - 1
-        also = catalogue_message("author.lsp.more", lang, n=more) if more else ""
+        first, count = syntax[0], len(syntax)  # (the first named where sla check puts it: line, column)
         said = catalogue_message(
-            "author.lsp.has_errors", lang, line=first.span.line, message=first.text(lang), also=also
+            f"author.lsp.syntax_errors.{'one' if count == 1 else 'other'}",
+            lang,
+            count=count,
+            line=first.span.line,
+            column=first.span.column,
+            message=first.text(lang),
         )
         raise refuse(lang, said)
     try:

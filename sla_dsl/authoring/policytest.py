@@ -54,6 +54,12 @@ Design notes
   version in force at its ``from`` (:func:`run_case`), with the note ``sla
   deadline`` gives (:class:`Outcome`'s ``notes``); a test file first, a policy
   after the test files or no test file is wrong usage saying what to write.
+  Business time (``business_time``, ``add_business_time``) is counted to the
+  end of its span on the calendars of the version in force at ``from``, as the
+  evaluator counts one incident's on the version in force at its clock start
+  (interpretation reading 17) and ``sla deadline`` from ``--from``; a version
+  that takes effect within the span is named in a note saying it is not used
+  (:func:`_counted_from`), so that a case says which calendars it counted on.
 * YAML timestamps stay strings, so times are read once, by the same rules as
   the command line: ISO 8601 with an offset, or a plain date meaning 00:00 in
   the policy's zone. The file is read by :mod:`.testyaml`, with limits on its
@@ -109,6 +115,7 @@ from ..evaluation.in_force import VersionsInForce, effective_start
 from ..events import EventLog, Problem, validate_mapping
 from ..events.problems import EventSourceError, event_problems_in
 from ..events.schema import declare_types
+from ..i18n import format_date
 from ..i18n import message as said
 from ..i18n.authoring import names
 from ..lang.diagnostics import WordedInputError, suggest, words
@@ -715,6 +722,7 @@ def run_case(policy: Policy | Sequence[Policy] | VersionsInForce, case: Case) ->
         used = versions.at(start)
         out.note(versions.note(used, start, lang))
         got = used.add_business_time(start, dt.timedelta(hours=hours))
+        _counted_from(versions, used, start, got, "add_business_time", out)
         if got != _instant(expect, "expect", case, at):
             out.problems.append(
                 said("author.test.differs", lang, what="add_business_time", expected=expect, actual=got.isoformat())
@@ -727,6 +735,7 @@ def run_case(policy: Policy | Sequence[Policy] | VersionsInForce, case: Case) ->
         used = versions.at(a)
         out.note(versions.note(used, a, lang))
         hours = used.business_time_between(a, b).total_seconds() / 3600
+        _counted_from(versions, used, a, b, "business_time", out)
         if not _same(want_hours, hours):
             out.problems.append(
                 said("author.test.hours_differ", lang, what="business_time", expected=expect, actual=f"{hours:g}")
@@ -921,6 +930,28 @@ def _run_events(versions: VersionsInForce, case: Case, out: Outcome) -> Iterator
         worded = violation_words(policy, judged, found, lang)
         for v, text in zip(found, worded, strict=True):
             yield said("author.test.violation_found", lang, key="violations", kind=v.kind, ident=v.id, message=text)
+
+
+def _counted_from(
+    versions: VersionsInForce, used: Policy, start: dt.datetime, end: dt.datetime, what: str, out: Outcome
+) -> None:
+    """Note in ``out`` each version that takes effect within ``[start, end)`` but does not count there: business
+    time from ``start`` is counted on the calendars of ``used``, the version in force at ``start``, to the end,
+    as the evaluator counts an incident's on the version in force at its clock start (interpretation reading
+    17) and ``sla deadline`` from ``--from``; not on each instant's version."""
+    for policy, _ in _in_force_over(versions, start, end)[1:]:
+        if policy is not used:
+            effective = format_date(policy.effective, "ja") if out.case.lang == "ja" else policy.effective.isoformat()
+            out.note(
+                said(
+                    "author.test.counted_on_one_version",
+                    out.case.lang,
+                    what=what,
+                    version=used.version,
+                    later=policy.version,
+                    effective=effective,
+                )
+            )
 
 
 def _in_force_over(versions: VersionsInForce, start: dt.datetime, end: dt.datetime) -> list[tuple[Policy, dt.datetime]]:

@@ -161,6 +161,15 @@ AUTHORING: dict[str, Msg] = {
         "{section} {ident} {field}: expected {expected}, got {actual}",
     ),
     "author.test.differs": Msg("`{what}`：期待 {expected}、実際 {actual}", "{what}: expected {expected}, got {actual}"),
+    # a business-time question whose span a later version takes effect within (policytest._counted_from)
+    "author.test.counted_on_one_version": Msg(
+        "`{what}` は、`from` に計測を始めた案件と同じく、`from` の時点で有効な規定の版 {version} の"
+        "カレンダーで最後まで数えました。"
+        "期間中の {effective} から適用される規定の版 {later} のカレンダーは使っていません",
+        "{what} is counted to the end on the calendars of version {version}, in force at `from`, as an incident "
+        "whose clock starts at `from` is judged; version {later}, effective {effective} within the span, "
+        "is not used",
+    ),
     "author.test.hours_differ": Msg(
         "`{what}`：期待 {expected} 時間、実際 {actual} 時間", "{what}: expected {expected} hours, got {actual}"
     ),
@@ -624,11 +633,19 @@ AUTHORING: dict[str, Msg] = {
         "書き込めません：`{reason}`。ファイルは変更していません", "cannot write: {reason}; the file is unchanged"
     ),
     "author.lsp.cannot_format": Msg("整形できません：{reason}", "cannot format: {reason}"),
-    "author.lsp.has_errors": Msg(
-        "ポリシーにエラーがあります。{line} 行目：{message}{also}",
-        "the policy has errors; line {line}: {message}{also}",
+    # (formatting is refused only for syntax errors, fmt.syntax_errors: the first is named, where sla check puts it)
+    "author.lsp.syntax_errors.one": Msg(
+        "文書に構文エラーがあります。{line} 行目 {column} 文字目：{message}。"
+        "このエラーを直してから整形してください（`sla check` でも表示されます）",
+        "the document has a syntax error at line {line}, column {column}: {message}. "
+        "Fix it to format the document (`sla check` shows it too)",
     ),
-    "author.lsp.more": Msg("（ほか {n} 件）", " (and {n} more)"),
+    "author.lsp.syntax_errors.other": Msg(
+        "文書に構文エラーが {count} 件あります。最初のエラーは {line} 行目 {column} 文字目：{message}。"
+        "構文エラーを直してから整形してください（`sla check` ですべて表示されます）",
+        "the document has {count} syntax errors, the first at line {line}, column {column}: {message}. "
+        "Fix them to format the document (`sla check` lists them all)",
+    ),
     "author.lsp.internal_check": Msg(
         "このポリシーの検査中に内部エラーが発生しました：`{error}`",
         "internal error while checking this policy: {error}",

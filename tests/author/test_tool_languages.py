@@ -263,11 +263,11 @@ def test_the_language_server_refuses_in_the_documents_language(monkeypatch: pyte
     with pytest.raises(lsp.RequestFailed) as info:
         lsp.format_edits(broken)
     said = str(info.value)
-    assert said.startswith("整形できません：ポリシーにエラーがあります。") and "`business` はここには書けません" in said
+    assert said.startswith("整形できません：文書に構文エラーがあります。") and "`business` はここには書けません" in said
     english = re.sub(r"\n  languages ja, en[^\n]*", "", broken)
     with pytest.raises(lsp.RequestFailed) as info:
         lsp.format_edits(english)
-    assert str(info.value).startswith("cannot format: the policy has errors; line ")
+    assert str(info.value).startswith("cannot format: the document has a syntax error at line ")
     docs = lsp.Documents()
     docs.check("file:///ja.sla", POLICY.read_text("utf-8"))
 
