@@ -66,6 +66,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from ..calendars.bounds import FIRST_DATE, LAST_DATE, OutOfRangeError, range_words
+from ..events.fast import fast_epoch
 from ..events.problems import problem
 from ..events.schema import CODE, EventLog, Rec
 from ..lang import model as m
@@ -92,9 +93,11 @@ _TWO_DAYS = 2 * 86_400
 
 class Said(NamedTuple):
     """What an E124 says: the deadline (``what``), on which side of the range it falls, the rule as the
-    policy writes it, the instant it is counted from; ``name``: the field that instant is, when not the
-    event's ``at`` (a planned stop's ``start``); ``column``: in a table, the column to name when not the
-    one that instant is in (see :func:`~sla_dsl.events.problems.problem`)."""
+    policy writes it, the instant it is counted from (``time``: in the policy's zone, quoted when the log
+    cannot give it as written); ``name``: the field that instant is, when not the event's ``at`` (a
+    planned stop's ``start``); ``column``: in a table, the column to name when not the one that instant
+    is in (see :func:`~sla_dsl.events.problems.problem`); ``given``: the line and field that give the
+    instant (``epoch``), to quote it as written (:func:`_quoted`)."""
 
     what: Words
     side: str
@@ -102,6 +105,8 @@ class Said(NamedTuple):
     time: str
     name: str = ""
     column: str | None = None
+    given: tuple[int, str] = (0, "at")
+    epoch: float = math.nan
 
 
 #: What one check finds: the record to refuse, and what its problem says.
@@ -201,14 +206,13 @@ def _refused(
             gone.add(id(r))
             field = {"name": s.name} if s.name else {}  # (locates the time in a table: not shown)
             side = words(f"events.E124.side.{s.side}")
+            time = _quoted(log, s)
             log.problems.append(
                 problem(
                     log.source,
                     r[3],
                     "E124",
-                    words(
-                        "events.E124", what=s.what, side=side, rule=s.rule, time=s.time, range=range_words(), **field
-                    ),
+                    words("events.E124", what=s.what, side=side, rule=s.rule, time=time, range=range_words(), **field),
                     words("events.E124.help", range=range_words()),
                     column=s.column,
                 )
@@ -225,9 +229,35 @@ def _raises(compute: Callable[..., object], *args: Any) -> bool:
     return False
 
 
-def _said(side: str, what: Words, rule: str, t: float, rules: Rules, name: str = "", column: str | None = None) -> Said:
-    """``WHAT falls after the supported years (`RULE` from `TIME`)``, ``TIME`` in the policy's zone."""
-    return Said(what, side, rule, rules.dt(t).isoformat(), name, column)
+def _said(
+    side: str, what: Words, rule: str, t: float, rules: Rules, rec: Rec, name: str = "", column: str | None = None
+) -> Said:
+    """``WHAT falls after the supported years (`RULE` from `TIME`)``, ``TIME`` the instant ``t``, the time
+    ``name`` (else ``at``) of ``rec``: as that event gives it (:func:`_quoted`), else in the policy's zone."""
+    return Said(what, side, rule, rules.dt(t).isoformat(), name, column, (rec[3], name or "at"), t)
+
+
+def _quoted(log: EventLog, s: Said) -> str:
+    """The time an E124 is counted from as its event gives it (``2200-12-31T20:00:00-05:00``), as E123
+    quotes one: the log's cell of its line and field (a table's cell read again, on a Dask or Spark
+    worker too; a text log's line read again from its file), when that still gives the instant the log
+    holds; else the instant in the policy's zone (standard input, a ``timestamp`` in UTC, an event
+    given as a Python time)."""
+    line, field = s.given
+    text = log.written(line, field) if line else None
+    return text if text is not None and _epoch_of(text) == s.epoch else s.time
+
+
+def _epoch_of(text: str) -> float | None:
+    """The instant an event's time ``text`` gives, as the readers read it (None: not a time with an offset)."""
+    epoch = fast_epoch(text)
+    if epoch is not None:
+        return epoch
+    try:
+        t = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return t.timestamp() if t.utcoffset() is not None else None
 
 
 # ---- the fast check: every rule of every version from a family's latest event ----------------------
@@ -316,14 +346,14 @@ def _incident(versions: Versions, period: JudgedPeriod | None, ident: str, recs:
     target = pri.target
     if _raises(rules.due, target, clock):
         what = words("events.E124.what.due", id=ident)
-        found.append((clock_rec, _said("after", what, _target_syntax(target), clock, rules)))
+        found.append((clock_rec, _said("after", what, _target_syntax(target), clock, rules, clock_rec)))
     guide = pri.same_day
     if guide is not None:
         ordinal = calendar_ordinal(rules, guide.calendar, clock, wall_us(rules.dt(clock)))
         if _raises(same_day_of, rules, guide, ordinal):
             what = words("events.E124.what.same_day", id=ident)
             rule = f"same day if received {guide.before_close} before close of {guide.calendar}"
-            found.append((clock_rec, _said("outside", what, rule, clock, rules)))
+            found.append((clock_rec, _said("outside", what, rule, clock, rules, clock_rec)))
     of = targets_of(rules)
     for t in pri.targets:
         codes = _cycle_codes(of.clocks[t.clock])
@@ -334,7 +364,7 @@ def _incident(versions: Versions, period: JudgedPeriod | None, ident: str, recs:
             counted = (r[1] in codes and id(r) not in unapplied) or r[1] in updates
             if counted and _raises(add_running, rules, r[0], most, t.duration.calendar):
                 what = words("events.E124.what.target", id=ident, clock=t.clock)
-                found.append((r, _said("after", what, _clock_target_syntax(t), r[0], rules)))
+                found.append((r, _said("after", what, _clock_target_syntax(t), r[0], rules, r)))
     for n, after, _ in of.notify:
         found += _notice(rules, n, firsts.get(after), recs, REPORTED, "notify_incident", ident)
     return found
@@ -350,7 +380,7 @@ def _notice(rules: Rules, n: m.Notify, start: Rec | None, recs: list[Rec], first
     if not _raises(rules.add, start[0], n.within):
         return []
     said = words(f"events.E124.what.{what}", id=ident, name=n.name)
-    return [(start, _said("after", said, f"within {n.within} after {n.after}", start[0], rules))]
+    return [(start, _said("after", said, f"within {n.within} after {n.after}", start[0], rules, start))]
 
 
 def _cycle_codes(c: ClockCodes) -> frozenset[int]:
@@ -417,7 +447,7 @@ def _stop(versions: Versions, period: JudgedPeriod | None, ident: str, recs: lis
     what = words("events.E124.what.stop", id=ident)
     anchor = "start date" if rule.anchor is m.NoticeAnchor.START_DATE else "start"
     # (in a table: located on the `start` column, the time it quotes as the row gives it)
-    return [(last, _said("before", what, f"notice {rule.notice} before {anchor}", start, rules, name="start"))]
+    return [(last, _said("before", what, f"notice {rule.notice} before {anchor}", start, rules, last, name="start"))]
 
 
 def _backup(versions: Versions, period: JudgedPeriod | None, ident: str, recs: list[Rec]) -> Found:
@@ -435,7 +465,7 @@ def _backup(versions: Versions, period: JudgedPeriod | None, ident: str, recs: l
         if keep is not None and _raises(rules.add, comp[0], keep):
             what = words("events.E124.what.retention", id=ident)
             # (in a table: the deletion's `at`, the instant judged; the time quoted is the completion's)
-            found.append((r, _said("after", what, f"keep {keep}", comp[0], rules, column="at")))
+            found.append((r, _said("after", what, f"keep {keep}", comp[0], rules, comp, column="at")))
     return found
 
 

@@ -249,6 +249,19 @@ class EventLog:
             noted = source.written = Noted()
         noted[(line, field)] = text
 
+    def read_again(self, cells: Callable[[int, str], str | None]) -> None:
+        """Read any other cell of a text log's file again when asked (:meth:`written`; ``cells``:
+        :func:`~.read_again.cells_again`): the times inside the supported years are not noted, and a
+        deadline counted from one may fall outside them (E124 quotes it as its line gives it)."""
+        source = self.source
+        noted = getattr(source, "written", None)
+        if not isinstance(noted, Noted):
+            if isinstance(source, RowSource) or noted is not None:
+                return
+            self.source = source = Source(source)
+            noted = source.written = Noted()
+        noted.again = cells
+
     def written(self, line: int, field: str) -> str | None:
         """The time ``field`` (``at``, ``start``, ``end``) of the event at ``line`` as the log gives it, not
         as the instant it is in UTC, when known: a table's cell read again (:attr:`cells`, else the

@@ -60,10 +60,17 @@ class Source(str):
 class Noted(dict[tuple[int, str], str]):
     """:attr:`Source.written` of a text log: the times outside the supported years as their lines gave
     them, by line and field, noted as the lines were read (the lines are not kept: a pipe cannot be
-    read again, and a good line costs nothing)."""
+    read again, and a good line costs nothing); any other cell read again from the file when the log
+    is one (:attr:`again`, :mod:`.read_again`: E124 quotes a time inside the years)."""
+
+    #: The file's cells read again (None: standard input, a pipe, a log of no file).
+    again: Callable[[int, str], str | None] | None = None
 
     def __call__(self, line: int, column: str) -> str | None:
-        return self.get((line, column))
+        said = self.get((line, column))
+        if said is None and self.again is not None:
+            return self.again(line, column)
+        return said
 
 
 class RowSource(Source):

@@ -42,7 +42,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -75,6 +75,7 @@ from .lines import (
     uncompressed,
 )
 from .problems import EventInputError, Problem, cannot_read, not_events, problem
+from .read_again import cells_again, items_again
 from .schema import (
     BUILTIN_COUNT,
     CODE,
@@ -404,7 +405,7 @@ def _read_events(
             else:
                 log = jsonl_by_columns(p, name, **{**opts, "progress": shown})
             if log is not None:
-                return log
+                return _read_again(log, p)
             if shown is not None:  # read again line by line: the bar goes on from where it stands
                 opts["progress"] = shown.again(p.stat().st_size)
         with p.open("rb") as fb:
@@ -412,12 +413,20 @@ def _read_events(
             stream = uncompressed(fb)
             if stream is not fb:
                 _refuse_compressed_table(stream, name)
-            return _read_lines(stream, name, _is_csv(p), opts)
+            return _read_again(_read_lines(stream, name, _is_csv(p), opts), p)
     except UnreadableCompression as exc:
         code, message, hint = exc.wording()
         raise EventInputError([problem(name, 1, code, message, hint, fatal=True)]) from None
     except OSError as exc:
         raise cannot_read(name, exc) from None
+
+
+def _read_again(log: EventLog, path: Path) -> EventLog:
+    """``log``, read from the text file ``path``, asked for a cell it did not note: its line read again
+    (:mod:`.read_again`; not a pipe, which would wait for lines that never come)."""
+    if path.is_file():
+        log.read_again(cells_again(path, _is_csv(path)))
+    return log
 
 
 def _read_lines(stream: IO[bytes], name: str, csv_named: bool, opts: dict[str, Any]) -> EventLog:
@@ -567,6 +576,8 @@ def log_from(
             log.problems.extend(problems)
         else:
             log.add_event(ev, i, item)
+    if isinstance(events, Sequence):  # (its items looked at again for a time E124 quotes as given)
+        log.read_again(items_again(events))
     return log.finish(skip_invalid, defer)
 
 
