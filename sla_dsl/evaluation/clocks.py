@@ -28,7 +28,8 @@ Design notes
   segment yet (judged as of the instant it resumes, the due time is the one of
   a second later, not one counted on from the stretch before the pause). A
   clock that stops while paused (``Life.paused_at_stop``) had no due time
-  then: it moved while paused. The
+  then: it moved while paused (unless its time ran out before or as it
+  paused: then due when it ran out, and its stop is late). The
   lives before each reset are kept apart (``Life.earlier``): an update
   target's misses in them stay misses, and a
   ``respond``/``resolve``/``first reply`` target that ran out in one stays

@@ -10,20 +10,31 @@ Design notes
   time, into the row's ``targets`` list, in the policy's order (targets, then
   notification rules). The columnar path hands every incident that has any to
   the per-incident path (:func:`has_targets`).
-* ``respond``/``resolve``/``first reply``: the clock (:mod:`.clocks`) must
-  stop with at most the duration of running time. Breached at the instant the
-  running time passes the duration, stopped or not; ``paused`` when paused at
-  ``as_of`` (no due time: it moves while paused); ``at_risk`` when the running
+* One rule for every target, the plain response target's
+  (``docs/original/interpretation.en.md``, row 7): met iff stopped at or before
+  its due instant, the earliest instant at which its time has run out.
+* ``respond``/``resolve``/``first reply``: due at the first instant the clock's
+  (:mod:`.clocks`) running time reaches the duration; met iff the clock stops at
+  or before it. Breached once the stop, or ``as_of`` before one, is after it:
+  also when no running time passed the duration (it ran out just as the
+  calendar closed, or the clock paused, and the stop came while nothing
+  counted; the step says the stop came ``after due``), so a status never turns
+  from breached to met as ``as_of`` moves on, and ``sla serve``'s breach alert
+  (a second after the due instant) agrees. ``paused`` when paused at ``as_of``
+  (no due time: it moves while paused; unless its time ran out just as it
+  paused, judged at that very instant: due then); ``at_risk`` when the running
   time reaches the clock's warning threshold; ``not_applicable`` when the clock
   never started (a chat target on an incident without a chat); ``cancelled`` when
-  the clock was cancelled (``cancels at``) before the target ran out. The due
-  time of one not breached is the rest of the duration counted on from when the
-  clock last began to run (``Life.since``: its start, reset, restart or resume),
-  so judged as of the very instant the clock resumes it is the due time of a
-  second later, not one counted on from the stretch before the pause. A target
-  met while its clock was paused (it stopped then, or the incident completed)
-  has no due time, as a paused one has none: it moved while paused (the due
-  time counted on from the stretch before the pause fell before the stop).
+  the clock was cancelled (``cancels at``) at or before its due instant. The due
+  time of one whose time has not run out is the rest of the duration counted on
+  from when the clock last began to run (``Life.since``: its start, reset,
+  restart or resume), so judged as of the very instant the clock resumes it is
+  the due time of a second later, not one counted on from the stretch before the
+  pause. A target met while its clock was paused (it stopped then, or the
+  incident completed) has no due time, as a paused one has none: it moved while
+  paused (the due time counted on from the stretch before the pause fell before
+  the stop). One whose time ran out before or as it paused is due when it ran
+  out: stopped later, while paused, it is breached.
 * ``..., plus E if received outside CAL hours`` (Request Tracker's ``OutOfHours``): each
   cycle of the clock (its start, each reset or restart) that starts outside the open hours
   of calendar CAL (``Rules.is_business``: a start at the close is outside) has D + E of
@@ -31,8 +42,10 @@ Design notes
   verdict's ``target_s`` is the judged cycle's (the one that ran out, else the last), and
   a step says the extra was applied.
 * ``update every D by E``: while the clock runs, an E at least every D of
-  running time, counted from the clock start and from each E. Each gap longer
-  than D is a missed update; the first one fixes the breach instant. Each window
+  running time, counted from the clock start and from each E. Each update is
+  due at the first instant the running time since the last one reaches D; an E
+  (or the clock's stop, or ``as_of`` before one) after that instant is a missed
+  update, in closed hours too; the first one fixes the breach instant. Each window
   between two updates is walked from the first running segment that ends after
   its start (a bisection on the segments' ends), not from the clock's first
   segment: the judge reads each segment for the windows it overlaps only, in
@@ -205,7 +218,7 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
             v.steps.insert(0, (None, f"notification `{n.name}`: {said}", art(n.ref)))
         out.append(v)
         if v.status == "breached" and v.due is not None and v.due >= ctx.p0:
-            ctx.violations.append(_violation(rules, inc, v, "notice_breached"))
+            ctx.violations.append(_violation(rules, inc, v, "notice_breached", n))
     for v in out:
         v.rules = rules
     return tuple(out)
@@ -250,8 +263,9 @@ def _reach(
     cal: str | None,
     ends: list[float] | None = None,
 ) -> float | None:
-    """The instant the running time counted from ``x`` passes ``need``, if it does within ``segs`` (``ends``
-    as for :func:`_running`)."""
+    """The first instant the running time counted from ``x`` reaches ``need``, if it does within ``segs``
+    (``ends`` as for :func:`_running`): the instant the target's time runs out, also when a stretch of
+    counting ended just then (a pause, a calendar's close) and the clock ran again only later."""
     acc = 0.0
     for k in range(0 if ends is None else bisect_right(ends, x), len(segs)):
         a, b = segs[k]
@@ -259,7 +273,7 @@ def _reach(
         if b <= lo:
             continue
         s = rules.between(lo, b, cal)
-        if acc + s > need:
+        if acc + s >= need:
             return add_running(rules, lo, need - acc, cal)
         acc += s
     return None
@@ -322,14 +336,15 @@ def _within(
     for cycle in life.earlier:
         need, _ = _cycle_target(rules, t, cycle.start, target_s)
         ran_out = _reach(rules, list(cycle.segments), cycle.start, need, cal)
-        if ran_out is not None:
+        if ran_out is not None and cycle.end > ran_out:  # (ended at its due instant: met, or withdrawn)
             say = judged(cycle.start)
             v.status, v.due = "breached", ran_out
             v.used_s = _running(rules, list(cycle.segments), cycle.start, cycle.end, cal)
             # the breached cycle's own end (a later cycle's stop is not this one's): its stop, its cancel,
-            # or the reset that cut it while it ran
+            # or the reset that cut it while it ran; after due, though no running time passed the target
+            after = ", after due" if v.used_s <= need else ""
             before = (
-                f"{'cancelled' if cycle.cancelled else 'stopped'} {fmt(cycle.end)}"
+                f"{'cancelled' if cycle.cancelled else 'stopped'} {fmt(cycle.end)}{after}"
                 if cycle.stopped
                 else f"before the reset {fmt(cycle.end)}"
             )
@@ -341,26 +356,29 @@ def _within(
     say = judged(life.start)
     target_s = v.target_s
     used = 0.0
-    breach: float | None = None
     for a, b in life.segments:
-        s = rules.between(a, b, cal)
-        if breach is None and used + s > target_s:
-            # (the instant it was reached: at the end of an earlier stretch when one ended just on it)
-            breach = _reached(rules, life.segments, target_s, cal)
-        used += s
+        used += rules.between(a, b, cal)
     v.used_s = used
-    if breach is not None:
-        v.status, v.due = "breached", breach
+    # the due instant once the running time has reached the target: the first instant it did (at the end of
+    # an earlier stretch when one ended just on it: a pause, or a calendar's close). Met iff the clock stops
+    # at or before it: a stop after it is late though no running time passed the target (it came while
+    # nothing counted); judged before the stop, the target is breached once ``as_of`` is past it.
+    ran_out = _reached(rules, life.segments, target_s, cal) if used >= target_s else None
+    end = life.stopped_at if life.stopped_at is not None else ctx.as_of
+    if ran_out is not None and end > ran_out:
+        v.status, v.due = "breached", ran_out
         how = "cancelled" if life.cancelled else "stopped"
-        late = f"; {how} {fmt(life.stopped_at)}" if life.stopped_at is not None else ""
+        after = ", after due" if used <= target_s else ""  # (the stop came while nothing counted)
+        late = f"; {how} {fmt(life.stopped_at)}{after}" if life.stopped_at is not None else ""
         v.cancelled_at = life.stopped_at if life.cancelled else None
-        v.steps.append((breach, f"{say} ran out {fmt(breach)}{late}: breached", ref))
+        v.steps.append((ran_out, f"{say} ran out {fmt(ran_out)}{late}: breached", ref))
     elif life.cancelled and life.stopped_at is not None:  # (ServiceNow's cancel: neither met nor breached)
         v.status = "cancelled"
         withdrawn = life.stopped_at
         v.steps.append((withdrawn, f"{say}: {fmt_minutes(used)} used, withdrawn {fmt(withdrawn)}: cancelled", ref))
     elif life.state == "paused":
-        v.status = "paused"
+        # no due time while paused, unless the time ran out just as it paused (judged at that very instant)
+        v.status, v.due = "paused", ran_out
         v.steps.append(
             (
                 None,
@@ -371,20 +389,19 @@ def _within(
         )
     elif life.paused_at_stop:
         # stopped while paused (its stop, or the incident's completion): no due time was in force then, as
-        # judged a moment before it was paused with none (not one counted on from the stretch before the pause)
-        v.status, stop = "met", life.stopped_at
+        # judged a moment before it was paused with none (not one counted on from the stretch before the
+        # pause), unless its time ran out at the very instant of the stop
+        v.status, v.due, stop = "met", ran_out, life.stopped_at
         assert stop is not None  # (stopped)
         v.steps.append((stop, f"{say}: {fmt_minutes(used)} used, stopped {fmt(stop)} while paused: met", ref))
     else:
-        # counted on from the clock's last stretch, from when it last began to run (not from the last
-        # segment: as of the very instant it resumes, the new stretch has none yet)
-        since = life.since if life.since is not None else life.start
-        ran = _running(rules, life.segments, life.start, since, cal)
-        if ran >= target_s:
-            # reached before the clock last began to run (it paused, in hours that count nothing, or just as
-            # the target was reached): due when the running time reached it, not when the clock ran again
-            v.due = _reached(rules, life.segments, target_s, cal)
+        if ran_out is not None:  # (reached at the stop, or at ``as_of``: due then)
+            v.due = ran_out
         else:
+            # counted on from the clock's last stretch, from when it last began to run (not from the last
+            # segment: as of the very instant it resumes, the new stretch has none yet)
+            since = life.since if life.since is not None else life.start
+            ran = _running(rules, life.segments, life.start, since, cal)
             v.due = add_running(rules, since, target_s - ran, cal)
         if life.state == "stopped":
             v.status = "met"
@@ -423,17 +440,22 @@ def _update(
     # (one pass over each life: every window [since, u) starts its walk at the first segment ending after
     # ``since``, so each segment is read by the windows it overlaps only, not by every later one)
     sent = [r[0] for r in recs if r[1] in by]  # (in time order, as the records)
+    ran_out: float | None = None  # (the last window's due instant, once its running time reached the interval)
     for start, stop, segs in lives:
         updates = sent[bisect_left(sent, start) : bisect_right(sent, stop)]
         ends = _ends(segs)
         since = start
         for k, u in enumerate([*updates, stop]):
             used = _running(rules, segs, since, u, cal, ends)
-            if used > target_s:
+            # missed when the update (or the clock's stop, or ``as_of``) comes after the instant the running
+            # time since the last one reached the interval: also when it comes while nothing counts
+            ran_out = _reach(rules, segs, since, target_s, cal, ends) if used >= target_s else None
+            if ran_out is not None and u > ran_out:
                 v.missed += 1
-                at = _reach(rules, segs, since, target_s, cal, ends)
-                first_miss = first_miss if first_miss is not None else at
-                v.steps.append((at, f"no {names} within {t.duration} of running time after {fmt(since)}: missed", ref))
+                first_miss = first_miss if first_miss is not None else ran_out
+                v.steps.append(
+                    (ran_out, f"no {names} within {t.duration} of running time after {fmt(since)}: missed", ref)
+                )
             if k < len(updates):
                 v.met_at = since = u
     v.used_s = used
@@ -449,10 +471,11 @@ def _update(
         v.status = "met"
         v.steps.append((life.stopped_at, f"{say}: every update in time: met", ref))
     elif life.state == "paused":
-        v.status = "paused"
+        # no due time while paused, unless the interval ran out just as it paused (judged at that very instant)
+        v.status, v.due = "paused", ran_out
         v.steps.append((None, f"{say}: {fmt_minutes(used)} since the last, paused as of {fmt(ctx.as_of)}", ref))
     else:
-        v.due = add_running(rules, ctx.as_of, target_s - used, cal)
+        v.due = ran_out if ran_out is not None else add_running(rules, ctx.as_of, target_s - used, cal)
         pct = life_risk(rules, t.clock)
         v.status = "at_risk" if pct is not None and 100.0 * used / target_s >= pct else "open"
         v.steps.append((v.due, f"{say}: next due {fmt(v.due)}: {v.status}", ref))
@@ -496,9 +519,15 @@ def _excluded(name: str, kind: str, clock: str | None, target_s: float, cause: s
     return v
 
 
-def _violation(rules: Rules, inc: Incident, v: TargetVerdict, kind: str) -> Violation:
+def _violation(rules: Rules, inc: Incident, v: TargetVerdict, kind: str, rule: m.Notify | None = None) -> Violation:
+    """The violation of a breached target, or of the notification rule ``rule``: its message names the
+    rule as the report's violations name it, by its English label (``Acknowledgement due ...``), by its
+    name when it has none (``notification `ack` due ...``)."""
     assert v.due is not None
-    what = f"{inc.priority} {_WORD.get(v.kind, v.name)}" if v.kind != "notify" else f"notification `{v.name}`"
+    if rule is None:
+        what = f"{inc.priority} {_WORD.get(v.kind, v.name)}"
+    else:
+        what = rule.label.text("en") or f"notification `{v.name}`"
     if v.kind == "update":
         detail = f"{v.missed} update{'s' if v.missed != 1 else ''} missed"
     elif v.cancelled_at is not None:

@@ -3,7 +3,7 @@
 Design notes
 ------------
 * A named target (``resolve within 3 business days on resolution``) is met when
-  its clock stops with at most that much running time; a clock without
+  its clock stops at or before the instant its running time reaches that much; a clock without
   ``stops at`` could only stop when the incident completes, which is almost
   always a mistake: refused (E241) with the line to add.
 * The plain ``respond within`` of a priority is measured on the response clock

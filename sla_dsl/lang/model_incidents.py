@@ -79,10 +79,12 @@ class OutOfHours(Node):
 class ClockTarget(Node):
     """A named target measured on a named clock (issue 12).
 
-    ``kind`` ``respond``, ``resolve`` or ``first_reply``: met when the clock stops
-    with at most ``duration`` of running time (``duration`` plus ``out_of_hours``'s
-    extra for a cycle that starts outside its calendar's open hours); ``update``:
-    one of ``by`` at least every ``duration`` of running time while the clock runs.
+    ``kind`` ``respond``, ``resolve`` or ``first_reply``: met iff the clock stops at
+    or before its due instant, the first instant its running time reaches
+    ``duration`` (``duration`` plus ``out_of_hours``'s extra for a cycle that starts
+    outside its calendar's open hours); ``update``: one of ``by`` at least every
+    ``duration`` of running time while the clock runs, each at or before the instant
+    the running time since the last one reaches it.
     """
 
     kind: Literal["respond", "resolve", "first_reply", "update"]

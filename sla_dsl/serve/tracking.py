@@ -28,13 +28,15 @@ Design notes
   gets its new one when it resumes. A target whose time ran out just as a
   stretch of counting ended (the clock paused then, or its calendar closed
   before a pause) is due, as the report says, at the instant it ran out,
-  not when the clock runs again; an ``update`` is missed once the time since
-  the last one *passes* the interval, and the report gives, as the watch
-  does, the instant the clock ran again there. Every instant depends only on the stored
+  not when the clock runs again, and stays due then while the clock is
+  paused (a stop after it is late: breached); an ``update`` alike, the
+  interval counted from the last one. Every instant depends only on the stored
   events, never on ``now``: the key of a transition (and so of its alert)
   stays the same from look to look.
 * A due transition (a breach) has passed only *after* its instant: the
-  evaluator calls a target stopped exactly at its due time met
+  evaluator calls a target met iff it is stopped at or before its due
+  instant, every target alike, so one stopped exactly then is met and one
+  stopped a second later (in closed hours too) is breached
   (:attr:`Transition.strict`); an at-risk one has passed at its instant.
 * The alert keys of the priority's response target and of an outage's first
   notification rule are those of earlier releases (``kind|id|instant``), so a
@@ -282,16 +284,16 @@ def _run(story: Sequence[Told]) -> _Run | None:
     return _Run(state, start, closed, seg if state == "running" else None)
 
 
-def _reach(rules: Rules, run: _Run, since: float, need: float, cal: str | None, *, at_least: bool) -> float | None:
-    """The instant the clock's running time counted from ``since`` reaches ``need`` (with ``at_least``;
-    passes it, without), the running segment taken to run on; None if it does not (a paused clock)."""
+def _reach(rules: Rules, run: _Run, since: float, need: float, cal: str | None) -> float | None:
+    """The first instant the clock's running time counted from ``since`` reaches ``need``, the running
+    segment taken to run on; None if it does not (a paused clock)."""
     acc = 0.0
     for a, b in run.closed:
         lo = max(a, since)
         if b <= lo:
             continue
         s = rules.between(lo, b, cal)
-        if acc + s >= need if at_least else acc + s > need:
+        if acc + s >= need:
             return add_running(rules, lo, need - acc, cal)
         acc += s
     if run.open_from is None:
@@ -300,14 +302,13 @@ def _reach(rules: Rules, run: _Run, since: float, need: float, cal: str | None, 
 
 
 def _ran_out(rules: Rules, run: _Run, since: float, need: float, cal: str | None) -> float | None:
-    """A ``respond``/``resolve``/``first reply`` target's due instant, as the evaluator gives it: the first
-    instant the running time counted from ``since`` reaches ``need`` (the running segment taken to run on),
-    even when a stretch of counting ended just then (a pause, a calendar's closing) and the clock ran
-    again only later; None while the clock is paused without having passed ``need`` (the evaluator calls
-    such a target paused, and met when the clock stops so)."""
-    if _reach(rules, run, since, need, cal, at_least=False) is None:
-        return None
-    return _reach(rules, run, since, need, cal, at_least=True)
+    """A target's due instant, as the evaluator gives it: the first instant the running time counted from
+    ``since`` reaches ``need`` (the running segment taken to run on), even when a stretch of counting ended
+    just then (a pause, a calendar's closing) and the clock ran again only later, or not yet (paused just
+    as, or after, its time ran out: a stop after that instant is late); None while the clock is paused
+    without having reached ``need`` (the evaluator calls such a target paused, and met when the clock stops
+    so)."""
+    return _reach(rules, run, since, need, cal)
 
 
 def _clock_target(rules: Rules, priority: str, kind: str, clock: str | None) -> m.ClockTarget | None:
@@ -362,17 +363,13 @@ def _watch_target(inc: Incident, v: TargetVerdict) -> Watched | None:
         return None
     else:  # a breach stays a breach: watched while the clock that ran out still runs (or is paused)
         since = run.start
-    # (the evaluator's own formulas; from the segments, not the verdict's due time: see the notes above).
-    # An update is missed once the running time since the last one passes the interval: when it reached it
-    # just as a stretch of counting ended, at the instant the clock runs again, as the evaluator says it
-    if v.kind == "update":
-        due = _reach(rules, run, since, v.target_s, cal, at_least=False)
-    else:
-        due = _ran_out(rules, run, since, v.target_s, cal)
+    # (the evaluator's own formula, for every kind: from the segments, not the verdict's due time: see the
+    # notes above). Met iff stopped (or updated) at or before that instant: the breach passes just after it
+    due = _ran_out(rules, run, since, v.target_s, cal)
     pct = life_risk(rules, v.clock)
     risk = None
     if pct is not None:
-        risk = _reach(rules, run, since, math.ceil(v.target_s * pct / 100.0), cal, at_least=True)
+        risk = _reach(rules, run, since, math.ceil(v.target_s * pct / 100.0), cal)
         if risk is not None and due is not None and risk >= due:
             risk = None
     return watch(v.status, due, risk, cal, run)

@@ -111,7 +111,8 @@ def london() -> Policy:
 
 
 # the slow reference: the update target's judge, and its walks, as they were (every walk from the first
-# segment of the clock's life)
+# segment of the clock's life), on the rule every target has (met iff the update comes at or before the
+# instant the interval runs out)
 
 
 def _slow_running(rules: Rules, segs: list[tuple[float, float]], x: float, y: float, cal: str | None) -> float:
@@ -130,7 +131,7 @@ def _slow_reach(rules: Rules, segs: list[tuple[float, float]], x: float, need: f
         if b <= lo:
             continue
         s = rules.between(lo, b, cal)
-        if acc + s > need:
+        if acc + s >= need:  # (the first instant it reaches ``need``: the due instant of the window)
             return targets.add_running(rules, lo, need - acc, cal)
         acc += s
     return None
@@ -152,14 +153,16 @@ def _slow_update(
     first_miss: float | None = None
     used = 0.0
     lives = [(c.start, c.end, list(c.segments)) for c in life.earlier] + [(life.start, end, life.segments)]
+    at: float | None = None
     for start, stop, segs in lives:
         updates = [r[0] for r in recs if r[1] in by and start <= r[0] <= stop]
         since = start
         for k, u in enumerate([*updates, stop]):
             used = _slow_running(rules, segs, since, u, cal)
-            if used > target_s:
+            # (met iff the update, or the stop, comes at or before the window's due instant)
+            at = _slow_reach(rules, segs, since, target_s, cal) if used >= target_s else None
+            if at is not None and u > at:
                 v.missed += 1
-                at = _slow_reach(rules, segs, since, target_s, cal)
                 first_miss = first_miss if first_miss is not None else at
                 v.steps.append((at, f"no {names} within {t.duration} of running time after {fmt(since)}: missed", ref))
             if k < len(updates):
@@ -177,10 +180,10 @@ def _slow_update(
         v.status = "met"
         v.steps.append((life.stopped_at, f"{say}: every update in time: met", ref))
     elif life.state == "paused":
-        v.status = "paused"
+        v.status, v.due = "paused", at
         v.steps.append((None, f"{say}: {fmt_minutes(used)} since the last, paused as of {fmt(ctx.as_of)}", ref))
     else:
-        v.due = targets.add_running(rules, ctx.as_of, target_s - used, cal)
+        v.due = at if at is not None else targets.add_running(rules, ctx.as_of, target_s - used, cal)
         pct = targets.life_risk(rules, t.clock)
         v.status = "at_risk" if pct is not None and 100.0 * used / target_s >= pct else "open"
         v.steps.append((v.due, f"{say}: next due {fmt(v.due)}: {v.status}", ref))

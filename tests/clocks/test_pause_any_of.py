@@ -47,7 +47,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from evaluate.helpers import report_json
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import sla_dsl
@@ -186,11 +186,9 @@ def verdict(events: list[dict[str, Any]], as_of: dt.datetime) -> tuple[str, floa
         assert w.status == status
         if status != "breached":  # (a paused clock stands still: its alert moves; one that ran out may be paused)
             assert w.running == (status == "open")
-        if w.due != (due.timestamp() if due is not None else None):
-            # (a difference of definitions older than this feature, one-event pauses alike: a target whose
-            # running time reached it just as a stretch ended, then paused, is due in the report when it was
-            # reached; ``sla serve``'s watch counts on from the resume, where the running time will pass it)
-            assert due is not None and w.due in judged["resumes"] and due.timestamp() < w.due
+        # (one due instant: the first at which the running time reaches the target, also when a stretch of
+        # counting ended just then and the clock is paused since, or ran again only later)
+        assert w.due == (due.timestamp() if due is not None else None)
         if status == "paused":
             assert w.held == pytest.approx(row["target_minutes"] * 60 - used * 60)
     else:
@@ -398,21 +396,24 @@ RESUMED_BY = {
 def reference(events: list[dict[str, Any]], as_of: dt.datetime) -> tuple[str, float | None, dt.datetime | None]:
     """(status, used minutes, due) of the resolve target as of ``as_of``, stepping the clock minute by minute:
     running from the report; a pause event pauses a running clock for its reason; while paused only one of
-    that reason's events resumes it; the resolution stops it. Breached when the running minutes pass the
-    target (due: the end of the minute that reached it); a paused clock has no due time; an open one is due
-    at the end of the minute that reaches the target, the clock running on."""
+    that reason's events resumes it; the resolution stops it. The due instant is the end of the minute in
+    which the running minutes reach the target (the first instant with that much running time): met iff
+    the clock stops at or before it, breached once the stop, or ``as_of`` before one, is after it (also
+    when no minute counted since: a stop in closed hours, or while paused); a paused clock has no due time
+    before it; an open one is due at the end of the minute that reaches the target, the clock running on."""
     (minutes, business) = TARGETS[events[0]["priority"]]
     timeline = [(dt.datetime.fromisoformat(e["at"]).astimezone(UTC), e["event"]) for e in events]
     start, later = timeline[0][0], [(t, e) for t, e in timeline[1:] if t <= as_of]
     state, reason = "running", ""
     count, reached = 0, None
+    stopped_at: dt.datetime | None = None
 
-    def apply(event: str) -> None:
-        nonlocal state, reason
+    def apply(when: dt.datetime, event: str) -> None:
+        nonlocal state, reason, stopped_at
         if state == "stopped":
             return
         if event == "incident.resolved":
-            state = "stopped"
+            state, stopped_at = "stopped", when
         elif state == "running" and event in PAUSED_BY:
             state, reason = "paused", PAUSED_BY[event]
         elif state == "paused" and event in RESUMED_BY[reason]:
@@ -421,7 +422,7 @@ def reference(events: list[dict[str, Any]], as_of: dt.datetime) -> tuple[str, fl
     minute, k = start, 0
     while True:
         while k < len(later) and later[k][0] <= minute:
-            apply(later[k][1])
+            apply(*later[k])
             k += 1
         if minute >= as_of and k == len(later):
             break
@@ -431,12 +432,12 @@ def reference(events: list[dict[str, Any]], as_of: dt.datetime) -> tuple[str, fl
                 reached = minute + MINUTE
         minute += MINUTE
     used = float(count)
-    if count > minutes:
+    if reached is not None and (stopped_at if stopped_at is not None else as_of) > reached:
         return "breached", used, reached
     if state == "stopped":
         return "met", used, None  # (a met target's due time is the engine's own: not compared)
     if state == "paused":
-        return "paused", used, None
+        return "paused", used, reached  # (none, unless it ran out just as ``as_of``)
     while reached is None:  # running on, with no other event
         if _counts(minute, business):
             count += 1
@@ -482,6 +483,18 @@ def logs(draw: st.DrawFn) -> tuple[list[dict[str, Any]], dt.datetime]:
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(logs())
+# 8 business hours run out at the 17:00 close; resolved at 17:30 (stopped after its due instant though no
+# minute counted since): breached, due 17:00 (it was called met, 8 h used)
+@example(
+    ([ev("reported", ny(2026, 11, 2, 9), priority="P1"), ev("resolved", ny(2026, 11, 2, 17, 30))], ny(2026, 11, 3))
+)
+# the clock paused at 17:30, after its time ran out at 17:00: breached as of 18:00 (it was paused, with no due time)
+@example(
+    (
+        [ev("reported", ny(2026, 11, 2, 9), priority="P1"), ev("info_provided", ny(2026, 11, 2, 17, 30))],
+        ny(2026, 11, 2, 18),
+    )
+)
 def test_every_path_gives_the_minute_by_minute_verdict(log: tuple[list[dict[str, Any]], dt.datetime]) -> None:
     events, as_of = log
     status, used, due = verdict(events, as_of)

@@ -6,8 +6,10 @@ in the report (``sla evaluate``), the instant the time ran out; the serve watch 
 gave the instant the clock ran again, so the breach alert fired later than the report's due time and under
 another key. These tests failed before the fix: the table's boundary cases (against ``sla evaluate --format
 json``), the random pause sequences on a half-hour grid (against the evaluator), and the alert fired by the
-service. An ``update`` target is missed once the running time since the last update *passes* the interval:
-the report (and the watch) give the instant the clock ran again there, and the table pins that too.
+service. Every target is met iff stopped at or before its due instant (an ``update`` target: updated), so a
+clock paused just as, or after, its time ran out stays due then (breached once past it, its alert fired a
+second later), and an ``update`` is missed at the instant the running time since the last one reached the
+interval, not when the clock ran again.
 """
 
 from __future__ import annotations
@@ -121,9 +123,13 @@ CASES = [
     # the time passes inside a stretch (no boundary): both already agreed
     ("inside", _events("F", "P2", "25 10:00", (PAUSE, "25 11:00"), (RESUME, "25 11:30")), "25 12:00",
      "resolve", "25 12:30"),
-    # an update is missed once the time since the last one passes the interval: at the resume, in both
-    ("update-missed-at-resume", _events("G", "P2", "25 10:00", (PAUSE, "25 11:00"), (RESUME, "25 11:30")),
-     "25 12:00", "update", "25 11:30"),
+    # an update is missed once the time since the last one reaches the interval and none came: at the pause,
+    # when the interval ran out, in both (it was the resume, when the time passed it)
+    ("update-missed-at-the-pause", _events("G", "P2", "25 10:00", (PAUSE, "25 11:00"), (RESUME, "25 11:30")),
+     "25 12:00", "update", "25 11:00"),
+    # paused just as the time ran out, and still paused: breached, due then (it was paused, with no due time)
+    ("paused-as-it-ran-out", _events("H", "P1", "25 10:00", (PAUSE, "25 12:00")), "25 15:00", "resolve",
+     "25 12:00"),
 ]  # fmt: skip
 
 
@@ -164,16 +170,24 @@ def test_the_watch_gives_the_due_time_sla_evaluate_gives(
     assert _breach_at(result, ident, target) == expected
 
 
-def test_a_clock_paused_just_as_its_time_ran_out_has_no_due_time_until_it_runs_again() -> None:
-    """Paused with the target's time used to the second: the report says paused (met if it stops so), and the
-    watch has no due time, so no breach fires while it stands still."""
+def test_a_clock_paused_just_as_its_time_ran_out_is_due_then_and_breached_after() -> None:
+    """Paused with the target's time used to the second: as of that instant the report says paused, due then
+    (met if it stops then); a second later breached, due then, and the watch's breach transition is at that
+    instant (it had no due time, so no breach fired while it stood still, and a stop later was called met)."""
     events = _events("H", "P1", "25 10:00", (PAUSE, "25 12:00"))
-    result = _judge(events, dt.datetime(2026, 11, 25, 15, tzinfo=TZ))
-    (inc,) = result.incidents
-    (v,) = [v for v in inc.targets if v.name == "resolve"]
-    assert v.status == "paused"
-    assert _watched_due(result, "H", "resolve") is None
-    assert not [t for t in transitions_of(result) if t.target == "resolve"]
+    noon = dt.datetime(2026, 11, 25, 12, tzinfo=TZ)
+    for as_of, status in ((noon, "paused"), (noon + dt.timedelta(seconds=1), "breached")):
+        result = _judge(events, as_of)
+        (inc,) = result.incidents
+        (v,) = [v for v in inc.targets if v.name == "resolve"]
+        assert (v.status, v.due) == (status, noon.timestamp())
+        assert _watched_due(result, "H", "resolve") == noon.timestamp()
+        assert _breach_at(result, "H", "resolve") == noon.timestamp()
+    # resolved while paused, three hours later: breached, the stop after its due instant
+    resolved = {"event": RESOLVED, "at": _at("25 15:00"), "id": "H"}
+    result = _judge([*events, resolved], noon + dt.timedelta(hours=5))
+    (v,) = [v for v in result.incidents[0].targets if v.name == "resolve"]
+    assert (v.status, v.due, v.met_at) == ("breached", noon.timestamp(), noon.timestamp() + 3 * 3600)
 
 
 # -- random pauses on a half-hour grid: the boundaries are met often --------------------------------------------
@@ -184,17 +198,12 @@ def _disagreements(result: Evaluation) -> list[str]:
     for inc in result.incidents:
         for v in inc.targets:
             w = watch.get((inc.ident, v.name, v.clock))
-            if v.status in ("open", "at_risk") and v.kind == "update" and (v.used_s or 0.0) >= v.target_s:
-                # its interval reached, not passed, as of a time that counts none (a lunch break): the report's
-                # next due time is then that time itself; the watch's is when it was reached, not later
-                if w is None or w.due is None or w.due > result.ctx.as_of:
-                    out.append(f"{inc.ident} {v.name} {v.status}: reached, watch {w and w.due}")
-            elif v.status in ("open", "at_risk"):
+            if v.status in ("open", "at_risk"):
                 if w is None or w.due != v.due:
                     out.append(f"{inc.ident} {v.name} {v.status}: report {v.due}, watch {w and w.due}")
-            elif v.status == "paused":
-                if w is None or w.due is not None:
-                    out.append(f"{inc.ident} {v.name} paused: watch {w and w.due}")
+            elif v.status == "paused":  # (no due time, unless its time ran out just as ``as_of``: then both)
+                if w is None or w.due != v.due or (v.due is not None and v.due != result.ctx.as_of):
+                    out.append(f"{inc.ident} {v.name} paused: report {v.due}, watch {w and w.due}")
             elif v.status == "breached" and not _stopped(v):  # (still watched: its clock runs on, or is paused)
                 if w is None or w.due != v.due:
                     out.append(f"{inc.ident} {v.name} breached: report {v.due}, watch {w and w.due}")
