@@ -4,7 +4,8 @@ request's events only the service has (``serve.events.*``); and
 what it refuses before it listens (``serve.start.*``); what a reload (SIGHUP) says in the log
 (``serve.reload.*``) and a new version refused (``serve.policy.*``); the log lines of the webhook
 deliveries (``serve.webhook.*``); those of a stored incident whose version does not define its priority
-(``serve.not_judged.*``).
+(``serve.not_judged.*``); the start's line of the stored events the versions in use cannot judge
+(``serve.unjudged.*``); the timers' lines (``serve.timers.*``: an alert fired, withdrawn, not recorded).
 
 Design notes
 ------------
@@ -25,6 +26,11 @@ Design notes
   lines of the log about the policy; the error they quote (``HTTP 500``, a redirect's host, the HTTP
   client's words for a network error) is the one ``GET /alerts`` keeps, in English as every field
   of the API, but a redirect and a ``Retry-After`` delay are said in the line's language.
+* So are the timers' lines (``serve.timers.*``, :mod:`sla_dsl.serve.timer_words`) and the start's lines
+  of what the versions in use cannot judge (``serve.unjudged.*``, ``serve.not_judged.*``). In Japanese an
+  alert is named by what a person reads (``案件 `A-1` の応答（要注意、2026年11月30日(月) 11:00）``): the
+  target by its word or label, the state by the dashboard's word; in English as before, by the kind and
+  the target's name the webhook bodies give. Only the error quoted (a database's) stays in English.
 """
 
 from __future__ import annotations
@@ -269,6 +275,84 @@ SERVE: dict[str, Msg] = {
     ),
     "serve.not_judged.more": Msg("ほか {count} 件", "and {count} more"),
     "serve.not_judged.and": Msg("、", ", "),
+    "serve.not_judged.unchecked": Msg(
+        "保存済みの案件の優先度を確かめられません：{error}",
+        "cannot check the stored incidents' priorities: {error}",
+    ),
+    "serve.not_judged.unchecked_batch": Msg(
+        "案件の優先度を確かめられません：{error}",
+        "cannot check the incidents' priorities: {error}",
+    ),
+    # at a start: the stored events the versions in use cannot judge (left out, as GET /report's input.skipped)
+    "serve.unjudged.start": Msg(
+        "保存済みのイベント {count} 件は、使用中の版では判定できないため、現在の状況・メトリクス・アラートに含めて"
+        "いません（`GET /report` では `input.skipped` に挙がります）：{reasons}",
+        "{count} stored event(s) cannot be judged under the policy versions in use, and are left out of the live "
+        "answers, the metrics and the alerts (GET /report lists them in input.skipped): {reasons}",
+    ),
+    "serve.unjudged.reason": Msg("[{code}] {said}：{count} 件", "[{code}] {said}: {count}"),
+    "serve.unjudged.and": Msg("；", "; "),
+    "serve.unjudged.unchecked": Msg(
+        "保存済みのイベントを使用中の版で判定できるか、確かめられません：{error}",
+        "cannot check the stored events against the policy versions in use: {error}",
+    ),
+    # the timers' lines of the log (sla_dsl.serve.timer_words), in the policy's primary language: an alert is
+    # named by its item, its target's name, its state and its instant in Japanese, and by its kind, target
+    # and id as GET /alerts gives them in English (as the lines were written before)
+    "serve.timers.alert": Msg("{subject} の{target}（{kind}、{at}）", "{kind} {target}{subject} at {at}"),
+    "serve.timers.incident": Msg("案件 `{id}`", "{id}"),
+    "serve.timers.outage": Msg("障害 `{id}`", "{id}"),
+    # an id longer than a line quotes: its first characters, and how long it is
+    "serve.timers.cut": Msg("{id}…（{count} 文字）", "{id}... ({count} characters)"),
+    "serve.timers.fired": Msg(
+        "アラートを発報しました（その時刻の {late} 秒後）：{alert}",
+        "alert {alert} (fired {late} s after)",
+    ),
+    "serve.timers.withdrawn": Msg(
+        "アラートを取り消しました：{alert}。発報の後に届いたイベントも含めて判定し直したところ、{reason}"
+        "（アラート {id}）",
+        "alert withdrawn: {alert}: judged with the events that arrived after it was fired, {reason} (alert {id})",
+    ),
+    "serve.timers.reason.met": Msg("目標は期限内に満たされていました", "its target was met in time"),
+    "serve.timers.reason.excluded": Msg("案件は対象外です", "the incident is excluded"),
+    "serve.timers.reason.changed": Msg(
+        "目標はこの時刻にこの状態になりません",
+        "its target does not reach this transition at this instant",
+    ),
+    "serve.timers.not_checked": Msg(
+        "タイマー：{alert}のアラートを判定し直せません：{error}",
+        "timers: cannot check alert {alert} again: {error}",
+    ),
+    "serve.timers.withdrawal_not_recorded": Msg(
+        "タイマー：{alert}のアラートの取り消しを記録できません：{error}",
+        "timers: the withdrawal of alert {alert} cannot be recorded: {error}",
+    ),
+    "serve.timers.not_recorded": Msg(
+        "タイマー：{alert}のアラートを記録できません（まもなくもう一度試します）：{error}",
+        "timers: cannot record alert {alert} (tried again shortly): {error}",
+    ),
+    "serve.timers.skipped": Msg(
+        "タイマー：{alert}のアラートは記録できないため、飛ばします（その後のアラートは止めません。"
+        "再起動時にもう一度だけ試します）：{error}",
+        "timers: alert {alert} cannot be recorded and is skipped (the alerts after it are not held up; a restart "
+        "tries it once more): {error}",
+    ),
+    "serve.timers.not_judged": Msg(
+        "タイマー：対応中の案件と障害を判定できません：{error}",
+        "timers: cannot judge the open items: {error}",
+    ),
+    "serve.timers.alert_not_recorded": Msg(
+        "タイマー：アラートを記録できません（まもなくもう一度試します）：{error}",
+        "timers: cannot record an alert (tried again shortly): {error}",
+    ),
+    "serve.timers.not_checked_all": Msg(
+        "タイマー：発報したアラートを、その後に保存したイベントと照らし合わせられません：{error}",
+        "timers: cannot check the alerts fired against the events stored since: {error}",
+    ),
+    "serve.timers.withdrawal_not_recorded_any": Msg(
+        "タイマー：アラートの取り消しを記録できません（まもなくもう一度試します）：{error}",
+        "timers: cannot record a withdrawal (tried again shortly): {error}",
+    ),
     # a new version refused (POST /policies answers in English; a reloaded file is said in its language)
     "serve.policy.loaded": Msg(
         "版 `{version}` はすでに読み込まれています",

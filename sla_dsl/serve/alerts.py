@@ -89,6 +89,12 @@ Design notes
   alert, its withdrawal, then the alert again). A withdrawal recorded makes
   the timers look again, so an alert made true again by the batch that came
   while it was being recorded is not left for the next event.
+* The timers' lines of the log (an alert fired, withdrawn, not recorded or
+  skipped; a look that failed) are in the policy's primary language, read
+  from the versions in use (:mod:`.timer_words`, ``serve.timers.*``): in
+  Japanese an alert is named by its item, its target's name (the report's
+  word, a notification rule's label), its state and its instant; in English
+  by its kind, target and id, as before.
 * The sender's lines of the log (an attempt failed, a delivery failed for
   good) are in the policy's primary language (:mod:`sla_dsl.i18n.serve`,
   ``serve.webhook.*``), as the other lines about the policy; the error a
@@ -158,6 +164,7 @@ from ..i18n import Lang, message
 from ..policy.compiled import declared_types
 from ..report import Report
 from .store import Delivery, Store, Webhook, brief, distinct, own_failure, redact
+from .timer_words import alert_name, target_of_key, timer_lang
 from .tracking import (
     AT_RISK,
     BREACHED,
@@ -188,12 +195,8 @@ RETRY_AFTER = frozenset({429, 503})
 #: How many alerts one pass of the timers judges again at most (the rest wait for the next pass, shortly
 #: after): a burst of late batches never holds up the alerts falling due.
 CHECKS = 256
-#: Why an alert was withdrawn (a withdrawal's ``reason``), as a line of the log says it.
-REASONS = {
-    "met": "its target was met in time",
-    "excluded": "the incident is excluded",
-    "changed": "its target does not reach this transition at this instant",
-}
+#: Why an alert was withdrawn (a withdrawal's ``reason``): a line of the log says it (``serve.timers.reason.*``).
+REASONS = ("met", "excluded", "changed")
 
 
 def withdrawal_key(key: str) -> str:
@@ -464,7 +467,7 @@ class Timers:
             try:
                 result: Evaluation | None = judge(r.family, bodies.get((r.family, r.item), []), r.instant)
             except Exception as exc:  # (said once: checked again when its item has another event)
-                LOG.error("timers: cannot check alert %s again: %s", self._raised(r), _why(exc))
+                LOG.error("%s", self._say("serve.timers.not_checked", alert=self._raised(r), error=_why(exc)))
                 result = None
             yield r, n, result
 
@@ -502,19 +505,16 @@ class Timers:
                 if not own_failure(exc):
                     raise
                 self.withdrawing.pop(0)
-                LOG.error("timers: the withdrawal of alert %s cannot be recorded: %s", self._raised(r), _why(exc))
+                said = self._say("serve.timers.withdrawal_not_recorded", alert=self._raised(r), error=_why(exc))
+                LOG.error("%s", said)
                 continue
             self.withdrawing.pop(0)
             self.fired.add(key)
             if alert_id is None:
                 continue  # withdrawn before (another server)
             done += 1
-            LOG.warning(
-                "alert withdrawn: %s: judged with the events that arrived after it was fired, %s (alert %d)",
-                self._raised(r),
-                REASONS[w.reason],
-                alert_id,
-            )
+            reason = message(f"serve.timers.reason.{w.reason}", self.lang)
+            LOG.warning("%s", self._say("serve.timers.withdrawn", alert=self._raised(r), reason=reason, id=alert_id))
             if self.on_withdraw is not None:
                 self.on_withdraw()
         if done:  # look again: a transition the look has again is alerted again once its withdrawal is read
@@ -542,9 +542,30 @@ class Timers:
         }
         return orjson.dumps(body).decode()
 
+    @property
+    def lang(self) -> Lang:
+        """The language of the timers' lines of the log: the policy's primary language."""
+        return timer_lang(self.tracker.policies)
+
+    def _say(self, key: str, **fields: object) -> str:
+        """A line of the log in :attr:`lang` (:mod:`sla_dsl.i18n.serve`, ``serve.timers.*``)."""
+        return message(key, self.lang, **fields)
+
     def _raised(self, r: Raised) -> str:
-        """An alert fired as a line of the log names it: kind, item (its id cut short) and instant."""
-        return f"{r.kind} {_short(r.item)} at {self._iso(r.instant)}"
+        """An alert fired as a line of the log names it (:func:`.timer_words.alert_name`): in English its kind,
+        item (its id cut short) and instant; in Japanese its item, target, state and instant."""
+        target, clock = target_of_key(r.key)
+        lang = self.lang
+        return alert_name(
+            r.kind,
+            r.item,
+            r.instant,
+            lang=lang,
+            tz=self.tracker.tz,
+            policies=self.tracker.policies,
+            target=target,
+            clock=clock,
+        )
 
     def _changes(self) -> set[tuple[str, str]] | None:
         """The items (family, id) with events stored since the last call (none at the first); None when that
@@ -593,9 +614,8 @@ class Timers:
                 self._raise(Raised(t.key, t.kind, _family(t.kind), t.item, t.instant))
             if alert_id is None:
                 continue  # fired before (another process, or before a restart)
-            LOG.warning(
-                "alert %s %s at %s (fired %.3f s after)", t.kind, _short(t.item), self._iso(t.instant), now - t.instant
-            )
+            alert = self._transition(t, en_target=False)
+            LOG.warning("%s", self._say("serve.timers.fired", alert=alert, late=f"{now - t.instant:.3f}"))
             if self.on_fire is not None:
                 self.on_fire(t, now)
             done.append(t)
@@ -606,7 +626,7 @@ class Timers:
         for t, why in held:  # the database took other alerts meanwhile: it refused these for themselves
             self._strikes[t.key] = strikes = self._strikes.get(t.key, 0) + 1
             if strikes < STRIKES:
-                LOG.error("timers: cannot record alert %s (tried again shortly): %s", self._named(t), _why(why))
+                LOG.error("%s", self._say("serve.timers.not_recorded", alert=self._named(t), error=_why(why)))
                 continue
             self.pending.remove(t)
             self.held -= 1
@@ -617,17 +637,26 @@ class Timers:
         """Give up an alert the database refuses for what it is: said in the log, never tried again here."""
         self.skipped.add(t.key)
         self._strikes.pop(t.key, None)
-        LOG.error(
-            "timers: alert %s cannot be recorded and is skipped (the alerts after it are not held up; a restart "
-            "tries it once more): %s",
-            self._named(t),
-            _why(exc),
-        )
+        LOG.error("%s", self._say("serve.timers.skipped", alert=self._named(t), error=_why(exc)))
 
     def _named(self, t: Transition) -> str:
         """An alert as a line of the log names it: kind, target, item (its id cut short) and instant."""
-        on = f"@{t.clock}" if t.clock else ""
-        return f"{t.kind} {printable(t.target + on)} {_short(t.item)} at {self._iso(t.instant)}"
+        return self._transition(t, en_target=True)
+
+    def _transition(self, t: Transition, *, en_target: bool) -> str:
+        """A transition's alert as a line of the log names it (:func:`.timer_words.alert_name`)."""
+        return alert_name(
+            t.kind,
+            t.item,
+            t.instant,
+            lang=self.lang,
+            tz=self.tracker.tz,
+            policies=self.tracker.policies,
+            target=t.target,
+            clock=t.clock,
+            version=t.version,
+            en_target=en_target,
+        )
 
     def _iso(self, t: float) -> str:
         return dt.datetime.fromtimestamp(t, self.tracker.tz).isoformat()
@@ -682,28 +711,28 @@ class Timers:
                 try:
                     await anyio.to_thread.run_sync(self.recompute, now)
                 except Exception as exc:  # the database is away, or a bug: keep the loop alive
-                    LOG.error("timers: cannot judge the open items: %s", _why(exc))
+                    LOG.error("%s", self._say("serve.timers.not_judged", error=_why(exc)))
                     self.dirty = failing = True
             fired: list[Transition] = []
             if self._passed(min(clock.now(), self.seen)):
                 try:
                     fired = await anyio.to_thread.run_sync(self.fire_due, clock.now())
                 except Exception as exc:  # the database is away: the transition waits first in line
-                    LOG.error("timers: cannot record an alert (tried again shortly): %s", _why(exc))
+                    LOG.error("%s", self._say("serve.timers.alert_not_recorded", error=_why(exc)))
                     failing = True
                 failing = failing or self.held > 0  # (one refused while others were stored: not at once either)
             if self._recheck and not self.dirty:  # (a look to come checks them anyway)
                 try:
                     await anyio.to_thread.run_sync(self.check_more, clock.now())
                 except Exception as exc:  # the database is away: they wait for the next pass
-                    LOG.error("timers: cannot check the alerts fired against the events stored since: %s", _why(exc))
+                    LOG.error("%s", self._say("serve.timers.not_checked_all", error=_why(exc)))
                     failing = True
             if self.withdrawing:
                 try:
                     if await anyio.to_thread.run_sync(self.withdraw_due, clock.now()) and sender is not None:
                         sender.poke()
                 except Exception as exc:  # the database is away: the withdrawal waits first in line
-                    LOG.error("timers: cannot record a withdrawal (tried again shortly): %s", _why(exc))
+                    LOG.error("%s", self._say("serve.timers.withdrawal_not_recorded_any", error=_why(exc)))
                     failing = True
             if fired:  # look again shortly: each alert fired is checked against the events stored meanwhile
                 with self._lock:

@@ -24,10 +24,18 @@ Design notes
   language and in ``sla evaluate``'s words for ``--as-of``, naming the
   request's fields (:func:`_as_of`): the check is made here, before the
   evaluator, so the answer is the same whatever the evaluator says of it.
-* At start the service says (a warning in the log) how many stored events
+* At start the service says (a warning in the log, in the policy's primary
+  language, as every line about the policy) how many stored events
   the policy versions in use cannot judge and why (a priority no version
   defines any more, ...): the live answers, the metrics and the alerts leave
   them out, as ``GET /report`` lists them in ``input.skipped``.
+* The stored incidents not judged (the version in force at their clock start
+  does not define their priority: ``GET /incidents/ID``'s ``judged: false``,
+  the gauge ``sla_incidents_not_judged``, a warning) are found at start, at
+  each event that names such a priority, and again whenever a version is
+  added (``POST /policies``, a reload): an event stored within the clock skew
+  and dated from the new version's ``effective`` date on is judged under it,
+  which may not define its priority (:meth:`Service._warn_not_judged`).
 * A policy version in use is never changed under its own number. At start,
   each version is compared with the text this database first served it with
   (:meth:`Service._check_served`, the store's ``served_versions``): one whose
@@ -180,7 +188,12 @@ class Service:
             lang=self.lang,
             on_failure=self.metrics.webhook_failed,
         )
-        self.metrics.watch(self.tracker, self.timers)
+        #: the earliest instant, after the last look for the incidents not judged, of a stored incident event
+        #: naming a priority some version does not define (an event stored within the clock skew): the list
+        #: is looked at again once the clock has passed it (:meth:`_notes_due`)
+        self._notes_ahead: float | None = None
+        self._notes_lock = threading.Lock()
+        self.metrics.watch(self.tracker, self.timers, before=self._notes_due)
         self._policy_lock = threading.Lock()
         self._retarget()
         self._warn_unjudged(merged)
@@ -280,33 +293,61 @@ class Service:
             # (events left out, not problems: an event with two unknown values has two)
             unjudged = filed - sum(len(recs) for group in log.groups for recs in group.values())
         except Exception as exc:  # (the live view will say it in its own words)
-            LOG.error("cannot check the stored events against the policy versions in use: %s", brief(exc))
+            LOG.error("%s", message("serve.unjudged.unchecked", self.lang, error=brief(exc)))
             return
         if not log.left_out:
             return
+        lang = self.lang
         why: dict[tuple[str, str], int] = {}
-        for p in log.left_out:
-            first = p.message.splitlines()[0] if p.message else ""
+        for p in log.left_out:  # (each problem's message in the policy's language, as the CLI words it)
+            text = p.text(lang)
+            first = text.splitlines()[0] if text else ""
             why[(p.code, first)] = why.get((p.code, first), 0) + 1
-        LOG.warning(
-            "%d stored event(s) cannot be judged under the policy versions in use, and are left out of the live "
-            "answers, the metrics and the alerts (GET /report lists them in input.skipped): %s",
-            unjudged,
-            "; ".join(f"[{code}] {said}: {n}" for (code, said), n in sorted(why.items())),
+        reasons = message("serve.unjudged.and", lang).join(
+            message("serve.unjudged.reason", lang, code=code, said=said, count=n)
+            for (code, said), n in sorted(why.items())
         )
+        LOG.warning("%s", message("serve.unjudged.start", lang, count=unjudged, reasons=reasons))
 
-    def _warn_not_judged(self) -> None:
-        """A warning naming the stored incidents not judged (their version does not define their priority)
-        and the reprioritisations not applied, as ``GET /report`` lists them among its ``data`` violations."""
+    def _notes_due(self) -> None:
+        """Look again for the incidents not judged when the clock has passed an event of one that lay ahead of
+        the last look (an event is judged as of now: one stored ahead of the clock is not seen before)."""
+        ahead = self._notes_ahead
+        if ahead is not None and self.clock.now() >= ahead:
+            with self._notes_lock:
+                if self._notes_ahead == ahead:  # (not looked at meanwhile)
+                    self._warn_not_judged(since=ahead)
+
+    def _warn_not_judged(self, added: Policy | None = None, since: float | None = None) -> None:
+        """Find the stored incidents not judged (their version does not define their priority) and the
+        reprioritisations not applied, as ``GET /report`` lists them among its ``data`` violations: the
+        tracker's list of the incidents not judged (``GET /incidents/ID``'s ``judged``, the gauge
+        ``sla_incidents_not_judged``) is built again, and a warning names them. At a start, all of them; when
+        the version ``added`` was added (``POST /policies``, a reload), those it made: an incident its
+        versions judged before may not be judged now (an event stored within the clock skew, dated at or after
+        the new version's ``effective`` date, is judged under it), and one not judged before may be."""
         partial = self.tracker.partial
-        if not partial:  # (every version defines the same priorities: no such note can be)
+        before = self.tracker.not_judged_ids()
+        now = self.clock.now()
+        self._notes_ahead = None
+        if not partial and not before:  # (every version defines the same priorities: no such note can be)
             return
         try:
-            rows = self.store.family_events("incident")
-            notes = self.tracker.priority_notes({i for _, i, _, body in rows if names_priority(body, partial)})
+            named: set[str] = set()
+            if partial:
+                rows = [r for r in self.store.family_events("incident") if names_priority(r[3], partial)]
+                named = {ident for _, ident, _, _ in rows}
+                self._notes_ahead = min((at for _, _, at, _ in rows if at > now), default=None)
+            # (the incidents not judged before too: one the versions now judge leaves the list)
+            notes = self.tracker.priority_notes(named | before)
         except Exception as exc:  # (GET /report says it in its own words)
-            LOG.error("cannot check the stored incidents' priorities: %s", brief(exc))
+            LOG.error("%s", message("serve.not_judged.unchecked", self.lang, error=brief(exc)))
             return
+        if added is not None:  # only what it changed: an incident judged before, a reprioritisation from its date
+            e = added.effective
+            since = dt.datetime(e.year, e.month, e.day, tzinfo=added.tz).timestamp()
+        if since is not None:
+            notes = [n for n in notes if (n.ident not in before if n.in_force is None else n.at >= since)]
         lang = self.lang
         for key, mine in (
             ("serve.not_judged.start", [n for n in notes if n.in_force is None]),
@@ -331,13 +372,18 @@ class Service:
         partial = self.tracker.partial
         incidents = [r for r in batch if r.family == "incident"]
         named = [r for r in incidents if partial and names_priority(r.body, partial)]
+        now = self.clock.now()
+        ahead = [r.at_epoch for r in named if r.at_epoch > now]  # (stored ahead of the clock: not seen yet)
+        if ahead:
+            with self._notes_lock:
+                self._notes_ahead = min([*ahead, *([self._notes_ahead] if self._notes_ahead is not None else [])])
         again = self.tracker.not_judged_ids() & {r.ident for r in incidents}  # (judged now, perhaps)
         if not named and not again:
             return
         try:
             notes = self.tracker.priority_notes({r.ident for r in named} | again)
         except Exception as exc:  # (GET /report says it in its own words)
-            LOG.error("cannot check the incidents' priorities: %s", brief(exc))
+            LOG.error("%s", message("serve.not_judged.unchecked_batch", self.lang, error=brief(exc)))
             return
         sent = {(r.ident, round(r.at_epoch, 3)) for r in named}
         for n in notes:
@@ -448,6 +494,9 @@ class Service:
             _check_with(current, policy, path)
             self.store.add_policy(policy.version, policy.name, policy.effective, text, self.clock.now())
             self.tracker.set_policies([*current, policy])
+            # the incidents not judged, as the versions now judge them (GET /incidents/ID, the gauge, the log)
+            with self._notes_lock:
+                self._warn_not_judged(added=policy)
         self.timers.reset()
         # (the log says it in the policy's language, as every line about a version, whether posted or
         # reloaded; only the answer to a request is in English)

@@ -26,6 +26,10 @@ Design notes
   overdue count after it, stand still over lunch, nights and holidays, as the
   SLA's clock does, without the browser knowing the calendar. A paused
   target's clock stands still: its row shows the time left, unchanged.
+* The ``due`` column shows a due time to the minute (``2026-11-30 12:00``),
+  and to the second when it is not a whole minute (``2026-11-30 12:00:30``:
+  a target counted from an event's second), as the countdown beside it
+  counts the seconds: both say the same instant, in either language.
 * A target counted in elapsed time (``within 2 hours``) counts down around
   the clock. The column's header says what it counts as the report's tables
   do: ``残り（営業時間）`` when every row counts business time; otherwise the
@@ -92,6 +96,13 @@ def _label(w: Watched, lang: str) -> str:
     return (rule.label.text(lang) if rule is not None else "") or f"`{w.target}`"
 
 
+def _due_text(t: dt.datetime) -> str:
+    """A due time as the ``due`` column shows it: ``2026-11-30 12:00``, with its seconds when it has some
+    (``2026-11-30 12:00:30``, cut to the second as the countdown counts them), as the report shows a
+    duration to the second only when one is not a whole number of minutes."""
+    return t.strftime("%Y-%m-%d %H:%M:%S" if t.second or t.microsecond else "%Y-%m-%d %H:%M")
+
+
 def _row(w: Watched, now: float, lang: str) -> dict[str, Any]:
     rules = w.rules
     if w.due is None or not w.running:  # paused: its clock stands still
@@ -105,7 +116,7 @@ def _row(w: Watched, now: float, lang: str) -> dict[str, Any]:
         "priority": PolicyWords([rules.policy], lang).priority(w.priority) if w.priority else "-",
         "target": _label(w, lang),
         "status": w.status,
-        "due": rules.dt(w.due).strftime("%Y-%m-%d %H:%M") if w.due is not None else "-",
+        "due": _due_text(rules.dt(w.due)) if w.due is not None else "-",
         "due_epoch": w.due,
         "running": w.running and w.due is not None,
         "left": left,

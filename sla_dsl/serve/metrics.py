@@ -26,7 +26,7 @@ Design notes
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
@@ -41,11 +41,15 @@ OUTCOMES = (RETRIED, FAILED)
 
 
 class _Live(Collector):
-    def __init__(self, tracker: Tracker, extra: Any) -> None:
+    def __init__(self, tracker: Tracker, extra: Any, before: Callable[[], None] | None = None) -> None:
         self.tracker = tracker
         self.extra = extra
+        #: called before the gauges are read (the incidents not judged brought up to date)
+        self.before = before
 
     def collect(self) -> Iterator[GaugeMetricFamily]:
+        if self.before is not None:
+            self.before()
         result, now = self.tracker.now_view()
         by: dict[tuple[str, str], int] = {}
         for inc in result.incidents:
@@ -142,9 +146,9 @@ class Metrics:
         """A webhook post failed: for good (the delivery ``failed``), or to be tried again."""
         self.webhook_failures.labels(FAILED if for_good else RETRIED).inc()
 
-    def watch(self, tracker: Tracker, timers: Any) -> None:
-        """Add the gauges computed at scrape time."""
-        self.registry.register(_Live(tracker, timers))
+    def watch(self, tracker: Tracker, timers: Any, before: Callable[[], None] | None = None) -> None:
+        """Add the gauges computed at scrape time (``before`` called first: what they read brought up to date)."""
+        self.registry.register(_Live(tracker, timers, before))
 
     def text(self) -> bytes:
         """The exposition text."""

@@ -71,6 +71,16 @@ Design notes
   ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so two senders do not even wait
   for each other); a sender that dies mid-post leaves the row to be taken
   again when the lease ends.
+* **The alerts of one item reach a webhook in the order they fired**: a
+  sender posts the deliveries it takes at once, so :meth:`Store.claim` takes
+  no delivery while an alert about the same id fired before it (a lower
+  alert id) has a delivery to that webhook not tried yet (due, or being
+  posted for the first time). Once that first attempt is over (delivered,
+  failed, or to be tried again), the later alert goes: an alert a receiver
+  keeps failing does not hold up the item's next alerts for good (one alert
+  never holds up the others). Another item's alerts are not held up at all.
+  The rule is the database's, so it holds across the senders of several
+  servers.
 * **Deadlocks**: on PostgreSQL a batch of events is inserted in the order of
   its keys (the unique index two overlapping batches contend for), its
   sequence numbers drawn first in the batch's own order, so two overlapping
@@ -927,7 +937,9 @@ class Store:
         """Take up to ``limit`` due deliveries to the webhook ``hook``, oldest try first: each is the caller's to
         post until ``now + lease`` (its next try moves there), no other sender's, of this process or another.
         Each row is taken with a compare-and-set on the next try it was read with; a row another sender took
-        in between is left to it."""
+        in between is left to it. A delivery is not due while an alert about the same item fired before it
+        has a delivery to ``hook`` not tried yet (:meth:`_due`): a receiver gets the alerts of one incident in
+        the order they fired, however many deliveries are posted at once."""
         until = now + lease
 
         def work(conn: sa.Connection) -> list[Delivery]:
@@ -951,11 +963,32 @@ class Store:
 
     def _due(self, conn: sa.Connection, hook: str, now: float, limit: int) -> Sequence[Any]:
         """(alert id, attempts, next try, payload) of the due deliveries to ``hook``; on PostgreSQL locked
-        until the transaction ends, skipping those another sender has locked."""
+        until the transaction ends, skipping those another sender has locked. A delivery whose alert is about
+        the same item (id) as an alert fired before it (a lower id) whose delivery to ``hook`` has not been
+        tried yet -- due, or being posted by a sender for the first time -- is not due: it follows that one
+        (an incident's breach alert never reaches a receiver before its at-risk alert). Once that first
+        attempt is over, the later alert goes: a receiver that answers 5xx to one alert does not hold up the
+        next ones for as long as it keeps failing it (one alert never holds up the others; a withdrawal is
+        kept back behind its alert's retries all the same: :meth:`hold`). Other items' alerts go meanwhile."""
+        earlier = DELIVERIES.alias("earlier")
+        earlier_alert = ALERTS.alias("earlier_alert")
+        before = (
+            sa.select(earlier.c.alert_id)
+            .join(earlier_alert, earlier_alert.c.id == earlier.c.alert_id)
+            .where(
+                earlier.c.hook == hook,
+                earlier.c.state == PENDING,
+                earlier.c.attempts == 0,
+                earlier.c.alert_id < DELIVERIES.c.alert_id,
+                earlier_alert.c.item == ALERTS.c.item,
+            )
+            .exists()
+        )
         q = (
             sa.select(DELIVERIES.c.alert_id, DELIVERIES.c.attempts, DELIVERIES.c.next_try, ALERTS.c.payload)
             .join(ALERTS, ALERTS.c.id == DELIVERIES.c.alert_id)
             .where(DELIVERIES.c.hook == hook, DELIVERIES.c.state == PENDING, DELIVERIES.c.next_try <= now)
+            .where(~before)
             .order_by(DELIVERIES.c.next_try)
             .limit(limit)
         )

@@ -163,11 +163,18 @@ def test_an_alert_fired_again_waits_for_the_withdrawal_before_it(tmp_path: Path)
     async def post(*alerts: str) -> None:
         async with httpx.AsyncClient(transport=sender.transport) as client:
             due = {json.loads(d.payload)["alert"]: d for d in store.claim(w.hook, time.time() + 5, 60.0)}
+            assert sorted(due) == sorted(alerts)
             for alert in alerts:
                 await sender._post(client, w, due[alert])
 
-    asyncio.run(post("k|2", withdrawal_key("k")))  # (taken together, the alert fired again first)
-    assert posted == [withdrawal_key("k")]  # kept back: the withdrawal was still to be posted
+    # the alert fired again is not taken while the withdrawal before it is still to be posted the first time
+    (first,) = store.claim(w.hook, time.time() + 5, 60.0)
+    assert json.loads(first.payload)["alert"] == withdrawal_key("k")
+    # that post failed (to be tried again much later): the alert fired again is taken, and kept back by the sender
+    store.failed(first, time.time() + 3600, "HTTP 500")
     asyncio.run(post("k|2"))
-    assert posted == [withdrawal_key("k"), "k|2"]
+    assert posted == []  # kept back: the withdrawal was still to be posted
+    store.delivered(first, time.time())
+    asyncio.run(post("k|2"))
+    assert posted == ["k|2"]
     store.close()

@@ -173,7 +173,7 @@ def test_the_log_never_shows_a_webhook_s_secret(tmp_path: Path) -> None:
     finally:
         err = _stop(proc)
         hook.shutdown()
-    assert "alert incident.breached L-1" in err  # (the service's own log is still there)
+    assert "案件 `L-1` の応答（未達" in err  # (the service's own log is still there, in the policy's language)
     assert "pa55word" not in err and "t0ken" not in err and "HTTP Request" not in err
 
 

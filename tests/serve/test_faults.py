@@ -263,7 +263,9 @@ def test_stored_events_the_policy_in_use_cannot_judge_are_named_at_start(
     start.stop(c)
     caplog.set_level(logging.WARNING, logger="sla.serve")
     c = start(db, pols=[_without_p3()])
-    (said,) = [r.getMessage() for r in caplog.records if "cannot be judged" in r.getMessage()]
-    assert said.startswith("3 stored event(s) cannot be judged under the policy versions in use")
-    assert "[E120] unknown priority `P3` in `incident.reported`: 3" in said
+    (said,) = [r.getMessage() for r in caplog.records if "使用中の版では判定できない" in r.getMessage()]
+    # (in the policy's language, Japanese here, as every line about the policy: the problem in `sla evaluate`'s words)
+    assert said.startswith("保存済みのイベント 3 件は、使用中の版では判定できないため、")
+    assert "`GET /report` では `input.skipped` に挙がります）：[E120] " in said and said.endswith("：3 件")
+    assert not re.search(r"[A-Za-z]{3,}", re.sub("`[^`]*`", "", said)), said  # (no English left in it)
     assert c.get("/incidents").json()["incidents"] == []  # (as the warning says)

@@ -49,7 +49,11 @@ def test_an_alert_line_shows_the_ids_control_characters_as_escapes(
         fired = timers.fire_due(NOW)
     assert [t.item for t in fired] == [HOSTILE]  # (the alert itself keeps the id as it is)
     (line,) = _said(caplog)
-    assert line.startswith(f"alert incident.at_risk {SHOWN_AS} at 2026-11-30T11:00:00+09:00")
+    # (in the policy's language: Japanese here)
+    assert (
+        line.startswith("アラートを発報しました（その時刻の 1800.000 秒後）：")
+        and f"：案件 `{SHOWN_AS}` の応答（要注意、" in line
+    )
     assert line.isprintable()
     store.close()
 
@@ -61,7 +65,7 @@ def test_a_long_id_is_cut_then_escaped(tmp_path: Path, policies: list[Any], capl
         timers.fire_due(NOW)
     (line,) = _said(caplog)
     cut = "\\x1b" * SHOWN
-    assert f" {cut}... ({SHOWN + 5} characters) at " in line and line.isprintable()
+    assert f"案件 `{cut}…（{SHOWN + 5} 文字）` の応答" in line and line.isprintable()
     store.close()
 
 
@@ -77,7 +81,7 @@ def test_the_line_of_an_alert_the_database_refuses_shows_escapes(
     with caplog.at_level(logging.ERROR, "sla.serve"):
         assert timers.fire_due(NOW) == []
     (line,) = _said(caplog)
-    assert f"timers: alert incident.at_risk response {SHOWN_AS} at " in line and line.isprintable()
+    assert f"タイマー：案件 `{SHOWN_AS}` の応答（要注意、" in line and line.isprintable()
     store.close()
 
 

@@ -182,8 +182,11 @@ def test_an_alert_refused_for_what_it_writes_is_skipped_at_once(
         fired = timers.fire_due(NOW)
     assert [t.item for t in fired] == ["B-1", "C-1"]
     assert tried == ["A-1", "B-1", "C-1"]
-    assert "timers: alert incident.at_risk response A-1 at 2026-11-30T11:00:00+09:00 cannot be recorded" in caplog.text
-    assert "is skipped" in caplog.text
+    # (in the policy's language: Japanese here)
+    assert (
+        "タイマー：案件 `A-1` の応答（要注意、2026年11月30日(月) 11:00）のアラートは記録できないため、飛ばします"
+        in caplog.text
+    )
     # not tried again, not even after a new look
     timers.recompute(NOW)
     assert timers.fire_due(NOW) == [] and tried == ["A-1", "B-1", "C-1"]
@@ -202,7 +205,10 @@ def test_an_alert_refused_otherwise_holds_up_none_after_it(
     # the others are stored in the same pass; A-1 stays first in line, to be tried again after a pause
     assert [t.item for t in fired] == ["B-1", "C-1"]
     assert timers.pending[0].item == "A-1" and timers.held == 1
-    assert "timers: cannot record alert incident.at_risk response A-1" in caplog.text
+    assert (
+        "タイマー：案件 `A-1` の応答（要注意、2026年11月30日(月) 11:00）"
+        "のアラートを記録できません（まもなくもう一度試します）" in caplog.text
+    )
     # refused alone, it may be the database that is away: raised, kept first in line, no strike counted
     for _ in range(STRIKES):
         with pytest.raises(sa.exc.OperationalError):
@@ -229,7 +235,10 @@ def test_an_alert_refused_in_passes_that_store_others_is_skipped(
             assert [t.item for t in timers.fire_due(NOW)] == [other]
             assert tried.count("A-1") == n
     assert "A-1" not in {t.item for t in timers.pending if t.passed(NOW)} and timers.held == 0
-    assert "timers: alert incident.at_risk response A-1 at 2026-11-30T11:00:00+09:00 cannot be recorded" in caplog.text
+    assert (
+        "タイマー：案件 `A-1` の応答（要注意、2026年11月30日(月) 11:00）のアラートは記録できないため、飛ばします"
+        in caplog.text
+    )
     timers.recompute(NOW)
     assert timers.fire_due(NOW) == [] and tried.count("A-1") == STRIKES
     store.close()

@@ -355,7 +355,7 @@ def test_a_failed_delivery_names_its_alert_in_the_log(tmp_path: Path, caplog: py
     store.migrate()
     w = Webhook.of("http://gone.invalid/hook")
     first = store.fire("k1", "incident.at_risk", "I-1", NOW, 0.0, '{"alert": "k1"}', [w])
-    second = store.fire("k2", "incident.breached", "I-1", NOW, 0.0, '{"alert": "k2"}', [w])
+    second = store.fire("k2", "incident.breached", "I-2", NOW, 0.0, '{"alert": "k2"}', [w])  # (taken together)
     sender = Sender(store, [w], transport=httpx.MockTransport(lambda _request: httpx.Response(500)))
 
     async def post_each() -> None:

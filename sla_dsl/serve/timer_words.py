@@ -1,0 +1,118 @@
+"""The timers' lines of the log (an alert fired or withdrawn, an alert the database did not record...), in the
+policy's primary language.
+
+Design notes
+------------
+* Every line is a catalogue entry (:mod:`sla_dsl.i18n.serve`, ``serve.timers.*``), as the sender's lines
+  (``serve.webhook.*``) and the other lines about the policy; the language is the policy's primary one
+  (:func:`~sla_dsl.report.words.default_lang` of the versions in use: :func:`timer_lang`).
+* An alert is named by :func:`alert_name`. In Japanese by what a person reads elsewhere: its item
+  (``案件 `A-1```, ``障害 `O-1```), its target by the report's words (``report.targets.*``) or, for a
+  notification rule, by its label in the policy (of the version the item is judged under), its state by
+  the dashboard's words (要注意, 未達) and its instant as the report writes a time (with its seconds when it
+  has some). In English as the lines were written before (``incident.at_risk response A-1 at
+  2026-11-30T11:00:00+09:00``): the kinds and the instants the webhook bodies and ``GET /alerts`` give.
+* An item's id is quoted as a line of the log quotes it (:func:`shown_id`): at most :data:`SHOWN`
+  characters, its control characters as their escapes (an id must not rewrite the reader's terminal or
+  forge a line of the log).
+* The error a line quotes (a database driver's first line) is the one the other lines quote, in English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from ..errors import printable
+from ..i18n import Lang, as_lang, format_date, message, offset_if_repeated
+from ..policy.compiled import Policy
+from ..report.words import default_lang
+from .tracking import AT_RISK, BREACHED, INCIDENT_NOTICE, OUTAGE_NOTICE, RESPONSE, TARGET_AT_RISK, TARGET_BREACHED
+
+#: How much of an item's id a line of the log quotes (an id may be as long as an event's line).
+SHOWN = 80
+#: The at-risk kinds (every other kind of alert is a due one: a target or a notice breached).
+_AT_RISK = frozenset({AT_RISK, TARGET_AT_RISK})
+#: The kinds whose target is a notification rule (named by its label).
+_NOTICES = frozenset({INCIDENT_NOTICE, OUTAGE_NOTICE})
+
+
+def timer_lang(policies: Sequence[Policy]) -> Lang:
+    """The language of the timers' lines: the policy's primary language (English without a policy)."""
+    return as_lang(default_lang(policies), "en")
+
+
+def shown_id(item: str, lang: str = "en") -> str:
+    """An item's id as a line of the log quotes it: at most :data:`SHOWN` characters, and how long it is; its
+    control characters as their escapes."""
+    shown = printable(item[:SHOWN])
+    return shown if len(item) <= SHOWN else message("serve.timers.cut", lang, id=shown, count=len(item))
+
+
+def when(t: float, tz: dt.tzinfo, lang: str) -> str:
+    """An instant as a line of the log says it: ``2026年11月30日(月) 11:00`` (``11:00:30`` when it has seconds)
+    in Japanese, as the report writes a time; ISO 8601 in English, as the webhook bodies give it."""
+    moment = dt.datetime.fromtimestamp(t, tz)
+    if lang != "ja":
+        return moment.isoformat()
+    seconds = f":{moment.second:02d}" if moment.second or moment.microsecond else ""
+    return (
+        f"{format_date(moment.date(), 'ja')} {moment.hour:02d}:{moment.minute:02d}{seconds}{offset_if_repeated(moment)}"
+    )
+
+
+def target_of_key(key: str) -> tuple[str | None, str | None]:
+    """(target, clock) an alert's key names (``kind#target@clock|id|instant``); (None, None) when it names none
+    (the response target, an outage's first notification rule)."""
+    head = key.split("|", 1)[0]
+    if "#" not in head:
+        return None, None
+    named = head.split("#", 1)[1]
+    target, _, clock = named.partition("@")
+    return target, clock or None
+
+
+def _label(kind: str, target: str | None, version: str | None, policies: Sequence[Policy], lang: str) -> str:
+    """The target's name in ``lang``: the report's word for its kind, a notification rule's label."""
+    if kind in (AT_RISK, BREACHED) or target == RESPONSE:
+        return message("report.targets.respond", lang)
+    if kind in _NOTICES:
+        own = [p for p in policies if p.version == version] or sorted(policies, key=lambda p: p.effective)
+        for p in own:
+            rule = next((n for n in p.model.notifications if n.name == target), None)
+            if rule is not None and rule.label.text(lang):
+                return rule.label.text(lang)
+        return message("report.targets.notify", lang)
+    if target is not None and kind in (TARGET_AT_RISK, TARGET_BREACHED):
+        try:
+            return message(f"report.targets.{target}", lang)
+        except KeyError:
+            return f"`{printable(target)}`"
+    return message("report.targets.notify", lang)
+
+
+def alert_name(
+    kind: str,
+    item: str,
+    instant: float,
+    *,
+    lang: str,
+    tz: dt.tzinfo,
+    policies: Sequence[Policy],
+    target: str | None = None,
+    clock: str | None = None,
+    version: str | None = None,
+    en_target: bool = False,
+) -> str:
+    """An alert as a line of the log names it (see the design notes); in English its target (and clock) only
+    with ``en_target``, as the lines that named it did."""
+    outage = kind == OUTAGE_NOTICE
+    if lang == "ja":
+        subject = message("serve.timers.outage" if outage else "serve.timers.incident", lang, id=shown_id(item, lang))
+        state = message("serve.dashboard.s_at_risk" if kind in _AT_RISK else "serve.dashboard.s_breached", lang)
+        named = _label(kind, target, version, policies, lang)
+    else:
+        subject, state = shown_id(item), kind
+        on = f"@{clock}" if clock else ""
+        named = f"{printable((target or '') + on)} " if en_target else ""
+    return message("serve.timers.alert", lang, kind=state, target=named, subject=subject, at=when(instant, tz, lang))
