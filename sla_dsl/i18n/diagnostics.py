@@ -92,6 +92,7 @@ SYNTAX: dict[str, str] = {
     "kw_or": "or",
     "kw_response": "response",
     "kw_rules": "rules",
+    "kw_complete_on": "complete on",
     **VALUE_SYNTAX,
     **RULE_SYNTAX,
 }
@@ -565,6 +566,62 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.E221.report.help": Msg(
         "クロックの開始より後に来るイベントを指定してください（例：`{kw_replied}`）",
         "name an event that comes after the clock starts, e.g. `{kw_replied}`",
+    ),
+    "diag.E223.start": Msg(
+        "クロック `{clock}` が始まるのは {events} だけですが、優先度 `{priority}` は同じイベントで案件を完了します"
+        "（{line}行目の `{kw_complete_on}`）。クロックは始まると同時に止まり、その時間は数えられないため、"
+        "判定されません",
+        "clock `{clock}` starts only at {events}, where priority `{priority}` completes the incident "
+        "(`{kw_complete_on}`, line {line}): the clock stops as it starts and its time never counts; it would not "
+        "be judged",
+    ),
+    "diag.E223.pause": Msg(
+        "クロック `{clock}` は `{event}` で一時停止しますが、優先度 `{priority}` は同じイベントで案件を完了します"
+        "（{line}行目の `{kw_complete_on}`）。一時停止は案件の終わりと同時に始まり、`{kw_until}` は働かないため、"
+        "判定されません",
+        "clock `{clock}` pauses at `{event}`, where priority `{priority}` completes the incident "
+        "(`{kw_complete_on}`, line {line}): the pause begins as the incident ends, so its `{kw_until}` never acts; "
+        "it would not be judged",
+    ),
+    "diag.E223.until": Msg(
+        "クロック `{clock}` は `{event}` で一時停止から再開しますが、優先度 `{priority}` は同じイベントで案件を"
+        "完了します（{line}行目の `{kw_complete_on}`）。クロックは再開と同時に止まるため、この再開は働きません",
+        "clock `{clock}` resumes at `{event}`, where priority `{priority}` completes the incident "
+        "(`{kw_complete_on}`, line {line}): the clock stops as it resumes, so this never acts",
+    ),
+    "diag.E223.until.help": Msg(
+        "`{kw_until}` から `{event}` を外してください（一時停止中のクロックも、案件の完了で止まります）",
+        "take `{event}` out of `{kw_until}`: the completion stops the paused clock there anyway",
+    ),
+    "diag.E223.restart": Msg(
+        "クロック `{clock}` は `{event}` で再始動しますが、優先度 `{priority}` は同じイベントで案件を完了します"
+        "（{line}行目の `{kw_complete_on}`）。新しい計測は始まると同時に終わるため、この再始動は働きません",
+        "clock `{clock}` restarts at `{event}`, where priority `{priority}` completes the incident "
+        "(`{kw_complete_on}`, line {line}): the new cycle ends as it begins, so the restart never acts",
+    ),
+    "diag.E223.restart_stopped": Msg(
+        "クロック `{clock}` は停止した後 `{event}` で再始動しますが、止まるのは {stops} だけで、優先度 "
+        "`{priority}` はそこで案件を完了します（{line}行目の `{kw_complete_on}`）。完了した案件は何も測らない"
+        "ため、この再始動は働きません",
+        "clock `{clock}` restarts at `{event}` once stopped, but it stops only at {stops}, where priority "
+        "`{priority}` completes the incident (`{kw_complete_on}`, line {line}): a completed incident measures "
+        "nothing, so the restart never acts",
+    ),
+    "diag.E223.restart_stopped.help": Msg(
+        "案件の完了を後のイベントにするか（`{kw_complete_on}` にクロックの停止より後のイベントを書きます）、"
+        "案件の完了より前に来るイベントでクロックを止めてください。再始動が働くのは案件が完了する前だけです",
+        "complete the incident at a later event than the clock's stop (`{kw_complete_on}`), or stop the clock at "
+        "an event that comes before the incident completes: a restart acts only while the incident is open",
+    ),
+    "diag.E223.help.stop": Msg(
+        "クロックが止まるイベントで案件を完了させるか（`{kw_complete_on} {stop}`）、案件の完了より前に来る"
+        "イベントを指定してください",
+        "complete the incident where the clock stops instead, `{kw_complete_on} {stop}`, or name an event that "
+        "comes before the incident completes",
+    ),
+    "diag.E223.help": Msg(
+        "案件の完了より前に来るイベントを指定するか、案件の完了を後のイベントにしてください",
+        "name an event that comes before the incident completes, or complete it at a later event",
     ),
     "diag.E246": Msg(
         "優先度 `{priority}` に、クロック `{clock}` で測る `{kind}` の目標が二つあります",

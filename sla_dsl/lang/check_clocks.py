@@ -54,6 +54,11 @@ Design notes
   says both readings: removing the alternative keeps what the policy does,
   and writing it first is what such a line usually means (a change of
   meaning, said as one).
+* A priority's ``complete on`` event ends every clock (the evaluator reads nothing after it), so a line of a
+  clock one of its targets is measured on that could act only then is refused (E223) at its event, with the
+  priority and its ``complete on`` line (:func:`_after_completion`): a clock that starts only at such events
+  (its time never counts), a pause at one (its ``until`` never acts), a resume or a restart at one, and a
+  restart on a clock that stops only at such events. Later events (a reopen) cannot be ordered here.
 * A finding about one line of a declaration points at that line: the model
   keeps the span of the declaration only, so the compiler hands in where the
   lines stand (:data:`Spots`, read from the parse tree); a model without them
@@ -215,7 +220,143 @@ def check_clocks(
                     severity=Severity.WARNING,
                 )
             )
+    out += _after_completion(model, clocks, plain, spots)
     return out
+
+
+def _after_completion(
+    model: m.PolicyModel, clocks: Mapping[str, m.ClockRule], plain: m.ClockRule | None, spots: Spots
+) -> list[Diagnostic]:
+    """E223 for the lines of a clock a priority measures a target on that could act only as or after the
+    priority's ``complete on`` event ends the incident (the evaluator ends every clock there): each place
+    once, for the first priority that measures on it. The plain ``respond within`` is measured on the
+    response clock without its life cycle (E242), so only that clock's start is read for it."""
+    found: dict[tuple[int, int], Diagnostic] = {}
+    for p in model.priorities:
+        done = frozenset(ev for ev in p.completion.on if ev.startswith("incident."))
+        if not done:
+            continue
+        named = dict.fromkeys(t.clock for t in p.targets)
+        measured = [(c, True) for n in named if (c := clocks.get(n)) is not None]
+        if plain is not None and plain.name not in named:
+            measured.append((plain, False))
+        for clock, whole in measured:
+            for d in _ended_lines(clock, p, done, spots, whole):
+                found.setdefault((d.span.line, d.span.column), d)
+    return list(found.values())
+
+
+def _ended_lines(
+    clock: m.ClockRule, p: m.Priority, done: frozenset[str], spots: Spots, whole: bool
+) -> list[Diagnostic]:
+    """E223 on ``clock`` for priority ``p``, which completes at every event of ``done`` unconditionally:
+    a clock that can start only at one of them (its time never counts; nothing more said of it), and,
+    when its life cycle is measured (``whole``), a pause at one of them (its ``until`` never acts), a
+    resume or restart at one (the clock stops as it runs again) and a restart on a clock that stops only
+    at them (it is stopped only once the incident is complete). Lines E221 or E245 already refuse
+    (a pause at an event that also stops, resets or cancels it; a restart at an event that also stops or
+    resets it, or on a clock without ``stops at``; a pause's own event in its ``until``) are left to them.
+    Each finding is written out where it is raised, so that the error-code page lists each one."""
+    why = {"priority": p.id, "line": str(p.completion.span.line)}
+    stop = next((ev for ev in clock.stops if ev not in done), None)  # (the help's `complete on` line)
+    if all(ev in done for ev in clock.starts):
+        events = listing((f"`{ev}`" for ev in dict.fromkeys(clock.starts)), ", ")
+        return [
+            _err(
+                "E223",
+                words("diag.E223.start", clock=clock.name, events=events, **why),
+                spot(spots, "clock", clock.span, "start:0"),
+                help=words("diag.E223.help.stop", stop=stop) if stop is not None else words("diag.E223.help"),
+            )
+        ]
+    if not whole:
+        return []
+    places = _event_places(clock, spots)
+    out: list[Diagnostic] = []
+    paused: set[str] = set()
+    for pz in clock.pauses:
+        if pz.at in paused:  # (a second pause at one event is E221's)
+            continue
+        paused.add(pz.at)
+        inside = [(ev, s) for ev, at in places.items() for s in at if _within(s, pz.span)]
+        if pz.at in done:  # (its `until` never acts; a pause at an event that also ends the clock is E221's)
+            if not {pz.at} & {*clock.stops, *clock.resets, *clock.cancels}:
+                out.append(
+                    _err(
+                        "E223",
+                        words("diag.E223.pause", clock=clock.name, event=pz.at, **why),
+                        min((s for ev, s in inside if ev == pz.at), key=_place, default=pz.span),
+                        help=words("diag.E223.help.stop", stop=stop) if stop is not None else words("diag.E223.help"),
+                    )
+                )
+            continue
+        for ev in dict.fromkeys(pz.until):
+            if ev in done and ev != pz.at:
+                out.append(
+                    _err(
+                        "E223",
+                        words("diag.E223.until", clock=clock.name, event=ev, **why),
+                        min((s for e, s in inside if e == ev), key=_place, default=pz.span),
+                        help=words("diag.E223.until.help", event=ev),
+                    )
+                )
+    if not clock.stops:  # (a restart on a clock without `stops at` is E221's)
+        return out
+    ends = dict.fromkeys((*clock.stops, *clock.cancels))
+    # (a restart's place: the one not on the `starts at` line nor on a pause line)
+    starts = {spot(spots, "clock", clock.span, f"start:{i}") for i in range(len(clock.starts))}
+    for ev in dict.fromkeys(clock.restarts):
+        if ev in clock.stops or ev in clock.resets or ev in clock.cancels:  # (E221's, or two readings)
+            continue
+        rest = [s for s in places.get(ev, ()) if s not in starts and not any(_within(s, q.span) for q in clock.pauses)]
+        at = rest[0] if rest else clock.span
+        if all(e in done for e in ends):  # (stopped only as the incident completes)
+            out.append(
+                _err(
+                    "E223",
+                    words(
+                        "diag.E223.restart_stopped",
+                        clock=clock.name,
+                        event=ev,
+                        stops=listing((f"`{e}`" for e in ends), ", "),
+                        **why,
+                    ),
+                    at,
+                    help=words("diag.E223.restart_stopped.help"),
+                )
+            )
+        elif ev in done:  # (the help names no stop: completing where the old cycle ends restarts nothing)
+            out.append(
+                _err(
+                    "E223",
+                    words("diag.E223.restart", clock=clock.name, event=ev, **why),
+                    at,
+                    help=words("diag.E223.help"),
+                )
+            )
+    return out
+
+
+def _event_places(clock: m.ClockRule, spots: Spots) -> dict[str, list[m.Span]]:
+    """Where each event of the clock is named, in file order (none for a model built by hand)."""
+    out: dict[str, list[m.Span]] = {}
+    pauses = (e for pz in clock.pauses for e in (pz.at, *pz.until))
+    for ev in dict.fromkeys((*clock.starts, *pauses, *clock.stops, *clock.resets, *clock.restarts, *clock.cancels)):
+        for k in itertools.count():
+            at = spots.get(("clock", clock.span.line, clock.span.column, f"event:{ev}:{k}"))
+            if at is None:
+                break
+            out.setdefault(ev, []).append(at)
+    return out
+
+
+def _place(span: m.Span) -> tuple[int, int]:
+    return (span.line, span.column)
+
+
+def _within(span: m.Span, outer: m.Span) -> bool:
+    """Whether ``span`` begins inside ``outer``."""
+    return (outer.line, outer.column) <= _place(span) < (outer.end_line, outer.end_column)
 
 
 def _response_clock_help(clock: m.ClockRule) -> Words:
