@@ -6,17 +6,19 @@ Design notes
   module says them, as text lines, JSON or a markdown change notice, with every
   word from the catalogue (``diff.*`` in :mod:`sla_dsl.i18n.diff`).
 * The language is ``--lang``, else NEW's primary language (:mod:`sla_dsl.cli.langs`'s
-  rule). Japanese text and the change notice name declarations by their labels;
-  English text by the names written in the policy file, and shows durations as
-  the file writes them (``4 business hours``). Japanese text keeps the name in
-  brackets for the author (``当社営業時間（business）``); the notice, for customers,
-  drops it. A priority named by its label is named as the customer's report
-  names it, its id (which customers see on their tickets) before its label
-  (``P1 優先度１`` / ``P1 Priority 1``), in the text and the notice alike; a rule
-  with ``when`` adds its condition (``P1 緊急（契約プランがプレミアムの場合）``); an item's
-  priority, all its rules, has each of their labels once when they differ
-  (``urgent 緊急（VIP）／緊急``: :func:`sla_dsl.report.words.priority_label`). Where
-  declarations go by labels, event types, calendars and clocks inside a value do
+  rule). What a change is about (its subject, and the rules an SLA item points
+  at) is named the same way in every form and language: a priority as the
+  customer's report names it, its id (which customers see on their tickets)
+  before its label (``P1 優先度１`` / ``P1 Priority 1``); every other declaration
+  by its label alone (``ファイルバックアップサービス`` / ``File backup service``,
+  never ``（files）`` inside Japanese), by its kind and its name only when it has
+  no label. A rule with ``when`` adds its condition (``P1 緊急（契約プランがプレミアムの場合）``);
+  an item's priority, all its rules, has each of their labels once when they differ
+  (``urgent 緊急（VIP）／緊急``: :func:`sla_dsl.report.words.priority_label`). Inside
+  a value, Japanese text and the change notice go by labels; English text by the
+  names written in the policy file, and shows durations as the file writes them
+  (``4 business hours``). Where values go by labels, event types, calendars and
+  clocks inside a value do
   too (``回避策または問題解決に必要な情報の受領で完了``), and so do durations: as the
   policy page says them (:func:`sla_dsl.docs.text.duration`), business time is
   business time and a calendar other than ``business`` follows by its label
@@ -129,7 +131,8 @@ __all__ = [
 ]
 
 Lang = Literal["en", "ja"]
-#: Languages whose text names declarations by their labels; English text uses the names in the file.
+#: Languages whose text names the declarations inside a value by their labels; English text uses the names in
+#: the file there (a change's subject is named by its label in every language: :func:`_subject`).
 LABELS_FIRST = frozenset({"ja"})
 
 
@@ -180,7 +183,8 @@ class Words:
 
     @property
     def by_label(self) -> bool:
-        """Whether declarations are named by their labels (Japanese, and notices) rather than their names."""
+        """Whether declarations inside a value are named by their labels (Japanese, and notices) rather than
+        their names (a change's subject always is: :func:`_subject`)."""
         return self.lang in LABELS_FIRST or self.notice
 
     def ordinal(self, n: int) -> str:
@@ -348,8 +352,9 @@ class Words:
         return self.text(shown or name)
 
     def item_ref(self, ref: m.ItemRef) -> str:
-        """A rule an SLA item points at, by its kind and, where declarations go by their labels, its label
-        (``カレンダー「営業日」``), else its name (``calendar: business``)."""
+        """A rule an SLA item points at, by its kind and its label, as a change's subject names it, in every
+        form and language (``カレンダー「営業日」`` / ``calendar: "Business days"``; a priority
+        ``優先度「P1 優先度１」``), else, without a label, its name (``calendar: business``)."""
         found: Any = None
         if self.model is not None:
             decls: dict[str, tuple[tuple[Any, ...], str]] = {
@@ -365,7 +370,7 @@ class Words:
             }
             nodes, key = decls.get(ref.kind, ((), ""))
             found = next((n for n in nodes if not key or getattr(n, key) == ref.name), None)
-        label = found.label.text(self.lang) if self.by_label and found is not None else ""
+        label = found.label.text(self.lang) if found is not None else ""
         if label and ref.kind == "priority" and self.model is not None:  # as the report names it: `P1 優先度１`
             label = priority_label(self.model.rules_of(ref.name), self.lang)  # true of every rule of the id
             label = label and self.say("priority.name", id=ref.name, label=label)
@@ -531,15 +536,17 @@ def _key(c: Change, w: Words) -> str:
 
 
 def _subject(c: Change, w: Words, named: bool = False) -> str:
-    """What a change is about: the words of the policy file, or in a notice or Japanese its label (``named``:
-    after the kind of the declaration, quoted in Japanese)."""
+    """What a change is about, named the same in every form and language: a priority by its id and its label
+    (``P1 優先度１`` / ``P1 Priority 1``, as the report), any other declaration by its label alone
+    (``ファイルバックアップサービス`` / ``File backup service``; ``named``: after the kind of the declaration,
+    quoted in Japanese); one without a label by its kind and the name in the policy file."""
     section = w.say(f"section.{c.section}")
     if c.section in ("header", "planned_stop"):
         return section
     if c.section == "article":
         return w.say("article", n=w.text(c.key))
     label = c.label
-    if c.section == "priority" and label is None and w.by_label and w.model is not None:
+    if c.section == "priority" and label is None and w.model is not None:
         # the priority as a whole (the order of its rules): its id and a label true of every rule, as the report
         shown = priority_label(w.model.rules_of(c.key), w.lang)
         if shown:
@@ -548,11 +555,7 @@ def _subject(c: Change, w: Words, named: bool = False) -> str:
         text = w.text(label.text(w.lang))
         if c.section == "priority":  # as the report names it: `P1 優先度１` (customers see the id on tickets)
             return _priority_name(c, w, text, named)
-        if named:
-            text = w.say("named", text=text)
-        if w.notice:
-            return text
-        return w.say("labelled", text=text, key=_key(c, w))
+        return w.say("named", text=text) if named else text
     if c.section == "item":
         return w.say("item", n=w.text(c.key))
     return w.say("subject.priority" if c.section == "priority" else "subject", section=section, key=_key(c, w))
@@ -574,10 +577,11 @@ def _priority_name(c: Change, w: Words, label: str, named: bool) -> str:
 
 
 def _by_label(c: Change, w: Words) -> bool:
-    """Whether the subject of ``c`` is named by its label rather than its key."""
+    """Whether the subject of ``c`` is named by its label rather than its key (in every form and language:
+    a declaration with a label)."""
     if c.section in ("header", "planned_stop", "article"):
         return False
-    return w.by_label and c.label is not None and bool(c.label.ja or c.label.en)
+    return c.label is not None and bool(c.label.ja or c.label.en)
 
 
 def _shown_label(c: Change, node: Any, w: Words) -> str:

@@ -152,7 +152,7 @@ def _evaluate(args: argparse.Namespace) -> int:
                 check_output_dir(args.output)
         else:
             _check_output_file(args.output, tlang)
-    browser = require_chromium() if args.format == "pdf" else None  # before the work, not after it
+    browser = require_chromium(tlang) if args.format == "pdf" else None  # before the work, not after it
     phase = Phase(args.quiet, tlang)
     try:
         with event_problems_in(tlang):
@@ -187,6 +187,8 @@ def _judge_and_write(
     del log  # the verdicts keep what they need
     phase.close()  # the lines below, and a report on this terminal, start on a clean line
     say_skipped(skipped, phase.lang)
+    if args.format in ("json", "parquet"):  # (the other formats say it in the report's head)
+        _say_none_yet(result.skeleton, result.incidents, phase.lang)
     if args.output or not sys.stdout.isatty():
         phase.say("writing")
     if args.format == "parquet":
@@ -223,7 +225,7 @@ def _judge_and_write(
             incidents=result.incidents,
             violations=result.violations(),
         )
-        pdf = html_to_pdf(html, browser)
+        pdf = html_to_pdf(html, browser, lang=phase.lang)
         with _output(args.output, phase.lang) as out:
             out.write(pdf)
     else:
@@ -244,6 +246,21 @@ def _judge_and_write(
             with _output(args.output, phase.lang) as out:
                 out.write(text.encode("utf-8"))
     return 0
+
+
+def _say_none_yet(report: Any, incidents: Any, lang: str) -> None:
+    """On stderr, as ``sla deadline`` notes it (``sla: note: no version in force yet: ...``), that the report
+    judges something from before the earliest version's date under that version: the JSON and the tables
+    have it in each such row's steps only, where a person running the command does not see it."""
+    from ..i18n import format_date
+    from ..report.sections import before_any_version
+
+    early = before_any_version(report, incidents)
+    if early is None or early.effective is None:
+        return
+    day = format_date(early.effective, "ja") if lang == "ja" else early.effective.isoformat()
+    note = message("cli.versions.none_yet", lang, version=early.version, effective=day)
+    print(printable(f"sla: {message('cli.note', lang)}: {note}"), file=sys.stderr)
 
 
 @contextlib.contextmanager

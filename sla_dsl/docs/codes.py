@@ -19,6 +19,12 @@ Design notes
   name=...)``, issue 16), the page shows the catalogue's English, and its
   Japanese in a column of its own (fields shown as ``…``, quoted syntax as
   written).
+* Which argument is the message and which the ``help`` is read from the
+  called function's parameters (``def _err(code, message, span, help)``,
+  a dataclass's fields: ``Hint(start, end, help, word, message, code)``),
+  found by name in the package: the one whose parameters take the call's
+  arguments with the code's at ``code``. Only a call no definition fits is
+  read by position (the first words the message, the next the help).
 """
 
 from __future__ import annotations
@@ -94,19 +100,141 @@ def _catalogue_key(node: ast.expr) -> str | None:
             first = sub.args[0]
             if sub.func.id == "did_you_mean_words":
                 return "diag.help.did_you_mean"
+            if isinstance(first, ast.IfExp):  # words("diag.E202.next_day" if next_day else "diag.E202")
+                first = first.body
             if isinstance(first, ast.Constant) and isinstance(first.value, str) and first.value in CATALOGUE:
                 return first.value
     return None
 
 
+def _catalogue_keys(node: ast.expr) -> list[str]:
+    """The catalogue keys ``node`` may word: each branch's of a ``words("a" if x else "b")``."""
+    key = _catalogue_key(node)
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Call) and isinstance(sub.func, ast.Name) and sub.func.id == "words" and sub.args:
+            first = sub.args[0]
+            if isinstance(first, ast.IfExp):
+                branches = [b.value for b in (first.body, first.orelse) if isinstance(b, ast.Constant)]
+                return [b for b in branches if isinstance(b, str) and b in CATALOGUE]
+            break
+    return [key] if key else []
+
+
+#: The parameter names of a message and of its help, in the functions that raise a code.
+_MESSAGE_PARAMS = frozenset({"message", "text", "words", "msg"})
+_HELP_PARAMS = frozenset({"help", "help_text"})
+
+
+class _Signature(NamedTuple):
+    """The parameters of a function (``self`` left out) or of a dataclass or NamedTuple (its fields)."""
+
+    positional: tuple[str, ...]
+    named: frozenset[str]
+    star: bool
+    double_star: bool
+
+
+def _signature_of_function(node: ast.FunctionDef | ast.AsyncFunctionDef, method: bool) -> _Signature:
+    a = node.args
+    positional = [p.arg for p in (*a.posonlyargs, *a.args)]
+    if method and positional and positional[0] in ("self", "cls"):
+        positional = positional[1:]
+    named = frozenset((*positional, *(p.arg for p in a.kwonlyargs)))
+    return _Signature(tuple(positional), named, a.vararg is not None, a.kwarg is not None)
+
+
+def _signatures(trees: Iterable[ast.Module]) -> dict[str, list[_Signature]]:
+    """Every function, method and field-declared class of the package by its name (a class with an
+    ``__init__`` by that one's parameters)."""
+    found: dict[str, list[_Signature]] = {}
+    for tree in trees:
+        for parent in ast.walk(tree):
+            method = isinstance(parent, ast.ClassDef)
+            for node in ast.iter_child_nodes(parent):
+                if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                    found.setdefault(node.name, []).append(_signature_of_function(node, method))
+            if isinstance(parent, ast.ClassDef):
+                init = [i for i in parent.body if isinstance(i, ast.FunctionDef) and i.name == "__init__"]
+                fields = [
+                    i.target.id
+                    for i in parent.body
+                    if isinstance(i, ast.AnnAssign) and isinstance(i.target, ast.Name) and i.simple
+                ]
+                if init:
+                    found.setdefault(parent.name, []).append(_signature_of_function(init[0], True))
+                elif fields:
+                    found.setdefault(parent.name, []).append(_Signature(tuple(fields), frozenset(fields), False, False))
+    return found
+
+
+def _callee(node: ast.Call) -> str | None:
+    if isinstance(node.func, ast.Name):
+        return node.func.id
+    if isinstance(node.func, ast.Attribute):
+        return node.func.attr
+    return None
+
+
+def _bound(node: ast.Call, sig: _Signature) -> dict[str, ast.expr] | None:
+    """The call's arguments by parameter name, if ``sig`` takes them and its code goes to ``code``."""
+    if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+        return None
+    if len(node.args) > len(sig.positional) and not sig.star:
+        return None
+    bound = dict(zip(sig.positional, node.args, strict=False))
+    for k in node.keywords:
+        assert k.arg is not None
+        if k.arg in bound or (k.arg not in sig.named and not sig.double_star):
+            return None
+        bound[k.arg] = k.value
+    codes = [name for name, a in bound.items() if _is_code(a)]
+    if codes != ["code"]:
+        return None
+    return bound
+
+
+def _roles(node: ast.Call, signatures: dict[str, list[_Signature]]) -> tuple[ast.expr, ast.expr | None] | None:
+    """The call's message and help arguments, by the called function's parameter names; None when no
+    definition in the package fits the call, or the ones that fit disagree."""
+    name = _callee(node)
+    readings: set[tuple[ast.expr | None, ast.expr | None]] = set()
+    for sig in signatures.get(name or "", []):
+        bound = _bound(node, sig)
+        if bound is None:
+            continue
+        message = next((a for p, a in bound.items() if p in _MESSAGE_PARAMS), None)
+        help_ = next((a for p, a in bound.items() if p in _HELP_PARAMS), None)
+        readings.add((message, help_))
+    if len(readings) != 1:
+        return None
+    message, help_ = readings.pop()
+    return (message, help_) if message is not None else None
+
+
+def _worded_by_role(message: ast.expr, help_: ast.expr | None) -> list[tuple[str, str, str, str]]:
+    """English and Japanese message and help, where the message argument is catalogue words (one for
+    each message it may be)."""
+    help_key = _catalogue_key(help_) if help_ is not None else None
+    return [
+        (
+            _template(key, "en"),
+            _template(help_key, "en") if help_key else "",
+            _template(key, "ja"),
+            _template(help_key, "ja") if help_key else "",
+        )
+        for key in _catalogue_keys(message)
+    ]
+
+
 def _worded(node: ast.Call) -> tuple[str, str, str, str] | None:
-    """English and Japanese message and help of a call whose message is catalogue words."""
+    """English and Japanese message and help of a call no definition in the package fits, whose message
+    is catalogue words: read by position (the first words the message, the ``help`` keyword or the
+    next words its help)."""
     rest = [a for a in node.args if not _is_code(a)]
     keyed = [(i, k) for i, a in enumerate(rest) if (k := _catalogue_key(a))]
     if not keyed:
         return None
     first, message = keyed[0]
-    # help: the keyword, else the argument after the span (a diagnostic's), else the next worded one
     helps = [k.value for k in node.keywords if k.arg == "help"] or rest[first + 2 : first + 3] or rest[first + 1 :]
     help_key = next((k for h in helps if (k := _catalogue_key(h))), None)
     return (
@@ -133,11 +261,7 @@ def _is_code(node: ast.expr) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(_CODE.match(node.value))
 
 
-def _uses(path: Path, module: str) -> Iterator[CodeUse]:
-    try:
-        tree = ast.parse(path.read_text("utf-8"))
-    except (OSError, SyntaxError, UnicodeDecodeError):
-        return
+def _uses(tree: ast.Module, module: str, signatures: dict[str, list[_Signature]]) -> Iterator[CodeUse]:
     seen: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Tuple):  # ("E107", f"field `{field}` is empty", hint)
@@ -170,16 +294,25 @@ def _uses(path: Path, module: str) -> Iterator[CodeUse]:
             ]
             if not codes:
                 continue
-            worded = _worded(node)
-            texts = [t for a in args if a not in codes and (t := _text(a)) is not None and len(t) > 3]
-            helps = [_text(k.value) for k in node.keywords if k.arg == "help"]
-            help_text = next((h for h in helps if h), texts[1] if len(texts) > 1 else "")
+            roles = _roles(node, signatures)
+            if roles is not None:  # the message and help by the parameters they are passed to
+                said, helped = roles
+                worded = _worded_by_role(said, helped) or None
+                texts = [t] if (t := _text(said)) is not None else []
+                help_text = (_text(helped) or "") if helped is not None else ""
+            else:
+                positional = _worded(node)
+                worded = [positional] if positional else None
+                texts = [t for a in args if a not in codes and (t := _text(a)) is not None and len(t) > 3]
+                helps = [_text(k.value) for k in node.keywords if k.arg == "help"]
+                help_text = next((h for h in helps if h), texts[1] if len(texts) > 1 else "")
             for c in codes:
                 if id(c) in seen:
                     continue
                 seen.add(id(c))
                 if worded is not None:
-                    yield CodeUse(str(c.value), module, node.lineno, *worded)
+                    for each in worded:
+                        yield CodeUse(str(c.value), module, node.lineno, *each)
                 else:
                     yield CodeUse(str(c.value), module, node.lineno, texts[0] if texts else "", help_text)
     for node in ast.walk(tree):
@@ -188,15 +321,46 @@ def _uses(path: Path, module: str) -> Iterator[CodeUse]:
                 yield CodeUse(node.value, module, node.lineno, "", "")
 
 
-def scan(package: Path = _PACKAGE) -> list[CodeUse]:
-    """Every use of a diagnostic code in ``package``, ordered by code, module and line."""
-    out: list[CodeUse] = []
+def _trees(package: Path) -> dict[str, ast.Module]:
+    """The package's modules by dotted name, parsed (one that cannot be read left out)."""
+    trees: dict[str, ast.Module] = {}
     for path in sorted(package.rglob("*.py")):
         rel = path.relative_to(package.parent).with_suffix("")
-        if rel.parts[1:] == ("docs", "codes"):
+        try:
+            trees[".".join(rel.parts)] = ast.parse(path.read_text("utf-8"))
+        except (OSError, SyntaxError, UnicodeDecodeError):
+            continue
+    return trees
+
+
+def scan(package: Path = _PACKAGE) -> list[CodeUse]:
+    """Every use of a diagnostic code in ``package``, ordered by code, module and line."""
+    trees = _trees(package)
+    signatures = _signatures(trees.values())
+    out: list[CodeUse] = []
+    for module, tree in trees.items():
+        if module.split(".")[1:] == ["docs", "codes"]:
             continue  # this page's own table of codes worded alike raises none
-        out.extend(_uses(path, ".".join(rel.parts)))
+        out.extend(_uses(tree, module, signatures))
     return sorted(set(out), key=lambda u: (u.code, u.module, u.line))
+
+
+def unresolved_calls(package: Path = _PACKAGE) -> list[str]:
+    """Calls that pass a code with catalogue words but that no definition in the package fits (read by
+    position): ``module:line``. None is expected; a test keeps it so."""
+    trees = _trees(package)
+    signatures = _signatures(trees.values())
+    out = []
+    for module, tree in trees.items():
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and any(_is_code(a) for a in [*node.args, *(k.value for k in node.keywords)])
+                and any(_catalogue_key(a) for a in [*node.args, *(k.value for k in node.keywords)])
+                and _roles(node, signatures) is None
+            ):
+                out.append(f"{module}:{node.lineno}")
+    return out
 
 
 def _cell(text: str) -> str:

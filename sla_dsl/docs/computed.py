@@ -54,10 +54,12 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from ..calendars.recurrence import _NOT_BUSINESS, Window, scheduled_days
+from ..evaluation.in_force import VersionsInForce
 from ..lang import conditions
 from ..lang import model as m
 from ..policy.compiled import Policy, add_calendar_duration
@@ -88,6 +90,31 @@ def next_windows(policy: Policy, start: dt.date, count: int) -> list[Window]:
         out.extend(policy.maintenance_windows(lo, hi))
         lo = hi
     return out[:count]
+
+
+def next_windows_in_force(policies: Sequence[Policy], start: dt.date, count: int) -> list[tuple[Window, Policy]]:
+    """The first ``count`` regular-maintenance windows starting on or after ``start``, each from the version
+    of ``policies`` in force at its start, as ``sla maintenance`` and the evaluator take it
+    (:meth:`.VersionsInForce.windows`)."""
+    versions = VersionsInForce(policies)
+    out: list[tuple[Window, Policy]] = []
+    lo = start
+    while len(out) < count and lo < start + dt.timedelta(days=366 * 10):
+        hi = lo + dt.timedelta(days=366)
+        out.extend(versions.windows(lo, hi))
+        lo = hi
+    return out[:count]
+
+
+def windows_in_force(policies: Sequence[Policy], start: dt.date, end: dt.date) -> list[tuple[Window, Policy]]:
+    """The windows starting in ``[start, end)``, each from the version in force at its start."""
+    return VersionsInForce(policies).windows(start, end)
+
+
+def in_force_on(policies: Sequence[Policy], day: dt.date) -> Policy:
+    """The version of ``policies`` in force at the start of ``day`` (in its zone)."""
+    versions = VersionsInForce(policies)
+    return versions.at(dt.datetime.combine(day, dt.time(), versions.earliest.tz))
 
 
 def moved_windows(policy: Policy, start: dt.date, years: int) -> list[Window]:

@@ -48,6 +48,9 @@ class PageContext:
     source_url: str
     other_langs: dict[str, str] = field(default_factory=dict)
     reference: dt.date | None = None
+    #: the build's date: the maintenance list starts there, each window from the version in force on its day
+    #: (``reference`` is later when the page's version is published ahead of its date)
+    today: dt.date | None = None
     maintenance_count: int = 12
     moved_years: int = 5
     versions: Sequence[tuple[Policy, Sequence[Change], str | None]] = ()
@@ -128,6 +131,8 @@ class PageWriter:
         self.ctx = ctx
         self.lang = ctx.lang
         self.out: list[str] = []
+        #: the tables' ids so far: a second table of one kind (services in two articles) gets ``-2``
+        self._table_ids: dict[str, int] = {}
 
     def L(self, lab: m.Label) -> str:
         """A label in the page's language, escaped."""
@@ -165,10 +170,14 @@ class PageWriter:
         """A small link from a table row to its declaration's lines (none on customer pages)."""
         if not self.ctx.source_url:
             return ""
-        return f' <a class="sla-src" href="{self.ctx.source_url}#{range_id(span)}" title="{span.line}">§</a>'
+        a, b = span.line, max(span.end_line, span.line)
+        said = self.t("source_lines", a=a, b=b) if b > a else self.t("source_line", a=a)
+        return f' <a class="sla-src" href="{self.ctx.source_url}#{range_id(span)}" title="{tx.esc(said)}">§</a>'
 
     def table(self, ident: str, head: Sequence[str], rows: Sequence[str]) -> None:
         """Add a table with the id ``ident``: its header cells and its rows (``<tr>`` HTML, already escaped)."""
+        seen = self._table_ids[ident] = self._table_ids.get(ident, 0) + 1
+        ident = ident if seen == 1 else f"{ident}-{seen}"
         ths = "".join(f"<th>{h}</th>" for h in head)
         body = "\n".join(rows)
         # Material wraps every table in a box that scrolls sideways on a narrow screen (.md-typeset__scrollwrap)

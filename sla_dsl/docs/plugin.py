@@ -26,16 +26,19 @@ Design notes
   in the language's words (:mod:`.ical`): ``<path>/<slug>/maintenance.ics``
   in each language's folder with ``i18n`` (below), else
   ``<path>/<slug>/<lang>/maintenance.ics``; each page links its own.
-* Versions (Article 5): the page is the newest version's, and everything on it
-  is that version's. Its computed parts start from the build date or, when it
-  takes effect later (a change published ahead of its date), from its
-  ``effective`` date: its windows, worked deadlines and same-day examples are
-  those it judges by, never dates an earlier version still governs. Such a page
-  says from when the version applies and which versions apply until then (each
-  linked to its source page outside the customers' build). The feed gives the
-  windows of every version from the build date, each from the version in force
-  at its start, as ``sla evaluate`` excuses outages in them
-  (:func:`.ical.windows_in_force`). The placeholders of hand-written pages
+* Versions (Article 5): the page is the newest version's. Its worked deadlines
+  and same-day examples start from the build date or, when it takes effect later
+  (a change published ahead of its date), from its ``effective`` date: those it
+  judges by, never dates an earlier version still governs. Its maintenance list
+  starts from the build date whatever the version (the README's promise), each
+  window from the version in force on its day, as ``sla maintenance`` and ``sla
+  evaluate`` take it (:meth:`.VersionsInForce.windows`), a window of another
+  version than the page's said so. Such a page says from when the version
+  applies, which versions apply until then (each linked to its source page
+  outside the customers' build) and from when its dates are; on the customers'
+  build, which has no page of the earlier versions, their history rows say which
+  one is in force on the build date and which the page shows. The feed gives the
+  same windows for a year (:func:`.ical.windows_in_force`). The placeholders of hand-written pages
   (:mod:`.facts`) are the newest version's from the same date. A set of
   versions ``sla evaluate`` refuses (two of one day, another time zone) stops
   the build (``PluginError``).
@@ -207,7 +210,7 @@ def _ahead_note(group: _Group, today: dt.date, lang: str, sources: Sequence[File
             names.append(name)
         key = "ahead_until_one" if len(names) == 1 else "ahead_until_many"
         said.append(t(key, lang, v=t("ahead_sep", lang).join(names)))
-        said.append(esc(t("ahead_computed", lang, date=day)))
+        said.append(esc(t("ahead_computed", lang, date=day, today=tx_date(today, lang))))
     sep = "" if lang == "ja" else " "
     return (
         f'<div class="admonition note sla-version-ahead" id="version-ahead" lang="{lang}">'
@@ -406,7 +409,9 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 uri = f"{base}/source.md" if newest else f"{base}/source-{slugify(pol.version)}.md"
                 # in the build's language (Japanese at the root of the full site); the source itself as written
                 lang = i18n[0] if i18n else "en"
-                title = f"{t('source_page', lang)}{'：' if lang == 'ja' else ': '}{pol.name} {pol.version}"
+                # (the policy by its title in that language, as its page heads it; its `sla` name without one)
+                named = pol.model.header.title.text(lang) or pol.name
+                title = f"{t('source_page', lang)}{'：' if lang == 'ja' else ': '}{named} {pol.version}"
                 body = f"{front_matter(title)}\n# {heading_text(title)}\n\n{render_source(text, pol.model)}\n"
                 f = localized(uri, body)
                 files.append(f)
@@ -435,6 +440,7 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 source_url=sources[-1].url_relative_to(page) if sources else "",
                 other_langs=others if len(langs) > 1 and i18n is None else {},
                 reference=self.page_date(group),
+                today=reference,
                 maintenance_count=self.config.maintenance_count,
                 moved_years=self.config.moved_years,
                 versions=versions,

@@ -296,21 +296,31 @@ class _Page(PageWriter):
     _maintenance_shown = 0
 
     def maintenance_lists(self, level: int) -> None:
-        """The next windows, with the scheduled days ``skip`` drops among them (by date), each window's rule
-        when there are several, and a window's real length when the clocks change in it; then the windows
-        moved, and the days skipped, in the next years."""
+        """The next windows from the build date, with the scheduled days ``skip`` drops among them (by date),
+        each window's rule when there are several, and a window's real length when the clocks change in it;
+        then the windows moved, and the days skipped, in the next years. With several versions each window
+        is the version's in force on its day (as ``sla maintenance`` and the evaluator take it), named when
+        it is not this page's version."""
         ref = self.ctx.reference or self.model.header.effective
-        wins = computed.next_windows(self.policy, ref, self.ctx.maintenance_count)
-        rules = {mt.name: mt for mt in self.model.maintenance}
-        several = len(rules) > 1
-        title = self.t("next_windows", n=len(wins), d=tx.date(ref, self.lang))
+        start = min(self.ctx.today or ref, ref)
+        policies = [pol for pol, _, _ in self.ctx.versions] or [self.policy]
+        if self.policy not in policies:
+            policies = [self.policy]
+        found = computed.next_windows_in_force(policies, start, self.ctx.maintenance_count)
+        rules = {(id(p), mt.name): mt for p in policies for mt in p.model.maintenance}
+        several = len({mt.name for p in {id(p): p for _, p in found}.values() for mt in p.model.maintenance}) > 1
+        several = several or len(self.model.maintenance) > 1
+        title = self.t("next_windows", n=len(found), d=tx.date(start, self.lang))
         self.heading(level, title, "maintenance-next")
         rows: list[tuple[float, str]] = []  # (when, row): the windows by their instants, skipped days among them
-        for i, w in enumerate(wins, 1):
+        for i, (w, pol) in enumerate(found, 1):
+            rule_of = rules[(id(pol), w.name)]
             notes = [self._moved_note(w)] if w.moved else []
-            notes += self._length_note(w, rules[w.name])
+            notes += self._length_note(w, rule_of)
+            if pol is not self.policy:
+                notes.append(self.t("window_version", v=pol.version))
             cls = ' class="sla-postponed"' if w.moved else ""
-            rule = f"<td>{self._maintenance_name(rules[w.name])}</td>" if several else ""
+            rule = f"<td>{self._maintenance_name(rule_of)}</td>" if several else ""
             rows.append(
                 (
                     w.start.timestamp(),
@@ -319,13 +329,14 @@ class _Page(PageWriter):
                     f"<td>{tx.esc(self._notes_joined(notes))}</td></tr>",
                 )
             )
-        last = wins[-1].day if wins else ref + dt.timedelta(days=366)
-        for sk in computed.skipped_windows(self.policy, ref, last):
-            rule = f"<td>{self._maintenance_name(rules[sk.name])}</td>" if several else ""
+        last = found[-1][0].day if found else start + dt.timedelta(days=366)
+        for pol, sk in self._skipped(policies, start, last):
+            rule_of = rules[(id(pol), sk.name)]
+            rule = f"<td>{self._maintenance_name(rule_of)}</td>" if several else ""
             rows.append(
                 (
                     dt.datetime.combine(sk.day, dt.time(), self.policy.tz).timestamp()
-                    + rules[sk.name].hours.start.minutes * 60,
+                    + rule_of.hours.start.minutes * 60,
                     f'<tr class="sla-skipped"><td>—</td>{rule}<td>{tx.esc(tx.date(sk.day, self.lang))}</td>'
                     f"<td>—</td><td>{tx.esc(self._skipped_note(sk))}</td></tr>",
                 )
@@ -336,18 +347,32 @@ class _Page(PageWriter):
         if self.ctx.ics_url:
             link = f'<a href="{self.ctx.ics_url}" type="text/calendar">{tx.esc(self.t("ics_link"))}</a>'
             self.html(f'<p class="sla-ics">{link}{tx.esc(self.t("ics_hint"))}</p>')
-        moved = computed.moved_windows(self.policy, ref, self.ctx.moved_years)
-        skipped = computed.skipped_windows(self.policy, ref, computed.years_on(ref, self.ctx.moved_years))
+        until = computed.years_on(start, self.ctx.moved_years)
+        moved = [w for w, _ in computed.windows_in_force(policies, start, until) if w.moved]
+        skipped = [sk for _, sk in self._skipped(policies, start, until)]
         sep = "：" if self.lang == "ja" else ": "
         said = [(w.day, f"{tx.esc(tx.date(w.day, self.lang))}{sep}{tx.esc(self._moved_note(w))}") for w in moved]
         said += [(s.day, f"{tx.esc(tx.date(s.day, self.lang))}{sep}{tx.esc(self._skipped_note(s))}") for s in skipped]
         items = [f"<li>{text}</li>" for _, text in sorted(said, key=lambda x: x[0])]
         items = items or [f"<li>{tx.esc(self.t('no_moves'))}</li>"]
         # (the heading names skipped windows where a rule may skip one)
-        skips = any(mt.roll is m.Roll.SKIP and mt.calendar for mt in self.model.maintenance)
+        skips = any(mt.roll is m.Roll.SKIP and mt.calendar for p in policies for mt in p.model.maintenance)
         heading = self.t("upcoming_moves_skips" if skips else "upcoming_moves", y=self.ctx.moved_years)
         self.html(f"<p><strong>{tx.esc(heading)}</strong></p>")
         self.html('<ul id="maintenance-moved">' + "".join(items) + "</ul>")
+
+    @staticmethod
+    def _skipped(policies: Sequence[Policy], start: dt.date, end: dt.date) -> list[tuple[Policy, computed.Skipped]]:
+        """The days ``skip`` drops in ``[start, end]``, each of the version in force that day."""
+        return sorted(
+            (
+                (pol, sk)
+                for pol in policies
+                for sk in computed.skipped_windows(pol, start, end)
+                if computed.in_force_on(policies, sk.day) is pol
+            ),
+            key=lambda ps: ps[1].day,
+        )
 
     def _maintenance_name(self, mt: m.Maintenance) -> str:
         return self.L(mt.label) or tx.esc(mt.name)
@@ -532,7 +557,14 @@ class _Page(PageWriter):
             )
         return self.t("or").join(parts)
 
+    #: the kinds whose declarations each get a heading of their own in a block (several notify rules, ...)
+    _HEADED = ("calendars", "planned_stops", "maintenance", "notifications", "backups")
+
     def r_priorities(self, nodes: list[m.Priority], level: int, block: Block) -> None:
+        # after another kind's headed declarations in the block, the table has a heading of its own: it is no
+        # part of the last of them (a notify rule's)
+        if any(kind in block.nodes for kind in self._HEADED):
+            self.heading(level, self.t("sec_response"), f"response-{block.article}-{block.section}")
         rows = []
         seen: set[str] = set()
         for p in nodes:
@@ -645,6 +677,15 @@ class _Page(PageWriter):
                 if changes
                 else tx.esc(self.t("first_version") if pol is versions[0][0] else self.t("no_changes"))
             )
+            if not url and pol is not self.policy:  # no page of its own to read it on: said which this page is
+                said = []
+                today = self.ctx.today
+                if today is not None and computed.in_force_on([v[0] for v in versions], today) is pol:
+                    said.append(self.t("history_in_force", date=tx.date(today, self.lang)))
+                page = self.model.header
+                said.append(self.t("history_not_shown", v=page.version, date=tx.date(page.effective, self.lang)))
+                sep = "" if self.lang == "ja" else " "
+                text += f'<br><span class="sla-history-note">{tx.esc(sep.join(said))}</span>'
             rows.append(f"<tr><td>{ver}</td><td>{tx.esc(tx.date(h.effective, self.lang))}</td><td>{text}</td></tr>")
         head = [self.t("version"), self.t("effective"), self.t("changes")]
         self.table("versions", head, rows)

@@ -44,8 +44,11 @@ CSS = """\
 .md-typeset tr.sla-skipped td:nth-last-child(3) { text-decoration: line-through; }
 .sla-lang { float: right; font-size: .75rem; }
 .sla-table td, .sla-table th { vertical-align: top; }
-/* Japanese wraps between words (phrases), never inside a word; long Latin words may still break */
+/* Japanese wraps between words (phrases), never inside a word; long Latin words may still break. Not in a
+   table's cells: a phrase kept whole there widens its column, and at a desk's width the table ran past the
+   page (its last column behind a scroll bar) */
 [lang="ja"] .md-typeset, .md-typeset [lang="ja"] { word-break: auto-phrase; line-break: strict; }
+.md-typeset :is(td, th), .md-typeset :is(td, th) [lang="ja"] { word-break: normal; }
 .md-typeset table:not([class]) th { white-space: nowrap; }
 .md-typeset table:not([class]) td { overflow-wrap: normal; min-width: 5em; }
 @media screen and (max-width: 30em) { .md-typeset table:not([class]) td { min-width: 7em; } }

@@ -53,7 +53,7 @@ from ..events.schema import Rec
 from ..lang import model as m
 from .common import Ctx, Rules, target_calendar
 from .incidents import REPORTED, REPRIORITIZED, RESPONDED, Incident, completion_codes, used_percent
-from .order import Conflict, settle_run
+from .order import Conflict, settle_run, type_ranks
 from .result import VerdictColumns, object_array
 from .select import hand_off
 from .targets import has_targets
@@ -100,11 +100,12 @@ def prepare(groups: dict[str, list[Rec]], as_of: float) -> Prepared:
     n = len(flat)
     t = np.fromiter(map(itemgetter(0), flat), np.float64, n)
     code = np.fromiter(map(itemgetter(1), flat), np.int64, n)
+    rank = type_ranks(code)  # (at one instant, by the order of types: not by code)
     idx = np.repeat(np.arange(n_ids, dtype=np.int64), counts)
     # ``flat`` holds each incident's records together, mostly in order already
     # (a log is written as things happen): sort only when some are not.
     same_id = idx[1:] == idx[:-1]
-    dt_, dc = t[1:] - t[:-1], code[1:] - code[:-1]
+    dt_, dc = t[1:] - t[:-1], rank[1:] - rank[:-1]
     # Neighbours of one id, instant and type: in order when their lines are (few: read those only).
     tie = same_id & (dt_ == 0) & (dc == 0)
     out_of_order = bool((same_id & ((dt_ < 0) | ((dt_ == 0) & (dc < 0)))).any())
@@ -112,7 +113,7 @@ def prepare(groups: dict[str, list[Rec]], as_of: float) -> Prepared:
         out_of_order = any(flat[k + 1][3] < flat[k][3] for k in np.flatnonzero(tie).tolist())
     if out_of_order:
         line = np.fromiter(map(itemgetter(3), flat), np.int64, n)
-        order = np.lexsort((line, code, t, idx))
+        order = np.lexsort((line, rank, t, idx))
         so, st, sc = idx[order], t[order], code[order]
         tie = (so[1:] == so[:-1]) & (st[1:] == st[:-1]) & (sc[1:] == sc[:-1])
     else:

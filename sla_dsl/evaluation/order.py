@@ -5,9 +5,12 @@ Design notes
 * A log is gathered from several systems: the order of its lines means nothing,
   and shuffling them must not change a verdict or a byte of the report. So
   every id's events are read in one total order on what they say: time, then
-  type (the order of ``TYPES``: a report before a response at the same
-  instant), then content (the payload's fields in the schema's order, compared
-  value by value: absent first, then numbers, then text by code point), and
+  type (the order of :data:`~sla_dsl.events.compact.RANK`: the contract's types
+  in their fixed order, a report before a response at the same instant, then the
+  types a policy declares by name; never the codes, which a process gives a
+  declared type in the order it first meets it), then content (the payload's
+  fields in the schema's order, compared value by value: absent first, then
+  numbers, then text by code point), and
   only then line. Line decides nothing but which of several identical copies
   is kept (the lowest) and so named in messages.
 * Absent first is also the conservative reading for the customer: of an
@@ -35,8 +38,9 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
+from numpy.typing import NDArray
 
-from ..events.schema import PAYLOAD, TYPES, EventLog, Rec
+from ..events.schema import PAYLOAD, RANK, TYPES, EventLog, Rec
 from ..report import DataDiff, DataNote, Violation
 from ..report.data_notes import note_text
 from .common import Ctx, wall_text
@@ -93,14 +97,21 @@ def settle_run(ident: str, run: Sequence[Rec]) -> tuple[list[int], list[bool], l
     return order, dup, conflicts
 
 
-def _by_time_type_line(r: Rec) -> tuple[float, int, int]:
-    return r[0], r[1], r[3]
+def type_ranks(code: NDArray[np.int64]) -> NDArray[np.int64]:
+    """The place of each code's type in the order of types at one instant (:data:`RANK`): what a sort of
+    records by time and type sorts on, on columns (the codes themselves while they are in that order)."""
+    rank = np.asarray(RANK[:], dtype=np.int64)  # (one copy for the whole sort: see RANK)
+    if (rank == np.arange(rank.size)).all():
+        return code
+    out: NDArray[np.int64] = rank[code]
+    return out
 
 
 def settle(ident: str, recs: list[Rec], as_of: float) -> tuple[list[Rec], int, list[Conflict]]:
     """One id's events in the order above, those after ``as_of`` and exact duplicates left out:
     the events kept, how many duplicates, the contradictions."""
-    recs = sorted(recs, key=_by_time_type_line)
+    rank = RANK[:]  # (one copy for the whole sort: see RANK)
+    recs = sorted(recs, key=lambda r: (r[0], rank[r[1]], r[3]))
     out: list[Rec] = []
     dups = 0
     conflicts: list[Conflict] = []

@@ -9,6 +9,9 @@ Design notes
 * Codes are only ever added: the contract's types first (``TYPES``, ``CODE``),
   then each type a policy loaded in this process declares
   (:func:`declare_types`; its model is ``DeclaredEvent`` in :mod:`.schema`).
+  A code says nothing about order: events at one instant are read in the order
+  of :data:`RANK` (the contract's types in their fixed order, then the declared
+  types by name), which depends on no process's history.
 * A field of the contract given on a type that does not carry it is kept like
   any extra field and never read: ``attributes`` are read on the event that
   opens an incident or an outage (``incident.reported``, ``outage.started``)
@@ -46,8 +49,9 @@ from .problems import EventInputError, Noted, Problem, RowSource, Source, by_lin
 # evaluator does not keep a pydantic model per event. Each event becomes a
 # ``Rec`` tuple ``(epoch, code, payload, line)`` filed under its family and id:
 # ``epoch`` is POSIX seconds (float, keeps microseconds), ``code`` the index of
-# its type in ``TYPES`` (so sorting by ``(epoch, code)`` puts a report before a
-# response at the same instant), ``payload`` the contract fields of its type in
+# its type in ``TYPES`` (events at one instant are ordered by ``RANK[code]``, not
+# by code: a report before a response, a declared type after every contract type
+# and in name order among themselves), ``payload`` the contract fields of its type in
 # a fixed order, ``line`` where it was read (0 when it came from the API).
 # Identity for de-duplication is ``(family, id, epoch, code, payload)``: extra
 # columns do not make two copies of one event different. The log also carries
@@ -59,6 +63,13 @@ TYPES: list[str] = list(EVENT_TYPES)
 CODE: dict[str, int] = {name: i for i, name in enumerate(TYPES)}
 #: How many types the contract has: a code at or above this one is a declared type.
 BUILTIN_COUNT = len(EVENT_TYPES)
+#: Per code, the place of its type in the one order of event types at one instant: the contract's types in
+#: their fixed order (their codes), then the declared types by name (code points). It depends only on the
+#: names, never on which types this process gave codes first (one policy evaluated after another, a Dask or
+#: Spark worker that reads its policies afresh, ``sla serve`` adding a version), so two types compare the same
+#: everywhere. :func:`declare_types` renumbers it in place when it adds a type: a sort reads one copy of it
+#: (``RANK[:]``), never old places for some codes and new ones for others.
+RANK: list[int] = list(range(BUILTIN_COUNT))
 FAMILIES: tuple[str, ...] = ("incident", "outage", "stop", "backup")
 FAMILY_OF: list[int] = [FAMILIES.index(name.split(".")[0]) for name in TYPES]
 
@@ -98,23 +109,35 @@ Rec = tuple[float, int, tuple[Any, ...], int]
 # planned stops and backups have the fixed life cycle of the contract. A declared
 # event carries ``event``, ``at`` and ``id`` and no payload; extra fields are kept
 # as for every event. Its code is given the first time a policy declares it in
-# this process (so it sorts after every contract type at one instant).
+# this process, so codes differ between processes and with what was loaded
+# before; its place among the types at one instant does not (:data:`RANK`:
+# after every contract type, then by name).
 
 
 def declare_types(names: Iterable[str]) -> frozenset[str]:
-    """Give each declared type a code (once per process, in name order per call); returns the set.
+    """Give each declared type a code (once per process) and its place in :data:`RANK`; returns the set.
 
     Raises ValueError for a name a policy cannot declare (the policy checker refuses those first).
     """
     wanted = frozenset(names)
-    for name in sorted(wanted - CODE.keys()):
+    new = sorted(wanted - CODE.keys())
+    if not new:
+        return wanted
+    for name in new:
         if not declarable(name):
             raise ValueError(f"`{name}` cannot be a declared event type")
-        CODE[name] = len(TYPES)
+    codes = {}
+    for name in new:
+        codes[name] = len(TYPES)
         TYPES.append(name)
         FAMILY_OF.append(FAMILIES.index(name.split(".")[0]))
         PAYLOAD_BY_CODE.append(())
         STRAY_BY_CODE.append(frozenset(KNOWN_FIELDS))
+    # every declared type's place by name (one slice assignment: a copy holds the old places or the new,
+    # which order the types it knows alike), then the codes, last: a code read is in any copy taken after
+    place = {name: k for k, name in enumerate(sorted(TYPES[BUILTIN_COUNT:]), BUILTIN_COUNT)}
+    RANK[:] = [*range(BUILTIN_COUNT), *(place[name] for name in TYPES[BUILTIN_COUNT:])]
+    CODE.update(codes)
     return wanted
 
 

@@ -71,6 +71,39 @@ CLI: dict[str, Msg] = {
     "cli.evaluate.output_failed": Msg(
         "`{option}` の `{path}`：レポートを書けません：{reason}", "{option} `{path}`: cannot write the report: {reason}"
     ),
+    # `--format pdf`: no Chromium to print with, or one that fails (report/pdf.py; {env}: `SLA_CHROMIUM`;
+    # {why}: .env_not_program or .not_on_path; {help}: diag.word.help; {reason}: events.os.*;
+    # {said}: the last line Chromium wrote on its standard error, as it is)
+    "cli.evaluate.pdf.no_chromium": Msg(
+        "`--format pdf` には `Chromium` が必要です：{why}\n{help}: `Chromium` をインストールするか、{env} に"
+        " `Chromium` か `Chrome` のパスを設定してください。または `--format html` で書いて、ブラウザーから"
+        "印刷してください",
+        "`--format pdf` needs Chromium: {why}\n{help}: install Chromium, or set {env} to the path of a Chromium"
+        " or Chrome; or write `--format html` and print it from a browser",
+    ),
+    "cli.evaluate.pdf.env_not_program": Msg(
+        "{env} の `{value}` は実行できるプログラムではありません",
+        "{env} is `{value}`, which is not a program that can be run",
+    ),
+    "cli.evaluate.pdf.not_on_path": Msg(
+        "`Chromium` が見つかりません（{names} のどれも `PATH` にありません）",
+        "no Chromium found: none of {names} is on PATH",
+    ),
+    "cli.evaluate.pdf.timeout": Msg(
+        "`Chromium`（`{browser}`）が {seconds} 秒以内にレポートを印刷しませんでした",
+        "Chromium (`{browser}`) did not print the report within {seconds} s",
+    ),
+    "cli.evaluate.pdf.cannot_run": Msg(
+        "`Chromium`（`{browser}`）を実行できません：{reason}", "cannot run Chromium (`{browser}`): {reason}"
+    ),
+    "cli.evaluate.pdf.failed": Msg(
+        "`Chromium`（`{browser}`）がレポートを印刷しませんでした（終了コード {code}）",
+        "Chromium (`{browser}`) did not print the report (exit code {code})",
+    ),
+    "cli.evaluate.pdf.failed_said": Msg(
+        "`Chromium`（`{browser}`）がレポートを印刷しませんでした（終了コード {code}）：{said}",
+        "Chromium (`{browser}`) did not print the report (exit code {code}): {said}",
+    ),
     # `sla evaluate` and `sla explain`: an event log among the policies ({n}: its place among the paths;
     # {usage}: the paths the command takes; {merge}: a command that merges logs)
     "cli.evaluate.log_among_policies": Msg(

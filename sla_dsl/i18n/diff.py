@@ -324,7 +324,6 @@ DIFF: dict[str, Msg] = {
     # a change line
     "diff.article": Msg("第{n}条", "article {n}"),
     "diff.item": Msg("SLA 項目{n}", "SLA item {n}"),
-    "diff.labelled": Msg("{text}（{key}）", "{text} ({key})"),
     "diff.subject": Msg("{section} {key}", "{section} {key}"),
     "diff.subject.priority": Msg("{section} {key}", "{key}{section:.0}"),
     # a priority named by its label, as the report names it (`P1 優先度１`: its id, which customers see on their

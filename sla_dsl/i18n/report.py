@@ -17,6 +17,13 @@ REPORT: dict[str, Msg] = {
     "report.version": Msg("適用した規定の版：{versions}。", "Policy version: {versions}."),
     # every version the report used (in force during the period, or judging a row it lists), more than one
     "report.versions": Msg("適用した規定の版：{versions}。", "Policy versions: {versions}."),
+    # something judged from before the earliest version's date: judged under it (as `sla explain` says per row)
+    "report.versions.none_yet": Msg(
+        "{effective}より前に適用中の規定の版はありません。"
+        "それより前の分は、与えられた中で最も早い規定の版 {version} で判定しました。",
+        "No version in force yet before {effective}: what falls before it is judged under version {version}, "
+        "the earliest given.",
+    ),
     "report.tz_japan": Msg("時刻はすべて日本時間です。", "All times are Japan time (UTC+09:00)."),
     "report.tz_zone": Msg("時刻はすべて{zone}です。", "All times are {zone}."),
     "report.tz_offset": Msg("時刻はすべて協定世界時から{offset}の時刻です。", "All times are at UTC{offset}."),
@@ -106,6 +113,8 @@ REPORT: dict[str, Msg] = {
     ),
     "report.result.ratio": Msg("{met}/{judged} 件達成（{percent}）", "{met} of {judged} met ({percent})"),
     "report.result.nothing": Msg("判定の対象なし", "nothing to judge"),
+    # an availability figure over no measured time (the JSON's ratio 1.0): no figure in words
+    "report.result.nothing_measured": Msg("測定した時間なし", "no time measured"),
     # what is not judged yet, after what is (``2/3 件達成（66.7%）、対応中 1 件``)
     "report.result.open": Msg("対応中 {n} 件", "{n} open"),
     "report.result.at_risk": Msg("要注意 {n} 件", "{n} at risk"),
@@ -130,6 +139,11 @@ REPORT: dict[str, Msg] = {
     ),
     # windows whose length a version in force from mid-period changed (the target column says each length)
     "report.result.windows_changed": Msg("{ok}/{windows} 回実施（取得期間ごと）", "{ok} of {windows} windows taken"),
+    # backup days or windows not over at `as_of`, after those judged (`24/24 日実施、未確定 6 日`)
+    "report.result.day_pending": Msg("未確定 {n} 日", "{n} day pending"),
+    "report.result.days_pending": Msg("未確定 {n} 日", "{n} days pending"),
+    "report.result.window_pending": Msg("未確定 {n} 回", "{n} window pending"),
+    "report.result.windows_pending": Msg("未確定 {n} 回", "{n} windows pending"),
     "report.result.stops": Msg("{ok}/{total} 件有効", "{ok} of {total} valid"),
     "report.result.retention_bad": Msg("保存期間前の削除 {n} 件", "{n} deleted before retention"),
     "report.result.zone_ok": Msg("問題なし", "no problem found"),
@@ -508,8 +522,9 @@ REPORT: dict[str, Msg] = {
     "report.timeline.outages.other": Msg("障害 {n} 件", "{n} outages"),
     "report.timeline.maintenance.one": Msg("定期メンテナンス {n} 件", "{n} maintenance window"),
     "report.timeline.maintenance.other": Msg("定期メンテナンス {n} 件", "{n} maintenance windows"),
-    "report.timeline.stops.one": Msg("計画停止 {n} 件", "{n} planned stop"),
-    "report.timeline.stops.other": Msg("計画停止 {n} 件", "{n} planned stops"),
+    # (the stops the chart draws: those validly noticed, named as the legend names them, report.legend.stop)
+    "report.timeline.stops.one": Msg("通知済み計画停止 {n} 件", "{n} noticed planned stop"),
+    "report.timeline.stops.other": Msg("通知済み計画停止 {n} 件", "{n} noticed planned stops"),
     # report.timeline.unlabelled of one outage
     "report.timeline.unlabelled.one": Msg(
         "ほか {n} 件の障害はラベルを省略（一覧は「{table}」）", "{n} more outage not labelled: see “{table}”"
@@ -533,6 +548,17 @@ REPORT: dict[str, Msg] = {
     "explain.incident": Msg(
         "案件 {id}（{priority}、規定の版 {version}）：{status}",
         "Incident {id} ({priority}, policy version {version}): {status}",
+    ),
+    # under an explanation's period: the versions used (`sla deadline`'s note: cli.versions.none_yet)
+    "explain.note": Msg("注記：{note}", "Note: {note}"),
+    # an incident with named targets (issue 12): its status is the response's; how many of the others broke
+    "explain.incident.targets": Msg(
+        "案件 {id}（{priority}、規定の版 {version}）：応答は{status}、ほかの目標 {n} 件中 {bad} 件が未達",
+        "Incident {id} ({priority}, policy version {version}): response {status}; {bad} of {n} other targets breached",
+    ),
+    "explain.incident.targets.one": Msg(
+        "案件 {id}（{priority}、規定の版 {version}）：応答は{status}、ほかの目標 {n} 件中 {bad} 件が未達",
+        "Incident {id} ({priority}, policy version {version}): response {status}; {bad} of {n} other target breached",
     ),
     "explain.outage": Msg(
         "障害 {id}（規定の版 {version}）：停止時間 {downtime}、{rule}：{notice}",

@@ -73,10 +73,18 @@ SITE: dict[str, Msg] = {
     "site.ahead_from": Msg(ja="{v}（{date}から）", en="{v} (from {date})"),
     "site.ahead_sep": Msg(ja="、", en=", "),
     "site.ahead_computed": Msg(
-        ja="このページの定期メンテナンスの日程と計算例は、{date}以降のものです。"
-        "カレンダーの購読（iCalendar）では、各回をその日に適用する版の日程で示します。",
-        en="The maintenance windows and worked examples on this page are from {date}; "
-        "the calendar feed (iCalendar) gives each window as the version in force on its day sets it.",
+        ja="このページの計算例は{date}以降のものです。定期メンテナンスの日程は{today}からのもので、"
+        "各回をその日に適用する版の日程で示します（カレンダーの購読（iCalendar）も同じです）。",
+        en="The worked examples on this page are from {date}. The maintenance windows are from {today}, "
+        "each as the version in force on its day sets it (the calendar feed, iCalendar, too).",
+    ),
+    # a maintenance window set by another version than the page's (in force on its day)
+    "site.window_version": Msg(ja="版 {v} による日程", en="set by version {v}"),
+    # the version history on a page with no page of each version (the customers' site)
+    "site.history_in_force": Msg(ja="{date}時点で適用中の版です。", en="The version in force on {date}."),
+    "site.history_not_shown": Msg(
+        ja="このページはこの版ではなく、{date}から適用する版 {v} の内容を示します。",
+        en="This page does not show this version: it shows version {v}, which applies from {date}.",
     ),
     # the site's chrome: the tooltip of a heading's ¶, and the page for an address with no page
     "site.permalink": Msg(ja="この見出しへのリンク", en="Permanent link"),

@@ -321,7 +321,9 @@ def timeline_svg(report: Report, lang: str, outages_title: str | None = None) ->
 
 def _aria(report: Report, lang: str) -> str:
     """The chart's title: the period it covers, named as the report's heading names it (a calendar month,
-    ``2026年11月度``; else its two ends, :func:`~.sections.period_span`), and what it draws, counted."""
+    ``2026年11月度``; else its two ends, :func:`~.sections.period_span`), and what it draws, counted: the
+    planned stops it draws are those validly noticed, and the title names them so (``通知済み計画停止 1 件``,
+    as the legend does), not every stop of the period."""
     start, end = report.period.start, report.period.end
     y, mo = (start.year + 1, 1) if start.month == 12 else (start.year, start.month + 1)
     one_month = start.day == 1 and start.time() == dt.time() and end == start.replace(year=y, month=mo)
@@ -342,7 +344,7 @@ def _aria(report: Report, lang: str) -> str:
         period=period,
         outages=counted("outages", len(report.outages)),
         maintenance=counted("maintenance", len(report.maintenance)),
-        stops=counted("stops", sum(s.notice_ok for s in report.planned_stops)),
+        stops=counted("stops", sum(1 for s in report.planned_stops if s.notice_ok)),  # (those drawn)
     )
 
 

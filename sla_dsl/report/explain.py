@@ -31,6 +31,13 @@ Design notes
   counts it: business time, or elapsed time for ``within 1 hour``. A violation of an incident's
   target is worded from the incident's row (``sla explain`` passes the rows about the id): its
   priority by the label of the rule that judged it, as the report's violations table says it.
+* An incident judged on named targets besides its response is headed by the
+  response's status named as such, and how many of its other targets that
+  apply were breached (``response met; 2 of 2 other targets breached``): a bare
+  ``met`` above breached targets read as the incident's verdict. An incident,
+  outage or planned stop that began before the earliest version's date says,
+  under the period, that no version was in force yet (the evaluator's step, in
+  ``sla deadline``'s words).
 * Times are ordered, merged and subtracted as instants (UTC,
   :func:`~.violation_words.instant`): aware datetimes of one zone compare and
   subtract by their wall clocks and hash without ``fold``, so on the day the
@@ -45,7 +52,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from ..calendars.recurrence import window_start
-from ..events.schema import BUILTIN_COUNT, PAYLOAD, TYPES, Rec
+from ..events.schema import BUILTIN_COUNT, PAYLOAD, RANK, TYPES, Rec
 from ..i18n import format_date
 from ..lang import model as m
 from ..policy.compiled import Policy
@@ -87,11 +94,13 @@ class Event(NamedTuple):
 
 
 class Explanation(NamedTuple):
-    """One explained item: its headline, the article, and its steps in time order."""
+    """One explained item: its headline, the article, and its steps in time order; ``note``: that no
+    version was in force yet when it began (judged under the earliest given), said under the period."""
 
     headline: str
     article: str
     steps: list[tuple[dt.datetime | None, str]]
+    note: str = ""
 
 
 Item = IncidentRow | OutageRow | StopRow | RetentionRow | BackupRow | Violation
@@ -100,7 +109,8 @@ Item = IncidentRow | OutageRow | StopRow | RetentionRow | BackupRow | Violation
 def events_of(recs: Sequence[Rec], tz: dt.tzinfo) -> list[Event]:
     """The item's records as events in the policy's time zone, in time order."""
     out = []
-    for r in sorted(recs, key=lambda r: (r[0], r[1])):
+    rank = RANK[:]  # (at one instant, by the order of types the evaluator reads them in: not by code)
+    for r in sorted(recs, key=lambda r: (r[0], rank[r[1]])):
         name = TYPES[r[1]]
         fields = dict(zip(PAYLOAD.get(name, ()), r[2], strict=False))
         out.append(Event(dt.datetime.fromtimestamp(r[0], tz), name, fields))
@@ -133,6 +143,21 @@ def explain(
     return _violation(item, report, w, seen, rows)
 
 
+def _none_yet(w: PolicyWords, start: dt.datetime | None) -> str:
+    """That no version was in force yet at ``start`` (the row's clock start, or its start), when so: the row
+    is judged under the earliest version given (``w``: the words of the version that judged it), as the
+    evaluator's step and ``sla deadline``'s note say it (``no version in force yet: judged under version
+    2026.2 (effective 2026-11-16), the earliest given``); else empty."""
+    p = w.policy
+    if p is None or start is None or (w.policies and p.effective != w.policies[0].effective):
+        return ""  # (a later version judges only from its own date: only the earliest judges before it)
+    eff = p.effective
+    if instant(start) >= instant(dt.datetime(eff.year, eff.month, eff.day, tzinfo=p.tz)):
+        return ""
+    day = format_date(eff, "ja") if w.lang == "ja" else eff.isoformat()
+    return w.m("explain.note", note=w.m("cli.versions.none_yet", version=p.version, effective=day))
+
+
 def _article(w: PolicyWords, ref: str | m.ArticleRef | None, rule: str = "") -> str:
     """``根拠：第3条の(2)（SLA の設定）優先度１``: the article once, above the steps."""
     num = ref_number(ref)
@@ -149,12 +174,17 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
     def priority(pid: str) -> str:
         return _priority(w, pid, rule if pid == r.priority else None)
 
+    # with named targets, the status is the response's alone: said as such, with how many of the others
+    # were breached (a headline `met` above three breached targets read as the incident's verdict)
+    named = [t for t in getattr(r, "targets", ()) if t.status != "not_applicable"]
     head = w.m(
-        "explain.incident",
+        "explain.incident" if not named else "explain.incident.targets" + (".one" if len(named) == 1 else ""),
         id=r.id,
         priority=priority(r.priority),
         version=r.policy_version,
         status=w.m(f"report.status.{r.status}"),
+        bad=sum(t.status == "breached" for t in named),
+        n=len(named),
     )
     steps: list[tuple[dt.datetime | None, str]] = []
     first_response = next((e.at for e in events if e.type == "incident.responded"), None)
@@ -223,7 +253,8 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
         else:
             steps.append((r.completed_at, w.m("explain.resolved")))
     steps += target_steps(r, w)  # named targets (issue 12)
-    return Explanation(head, _article(w, rule.ref if rule else None, priority(r.priority)), steps)
+    article = _article(w, rule.ref if rule else None, priority(r.priority))
+    return Explanation(head, article, steps, _none_yet(w, r.clock_start))
 
 
 def _notice_words(o: OutageRow, w: PolicyWords) -> str:
@@ -325,7 +356,7 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
     steps += target_steps(o, w)  # the notices of a second notification rule (issue 12)
     notify = next((n for n in w.model.notifications if n.after.startswith("outage.")), None) if w.model else None
     label = notify.label.text(w.lang) if notify is not None else ""
-    return Explanation(head, _article(w, notify.ref if notify else None, label), steps)
+    return Explanation(head, _article(w, notify.ref if notify else None, label), steps, _none_yet(w, o.start))
 
 
 _CAUSES = ("failure", "emergency", "planned", "force_majeure", "customer_fault")
@@ -436,7 +467,8 @@ def _stop(s: StopRow, w: PolicyWords) -> Explanation:
         )
     )
     ps = w.model.planned_stops[0] if w.model is not None and w.model.planned_stops else None
-    return Explanation(head, _article(w, ps.ref if ps else None, ps.label.text(w.lang) if ps else ""), steps)
+    article = _article(w, ps.ref if ps else None, ps.label.text(w.lang) if ps else "")
+    return Explanation(head, article, steps, _none_yet(w, s.start))
 
 
 def _retention(r: RetentionRow, w: PolicyWords) -> Explanation:
@@ -543,6 +575,8 @@ def render_explanations(items: Sequence[Explanation], report: Report, w: PolicyW
         out.append(printable(x.headline))
         full = w.with_year()
         out.append(printable(w.m("explain.period", start=full.t(p.start), end=full.t(p.end), as_of=full.t(p.as_of))))
+        if x.note:
+            out.append(printable(x.note))
         if x.article:
             out.append(printable(x.article))
         # one line per instant, keyed and sorted in UTC (a zone's 01:50 EDT and 01:50 EST are two lines),

@@ -45,7 +45,9 @@ Design notes
 * ``DTSTAMP`` is the reference instant passed in (the site's build date, or
   ``--from``), never the clock, so the same inputs give the same bytes.
 * The summary is the maintenance rule's label in the chosen language; a moved
-  window says from which day and why in its description.
+  window says from which day and why in its description, the day written as
+  the reports write a date, with its year (``2026年11月3日(火)（文化の日）から延期``,
+  ``postponed from Tue 3 Nov 2026 (Culture Day)``).
 * Every text from the policy (its name, title and labels, a move's reason) is
   written as an RFC 5545 ``TEXT`` value (:func:`text`): ``,``, ``;`` and ``\\``
   escaped, a line break (``\\n`` in the policy) as TEXT's ``\\n``, the calendar's
@@ -68,6 +70,7 @@ from icalendar.parser import Contentline
 from icalendar.prop import vText
 
 from ..errors import printable
+from ..i18n import format_date, message
 
 if TYPE_CHECKING:
     from ..calendars.recurrence import Window
@@ -75,22 +78,14 @@ if TYPE_CHECKING:
 
 __all__ = ["maintenance_ics", "text", "transitions", "vtimezone", "write_maintenance_ics"]
 
-_WEEKDAY_JA = "月火水木金土日"
-_WEEKDAY_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def _day(d: dt.date, lang: str) -> str:
-    if lang == "ja":
-        return f"{d.year}年{d.month}月{d.day}日（{_WEEKDAY_JA[d.weekday()]}）"
-    return f"{_WEEKDAY_EN[d.weekday()]} {d.isoformat()}"
-
 
 def _moved(w: Window, lang: str) -> str:
+    """A moved window's ``DESCRIPTION``: from which day and why, the day written as the reports write one
+    (:func:`~sla_dsl.i18n.format_date`, ``2026年11月3日(火)`` / ``Tue 3 Nov 2026``), with its year: a
+    calendar entry is read on its own."""
     reason = (w.reason_ja if lang == "ja" else w.reason) or ""
-    later = w.day > w.scheduled
-    if lang == "ja":
-        return f"{_day(w.scheduled, lang)}（{reason}）から{'延期' if later else '繰り上げ'}"
-    return f"{'postponed' if later else 'brought forward'} from {_day(w.scheduled, lang)} ({reason})"
+    key = "site.postponed" if w.day > w.scheduled else "site.brought_forward"
+    return message(key, lang, d=format_date(w.scheduled, lang), r=reason)
 
 
 def text(value: str) -> vText:

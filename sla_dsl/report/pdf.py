@@ -22,8 +22,9 @@ Design notes
   prints from the browser is what the PDF shows. Chromium is
   ``SLA_CHROMIUM`` (a path or a command name) if set, else the first of
   :data:`CHROMIUMS` on ``PATH``. Without one, or when it fails or does not
-  finish within the timeout, :class:`~sla_dsl.errors.InputError` says so
-  and what to set, and ``sla`` exits 1 with nothing written.
+  finish within the timeout, :class:`~sla_dsl.lang.diagnostics.WordedInputError`
+  says so and what to set, in the run's language (the catalogue's ``cli.evaluate.pdf.*``), and ``sla``
+  exits 1 with nothing written.
 * Chromium runs in a private temporary folder (the page, the PDF and a
   throwaway profile), with background networking off: the report has no
   external resources.
@@ -37,8 +38,9 @@ import shutil
 import subprocess
 import tempfile
 
-from ..errors import InputError
+from ..events.problems import os_reason
 from ..i18n import message
+from ..lang.diagnostics import Code, WordedInputError, Words, listing, words
 from .escape import printable
 
 __all__ = ["CHROMIUMS", "ENV", "css_string", "find_chromium", "html_to_pdf", "page_css", "require_chromium"]
@@ -94,31 +96,31 @@ def find_chromium() -> str | None:
     return next((p for p in map(shutil.which, CHROMIUMS) if p), None)
 
 
-def _missing() -> str:
+def _missing() -> Words:
     env = os.environ.get(ENV)
     if env:
-        return f"{ENV} is `{printable(env)}`, which is not a program that can be run"
-    return f"no Chromium found: none of {', '.join(f'`{c}`' for c in CHROMIUMS)} is on PATH"
+        return words("cli.evaluate.pdf.env_not_program", env=Code(ENV), value=printable(env))
+    return words("cli.evaluate.pdf.not_on_path", names=listing([f"`{c}`" for c in CHROMIUMS], ", "))
 
 
-def require_chromium() -> str:
-    """The Chromium to print with; :class:`~sla_dsl.errors.InputError` saying what to set when there is none."""
+def require_chromium(lang: str | None = None) -> str:
+    """The Chromium to print with; :class:`~sla_dsl.lang.diagnostics.WordedInputError` saying what to set
+    when there is none, in ``lang`` (English when None)."""
     browser = find_chromium()
     if browser is None:
-        raise InputError(
-            f"`--format pdf` needs Chromium: {_missing()}\n"
-            f"help: install Chromium, or set {ENV} to the path of a Chromium or Chrome; "
-            "or write `--format html` and print it from a browser"
-        )
+        said = words("cli.evaluate.pdf.no_chromium", why=_missing(), help=words("diag.word.help"), env=Code(ENV))
+        raise WordedInputError(said, lang)
     return browser
 
 
-def html_to_pdf(html: str, browser: str | None = None, timeout: float = 120.0) -> bytes:
+def html_to_pdf(html: str, browser: str | None = None, timeout: float = 120.0, lang: str | None = None) -> bytes:
     """The HTML report printed to PDF (A4, its print stylesheet) by headless Chromium (``browser``, else found).
 
-    Raises :class:`~sla_dsl.errors.InputError` when no Chromium is found, or it fails.
+    Raises :class:`~sla_dsl.lang.diagnostics.WordedInputError` (in ``lang``, English when None) when no
+    Chromium is found, or it fails.
     """
-    browser = browser or require_chromium()
+    browser = browser or require_chromium(lang)
+    shown = printable(browser)
     with tempfile.TemporaryDirectory(prefix="sla-pdf-") as tmp:
         src = os.path.join(tmp, "report.html")
         dst = os.path.join(tmp, "report.pdf")
@@ -130,15 +132,19 @@ def html_to_pdf(html: str, browser: str | None = None, timeout: float = 120.0) -
                 [*cmd, "file://" + src], stdin=subprocess.DEVNULL, capture_output=True, timeout=timeout, check=False
             )
         except subprocess.TimeoutExpired:
-            raise InputError(f"Chromium (`{browser}`) did not print the report within {timeout:g} s") from None
+            said = words("cli.evaluate.pdf.timeout", browser=shown, seconds=f"{timeout:g}")
+            raise WordedInputError(said, lang) from None
         except OSError as exc:
-            raise InputError(f"cannot run Chromium (`{browser}`): {exc.strerror or exc}") from None
+            said = words("cli.evaluate.pdf.cannot_run", browser=shown, reason=os_reason(exc))
+            raise WordedInputError(said, lang) from None
         if not os.path.exists(dst) or os.path.getsize(dst) == 0:
             lines = done.stderr.decode("utf-8", "replace").strip().splitlines()
-            said = printable(lines[-1]) if lines else ""
-            raise InputError(
-                f"Chromium (`{browser}`) did not print the report (exit code {done.returncode})"
-                + (f": {said}" if said else "")
-            )
+            last = printable(lines[-1]) if lines else ""
+            code = str(done.returncode)
+            if last:
+                said = words("cli.evaluate.pdf.failed_said", browser=shown, code=code, said=Code(last))
+            else:
+                said = words("cli.evaluate.pdf.failed", browser=shown, code=code)
+            raise WordedInputError(said, lang)
         with open(dst, "rb") as f:
             return f.read()

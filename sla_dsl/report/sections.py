@@ -7,6 +7,9 @@ Design notes
   comes from the message catalogue (:mod:`sla_dsl.i18n`) in the report's
   language, every name of a rule from the policy's labels (:mod:`.words`);
   ids, zones and unknown channels are the log's own and shown as written.
+* A report that judges something from before the earliest version's date says
+  once, under the line of versions, that it is judged under the earliest
+  (:func:`before_any_version`), as each such row's explanation says.
 * The line of versions under the title names every version the report used:
   those in force during the period and any that judged a row it lists (an
   incident carried over from an earlier version's time is judged under that
@@ -32,8 +35,12 @@ Design notes
   applies only when its event falls in open hours says so from its own event and
   calendar: :func:`notice_target`), planned-stop notices, availability, each
   backup kind. What is not judged yet follows
-  (``1 open``, ``1 at risk``, ``1 awaiting notice``), and the verdict agrees
-  with the result: not met, at risk, pending (only open items), met. A response
+  (``1 open``, ``1 at risk``, ``1 awaiting notice``, a backup kind's days or
+  windows not over: ``6 days pending``), and the verdict agrees with the result:
+  not met, at risk, met (something judged), pending (only open items), ``-``
+  (nothing at all to judge): never "met" over nothing, nor an availability
+  figure over no measured time (``no time measured``: pending while its period
+  runs, :func:`_nothing_measured`). A response
   settled before ``from`` of an incident carried over was counted by an earlier
   report: not counted again, and a note says how many (:mod:`.settled`). A named
   target is counted as the trend counts it (:func:`target_counts`: its key is
@@ -101,7 +108,7 @@ import numpy as np
 
 from ..i18n import format_month
 from ..lang import model as lm
-from . import Report, Violation, judging_versions, periods
+from . import PolicyRef, Report, Violation, judging_versions, periods
 from .conditions import condition_words, priority_targets
 from .operations import (
     backups_part,
@@ -239,12 +246,41 @@ def head_lines(report: Report, w: PolicyWords, incidents: Sequence[IncidentLike]
     sep = "、" if w.lang == "ja" else ", "
     used = [v.version for v in report.versions_used(incidents)] or [report.policy.version]
     full = w.with_year()
-    return [
+    lines = [
         w.m("report.period", start=full.t(p.start), end=full.t(p.end), as_of=full.t(p.as_of)),
         w.m("report.versions" if len(used) > 1 else "report.version", versions=sep.join(used))
         + ("" if w.lang == "ja" else " ")
         + zone,
     ]
+    early = before_any_version(report, incidents)
+    if early is not None and early.effective is not None:  # (as the rows' explanations say it, once)
+        lines.append(w.m("report.versions.none_yet", version=early.version, effective=full.d(early.effective)))
+    return lines
+
+
+def before_any_version(report: Report, incidents: Sequence[IncidentLike] | None = None) -> PolicyRef | None:
+    """The earliest version given when the report judges something from before its ``effective`` date
+    (no version in force yet: the evaluator judges it under the earliest, and each such row's explanation
+    says so): the period starting before it, or an incident's clock, an outage or a planned stop the
+    report lists starting before it (``incidents`` stands in for the report's, as in :func:`sections`);
+    else None."""
+    given = [v for v in report.versions or [report.policy] if v.effective is not None]
+    if not given:
+        return None
+    first = min(given, key=lambda v: v.effective or dt.date.max)
+    assert first.effective is not None
+    begins = dt.datetime.combine(first.effective, dt.time(), tzinfo=report.period.start.tzinfo).timestamp()
+    if report.period.start.timestamp() < begins:
+        return first
+    starts = [o.start for o in report.outages] + [s.start for s in report.planned_stops]
+    if any(t.timestamp() < begins for t in starts):
+        return first
+    rows = compact(report.incidents) if incidents is None else incidents
+    fields = getattr(rows, "fields", None)
+    if fields is not None:
+        clocks = fields().clock
+        return first if len(clocks) and float(clocks.min()) < begins else None
+    return first if any(clock_of(i) < begins for i in rows) else None
 
 
 def sections(
@@ -433,29 +469,45 @@ def _backup_text(kind: str) -> Callable[[PolicyWords], str | None]:
     return text
 
 
-def _windows_result(w: PolicyWords, vws: Sequence[PolicyWords], b: lm.Backup, ok: int, judged: int) -> str:
+def _windows_result(
+    w: PolicyWords, vws: Sequence[PolicyWords], b: lm.Backup, ok: int, judged: int, pending: int = 0
+) -> str:
     """A backup kind's days or windows taken of those judged: ``20 of 30 days taken``, ``58 of 60 windows of
     12 hours taken`` (issue 13); the windows without a length when the versions in force (``vws``) take the
     kind at different intervals (12 hours, then 6 hours from a version's date: its target says each), and
-    windows, not days, when some version takes it every N hours."""
+    windows, not days, when some version takes it every N hours. The days or windows not over at ``as_of``
+    (``pending``) follow, as the responses' open ones do (``24/24 日実施、未確定 6 日``); with none judged
+    they alone are said (``30 days pending``, never ``0 of 0 days taken``; with none at all, "nothing to
+    judge")."""
     every = [r.every for v in vws if (r := v.backup_rule(b.kind)) is not None and r.every is not None]
     every = list({str(e): e for e in every or ([b.every] if b.every is not None else [])}.values())  # (by value)
-    if not any(e.unit.value == "hour" for e in every):
-        return w.m("report.result.days", ok=ok, days=judged)
-    if len(every) > 1:
-        return w.m("report.result.windows_changed", ok=ok, windows=judged)
-    return w.m("report.result.windows", ok=ok, windows=judged, duration=w.duration(every[0]))
+    hourly = any(e.unit.value == "hour" for e in every)
+    unit = "window" if hourly else "day"
+    said = [w.m(f"report.result.{unit}{'' if pending == 1 else 's'}_pending", n=pending)] if pending else []
+    if not judged:
+        return said[0] if said else w.m("report.result.nothing")
+    if not hourly:
+        taken = w.m("report.result.days", ok=ok, days=judged)
+    elif len(every) > 1:
+        taken = w.m("report.result.windows_changed", ok=ok, windows=judged)
+    else:
+        taken = w.m("report.result.windows", ok=ok, windows=judged, duration=w.duration(every[0]))
+    return w.m("report.result.sep").join([taken, *said])
 
 
-def _verdict(w: PolicyWords, bad: int, watch: int = 0, waiting: int = 0) -> Mark:
-    """Not met (any bad), at risk (any at risk), pending (nothing judged, ``waiting`` open), else met."""
+def _verdict(w: PolicyWords, bad: int, watch: int = 0, waiting: int = 0, judged: int = 1) -> Mark:
+    """Not met (any bad), at risk (any at risk), met (something judged: ``judged``, none of it bad), else
+    pending (nothing judged, ``waiting`` open), else ``-``: with nothing at all to judge a commitment is
+    neither met nor pending (its result says "nothing to judge"), never "met" over nothing."""
     if bad:
         return Mark(w.m("report.verdict.not_met"), "bad")
     if watch:
         return Mark(w.m("report.verdict.watch"), "warn")
+    if judged:
+        return Mark(w.m("report.verdict.met"), "good")
     if waiting:
         return Mark(w.m("report.verdict.pending"), "")
-    return Mark(w.m("report.verdict.met"), "good")
+    return Mark("-", "")
 
 
 def _tally(w: PolicyWords, met: int, judged: int, waiting: int = 0, risky: int = 0, open_key: str = "open") -> str:
@@ -479,14 +531,50 @@ def _judged_target(report: Report, service: str, when: str | None, target: float
     return low.target if low is not None and low.target is not None else target
 
 
+def _nothing_measured(report: Report, service: str, when: str | None, promised: bool | None) -> bool | None:
+    """Whether no time of ``service``'s target (``when``) was measured in the period: every period row the
+    summary's figure is taken from (:func:`.periods.service_figure`) measured none, else, without rows,
+    the whole period's figure did. None when time was measured; True when some such period is not over
+    (not final: more is measured as it runs), False when all are. A ratio over no time is 1.0 in the JSON
+    (its contract), never "met" in words."""
+    rows = periods.service_rows(report, service, when, promised) or periods.service_rows(report, service, when)
+    if rows:
+        if any(p.measured_minutes > 0 for p in rows):
+            return None
+        return not all(p.complete for p in rows)
+    if report.availability.measured_minutes > 0:
+        return None
+    p = report.period
+    return p.as_of < p.end
+
+
 def _availability_verdict(w: PolicyWords, report: Report, service: str, target: float, when: str | None = None) -> Mark:
     """Not met (a complete period below target), not met so far (an incomplete period below it: the
-    per-period table says "not final"), else met."""
+    per-period table says "not final"), pending (no time measured yet in a period not over), ``-`` (no
+    time measured in a period that is over: nothing to judge), else met."""
     if periods.periods_below(report, service, target, when):
         return Mark(w.m("report.verdict.not_met"), "bad")
     if periods.open_below(report, service, when):
         return Mark(w.m("report.verdict.below_so_far"), "warn")
+    running = _nothing_measured(report, service, when, True)
+    if running is not None:
+        return Mark(w.m("report.verdict.pending"), "") if running else Mark("-", "")
     return Mark(w.m("report.verdict.met"), "good")
+
+
+def _availability_figure(
+    w: PolicyWords,
+    report: Report,
+    service: str,
+    target: float | None,
+    when: str | None = None,
+    promised: bool | None = None,
+) -> str:
+    """The summary's availability figure of ``service`` (:func:`.periods.figure_words`), or "no time
+    measured" when none was (a figure over no time is no figure)."""
+    if _nothing_measured(report, service, when, promised) is not None:
+        return w.m("report.result.nothing_measured")
+    return periods.figure_words(w, report, service, target, when, promised=promised)
 
 
 def in_force(report: Report, w: PolicyWords, incidents: Sequence[IncidentLike] | None = None) -> list[PolicyWords]:
@@ -702,7 +790,7 @@ def _target_row(
         w.m("report.trend.target", priority=pw.priority(pid), target=w.m(f"report.targets.{key.subject}"), clock=clock),
         _during(ws, w, lambda v: named_target_words(v, key)) or "-",
         _tally(w, c["met"], judged, waiting, c["at_risk"]),
-        _verdict(w, c["breached"], c["at_risk"], 0 if judged else waiting),
+        _verdict(w, c["breached"], c["at_risk"], waiting, judged),
         w.articles(refs),
     ]
 
@@ -782,7 +870,7 @@ def _summary(
                 w.m("report.commit.response", label=pw.priority(pid)),
                 target_during(ws, w, pid),  # one per rule with `when` (issue 13), per version in force
                 _tally(w, met, judged, c["open"], c["at_risk"]),
-                _verdict(w, breached, c["at_risk"], 0 if judged else c["open"]),
+                _verdict(w, breached, c["at_risk"], c["open"], judged),
                 w.articles(refs),
             ]
         )
@@ -813,7 +901,7 @@ def _summary(
                     n.label.text(w.lang) or n.name,
                     _during(nws, w, _notice_text(n.name)) or notice_target(nw, n),
                     _tally(w, met_n, judged_n, waiting, counts["at_risk"], "awaiting"),
-                    _verdict(w, counts["breached"], counts["at_risk"], 0 if judged_n else waiting),
+                    _verdict(w, counts["breached"], counts["at_risk"], waiting, judged_n),
                     w.articles(notice_refs),
                 ]
             )
@@ -827,7 +915,7 @@ def _summary(
                     w.m("report.result.stops", ok=ok, total=len(report.planned_stops))
                     if report.planned_stops
                     else w.m("report.result.nothing"),
-                    _verdict(w, len(report.planned_stops) - ok),
+                    _verdict(w, len(report.planned_stops) - ok, judged=len(report.planned_stops)),
                     w.article(ps.ref),
                 ]
             )
@@ -846,7 +934,7 @@ def _summary(
                     or availability_target(w, target),
                     # the lowest period (issue 13), named when there are several, never rounded up to the
                     # target it is below
-                    periods.figure_words(
+                    _availability_figure(
                         w, report, s.name, _judged_target(report, s.name, None, target), promised=target is not None
                     ),
                     _availability_verdict(w, report, s.name, target)
@@ -868,7 +956,7 @@ def _summary(
                             _availability_text(s.name, str(pt.when)),
                         )
                         or availability_target(w, pt.percent),
-                        periods.figure_words(
+                        _availability_figure(
                             w, report, s.name, _judged_target(report, s.name, str(pt.when), pt.percent), str(pt.when)
                         ),
                         _availability_verdict(w, report, s.name, pt.percent, str(pt.when)),
@@ -892,7 +980,8 @@ def _summary(
                 rows.append(_continuous_row(w, b, goal, faults))
                 continue
             c = days.get(b.kind, Counter())
-            result = _windows_result(w, vws, b, c["ok"], c["ok"] + c["missed"])
+            judged = c["ok"] + c["missed"]
+            result = _windows_result(w, vws, b, c["ok"], judged, c["pending"])
             if retention_bad[b.kind]:
                 result += ("、" if w.lang == "ja" else ", ") + w.m(
                     "report.result.retention_bad", n=retention_bad[b.kind]
@@ -902,7 +991,7 @@ def _summary(
                     w.m("report.commit.backup", label=label),
                     goal,
                     result,
-                    _verdict(w, c["missed"] + retention_bad[b.kind]),
+                    _verdict(w, c["missed"] + retention_bad[b.kind], 0, c["pending"], judged),
                     w.article(b.ref),
                 ]
             )

@@ -181,7 +181,8 @@ def test_a_value_added_parts_what_was_the_same_condition() -> None:
     assert [(d.key, [str(c) for c in d.whom]) for d in rule.details] == [("applies_not", ["plan = platinum"])]
     said = _all_forms(old, new)
     assert said["text-en"].splitlines()[0] == (
-        "~ P1 when plan is one of premium, gold condition: plan is not standard -> plan is one of premium, gold"
+        "~ P1 Urgent (premium) (when plan is one of premium, gold) condition: plan is not standard"
+        " -> plan is one of premium, gold"
         " (does not apply where plan is platinum)"
     )
     assert said["text-ja"].splitlines()[0] == (

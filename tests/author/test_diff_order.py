@@ -96,7 +96,8 @@ def test_swapped_rules_that_both_match_some_incidents_are_a_change() -> None:
     changes = diff_models(old, new)
     assert [(c.op, c.section, c.key, c.field) for c in changes] == [("changed", "priority", "P1", "order")]
     assert render_text(old, new, changes, "en") == (
-        "~ P1 order of rules: when Plan is Premium; when Support line is English; no condition"
+        "~ P1 Urgent (English) / Urgent (premium) / Urgent order of rules: when Plan is Premium;"
+        " when Support line is English; no condition"
         " -> when Support line is English; when Plan is Premium; no condition"
         " (the rule when Support line is English now applies before the rule when Plan is Premium where both"
         " hold)\n"
@@ -140,7 +141,7 @@ def test_the_general_rule_moved_above_a_conditional_one_is_a_change() -> None:
     changes = diff_models(old, new)
     assert [(c.section, c.key, c.field) for c in changes] == [("priority", "P1", "order")]
     en = render_text(old, new, changes, "en")
-    assert "P1 order of rules: when Plan is Premium; no condition -> no condition; when Plan is Premium" in en
+    assert "P1 Urgent / Urgent (premium) order of rules: when Plan is Premium; no condition -> no condition;" in en
     assert "the rule without a condition now applies before the rule when Plan is Premium" in en
     assert "条件なしの規定を「契約プランがプレミアム」の規定より先に適用" in render_text(old, new, changes, "ja")
 
@@ -150,7 +151,7 @@ def test_exit_code_of_a_reorder(tmp_path: Path, capsys: pytest.CaptureFixture[st
     old.write_text(HEAD + PREMIUM + ENGLISH + GENERAL, "utf-8")
     new.write_text(HEAD + ENGLISH + PREMIUM + GENERAL, "utf-8")
     assert main(["diff", "--exit-code", "--lang", "en", str(old), str(new)]) == 1
-    assert "~ P1 order of rules:" in capsys.readouterr().out
+    assert "~ P1 Urgent (English) / Urgent (premium) / Urgent order of rules:" in capsys.readouterr().out
 
 
 @pytest.mark.parametrize(
@@ -190,12 +191,12 @@ def test_the_general_target_moved_above_a_plan_s_target_is_a_change() -> None:
     changes = diff_models(old_m, new_m)
     assert [(c.section, c.key, c.field) for c in changes] == [("service", "content", "target_order")]
     assert render_text(old_m, new_m, changes, "en") == (
-        "~ service content order of availability targets: when Plan is Premium; no condition"
+        "~ Content delivery order of availability targets: when Plan is Premium; no condition"
         " -> no condition; when Plan is Premium (the target without a condition now applies before the target"
         " when Plan is Premium to customers both are for)\n"
     )
     assert render_text(old_m, new_m, changes, "ja") == (
-        "~ コンテンツ配信（content）の稼働率目標の適用順：「契約プランがプレミアム」、条件なし"
+        "~ コンテンツ配信の稼働率目標の適用順：「契約プランがプレミアム」、条件なし"
         " → 条件なし、「契約プランがプレミアム」"
         "（両方に当てはまるお客様には条件なしの目標を「契約プランがプレミアム」の目標より先に適用）\n"
     )

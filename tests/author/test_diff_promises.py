@@ -50,11 +50,10 @@ def test_a_new_service_says_its_hours_and_target() -> None:
     old = _model(CLICKSOKO)
     new = _model(_with(CLICKSOKO, "planned stop ", CHAT))
     assert _lines(old, new, "ja") == [
-        "+ サービス「チャット窓口」（chat）を追加"
-        "（提供時間：当社営業時間（定期メンテナンスを除く）、四半期ごとの稼働率99%）"
+        "+ サービス「チャット窓口」を追加（提供時間：当社営業時間（定期メンテナンスを除く）、四半期ごとの稼働率99%）"
     ]
     assert _lines(old, new, "en") == [
-        '+ new service chat: "Chat desk" (hours business except maintenance; availability target 99% quarterly)'
+        "+ new service: Chat desk (hours business except maintenance; availability target 99% quarterly)"
     ]
     assert _lines(old, new, "ja", notice=True) == [
         "サービス「チャット窓口」を追加（提供時間：当社営業時間（定期メンテナンスを除く）、四半期ごとの稼働率99%）"
@@ -75,7 +74,7 @@ def test_a_removed_service_with_targets_per_plan_and_credits() -> None:
         "99%未満で50%）、月ごとの稼働率99.5%（サービスクレジット：99.5%未満で10%、99%未満で25%、95%未満で100%））"
     ]
     assert _lines(old, new, "en") == [
-        '- service content removed: "Content delivery" (hours always;'
+        "- service: Content delivery removed (hours always;"
         " availability target 99.9% monthly when Plan is Premium, credits below 99.9%: 10%, below 99.5%: 25%,"
         " below 99%: 50%; availability target 99.5% monthly, credits below 99.5%: 10%, below 99%: 25%,"
         " below 95%: 100%)"
@@ -92,10 +91,10 @@ def test_a_new_service_that_is_only_measured() -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "notice"),
     [
-        ("en", "~ maintenance regular window: 22:00-24:00 -> 23:00-24:00", "Regular maintenance stop window: "),
+        ("en", "~ Regular maintenance stop window: 22:00-24:00 -> 23:00-24:00", "Regular maintenance stop window: "),
         (
             "ja",
-            "~ 定期メンテナンス停止（regular）の実施時間帯：22:00〜24:00 → 23:00〜24:00",
+            "~ 定期メンテナンス停止の実施時間帯：22:00〜24:00 → 23:00〜24:00",
             "定期メンテナンス停止の実施時間帯：",
         ),
     ],
@@ -122,8 +121,6 @@ def test_english_weekdays_are_joined_with_a_space() -> None:
     old = _model(saturday.replace(hours, hours + "  hours fri, sat 10:00-13:00\n"))
     new = _model(saturday.replace(hours, hours + "  hours fri, sat 10:00-14:00\n"))
     assert _lines(old, new, "en") == [
-        "~ calendar business hours of some weekdays: Fri, Sat 10:00-13:00 -> Fri, Sat 10:00-14:00"
+        "~ Company business hours hours of some weekdays: Fri, Sat 10:00-13:00 -> Fri, Sat 10:00-14:00"
     ]
-    assert _lines(old, new, "ja") == [
-        "~ 当社営業時間（business）の曜日別の時間帯：金・土は10:00〜13:00 → 金・土は10:00〜14:00"
-    ]
+    assert _lines(old, new, "ja") == ["~ 当社営業時間の曜日別の時間帯：金・土は10:00〜13:00 → 金・土は10:00〜14:00"]

@@ -96,7 +96,7 @@ def test_a_changed_target_time_is_a_limit_in_japanese() -> None:
         "P1 優先度１の応答目標時間：4営業時間以内 → 3営業時間以内",
         "復旧情報通知時間の通知目標時間：3営業時間以内 → 2営業時間以内",
     ]
-    assert _text(old, new, "ja")[1] == "~ 復旧情報通知時間（recovery）の通知目標時間：3営業時間以内 → 2営業時間以内"
+    assert _text(old, new, "ja")[1] == "~ 復旧情報通知時間の通知目標時間：3営業時間以内 → 2営業時間以内"
 
 
 def test_a_changed_target_time_is_a_limit_in_english() -> None:
@@ -106,8 +106,8 @@ def test_a_changed_target_time_is_a_limit_in_english() -> None:
         "Recovery-information notice time target: within 3 business hours -> within 2 business hours",
     ]
     assert _text(old, new, "en") == [
-        "~ P1 response target: within 4 business hours -> within 3 business hours",
-        "~ notification recovery target: within 3 business hours -> within 2 business hours",
+        "~ P1 Priority 1 response target: within 4 business hours -> within 3 business hours",
+        "~ Recovery-information notice time target: within 3 business hours -> within 2 business hours",
     ]
 
 
@@ -121,7 +121,7 @@ def test_a_new_priority_says_its_target_as_a_limit() -> None:
     old, new = _with_p4()
     assert _notice(old, new, "ja") == ["優先度「P4 優先度４」を追加（応答目標時間：1営業日目の終業時刻まで）"]
     assert _notice(old, new, "en") == ["new priority: P4 Priority 4 (respond by the end of the 1st business day)"]
-    assert _text(old, new, "en") == ['+ new P4: "Priority 4" (respond by the end of the 1st business day)']
+    assert _text(old, new, "en") == ["+ new priority: P4 Priority 4 (respond by the end of the 1st business day)"]
     old, new = _with_p4("respond within 10 business days")
     assert _notice(old, new, "ja") == ["優先度「P4 優先度４」を追加（応答目標時間：10営業日以内）"]
     assert _notice(old, new, "en") == ["new priority: P4 Priority 4 (respond within 10 business days)"]

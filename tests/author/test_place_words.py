@@ -82,7 +82,7 @@ POLICY_ZONE = _changed(
             False,
             [
                 "規定のタイムゾーン：日本時間（Asia/Tokyo） → ロンドン時間（Europe/London）",
-                "当社営業時間（business）の祝日：日本（JP） → 日本（JP）、イングランド（GB-ENG）",
+                "当社営業時間の祝日：日本（JP） → 日本（JP）、イングランド（GB-ENG）",
             ],
         ),
         (
@@ -90,7 +90,7 @@ POLICY_ZONE = _changed(
             False,
             [
                 "policy time zone: Japan time (Asia/Tokyo) -> London time (Europe/London)",
-                "calendar business public holidays: Japan (JP) -> Japan (JP), England (GB-ENG)",
+                "Company business hours public holidays: Japan (JP) -> Japan (JP), England (GB-ENG)",
             ],
         ),
     ],
@@ -118,8 +118,8 @@ def test_unlisted_zones_and_regions_have_japanese_words() -> None:
     ]
     # the author's text: each place with its code
     assert _diff(LONDON, CHICAGO, "ja", notice=False) == [
-        "英語窓口（desk_en）のタイムゾーン：ロンドン時間（Europe/London） → シカゴ時間（America/Chicago）",
-        "英語窓口（desk_en）の祝日：イングランド（GB-ENG） → カリフォルニア（US-CA）、バイエルン（DE-BY）",
+        "英語窓口のタイムゾーン：ロンドン時間（Europe/London） → シカゴ時間（America/Chicago）",
+        "英語窓口の祝日：イングランド（GB-ENG） → カリフォルニア（US-CA）、バイエルン（DE-BY）",
     ]
 
 
@@ -129,7 +129,7 @@ def test_a_calendar_without_a_zone_of_its_own_is_in_the_policys() -> None:
     assert _diff(LONDON, own, "ja", notice=True) == ["英語窓口のタイムゾーン：ロンドン時間 → 規定と同じ日本時間"]
     assert _diff(own, LONDON, "en", notice=True) == ["English desk time zone: the policy's Japan time -> London time"]
     assert _diff(LONDON, own, "ja", notice=False) == [
-        "英語窓口（desk_en）のタイムゾーン：ロンドン時間（Europe/London） → 規定と同じ日本時間（Asia/Tokyo）"
+        "英語窓口のタイムゾーン：ロンドン時間（Europe/London） → 規定と同じ日本時間（Asia/Tokyo）"
     ]
 
 

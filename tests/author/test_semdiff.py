@@ -185,7 +185,7 @@ def test_json_diff() -> None:
     p1 = next(c for c in doc["changes"] if c["section"] == "priority")
     assert p1["key"] == "P1" and p1["field"] == "target"
     assert p1["old"]["duration"]["amount"] == 4 and p1["new"]["duration"]["amount"] == 2
-    assert p1["text"] == "P1 response target: within 4 business hours -> within 2 business hours"
+    assert p1["text"] == "P1 Priority 1 response target: within 4 business hours -> within 2 business hours"
     cal = next(c for c in doc["changes"] if c["section"] == "calendar")
     assert "break 12:00-13:00 removed" in cal["details"]
 
@@ -194,7 +194,9 @@ def test_cli_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     new = tmp_path / "new.sla"
     new.write_text(_release(), "utf-8")
     assert main(["diff", "--lang", "en", str(POLICY), str(new)]) == 0
-    assert "~ P1 response target: within 4 business hours -> within 2 business hours" in capsys.readouterr().out
+    assert (
+        "~ P1 Priority 1 response target: within 4 business hours -> within 2 business hours" in capsys.readouterr().out
+    )
     # without --lang, in the new version's primary language (issue 16: Japanese for `languages ja, en`)
     assert main(["diff", str(POLICY), str(new)]) == 0
     assert "~ P1 優先度１の応答目標時間：4営業時間以内 → 2営業時間以内\n" in capsys.readouterr().out

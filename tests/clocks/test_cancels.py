@@ -253,8 +253,8 @@ def test_fmt_keeps_the_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("lang", "line"),
     [
-        ("ja", "~ 解決までの時間（resolution）の取り消し：なし → 「お客様による取り下げ」"),
-        ("en", "~ clock resolution cancels at: none -> incident.withdrawn"),
+        ("ja", "~ 解決までの時間の取り消し：なし → 「お客様による取り下げ」"),
+        ("en", "~ Time to resolution cancels at: none -> incident.withdrawn"),
     ],
 )
 def test_sla_diff_says_a_cancel_added(tmp_path: Path, lang: str, line: str) -> None:

@@ -302,15 +302,15 @@ def test_sla_diff_sees_a_declared_type_added_removed_and_relabelled() -> None:
     relabelled = compile_text(TEXT.replace('"Chat started"', '"Chat opened"')).model
     assert base is not None and relabelled is not None
     text = render_text(base, relabelled, diff_models(base, relabelled))
-    assert '~ event type incident.chat_started label: "Chat started" -> "Chat opened"' in text
+    assert '~ Chat opened label: "Chat started" -> "Chat opened"' in text
     more = compile_text(TEXT + '\nevent incident.callback "折り返し" / "Called back"\n').model
     assert more is not None
     added = render_text(base, more, diff_models(base, more))
-    assert '+ new event type incident.callback: "Called back"' in added
+    assert "+ new event type: Called back" in added
     removed = render_text(more, base, diff_models(more, base))
-    assert removed.startswith("- ") and "incident.callback" in removed
+    assert removed.startswith("- event type: Called back removed")
     ja = render_text(base, more, diff_models(base, more), lang="ja")
-    assert "イベント種別「折り返し」（incident.callback）を追加" in ja
+    assert "イベント種別「折り返し」を追加" in ja
 
 
 def test_fmt_lays_out_a_declaration_and_keeps_its_meaning() -> None:

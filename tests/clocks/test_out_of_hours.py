@@ -349,7 +349,7 @@ def test_sla_explain_and_the_report(tmp_path: Path, lang: str, said: str, row: s
             "  resolve within 2 hours on resolution\n",
             RESOLVE,
             "en",
-            "~ P1 targets on clocks: resolve within 2 hours on resolution -> "
+            "~ P1 Priority 1 targets on clocks: resolve within 2 hours on resolution -> "
             "resolve within 2 hours on resolution, plus 24 hours if received outside business hours",
         ),
         (
@@ -363,8 +363,9 @@ def test_sla_explain_and_the_report(tmp_path: Path, lang: str, said: str, row: s
             RESOLVE,
             RESOLVE.replace("outside business", "outside always"),
             "en",
-            "~ P1 targets on clocks: resolve within 2 hours on resolution, plus 24 hours if received outside "
-            "business hours -> resolve within 2 hours on resolution, plus 24 hours if received outside always hours",
+            "~ P1 Priority 1 targets on clocks: resolve within 2 hours on resolution, plus 24 hours if received "
+            "outside business hours -> resolve within 2 hours on resolution, plus 24 hours if received outside "
+            "always hours",
         ),
     ],
     ids=["added-ja", "added-en", "changed-ja", "calendar-en"],

@@ -701,15 +701,16 @@ def test_fmt_prints_the_list_back_and_again_the_same() -> None:
     [
         (
             "ja",
-            "~ 解決までの時間（resolution）の一時停止：エンド・ユーザー様への情報提供から"
+            "~ 解決までの時間の一時停止：エンド・ユーザー様への情報提供から"
             "エンド・ユーザー様からの返答まで、「メーカーへの問い合わせ」から「メーカーの回答」まで → "
             "エンド・ユーザー様への情報提供からエンド・ユーザー様からの返答または「担当者による再開」まで、"
             "「メーカーへの問い合わせ」から「メーカーの回答」まで",
         ),
         (
             "en",
-            "~ clock resolution pauses: incident.info_provided until incident.customer_replied, incident.vendor_asked "
-            "until incident.vendor_answered -> incident.info_provided until incident.customer_replied or "
+            "~ Time to resolution pauses: incident.info_provided until incident.customer_replied, "
+            "incident.vendor_asked until incident.vendor_answered -> incident.info_provided until "
+            "incident.customer_replied or "
             "incident.reopened, incident.vendor_asked until incident.vendor_answered",
         ),
     ],

@@ -172,8 +172,8 @@ def test_fmt_keeps_the_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("lang", "line"),
     [
-        ("ja", "~ 次回回答（next_reply）の停止後の再始動：なし → エンド・ユーザー様からの返答"),
-        ("en", "~ clock next_reply restarts at: none -> incident.customer_replied"),
+        ("ja", "~ 次回回答の停止後の再始動：なし → エンド・ユーザー様からの返答"),
+        ("en", "~ Next reply restarts at: none -> incident.customer_replied"),
     ],
 )
 def test_sla_diff_says_a_restart_added(tmp_path: Path, lang: str, line: str) -> None:

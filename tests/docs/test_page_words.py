@@ -258,11 +258,12 @@ def test_only_during_a_calendars_hours_means_its_open_hours(site: Build) -> None
 def test_every_availability_target_is_in_the_services_table(site: Build) -> None:
     """Plans example: the premium target (with ``when``) was missing, and every target's period."""
     ja, en = site.page(PAGE["plans"]["ja"]), site.page(PAGE["plans"]["en"])
-    assert _cell(ja, "service-hours", "service-content") == (
+    # content is under Article 6, portal under Article 2: each article's services table, the second id made unique
+    assert _cell(ja, "service-hours-2", "service-content") == (
         "24時間365日 稼働率目標 99.9%（月ごと、契約プランがプレミアムの顧客） 稼働率目標 99.5%（月ごと、その他の顧客）"
     )
     assert _cell(ja, "service-hours", "service-portal") == "24時間365日 稼働率目標 99%（四半期ごと）"
-    assert _cell(en, "service-hours", "service-content") == (
+    assert _cell(en, "service-hours-2", "service-content") == (
         "24 hours, 365 days "
         "availability target 99.9% (monthly; customers whose Plan is Premium) "
         "availability target 99.5% (monthly; other customers)"

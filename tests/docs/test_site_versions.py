@@ -127,12 +127,20 @@ def ahead(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return mkdocs_build(_site(tmp, "2026-11-01"), tmp / "site")
 
 
-def test_the_page_lists_the_new_versions_windows_from_its_date(ahead: Build) -> None:
+def test_the_page_lists_the_windows_from_the_build_date_by_the_version_in_force(ahead: Build) -> None:
+    """The maintenance list starts on the build date (the README's promise), each window from the version
+    in force on its day, as the feed and ``sla evaluate`` take it: November's is 2026.1's Thursday, said
+    so; the worked examples stay on days 2026.2 is in force."""
     page = ahead.page("sla/click-so-ko/en")
     rows = tables(page)["maintenance-windows"][1:]
-    assert [r.cells[1] for r in rows[:2]] == ["Wed 2026-12-16", "Wed 2027-01-20"]
+    assert [r.cells[1] for r in rows[:3]] == ["Thu 2026-11-26", "Wed 2026-12-16", "Wed 2027-01-20"]
+    assert "set by version 2026.1" in rows[0].cells[-1] and "version" not in rows[1].cells[-1]
     assert "2026-11-18" not in page  # a Wednesday 2026.1 governs: never a window of 2026.2
-    assert "The next 12 regular maintenance windows (from Tue 2026-12-01)" in page
+    assert "The next 12 regular maintenance windows (from Sun 2026-11-01)" in page
+    feed = _starts((ahead.site / "sla/click-so-ko/en/maintenance.ics").read_text("utf-8"))
+    assert [r.cells[1] for r in rows] == [f"{t:%a %Y-%m-%d}" for t in feed[: len(rows)]]
+    ja = tables(ahead.page("sla/click-so-ko/ja"))["maintenance-windows"][1:]
+    assert ja[0].cells[1].startswith("2026年11月26日") and "版 2026.1 による日程" in ja[0].cells[-1]
     examples = tables(page)["examples"][1:]  # worked deadlines on days 2026.2 is in force
     assert all(r.cells[-2] >= "Fri 2026-12-04" and "2026-12" in r.cells[-2] for r in examples), examples
 
@@ -151,6 +159,37 @@ def test_the_page_says_from_when_the_version_applies(ahead: Build) -> None:
     ja = ahead.page("sla/click-so-ko/ja")
     assert "この版（2026.2）は2026年12月1日（火）から適用します。" in ja
     assert 'それまでは版 <a href="../source-2026-1/">2026.1</a> を適用します。' in ja
+    # which dates the page's computed parts are from: the examples 2026.2's, the windows from the build date
+    assert (
+        "The worked examples on this page are from Tue 2026-12-01. The maintenance windows are from Sun 2026-11-01"
+        in en
+    )
+    assert (
+        "このページの計算例は2026年12月1日（火）以降のものです。定期メンテナンスの日程は2026年11月1日（日）から" in ja
+    )
+
+
+def test_the_customers_history_says_which_version_the_page_shows(tmp_path: Path) -> None:
+    """The customers' site has no page of 2026.1: its history row says it is the version in force on the
+    build date and that the page shows 2026.2, from its date, rather than a bare version number."""
+    config = _site(tmp_path, "2026-11-01")
+    config.write_text(config.read_text("utf-8") + "      customer: true\n", "utf-8")
+    build = mkdocs_build(config, tmp_path / "site")
+    for lang, said in (
+        (
+            "en",
+            "The version in force on Sun 2026-11-01. This page does not show this version: it shows version "
+            "2026.2, which applies from Tue 2026-12-01.",
+        ),
+        (
+            "ja",
+            "2026年11月1日（日）時点で適用中の版です。"
+            "このページはこの版ではなく、2026年12月1日（火）から適用する版 2026.2 の内容を示します。",
+        ),
+    ):
+        rows = tables(build.page(lang))["versions"][1:]  # (its one policy is the home page)
+        assert said in rows[0].cells[-1], rows[0].cells
+        assert "2026.2" not in rows[1].cells[-1] or said not in rows[1].cells[-1]
 
 
 def test_a_hand_written_fact_is_worked_on_a_day_the_new_version_is_in_force(ahead: Build) -> None:

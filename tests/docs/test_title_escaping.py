@@ -106,10 +106,12 @@ def test_the_title_shows_as_text_on_the_policy_page(hostile: Build, lang: str) -
     assert "title:" not in re.sub(r"<[^>]*>", "", page)
 
 
-def test_the_name_shows_as_text_on_the_source_page(hostile: Build) -> None:
+def test_the_title_shows_as_text_on_the_source_page(hostile: Build) -> None:
+    """The source page is headed by the policy's title in the build's language (its policy page's heading),
+    not its `sla` name."""
     page = next(hostile.site.glob("sla/*/source/index.html")).read_text("utf-8")
     _no_markup_from_the_title(page)
-    shown = f"Policy source: {printable(NAME)} 2026.1"
+    shown = f"Policy source: {printable(TITLE['en'])} 2026.1"
     assert _texts(r"<title>(.*?)</title>", page) == [f"{shown} - t"]
     assert _texts(r"<h1\b[^>]*>(.*?)</h1>", page) == [shown]
 

@@ -159,10 +159,10 @@ def test_semdiff_tells_conditional_rules_apart_and_names_credits() -> None:
         return render_text(old, new, diff_models(old, new), lang)
 
     # before issue 13 both P1 rules had one key, so the premium change read "no change in meaning"
-    assert "P1 when Plan is Premium response target: within 1 hour -> within 2 hours" in changes(
+    assert "P1 Urgent (premium) (when Plan is Premium) response target: within 1 hour -> within 2 hours" in changes(
         _variant("respond within 1 hour", "respond within 2 hours")
     )
-    assert "attribute plan values: Standard, Premium -> Standard, Premium, Gold" in changes(
+    assert "Plan values: Standard, Premium -> Standard, Premium, Gold" in changes(
         _variant(
             '  value premium "プレミアム" / "Premium"\n',
             '  value premium "プレミアム" / "Premium"\n  value gold "ゴールド" / "Gold"\n',

@@ -258,8 +258,8 @@ def _diff(old: str, new: str, lang: str) -> str:
 def test_a_relabelled_value_is_a_change_in_ja_and_en() -> None:
     """Before: one change of the whole attribute, or none at all."""
     new = LABELLED.replace('"プレミアム" / "Premium"', '"プレミアム会員" / "Premium members"')
-    assert _diff(LABELLED, new, "en") == '~ attribute plan value label: "Premium" -> "Premium members"\n'
-    assert "契約プラン（plan）の値の名称：「プレミアム」 → 「プレミアム会員」" in _diff(LABELLED, new, "ja")
+    assert _diff(LABELLED, new, "en") == '~ Plan value label: "Premium" -> "Premium members"\n'
+    assert "契約プランの値の名称：「プレミアム」 → 「プレミアム会員」" in _diff(LABELLED, new, "ja")
     # only the English side changed: the Japanese diff shows the English
     en_only = LABELLED.replace('"プレミアム" / "Premium"', '"プレミアム" / "Premium plan"')
     assert '"Premium" → "Premium plan"' in _diff(LABELLED, en_only, "ja")

@@ -316,11 +316,11 @@ def test_fmt_keeps_the_example_and_semdiff_names_a_plan_target_change() -> None:
     assert format_text(text) == text
     new = compile_text(text.replace("below 99.0% 50%", "below 99.0% 60%")).model
     said = render_text(plans().model, new, diff_models(plans().model, new), "en")
-    assert "service content availability targets by condition: 99.9% monthly when Plan is Premium" in said
+    assert "Content delivery availability targets by condition: 99.9% monthly when Plan is Premium" in said
     assert "below 99%: 50% -> 99.9% monthly" in said and "below 99%: 60%" in said
     new = compile_text(text.replace("  when plan = premium\n  within 30", "  when plan = standard\n  within 30")).model
     said = render_text(plans().model, new, diff_models(plans().model, new), "en")
-    assert "notification first_report condition: Plan is Premium -> Plan is Standard" in said
+    assert "First report of an outage (premium) condition: Plan is Premium -> Plan is Standard" in said
 
 
 def test_replay_shows_a_plan_s_credit_moving() -> None:

@@ -81,8 +81,11 @@ def _heading_span(page: str, lang: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "title"),
     [
-        ("ja", "2026年10月1日(木) 〜 11月30日(月)の稼働状況：障害 2 件、定期メンテナンス 0 件、計画停止 0 件"),
-        ("en", "Availability over Thu 1 Oct 2026 - Mon 30 Nov: 2 outages, 0 maintenance windows, 0 planned stops"),
+        ("ja", "2026年10月1日(木) 〜 11月30日(月)の稼働状況：障害 2 件、定期メンテナンス 0 件、通知済み計画停止 0 件"),
+        (
+            "en",
+            "Availability over Thu 1 Oct 2026 - Mon 30 Nov: 2 outages, 0 maintenance windows, 0 noticed planned stops",
+        ),
     ],
 )
 def test_a_chart_of_two_months_names_both_ends(tmp_path: Path, lang: str, title: str) -> None:
@@ -102,8 +105,8 @@ def test_a_chart_of_part_of_a_month_names_its_ends_as_the_heading_does(tmp_path:
 @pytest.mark.parametrize(
     ("lang", "title"),
     [
-        ("ja", "2026年11月度の稼働状況：障害 1 件、定期メンテナンス 0 件、計画停止 0 件"),
-        ("en", "Availability in November 2026: 1 outage, 0 maintenance windows, 0 planned stops"),
+        ("ja", "2026年11月度の稼働状況：障害 1 件、定期メンテナンス 0 件、通知済み計画停止 0 件"),
+        ("en", "Availability in November 2026: 1 outage, 0 maintenance windows, 0 noticed planned stops"),
     ],
 )
 def test_a_chart_of_a_calendar_month_names_the_month(tmp_path: Path, lang: str, title: str) -> None:
@@ -142,7 +145,7 @@ def test_english_counts_of_one_are_singular() -> None:
         policy, events, dt.datetime(2026, 11, 1, tzinfo=jst), dt.datetime(2026, 12, 1, tzinfo=jst)
     )
     assert _title(render(report, "html", lang="en", policies=[policy])) == (
-        "Availability in November 2026: 10 outages, 1 maintenance window, 1 planned stop"
+        "Availability in November 2026: 10 outages, 1 maintenance window, 1 noticed planned stop"
     )
 
 

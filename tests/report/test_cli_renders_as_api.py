@@ -101,11 +101,11 @@ def test_pdf_prints_the_api_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     """The page ``--format pdf`` prints is the API's HTML (the browser stood in for: it prints what it is given)."""
     printed: list[str] = []
 
-    def print_page(html: str, browser: str | None) -> bytes:
+    def print_page(html: str, browser: str | None, lang: str | None = None) -> bytes:
         printed.append(html)
         return b"%PDF-"
 
-    monkeypatch.setattr(cli_evaluate, "require_chromium", lambda: "chromium")
+    monkeypatch.setattr(cli_evaluate, "require_chromium", lambda lang=None: "chromium")
     monkeypatch.setattr(cli_evaluate, "html_to_pdf", print_page)
     policy, events = _ack(tmp_path)
     out = tmp_path / "report.pdf"

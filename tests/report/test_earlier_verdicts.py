@@ -44,8 +44,8 @@ def _summary(out: str) -> dict[str, list[str]]:
 def test_december_counts_only_what_it_judged() -> None:
     en = _out(*DECEMBER)
     summary = _summary(en)
-    assert summary["P1 Priority 1: response"][1:3] == ["nothing to judge", "met"]
-    assert summary["P2 Priority 2: response"][1:3] == ["nothing to judge", "met"]
+    assert summary["P1 Priority 1: response"][1:3] == ["nothing to judge", "-"]  # (never "met" over nothing)
+    assert summary["P2 Priority 2: response"][1:3] == ["nothing to judge", "-"]
     assert summary["P3 Priority 3: response"][1:3] == ["0 of 4 met (0.0%)", "not met"]
     assert (
         "Note: Incidents listed whose response was judged in an earlier period (counted in that period's report) "

@@ -108,7 +108,7 @@ def test_without_chromium_the_command_says_what_to_set_and_exits_1(
     if not setting:
         monkeypatch.setenv("PATH", str(tmp_path / "empty"))
     out = tmp_path / "report.pdf"
-    code, stdout, err = sla("evaluate", POLICY, EXAMPLE, *MONTH, "--format", "pdf", "--output", out)
+    code, stdout, err = sla("evaluate", POLICY, EXAMPLE, *MONTH, "--format", "pdf", "--output", out, "--lang", "en")
     assert code == 1 and stdout == "" and not out.exists()
     assert said in err and "set SLA_CHROMIUM to the path of a Chromium" in err, err
     assert "Traceback" not in err and len(err.splitlines()) == 2, err
@@ -120,9 +120,39 @@ def test_a_chromium_that_fails_is_reported_without_a_traceback(tmp_path: Path, m
     broken.chmod(0o755)
     monkeypatch.setenv("SLA_CHROMIUM", str(broken))
     out = tmp_path / "report.pdf"
-    code, stdout, err = sla("evaluate", POLICY, EXAMPLE, *MONTH, "--format", "pdf", "--output", out, "--quiet")
+    code, stdout, err = sla(
+        "evaluate", POLICY, EXAMPLE, *MONTH, "--format", "pdf", "--output", out, "--quiet", "--lang", "en"
+    )
     assert code == 1 and stdout == "" and not out.exists()
     assert "did not print the report (exit code 3): cannot open display" in err and "Traceback" not in err, err
+    # in the policy's language (Japanese) as every other error of the run; Chromium's own line quoted as it is
+    code, stdout, err = sla("evaluate", POLICY, EXAMPLE, *MONTH, "--format", "pdf", "--output", out, "--quiet")
+    assert code == 1 and stdout == "" and not out.exists()
+    assert err.startswith("sla: エラー: `Chromium`（"), err
+    assert "がレポートを印刷しませんでした（終了コード 3）：`cannot open display`" in err, err
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ("/nonexistent/chromium", "`SLA_CHROMIUM` の `/nonexistent/chromium` は実行できるプログラムではありません"),
+        ("", "`Chromium` が見つかりません（`chromium`、`chromium-browser`、"),
+    ],
+)
+def test_without_chromium_the_command_says_so_in_the_policy_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, setting: str, said: str
+) -> None:
+    """The refusal is in the run's language (here the policy's, Japanese), its ``help`` line too."""
+    monkeypatch.setenv("SLA_CHROMIUM", setting)
+    if not setting:
+        monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    out = tmp_path / "report.pdf"
+    code, stdout, err = sla("evaluate", POLICY, EXAMPLE, *MONTH, "--format", "pdf", "--output", out)
+    assert code == 1 and stdout == "" and not out.exists()
+    first, help_line = err.splitlines()
+    assert first.startswith("sla: エラー: `--format pdf` には `Chromium` が必要です：") and said in first, err
+    assert help_line.startswith("ヒント: `Chromium` をインストールするか、`SLA_CHROMIUM` に"), err
+    assert "Chromium found" not in err and "install" not in err, err
 
 
 def test_html_output_file_holds_what_stdout_gets(tmp_path: Path) -> None:

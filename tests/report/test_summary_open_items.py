@@ -45,7 +45,7 @@ def test_open_items_are_counted_and_pending(open_log: Path) -> None:
     ja = _summary(open_log, "ja")
     assert ja["P1 優先度１の応答"][1:3] == ["対応中 1 件", "判定待ち"]
     assert ja["復旧情報通知時間"][1:3] == ["通知待ち 1 件", "判定待ち"]
-    assert ja["P2 優先度２の応答"][1:3] == ["判定の対象なし", "達成"]  # nothing at all
+    assert ja["P2 優先度２の応答"][1:3] == ["判定の対象なし", "-"]  # nothing at all: never 達成
     en = _summary(open_log, "en")
     assert en["P1 Priority 1: response"][1:3] == ["1 open", "pending"]
     assert en["Recovery-information notice time"][1:3] == ["1 awaiting notice", "pending"]
