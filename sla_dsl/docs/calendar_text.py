@@ -53,7 +53,7 @@ def calendar_facts(cal: m.Calendar, lang: str) -> list[str]:
 
 def exception_facts(cal: m.Calendar, lang: str) -> list[str]:
     """The dates a calendar makes exceptions of, but for its closed dates: date hours, partial closures,
-    named holidays (``創立記念日（2026年11月27日（金））``)."""
+    named holidays (``創立記念日（2026年11月27日(金)）``)."""
     out = []
     for e in cal.date_hours:
         dates = tx.join([tx.date_range(r, lang) for r in e.dates], lang)

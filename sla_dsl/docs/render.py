@@ -649,7 +649,7 @@ class _Page(PageWriter):
 
     def moment_in(self, t: dt.datetime, zone: ZoneInfo | None) -> str:
         """``t`` on the policy's wall clock and, for a calendar with its own zone, on that calendar's too:
-        ``2026年12月5日（土） 01:30（ロンドン時間 2026年12月4日（金） 16:30）``."""
+        ``2026年12月5日(土) 01:30（ロンドン時間 2026年12月4日(金) 16:30）``."""
         said = tx.moment(t, self.lang)
         if zone is None:
             return said

@@ -27,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from ..i18n import message
+from ..i18n import format_date, message
 from ..i18n.places import zone_title
 from ..i18n.terms import CHANNELS, UNITS, Amount
 from ..i18n.terms import ordinal as terms_ordinal
@@ -169,14 +169,13 @@ def weekdays(days: Sequence[m.Weekday], lang: str) -> str:
 
 
 def date(d: dt.date, lang: str) -> str:
-    """``2026年4月23日（木）`` / ``Thu 2026-04-23``."""
-    if lang == "ja":
-        return f"{d.year}年{d.month}月{d.day}日（{weekday(d.weekday(), lang)}）"
-    return f"{weekday(d.weekday(), lang)} {d.isoformat()}"
+    """``2026年4月23日(木)`` / ``Thu 23 Apr 2026``: as the reports and the iCalendar feed write a date
+    (:func:`~sla_dsl.i18n.format_date`, half-width parentheses after a Japanese date), with its year."""
+    return format_date(d, lang)
 
 
 def moment(t_: dt.datetime, lang: str) -> str:
-    """A date and time: ``2026年4月3日（金）17:00`` / ``Fri 2026-04-03 17:00``."""
+    """A date and time: ``2026年4月3日(金) 17:00`` / ``Fri 3 Apr 2026 17:00``."""
     return f"{date(t_.date(), lang)} {t_:%H:%M}"
 
 

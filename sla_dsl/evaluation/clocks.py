@@ -20,6 +20,13 @@ Design notes
   stopped one for what follows: a reset or restart starts a new cycle, judged anew.
 * The incident's completion (its completion event, or the silence rule) stops
   every clock still running or paused: a completed incident measures nothing.
+  An event the clock names that comes after it is never read, so it is kept
+  (``Life.after_completion``, said as a ``data`` note): the first one that
+  would have acted (a reset or restart, which start a stopped clock; while the
+  clock still ran or was paused as the incident completed, any event it names:
+  its own stop never came), or its start when that comes after the completion
+  (the clock acts on nothing). ``sla check`` refuses what it can know (E223);
+  an order of events it cannot.
 * Only the life after the last reset counts for a target's running time. The
   result is a list of running segments; the last one of a clock still running
   at ``as_of`` ends there. ``Life.since`` is when the clock last began to run
@@ -160,11 +167,25 @@ class Life:
     #: the clock was paused when it stopped (its stop, cancel or the incident's completion came while it
     #: was paused): no due time was in force then, it moved while paused
     paused_at_stop: bool = False
+    #: the first record (up to ``as_of``) after the incident's completion that the clock would have acted
+    #: on, never read (or its start, when that comes after the completion); None when there is none
+    after_completion: Rec | None = None
 
 
 def _names(codes: tuple[int, ...]) -> tuple[str, ...]:
     """Event codes as their full names."""
     return tuple(TYPES[c] for c in codes)
+
+
+def _unread(codes: ClockCodes, recs: list[Rec], k: int, as_of: float, stopped: bool) -> Rec | None:
+    """The first record from ``recs[k]`` on (up to ``as_of``) that the clock would have acted on, had the
+    incident not been complete: a reset or restart (a stopped clock runs again); while it still ran or was
+    paused (``stopped`` false: the completion stopped it, not its own line), also a stop, cancel, pause or
+    resume."""
+    acts = codes.resets | codes.restarts
+    if not stopped:
+        acts = acts | codes.stops | codes.cancels | {c for p in codes.pauses for c in (p[0], *p[1])}
+    return next((r for r in recs[k:] if r[0] <= as_of and r[1] in acts), None)
 
 
 def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: float) -> Life:
@@ -180,15 +201,19 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
     if start is None:
         return life
     t0 = start[0]
+    if completed is not None and t0 > completed:  # (it starts once the incident is complete: acts on nothing)
+        life.after_completion = start
     life.state, life.start, life.start_event = "running", t0, name
     life.story.append(Told(t0, "start", TYPES[start[1]]))
     seg = t0
     reason = -1
-    for r in recs:
+    for k, r in enumerate(recs):
         t, code = r[0], r[1]
         if t < t0 or r is start:
             continue
         if completed is not None and t > completed:
+            if life.after_completion is None:
+                life.after_completion = _unread(codes, recs, k, as_of, life.stopped_at is not None)
             break
         # a new cycle from zero: a reset at any time, a restart once stopped; the last one kept as it ended
         by: Literal["reset", "restart"] | None = (

@@ -60,6 +60,10 @@ Design notes
   one (:func:`.incidents.applied_only`).
 * A breach whose instant lies in the period is a violation
   (``target_breached``, or ``notice_breached`` for a notification rule).
+* An event a clock would have acted on that comes after the incident's completion (a reopen the
+  clock ``restarts at``), or a clock start after it, is never read (:mod:`.clocks`): said as a
+  ``data`` note (``clock_after_completion``), once per incident and record, naming the first
+  clock that misses it.
 """
 
 from __future__ import annotations
@@ -69,13 +73,14 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
-from ..events.schema import Rec
+from ..events.schema import TYPES, Rec
+from ..i18n import LANGS
 from ..lang import model as m
 from ..lang.check import as_timedelta
-from ..report import BreachedTarget, ClockStep, OutOfHoursStep, TargetRow, Violation
+from ..report import BreachedTarget, ClockStep, DataNote, OutOfHoursStep, TargetRow, Violation
 from .clocks import ClockCodes, Life, Told, clock_codes, live
 from .common import Ctx, Rules, art, code_of, fmt_minutes, short
-from .incidents import Incident, applied_only
+from .incidents import Incident, applied_only, completion_codes
 from .select import REPORTED, Unmet, applies_text, not_for
 
 _WORD = {"respond": "response", "resolve": "resolution", "first_reply": "first reply", "update": "update"}
@@ -185,6 +190,7 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
     seen = applied_only(inc, recs)  # (a reprioritisation not applied acts on no clock)
     out: list[TargetVerdict] = []
     ref = art(pri.ref)
+    noted: set[tuple[float, int, int]] = set()  # (records said unread after the completion: once each)
     for t in pri.targets:
         target_s = target_seconds(rules, t.duration)
         if excl is not None:
@@ -193,6 +199,10 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
         life = lives.get(t.clock)
         if life is None:
             life = lives[t.clock] = live(of.clocks[t.clock], seen, inc.completed, ctx.as_of)
+            r = life.after_completion
+            if r is not None and (r[0], r[1], r[3]) not in noted:
+                noted.add((r[0], r[1], r[3]))
+                ctx.bad_data(inc.id, _after_completion(inc, recs, t.clock, r), r[3], r[0])
         judge = _update if t.kind == "update" else _within
         v = judge(ctx, rules, t, life, recs, target_s, ref)
         v.steps[:0] = [(told.at, f"clock `{t.clock}` {told.text} {rules.fmt(told.at)}", ref) for told in life.story]
@@ -222,6 +232,27 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
     for v in out:
         v.rules = rules
     return tuple(out)
+
+
+def _after_completion(inc: Incident, recs: list[Rec], clock: str, r: Rec) -> DataNote:
+    """The ``data`` note of a record ``clock`` would have acted on, after the incident's completion: the
+    clock by its label, the completion's instant and the event that made it (none: the silence rule)."""
+    rules = inc.rules
+    assert inc.completed is not None
+    by = ""
+    if inc.completion == "resolved":
+        on = completion_codes(rules.priorities[inc.priority].completion)[0]
+        by = next((TYPES[x[1]] for x in recs if x[0] == inc.completed and x[1] in on), "")
+    rule = next((c for c in rules.model.clocks if c.name == clock), None)
+    label = {lang: text for lang in LANGS if rule is not None and (text := rule.label.text(lang))}
+    return DataNote(
+        what="clock_after_completion",
+        event=TYPES[r[1]],
+        clock=clock,
+        clock_label=label,
+        completed=rules.dt(inc.completed),
+        completed_by=by,
+    )
 
 
 def target_seconds(rules: Rules, d: m.Duration) -> float:

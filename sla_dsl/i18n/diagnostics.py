@@ -228,6 +228,7 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.expected.cut": Msg("{items}など", "{items}, among others"),
     "diag.expected.unit": Msg("単位（{units}）", "a unit ({units})"),
     "diag.expected.STRING": Msg("引用符で囲んだ文字列（例：{example}）", "a quoted text such as {example}"),
+    "diag.expected.STRING.example": Msg('"営業時間"', '"Business hours"'),
     "diag.expected.NAME": Msg("名前", "a name"),
     "diag.expected.EVENT": Msg("イベントの種類（例：`{example}`）", "an event type such as `{example}`"),
     "diag.expected.TZ": Msg("タイムゾーン（例：`{example}`）", "a time zone such as `{example}`"),

@@ -240,6 +240,14 @@ REPORT: dict[str, Msg] = {
     "report.late_business": Msg("超過（営業時間）", "Late by (business time)"),
     "report.late_elapsed": Msg("{late}（経過時間）", "{late} (elapsed)"),
     "report.in_business": Msg("{time}（営業時間）", "{time} (business time)"),
+    # late, but with no business time past the due time (both in closed hours): never a time of 0:00, which
+    # reads as not late; as a table's cell and in a sentence (``report.late_by_outside``)
+    "report.late_outside": Msg("営業時間外に超過", "late outside business hours"),
+    # how late in a sentence, one phrase: business time, elapsed time (never a marked time inside the
+    # sentence's parentheses), late outside business hours
+    "report.late_by": Msg("{late} 超過", "{late} late"),
+    "report.late_by_elapsed": Msg("経過時間で {late} 超過", "{late} late, elapsed time"),
+    "report.late_by_outside": Msg("営業時間外に超過", "late outside business hours"),
     "report.left": Msg("残り（営業時間）", "Left (business time)"),
     "report.left_plain": Msg("残り", "Left"),
     "report.no_response": Msg("応答なし", "no response"),
@@ -341,9 +349,10 @@ REPORT: dict[str, Msg] = {
     "report.kind.availability": Msg("稼働率の目標未達", "availability below target"),
     "report.kind.data": Msg("イベント記録の不備", "event log problem"),
     "report.kind.other": Msg("その他", "other"),
+    # ({late}: how late in one phrase, ``report.late_by``, ``report.late_by_elapsed``, ``report.late_by_outside``)
     "report.v.response_late": Msg(
-        "{priority}の応答期限 {due} に対し {responded} に応答（{late} 超過）",
-        "{priority} response due {due}: responded {responded} ({late} late)",
+        "{priority}の応答期限 {due} に対し {responded} に応答（{late}）",
+        "{priority} response due {due}: responded {responded} ({late})",
     ),
     "report.v.response_none": Msg(
         "{priority}の応答期限 {due} を過ぎても応答なし（{as_of} 時点）",
@@ -351,8 +360,8 @@ REPORT: dict[str, Msg] = {
     ),
     # (a notice under an outage rule without a label; under a labelled one, ``report.v.notify_late``)
     "report.v.notice_late": Msg(
-        "復旧情報通知の期限 {due} に対し {at} に通知（{late} 超過）",
-        "recovery notice due {due}: sent {at} ({late} late)",
+        "復旧情報通知の期限 {due} に対し {at} に通知（{late}）",
+        "recovery notice due {due}: sent {at} ({late})",
     ),
     "report.v.notice_none": Msg(
         "復旧情報通知の期限 {due} を過ぎても通知なし（{as_of} 時点）",
@@ -470,6 +479,16 @@ REPORT: dict[str, Msg] = {
         "value `{value}` of attribute `{attribute}` on {event} of `{id}` is not declared in version {version}, "
         "which judges it: that version has no rule written for it",
     ),
+    "report.data.clock_after_completion": Msg(
+        "`{id}` の{event}は、案件が{completed}に{by}完了した後の記録です。クロック{clock}はこのイベントで動く"
+        "はずでしたが、完了した案件は何も測らないため、このイベントは読みません。数えるには、`complete on` で"
+        "案件をもっと後のイベントで完了させてください",
+        "{event} of `{id}` comes after the incident was completed at {completed} {by}: clock {clock} would act "
+        "on it, but a completed incident measures nothing, so it is not read; to count it, complete the "
+        "incident at a later event (`complete on`)",
+    ),
+    "report.data.completed_by": Msg("{event}で", "by {event}"),
+    "report.data.completed_by_silence": Msg("返答がないまま期間が過ぎて", "by its silence rule"),
     "report.data.diff": Msg("`{name}` が{value}、もう一方は{other}", "{name} {value} vs {other}"),
     "report.data.none": Msg("なし", "none"),
     # -- violations of named targets (issue 12), worded from the violation's data ------------------
@@ -493,7 +512,7 @@ REPORT: dict[str, Msg] = {
         "{goal}：{n} 回が遅延または未実施（期限 {due}）", "{goal}: {n} late or not sent (due {due})"
     ),
     "report.v.notify_late": Msg(
-        "{goal}の期限 {due} に対し {at} に送信（{late} 超過）", "{goal} due {due}: sent {at} ({late} late)"
+        "{goal}の期限 {due} に対し {at} に送信（{late}）", "{goal} due {due}: sent {at} ({late})"
     ),
     "report.v.notify_none": Msg(
         "{goal}の期限 {due} を過ぎても送信なし（{as_of} 時点）", "{goal} due {due}: none sent as of {as_of}"
@@ -599,6 +618,8 @@ REPORT: dict[str, Msg] = {
     "explain.responded": Msg("応答（{verdict}）", "responded ({verdict})"),
     "explain.in_time": Msg("期限内", "in time"),
     "explain.late": Msg("期限から {late} 超過", "{late} after the due time"),
+    "explain.late_elapsed": Msg("期限から経過時間で {late} 超過", "{late} after the due time, elapsed time"),
+    "explain.late_outside": Msg("期限後、営業時間外に超過", "after the due time, outside business hours"),
     "explain.no_response": Msg("この時点で応答なし：{status}", "no response by then: {status}"),
     "explain.at_risk": Msg(
         "起算から目標の {percent}% の営業時間が経過", "{percent}% of the target's business time has passed"

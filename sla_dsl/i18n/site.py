@@ -66,7 +66,7 @@ SITE: dict[str, Msg] = {
         ja="この版（{version}）は{date}から適用します。", en="This version ({version}) applies from {date}."
     ),
     "site.ahead_until_one": Msg(ja="それまでは版 {v} を適用します。", en="Until then, version {v} applies."),
-    # ({v}: the versions, the later ones with the date each takes over from: `2026.2（2026年6月1日（月）から）`)
+    # ({v}: the versions, the later ones with the date each takes over from: `2026.2（2026年6月1日(月)から）`)
     "site.ahead_until_many": Msg(
         ja="それまでは、次の版を順に適用します：{v}。", en="Until then, versions {v} apply in turn."
     ),

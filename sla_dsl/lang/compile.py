@@ -238,6 +238,9 @@ def parse_and_build(
     n_errors = sum(d.is_error for d in diags)
     decls: dict[str, list[Any]] = {}
     header_seen = False  # (the languages are the first header's)
+    # (a syntax error's examples are written in the languages the first header declares, read however broken)
+    first = next((c for c in chunks if _HEADER_AT_START.match(c.text)), None)
+    declared = (header_languages(first.text) if first is not None else None) or ()
     for k, chunk in enumerate(chunks):
         if n_errors >= MAX_DIAGNOSTICS:
             recovery.unchecked = sum(1 for c in chunks[k:] if c.text.strip())
@@ -247,7 +250,7 @@ def parse_and_build(
         try:
             tree = parse_tree(chunk.text)
         except UnexpectedInput as exc:
-            d = lark_error_to_diagnostic(exc, chunk.text, chunk.first_line - 1)
+            d = lark_error_to_diagnostic(exc, chunk.text, chunk.first_line - 1, declared)
             if not (chunk.first_line in unclosed and d.code == "E012"):
                 diags.append(d.model_copy(update={"file": file}))
                 n_errors += d.is_error

@@ -29,7 +29,10 @@ a named target without ``on CLOCK``, ``sla "名前" / "Name"``, a text pair with
 other error gets the form of what is being written (:func:`form_help`): the statement begun
 (:data:`STATEMENT_FORMS`, from the language reference; a test parses each), the block's lines where a
 statement begins, the declaration's head (:data:`HEAD_FORMS`), or the declarations there are between
-them.
+them. The texts of those forms, and the quoted text an "expected ..." list shows, are written in the
+languages the policy declares (:func:`as_declared`): a policy of ``languages en`` is shown
+``holiday 2026-11-26 "Thanksgiving"``, one of ``languages ja`` ``holiday 2026-11-26 "感謝祭"``, one
+that declares both (or none, read as both) the pair.
 """
 
 from __future__ import annotations
@@ -38,7 +41,8 @@ import hashlib
 import itertools
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -73,7 +77,7 @@ DECL_KEYWORDS = (
 
 #: Named terminals in words, for "expected ..." messages (in other languages: :data:`TERMINAL_EXAMPLES`).
 TERMINAL_WORDS = {
-    "STRING": 'a quoted text such as "営業時間"',
+    "STRING": 'a quoted text such as "Business hours"',
     "NAME": "a name",
     "EVENT": "an event type such as `incident.reported`",
     "TZ": "a time zone such as `Asia/Tokyo`",
@@ -89,7 +93,8 @@ TERMINAL_WORDS = {
     "$END": "the end of the file",
 }
 
-#: The example each named terminal's phrase shows (``diag.expected.<NAME>`` in the catalogue).
+#: The example each named terminal's phrase shows (``diag.expected.<NAME>`` in the catalogue); the quoted
+#: text's follows the policy's languages (:func:`_text_example`): this one where it declares Japanese alone.
 TERMINAL_EXAMPLES = {
     "STRING": '"営業時間"',
     "NAME": "",
@@ -106,6 +111,36 @@ TERMINAL_EXAMPLES = {
     "INT": "",
     "$END": "",
 }
+
+#: The languages of the policy whose syntax error is being described (its header's ``languages``; empty
+#: when it declares none or they are not known), which the examples of its help are written in.
+_EXAMPLE_LANGUAGES: ContextVar[tuple[str, ...]] = ContextVar("_EXAMPLE_LANGUAGES", default=())
+#: A text pair of an example (``"感謝祭" / "Thanksgiving"``): the Japanese text, then the English one.
+_EXAMPLE_PAIR = re.compile(r'"([^"]*)" / "([^"]*)"')
+
+
+def as_declared(form: str) -> str:
+    """A form of the language reference (an example of ours, never the author's text) as the policy being
+    described writes its texts: each pair (``"感謝祭" / "Thanksgiving"``) as its one text where the policy
+    declares one language (``"Thanksgiving"`` for ``languages en``, ``"感謝祭"`` for ``languages ja``),
+    the pair where it declares both or none."""
+    declared = set(_EXAMPLE_LANGUAGES.get())
+    if len(declared) != 1:
+        return form
+    side = 1 if "ja" in declared else 2
+    return _EXAMPLE_PAIR.sub(lambda hit: f'"{hit.group(side)}"', form)
+
+
+def _text_example() -> str | Words:
+    """The quoted text an "expected ..." list shows: in the one language the policy declares, else in the
+    language of the message (``diag.expected.STRING.example``)."""
+    declared = set(_EXAMPLE_LANGUAGES.get())
+    if declared == {"en"}:
+        return '"Business hours"'
+    if declared == {"ja"}:
+        return TERMINAL_EXAMPLES["STRING"]
+    return words("diag.expected.STRING.example")
+
 
 UNITS = ("seconds", "minutes", "hours", "days", "weeks", "months")
 UNIT_WORDS = {
@@ -374,8 +409,8 @@ def expected_words(expected: set[str]) -> list[str | Code | Words]:
         if name in pats:
             add(f"`{pats[name]}`")
         elif name in TERMINAL_WORDS:
-            example = TERMINAL_EXAMPLES.get(name, "")
-            add(words(f"diag.expected.{name}", **({"example": example} if example else {})))
+            shown = _text_example() if name == "STRING" else TERMINAL_EXAMPLES.get(name, "")
+            add(words(f"diag.expected.{name}", **({"example": shown} if shown else {})))
         elif name == "LBRACE":
             add("`{`")
         else:
@@ -542,8 +577,19 @@ def _hinted(err: UnexpectedInput, text: str, pos: int, expected: set[str], line_
     return _unexpected(hint.word, expected, span, code=code, help_text=hint.help)
 
 
-def lark_error_to_diagnostic(err: UnexpectedInput, text: str, line_offset: int = 0) -> Diagnostic:
-    """Turn a Lark exception into a located diagnostic with a helpful message."""
+def lark_error_to_diagnostic(
+    err: UnexpectedInput, text: str, line_offset: int = 0, languages: Sequence[str] = ()
+) -> Diagnostic:
+    """Turn a Lark exception into a located diagnostic with a helpful message; ``languages``, those the
+    policy declares (its examples are written in them: :func:`as_declared`)."""
+    said = _EXAMPLE_LANGUAGES.set(tuple(languages))
+    try:
+        return _to_diagnostic(err, text, line_offset)
+    finally:
+        _EXAMPLE_LANGUAGES.reset(said)
+
+
+def _to_diagnostic(err: UnexpectedInput, text: str, line_offset: int) -> Diagnostic:
     line = (getattr(err, "line", 1) or 1) + line_offset
     col = getattr(err, "column", 1) or 1
     if isinstance(err, UnexpectedToken | UnexpectedCharacters):
@@ -938,7 +984,9 @@ def statement_forms(block: str, word: str) -> tuple[str, ...]:
 def _block_forms(block: str) -> Words:
     """A help that shows the lines a block holds (where a statement begins)."""
     firsts = [forms[0] for forms in list(STATEMENT_FORMS[block].values())[:2]]
-    return words("diag.help.block_forms", block=_block_name(block), forms=listing(f"`{f}`" for f in firsts))
+    return words(
+        "diag.help.block_forms", block=_block_name(block), forms=listing(f"`{as_declared(f)}`" for f in firsts)
+    )
 
 
 def form_help(stack: list[Any], expected: set[str], token: Token | None = None) -> Words:
@@ -955,7 +1003,7 @@ def form_help(stack: list[Any], expected: set[str], token: Token | None = None) 
         kinds = [v.type for v in place.part if isinstance(v, Token)]
         if "LSQB" in kinds and "RSQB" not in kinds:
             return words("diag.help.ref_form", form="[art 3.1.4]")
-        return words("diag.help.head_form", keyword=_block_name(place.block), form=HEAD_FORMS[place.block])
+        return words("diag.help.head_form", keyword=_block_name(place.block), form=as_declared(HEAD_FORMS[place.block]))
     first = _word_of(place.part[0]) if place.part else ""
     forms = statement_forms(place.block, first) if first else ()
     last = _last_of(place.part)
@@ -966,7 +1014,7 @@ def form_help(stack: list[Any], expected: set[str], token: Token | None = None) 
     begun = _leading_words(place.part)
     picked = [f for f in forms if f == begun or f.startswith(begun + " ")] or list(forms)
     name = "if not a business day" if first == "if" else begun or first
-    return words("diag.help.statement_form", statement=name, forms=listing(f"`{f}`" for f in picked))
+    return words("diag.help.statement_form", statement=name, forms=listing(f"`{as_declared(f)}`" for f in picked))
 
 
 def _line_rest(text: str, start: int) -> str:

@@ -36,6 +36,13 @@ def note_text(
     diff = sep.join(
         message("report.data.diff", lang, name=d.name, value=shown(d.value), other=shown(d.other)) for d in note.diff
     )
+    label = note.clock_label.get(lang)
+    clock = ("「{}」" if lang == "ja" else "“{}”").format(label) if label else f"`{note.clock}`"
+    by = (
+        message("report.data.completed_by", lang, event=event(note.completed_by))
+        if note.completed_by
+        else message("report.data.completed_by_silence", lang)
+    )
     text = message(
         f"report.data.{note.what}",
         lang,
@@ -53,6 +60,9 @@ def note_text(
         start=time(note.start) if note.start is not None else "",
         end=time(note.end) if note.end is not None else "",
         diff=diff,
+        clock=clock,
+        completed=time(note.completed) if note.completed is not None else "",
+        by=by,
         fields=message("report.data.fields_and", lang).join(
             message(f"report.data.field.{f}", lang) for f in note.fields
         ),

@@ -71,7 +71,8 @@ from .targets import target_steps
 from .violation_words import (
     counts_elapsed,
     instant,
-    late_words,
+    late_said,
+    lateness,
     minutes_shown,
     notify_label,
     notify_rule,
@@ -232,8 +233,8 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
     if responded is not None and instant(responded) <= instant(as_of):
         if r.response_due is not None and instant(responded) > instant(r.response_due) and w.policy is not None:
             # in the target's own time, as the report says it: elapsed for `within 1 hour`
-            late = late_words(report, w, r.response_due, responded, rule.target if rule is not None else None)
-            verdict = w.m("explain.late", late=late)
+            late = lateness(report, w, r.response_due, responded, rule.target if rule is not None else None)
+            verdict = late_said(w, late, "explain.late")
         else:
             verdict = w.m("explain.in_time")
         steps.append((responded, w.m("explain.responded", verdict=verdict)))
@@ -374,8 +375,8 @@ def _notice_verdicts(o: OutageRow, report: Report, w: PolicyWords) -> str:
     for name, due in judged:
         rule = notify_rule(w, name)
         if o.notified_at is not None and instant(o.notified_at) > instant(due):
-            late = late_words(report, w, due, o.notified_at, rule.within if rule is not None else None)
-            verdict = w.m("explain.late", late=late)
+            late = lateness(report, w, due, o.notified_at, rule.within if rule is not None else None)
+            verdict = late_said(w, late, "explain.late")
         else:
             verdict = w.m("explain.in_time")
         if len(o.notices) > 1:

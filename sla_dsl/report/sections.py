@@ -1077,7 +1077,8 @@ def _times_column(
     elapsed or business time, so no header says business time above an elapsed figure."""
     if not any(elapsed for _, elapsed in times):
         return w.m(business), [t for t, _ in times]
-    cells = [t if elapsed or t == "-" else w.m("report.in_business", time=t) for t, elapsed in times]
+    plain_cells = ("-", w.m("report.late_outside"))  # (no time to mark: none, late outside business hours)
+    cells = [t if elapsed or t in plain_cells else w.m("report.in_business", time=t) for t, elapsed in times]
     return w.m(plain), cells
 
 

@@ -64,7 +64,8 @@ class BreachedTarget(_Row):
 #: contract given on a type that does not carry it and different from the value in force, never read
 #: (``field_unread``: a ``priority`` on ``incident.responded``), an attribute of an incident's report
 #: that the version judging it does not declare (``attribute_undeclared``) or whose value it does not
-#: list (``value_undeclared``), which another version declares
+#: list (``value_undeclared``), which another version declares, an event a clock would have acted on
+#: (or its start) after the incident's completion, never read (``clock_after_completion``)
 DataWhat = Literal[
     "unknown_incident",
     "unknown_outage",
@@ -85,6 +86,7 @@ DataWhat = Literal[
     "field_unread",
     "attribute_undeclared",
     "value_undeclared",
+    "clock_after_completion",
 ]
 
 
@@ -138,6 +140,14 @@ class DataNote(_Row):
     #: ``zone_unstated``: the fields the ``backup.completed`` leaves out (``zone``, ``primary_zone``);
     #: ``field_unread``: the fields given that its type does not carry
     fields: list[str] = Field(default_factory=list)
+    #: ``clock_after_completion``: the clock that would have acted on the event (its name)
+    clock: str = ""
+    #: ``clock_after_completion``: the clock's label per language; empty when it has none
+    clock_label: dict[str, str] = Field(default_factory=dict)
+    #: ``clock_after_completion``: when the incident was completed, in the policy's time zone
+    completed: dt.datetime | None = None
+    #: ``clock_after_completion``: the event type that completed it; empty when its silence rule did
+    completed_by: str = ""
 
 
 class Violation(_Row):

@@ -13,7 +13,11 @@ Design notes
 * How late is said in the business time of the target's calendar, or elapsed (so marked) for an
   elapsed target (:func:`late_words`): a response by its priority's target, a notice by its
   notification rule's ``within``; to the second when under a minute, so that 20 seconds late never
-  reads ``0:00`` late (:func:`minutes_shown`).
+  reads ``0:00`` late (:func:`minutes_shown`). A target stopped (or still open at ``as of``) after its
+  due time with no business time between them, in closed hours, is late outside business hours, so
+  said in words (:class:`Late`): no business-time figure, since ``0:00`` late reads as not late at all.
+  A sentence says how late in one phrase (:func:`late_said`: ``0:10 late, elapsed time``), never a
+  marked time inside its parentheses (``(0:10 (elapsed) late)``).
 * A notice violation is worded from the rule it is about (its ``target``): an outage judged by more
   than one notification rule has a verdict per rule (``OutageRow.notices``), and each violation
   names its rule by its label with that rule's due time, notice and lateness; the row's own
@@ -41,6 +45,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 from ..lang import model as lm
@@ -65,6 +70,43 @@ def same_instant(a: dt.datetime | None, b: dt.datetime | None) -> bool:
     return instant(a) == instant(b)
 
 
+@dataclass(frozen=True)
+class Late:
+    """How late a target was met (or is, still open at ``as of``), as its target counts time: what the
+    tables (:func:`late_words`) and the sentences (:func:`late_said`) say it from."""
+
+    #: the time, unmarked (``1:12``, ``0:00:20``); ``-`` when not late or there is no due time; empty when
+    #: ``outside``
+    time: str
+    #: counted as elapsed time (an elapsed target, ``within 1 hour``)
+    elapsed: bool = False
+    #: after the due time, but with no business time between: late outside business hours
+    outside: bool = False
+
+
+def lateness(
+    report: Report,
+    w: PolicyWords,
+    due: dt.datetime | None,
+    at: dt.datetime | None,
+    target: lm.Target | lm.Duration | None = None,
+) -> Late:
+    """How late, from ``due`` to ``at`` (``as of`` when None), as ``target`` counts it (:func:`time_between`);
+    ``outside`` when ``at`` is after ``due`` but no business time lies between (both in closed hours: a
+    response at 19:00 to a due time of 18:00), which a business-time figure would show as ``0:00``."""
+    if due is None:
+        return Late("-")
+    end = at if at is not None else report.period.as_of
+    span = instant(end) - instant(due)  # (not ``end - due``: by the wall clock in one zone)
+    if w.policy is None or span <= dt.timedelta(0):
+        return Late("-")
+    if counts_elapsed(target):
+        return Late(minutes_shown(span.total_seconds() / 60), elapsed=True)
+    minutes = business_minutes(w, due, end, target)
+    # (a business time that would read 0:00:00, under half a second, is none)
+    return Late(minutes_shown(minutes)) if round(minutes * 60) > 0 else Late("", outside=True)
+
+
 def late_words(
     report: Report,
     w: PolicyWords,
@@ -74,12 +116,23 @@ def late_words(
 ) -> str:
     """How late (``1:12``), or ``-``: in the business time of the target's calendar, or elapsed
     (so marked) for an elapsed target such as ``within 1 hour``; ``target`` is a response target or
-    a notification rule's ``within``; without one, in the business time of the policy's calendar.
-    ``w`` are the words of the version that judged the row (:meth:`PolicyWords.for_row`): its
-    calendars count the time."""
-    if due is None:
-        return "-"
-    return time_between(w, due, at if at is not None else report.period.as_of, target)
+    a notification rule's ``within``; without one, in the business time of the policy's calendar;
+    late outside business hours in words (``report.late_outside``), never ``0:00``. ``w`` are the
+    words of the version that judged the row (:meth:`PolicyWords.for_row`): its calendars count the
+    time. A table's cell; a sentence says it with :func:`late_said`."""
+    late = lateness(report, w, due, at, target)
+    if late.outside:
+        return w.m("report.late_outside")
+    return w.m("report.late_elapsed", late=late.time) if late.elapsed else late.time
+
+
+def late_said(w: PolicyWords, late: Late, key: str = "report.late_by") -> str:
+    """How late in a sentence, one phrase without parentheses of its own: ``key`` (``1:12 late``), its
+    ``_elapsed`` variant for elapsed time (``0:10 late, elapsed time``: never ``0:10 (elapsed) late``)
+    or its ``_outside`` one (``late outside business hours``)."""
+    if late.outside:
+        return w.m(f"{key}_outside")
+    return w.m(f"{key}_elapsed" if late.elapsed else key, late=late.time)
 
 
 def time_between(
@@ -87,17 +140,28 @@ def time_between(
 ) -> str:
     """The time from ``start`` to ``end`` (``1:12``; ``-`` when not after it) as ``target`` counts it:
     in the business time of its calendar, or elapsed (so marked) for an elapsed target; without one,
-    in the business time of the policy's calendar. How late (:func:`late_words`), and how much time
-    an at-risk incident has left; under a minute to the second (:func:`minutes_shown`), so that
-    rounding never shows it on the other side of its due time (20 seconds late is not ``0:00`` late)."""
+    in the business time of the policy's calendar. How much time an at-risk incident has left (how late
+    is :func:`lateness`, which says a lateness of no business time in words); under a minute to the
+    second (:func:`minutes_shown`), so that rounding never shows it on the other side of its due time
+    (20 seconds late is not ``0:00`` late)."""
     elapsed = instant(end) - instant(start)  # (not ``end - start``: by the wall clock in one zone)
     if w.policy is None or elapsed <= dt.timedelta(0):
         return "-"
     if counts_elapsed(target):
         return w.m("report.late_elapsed", late=minutes_shown(elapsed.total_seconds() / 60))
+    return minutes_shown(business_minutes(w, start, end, target))
+
+
+def business_minutes(
+    w: PolicyWords, start: dt.datetime, end: dt.datetime, target: lm.Target | lm.Duration | None = None
+) -> float:
+    """The business time from ``start`` to ``end`` in minutes, in the calendar of ``target`` (the policy's
+    without one); 0 without a policy."""
+    if w.policy is None:
+        return 0.0
     duration = target.duration if isinstance(target, lm.Within) else target if isinstance(target, lm.Duration) else None
     calendar = target.calendar if isinstance(target, lm.ByEndOf) else duration.calendar if duration else None
-    return minutes_shown(w.policy.business_time_between(start, end, calendar).total_seconds() / 60)
+    return w.policy.business_time_between(start, end, calendar).total_seconds() / 60
 
 
 def counts_elapsed(target: lm.Target | lm.Duration | None) -> bool:
@@ -206,7 +270,7 @@ def violation_text(
                 priority=w.priority_of(i),
                 due=w.t(i.response_due),
                 responded=w.t(i.responded_at),
-                late=late_words(report, w, i.response_due, i.responded_at, target_of(i, w)),
+                late=late_said(w, lateness(report, w, i.response_due, i.responded_at, target_of(i, w))),
             )
         return w.m("report.v.response_none", priority=w.priority_of(i), due=w.t(i.response_due), as_of=w.t(as_of))
     if v.kind == "stop_notice_invalid":
@@ -288,7 +352,7 @@ def outage_notice_text(v: Violation, report: Report, w: PolicyWords, index: Repo
     else:  # (a row without its notices: the first rule's fields)
         sent = o.notified_at
     rule = notify_rule(w, name) or first_rule(o, w)
-    late = late_words(report, w, due, sent, rule.within if rule is not None else None)
+    late = late_said(w, lateness(report, w, due, sent, rule.within if rule is not None else None))
     as_of = report.period.as_of
     label = rule.label.text(w.lang) if rule is not None else ""
     # the rule by its label, as the summary names it (a first report is no recovery notice); by its name
@@ -315,7 +379,7 @@ def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, report: Report,
         rule = notify_rule(w, t.name)
         goal = notify_label(w, t.name, rule)
         if t.met_at is not None:
-            late = late_words(report, w, v.at, t.met_at, rule.within if rule is not None else None)
+            late = late_said(w, lateness(report, w, v.at, t.met_at, rule.within if rule is not None else None))
             return w.m("report.v.notify_late", goal=goal, due=w.t(v.at), at=w.t(t.met_at), late=late)
         return w.m("report.v.notify_none", goal=goal, due=w.t(v.at), as_of=w.t(as_of))
     # (a target other than a notification rule is an incident's: it has a priority)

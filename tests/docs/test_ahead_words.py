@@ -1,6 +1,6 @@
 """The note on the page of a version published ahead of its date, in Japanese type.
 
-With two versions in force before it, the Japanese note read ``それまでは版 2026.1、2026.2（2026年6月1日（月）から）
+With two versions in force before it, the Japanese note read ``それまでは版 2026.1、2026.2（2026年6月1日(月)から）
 を順に適用します。``: a half-width space between the closing parenthesis and を. It now lists them after
 a colon, as the page's other lists: ``それまでは、次の版を順に適用します：2026.1、2026.2（…から）。``.
 """
@@ -43,10 +43,10 @@ def _said(group: _Group, lang: str) -> str:
 
 def test_the_japanese_note_lists_the_versions_in_japanese_type(group: _Group) -> None:
     said = _said(group, "ja")
-    assert "それまでは、次の版を順に適用します：2026.1、2026.2（2026年6月1日（月）から）。" in said, said
+    assert "それまでは、次の版を順に適用します：2026.1、2026.2（2026年6月1日(月)から）。" in said, said
     assert not re.search(r"[）」] |\s[をがはにの]", said), said  # no half-width space in Japanese type
 
 
 def test_the_english_note(group: _Group) -> None:
     said = _said(group, "en")
-    assert "Until then, versions 2026.1, 2026.2 (from Mon 2026-06-01) apply in turn." in said, said
+    assert "Until then, versions 2026.1, 2026.2 (from Mon 1 Jun 2026) apply in turn." in said, said

@@ -28,11 +28,11 @@ pytestmark = needs_chromium
 EXPECTED: dict[str, dict[str, tuple[str, ...]]] = {
     "en": {
         "priorities": ("Priority 1", "4 business hours", "1 business day", "5 business days"),
-        "maintenance-windows": ("Thu 2026-04-23", "22:00–24:00"),
+        "maintenance-windows": ("Thu 23 Apr 2026", "22:00–24:00"),
     },
     "ja": {
         "priorities": ("優先度１", "4営業時間", "1営業日", "5営業日"),
-        "maintenance-windows": ("2026年4月23日（木）", "22:00〜24:00"),
+        "maintenance-windows": ("2026年4月23日(木)", "22:00〜24:00"),
     },
 }
 

@@ -32,10 +32,10 @@ def test_computed_content(site: Build) -> None:
     ja = site.page(POLICY_PAGE["ja"])
     windows = tables(en)["maintenance-windows"][1:]
     assert len(windows) == 12
-    assert windows[0].cells[1:3] == ["Thu 2026-04-23", "22:00–24:00"]
+    assert windows[0].cells[1:3] == ["Thu 23 Apr 2026", "22:00–24:00"]
     # postponements over the next years, with the holiday named
-    assert "Fri 2027-09-24: postponed from Thu 2027-09-23 (Autumnal Equinox Day)" in text_of(en)
-    assert "2027年9月24日（金）：2027年9月23日（木）（秋分の日）から延期" in text_of(ja)
+    assert "Fri 24 Sep 2027: postponed from Thu 23 Sep 2027 (Autumnal Equinox Day)" in text_of(en)
+    assert "2027年9月24日(金)：2027年9月23日(木)（秋分の日）から延期" in text_of(ja)
     # the P1 same-day cutoff: 4 hours before the 18:00 close
     assert (
         "received on a business day by 14:00 (4 hours before the 18:00 close), the response target falls due "
@@ -43,9 +43,9 @@ def test_computed_content(site: Build) -> None:
     )
     # worked example: reported Friday 17:00 -> P1 due Monday 14:00
     example = {r.cells[0]: r.cells for r in tables(en)["examples"][1:]}
-    assert example["Priority 1"][2:] == ["Fri 2026-04-03 17:00", "Mon 2026-04-06 14:00"]
-    assert example["Priority 2"][3] == "Mon 2026-04-06 17:00"
-    assert example["Priority 3"][3] == "Fri 2026-04-10 17:00"
+    assert example["Priority 1"][2:] == ["Fri 3 Apr 2026 17:00", "Mon 6 Apr 2026 14:00"]
+    assert example["Priority 2"][3] == "Mon 6 Apr 2026 17:00"
+    assert example["Priority 3"][3] == "Fri 10 Apr 2026 17:00"
 
 
 def test_sections_link_to_source_lines(site: Build) -> None:

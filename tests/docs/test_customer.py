@@ -20,7 +20,7 @@ def test_customer_site(tmp_path: Path) -> None:
     # Japanese at the root, the policy itself is the home page; English under en/
     assert re.search(r'<html lang="ja"', ja) and re.search(r'<html lang="en"', en)
     assert "第3条（SLA の設定）" in text_of(ja) and "Article 3 (SLA settings)" in text_of(en)
-    assert tables(ja)["maintenance-windows"][1].cells[1] == "2026年4月23日（木）"
+    assert tables(ja)["maintenance-windows"][1].cells[1] == "2026年4月23日(木)"
     # no author-only clutter: no links to policy source lines, no source pages, no engineers' pages
     for page in (ja, en):
         assert "sla-src" not in page and "§" not in page and "ポリシー定義" not in text_of(page)

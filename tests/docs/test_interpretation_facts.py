@@ -47,14 +47,14 @@ NEW = {
         "営業日の15:00（終業時刻18:00の3時間前）以前に起算した優先度１（P1）の案件は",
         "優先度１（P1）の応答目標時間（3営業時間）と合っている",
         "月曜日 15:00 ＋ 3営業時間 ＝ 月曜日 18:00 であり、火曜日 10:00 ではない",
-        "創立記念日（2026年11月27日（金））、臨時休業日（2027年1月28日（木））",
+        "創立記念日（2026年11月27日(金)）、臨時休業日（2027年1月28日(木)）",
     ],
     "en": [
         "21:00 to 23:00 on the 3rd Wednesday of every month.",
         "A Priority 1 (P1) case whose clock starts on a business day at or before 15:00 (3 hours before the 18:00",
         "the Priority 1 (P1) response target (3 business hours)",
         "Mon 15:00 + 3 business hours = Mon 18:00, not Tue 10:00",
-        "Founding day (Fri 2026-11-27), Extra closure (Thu 2027-01-28)",
+        "Founding day (Fri 27 Nov 2026), Extra closure (Thu 28 Jan 2027)",
     ],
 }
 OLD = {

@@ -82,7 +82,7 @@ def test_with_one_rule_there_is_no_such_column() -> None:
 def test_a_window_on_the_night_the_clocks_go_back_says_its_real_length(london: Policy, lang: str, said: str) -> None:
     rows = _rows(_page(london, lang, dt.date(2026, 10, 20), 4))
     first, second = rows[1], rows[2]
-    assert first.cells[2] in ("2026年10月25日（日）", "Sun 2026-10-25") and said in first.cells[4], first
+    assert first.cells[2] in ("2026年10月25日(日)", "Sun 25 Oct 2026") and said in first.cells[4], first
     assert first.cells[3] in ("01:15〜01:45", "01:15–01:45")  # (the hours as written)
     assert second.cells[4] == "", second  # a night without a change: nothing to say
 
@@ -92,15 +92,15 @@ def test_a_window_on_the_night_the_clocks_go_forward_too(tmp_path: Path, lang: s
     path = tmp_path / "spring.sla"
     path.write_text(LONDON.replace("every week on sun, 01:15-01:45", "every year on 03-29, 00:30-02:30"), "utf-8")
     rows = _rows(_page(load_policy(path), lang, dt.date(2026, 3, 1)))
-    spring = [r for r in rows if "03-29" in r.cells[2] or "3月29日" in r.cells[2]]
+    spring = [r for r in rows if "29 Mar" in r.cells[2] or "3月29日" in r.cells[2]]
     assert len(spring) == 1 and said in spring[0].cells[4], rows
 
 
 @pytest.mark.parametrize(
     ("lang", "day", "said", "heading"),
     [
-        ("ja", "2026年5月4日（月）", "実施しません（", "今後5年間の延期・中止"),
-        ("en", "Mon 2026-05-04", "skipped (May Day)", "Moved and skipped windows in the next 5 years"),
+        ("ja", "2026年5月4日(月)", "実施しません（", "今後5年間の延期・中止"),
+        ("en", "Mon 4 May 2026", "skipped (May Day)", "Moved and skipped windows in the next 5 years"),
     ],
 )
 def test_a_skipped_window_is_said_where_it_would_have_been(

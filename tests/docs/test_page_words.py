@@ -116,17 +116,17 @@ def test_the_worked_example_uses_the_rule_the_attributes_select(site: Build) -> 
     """Plans example: one row per rule, with the values that select it, due as the evaluator computes
     (it showed 緊急 twice, both by the standard rule, and no premium or English-line deadline)."""
     ja = [r.cells for r in tables(site.page(PAGE["plans"]["ja"]))["examples"]]
-    start = "2026年4月3日（金） 17:00"
+    start = "2026年4月3日(金) 17:00"
     assert ja == [
         ["問題の優先順位", "適用される属性", "応答目標時間", "起算", "期限"],
-        ["緊急", "契約プラン = スタンダード", "4営業時間", start, "2026年4月6日（月） 14:00"],
-        ["緊急（プレミアム）", "契約プラン = プレミアム", "1時間", start, "2026年4月3日（金） 18:00"],
-        ["高", "受付窓口 = 日本語", "1営業日", start, "2026年4月6日（月） 17:00"],
-        ["高（英語窓口）", "受付窓口 = 英語", "7営業時間（英語窓口の受付時間）", start, "2026年4月4日（土） 00:00"],
+        ["緊急", "契約プラン = スタンダード", "4営業時間", start, "2026年4月6日(月) 14:00"],
+        ["緊急（プレミアム）", "契約プラン = プレミアム", "1時間", start, "2026年4月3日(金) 18:00"],
+        ["高", "受付窓口 = 日本語", "1営業日", start, "2026年4月6日(月) 17:00"],
+        ["高（英語窓口）", "受付窓口 = 英語", "7営業時間（英語窓口の受付時間）", start, "2026年4月4日(土) 00:00"],
     ]
     en = [r.cells for r in tables(site.page(PAGE["plans"]["en"]))["examples"]]
     assert en[0] == ["Priority", "For", "Response target", "Clock starts", "Due"]
-    assert en[2] == ["Urgent (premium)", "Plan = Premium", "1 hour", "Fri 2026-04-03 17:00", "Fri 2026-04-03 18:00"]
+    assert en[2] == ["Urgent (premium)", "Plan = Premium", "1 hour", "Fri 3 Apr 2026 17:00", "Fri 3 Apr 2026 18:00"]
     assert en[4][0:3] == ["High (English line)", "Support line = English", "7 business hours (English desk hours)"]
 
 
@@ -158,7 +158,7 @@ def test_a_policy_without_rules_chosen_by_attributes_keeps_its_worked_example(si
     """Click So-ko: no column of attributes, one row per priority, as before."""
     rows = [r.cells for r in tables(site.page(PAGE["clicksoko"]["ja"]))["examples"]]
     assert rows[0] == ["問題の優先順位", "応答目標時間", "起算", "期限"]
-    assert rows[1] == ["優先度１", "4営業時間", "2026年4月3日（金） 17:00", "2026年4月6日（月） 14:00"]
+    assert rows[1] == ["優先度１", "4営業時間", "2026年4月3日(金) 17:00", "2026年4月6日(月) 14:00"]
 
 
 # -- 3. each clock named for what it measures -------------------------------------------------------
@@ -377,10 +377,10 @@ def test_a_policy_without_an_original_has_no_english_intro_and_no_empty_provider
 
 def test_a_moved_window_is_listed_with_a_full_width_colon(site: Build) -> None:
     ja = _texts(site.page(PAGE["saturday"]["ja"]), "li")
-    assert "2027年2月12日（金）：2027年2月11日（木）（建国記念の日）から延期" in ja
+    assert "2027年2月12日(金)：2027年2月11日(木)（建国記念の日）から延期" in ja
     assert not any("）: " in x for x in ja)
     en = _texts(site.page(PAGE["saturday"]["en"]), "li")
-    assert "Fri 2027-02-12: postponed from Thu 2027-02-11 (Foundation Day)" in en
+    assert "Fri 12 Feb 2027: postponed from Thu 11 Feb 2027 (Foundation Day)" in en
 
 
 def test_an_overnight_window_ends_the_next_day(site: Build) -> None:
@@ -388,8 +388,8 @@ def test_an_overnight_window_ends_the_next_day(site: Build) -> None:
     ja, en = site.page(PAGE["london"]["ja"]), site.page(PAGE["london"]["en"])
     assert "2026年3月から3ヶ月ごとの末日 22:00〜翌02:00" in _texts(ja, "li")
     assert "the last day of every 3rd month from March 2026 22:00–02:00 the next day" in _texts(en, "li")
-    assert tables(ja)["maintenance-windows"][1].cells[1:3] == ["2026年6月30日（火）", "22:00〜翌02:00"]
-    assert tables(en)["maintenance-windows"][1].cells[1:3] == ["Tue 2026-06-30", "22:00–02:00 the next day"]
+    assert tables(ja)["maintenance-windows"][1].cells[1:3] == ["2026年6月30日(火)", "22:00〜翌02:00"]
+    assert tables(en)["maintenance-windows"][1].cells[1:3] == ["Tue 30 Jun 2026", "22:00–02:00 the next day"]
 
 
 @pytest.mark.parametrize(

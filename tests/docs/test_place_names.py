@@ -230,7 +230,7 @@ def test_a_japanese_page_names_unlisted_zones_and_regions_in_words(tmp_path: Pat
         assert raw not in ja, raw
     assert "<dt>標準時</dt><dd>ドバイ時間（UTC+4）</dd>" in ja
     assert "カリフォルニアの祝日を除く、バイエルンの祝日を除く、シカゴ時間で判定" in ja
-    assert "（シカゴ時間 2026年10月2日（金） 16:30）" in ja  # a worked example on the desk's clock
+    assert "（シカゴ時間 2026年10月2日(金) 16:30）" in ja  # a worked example on the desk's clock
     en = render_policy(policy, PageContext(lang="en", source_url=""))
     assert "<dt>Time zone</dt><dd>Dubai time (UTC+4)</dd>" in en
     assert "except public holidays in California, except public holidays in Bavaria, counted in Chicago time" in en

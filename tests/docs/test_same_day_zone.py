@@ -33,31 +33,31 @@ GUIDE = "  same day if received 4 hours before close of desk_en\n"
 CASES = {
     # winter (GMT, Tokyo 9 hours ahead)
     dt.date(2026, 12, 1): (
-        ("Tue 2026-12-01 22:30", "Tue 2026-12-01 13:30"),
-        ("Wed 2026-12-02 02:30", "Tue 2026-12-01 17:30"),
+        ("Tue 1 Dec 2026 22:30", "Tue 1 Dec 2026 13:30"),
+        ("Wed 2 Dec 2026 02:30", "Tue 1 Dec 2026 17:30"),
     ),
     # summer (BST, Tokyo 8 hours ahead)
     dt.date(2026, 7, 1): (
-        ("Wed 2026-07-01 21:30", "Wed 2026-07-01 13:30"),
-        ("Thu 2026-07-02 01:30", "Wed 2026-07-01 17:30"),
+        ("Wed 1 Jul 2026 21:30", "Wed 1 Jul 2026 13:30"),
+        ("Thu 2 Jul 2026 01:30", "Wed 1 Jul 2026 17:30"),
     ),
     # the last business day of summer time and the first after the clocks go back (25 October 2026)
     dt.date(2026, 10, 23): (
-        ("Fri 2026-10-23 21:30", "Fri 2026-10-23 13:30"),
-        ("Sat 2026-10-24 01:30", "Fri 2026-10-23 17:30"),
+        ("Fri 23 Oct 2026 21:30", "Fri 23 Oct 2026 13:30"),
+        ("Sat 24 Oct 2026 01:30", "Fri 23 Oct 2026 17:30"),
     ),
     dt.date(2026, 10, 26): (
-        ("Mon 2026-10-26 22:30", "Mon 2026-10-26 13:30"),
-        ("Tue 2026-10-27 02:30", "Mon 2026-10-26 17:30"),
+        ("Mon 26 Oct 2026 22:30", "Mon 26 Oct 2026 13:30"),
+        ("Tue 27 Oct 2026 02:30", "Mon 26 Oct 2026 17:30"),
     ),
     # the last business day of winter time and the first after the clocks go forward (29 March 2026)
     dt.date(2026, 3, 27): (
-        ("Fri 2026-03-27 22:30", "Fri 2026-03-27 13:30"),
-        ("Sat 2026-03-28 02:30", "Fri 2026-03-27 17:30"),
+        ("Fri 27 Mar 2026 22:30", "Fri 27 Mar 2026 13:30"),
+        ("Sat 28 Mar 2026 02:30", "Fri 27 Mar 2026 17:30"),
     ),
     dt.date(2026, 3, 30): (
-        ("Mon 2026-03-30 21:30", "Mon 2026-03-30 13:30"),
-        ("Tue 2026-03-31 01:30", "Mon 2026-03-30 17:30"),
+        ("Mon 30 Mar 2026 21:30", "Mon 30 Mar 2026 13:30"),
+        ("Tue 31 Mar 2026 01:30", "Mon 30 Mar 2026 17:30"),
     ),
 }
 
@@ -135,10 +135,10 @@ def test_a_guideline_on_the_policy_s_zone_says_one_time(tmp_path: Path) -> None:
     assert _line(policy, "en", today) == (
         "Same-day guideline: for a Priority 1 case received on a business day by 14:00 (4 hours before the "
         "18:00 close), the response target falls due the same day. "
-        "Example: received Tue 2026-12-01 at 14:00, due Tue 2026-12-01 18:00."
+        "Example: received Tue 1 Dec 2026 at 14:00, due Tue 1 Dec 2026 18:00."
     )
     assert _line(policy, "ja", today) == (
         "当日回答の目安：営業日の14:00まで（終業時刻18:00の4時間前）に受けた優先度１の案件は、"
-        "応答目標時間の期限が同じ日のうちになります。例：2026年12月1日（火） 14:00に受けた場合の期限は"
-        "2026年12月1日（火） 18:00です。"
+        "応答目標時間の期限が同じ日のうちになります。例：2026年12月1日(火) 14:00に受けた場合の期限は"
+        "2026年12月1日(火) 18:00です。"
     )

@@ -60,37 +60,36 @@ def _sla_deadline(path: Path, priority: str, start: dt.datetime) -> dt.datetime:
 LONDON_CASES = {
     # winter (GMT, Tokyo 9 hours ahead)
     dt.date(2026, 12, 1): (
-        ("Sat 2026-12-05 01:30", "Fri 2026-12-04 16:30"),
-        ("Mon 2026-12-07 21:00", "Mon 2026-12-07 12:00"),
-        ("Tue 2026-12-08 01:30", "Mon 2026-12-07 16:30"),
+        ("Sat 5 Dec 2026 01:30", "Fri 4 Dec 2026 16:30"),
+        ("Mon 7 Dec 2026 21:00", "Mon 7 Dec 2026 12:00"),
+        ("Tue 8 Dec 2026 01:30", "Mon 7 Dec 2026 16:30"),
     ),
     # summer (BST, Tokyo 8 hours ahead)
     dt.date(2026, 7, 1): (
-        ("Sat 2026-07-04 00:30", "Fri 2026-07-03 16:30"),
-        ("Mon 2026-07-06 20:00", "Mon 2026-07-06 12:00"),
-        ("Tue 2026-07-07 00:30", "Mon 2026-07-06 16:30"),
+        ("Sat 4 Jul 2026 00:30", "Fri 3 Jul 2026 16:30"),
+        ("Mon 6 Jul 2026 20:00", "Mon 6 Jul 2026 12:00"),
+        ("Tue 7 Jul 2026 00:30", "Mon 6 Jul 2026 16:30"),
     ),
     # started in summer time, due after the clocks go back (25 October 2026)
     dt.date(2026, 10, 19): (
-        ("Sat 2026-10-24 00:30", "Fri 2026-10-23 16:30"),
-        ("Mon 2026-10-26 21:00", "Mon 2026-10-26 12:00"),
-        ("Tue 2026-10-27 01:30", "Mon 2026-10-26 16:30"),
+        ("Sat 24 Oct 2026 00:30", "Fri 23 Oct 2026 16:30"),
+        ("Mon 26 Oct 2026 21:00", "Mon 26 Oct 2026 12:00"),
+        ("Tue 27 Oct 2026 01:30", "Mon 26 Oct 2026 16:30"),
     ),
     # started in winter time, due after the clocks go forward (29 March 2026)
     dt.date(2026, 3, 23): (
-        ("Sat 2026-03-28 01:30", "Fri 2026-03-27 16:30"),
-        ("Mon 2026-03-30 20:00", "Mon 2026-03-30 12:00"),
-        ("Tue 2026-03-31 00:30", "Mon 2026-03-30 16:30"),
+        ("Sat 28 Mar 2026 01:30", "Fri 27 Mar 2026 16:30"),
+        ("Mon 30 Mar 2026 20:00", "Mon 30 Mar 2026 12:00"),
+        ("Tue 31 Mar 2026 00:30", "Mon 30 Mar 2026 16:30"),
     ),
 }
 
 
 def _ja(moment: str) -> str:
-    """``Sat 2026-12-05 01:30`` as the Japanese page writes it: ``2026年12月5日（土） 01:30``."""
-    day, date, time = moment.split()
-    y, mo, d = (int(x) for x in date.split("-"))
-    youbi = "月火水木金土日"["Mon Tue Wed Thu Fri Sat Sun".split().index(day)]
-    return f"{y}年{mo}月{d}日（{youbi}） {time}"
+    """``Sat 5 Dec 2026 01:30`` as the Japanese page writes it: ``2026年12月5日(土) 01:30``."""
+    t = dt.datetime.strptime(moment, "%a %d %b %Y %H:%M")
+    youbi = "月火水木金土日"[t.weekday()]
+    return f"{t.year}年{t.month}月{t.day}日({youbi}) {t:%H:%M}"
 
 
 @pytest.mark.parametrize("today", list(LONDON_CASES), ids=str)
@@ -139,12 +138,12 @@ def test_the_london_example_says_each_instant_in_london_time_too(today: dt.date)
 
 
 def _instant(said: str, zone: ZoneInfo) -> dt.datetime:
-    """``Sat 2026-12-05 01:30`` on the wall clock of ``zone``, as an aware instant."""
-    return dt.datetime.strptime(said, "%a %Y-%m-%d %H:%M").replace(tzinfo=zone)
+    """``Sat 5 Dec 2026 01:30`` on the wall clock of ``zone``, as an aware instant."""
+    return dt.datetime.strptime(said, "%a %d %b %Y %H:%M").replace(tzinfo=zone)
 
 
 def _both(cell: str) -> tuple[dt.datetime, dt.datetime]:
-    """``Sat 2026-12-05 01:30 (London time: Fri 2026-12-04 16:30)`` read as its two aware instants."""
+    """``Sat 5 Dec 2026 01:30 (London time: Fri 4 Dec 2026 16:30)`` read as its two aware instants."""
     match = re.fullmatch(r"(.+) \(London time: (.+)\)", cell)
     assert match is not None, cell
     return _instant(match[1], TOKYO), _instant(match[2], GB)
@@ -183,10 +182,10 @@ def test_by_the_end_of_a_desk_day_says_london_time(tmp_path: Path) -> None:
     today = dt.date(2026, 12, 1)
     assert _rows(policy, "en", today)[2][1:] == [
         "by the end of the 2nd business day (English desk)",
-        "Sat 2026-12-05 01:30 (London time: Fri 2026-12-04 16:30)",
-        "Wed 2026-12-09 02:30 (London time: Tue 2026-12-08 17:30)",
+        "Sat 5 Dec 2026 01:30 (London time: Fri 4 Dec 2026 16:30)",
+        "Wed 9 Dec 2026 02:30 (London time: Tue 8 Dec 2026 17:30)",
     ]
-    assert _rows(policy, "ja", today)[2][3] == "2026年12月9日（水） 02:30（ロンドン時間 2026年12月8日（火） 17:30）"
+    assert _rows(policy, "ja", today)[2][3] == "2026年12月9日(水) 02:30（ロンドン時間 2026年12月8日(火) 17:30）"
     example = computed.examples(policy, today)
     assert example is not None
     assert _sla_deadline(path, "P2", example.start) == example.rows[1].due
@@ -201,21 +200,21 @@ def test_a_row_on_the_policy_s_own_calendar_has_no_second_time(tmp_path: Path) -
     assert example is not None and example.zone is None
     assert [r.zone for r in example.rows] == [None, GB]
     en = _rows(policy, "en", today)
-    assert en[1] == ["Priority 1", "4 business hours", "Fri 2026-12-04 17:00", "Mon 2026-12-07 14:00"]
+    assert en[1] == ["Priority 1", "4 business hours", "Fri 4 Dec 2026 17:00", "Mon 7 Dec 2026 14:00"]
     assert en[2] == [
         "Priority 2",
         "1 business day (English desk)",
-        "Fri 2026-12-04 17:00 (London time: Fri 2026-12-04 08:00)",
-        "Sat 2026-12-05 02:30 (London time: Fri 2026-12-04 17:30)",
+        "Fri 4 Dec 2026 17:00 (London time: Fri 4 Dec 2026 08:00)",
+        "Sat 5 Dec 2026 02:30 (London time: Fri 4 Dec 2026 17:30)",
     ]
     ja = _rows(policy, "ja", today)
-    assert ja[1][2:] == ["2026年12月4日（金） 17:00", "2026年12月7日（月） 14:00"]
+    assert ja[1][2:] == ["2026年12月4日(金) 17:00", "2026年12月7日(月) 14:00"]
     assert ja[2][2:] == [
-        "2026年12月4日（金） 17:00（ロンドン時間 2026年12月4日（金） 08:00）",
-        "2026年12月5日（土） 02:30（ロンドン時間 2026年12月4日（金） 17:30）",
+        "2026年12月4日(金) 17:00（ロンドン時間 2026年12月4日(金) 08:00）",
+        "2026年12月5日(土) 02:30（ロンドン時間 2026年12月4日(金) 17:30）",
     ]
     assert (
-        _intro(policy, "ja", today) == "2026年12月4日（金） 17:00に応答の起算が始まった場合の期限（ポリシーから計算）："
+        _intro(policy, "ja", today) == "2026年12月4日(金) 17:00に応答の起算が始まった場合の期限（ポリシーから計算）："
     )
     for row in example.rows:
         assert _sla_deadline(path, row.rule.id, example.start) == row.due
@@ -231,9 +230,9 @@ def test_a_calendar_in_the_policy_s_zone_shows_no_second_time(tmp_path: Path, zo
     assert _rows(policy, "en", today)[1] == [
         "Priority 1",
         "4 business hours (English desk)",
-        "Fri 2026-12-04 16:30",
-        "Mon 2026-12-07 12:00",
+        "Fri 4 Dec 2026 16:30",
+        "Mon 7 Dec 2026 12:00",
     ]
     ja = _rows(policy, "ja", today)
-    assert ja[1][2:] == ["2026年12月4日（金） 16:30", "2026年12月7日（月） 12:00"]
+    assert ja[1][2:] == ["2026年12月4日(金) 16:30", "2026年12月7日(月) 12:00"]
     assert "London" not in str(_rows(policy, "en", today)) and "ロンドン" not in str(ja)

@@ -104,12 +104,12 @@ def test_the_london_page_shows_the_worked_example() -> None:
         (
             "ja",
             ["問題の優先順位", "応答目標時間", "起算", "期限"],
-            "2026年4月11日（土） 00:30（ロンドン時間 2026年4月10日（金） 16:30）",
+            "2026年4月11日(土) 00:30（ロンドン時間 2026年4月10日(金) 16:30）",
         ),
         (
             "en",
             ["Priority", "Response target", "Clock starts", "Due"],
-            "Sat 2026-04-11 00:30 (London time: Fri 2026-04-10 16:30)",
+            "Sat 11 Apr 2026 00:30 (London time: Fri 10 Apr 2026 16:30)",
         ),
     ):
         page = render_policy(policy, PageContext(lang=lang, source_url="", reference=dt.date(2026, 4, 1)))

@@ -86,7 +86,7 @@ def test_dates_times_and_durations_per_language() -> None:
         priority="P1",
         due=t,
         responded=t + dt.timedelta(minutes=72),
-        late=dt.timedelta(minutes=72),
+        late=message("report.late_by", "ja", late=dt.timedelta(minutes=72)),  # (how late: one phrase)
     ) == ("P1の応答期限 2026年11月2日(月) 15:00 に対し 2026年11月2日(月) 16:12 に応答（1:12 超過）")
 
 

@@ -85,10 +85,10 @@ def _violation_lines(files: tuple[Path, Path], lang: str, fmt: str) -> list[str]
 
 
 WORDS = {
-    ("outside", "en"): "Recovery 24x7 due Wed 4 Nov 12:00: sent Wed 4 Nov 13:00 (1:00 (elapsed) late)",
-    ("outside", "ja"): "終日通知の期限 11月4日(水) 12:00 に対し 11月4日(水) 13:00 に送信（1:00（経過時間） 超過）",
-    ("inside", "en"): "Recovery 24x7 due Wed 4 Nov 11:00: sent Wed 4 Nov 11:05 (0:05 (elapsed) late)",
-    ("inside", "ja"): "終日通知の期限 11月4日(水) 11:00 に対し 11月4日(水) 11:05 に送信（0:05（経過時間） 超過）",
+    ("outside", "en"): "Recovery 24x7 due Wed 4 Nov 12:00: sent Wed 4 Nov 13:00 (1:00 late, elapsed time)",
+    ("outside", "ja"): "終日通知の期限 11月4日(水) 12:00 に対し 11月4日(水) 13:00 に送信（経過時間で 1:00 超過）",
+    ("inside", "en"): "Recovery 24x7 due Wed 4 Nov 11:00: sent Wed 4 Nov 11:05 (0:05 late, elapsed time)",
+    ("inside", "ja"): "終日通知の期限 11月4日(水) 11:00 に対し 11月4日(水) 11:05 に送信（経過時間で 0:05 超過）",
 }
 
 
@@ -121,14 +121,17 @@ def test_the_violation_names_its_rule(inside: tuple[Path, Path]) -> None:
 
 
 EXPLAINED = {
-    ("outside", "en"): "Wed 4 Nov 13:00  first status report sent (Recovery 24x7: 1:00 (elapsed) after the due time)",
-    ("outside", "ja"): "11月4日(水) 13:00  障害状況の一報を通知（終日通知：期限から 1:00（経過時間） 超過）",
+    (
+        "outside",
+        "en",
+    ): "Wed 4 Nov 13:00  first status report sent (Recovery 24x7: 1:00 after the due time, elapsed time)",
+    ("outside", "ja"): "11月4日(水) 13:00  障害状況の一報を通知（終日通知：期限から経過時間で 1:00 超過）",
     ("inside", "en"): (
         "Wed 4 Nov 11:05  first status report sent "
-        "(Recovery: in time; Recovery 24x7: 0:05 (elapsed) after the due time)"
+        "(Recovery: in time; Recovery 24x7: 0:05 after the due time, elapsed time)"
     ),
     ("inside", "ja"): (
-        "11月4日(水) 11:05  障害状況の一報を通知（復旧通知：期限内、終日通知：期限から 0:05（経過時間） 超過）"
+        "11月4日(水) 11:05  障害状況の一報を通知（復旧通知：期限内、終日通知：期限から経過時間で 0:05 超過）"
     ),
 }
 

@@ -42,8 +42,8 @@ def _day(lang: str) -> str:
 @pytest.mark.parametrize(
     ("lang", "due", "responded"),
     [
-        ("en", "response due: within 1 hour", "responded (0:20 (elapsed) after the due time)"),
-        ("ja", "応答期限：1時間以内", "応答（期限から 0:20（経過時間） 超過）"),
+        ("en", "response due: within 1 hour", "responded (0:20 after the due time, elapsed time)"),
+        ("ja", "応答期限：1時間以内", "応答（期限から経過時間で 0:20 超過）"),
     ],
 )
 def test_a_late_response_is_late_and_after_its_due_time(tmp_path: Path, lang: str, due: str, responded: str) -> None:

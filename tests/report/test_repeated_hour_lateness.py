@@ -136,7 +136,7 @@ def test_late_by_counts_the_instants(tmp_path: Path, lang: str, elapsed: str, bu
     assert _cells(_row(lines, "A"))[-2:] == [longer, "-"], _row(lines, "A")
 
 
-@pytest.mark.parametrize(("lang", "late"), [("en", "(0:20 (elapsed) late)"), ("ja", "（0:20（経過時間） 超過）")])
+@pytest.mark.parametrize(("lang", "late"), [("en", "(0:20 late, elapsed time)"), ("ja", "（経過時間で 0:20 超過）")])
 def test_the_violation_says_how_late(tmp_path: Path, lang: str, late: str) -> None:
     text = _violation(_report(tmp_path, EVENTS, lang), "I3")
     assert late in text, text  # (it said "(- late)")

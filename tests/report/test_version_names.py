@@ -152,8 +152,8 @@ def test_targets_table_names_rules_of_a_later_version_by_their_labels(tmp_path: 
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", "Acknowledgement due Tue 20 Oct 10:30: sent Tue 20 Oct 10:40 (0:10 (elapsed) late)"),
-        ("ja", "受付通知の期限 10月20日(火) 10:30 に対し 10月20日(火) 10:40 に送信（0:10（経過時間） 超過）"),
+        ("en", "Acknowledgement due Tue 20 Oct 10:30: sent Tue 20 Oct 10:40 (0:10 late, elapsed time)"),
+        ("ja", "受付通知の期限 10月20日(火) 10:30 に対し 10月20日(火) 10:40 に送信（経過時間で 0:10 超過）"),
     ],
 )
 def test_explain_of_a_notice_violation_names_the_rule_and_counts_its_time(tmp_path: Path, lang: str, said: str) -> None:
