@@ -27,7 +27,7 @@ from ..i18n import message
 from ..lang.diagnostics import PolicyError, refusal_language, render_all, summary
 from ..policy.load import compile_versions
 from .langs import diagnostics_lang, help_lang, lang_option, model_lang, stdin_once, usage_lang
-from .parsing import parser_class
+from .parsing import parser_class, refuse_logs_as_policies
 
 #: Modules that add subcommands with ``add_parsers(subparsers, lang)``, by command.
 COMMANDS = {
@@ -191,6 +191,7 @@ def _main(argv: Sequence[str] | None) -> int:
         top_lang = vars(args).pop("top_lang", None)  # `sla --lang ja COMMAND`: as the command's --lang
         if top_lang is not None and getattr(args, "lang", "") is None:
             args.lang = top_lang
+        refuse_logs_as_policies(args, usage_lang(args))  # (`sla check policy.sla events.jsonl`)
         code: int = args.func(args)
         return code
     except PolicyError as exc:

@@ -38,7 +38,7 @@ from typing import IO, Any, NoReturn
 
 from ..calendars.timeargs import check_period_args, parse_edge
 from ..errors import InputError, UsageError, flag_values
-from ..events.problems import by_line, event_problems_in, os_reason
+from ..events.problems import by_line, event_problems_in, no_events_warning, os_reason
 from ..events.reader import read_events
 from ..events.schema import EventLog
 from ..files import atomic_file
@@ -175,6 +175,7 @@ def _judge_and_write(
 
     start, end, as_of = period
     log = _read(events_path, args.skip_invalid, args.quiet, declared_types(policies), phase.lang)
+    empty = no_events_warning(log, phase.lang)  # (said after the progress line is gone)
     phase.say("judging")
     result = judge_log(policies, log, start, end, as_of, skip_invalid=args.skip_invalid, walk=not args.no_walk)
     skipped = by_line(log.left_out, phase.lang)  # the report's `skipped`, in the command's language
@@ -187,6 +188,8 @@ def _judge_and_write(
     del log  # the verdicts keep what they need
     phase.close()  # the lines below, and a report on this terminal, start on a clean line
     say_skipped(skipped, phase.lang)
+    if empty is not None:
+        print(empty, file=sys.stderr)
     if args.format in ("json", "parquet"):  # (the other formats say it in the report's head)
         _say_none_yet(result.skeleton, result.incidents, phase.lang)
     if args.output or not sys.stdout.isatty():

@@ -52,6 +52,7 @@ __all__ = [
     "is_log_name",
     "parser_class",
     "refuse_logs_among_policies",
+    "refuse_logs_as_policies",
     "usage_error",
     "whole_number",
     "wrap",
@@ -261,5 +262,47 @@ def refuse_logs_among_policies(policies: list[str], events: str, command: str, l
         command=command,
         usage="POLICY [POLICY ...] EVENTS" + (" ID" if command == "explain" else ""),
         merge=printable(f"cat {merged} > all.jsonl"),
+    )
+    raise UsageError(said, lang=lang)
+
+
+#: The commands that read policies only, and the arguments that name them: an event log there is refused
+#: (:func:`refuse_logs_as_policies`). ``sla evaluate`` and ``sla explain`` take a log after their
+#: policies (:func:`refuse_logs_among_policies`).
+POLICY_ARGUMENTS = {
+    "check": ("policy",),
+    "fmt": ("policy",),
+    "test": ("policy",),
+    "deadline": ("policy",),
+    "maintenance": ("policy",),
+    "calendar": ("policy",),
+    "diff": ("old", "new"),
+}
+
+
+def refuse_logs_as_policies(args: argparse.Namespace, lang: str) -> None:
+    """Refuse (wrong usage, exit 2) an event log where a command of :data:`POLICY_ARGUMENTS` reads a
+    policy (``sla check policy.sla events.jsonl``: its first line would be refused as a policy's, `{`
+    unexpected), naming the path and what to write instead, in ``lang``, before anything is read; as
+    :func:`refuse_logs_among_policies` refuses one among the policies of ``sla evaluate``."""
+    from ..report.escape import printable
+
+    command = getattr(args, "command", None)
+    paths: list[str] = []
+    for name in POLICY_ARGUMENTS.get(command or "", ()):
+        given = getattr(args, name, None)
+        paths += given if isinstance(given, list) else [given] if isinstance(given, str) else []
+    logs = [p for p in paths if is_log_name(p)]
+    if not logs:
+        return
+    policies = [p for p in paths if not is_log_name(p)] or ["POLICY"]
+    run = " ".join(["sla evaluate", *(shlex.quote(p) for p in policies), shlex.quote(logs[0]), "--from … --to …"])
+    said = message(
+        "cli.policies.log_given",
+        lang,
+        path=printable(logs[0]),
+        n=paths.index(logs[0]) + 1,
+        command=command,
+        run=printable(run),
     )
     raise UsageError(said, lang=lang)

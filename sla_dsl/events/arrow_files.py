@@ -431,7 +431,7 @@ def read_arrow(
             if isinstance(exc, OSError) and exc.errno and not isinstance(exc, pa.ArrowException):
                 # the file itself (missing, not readable): worded as the line readers word it
                 raise cannot_read(name, OSError(exc.errno, os.strerror(exc.errno))) from None  # not pyarrow's
-            raise EventInputError([_unreadable(name, exc)]) from None
+            raise EventInputError([_unreadable(name, exc, empty=_empty(f))]) from None
         opened.append((schema, batches))
     source = RowSource.of(str(path), []) if root.is_dir() else RowSource.of(str(path))
     source.written = _file_cells(source, files)
@@ -485,8 +485,17 @@ def _arrow_detail(exc: BaseException) -> Words:
     return words("events.E117.other", detail=Code(said))
 
 
-def _unreadable(source: str, exc: BaseException, row: int = 0) -> Problem:
-    detail = _arrow_detail(exc)
+def _empty(path: Path) -> bool:
+    """Whether ``path`` is an Arrow IPC file of 0 bytes (Arrow's reader says only that it found no schema;
+    Parquet's says the file is too short, with its size)."""
+    try:
+        return os.stat(path).st_size == 0 and not is_parquet_file(path)
+    except OSError:
+        return False
+
+
+def _unreadable(source: str, exc: BaseException, row: int = 0, *, empty: bool = False) -> Problem:
+    detail = words("events.E117.empty") if empty else _arrow_detail(exc)
     return problem(
         RowSource.of(source) if not isinstance(source, RowSource) else source,
         row,

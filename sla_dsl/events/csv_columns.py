@@ -160,7 +160,7 @@ def read_csv_columns(
         return False
     names = _header(data[start:end].removesuffix(b"\r"))
     body = memoryview(data)[end + 1 :]
-    if names is None or not body or not _plain(data, end + 1):
+    if names is None or not body or not _plain(data, end + 1) or data.find(_BOM, end + 1) >= 0:
         return False
     lines = data.count(b"\n", end + 1) + (not data.endswith(b"\n"))
     mine = declare_types(declared)
@@ -188,7 +188,9 @@ def read_csv_columns(
                 if handed > _MOST_HANDED or first + i > lines + 1:
                     raise _TooMany
                 cells = {n: batch.column(k)[i].as_py() for k, n in enumerate(names)}
-                take({n: v for n, v in cells.items() if v is not None}, first + i)
+                given = {n: v for n, v in cells.items() if v is not None}
+                if any(type(v) is not str or v.strip(BLANKS) for v in given.values()):
+                    take(given, first + i)  # (else a row of empty cells, a spreadsheet's `,,,`: no data)
 
             if trim:
                 file_batch(log, _trimmed(batch), first, slow, mine, written=batch, far_slow=True)

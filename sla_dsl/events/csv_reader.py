@@ -26,8 +26,10 @@ Design notes
   closed with more after it stops the reading (a fatal E111) rather than drop
   them in silence.
 * Blank lines and lines whose first non-blank character is ``#`` are ignored
-  before the header only (after it every line is data: :class:`_CsvLines`). A
-  UTF-8 byte-order mark is accepted.
+  before the header only (after it every line is data: :class:`_CsvLines`), and
+  so is a row whose cells are all empty or blanks (a spreadsheet's ``,,,``). A
+  UTF-8 byte-order mark is accepted at the start of any line (files merged by
+  ``cat``, each with its mark).
 * A log is CSV when its name says so (:func:`~.reader.read_events`) or when its
   first line neither blank nor a comment is a header naming ``event``, ``at``
   and ``id`` (:func:`_csv_header_first`): standard input, a pipe, a file named
@@ -55,14 +57,14 @@ from .collect import Progress, _Collector
 from .lines import (
     MAX_LINE_BYTES,
     MAX_RUNAWAY_BYTES,
-    NOT_UTF8_HELP,
     READ_ERRORS,
     bounded_lines,
     drop_rest,
     not_utf8,
+    not_utf8_help,
     too_long,
 )
-from .schema import EventLog, declare_types
+from .schema import BLANKS, EventLog, declare_types
 
 __all__ = ["csv_detail", "csv_state", "read_csv"]
 
@@ -134,8 +136,9 @@ class _CsvLines:
     of its own, and give the lines after a quote never closed again as rows (:meth:`read_again`).
     """
 
-    def __init__(self, stream: IO[str]) -> None:
+    def __init__(self, stream: IO[str], source: str = "<csv>") -> None:
         self.stream = stream
+        self.source = source
         #: the number of the line last given (read, or read again)
         self.lineno = 0
         #: the lines read from the stream
@@ -219,7 +222,7 @@ class _CsvLines:
         for line in bounded_lines(self.stream, ""):
             self.counted += 1
             self.lineno = self.counted
-            if self.lineno == 1 and line.startswith("\ufeff"):
+            if line.startswith("\ufeff"):  # (at any line: the trace of logs merged by `cat`, no data)
                 line = line[1:]
             if len(line) > cap:
                 try:
@@ -239,7 +242,7 @@ class _CsvLines:
             if not line.isascii():
                 bad_text = not_utf8(line)
                 if bad_text is not None:
-                    self.marks.append(_Mark(self.lineno, "E113", bad_text, NOT_UTF8_HELP, False))
+                    self.marks.append(_Mark(self.lineno, "E113", bad_text, not_utf8_help(self.source), False))
             if self.in_header and line != "\n":
                 self.in_header = False
             yield line
@@ -302,7 +305,7 @@ def read_csv(
 ) -> EventLog:
     """Read a CSV stream (header row of field names) into an :class:`EventLog` (``declared``: as read_jsonl)."""
     col = _Collector(log or EventLog(source), skip_invalid, defer, declare_types(declared), blank_cells=True)
-    lines = _CsvLines(stream)
+    lines = _CsvLines(stream, source)
     try:
         _read_rows(col, lines, progress)
     except READ_ERRORS as exc:
@@ -436,13 +439,18 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
         lines.fresh = True
         if marked:
             continue  # the row is left out
-        if not row or (len(row) == 1 and not row[0].strip()):
-            continue  # a blank line between rows
+        if not any(c.strip(BLANKS) for c in row):
+            continue  # a blank line between rows, or a row of empty cells (a spreadsheet's `,,,`): no data
         if progress is not None and lines.lineno >= report:
             report = lines.lineno + _EVERY
             progress(lines.lineno, size() if size is not None else 0)
         if len(row) > len(header):
-            col.bad(lineno, "E111", words("events.E111.cells", cells=str(len(row)), columns=str(len(header))))
+            said = words("events.E111.cells", cells=str(len(row)), columns=str(len(header)))
+            col.bad(lineno, "E111", said, words("events.E111.cells.help"))
+            continue
+        if row[0].lstrip().startswith("#") and header[0] == "event":  # (no event type starts so: a comment)
+            said = words("events.E103", name=row[0].strip())
+            col.bad(lineno, "E103", said, words("events.E103.csv_comment.help"))
             continue
         col.take({k: v for k, v in zip(header, row, strict=False) if v != ""}, lineno)
 
@@ -454,7 +462,14 @@ _CSV_NEEDS = frozenset({"event", "at", "id"})
 def _csv_header_first(stream: Any) -> tuple[bool, Any]:
     """Whether the first line of ``stream`` that is neither blank nor a comment is a CSV header naming
     ``event``, ``at`` and ``id`` (no JSON Lines log starts so: such a line is not JSON), and the stream
-    to read the log from, every byte in it.
+    to read the log from, every byte in it (:func:`first_line`)."""
+    line, stream = first_line(stream)
+    return _is_header(line), stream
+
+
+def first_line(stream: Any) -> tuple[bytes, Any]:
+    """The first line of ``stream`` that is neither blank nor a comment, stripped (``b""``: none, or it
+    could not be read), and the stream to read the log from, every byte in it.
 
     The line is looked at, not taken: what a peek holds, when it holds the whole line (a file). A pipe's
     peek holds what has arrived, perhaps part of the line (a header written in two pieces): then the
@@ -463,7 +478,7 @@ def _csv_header_first(stream: Any) -> tuple[bool, Any]:
     try:
         head = stream.peek(8192) if hasattr(stream, "peek") else b""
     except READ_ERRORS:
-        return False, stream  # the reader says what is wrong
+        return b"", stream  # the reader says what is wrong
     line = _first_line(head)
     if line is None and head and hasattr(stream, "readline"):
         taken: list[bytes] = []
@@ -479,11 +494,11 @@ def _csv_header_first(stream: Any) -> tuple[bool, Any]:
                     break
         except READ_ERRORS as exc:
             stream = io.BufferedReader(_Replayed(b"".join(taken), stream, exc), 1 << 16)
-            return False, stream  # (the reader meets the failure after the bytes read)
+            return b"", stream  # (the reader meets the failure after the bytes read)
         read = b"".join(taken)
         stream = io.BufferedReader(_Replayed(read, stream), 1 << 16)
         line = _first_line(read, ended=size <= MAX_LINE_BYTES)
-    return _is_header(line or b""), stream
+    return line or b"", stream
 
 
 def _first_line(head: bytes, ended: bool = False) -> bytes | None:
@@ -506,6 +521,26 @@ def _is_header(line: bytes) -> bool:
         return False
     cells = {c.strip().strip(b'"').decode("utf-8", "replace") for c in line.rstrip(b"\r").split(b",")}
     return _CSV_NEEDS <= cells
+
+
+#: The separators a header row of another dialect is written with (a spreadsheet's ``;``, a tab).
+_SEPARATORS = (",", ";", "\t")
+
+
+def header_like(line: bytes) -> Words | None:
+    """The help of E110 when ``line`` (the first line of a log read as JSON Lines, stripped: not a header
+    :func:`_is_header` takes) is a header row of events all the same: not JSON, and naming ``event``,
+    ``at`` and ``id`` in any case, separated by ``,``, ``;`` or a tab (``Event;At;ID``, a spreadsheet's
+    export given on standard input or named otherwise than ``.csv``); else None."""
+    if not line or line[:1] in (b"{", b"["):
+        return None
+    text = line.decode("utf-8", "replace").rstrip("\r")
+    for sep in _SEPARATORS:
+        cells = {c.strip().strip('"').strip().casefold() for c in text.split(sep)}
+        if _CSV_NEEDS <= cells:
+            header = [c.strip() for c in next(csv.reader([text]), [])]
+            return _lacks_help(header, [c for c in ("event", "at", "id") if c not in header])
+    return None
 
 
 class _Replayed(io.RawIOBase):

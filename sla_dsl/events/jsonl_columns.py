@@ -29,13 +29,13 @@ Design notes
   line reader too: an optional field given ``null`` is filed as absent (the
   models' default), and a field of the contract its type does not carry, or one
   the contract does not name, given ``null`` is noted as unread by neither
-  (:func:`~.schema.gives_value`), as when it is absent. Where the line reader
-  tells ``null`` from absent -- a required field (``event``, ``at``, ``id``, a
-  ``priority``...: ``null`` is a value of the wrong kind, E106, not a missing
-  field, E102) -- the columns do not take the row: it is handed back with its
-  line, and worded there. A null inside an object or a list is in a row handed
-  back for its object (or, where Arrow builds the column wrong, refused by the
-  check of every batch), or one with a null field of its struct (above). A
+  (:func:`~.schema.gives_value`), as when it is absent. A required field
+  (``event``, ``at``, ``id``, a ``priority``...) given ``null`` is a missing
+  field, E102, as a table's null cell is: the columns do not take the row (it
+  is not an event), it is handed back with its line, and worded there. A null
+  inside an object or a list is in a row handed back for its object (or,
+  where Arrow builds the column wrong, refused by the check of every batch),
+  or one with a null field of its struct (above). A
   ``null`` line is no object (below).
 * Arrow fixes a reader's columns and their types from the first block it
   parses: a field null in every row of that block (typed ``null``) that gives

@@ -23,7 +23,9 @@ Design notes
   never a flood of "not UTF-8" lines.
 * Invalid UTF-8 is an error of its line (E113), worded the same in both
   formats (:func:`not_utf8`); the CSV reader decodes with ``surrogateescape``
-  so that one bad byte spoils one row, not the file.
+  so that one bad byte spoils one row, not the file. A log in UTF-16 or UTF-32,
+  or an Excel workbook, is one E113 at its start and is not read
+  (:func:`foreign_text`): not an error for each of its lines.
 """
 
 from __future__ import annotations
@@ -33,11 +35,12 @@ import gzip
 import io
 import os
 import re
+import shlex
 import stat
 import zlib
 from collections.abc import Iterator
 from functools import partial
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import IO, Any, AnyStr, cast
 
 from ..lang.diagnostics import Arg, Code, Words, listing, words
@@ -213,14 +216,21 @@ def is_parquet_file(path: Path) -> bool:
 
 
 def compressed_as(stream: Any) -> str | None:
-    """The compression ``stream`` (or the binary stream under a text one) is decompressing, or None."""
-    raw = getattr(stream, "buffer", stream)
-    if isinstance(raw, gzip.GzipFile):
-        return "gzip"
-    if isinstance(raw, bz2.BZ2File):
-        return "bzip2"
-    if lzma is not None and isinstance(raw, lzma.LZMAFile):
-        return "xz"
+    """The compression ``stream`` is decompressing, or None: looked for through the streams it wraps (the
+    binary stream under a text one, the raw stream under a buffered one, the stream a reader that gives
+    back bytes read ahead reads the rest from: ``rest``)."""
+    raw = stream
+    for _ in range(8):  # (a few wrappers deep at most)
+        if isinstance(raw, gzip.GzipFile):
+            return "gzip"
+        if isinstance(raw, bz2.BZ2File):
+            return "bzip2"
+        if lzma is not None and isinstance(raw, lzma.LZMAFile):
+            return "xz"
+        under = next((getattr(raw, a) for a in ("buffer", "raw", "rest") if getattr(raw, a, None) is not None), None)
+        if under is None:
+            return None
+        raw = under
     return None
 
 
@@ -336,8 +346,91 @@ def not_utf8(line: str | bytes) -> Words | None:
 _ESCAPED = re.compile("[\udc80-\udcff]")
 
 
-#: Help of E113.
-NOT_UTF8_HELP = words("events.E113.help", example="`iconv -f SHIFT_JIS -t UTF-8 old.csv > new.csv`")
+def not_utf8_help(source: str) -> Words:
+    """Help of E113 for a line of the log ``source``: how to convert it from Shift_JIS (CP932), the usual
+    encoding of a Japanese Windows export, with the file's own name and extension."""
+    return words("events.E113.help", example=f"`{_converting('CP932', source)}`")
+
+
+def _converting(encoding: str, source: str) -> str:
+    """The ``iconv`` command that writes the log ``source`` (``FILE`` for standard input) from ``encoding``
+    to UTF-8 beside it: ``events.csv`` to ``events-utf8.csv``."""
+    name = "FILE" if source.startswith("<") else source
+    plain = name
+    for suffix in (".gz", ".bz2", ".xz"):  # (a compressed log is converted once decompressed)
+        plain = plain.removesuffix(suffix)
+    path = PurePath(plain)
+    out = str(path.with_name(f"{path.stem}-utf8{path.suffix}")) if path.name else f"{plain}-utf8"
+    return f"iconv -f {encoding} -t UTF-8 {shlex.quote(plain)} > {shlex.quote(out)}"
+
+
+#: The byte-order marks of the encodings a log is refused in (longest first: UTF-32LE's starts as UTF-16LE's).
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32", "FF FE 00 00"),
+    (b"\x00\x00\xfe\xff", "UTF-32", "00 00 FE FF"),
+    (b"\xff\xfe", "UTF-16", "FF FE"),
+    (b"\xfe\xff", "UTF-16", "FE FF"),
+)
+#: An Excel workbook: the old binary ``.xls`` (an OLE2 compound file), the ``.xlsx`` (a zip whose first
+#: entries name its parts).
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def foreign_text(head: bytes) -> tuple[str, str] | None:
+    """What the first bytes ``head`` of a log say it is when it is not UTF-8 text that can be read:
+    (``UTF-16`` or ``UTF-32``, its byte-order mark or the bytes that show it) or (``workbook``, ``.xls``
+    or ``.xlsx``); None for anything else. Without a mark, UTF-16 or UTF-32 text is told by its
+    first characters, each ASCII (``{``, ``e``, a ``#``) with NUL bytes beside it, which no UTF-8 log
+    holds."""
+    for bom, encoding, shown in _BOMS:
+        if head.startswith(bom):
+            return encoding, shown
+    if head.startswith(_OLE2):
+        return "workbook", ".xls"
+    if head.startswith(b"PK\x03\x04") and (b"[Content_Types].xml" in head[:256] or b"xl/" in head):
+        return "workbook", ".xlsx"
+    for width, encoding in ((4, "UTF-32"), (2, "UTF-16")):
+        if len(head) < 2 * width:
+            continue
+        units = [head[k : k + width] for k in range(0, 2 * width, width)]
+        little = all(u[0] and not any(u[1:]) for u in units)
+        big = all(u[-1] and not any(u[:-1]) for u in units)
+        if little or big:  # (no mark: the byte order named, which ``iconv -f UTF-16`` would guess wrong)
+            return encoding + ("LE" if little else "BE"), " ".join(f"{b:02X}" for b in head[: 2 * width])
+    return None
+
+
+class NotText(Exception):
+    """The log is not UTF-8 text that can be read: UTF-16 or UTF-32 text, an Excel workbook
+    (:func:`foreign_text`)."""
+
+    def __init__(self, kind: str, shown: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+        self.shown = shown
+
+    def wording(self, source: str) -> tuple[str, Words, Words]:
+        """(code, message, help) of the problem, at line 1 of the log ``source``."""
+        if self.kind == "workbook":
+            return "E113", words("events.E113.workbook", kind=f"`{self.shown}`"), words("events.E113.workbook.help")
+        example = f"`{_converting(self.kind, source)}`"
+        said = words("events.E113.wide", encoding=self.kind, bytes=f"`{self.shown}`")
+        return "E113", said, words("events.E113.wide.help", example=example)
+
+
+def refuse_foreign(stream: Any) -> None:
+    """Raise :class:`NotText` when the first bytes of ``stream`` (looked at with ``peek``, not taken) are
+    those of UTF-16 or UTF-32 text or of an Excel workbook."""
+    peek = getattr(stream, "peek", None)
+    if peek is None:
+        return
+    try:
+        head = peek(512)[:512]
+    except READ_ERRORS:
+        return  # (the reader says what is wrong)
+    found = foreign_text(head)
+    if found is not None:
+        raise NotText(*found)
 
 
 def text_stream(stream: IO[bytes]) -> io.TextIOWrapper:

@@ -88,7 +88,7 @@ def _jsonl_cell(stream: IO[bytes], line: int, column: str) -> Any:
                 return None
             continue
         if n == line:
-            data = orjson.loads(raw.removeprefix(b"\xef\xbb\xbf") if n == 1 else raw)
+            data = orjson.loads(raw.removeprefix(b"\xef\xbb\xbf"))
             return data.get(column) if type(data) is dict else None
     return None
 

@@ -26,7 +26,11 @@ Design notes
   line order. A log that could not be read to its end is settled at once.
 * JSON Lines: blank lines and lines whose first non-blank character is ``#``
   are ignored (CSV: before its header only). A UTF-8 byte-order mark is
-  accepted. Whether a log is CSV, and reading it: :mod:`.csv_reader`.
+  accepted at the start of any line (logs merged by ``cat``, each with its
+  mark). Whether a log is CSV, and reading it: :mod:`.csv_reader`; a first line
+  that names the columns otherwise than a CSV header is read is one E110 (not
+  an E100 for each line), and a log whose first lines are none of them JSON
+  stops after :data:`_MOST_ALIKE` of them.
 * ``orjson`` parses JSON (about 5x faster here than ``json``); it accepts
   exactly standard JSON.
 * The API's events (:func:`log_from`): a dict event whose text field is
@@ -36,6 +40,7 @@ Design notes
 
 from __future__ import annotations
 
+import csv
 import gc
 import io
 import json
@@ -43,22 +48,23 @@ import os
 import re
 import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
 import orjson
 
 from ..i18n import CATALOGUE
-from ..lang.diagnostics import Both, Code, Words, words
+from ..lang.diagnostics import Both, Code, Words, listing, words
 from .collect import Progress, Shown, _Collector, _file_name
-from .csv_reader import _csv_header_first, read_csv
+from .csv_reader import _is_header, first_line, header_like, read_csv
 from .fast import HOUR_OF, REST_OF, fast_epoch, fast_payload, inside, plain
 from .fields import KNOWN_FIELDS
 from .keys import may_repeat, repeated_key
 from .lines import (
     MAX_LINE_BYTES,
-    NOT_UTF8_HELP,
     READ_ERRORS,
+    NotText,
     UnreadableCompression,
     bounded_lines,
     columnar_magic,
@@ -66,10 +72,13 @@ from .lines import (
     compressed_as,
     decompress_tool,
     drop_rest,
+    foreign_text,
     is_columnar_path,
     not_utf8,
+    not_utf8_help,
     piped_table,
     read_failure,
+    refuse_foreign,
     text_stream,
     too_long,
     uncompressed,
@@ -88,7 +97,7 @@ from .schema import (
     declare_types,
     event_type,
 )
-from .validate import kind_of, unknown_type, validate_mapping
+from .validate import ARRAY_HELP, kind_of, unknown_type, validate_mapping
 
 __all__ = [
     "MAX_LINE_BYTES",
@@ -113,12 +122,13 @@ def _json_problem(source: str, line: int, raw: bytes, exc: Exception) -> Problem
     """The problem of a line orjson refused: not UTF-8 (E113), or not JSON (E100)."""
     bad_text = not_utf8(raw)
     if bad_text is not None:
-        return problem(source, line, "E113", bad_text, NOT_UTF8_HELP)
+        return problem(source, line, "E113", bad_text, not_utf8_help(source))
+    hint = ARRAY_HELP if raw[:1] == b"[" or raw.rstrip(b",") in (b"{", b"}", b"]") else None
     if isinstance(exc, json.JSONDecodeError):
         msg = _WHERE.sub("", exc.msg)  # the column is said apart; a ':' of the message itself stays
         detail = json_detail(msg[0].lower() + msg[1:] if msg[1:2].islower() else msg)  # (not `uTF-8`)
-        return problem(source, line, "E100", words("events.E100.at", detail=detail, column=str(exc.colno)))
-    return problem(source, line, "E100", words("events.E100.plain", detail=str(exc)))
+        return problem(source, line, "E100", words("events.E100.at", detail=detail, column=str(exc.colno)), hint)
+    return problem(source, line, "E100", words("events.E100.plain", detail=str(exc)), hint)
 
 
 #: The place a JSON decoder may put after its message (``: line 1 column 6 (char 5)``).
@@ -155,10 +165,13 @@ def read_jsonl(
     log: EventLog | None = None,
     defer: bool = False,
     declared: Collection[str] = (),
+    not_jsonl: bool = False,
 ) -> EventLog:
     """Read a JSON Lines stream into an :class:`EventLog` (raises EventInputError; see ``defer`` above).
 
-    ``declared``: the event types the policy declares (``event incident.chat_started ...``)."""
+    ``declared``: the event types the policy declares (``event incident.chat_started ...``). ``not_jsonl``:
+    a log whose first lines are none of them JSON is no JSON Lines, and its reading stops after them
+    (:func:`_not_jsonl`: a log file; a request's body has its own bound on the problems it lists)."""
     mine = declare_types(declared)
     col = _Collector(log or EventLog(source), skip_invalid, defer, mine)
     kinds = _kinds(col.log, mine)
@@ -184,6 +197,8 @@ def read_jsonl(
             except _JSONError:
                 data = _odd_line(col, raw, lineno)
                 if data is _SKIP:
+                    if not_jsonl and len(col.log.problems) == _MOST_ALIKE and _not_jsonl(col, stream, lineno):
+                        break
                     continue
             # A key named twice (orjson keeps the last value): screened at C speed (:mod:`.keys`).
             if type(data) is dict and count(raw, b",") + 1 != len(data) and _repeats(col, raw, data, lineno):
@@ -308,6 +323,31 @@ def _file(col: _Collector, kinds: _Kinds, data: Any, lineno: int) -> int:
 
 _SKIP = object()
 
+#: The lines that are not JSON, from a log's start and no event among them, after which its reading
+#: stops (:func:`_not_jsonl`): not one problem for each of a million lines of another format.
+_MOST_ALIKE = 20
+
+
+def _not_jsonl(col: _Collector, stream: Any, lineno: int) -> bool:
+    """When every problem of the log so far is a line that is not JSON (E100; :data:`_MOST_ALIKE` of them,
+    the last at ``lineno``) and no event was filed, the log is not JSON Lines: file one fatal problem
+    at the next line that counts the lines left unread (they are read to be counted, not parsed), and
+    say True (the reading stops)."""
+    if any(p.code != "E100" for p in col.log.problems) or col.log.count or any(col.log.groups):
+        return False
+    left, last = 0, b"\n"
+    try:
+        for piece in iter(partial(stream.read, 1 << 20), b""):
+            left += piece.count(b"\n")
+            last = piece[-1:]
+    except READ_ERRORS as exc:
+        col.stopped(lineno + 1, exc, stream)
+        return True
+    left += last != b"\n"  # (a last line without its end)
+    said = words("events.E100.not_jsonl", first=str(_MOST_ALIKE), left=f"{left:,}")
+    col.bad(lineno + 1, "E100", said, words("events.E100.not_jsonl.help"), fatal=True)
+    return True
+
 
 def _repeats(col: _Collector, raw: bytes, data: dict[str, Any], lineno: int) -> bool:
     """Whether the line's JSON object names a key twice (then filed as its problem, E100)."""
@@ -330,7 +370,7 @@ def repeated_problem(source: str, line: int, raw: bytes, data: Any) -> Problem |
 
 def _odd_line(col: _Collector, raw: bytes, lineno: int) -> Any:
     """A line orjson did not take as it is: a BOM, blanks, a comment, or not JSON (or not UTF-8)."""
-    if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+    if raw.startswith(b"\xef\xbb\xbf"):  # (at any line: the trace of logs merged by `cat`, no data)
         raw = raw[3:]
     text = raw.strip()
     if not text or text[:1] == b"#":
@@ -388,6 +428,7 @@ def _read_events(
                 raise cannot_read(name, words("events.stdin_closed"))
             stdin = sys.stdin.buffer
             _refuse_columnar_pipe(stdin, name)
+            refuse_foreign(stdin)
             return _read_lines(uncompressed(stdin), name, False, opts)
         p = Path(path)
         # Parquet and Arrow IPC by their name, or by their first bytes whatever the name (an export
@@ -396,6 +437,11 @@ def _read_events(
             from .arrow_files import read_arrow  # Parquet and Arrow IPC: pyarrow is imported only for them
 
             return read_arrow(p, **opts)
+        if p.is_file():  # (a pipe must not lose its first bytes: its stream is looked at by peek)
+            with p.open("rb") as fh:
+                found = foreign_text(fh.read(512))
+            if found is not None:
+                raise NotText(*found)
         if columns_worth(p):  # a large plain file: read by Arrow in C++ when it can
             shown = Shown(progress) if progress is not None else None
             if _is_csv(p):
@@ -417,6 +463,9 @@ def _read_events(
     except UnreadableCompression as exc:
         code, message, hint = exc.wording()
         raise EventInputError([problem(name, 1, code, message, hint, fatal=True)]) from None
+    except NotText as exc:
+        code, message, hint = exc.wording(name)
+        raise EventInputError([problem(name, 1, code, message, hint, fatal=True)]) from None
     except OSError as exc:
         raise cannot_read(name, exc) from None
 
@@ -432,10 +481,17 @@ def _read_again(log: EventLog, path: Path) -> EventLog:
 def _read_lines(stream: IO[bytes], name: str, csv_named: bool, opts: dict[str, Any]) -> EventLog:
     """A log of lines: CSV when its name says so or its first line is a CSV header of events (standard
     input, a pipe, a file named otherwise); else JSON Lines."""
+    refuse_foreign(stream)  # (UTF-16 text once decompressed; a file's first bytes were looked at before)
     if not csv_named:
-        csv_named, stream = _csv_header_first(stream)
+        line, stream = first_line(stream)
+        csv_named = _is_header(line)
+        hint = None if csv_named else header_like(line)
+        if hint is not None:  # (a header of another dialect: not one "not JSON" for each line of the log)
+            header = [c.strip() for c in next(csv.reader([line.decode("utf-8", "replace")]), [])]
+            said = words("events.E110.not_csv", columns=listing([f"`{c}`" for c in header], ", "))
+            raise EventInputError([problem(name, 1, "E110", said, hint, fatal=True)])
     if not csv_named:
-        return read_jsonl(stream, name, **opts)
+        return read_jsonl(stream, name, **opts, not_jsonl=True)
     text = text_stream(stream)
     try:
         return read_csv(text, name, **opts)
@@ -495,7 +551,7 @@ def iter_events(path: str | Path, *, declared: Collection[str] = ()) -> Iterator
                     length = None
                 code, message, hint, _ = too_long(length, "bytes")
                 raise EventInputError([problem(source, lineno, code, message, hint, fatal=True)])
-            text = raw.strip()
+            text = raw.removeprefix(b"\xef\xbb\xbf").strip()
             if not text or text[:1] == b"#":
                 continue
             try:

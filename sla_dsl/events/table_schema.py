@@ -21,6 +21,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Callable, Iterable, Mapping
 from types import UnionType
 from typing import Annotated, Any, NamedTuple, Union, get_args, get_origin
@@ -30,7 +31,7 @@ from pydantic import AwareDatetime
 
 from ..lang.diagnostics import Words, listing, words
 from .problems import Problem, problem
-from .schema import EVENT_CLASSES, PAYLOAD
+from .schema import BLANKS, EVENT_CLASSES, PAYLOAD
 
 __all__ = [
     "COLUMNS",
@@ -169,7 +170,24 @@ def lacks_columns(names: Iterable[str], source: str) -> Problem | None:
     if not missing:
         return None
     said = words("events.E115.lacks", columns=listing([f"`{c}`" for c in missing], ", "))
-    return problem(source, 0, "E115", said, words("events.E115.lacks.help"), fatal=True)
+    return problem(source, 0, "E115", said, _lacks_help(have, missing), fatal=True)
+
+
+def _lacks_help(have: set[str], missing: list[str]) -> Words:
+    """What to write for a table that lacks columns, as a CSV header's E110 says: the names in lower case
+    when it has them in another case (``Event``, ``ID``), without the blanks around them (`` at``);
+    else the name it has nearest each one (``did you mean``)."""
+    near = {c: [h for h in sorted(have) if h.strip(BLANKS).casefold() == c] for c in missing}
+    if all(near.values()):
+        found = [near[c][0] for c in missing]
+        names = listing([f"`{c}`" for c in missing], ", ")
+        key = "events.E110.case.help" if all(f == f.strip(BLANKS) for f in found) else "events.E115.blanks.help"
+        return words(key, found=listing([f"`{f}`" for f in found], ", "), names=names)
+    for c in missing:
+        close = difflib.get_close_matches(c, [h for h in have if h not in _SPEC], n=1)
+        if close:
+            return words("events.E115.mean.help", name=close[0], column=c)
+    return words("events.E115.lacks.help")
 
 
 def _type_problem(name: str, t: pa.DataType) -> tuple[Words, Words] | None:

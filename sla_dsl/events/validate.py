@@ -115,8 +115,11 @@ def _messages(
         field = loc[0] if loc else ""
         value = err.get("input")
         out: list[tuple[str, Words, Words | None]] = []
-        if kind == "union_tag_not_found":
-            out.append(("E102", words("events.E102.event"), None))
+        if kind == "union_tag_not_found" or (kind == "union_tag_invalid" and etype is None):
+            out.append(("E102", words("events.E102.event"), None))  # (`null` is no value: absent, as a null cell)
+        elif len(loc) == 1 and kind != "missing" and field in data and data[field] is None:
+            # a field given `null`: no value, a missing field, as a table's null cell is (E102, not E106)
+            out.append(("E102", words("events.E102.field", field=field, event=str(etype)), None))
         elif kind == "union_tag_invalid":
             if not isinstance(etype, str):
                 out.append(("E106", words("events.E106", field="event", kind=kind_of(etype)), None))
@@ -158,7 +161,9 @@ def _messages(
                 hint = words("events.E104.help.number" if number else "events.E104.help.string", example=TIME_EXAMPLE)
             out.append(("E104", msg, hint))
         elif kind == "string_type":
-            out.append(("E106", words("events.E106", field=field, kind=kind_of(value)), None))
+            number = field == "id" and isinstance(value, int | float) and not isinstance(value, bool) and len(loc) == 1
+            given = words("events.E106.number.help", example=f'`"{field}": "{value}"`') if number else None
+            out.append(("E106", words("events.E106", field=field, kind=kind_of(value)), given))
         elif kind == "string_too_short":
             out.append(("E107", words("events.E107", field=field), None))
         elif kind == "value_error" and "`end` is not after `start`" in err["msg"]:
@@ -203,6 +208,10 @@ def _inside_attributes(kind: str, loc: list[str], value: Any) -> tuple[str, Word
     )
 
 
+#: Help of a line of a JSON array (E101; E100 for ``[`` alone), or of an object written over several lines.
+ARRAY_HELP = words("events.E100.array.help", example="`jq -c '.[]' events.json > events.jsonl`")
+
+
 def validate_mapping(
     data: Any, source: str, line: int, declared: frozenset[str] = frozenset()
 ) -> tuple[BaseEvent | None, list[Problem]]:
@@ -210,7 +219,8 @@ def validate_mapping(
 
     ``declared``: the event types the policy declares, read as :class:`~.schema.DeclaredEvent`."""
     if not isinstance(data, Mapping):
-        return None, [problem(source, line, "E101", words("events.E101", kind=kind_of(data)))]
+        hint = ARRAY_HELP if isinstance(data, list) else None
+        return None, [problem(source, line, "E101", words("events.E101", kind=kind_of(data)), hint)]
     try:
         etype = trimmed(data.get("event"))
         if declared and isinstance(etype, str) and etype in declared:

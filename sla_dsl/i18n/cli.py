@@ -106,6 +106,12 @@ CLI: dict[str, Msg] = {
     ),
     # `sla evaluate` and `sla explain`: an event log among the policies ({n}: its place among the paths;
     # {usage}: the paths the command takes; {merge}: a command that merges logs)
+    "cli.policies.log_given": Msg(
+        "{n} 番目のパス `{path}` はイベントログで、ポリシーではありません。`sla {command}` が読むのはポリシーだけです。"
+        "ログを判定するには、ポリシーの後にログを指定して `sla evaluate` を使ってください（`{run}`）",
+        "`{path}` (path {n}) is an event log, not a policy: `sla {command}` reads policies only; to judge the "
+        "log, give it to `sla evaluate` after the policies (`{run}`)",
+    ),
     "cli.evaluate.log_among_policies": Msg(
         "{n} 番目のパス `{path}` はイベントログですが、ポリシーの位置にあります。`sla {command}` が一度に判定する"
         "イベントログは一つだけで、ポリシーの後に指定します（`{usage}`）。複数のログは先に一つにまとめるか"

@@ -105,6 +105,24 @@ EVENTS: dict[str, Msg] = {
         "キーは 1 つのオブジェクトに 1 回ずつ書いてください。どちらの値を取るべきか決められません",
         "give each key once: which of its values is meant cannot be told",
     ),
+    "events.E100.array.help": Msg(
+        "イベントログは 1 行に 1 つの JSON オブジェクトを書く `JSON Lines` です。JSON の配列や、複数の行に整形した"
+        "オブジェクトではありません（例：{example}）",
+        "an event log is JSON Lines, one JSON object per line: not a JSON array, nor objects pretty-printed over "
+        "several lines (e.g. {example})",
+    ),
+    "events.E100.not_jsonl": Msg(
+        "ここまでの {first} 行はどれも JSON ではなく、このログは `JSON Lines` ではないようです。"
+        "ここで読み込みを止めました（読んでいない行があと {left} 行あります）",
+        "the {first} lines so far are none of them JSON: the log does not seem to be JSON Lines; "
+        "reading stopped here ({left} more lines not read)",
+    ),
+    "events.E100.not_jsonl.help": Msg(
+        "イベントログは 1 行に 1 つの JSON オブジェクトを書く `JSON Lines` か、見出し行 `event,at,id,…` のある CSV"
+        "（名前を `.csv` で終える）です",
+        "an event log is JSON Lines, one JSON object per line, or CSV with a header row `event,at,id,…` "
+        "(its name ending in `.csv`)",
+    ),
     "events.E100.empty_body": Msg("リクエスト本文にイベントがありません", "no events in the request body"),
     "events.E100.empty_body.help": Msg(
         "1 行に 1 つの JSON オブジェクトを送ってください", "send one JSON object a line"
@@ -113,7 +131,7 @@ EVENTS: dict[str, Msg] = {
     "events.json.literal": Msg("不正なリテラルです（{literal} が必要です）", "invalid literal, expected '{literal}'"),
     "events.json.end": Msg("データが途中で終わっています", "unexpected end of data"),
     "events.json.bom": Msg(
-        "UTF-8 のバイト順マークは使えません（ファイルの先頭を除く）",
+        "UTF-8 のバイト順マークはここでは使えません",
         "UTF-8 byte order mark (BOM) is not supported",
     ),
     "events.json.trailing_comma": Msg("末尾のカンマは使えません", "trailing comma is not allowed"),
@@ -207,6 +225,7 @@ EVENTS: dict[str, Msg] = {
         "フィールド `{field}` は文字列でなければなりませんが、{kind}です",
         "field `{field}` must be a string, found {kind}",
     ),
+    "events.E106.number.help": Msg("値は文字列で書いてください：{example}", "write the value as a string: {example}"),
     "events.E107": Msg("フィールド `{field}` が空です", "field `{field}` is empty"),
     "events.E108": Msg("`end` が `start` より後ではありません", "`end` is not after `start`"),
     "events.E106.attribute_value": Msg(
@@ -240,6 +259,12 @@ EVENTS: dict[str, Msg] = {
     "events.E110.lacks": Msg("CSV の見出し行に列 {columns} がありません", "CSV header lacks column {columns}"),
     "events.E110.lacks.help": Msg(
         "1 行目に列名を書いてください（例：{example}）", "the first row must name the columns, e.g. {example}"
+    ),
+    "events.E110.not_csv": Msg(
+        "1 行目は JSON ではなく、CSV の見出し行（列 {columns}）に見えますが、CSV として読める見出しではありません。"
+        "このログは読みません",
+        "the first line is not JSON but looks like a CSV header (columns {columns}), not one read as CSV: "
+        "the log is not read",
     ),
     "events.E110.case.help": Msg(
         "列名は小文字です：{found} は {names} と書いてください",
@@ -284,6 +309,14 @@ EVENTS: dict[str, Msg] = {
         "セルが {cells} 個ありますが、見出し行の列は {columns} 個です",
         "{cells} cells but the header names {columns} columns",
     ),
+    "events.E111.cells.help": Msg(
+        '区切りと引用符を確かめてください。カンマを含む値は `"` で囲みます（例：`"Tokyo, Japan"`）',
+        'check the separators and quotes: a value holding a comma is written in `"` (e.g. `"Tokyo, Japan"`)',
+    ),
+    "events.E103.csv_comment.help": Msg(
+        "CSV のコメント（`#` の行）は見出し行より前にだけ書けます。見出し行より後の行はすべてデータです",
+        "a CSV comment (a `#` line) goes before the header only: every line after the header is data",
+    ),
     # E112-E114: lines and streams (events/lines.py)
     "events.E112.runaway": Msg(
         "行が 1 MiB を超え、{limit} MiB 以内に終わりがありません。ここで読み込みを止めました",
@@ -305,8 +338,25 @@ EVENTS: dict[str, Msg] = {
         "line is not UTF-8 text: byte `0x{byte}` at column {column}",
     ),
     "events.E113.help": Msg(
-        "イベントログは UTF-8 のテキストです。ファイルを変換してください（例：{example}）",
-        "event logs are UTF-8 text: convert the file, e.g. {example}",
+        "イベントログは UTF-8 のテキストです。ファイルが `Shift_JIS`/`CP932`（日本語版 `Windows`）なら変換してください"
+        "（例：{example}）",
+        "event logs are UTF-8 text: if the file is Shift_JIS/CP932 (Japanese Windows), convert it, e.g. {example}",
+    ),
+    "events.E113.wide": Msg(
+        "ファイルが {encoding} のテキストで、UTF-8 ではありません（先頭のバイト {bytes}）。このファイルは読みません",
+        "the file is {encoding} text, not UTF-8 (it starts with the bytes {bytes}): it is not read",
+    ),
+    "events.E113.wide.help": Msg(
+        "UTF-8 に変換してください（例：{example}）。`Excel` からは「`CSV UTF-8 (コンマ区切り)`」で保存してください",
+        'convert it to UTF-8, e.g. {example}; from Excel, save the sheet as "CSV UTF-8 (Comma delimited)"',
+    ),
+    "events.E113.workbook": Msg(
+        "ファイルが `Excel` のブック（{kind}）で、テキストではありません。このファイルは読みません",
+        "the file is an Excel workbook ({kind}), not text: it is not read",
+    ),
+    "events.E113.workbook.help": Msg(
+        "`Excel` でシートを「`CSV UTF-8 (コンマ区切り)`」で保存し、その CSV を渡してください",
+        'in Excel, save the sheet as "CSV UTF-8 (Comma delimited)" and give that CSV',
     ),
     "events.E114.compression": Msg(
         "ログは {kind} で圧縮されていて、ここでは読めません", "the log is {kind}-compressed, which is not read here"
@@ -338,9 +388,23 @@ EVENTS: dict[str, Msg] = {
     ),
     "events.E114.unreadable.help": Msg("この行より後は読めません", "the lines after this one cannot be read"),
     # E115-E117: Parquet and Arrow tables (events/table_schema.py, events/arrow_files.py)
+    "events.no_events": Msg(
+        "イベントログ `{source}` にイベントがありません（空のファイルか、空行・コメント・見出し行だけです）。"
+        "判定する案件はありません",
+        "the event log `{source}` holds no events (the file is empty, or holds only blank lines, comments or a "
+        "header): there is nothing to judge",
+    ),
     "events.E115.lacks": Msg("表に列 {columns} がありません", "table lacks column {columns}"),
     "events.E115.lacks.help": Msg(
         "イベントの表には列 `event`、`at`、`id` が必要です", "every event table has the columns `event`, `at` and `id`"
+    ),
+    "events.E115.blanks.help": Msg(
+        "列名は小文字で、前後に空白を付けません：{found} は {names} と書いてください",
+        "column names are lower case, with no blanks around them: write {found} as {names}",
+    ),
+    "events.E115.mean.help": Msg(
+        "列 `{name}` は `{column}` の誤りではありませんか？イベントの表には列 `event`、`at`、`id` が必要です",
+        "did you mean `{name}` for `{column}`? every event table has the columns `event`, `at` and `id`",
     ),
     "events.E115.repeated": Msg("表で列 {columns} が重複しています", "table names column {columns} more than once"),
     "events.E115.repeated.help": Msg("列名は 1 回ずつにしてください", "name each column once"),
@@ -419,6 +483,7 @@ EVENTS: dict[str, Msg] = {
     "events.E117.too_short": Msg(
         "Parquet のファイルとしては短すぎます（{size} バイト）", "the file is too short to be Parquet ({size} bytes)"
     ),
+    "events.E117.empty": Msg("ファイルが空です（0 バイト）", "the file is empty (0 bytes)"),
     "events.E117.page": Msg("圧縮されたデータのページが壊れています", "a page of compressed data is damaged"),
     "events.E117.page_header": Msg(
         "データのページが壊れています（ページのヘッダーを読めません）",

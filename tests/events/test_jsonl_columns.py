@@ -352,8 +352,8 @@ def test_an_odd_row_is_filed_from_its_line(tmp_path: Path, what: str, skip: bool
 
 
 #: Lines with nulls, and whether the line reader tells that null from an absent field (then the columns hand
-#: the row back, with its line: ``null`` where a value is required is E106, a value of the wrong kind, not E102,
-#: a missing field) or reads it as none (filed on the columns). A null line is no object: ``UNCLEAN``.
+#: the row back, with its line: ``null`` where a value is required is E102, a missing field, as a table's null
+#: cell is) or reads it as none (filed on the columns). A null line is no object: ``UNCLEAN``.
 NULLS = {
     "optional fields": ('{"event": "incident.reported", "at": "2026-04-06T09:00:00+09:00", "id": "N", '
                         '"priority": "P1", "cause": null, "attributes": null}', False),
@@ -397,15 +397,16 @@ def test_a_null_is_filed_on_the_columns_unless_the_line_reader_tells_it(tmp_path
     assert columns == by_lines
 
 
-def test_a_required_null_is_not_a_missing_field() -> None:
-    """Why a null in a required field is handed back: the line reader words it otherwise than its absence."""
+def test_a_required_null_is_a_missing_field() -> None:
+    """A null in a required field is no value, worded as its absence (E102, as a table's null cell is); the
+    row is no event, so the columns hand it back to be worded at its line."""
     row = {"event": "incident.reported", "at": "2026-04-06T09:00:00+09:00", "id": "N"}
     said = []
     for line in (json.dumps({**row, "priority": None}), json.dumps(row)):
         with pytest.raises(EventInputError) as caught:
             read_text(line)
         said.append([p.code for p in caught.value.problems])
-    assert said == [["E106"], ["E102"]]
+    assert said == [["E102"], ["E102"]]
 
 
 def test_a_block_is_whole_lines() -> None:

@@ -227,7 +227,7 @@ def reference(data: bytes, source: str) -> tuple[EventLog, list[Problem]]:
             code, message, hint, fatal = too_long(len(raw), "bytes")
             log.problems.append(problem(source, lineno, code, message, hint, fatal=fatal))
             continue
-        if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        if raw.startswith(b"\xef\xbb\xbf"):  # (at any line: logs merged by `cat`)
             raw = raw[3:]
         text = raw.strip()
         if not text or text[:1] == b"#":
