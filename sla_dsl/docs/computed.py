@@ -82,14 +82,9 @@ _SEARCH_DAYS = 400
 
 
 def next_windows(policy: Policy, start: dt.date, count: int) -> list[Window]:
-    """The first ``count`` regular-maintenance windows starting on or after ``start``."""
-    out: list[Window] = []
-    lo = start
-    while len(out) < count and lo < start + dt.timedelta(days=366 * 10):
-        hi = lo + dt.timedelta(days=366)
-        out.extend(policy.maintenance_windows(lo, hi))
-        lo = hi
-    return out[:count]
+    """The first ``count`` regular-maintenance windows starting on or after ``start`` (one policy's
+    :func:`next_windows_in_force`)."""
+    return [w for w, _ in next_windows_in_force([policy], start, count)]
 
 
 def next_windows_in_force(policies: Sequence[Policy], start: dt.date, count: int) -> list[tuple[Window, Policy]]:
