@@ -34,6 +34,13 @@ Design notes
   invalid policy or log). A due time that would fall after the supported years
   names ``--from`` too, and exits 1 (the policy's targets run past them).
   Missing or unknown flags are argparse's usage errors (exit 2).
+* ``deadline --target NAME`` (repeatable) and ``--all`` print, instead of the response's due time alone,
+  a line per target (``KEY  DUE  LABEL``; in JSON a ``targets`` list): ``response`` for the plain
+  ``respond within``, and each named target of the rule the attributes select by the key the report's
+  rows give it. Their due times are the evaluator's for an incident whose clocks all start at ``--from``
+  and never pause (:func:`~sla_dsl.evaluation.target_dues.target_dues`: the judge of named targets
+  itself, never a copy of its arithmetic). A name the rule does not have is wrong usage (exit 2), as an
+  unknown priority is, naming those it has.
 * ``calendar`` prints a month like ``cal``: a day followed by ``.`` is not a
   business day, ``*`` a holiday or closure, ``M`` the day a maintenance window
   starts; a legend below names the holidays and the windows. Its heading names
@@ -59,14 +66,16 @@ import json
 import re
 import sys
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..calendars.bounds import FIRST_YEAR, LAST_YEAR, OutOfRangeError
 from ..calendars.timeargs import EXAMPLE, FLAGS, error_lang, parse_edge, parse_instant
 from ..errors import InputError, UsageError, flag_values
 from ..events.problems import event_problems_in
-from ..i18n import message, offset_if_repeated
+from ..i18n import LANGS, message, offset_if_repeated
 from ..i18n.width import display_width
+from ..lang import model as m
+from ..lang.check_clocks import response_clock
 from ..lang.diagnostics import words
 from ..report.escape import printable
 from .langs import lang_option, model_lang
@@ -100,6 +109,11 @@ def add_parsers(sub: argparse._SubParsersAction[Any], lang: str = "en") -> None:
         metavar="NAME=VALUE",
         help=h("deadline.attribute"),
     )
+    which = p.add_mutually_exclusive_group()
+    which.add_argument(
+        "--target", dest="targets", action="append", default=[], metavar="NAME", help=h("deadline.target")
+    )
+    which.add_argument("--all", dest="all_targets", action="store_true", help=h("deadline.all"))
     p.add_argument("--format", choices=("text", "json"), default="text", help=h("deadline.format"))
     lang_option(p, lang, "policy")
     p.set_defaults(func=cmd_deadline)
@@ -187,9 +201,11 @@ def cmd_deadline(args: argparse.Namespace) -> int:
         except KeyError:
             ids = dict.fromkeys(p.id for p in policy.model.priorities)
             raise InputError(_unknown("priority", args.priority, ids, lang), lang=lang) from None
+        wanted = _wanted(args.targets, priority, lang) if args.targets else None
     try:
         with event_problems_in(lang):  # (the calendars' refusals, in the command's language)
             due = policy.due(priority.target, start)
+            named = _named(policy, priority, start, due, wanted) if wanted is not None or args.all_targets else None
     except OutOfRangeError as exc:  # (the due time is after the supported years: why, after the flag it came from)
         said = words("cli.deadline.after_range", flag="--from", value=args.start, reason=exc.words)
         raise OutOfRangeError(said, error_lang(lang)) from None
@@ -204,11 +220,102 @@ def cmd_deadline(args: argparse.Namespace) -> int:
             "attributes": given,
             "rule": {"line": priority.span.line, "when": str(priority.when) if priority.when else None},
         }
+        if named is not None:
+            data["targets"] = [_target_json(policy, d) for d in named]
         _print_json(_noted(data, notes))
+    elif named is not None:
+        width = max(len(d.key) for d in named)
+        for d in named:
+            print(printable(f"{d.key:<{width}}  {_iso(d.due)}  {_label(policy, d, lang)}"))
+        _say(notes, lang)
     else:
         print(due.isoformat())
         _say(notes, lang)
     return 0
+
+
+#: The key of the plain ``respond within`` among the targets (``response_due`` of a report's row): a named
+#: target's key is its kind (``respond`` for ``respond within ... on CLOCK``), never this one.
+RESPONSE = "response"
+
+
+class _Due(NamedTuple):
+    """A line of ``sla deadline --target``/``--all``: a target's key, its kind, its clock, its due time and
+    the out-of-hours extra its start earned (the named target's :class:`~sla_dsl.evaluation.target_dues.TargetDue`;
+    the response's: no extra)."""
+
+    key: str
+    kind: str
+    clock: str | None
+    due: dt.datetime | None
+    extra: m.Duration | None
+    calendar: str | None
+
+
+def _wanted(names: list[str], priority: m.Priority, lang: str) -> list[str]:
+    """The ``--target`` names, once each in the order given (InputError in ``lang`` for one the rule of the
+    priority that applies does not have, naming those it has)."""
+    keys = [RESPONSE, *dict.fromkeys(t.name for t in priority.targets)]
+    wanted = list(dict.fromkeys(n.strip() for n in names))
+    for name in wanted:
+        if name not in keys:
+            known = message("author.sep.list", lang).join(f"`{k}`" for k in keys)
+            said = message("cli.unknown.target", lang, name=name, priority=priority.id, known=known)
+            raise InputError(said, lang=error_lang(lang))
+    return wanted
+
+
+def _named(
+    policy: Policy, priority: m.Priority, start: dt.datetime, due: dt.datetime, wanted: list[str] | None
+) -> list[_Due]:
+    """The response (due ``due``) and the named targets of ``priority`` for clocks starting at ``start``, due as
+    the evaluator judges them (:func:`~sla_dsl.evaluation.target_dues.target_dues`); of ``wanted`` only, in
+    its order (all, in the rule's order, when None)."""
+    from ..evaluation.target_dues import target_dues
+
+    clock = response_clock(policy.model)
+    out = [_Due(RESPONSE, "respond", clock.name if clock is not None else None, due, None, None)]
+    for d in target_dues(policy, priority, start.timestamp()):
+        ooh = d.target.out_of_hours if d.out_of_hours is not None else None
+        out.append(
+            _Due(d.key, d.target.kind, d.clock, d.due, ooh.extra if ooh else None, ooh.calendar if ooh else None)
+        )
+    return out if wanted is None else [d for name in wanted for d in out if d.key == name]
+
+
+def _iso(t: dt.datetime | None) -> str:
+    return t.isoformat() if t is not None else "-"
+
+
+def _label(policy: Policy, d: _Due, lang: str) -> str:
+    """A target as a person reads it in ``lang``: ``解決（解決までの時間）`` / ``Resolution (Time to
+    resolution)``, with the out-of-hours extra its start earned."""
+    from ..report.words import PolicyWords
+
+    w = PolicyWords([policy], lang)
+    label = message(f"report.targets.{d.kind}", lang)
+    if d.clock is not None:
+        label = message("cli.deadline.target.on", lang, target=label, clock=w.clock_label(d.clock))
+    if d.extra is None or d.calendar is None:
+        return label
+    if d.calendar == m.BUSINESS:  # (what "business hours" means in a policy)
+        return message("cli.deadline.target.out_of_hours", lang, label=label, extra=w.duration(d.extra))
+    cal = w.calendar_label(d.calendar)
+    return message("cli.deadline.target.out_of_hours_on", lang, label=label, extra=w.duration(d.extra), calendar=cal)
+
+
+def _target_json(policy: Policy, d: _Due) -> dict[str, object]:
+    """A target of ``sla deadline --format json``: its key, kind, clock, label in each language, due time and
+    the out-of-hours extra its start earned (null: none)."""
+    ooh = None if d.extra is None or d.calendar is None else {"calendar": d.calendar, "extra": str(d.extra)}
+    return {
+        "key": d.key,
+        "kind": d.kind,
+        "clock": d.clock,
+        "label": {lang: _label(policy, d, lang) for lang in LANGS},
+        "due": d.due.isoformat() if d.due is not None else None,
+        "out_of_hours": ooh,
+    }
 
 
 def _noted(data: dict[str, object], notes: Iterable[str | None]) -> dict[str, object]:

@@ -50,10 +50,15 @@ Design notes
   its author thought it reprioritised the incident. A field no type of the
   family carries (``kind`` on an outage, ``start`` on an incident:
   ``UNCARRIED_BY_FAMILY``) has no value in force: it is said once per item and
-  value, at the first event that gives the value (time, then line), so a
-  monitoring export that stamps ``"kind": "outage"`` on every outage event gets
-  one violation per outage. Which event is first never depends on the order of
-  ``EventLog.unread``, so every reader and a partitioned run name the same one.
+  value, at the first event that gives the value, so a monitoring export that
+  stamps ``"kind": "outage"`` on every outage event gets one violation per
+  outage. The first is the one the evaluator reads first (:mod:`.order`): by
+  time, then type in the order of :data:`~sla_dsl.events.compact.RANK` (the
+  contract's types, then the declared ones by name; never the codes, which a
+  process gives declared types in the order it first meets them), then line. It
+  never depends on the order of ``EventLog.unread`` nor of the lines, so every
+  reader, a partitioned run, a log without lines (the API, ``sla serve``'s
+  store) and every process name the same one.
 """
 
 from __future__ import annotations
@@ -74,6 +79,7 @@ from ..events.schema import (
     FAMILY_OF,
     KNOWN_FIELDS,
     PAYLOAD_BY_CODE,
+    RANK,
     TYPES,
     UNCARRIED_BY_FAMILY,
     EventLog,
@@ -326,9 +332,10 @@ def note_unread(ctx: Ctx, log: EventLog) -> None:
     (once per event: an exact repeat is one; attributes apart from the other fields), unless the field
     repeats the value in force (:func:`_in_force`), its line was left out or it comes after ``as_of``.
     A field no type of the family carries has no value in force: it is said once per item and value, at
-    the first event that gives that value (time, then line)."""
+    the first event that gives that value (time, then type by :data:`RANK`, then line)."""
+    rank = RANK[:]  # (one copy for the whole pass: see RANK)
     fields_of: dict[tuple[int, str, int, float, int], list[str]] = {}
-    first_of: dict[tuple[int, str, str, Any], tuple[float, int, int]] = {}
+    first_of: dict[tuple[int, str, str, Any], tuple[float, int, int, int]] = {}
     for u in log.unread:
         if u.epoch > ctx.as_of:
             continue
@@ -337,7 +344,7 @@ def note_unread(ctx: Ctx, log: EventLog) -> None:
             continue  # (left out by skip_invalid: listed as skipped)
         if u.field in UNCARRIED_BY_FAMILY[u.family]:
             if u.value is not None:  # (a monitoring export that stamps every outage event with a kind)
-                told, mark = (u.family, u.ident, u.field, u.value), (u.epoch, u.line, u.code)
+                told, mark = (u.family, u.ident, u.field, u.value), (u.epoch, rank[u.code], u.line, u.code)
                 earlier = first_of.get(told)
                 if earlier is None or mark < earlier:
                     first_of[told] = mark
@@ -345,10 +352,13 @@ def note_unread(ctx: Ctx, log: EventLog) -> None:
         elif u.value is not None and u.value == _in_force(recs, u.field, u.epoch):
             continue  # (a system that stamps the incident's priority on every event says nothing new)
         fields_of.setdefault((u.family, u.ident, u.code, u.epoch, u.line), []).append(u.field)
-    for (family, ident, field, _), (epoch, line, code) in first_of.items():
+    for (family, ident, field, _), (epoch, _, line, code) in first_of.items():
         fields_of.setdefault((family, ident, code, epoch, line), []).append(field)
     seen: set[tuple[int, str, int, float]] = set()
-    for (family, ident, code, epoch, line), fields in sorted(fields_of.items(), key=itemgetter(0)):
+    # (in the evaluator's order of events; an exact repeat's lowest line is named)
+    for (family, ident, code, epoch, line), fields in sorted(
+        fields_of.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][3], rank[kv[0][2]], kv[0][4])
+    ):
         key = (family, ident, code, epoch)
         if key in seen:
             continue  # (an exact repeat: the lowest line is named)

@@ -238,6 +238,20 @@ CLI: dict[str, Msg] = {
     ),
     # `sla deadline`: a due time after the supported years ({reason}: the arithmetic's own, bounds.*)
     "cli.deadline.after_range": Msg("`{flag}` の `{value}`：{reason}", "{flag} `{value}`: {reason}"),
+    # `sla deadline --target`/`--all`: a target of the priority's rule by its key, and its line's label: the
+    # target (report.targets.*) on its clock (the clock's label), with the out-of-hours extra its start earned
+    "cli.unknown.target": Msg(
+        "優先度 `{priority}` に目標 `{name}` はありません（この優先度の目標：{known}）",
+        "priority `{priority}` has no target `{name}` (it has {known})",
+    ),
+    "cli.deadline.target.on": Msg("{target}（{clock}）", "{target} ({clock})"),
+    "cli.deadline.target.out_of_hours": Msg(
+        "{label}、営業時間外の受付のため{extra}を加算", "{label}, plus {extra}: received outside business hours"
+    ),
+    "cli.deadline.target.out_of_hours_on": Msg(
+        "{label}、「{calendar}」の営業時間外の受付のため{extra}を加算",
+        "{label}, plus {extra}: received outside the open hours of “{calendar}”",
+    ),
     "cli.month.out_of_range": Msg(
         "`{flag}` の `{text}` は扱える年（{first} 年から {last} 年まで）の外です。"
         "{first}-01 から {last}-12 までの月を書いてください",

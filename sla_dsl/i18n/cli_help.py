@@ -160,6 +160,21 @@ CLI_HELP: dict[str, Msg] = {
     "cli.help.deadline.format": Msg(
         "`text`：応答期限、`json`：JSON の文書一つ", "text: the due time; json: one document"
     ),
+    "cli.help.deadline.target": Msg(
+        "応答期限の代わりにこの目標の期限を表示します。レポートの行の名前で指定します（`resolve`、`first_reply`、"
+        "`update` など。応答は `response`。繰り返し指定でき、目標ごとに 1 行です）。どのクロックも `TIME` に"
+        "始まり、一時停止もリセットもない案件の期限です。一時停止やリセットのある案件は、イベントとともに "
+        "`sla explain` で確かめてください",
+        "show this target's due time instead, by the name report rows give it (resolve, first_reply, update; "
+        "response for the response; repeatable, a line each), for an incident whose clocks all start at TIME "
+        "and never pause or reset (for pauses and resets, run sla explain on the events)",
+    ),
+    "cli.help.deadline.all": Msg(
+        "応答と、当てはまる優先度の規定のすべての目標の期限を 1 行ずつ表示します（`--target` と同じく、"
+        "一時停止もリセットもない案件の期限）",
+        "show the response and every named target of the priority's applying rule, one line each (as --target: "
+        "clocks start at TIME, no pause or reset)",
+    ),
     # sla maintenance
     "cli.help.maintenance": Msg(
         "`--from` から `--to` の前までに始まる定期メンテナンスの時間帯を表示します",

@@ -600,6 +600,19 @@ DIAGNOSTICS: dict[str, Msg] = {
         "clock `{clock}` restarts at `{event}`, where priority `{priority}` completes the incident "
         "(`{kw_complete_on}`, line {line}): the new cycle ends as it begins, so the restart never acts",
     ),
+    "diag.E223.reset": Msg(
+        "クロック `{clock}` は `{event}` でリセットしますが、優先度 `{priority}` は同じイベントで案件を完了します"
+        "（{line}行目の `{kw_complete_on}`）。新しい計測は始まると同時に終わるため、目標はそれまでに数えた時間"
+        "ではなく、この空の計測（使った時間0分）で判定されます",
+        "clock `{clock}` resets at `{event}`, where priority `{priority}` completes the incident "
+        "(`{kw_complete_on}`, line {line}): the new cycle ends as it begins, so its targets would be judged on "
+        "that empty cycle (0 minutes used) instead of the time counted before it",
+    ),
+    "diag.E223.reset.help": Msg(
+        "`{kw_resets_at}` から `{event}` を外してください。目標は、案件の完了までにクロックが数えた時間で判定されます",
+        "take `{event}` out of `{kw_resets_at}`: its targets are then judged on the time the clock counted up to "
+        "the incident's completion",
+    ),
     "diag.E223.restart_stopped": Msg(
         "クロック `{clock}` は停止した後 `{event}` で再始動しますが、止まるのは {stops} だけで、優先度 "
         "`{priority}` はそこで案件を完了します（{line}行目の `{kw_complete_on}`）。完了した案件は何も測らない"

@@ -57,8 +57,15 @@ Design notes
 * A priority's ``complete on`` event ends every clock (the evaluator reads nothing after it), so a line of a
   clock one of its targets is measured on that could act only then is refused (E223) at its event, with the
   priority and its ``complete on`` line (:func:`_after_completion`): a clock that starts only at such events
-  (its time never counts), a pause at one (its ``until`` never acts), a resume or a restart at one, and a
-  restart on a clock that stops only at such events. Later events (a reopen) cannot be ordered here.
+  (its time never counts), a pause at one (its ``until`` never acts), a resume or a restart at one, a reset
+  at one, and a restart on a clock that stops only at such events. The evaluator reads the records at the
+  completion's instant, so a reset there does act, and wrongly: it begins a cycle that ends as it begins,
+  and its targets are judged on that empty cycle (0 minutes used, due a whole target after the completion)
+  instead of the time counted before it (a breach that ran out before stays one). A stop or a cancel at
+  such an event acts as written as the incident completes, so neither is refused: the stop has the targets
+  judged at that instant, as the completion would; the cancel withdraws them unjudged (``complete on
+  incident.resolved, or on incident.withdrawn`` with ``cancels at incident.withdrawn``: a withdrawn
+  request). Later events (a reopen) cannot be ordered here.
 * A finding about one line of a declaration points at that line: the model
   keeps the span of the declaration only, so the compiler hands in where the
   lines stand (:data:`Spots`, read from the parse tree); a model without them
@@ -252,10 +259,12 @@ def _ended_lines(
     """E223 on ``clock`` for priority ``p``, which completes at every event of ``done`` unconditionally:
     a clock that can start only at one of them (its time never counts; nothing more said of it), and,
     when its life cycle is measured (``whole``), a pause at one of them (its ``until`` never acts), a
-    resume or restart at one (the clock stops as it runs again) and a restart on a clock that stops only
-    at them (it is stopped only once the incident is complete). Lines E221 or E245 already refuse
-    (a pause at an event that also stops, resets or cancels it; a restart at an event that also stops or
-    resets it, or on a clock without ``stops at``; a pause's own event in its ``until``) are left to them.
+    resume or restart at one (the clock stops as it runs again), a reset at one (its cycle ends as it
+    begins, and the targets would be judged on it, not on the time counted before) and a restart on a
+    clock that stops only at them (it is stopped only once the incident is complete). Lines E221 or E245
+    already refuse (a pause at an event that also stops, resets or cancels it; a restart at an event that
+    also stops or resets it, or on a clock without ``stops at``; a reset at an event that also stops,
+    cancels, restarts or pauses it; a pause's own event in its ``until``) are left to them.
     Each finding is written out where it is raised, so that the error-code page lists each one."""
     why = {"priority": p.id, "line": str(p.completion.span.line)}
     stop = next((ev for ev in clock.stops if ev not in done), None)  # (the help's `complete on` line)
@@ -300,16 +309,31 @@ def _ended_lines(
                         help=words("diag.E223.until.help", event=ev),
                     )
                 )
+    # (a reset's or restart's place: the one not on the `starts at` line nor on a pause line)
+    starts = {spot(spots, "clock", clock.span, f"start:{i}") for i in range(len(clock.starts))}
+
+    def line_place(ev: str) -> m.Span:
+        rest = [s for s in places.get(ev, ()) if s not in starts and not any(_within(s, q.span) for q in clock.pauses)]
+        return rest[0] if rest else clock.span
+
+    for ev in dict.fromkeys(clock.resets):
+        # (a reset at an event that also stops, cancels, restarts or pauses the clock is E221's)
+        if ev in done and not {ev} & {*clock.stops, *clock.cancels, *clock.restarts, *paused}:
+            out.append(
+                _err(
+                    "E223",
+                    words("diag.E223.reset", clock=clock.name, event=ev, **why),
+                    line_place(ev),
+                    help=words("diag.E223.reset.help", event=ev),
+                )
+            )
     if not clock.stops:  # (a restart on a clock without `stops at` is E221's)
         return out
     ends = dict.fromkeys((*clock.stops, *clock.cancels))
-    # (a restart's place: the one not on the `starts at` line nor on a pause line)
-    starts = {spot(spots, "clock", clock.span, f"start:{i}") for i in range(len(clock.starts))}
     for ev in dict.fromkeys(clock.restarts):
         if ev in clock.stops or ev in clock.resets or ev in clock.cancels:  # (E221's, or two readings)
             continue
-        rest = [s for s in places.get(ev, ()) if s not in starts and not any(_within(s, q.span) for q in clock.pauses)]
-        at = rest[0] if rest else clock.span
+        at = line_place(ev)
         if all(e in done for e in ends):  # (stopped only as the incident completes)
             out.append(
                 _err(
