@@ -17,7 +17,7 @@ Design notes
 from __future__ import annotations
 
 from ..i18n import message
-from ..i18n.terms import UNITS
+from ..i18n.terms import UNITS, ordinal
 from ..lang import model as m
 from ..report.words import event_words
 
@@ -76,7 +76,10 @@ def hover_clock(c: m.ClockRule, pm: m.PolicyModel, lang: str = "en") -> str:
     for key, events in (("stops", c.stops), ("resets", c.resets), ("restarts", c.restarts), ("cancels", c.cancels)):
         if events:
             lines.append(say(key, events=_events(events, pm, lang)))
-    if c.at_risk_percent is not None:
+    if len(c.risk_thresholds) > 1:  # `at risk at 50%, 75% of target`
+        several = message("author.sep.list", lang).join(f"{p:g}%" for p in c.risk_thresholds)
+        lines.append(say("at_risks", first=f"{c.risk_thresholds[0]:g}%", percents=several))
+    elif c.at_risk_percent is not None:
         lines.append(say("at_risk", percent=f"{c.at_risk_percent:g}"))
     used = [
         say(
@@ -84,7 +87,7 @@ def hover_clock(c: m.ClockRule, pm: m.PolicyModel, lang: str = "en") -> str:
             pid=p.id,
             label=label,
             kind=message(f"author.hover.kind.{t.kind}", lang),
-            duration=duration_words(t.duration, lang, pm),
+            duration=_target_words(t, lang, pm),
             extra=say("extra", extra=duration_words(t.out_of_hours.extra, lang, pm)) if t.out_of_hours else "",
         )
         for p in pm.priorities
@@ -96,6 +99,19 @@ def hover_clock(c: m.ClockRule, pm: m.PolicyModel, lang: str = "en") -> str:
     if used:
         lines.append(say("measures", targets=say("target_sep").join(used)))
     return "\n".join(lines)
+
+
+def _target_words(t: m.ClockTarget, lang: str, pm: m.PolicyModel) -> str:
+    """A named target's time: its duration in words, or the instant of a business day it is due at
+    (``2営業日目の終業時刻まで`` / ``by the end of the 2nd business day``, ``by 16:00 on the 1st business day``)."""
+    day = t.by_day
+    if day is None:
+        assert t.duration is not None  # (a target not due on a business day has a duration)
+        return duration_words(t.duration, lang, pm)
+    nth = day.nth if lang == "ja" else ordinal(day.nth)
+    if day.at is None:
+        return message("report.target.by_end", lang, nth=nth)
+    return message("report.target.by_time", lang, nth=nth, time=str(day.at))
 
 
 def rule_label(p: m.Priority, pm: m.PolicyModel, lang: str) -> str:
@@ -115,6 +131,7 @@ def rule_label(p: m.Priority, pm: m.PolicyModel, lang: str) -> str:
 def hover_out_of_hours(t: m.ClockTarget, ooh: m.OutOfHours, pm: m.PolicyModel, lang: str = "en") -> str:
     """Markdown for a hover on a target's out-of-hours tail (``, plus 24 hours if received outside business
     hours``): Request Tracker's ``OutOfHours``, per cycle of the clock, in ``lang``."""
+    assert t.duration is not None  # (only a target with a duration has an out-of-hours tail)
     duration = duration_words(t.duration, lang, pm)
     total = message("author.hover.ooh.total", lang, duration=duration, extra=duration_words(ooh.extra, lang, pm))
     kind = message(f"author.hover.kind.{t.kind}", lang)

@@ -39,6 +39,17 @@ Design notes
   and a range that ends at ``00:00`` ends at ``24:00``. The order of ``clock ...
   starts at`` events is a preference and counts, as the order of ``languages``
   (the first is the primary one).
+* A calendar's week is compared as the compiled calendar reads it, whatever
+  lines give it (:func:`week`): the open weekdays (``days``, else those its
+  ``hours`` lines name) with the hours of each (its own ``hours`` lines, else
+  the one-line ``hours``), ranges merged. ``days mon..fri`` with ``hours
+  10:00-18:00`` and ``hours mon..fri 10:00-18:00`` are one week. A week that
+  changes is said per weekday (:func:`_week_changes`): the same change of every
+  open day is a change of ``hours`` (with its breaks, opening and closing times
+  and hours a day), else each run of weekdays changed alike is a change of
+  ``day_hours`` with those weekdays alone: days opened (no hours before), days
+  closed (none after), or their hours changed (with their details). Dated hours,
+  closures and holidays are fields of their own.
 * Order counts where the language tries alternatives in file order, first match
   applies: the rules of one priority id, and the availability targets of a
   service (those with ``when`` and the general one, as
@@ -91,7 +102,18 @@ from ..lang.conditions import MAX_CASES, cases_in, holds, value_classes
 from ..lang.first_match import Space
 from ..lang.service_plans import ordered
 
-__all__ = ["Aligned", "Change", "Detail", "Meanings", "Op", "canonical", "diff_models", "jsonable", "response_clock"]
+__all__ = [
+    "Aligned",
+    "Change",
+    "Detail",
+    "Meanings",
+    "Op",
+    "canonical",
+    "diff_models",
+    "jsonable",
+    "response_clock",
+    "week",
+]
 
 Op = Literal["added", "removed", "changed"]
 
@@ -728,12 +750,72 @@ def _target_order(
 # ---- the changes ---------------------------------------------------------------------------------
 
 
+#: The fields of a calendar that together give its week (:func:`week`), compared as one where the first is.
+_WEEK_FIELDS = ("days", "hours", "day_hours")
+
+#: A day's open hours as (start, end) minutes from its midnight, sorted and merged (an end past 1440 is on
+#: the next day: the range runs overnight).
+Spans = tuple[tuple[int, int], ...]
+
+
+def week(cal: m.Calendar) -> dict[m.Weekday, Spans]:
+    """The open hours of each open weekday of ``cal`` as the compiled calendar reads them
+    (:class:`~sla_dsl.calendars.business_index.BusinessIndex`): ``days``, else the weekdays its ``hours`` lines
+    name, each with its own ``hours`` lines, else the one-line ``hours``; ranges sorted and merged."""
+    out: dict[m.Weekday, Spans] = {}
+    for w in cal.open_weekdays():
+        merged: list[tuple[int, int]] = []
+        for r in sorted(cal.weekday_ranges(w), key=lambda r: (r.start.minutes, r.end_minutes)):
+            start, end = r.start.minutes, r.end_minutes
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+            else:
+                merged.append((start, end))
+        out[w] = tuple(merged)
+    return out
+
+
+def _time_ranges(spans: Spans) -> tuple[m.TimeRange, ...]:
+    """Spans as ranges: an end at midnight is 24:00, one past it the next day's time (overnight)."""
+    return tuple(m.TimeRange(start=m.ClockTime(minutes=a), end=m.ClockTime(minutes=_of_day(b))) for a, b in spans)
+
+
+def _of_day(minutes: int) -> int:
+    """An end in minutes from the start day's midnight as a time of day (24:00 kept)."""
+    return minutes - 1440 if minutes > 1440 else minutes
+
+
+def _week_changes(key: str, old: m.Calendar, new: m.Calendar, article: int | None) -> list[Change]:
+    """The changes of a calendar's week (Design notes): none for the same week; the same change of every open
+    day a change of ``hours``; else a change of ``day_hours`` per run of weekdays changed alike, in week order,
+    with those weekdays alone (old ``()``: opened, new ``()``: closed)."""
+    was, now = week(old), week(new)
+    if was == now:
+        return []
+    if was.keys() == now.keys() and len(set(was.values())) == 1 and len(set(now.values())) == 1:
+        ov, nv = _time_ranges(next(iter(was.values()))), _time_ranges(next(iter(now.values())))
+        return [Change("changed", "calendar", key, "hours", ov, nv, article, _hours_details(ov, nv), new.label)]
+    runs: dict[tuple[Spans, Spans], list[m.Weekday]] = {}
+    for w in m.Weekday:
+        pair = (was.get(w, ()), now.get(w, ()))
+        if pair[0] != pair[1]:
+            runs.setdefault(pair, []).append(w)
+    changes: list[Change] = []
+    for (before, after), days in runs.items():
+        ov, nv = _time_ranges(before), _time_ranges(after)
+        details = _hours_details(ov, nv) if ov and nv else ()
+        lines = [(m.DayHours(days=tuple(days), ranges=r),) if r else () for r in (ov, nv)]
+        changes.append(Change("changed", "calendar", key, "day_hours", lines[0], lines[1], article, details, new.label))
+    return changes
+
+
 def _gaps(hours: Sequence[m.TimeRange]) -> set[tuple[int, int]]:
     ordered_hours = sorted(hours, key=lambda r: r.start.minutes)
-    return {(a.end.minutes, b.start.minutes) for a, b in itertools.pairwise(ordered_hours)}
+    return {(a.end_minutes, b.start.minutes) for a, b in itertools.pairwise(ordered_hours)}
 
 
 def _hhmm(minutes: int) -> str:
+    minutes = _of_day(minutes)
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
@@ -745,13 +827,13 @@ def _hours_details(old: Sequence[m.TimeRange], new: Sequence[m.TimeRange]) -> tu
     out += [Detail("break_added", {"start": _hhmm(a), "end": _hhmm(b)}) for a, b in sorted(gn - go)]
     if old and new:
         o0, n0 = min(r.start.minutes for r in old), min(r.start.minutes for r in new)
-        o1, n1 = max(r.end.minutes for r in old), max(r.end.minutes for r in new)
+        o1, n1 = max(r.end_minutes for r in old), max(r.end_minutes for r in new)
         if o0 != n0:
             out.append(Detail("opens", {"old": _hhmm(o0), "new": _hhmm(n0)}))
         if o1 != n1:
             out.append(Detail("closes", {"old": _hhmm(o1), "new": _hhmm(n1)}))
-    total_o = sum(r.end.minutes - r.start.minutes for r in old)
-    total_n = sum(r.end.minutes - r.start.minutes for r in new)
+    total_o = sum(r.end_minutes - r.start.minutes for r in old)
+    total_n = sum(r.end_minutes - r.start.minutes for r in new)
     if total_o != total_n:
         out.append(Detail("hours_a_day", {"old": f"{total_o / 60:g}", "new": f"{total_n / 60:g}"}))
     return tuple(out)
@@ -819,6 +901,10 @@ def _field_changes(section: str, key: str, o: m.Node, n: m.Node, meanings: Meani
     for field in kind.model_fields:
         if m.is_span_field(field) or (section, field) in _BY_ORDER:
             continue
+        if isinstance(o, m.Calendar) and isinstance(n, m.Calendar) and field in _WEEK_FIELDS:
+            if field == _WEEK_FIELDS[0]:  # (the week, compared once)
+                changes += _week_changes(key, o, n, article)
+            continue
         ov, nv = getattr(o, field), getattr(n, field)
         if _plain(ov, field, kind) == _plain(nv, field, kind):
             continue
@@ -832,8 +918,6 @@ def _field_changes(section: str, key: str, o: m.Node, n: m.Node, meanings: Meani
             details = meanings.whom(ov, nv)  # (what changed for the customers of a value added)
         if (section, field) == ("service", "plan_targets") and _same_targets(ov, nv, meanings):
             continue
-        if section == "calendar" and field == "hours":
-            details = _hours_details(ov, nv)
         label = getattr(n, "label", None)
         changes.append(Change("changed", section, key, field, ov, nv, article, details, label, _when(n)))
     return changes

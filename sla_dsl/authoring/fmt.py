@@ -41,12 +41,17 @@ Design notes
   it (an undeclared calendar, ``E207``, is check's to say). ``sla fmt`` and the
   language server both leave alone only a text with a syntax error
   (:func:`syntax_errors`, ``E010``-``E016``), and say those.
+* Times and dates in their canonical form: the parser accepts ``9:00`` and ``2026-4-1``, the formatter
+  writes ``09:00`` and ``2026-04-01`` (every number of a time, date, month-day and year-month in two
+  digits at least, :func:`_canonical`). The only change beside whitespace; the check of the result
+  compares the tokens in that form, and the meaning as always.
 """
 
 from __future__ import annotations
 
 import bisect
 import itertools
+import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -147,7 +152,20 @@ def lex(text: str) -> tuple[Tree[Token], list[Token], list[Token]]:
         finally:
             comments, _COMMENTS.found = _COMMENTS.found, []
     tokens = sorted(tree.scan_values(lambda v: isinstance(v, Token)), key=lambda t: t.start_pos or 0)
-    return tree, tokens, comments
+    return tree, [_canonical(t) for t in tokens], comments
+
+
+#: Tokens written with their numbers in two digits at least: ``09:00``, ``2026-04-01``, ``12-01``, ``2026-03``.
+_PADDED = frozenset({"TIME", "DATE", "MONTHDAY", "YEARMONTH"})
+
+
+def _canonical(tok: Token) -> Token:
+    """``tok`` as the formatter writes it: ``09:00`` for ``9:00``, ``2026-04-01`` for ``2026-4-1``."""
+    if tok.type not in _PADDED:
+        return tok
+    value = str(tok)
+    padded = "".join(part.zfill(2) if part.isdigit() else part for part in re.split(r"([-:])", value))
+    return tok if padded == value else tok.update(value=padded)
 
 
 def _comment_text(comment: Token) -> str:

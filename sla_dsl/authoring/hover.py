@@ -70,7 +70,8 @@ from ..lang.lines import source_lines
 from ..lang.parser import DECL_KEYWORDS, get_parser, parse_tree
 from ..lang.source import decode_policy
 from ..report.escape import markdown_cell, printable
-from .clock_words import calendar_named, duration_words, event_named, hover_clock, hover_out_of_hours, named, own
+from ..report.words import event_words
+from .clock_words import calendar_named, duration_words, hover_clock, hover_out_of_hours, named, own
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -170,6 +171,9 @@ _REFERS_TO = {
     "q_update": "clock",
 }
 
+#: Named targets due at an instant of a business day: the calendar's NAME, then the clock's (the last).
+_BY_DAY_ON = frozenset({"q_respond_by_on", "q_resolve_by_on", "q_first_reply_by_on"})
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -260,6 +264,8 @@ def reference_at(text: str, line: int, column: int) -> Reference | None:
         return Reference(rule, name, span, declares=True)
     if rule in _REFERS_TO:
         return Reference(_REFERS_TO[rule], name, span)
+    if rule in _BY_DAY_ON:  # `resolve by end of 2nd business day on resolution`
+        return Reference("clock" if names[-1] is tok else "calendar", name, span)
     if rule == "rule_named":  # `rules notify recovery`: the kind is written before the name
         kind = next(c for c in path[-1].children if isinstance(c, Tree))
         return Reference(str(kind.children[0]), name, span)
@@ -655,7 +661,9 @@ def hover_text(pm: m.PolicyModel, text: str, line: int, character: int, lang: st
                 return hover_out_of_hours(target, ooh, pm, lang)
     if kind == "event":
         if name in m.EVENT_TYPES:
-            return catalogue_message("author.hover.event", lang, event=event_named(name, pm, lang))
+            said = event_words(name, lang, {e.name: e.label for e in pm.event_types})
+            event = catalogue_message("author.hover.event_named", lang, name=name, words=said) if said else f"`{name}`"
+            return catalogue_message("author.hover.event", lang, event=event)
         for d in pm.event_types:  # declared by the policy (issue 12)
             if d.name == name:
                 return declared_event_hover(d, lang)

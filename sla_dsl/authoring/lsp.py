@@ -2,9 +2,14 @@
 
 Design notes
 ------------
-* Every open document is compiled on open and on each change with
-  :func:`~sla_dsl.policy.compile_text`; its diagnostics are published at
-  once. Our spans are 1-based with columns counted in characters; LSP wants
+* Every open policy (language id ``sla``, or a URI ending in ``.sla``; another
+  document is never checked) is compiled on open and on each change with
+  :func:`~sla_dsl.policy.compile_text` (:class:`Checks`): under ``sla lsp`` on a
+  worker thread, started only when every message received so far has been
+  handled (the reader is about to wait), so a burst of changes is compiled once,
+  its latest text; a result for a text changed since is dropped; requests are
+  answered meanwhile from the model already known. Diagnostics carry the
+  document's ``version``. Our spans are 1-based with columns counted in characters; LSP wants
   0-based lines and columns in UTF-16 code units, so columns are converted
   through the line's text (a character outside the BMP counts two).
   Their words are in the document's primary language (``languages ja, en``:
@@ -24,9 +29,11 @@ Design notes
   has closed) is never read from the disk: a change or a save for it is ignored,
   hover, definition and completion give nothing, and formatting is refused
   (``RequestFailed``: the document is not open).
-* The last model that compiled without errors is kept per document with the
-  text it came from, so hover and go-to-definition keep working while the text
-  is briefly broken: a position is carried from the current text to that text
+* Hover, go-to-definition and completion answer from the model of the text as
+  last checked when it parsed (semantic errors still give one), else from the
+  last model that compiled without errors, kept per document with the
+  text it came from, so they keep working while the text is briefly broken: a
+  position is carried from the current text to that text
   and the result back through the lines both share at the start and at the end
   (:class:`Shift`); in the lines between, which changed, they give nothing
   rather than point at a stale place.
@@ -66,8 +73,13 @@ Design notes
 * The life cycle is the protocol's (:class:`_Protocol`): a request before
   ``initialize`` gets ``ServerNotInitialized`` (-32002), a second ``initialize``
   and any request after ``shutdown`` get ``InvalidRequest`` (-32600), an unknown
-  method ``MethodNotFound`` (-32601); ``exit`` ends the process with status 0
-  after ``shutdown``, 1 without. Those answers (``author.lsp_session.*``) are in
+  method ``MethodNotFound`` (-32601; ``workspace/executeCommand`` too: the server
+  has no commands and does not advertise any); ``exit`` ends the process with status 0
+  after ``shutdown``, 1 without, and so does the end of input (1: the client went
+  away without ``shutdown``). A JSON object without ``"jsonrpc": "2.0"`` gets
+  Invalid Request (-32600) with its id; a request with ``"id": null`` is answered
+  with ``"id": null``; parameters that do not fit name the first field at fault.
+  Those answers (``author.lsp_session.*``) are in
   the server's language: the client's ``locale`` from ``initialize``, else the
   environment's (as ``sla``'s help), else English.
 * pygls is imported only here, when ``sla lsp`` runs.
@@ -76,12 +88,13 @@ Design notes
 from __future__ import annotations
 
 import argparse
+import asyncio
 import functools
 import logging
 import re
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import Any, TypeVar
@@ -101,6 +114,7 @@ from pygls.protocol import LanguageServerProtocol, lsp_method
 from .._version import __version__
 from ..i18n import message as catalogue_message
 from ..lang import model as m
+from ..lang.compile import Compiled
 from ..lang.diagnostics import Diagnostic, policy_language
 from ..lang.lines import source_lines
 from ..lang.source import bytes_languages, decode_policy
@@ -209,7 +223,7 @@ def apply_change(text: str, change: t.TextDocumentContentChangeEvent) -> str:
 
 @dataclass(frozen=True)
 class Clean:
-    """A document's last model that compiled without errors, and the text it was compiled from."""
+    """A model of a document and the text it was compiled from (its last clean one, or its current text's)."""
 
     model: m.PolicyModel
     text: str
@@ -252,8 +266,12 @@ class Documents:
     def __init__(self, lang: str = "en") -> None:
         #: the current text of each open document
         self.texts: dict[str, str] = {}
+        #: the version the client gave each open document's text (``None`` when it gave none)
+        self.versions: dict[str, int | None] = {}
         #: the last clean model of each document, with its text
         self.clean: dict[str, Clean] = {}
+        #: the model of each document's text as last checked, when that text parsed (semantic errors or not)
+        self.parsed: dict[str, Clean] = {}
         #: the primary language of each document when last checked (for a message when a check fails)
         self.langs: dict[str, str] = {}
         #: the server's language, for what concerns no document: the client's locale, else the environment's
@@ -268,10 +286,11 @@ class Documents:
         """The language to answer about a document in: its own when it was checked, else the server's."""
         return self.langs.get(uri, self.lang)
 
-    def open(self, uri: str, text: str) -> None:
+    def open(self, uri: str, text: str, version: int | None = None) -> None:
         self.texts[uri] = text
+        self.versions[uri] = version
 
-    def change(self, uri: str, changes: Sequence[t.TextDocumentContentChangeEvent]) -> bool:
+    def change(self, uri: str, changes: Sequence[t.TextDocumentContentChangeEvent], version: int | None = None) -> bool:
         """Make the changes to an open document's text, in order; ``False`` (nothing done) if it is not open."""
         text = self.texts.get(uri)
         if text is None:
@@ -279,17 +298,28 @@ class Documents:
         for change in changes:
             text = apply_change(text, change)
         self.texts[uri] = text
+        self.versions[uri] = version
         return True
 
     def close(self, uri: str) -> None:
         self.texts.pop(uri, None)
+        self.versions.pop(uri, None)
         self.clean.pop(uri, None)
+        self.parsed.pop(uri, None)
 
     def check(self, uri: str, text: str) -> list[t.Diagnostic]:
-        """Compile ``text``; remember its model if it is clean; return LSP diagnostics (never raises)."""
+        """Compile ``text``; remember its model; return LSP diagnostics (never raises)."""
         try:
-            compiled = compile_text(text, uri)
-        except Exception as exc:  # a bug of ours: say so in the editor rather than keep stale diagnostics
+            compiled: Compiled | Exception = compile_text(text, uri)
+        except Exception as exc:
+            compiled = exc
+        return self.settle(uri, text, compiled)
+
+    def settle(self, uri: str, text: str, compiled: Compiled | Exception) -> list[t.Diagnostic]:
+        """Remember what compiling ``text`` gave (its model, if it parsed; as the last clean one too, if it
+        is clean) and return its LSP diagnostics; an exception while compiling is one ``E000``."""
+        if isinstance(compiled, Exception):  # a bug of ours: say so in the editor rather than keep stale ones
+            exc = compiled
             log.error("internal error while checking %s: %s", uri, _one_line(exc))
             lang = self.langs.get(uri, "en")  # the language of its last check; English before any
             message = catalogue_message("author.lsp.internal_check", lang, error=_one_line(exc))
@@ -297,8 +327,14 @@ class Documents:
             advice = f"{catalogue_message('diag.word.help', lang)}: {advice}"
             error = t.DiagnosticSeverity.Error
             return [t.Diagnostic(FIRST_CHARACTER, f"{message}\n{advice}", severity=error, code="E000", source="sla")]
-        if compiled.model is not None and not compiled.errors:
-            self.clean[uri] = Clean(compiled.model, text)
+        from .fmt import syntax_errors
+
+        if compiled.model is not None and not syntax_errors(compiled.errors):  # semantic errors leave a model
+            self.parsed[uri] = Clean(compiled.model, text)
+            if not compiled.errors:
+                self.clean[uri] = Clean(compiled.model, text)
+        else:  # a text that does not parse (a model recovered from it may lack a part): the last clean one
+            self.parsed.pop(uri, None)
         lines = source_lines(text)
         bom = text.startswith("\ufeff")  # the reader drops a leading BOM; the editor still counts it
         if bom:
@@ -317,9 +353,14 @@ class Documents:
             out.append(t.Diagnostic(where, note, severity=t.DiagnosticSeverity.Information, source="sla"))
         return out
 
+    def known(self, uri: str) -> Clean | None:
+        """The model hover, definition and completion answer from: that of the document's text as last
+        checked if it parsed (with semantic errors or not), else its last clean one."""
+        return self.parsed.get(uri) or self.clean.get(uri)
+
     def shifted(self, uri: str) -> tuple[Clean, Shift] | None:
-        """The document's last clean model and text, and how the current text's lines match its."""
-        clean, now = self.clean.get(uri), self.texts.get(uri)
+        """The document's known model (:meth:`known`) and its text, and how the current text's lines match its."""
+        clean, now = self.known(uri), self.texts.get(uri)
         if clean is None or now is None:
             return None
         return clean, Shift(clean.text, now)
@@ -412,6 +453,8 @@ class _Protocol(LanguageServerProtocol):
         super().__init__(*args, **kwargs)
         #: the server's documents and language (set by :func:`build_server`)
         self.docs = Documents()
+        #: when the documents are checked
+        self.checks = Checks(self.docs)
         self.initialize_seen = False
         #: the process's exit status once ``exit`` came: 0 after ``shutdown``, else 1
         self.exit_code: int | None = None
@@ -431,15 +474,36 @@ class _Protocol(LanguageServerProtocol):
         log.error("%s", said)
         self._send_response(ident, None, error(said).to_response_error())
 
+    def _send_response(self, msg_id: Any, result: Any = None, error: Any = None) -> None:
+        """pygls's response, with ``"id": null`` kept (pygls leaves out an id of ``None``)."""
+        if msg_id is not None:
+            super()._send_response(msg_id, result, error)
+            return
+        answer: dict[str, Any] = {"jsonrpc": "2.0", "id": None}
+        if error is not None:
+            answer["error"] = self._converter.unstructure(error)
+        else:
+            answer["result"] = self._converter.unstructure(result)
+        self._send_data(answer)
+
+    def not_jsonrpc(self, ident: Any) -> None:
+        """Answer a JSON object that is not a JSON-RPC 2.0 message (no ``"jsonrpc": "2.0"``): Invalid Request."""
+        self._refuse(ident, JsonRpcInvalidRequest, "author.lsp_session.not_jsonrpc")
+
     def structure_message(self, data: dict[str, Any]) -> Any:
         if "jsonrpc" in data and "method" in data and "params" not in data:
             data = {**data, "params": None}  # JSON-RPC lets a message leave its parameters out
+        if "jsonrpc" in data and data.get("method") == t.WORKSPACE_EXECUTE_COMMAND and "id" in data:
+            # no commands: not advertised (see lsp_initialize), refused as any method the server lacks
+            method = str(data["method"])
+            self._refuse(data["id"], JsonRpcMethodNotFound, "author.lsp_session.unknown_method", method=method)
+            return SimpleNamespace(jsonrpc="answered")
         try:
             return super().structure_message(data)
         except JsonRpcException as exc:
             if "method" not in data or "jsonrpc" not in data:
                 raise
-            reason = str(exc.__cause__ or exc).strip().split("\n", 1)[0]
+            reason = params_fault(exc.__cause__ or exc, self.docs.lang)
             if "id" not in data:  # a notification: no one to answer; never shown in the editor
                 log.error("ignored `%s`: its parameters do not fit: %s", data["method"], reason)
                 return SimpleNamespace(jsonrpc="answered")
@@ -492,7 +556,10 @@ class _Protocol(LanguageServerProtocol):
         locale = (params.locale or "").lower()
         if locale:
             self.docs.lang = "ja" if locale.startswith("ja") else "en"
-        return (yield from super().lsp_initialize(params))
+        result = yield from super().lsp_initialize(params)
+        if isinstance(result, t.InitializeResult):
+            result.capabilities.execute_command_provider = None  # the server has no commands
+        return result
 
     # the documents are :class:`Documents`'s: pygls's workspace (which splits lines as `str.splitlines`
     # does and reads the disk for a document not open) is left out
@@ -510,6 +577,39 @@ class _Protocol(LanguageServerProtocol):
     def lsp_text_document__did_close(self, params: t.DidCloseTextDocumentParams) -> Any:
         if (handler := self.fm.features.get(t.TEXT_DOCUMENT_DID_CLOSE)) is not None:
             yield handler, (params,), None
+
+
+def params_fault(error: BaseException, lang: str) -> str:
+    """What is wrong with a request's parameters, from cattrs' error: the first field at fault, by its
+    path in the message (``params.position.line``), missing or with an invalid value."""
+    found = _fault(error, "")
+    if found is None:
+        said = str(error).strip().split("\n", 1)[0][:200]
+        return catalogue_message("author.lsp_session.params_other", lang, error=said)
+    path, leaf = found
+    path = re.sub(r"_([a-z])", lambda m: m.group(1).upper(), path.lstrip("."))[:200] or "params"
+    if isinstance(leaf, KeyError):
+        return catalogue_message("author.lsp_session.param_missing", lang, path=path)
+    return catalogue_message("author.lsp_session.param_invalid", lang, path=path, error=_one_line(leaf))
+
+
+def _fault(error: BaseException, path: str) -> tuple[str, BaseException] | None:
+    """The first error at a leaf of cattrs' exception groups, with the path of fields and indexes to it."""
+    from cattrs.errors import AttributeValidationNote, IterableValidationNote
+
+    if not isinstance(error, BaseExceptionGroup):
+        return path, error
+    for sub in error.exceptions:
+        step = ""
+        for note in getattr(sub, "__notes__", []):
+            if isinstance(note, AttributeValidationNote):
+                step = f".{note.name}"
+            elif isinstance(note, IterableValidationNote):
+                step = f"[{note.index}]"
+        found = _fault(sub, path + step)
+        if found is not None:
+            return found
+    return None
 
 
 def format_edits(source: str) -> list[t.TextEdit]:
@@ -560,7 +660,7 @@ def completion_items(docs: Documents, uri: str, position: t.Position) -> list[t.
     where = completing(text, position.line, position.character) if text is not None else None
     if text is None or where is None or where.quiet:
         return []
-    clean = docs.clean.get(uri)
+    clean = docs.known(uri)
     pm = clean.model if clean is not None else None
     lang = docs.langs.get(uri) or (policy_language(pm) if pm is not None else "en")
     accepts, kind = where.accepts, where.kind
@@ -620,6 +720,92 @@ def _label_of(node: m.Node, lang: str) -> str | None:
     return (printable(own(label, lang)) or None) if isinstance(label, m.Label) else None
 
 
+#: The language id of a policy (the TextMate grammar's, ``editors/sla.tmLanguage.json``); a document with
+#: another is checked only if its URI ends in ``.sla``.
+LANGUAGE_ID = "sla"
+
+
+def is_policy(language_id: str | None, uri: str) -> bool:
+    """Whether a document the client opens is a policy: its language id is ``sla``, or its URI ends in ``.sla``."""
+    return language_id == LANGUAGE_ID or uri.lower().endswith(".sla")
+
+
+def _compile(text: str, uri: str) -> Compiled | Exception:
+    """``text`` compiled, or the exception compiling it raised (a bug of ours, shown as ``E000``)."""
+    try:
+        return compile_text(text, uri)
+    except Exception as exc:
+        return exc
+
+
+class Checks:
+    """When each open document is compiled and its diagnostics published (see the design notes): at once,
+    or, when :attr:`deferred`, on a worker thread once every message received so far has been handled
+    (:meth:`idle`), the latest text only, a result for a text changed since dropped."""
+
+    def __init__(self, docs: Documents) -> None:
+        self.docs = docs
+        #: set by ``sla lsp``, whose reader calls :meth:`idle`; otherwise each check runs when it is wanted
+        self.deferred = False
+        #: where diagnostics go: the server's ``publishDiagnostics`` (set by :func:`build_server`)
+        self.send: Callable[[t.PublishDiagnosticsParams], None] = lambda params: None
+        #: documents whose current text is to be checked, in the order they were changed
+        self.wanted: dict[str, None] = {}
+        self._running: set[str] = set()
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._pool: ThreadPoolExecutor | None = None
+
+    def want(self, uri: str) -> None:
+        """Check an open document's current text: now, or when the client's messages have been handled."""
+        text = self.docs.texts.get(uri)
+        if text is None:
+            return
+        if not self.deferred:
+            self._publish(uri, self.docs.check(uri, text), self.docs.versions.get(uri))
+            return
+        self._loop = asyncio.get_running_loop()
+        self.wanted[uri] = None
+
+    def idle(self) -> None:
+        """The reader is about to wait for the client (on its thread): start the checks wanted."""
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self._start)
+
+    def _start(self) -> None:
+        loop = self._loop
+        assert loop is not None
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sla-check")
+        for uri in list(self.wanted):
+            text = self.docs.texts.get(uri)
+            if uri in self._running:
+                continue  # (checked again when the check under way ends)
+            del self.wanted[uri]
+            if text is None:
+                continue
+            version = self.docs.versions.get(uri)
+            self._running.add(uri)
+            future = self._pool.submit(_compile, text, uri)
+
+            def done(
+                f: Future[Compiled | Exception], uri: str = uri, text: str = text, v: int | None = version
+            ) -> None:
+                loop.call_soon_threadsafe(self._done, uri, text, v, f.result())
+
+            future.add_done_callback(done)
+
+    def _done(self, uri: str, text: str, version: int | None, compiled: Compiled | Exception) -> None:
+        self._running.discard(uri)
+        if self.docs.texts.get(uri) == text and self.docs.versions.get(uri) == version:
+            self._publish(uri, self.docs.settle(uri, text, compiled), version)
+        # else the document changed (its latest text is wanted) or was closed: this result is dropped
+        if self.wanted:
+            self._start()
+
+    def _publish(self, uri: str, diags: list[t.Diagnostic], version: int | None) -> None:
+        self.send(t.PublishDiagnosticsParams(uri=uri, diagnostics=diags, version=version))
+
+
 def build_server(lang: str = "en") -> LanguageServer:
     """The language server with every feature registered; ``lang``: its language until the client's
     ``initialize`` names a locale."""
@@ -628,25 +814,31 @@ def build_server(lang: str = "en") -> LanguageServer:
     assert isinstance(protocol, _Protocol)
     docs = protocol.docs
     docs.lang = lang
+    protocol.checks.send = server.text_document_publish_diagnostics
+
+    checks = protocol.checks
+    others: set[str] = set()  # open documents that are not policies (another language id): never checked
 
     def publish(ls: LanguageServer, uri: str) -> None:
-        text = docs.texts.get(uri)
-        if text is None:
-            return
-        diags = docs.check(uri, text)
-        ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=uri, diagnostics=diags))
+        checks.want(uri)
 
     @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
     @quietly
     def did_open(ls: LanguageServer, params: t.DidOpenTextDocumentParams) -> None:
-        docs.open(params.text_document.uri, params.text_document.text)
-        publish(ls, params.text_document.uri)
+        doc = params.text_document
+        if not is_policy(doc.language_id, doc.uri):
+            others.add(doc.uri)
+            return
+        docs.open(doc.uri, doc.text, doc.version)
+        publish(ls, doc.uri)
 
     @server.feature(t.TEXT_DOCUMENT_DID_CHANGE)
     @quietly
     def did_change(ls: LanguageServer, params: t.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
-        if not docs.change(uri, params.content_changes):
+        if uri in others:
+            return
+        if not docs.change(uri, params.content_changes, params.text_document.version):
             log.error("ignored a change to %s: the document is not open", uri[:300])
             return
         publish(ls, uri)
@@ -659,7 +851,11 @@ def build_server(lang: str = "en") -> LanguageServer:
     @server.feature(t.TEXT_DOCUMENT_DID_CLOSE)
     @quietly
     def did_close(ls: LanguageServer, params: t.DidCloseTextDocumentParams) -> None:
+        if params.text_document.uri in others:
+            others.discard(params.text_document.uri)
+            return
         docs.close(params.text_document.uri)
+        checks.wanted.pop(params.text_document.uri, None)
         ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
     @server.feature(t.TEXT_DOCUMENT_HOVER)
@@ -737,8 +933,18 @@ def cmd_lsp(args: argparse.Namespace) -> int:
         logger.addHandler(handler)
         logger.setLevel(logging.ERROR if name == "pygls" else logging.INFO)
         logger.propagate = False
-    reader = FramedReader(sys.stdin.buffer, _send, lambda reason: log.error("%s", reason))
     server = build_server("ja" if getattr(args, "usage_lang", None) == "ja" else "en")  # the locale's, as the help
-    server.start_io(stdin=reader)  # type: ignore[arg-type]
     protocol = server.protocol
-    return (protocol.exit_code or 0) if isinstance(protocol, _Protocol) else 0
+    assert isinstance(protocol, _Protocol)
+    protocol.checks.deferred = True
+    reader = FramedReader(
+        sys.stdin.buffer,
+        _send,
+        lambda reason: log.error("%s", reason),
+        idle=protocol.checks.idle,
+        invalid=protocol.not_jsonrpc,
+    )
+    server.start_io(stdin=reader)  # type: ignore[arg-type]
+    if protocol.exit_code is not None:
+        return protocol.exit_code
+    return 0 if protocol._shutdown else 1  # the input ended without `exit`: a client gone without `shutdown`

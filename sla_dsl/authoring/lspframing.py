@@ -19,7 +19,9 @@ Design notes
     it gets its own error response too;
   - a length over :data:`MAX_MESSAGE_BYTES`: the body is read and discarded
     in pieces, never held;
-  - a body that is not a JSON object;
+  - a body that is not a JSON object, or that nests too deeply for the parser
+    (``{"a":[[[[…]]]]}`` a thousand levels down: Python's ``RecursionError``,
+    which would otherwise end the process);
   - a header line with bytes before ``Content-Length:`` (``0}}Content-Length: 52``:
     the message before announced fewer bytes than it sent, and its tail was
     read as headers): the bytes are skipped and the message is read from its
@@ -33,6 +35,8 @@ Design notes
 from __future__ import annotations
 
 import json
+import os
+import select
 from collections import deque
 from collections.abc import Callable
 from typing import Any, BinaryIO
@@ -41,6 +45,8 @@ from typing import Any, BinaryIO
 MAX_MESSAGE_BYTES = 64 << 20
 #: JSON-RPC's code for a message that cannot be parsed.
 PARSE_ERROR = -32700
+#: JSON-RPC's code for a JSON object that is not a request, a notification or a response.
+INVALID_REQUEST = -32600
 _HEADER = b"content-length:"
 
 
@@ -53,12 +59,30 @@ def error_response(ident: Any, code: int, message: str) -> bytes:
 class FramedReader:
     """The client's byte stream as pygls reads it (``readline``, ``read``), with broken framing answered."""
 
-    def __init__(self, raw: BinaryIO, send: Callable[[bytes], None], log: Callable[[str], None]) -> None:
+    def __init__(
+        self,
+        raw: BinaryIO,
+        send: Callable[[bytes], None],
+        log: Callable[[str], None],
+        *,
+        idle: Callable[[], None] | None = None,
+        invalid: Callable[[Any], None] | None = None,
+    ) -> None:
         self.raw = raw
         self.send = send
         self.log = log
+        #: called (on the reading thread) before a read that waits for the client: every message sent so far
+        #: has been handed on, and handled, since pygls asks for the next one only after the last
+        self.idle = idle
+        #: answers a JSON object that is not a JSON-RPC 2.0 message, given its ``id`` (``None`` if it has none)
+        self.invalid = invalid
         self._out: deque[bytes] = deque()
         self._carry: bytes | None = None
+        self._buf = bytearray()
+        try:
+            self._fd: int | None = raw.fileno()
+        except (AttributeError, OSError, ValueError):
+            self._fd = None  # (an in-memory stream: never waits)
 
     # -- what pygls calls -------------------------------------------------------------------------
     def readline(self) -> bytes:
@@ -88,8 +112,19 @@ class FramedReader:
             except (ValueError, UnicodeDecodeError) as exc:
                 self._answer(None, f"the message body is not JSON: {exc}")
                 continue
+            except RecursionError:
+                self._answer(None, "the message body nests too deeply to be read")
+                continue
             if not isinstance(message, dict):
                 self._answer(None, "the message body is not a JSON object")
+                continue
+            if message.get("jsonrpc") != "2.0":  # (JSON-RPC's Invalid Request, with its id when it has one)
+                ident = message.get("id")
+                ident = ident if isinstance(ident, int | str) and not isinstance(ident, bool) else None
+                if self.invalid is not None:
+                    self.invalid(ident)
+                else:
+                    self._answer(ident, "the message is not JSON-RPC 2.0", INVALID_REQUEST)
                 continue
             self._out.extend([b"Content-Length: %d\r\n" % len(body), b"\r\n", body])
             return
@@ -98,7 +133,7 @@ class FramedReader:
         if self._carry is not None:
             line, self._carry = self._carry, None
             return line
-        return self.raw.readline(MAX_MESSAGE_BYTES)
+        return self._readline(MAX_MESSAGE_BYTES)
 
     def _headers(self) -> dict[bytes, bytes] | None:
         """The header fields of the next message (lower-case names); ``None`` at the end of input."""
@@ -138,18 +173,15 @@ class FramedReader:
             self._answer(None, f"a message of {size:,} bytes is over the {MAX_MESSAGE_BYTES:,} this server reads")
             left = size
             while left > 0:
-                chunk = self.raw.read(min(left, 1 << 16))
+                chunk = self._read(min(left, 1 << 16))
                 if not chunk:
                     return _EOF
                 left -= len(chunk)
             return None
-        body = self.raw.read(size)
-        while len(body) < size:
-            more = self.raw.read(size - len(body))
-            if not more:
-                self.log(f"the input ended inside a message body ({len(body):,} of {size:,} bytes)")
-                return _EOF
-            body += more
+        body = self._read(size)
+        if len(body) < size:
+            self.log(f"the input ended inside a message body ({len(body):,} of {size:,} bytes)")
+            return _EOF
         return body
 
     def _resync(self) -> _End | None:
@@ -157,7 +189,7 @@ class FramedReader:
         skipped: list[bytes] = []
         size = 0
         while True:
-            line = self.raw.readline(MAX_MESSAGE_BYTES)
+            line = self._readline(MAX_MESSAGE_BYTES)
             if not line:
                 return _EOF
             at = line.lower().find(_HEADER)
@@ -170,15 +202,63 @@ class FramedReader:
                 skipped.append(line)
         try:
             message = json.loads(b"".join(skipped))
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             return None
         if isinstance(message, dict) and message.get("id") is not None and "method" in message:
             self._answer(message["id"], "this request was not read: its Content-Length header is missing or invalid")
         return None
 
-    def _answer(self, ident: Any, message: str) -> None:
+    def _answer(self, ident: Any, message: str, code: int = PARSE_ERROR) -> None:
         self.log(message)
-        self.send(error_response(ident, PARSE_ERROR, message))
+        self.send(error_response(ident, code, message))
+
+    # -- the client's bytes, buffered here so that the reader knows when it is about to wait ----------
+    def _more(self) -> bytes:
+        """The next bytes the client sent (``b""`` at the end of input), telling :attr:`idle` first when
+        there are none yet."""
+        if self._fd is None:
+            read1 = getattr(self.raw, "read1", None)
+            return bytes(read1(1 << 16) if read1 is not None else self.raw.read(1 << 16))
+        if self.idle is not None and not _readable(self._fd):
+            self.idle()
+        return os.read(self._fd, 1 << 16)
+
+    def _readline(self, limit: int) -> bytes:
+        """A line of the client's bytes with its end (at most ``limit`` bytes; less at the end of input)."""
+        start = 0
+        while True:
+            at = self._buf.find(b"\n", start)
+            if at >= 0 or len(self._buf) >= limit:
+                size = min(at + 1 if at >= 0 else len(self._buf), limit)
+                break
+            start = len(self._buf)
+            more = self._more()
+            if not more:
+                size = len(self._buf)
+                break
+            self._buf += more
+        line = bytes(self._buf[:size])
+        del self._buf[:size]
+        return line
+
+    def _read(self, n: int) -> bytes:
+        """At most ``n`` of the client's bytes, fewer only at the end of input."""
+        while len(self._buf) < n:
+            more = self._more()
+            if not more:
+                break
+            self._buf += more
+        data = bytes(self._buf[:n])
+        del self._buf[:n]
+        return data
+
+
+def _readable(fd: int) -> bool:
+    """Whether a read of ``fd`` would return at once; ``False`` when that cannot be known (a pipe on Windows)."""
+    try:
+        return bool(select.select([fd], [], [], 0)[0])
+    except (OSError, ValueError):
+        return False
 
 
 def _glued(name: bytes) -> bool:

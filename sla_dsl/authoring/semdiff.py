@@ -15,11 +15,9 @@ Design notes
   no label. A rule with ``when`` adds its condition (``P1 緊急（契約プランがプレミアムの場合）``);
   an item's priority, all its rules, has each of their labels once when they differ
   (``urgent 緊急（VIP）／緊急``: :func:`sla_dsl.report.words.priority_label`). Inside
-  a value, Japanese text and the change notice go by labels; English text by the
-  names written in the policy file, and shows durations as the file writes them
-  (``4 business hours``). Where values go by labels, event types, calendars and
-  clocks inside a value do
-  too (``回避策または問題解決に必要な情報の受領で完了``), and so do durations: as the
+  a value, every form and language goes by labels, the name written in the policy
+  file only for a declaration without one: event types, calendars and clocks
+  (``回避策または問題解決に必要な情報の受領で完了``), and durations: as the
   policy page says them (:func:`sla_dsl.docs.text.duration`), business time is
   business time and a calendar other than ``business`` follows by its label
   (``7営業時間（英語窓口の受付時間）`` / ``7 business hours (English desk hours)``).
@@ -48,7 +46,11 @@ Design notes
   value NEW adds says for whom, in NEW's labels: ``（契約プランがプラチナの場合は
   対象外）`` / ``(does not apply where Plan is Platinum)``.
 * Business hours also get what a reader cares about: breaks (the gaps between
-  ranges, such as lunch) added or removed, and opening or closing times moved.
+  ranges, such as lunch) added or removed, opening or closing times moved and
+  the hours of a day. A calendar's week is compared as it opens, whatever lines
+  write it (:func:`~.diff_changes.week`), and said per weekday: weekdays opened
+  or closed with their hours (``当社営業時間の営業日を追加：土は10:00〜13:00``),
+  the weekdays whose hours changed alike with those hours alone.
 * A change of the order a priority's rules (a service's availability targets)
   are tried in lists them by their conditions in both orders (``「契約プランが
   プレミアム」、条件なし`` / ``when Plan is Premium; no condition``), and says
@@ -131,9 +133,6 @@ __all__ = [
 ]
 
 Lang = Literal["en", "ja"]
-#: Languages whose text names the declarations inside a value by their labels; English text uses the names in
-#: the file there (a change's subject is named by its label in every language: :func:`_subject`).
-LABELS_FIRST = frozenset({"ja"})
 
 
 class Words:
@@ -151,7 +150,8 @@ class Words:
     ) -> None:
         self.lang = lang
         self.calendars = calendars
-        #: name things by their labels, for readers who do not know the policy file
+        #: the customers' words, for readers who do not know the policy file: zones, places and dates of the
+        #: year in words, never a name of the file (every form names declarations by their labels)
         self.notice = notice
         #: the version whose labels name attribute values and conditions
         self.model = model
@@ -181,12 +181,6 @@ class Words:
         """The same words in the other language."""
         return Words("ja" if self.lang == "en" else "en", self.calendars, self.notice, self.model, self.escape)
 
-    @property
-    def by_label(self) -> bool:
-        """Whether declarations inside a value are named by their labels (Japanese, and notices) rather than
-        their names (a change's subject always is: :func:`_subject`)."""
-        return self.lang in LABELS_FIRST or self.notice
-
     def ordinal(self, n: int) -> str:
         """``4th`` / ``第4``."""
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
@@ -194,8 +188,8 @@ class Words:
 
     def duration(self, d: m.Duration) -> Amount:
         """``4 business hours`` / ``4営業時間``; ``7 days`` / ``7日間`` as a length, counted ``7日``
-        (:class:`~sla_dsl.i18n.terms.Amount`); where declarations go by labels, on a calendar other than
-        ``business``, that calendar by its label: ``7営業時間（英語窓口）`` / ``7 business hours (English desk)``."""
+        (:class:`~sla_dsl.i18n.terms.Amount`); on a calendar other than ``business``, that calendar by its
+        label: ``7営業時間（英語窓口）`` / ``7 business hours (English desk)``."""
         amount, calendar = self._amount(d)
         return Amount(amount + calendar) if calendar else amount
 
@@ -212,15 +206,14 @@ class Words:
         if d.calendar is None:
             length = self.say(f"duration.length.{unit}.{number}", n=d.amount)
             return Amount(length, self.say(f"duration.{unit}.{number}", n=d.amount)), ""
-        calendar = "business" if self.by_label else self.text(d.calendar)
-        said = self.say(f"duration.business.{unit}.{number}", n=d.amount, calendar=calendar)
+        said = self.say(f"duration.business.{unit}.{number}", n=d.amount, calendar="business")
         return Amount(said), self.on_calendar(d.calendar)
 
     def on_calendar(self, name: str) -> str:
-        """``（英語窓口）`` / `` (English desk)`` after business time counted on calendar ``name``, where
-        declarations go by labels: nothing for ``business`` (what "business hours" means in a policy), nor in
-        the notice for a calendar without a label (never its internal name; the author's text shows it)."""
-        if not self.by_label or name == m.BUSINESS:
+        """``（英語窓口）`` / `` (English desk)`` after business time counted on calendar ``name``: nothing for
+        ``business`` (what "business hours" means in a policy), nor in the notice for a calendar without a label
+        (never its internal name; the author's text shows it)."""
+        if name == m.BUSINESS:
             return ""
         cal = self.calendars.get(name)
         label = cal.label.text(self.lang) if cal is not None else ""
@@ -299,8 +292,11 @@ class Words:
         """A response target in words."""
         if isinstance(t, m.Within):  # a limit, as the SLA says it: `4営業時間以内` / `within 4 business hours`
             return self.within(t.duration)
-        calendar = "business" if self.by_label else self.text(t.calendar)
-        said = self.say("by_end", n=str(t.nth), nth=self.ordinal(t.nth), calendar=calendar)
+        calendar = "business"
+        if t.at is None:
+            said = self.say("by_end", n=str(t.nth), nth=self.ordinal(t.nth), calendar=calendar)
+        else:  # `respond by 16:00 of 1st business day`
+            said = self.say("by_time", n=str(t.nth), nth=self.ordinal(t.nth), calendar=calendar, time=str(t.at))
         return said + self.on_calendar(t.calendar)
 
     def zone(self, zone: str | None, titled: bool = False) -> str:
@@ -328,10 +324,8 @@ class Words:
         return self.say("quoted", text=self.text(lab.text(self.lang)))
 
     def event(self, name: str) -> str:
-        """An event type: by its words where declarations go by their labels (``エンド・ユーザー様への
-        一次回答``), else, or without words, as the log names it."""
-        if not self.by_label:
-            return self.text(name)
+        """An event type by its words (``エンド・ユーザー様への一次回答``), else, without words, as the log names
+        it."""
         declared = {e.name: e.label for e in self.model.event_types} if self.model is not None else {}
         return self.text(event_words(name, self.lang, declared) or name)
 
@@ -340,15 +334,15 @@ class Words:
         return self.sep.join(self.event(n) for n in names) or self.say("none")
 
     def calendar(self, name: str) -> str:
-        """A calendar: by its label where declarations go by their labels, else by its name."""
+        """A calendar by its label, else by its name."""
         cal = self.calendars.get(name)
-        shown = cal.label.text(self.lang) if self.by_label and cal is not None else ""
+        shown = cal.label.text(self.lang) if cal is not None else ""
         return self.text(shown or name)
 
     def clock(self, name: str) -> str:
-        """A clock: by its label where declarations go by their labels, else by its name."""
+        """A clock by its label, else by its name."""
         rule = next((c for c in self.model.clocks if c.name == name), None) if self.model is not None else None
-        shown = rule.label.text(self.lang) if self.by_label and rule is not None else ""
+        shown = rule.label.text(self.lang) if rule is not None else ""
         return self.text(shown or name)
 
     def item_ref(self, ref: m.ItemRef) -> str:
@@ -385,8 +379,13 @@ class Words:
         if isinstance(v, m.Pause):
             until = self.say("pause.or").join(self.event(u) for u in v.until)  # (the first to come resumes it)
             return self.say("pause", at=self.event(v.at), until=until)
-        duration = self.duration(v.duration)
         clock = self.clock(v.clock)
+        if v.by_day is not None:  # `resolve by end of 2nd business day on resolution`
+            return self.say(
+                "clock.target_by", kind=self.say(f"clock.kind.{v.kind}"), due=self.target(v.by_day), clock=clock
+            )
+        assert v.duration is not None  # (a target not due on a business day has a duration)
+        duration = self.duration(v.duration)
         if v.kind == "update":
             return self.say("clock.update", duration=duration, clock=clock, by=self.events(v.by))
         said = self.say("clock.target", kind=self.say(f"clock.kind.{v.kind}"), duration=duration, clock=clock)
@@ -512,8 +511,8 @@ class Words:
             if v.except_planned_stops:
                 excepted.append(self.say("hours.planned_stops"))
             return self.say("hours.except", base=base, excepted=self.sep.join(excepted)) if excepted else base
-        if isinstance(v, m.ItemRef):
-            return self.text(f"{v.kind} {v.name}") if v.kind != "planned_stop" else self.say("item.planned_stop")
+        if isinstance(v, m.ItemRef):  # (by its kind and label, as an item's rules are said)
+            return self.item_ref(v)
         if isinstance(v, float):
             return f"{v:g}%"
         if isinstance(v, tuple | list):
@@ -643,7 +642,7 @@ def _field_value(c: Change, value: Any, w: Words) -> str:
         return w.zone(value, titled=c.section == "header")
     if (c.section, c.field) == ("calendar", "holidays") and isinstance(value, tuple):
         return w.sep.join(w.region(code) for code in value) or w.say("none")
-    if (c.section, c.field) == ("planned_stop", "channels") and w.by_label and isinstance(value, tuple):
+    if (c.section, c.field) == ("planned_stop", "channels") and isinstance(value, tuple):
         return w.sep.join(w.channel(ch) for ch in value) or w.say("none")
     if (c.section, c.field) == ("notify", "within") and isinstance(value, m.Duration):
         return w.within(value)  # a limit: `3営業時間以内` / `within 3 business hours`
@@ -694,6 +693,12 @@ def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.Po
         )
     if narrow:
         return narrow
+    if (c.section, c.field) == ("clock", "at_risk_thresholds"):  # `at risk at 50%, 75% of target`
+        return _thresholds_text(c, subject, old or w.model, new or w.model, w)
+    if (c.section, c.field) == ("calendar", "day_hours") and not (c.old and c.new):
+        # weekdays opened or closed, with their hours (`当社営業時間の営業日を追加：土は10:00〜13:00`)
+        op, value, of = ("added", c.new, after) if c.new else ("removed", c.old, before)
+        return of.say(f"{op}.one", subject=subject, field=of.say("field.days"), value=of.value(value))
     if _field_value(c, c.old, before) == _field_value(c, c.new, after):
         # only the other language's text changed: show that one
         before, after = before.other_language(), after.other_language()
@@ -708,6 +713,24 @@ def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.Po
         said = [w.detail(d, c.section) for d in c.details]
         line += w.say("details", details=w.say("details.sep").join(said))
     return line
+
+
+def _thresholds_text(c: Change, subject: str, old: m.PolicyModel | None, new: m.PolicyModel | None, w: Words) -> str:
+    """A clock's warning thresholds added or removed (``起算点 responseの警告しきい値を追加：75%``), or, when
+    both, the lists (``50%、60% → 50%、75%``)."""
+
+    def of(pm: m.PolicyModel | None) -> tuple[float, ...]:
+        return next((x.risk_thresholds for x in pm.clocks if x.name == c.key), ()) if pm is not None else ()
+
+    was, now = of(old), of(new)
+    added, removed = [p for p in now if p not in was], [p for p in was if p not in now]
+    field = w.say("field.at_risk_percent")
+    if added and not removed:
+        return w.say("added.one", subject=subject, field=field, value=w.sep.join(f"{p:g}%" for p in added))
+    if removed and not added:
+        return w.say("removed.one", subject=subject, field=field, value=w.sep.join(f"{p:g}%" for p in removed))
+    old_said, new_said = (w.sep.join(f"{p:g}%" for p in x) or w.say("none") for x in (was, now))
+    return w.say("changed", subject=subject, field=field, old=old_said, new=new_said)
 
 
 def _service_targets_text(c: Change, subject: str, field_words: str, before: Words, after: Words) -> str:

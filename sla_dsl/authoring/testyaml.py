@@ -68,7 +68,7 @@ MAX_VALUES = 200_000
 def problem(where: str, code: str, message: str, help: str | None = None, lang: str = "en") -> InputError:
     """An input error ``WHERE: error: [CODE] message`` with a ``help`` line, its words in ``lang``."""
     # the frame is the same in every language, as a policy diagnostic's (the contract's `file:line:col: error:`
-    # and its `= help: ` / `= ヒント: ` line: an ASCII colon in Japanese too)
+    # and its `  help: ` / `  ヒント: ` line: an ASCII colon in Japanese too)
     text = f"{printable(where)}: error: [{code}] {printable(message)}"
     if help:
         text += said("author.test.help", lang, help=said("diag.word.help", lang), text=printable(help))

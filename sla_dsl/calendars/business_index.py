@@ -300,27 +300,24 @@ class BusinessIndex:
         # Fast path: the same UTC offset at this midnight and the next (and the one
         # after, for an overnight range) means no change of offset in between, so
         # wall times map to instants by one subtraction. A later midnight is read at
-        # both its passes (fold 0 and 1): where the clock goes back at 01:00 to 00:00
-        # (America/Havana, Atlantic/Azores) midnight is shown twice, its first pass
-        # still has this day's offset, and an end at 24:00 closes at the second.
+        # its first pass (fold 0), as wall_to_epoch reads every time: where the clock
+        # goes back at 01:00 to 00:00 (America/Havana, Atlantic/Azores) that pass
+        # still has this day's offset, and an end at 24:00 closes there.
         tz = self.tz
         midnight = dt.datetime(d.year, d.month, d.day)
         off = tz.utcoffset(midnight)
         nxt = midnight + _ONE_DAY
         if (
             off is not None
-            and off == tz.utcoffset(nxt) == tz.utcoffset(nxt.replace(fold=1))
-            and (
-                ranges[-1][1] <= 1440
-                or off == tz.utcoffset(nxt + _ONE_DAY) == tz.utcoffset((nxt + _ONE_DAY).replace(fold=1))
-            )
+            and off == tz.utcoffset(nxt)
+            and (ranges[-1][1] <= 1440 or off == tz.utcoffset(nxt + _ONE_DAY))
         ):
             base = (d.toordinal() - _EPOCH_ORDINAL) * 86400 - int(off.total_seconds())
             return [(base + s_min * 60, base + e_min * 60) for s_min, e_min in ranges]
         out: list[tuple[int, int]] = []
         for s_min, e_min in ranges:
             s = wall_to_epoch(d, s_min, self.tz)
-            e = wall_to_epoch(d, e_min, self.tz, end=True)
+            e = wall_to_epoch(d, e_min, self.tz)
             if e > s:
                 out.append((s, e))
         return out

@@ -14,9 +14,15 @@ Design notes
 * **Time zones and DST**: opening hours are wall-clock times, converted per day
   with ``zoneinfo``. A start time the clock skips (spring forward) opens at the
   instant of the jump; an end time it skips closes at that instant, so a range
-  wholly inside the gap is empty. A start time the clock shows twice (fall back)
-  opens at its first occurrence and an end time shown twice closes at its
-  second, so the repeated hour counts once per instant that really passes.
+  wholly inside the gap is empty. A time the clock shows twice (fall back)
+  means its first occurrence, for an opening and a closing alike: a desk that
+  closes at 01:00 closes when the clock first shows 01:00. So every wall time
+  maps to the first instant whose clock reads it or later, a map that never
+  goes backwards: a range across the repeat counts every instant that really
+  passes once (an hour longer), one that starts and ends in it or at it is read
+  at the first pass, and the ranges of a day never overlap. (Closing at the
+  second occurrence, as the engine once did, added the whole repeated hour to
+  ``18:00-01:00`` and made a break inside the repeat disappear.)
 """
 
 from __future__ import annotations
@@ -32,8 +38,10 @@ if TYPE_CHECKING:
 __all__ = ["Index", "seconds_array", "wall_to_epoch"]
 
 
-def wall_to_epoch(day: dt.date, minutes: int, tz: ZoneInfo, *, end: bool = False) -> int:
-    """Epoch seconds of wall-clock ``minutes`` after midnight of ``day`` (1440 = next 00:00)."""
+def wall_to_epoch(day: dt.date, minutes: int, tz: ZoneInfo) -> int:
+    """Epoch seconds of the first instant whose clock reads ``minutes`` after midnight of ``day``
+    or later (1440 = next 00:00): a time shown twice at its first occurrence, one the clock skips
+    at the instant it jumps to, for an opening and a closing alike."""
     day = day + dt.timedelta(days=minutes // 1440)
     minutes %= 1440
     naive = dt.datetime(day.year, day.month, day.day, minutes // 60, minutes % 60)
@@ -41,8 +49,8 @@ def wall_to_epoch(day: dt.date, minutes: int, tz: ZoneInfo, *, end: bool = False
     e1 = int(naive.replace(tzinfo=tz, fold=1).timestamp())
     if e0 == e1:
         return e0
-    if e0 < e1:  # shown twice: open at the first occurrence, close at the second
-        return e1 if end else e0
+    if e0 < e1:  # shown twice: its first occurrence
+        return e0
     # Skipped (e1 < e0): the instant the clock jumps lies in (e1, e0].
     after = dt.datetime.fromtimestamp(e0, tz).utcoffset()
     lo, hi = e1, e0

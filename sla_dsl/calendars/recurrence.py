@@ -18,7 +18,9 @@ Design notes
   the next day: the window belongs to the day it starts on. Wall
   times become instants with :func:`sla_dsl.calendars.business.wall_to_epoch`, so DST
   gaps and repeats follow the calendar module's rule: a window wholly inside a
-  gap (``01:00-02:00`` on London's spring day) has no time and is no window.
+  gap (``01:00-02:00`` on London's spring day) has no time and is no window,
+  and a time shown twice is its first occurrence (``22:00-01:00`` on London's
+  autumn day ends when the clock first shows 01:00: three hours).
 * A window belongs to a query range ``[start, end)`` when its start does. Rolls
   can carry a window across a range boundary, so scheduled days are scanned
   with a year of margin on either side; two scheduled days that roll onto the
@@ -191,7 +193,7 @@ def maintenance_windows(
             except OutOfRangeError:
                 continue
         ws = wall_to_epoch(day, s_min, tz)
-        we = wall_to_epoch(day, e_min, tz, end=True)
+        we = wall_to_epoch(day, e_min, tz)
         if we <= ws:  # wholly inside a daylight-saving gap: no time on the clock, no window
             continue
         if not lo <= ws < hi or (ws, we) in seen:

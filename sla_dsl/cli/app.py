@@ -144,21 +144,37 @@ def _stop(signum: int, frame: Any) -> None:
     raise Stopped(signum)
 
 
-def _stopping() -> dict[int, Any]:
+#: The commands for which SIGHUP means "read the policy files again" (``sla serve``, whose systemd unit
+#: reloads with ``kill -HUP``), not "stop": from the process's start a SIGHUP is only remembered here, and
+#: the service reloads once it is ready (:func:`sla_dsl.serve.create_app`'s ``held_hup``). A slow start
+#: (a large database, a migration) would otherwise end at a ``systemctl reload`` sent meanwhile.
+RELOADS_ON_HUP = frozenset({"serve"})
+#: Set by a SIGHUP that came before the command handles SIGHUP itself (:data:`RELOADS_ON_HUP`).
+HELD_HUP = threading.Event()
+
+
+def _hold_hup(signum: int, frame: Any) -> None:
+    HELD_HUP.set()  # (nothing else in a signal handler: no lock, no log line)
+
+
+def _stopping(reloads: bool = False) -> dict[int, Any]:
     """Let :data:`STOPPING` raise :class:`Stopped` (in the main thread, for a signal left to the system's
-    default: not one a caller handles or ignores, as ``nohup`` ignores SIGHUP); the handlers replaced."""
+    default: not one a caller handles or ignores, as ``nohup`` ignores SIGHUP); with ``reloads`` (a command
+    of :data:`RELOADS_ON_HUP`), SIGHUP is remembered in :data:`HELD_HUP` instead. The handlers replaced."""
     if threading.current_thread() is not threading.main_thread():
         return {}
     replaced = {}
     for sig in STOPPING:
         if signal.getsignal(sig) is signal.SIG_DFL:
-            replaced[sig] = signal.signal(sig, _stop)
+            held = reloads and sig == getattr(signal, "SIGHUP", None)
+            replaced[sig] = signal.signal(sig, _hold_hup if held else _stop)
     return replaced
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``sla`` console script."""
-    replaced = _stopping()
+    words = list(sys.argv[1:] if argv is None else argv)
+    replaced = _stopping(reloads=_command(words) in RELOADS_ON_HUP)
     try:
         return _main(argv)
     finally:
@@ -188,6 +204,7 @@ def _main(argv: Sequence[str] | None) -> int:
         parser = build_parser(command, usage)
         args = parser.parse_args(argv)
         args.usage_lang = usage  # (a command's own refusals before it reads a policy: cli/langs.py)
+        args.held_hup = HELD_HUP  # (a SIGHUP remembered since the start: RELOADS_ON_HUP)
         top_lang = vars(args).pop("top_lang", None)  # `sla --lang ja COMMAND`: as the command's --lang
         if top_lang is not None and getattr(args, "lang", "") is None:
             args.lang = top_lang

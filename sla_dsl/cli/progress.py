@@ -130,6 +130,6 @@ def say_skipped(skipped: list[str], lang: str) -> None:
 
 def _shown(text: str) -> str:
     """A skipped line's problems for the terminal, as an error's are shown: their own lines kept (a
-    second problem, the ``= help:`` line under its message), a control character within a line escaped
+    second problem, the ``help:`` line under its message), a control character within a line escaped
     (a value from the log is escaped already where the problem is written: no id makes a line)."""
     return "\n".join(printable(line) for line in text.split("\n"))

@@ -119,7 +119,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         policy_files=tuple(args.policy),
         clock_skew=float(args.clock_skew),
     )
-    app = create_app(policies, settings)
+    # a SIGHUP since the process started (`systemctl reload` during a slow start) was remembered, not taken
+    # as a stop (cli/app.py): the service reloads the policy files once it is ready
+    app = create_app(policies, settings, held_hup=getattr(args, "held_hup", None))
     # uvicorn shuts down on SIGTERM, then sends the signal again to the handler it found:
     # a no-op one makes a requested stop (systemctl stop, docker stop) exit 0.
     signal.signal(signal.SIGTERM, lambda _signum, _frame: None)

@@ -43,9 +43,15 @@ Design notes
   unknown priority is, naming those it has.
 * ``calendar`` prints a month like ``cal``: a day followed by ``.`` is not a
   business day, ``*`` a holiday or closure, ``M`` the day a maintenance window
-  starts; a legend below names the holidays and the windows. Its heading names
-  the calendar's zone as the site does (:func:`~sla_dsl.i18n.places.zone_name`:
-  ``ロンドン時間`` / ``London time``), never by its IANA id in Japanese.
+  starts (``.M``, ``*M``: a window on a day that is not a business day, the
+  cells of such a month one wider); a legend below names the holidays and the
+  windows. Its heading names the calendar's zone as the site does
+  (:func:`~sla_dsl.i18n.places.zone_name`: ``ロンドン時間`` / ``London time``),
+  never by its IANA id in Japanese, and the grid is on that zone's clock: a
+  window marks, and is listed on, the day it starts there, with its hours on
+  that clock (a calendar with its own zone shows a window of the policy's
+  Sunday 08:00 Tokyo on New York's Saturday, 19:00-20:00). The JSON lists the
+  same windows, with times in the policy's zone as every command writes them.
 * Words a person reads (the grid's, the iCalendar summaries, an unknown
   priority or calendar, a bad policy's diagnostics) are in ``--lang``, else the
   policy's primary language (:mod:`.langs`); the grid's words come from the
@@ -69,6 +75,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..calendars.bounds import FIRST_YEAR, LAST_YEAR, OutOfRangeError
+from ..calendars.intervals import wall_to_epoch
 from ..calendars.timeargs import EXAMPLE, FLAGS, error_lang, parse_edge, parse_instant
 from ..errors import InputError, UsageError, flag_values
 from ..events.problems import event_problems_in
@@ -81,6 +88,8 @@ from ..report.escape import printable
 from .langs import lang_option, model_lang
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from ..calendars.business import BusinessCalendar
     from ..calendars.recurrence import Window
     from ..evaluation.in_force import VersionsInForce
@@ -436,8 +445,9 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             raise UsageError(_unknown("calendar", args.calendar_name, names, lang), lang=lang) from None
     day_cal = {d: cals[id(of_day[d])] for d in days}
     policy, cal = of_day[first], day_cal[first]  # (the month's first day's: the grid's title)
-    with event_problems_in(lang):
-        found = versions.windows(first, after)
+    grid = cal.tz  # the grid's clock, its heading's: the calendar's zone (its own, or the policy's)
+    with event_problems_in(lang):  # the windows starting in the month on that clock
+        found = versions.windows(_midnight(first, grid), _midnight(after, grid))
     windows = [w for w, _ in found]
     labels = {
         id(w): mt.label.text(lang) or mt.name for w, p in found for mt in p.model.maintenance if mt.name == w.name
@@ -445,7 +455,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     notes = [versions.note(of_day[d], dt.datetime(d.year, d.month, d.day, tzinfo=tz), lang) for d in days]
     starts: dict[dt.date, list[Window]] = {}  # (every window starting on a day: several maintenances may)
     for w in windows:
-        starts.setdefault(w.start.date(), []).append(w)
+        starts.setdefault(w.start.astimezone(grid).date(), []).append(w)
     if args.format == "json":
         data: dict[str, object] = {
             "month": args.month,
@@ -457,26 +467,21 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         _print_json(_noted(data, notes))
         return 0
     marks: dict[dt.date, str] = {}
-    for d in days:
+    for d in days:  # what kind of day, then whether a window starts on it: `.M` a weekend day's window
         c = day_cal[d]
-        if d in starts:
-            marks[d] = "M"
-        elif c.holiday_name(d) and not c.is_business_day(d):
-            marks[d] = "*"
-        elif not c.is_business_day(d):
-            marks[d] = "."
-        else:
-            marks[d] = " "
+        kind = "" if c.is_business_day(d) else "*" if c.holiday_name(d) else "."
+        marks[d] = kind + "M" if d in starts else kind or " "
+    wide = max(len(mark) for mark in marks.values())  # (a cell of `cal`'s width, one wider for two marks)
     month = str(first.month) if lang == "ja" else MONTHS_EN[first.month - 1]
     title = message("cli.calendar.title", lang, year=str(first.year), month=month)
     shown = cal.model.label.text(lang) or cal.name  # (its label in the command's language; its id only without one)
     # its zone as the site names it (``ロンドン時間`` / ``London time``; its id only for a zone of no known name)
     lines = [f"{title}  {policy.name} · {shown} ({zone_name(cal.tz.key, lang)})", ""]
     weekdays = message("cli.calendar.weekdays", lang).split()
-    lines.append("".join(" " * (3 - display_width(n)) + n + " " for n in weekdays).rstrip())
-    row = ["    "] * first.weekday()
+    lines.append("".join(" " * (3 - display_width(n)) + n + " " * wide for n in weekdays).rstrip())
+    row = [" " * (3 + wide)] * first.weekday()
     for d in days:
-        row.append(f"{d.day:>3}{marks[d]}")
+        row.append(f"{d.day:>3}{marks[d]:<{wide}}")
         if d.weekday() == 6:
             lines.append("".join(row).rstrip())
             row = []
@@ -489,9 +494,11 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         if name and not day_cal[d].is_business_day(d):
             lines.append(f"{d.day:>3}* {name}")
         for w in starts.get(d, ()):
-            # (a time of the hour the clock repeats with its offset, as the report writes it)
-            end = "24:00" if w.end.date() > w.day and w.end.hour == 0 else f"{w.end:%H:%M}{offset_if_repeated(w.end)}"
-            hours = f"{w.start:%H:%M}{offset_if_repeated(w.start)}-{end}"
+            # on the grid's clock; a time of the hour the clock repeats with its offset, as the report writes it
+            opens, closes = w.start.astimezone(grid), w.end.astimezone(grid)
+            midnight = closes.date() > opens.date() and closes.time() == dt.time()
+            end = "24:00" if midnight else f"{closes:%H:%M}{offset_if_repeated(closes)}"
+            hours = f"{opens:%H:%M}{offset_if_repeated(opens)}-{end}"
             text = f"{d.day:>3}M {labels.get(id(w), w.name)} {hours}"
             if w.moved:
                 reason = w.reason_ja if lang == "ja" else w.reason
@@ -500,6 +507,11 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     print("\n".join(map(printable, lines)))  # (the policy's texts: its name, labels, holiday names)
     _say(notes, lang)
     return 0
+
+
+def _midnight(d: dt.date, tz: ZoneInfo) -> dt.datetime:
+    """The first instant of day ``d`` on the clock of ``tz`` (where the clock skips 00:00, the jump)."""
+    return dt.datetime.fromtimestamp(wall_to_epoch(d, 0, tz), tz)
 
 
 def _day_json(d: dt.date, cal: BusinessCalendar, policy: Policy | None, lang: str) -> dict[str, object]:

@@ -33,15 +33,19 @@ import ast
 import re
 import string
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
 from ..i18n import CATALOGUE
 from ..i18n.diagnostics import SYNTAX
+from . import code_words
 
 __all__ = ["CodeUse", "codes_markdown", "scan"]
 
 _CODE = re.compile(r"^[EW]\d{3}$")
+#: The modules that read the codes for this page (``docs.codes``, ``docs.code_words``): they raise none.
+_READERS = (["docs", "codes"], ["docs", "code_words"])
 _PACKAGE = Path(__file__).resolve().parents[1]
 
 #: What a hundred of codes is about (by its letter and first digit), in English and in Japanese.
@@ -321,8 +325,9 @@ def _uses(tree: ast.Module, module: str, signatures: dict[str, list[_Signature]]
                 yield CodeUse(node.value, module, node.lineno, "", "")
 
 
+@cache
 def _trees(package: Path) -> dict[str, ast.Module]:
-    """The package's modules by dotted name, parsed (one that cannot be read left out)."""
+    """The package's modules by dotted name, parsed once (one that cannot be read left out); read only."""
     trees: dict[str, ast.Module] = {}
     for path in sorted(package.rglob("*.py")):
         rel = path.relative_to(package.parent).with_suffix("")
@@ -339,8 +344,8 @@ def scan(package: Path = _PACKAGE) -> list[CodeUse]:
     signatures = _signatures(trees.values())
     out: list[CodeUse] = []
     for module, tree in trees.items():
-        if module.split(".")[1:] == ["docs", "codes"]:
-            continue  # this page's own table of codes worded alike raises none
+        if module.split(".")[1:] in _READERS:
+            continue  # this page's own modules raise no code (their tables name some)
         out.extend(_uses(tree, module, signatures))
     return sorted(set(out), key=lambda u: (u.code, u.module, u.line))
 
@@ -403,44 +408,99 @@ def _ja(text: str) -> str:
     return f'<span lang="ja">{text}</span>' if text != "—" else text
 
 
-def codes_markdown(lang: str = "en") -> str:
-    """Markdown: one table per hundred of codes (errors, then warnings), a row per code and module with its
-    words; an event log's problem (worded from the catalogue's ``events.*``) has one row, its modules listed.
-    In English with the Japanese beside it, or (``lang`` ``ja``) in Japanese only."""
-    by_key: dict[tuple[str, str], list[CodeUse]] = {}
+#: Catalogue entries that are no message or help of their own, by the pattern of their keys: why each is
+#: not on the page (a test checks that every other ``diag.*`` entry is).
+NOT_SHOWN: dict[str, str] = {
+    r"diag\.word\..*": "the frame around every diagnostic (error, warning, help, the counts), no code's words",
+    r"diag\.expected\..*": "a phrase of what the parser expected, filled into the `…` of E010, E011 and E012",
+    r"diag\.[EW]\d{3}\.(?:what|why|kind|missing)\..*": "a word filled into the `…` of its code's message",
+    r"diag\.E244\.(?:update|clock)": "what names the event, filled into the `…` of E244's message",
+    r"diag\.E204\.candidate": "a country a language code may mean, filled into the `…` of E204's help",
+}
+_NOT_SHOWN = re.compile("|".join(f"(?:{p})" for p in NOT_SHOWN))
+_NAMED = re.compile(r"^diag\.([EW]\d{3})(?:$|[._])")
+
+
+class Worded(NamedTuple):
+    """A code's row: the modules that raise it, and the catalogue keys of its messages and of its helps."""
+
+    modules: tuple[str, ...]
+    messages: tuple[str, ...]
+    helps: tuple[str, ...]
+
+
+@cache
+def worded() -> dict[str, Worded]:
+    """Every code the package raises, with the catalogue keys it can print (:mod:`.code_words`: followed
+    through variables, helpers and keys built from tables; a ``diag.<code>...`` key is its code's even where
+    the source does not show it raised), its modules, in catalogue order."""
+    trees = _trees(_PACKAGE)
+    read = code_words.read({m: t for m, t in trees.items() if m.split(".")[1:] not in _READERS})
+    found: dict[str, tuple[set[str], dict[str, str]]] = {}
     for u in scan():
-        by_key.setdefault((u.code, u.module), []).append(u)
+        found.setdefault(u.code, (set(), {}))[0].add(u.module)
+    for k in read.uses:
+        modules, keys = found.setdefault(k.code, (set(), {}))
+        modules.add(k.module)
+        keys.setdefault(k.key, k.role)
+    for key in CATALOGUE:
+        named = _NAMED.match(key)
+        if named and named.group(1) in found and key not in read.fragments and not _NOT_SHOWN.fullmatch(key):
+            found[named.group(1)][1].setdefault(key, "help" if "help" in key.split(".")[1:] else "message")
+    order = {k: i for i, k in enumerate(CATALOGUE)}
+    out = {}
+    for code, (modules, keys) in sorted(found.items()):
+        ranked = sorted(keys, key=order.__getitem__)
+        out[code] = Worded(
+            tuple(sorted(modules)),
+            tuple(k for k in ranked if keys[k] == "message"),
+            tuple(k for k in ranked if keys[k] == "help"),
+        )
+    return out
+
+
+def not_on_page() -> list[str]:
+    """The ``diag.*`` entries neither on the page (a message or help of a code) nor filled into another entry's
+    field nor explicitly left out (:data:`NOT_SHOWN`). None is expected; a test keeps it so."""
+    shown = {k for w in worded().values() for k in (*w.messages, *w.helps)}
+    fragments = code_words.read(
+        {m: t for m, t in _trees(_PACKAGE).items() if m.split(".")[1:] not in _READERS}
+    ).fragments
+    return [
+        k
+        for k in CATALOGUE
+        if k.startswith("diag.") and k not in shown and k not in fragments and not _NOT_SHOWN.fullmatch(k)
+    ]
+
+
+def codes_markdown(lang: str = "en") -> str:
+    """Markdown: one table per hundred of codes (errors, then warnings), a row per code with the modules that
+    raise it and every message and help it can print (an event log's problem worded from the catalogue's
+    ``events.*``). In English with the Japanese beside it, or (``lang`` ``ja``) in Japanese only."""
+    literal: dict[str, list[CodeUse]] = {}
+    for u in scan():
+        literal.setdefault(u.code, []).append(u)
     out: list[str] = []
     current = ""
-    done: set[str] = set()
-    for (code, module), places in by_key.items():
+    for code, row in worded().items():
         hundred = code[:2]
         if hundred != current:
             current = hundred
             _header(out, hundred, lang)
-        worded = _event_words(code)
-        if worded is not None:
-            if code in done:
-                continue
-            done.add(code)
-            modules = "<br>".join(f"`{m}`" for c, m in by_key if c == code)
-            en, en_help, ja, ja_help = worded
-            if lang == "ja":
-                out.append(f"| `{code}` | {modules} | {_joined(ja)} | {_joined(ja_help)} |")
-                continue
-            japanese = _joined([*ja, *(f"ヒント：{h}" for h in ja_help)])
-            out.append(f"| `{code}` | {modules} | {_joined(en)} | {_joined(en_help)} | {_ja(japanese)} |")
-            continue
+        modules = "<br>".join(f"`{m}`" for m in row.modules)
+        events = _event_words(code)
+        if events is not None:
+            en, en_help, ja, ja_help = events
+        else:
+            # (a text written in the source, not in the catalogue, is English only)
+            plain = [u for u in literal.get(code, []) if u.message and not u.message_ja]
+            en = [*(_template(k, "en") for k in row.messages), *(u.message for u in plain)]
+            en_help = [*(_template(k, "en") for k in row.helps), *(u.help for u in plain)]
+            ja = [_template(k, "ja") for k in row.messages]
+            ja_help = [_template(k, "ja") for k in row.helps]
         if lang == "ja":
-            said = [p for p in places if p.message_ja]
-            messages = _joined((p.message_ja for p in said), _BUILT["ja"])
-            out.append(f"| `{code}` | `{module}` | {messages} | {_joined(p.help_ja for p in said)} |")
+            out.append(f"| `{code}` | {modules} | {_joined(ja, _BUILT['ja'])} | {_joined(ja_help)} |")
             continue
-        named = [p for p in places if p.message]
-        messages = _joined((p.message for p in named), _BUILT["en"])
-        helps = _joined(p.help for p in named)
-        japanese = _joined(
-            p.message_ja + (f"（ヒント：{p.help_ja}）" if p.help_ja else "") for p in places if p.message_ja
-        )
-        out.append(f"| `{code}` | `{module}` | {messages} | {helps} | {_ja(japanese)} |")
+        japanese = _joined([*ja, *(f"ヒント：{h}" for h in ja_help)])
+        out.append(f"| `{code}` | {modules} | {_joined(en, _BUILT['en'])} | {_joined(en_help)} | {_ja(japanese)} |")
     return "\n".join(out).strip() + "\n"

@@ -313,6 +313,9 @@ def at_risk(c: _Ctx) -> str:
     clock = response_clock(c.model)
     if clock is None or clock.at_risk_percent is None:
         return c.w("no_at_risk")
+    if len(clock.risk_thresholds) > 1:  # `at risk at 50%, 75% of target`
+        several = tx.percents(clock.risk_thresholds, c.lang)
+        return c.w("at_risk.several", p=several, first=tx.percent(clock.risk_thresholds[0]))
     return c.w("at_risk", p=tx.percent(clock.at_risk_percent))
 
 

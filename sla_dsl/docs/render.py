@@ -399,9 +399,11 @@ class _Page(PageWriter):
     # -- SLA items, notifications, backups ----------------------------------------------------
     def _rule_label(self, r: m.ItemRef) -> str:
         """The label a reader knows a rule by, HTML-escaped (its internal name only when it has none; a clock
-        without one by what it measures)."""
+        without one by what it measures). A priority with several rules (``when plan = premium``) is named by
+        its rule without a condition, the one for every incident, not by whichever rule is written first."""
+        general = sorted(self.model.priorities, key=lambda p: p.when is not None)  # (a stable sort)
         pools: dict[str, list[tuple[str, m.Label]]] = {
-            "priority": [(p.id, p.label) for p in self.model.priorities],
+            "priority": [(p.id, p.label) for p in general],
             "planned_stop": [(p.name, p.label) for p in self.model.planned_stops],
             "service": [(x.name, x.label) for x in self.model.services],
             "calendar": [(x.name, x.label) for x in self.model.calendars],
@@ -528,7 +530,10 @@ class _Page(PageWriter):
             starts = self.t("else").join(tx.event(e, self.lang) for e in c.starts)
             lines = [self.clock_start_line(c, starts)]
             lines += clock_lines(c, self.lang)  # pauses, stops, resets (issue 12)
-            if c.at_risk_percent is not None:
+            if len(c.risk_thresholds) > 1:  # `at risk at 50%, 75% of target`
+                first, several = tx.percent(c.risk_thresholds[0]), tx.percents(c.risk_thresholds, self.lang)
+                lines.append(self.badge() + tx.esc(self.t("at_risk.several", p=several, first=first)))
+            elif c.at_risk_percent is not None:
                 lines.append(self.badge() + tx.esc(self.t("at_risk", p=tx.percent(c.at_risk_percent))))
             lines += [self.L(n) for n in c.notes] if self.notes_shown else []
             self.html(f'<ul id="{anchor("clock", c.name)}">' + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")

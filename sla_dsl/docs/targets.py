@@ -60,6 +60,11 @@ def targets_html(p: m.Priority, model: m.PolicyModel, lang: str) -> str:
     lines = []
     for t in p.targets:
         name = clock_name(clocks.get(t.clock), model, lang)
+        if t.by_day is not None:  # `resolve by end of 2nd business day on resolution`
+            said = tx.esc(str(tx.target_text(t.by_day, lang)))
+            lines.append(_w(lang, "by_day", what=message(f"report.targets.{t.kind}", lang), clock=name, d=said))
+            continue
+        assert t.duration is not None  # (a target not due on a business day has a duration)
         d = tx.esc(tx.duration(t.duration, lang))
         if t.kind == "update":
             by = _w(lang, "or").join(tx.event(e, lang) for e in t.by)

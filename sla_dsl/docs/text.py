@@ -79,11 +79,13 @@ def duration(d: m.Duration, lang: str) -> Amount:
 
 def target_text(target: m.Target, lang: str) -> Amount | str:
     """A priority's response target: ``4営業時間`` / ``4 business hours``; ``3営業日目の終業時刻まで`` /
-    ``by the end of the 3rd business day`` (with its calendar's label when not ``business``)."""
+    ``by the end of the 3rd business day``, ``1営業日目の16:00まで`` / ``by 16:00 on the 1st business day``
+    (with its calendar's label when not ``business``)."""
     if isinstance(target, m.Within):
         return duration(target.duration, lang)
     n = target.nth if lang == "ja" else ordinal(target.nth)
-    return t("by_end_of", lang, n=n) + on_calendar(target.calendar, lang)
+    said = t("by_end_of", lang, n=n) if target.at is None else t("by_time_of", lang, n=n, time=str(target.at))
+    return said + on_calendar(target.calendar, lang)
 
 
 def on_calendar(calendar: str | None, lang: str) -> str:
@@ -283,3 +285,8 @@ def join(parts: Sequence[str], lang: str) -> str:
 def percent(value: float) -> str:
     """``75%`` (no trailing ``.0``)."""
     return f"{value:g}%"
+
+
+def percents(values: tuple[float, ...], lang: str) -> str:
+    """Several percentages as a list: ``50%、75%`` / ``50%, 75%``."""
+    return ("、" if lang == "ja" else ", ").join(percent(v) for v in values)

@@ -63,6 +63,7 @@ from .common import Ctx, Versions
 from .deadline_times import JudgedPeriod, check_deadlines
 from .declared import check_declared
 from .event_times import check_event_times
+from .id_forms import KnownIds, opened_at
 from .incident_columns import Judged, judge_columns, prepare, report_permutation
 from .order import prepare_groups, report_conflicts, violations_in_order
 from .outages import judge_outages
@@ -436,9 +437,10 @@ def judge_incidents(
         judged = Judged([], [], [], np.flatnonzero(prepared.bounds[1:] > prepared.bounds[:-1]).tolist())
     items, positions, breach = judged.items, judged.positions, judged.breaches
     on_columns = len(items)  # the columnar judge's verdicts come first
+    known = KnownIds(opened_at(groups, REPORTED))  # (indexed only when an unknown id is met: :mod:`.id_forms`)
     for i in judged.slow:
         recs = prepared.records(i)
-        inc = incidents.read_incident(ctx, prepared.ids[i], recs)
+        inc = incidents.read_incident(ctx, prepared.ids[i], recs, known)
         if inc is None or inc.clock >= ctx.p1:
             continue
         if inc.clock < ctx.p0:

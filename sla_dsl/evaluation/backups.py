@@ -64,12 +64,15 @@ import bisect
 import datetime as dt
 import itertools
 from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
+from ..calendars.intervals import wall_to_epoch
 from ..calendars.recurrence import window_start
 from ..events.schema import CODE, Rec
 from ..lang import model as m
 from ..report import BackupRow, DataNote, RetentionRow, Step, Violation
 from .common import Ctx, Rules, art, step
+from .id_forms import KnownIds, unknown_note
 
 COMPLETED, DELETED = CODE["backup.completed"], CODE["backup.deleted"]
 
@@ -111,24 +114,12 @@ def judge_backups(ctx: Ctx, backups: dict[str, list[Rec]]) -> JudgedBackups:
     return JudgedBackups(rows, retention, dict(sorted(taken.items())))
 
 
-def _first_instant(day: dt.date, hour: int, tz: dt.tzinfo) -> float:
+def _first_instant(day: dt.date, hour: int, tz: ZoneInfo) -> float:
     """The first instant at which the clock of ``tz`` reads ``hour``:00 of ``day`` or later (``hour``
     24 is the next day's 00:00): a time shown twice at its first occurrence, one the clock skips at
-    the instant the clock jumps to."""
-    wall = dt.datetime(day.year, day.month, day.day) + dt.timedelta(hours=hour)
-    early = wall.replace(tzinfo=tz).timestamp()  # fold 0: a repeated time's first occurrence
-    if dt.datetime.fromtimestamp(early, tz).replace(tzinfo=None) == wall:
-        return early
-    # Skipped: fold 0 and fold 1 read it with the offsets before and after the jump, so the clock
-    # reads less than ``wall`` at the earlier of the two and more at the later: the jump is between.
-    lo, hi = sorted((int(early), int(wall.replace(tzinfo=tz, fold=1).timestamp())))
-    while hi - lo > 1:  # the clock reads less than ``wall`` at lo, at least ``wall`` at hi
-        mid = (lo + hi) // 2
-        if dt.datetime.fromtimestamp(mid, tz).replace(tzinfo=None) >= wall:
-            hi = mid
-        else:
-            lo = mid
-    return float(hi)
+    the instant the clock jumps to, as a calendar reads its hours
+    (:func:`sla_dsl.calendars.intervals.wall_to_epoch`)."""
+    return float(wall_to_epoch(day, hour * 60, tz))
 
 
 def _days(ctx: Ctx, done: dict[tuple[str, dt.date], int], times: dict[str, list[float]]) -> list[BackupRow]:
@@ -222,6 +213,7 @@ def _zone(ctx: Ctx, ident: str, r: Rec) -> None:
 
 def _retention(ctx: Ctx, backups: dict[str, list[Rec]], completed: dict[str, Rec]) -> list[RetentionRow]:
     rows: list[RetentionRow] = []
+    known = KnownIds((i, r[3]) for i, r in completed.items())  # (indexed only when an unknown id is met)
     for ident, recs in backups.items():
         for r in recs:
             if r[1] != DELETED or not ctx.p0 <= r[0] < ctx.p1:
@@ -235,7 +227,7 @@ def _retention(ctx: Ctx, backups: dict[str, list[Rec]], completed: dict[str, Rec
             keep_until: float | None = None
             ok = True
             if comp is None:
-                ctx.bad_data(ident, DataNote(what="unknown_backup"), r[3], r[0])
+                ctx.bad_data(ident, unknown_note("unknown_backup", ident, known), r[3], r[0])
                 steps.append(step(text="no backup.completed for this id: retention cannot be judged"))
             else:
                 if comp[2][0] != kind:

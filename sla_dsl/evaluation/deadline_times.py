@@ -70,9 +70,10 @@ from ..events.fast import fast_epoch
 from ..events.problems import problem
 from ..events.schema import CODE, EventLog, Rec
 from ..lang import model as m
-from ..lang.diagnostics import Words, words
+from ..lang.diagnostics import Both, Words, words
 from .clocks import ClockCodes
 from .common import Rules, Versions, code_of, wall_us
+from .day_targets import day_syntax, target_syntax
 from .incident_rows import calendar_ordinal, same_day_of
 from .incidents import clock_start, in_force
 from .order import settle
@@ -271,7 +272,10 @@ def _incidents_fit(versions: Versions, lo: float, hi: float) -> bool:
                 if p.same_day is not None and not _same_day_fits(rules, p.same_day, lo, hi):
                     return False
                 for t in p.targets:
-                    add_running(rules, hi, _most_running(rules, t), t.duration.calendar)
+                    if t.by_day is not None:
+                        rules.due(t.by_day, hi)
+                    elif t.duration is not None:
+                        add_running(rules, hi, _most_running(rules, t), t.duration.calendar)
             for n, _, _ in targets_of(rules).notify:
                 rules.add(hi, n.within)
     except OutOfRangeError:
@@ -362,8 +366,17 @@ def _incident(versions: Versions, period: JudgedPeriod | None, ident: str, recs:
         for r in recs:
             # (a reprioritisation not applied acts on no clock: it resets nothing, but it is an update)
             counted = (r[1] in codes and id(r) not in unapplied) or r[1] in updates
-            if counted and _raises(add_running, rules, r[0], most, t.duration.calendar):
-                what = words("events.E124.what.target", id=ident, clock=t.clock)
+            if not counted:
+                continue
+            if (
+                _raises(rules.due, t.by_day, r[0])
+                if t.by_day is not None
+                else _raises(add_running, rules, r[0], most, t.duration.calendar if t.duration is not None else None)
+            ):
+                clock_rule = next((c for c in rules.model.clocks if c.name == t.clock), None)
+                what = words(
+                    "events.E124.what.target", id=ident, clock=_rule_named(clock_rule) if clock_rule else t.clock
+                )
                 found.append((r, _said("after", what, _clock_target_syntax(t), r[0], rules, r)))
     for n, after, _ in of.notify:
         found += _notice(rules, n, firsts.get(after), recs, REPORTED, "notify_incident", ident)
@@ -379,8 +392,15 @@ def _notice(rules: Rules, n: m.Notify, start: Rec | None, recs: list[Rec], first
         return []
     if not _raises(rules.add, start[0], n.within):
         return []
-    said = words(f"events.E124.what.{what}", id=ident, name=n.name)
+    said = words(f"events.E124.what.{what}", id=ident, name=_rule_named(n))
     return [(start, _said("after", said, f"within {n.within} after {n.after}", start[0], rules, start))]
+
+
+def _rule_named(n: m.Notify | m.ClockRule) -> Both:
+    """A notification rule or a clock as an E124 names it: by its label in the message's language, quoted (「受付」,
+    “Acknowledgement”), as the reports name it; by its name in backticks when it has no label."""
+    ja, en = n.label.text("ja"), n.label.text("en")
+    return Both(f"「{ja}」" if ja else f" `{n.name}` ", f"“{en}”" if en else f"`{n.name}`")
 
 
 def _cycle_codes(c: ClockCodes) -> frozenset[int]:
@@ -401,6 +421,8 @@ def _update_codes(t: m.ClockTarget) -> frozenset[int]:
 
 def _most_running(rules: Rules, t: m.ClockTarget) -> float:
     """The most running time a cycle of the target has: its duration, and any out-of-hours extra."""
+    if t.duration is None:  # (a day-based target: no running time of its own)
+        return 0.0
     extra = target_seconds(rules, t.out_of_hours.extra) if t.out_of_hours is not None else 0.0
     return target_seconds(rules, t.duration) + extra
 
@@ -475,12 +497,12 @@ def _backup(versions: Versions, period: JudgedPeriod | None, ident: str, recs: l
 def _target_syntax(target: m.Target) -> str:
     if isinstance(target, m.Within):
         return f"respond within {target.duration}"
-    n = target.nth
-    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
-    return f"respond by end of {n}{suffix} {target.calendar} day"
+    return f"respond by {day_syntax(target)}"
 
 
 def _clock_target_syntax(t: m.ClockTarget) -> str:
+    if t.by_day is not None:
+        return target_syntax(t)
     if t.kind == "update":
         return f"update every {t.duration} on {t.clock} by {', '.join(t.by)}"
     said = f"{t.kind.replace('_', ' ')} within {t.duration} on {t.clock}"

@@ -25,6 +25,7 @@ from ..i18n import offset_if_repeated
 from ..lang import model as m
 from ..report import IncidentRow, SameDay, Step, Violation
 from .common import Ctx, Rules, art, describe_target, fmt_minutes, instant_us, short, step, target_calendar
+from .day_targets import describe
 from .incidents import Incident, used_percent
 from .select import rule_steps
 from .targets import rows as target_rows
@@ -68,12 +69,17 @@ def words_of(rules: Rules, priority: str) -> Words:
         ref=ref,
         clock_ref=art(rules.clock.ref) if rules.clock else None,
         calendar=target_calendar(pri.target),
-        due_tail=f" ({ref + ', ' if ref else ''}{priority}: {describe_target(pri.target)})",
+        due_tail=f" ({ref + ', ' if ref else ''}{priority}: {_described(pri.target)})",
         done=short(comp.on[0]) if len(comp.on) == 1 else "completion event",
         silence=f"no {short(sil.unless)} within {sil.duration} after {short(sil.after)} " if sil else "",
     )
     _WORDS[(id(rules), priority)] = (rules, words)
     return words
+
+
+def _described(target: m.Target) -> str:
+    """``4 business hours``, ``the end of business day 1`` or ``16:00 of business day 1``."""
+    return describe(target) if isinstance(target, m.ByEndOf) else describe_target(target)
 
 
 def explain(ctx: Ctx, inc: Incident, as_json: bool = False) -> tuple[list[Step], SameDayFacts | None]:
@@ -296,7 +302,7 @@ def same_day_of(rules: Rules, rule: m.SameDayGuideline, ordinal: int) -> tuple[f
 
     The close is the end of the day's last open interval, as ``by end of 1st business day`` takes
     it: the real instant, so partial closures (``closed 2026-12-24 13:00-18:00`` closes that day at
-    noon) and daylight saving (a 24:00 shown twice closes at its second) count. A day whose every
+    noon) and daylight saving (a 24:00 shown twice closes at its first occurrence) count. A day whose every
     hour a partial closure takes has none. Times in the words are on the policy's wall clock, as
     every other step's.
     """

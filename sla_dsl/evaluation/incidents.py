@@ -69,6 +69,7 @@ from ..events.schema import CODE, TYPES, Rec
 from ..lang import model as m
 from ..report import DataNote
 from .common import Ctx, Rules, Versions, code_of, target_calendar
+from .id_forms import KnownIds, unknown_note
 from .select import note_attributes, rules_for
 
 REPORTED = CODE["incident.reported"]
@@ -127,7 +128,9 @@ class Incident:
         return self.completed is not None
 
 
-def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
+def read_incident(ctx: Ctx, ident: str, recs: list[Rec], known: KnownIds | None = None) -> Incident | None:
+    """The incident ``ident`` read from its events, its contradictions noted (None: not judged). ``known``:
+    the log's reported ids, to say when an unknown id is one of them in another Unicode form."""
     firsts: dict[int, Rec] = {}  # the first event of each type
     for r in recs:
         if r[1] not in firsts:
@@ -135,7 +138,7 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec]) -> Incident | None:
     rep = firsts.get(REPORTED)
     if rep is None:
         first = recs[0]
-        ctx.bad_data(ident, DataNote(what="unknown_incident"), first[3], first[0])
+        ctx.bad_data(ident, unknown_note("unknown_incident", ident, known), first[3], first[0])
         return None
     if len(firsts) < len(recs):  # some type repeats
         for other in [r for r in recs if r[1] == REPORTED][1:]:

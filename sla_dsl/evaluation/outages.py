@@ -91,6 +91,7 @@ from .common import (
     union,
     wall_text,
 )
+from .id_forms import KnownIds, opened_at, unknown_note
 from .select import applies_text, not_for
 
 STARTED, ENDED = CODE["outage.started"], CODE["outage.ended"]
@@ -129,7 +130,8 @@ def judge_outages(ctx: Ctx, outages: dict[str, list[Rec]], stops: dict[str, list
     maint_rows, maint_windows = _maintenance(ctx)
     primary = ctx.primary
     service = primary.service
-    items = [o for o in (_read(ctx, i, r) for i, r in outages.items()) if o is not None]
+    known = KnownIds(opened_at(outages, STARTED))  # (indexed only when an unknown id is met)
+    items = [o for o in (_read(ctx, i, r, known) for i, r in outages.items()) if o is not None]
     # each outage that is itself not measured (Article 4, an excused emergency), under the service it
     # names (None: every service); the others count as downtime of their service
     off = OffOutages()
@@ -202,10 +204,10 @@ def judge_outages(ctx: Ctx, outages: dict[str, list[Rec]], stops: dict[str, list
     return Result(rows, stop_rows, maint_rows, avail, periods, credits)
 
 
-def _read(ctx: Ctx, ident: str, recs: list[Rec]) -> _Out | None:
+def _read(ctx: Ctx, ident: str, recs: list[Rec], known: KnownIds | None = None) -> _Out | None:
     starts = [r for r in recs if r[1] == STARTED]
     if not starts:
-        ctx.bad_data(ident, DataNote(what="unknown_outage"), recs[0][3], recs[0][0])
+        ctx.bad_data(ident, unknown_note("unknown_outage", ident, known), recs[0][3], recs[0][0])
         return None
     st = starts[0]
     for other in starts[1:]:
@@ -534,18 +536,34 @@ def _notice(ctx: Ctx, o: _Out, rule: m.Notify, steps: list[Step]) -> _Notice:
 # -- planned stops -------------------------------------------------------------------
 
 
-def notice_deadline(rules: Rules, rule: m.PlannedStop, start: float) -> tuple[float, str]:
-    """The instant a notice must come before, and how to say it."""
+class NoticeDeadline(NamedTuple):
+    """When a planned stop's notice must come, and how to say it."""
+
+    #: the deadline, exact: the report's ``notice_deadline``
+    at: float
+    #: a notice at ``at`` itself is in time: ``before start`` (the start less the notice, at the latest);
+    #: ``before start date`` ends with its last day, so its deadline (the next 00:00) is exclusive
+    inclusive: bool
+    said: str
+
+    def in_time(self, t: float) -> bool:
+        """Whether a notice sent at ``t`` meets the deadline."""
+        return t <= self.at if self.inclusive else t < self.at
+
+
+def notice_deadline(rules: Rules, rule: m.PlannedStop, start: float) -> NoticeDeadline:
+    """The deadline of a notice for a stop starting at ``start``, and how to say it."""
     n = rule.notice
     if rule.anchor is m.NoticeAnchor.START_DATE:
         last = notice_last_day(rules.dt(start).date(), n)
         nxt = last + dt.timedelta(days=1)
-        return (
+        return NoticeDeadline(
             dt.datetime(nxt.year, nxt.month, nxt.day, tzinfo=rules.tz).timestamp(),
+            False,
             f"by the end of {last:%a %d %b} ({n} before the start date)",
         )
     back = _before(rules, start, n)
-    return back + 1e-6, f"by {rules.dt(back):%a %d %b %H:%M} ({n} before the start)"
+    return NoticeDeadline(back, True, f"by {rules.dt(back):%a %d %b %H:%M} ({n} before the start)")
 
 
 def _before(rules: Rules, start: float, n: m.Duration) -> float:
@@ -595,11 +613,12 @@ def _stops(ctx: Ctx, stops: dict[str, list[Rec]]) -> tuple[list[StopRow], list[I
             steps.append(step(text="the policy has no planned-stop rule: the stop is not excused"))
         else:
             ref = art(rule.ref)
-            deadline, said = notice_deadline(rules, rule, start)
+            due = notice_deadline(rules, rule, start)
+            deadline, said = due.at, due.said
             for r in same:
                 ch = r[2][0]
                 good_ch = not rule.channels or ch in rule.channels
-                in_time = r[0] < deadline
+                in_time = due.in_time(r[0])
                 faults = []
                 if not good_ch:
                     faults.append(f"not an allowed channel ({', '.join(rule.channels)})")

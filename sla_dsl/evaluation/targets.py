@@ -41,6 +41,11 @@ Design notes
   running time, the others D; the checker makes E count the same kind of time as D. The
   verdict's ``target_s`` is the judged cycle's (the one that ran out, else the last), and
   a step says the extra was applied.
+* ``respond``/``resolve``/``first reply`` ``by end of Nth CAL day`` (or ``by HH:MM of ...``): due at
+  that instant of the nth business day after the day each cycle starts (:mod:`.day_targets`), a
+  wall-clock instant no pause moves (``sla check`` refuses it on a clock that pauses, E225); met iff the
+  cycle stops at or before it; ``at_risk`` on the business time of CAL, as the plain ``respond by end
+  of`` (:func:`_by_day`).
 * ``update every D by E``: while the clock runs, an E at least every D of
   running time, counted from the clock start and from each E. Each update is
   due at the first instant the running time since the last one reaches D; an E
@@ -69,6 +74,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -77,9 +83,10 @@ from ..events.schema import TYPES, Rec
 from ..i18n import LANGS
 from ..lang import model as m
 from ..lang.check import as_timedelta
-from ..report import BreachedTarget, ClockStep, DataNote, OutOfHoursStep, TargetRow, Violation
+from ..report import BreachedTarget, ClockStep, DataNote, OutOfHoursStep, RiskStep, TargetRow, Violation
 from .clocks import ClockCodes, Life, Told, clock_codes, live
 from .common import Ctx, Rules, art, code_of, fmt_minutes, short
+from .day_targets import cycle_due, day_syntax
 from .incidents import Incident, applied_only, completion_codes
 from .select import REPORTED, Unmet, applies_text, not_for
 
@@ -115,6 +122,10 @@ class TargetVerdict:
     #: the judged cycle started outside its calendar's open hours: (its start, the calendar, the seconds
     #: added), for ``sla explain``
     out_of_hours: tuple[float, str, float] | None = None
+    #: ``at_risk``: the last warning threshold of the clock passed (percent of the target)
+    risk_percent: float | None = None
+    #: (threshold, instant) of each warning threshold of a clock with several, for ``sla explain``
+    risk_at: tuple[tuple[float, float], ...] = ()
 
     def to_row(self) -> TargetRow:
         """The report row (what the Python API gives)."""
@@ -192,7 +203,8 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
     ref = art(pri.ref)
     noted: set[tuple[float, int, int]] = set()  # (records said unread after the completion: once each)
     for t in pri.targets:
-        target_s = target_seconds(rules, t.duration)
+        # (a day-based target has no fixed length: its cycle's business time to the due instant, once judged)
+        target_s = target_seconds(rules, t.duration) if t.duration is not None else 0.0
         if excl is not None:
             out.append(_excluded(t.kind, t.kind, t.clock, target_s, inc.cause, art(excl.ref)))
             continue
@@ -203,7 +215,7 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
             if r is not None and (r[0], r[1], r[3]) not in noted:
                 noted.add((r[0], r[1], r[3]))
                 ctx.bad_data(inc.id, _after_completion(inc, recs, t.clock, r), r[3], r[0])
-        judge = _update if t.kind == "update" else _within
+        judge = _update if t.kind == "update" else _within if t.by_day is None else _by_day
         v = judge(ctx, rules, t, life, recs, target_s, ref)
         v.steps[:0] = [(told.at, f"clock `{t.clock}` {told.text} {rules.fmt(told.at)}", ref) for told in life.story]
         v.story = tuple(life.story)
@@ -340,6 +352,7 @@ def _cycle_target(rules: Rules, t: m.ClockTarget, start: float, target_s: float)
 def _within(
     ctx: Ctx, rules: Rules, t: m.ClockTarget, life: Life, recs: list[Rec], target_s: float, ref: str | None
 ) -> TargetVerdict:
+    assert t.duration is not None  # (a target not due on a business day has a duration)
     cal = t.duration.calendar
     word = _WORD[t.kind]
     met_at = life.stopped_at if not life.cancelled else None  # (a cancel meets nothing)
@@ -438,22 +451,116 @@ def _within(
             v.status = "met"
             v.steps.append((life.stopped_at, f"{say} (due {fmt(v.due)}): {fmt_minutes(used)} used: met", ref))
         else:
-            pct = life_risk(rules, t.clock)
-            v.status = "at_risk" if pct is not None and 100.0 * used / target_s >= pct else "open"
+            _risk_status(rules, v, t.clock, 100.0 * used / target_s)
+            if ran_out is None:
+                v.risk_at = _threshold_instants(rules, t.clock, life, target_s, used, cal)
             v.steps.append(
                 (v.due, f"{say}: due {fmt(v.due)}; {fmt_minutes(used)} used as of {fmt(ctx.as_of)}: {v.status}", ref)
             )
     return v
 
 
+def _by_day(
+    ctx: Ctx, rules: Rules, t: m.ClockTarget, life: Life, recs: list[Rec], target_s: float, ref: str | None
+) -> TargetVerdict:
+    """A day-based target (:mod:`.day_targets`): due at an instant of the nth business day after the day each
+    cycle of the clock starts; met iff the cycle stops at or before it (``sla check`` refuses it on a clock
+    that pauses). ``target_s`` and ``used_s``: business time of its calendar from the cycle's start to the
+    due instant, and to the stop (or ``as_of``)."""
+    day = t.by_day
+    assert day is not None
+    cal = day.calendar
+    word = _WORD[t.kind]
+    met_at = life.stopped_at if not life.cancelled else None  # (a cancel meets nothing)
+    v = TargetVerdict(t.kind, t.kind, t.clock, "open", None, met_at, target_s, None, ref=ref)
+    if life.start is None:
+        v.status = "not_applicable"
+        v.steps.append((None, f"clock `{t.clock}` has not started: the {word} target does not apply", ref))
+        return v
+    fmt = rules.fmt
+    say = f"{word} by {day_syntax(day)} on clock `{t.clock}`"
+    # a cycle before a reset or restart that ran past its due instant stays breached (as for `within`)
+    for cycle in life.earlier:
+        due = cycle_due(rules, day, cycle.start)
+        if cycle.end > due:
+            v.status, v.due = "breached", due
+            v.target_s = rules.between(cycle.start, due, cal)
+            v.used_s = rules.between(cycle.start, cycle.end, cal)
+            before = (
+                f"{'cancelled' if cycle.cancelled else 'stopped'} {fmt(cycle.end)}"
+                if cycle.stopped
+                else f"before the reset {fmt(cycle.end)}"
+            )
+            v.steps.append((due, f"{say} (started {fmt(cycle.start)}): due {fmt(due)}, {before}: breached", ref))
+            v.met_at = cycle.end if cycle.stopped and not cycle.cancelled else None
+            v.cancelled_at = cycle.end if cycle.cancelled else None
+            v.reset_at = None if cycle.stopped else cycle.end
+            return v
+    start = life.start
+    due = v.due = cycle_due(rules, day, start)
+    v.target_s = rules.between(start, due, cal)
+    end = life.stopped_at if life.stopped_at is not None else ctx.as_of
+    v.used_s = rules.between(start, end, cal)
+    head = f"{say} (started {fmt(start)}): due {fmt(due)}"
+    if end > due:
+        v.status = "breached"
+        how = "cancelled" if life.cancelled else "stopped"
+        late = f"{how} {fmt(end)}" if life.stopped_at is not None else f"not stopped as of {fmt(end)}"
+        v.cancelled_at = life.stopped_at if life.cancelled else None
+        v.steps.append((due, f"{head}, {late}: breached", ref))
+    elif life.cancelled:  # (ServiceNow's cancel: neither met nor breached)
+        v.status, v.due = "cancelled", None
+        v.steps.append((end, f"{head}, withdrawn {fmt(end)}: cancelled", ref))
+    elif life.stopped_at is not None:
+        v.status = "met"
+        v.steps.append((end, f"{head}, stopped {fmt(end)}: met", ref))
+    else:
+        _risk_status(rules, v, t.clock, 100.0 * v.used_s / v.target_s if v.target_s > 0 else 100.0)
+        v.steps.append((due, f"{head}; {fmt_minutes(v.used_s)} used as of {fmt(end)}: {v.status}", ref))
+    return v
+
+
 def life_risk(rules: Rules, clock: str) -> float | None:
-    """The warning threshold (percent of the target) of a clock."""
+    """The (first, lowest) warning threshold (percent of the target) of a clock."""
     return next((c.at_risk_percent for c in rules.model.clocks if c.name == clock), None)
+
+
+def life_risks(rules: Rules, clock: str) -> tuple[float, ...]:
+    """Every warning threshold (percent of the target) of a clock, lowest first."""
+    return next((c.risk_thresholds for c in rules.model.clocks if c.name == clock), ())
+
+
+def _threshold_instants(
+    rules: Rules, clock: str, life: Life, target_s: float, used: float, cal: str | None
+) -> tuple[tuple[float, float], ...]:
+    """(threshold, instant) of each warning threshold of a clock with several, for ``sla explain``: when the
+    running time reached (or, running on, reaches) that share of the target, on a whole second as ``sla
+    serve`` alerts it; none for a clock with one threshold."""
+    pcts = life_risks(rules, clock)
+    if len(pcts) < 2 or life.start is None:
+        return ()
+    since = life.since if life.since is not None else life.start
+    ran = _running(rules, life.segments, life.start, since, cal)
+    out: list[tuple[float, float]] = []
+    for pct in pcts:
+        need = math.ceil(target_s * pct / 100.0)
+        at = _reached(rules, life.segments, need, cal) if need <= used else add_running(rules, since, need - ran, cal)
+        out.append((pct, at))
+    return tuple(out)
+
+
+def _risk_status(rules: Rules, v: TargetVerdict, clock: str, used: float) -> None:
+    """An open target's status from the percent of its time ``used``: ``at_risk`` from the clock's first
+    warning threshold, with the last threshold passed; else ``open``."""
+    passed = [p for p in life_risks(rules, clock) if used >= p]
+    v.status = "at_risk" if passed else "open"
+    v.risk_percent = passed[-1] if passed else None
 
 
 def _update(
     ctx: Ctx, rules: Rules, t: m.ClockTarget, life: Life, recs: list[Rec], target_s: float, ref: str | None
 ) -> TargetVerdict:
+    assert t.duration is not None  # (a target not due on a business day has a duration)
     cal = t.duration.calendar
     by = {c for n in t.by if (c := code_of(n, "incident")) is not None}
     v = TargetVerdict(t.kind, t.kind, t.clock, "open", None, None, target_s, None, ref=ref)
@@ -507,8 +614,7 @@ def _update(
         v.steps.append((None, f"{say}: {fmt_minutes(used)} since the last, paused as of {fmt(ctx.as_of)}", ref))
     else:
         v.due = ran_out if ran_out is not None else add_running(rules, ctx.as_of, target_s - used, cal)
-        pct = life_risk(rules, t.clock)
-        v.status = "at_risk" if pct is not None and 100.0 * used / target_s >= pct else "open"
+        _risk_status(rules, v, t.clock, 100.0 * used / target_s)
         v.steps.append((v.due, f"{say}: next due {fmt(v.due)}: {v.status}", ref))
     return v
 
@@ -609,6 +715,7 @@ def _row(rules: Rules, v: TargetVerdict, as_json: bool) -> dict[str, Any]:
         "target_minutes": v.target_s / 60,
         "used_minutes": v.used_s / 60 if v.used_s is not None else None,
         "missed": v.missed,
+        "at_risk_percent": v.risk_percent,
         "ref": v.ref,
         "explain": [{"text": text, "at": at(t), "ref": r} for t, text, r in v.steps],
     } | (
@@ -617,6 +724,11 @@ def _row(rules: Rules, v: TargetVerdict, as_json: bool) -> dict[str, Any]:
         else ({} if v.unmet is None else {"unmet_when": v.unmet.when, "attributes": v.unmet.attributes})
         | ({"clock_steps": [_clock_step(rules, told) for told in v.story]} if v.story else {})
         | ({} if v.out_of_hours is None else {"out_of_hours": _out_of_hours(rules, *v.out_of_hours)})
+        | (
+            {"risk_steps": [RiskStep.model_construct(at=rules.dt(t), percent=p) for p, t in v.risk_at]}
+            if v.risk_at
+            else {}
+        )
     )
 
 

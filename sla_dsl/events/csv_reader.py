@@ -463,13 +463,24 @@ def _csv_header_first(stream: Any) -> tuple[bool, Any]:
     """Whether the first line of ``stream`` that is neither blank nor a comment is a CSV header naming
     ``event``, ``at`` and ``id`` (no JSON Lines log starts so: such a line is not JSON), and the stream
     to read the log from, every byte in it (:func:`first_line`)."""
-    line, stream = first_line(stream)
+    line, _, stream = first_line(stream)
     return _is_header(line), stream
 
 
-def first_line(stream: Any) -> tuple[bytes, Any]:
-    """The first line of ``stream`` that is neither blank nor a comment, stripped (``b""``: none, or it
-    could not be read), and the stream to read the log from, every byte in it.
+class FirstLine(NamedTuple):
+    """What :func:`first_line` finds: the line, its number (from 1, as the readers count the lines), and
+    the stream to read the log from."""
+
+    line: bytes
+    number: int
+    stream: Any
+
+
+def first_line(stream: Any) -> FirstLine:
+    """The first line of ``stream`` that is neither blank nor a comment, stripped of blanks and of a
+    byte-order mark (``b""``: none, or it could not be read), its number (the readers pass over the
+    lines before it: a header after blank or comment lines, or a mark's line, is not line 1), and the
+    stream to read the log from, every byte in it.
 
     The line is looked at, not taken: what a peek holds, when it holds the whole line (a file). A pipe's
     peek holds what has arrived, perhaps part of the line (a header written in two pieces): then the
@@ -478,9 +489,9 @@ def first_line(stream: Any) -> tuple[bytes, Any]:
     try:
         head = stream.peek(8192) if hasattr(stream, "peek") else b""
     except READ_ERRORS:
-        return b"", stream  # the reader says what is wrong
-    line = _first_line(head)
-    if line is None and head and hasattr(stream, "readline"):
+        return FirstLine(b"", 0, stream)  # the reader says what is wrong
+    found = _first_line(head)
+    if found is None and head and hasattr(stream, "readline"):
         taken: list[bytes] = []
         size = 0
         try:
@@ -494,25 +505,27 @@ def first_line(stream: Any) -> tuple[bytes, Any]:
                     break
         except READ_ERRORS as exc:
             stream = io.BufferedReader(_Replayed(b"".join(taken), stream, exc), 1 << 16)
-            return b"", stream  # (the reader meets the failure after the bytes read)
+            return FirstLine(b"", 0, stream)  # (the reader meets the failure after the bytes read)
         read = b"".join(taken)
         stream = io.BufferedReader(_Replayed(read, stream), 1 << 16)
-        line = _first_line(read, ended=size <= MAX_LINE_BYTES)
-    return line or b"", stream
+        found = _first_line(read, ended=size <= MAX_LINE_BYTES)
+    line, number = found or (b"", 0)
+    return FirstLine(line, number, stream)
 
 
-def _first_line(head: bytes, ended: bool = False) -> bytes | None:
-    """The first line of ``head`` neither blank nor a comment (as both readers pass them over), stripped;
-    None when ``head`` may end inside it (it has no end of line yet), unless ``ended`` (nothing follows)."""
-    pieces = head.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+def _first_line(head: bytes, ended: bool = False) -> tuple[bytes, int] | None:
+    """The first line of ``head`` neither blank nor a comment (as both readers pass them over, a byte-order
+    mark at its start as well: the trace of logs merged by ``cat``), stripped, and its number; None when
+    ``head`` may end inside it (it has no end of line yet), unless ``ended`` (nothing follows)."""
+    pieces = head.split(b"\n")
     for k, piece in enumerate(pieces):
         last = k == len(pieces) - 1
         if last and not ended:
             return None  # (cut by the look ahead, or the stream's last line: read on to know)
-        ln = piece.strip()
+        ln = piece.removeprefix(b"\xef\xbb\xbf").strip()
         if ln and not ln.startswith(b"#"):
-            return ln
-    return b""
+            return ln, k + 1
+    return b"", 0
 
 
 def _is_header(line: bytes) -> bool:

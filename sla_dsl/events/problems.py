@@ -142,7 +142,8 @@ class Problem:
         return self.help_words.text(lang) if lang != "en" and self.help_words is not None else self.help
 
     def render(self, lang: str = "en") -> str:
-        """``file:LINE: error: [E1xx] message`` and its ``= help:`` line, in ``lang``.
+        """``file:LINE: error: [E1xx] message`` and its ``help:`` line, in ``lang``, as a policy diagnostic
+        writes its help (``  help: ...`` / ``  ヒント: ...``, :meth:`~sla_dsl.lang.diagnostics.Diagnostic.render`).
 
         A value from the log (an id, a time, a key) may hold a newline or another control character:
         it is shown as its escape (``\\n``, ``\\x1b``), so that one problem is its one line and its help
@@ -155,7 +156,7 @@ class Problem:
         )
         hint = self.help_text(lang)
         if hint:
-            text += f"\n  = {message('diag.word.help', lang)}: {printable(hint)}"
+            text += f"\n  {message('diag.word.help', lang)}: {printable(hint)}"
         return text
 
     def __str__(self) -> str:

@@ -28,8 +28,9 @@ Design notes
   are ignored (CSV: before its header only). A UTF-8 byte-order mark is
   accepted at the start of any line (logs merged by ``cat``, each with its
   mark). Whether a log is CSV, and reading it: :mod:`.csv_reader`; a first line
-  that names the columns otherwise than a CSV header is read is one E110 (not
-  an E100 for each line), and a log whose first lines are none of them JSON
+  that names the columns otherwise than a CSV header is read is one E110 on
+  its line (past blank, comment or byte-order-mark lines: not always line 1;
+  not an E100 for each line), and a log whose first lines are none of them JSON
   stops after :data:`_MOST_ALIKE` of them.
 * ``orjson`` parses JSON (about 5x faster here than ``json``); it accepts
   exactly standard JSON.
@@ -50,7 +51,7 @@ import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import orjson
 
@@ -83,6 +84,7 @@ from .lines import (
     too_long,
     uncompressed,
 )
+from .models_given import unvalidated
 from .problems import EventInputError, Problem, cannot_read, not_events, problem
 from .read_again import cells_again, items_again
 from .schema import (
@@ -98,6 +100,9 @@ from .schema import (
     event_type,
 )
 from .validate import ARRAY_HELP, kind_of, unknown_type, validate_mapping
+
+if TYPE_CHECKING:
+    from ..policy.compiled import Policy
 
 __all__ = [
     "MAX_LINE_BYTES",
@@ -389,15 +394,19 @@ def read_events(
     progress: Progress | None = None,
     defer: bool = False,
     declared: Collection[str] = (),
+    policy: Policy | Iterable[Policy] | None = None,
 ) -> EventLog:
     """Read an event log file (``-`` for stdin): ``.csv`` (or ``.csv.gz`` ...) as CSV, ``.parquet``, ``.arrow``
     and a directory as Arrow (:mod:`.arrow_files`); anything else by its content: CSV when its first line
     (past blank and ``#`` lines) is a CSV header naming ``event``, ``at`` and ``id``, Parquet or Arrow by
     their magic bytes, else JSON Lines.
 
-    A gzip, bzip2 or xz log is read as it is decompressed, known by its first bytes. ``declared``: the
-    event types the policies declare (the union over their versions); any other type is an error.
+    A gzip, bzip2 or xz log is read as it is decompressed, known by its first bytes. ``policy``: the
+    policy (or its versions) whose declared event types (``event incident.chat_started ...``) the log may
+    carry; ``declared``: those types by name. Any other type is an error (E103).
     """
+    if policy is not None:
+        declared = _declared_by(policy, declared)
     # A log is millions of small acyclic tuples: the cyclic collector would
     # walk them again and again while they are created, for nothing.
     paused = gc.isenabled()
@@ -407,6 +416,23 @@ def read_events(
     finally:
         if paused:
             gc.enable()
+
+
+def _declared_by(policy: Any, declared: Collection[str]) -> frozenset[str]:
+    """The event types ``policy`` (a :class:`~sla_dsl.policy.Policy` or an iterable of its versions)
+    declares, with ``declared``; anything else is a TypeError naming it."""
+    from ..policy.compiled import Policy, declared_types
+
+    versions = [policy] if isinstance(policy, Policy) else policy
+    if isinstance(versions, (str, bytes, os.PathLike, Mapping)) or not isinstance(versions, Iterable):
+        raise TypeError(
+            f"policy: expected a Policy (sla_dsl.load_policy) or its versions, found {type(policy).__name__}"
+        )
+    versions = list(versions)
+    if not all(isinstance(p, Policy) for p in versions):
+        found = next(type(p).__name__ for p in versions if not isinstance(p, Policy))
+        raise TypeError(f"policy: expected a Policy (sla_dsl.load_policy) or its versions, found {found} among them")
+    return declared_types(versions) | frozenset(declared)
 
 
 def _is_csv(path: Path) -> bool:
@@ -483,13 +509,15 @@ def _read_lines(stream: IO[bytes], name: str, csv_named: bool, opts: dict[str, A
     input, a pipe, a file named otherwise); else JSON Lines."""
     refuse_foreign(stream)  # (UTF-16 text once decompressed; a file's first bytes were looked at before)
     if not csv_named:
-        line, stream = first_line(stream)
+        line, number, stream = first_line(stream)
         csv_named = _is_header(line)
         hint = None if csv_named else header_like(line)
         if hint is not None:  # (a header of another dialect: not one "not JSON" for each line of the log)
             header = [c.strip() for c in next(csv.reader([line.decode("utf-8", "replace")]), [])]
-            said = words("events.E110.not_csv", columns=listing([f"`{c}`" for c in header], ", "))
-            raise EventInputError([problem(name, 1, "E110", said, hint, fatal=True)])
+            # (on its own line: after blank or comment lines, or a byte-order mark's line, it is not line 1)
+            key = "events.E110.not_csv" if number == 1 else "events.E110.not_csv.later"
+            said = words(key, columns=listing([f"`{c}`" for c in header], ", "))
+            raise EventInputError([problem(name, number, "E110", said, hint, fatal=True)])
     if not csv_named:
         return read_jsonl(stream, name, **opts, not_jsonl=True)
     text = text_stream(stream)
@@ -615,26 +643,46 @@ def log_from(
         raise not_events(events)
     log = EventLog(source or "<events>")
     for i, item in enumerate(events, 1):
+        line = i
         if isinstance(item, BaseEvent):
-            name = event_type(item)
-            if CODE.get(name, BUILTIN_COUNT) >= BUILTIN_COUNT and name not in mine:
-                where = item.line or i
-                log.problems.append(unknown_type(log.source, where, name, mine))
+            line = item.line or i
+            fields = unvalidated(item)
+            if fields is None:
+                name = event_type(item)
+                if CODE.get(name, BUILTIN_COUNT) >= BUILTIN_COUNT and name not in mine:
+                    log.problems.append(unknown_type(log.source, line, name, mine))
+                    continue
+                log.add_event(item, line)
                 continue
-            log.add_event(item, item.line or i)
+            item = fields  # (made without validation, ``model_construct``: read as the dict of its fields)
+        elif not isinstance(item, Mapping):  # (said in the API's words: no JSON here)
+            log.problems.append(_not_an_event(log.source, i, item))
             continue
         given = _bytes_given(item)
         if given:  # text as bytes: refused as a number is (the models would decode it)
-            log.problems.extend(_bytes_problems(log.source, i, item, given))
+            log.problems.extend(_bytes_problems(log.source, line, item, given))
             continue
-        ev, problems = validate_mapping(item, log.source, i, mine)
+        ev, problems = validate_mapping(item, log.source, line, mine)
         if ev is None:
             log.problems.extend(problems)
         else:
-            log.add_event(ev, i, item)
+            log.add_event(ev, line, item)
     if isinstance(events, Sequence):  # (its items looked at again for a time E124 quotes as given)
         log.read_again(items_again(events))
     return log.finish(skip_invalid, defer)
+
+
+def _not_an_event(source: str, line: int, item: Any) -> Problem:
+    """E101 for an item of the API's events that is neither a dict nor an event model: what is taken,
+    and for a model or a dataclass of the caller's own, how to pass its fields."""
+    if hasattr(type(item), "model_dump"):
+        convert: str | None = "item.model_dump()"
+    elif hasattr(type(item), "__dataclass_fields__"):
+        convert = "dataclasses.asdict(item)"
+    else:
+        convert = None
+    hint = words("events.E101.api.help", convert=convert) if convert else None
+    return problem(source, line, "E101", words("events.E101.api", name=type(item).__name__), hint)
 
 
 #: The text fields of an event: an id, a type's payload that is a name (``priority``, ``channel``...).

@@ -84,6 +84,55 @@ AUTHORING: dict[str, Msg] = {
         "属性 `{name}` に値 `{value}` はありません", "attribute `{name}` has no value `{value}`"
     ),
     "author.policy.values_are": Msg("値は {values} です", "its values are {values}"),
+    # what a method of the compiled policy is given that is not what it takes (a TypeError, an
+    # InputError: in the policy's primary language, as its other refusals)
+    "author.policy.attribute_type": Msg(
+        "`attributes` の `{name}` の値は文字列で渡してください（`{kind}` が渡されました）",
+        "attributes: the value of `{name}` must be text, found {kind}",
+    ),
+    "author.policy.attribute_name_type": Msg(
+        "`attributes` の名前は文字列で渡してください（`{kind}` の `{name}` が渡されました）",
+        "attributes: a name must be text, found {kind} `{name}`",
+    ),
+    "author.policy.attributes_type": Msg(
+        "`attributes` には名前と値の `Mapping`（`dict` など）を渡してください（`{kind}` が渡されました）",
+        "attributes: expected a mapping of names to values, found {kind}",
+    ),
+    "author.policy.time_type": Msg(
+        "時刻には、時差を持つ `datetime` か `ISO 8601` の文字列を渡してください（`{kind}` が渡されました）",
+        "time: expected a datetime with a UTC offset or ISO 8601 text, found {kind}",
+    ),
+    "author.policy.edge_type": Msg(
+        "`{what}` には `datetime`、`date`、またはそれらの `ISO 8601` の文字列を渡してください"
+        "（`{kind}` が渡されました）",
+        "{what}: expected a datetime, a date or ISO 8601 text, found {kind}",
+    ),
+    "author.policy.delta_type": Msg(
+        "`delta` には `timedelta` を渡してください（`{kind}` が渡されました）",
+        "delta: expected a timedelta, found {kind}",
+    ),
+    "author.policy.date_type": Msg(
+        "`d` には `date`（`datetime` ではない日付）を渡してください（`{kind}` が渡されました）",
+        "d: expected a date, found {kind}",
+    ),
+    "author.policy.target_type": Msg(
+        "`target` にはポリシーの目標（`policy.priority('P1').target`）を渡してください（`{kind}` が渡されました）。"
+        "優先度の応答期限には `response_due` を使ってください",
+        "target: expected a target of the policy (policy.priority('P1').target), found {kind}; for a "
+        "priority's response due time, use response_due",
+    ),
+    "author.policy.not_instant": Msg(
+        "時刻 `{text}` は `ISO 8601` 形式の時刻ではありません（例：`{example}`）",
+        "time `{text}` is not an ISO 8601 time (write e.g. `{example}`)",
+    ),
+    "author.policy.no_offset": Msg(
+        "時刻 `{text}` には時差（`+09:00` など）がありません（例：`{example}`）",
+        "time `{text}` has no UTC offset (write e.g. `{example}`)",
+    ),
+    "author.policy.naive": Msg(
+        "時刻 `{text}` には時差がありません（タイムゾーンを付けてください：`{example}`）",
+        "time `{text}` has no UTC offset (give it a time zone: `{example}`)",
+    ),
     "author.policy.no_rule": Msg(
         "優先度 `{pid}` の規定には、{shown} に当てはまるものがありません",
         "no rule of priority `{pid}` applies to {shown}",
@@ -188,8 +237,8 @@ AUTHORING: dict[str, Msg] = {
         "{key}: expected none, got {kind} {ident}: {message}",
     ),
     # sla test: a malformed test file (E160-E163)
-    # (the frame, as a diagnostic's and an event problem's `= ヒント: …`: an ASCII colon in every language)
-    "author.test.help": Msg("\n  = {help}: {text}", "\n  = {help}: {text}"),
+    # (the frame, as a diagnostic's and an event problem's `  ヒント: …`: an ASCII colon in every language)
+    "author.test.help": Msg("\n  {help}: {text}", "\n  {help}: {text}"),
     "author.test.in_case": Msg("ケース `{name}`：{message}", "case `{name}`: {message}"),
     "author.test.case_n": Msg("ケース {n}", "case {n}"),
     "author.test.no_test_file": Msg(

@@ -28,6 +28,7 @@ Design notes
 
 from __future__ import annotations
 
+from .diagnostics_input import INPUT_DIAGNOSTICS
 from .diagnostics_rules import RULE_DIAGNOSTICS, RULE_SYNTAX
 from .diagnostics_values import VALUE_DIAGNOSTICS, VALUE_SYNTAX
 from .msg import Msg
@@ -115,6 +116,9 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.word.help": Msg("ヒント", "help"),
     "diag.word.summary": Msg("エラー{errors}件、警告{warnings}件", "{errors} errors, {warnings} warnings"),
     "diag.word.not_shown": Msg("ほか{count}件は表示していません", "{count} more not shown"),
+    # str() of a PolicyError: its first diagnostic's header, then how many more it holds (or none at all)
+    "diag.word.and_more": Msg("{first}（ほか{more}件）", "{first} (and {more} more)"),
+    "diag.word.invalid_policy": Msg("ポリシーが正しくありません", "invalid policy"),
     "diag.word.unchecked": Msg(
         "{count}件の宣言は読んでいません（エラーが{limit}件に達したところで検査を止めます）",
         "{count} declarations not read (checking stops after {limit} errors)",
@@ -999,4 +1003,5 @@ DIAGNOSTICS: dict[str, Msg] = {
     # the file and single values (E001, E2xx), rules that look wrong and computed checks (W2xx, E3xx, W3xx)
     **VALUE_DIAGNOSTICS,
     **RULE_DIAGNOSTICS,
+    **INPUT_DIAGNOSTICS,
 }

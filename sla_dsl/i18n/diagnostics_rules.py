@@ -60,6 +60,27 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
     "diag.phrase.range": Msg("対応する年（{first}年から{last}年まで）", "the supported years, {first} to {last}"),
     "diag.phrase.moment": Msg("{date}({weekday}) {time}", "{weekday} {date} {time}"),
     **{f"diag.phrase.weekday.{k}": v for k, v in _WEEKDAYS.items()},
+    # E224, E225: targets due at an instant of a business day
+    "diag.E224": Msg(
+        "`{time}` はカレンダー `{calendar}` のどの日の営業時間（{hours}）にも入りません。"
+        "期限は営業時間内に収めるため、`{time}` ではなくその日の始業時刻か終業時刻になります",
+        "`{time}` is outside the hours of calendar `{calendar}` ({hours}) on every day: the due instant is kept "
+        "within the day's hours, so it would be the day's opening or close, never `{time}`",
+    ),
+    "diag.E224.help": Msg(
+        "営業時間内の時刻を書くか、終業時刻までなら `{by_end}` と書いてください",
+        "write a time within the hours, or `{by_end}` for the day's close",
+    ),
+    "diag.E225": Msg(
+        "`{kind}` の目標は営業日の決まった時刻が期限で、クロック `{clock}` の一時停止（{line} 行目）では動きません。"
+        "一時停止は判定されません",
+        "the `{kind}` target falls due at an instant of a business day, which a pause of clock `{clock}` "
+        "(line {line}) could not move: its pauses would not be judged",
+    ),
+    "diag.E225.help": Msg(
+        "一時停止で止まる計測時間で数えるには `{within}` と書くか、一時停止のないクロックで測ってください",
+        "to count running time, which pauses stop, write `{within}`; or measure it on a clock without pauses",
+    ),
     # E249: an event type that cannot be declared
     "diag.E249": Msg("`{name}` は宣言できません。{what}", "`{name}` cannot be declared: {what}"),
     "diag.E249.what.fixed": Msg(

@@ -260,6 +260,18 @@ VALUE_DIAGNOSTICS: dict[str, Msg] = {
         "0より大きく100以下の百分率を書いてください（例：`{kw_percent_example}`）",
         "write a percentage above 0 and at most 100, e.g. `{kw_percent_example}`",
     ),
+    "diag.E215.risk_range": Msg(
+        "`{value}` は、しきい値を複数書くときの警告のしきい値（0%より大きく100%未満）ではありません",
+        "`{value}` is not a warning threshold of several (above 0% and below 100%)",
+    ),
+    "diag.E215.risk_order": Msg(
+        "`{value}` が前のしきい値 `{before}` より大きくありません",
+        "`{value}` is not above the threshold before it, `{before}`",
+    ),
+    "diag.E215.risk.help": Msg(
+        "警告のしきい値は小さい順に、同じものを繰り返さずに書いてください：`{line}`",
+        "write the warning thresholds lowest first, each once: `{line}`",
+    ),
     "diag.E215.channel": Msg("`{channel}` という通知の手段はありません", "unknown notice channel `{channel}`"),
     "diag.E215.channel.help": Msg("通知の手段は{channels}です", "channels are {channels}"),
     "diag.E215.condition": Msg(

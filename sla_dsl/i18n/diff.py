@@ -42,6 +42,15 @@ Design notes
   notification's target is its ``target`` (was ``within``), and a priority
   named by its label is named as the report names it (``diff.priority.name``:
   ``P1 優先度１`` / ``P1 Priority 1``, was ``優先度１（P1）`` / ``Priority 1 (P1)``).
+  Since the review of calendar changes, the author's English text names the
+  declarations inside a value by their labels as every other form does
+  (``within 7 business hours (English desk hours)``, was ``within 7 desk_en
+  hours``; event types, calendars and clocks by their words), and a change of a
+  calendar's week is said per weekday: ``diff.field.hours`` when every open day
+  changes alike, else each run of weekdays changed alike as ``day_hours`` with
+  its details, a weekday opened or closed with ``diff.added.one`` /
+  ``diff.removed.one`` and ``diff.field.days`` (``当社営業時間の営業日を追加：
+  土は10:00〜13:00`` / ``Company business hours days added: Sat 10:00-13:00``).
 """
 
 from __future__ import annotations
@@ -165,8 +174,8 @@ DIFF: dict[str, Msg] = {
     "diff.ordinal.nd": Msg("第{n}", "{n}nd"),
     "diff.ordinal.rd": Msg("第{n}", "{n}rd"),
     "diff.ordinal.th": Msg("第{n}", "{n}th"),
-    # durations: elapsed, and business time on a calendar; in English text the calendar as the file names
-    # it (`4 desk_en hours`), where declarations go by labels `business`, and then a calendar other than
+    # durations: elapsed, and business time on a calendar (`{calendar}` is `business`: every form and language
+    # names a calendar by its label, since the review of `sla diff`'s English), a calendar other than
     # `business` named after the amount by its label (`diff.on_calendar`), as on the policy page
     # elapsed time counted (`7日前`, `2日ごと`) and as a length (`7日間`): the words of `terms.UNITS`
     **{
@@ -190,6 +199,7 @@ DIFF: dict[str, Msg] = {
     "diff.by_end": Msg(
         "{n}営業日目の終業時刻まで{nth:.0}{calendar:.0}", "by the end of the {nth} {calendar} day{n:.0}"
     ),
+    "diff.by_time": Msg("{n}営業日目の{time}まで{nth:.0}{calendar:.0}", "by {time} on the {nth} {calendar} day{n:.0}"),
     "diff.quoted": Msg("「{text}」", '"{text}"'),
     # a time limit, as the SLA words it (`3営業時間以内`): a priority's response target, a notification's target
     "diff.within": Msg("{duration}以内", "within {duration}"),
@@ -229,6 +239,8 @@ DIFF: dict[str, Msg] = {
     "diff.pause.or": Msg("または", " or "),
     "diff.clock.update": Msg("{clock}で{duration}ごとに更新（{by}）", "update every {duration} on {clock} by {by}"),
     "diff.clock.target": Msg("{clock}で{kind}{duration}以内", "{kind} within {duration} on {clock}"),
+    # a named target due at an instant of a business day (`resolve by end of 2nd business day on resolution`)
+    "diff.clock.target_by": Msg("{clock}で{kind}{due}", "{kind} {due} on {clock}"),
     # a target's out-of-hours time (Request Tracker's OutOfHours): on the `business` calendar (what "business
     # hours" means in a policy, unnamed in Japanese), and on another by its label
     "diff.clock.out_of_hours": Msg(
@@ -236,7 +248,8 @@ DIFF: dict[str, Msg] = {
         ", plus {extra} if received outside business hours{calendar:.0}",
     ),
     "diff.clock.out_of_hours.on": Msg(
-        "（{calendar}の営業時間外の受付は{extra}を加算）", ", plus {extra} if received outside {calendar} hours"
+        "（{calendar}の営業時間外の受付は{extra}を加算）",
+        ", plus {extra} if received outside the open hours of “{calendar}”",  # (as the report and the site)
     ),
     "diff.clock.kind.respond": Msg("応答", "respond"),
     "diff.clock.kind.resolve": Msg("解決", "resolve"),
@@ -270,7 +283,6 @@ DIFF: dict[str, Msg] = {
     "diff.hours.maintenance": Msg("定期メンテナンス", "maintenance"),
     "diff.hours.planned_stops": Msg("計画停止", "planned stops"),
     "diff.hours.except": Msg("{base}（{excepted}を除く）", "{base} except {excepted}"),
-    "diff.item.planned_stop": Msg("計画停止", "planned stop"),
     # the channels of a planned-stop notice (`by email, web`): the English is the name, as `sla diff` printed it
     **{f"diff.channel.{name}": Msg(words.ja, name) for name, words in CHANNELS.items()},
     # times and dates

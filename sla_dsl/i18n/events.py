@@ -17,7 +17,7 @@ Design notes
   Nested phrases that are translated ("a number", "priority") are entries of
   their own (``events.kind.*``, ``events.field.*``).
 * The frame of a problem is the same in every language, as a policy
-  diagnostic's: ``events.jsonl:3: error: [E102] …`` and ``= ヒント: …``, so the
+  diagnostic's: ``events.jsonl:3: error: [E102] …`` and ``  ヒント: …``, so the
   tools and editors that match ``file:line: error: [E1xx] …`` read both.
 """
 
@@ -172,6 +172,14 @@ EVENTS: dict[str, Msg] = {
     "events.json.depth": Msg("入れ子が深すぎます", "depth limit exceeded"),
     # E101-E109: a line that is JSON but not an event (events/validate.py)
     "events.E101": Msg("JSON オブジェクトが必要ですが、{kind}です", "expected a JSON object, found {kind}"),
+    # an item of the API's list of events that is neither a dict nor an event model (events/reader.py)
+    "events.E101.api": Msg(
+        "イベントには辞書か `sla_dsl` のイベントのモデル（`sla_dsl.events.schema`）が必要ですが、`{name}` です",
+        "expected an event as a dict or an event model of sla_dsl (`sla_dsl.events.schema`), found `{name}`",
+    ),
+    "events.E101.api.help": Msg(
+        "フィールドを辞書にして渡してください：`{convert}`", "pass its fields as a dict: `{convert}`"
+    ),
     "events.E102.event": Msg("フィールド `event` がありません", "missing field `event`"),
     "events.E102.field": Msg(
         "フィールド `{field}` がありません（`{event}` に必要です）", "missing field `{field}` (required for `{event}`)"
@@ -265,6 +273,12 @@ EVENTS: dict[str, Msg] = {
         "このログは読みません",
         "the first line is not JSON but looks like a CSV header (columns {columns}), not one read as CSV: "
         "the log is not read",
+    ),
+    "events.E110.not_csv.later": Msg(
+        "空行とコメントの行を除いた最初の行が JSON ではなく、CSV の見出し行（列 {columns}）に見えますが、"
+        "CSV として読める見出しではありません。このログは読みません",
+        "the first line that is neither blank nor a comment is not JSON but looks like a CSV header "
+        "(columns {columns}), not one read as CSV: the log is not read",
     ),
     "events.E110.case.help": Msg(
         "列名は小文字です：{found} は {names} と書いてください",
@@ -551,13 +565,15 @@ EVENTS: dict[str, Msg] = {
     "events.E124.what.due": Msg("案件 `{id}` の応答期限", "the response due time of incident `{id}`"),
     "events.E124.what.same_day": Msg("案件 `{id}` の当日対応の目安", "the same-day guideline of incident `{id}`"),
     "events.E124.what.target": Msg(
-        "案件 `{id}` のクロック `{clock}` の目標の期限", "the deadline of incident `{id}` on clock `{clock}`"
+        "案件 `{id}` のクロック{clock}の目標の期限", "the deadline of incident `{id}` on clock {clock}"
     ),
+    # (``name``: the notification rule by its label in the message's language, quoted, else by its name in
+    # backticks, as evaluation/deadline_times.py words it: 「受付」 / “Acknowledgement”, `ack`)
     "events.E124.what.notify_incident": Msg(
-        "案件 `{id}` の通知 `{name}` の期限", "the deadline of notification `{name}` of incident `{id}`"
+        "案件 `{id}` の通知{name}の期限", "the deadline of notification {name} of incident `{id}`"
     ),
     "events.E124.what.notify_outage": Msg(
-        "障害 `{id}` の通知 `{name}` の期限", "the deadline of notification `{name}` of outage `{id}`"
+        "障害 `{id}` の通知{name}の期限", "the deadline of notification {name} of outage `{id}`"
     ),
     "events.E124.what.stop": Msg("計画停止 `{id}` の通知の期限", "the notice deadline of planned stop `{id}`"),
     "events.E124.what.retention": Msg(

@@ -606,11 +606,11 @@ REPORT_NOTES: dict[str, str] = {
         "最終の時間帯についての最初の有効な通知を送った時刻。有効な通知がない場合は、最初の通知の時刻"
     ),
     (
-        "true when a notice of the final window was sent by a channel the policy allows before ``notice_deadline``: "
-        "the window is then excused from the availability of each service whose hours say ``except planned "
-        "stops``; false otherwise (a ``stop_notice_invalid`` violation is listed)"
+        "true when a notice of the final window was sent by a channel the policy allows in time (see "
+        "``notice_deadline``): the window is then excused from the availability of each service whose hours say "
+        "``except planned stops``; false otherwise (a ``stop_notice_invalid`` violation is listed)"
     ): (
-        "最終の時間帯の通知を、ポリシーが認める手段で ``notice_deadline`` より前に送った場合は true："
+        "最終の時間帯の通知を、ポリシーが認める手段で期限までに（``notice_deadline`` を参照）送った場合は true："
         "その時間帯は、営業時間に ``except planned stops`` と書いた各サービスの稼働率の計算から除外される。"
         "それ以外は false（``stop_notice_invalid`` の違反を挙げる）"
     ),
@@ -618,10 +618,12 @@ REPORT_NOTES: dict[str, str] = {
         "``notice_at`` の通知の手段。ログの表記のまま（``email``、``web``）"
     ),
     (
-        "the instant a valid notice must be sent before (Click So-ko: 00:00 of the day after the date 7 days before "
-        "the start date); null when the policy has no planned-stop rule"
+        "the notice deadline: a notice ``before start date`` is in time before it (Click So-ko: 00:00 of the day "
+        "after the date 7 days before the start date), one ``before start`` at it at the latest (the start less "
+        "the notice); null when the policy has no planned-stop rule"
     ): (
-        "有効な通知をそれより前に送らなければならない時点（Click So-ko では、開始日の7日前の日の翌日の 00:00）。"
+        "通知の期限。``before start date`` の通知はこの時点より前なら期限内（Click So-ko では、開始日の7日前の日の"
+        "翌日の 00:00）、``before start`` の通知は遅くともこの時点までなら期限内（開始から通知の期間を引いた時点）。"
         "ポリシーに計画停止の規定がない場合は null"
     ),
     "the policy version in force at the stop's start, which judged it (Article 5)": (
@@ -706,6 +708,11 @@ REPORT_NOTES: dict[str, str] = {
         "一度も開始しなかったクロックでは null"
     ),
     "``update``: how many updates came late or not at all": "``update``：遅れたか、なかった更新の回数",
+    "``at_risk``: the last of the clock's warning thresholds passed, in percent of the target (``75`` of "
+    "``at risk at 50%, 75% of target``); null for any other status": (
+        "``at_risk``：越えたクロックの警告しきい値のうち最後のもの。目標に対する百分率（``at risk at 50%, 75% of "
+        "target`` の ``75``）。ほかの状態では null"
+    ),
     "the article the target applies (``Article 3.2``); null when the rule cites none": (
         "目標が適用する条項（``Article 3.2``）。規定が条項を示していない場合は null"
     ),

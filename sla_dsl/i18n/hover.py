@@ -72,7 +72,17 @@ LSP_SESSION: dict[str, Msg] = {
         "このサーバーには `{method}` というメソッドはありません", "this server has no method `{method}`"
     ),
     "author.lsp_session.invalid_params": Msg(
-        "`{method}` のパラメーターが正しくありません：`{reason}`", "invalid parameters for `{method}`: {reason}"
+        "`{method}` のパラメーターが正しくありません：{reason}", "invalid parameters for `{method}`: {reason}"
+    ),
+    # the reason: the first field at fault, by its path in the message (`params.position.line`)
+    "author.lsp_session.param_missing": Msg("`{path}` がありません", "`{path}` is missing"),
+    "author.lsp_session.param_invalid": Msg(
+        "`{path}` の値が正しくありません（`{error}`）", "`{path}` has an invalid value: {error}"
+    ),
+    "author.lsp_session.params_other": Msg("`{error}`", "{error}"),
+    "author.lsp_session.not_jsonrpc": Msg(
+        'この通信のメッセージとして読めません。`"jsonrpc": "2.0"` が必要です',
+        'not a JSON-RPC 2.0 message: it needs `"jsonrpc": "2.0"`',
     ),
     "author.lsp_session.not_open": Msg(
         "文書 `{uri}` は開かれていません。エディターで開いてから依頼してください",
@@ -193,6 +203,10 @@ HOVER: dict[str, Msg] = {
         "- cancelled at {events}: its targets withdrawn, unjudged",
     ),
     "author.hover.clock.at_risk": Msg("- 目標の{percent}%が経過すると要注意", "- at risk at {percent}% of a target"),
+    "author.hover.clock.at_risks": Msg(
+        "- 目標の{first}が経過すると要注意、{percents}の各時点で警告",
+        "- at risk at {first} of a target, warned at each of {percents}",
+    ),
     "author.hover.clock.measures": Msg("- 計測する目標：{targets}", "- measures: {targets}"),
     "author.hover.clock.target": Msg("`{pid}` の{kind} {duration}{extra}", "{pid} {kind} {duration}{extra}"),
     # a target of one rule of a priority with several (``when``): the rule named by its label
@@ -220,6 +234,8 @@ HOVER: dict[str, Msg] = {
     "author.hover.ooh.total": Msg("{duration}＋{extra}", "{duration} + {extra}"),
     # events
     "author.hover.event": Msg("イベントログのイベント {event}", "event {event} of the event log"),
+    # an event of the contract with its words, in English too (as its completion's detail)
+    "author.hover.event_named": Msg("`{name}`（{words}）", "`{name}` ({words})"),
     "author.hover.declared": Msg(
         "このポリシーが宣言するイベント `{name}`：{labels}\n\n"
         "イベントログに記録できます（`event`、`at`、`id`）。クロック、目標、完了条件、通知規則で指定できます",

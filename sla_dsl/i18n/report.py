@@ -69,6 +69,7 @@ REPORT: dict[str, Msg] = {
     "report.commit.continuous": Msg("{label}（別ゾーン）", "{label} (another zone)"),
     "report.target.within": Msg("{duration}以内", "within {duration}"),
     "report.target.by_end": Msg("{nth}営業日目の終業時刻まで", "by the end of the {nth} business day"),
+    "report.target.by_time": Msg("{nth}営業日目の{time}まで", "by {time} on the {nth} business day"),
     # a priority's target that a version in force later in the period changed (issue: versions)
     "report.target.changed": Msg("{target}（{changes}）", "{target} ({changes})"),
     "report.target.from": Msg("{day}から{target}", "{target} from {day}"),
@@ -399,6 +400,35 @@ REPORT: dict[str, Msg] = {
         "バックアップ `{id}` の削除（`backup.deleted`）がありますが、その完了（`backup.completed`）の記録がありません",
         "backup.deleted for unknown backup `{id}` (no backup.completed)",
     ),
+    # an unknown id that is a known one in another Unicode form (report/data_notes.py, evaluation/id_forms.py)
+    "report.data.other_form.composed": Msg(
+        "{text}。ID `{id}` は、{line} 行目に記録のある ID `{known}` と文字の表し方（濁点などを一文字に合成するか、"
+        "分けて書くか）だけが違います。ID は書かれたとおりに比べるため、別の ID です。同じ書き方にそろえてください",
+        "{text}; the id `{id}` is written in another Unicode form than `{known}`, the id opened at line {line} "
+        "(a character composed in one, decomposed in the other): ids are compared as written, so these are two; "
+        "write them the same way",
+    ),
+    "report.data.other_form.composed.unlined": Msg(
+        "{text}。ID `{id}` は、ログにある ID `{known}` と文字の表し方（濁点などを一文字に合成するか、"
+        "分けて書くか）だけが違います。ID は書かれたとおりに比べるため、別の ID です。同じ書き方にそろえてください",
+        "{text}; the id `{id}` is written in another Unicode form than `{known}`, an id the log opens "
+        "(a character composed in one, decomposed in the other): ids are compared as written, so these are two; "
+        "write them the same way",
+    ),
+    "report.data.other_form.width": Msg(
+        "{text}。ID `{id}` は、{line} 行目に記録のある ID `{known}` と文字の幅（全角か半角か）などの表し方だけが"
+        "違います。ID は書かれたとおりに比べるため、別の ID です。同じ書き方にそろえてください",
+        "{text}; the id `{id}` is written in another Unicode form than `{known}`, the id opened at line {line} "
+        "(full-width or half-width characters, or another compatibility form): ids are compared as written, "
+        "so these are two; write them the same way",
+    ),
+    "report.data.other_form.width.unlined": Msg(
+        "{text}。ID `{id}` は、ログにある ID `{known}` と文字の幅（全角か半角か）などの表し方だけが"
+        "違います。ID は書かれたとおりに比べるため、別の ID です。同じ書き方にそろえてください",
+        "{text}; the id `{id}` is written in another Unicode form than `{known}`, an id the log opens "
+        "(full-width or half-width characters, or another compatibility form): ids are compared as written, "
+        "so these are two; write them the same way",
+    ),
     "report.data.reported_again": Msg(
         "案件 `{id}` が再び報告されています。最初の報告を採ります",
         "incident `{id}` reported again; the first report counts",
@@ -623,6 +653,10 @@ REPORT: dict[str, Msg] = {
     "explain.no_response": Msg("この時点で応答なし：{status}", "no response by then: {status}"),
     "explain.at_risk": Msg(
         "起算から目標の {percent}% の営業時間が経過", "{percent}% of the target's business time has passed"
+    ),
+    # (one of a clock's several warning thresholds, ``at risk at 50%, 75% of target``: its instant)
+    "explain.at_risk.threshold": Msg(
+        "{what}：目標の {percent}% に達する時点（警告）", "{what}: {percent}% of the target reached (warning)"
     ),
     # (a target of elapsed time, ``within 1 hour``: counted around the clock, not in business hours)
     "explain.at_risk.elapsed": Msg(

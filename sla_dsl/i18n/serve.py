@@ -134,6 +134,17 @@ SERVE: dict[str, Msg] = {
         "ポリシーのファイルを読み直せませんでした。使用中の版はそのままです：",
         "policy files not reloaded (the versions in use stay as they were):",
     ),
+    "serve.reload.not_reloaded.help": Msg(
+        "読み直しでは、ファイルの新しい版をすべて加えるか、一つも加えないかのどちらかです（起動も、すべての版を"
+        "使って始めるか、始めないかのどちらかです）。ほかのファイルの新しい版も加えていません。"
+        "このファイルを直してから、もう一度 `SIGHUP` を送ってください",
+        "a reload adds the new versions of all the files or of none, as a start serves every version or does not "
+        "start: the new versions of the other files are not added either; fix this file, then send SIGHUP again",
+    ),
+    "serve.reload.held": Msg(
+        "起動中に `SIGHUP` を受けました。準備ができたので、ポリシーのファイルを読み直します",
+        "SIGHUP received while starting: the policy files are read again now that the service is ready",
+    ),
     "serve.reload.in_file": Msg("{path}：{said}", "{path}: {said}"),
     "serve.reload.version_changed": Msg(
         "{path}：版 {version} は使用中ですが、ファイルの内容が変わっています。この変更は適用していません"
@@ -205,6 +216,12 @@ SERVE: dict[str, Msg] = {
         "代わりに今回指定された送信先（{given}）へ送ります",
         "webhook {webhook} is no longer given: its {count} alert(s) not delivered are posted to the webhooks "
         "given ({given}) instead",
+    ),
+    "serve.webhook.kept": Msg(
+        "送信先 {webhook} は指定されなくなりました。まだ届けていないアラート {count} 件は、今回指定された送信先"
+        "（{given}）にもすでに配信があるため（状態は `GET /alerts` にあります）、重ねては送りません",
+        "webhook {webhook} is no longer given: its {count} alert(s) not delivered already have a delivery to the "
+        "webhooks given ({given}) (GET /alerts shows its state), and are not posted to them again",
     ),
     "serve.webhook.dropped": Msg(
         "送信先 {webhook} は指定されなくなり、`--webhook` の指定もありません。まだ届けていないアラート {count} 件は"
@@ -305,9 +322,15 @@ SERVE: dict[str, Msg] = {
     # an id longer than a line quotes: its first characters, and how long it is
     "serve.timers.cut": Msg("{id}…（{count} 文字）", "{id}... ({count} characters)"),
     "serve.timers.fired": Msg(
-        "アラートを発報しました（その時刻の {late} 秒後）：{alert}",
-        "alert {alert} (fired {late} s after)",
+        "アラートを発報しました（その時刻の {late}後）：{alert}",
+        "alert {alert} (fired {late} after)",
     ),
+    # how late an alert fired (sla_dsl.serve.timer_words.late): to the millisecond under a minute, else in
+    # days, hours and minutes (8日19時間4分, 8 days 19 hours 4 minutes), the parts that are not zero
+    "serve.timers.late.seconds": Msg("{seconds} 秒", "{seconds} s"),
+    "serve.timers.late.days": Msg("{n}日{s:.0}", "{n} day{s}"),
+    "serve.timers.late.hours": Msg("{n}時間{s:.0}", "{n} hour{s}"),
+    "serve.timers.late.minutes": Msg("{n}分{s:.0}", "{n} minute{s}"),
     "serve.timers.withdrawn": Msg(
         "アラートを取り消しました：{alert}。発報の後に届いたイベントも含めて判定し直したところ、{reason}"
         "（アラート {id}）",

@@ -226,7 +226,13 @@ SITE: dict[str, Msg] = {
         ja="運用上の警告（契約本文ではありません）：目標時間の{p}が経過した案件を「要注意」とします。",
         en="Operational warning (not contract text): a case is at risk once {p} of its target has passed.",
     ),
+    "site.at_risk.several": Msg(
+        ja="運用上の警告（契約本文ではありません）：目標時間の{first}が経過した案件を「要注意」とし、{p}の各時点で警告します。",
+        en="Operational warning (not contract text): a case is at risk once {first} of its target has passed, "
+        "warned at each of {p}.",
+    ),
     "site.by_end_of": Msg(ja="{n}営業日目の終業時刻まで", en="by the end of the {n} business day"),
+    "site.by_time_of": Msg(ja="{n}営業日目の{time}まで", en="by {time} on the {n} business day"),
     "site.same_day_rule": Msg(
         ja="当日回答の目安：営業日の{cut}まで（終業時刻{close}の{d}前）に受けた{p}の案件は、応答目標時間の期限が同じ日のうちになります。",
         en="Same-day guideline: for a {p} case received on a business day by {cut} ({d} before the {close} close), "

@@ -42,6 +42,11 @@ SITE_FACTS: dict[str, Msg] = {
         "このポリシーは、目標時間の{p}で運用上の警告を宣言している（契約本文ではない追加である）。",
         "The policy declares an operational warning at {p} of the target (an addition, not contract text).",
     ),
+    "site.facts.at_risk.several": Msg(
+        "このポリシーは、目標時間の{p}の各時点で運用上の警告を宣言している（契約本文ではない追加である）。要注意となるのは{first}からである。",
+        "The policy declares operational warnings at each of {p} of the target (an addition, not contract text); "
+        "a case is at risk from {first}.",
+    ),
     "site.facts.no_at_risk": Msg(
         "このポリシーは警告しきい値を宣言していないため、要注意となる案件はない。",
         "The policy declares no threshold, so no case is ever at risk.",

@@ -33,6 +33,7 @@ SITE_TABLES: dict[str, Msg] = {
     "site.targets.cancels": Msg(
         "{e}で計測を取り消し（目標は判定せずに取り下げ）", "cancelled at {e} (its targets withdrawn, unjudged)"
     ),
+    "site.targets.by_day": Msg("{what}：「{clock}」で{d}", "{what}: {d} on the “{clock}” clock"),
     "site.targets.within": Msg("{what}：「{clock}」で{d}以内", "{what}: within {d} on the “{clock}” clock"),
     # after a target's line: Request Tracker's OutOfHours, on the `business` calendar (what "business hours"
     # means in a policy, as :func:`sla_dsl.docs.text.on_calendar` says it), and on another ({c}: by its label)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from . import model as m
 from . import service_plans
 from .check_clocks import Spots, check_clocks, spot
+from .check_day_targets import check_day_targets
 from .check_same_day import check_same_day
 from .conditions import check_conditions, tests_any
 from .diagnostics import Code, Diagnostic, Severity, Words, diagnostic, did_you_mean_words, listing, words
@@ -77,6 +78,7 @@ def check_model(
     out += service_plans.checks(model) if plans_known else []  # issue 13
     # a rule dropped for its own error may have used a clock or an event: none is said unused
     out += check_clocks(model, broken("clock"), users_dropped=bool(broken("priority")), spots=spots)
+    out += check_day_targets(model)  # `by 16:00 of 1st business day`, `by end of ... on CLOCK`
     out += check_event_types(model, users_dropped=any(k in _EVENT_USERS for k, _ in dropped))
     out += check_same_day(model)
     out += check_languages(model)

@@ -165,7 +165,10 @@ def check_clocks(
                         help=words("diag.E241.help", clock=clock.name),
                     )
                 )
-            for d in (t.duration, *((t.out_of_hours.extra,) if t.out_of_hours is not None else ())):
+            for d in (
+                *((t.duration,) if t.duration else ()),
+                *((t.out_of_hours.extra,) if t.out_of_hours is not None else ()),
+            ):
                 if d.calendar is None and d.unit is m.TimeUnit.MONTH:
                     out.append(
                         _err(
@@ -507,7 +510,7 @@ def _out_of_hours_kind(t: m.ClockTarget, ooh: m.OutOfHours) -> list[Diagnostic]:
     time on its clock, counted in one kind (elapsed, or open time of one calendar), so the two add up only
     when both are."""
     d, extra = t.duration, ooh.extra
-    if d.calendar == extra.calendar:
+    if d is None or d.calendar == extra.calendar:
         return []
     same = m.Duration(amount=extra.amount, unit=extra.unit, calendar=d.calendar)
     line = f"{t.kind.replace('_', ' ')} within {d} on {t.clock}, plus {same} if received outside {ooh.calendar} hours"

@@ -382,9 +382,10 @@ class PolicyError(SlaError):
         self.source = source
         self.lang: DiagLang = lang
         self.header_read = header_read
-        first = self.diagnostics[0].header() if self.diagnostics else "invalid policy"
+        # (in ``lang``, as ``render`` writes: one language for ``str()`` and ``lang``)
+        first = self.diagnostics[0].header(lang) if self.diagnostics else message("diag.word.invalid_policy", lang)
         more = len(self.diagnostics) - 1
-        super().__init__(first + (f" (and {more} more)" if more > 0 else ""))
+        super().__init__(message("diag.word.and_more", lang, first=first, more=more) if more > 0 else first)
 
     def render(self, color: bool = False, lang: str | None = None) -> str:
         """Every diagnostic, rendered with its source line, in ``lang`` (default: the policy's language)."""

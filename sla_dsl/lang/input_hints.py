@@ -15,15 +15,27 @@ Design notes
   bracket or a comment: ``10:00～18:00`` whole, so that the help shows the whole range rewritten.
 * **ASCII digits only.** The grammar reads ``[0-9]``: a full-width ``４`` or another script's digit
   (``٧``) gets the ASCII form here, like any other full-width character.
+* **A rewrite that is valid there.** Made half-width, a word must be one the parser can take where it
+  stopped (``fits``: a terminal it expects matches it): ``優先度３`` is ``優先度3``, still no name, so the
+  help says how a name is written and that the Japanese goes in the quoted label after it.
+* **Invisible characters.** A no-break space (U+00A0), a zero-width space (U+200B), a byte-order mark
+  inside the file (U+FEFF) look like a space or like nothing in an editor: the message names the
+  character by its code point at its column, and the help says to replace it with a normal space or to
+  delete it (U+3000, the full-width space, has a message of its own).
+* **No decimals in a duration.** ``4.5 business hours`` is written ``270 business minutes``: the same
+  length in the largest smaller unit that makes it whole (hours, minutes and seconds of any calendar;
+  elapsed weeks and days too, which are exact; not business days or months, whose length varies).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
-from .diagnostics import Words, words
+from .diagnostics import Code, Words, words
 
 __all__ = ["Hint", "hint_for", "japanese_duration"]
 
@@ -58,6 +70,22 @@ _WEEKDAY_LIST = re.compile(
 )
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+
+#: Characters an editor shows as a space or not at all, by their catalogue name (``diag.char.<hex>``);
+#: a space of another kind is replaced by a normal one, the others are deleted.
+_INVISIBLE_SPACES = {"\u00a0": "00a0", "\u202f": "202f", "\u205f": "205f"} | {
+    chr(c): "2000" for c in range(0x2000, 0x200B)
+}
+_INVISIBLE_MARKS = {"\u00ad": "00ad", "\u200b": "200b", "\u200c": "200c", "\u200d": "200d", "\u2060": "2060"} | {
+    "\ufeff": "feff"
+}
+
+#: A duration's fraction and the rest of it: `.5 business hours` after the amount `4`.
+_FRACTION = re.compile(
+    r"\.([0-9]+)[ \t]+(?:([A-Za-z_][A-Za-z0-9_]*)[ \t]+)?(second|minute|hour|day|week|month)s?(?![A-Za-z0-9_])"
+)
+#: Each unit in the next smaller one, where that is exact (business days and months are not).
+_SMALLER = {"week": ("day", 7), "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60)}
 
 #: Country names a Japanese author may write for the `holidays` package's codes.
 _COUNTRIES = {
@@ -134,10 +162,68 @@ def japanese_duration(word: str, number: str | None = None) -> str | None:
     return f"{amount} {'business ' if hit.group(2) else ''}{unit}{plural}"
 
 
+def _whole_duration(amount: str, fraction: str, calendar: str | None, unit: str, days: bool = False) -> str | None:
+    """``270 business minutes`` for ``4`` ``5`` ``business`` ``hour`` (4.5 business hours): the same length
+    in the first smaller unit that makes it whole; ``None`` when there is none (business days, months;
+    below days where ``days``: a notice before a start date counts whole days)."""
+    try:
+        value = Decimal(f"{amount}.{fraction}")
+    except InvalidOperation:
+        return None
+    while value != value.to_integral_value():
+        if unit not in _SMALLER or (calendar is not None and unit in ("week", "day")) or (days and unit == "day"):
+            return None
+        unit, factor = _SMALLER[unit]
+        value *= factor
+    n = int(value)
+    return f"{n} {calendar + ' ' if calendar else ''}{unit}{'' if n == 1 else 's'}"
+
+
+def _decimal_duration(text: str, pos: int, before: str) -> Hint | None:
+    """The hint for ``4.5 business hours`` (the parser stopped at ``.5``, ``before`` the amount read)."""
+    hit = _FRACTION.match(text, pos)
+    if hit is None:
+        return None
+    start = pos - len(before)
+    word = text[start : hit.start(1) + len(hit.group(1))]
+    calendar = hit.group(2)
+    if calendar in ("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days"):
+        return None  # (`4.5 hours days`: another mistake)
+    days = re.match(r"[ \t]+before[ \t]+start[ \t]+date\b", text[hit.end() :]) is not None
+    fix = _whole_duration(before, hit.group(1), calendar, hit.group(3), days)
+    help = (
+        words("diag.help.decimal_duration", fix=fix)
+        if fix is not None
+        else words(
+            "diag.help.decimal_duration.none", example=_whole_duration(before, "0", calendar, hit.group(3)) or ""
+        )
+    )
+    return Hint(start, start + len(word), help, word, words("diag.E010.decimal", word=word), "E010")
+
+
+def _invisible(ch: str, pos: int) -> Hint | None:
+    """The hint for a character an editor does not show, named by its code point; ``None`` for another."""
+    key = _INVISIBLE_SPACES.get(ch) or _INVISIBLE_MARKS.get(ch)
+    if key is None:
+        return None
+    help = words("diag.help.invisible.space" if ch in _INVISIBLE_SPACES else "diag.help.invisible.delete")
+    message = words("diag.E010.invisible", code=Code(f"U+{ord(ch):04X}"), name=words(f"diag.char.{key}"))
+    return Hint(pos, pos + 1, help, ch, message=message, code="E010")
+
+
 def _ordinal(n: str) -> str:
     k = int(n)
     suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
     return f"{n}{suffix}"
+
+
+def _name_like(example: str, fix: str) -> str:
+    """``example`` (a name, ``P1``) with the number ``fix`` ends with, if both end with one (``P3`` for
+    ``優先度3``)."""
+    number = re.search(r"[0-9]+$", fix.strip())
+    if number is None or not re.search(r"[0-9]$", example):
+        return example
+    return re.sub(r"[0-9]+$", number.group(), example)
 
 
 def _word_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -207,15 +293,26 @@ def hint_for(
     expected: set[str],
     literals: set[str],
     before: str | None = None,
+    fits: Callable[[str], bool] | None = None,
+    name_example: str = "P3",
 ) -> Hint | None:
     """The hint for input at ``pos`` of ``text`` that the parser could not take.
 
     ``expected``: the terminal names the parser could take there; ``literals``: the keywords and
-    punctuation among them (``-``, ``..``); ``before``: the token just before (an amount before a unit).
+    punctuation among them (``-``, ``..``); ``before``: the token just before (an amount before a unit);
+    ``fits``: whether the parser could take a word there (a half-width rewrite is only given when it
+    can); ``name_example``: a name to show where a name is expected (``P3``).
     """
     if pos >= len(text):
         return None
     ch = text[pos]
+    invisible = _invisible(ch, pos)
+    if invisible is not None:
+        return invisible
+    if ch == "." and before is not None and text[pos - len(before) : pos] == before:
+        decimal = _decimal_duration(text, pos, before)
+        if decimal is not None:
+            return decimal
     if ch == "\u3000":
         return Hint(
             pos,
@@ -293,6 +390,13 @@ def hint_for(
     fix, special = _ascii_word(word, literals)
     if fix == word:
         return None
+    here_fix = _ascii_word(here, literals)[0].strip()
+    if fits is not None and here_fix != here and not (here_fix.isascii() and fits(here_fix)):
+        # (made half-width, it is still nothing the parser can take here: `優先度３` is `優先度3`)
+        if "NAME" not in expected:
+            return None
+        example = _name_like(name_example, fix)
+        return Hint(pos, end, words("diag.help.name_ascii", name=example, fix=f'{example} "{here}"'), here)
     changed = [c for c in dict.fromkeys(word) if c not in special and _digit(c) != c]
     kinds = list(dict.fromkeys(special))
     if len(kinds) == 1 and all(_is_fullwidth(c) for c in changed):

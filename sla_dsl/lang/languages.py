@@ -8,7 +8,10 @@ Design notes
   asked for. A policy that declares none is read as ``en, ja`` (English
   primary), the behaviour before the declaration existed.
 * The product writes Japanese and English (:data:`SUPPORTED`): another code is
-  E260, a code listed twice E261.
+  E260, a code listed twice E261. A language named another way than by its code (``jp``, ``JP``,
+  ``jpn``, ``japanese``, ``日本語``; ``eng``, ``english``, ``英語``: :data:`ALIASES`) is E260 too, with
+  the line to write (``languages ja, en``), and is read as the language meant: the policy's messages
+  are then in Japanese, as its author expects, not in English for want of a readable header.
 * When a policy declares its languages, each text must exist in each of them:
   an empty side of a pair is E262; a single text (or the same text twice) with Japanese in it, where
   ``en`` is declared, has no English (E263); a pair whose English side is
@@ -45,6 +48,10 @@ from .parser import parse_tree
 SUPPORTED = ("ja", "en")
 #: The languages of a policy that declares none: English first, as before ``languages`` existed.
 UNDECLARED = ("en", "ja")
+#: Other names of the supported languages (by their lower case), read as the code meant (E260 all the same).
+ALIASES = {"jp": "ja", "jpn": "ja", "japanese": "ja", "日本語": "ja", "eng": "en", "english": "en", "英語": "en"}
+#: The aliases that are no names (`日本語`): written as the code before the header's statement is parsed.
+_NATIVE_ALIASES = re.compile("|".join(k for k in ALIASES if not k.isascii()))
 
 _JAPANESE = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff60]")
 #: A word in Latin letters with a small letter (``Priority``, ``hours``): no code or abbreviation (``P1``, ``SLA``).
@@ -56,11 +63,19 @@ Report = Callable[..., None]
 def read_languages(stmt: Tree[Token], error: Report) -> tuple[str, ...]:
     """The codes of an ``h_languages`` statement, reporting unknown (E260) and repeated (E261) ones."""
     out: list[str] = []
+    codes = [str(tok) for tok in stmt.children if isinstance(tok, Token)]
+    fix = "languages " + ", ".join(dict.fromkeys(ALIASES.get(c.lower(), c) for c in codes))
     for tok in stmt.children:
         if not isinstance(tok, Token):
             continue
         code = str(tok)
-        if code not in SUPPORTED:
+        meant = ALIASES.get(code.lower())
+        if meant is not None:  # `jp`: Japanese, named another way
+            help = words("diag.E260.help_alias", code=code, lang=meant, fix=fix)
+            error("E260", words("diag.E260", code=code), tok, help=help)
+            if meant not in out:
+                out.append(meant)
+        elif code not in SUPPORTED:
             hint = did_you_mean_words(code.lower(), SUPPORTED)
             error(
                 "E260",
@@ -108,6 +123,7 @@ def header_languages(text: str) -> tuple[str, ...] | None:
         found = text[start:]
     if found is None:
         return ()
+    found = _NATIVE_ALIASES.sub(lambda hit: ALIASES[hit.group()], found)  # (`languages 日本語`: Japanese meant)
     # a word after a whole statement (`languages ja, en` then `bogus 3` in a header left open) is an
     # error of its own: the statement is read without it
     head = 'sla "" {\n'

@@ -13,6 +13,13 @@ Design notes
   weekdays ``Keyword.Type`` / ``Name.Constant``; dates, month-days and times
   ``Literal.Date``; ``[art 3.1.4]`` is ``Name.Decorator``; event names
   (``incident.reported``) ``Name.Function``; time zones ``String.Symbol``.
+* Only a top-level declaration gets ``Keyword.Declaration`` and its name ``Name.Class``: inside a block
+  (state ``block``, entered at ``{``) ``calendar business`` names a calendar (a maintenance block's
+  ``calendar``, an item's ``rules calendar business``) and its words are statement words, as the
+  TextMate grammar reads them; a block left open ends at a line that begins with a declaration no
+  statement begins with (``sla``, ``article``, ``item``, ``attribute``, ``event``), as there.
+* The nth day of a calendar (``by end of 2nd business day``): the calendar's name is ``Name.Variable``,
+  as in a duration.
 * Digits are ASCII (``[0-9]``), as the grammar's: a full-width ``４`` is no number.
 * Keyword lists are tuples here rather than read from the grammar at import
   time: Pygments loads lexers in contexts where the package data may not be
@@ -25,7 +32,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, cast
 
-from pygments.lexer import RegexLexer, bygroups, words
+from pygments.lexer import RegexLexer, bygroups, include, words
 from pygments.token import (
     Comment,
     Keyword,
@@ -188,17 +195,12 @@ class SlaLexer(RegexLexer):
         return 0.9 if _HEADER.search(text) else 0.0
 
     tokens: ClassVar[dict[str, list[Any]]] = {
+        # top level: declarations and their names; a block's `{` enters "block"
         "root": [
-            (r"\s+", Whitespace),
-            (r"#[^\n]*", Comment.Single),
-            (r'"', String.Double, "string"),
-            (
-                r"(\[)(\s*)(art)(\s+)([0-9]+(?:\.[0-9]+)*)(\s*)(\])",
-                _groups(Punctuation, Whitespace, Name.Decorator, Whitespace, Name.Decorator, Whitespace, Punctuation),
-            ),
+            include("plain"),
             # declaration keyword followed by the declared name
             (
-                r"\b(calendar|service|maintenance|clock|priority|notify|backup|exclude)(\s+)([A-Za-z_]\w*)\b",
+                r"\b(calendar|service|maintenance|clock|priority|notify|backup|exclude|attribute)(\s+)([A-Za-z_]\w*)\b",
                 _groups(Keyword.Declaration, Whitespace, Name.Class),
             ),
             (r"\b(planned)(\s+)(stop)\b(?!s)", _groups(Keyword.Declaration, Whitespace, Keyword.Declaration)),
@@ -208,11 +210,46 @@ class SlaLexer(RegexLexer):
                 _groups(Keyword.Declaration, Whitespace, Name.Class),
             ),
             (r"\b(sla|article|item)\b", Keyword.Declaration),
+            (r"\{", Punctuation, "block"),
+            include("words"),
+        ],
+        # inside a block: a declaration keyword is a statement's word (`calendar business` in a maintenance
+        # block, `rules calendar business` in an item names a calendar, it declares none), as the TextMate
+        # grammar reads it; a block left open ends at `}` or where a line begins with a declaration no
+        # statement begins with (as the parser reads it)
+        "block": [
+            (r"^(sla|article|item)(?![\w.])", Keyword.Declaration, "#pop"),
+            (r"^(attribute)(\s+)([A-Za-z_]\w*)\b", _groups(Keyword.Declaration, Whitespace, Name.Class), "#pop"),
+            (
+                r"^(event)(\s+)([a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*)",
+                _groups(Keyword.Declaration, Whitespace, Name.Class),
+                "#pop",
+            ),
+            include("plain"),
+            (r"\{", Punctuation, "#push"),
+            (r"\}", Punctuation, "#pop"),
+            include("words"),
+        ],
+        "plain": [
+            (r"\s+", Whitespace),
+            (r"#[^\n]*", Comment.Single),
+            (r'"', String.Double, "string"),
+            (
+                r"(\[)(\s*)(art)(\s+)([0-9]+(?:\.[0-9]+)*)(\s*)(\])",
+                _groups(Punctuation, Whitespace, Name.Decorator, Whitespace, Name.Decorator, Whitespace, Punctuation),
+            ),
+        ],
+        "words": [
             (r"[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*", Name.Function),
             (r"\b[A-Za-z][A-Za-z0-9_+\-]*(?:/[A-Za-z0-9_+\-]+)+", String.Symbol),
             (r"\b[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}\b", Literal.Date),
             (r"\b[0-9]{1,2}-[0-9]{1,2}\b", Literal.Date),
             (r"\b[0-9]{1,2}:[0-9]{2}\b", Literal.Date),
+            # the nth day of a calendar (`by end of 2nd business day`): the calendar's name as in a duration
+            (
+                r"\b([0-9]+(?:st|nd|rd|th))(\s+)(?!" + _UNIT_RE + r")([A-Za-z_]\w*)(\s+)(days?)\b",
+                _groups(Number.Integer, Whitespace, Name.Variable, Whitespace, Keyword.Type),
+            ),
             (r"\b[0-9]+(?:st|nd|rd|th)\b", Number.Integer),
             (r"\b[0-9]+(?:\.[0-9]+)?%", Number),
             # a duration: amount, optional calendar name, unit

@@ -21,7 +21,7 @@ from pydantic import Field
 
 from .model_attributes import Condition
 from .model_nodes import NO_SPAN, ArticleRef, Label, Node, Span
-from .model_time import Duration
+from .model_time import ClockTime, Duration
 
 
 class Within(Node):
@@ -32,11 +32,20 @@ class Within(Node):
 
 
 class ByEndOf(Node):
-    """Due at the close of the nth business day after the day the clock starts."""
+    """Due at the close of the nth business day of ``calendar`` after the day the clock starts, or at the
+    time of day ``at`` of that day (``respond by 16:00 of 1st business day``).
+
+    ``at`` is a wall time of the calendar's zone on that day, read as RFC 5545 reads a local time (one the
+    clock shows twice is its first occurrence; one it skips, a spring gap, lies as far past the jump as it
+    lies past the gap's start), then kept within the day's hours: no later than its close, no earlier than
+    its opening (``sla check`` refuses a time no hours of the calendar hold, E224).
+    """
 
     kind: Literal["by_end_of"] = "by_end_of"
     nth: int
     calendar: str
+    #: the time of day it falls due (None: the day's close)
+    at: ClockTime | None = None
 
 
 Target = Within | ByEndOf
@@ -82,16 +91,22 @@ class ClockTarget(Node):
     ``kind`` ``respond``, ``resolve`` or ``first_reply``: met iff the clock stops at
     or before its due instant, the first instant its running time reaches
     ``duration`` (``duration`` plus ``out_of_hours``'s extra for a cycle that starts
-    outside its calendar's open hours); ``update``: one of ``by`` at least every
+    outside its calendar's open hours), or with ``by_day`` the instant it names
+    for the cycle's start; ``update``: one of ``by`` at least every
     ``duration`` of running time while the clock runs, each at or before the instant
     the running time since the last one reaches it.
     """
 
     kind: Literal["respond", "resolve", "first_reply", "update"]
-    duration: Duration
+    #: the running time it allows (None for a ``by_day`` target)
+    duration: Duration | None
     clock: str
     by: tuple[str, ...] = ()
     out_of_hours: OutOfHours | None = None
+    #: a target due at an instant of a business day (``resolve by end of 2nd business day on resolution``)
+    #: instead of after running time: met iff the clock stops at or before that instant of the nth business
+    #: day after the day each cycle of the clock starts; ``duration`` is then None
+    by_day: ByEndOf | None = None
 
     @property
     def name(self) -> str:
@@ -138,8 +153,19 @@ class ClockRule(Node):
     resets: tuple[str, ...] = ()
     restarts: tuple[str, ...] = ()
     cancels: tuple[str, ...] = ()
+    #: the (first) warning threshold: a target is ``at_risk`` once this share of its time has run
     at_risk_percent: float | None = None
+    #: every warning threshold when there are several (``at risk at 50%, 75% of target``), lowest first, the
+    #: first ``at_risk_percent``; empty for one
+    at_risk_thresholds: tuple[float, ...] = ()
     notes: tuple[Label, ...] = ()
+
+    @property
+    def risk_thresholds(self) -> tuple[float, ...]:
+        """Every warning threshold, lowest first (none, one or several)."""
+        if self.at_risk_thresholds:
+            return self.at_risk_thresholds
+        return (self.at_risk_percent,) if self.at_risk_percent is not None else ()
 
     @property
     def has_life_cycle(self) -> bool:

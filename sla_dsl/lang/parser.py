@@ -378,6 +378,12 @@ def parse_tree(text: str) -> Tree[Token]:
     return tree
 
 
+@cache
+def _terminal_regexps() -> dict[str, re.Pattern[str]]:
+    """Terminal name -> the pattern it matches (a keyword's literal too), for whether a rewrite fits."""
+    return {term.name: re.compile(term.pattern.to_regexp()) for term in get_parser().terminals}
+
+
 def describe_expected(expected: set[str]) -> list[str]:
     """Expected terminal names as words, keywords in backticks, sorted."""
     return [_en(w) for w in expected_words(expected)]
@@ -401,10 +407,11 @@ def expected_words(expected: set[str]) -> list[str | Code | Words]:
     def add(w: str | Code | Words) -> None:
         found.setdefault(_en(w), w)
 
-    if any(pats.get(n) in UNIT_WORDS for n in expected):
+    units = _duration_units(expected)  # (else `hours` or `day` is a keyword there: `hours business`)
+    if units:
         add(words("diag.expected.unit", units=_units()))
     for name in expected:
-        if pats.get(name) in UNIT_WORDS:
+        if units and pats.get(name) in UNIT_WORDS:
             continue
         if name in pats:
             add(f"`{pats[name]}`")
@@ -487,18 +494,47 @@ def _unit_example(amount: str, before: Token | None) -> str:
     one = amount.lstrip("0") == "1"
     if before is not None and str(before) in ("keep", "every", "notice"):
         return f"{amount} day{'' if one else 's'}"
+    if before is not None and str(before) == "received":  # `same day if received 4 hours before ...`
+        return f"{amount} hour{'' if one else 's'}"
     return f"{amount} business hour{'' if one else 's'}"
 
 
-def _missing_unit(stack: list[Any], expected: set[str], token: Token | None, line_offset: int) -> Diagnostic | None:
-    """E015 at a duration's amount or unknown unit where the parser stopped later (the next line's first
-    word read as the duration's calendar, or its ``}``), else ``None``.
+#: The keywords that follow a duration in a statement (``notice 7 days before``, ``10 business days
+#: after``, ``within 2 hours on chat``): after an amount, read as its calendar, they mean the unit is missing.
+_AFTER_DURATION = frozenset({"before", "after", "on", "from", "by", "if"})
 
-    ``token``: the token the parser stopped at (``None``: a character it could not read)."""
-    units = bool(set(_expected_keywords(expected)) & UNIT_WORDS)
+
+def _duration_units(expected: set[str]) -> bool:
+    """Whether the parser expects a duration's unit (every unit: not a keyword that is also one, as
+    ``hours business`` or ``on day 15``)."""
+    return set(UNITS) <= set(_expected_keywords(expected))
+
+
+def _with_unit(text: str, amount: Token, example: str) -> str | None:
+    """The line of ``amount`` written with its unit (``example``: the amount and unit), when it parses past
+    it; ``None`` otherwise (:func:`_rewritten`)."""
+    if amount.start_pos is None or amount.end_pos is None:
+        return None
+    line_start = text.rfind("\n", 0, amount.start_pos) + 1
+    start = line_start + len(text[line_start : amount.start_pos]) - len(text[line_start : amount.start_pos].lstrip())
+    at = amount.start_pos - start
+    return _rewritten(text, start, lambda line: line[:at] + example + line[at + len(str(amount)) :])
+
+
+def _missing_unit(
+    stack: list[Any], expected: set[str], token: Token | None, line_offset: int, text: str = ""
+) -> Diagnostic | None:
+    """E015 at a duration's amount or unknown unit where the parser stopped later (the next line's first
+    word read as the duration's calendar, or its ``}``, or the keyword after the duration: ``notice 7
+    before``), else ``None``.
+
+    ``token``: the token the parser stopped at (``None``: a character it could not read); ``text``: the
+    text parsed (the line to write is shown when the amount has words after it)."""
+    units = _duration_units(expected)
     top = stack[-1] if stack else None
     amount: Token | None = None
     depth = 1  # how many values of the stack the amount and what follows it take
+    continued = False  # whether the statement goes on after the amount (`notice 7 before start date`)
     if isinstance(top, Tree) and top.data == "duration" and len(top.children) == 3:
         # `respond within 4` + `same day if ...`: `4 same day` read as a duration of calendar `same`
         first, name = top.children[0], top.children[1]
@@ -509,6 +545,8 @@ def _missing_unit(stack: list[Any], expected: set[str], token: Token | None, lin
         if isinstance(first, Token) and first.type == "INT":
             if (top.line or 0) > (first.line or 0):  # `respond within 5` + `complete on ...`
                 amount, depth = first, 2
+            elif str(top) in _AFTER_DURATION and token is not None:  # `notice 7 before start date`
+                amount, depth, continued = first, 2, True
             elif token is None or token.type != "NAME" or (token.line or 0) > (top.line or 0):
                 # `4 hrs` + a new line, `keep 7 dayz }`: the word after the amount is the unit, unknown
                 near = suggest(str(top), sorted(UNIT_WORDS))
@@ -527,11 +565,12 @@ def _missing_unit(stack: list[Any], expected: set[str], token: Token | None, lin
         return None
     before = _last_leaf(stack[-depth - 1]) if len(stack) > depth else None
     example = _unit_example(str(amount), before)
+    line = _with_unit(text, amount, example) if continued and text else None  # (the line to write)
     return diagnostic(
         "E015",
         words("diag.E015.missing"),
         _token_span(amount, line_offset),
-        help=words("diag.E015.missing.help", example=example),
+        help=words("diag.E015.missing.line", fix=line) if line else words("diag.E015.missing.help", example=example),
     )
 
 
@@ -567,7 +606,15 @@ def _hinted(err: UnexpectedInput, text: str, pos: int, expected: set[str], line_
     prev = _last_leaf(stack[-1]) if stack else None
     pats = _terminal_patterns()
     literals = {pats[n] for n in expected if n in pats}
-    hint = hint_for(text, pos, expected, literals, str(prev) if prev is not None and prev.type == "INT" else None)
+    amount = str(prev) if prev is not None and prev.type == "INT" else None
+    place = _place(stack)
+    head = HEAD_FORMS.get(place.block or "", "").split()
+    example = head[1] if not place.opened and len(head) > 1 and re.fullmatch(r"[A-Za-z_]\w*", head[1]) else "P3"
+
+    def fits(word: str) -> bool:
+        return any(rx.match(word) for name, rx in _terminal_regexps().items() if name in expected)
+
+    hint = hint_for(text, pos, expected, literals, amount, fits, example)
     if hint is None:
         return None
     span = _span_of(text, hint.start, hint.end, line_offset)
@@ -606,7 +653,7 @@ def _to_diagnostic(err: UnexpectedInput, text: str, line_offset: int) -> Diagnos
             found = _quote_inside(stack, text, pos, line_offset) or _hinted(err, text, pos, known, line_offset)
             if found is not None:
                 return found
-        unit = _missing_unit(stack, known, token, line_offset)
+        unit = _missing_unit(stack, known, token, line_offset, text)
         if unit is not None:
             return unit
     if isinstance(err, UnexpectedToken) and err.token.type != "$END":
@@ -726,7 +773,7 @@ def _unexpected_guess(
     value = _printable(value)
     help_text: Words | None = None
     keywords = _expected_keywords(expected)
-    if keywords and set(keywords) & UNIT_WORDS and not (set(keywords) - UNIT_WORDS):
+    if _duration_units(expected) and not (set(keywords) - UNIT_WORDS):
         near = suggest(value, sorted(UNIT_WORDS))
         help_text = (
             words("diag.help.units_near", near=near, units=_units())

@@ -22,6 +22,10 @@ Design notes
   not read, so a NUL in the header does not hide a ``languages`` line the bytes still show) and of
   input over the cap (read from its first :data:`HEADER_BYTES`), whichever way it came in: ``sla
   check`` and the language server word them alike.
+* **UTF-16 and UTF-32** (Windows Notepad's "Unicode", some export tools) are named, from their
+  byte-order mark or, without one, from the NUL byte beside every ASCII character, with how to save the
+  file again as UTF-8 (``iconv -f UTF-16LE -t UTF-8``): before the UTF-8 reading, which would take
+  ASCII text in UTF-16 for text with a NUL. The header's languages are read from the decoded text.
 * **A line is what ends in ``\\n``** once CR and CRLF are normalised: that is
   how Lark counts lines, and what excerpts and the language server count too
   (:mod:`.lines`).
@@ -37,6 +41,7 @@ from __future__ import annotations
 import errno
 import os
 import re
+import shlex
 import stat
 import sys
 from pathlib import Path
@@ -102,6 +107,9 @@ def decode_policy(data: bytes | str, file: str = "<policy>") -> tuple[str | None
     else:
         if len(data) > MAX_POLICY_BYTES:
             return _too_big(file, len(data), "file", bytes_languages(data[:HEADER_BYTES]))
+        wide = _wide_encoding(data)
+        if wide is not None:
+            return _refused_wide(file, data, wide)
         raw = data[len(_BOM) :] if data.startswith(_BOM) else data
         try:
             text = raw.decode("utf-8")
@@ -125,6 +133,55 @@ def decode_policy(data: bytes | str, file: str = "<policy>") -> tuple[str | None
         languages = bytes_languages(text.encode("utf-8", "replace"))
         return _refused(file, words("diag.E001.nul"), words("diag.E001.nul.help"), line, col, languages)
     return text, []
+
+
+#: Byte-order marks of the encodings of more than one byte per ASCII character (UTF-32 first: its
+#: little-endian mark begins with UTF-16's).
+_WIDE_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32LE"),
+    (b"\x00\x00\xfe\xff", "UTF-32BE"),
+    (b"\xff\xfe", "UTF-16LE"),
+    (b"\xfe\xff", "UTF-16BE"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """``UTF-16LE`` (or BE, or UTF-32) for bytes in that encoding: from its byte-order mark, or from a NUL
+    beside at least half the characters of its first KiB and none on the other side; else ``None``."""
+    for bom, name in _WIDE_BOMS:
+        if data.startswith(bom):
+            return name
+    sample = data[:1024]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for nuls, other, name in ((odd, even, "UTF-16LE"), (even, odd, "UTF-16BE")):
+        if nuls.count(0) * 2 >= len(nuls) and other.count(0) == 0:
+            try:
+                data.decode(name.lower())
+            except UnicodeDecodeError:
+                return None
+            return name
+    return None
+
+
+def _refused_wide(file: str, data: bytes, encoding: str) -> tuple[None, list[Diagnostic]]:
+    """E001 for a policy saved in ``encoding`` (UTF-16 or UTF-32), naming it, with the command that saves it
+    as UTF-8 and the languages its header declares (read from the text decoded)."""
+    try:
+        text = data.decode(encoding.lower())
+    except UnicodeDecodeError:
+        text = data.decode(encoding.lower(), errors="replace")
+    languages = bytes_languages(text.lstrip("\ufeff").encode("utf-8"))
+    path = Path(file if not file.startswith("<") else "policy.sla")
+    target = path.with_name(f"{path.stem}-utf8{path.suffix}")
+    command = f"iconv -f {encoding} -t UTF-8 {shlex.quote(str(path))} > {shlex.quote(str(target))}"
+    return _refused(
+        file,
+        words("diag.E001.wide", encoding=Code(encoding)),
+        words("diag.E001.help.wide", command=command),
+        languages=languages,
+    )
 
 
 def _looks_shift_jis(raw: bytes) -> bool:

@@ -39,6 +39,9 @@ _NAMED_TARGETS = {
     "q_resolve_on": "resolve",
     "q_first_reply_on": "first_reply",
     "q_update": "update",
+    "q_respond_by_on": "respond",
+    "q_resolve_by_on": "resolve",
+    "q_first_reply_by_on": "first_reply",
 }
 
 
@@ -390,7 +393,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         starts: list[str] = []
         life: dict[str, Any] = {}  # pauses, stops, resets, restarts, cancels (issue 12)
         lines: list[tuple[str, Token]] = []  # their events as written: (stops, ..., pauses or until, event)
-        risk: float | None = None
+        risks: tuple[float, ...] = ()
         notes: list[m.Label] = []
         seen: dict[str, Tree[Token]] = {}
         for st in stmts:
@@ -406,9 +409,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 starts = [self.event(t) for t in st.children if isinstance(t, Token)]
             elif st.data == "k_risk":
                 self._once(seen, st)
-                tok = st.children[0]
-                assert isinstance(tok, Token)
-                risk = self._percent(tok)
+                risks = self._risks([t for t in st.children if isinstance(t, Token)])
             elif st.data == "note":
                 notes.append(self._note(st))
         never = life_conflicts(str(name), [(k, str(t), self.span(t)) for k, t in lines])  # E221
@@ -425,11 +426,37 @@ class Builder(AttributeBuilder, EventTypeBuilder):
             label=label,
             ref=ref,
             starts=tuple(starts),
-            at_risk_percent=risk,
+            at_risk_percent=risks[0] if risks else None,
+            at_risk_thresholds=risks if len(risks) > 1 else (),
             notes=tuple(notes),
             span=self.span(decl),
             **life,
         )
+
+    def _risks(self, toks: list[Token]) -> tuple[float, ...]:
+        """The warning thresholds of ``at risk at 50%, 75% of target``: one as ever (above 0%, at most 100%);
+        several each above 0% and below 100%, lowest first, none twice (E215, with the line to write)."""
+        values = [self._percent(t) for t in toks]
+        if len(values) == 1:
+            return (values[0],)
+        fixed = ", ".join(f"{v:g}%" for v in sorted({v for v in values if v < 100}))
+        line = f"at risk at {fixed or '50%, 75%'} of target"
+        for i, (tok, v) in enumerate(zip(toks, values, strict=True)):
+            if v >= 100:
+                raise self.fail(
+                    "E215",
+                    words("diag.E215.risk_range", value=shown(str(tok))),
+                    tok,
+                    help=words("diag.E215.risk.help", line=line),
+                )
+            if i and v <= values[i - 1]:
+                raise self.fail(
+                    "E215",
+                    words("diag.E215.risk_order", value=shown(str(tok)), before=shown(str(toks[i - 1]))),
+                    tok,
+                    help=words("diag.E215.risk.help", line=line),
+                )
+        return tuple(values)
 
     def _clock_life(self, st: Tree[Token], seen: dict[str, Tree[Token]], life: dict[str, Any]) -> None:
         """A ``pauses at``, ``stops at``, ``resets at``, ``restarts at`` or ``cancels at`` line of a clock
@@ -467,9 +494,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 fields["target"] = m.Within(duration=self.duration(dur), span=self.span(st))
                 self._plain_out_of_hours(st, dur)
             elif key == "q_by_end":
-                toks = [t for t in st.children if isinstance(t, Token) and t.type in ("ORDINAL", "NAME")]
-                nth = self.nth_business_day(toks[0])
-                fields["target"] = m.ByEndOf(nth=nth, calendar=str(toks[1]), span=self.span(st))
+                fields["target"] = self._by_day(st, st)
             elif key in _NAMED_TARGETS:
                 targets.append(self._clock_target(st))
             elif key == "q_same_day":
@@ -549,9 +574,29 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 help=words("diag.E220.completion_event.help"),
             )
 
+    def _by_day(self, st: Tree[Token], at: Tree[Token]) -> m.ByEndOf:
+        """``by end of 2nd business day`` or ``by 16:00 of 2nd business day`` of a target line (its first
+        ORDINAL and the NAME after it; ``at``: the span the target gets)."""
+        toks = [t for t in st.children if isinstance(t, Token) and t.type in ("TIME", "ORDINAL", "NAME")]
+        time = self.clock_time(toks[0]) if toks[0].type == "TIME" else None
+        k = 1 if time is not None else 0
+        nth = self.nth_business_day(toks[k])
+        return m.ByEndOf(nth=nth, calendar=str(toks[k + 1]), at=time, span=self.span(at))
+
     def _clock_target(self, st: Tree[Token]) -> m.ClockTarget:
         """A named target line of a priority: ``resolve within 3 business days on resolution``, with its
-        out-of-hours tail (``, plus 24 hours if received outside business hours``)."""
+        out-of-hours tail (``, plus 24 hours if received outside business hours``), or ``resolve by end of
+        2nd business day on resolution``."""
+        if str(st.data).endswith("_by_on"):
+            day = self._by_day(st, st)
+            clock = [t for t in st.children if isinstance(t, Token) and t.type == "NAME"][-1]
+            return m.ClockTarget(
+                kind=_NAMED_TARGETS[str(st.data)],
+                duration=None,
+                clock=str(clock),
+                by_day=day,
+                span=self.span(st),
+            )
         dur = next(c for c in st.children if isinstance(c, Tree))
         toks = [t for t in st.children if isinstance(t, Token)]
         clock = next(t for t in toks if t.type == "NAME")

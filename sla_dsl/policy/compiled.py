@@ -13,7 +13,11 @@ Design notes
   no rule that applies, no business calendar) is written from the catalogue
   (``author.policy.*``, ``cli.unknown.priority``) in ``lang`` when the caller
   gives one (a command's ``--lang``), else in the policy's primary language; the
-  :class:`~sla_dsl.errors.InputError` carries that language.
+  :class:`~sla_dsl.errors.InputError` carries that language. So does every other refusal of its
+  methods (:meth:`Policy._lang`): a time without an offset or that is no time, and a ``TypeError``
+  for a value of another type (an attribute's value that is not text among them). A time or a
+  result outside the supported years is the calendars' :class:`~sla_dsl.calendars.bounds.OutOfRangeError`,
+  English as the API always gave it (its ``in_lang`` gives another language; the commands use it).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from zoneinfo import ZoneInfo
 from ..calendars.bounds import RESULT, TIME, OutOfRangeError, check_span, check_time, range_words
 from ..calendars.business import BusinessCalendar
 from ..calendars.recurrence import Window, maintenance_windows
-from ..calendars.timeargs import parse_edge, parse_instant
+from ..calendars.timeargs import EXAMPLE, error_lang, parse_edge
 from ..errors import InputError, NaiveDatetimeError
 from ..i18n import message
 from ..i18n.authoring import names
@@ -106,24 +110,44 @@ class Policy:
         example = "`calendar business { days mon..fri  hours 09:00-17:00 }`"
         raise NoCalendarError(message("author.policy.no_calendar", lang, example=example), lang=lang)
 
-    def _aware(self, t: dt.datetime | str) -> dt.datetime:
+    def _lang(self, lang: str | None = None) -> str:
+        """The language of this policy's refusals: ``lang`` when the caller gives one, else its primary one."""
+        return lang or policy_language(self.model)
+
+    def _aware(self, t: dt.datetime | str, lang: str = "en") -> dt.datetime:
         """``t`` in the policy's zone: an aware datetime, or ISO 8601 text with an offset (as the
         commands read times); a naive one, bad text or a time outside the supported years is refused,
-        any other type is a TypeError naming it."""
+        any other type is a TypeError naming it (in ``lang``)."""
+        said = error_lang(lang)
+        text: str | None = None
         if isinstance(t, str):
-            t = parse_instant(t, "time")
+            text = t
+            try:
+                t = dt.datetime.fromisoformat(text.strip())
+            except ValueError:
+                raise InputError(
+                    message("author.policy.not_instant", lang, text=text, example=EXAMPLE), lang=said
+                ) from None
         elif not isinstance(t, dt.datetime):
-            raise TypeError(f"time: expected a datetime with a UTC offset or ISO 8601 text, found {type(t).__name__}")
+            raise TypeError(message("author.policy.time_type", lang, kind=type(t).__name__))
         if t.tzinfo is None or t.utcoffset() is None:
-            raise NaiveDatetimeError(f"time `{t.isoformat()}` has no UTC offset")
-        return check_time(t, TIME).astimezone(self.tz)
+            if text is not None:
+                raise NaiveDatetimeError(
+                    message("author.policy.no_offset", lang, text=text, example=EXAMPLE), lang=said
+                )
+            naive = message("author.policy.naive", lang, text=t.isoformat(), example="tzinfo=policy.tz")
+            raise NaiveDatetimeError(naive, lang=said)
+        return check_time(t, TIME, text).astimezone(self.tz)
 
-    def _edge(self, t: dt.datetime | dt.date | str, what: str) -> dt.datetime | dt.date:
+    def _edge(self, t: dt.datetime | dt.date | str, what: str, lang: str = "en") -> dt.datetime | dt.date:
         """A period edge as given, its text read as the commands read ``--from``; another type refused."""
         if isinstance(t, str):
-            return parse_edge(t, self.tz, what)
+            try:
+                return parse_edge(t, self.tz, what, lang)
+            except OutOfRangeError as exc:  # (in the API's English, as every time outside the years: above)
+                raise OutOfRangeError(exc.words) from None
         if not isinstance(t, dt.date):
-            raise TypeError(f"{what}: expected a datetime, a date or ISO 8601 text, found {type(t).__name__}")
+            raise TypeError(message("author.policy.edge_type", lang, what=what, kind=type(t).__name__))
         return t
 
     # -- the contract's operations ----------------------------------------------
@@ -134,24 +158,28 @@ class Policy:
 
     def add_business_time(self, t: dt.datetime | str, delta: dt.timedelta, calendar: str | None = None) -> dt.datetime:
         """The earliest instant at which ``delta`` of business time has passed since ``t``."""
+        said = self._lang()
         if not isinstance(delta, dt.timedelta):
-            raise TypeError(f"delta: expected a timedelta, found {type(delta).__name__}")
-        return check_time(self.calendar(calendar).add(self._aware(t), delta).astimezone(self.tz), RESULT)
+            raise TypeError(message("author.policy.delta_type", said, kind=type(delta).__name__))
+        return check_time(self.calendar(calendar).add(self._aware(t, said), delta).astimezone(self.tz), RESULT)
 
     def business_time_between(
         self, t1: dt.datetime | str, t2: dt.datetime | str, calendar: str | None = None
     ) -> dt.timedelta:
         """Business time in [t1, t2) (negative when t2 < t1)."""
-        return self.calendar(calendar).between(self._aware(t1), self._aware(t2))
+        said = self._lang()
+        return self.calendar(calendar).between(self._aware(t1, said), self._aware(t2, said))
 
     def is_business_time(self, t: dt.datetime | str, calendar: str | None = None) -> bool:
         """Whether ``t`` falls inside business hours (open instant included, close excluded)."""
-        return self.calendar(calendar).is_business_time(self._aware(t))
+        said = self._lang()
+        return self.calendar(calendar).is_business_time(self._aware(t, said))
 
     def next_business_day(self, d: dt.date, calendar: str | None = None) -> dt.date:
         """The first business day strictly after the date ``d`` (a datetime or another type: TypeError)."""
+        said = self._lang()
         if not isinstance(d, dt.date) or isinstance(d, dt.datetime):
-            raise TypeError(f"d: expected a date, found {type(d).__name__}")
+            raise TypeError(message("author.policy.date_type", said, kind=type(d).__name__))
         return self.calendar(calendar).next_business_day(d)
 
     def priority(self, pid: str, attributes: Mapping[str, str] | None = None, lang: str | None = None) -> m.Priority:
@@ -159,14 +187,21 @@ class Policy:
         not given): the first in file order whose ``when`` holds. KeyError naming the known ids if absent;
         InputError naming the allowed values for an undeclared attribute or value; both in ``lang``
         (default: the policy's primary language)."""
+        said = self._lang(lang)
         if attributes is not None and not isinstance(attributes, Mapping):
-            raise TypeError(f"attributes: expected a mapping of names to values, found {type(attributes).__name__}")
-        said = lang or policy_language(self.model)
+            raise TypeError(message("author.policy.attributes_type", said, kind=type(attributes).__name__))
         sep = message("author.sep.list", said)
         unknown = message(
             "cli.unknown.priority", said, name=pid, known=sep.join(dict.fromkeys(p.id for p in self.model.priorities))
         )
         if attributes:
+            for name, value in attributes.items():  # (text only: a number is no value the policy declares)
+                if not isinstance(name, str):
+                    raise TypeError(
+                        message("author.policy.attribute_name_type", said, name=name, kind=type(name).__name__)
+                    )
+                if not isinstance(value, str):
+                    raise TypeError(message("author.policy.attribute_type", said, name=name, kind=type(value).__name__))
             problems = self._attribute_problems(attributes, said)
             if problems:
                 raise InputError(problems, lang=said)
@@ -217,15 +252,16 @@ class Policy:
 
     def due(self, target: m.Target, start: dt.datetime | str) -> dt.datetime:
         """When ``target`` falls due for a clock that starts at ``start``."""
+        return self._due(target, start, None)
+
+    def _due(self, target: m.Target, start: dt.datetime | str, lang: str | None) -> dt.datetime:
+        """:meth:`due`, what it refuses in ``lang`` (default: the policy's primary language)."""
+        said = self._lang(lang)
         if not isinstance(target, m.Within | m.ByEndOf):  # (a priority's id: response_due takes it)
-            raise TypeError(
-                "target: expected a target of the policy (policy.priority('P1').target), found "
-                f"{type(target).__name__}; for a priority's response due time, use response_due"
-            )
-        start = self._aware(start)
+            raise TypeError(message("author.policy.target_type", said, kind=type(target).__name__))
+        start = self._aware(start, said)
         if isinstance(target, m.ByEndOf):
-            end = self.calendar(target.calendar).end_of_nth_business_day(start, target.nth)
-            return check_time(end.astimezone(self.tz), RESULT)
+            return check_time(day_due(self.calendar(target.calendar), target, start).astimezone(self.tz), RESULT)
         d = target.duration
         if d.calendar is None:  # (on the policy's wall clock, as the evaluator counts it)
             return add_calendar_duration(start.astimezone(self.tz), d)
@@ -240,18 +276,45 @@ class Policy:
     ) -> dt.datetime:
         """The response due time for an incident of ``priority`` (with ``attributes``) whose clock starts then
         (what it refuses, in ``lang``: default the policy's primary language)."""
-        return self.due(self.priority(priority, attributes, lang).target, clock_start)
+        return self._due(self.priority(priority, attributes, lang).target, clock_start, lang)
 
     def maintenance_windows(self, start: dt.datetime | dt.date | str, end: dt.datetime | dt.date | str) -> list[Window]:
         """Every regular-maintenance window that starts in [start, end), in time order (each edge a
         datetime, a date, or either as text: a date means 00:00 in the policy's zone)."""
-        start, end = self._edge(start, "start"), self._edge(end, "end")
+        said = self._lang()
+        start, end = self._edge(start, "start", said), self._edge(end, "end", said)
         out: list[Window] = []
         for mt in self.model.maintenance:
             cal = self.calendar(mt.calendar) if mt.calendar else None
             out.extend(maintenance_windows(mt, cal, self.tz, start, end))
         out.sort(key=lambda w: (w.start.timestamp(), w.end.timestamp()))  # (instants: a repeated hour)
         return out
+
+
+def day_due(cal: BusinessCalendar, target: m.ByEndOf, start: dt.datetime) -> dt.datetime:
+    """When a day-based target (``by end of 2nd business day``, ``by 16:00 of 2nd business day``) falls
+    due for a clock (a cycle of one) that starts at ``start``: the close of the nth business day of ``cal``
+    after the local date of ``start`` (never that date itself), or the time of day ``target.at`` of that
+    day kept within its hours.
+
+    ``at`` is the wall time of the calendar's zone on that date, read as :func:`add_calendar_duration` reads
+    one (a time the clock shows twice is its first occurrence; one the clock skips lies past the jump by as
+    much as it lies past the gap's start: 02:30 on New York's spring day is 03:30 EDT). Later than the
+    day's close, the close; earlier than its opening (the start of its first open interval), the opening:
+    the due instant is one of the day's business hours or their edges. A day whose hours partial closures
+    take (W306) has its close (where its hours would have closed) for both.
+    """
+    close = cal.end_of_nth_business_day(start, target.nth)  # (the range checks and the day's close)
+    if target.at is None:
+        return close
+    d = start.astimezone(cal.tz).date()
+    for _ in range(target.nth):
+        d = cal.next_business_day(d)
+    naive = dt.datetime.combine(d, dt.time()) + dt.timedelta(minutes=target.at.minutes)
+    wall = naive.replace(tzinfo=cal.tz, fold=0).astimezone(dt.UTC)  # (a skipped time: the offset before the jump)
+    hours = cal.open_intervals(d)
+    opening = hours[0][0] if hours else close
+    return max(min(wall, close), opening).astimezone(cal.tz)
 
 
 def add_calendar_duration(t: dt.datetime, d: m.Duration) -> dt.datetime:

@@ -108,7 +108,7 @@ class StopNotice(_Row):
     channel: str
     #: the channel is one the policy's planned-stop rule allows
     allowed_channel: bool
-    #: sent before the notice deadline (``notice_deadline`` of its stop: an instant, exclusive)
+    #: sent in time: before ``notice_deadline`` of its stop, or at it for a notice ``before start``
     in_time: bool
 
 
@@ -124,14 +124,15 @@ class StopRow(_Row):
     end: dt.datetime
     #: when the first valid notice of the final window was sent; when none is valid, its first notice
     notice_at: dt.datetime | None
-    #: true when a notice of the final window was sent by a channel the policy allows before
-    #: ``notice_deadline``: the window is then excused from the availability of each service whose
+    #: true when a notice of the final window was sent by a channel the policy allows in time (see
+    #: ``notice_deadline``): the window is then excused from the availability of each service whose
     #: hours say ``except planned stops``; false otherwise (a ``stop_notice_invalid`` violation is listed)
     notice_ok: bool
     #: the channel of the notice in ``notice_at``, as the log spells it (``email``, ``web``)
     channel: str | None = None
-    #: the instant a valid notice must be sent before (Click So-ko: 00:00 of the day after the date 7
-    #: days before the start date); null when the policy has no planned-stop rule
+    #: the notice deadline: a notice ``before start date`` is in time before it (Click So-ko: 00:00 of the
+    #: day after the date 7 days before the start date), one ``before start`` at it at the latest (the
+    #: start less the notice); null when the policy has no planned-stop rule
     notice_deadline: dt.datetime | None = None
     #: the policy version in force at the stop's start, which judged it (Article 5)
     policy_version: str

@@ -9,6 +9,7 @@ Japanese report never quotes the engine's English.
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Callable
 
 from ..i18n import message
@@ -67,5 +68,22 @@ def note_text(
             message(f"report.data.field.{f}", lang) for f in note.fields
         ),
     )
+    if note.known_id:  # (an unknown id that is a known one in another Unicode form: :mod:`sla_dsl.evaluation.id_forms`)
+        text = message(
+            _other_form(ident, note.known_id, note.other_line),
+            lang,
+            text=text,
+            id=ident,
+            known=note.known_id,
+            line=str(note.other_line),
+        )
     where = note.where.get(lang)
     return message("report.data.at", lang, where=where, text=text) if where else text
+
+
+def _other_form(ident: str, known: str, line: int) -> str:
+    """The key of the words saying that ``ident`` is ``known`` in another Unicode form: composed or
+    decomposed characters (equal in NFC), or other widths and compatibility forms (equal in NFKC only);
+    with the line that opens ``known``, or without (0: the events have no lines)."""
+    form = "composed" if unicodedata.normalize("NFC", ident) == unicodedata.normalize("NFC", known) else "width"
+    return f"report.data.other_form.{form}" + ("" if line else ".unlined")

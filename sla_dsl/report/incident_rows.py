@@ -78,6 +78,16 @@ class OutOfHoursStep(_Row):
     extra_minutes: float
 
 
+class RiskStep(_Row):
+    """The instant a target's running time reaches one of its clock's several warning thresholds (``at risk at
+    50%, 75% of target``): ``sla explain`` says each; not in the JSON."""
+
+    #: when, in the policy's time zone (later than ``as_of`` for a threshold still ahead)
+    at: dt.datetime
+    #: the threshold, in percent of the target
+    percent: float
+
+
 class TargetRow(_Row):
     """The verdict on one named target of an incident: a target on a named clock
     (``resolve``, ``first_reply``, ``respond``, ``update``) or a notification rule on an incident event."""
@@ -117,6 +127,9 @@ class TargetRow(_Row):
     used_minutes: float | None = None
     #: ``update``: how many updates came late or not at all
     missed: int = 0
+    #: ``at_risk``: the last of the clock's warning thresholds passed, in percent of the target (``75``
+    #: of ``at risk at 50%, 75% of target``); null for any other status
+    at_risk_percent: float | None = None
     #: the article the target applies (``Article 3.2``); null when the rule cites none
     ref: str | None = None
     #: the steps that explain the verdict, in time order, in the engine's English
@@ -131,6 +144,8 @@ class TargetRow(_Row):
     clock_steps: list[ClockStep] = Field(default_factory=list, exclude=True)
     #: the judged cycle started out of hours and the target's out-of-hours time was added (``exclude``, as above)
     out_of_hours: OutOfHoursStep | None = Field(default=None, exclude=True)
+    #: each warning threshold's instant, when the clock has several (``exclude``, as above)
+    risk_steps: list[RiskStep] = Field(default_factory=list, exclude=True)
 
 
 class IncidentRow(_Row):

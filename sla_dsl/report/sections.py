@@ -923,7 +923,8 @@ def _summary(
             target = s.availability_target
             # its targets with `when`, each on its own line (issue 13), of every version in force
             plans = every_rule(given, _plan_targets(s.name), lambda t: str(t.when))
-            name = s.label.text(w.lang) + ("、" + w.m("report.when.others") if plans else "")  # issue 13
+            shown = s.label.text(w.lang) or s.name  # (its name when it has no label)
+            name = shown + ("、" + w.m("report.when.others") if plans else "")  # issue 13
             rows.append(
                 [
                     w.m("report.commit.availability") + f"（{name}）"
@@ -944,7 +945,7 @@ def _summary(
                 ]
             )
             for tw, pt in plans:  # (whom it is promised to, in the words of the version that has it)
-                who = f"{s.label.text(w.lang)}、{periods.whom(tw, s.name, pt)}"
+                who = f"{shown}、{periods.whom(tw, s.name, pt)}"
                 rows.append(
                     [
                         w.m("report.commit.availability") + f"（{who}）"

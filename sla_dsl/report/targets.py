@@ -137,6 +137,8 @@ def target_steps(row: Any, w: PolicyWords) -> list[tuple[Any, str]]:
         ooh = getattr(t, "out_of_hours", None)
         if ooh is not None:  # `, plus 24 hours if received outside business hours`
             out.append((ooh.at, _out_of_hours_words(row, t, ooh, what, w)))
+        for r in getattr(t, "risk_steps", ()):  # `at risk at 50%, 75% of target`: each threshold's instant
+            out.append((r.at, w.m("explain.at_risk.threshold", what=what, percent=f"{r.percent:g}")))
         status = _w(w, t.status) + (_w(w, "missed", n=t.missed) if t.missed else "")
         if getattr(t, "unmet_when", None):  # a notify rule whose `when` the record does not meet (issue 13)
             status = unmet_words(t.name, t.attributes, w) or status
@@ -156,7 +158,7 @@ def _out_of_hours_words(row: Any, t: Any, ooh: Any, what: str, w: PolicyWords) -
     written = next(
         (x for x in (rule.targets if rule is not None else ()) if x.kind == t.kind and x.clock == t.clock), None
     )
-    if written is not None and written.out_of_hours is not None:
+    if written is not None and written.duration is not None and written.out_of_hours is not None:
         d, extra = w.duration(written.duration), w.duration(written.out_of_hours.extra)
     else:
         d, extra = _minutes(t.target_minutes - ooh.extra_minutes), _minutes(ooh.extra_minutes)

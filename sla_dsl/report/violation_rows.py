@@ -116,7 +116,8 @@ class DataNote(_Row):
     first: str = ""
     #: ``conflict``: the line of the event read later
     line: int = 0
-    #: ``conflict``: the line of the event read first
+    #: ``conflict``: the line of the event read first; with ``known_id``: the line of the event that
+    #: opens that id (0: the events have no lines)
     other_line: int = 0
     #: ``kind_differs``: the backup kind of the ``backup.deleted``
     kind: str = ""
@@ -140,6 +141,11 @@ class DataNote(_Row):
     #: ``zone_unstated``: the fields the ``backup.completed`` leaves out (``zone``, ``primary_zone``);
     #: ``field_unread``: the fields given that its type does not carry
     fields: list[str] = Field(default_factory=list)
+    #: ``unknown_incident``, ``unknown_outage``, ``unknown_backup``: the id of an item the log opens that
+    #: this id equals once both are in Unicode normal form NFC, else NFKC (``が`` as one character or as
+    #: ``か`` and a combining mark, ``ｶﾞ`` and ``ガ``), as written; empty when none. Ids are compared as
+    #: written: the two stay two items, and the note says why
+    known_id: str = ""
     #: ``clock_after_completion``: the clock that would have acted on the event (its name)
     clock: str = ""
     #: ``clock_after_completion``: the clock's label per language; empty when it has none

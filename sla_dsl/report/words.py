@@ -432,6 +432,9 @@ class PolicyWords:
         """A named target of a priority as the policy words it (issue 12): ``2営業日以内`` / ``within 2
         business days``, with its out-of-hours time (``（営業時間外の受付は24時間を加算）``); a periodic
         update as ``4営業時間ごとにエンド・ユーザー様への一次回答または…`` / ``… at least every 4 business hours``."""
+        if t.by_day is not None:  # `resolve by end of 2nd business day on resolution`
+            return self.target_words(t.by_day)
+        assert t.duration is not None  # (a target not due on a business day has a duration)
         d = self.duration(t.duration)
         if t.kind == "update":
             by = self.m("report.target.or").join(self.event_plain(e) for e in t.by)
@@ -534,10 +537,15 @@ class PolicyWords:
 
     def target_words(self, t: lm.Target) -> str:
         """A response target in words: ``4営業時間以内`` / ``within 4 business hours``; ``2営業日目の終業時刻まで``
-        / ``by the end of the 2nd business day``, on a calendar other than ``business`` by its label too."""
+        / ``by the end of the 2nd business day`` (``1営業日目の16:00まで`` / ``by 16:00 on the 1st business
+        day``), on a calendar other than ``business`` by its label too."""
         if isinstance(t, lm.Within):
             return self.m("report.target.within", duration=self.duration(t.duration))
-        said = self.m("report.target.by_end", nth=t.nth if self.lang == "ja" else ordinal(t.nth))
+        nth = t.nth if self.lang == "ja" else ordinal(t.nth)
+        if t.at is None:
+            said = self.m("report.target.by_end", nth=nth)
+        else:
+            said = self.m("report.target.by_time", nth=nth, time=str(t.at))
         if t.calendar is None or t.calendar == lm.BUSINESS:
             return said
         return self.m("report.unit.on_calendar", amount=said, calendar=self.calendar_label(t.calendar))

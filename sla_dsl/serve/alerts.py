@@ -164,7 +164,7 @@ from ..i18n import Lang, message
 from ..policy.compiled import declared_types
 from ..report import Report
 from .store import Delivery, Store, Webhook, brief, distinct, own_failure, redact
-from .timer_words import alert_name, target_of_key, timer_lang
+from .timer_words import alert_name, late, target_of_key, timer_lang
 from .tracking import (
     AT_RISK,
     BREACHED,
@@ -615,7 +615,7 @@ class Timers:
             if alert_id is None:
                 continue  # fired before (another process, or before a restart)
             alert = self._transition(t, en_target=False)
-            LOG.warning("%s", self._say("serve.timers.fired", alert=alert, late=f"{now - t.instant:.3f}"))
+            LOG.warning("%s", self._say("serve.timers.fired", alert=alert, late=late(now - t.instant, self.lang)))
             if self.on_fire is not None:
                 self.on_fire(t, now)
             done.append(t)
@@ -676,6 +676,8 @@ class Timers:
             "fired_at": self._iso(now),
             "late_seconds": round(max(now - t.instant, 0.0), 3),
         }
+        if t.threshold is not None:  # one of a clock's several warning thresholds (`at risk at 50%, 75% of target`)
+            body["at_risk_percent"] = t.threshold
         if t.again > 1:  # alerted again: after the withdrawal of the alert before it (posted after it)
             body["again_after"] = withdrawal_key(again_key(t.base, t.again - 1))
         return orjson.dumps(body).decode()

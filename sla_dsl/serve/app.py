@@ -59,6 +59,19 @@ Design notes
   answers the same refusals in English, as every error body. The log line of
   a version added is in the policy's language whether it came by a reload or
   by ``POST /policies``, as every other line of the log about a version.
+* A reload takes the policy files as a start takes them, all or none: while
+  one file does not compile, no other file's new version is added either (the
+  log says so, with the file's located diagnostics): the next start would
+  refuse the set, so a service running a part of it could not be restarted.
+* A SIGHUP before the service is ready (``sla serve`` remembers one from the
+  process's start: :data:`sla_dsl.cli.app.HELD_HUP`) is not lost and does not
+  stop the service: once the lifespan has put its own handler in place, the
+  files are read again (``held_hup`` of :func:`create_app`), so a ``systemctl
+  reload`` during a slow start (a large database) does what it asks.
+* ``GET /incidents/ID`` answers 404 only when no event of the id is stored;
+  stored events the live view does not judge (a report event dated within the
+  clock skew, after the clock; no report event) are answered with
+  ``judged: false``, the events and a note saying why.
 * Writes (``POST /events``, ``POST /policies``) need ``Authorization: Bearer
   TOKEN`` when a token is configured; reads do not. Request bodies are read
   through :func:`_body`, which refuses more than ``max_body`` bytes (413)
@@ -117,7 +130,7 @@ LOG = logging.getLogger("sla.serve")
 ACCEPT = ""
 STATUSES = frozenset({"met", "breached", "open", "at_risk", "excluded"})
 FORMATS = {"json": "application/json", "markdown": "text/markdown", "html": "text/html", "text": "text/plain"}
-_WITHIN = re.compile(r"^(\d{1,6})(s|m|h|d)$")
+_WITHIN = re.compile(r"^([0-9]+)(s|m|h|d)$")
 _UNIT = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 #: The start's warning of the incidents not judged lists at most this many.
 _LISTED = 10
@@ -278,11 +291,16 @@ class Service:
         for shown, n in sorted(self.store.again(self.webhooks, self.clock.now()).items()):
             LOG.warning("%s", message("serve.webhook.again", lang, webhook=shown, count=n))
         given = ", ".join(w.shown for w in self.webhooks)
-        for shown, n in sorted(left.items()):
-            if self.webhooks:
-                LOG.warning("%s", message("serve.webhook.moved", lang, webhook=shown, count=n, given=given))
-            else:
-                LOG.warning("%s", message("serve.webhook.dropped", lang, webhook=shown, count=n))
+        for shown, done in sorted(left.items()):
+            if not self.webhooks:
+                LOG.warning("%s", message("serve.webhook.dropped", lang, webhook=shown, count=done.moved + done.kept))
+                continue
+            # only what will be posted is said so: an alert the webhooks given have already is not posted again
+            if done.moved:
+                to = ", ".join(done.to)
+                LOG.warning("%s", message("serve.webhook.moved", lang, webhook=shown, count=done.moved, given=to))
+            if done.kept:
+                LOG.warning("%s", message("serve.webhook.kept", lang, webhook=shown, count=done.kept, given=given))
 
     def _warn_unjudged(self, policies: Sequence[Policy]) -> None:
         """A warning naming how many stored events the versions in use cannot judge, and why (by code)."""
@@ -523,11 +541,11 @@ class Service:
             fresh = load_policies(list(self.settings.policy_files))
         except PolicyError as exc:  # the diagnostics as the start prints them: source line and caret
             said = exc.lang if exc.header_read else lang
-            LOG.error("reload: %s\n%s", message("serve.reload.not_reloaded", said), _lines(exc.render(False, said)))
+            LOG.error("reload: %s", _not_reloaded(exc.render(False, said), said))
             return
         except Exception as exc:  # a refusal of the loader (in the language it was written in), a file unread
             said = (exc.lang or "en") if isinstance(exc, InputError) else lang
-            LOG.error("reload: %s\n%s", message("serve.reload.not_reloaded", said), _lines(str(exc)))
+            LOG.error("reload: %s", _not_reloaded(str(exc), said))
             return
         known = {p.version: p for p in self.tracker.policies}
         for p in fresh:
@@ -567,6 +585,16 @@ class Service:
         )
         hint = message("serve.reload.version_changed.help", lang)
         LOG.error("reload: %s", _lines(_with_help(said, hint, lang)))
+
+
+def _not_reloaded(why: str, said_in: str) -> str:
+    """A reload refused whole (a file that does not compile, or is not read; versions the loader refuses
+    together): what was wrong, located as at start, and that no file's new version was added. A reload takes
+    the files as a start takes them, all or none: adding the other files' versions would serve a set of
+    versions the next start refuses (it does not start while a file does not compile)."""
+    lang = as_lang(said_in, "en")
+    said = f"{message('serve.reload.not_reloaded', lang)}\n{_lines(why)}"
+    return _with_help(said, message("serve.reload.not_reloaded.help", lang), lang)
 
 
 def _begun(policy: Policy, now: float) -> bool:
@@ -752,14 +780,34 @@ def _as_of(text: str | None, tz: dt.tzinfo, start: float, lang: str) -> float | 
 
 
 def _within(text: str) -> float:
+    """``GET /timers``'s ``within`` in seconds; refused (422) when it is no duration, or one longer than the
+    longest period a report judges (:data:`MAX_PERIOD`)."""
     m = _WITHIN.match(text.strip())
     if not m:
         raise ApiError(422, f"`within` value `{text}` is not a duration", "write it like `90s`, `30m`, `1h` or `2d`")
-    return float(int(m.group(1)) * _UNIT[m.group(2)])
+    digits, unit = m.group(1).lstrip("0") or "0", m.group(2)
+    limit = MAX_PERIOD.total_seconds()
+    # (a number of more digits than any allowed value is too large, whatever it is: not read as an int)
+    if len(digits) > len(str(int(limit))) or int(digits) * _UNIT[unit] > limit:
+        days = int(limit // 86400)
+        raise ApiError(
+            422,
+            f"`within` value `{text}` is too large: at most {days}d ({MAX_PERIOD_YEARS} years)",
+            f"ask for at most `{days}d`",
+        )
+    return float(int(digits) * _UNIT[unit])
 
 
-def create_app(policies: Sequence[Policy], settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
-    """The ASGI app of ``sla serve`` over ``policies`` (the database is migrated here)."""
+def create_app(
+    policies: Sequence[Policy],
+    settings: Settings | None = None,
+    clock: Clock | None = None,
+    *,
+    held_hup: threading.Event | None = None,
+) -> FastAPI:
+    """The ASGI app of ``sla serve`` over ``policies`` (the database is migrated here). ``held_hup``: set by
+    a SIGHUP that came while the service was being built (``sla serve`` remembers one from the process's
+    start, :data:`sla_dsl.cli.app.HELD_HUP`): the policy files are read again once the service is ready."""
     service = Service(policies, settings or Settings(), clock)
 
     @contextlib.asynccontextmanager
@@ -769,15 +817,24 @@ def create_app(policies: Sequence[Policy], settings: Settings | None = None, clo
         tasks = [timer_task, sender_task]
         loop = asyncio.get_running_loop()
         hup = False
+        before: Any = None
         if service.settings.policy_files and threading.current_thread() is threading.main_thread():
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                before = signal.getsignal(signal.SIGHUP)
                 loop.add_signal_handler(signal.SIGHUP, lambda: loop.run_in_executor(None, service.reload_files))
                 hup = True
+        # (looked at once the loop's handler is in place: a SIGHUP from now on goes to it)
+        if hup and held_hup is not None and held_hup.is_set():
+            held_hup.clear()
+            LOG.warning("%s", message("serve.reload.held", default_lang(service.tracker.policies)))
+            loop.run_in_executor(None, service.reload_files)
         try:
             yield
         finally:
             if hup:
                 loop.remove_signal_handler(signal.SIGHUP)
+                if callable(before):  # (remembered again while stopping, not the system's default: a stop)
+                    signal.signal(signal.SIGHUP, before)
             timer_task.cancel()
             await service.sender.stop(sender_task)
             for t in tasks:
@@ -904,8 +961,13 @@ def create_app(policies: Sequence[Policy], settings: Settings | None = None, clo
         return {"ok": True, "events": count}
 
     def dashboard_lang(lang: str | None) -> str:
-        """``?lang=`` when it is one the dashboard writes, else the policy's primary language."""
-        return lang if lang in dashboard.LANGS else default_lang(service.tracker.policies)
+        """``?lang=`` (refused, 422, when the dashboard does not write it, as ``GET /report`` refuses it), else
+        the policy's primary language."""
+        if lang is None:
+            return default_lang(service.tracker.policies)
+        if lang not in dashboard.LANGS:
+            raise ApiError(422, f"unknown language `{lang}`", "use en or ja")
+        return lang
 
     @app.get("/dashboard.json")
     def get_dashboard_data(lang: str | None = None) -> dict[str, Any]:

@@ -10,7 +10,8 @@ Design notes
   redraws the countdowns every second. Data is put in the page with
   ``textContent`` only, never as HTML.
 * A row names its priority as the report does (:meth:`~sla_dsl.report.words.PolicyWords.priority`):
-  its id and its label in the page's language (``P2 優先度２``), from the version that judged it.
+  its id and its label in the page's language (``P2 優先度２``), from the version that judged it; a
+  notification rule without a label by its name, as the report's table of targets does.
 * One row per open target (:func:`.tracking.watched`): the priority's
   response target of each incident not responded, each named target
   (resolution, periodic update, first reply...) and notification rule of an
@@ -20,12 +21,27 @@ Design notes
   policy.
 * Countdowns are in business time (of a target counted in business time), overdue ones too: with each row the server
   sends the business time left as of now (negative once overdue, as the API's
-  ``business_seconds_left``) and the business-hours intervals of its target's
-  calendar from now on (to a day past the due time), and the script takes
-  off only the business time elapsed since. So the countdown, and the
-  overdue count after it, stand still over lunch, nights and holidays, as the
-  SLA's clock does, without the browser knowing the calendar. A paused
-  target's clock stands still: its row shows the time left, unchanged.
+  ``business_seconds_left``), and once for each calendar the rows count (its
+  ``clocks``) the business-hours intervals from now on (to a day past the
+  latest due time); the script takes off only the business time elapsed
+  since. So the countdown, and the overdue count after it, stand still over
+  lunch, nights and holidays, as the SLA's clock does, without the browser
+  knowing the calendar. A paused target's clock stands still: its row shows
+  the time left, unchanged.
+* ``/dashboard.json`` is made for thousands of open rows (6,000 rows: 1.85 MB
+  and 0.69 s of CPU a fetch when each row carried its labels and its own
+  intervals): a row is an array (:data:`COLUMNS`), its priority and target
+  are indexes into ``texts`` (each label sent once), its countdown's calendar
+  an index into ``clocks``; :func:`rows` reads it back as dicts. The script
+  builds the table's rows when the rows change (a fetch whose rows, labels or
+  due times differ) and otherwise, every second, writes only the countdown
+  cells and the class of a row that has become overdue.
+* The page says the zone of its times as the report does (``時刻はすべて日本時間です。``,
+  ``All times are Halifax time (UTC-4).``: :func:`zone_line`), for a reader who is elsewhere.
+* It fits a phone: below 40rem the table turns into one card per row, each
+  cell under its column's word; an id is cut to three lines (one on a wide
+  screen) with the whole id in its ``title``, so no id, however long, widens
+  the page.
 * The ``due`` column shows a due time to the minute (``2026-11-30 12:00``),
   and to the second when it is not a whole minute (``2026-11-30 12:00:30``:
   a target counted from an event's second), as the countdown beside it
@@ -46,7 +62,9 @@ import orjson
 
 from ..i18n import message
 from ..i18n.serve import DASHBOARD_WORDS
+from ..policy.compiled import Policy
 from ..report.words import PolicyWords
+from ..report.zones import zone_words
 from .tracking import RESPONSE, Tracker, Watched, watched
 
 LANGS = ("ja", "en")
@@ -71,7 +89,7 @@ def _intervals(rules: Any, cal: str | None, now: float, until: float) -> list[li
     if until <= now:
         return []
     if cal is None:
-        return [[now, until]]
+        return [[_num(now), _num(until)]]
     c = rules.calendar(cal)
     tz = rules.tz
     day = dt.datetime.fromtimestamp(now, tz).date()
@@ -81,19 +99,25 @@ def _intervals(rules: Any, cal: str | None, now: float, until: float) -> list[li
         for a, b in c.open_intervals(day):
             lo, hi = max(a.timestamp(), now), min(b.timestamp(), until)
             if hi > lo:
-                out.append([lo, hi])
+                out.append([_num(lo), _num(hi)])
         day += dt.timedelta(days=1)
     return out
 
 
+def _num(x: float) -> float:
+    """A number as sent: a whole one without its ``.0``, any other to the millisecond."""
+    return int(x) if float(x).is_integer() else round(x, 3)
+
+
 def _label(w: Watched, lang: str) -> str:
-    """The target's name in ``lang``: the report's word for its kind, a notification rule's label."""
+    """The target's name in ``lang``: the report's word for its kind, a notification rule's label (its name
+    without one, as the report's table of targets names it)."""
     if w.kind == RESPONSE:
         return message("report.targets.respond", lang)
     if w.kind != "notify":
         return message(f"report.targets.{w.kind}", lang)
     rule = next((n for n in w.rules.model.notifications if n.name == w.target), None)
-    return (rule.label.text(lang) if rule is not None else "") or f"`{w.target}`"
+    return (rule.label.text(lang) if rule is not None else "") or w.target
 
 
 def _due_text(t: dt.datetime) -> str:
@@ -103,49 +127,101 @@ def _due_text(t: dt.datetime) -> str:
     return t.strftime("%Y-%m-%d %H:%M:%S" if t.second or t.microsecond else "%Y-%m-%d %H:%M")
 
 
-def _row(w: Watched, now: float, lang: str) -> dict[str, Any]:
-    rules = w.rules
-    if w.due is None or not w.running:  # paused: its clock stands still
-        left = w.held if w.held is not None else 0.0
-        intervals: list[list[float]] = []
-    else:
-        left = rules.between(now, w.due, w.calendar) if now < w.due else -rules.between(w.due, now, w.calendar)
-        intervals = _intervals(rules, w.calendar, now, max(w.due, now) + _PAST_DUE)
-    return {
-        "id": w.item,
-        "priority": PolicyWords([rules.policy], lang).priority(w.priority) if w.priority else "-",
-        "target": _label(w, lang),
-        "status": w.status,
-        "due": _due_text(rules.dt(w.due)) if w.due is not None else "-",
-        "due_epoch": w.due,
-        "running": w.running and w.due is not None,
-        "left": left,
-        #: what the countdown counts: its calendar's business time, or elapsed time (a target ``within 2 hours``)
-        "counts": "elapsed" if w.calendar is None else "business",
-        "intervals": intervals,
-    }
+#: What each element of a row of ``/dashboard.json`` is, in order: ``priority`` and ``target`` index
+#: ``texts``; ``clock`` indexes ``clocks`` (what the countdown counts, and its intervals); ``running`` is 1
+#: while the countdown runs, 0 for a paused clock.
+COLUMNS = ("id", "priority", "target", "status", "due", "due_epoch", "left", "clock", "running")
+
+
+def rows(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of :func:`data` as dicts, by :data:`COLUMNS` (labels and countdown intervals filled in):
+    what the page's script reads them as."""
+    out = []
+    for values in data["incidents"]:
+        r = dict(zip(COLUMNS, values, strict=True))
+        clock = data["clocks"][r["clock"]]
+        r["priority"], r["target"] = data["texts"][r["priority"]], data["texts"][r["target"]]
+        r["running"] = bool(r["running"])
+        r["counts"] = clock["counts"]
+        r["intervals"] = clock["intervals"] if r["running"] else []
+        out.append(r)
+    return out
 
 
 def data(tracker: Tracker, lang: str) -> dict[str, Any]:
-    """What the page shows, as JSON."""
+    """What the page shows, as JSON (the rows as :data:`COLUMNS`: :func:`rows`)."""
     result, now = tracker.now_view()
-    rows = [_row(w, now, lang) for w in watched(result)]
-    rows.sort(key=lambda r: (r["due_epoch"] is None, r["due_epoch"] or 0.0, r["id"], r["target"]))
+    texts: dict[str, int] = {}
+    clocks: dict[tuple[str, str | None], int] = {}
+    words: dict[str, PolicyWords] = {}
+    until: dict[tuple[str, str | None], tuple[Any, float]] = {}  # (rules, until) of each clock's intervals
+
+    def text(t: str) -> int:
+        return texts.setdefault(t, len(texts))
+
+    out: list[list[Any]] = []
+    for w in watched(result):
+        rules = w.rules
+        clock = (rules.version, w.calendar)
+        index = clocks.setdefault(clock, len(clocks))
+        running = w.due is not None and w.running
+        if not running:  # paused: its clock stands still
+            left = w.held if w.held is not None else 0.0
+        else:
+            assert w.due is not None
+            left = rules.between(now, w.due, w.calendar) if now < w.due else -rules.between(w.due, now, w.calendar)
+            upto = max(w.due, now) + _PAST_DUE
+            if upto > until.get(clock, (rules, 0.0))[1]:
+                until[clock] = (rules, upto)
+        pw = words.get(rules.version) or words.setdefault(rules.version, PolicyWords([rules.policy], lang))
+        priority = pw.priority(w.priority) if w.priority else "-"
+        due = _due_text(rules.dt(w.due)) if w.due is not None else "-"
+        out.append(
+            [w.item, text(priority), text(_label(w, lang)), w.status, due, w.due, _num(left), index, int(running)]
+        )
+    labels = list(texts)
+    out.sort(key=lambda r: (r[5] is None, r[5] or 0.0, r[0], labels[r[2]]))
+    for r in out:
+        r[5] = _num(r[5]) if r[5] is not None else None
     today = dt.datetime.fromtimestamp(now, tracker.tz).date()
     policy = max((p for p in tracker.policies if p.effective <= today), key=lambda p: p.effective, default=None)
     policy = policy or min(tracker.policies, key=lambda p: p.effective)
     windows = [w for w in policy.maintenance_windows(today, today + dt.timedelta(days=100)) if w.end.timestamp() > now]
     month = tracker.month_view(now)
+    shown = [now, *(r[5] for r in out if r[5] is not None), *(w.end.timestamp() for w in windows[:1])]
     return {
         "lang": lang,
         "now": now,
         "now_text": dt.datetime.fromtimestamp(now, policy.tz).strftime("%Y-%m-%d %H:%M:%S"),
-        "incidents": rows,
+        "zone": zone_line(policy, min(shown), max(shown), lang),
+        "texts": labels,
+        "clocks": [
+            {
+                "counts": "elapsed" if cal is None else "business",
+                "intervals": _intervals(until[(v, cal)][0], cal, now, until[(v, cal)][1]) if (v, cal) in until else [],
+            }
+            for v, cal in clocks
+        ],
+        "incidents": out,
         "maintenance": (
             f"{windows[0].start.strftime('%Y-%m-%d %H:%M')}–{windows[0].end.strftime('%H:%M')}" if windows else None
         ),
         "availability": round(month.skeleton.availability.ratio * 100, 3),
     }
+
+
+def zone_line(policy: Policy, start: float, end: float, lang: str) -> str:
+    """The zone the page's times are in, as the report's head says it (``時刻はすべて日本時間です。``, ``All
+    times are Halifax time (UTC-4).``), with the offsets in force from ``start`` to ``end`` (the times shown)."""
+    tz = policy.model.header.timezone
+    first = dt.datetime.fromtimestamp(start, policy.tz)
+    if tz == "Asia/Tokyo":
+        return message("report.tz_japan", lang)
+    if "/" in tz or tz == "UTC":
+        last = dt.datetime.fromtimestamp(end + 1.0, policy.tz)
+        return message("report.tz_zone", lang, zone=zone_words(tz, first, last, PolicyWords([policy], lang)))
+    offset = first.strftime("%z")
+    return message("report.tz_offset", lang, offset=f"{offset[:3]}:{offset[3:]}" if offset else "")
 
 
 #: What JSON inside ``<script>`` must not hold as it is: ``<`` opens ``</script>``, ``<!--`` and
@@ -175,18 +251,32 @@ _HTML = """<!doctype html>
 <title>{title}</title>
 <style>
 body {{ font-family: system-ui, "IPAGothic", sans-serif; margin: 1.5rem; color: #1b1b1b; }}
-table {{ border-collapse: collapse; min-width: 40rem; }}
-th, td {{ border-bottom: 1px solid #ccc; padding: .35rem .7rem; text-align: left; }}
+table {{ border-collapse: collapse; width: 100%; }}
+th, td {{ border-bottom: 1px solid #ccc; padding: .35rem .7rem; text-align: left; vertical-align: top; }}
 tr.at_risk {{ background: #fff3cd; }}
 tr.breached {{ background: #f8d7da; font-weight: bold; }}
-.cards {{ display: flex; gap: 2rem; margin: 1rem 0; }}
+.cards {{ display: flex; flex-wrap: wrap; gap: 1rem 2rem; margin: 1rem 0; }}
 .card {{ border: 1px solid #ccc; border-radius: 6px; padding: .6rem 1rem; }}
 .muted {{ color: #666; font-size: .9em; }}
+/* an id of any length: cut (one line, three on a phone), the whole id in its title */
+.id {{ display: block; max-width: 24rem; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }}
+@media (max-width: 40rem) {{
+  body {{ margin: .75rem; }}
+  table, tbody, tr, td {{ display: block; width: auto; }}
+  thead {{ display: none; }}
+  tr {{ border: 1px solid #ccc; border-radius: 6px; margin: 0 0 .6rem; padding: .3rem 0; }}
+  td {{ border: 0; padding: .15rem .7rem; display: flex; gap: .6rem; }}
+  td::before {{ content: attr(data-label); flex: 0 0 6.5rem; color: #666; font-weight: normal; }}
+  td > * {{ min-width: 0; }}
+  .id {{ max-width: none; white-space: normal; overflow-wrap: anywhere;
+         display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; }}
+}}
 </style>
 </head>
 <body>
 <header><h1 id="title">{title}</h1>
-<a id="switch" href="?lang={other}">{other_label}</a> <span class="muted" id="updated"></span></header>
+<a id="switch" href="?lang={other}">{other_label}</a> <span class="muted" id="updated"></span>
+<span class="muted" id="zone"></span></header>
 <section class="cards">
 <div class="card"><div id="availability-label"></div><div id="availability"></div></div>
 <div class="card"><div id="maintenance-label"></div><div id="maintenance"></div></div>
@@ -201,7 +291,11 @@ tr.breached {{ background: #f8d7da; font-weight: bold; }}
 "use strict";
 const state = JSON.parse(document.getElementById("state").textContent);
 const W = state.words;
+// a row of data.incidents: [id, priority, target, status, due, due_epoch, left, clock, running]
+const ID = 0, PRIORITY = 1, TARGET = 2, STATUS = 3, DUE = 4, DUE_AT = 5, LEFT = 6, CLOCK = 7, RUNNING = 8;
 let data = state.data, fetched = Date.now();
+// the table's rows ([tr, status cell, countdown cell, status shown] per row of data), and the rows they show
+let shown = [], drawn = null;
 function put(id, text) {{ document.getElementById(id).textContent = text; }}
 function hms(s) {{
   const neg = s < 0; s = Math.abs(Math.round(s));
@@ -209,47 +303,77 @@ function hms(s) {{
   const t = h + ":" + String(m).padStart(2, "0") + ":" + String(r).padStart(2, "0");
   return neg ? W.overdue + " " + t : t;
 }}
-function left(row, now) {{
-  if (!row.running) return row.left;
+function elapsed(clock, now) {{
   let s = 0;  // the business time elapsed since the data was made (its intervals start then)
-  for (const [a, b] of row.intervals) {{ const hi = Math.min(b, now); if (hi > a) s += hi - a; }}
-  return row.left - s;
+  for (const [a, b] of clock.intervals) {{ const hi = Math.min(b, now); if (hi > a) s += hi - a; }}
+  return s;
 }}
-function draw() {{
-  const now = data.now + (Date.now() - fetched) / 1000;
-  put("availability-label", W.availability); put("availability", data.availability.toFixed(3) + " %");
-  put("maintenance-label", W.maintenance); put("maintenance", data.maintenance || W.none);
-  put("open-label", W.open); put("updated", W.updated + " " + data.now_text);
-  // the time left in business time when every row counts it; else the plain header, each time marked
-  const business = data.incidents.length > 0 && data.incidents.every(r => r.counts === "business");
+function business() {{  // every row counts business time: the header says it, the countdowns are unmarked
+  return data.incidents.length > 0 && data.incidents.every(r => data.clocks[r[CLOCK]].counts === "business");
+}}
+function build() {{  // the table's rows, built again only when the rows themselves change
+  const words = {{}};
   for (const th of document.querySelectorAll("th[data-w]")) {{
-    th.textContent = th.dataset.w === "left" && !business ? W.left_plain : W[th.dataset.w];
+    th.textContent = th.dataset.w === "left" && !business() ? W.left_plain : W[th.dataset.w];
+    words[th.dataset.w] = th.textContent;
   }}
   const body = document.querySelector("#incidents tbody");
-  body.replaceChildren();
+  shown = [];
+  const rows = [];
   for (const row of data.incidents) {{
     const tr = document.createElement("tr");
-    const status = row.running && now > row.due_epoch ? "breached" : row.status;
-    tr.className = status; tr.dataset.id = row.id; tr.dataset.target = row.target;
-    const unit = business ? "" : row.counts === "business" ? W.in_business : W.in_elapsed;
-    for (const text of [row.id, row.priority, row.target, W["s_" + status], row.due, hms(left(row, now)) + unit]) {{
-      const td = document.createElement("td"); td.textContent = text; tr.appendChild(td);
-    }}
+    tr.dataset.id = row[ID]; tr.dataset.target = data.texts[row[TARGET]];
+    const cells = [row[ID], data.texts[row[PRIORITY]], data.texts[row[TARGET]], "", row[DUE], ""];
+    ["id", "priority", "target", "status", "due", "left"].forEach((w, i) => {{
+      const td = document.createElement("td"); td.dataset.label = words[w];
+      if (i === 0) {{
+        const span = document.createElement("span"); span.className = "id";
+        span.textContent = cells[i]; span.title = cells[i]; td.appendChild(span);
+      }} else {{ td.textContent = cells[i]; }}
+      tr.appendChild(td);
+    }});
     tr.lastChild.className = "countdown";
-    body.appendChild(tr);
+    shown.push([tr, tr.cells[3], tr.lastChild, ""]);
+    rows.push(tr);
   }}
   if (!data.incidents.length) {{
     const tr = document.createElement("tr"), td = document.createElement("td");
-    td.colSpan = 6; td.textContent = W.none; tr.appendChild(td); body.appendChild(tr);
+    td.colSpan = 6; td.textContent = W.none; tr.appendChild(td); rows.push(tr);
   }}
+  body.replaceChildren(...rows);
+}}
+function draw() {{  // every second: the countdowns, and a row's class once it is overdue
+  const now = data.now + (Date.now() - fetched) / 1000;
+  put("updated", W.updated + " " + data.now_text); put("zone", data.zone);
+  const mark = business(), used = data.clocks.map(c => elapsed(c, now));
+  data.incidents.forEach((row, i) => {{
+    const [tr, statusCell, countdown, was] = shown[i];
+    const running = row[RUNNING] === 1;
+    const status = running && now > row[DUE_AT] ? "breached" : row[STATUS];
+    if (status !== was) {{ tr.className = status; statusCell.textContent = W["s_" + status]; shown[i][3] = status; }}
+    const clock = data.clocks[row[CLOCK]];
+    const unit = mark ? "" : clock.counts === "business" ? W.in_business : W.in_elapsed;
+    const text = hms(running ? row[LEFT] - used[row[CLOCK]] : row[LEFT]) + unit;
+    if (countdown.textContent !== text) countdown.textContent = text;
+  }});
+}}
+function take(fresh) {{  // new data: the rows built again only when they differ from those drawn
+  data = fresh; fetched = Date.now();
+  put("availability-label", W.availability); put("availability", data.availability.toFixed(3) + " %");
+  put("maintenance-label", W.maintenance); put("maintenance", data.maintenance || W.none);
+  put("open-label", W.open);
+  const rows = JSON.stringify([data.texts, data.clocks.map(c => c.counts),
+    data.incidents.map(r => [r[ID], r[PRIORITY], r[TARGET], r[STATUS], r[DUE], r[CLOCK], r[RUNNING]])]);
+  if (rows !== drawn) {{ build(); drawn = rows; }}
+  draw();
 }}
 async function refresh() {{
   try {{
     const r = await fetch("dashboard.json?lang=" + encodeURIComponent(data.lang));
-    if (r.ok) {{ data = await r.json(); fetched = Date.now(); }}
+    if (r.ok) take(await r.json());
   }} catch (e) {{ /* keep the last data */ }}
 }}
-draw();
+take(data);
 setInterval(draw, 1000);
 setInterval(refresh, 10000);
 </script>

@@ -64,7 +64,9 @@ Design notes
   can be posted only by a process given that very ``--webhook``: a webhook
   removed from the command line is never posted to again. At start,
   :meth:`Store.retarget` moves the alerts not yet delivered to a webhook no
-  longer given to the webhooks given (or marks them ``dropped`` when none is).
+  longer given to the webhooks given that have no delivery of them yet (or
+  marks them ``dropped`` when none is given): an alert already delivered to a
+  webhook still given is not posted to it again, and the log says so.
 * **One sender posts a delivery** even when several servers share the
   database: :meth:`Store.claim` takes due rows by moving their next try a
   lease ahead, each row with a compare-and-set on the next try it read (and
@@ -111,7 +113,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
@@ -428,6 +430,17 @@ def digest(text: str) -> str:
     """The SHA-256 of ``text`` in hex: 64 characters whatever its length (what a text of any length is kept
     unique by, an index entry having a limit on PostgreSQL)."""
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+class Left(NamedTuple):
+    """What :meth:`Store.retarget` did with the deliveries left to one webhook no longer given."""
+
+    #: alerts posted to some webhook given, that had no delivery of them yet
+    moved: int
+    #: alerts every webhook given has a delivery of already (delivered, waiting, failed...): not posted again
+    kept: int
+    #: the webhooks given (as shown) the moved alerts are posted to, in order
+    to: tuple[str, ...]
 
 
 def distinct(webhooks: Iterable[Webhook]) -> tuple[Webhook, ...]:
@@ -882,33 +895,50 @@ class Store:
                     )
         return [{**dict(r), "deliveries": deliveries.get(int(r["id"]), [])} for r in rows]
 
-    def retarget(self, webhooks: Sequence[Webhook], now: float) -> dict[str, int]:
+    def retarget(self, webhooks: Sequence[Webhook], now: float) -> dict[str, Left]:
         """The alerts not delivered to a webhook that is not among ``webhooks`` (given at an earlier start):
-        those deliveries are ``dropped`` and each of ``webhooks`` gets one of its own, due now, so no alert is
-        lost and none is posted where it is no longer meant to go. Returns how many deliveries were left, by
-        the webhook (as shown) they were meant for."""
+        those deliveries are ``dropped`` and each of ``webhooks`` that has no delivery of the alert yet gets
+        one of its own, due now, so no alert is lost, none is posted where it is no longer meant to go, and
+        none is posted twice to a webhook (one delivered to a webhook still given is not posted to it again).
+        Returns what became of the deliveries left, by the webhook (as shown) they were meant for."""
         given = {w.hook for w in webhooks}
+        hooks = distinct(webhooks)
 
-        def work(conn: sa.Connection) -> dict[str, int]:
+        def work(conn: sa.Connection) -> dict[str, Left]:
             q = sa.select(DELIVERIES.c.alert_id, DELIVERIES.c.hook, DELIVERIES.c.shown).where(
                 DELIVERIES.c.state.in_((PENDING, FAILED))
             )
             if given:
                 q = q.where(DELIVERIES.c.hook.not_in(sorted(given)))
             rows = conn.execute(q).all()
-            left: dict[str, int] = {}
-            for alert_id, hook, shown in rows:
+            for alert_id, hook, _ in rows:
                 conn.execute(
                     sa.update(DELIVERIES)
                     .where(DELIVERIES.c.alert_id == alert_id, DELIVERIES.c.hook == hook)
                     .values(state=DROPPED)  # (its last error, if any, is kept: GET /alerts shows it)
                 )
-                left[str(shown)] = left.get(str(shown), 0) + 1
             alert_ids = sorted({int(r[0]) for r in rows})
-            if alert_ids and webhooks:
+            have: set[tuple[int, str]] = set()  # (alert, webhook given) that has a delivery already
+            for i in range(0, len(alert_ids) if given else 0, 500):
+                q = sa.select(DELIVERIES.c.alert_id, DELIVERIES.c.hook).where(
+                    DELIVERIES.c.alert_id.in_(alert_ids[i : i + 500]), DELIVERIES.c.hook.in_(sorted(given))
+                )
+                have.update((int(r[0]), str(r[1])) for r in conn.execute(q))
+            new = [(a, w) for a in alert_ids for w in hooks if (a, w.hook) not in have]
+            if new:
                 conn.execute(
                     self._insert(DELIVERIES).on_conflict_do_nothing(index_elements=["alert_id", "hook"]),
-                    [_delivery(a, w, now) for a in alert_ids for w in distinct(webhooks)],
+                    [_delivery(a, w, now) for a, w in new],
+                )
+            to: dict[int, list[str]] = {}
+            for a, w in new:
+                to.setdefault(a, []).append(w.shown)
+            left: dict[str, Left] = {}
+            for alert_id, _, shown in rows:
+                was = left.get(str(shown), Left(0, 0, ()))
+                sent = to.get(int(alert_id), [])
+                left[str(shown)] = Left(
+                    was.moved + bool(sent), was.kept + (not sent), tuple(dict.fromkeys([*was.to, *sent]))
                 )
             return left
 

@@ -61,6 +61,24 @@ def when(t: float, tz: dt.tzinfo, lang: str) -> str:
     )
 
 
+def late(seconds: float, lang: str) -> str:
+    """How long after its instant an alert fired, as a line of the log says it: to the millisecond under a
+    minute (``0.020 秒``, ``0.020 s``: a timer's own lag), else in days, hours and minutes, those that are not
+    zero (``8日19時間4分``, ``8 days 19 hours 4 minutes``: an alert fired at a start, for the time the service
+    was stopped), never as a count of seconds no one reads."""
+    if seconds < 60:
+        return message("serve.timers.late.seconds", lang, seconds=f"{max(seconds, 0.0):.3f}")
+    minutes = int(seconds // 60)
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    parts = [
+        message(f"serve.timers.late.{unit}", lang, n=f"{n:,}", s="" if n == 1 else "s")
+        for unit, n in (("days", days), ("hours", hours), ("minutes", mins))
+        if n
+    ]
+    return ("" if lang == "ja" else " ").join(parts)
+
+
 def target_of_key(key: str) -> tuple[str | None, str | None]:
     """(target, clock) an alert's key names (``kind#target@clock|id|instant``); (None, None) when it names none
     (the response target, an outage's first notification rule)."""

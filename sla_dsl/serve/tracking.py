@@ -64,7 +64,7 @@ import math
 import re
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol
 
@@ -74,9 +74,10 @@ from ..calendars.bounds import MAX_PERIOD, OutOfRangeError
 from ..evaluation import Evaluation, judge_log
 from ..evaluation.clocks import Told
 from ..evaluation.common import Rules, target_calendar
+from ..evaluation.day_targets import cycle_due
 from ..evaluation.incident_rows import row
 from ..evaluation.incidents import Incident
-from ..evaluation.targets import TargetVerdict, add_running, life_risk
+from ..evaluation.targets import TargetVerdict, add_running, life_risks
 from ..evaluation.trend import add_trend
 from ..events import read_jsonl
 from ..events.partitions import without_lines
@@ -155,6 +156,9 @@ class Transition:
     #: which alert of the transition this is: 1, or N when each of the N - 1 before it was withdrawn and later
     #: events made the transition true again (:func:`again_key`)
     again: int = 1
+    #: the warning threshold (percent) of an at-risk transition of a clock with several (``at risk at 50%,
+    #: 75% of target``): one alert each, its key naming it; None for a clock with one (keys as before)
+    threshold: float | None = None
 
     @property
     def strict(self) -> bool:
@@ -168,10 +172,11 @@ class Transition:
     @property
     def base(self) -> str:
         """The transition's own key: what a look at its instant has when it has the transition."""
+        kind = self.kind if self.threshold is None else f"{self.kind}%{self.threshold:g}"
         if not self.named:  # (as earlier releases wrote it: their alerts are not fired again)
-            return f"{self.kind}|{self.item}|{self.instant:.6f}"
+            return f"{kind}|{self.item}|{self.instant:.6f}"
         on = f"@{self.clock}" if self.clock else ""
-        return f"{self.kind}#{self.target}{on}|{self.item}|{self.instant:.6f}"
+        return f"{kind}#{self.target}{on}|{self.item}|{self.instant:.6f}"
 
     @property
     def key(self) -> str:
@@ -180,9 +185,9 @@ class Transition:
         return again_key(self.base, self.again)
 
     @property
-    def order(self) -> tuple[float, bool, str, str, str, str]:
+    def order(self) -> tuple[float, bool, str, str, str, str, float]:
         """Sort key: by instant, an at-risk transition before a due one of the same instant."""
-        return (self.instant, self.strict, self.kind, self.item, self.target, self.clock or "")
+        return (self.instant, self.strict, self.kind, self.item, self.target, self.clock or "", self.threshold or 0.0)
 
 
 #: The end of the key of an alert fired again (``|2``), after a transition's own key, which ends with its instant
@@ -227,6 +232,9 @@ class Watched:
     #: the running time left (negative: over) of a paused clock, in the calendar's seconds
     held: float | None
     named: bool
+    #: (threshold, instant) of each warning threshold still before the due instant, when the clock has
+    #: several (``at risk at 50%, 75% of target``): one transition each; empty for one (``at_risk``)
+    risks: tuple[tuple[float, float], ...] = ()
 
 
 def log_of(bodies: Sequence[str], declared: frozenset[str] = frozenset()) -> Any:
@@ -237,18 +245,42 @@ def log_of(bodies: Sequence[str], declared: frozenset[str] = frozenset()) -> Any
 
 
 def at_risk_instant(rules: Rules, inc: Incident) -> float | None:
-    """When the business time used reaches the policy's at-risk share of the target."""
+    """When the business time used reaches the policy's (first) at-risk share of the target."""
     if rules.at_risk is None or inc.due is None:
         return None
+    return _response_share(rules, inc, inc.due, rules.at_risk)
+
+
+def _response_share(rules: Rules, inc: Incident, due: float, pct: float) -> float:
+    """When the business time used reaches ``pct`` percent of the response target (due at ``due``)."""
     cal = target_calendar(rules.priorities[inc.priority].target)
-    total = rules.between(inc.clock, inc.due, cal)
-    need = math.ceil(total * rules.at_risk / 100.0)
+    total = rules.between(inc.clock, due, cal)
+    need = math.ceil(total * pct / 100.0)
     if cal is None:
         return inc.clock + need
     c = rules.calendar(cal)
     if inc.clock.is_integer():
         return float(c.add_epoch(int(inc.clock), need))
     return c.add(rules.dt(inc.clock), dt.timedelta(seconds=need)).timestamp()
+
+
+def _response_risks(rules: Rules, inc: Incident, due: float) -> list[tuple[float, float]]:
+    """(threshold, instant) of each warning threshold of the response target when its clock has several."""
+    pcts = rules.clock.risk_thresholds if rules.clock is not None else ()
+    return _risks(pcts, due, lambda pct: _response_share(rules, inc, due, pct)) if len(pcts) > 1 else []
+
+
+def _risks(
+    pcts: tuple[float, ...], due: float | None, reach: Callable[[float], float | None]
+) -> list[tuple[float, float]]:
+    """(threshold, instant) of each of a clock's warning thresholds ``pcts`` whose instant (``reach``) comes
+    before ``due`` (all when there is no due instant)."""
+    out: list[tuple[float, float]] = []
+    for pct in pcts:
+        at = reach(pct)
+        if at is not None and (due is None or at < due):
+            out.append((pct, at))
+    return out
 
 
 class _Run(NamedTuple):
@@ -324,7 +356,11 @@ def _watch_target(inc: Incident, v: TargetVerdict) -> Watched | None:
     """A named target's or an incident notification rule's watch, if it can still change with time."""
     rules = inc.rules
 
-    def watch(status: str, due: float | None, risk: float | None, cal: str | None, run: _Run | None) -> Watched:
+    several = v.clock is not None and len(life_risks(rules, v.clock)) > 1
+
+    def watch(
+        status: str, due: float | None, risks: list[tuple[float, float]], cal: str | None, run: _Run | None
+    ) -> Watched:
         paused = run is not None and run.state == "paused"
         return Watched(
             family="incident",
@@ -336,11 +372,12 @@ def _watch_target(inc: Incident, v: TargetVerdict) -> Watched | None:
             clock=v.clock,
             status=status,
             due=due,
-            at_risk=risk,
+            at_risk=risks[0][1] if risks else None,
             calendar=cal,
             running=not paused,
             held=v.target_s - (v.used_s or 0.0) if paused else None,
             named=True,
+            risks=tuple(risks) if several else (),
         )
 
     if v.kind == "notify":
@@ -349,14 +386,16 @@ def _watch_target(inc: Incident, v: TargetVerdict) -> Watched | None:
         if not waiting or v.due is None:
             return None
         n = _notify_rule(rules, v.name)
-        return watch(v.status, v.due, None, n.within.calendar if n is not None else None, None)
+        return watch(v.status, v.due, [], n.within.calendar if n is not None else None, None)
     if v.status not in ("open", "at_risk", "breached", "paused") or v.clock is None or v.cancelled_at is not None:
         return None
     run = _run(v.story)
     if run is None or run.state == "stopped":
         return None
     t = _clock_target(rules, inc.priority, v.kind, v.clock)
-    cal = t.duration.calendar if t is not None else None
+    if t is not None and t.by_day is not None:
+        return _watch_by_day(rules, v, t.by_day, run, watch)
+    cal = t.duration.calendar if t is not None and t.duration is not None else None
     if v.kind == "update":  # the interval since the last update (or the clock's start)
         since = max(run.start, v.met_at) if v.met_at is not None else run.start
     elif v.met_at is not None or v.reset_at is not None:  # stopped late, or a reset after it ran out
@@ -366,13 +405,32 @@ def _watch_target(inc: Incident, v: TargetVerdict) -> Watched | None:
     # (the evaluator's own formula, for every kind: from the segments, not the verdict's due time: see the
     # notes above). Met iff stopped (or updated) at or before that instant: the breach passes just after it
     due = _ran_out(rules, run, since, v.target_s, cal)
-    pct = life_risk(rules, v.clock)
-    risk = None
-    if pct is not None:
-        risk = _reach(rules, run, since, math.ceil(v.target_s * pct / 100.0), cal)
-        if risk is not None and due is not None and risk >= due:
-            risk = None
-    return watch(v.status, due, risk, cal, run)
+    risks = _risks(
+        life_risks(rules, v.clock), due, lambda pct: _reach(rules, run, since, math.ceil(v.target_s * pct / 100.0), cal)
+    )
+    return watch(v.status, due, risks, cal, run)
+
+
+#: :func:`_watch_target`'s maker of a watch: (status, due, at risk, calendar, run)
+_Watch = Callable[[str, float | None, list[tuple[float, float]], str | None, _Run | None], Watched]
+
+
+def _watch_by_day(rules: Rules, v: TargetVerdict, day: m.ByEndOf, run: _Run, watch: _Watch) -> Watched | None:
+    """A day-based target's watch (:mod:`sla_dsl.evaluation.day_targets`): due at its instant for the
+    clock's current cycle (a wall-clock instant from the cycle's start, as the evaluator's); at risk where
+    the business time of its calendar used since the start reaches the clock's share of the time from the
+    start to the due instant (at the start when there is none), as the evaluator says ``at_risk``."""
+    if v.met_at is not None or v.reset_at is not None:  # stopped late, or a reset after it ran out
+        return None
+    cal = day.calendar
+    due = cycle_due(rules, day, run.start)
+    total = rules.between(run.start, due, cal)
+    risks = _risks(
+        life_risks(rules, v.clock) if v.clock is not None else (),
+        due,
+        lambda pct: add_running(rules, run.start, math.ceil(total * pct / 100.0), cal) if total > 0 else run.start,
+    )
+    return watch(v.status, due, risks, cal, run)
 
 
 def watched(result: Evaluation) -> list[Watched]:
@@ -385,6 +443,7 @@ def watched(result: Evaluation) -> list[Watched]:
             continue
         rules = inc.rules
         if inc.status != "met" and inc.responded is None and inc.due is not None:
+            risks = _response_risks(rules, inc, inc.due)
             risk = at_risk_instant(rules, inc)
             out.append(
                 Watched(
@@ -402,6 +461,7 @@ def watched(result: Evaluation) -> list[Watched]:
                     running=True,
                     held=None,
                     named=False,
+                    risks=tuple(risks),
                 )
             )
         for v in inc.targets:
@@ -476,7 +536,14 @@ def transitions_of(result: Evaluation) -> list[Transition]:
         risk_kind, due_kind = _kinds(w)
         clock = w.clock if w.named else None
         version = w.rules.version
-        if risk_kind is not None and w.at_risk is not None:
+        if risk_kind is not None and w.risks:  # (one alert per threshold of a clock with several)
+            for pct, at in w.risks:
+                out.append(
+                    Transition(
+                        risk_kind, w.item, at, w.priority, version, w.due, w.target, clock, w.named, threshold=pct
+                    )
+                )
+        elif risk_kind is not None and w.at_risk is not None:
             out.append(Transition(risk_kind, w.item, w.at_risk, w.priority, version, w.due, w.target, clock, w.named))
         out.append(Transition(due_kind, w.item, w.due, w.priority, version, w.due, w.target, clock, w.named))
     out.sort(key=lambda t: t.order)
@@ -692,14 +759,23 @@ class Tracker:
                 notes = self.priority_notes([ident]) if inc.unapplied else []
                 out["data"] = [_note_json(n, inc.rules) for n in notes if n.ident == ident]
                 return out
-        notes = [n for n in self.priority_notes([ident]) if n.ident == ident]
-        if not notes or any(n.in_force is not None for n in notes):
+        stored = sorted(
+            (at, seq, body) for seq, i, at, body in self.store.item_events("incident", [ident]) if i == ident
+        )
+        if not stored:
             return None
-        # stored, but not judged: its version does not define its priority (a data note of GET /report)
         rules = result.ctx.versions.rules[0]
+        events = [orjson.loads(body) for _, _, body in stored]
+        notes = [n for n in self.priority_notes([ident]) if n.ident == ident]
+        if notes and all(n.in_force is None for n in notes):
+            # stored, but not judged: its version does not define its priority (a data note of GET /report)
+            data, priority, version = [_note_json(n, rules) for n in notes], notes[-1].priority, notes[-1].version
+        else:  # stored, not in the live view: what it lacks, said as a note
+            note = _unseen_note(stored, events, now, rules)
+            data, priority, version = [note], note["priority"], None
         return {
             "id": ident,
-            "priority": notes[-1].priority,
+            "priority": priority,
             "status": None,
             "clock_start": None,
             "due": None,
@@ -708,11 +784,12 @@ class Tracker:
             "calendar": None,
             "business_seconds_used": None,
             "business_seconds_left": None,
-            "policy_version": notes[-1].version,
+            "policy_version": version,
             "row": None,
             "transitions": [],
             "judged": False,
-            "data": [_note_json(n, rules) for n in notes],
+            "data": data,
+            "events": events,
         }
 
     def _summary(self, result: Evaluation, inc: Incident, now: float) -> dict[str, Any]:
@@ -775,6 +852,34 @@ def _note_json(n: PriorityNote, rules: Rules) -> dict[str, Any]:
     return {"message": n.message, "at": rules.dt(n.at).isoformat(), "priority": n.priority, "version": n.version}
 
 
+def _unseen_note(
+    stored: Sequence[tuple[float, int, str]], events: Sequence[Any], now: float, rules: Rules
+) -> dict[str, Any]:
+    """The note of ``GET /incidents/ID`` on an incident whose events are stored but that the live view does
+    not judge (``stored``: its (instant, sequence, text), in time order; ``events``: them read): its report
+    event dated after the service's clock (within the clock skew), none stored (a ``data`` violation of
+    ``GET /report``), or another reason ``GET /report`` gives."""
+    reports = [(at, e) for (at, _, _), e in zip(stored, events, strict=True) if e.get("event") == "incident.reported"]
+    ahead = [(at, e) for at, e in reports if at > now]
+    if ahead:
+        at, first = ahead[0]
+        said = (
+            "not judged yet: its incident.reported event is dated after the service's clock (stored within the "
+            "clock skew allowed); it is judged from that instant on"
+        )
+        priority = first.get("priority")
+    elif not reports:
+        at, priority = stored[0][0], None
+        said = (
+            f"event for unknown incident `{events[0].get('id', '')}` (no incident.reported): "
+            "a data violation, which GET /report lists"
+        )
+    else:
+        at, priority = reports[-1][0], reports[-1][1].get("priority")
+        said = "not judged: GET /report says why (its data violations and input.skipped)"
+    return {"message": said, "at": rules.dt(at).isoformat(), "priority": priority, "version": None}
+
+
 def _transition_json(t: Transition, rules: Rules) -> dict[str, Any]:
     return {
         "kind": t.kind,
@@ -785,4 +890,4 @@ def _transition_json(t: Transition, rules: Rules) -> dict[str, Any]:
         "due": rules.dt(t.due).isoformat(),
         "priority": t.priority,
         "policy_version": t.version,
-    }
+    } | ({} if t.threshold is None else {"at_risk_percent": t.threshold})

@@ -224,7 +224,8 @@ def test_another_first_clock_measures_the_response_target() -> None:
     assert [(c.section, c.field, c.old, c.new) for c in changes] == [
         ("header", "response_clock", "reported", "suspected")
     ]
-    assert render_text(old, new, changes, "en") == "~ policy clock of the response target: reported -> suspected\n"
+    said = render_text(old, new, changes, "en")
+    assert said == "~ policy clock of the response target: Reported -> Product suspected\n"
     assert render_text(old, new, changes, "ja") == "~ 規定の応答目標時間を計る起算点：受付 → 製品起因\n"
 
 

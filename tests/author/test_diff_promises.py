@@ -53,7 +53,7 @@ def test_a_new_service_says_its_hours_and_target() -> None:
         "+ サービス「チャット窓口」を追加（提供時間：当社営業時間（定期メンテナンスを除く）、四半期ごとの稼働率99%）"
     ]
     assert _lines(old, new, "en") == [
-        "+ new service: Chat desk (hours business except maintenance; availability target 99% quarterly)"
+        "+ new service: Chat desk (hours Company business hours except maintenance; availability target 99% quarterly)"
     ]
     assert _lines(old, new, "ja", notice=True) == [
         "サービス「チャット窓口」を追加（提供時間：当社営業時間（定期メンテナンスを除く）、四半期ごとの稼働率99%）"
@@ -74,7 +74,7 @@ def test_a_removed_service_with_targets_per_plan_and_credits() -> None:
         "99%未満で50%）、月ごとの稼働率99.5%（サービスクレジット：99.5%未満で10%、99%未満で25%、95%未満で100%））"
     ]
     assert _lines(old, new, "en") == [
-        "- service: Content delivery removed (hours always;"
+        "- service: Content delivery removed (hours 24 hours, 365 days;"
         " availability target 99.9% monthly when Plan is Premium, credits below 99.9%: 10%, below 99.5%: 25%,"
         " below 99%: 50%; availability target 99.5% monthly, credits below 99.5%: 10%, below 99%: 25%,"
         " below 95%: 100%)"
@@ -84,7 +84,8 @@ def test_a_removed_service_with_targets_per_plan_and_credits() -> None:
 def test_a_new_service_that_is_only_measured() -> None:
     measured = CHAT.replace("  availability target 99.0% quarterly\n", "  availability measured\n")
     old, new = _model(CLICKSOKO), _model(_with(CLICKSOKO, "planned stop ", measured))
-    assert _lines(old, new, "en")[0].endswith("(hours business except maintenance; availability measured)")
+    said = _lines(old, new, "en")[0]
+    assert said.endswith("(hours Company business hours except maintenance; availability measured)")
     assert _lines(old, new, "ja")[0].endswith("（提供時間：当社営業時間（定期メンテナンスを除く）、稼働率を測定）")
 
 
@@ -122,5 +123,9 @@ def test_english_weekdays_are_joined_with_a_space() -> None:
     new = _model(saturday.replace(hours, hours + "  hours fri, sat 10:00-14:00\n"))
     assert _lines(old, new, "en") == [
         "~ Company business hours hours of some weekdays: Fri, Sat 10:00-13:00 -> Fri, Sat 10:00-14:00"
+        " (closes 13:00 -> 14:00; 3 -> 4 business hours a day)"
     ]
-    assert _lines(old, new, "ja") == ["~ 当社営業時間の曜日別の時間帯：金・土は10:00〜13:00 → 金・土は10:00〜14:00"]
+    assert _lines(old, new, "ja") == [
+        "~ 当社営業時間の曜日別の時間帯：金・土は10:00〜13:00 → 金・土は10:00〜14:00"
+        "（終了時刻：13:00 → 14:00、1日の営業時間：3時間 → 4時間）"
+    ]

@@ -259,7 +259,7 @@ def test_a_target_s_time_out_of_hours() -> None:
 def test_a_contract_event_and_a_declared_one() -> None:
     needle, at = "else incident.reported", len("else i")
     assert hover(JA, needle, at) == "イベントログのイベント `incident.reported`（障害の報告を受けた時点）"
-    assert hover(EN, needle, at) == "event `incident.reported` of the event log"
+    assert hover(EN, needle, at) == "event `incident.reported` (the receipt of the failure report) of the event log"
     (declared,) = _model(JA).event_types
     assert declared_event_hover(declared, "ja") == (
         "このポリシーが宣言するイベント `incident.withdrawn`：お客様による取り下げ\n\n"

@@ -94,10 +94,10 @@ def test_business_time_on_another_calendar_is_said_as_business_time() -> None:
         "P2 High (English line) (when Support line is English) response target: "
         "within 7 business hours (English desk hours) -> within 6 business hours (English desk hours)"
     ]
-    # the author's English text keeps the file's words
+    # the author's English text names the calendar by its label too
     assert _text(old, new, "en") == [
-        "~ P2 High (English line) (when Support line is English) response target: within 7 desk_en hours"
-        " -> within 6 desk_en hours"
+        "~ P2 High (English line) (when Support line is English) response target: "
+        "within 7 business hours (English desk hours) -> within 6 business hours (English desk hours)"
     ]
 
 
@@ -111,7 +111,8 @@ def test_a_target_by_the_end_of_a_day_names_its_calendar() -> None:
         "by the end of the 2nd business day (English desk)"
     ]
     assert _text(old, new, "en") == [
-        "~ P2 Priority 2 response target: within 1 desk_en day -> by the end of the 2nd desk_en day"
+        "~ P2 Priority 2 response target: within 1 business day (English desk) -> "
+        "by the end of the 2nd business day (English desk)"
     ]
 
 
@@ -135,7 +136,7 @@ def test_business_time_is_said_as_the_policy_page_says_it(source: Path, lang: st
 
 
 def test_a_calendar_without_a_label_is_not_named_in_the_notice() -> None:
-    """The page never shows a calendar's internal name; the author's Japanese text keeps it."""
+    """The page never shows a calendar's internal name; the author's text keeps it."""
     model = _model(
         PLANS.read_text("utf-8").replace(
             'calendar desk_en "英語窓口の受付時間" / "English desk hours"', "calendar desk_en"
@@ -145,7 +146,7 @@ def test_a_calendar_without_a_label_is_not_named_in_the_notice() -> None:
     calendars = {c.name: c for c in model.calendars}
     assert notice_words(model, model, "ja").duration(d) == "7営業時間"
     assert Words("ja", calendars, model=model).duration(d) == "7営業時間（desk_en）"
-    assert Words("en", calendars, model=model).duration(d) == "7 desk_en hours"
+    assert Words("en", calendars, model=model).duration(d) == "7 business hours (desk_en)"
 
 
 # ---- a label after its kind ---------------------------------------------------------------------
@@ -174,7 +175,8 @@ def test_a_removed_rule_is_described_in_brackets_without_a_colon() -> None:
         "(respond within 7 business hours (English desk hours))"
     ]
     assert _text(old, new, "en") == [
-        "- priority: P2 High (English line) (when Support line is English) removed (respond within 7 desk_en hours)"
+        "- priority: P2 High (English line) (when Support line is English) removed "
+        "(respond within 7 business hours (English desk hours))"
     ]
 
 
@@ -236,7 +238,8 @@ def test_times_dates_and_ranges_as_on_the_site() -> None:
         "- 変更後：2026.2版（**2026年10月1日適用**）",
         "MIC株式会社は、「Click So-ko における Service Level Agreement（SLA）」を2026年10月1日より"
         "以下のとおり変更いたします。",
-        "英語窓口の曜日別の時間帯：月・火・水・木・金は09:00〜17:30 → 月・火・水・木は09:00〜17:30、金は09:00〜16:00",
+        "英語窓口の曜日別の時間帯：金は09:00〜17:30 → 金は09:00〜16:00"
+        "（終了時刻：17:30 → 16:00、1日の営業時間：8.5時間 → 7時間）",
         "英語窓口の日付別の時間帯：なし → 2026年12月24日は09:00〜12:00",
         "英語窓口の独自の休日：なし → 2026年12月29日「年末休業」",
         "四半期末メンテナンスの実施時間帯：22:00〜翌02:00 → 23:00〜翌03:00",

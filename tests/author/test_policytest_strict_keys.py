@@ -46,40 +46,40 @@ REFUSED = [
     pytest.param(
         _case(PERIOD + EVENTS + "    expect:\n      incident: {INC-A: met}\n"),
         "t.yaml:7:7: error: [E160] case `x`: unknown key `incident` in `expect`\n"
-        "  = help: did you mean `incidents`? the keys are incidents, outages, planned_stops, targets, "
+        "  help: did you mean `incidents`? the keys are incidents, outages, planned_stops, targets, "
         "availability, availability_periods, credits, violations, no_violations\n",
         "t.yaml:7:7: error: [E160] ケース `x`：`expect` にキー `incident` はありません\n"
-        "  = ヒント: `incidents` の誤りではありませんか？",
+        "  ヒント: `incidents` の誤りではありませんか？",
         id="incident-for-incidents",
     ),
     pytest.param(
         _case(PERIOD + EVENTS + "    expect:\n      no_violations: [response_breachd]\n"),
         "t.yaml:7:23: error: [E162] case `x`: `response_breachd` in `expect.no_violations` is not a kind of "
-        "violation\n  = help: did you mean `response_breached`? the kinds are response_breached, target_breached, "
+        "violation\n  help: did you mean `response_breached`? the kinds are response_breached, target_breached, "
         "notice_breached, stop_notice_invalid, backup_missed, backup_retention, backup_zone, availability, data\n",
         "t.yaml:7:23: error: [E162] ケース `x`：`expect.no_violations` の `response_breachd` は違反の種類ではありません"
-        "\n  = ヒント: `response_breached` の誤りではありませんか？違反の種類は `response_breached`、",
+        "\n  ヒント: `response_breached` の誤りではありませんか？違反の種類は `response_breached`、",
         id="unknown-kind-in-no-violations",
     ),
     pytest.param(
         _case(PERIOD + EVENTS + "    expect: {}\n"),
         "t.yaml:6:5: error: [E160] case `x`: `expect` checks nothing: a case that checks nothing cannot fail\n"
-        "  = help: say what the report must show, e.g. `incidents: {INC-1: met}`\n",
+        "  help: say what the report must show, e.g. `incidents: {INC-1: met}`\n",
         "t.yaml:6:5: error: [E160] ケース `x`：`expect` に確かめることが書かれていません。",
         id="empty-expect",
     ),
     pytest.param(
         _case('    deadline: {priority: P1, from: "2026-11-27T16:00:00+09:00", when: "2026-11-27"}\n' + DUE),
         "t.yaml:3:65: error: [E160] case `x`: unknown key `when` in `deadline`\n"
-        "  = help: the keys are priority, from, attributes\n",
+        "  help: the keys are priority, from, attributes\n",
         "t.yaml:3:65: error: [E160] ケース `x`：`deadline` にキー `when` はありません\n"
-        "  = ヒント: 書けるキーは `priority`、`from`、`attributes` です\n",
+        "  ヒント: 書けるキーは `priority`、`from`、`attributes` です\n",
         id="unknown-key-in-deadline",
     ),
     pytest.param(
         _case(DEADLINE + DUE + "    expected_failure: true\n"),
         "t.yaml:5:5: error: [E160] case `x`: unknown key `expected_failure`\n"
-        "  = help: the keys are name, deadline, expect\n",
+        "  help: the keys are name, deadline, expect\n",
         "t.yaml:5:5: error: [E160] ケース `x`：キー `expected_failure` はありません\n",
         id="unknown-key-on-a-case",
     ),
@@ -90,14 +90,14 @@ REFUSED = [
             + "    expect:\n      incidents: {INC-A: breached}\n"
         ),
         "t.yaml:3:48: error: [E160] case `x`: unknown key `asof` in `period`\n"
-        "  = help: did you mean `as_of`? the keys are from, to, as_of\n",
+        "  help: did you mean `as_of`? the keys are from, to, as_of\n",
         "t.yaml:3:48: error: [E160] ケース `x`：`period` にキー `asof` はありません\n",
         id="asof-for-as_of",
     ),
     pytest.param(
         _case('    deadline: {priority: P1, from: "2026-11-27T16:00:00+09:00", attribute: {plan: premium}}\n' + DUE),
         "t.yaml:3:65: error: [E160] case `x`: unknown key `attribute` in `deadline`\n"
-        "  = help: did you mean `attributes`? the keys are priority, from, attributes\n",
+        "  help: did you mean `attributes`? the keys are priority, from, attributes\n",
         "t.yaml:3:65: error: [E160] ケース `x`：`deadline` にキー `attribute` はありません\n",
         id="attribute-for-attributes",
     ),
@@ -127,7 +127,7 @@ def test_what_the_test_does_not_read_is_refused_at_the_key(
         (
             PERIOD + EVENTS + "    expect:\n      violations:\n        - {kind: response_breached, idd: INC-A}\n",
             "t.yaml:8:37: error: [E160] case `x`: unknown key `idd` in `expect.violations`\n"
-            "  = help: did you mean `id`? the keys are kind, id",
+            "  help: did you mean `id`? the keys are kind, id",
         ),
         (
             PERIOD + EVENTS + "    expect:\n      violations:\n        - {kind: response_breached}\n",
@@ -136,7 +136,7 @@ def test_what_the_test_does_not_read_is_refused_at_the_key(
         (
             PERIOD + EVENTS + "    expect:\n      violations:\n        - {kind: notice_missed, id: OUT-1}\n",
             "t.yaml:8:12: error: [E162] case `x`: `notice_missed` in `expect.violations` is not a kind of "
-            "violation\n  = help: did you mean `notice_breached`?",
+            "violation\n  help: did you mean `notice_breached`?",
         ),
         (
             PERIOD + EVENTS + "    expect:\n      no_violations: {response_breached: true}\n",
@@ -147,17 +147,17 @@ def test_what_the_test_does_not_read_is_refused_at_the_key(
         (
             DEADLINE + PERIOD + DUE,
             "t.yaml:4:5: error: [E160] case `x`: `period` goes only with `events` or `events_file`\n"
-            "  = help: the keys are name, deadline, expect",
+            "  help: the keys are name, deadline, expect",
         ),
         # a misspelt question is named as the near one
         (
             '    deadlin: {priority: P1, from: "2026-11-27T16:00:00+09:00"}\n' + DUE,
-            "t.yaml:3:5: error: [E160] case `x`: unknown key `deadlin`\n  = help: did you mean `deadline`?",
+            "t.yaml:3:5: error: [E160] case `x`: unknown key `deadlin`\n  help: did you mean `deadline`?",
         ),
         (
             "    maintenance: {from: 2026-11-01, to: 2026-12-01, form: 2026-01-01}\n    expect: []\n",
             "t.yaml:3:53: error: [E160] case `x`: unknown key `form` in `maintenance`\n"
-            "  = help: did you mean `from`? the keys are from, to",
+            "  help: did you mean `from`? the keys are from, to",
         ),
     ],
 )
@@ -173,7 +173,7 @@ def test_a_key_at_the_top_of_the_file_is_refused(tmp_path: Path, capsys: pytest.
         1,
         "",
         "t.yaml:5:1: error: [E160] unknown key `case` at the top of the test file\n"
-        "  = help: did you mean `cases`? the keys are cases\n",
+        "  help: did you mean `cases`? the keys are cases\n",
     )
 
 

@@ -87,7 +87,7 @@ def test_a_window_that_differs_is_shown_as_written(tmp_path: Path, capsys: pytes
             '      - "2026-11-26T22:00:00+09:00"\n',
             "t.yaml:5:9: error: [E162] case `naive`: `2026-11-26T22:00:00+09:00` in `expect` is not a "
             "`START/END` window\n"
-            '  = help: e.g. `"2026-11-26T22:00:00+09:00/2026-11-27T00:00:00+09:00"`\n',
+            '  help: e.g. `"2026-11-26T22:00:00+09:00/2026-11-27T00:00:00+09:00"`\n',
             "t.yaml:5:9: error: [E162] ケース `naive`：`expect` の `2026-11-26T22:00:00+09:00` は "
             "`START/END` の時間帯ではありません",
         ),
@@ -174,9 +174,9 @@ def test_every_problem_of_the_events_of_a_case_is_said_at_once(
     assert (code, out) == (1, "")
     assert err == (
         "t.yaml:5: error: [E105] `at` has no UTC offset: `2026-11-30T10:00:00`\n"
-        "  = help: write the offset, e.g. `2026-11-02T10:00:00+09:00`\n"
+        "  help: write the offset, e.g. `2026-11-02T10:00:00+09:00`\n"
         "t.yaml:5: error: [E102] missing field `id` (required for `incident.reported`)\n"
         "t.yaml:6: error: [E120] unknown priority `P9` in `incident.reported`\n"
-        "  = help: the policy knows `P1`, `P2`, `P3`\n"
+        "  help: the policy knows `P1`, `P2`, `P3`\n"
         "2 invalid event lines (E102 on 1, E105 on 1, E120 on 1)\n"
     )

@@ -166,7 +166,7 @@ def test_a_priority_the_version_in_force_lacks(files: dict[str, Path], tmp_path:
     assert str(err.value) == (
         f"{path}:3:16: error: [E162] case `P2 in September`: unknown priority `P2` in version 1 "
         "(effective 2026-04-01), the version in force at `from` (it has P1)\n"
-        "  = help: version 2 defines `P2` from 2026-10-01"
+        "  help: version 2 defines `P2` from 2026-10-01"
     )
 
 
@@ -188,7 +188,7 @@ def test_an_attribute_the_version_in_force_lacks(files: dict[str, Path], tmp_pat
     assert str(err.value) == (
         f"{path}:3:65: error: [E162] ケース `premium in September`：属性 `plan` は、`from` の時点で適用中の"
         "規定の版 1（2026年4月1日(水) から適用）に宣言されていません\n"
-        "  = ヒント: 属性 `plan` は規定の版 2 が 2026年10月1日(木) から宣言しています"
+        "  ヒント: 属性 `plan` は規定の版 2 が 2026年10月1日(木) から宣言しています"
     )
     with pytest.raises(ValueError) as err:
         run_case(versions, november)

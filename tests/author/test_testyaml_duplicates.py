@@ -61,7 +61,7 @@ def test_two_events_lists_in_one_case_are_refused(tmp_path: Path, capsys: pytest
     assert err == (
         f"{path}:9:5: error: [E160] 同じマッピングにキー `events` が 2 回以上あります"
         "（最初は 4 行目 5 文字目）\n"
-        "  = ヒント: キーは 1 つのマッピングに 1 回だけ書いてください。両方の値が要るなら、"
+        "  ヒント: キーは 1 つのマッピングに 1 回だけ書いてください。両方の値が要るなら、"
         "1 つのリストかマッピングにまとめるか、ケースを 2 つに分けてください\n"
     )
     code, out, err = _run(["test", "--lang", "en", str(POLICY), str(path), "-v"], capsys)
@@ -69,7 +69,7 @@ def test_two_events_lists_in_one_case_are_refused(tmp_path: Path, capsys: pytest
     assert err == (
         f"{path}:9:5: error: [E160] key `events` is given more than once in one mapping "
         "(first at line 4, column 5)\n"
-        "  = help: give each key once: if both values are meant, merge them into one list or mapping, "
+        "  help: give each key once: if both values are meant, merge them into one list or mapping, "
         "or split the case in two\n"
     )
 

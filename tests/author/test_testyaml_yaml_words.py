@@ -37,8 +37,8 @@ CASES = [
     pytest.param(
         "cases:\n\t- name: x\n",
         "2:1",
-        "タブ文字で字下げしたり、値を始めたりはできません\n  = ヒント: 字下げには空白を使ってください",
-        "a tab cannot indent a line or start a value\n  = help: indent with spaces",
+        "タブ文字で字下げしたり、値を始めたりはできません\n  ヒント: 字下げには空白を使ってください",
+        "a tab cannot indent a line or start a value\n  help: indent with spaces",
         id="tab",
     ),
     pytest.param(
@@ -59,9 +59,8 @@ CASES = [
         'cases:\n  - name: "x\n',
         "3:1",
         '引用符 `"`（2 行目 11 文字目）が閉じられないまま、ファイルが終わっています\n'
-        '  = ヒント: 文字列の終わりに `"` を書いてください',
-        'the quote `"` at line 2, column 11 is not closed before the end of the file\n'
-        '  = help: end the string with `"`',
+        '  ヒント: 文字列の終わりに `"` を書いてください',
+        'the quote `"` at line 2, column 11 is not closed before the end of the file\n  help: end the string with `"`',
         id="quote-unclosed",
     ),
     pytest.param(
@@ -145,7 +144,7 @@ CASES = [
         "cases:\n  - name: x\x07\n",
         "2:12",
         "YAML に書けない文字 `U+0007` があります\n"
-        '  = ヒント: 制御文字は、二重引用符の中にエスケープで書いてください（例：`"\\u0007"`）',
+        '  ヒント: 制御文字は、二重引用符の中にエスケープで書いてください（例：`"\\u0007"`）',
         "character `U+0007` is not allowed in YAML",
         id="control-character",
     ),
@@ -189,7 +188,7 @@ def test_the_command_says_it_in_the_policys_language(tmp_path: Path, capsys: pyt
         "",
         f"{path}:2:1: error: [E160] YAML として読めません："
         "`[`（1 行目 8 文字目）が `]` で閉じられないまま、ファイルが終わっています\n"
-        "  = ヒント: 最後の項目の後に `]` を書いてください\n",
+        "  ヒント: 最後の項目の後に `]` を書いてください\n",
     )
     assert main(["test", "--lang", "en", str(POLICY), str(path)]) == 1
     captured = capsys.readouterr()
@@ -197,5 +196,5 @@ def test_the_command_says_it_in_the_policys_language(tmp_path: Path, capsys: pyt
         "",
         f"{path}:2:1: error: [E160] invalid YAML: "
         "expected `]` to close the `[` at line 1, column 8, but the file ends\n"
-        "  = help: write `]` after its last item\n",
+        "  help: write `]` after its last item\n",
     )

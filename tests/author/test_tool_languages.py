@@ -102,24 +102,24 @@ def test_sla_test_results_in_japanese_and_english(tmp_path: Path, capsys: pytest
         (
             "cases:\n  - name: x\n    expect: 1\n",
             ": error: [E160] ケース `x` は `deadline`、`maintenance`、`business_time`、`add_business_time`、`events` "
-            "のどれか一つだけを問うてください\n  = ヒント: 例：",
+            "のどれか一つだけを問うてください\n  ヒント: 例：",
             ":2: error: [E160] case `x` must ask exactly one of deadline, maintenance, business_time, "
-            "add_business_time, events\n  = help: e.g. ",
+            "add_business_time, events\n  help: e.g. ",
         ),
         (
             "cases:\n  - name: x\n    maintenance: {from: 2026-12-01, to: 2026-11-01}\n    expect: []\n",
             ": error: [E163] ケース `x`：定期メンテナンスの範囲が逆です：`to`（2026-11-01T00:00:00+09:00）が "
             "`from`（2026-12-01T00:00:00+09:00）より後ではありません\n"
-            "  = ヒント: `from` と `to` を入れ替えてください\n",
+            "  ヒント: `from` と `to` を入れ替えてください\n",
             ": error: [E163] case `x`: the maintenance range is reversed: `to` (2026-11-01T00:00:00+09:00) is not "
-            "after `from` (2026-12-01T00:00:00+09:00)\n  = help: swap `from` and `to`\n",
+            "after `from` (2026-12-01T00:00:00+09:00)\n  help: swap `from` and `to`\n",
         ),
         ("cases: [\n", ": error: [E160] YAML として読めません：`", ": error: [E160] invalid YAML: expected"),
         (
             "cases:\n  - name: x\n    deadline: {priority: P1, from: 2026-11-27, attributes: {plan: gold}}\n"
             "    expect: 1\n",
-            ": error: [E162] ケース `x`：属性 `plan` はありません\n  = ヒント: このポリシーは属性を宣言していません\n",
-            ": error: [E162] case `x`: unknown attribute `plan`\n  = help: the policy declares no attributes\n",
+            ": error: [E162] ケース `x`：属性 `plan` はありません\n  ヒント: このポリシーは属性を宣言していません\n",
+            ": error: [E162] case `x`: unknown attribute `plan`\n  help: the policy declares no attributes\n",
         ),
     ],
 )

@@ -33,7 +33,7 @@ def test_a_missing_events_file_is_located_at_its_value(
     err = capsys.readouterr().err
     assert err.startswith(f"{path}:3:18: error: {said}"), err
     assert "sla: error" not in err and "sla: エラー" not in err
-    assert "\n  = ヒント: " in err if lang == "ja" else "\n  = help: " in err
+    assert "\n  ヒント: " in err if lang == "ja" else "\n  help: " in err
 
 
 def test_a_bad_line_of_an_events_file_keeps_its_own_frame(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,13 +3,13 @@
 The reference shares no code with ``sla_dsl.calendars.business`` (nor with its
 base, ``sla_dsl.calendars.business_index``). It walks day by day; each day's
 open intervals come from the wall clock itself: an interval opens at the first
-UTC minute whose local reading is at or after the opening time, and
-closes at the last minute whose local reading is the closing time (its second
-showing when the clock shows it twice, as midnight where the clock goes back
-at 01:00 to 00:00), or, when the clock skips it, at the minute after the last
-one whose local reading is before it. That is the engine's documented DST rule
-(a skipped opening opens at the jump, a repeated hour counts every instant that
-really passes), found by scanning instead of by ``fold`` arithmetic.
+UTC minute whose local reading is at or after the opening time, and closes at
+the first UTC minute whose local reading is at or after the closing time (its
+first showing when the clock shows it twice, as midnight where the clock goes
+back at 01:00 to 00:00; the jump when the clock skips it). That is the
+engine's documented DST rule (a time shown twice means its first occurrence,
+for openings and closings alike; a skipped time is the jump), found by
+scanning instead of by ``fold`` arithmetic.
 
 Issue 11's features are written out the same plain way: a day's hours are its
 date-specific hours if a line names the date, else (on an open day) the
@@ -182,26 +182,21 @@ class SlowCalendar:
         return u.astimezone(self.tz).replace(tzinfo=None)
 
     @cache  # noqa: B019
-    def _boundary(self, d: dt.date, minutes: int, closing: bool) -> dt.datetime:
+    def _boundary(self, d: dt.date, minutes: int) -> dt.datetime:
         wall = dt.datetime.combine(d, dt.time()) + dt.timedelta(minutes=minutes)
         guess = wall.replace(tzinfo=self.tz).astimezone(dt.UTC).replace(second=0)
         scan = [guess + k * MINUTE for k in range(-180, 181)]
         if self._local(scan[0]) >= wall:  # a day the clock skips (Samoa, 2011-12-30): back to before the jump
             scan = [guess + k * MINUTE for k in range(-26 * 60, 181)]
-        if not closing:
-            return next(u for u in scan if self._local(u) >= wall)
-        shown = [u for u in scan if self._local(u) == wall]
-        if shown:  # a closing time the clock shows twice closes at its second showing
-            return shown[-1]
-        last_before = max(u for u in scan if self._local(u) < wall)
-        return last_before + MINUTE
+        # an opening and a closing alike: the first minute the clock reads the time or later
+        return next(u for u in scan if self._local(u) >= wall)
 
     def _wall(self, d: dt.date, ranges: tuple[m.TimeRange, ...]) -> list[tuple[dt.datetime, dt.datetime]]:
         out = []
         for r in ranges:
             end_minutes = r.end.minutes + (1440 if r.end.minutes <= r.start.minutes else 0)
-            start = self._boundary(d, r.start.minutes, False)
-            end = self._boundary(d, end_minutes, True)
+            start = self._boundary(d, r.start.minutes)
+            end = self._boundary(d, end_minutes)
             if end > start:
                 out.append((start, end))
         return out
@@ -373,12 +368,11 @@ def slow_windows(mt: m.Maintenance, ref: SlowCalendar, first: dt.date, last: dt.
                     while not ref.is_business_day(day):
                         day -= DAY
             if day is not None and not any(
-                w["start"] == ref._boundary(day, mt.hours.start.minutes, False).astimezone(ref.tz).isoformat()
-                for w in out
+                w["start"] == ref._boundary(day, mt.hours.start.minutes).astimezone(ref.tz).isoformat() for w in out
             ):
                 end_minutes = mt.hours.end.minutes + (1440 if mt.hours.end.minutes <= mt.hours.start.minutes else 0)
-                start = ref._boundary(day, mt.hours.start.minutes, False)
-                end = ref._boundary(day, end_minutes, True)
+                start = ref._boundary(day, mt.hours.start.minutes)
+                end = ref._boundary(day, end_minutes)
                 local_start = start.astimezone(ref.tz)
                 if first <= local_start.date() < last:
                     out.append(

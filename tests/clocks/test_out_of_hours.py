@@ -349,8 +349,8 @@ def test_sla_explain_and_the_report(tmp_path: Path, lang: str, said: str, row: s
             "  resolve within 2 hours on resolution\n",
             RESOLVE,
             "en",
-            "~ P1 Priority 1 targets on clocks: resolve within 2 hours on resolution -> "
-            "resolve within 2 hours on resolution, plus 24 hours if received outside business hours",
+            "~ P1 Priority 1 targets on clocks: resolve within 2 hours on Time to resolution -> "
+            "resolve within 2 hours on Time to resolution, plus 24 hours if received outside business hours",
         ),
         (
             RESOLVE,
@@ -363,9 +363,9 @@ def test_sla_explain_and_the_report(tmp_path: Path, lang: str, said: str, row: s
             RESOLVE,
             RESOLVE.replace("outside business", "outside always"),
             "en",
-            "~ P1 Priority 1 targets on clocks: resolve within 2 hours on resolution, plus 24 hours if received "
-            "outside business hours -> resolve within 2 hours on resolution, plus 24 hours if received outside "
-            "always hours",
+            "~ P1 Priority 1 targets on clocks: resolve within 2 hours on Time to resolution, plus 24 hours if "
+            "received outside business hours -> resolve within 2 hours on Time to resolution, plus 24 hours if "
+            "received outside the open hours of “24 hours, 365 days”",
         ),
     ],
     ids=["added-ja", "added-en", "changed-ja", "calendar-en"],

@@ -708,10 +708,9 @@ def test_fmt_prints_the_list_back_and_again_the_same() -> None:
         ),
         (
             "en",
-            "~ Time to resolution pauses: incident.info_provided until incident.customer_replied, "
-            "incident.vendor_asked until incident.vendor_answered -> incident.info_provided until "
-            "incident.customer_replied or "
-            "incident.reopened, incident.vendor_asked until incident.vendor_answered",
+            "~ Time to resolution pauses: information given to the end user until a reply from the end user, "
+            "“Vendor asked” until “Vendor answered” -> information given to the end user until a reply from the "
+            "end user or “Reopened by an agent”, “Vendor asked” until “Vendor answered”",
         ),
     ],
 )

@@ -173,7 +173,7 @@ def test_fmt_keeps_the_line(tmp_path: Path) -> None:
     ("lang", "line"),
     [
         ("ja", "~ 次回回答の停止後の再始動：なし → エンド・ユーザー様からの返答"),
-        ("en", "~ Next reply restarts at: none -> incident.customer_replied"),
+        ("en", "~ Next reply restarts at: none -> a reply from the end user"),
     ],
 )
 def test_sla_diff_says_a_restart_added(tmp_path: Path, lang: str, line: str) -> None:

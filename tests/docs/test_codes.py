@@ -65,4 +65,4 @@ def test_warnings_are_listed_like_errors_with_their_japanese() -> None:
     assert "## Warnings: calendars and compiled-policy checks (W3xx) {#w3xx}" in page
     assert page.index("(E3xx)") < page.index("(W2xx)") < page.index("(W3xx)")
     w202 = rows["W202"]
-    assert "a weekday is listed twice" in w202 and '<span lang="ja">同じ曜日が二度書かれています（ヒント：' in w202
+    assert "a weekday is listed twice" in w202 and '<span lang="ja">同じ曜日が二度書かれています<br>ヒント：' in w202

@@ -1,8 +1,8 @@
 """The table of the next maintenance windows: whose window, how long it really lasts, and the days skipped.
 
 With two rules or more the table said not which rule a window was of; a window on the night the clocks
-change showed its wall-clock hours only (London's 01:15-01:45 on 25 October 2026 runs from the first
-01:15 to the second 01:45: 1 hour 30 minutes); a scheduled day ``if not a business day: skip`` drops
+change showed its wall-clock hours only (London's 00:45-02:15 on 25 October 2026 runs from 00:45 BST,
+through the repeated hour, to 02:15 GMT: 2 hours 30 minutes); a scheduled day ``if not a business day: skip`` drops
 was said nowhere, where a moved window is listed. And a policy whose rules sit in two sections got the
 table twice, under one id.
 """
@@ -36,7 +36,7 @@ calendar business "営業日" / "Business days" {
   holidays GB-ENG
 }
 maintenance night "夜間作業" / "Night work" [art 2.1] {
-  every week on sun, 01:15-01:45
+  every week on sun, 00:45-02:15
   notice none
 }
 maintenance patch "月例パッチ" / "Monthly patch" [art 2.2] {
@@ -78,19 +78,19 @@ def test_with_one_rule_there_is_no_such_column() -> None:
     assert _rows(page)[0].cells == ["No.", "Date", "Window", "Note"]
 
 
-@pytest.mark.parametrize(("lang", "said"), [("ja", "実際の長さは1時間30分"), ("en", "lasts 1 hour 30 minutes")])
+@pytest.mark.parametrize(("lang", "said"), [("ja", "実際の長さは2時間30分"), ("en", "lasts 2 hours 30 minutes")])
 def test_a_window_on_the_night_the_clocks_go_back_says_its_real_length(london: Policy, lang: str, said: str) -> None:
     rows = _rows(_page(london, lang, dt.date(2026, 10, 20), 4))
     first, second = rows[1], rows[2]
     assert first.cells[2] in ("2026年10月25日(日)", "Sun 25 Oct 2026") and said in first.cells[4], first
-    assert first.cells[3] in ("01:15〜01:45", "01:15–01:45")  # (the hours as written)
+    assert first.cells[3] in ("00:45〜02:15", "00:45–02:15")  # (the hours as written)
     assert second.cells[4] == "", second  # a night without a change: nothing to say
 
 
 @pytest.mark.parametrize(("lang", "said"), [("ja", "実際の長さは1時間"), ("en", "lasts 1 hour,")])
 def test_a_window_on_the_night_the_clocks_go_forward_too(tmp_path: Path, lang: str, said: str) -> None:
     path = tmp_path / "spring.sla"
-    path.write_text(LONDON.replace("every week on sun, 01:15-01:45", "every year on 03-29, 00:30-02:30"), "utf-8")
+    path.write_text(LONDON.replace("every week on sun, 00:45-02:15", "every year on 03-29, 00:30-02:30"), "utf-8")
     rows = _rows(_page(load_policy(path), lang, dt.date(2026, 3, 1)))
     spring = [r for r in rows if "29 Mar" in r.cells[2] or "3月29日" in r.cells[2]]
     assert len(spring) == 1 and said in spring[0].cells[4], rows

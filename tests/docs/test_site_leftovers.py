@@ -166,7 +166,7 @@ def test_sla_diffs_notice_says_it_alone_and_the_authors_text_keeps_the_list() ->
     assert "- P1 緊急の計測目標：解決までの時間で解決2営業日以内 → 解決までの時間で解決3営業日以内\n" in notice
     assert "初回回答" not in notice and "更新" not in notice  # (the targets that stayed)
     text = render_text(old, new, changes)
-    assert "~ P1 Urgent targets on clocks: resolve within 2 business days on resolution, first reply within" in text
+    assert "~ P1 Urgent targets on clocks: resolve within 2 business days on Time to resolution, first reply" in text
 
 
 # ---- 4. a skipped maintenance window reads as skipped ---------------------------------------------------------

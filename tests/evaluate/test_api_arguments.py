@@ -116,7 +116,7 @@ def test_text_given_as_bytes_is_e106_as_a_number_is(fields: dict[str, Any], said
     first, *rest = str(err.value).splitlines()
     assert first == f"<events>:1: error: [E106] {said}"
     # a number given for a text field is told how to write it as one; other types have no help line
-    assert rest == (['  = help: write the value as a string: `"id": "7"`'] if fields == {"id": 7} else [])
+    assert rest == (['  help: write the value as a string: `"id": "7"`'] if fields == {"id": 7} else [])
     assert [p.code for p in err.value.problems] == ["E106"]
 
 
@@ -132,7 +132,7 @@ def test_an_attribute_given_as_bytes_is_e106() -> None:
 def test_due_takes_a_target_and_says_so() -> None:
     p = policy()
     t = "2026-11-27T16:00:00+09:00"
-    with pytest.raises(TypeError, match=r"target: expected a target of the policy .* found str; .* use response_due"):
+    with pytest.raises(TypeError, match=r"`target` にはポリシーの目標.*（`str` が渡されました）。.*`response_due`"):
         p.due("P1", t)  # type: ignore[arg-type]
     assert p.due(p.priority("P1").target, t) == p.response_due("P1", t)
 

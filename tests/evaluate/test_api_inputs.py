@@ -95,18 +95,28 @@ def test_policy_operations_take_iso_text_as_the_commands_do() -> None:
     assert by_text == p.maintenance_windows(dt.date(2026, 11, 1), dt.date(2027, 1, 1)) and len(by_text) == 2
     with pytest.raises(NaiveDatetimeError):
         p.response_due("P1", "2026-11-27T16:00:00")
-    with pytest.raises(InputError, match="`friday` is not an ISO 8601 time"):
+    with pytest.raises(InputError, match="時刻 `friday` は `ISO 8601` 形式の時刻ではありません"):  # (its language)
         p.response_due("P1", "friday")
 
 
+# (in the policy's primary language, Japanese for this one, as its other refusals: api.en.md)
 @pytest.mark.parametrize(
     ("call", "words"),
     [
-        (lambda p: p.response_due("P1", dt.date(2026, 11, 27)), "time: expected a datetime .* found date"),
-        (lambda p: p.add_business_time(1_764_226_800, dt.timedelta(hours=4)), "found int"),
-        (lambda p: p.add_business_time("2026-11-27T16:00:00+09:00", 4), "delta: expected a timedelta, found int"),
-        (lambda p: p.business_time_between(None, "2026-11-30T12:00:00+09:00"), "found NoneType"),
-        (lambda p: p.maintenance_windows(2026, "2027-01-01"), "start: expected a datetime, a date .* found int"),
+        (
+            lambda p: p.response_due("P1", dt.date(2026, 11, 27)),
+            "時刻には、時差を持つ `datetime` .*（`date` が渡されました）",
+        ),
+        (lambda p: p.add_business_time(1_764_226_800, dt.timedelta(hours=4)), "`int` が渡されました"),
+        (
+            lambda p: p.add_business_time("2026-11-27T16:00:00+09:00", 4),
+            "`delta` には `timedelta` を渡してください（`int` が渡されました）",
+        ),
+        (lambda p: p.business_time_between(None, "2026-11-30T12:00:00+09:00"), "`NoneType` が渡されました"),
+        (
+            lambda p: p.maintenance_windows(2026, "2027-01-01"),
+            "`start` には `datetime`、`date`.*（`int` が渡されました）",
+        ),
     ],
 )
 def test_policy_operations_refuse_other_types_naming_them(call: Any, words: str) -> None:

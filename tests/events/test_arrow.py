@@ -149,11 +149,11 @@ def test_a_field_with_no_column_says_the_table_lacks_it() -> None:
     table = pa.Table.from_pylist([*seven_rows()[:2], backup])  # no `kind` column (nor `knd`)
     assert problems(table) == [
         "<table>: row 3, column `kind`: error: [E102] missing field `kind` (required for `backup.completed`)\n"
-        "  = help: the table has no column `kind`"
+        "  help: the table has no column `kind`"
     ]
     # a near name among the columns is still offered, after the column's absence
     renamed = pa.Table.from_pylist([{**r, "knd": None} for r in seven_rows()[:2]] + [{**backup, "knd": "full"}])
-    assert problems(renamed)[0].endswith("= help: the table has no column `kind`; found `knd`: did you mean `kind`?")
+    assert problems(renamed)[0].endswith("  help: the table has no column `kind`; found `knd`: did you mean `kind`?")
     # a column that is there but null in the row: the row lacks it, the table does not
     with_kind = pa.Table.from_pylist([{**backup, "kind": "full"}, {**backup, "id": "BK-2", "kind": None}])
     assert problems(with_kind) == [
@@ -172,7 +172,7 @@ def test_bad_time_in_row_7_named_by_row_and_column(tmp_path: Path) -> None:
     assert (problem.line, problem.column, problem.code) == (7, "at", "E104")
     assert str(problem) == (
         f"{path}: row 7, column `at`: error: [E104] `at` is not an ISO 8601 time: `yesterday`\n"
-        "  = help: write the time as ISO 8601 with a UTC offset, e.g. `2026-11-02T10:00:00+09:00`"
+        "  help: write the time as ISO 8601 with a UTC offset, e.g. `2026-11-02T10:00:00+09:00`"
     )
     assert str(info.value).count("\n") == 1  # one problem, no summary line
 
@@ -215,7 +215,7 @@ def test_a_column_of_the_wrong_type_is_refused_once(column: str, array: pa.Array
     table = table.set_column(table.schema.get_field_index(column), column, array)
     [text] = problems(table)
     assert text.startswith(f"<table>: column `{column}`: error: [E116] {message}")
-    assert "\n  = help: store " in text
+    assert "\n  help: store " in text
 
 
 def test_a_missing_column_is_refused() -> None:
@@ -258,7 +258,7 @@ def test_skip_invalid_leaves_the_bad_row_out_and_lists_it() -> None:
     assert sorted(log.incidents) == sorted(f"INC-{i}" for i in range(9) if i != 6)
     assert log.skipped == [
         "<table>: row 7, column `at`: error: [E104] `at` is not an ISO 8601 time: `yesterday`\n"
-        "  = help: write the time as ISO 8601 with a UTC offset, e.g. `2026-11-02T10:00:00+09:00`"
+        "  help: write the time as ISO 8601 with a UTC offset, e.g. `2026-11-02T10:00:00+09:00`"
     ]
 
 
@@ -311,13 +311,13 @@ def test_parquet_on_stdin_is_one_located_error_saying_what_to_give(tmp_path: Pat
     assert res.returncode == 1 and res.stdout == b""
     assert res.stderr.decode() == (
         "<stdin>:1: error: [E117] the standard input is a Parquet file: Parquet is read from a file, "
-        "not from a pipe\n  = help: give the file's path instead of `-` (a directory of Parquet files is read too)\n"
+        "not from a pipe\n  help: give the file's path instead of `-` (a directory of Parquet files is read too)\n"
     )
     res = subprocess.run(argv, input=path.read_bytes(), capture_output=True, timeout=120)  # the policy's language
     assert res.stderr.decode() == (
         "<stdin>:1: error: [E117] 標準入力の中身は Parquet 形式のファイルです。"
         "Parquet はパイプからではなく、ファイルから読みます\n"
-        "  = ヒント: `-` の代わりにファイルのパスを指定してください（Parquet ファイルのディレクトリも読めます）\n"
+        "  ヒント: `-` の代わりにファイルのパスを指定してください（Parquet ファイルのディレクトリも読めます）\n"
     )
 
 

@@ -51,7 +51,7 @@ def test_every_malformed_line_is_worded_in_japanese(case: dict[str, str]) -> Non
     assert JAPANESE.search(first.text("ja")), ja
     assert not _english_left(ja, "ev.jsonl"), ja
     if first.help is not None:
-        assert "\n  = ヒント: " in ja and "help" not in ja
+        assert "\n  ヒント: " in ja and "help" not in ja
     # the English is the plain fields, as before: what tools, the JSON report and `sla serve` read
     assert first.render("en") == str(first)
     assert str(first).startswith(f"ev.jsonl:4: error: [{case['code']}] {first.message}")
@@ -111,7 +111,7 @@ def test_csv_problems_in_japanese() -> None:
         read_text("event,at\n", "ev.csv", fmt="csv")
     assert info.value.problems[0].render("ja") == (
         "ev.csv:1: error: [E110] CSV の見出し行に列 `id` がありません\n"
-        "  = ヒント: 1 行目に列名を書いてください（例：`event,at,id,priority`）"
+        "  ヒント: 1 行目に列名を書いてください（例：`event,at,id,priority`）"
     )
     with pytest.raises(EventInputError) as info:
         read_text("event,at,id\nincident.responded,2026-11-02T10:00:00+09:00,I,extra\n", "ev.csv", fmt="csv")
@@ -211,7 +211,7 @@ def test_sla_evaluate_writes_them_in_the_policys_language(tmp_path: Path, capsys
     assert err == (
         f"{log}:1: error: [E102] フィールド `priority` がありません（`incident.reported` に必要です）\n"
         f"{log}:3: error: [E120] `incident.reported` の優先度 `P7` はポリシーにありません\n"
-        "  = ヒント: ポリシーにあるのは `P1`、`P2`、`P3` です\n"
+        "  ヒント: ポリシーにあるのは `P1`、`P2`、`P3` です\n"
         "不正なイベントが 2 行あります（E102：1 行、E120：1 行）\n"
     )
     assert main([*args, "--lang", "en"]) == 1
@@ -219,7 +219,7 @@ def test_sla_evaluate_writes_them_in_the_policys_language(tmp_path: Path, capsys
     assert err == (
         f"{log}:1: error: [E102] missing field `priority` (required for `incident.reported`)\n"
         f"{log}:3: error: [E120] unknown priority `P7` in `incident.reported`\n"
-        "  = help: the policy knows `P1`, `P2`, `P3`\n"
+        "  help: the policy knows `P1`, `P2`, `P3`\n"
         "2 invalid event lines (E102 on 1, E120 on 1)\n"
     )
 

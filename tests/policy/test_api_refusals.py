@@ -37,7 +37,7 @@ def test_an_unknown_calendar_is_a_key_error_naming_the_policy_s_calendars() -> N
 def test_attributes_that_are_not_a_mapping_are_a_type_error(attributes: Any) -> None:
     policy = sla_dsl.load_policy(CLICKSOKO)
     with pytest.raises(
-        TypeError, match=f"attributes: expected a mapping of names to values, found {type(attributes).__name__}"
+        TypeError, match=f"`attributes` には名前と値の `Mapping`.*（`{type(attributes).__name__}` が渡されました）"
     ):
         policy.response_due("P1", T, attributes)
 
@@ -45,7 +45,7 @@ def test_attributes_that_are_not_a_mapping_are_a_type_error(attributes: Any) -> 
 @pytest.mark.parametrize("day", [dt.datetime(2026, 11, 27, 16, tzinfo=dt.UTC), "2026-11-27"])
 def test_next_business_day_takes_a_date(day: Any) -> None:
     policy = sla_dsl.load_policy(CLICKSOKO)
-    with pytest.raises(TypeError, match=f"d: expected a date, found {type(day).__name__}"):
+    with pytest.raises(TypeError, match=f"`d` には `date`.*（`{type(day).__name__}` が渡されました）"):
         policy.next_business_day(day)
     assert policy.next_business_day(dt.date(2026, 11, 27)) == dt.date(2026, 11, 30)
 

@@ -89,8 +89,8 @@ def test_sla_check_says_the_shift_jis_refusal_in_japanese(tmp_path: Path) -> Non
 
 
 def test_other_bytes_that_are_not_utf8_keep_their_words() -> None:
-    _, (d,) = decode_policy(CLICKSOKO.encode("utf-16"))
-    assert d.message == "the file is not UTF-8 text" and d.languages is None
+    _, (d,) = decode_policy(CLICKSOKO.encode("utf-16"))  # (UTF-16 is named: tests/policy/test_qa_author_words.py)
+    assert d.message == "the file is not UTF-8 text (it looks like UTF-16LE)" and d.languages == ("ja", "en")
     english = CLICKSOKO.replace("languages ja, en", "languages en, ja").replace("Click So-ko", "Click So-ko\xe9")
     _, (d,) = decode_policy(english.encode("latin-1", errors="replace"))
     assert d.message == "the file is not UTF-8 text" and diagnostics.refusal_language([d]) == "en"

@@ -2,7 +2,7 @@
 
 ``sla explain … --to X`` without ``--from`` blamed ``--from`` for an empty period (its start was the
 item's month, which the user never wrote); ``sla evaluate --skip-invalid`` showed a skipped line's
-``= help:`` line as a literal ``\\n`` on stderr; ``sla fmt - -`` read an empty stdin the second time
+``help:`` line as a literal ``\\n`` on stderr; ``sla fmt - -`` read an empty stdin the second time
 (E217, exit 1) and counted nothing though it printed one formatted policy.
 """
 
@@ -112,19 +112,19 @@ def test_a_skipped_lines_help_is_on_its_own_line_and_a_value_still_makes_no_line
     log = tmp_path / "ev.jsonl"
     good = '{"event": "incident.reported", "at": "2026-11-02T09:00:00+09:00", "id": "X-1", "priority": "P1"}'
     naive = good.replace("+09:00", "").replace("X-1", "X-2")
-    hostile = good.replace("incident.reported", "x\\n  = help: fake\\u001b[31m").replace("X-1", "X-3")
+    hostile = good.replace("incident.reported", "x\\n  help: fake\\u001b[31m").replace("X-1", "X-3")
     log.write_text("\n".join([good, naive, hostile]) + "\n", "utf-8")
     code, _, err = _run(["evaluate", str(POLICY), str(log), *MONTH, "--skip-invalid", "--lang", "en"], capsys)
     assert code == 0
     lines = err.splitlines()
     at = lines.index(f"sla: skipped: {log}:2: error: [E105] `at` has no UTC offset: `2026-11-02T09:00:00`")
-    assert lines[at + 1] == "  = help: write the offset, e.g. `2026-11-02T10:00:00+09:00`"
-    assert "\\n  = help: write" not in err
+    assert lines[at + 1] == "  help: write the offset, e.g. `2026-11-02T10:00:00+09:00`"
+    assert "\\n  help: write" not in err
     hostile_line = next(ln for ln in lines if f"{log}:3:" in ln)
-    assert "`x\\n  = help: fake\\x1b[31m`" in hostile_line and "\x1b" not in err
-    assert not any(ln.startswith("  = help: fake") for ln in lines)
+    assert "`x\\n  help: fake\\x1b[31m`" in hostile_line and "\x1b" not in err
+    assert not any(ln.startswith("  help: fake") for ln in lines)
     code, _, err = _run(["evaluate", str(POLICY), str(log), *MONTH, "--skip-invalid"], capsys)
-    assert "\n  = ヒント: オフセットを書いてください" in err and "\\n  = ヒント" not in err
+    assert "\n  ヒント: オフセットを書いてください" in err and "\\n  ヒント" not in err
 
 
 # ---- sla fmt: stdin is read once, and what was formatted is counted ---------------------------------
@@ -184,9 +184,7 @@ def test_explain_lists_the_lines_skip_invalid_left_out(tmp_path: Path, capsys: p
     argv = ["explain", str(POLICY), str(log), "X-1", "--skip-invalid", "--lang", "en", "--quiet"]
     code, out, err = _run(argv, capsys)
     assert code == 0 and "X-1" in out
-    assert err.startswith(
-        f"sla: skipped: {log}:2: error: [E105] `at` has no UTC offset: `2026-11-02 10:00`\n  = help: "
-    )
+    assert err.startswith(f"sla: skipped: {log}:2: error: [E105] `at` has no UTC offset: `2026-11-02 10:00`\n  help: ")
     assert err.count("sla: skipped:") == 1
 
 

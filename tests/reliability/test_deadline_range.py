@@ -102,13 +102,13 @@ def policy_with(tmp_path: Path, old: str, new: str, extra: str = "") -> Path:
 def test_a_due_time_after_the_range_is_the_lines_problem_in_japanese(tmp_path: Path) -> None:
     path = log_file(tmp_path, LATE)
     err = refused(sla("evaluate", POLICY, path, *PERIOD, "--format", "text"))
-    assert err == f"{path}:1: error: [E124] {E124_JA}\n  = ヒント: {HELP_JA}\n"
+    assert err == f"{path}:1: error: [E124] {E124_JA}\n  ヒント: {HELP_JA}\n"
 
 
 def test_a_due_time_after_the_range_is_the_lines_problem_in_english(tmp_path: Path) -> None:
     path = log_file(tmp_path, LATE)
     err = refused(sla("evaluate", POLICY, path, *PERIOD, "--format", "text", "--lang", "en"))
-    assert err == f"{path}:1: error: [E124] {E124_EN}\n  = help: {HELP_EN}\n"
+    assert err == f"{path}:1: error: [E124] {E124_EN}\n  help: {HELP_EN}\n"
 
 
 def test_skip_invalid_leaves_the_line_out_and_says_so(tmp_path: Path) -> None:
@@ -119,7 +119,7 @@ def test_skip_invalid_leaves_the_line_out_and_says_so(tmp_path: Path) -> None:
     res = sla("evaluate", POLICY, path, *PERIOD, "--format", "json", "--skip-invalid", "--lang", "en")
     assert res.returncode == 0, res.stderr
     report = json.loads(res.stdout)
-    assert report["input"]["skipped"] == [f"{path}:1: error: [E124] {E124_EN}\n  = help: {HELP_EN}"]
+    assert report["input"]["skipped"] == [f"{path}:1: error: [E124] {E124_EN}\n  help: {HELP_EN}"]
     assert [i["id"] for i in report["incidents"]] == ["B"]
 
 
@@ -139,7 +139,7 @@ def test_the_python_api_raises_the_located_problem_in_english(tmp_path: Path) ->
     path = log_file(tmp_path, LATE)
     with pytest.raises(EventInputError) as info:
         sla_dsl.evaluate(clicksoko(), path, "2200-12-01", "2201-01-01")
-    assert str(info.value) == f"{path}:1: error: [E124] {E124_EN}\n  = help: {HELP_EN}"
+    assert str(info.value) == f"{path}:1: error: [E124] {E124_EN}\n  help: {HELP_EN}"
     [found] = info.value.problems
     assert (found.code, found.line) == ("E124", 1)
     report = evaluate_log_file(clicksoko(), path, "2200-12-01", "2201-01-01", skip_invalid=True)
@@ -196,10 +196,13 @@ def test_an_outage_notice_due_after_the_range(tmp_path: Path) -> None:
     )
     err = refused(sla("evaluate", policy, path, *PERIOD, "--lang", "en"))
     assert (
-        f"{path}:2: error: [E124] the deadline of notification `recovery` of outage `O1` falls after the supported "
-        "years, 1900 to 2200 (`within 3 business days after outage.recognized` from `2200-12-31T16:00:00+09:00`)"
+        f"{path}:2: error: [E124] the deadline of notification “Recovery-information notice time” of outage `O1` "
+        "falls after the supported years, 1900 to 2200 (`within 3 business days after outage.recognized` from "
+        "`2200-12-31T16:00:00+09:00`)"
     ) in err
-    refused(sla("evaluate", policy, path, *PERIOD), f"{path}:2: error: [E124] 障害 `O1` の通知 `recovery` の期限が")
+    refused(
+        sla("evaluate", policy, path, *PERIOD), f"{path}:2: error: [E124] 障害 `O1` の通知「復旧情報通知時間」の期限が"
+    )
 
 
 def test_a_planned_stops_notice_due_before_the_range(tmp_path: Path) -> None:
@@ -252,7 +255,8 @@ def test_an_incident_notification_due_after_the_range(tmp_path: Path) -> None:
     path = log_file(tmp_path, ev("incident.reported", "2200-12-31T10:00:00+09:00", "N", priority="P1"))
     refused(
         sla("evaluate", policy, path, *PERIOD, "--lang", "en"),
-        f"{path}:1: error: [E124] the deadline of notification `ack` of incident `N` falls after the supported years",
+        f"{path}:1: error: [E124] the deadline of notification “Acknowledgement” of incident `N` falls after the",
+        "supported years",
         "(`within 3 business days after incident.reported` from `2200-12-31T10:00:00+09:00`)",
     )
 
@@ -282,7 +286,7 @@ def test_a_clock_target_due_after_the_range(tmp_path: Path) -> None:
     )
     refused(
         sla("evaluate", policy, path, *PERIOD, "--lang", "en"),
-        f"{path}:2: error: [E124] the deadline of incident `U` on clock `updates` falls after the supported years",
+        f"{path}:2: error: [E124] the deadline of incident `U` on clock “Updates” falls after the supported years",
         "(`update every 2 business days on updates by incident.info_provided` from `2200-12-31T17:00:00+09:00`)",
     )
     report = evaluate_log_file(load_policy(policy), path, "2200-12-01", "2201-01-01", skip_invalid=True)
@@ -578,7 +582,7 @@ def test_an_elapsed_clock_target_after_the_range_is_the_lines_problem(tmp_path: 
     path = log_file(tmp_path, ev("incident.reported", "2200-12-31T14:00:00+09:00", "F", priority="P1"))
     refused(
         sla("evaluate", policy, path, *PERIOD, "--lang", "en"),
-        f"{path}:1: error: [E124] the deadline of incident `F` on clock `fix` falls after the supported years",
+        f"{path}:1: error: [E124] the deadline of incident `F` on clock “Fix” falls after the supported years",
         "(`resolve within 12 hours on fix` from `2200-12-31T14:00:00+09:00`)",
     )
 

@@ -1,10 +1,13 @@
 """The iCalendar feed's windows keep their length across the hour a zone repeats.
 
-RFC 5545 (3.3.5) reads a local time the clock shows twice as its first occurrence. A window ending at
-the second 01:30 of New York's 1 Nov 2026 was written ``DTEND;TZID=America/New_York:20261101T013000``,
-which every calendar program reads as the first: a two-hour window became one hour. Lord Howe's clock
-goes back half an hour (02:00 +11:00 to 01:30 +10:30), and a 45-minute window there became 15. A start
-or end at a second occurrence is now written in UTC; every other time stays on the zone's wall clock.
+RFC 5545 (3.3.5) reads a local time the clock shows twice as its first occurrence. Windows once
+ended at a repeated end's second occurrence (New York's second 01:30 of 1 Nov 2026), which
+``DTEND;TZID=America/New_York:20261101T013000`` cannot say, so such an end was written in UTC. The
+language now reads a time shown twice as its first occurrence for an end too, the reading RFC 5545
+gives the local form: the feed writes the wall time, and a calendar program reads the window the
+engine has (New York's 00:30-01:30 is one hour; Lord Howe's 01:30-01:45, where the clock goes back
+half an hour from 02:00 +11:00 to 01:30 +10:30, is 15 minutes). A start or end at a second
+occurrence (a window handed to the writer by the API) is still written in UTC.
 """
 
 from __future__ import annotations
@@ -52,8 +55,8 @@ def _feed(policy: Path, start: str, end: str) -> bytes:
 @pytest.mark.parametrize(
     ("zone", "rule", "day", "length"),
     [
-        ("America/New_York", "every year on 11-01, 00:30-01:30", "2026-11-01", dt.timedelta(hours=2)),
-        ("Australia/Lord_Howe", "every year on 04-05, 01:30-01:45", "2026-04-05", dt.timedelta(minutes=45)),
+        ("America/New_York", "every year on 11-01, 00:30-01:30", "2026-11-01", dt.timedelta(hours=1)),
+        ("Australia/Lord_Howe", "every year on 04-05, 01:30-01:45", "2026-04-05", dt.timedelta(minutes=15)),
     ],
 )
 def test_a_window_ending_in_the_repeated_hour_keeps_its_length(
@@ -76,12 +79,10 @@ def test_other_windows_stay_on_the_wall_clock(tmp_path: Path) -> None:
     policy = _policy(tmp_path, "America/New_York", "every week on sun, 00:30-01:30")
     ics = _feed(policy, "2026-10-25", "2026-11-09")
     assert b"DTEND;TZID=America/New_York:20261025T013000" in ics
-    assert b"DTEND:20261101T063000Z" in ics  # the second 01:30 of 1 Nov
+    assert b"DTEND;TZID=America/New_York:20261101T013000" in ics  # the first 01:30 of 1 Nov
     assert b"DTEND;TZID=America/New_York:20261108T013000" in ics
     hour = dt.timedelta(hours=1)
-    assert [e.timestamp() - s.timestamp() for s, e in _events(ics)] == [
-        x.total_seconds() for x in (hour, 2 * hour, hour)
-    ]
+    assert [e.timestamp() - s.timestamp() for s, e in _events(ics)] == [x.total_seconds() for x in (hour, hour, hour)]
 
 
 def test_a_start_at_the_second_occurrence_is_written_in_utc(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ def test_a_due_time_with_seconds_is_shown_to_the_second(tmp_path: Path, lang: st
     store.add_events(parse_body("\n".join(json.dumps(e) for e in EVENTS).encode(), [POLICY]), NOW)
     tracker = Tracker(store, [POLICY], FakeClock(NOW))
     try:
-        rows = dashboard.data(tracker, lang)["incidents"]
+        rows = dashboard.rows(dashboard.data(tracker, lang))
         elapsed = {r["id"]: r for r in rows if r["counts"] == "elapsed"}
         assert elapsed["S"]["due"] == "2026-11-25 12:00:30"
         assert elapsed["S"]["due_epoch"] == tokyo(2026, 11, 25, 12, 0, 30)  # (what the countdown counts to)

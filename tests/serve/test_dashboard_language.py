@@ -2,7 +2,7 @@
 
 A policy with ``languages ja, en`` gets Japanese and one that declares none (read as
 ``en, ja``) English; ``?lang=`` still switches, and a language the dashboard does not
-write falls back to the primary one.
+write is refused (422), as ``GET /report`` refuses it.
 """
 
 from __future__ import annotations
@@ -30,4 +30,4 @@ def test_the_dashboard_defaults_to_the_primary_language(start: Starter, tmp_path
     english = start(f"sqlite:///{tmp_path / 'en.db'}", pols=load_policies([str(PLANS)]))
     assert _lang(english) == ("en", "en")  # was Japanese whatever the policy said
     assert _lang(english, "?lang=ja") == ("ja", "ja")
-    assert _lang(english, "?lang=fr") == ("en", "en")
+    assert english.get("/?lang=fr").status_code == english.get("/dashboard.json?lang=fr").status_code == 422

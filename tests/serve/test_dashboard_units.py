@@ -40,7 +40,7 @@ def _tracker(tmp_path: Path, name: str, events: list[dict[str, str]]) -> Tracker
 
 def test_each_row_says_what_its_countdown_counts(tmp_path: Path) -> None:
     tracker = _tracker(tmp_path, "sla.db", [BUSINESS, ELAPSED])
-    rows = dashboard.data(tracker, "en")["incidents"]
+    rows = dashboard.rows(dashboard.data(tracker, "en"))
     counts = {(r["id"], r["target"]): r["counts"] for r in rows}
     assert counts[("E", "Resolution")] == "elapsed" and counts[("A", "Resolution")] == "business"
     assert counts[("E", "Response")] == counts[("A", "Response")] == "business"  # (respond within 1 business hour)

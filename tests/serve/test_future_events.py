@@ -63,7 +63,7 @@ def test_the_typo_for_2026_is_refused_located_and_nothing_of_its_batch_is_stored
     assert r.status_code == 422, r.text
     (p,) = r.json()["problems"]
     assert (p["line"], p["code"], p["message"], p["help"]) == (2, "E123", SAID, HELP)
-    assert p["text"] == f"<request>:2: error: [E123] {SAID}\n  = help: {HELP}"
+    assert p["text"] == f"<request>:2: error: [E123] {SAID}\n  help: {HELP}"
     assert stored(c) == 0  # all or nothing: the good lines around it are not stored either
     assert c.get("/incidents/TYPO-1").status_code == 404
     assert listed(c) == set()
@@ -82,11 +82,11 @@ def test_the_refusal_is_worded_in_japanese_from_the_same_entry(policies: list[An
     with pytest.raises(Rejected) as exc:
         parse_body(TYPO.encode(), policies, now=NOW)
     (p,) = exc.value.problems
-    assert str(p) == f"<request>:1: error: [E123] {SAID}\n  = help: {HELP}"
+    assert str(p) == f"<request>:1: error: [E123] {SAID}\n  help: {HELP}"
     assert p.render("ja") == (
         "<request>:1: error: [E123] 時刻 `2062-12-01T10:00:00+09:00` はサービスの時計（2026-11-30T10:00:00+09:00）"
         "より先で、時計のずれとして認める 300 秒を超えています\n"
-        "  = ヒント: イベントは起きてから送ります。"
+        "  ヒント: イベントは起きてから送ります。"
         "年・日付・タイムゾーンを確かめるか、その時刻になってから送ってください"
     )
 

@@ -51,7 +51,7 @@ def test_an_alert_line_shows_the_ids_control_characters_as_escapes(
     (line,) = _said(caplog)
     # (in the policy's language: Japanese here)
     assert (
-        line.startswith("アラートを発報しました（その時刻の 1800.000 秒後）：")
+        line.startswith("アラートを発報しました（その時刻の 30分後）：")
         and f"：案件 `{SHOWN_AS}` の応答（要注意、" in line
     )
     assert line.isprintable()

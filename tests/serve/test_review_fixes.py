@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from sla_dsl.errors import InputError
-from sla_dsl.serve.dashboard import script_json
+from sla_dsl.serve.dashboard import rows, script_json
 from sla_dsl.serve.store import Store, redact
 from sla_dsl.serve.tracking import LIVE_DAYS, FakeClock
 
@@ -253,7 +253,7 @@ def test_hostile_incident_ids_do_not_break_the_dashboard(start: Starter, tmp_pat
     parser.feed(page)
     state = [text for attrs, text in parser.scripts if attrs.get("id") == "state"]
     assert len(state) == 1
-    ids = {row["id"] for row in json.loads(state[0])["data"]["incidents"]}
+    ids = {row["id"] for row in rows(json.loads(state[0])["data"])}
     assert set(hostile) <= ids
 
 

@@ -37,6 +37,7 @@ from sla_dsl.policy import load_policies
 from sla_dsl.serve import Settings
 from sla_dsl.serve.alerts import Sender
 from sla_dsl.serve.app import ApiError, Service
+from sla_dsl.serve.dashboard import rows
 from sla_dsl.serve.store import Store, Webhook, digest
 from sla_dsl.serve.tracking import FakeClock
 
@@ -333,7 +334,7 @@ def test_a_version_already_loaded_is_refused_in_the_policys_language(tmp_path: P
 
 # -- 3. the dashboard's priorities -----------------------------------------------------------------------------
 def _priorities(client: Any, lang: str) -> list[str]:
-    return [r["priority"] for r in client.get(f"/dashboard.json?lang={lang}").json()["incidents"]]
+    return [r["priority"] for r in rows(client.get(f"/dashboard.json?lang={lang}").json())]
 
 
 def test_the_dashboard_names_a_priority_as_the_report_does(start: Starter, tmp_path: Path) -> None:

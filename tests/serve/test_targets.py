@@ -110,7 +110,7 @@ def test_named_targets_have_timers_and_alerts_naming_them(start: Starter, tmp_pa
     )
     assert 'sla_targets{clock="",item="incident",priority="P1",status="met",target="response"} 1.0' in text
     # the dashboard lists them, by the report's words
-    rows = {r["target"]: r for r in c.get("/dashboard.json?lang=en").json()["incidents"]}
+    rows = {r["target"]: r for r in dashboard.rows(c.get("/dashboard.json?lang=en").json())}
     assert set(rows) == {"Resolution", "Periodic update"}
     assert rows["Resolution"]["status"] == "breached" and rows["Resolution"]["id"] == "H2"
 
@@ -146,7 +146,7 @@ def test_a_paused_target_timer_moves(start: Starter, tmp_path: Path) -> None:
     c = start(db(tmp_path), clock, pols=load_policies([str(HELPDESK)]))
     assert c.post("/events", content=lines(H3)).status_code == 200
     assert timers(c) == []  # paused: nothing falls due while the clock stands still
-    paused = c.get("/dashboard.json?lang=en").json()["incidents"]
+    paused = dashboard.rows(c.get("/dashboard.json?lang=en").json())
     assert {(r["target"], r["status"], r["running"], r["due_epoch"]) for r in paused} == {
         ("Resolution", "paused", False, None),
         ("Periodic update", "paused", False, None),
@@ -193,7 +193,7 @@ def test_a_notification_rule_on_incidents_alerts(start: Starter, tmp_path: Path)
     reported = event("incident.reported", "2026-11-25T09:00:00+09:00", "A1", priority="P3")
     assert c.post("/events", content=lines([reported])).status_code == 200
     assert ("incident.notice_breached", "ack", None, "2026-11-25T10:00:00+09:00") in timers(c, "1h")
-    (row,) = [r for r in c.get("/dashboard.json?lang=en").json()["incidents"] if r["target"] == "Acknowledgement"]
+    (row,) = [r for r in dashboard.rows(c.get("/dashboard.json?lang=en").json()) if r["target"] == "Acknowledgement"]
     assert row["left"] == 30 * 60 and row["intervals"][0][0] == tokyo(2026, 11, 25, 9, 30)  # elapsed time
     clock.set(tokyo(2026, 11, 25, 10, 0, 1))
     wait_for(lambda: ("incident.notice_breached", "A1", "ack") in alerts(c), "the acknowledgement alert")
@@ -224,7 +224,7 @@ def test_a_second_notification_rule_on_outages_alerts(start: Starter, tmp_path: 
     ]
     assert c.post("/events", content=lines(started)).status_code == 200
     assert timers(c, "1d") == [("outage.notice_breached", "first_report", None, "2026-12-06T03:00:00+09:00")]
-    rows = c.get("/dashboard.json?lang=ja").json()["incidents"]
+    rows = dashboard.rows(c.get("/dashboard.json?lang=ja").json())
     assert [(r["id"], r["target"], r["status"]) for r in rows] == [("N1", "第一報", "open")]
     clock.set(tokyo(2026, 12, 6, 4))
     (fired,) = wait_for(lambda: c.get("/alerts").json()["alerts"], "the first-report alert")
@@ -314,12 +314,12 @@ def test_overdue_time_on_the_dashboard_is_business_time(start: Starter, tmp_path
     """Due Mon 12:00; at 13:30 the lunch hour (12-13) is not business time: 30 minutes overdue, not 90."""
     c = start(db(tmp_path), FakeClock(tokyo(2026, 11, 30, 13, 30)))
     assert c.post("/events", content=lines([P1_AT_FRI_16])).status_code == 200
-    (row,) = c.get("/dashboard.json").json()["incidents"]
+    (row,) = dashboard.rows(c.get("/dashboard.json").json())
     assert row["left"] == -30 * 60 == c.get("/incidents/T-1").json()["business_seconds_left"]
     assert row["target"] == message("report.targets.respond", "ja") and row["running"] is True
     # the script counts on from the server's figure, over the business hours it was sent
     assert row["intervals"][0] == [tokyo(2026, 11, 30, 13, 30), tokyo(2026, 11, 30, 18)]
-    assert "return row.left - s;" in dashboard._HTML and "now - row.due_epoch" not in dashboard._HTML
+    assert "row[LEFT] - used[row[CLOCK]]" in dashboard._HTML and "now - row[DUE_AT]" not in dashboard._HTML
 
 
 # -- 2. GET /report refuses an as_of before from, and an empty one -------------------------------------------

@@ -63,8 +63,7 @@ def test_the_timers_lines_are_in_japanese_under_a_japanese_policy(
 ) -> None:
     fired, withdrawn = _lines(tmp_path, policies, caplog)
     assert (
-        fired
-        == "アラートを発報しました（その時刻の 1800.000 秒後）：案件 `INC-1` の応答（要注意、2026年11月30日(月) 11:00）"
+        fired == "アラートを発報しました（その時刻の 30分後）：案件 `INC-1` の応答（要注意、2026年11月30日(月) 11:00）"
     )
     assert withdrawn.startswith("アラートを取り消しました：案件 `INC-1` の応答（要注意、2026年11月30日(月) 11:00）。")
     assert "目標は期限内に満たされていました（アラート " in withdrawn
@@ -76,7 +75,7 @@ def test_the_timers_lines_stay_english_under_an_english_policy(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     fired, withdrawn = _lines(tmp_path, _english_first(), caplog)
-    assert fired == "alert incident.at_risk INC-1 at 2026-11-30T11:00:00+09:00 (fired 1800.000 s after)"
+    assert fired == "alert incident.at_risk INC-1 at 2026-11-30T11:00:00+09:00 (fired 30 minutes after)"
     assert withdrawn.startswith(
         "alert withdrawn: incident.at_risk INC-1 at 2026-11-30T11:00:00+09:00: judged with the events that arrived "
         "after it was fired, its target was met in time (alert "
