@@ -28,7 +28,17 @@ Design notes
   change lands where the editor made it. A document the client did not open (or
   has closed) is never read from the disk: a change or a save for it is ignored,
   hover, definition and completion give nothing, and formatting is refused
-  (``RequestFailed``: the document is not open).
+  (``RequestFailed``: the document is not open). The disk is read only for the
+  versions beside an open policy (below).
+* An open policy is checked with the other versions of its directory too, as
+  ``sla check DIR`` checks them (E304-E307, W307; :mod:`.lspversions`), after its
+  own check, on the same worker thread: a finding is shown on the open document
+  it is about, in ``sla check``'s words, else (about a file not open) on the open
+  one it names, with the other version's statement as related information. When
+  one document's check changes what another open one is shown, that one's
+  diagnostics are published again, its own as last checked and the new findings
+  (a document whose text changed since is left to its own check); closing a
+  document checks again the open ones beside it, which read it from the disk now.
 * Hover, go-to-definition and completion answer from the model of the text as
   last checked when it parsed (semantic errors still give one), else from the
   last model that compiled without errors, kept per document with the
@@ -124,6 +134,7 @@ from ..report.words import event_words
 from .clock_words import own
 from .hover import completing, declared_names, definition_at, hover_text, utf16_column, value_detail
 from .lspframing import FramedReader
+from .lspversions import Beside, Shown, Versions, same_directory
 
 log = logging.getLogger("sla_dsl.lsp")
 
@@ -274,6 +285,10 @@ class Documents:
         self.parsed: dict[str, Clean] = {}
         #: the primary language of each document when last checked (for a message when a check fails)
         self.langs: dict[str, str] = {}
+        #: the diagnostics of each document's own text as last checked
+        self.own: dict[str, list[t.Diagnostic]] = {}
+        #: the findings shown on each document from comparing it with the versions beside it (:mod:`.lspversions`)
+        self.beside: dict[str, list[t.Diagnostic]] = {}
         #: the server's language, for what concerns no document: the client's locale, else the environment's
         self.lang = lang
 
@@ -306,6 +321,8 @@ class Documents:
         self.versions.pop(uri, None)
         self.clean.pop(uri, None)
         self.parsed.pop(uri, None)
+        self.own.pop(uri, None)
+        self.beside.pop(uri, None)
 
     def check(self, uri: str, text: str) -> list[t.Diagnostic]:
         """Compile ``text``; remember its model; return LSP diagnostics (never raises)."""
@@ -738,6 +755,38 @@ def _compile(text: str, uri: str) -> Compiled | Exception:
         return exc
 
 
+def _check(text: str, uri: str, open_texts: dict[str, str], versions: Versions) -> tuple[Compiled | Exception, Beside]:
+    """``text`` compiled (:func:`_compile`), and what comparing it with the versions beside it found
+    (``open_texts``: the text of every open document, as the check started)."""
+    compiled = _compile(text, uri)
+    if isinstance(compiled, Exception):
+        return compiled, Beside({uri: text})
+    try:
+        return compiled, versions.beside(uri, text, compiled, open_texts)
+    except Exception as exc:  # a bug of ours: the document's own diagnostics are still shown
+        log.error("internal error while comparing the versions beside %s: %s", uri[:300], _one_line(exc))
+        return compiled, Beside({uri: text})
+
+
+def shown_diagnostic(text: str, shown: Shown) -> t.Diagnostic:
+    """A finding of versions compared as an LSP diagnostic of the open document whose text is ``text``,
+    with the other version's statement as related information."""
+    d = shown.diagnostic
+    help_text = d.help_text(shown.lang)
+    said = shown.text + (f"\n{catalogue_message('diag.word.help', shown.lang)}: {help_text}" if help_text else "")
+    severity = t.DiagnosticSeverity.Error if d.is_error else t.DiagnosticSeverity.Warning
+    other = shown.related
+    where = t.Location(uri=other.uri, range=span_range(other.text, other.span))
+    return t.Diagnostic(
+        range=span_range(text, shown.span),
+        message=said,
+        severity=severity,
+        code=d.code,
+        source="sla",
+        related_information=[t.DiagnosticRelatedInformation(location=where, message=other.name)],
+    )
+
+
 class Checks:
     """When each open document is compiled and its diagnostics published (see the design notes): at once,
     or, when :attr:`deferred`, on a worker thread once every message received so far has been handled
@@ -751,6 +800,8 @@ class Checks:
         self.send: Callable[[t.PublishDiagnosticsParams], None] = lambda params: None
         #: documents whose current text is to be checked, in the order they were changed
         self.wanted: dict[str, None] = {}
+        #: the compiles of the versions beside the open documents (used by the worker only)
+        self.versions = Versions()
         self._running: set[str] = set()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._pool: ThreadPoolExecutor | None = None
@@ -761,7 +812,7 @@ class Checks:
         if text is None:
             return
         if not self.deferred:
-            self._publish(uri, self.docs.check(uri, text), self.docs.versions.get(uri))
+            self._show(uri, text, self.docs.versions.get(uri), *_check(text, uri, dict(self.docs.texts), self.versions))
             return
         self._loop = asyncio.get_running_loop()
         self.wanted[uri] = None
@@ -785,22 +836,45 @@ class Checks:
                 continue
             version = self.docs.versions.get(uri)
             self._running.add(uri)
-            future = self._pool.submit(_compile, text, uri)
+            future = self._pool.submit(_check, text, uri, dict(self.docs.texts), self.versions)
 
             def done(
-                f: Future[Compiled | Exception], uri: str = uri, text: str = text, v: int | None = version
+                f: Future[tuple[Compiled | Exception, Beside]],
+                uri: str = uri,
+                text: str = text,
+                v: int | None = version,
             ) -> None:
                 loop.call_soon_threadsafe(self._done, uri, text, v, f.result())
 
             future.add_done_callback(done)
 
-    def _done(self, uri: str, text: str, version: int | None, compiled: Compiled | Exception) -> None:
+    def _done(self, uri: str, text: str, version: int | None, result: tuple[Compiled | Exception, Beside]) -> None:
         self._running.discard(uri)
         if self.docs.texts.get(uri) == text and self.docs.versions.get(uri) == version:
-            self._publish(uri, self.docs.settle(uri, text, compiled), version)
+            self._show(uri, text, version, *result)
         # else the document changed (its latest text is wanted) or was closed: this result is dropped
         if self.wanted:
             self._start()
+
+    def _show(self, uri: str, text: str, version: int | None, compiled: Compiled | Exception, beside: Beside) -> None:
+        """Publish a document's diagnostics (its own and the findings of the versions beside it), and
+        again those of each other open document compared whose findings changed (unless its text changed
+        since, or it was never checked: its own check shows them)."""
+        docs = self.docs
+        docs.own[uri] = docs.settle(uri, text, compiled)
+        for other, other_text in beside.texts.items():
+            if other != uri and (docs.texts.get(other) != other_text or other not in docs.own):
+                continue
+            found = [shown_diagnostic(other_text, s) for s in beside.found.get(other, [])]
+            if other != uri and found == docs.beside.get(other, []):
+                continue
+            docs.beside[other] = found
+            self._publish(other, docs.own[other] + found, version if other == uri else docs.versions.get(other))
+
+    def beside(self, uri: str) -> None:
+        """Check again the open documents in the directory of ``uri`` (just closed: read from the disk now)."""
+        for other in same_directory(uri, self.docs.texts):
+            self.want(other)
 
     def _publish(self, uri: str, diags: list[t.Diagnostic], version: int | None) -> None:
         self.send(t.PublishDiagnosticsParams(uri=uri, diagnostics=diags, version=version))
@@ -857,6 +931,7 @@ def build_server(lang: str = "en") -> LanguageServer:
         docs.close(params.text_document.uri)
         checks.wanted.pop(params.text_document.uri, None)
         ls.text_document_publish_diagnostics(t.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
+        checks.beside(params.text_document.uri)  # (the versions beside it now read it from the disk)
 
     @server.feature(t.TEXT_DOCUMENT_HOVER)
     @answers_errors(docs.lang_of)

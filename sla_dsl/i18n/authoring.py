@@ -703,6 +703,11 @@ AUTHORING: dict[str, Msg] = {
         "`{program}` の不具合です。ポリシーを添えて報告してください",
         "this is a bug in {program}; please report it with the policy",
     ),
+    # a finding of versions compared (sla_dsl.authoring.lspversions) about a file not open, on the open one it names
+    "author.lsp.other_version": Msg(
+        "同じポリシーの別の版 {place} についての指摘：{message}",
+        "in another version of this policy, {place}: {message}",
+    ),
     "author.lsp.internal": Msg(
         "`{program}`：内部エラー：`{error}`（`{program}` の不具合です。報告してください）",
         "{program}: internal error: {error} (a bug in {program}; please report it)",

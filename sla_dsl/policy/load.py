@@ -44,7 +44,9 @@ Design notes
   date), E307 (another name), E306 (the same ``version``) and E305 (another
   time zone), located at the version's ``effective``, ``sla``, ``version`` or
   ``timezone`` line. Only policies without errors are compared (the others are
-  refused on their own).
+  refused on their own). :func:`compare_versions` gives each finding with the
+  version it names and the same line there, for the language server, which
+  shows a finding about a file that is not open on the open one it names.
 * Versions are ordered by their dates, whatever their numbers. A ``version``
   of numbers separated by dots (``2026.1``, ``2026.10``, ``3``) is compared
   number by number (:func:`version_order`; ``2026.10`` after ``2026.9``, a
@@ -65,7 +67,7 @@ import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 from ..errors import InputError
 from ..i18n import format_date, message
@@ -373,92 +375,141 @@ def compile_versions(paths: Sequence[str], lang: str | None = None) -> list[Comp
     return version_findings(out)
 
 
+class VersionFinding(NamedTuple):
+    """A finding about versions checked together (:func:`compare_versions`)."""
+
+    #: the index of the version it is about (where ``sla check`` reports it)
+    at: int
+    #: the index of the other version it names
+    other: int
+    #: the finding, located in the version ``at``
+    diagnostic: Diagnostic
+    #: the same statement in the version ``other`` (its ``version``, ``effective``, ``sla`` or ``timezone`` line)
+    other_span: m.Span
+
+
 def version_findings(compiled: Sequence[Compiled]) -> list[Compiled]:
     """``compiled`` with the findings about them as versions of one policy added to the versions they are
-    about: E304 (the same effective date as an earlier one in the list), E307 (another ``sla`` name
-    than the earliest version's), E306 (the ``version`` of a version that takes effect earlier) and E305
-    (another time zone than the earliest version's), as :func:`check_versions` refuses them, and W307
-    (numbered after a version that takes effect later). Policies with errors are left out of the
-    comparison; the others are new :class:`Compiled` values when they gain a finding (a compiled file may
-    be shared by a cache)."""
+    about (:func:`compare_versions`). Policies with errors are left out of the comparison; the others are
+    new :class:`Compiled` values when they gain a finding (a compiled file may be shared by a cache)."""
     found: dict[int, list[Diagnostic]] = {}
+    for finding in compare_versions(compiled):
+        found.setdefault(finding.at, []).append(finding.diagnostic)
+    out = list(compiled)
+    for i, extra in found.items():
+        c = out[i]
+        diags = [*c.diagnostics, *(d.model_copy(update={"file": c.file}) for d in extra)]
+        diags.sort(key=lambda d: (d.span.line, d.span.column, d.severity is Severity.WARNING))
+        out[i] = Compiled(c.source, c.file, c.model, diags, c.omitted, c.unchecked, c.spots)
+    return out
+
+
+def compare_versions(compiled: Sequence[Compiled]) -> list[VersionFinding]:
+    """The findings about ``compiled`` as versions of one policy, each with the version it is about and
+    the one it names: E304 (the same effective date as an earlier one in the list), E307 (another ``sla``
+    name than the earliest version's), E306 (the ``version`` of a version that takes effect earlier) and
+    E305 (another time zone than the earliest version's), as :func:`check_versions` refuses them, and W307
+    (numbered after a version that takes effect later). Policies with errors are left out."""
+    found: list[VersionFinding] = []
     valid = [(i, c) for i, c in enumerate(compiled) if c.model is not None and not c.errors]
     if len(valid) < 2:
-        return list(compiled)
-    seen: dict[dt.date, tuple[str, str]] = {}
+        return found
+    seen: dict[dt.date, int] = {}
     for i, c in valid:
         assert c.model is not None
         header = c.model.header
         if header.effective in seen:
-            other, version = seen[header.effective]
-            found.setdefault(i, []).append(
-                diagnostic(
-                    "E304",
-                    words(
-                        "diag.E304",
-                        version=header.version,
-                        effective=_date(header.effective),
-                        other=words("author.load.version_of", path=other, version=version),
+            j = seen[header.effective]
+            other = compiled[j]
+            found.append(
+                VersionFinding(
+                    i,
+                    j,
+                    diagnostic(
+                        "E304",
+                        words(
+                            "diag.E304",
+                            version=header.version,
+                            effective=_date(header.effective),
+                            other=words("author.load.version_of", path=other.file, version=_header(other).version),
+                        ),
+                        _effective_line(c),
+                        help=words("diag.E304.help"),
                     ),
-                    _effective_line(c),
-                    help=words("diag.E304.help"),
+                    _effective_line(other),
                 )
             )
         else:
-            seen[header.effective] = (c.file, header.version)
+            seen[header.effective] = i
     by_date = sorted(valid, key=lambda ic: _header(ic[1]).effective)
-    first = by_date[0][1]
+    f, first = by_date[0]
     for i, c in by_date[1:]:
         header, earliest = _header(c), _header(first)
         if header.name != earliest.name:
-            found.setdefault(i, []).append(
-                diagnostic(
-                    "E307",
-                    words(
-                        "diag.E307",
-                        version=header.version,
-                        name=header.name,
-                        first=earliest.name,
-                        other=words("author.load.version_of", path=first.file, version=earliest.version),
+            found.append(
+                VersionFinding(
+                    i,
+                    f,
+                    diagnostic(
+                        "E307",
+                        words(
+                            "diag.E307",
+                            version=header.version,
+                            name=header.name,
+                            first=earliest.name,
+                            other=words("author.load.version_of", path=first.file, version=earliest.version),
+                        ),
+                        _name_line(c),
+                        help=words("diag.E307.help", first=earliest.name),
                     ),
-                    _name_line(c),
-                    help=words("diag.E307.help", first=earliest.name),
+                    _name_line(first),
                 )
             )
         if header.timezone != earliest.timezone:
-            found.setdefault(i, []).append(
-                diagnostic(
-                    "E305",
-                    words(
-                        "diag.E305",
-                        version=header.version,
-                        zone=header.timezone,
-                        first=earliest.timezone,
-                        other=words("author.load.version_of", path=first.file, version=earliest.version),
+            found.append(
+                VersionFinding(
+                    i,
+                    f,
+                    diagnostic(
+                        "E305",
+                        words(
+                            "diag.E305",
+                            version=header.version,
+                            zone=header.timezone,
+                            first=earliest.timezone,
+                            other=words("author.load.version_of", path=first.file, version=earliest.version),
+                        ),
+                        _zone_line(c),
+                        help=words("diag.E305.help", zone=earliest.timezone),
                     ),
-                    header.timezone_span if header.timezone_span != m.NO_SPAN else header.span,
-                    help=words("diag.E305.help", zone=earliest.timezone),
+                    _zone_line(first),
                 )
             )
-    by_version: dict[str, Compiled] = {}
+    by_version: dict[str, int] = {}
     for i, c in by_date:
         header = _header(c)
         if header.version not in by_version:
-            by_version[header.version] = c
+            by_version[header.version] = i
             continue
-        earlier = by_version[header.version]
-        found.setdefault(i, []).append(
-            diagnostic(
-                "E306",
-                words(
-                    "diag.E306",
-                    version=header.version,
-                    effective=_date(header.effective),
-                    other=earlier.file,
-                    other_effective=_date(_header(earlier).effective),
+        j = by_version[header.version]
+        earlier = compiled[j]
+        found.append(
+            VersionFinding(
+                i,
+                j,
+                diagnostic(
+                    "E306",
+                    words(
+                        "diag.E306",
+                        version=header.version,
+                        effective=_date(header.effective),
+                        other=earlier.file,
+                        other_effective=_date(_header(earlier).effective),
+                    ),
+                    _version_statement(c),
+                    help=words("diag.E306.help"),
                 ),
-                _version_statement(c),
-                help=words("diag.E306.help"),
+                _version_statement(earlier),
             )
         )
     dates = sorted({_header(c).effective for _, c in valid})
@@ -469,39 +520,38 @@ def version_findings(compiled: Sequence[Compiled]) -> list[Compiled]:
             continue
         # a version with a lower number taking effect later: the first of them (by date) takes over
         lower = [
-            o
-            for _, o in by_date
+            (j, o)
+            for j, o in by_date
             if (numbered := version_order(_header(o).version)) is not None
             and numbered < order
             and _header(o).effective > header.effective
         ]
         if not lower:
             continue
-        o = lower[0]
+        j, o = lower[0]
         until = next(d for d in dates if d > header.effective) - dt.timedelta(days=1)
-        found.setdefault(i, []).append(
-            diagnostic(
-                "W307",
-                words(
-                    "diag.W307",
-                    version=header.version,
-                    effective=_date(header.effective),
-                    other=words("author.load.version_of", path=o.file, version=_header(o).version),
-                    other_effective=_date(_header(o).effective),
-                    last=_date(until),
+        found.append(
+            VersionFinding(
+                i,
+                j,
+                diagnostic(
+                    "W307",
+                    words(
+                        "diag.W307",
+                        version=header.version,
+                        effective=_date(header.effective),
+                        other=words("author.load.version_of", path=o.file, version=_header(o).version),
+                        other_effective=_date(_header(o).effective),
+                        last=_date(until),
+                    ),
+                    _effective_line(c),
+                    help=words("diag.W307.help"),
+                    severity=Severity.WARNING,
                 ),
-                _effective_line(c),
-                help=words("diag.W307.help"),
-                severity=Severity.WARNING,
+                _effective_line(o),
             )
         )
-    out = list(compiled)
-    for i, extra in found.items():
-        c = out[i]
-        diags = [*c.diagnostics, *(d.model_copy(update={"file": c.file}) for d in extra)]
-        diags.sort(key=lambda d: (d.span.line, d.span.column, d.severity is Severity.WARNING))
-        out[i] = Compiled(c.source, c.file, c.model, diags, c.omitted, c.unchecked, c.spots)
-    return out
+    return found
 
 
 def _header(c: Compiled) -> m.Header:
@@ -532,6 +582,12 @@ def _first_line(span: m.Span) -> m.Span:
     if span.end_line == span.line:
         return span
     return m.Span(line=span.line, column=span.column, end_line=span.line, end_column=span.column + 1)
+
+
+def _zone_line(c: Compiled) -> m.Span:
+    """The span of the version's ``timezone`` line (its header's, if it was not found)."""
+    header = _header(c)
+    return header.timezone_span if header.timezone_span != m.NO_SPAN else header.span
 
 
 def _effective_line(c: Compiled) -> m.Span:
