@@ -905,6 +905,10 @@ def _field_changes(section: str, key: str, o: m.Node, n: m.Node, meanings: Meani
             if field == _WEEK_FIELDS[0]:  # (the week, compared once)
                 changes += _week_changes(key, o, n, article)
             continue
+        if isinstance(o, m.ClockRule) and isinstance(n, m.ClockRule) and field in _RISK_FIELDS:
+            if field == _RISK_FIELDS[0]:  # (the thresholds, compared once)
+                changes += _risk_changes(key, o, n, article)
+            continue
         ov, nv = getattr(o, field), getattr(n, field)
         if _plain(ov, field, kind) == _plain(nv, field, kind):
             continue
@@ -921,6 +925,23 @@ def _field_changes(section: str, key: str, o: m.Node, n: m.Node, meanings: Meani
         label = getattr(n, "label", None)
         changes.append(Change("changed", section, key, field, ov, nv, article, details, label, _when(n)))
     return changes
+
+
+#: The fields of a clock that together give its warning thresholds (``risk_thresholds``: the first is the
+#: lowest of the second when there are several), compared as one where the first is.
+_RISK_FIELDS = ("at_risk_percent", "at_risk_thresholds")
+
+
+def _risk_changes(key: str, o: m.ClockRule, n: m.ClockRule, article: int | None) -> list[Change]:
+    """One change of a clock's warning thresholds, from the whole list: ``at_risk_percent`` (the number or
+    None) when neither version has several, else ``at_risk_thresholds`` (both lists)."""
+    was, now = o.risk_thresholds, n.risk_thresholds
+    if was == now:
+        return []
+    if len(was) <= 1 and len(now) <= 1:  # (one number for another, or added or removed: as before)
+        one = "at_risk_percent"
+        return [Change("changed", "clock", key, one, o.at_risk_percent, n.at_risk_percent, article, (), n.label)]
+    return [Change("changed", "clock", key, "at_risk_thresholds", was, now, article, (), n.label)]
 
 
 def _same_targets(old: Sequence[m.AvailabilityTarget], new: Sequence[m.AvailabilityTarget], meanings: Meanings) -> bool:

@@ -137,6 +137,8 @@ class Rules:
         self.clock_codes = [(c, short(n)) for n in starts if (c := code_of(n, "incident")) is not None]
         pct = self.clock.at_risk_percent if self.clock else None
         self.at_risk = pct
+        #: every warning threshold of the response clock, lowest first (``at_risk`` is the first)
+        self.at_risks: tuple[float, ...] = self.clock.risk_thresholds if self.clock else ()
         # the rule of each priority for default attributes (``when``: see evaluation/select.py)
         self.priorities = {pid: mdl.priority(pid) for pid in dict.fromkeys(p.id for p in mdl.priorities)}
         self.exclusions = {e.cause: e for e in mdl.exclusions}

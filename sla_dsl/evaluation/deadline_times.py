@@ -19,7 +19,7 @@ Design notes
   [E124] ...`` and its help line), and the judge never meets such a deadline.
 * **The judge's own arithmetic, on the judge's own events.** Each check calls
   what the judge calls (:meth:`~.common.Rules.due`, :meth:`~.common.Rules.add`,
-  :func:`.targets.add_running`, :func:`.incident_rows.same_day_of`,
+  :func:`.risk_times.add_running`, :func:`.incident_rows.same_day_of`,
   :func:`.outages.notice_deadline`) on the events it counts from, read as the
   judge reads them (in the order of :mod:`.order`, those after ``as_of``
   left out, the version in force and the rules the attributes select, the
@@ -78,8 +78,9 @@ from .incident_rows import calendar_ordinal, same_day_of
 from .incidents import clock_start, in_force
 from .order import settle
 from .outages import notice_deadline
+from .risk_times import add_running
 from .select import not_for, rules_for
-from .targets import add_running, target_seconds, targets_of
+from .targets import target_seconds, targets_of
 
 __all__ = ["JudgedPeriod", "check_deadlines"]
 

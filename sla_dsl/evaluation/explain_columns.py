@@ -74,6 +74,7 @@ INCIDENT_COLUMNS = (
     "response_due",
     "responded_at",
     "status",
+    "at_risk_percent",
     "completed_at",
     "reported_at",
     "clock_event",
@@ -550,6 +551,7 @@ def _rows(c: VerdictColumns, f: _Facts, same: _Same, versions: pa.Array) -> pa.T
             "response_due": times(np.where(excluded, np.nan, f.due)),
             "responded_at": times(f.responded),
             "status": pa.array(c.status, pa.string()),
+            "at_risk_percent": pa.array(c.risk_percent, pa.float64(), from_pandas=True),  # (nan: null)
             "completed_at": times(f.completed),
             "reported_at": times(f.reported),
             "clock_event": f.clock_event,

@@ -25,7 +25,8 @@ Design notes
   :func:`_clock_starts`), the response and the completion event. Due times come from the
   calendar's batch API per (version, priority), as do the silence deadlines;
   statuses and breaches are array comparisons. Only ``at_risk`` (an open clock
-  at ``as_of``, a handful) is computed one incident at a time.
+  at ``as_of``, a handful) is computed one incident at a time, with the last warning
+  threshold passed (``risk_percent``, a column of nan elsewhere).
 * The silence rule, on columns: of each ``after`` event that comes before the
   completion event, its deadline is met when the next ``after``/``unless``
   event of the incident (before the completion event) comes strictly after that
@@ -52,7 +53,7 @@ from numpy.typing import NDArray
 from ..events.schema import Rec
 from ..lang import model as m
 from .common import Ctx, Rules, target_calendar
-from .incidents import REPORTED, REPRIORITIZED, RESPONDED, Incident, completion_codes, used_percent
+from .incidents import REPORTED, REPRIORITIZED, RESPONDED, Incident, completion_codes, judge_risk
 from .order import Conflict, settle_run, type_ranks
 from .result import VerdictColumns, object_array
 from .select import hand_off
@@ -411,6 +412,7 @@ def _judge_bucket(
             statuses.tolist(),
         )
     )
+    risk = np.full(n, np.nan)  # the last warning threshold passed, of those at risk
     if rules.at_risk is not None:
         # An open clock at or past the warning threshold (few: those running at as_of).
         cal = target_calendar(pri.target)
@@ -418,8 +420,8 @@ def _judge_bucket(
             inc = items[k]
             d = inc.due
             assert d is not None
-            if used_percent(ctx, inc, d, cal) >= rules.at_risk:
-                inc.status = statuses[k] = "at_risk"
+            if judge_risk(ctx, inc, d, cal):
+                statuses[k], risk[k] = "at_risk", inc.risk_percent
     out.columns.append(
         VerdictColumns(
             names,
@@ -436,6 +438,7 @@ def _judge_bucket(
             sil_after,
             sil_deadline,
             statuses,
+            risk,
             np.ones(n, dtype=bool),
             np.zeros(n, dtype=np.intp),
             [(rules, priority)],

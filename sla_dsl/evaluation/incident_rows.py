@@ -23,10 +23,11 @@ from typing import Any, cast
 
 from ..i18n import offset_if_repeated
 from ..lang import model as m
-from ..report import IncidentRow, SameDay, Step, Violation
+from ..report import IncidentRow, RiskStep, SameDay, Step, Violation
 from .common import Ctx, Rules, art, describe_target, fmt_minutes, instant_us, short, step, target_calendar
 from .day_targets import describe
 from .incidents import Incident, used_percent
+from .risk_times import response_risks
 from .select import rule_steps
 from .targets import rows as target_rows
 from .walk import walk_between
@@ -157,6 +158,7 @@ def row(ctx: Ctx, inc: Incident) -> IncidentRow:
         response_due=inc.response_due,
         responded_at=inc.responded_at,
         status=inc.status,
+        at_risk_percent=inc.risk_percent,
         completed_at=inc.completed_at,
         reported_at=rules.dt(inc.reported),
         clock_event=inc.clock_event,
@@ -172,7 +174,19 @@ def row(ctx: Ctx, inc: Incident) -> IncidentRow:
         policy_version=rules.version,
         explain=steps,
         targets=target_rows(inc, False) if inc.targets else [],
+        risk_steps=risk_steps(inc),
     ).judged_by(rule_position(rules, inc.priority))  # the rule its attributes chose (issue 13)
+
+
+def risk_steps(inc: Incident) -> list[RiskStep]:
+    """Each warning threshold's instant of the response target of an incident open or at risk, when its
+    clock has several (``at risk at 50%, 75% of target``), for ``sla explain``: as ``sla serve`` alerts
+    them (:func:`.risk_times.response_risks`)."""
+    rules, due = inc.rules, inc.due
+    if inc.status not in ("open", "at_risk") or due is None or len(rules.at_risks) < 2:
+        return []
+    found = response_risks(rules, inc.priority, inc.clock, due)
+    return [RiskStep.model_construct(at=rules.dt(t), percent=p) for p, t in found]
 
 
 def rule_position(rules: Rules, priority: str) -> int | None:
@@ -196,6 +210,7 @@ def row_json(ctx: Ctx, inc: Incident) -> dict[str, Any]:
         "response_due": stamp(due, True)[1] if due is not None and inc.status != "excluded" else None,
         "responded_at": stamp(inc.responded, True)[1] if inc.responded is not None else None,
         "status": inc.status,
+        "at_risk_percent": inc.risk_percent,
         "completed_at": stamp(inc.completed, True)[1] if inc.completed is not None else None,
         "reported_at": stamp(inc.reported, True)[1],
         "clock_event": inc.clock_event,
@@ -232,12 +247,14 @@ def status_step(ctx: Ctx, inc: Incident, due: float, cal: str | None, ref: str |
     if ctx.as_of > due:
         return step(text=f"no response as of {fmt(ctx.as_of)}: breached", ref=ref)
     if inc.status == "at_risk":
-        assert rules.at_risk is not None
+        # (the last warning threshold passed: the clock's one, or of several the highest reached)
+        warning = inc.risk_percent if inc.risk_percent is not None else rules.at_risk
+        assert warning is not None
         pct = used_percent(ctx, inc, due, cal)
         return step(
             text=f"no response as of {fmt(ctx.as_of)}; "
             f"{pct:.0f}% of the target used "
-            f"(warning at {rules.at_risk:g}%): at_risk",
+            f"(warning at {warning:g}%): at_risk",
             ref=art(rules.clock.ref) if rules.clock else None,
         )
     return step(text=f"no response yet as of {fmt(ctx.as_of)}: open", ref=ref)

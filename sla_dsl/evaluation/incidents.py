@@ -70,6 +70,7 @@ from ..lang import model as m
 from ..report import DataNote
 from .common import Ctx, Rules, Versions, code_of, target_calendar
 from .id_forms import KnownIds, unknown_note
+from .risk_times import last_passed
 from .select import note_attributes, rules_for
 
 REPORTED = CODE["incident.reported"]
@@ -101,6 +102,8 @@ class Incident:
     targets: tuple[Any, ...] = ()
     #: reprioritisations to a priority the judging version does not define: (instant, priority), not applied
     unapplied: tuple[tuple[float, str], ...] = ()
+    #: ``at_risk``: the last warning threshold of the response clock passed (percent of the target)
+    risk_percent: float | None = None
 
     # -- what a rendered row shows (the names of IncidentRow's fields) --
     @property
@@ -306,16 +309,24 @@ def judge(ctx: Ctx, inc: Incident) -> bool:
         inc.status = "met" if inc.responded <= due else "breached"
     elif ctx.as_of > due:
         inc.status = "breached"
-    elif rules.at_risk is not None and (
-        used_percent(ctx, inc, due, target_calendar(rules.priorities[inc.priority].target)) >= rules.at_risk
-    ):
-        inc.status = "at_risk"
     else:
         inc.status = "open"
+        if rules.at_risk is not None:
+            judge_risk(ctx, inc, due, target_calendar(rules.priorities[inc.priority].target))
     # a breach settles at its due time, or at the reprioritisation that made it one (a P3 raised to P1
     # after P1's due time has passed is breached from then: in the period of the raise, not before it)
     settled = max(due, inc.reprios[-1][0]) if inc.reprios else due
     return inc.status == "breached" and settled >= ctx.p0
+
+
+def judge_risk(ctx: Ctx, inc: Incident, due: float, cal: str | None) -> bool:
+    """Make an open incident ``at_risk`` when the time used reaches the response clock's first warning
+    threshold, with the last threshold passed (``risk_percent``); is it?"""
+    passed = last_passed(inc.rules.at_risks, used_percent(ctx, inc, due, cal))
+    if passed is None:
+        return False
+    inc.status, inc.risk_percent = "at_risk", passed
+    return True
 
 
 def used_percent(ctx: Ctx, inc: Incident, due: float, cal: str | None) -> float:

@@ -135,6 +135,8 @@ class VerdictColumns(NamedTuple):
     silence_last: Floats
     silence_end: Floats
     status: Texts
+    #: ``at_risk``: the last warning threshold passed (the row's ``at_risk_percent``); nan for the others
+    risk_percent: Floats
     #: no reprioritisations (applied or not) and no named targets (what the column builders explain)
     plain: NDArray[np.bool_]
     #: per incident, the code of its (rules, priority): its position in ``kinds``
@@ -148,7 +150,7 @@ class VerdictColumns(NamedTuple):
 
 
 _COLUMN_FIELDS = VerdictColumns._fields[:-3]  # the columns read as attributes of the same names
-_FLOATS = frozenset(("reported", "clock", "responded", "due", "completed", "completed_by"))
+_FLOATS = frozenset(("reported", "clock", "responded", "due", "completed", "completed_by", "risk_percent"))
 
 
 def object_array(values: list[Any]) -> Texts:

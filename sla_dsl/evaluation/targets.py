@@ -56,6 +56,10 @@ Design notes
   segment: the judge reads each segment for the windows it overlaps only, in
   time linear in the pauses and updates (it was their product), adding the
   same seconds in the same order, so to the same verdicts, due times and steps.
+* ``at risk at 50%, 75% of target``: an open target is ``at_risk`` from the first threshold, its row naming
+  the last one passed (``risk_percent``); of a clock with several, each threshold's instant (``risk_at``,
+  for ``sla explain``) of every kind (``within``, ``update every``, day-based) comes from
+  :mod:`.risk_times`, as ``sla serve``'s alerts do.
 * Versions, reprioritisation and Article 4: the incident's version (at its
   clock start) and its last priority give the targets, measured from the
   clocks' own starts; an excluded cause makes every target ``excluded``. A
@@ -74,7 +78,6 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-import math
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -88,6 +91,7 @@ from .clocks import ClockCodes, Life, Told, clock_codes, live
 from .common import Ctx, Rules, art, code_of, fmt_minutes, short
 from .day_targets import cycle_due, day_syntax
 from .incidents import Incident, applied_only, completion_codes
+from .risk_times import Risk, add_running, clock_risks, day_risks, last_passed, run_of
 from .select import REPORTED, Unmet, applies_text, not_for
 
 _WORD = {"respond": "response", "resolve": "resolution", "first_reply": "first reply", "update": "update"}
@@ -272,16 +276,6 @@ def target_seconds(rules: Rules, d: m.Duration) -> float:
     return rules.delta_seconds(d) if d.calendar is not None else as_timedelta(d).total_seconds()
 
 
-def add_running(rules: Rules, a: float, secs: float, cal: str | None) -> float:
-    """The instant ``secs`` of business (or elapsed) time after ``a``."""
-    if cal is None:
-        return rules.within(a + secs)
-    c = rules.calendar(cal)
-    if a.is_integer() and float(secs).is_integer():
-        return rules.within(float(c.add_epoch(int(a), int(secs))))
-    return rules.within(c.add(rules.dt(a), dt.timedelta(seconds=secs)).timestamp())
-
-
 def _running(
     rules: Rules, segs: list[tuple[float, float]], x: float, y: float, cal: str | None, ends: list[float] | None = None
 ) -> float:
@@ -453,7 +447,7 @@ def _within(
         else:
             _risk_status(rules, v, t.clock, 100.0 * used / target_s)
             if ran_out is None:
-                v.risk_at = _threshold_instants(rules, t.clock, life, target_s, used, cal)
+                v.risk_at = _clock_instants(rules, t.clock, life.story, None, target_s, cal)
             v.steps.append(
                 (v.due, f"{say}: due {fmt(v.due)}; {fmt_minutes(used)} used as of {fmt(ctx.as_of)}: {v.status}", ref)
             )
@@ -516,6 +510,9 @@ def _by_day(
         v.steps.append((end, f"{head}, stopped {fmt(end)}: met", ref))
     else:
         _risk_status(rules, v, t.clock, 100.0 * v.used_s / v.target_s if v.target_s > 0 else 100.0)
+        pcts = life_risks(rules, t.clock)
+        if len(pcts) > 1:  # (each threshold's instant, for ``sla explain``, as ``sla serve`` alerts it)
+            v.risk_at = tuple(day_risks(rules, pcts, start, due, cal))
         v.steps.append((due, f"{head}; {fmt_minutes(v.used_s)} used as of {fmt(end)}: {v.status}", ref))
     return v
 
@@ -530,31 +527,26 @@ def life_risks(rules: Rules, clock: str) -> tuple[float, ...]:
     return next((c.risk_thresholds for c in rules.model.clocks if c.name == clock), ())
 
 
-def _threshold_instants(
-    rules: Rules, clock: str, life: Life, target_s: float, used: float, cal: str | None
-) -> tuple[tuple[float, float], ...]:
+def _clock_instants(
+    rules: Rules, clock: str, story: list[Told], met_at: float | None, target_s: float, cal: str | None
+) -> tuple[Risk, ...]:
     """(threshold, instant) of each warning threshold of a clock with several, for ``sla explain``: when the
-    running time reached (or, running on, reaches) that share of the target, on a whole second as ``sla
-    serve`` alerts it; none for a clock with one threshold."""
+    running time since the clock's current start (``update``: since the last update, ``met_at``) reached,
+    or running on reaches, that share of the target, as ``sla serve`` alerts it (:mod:`.risk_times`);
+    none for a clock with one threshold."""
     pcts = life_risks(rules, clock)
-    if len(pcts) < 2 or life.start is None:
+    run = run_of(story) if len(pcts) > 1 else None
+    if run is None:
         return ()
-    since = life.since if life.since is not None else life.start
-    ran = _running(rules, life.segments, life.start, since, cal)
-    out: list[tuple[float, float]] = []
-    for pct in pcts:
-        need = math.ceil(target_s * pct / 100.0)
-        at = _reached(rules, life.segments, need, cal) if need <= used else add_running(rules, since, need - ran, cal)
-        out.append((pct, at))
-    return tuple(out)
+    since = max(run.start, met_at) if met_at is not None else run.start
+    return tuple(clock_risks(rules, pcts, run, since, target_s, cal)[1])
 
 
 def _risk_status(rules: Rules, v: TargetVerdict, clock: str, used: float) -> None:
     """An open target's status from the percent of its time ``used``: ``at_risk`` from the clock's first
     warning threshold, with the last threshold passed; else ``open``."""
-    passed = [p for p in life_risks(rules, clock) if used >= p]
-    v.status = "at_risk" if passed else "open"
-    v.risk_percent = passed[-1] if passed else None
+    v.risk_percent = last_passed(life_risks(rules, clock), used)
+    v.status = "at_risk" if v.risk_percent is not None else "open"
 
 
 def _update(
@@ -615,6 +607,8 @@ def _update(
     else:
         v.due = ran_out if ran_out is not None else add_running(rules, ctx.as_of, target_s - used, cal)
         _risk_status(rules, v, t.clock, 100.0 * used / target_s)
+        if ran_out is None:  # (the interval since the last update, or the clock's start)
+            v.risk_at = _clock_instants(rules, t.clock, life.story, v.met_at, target_s, cal)
         v.steps.append((v.due, f"{say}: next due {fmt(v.due)}: {v.status}", ref))
     return v
 

@@ -183,6 +183,13 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.help.head_form": Msg(
         "`{keyword}` の宣言は `{form}` のように書きます", "`{keyword}` declarations are written like `{form}`"
     ),
+    "diag.help.day_no_tail": Msg(
+        "日単位の期限（`by end of ...`、`by HH:MM of ...`）には時間外の加算（`, plus ... if received outside ...`）を"
+        "付けられません：受付日は数えないので、受付が時間外でも期限は変わりません。`{form}` と書きます",
+        "a day-based target (`by end of ...`, `by HH:MM of ...`) takes no out-of-hours tail (`, plus ... if "
+        "received outside ...`): the day of receipt is never counted, so a receipt outside the hours does not "
+        "move it; write `{form}`",
+    ),
     "diag.help.ref_form": Msg(
         "条項の参照は `{form}` のように書きます", "an article reference is written like `{form}`"
     ),

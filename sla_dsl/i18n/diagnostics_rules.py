@@ -405,6 +405,12 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "that day's hours ({hours}) are shorter than the target, so no lead before close keeps it the same day:"
         " shorten the target or drop the guideline",
     ),
+    "diag.W301.help.day_based": Msg(
+        "`{target}` の期限は受付日より後の営業日で、受付の当日になることはありません。"
+        "当日対応の目安を外すか、目標を営業時間で書いてください（例：`respond within 4 business hours`）",
+        "`{target}` is due on a business day after the day of receipt, never the same day: drop the guideline "
+        "or write the target in business time (e.g. `respond within 4 business hours`)",
+    ),
     "diag.W305": Msg(
         "カレンダー `{name}`：`{statement}` は祝日（{holiday}）を営業日にします",
         "calendar `{name}`: `{statement}` opens a national holiday ({holiday})",

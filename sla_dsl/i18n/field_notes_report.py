@@ -310,6 +310,11 @@ REPORT_NOTES: dict[str, str] = {
         "使った営業時間がクロックの警告しきい値に達した（Click So-ko では目標の 75%）。``open``：応答がなく、"
         "期限前で、しきい値未満。``excluded``：原因がポリシーの適用除外事由"
     ),
+    "``at_risk``: the last of the response clock's warning thresholds passed, in percent of the target (``75`` "
+    "of ``at risk at 50%, 75% of target``); null for any other status": (
+        "``at_risk``：越えた応答クロックの警告しきい値のうち最後のもの。目標に対する百分率（``at risk at 50%, 75% of "
+        "target`` の ``75``）。ほかの状態では null"
+    ),
     (
         "when the incident completed: its ``incident.resolved``, or (P2, P3 of Click So-ko) the end of the silence "
         "rule after the latest ``incident.info_provided``; null when not completed as of ``as_of``"

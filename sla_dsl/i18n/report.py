@@ -635,6 +635,9 @@ REPORT: dict[str, Msg] = {
     "explain.event.incident.reported": Msg("障害報告の受付", "report received"),
     "explain.event.incident.product_suspected": Msg("製品が原因の可能性ありと判断", "product judged a possible cause"),
     "explain.due": Msg("応答期限：{target}", "response due: {target}"),
+    # a time of a business day kept within that day's hours (`by 16:00 of 1st business day`, the day closing at 15:00)
+    "explain.due.close": Msg("（その日は{time}に終業）", " (that day closes at {time})"),
+    "explain.due.opening": Msg("（その日は{time}に始業）", " (that day opens at {time})"),
     "explain.reprioritized": Msg(
         "優先度を {priority} に変更（期限を起算時刻から再計算）",
         "priority changed to {priority} (due time recomputed from the clock start)",

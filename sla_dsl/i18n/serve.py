@@ -316,7 +316,11 @@ SERVE: dict[str, Msg] = {
     # the timers' lines of the log (sla_dsl.serve.timer_words), in the policy's primary language: an alert is
     # named by its item, its target's name, its state and its instant in Japanese, and by its kind, target
     # and id as GET /alerts gives them in English (as the lines were written before)
-    "serve.timers.alert": Msg("{subject} の{target}（{kind}、{at}）", "{kind} {target}{subject} at {at}"),
+    "serve.timers.alert": Msg(
+        "{subject} の{target}（{kind}{threshold}、{at}）", "{kind}{threshold} {target}{subject} at {at}"
+    ),
+    # the warning threshold of an at-risk alert of a clock with several (`at risk at 50%, 75% of target`)
+    "serve.timers.threshold": Msg("・しきい値{percent}%", " ({percent}%)"),
     "serve.timers.incident": Msg("案件 `{id}`", "{id}"),
     "serve.timers.outage": Msg("障害 `{id}`", "{id}"),
     # an id longer than a line quotes: its first characters, and how long it is

@@ -3,7 +3,8 @@
 Design notes
 ------------
 * E224: a time of day (``respond by 16:00 of 1st business day``) outside the hours of the calendar, from
-  the opening to the close, on every one of its open weekdays and dates of its own hours: the evaluator
+  the opening to the close (on the next date for an overnight range: ``22:00-06:00`` holds 05:00), on
+  every one of its open weekdays and dates of its own hours: the evaluator
   keeps the due instant within the day's hours (no later than its close, no earlier than its opening), so
   such a time would never be the due instant; the help says to write a time within the hours, or ``by
   end of``. A time the hours hold on some days only stands: on the others the close or the opening is
@@ -22,12 +23,16 @@ from .diagnostics import Diagnostic, diagnostic, words
 
 
 def _hours_hold(cal: m.Calendar, minutes: int) -> bool:
-    """Whether the time of day ``minutes`` lies from the opening to the close (both included) of some day's
-    hours of ``cal`` (an open weekday's, a date's own): a lunch hour between them is held, as the due
-    instant is kept between the day's opening and close only (an overnight range's close is the day's end)."""
+    """Whether the time of day ``minutes`` lies in some day's open span of ``cal`` (an open weekday's, a
+    date's own), from its first opening to its last close, both included; the span runs into the next date
+    when an overnight range ends it (``22:00-06:00`` holds 05:00, of the next date). A lunch hour between
+    the intervals is held: the due instant is kept between the day's opening and close only."""
     days = [cal.weekday_ranges(w) for w in cal.open_weekdays()] + [line.ranges for line in cal.date_hours]
     return any(
-        min(r.start.minutes for r in rs) <= minutes <= max(min(r.end_minutes, 1440) for r in rs) for rs in days if rs
+        min(r.start.minutes for r in rs) <= minutes + k * 1440 <= max(r.end_minutes for r in rs)
+        for rs in days
+        if rs
+        for k in (0, 1)
     )
 
 

@@ -870,8 +870,11 @@ STATEMENT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
             "complete on incident.resolved, or 10 business days after incident.info_provided "
             "without incident.customer_replied",
         ),
-        "resolve": ("resolve within 3 business days on resolution",),
-        "first": ("first reply within 2 business hours on reply",),
+        "resolve": (
+            "resolve within 3 business days on resolution",
+            "resolve by end of 2nd business day on resolution",
+        ),
+        "first": ("first reply within 2 business hours on reply", "first reply by 12:00 of 1st business day on reply"),
         "update": ("update every 4 business hours on resolution by incident.responded",),
         "same": ("same day if received 4 hours before close of business",),
         "definition": ('definition "サービスが完全に停止" / "The service has stopped completely"',),
@@ -1111,6 +1114,12 @@ def _author_hint(err: UnexpectedToken, text: str, expected: set[str], line_offse
             return _target_without_clock(place.part, tok, text, line_offset)
     if last.line != tok.line or value not in (",", "or"):  # (else the `or` continues no list of this line)
         return None
+    if value == "," and place.block == "priority" and _day_based(place.part):
+        if re.match(r",\s*plus\b", text[tok.start_pos :]):  # (an out-of-hours tail on a day-based target)
+            first = place.part[0]  # (the line as written, without its tail)
+            at = first.start_pos if isinstance(first, Token) and first.start_pos is not None else tok.start_pos
+            form = " ".join(text[at : tok.start_pos].split()) or "resolve by end of 2nd business day on resolution"
+            return _unexpected(value, expected, span, help_text=words("diag.help.day_no_tail", form=form))
     kinds = [v.type for v in place.part if isinstance(v, Token)]
     if value == "or" and "WHEN" in kinds and kinds[-3:] == ["NAME", "EQUAL", "NAME"]:
         return _unexpected(value, expected, span, help_text=_when_or(place, text))
@@ -1124,6 +1133,13 @@ def _author_hint(err: UnexpectedToken, text: str, expected: set[str], line_offse
         if fixed is not None:
             return _unexpected(value, expected, span, help_text=words("diag.help.list_or", sep=sep.strip(), fix=fixed))
     return None
+
+
+def _day_based(part: list[Any]) -> bool:
+    """Whether the statement being written is a day-based target (``resolve by end of 2nd business day on
+    resolution``, ``respond by 16:00 of 1st business day``): ``by`` followed by the day it is due."""
+    kinds = [v.type if isinstance(v, Token) else str(v.data) if isinstance(v, Tree) else "" for v in part]
+    return any(a == "BY" and b in ("_day_due", "END", "TIME") for a, b in itertools.pairwise(kinds))
 
 
 def _joined(line: str, word: str, sep: str) -> str:

@@ -213,8 +213,9 @@ def _contradiction(
         cutoff = cutoff.astimezone(cal.tz)  # the message words it on the calendar's wall clock
         due = policy.due(prio.target, cutoff)
         if due > close:
-            needed = _hours_needed(policy, prio, cal, day)
-            if needed is None:  # (no lead helps: the day is shorter than the target)
+            if isinstance(prio.target, m.ByEndOf):  # (due on a later business day: no lead helps)
+                said = words("diag.W301.help.day_based", target=_day_target(prio.target))
+            elif (needed := _hours_needed(policy, prio, cal, day)) is None:  # (the day is shorter than the target)
                 hours = ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in intervals)
                 said = words("diag.W301.help.short", hours=hours)
             else:
@@ -224,6 +225,13 @@ def _contradiction(
                 "W301", words("diag.W301", pid=prio.id, start=_moment(cutoff), due=_moment(due)), guide.span, help=said
             )
     return None
+
+
+def _day_target(target: m.ByEndOf) -> str:
+    """A day-based response target as written (``respond by end of 1st business day``)."""
+    n = target.nth
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"respond by {'end' if target.at is None else target.at} of {n}{suffix} {target.calendar} day"
 
 
 def _hours_needed(policy: Policy, prio: m.Priority, cal: BusinessCalendar, day: dt.date) -> str | None:

@@ -297,24 +297,49 @@ def day_due(cal: BusinessCalendar, target: m.ByEndOf, start: dt.datetime) -> dt.
     after the local date of ``start`` (never that date itself), or the time of day ``target.at`` of that
     day kept within its hours.
 
-    ``at`` is the wall time of the calendar's zone on that date, read as :func:`add_calendar_duration` reads
-    one (a time the clock shows twice is its first occurrence; one the clock skips lies past the jump by as
-    much as it lies past the gap's start: 02:30 on New York's spring day is 03:30 EDT). Later than the
-    day's close, the close; earlier than its opening (the start of its first open interval), the opening:
-    the due instant is one of the day's business hours or their edges. A day whose hours partial closures
-    take (W306) has its close (where its hours would have closed) for both.
+    ``at`` of day D is the instant in D's open span (from its first opening to its last close, which is on
+    the next date when an overnight range ends the day) whose wall time in the calendar's zone is ``at``:
+    05:00 of a day with hours ``22:00-06:00`` is 05:00 of the next date. A span that holds the time twice
+    (``00:00-24:00`` holds 00:00 at both ends; a span of 24 hours or more) means the first. A wall time is
+    read as :func:`add_calendar_duration` reads one (a time the clock shows twice is its first occurrence;
+    one the clock skips lies past the jump by as much as it lies past the gap's start: 02:30 on New York's
+    spring day is 03:30 EDT). A time the span does not hold is read on D's own date and kept within the
+    span: earlier than its opening (the start of its first open interval), the opening; later than its
+    close, the close. A day whose hours partial closures take (W306) has its close (where its hours would
+    have closed) for both.
     """
+    return _day_due(cal, target, start)[0]
+
+
+def day_due_kept(cal: BusinessCalendar, target: m.ByEndOf, start: dt.datetime) -> str | None:
+    """Whether :func:`day_due` kept ``target.at`` within the day's hours: ``"close"`` when the day closes
+    before it, ``"opening"`` when it opens after it, None when the due instant is that time (or the close)."""
+    return _day_due(cal, target, start)[1]
+
+
+def _day_due(cal: BusinessCalendar, target: m.ByEndOf, start: dt.datetime) -> tuple[dt.datetime, str | None]:
+    """:func:`day_due` and how it kept the time (:func:`day_due_kept`)."""
     close = cal.end_of_nth_business_day(start, target.nth)  # (the range checks and the day's close)
     if target.at is None:
-        return close
+        return close, None
     d = start.astimezone(cal.tz).date()
     for _ in range(target.nth):
         d = cal.next_business_day(d)
-    naive = dt.datetime.combine(d, dt.time()) + dt.timedelta(minutes=target.at.minutes)
-    wall = naive.replace(tzinfo=cal.tz, fold=0).astimezone(dt.UTC)  # (a skipped time: the offset before the jump)
     hours = cal.open_intervals(d)
     opening = hours[0][0] if hours else close
-    return max(min(wall, close), opening).astimezone(cal.tz)
+    # (an overnight range ends before 48:00 of D, so D's date and the next hold every time of its span)
+    walls = [
+        (dt.datetime.combine(d, dt.time()) + dt.timedelta(days=k, minutes=target.at.minutes))
+        .replace(tzinfo=cal.tz, fold=0)  # (a skipped time: the offset before the jump)
+        .astimezone(dt.UTC)
+        for k in (0, 1)
+    ]
+    wall = next((w for w in walls if opening <= w <= close), walls[0])
+    if wall > close:
+        return close.astimezone(cal.tz), "close"
+    if wall < opening:
+        return opening.astimezone(cal.tz), "opening"
+    return wall.astimezone(cal.tz), None
 
 
 def add_calendar_duration(t: dt.datetime, d: m.Duration) -> dt.datetime:

@@ -28,7 +28,11 @@ Design notes
   to be excluded under the article of the exclusion that applied, without a
   number when it cites none (:meth:`~.words.PolicyWords.excluded_because`). An
   incident at risk says how much of its target's time has passed as the target
-  counts it: business time, or elapsed time for ``within 1 hour``. A violation of an incident's
+  counts it: business time, or elapsed time for ``within 1 hour`` (the last warning
+  threshold passed). A clock with several thresholds (``at risk at 50%, 75% of
+  target``) gives each threshold's instant, past or still ahead, of a response not
+  yet given (the row's ``risk_steps``: the instants ``sla serve`` alerts at), as a
+  named target's are given. A violation of an incident's
   target is worded from the incident's row (``sla explain`` passes the rows about the id): its
   priority by the label of the rule that judged it, as the report's violations table says it.
 * An incident judged on named targets besides its response is headed by the
@@ -221,7 +225,8 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
         # under the article the policy gives that exclusion (none: no number)
         steps.append((r.clock_start, w.excluded_because(r.cause, "explain.excluded", "explain.excluded_under")))
     if r.response_due is not None:
-        steps.append((r.response_due, w.m("explain.due", target=w.target(r.priority, rule))))
+        kept = w.kept_within(rule.target if rule is not None else None, r.clock_start, r.response_due)
+        steps.append((r.response_due, w.m("explain.due", target=w.target(r.priority, rule)) + kept))
     if r.same_day is not None and r.same_day.applies and r.same_day.due is not None:
         verdict = (
             w.m("explain.same_day.met" if r.same_day.met else "explain.same_day.missed")
@@ -241,11 +246,15 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
     elif r.status != "excluded":
         steps.append((as_of, w.m("explain.no_response", status=w.m(f"report.status.{r.status}"))))
         if r.status == "at_risk":
-            pct = _risk_percent(w)
+            # the last warning threshold passed (the row's; a row read back from an older JSON: the first)
+            pct = r.at_risk_percent if r.at_risk_percent is not None else _risk_percent(w)
             if pct is not None:  # (of the time its target counts: elapsed for `within 1 hour`)
                 elapsed = rule is not None and counts_elapsed(rule.target)
                 key = "explain.at_risk.elapsed" if elapsed else "explain.at_risk"
                 steps.append((as_of, w.m(key, percent=f"{pct:g}")))
+        what = w.m("report.targets.respond")
+        for risk in r.risk_steps:  # `at risk at 50%, 75% of target`: each threshold's instant, as serve alerts it
+            steps.append((risk.at, w.m("explain.at_risk.threshold", what=what, percent=f"{risk.percent:g}")))
     if r.completed_at is not None and instant(r.completed_at) <= instant(as_of):
         if r.completion == "silence":
             silence = rule.completion.silence if rule is not None else None

@@ -168,6 +168,9 @@ class IncidentRow(_Row):
     #: time used reached the clock's warning threshold (Click So-ko: 75% of the target); ``open``: no
     #: response and not yet due, below the threshold; ``excluded``: the cause is one the policy excludes
     status: IncidentStatus
+    #: ``at_risk``: the last of the response clock's warning thresholds passed, in percent of the target
+    #: (``75`` of ``at risk at 50%, 75% of target``); null for any other status
+    at_risk_percent: float | None = None
     #: when the incident completed: its ``incident.resolved``, or (P2, P3 of Click So-ko) the end of
     #: the silence rule after the latest ``incident.info_provided``; null when not completed as of ``as_of``
     completed_at: dt.datetime | None
@@ -189,6 +192,9 @@ class IncidentRow(_Row):
     explain: list[Step] = Field(default_factory=list)
     #: the named targets and incident notification rules, in the policy's order
     targets: list[TargetRow] = Field(default_factory=list)
+    #: each warning threshold's instant of the response target not yet responded, when the clock has several
+    #: (``exclude``: not in the JSON, where ``explain`` says the status in the engine's English)
+    risk_steps: list[RiskStep] = Field(default_factory=list, exclude=True)
     # which rule of ``priority`` judged the incident (:attr:`rule`): not a field, so in neither the
     # JSON (where ``explain`` says the same in the engine's English) nor the tables
     _rule: int | None = PrivateAttr(default=None)

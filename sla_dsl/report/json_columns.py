@@ -33,7 +33,8 @@ Design notes
   same way.
 * Values: text quoted as ``orjson`` quotes it (a text with a quote, a backslash
   or a control character is dumped by ``orjson`` itself), flags ``true`` or
-  ``false``, nulls ``null`` (the joins' null replacement), a column whose field
+  ``false``, numbers (``float64``: a few distinct values, a threshold's percent)
+  each distinct one dumped by ``orjson``, nulls ``null`` (the joins' null replacement), a column whose field
   carries :data:`JSON_TEXT` (the times, written by
   :func:`sla_dsl.evaluation.time_columns.json_times`) as it is. A text column
   with nulls and few distinct texts (a step's ``ref``) is quoted a distinct text
@@ -209,6 +210,10 @@ def _value(table: pa.Table, name: str) -> list[Any]:
         return [column]
     if pa.types.is_boolean(column.type):
         return [pc.if_else(column, "true", "false")]
+    if pa.types.is_floating(column.type):  # (few distinct values: a threshold's percent) each as orjson writes it
+        codes = pc.dictionary_encode(column)
+        words = pa.array([orjson.dumps(v).decode() for v in codes.dictionary.to_pylist()], pa.string())
+        return [words.take(codes.indices)]
     if not pa.types.is_string(column.type):
         raise TypeError(f"no JSON text for a column of type {column.type} (times must come as their JSON text)")
     if not _plain(column.buffers()[2]):

@@ -49,7 +49,7 @@ from ..i18n import CATALOGUE, format_date, format_datetime, format_minutes, mess
 from ..i18n.terms import UNITS, Amount, ordinal
 from ..lang import model as lm
 from ..lang.languages import policy_languages
-from ..policy.compiled import Policy
+from ..policy.compiled import Policy, day_due_kept
 
 
 class Link(NamedTuple):
@@ -549,6 +549,18 @@ class PolicyWords:
         if t.calendar is None or t.calendar == lm.BUSINESS:
             return said
         return self.m("report.unit.on_calendar", amount=said, calendar=self.calendar_label(t.calendar))
+
+    def kept_within(self, t: lm.Target | None, start: dt.datetime, due: dt.datetime) -> str:
+        """Why a ``by 16:00 of 1st business day`` is due at another time, after the target's words: ``（その日は
+        15:00に終業）`` / `` (that day closes at 15:00)`` when that day closes before it (opens after it:
+        ``始業``, ``opens``); empty otherwise."""
+        if not isinstance(t, lm.ByEndOf) or t.at is None or self.policy is None:
+            return ""
+        cal = self.policy.calendar(t.calendar)
+        kept = day_due_kept(cal, t, start)
+        if kept is None:
+            return ""
+        return self.m(f"explain.due.{kept}", time=f"{due.astimezone(cal.tz):%H:%M}")
 
     def service_label(self, name: str) -> str:
         """A service by its label in this language (any version's, this one's first), its name when it has none."""

@@ -164,7 +164,7 @@ from ..i18n import Lang, message
 from ..policy.compiled import declared_types
 from ..report import Report
 from .store import Delivery, Store, Webhook, brief, distinct, own_failure, redact
-from .timer_words import alert_name, late, target_of_key, timer_lang
+from .timer_words import alert_name, late, target_of_key, threshold_of_key, timer_lang
 from .tracking import (
     AT_RISK,
     BREACHED,
@@ -565,6 +565,7 @@ class Timers:
             policies=self.tracker.policies,
             target=target,
             clock=clock,
+            threshold=threshold_of_key(r.key),
         )
 
     def _changes(self) -> set[tuple[str, str]] | None:
@@ -656,6 +657,7 @@ class Timers:
             clock=t.clock,
             version=t.version,
             en_target=en_target,
+            threshold=t.threshold,
         )
 
     def _iso(self, t: float) -> str:

@@ -12,6 +12,8 @@ Design notes
   the dashboard's words (要注意, 未達) and its instant as the report writes a time (with its seconds when it
   has some). In English as the lines were written before (``incident.at_risk response A-1 at
   2026-11-30T11:00:00+09:00``): the kinds and the instants the webhook bodies and ``GET /alerts`` give.
+  The alert of one of a clock's several warning thresholds names it after the state in both (``要注意・
+  しきい値75%``, ``incident.target_at_risk (75%)``): the lines of its thresholds differ by more than the time.
 * An item's id is quoted as a line of the log quotes it (:func:`shown_id`): at most :data:`SHOWN`
   characters, its control characters as their escapes (an id must not rewrite the reader's terminal or
   forge a line of the log).
@@ -90,6 +92,17 @@ def target_of_key(key: str) -> tuple[str | None, str | None]:
     return target, clock or None
 
 
+def threshold_of_key(key: str) -> float | None:
+    """The warning threshold an at-risk alert's key names (``kind%75#target@clock|id|instant``: one of a
+    clock's several, ``at risk at 50%, 75% of target``); None when it names none."""
+    kind = key.split("|", 1)[0].split("#", 1)[0]
+    _, sep, percent = kind.partition("%")
+    try:
+        return float(percent) if sep else None
+    except ValueError:
+        return None
+
+
 def _label(kind: str, target: str | None, version: str | None, policies: Sequence[Policy], lang: str) -> str:
     """The target's name in ``lang``: the report's word for its kind, a notification rule's label."""
     if kind in (AT_RISK, BREACHED) or target == RESPONSE:
@@ -121,9 +134,11 @@ def alert_name(
     clock: str | None = None,
     version: str | None = None,
     en_target: bool = False,
+    threshold: float | None = None,
 ) -> str:
     """An alert as a line of the log names it (see the design notes); in English its target (and clock) only
-    with ``en_target``, as the lines that named it did."""
+    with ``en_target``, as the lines that named it did; the warning threshold of one of a clock's several,
+    in both (``incident.target_at_risk (75%) ...``, ``（要注意・しきい値75%、...）``)."""
     outage = kind == OUTAGE_NOTICE
     if lang == "ja":
         subject = message("serve.timers.outage" if outage else "serve.timers.incident", lang, id=shown_id(item, lang))
@@ -133,4 +148,6 @@ def alert_name(
         subject, state = shown_id(item), kind
         on = f"@{clock}" if clock else ""
         named = f"{printable((target or '') + on)} " if en_target else ""
-    return message("serve.timers.alert", lang, kind=state, target=named, subject=subject, at=when(instant, tz, lang))
+    of = "" if threshold is None else message("serve.timers.threshold", lang, percent=f"{threshold:g}")
+    at = when(instant, tz, lang)
+    return message("serve.timers.alert", lang, kind=state, threshold=of, target=named, subject=subject, at=at)

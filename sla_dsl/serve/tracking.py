@@ -12,7 +12,9 @@ Design notes
 * The at-risk instant is the one where the business time used reaches the
   policy's ``at risk at N%`` of the target's business time (rounded up to the
   second), found with the calendar's own ``add``; so the evaluator calls the
-  incident ``at_risk`` from that instant on (``used / total >= N%``).
+  incident ``at_risk`` from that instant on (``used / total >= N%``). Every
+  threshold's instant, of every kind of target, comes from
+  :mod:`sla_dsl.evaluation.risk_times`, which ``sla explain`` reads too.
 * Every open target is watched (:func:`watched`), not only the priority's
   response target: each named target of an incident (``resolve``, ``update``,
   ``first reply``... on its clock) and each notification rule on an incident
@@ -72,12 +74,12 @@ import orjson
 
 from ..calendars.bounds import MAX_PERIOD, OutOfRangeError
 from ..evaluation import Evaluation, judge_log
-from ..evaluation.clocks import Told
 from ..evaluation.common import Rules, target_calendar
 from ..evaluation.day_targets import cycle_due
 from ..evaluation.incident_rows import row
 from ..evaluation.incidents import Incident
-from ..evaluation.targets import TargetVerdict, add_running, life_risks
+from ..evaluation.risk_times import Run, clock_risks, day_risks, response_risks, response_share, run_of
+from ..evaluation.targets import TargetVerdict, life_risks
 from ..evaluation.trend import add_trend
 from ..events import read_jsonl
 from ..events.partitions import without_lines
@@ -248,99 +250,7 @@ def at_risk_instant(rules: Rules, inc: Incident) -> float | None:
     """When the business time used reaches the policy's (first) at-risk share of the target."""
     if rules.at_risk is None or inc.due is None:
         return None
-    return _response_share(rules, inc, inc.due, rules.at_risk)
-
-
-def _response_share(rules: Rules, inc: Incident, due: float, pct: float) -> float:
-    """When the business time used reaches ``pct`` percent of the response target (due at ``due``)."""
-    cal = target_calendar(rules.priorities[inc.priority].target)
-    total = rules.between(inc.clock, due, cal)
-    need = math.ceil(total * pct / 100.0)
-    if cal is None:
-        return inc.clock + need
-    c = rules.calendar(cal)
-    if inc.clock.is_integer():
-        return float(c.add_epoch(int(inc.clock), need))
-    return c.add(rules.dt(inc.clock), dt.timedelta(seconds=need)).timestamp()
-
-
-def _response_risks(rules: Rules, inc: Incident, due: float) -> list[tuple[float, float]]:
-    """(threshold, instant) of each warning threshold of the response target when its clock has several."""
-    pcts = rules.clock.risk_thresholds if rules.clock is not None else ()
-    return _risks(pcts, due, lambda pct: _response_share(rules, inc, due, pct)) if len(pcts) > 1 else []
-
-
-def _risks(
-    pcts: tuple[float, ...], due: float | None, reach: Callable[[float], float | None]
-) -> list[tuple[float, float]]:
-    """(threshold, instant) of each of a clock's warning thresholds ``pcts`` whose instant (``reach``) comes
-    before ``due`` (all when there is no due instant)."""
-    out: list[tuple[float, float]] = []
-    for pct in pcts:
-        at = reach(pct)
-        if at is not None and (due is None or at < due):
-            out.append((pct, at))
-    return out
-
-
-class _Run(NamedTuple):
-    """A named clock's current life, read back from its story: its state, start and running segments."""
-
-    state: str
-    start: float
-    closed: list[tuple[float, float]]
-    #: the start of the running segment, when the clock runs
-    open_from: float | None
-
-
-def _run(story: Sequence[Told]) -> _Run | None:
-    """The life after the clock's last reset (or restart), as :func:`sla_dsl.evaluation.clocks.live` made it."""
-    state, start, seg = "not_started", 0.0, 0.0
-    closed: list[tuple[float, float]] = []
-    for told in story:
-        t, act = told.at, told.act
-        if act in ("start", "reset", "restart"):
-            state, start, seg, closed = "running", t, t, []
-        elif act == "pause" and state == "running":
-            if t > seg:
-                closed.append((seg, t))
-            state = "paused"
-        elif act == "resume" and state == "paused":
-            state, seg = "running", t
-        elif act in ("stop", "cancel", "completed") and state in ("running", "paused"):
-            if state == "running" and t > seg:
-                closed.append((seg, t))
-            state = "stopped"
-    if state == "not_started":
-        return None
-    return _Run(state, start, closed, seg if state == "running" else None)
-
-
-def _reach(rules: Rules, run: _Run, since: float, need: float, cal: str | None) -> float | None:
-    """The first instant the clock's running time counted from ``since`` reaches ``need``, the running
-    segment taken to run on; None if it does not (a paused clock)."""
-    acc = 0.0
-    for a, b in run.closed:
-        lo = max(a, since)
-        if b <= lo:
-            continue
-        s = rules.between(lo, b, cal)
-        if acc + s >= need:
-            return add_running(rules, lo, need - acc, cal)
-        acc += s
-    if run.open_from is None:
-        return None
-    return add_running(rules, max(run.open_from, since), need - acc, cal)
-
-
-def _ran_out(rules: Rules, run: _Run, since: float, need: float, cal: str | None) -> float | None:
-    """A target's due instant, as the evaluator gives it: the first instant the running time counted from
-    ``since`` reaches ``need`` (the running segment taken to run on), even when a stretch of counting ended
-    just then (a pause, a calendar's closing) and the clock ran again only later, or not yet (paused just
-    as, or after, its time ran out: a stop after that instant is late); None while the clock is paused
-    without having reached ``need`` (the evaluator calls such a target paused, and met when the clock stops
-    so)."""
-    return _reach(rules, run, since, need, cal)
+    return response_share(rules, inc.priority, inc.clock, inc.due, rules.at_risk)
 
 
 def _clock_target(rules: Rules, priority: str, kind: str, clock: str | None) -> m.ClockTarget | None:
@@ -359,7 +269,7 @@ def _watch_target(inc: Incident, v: TargetVerdict) -> Watched | None:
     several = v.clock is not None and len(life_risks(rules, v.clock)) > 1
 
     def watch(
-        status: str, due: float | None, risks: list[tuple[float, float]], cal: str | None, run: _Run | None
+        status: str, due: float | None, risks: list[tuple[float, float]], cal: str | None, run: Run | None
     ) -> Watched:
         paused = run is not None and run.state == "paused"
         return Watched(
@@ -389,7 +299,7 @@ def _watch_target(inc: Incident, v: TargetVerdict) -> Watched | None:
         return watch(v.status, v.due, [], n.within.calendar if n is not None else None, None)
     if v.status not in ("open", "at_risk", "breached", "paused") or v.clock is None or v.cancelled_at is not None:
         return None
-    run = _run(v.story)
+    run = run_of(v.story)
     if run is None or run.state == "stopped":
         return None
     t = _clock_target(rules, inc.priority, v.kind, v.clock)
@@ -403,19 +313,19 @@ def _watch_target(inc: Incident, v: TargetVerdict) -> Watched | None:
     else:  # a breach stays a breach: watched while the clock that ran out still runs (or is paused)
         since = run.start
     # (the evaluator's own formula, for every kind: from the segments, not the verdict's due time: see the
-    # notes above). Met iff stopped (or updated) at or before that instant: the breach passes just after it
-    due = _ran_out(rules, run, since, v.target_s, cal)
-    risks = _risks(
-        life_risks(rules, v.clock), due, lambda pct: _reach(rules, run, since, math.ceil(v.target_s * pct / 100.0), cal)
-    )
+    # notes above). Met iff stopped (or updated) at or before that instant: the breach passes just after it;
+    # due even when a stretch of counting ended just then and the clock ran again only later, or not yet
+    # (paused just as, or after, its time ran out: a stop after that instant is late); none while the clock
+    # is paused short of it (the evaluator calls such a target paused, and met when the clock stops so)
+    due, risks = clock_risks(rules, life_risks(rules, v.clock), run, since, v.target_s, cal)
     return watch(v.status, due, risks, cal, run)
 
 
 #: :func:`_watch_target`'s maker of a watch: (status, due, at risk, calendar, run)
-_Watch = Callable[[str, float | None, list[tuple[float, float]], str | None, _Run | None], Watched]
+_Watch = Callable[[str, float | None, list[tuple[float, float]], str | None, Run | None], Watched]
 
 
-def _watch_by_day(rules: Rules, v: TargetVerdict, day: m.ByEndOf, run: _Run, watch: _Watch) -> Watched | None:
+def _watch_by_day(rules: Rules, v: TargetVerdict, day: m.ByEndOf, run: Run, watch: _Watch) -> Watched | None:
     """A day-based target's watch (:mod:`sla_dsl.evaluation.day_targets`): due at its instant for the
     clock's current cycle (a wall-clock instant from the cycle's start, as the evaluator's); at risk where
     the business time of its calendar used since the start reaches the clock's share of the time from the
@@ -424,12 +334,7 @@ def _watch_by_day(rules: Rules, v: TargetVerdict, day: m.ByEndOf, run: _Run, wat
         return None
     cal = day.calendar
     due = cycle_due(rules, day, run.start)
-    total = rules.between(run.start, due, cal)
-    risks = _risks(
-        life_risks(rules, v.clock) if v.clock is not None else (),
-        due,
-        lambda pct: add_running(rules, run.start, math.ceil(total * pct / 100.0), cal) if total > 0 else run.start,
-    )
+    risks = day_risks(rules, life_risks(rules, v.clock) if v.clock is not None else (), run.start, due, cal)
     return watch(v.status, due, risks, cal, run)
 
 
@@ -443,7 +348,7 @@ def watched(result: Evaluation) -> list[Watched]:
             continue
         rules = inc.rules
         if inc.status != "met" and inc.responded is None and inc.due is not None:
-            risks = _response_risks(rules, inc, inc.due)
+            risks = response_risks(rules, inc.priority, inc.clock, inc.due)
             risk = at_risk_instant(rules, inc)
             out.append(
                 Watched(

@@ -184,8 +184,10 @@ def _slow_update(
         v.steps.append((None, f"{say}: {fmt_minutes(used)} since the last, paused as of {fmt(ctx.as_of)}", ref))
     else:
         v.due = at if at is not None else targets.add_running(rules, ctx.as_of, target_s - used, cal)
-        pct = targets.life_risk(rules, t.clock)
-        v.status = "at_risk" if pct is not None and 100.0 * used / target_s >= pct else "open"
+        # (at risk from the first warning threshold; the row says the last one passed)
+        passed = [p for p in targets.life_risks(rules, t.clock) if 100.0 * used / target_s >= p]
+        v.risk_percent = max(passed) if passed else None
+        v.status = "at_risk" if passed else "open"
         v.steps.append((v.due, f"{say}: next due {fmt(v.due)}: {v.status}", ref))
     return v
 

@@ -176,8 +176,20 @@ def test_batch_and_one_by_one_agree(hours: int) -> None:
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
-        ("en", ["50% of the target reached (warning)", "75% of the target reached (warning)"]),
-        ("ja", ["目標の 50% に達する時点（警告）", "目標の 75% に達する時点（警告）"]),
+        (
+            "en",
+            [
+                "Resolution (resolution): 50% of the target reached (warning)",
+                "Resolution (resolution): 75% of the target reached (warning)",
+            ],
+        ),
+        (
+            "ja",
+            [
+                "解決（resolution）：目標の 50% に達する時点（警告）",
+                "解決（resolution）：目標の 75% に達する時点（警告）",
+            ],
+        ),
     ],
 )
 def test_explain_says_each_thresholds_instant(tmp_path: Path, lang: str, said: list[str]) -> None:

@@ -63,7 +63,9 @@ def as_dicts(block: TableBlock) -> list[dict[str, Any]]:
     for k, r in enumerate(_values(block.rows)):
         same = {sub: r[f"same_day_{sub}"] for sub in ("applies", "due", "met")}
         row: dict[str, Any] = {}
-        for name in IncidentRow.model_fields:
+        for name, info in IncidentRow.model_fields.items():
+            if info.exclude:  # (not in the JSON: ``risk_steps``)
+                continue
             if name == "same_day":
                 row[name] = None if all(v is None for v in same.values()) else same
             elif name == "explain":
