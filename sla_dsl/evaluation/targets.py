@@ -79,6 +79,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -87,7 +88,7 @@ from ..i18n import LANGS
 from ..lang import model as m
 from ..lang.check import as_timedelta
 from ..report import BreachedTarget, ClockStep, DataNote, OutOfHoursStep, RiskStep, TargetRow, Violation
-from .clocks import ClockCodes, Life, Told, clock_codes, live
+from .clocks import ClockCodes, Cycle, Life, Told, clock_codes, live
 from .common import Ctx, Rules, art, code_of, fmt_minutes, short
 from .day_targets import cycle_due, day_syntax
 from .incidents import Incident, applied_only, completion_codes
@@ -380,16 +381,8 @@ def _within(
             v.used_s = _running(rules, list(cycle.segments), cycle.start, cycle.end, cal)
             # the breached cycle's own end (a later cycle's stop is not this one's): its stop, its cancel,
             # or the reset that cut it while it ran; after due, though no running time passed the target
-            after = ", after due" if v.used_s <= need else ""
-            before = (
-                f"{'cancelled' if cycle.cancelled else 'stopped'} {fmt(cycle.end)}{after}"
-                if cycle.stopped
-                else f"before the reset {fmt(cycle.end)}"
-            )
+            before = _breached_cycle(v, cycle, fmt, ", after due" if v.used_s <= need else "")
             v.steps.append((ran_out, f"{say} ran out {fmt(ran_out)}, {before}: breached", ref))
-            v.met_at = cycle.end if cycle.stopped and not cycle.cancelled else None
-            v.cancelled_at = cycle.end if cycle.cancelled else None
-            v.reset_at = None if cycle.stopped else cycle.end
             return v
     say = judged(life.start)
     target_s = v.target_s
@@ -480,15 +473,8 @@ def _by_day(
             v.status, v.due = "breached", due
             v.target_s = rules.between(cycle.start, due, cal)
             v.used_s = rules.between(cycle.start, cycle.end, cal)
-            before = (
-                f"{'cancelled' if cycle.cancelled else 'stopped'} {fmt(cycle.end)}"
-                if cycle.stopped
-                else f"before the reset {fmt(cycle.end)}"
-            )
+            before = _breached_cycle(v, cycle, fmt)
             v.steps.append((due, f"{say} (started {fmt(cycle.start)}): due {fmt(due)}, {before}: breached", ref))
-            v.met_at = cycle.end if cycle.stopped and not cycle.cancelled else None
-            v.cancelled_at = cycle.end if cycle.cancelled else None
-            v.reset_at = None if cycle.stopped else cycle.end
             return v
     start = life.start
     due = v.due = cycle_due(rules, day, start)
@@ -540,6 +526,18 @@ def _clock_instants(
         return ()
     since = max(run.start, met_at) if met_at is not None else run.start
     return tuple(clock_risks(rules, pcts, run, since, target_s, cal)[1])
+
+
+def _breached_cycle(v: TargetVerdict, cycle: Cycle, fmt: Callable[[float], str], after: str = "") -> str:
+    """A cycle before a reset or restart that ran past its due instant: the verdict takes that cycle's own end
+    (its stop, its cancel, or the reset that cut it while it ran; a later cycle's stop is not this one's), and
+    the words for that end, ``after`` following a stop or cancel."""
+    v.met_at = cycle.end if cycle.stopped and not cycle.cancelled else None
+    v.cancelled_at = cycle.end if cycle.cancelled else None
+    v.reset_at = None if cycle.stopped else cycle.end
+    if cycle.stopped:
+        return f"{'cancelled' if cycle.cancelled else 'stopped'} {fmt(cycle.end)}{after}"
+    return f"before the reset {fmt(cycle.end)}"
 
 
 def _risk_status(rules: Rules, v: TargetVerdict, clock: str, used: float) -> None:
