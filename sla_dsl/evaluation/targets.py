@@ -344,17 +344,26 @@ def _cycle_target(rules: Rules, t: m.ClockTarget, start: float, target_s: float)
     return target_s + extra, extra
 
 
+def _opened(t: m.ClockTarget, life: Life, target_s: float, ref: str | None) -> TargetVerdict:
+    """A respond, resolve or first-reply target's verdict before it is judged: ``open``, met at the clock's
+    stop unless cancelled (a cancel meets nothing); ``not_applicable`` with its step if the clock never
+    started."""
+    met_at = life.stopped_at if not life.cancelled else None
+    v = TargetVerdict(t.kind, t.kind, t.clock, "open", None, met_at, target_s, None, ref=ref)
+    if life.start is None:
+        v.status = "not_applicable"
+        v.steps.append((None, f"clock `{t.clock}` has not started: the {_WORD[t.kind]} target does not apply", ref))
+    return v
+
+
 def _within(
     ctx: Ctx, rules: Rules, t: m.ClockTarget, life: Life, recs: list[Rec], target_s: float, ref: str | None
 ) -> TargetVerdict:
     assert t.duration is not None  # (a target not due on a business day has a duration)
     cal = t.duration.calendar
     word = _WORD[t.kind]
-    met_at = life.stopped_at if not life.cancelled else None  # (a cancel meets nothing)
-    v = TargetVerdict(t.kind, t.kind, t.clock, "open", None, met_at, target_s, None, ref=ref)
+    v = _opened(t, life, target_s, ref)
     if life.start is None:
-        v.status = "not_applicable"
-        v.steps.append((None, f"clock `{t.clock}` has not started: the {word} target does not apply", ref))
         return v
     fmt = rules.fmt
 
@@ -458,11 +467,8 @@ def _by_day(
     assert day is not None
     cal = day.calendar
     word = _WORD[t.kind]
-    met_at = life.stopped_at if not life.cancelled else None  # (a cancel meets nothing)
-    v = TargetVerdict(t.kind, t.kind, t.clock, "open", None, met_at, target_s, None, ref=ref)
+    v = _opened(t, life, target_s, ref)
     if life.start is None:
-        v.status = "not_applicable"
-        v.steps.append((None, f"clock `{t.clock}` has not started: the {word} target does not apply", ref))
         return v
     fmt = rules.fmt
     say = f"{word} by {day_syntax(day)} on clock `{t.clock}`"
