@@ -119,7 +119,7 @@ Op = Literal["added", "removed", "changed"]
 
 #: The fields of each kind of node whose values form a set: their order has no meaning.
 SETS: dict[type[BaseModel], frozenset[str]] = {
-    m.Calendar: frozenset({"days", "hours", "holidays", "named_holidays"}),
+    m.Calendar: frozenset({"days", "hours", "holidays", "named_holidays", "yearly_holidays"}),
     m.DayHours: frozenset({"days", "ranges"}),
     m.DateHours: frozenset({"ranges"}),
     m.ClockRule: frozenset({"pauses", "stops", "resets", "restarts", "cancels"}),
@@ -131,6 +131,7 @@ SETS: dict[type[BaseModel], frozenset[str]] = {
     m.Item: frozenset({"rules"}),
     m.Service: frozenset({"plan_targets", "credits"}),
     m.AvailabilityTarget: frozenset({"credits"}),
+    m.Attribute: frozenset({"changes"}),  # (the events that change it during an incident's life)
 }
 
 #: The model class of each section's declarations (whose fields :data:`SETS` knows).

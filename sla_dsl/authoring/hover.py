@@ -568,7 +568,7 @@ def hover_calendar(cal: m.Calendar, lang: str = "en") -> str:
     if cal.holidays:
         places = catalogue_message("author.sep.list", lang).join(region_name(c, lang) for c in cal.holidays)
         parts.append(say("holidays", codes=names_of(cal.holidays, lang), places=places))
-    closures = len(cal.closed) + len(cal.closed_yearly) + len(cal.named_holidays)
+    closures = len(cal.closed) + len(cal.closed_yearly) + len(cal.named_holidays) + len(cal.yearly_holidays)
     if closures:
         parts.append(say("closures", n=closures))
     if cal.date_hours or cal.closed_hours:
@@ -669,7 +669,35 @@ def hover_text(pm: m.PolicyModel, text: str, line: int, character: int, lang: st
                 return declared_event_hover(d, lang)
     if kind == "value":
         return value_hover(pm, name, lang, ref.attribute if ref is not None else "")
+    if kind == "attribute":
+        attr = next((a for a in pm.attributes if a.name == name), None)
+        if attr is not None:
+            return attribute_hover(attr, pm, lang)
     return None
+
+
+def attribute_hover(attr: m.Attribute, pm: m.PolicyModel, lang: str = "en") -> str:
+    """The LSP hover of an attribute: its values (by their labels in ``lang``) and default, and whether
+    incidents keep it for their whole life or which events change it (``changes at``)."""
+    sep = catalogue_message("author.sep.list", lang)
+    values = sep.join(named(v.name, own(v.label, lang), lang) for v in attr.labels)
+    head = catalogue_message(
+        "author.hover.attribute",
+        lang,
+        attribute=named(attr.name, own(attr.label, lang), lang),
+        values=values,
+        default=attr.default or attr.values[0],
+    )
+    if not attr.changes:
+        return f"{head}\n\n{catalogue_message('author.hover.attribute.fixed', lang)}"
+    declared = {e.name: e.label for e in pm.event_types}
+    events = sep.join(
+        catalogue_message("author.hover.event_named", lang, name=e, words=said)
+        if (said := event_words(e, lang, declared))
+        else f"`{e}`"
+        for e in attr.changes
+    )
+    return f"{head}\n\n{catalogue_message('author.hover.attribute.changes', lang, events=events)}"
 
 
 def when_hover(
@@ -800,7 +828,8 @@ class Completing:
     ``EVENT``, that the grammar takes at the word's start, ``None`` when that cannot be told (the text
     before it in its declaration does not parse). ``kind``: the kind of name that goes there when the
     words before tell it (``calendar`` after ``4``, ``clock`` after a target's ``on``, ``notify`` after
-    ``rules notify``, ``attribute`` after ``when``, ``value`` after ``=``). ``events``: the families of the
+    ``rules notify``, ``attribute`` after ``when``, ``value`` after ``=``; in a calendar ``weekday`` after an
+    ordinal or ``last`` and ``month`` after ``of``: ``holiday yearly 4th thu of nov``). ``events``: the families of the
     events that may stand there (``incident.`` in a clock and in a priority, whose rules run on incident
     events only: E244, E220; in a notify rule ``incident.`` or ``outage.``, and after ``met by`` or ``only
     if`` the family of its ``after`` event), ``None`` when any (:func:`_events_allowed`).
@@ -884,7 +913,7 @@ def _events_allowed(fragment: str) -> tuple[str, ...] | None:
     by`` and ``only if`` on the family of its ``after`` event when that is written; ``None``: any."""
     words = _COMMENT.sub("", fragment).split(None, 1)
     declaration = words[0] if words else ""
-    if declaration in ("clock", "priority"):
+    if declaration in ("clock", "priority", "attribute"):  # (an attribute changes at incident events: E254)
         return ("incident.",)
     if declaration != "notify":
         return None
@@ -914,6 +943,10 @@ def _name_kind(tokens: list[Token]) -> str | None:
         return "clock"
     if declaration == "item" and word in _RULE_KINDS:
         return word
+    if declaration == "calendar" and (last.type == "ORDINAL" or word == "last"):
+        return "weekday"  # `holiday yearly 4th ` / `holiday yearly last `
+    if declaration == "calendar" and word == "of":
+        return "month"  # `holiday yearly 4th thu of `
     if word in ("when", "and"):
         return "attribute"
     if word in ("=", "!=", "(", "default"):

@@ -89,9 +89,18 @@ Design notes
   away without ``shutdown``). A JSON object without ``"jsonrpc": "2.0"`` gets
   Invalid Request (-32600) with its id; a request with ``"id": null`` is answered
   with ``"id": null``; parameters that do not fit name the first field at fault.
-  Those answers (``author.lsp_session.*``) are in
-  the server's language: the client's ``locale`` from ``initialize``, else the
-  environment's (as ``sla``'s help), else English.
+  Those answers (``author.lsp_session.*``), what the reader answers a message
+  it cannot read, and the log lines on stderr (an editor shows them in its
+  output panel) are in the server's language (:attr:`Documents.lang`): the
+  client's ``locale`` from ``initialize`` (LSP 3.16) when it is Japanese, else
+  the primary language of the policy open in the editor (the first opened of
+  those checked), else English; when the client names no locale and no policy
+  is open, the environment's (as ``sla``'s help). A line about one document is
+  in that document's language. An error response's ``message`` is such a line
+  too: the editor shows it to a person (in its log, or as a notification), and
+  the protocol's ``code`` is what a program reads. A Python error or a method
+  quoted is as it is. There is no ``window/showMessage`` or
+  ``window/logMessage``: nothing is pushed to the editor's window.
 * pygls is imported only here, when ``sla lsp`` runs.
 """
 
@@ -289,8 +298,28 @@ class Documents:
         self.own: dict[str, list[t.Diagnostic]] = {}
         #: the findings shown on each document from comparing it with the versions beside it (:mod:`.lspversions`)
         self.beside: dict[str, list[t.Diagnostic]] = {}
-        #: the server's language, for what concerns no document: the client's locale, else the environment's
-        self.lang = lang
+        #: the environment's language (as ``sla``'s help): the server's when nothing else names one
+        self.default = lang
+        #: the client's ``locale`` from ``initialize`` (lower case; None: it named none)
+        self.locale: str | None = None
+        #: the primary language of the first open policy that was checked (None: none is)
+        self.policy_lang: str | None = None
+
+    @property
+    def lang(self) -> str:
+        """The server's language, for what concerns no document (the session's answers, the reader's, the log):
+        the client's locale when it is Japanese, else the primary language of the policy open in the editor (the
+        first opened of those checked), else English; the environment's when the client named no locale and
+        no policy is open. (Read by the reader's thread too: it reads attributes only, set on the server's.)"""
+        if self.locale is not None and self.locale.startswith("ja"):
+            return "ja"
+        if self.policy_lang is not None:
+            return self.policy_lang
+        return "en" if self.locale else self.default
+
+    def _note_policy_lang(self) -> None:
+        """Remember the primary language of the first open document that was checked (:attr:`lang`)."""
+        self.policy_lang = next((self.langs[uri] for uri in self.texts if uri in self.langs), None)
 
     @property
     def models(self) -> dict[str, m.PolicyModel]:
@@ -323,6 +352,7 @@ class Documents:
         self.parsed.pop(uri, None)
         self.own.pop(uri, None)
         self.beside.pop(uri, None)
+        self._note_policy_lang()
 
     def check(self, uri: str, text: str) -> list[t.Diagnostic]:
         """Compile ``text``; remember its model; return LSP diagnostics (never raises)."""
@@ -337,8 +367,8 @@ class Documents:
         is clean) and return its LSP diagnostics; an exception while compiling is one ``E000``."""
         if isinstance(compiled, Exception):  # a bug of ours: say so in the editor rather than keep stale ones
             exc = compiled
-            log.error("internal error while checking %s: %s", uri, _one_line(exc))
             lang = self.langs.get(uri, "en")  # the language of its last check; English before any
+            log.error("%s", _logged("internal_check", self.lang_of(uri), uri=uri[:300], error=_one_line(exc)))
             message = catalogue_message("author.lsp.internal_check", lang, error=_one_line(exc))
             advice = catalogue_message("author.lsp.internal_check.help", lang, program="sla")
             advice = f"{catalogue_message('diag.word.help', lang)}: {advice}"
@@ -360,6 +390,7 @@ class Documents:
         # the language its header declares when that can be read
         lang = policy_language(compiled.model) if compiled.model is not None else refused_language(text)
         self.langs[uri] = lang
+        self._note_policy_lang()
         out = [to_lsp_diagnostic(lines, d, lang) for d in compiled.diagnostics]
         if bom:
             for d in out:
@@ -388,6 +419,11 @@ def refused_language(text: str) -> str:
     E001) in: the primary language its header declares when that header can be read, else English."""
     declared = bytes_languages(text.encode("utf-8", "replace"))
     return "ja" if declared and declared[0] == "ja" else "en"
+
+
+def _logged(what: str, lang: str, **fields: object) -> str:
+    """A log line of the server (``author.lsp_session.log.<what>``) in ``lang``."""
+    return catalogue_message(f"author.lsp_session.log.{what}", lang, **fields)
 
 
 def _one_line(exc: BaseException) -> str:
@@ -428,9 +464,9 @@ def answers_errors(lang_of: Callable[[str], str]) -> Callable[[F], F]:
             except JsonRpcException:
                 raise
             except Exception as exc:
-                log.error("internal error in %s: %s", handler.__name__, _one_line(exc))
                 document = next((a.text_document for a in args if hasattr(a, "text_document")), None)
                 lang = lang_of(getattr(document, "uri", ""))
+                log.error("%s", _logged("internal_handler", lang, handler=handler.__name__, error=_one_line(exc)))
                 said = catalogue_message("author.lsp.internal", lang, program="sla", error=_one_line(exc))
                 raise RequestFailed(said) from None
 
@@ -439,27 +475,40 @@ def answers_errors(lang_of: Callable[[str], str]) -> Callable[[F], F]:
     return wrap
 
 
-def quietly(handler: F) -> F:
-    """A notification handler whose unexpected exceptions are logged in one line, never shown in the editor."""
+def quietly(lang_of: Callable[[str], str]) -> Callable[[F], F]:
+    """A notification handler whose unexpected exceptions are logged in one line, never shown in the editor,
+    in the language of the document it is about (``lang_of``: by URI)."""
 
-    @functools.wraps(handler)
-    def guarded(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return handler(*args, **kwargs)
-        except Exception as exc:
-            log.error("internal error in %s: %s", handler.__name__, _one_line(exc))
-            return None
+    def wrap(handler: F) -> F:
+        @functools.wraps(handler)
+        def guarded(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return handler(*args, **kwargs)
+            except Exception as exc:
+                document = next((a.text_document for a in args if hasattr(a, "text_document")), None)
+                said = _logged(
+                    "internal_handler",
+                    lang_of(getattr(document, "uri", "")),
+                    handler=handler.__name__,
+                    error=_one_line(exc),
+                )
+                log.error("%s", said)
+                return None
 
-    return guarded  # type: ignore[return-value]
+        return guarded  # type: ignore[return-value]
+
+    return wrap
 
 
 class _Server(LanguageServer):
     """pygls's server, logging what goes wrong outside a request instead of showing it in the editor's
-    window (in English, and for a notification the client expects no answer to)."""
+    window (in the server's language, the error quoted; and for a notification the client expects no answer to)."""
 
     def report_server_error(self, error: Exception, source: Any) -> None:
         if source is not FeatureRequestError:  # (a request's error is its answer, and logged with it)
-            log.error("%s", _one_line(error))
+            protocol = self.protocol
+            lang = protocol.docs.lang if isinstance(protocol, _Protocol) else "en"
+            log.error("%s", _logged("internal", lang, error=_one_line(error)))
 
 
 class _Protocol(LanguageServerProtocol):
@@ -522,7 +571,8 @@ class _Protocol(LanguageServerProtocol):
                 raise
             reason = params_fault(exc.__cause__ or exc, self.docs.lang)
             if "id" not in data:  # a notification: no one to answer; never shown in the editor
-                log.error("ignored `%s`: its parameters do not fit: %s", data["method"], reason)
+                method = str(data["method"])[:100]
+                log.error("%s", _logged("params_ignored", self.docs.lang, method=method, reason=reason[:200]))
                 return SimpleNamespace(jsonrpc="answered")
             method = str(data["method"])[:100]
             self._refuse(
@@ -572,7 +622,7 @@ class _Protocol(LanguageServerProtocol):
             general.position_encodings = [t.PositionEncodingKind.Utf16]
         locale = (params.locale or "").lower()
         if locale:
-            self.docs.lang = "ja" if locale.startswith("ja") else "en"
+            self.docs.locale = locale  # (Japanese: the server's language; else a policy open names it)
         result = yield from super().lsp_initialize(params)
         if isinstance(result, t.InitializeResult):
             result.capabilities.execute_command_provider = None  # the server has no commands
@@ -697,6 +747,22 @@ def completion_items(docs: Documents, uri: str, position: t.Position) -> list[t.
                 for a in pm.attributes
                 for v in a.labels
             ]
+    if kind == "weekday" and dot < 0:  # `holiday yearly 4th thu of nov`: the weekdays, then the months
+        offered += [
+            t.CompletionItem(
+                label=w.value,
+                kind=t.CompletionItemKind.EnumMember,
+                detail=catalogue_message(f"diff.weekday.{w.index}", lang),
+            )
+            for w in m.Weekday
+        ]
+    if kind == "month" and dot < 0:
+        offered += [
+            t.CompletionItem(
+                label=name, kind=t.CompletionItemKind.EnumMember, detail=catalogue_message(f"site.month.{n}", lang)
+            )
+            for n, name in enumerate(m.MONTHS, 1)
+        ]
     if accepts is None or "EVENT" in accepts:
         head = where.typed[: dot + 1]  # after `incident.`, the incident events
         # (only the families the place allows: a clock runs on incident events, E244)
@@ -764,7 +830,8 @@ def _check(text: str, uri: str, open_texts: dict[str, str], versions: Versions) 
     try:
         return compiled, versions.beside(uri, text, compiled, open_texts)
     except Exception as exc:  # a bug of ours: the document's own diagnostics are still shown
-        log.error("internal error while comparing the versions beside %s: %s", uri[:300], _one_line(exc))
+        lang = policy_language(compiled.model) if compiled.model is not None else "en"  # (the document's)
+        log.error("%s", _logged("internal_versions", lang, uri=uri[:300], error=_one_line(exc)))
         return compiled, Beside({uri: text})
 
 
@@ -887,7 +954,7 @@ def build_server(lang: str = "en") -> LanguageServer:
     protocol = server.protocol
     assert isinstance(protocol, _Protocol)
     docs = protocol.docs
-    docs.lang = lang
+    docs.default = lang
     protocol.checks.send = server.text_document_publish_diagnostics
 
     checks = protocol.checks
@@ -897,7 +964,7 @@ def build_server(lang: str = "en") -> LanguageServer:
         checks.want(uri)
 
     @server.feature(t.TEXT_DOCUMENT_DID_OPEN)
-    @quietly
+    @quietly(docs.lang_of)
     def did_open(ls: LanguageServer, params: t.DidOpenTextDocumentParams) -> None:
         doc = params.text_document
         if not is_policy(doc.language_id, doc.uri):
@@ -907,23 +974,23 @@ def build_server(lang: str = "en") -> LanguageServer:
         publish(ls, doc.uri)
 
     @server.feature(t.TEXT_DOCUMENT_DID_CHANGE)
-    @quietly
+    @quietly(docs.lang_of)
     def did_change(ls: LanguageServer, params: t.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
         if uri in others:
             return
         if not docs.change(uri, params.content_changes, params.text_document.version):
-            log.error("ignored a change to %s: the document is not open", uri[:300])
+            log.error("%s", _logged("change_not_open", docs.lang_of(uri), uri=uri[:300]))
             return
         publish(ls, uri)
 
     @server.feature(t.TEXT_DOCUMENT_DID_SAVE)
-    @quietly
+    @quietly(docs.lang_of)
     def did_save(ls: LanguageServer, params: t.DidSaveTextDocumentParams) -> None:
         publish(ls, params.text_document.uri)  # (nothing for a document not open: the disk is not read)
 
     @server.feature(t.TEXT_DOCUMENT_DID_CLOSE)
-    @quietly
+    @quietly(docs.lang_of)
     def did_close(ls: LanguageServer, params: t.DidCloseTextDocumentParams) -> None:
         if params.text_document.uri in others:
             others.discard(params.text_document.uri)
@@ -1018,6 +1085,7 @@ def cmd_lsp(args: argparse.Namespace) -> int:
         lambda reason: log.error("%s", reason),
         idle=protocol.checks.idle,
         invalid=protocol.not_jsonrpc,
+        lang=lambda: protocol.docs.lang,  # (the server's language, as it stands when a message is read)
     )
     server.start_io(stdin=reader)  # type: ignore[arg-type]
     if protocol.exit_code is not None:

@@ -30,6 +30,16 @@ Design notes
 * Answers are written from the reading thread while pygls writes from its
   event loop; each answer is one ``write`` of a whole message on the buffered
   stdout, whose lock keeps two messages from interleaving.
+* What it answers and logs is worded from the catalogue
+  (``author.lsp_session.framing.*``) in the server's language, asked of
+  :attr:`FramedReader.lang` each time (the client's ``locale``, or the policy
+  open in the editor, may set it after the reader started: see
+  :attr:`sla_dsl.authoring.lsp.Documents.lang`); English by default. An answer's
+  ``message`` is the line the log writes: a client shows it in its log or output
+  panel, where a person reads it, so it is in that person's language as the
+  server's other answers are. The JSON-RPC ``code`` (-32700, -32600) is what a
+  program reads. The Python error a body that is not JSON raises is quoted as it
+  is.
 """
 
 from __future__ import annotations
@@ -40,6 +50,8 @@ import select
 from collections import deque
 from collections.abc import Callable
 from typing import Any, BinaryIO
+
+from ..i18n import message as catalogue_message
 
 #: The largest message body read (a policy is at most 1 MiB; JSON escaping can grow it several times).
 MAX_MESSAGE_BYTES = 64 << 20
@@ -67,10 +79,14 @@ class FramedReader:
         *,
         idle: Callable[[], None] | None = None,
         invalid: Callable[[Any], None] | None = None,
+        lang: Callable[[], str] | None = None,
     ) -> None:
         self.raw = raw
         self.send = send
         self.log = log
+        #: the language of what it answers and logs, asked each time (the server's: it may change as the
+        #: session goes on); English when not given
+        self.lang = lang or (lambda: "en")
         #: called (on the reading thread) before a read that waits for the client: every message sent so far
         #: has been handed on, and handled, since pygls asks for the next one only after the last
         self.idle = idle
@@ -110,13 +126,13 @@ class FramedReader:
             try:
                 message = json.loads(body)
             except (ValueError, UnicodeDecodeError) as exc:
-                self._answer(None, f"the message body is not JSON: {exc}")
+                self._answer(None, self._said("not_json", error=str(exc)))
                 continue
             except RecursionError:
-                self._answer(None, "the message body nests too deeply to be read")
+                self._answer(None, self._said("too_deep"))
                 continue
             if not isinstance(message, dict):
-                self._answer(None, "the message body is not a JSON object")
+                self._answer(None, self._said("not_object"))
                 continue
             if message.get("jsonrpc") != "2.0":  # (JSON-RPC's Invalid Request, with its id when it has one)
                 ident = message.get("id")
@@ -124,7 +140,7 @@ class FramedReader:
                 if self.invalid is not None:
                     self.invalid(ident)
                 else:
-                    self._answer(ident, "the message is not JSON-RPC 2.0", INVALID_REQUEST)
+                    self._answer(ident, self._said("not_jsonrpc"), INVALID_REQUEST)
                 continue
             self._out.extend([b"Content-Length: %d\r\n" % len(body), b"\r\n", body])
             return
@@ -142,7 +158,7 @@ class FramedReader:
             line = self._line()
             if not line:
                 if headers:
-                    self.log("the input ended inside a message's headers")
+                    self.log(self._said("ended_in_headers"))
                 return None
             if not line.strip():
                 if headers:
@@ -152,7 +168,7 @@ class FramedReader:
             key = name.strip().lower() if sep else b""
             if _glued(key):  # a body shorter than announced left bytes before the next message's header
                 at = line.lower().find(_HEADER)
-                self.log(f"skipped {at:,} bytes before a `Content-Length` header")
+                self.log(self._said("skipped", count=f"{at:,}"))
                 headers = {}  # what came before belongs to no message
                 key, value = _HEADER[:-1], line[at + len(_HEADER) :].strip()
             headers[key] = value.strip()
@@ -161,16 +177,16 @@ class FramedReader:
         """The body the headers announce; ``None`` when it was answered and skipped."""
         value = headers.get(b"content-length")
         if value is None or not value.isdigit() or len(value) > 15:
-            shown = (
-                "no Content-Length header"
+            said = (
+                self._said("no_length")
                 if value is None
-                else f"the header `Content-Length: {value[:40].decode('ascii', 'replace')}`"
+                else self._said("bad_length", value=value[:40].decode("ascii", "replace"))
             )
-            self._answer(None, f"cannot read a message with {shown}: it needs `Content-Length: <bytes>`")
+            self._answer(None, said)
             return self._resync()
         size = int(value)
         if size > MAX_MESSAGE_BYTES:
-            self._answer(None, f"a message of {size:,} bytes is over the {MAX_MESSAGE_BYTES:,} this server reads")
+            self._answer(None, self._said("too_large", size=f"{size:,}", limit=f"{MAX_MESSAGE_BYTES:,}"))
             left = size
             while left > 0:
                 chunk = self._read(min(left, 1 << 16))
@@ -180,7 +196,7 @@ class FramedReader:
             return None
         body = self._read(size)
         if len(body) < size:
-            self.log(f"the input ended inside a message body ({len(body):,} of {size:,} bytes)")
+            self.log(self._said("ended_in_body", read=f"{len(body):,}", size=f"{size:,}"))
             return _EOF
         return body
 
@@ -205,8 +221,12 @@ class FramedReader:
         except (ValueError, UnicodeDecodeError, RecursionError):
             return None
         if isinstance(message, dict) and message.get("id") is not None and "method" in message:
-            self._answer(message["id"], "this request was not read: its Content-Length header is missing or invalid")
+            self._answer(message["id"], self._said("not_read"))
         return None
+
+    def _said(self, what: str, **fields: object) -> str:
+        """The catalogue's words ``author.lsp_session.framing.<what>`` in the server's language."""
+        return catalogue_message(f"author.lsp_session.framing.{what}", self.lang(), **fields)
 
     def _answer(self, ident: Any, message: str, code: int = PARSE_ERROR) -> None:
         self.log(message)

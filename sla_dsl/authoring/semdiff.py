@@ -274,6 +274,17 @@ class Words:
             return self.say("rec.yearly", month=str(r.month), day=str(r.day), mm=f"{r.month:02d}", dd=f"{r.day:02d}")
         return self.say("rec.weekly", day=self.weekday(r.weekday.index))
 
+    def yearly_day(self, h: m.YearlyHoliday) -> str:
+        """The day of a yearly holiday: ``毎年5月1日`` / ``every year on 05-01`` (in the notice ``every year on
+        May 1``), ``毎年11月の第4木曜日`` / ``every year on the 4th Thursday of November``."""
+        if h.day is not None:
+            return self.recurrence(m.DayOfYear(month=h.month, day=h.day))
+        assert h.nth is not None and h.weekday is not None
+        month, day = self.say(f"month.{h.month}"), self.weekday(h.weekday.index)
+        if h.nth == -1:
+            return self.say("rec.yearly_last", month=month, day=day)
+        return self.say("rec.yearly_nth", month=month, nth=self.ordinal(h.nth), day=day)
+
     def _monthly(self, r: m.Monthly) -> str:
         """Issue 11's monthly forms: several ordinals, the last weekday, every Nth month from a month."""
         if isinstance(r, m.NthWeekday):
@@ -457,6 +468,8 @@ class Words:
             return self._hours(self.sep.join(self.value(d) for d in v.dates), v.ranges)
         if isinstance(v, m.NamedHoliday):
             return self.say("named_holiday", date=self.date(v.date), label=self.label(v.label))
+        if isinstance(v, m.YearlyHoliday):  # `holiday yearly 4th thu of nov "感謝祭" / "Thanksgiving"`
+            return self.say("named_holiday", date=self.yearly_day(v), label=self.label(v.label))
         if isinstance(v, m.Within | m.ByEndOf):
             return self.target(v)
         if isinstance(v, m.Roll):
@@ -659,6 +672,7 @@ _EVENT_FIELDS = frozenset(
         ("notify", "after"),
         ("notify", "met_by"),
         *(("clock", f) for f in ("starts", "stops", "resets", "restarts", "cancels")),
+        ("attribute", "changes"),
     }
 )
 _CALENDAR_FIELDS = frozenset({("notify", "only_during"), ("maintenance", "calendar")})
@@ -695,6 +709,8 @@ def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.Po
         return narrow
     if (c.section, c.field) == ("clock", "at_risk_thresholds"):  # `at risk at 50%, 75% of target`
         return _thresholds_text(c, subject, old or w.model, new or w.model, w)
+    if (c.section, c.field) == ("attribute", "changes"):  # `changes at incident.plan_changed`
+        return _attribute_changes_text(c, subject, field_words, before, after)
     if (c.section, c.field) == ("calendar", "day_hours") and not (c.old and c.new):
         # weekdays opened or closed, with their hours (`当社営業時間の営業日を追加：土は10:00〜13:00`)
         op, value, of = ("added", c.new, after) if c.new else ("removed", c.old, before)
@@ -713,6 +729,18 @@ def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.Po
         said = [w.detail(d, c.section) for d in c.details]
         line += w.say("details", details=w.say("details.sep").join(said))
     return line
+
+
+def _attribute_changes_text(c: Change, subject: str, field: str, before: Words, after: Words) -> str:
+    """The events that change an attribute during an incident's life (``changes at``), added or removed by
+    their words (``契約プランを案件の途中で変えるイベントを追加：プラン変更``); when both, the lists."""
+    was, now = tuple(c.old or ()), tuple(c.new or ())
+    added, removed = [e for e in now if e not in was], [e for e in was if e not in now]
+    if added and not removed:
+        return after.say("added.one", subject=subject, field=field, value=after.events(added))
+    if removed and not added:
+        return before.say("removed.one", subject=subject, field=field, value=before.events(removed))
+    return after.say("changed", subject=subject, field=field, old=before.events(was), new=after.events(now))
 
 
 def _thresholds_text(c: Change, subject: str, old: m.PolicyModel | None, new: m.PolicyModel | None, w: Words) -> str:

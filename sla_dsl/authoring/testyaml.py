@@ -313,72 +313,94 @@ def _token(token: str, lang: str) -> str:
 
 
 def _yaml_words(exc: yaml.MarkedYAMLError, text: str, flow: _Mark | None, lang: str) -> tuple[str, str | None]:
-    """What PyYAML found wrong, and what to write instead, in the catalogue's words in ``lang``."""
-
-    def said_(name: str, /, **fields: object) -> str:
-        return said(f"author.test.yaml.{name}", lang, **fields)
+    """What PyYAML found wrong, and what to write instead, in the catalogue's words in ``lang`` (each key
+    written out, so that the error-code page finds the words of E160: :mod:`sla_dsl.docs.code_words`)."""
 
     problem_, context, opened = exc.problem or "", exc.context or "", exc.context_mark
     found = _found(problem_)
     if m := re.fullmatch(r"found character (.+) that cannot start any token", problem_):
         char = _quoted(m.group(1))
         if char == "\t":
-            return said_("tab"), said_("tab.help")
-        return said_("char", char=char), said_("char.help", example=f'"{char}…"')
+            return said("author.test.yaml.tab", lang), said("author.test.yaml.tab.help", lang)
+        return said("author.test.yaml.char", lang, char=char), said(
+            "author.test.yaml.char.help", lang, example=f'"{char}…"'
+        )
     if found == "<stream end>" and flow is not None:
         bracket = text[flow.index]
         fields = {"open": bracket, "close": _CLOSE.get(bracket, "]"), "at": _at(flow, lang)}
-        return said_("unclosed", **fields), said_("unclosed.help", **fields)
+        return said("author.test.yaml.unclosed", lang, **fields), said("author.test.yaml.unclosed.help", lang, **fields)
     if found is not None and problem_.startswith("expected ',' or ") and flow is not None:
         bracket = text[flow.index]
         fields = {"open": bracket, "close": _CLOSE.get(bracket, "]"), "at": _at(flow, lang)}
-        return said_("flow", found=_token(found, lang), **fields), said_("flow.help", **fields)
+        return said("author.test.yaml.flow", lang, found=_token(found, lang), **fields), said(
+            "author.test.yaml.flow.help", lang, **fields
+        )
     if found is not None and problem_.startswith("expected the node content"):
-        return (said_("end"), None) if found == "<stream end>" else (said_("no_value", found=_token(found, lang)), None)
+        return (
+            (said("author.test.yaml.end", lang), None)
+            if found == "<stream end>"
+            else (said("author.test.yaml.no_value", lang, found=_token(found, lang)), None)
+        )
     if found is not None and problem_.startswith("expected <block end>") and opened is not None:
-        what = said_("list" if "collection" in context else "mapping")
-        return said_("indent", found=_token(found, lang), what=what, at=_at(opened, lang)), said_("indent.help")
+        what = said("author.test.yaml.list" if "collection" in context else "author.test.yaml.mapping", lang)
+        return said("author.test.yaml.indent", lang, found=_token(found, lang), what=what, at=_at(opened, lang)), said(
+            "author.test.yaml.indent.help", lang
+        )
     if problem_ == "mapping values are not allowed here":
-        return said_("mapping_value"), said_("mapping_value.help", example='name: "a: b"')
+        return said("author.test.yaml.mapping_value", lang), said(
+            "author.test.yaml.mapping_value.help", lang, example='name: "a: b"'
+        )
     if problem_ in ("sequence entries are not allowed here", "mapping keys are not allowed here"):
         found_ = _token("-" if problem_.startswith("sequence") else "?", lang)
-        return said_("not_here", found=found_), said_("indent.help")
+        return said("author.test.yaml.not_here", lang, found=found_), said("author.test.yaml.indent.help", lang)
     if context.startswith("while scanning a quoted scalar") and opened is not None:
         fields = {"quote": text[opened.index], "at": _at(opened, lang)}
         if problem_ == "found unexpected end of stream":
-            return said_("quote", **fields), said_("quote.help", **fields)
+            return said("author.test.yaml.quote", lang, **fields), said("author.test.yaml.quote.help", lang, **fields)
         if problem_ == "found unexpected document separator" and exc.problem_mark is not None:
             separator = text[exc.problem_mark.index : exc.problem_mark.index + 3]
-            return said_("quote_separator", separator=separator, **fields), said_("quote.help", **fields)
+            return said("author.test.yaml.quote_separator", lang, separator=separator, **fields), said(
+                "author.test.yaml.quote.help", lang, **fields
+            )
     if m := re.fullmatch(r"found unknown escape character (.+)", problem_):
         char = _quoted(m.group(1))
-        return said_("escape", char=char), said_("escape.help")
+        return said("author.test.yaml.escape", lang, char=char), said("author.test.yaml.escape.help", lang)
     if m := re.fullmatch(r"expected escape sequence of (\d+) hexadecimal numbers, but found .+", problem_):
         n = int(m.group(1))
-        return said_("hex_escape", letter=_HEX.get(n, "x"), n=n), said_("escape.help")
+        return said("author.test.yaml.hex_escape", lang, letter=_HEX.get(n, "x"), n=n), said(
+            "author.test.yaml.escape.help", lang
+        )
     if (m := re.fullmatch(r"found duplicate anchor (.+); first occurrence", context)) and opened is not None:
         name = _quoted(m.group(1))
-        return said_("anchor_twice", name=name, at=_at(opened, lang)), said_("anchor_twice.help")
+        return said("author.test.yaml.anchor_twice", lang, name=name, at=_at(opened, lang)), said(
+            "author.test.yaml.anchor_twice.help", lang
+        )
     if m := re.fullmatch(r"found undefined alias (.+)", problem_):
         name = _quoted(m.group(1))
-        return said_("no_anchor", name=name), said_("no_anchor.help", name=name)
+        return said("author.test.yaml.no_anchor", lang, name=name), said(
+            "author.test.yaml.no_anchor.help", lang, name=name
+        )
     if problem_.startswith("expected alphabetic or numeric character") and context in (
         "while scanning an anchor",
         "while scanning an alias",
     ):
         sign = "&" if context.endswith("anchor") else "*"
-        return said_("no_name", sign=sign), said_("no_name.help", sign=sign, example=f'"{sign}"')
+        return said("author.test.yaml.no_name", lang, sign=sign), said(
+            "author.test.yaml.no_name.help", lang, sign=sign, example=f'"{sign}"'
+        )
     if problem_ == "could not find expected ':'" and opened is not None:
-        return said_("simple_key", at=_at(opened, lang)), said_("simple_key.help")
+        return said("author.test.yaml.simple_key", lang, at=_at(opened, lang)), said(
+            "author.test.yaml.simple_key.help", lang
+        )
     if context == "expected a single document in the stream":
-        return said_("documents"), said_("documents.help", key="cases:")
+        return said("author.test.yaml.documents", lang), said("author.test.yaml.documents.help", lang, key="cases:")
     if m := re.fullmatch(r"could not determine a constructor for the tag (.+)", problem_):
-        return said_("tag", tag=_quoted(m.group(1))), said_("tag.help")
+        return said("author.test.yaml.tag", lang, tag=_quoted(m.group(1))), said("author.test.yaml.tag.help", lang)
     if problem_ == "found unhashable key":
-        return said_("complex_key"), said_("complex_key.help")
+        return said("author.test.yaml.complex_key", lang), said("author.test.yaml.complex_key.help", lang)
     if lang == "en" and problem_:  # PyYAML's own words are English: an English run keeps them
         return problem_, None
-    return said_("other", yaml="YAML"), None
+    return said("author.test.yaml.other", lang, yaml="YAML"), None
 
 
 def _children(value: Any) -> list[Any]:

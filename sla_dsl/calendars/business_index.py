@@ -12,8 +12,12 @@ Design notes
   of that day's opening hours turned into real instants in the calendar's zone.
   A business day is one of the calendar's weekdays that is neither a national
   holiday (the ``holidays`` package, one or more country codes, ``CC`` or
-  ``CC-SUBDIV``) nor a closure (date ranges, yearly ranges that may wrap the
-  year such as ``12-29..01-03``); an extra open date overrides all of that.
+  ``CC-SUBDIV``), a named holiday (one-off ``holiday DATE``, or ``holiday
+  yearly``: a date or the nth or last weekday of a month, each year that has
+  it) nor a closure (date ranges, yearly ranges that may wrap the year such as
+  ``12-29..01-03``); an extra open date overrides all of that. A day's name
+  (:meth:`BusinessIndex.holiday_name`) is its one-off holiday's, else the first
+  yearly holiday's on it, else the national holiday's.
 * **A day's hours** (issue 11): the date-specific hours when a line names the
   date (they open it, even on a weekend or holiday); else, on an open day, the
   union of the ``hours`` lines naming its weekday, or the one-line ``hours``.
@@ -149,6 +153,7 @@ class BusinessIndex:
         self._date_hours = [(e.dates, self._merge_hours(cal, e.ranges)) for e in cal.date_hours]
         self._closed_hours = [(e.dates, self._merge_hours(cal, e.ranges)) for e in cal.closed_hours]
         self._named = {h.date: h.label for h in cal.named_holidays}
+        self._yearly_cache: dict[int, dict[dt.date, m.Label]] = {}
         self._overnight = any(e > 1440 for day in (*self._week, *(r for _, r in self._date_hours)) for _, e in day)
         self._countries: list[tuple[str, str | None]] = []
         for code in cal.holidays:
@@ -198,8 +203,23 @@ class BusinessIndex:
         self._holiday_cache[year] = out
         return out
 
+    def _yearly(self, year: int) -> dict[dt.date, m.Label]:
+        """The days of ``year`` its ``holiday yearly`` lines name, with their labels (the first line's on a
+        day two name); kept per year, as the national holidays are (the supported years bound both)."""
+        cached = self._yearly_cache.get(year)
+        if cached is None:
+            cached = {}
+            for h in self.model.yearly_holidays:
+                d = h.date_in(year)
+                if d is not None:
+                    cached.setdefault(d, h.label)
+            self._yearly_cache[year] = cached
+        return cached
+
     def _closed(self, d: dt.date) -> bool:
         if d in self._named:
+            return True
+        if self.model.yearly_holidays and d in self._yearly(d.year):
             return True
         for r in self.model.closed:
             if r.first <= d <= r.last:
@@ -249,6 +269,8 @@ class BusinessIndex:
     def holiday_name(self, d: dt.date, lang: str = "en") -> str | None:
         """The national holiday or closure that falls on ``d``, in ``lang`` (en or ja)."""
         label = self._named.get(check_date(d, DATE))
+        if label is None and self.model.yearly_holidays:
+            label = self._yearly(d.year).get(d)
         if label is not None:
             return label.text("ja" if lang == "ja" else "en")
         names = self._holidays(d.year).get(d)

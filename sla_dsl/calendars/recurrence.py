@@ -97,16 +97,6 @@ def _months(first: dt.date, last: dt.date) -> Iterator[tuple[int, int]]:
         y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
 
 
-def _nth_weekday(year: int, month: int, nth: int, weekday: int) -> dt.date | None:
-    days_in = _stdcal.monthrange(year, month)[1]
-    if nth == -1:
-        last = dt.date(year, month, days_in)
-        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
-    first = dt.date(year, month, 1)
-    day = 1 + (weekday - first.weekday()) % 7 + 7 * (nth - 1)
-    return dt.date(year, month, day) if 1 <= nth and day <= days_in else None
-
-
 def scheduled_days(on: m.Recurrence, first: dt.date, last: dt.date) -> Iterator[dt.date]:
     """The days ``on`` names in ``[first, last]``, in order."""
     found: Iterator[dt.date | None]
@@ -116,7 +106,7 @@ def scheduled_days(on: m.Recurrence, first: dt.date, last: dt.date) -> Iterator[
     elif isinstance(on, m.NthWeekday):
         nths = sorted((on.nth, *on.also), key=lambda n: n if n > 0 else 6)
         found = (
-            _nth_weekday(y, mo, n, on.weekday.index)
+            m.nth_weekday(y, mo, n, on.weekday.index)  # (the arithmetic yearly holidays use too)
             for y, mo in _months(first, last)
             if on.names_month(y, mo)
             for n in nths

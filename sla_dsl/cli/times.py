@@ -35,7 +35,8 @@ Design notes
   names ``--from`` too, and exits 1 (the policy's targets run past them).
   Missing or unknown flags are argparse's usage errors (exit 2).
 * ``deadline --target NAME`` (repeatable) and ``--all`` print, instead of the response's due time alone,
-  a line per target (``KEY  DUE  LABEL``; in JSON a ``targets`` list): ``response`` for the plain
+  a line per target (``KEY  DUE  LABEL``; in JSON a ``targets`` list, each labelled in the languages the
+  policy declares, never in one it does not): ``response`` for the plain
   ``respond within``, and each named target of the rule the attributes select by the key the report's
   rows give it. Their due times are the evaluator's for an incident whose clocks all start at ``--from``
   and never pause (:func:`~sla_dsl.evaluation.target_dues.target_dues`: the judge of named targets
@@ -52,6 +53,12 @@ Design notes
   that clock (a calendar with its own zone shows a window of the policy's
   Sunday 08:00 Tokyo on New York's Saturday, 19:00-20:00). The JSON lists the
   same windows, with times in the policy's zone as every command writes them.
+* A window's JSON (``maintenance`` and ``calendar``) says why it moved in each language its version
+  declares, as ``deadline`` labels its targets: ``reason`` (English) and ``reason_ja`` (Japanese) of a
+  policy declaring both or none, ``reason`` alone of ``languages en``, ``reason_ja`` alone of ``languages
+  ja``. These fields are not the report's contract (its ``maintenance`` rows keep their English
+  ``reason``), and a field for an undeclared language held no text of it: the policy's label in the other
+  language, or the catalogue's word (``休業日``) beside an English-only policy.
 * Words a person reads (the grid's, the iCalendar summaries, an unknown
   priority or calendar, a bad policy's diagnostics) are in ``--lang``, else the
   policy's primary language (:mod:`.langs`); the grid's words come from the
@@ -84,6 +91,7 @@ from ..i18n.width import display_width
 from ..lang import model as m
 from ..lang.check_clocks import response_clock
 from ..lang.diagnostics import words
+from ..lang.languages import policy_languages
 from ..report.escape import printable
 from .langs import lang_option, model_lang
 
@@ -314,14 +322,17 @@ def _label(policy: Policy, d: _Due, lang: str) -> str:
 
 
 def _target_json(policy: Policy, d: _Due) -> dict[str, object]:
-    """A target of ``sla deadline --format json``: its key, kind, clock, label in each language, due time and
-    the out-of-hours extra its start earned (null: none)."""
+    """A target of ``sla deadline --format json``: its key, kind, clock, label in each language the policy
+    declares (both, ``ja`` first, for one that declares none), due time and the out-of-hours extra its start
+    earned (null: none). A language the policy does not declare has none of its texts: its label would mix
+    the catalogue's words with the policy's texts in another language (``応答（Create）``)."""
     ooh = None if d.extra is None or d.calendar is None else {"calendar": d.calendar, "extra": str(d.extra)}
+    declared = policy_languages(policy.model.header)
     return {
         "key": d.key,
         "kind": d.kind,
         "clock": d.clock,
-        "label": {lang: _label(policy, d, lang) for lang in LANGS},
+        "label": {lang: _label(policy, d, lang) for lang in LANGS if lang in declared},
         "due": d.due.isoformat() if d.due is not None else None,
         "out_of_hours": ooh,
     }
@@ -354,9 +365,14 @@ def _said(key: str, lang: str, **fields: object) -> InputError:
     return InputError(message(key, lang, help=message("diag.word.help", lang), **fields), lang=error_lang(lang))
 
 
-def _window_json(w: Window, policy: Policy | None = None) -> dict[str, object]:
-    """A window in JSON; with the ``policy_version`` it comes from when ``policy`` is given (several
-    versions)."""
+def _window_json(w: Window, policy: Policy, several: bool = False) -> dict[str, object]:
+    """A window in JSON, from the version ``policy``; with the ``policy_version`` it comes from when
+    ``several`` versions are given. Why it moved is said in each language that version declares
+    (``reason`` in English, ``reason_ja`` in Japanese; both for one that declares none), as ``sla deadline``
+    labels its targets: a language the policy does not declare has none of its texts, and the field would
+    hold the policy's label in the other language (``Company outing``) or the catalogue's word beside it
+    (``休業日``)."""
+    declared = policy_languages(policy.model.header)
     data: dict[str, object] = {
         "start": w.start.isoformat(),
         "end": w.end.isoformat(),
@@ -364,10 +380,12 @@ def _window_json(w: Window, policy: Policy | None = None) -> dict[str, object]:
         "scheduled": w.scheduled.isoformat(),
         "day": w.day.isoformat(),
         "moved": w.moved,
-        "reason": w.reason,
-        "reason_ja": w.reason_ja,
     }
-    if policy is not None:
+    if "en" in declared:
+        data["reason"] = w.reason
+    if "ja" in declared:
+        data["reason_ja"] = w.reason_ja
+    if several:
         data["policy_version"] = policy.version
     return data
 
@@ -402,7 +420,7 @@ def cmd_maintenance(args: argparse.Namespace) -> int:
             "policy": {"name": policy.name, "version": policy.version},
             "from": start.astimezone(policy.tz).isoformat(),
             "to": end.astimezone(policy.tz).isoformat(),
-            "maintenance": [_window_json(w, p if versions.several else None) for w, p in found],
+            "maintenance": [_window_json(w, p, versions.several) for w, p in found],
         }
         _print_json(_noted(data, notes))
     else:
@@ -462,7 +480,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
             "calendar": cal.name,
             "timezone": cal.tz.key,
             "days": [_day_json(d, day_cal[d], of_day[d] if versions.several else None, lang) for d in days],
-            "maintenance": [_window_json(w, p if versions.several else None) for w, p in found],
+            "maintenance": [_window_json(w, p, versions.several) for w, p in found],
         }
         _print_json(_noted(data, notes))
         return 0

@@ -23,13 +23,16 @@ from ..i18n.places import zone_name as zone_text
 from ..lang import model as m
 from . import text as tx
 
-__all__ = ["WORDS", "calendar_facts", "exception_facts", "hours_text", "region_name", "zone_text"]
+__all__ = ["WORDS", "calendar_facts", "exception_facts", "hours_text", "region_name", "yearly_day", "zone_text"]
 
 WORDS: dict[str, Msg] = {
     "zone": Msg(ja="{z}で判定", en="counted in {z}"),
     "date_hours": Msg(ja="{d}は {h}", en="{d}: {h}"),
     "closed_hours": Msg(ja="{d} {h} は休業", en="closed {d} {h}"),
     "holiday": Msg(ja="{name}（{d}）", en="{name} ({d})"),
+    # the day of a yearly holiday: `holiday yearly 4th thu of nov`, `holiday yearly last mon of may`
+    "yearly_nth": Msg(ja="毎年{month}の第{n}{wd}", en="every year on the {nth} {wd} of {month}"),
+    "yearly_last": Msg(ja="毎年{month}の最終{wd}", en="every year on the last {wd} of {month}"),
     "day_sep": Msg(ja="；", en="; "),
 }
 
@@ -53,7 +56,7 @@ def calendar_facts(cal: m.Calendar, lang: str) -> list[str]:
 
 def exception_facts(cal: m.Calendar, lang: str) -> list[str]:
     """The dates a calendar makes exceptions of, but for its closed dates: date hours, partial closures,
-    named holidays (``創立記念日（2026年11月27日(金)）``)."""
+    named holidays (``創立記念日（2026年11月27日(金)）``), yearly ones (``感謝祭（毎年11月の第4木曜日）``)."""
     out = []
     for e in cal.date_hours:
         dates = tx.join([tx.date_range(r, lang) for r in e.dates], lang)
@@ -64,4 +67,20 @@ def exception_facts(cal: m.Calendar, lang: str) -> list[str]:
     for h in cal.named_holidays:
         name = h.label.text(lang) or ("休業日" if lang == "ja" else "holiday")
         out.append(_w("holiday", lang, name=name, d=tx.date(h.date, lang)))
+    for y in cal.yearly_holidays:
+        name = y.label.text(lang) or ("休業日" if lang == "ja" else "holiday")
+        out.append(_w("holiday", lang, name=name, d=yearly_day(y, lang)))
     return out
+
+
+def yearly_day(h: m.YearlyHoliday, lang: str) -> str:
+    """The day of a yearly holiday: ``毎年5月1日`` / ``every year on May 1``; ``毎年11月の第4木曜日`` /
+    ``every year on the 4th Thursday of November``; ``毎年5月の最終月曜日`` / ``every year on the last
+    Monday of May``."""
+    if h.day is not None:
+        return tx.t("yearly_on", lang, a=tx.month_day(h.month, h.day, lang))
+    assert h.nth is not None and h.weekday is not None
+    month, wd = tx.t(f"month.{h.month}", lang), tx.weekday(h.weekday.index, lang, long=True)
+    if h.nth == -1:
+        return _w("yearly_last", lang, month=month, wd=wd)
+    return _w("yearly_nth", lang, month=month, n=h.nth, nth=tx.ordinal(h.nth), wd=wd)

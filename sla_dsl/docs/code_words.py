@@ -8,9 +8,11 @@ Design notes
   (``help=form_help(...)``), a key built from a table or a loop (``words(f"diag.W258.{word}")``,
   ``f"diag.{code}.expected"``), or a :class:`~sla_dsl.lang.input_hints.Hint` the parser raises later.
   So the words of a call are followed: a name to the values assigned to it in its function (or module),
-  a call of a package function to what that function returns, an f-string key to every catalogue key it
-  can spell (a field ``{code}`` is the code raised, a field assigned only string constants is one of
-  them, any other field is one dotted segment).
+  a name assigned from a tuple (``message, help = yaml_words(...)``) to the item at its place in each
+  tuple that value can be (one a package function returns, one written out), a call of a package
+  function to what that function returns, an f-string key to every catalogue key it can spell (a field
+  ``{code}`` is the code raised, a field assigned only string constants is one of them, any other field
+  is one dotted segment).
 * Whether a text is a message or a help is read from the parameter it is passed to (``message``,
   ``help``, ...: the called function's own parameter names), and a key with a ``help`` segment
   (``diag.E012.help``, ``diag.help.fullwidth``) is always a help.
@@ -21,7 +23,11 @@ Design notes
   left to that other code.
 * :data:`RAISED_AS` names the codes a record raises when it says none itself: a :class:`Hint` without
   a code is raised by the parser as E010 (a character the lexer cannot read) or E011 (a token the parser
-  cannot take there) (:func:`sla_dsl.lang.parser._hinted`).
+  cannot take there) (:func:`sla_dsl.lang.parser._hinted`). Which of the two depends on where the parser
+  stopped, not on the hint: most hints come with either (``２０２６/04/01`` stops at a character no token
+  starts with, E010; ``2026/04/01`` at the token ``2026``, E011). :data:`RAISED_ONLY_AS` names the hints
+  that come with one only, each for a reason the hint itself gives (``tests/docs/test_hint_codes.py``
+  checks the table against the parser on examples of every hint).
 """
 
 from __future__ import annotations
@@ -34,12 +40,22 @@ from typing import NamedTuple
 
 from ..i18n import CATALOGUE
 
-__all__ = ["RAISED_AS", "KeyUse", "Read", "read"]
+__all__ = ["RAISED_AS", "RAISED_ONLY_AS", "KeyUse", "Read", "read"]
 
 _CODE = re.compile(r"^[EW]\d{3}$")
 _NAMED = re.compile(r"^(?:diag|events)\.([EW]\d{3})(?:$|\.|_)")
 #: The codes a record raises when it names none (see the design notes).
 RAISED_AS: dict[str, tuple[str, ...]] = {"Hint": ("E010", "E011")}
+#: The hints (by their help's key) a record of :data:`RAISED_AS` raises with one of its codes only.
+RAISED_ONLY_AS: dict[str, tuple[str, ...]] = {
+    # given where the parser stopped at a character no token starts with (a Japanese weekday, a country's
+    # Japanese name, a Japanese opening quote): the lexer stops there, E010
+    "diag.help.weekdays": ("E010",),
+    "diag.help.country": ("E010",),
+    "diag.help.quotes": ("E010",),
+    # given where the parser stopped at ASCII digits (`on 4 thu`): always a token, E011
+    "diag.help.ordinal": ("E011",),
+}
 #: Parameter names of a message and of its help in the functions that raise a code.
 MESSAGE_PARAMS = frozenset({"message", "text", "words", "msg"})
 HELP_PARAMS = frozenset({"help", "help_text", "fallback"})
@@ -85,6 +101,10 @@ def _assignments(body: Iterable[ast.stmt]) -> dict[str, list[ast.expr]]:
             for target in node.targets:
                 if isinstance(target, ast.Name):
                     env.setdefault(target.id, []).append(node.value)
+                elif isinstance(target, ast.Tuple | ast.List):  # `message, help = ...`: each its item
+                    for i, item in enumerate(target.elts):
+                        if isinstance(item, ast.Name):
+                            env.setdefault(item.id, []).append(_item(node.value, i))
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
             env.setdefault(node.target.id, []).append(node.value)
         elif isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
@@ -96,6 +116,11 @@ def _assignments(body: Iterable[ast.stmt]) -> dict[str, list[ast.expr]]:
                 env.setdefault(t.id, []).append(node.iter)
         stack.extend(ast.iter_child_nodes(node))
     return env
+
+
+def _item(value: ast.expr, index: int) -> ast.Subscript:
+    """``value[index]``: the item at ``index`` of the tuple ``value`` is (a name assigned from a tuple)."""
+    return ast.copy_location(ast.Subscript(value=value, slice=ast.Constant(index), ctx=ast.Load()), value)
 
 
 class _Index:
@@ -158,6 +183,7 @@ class _Reader:
         self.index = index
         self._matched: dict[tuple[str, ...], set[str]] = {}
         self._returns: dict[tuple[int, str], set[str]] = {}
+        self._items: dict[tuple[int, str, int], set[str]] = {}
 
     def patterns(self, node: ast.expr, scope: _Scope, code: str, seen: frozenset[int] = frozenset()) -> list[str]:
         """Regular expressions of the strings ``node`` can be (none when not a string it can tell)."""
@@ -202,6 +228,48 @@ class _Reader:
                 for k in self.keys(ret.value, d.scope, code, depth + 1)
             }
         return self._returns[memo]
+
+    def _returned_item(self, d: _Def, code: str, depth: int, index: int) -> set[str]:
+        """The keys the item at ``index`` of the tuples a function returns can word (remembered)."""
+        memo = (id(d.node), code, index)
+        if memo not in self._items:
+            self._items[memo] = set()  # (a function calling itself adds nothing)
+            self._items[memo] = {
+                k
+                for ret in ast.walk(d.node)
+                if isinstance(ret, ast.Return) and ret.value is not None
+                for k in self.item_keys(ret.value, index, d.scope, code, depth + 1, frozenset()) or ()
+            }
+        return self._items[memo]
+
+    def item_keys(
+        self, node: ast.expr, index: int, scope: _Scope, code: str, depth: int, seen: frozenset[int]
+    ) -> set[str] | None:
+        """The keys the item at ``index`` of the tuple ``node`` is can word; None when it cannot tell which tuple
+        ``node`` is (a tuple written out, a name assigned one, a package function's call, either branch)."""
+        if isinstance(node, ast.Tuple | ast.List):
+            return self.keys(node.elts[index], scope, code, depth, seen) if len(node.elts) > index else set()
+        if isinstance(node, ast.IfExp):
+            body = self.item_keys(node.body, index, scope, code, depth, seen)
+            orelse = self.item_keys(node.orelse, index, scope, code, depth, seen)
+            return None if body is None or orelse is None else body | orelse
+        if isinstance(node, ast.Name):
+            found: set[str] = set()
+            for v in self._values(node.id, scope):
+                if id(v) in seen:
+                    continue
+                got = self.item_keys(v, index, scope, code, depth, seen | {id(v)})
+                if got is None:
+                    return None
+                found |= got
+            return found
+        if isinstance(node, ast.Call):
+            name = _callee(node)
+            defs = self.index.functions(name, scope.module) if name else []
+            if not defs:
+                return None
+            return {k for d in defs for k in self._returned_item(d, code, depth, index)}
+        return None
 
     def _values(self, name: str, scope: _Scope) -> list[ast.expr]:
         for env in scope.envs:
@@ -256,6 +324,15 @@ class _Reader:
             worded = self._matching(self.patterns(node, scope, code))
             if worded:
                 return worded
+        if (
+            isinstance(node, ast.Subscript)
+            and isinstance(node.slice, ast.Constant)
+            and type(node.slice.value) is int
+            and depth <= _DEPTH
+        ):  # the item of a tuple (a name assigned from one): that item's words, when the tuple is known
+            found_item = self.item_keys(node.value, node.slice.value, scope, code, depth, seen)
+            if found_item is not None:
+                return found_item
         if isinstance(node, ast.Attribute | ast.Lambda):  # (a record's field, a function: no words of its own)
             return set()
         if isinstance(node, ast.expr):
@@ -400,10 +477,11 @@ class _Calls:
             if arg is not None:
                 return self.resolve(arg, scope)
             return {self.index.code_defaults[name]} if name in self.index.code_defaults else set()
-        found = {c for a in [*node.args, *(k.value for k in node.keywords)] for c in self._literal(a, scope)}
+        found = {c for a in [*node.args, *(k.value for k in node.keywords)] for c in self.literal(a, scope)}
         return found or set(RAISED_AS.get(name, ()))
 
-    def _literal(self, arg: ast.expr, scope: _Scope) -> set[str]:
+    def literal(self, arg: ast.expr, scope: _Scope) -> set[str]:
+        """The code an argument gives as it is: a code, or a module's constant holding one."""
         if isinstance(arg, ast.Constant) or (
             isinstance(arg, ast.Name) and arg.id in self.index.codes.get(scope.module, {})
         ):
@@ -460,6 +538,10 @@ def read(trees: dict[str, ast.Module]) -> Read:
                 help_ = next((a.id for a in helped if isinstance(a, ast.Name)), "")
                 known = wrappers.get(scope.function, (set(), message, help_))
                 wrappers[scope.function] = (known[0] | codes, message, help_)
+            # (a record that names no code: raised as :data:`RAISED_AS` says, a hint perhaps as one code only)
+            recorded = name in RAISED_AS and not any(
+                calls.literal(a, scope) for a in [*node.args, *(k.value for k in node.keywords)]
+            )
             for code in sorted(codes):
                 for role, exprs in (("message", said), ("help", helped)):
                     for expr in exprs:
@@ -467,6 +549,8 @@ def read(trees: dict[str, ast.Module]) -> Read:
                             named = _NAMED.match(key)
                             if key.startswith("diag.word.") or (named and named.group(1) != code):
                                 continue
+                            if recorded and code not in RAISED_ONLY_AS.get(key, (code,)):
+                                continue  # (a hint the parser gives with the other code only)
                             out.add(KeyUse(code, scope.module, key, "help" if _is_help(key) else role))
     return Read(sorted(out), fragments)
 

@@ -408,8 +408,14 @@ def _ja(text: str) -> str:
     return f'<span lang="ja">{text}</span>' if text != "—" else text
 
 
+#: The catalogue entries the page accounts for, by the start of their keys: the policy's diagnostics, and the
+#: words of ``sla test``'s errors about its test files (E160-E163: :mod:`sla_dsl.authoring.testyaml`,
+#: :mod:`sla_dsl.authoring.policytest`), which are worded from ``author.test.*`` as the policy's are from
+#: ``diag.*``. Each is on the page, filled into another entry's field, or left out in :data:`NOT_SHOWN`.
+ACCOUNTED = ("diag.", "author.test.")
+
 #: Catalogue entries that are no message or help of their own, by the pattern of their keys: why each is
-#: not on the page (a test checks that every other ``diag.*`` entry is).
+#: not on the page (a test checks that every other entry of :data:`ACCOUNTED` is).
 NOT_SHOWN: dict[str, str] = {
     r"diag\.word\..*": "the frame around every diagnostic (error, warning, help, the counts), no code's words",
     r"diag\.expected\..*": "a phrase of what the parser expected, filled into the `…` of E010, E011 and E012",
@@ -460,8 +466,9 @@ def worded() -> dict[str, Worded]:
 
 
 def not_on_page() -> list[str]:
-    """The ``diag.*`` entries neither on the page (a message or help of a code) nor filled into another entry's
-    field nor explicitly left out (:data:`NOT_SHOWN`). None is expected; a test keeps it so."""
+    """The entries of :data:`ACCOUNTED` (``diag.*``, ``author.test.*``) neither on the page (a message or help of
+    a code) nor filled into another entry's field nor explicitly left out (:data:`NOT_SHOWN`). None is
+    expected; a test keeps it so."""
     shown = {k for w in worded().values() for k in (*w.messages, *w.helps)}
     fragments = code_words.read(
         {m: t for m, t in _trees(_PACKAGE).items() if m.split(".")[1:] not in _READERS}
@@ -469,7 +476,7 @@ def not_on_page() -> list[str]:
     return [
         k
         for k in CATALOGUE
-        if k.startswith("diag.") and k not in shown and k not in fragments and not _NOT_SHOWN.fullmatch(k)
+        if k.startswith(ACCOUNTED) and k not in shown and k not in fragments and not _NOT_SHOWN.fullmatch(k)
     ]
 
 

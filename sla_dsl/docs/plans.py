@@ -113,6 +113,21 @@ def plan_table(model: m.PolicyModel, lang: str, table: Table, target: Callable[[
         table("plans", head, rows)
 
 
+def changes_words(attr: m.Attribute, lang: str) -> str:
+    """Which events change ``attr`` during an incident (``changes at``), HTML-escaped: ``契約プランは
+    『契約プランの変更』で案件の途中でも変わります。``; empty when only the report gives it."""
+    if not attr.changes:
+        return ""
+    events = tx.join([tx.event(e, lang) for e in attr.changes], lang)
+    return _w(lang, "changes", a=tx.esc(attr.label.text(lang) or attr.name), events=events)
+
+
+def changing_attributes(model: m.PolicyModel) -> list[m.Attribute]:
+    """The attributes with ``changes at`` that a priority's ``when`` tests (those the plan table shows)."""
+    tested = {t.attribute for p in model.priorities if p.when is not None for t in p.when.tests}
+    return [a for a in model.attributes if a.changes and a.name in tested]
+
+
 def condition_words(model: m.PolicyModel, cond: m.Condition, lang: str) -> str:
     """A ``when`` condition in words, with the attributes' and values' labels: ``契約プランがプレミアム``."""
     sep = "・" if lang == "ja" else ", "

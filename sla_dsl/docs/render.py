@@ -506,7 +506,8 @@ class _Page(PageWriter):
     # -- attributes ---------------------------------------------------------------------------
     def r_attributes(self, nodes: list[m.Attribute], level: int, block: Block) -> None:
         """The attributes records carry (``plan``): each by its label, its values by theirs, the value taken
-        when none is given, and its notes; the rules they choose are the plan table's."""
+        when none is given, the events that change it during an incident (``changes at``) and its notes;
+        the rules they choose are the plan table's."""
         self.heading(level, self.t("attributes"), f"attributes-{block.article}-{block.section}")
         self.html(f"<p>{tx.esc(self.t('attributes_intro'))}</p>")
         sep = "：" if self.lang == "ja" else ": "
@@ -515,9 +516,11 @@ class _Page(PageWriter):
             values = tx.esc(tx.join([a.value_text(v, self.lang) for v in a.values], self.lang))
             if a.default is not None:
                 values += tx.esc(self.t("attribute_default", v=a.value_text(a.default, self.lang)))
+            changes = plans.changes_words(a, self.lang)  # (the events that change it during an incident)
             items.append(
                 f'<li id="{anchor("attribute", a.name)}"><strong>{self.L(a.label) or tx.esc(a.name)}</strong>'
-                f"{sep}{values}{self.small_notes(a.notes)}{self.row_src(a.span)}</li>"
+                f"{sep}{values}{f'<br>{changes}' if changes else ''}{self.small_notes(a.notes)}"
+                f"{self.row_src(a.span)}</li>"
             )
         self.html('<ul class="sla-attributes">\n' + "\n".join(items) + "\n</ul>")
 
@@ -587,6 +590,8 @@ class _Page(PageWriter):
         head = [self.t("prio"), self.t("definition"), self.t("target"), self.t("guideline"), self.t("completion")]
         self.table("priorities", head, rows)
         plans.plan_table(self.model, self.lang, self.table, self.target_text)  # which rule for which plan (issue 13)
+        for a in plans.changing_attributes(self.model) if any(p.when is not None for p in nodes) else []:
+            self.html(f'<p class="sla-attribute-changes">{plans.changes_words(a, self.lang)}</p>')  # `changes at`
         for p in nodes:
             self.same_day(p)
         self.examples(level)

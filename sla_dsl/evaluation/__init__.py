@@ -34,27 +34,38 @@ Design notes
   is not a :class:`Policy` or a sequence of them (a TypeError naming it).
   :func:`judge_log` does not: the trend judges a month of the period alone as of
   the report's ``as_of``, which may come before that month starts.
+* The API's entries say what they refuse in the policy's primary language (of
+  its earliest version, the report's default: :func:`api_lang`), as the
+  policy's own methods do: a period edge or ``as_of`` that is no time, has no
+  offset, is of another type or lies outside the supported years, an empty or
+  too long period, ``as_of`` before ``from``, and the log's problems (an
+  :class:`~sla_dsl.events.problems.EventInputError`, a log that cannot be
+  read), which the readers and the evaluator word in English and
+  :func:`api_words` writes again from their words. English keeps ``lang``
+  ``None``, as the English the API always gave. A refusal of what is no policy
+  at all (a path, a number) has no policy to take a language from: English.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from os import PathLike
 from typing import Any
 
 import numpy as np
 
-from ..calendars.bounds import check_period, check_time, flag_words
-from ..calendars.timeargs import parse_edge
+from ..calendars.bounds import MAX_PERIOD, MAX_PERIOD_YEARS, OutOfRangeError, check_time, flag_words
+from ..calendars.timeargs import error_lang, parse_edge
 from ..errors import InputError, NaiveDatetimeError
-from ..events.problems import problem
+from ..events.problems import event_problems_in, problem
 from ..events.reader import log_from
 from ..events.schema import CODE, FAMILY_OF, PAYLOAD_BY_CODE, TYPES, EventLog, Rec
 from ..i18n import message
-from ..lang.diagnostics import listing, words
+from ..lang.diagnostics import listing, policy_language, words
 from ..policy.compiled import Policy, declared_types
 from ..report import InputSummary, Period, PolicyRef, Report
 from . import incidents
@@ -68,7 +79,7 @@ from .incident_columns import Judged, judge_columns, prepare, report_permutation
 from .order import prepare_groups, report_conflicts, violations_in_order
 from .outages import judge_outages
 from .result import Evaluation, VerdictColumns, Verdicts, columns_of, join_columns
-from .select import check_attributes, distinct_payloads, note_unread
+from .select import check_attributes, collect_changes, distinct_payloads, note_unread
 from .targets import judge_targets
 from .trend import add_trend
 
@@ -86,22 +97,49 @@ ENGINE_CAUSES = frozenset({"failure", "emergency", "planned"})
 Time = dt.datetime | dt.date | str
 
 
-def _instant(t: Time, tz: dt.tzinfo, what: str) -> float:
+def _instant(t: Time, tz: dt.tzinfo, what: str, lang: str = "en") -> float:
     """Epoch seconds of a period edge, refused (OutOfRangeError naming ``what``) outside the supported years.
 
     A text is read as the command's ``--from`` is (ISO 8601 with an offset, or a date); any other
-    type is refused with a TypeError naming it, not an AttributeError from deep inside."""
+    type is refused with a TypeError naming it, not an AttributeError from deep inside. Refusals in
+    ``lang``."""
     if isinstance(t, str):
-        return parse_edge(t, tz, what).timestamp()
+        return parse_edge(t, tz, what, lang).timestamp()
     if not isinstance(t, dt.date):
-        raise TypeError(
-            f"{what}: expected a datetime with a UTC offset, a date or ISO 8601 text, found {type(t).__name__}"
-        )
-    if isinstance(t, dt.datetime):
-        if t.tzinfo is None or t.utcoffset() is None:
-            raise NaiveDatetimeError(f"{what} `{t.isoformat()}` has no UTC offset")
-        return check_time(t, flag_words(what)).timestamp()
-    return check_time(dt.datetime(t.year, t.month, t.day, tzinfo=tz), flag_words(what), t.isoformat()).timestamp()
+        raise TypeError(message("author.api.edge_type", lang, what=what, kind=type(t).__name__))
+    try:
+        if isinstance(t, dt.datetime):
+            if t.tzinfo is None or t.utcoffset() is None:
+                naive = message("author.api.naive", lang, what=what, text=t.isoformat())
+                raise NaiveDatetimeError(naive, lang=error_lang(lang))
+            return check_time(t, flag_words(what)).timestamp()
+        day = dt.datetime(t.year, t.month, t.day, tzinfo=tz)
+        return check_time(day, flag_words(what), t.isoformat()).timestamp()
+    except OutOfRangeError as exc:
+        raise (exc if lang == "en" else exc.in_lang(lang)) from None
+
+
+def api_lang(policy: object) -> str:
+    """The language an API entry words its refusals in: the primary language of the policy (of its
+    earliest version, as the report's default), English when ``policy`` is none (see the module's notes)."""
+    try:
+        policies = policy_list(policy)
+    except TypeError:
+        return "en"
+    if not policies:
+        return "en"
+    return policy_language(min(policies, key=lambda p: p.effective).model)
+
+
+@contextlib.contextmanager
+def api_words(lang: str) -> Iterator[None]:
+    """Inside: the log's problems and the calendars' worded refusals, which the readers and the evaluator
+    word in English, are raised again in ``lang`` (an API entry's: :func:`api_lang`); English as they are."""
+    if lang == "en":
+        yield
+        return
+    with event_problems_in(lang):
+        yield
 
 
 def evaluate(
@@ -132,7 +170,7 @@ def evaluate_log(
     """Judge an :class:`EventLog` (see :func:`evaluate`), with the trend against earlier months; the log
     is left as it was."""
     if not isinstance(log, EventLog):
-        raise TypeError(f"log: expected an EventLog (sla_dsl.reader.read_events), found {type(log).__name__}")
+        raise TypeError(message("author.api.log_type", api_lang(policy), kind=type(log).__name__))
     return judge(policy, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk).report()
 
 
@@ -156,20 +194,22 @@ def judge(
     Refused as the command refuses them: ``as_of`` before ``start`` (InputError), and a policy that
     is not a :class:`Policy` or a sequence of them (TypeError naming it)."""
     policies = policy_list(policy)
+    said = api_lang(policies)  # (what it refuses, in the policy's primary language)
     # The log's tuples live until the report is built (as in judge_log): the cyclic collector paused
     # from the copy of the caller's log on, so that no generation-2 pass walks them meanwhile.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        # (the event types the policy versions declare; the events' problems settled with the evaluator's)
-        log = log_from(events, declared=declared_types(policies), defer=True, skip_invalid=skip_invalid)
-        if log is events:  # the caller's log: judged on a log of this judging's own
-            log = own_log(log)
-        if policies:  # (none: judge_log refuses it)
-            check_as_of(Versions(policies), start, end, as_of)
-        result = judge_log(policies, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk)
-        if trend:
-            add_trend(result, policies, log, judge_log, skip_invalid=skip_invalid)  # the trend by month (issue 16)
+        with api_words(said):
+            # (the event types the policy versions declare; the events' problems settled with the evaluator's)
+            log = log_from(events, declared=declared_types(policies), defer=True, skip_invalid=skip_invalid)
+            if log is events:  # the caller's log: judged on a log of this judging's own
+                log = own_log(log)
+            if policies:  # (none: judge_log refuses it)
+                check_as_of(Versions(policies), start, end, as_of, said)
+            result = judge_log(policies, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk)
+            if trend:
+                add_trend(result, policies, log, judge_log, skip_invalid=skip_invalid)  # the trend by month (issue 16)
     finally:
         if enabled:
             gc.enable()
@@ -207,24 +247,24 @@ def own_log(log: EventLog) -> EventLog:
     return own
 
 
-def check_as_of(versions: Versions, start: Time, end: Time, as_of: Time | None) -> None:
+def check_as_of(versions: Versions, start: Time, end: Time, as_of: Time | None, lang: str = "en") -> None:
     """Check the period as :func:`period_bounds` does, and refuse ``as_of`` before ``start`` as ``sla
-    evaluate`` refuses ``--as-of`` before ``--from``, in its English words: nothing of the period can be
-    judged before it starts (the API's entries only: :func:`judge_log` judges a month of the period
+    evaluate`` refuses ``--as-of`` before ``--from``, in its words (in ``lang``): nothing of the period can
+    be judged before it starts (the API's entries only: :func:`judge_log` judges a month of the period
     alone as of an earlier time, for the trend)."""
-    p0, _, t_as_of = period_bounds(versions, start, end, as_of)
+    p0, _, t_as_of = period_bounds(versions, start, end, as_of, lang)
     if t_as_of < p0:
         tz = versions.rules[0].tz
         said = message(
             "author.time.as_of_before",
-            "en",
+            lang,
             as_of=dt.datetime.fromtimestamp(t_as_of, tz).isoformat(),
             start=dt.datetime.fromtimestamp(p0, tz).isoformat(),
             as_of_flag="--as-of",
             from_flag="--from",
             to_flag="--to",
         )
-        raise InputError(said)
+        raise InputError(said, lang=error_lang(lang))
 
 
 def judge_log(
@@ -285,6 +325,7 @@ def judge_part(
     Returns the incidents' verdicts and breaches (see :func:`judge_incidents`) and the duplicates
     counted once; outages, stops and backups are left ordered in ``log`` for :func:`assemble`."""
     check_log(ctx.versions, log, skip_invalid, JudgedPeriod(ctx.p0, ctx.p1, ctx.as_of))
+    collect_changes(ctx, log)  # attributes on events a `changes at` lists: read with each incident's events
     note_unread(ctx, log)  # attributes on an event that does not carry them: kept, never read
     duplicates, conflicts = prepare_groups(log, ctx.as_of)
     report_conflicts(ctx, conflicts)
@@ -297,16 +338,20 @@ def period_bounds(
     start: Time,
     end: Time,
     as_of: Time | None,
+    lang: str = "en",
 ) -> tuple[float, float, float]:
-    """The period [from, to) and ``as_of`` as epoch seconds, checked (empty, too long, out of range)."""
+    """The period [from, to) and ``as_of`` as epoch seconds, checked (empty, too long, out of range); what
+    it refuses, in ``lang``."""
     tz = versions.rules[0].tz
-    p0, p1 = _instant(start, tz, "--from"), _instant(end, tz, "--to")
+    p0, p1 = _instant(start, tz, "--from", lang), _instant(end, tz, "--to", lang)
+    flags = {"from_flag": "--from", "to_flag": "--to"}
     if p1 <= p0:
-        raise InputError(message("author.time.empty_period", "en", from_flag="--from", to_flag="--to"))
-    check_period(
-        p0, p1, *(t if isinstance(t, str) else t.isoformat() for t in (start, end))
-    )  # at most MAX_PERIOD_YEARS
-    t_as_of = _instant(as_of, tz, "--as-of") if as_of is not None else p1
+        raise InputError(message("author.time.empty_period", lang, **flags), lang=error_lang(lang))
+    if p1 - p0 > MAX_PERIOD.total_seconds():  # at most MAX_PERIOD_YEARS
+        first, last = (t if isinstance(t, str) else t.isoformat() for t in (start, end))
+        said = message("author.time.long_period", lang, start=first, end=last, years=MAX_PERIOD_YEARS, **flags)
+        raise InputError(said, lang=error_lang(lang))
+    t_as_of = _instant(as_of, tz, "--as-of", lang) if as_of is not None else p1
     return p0, p1, t_as_of
 
 

@@ -141,6 +141,13 @@ class Rules:
         self.at_risks: tuple[float, ...] = self.clock.risk_thresholds if self.clock else ()
         # the rule of each priority for default attributes (``when``: see evaluation/select.py)
         self.priorities = {pid: mdl.priority(pid) for pid in dict.fromkeys(p.id for p in mdl.priorities)}
+        #: per event code, the attributes an event of that type may change (``changes at``: evaluation/select.py)
+        changes: dict[int, set[str]] = {}
+        for a in mdl.attributes:
+            for name in a.changes:
+                if (code := code_of(name, "incident")) is not None:
+                    changes.setdefault(code, set()).add(a.name)
+        self.changes: dict[int, frozenset[str]] = {c: frozenset(n) for c, n in changes.items()}
         self.exclusions = {e.cause: e for e in mdl.exclusions}
         self.notify = next(
             # (the first rule on an outage event: a rule on an incident event before it is the incidents')
@@ -421,6 +428,9 @@ class Ctx:
     data: list[Violation] = field(default_factory=list)
     #: per ``data`` violation, its message without line numbers (what orders it, see :mod:`.order`)
     data_keys: list[str] = field(default_factory=list)
+    #: the attributes given on the later events of each incident that has an event of a type some version's
+    #: ``changes at`` lists, read with its other events (:func:`.select.collect_changes`)
+    changes: dict[str, list[Any]] = field(default_factory=dict)
 
     @property
     def primary(self) -> Rules:

@@ -79,7 +79,7 @@ from .incidents import clock_start, in_force
 from .order import settle
 from .outages import notice_deadline
 from .risk_times import add_running
-from .select import not_for, rules_for
+from .select import Given, attributes_of, changes_of, not_for, read_changes, rules_chosen
 from .targets import target_seconds, targets_of
 
 __all__ = ["JudgedPeriod", "check_deadlines"]
@@ -133,8 +133,16 @@ def check_deadlines(
     it out of the log. Without ``period`` (a live service's log), every event's deadlines are checked.
     ``spans``: the earliest and latest event time of each group of ``log.groups`` (None: not known), as
     :func:`~.event_times.check_event_times` found them; events taken out since only narrow them."""
+    changes: dict[str, list[Given]] | None = None  # (the attributes later events give: read when needed)
+
+    def incident(versions: Versions, period: JudgedPeriod | None, ident: str, recs: list[Rec]) -> Found:
+        nonlocal changes
+        if changes is None:
+            changes = changes_of(versions, log, period.as_of if period is not None else math.inf)
+        return _incident(versions, period, ident, recs, changes.get(ident))
+
     families: tuple[tuple[dict[str, list[Rec]], Callable[[Versions, float, float], bool], _Check], ...] = (
-        (log.incidents, _incidents_fit, _incident),
+        (log.incidents, _incidents_fit, incident),
         (log.outages, _outages_fit, _outage),
         (log.stops, _stops_fit, _stop),
         (log.backups, _backups_fit, _backup),
@@ -327,9 +335,12 @@ def _firsts(recs: list[Rec]) -> dict[int, Rec]:
     return out
 
 
-def _incident(versions: Versions, period: JudgedPeriod | None, ident: str, recs: list[Rec]) -> Found:
+def _incident(
+    versions: Versions, period: JudgedPeriod | None, ident: str, recs: list[Rec], given: list[Given] | None = None
+) -> Found:
     """An incident's response due time, same-day guideline, named clock targets and notifications,
-    read as :func:`.incidents.read_incident` and :func:`.targets.judge_targets` read them."""
+    read as :func:`.incidents.read_incident` and :func:`.targets.judge_targets` read them (``given``: the
+    attributes its later events give, :func:`.select.changes_of`)."""
     firsts = _firsts(recs)
     rep = firsts.get(REPORTED)
     if rep is None:
@@ -339,7 +350,9 @@ def _incident(versions: Versions, period: JudgedPeriod | None, ident: str, recs:
     clock_rec = firsts.get(CODE.get(f"incident.{clock_event}", -1), rep)
     if period is not None and clock >= period.end:
         return []  # (not judged in this period)
-    rules = rules_for(version, rep[2])
+    # the attributes in force (the report's, each change a `changes at` of that version lists applied)
+    attrs = read_changes(None, ident, version, rep, given).given if given else None
+    rules = rules_chosen(version, attrs if attrs is not None else attributes_of(rep[2]))
     # the priority in force: the last reprioritisation applied (one to a priority the version does not
     # define is not), else the reported one
     said = in_force(rules, rep, recs)
@@ -380,14 +393,24 @@ def _incident(versions: Versions, period: JudgedPeriod | None, ident: str, recs:
                 )
                 found.append((r, _said("after", what, _clock_target_syntax(t), r[0], rules, r)))
     for n, after, _ in of.notify:
-        found += _notice(rules, n, firsts.get(after), recs, REPORTED, "notify_incident", ident)
+        found += _notice(rules, n, firsts.get(after), recs, REPORTED, "notify_incident", ident, attrs)
     return found
 
 
-def _notice(rules: Rules, n: m.Notify, start: Rec | None, recs: list[Rec], first: int, what: str, ident: str) -> Found:
+def _notice(
+    rules: Rules,
+    n: m.Notify,
+    start: Rec | None,
+    recs: list[Rec],
+    first: int,
+    what: str,
+    ident: str,
+    attrs: dict[str, str] | None = None,
+) -> Found:
     """A notification rule's deadline from ``start`` (its first ``after`` event), when the rule applies
-    (``when``, tested on the ``first`` event; ``only if ... during``), as the judge applies it."""
-    if start is None or not_for(rules, n.when, recs, first) is not None:
+    (``when``, tested on the ``first`` event, or on an incident's attributes in force ``attrs`` when some
+    were changed; ``only if ... during``), as the judge applies it."""
+    if start is None or not_for(rules, n.when, recs, first, attrs) is not None:
         return []
     if n.only_during is not None and not rules.is_business(start[0], n.only_during):
         return []

@@ -25,7 +25,7 @@ Design notes
   :class:`~.result.VerdictColumns`: those the judge handed over with the list
   (a :class:`~.result.Verdicts` it made, sliced per block, never reading the
   objects), else read from the objects a block at a time (:func:`~.result.columns_of`).
-* Covered: incidents without reprioritisations or named targets (the columnar
+* Covered: incidents without reprioritisations, attribute changes or named targets (the columnar
   judge's and most others). The others are handed back as :func:`row_json`
   rows, which the table builder files as before; an open or at-risk status
   step, or a walk whose end day is before its start day, takes the reference
@@ -153,7 +153,10 @@ def incident_blocks(
     if handed is not None:
         covered = handed.plain[start:stop].tolist()
     else:
-        covered = [not inc.reprios and not inc.targets and not inc.unapplied for inc in incidents[start:stop]]
+        covered = [
+            not inc.reprios and not inc.targets and not inc.unapplied and not inc.changes
+            for inc in incidents[start:stop]
+        ]
     n = len(covered)
     i = 0
     while i < n:

@@ -7,9 +7,11 @@ Design notes
   thousands of incidents, so this module judges the common ones together on
   numpy columns (one row per event record) and leaves every incident that
   needs a closer look to the per-incident path:
-  no ``incident.reported``, reported more than once, reprioritised, any event
-  before the report, a priority the version in force does not define, or
-  one with named targets or incident notification rules (:mod:`.targets`).
+  no ``incident.reported``, reported more than once, reprioritised, with an
+  event that gives attributes of a type some version's ``changes at`` lists
+  (``Ctx.changes``), any event before the report, a priority the version in
+  force does not define, or one with named targets or incident notification
+  rules (:mod:`.targets`).
   Those are the incidents that raise ``data`` violations or carry
   reprioritisation steps; the rest have nothing but times to compare.
 * Order: records are sorted per incident by (time, type, line), then each run
@@ -297,6 +299,8 @@ def judge_columns(ctx: Ctx, p: Prepared) -> Judged:
     # The clock, its event and the version that judges: as :func:`.incidents.clock_start` reads them.
     clock, clock_name, v_clock = _clock_starts(ctx, firsts, has_rep, rep_t)
     slow = has_any & (~has_rep | (rep_n > 1) | (reprio_n > 0) | (first_t < rep_t))
+    if ctx.changes:  # attributes changed by an event a `changes at` lists: read per incident, as a reprioritisation
+        slow[[k for k, ident in enumerate(p.ids) if ident in ctx.changes]] = True
     plain = np.flatnonzero(has_rep & ~slow)
     # What each plain incident reported (priority, cause).
     flat = p.flat

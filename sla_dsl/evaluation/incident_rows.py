@@ -10,7 +10,8 @@ Design notes
   report; it must stay byte for byte ``row(...).model_dump(mode="json")``,
   which ``tests/evaluate/test_streaming.py`` checks).
 * :func:`explain` lists the steps: report, clock start, version note,
-  reprioritisations, the day-by-day walk (:mod:`.walk`), the due time, the
+  reprioritisations, attributes changed (``changes at``: the rule chosen from
+  then on), the day-by-day walk (:mod:`.walk`), the due time, the
   same-day guideline, the verdict and the completion, each with its time and
   the policy's article reference.
 """
@@ -21,14 +22,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, cast
 
-from ..i18n import offset_if_repeated
+from ..events.problems import located
+from ..events.schema import TYPES
+from ..i18n import LANGS, offset_if_repeated
 from ..lang import model as m
 from ..report import IncidentRow, RiskStep, SameDay, Step, Violation
+from ..report.incident_rows import AttributeChange
 from .common import Ctx, Rules, art, describe_target, fmt_minutes, instant_us, short, step, target_calendar
 from .day_targets import describe
 from .incidents import Incident, used_percent
 from .risk_times import response_risks
-from .select import rule_steps
+from .select import AttrChange, rule_steps
 from .targets import rows as target_rows
 from .walk import walk_between
 
@@ -119,6 +123,9 @@ def explain(ctx: Ctx, inc: Incident, as_json: bool = False) -> tuple[list[Step],
             f"incident, does not define {new}"
         )
         steps.append({"text": text, "at": t_at, "ref": ref})
+    for c in inc.changes:  # attributes changed by events a `changes at` lists: the rule chosen since
+        t_f, t_at, _ = rules.stamp(c.at, as_json)
+        steps.append({"text": _changed(rules, inc.priority, c, t_f), "at": t_at, "ref": ref})
     same_day: SameDayFacts | None = None
     excl = rules.exclusions.get(inc.cause) if inc.cause is not None else None
     if excl is not None:
@@ -147,11 +154,37 @@ def explain(ctx: Ctx, inc: Incident, as_json: bool = False) -> tuple[list[Step],
     return cast(list[Step], steps), same_day
 
 
+def _changed(rules: Rules, priority: str, c: AttrChange, when: str) -> str:
+    """The step of an attribute changed during the incident's life: ``attribute plan changed standard →
+    premium at incident.plan_changed Tue 03 Nov 10:10: the rule of P1 `when plan = premium` (line 12)
+    applies from then on; the target counts from the clock start, the time used kept``."""
+    said = f"attribute {c.name} changed {c.old} → {c.new} at {TYPES[c.code]} {when}"
+    listed = rules.model.rules_of(priority)
+    rule = listed[c.rule] if c.rule is not None and c.rule < len(listed) else None
+    if rule is None:
+        return said
+    which = f"`when {rule.when}`" if rule.when is not None else "without a condition"
+    return (
+        f"{said}: the rule of {priority} {which} (line {rule.span.line}) applies from then on; the target "
+        "counts from the clock start, the time used kept"
+    )
+
+
+def changes_of(ctx: Ctx, inc: Incident) -> tuple[AttributeChange, ...]:
+    """The attributes changed during the incident's life as ``sla explain`` words them (see :class:`IncidentRow`)."""
+    rules = inc.rules
+    out = []
+    for c in inc.changes:
+        where: dict[str, str] = {lang: located(ctx.source, c.line, lang=lang) for lang in LANGS} if c.line else {}
+        out.append(AttributeChange(rules.dt(c.at), TYPES[c.code], c.name, c.old, c.new, where, c.rule))
+    return tuple(out)
+
+
 def row(ctx: Ctx, inc: Incident) -> IncidentRow:
     """The report row of one verdict, explanation included."""
     rules = inc.rules
     steps, same_day = explain(ctx, inc)
-    return IncidentRow(
+    out = IncidentRow(
         id=inc.ident,
         priority=inc.priority,
         clock_start=rules.dt(inc.clock),
@@ -176,6 +209,7 @@ def row(ctx: Ctx, inc: Incident) -> IncidentRow:
         targets=target_rows(inc, False) if inc.targets else [],
         risk_steps=risk_steps(inc),
     ).judged_by(rule_position(rules, inc.priority))  # the rule its attributes chose (issue 13)
+    return out.changed_by(changes_of(ctx, inc)) if inc.changes else out
 
 
 def risk_steps(inc: Incident) -> list[RiskStep]:

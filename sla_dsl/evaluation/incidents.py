@@ -29,6 +29,14 @@ Design notes
   named clocks do not see it (no ``resets at incident.reprioritized`` there:
   :func:`applied_only`), and the range check of :mod:`.deadline_times` counts
   from the priority in force (:func:`in_force`, one reading for both).
+* Attributes: those of the report, each change by an event of a type the
+  judging version's ``changes at`` lists applied, read as the priority is
+  (:func:`.select.read_changes`): the last change counts, whenever it comes
+  (after the completion too), a change to a value that version does not
+  declare is not applied. They choose the rule of each priority for the whole
+  incident, the due time counted from the original clock start; a breach
+  settles no earlier than the change that made it one, as for a
+  reprioritisation (:attr:`Incident.last_change`).
 * Status: ``excluded`` when the reported cause is an Article 4 exclusion;
   ``met``/``breached`` by the first response; without one, ``breached`` once
   ``as_of`` is past due, else ``at_risk`` when the business time used reaches
@@ -71,7 +79,7 @@ from ..report import DataNote
 from .common import Ctx, Rules, Versions, code_of, target_calendar
 from .id_forms import KnownIds, unknown_note
 from .risk_times import last_passed
-from .select import note_attributes, rules_for
+from .select import AttrChange, attributes_of, note_attributes, read_changes, rule_position, rules_chosen
 
 REPORTED = CODE["incident.reported"]
 RESPONDED = CODE["incident.responded"]
@@ -104,6 +112,18 @@ class Incident:
     unapplied: tuple[tuple[float, str], ...] = ()
     #: ``at_risk``: the last warning threshold of the response clock passed (percent of the target)
     risk_percent: float | None = None
+    #: the attributes changed by events of a type ``changes at`` lists, in order (:func:`.select.read_changes`)
+    changes: tuple[AttrChange, ...] = ()
+    #: the attributes in force as given, when an event of such a type was read (None: the report's)
+    attributes: dict[str, str] | None = None
+
+    @property
+    def last_change(self) -> float | None:
+        """When the rule judging the response last changed: the last reprioritisation applied or the last
+        change of an attribute, whichever is later (None: neither). A verdict is never settled before it."""
+        if not self.reprios and not self.changes:
+            return None
+        return max([*(r[0] for r in self.reprios[-1:]), *(c.at for c in self.changes[-1:])])
 
     # -- what a rendered row shows (the names of IncidentRow's fields) --
     @property
@@ -139,9 +159,12 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec], known: KnownIds | None 
         if r[1] not in firsts:
             firsts[r[1]] = r
     rep = firsts.get(REPORTED)
+    given = ctx.changes.get(ident)
     if rep is None:
         first = recs[0]
         ctx.bad_data(ident, unknown_note("unknown_incident", ident, known), first[3], first[0])
+        if given:  # (attributes on the events of an incident never reported: none is read)
+            read_changes(ctx, ident, ctx.versions.rules[0], None, given)
         return None
     if len(firsts) < len(recs):  # some type repeats
         for other in [r for r in recs if r[1] == REPORTED][1:]:
@@ -154,7 +177,10 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec], known: KnownIds | None 
         ctx.bad_data(ident, DataNote(what="before", event=TYPES[r[1]], first="incident.reported"), r[3], r[0])
     priority, cause = rep[2][0], rep[2][1]
     version, clock, clock_event = clock_start(ctx.versions, firsts, rep)
-    rules = rules_for(version, rep[2])  # the rules its attributes select (issue 13)
+    # the attributes in force: the report's, each change by an event its version's `changes at` lists applied
+    changed = read_changes(ctx, ident, version, rep, given) if given else None
+    attrs = changed.given if changed is not None else attributes_of(rep[2])
+    rules = rules_chosen(version, attrs)  # the rules its attributes select (issue 13)
     note_attributes(ctx, ident, rules, rep)  # attributes or values the judging version does not declare
     reprios: list[tuple[float, str, str]] = []
     unapplied: list[tuple[float, str]] = []
@@ -173,6 +199,9 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec], known: KnownIds | None 
         note = DataNote(what="priority_unknown", priority=priority, version=rules.version)
         ctx.bad_data(ident, note, named[3], named[0])
         return None
+    changes: tuple[AttrChange, ...] = ()
+    if changed is not None and changed.changes:  # (each with the rule its attributes then select)
+        changes = tuple(c._replace(rule=rule_position(version, priority, after)) for c, after in changed.changes)
     return Incident(
         ident,
         rules,
@@ -184,6 +213,8 @@ def read_incident(ctx: Ctx, ident: str, recs: list[Rec], known: KnownIds | None 
         responded[0] if responded else None,
         tuple(reprios),
         unapplied=tuple(unapplied),
+        changes=changes,
+        attributes=attrs if changed is not None else None,
     )
 
 
@@ -314,8 +345,10 @@ def judge(ctx: Ctx, inc: Incident) -> bool:
         if rules.at_risk is not None:
             judge_risk(ctx, inc, due, target_calendar(rules.priorities[inc.priority].target))
     # a breach settles at its due time, or at the reprioritisation that made it one (a P3 raised to P1
-    # after P1's due time has passed is breached from then: in the period of the raise, not before it)
-    settled = max(due, inc.reprios[-1][0]) if inc.reprios else due
+    # after P1's due time has passed is breached from then: in the period of the raise, not before it), or
+    # at the change of an attribute that made it one (a standard incident changed to premium)
+    last = inc.last_change
+    settled = max(due, last) if last is not None else due
     return inc.status == "breached" and settled >= ctx.p0
 
 

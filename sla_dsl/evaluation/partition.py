@@ -36,7 +36,9 @@ Design notes
   stops and backups on the merged records.
 * Bad events: a partition that finds problems returns them instead of verdicts;
   :func:`finish` raises every partition's together, in line order, the error
-  one run gives. (With ``skip_invalid`` their lines are left out and listed.)
+  one run gives, in the policy's primary language as one run's API entries say
+  it (:func:`~sla_dsl.evaluation.api_lang`). (With ``skip_invalid`` their lines
+  are left out and listed.)
 * A partial crosses processes and machines (pickled by Dask or Spark), so it
   holds no policy: incidents travel as columns, one list per field of
   :class:`~.incidents.Incident`, and the :class:`~.common.Rules` an incident
@@ -68,7 +70,7 @@ from ..events.schema import EventLog, Rec
 from ..policy.compiled import Policy
 from ..report import Violation
 from ..report.trend import Count, FigureKey
-from . import Time, assemble, judge_log, judge_part, period_bounds
+from . import Time, api_lang, assemble, judge_log, judge_part, period_bounds
 from .common import Ctx, Rules, Versions
 from .incident_columns import report_order
 from .incidents import Incident
@@ -166,7 +168,7 @@ def judge_partition(
 ) -> Partial:
     """Judge one partition of a log (all the events of each of its ids) into a :class:`Partial`."""
     versions = Versions(_policies(policy))
-    p0, p1, t_as_of = period_bounds(versions, start, end, as_of)
+    p0, p1, t_as_of = period_bounds(versions, start, end, as_of, api_lang(policy))  # (in the policy's language)
     ids = _ids(set(itertools.chain.from_iterable(log.groups)))
     ctx = Ctx(versions, p0, p1, t_as_of, log.source)
     try:
@@ -320,12 +322,13 @@ def finish(
 ) -> Evaluation:
     """The evaluation of the whole log from the merge of all its partitions' partials (with the trend
     against earlier months unless ``trend`` is false, as ``sla evaluate --no-trend``)."""
+    said = api_lang(policy)  # (what it refuses about the log and the period, in the policy's primary language)
     if partial.problems:
-        raise EventInputError(partial.problems)
+        raise EventInputError(partial.problems, None if said == "en" else said)
     if partial.incidents.fields != _FIELDS:
         raise InputError("partial results from another version of sla-dsl: use one version everywhere")
     versions = Versions(_policies(policy))
-    p0, p1, t_as_of = period_bounds(versions, start, end, as_of)
+    p0, p1, t_as_of = period_bounds(versions, start, end, as_of, said)
     ctx = Ctx(versions, p0, p1, t_as_of, partial.source, walk=walk)
     ctx.violations.extend(partial.violations)
     ctx.data.extend(partial.data)

@@ -137,7 +137,8 @@ class VerdictColumns(NamedTuple):
     status: Texts
     #: ``at_risk``: the last warning threshold passed (the row's ``at_risk_percent``); nan for the others
     risk_percent: Floats
-    #: no reprioritisations (applied or not) and no named targets (what the column builders explain)
+    #: no reprioritisations (applied or not), no attributes changed and no named targets (what the column
+    #: builders explain)
     plain: NDArray[np.bool_]
     #: per incident, the code of its (rules, priority): its position in ``kinds``
     kind: NDArray[np.intp]
@@ -171,7 +172,8 @@ def columns_of(incidents: Sequence[Incident]) -> VerdictColumns:
     silence = list(map(attrgetter("silence"), incidents))
     read["silence_last"] = np.array([x[0] if x else None for x in silence], np.float64)
     read["silence_end"] = np.array([x[1] if x else None for x in silence], np.float64)
-    plain = [not (a or b or c) for a, b, c in map(attrgetter("reprios", "targets", "unapplied"), incidents)]
+    fields = attrgetter("reprios", "targets", "unapplied", "changes")
+    plain = [not (a or b or c or d) for a, b, c, d in map(fields, incidents)]
     kinds: list[tuple[Rules, str]] = []
     kind = _codes_into(kinds, {}, map(attrgetter("rules", "priority"), incidents), n)
     return VerdictColumns(**read, plain=np.array(plain, dtype=bool), kind=kind, kinds=kinds)

@@ -4,7 +4,11 @@ Design notes
 ------------
 * An incident's attributes are those of its ``incident.reported`` event, read
   under the version in force at its clock start (like the priority); an
-  attribute it does not give takes the version's default. One that version
+  attribute it does not give takes the version's default. An attribute whose
+  ``changes at`` lists event types changes with each event of such a type that
+  gives it, read as a reprioritisation is (:func:`read_changes`: the last
+  change counts, a change to a value the judging version does not declare is
+  not applied); the attributes in force then choose the rules. One that version
   does not declare (another version does), or a value it does not list, is a
   ``data`` violation at the report (:func:`note_attributes`), the verdict
   unchanged; such incidents take the per-incident path. The rule of each
@@ -23,8 +27,12 @@ Design notes
   model's index, :meth:`~sla_dsl.lang.model.PolicyModel.rules_of`).
 * The columnar path judges buckets of one (version, priority) under the
   version's own rules, so incidents whose attributes select other rules are
-  handed to the per-incident path (:func:`hand_off`); the two paths stay
-  byte-identical (a property test runs both on random logs with attributes).
+  handed to the per-incident path (:func:`hand_off`), and so are those with an
+  event of a type some ``changes at`` lists (``Ctx.changes``, gathered by
+  :func:`collect_changes` from the attributes the readers noted beside the
+  events, ``EventLog.unread``: such a type carries none in the contract); the
+  two paths stay byte-identical (a property test runs both on random logs with
+  attributes and changes).
 * Event checks (before judging, with the other checks of the log): an
   attribute no version declares is E128, a value its declaration does not list
   is E129, each naming the event's line (``incident.reported`` and
@@ -39,8 +47,10 @@ Design notes
   reason. Incidents with notify rules already go to the per-incident path, so
   the columnar path needs nothing more.
 * Attributes anywhere else are not read: an incident keeps those of its
-  report, an outage those of its start, and planned stops and backups have
-  none. An event that gives them anyway (``EventLog.unread``, noted by the
+  report but for the changes above (on an event of a type that changes other
+  attributes, each attribute it does not change is said on its own:
+  ``attribute_unlisted``), an outage those of its start, and planned stops and
+  backups have none. An event that gives them anyway (``EventLog.unread``, noted by the
   readers) is a ``data`` violation at its line (:func:`note_unread`), never
   taken in silence: its other facts count as they are. So is any other field
   of the contract on a type that does not carry it (a ``priority`` on a
@@ -84,13 +94,16 @@ from ..events.schema import (
     UNCARRIED_BY_FAMILY,
     EventLog,
     Rec,
+    Unread,
+    attributes_text,
 )
 from ..lang import conditions
 from ..lang import model as m
 from ..lang.diagnostics import Words, listing, words
-from ..report import DataNote
+from ..report import DataDiff, DataNote
+from ..report.data_notes import note_text
 from ..report.violation_rows import DataWhat
-from .common import Ctx, Rules, Versions
+from .common import Ctx, Rules, Versions, wall_text
 
 REPORTED, STARTED = CODE["incident.reported"], CODE["outage.started"]
 
@@ -132,7 +145,12 @@ def explain(rules: Rules, pid: str, attrs: dict[str, str], lang: str = "en") -> 
 
 def rules_for(rules: Rules, payload: tuple[Any, ...]) -> Rules:
     """The rules that judge an incident reported with ``payload`` (the version's own when nothing differs)."""
-    attrs = attributes_of(payload)
+    return rules_chosen(rules, attributes_of(payload))
+
+
+def rules_chosen(rules: Rules, attrs: dict[str, str]) -> Rules:
+    """The rules that judge an incident whose attributes in force are ``attrs`` (as given: those of its
+    report, each change applied, :func:`read_changes`), the version's own when nothing differs."""
     if not attrs or not rules.model.attributes:
         return rules
     full = assignment(rules, attrs)
@@ -218,9 +236,9 @@ def hand_off(versions: Versions, slow: NDArray[np.bool_], plain: NDArray[np.int6
     def default(text: str) -> bool:
         hit = same.get(text)
         if hit is None:
-            payload = (None, None, text)
+            attrs = attributes_of((None, None, text))
             hit = same[text] = all(
-                (not when or rules_for(r, payload) is r) and not (differ and undeclared(r, attributes_of(payload)))
+                (not when or rules_chosen(r, attrs) is r) and not (differ and undeclared(r, attrs))
                 for r in versions.rules
             )
         return hit
@@ -251,7 +269,8 @@ def check_attributes(
     versions: Versions, log: EventLog, payloads: dict[int, set[tuple[Any, ...]]] | None = None
 ) -> None:
     """File E128 (undeclared attribute) and E129 (undeclared value) for each ``incident.reported`` or
-    ``outage.started`` that has one, and take those events out of the log (as the other checks do).
+    ``outage.started`` that has one, and for each event of a type some version's ``changes at`` lists
+    (:func:`_check_changes`), and take those events out of the log (as the other checks do).
 
     ``payloads`` may give, per family, its distinct payloads (:func:`distinct_payloads`) or a superset."""
     declared: dict[str, set[str]] = {}
@@ -261,6 +280,34 @@ def check_attributes(
     for group, code in ((log.incidents, REPORTED), (log.outages, STARTED)):
         found = payloads.get(FAMILY_OF[code]) if payloads is not None else None
         _check_group(declared, log, group, code, distinct_payloads(group) if found is None else found)
+    codes = listed_codes(versions)
+    if codes and log.unread:
+        _check_changes(declared, log, codes)
+
+
+def _check_changes(declared: dict[str, set[str]], log: EventLog, codes: frozenset[int]) -> None:
+    """E128, E129 for the attributes an event of a type some version's ``changes at`` lists gives, as for
+    a report's (its attributes are read), and E109 for attributes that are not an object of names; each
+    at the event's line, the event taken out of the log."""
+    bad: dict[str, set[tuple[float, int, int]]] = {}
+    for u in log.unread:
+        if u.family != _INCIDENTS or u.field != "attributes" or u.code not in codes:
+            continue
+        if u.value is None:
+            said = words("events.E109.object", field="attributes", example='`{"plan": "premium"}`')
+            found = [("E109", said, words("events.E109.object.help", example='`{"plan": "premium"}`'))]
+        else:
+            found = _problems(declared, attributes_of((None, None, u.value)), TYPES[u.code])
+        if not found:
+            continue
+        recs = log.incidents.get(u.ident, [])
+        if not any((r[0], r[1], r[3]) == (u.epoch, u.code, u.line) for r in recs):
+            continue  # (taken out already by another check)
+        for code, message, help in found:
+            log.problems.append(problem(log.source, u.line, code, message, help))
+        bad.setdefault(u.ident, set()).add((u.epoch, u.code, u.line))
+    for ident, gone in bad.items():
+        log.keep(log.incidents, ident, [r for r in log.incidents[ident] if (r[0], r[1], r[3]) not in gone])
 
 
 def _check_group(
@@ -325,6 +372,7 @@ def _problems(declared: dict[str, set[str]], attrs: dict[str, str], event: str) 
 _OPENED_BY = {FAMILY_OF[REPORTED]: TYPES[REPORTED], FAMILY_OF[STARTED]: TYPES[STARTED]}
 #: The events that open an item: its first counts, a repeat is not read.
 _OPENERS = frozenset({REPORTED, STARTED})
+_INCIDENTS = FAMILY_OF[REPORTED]
 
 
 def note_unread(ctx: Ctx, log: EventLog) -> None:
@@ -336,8 +384,11 @@ def note_unread(ctx: Ctx, log: EventLog) -> None:
     rank = RANK[:]  # (one copy for the whole pass: see RANK)
     fields_of: dict[tuple[int, str, int, float, int], list[str]] = {}
     first_of: dict[tuple[int, str, str, Any], tuple[float, int, int, int]] = {}
+    changed = ctx.changes  # (incidents whose attributes their own reading says: :func:`read_changes`)
     for u in log.unread:
         if u.epoch > ctx.as_of:
+            continue
+        if u.ident in changed and u.field == "attributes" and u.family == _INCIDENTS:
             continue
         recs = log.groups[u.family].get(u.ident, [])
         if not any(r[0] == u.epoch and r[1] == u.code and r[3] == u.line for r in recs):
@@ -422,9 +473,12 @@ def rule_steps(rules: Rules, pid: str, ref: str | None) -> list[Any]:
     return out
 
 
-def record_attributes(rules: Rules, recs: list[Rec], code: int) -> dict[str, str]:
+def record_attributes(rules: Rules, recs: list[Rec], code: int, attrs: dict[str, str] | None = None) -> dict[str, str]:
     """The full assignment of a record read at its first ``code`` event (``incident.reported`` or
-    ``outage.started``): the attributes it carries, the version's defaults for the rest."""
+    ``outage.started``): the attributes it carries, the version's defaults for the rest. ``attrs``: an
+    incident's attributes in force when some were changed (:func:`read_changes`), read instead."""
+    if attrs is not None:
+        return assignment(rules, attrs)
     first = next((r for r in recs if r[1] == code), None)
     return assignment(rules, attributes_of(first[2]) if first is not None else {})
 
@@ -443,20 +497,185 @@ class Unmet(NamedTuple):
         return f"applies only when {self.when}; this one has {shown}: not applicable"
 
 
-def not_for(rules: Rules, when: m.Condition | None, recs: list[Rec], code: int) -> Unmet | None:
-    """The condition of a notify rule that this record does not meet (None: the rule applies)."""
+def not_for(
+    rules: Rules, when: m.Condition | None, recs: list[Rec], code: int, given: dict[str, str] | None = None
+) -> Unmet | None:
+    """The condition of a notify rule that this record does not meet (None: the rule applies); ``given``:
+    an incident's attributes in force when some were changed (the rule reads those, as its priority's does)."""
     if when is None:
         return None
-    attrs = record_attributes(rules, recs, code)
+    attrs = record_attributes(rules, recs, code, given)
     if conditions.holds(when, attrs):
         return None
     return Unmet(str(when), {a: attrs.get(a, "") for a in dict.fromkeys(t.attribute for t in when.tests)})
 
 
-def applies_text(rules: Rules, when: m.Condition | None, recs: list[Rec], code: int) -> str | None:
+def applies_text(
+    rules: Rules, when: m.Condition | None, recs: list[Rec], code: int, given: dict[str, str] | None = None
+) -> str | None:
     """The explanation step of a notify rule with ``when`` that applies to this record (None: no ``when``)."""
     if when is None:
         return None
-    attrs = record_attributes(rules, recs, code)
+    attrs = record_attributes(rules, recs, code, given)
     shown = ", ".join(f"{a} = {attrs.get(a, '')}" for a in dict.fromkeys(t.attribute for t in when.tests))
     return f"{shown}: the rule `when {when}` applies"
+
+
+# -- attributes changed during an incident's life (``changes at``) ------------------------------------
+
+
+class Given(NamedTuple):
+    """The attributes a later event of an incident gives (its type carries none in the contract: the
+    readers note them beside the event, ``EventLog.unread``)."""
+
+    at: float
+    code: int
+    line: int
+    #: their canonical text (:func:`~sla_dsl.events.fields.attributes_text`); None: not an object of names
+    text: str | None
+
+
+class AttrChange(NamedTuple):
+    """An attribute that an event of a type its ``changes at`` lists changed (:func:`read_changes`)."""
+
+    at: float
+    line: int
+    code: int
+    name: str
+    old: str
+    new: str
+    #: the rule of the incident's priority that the attributes in force after it select: its position
+    #: among the rules of that id, in file order (None: none, or not worked out)
+    rule: int | None = None
+
+
+class InForce(NamedTuple):
+    """An incident's attributes in force (:func:`read_changes`)."""
+
+    #: as given: the report's, each change applied (the version's defaults are not added)
+    given: dict[str, str]
+    #: each change, with the attributes in force after it
+    changes: list[tuple[AttrChange, dict[str, str]]]
+
+
+def listed_codes(versions: Versions) -> frozenset[int]:
+    """The event codes some version's ``changes at`` lists."""
+    return frozenset().union(*(r.changes for r in versions.rules))
+
+
+def collect_changes(ctx: Ctx, log: EventLog) -> None:
+    """Hand the per-incident reading (``ctx.changes``) the attributes given on the later events of each
+    incident that has an event of a type some version's ``changes at`` lists, all of them (listed or
+    not: the version judging the incident decides, :func:`read_changes`), those after ``as_of`` or of a
+    line left out apart. :func:`note_unread` leaves those to it. Before the events are put in order, as
+    :func:`note_unread` reads them: an exact repeat's copies are all there."""
+    ctx.changes = changes_of(ctx.versions, log, ctx.as_of)
+
+
+def changes_of(versions: Versions, log: EventLog, as_of: float) -> dict[str, list[Given]]:
+    """Per incident that has an event (at or before ``as_of``, its line not left out) of a type some
+    version's ``changes at`` lists, the attributes given on each of its later events (:func:`collect_changes`;
+    the range check of :mod:`.deadline_times` reads them too)."""
+    out: dict[str, list[Given]] = {}
+    codes = listed_codes(versions)
+    if not codes or not log.unread:
+        return out
+    found: dict[str, list[Unread]] = {}
+    for u in log.unread:
+        if u.family == _INCIDENTS and u.field == "attributes" and u.epoch <= as_of:
+            found.setdefault(u.ident, []).append(u)
+    for ident, said in found.items():
+        if not any(u.code in codes for u in said):
+            continue
+        kept = {(r[0], r[1], r[3]) for r in log.incidents.get(ident, ())}
+        given = [Given(u.epoch, u.code, u.line, u.value) for u in said if (u.epoch, u.code, u.line) in kept]
+        if any(g.code in codes for g in given):
+            out[ident] = given
+    return out
+
+
+def read_changes(ctx: Ctx | None, ident: str, rules: Rules, rep: Rec | None, given: list[Given]) -> InForce:
+    """The attributes in force on incident ``ident`` judged under version ``rules`` (reported by ``rep``;
+    None: never reported), read as the priority in force is (:func:`.incidents.in_force`): the report's,
+    then each event of a type the version's ``changes at`` lists for an attribute, in the evaluator's
+    order of events (time, type, content), the last one counting, whenever it comes (after the
+    completion too); those after ``as_of`` are not in ``given``. Said as ``data`` violations at their
+    lines: a change to an attribute or value that version does not declare (not applied: the value in
+    force is kept, ``change_undeclared``), an attribute given on a type that does not change it, unless it
+    repeats the value in force (``attribute_unlisted``; on a type that changes none, or on an incident
+    never reported, ``attributes_unread`` as before), and two events of one type at one instant that
+    give different attributes (``conflict``: read in content order). ``ctx`` None: nothing is said (the
+    range check of :mod:`.deadline_times` reads the attributes in force before the judge)."""
+    attrs = dict(attributes_of(rep[2])) if rep is not None else {}
+    said = ctx.bad_data if ctx is not None else _silent
+    out: list[tuple[AttrChange, dict[str, str]]] = []
+    listed = rules.changes if rep is not None else {}
+    declared = {a.name: a.values for a in rules.model.attributes}
+    defaults = conditions.defaults(rules.model)
+    rank = RANK[:]  # (one copy for the whole sort: see RANK)
+    ordered = sorted(given, key=lambda g: (g.at, rank[g.code], g.text is not None, g.text or "", g.line))
+    unread: dict[tuple[float, int], Given] = {}  # (per event of a type that changes none: the lowest line)
+    last: Given | None = None  # (the event read last, and the first of its instant and type: what a repeat is
+    first: Given | None = None  # compared with, and what a contradiction names, as :mod:`.order` names it)
+    for g in ordered:
+        names = listed.get(g.code)
+        if not names:
+            if g.text is None or g.text != attributes_text(attrs):
+                told = unread.get((g.at, g.code))
+                if told is None or g.line < told.line:
+                    unread[(g.at, g.code)] = g
+            continue
+        if last is not None and first is not None and (last.at, last.code) == (g.at, g.code):
+            if last.text == g.text:
+                continue  # (an exact repeat: the lowest line counts)
+            if ctx is not None:
+                _conflict(ctx, ident, first, g)
+        else:
+            first = g
+        last = g
+        told_attrs = attributes_of((None, None, g.text)) if g.text is not None else {}
+        for name, value in told_attrs.items():
+            now = attrs.get(name, defaults.get(name, ""))
+            if name not in names:
+                if value != now:
+                    note = DataNote(what="attribute_unlisted", event=TYPES[g.code], attribute=name, value=value)
+                    said(ident, note, g.line, g.at)
+                continue
+            if value not in declared.get(name, ()):
+                note = DataNote(
+                    what="change_undeclared", event=TYPES[g.code], attribute=name, value=value, version=rules.version
+                )
+                said(ident, note, g.line, g.at)
+                continue
+            attrs[name] = value
+            if value != now:
+                out.append((AttrChange(g.at, g.line, g.code, name, now, value), dict(attrs)))
+    for g in unread.values():
+        note = DataNote(what="attributes_unread", event=TYPES[g.code], first=TYPES[REPORTED])
+        said(ident, note, g.line, g.at)
+    return InForce(attrs, out)
+
+
+def _silent(ident: str, note: DataNote, line: int = 0, at: float | None = None) -> None:
+    """Says nothing (:func:`read_changes` without a ``ctx``)."""
+
+
+def _conflict(ctx: Ctx, ident: str, first: Given, other: Given) -> None:
+    """Two events of one type at one instant that give different attributes: a ``data`` violation naming
+    both lines (as :func:`.order.report_conflicts` names two that disagree in their fields)."""
+    name = TYPES[other.code]
+    diff = [DataDiff(name="attributes", value=other.text, other=first.text)]
+    unlined = DataNote(what="conflict_unlined", event=name, diff=diff)
+    if not (first.line and other.line):
+        ctx.bad_data(ident, unlined, 0, other.at)
+        return
+    key = note_text(unlined, ident, "en", wall_text, str, str)  # (the same words without the lines)
+    note = DataNote(what="conflict", event=name, line=other.line, other_line=first.line, diff=diff)
+    ctx.bad_data(ident, note, other.line, other.at, key=key)
+
+
+def rule_position(rules: Rules, pid: str, attrs: dict[str, str]) -> int | None:
+    """Which rule of ``pid`` the attributes ``attrs`` (as given) select under version ``rules``: its
+    position among the rules of that id, in file order (None: none)."""
+    rule = chosen(rules, pid, attrs)
+    return next((k for k, p in enumerate(rules.model.rules_of(pid)) if p is rule), None)

@@ -45,7 +45,9 @@ Design notes
   that instant of the nth business day after the day each cycle starts (:mod:`.day_targets`), a
   wall-clock instant no pause moves (``sla check`` refuses it on a clock that pauses, E225); met iff the
   cycle stops at or before it; ``at_risk`` on the business time of CAL, as the plain ``respond by end
-  of`` (:func:`_by_day`).
+  of`` (:func:`_by_day`). The row keeps the judged cycle's start (``cycle_start``, out of the JSON), and so
+  does a breach's ``target``, from which ``sla explain`` and the violations table say why a time it names
+  is due at another (that day closes earlier).
 * ``update every D by E``: while the clock runs, an E at least every D of
   running time, counted from the clock start and from each E. Each update is
   due at the first instant the running time since the last one reaches D; an E
@@ -131,6 +133,9 @@ class TargetVerdict:
     risk_percent: float | None = None
     #: (threshold, instant) of each warning threshold of a clock with several, for ``sla explain``
     risk_at: tuple[tuple[float, float], ...] = ()
+    #: a day-based target: the start of the judged cycle, whose day its due instant is counted from (``sla
+    #: explain`` says when that day's hours kept a ``by 16:00 of ...`` at another time)
+    cycle_start: float | None = None
 
     def to_row(self) -> TargetRow:
         """The report row (what the Python API gives)."""
@@ -143,7 +148,9 @@ class TargetVerdict:
         assert rules is not None
         due = rules.dt(self.due) if self.due is not None else None
         used = self.used_s / 60 if self.used_s is not None else None
-        return TargetView(self.name, self.kind, self.clock, self.status, due, self.target_s / 60, used, self.missed)
+        return TargetView(
+            self.name, self.kind, self.clock, self.status, due, self.target_s / 60, used, self.missed, self.risk_percent
+        )
 
 
 class TargetView(NamedTuple):
@@ -157,6 +164,7 @@ class TargetView(NamedTuple):
     target_minutes: float
     used_minutes: float | None
     missed: int
+    at_risk_percent: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +240,8 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
         if excl is not None:
             out.append(_excluded(n.name, "notify", None, target_s, inc.cause, art(excl.ref)))
             continue
-        why_not = not_for(rules, n.when, recs, REPORTED)  # `when plan = premium` (issue 13)
+        # `when plan = premium` (issue 13), on the attributes in force, as the priority's rule is chosen
+        why_not = not_for(rules, n.when, recs, REPORTED, inc.attributes)
         if why_not is not None:
             v = TargetVerdict(n.name, "notify", None, "not_applicable", None, None, target_s, None, ref=art(n.ref))
             v.steps.append((None, f"notification `{n.name}` {why_not.text}", art(n.ref)))
@@ -240,7 +249,7 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
             out.append(v)
             continue
         v = _notify(ctx, rules, n, after, met_by, recs, target_s)
-        said = applies_text(rules, n.when, recs, REPORTED)
+        said = applies_text(rules, n.when, recs, REPORTED, inc.attributes)
         if said is not None:
             v.steps.insert(0, (None, f"notification `{n.name}`: {said}", art(n.ref)))
         out.append(v)
@@ -476,13 +485,13 @@ def _by_day(
     for cycle in life.earlier:
         due = cycle_due(rules, day, cycle.start)
         if cycle.end > due:
-            v.status, v.due = "breached", due
+            v.status, v.due, v.cycle_start = "breached", due, cycle.start
             v.target_s = rules.between(cycle.start, due, cal)
             v.used_s = rules.between(cycle.start, cycle.end, cal)
             before = _breached_cycle(v, cycle, fmt)
             v.steps.append((due, f"{say} (started {fmt(cycle.start)}): due {fmt(due)}, {before}: breached", ref))
             return v
-    start = life.start
+    start = v.cycle_start = life.start
     due = v.due = cycle_due(rules, day, start)
     v.target_s = rules.between(start, due, cal)
     end = life.stopped_at if life.stopped_at is not None else ctx.as_of
@@ -682,6 +691,7 @@ def _violation(rules: Rules, inc: Incident, v: TargetVerdict, kind: str, rule: m
         missed=v.missed,
         cancelled_at=rules.dt(v.cancelled_at) if v.cancelled_at is not None else None,
         reset_at=rules.dt(v.reset_at) if v.reset_at is not None else None,
+        cycle_start=rules.dt(v.cycle_start) if v.cycle_start is not None else None,
     )
     return Violation(
         kind=kind,
@@ -722,6 +732,7 @@ def _row(rules: Rules, v: TargetVerdict, as_json: bool) -> dict[str, Any]:
         else ({} if v.unmet is None else {"unmet_when": v.unmet.when, "attributes": v.unmet.attributes})
         | ({"clock_steps": [_clock_step(rules, told) for told in v.story]} if v.story else {})
         | ({} if v.out_of_hours is None else {"out_of_hours": _out_of_hours(rules, *v.out_of_hours)})
+        | ({} if v.cycle_start is None else {"cycle_start": rules.dt(v.cycle_start)})
         | (
             {"risk_steps": [RiskStep.model_construct(at=rules.dt(t), percent=p) for p, t in v.risk_at]}
             if v.risk_at

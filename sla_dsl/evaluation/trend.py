@@ -234,11 +234,11 @@ def _settled(incidents: Sequence[Incident]) -> NDArray[np.float64]:
     out[met] = c.responded[met]
     out[breached] = c.due[breached]
     out[np.isnan(out)] = np.inf
-    # never before the last reprioritisation, which can make or unmake the verdict: only incidents
-    # that are not plain have one (a year holds a few hundred of them)
+    # never before the last reprioritisation or change of an attribute, which can make or unmake the
+    # verdict: only incidents that are not plain have one (a year holds a few hundred of them)
     for k in np.flatnonzero(~c.plain & (met | breached)).tolist():
-        if reprios := incidents[k].reprios:
-            out[k] = max(out[k], reprios[-1][0])
+        if (last := incidents[k].last_change) is not None:
+            out[k] = max(out[k], last)
     return out
 
 

@@ -69,6 +69,9 @@ class _Collector:
         #: CSV: a cell of blanks only is an empty cell, no value (dropped from a row the fast path does not
         #: take as it is; one it takes has no such cell in a field it reads, and notes none of another)
         self.blank_cells = blank_cells
+        #: the compression the lines are read through (``gzip``...: :func:`~.lines.compressed_as`), which
+        #: the help of a line that is not UTF-8 decompresses first
+        self.compressed: str | None = None
 
     def take(self, data: Any, line: int) -> None:
         """File one event given as a mapping: by the fast path, as it is or with the blanks around its

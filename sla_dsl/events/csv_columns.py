@@ -29,7 +29,8 @@ Design notes
 * Only a log both readers read alike, else the CSV reader reads it (this returns
   False, nothing kept):
   * the header is the first line (after a byte-order mark): one line, its quotes
-    closed, naming ``event``, ``at`` and ``id``, no name twice; a blank or
+    closed, naming ``event``, ``at`` and ``id``, no name twice (empty names, columns
+    without a name, as many as it has, :func:`~.csv_reader.repeated_columns`); a blank or
     comment line before it, or a header the CSV reader refuses, is that reader's;
   * every row is one line: the rows Arrow reads are counted against the lines
     (a quoted cell over two lines, a blank line or a line of blanks between rows
@@ -62,7 +63,7 @@ import pyarrow.csv as pcsv
 
 from .arrow_columns import file_batch
 from .collect import Progress, _Collector
-from .csv_reader import _QUOTED, csv_state
+from .csv_reader import _QUOTED, comment_row, csv_state, repeated_columns
 from .lines import lines_shorter, plain_bytes
 from .schema import BLANKS, KNOWN_FIELDS, EventLog, declare_types
 
@@ -101,7 +102,7 @@ def _header(line: bytes) -> list[str] | None:
     except (csv.Error, ValueError):
         return None
     names = [n.strip() for n in names]
-    if any(n not in names for n in _NEEDS) or len(set(names)) != len(names):
+    if any(n not in names for n in _NEEDS) or repeated_columns(names):
         return None
     return names
 
@@ -187,10 +188,18 @@ def read_csv_columns(
                 handed += 1
                 if handed > _MOST_HANDED or first + i > lines + 1:
                     raise _TooMany
-                cells = {n: batch.column(k)[i].as_py() for k, n in enumerate(names)}
-                given = {n: v for n, v in cells.items() if v is not None}
-                if any(type(v) is not str or v.strip(BLANKS) for v in given.values()):
-                    take(given, first + i)  # (else a row of empty cells, a spreadsheet's `,,,`: no data)
+                given: dict[str, str] = {}
+                for k, n in enumerate(names):  # (as the CSV reader: of names alike, the last cell given)
+                    v = batch.column(k)[i].as_py()
+                    if v is not None:
+                        given[n] = v
+                if not any(type(v) is not str or v.strip(BLANKS) for v in given.values()):
+                    return  # a row of empty cells, a spreadsheet's `,,,`: no data
+                comment = comment_row(log.source, first + i, names[0], given.get(names[0]))
+                if comment is not None:  # (a `#` row after the header: said as the CSV reader says it)
+                    log.problems.append(comment)
+                else:
+                    take(given, first + i)
 
             if trim:
                 file_batch(log, _trimmed(batch), first, slow, mine, written=batch, far_slow=True)

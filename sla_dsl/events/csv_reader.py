@@ -14,7 +14,9 @@ Design notes
   again at the next physical line, which may be inside the quoted cell, so the
   reader follows the cell's quotes to its end (:func:`csv_state`) rather than
   read its lines as rows. A row's problems are all at its first line, the
-  number that names the row.
+  number that names the row; one of a later line of the row (a byte that is not
+  UTF-8, a line too long, in a quoted cell over several lines) names that line,
+  whose column it gives (:func:`_at_line`).
 * A quote never closed (the csv module, not strict, gives the rest of the file
   as one cell) is an error of its row, which ends at the quote's line (the
   message names its line and column); the lines after it are read again as
@@ -59,14 +61,16 @@ from .lines import (
     MAX_RUNAWAY_BYTES,
     READ_ERRORS,
     bounded_lines,
+    compressed_as,
     drop_rest,
     not_utf8,
     not_utf8_help,
     too_long,
 )
+from .problems import Problem, problem
 from .schema import BLANKS, EventLog, declare_types
 
-__all__ = ["csv_detail", "csv_state", "read_csv"]
+__all__ = ["comment_row", "csv_detail", "csv_state", "read_csv", "repeated_columns"]
 
 _FIELD_LIMIT = re.compile(r"field larger than field limit \((\d+)\)")
 #: The most characters of lines after a quote never closed held to read again as rows (beyond, the
@@ -139,6 +143,8 @@ class _CsvLines:
     def __init__(self, stream: IO[str], source: str = "<csv>") -> None:
         self.stream = stream
         self.source = source
+        #: the compression the stream is read through (the help of a line not UTF-8 decompresses it first)
+        self.compressed = compressed_as(stream)
         #: the number of the line last given (read, or read again)
         self.lineno = 0
         #: the lines read from the stream
@@ -242,7 +248,8 @@ class _CsvLines:
             if not line.isascii():
                 bad_text = not_utf8(line)
                 if bad_text is not None:
-                    self.marks.append(_Mark(self.lineno, "E113", bad_text, not_utf8_help(self.source), False))
+                    hint = not_utf8_help(self.source, self.compressed)
+                    self.marks.append(_Mark(self.lineno, "E113", bad_text, hint, False))
             if self.in_header and line != "\n":
                 self.in_header = False
             yield line
@@ -315,14 +322,22 @@ def read_csv(
 
 def _flush_marks(col: _Collector, lines: _CsvLines, at: int, fatal: bool = False) -> tuple[bool, bool]:
     """File the problems noted in the lines of the row just read, at the row's first line ``at`` (one
-    row, one place): (any were, one is fatal)."""
+    row, one place), each of a later line of the row naming that line (:func:`_at_line`): (any were,
+    one is fatal)."""
     if not lines.marks:
         return False, False
     stop = fatal or any(m.fatal for m in lines.marks)
-    for _, code, message, hint, _ in lines.marks:
-        col.bad(at, code, message, hint, stop)
+    for line, code, message, hint, _ in lines.marks:
+        col.bad(at, code, message if line == at else _at_line(message, line), hint, stop)
     lines.marks.clear()
     return True, stop
+
+
+def _at_line(said: Words, line: int) -> Words:
+    """The problem ``said`` of a line of a row other than its first (a quoted cell over several lines),
+    worded to name that line: its column is that line's (``line 4 is not UTF-8 text: byte `0x83` at
+    column 7``, filed at the row's line 2)."""
+    return Words(f"{said.key}.at_line", (("line", str(line)), *said.args))
 
 
 def _unreadable(col: _Collector, lines: _CsvLines, detail: Words | str) -> bool:
@@ -383,6 +398,17 @@ def _lacks_help(header: list[str], missing: list[str]) -> Words:
     return words("events.E110.lacks.help", example="`event,at,id,priority`")
 
 
+def repeated_columns(header: list[str]) -> list[tuple[str, list[str]]]:
+    """Each name the header (its names stripped) gives more than once, in the header's order, with its
+    places (columns counted from 1). An empty name (a spreadsheet's trailing ``,,``) names no column:
+    any number of them are columns without a name, their cells kept as one such column's are."""
+    places: dict[str, list[str]] = {}
+    for k, name in enumerate(header, 1):
+        if name:
+            places.setdefault(name, []).append(str(k))
+    return [(name, at) for name, at in places.items() if len(at) > 1]
+
+
 def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> None:
     rows = csv.reader(lines)
     try:
@@ -406,15 +432,11 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
             fatal=True,
         )
         return
-    repeated = sorted({h for h in header if header.count(h) > 1})
+    repeated = repeated_columns(header)
     if repeated:
-        col.bad(
-            lines.start,
-            "E110",
-            words("events.E110.repeated", columns=listing([f"`{c}`" for c in repeated], ", ")),
-            words("events.E110.repeated.help"),
-            fatal=True,
-        )
+        for name, places in repeated:
+            said = words("events.E110.repeated", columns=f"`{name}`", places=listing(places, ", "))
+            col.bad(lines.start, "E110", said, words("events.E110.repeated.help"), fatal=True)
         return
     size = getattr(getattr(lines.stream, "buffer", None), "tell", None)  # bytes read, for a bar in bytes
     report = _EVERY
@@ -448,11 +470,22 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
             said = words("events.E111.cells", cells=str(len(row)), columns=str(len(header)))
             col.bad(lineno, "E111", said, words("events.E111.cells.help"))
             continue
-        if row[0].lstrip().startswith("#") and header[0] == "event":  # (no event type starts so: a comment)
-            said = words("events.E103", name=row[0].strip())
-            col.bad(lineno, "E103", said, words("events.E103.csv_comment.help"))
+        comment = comment_row(col.log.source, lineno, header[0], row[0])
+        if comment is not None:
+            col.log.problems.append(comment)
             continue
         col.take({k: v for k, v in zip(header, row, strict=False) if v != ""}, lineno)
+
+
+def comment_row(source: str, line: int, first: str, cell: str | None) -> Problem | None:
+    """E103 of a row after the header whose first column (named ``first``) is ``event`` and whose cell
+    there (``cell``, as read) starts with ``#``: no event type starts so, it is a comment written after
+    the header, and the help says where a comment goes; None for any other row. Both readers of a CSV
+    file ask it of each row (:mod:`.csv_columns`, of a row it hands back)."""
+    if first != "event" or cell is None or not cell.lstrip().startswith("#"):
+        return None
+    said = words("events.E103", name=cell.strip())
+    return problem(source, line, "E103", said, words("events.E103.csv_comment.help"))
 
 
 #: The columns every CSV header of events names.

@@ -110,7 +110,8 @@ def comparable(field: str, value: Any) -> Any:
                 return None
         if type(value) is list and all(type(p) is tuple and len(p) == 2 for p in value):  # an Arrow map's cell
             value = dict(value) if len({k for k, _ in value}) == len(value) else None
-        if type(value) is dict and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        # (a mapping of names: a dict, or a subclass such as an ``sla test`` file's YAML mapping)
+        if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
             return attributes_text({k.strip(): v.strip() for k, v in value.items()})
         return None
     if field in ("start", "end") or not isinstance(value, str):

@@ -346,22 +346,33 @@ def not_utf8(line: str | bytes) -> Words | None:
 _ESCAPED = re.compile("[\udc80-\udcff]")
 
 
-def not_utf8_help(source: str) -> Words:
+def not_utf8_help(source: str, compressed: str | None = None) -> Words:
     """Help of E113 for a line of the log ``source``: how to convert it from Shift_JIS (CP932), the usual
-    encoding of a Japanese Windows export, with the file's own name and extension."""
-    return words("events.E113.help", example=f"`{_converting('CP932', source)}`")
+    encoding of a Japanese Windows export, with the file's own name and extension (``compressed``: the
+    compression the log was read through, :func:`compressed_as`)."""
+    return words("events.E113.help", example=f"`{_converting('CP932', source, compressed)}`")
 
 
-def _converting(encoding: str, source: str) -> str:
+#: The command that writes a compressed file decompressed to standard output, for each compression read.
+_TO_STDOUT = {"gzip": "zcat", "bzip2": "bzcat", "xz": "xzcat"}
+_SUFFIXES = (".gz", ".bz2", ".xz")
+
+
+def _converting(encoding: str, source: str, compressed: str | None = None) -> str:
     """The ``iconv`` command that writes the log ``source`` (``FILE`` for standard input) from ``encoding``
-    to UTF-8 beside it: ``events.csv`` to ``events-utf8.csv``."""
+    to UTF-8 beside it: ``events.csv`` to ``events-utf8.csv``. A log read through a compression
+    (``compressed``: ``gzip``, ``bzip2``, ``xz``) is decompressed into it, the text written plain:
+    ``zcat events.csv.gz | iconv -f CP932 -t UTF-8 > events-utf8.csv``."""
     name = "FILE" if source.startswith("<") else source
     plain = name
-    for suffix in (".gz", ".bz2", ".xz"):  # (a compressed log is converted once decompressed)
+    for suffix in _SUFFIXES:  # (the text written is not compressed)
         plain = plain.removesuffix(suffix)
     path = PurePath(plain)
     out = str(path.with_name(f"{path.stem}-utf8{path.suffix}")) if path.name else f"{plain}-utf8"
-    return f"iconv -f {encoding} -t UTF-8 {shlex.quote(plain)} > {shlex.quote(out)}"
+    tool = _TO_STDOUT.get(compressed or "")
+    if tool is not None:
+        return f"{tool} {shlex.quote(name)} | iconv -f {encoding} -t UTF-8 > {shlex.quote(out)}"
+    return f"iconv -f {encoding} -t UTF-8 {shlex.quote(name)} > {shlex.quote(out)}"
 
 
 #: The byte-order marks of the encodings a log is refused in (longest first: UTF-32LE's starts as UTF-16LE's).
@@ -402,18 +413,20 @@ def foreign_text(head: bytes) -> tuple[str, str] | None:
 
 class NotText(Exception):
     """The log is not UTF-8 text that can be read: UTF-16 or UTF-32 text, an Excel workbook
-    (:func:`foreign_text`)."""
+    (:func:`foreign_text`); ``compressed``: the compression it was read through (its help decompresses
+    it first)."""
 
-    def __init__(self, kind: str, shown: str) -> None:
+    def __init__(self, kind: str, shown: str, compressed: str | None = None) -> None:
         super().__init__(kind)
         self.kind = kind
         self.shown = shown
+        self.compressed = compressed
 
     def wording(self, source: str) -> tuple[str, Words, Words]:
         """(code, message, help) of the problem, at line 1 of the log ``source``."""
         if self.kind == "workbook":
             return "E113", words("events.E113.workbook", kind=f"`{self.shown}`"), words("events.E113.workbook.help")
-        example = f"`{_converting(self.kind, source)}`"
+        example = f"`{_converting(self.kind, source, self.compressed)}`"
         said = words("events.E113.wide", encoding=self.kind, bytes=f"`{self.shown}`")
         return "E113", said, words("events.E113.wide.help", example=example)
 
@@ -430,7 +443,7 @@ def refuse_foreign(stream: Any) -> None:
         return  # (the reader says what is wrong)
     found = foreign_text(head)
     if found is not None:
-        raise NotText(*found)
+        raise NotText(*found, compressed_as(stream))
 
 
 def text_stream(stream: IO[bytes]) -> io.TextIOWrapper:

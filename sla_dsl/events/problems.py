@@ -395,10 +395,12 @@ def event_problems_in(lang: str) -> Iterator[None]:
 
 def no_events_warning(log: Any, lang: str) -> str | None:
     """The warning a command writes on stderr, in ``lang``, when the event log ``log`` (just read) holds no
-    event and no problem: an empty file, or blank lines, comments or a CSV header only. Its report
+    event and no problem: an empty file, or blank lines, comments or a CSV header only; a Parquet or
+    Arrow file (or directory) of no rows, said in a table's words. Its report
     judges nothing, which is no error (exit 0), but must not pass unnoticed for a month without
     incidents."""
     if log.count or any(log.groups) or log.problems or log.left_out:
         return None
-    said = message("events.no_events", lang, source=printable(str(log.source)))
+    key = "events.no_events.rows" if isinstance(log.source, RowSource) else "events.no_events"  # (a table's words)
+    said = message(key, lang, source=printable(str(log.source)))
     return f"sla: {message('diag.word.warning', lang)}: {said}"

@@ -99,7 +99,7 @@ from .schema import (
     declare_types,
     event_type,
 )
-from .validate import ARRAY_HELP, kind_of, unknown_type, validate_mapping
+from .validate import ARRAY_HELP, kind_of, no_values_as_none, unknown_type, validate_mapping
 
 if TYPE_CHECKING:
     from ..policy.compiled import Policy
@@ -123,11 +123,12 @@ _loads: Callable[[bytes], Any] = orjson.loads
 _JSONError: tuple[type[Exception], ...] = (orjson.JSONDecodeError, UnicodeDecodeError)
 
 
-def _json_problem(source: str, line: int, raw: bytes, exc: Exception) -> Problem:
-    """The problem of a line orjson refused: not UTF-8 (E113), or not JSON (E100)."""
+def _json_problem(source: str, line: int, raw: bytes, exc: Exception, compressed: str | None = None) -> Problem:
+    """The problem of a line orjson refused: not UTF-8 (E113; ``compressed``: the compression the log is
+    read through, which its help decompresses first), or not JSON (E100)."""
     bad_text = not_utf8(raw)
     if bad_text is not None:
-        return problem(source, line, "E113", bad_text, not_utf8_help(source))
+        return problem(source, line, "E113", bad_text, not_utf8_help(source, compressed))
     hint = ARRAY_HELP if raw[:1] == b"[" or raw.rstrip(b",") in (b"{", b"}", b"]") else None
     if isinstance(exc, json.JSONDecodeError):
         msg = _WHERE.sub("", exc.msg)  # the column is said apart; a ':' of the message itself stays
@@ -179,6 +180,7 @@ def read_jsonl(
     (:func:`_not_jsonl`: a log file; a request's body has its own bound on the problems it lists)."""
     mine = declare_types(declared)
     col = _Collector(log or EventLog(source), skip_invalid, defer, mine)
+    col.compressed = compressed_as(stream)
     kinds = _kinds(col.log, mine)
     loads = _loads
     count = bytes.count
@@ -383,7 +385,7 @@ def _odd_line(col: _Collector, raw: bytes, lineno: int) -> Any:
     try:
         return _loads(text)
     except _JSONError as exc:
-        col.log.problems.append(_json_problem(col.log.source, lineno, text, exc))
+        col.log.problems.append(_json_problem(col.log.source, lineno, text, exc, col.compressed))
         return _SKIP
 
 
@@ -585,7 +587,7 @@ def iter_events(path: str | Path, *, declared: Collection[str] = ()) -> Iterator
             try:
                 data = _loads(text)
             except _JSONError as exc:
-                raise EventInputError([_json_problem(source, lineno, text, exc)]) from None
+                raise EventInputError([_json_problem(source, lineno, text, exc, compressed_as(stream))]) from None
             repeated = repeated_problem(source, lineno, text, data)
             if repeated is not None:
                 raise EventInputError([repeated])
@@ -658,6 +660,7 @@ def log_from(
         elif not isinstance(item, Mapping):  # (said in the API's words: no JSON here)
             log.problems.append(_not_an_event(log.source, i, item))
             continue
+        item = no_values_as_none(item)  # (pandas' NaN, NaT: no value, as a DataFrame's null cell)
         given = _bytes_given(item)
         if given:  # text as bytes: refused as a number is (the models would decode it)
             log.problems.extend(_bytes_problems(log.source, line, item, given))

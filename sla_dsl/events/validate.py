@@ -67,10 +67,39 @@ _CELL_KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
 )
 
 
+#: The types of pandas' and NumPy's missing values besides a float NaN, by name (pandas is not imported).
+_MISSING_TYPES = frozenset({"NaTType", "NAType"})
+_NUMPY_TIMES = frozenset({"datetime64", "timedelta64"})
+
+
+def no_value(value: Any) -> bool:
+    """Whether ``value`` is a missing value of pandas or NumPy, no value as ``None`` is: a float NaN (a
+    float not equal to itself: a DataFrame's empty cell in ``to_dict("records")``), pandas' ``NaT`` and
+    ``NA``, NumPy's ``NaT``. A DataFrame reads them as null cells; the API's dicts read them alike.
+    Told without importing pandas or NumPy."""
+    if isinstance(value, float):
+        return value != value
+    name = type(value).__name__
+    if name in _MISSING_TYPES:
+        return True
+    return name in _NUMPY_TIMES and bool(value != value)
+
+
+def no_values_as_none(data: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``data`` with each missing value of pandas or NumPy (:func:`no_value`) given as ``None``: an
+    optional field absent, a required one missing (E102), as a DataFrame's null cell; ``data`` itself
+    when it holds none."""
+    for v in data.values():
+        if type(v) is not str and no_value(v):  # (text first: most values are)
+            return {k: None if no_value(x) else x for k, x in data.items()}
+    return data
+
+
 def kind_of(value: Any) -> Words:
     """What a value is, as a phrase of the catalogue (``a number`` / ``数値``): JSON's kinds, those of a
-    Parquet or Arrow cell (a time, bytes), or a value of another Python type, named in code."""
-    if value is None:
+    Parquet or Arrow cell (a time, bytes), or a value of another Python type, named in code. A missing
+    value of pandas or NumPy (a NaN, ``NaT``: :func:`no_value`) is no value, as ``None``."""
+    if value is None or no_value(value):
         return words("events.kind.null")
     kind = next((name for types, name in (*_KINDS, *_CELL_KINDS) if isinstance(value, types)), None)
     return (

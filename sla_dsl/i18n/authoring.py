@@ -143,6 +143,21 @@ AUTHORING: dict[str, Msg] = {
         "{example} を追加するか、カレンダーを指定してください",
         "the policy declares no business calendar with hours: add {example} or name one",
     ),
+    # what the API's evaluation entries (sla_dsl.evaluate, sla_dsl.evaluation) refuse, in the policy's primary
+    # language as the policy's methods (the English is what they always said)
+    "author.api.edge_type": Msg(
+        "`{what}` には時差を持つ `datetime`、`date`、またはそれらの `ISO 8601` の文字列を渡してください"
+        "（`{kind}` が渡されました）",
+        "{what}: expected a datetime with a UTC offset, a date or ISO 8601 text, found {kind}",
+    ),
+    "author.api.naive": Msg(
+        "`{what}` の `{text}` には時差がありません（時差を持つ `datetime` を渡してください）",
+        "{what} `{text}` has no UTC offset",
+    ),
+    "author.api.log_type": Msg(
+        "`log` には `sla_dsl.reader.read_events` で読んだ `EventLog` を渡してください（`{kind}` が渡されました）",
+        "log: expected an EventLog (sla_dsl.reader.read_events), found {kind}",
+    ),
     # a business calendar's refusals (sla_dsl.calendars.business_index), of what a checked policy never
     # reaches but the Python API may be asked
     "author.calendar.no_holiday_data": Msg(

@@ -29,6 +29,7 @@ Design notes
 from __future__ import annotations
 
 from .diagnostics_input import INPUT_DIAGNOSTICS
+from .diagnostics_peers import PEER_DIAGNOSTICS
 from .diagnostics_rules import RULE_DIAGNOSTICS, RULE_SYNTAX
 from .diagnostics_values import VALUE_DIAGNOSTICS, VALUE_SYNTAX
 from .msg import Msg
@@ -684,7 +685,14 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.E210.help_near": Msg(
         "`{near}` の誤りではありませんか？曜日は{days}です", "did you mean `{near}`? weekdays are {days}"
     ),
-    "diag.E210.help_none": Msg("曜日は{days}です", " weekdays are {days}"),
+    "diag.E210.help_none": Msg("曜日は{days}です", "weekdays are {days}"),
+    # a month of `holiday yearly 4th thu of nov`
+    "diag.E210.month": Msg("`{word}` という月はありません", "unknown month `{word}`"),
+    "diag.E210.month.help": Msg("`{month}` と書いてください。月は{months}です", "write `{month}`; months are {months}"),
+    "diag.E210.month.help_near": Msg(
+        "`{near}` の誤りではありませんか？月は{months}です", "did you mean `{near}`? months are {months}"
+    ),
+    "diag.E210.month.help_none": Msg("月は{months}です", "months are {months}"),
     # the languages a policy declares
     "diag.E260": Msg("`{code}` という言語は扱えません", "unknown language `{code}`"),
     "diag.E260.help": Msg(
@@ -950,6 +958,20 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.W232.help": Msg(
         "一つだけ残してください（最初のものは{line}行目にあります）", "keep one (the first is on line {line})"
     ),
+    "diag.W232.yearly": Msg(
+        "カレンダー `{name}`：毎年の祝日 `{rule}` に名前が二度付けられています",
+        "calendar `{name}`: yearly holiday `{rule}` is named twice",
+    ),
+    "diag.W232.covered": Msg(
+        "カレンダー `{name}`：祝日 `{date}` は、毎年の祝日 `{rule}` の日です",
+        "calendar `{name}`: holiday `{date}` is the day of yearly holiday `{rule}`",
+    ),
+    "diag.W232.covered.help": Msg(
+        "{line}行目の `holiday yearly {rule}` で毎年祝日になります。この行を削除してください"
+        "（残すと、{date}の名前はこの行のものになります）",
+        "`holiday yearly {rule}` on line {line} makes it a holiday every year: remove this line "
+        "(if kept, {date} takes its name)",
+    ),
     # declared event types and attributes
     "diag.E247": Msg("イベントの種類 `{name}` が二度宣言されています", "event type `{name}` is declared twice"),
     "diag.E248": Msg(
@@ -1011,4 +1033,5 @@ DIAGNOSTICS: dict[str, Msg] = {
     **VALUE_DIAGNOSTICS,
     **RULE_DIAGNOSTICS,
     **INPUT_DIAGNOSTICS,
+    **PEER_DIAGNOSTICS,
 }

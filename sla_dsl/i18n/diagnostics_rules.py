@@ -92,6 +92,42 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "宣言できるのは案件のイベントの種類だけです：`{example}` と書いてください",
         "only incident event types can be declared: write `{example}`",
     ),
+    # E254, W259: the events that change an incident's attribute (`changes at`)
+    "diag.E254.family": Msg(
+        "`{name}` は案件のイベントではないため、属性 `{attribute}` を変えることはできません"
+        "（障害の属性は、その障害の間ずっと変わりません）",
+        "`{name}` is not an incident event: it cannot change attribute `{attribute}` (an outage's attributes "
+        "hold for its whole life)",
+    ),
+    "diag.E254.family.help": Msg(
+        "案件のイベントを書いてください（例：`{declaration}` と宣言して `changes at {example}`）",
+        "name an incident event, e.g. `changes at {example}` with `{declaration}`",
+    ),
+    "diag.E254.report": Msg(
+        "`incident.reported` は案件の最初の属性を与えるイベントで、属性 `{attribute}` を後から変える"
+        "イベントではありません",
+        "`incident.reported` gives the attributes an incident starts with: it does not change attribute "
+        "`{attribute}` later",
+    ),
+    "diag.E254.report.help": Msg(
+        "報告の後で属性を変えるイベントを書いてください（例：`{declaration}` と宣言して `changes at {example}`）",
+        "name the event that changes it after the report, e.g. `changes at {example}` with `{declaration}`",
+    ),
+    "diag.E254.twice": Msg(
+        "`{name}` が属性 `{attribute}` の `changes at` に二度書かれています",
+        "`{name}` is listed twice in the `changes at` of attribute `{attribute}`",
+    ),
+    "diag.E254.twice.help": Msg("それぞれ一度だけ書いてください：`{line}`", "list each once: `{line}`"),
+    "diag.W259": Msg(
+        "属性 `{attribute}` を試す `when` がないため、`changes at` のイベントで属性が変わっても、"
+        "適用される規定は変わりません",
+        "no `when` tests attribute `{attribute}`: a change at its `changes at` events would change no rule",
+    ),
+    "diag.W259.help": Msg(
+        "優先度か案件の通知の規定で試すか（例：`when {attribute} = {value}`）、`changes at` の行を削除してください",
+        "test it in a priority rule or an incident's notify rule (e.g. `when {attribute} = {value}`), "
+        "or remove the `changes at` line",
+    ),
     # E252, W250, W251: the rules of one priority chosen by attributes
     "diag.E252": Msg(
         "優先度 `{pid}` の案件で{shown}のものは、`{pid}` のどの規定にも当てはまりません",

@@ -101,6 +101,7 @@ DIFF: dict[str, Msg] = {
     "diff.field.date_hours": Msg("日付別の時間帯", "hours of some dates"),
     "diff.field.closed_hours": Msg("一部時間の休業", "closed hours of some dates"),
     "diff.field.named_holidays": Msg("独自の休日", "named holidays"),
+    "diff.field.yearly_holidays": Msg("毎年の独自の休日", "yearly named holidays"),
     "diff.field.notes": Msg("注記", "notes"),
     "diff.field.rules": Msg("値を決める規定", "rules giving its value"),
     "diff.field.availability_measured": Msg("稼働率の測定", "availability measured"),
@@ -121,6 +122,8 @@ DIFF: dict[str, Msg] = {
     "diff.field.resets": Msg("リセット", "resets at"),
     "diff.field.restarts": Msg("停止後の再始動", "restarts at"),
     "diff.field.cancels": Msg("取り消し", "cancels at"),
+    # the events that change an attribute during an incident's life (`changes at`)
+    "diff.field.attribute.changes": Msg("案件の途中で変更するイベント", "change events"),
     "diff.field.targets": Msg("計測目標", "targets on clocks"),
     # one named target of a priority, in the notice (the site's history), which says only the one that changed
     "diff.field.clock_target": Msg("計測目標", "target on a clock"),
@@ -219,6 +222,9 @@ DIFF: dict[str, Msg] = {
     "diff.rec.day": Msg("毎月{day}日", "day {day} of every month"),
     "diff.rec.yearly": Msg("毎年{month}月{day}日{mm:.0}{dd:.0}", "every year on {mm}-{dd}{month:.0}{day:.0}"),
     "diff.rec.weekly": Msg("毎週{day}", "every {day}"),
+    # the day of a yearly holiday (`holiday yearly 4th thu of nov`, `holiday yearly last mon of may`)
+    "diff.rec.yearly_nth": Msg("毎年{month}の{nth}{day}", "every year on the {nth} {day} of {month}"),
+    "diff.rec.yearly_last": Msg("毎年{month}の最終{day}", "every year on the last {day} of {month}"),
     "diff.rec.last": Msg("最終", "last"),
     "diff.rec.nths": Msg("{nths}{day}", "{nths} {day}"),
     "diff.rec.sep": Msg("・", ", "),

@@ -253,6 +253,11 @@ EVENTS: dict[str, Msg] = {
         "フィールド `{field}` は {example} のような JSON オブジェクトでなければなりません",
         "field `{field}` must be a JSON object such as {example}",
     ),
+    # (on an event of a type a `changes at` lists, whose attributes are read: names and values as text)
+    "events.E109.object.help": Msg(
+        "属性の名前と値を文字列で書いてください（例：{example}）",
+        "give the attributes' names and values as strings, e.g. {example}",
+    ),
     "events.E109": Msg("{detail}", "{detail}"),
     "events.E109.field": Msg("フィールド `{field}`：{detail}", "field `{field}`: {detail}"),
     "events.E109.repeated": Msg(
@@ -289,7 +294,8 @@ EVENTS: dict[str, Msg] = {
         "separate the columns with commas (`,`), not {sep} (e.g. `event,at,id,priority`)",
     ),
     "events.E110.repeated": Msg(
-        "CSV の見出し行で列 {columns} が重複しています", "CSV header names column {columns} more than once"
+        "CSV の見出し行で列 {columns} が重複しています（{places} 列目）",
+        "CSV header names column {columns} more than once (columns {places})",
     ),
     "events.E110.repeated.help": Msg(
         "列名は 1 回ずつにしてください。同じ名前の 2 つ目のセルが 1 つ目を黙って置き換えてしまいます",
@@ -339,6 +345,14 @@ EVENTS: dict[str, Msg] = {
     "events.E112.long": Msg(
         "行が 1 MiB を超えています（{length} {unit}）", "line is longer than 1 MiB ({length} {unit})"
     ),
+    # (a later line of a CSV row, a quoted cell over several lines: the row is named by its first line)
+    "events.E112.runaway.at_line": Msg(
+        "{line} 行目が 1 MiB を超え、{limit} MiB 以内に終わりがありません。ここで読み込みを止めました",
+        "line {line} is longer than 1 MiB and has no end within {limit} MiB: reading stopped here",
+    ),
+    "events.E112.long.at_line": Msg(
+        "{line} 行目が 1 MiB を超えています（{length} {unit}）", "line {line} is longer than 1 MiB ({length} {unit})"
+    ),
     "events.E112.help": Msg(
         "イベントの行は改行を含めて 1 MiB（{most} バイト）までで、1 行に 1 イベントです。"
         "このファイルはイベントログですか？",
@@ -350,6 +364,10 @@ EVENTS: dict[str, Msg] = {
     "events.E113": Msg(
         "行が UTF-8 のテキストではありません：{column} 文字目のバイト `0x{byte}`",
         "line is not UTF-8 text: byte `0x{byte}` at column {column}",
+    ),
+    "events.E113.at_line": Msg(
+        "{line} 行目が UTF-8 のテキストではありません：{column} 文字目のバイト `0x{byte}`",
+        "line {line} is not UTF-8 text: byte `0x{byte}` at column {column}",
     ),
     "events.E113.help": Msg(
         "イベントログは UTF-8 のテキストです。ファイルが `Shift_JIS`/`CP932`（日本語版 `Windows`）なら変換してください"
@@ -407,6 +425,10 @@ EVENTS: dict[str, Msg] = {
         "判定する案件はありません",
         "the event log `{source}` holds no events (the file is empty, or holds only blank lines, comments or a "
         "header): there is nothing to judge",
+    ),
+    "events.no_events.rows": Msg(
+        "イベントログ `{source}` にイベントがありません（表に行が 1 行もありません）。判定する案件はありません",
+        "the event log `{source}` holds no events (its table has no rows): there is nothing to judge",
     ),
     "events.E115.lacks": Msg("表に列 {columns} がありません", "table lacks column {columns}"),
     "events.E115.lacks.help": Msg(

@@ -20,11 +20,16 @@ Design notes
   (``author.hover.named``: ``` `business`（当社営業時間）```).
 * ``author.lsp_session.*``: what :mod:`sla_dsl.authoring.lsp` answers a request it will not do
   because of where the session stands (before ``initialize``, after ``shutdown``, a second
-  ``initialize``, an unknown method, parameters that do not fit, a document not open). They
-  concern no policy, so they are in the server's language (the client's ``locale``, else the
-  environment's), or the document's when it was checked. The words of the protocol (``initialize``,
-  ``shutdown``, ``exit``) and what the client sent (a method, a URI, the reason the parameters were
-  refused) are quoted as they are, in backticks in Japanese. :data:`LSP_SESSION` is part of
+  ``initialize``, an unknown method, parameters that do not fit, a document not open), what
+  :mod:`sla_dsl.authoring.lspframing` answers a message it cannot read (``.framing.*``), and the
+  server's log lines on stderr, which an editor shows in its output panel (``.log.*``). They
+  concern no policy, so they are in the server's language (the client's ``locale`` when it is
+  Japanese, else the primary language of the policy open in the editor, else English; the
+  environment's when the client names no locale and no policy is open: see
+  :attr:`~sla_dsl.authoring.lsp.Documents.lang`), or the document's when they are about one. The
+  words of the protocol (``initialize``, ``shutdown``, ``exit``) and what the client sent (a method,
+  a URI, the reason the parameters were refused, a Python error) are quoted as they are, in
+  backticks in Japanese. :data:`LSP_SESSION` is part of
   :data:`HOVER`, the section :mod:`.catalogue` registers.
 * ``{words:.0}`` in an English template takes the field and shows none of it (as
   ``site.business_hours`` does with its ``{s:.0}``): the English hover names a calendar, an
@@ -83,6 +88,68 @@ LSP_SESSION: dict[str, Msg] = {
     "author.lsp_session.not_jsonrpc": Msg(
         'この通信のメッセージとして読めません。`"jsonrpc": "2.0"` が必要です',
         'not a JSON-RPC 2.0 message: it needs `"jsonrpc": "2.0"`',
+    ),
+    # the framing of the client's messages on stdin (sla_dsl.authoring.lspframing): answered with a JSON-RPC error
+    # and written in the log (stderr, which an editor shows in its output panel), in the server's language
+    "author.lsp_session.framing.not_json": Msg(
+        "メッセージの本文が `JSON` ではありません（`{error}`）", "the message body is not JSON: {error}"
+    ),
+    "author.lsp_session.framing.too_deep": Msg(
+        "メッセージの本文は入れ子が深すぎて読めません", "the message body nests too deeply to be read"
+    ),
+    "author.lsp_session.framing.not_object": Msg(
+        "メッセージの本文が `JSON` のオブジェクトではありません", "the message body is not a JSON object"
+    ),
+    "author.lsp_session.framing.not_jsonrpc": Msg(
+        "メッセージが `JSON-RPC 2.0` のものではありません", "the message is not JSON-RPC 2.0"
+    ),
+    "author.lsp_session.framing.no_length": Msg(
+        "`Content-Length` ヘッダーがないメッセージは読めません。`Content-Length: <bytes>` が必要です",
+        "cannot read a message with no Content-Length header: it needs `Content-Length: <bytes>`",
+    ),
+    "author.lsp_session.framing.bad_length": Msg(
+        "ヘッダー `Content-Length: {value}` のメッセージは読めません。`Content-Length: <bytes>` が必要です",
+        "cannot read a message with the header `Content-Length: {value}`: it needs `Content-Length: <bytes>`",
+    ),
+    "author.lsp_session.framing.too_large": Msg(
+        "{size} バイトのメッセージは、このサーバーが読む上限の {limit} バイトを超えています",
+        "a message of {size} bytes is over the {limit} this server reads",
+    ),
+    "author.lsp_session.framing.not_read": Msg(
+        "この依頼は読めませんでした。`Content-Length` ヘッダーがないか、正しくありません",
+        "this request was not read: its Content-Length header is missing or invalid",
+    ),
+    # what the log says of the client's input only (no answer goes back)
+    "author.lsp_session.framing.ended_in_headers": Msg(
+        "メッセージのヘッダーの途中で入力が終わりました", "the input ended inside a message's headers"
+    ),
+    "author.lsp_session.framing.ended_in_body": Msg(
+        "メッセージの本文の途中で入力が終わりました（{size} バイトのうち {read} バイト）",
+        "the input ended inside a message body ({read} of {size} bytes)",
+    ),
+    "author.lsp_session.framing.skipped": Msg(
+        "`Content-Length` ヘッダーの前の {count} バイトを読み飛ばしました",
+        "skipped {count} bytes before a `Content-Length` header",
+    ),
+    # the server's log lines (stderr) about what went wrong outside an answer: a document's URI and a method as
+    # given, the Python error quoted as it is (in backticks in Japanese)
+    "author.lsp_session.log.internal_check": Msg(
+        "`{uri}` の検査中に内部エラーが発生しました：`{error}`", "internal error while checking {uri}: {error}"
+    ),
+    "author.lsp_session.log.internal_versions": Msg(
+        "`{uri}` と同じディレクトリの版を比べている間に内部エラーが発生しました：`{error}`",
+        "internal error while comparing the versions beside {uri}: {error}",
+    ),
+    "author.lsp_session.log.internal_handler": Msg(
+        "`{handler}` で内部エラーが発生しました：`{error}`", "internal error in {handler}: {error}"
+    ),
+    "author.lsp_session.log.internal": Msg("内部エラー：`{error}`", "{error}"),
+    "author.lsp_session.log.change_not_open": Msg(
+        "`{uri}` への変更を無視しました。文書が開かれていません", "ignored a change to {uri}: the document is not open"
+    ),
+    "author.lsp_session.log.params_ignored": Msg(
+        "`{method}` を無視しました。パラメーターが正しくありません：{reason}",
+        "ignored `{method}`: its parameters do not fit: {reason}",
     ),
     "author.lsp_session.not_open": Msg(
         "文書 `{uri}` は開かれていません。エディターで開いてから依頼してください",
@@ -241,6 +308,23 @@ HOVER: dict[str, Msg] = {
         "イベントログに記録できます（`event`、`at`、`id`）。クロック、目標、完了条件、通知規則で指定できます",
         "event `{name}` declared by this policy: {labels}\n\n"
         "The event log may carry it (`event`, `at`, `id`); clocks, targets, completion and notify rules may name it.",
+    ),
+    # an attribute (its name in its declaration): its values, and the events that change it (`changes at`)
+    "author.hover.attribute": Msg(
+        "**属性 {attribute}**：値は {values}（既定値 `{default}`）",
+        "**attribute {attribute}**: values {values} (default `{default}`)",
+    ),
+    "author.hover.attribute.changes": Msg(
+        "案件の途中で{events}により変わります。各優先度の規定はその時点の値（最後の変更）で選ばれ、目標は起算時刻から"
+        "判定します（使った時間はそのまま）",
+        "changed during an incident by {events}: the rule of each priority is chosen by the value in force (the "
+        "last change), its target judged from the clock start (the time used kept)",
+    ),
+    "author.hover.attribute.fixed": Msg(
+        "案件の報告（`incident.reported`）が与え、案件の間ずっと変わりません"
+        "（変えるイベントは `changes at` で指定します）",
+        "given by the report (`incident.reported`) and kept for the incident's whole life (`changes at` names "
+        "the events that change it)",
     ),
     # an attribute value
     "author.hover.value": Msg(

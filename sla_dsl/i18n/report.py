@@ -251,6 +251,12 @@ REPORT: dict[str, Msg] = {
     "report.late_by_outside": Msg("営業時間外に超過", "late outside business hours"),
     "report.left": Msg("残り（営業時間）", "Left (business time)"),
     "report.left_plain": Msg("残り", "Left"),
+    # the warning threshold an at-risk target has passed, when its clock has several (`at risk at 50%, 75% of
+    # target`): the column of the incidents at risk, and after the status in the table of targets, `sla explain`'s
+    # headline and the dashboard of `sla serve`
+    "report.risk.threshold": Msg("警告", "Warning"),
+    "report.risk.passed": Msg("目標の {percent}% が経過", "{percent}% of target used"),
+    "report.risk.status": Msg("{status}（{passed}）", "{status} ({passed})"),
     "report.no_response": Msg("応答なし", "no response"),
     # -- outages -------------------------------------------------------------------------
     # (the heading when the outages' one notification rule has no label, or there is none; else
@@ -509,6 +515,18 @@ REPORT: dict[str, Msg] = {
         "value `{value}` of attribute `{attribute}` on {event} of `{id}` is not declared in version {version}, "
         "which judges it: that version has no rule written for it",
     ),
+    "report.data.attribute_unlisted": Msg(
+        "`{id}` の{event}の属性 `{attribute}`（値 `{value}`）は読みません。この種類のイベントでは属性 `{attribute}` "
+        "は変わりません（変わるのは、その `changes at` に書かれたイベントだけです）。その時点の値を採ります",
+        "attribute `{attribute}` = `{value}` on {event} of `{id}` is not read: that event type does not change "
+        "`{attribute}` (only the types its `changes at` lists do); the value in force counts",
+    ),
+    "report.data.change_undeclared": Msg(
+        "`{id}` の{event}は属性 `{attribute}` を値 `{value}` に変えますが、この案件を判定する規定の版 {version} "
+        "にはこの属性またはこの値が宣言されていないため、適用しません。その時点の値を採ります",
+        "{event} of `{id}` changes attribute `{attribute}` to `{value}`, which version {version}, which judges "
+        "it, does not declare: not applied, the value in force is kept",
+    ),
     "report.data.clock_after_completion": Msg(
         "`{id}` の{event}は、案件が{completed}に{by}完了した後の記録です。クロック{clock}はこのイベントで動く"
         "はずでしたが、完了した案件は何も測らないため、このイベントは読みません。数えるには、`complete on` で"
@@ -642,6 +660,17 @@ REPORT: dict[str, Msg] = {
         "優先度を {priority} に変更（期限を起算時刻から再計算）",
         "priority changed to {priority} (due time recomputed from the clock start)",
     ),
+    # an attribute changed by an event its `changes at` lists (the rule chosen from then on)
+    "explain.attribute_changed": Msg(
+        "{event}：{attribute}を{old}から{new}に変更（{where}）。以後は {rule} の規定を適用（期限は起算時刻から再計算）",
+        "{event}: {attribute} changed from {old} to {new} ({where}); from then on the rule {rule} applies "
+        "(due time recomputed from the clock start)",
+    ),
+    "explain.attribute_changed.unlined": Msg(
+        "{event}：{attribute}を{old}から{new}に変更。以後は {rule} の規定を適用（期限は起算時刻から再計算）",
+        "{event}: {attribute} changed from {old} to {new}; from then on the rule {rule} applies "
+        "(due time recomputed from the clock start)",
+    ),
     "explain.reprioritized_unapplied": Msg(
         "優先度を `{priority}` に変更する記録がありますが、適用しません。この案件を判定する規定の版 {version} "
         "に優先度 `{priority}` は定められていません",
@@ -675,6 +704,10 @@ REPORT: dict[str, Msg] = {
         "回避策または問題解決に必要な情報を受領（完了）",
         "workaround or information needed to solve the problem received (completed)",
     ),
+    # an incident completed by another event its rule's `complete on` names: that event's own step, completed
+    "explain.completed_on": Msg("{event}（完了）", "{event} (completed)"),
+    # (completed, by an event not known: no policy to read the rule's `complete on` from)
+    "explain.completed": Msg("案件が完了", "the incident completed"),
     # what a target's clock did (issue 12's clocks), at the event that did it
     "explain.clock.start": Msg("{clock}：計測開始（{event}）", "{clock}: starts ({event})"),
     "explain.clock.pause": Msg("{clock}：一時停止（{event}、{until}まで）", "{clock}: paused ({event}) until {until}"),

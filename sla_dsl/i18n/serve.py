@@ -4,7 +4,8 @@ request's events only the service has (``serve.events.*``); and
 what it refuses before it listens (``serve.start.*``); what a reload (SIGHUP) says in the log
 (``serve.reload.*``) and a new version refused (``serve.policy.*``); the log lines of the webhook
 deliveries (``serve.webhook.*``); those of a stored incident whose version does not define its priority
-(``serve.not_judged.*``); the start's line of the stored events the versions in use cannot judge
+(``serve.not_judged.*``) and why ``GET /incidents/ID`` answers one stored but not judged
+(``serve.incident.*``); the start's line of the stored events the versions in use cannot judge
 (``serve.unjudged.*``); the timers' lines (``serve.timers.*``: an alert fired, withdrawn, not recorded).
 
 Design notes
@@ -285,6 +286,21 @@ SERVE: dict[str, Msg] = {
         "`incident.reprioritized` を送ってください（`GET /incidents/{{id}}` が案件ごとに示します）",
         "an incident keeps the version in force at its clock start: send an `incident.reprioritized` to a priority "
         "its version defines to have it judged (GET /incidents/{{id}} shows each)",
+    ),
+    # the note of GET /incidents/ID on an incident stored but not in the live view (sla_dsl.serve.tracking), in the
+    # language of the service's answers (`lang`, else the policy's primary language)
+    "serve.incident.ahead": Msg(
+        "まだ判定していません。この案件の `{event}` イベントの時刻がサービスの時計より後です（許される時計のずれの"
+        "範囲内なので保存しました）。その時刻から判定します",
+        "not judged yet: its {event} event is dated after the service's clock (stored within the clock skew "
+        "allowed); it is judged from that instant on",
+    ),
+    "serve.incident.unknown": Msg(
+        "{said}。`{report}` は違反のデータの項目に挙げます", "{said}: a data violation, which {report} lists"
+    ),
+    "serve.incident.not_judged": Msg(
+        "判定していません。理由は `{report}` が示します（違反のデータの項目と `{skipped}`）",
+        "not judged: {report} says why (its data violations and {skipped})",
     ),
     "serve.not_judged.item": Msg(
         "`{id}`（優先度 `{priority}`、版 {version}）",

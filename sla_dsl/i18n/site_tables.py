@@ -70,6 +70,10 @@ SITE_TABLES: dict[str, Msg] = {
     "site.plans.not_in": Msg("{a}が{v}のいずれでもない", "{a} is none of {v}"),
     "site.plans.and": Msg("、かつ", " and "),
     "site.plans.only_for": Msg("{c}の場合に限ります。", "Only when {c}."),
+    # an attribute with `changes at`: the events that change it during an incident
+    "site.plans.changes": Msg(
+        "{a}は{events}で案件の途中でも変わります。", "{a} may change during an incident, at {events}."
+    ),
     "site.plans.customers": Msg("{c}の顧客", "customers whose {c}"),
     "site.plans.others": Msg("その他の顧客", "other customers"),
     "site.plans.sep": Msg("、", ", "),

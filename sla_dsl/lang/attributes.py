@@ -18,6 +18,13 @@ Design notes
   either time gives it a label (which label would hold is unclear); the first
   is kept. Labels missing for a declared language, or shared by two values,
   are checked on the whole model (:mod:`.languages`: E262-E264, W260, W261).
+* ``changes at`` (one line per attribute, E212 for a second) names the
+  incident event types that may change the attribute after the report; each is
+  checked where it is written: E208 for a type neither in the contract nor
+  declared, E254 for an event of another family (an outage's attributes hold
+  for its whole life), for ``incident.reported`` (it gives the attributes the
+  incident starts with) and for a type listed twice. W259 (an attribute no
+  ``when`` reads) needs the whole model: :mod:`.conditions`.
 * Credit tiers are kept in the order written; :mod:`.conditions` checks that
   they make sense (a tier for a lower figure owes more).
 * A ``credit`` line belongs to the nearest ``availability target`` line above it
@@ -36,7 +43,7 @@ from lark import Token, Tree
 
 from . import model as m
 from .diagnostics import listing, words
-from .values import ValueReader
+from .values import ValueReader, unknown_event_words, unknown_statement
 
 _NEGATED = {"cond_ne", "cond_not_in"}
 
@@ -74,6 +81,7 @@ class AttributeBuilder(ValueReader):
         values: list[Token] = []
         labels: list[m.AttributeValue] = []
         default: Token | None = None
+        changes: list[str] = []
         seen: dict[str, Tree[Token]] = {}
         for c in decl.children[1:]:
             if not isinstance(c, Tree):
@@ -103,8 +111,12 @@ class AttributeBuilder(ValueReader):
                 if c.data == "t_values":
                     values += toks
                     labels += [m.AttributeValue(name=str(t), span=self.span(t)) for t in toks]
-                else:
+                elif c.data == "t_changes":
+                    changes += self.change_events(str(name), toks, changes)
+                elif c.data == "t_default":
                     default = toks[0]
+                else:
+                    raise unknown_statement(c)
         if not values:
             raise self.fail("E250", words("diag.E250", name=str(name)), name, help=words("diag.E250.help"))
         names = [str(v) for v in values]
@@ -143,8 +155,49 @@ class AttributeBuilder(ValueReader):
             default=str(default) if default is not None else None,
             notes=tuple(notes),
             labels=tuple(last[n] for n in dict.fromkeys(names)),
+            changes=tuple(changes),
             span=self.span(decl),
         )
+
+    def change_events(self, attribute: str, toks: list[Token], before: list[str]) -> list[str]:
+        """The event types of a ``changes at`` line of attribute ``attribute`` (``before``: those of an
+        earlier line of the block), each checked: a type neither in the contract nor declared is E208 (with
+        its suggestion), one of another family than incidents or ``incident.reported`` (which gives the
+        attributes an incident starts with) is E254, and so is a type listed twice. Refused types are left
+        out; the line is otherwise kept."""
+        out: list[str] = []
+        written = list(dict.fromkeys(str(t) for t in toks))
+        example = f"incident.{attribute}_changed"
+        for tok in toks:
+            name = str(tok)
+            if name not in m.EVENT_TYPES and name not in self.declared_events:
+                self.error(
+                    "E208", words("diag.E208", name=name), tok, help=unknown_event_words(name, self.declared_events)
+                )
+            elif not name.startswith("incident."):
+                self.error(
+                    "E254",
+                    words("diag.E254.family", name=name, attribute=attribute),
+                    tok,
+                    help=words("diag.E254.family.help", example=example, declaration=f'event {example} "…" / "…"'),
+                )
+            elif name == "incident.reported":
+                self.error(
+                    "E254",
+                    words("diag.E254.report", attribute=attribute),
+                    tok,
+                    help=words("diag.E254.report.help", example=example, declaration=f'event {example} "…" / "…"'),
+                )
+            elif name in out or name in before:
+                self.error(
+                    "E254",
+                    words("diag.E254.twice", name=name, attribute=attribute),
+                    tok,
+                    help=words("diag.E254.twice.help", line="changes at " + ", ".join(written)),
+                )
+            else:
+                out.append(name)
+        return out
 
     def take_when(self, stmts: list[Tree[Token]], fields: dict[str, Any]) -> list[Tree[Token]]:
         """The statements without the ``when`` one, whose condition is put in ``fields["when"]``."""

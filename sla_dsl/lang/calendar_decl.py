@@ -6,8 +6,9 @@ Design notes
   for some weekdays (``hours sat 10:00-13:00``) or for some dates
   (``hours 2026-12-28 10:00-12:00``, replacing those dates' hours);
   ``closed`` for whole dates, yearly ranges or some hours of some dates;
-  ``open`` dates; ``holidays`` sets; one-off named ``holiday`` dates;
-  ``timezone``. Several ``hours`` lines may name the same weekday: its hours
+  ``open`` dates; ``holidays`` sets; one-off named ``holiday`` dates and
+  named ``holiday yearly`` days (a date, or the nth or last weekday of a
+  month: ``4th thu of nov``); ``timezone``. Several ``hours`` lines may name the same weekday: its hours
   are the union of their ranges.
 * The open weekdays are ``days`` when written, else the weekdays the ``hours``
   lines name. A weekday that ``days`` opens takes its own lines' hours, else
@@ -20,7 +21,8 @@ Design notes
   closes (``E232``), a date given hours twice (``E236``), an unknown zone
   (``E235``), a partial closure on a date that is not open (``W230``), a
   one-line ``hours`` no open day uses (``W231``), a holiday named twice
-  (``W232``), a holiday region listed twice (``W203``, kept once), a weekday
+  (``W232``: a date or a yearly day written twice, or a one-off ``holiday`` on
+  a date a ``holiday yearly`` line names already), a holiday region listed twice (``W203``, kept once), a weekday
   listed twice in ``days`` (``W202``, kept once). What
   needs real calendars (national holidays, whole days closed by partial
   closures, a calendar never open) is checked in :mod:`sla_dsl.policy.checks`.
@@ -36,7 +38,7 @@ from lark import Token, Tree
 
 from . import model as m
 from .diagnostics import Severity, Words, listing, words
-from .values import Invalid, _unquote, legacy_zone, zone_error, zone_problem
+from .values import Invalid, _unquote, legacy_zone, unknown_statement, zone_error, zone_problem
 
 if TYPE_CHECKING:
     from .values import ValueReader
@@ -57,6 +59,7 @@ def build_calendar(r: ValueReader, decl: Tree[Token], name: Token, label: m.Labe
     hol: list[str] = []
     hol_line: dict[str, int] = {}  # each region's first line
     named: list[m.NamedHoliday] = []
+    yearly_named: list[m.YearlyHoliday] = []
     closed: list[m.DateRange] = []
     yearly: list[m.YearlyRange] = []
     opened: list[m.DateRange] = []
@@ -103,6 +106,10 @@ def build_calendar(r: ValueReader, decl: Tree[Token], name: Token, label: m.Labe
                 tok, lab = st.children
                 assert isinstance(tok, Token) and isinstance(lab, Tree)
                 named.append(m.NamedHoliday(date=r.date(tok), label=r.label(lab), span=r.span(st)))
+            elif st.data == "c_holiday_yearly":
+                day, lab = st.children
+                assert isinstance(day, Tree) and isinstance(lab, Tree)
+                yearly_named.append(r._yearly_day(day, r.label(lab), r.span(st)))
             elif st.data == "c_closed":
                 spans = [c for c in st.children if isinstance(c, Tree) and c.data == "date_span"]
                 trs = [c for c in st.children if isinstance(c, Tree) and c.data == "time_range"]
@@ -141,6 +148,8 @@ def build_calendar(r: ValueReader, decl: Tree[Token], name: Token, label: m.Labe
                     r.error("W204", words("diag.W204", zone=zone), tok, help=legacy, severity=Severity.WARNING)
             elif st.data == "note":
                 notes.append(r._note(st))
+            else:
+                raise unknown_statement(st)
         except Invalid:
             broken = True
     if len(set(days)) != len(days):
@@ -160,6 +169,7 @@ def build_calendar(r: ValueReader, decl: Tree[Token], name: Token, label: m.Labe
         closed_hours=tuple(closed_hours),
         holidays=tuple(hol),
         named_holidays=tuple(named),
+        yearly_holidays=tuple(yearly_named),
         closed=tuple(closed),
         closed_yearly=tuple(yearly),
         open=tuple(opened),
@@ -303,6 +313,25 @@ def _check(r: ValueReader, cal: m.Calendar) -> bool:
                 words("diag.W232.help", line=str(first_named[h.date].span.line)),
             )
         first_named.setdefault(h.date, h)
+    first_yearly: dict[str, m.YearlyHoliday] = {}
+    for y in cal.yearly_holidays:
+        if y.rule in first_yearly:
+            warn(
+                "W232",
+                words("diag.W232.yearly", name=cal.name, rule=y.rule),
+                y.span,
+                words("diag.W232.help", line=str(first_yearly[y.rule].span.line)),
+            )
+        first_yearly.setdefault(y.rule, y)
+    for h in first_named.values():
+        covering = next((y for y in first_yearly.values() if y.date_in(h.date.year) == h.date), None)
+        if covering is not None:
+            warn(
+                "W232",
+                words("diag.W232.covered", name=cal.name, date=str(h.date), rule=covering.rule),
+                h.span,
+                words("diag.W232.covered.help", line=str(covering.span.line), date=str(h.date), rule=covering.rule),
+            )
     return errors > 0
 
 
@@ -337,6 +366,9 @@ def _whole_day_closure(cal: m.Calendar, d: dt.date) -> Closure | None:
     for h in cal.named_holidays:
         if h.date == d:
             return Closure("holiday", h.span.line)
+    for h_yearly in cal.yearly_holidays:
+        if h_yearly.date_in(d.year) == d:
+            return Closure("holiday", h_yearly.span.line)
     for r in cal.closed:
         if r.first <= d <= r.last:
             return Closure("closed", r.span.line)

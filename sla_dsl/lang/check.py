@@ -73,7 +73,7 @@ def check_model(
     out += _article_refs(model, broken("article"))
     out += _not_judged(model, spots)
     out += _nothing_excused(model, broken("planned_stop"), broken("maintenance"), spots)
-    out += check_conditions(model, broken("attribute"), broken("priority"))
+    out += check_conditions(model, broken("attribute"), broken("priority"), spots)
     plans_known = not any(d.code == "E251" for d in out) and not tests_any(model, broken("attribute"))
     out += service_plans.checks(model) if plans_known else []  # issue 13
     # a rule dropped for its own error may have used a clock or an event: none is said unused

@@ -109,6 +109,11 @@ def _err(code: str, message: str | Words, span: m.Span, help: str | Words | None
     return diagnostic(code, message, span, help=help)
 
 
+#: The name a declaration dropped for a syntax error before its name was read is known by (in ``broken``):
+#: any clock name may have been meant, so none is said missing.
+UNNAMED = ""
+
+
 def response_clock(model: m.PolicyModel) -> m.ClockRule | None:
     """The clock the plain ``respond within`` counts on: ``response``, else the first."""
     return next((c for c in model.clocks if c.name == "response"), model.clocks[0] if model.clocks else None)
@@ -140,7 +145,7 @@ def check_clocks(
                 )
             seen.setdefault(key, t.span)
             clock = clocks.get(t.clock)
-            if clock is None and t.clock in broken:
+            if clock is None and (t.clock in broken or UNNAMED in broken):
                 continue
             if clock is None:
                 known = listing((f"`{c}`" for c in clocks), ", ") if clocks else words("diag.phrase.none")
@@ -183,7 +188,8 @@ def check_clocks(
             for i, ev in enumerate(t.by):
                 at = spot(spots, "update", t.span, f"by:{i}")
                 out += _incident_event(ev, at, words("diag.E244.update"))
-    plain = response_clock(model)
+    # (a clock dropped for its own error may have been the one `respond within` counts on: none is judged so)
+    plain = response_clock(model) if not broken or any(c.name == "response" for c in model.clocks) else None
     for clock in model.clocks:
         out += _clock_events(clock, spots)
         paused: dict[str, m.Pause] = {}
@@ -220,7 +226,7 @@ def check_clocks(
                     help=_response_clock_help(clock),
                 )
             )
-        elif clock is not plain and clock.name not in used and not users_dropped:
+        elif clock is not plain and clock.name not in used and not users_dropped and UNNAMED not in broken:
             out.append(
                 diagnostic(
                     "W240",

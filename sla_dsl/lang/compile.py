@@ -113,14 +113,14 @@ def decode_source(data: bytes | str, file: str) -> tuple[str | None, list[Diagno
 
 
 _DECL_NAME = re.compile(
-    r"\s*(calendar|service|maintenance|clock|priority|notify|backup|exclude|planned|attribute|article|item)\s+(\w+)"
+    r"\s*(calendar|service|maintenance|clock|priority|notify|backup|exclude|planned|attribute|article|item)(?:\s+(\w+)|(?![\w.]))"
 )
 
 
 def _dropped_key(head: re.Match[str]) -> tuple[str, str]:
     """(kind, name) of a declaration that did not parse, as :func:`.transformer.dropped_key` gives them."""
     kind = head.group(1)
-    return ("planned_stop", PLANNED_STOP) if kind == "planned" else (kind, head.group(2))
+    return ("planned_stop", PLANNED_STOP) if kind == "planned" else (kind, head.group(2) or "")
 
 
 #: A declaration that is the header: `sla` after blank lines and comments.
@@ -147,7 +147,8 @@ def statement_spots(tree: Tree[Token], offset: int, spots: dict[tuple[str, int, 
     column, "starts")``, a clock's ``starts at``
     line, and ``("clock", line, column, "start:<i>")``, the i-th event it names (from 0); ``("service",
     line, column, "except:maintenance")`` and ``"except:planned_stops"``, the words of a service's
-    ``hours ... except ...``; ``("clock", line, column, "event:<name>:<k>")``, the ``k``-th place (from
+    ``hours ... except ...``; ``("attribute", line, column, "changes")``, an attribute's ``changes at``
+    line; ``("clock", line, column, "event:<name>:<k>")``, the ``k``-th place (from
     0, in file order) a clock's ``starts at``, ``pauses at ... until``, ``stops at``, ``resets at``,
     ``restarts at`` or ``cancels at`` names event ``name``; ``("notify", line, column, "after")`` and
     ``"met_by"``, the events of a notify rule's ``within ... after`` and ``met by``; ``line`` and
@@ -158,7 +159,7 @@ def statement_spots(tree: Tree[Token], offset: int, spots: dict[tuple[str, int, 
     for decl in tree.children:
         if (
             not isinstance(decl, Tree)
-            or decl.data not in ("header", "maintenance", "clock", "service", "priority", "notify")
+            or decl.data not in ("header", "maintenance", "clock", "service", "priority", "notify", "attribute")
             or decl.meta.empty
         ):
             continue
@@ -185,6 +186,8 @@ def statement_spots(tree: Tree[Token], offset: int, spots: dict[tuple[str, int, 
                 stmt = ("update", st.meta.line + offset, st.meta.column)
                 for i, tok in enumerate(t for t in toks if t.type == "EVENT"):
                     spots.setdefault((*stmt, f"by:{i}"), span_of(tok, offset))
+            elif st.data == "t_changes":
+                spots.setdefault((*at, "changes"), span_of(st, offset))
             elif st.data == "k_starts":
                 spots.setdefault((*at, "starts"), span_of(st, offset))
                 for i, tok in enumerate(toks):
@@ -255,7 +258,8 @@ def parse_and_build(
                 diags.append(d.model_copy(update={"file": file}))
                 n_errors += d.is_error
             head = _DECL_NAME.match(chunk.text)
-            if head:
+            # (a declaration without its name is known only for clocks: any clock name may have been meant)
+            if head and (head.group(2) or head.group(1) == "clock"):
                 dropped.add(_dropped_key(head))
             if not header_seen and _HEADER_AT_START.match(chunk.text):
                 header_seen = True

@@ -43,6 +43,9 @@ Design notes
   meets, W255 two rules on the same events that both apply somewhere). Two
   rules meant as alternatives are written with exclusive conditions.
   Availability targets with ``when`` are checked in :mod:`.service_plans`.
+* An attribute that incidents change during their life (``changes at``) but
+  that no ``when`` of a priority rule or of a notify rule on an incident event
+  tests is W259 (:func:`unread_changes`): its changes would change no rule.
 """
 
 from __future__ import annotations
@@ -125,14 +128,18 @@ def _warn(code: str, message: str | Words, span: m.Span, help: str | Words | Non
 
 
 def check_conditions(
-    model: m.PolicyModel, broken: Collection[str] = (), partial: Collection[str] = ()
+    model: m.PolicyModel,
+    broken: Collection[str] = (),
+    partial: Collection[str] = (),
+    spots: Mapping[tuple[str, int, int, str], m.Span] | None = None,
 ) -> list[Diagnostic]:
     """Every error and warning about attributes, ``when`` conditions and credit tiers.
 
     A condition on an attribute in ``broken`` (already reported broken) is not reported again, and
     the rules are then not checked for coverage: their cases are not known. Nor are the rules of a
     priority id in ``partial`` (one of its rules was dropped for its own error): the dropped rule may
-    take the cases the others leave.
+    take the cases the others leave. ``spots``: where the ``changes at`` lines of attributes stand
+    (:func:`.compile.statement_spots`; else W259 points at the attribute).
     """
     out = _references(model, broken)
     if not any(d.is_error for d in out) and not tests_any(model, broken):
@@ -141,7 +148,46 @@ def check_conditions(
                 out += _coverage(model, rules)
         out += notify_checks(model)
     out += _credits(model)
+    out += unread_changes(model, spots or {})
     return out
+
+
+def unread_changes(
+    model: m.PolicyModel, spots: Mapping[tuple[str, int, int, str], m.Span] | None = None
+) -> list[Diagnostic]:
+    """W259: an attribute with ``changes at`` that no ``when`` of a priority rule or of a notify rule on
+    an incident event tests. Its changes are read, and would change no rule (a service's availability
+    target is a customer's, never chosen by an incident's attributes). It points at the ``changes at``
+    line where ``spots`` has it."""
+    spots = spots or {}
+    read = {t.attribute for p in model.priorities if p.when is not None for t in p.when.tests}
+    read |= {
+        t.attribute
+        for n in model.notifications
+        if n.when is not None and n.after.startswith("incident.")
+        for t in n.when.tests
+    }
+    out: list[Diagnostic] = []
+    for a in model.attributes:
+        if a.changes and a.name not in read:
+            value = next((v for v in a.values if v != (a.default or a.values[0])), a.values[0])
+            out.append(
+                _warn(
+                    "W259",
+                    words("diag.W259", attribute=a.name),
+                    spots.get(("attribute", a.span.line, a.span.column, "changes"), a.span),
+                    help=words("diag.W259.help", attribute=a.name, value=value),
+                )
+            )
+    return out
+
+
+def _priority_help(t: m.AttributeTest) -> Words | None:
+    """The help of E251 for ``when priority = highest`` (a tool whose priority is a field of the
+    incident): here a priority is the id of its block, no attribute."""
+    if t.attribute != "priority":
+        return None
+    return words("diag.E251.priority.help", value=t.values[0] if t.values else "P1")
 
 
 def _conditions(model: m.PolicyModel) -> Iterable[m.Condition]:
@@ -191,6 +237,7 @@ def _references(model: m.PolicyModel, broken: Collection[str] = ()) -> list[Diag
                         words("diag.E251", name=t.attribute),
                         t.span,
                         help=did_you_mean_words(t.attribute, attrs)
+                        or _priority_help(t)
                         or words("diag.E251.help", example=f"attribute {t.attribute} {{ values ... }}", known=known),
                     )
                 )

@@ -117,6 +117,8 @@ def _named_events(model: m.PolicyModel) -> Iterator[str]:
     for n in model.notifications:
         yield n.after
         yield n.met_by
+    for a in model.attributes:  # (an event that changes an attribute: ``changes at incident.plan_changed``)
+        yield from a.changes
 
 
 def check(model: m.PolicyModel, users_dropped: bool = False) -> list[Diagnostic]:

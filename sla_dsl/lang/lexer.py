@@ -10,7 +10,8 @@ Design notes
   unknown words; a word it does not know is a plain ``Name``.
 * Token choices: declaration keywords are ``Keyword.Declaration`` and the name
   after them ``Name.Class``; other statement words ``Keyword``; units and
-  weekdays ``Keyword.Type`` / ``Name.Constant``; dates, month-days and times
+  weekdays ``Keyword.Type`` / ``Name.Constant``, months as weekdays
+  (``holiday yearly 4th thu of nov``); dates, month-days and times
   ``Literal.Date``; ``[art 3.1.4]`` is ``Name.Decorator``; event names
   (``incident.reported``) ``Name.Function``; time zones ``String.Symbol``.
 * Only a top-level declaration gets ``Keyword.Declaration`` and its name ``Name.Class``: inside a block
@@ -115,6 +116,7 @@ KEYWORDS: tuple[str, ...] = (
     "and",
     "values",
     "default",
+    "changes",  # an attribute that incidents change during their life (`changes at incident.plan_changed`)
     "credit",
     "below",
     "monthly",
@@ -175,6 +177,7 @@ _groups = cast(Callable[..., Any], bygroups)
 
 _HEADER = re.compile(r'^\s*sla\s+"', re.MULTILINE)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun", "weekday")  # (`on last weekday`: Monday-Friday)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")  # (`4th thu of nov`)
 _UNIT_RE = r"(?:seconds?|minutes?|hours?|days?|weeks?|months?)\b"
 
 
@@ -259,7 +262,7 @@ class SlaLexer(RegexLexer):
             ),
             (r"\b([0-9]+)(\s+)(" + _UNIT_RE + ")", _groups(Number.Integer, Whitespace, Keyword.Type)),
             (r"[0-9]+", Number.Integer),
-            (words(_WEEKDAYS, prefix=r"\b", suffix=r"\b"), Name.Constant),
+            (words(_WEEKDAYS + _MONTHS, prefix=r"\b", suffix=r"\b"), Name.Constant),
             (words(UNITS, prefix=r"\b", suffix=r"\b"), Keyword.Type),
             (words(KEYWORDS, prefix=r"\b", suffix=r"\b"), Keyword),
             (words(DECLARATIONS, prefix=r"\b", suffix=r"\b"), Keyword),

@@ -50,6 +50,7 @@ from .model_attributes import (
 )
 from .model_calendars import (
     BUSINESS,
+    MONTHS,
     Calendar,
     DateHours,
     DayHours,
@@ -63,6 +64,8 @@ from .model_calendars import (
     Recurrence,
     Roll,
     WeeklyOn,
+    YearlyHoliday,
+    nth_weekday,
 )
 from .model_incidents import (
     ByEndOf,
@@ -111,6 +114,7 @@ from .model_time import (
 __all__ = [
     "BUSINESS",
     "EVENT_TYPES",
+    "MONTHS",
     "NO_SPAN",
     "UNIT_SECONDS",
     "Article",
@@ -167,9 +171,11 @@ __all__ = [
     "Weekday",
     "WeeklyOn",
     "Within",
+    "YearlyHoliday",
     "YearlyRange",
     "is_span_field",
     "meaning",
+    "nth_weekday",
     "walk",
 ]
 

@@ -14,6 +14,10 @@ Design notes
   and a = x`` is no change.
 * Services, priorities and notifications all take a ``when`` condition, so this
   module stands below :mod:`.model_services` and :mod:`.model_incidents`.
+* ``Attribute.changes`` lists the incident event types that may change the
+  attribute after the report (``changes at incident.plan_changed``): the
+  evaluator reads such an event's attributes as it reads a reprioritisation
+  (:mod:`sla_dsl.evaluation.select`).
 """
 
 from __future__ import annotations
@@ -73,6 +77,9 @@ class Attribute(Node):
     notes: tuple[Label, ...] = ()
     #: every value with its label (empty without one), in the order written: ``value premium "プレミアム" / "Premium"``
     labels: tuple[AttributeValue, ...] = ()
+    #: the incident event types that may change the attribute during the incident's life, in the order
+    #: written (``changes at incident.plan_changed``); empty: only ``incident.reported`` gives it
+    changes: tuple[str, ...] = ()
 
     def value_text(self, value: str, lang: str = "en") -> str:
         """Value ``value`` for a person in ``lang``: its label, or its name as written without one."""

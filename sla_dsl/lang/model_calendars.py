@@ -4,9 +4,13 @@ Design notes
 ------------
 * A :class:`Calendar` is kept as written: open weekdays, hours (the one-line
   form, per weekday, per date), partial and whole closures, holiday sets, named
-  holidays and extra open dates. It answers only what the text says (which
-  weekdays open, with which hours); turning that into instants is the work of
-  :mod:`sla_dsl.calendars`.
+  holidays (one-off, and yearly: :class:`YearlyHoliday`) and extra open
+  dates. It answers only what the text says (which weekdays open, with which
+  hours, which date of a year a yearly holiday falls on); turning that into
+  instants is the work of :mod:`sla_dsl.calendars`.
+* :func:`nth_weekday` is the one nth-weekday arithmetic: yearly holidays
+  (``4th thu of nov``) and maintenance windows (``every month on 4th thu``,
+  :mod:`sla_dsl.calendars.recurrence`) both use it.
 * A :class:`Maintenance` window recurs on a :data:`Recurrence` (the nth or last
   weekday of a month, a day of the month or of the year, a weekday of every
   week; :class:`Monthly` says which months) and moves by its :class:`Roll` when
@@ -16,6 +20,7 @@ Design notes
 
 from __future__ import annotations
 
+import calendar as _stdcal
 import datetime as dt
 from enum import StrEnum
 from typing import Literal
@@ -50,6 +55,54 @@ class NamedHoliday(Node):
     label: Label = Label()
 
 
+#: The months as the language names them (``holiday yearly 4th thu of nov``), January first.
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def nth_weekday(year: int, month: int, nth: int, weekday: int) -> dt.date | None:
+    """The ``nth`` (1-5; -1 for the last) ``weekday`` (0 = Monday) of ``month`` of ``year``; None when
+    the month has no such day (a 5th Thursday in a month of four)."""
+    days_in = _stdcal.monthrange(year, month)[1]
+    if nth == -1:
+        last = dt.date(year, month, days_in)
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    day = 1 + (weekday - first.weekday()) % 7 + 7 * (nth - 1)
+    return dt.date(year, month, day) if 1 <= nth and day <= days_in else None
+
+
+class YearlyHoliday(Node):
+    """A named holiday of every year: a date (``holiday yearly 05-01 "創立記念日" / "Founding day"``:
+    ``month`` and ``day``), or the ``nth`` ``weekday`` of ``month`` (``holiday yearly 4th thu of nov
+    "感謝祭" / "Thanksgiving"``; ``nth`` 1-5, or -1 for the last: ``last mon of may``). A year without
+    that day (02-29 in a common year, a 5th Monday the month lacks) has no such holiday."""
+
+    month: int
+    day: int | None = None
+    nth: int | None = None
+    weekday: Weekday | None = None
+    label: Label = Label()
+
+    def date_in(self, year: int) -> dt.date | None:
+        """The holiday's date in ``year`` (None: that year has no such day)."""
+        if self.day is not None:
+            try:
+                return dt.date(year, self.month, self.day)
+            except ValueError:  # (02-29 in a common year)
+                return None
+        assert self.nth is not None and self.weekday is not None
+        return nth_weekday(year, self.month, self.nth, self.weekday.index)
+
+    @property
+    def rule(self) -> str:
+        """The day as the file writes it: ``05-01``, ``4th thu of nov``, ``last mon of may``."""
+        if self.day is not None:
+            return f"{self.month:02d}-{self.day:02d}"
+        assert self.nth is not None and self.weekday is not None
+        nth = "last" if self.nth == -1 else f"{self.nth}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(self.nth, 'th') }"
+        return f"{nth} {self.weekday.value} of {MONTHS[self.month - 1]}"
+
+
 class Calendar(Node):
     """A business calendar: which days are open, and which hours of them.
 
@@ -69,6 +122,7 @@ class Calendar(Node):
     closed_hours: tuple[DateHours, ...] = ()
     holidays: tuple[str, ...] = ()
     named_holidays: tuple[NamedHoliday, ...] = ()
+    yearly_holidays: tuple[YearlyHoliday, ...] = ()
     closed: tuple[DateRange, ...] = ()
     closed_yearly: tuple[YearlyRange, ...] = ()
     open: tuple[DateRange, ...] = ()

@@ -25,7 +25,8 @@ declarations read whole are trees, then the keyword of the one being read, its h
 statements read whole, and the tokens of the statement being written). Syntax an author used to
 another tool writes gets the line to write (:func:`_author_hint`): a list joined with ``or``
 (``stops at A or B``, ``pauses at A until B or C``, ``complete on A or B``), ``when a = x or a = y``,
-a named target without ``on CLOCK``, ``sla "名前" / "Name"``, a text pair without its ``/``. Any
+a named target without ``on CLOCK``, ``sla "名前" / "Name"``, a text pair without its ``/``; and the
+other tool's own words (:mod:`.peer_words`: ``first_reply_time``, ``schedule``, ``goal`` ...). Any
 other error gets the form of what is being written (:func:`form_help`): the statement begun
 (:data:`STATEMENT_FORMS`, from the language reference; a test parses each), the block's lines where a
 statement begins, the declaration's head (:data:`HEAD_FORMS`), or the declarations there are between
@@ -57,6 +58,7 @@ from ..files import cache_dir
 from .diagnostics import Code, Diagnostic, Listing, Words, diagnostic, did_you_mean_words, listing, suggest, words
 from .input_hints import hint_for
 from .model import Span
+from .peer_words import STATEMENT_HOME, TARGET_CLOCKS, peer_hint
 
 DECL_KEYWORDS = (
     "sla",
@@ -624,6 +626,20 @@ def _hinted(err: UnexpectedInput, text: str, pos: int, expected: set[str], line_
     return _unexpected(hint.word, expected, span, code=code, help_text=hint.help)
 
 
+def _peer(err: UnexpectedInput, text: str, pos: int, expected: set[str], line_offset: int) -> Diagnostic | None:
+    """The parse error at ``pos`` with the help of :func:`.peer_words.peer_hint`: another tool's way of
+    writing it, located at its whole word (E016 between declarations)."""
+    place = _place(_stack(err))
+    hint = peer_hint(text, pos, place.block, place.opened)
+    if hint is None:
+        return None
+    span = _span_of(text, hint.start, hint.end, line_offset)
+    if place.block is None:
+        return diagnostic("E016", words("diag.E016", word=hint.word(text)), span, help=hint.help)
+    code = "E010" if isinstance(err, UnexpectedCharacters) else "E011"
+    return _unexpected(hint.word(text), expected, span, code=code, help_text=hint.help)
+
+
 def lark_error_to_diagnostic(
     err: UnexpectedInput, text: str, line_offset: int = 0, languages: Sequence[str] = ()
 ) -> Diagnostic:
@@ -650,7 +666,11 @@ def _to_diagnostic(err: UnexpectedInput, text: str, line_offset: int) -> Diagnos
         )
         stack = _stack(err)
         if token is not None or isinstance(err, UnexpectedCharacters):
-            found = _quote_inside(stack, text, pos, line_offset) or _hinted(err, text, pos, known, line_offset)
+            found = (
+                _quote_inside(stack, text, pos, line_offset)
+                or _hinted(err, text, pos, known, line_offset)
+                or _peer(err, text, pos, known, line_offset)
+            )
             if found is not None:
                 return found
         unit = _missing_unit(stack, known, token, line_offset, text)
@@ -714,19 +734,6 @@ def _to_diagnostic(err: UnexpectedInput, text: str, line_offset: int) -> Diagnos
     return diagnostic(
         "E010", words("diag.E010.unreadable"), Span(line=line, column=col), help=words("diag.help.reference")
     )
-
-
-#: Which block each statement keyword belongs to, for "wrong block" help.
-STATEMENT_HOME = {
-    "days": "calendar", "hours": "calendar` or `service", "holidays": "calendar", "closed": "calendar",
-    "open": "calendar", "respond": "priority", "definition": "priority", "same": "priority",
-    "complete": "priority", "guideline": "priority", "starts": "clock", "within": "notify",
-    "only": "notify", "met": "notify", "method": "backup", "keep": "backup", "continuous": "backup",
-    "every": "backup` or `maintenance", "notice": "planned stop` or `maintenance", "emergency": "planned stop",
-    "availability": "service", "description": "item", "value": "item", "rules": "item",
-    "text": "article", "format": "sla", "version": "sla", "effective": "sla", "timezone": "sla",
-    "provider": "sla", "title": "sla", "source": "sla",
-}  # fmt: skip
 
 
 def _printable(value: str) -> str:
@@ -817,7 +824,12 @@ STATEMENT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         "days": ("days mon..fri", "days mon, wed..fri"),
         "hours": ("hours 10:00-12:00, 13:00-18:00", "hours sat 10:00-13:00", "hours 2026-12-28 10:00-12:00"),
         "holidays": ("holidays JP", "holidays US-NY, JP"),
-        "holiday": ('holiday 2026-11-26 "感謝祭" / "Thanksgiving"',),
+        "holiday": (
+            'holiday 2026-11-26 "感謝祭" / "Thanksgiving"',
+            'holiday yearly 05-01 "創立記念日" / "Founding day"',
+            'holiday yearly 4th thu of nov "感謝祭" / "Thanksgiving"',
+            'holiday yearly last mon of may "戦没者追悼記念日" / "Memorial Day"',
+        ),
         "closed": ("closed 2026-08-13..2026-08-15, 2026-05-01", "closed yearly 12-29..01-03"),
         "open": ("open 2026-12-26",),
         "timezone": ("timezone Europe/London",),
@@ -901,6 +913,7 @@ STATEMENT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         "value": ('value premium "プレミアム" / "Premium"',),
         "default": ("default standard",),
         "values": ("values standard, premium",),
+        "changes": ("changes at incident.plan_changed",),
     },
 }
 
@@ -947,13 +960,6 @@ _LIST_SEPARATORS: dict[tuple[str, str], str] = {
     ("attribute", "values"): ", ",
     ("sla", "languages"): ", ",
     ("service", "hours"): ", ",
-}
-
-#: A named target without its clock: the clock each kind is usually measured on, declared.
-_TARGET_CLOCKS = {
-    "resolve": ("resolution", "clock resolution { starts at incident.reported  stops at incident.resolved }"),
-    "first": ("reply", "clock reply { starts at incident.reported  stops at incident.responded }"),
-    "update": ("resolution", "clock resolution { starts at incident.reported  stops at incident.resolved }"),
 }
 
 
@@ -1063,6 +1069,9 @@ def form_help(stack: list[Any], expected: set[str], token: Token | None = None) 
         return _block_forms(place.block)
     begun = _leading_words(place.part)
     picked = [f for f in forms if f == begun or f.startswith(begun + " ")] or list(forms)
+    if begun and len(place.part) > len(begun.split()):  # (a value follows its keywords: `holiday 2026-11-26`
+        keywords = {w for w in _terminal_patterns().values() if re.fullmatch(r"[a-z]+", w)}  # is no `holiday yearly`)
+        picked = [f for f in picked if f[len(begun) :].split()[:1] not in ([k] for k in keywords)] or picked
     name = "if not a business day" if first == "if" else begun or first
     return words("diag.help.statement_form", statement=name, forms=listing(f"`{as_declared(f)}`" for f in picked))
 
@@ -1108,7 +1117,7 @@ def _author_hint(err: UnexpectedToken, text: str, expected: set[str], line_offse
     last = _last_of(place.part)
     if not word or last is None:
         return None
-    if place.block == "priority" and word in _TARGET_CLOCKS and expected == {"ON"}:
+    if place.block == "priority" and word in TARGET_CLOCKS and expected == {"ON"}:
         rest = _line_rest(text, tok.start_pos) if last.line == tok.line else ""
         if not re.search(r"(^|\s)on\s", rest):  # (one that names it further on has another mistake)
             return _target_without_clock(place.part, tok, text, line_offset)
@@ -1210,7 +1219,7 @@ def _target_without_clock(part: list[Any], tok: Token, text: str, line_offset: i
     measured on a named clock with ``stops at``; the line to write, and the clock to declare."""
     word = str(part[0])
     kind = "first reply" if word == "first" else "update every" if word == "update" else word
-    clock, declared = _TARGET_CLOCKS[word]
+    clock, declared = TARGET_CLOCKS[word]
     written = _statement_text(text, part)
     last = _last_leaf(part[-1])
     same_line = last is not None and tok.line == last.line

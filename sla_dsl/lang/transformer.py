@@ -23,7 +23,7 @@ from .diagnostics import Code, Words, did_you_mean_words, listing, words
 from .event_types import EventTypeBuilder
 from .languages import read_languages
 from .parser import misspelt_declaration, misspelt_keyword_of
-from .values import CHANNELS, Invalid, _unquote, bounded_int, shown, zone_error, zone_problem
+from .values import CHANNELS, Invalid, _unquote, bounded_int, shown, unknown_statement, zone_error, zone_problem
 
 __all__ = ["PLANNED_STOP", "Builder", "Invalid", "dropped_key"]
 
@@ -77,6 +77,8 @@ _WRITTEN = {
 
 def _written(stmt: Tree[Token]) -> str:
     """The statement ``stmt`` named by its keywords, in backticks (``if not a business day``)."""
+    if str(stmt.data) not in _WRITTEN:
+        raise unknown_statement(stmt)
     return f"`{_WRITTEN[str(stmt.data)]}`"
 
 
@@ -208,6 +210,8 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 fields["source"] = _unquote(tok)
             elif st.data == "h_languages":
                 fields["languages"] = read_languages(st, self.error)
+            else:
+                raise unknown_statement(st)
         missing = [k for k in ("version", "effective", "timezone") if k not in fields]
         for k in missing:
             example = {
@@ -280,6 +284,8 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 extra["period"] = self.measure_period(st)
             elif st.data == "note":
                 notes.append(self._note(st))
+            else:
+                raise unknown_statement(st)
         if plans.general is not None:
             extra["credits"] = plans.general
         if hours is None:
@@ -329,6 +335,8 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 fields["emergency_counts_as_downtime"] = counts.data == "counts_downtime"
             elif st.data == "note":
                 notes.append(self._note(st))
+            else:
+                raise unknown_statement(st)
         if "notice" not in fields:
             raise self.fail(
                 "E211",
@@ -368,8 +376,12 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 fields["notice"] = self.duration(dur)
             elif key == "m_counts":
                 fields["excused"] = False
+            elif key == "m_notice_none":
+                pass  # (no notice: the default)
             elif key == "note":
                 notes.append(self._note(st))
+            else:
+                raise unknown_statement(st)
         fields.pop("_calendar_tok", None)
         if "on" not in fields:
             raise self.fail(
@@ -412,6 +424,8 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 risks = self._risks([t for t in st.children if isinstance(t, Token)])
             elif st.data == "note":
                 notes.append(self._note(st))
+            else:
+                raise unknown_statement(st)
         never = life_conflicts(str(name), [(k, str(t), self.span(t)) for k, t in lines])  # E221
         self.diagnostics += [d.model_copy(update={"file": self.file}) for d in never]
         if not starts:
@@ -549,6 +563,8 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 completion["guideline"] = self.label(lab)
             elif key == "note":
                 notes.append(self._note(st))
+            else:
+                raise unknown_statement(st)
         if "target" not in fields:
             raise self.fail(
                 "E211",
@@ -664,6 +680,8 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 fields["met_by"] = self.event(ev)
             elif st.data == "note":
                 notes.append(self._note(st))
+            else:
+                raise unknown_statement(st)
         only_ev = fields.pop("_only_event", None)
         if "within" not in fields or "met_by" not in fields:
             what = "`within ... after ...`" if "within" not in fields else "`met by ...`"
@@ -705,6 +723,8 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 fields["other_zone"] = True
             elif st.data == "note":
                 notes.append(self._note(st))
+            else:
+                raise unknown_statement(st)
         if "every" in fields and fields.get("continuous"):
             self.error("E215", words("diag.E215.backup", kind=str(kind)), kind, help=words("diag.E215.backup.help"))
         if "every" not in fields and not fields.get("continuous"):
@@ -733,7 +753,7 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 lab = st.children[0]
                 assert isinstance(lab, Tree)
                 fields[str(st.data)[2:]] = self.label(lab)
-            else:
+            elif st.data == "i_rules":
                 for r in st.children:
                     if not isinstance(r, Tree):
                         continue
@@ -743,4 +763,6 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                         kind_tree, nm = r.children
                         assert isinstance(kind_tree, Tree) and isinstance(nm, Token)
                         rules.append(m.ItemRef(kind=str(kind_tree.children[0]), name=str(nm), span=self.span(r)))
+            else:
+                raise unknown_statement(st)
         return m.Item(number=number, label=label, ref=ref, rules=tuple(rules), span=self.span(decl), **fields)

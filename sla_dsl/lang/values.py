@@ -128,6 +128,12 @@ class Invalid(Exception):
     """Raised inside the walk to drop the current declaration (already reported)."""
 
 
+def unknown_statement(st: Tree[Token]) -> AssertionError:
+    """The internal error for a statement a declaration's builder does not know (``raise`` it): a
+    statement the grammar gained is read by its builder, never silently ignored."""
+    return AssertionError(f"no builder reads statement `{st.data}` (line {st.meta.line if not st.meta.empty else 0})")
+
+
 @cache
 def _timezones() -> frozenset[str]:
     return frozenset(zoneinfo.available_timezones())
@@ -523,6 +529,30 @@ class ValueReader:
             else words("diag.E210.help_none", days=days),
         )
 
+    def month(self, tok: Token) -> int:
+        """A month by its name (``jan`` .. ``dec``, as weekdays are ``mon`` .. ``sun``): 1 to 12 (else E210)."""
+        word = str(tok).lower()
+        months = listing((Code(x) for x in m.MONTHS), ", ")
+        if word in m.MONTHS:
+            return m.MONTHS.index(word) + 1
+        for x in m.MONTHS:
+            if len(word) > 3 and word.startswith(x):  # (`november`, `sept`)
+                raise self.fail(
+                    "E210",
+                    words("diag.E210.month", word=str(tok)),
+                    tok,
+                    help=words("diag.E210.month.help", month=x, months=months),
+                )
+        near = suggest(word, m.MONTHS)
+        raise self.fail(
+            "E210",
+            words("diag.E210.month", word=str(tok)),
+            tok,
+            help=words("diag.E210.month.help_near", near=near, months=months)
+            if near
+            else words("diag.E210.month.help_none", months=months),
+        )
+
     #: the event types the ``event`` declarations of the whole text declare (set by the compiler before
     #: building: :func:`sla_dsl.lang.event_types.declared_in`)
     declared_events: frozenset[str] = frozenset()
@@ -680,6 +710,29 @@ class ValueReader:
             )
         return nth
 
+    def nth_weekday(self, tok: Token) -> int:
+        """``N`` of the ``N``th weekday of a month (``4th thu``): from ``1st`` to ``5th`` (else E213)."""
+        self.ordinal_suffix(tok)
+        nth = bounded_int(str(tok)[:-2], 5)
+        if not nth:
+            raise self.fail(
+                "E213", words("diag.E213.weekday", nth=shown(str(tok))), tok, help=words("diag.E213.weekday.help")
+            )
+        return nth
+
+    def _yearly_day(self, node: Tree[Token], label: m.Label, span: m.Span) -> m.YearlyHoliday:
+        """The day of ``holiday yearly``: ``05-01``, ``4th thu of nov`` or ``last mon of may``."""
+        toks = [t for t in node.children if isinstance(t, Token)]
+        if node.data == "yd_date":
+            month, day = self.month_day(toks[0])
+            return m.YearlyHoliday(month=month, day=day, label=label, span=span)
+        nth = -1
+        if node.data == "yd_nth":
+            nth = self.nth_weekday(toks[0])
+            toks = toks[1:]
+        weekday = self.weekday(toks[0])
+        return m.YearlyHoliday(month=self.month(toks[1]), nth=nth, weekday=weekday, label=label, span=span)
+
     def _month_step(self, node: Tree[Token]) -> dict[str, Any]:
         """``every`` and ``since`` of a monthly recurrence (``every 3 months from 2026-03``)."""
         step = next((c for c in node.children if isinstance(c, Tree) and c.data == "month_step"), None)
@@ -708,15 +761,7 @@ class ValueReader:
         if node.data == "r_nth":
             nths: list[int] = []
             for tok in toks[:-1]:
-                self.ordinal_suffix(tok)
-                nth = bounded_int(str(tok)[:-2], 5)
-                if not nth:
-                    raise self.fail(
-                        "E213",
-                        words("diag.E213.weekday", nth=shown(str(tok))),
-                        tok,
-                        help=words("diag.E213.weekday.help"),
-                    )
+                nth = self.nth_weekday(tok)
                 if nth in nths:
                     raise self.fail(
                         "E234", words("diag.E234.twice", ordinal=str(tok)), tok, help=words("diag.E234.twice.help")

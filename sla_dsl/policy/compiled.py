@@ -15,9 +15,10 @@ Design notes
   gives one (a command's ``--lang``), else in the policy's primary language; the
   :class:`~sla_dsl.errors.InputError` carries that language. So does every other refusal of its
   methods (:meth:`Policy._lang`): a time without an offset or that is no time, and a ``TypeError``
-  for a value of another type (an attribute's value that is not text among them). A time or a
-  result outside the supported years is the calendars' :class:`~sla_dsl.calendars.bounds.OutOfRangeError`,
-  English as the API always gave it (its ``in_lang`` gives another language; the commands use it).
+  for a value of another type (an attribute's value that is not text among them), and a time or a
+  result outside the supported years: the calendars' :class:`~sla_dsl.calendars.bounds.OutOfRangeError`,
+  worded by them in English (they know no policy), is raised again in that language from its words
+  (:func:`_worded`; the same class, its ``lang`` set, ``None`` for English as every English refusal).
 """
 
 from __future__ import annotations
@@ -144,8 +145,8 @@ class Policy:
         if isinstance(t, str):
             try:
                 return parse_edge(t, self.tz, what, lang)
-            except OutOfRangeError as exc:  # (in the API's English, as every time outside the years: above)
-                raise OutOfRangeError(exc.words) from None
+            except OutOfRangeError as exc:  # (in the refusals' language, as every time outside the years)
+                raise _worded(exc, lang) from None
         if not isinstance(t, dt.date):
             raise TypeError(message("author.policy.edge_type", lang, what=what, kind=type(t).__name__))
         return t
@@ -154,33 +155,48 @@ class Policy:
     def duration_delta(self, d: m.Duration) -> dt.timedelta:
         """A business duration as an amount of business time (1 business day = its hours)."""
         cal = self.calendar(d.calendar)
-        return cal.business_delta(d.amount, d.unit)
+        try:
+            return cal.business_delta(d.amount, d.unit)
+        except OutOfRangeError as exc:
+            raise _worded(exc, self._lang()) from None
 
     def add_business_time(self, t: dt.datetime | str, delta: dt.timedelta, calendar: str | None = None) -> dt.datetime:
         """The earliest instant at which ``delta`` of business time has passed since ``t``."""
         said = self._lang()
         if not isinstance(delta, dt.timedelta):
             raise TypeError(message("author.policy.delta_type", said, kind=type(delta).__name__))
-        return check_time(self.calendar(calendar).add(self._aware(t, said), delta).astimezone(self.tz), RESULT)
+        try:
+            return check_time(self.calendar(calendar).add(self._aware(t, said), delta).astimezone(self.tz), RESULT)
+        except OutOfRangeError as exc:
+            raise _worded(exc, said) from None
 
     def business_time_between(
         self, t1: dt.datetime | str, t2: dt.datetime | str, calendar: str | None = None
     ) -> dt.timedelta:
         """Business time in [t1, t2) (negative when t2 < t1)."""
         said = self._lang()
-        return self.calendar(calendar).between(self._aware(t1, said), self._aware(t2, said))
+        try:
+            return self.calendar(calendar).between(self._aware(t1, said), self._aware(t2, said))
+        except OutOfRangeError as exc:
+            raise _worded(exc, said) from None
 
     def is_business_time(self, t: dt.datetime | str, calendar: str | None = None) -> bool:
         """Whether ``t`` falls inside business hours (open instant included, close excluded)."""
         said = self._lang()
-        return self.calendar(calendar).is_business_time(self._aware(t, said))
+        try:
+            return self.calendar(calendar).is_business_time(self._aware(t, said))
+        except OutOfRangeError as exc:
+            raise _worded(exc, said) from None
 
     def next_business_day(self, d: dt.date, calendar: str | None = None) -> dt.date:
         """The first business day strictly after the date ``d`` (a datetime or another type: TypeError)."""
         said = self._lang()
         if not isinstance(d, dt.date) or isinstance(d, dt.datetime):
             raise TypeError(message("author.policy.date_type", said, kind=type(d).__name__))
-        return self.calendar(calendar).next_business_day(d)
+        try:
+            return self.calendar(calendar).next_business_day(d)
+        except OutOfRangeError as exc:
+            raise _worded(exc, said) from None
 
     def priority(self, pid: str, attributes: Mapping[str, str] | None = None, lang: str | None = None) -> m.Priority:
         """The rule of priority ``pid`` for an incident with ``attributes`` (declared defaults for those
@@ -259,13 +275,16 @@ class Policy:
         said = self._lang(lang)
         if not isinstance(target, m.Within | m.ByEndOf):  # (a priority's id: response_due takes it)
             raise TypeError(message("author.policy.target_type", said, kind=type(target).__name__))
-        start = self._aware(start, said)
-        if isinstance(target, m.ByEndOf):
-            return check_time(day_due(self.calendar(target.calendar), target, start).astimezone(self.tz), RESULT)
-        d = target.duration
-        if d.calendar is None:  # (on the policy's wall clock, as the evaluator counts it)
-            return add_calendar_duration(start.astimezone(self.tz), d)
-        return check_time(self.calendar(d.calendar).add(start, self.duration_delta(d)).astimezone(self.tz), RESULT)
+        try:
+            start = self._aware(start, said)
+            if isinstance(target, m.ByEndOf):
+                return check_time(day_due(self.calendar(target.calendar), target, start).astimezone(self.tz), RESULT)
+            d = target.duration
+            if d.calendar is None:  # (on the policy's wall clock, as the evaluator counts it)
+                return add_calendar_duration(start.astimezone(self.tz), d)
+            return check_time(self.calendar(d.calendar).add(start, self.duration_delta(d)).astimezone(self.tz), RESULT)
+        except OutOfRangeError as exc:
+            raise _worded(exc, said) from None
 
     def response_due(
         self,
@@ -286,9 +305,19 @@ class Policy:
         out: list[Window] = []
         for mt in self.model.maintenance:
             cal = self.calendar(mt.calendar) if mt.calendar else None
-            out.extend(maintenance_windows(mt, cal, self.tz, start, end))
+            try:
+                out.extend(maintenance_windows(mt, cal, self.tz, start, end))
+            except OutOfRangeError as exc:
+                raise _worded(exc, said) from None
         out.sort(key=lambda w: (w.start.timestamp(), w.end.timestamp()))  # (instants: a repeated hour)
         return out
+
+
+def _worded(exc: OutOfRangeError, lang: str) -> OutOfRangeError:
+    """A time or a result outside the supported years as a policy's method refuses it: in ``lang`` (its
+    primary language, or the one the caller asked for) from the error's words; in English the error as the
+    calendars raised it (``lang`` ``None``)."""
+    return exc if lang == "en" else exc.in_lang(lang)
 
 
 def day_due(cal: BusinessCalendar, target: m.ByEndOf, start: dt.datetime) -> dt.datetime:

@@ -22,7 +22,9 @@ Design notes
   an edge of the period says how much of it lies outside (the headline's
   downtime is the period's). An incident names the rule that judged it by its
   label, and the event its clock started at by its words (a declared event by
-  its label), never by an identifier; an outage's notice by the label of the
+  its label), never by an identifier, and its completion by the event that completed it (the first of
+  its rule's ``complete on`` events at that instant): ``incident.resolved`` in the SLA's words, another
+  by its own step (``“Closed” recorded (completed)``), said once; an outage's notice by the label of the
   rule the row's own fields are the verdict of (``First report: late``), the
   generic "recovery notice" only for a rule without one. An excluded incident or outage is said
   to be excluded under the article of the exclusion that applied, without a
@@ -61,7 +63,9 @@ from ..i18n import format_date
 from ..lang import model as m
 from ..policy.compiled import Policy
 from . import BackupRow, IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
+from .conditions import attribute_label, value_label
 from .escape import printable
+from .incident_rows import AttributeChange
 from .operations import (
     first_rule,
     no_target,
@@ -187,7 +191,8 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
         id=r.id,
         priority=priority(r.priority),
         version=r.policy_version,
-        status=w.m(f"report.status.{r.status}"),
+        # (at risk with the warning threshold passed, when the response clock has several, as the report's tables)
+        status=w.at_risk_status(r.status, w.m(f"report.status.{r.status}"), r.at_risk_percent),
         bad=sum(t.status == "breached" for t in named),
         n=len(named),
     )
@@ -196,7 +201,14 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
     # whether the version judging the row defines the priority in force: a reprioritisation to one it does
     # not define is then not applied (the evaluator's reading, :func:`sla_dsl.evaluation.incidents.read_incident`)
     known = True
+    # the attributes changed by events a `changes at` lists (said with the rule chosen since, below)
+    changed = {(instant(c.at), c.event) for c in r.attribute_changes}
+    # the event that completed it, said once, as the completion (`“Closed” recorded (completed)`)
+    done = _completed_by(r, rule, events) if r.completed_at is not None and r.completion != "silence" else ""
+    said_done = (instant(r.completed_at), done) if r.completed_at is not None else None
     for e in events:
+        if (instant(e.at), e.type) == said_done and (e.type in _SAID_AS_DONE or e.type not in _CONTRACT):
+            continue  # (its own step is the completion's, below)
         if e.type == "incident.reported":
             pid = str(e.fields.get("priority", r.priority))
             known = w.model is None or bool(w.rules_of(pid))
@@ -216,10 +228,11 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
             steps.append((e.at, w.m("explain.customer_replied")))
         elif e.type == "incident.product_suspected" and r.clock_event != "product_suspected":
             steps.append((e.at, w.m("explain.event.incident.product_suspected")))
-        elif e.type not in _CONTRACT:  # a type the policy declares (``event incident.chat_started ...``)
+        elif e.type not in _CONTRACT and (instant(e.at), e.type) not in changed:  # a type the policy declares
             steps.append((e.at, w.m("explain.declared_event", event=w.event_plain(e.type))))
     if not events:
         steps.append((r.reported_at, w.m("explain.reported", priority=priority(r.priority))))
+    steps += [(c.at, _attribute_changed(w, r, c)) for c in r.attribute_changes]
     steps.append((r.clock_start, w.m("explain.clock_start", event=_clock_event(w, r.clock_event))))
     if r.status == "excluded":
         # under the article the policy gives that exclusion (none: no number)
@@ -261,10 +274,61 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
             duration = w.duration(silence.duration) if silence is not None else "-"
             steps.append((r.completed_at, w.m("explain.completed_silence", duration=duration)))
         else:
-            steps.append((r.completed_at, w.m("explain.resolved")))
+            steps.append((r.completed_at, _completion(w, done)))
     steps += target_steps(r, w)  # named targets (issue 12)
     article = _article(w, rule.ref if rule else None, priority(r.priority))
     return Explanation(head, article, steps, _none_yet(w, r.clock_start))
+
+
+#: contract events whose own step the completion step says instead, as an event the policy declares is
+#: (``“Closed” recorded (completed)``), each by its key; any other by its words (:meth:`PolicyWords.event_plain`)
+_DONE_WORDS = {
+    "incident.info_provided": "explain.info_provided",
+    "incident.customer_replied": "explain.customer_replied",
+    "incident.product_suspected": "explain.event.incident.product_suspected",
+}
+_SAID_AS_DONE = frozenset(_DONE_WORDS)
+
+
+def _completed_by(r: IncidentRow, rule: m.Priority | None, events: Sequence[Event]) -> str:
+    """The event type that completed incident ``r`` (not by silence), as the evaluator reads it
+    (:func:`sla_dsl.evaluation.incidents.complete`): the first of its rule's ``complete on`` events, at
+    ``completed_at``; without the events, the rule's one ``complete on`` event; empty when not known."""
+    on = rule.completion.on if rule is not None else ()
+    at = instant(r.completed_at) if r.completed_at is not None else None
+    found = next((e.type for e in events if e.type in on and instant(e.at) == at), "")
+    return found or (on[0] if len(on) == 1 else "")
+
+
+def _completion(w: PolicyWords, event: str) -> str:
+    """The step of an incident completed by ``event``, named by its own words with ``(completed)``: the
+    contract's ``incident.resolved`` in the words of the SLA (a workaround or the information received),
+    another contract event as its step says it, one the policy declares by its label (``“Closed”
+    recorded (completed)``); ``the incident completed`` when the event is not known."""
+    if event == "incident.resolved":
+        return w.m("explain.resolved")
+    if not event:
+        return w.m("explain.completed")
+    key = _DONE_WORDS.get(event)
+    said = w.m(key) if key is not None else w.m("explain.declared_event", event=w.event_plain(event))
+    return w.m("explain.completed_on", event=said)
+
+
+def _attribute_changed(w: PolicyWords, r: IncidentRow, c: AttributeChange) -> str:
+    """An attribute changed by an event its ``changes at`` lists, where that event is, and the rule of the
+    priority chosen from then on (``契約プランをスタンダードからプレミアムに変更…``)."""
+    rules = w.rules_of(r.priority)
+    rule = rules[c.rule] if c.rule is not None and c.rule < len(rules) else None
+    where = c.where.get(w.lang, "")
+    return w.m(
+        "explain.attribute_changed" if where else "explain.attribute_changed.unlined",
+        event=w.event_plain(c.event),
+        attribute=attribute_label(w, c.attribute),
+        old=value_label(w, c.attribute, c.old),
+        new=value_label(w, c.attribute, c.new),
+        where=where,
+        rule=_priority(w, r.priority, rule),
+    )
 
 
 def _notice_words(o: OutageRow, w: PolicyWords) -> str:

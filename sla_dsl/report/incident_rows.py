@@ -23,13 +23,28 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, ClassVar, Literal, Self
+from typing import Any, ClassVar, Literal, NamedTuple, Self
 
 from pydantic import Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 
 from .row_base import Step, _Row
 
 IncidentStatus = Literal["met", "breached", "open", "at_risk", "excluded"]
+
+
+class AttributeChange(NamedTuple):
+    """An attribute an event of a type its ``changes at`` lists changed, for ``sla explain`` (not in the
+    JSON, whose ``explain`` says it in the engine's English): when, by which event, from which value to
+    which, where the event is (per language; empty without a line) and the rule of the incident's
+    priority chosen from then on (its position among the rules of that id; None: not known)."""
+
+    at: dt.datetime
+    event: str
+    attribute: str
+    old: str
+    new: str
+    where: dict[str, str]
+    rule: int | None
 
 
 class SameDay(_Row):
@@ -146,6 +161,10 @@ class TargetRow(_Row):
     out_of_hours: OutOfHoursStep | None = Field(default=None, exclude=True)
     #: each warning threshold's instant, when the clock has several (``exclude``, as above)
     risk_steps: list[RiskStep] = Field(default_factory=list, exclude=True)
+    #: a day-based target (``by 16:00 of 1st business day``): when its judged cycle started, the day its due
+    #: day is counted from, so ``sla explain`` can say why the due time is another (that day closes earlier)
+    #: (``exclude``, as above)
+    cycle_start: dt.datetime | None = Field(default=None, exclude=True)
 
 
 class IncidentRow(_Row):
@@ -198,6 +217,8 @@ class IncidentRow(_Row):
     # which rule of ``priority`` judged the incident (:attr:`rule`): not a field, so in neither the
     # JSON (where ``explain`` says the same in the engine's English) nor the tables
     _rule: int | None = PrivateAttr(default=None)
+    # the attributes changed during the incident's life (``changes at``), for ``sla explain``: not a field
+    _changes: tuple[AttributeChange, ...] = PrivateAttr(default=())
     #: what a report's Python dump writes besides the fields (:func:`.row_base.with_words_data`)
     kept_out: ClassVar[tuple[str, ...]] = ("rule",)
 
@@ -217,6 +238,16 @@ class IncidentRow(_Row):
     def judged_by(self, rule: int | None) -> IncidentRow:
         """Record which rule of its priority judged the incident (:attr:`rule`); returns ``self``."""
         self._rule = rule
+        return self
+
+    @property
+    def attribute_changes(self) -> tuple[AttributeChange, ...]:
+        """The attributes changed during the incident's life, in order (empty: none, or read back from JSON)."""
+        return self._changes
+
+    def changed_by(self, changes: tuple[AttributeChange, ...]) -> IncidentRow:
+        """Record the attributes changed during the incident's life (:attr:`attribute_changes`); returns ``self``."""
+        self._changes = changes
         return self
 
     @model_validator(mode="wrap")

@@ -84,6 +84,9 @@ Design notes
   with the time each has left, alike. Each column's header says business time
   only when every row counts it; a table with an elapsed target has the plain
   header and every time marked with what it counts (:func:`_times_column`).
+  When a response clock has several warning thresholds (``at risk at 50%, 75% of target``), the table
+  of incidents at risk has a last column saying which each has passed (``目標の 75% が経過``); with one,
+  "at risk" says which, and the table keeps its five columns (:func:`_at_risk`).
 * The sections on operations (outages, planned stops, maintenance, backups) are
   built in :mod:`.operations`; a violation's words, from the row it is about
   and never from the engine's English, in :mod:`.violation_words` (each row it is about looked up
@@ -1122,6 +1125,7 @@ def _at_risk(report: Report, w: PolicyWords, risky: Shown) -> Part:
     shown, hidden = risky
     rows: list[list[Cell]] = []
     lefts: list[tuple[str, bool]] = []
+    risks: list[tuple[PolicyWords, float | None]] = []  # the last warning threshold each has passed
     for i in shown:
         left = "-"
         iw = w.for_row(i)  # the version that judged the incident (its `policy_version`)
@@ -1129,6 +1133,7 @@ def _at_risk(report: Report, w: PolicyWords, risky: Shown) -> Part:
         if i.response_due is not None:  # (as its target counts time: elapsed, or its calendar's hours)
             left = time_between(iw, report.period.as_of, i.response_due, target)
         lefts.append((left, counts_elapsed(target)))
+        risks.append((iw, risk_percent(i)))
         rows.append([i.id, iw.priority_of(i), w.t(i.clock_start), w.t(i.response_due)])
     header_left, cells = _times_column(w, lefts, "report.left", "report.left_plain")
     for row, cell in zip(rows, cells, strict=True):
@@ -1140,7 +1145,21 @@ def _at_risk(report: Report, w: PolicyWords, risky: Shown) -> Part:
         w.m("report.due"),
         header_left,
     ]
+    # which threshold each has passed, when a response clock has several (`at risk at 50%, 75% of target`):
+    # with one, "at risk" says which, and the table keeps its five columns
+    if any(iw.threshold_passed(pct) for iw, pct in risks):
+        header.append(w.m("report.risk.threshold"))
+        for row, (iw, pct) in zip(rows, risks, strict=True):
+            row.append(iw.m("report.risk.passed", percent=f"{pct:g}") if pct is not None else "-")
     return Part(w.m("report.at_risk"), header, rows + more_row(hidden, len(header), w), key="at-risk")
+
+
+def risk_percent(i: object) -> float | None:
+    """The last warning threshold an at-risk incident's response has passed: a report row's
+    ``at_risk_percent``, a compact verdict's ``risk_percent``; None for any other status."""
+    pct = getattr(i, "at_risk_percent", None)
+    pct = getattr(i, "risk_percent", None) if pct is None else pct
+    return pct if isinstance(pct, float | int) and pct == pct else None  # (nan: none)
 
 
 def _violations(

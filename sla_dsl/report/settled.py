@@ -67,6 +67,8 @@ def response_settled(row: Any) -> float:
     if _compact(row):
         reprios = getattr(row, "reprios", ())
         last = reprios[-1][0] if reprios else -INF
+        changed = getattr(row, "last_change", None)  # (or the last change of an attribute, when later)
+        last = max(last, changed) if changed is not None else last
         if row.status == "met":
             return max(epoch(row.responded), last)
         return max(epoch(row.due), last) if row.status == "breached" else INF
@@ -78,9 +80,14 @@ def response_settled(row: Any) -> float:
 
 
 def _reprioritised(row: Any) -> float:
-    """When a row's priority was last changed (its explanation's step), -inf when never."""
+    """When a row's priority, or an attribute that chooses its rule, was last changed (its explanation's
+    step), -inf when never."""
     return max(
-        (epoch(s.at) for s in getattr(row, "explain", ()) if s.at is not None and s.text.startswith("reprioritised ")),
+        (
+            epoch(s.at)
+            for s in getattr(row, "explain", ())
+            if s.at is not None and s.text.startswith(("reprioritised ", "attribute "))
+        ),
         default=-INF,
     )
 

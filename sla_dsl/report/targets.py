@@ -10,6 +10,10 @@ Design notes
 * Incident rows come as :class:`~sla_dsl.report.IncidentRow` (their
   ``targets``) or as the evaluator's compact verdicts, whose targets turn into
   :class:`~sla_dsl.report.TargetRow` through ``to_row()``.
+* A target at risk on a clock with several warning thresholds says the one it has passed after its
+  status, in the table and in ``sla explain`` (``要注意（目標の 75% が経過）``: :func:`_status`); a day-based
+  target whose due time is another than the time it names (that day closing earlier) says why after its
+  due time, as the response's due step does (:func:`_kept`).
 * Every word is in Japanese and English in the catalogue (``report.targets.*``,
   :mod:`sla_dsl.i18n.tables`); clock and rule
   names are shown by their labels in the report's language, in the words of
@@ -66,10 +70,18 @@ def _minutes(value: float | None) -> str:
     return format_minutes(value)  # h:mm, as every other duration of the report (no Latin unit letters)
 
 
+def _status(rw: PolicyWords, t: Any) -> str:
+    """A target's status in words (``rw``: the words of the version that judged its row): at risk with the
+    warning threshold it passed when its clock has several (``要注意（目標の 75% が経過）``), an update with how
+    many were missed."""
+    status = rw.at_risk_status(t.status, _w(rw, t.status), getattr(t, "at_risk_percent", None), t.clock)
+    return status + (_w(rw, "missed", n=t.missed) if t.missed else "")
+
+
 def _cells(w: PolicyWords, rw: PolicyWords, ident: str, t: Any) -> list[Cell]:
     """A target's row; its rule and clock named in ``rw``, the words of the version that judged the row."""
     target = _label(rw, "notify", t.name) if t.kind == "notify" else _w(w, t.kind)
-    status = _w(w, t.status) + (_w(w, "missed", n=t.missed) if t.missed else "")
+    status = _status(rw, t)
     return [
         ident,
         target,
@@ -139,11 +151,12 @@ def target_steps(row: Any, w: PolicyWords) -> list[tuple[Any, str]]:
             out.append((ooh.at, _out_of_hours_words(row, t, ooh, what, w)))
         for r in getattr(t, "risk_steps", ()):  # `at risk at 50%, 75% of target`: each threshold's instant
             out.append((r.at, w.m("explain.at_risk.threshold", what=what, percent=f"{r.percent:g}")))
-        status = _w(w, t.status) + (_w(w, "missed", n=t.missed) if t.missed else "")
+        status = _status(w, t)
         if getattr(t, "unmet_when", None):  # a notify rule whose `when` the record does not meet (issue 13)
             status = unmet_words(t.name, t.attributes, w) or status
         due = (
             ("、" + _w(w, "due") + " " + w.t(t.due) if w.lang == "ja" else f", {_w(w, 'due').lower()} {w.t(t.due)}")
+            + _kept(row, t, w)
             if t.due
             else ""
         )
@@ -151,13 +164,30 @@ def target_steps(row: Any, w: PolicyWords) -> list[tuple[Any, str]]:
     return out
 
 
+def _written(row: Any, t: Any, w: PolicyWords) -> lm.ClockTarget | None:
+    """The target ``t`` of ``row`` as the rule that judged the row writes it (None: not at hand, as for a row
+    read back from JSON, or a notification rule)."""
+    rule = w.rule_of(row)
+    return next(
+        (x for x in (rule.targets if rule is not None else ()) if x.kind == t.kind and x.clock == t.clock), None
+    )
+
+
+def _kept(row: Any, t: Any, w: PolicyWords) -> str:
+    """Why a day-based target's due time is another than the time it names (``resolve by 16:00 of 1st business
+    day``, that day closing at 15:00): ``（その日は15:00に終業）``, as the response's due step says it
+    (:meth:`~.words.PolicyWords.kept_within`, from the start of the cycle its due day is counted from)."""
+    start = getattr(t, "cycle_start", None)  # (a day-based target's; a row read back from JSON has none)
+    if start is None or t.due is None:
+        return ""
+    written = _written(row, t, w)
+    return w.kept_within(written.by_day, start, t.due) if written is not None and written.by_day is not None else ""
+
+
 def _out_of_hours_words(row: Any, t: Any, ooh: Any, what: str, w: PolicyWords) -> str:
     """A target's out-of-hours time added to its judged cycle, in words: the durations as the rule writes
     them (``2時間＋24時間``), in minutes when the rule is not at hand (a row read back from JSON)."""
-    rule = w.rule_of(row)
-    written = next(
-        (x for x in (rule.targets if rule is not None else ()) if x.kind == t.kind and x.clock == t.clock), None
-    )
+    written = _written(row, t, w)
     if written is not None and written.duration is not None and written.out_of_hours is not None:
         d, extra = w.duration(written.duration), w.duration(written.out_of_hours.extra)
     else:

@@ -51,6 +51,10 @@ class BreachedTarget(_Row):
     cancelled_at: dt.datetime | None = None
     #: the clock was reset (``resets at``) after the target ran out, while it still ran: when; null otherwise
     reset_at: dt.datetime | None = None
+    #: a day-based target (``by 16:00 of 1st business day``): when its judged cycle started, the day its due
+    #: day is counted from, so the violation can say why the due time is another (that day closes earlier);
+    #: null otherwise
+    cycle_start: dt.datetime | None = None
 
 
 #: what a ``data`` violation is about: an event of an id whose first event is missing
@@ -65,7 +69,10 @@ class BreachedTarget(_Row):
 #: (``field_unread``: a ``priority`` on ``incident.responded``), an attribute of an incident's report
 #: that the version judging it does not declare (``attribute_undeclared``) or whose value it does not
 #: list (``value_undeclared``), which another version declares, an event a clock would have acted on
-#: (or its start) after the incident's completion, never read (``clock_after_completion``)
+#: (or its start) after the incident's completion, never read (``clock_after_completion``), an attribute
+#: given on an event type its ``changes at`` does not list while that type changes others, never read
+#: (``attribute_unlisted``), a change to an attribute or value the version judging the incident does not
+#: declare, not applied (``change_undeclared``)
 DataWhat = Literal[
     "unknown_incident",
     "unknown_outage",
@@ -87,6 +94,8 @@ DataWhat = Literal[
     "attribute_undeclared",
     "value_undeclared",
     "clock_after_completion",
+    "attribute_unlisted",
+    "change_undeclared",
 ]
 
 

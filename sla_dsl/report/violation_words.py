@@ -36,6 +36,10 @@ Design notes
   violations: a year's report lists thousands of violations over thousands of rows, and a scan of
   a table per violation made it quadratic (a year of hourly backup windows missed: 43 seconds).
   Of two rows with one id, the first is taken, as a scan would.
+* A breached day-based target (``by 16:00 of 1st business day``), the response's or a named one's, says
+  why its due time is another than the time it names (`` (that day closes at 15:00)``), as ``sla
+  explain``'s due step and target line say it: from the incident's clock start, and for a named target
+  from its judged cycle's start, which the breach's ``target`` keeps (none in a report read from JSON).
 * Times are compared, subtracted and matched as instants (:func:`instant`), never as the aware
   datetimes they are: two times in one zone compare by their wall clocks, ``fold`` ignored, so on the
   day the clocks go back a response at 01:10 EST would be "before" its due time 01:50 EDT.
@@ -264,15 +268,19 @@ def violation_text(
     if v.kind == "response_breached" and v.id in incidents:
         i = incidents[v.id]
         w = w.for_row(i)  # the version that judged the incident: its labels and calendar
+        goal = target_of(i, w)
+        # (a `by 16:00 of 1st business day` due at that day's close: said as the explanation's due step says it)
+        kept = w.kept_within(goal, i.clock_start, i.response_due) if i.response_due is not None else ""
+        due = w.t(i.response_due) + kept
         if i.responded_at is not None:
             return w.m(
                 "report.v.response_late",
                 priority=w.priority_of(i),
-                due=w.t(i.response_due),
+                due=due,
                 responded=w.t(i.responded_at),
-                late=late_said(w, lateness(report, w, i.response_due, i.responded_at, target_of(i, w))),
+                late=late_said(w, lateness(report, w, i.response_due, i.responded_at, goal)),
             )
-        return w.m("report.v.response_none", priority=w.priority_of(i), due=w.t(i.response_due), as_of=w.t(as_of))
+        return w.m("report.v.response_none", priority=w.priority_of(i), due=due, as_of=w.t(as_of))
     if v.kind == "stop_notice_invalid":
         s = rows.stop(v.id)
         if s is not None:
@@ -384,17 +392,30 @@ def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, report: Report,
         return w.m("report.v.notify_none", goal=goal, due=w.t(v.at), as_of=w.t(as_of))
     # (a target other than a notification rule is an incident's: it has a priority)
     pid = t.priority or ""
-    named = w.priority_of(incident) if getattr(incident, "priority", None) == pid else w.priority(pid)
+    own = getattr(incident, "priority", None) == pid
+    named = w.priority_of(incident) if own else w.priority(pid)
     goal = w.m("report.goal.named", priority=named, goal=w.m(f"report.goal.{t.kind}"))
     if t.kind == "update":
         return w.m("report.v.goal_updates", goal=goal, n=t.missed, due=w.t(v.at))
+    due = w.t(v.at) + _kept(t, w.rule_of(incident) if own else w.priority_rule(pid), v.at, w)
     if t.cancelled_at is not None:
-        return w.m("report.v.goal_cancelled", goal=goal, due=w.t(v.at), at=w.t(t.cancelled_at))
+        return w.m("report.v.goal_cancelled", goal=goal, due=due, at=w.t(t.cancelled_at))
     if t.reset_at is not None:
-        return w.m("report.v.goal_reset", goal=goal, due=w.t(v.at), at=w.t(t.reset_at))
+        return w.m("report.v.goal_reset", goal=goal, due=due, at=w.t(t.reset_at))
     if t.met_at is not None:
-        return w.m("report.v.goal_late", goal=goal, due=w.t(v.at), at=w.t(t.met_at))
-    return w.m("report.v.goal_none", goal=goal, due=w.t(v.at), as_of=w.t(as_of))
+        return w.m("report.v.goal_late", goal=goal, due=due, at=w.t(t.met_at))
+    return w.m("report.v.goal_none", goal=goal, due=due, as_of=w.t(as_of))
+
+
+def _kept(t: BreachedTarget, rule: lm.Priority | None, due: dt.datetime | None, w: PolicyWords) -> str:
+    """Why a breached day-based target's due time is another than the time it names (``resolve by 16:00 of 1st
+    business day``, that day closing at 15:00): `` (that day closes at 15:00)``, as ``sla explain``'s line of
+    the target says it (:meth:`~.words.PolicyWords.kept_within`, from the start of the cycle its due day is
+    counted from); empty for any other target, and without the cycle's start (a report read back from JSON)."""
+    if t.cycle_start is None or due is None or rule is None:
+        return ""
+    written = next((x for x in rule.targets if x.kind == t.kind and x.clock == t.clock), None)
+    return w.kept_within(written.by_day, t.cycle_start, due) if written is not None and written.by_day else ""
 
 
 def shown_id(v: Violation, w: PolicyWords) -> str:

@@ -562,6 +562,30 @@ class PolicyWords:
             return ""
         return self.m(f"explain.due.{kept}", time=f"{due.astimezone(cal.tz):%H:%M}")
 
+    def risk_thresholds(self, clock: str | None = None) -> tuple[float, ...]:
+        """Every warning threshold of this version's clock ``clock``, lowest first; None: the clock the plain
+        response targets count on (``response``, else the first, as the evaluator takes it)."""
+        clocks = self.model.clocks if self.model is not None else ()
+        found = next((c for c in clocks if c.name == (clock or "response")), None)
+        if found is None and clock is None and clocks:
+            found = clocks[0]
+        return found.risk_thresholds if found is not None else ()
+
+    def threshold_passed(self, percent: float | None, clock: str | None = None) -> str:
+        """The warning threshold an at-risk target has passed, ``目標の 75% が経過`` / ``75% of target used``,
+        when its clock (``clock``: as :meth:`risk_thresholds`) has several (``at risk at 50%, 75% of target``):
+        with one, "at risk" says it all, and the words are empty (so is a row that names none)."""
+        if percent is None or len(self.risk_thresholds(clock)) < 2:
+            return ""
+        return self.m("report.risk.passed", percent=f"{percent:g}")
+
+    def at_risk_status(self, status: str, word: str, percent: float | None, clock: str | None = None) -> str:
+        """A status as a table or a headline shows it: ``word`` (the status's word), for ``at_risk`` with the
+        threshold passed when the clock has several (``要注意（目標の 75% が経過）`` / ``at risk (75% of target
+        used)``: :meth:`threshold_passed`)."""
+        passed = self.threshold_passed(percent, clock) if status == "at_risk" else ""
+        return self.m("report.risk.status", status=word, passed=passed) if passed else word
+
     def service_label(self, name: str) -> str:
         """A service by its label in this language (any version's, this one's first), its name when it has none."""
         models = [self.model] if self.model is not None else []

@@ -71,7 +71,11 @@ Design notes
 * ``GET /incidents/ID`` answers 404 only when no event of the id is stored;
   stored events the live view does not judge (a report event dated within the
   clock skew, after the clock; no report event) are answered with
-  ``judged: false``, the events and a note saying why.
+  ``judged: false``, the events and a note saying why. Its notes (why it is
+  not judged, a reprioritisation not applied) are text a person reads: in the
+  language of the dashboard (``?lang=``, else the policy's primary language),
+  the engine's English of ``GET /report``'s JSON with ``lang=en``; its refusals
+  are English, as every error body of the service.
 * Writes (``POST /events``, ``POST /policies``) need ``Authorization: Bearer
   TOKEN`` when a token is configured; reads do not. Request bodies are read
   through :func:`_body`, which refuses more than ``max_body`` bytes (413)
@@ -904,8 +908,11 @@ def create_app(
         return {"incidents": service.tracker.incidents(wanted)}
 
     @app.get("/incidents/{ident:path}")
-    def get_incident(ident: str) -> dict[str, Any]:
-        found = service.tracker.incident(ident)
+    def get_incident(ident: str, lang: str | None = None) -> dict[str, Any]:
+        said = default_lang(service.tracker.policies) if lang is None else lang  # (as the dashboard's)
+        if said not in ("en", "ja"):
+            raise ApiError(422, f"unknown language `{lang}`", "use en or ja")
+        found = service.tracker.incident(ident, said)
         if found is None:
             raise ApiError(404, f"no incident `{ident}`", "GET /incidents lists them")
         return found

@@ -36,6 +36,10 @@ Design notes
   builds the table's rows when the rows change (a fetch whose rows, labels or
   due times differ) and otherwise, every second, writes only the countdown
   cells and the class of a row that has become overdue.
+* A target at risk on a clock with several warning thresholds (``at risk at 50%, 75% of target``) says
+  the one it has passed after its status, as the report's tables do (``要注意（目標の 75% が経過）``:
+  :meth:`~sla_dsl.report.words.PolicyWords.at_risk_status`); those words are sent once in ``texts``, the
+  row's ``risk`` their index. With one threshold the status is the plain word, as before.
 * The page says the zone of its times as the report does (``時刻はすべて日本時間です。``,
   ``All times are Halifax time (UTC-4).``: :func:`zone_line`), for a reader who is elsewhere.
 * It fits a phone: below 40rem the table turns into one card per row, each
@@ -129,8 +133,9 @@ def _due_text(t: dt.datetime) -> str:
 
 #: What each element of a row of ``/dashboard.json`` is, in order: ``priority`` and ``target`` index
 #: ``texts``; ``clock`` indexes ``clocks`` (what the countdown counts, and its intervals); ``running`` is 1
-#: while the countdown runs, 0 for a paused clock.
-COLUMNS = ("id", "priority", "target", "status", "due", "due_epoch", "left", "clock", "running")
+#: while the countdown runs, 0 for a paused clock; ``risk`` indexes ``texts`` for the status of a target at
+#: risk on a clock with several warning thresholds, the one passed said (``要注意（目標の 75% が経過）``), else null.
+COLUMNS = ("id", "priority", "target", "status", "due", "due_epoch", "left", "clock", "running", "risk")
 
 
 def rows(data: dict[str, Any]) -> list[dict[str, Any]]:
@@ -141,6 +146,7 @@ def rows(data: dict[str, Any]) -> list[dict[str, Any]]:
         r = dict(zip(COLUMNS, values, strict=True))
         clock = data["clocks"][r["clock"]]
         r["priority"], r["target"] = data["texts"][r["priority"]], data["texts"][r["target"]]
+        r["risk"] = data["texts"][r["risk"]] if r["risk"] is not None else None
         r["running"] = bool(r["running"])
         r["counts"] = clock["counts"]
         r["intervals"] = clock["intervals"] if r["running"] else []
@@ -159,6 +165,7 @@ def data(tracker: Tracker, lang: str) -> dict[str, Any]:
     def text(t: str) -> int:
         return texts.setdefault(t, len(texts))
 
+    passed: dict[tuple[str, str, str | None], float | None] | None = None  # (looked up once one is at risk)
     out: list[list[Any]] = []
     for w in watched(result):
         rules = w.rules
@@ -176,8 +183,14 @@ def data(tracker: Tracker, lang: str) -> dict[str, Any]:
         pw = words.get(rules.version) or words.setdefault(rules.version, PolicyWords([rules.policy], lang))
         priority = pw.priority(w.priority) if w.priority else "-"
         due = _due_text(rules.dt(w.due)) if w.due is not None else "-"
+        risk = None
+        if w.status == "at_risk" and w.family == "incident" and len(pw.risk_thresholds(w.clock)) > 1:
+            passed = _passed(result) if passed is None else passed
+            pct = passed.get((w.item, w.target, w.clock))
+            said = pw.at_risk_status(w.status, message("serve.dashboard.s_at_risk", lang), pct, w.clock)
+            risk = text(said) if pct is not None else None
         out.append(
-            [w.item, text(priority), text(_label(w, lang)), w.status, due, w.due, _num(left), index, int(running)]
+            [w.item, text(priority), text(_label(w, lang)), w.status, due, w.due, _num(left), index, int(running), risk]
         )
     labels = list(texts)
     out.sort(key=lambda r: (r[5] is None, r[5] or 0.0, r[0], labels[r[2]]))
@@ -208,6 +221,19 @@ def data(tracker: Tracker, lang: str) -> dict[str, Any]:
         ),
         "availability": round(month.skeleton.availability.ratio * 100, 3),
     }
+
+
+def _passed(result: Any) -> dict[tuple[str, str, str | None], float | None]:
+    """The last warning threshold each target at risk has passed (its row's ``at_risk_percent``), by (incident,
+    target, clock) as :class:`~.tracking.Watched` names them: the response as :data:`~.tracking.RESPONSE`."""
+    out: dict[tuple[str, str, str | None], float | None] = {}
+    for inc in result.incidents:
+        if inc.status == "at_risk":
+            out[(inc.ident, RESPONSE, None)] = inc.risk_percent
+        for v in inc.targets:
+            if v.status == "at_risk":
+                out[(inc.ident, v.name, v.clock)] = v.risk_percent
+    return out
 
 
 def zone_line(policy: Policy, start: float, end: float, lang: str) -> str:
@@ -291,10 +317,10 @@ tr.breached {{ background: #f8d7da; font-weight: bold; }}
 "use strict";
 const state = JSON.parse(document.getElementById("state").textContent);
 const W = state.words;
-// a row of data.incidents: [id, priority, target, status, due, due_epoch, left, clock, running]
-const ID = 0, PRIORITY = 1, TARGET = 2, STATUS = 3, DUE = 4, DUE_AT = 5, LEFT = 6, CLOCK = 7, RUNNING = 8;
+// a row of data.incidents: [id, priority, target, status, due, due_epoch, left, clock, running, risk]
+const ID = 0, PRIORITY = 1, TARGET = 2, STATUS = 3, DUE = 4, DUE_AT = 5, LEFT = 6, CLOCK = 7, RUNNING = 8, RISK = 9;
 let data = state.data, fetched = Date.now();
-// the table's rows ([tr, status cell, countdown cell, status shown] per row of data), and the rows they show
+// the table's rows ([tr, status cell, countdown cell, status words shown] per row of data), and the rows they show
 let shown = [], drawn = null;
 function put(id, text) {{ document.getElementById(id).textContent = text; }}
 function hms(s) {{
@@ -350,7 +376,9 @@ function draw() {{  // every second: the countdowns, and a row's class once it i
     const [tr, statusCell, countdown, was] = shown[i];
     const running = row[RUNNING] === 1;
     const status = running && now > row[DUE_AT] ? "breached" : row[STATUS];
-    if (status !== was) {{ tr.className = status; statusCell.textContent = W["s_" + status]; shown[i][3] = status; }}
+    // at risk: with the warning threshold passed, when the clock has several (its words in data.texts)
+    const said = status === "at_risk" && row[RISK] !== null ? data.texts[row[RISK]] : W["s_" + status];
+    if (said !== was) {{ tr.className = status; statusCell.textContent = said; shown[i][3] = said; }}
     const clock = data.clocks[row[CLOCK]];
     const unit = mark ? "" : clock.counts === "business" ? W.in_business : W.in_elapsed;
     const text = hms(running ? row[LEFT] - used[row[CLOCK]] : row[LEFT]) + unit;

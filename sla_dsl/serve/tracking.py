@@ -83,9 +83,13 @@ from ..evaluation.targets import TargetVerdict, life_risks
 from ..evaluation.trend import add_trend
 from ..events import read_jsonl
 from ..events.partitions import without_lines
+from ..i18n import message
 from ..lang import model as m
 from ..policy.compiled import Policy, declared_types
+from ..report import DataNote
+from ..report.data_notes import note_text
 from ..report.render import render
+from ..report.words import PolicyWords
 from .live import INCIDENT, LiveView
 from .store import Store
 
@@ -469,8 +473,10 @@ class PriorityNote(NamedTuple):
     #: the priority in force on the incident when it is judged (the reprioritisation was not applied);
     #: None when the incident is not judged
     in_force: str | None
-    #: the ``data`` violation's message, as ``GET /report`` gives it
+    #: the ``data`` violation's message, as ``GET /report`` gives it (the engine's English)
     message: str
+    #: the violation's note, from which the message is worded in another language (None: not known)
+    note: DataNote | None = None
 
 
 def partial_priorities(policies: Sequence[Policy]) -> frozenset[str]:
@@ -544,7 +550,9 @@ class Tracker:
                 note = v.note
                 if v.kind == "data" and note is not None and note.what == "priority_unknown" and v.at is not None:
                     out.append(
-                        PriorityNote(v.id, note.priority, note.version, v.at.timestamp(), judged.get(v.id), v.message)
+                        PriorityNote(
+                            v.id, note.priority, note.version, v.at.timestamp(), judged.get(v.id), v.message, note
+                        )
                     )
         with self._notes_lock:
             for ident in wanted:
@@ -649,8 +657,9 @@ class Tracker:
         result, now = self.now_view()
         return [self._summary(result, inc, now) for inc in result.incidents if not statuses or inc.status in statuses]
 
-    def incident(self, ident: str) -> dict[str, Any] | None:
-        """One incident in full: its row with the explanation, business time, next transitions."""
+    def incident(self, ident: str, lang: str = "en") -> dict[str, Any] | None:
+        """One incident in full: its row with the explanation, business time, next transitions; its notes (why it
+        is not judged, a reprioritisation not applied) in ``lang``."""
         result, now = self.now_view()
         for inc in result.incidents:
             if inc.ident == ident:
@@ -662,7 +671,7 @@ class Tracker:
                 out["judged"] = True
                 # (a reprioritisation not applied: its note, as GET /report lists it)
                 notes = self.priority_notes([ident]) if inc.unapplied else []
-                out["data"] = [_note_json(n, inc.rules) for n in notes if n.ident == ident]
+                out["data"] = [_note_json(n, inc.rules, self._said(n, lang)) for n in notes if n.ident == ident]
                 return out
         stored = sorted(
             (at, seq, body) for seq, i, at, body in self.store.item_events("incident", [ident]) if i == ident
@@ -674,9 +683,10 @@ class Tracker:
         notes = [n for n in self.priority_notes([ident]) if n.ident == ident]
         if notes and all(n.in_force is None for n in notes):
             # stored, but not judged: its version does not define its priority (a data note of GET /report)
-            data, priority, version = [_note_json(n, rules) for n in notes], notes[-1].priority, notes[-1].version
+            data = [_note_json(n, rules, self._said(n, lang)) for n in notes]
+            priority, version = notes[-1].priority, notes[-1].version
         else:  # stored, not in the live view: what it lacks, said as a note
-            note = _unseen_note(stored, events, now, rules)
+            note = _unseen_note(stored, events, now, rules, lang)
             data, priority, version = [note], note["priority"], None
         return {
             "id": ident,
@@ -696,6 +706,14 @@ class Tracker:
             "data": data,
             "events": events,
         }
+
+    def _said(self, n: PriorityNote, lang: str) -> str:
+        """A ``priority_unknown`` note's message in ``lang``: the engine's English as ``GET /report`` gives it,
+        else the report's words for its note (as a report in that language words the violation)."""
+        if lang == "en" or n.note is None:
+            return n.message
+        w = PolicyWords(self.policies, lang)
+        return note_text(n.note, n.ident, lang, w.t, w.backup_kind_shown, w.event)
 
     def _summary(self, result: Evaluation, inc: Incident, now: float) -> dict[str, Any]:
         rules = inc.rules
@@ -753,35 +771,31 @@ def _only(result: Evaluation, inc: Incident) -> Evaluation:
     return Evaluation(result.ctx, [inc], [], result.skeleton.model_copy(update={"outages": []}))
 
 
-def _note_json(n: PriorityNote, rules: Rules) -> dict[str, Any]:
-    return {"message": n.message, "at": rules.dt(n.at).isoformat(), "priority": n.priority, "version": n.version}
+def _note_json(n: PriorityNote, rules: Rules, said: str) -> dict[str, Any]:
+    """A ``priority_unknown`` note of ``GET /incidents/ID``, its message ``said`` (:meth:`Tracker._said`)."""
+    return {"message": said, "at": rules.dt(n.at).isoformat(), "priority": n.priority, "version": n.version}
 
 
 def _unseen_note(
-    stored: Sequence[tuple[float, int, str]], events: Sequence[Any], now: float, rules: Rules
+    stored: Sequence[tuple[float, int, str]], events: Sequence[Any], now: float, rules: Rules, lang: str = "en"
 ) -> dict[str, Any]:
     """The note of ``GET /incidents/ID`` on an incident whose events are stored but that the live view does
     not judge (``stored``: its (instant, sequence, text), in time order; ``events``: them read): its report
     event dated after the service's clock (within the clock skew), none stored (a ``data`` violation of
-    ``GET /report``), or another reason ``GET /report`` gives."""
+    ``GET /report``), or another reason ``GET /report`` gives; in ``lang`` (``serve.incident.*``)."""
     reports = [(at, e) for (at, _, _), e in zip(stored, events, strict=True) if e.get("event") == "incident.reported"]
     ahead = [(at, e) for at, e in reports if at > now]
     if ahead:
         at, first = ahead[0]
-        said = (
-            "not judged yet: its incident.reported event is dated after the service's clock (stored within the "
-            "clock skew allowed); it is judged from that instant on"
-        )
+        said = message("serve.incident.ahead", lang, event="incident.reported")
         priority = first.get("priority")
     elif not reports:
         at, priority = stored[0][0], None
-        said = (
-            f"event for unknown incident `{events[0].get('id', '')}` (no incident.reported): "
-            "a data violation, which GET /report lists"
-        )
+        unknown = message("report.data.unknown_incident", lang, id=str(events[0].get("id", "")))
+        said = message("serve.incident.unknown", lang, said=unknown, report="GET /report")
     else:
         at, priority = reports[-1][0], reports[-1][1].get("priority")
-        said = "not judged: GET /report says why (its data violations and input.skipped)"
+        said = message("serve.incident.not_judged", lang, report="GET /report", skipped="input.skipped")
     return {"message": said, "at": rules.dt(at).isoformat(), "priority": priority, "version": None}
 
 

@@ -54,6 +54,7 @@ SAMPLE = """sla "Sample" {
 attribute plan {
   values standard, premium
   default standard
+  changes at incident.reprioritized
 }
 calendar business {
   days mon..fri

@@ -17,6 +17,10 @@ lines for its weekday, else the one-line hours; an overnight range's end is
 read on the next day's wall clock; partial closures of the day before, the
 day and the day after are cut out; intervals of neighbouring days that touch
 or overlap are joined before any sum, so an instant counts once.
+
+A yearly holiday (``holiday yearly 4th thu of nov``) is found by listing the
+days of its month that fall on its weekday and taking the nth (the last) of
+them, never by the engine's arithmetic (:func:`yearly_holiday_on`).
 """
 
 from __future__ import annotations
@@ -71,6 +75,25 @@ CALENDARS: dict[str, tuple[m.Calendar, str]] = {
                 m.DateRange(first=dt.date(2026, 8, 15), last=dt.date(2026, 8, 15)),
                 m.DateRange(first=dt.date(2026, 11, 3), last=dt.date(2026, 11, 3)),
             ),
+        ),
+        "Asia/Tokyo",
+    ),
+    "yearly": (
+        m.Calendar(
+            name="yearly",
+            days=WEEKDAYS,
+            hours=hours("09:00-12:00", "13:00-17:30"),
+            holidays=("JP",),
+            yearly_holidays=(
+                m.YearlyHoliday(month=5, day=1, label=m.Label(ja="創立記念日", en="Founding day")),
+                m.YearlyHoliday(month=11, nth=4, weekday=m.Weekday.THU, label=m.Label(en="Thanksgiving")),
+                m.YearlyHoliday(month=5, nth=-1, weekday=m.Weekday.MON, label=m.Label(en="Memorial Day")),
+                m.YearlyHoliday(month=2, day=29, label=m.Label(en="Leap day")),
+                m.YearlyHoliday(month=10, nth=5, weekday=m.Weekday.FRI, label=m.Label(en="Fifth Friday")),
+                m.YearlyHoliday(month=1, nth=2, weekday=m.Weekday.MON, label=m.Label(en="On Coming of Age Day")),
+                m.YearlyHoliday(month=7, nth=1, weekday=m.Weekday.WED, label=m.Label(en="First Wednesday")),
+            ),
+            open=(m.DateRange(first=dt.date(2027, 11, 25), last=dt.date(2027, 11, 25)),),
         ),
         "Asia/Tokyo",
     ),
@@ -167,6 +190,8 @@ class SlowCalendar:
         if d in self._national(d.year):
             return False
         if any(h.date == d for h in self.cal.named_holidays):
+            return False
+        if any(yearly_holiday_on(h, d) for h in self.cal.yearly_holidays):
             return False
         for r in self.cal.closed:
             if r.first <= d <= r.last:
@@ -341,6 +366,23 @@ def _named(on: m.Recurrence, d: dt.date) -> bool:
         if d == matches[-1] if nth == -1 else len(matches) >= nth and d == matches[nth - 1]:
             return True
     return False
+
+
+def yearly_holiday_on(h: m.YearlyHoliday, d: dt.date) -> bool:
+    """Whether yearly holiday ``h`` falls on ``d``: its date, or the nth (last) of the days of its month that
+    are its weekday, listed one by one (a month with too few of them has none)."""
+    if d.month != h.month:
+        return False
+    if h.day is not None:
+        return d.day == h.day
+    wanted = list(m.Weekday).index(h.weekday)  # type: ignore[arg-type]
+    matches = [
+        k for k in range(1, 32) if _valid(d.year, d.month, k) and dt.date(d.year, d.month, k).weekday() == wanted
+    ]
+    if h.nth == -1:
+        return d.day == matches[-1]
+    assert h.nth is not None
+    return len(matches) >= h.nth and d.day == matches[h.nth - 1]
 
 
 def _valid(y: int, mo: int, k: int) -> bool:

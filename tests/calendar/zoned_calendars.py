@@ -6,8 +6,10 @@ date-specific hours on both DST change days of 2026 (ranges that start or end
 in the spring gap, one wholly inside it in some zones, ranges across the autumn
 repeat) and on the day before each (an overnight range across the change),
 a half day, partial closures (one of them overnight, cutting the Friday
-range), a named holiday, a closed range, an opened holiday, and national
-holidays with a subdivision where the zone's country has them.
+range), a named holiday, yearly holidays (a date, the 2nd Wednesday of
+September, the last Friday of October, a 5th Monday of April that 2026 has
+not), a closed range, an opened holiday, and national holidays with a
+subdivision where the zone's country has them.
 """
 
 from __future__ import annotations
@@ -62,6 +64,12 @@ def rich(zone: str) -> m.Calendar:
         ),
         holidays=hol,
         named_holidays=(m.NamedHoliday(date=D(2026, 7, 7), label=m.Label(ja="創立記念日", en="Founding day")),),
+        yearly_holidays=(
+            m.YearlyHoliday(month=6, day=16, label=m.Label(en="Founding day")),
+            m.YearlyHoliday(month=9, nth=2, weekday=W.WED, label=m.Label(en="Staff day")),
+            m.YearlyHoliday(month=10, nth=-1, weekday=W.FRI, label=m.Label(en="Autumn day")),  # 2026-10-30
+            m.YearlyHoliday(month=4, nth=5, weekday=W.MON, label=m.Label(en="Fifth Monday")),  # none in 2026
+        ),
         closed=(m.DateRange(first=D(2026, 8, 12), last=D(2026, 8, 14)),),
         open=_dates(D(2026, 1, 1)),
     )
@@ -75,4 +83,5 @@ def hot_spots(zone: str) -> list[dt.datetime]:
     tz = ZoneInfo(zone)
     _, changes = ZONES[zone]
     days = [*changes, D(2026, 12, 28), D(2026, 5, 3), D(2026, 6, 10), D(2026, 9, 4), D(2026, 7, 14), D(2026, 7, 7)]
+    days += [D(2026, 6, 16), D(2026, 9, 9), D(2026, 10, 30)]  # the yearly holidays of 2026
     return [dt.datetime(d.year, d.month, d.day, 2, tzinfo=tz).astimezone(dt.UTC) for d in days]

@@ -641,7 +641,8 @@ def test_a_deadline_from_the_second_resume_event_past_the_supported_years_is_tha
         sla_dsl.evaluate(policy(), path, "2200-12-01", "2201-01-01")
     [found] = info.value.problems
     assert (found.code, found.line) == ("E124", 3)
-    assert "(`resolve within 30 hours on resolution` from `2200-12-31T20:00:00-05:00`)" in str(info.value)
+    said = str(info.value.in_lang("en"))  # (the API's words are the policy's primary language: its English here)
+    assert "(`resolve within 30 hours on resolution` from `2200-12-31T20:00:00-05:00`)" in said
 
 
 # ---- the words: the site, the hover, fmt and diff ----------------------------------------------------------

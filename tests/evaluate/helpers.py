@@ -27,6 +27,15 @@ def policy() -> Policy:
     return sla_dsl.load_policy(POLICY_PATH)
 
 
+@cache
+def english_policy() -> Policy:
+    """The Click So-ko policy with English as its primary language (``languages en, ja``): the API words what
+    it refuses in a policy's primary language, so the tests of its English words use this one."""
+    text = POLICY_PATH.read_text("utf-8")
+    assert "  languages ja, en " in text
+    return sla_dsl.load_policy(text.replace("  languages ja, en ", "  languages en, ja ", 1))
+
+
 def t(text: str) -> dt.datetime:
     """``"2026-11-02 10:00"`` as a Tokyo time."""
     return dt.datetime.fromisoformat(text).replace(tzinfo=TZ)

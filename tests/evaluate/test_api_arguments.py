@@ -27,7 +27,7 @@ from sla_dsl.evaluation import evaluate_log, judge, judge_log
 from sla_dsl.events.problems import EventInputError
 from sla_dsl.reader import read_events
 
-from .helpers import POLICY_PATH, ROOT, ev, policy
+from .helpers import POLICY_PATH, ROOT, english_policy, ev, policy
 
 EXAMPLE = ROOT / "examples" / "events-2026-11.jsonl"
 MONTH = ("2026-11-01", "2026-12-01")
@@ -49,11 +49,12 @@ def refusal(*flags: str) -> str:
 def test_as_of_before_from_is_refused_in_the_command_s_words() -> None:
     said = refusal("--from", "2026-11-01", "--to", "2026-12-01", "--as-of", "2026-10-01")
     log = read_events(EXAMPLE)
+    en = english_policy()  # (the API words it in the policy's primary language: the command's English here)
     calls = [
-        lambda: sla_dsl.evaluate(policy(), EXAMPLE, *MONTH, as_of="2026-10-01"),
-        lambda: sla_dsl.evaluate(policy(), log, *MONTH, as_of=dt.date(2026, 10, 1)),
-        lambda: evaluate_log(policy(), log, *MONTH, "2026-10-01T00:00:00+09:00"),
-        lambda: judge(policy(), EXAMPLE, *MONTH, "2026-10-01"),
+        lambda: sla_dsl.evaluate(en, EXAMPLE, *MONTH, as_of="2026-10-01"),
+        lambda: sla_dsl.evaluate(en, log, *MONTH, as_of=dt.date(2026, 10, 1)),
+        lambda: evaluate_log(en, log, *MONTH, "2026-10-01T00:00:00+09:00"),
+        lambda: judge(en, EXAMPLE, *MONTH, "2026-10-01"),
     ]
     for call in calls:
         with pytest.raises(InputError) as err:
@@ -66,7 +67,7 @@ def test_as_of_before_from_is_refused_in_the_command_s_words() -> None:
 def test_an_empty_period_is_refused_first_in_the_command_s_words() -> None:
     said = refusal("--from", "2026-11-01", "--to", "2026-11-01", "--as-of", "2026-10-01")
     with pytest.raises(InputError) as err:
-        sla_dsl.evaluate(policy(), [], "2026-11-01", "2026-11-01", as_of="2026-10-01")
+        sla_dsl.evaluate(english_policy(), [], "2026-11-01", "2026-11-01", as_of="2026-10-01")
     assert str(err.value) == said
 
 
@@ -112,7 +113,7 @@ def test_a_dict_of_events_is_a_type_error_naming_it(events: dict[str, Any]) -> N
 def test_text_given_as_bytes_is_e106_as_a_number_is(fields: dict[str, Any], said: str) -> None:
     event = {**ev("incident.reported", "2026-11-02 10:00", "INC-1", priority="P1"), **fields}
     with pytest.raises(EventInputError) as err:
-        sla_dsl.evaluate(policy(), [event], *MONTH)
+        sla_dsl.evaluate(english_policy(), [event], *MONTH)
     first, *rest = str(err.value).splitlines()
     assert first == f"<events>:1: error: [E106] {said}"
     # a number given for a text field is told how to write it as one; other types have no help line

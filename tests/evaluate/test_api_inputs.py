@@ -12,7 +12,7 @@ import pytest
 import sla_dsl
 from sla_dsl.errors import InputError, NaiveDatetimeError
 
-from .helpers import ROOT, ev, policy, t
+from .helpers import ROOT, english_policy, ev, policy, t
 
 EXAMPLE = ROOT / "examples" / "events-2026-11.jsonl"
 
@@ -23,8 +23,10 @@ EVENTS = [
 ]
 
 
-def dumped(start: Any, end: Any, as_of: Any = None) -> str:
-    return sla_dsl.evaluate(policy(), EVENTS, start, end, as_of).model_dump_json()
+def dumped(start: Any, end: Any, as_of: Any = None, english: bool = False) -> str:
+    """The report as JSON; ``english``: of the policy whose primary language is English (what the API
+    refuses is in the policy's primary language)."""
+    return sla_dsl.evaluate(english_policy() if english else policy(), EVENTS, start, end, as_of).model_dump_json()
 
 
 @pytest.mark.parametrize(
@@ -50,14 +52,14 @@ def test_text_and_dates_mean_what_the_command_reads(start: Any, end: Any, as_of:
 )
 def test_bad_text_is_refused_in_the_command_words(start: str, error: type[Exception], words: str) -> None:
     with pytest.raises(error, match=words):
-        dumped(start, "2026-12-01")
+        dumped(start, "2026-12-01", english=True)
 
 
 @pytest.mark.parametrize("value", [1_730_000_000, 1.5, None, ["2026-11-01"]])
 def test_another_type_is_a_type_error_naming_it(value: Any) -> None:
     # not an AttributeError (``'int' object has no attribute 'year'``) from inside the engine
     with pytest.raises(TypeError, match=f"--to: expected a datetime .* found {type(value).__name__}"):
-        dumped("2026-11-01", value)
+        dumped("2026-11-01", value, english=True)
 
 
 @pytest.mark.parametrize("path", [str(EXAMPLE), EXAMPLE])
@@ -70,7 +72,7 @@ def test_a_log_file_path_is_read_as_the_command_reads_it(path: Any) -> None:
 
 def test_a_missing_log_file_is_an_input_error_not_a_problem_per_character(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read events: No such file or directory"):
-        dumped_events(str(tmp_path / "nope.jsonl"))
+        dumped_events(str(tmp_path / "nope.jsonl"), english=True)
 
 
 @pytest.mark.parametrize("events", [b'{"event": "incident.reported"}', 42, None])
@@ -79,8 +81,9 @@ def test_other_events_are_a_type_error_naming_them(events: Any) -> None:
         dumped_events(events)
 
 
-def dumped_events(events: Any) -> str:
-    return sla_dsl.evaluate(policy(), events, "2026-11-01", "2026-12-01").model_dump_json()
+def dumped_events(events: Any, english: bool = False) -> str:
+    pol = english_policy() if english else policy()
+    return sla_dsl.evaluate(pol, events, "2026-11-01", "2026-12-01").model_dump_json()
 
 
 def test_policy_operations_take_iso_text_as_the_commands_do() -> None:

@@ -22,7 +22,7 @@ from sla_dsl.evaluation import evaluate_log, judge, own_log
 from sla_dsl.events.compact import EventLog
 from sla_dsl.reader import read_events, read_text
 
-from .helpers import ROOT, ev, policy
+from .helpers import ROOT, english_policy, ev, policy
 
 EXAMPLE = ROOT / "examples" / "events-2026-11.jsonl"
 MONTH = ("2026-11-01", "2026-12-01")
@@ -140,6 +140,6 @@ def test_own_log_copies_the_dicts_not_the_events() -> None:
 
 def test_evaluate_log_takes_a_log_only() -> None:
     with pytest.raises(TypeError, match=r"log: expected an EventLog .* found str"):
-        evaluate_log(policy(), str(EXAMPLE), *MONTH)  # type: ignore[arg-type]
+        evaluate_log(english_policy(), str(EXAMPLE), *MONTH)  # type: ignore[arg-type]
     with pytest.raises(InputError, match="no policy to evaluate against"):
         sla_dsl.evaluate([], [], *MONTH)

@@ -22,7 +22,7 @@ from sla_dsl.events.models_given import unvalidated
 from sla_dsl.events.problems import EventInputError
 from sla_dsl.events.schema import EVENT_ADAPTER, DeclaredEvent, IncidentReported, StopAnnounced
 
-from .helpers import policy
+from .helpers import english_policy, policy
 
 MONTH = ("2026-11-01", "2026-12-01")
 TOKYO = dt.timezone(dt.timedelta(hours=9))
@@ -31,7 +31,7 @@ AT = dt.datetime(2026, 11, 2, 9, tzinfo=TOKYO)
 
 def _problems(events: list[Any]) -> list[str]:
     with pytest.raises(EventInputError) as err:
-        sla_dsl.evaluate(policy(), events, *MONTH)
+        sla_dsl.evaluate(english_policy(), events, *MONTH)  # (its problems in the English the tests quote)
     return [line for line in str(err.value).splitlines() if "invalid event lines" not in line]  # (the sum)
 
 

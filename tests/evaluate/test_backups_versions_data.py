@@ -132,11 +132,12 @@ def test_unknown_priority_kind_and_cause_name_their_lines() -> None:
     with pytest.raises(EventInputError) as info:
         run(events)
     assert [(p.line, p.code) for p in info.value.problems] == [(1, "E120"), (2, "E121"), (3, "E122")]
-    assert "unknown priority `P9`" in str(info.value)
+    assert "unknown priority `P9`" in str(info.value.in_lang("en"))
+    assert "優先度 `P9` はポリシーにありません" in str(info.value)  # (the API's words: the policy's primary language)
 
 
 def test_naive_period_is_an_input_error() -> None:
     import datetime as dt
 
-    with pytest.raises(sla_dsl.InputError, match="no UTC offset"):
+    with pytest.raises(sla_dsl.InputError, match="には時差がありません"):  # (the policy's primary language)
         sla_dsl.evaluate(sla_dsl.load_policy(POLICY_PATH), [], dt.datetime(2026, 11, 1), t("2026-12-01 00:00"))

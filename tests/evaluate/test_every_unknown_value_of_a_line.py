@@ -28,7 +28,7 @@ def test_two_unknown_values_of_one_line_are_both_reported() -> None:
     with pytest.raises(EventInputError) as info:
         run(EVENTS)
     assert [(p.line, p.code) for p in info.value.problems] == WANTED
-    assert "3 invalid event lines" in str(info.value)
+    assert "3 invalid event lines" in str(info.value.in_lang("en"))
 
 
 def test_a_line_with_two_unknown_values_is_left_out_once(tmp_path: Path) -> None:

@@ -55,7 +55,7 @@ def quoted(text: str) -> list[tuple[str, str]]:
 def refused(events: Any) -> str:
     with pytest.raises(EventInputError) as info:
         sla_dsl.evaluate(sla_dsl.load_policy(POLICY), events, *PERIOD)
-    return str(info.value)
+    return str(info.value.in_lang("en"))  # (the API's words are the policy's primary language: its English here)
 
 
 def write_jsonl(path: Path, events: list[dict[str, Any]]) -> Path:

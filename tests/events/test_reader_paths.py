@@ -219,8 +219,9 @@ def _log(draw: Any) -> bytes:
     return data
 
 
-def reference(data: bytes, source: str) -> tuple[EventLog, list[Problem]]:
-    """Every line to the models: what the reader must file, and the problems it must find."""
+def reference(data: bytes, source: str, compressed: str | None = None) -> tuple[EventLog, list[Problem]]:
+    """Every line to the models: what the reader must file, and the problems it must find (``compressed``: the
+    compression the reader reads it through, which the help of a line not UTF-8 decompresses first)."""
     log = EventLog(source)
     for lineno, raw in enumerate(io.BytesIO(data), 1):
         if len(raw) > MAX_LINE_BYTES:
@@ -235,7 +236,7 @@ def reference(data: bytes, source: str) -> tuple[EventLog, list[Problem]]:
         try:
             value = orjson.loads(text)
         except (orjson.JSONDecodeError, UnicodeDecodeError) as exc:
-            log.problems.append(_json_problem(source, lineno, text, exc))
+            log.problems.append(_json_problem(source, lineno, text, exc, compressed))
             continue
         repeated = repeated_problem(source, lineno, text, value)  # a key given twice: not read at all
         if repeated is not None:
@@ -277,7 +278,7 @@ def test_fast_paths_file_what_the_models_file(data: bytes) -> None:
 @given(_log())
 def test_gzip_log_reads_as_the_plain_one(data: bytes) -> None:
     stream = uncompressed(io.BufferedReader(io.BytesIO(gzip.compress(data))))
-    _same(read(stream, "ev.jsonl.gz"), reference(data, "ev.jsonl.gz"))
+    _same(read(stream, "ev.jsonl.gz"), reference(data, "ev.jsonl.gz", "gzip"))
 
 
 def test_every_odd_time_and_word_in_every_place() -> None:

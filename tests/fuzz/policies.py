@@ -61,6 +61,7 @@ GOOD_ZONES += ["America/Sao_Paulo", "Europe/Dublin", "Africa/Casablanca", "Antar
 BAD_ZONES = ["localtime", "Factory", "posixrules", "Asia/Nowhere", '"../../etc/passwd"', "Etc/GMT+99", "EST5EDT"]
 BAD_ZONES += ["right/UTC", '"Asia/../Asia/Tokyo"', "utc", '""', '"/usr/share/zoneinfo/Asia/Tokyo"']
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 UNITS = ["minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months"]
 CLOCKS = ["00:00", "00:30", "08:30", "09:00", "10:00", "12:00", "13:00", "17:30", "18:00", "22:00", "23:59", "24:00"]
 
@@ -269,8 +270,12 @@ def calendar(draw: st.DrawFn, v: Values, name: str | None = None) -> str:
     name = name or draw(_pick(["business", "business", "always", "other", "x"]))
     days = v.days.map(lambda s: f"days {s}")
     hours = v.ranges.map(lambda s: f"hours {s}")
+    months = _pick(MONTHS) if not v.wild else _pick([*MONTHS, "november", "xyz", "Nov", "mon"])
+    nth = st.tuples(st.one_of(v.ordinals, st.just("last")), v.weekdays, months).map(" {0[0]} {0[1]} of {0[2]}".format)
+    yearly = st.tuples(st.one_of(v.monthdays.map(" {}".format), nth), v.texts, v.texts)
     extra = _statements(
         _joined(v.holidays).map(lambda s: f"holidays {s}"),
+        yearly.map(lambda p: f"holiday yearly{p[0]} {p[1]} / {p[2]}"),
         _spans(v, v.dates).map(lambda s: f"closed {s}"),
         _spans(v, v.monthdays).map(lambda s: f"closed yearly {s}"),
         _spans(v, v.dates).map(lambda s: f"open {s}"),

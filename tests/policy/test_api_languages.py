@@ -1,5 +1,5 @@
-"""Every error of a policy's methods is in the policy's primary language (but a time outside the supported
-years, English as documented), and an attribute that is not text is a TypeError naming it.
+"""Every error of a policy's methods is in the policy's primary language (a time outside the supported
+years too), and an attribute that is not text is a TypeError naming it.
 
 A Japanese-first policy (``policies/clicksoko.sla``) raised ``NaiveDatetimeError`` for a naive datetime in
 English while the same method's other errors were Japanese; ``str()`` of a ``PolicyError`` of it was English
@@ -10,6 +10,7 @@ while its ``lang`` was ``ja``; and ``{"plan": 1}`` (or ``None``) given as attrib
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -93,13 +94,20 @@ def test_a_time_given_as_text_is_refused_in_the_policy_s_language(given: str, sa
         lambda p: p.add_business_time("2200-12-30T10:00:00+09:00", dt.timedelta(days=400)),
     ],
 )
-def test_a_time_outside_the_supported_years_is_the_calendars_english_with_its_words(call: Any) -> None:
-    """The one exception, as documented: an OutOfRangeError is the API's English (``lang`` None) as it always
-    was, its words there for any language (``in_lang``)."""
+def test_a_time_outside_the_supported_years_is_in_the_policy_s_language(call: Any) -> None:
+    """It was the one exception, English on a Japanese policy: now an OutOfRangeError of a policy's method is in
+    its primary language (``lang`` ``ja``), with no English word outside backticks, its words kept for any
+    other language (``in_lang``); English for a policy without ``languages ja``, ``lang`` None as before."""
     with pytest.raises(OutOfRangeError) as err:
         call(sla_dsl.load_policy(CLICKSOKO))
-    assert err.value.lang is None and "the supported years, 1900 to 2200" in str(err.value)
-    assert "扱える年（1900 年から 2200 年まで）" in str(err.value.in_lang("ja"))
+    said = str(err.value)
+    assert err.value.lang == "ja" and "扱える年（1900 年から 2200 年まで）" in said, said
+    assert not re.findall(r"[A-Za-z]+", re.sub(r"`[^`]*`", "", said)), said
+    assert "the supported years, 1900 to 2200" in str(err.value.in_lang("en"))
+    english = CLICKSOKO.read_text("utf-8").replace("  languages ja, en ", "  languages en, ja ", 1)
+    with pytest.raises(OutOfRangeError) as en:
+        call(sla_dsl.load_policy(english))
+    assert en.value.lang is None and "the supported years, 1900 to 2200" in str(en.value)
 
 
 def test_a_type_error_is_in_the_policy_s_language() -> None:

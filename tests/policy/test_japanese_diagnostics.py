@@ -295,6 +295,12 @@ VARIANTS: dict[str, str] = {
     + "  same day if received 4 hours before close of business\n}\n",
     "W305": _calendar("  days mon..fri\n  hours 10:00-18:00\n  holidays JP\n  hours 2026-11-23 10:00-12:00\n"),
     "W306": _calendar("  days mon..fri\n  hours 10:00-12:00, 13:00-18:00\n  closed 2026-11-24 09:00-19:00\n"),
+    # an attribute that changes during an incident (`changes at`): E254's three cases, and W259 (no `when` reads it)
+    "E254-W259": HEADER
+    + CALENDAR
+    + "attribute plan {\n  values standard, premium\n"
+    + "  changes at outage.started, incident.reported, incident.reprioritized, incident.reprioritized\n}\n"
+    + "priority P1 {\n  respond within 4 business hours\n}\n",
 }
 SNIPPETS.update(VARIANTS)
 

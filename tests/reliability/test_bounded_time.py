@@ -130,7 +130,8 @@ def duration(amount: int, unit: m.TimeUnit, calendar: str | None = "business") -
 def test_item12_a_huge_business_duration_is_a_range_error_not_an_overflow(unit: m.TimeUnit) -> None:
     policy = load_policy(POLICY)
     target = m.Within(duration=duration(99999999999999999999, unit))
-    with hang_guard(), pytest.raises(OutOfRangeError, match=f"{FIRST_YEAR} to {LAST_YEAR}"):
+    # (a policy's method words it in the policy's primary language: Japanese for Click So-ko)
+    with hang_guard(), pytest.raises(OutOfRangeError, match=f"{FIRST_YEAR} 年から {LAST_YEAR} 年まで"):
         policy.due(target, tokyo(2026, 11, 2, 10))
     with pytest.raises(OutOfRangeError):
         policy.duration_delta(target.duration)
@@ -144,11 +145,11 @@ def test_item12_a_huge_elapsed_duration_is_a_range_error_not_an_overflow(unit: m
 
 def test_item12_a_legal_duration_whose_result_leaves_the_range_is_a_clear_error() -> None:
     policy = load_policy(POLICY)
-    with pytest.raises(OutOfRangeError, match=f"after the supported years, {FIRST_YEAR} to {LAST_YEAR}"):
+    with pytest.raises(OutOfRangeError, match=f"{FIRST_YEAR} 年から {LAST_YEAR} 年まで）より後になります"):
         policy.due(m.Within(duration=duration(3000, m.TimeUnit.DAY)), tokyo(2199, 6, 1, 10))
     with pytest.raises(OutOfRangeError, match="after the supported years"):
         add_calendar_duration(tokyo(2199, 6, 1, 10), duration(120, m.TimeUnit.MONTH, None))
-    with pytest.raises(OutOfRangeError, match="before the supported years"):
+    with pytest.raises(OutOfRangeError, match="より前になります"):
         policy.add_business_time(tokyo(1901, 6, 1, 10), dt.timedelta(hours=-7 * 3000))
     # Inside the range the same durations are fine.
     assert policy.due(m.Within(duration=duration(3000, m.TimeUnit.DAY)), tokyo(2026, 6, 1, 10)).year == 2038
@@ -355,7 +356,7 @@ def test_item19_evaluate_refuses_a_period_longer_than_the_cap(tmp_path: Path) ->
 
 def test_item19_the_cap_holds_for_the_api_and_allows_exactly_ten_years() -> None:
     policy = load_policy(POLICY)
-    with pytest.raises(InputError, match=f"longer than {MAX_PERIOD_YEARS} years"):
+    with pytest.raises(InputError, match=f"一度に判定できる {MAX_PERIOD_YEARS} 年を超えています"):  # (its language)
         sla_dsl.evaluate(policy, [], dt.date(2026, 1, 1), dt.date(2037, 1, 1))
     report = sla_dsl.evaluate(policy, [], dt.date(2026, 1, 1), dt.date(2036, 1, 1))
     assert report.period.end.year == 2036

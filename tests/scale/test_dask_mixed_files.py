@@ -37,7 +37,7 @@ def outcome(run: Any) -> tuple[str, Any]:
         return "report", run().model_dump_json()
     except EventInputError as exc:
         said = [(str(p.source), p.line, p.code, p.message, p.help, p.column) for p in exc.problems]
-        return "problems", (said, str(exc))
+        return "problems", (said, str(exc.in_lang("en")), exc.lang)  # (its English, and its language)
 
 
 def both(files: Path) -> tuple[tuple[str, Any], tuple[str, Any]]:

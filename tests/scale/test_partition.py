@@ -132,7 +132,8 @@ def test_bad_events_in_several_partitions_give_the_one_run_error() -> None:
     merged = merge(partials(events, where, 3, policy(), START, None))
     with pytest.raises(EventInputError) as split:
         finish(policy(), merged, START, END)
-    assert str(split.value) == str(one.value)
+    # (one run's step words it in English, as the command's step; the API's finish, in the policy's language)
+    assert split.value.lang == "ja" and str(split.value.in_lang("en")) == str(one.value)
     assert "<events>:3: error: [E120]" in str(one.value) and "<events>:8: error: [E10" in str(one.value)
 
 

@@ -28,7 +28,7 @@ def test_stored_events_of_an_incident_not_judged_are_answered(start: Starter, tm
     soon = {"event": "incident.reported", "at": "2026-11-30T10:02:00+09:00", "id": "SOON", "priority": "P1"}
     assert c.post("/events", content=lines([orphan, soon])).status_code == 200
 
-    r = c.get("/incidents/ORPHAN")
+    r = c.get("/incidents/ORPHAN?lang=en")  # (the engine's English, as GET /report's JSON)
     assert r.status_code == 200, r.text
     body = r.json()
     assert (body["id"], body["judged"], body["status"], body["row"]) == ("ORPHAN", False, None, None)
@@ -40,7 +40,7 @@ def test_stored_events_of_an_incident_not_judged_are_answered(start: Starter, tm
     assert note["message"].startswith(violation["message"]) and "GET /report" in note["message"]
     assert note["at"] == "2026-11-30T09:00:00+09:00"
 
-    r = c.get("/incidents/SOON")
+    r = c.get("/incidents/SOON?lang=en")
     assert r.status_code == 200, r.text
     body = r.json()
     assert (body["judged"], body["priority"], body["events"]) == (False, "P1", [soon])

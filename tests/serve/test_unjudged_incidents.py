@@ -54,8 +54,10 @@ def test_an_incident_its_version_cannot_judge_is_said(
     (line,) = [s for s in _said(caplog) if "`H`" in s]
     assert line.startswith("案件 `H` は保存しましたが、判定していません。優先度 `P0` が、この案件を判定する版 2026.1")
     assert "版 2026.2 には 2026年12月1日(火) から定められています" in line and "（P1, P2, P3）" in line
-    # GET /incidents/H: 200, the incident stored and not judged, with its data note (as GET /report words it)
-    r = c.get("/incidents/H")
+    # GET /incidents/H: 200, the incident stored and not judged, with its data note (as GET /report words it:
+    # the engine's English with lang=en; the policy's primary language, Japanese, without)
+    assert c.get("/incidents/H").json()["data"][0]["message"] == "優先度 `P0` は規定の版 2026.1 に定められていません"
+    r = c.get("/incidents/H?lang=en")
     assert r.status_code == 200, r.text
     body: dict[str, Any] = r.json()
     assert (body["id"], body["priority"], body["policy_version"], body["judged"]) == ("H", "P0", "2026.1", False)
@@ -87,7 +89,7 @@ def test_a_reprioritisation_not_applied_is_said(start: Starter, db_url: str, cap
         "案件 `J` の 2026-11-30T10:00:00+09:00 の優先度の変更（`P0` へ）は適用していません。優先度 `P0` が、"
     )
     assert "案件は優先度 `P1` のまま判定し" in line and "優先度を変えるには" in line
-    body = c.get("/incidents/J").json()
+    body = c.get("/incidents/J?lang=en").json()
     assert (body["priority"], body["judged"]) == ("P1", True)
     assert [n["message"] for n in body["data"]] == ["priority `P0` is not defined in version 2026.1"]
     assert "sla_incidents_not_judged 0.0" in c.get("/metrics").text.splitlines()  # (judged: not counted)

@@ -1,0 +1,68 @@
+"""The wording of the helps for another tool's way of writing a line (``sla_dsl.lang.peer_words``:
+Zendesk's ``first_reply_time``, ServiceNow's ``schedule`` and ``next business day``, Jira's per-team
+``calendar`` and ``goal``) and for ``when priority = ...`` (``sla_dsl.lang.conditions``): keys
+``diag.*``, merged into :data:`sla_dsl.i18n.diagnostics.DIAGNOSTICS`.
+
+Design notes
+------------
+* Each help gives the line to write in one step (and the clock to declare where the tool had one built
+  in); the tool is not named: the line is what the author needs.
+"""
+
+from __future__ import annotations
+
+from .msg import Msg
+
+__all__ = ["PEER_DIAGNOSTICS"]
+
+PEER_DIAGNOSTICS: dict[str, Msg] = {
+    # ServiceNow's `respond by 16:00 next business day`
+    "diag.help.peer.next_day": Msg(
+        "翌営業日は「1番目の営業日」として書きます：`{fix}`",
+        "the next business day is written as the 1st: `{fix}`",
+    ),
+    # ServiceNow's `schedule NAME { ... }` as a declaration
+    "diag.help.peer.schedule_decl": Msg(
+        "営業時間の定義はカレンダーとして宣言します：`{fix}`",
+        "business hours are declared as a calendar: write `{fix}`",
+    ),
+    # `schedule business` / `calendar tokyo` in a clock
+    "diag.help.peer.calendar_clock": Msg(
+        "クロックにはカレンダーを書きません。カレンダーは各目標の時間に書きます（例：`{example}`。"
+        "カレンダー `{name}` の営業時間で数えます）",
+        "a clock has no calendar: each target names it in its duration, e.g. `{example}` (counted in the "
+        "open hours of calendar `{name}`)",
+    ),
+    # `schedule business` in a priority
+    "diag.help.peer.calendar": Msg(
+        "カレンダーは目標の時間に書きます：`{example}`（カレンダー `{name}` の営業時間で数えます）",
+        "the calendar is written in the duration: `{example}` (counted in the open hours of calendar `{name}`)",
+    ),
+    # Jira's per-team `calendar tokyo` in a priority
+    "diag.help.peer.calendar_team": Msg(
+        "カレンダーは目標の時間に書きます：`{example}`（カレンダー `{name}` の営業時間で数えます）。"
+        "チームごとの規則は、チームを属性として宣言し `{when}` で書き分けます",
+        "write the calendar in the duration: `{example}` (counted in the open hours of calendar `{name}`); "
+        "for each team's own rules, declare the team as an attribute and write them with `{when}`",
+    ),
+    # Zendesk's `next reply within 4 hours`, `next_reply_time 4 hours`
+    "diag.help.peer.next_reply": Msg(
+        "次回回答の時間は、お客様のメッセージのたびに計り直すクロック（`restarts at`）で測ります："
+        "`{clock}` を宣言し、`{fix}` と書いてください",
+        "a next reply is measured on a clock that starts again at each customer message (`restarts at`): "
+        "declare `{clock}` and write `{fix}`",
+    ),
+    # Jira's `goal 4 hours on ttr`
+    "diag.help.peer.goal": Msg(
+        "クロックで測る目標は `{fix}` と書きます（応答の目標なら `respond within ... on ...`）",
+        "a goal on a clock is a named target: write `{fix}` (a response goal: `respond within ... on ...`)",
+    ),
+    # `when priority = highest`: the priority is the block's id
+    "diag.E251.priority.help": Msg(
+        "`priority` は属性ではなく、優先度ブロックの ID です：規則は `priority {value} {{ ... }}` ブロックに"
+        "書いてください。イベントの項目のことなら `attribute priority {{ values {value}, ... }}` を宣言してください",
+        "`priority` is no attribute but the id of a priority block: write the rules in a "
+        "`priority {value} {{ ... }}` block; if it is a field of your events, declare "
+        "`attribute priority {{ values {value}, ... }}`",
+    ),
+}
