@@ -323,13 +323,14 @@ def canonical(value: Any, owner: type[BaseModel] | None = None, field: str = "")
     return value
 
 
-def _plain(value: Any, field: str, owner: type[BaseModel] | None = None) -> Any:
-    """A value by meaning, as plain data (JSON's): its canonical form without spans."""
+def _plain(value: Any, field: str, owner: type[BaseModel] | None = None, langs: Sequence[str] = ("ja", "en")) -> Any:
+    """A value by meaning, as plain data (JSON's): its canonical form without spans, each label (``{"ja": ...,
+    "en": ...}``) in ``langs`` alone."""
     value = canonical(value, owner, field)
     if isinstance(value, BaseModel):
-        return m.meaning(value)
+        return _languages(value, m.meaning(value), langs)
     if isinstance(value, tuple):
-        return [_plain(v, "") for v in value]
+        return [_plain(v, "", None, langs) for v in value]
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dt.date):
@@ -974,9 +975,24 @@ def _when(node: m.Node) -> m.Condition | None:
     return node.when if isinstance(node, m.Priority) else None
 
 
-def jsonable(value: Any, field: str, section: str = "") -> Any:
+def jsonable(value: Any, field: str, section: str = "", langs: Sequence[str] = ("ja", "en")) -> Any:
     """A value by meaning for JSON (its canonical form: sets in a fixed order) of field ``field`` of a
-    declaration of ``section``."""
+    declaration of ``section``; its labels in the languages ``langs`` (the version's declared ones: a
+    language it does not declare has none of its texts, and its field would repeat the other's text)."""
     if value is None:
         return None
-    return _plain(value, field, SECTION_TYPES.get(section))
+    return _plain(value, field, SECTION_TYPES.get(section), langs)
+
+
+def _languages(node: Any, data: Any, langs: Sequence[str]) -> Any:
+    """``data`` (the meaning of ``node``) with each label's map (:class:`~sla_dsl.lang.model.Label`) reduced
+    to the languages ``langs``; walked beside the node, so no other map with keys ``ja``/``en`` is touched."""
+    if isinstance(node, m.Label) and isinstance(data, dict):
+        return {k: v for k, v in data.items() if k in langs}
+    if isinstance(node, BaseModel) and isinstance(data, dict):
+        return {k: _languages(getattr(node, k, None), v, langs) for k, v in data.items()}
+    if isinstance(node, dict) and isinstance(data, dict):
+        return {k: _languages(node.get(k), v, langs) for k, v in data.items()}
+    if isinstance(node, list | tuple) and isinstance(data, list) and len(node) == len(data):
+        return [_languages(n, d, langs) for n, d in zip(node, data, strict=True)]
+    return data

@@ -112,6 +112,7 @@ from ..i18n import CATALOGUE, message
 from ..i18n.places import region_name, zone_name, zone_title
 from ..i18n.terms import Amount
 from ..lang import model as m
+from ..lang.languages import policy_languages
 from ..lang.service_plans import ordered
 from ..policy.compiled import Policy
 from ..report.conditions import condition_words
@@ -903,8 +904,8 @@ def render_json(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], l
             "key": c.key,
             "field": c.field,
             "article": c.article,
-            "old": jsonable(c.old, c.field or "", c.section),
-            "new": jsonable(c.new, c.field or "", c.section),
+            "old": jsonable(c.old, c.field or "", c.section, policy_languages(old.header)),
+            "new": jsonable(c.new, c.field or "", c.section, policy_languages(new.header)),
             "details": [w.on(new).detail(d, c.section) for d in c.details],
             "text": change_text(c, w, old, new),
         }

@@ -202,7 +202,7 @@ def judge(
     try:
         with api_words(said):
             # (the event types the policy versions declare; the events' problems settled with the evaluator's)
-            log = log_from(events, declared=declared_types(policies), defer=True, skip_invalid=skip_invalid)
+            log = log_from(events, declared=declared_types(policies), defer=True, skip_invalid=skip_invalid, lang=said)
             if log is events:  # the caller's log: judged on a log of this judging's own
                 log = own_log(log)
             if policies:  # (none: judge_log refuses it)

@@ -55,7 +55,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import orjson
 
-from ..i18n import CATALOGUE
+from ..i18n import CATALOGUE, message
 from ..lang.diagnostics import Both, Code, Words, listing, words
 from .collect import Progress, Shown, _Collector, _file_name
 from .csv_reader import _is_header, first_line, header_like, read_csv
@@ -617,6 +617,7 @@ def log_from(
     declared: Collection[str] = (),
     defer: bool = False,
     skip_invalid: bool = False,
+    lang: str = "en",
 ) -> EventLog:
     """An :class:`EventLog` from an iterable of event models or dicts, a table or DataFrame, a log,
     or the path of a log file (read as :func:`read_events` reads it).
@@ -626,23 +627,27 @@ def log_from(
     character or key. A log is handed back as it is: whoever judges it again judges a log of its own
     (:func:`sla_dsl.evaluation.own_log`). ``defer``, ``skip_invalid``: as the readers take them (the
     evaluator settles the problems of the events with its own check of their values, as ``sla
-    evaluate`` does: every problem, in order)."""
+    evaluate`` does: every problem, in order). ``lang``: the language of the TypeError (an API entry's: the
+    policy's primary language)."""
     if isinstance(events, EventLog):
         return events
     mine = declare_types(declared)
+    kind = type(events).__name__
     if isinstance(events, (str, os.PathLike)):
         return read_events(os.fspath(events), declared=mine, defer=defer, skip_invalid=skip_invalid)
     if _columnar(events):
         from .arrow import read_table
 
-        return read_table(events, source or "<table>", declared=mine, defer=defer, skip_invalid=skip_invalid)
+        try:
+            return read_table(events, source or "<table>", declared=mine, defer=defer, skip_invalid=skip_invalid)
+        except TypeError as exc:  # (a column, not a table: said in ``lang`` as the other types are)
+            if lang == "en" or str(exc) != str(not_events(events)):
+                raise
+            raise TypeError(message("author.api.events_type", lang, kind=kind)) from None
     if isinstance(events, Mapping):  # one event, or a mapping of them: its keys would be read as events
-        raise TypeError(
-            "events: expected an iterable of event models or dicts (a list of them), a pyarrow Table or a "
-            f"DataFrame, or a log file's path; found {type(events).__name__} (one event? pass [event])"
-        )
+        raise TypeError(message("author.api.events_mapping", lang, kind=kind))
     if isinstance(events, (bytes, bytearray, memoryview)) or not isinstance(events, Iterable):
-        raise not_events(events)
+        raise TypeError(message("author.api.events_type", lang, kind=kind))
     log = EventLog(source or "<events>")
     for i, item in enumerate(events, 1):
         line = i

@@ -154,6 +154,21 @@ AUTHORING: dict[str, Msg] = {
         "`{what}` の `{text}` には時差がありません（時差を持つ `datetime` を渡してください）",
         "{what} `{text}` has no UTC offset",
     ),
+    # `events` of another type than the API takes (sla_dsl.events.reader.log_from): what it takes; the English is
+    # that of sla_dsl.events.problems.not_events
+    "author.api.events_type": Msg(
+        "`events` にはイベントのモデルか `dict`、`pyarrow` の `Table` か `DataFrame`、またはイベントログのファイルの"
+        "パスを渡してください（`{kind}` が渡されました）",
+        "events: expected event models or dicts, a pyarrow Table or a DataFrame, or a log file's path; found {kind}",
+    ),
+    # one event (a dict) given as `events`: its keys would be read as events
+    "author.api.events_mapping": Msg(
+        "`events` にはイベントのモデルか `dict` の並び（リスト）、`pyarrow` の `Table` か `DataFrame`、または"
+        "イベントログのファイルのパスを渡してください（`{kind}` が渡されました。イベントが一つなら `[event]` として"
+        "渡してください）",
+        "events: expected an iterable of event models or dicts (a list of them), a pyarrow Table or a "
+        "DataFrame, or a log file's path; found {kind} (one event? pass [event])",
+    ),
     "author.api.log_type": Msg(
         "`log` には `sla_dsl.reader.read_events` で読んだ `EventLog` を渡してください（`{kind}` が渡されました）",
         "log: expected an EventLog (sla_dsl.reader.read_events), found {kind}",

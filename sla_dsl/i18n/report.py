@@ -653,6 +653,16 @@ REPORT: dict[str, Msg] = {
     "explain.event.incident.reported": Msg("障害報告の受付", "report received"),
     "explain.event.incident.product_suspected": Msg("製品が原因の可能性ありと判断", "product judged a possible cause"),
     "explain.due": Msg("応答期限：{target}", "response due: {target}"),
+    # the response clock starts outside the open time of the calendar its target counts: when and why business
+    # time starts counting (`{day}`: the day the clock starts on; `{time}`: that day's opening or closing time)
+    "explain.count_from": Msg("営業時間の計算は{start}から（{why}）", "business time counts from {start} ({why})"),
+    "explain.count_from.holiday": Msg("{day}は祝日：{name}", "{day} is a holiday: {name}"),
+    "explain.count_from.named": Msg("{day}は休業日：{name}", "{day} is a holiday: {name}"),
+    "explain.count_from.closure": Msg("{day}は休業日", "{day} is a company closure"),
+    "explain.count_from.closed": Msg("{day}は営業日ではありません", "{day} is not a business day"),
+    "explain.count_from.before": Msg("始業前：{day}は{time}に始業", "before opening: {day} opens at {time}"),
+    "explain.count_from.after": Msg("終業後：{day}は{time}に終業", "after hours: {day} closes at {time}"),
+    "explain.count_from.outside": Msg("{day}の営業時間外", "outside {day}'s business hours"),
     # a time of a business day kept within that day's hours (`by 16:00 of 1st business day`, the day closing at 15:00)
     "explain.due.close": Msg("（その日は{time}に終業）", " (that day closes at {time})"),
     "explain.due.opening": Msg("（その日は{time}に始業）", " (that day opens at {time})"),

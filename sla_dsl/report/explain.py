@@ -57,7 +57,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from ..calendars.business_index import CLOSURE_NAME
 from ..calendars.recurrence import window_start
+from ..errors import InputError
 from ..events.schema import BUILTIN_COUNT, PAYLOAD, RANK, TYPES, Rec
 from ..i18n import format_date
 from ..lang import model as m
@@ -167,6 +169,54 @@ def _none_yet(w: PolicyWords, start: dt.datetime | None) -> str:
     return w.m("explain.note", note=w.m("cli.versions.none_yet", version=p.version, effective=day))
 
 
+def _counts_from(w: PolicyWords, target: m.Target | None, start: dt.datetime) -> str:
+    """When business time starts counting for a clock started at ``start`` outside the open time of the
+    calendar ``target`` counts (``within 4 business hours``), and why: ``business time counts from Tue 24 Nov
+    09:00 (Mon 23 Nov is a holiday: Labour Thanksgiving Day)``; empty for a clock started in open time, an
+    elapsed target (``within 1 hour``) or a day-based one (``by end of 1 business day``: its words count days)."""
+    if w.policy is None or not isinstance(target, m.Within) or not target.duration.is_business:
+        return ""
+    try:
+        cal = w.policy.calendar(target.duration.calendar)
+        if cal.is_business_time(start):
+            return ""
+        at = start.astimezone(cal.tz)
+        day = at.date()
+        today = cal.open_intervals(day)
+        begins = next((a for a, _ in today if instant(a) > instant(at)), None)
+        nxt = day
+        for _ in range(366):  # (the next open day's first opening: a day partial closures close wholly has none)
+            if begins is not None:
+                break
+            nxt = cal.next_business_day(nxt)
+            begins = next((a for a, _ in cal.open_intervals(nxt)), None)
+    except (InputError, KeyError):  # (no calendar of that name, no business day within the supported years)
+        return ""
+    if begins is None:
+        return ""
+    said = w.d(day)
+    if not today:
+        name = cal.holiday_name(day, w.lang)
+        model = cal.model
+        if name is None:
+            why = w.m("explain.count_from.closed", day=said)
+        elif any(h.date == day for h in model.named_holidays) or any(
+            y.date_in(day.year) == day for y in model.yearly_holidays
+        ):
+            why = w.m("explain.count_from.named", day=said, name=name)
+        elif name == CLOSURE_NAME["ja" if w.lang == "ja" else "en"]:
+            why = w.m("explain.count_from.closure", day=said)
+        else:
+            why = w.m("explain.count_from.holiday", day=said, name=name)
+    elif instant(at) < instant(today[0][0]):
+        why = w.m("explain.count_from.before", day=said, time=f"{today[0][0]:%H:%M}")
+    elif instant(at) >= instant(today[-1][1]):
+        why = w.m("explain.count_from.after", day=said, time=f"{today[-1][1]:%H:%M}")
+    else:
+        why = w.m("explain.count_from.outside", day=said)
+    return w.m("explain.count_from", start=w.t(begins.astimezone(start.tzinfo)), why=why)
+
+
 def _article(w: PolicyWords, ref: str | m.ArticleRef | None, rule: str = "") -> str:
     """``根拠：第3条の(2)（SLA の設定）優先度１``: the article once, above the steps."""
     num = ref_number(ref)
@@ -234,6 +284,10 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
         steps.append((r.reported_at, w.m("explain.reported", priority=priority(r.priority))))
     steps += [(c.at, _attribute_changed(w, r, c)) for c in r.attribute_changes]
     steps.append((r.clock_start, w.m("explain.clock_start", event=_clock_event(w, r.clock_event))))
+    if r.response_due is not None and r.status != "excluded" and rule is not None:
+        counted = _counts_from(w, rule.target, r.clock_start)  # (a report on a holiday, a weekend, after hours)
+        if counted:
+            steps.append((r.clock_start, counted))
     if r.status == "excluded":
         # under the article the policy gives that exclusion (none: no number)
         steps.append((r.clock_start, w.excluded_because(r.cause, "explain.excluded", "explain.excluded_under")))

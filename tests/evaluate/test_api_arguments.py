@@ -97,7 +97,7 @@ def test_the_versions_may_come_from_a_generator() -> None:
 @pytest.mark.parametrize("events", [{"event": "incident.reported", "id": "X"}, {}])
 def test_a_dict_of_events_is_a_type_error_naming_it(events: dict[str, Any]) -> None:
     with pytest.raises(TypeError, match=r"events: expected an iterable .* found dict \(one event\? pass \[event\]\)"):
-        sla_dsl.evaluate(policy(), events, *MONTH)
+        sla_dsl.evaluate(english_policy(), events, *MONTH)  # (in the policy's primary language: its English here)
 
 
 @pytest.mark.parametrize(

@@ -189,7 +189,14 @@ def test_a_column_of_no_values_is_nulls_even_the_required_one() -> None:
     ids=["pandas-series", "polars-series", "arrow-array", "chunked-array"],
 )
 def test_a_column_is_a_type_error_saying_what_is_taken(events: Any) -> None:
+    english = (
+        (ROOT / "policies" / "clicksoko.sla")
+        .read_text("utf-8")
+        .replace("  languages ja, en ", "  languages en, ja ", 1)
+    )
     with pytest.raises(TypeError, match=f"events: expected event models .* found {type(events).__name__}"):
+        _report(events, sla_dsl.load_policy(english))  # (in the policy's primary language: its English here)
+    with pytest.raises(TypeError, match=f"（`{type(events).__name__}` が渡されました）"):
         _report(events)
 
 
