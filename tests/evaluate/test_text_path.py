@@ -118,6 +118,7 @@ def test_run_keeps_the_verdicts_and_the_log_to_the_end_and_main_does_not(
 
     monkeypatch.setattr(sys, "argv", ["sla", "evaluate", str(POLICY_PATH), str(EXAMPLE), *MONTH, "--format", "json"])
     monkeypatch.setattr(evaluate, "KEPT", None)  # restored after the test, whatever run() set
+    monkeypatch.setattr(sys, "meta_path", list(sys.meta_path))  # run() adds a finder refusing pandas: not after
     request.addfinalizer(gc.enable if gc.isenabled() else gc.disable)  # main() turns the collector off
     assert _entry.main() == 0
     assert evaluate.KEPT is None  # a process that goes on frees its verdicts
