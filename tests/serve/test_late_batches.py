@@ -56,7 +56,11 @@ def withdrawn(client: Any) -> list[str]:
 def checked(client: Any, *keys: str) -> bool:
     """Have the timers looked at the events stored so far, and checked these alerts against them?"""
     timers = service(client).timers
-    return not timers.dirty and not timers.withdrawing and all(timers.raised[k].counted is not None for k in keys)
+    if timers.dirty or timers.withdrawing:
+        return False
+    # (a look clears ``dirty`` before it reads the alerts back: until it has, a key is not there yet)
+    raised = [timers.raised.get(k) for k in keys]
+    return all(r is not None and r.counted is not None for r in raised)
 
 
 def fired(client: Any, hook: Hook) -> None:
