@@ -19,6 +19,7 @@ from __future__ import annotations
 from ..i18n import message
 from ..i18n.terms import UNITS, ordinal
 from ..lang import model as m
+from ..report.target_names import next_reply_clock, target_word
 from ..report.words import event_words
 
 
@@ -86,7 +87,7 @@ def hover_clock(c: m.ClockRule, pm: m.PolicyModel, lang: str = "en") -> str:
             "target.labelled" if label else "target",
             pid=p.id,
             label=label,
-            kind=message(f"author.hover.kind.{t.kind}", lang),
+            kind=kind_words(t, pm, lang),
             duration=_target_words(t, lang, pm),
             extra=say("extra", extra=duration_words(t.out_of_hours.extra, lang, pm)) if t.out_of_hours else "",
         )
@@ -99,6 +100,15 @@ def hover_clock(c: m.ClockRule, pm: m.PolicyModel, lang: str = "en") -> str:
     if used:
         lines.append(say("measures", targets=say("target_sep").join(used)))
     return "\n".join(lines)
+
+
+def kind_words(t: m.ClockTarget, pm: m.PolicyModel, lang: str) -> str:
+    """A named target's kind as a hover names it (``first reply``, ``初回回答``); a first reply on a clock that
+    restarts by the clock's label, quoted (``“Reply to each message”``), else ``next reply`` / ``次回回答``, as the
+    report names it (:func:`~sla_dsl.report.target_names.target_word`)."""
+    if next_reply_clock(pm, t.kind, t.clock) is not None:
+        return target_word(pm, t.kind, t.clock, lang, goal=True)
+    return message(f"author.hover.kind.{t.kind}", lang)
 
 
 def _target_words(t: m.ClockTarget, lang: str, pm: m.PolicyModel) -> str:
@@ -134,12 +144,37 @@ def hover_out_of_hours(t: m.ClockTarget, ooh: m.OutOfHours, pm: m.PolicyModel, l
     assert t.duration is not None  # (only a target with a duration has an out-of-hours tail)
     duration = duration_words(t.duration, lang, pm)
     total = message("author.hover.ooh.total", lang, duration=duration, extra=duration_words(ooh.extra, lang, pm))
-    kind = message(f"author.hover.kind.{t.kind}", lang)
+    # (a next reply by its clock's label, not as the keyword written: `first reply`)
+    heading = "author.hover.ooh.next_reply" if next_reply_clock(pm, t.kind, t.clock) else "author.hover.ooh"
     calendar = calendar_named(ooh.calendar, pm, lang)
     return "\n".join(
         [
-            message("author.hover.ooh", lang, kind=kind, clock=t.clock),
+            message(heading, lang, kind=kind_words(t, pm, lang), clock=t.clock),
             message("author.hover.ooh.outside", lang, calendar=calendar, total=total),
             message("author.hover.ooh.inside", lang, duration=duration),
         ]
+    )
+
+
+def hover_breach_credit(pri: m.Priority, credit: m.BreachCredit, pm: m.PolicyModel, lang: str) -> str:
+    """The LSP hover of a priority's ``credit 5% per breach`` line: the target it belongs to, what one breach
+    owes, the cap and the measurement period a breach is counted in."""
+    if credit.clock is None:
+        target = message("author.hover.breach_credit.response", lang)
+    else:
+        clock = next((c for c in pm.clocks if c.name == credit.clock), None)
+        target = message(
+            "author.hover.breach_credit.named",
+            lang,
+            kind=message(f"author.hover.breach_credit.kind.{credit.kind}", lang),
+            clock=named(credit.clock, own(clock.label, lang) if clock is not None else "", lang),
+        )
+    period = message(f"author.hover.breach_credit.period.{credit.period.value}", lang)
+    cap = (
+        message("author.hover.breach_credit.cap", lang, cap=f"{credit.cap:g}%", period=period)
+        if credit.cap is not None
+        else message("author.hover.breach_credit.no_cap", lang, period=period)
+    )
+    return message(
+        "author.hover.breach_credit", lang, priority=pri.id, target=target, percent=f"{credit.percent:g}%", cap=cap
     )

@@ -126,7 +126,7 @@ SETS: dict[type[BaseModel], frozenset[str]] = {
     m.Pause: frozenset({"until"}),  # (the first of them to come resumes it, in any order)
     m.ClockTarget: frozenset({"by"}),
     m.Completion: frozenset({"on"}),
-    m.Priority: frozenset({"targets"}),
+    m.Priority: frozenset({"targets", "breach_credits"}),
     m.PlannedStop: frozenset({"channels"}),
     m.Item: frozenset({"rules"}),
     m.Service: frozenset({"plan_targets", "credits"}),

@@ -71,7 +71,15 @@ from ..lang.parser import DECL_KEYWORDS, get_parser, parse_tree
 from ..lang.source import decode_policy
 from ..report.escape import markdown_cell, printable
 from ..report.words import event_words
-from .clock_words import calendar_named, duration_words, hover_clock, hover_out_of_hours, named, own
+from .clock_words import (
+    calendar_named,
+    duration_words,
+    hover_breach_credit,
+    hover_clock,
+    hover_out_of_hours,
+    named,
+    own,
+)
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
@@ -659,6 +667,9 @@ def hover_text(pm: m.PolicyModel, text: str, line: int, character: int, lang: st
             ooh = target.out_of_hours
             if ooh is not None and _contains(ooh.span, row, column):
                 return hover_out_of_hours(target, ooh, pm, lang)
+        for credit in p.breach_credits:  # `credit 5% per breach, at most 25% monthly`
+            if _contains(credit.span, row, column):
+                return hover_breach_credit(p, credit, pm, lang)
     if kind == "event":
         if name in m.EVENT_TYPES:
             said = event_words(name, lang, {e.name: e.label for e in pm.event_types})

@@ -25,6 +25,9 @@ Design notes
       and ``credits`` map ``SERVICE:YYYY-MM-DD`` (a service and the first day of
       its measurement period; ``SERVICE:YYYY-MM-DD:plan=premium`` for a target
       with ``when``) to a ratio / a credit percentage, or to fields.
+      ``breach_credits`` maps ``PRIORITY:TARGET:YYYY-MM-DD`` (``P1:respond:2026-11-01``;
+      ``P1:resolve@resolution:...`` for a target on a named clock, ``...:plan=premium`` for a rule
+      with ``when``) to the credit percentage, or to fields (:func:`breach_credit_key`).
       ``targets`` maps ``ID:TARGET`` (an incident and one of its named targets,
       ``ID:TARGET@CLOCK`` for its target on that clock) or ``ID:notify.NAME``
       (an incident's or an outage's notification rule: the row's kind and name
@@ -43,7 +46,14 @@ Design notes
   the keys it reads and the near one; so is a kind of violation no report
   lists (:data:`VIOLATION_KINDS`) and an ``expect`` that checks nothing
   (``{}``, ``no_violations: false`` alone). A case that checks what it does
-  not say it checks, or nothing, could never fail.
+  not say it checks, or nothing, could never fail. The fields a row names are
+  those of the report's rows in its JSON (:func:`row_model`), and a value of a
+  field with few values (a status, ``true``/``false``) is one it can hold
+  (:func:`_check_rows`): a misspelt field or status is refused at it with the
+  fields or values and the near one, not found different when the case runs.
+  ``ID:response`` under ``targets`` (the plain ``respond within``, as ``sla
+  deadline --target`` names it) has no row there: it is refused at the key,
+  saying the verdict is the incident's ``status`` (:func:`_plain_response`).
 * An expected time (a deadline, an instant, a window's edges, a report field
   the report gives as an instant) is an instant: one without an offset is
   refused as a ``from`` without one is (E162), and it is compared as an
@@ -61,10 +71,14 @@ Design notes
   that takes effect within the span is named in a note saying it is not used
   (:func:`_counted_from`), so that a case says which calendars it counted on.
 * YAML timestamps stay strings, so times are read once, by the same rules as
-  the command line: ISO 8601 with an offset, or a plain date meaning 00:00 in
-  the policy's zone. The file is read by :mod:`.testyaml`, with limits on its
-  size, nesting and aliases: a hostile file is a located error, never a hang
-  or a crash.
+  the command that answers the question: ISO 8601 with an offset, or a plain
+  date meaning 00:00 in the policy's zone where that command takes one
+  (``maintenance`` as ``sla maintenance``, a ``period`` as ``sla evaluate``);
+  ``deadline`` and the business-time questions take instants only, as ``sla
+  deadline --from`` does, a date or a time without an offset refused at the
+  value with the line to write in the policy's zone (:func:`_time`). The file
+  is read by :mod:`.testyaml`, with limits on its size, nesting and aliases: a
+  hostile file is a located error, never a hang or a crash.
 * A malformed test file is an input error naming the file, the line and
   column of the key, item or value at fault (:class:`.testyaml.Map` keeps
   them; the case's line when none is known) and the case:
@@ -80,7 +94,10 @@ Design notes
   inline are checked like a log's lines, and their errors name the test
   file's lines: their problems are left for the evaluator to settle with its
   own (a priority the policy does not know), so every problem is said at
-  once, as for a log file (an ``events_file`` is read the same way).
+  once, as for a log file (an ``events_file`` is read the same way). An event
+  whose form is wrong is checked for those values too (:func:`_values_only`),
+  so that one line with a time without an offset and an unknown priority says
+  both.
 * A case that fails prints expected and actual side by side. Exit 1 on any
   failure, and when no case runs (:func:`select`): a ``--run`` that no case's
   name contains (a typo) is named with some of the names there are, and test
@@ -108,19 +125,24 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from types import UnionType
+from typing import Any, Literal, Union, get_args, get_origin
 
-from ..errors import InputError
+from pydantic import BaseModel
+
+from ..errors import InputError, NaiveDatetimeError
 from ..evaluation.in_force import VersionsInForce, effective_start
 from ..events import EventLog, Problem, validate_mapping
 from ..events.problems import EventSourceError, event_problems_in
-from ..events.schema import declare_types
+from ..events.schema import BaseEvent, declare_types
 from ..i18n import format_date
 from ..i18n import message as said
 from ..i18n.authoring import names
 from ..lang.diagnostics import WordedInputError, suggest, words
 from ..policy.compiled import Policy
+from ..report import Report
 from ..report.escape import printable
+from ..report.incident_rows import TargetRow
 from ..report.periods import compact
 from . import testyaml
 from .replay import violation_words
@@ -145,6 +167,7 @@ SECTIONS = (
     "availability",
     "availability_periods",
     "credits",
+    "breach_credits",
     "violations",
     "no_violations",
 )
@@ -162,6 +185,18 @@ VIOLATION_KINDS = (
     "availability",
     "data",
 )
+#: The field of a report row that a bare value under each section of ``expect`` is, as :func:`_run_events`
+#: compares it (``INC-1: met`` is ``INC-1: {status: met}``).
+BARE_FIELD = {
+    "incidents": "status",
+    "outages": "notice_status",
+    "planned_stops": "notice_ok",
+    "targets": "status",
+    "availability": "ratio",
+    "availability_periods": "ratio",
+    "credits": "credit_percent",
+    "breach_credits": "credit",
+}
 #: Most business hours ``add_business_time`` may add (57 years of 7-hour business days).
 MAX_HOURS = 100_000
 
@@ -334,6 +369,8 @@ def _check_expect(case: Case) -> None:
         raise _bad(case, "E162", message, said("author.test.example", lang, example=_CHECK_EXAMPLE), at)
     expect = expect or {}
     _known_keys(expect, SECTIONS, case, "expect")
+    for section in expect:
+        _check_rows(expect, str(section), case)
     if "no_violations" in expect:
         _check_kinds(expect, case)
     if "violations" in expect:
@@ -413,6 +450,101 @@ def _check_violations(expect: Any, case: Case) -> None:
         _known_kind(v["kind"], case, "expect.violations", _place(v, "kind"))
 
 
+def row_model(section: str) -> type[BaseModel] | None:
+    """The model of the report's rows that ``section`` of ``expect`` checks (their JSON fields): the report's
+    field of that name (a list of rows; one row for ``availability``), a target's for ``targets``; none for
+    a section of no rows (``violations``)."""
+    if section == "targets":
+        return TargetRow
+    given = Report.model_fields.get(section)
+    if given is None:
+        return None
+    args = get_args(given.annotation)
+    model = args[0] if args else given.annotation
+    return model if isinstance(model, type) and issubclass(model, BaseModel) else None
+
+
+def row_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields a row of ``model`` has in the report's JSON (those the JSON leaves out are not)."""
+    return (*(k for k, f in model.model_fields.items() if not f.exclude), *model.model_computed_fields)
+
+
+def field_values(annotation: Any) -> tuple[Any, ...] | None:
+    """The values a field of this type can hold when they are few (a status: a ``Literal``'s; ``true`` and
+    ``false``), with ``None`` when it may be null; None when they are not few (a time, a number, a text)."""
+    if annotation is bool:
+        return (True, False)
+    origin = get_origin(annotation)
+    if origin is Literal:
+        return get_args(annotation)
+    if origin is Union or origin is UnionType:
+        out: list[Any] = []
+        for arg in get_args(annotation):
+            few = (None,) if arg is type(None) else field_values(arg)
+            if few is None:
+                return None
+            out += few
+        return tuple(out)
+    return None
+
+
+def _check_rows(expect: Any, section: str, case: Case) -> None:
+    """Each row ``section`` of ``expect`` names: every field one its report rows have (E160 at the key, with
+    the fields and the near one), every value of a field with few values (a status) one it can hold (E162
+    at the value, with the values and the near one); so that a misspelt field or status is refused where
+    it is written, not found different from the report when the case runs."""
+    model, wanted = row_model(section), expect[section]
+    if model is None:
+        return
+    if section == "availability":  # (the fields of the one row, or its ratio)
+        _check_row(model, section, None, wanted, expect, section, case)
+    elif isinstance(wanted, dict):
+        for ident, want in wanted.items():
+            _check_row(model, section, str(ident), want, wanted, ident, case)
+
+
+def _check_row(
+    model: type[BaseModel], section: str, ident: str | None, want: Any, holder: Any, key: Any, case: Case
+) -> None:
+    """One row's expectation ``want`` (fields, or the value of :data:`BARE_FIELD`), written under ``key`` of
+    ``holder``."""
+    where = f"expect.{section}" + (f".{ident}" if ident is not None else "")
+    if isinstance(want, dict):
+        fields = row_fields(model)
+        for name, value in want.items():
+            if name not in fields:
+                message = said("author.test.unknown_key", case.lang, key=name, where=where)
+                raise _bad(case, "E160", message, _keys_help(name, fields, case.lang), _place(want, name))
+            _check_value(model, where, str(name), value, case, _value_place(want, name))
+    elif section in BARE_FIELD:
+        _check_value(model, where, BARE_FIELD[section], want, case, _value_place(holder, key))
+
+
+def _check_value(model: type[BaseModel], where: str, name: str, value: Any, case: Case, at: Place) -> None:
+    """E162 at ``at`` when ``value`` is not one field ``name`` of ``model`` can hold (of a field with few)."""
+    given = model.model_fields.get(name)
+    few = field_values(given.annotation) if given is not None else None
+    if few is None or any(type(value) is type(v) and value == v for v in few):
+        return
+    listed = [value_text(v) for v in few]
+    shown = value_text(value)
+    near = suggest(shown, listed)
+    lang = case.lang
+    help = (
+        said("author.test.values_near", lang, near=near, values=names(listed, lang))
+        if near
+        else said("author.test.values", lang, values=names(listed, lang))
+    )
+    message = said("author.test.unknown_value", lang, where=where, field=name, value=shown)
+    raise _bad(case, "E162", message, help, at)
+
+
+def value_text(value: Any) -> str:
+    """A value of a test file or a report as a message shows it: text as it is, anything else as YAML and
+    JSON write it (``true``, ``null``, ``0.5``)."""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
+
+
 # ---- running --------------------------------------------------------------------------------
 
 
@@ -453,16 +585,26 @@ def _bad(case: Case, code: str, message: str, help: str | None = None, at: Place
     )
 
 
-def _time(policy: Policy, q: Any, what: str, case: Case) -> dt.datetime:
-    """Time ``what`` of question ``q``: ISO 8601 with an offset, or a date (00:00 in the policy's zone)."""
-    from ..calendars.timeargs import parse_edge
+def _time(policy: Policy, q: Any, what: str, case: Case, instant: bool = False) -> dt.datetime:
+    """Time ``what`` of question ``q``: ISO 8601 with an offset, or (unless ``instant``) a date meaning 00:00 in
+    the policy's zone, as the command that answers the question takes it: ``sla deadline --from`` takes an
+    instant only (so do the business-time questions, counted as it counts), ``sla maintenance`` and ``sla
+    evaluate`` a date too. A date or time without an offset where an instant is needed is refused (E162 at
+    the value) with the line to write, in the policy's zone."""
+    from ..calendars.timeargs import parse_edge, parse_instant
 
     value, at = _field(q, what, case), _place(q, what)
     if not isinstance(value, str):
         example = said("author.test.example", case.lang, example="2026-11-27T16:00:00+09:00")
         raise _bad(case, "E162", said("author.test.not_time", case.lang, what=what), example, at)
     try:
-        return parse_edge(value, policy.tz, what, case.lang)
+        return parse_instant(value, what, case.lang) if instant else parse_edge(value, policy.tz, what, case.lang)
+    except NaiveDatetimeError as exc:
+        naive = dt.datetime.fromisoformat(value.strip()).replace(tzinfo=policy.tz)
+        line = f'{what}: "{naive.isoformat()}"'
+        raise _bad(
+            case, "E162", str(exc), said("author.test.date_not_instant.help", case.lang, line=line), at
+        ) from None
     except InputError as exc:
         raise _bad(case, "E162", str(exc), None, at) from None
 
@@ -559,6 +701,9 @@ def _expect_rows(
         return
     for ident, want in expected.items():
         row = rows.get(str(ident))
+        if row is None and section == "targets" and str(ident).rpartition(":")[2] == PLAIN_RESPONSE:
+            written_in = expected if isinstance(expected, testyaml.Map) else case.spec["expect"].get(section)
+            raise _plain_response(str(ident), want, case, _place(written_in, ident))
         if row is None:
             keys = list(rows) if written is None else written
             named = {str(k) for k in expected}  # (a key the case names itself is no other's misspelling)
@@ -582,9 +727,24 @@ def _expect_rows(
                     section=section,
                     ident=ident,
                     field=fname,
-                    expected=repr(value),
-                    actual=repr(actual),
+                    expected=value_text(value),
+                    actual=value_text(actual),
                 )
+
+
+#: The name ``sla deadline --target`` gives the plain ``respond within`` (no row of ``targets``).
+PLAIN_RESPONSE = "response"
+
+
+def _plain_response(ident: str, want: Any, case: Case, at: Place) -> InputError:
+    """E160 at a key of ``targets`` naming the plain ``respond within`` (``INC-1:response``, as ``sla deadline
+    --target response`` names it), which the report has no row of there: its verdict is the incident's own
+    ``status`` (``incidents: {INC-1: {status: met}}``), said with the line to write."""
+    record = ident.rpartition(":")[0]
+    status = want.get("status", "met") if isinstance(want, dict) else want
+    example = f"incidents: {{{record}: {{status: {value_text(status)}}}}}"
+    message = said("author.test.plain_response", case.lang, ident=ident)
+    return _bad(case, "E160", message, said("author.test.plain_response.help", case.lang, example=example), at)
 
 
 #: What a key of ``targets`` puts between the id and the name of a notification rule (``INC-1:notify.ack``).
@@ -612,7 +772,7 @@ class TargetKeys:
 
 
 #: The sections whose keys name a record first, then what of it (``INC-1:resolve``, ``content:2026-11-01``).
-RECORD_KEYED = ("targets", "availability_periods", "credits")
+RECORD_KEYED = ("targets", "availability_periods", "credits", "breach_credits")
 
 
 def _missing(section: str, ident: str, keys: list[str], lang: str, others: list[str]) -> str:
@@ -690,7 +850,7 @@ def run_case(policy: Policy | Sequence[Policy] | VersionsInForce, case: Case) ->
     at, lang, zone = _place(spec, "expect"), case.lang, versions.earliest  # (every version has its zone)
     if "deadline" in spec:
         q = spec["deadline"]
-        start = _time(zone, q, "from", case)
+        start = _time(zone, q, "from", case, instant=True)
         given = q.get("attributes") if isinstance(q, dict) else None
         if given is not None and not isinstance(given, dict):
             example = said("author.test.example", lang, example="attributes: {plan: premium}")
@@ -717,7 +877,7 @@ def run_case(policy: Policy | Sequence[Policy] | VersionsInForce, case: Case) ->
             )
     elif "add_business_time" in spec:
         q = spec["add_business_time"]
-        start = _time(zone, q, "from", case)
+        start = _time(zone, q, "from", case, instant=True)
         hours = _number(_field(q, "hours", case), "hours", case, 0, MAX_HOURS, _place(q, "hours"))
         used = versions.at(start)
         out.note(versions.note(used, start, lang))
@@ -729,8 +889,8 @@ def run_case(policy: Policy | Sequence[Policy] | VersionsInForce, case: Case) ->
             )
     elif "business_time" in spec:
         q = spec["business_time"]
-        a = _time(zone, q, "from", case)
-        b = _time(zone, q, "to", case)
+        a = _time(zone, q, "from", case, instant=True)
+        b = _time(zone, q, "to", case, instant=True)
         want_hours = _number(expect, "expect", case, at=at)
         used = versions.at(a)
         out.note(versions.note(used, a, lang))
@@ -842,16 +1002,48 @@ def _inline_log(events: Any, case: Case, at: Place, declared: frozenset[str] = f
         )
     log = EventLog(case.file)
     problems: list[Problem] = []
+    types = declare_types(declared)
     for item in events:
         line = getattr(item, "line", 0) or case.line
         data = dict(item) if isinstance(item, dict) else item
-        ev, found = validate_mapping(data, case.file, line, declare_types(declared))
+        ev, found = validate_mapping(data, case.file, line, types)
         if ev is None:
             problems += found
-        else:
+            ev = _values_only(data, found, case.file, line, types)
+        if ev is not None:
             log.add_event(ev, line)
     log.problems.extend(problems)
     return log.finish(False, defer=True)
+
+
+#: What stands in for a time at fault in :func:`_values_only` (one in the supported years, ``end`` after ``start``).
+_TIMES_STANDING_IN = {
+    "at": "2026-01-01T00:00:00+00:00",
+    "start": "2026-01-01T00:00:00+00:00",
+    "end": "2026-01-02T00:00:00+00:00",
+}
+
+
+def _values_only(data: Any, found: list[Problem], file: str, line: int, types: frozenset[str]) -> BaseEvent | None:
+    """The event ``data``, whose form has problems ``found``, with each field at fault stood in for (a time by
+    one of :data:`_TIMES_STANDING_IN`, an ``id`` by a text, any other left out), so that the evaluator's check
+    of the values the policy must know (a priority, a cause, an attribute) tells them of this line too, with
+    its problems of form (``at`` without an offset and priority ``P9``: E105 and E120 at once), as ``sla
+    evaluate`` tells two unknown values of one line at once. None when it cannot be (an event of no type, or
+    one still not valid). It is never judged: the problems of its form refuse the log whatever its values."""
+    if not isinstance(data, dict) or not found or any(p.column in (None, "event") for p in found):
+        return None
+    standing_in = dict(data)
+    for p in found:
+        column = str(p.column)
+        if column in _TIMES_STANDING_IN:
+            standing_in[column] = _TIMES_STANDING_IN[column]
+        elif column == "id":
+            standing_in[column] = "?"
+        else:
+            standing_in.pop(column, None)
+    ev, again = validate_mapping(standing_in, file, line, types)
+    return ev if not again else None
 
 
 def _unreadable_log(case: Case, path: Path, exc: EventSourceError) -> InputError:
@@ -917,6 +1109,9 @@ def _run_events(versions: VersionsInForce, case: Case, out: Outcome) -> Iterator
                 for r in report[section]
             }
             yield from _expect_rows(section, expect[section], rows, key, case)
+    if "breach_credits" in expect:  # keyed `PRIORITY:TARGET[@CLOCK]:YYYY-MM-DD[:plan=premium]`
+        rows = {breach_credit_key(r): r for r in report["breach_credits"]}
+        yield from _expect_rows("breach_credits", expect["breach_credits"], rows, "credit", case)
     if "violations" in expect:
         have = {(v["kind"], v["id"]) for v in report["violations"]}
         for v in expect["violations"] or []:
@@ -930,6 +1125,15 @@ def _run_events(versions: VersionsInForce, case: Case, out: Outcome) -> Iterator
         worded = violation_words(policy, judged, found, lang)
         for v, text in zip(found, worded, strict=True):
             yield said("author.test.violation_found", lang, key="violations", kind=v.kind, ident=v.id, message=text)
+
+
+def breach_credit_key(row: dict[str, Any]) -> str:
+    """The key of a ``breach_credits`` row in a test file: its priority, target (``@CLOCK`` for one on a named
+    clock) and its period's first day, with the rule's condition as violation ids write it (``P1:respond:2026-11-01``,
+    ``P1:resolve@resolution:2026-11-01:plan=premium``)."""
+    target = row["target"] + (f"@{row['clock']}" if row.get("clock") else "")
+    when = f":{compact(row['when'])}" if row.get("when") else ""
+    return f"{row['priority']}:{target}:{str(row['start'])[:10]}{when}"
 
 
 def _counted_from(

@@ -25,6 +25,16 @@ Design notes
   service, start and ``when``, their figure, target, met, measured and down
   minutes), credits, maintenance windows that move (paired by the month they
   fall in), appear or disappear, and violations that appear or go away.
+* Service credits per missed target (``breach_credits``): each row that comes,
+  goes or changes (its breaches, credit, incidents, whether complete),
+  keyed as ``sla test`` keys it (:func:`~sla_dsl.authoring.policytest.breach_credit_key`,
+  ``P1:respond:2026-11-01:plan=premium``), rows of one key (two versions'
+  lines in one month) paired one for one in order, as the measurement periods
+  are paired (:func:`_paired`). The text names each as the customer report's
+  table does (the priority, the target with its customers, the period:
+  :func:`~sla_dsl.report.breach_credits.breach_credit_names`, each side's row
+  in its own version's words), with both sides' breaches, credit and whether
+  final; the summary line counts them (``counts["breach_credits"]`` in the JSON).
 * An event one version cannot judge while the other can (a priority, cause,
   backup kind, service or attribute only one declares: what
   :func:`~sla_dsl.evaluation.check_log` refuses) does not stop the what-if:
@@ -56,6 +66,9 @@ Design notes
   violations' heading says which zone each side's times are in. With one zone
   on both sides nothing is converted: the summary is what it always was. The
   JSON is unchanged either way (its times carry their offsets).
+* A log that holds no event is judged, with the warning ``sla evaluate`` gives
+  (:func:`~sla_dsl.events.problems.no_events_warning`): nothing judged must not
+  pass for nothing changed.
 * Exit status 0; with ``--exit-code``, 1 when any verdict changes. Invalid
   policies or events exit 1 with a located message (raised as ``SlaError``).
 """
@@ -65,10 +78,11 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
+import itertools
 import json
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Hashable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, Field
@@ -83,10 +97,16 @@ from ..events.problems import located
 from ..i18n import CATALOGUE, format_date, format_datetime
 from ..i18n import message as said
 from ..policy.compiled import Policy
-from ..report import AvailabilityPeriod, Report, Violation
+from ..report import AvailabilityPeriod, BreachCreditRow, Report, Violation
 from ..report.escape import printable
 from ..report.parts import IncidentLike
 from ..report.rows import compact
+
+if TYPE_CHECKING:
+    from ..report.words import PolicyWords
+
+
+_R = TypeVar("_R")
 
 
 class IncidentFlip(BaseModel):
@@ -232,6 +252,37 @@ class CreditChange(BaseModel):
     when: str | None = None
 
 
+class BreachCreditChange(BaseModel):
+    """A service credit per missed target (a ``breach_credits`` row: one target of a priority's rule over one
+    measurement period) that comes, goes or changes under NEW."""
+
+    #: ``added`` (under NEW only), ``removed`` (under OLD only) or ``changed``
+    change: str
+    #: the row as ``sla test`` keys it: ``P1:respond:2026-11-01``, ``P1:respond:2026-11-01:plan=premium``
+    key: str
+    priority: str
+    target: str
+    clock: str | None = None
+    when: str | None = None
+    #: ``month``, ``quarter`` or ``period``, with the period's start and end (NEW's row, else OLD's)
+    period: str
+    start: dt.datetime
+    end: dt.datetime
+    old_breaches: int | None = None
+    new_breaches: int | None = None
+    old_credit: float | None = None
+    new_credit: float | None = None
+    old_complete: bool | None = None
+    new_complete: bool | None = None
+    old_incidents: list[str] | None = None
+    new_incidents: list[str] | None = None
+    #: the priority, target and period in the customer report's words, in the language :func:`replay` was asked
+    #: for (not in the JSON)
+    worded: str | None = Field(default=None, exclude=True)
+    #: the row it names: NEW's, OLD's when removed (not in the JSON)
+    row: BreachCreditRow | None = Field(default=None, exclude=True, repr=False)
+
+
 class Replay(BaseModel):
     """Everything that changes when the same events are judged under NEW instead of OLD."""
 
@@ -249,6 +300,8 @@ class Replay(BaseModel):
     backups: list[BackupChange] = Field(default_factory=list)
     violations: list[ViolationChange] = Field(default_factory=list)
     credits: list[CreditChange] = Field(default_factory=list)
+    #: service credits per missed target that come, go or change
+    breach_credits: list[BreachCreditChange] = Field(default_factory=list)
     #: events one version cannot judge while the other can (their ids judged under the other only)
     not_judged: list[NotJudged] = Field(default_factory=list)
     counts: dict[str, dict[str, int]] = Field(default_factory=dict)
@@ -269,6 +322,7 @@ class Replay(BaseModel):
             or self.backups
             or self.violations
             or self.credits
+            or self.breach_credits
             or self.not_judged
         )
 
@@ -384,6 +438,10 @@ def compare(old: Report, new: Report, not_judged: Sequence[NotJudged] = ()) -> R
                     when=ckey[2] or None,
                 )
             )
+    result.breach_credits = _breach_credit_changes(old, new)
+    result.counts["breach_credits"] = {
+        change: sum(c.change == change for c in result.breach_credits) for change in BREACH_CREDIT_CHANGES
+    }
     result.not_judged = list(not_judged)
     o_v, n_v = _violation_keys(old.violations), _violation_keys(new.violations)
     came, went = _unmatched(n_v, o_v), _unmatched(o_v, n_v)
@@ -407,14 +465,22 @@ def _figures(r: AvailabilityPeriod) -> tuple[Any, ...]:
     return r.ratio, r.measured_minutes, r.downtime_minutes, r.target, r.met, r.end
 
 
+def _paired(old: Sequence[_R], new: Sequence[_R], key: Callable[[_R], Hashable]) -> list[tuple[_R | None, _R | None]]:
+    """The rows of two reports side by side by ``key``: NEW's order, then the keys only OLD has; rows of one
+    key paired one for one in order, a row left over beside None."""
+    a: dict[Hashable, list[_R]] = {}
+    b: dict[Hashable, list[_R]] = {}
+    for rows, table in ((old, a), (new, b)):
+        for r in rows:
+            table.setdefault(key(r), []).append(r)
+    return [pair for k in dict.fromkeys([*b, *a]) for pair in itertools.zip_longest(a.get(k, []), b.get(k, []))]
+
+
 def _period_changes(old: Report, new: Report) -> list[PeriodChange]:
     """Every measured service's period rows that differ (or that one version alone measures), keyed by
     service, start and ``when``: NEW's order, then the rows only OLD has."""
-    a = {_period_key(r): r for r in old.availability_periods}
-    b = {_period_key(r): r for r in new.availability_periods}
     out: list[PeriodChange] = []
-    for k in dict.fromkeys([*b, *a]):
-        x, y = a.get(k), b.get(k)
+    for x, y in _paired(old.availability_periods, new.availability_periods, _period_key):
         if x is not None and y is not None and _figures(x) == _figures(y):
             continue
         row = y or x
@@ -436,6 +502,53 @@ def _period_changes(old: Report, new: Report) -> list[PeriodChange]:
                 new_measured_minutes=y.measured_minutes if y else None,
                 old_downtime_minutes=x.downtime_minutes if x else None,
                 new_downtime_minutes=y.downtime_minutes if y else None,
+            )
+        )
+    return out
+
+
+#: the changes of a ``breach_credits`` row, as :class:`BreachCreditChange` names them, in the summary's order
+BREACH_CREDIT_CHANGES = ("added", "removed", "changed")
+
+
+def _owed(r: BreachCreditRow) -> tuple[Any, ...]:
+    """What a ``breach_credits`` row owes the customer: its end, whether complete, breaches, credit, incidents."""
+    return r.end, r.complete, r.breaches, r.credit, r.incidents
+
+
+def _breach_credit_changes(old: Report, new: Report) -> list[BreachCreditChange]:
+    """The ``breach_credits`` rows that come, go or owe otherwise, keyed as ``sla test`` keys them."""
+    from .policytest import breach_credit_key  # (policytest reads violation_words from here)
+
+    def key(r: BreachCreditRow) -> str:
+        return breach_credit_key(r.model_dump())
+
+    out: list[BreachCreditChange] = []
+    for x, y in _paired(old.breach_credits, new.breach_credits, key):
+        if x is not None and y is not None and _owed(x) == _owed(y):
+            continue
+        row = y or x
+        assert row is not None
+        out.append(
+            BreachCreditChange(
+                change="added" if x is None else "removed" if y is None else "changed",
+                key=key(row),
+                priority=row.priority,
+                target=row.target,
+                clock=row.clock,
+                when=row.when,
+                period=row.period,
+                start=row.start,
+                end=row.end,
+                old_breaches=x.breaches if x else None,
+                new_breaches=y.breaches if y else None,
+                old_credit=x.credit if x else None,
+                new_credit=y.credit if y else None,
+                old_complete=x.complete if x else None,
+                new_complete=y.complete if y else None,
+                old_incidents=list(x.incidents) if x else None,
+                new_incidents=list(y.incidents) if y else None,
+                row=row,
             )
         )
     return out
@@ -566,6 +679,7 @@ def replay(
         # judged without every event of those ids: none of them is judged on part of its events
         reports[side] = _evaluate(versions, _without(side_log, set(found.values())), start, end, as_of)
     result = compare(reports["old"], reports["new"], not_judged)
+    _word_breach_credits(result, old, new, reports, lang)
     if lang == "ja":
         for change, versions, report in (("new", new, reports["new"]), ("gone", old, reports["old"])):
             changes = [c for c in result.violations if c.change == change]
@@ -632,18 +746,43 @@ def _without(log: EventLog, ids: set[tuple[int, str]]) -> EventLog:
     return out
 
 
+def _policy_words(policies: Policy | Sequence[Policy], report: Report, lang: str) -> PolicyWords:
+    """The words of ``policies`` in ``lang`` as the customer report of ``report`` uses them."""
+    from ..report.sections import one_year
+    from ..report.words import PolicyWords
+
+    return PolicyWords(_versions_of(policies), lang, report.period.start.date(), one_year(report))
+
+
+def _word_breach_credits(result: Replay, old: Any, new: Any, reports: dict[str, Report], lang: str) -> None:
+    """Name each ``breach_credits`` change as the customer report's table names its row, in ``lang``: the row
+    under NEW in NEW's words, a removed one in OLD's; its times in OLD's zone when NEW's is another."""
+    if not result.breach_credits:
+        return
+    from ..report.breach_credits import breach_credit_names
+
+    zone = _shown_zone(result)
+    words = {"old": _policy_words(old, reports["old"], lang), "new": _policy_words(new, reports["new"], lang)}
+    for c in result.breach_credits:
+        row = c.row
+        if row is None:
+            continue
+        side = "old" if c.change == "removed" else "new"
+        if zone is not None:
+            row = row.model_copy(update={"start": row.start.astimezone(zone), "end": row.end.astimezone(zone)})
+        priority, target, period = breach_credit_names(words[side], row)
+        c.worded = said("author.replay.breach_credit.what", lang, priority=priority, target=target, period=period)
+
+
 def violation_words(
     policies: Policy | Sequence[Policy], report: Report, violations: Sequence[Violation], lang: str
 ) -> list[str]:
     """What each violation says in ``lang``: the evaluator's message in English, the report's words in Japanese."""
     if lang != "ja":
         return [v.message for v in violations]
-    from ..report.sections import one_year
     from ..report.violation_words import ReportIndex, violation_text
-    from ..report.words import PolicyWords
 
-    versions = [policies] if isinstance(policies, Policy) else list(policies)
-    w = PolicyWords(versions, lang, report.period.start.date(), one_year(report))
+    w = _policy_words(policies, report, lang)
     wanted = {v.id for v in violations if v.kind == "response_breached"}
     # (the compact verdicts when the report has them: the rows are not built to find a few ids)
     incidents: dict[str, IncidentLike] = (
@@ -860,6 +999,9 @@ def render_text(r: Replay, lang: str = "en") -> str:
             )
             for c in r.credits
         ]
+    if r.breach_credits:
+        lines += ["", said("author.replay.breach_credits", lang)]
+        lines += [_breach_credit_line(c, lang) for c in r.breach_credits]
     if r.violations:
         lines += ["", violations_heading]
         lines += [
@@ -890,7 +1032,7 @@ def render_text(r: Replay, lang: str = "en") -> str:
                 for n in unjudged
             ]
     counts = _status_line(r.counts.get("old", {}), r.counts.get("new", {}), lang)
-    lines += ["", said("author.replay.statuses", lang, counts=counts)]
+    lines += ["", said("author.replay.statuses", lang, counts=counts) + _breach_credit_counts(r, lang)]
     return "\n".join(map(printable, lines)) + "\n"  # ids from the log are shown, not obeyed
 
 
@@ -932,6 +1074,39 @@ def _period_line(c: PeriodChange, lang: str) -> str:
     )
 
 
+def _breach_credit_line(c: BreachCreditChange, lang: str) -> str:
+    """A credit per missed target that comes, goes or changes, named as the customer report names its row (its
+    ``sla test`` key when the report's words are not at hand), with both sides' breaches and credit."""
+
+    def side(n: int | None, credit: float | None, complete: bool | None) -> str:
+        if n is None or credit is None:
+            return said("author.replay.none", lang)
+        said_side = said("author.replay.breach_credit.side", lang, n=n, credit=f"{credit:g}%")
+        return said_side if complete else said_side + said("author.replay.breach_credit.not_final", lang)
+
+    old = side(c.old_breaches, c.old_credit, c.old_complete)
+    new = side(c.new_breaches, c.new_credit, c.new_complete)
+    if c.change == "changed" and c.old_incidents != c.new_incidents:
+        sep, none = said("author.sep.list", lang), said("author.replay.none", lang)
+        ids = [sep.join(i) if i else none for i in (c.old_incidents, c.new_incidents)]
+        new += said("author.replay.breach_credit.incidents", lang, old=ids[0], new=ids[1])
+    what = c.worded or f"`{c.key}`"
+    return said(f"author.replay.breach_credit.{c.change}", lang, what=what, old=old, new=new)
+
+
+def _breach_credit_counts(r: Replay, lang: str) -> str:
+    """The summary line's count of credits per missed target that come, go or change (empty: none)."""
+    counts = r.counts.get("breach_credits", {})
+    shown = [
+        said(f"author.replay.breach_credit.count.{change}", lang, n=counts[change])
+        for change in BREACH_CREDIT_CHANGES
+        if counts.get(change)
+    ]
+    if not shown:
+        return ""
+    return said("author.replay.breach_credit.counts", lang, counts=said("author.sep.list", lang).join(shown))
+
+
 def _status_line(old: dict[str, int], new: dict[str, int], lang: str = "en") -> str:
     keys = sorted(set(old) | set(new))
     return said("author.sep.list", lang).join(
@@ -943,7 +1118,7 @@ def _status_line(old: dict[str, int], new: dict[str, int], lang: str = "en") -> 
 def cmd_replay(args: argparse.Namespace) -> int:
     """``sla replay OLD NEW EVENTS --from --to [--as-of] [--format]``."""
     from ..calendars.timeargs import check_period_args, parse_edge
-    from ..events.problems import event_problems_in
+    from ..events.problems import event_problems_in, no_events_warning
     from ..events.reader import read_events
     from ..lang.diagnostics import policy_language
     from ..policy import declared_types, load_policies
@@ -960,6 +1135,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
         check_period_args(start, end, lang, as_of)
     with event_problems_in(lang):
         log = read_events(args.events, declared=declared_types([*old, *new]))
+        empty = no_events_warning(log, lang)  # (as `sla evaluate` says it: a log of nothing judges nothing)
+        if empty:
+            sys.stderr.write(empty + "\n")
         result = replay(old, new, log, start, end, as_of, lang)
     if args.format == "json":
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")

@@ -408,6 +408,12 @@ class Words:
         key = "clock.out_of_hours" if ooh.calendar == m.BUSINESS else "clock.out_of_hours.on"
         return said + self.say(key, extra=self.duration(ooh.extra), calendar=self.calendar(ooh.calendar))
 
+    def breach_target(self, c: m.BreachCredit) -> str:
+        """The target a credit per breach belongs to: the response target, or a named one by its kind and clock."""
+        if c.clock is None:
+            return self.say("breach_credit.response")
+        return self.say("breach_credit.named", kind=self.say(f"breach_credit.kind.{c.kind}"), clock=self.clock(c.clock))
+
     def condition(self, cond: m.Condition) -> str:
         """A ``when`` condition in words with this version's labels (``Plan is Premium``)."""
         if self._policy_words is None:
@@ -493,6 +499,11 @@ class Words:
             if v.when is None:
                 return self.say("plan_target.all", **fields)
             return self.say("plan_target", when=self.condition(v.when), **fields)
+        if isinstance(v, m.BreachCredit):  # `credit 5% per breach, at most 25% monthly`
+            fields = {"target": self.breach_target(v), "percent": f"{v.percent:g}", "period": self.value(v.period)}
+            if v.cap is None:
+                return self.say("breach_credit", **fields)
+            return self.say("breach_credit.cap", cap=f"{v.cap:g}", **fields)
         if isinstance(v, m.CreditTier):  # issue 13
             return self.say("credit_tier", below=f"{v.below:g}", credit=f"{v.credit:g}")
         if isinstance(v, m.MeasurePeriod):
@@ -708,6 +719,8 @@ def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.Po
         )
     if narrow:
         return narrow
+    if (c.section, c.field) == ("priority", "breach_credits"):  # `credit 5% per breach`, per target
+        return _breach_credits_text(c, subject, before, after)
     if (c.section, c.field) == ("clock", "at_risk_thresholds"):  # `at risk at 50%, 75% of target`
         return _thresholds_text(c, subject, old or w.model, new or w.model, w)
     if (c.section, c.field) == ("attribute", "changes"):  # `changes at incident.plan_changed`
@@ -829,6 +842,24 @@ def _clock_targets_text(c: Change, subject: str, before: Words, after: Words) ->
         else:
             said.append(after.say("added.one", subject=subject, field=field, value=after.value(t)))
     said += [after.say("removed.one", subject=subject, field=field, value=before.value(t)) for t in gone]
+    return after.say("details.sep").join(said)
+
+
+def _breach_credits_text(c: Change, subject: str, before: Words, after: Words) -> str:
+    """A priority's credits per breach (``credit 5% per breach``) added, removed or changed, each by the target
+    it belongs to (``P1 緊急の違反1件あたりのクレジットを追加：応答目標の違反1件につき5%（月ごとの上限25%）``)."""
+    olds = {(x.kind, x.clock): x for x in c.old or ()}
+    news = {(x.kind, x.clock): x for x in c.new or ()}
+    field = after.say("field.breach_credit")
+    said: list[str] = []
+    for key in dict.fromkeys([*news, *olds]):
+        o, n = olds.get(key), news.get(key)
+        if o is None and n is not None:
+            said.append(after.say("added.one", subject=subject, field=field, value=after.value(n)))
+        elif n is None and o is not None:
+            said.append(before.say("removed.one", subject=subject, field=field, value=before.value(o)))
+        elif o is not None and n is not None and m.meaning(canonical(o)) != m.meaning(canonical(n)):
+            said.append(after.say("changed", subject=subject, field=field, old=before.value(o), new=after.value(n)))
     return after.say("details.sep").join(said)
 
 

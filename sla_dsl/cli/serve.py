@@ -11,14 +11,28 @@ Design notes
   then write events. The token is read from a file (never from the command
   line, where ``ps`` would show it), and must be printable ASCII: an HTTP
   header carries nothing else that a client could send.
+* **A start that does not serve changes nothing.** The flags are checked
+  first (a ``--webhook`` or ``--db`` that cannot be read: wrong usage, exit
+  2), then the address is bound (:func:`listen`: a port in use, a ``--host``
+  that is not this machine's, exit 1, in the policy's language or
+  ``--lang``), and only then is the database opened: its start (the schema,
+  the versions served, the deliveries of webhooks no longer given) is
+  written by a service that holds its socket. A second ``sla serve`` on the
+  port of a running one used to open the database first, and drop the
+  running server's deliveries before uvicorn found the port taken. The
+  sockets are handed to uvicorn, which serves on them as it would on its own.
+* Once uvicorn serves, one line of the log says so (:meth:`.serve.app.Service.ready_line`:
+  the addresses, the versions, the database without user or password).
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import ipaddress
 import logging
 import signal
+import socket
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,8 +40,13 @@ from typing import Any
 from ..errors import InputError, UsageError
 from ..i18n import message
 from ..policy import load_policies
-from .langs import lang_option, usage_lang
+from ..report.words import default_lang
+from .langs import diagnostics_lang, lang_option, usage_lang
 from .parsing import whole_number
+
+LOG = logging.getLogger("sla.serve")
+#: How many connections the kernel queues on a socket before the service accepts them (uvicorn's own).
+BACKLOG = 2048
 
 
 def add_parsers(sub: Any, lang: str = "en") -> None:
@@ -91,39 +110,131 @@ def log_to_stderr() -> None:
     logging.getLogger("sla").setLevel(logging.INFO)
 
 
+def check_webhook(url: str, lang: str) -> None:
+    """Refuse (wrong usage, exit 2) a ``--webhook`` that is no http(s) URL a request can be posted to: another
+    scheme, no host (``http://``), a blank or a control character (``http://exa mple.com/x``), a port that is
+    no number; such a URL would be taken and then tried again for ever. The URL is quoted as the log shows a
+    webhook (``scheme://host[:port]``: its path and query often hold the receiver's secret)."""
+    import httpx
+
+    from ..serve.store import redact
+
+    if not url.startswith(("http://", "https://")):
+        raise UsageError(message("cli.help.error.webhook", lang, url=url), lang=lang)
+    why = None
+    if any(c.isspace() or not c.isprintable() for c in url):
+        why = message("serve.start.webhook_space", lang)
+    else:
+        try:
+            parsed = httpx.URL(url)
+            _ = parsed.port
+            if not parsed.host:
+                why = message("serve.start.webhook_no_host", lang)
+        except (httpx.InvalidURL, ValueError) as exc:
+            why = str(exc)
+    if why is not None:
+        shown = url.split("://", 1)[0] + "://…" if any(not c.isprintable() for c in url) else redact(url)
+        raise UsageError(message("serve.start.webhook_malformed", lang, url=shown, why=why), lang=lang)
+
+
+def listen(host: str, port: int, lang: str) -> list[socket.socket]:
+    """The listening sockets of ``host``:``port`` (a name may give several addresses: ``localhost`` is
+    127.0.0.1 and ::1), bound as uvicorn binds them; refused (exit 1, in ``lang``) when one cannot be: a port
+    in use, a ``--host`` that is not an address of this machine, a port the user may not take."""
+
+    def refused(reason: str) -> InputError:
+        said = message("serve.start.cannot_listen", lang, host=host, port=port, reason=reason)
+        return InputError(said, lang=lang)
+
+    try:
+        found = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError):
+        raise refused(message("serve.start.cannot_listen.host", lang, host=host)) from None
+    sockets: list[socket.socket] = []
+    try:
+        for family, kind, proto, _, address in dict.fromkeys((f, k, p, "", a) for f, k, p, _, a in found):
+            sock = socket.socket(family, kind, proto)
+            sockets.append(sock)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if family == socket.AF_INET6:  # (as asyncio: the IPv6 socket does not take the IPv4 address too)
+                sock.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 1)
+            sock.bind(address)
+            sock.listen(BACKLOG)
+            sock.setblocking(False)
+    except OSError as exc:
+        for sock in sockets:
+            sock.close()
+        if exc.errno == errno.EADDRINUSE:
+            reason = message("serve.start.cannot_listen.in_use", lang)
+        elif exc.errno == errno.EADDRNOTAVAIL:
+            reason = message("serve.start.cannot_listen.host", lang, host=host)
+        else:
+            reason = exc.strerror or type(exc).__name__
+        raise refused(reason) from None
+    return sockets
+
+
+def _address(sock: socket.socket) -> str:
+    """Where a listening socket is, as a URL (``http://127.0.0.1:8080``, ``http://[::1]:8080``)."""
+    host, port = sock.getsockname()[:2]
+    return f"http://[{host}]:{port}" if sock.family == socket.AF_INET6 else f"http://{host}:{port}"
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """``sla serve POLICY...``: serve until interrupted."""
     try:
         import uvicorn
 
         from ..serve import Settings, create_app
+        from ..serve.store import engine_url
     except ModuleNotFoundError as exc:
         lang = usage_lang(args)
         raise InputError(message("cli.serve.needs_extra", lang, module=exc.name or ""), lang=lang) from None
     for url in args.webhook:
-        if not url.startswith(("http://", "https://")):
-            lang = usage_lang(args)
-            raise UsageError(message("cli.help.error.webhook", lang, url=url), lang=lang)
+        check_webhook(url, usage_lang(args))
     policies = load_policies(args.policy, args.lang)
     lang = usage_lang(args)
+    #: what the start says of the service (its address, its database): --lang, else the policy's language
+    said_in = diagnostics_lang(args, default_lang(policies))
+    engine_url(args.db, said_in)  # (read, not opened: a --db that cannot be is refused before listening)
     token = read_token(args.token_file, lang) if args.token_file else None
     if token is None and not is_loopback(args.host):
-        said = message("cli.serve.open", lang, host=args.host, port=str(args.port))
-        print(f"sla: {message('diag.word.warning', lang)}: {said}", file=sys.stderr)
-    log_to_stderr()
-    settings = Settings(
-        db=args.db,
-        token=token,
-        webhooks=tuple(args.webhook),
-        max_body=args.max_body,
-        policy_files=tuple(args.policy),
-        clock_skew=float(args.clock_skew),
-    )
-    # a SIGHUP since the process started (`systemctl reload` during a slow start) was remembered, not taken
-    # as a stop (cli/app.py): the service reloads the policy files once it is ready
-    app = create_app(policies, settings, held_hup=getattr(args, "held_hup", None))
-    # uvicorn shuts down on SIGTERM, then sends the signal again to the handler it found:
-    # a no-op one makes a requested stop (systemctl stop, docker stop) exit 0.
-    signal.signal(signal.SIGTERM, lambda _signum, _frame: None)
-    uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False, timeout_graceful_shutdown=5)
-    return 0
+        said = message("cli.serve.open", said_in, host=args.host, port=str(args.port))
+        print(f"sla: {message('diag.word.warning', said_in)}: {said}", file=sys.stderr)
+    # the address first: a start that cannot listen has not opened the database (nor written to it)
+    sockets = listen(args.host, args.port, said_in)
+    try:
+        log_to_stderr()
+        settings = Settings(
+            db=args.db,
+            token=token,
+            webhooks=tuple(args.webhook),
+            max_body=args.max_body,
+            policy_files=tuple(args.policy),
+            clock_skew=float(args.clock_skew),
+            lang=args.lang,
+        )
+        # a SIGHUP since the process started (`systemctl reload` during a slow start) was remembered, not
+        # taken as a stop (cli/app.py): the service reloads the policy files once it is ready
+        app = create_app(policies, settings, held_hup=getattr(args, "held_hup", None))
+        ready = app.state.service.ready_line([_address(sock) for sock in sockets])
+
+        class Server(uvicorn.Server):
+            async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+                await super().startup(sockets=sockets)
+                if self.started:
+                    LOG.warning("%s", ready)
+
+        config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_graceful_shutdown=5)
+        server = Server(config)
+        # uvicorn shuts down on SIGTERM, then sends the signal again to the handler it found:
+        # a no-op one makes a requested stop (systemctl stop, docker stop) exit 0.
+        signal.signal(signal.SIGTERM, lambda _signum, _frame: None)
+        try:
+            server.run(sockets=sockets)
+        except KeyboardInterrupt:  # (as uvicorn.run: a Ctrl-C is a stop)
+            pass
+    finally:
+        for sock in sockets:
+            sock.close()
+    return 0 if server.started else 3

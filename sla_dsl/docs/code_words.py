@@ -55,6 +55,10 @@ RAISED_ONLY_AS: dict[str, tuple[str, ...]] = {
     "diag.help.quotes": ("E010",),
     # given where the parser stopped at ASCII digits (`on 4 thu`): always a token, E011
     "diag.help.ordinal": ("E011",),
+    # given where the parser stopped at a token of a line (`..` of `holiday yearly 12-29..01-03`, `and` of
+    # `at risk at 50% and 75% of target`: `sla_dsl.lang.line_hints`), E011
+    "diag.help.holiday_range": ("E011",),
+    "diag.help.list_and": ("E011",),
 }
 #: Parameter names of a message and of its help in the functions that raise a code.
 MESSAGE_PARAMS = frozenset({"message", "text", "words", "msg"})

@@ -59,7 +59,9 @@ Design notes
   permalink title, the 404 page (``<lang>/404.html`` for a language other
   than the default), and search: each language's pages search an index of
   that language's site only (``<lang>/search/search_index.json``), where the
-  i18n plugin writes one index of all languages.
+  i18n plugin writes one index of all languages. Material's search runs in
+  the plugin's worker (:mod:`.search`), which finds a Japanese word inside a
+  longer one (コンテンツ in デジタルコンテンツ).
 * ``customer: true`` is the customers' build (``mkdocs-customer.yml``): no
   policy-source pages, no links to source lines, no schema files; a site of
   one policy opens on the policy page itself (``index.md``).
@@ -123,6 +125,7 @@ from ..lang.diagnostics import PolicyError
 from ..policy import load_policy
 from ..policy.compiled import Policy
 from . import api_notes, chrome, codes, facts, history, ical, schema
+from . import search as site_search
 from .event_types import declared_markdown
 from .field_notes import MissingNote
 from .layout import heading_text
@@ -263,6 +266,8 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         #: each language's pages (the generated ones too), kept from its build for the sitemap of all languages
         self.sitemap_pages: dict[str, Sequence[File]] = {}
         self._builds = 0  # builds under way: mkdocs-static-i18n builds the other languages inside the first
+        #: (Material's search worker, ours) as paths in the site, when the theme has Material's (:mod:`.search`)
+        self.search_worker: tuple[str, str] | None = None
         #: this build's Japanese docstrings (each build has its own mkdocstrings handler and griffe objects)
         self.api_docs = api_notes.Translation()
 
@@ -346,8 +351,9 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
 
     @event_priority(-110)  # after mkdocs-static-i18n (-100) has sorted the hand-written files by language
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        """Add the policy pages, their sources, the stylesheet and the schema files."""
+        """Add the policy pages, their sources, the stylesheet, the schema files and the search worker."""
         root = self.config.path.strip("/")
+        self._add_search_worker(files, config)
         if self.groups:
             files.append(File.generated(config, f"{root}/sla.css", content=CSS))
             files.append(File.generated(config, f"{root}/sla.js", content=JS))
@@ -513,6 +519,7 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Tag a page with the language of its text (``<html lang="ja">``); in a language's site other than
         the default's, make the page's search use that language's index."""
+        output = self._with_search_worker(output)
         i18n = self._i18n(config)
         if i18n is not None and i18n[0] != i18n[1]:
             output = chrome.with_base(output, get_relative_url(f"{i18n[0]}/", page.url).rstrip("/") + "/")
@@ -520,6 +527,21 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         if lang is None:
             return output
         return re.sub(r'(<html\b[^>]*\blang=")[^"]*(")', rf"\g<1>{lang}\g<2>", output, count=1)
+
+    def _add_search_worker(self, files: Files, config: MkDocsConfig) -> None:
+        """Material's search worker behind ours, which finds a Japanese word inside a longer one (:mod:`.search`)."""
+        self.search_worker = None
+        material = next((f.src_uri for f in files if site_search.MATERIAL_WORKER.fullmatch(f.src_uri)), None)
+        if config.theme.name != "material" or material is None:
+            return
+        ours = site_search.worker_uri(material)
+        if files.get_file_from_path(ours) is None:
+            files.append(File.generated(config, ours, content=site_search.worker_js(material)))
+        self.search_worker = (material, ours)
+
+    def _with_search_worker(self, output: str) -> str:
+        """A page or 404 page whose search runs in our worker (:meth:`_add_search_worker`)."""
+        return site_search.with_worker(output, *self.search_worker) if self.search_worker else output
 
     # -- the 404 page ----------------------------------------------------------------------
     def _build_lang(self, config: MkDocsConfig) -> str:
@@ -572,6 +594,7 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
             return output if config.site_url else ""  # "" writes neither sitemap.xml nor sitemap.xml.gz
         if template_name != "404.html":
             return output
+        output = self._with_search_worker(output)
         vars(config.extra).pop("alternate", None)  # the 404 page's menu (above); the pages get theirs from i18n
         i18n = self._i18n(config)
         if i18n is None or i18n[0] == i18n[1]:

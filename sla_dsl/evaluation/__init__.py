@@ -70,6 +70,7 @@ from ..policy.compiled import Policy, declared_types
 from ..report import InputSummary, Period, PolicyRef, Report
 from . import incidents
 from .backups import judge_backups
+from .breach_credits import judge_breach_credits
 from .common import Ctx, Versions
 from .deadline_times import JudgedPeriod, check_deadlines
 from .declared import check_declared
@@ -218,18 +219,22 @@ def judge(
 
 def policy_list(policy: object) -> list[Policy]:
     """The policy versions an API entry is given (a :class:`Policy` or any iterable of them, read once),
-    as a list; anything else is a TypeError naming it, not an AttributeError from deep inside."""
+    as a list; anything else is a TypeError naming it, not an AttributeError from deep inside: in the
+    primary language of the versions given among them (:func:`api_lang`), English when none is a policy."""
     if isinstance(policy, Policy):
         return [policy]
     if isinstance(policy, (str, PathLike)):
-        raise TypeError(f"policy: expected a Policy, not a path: load it with sla_dsl.load_policy({str(policy)!r})")
+        raise TypeError(message("author.api.policy_path", "en", path=repr(str(policy))))
     if isinstance(policy, (bytes, bytearray)) or not isinstance(policy, Iterable):
-        raise TypeError(f"policy: expected a Policy or a sequence of its versions, found {type(policy).__name__}")
+        raise TypeError(message("author.api.policy_type", "en", kind=type(policy).__name__))
     policies = list(policy)
     for k, p in enumerate(policies):
         if not isinstance(p, Policy):
-            hint = f": load it with sla_dsl.load_policy({str(p)!r})" if isinstance(p, (str, PathLike)) else ""
-            raise TypeError(f"policy[{k}]: expected a Policy, found {type(p).__name__}{hint}")
+            lang = api_lang([q for q in policies if isinstance(q, Policy)])
+            kind = type(p).__name__
+            if isinstance(p, (str, PathLike)):
+                raise TypeError(message("author.api.version_path", lang, k=k, kind=kind, path=repr(str(p))))
+            raise TypeError(message("author.api.version_type", lang, k=k, kind=kind))
     return policies
 
 
@@ -385,6 +390,7 @@ def assemble(
         availability_periods=out.periods,
         credits=out.credits,
         backups_taken=taken,
+        breach_credits=judge_breach_credits(ctx, judged),  # (from every incident's verdict: after a merge too)
     )
     return Evaluation(ctx, judged, breaches, skeleton)
 

@@ -18,8 +18,8 @@ Design notes
   service only; one that names none counts against every measured service.
 * Targets with ``when`` (issue 13, :mod:`sla_dsl.lang.service_plans`): outages
   are shared by every customer, so the measured figure is the service's; each
-  target (the one without ``when``, then each with ``when`` that some version
-  promises) gives its own row per period of its own measurement period, with
+  target (each with ``when`` that some version promises and the one without,
+  in the policy's order) gives its own row per period of its own measurement period, with
   its own tiers, and the row's ``when`` names the customers. A period of a
   version that does not promise a target gives no row for it.
 * The time a service does not measure over the whole evaluated period
@@ -64,7 +64,7 @@ class Outage(NamedTuple):
     service: str | None = None
 
 
-_MONTHS = {m.MeasurePeriod.MONTH: 1, m.MeasurePeriod.QUARTER: 3}
+PERIOD_MONTHS = {m.MeasurePeriod.MONTH: 1, m.MeasurePeriod.QUARTER: 3}
 
 
 class _Union(NamedTuple):
@@ -199,7 +199,7 @@ def _promised(ctx: Ctx, name: str, kind: _Kind) -> list[_Promise]:
     t = min(p0, starts[0])  # (the first version is the one in force before any is)
     first = _judged_by(versions[0], name, kind)
     if first is not None and first[1].period is not m.MeasurePeriod.PERIOD:
-        t = _around(versions[0], t, _MONTHS[first[1].period])[0]
+        t = around(versions[0], t, PERIOD_MONTHS[first[1].period])[0]
     while t < p1:
         rules = ctx.versions.at(t)
         later = min((e for e in starts if e > t), default=p1)
@@ -214,12 +214,12 @@ def _promised(ctx: Ctx, name: str, kind: _Kind) -> list[_Promise]:
                 continue
             out.append(_Promise(t, p1, t == p0, rules, svc, target))
             break
-        months = _MONTHS[target.period]
-        a, b = _around(rules, t, months)
+        months = PERIOD_MONTHS[target.period]
+        a, b = around(rules, t, months)
         if b <= p0:
             # wholly before the evaluated period: from a period's start, skip this version's periods up to
             # the one holding its successor's date or `from`, whichever comes first (all begin under it)
-            t = max(b, _around(rules, min(later, p0), months)[0]) if a == t else b
+            t = max(b, around(rules, min(later, p0), months)[0]) if a == t else b
             continue
         lo, hi = max(a, t, p0), min(b, p1)
         out.append(_Promise(lo, hi, lo == a and hi == b, rules, svc, target))
@@ -234,7 +234,7 @@ def _judged_by(rules: Rules, name: str, kind: _Kind) -> tuple[m.Service, m.Avail
     return None if svc is None or target is None else (svc, target)
 
 
-def _around(rules: Rules, t: float, months: int) -> tuple[float, float]:
+def around(rules: Rules, t: float, months: int) -> tuple[float, float]:
     """The calendar month (or quarter: ``months`` 3) holding instant ``t``, in ``rules``' zone."""
     first = rules.dt(t)
     mo = (first.month - 1) // months * months + 1
@@ -327,15 +327,17 @@ def service_named(ctx: Ctx, name: str) -> tuple[Rules, m.Service | None]:
 
 
 def _targets(svc: m.Service) -> list[m.AvailabilityTarget]:
-    """The targets judged for a service: the one without ``when`` (a figure-only row when it has
-    none), then those with ``when`` in file order."""
+    """The targets judged for a service, in the policy's order (:func:`sla_dsl.lang.service_plans.ordered`:
+    as the site lists them): those with ``when`` written above the one without, that one (a figure-only
+    row when it has none), then the rest."""
     plain = m.AvailabilityTarget(
         percent=svc.availability_target if svc.availability_target is not None else -1.0,
         period=svc.period,
         credits=svc.credits,
         span=svc.span,
     )
-    return [plain, *svc.plan_targets]
+    first = svc.plan_targets[: svc.plan_targets_first]
+    return [*first, plain, *svc.plan_targets[svc.plan_targets_first :]]
 
 
 def _period(

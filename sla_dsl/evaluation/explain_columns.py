@@ -52,7 +52,7 @@ from numpy.typing import NDArray
 
 from ..report.tables import SCHEMAS, TableBlock
 from .common import Ctx, Rules, art, fmt_minutes
-from .incident_rows import Words, row_json, same_day_of, same_day_verdict, status_step, words_of
+from .incident_rows import Words, done_words, row_json, same_day_of, same_day_verdict, status_step, words_of
 from .incidents import Incident
 from .result import VerdictColumns, Verdicts, columns_of
 from .select import rule_steps
@@ -317,8 +317,15 @@ def _group(
     # completion, then not completed
     by = np.flatnonzero(ended.resolved[who] & ~np.isnan(f.completed_by[who]))
     if by.size:
-        s = clock.stamps(f.completed_by[who[by]], f"{w.done} ", ": completed")
-        out.append(_Piece(who[by], _DONE, None, _each(s.text), s.us, _same(ref, by.size)))
+        on = [incs[k].completed_on for k in who[by].tolist()]
+        if any(x is not None for x in on):  # which of several completion events (:func:`.incident_rows.done_words`)
+            s = clock.stamps(f.completed_by[who[by]], "", ": completed")
+            heads = pa.array([done_words(ctx, rules, x) if x is not None else w.done for x in on], pa.string())
+            text = pc.binary_join_element_wise(heads, s.text, " ")
+        else:
+            s = clock.stamps(f.completed_by[who[by]], f"{w.done} ", ": completed")
+            text = s.text
+        out.append(_Piece(who[by], _DONE, None, _each(text), s.us, _same(ref, by.size)))
     quiet = np.flatnonzero(ended.silence[who] & ~np.isnan(f.silence_last[who]))
     if quiet.size:
         last = clock.stamps(f.silence_last[who[quiet]], w.silence, ": completed ")

@@ -416,6 +416,7 @@ def _judge_bucket(
             statuses.tolist(),
         )
     )
+    _completed_on(p, firsts, pri, ids, items)  # (which of several completion events: for the explanation)
     risk = np.full(n, np.nan)  # the last warning threshold passed, of those at risk
     if rules.at_risk is not None:
         # An open clock at or past the warning threshold (few: those running at as_of).
@@ -450,7 +451,9 @@ def _judge_bucket(
     )
     out.items.extend(items)
     out.positions.extend(ids.tolist())
-    out.breaches.extend(((status == _BREACHED) & (due >= ctx.p0)).tolist())
+    # a breach due in the period, or after it of an incident completed before its end (:func:`.incidents.in_period`)
+    after = (due >= ctx.p1) & ~(completed < ctx.p1)
+    out.breaches.extend(((status == _BREACHED) & (due >= ctx.p0) & ~after).tolist())
 
 
 def _texts(value: str, n: int) -> NDArray[np.object_]:
@@ -466,6 +469,25 @@ def _nones(a: Floats) -> list[float | None]:
     values[np.isnan(a)] = None
     out: list[float | None] = values.tolist()
     return out
+
+
+def _completed_on(p: Prepared, firsts: _Firsts, pri: m.Priority, ids: Ints, items: list[Incident]) -> None:
+    """Of the incidents ``ids`` (``items``) of a rule that completes on several event types, which one
+    completed each completed by an event (:attr:`.incidents.Incident.completed_on`): the first record of any
+    of them, the one the per-incident path reads (:func:`.incidents.complete`); few: such rules are rare."""
+    on, _, _ = completion_codes(pri.completion)
+    if len(on) < 2:
+        return
+    none = np.iinfo(np.int64).max
+    pos = np.full(ids.size, none)
+    for c in on:
+        _, where, _ = firsts(c)
+        at = where[ids]
+        pos = np.where(at >= 0, np.minimum(pos, at), pos)
+    for k in np.flatnonzero(pos < none).tolist():
+        if items[k].completion == "resolved":
+            r = p.flat[int(p.kept[pos[k]])]
+            items[k].completed_on = (r[1], r[3])
 
 
 def _completion(

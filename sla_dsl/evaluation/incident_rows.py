@@ -144,7 +144,8 @@ def explain(ctx: Ctx, inc: Incident, as_json: bool = False) -> tuple[list[Step],
         steps.append(status_step(ctx, inc, due, cal, ref, as_json))
     if inc.completion == "resolved" and inc.completed_by is not None:
         by_f, by_at, _ = rules.stamp(inc.completed_by, as_json)
-        steps.append({"text": f"{w.done} {by_f}: completed", "at": by_at, "ref": ref})
+        done = done_words(ctx, rules, inc.completed_on) if inc.completed_on is not None else w.done
+        steps.append({"text": f"{done} {by_f}: completed", "at": by_at, "ref": ref})
     elif inc.completion == "silence" and inc.silence is not None:
         last, deadline = inc.silence
         end_f, end_at, _ = rules.stamp(deadline, as_json)
@@ -152,6 +153,20 @@ def explain(ctx: Ctx, inc: Incident, as_json: bool = False) -> tuple[list[Step],
     if inc.completed is None:
         steps.append({"text": f"not completed as of {rules.fmt(ctx.as_of)}", "at": None, "ref": ref})
     return cast(list[Step], steps), same_day
+
+
+def done_words(ctx: Ctx, rules: Rules, on: tuple[int, int]) -> str:
+    """Which of a rule's several completion events completed an incident (``on``: its type code and line,
+    :attr:`.incidents.Incident.completed_on`), for its step: ``closed (“Closed”, events.jsonl:12)``, a type
+    the policy declares with its label, where the event is in the log when read from one (``resolved
+    (events.jsonl:4)``). One completion event needs none of it: its step names it alone."""
+    code, line = on
+    name = TYPES[code]
+    decl = next((e for e in rules.model.event_types if e.name == name), None)
+    label = decl.label.text("en") if decl is not None else ""
+    said = [f"“{label}”"] if label else []
+    said += [located(ctx.source, line)] if line and ctx.source else []
+    return short(name) + (f" ({', '.join(said)})" if said else "")
 
 
 def _changed(rules: Rules, priority: str, c: AttrChange, when: str) -> str:

@@ -116,6 +116,9 @@ class Incident:
     changes: tuple[AttrChange, ...] = ()
     #: the attributes in force as given, when an event of such a type was read (None: the report's)
     attributes: dict[str, str] | None = None
+    #: the completion event's type code and line (0: none) when the rule completes on several types, so the
+    #: explanation names the one that completed it (:func:`.incident_rows.done_words`); None otherwise
+    completed_on: tuple[int, int] | None = None
 
     @property
     def last_change(self) -> float | None:
@@ -295,6 +298,8 @@ def complete(ctx: Ctx, inc: Incident, recs: list[Rec]) -> None:
     done = next((r for r in recs if r[1] in on), None)
     if done is not None:
         inc.completed, inc.completion, inc.completed_by = done[0], "resolved", done[0]
+        if len(on) > 1:  # (which of them: said by the explanation)
+            inc.completed_on = (done[1], done[3])
     sil = comp.silence
     if sil is None:
         return
@@ -311,6 +316,7 @@ def complete(ctx: Ctx, inc: Incident, recs: list[Rec]) -> None:
     if pending is None or pending[1] > ctx.as_of or (done is not None and done[0] <= pending[1]):
         return
     inc.completed, inc.completion, inc.completed_by, inc.silence = pending[1], "silence", None, pending
+    inc.completed_on = None
 
 
 _CODES: dict[int, tuple[m.Completion, frozenset[int], int | None, int | None]] = {}
@@ -349,7 +355,14 @@ def judge(ctx: Ctx, inc: Incident) -> bool:
     # at the change of an attribute that made it one (a standard incident changed to premium)
     last = inc.last_change
     settled = max(due, last) if last is not None else due
-    return inc.status == "breached" and settled >= ctx.p0
+    return inc.status == "breached" and in_period(ctx, settled, inc.completed)
+
+
+def in_period(ctx: Ctx, settled: float, completed: float | None) -> bool:
+    """Whether a breach settled at ``settled`` is a violation of this period: not settled before ``from``
+    (an earlier period listed it), nor at or after ``to`` of an incident not completed before it (the next
+    period lists the incident again and the breach there: :func:`sla_dsl.report.settled.counts_in`)."""
+    return settled >= ctx.p0 and (settled < ctx.p1 or (completed is not None and completed < ctx.p1))
 
 
 def judge_risk(ctx: Ctx, inc: Incident, due: float, cal: str | None) -> bool:

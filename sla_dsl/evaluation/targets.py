@@ -93,7 +93,7 @@ from ..report import BreachedTarget, ClockStep, DataNote, OutOfHoursStep, RiskSt
 from .clocks import ClockCodes, Cycle, Life, Told, clock_codes, live
 from .common import Ctx, Rules, art, code_of, fmt_minutes, short
 from .day_targets import cycle_due, day_syntax
-from .incidents import Incident, applied_only, completion_codes
+from .incidents import Incident, applied_only, completion_codes, in_period
 from .risk_times import Risk, add_running, clock_risks, day_risks, last_passed, run_of
 from .select import REPORTED, Unmet, applies_text, not_for
 
@@ -233,7 +233,7 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
         v.steps[:0] = [(told.at, f"clock `{t.clock}` {told.text} {rules.fmt(told.at)}", ref) for told in life.story]
         v.story = tuple(life.story)
         out.append(v)
-        if v.status == "breached" and v.due is not None and v.due >= ctx.p0:
+        if v.status == "breached" and v.due is not None and in_period(ctx, v.due, inc.completed):
             ctx.violations.append(_violation(rules, inc, v, "target_breached"))
     for n, after, met_by in of.notify:
         target_s = target_seconds(rules, n.within)
@@ -253,7 +253,7 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
         if said is not None:
             v.steps.insert(0, (None, f"notification `{n.name}`: {said}", art(n.ref)))
         out.append(v)
-        if v.status == "breached" and v.due is not None and v.due >= ctx.p0:
+        if v.status == "breached" and v.due is not None and in_period(ctx, v.due, inc.completed):
             ctx.violations.append(_violation(rules, inc, v, "notice_breached", n))
     for v in out:
         v.rules = rules

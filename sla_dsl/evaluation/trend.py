@@ -190,7 +190,9 @@ def incident_tallies(
         return out
     starts = np.array([s.start for s in spans])
     ends = np.array([s.end for s in spans])
-    nexts = np.append(starts[1:], np.inf if until is None else until)  # where each month's successor starts
+    # where each month's successor starts: the last month's, at its end (the report's `to`: the next period
+    # counts what settled after it, as the summary leaves it: :func:`sla_dsl.report.settled.later_responses`)
+    nexts = np.append(starts[1:], ends[-1] if until is None else until)
     # the fields as columns, read once in C loops (a year holds hundreds of thousands of incidents)
     f = incidents.fields() if isinstance(incidents, Verdicts) else incident_fields(incidents)
     clock, done = f.clock, f.completed

@@ -54,7 +54,7 @@ from collections.abc import Collection, Iterator
 from itertools import chain
 from typing import IO, Any, NamedTuple
 
-from ..lang.diagnostics import Words, listing, words
+from ..lang.diagnostics import Code, Words, listing, words
 from .collect import Progress, _Collector
 from .lines import (
     MAX_LINE_BYTES,
@@ -78,12 +78,13 @@ _FIELD_LIMIT = re.compile(r"field larger than field limit \((\d+)\)")
 _MOST_HELD = MAX_RUNAWAY_BYTES
 
 
-def csv_detail(exc: csv.Error) -> Words | str:
+def csv_detail(exc: csv.Error) -> Words | Code:
     """What the csv module says of a row it cannot read, as catalogue words when it is one of its usual
-    messages (with the dialect the reader uses, only a cell over the size limit is)."""
+    messages (with the dialect the reader uses, only a cell over the size limit is); any other, its own
+    English quoted (in backticks in Japanese)."""
     text = str(exc)
     limit = _FIELD_LIMIT.fullmatch(text)
-    return words("events.csv.field_limit", limit=limit.group(1)) if limit else text
+    return words("events.csv.field_limit", limit=limit.group(1)) if limit else Code(text)
 
 
 #: A problem found in a physical line of CSV: (line, code, message, help, fatal).
@@ -340,7 +341,7 @@ def _at_line(said: Words, line: int) -> Words:
     return Words(f"{said.key}.at_line", (("line", str(line)), *said.args))
 
 
-def _unreadable(col: _Collector, lines: _CsvLines, detail: Words | str) -> bool:
+def _unreadable(col: _Collector, lines: _CsvLines, detail: Words | Code) -> bool:
     """File the row the csv module gave up on (a cell over its size limit), the rest of it passed over:
     when it stopped inside a quoted cell, the lines up to the cell's end are its own, not rows; when
     that cell is never closed, its quote is the row's problem (:func:`_never_closed`). False when the

@@ -16,13 +16,21 @@ Design notes
   ``skip_invalid``, since the events after it are unknown and a report on part
   of a log must not pass for one on all of it.
 * Languages: a problem is written from the message catalogue (``events.*``,
-  :func:`problem`): its ``message`` and ``help`` are the English, which the
-  API, the JSON report's ``skipped`` and ``sla serve`` give as they are; its
-  ``words`` let :meth:`Problem.render` write it in Japanese. The readers and
-  the evaluator know no command, so a command writes the problems that reach
-  it in its own language (``--lang``, else the policy's) with
-  :func:`event_problems_in`. The frame ``file:LINE: error: [E1xx] ...`` is the same
-  in every language, as a policy diagnostic's.
+  :func:`problem`): its ``message`` and ``help`` are always the English, which
+  the JSON report's ``skipped`` and the 422 bodies of ``sla serve`` give as
+  they are (tools read them); its ``words`` let :meth:`Problem.render` write
+  it in Japanese. The readers and the evaluator know no language, so whoever
+  knows one writes the problems that reach it in that language with
+  :func:`event_problems_in`: a command in its own (``--lang``, else the
+  policy's), the API's entries that take a policy (``sla_dsl.evaluate``,
+  ``judge``, ``evaluate_log``) in the policy's primary language
+  (:func:`sla_dsl.evaluation.api_words`). A reader called on its own
+  (``read_events``) has no policy and raises them in English. The frame
+  ``file:LINE: error: [E1xx] ...`` is the same in every language, as a policy
+  diagnostic's.
+* What the API says of ``events`` of a type it does not take
+  (:func:`not_events`) is the catalogue's ``author.api.events_type``, its one
+  text in each language.
 """
 
 from __future__ import annotations
@@ -293,12 +301,10 @@ def _many(n: int) -> str:
     return "one" if n == 1 else "other"
 
 
-def not_events(events: Any) -> TypeError:
-    """What the API says of ``events`` it does not take (bytes, a number, a Series or an Array): what it takes."""
-    return TypeError(
-        "events: expected event models or dicts, a pyarrow Table or a DataFrame, or a log file's path; "
-        f"found {type(events).__name__}"
-    )
+def not_events(events: Any, lang: str = "en") -> TypeError:
+    """What the API says of ``events`` it does not take (bytes, a number, a Series or an Array): what it
+    takes, in ``lang`` (the catalogue's ``author.api.events_type``)."""
+    return TypeError(message("author.api.events_type", lang, kind=type(events).__name__))
 
 
 class EventInputError(InputError):

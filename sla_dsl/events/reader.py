@@ -56,7 +56,7 @@ from typing import IO, TYPE_CHECKING, Any
 import orjson
 
 from ..i18n import CATALOGUE, message
-from ..lang.diagnostics import Both, Code, Words, listing, words
+from ..lang.diagnostics import Both, Code, Words, listing, policy_language, words
 from .collect import Progress, Shown, _Collector, _file_name
 from .csv_reader import _is_header, first_line, header_like, read_csv
 from .fast import HOUR_OF, REST_OF, fast_epoch, fast_payload, inside, plain
@@ -132,9 +132,10 @@ def _json_problem(source: str, line: int, raw: bytes, exc: Exception, compressed
     hint = ARRAY_HELP if raw[:1] == b"[" or raw.rstrip(b",") in (b"{", b"}", b"]") else None
     if isinstance(exc, json.JSONDecodeError):
         msg = _WHERE.sub("", exc.msg)  # the column is said apart; a ':' of the message itself stays
-        detail = json_detail(msg[0].lower() + msg[1:] if msg[1:2].islower() else msg)  # (not `uTF-8`)
+        said = json_detail(msg[0].lower() + msg[1:] if msg[1:2].islower() else msg)  # (not `uTF-8`)
+        detail = Code(said) if isinstance(said, str) else said  # (orjson's own English, quoted in Japanese)
         return problem(source, line, "E100", words("events.E100.at", detail=detail, column=str(exc.colno)), hint)
-    return problem(source, line, "E100", words("events.E100.plain", detail=str(exc)), hint)
+    return problem(source, line, "E100", words("events.E100.plain", detail=Code(str(exc))), hint)
 
 
 #: The place a JSON decoder may put after its message (``: line 1 column 6 (char 5)``).
@@ -427,13 +428,14 @@ def _declared_by(policy: Any, declared: Collection[str]) -> frozenset[str]:
 
     versions = [policy] if isinstance(policy, Policy) else policy
     if isinstance(versions, (str, bytes, os.PathLike, Mapping)) or not isinstance(versions, Iterable):
-        raise TypeError(
-            f"policy: expected a Policy (sla_dsl.load_policy) or its versions, found {type(policy).__name__}"
-        )
+        raise TypeError(message("author.api.policy_type.reader", "en", kind=type(policy).__name__))
     versions = list(versions)
     if not all(isinstance(p, Policy) for p in versions):
         found = next(type(p).__name__ for p in versions if not isinstance(p, Policy))
-        raise TypeError(f"policy: expected a Policy (sla_dsl.load_policy) or its versions, found {found} among them")
+        # (in the primary language of the versions given among them, as the API's entries refuse)
+        given = [p for p in versions if isinstance(p, Policy)]
+        lang = policy_language(min(given, key=lambda p: p.effective).model) if given else "en"
+        raise TypeError(message("author.api.version_type.reader", lang, kind=found))
     return declared_types(versions) | frozenset(declared)
 
 
@@ -643,11 +645,11 @@ def log_from(
         except TypeError as exc:  # (a column, not a table: said in ``lang`` as the other types are)
             if lang == "en" or str(exc) != str(not_events(events)):
                 raise
-            raise TypeError(message("author.api.events_type", lang, kind=kind)) from None
+            raise not_events(events, lang) from None
     if isinstance(events, Mapping):  # one event, or a mapping of them: its keys would be read as events
         raise TypeError(message("author.api.events_mapping", lang, kind=kind))
     if isinstance(events, (bytes, bytearray, memoryview)) or not isinstance(events, Iterable):
-        raise TypeError(message("author.api.events_type", lang, kind=kind))
+        raise not_events(events, lang)
     log = EventLog(source or "<events>")
     for i, item in enumerate(events, 1):
         line = i

@@ -111,8 +111,14 @@ def kind_of(value: Any) -> Words:
 
 def unknown_type_help(etype: str, declared: frozenset[str] = frozenset()) -> Words:
     """The help line for an event type neither in the contract nor declared by the policy."""
+    from ..lang.values import near_event  # (only for a log with a bad line: the policy's readers)
+
     known = sorted(declared)
-    close = difflib.get_close_matches(etype, [*EVENT_TYPES, *known], n=1)
+    if declarable(etype):  # a type of the policy's own, or a typo of a known one: the one `sla check` names
+        near = near_event(etype, [*EVENT_TYPES, *known])
+        close = [near] if near is not None else []
+    else:
+        close = difflib.get_close_matches(etype, [*EVENT_TYPES, *known], n=1)
     mean = words("diag.help.did_you_mean", name=close[0]) if close else None
     if declarable(etype):
         declare = words("events.E103.help.declare", name=etype)

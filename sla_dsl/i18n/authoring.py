@@ -154,8 +154,8 @@ AUTHORING: dict[str, Msg] = {
         "`{what}` の `{text}` には時差がありません（時差を持つ `datetime` を渡してください）",
         "{what} `{text}` has no UTC offset",
     ),
-    # `events` of another type than the API takes (sla_dsl.events.reader.log_from): what it takes; the English is
-    # that of sla_dsl.events.problems.not_events
+    # `events` of another type than the API takes (sla_dsl.events.reader.log_from): what it takes; the one text of
+    # sla_dsl.events.problems.not_events (also raised in English by the table reader, pyarrow or pandas given a column)
     "author.api.events_type": Msg(
         "`events` にはイベントのモデルか `dict`、`pyarrow` の `Table` か `DataFrame`、またはイベントログのファイルの"
         "パスを渡してください（`{kind}` が渡されました）",
@@ -172,6 +172,33 @@ AUTHORING: dict[str, Msg] = {
     "author.api.log_type": Msg(
         "`log` には `sla_dsl.reader.read_events` で読んだ `EventLog` を渡してください（`{kind}` が渡されました）",
         "log: expected an EventLog (sla_dsl.reader.read_events), found {kind}",
+    ),
+    # what the API's entries refuse as `policy` (sla_dsl.evaluation.policy_list; `read_events(policy=...)`: the
+    # `.reader` forms): in the primary language of the versions given among them, English when none is a policy
+    "author.api.policy_type": Msg(
+        "`policy` には `Policy` かその版の並びを渡してください（`{kind}` が渡されました）",
+        "policy: expected a Policy or a sequence of its versions, found {kind}",
+    ),
+    "author.api.policy_path": Msg(
+        "`policy` にはパスではなく `Policy` を渡してください（`sla_dsl.load_policy({path})` で読み込めます）",
+        "policy: expected a Policy, not a path: load it with sla_dsl.load_policy({path})",
+    ),
+    "author.api.version_type": Msg(
+        "`policy[{k}]` には `Policy` を渡してください（`{kind}` が渡されました）",
+        "policy[{k}]: expected a Policy, found {kind}",
+    ),
+    "author.api.version_path": Msg(
+        "`policy[{k}]` には `Policy` を渡してください（`{kind}` が渡されました。`sla_dsl.load_policy({path})` で"
+        "読み込めます）",
+        "policy[{k}]: expected a Policy, found {kind}: load it with sla_dsl.load_policy({path})",
+    ),
+    "author.api.policy_type.reader": Msg(
+        "`policy` には `Policy`（`sla_dsl.load_policy`）かその版の並びを渡してください（`{kind}` が渡されました）",
+        "policy: expected a Policy (sla_dsl.load_policy) or its versions, found {kind}",
+    ),
+    "author.api.version_type.reader": Msg(
+        "`policy` には `Policy`（`sla_dsl.load_policy`）かその版の並びを渡してください（並びに `{kind}` があります）",
+        "policy: expected a Policy (sla_dsl.load_policy) or its versions, found {kind} among them",
     ),
     # a business calendar's refusals (sla_dsl.calendars.business_index), of what a checked policy never
     # reaches but the Python API may be asked
@@ -237,8 +264,16 @@ AUTHORING: dict[str, Msg] = {
     ),
     "author.test.field_differs": Msg(
         "`{section}` の `{ident}` の `{field}`：期待 `{expected}`、実際 `{actual}`",
-        "{section} {ident} {field}: expected {expected}, got {actual}",
+        "{section} {ident} {field}: expected `{expected}`, got `{actual}`",
     ),
+    # a key of `targets` for the plain `respond within`, whose verdict is the incident's own (policytest)
+    "author.test.plain_response": Msg(
+        "`targets` にキー `{ident}` はありません。名前のない `respond within` の判定は `targets` ではなく、"
+        "案件の `status` です",
+        "unknown key `{ident}` in `targets`: the verdict of the plain `respond within` is the incident's own "
+        "`status`, not a row of `targets`",
+    ),
+    "author.test.plain_response.help": Msg("`{example}` と書いてください", "write `{example}`"),
     "author.test.differs": Msg("`{what}`：期待 {expected}、実際 {actual}", "{what}: expected {expected}, got {actual}"),
     # a business-time question whose span a later version takes effect within (policytest._counted_from)
     "author.test.counted_on_one_version": Msg(
@@ -412,6 +447,17 @@ AUTHORING: dict[str, Msg] = {
     "author.test.keys": Msg("書けるキーは {keys} です", "the keys are {keys}"),
     "author.test.keys_near": Msg(
         "`{near}` の誤りではありませんか？書けるキーは {keys} です", "did you mean `{near}`? the keys are {keys}"
+    ),
+    "author.test.unknown_value": Msg(
+        "`{where}` の `{field}` に `{value}` は書けません", "`{value}` is not a value of `{field}` in `{where}`"
+    ),
+    "author.test.values": Msg("書ける値は {values} です", "the values are {values}"),
+    "author.test.values_near": Msg(
+        "`{near}` の誤りではありませんか？書ける値は {values} です", "did you mean `{near}`? the values are {values}"
+    ),
+    "author.test.date_not_instant.help": Msg(
+        "期限を計算するコマンドの `--from` と同じく、時差の付いた時刻を書いてください：`{line}`",
+        "write a time with its UTC offset, as `sla deadline --from` takes: `{line}`",
     ),
     "author.test.period_only_events": Msg(
         "`{period}` は `{events}` か `{events_file}` を問うケースにだけ書けます",
@@ -674,6 +720,22 @@ AUTHORING: dict[str, Msg] = {
         "  `{service}`{when}（{start} から）：{old} → {new}", "  {service}{when} from {start}: {old} -> {new}"
     ),
     "author.replay.credit_when": Msg("（`{when}`）", " when {when}"),
+    "author.replay.breach_credits": Msg(
+        "目標未達1件あたりのサービスクレジット：", "service credits per missed target:"
+    ),
+    "author.replay.breach_credit.added": Msg("  追加 {what}：{new}", "  added {what}: {new}"),
+    "author.replay.breach_credit.removed": Msg("  削除 {what}：{old}", "  removed {what}: {old}"),
+    "author.replay.breach_credit.changed": Msg("  変更 {what}：{old} → {new}", "  changed {what}: {old} -> {new}"),
+    "author.replay.breach_credit.what": Msg("{priority}、{target}、{period}", "{priority}, {target}, {period}"),
+    "author.replay.breach_credit.side": Msg("未達 {n} 件、クレジット {credit}", "{n} missed, {credit} credited"),
+    "author.replay.breach_credit.not_final": Msg("（未確定）", " (not final)"),
+    "author.replay.breach_credit.incidents": Msg("、対象案件 {old} → {new}", "; incidents {old} -> {new}"),
+    "author.replay.breach_credit.counts": Msg(
+        "。目標未達1件あたりのサービスクレジット：{counts}", "; service credits per missed target: {counts}"
+    ),
+    "author.replay.breach_credit.count.added": Msg("追加 {n} 件", "{n} added"),
+    "author.replay.breach_credit.count.removed": Msg("削除 {n} 件", "{n} removed"),
+    "author.replay.breach_credit.count.changed": Msg("変更 {n} 件", "{n} changed"),
     "author.replay.none": Msg("なし", "none"),
     "author.replay.violations": Msg("違反：", "violations:"),
     "author.replay.violations_zones": Msg(

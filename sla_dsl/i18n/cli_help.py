@@ -108,7 +108,8 @@ CLI_HELP: dict[str, Msg] = {
         "weekday, holiday and legend names and the messages about the policy",
     ),
     "cli.help.lang.serve": Msg(
-        "提供できないポリシーについてのメッセージ", "the messages about a policy that cannot be served"
+        "起動時の拒否（提供できないポリシー、待ち受けられないアドレス、開けないデータベース）",
+        "the refusals at start (a policy that cannot be served, an address or a database that cannot be used)",
     ),
     # options several commands share
     "cli.help.period.from": Msg(

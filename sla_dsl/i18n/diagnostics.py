@@ -95,6 +95,7 @@ SYNTAX: dict[str, str] = {
     "kw_response": "response",
     "kw_rules": "rules",
     "kw_complete_on": "complete on",
+    "kw_holiday": "holiday",
     **VALUE_SYNTAX,
     **RULE_SYNTAX,
 }
@@ -159,6 +160,10 @@ DIAGNOSTICS: dict[str, Msg] = {
         "小数点は `.` です：`{fix}` と書いてください", "the decimal point is `.`: write `{fix}`"
     ),
     "diag.help.ordinal": Msg("序数で `{fix}` と書いてください", "write an ordinal: `{fix}`"),
+    "diag.help.nth_day": Msg(
+        "何番目の日は英語で `{fix}` のように書いてください", "write the nth day in English: `{fix}`"
+    ),
+    "diag.help.time": Msg("時刻は `{fix}` のように書いてください", "write the time of day as `{fix}`"),
     "diag.help.weekdays": Msg("曜日は英語の略語で `{fix}` と書いてください", "write weekdays in English: `{fix}`"),
     "diag.help.country": Msg("国コードで `{fix}` と書いてください", "write the country code: `{fix}`"),
     "diag.help.country_example": Msg(
@@ -201,6 +206,17 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.help.pair": Msg(
         "二つの言語の文は `/` でつなぎます：`{fix}`", "join the texts of two languages with `/`: `{fix}`"
     ),
+    "diag.help.list_and": Msg(
+        "`{kw_and}` ではなく `,` でつなぎます：`{fix}`", "join the items with `,`, not `{kw_and}`: `{fix}`"
+    ),
+    "diag.help.holiday_range": Msg(
+        "`{kw_holiday}` の行は一日に名前を付けます。続く日を休業にするなら `{fix}` と書きます"
+        "（名前を付けるなら、一日ずつ `{kw_holiday}` の行を書きます）",
+        "a `{kw_holiday}` line names one day: close a run of days with `{fix}` (or name each day on a "
+        "`{kw_holiday}` line of its own)",
+    ),
+    "diag.E011.holiday_name": Msg("`{kw_holiday}` の行に休日の名前がありません", "the `{kw_holiday}` line has no name"),
+    "diag.help.holiday_name": Msg("休日の名前を付けて `{fix}` と書いてください", "name the holiday: `{fix}`"),
     "diag.help.list_or": Msg(
         "`{kw_or}` ではなく `{sep}` でつなぎます：`{fix}`", "join the items with `{sep}`, not `{kw_or}`: `{fix}`"
     ),
@@ -669,6 +685,10 @@ DIAGNOSTICS: dict[str, Msg] = {
         "先に `{example}` で宣言してください。イベントの種類は{types}です",
         "declare it first: `{example}`; event types are {types}",
     ),
+    "diag.E208.help.declare_or": Msg(
+        "`{near}` の誤りではありませんか？独自の種類なら、先に `{example}` で宣言してください",
+        "did you mean `{near}`? A type of the policy's own is declared first: `{example}`",
+    ),
     "diag.E209": Msg("`{date}` は正しい日付ではありません", "`{date}` is not a valid date"),
     "diag.E209.help": Msg("実在する日付を `{kw_date}` の形で書いてください", "write a real date as {kw_date}"),
     "diag.E209.month_day": Msg("`{date}` は正しい月日ではありません", "`{date}` is not a valid month and day"),
@@ -778,6 +798,10 @@ DIAGNOSTICS: dict[str, Msg] = {
         "一つの目標の段階はすべて一つの `{kw_credit}` 行に書いてください（例：`{example}`。"
         "最初の行は{line}行目にあります）",
         "write every tier of one target on one `{kw_credit}` line, e.g. `{example}`; the first is on line {line}",
+    ),
+    "diag.E212.risk.help": Msg(
+        "警告の割合はすべて一つの行に書いてください：`{example}`（最初の行は{line}行目にあります）",
+        "write every threshold on one line: `{example}`; the first is on line {line}",
     ),
     "diag.E212.when.help": Msg(
         "条件を `{kw_and}` でつないで一つにしてください（最初の `{kw_when}` は{line}行目にあります）",

@@ -463,4 +463,29 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "一日を休業にするには `{closed}` と書いてください（その日は営業日でなくなります）",
         "write `{closed}` to close the whole day (it then stops being a business day)",
     ),
+    # service credits per breached target (`credit 5% per breach` in a priority)
+    "diag.E266": Msg(
+        "優先度 `{priority}` の `{kw_credit}` 行の上に目標の行がありません（どの目標のクレジットか決まりません）",
+        "the `{kw_credit}` line of priority `{priority}` has no target line above it: it belongs to no target",
+    ),
+    "diag.E266.help": Msg(
+        "クレジットが属する目標の行（例：`{kw_respond_within}`）のすぐ下に `{line}` と書いてください",
+        "write `{line}` below the target line it belongs to (e.g. below `{kw_respond_within}`)",
+    ),
+    "diag.E212.breach_credit": Msg(
+        "{line}行目の目標に二つ目の `{kw_credit}` 行があります",
+        "the target on line {line} has a second `{kw_credit}` line",
+    ),
+    "diag.E212.breach_credit.help": Msg(
+        "一つの目標の `{kw_credit}` の行は一行です。残す一行：`{example}`（{first}行目）。この行は消してください",
+        "one target has one `{kw_credit}` line: keep `{example}` (line {first}) and remove this one",
+    ),
+    "diag.W263": Msg(
+        "上限 `{cap}` が違反1件あたりのクレジット `{percent}` より小さいため、違反1件で上限を超えます",
+        "the cap `{cap}` is below the credit of one breach `{percent}`: one breach already owes more than it",
+    ),
+    "diag.W263.help": Msg(
+        "上限は違反1件あたりのクレジット以上にしてください（例：`{example}`）",
+        "write a cap at or above the credit per breach, e.g. `{example}`",
+    ),
 }

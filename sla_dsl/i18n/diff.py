@@ -270,6 +270,21 @@ DIFF: dict[str, Msg] = {
         "{period}の稼働率{percent}%（サービスクレジット：{tiers}）", "{percent}% {period}; credits {tiers}"
     ),
     "diff.credit_tier": Msg("{below}%未満で{credit}%", "below {below}%: {credit}%"),
+    # a service credit per breached target (`credit 5% per breach, at most 25% monthly`)
+    "diff.field.breach_credit": Msg("違反1件あたりのサービスクレジット", "credit per breach"),
+    "diff.breach_credit": Msg(
+        "{target}の違反1件につき{percent}%（{period}）", "{percent}% per breach of {target}, {period}"
+    ),
+    "diff.breach_credit.cap": Msg(
+        "{target}の違反1件につき{percent}%（{period}の上限{cap}%）",
+        "{percent}% per breach of {target}, at most {cap}% {period}",
+    ),
+    "diff.breach_credit.response": Msg("応答目標", "the response target"),
+    "diff.breach_credit.named": Msg("{clock}での{kind}目標", "the {kind} target on {clock}"),
+    "diff.breach_credit.kind.respond": Msg("応答", "response"),
+    "diff.breach_credit.kind.resolve": Msg("解決", "resolution"),
+    "diff.breach_credit.kind.first_reply": Msg("初回回答", "first reply"),
+    "diff.breach_credit.kind.update": Msg("更新", "update"),
     "diff.period.month": Msg("月ごと", "monthly"),
     "diff.period.quarter": Msg("四半期ごと", "quarterly"),
     "diff.period.other": Msg("評価期間ごと", "per evaluated period"),

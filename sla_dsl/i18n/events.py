@@ -170,6 +170,8 @@ EVENTS: dict[str, Msg] = {
         "数が大きすぎて、倍精度の浮動小数点数では無限大になります", "number is infinity when parsed as double"
     ),
     "events.json.depth": Msg("入れ子が深すぎます", "depth limit exceeded"),
+    # (a line cut short inside arrays nested hundreds deep: `[[[[…` with no end)
+    "events.json.memory": Msg("読むためのメモリを確保できません", "failed to allocate memory"),
     # E101-E109: a line that is JSON but not an event (events/validate.py)
     "events.E101": Msg("JSON オブジェクトが必要ですが、{kind}です", "expected a JSON object, found {kind}"),
     # an item of the API's list of events that is neither a dict nor an event model (events/reader.py)
@@ -206,29 +208,31 @@ EVENTS: dict[str, Msg] = {
         "`{field}` は ISO 8601 の時刻ではありません：`{value}`", "`{field}` is not an ISO 8601 time: `{value}`"
     ),
     "events.E104.kind": Msg(
-        "`{field}` は UTC オフセット付きの ISO 8601 の時刻でなければなりませんが、{kind}です",
+        "`{field}` は時差の付いた ISO 8601 の時刻でなければなりませんが、{kind}です",
         "`{field}` must be an ISO 8601 time with a UTC offset, found {kind}",
     ),
     "events.E104.help": Msg(
-        "時刻は UTC オフセット付きの ISO 8601 で書いてください（例：{example}）",
+        "時刻は時差の付いた ISO 8601 で書いてください（例：{example}）",
         "write the time as ISO 8601 with a UTC offset, e.g. {example}",
     ),
     "events.E104.help.epoch": Msg(
-        "時刻は UTC オフセット付きの ISO 8601 で書いてください（例：{example}）。エポック秒やミリ秒は読みません",
+        "時刻は時差の付いた ISO 8601 で書いてください（例：{example}）。エポック秒やミリ秒は読みません",
         "write the time as ISO 8601 with a UTC offset, e.g. {example}: epoch seconds and milliseconds are not read",
     ),
     "events.E104.help.number": Msg(
-        "時刻は UTC オフセット付きの ISO 8601 の文字列で書いてください（例：{example}）。エポック秒やミリ秒の数値は"
+        "時刻は時差の付いた ISO 8601 の文字列で書いてください（例：{example}）。エポック秒やミリ秒の数値は"
         '読みません（`pandas` の `to_json` なら `date_format="iso"`）',
         "write the time as an ISO 8601 string with a UTC offset, e.g. {example}: a number of epoch seconds or "
         'milliseconds is not read (pandas\' `to_json`: `date_format="iso"`)',
     ),
     "events.E104.help.string": Msg(
-        "時刻は UTC オフセット付きの ISO 8601 の文字列で書いてください（例：{example}）",
+        "時刻は時差の付いた ISO 8601 の文字列で書いてください（例：{example}）",
         "write the time as ISO 8601 with a UTC offset, e.g. {example}, as a string",
     ),
-    "events.E105": Msg("`{field}` に UTC オフセットがありません：`{value}`", "`{field}` has no UTC offset: `{value}`"),
-    "events.E105.help": Msg("オフセットを書いてください（例：{example}）", "write the offset, e.g. {example}"),
+    "events.E105": Msg(
+        "`{field}` に時差（`+09:00` など）がありません：`{value}`", "`{field}` has no UTC offset: `{value}`"
+    ),
+    "events.E105.help": Msg("時差を書いてください（例：{example}）", "write the offset, e.g. {example}"),
     "events.E106": Msg(
         "フィールド `{field}` は文字列でなければなりませんが、{kind}です",
         "field `{field}` must be a string, found {kind}",
@@ -356,7 +360,7 @@ EVENTS: dict[str, Msg] = {
     "events.E112.help": Msg(
         "イベントの行は改行を含めて 1 MiB（{most} バイト）までで、1 行に 1 イベントです。"
         "このファイルはイベントログですか？",
-        "an event line holds at most 1 MiB (`MAX_LINE_BYTES` = {most} bytes), its end of line included: "
+        "an event line holds at most 1 MiB ({most} bytes), its end of line included: "
         "one event per line; is this file an event log?",
     ),
     "events.unit.bytes": Msg("バイト", "bytes"),
@@ -449,7 +453,7 @@ EVENTS: dict[str, Msg] = {
         "column `{name}` is a timestamp without a time zone (`{type}`)",
     ),
     "events.E116.naive.help": Msg(
-        "時刻はタイムゾーン付き（例：{example}）か、オフセット付きの ISO 8601 のテキストで保存してください",
+        "時刻はタイムゾーン付き（例：{example}）か、時差の付いた ISO 8601 のテキストで保存してください",
         "store the instants with their zone, e.g. {example}, or as ISO 8601 text with an offset",
     ),
     "events.E116.type": Msg(

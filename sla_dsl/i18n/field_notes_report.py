@@ -879,6 +879,69 @@ REPORT_NOTES: dict[str, str] = {
     "the article of the rule broken (``Article 3.2``); null for ``data`` and rules that cite none": (
         "破られた規定の条項（``Article 3.2``）。``data`` と、条項を示していない規定では null"
     ),
+    # -- BreachCreditRow (credits per breached target) --------------------------------------------------------
+    (
+        "the service credits owed per breached target (a priority's ``credit 5% per breach``): one row per credit "
+        "line and measurement period that holds a breach of its target, by period, then priority; empty when "
+        "the policy states none or none is breached"
+    ): (
+        "目標未達1件あたりのサービスクレジット（優先度の ``credit 5% per breach``）：クレジットの行と、"
+        "その目標の未達がある測定期間ごとに一行。測定期間、優先度の順。ポリシーに定めがないか、未達がない場合は空"
+    ),
+    ("The service credit owed for the breaches of one target of a priority in one measurement period."): (
+        "一つの測定期間に、優先度の一つの目標の未達に対して発生するサービスクレジット。"
+    ),
+    ("the priority whose rule's ``credit`` line gives the credit (``P1``)"): (
+        "クレジットを定める ``credit`` 行がある規定の優先度（``P1``）"
+    ),
+    (
+        "the target the credit line belongs to: ``respond`` (the plain response target when ``clock`` is null, "
+        "else a response target on that clock), ``resolve``, ``first_reply`` or ``update``"
+    ): (
+        "クレジットの行が属する目標：``respond``（``clock`` が null なら通常の応答目標、そうでなければ"
+        "その起算点の応答目標）、``resolve``、``first_reply``、``update``"
+    ),
+    ("the named clock the target is measured on (``resolution``); null for the plain response target"): (
+        "目標を計る名前付きの起算点（``resolution``）。通常の応答目標では null"
+    ),
+    (
+        "the ``when`` condition of the priority's rule that judged the incidents, as written (the customers it "
+        "is for); null for the rule without ``when``"
+    ): (
+        "案件を判定した優先度の規定の ``when`` 条件（書かれたとおり。その規定の対象の顧客）。``when`` のない規"
+        "定では null"
+    ),
+    ("the measurement period of the credit line: ``month``, ``quarter`` or ``period`` (the evaluated one)"): (
+        "クレジットの行の測定期間：``month``、``quarter``、``period``（評価期間）"
+    ),
+    ("the start of the measurement period in the policy's time zone, cut to the evaluated period"): (
+        "測定期間の始まり（ポリシーのタイムゾーン）。評価期間で切る"
+    ),
+    ("its end (exclusive), cut to the evaluated period"): ("その終わり（この時刻を含まない）。評価期間で切る"),
+    ("the period lies wholly in the evaluated one and is over at ``as_of``; false: the figures so far"): (
+        "測定期間全体が評価期間に入り、``as_of`` の時点で終わっている。false のときは、その時点までの数値"
+    ),
+    ("how many breaches of the target count in the period (one per incident): due in it, or made by a change in it"): (
+        "その測定期間に数える目標の未達の数（案件1件につき一つ）：期限がその期間にあるもの、またはその期間の変更で"
+        "未達になったもの"
+    ),
+    ("the credit per breach, in percent of the period's fee (``5.0``)"): (
+        "未達1件あたりのクレジット。その期間の料金に対する百分率（``5.0``）"
+    ),
+    ("the most owed for the period, in percent of the fee (``25.0``); null when the line states no cap"): (
+        "その期間の上限。料金に対する百分率（``25.0``）。行に上限がなければ null"
+    ),
+    (
+        "the credit owed for the period, in percent of its fee: ``breaches`` x ``per_breach``, at most ``cap`` "
+        "and at most 100"
+    ): ("その期間に発生するクレジット。料金に対する百分率：``breaches`` × ``per_breach``。``cap`` と 100 を超えない"),
+    ("the priority's article (``Article 5``); null when it cites none"): (
+        "優先度の条項（``Article 5``）。条項を示していなければ null"
+    ),
+    (
+        "the ids of the incidents whose breach is counted, by the instant it counts at (its due time, or the change "
+        "that made it one), then id"
+    ): ("未達を数えた案件の ID。数える時点（期限、または未達にした変更の時刻）、ID の順"),
     # -- Period ----------------------------------------------------------------------------------------------
     'The evaluated period [from, to) and the "as of" instant.': "評価期間 ``[from, to)`` と、判定の「時点」。",
     (

@@ -289,6 +289,10 @@ HOVER: dict[str, Msg] = {
     "author.hover.ooh": Msg(
         "**営業時間外の受付** クロック `{clock}` の{kind}目標", "**out of hours** `{kind}` on clock `{clock}`"
     ),
+    # ... of a next reply (a first reply on a clock that restarts), {kind} its clock's label quoted or 次回回答
+    "author.hover.ooh.next_reply": Msg(
+        "**営業時間外の受付** クロック `{clock}` の{kind}目標", "**out of hours** {kind} on clock `{clock}`"
+    ),
     "author.hover.ooh.outside": Msg(
         "- クロックの計測（開始、やり直し、再開のたびに始まる一回分）がカレンダー {calendar}の営業時間外に"
         "始まると、計測できる時間は {total}",
@@ -370,5 +374,25 @@ HOVER: dict[str, Msg] = {
     ),
     "author.hover.notices.rule": Msg("`{name}`（{line} 行目）", "`{name}` (line {line})"),
     "author.hover.notices.none": Msg("なし", "none"),
+    # a priority's `credit 5% per breach, at most 25% monthly`
+    "author.hover.breach_credit": Msg(
+        "**目標未達1件あたりのサービスクレジット**：優先度 `{priority}` の{target}を守れなかった案件1件につき"
+        "料金の{percent}。{cap}。未達は期限の時刻が属する測定期間に数えます",
+        "**Service credit per missed target**: {percent} of the fee for each incident that misses the {target}"
+        " of priority `{priority}`; {cap}. A miss counts in the measurement period of its due time",
+    ),
+    "author.hover.breach_credit.response": Msg("応答目標", "response target"),
+    "author.hover.breach_credit.named": Msg("起算点 {clock} の{kind}目標", "{kind} target on clock {clock}"),
+    "author.hover.breach_credit.kind.respond": Msg("応答", "response"),
+    "author.hover.breach_credit.kind.resolve": Msg("解決", "resolution"),
+    "author.hover.breach_credit.kind.first_reply": Msg("初回回答", "first reply"),
+    "author.hover.breach_credit.kind.update": Msg("定期更新", "update"),
+    "author.hover.breach_credit.cap": Msg("{period}ごとの上限は{cap}", "at most {cap} per {period}"),
+    "author.hover.breach_credit.no_cap": Msg(
+        "{period}ごとに合計し、上限は料金の100%", "summed per {period}, at most the whole fee"
+    ),
+    "author.hover.breach_credit.period.month": Msg("暦月", "calendar month"),
+    "author.hover.breach_credit.period.quarter": Msg("四半期", "calendar quarter"),
+    "author.hover.breach_credit.period.period": Msg("評価期間", "evaluated period"),
     **LSP_SESSION,  # (one section of the catalogue: the language server's words)
 }

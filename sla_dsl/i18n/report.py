@@ -128,6 +128,18 @@ REPORT: dict[str, Msg] = {
         "Incidents listed whose response was judged in an earlier period (counted in that period's report) "
         "are not counted in the responses above: {n}.",
     ),
+    "report.result.later": Msg(
+        "対象期間の終了後に応答の判定が確定した案件（終了時点で未完了のため次の期間の報告書にも載り、"
+        "そちらで計上します）は、上の応答の件数に含めていません：一覧の {n} 件。",
+        "Incidents listed whose response was judged after the period's end (not completed then, so listed "
+        "again in the next period's report, which counts them) are not counted in the responses above: {n}.",
+    ),
+    "report.incidents_later": Msg(
+        "この表の件数には、対象期間の終了後に応答の判定が確定した {n} 件"
+        "（次の期間の報告書で計上する案件）を含みます。総括ではこれらを数えません。",
+        "These counts include {n} incidents whose response was judged after the period's end (counted in the "
+        "next period's report); the summary does not count them.",
+    ),
     "report.incidents_earlier": Msg(
         "この表の件数には、前の期間に応答の判定が確定した {n} 件"
         "（対象期間の開始時点で未完了のため一覧に載る案件）を含みます。総括ではこれらを数えません。",
@@ -296,6 +308,9 @@ REPORT: dict[str, Msg] = {
     "report.when.customers": Msg("{who}の顧客", "customers whose {who}"),
     "report.when.others": Msg("その他の顧客", "other customers"),
     "report.when.rest": Msg("その他", "otherwise"),
+    # a rule without `when` beside a rule of its priority left out (it has no such target): whom it is for
+    "report.when.except": Msg("{conditions}の場合以外", "unless {conditions}"),
+    "report.when.or": Msg("、または", " or "),
     "report.na.no_rule": Msg("通知目標の定めなし", "no notice target in the policy"),
     "report.na.excused": Msg(
         "停止時間から除外（定期メンテナンス・通知済み計画停止）", "inside excused time (maintenance or noticed stop)"
@@ -330,6 +345,8 @@ REPORT: dict[str, Msg] = {
     "report.maintenance": Msg("定期メンテナンス", "Regular maintenance"),
     "report.moved": Msg("延期", "Moved"),
     "report.moved_from": Msg("{scheduled}から延期（非営業日）", "moved from {scheduled} (not a business day)"),
+    # moved from a holiday or closure of the rule's calendar, by its name, as the site and the .ics say it
+    "report.moved_from_holiday": Msg("{scheduled}（{holiday}）から延期", "moved from {scheduled} ({holiday})"),
     "report.scheduled": Msg("予定どおり", "as scheduled"),
     # -- backups -------------------------------------------------------------------------------
     "report.backups": Msg("バックアップ", "Backups"),
@@ -364,6 +381,11 @@ REPORT: dict[str, Msg] = {
     "report.v.response_none": Msg(
         "{priority}の応答期限 {due} を過ぎても応答なし（{as_of} 時点）",
         "{priority} response due {due}: no response as of {as_of}",
+    ),
+    # a response breach listed in a period after its due time: made one by a later change (dated at it)
+    "report.v.settled_by_change": Msg(
+        "{text}。{at} の優先度または属性の変更で未達が確定",
+        "{text}; a breach from the change of priority or attribute at {at}",
     ),
     # (a notice under an outage rule without a label; under a labelled one, ``report.v.notify_late``)
     "report.v.notice_late": Msg(
@@ -527,6 +549,149 @@ REPORT: dict[str, Msg] = {
         "{event} of `{id}` changes attribute `{attribute}` to `{value}`, which version {version}, which judges "
         "it, does not declare: not applied, the value in force is kept",
     ),
+    # the notes about an incident's attributes on a customer's page: the policy's labels, the id and an
+    # undeclared name or value quoted as data, no keyword of the policy language (report/data_notes.py)
+    "report.data.labelled.attribute_undeclared": Msg(
+        "{id}の{event}にある{attribute}（{value}）は、この案件を判定する規定の版 {version} "
+        "に定められていないため読みません。この属性がないものとして判定します",
+        "{attribute} ({value}) on {event} of {id} is not read: version {version}, which judges the incident, "
+        "does not define it; judged as without it",
+    ),
+    "report.data.labelled.value_undeclared": Msg(
+        "{id}の{event}にある{attribute}の値{value}は、この案件を判定する規定の版 {version} "
+        "に定められていません。この版にこの値のための規定はありません",
+        "the value {value} of {attribute} on {event} of {id} is not defined in version {version}, which judges "
+        "the incident: that version has no rule for it",
+    ),
+    "report.data.labelled.attribute_unlisted": Msg(
+        "{id}の{event}にある{attribute}（{value}）は読みません。この種類のイベントでは{attribute}は変わらないため、"
+        "その時点の値を採ります",
+        "{attribute} ({value}) on {event} of {id} is not read: this kind of event does not change {attribute}; "
+        "the value in force counts",
+    ),
+    "report.data.labelled.change_undeclared": Msg(
+        "{id}の{event}は{attribute}を{value}に変えますが、この案件を判定する規定の版 {version} "
+        "にはこの属性またはこの値が定められていないため、適用しません。その時点の値を採ります",
+        "{event} of {id} changes {attribute} to {value}, which version {version}, which judges the incident, "
+        "does not define: not applied, the value in force is kept",
+    ),
+    # every other note on a customer's page alike: ids and the log's values quoted as data, event types by
+    # the policy's labels or the contract's words (``site.event.*``), fields in words, no keyword, no backtick
+    "report.data.labelled.unknown_incident": Msg(
+        "案件{id}のイベントがありますが、その{first}の記録がありません",
+        "there are events of incident {id}, but no record of {first}",
+    ),
+    "report.data.labelled.unknown_outage": Msg(
+        "障害{id}のイベントがありますが、その{first}の記録がありません",
+        "there are events of outage {id}, but no record of {first}",
+    ),
+    "report.data.labelled.unknown_backup": Msg(
+        "バックアップ{id}の削除がありますが、その{first}の記録がありません",
+        "backup {id} is deleted, but there is no record of {first}",
+    ),
+    "report.data.labelled.other_form.composed": Msg(
+        "{text}。ID{id}は、{line} 行目に記録のあるID{known}と文字の表し方（濁点などを一文字に合成するか、"
+        "分けて書くか）だけが違います。ID は書かれたとおりに比べるため、別の ID です。同じ書き方にそろえてください",
+        "{text}; the id {id} is written in another Unicode form than {known}, the id opened at line {line} "
+        "(a character composed in one, decomposed in the other): ids are compared as written, so these are two; "
+        "write them the same way",
+    ),
+    "report.data.labelled.other_form.composed.unlined": Msg(
+        "{text}。ID{id}は、ログにあるID{known}と文字の表し方（濁点などを一文字に合成するか、"
+        "分けて書くか）だけが違います。ID は書かれたとおりに比べるため、別の ID です。同じ書き方にそろえてください",
+        "{text}; the id {id} is written in another Unicode form than {known}, an id the log opens "
+        "(a character composed in one, decomposed in the other): ids are compared as written, so these are two; "
+        "write them the same way",
+    ),
+    "report.data.labelled.other_form.width": Msg(
+        "{text}。ID{id}は、{line} 行目に記録のあるID{known}と文字の幅（全角か半角か）などの表し方だけが"
+        "違います。ID は書かれたとおりに比べるため、別の ID です。同じ書き方にそろえてください",
+        "{text}; the id {id} is written in another Unicode form than {known}, the id opened at line {line} "
+        "(full-width or half-width characters, or another compatibility form): ids are compared as written, "
+        "so these are two; write them the same way",
+    ),
+    "report.data.labelled.other_form.width.unlined": Msg(
+        "{text}。ID{id}は、ログにあるID{known}と文字の幅（全角か半角か）などの表し方だけが"
+        "違います。ID は書かれたとおりに比べるため、別の ID です。同じ書き方にそろえてください",
+        "{text}; the id {id} is written in another Unicode form than {known}, an id the log opens "
+        "(full-width or half-width characters, or another compatibility form): ids are compared as written, "
+        "so these are two; write them the same way",
+    ),
+    "report.data.labelled.reported_again": Msg(
+        "案件{id}が再び報告されています。最初の報告を採ります",
+        "incident {id} is reported again; the first report counts",
+    ),
+    "report.data.labelled.started_again": Msg(
+        "障害{id}のサービス停止の開始が再び記録されています。最初の記録を採ります",
+        "outage {id} is started again; the first start counts",
+    ),
+    "report.data.labelled.ended_again": Msg(
+        "障害{id}のサービスの再開が再び記録されています。最初の記録を採ります",
+        "outage {id} is ended again; the first end counts",
+    ),
+    "report.data.labelled.completed_again": Msg(
+        "バックアップ{id}の完了が再び記録されています。最初の記録を採ります",
+        "backup {id} is completed again; the first completion counts",
+    ),
+    "report.data.labelled.before": Msg(
+        "{id}の{event}が{first}より前に記録されています", "{event} of {id} is recorded before {first}"
+    ),
+    "report.data.labelled.ended_before_started": Msg(
+        "{event}（{end}）が{first}（{start}）より前です。再開していないものとして扱います",
+        "{event} ({end}) comes before {first} ({start}); the outage is treated as still open",
+    ),
+    "report.data.labelled.kind_differs": Msg(
+        "バックアップ{id}は{other_kind}として完了し、{kind}として削除されています",
+        "backup {id} was completed as {other_kind} but deleted as {kind}",
+    ),
+    "report.data.labelled.zone_unstated": Msg(
+        "{start} に完了した{kind}{id}の記録に{fields}の記載がなく、別ゾーンで取得されたことを確認できません",
+        "{kind} {id}, completed {start}, states no {fields}: taking it in another zone cannot be verified",
+    ),
+    "report.data.labelled.field_unread": Msg(
+        "{id}の{event}に{fields}がありますが、この種類のイベントの項目ではないため読みません",
+        "{event} of {id} gives {fields}, which that kind of event does not carry: not read",
+    ),
+    "report.data.labelled.field.priority": Msg("優先度", "priority"),
+    "report.data.labelled.field.cause": Msg("原因", "cause"),
+    "report.data.labelled.field.attributes": Msg("属性", "attributes"),
+    "report.data.labelled.field.service": Msg("サービス", "service"),
+    "report.data.labelled.field.channel": Msg("通知手段", "notice channel"),
+    "report.data.labelled.field.start": Msg("開始時刻", "start time"),
+    "report.data.labelled.field.end": Msg("終了時刻", "end time"),
+    "report.data.labelled.field.kind": Msg("種別", "kind"),
+    "report.data.labelled.field.zone": Msg("取得ゾーン", "zone"),
+    "report.data.labelled.field.primary_zone": Msg("主ゾーン", "primary zone"),
+    "report.data.labelled.priority_unknown": Msg(
+        "優先度{priority}は規定の版 {version} に定められていません",
+        "priority {priority} is not defined in version {version}",
+    ),
+    "report.data.labelled.conflict": Msg(
+        "{line} 行目の{id}の{event}の記録が、同時刻の {other_line} 行目の記録と内容が食い違っています（{diff}）。"
+        "同時刻のイベントは行の順ではなく内容の順に読むため、{other_line} 行目を先に採ります",
+        "{event} of {id} on line {line} contradicts line {other_line} at the same instant ({diff}); "
+        "same-instant events are read in content order, not line order: line {other_line} first",
+    ),
+    "report.data.labelled.conflict_unlined": Msg(
+        "{id}の{event}の記録が、同時刻の別の記録と内容が食い違っています（{diff}）。同時刻のイベントは内容の順に読みます",
+        "{event} of {id} contradicts another at the same instant ({diff}); "
+        "same-instant events are read in content order",
+    ),
+    "report.data.labelled.diff": Msg("{name}が{value}、もう一方は{other}", "{name} {value} vs {other}"),
+    "report.data.labelled.attributes_unread": Msg(
+        "{id}の{event}に属性がありますが、読みません。属性は{first}のものを採ります",
+        "attributes on {event} of {id} are not read; those of {first} count",
+    ),
+    "report.data.labelled.attributes_none": Msg(
+        "{id}の{event}に属性がありますが、読みません。計画停止とバックアップに属性はありません",
+        "attributes on {event} of {id} are not read; planned stops and backups have none",
+    ),
+    "report.data.labelled.clock_after_completion": Msg(
+        "{id}の{event}は、案件が{completed} に{by}完了した後の記録です。クロック{clock}はこのイベントで動く"
+        "はずでしたが、完了した案件は何も測らないため、このイベントは読みません",
+        "{event} of {id} comes after the incident was completed at {completed} {by}: clock {clock} would act "
+        "on it, but a completed incident measures nothing, so it is not read",
+    ),
     "report.data.clock_after_completion": Msg(
         "`{id}` の{event}は、案件が{completed}に{by}完了した後の記録です。クロック{clock}はこのイベントで動く"
         "はずでしたが、完了した案件は何も測らないため、このイベントは読みません。数えるには、`complete on` で"
@@ -544,6 +709,9 @@ REPORT: dict[str, Msg] = {
     "report.goal.respond": Msg("応答", "response"),
     "report.goal.resolve": Msg("解決", "resolution"),
     "report.goal.first_reply": Msg("初回回答", "first reply"),
+    "report.goal.next_reply": Msg("次回回答", "next reply"),
+    # a next reply by its clock's label within a sentence, quoted as the other sentences quote a label
+    "report.goal.labelled": Msg("「{label}」", "“{label}”"),
     "report.goal.update": Msg("定期更新", "periodic update"),
     "report.goal.named": Msg("{priority}の{goal}", "{priority} {goal}"),
     "report.v.goal_late": Msg("{goal}の期限 {due} に対し {at} に完了", "{goal} due {due}: done {at}"),

@@ -18,8 +18,11 @@ Design notes
   (``serve.report.*``, and the CLI's ``author.time.as_of_before`` naming the request's fields) are
   in the report's language, as ``sla evaluate`` words them.
 * What the service says of a policy (a version refused at start or at a reload) is in that policy's
-  primary language, as ``sla serve`` words its refusals at start; ``POST /policies`` answers in
-  English, as every error body (the same keys, in ``en``).
+  primary language (a refusal at start: in ``--lang`` when given, as ``sla serve`` words its other
+  refusals at start: an address it cannot listen on, a database it cannot open, ``serve.start.*``,
+  ``serve.db.*``); ``POST /policies`` answers in English, as every error body (the same keys, in ``en``).
+* A failure the log would say once a second while the database is away is said once, then a count
+  every minute, then once when it is over (``serve.repeats.*``), in the language of the line it quotes.
 * The link to the other language is that language's own name (``site.lang_name`` in it),
   not a word of this section.
 * The log lines of the webhook deliveries (an attempt failed, a delivery failed for good, the
@@ -159,6 +162,10 @@ SERVE: dict[str, Msg] = {
         "give the change a new `version` and a future `effective` date, as a new version in a file of its own, "
         "and restore this file: while it differs from the version in use, the next start is refused",
     ),
+    # a line of the log about a reload (SIGHUP), in the language of what it says
+    "serve.reload.line": Msg("再読み込み：{said}", "reload: {said}"),
+    # a version in use, as a refusal of `POST /policies` names it (never where the server keeps its file)
+    "serve.policy.in_use": Msg("使用中のポリシー", "the policy in use"),
     # the log line of a version added (posted or reloaded), in the policy's language
     "serve.reload.added": Msg(
         "版 `{version}` を加えました（適用開始日 {effective}）",
@@ -229,6 +236,105 @@ SERVE: dict[str, Msg] = {
         "送りません（`GET /alerts` に一覧があります）",
         "webhook {webhook} is no longer given and no --webhook is: its {count} alert(s) not delivered are "
         "dropped (GET /alerts lists them)",
+    ),
+    # a webhook not given here that another server on the database posts to (it said so lately): its deliveries
+    # are that server's, left alone at this start
+    "serve.webhook.held_elsewhere": Msg(
+        "送信先 {webhook} は今回指定されていませんが、同じデータベースの別のサーバーが {seconds} 秒前まで"
+        "この送信先へ送っていました。まだ届けていないアラート {count} 件は、そのサーバーに任せて動かしません"
+        "（そのサーバーが止まって 5 分を過ぎてから起動すると、今回指定された送信先へ移すか、指定がなければ送りません）",
+        "webhook {webhook} is not given here, but another server on this database posted to it {seconds} s ago: "
+        "its {count} alert(s) not delivered are left to that server (a start 5 minutes after that server has "
+        "stopped moves them to the webhooks then given, or drops them when none is)",
+    ),
+    "serve.webhook.not_held": Msg(
+        "送信先をデータベースに記録し直せません：{error}",
+        "webhooks: cannot record again which webhooks this server posts to: {error}",
+    ),
+    "serve.webhook.not_let_go": Msg(
+        "停止時に、このサーバーの送信先の記録をデータベースから消せませんでした（5 分後に消えます）：{error}",
+        "webhooks: cannot record that this server stops posting to its webhooks (the record lapses in 5 "
+        "minutes): {error}",
+    ),
+    # a failure said again: still going on (every minute), over, or followed by another one (serve/repeats.py)
+    "serve.repeats.again": Msg(
+        "同じ失敗が続いています（この {seconds} 秒にさらに {count} 回）：{said}",
+        "still failing ({count} more time(s) in the last {seconds} s): {said}",
+    ),
+    "serve.repeats.over": Msg(
+        "解消しました（{seconds} 秒のあいだに {count} 回）：{said}",
+        "over after {count} time(s) in {seconds} s: {said}",
+    ),
+    "serve.repeats.replaced": Msg(
+        "別の失敗に変わりました（それまで {seconds} 秒のあいだに {count} 回）：{said}",
+        "another failure now (this one came {count} time(s) in {seconds} s): {said}",
+    ),
+    # a request answered 503: the database cannot be used now
+    "serve.database_away": Msg(
+        "{request}：データベースを使えないため 503 で応答しました：{error}",
+        "database unavailable: {request} answered 503: {error}",
+    ),
+    # the line once the service listens
+    "serve.ready": Msg(
+        "{addresses} で受け付けを始めました（版：{versions}、データベース：{database}、送信先 {webhooks} 件）",
+        "serving on {addresses} (versions: {versions}; database: {database}; {webhooks} webhook(s))",
+    ),
+    "serve.ready.version": Msg("{version}（{effective}から）", "{version} (from {effective})"),
+    # a `--db` value refused before anything is opened (wrong usage, exit 2), and a database not opened (exit 1)
+    "serve.db.not_a_url": Msg(
+        "`--db` の `{url}` はデータベースの `URL` ではありません。`SQLite` のファイルは `{hint}` のように書きます"
+        "（絶対パスはスラッシュ 4 つ：`sqlite:////var/lib/sla/sla.db`）",
+        "--db `{url}` is not a database URL: an SQLite file is written `{hint}` (an absolute path takes four "
+        "slashes: `sqlite:////var/lib/sla/sla.db`)",
+    ),
+    "serve.db.unsupported": Msg(
+        "`--db` の `{scheme}:...` は使えないデータベースの `URL` です。`sqlite:///PATH` か "
+        "`postgresql://USER@HOST:PORT/DB` を指定してください",
+        "unsupported database URL `{scheme}:...`: give `sqlite:///PATH` or `postgresql://USER@HOST:PORT/DB`",
+    ),
+    "serve.db.invalid": Msg(
+        "`--db` の `{url}` を読めません：{why}",
+        "--db `{url}` cannot be read: {why}",
+    ),
+    "serve.db.port": Msg(
+        "ポート {port} は 1 から 65535 までの数ではありません",
+        "the port {port} is not a number from 1 to 65535",
+    ),
+    "serve.db.cannot_use": Msg("データベースを使えません：{error}", "cannot use the database: {error}"),
+    "serve.db.cannot_open": Msg("データベースを開けません：{error}", "cannot open the database: {error}"),
+    "serve.db.cannot_open_file": Msg(
+        "データベースのファイル {file} を開けません：{error}",
+        "cannot open the database file {file}: {error}",
+    ),
+    "serve.db.relative": Msg(
+        "（`--db sqlite:///{given}` は作業ディレクトリ {cwd} からの相対パスです。"
+        "絶対パスはスラッシュ 4 つで書きます：`sqlite:////var/lib/sla/sla.db`）",
+        " (`--db sqlite:///{given}` names a path relative to the working directory {cwd}; an absolute path "
+        "takes four slashes: `sqlite:////var/lib/sla/sla.db`)",
+    ),
+    # the address given cannot be listened on (before any database work), and a malformed --webhook
+    "serve.start.cannot_listen": Msg(
+        "{host} のポート {port} で受け付けられません：{reason}",
+        "cannot listen on {host} port {port}: {reason}",
+    ),
+    "serve.start.cannot_listen.in_use": Msg(
+        "ほかのプロセスがすでにこのポートを使っています（同じデータベースの `sla serve` がもう動いていないか"
+        "確かめるか、`--port` に別のポートを指定してください）",
+        "another process is listening on it already (check that no `sla serve` is running on it, or give "
+        "another --port)",
+    ),
+    "serve.start.cannot_listen.host": Msg(
+        "`--host` の {host} はこの機械のアドレスではないか、名前を引けません",
+        "--host {host} is not an address of this machine, or its name cannot be resolved",
+    ),
+    "serve.start.webhook_malformed": Msg(
+        "`--webhook` の `{url}` は正しい `URL` ではありません：{why}",
+        "--webhook `{url}` is not a valid URL: {why}",
+    ),
+    "serve.start.webhook_no_host": Msg("送信先のホストがありません", "it names no host"),
+    "serve.start.webhook_space": Msg(
+        "空白か制御文字があります（`URL` の中では `%20` のように書きます）",
+        "it holds a blank or a control character (write it as `%20` in a URL)",
     ),
     # the log lines of a stored incident's priority its version does not define (GET /report lists each among
     # its violations as data): an event that makes one, and at a start the incidents not judged

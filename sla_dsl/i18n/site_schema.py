@@ -73,6 +73,7 @@ SITE_SCHEMA: dict[str, Msg] = {
             ("AvailabilityPeriod", "測定期間ごとの稼働率"),
             ("BackupRow", "バックアップの判定"),
             ("CreditRow", "サービスクレジット"),
+            ("BreachCreditRow", "目標未達1件あたりのサービスクレジット"),
             ("IncidentRow", "案件の判定"),
             ("InputSummary", "読み込みの要約"),
             ("MaintenanceRow", "定期メンテナンスの枠"),

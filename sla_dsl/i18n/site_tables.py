@@ -48,6 +48,15 @@ SITE_TABLES: dict[str, Msg] = {
         "Periodic update: {by} at least every {d} while the “{clock}” clock runs",
     ),
     "site.targets.or": Msg("または", " or "),
+    # a target's service credit per missed target (`credit 5% per breach, at most 25% monthly`)
+    "site.targets.credit": Msg(
+        "サービスクレジット：目標未達の案件1件につき料金の{percent}（{period}に合計{cap}）",
+        "Service credit: {percent} of the fee per incident that misses it (summed per {period}{cap})",
+    ),
+    "site.targets.credit_cap": Msg("、上限{cap}", ", at most {cap}"),
+    "site.targets.credit_period.month": Msg("月ごと", "month"),
+    "site.targets.credit_period.quarter": Msg("四半期ごと", "quarter"),
+    "site.targets.credit_period.period": Msg("評価期間ごと", "evaluated period"),
     # the plan table: which rule of a priority applies to which attribute values
     "site.plans.plan": Msg("属性", "Attributes"),
     "site.plans.priority": Msg("優先度", "Priority"),

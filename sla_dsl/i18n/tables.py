@@ -26,13 +26,37 @@ TABLES: dict[str, Msg] = {
     "report.credits.month": Msg("月次", "month"),
     "report.credits.quarter": Msg("四半期", "quarter"),
     "report.credits.whole": Msg("評価期間", "evaluated period"),
-    "report.credits.none": Msg("なし", "none"),
     "report.credits.explain": Msg(
         "稼働率 {ratio} が {below} を下回ったため、料金の {credit} をクレジットとして返還（{ref}）",
         "availability {ratio} is below {below}: {credit} of the fee is credited ({ref})",
     ),
     "report.credits.article": Msg("第{n}条", "Article {n}"),
     "report.credits.no_article": Msg("条項の指定なし", "no article given"),
+    # service credits per breached target (`credit 5% per breach` in a priority)
+    "report.breach_credits.title": Msg("目標未達1件あたりのサービスクレジット", "Service credits per missed target"),
+    "report.breach_credits.priority": Msg("優先度", "Priority"),
+    "report.breach_credits.target": Msg("目標", "Target"),
+    "report.breach_credits.period": Msg("測定期間", "Period"),
+    "report.breach_credits.breaches": Msg("未達件数", "Missed"),
+    "report.breach_credits.credit": Msg("クレジット", "Credit"),
+    "report.breach_credits.why": Msg("根拠", "Explanation"),
+    "report.breach_credits.on_clock": Msg("{kind}（{clock}）", "{kind} ({clock})"),
+    "report.breach_credits.for": Msg("{target}（{who}）", "{target} ({who})"),
+    "report.breach_credits.explain": Msg(
+        "目標未達{n}件 × {per} により、料金の {credit} をクレジットとして返還（{ref}。対象案件：{incidents}）",
+        "{n} missed × {per}: {credit} of the fee is credited ({ref}; incidents {incidents})",
+    ),
+    "report.breach_credits.explain.cap": Msg(
+        "目標未達{n}件 × {per}（上限 {cap}）により、料金の {credit} をクレジットとして返還"
+        "（{ref}。対象案件：{incidents}）",
+        "{n} missed × {per}, at most {cap}: {credit} of the fee is credited ({ref}; incidents {incidents})",
+    ),
+    "report.breach_credits.not_final": Msg(
+        "。測定期間が終わっていないため確定していません", "; not final: the period is not over"
+    ),
+    "report.breach_credits.sep": Msg("、", ", "),
+    "report.breach_credits.article": Msg("第{n}条", "Article {n}"),
+    "report.breach_credits.no_article": Msg("条項の指定なし", "no article given"),
     "report.targets.title": Msg("目標別の判定", "Verdicts per target"),
     "report.targets.id": Msg("ID", "ID"),
     "report.targets.target": Msg("目標", "Target"),
@@ -43,6 +67,8 @@ TABLES: dict[str, Msg] = {
     "report.targets.respond": Msg("応答", "Response"),
     "report.targets.resolve": Msg("解決", "Resolution"),
     "report.targets.first_reply": Msg("初回回答", "First reply"),
+    # a first reply on a clock that restarts at each message, whose clock has no label (Zendesk's next reply)
+    "report.targets.next_reply": Msg("次回回答", "Next reply"),
     "report.targets.update": Msg("定期更新", "Periodic update"),
     "report.targets.notify": Msg("通知", "Notification"),
     "report.targets.met": Msg("達成", "met"),
@@ -59,6 +85,8 @@ TABLES: dict[str, Msg] = {
     # the heading of the outages table after the one notification rule on outages (its label), or several
     "report.outages.named": Msg("障害と通知（{rule}）", "Outages and notices ({rule})"),
     "report.outages.several": Msg("障害と通知", "Outages and notices"),
+    # the heading of the outages table when no version that judged the period has a notification rule on outages
+    "report.outages.plain": Msg("障害", "Outages"),
     "report.outages.no_event": Msg("{event}がないため対象外", "no notice target until {event}"),
     "report.outages.outside_hours": Msg(
         "{event}が{calendar}外のため通知目標の対象外", "{event} outside {calendar}: no notice target"

@@ -18,6 +18,8 @@ TREND: dict[str, Msg] = {
     "report.trend.points": Msg("{value}ポイント", "{value} pt"),
     "report.trend.availability": Msg("稼働率（{service}）", "Availability ({service})"),
     "report.trend.target": Msg("{priority}の{target}（{clock}）", "{priority}: {target} ({clock})"),
+    # (a next reply, called by its clock's label: :mod:`sla_dsl.report.target_names`)
+    "report.trend.target.own": Msg("{priority}の{target}", "{priority}: {target}"),
     "report.trend.cell_faults": Msg("ゾーンの問題 {n}件", "zone problems: {n}"),
     # after it, the backups that state no zone (a month with none completed reads report.result.none_taken)
     "report.trend.cell_unverified": Msg("確認できず {n}件", "not verifiable: {n}"),

@@ -43,7 +43,7 @@ from lark import Token, Tree
 
 from . import model as m
 from .diagnostics import listing, words
-from .values import ValueReader, unknown_event_words, unknown_statement
+from .values import ValueReader, unknown_statement
 
 _NEGATED = {"cond_ne", "cond_not_in"}
 
@@ -171,9 +171,7 @@ class AttributeBuilder(ValueReader):
         for tok in toks:
             name = str(tok)
             if name not in m.EVENT_TYPES and name not in self.declared_events:
-                self.error(
-                    "E208", words("diag.E208", name=name), tok, help=unknown_event_words(name, self.declared_events)
-                )
+                self.error("E208", words("diag.E208", name=name), tok, help=self.unknown_event(name))
             elif not name.startswith("incident."):
                 self.error(
                     "E254",

@@ -272,8 +272,9 @@ def _ended_lines(
     begins, and the targets would be judged on it, not on the time counted before) and a restart on a
     clock that stops only at them (it is stopped only once the incident is complete). Lines E221 or E245
     already refuse (a pause at an event that also stops, resets or cancels it; a restart at an event that
-    also stops or resets it, or on a clock without ``stops at``; a reset at an event that also stops,
-    cancels, restarts or pauses it; a pause's own event in its ``until``) are left to them.
+    also stops or resets it, at ``incident.reported``, or on a clock without ``stops at``; a reset at an
+    event that also stops, cancels, restarts or pauses it; a pause's own event in its ``until``) are left
+    to them.
     Each finding is written out where it is raised, so that the error-code page lists each one."""
     why = {"priority": p.id, "line": str(p.completion.span.line)}
     stop = next((ev for ev in clock.stops if ev not in done), None)  # (the help's `complete on` line)
@@ -340,7 +341,7 @@ def _ended_lines(
         return out
     ends = dict.fromkeys((*clock.stops, *clock.cancels))
     for ev in dict.fromkeys(clock.restarts):
-        if ev in clock.stops or ev in clock.resets or ev in clock.cancels:  # (E221's, or two readings)
+        if ev in (OPENING_EVENTS[0], *clock.stops, *clock.resets, *clock.cancels):  # (E221's, or two readings)
             continue
         at = line_place(ev)
         if all(e in done for e in ends):  # (stopped only as the incident completes)

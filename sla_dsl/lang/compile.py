@@ -124,7 +124,7 @@ def _dropped_key(head: re.Match[str]) -> tuple[str, str]:
 
 
 #: A declaration that is the header: `sla` after blank lines and comments.
-_HEADER_AT_START = re.compile(r"(?:\s|#[^\n]*)*sla(?![\w.])")
+_HEADER_AT_START = re.compile(r"(?:\s|#[^\n]*\n)*sla(?![\w.])")  # (a comment whole: no `sla` in its words)
 
 
 class Recovery:
@@ -227,6 +227,7 @@ def parse_and_build(
     else:
         builder = Builder(file)
         builder.declared_events = declared_in(text)
+        builder.policy_languages = header_languages(text) or ()  # (the first block's: the header's, as a rule)
         built = builder.build(tree)
         statement_spots(tree, 0, spots)
         dropped |= builder.dropped
@@ -267,6 +268,7 @@ def parse_and_build(
             continue
         builder = Builder(file, chunk.first_line - 1)
         builder.declared_events = declared_in(text)
+        builder.policy_languages = declared
         built = builder.build(tree)
         statement_spots(tree, chunk.first_line - 1, spots)
         if not header_seen and builder.header_languages is not None:

@@ -2,7 +2,8 @@
 
 A policy is written in ASCII syntax, but its authors type Japanese every day: a full-width
 ``１０：００``, a wave dash in ``10:00～18:00``, ``、`` between list items, 「」 around a text, ``2026/04/01``
-or ``2026年4月1日`` for a date, ``4営業時間`` for a duration, ``月..金`` for weekdays, ``UTC+9`` for a zone.
+or ``2026年4月1日`` for a date, ``4営業時間`` for a duration, ``月..金`` for weekdays, ``UTC+9`` for a zone,
+``第3水曜日`` for the nth weekday of a month, ``22時`` for a time of day.
 Each is a parse error; :func:`hint_for` names the character or form that is wrong and gives the line to
 write instead, located at the word the parser stopped at.
 
@@ -70,6 +71,14 @@ _WEEKDAY_LIST = re.compile(
 )
 
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)")
+
+#: The nth (or last) weekday or business day, the Japanese way: `第3水曜日`, `第2営業日`, `最終金曜日`, with
+#: its month before it (`11月第4木曜日`, a yearly holiday's day).
+_NTH_DAY = re.compile("(?:([0-9]{1,2})月)?(?:第([0-9]+)|(最終))週?の?(?:([月火水木金土日])(?:曜日|曜)?|(営業日))?")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+#: A time of day the Japanese way: `22時`, `9時30分`, `9時半`.
+_JP_TIME = re.compile("([0-9]{1,2})時(?:([0-9]{1,2})分|(半))?")
+_TIMES = re.compile(r"[0-9]{2}:[0-9]{2}(?:-[0-9]{2}:[0-9]{2})?(?:, [0-9]{2}:[0-9]{2}(?:-[0-9]{2}:[0-9]{2})?)*")
 
 #: Characters an editor shows as a space or not at all, by their catalogue name (``diag.char.<hex>``);
 #: a space of another kind is replaced by a normal one, the others are deleted.
@@ -211,6 +220,33 @@ def _invisible(ch: str, pos: int) -> Hint | None:
     return Hint(pos, pos + 1, help, ch, message=message, code="E010")
 
 
+def _nth_day(word: str, ordinal: bool, last: bool) -> str | None:
+    """What to write for ``word`` when it is a day written the Japanese way (:data:`_NTH_DAY`):
+    ``3rd wed`` for ``第3水曜日`` (``4th thu of nov`` for ``11月第4木曜日``), ``2nd business day`` for
+    ``第2営業日``, ``last fri`` for ``最終金曜日``, where the parser takes an ordinal (``ordinal``) or
+    ``last``. ``None`` for any other word."""
+    hit = _NTH_DAY.fullmatch(_folded(word))
+    if hit is None or not (ordinal if hit.group(2) else last) or (hit.group(1) and not hit.group(4)):
+        return None
+    month = int(hit.group(1) or 0)
+    if (hit.group(1) and not 1 <= month <= 12) or (hit.group(3) and hit.group(5)):  # (`最終営業日` has no form)
+        return None
+    fix = _ordinal(str(int(hit.group(2)))) if hit.group(2) else "last"
+    if hit.group(4):
+        fix += f" {_WEEKDAYS[hit.group(4)]}" + (f" of {_MONTHS[month - 1]}" if month else "")
+    return fix + (" business day" if hit.group(5) else "")
+
+
+def _japanese_time(word: str, literals: set[str]) -> str | None:
+    """``22:00-24:00`` for ``22時～24時`` (a time or times of day written with ``時`` and ``分``), else ``None``."""
+    folded = _folded(word)
+    if "時" not in folded:
+        return None
+    out = _JP_TIME.sub(lambda m: f"{int(m.group(1)):02d}:{30 if m.group(3) else int(m.group(2) or 0):02d}", folded)
+    out = re.sub(r"\s*,\s*", ", ", _ascii_word(out, literals | {"-"})[0].strip())
+    return out if _TIMES.fullmatch(out) else None
+
+
 def _ordinal(n: str) -> str:
     k = int(n)
     suffix = "th" if 10 <= k % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(k % 10, "th")
@@ -347,6 +383,15 @@ def hint_for(
         hit = re.fullmatch(r"([0-9]+)[,\u3001\uff0c]([0-9]+)[%\uff05]", _folded(here))
         if hit is not None:
             return Hint(pos, end, words("diag.help.decimal_point", fix=f"{hit.group(1)}.{hit.group(2)}%"), here)
+    # the nth weekday or business day written the Japanese way: `第3水曜日`, `第2営業日`
+    bare = here.rstrip(",\u3001\uff0c") or here
+    nth = _nth_day(bare, "ORDINAL" in expected, "last" in literals)
+    if nth is not None:
+        return Hint(pos, pos + len(bare), words("diag.help.nth_day", fix=nth), bare)
+    # a time of day written with `時`: `22時-24時`
+    clock = _japanese_time(bare, literals) if "TIME" in expected else None
+    if clock is not None:
+        return Hint(pos, pos + len(bare), words("diag.help.time", fix=clock), bare)
     # an ordinal written as a number: `on 4 thu`
     if "ORDINAL" in expected and re.fullmatch(r"[0-9]+", here):
         after = _NEXT_WORD.match(text, end)

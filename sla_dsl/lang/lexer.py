@@ -123,6 +123,8 @@ KEYWORDS: tuple[str, ...] = (
     "quarterly",
     "per",
     "period",
+    "breach",  # a service credit per breached target (`credit 5% per breach, at most 25% monthly`)
+    "most",
     "pauses",  # clocks and named targets (issue 12)
     "until",
     "resets",

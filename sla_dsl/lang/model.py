@@ -68,6 +68,7 @@ from .model_calendars import (
     nth_weekday,
 )
 from .model_incidents import (
+    BreachCredit,
     ByEndOf,
     ClockRule,
     ClockTarget,
@@ -124,6 +125,7 @@ __all__ = [
     "AttributeValue",
     "AvailabilityTarget",
     "Backup",
+    "BreachCredit",
     "ByEndOf",
     "Calendar",
     "ClockRule",

@@ -21,6 +21,7 @@ from pydantic import Field
 
 from .model_attributes import Condition
 from .model_nodes import NO_SPAN, ArticleRef, Label, Node, Span
+from .model_services import MeasurePeriod
 from .model_time import ClockTime, Duration
 
 
@@ -114,6 +115,20 @@ class ClockTarget(Node):
         return self.kind
 
 
+class BreachCredit(Node):
+    """A service credit owed per breached target (``credit 5% per breach, at most 25% monthly``): the
+    ``credit`` line below a target line of a priority. ``clock`` None: the plain response target (on the
+    response clock); else the named target of ``kind`` on that clock."""
+
+    kind: Literal["respond", "resolve", "first_reply", "update"] = "respond"
+    clock: str | None = None
+    #: the credit per breach, in percent of the period's fee
+    percent: float
+    #: the most owed per measurement period, in percent of the fee (None: no cap of its own)
+    cap: float | None = None
+    period: MeasurePeriod = MeasurePeriod.MONTH
+
+
 class Priority(Node):
     """A priority level with its response target and completion rule."""
 
@@ -128,6 +143,8 @@ class Priority(Node):
     when: Condition | None = None
     #: the named targets on named clocks (``resolve within 3 business days on resolution``)
     targets: tuple[ClockTarget, ...] = ()
+    #: the service credits per breached target (``credit 5% per breach``), each of the target line above it
+    breach_credits: tuple[BreachCredit, ...] = ()
     notes: tuple[Label, ...] = ()
 
 

@@ -57,6 +57,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from ..files import cache_dir
 from .diagnostics import Code, Diagnostic, Listing, Words, diagnostic, did_you_mean_words, listing, suggest, words
 from .input_hints import hint_for
+from .line_hints import line_hint, written_forms
 from .model import Span
 from .peer_words import STATEMENT_HOME, TARGET_CLOCKS, peer_hint
 
@@ -617,6 +618,7 @@ def _hinted(err: UnexpectedInput, text: str, pos: int, expected: set[str], line_
         return any(rx.match(word) for name, rx in _terminal_regexps().items() if name in expected)
 
     hint = hint_for(text, pos, expected, literals, amount, fits, example)
+    hint = hint or line_hint(text, pos, expected, place.block, place.opened, as_declared)
     if hint is None:
         return None
     span = _span_of(text, hint.start, hint.end, line_offset)
@@ -869,7 +871,7 @@ STATEMENT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         "resets": ("resets at incident.reprioritized",),
         "restarts": ("restarts at incident.customer_replied",),
         "cancels": ("cancels at incident.withdrawn",),
-        "at": ("at risk at 75% of target",),
+        "at": ("at risk at 75% of target", "at risk at 50%, 75% of target"),
     },
     "priority": {
         "respond": (
@@ -891,6 +893,7 @@ STATEMENT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
         "same": ("same day if received 4 hours before close of business",),
         "definition": ('definition "サービスが完全に停止" / "The service has stopped completely"',),
         "guideline": ('guideline "回避策を受取る" / "The end user receives a workaround"',),
+        "credit": ("credit 5% per breach, at most 25% monthly",),
     },
     "notify": {
         "within": ("within 3 business hours after outage.recognized",),
@@ -949,7 +952,7 @@ HEAD_FORMS: dict[str, str] = {
 
 #: The separator of the items of each list statement (`stops at A, B`), for a list written with `or`.
 _LIST_SEPARATORS: dict[tuple[str, str], str] = {
-    **{("clock", kw): ", " for kw in ("stops", "resets", "restarts", "cancels", "pauses")},
+    **{("clock", kw): ", " for kw in ("stops", "resets", "restarts", "cancels", "pauses", "at")},
     ("clock", "starts"): ", else ",
     ("priority", "complete"): ", or on ",
     ("priority", "update"): ", ",
@@ -1004,14 +1007,14 @@ def _block_name(block: str) -> str:
 
 
 #: The inlined rules of a keyword and its plural (``hours`` or ``hour``): on the parser's stack, a tree
-#: without children.
-_WORD_RULES = {"_hour": "hours", "_day": "days", "_week": "weeks", "_month": "months"}
+#: without children (so is a maintenance's ``every month``, a ``month_step`` without ``3 ... from``).
+_WORD_RULES = {"_hour": "hours", "_day": "days", "_week": "weeks", "_month": "months", "month_step": "months"}
 
 
 def _word_of(value: Any) -> str:
     """The keyword a value of the parser's stack is (``""`` for any other value)."""
     if isinstance(value, Tree):
-        return _WORD_RULES.get(str(value.data), "")
+        return "" if value.children else _WORD_RULES.get(str(value.data), "")
     word = _terminal_patterns().get(value.type, "") if isinstance(value, Token) else ""
     return word if re.fullmatch(r"[a-z]+", word) else ""
 
@@ -1068,10 +1071,9 @@ def form_help(stack: list[Any], expected: set[str], token: Token | None = None) 
     if not forms:
         return _block_forms(place.block)
     begun = _leading_words(place.part)
-    picked = [f for f in forms if f == begun or f.startswith(begun + " ")] or list(forms)
-    if begun and len(place.part) > len(begun.split()):  # (a value follows its keywords: `holiday 2026-11-26`
-        keywords = {w for w in _terminal_patterns().values() if re.fullmatch(r"[a-z]+", w)}  # is no `holiday yearly`)
-        picked = [f for f in picked if f[len(begun) :].split()[:1] not in ([k] for k in keywords)] or picked
+    run = [(_word_of(v), isinstance(v, Tree)) for v in itertools.takewhile(_word_of, place.part)]
+    keywords = {w for w in _terminal_patterns().values() if re.fullmatch(r"[a-z]+", w)}
+    picked = written_forms(forms, run, len(place.part) > len(run), keywords)
     name = "if not a business day" if first == "if" else begun or first
     return words("diag.help.statement_form", statement=name, forms=listing(f"`{as_declared(f)}`" for f in picked))
 

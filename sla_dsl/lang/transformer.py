@@ -16,12 +16,14 @@ from typing import Any
 from lark import Token, Tree
 
 from . import model as m
-from .attributes import AttributeBuilder, PlanTargets
+from .attributes import PlanTargets
+from .breach_credits import BreachCreditBuilder, CreditLines
 from .calendar_decl import build_calendar
 from .check_clocks import life_conflicts
 from .diagnostics import Code, Words, did_you_mean_words, listing, words
 from .event_types import EventTypeBuilder
 from .languages import read_languages
+from .line_hints import merged_risk_help
 from .parser import misspelt_declaration, misspelt_keyword_of
 from .values import CHANNELS, Invalid, _unquote, bounded_int, shown, unknown_statement, zone_error, zone_problem
 
@@ -96,7 +98,7 @@ def dropped_key(decl: Tree[Token]) -> tuple[str, str]:
     return str(decl.data), str(first) if isinstance(first, Token) else ""
 
 
-class Builder(AttributeBuilder, EventTypeBuilder):
+class Builder(BreachCreditBuilder, EventTypeBuilder):
     """Walks the parse tree of one policy text and builds the model."""
 
     #: The languages the first header declares (``()``: none), read even when another of its statements
@@ -419,6 +421,10 @@ class Builder(AttributeBuilder, EventTypeBuilder):
             elif st.data == "k_starts":
                 self._once(seen, st)
                 starts = [self.event(t) for t in st.children if isinstance(t, Token)]
+            elif st.data == "k_risk" and "k_risk" in seen:  # (a second line: the one line to write)
+                first = seen["k_risk"]
+                help = merged_risk_help(first, st, self.span(first).line)
+                self.error("E212", words("diag.E212", what=_written(st)), st, help=help)
             elif st.data == "k_risk":
                 self._once(seen, st)
                 risks = self._risks([t for t in st.children if isinstance(t, Token)])
@@ -492,11 +498,13 @@ class Builder(AttributeBuilder, EventTypeBuilder):
         seen: dict[str, Tree[Token]] = {}
         completion: dict[str, Any] = {}
         targets: list[m.ClockTarget] = []
+        credits = CreditLines()  # `credit 5% per breach`: of the target line above it
         for st in stmts:
             key = str(st.data)
             if key in ("q_within", "q_by_end"):
                 self._once(seen, Tree("respond", [], st.meta), words("diag.E212.what.response"))
-            elif key not in ("note", *_NAMED_TARGETS):
+                credits.target_line(("respond", None), st)
+            elif key not in ("note", "q_credit", *_NAMED_TARGETS):
                 self._once(seen, st)
             if key == "q_definition":
                 lab = st.children[0]
@@ -511,6 +519,9 @@ class Builder(AttributeBuilder, EventTypeBuilder):
                 fields["target"] = self._by_day(st, st)
             elif key in _NAMED_TARGETS:
                 targets.append(self._clock_target(st))
+                credits.target_line((targets[-1].kind, targets[-1].clock), st)
+            elif key == "q_credit":
+                self.breach_credit_line(st, credits, str(pid))
             elif key == "q_same_day":
                 dur = next(c for c in st.children if isinstance(c, Tree))
                 cal = [t for t in st.children if isinstance(t, Token) and t.type == "NAME"][-1]
@@ -574,6 +585,8 @@ class Builder(AttributeBuilder, EventTypeBuilder):
             )
         if targets:
             fields["targets"] = tuple(targets)
+        if credits.credits:
+            fields["breach_credits"] = tuple(credits.credits)
         return m.Priority(
             id=str(pid), label=label, ref=ref, completion=m.Completion(**completion), notes=tuple(notes),
             span=self.span(decl), **fields,

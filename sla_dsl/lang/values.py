@@ -405,15 +405,53 @@ def unknown_event_help(name: str, declared: frozenset[str]) -> str:
     return unknown_event_words(name, declared).text("en")
 
 
-def unknown_event_words(name: str, declared: frozenset[str]) -> Words:
-    """:func:`unknown_event_help` as catalogue words."""
+def _edits(a: str, b: str) -> int:
+    """The number of single-character edits (insert, delete, replace, swap two neighbours) from ``a`` to ``b``."""
+    before: list[int] = []
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        now = [i]
+        for j, y in enumerate(b, 1):
+            cost = min(row[j] + 1, now[j - 1] + 1, row[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                cost = min(cost, before[j - 2] + 1)
+            now.append(cost)
+        before, row = row, now
+    return row[-1]
+
+
+def near_event(name: str, known: list[str]) -> str | None:
+    """The event type of ``known`` that ``name`` misspells: at most two edits away (one for a word of
+    fewer than six letters after the family), so that a type of the policy's own is not taken for a
+    contract one that only shares its family (``incident.plan_changed`` is no ``incident.responded``)."""
+    word = name.rpartition(".")[2]
+    most = 2 if len(word) >= 6 else 1
+    # (no fewer edits than the lengths differ by: a long name is not compared letter by letter)
+    near = [k for k in known if k != name and abs(len(k) - len(name)) <= most]
+    scored = sorted((_edits(name.lower(), k.lower()), k) for k in near)
+    return scored[0][1] if scored and scored[0][0] <= most else None
+
+
+def event_labels(languages: tuple[str, ...]) -> str:
+    """The texts an ``event`` declaration needs in a policy of ``languages``: one where it declares one
+    language, the pair where it declares both or none."""
+    return '"…"' if len(set(languages)) == 1 else '"…" / "…"'
+
+
+def unknown_event_words(name: str, declared: frozenset[str], languages: tuple[str, ...] = ()) -> Words:
+    """:func:`unknown_event_help` as catalogue words: for a type the policy may declare, the declaration to
+    write (with the texts its ``languages`` need) and, when one is near enough to be a typo of it
+    (:func:`near_event`), the known type meant; else that type, or the known ones."""
     known = [*m.EVENT_TYPES, *sorted(declared)]
-    near = did_you_mean_words(name, known)
-    if near:
-        return near  # most likely a typo (the message is unchanged for a policy that declares nothing)
+    near = near_event(name, known)
     types = listing((Code(k) for k in known), ", ")
     if declarable(name):
-        return words("diag.E208.help.declare", example=f'event {name} "…" / "…"', types=types)
+        example = f"event {name} {event_labels(languages)}"
+        if near is not None:
+            return words("diag.E208.help.declare_or", near=near, example=example)
+        return words("diag.E208.help.declare", example=example, types=types)
+    if near is not None:
+        return words("diag.help.did_you_mean", name=near)
     return words("diag.E208.help", types=types)
 
 
@@ -556,15 +594,20 @@ class ValueReader:
     #: the event types the ``event`` declarations of the whole text declare (set by the compiler before
     #: building: :func:`sla_dsl.lang.event_types.declared_in`)
     declared_events: frozenset[str] = frozenset()
+    #: the languages the policy declares (its first header's; ``()``: none, or not known), which the
+    #: examples of a help are written for (set by the compiler before building)
+    policy_languages: tuple[str, ...] = ()
+
+    def unknown_event(self, name: str) -> Words:
+        """The help of E208 for ``name``, an event type neither in the contract nor declared."""
+        return unknown_event_words(name, self.declared_events, self.policy_languages)
 
     def event(self, tok: Token) -> str:
         """An event type a rule names: the contract's, or one the policy declares (else E208)."""
         name = str(tok)
         if name in m.EVENT_TYPES or name in self.declared_events:
             return name
-        raise self.fail(
-            "E208", words("diag.E208", name=name), tok, help=unknown_event_words(name, self.declared_events)
-        )
+        raise self.fail("E208", words("diag.E208", name=name), tok, help=self.unknown_event(name))
 
     def duration(self, node: Tree[Token]) -> m.Duration:
         toks = [c for c in node.children if isinstance(c, Token)]

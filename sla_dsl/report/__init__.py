@@ -8,7 +8,8 @@ Design notes
   ``violations``), plus added keys that the contract allows: ``explain`` on
   every verdict, ``policy_version`` on every judged row, ``retention``,
   ``versions``, ``input``, ``trend`` (issue 16, filled by
-  :mod:`sla_dsl.evaluation.trend`) and ``backups_taken``.
+  :mod:`sla_dsl.evaluation.trend`), ``backups_taken`` and ``breach_credits``
+  (:mod:`.breach_credit_rows`, after every other key).
 * This module holds ``Report`` and its heading (``PolicyRef``, ``Period``,
   ``InputSummary``); the rows are in modules by subject, and every model is
   re-exported here (``__all__``), so ``from sla_dsl.report import X`` is the
@@ -66,6 +67,7 @@ from .availability_rows import (
     StopRow,
 )
 from .backup_rows import BackupRow, RetentionRow
+from .breach_credit_rows import BreachCreditRow
 from .incident_rows import (
     ClockStep,
     IncidentRow,
@@ -85,6 +87,7 @@ __all__ = [
     "Availability",
     "AvailabilityPeriod",
     "BackupRow",
+    "BreachCreditRow",
     "BreachedTarget",
     "ClockStep",
     "CreditRow",
@@ -204,6 +207,10 @@ class Report(_Row):
     #: kind; a kind with none is absent: the summary reads a continuous kind with none as none recorded, not
     #: verified; null when not known (a report read back from a JSON written without this key)
     backups_taken: dict[str, int] | None = None
+    #: the service credits owed per breached target (a priority's ``credit 5% per breach``): one row per
+    #: credit line and measurement period that holds a breach of its target, by period, then priority;
+    #: empty when the policy states none or none is breached
+    breach_credits: list[BreachCreditRow] = Field(default_factory=list)
 
     def find(self, ident: str) -> list[IncidentRow | OutageRow | StopRow | RetentionRow]:
         """Every row (incident, outage, stop, retention) with id ``ident``."""

@@ -119,7 +119,7 @@ def credit_parts(report: Report, w: PolicyWords) -> list[Part]:
             ]
             for c in report.credits
         ]
-        notes = () if credit_rows else (_w(w, "none"),)
+        # (no credit: every renderer says the table is empty, once: no note saying "none" again)
         header = [_w(w, k) for k in ("service", "period", "ratio", "credit", "why")]
-        out.append(Part(_w(w, "credits"), header, credit_rows, notes, key="credits", numeric=(2, 3)))
+        out.append(Part(_w(w, "credits"), header, credit_rows, key="credits", numeric=(2, 3)))
     return out

@@ -11,9 +11,30 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Callable
+from typing import NamedTuple
 
-from ..i18n import message
+from ..i18n import CATALOGUE, message
 from . import DataNote
+
+#: the event types a note names by what it is about rather than by its event (``event``, ``first``): the
+#: one missing before an unknown id's event, the two of an outage that ended before it started
+_NAMED: dict[str, tuple[str, str]] = {
+    "unknown_incident": ("", "incident.reported"),
+    "unknown_outage": ("", "outage.started"),
+    "unknown_backup": ("backup.deleted", "backup.completed"),
+    "ended_before_started": ("outage.ended", "outage.started"),
+}
+
+
+class Labels(NamedTuple):
+    """The policy's words for a note on a customer's page: an event type (a declared type's label, a
+    contract type's words: ``site.event.*``), an attribute and a value of it (their labels) and a backup
+    kind (its label); None: none, the name shown as the log or the policy wrote it, quoted as data."""
+
+    event: Callable[[str], str | None]
+    attribute: Callable[[str], str | None]
+    value: Callable[[str, str], str | None]
+    kind: Callable[[str], str | None]
 
 
 def note_text(
@@ -23,9 +44,18 @@ def note_text(
     time: Callable[[dt.datetime], str],
     kind: Callable[[str], str],
     event: Callable[[str], str],
+    labels: Labels | None = None,
 ) -> str:
     """The note in ``lang``: times written by ``time``, backup kinds by ``kind``, event types by
-    ``event``; with where the event is when it has a line."""
+    ``event``; with where the event is when it has a line. With ``labels`` (a customer's page, ``sla
+    serve``'s answers) every note is in the reader's words (``report.data.labelled.*``): event types,
+    attributes, values and backup kinds by the policy's labels or the contract's words, the ids and the
+    log's values quoted as data (「M-1」, “M-1”), the fields in words, no keyword of the policy language
+    and no backtick (HTML has no code markup: it would print them)."""
+    if labels is not None:
+        text = _labelled(note, ident, lang, time, labels)
+        where = note.where.get(lang)
+        return message("report.data.at", lang, where=where, text=text) if where else text
 
     def shown(value: str | None) -> str:
         # (Japanese sets a code span off by a space, not a word: the catalogue's ``は{other}``)
@@ -79,6 +109,72 @@ def note_text(
         )
     where = note.where.get(lang)
     return message("report.data.at", lang, where=where, text=text) if where else text
+
+
+def _quoted(text: str, lang: str) -> str:
+    return f"「{text}」" if lang == "ja" else f"“{text}”"
+
+
+def _labelled(note: DataNote, ident: str, lang: str, time: Callable[[dt.datetime], str], labels: Labels) -> str:
+    """A note in the reader's words (:func:`note_text` with ``labels``)."""
+
+    def quoted(text: str) -> str:
+        return _quoted(text, lang)
+
+    def event(name: str) -> str:
+        return (labels.event(name) or quoted(name)) if name else ""
+
+    def kind(name: str) -> str:
+        return (labels.kind(name) or quoted(name)) if name else ""
+
+    def shown(value: str | None) -> str:
+        return message("report.data.none", lang) if value is None else quoted(value)
+
+    def field(name: str) -> str:
+        key = f"report.data.labelled.field.{name}"
+        return message(key, lang) if key in CATALOGUE else quoted(name)
+
+    name, value = note.attribute, note.value
+    attribute = labels.attribute(name) if name else None
+    said = labels.value(name, value) if attribute is not None else None
+    named, first = _NAMED.get(note.what, ("", ""))
+    sep = "、" if lang == "ja" else ", "
+    diff = sep.join(
+        message("report.data.labelled.diff", lang, name=field(d.name), value=shown(d.value), other=shown(d.other))
+        for d in note.diff
+    )
+    label = note.clock_label.get(lang)
+    by = (
+        message("report.data.completed_by", lang, event=event(note.completed_by))
+        if note.completed_by
+        else message("report.data.completed_by_silence", lang)
+    )
+    text = message(
+        f"report.data.labelled.{note.what}",
+        lang,
+        id=quoted(ident),
+        event=event(note.event or named),
+        first=event(note.first or first),
+        line=str(note.line),
+        other_line=str(note.other_line),
+        kind=kind(note.kind),
+        other_kind=kind(note.other_kind),
+        priority=quoted(note.priority),
+        version=note.version,
+        attribute=attribute if attribute is not None else quoted(name),
+        value=said if said is not None else quoted(value),
+        start=time(note.start) if note.start is not None else "",
+        end=time(note.end) if note.end is not None else "",
+        diff=diff,
+        clock=quoted(label or note.clock),
+        completed=time(note.completed) if note.completed is not None else "",
+        by=by,
+        fields=message("report.data.fields_and", lang).join(field(f) for f in note.fields),
+    )
+    if not note.known_id:
+        return text
+    key = _other_form(ident, note.known_id, note.other_line).replace("report.data.", "report.data.labelled.", 1)
+    return message(key, lang, text=text, id=quoted(ident), known=quoted(note.known_id), line=str(note.other_line))
 
 
 def _other_form(ident: str, known: str, line: int) -> str:

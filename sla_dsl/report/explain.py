@@ -169,15 +169,19 @@ def _none_yet(w: PolicyWords, start: dt.datetime | None) -> str:
     return w.m("explain.note", note=w.m("cli.versions.none_yet", version=p.version, effective=day))
 
 
-def _counts_from(w: PolicyWords, target: m.Target | None, start: dt.datetime) -> str:
+def _counts_from(w: PolicyWords, target: m.Target | m.ClockTarget | None, start: dt.datetime) -> str:
     """When business time starts counting for a clock started at ``start`` outside the open time of the
-    calendar ``target`` counts (``within 4 business hours``), and why: ``business time counts from Tue 24 Nov
-    09:00 (Mon 23 Nov is a holiday: Labour Thanksgiving Day)``; empty for a clock started in open time, an
-    elapsed target (``within 1 hour``) or a day-based one (``by end of 1 business day``: its words count days)."""
-    if w.policy is None or not isinstance(target, m.Within) or not target.duration.is_business:
+    calendar ``target`` counts (``within 4 business hours``; a named target's, ``resolve within 16 business
+    hours on resolution``, at each cycle's start: its clock's start, reset or restart), and why: ``business
+    time counts from Tue 24 Nov 09:00 (Mon 23 Nov is a holiday: Labour Thanksgiving Day)``; empty for a clock
+    started in open time, an elapsed target (``within 1 hour``) or a day-based one (``by end of 1 business
+    day``, a named one's ``by_day``: its words count days)."""
+    # (a named target due on a business day has no duration: its `by_day` counts days, as `by end of` does)
+    duration = target.duration if isinstance(target, m.Within | m.ClockTarget) else None
+    if w.policy is None or duration is None or duration.calendar is None:
         return ""
     try:
-        cal = w.policy.calendar(target.duration.calendar)
+        cal = w.policy.calendar(duration.calendar)
         if cal.is_business_time(start):
             return ""
         at = start.astimezone(cal.tz)
@@ -329,7 +333,7 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
             steps.append((r.completed_at, w.m("explain.completed_silence", duration=duration)))
         else:
             steps.append((r.completed_at, _completion(w, done)))
-    steps += target_steps(r, w)  # named targets (issue 12)
+    steps += target_steps(r, w, _counts_from)  # named targets (issue 12), each cycle's start said as above
     article = _article(w, rule.ref if rule else None, priority(r.priority))
     return Explanation(head, article, steps, _none_yet(w, r.clock_start))
 

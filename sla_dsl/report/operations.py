@@ -25,8 +25,9 @@ Design notes
 * A notice is named as the summary names its rule, by its label (:func:`notice_name`): a policy whose
   one rule on outages is a first report has no "recovery notice" in its report. The table is headed
   after that rule (``Outages and notices (First report)``: :func:`outages_title`), or "Outages and
-  notices" when several rules each name their lines; only a rule without a label, or none, keeps the
-  generic "Outages and recovery notices".
+  notices" when several rules each name their lines; only a rule without a label keeps the generic
+  "Outages and recovery notices". A policy with no rule on outages promises no notice: the table is
+  "Outages", without the notice columns, and no row says it has no notice target.
 * Durations are ``h:mm``, or ``h:mm:ss`` in this table and the availability table alike when some
   figure is not a whole number of minutes (:func:`to_the_second`): three outages of 40 seconds read
   ``0:00:40`` each and ``0:02:00`` in all, not ``0:01`` each and ``0:02`` in all.
@@ -43,7 +44,7 @@ from typing import NamedTuple
 
 from ..i18n import offset_if_repeated
 from ..lang import model as lm
-from . import OutageRow, Report, StopRow, TargetRow, periods
+from . import MaintenanceRow, OutageRow, Report, StopRow, TargetRow, periods
 from .conditions import unmet_words
 from .parts import Part
 from .words import Cell, Mark, PolicyWords, hours_minutes, in_seconds
@@ -138,6 +139,7 @@ def outages_part(report: Report, w: PolicyWords) -> Part:
     t = Times(w)
     sec = to_the_second(report)
     several = any(len(o.notices) > 1 for o in report.outages)  # a line per rule, each by its label
+    noticed = bool(_outage_rule_labels(report, w))  # (no rule on outages: no notice columns, no "no target")
     rows: list[list[Cell]] = []
     joined: list[int] = []
     for o in report.outages:
@@ -147,6 +149,10 @@ def outages_part(report: Report, w: PolicyWords) -> Part:
             t(o.end) if o.end else Mark(w.m("report.still_open"), "warn"),
             hours_minutes(o.downtime_minutes, sec),
         ]
+        if not noticed:
+            rows.append(head)
+            joined.append(0)
+            continue
         if not several:
             rows.append(
                 [*head, t(o.notice_due), t(o.notified_at), Mark(notice_reason(o, w), tone.get(o.notice_status, ""))]
@@ -164,9 +170,7 @@ def outages_part(report: Report, w: PolicyWords) -> Part:
         w.m("report.end"),
         w.m("report.downtime_hmmss" if sec else "report.downtime_hmm"),
         *([w.m("report.outages.rule")] if several else []),
-        w.m("report.notice_due"),
-        w.m("report.notified_at"),
-        w.m("report.notice"),
+        *([w.m("report.notice_due"), w.m("report.notified_at"), w.m("report.notice")] if noticed else []),
     ]
     spans = tuple(joined) if any(joined) else ()
     return Part(outages_title(report, w), header, rows, overlap_notes(report, w), "outages", (3,), spans)
@@ -236,18 +240,28 @@ def notice_name(w: PolicyWords, rule: lm.Notify | None) -> str:
     return label or w.m("report.outage_notice")
 
 
+def _outage_rule_labels(report: Report, w: PolicyWords) -> dict[str, set[str]]:
+    """The notification rules on outage events of the versions that judged the period (those in force, and
+    those that judged an outage begun before ``from``): each rule's labels, by its name."""
+    names = {o.policy_version for o in report.outages}
+    found: dict[str, set[str]] = {}
+    for v in w.during([*report.versions_in_force(), *sorted(n for n in names if isinstance(n, str))]):
+        for rule in outage_rules(v):
+            found.setdefault(rule.name, set()).add(rule.label.text(w.lang))
+    return found
+
+
 def outages_title(report: Report, w: PolicyWords) -> str:
     """The heading of the outages table: named after the one notification rule on outages of the versions
     that judged the period (those in force, and those that judged an outage begun before ``from``) by its
     label, ``Outages and notices (First report)``, so that it never calls a first report a recovery
     notice; ``Outages and notices`` when there are several rules (or one labelled differently by two
     versions), each named on its own lines of the table; the generic ``Outages and recovery notices``
-    for one rule without a label, or none."""
-    names = {o.policy_version for o in report.outages}
-    found: dict[str, set[str]] = {}
-    for v in w.during([*report.versions_in_force(), *sorted(n for n in names if isinstance(n, str))]):
-        for rule in outage_rules(v):
-            found.setdefault(rule.name, set()).add(rule.label.text(w.lang))
+    for one rule without a label; ``Outages`` when none of those versions has a rule on outages (no
+    notice is promised: the table has no notice columns)."""
+    found = _outage_rule_labels(report, w)
+    if not found:
+        return w.m("report.outages.plain")
     if len(found) > 1:
         return w.m("report.outages.several")
     labels = next(iter(found.values()), {""})
@@ -394,12 +408,28 @@ def stops_part(report: Report, w: PolicyWords) -> Part:
     return Part(w.m("report.stops"), header, rows, notes, "stops")
 
 
+def _moved_from(mw: MaintenanceRow, w: PolicyWords) -> str:
+    """Why a maintenance window moved, as the site and the ``.ics`` say it: from which day, and the holiday
+    or closure that fell on it by its name (``holiday yearly``'s label, a national holiday's name: the
+    calendar's :meth:`~sla_dsl.calendars.business_index.BusinessIndex.holiday_name`, which names the
+    site's), else that it was not a business day."""
+    rule = next((mt for mt in w.model.maintenance if mt.name == mw.name), None) if w.model is not None else None
+    name = None
+    if rule is not None and rule.calendar and w.policy is not None and mw.scheduled is not None:
+        name = w.policy.calendar(rule.calendar).holiday_name(mw.scheduled, w.lang)
+    if name is None and w.lang == "en" and mw.reason and mw.reason != "not a business day":
+        name = mw.reason  # (the row's own English, when the rule is not the version's at `from`)
+    if name is None:
+        return w.m("report.moved_from", scheduled=mw.scheduled)
+    return w.m("report.moved_from_holiday", scheduled=mw.scheduled, holiday=name)
+
+
 def maintenance_part(report: Report, w: PolicyWords) -> Part:
     rows: list[list[Cell]] = [
         [
             w.t(mw.start),
             w.t(mw.end),
-            w.m("report.moved_from", scheduled=mw.scheduled) if mw.moved and mw.scheduled else w.m("report.scheduled"),
+            _moved_from(mw, w) if mw.moved and mw.scheduled else w.m("report.scheduled"),
         ]
         for mw in report.maintenance
     ]

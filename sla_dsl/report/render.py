@@ -54,6 +54,7 @@ from ..i18n.width import display_width
 from ..policy.compiled import Policy
 from . import IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from .blocks import write_blocks
+from .breach_credits import breach_credit_parts
 from .chart import legend_html, timeline_svg
 from .credits import credit_parts
 from .escape import html_text, markdown_cell, printable
@@ -104,7 +105,8 @@ def render(
         report.violations if violations is None else violations,
         cap,
     )
-    parts[2:2] = credit_parts(report, w)  # availability per period and service credits (issue 13)
+    # availability per period and service credits (issue 13), and the credits per breached target
+    parts[2:2] = credit_parts(report, w) + breach_credit_parts(report, w)
     # the trend against earlier months, after the summary (issue 16), its note saying what its figures are
     trend = [t._replace(notes=_said_after(t.notes, trend_note(report, w), w)) for t in trend_parts(report, w)]
     parts[1:1] = trend
@@ -440,7 +442,7 @@ _MANY = 8
 #: table of the usual shape would show one column and scroll: those whose rows are each one matter with
 #: long words (the summary: a commitment with a long name and target). Every other table (ids, times and
 #: counts) keeps its first column in view while the rest scrolls sideways.
-_STACKED = frozenset({"summary", "availability-periods", "credits", "stops", "backups", "violations"})
+_STACKED = frozenset({"summary", "availability-periods", "credits", "breach-credits", "stops", "backups", "violations"})
 
 
 def _kept(text: str) -> str:

@@ -125,12 +125,14 @@ from .operations import (
 )
 from .parts import IncidentLike, Part
 from .rows import compact
-from .settled import clock_of, counts_in, done_of, earlier_responses, target_settled
+from .settled import clock_of, counts_in, done_of, earlier_responses, later_responses, target_settled
+from .target_names import target_commitment
 from .trend import FigureKey, continuous_label, measured_services, named_targets
 from .violation_words import (
     ReportIndex,
     counts_elapsed,
     late_words,
+    settled_later,
     target_of,
     time_between,
     violation_kind,
@@ -296,14 +298,15 @@ def sections(
     """Every section of the report, in order."""
     by_priority = _count(incidents)
     earlier = earlier_responses(incidents, report.period.start)  # judged in an earlier period's report
+    later = later_responses(incidents, report.period.end)  # settled after `to`: the next period's report counts them
     ws = in_force(report, w, incidents)  # every version whose targets judged a listed incident
     start = report.period.start
-    tallies = target_counts(incidents, start)
-    counted = Counted(by_priority, earlier, tallies.targets, Excluded(report, w, incidents), tallies.notices)
+    tallies = target_counts(incidents, start, report.period.end)
+    counted = Counted(by_priority, earlier, tallies.targets, Excluded(report, w, incidents), tallies.notices, later)
     out = [_summary(report, w, counted, violations, ws)]
     if measures_availability(report, ws):  # (a policy that measures no service has no such section)
         out.append(_availability(report, w, ws))
-    out.append(_incidents(report, w, by_priority, earlier, ws))
+    out.append(_incidents(report, w, by_priority, earlier, ws, later))
     # Only the rows a list shows are looked for; the counts say how many more there are.
     breached = _first(incidents, "breached", sum(c["breached"] for c in by_priority.values()), limit)
     if breached.rows:
@@ -644,9 +647,29 @@ def named_target_words(v: PolicyWords, key: FigureKey) -> str | None:
         return said[0][1]
     parts = []
     for rule, text in said:
-        who = condition_words(rule.when, v) if rule.when is not None else v.m("report.when.rest")
+        who = _whom(v, rule, rules, [r for r, _ in said])
         parts.append(f"{who}：{text}" if v.lang == "ja" else f"{who}: {text}")
     return ("／" if v.lang == "ja" else "; ").join(parts)
+
+
+def _whom(v: PolicyWords, rule: lm.Priority, rules: Sequence[lm.Priority], shown: Sequence[lm.Priority]) -> str:
+    """Whom ``rule`` of a priority (the first in file order whose ``when`` holds applies) gives a named target,
+    when ``shown`` are the rules that have it: its condition; the rule without ``when``, ``その他`` /
+    ``otherwise`` only when every rule before it is shown beside it, else by the conditions it is not for
+    (``受付窓口が英語、かつ契約プランがスタンダードの場合以外``: a rule left out has no such target, and
+    "otherwise" read as if its customers had it); a rule after one left out, with the conditions of those."""
+    before = list(itertools.takewhile(lambda r: r is not rule, rules))
+    hidden = [r.when for r in before if r not in shown and r.when is not None]
+    if rule.when is None:
+        if not hidden:
+            return v.m("report.when.rest")
+        conds = [condition_words(r.when, v) for r in before if r.when is not None]
+        return v.m("report.when.except", conditions=v.m("report.when.or").join(conds))
+    who = condition_words(rule.when, v)
+    if not hidden:
+        return who
+    unless = v.m("report.when.except", conditions=v.m("report.when.or").join(condition_words(c, v) for c in hidden))
+    return f"{who}（{unless}）" if v.lang == "ja" else f"{who} ({unless})"
 
 
 class TargetCounts(NamedTuple):
@@ -658,13 +681,17 @@ class TargetCounts(NamedTuple):
     notices: dict[str, Counter[str]]
 
 
-def target_counts(incidents: Sequence[IncidentLike], start: dt.datetime) -> TargetCounts:
+def target_counts(
+    incidents: Sequence[IncidentLike], start: dt.datetime, end: dt.datetime | None = None
+) -> TargetCounts:
     """How many verdicts of the listed incidents (``incidents``: pydantic rows or the evaluator's compact
     verdicts) have each status, in one pass: counted as the trend counts them (:func:`.trend.count_targets`),
     a named target under the incident's priority, less those of incidents carried over whose verdict was
-    settled before ``start`` (an earlier report counted them, :mod:`.settled`); only the incidents that have
-    targets are read (the evaluator's verdicts say which)."""
+    settled before ``start`` (an earlier report counted them, :mod:`.settled`) and those settled at or after
+    ``end`` (the report's ``to``) of incidents not completed before it (the next report counts them); only the
+    incidents that have targets are read (the evaluator's verdicts say which)."""
     t0 = start.timestamp()
+    t1 = None if end is None else end.timestamp()
     fields = getattr(incidents, "fields", None)
     rows = (incidents[k] for k in fields().with_targets) if fields is not None else iter(incidents)
     out = TargetCounts({}, {})
@@ -674,7 +701,9 @@ def target_counts(incidents: Sequence[IncidentLike], start: dt.datetime) -> Targ
             continue
         clock, done = clock_of(i), done_of(i)
         for t in targets:
-            if not counts_in(clock, target_settled(t), done, t0):
+            # (only a verdict, met or breached, settles: an open or excluded one stays in this report's count)
+            judged = t.status in ("met", "breached")
+            if not counts_in(clock, target_settled(t), done, t0, t1 if judged else None):
                 continue
             if t.kind == "notify":  # (a notice on an incident event has its own row: `_notice_counts`)
                 out.notices.setdefault(t.name, Counter())[t.status] += 1
@@ -721,14 +750,16 @@ def _excluded_incidents(incidents: Sequence[IncidentLike]) -> Iterable[IncidentL
 class Counted(NamedTuple):
     """What the summary counts of the incidents listed: per priority the responses by status (``by``),
     those judged in an earlier period (``earlier``), the named targets by status (``targets``), the
-    exclusions that applied, and per notification rule on incident events its notices by status
-    (``notices``)."""
+    exclusions that applied, per notification rule on incident events its notices by status
+    (``notices``), and per priority the responses settled after ``to`` that the next period counts
+    (``later``)."""
 
     by: dict[str, Counter[str]]
     earlier: dict[str, Counter[str]]
     targets: dict[FigureKey, Counter[str]]
     excluded: Excluded
     notices: dict[str, Counter[str]]
+    later: dict[str, Counter[str]]
 
 
 def every_rule(
@@ -790,7 +821,7 @@ def _target_row(
     refs += excluded.by_priority.get(pid, []) if c["excluded"] else []
     clock = (has[0] if has else pw).clock_label(key.clock) if key.clock else "-"
     return [
-        w.m("report.trend.target", priority=pw.priority(pid), target=w.m(f"report.targets.{key.subject}"), clock=clock),
+        target_commitment(w, pw.priority(pid), key.subject, key.clock, clock),  # (a next reply by its label)
         _during(ws, w, lambda v: named_target_words(v, key)) or "-",
         _tally(w, c["met"], judged, waiting, c["at_risk"]),
         _verdict(w, c["breached"], c["at_risk"], waiting, judged),
@@ -859,8 +890,10 @@ def _summary(
         set(by) | {p.id for v in ws if v.model for p in v.model.priorities} | {k.priority or "" for k in keys}
     )
     for pid in pids:
-        c, before = by.get(pid, Counter()), earlier.get(pid, Counter())
-        # responses judged in an earlier period (carried over, settled before `from`) are not counted again
+        c = by.get(pid, Counter())
+        # responses judged in an earlier period (carried over, settled before `from`) are not counted again,
+        # nor those settled after `to` of an incident the next period lists again (it counts them)
+        before = earlier.get(pid, Counter()) + counted.later.get(pid, Counter())
         met, breached = c["met"] - before["met"], c["breached"] - before["breached"]
         judged = met + breached
         pw = priority_words(ws, w, pid)
@@ -928,6 +961,7 @@ def _summary(
             plans = every_rule(given, _plan_targets(s.name), lambda t: str(t.when))
             shown = s.label.text(w.lang) or s.name  # (its name when it has no label)
             name = shown + ("、" + w.m("report.when.others") if plans else "")  # issue 13
+            plain_at = len(rows)  # (moved below the targets with `when` written above it: the policy's order)
             rows.append(
                 [
                     w.m("report.commit.availability") + f"（{name}）"
@@ -967,6 +1001,10 @@ def _summary(
                         w.articles([s.ref, *excluded.of_service(s.name)]),
                     ]
                 )
+            # the rows in the policy's order, as the site and the tables list them: the targets with `when`
+            # written above the one without first (:func:`sla_dsl.lang.service_plans.ordered`)
+            above = {str(t.when) for t in s.plan_targets[: s.plan_targets_first]}
+            rows.insert(plain_at + sum(str(pt.when) in above for _, pt in plans), rows.pop(plain_at))
         retention_bad = Counter(r.kind for r in report.retention if not r.ok)
         zone_bad = Counter(v.backup_kind for v in of_kind(violations, "backup_zone"))
         unstated = Counter(  # cannot be judged (a gap in the log), not a breach
@@ -1007,7 +1045,9 @@ def _summary(
         w.m("report.rule"),
     ]
     carried = sum(c["met"] + c["breached"] for c in earlier.values())
-    notes = (w.m("report.result.earlier", n=f"{carried:,}"),) if carried else ()
+    notes: tuple[str, ...] = (w.m("report.result.earlier", n=f"{carried:,}"),) if carried else ()
+    left = sum(c["met"] + c["breached"] for c in counted.later.values())
+    notes += (w.m("report.result.later", n=f"{left:,}"),) if left else ()
     return Part(w.m("report.summary"), header, rows, notes, key="summary")
 
 
@@ -1054,6 +1094,7 @@ def _incidents(
     by: dict[str, Counter[str]],
     earlier: dict[str, Counter[str]],
     ws: Sequence[PolicyWords],
+    later: Mapping[str, Counter[str]] | None = None,
 ) -> Part:
     cols = ["met", "breached", "open", "at_risk", "excluded"]
     rows: list[list[Cell]] = []
@@ -1067,7 +1108,9 @@ def _incidents(
     header = [w.m("report.priority"), w.m("report.target"), w.m("report.total")]
     header += [w.m(f"report.status.{k}") for k in cols] + [w.m("report.achieved"), w.m("report.completed")]
     carried = sum(c["met"] + c["breached"] for c in earlier.values())
-    notes = (w.m("report.incidents_earlier", n=f"{carried:,}"),) if carried else ()
+    notes: tuple[str, ...] = (w.m("report.incidents_earlier", n=f"{carried:,}"),) if carried else ()
+    left = sum(c["met"] + c["breached"] for c in (later or {}).values())
+    notes += (w.m("report.incidents_later", n=f"{left:,}"),) if left else ()
     return Part(w.m("report.incidents"), header, rows, notes, key="incidents", numeric=tuple(range(2, 10)))
 
 
@@ -1184,7 +1227,7 @@ def _violations(
     index = ReportIndex(report)  # (the rows the violations are about, by id: looked up, not scanned per row)
     rows: list[list[Cell]] = [
         [
-            w.t(v.at) if v.at else "-",
+            w.t(settled_later(v, report, by_id) or v.at) if v.at else "-",  # (carried in: when it was settled)
             Mark(violation_kind(v.kind, w), "bad"),
             listed_id(v),
             violation_text(v, report, w, by_id, index),

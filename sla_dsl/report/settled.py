@@ -16,6 +16,11 @@ Design notes
   month followed by another of the trend leaves to that one what was settled after the month ended
   and is listed again there (not completed at its start): :func:`counts_in`. The months of a report's
   period, so counted, add up to its summary.
+* A report's own summary leaves to the next period alike what was settled at or after its ``to`` of an
+  incident not completed before it (:func:`later_responses`): a P3 answered late on 30 November and
+  raised to P1 on 2 December is breached from 2 December, counted (and listed among the violations) in
+  December's report only, whatever the ``as_of``; November's lists the incident with its verdict and
+  says how many it left to the next period. So each month's trend figure is that month's own report's.
 * The rows come as pydantic rows (``IncidentRow``, ``TargetRow``: times as datetimes) or as the
   evaluator's compact verdicts (``clock``, ``responded``, ``due``, ``completed``, ``met_at``: epoch
   seconds); :func:`epoch` reads either.
@@ -31,7 +36,16 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["clock_of", "counts_in", "done_of", "earlier_responses", "epoch", "response_settled", "target_settled"]
+__all__ = [
+    "clock_of",
+    "counts_in",
+    "done_of",
+    "earlier_responses",
+    "epoch",
+    "later_responses",
+    "response_settled",
+    "target_settled",
+]
 
 INF = math.inf
 
@@ -107,7 +121,8 @@ def counts_in(clock: float, settled: float, done: float, start: float, until: fl
     ``done``) that a period from ``start`` lists, counts in that period: not when the incident was
     carried over and the verdict settled before ``start`` (an earlier period counted it); and when
     another month of the trend starts at ``until``, only when it settled before then or the incident
-    is not listed there (completed before it). ``until`` None: no period follows (a report's own)."""
+    is not listed there (completed before it). A report's own summary passes its ``to`` (the next period
+    counts what settled after it); ``until`` None: no period follows."""
     if clock < start and settled < start:
         return False
     return until is None or settled < until or done < until
@@ -129,5 +144,24 @@ def earlier_responses(incidents: Sequence[Any], start: dt.datetime) -> dict[str,
     out: dict[str, Counter[str]] = {}
     for i in rows:
         if i.status in ("met", "breached") and response_settled(i) < t0:
+            out.setdefault(i.priority, Counter())[i.status] += 1
+    return out
+
+
+def later_responses(incidents: Sequence[Any], end: dt.datetime) -> dict[str, Counter[str]]:
+    """Per priority, the listed incidents whose response verdict (``met``, ``breached``) was settled at or
+    after ``end`` (the report's ``to``: a reprioritisation or a change of an attribute after it, or a due
+    time after it) and that are not completed before it: the next period's report lists them again and
+    counts that verdict (:func:`counts_in`). Only incidents not completed before ``end`` are looked at."""
+    t1 = end.timestamp()
+    fields = getattr(incidents, "fields", None)
+    rows: Iterable[Any]
+    if fields is not None:
+        rows = (incidents[k] for k in np.flatnonzero(~(fields().completed < t1)).tolist())
+    else:
+        rows = (i for i in incidents if not done_of(i) < t1)
+    out: dict[str, Counter[str]] = {}
+    for i in rows:
+        if i.status in ("met", "breached") and response_settled(i) >= t1:
             out.setdefault(i.priority, Counter())[i.status] += 1
     return out

@@ -24,7 +24,8 @@ Design notes
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ..i18n import format_minutes
@@ -33,6 +34,7 @@ from . import Report, TargetRow
 from .conditions import unmet_words
 from .parts import Part
 from .sections import more_row
+from .target_names import names_clock, target_name
 from .words import Cell, PolicyWords
 
 
@@ -80,7 +82,7 @@ def _status(rw: PolicyWords, t: Any) -> str:
 
 def _cells(w: PolicyWords, rw: PolicyWords, ident: str, t: Any) -> list[Cell]:
     """A target's row; its rule and clock named in ``rw``, the words of the version that judged the row."""
-    target = _label(rw, "notify", t.name) if t.kind == "notify" else _w(w, t.kind)
+    target = _label(rw, "notify", t.name) if t.kind == "notify" else target_name(rw, t.kind, t.clock)
     status = _status(rw, t)
     return [
         ident,
@@ -126,9 +128,18 @@ def _all(report: Report, incidents: Sequence[Any]) -> Iterable[tuple[Any, list[A
             yield o, list(o.notices)
 
 
-def target_steps(row: Any, w: PolicyWords) -> list[tuple[Any, str]]:
+#: what a clock did that begins a cycle counted from zero, from which its targets' time counts
+_CYCLE_STARTS = frozenset({"start", "reset", "restart"})
+
+
+def target_steps(
+    row: Any, w: PolicyWords, counts_from: Callable[[PolicyWords, Any, dt.datetime], str] | None = None
+) -> list[tuple[Any, str]]:
     """``sla explain`` lines for the named targets of an incident row, or the notices of an outage
-    row judged by more than one rule: (time, text) in the report's language."""
+    row judged by more than one rule: (time, text) in the report's language. ``counts_from`` (``sla
+    explain``'s, as it says it of the response) gives, after a clock's start, reset or restart, from when
+    the business time of each of its targets counts when the cycle began outside its calendar's open time
+    (a target as the rule that judged the row writes it, and the instant; empty when it does not apply)."""
     targets = list(getattr(row, "targets", ()))
     notices = list(getattr(row, "notices", ()))
     out: list[tuple[Any, str]] = []
@@ -138,13 +149,17 @@ def target_steps(row: Any, w: PolicyWords) -> list[tuple[Any, str]]:
         if t.clock and steps and t.clock not in told:
             told.add(t.clock)
             clock = _label(w, "clock", t.clock)
+            # the targets on this clock as the rule writes them (each may count another calendar)
+            written = [x for x in (_written(row, u, w) for u in targets if u.clock == t.clock) if x is not None]
             for s in steps:
                 event = w.event_plain(s.event) if s.event else ""
                 until = w.m("report.target.or").join(w.event_plain(u) for u in s.until)
                 out.append((s.at, w.m(f"explain.clock.{s.act}", clock=clock, event=event, until=until)))
+                if counts_from is not None and s.act in _CYCLE_STARTS:
+                    out += [(s.at, said) for said in dict.fromkeys(counts_from(w, x, s.at) for x in written) if said]
     for t in targets + (notices if len(notices) > 1 else []):
-        what = _label(w, "notify", t.name) if t.kind == "notify" else _w(w, t.kind)
-        if t.clock:
+        what = _label(w, "notify", t.name) if t.kind == "notify" else target_name(w, t.kind, t.clock)
+        if t.clock and not names_clock(w, t.kind, t.clock):  # (a next reply is called by its clock's label)
             what += f"（{_label(w, 'clock', t.clock)}）" if w.lang == "ja" else f" ({_label(w, 'clock', t.clock)})"
         ooh = getattr(t, "out_of_hours", None)
         if ooh is not None:  # `, plus 24 hours if received outside business hours`

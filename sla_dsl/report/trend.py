@@ -48,6 +48,7 @@ from ..lang import model as lm
 from . import BackupRow, OutageRow, Report, StopRow, TrendFigure, TrendMonth, periods
 from .parts import Part
 from .settled import clock_of, counts_in, done_of, response_settled, target_settled
+from .target_names import target_commitment
 from .words import Cell, Mark, PolicyWords, percent_against
 
 __all__ = [
@@ -130,8 +131,17 @@ def measured_services(model: lm.PolicyModel | None) -> list[lm.Service]:
 
 
 def availability_keys(model: lm.PolicyModel | None) -> list[tuple[str, str | None]]:
-    """Per measured service, its target without ``when`` and then each with ``when``: (service, when)."""
-    return [(s.name, w) for s in measured_services(model) for w in [None, *(str(t.when) for t in s.plan_targets)]]
+    """Per measured service, its targets in the policy's order (those with ``when`` written above the one
+    without, that one, then the rest): (service, when)."""
+    return [
+        (s.name, w)
+        for s in measured_services(model)
+        for w in [
+            *(str(t.when) for t in s.plan_targets[: s.plan_targets_first]),
+            None,
+            *(str(t.when) for t in s.plan_targets[s.plan_targets_first :]),
+        ]
+    ]
 
 
 def taken_backups(model: lm.PolicyModel | None) -> list[lm.Backup]:
@@ -362,11 +372,12 @@ def _label(w: PolicyWords, key: FigureKey, ws: Sequence[PolicyWords] = ()) -> st
         return w.m("report.commit.response", label=w.defining(_has_priority(subject), ws[::-1]).priority(subject))
     if commitment == "target":
         pid = key.priority or ""
-        return w.m(
-            "report.trend.target",
-            priority=w.defining(_has_priority(pid), ws[::-1]).priority(pid),
-            target=w.m(f"report.targets.{subject}"),
-            clock=_clock(w.defining(_has_clock(key.clock or ""), ws), key.clock or ""),
+        return target_commitment(  # (a next reply by its clock's label)
+            w,
+            w.defining(_has_priority(pid), ws[::-1]).priority(pid),
+            subject,
+            key.clock,
+            _clock(w.defining(_has_clock(key.clock or ""), ws), key.clock or ""),
         )
     if commitment == "notice":
         nw = w.defining(_has_notice(subject), ws)

@@ -48,16 +48,20 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import math
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 
 from ..lang import model as lm
 from . import BreachedTarget, OutageRow, Report, RetentionRow, StopRow, Violation, periods
-from .data_notes import note_text
+from .data_notes import Labels, note_text
 from .operations import first_rule, stop_reason
 from .parts import IncidentLike
-from .words import PolicyWords, hours_minutes, percent_against
+from .settled import response_settled
+from .target_names import target_name
+from .words import PolicyWords, event_words, hours_minutes, percent_against
 
 
 def instant(t: dt.datetime) -> dt.datetime:
@@ -273,14 +277,17 @@ def violation_text(
         kept = w.kept_within(goal, i.clock_start, i.response_due) if i.response_due is not None else ""
         due = w.t(i.response_due) + kept
         if i.responded_at is not None:
-            return w.m(
+            said = w.m(
                 "report.v.response_late",
                 priority=w.priority_of(i),
                 due=due,
                 responded=w.t(i.responded_at),
                 late=late_said(w, lateness(report, w, i.response_due, i.responded_at, goal)),
             )
-        return w.m("report.v.response_none", priority=w.priority_of(i), due=due, as_of=w.t(as_of))
+        else:
+            said = w.m("report.v.response_none", priority=w.priority_of(i), due=due, as_of=w.t(as_of))
+        later = settled_later(v, report, incidents)  # (listed after its due time: dated at the change)
+        return w.m("report.v.settled_by_change", text=said, at=w.t(later)) if later is not None else said
     if v.kind == "stop_notice_invalid":
         s = rows.stop(v.id)
         if s is not None:
@@ -310,8 +317,58 @@ def violation_text(
             target=f"{target:g}" if target else "-",
         )
     if v.note is not None:
-        return w.m("report.v.data", detail=note_text(v.note, v.id, w.lang, w.t, w.backup_kind_shown, w.event))
+        detail = note_text(v.note, v.id, w.lang, w.t, w.backup_kind_shown, w.event, policy_labels(w))
+        return w.m("report.v.data", detail=detail)
     return w.m("report.v.data_engine", detail=v.message)  # (a report rebuilt from its JSON: the engine's English)
+
+
+def settled_later(v: Violation, report: Report, incidents: Mapping[str, IncidentLike]) -> dt.datetime | None:
+    """When a response breach listed in a period after its due time was settled: at the change of priority
+    or attribute that made it one (a P3 answered late on 30 November and raised to P1 on 2 December is
+    listed in December's report, breached on 2 December: :func:`.settled.response_settled`). The row is
+    dated at it, its text says the due time and the change; None for any other violation."""
+    if v.kind != "response_breached" or v.at is None or v.at >= report.period.start:
+        return None
+    i = incidents.get(v.id)
+    settled = response_settled(i) if i is not None else math.inf
+    if not math.isfinite(settled) or settled < report.period.start.timestamp():
+        return None
+    return dt.datetime.fromtimestamp(settled, v.at.tzinfo)
+
+
+def policy_labels(w: PolicyWords) -> Labels:
+    """The words a ``data`` note on a customer's page names things by, from ``w``'s version
+    (:class:`.data_notes.Labels`): the report's and ``sla serve``'s."""
+    return Labels(
+        partial(_event_label, w), partial(_attribute_label, w), partial(_value_label, w), partial(_kind_label, w)
+    )
+
+
+def _event_label(w: PolicyWords, name: str) -> str | None:
+    """An event type as the report names it elsewhere (:func:`.words.event_words`: a contract type's words, a
+    declared type's label in quotes); None when it has neither."""
+    declared = {e.name: e.label for e in w.model.event_types} if w.model is not None else {}
+    return event_words(name, w.lang, declared) or None
+
+
+def _kind_label(w: PolicyWords, kind: str) -> str | None:
+    """A backup kind's label; None when the policy gives it none."""
+    rule = w.backup_rule(kind)
+    return (rule.label.text(w.lang) or None) if rule is not None else None
+
+
+def _attribute_label(w: PolicyWords, name: str) -> str | None:
+    """An attribute's label for a reader (its name when it has none); None when the policy does not declare it."""
+    found = next((a for a in w.model.attributes if a.name == name), None) if w.model is not None else None
+    return None if found is None else found.label.text(w.lang) or name
+
+
+def _value_label(w: PolicyWords, attribute: str, value: str) -> str | None:
+    """A value's label for a reader (its name when it has none); None when the attribute does not declare it."""
+    found = next((a for a in w.model.attributes if a.name == attribute), None) if w.model is not None else None
+    if found is None or value not in found.values:
+        return None
+    return found.value_text(value, w.lang)
 
 
 def period_target(ident: str, w: PolicyWords) -> float | None:
@@ -394,7 +451,7 @@ def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, report: Report,
     pid = t.priority or ""
     own = getattr(incident, "priority", None) == pid
     named = w.priority_of(incident) if own else w.priority(pid)
-    goal = w.m("report.goal.named", priority=named, goal=w.m(f"report.goal.{t.kind}"))
+    goal = w.m("report.goal.named", priority=named, goal=target_name(w, t.kind, t.clock, goal=True))  # (a next reply)
     if t.kind == "update":
         return w.m("report.v.goal_updates", goal=goal, n=t.missed, due=w.t(v.at))
     due = w.t(v.at) + _kept(t, w.rule_of(incident) if own else w.priority_rule(pid), v.at, w)

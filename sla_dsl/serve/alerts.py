@@ -163,6 +163,7 @@ from ..evaluation.common import Ctx, Versions
 from ..i18n import Lang, message
 from ..policy.compiled import declared_types
 from ..report import Report
+from .repeats import Repeats
 from .store import Delivery, Store, Webhook, brief, distinct, own_failure, redact
 from .timer_words import alert_name, late, target_of_key, threshold_of_key, timer_lang
 from .tracking import (
@@ -295,6 +296,8 @@ class Timers:
         self._lock = threading.Lock()
         self._wake: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
+        #: the loop's failures (the database away), each said once, then a count every minute
+        self.repeats = Repeats(LOG, lambda: self.lang)
 
     # -- called from request threads -------------------------------------------------------
     def touch(self) -> None:
@@ -547,6 +550,11 @@ class Timers:
         """The language of the timers' lines of the log: the policy's primary language."""
         return timer_lang(self.tracker.policies)
 
+    def _failed(self, key: str, exc: BaseException) -> None:
+        """A step of the loop failed (the database away, or a bug): said once while it goes on (:class:`Repeats`)."""
+        error = _why(exc)
+        self.repeats.failed(key, self._say(key, error=error), error)
+
     def _say(self, key: str, **fields: object) -> str:
         """A line of the log in :attr:`lang` (:mod:`sla_dsl.i18n.serve`, ``serve.timers.*``)."""
         return message(key, self.lang, **fields)
@@ -714,29 +722,33 @@ class Timers:
             if stale or (self.dirty and (due_now or not self._last or time.monotonic() - self._last >= 0.25)):
                 try:
                     await anyio.to_thread.run_sync(self.recompute, now)
+                    self.repeats.ok("serve.timers.not_judged")
                 except Exception as exc:  # the database is away, or a bug: keep the loop alive
-                    LOG.error("%s", self._say("serve.timers.not_judged", error=_why(exc)))
+                    self._failed("serve.timers.not_judged", exc)
                     self.dirty = failing = True
             fired: list[Transition] = []
             if self._passed(min(clock.now(), self.seen)):
                 try:
                     fired = await anyio.to_thread.run_sync(self.fire_due, clock.now())
+                    self.repeats.ok("serve.timers.alert_not_recorded")
                 except Exception as exc:  # the database is away: the transition waits first in line
-                    LOG.error("%s", self._say("serve.timers.alert_not_recorded", error=_why(exc)))
+                    self._failed("serve.timers.alert_not_recorded", exc)
                     failing = True
                 failing = failing or self.held > 0  # (one refused while others were stored: not at once either)
             if self._recheck and not self.dirty:  # (a look to come checks them anyway)
                 try:
                     await anyio.to_thread.run_sync(self.check_more, clock.now())
+                    self.repeats.ok("serve.timers.not_checked_all")
                 except Exception as exc:  # the database is away: they wait for the next pass
-                    LOG.error("%s", self._say("serve.timers.not_checked_all", error=_why(exc)))
+                    self._failed("serve.timers.not_checked_all", exc)
                     failing = True
             if self.withdrawing:
                 try:
                     if await anyio.to_thread.run_sync(self.withdraw_due, clock.now()) and sender is not None:
                         sender.poke()
+                    self.repeats.ok("serve.timers.withdrawal_not_recorded_any")
                 except Exception as exc:  # the database is away: the withdrawal waits first in line
-                    LOG.error("%s", self._say("serve.timers.withdrawal_not_recorded_any", error=_why(exc)))
+                    self._failed("serve.timers.withdrawal_not_recorded_any", exc)
                     failing = True
             if fired:  # look again shortly: each alert fired is checked against the events stored meanwhile
                 with self._lock:
@@ -922,6 +934,8 @@ class Sender:
         self._stopping = False
         #: the deliveries taken and not recorded yet (given back at a stop)
         self._held: dict[tuple[int, str], Delivery] = {}
+        #: the failures to read or record deliveries (the database away), each said once while it goes on
+        self.repeats = Repeats(LOG, lang)
 
     def poke(self) -> None:
         """Look for due deliveries now (call on the event loop)."""
@@ -1027,20 +1041,28 @@ class Sender:
         self._held.pop((d.alert_id, d.hook), None)
 
     async def _send(self, client: httpx.AsyncClient, w: Webhook, d: Delivery) -> None:
+        key = f"recorded {w.hook}"
         try:
             await self._post(client, w, d)
+            self.repeats.ok(key)
         except Exception as exc:  # the database is away: the lease ends and the delivery is taken again
-            LOG.error("%s", message("serve.webhook.not_recorded", self.lang, webhook=w.shown, error=_why(exc)))
+            error = _why(exc)
+            said = message("serve.webhook.not_recorded", self.lang, webhook=w.shown, error=error)
+            self.repeats.failed(key, said, error)
 
     async def _worker(self, client: httpx.AsyncClient, w: Webhook) -> None:
         """Take and post the due deliveries to one webhook, until stopped."""
         wake = asyncio.Event()
         self._wakes.append(wake)
         while not self._stopping:
+            key = f"read {w.hook}"
             try:
                 due = await anyio.to_thread.run_sync(self.store.claim, w.hook, time.time(), self.lease, self.batch)
+                self.repeats.ok(key)
             except Exception as exc:
-                LOG.error("%s", message("serve.webhook.not_read", self.lang, webhook=w.shown, error=_why(exc)))
+                error = _why(exc)
+                said = message("serve.webhook.not_read", self.lang, webhook=w.shown, error=error)
+                self.repeats.failed(key, said, error)
                 due = []
             if due:
                 self._held.update(((d.alert_id, d.hook), d) for d in due)

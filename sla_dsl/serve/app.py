@@ -40,8 +40,9 @@ Design notes
   each version is compared with the text this database first served it with
   (:meth:`Service._check_served`, the store's ``served_versions``): one whose
   meaning differs (``sla diff``'s comparison: layout and comments do not
-  count) is refused with the changes, located at its ``version`` line, in the
-  policy's primary language, and the service does not start (exit 1): judged
+  count) is refused with the changes, located at its ``version`` line, in
+  ``--lang`` (:attr:`Settings.lang`), else the policy's primary language, and
+  the service does not start (exit 1): judged
   under the edited rules, every stored event would move its due times and
   fire the alerts of the same incidents again. A new version (never served
   on this database) whose ``effective`` date has begun is refused alike,
@@ -82,6 +83,15 @@ Design notes
   before reading them when ``Content-Length`` says so, and while streaming
   otherwise. No endpoint names a file or code to run: a policy is posted as
   its text and compiled like any other.
+* A start writes nothing until every check has passed (the schema is brought
+  up to date first): :meth:`Service._check_served` only reads, and returns
+  what to record. ``sla serve`` binds its socket before it builds the service
+  (:mod:`sla_dsl.cli.serve`), so a start that cannot listen opens nothing.
+* A database that cannot be used (:func:`.store.unreachable`) is answered 503
+  ``database unavailable`` on every route (``/healthz`` with ``"ok": false``),
+  anything else unexpected 500; a failure repeated (a route, the timers, a
+  webhook's sender, while the database is away) is said once, then a count
+  every minute, then once when it is over (:class:`.repeats.Repeats`).
 * Slow work (parsing, judging, the database) runs in worker threads; the event
   loop only moves bytes, so the timer and webhook tasks stay on time.
 """
@@ -97,7 +107,8 @@ import re
 import signal
 import threading
 import time
-from collections.abc import AsyncIterator, Mapping, Sequence
+import uuid
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -125,7 +136,8 @@ from . import dashboard
 from .alerts import WITHDRAWN, Sender, Timers
 from .ingest import CLOCK_SKEW, Rejected, parse_body, unique
 from .metrics import Metrics
-from .store import Store, Webhook, brief, digest, distinct
+from .repeats import Repeats
+from .store import HEARTBEAT, HELD_FOR, Store, Webhook, brief, database_kind, digest, distinct, unreachable
 from .tracking import Clock, PriorityNote, RealClock, Tracker, log_of, names_priority
 
 LOG = logging.getLogger("sla.serve")
@@ -157,6 +169,12 @@ class Settings:
     #: how far (seconds) an event may lie after the service's clock and still be stored (clock skew
     #: between systems); one later is refused, E123 (:data:`.ingest.CLOCK_SKEW`)
     clock_skew: float = CLOCK_SKEW
+    #: ``--lang``: the language of the refusals at start (a version refused, a database that cannot be
+    #: opened); None: each policy's primary language
+    lang: str | None = None
+    #: how often (seconds) the service says again in the database which webhooks it posts to
+    #: (:data:`.store.HEARTBEAT`)
+    heartbeat: float = HEARTBEAT
 
 
 class ApiError(Exception):
@@ -176,8 +194,13 @@ class Service:
     def __init__(self, policies: Sequence[Policy], settings: Settings, clock: Clock | None = None) -> None:
         self.settings = settings
         self.clock = clock or RealClock()
-        self.store = Store(settings.db)
+        #: this server among those sharing the database (the webhooks it holds: :meth:`_retarget`)
+        self.server = uuid.uuid4().hex
+        refusing = as_lang(settings.lang or default_lang(policies), "en")
+        self.store = Store(settings.db, refusing)
         try:
+            # (the schema brought up to date; then only reads until every check has passed: a start refused
+            # writes nothing of its own)
             self.store.migrate()
             self.file_policies = list(policies)
             texts = self.store.policy_texts()
@@ -186,7 +209,8 @@ class Service:
             # a version added over HTTP is checked with the others before it is stored; one stored by an
             # older release that cannot be judged with the files is refused here, named as stored
             check_versions(merged, names=[p.path or f"<stored policy {p.version}>" for p in merged])
-            self._check_served(merged, {p.version: t for p, t in zip(stored, texts, strict=True)})
+            served = self._check_served(merged, {p.version: t for p, t in zip(stored, texts, strict=True)})
+            served()
         except BaseException:
             self.store.close()
             raise
@@ -212,11 +236,14 @@ class Service:
         self._notes_lock = threading.Lock()
         self.metrics.watch(self.tracker, self.timers, before=self._notes_due)
         self._policy_lock = threading.Lock()
+        #: the requests' failures (the database away), each said once while it goes on
+        self.oneline = Repeats(LOG, lambda: self.lang)
+        self._holds = Repeats(LOG, lambda: self.lang)
         self._retarget()
         self._warn_unjudged(merged)
         self._warn_not_judged()
 
-    def _check_served(self, policies: Sequence[Policy], posted: Mapping[str, str]) -> None:
+    def _check_served(self, policies: Sequence[Policy], posted: Mapping[str, str]) -> Callable[[], None]:
         """Refuse to start (exit 1) when a version in use does not mean what it meant when this database first
         served it: every stored event would be judged again under other rules, moving due times and firing
         the alerts of the same incidents again (an alert's key holds its instant). A text that differs in
@@ -225,10 +252,13 @@ class Service:
         ``effective`` date has begun is refused as well, as SIGHUP refuses it, unless this is the first start
         on the database (nothing served yet): the stored events from that date would be judged again under
         it. A row whose ``text_digest`` is empty (:data:`ACCEPT`, written by the operator as a refusal says)
-        takes the text found, whatever it says."""
+        takes the text found, whatever it says. Only reads: what is to be recorded is returned, to be written
+        once every check has passed (a start refused writes nothing). A refusal is in ``--lang``, else the
+        policy's primary language."""
         served = self.store.served()
         now = self.clock.now()
         fresh: list[tuple[str, dt.date, str]] = []
+        reworded: list[tuple[str, str]] = []
         for p in policies:
             text = posted.get(p.version) if p.path is None else _read(p.path)
             if text is None:  # (a file that could not be read again since it was loaded: not compared)
@@ -242,12 +272,12 @@ class Service:
             if known.text_digest == digest(text):
                 continue
             if known.text_digest == ACCEPT:  # accepted on purpose: served from now on with this text
-                self.store.reword_served(p.version, text)
+                reworded.append((p.version, text))
                 continue
-            lang = policy_language(p.model)
+            lang = self._refusal_lang(p)
             changes = _changes(known.text, p, lang)
             if changes == "":
-                self.store.reword_served(p.version, text)
+                reworded.append((p.version, text))
                 continue
             where = _located(p.path or f"<stored policy {p.version}>", text, p)
             quoted = p.version.replace("'", "''")
@@ -264,11 +294,61 @@ class Service:
                 sql=f"UPDATE served_versions SET text_digest = '{ACCEPT}' WHERE version = '{quoted}'",
             )
             raise InputError(_with_help(said, hint, lang), lang=lang)
-        self.store.serve(fresh, now)
+
+        def record() -> None:
+            for version, text in reworded:
+                self.store.reword_served(version, text)
+            self.store.serve(fresh, now)
+
+        return record
+
+    async def holding(self) -> None:
+        """While the service runs: say again every :attr:`Settings.heartbeat` seconds which webhooks it posts
+        to (a server starting on the database leaves their deliveries to it: :meth:`_retarget`)."""
+        if not self.webhooks:
+            return
+        while True:
+            await asyncio.sleep(self.settings.heartbeat)
+            try:
+                await anyio.to_thread.run_sync(self.store.hold_webhooks, self.server, self.webhooks, self.clock.now())
+                self._holds.ok("hold")
+            except Exception as exc:  # the database away: said once, tried again at the next beat
+                error = printable(brief(exc))
+                self._holds.failed("hold", message("serve.webhook.not_held", self.lang, error=error), error)
+
+    def let_go(self) -> None:
+        """The service stops: its webhooks are no longer held (a start may take their deliveries at once)."""
+        if not self.webhooks:
+            return
+        try:
+            self.store.let_go_webhooks(self.server)
+        except Exception as exc:  # (the database away: the rows go once HELD_FOR has passed)
+            LOG.error("%s", message("serve.webhook.not_let_go", self.lang, error=printable(brief(exc))))
+
+    def ready_line(self, addresses: Sequence[str]) -> str:
+        """The log's line once the service listens: where, the versions it serves, its database (no user or
+        password), in the log's language."""
+        versions = ", ".join(
+            message("serve.ready.version", self.lang, version=p.version, effective=_date(p.effective, self.lang))
+            for p in sorted(self.tracker.policies, key=lambda p: p.effective)
+        )
+        return message(
+            "serve.ready",
+            self.lang,
+            addresses=", ".join(addresses),
+            versions=printable(versions),
+            database=printable(database_kind(self.settings.db)),
+            webhooks=len(self.webhooks),
+        )
+
+    def _refusal_lang(self, p: Policy) -> Lang:
+        """The language of a refusal at start about ``p``: ``--lang`` when given, else the policy's primary
+        language (as ``sla serve`` refuses a policy that does not compile)."""
+        return as_lang(self.settings.lang or policy_language(p.model), "en")
 
     def _refuse_begun(self, p: Policy, text: str, now: float) -> None:
         """Refuse (exit 1) a version never served on this database whose ``effective`` date has begun."""
-        lang = policy_language(p.model)
+        lang = self._refusal_lang(p)
         tomorrow = dt.datetime.fromtimestamp(now, p.tz).date() + dt.timedelta(days=1)
         said = message(
             "serve.start.version_begun",
@@ -289,10 +369,19 @@ class Service:
 
     def _retarget(self) -> None:
         """Alerts not delivered to a webhook no longer given go to the webhooks given now (or nowhere); those
-        that failed (a redirect, a client error) to a webhook still given are posted to it again."""
-        left = self.store.retarget(self.webhooks, self.clock.now())
+        that failed (a redirect, a client error) to a webhook still given are posted to it again. A webhook
+        another server on the database holds (it said so within :data:`HELD_FOR` seconds: it may be running)
+        is not one no longer given: its deliveries are left to that server, and the log says so."""
+        now = self.clock.now()
+        self.store.hold_webhooks(self.server, self.webhooks, now)
+        others = self.store.held_elsewhere(self.server, self.webhooks, now - HELD_FOR)
+        left = self.store.retarget(self.webhooks, now, leave=others)
         lang = self.lang
-        for shown, n in sorted(self.store.again(self.webhooks, self.clock.now()).items()):
+        for shown, (n, seen) in sorted(self.store.waiting(others).items()):
+            ago = f"{max(now - seen, 0.0):.0f}"
+            said = message("serve.webhook.held_elsewhere", lang, webhook=shown, count=n, seconds=ago)
+            LOG.warning("%s", said)
+        for shown, n in sorted(self.store.again(self.webhooks, now).items()):
             LOG.warning("%s", message("serve.webhook.again", lang, webhook=shown, count=n))
         given = ", ".join(w.shown for w in self.webhooks)
         for shown, done in sorted(left.items()):
@@ -545,11 +634,11 @@ class Service:
             fresh = load_policies(list(self.settings.policy_files))
         except PolicyError as exc:  # the diagnostics as the start prints them: source line and caret
             said = exc.lang if exc.header_read else lang
-            LOG.error("reload: %s", _not_reloaded(exc.render(False, said), said))
+            LOG.error("%s", _reload_line(_not_reloaded(exc.render(False, said), said), said))
             return
         except Exception as exc:  # a refusal of the loader (in the language it was written in), a file unread
             said = (exc.lang or "en") if isinstance(exc, InputError) else lang
-            LOG.error("reload: %s", _not_reloaded(str(exc), said))
+            LOG.error("%s", _reload_line(_not_reloaded(str(exc), said), said))
             return
         known = {p.version: p for p in self.tracker.policies}
         for p in fresh:
@@ -567,9 +656,9 @@ class Service:
                     said = _with_help(said, exc.help, lang)
                 if exc.more.get("where") != p.path:  # (every refusal of a reload names the file itself)
                     said = message("serve.reload.in_file", lang, path=p.path, said=said)
-                LOG.error("reload: %s", _lines(said))
+                LOG.error("%s", _reload_line(_lines(said), lang))
             except Exception as exc:  # the database away, a file gone: the next SIGHUP tries again
-                LOG.error("reload: %s: %s", printable(p.path), brief(exc))
+                LOG.error("%s", _reload_line(f"{printable(p.path)}: {brief(exc)}", policy_language(p.model)))
 
     def _changed_on_disk(self, loaded: Policy, fresh: Policy) -> None:
         """Say (an error in the log) that the file of a version in use now means something else: the change
@@ -588,7 +677,12 @@ class Service:
             changes=_indented(render_text(loaded.model, fresh.model, changes, lang)),
         )
         hint = message("serve.reload.version_changed.help", lang)
-        LOG.error("reload: %s", _lines(_with_help(said, hint, lang)))
+        LOG.error("%s", _reload_line(_lines(_with_help(said, hint, lang)), lang))
+
+
+def _reload_line(said: str, lang: str) -> str:
+    """A line of the log about a reload (SIGHUP): ``reload: …`` in the language of what it says."""
+    return message("serve.reload.line", as_lang(lang, "en"), said=said)
 
 
 def _not_reloaded(why: str, said_in: str) -> str:
@@ -622,8 +716,10 @@ def _check_with(current: Sequence[Policy], policy: Policy, path: str | None) -> 
 
     A posted version is refused in English, as every error body; a reloaded file (``path``) in the
     loader's words and its language, as ``sla serve`` would refuse it at start."""
-    # a client is told of the versions in use by version only (not where the server keeps them)
-    names = [(p.path if path else None) or "<policy>" for p in current]
+    # a client is told of the versions in use by version only (not where the server keeps them), named in
+    # words (`the policy in use (version 2026.1)`), as is a version posted to the service at a reload
+    in_use = message("serve.policy.in_use", "en" if path is None else policy_language(policy.model))
+    names = [(p.path if path else None) or in_use for p in current]
     try:
         check_versions([*current, policy], lang=None if path else "en", names=[*names, path or "<request>"])
     except InputError as exc:
@@ -731,32 +827,62 @@ def _authorize(service: Service, request: Request) -> None:
         raise ApiError(401, "a bearer token is required to write", "send `Authorization: Bearer TOKEN`")
 
 
+#: The answer (503) to a request while the database cannot be used: its ``error`` and ``help``.
+_DATABASE_AWAY = (
+    "database unavailable",
+    "the service cannot reach its database (away, refusing connections, or busy); it answers again once the "
+    "database is back: try again later (the service's log says what the database answered)",
+)
+
+
+def _unreachable_line(service: Service, method: str, route: str, exc: BaseException) -> str:
+    """The log's line of a request answered 503, the database away (in the log's language)."""
+    return message("serve.database_away", service.lang, request=f"{method} {route}", error=printable(brief(exc)))
+
+
 class _OneLine:
     """An exception a route lets through: logged in one line (:func:`.store.brief`: no traceback, no SQL
-    parameters, no value it carries) and answered 500 ``internal error``, never raised on to the server."""
+    parameters, no value it carries) and answered 500 ``internal error``, never raised on to the server;
+    a database that cannot be used (away, refusing connections: :func:`.store.unreachable`) is answered 503
+    ``database unavailable``. The same failure of a route again is counted, not said again
+    (:class:`.repeats.Repeats`)."""
 
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, repeats: Repeats, service: Service) -> None:
         self.app = app
+        self.repeats = repeats
+        self.service = service
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
         started = False
+        status = 0
 
         async def tracked(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
+            nonlocal started, status
+            if message["type"] == "http.response.start":
+                started, status = True, int(message.get("status", 0))
             await send(message)
 
         try:
             await self.app(scope, receive, tracked)
         except Exception as exc:
             route = getattr(scope.get("route"), "path", None) or "?"  # the route, not the path (an id is data)
-            LOG.error("internal error: %s %s: %s", scope.get("method", "?"), route, brief(exc))
-            if not started:
+            method = str(scope.get("method", "?"))
+            key = f"{method} {route}"
+            if unreachable(exc):
+                self.repeats.failed(key, _unreachable_line(self.service, method, route, exc), brief(exc))
+                response = _error(503, *_DATABASE_AWAY, headers={"Retry-After": "5"})
+            else:
+                self.repeats.failed(key, f"internal error: {method} {route}: {brief(exc)}")
                 response = _error(500, "internal error", "the service logged it; please report it")
+            if not started:
                 await response(scope, receive, send)
+            return
+        if self.repeats.going and status < 500:  # (a route that failed and now answers: said once)
+            route = getattr(scope.get("route"), "path", None) or "?"
+            self.repeats.ok(f"{scope.get('method', '?')} {route}")
 
 
 def _as_of(text: str | None, tz: dt.tzinfo, start: float, lang: str) -> float | None:
@@ -818,7 +944,8 @@ def create_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         timer_task = asyncio.create_task(service.timers.run(service.clock, service.sender))
         sender_task = asyncio.create_task(service.sender.run())
-        tasks = [timer_task, sender_task]
+        holding = asyncio.create_task(service.holding())
+        tasks = [timer_task, sender_task, holding]
         loop = asyncio.get_running_loop()
         hup = False
         before: Any = None
@@ -840,10 +967,12 @@ def create_app(
                 if callable(before):  # (remembered again while stopping, not the system's default: a stop)
                     signal.signal(signal.SIGHUP, before)
             timer_task.cancel()
+            holding.cancel()
             await service.sender.stop(sender_task)
             for t in tasks:
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await t
+            await anyio.to_thread.run_sync(service.let_go)
             service.store.close()
 
     app = FastAPI(title="sla serve", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
@@ -877,7 +1006,7 @@ def create_app(
         where = ".".join(str(x) for x in first.get("loc", ()))
         return _error(422, f"invalid request: `{where}`: {str(first.get('msg', 'invalid')).lower()}")
 
-    app.add_middleware(_OneLine)
+    app.add_middleware(_OneLine, repeats=service.oneline, service=service)
 
     @app.post("/events")
     async def post_events(request: Request) -> dict[str, int]:
@@ -963,8 +1092,15 @@ def create_app(
         return Response(service.metrics.text(), media_type="text/plain; version=0.0.4; charset=utf-8")
 
     @app.api_route("/healthz", methods=["GET", "HEAD"])
-    def get_health() -> dict[str, Any]:
-        count, _ = service.store.revision()
+    def get_health() -> Any:
+        try:
+            count, _ = service.store.revision()
+        except Exception as exc:
+            if not unreachable(exc):
+                raise
+            service.oneline.failed("GET /healthz", _unreachable_line(service, "GET", "/healthz", exc), brief(exc))
+            return _error(503, *_DATABASE_AWAY, ok=False)
+        service.oneline.ok("GET /healthz")
         return {"ok": True, "events": count}
 
     def dashboard_lang(lang: str | None) -> str:

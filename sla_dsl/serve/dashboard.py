@@ -67,6 +67,7 @@ import orjson
 from ..i18n import message
 from ..i18n.serve import DASHBOARD_WORDS
 from ..policy.compiled import Policy
+from ..report.target_names import target_word
 from ..report.words import PolicyWords
 from ..report.zones import zone_words
 from .tracking import RESPONSE, Tracker, Watched, watched
@@ -114,12 +115,13 @@ def _num(x: float) -> float:
 
 
 def _label(w: Watched, lang: str) -> str:
-    """The target's name in ``lang``: the report's word for its kind, a notification rule's label (its name
-    without one, as the report's table of targets names it)."""
+    """The target's name in ``lang``: the report's word for its kind (a next reply by its clock's label:
+    :mod:`sla_dsl.report.target_names`), a notification rule's label (its name without one, as the report's
+    table of targets names it)."""
     if w.kind == RESPONSE:
         return message("report.targets.respond", lang)
     if w.kind != "notify":
-        return message(f"report.targets.{w.kind}", lang)
+        return target_word(w.rules.model, w.kind, w.clock, lang)
     rule = next((n for n in w.rules.model.notifications if n.name == w.target), None)
     return (rule.label.text(lang) if rule is not None else "") or w.target
 

@@ -67,14 +67,25 @@ Design notes
   longer given to the webhooks given that have no delivery of them yet (or
   marks them ``dropped`` when none is given): an alert already delivered to a
   webhook still given is not posted to it again, and the log says so.
+* **A start never takes a running server's deliveries.** Servers sharing a
+  database may be given other webhooks, and a start that moved or dropped the
+  deliveries of every webhook it was not given would take them from a server
+  still posting them: "posted until the receiver answers 2xx" would not hold.
+  So each server records which webhooks it holds (:data:`HOLDERS`: its id,
+  drawn at start, and each webhook's fingerprint) at start and every
+  :data:`HEARTBEAT` seconds, and deletes its rows when it stops; a start
+  leaves alone the deliveries of a webhook another server has said it holds
+  within :data:`HELD_FOR` seconds (a server killed, or cut off from the
+  database, holds its webhooks that long). It is a table only added
+  (:data:`ADDED`): an older release does not read it.
 * **One sender posts a delivery** even when several servers share the
   database: :meth:`Store.claim` takes due rows by moving their next try a
   lease ahead, each row with a compare-and-set on the next try it read (and
   ``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so two senders do not even wait
   for each other); a sender that dies mid-post leaves the row to be taken
   again when the lease ends.
-* **The alerts of one item reach a webhook in the order they fired**: a
-  sender posts the deliveries it takes at once, so :meth:`Store.claim` takes
+* **The alerts of one item are first posted to a webhook in the order they
+  fired**: a sender posts the deliveries it takes at once, so :meth:`Store.claim` takes
   no delivery while an alert about the same id fired before it (a lower
   alert id) has a delivery to that webhook not tried yet (due, or being
   posted for the first time). Once that first attempt is over (delivered,
@@ -108,9 +119,10 @@ import datetime as dt
 import hashlib
 import os
 import random
+import re
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar, cast
@@ -119,7 +131,8 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..errors import InputError, printable
+from ..errors import InputError, UsageError, printable
+from ..i18n import message
 
 T = TypeVar("T")
 
@@ -215,8 +228,27 @@ SERVED = sa.Table(
     sa.Column("first_served", sa.Float(), nullable=False),
 )
 
+#: The webhooks each running server posts to, by the server (an id drawn at each start) and the webhook's
+#: fingerprint, with when the server last said so (``seen``, POSIX seconds: every :data:`HEARTBEAT` seconds
+#: while it runs). A start leaves alone the deliveries of a webhook another server holds (see the design
+#: notes); a server that stops deletes its rows.
+HOLDERS = sa.Table(
+    "webhook_holders",
+    META,
+    sa.Column("server", sa.String(36), primary_key=True),
+    sa.Column("hook", sa.String(64), primary_key=True),
+    sa.Column("shown", sa.Text(), nullable=False),
+    sa.Column("seen", sa.Float(), nullable=False),
+)
+
+#: How often (seconds) a running server says again which webhooks it holds.
+HEARTBEAT = 30.0
+#: A server that has not said so for this long (seconds) is taken for stopped (killed, or cut off from the
+#: database): a start then takes the deliveries of its webhooks as those of a webhook no longer given.
+HELD_FOR = 300.0
+
 #: The tables only added, that no earlier release reads: created at start when missing, outside the steps.
-ADDED: tuple[sa.Table, ...] = (SERVED,)
+ADDED: tuple[sa.Table, ...] = (SERVED, HOLDERS)
 
 #: The tables as step 1 created them, kept as released (a step never changes): the later steps alter them.
 V1 = sa.MetaData()
@@ -517,14 +549,65 @@ def _frames(exc: BaseException) -> Iterable[tuple[Any, int]]:
         tb = tb.tb_next
 
 
-def engine_url(url: str) -> str:
-    """The SQLAlchemy URL of a ``--db`` value (``postgresql://`` uses psycopg 3)."""
-    for prefix in ("postgresql://", "postgres://"):
-        if url.startswith(prefix):
-            return "postgresql+psycopg://" + url[len(prefix) :]
-    if url.startswith(("sqlite:///", "postgresql+psycopg://")) or url == "sqlite://":
-        return url
-    raise InputError(f"unsupported database URL `{url.split(':', 1)[0]}:...`")
+def engine_url(url: str, lang: str = "en") -> str:
+    """The SQLAlchemy URL of a ``--db`` value (``postgresql://`` uses psycopg 3); refused (wrong usage, exit 2:
+    a flag's value that is not valid) in ``lang`` when it names no database this service uses, or cannot
+    be read (a port that is not a number from 1 to 65535). Nothing is opened: the service checks it before
+    it listens."""
+    engine = next(
+        ("postgresql+psycopg://" + url[len(p) :] for p in ("postgresql://", "postgres://") if url.startswith(p)), None
+    )
+    if engine is None and (url.startswith(("sqlite:///", "postgresql+psycopg://")) or url == "sqlite://"):
+        engine = url
+    if engine is None:
+        if "://" not in url or url.startswith("sqlite://"):  # a file's path (`--db sla.db`): the URL naming it
+            path = url.split("://", 1)[1] if "://" in url else url.removeprefix("sqlite:")
+            hint = f"sqlite:///{path}"  # (four slashes for an absolute path)
+            said = message("serve.db.not_a_url", lang, url=printable(_masked(url)), hint=printable(hint))
+        else:
+            said = message("serve.db.unsupported", lang, scheme=printable(url.split(":", 1)[0]))
+        raise UsageError(said, lang=lang)
+    try:
+        port = sa.engine.make_url(engine).port
+    except (ValueError, sa.exc.ArgumentError) as exc:
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        netloc = engine.split("://", 1)[1].split("/", 1)[0].rpartition("@")[2]
+        port_text = netloc.rpartition("]")[2].rpartition(":")[2] if ":" in netloc.rpartition("]")[2] else ""
+        if isinstance(exc, ValueError) and port_text and not port_text.isdigit():  # (`invalid literal for int()`)
+            why = message("serve.db.port", lang, port=f"`{printable(port_text)}`")
+        raise UsageError(message("serve.db.invalid", lang, url=printable(_masked(url)), why=why), lang=lang) from None
+    if port is not None and not 1 <= port <= 65535:
+        why = message("serve.db.port", lang, port=port)
+        raise UsageError(message("serve.db.invalid", lang, url=printable(_masked(url)), why=why), lang=lang)
+    return engine
+
+
+def _masked(url: str) -> str:
+    """A ``--db`` value as a message quotes it: a password in it (``USER:PASSWORD@``) as ``***``."""
+    return re.sub(r"^([^:/]*://[^:/@]*):[^@/]*@", r"\1:***@", url)
+
+
+def database_kind(url: str) -> str:
+    """What the log may say of a ``--db`` value: ``SQLite PATH`` or ``PostgreSQL HOST:PORT/DB``, never a
+    user or a password."""
+    try:
+        parsed = sa.engine.make_url(engine_url(url))
+    except InputError:
+        return "?"
+    if parsed.get_backend_name() == "sqlite":
+        return f"SQLite {parsed.database or ':memory:'}"
+    where = parsed.host or "localhost"
+    if parsed.port is not None:
+        where += f":{parsed.port}"
+    return f"PostgreSQL {where}/{parsed.database or ''}"
+
+
+def unreachable(exc: BaseException) -> bool:
+    """Whether a database error says the database cannot be used now (away, refusing connections, a
+    connection lost, busy past its wait), rather than that a statement is wrong: what waiting cures."""
+    if isinstance(exc, sa.exc.DBAPIError):
+        return exc.connection_invalidated or isinstance(exc, (sa.exc.OperationalError, sa.exc.InterfaceError))
+    return isinstance(exc, sa.exc.TimeoutError)
 
 
 def _sqlite_file(url: str) -> tuple[str, str | None]:
@@ -553,8 +636,10 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 class Store:
     """The database behind ``sla serve``; every method is one short transaction."""
 
-    def __init__(self, url: str) -> None:
-        self.url = engine_url(url)
+    def __init__(self, url: str, lang: str = "en") -> None:
+        #: the language of its refusals (a database that cannot be opened)
+        self.lang = lang
+        self.url = engine_url(url, lang)
         self.dialect = "sqlite" if self.url.startswith("sqlite") else "postgresql"
         #: SQLite: the file's path as ``--db`` gives it (relative to the working directory unless absolute)
         #: and as the driver opens it (absolute); None for PostgreSQL or a database in memory
@@ -567,8 +652,8 @@ class Store:
             kwargs["pool_size"] = 8
         try:
             self.engine = sa.create_engine(self.url, **kwargs)
-        except (sa.exc.ArgumentError, ImportError) as exc:
-            raise InputError(f"cannot use the database: {exc}") from None
+        except (sa.exc.ArgumentError, ImportError, ValueError) as exc:
+            raise InputError(message("serve.db.cannot_use", lang, error=_lines(str(exc))), lang=lang) from None
         if self.dialect == "sqlite":
             sa.event.listen(self.engine, "connect", _sqlite_pragmas)
         # SQLite has one writer at a time; a second one waits in its busy handler,
@@ -618,20 +703,18 @@ class Store:
                 for table in ADDED:
                     table.create(conn, checkfirst=True)
         except sa.exc.OperationalError as exc:
-            raise InputError(self._cannot_open(exc)) from None
+            raise InputError(self._cannot_open(exc), lang=self.lang) from None
         return current
 
     def _cannot_open(self, exc: sa.exc.OperationalError) -> str:
         """Why the database cannot be opened; for SQLite, naming the file it tried (``sqlite:///PATH`` is a
         path relative to the working directory: the absolute one takes four slashes)."""
+        lang, why = self.lang, _lines(str(exc.orig))
         if self.file is None:
-            return f"cannot open the database: {exc.orig}"
-        said = f"cannot open the database file {printable(self.file)}: {exc.orig}"
+            return message("serve.db.cannot_open", lang, error=why)
+        said = message("serve.db.cannot_open_file", lang, file=printable(self.file), error=why)
         if not Path(self.given).is_absolute():
-            said += (
-                f" (`--db sqlite:///{printable(self.given)}` names a path relative to the working directory "
-                f"{printable(str(Path.cwd()))}; an absolute path takes four slashes: `sqlite:////var/lib/sla/sla.db`)"
-            )
+            said += message("serve.db.relative", lang, given=printable(self.given), cwd=printable(str(Path.cwd())))
         return said
 
     # -- events ---------------------------------------------------------------------------
@@ -895,21 +978,76 @@ class Store:
                     )
         return [{**dict(r), "deliveries": deliveries.get(int(r["id"]), [])} for r in rows]
 
-    def retarget(self, webhooks: Sequence[Webhook], now: float) -> dict[str, Left]:
-        """The alerts not delivered to a webhook that is not among ``webhooks`` (given at an earlier start):
-        those deliveries are ``dropped`` and each of ``webhooks`` that has no delivery of the alert yet gets
-        one of its own, due now, so no alert is lost, none is posted where it is no longer meant to go, and
-        none is posted twice to a webhook (one delivered to a webhook still given is not posted to it again).
-        Returns what became of the deliveries left, by the webhook (as shown) they were meant for."""
+    def hold_webhooks(self, server: str, webhooks: Sequence[Webhook], now: float) -> None:
+        """Say that the running ``server`` posts to ``webhooks`` (as of ``now``); the rows of servers silent for
+        :data:`HELD_FOR` seconds go (stopped without a word: killed, or cut off from the database for long)."""
+
+        def work(conn: sa.Connection) -> None:
+            conn.execute(sa.delete(HOLDERS).where(HOLDERS.c.seen < now - HELD_FOR))
+            if webhooks:
+                insert = self._insert(HOLDERS)
+                rows = [{"server": server, "hook": w.hook, "shown": w.shown, "seen": now} for w in distinct(webhooks)]
+                conn.execute(
+                    insert.on_conflict_do_update(
+                        index_elements=["server", "hook"], set_={"seen": insert.excluded.seen}
+                    ),
+                    rows,
+                )
+
+        self._transaction(work)
+
+    def let_go_webhooks(self, server: str) -> None:
+        """``server`` stops: it posts to no webhook any more."""
+        self._transaction(lambda conn: conn.execute(sa.delete(HOLDERS).where(HOLDERS.c.server == server)))
+
+    def held_elsewhere(self, server: str, webhooks: Sequence[Webhook], since: float) -> dict[str, float]:
+        """The webhooks (by fingerprint) not among ``webhooks`` that another server said it posts to at or after
+        ``since``, with when it last said so."""
+        given = sorted({w.hook for w in webhooks})
+        q = (
+            sa.select(HOLDERS.c.hook, sa.func.max(HOLDERS.c.seen))
+            .where(HOLDERS.c.server != server, HOLDERS.c.seen >= since)
+            .group_by(HOLDERS.c.hook)
+        )
+        if given:
+            q = q.where(HOLDERS.c.hook.not_in(given))
+        with self.engine.connect() as conn:
+            return {str(hook): float(seen) for hook, seen in conn.execute(q)}
+
+    def waiting(self, hooks: Mapping[str, float]) -> dict[str, tuple[int, float]]:
+        """How many deliveries are not delivered yet (``pending``, ``failed``) to each of ``hooks`` (fingerprint:
+        when its server last said it holds it), by the webhook as shown, with that instant."""
+        if not hooks:
+            return {}
+        q = (
+            sa.select(DELIVERIES.c.hook, DELIVERIES.c.shown, sa.func.count())
+            .where(DELIVERIES.c.state.in_((PENDING, FAILED)), DELIVERIES.c.hook.in_(sorted(hooks)))
+            .group_by(DELIVERIES.c.hook, DELIVERIES.c.shown)
+        )
+        out: dict[str, tuple[int, float]] = {}
+        with self.engine.connect() as conn:
+            for hook, shown, n in conn.execute(q):
+                was = out.get(str(shown), (0, 0.0))
+                out[str(shown)] = (was[0] + int(n), max(was[1], hooks[str(hook)]))
+        return out
+
+    def retarget(self, webhooks: Sequence[Webhook], now: float, leave: Iterable[str] = ()) -> dict[str, Left]:
+        """The alerts not delivered to a webhook that is not among ``webhooks`` (given at an earlier start) nor
+        among ``leave`` (fingerprints of webhooks another running server posts to): those deliveries are
+        ``dropped`` and each of ``webhooks`` that has no delivery of the alert yet gets one of its own, due
+        now, so no alert is lost, none is posted where it is no longer meant to go, and none is posted twice
+        to a webhook (one delivered to a webhook still given is not posted to it again). Returns what became
+        of the deliveries left, by the webhook (as shown) they were meant for."""
         given = {w.hook for w in webhooks}
         hooks = distinct(webhooks)
+        kept = given | set(leave)
 
         def work(conn: sa.Connection) -> dict[str, Left]:
             q = sa.select(DELIVERIES.c.alert_id, DELIVERIES.c.hook, DELIVERIES.c.shown).where(
                 DELIVERIES.c.state.in_((PENDING, FAILED))
             )
-            if given:
-                q = q.where(DELIVERIES.c.hook.not_in(sorted(given)))
+            if kept:
+                q = q.where(DELIVERIES.c.hook.not_in(sorted(kept)))
             rows = conn.execute(q).all()
             for alert_id, hook, _ in rows:
                 conn.execute(
@@ -968,8 +1106,8 @@ class Store:
         post until ``now + lease`` (its next try moves there), no other sender's, of this process or another.
         Each row is taken with a compare-and-set on the next try it was read with; a row another sender took
         in between is left to it. A delivery is not due while an alert about the same item fired before it
-        has a delivery to ``hook`` not tried yet (:meth:`_due`): a receiver gets the alerts of one incident in
-        the order they fired, however many deliveries are posted at once."""
+        has a delivery to ``hook`` not tried yet (:meth:`_due`): the first tries of one incident's alerts are
+        made in the order they fired, however many deliveries are posted at once."""
         until = now + lease
 
         def work(conn: sa.Connection) -> list[Delivery]:
@@ -996,7 +1134,7 @@ class Store:
         until the transaction ends, skipping those another sender has locked. A delivery whose alert is about
         the same item (id) as an alert fired before it (a lower id) whose delivery to ``hook`` has not been
         tried yet -- due, or being posted by a sender for the first time -- is not due: it follows that one
-        (an incident's breach alert never reaches a receiver before its at-risk alert). Once that first
+        (a receiver that answers gets an incident's at-risk alert before its breach alert). Once that first
         attempt is over, the later alert goes: a receiver that answers 5xx to one alert does not hold up the
         next ones for as long as it keeps failing it (one alert never holds up the others; a withdrawal is
         kept back behind its alert's retries all the same: :meth:`hold`). Other items' alerts go meanwhile."""
@@ -1142,6 +1280,12 @@ class Store:
         """The texts of the versions added over HTTP, oldest first."""
         with self.engine.connect() as conn:
             return [str(t) for t in conn.execute(sa.select(POLICIES.c.text).order_by(POLICIES.c.added)).scalars()]
+
+
+def _lines(text: str) -> str:
+    """A driver's message as a refusal quotes it: its lines without their own indent (PostgreSQL's second
+    line starts with a tab), the next ones indented by two spaces under the first."""
+    return "\n  ".join(line.strip() for line in text.strip().splitlines() if line.strip())
 
 
 def _delivery(alert_id: int, w: Webhook, due: float) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from ..errors import printable
 from ..i18n import Lang, as_lang, format_date, message, offset_if_repeated
 from ..policy.compiled import Policy
+from ..report.target_names import target_word
 from ..report.words import default_lang
 from .tracking import AT_RISK, BREACHED, INCIDENT_NOTICE, OUTAGE_NOTICE, RESPONSE, TARGET_AT_RISK, TARGET_BREACHED
 
@@ -103,20 +104,24 @@ def threshold_of_key(key: str) -> float | None:
         return None
 
 
-def _label(kind: str, target: str | None, version: str | None, policies: Sequence[Policy], lang: str) -> str:
-    """The target's name in ``lang``: the report's word for its kind, a notification rule's label."""
+def _label(
+    kind: str, target: str | None, clock: str | None, version: str | None, policies: Sequence[Policy], lang: str
+) -> str:
+    """The target's name in ``lang``: the report's word for its kind (a next reply by its clock's label, of the
+    version the item is judged under: :mod:`sla_dsl.report.target_names`), a notification rule's label."""
     if kind in (AT_RISK, BREACHED) or target == RESPONSE:
         return message("report.targets.respond", lang)
+    own = [p for p in policies if p.version == version] or sorted(policies, key=lambda p: p.effective)
     if kind in _NOTICES:
-        own = [p for p in policies if p.version == version] or sorted(policies, key=lambda p: p.effective)
         for p in own:
             rule = next((n for n in p.model.notifications if n.name == target), None)
             if rule is not None and rule.label.text(lang):
                 return rule.label.text(lang)
         return message("report.targets.notify", lang)
     if target is not None and kind in (TARGET_AT_RISK, TARGET_BREACHED):
+        model = next((p.model for p in own if any(c.name == clock for c in p.model.clocks)), None)
         try:
-            return message(f"report.targets.{target}", lang)
+            return target_word(model, target, clock, lang)
         except KeyError:
             return f"`{printable(target)}`"
     return message("report.targets.notify", lang)
@@ -143,7 +148,7 @@ def alert_name(
     if lang == "ja":
         subject = message("serve.timers.outage" if outage else "serve.timers.incident", lang, id=shown_id(item, lang))
         state = message("serve.dashboard.s_at_risk" if kind in _AT_RISK else "serve.dashboard.s_breached", lang)
-        named = _label(kind, target, version, policies, lang)
+        named = _label(kind, target, clock, version, policies, lang)
     else:
         subject, state = shown_id(item), kind
         on = f"@{clock}" if clock else ""

@@ -89,6 +89,7 @@ from ..policy.compiled import Policy, declared_types
 from ..report import DataNote
 from ..report.data_notes import note_text
 from ..report.render import render
+from ..report.violation_words import policy_labels
 from ..report.words import PolicyWords
 from .live import INCIDENT, LiveView
 from .store import Store
@@ -709,11 +710,12 @@ class Tracker:
 
     def _said(self, n: PriorityNote, lang: str) -> str:
         """A ``priority_unknown`` note's message in ``lang``: the engine's English as ``GET /report`` gives it,
-        else the report's words for its note (as a report in that language words the violation)."""
+        else the report's words for its note (as a report in that language words the violation: the
+        policy's labels, the ids and the log's values quoted as data, no backtick)."""
         if lang == "en" or n.note is None:
             return n.message
         w = PolicyWords(self.policies, lang)
-        return note_text(n.note, n.ident, lang, w.t, w.backup_kind_shown, w.event)
+        return note_text(n.note, n.ident, lang, w.t, w.backup_kind_shown, w.event, policy_labels(w))
 
     def _summary(self, result: Evaluation, inc: Incident, now: float) -> dict[str, Any]:
         rules = inc.rules
@@ -791,7 +793,10 @@ def _unseen_note(
         priority = first.get("priority")
     elif not reports:
         at, priority = stored[0][0], None
-        unknown = message("report.data.unknown_incident", lang, id=str(events[0].get("id", "")))
+        ident, note = str(events[0].get("id", "")), DataNote(what="unknown_incident")
+        # (the engine's English as GET /report gives it, else the report's words, as in :meth:`Tracker._said`)
+        labels = None if lang == "en" else policy_labels(PolicyWords([], lang))
+        unknown = note_text(note, ident, lang, str, str, str, labels)
         said = message("serve.incident.unknown", lang, said=unknown, report="GET /report")
     else:
         at, priority = reports[-1][0], reports[-1][1].get("priority")

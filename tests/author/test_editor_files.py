@@ -95,6 +95,7 @@ priority P1 {
 }
 priority P1 {
   respond within 90 seconds
+  credit 5% per breach, at most 25% monthly
   first reply within 1 second on resolution
 }
 notify n { within 1 hour after outage.started met by outage.notified }

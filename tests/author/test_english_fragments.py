@@ -43,6 +43,7 @@ def latin_words(text: str, *paths: Path) -> set[str]:
     for p in paths:
         text = text.replace(str(p), "")
     text = re.sub(r"`[^`\s]*`", "", text)  # a name, id, key or value as it is written
+    text = re.sub(r'`\w+: "[^"`]*"`', "", text)  # a line of YAML to write (`from: "2026-11-27T16:00:00+09:00"`)
     text = re.sub(r"\d{4}-\d\d-\d\d(T[\d:+]+)?", "", text)
     return set(re.findall(r"[A-Za-z]+", text)) - IDS
 
@@ -109,8 +110,12 @@ cases:
     [
         (
             "2026-11-27T16:00:00",
-            "`from` の `2026-11-27T16:00:00` には時差（`+09:00` など）がありません（例：`2026-11-27T17:30:00+09:00`）",
-            "from `2026-11-27T16:00:00` has no UTC offset (write e.g. `2026-11-27T17:30:00+09:00`)",
+            "`from` の `2026-11-27T16:00:00` には時差（`+09:00` など）がありません（例：`2026-11-27T17:30:00+09:00`）\n"
+            "  ヒント: 期限を計算するコマンドの `--from` と同じく、時差の付いた時刻を書いてください："
+            '`from: "2026-11-27T16:00:00+09:00"`',
+            "from `2026-11-27T16:00:00` has no UTC offset (write e.g. `2026-11-27T17:30:00+09:00`)\n"
+            "  help: write a time with its UTC offset, as `sla deadline --from` takes: "
+            '`from: "2026-11-27T16:00:00+09:00"`',
         ),
         (
             "3000-01-01T10:00:00+09:00",
@@ -126,9 +131,9 @@ cases:
             "from `2026-11-27T16:00:00+25:00` is not an ISO 8601 time (write e.g. `2026-11-27T17:30:00+09:00`)",
         ),
         (
-            "2026-13-01",
-            "`from` の `2026-13-01` は `ISO 8601` 形式の時刻でも日付（`YYYY-MM-DD`）でもありません",
-            "from `2026-13-01` is not an ISO 8601 time or a date (YYYY-MM-DD)",
+            "2026-13-01",  # (a `from` of `deadline` is an instant, as `sla deadline --from`: not a date either)
+            "`from` の `2026-13-01` は `ISO 8601` 形式の時刻ではありません（例：`2026-11-27T17:30:00+09:00`）",
+            "from `2026-13-01` is not an ISO 8601 time (write e.g. `2026-11-27T17:30:00+09:00`)",
         ),
     ],
 )
@@ -235,9 +240,9 @@ def test_serve_reload_on_the_day_of_a_version_in_use(tmp_path: Path, caplog: pyt
     third = _write(folder, "v3.sla", version("2099.2"))
     with caplog.at_level(logging.ERROR, logger="sla.serve"):
         service.reload_files()
-    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("reload:")]
-    assert said == [f"reload: {third}：版 2099.2 の適用開始日 2099年1月1日(木) は、版 2099.1と同じ日です"], said
-    assert latin_words(said[0].removeprefix("reload: "), third) == set()  # the log's own prefix aside
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("再読み込み：")]
+    assert said == [f"再読み込み：{third}：版 2099.2 の適用開始日 2099年1月1日(木) は、版 2099.1と同じ日です"], said
+    assert latin_words(said[0], third) == set()  # its prefix too is in the log's language
     service.store.close()
 
 

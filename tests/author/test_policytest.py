@@ -60,7 +60,7 @@ def test_failures_are_readable(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "deadline: expected 2026-11-27T20:00:00+09:00, got 2026-11-30T12:00:00+09:00" in out
     assert "  - 2026-11-19T22:00:00+09:00/2026-11-20T00:00:00+09:00" in out
     assert "  + 2026-11-26T22:00:00+09:00/2026-11-27T00:00:00+09:00" in out
-    assert "incidents INC-1 status: expected 'met', got 'breached'" in out
+    assert "incidents INC-1 status: expected `met`, got `breached`" in out
     assert "incidents INC-9: expected in the report, but it is not there" in out
     assert out.rstrip().endswith("FAIL: 3/3")
 
@@ -80,7 +80,7 @@ def test_run_filters_by_name(tmp_path: Path) -> None:
         ("cases:\n  - name: x\n    expect: 1\n", "must ask exactly one of"),
         ("cases:\n  - name: x\n    deadline: {priority: P1}\n    expect: 1\n", "case `x` needs `from`"),
         (
-            "cases:\n  - name: x\n    deadline: {priority: P9, from: 2026-11-27}\n    expect: 1\n",
+            'cases:\n  - name: x\n    deadline: {priority: P9, from: "2026-11-27T00:00:00+09:00"}\n    expect: 1\n',
             "unknown priority `P9`",
         ),
         (

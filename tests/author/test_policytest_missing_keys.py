@@ -57,7 +57,7 @@ def test_a_key_nothing_is_near_lists_its_records_keys_or_the_sections(tmp_path: 
         "targets OUT-1:zzzzzzzzzzzz: expected in the report, but it is not there; the report has "
         "`OUT-1:recovery`, `OUT-1:first_report` for `OUT-1`",
         "credits nothing:here: expected in the report, but it is not there; the report has "
-        "`content:2026-11-01`, `content:2026-11-01:plan=premium`",
+        "`content:2026-11-01:plan=premium`, `content:2026-11-01`",  # (the policy's order of targets)
     ]
     assert _problems(tmp_path, '      targets: {"OUT-1:zzzzzzzzzzzz": met}\n', "ja") == [
         "`targets` の `OUT-1:zzzzzzzzzzzz`：レポートにありません。レポートにある `OUT-1` のキー："

@@ -88,8 +88,8 @@ def test_the_rule_and_the_target_of_one_name_are_each_addressed(tmp_path: Path) 
     # (each checked for what it is: the rule's verdict is not the target's)
     wrong = '{"INC-1:resolve@resolution": met, "INC-1:notify.resolve": breached}'
     assert _problems(tmp_path, wrong) == [
-        "targets INC-1:resolve@resolution status: expected 'met', got 'breached'",
-        "targets INC-1:notify.resolve status: expected 'breached', got 'met'",
+        "targets INC-1:resolve@resolution status: expected `met`, got `breached`",
+        "targets INC-1:notify.resolve status: expected `breached`, got `met`",
     ]
     fields = '{"INC-1:notify.resolve": {status: met, due: "2026-11-30T11:00:00+09:00", kind: notify}}'
     assert _problems(tmp_path, fields) == []
@@ -105,7 +105,7 @@ def test_the_shared_key_is_refused_with_keys_that_each_name_one_row(tmp_path: Pa
     assert suggested == ["INC-1:resolve@resolution", "INC-1:notify.resolve"]
     for key in suggested:  # every key the refusal suggests names one row: written, it is checked
         problems = _problems(tmp_path, f'{{"{key}": open}}')
-        assert len(problems) == 1 and problems[0].startswith(f"targets {key} status: expected 'open', got "), problems
+        assert len(problems) == 1 and problems[0].startswith(f"targets {key} status: expected `open`, got "), problems
     (ja,) = _problems(tmp_path, '{"INC-1:resolve": met}', lang="ja")
     assert ja == (
         "`targets` の `INC-1:resolve`：目標と通知の規定が同じ名前です。"

@@ -154,7 +154,7 @@ cases:
 
 def test_an_availability_failure_names_the_service(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(tmp_path, capsys, AVAILABILITY, "--lang", "en")
-    assert code == 1 and "    availability content ratio: expected 1.0, got 0.99404" in out, out
+    assert code == 1 and "    availability content ratio: expected `1.0`, got `0.99404" in out, out
     code, out, _ = _run(tmp_path, capsys, AVAILABILITY)
     assert code == 1 and "    `availability` の `content` の `ratio`：期待 `1.0`、実際 `0.99404" in out, out
 

@@ -145,8 +145,8 @@ def test_events_are_judged_under_every_version(files: dict[str, Path], tmp_path:
     ]
     (alone,) = run(load_policy(files["v1"]), [path])  # (one version: INC-2 is due in 4 business hours)
     assert alone.problems == [
-        "incidents INC-2 response_due: expected '2026-11-27T18:00:00+09:00', got '2026-11-30T11:00:00+09:00'",
-        "incidents INC-2 policy_version: expected '2', got '1'",
+        "incidents INC-2 response_due: expected `2026-11-27T18:00:00+09:00`, got `2026-11-30T11:00:00+09:00`",
+        "incidents INC-2 policy_version: expected `2`, got `1`",
     ]
 
 

@@ -73,7 +73,7 @@ def test_sla_test_results_in_japanese_and_english(tmp_path: Path, capsys: pytest
     assert f"失敗：{path}:2：wrong deadline\n" in out
     assert "    `deadline`：期待 2026-11-27T20:00:00+09:00、実際 2026-11-30T12:00:00+09:00\n" in out
     assert "    定期メンテナンスの時間帯が違います（- 期待、+ 実際）：\n" in out
-    assert "    `incidents` の `INC-1` の `status`：期待 `'met'`、実際 `'breached'`\n" in out
+    assert "    `incidents` の `INC-1` の `status`：期待 `met`、実際 `breached`\n" in out
     assert "    `incidents` の `INC-9`：レポートにありません。レポートにあるキー：`INC-1`\n" in out
     assert "    `business_time`：期待 5 時間、実際 4 時間\n" in out
     assert out.endswith("成功：0/4\n失敗：4/4\n")
@@ -89,7 +89,7 @@ def test_sla_test_results_in_japanese_and_english(tmp_path: Path, capsys: pytest
         "      - 2026-11-19T22:00:00+09:00/2026-11-20T00:00:00+09:00\n"
         "      + 2026-11-26T22:00:00+09:00/2026-11-27T00:00:00+09:00\n"
         f"FAIL: {path}:8: wrong verdict\n"
-        "    incidents INC-1 status: expected 'met', got 'breached'\n"
+        "    incidents INC-1 status: expected `met`, got `breached`\n"
         "    incidents INC-9: expected in the report, but it is not there; the report has `INC-1`\n"
         f"FAIL: {path}:15: hours\n"
         "    business_time: expected 5 hours, got 4\n" + "-" * 72 + "\nPASS: 0/4\nFAIL: 4/4\n"
@@ -116,7 +116,8 @@ def test_sla_test_results_in_japanese_and_english(tmp_path: Path, capsys: pytest
         ),
         ("cases: [\n", ": error: [E160] YAML として読めません：`", ": error: [E160] invalid YAML: expected"),
         (
-            "cases:\n  - name: x\n    deadline: {priority: P1, from: 2026-11-27, attributes: {plan: gold}}\n"
+            "cases:\n  - name: x\n"
+            '    deadline: {priority: P1, from: "2026-11-27T00:00:00+09:00", attributes: {plan: gold}}\n'
             "    expect: 1\n",
             ": error: [E162] ケース `x`：属性 `plan` はありません\n  ヒント: このポリシーは属性を宣言していません\n",
             ": error: [E162] case `x`: unknown attribute `plan`\n  help: the policy declares no attributes\n",

@@ -297,10 +297,15 @@ def test_a_wrong_day_is_located_with_the_line_to_write(
 
 
 def test_a_day_without_its_name_or_its_of_is_a_syntax_error_that_shows_the_forms() -> None:
-    for line in ("holiday yearly 05-01", 'holiday yearly 4th thu nov "a" / "b"'):
-        errors = [d for d in diagnostics(policy(f"  {line}\n")) if d.is_error]
-        assert errors and errors[0].code == "E011", errors
-        assert 'holiday yearly 4th thu of nov "感謝祭" / "Thanksgiving"' in (errors[0].help or "")
+    errors = [d for d in diagnostics(policy('  holiday yearly 4th thu nov "a" / "b"\n')) if d.is_error]
+    assert errors and errors[0].code == "E011", errors
+    assert 'holiday yearly 4th thu of nov "感謝祭" / "Thanksgiving"' in (errors[0].help or "")
+    # a day without its name: at the end of its line, with the line to write
+    errors = [d for d in diagnostics(policy("  holiday yearly 05-01\n")) if d.is_error]
+    assert errors and errors[0].code == "E011", errors
+    assert (errors[0].span.line, errors[0].span.column) == (LINE, len("  holiday yearly 05-01") + 1)
+    assert errors[0].message == "the `holiday` line has no name"
+    assert '`holiday yearly 05-01 "' in (errors[0].help or "")
     d = _one(policy('  holiday yearly 05-01 "創立記念日"\n'), "E263")  # every declared language, as `holiday`
     assert d.span.line == LINE
 

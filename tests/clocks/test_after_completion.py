@@ -101,14 +101,14 @@ def test_the_command_line_report_says_the_reopen_was_not_read(tmp_path: Path) ->
     ja = sla("evaluate", str(path), str(log), *month, "--lang", "ja")
     assert ja.returncode == 0, ja.stderr
     assert (
-        "`I-1` の「再開」（`incident.reopened`）は、案件が3月2日(月) 11:00に回避策または問題解決に必要な情報の受領"
-        "（`incident.resolved`）で完了した後の記録です。クロック「解決時間」はこのイベントで動くはずでしたが"
+        "「I-1」の「再開」は、案件が3月2日(月) 11:00 に回避策または問題解決に必要な情報の受領"
+        "で完了した後の記録です。クロック「解決時間」はこのイベントで動くはずでしたが"
     ) in ja.stdout
     assert f"{log}:5" in ja.stdout
     en = sla("evaluate", str(path), str(log), *month, "--lang", "en")
     assert (
-        "“Reopened” (`incident.reopened`) of `I-1` comes after the incident was completed at Mon 2 Mar 11:00 by "
-        "the receipt of a workaround or the information needed (`incident.resolved`): clock “Time to resolve”"
+        "“Reopened” of “I-1” comes after the incident was completed at Mon 2 Mar 11:00 by "
+        "the receipt of a workaround or the information needed: clock “Time to resolve”"
     ) in en.stdout
 
 
@@ -164,4 +164,4 @@ def test_a_clock_without_a_label_is_named_by_its_name(tmp_path: Path, lang: str)
     path, log = write(tmp_path, text, EVENTS)
     done = sla("evaluate", str(path), str(log), "--from", "2026-03-01", "--to", "2026-04-01", "--lang", lang)
     assert done.returncode == 0, done.stderr
-    assert ("クロック`ttr`" if lang == "ja" else "clock `ttr` would act") in done.stdout
+    assert ("クロック「ttr」" if lang == "ja" else "clock “ttr” would act") in done.stdout

@@ -48,6 +48,14 @@ EXAMPLES: dict[str, list[tuple[str, tuple[str, str]]]] = {
         ("E011", (VALUE, '  value 1「当社」 / "Company business hours"')),
     ],
     "diag.help.ordinal": [("E011", (EVERY, "  every month on 4 thu, 22:00-24:00 "))],
+    "diag.help.nth_day": [
+        ("E010", (EVERY, "  every month on 第3水曜日, 22:00-24:00 ")),
+        ("E011", (HOLIDAYS, '  holidays JP\n  holiday yearly 11月第4木曜日 "感謝祭" / "Thanksgiving"\n')),
+    ],
+    "diag.help.time": [
+        ("E011", (EVERY, "  every month on 3rd wed, 22時-24時 ")),
+        ("E010", (HOURS, "  hours １０時-18時 ")),
+    ],
     "diag.help.date": [
         ("E011", (EFFECTIVE, "  effective 2026/04/01")),
         ("E011", (EFFECTIVE, "  effective 2026年4月1日")),

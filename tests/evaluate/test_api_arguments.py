@@ -82,7 +82,7 @@ def test_a_path_among_the_versions_is_a_type_error_naming_it() -> None:
     with pytest.raises(
         TypeError, match=r"policy\[1\]: expected a Policy, found str: load it with sla_dsl\.load_policy"
     ):
-        sla_dsl.evaluate([policy(), "v2.sla"], [], *MONTH)
+        sla_dsl.evaluate([english_policy(), "v2.sla"], [], *MONTH)  # (in the policy's primary language: English)
     with pytest.raises(TypeError, match="policy: expected a Policy or a sequence of its versions, found int"):
         sla_dsl.evaluate(3, [], *MONTH)  # type: ignore[arg-type]
 

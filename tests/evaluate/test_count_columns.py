@@ -107,7 +107,8 @@ def test_monthly_tallies_are_those_of_each_months_listed_incidents(
 ) -> None:
     """Each month counts the incidents its report lists: the clock starts in it, or before it and the
     incident is not completed at its start; in report order (as ``Verdicts``) or not. A response verdict
-    counts in one month only (``tally_of`` from the month's start, until the next month's)."""
+    counts in one month only (``tally_of`` from the month's start, until the next month's, or the last
+    month's end)."""
     given_list: list[Incident] = Verdicts(_ordered(incidents)) if ordered else incidents
     tallies = incident_tallies(given_list, spans)
     for k, (span, tally) in enumerate(zip(spans, tallies, strict=True)):
@@ -118,7 +119,8 @@ def test_monthly_tallies_are_those_of_each_months_listed_incidents(
             or (i.clock < span.start and (i.completed is None or i.completed >= span.start))
         ]
         start = dt.datetime.fromtimestamp(span.start, dt.UTC)
-        until = dt.datetime.fromtimestamp(spans[k + 1].start, dt.UTC) if k + 1 < len(spans) else None
+        # (the last month's own report ends with it: the next period counts what settled after it)
+        until = dt.datetime.fromtimestamp(spans[k + 1].start if k + 1 < len(spans) else span.end, dt.UTC)
         assert tally == tally_of(listed, start, until)  # (no named targets)
         # the priorities in sorted order, whatever the order of the incidents
         assert list(tally) == sorted(tally)

@@ -293,7 +293,7 @@ def test_the_command_line_report(tmp_path: Path) -> None:
         cwd=ROOT,
         timeout=120,
     )
-    assert "`I` のエンド・ユーザー様への一次回答（`incident.responded`）に優先度（`priority`）がありますが" in ja.stdout
+    assert "「I」のエンド・ユーザー様への一次回答に優先度がありますが" in ja.stdout
 
 
 # -- a field no event of its family carries: said once per item and value -----------------------------------

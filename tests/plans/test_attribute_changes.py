@@ -496,7 +496,8 @@ LINE = TEXT.splitlines().index("  changes at incident.plan_changed") + 1
             "E208",
             14,
             "unknown event type `incident.plan_chaged`",
-            "did you mean `incident.plan_changed`?",
+            "did you mean `incident.plan_changed`? A type of the policy's own is declared first: "
+            '`event incident.plan_chaged "…" / "…"`',
         ),
         (
             "  changes at outage.started\n",

@@ -199,7 +199,7 @@ def test_each_month_is_measured_and_a_bad_november_owes_a_credit() -> None:
     assert nov.ratio == pytest.approx(1 - 360 / 43_200) and nov.met is False
     assert dec.ratio == 1.0 and dec.met is True and dec.measured_minutes == 44_640 - 600
     assert r.availability.ratio == pytest.approx(1 - 360 / (87_840 - 600))  # the whole period: above 99.5%
-    credit, premium = r.credits  # the target without `when`, then premium's (99.1667% < 99.5%: 25%)
+    premium, credit = r.credits  # in the policy's order: premium's (99.1667% < 99.5%: 25%), then the other's
     assert (credit.service, credit.start, credit.below, credit.credit_percent) == ("content", t("2026-11-01"), 99.5, 10)
     assert (premium.when, premium.target, premium.below, premium.credit_percent) == ("plan = premium", 99.9, 99.5, 25)
     assert credit.ref == "Article 6"

@@ -201,18 +201,18 @@ def test_each_target_gives_its_own_row_per_month_on_the_service_s_measured_figur
     rows = [
         (p.when, p.start, round(p.ratio, 6), p.target, p.met) for p in r.availability_periods if p.service == "content"
     ]
-    assert rows == [
-        (None, t("2026-11-01"), round(1 - 120 / 43_200, 6), 99.5, True),
-        (None, t("2026-12-01"), round(1 - 30 / 44_640, 6), 99.5, True),
+    assert rows == [  # in the policy's order: premium's target is written above the one without `when`
         ("plan = premium", t("2026-11-01"), round(1 - 120 / 43_200, 6), 99.9, False),
         ("plan = premium", t("2026-12-01"), round(1 - 30 / 44_640, 6), 99.9, True),
+        (None, t("2026-11-01"), round(1 - 120 / 43_200, 6), 99.5, True),
+        (None, t("2026-12-01"), round(1 - 30 / 44_640, 6), 99.5, True),
     ]
     assert [(c.when, c.start, c.below, c.credit_percent) for c in r.credits] == [
         ("plan = premium", t("2026-11-01"), 99.9, 10.0)
     ]
     assert [v.id for v in r.violations if v.kind == "availability"] == ["content:2026-11-01:plan=premium"]
     data = r.model_dump(mode="json")
-    assert data["credits"][0]["when"] == "plan = premium" and data["availability_periods"][0]["when"] is None
+    assert data["credits"][0]["when"] == "plan = premium" and data["availability_periods"][-1]["when"] is None
 
 
 @pytest.mark.parametrize(

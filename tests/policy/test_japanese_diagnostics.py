@@ -191,6 +191,12 @@ VARIANTS: dict[str, str] = {
     "W258-planned": PLANS
     + _SERVICE.format(body="except maintenance, planned stops")
     + "maintenance m { every month on 3rd wed, 22:00-24:00 }\n",
+    # a priority's credit per breached target: with no target line above it, a second one, a cap below it
+    "E266": HEADER + CALENDAR + "priority P1 {\n  credit 5% per breach\n  respond within 1 hour\n}\n",
+    "E212-breach-credit": HEADER
+    + CALENDAR
+    + "priority P1 {\n  respond within 1 hour\n  credit 5% per breach\n  credit 2% per breach\n}\n",
+    "W263": HEADER + CALENDAR + "priority P1 {\n  respond within 1 hour\n  credit 30% per breach, at most 10%\n}\n",
     "W241-twice": HEADER
     + CALENDAR
     + "clock response {\n  starts at incident.reported, else incident.reported\n}\n"

@@ -55,6 +55,7 @@ priority P9 {
   respond by end of 1st business day
   respond within 2 business hours on extra
   resolve by 16:00 of 2nd business day on extra
+  credit 5% per breach, at most 25% monthly
   first reply by end of 1st business day on extra
   respond by end of 1st business day on extra
 }

@@ -124,7 +124,7 @@ def test_a_skipped_lines_help_is_on_its_own_line_and_a_value_still_makes_no_line
     assert "`x\\n  help: fake\\x1b[31m`" in hostile_line and "\x1b" not in err
     assert not any(ln.startswith("  help: fake") for ln in lines)
     code, _, err = _run(["evaluate", str(POLICY), str(log), *MONTH, "--skip-invalid"], capsys)
-    assert "\n  ヒント: オフセットを書いてください" in err and "\\n  ヒント" not in err
+    assert "\n  ヒント: 時差を書いてください" in err and "\\n  ヒント" not in err
 
 
 # ---- sla fmt: stdin is read once, and what was formatted is counted ---------------------------------

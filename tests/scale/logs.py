@@ -59,6 +59,37 @@ def two_versions() -> list[sla_dsl.Policy]:
     return [policy(), sla_dsl.load_policy(v2)]
 
 
+#: Service credits per breached target (``credit N% per breach``) on each priority's response target: a cap,
+#: none, and each measurement period, so the merged report's ``breach_credits`` is tested too.
+CREDIT_LINES = {
+    "respond within 4 business hours": "credit 5% per breach, at most 25% monthly",
+    "respond within 1 business day": "credit 10% per breach quarterly",
+    "respond within 5 business days": "credit 2% per breach, at most 3% per period",
+}
+
+
+def _credited(text: str) -> str:
+    for target, line in CREDIT_LINES.items():
+        text = text.replace(f"  {target}", f"  {target}\n  {line}", 1)
+    return text
+
+
+@cache
+def credited() -> sla_dsl.Policy:
+    """The policy with a credit per breach on every priority's response target."""
+    return sla_dsl.load_policy(_credited(POLICY_PATH.read_text("utf-8")))
+
+
+@cache
+def credited_versions() -> list[sla_dsl.Policy]:
+    """Two versions whose credit lines differ: the second, from mid-month, with a shorter P1 target and its own
+    credit per breach (the line of the version that judged an incident applies)."""
+    text = POLICY_PATH.read_text("utf-8")
+    v2 = text.replace('version "2026.1"', 'version "2026.2"').replace("effective 2026-04-01", "effective 2026-11-16")
+    v2 = v2.replace("respond within 4 business hours", "respond within 2 business hours\n  credit 7% per breach")
+    return [credited(), sla_dsl.load_policy(v2)]
+
+
 @st.composite
 def epochs(draw: st.DrawFn) -> float:
     if draw(st.integers(0, 2)) == 0:

@@ -30,7 +30,7 @@ from sla_dsl.events.problems import EventInputError
 from sla_dsl.events.reader import read_jsonl
 from sla_dsl.scale import judge_table
 
-from .logs import START, frame, logs, policy, two_versions
+from .logs import START, credited, credited_versions, frame, logs, policy, two_versions
 
 END = dt.datetime(2026, 12, 1, tzinfo=START.tzinfo)
 
@@ -75,11 +75,12 @@ def partitioned(lines: list[str], policies: Any, start: Any, as_of: Any, n: int,
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(lines=logs(), two=st.booleans(), n=st.integers(1, 5), seed=st.integers(0, 2**16), data=st.data())
+@given(lines=logs(), which=st.integers(0, 3), n=st.integers(1, 5), seed=st.integers(0, 2**16), data=st.data())
 def test_merged_partitions_give_the_one_run_report(
-    lines: list[str], two: bool, n: int, seed: int, data: st.DataObject
+    lines: list[str], which: int, n: int, seed: int, data: st.DataObject
 ) -> None:
-    policies = two_versions() if two else policy()
+    # (with credits per breached target on some: the report's `breach_credits`, from the merged verdicts)
+    policies = (policy, two_versions, credited, credited_versions)[which]()
     start = data.draw(st.sampled_from([START, START + dt.timedelta(days=9, hours=10)]))
     as_of = data.draw(st.sampled_from([None, START + dt.timedelta(days=20, hours=13), END + dt.timedelta(days=40)]))
     assert partitioned(lines, policies, start, as_of, n, seed) == one_run(lines, policies, start, as_of)

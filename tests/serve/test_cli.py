@@ -37,13 +37,14 @@ def test_refusals_are_one_line_and_exit_1_or_2(tmp_path: Path) -> None:
     assert "at least 16 characters" in sla("serve", str(POLICY), "--token-file", str(short)).stderr
     hook = sla("serve", str(POLICY), "--webhook", "file:///etc/passwd")
     assert hook.returncode == 2 and "is not an http:// or https:// URL" in hook.stderr  # a flag's value: usage
-    db = sla("serve", str(POLICY), "--db", "mysql://x")
-    assert db.returncode == 1 and "unsupported database URL `mysql:...`" in db.stderr
+    # a --db that names no database this service uses is a flag's value that is not valid: usage, exit 2
+    db = sla("serve", str(POLICY), "--db", "mysql://x", "--lang", "en")
+    assert db.returncode == 2 and "unsupported database URL `mysql:...`" in db.stderr
 
 
 def test_warns_beyond_loopback_without_a_token(tmp_path: Path) -> None:
     # The database cannot be opened, so it stops before listening: only the warning is checked.
-    r = sla("serve", str(POLICY), "--host", "0.0.0.0", "--db", f"sqlite:///{tmp_path}/no/such/dir/x.db")
+    r = sla("serve", str(POLICY), "--host", "0.0.0.0", "--db", f"sqlite:///{tmp_path}/no/such/dir/x.db", "--lang", "en")
     assert "sla: warning: listening on 0.0.0.0 without --token-file" in r.stderr
     assert r.returncode == 1 and "cannot open the database" in r.stderr and "Traceback" not in r.stderr
 

@@ -21,9 +21,10 @@ from sla_dsl.serve.tracking import FakeClock, _unseen_note
 from .conftest import Starter, tokyo
 from .test_unjudged_incidents import LATE_P0, NOW, _versions
 
-#: Latin letters outside code spans (the ids, events and fields the notes quote are in backticks)
+#: Latin letters outside code spans and data (the notes quote the ids and the log's values as data, 「P0」;
+#: the service's own words put a request in backticks, `GET /report`)
 _LATIN = re.compile(r"[A-Za-z]+")
-_CODE = re.compile(r"`[^`]*`")
+_CODE = re.compile(r"`[^`]*`|「[^」]*」")
 
 
 def japanese_only(text: str) -> bool:
@@ -49,7 +50,7 @@ def test_the_notes_of_incidents_stored_but_not_in_the_live_view(start: Starter, 
     for path in ("/incidents/ORPHAN", "/incidents/ORPHAN?lang=ja"):
         (said,) = notes(c, path)
         assert said == (
-            "案件 `ORPHAN` のイベントがありますが、その報告（`incident.reported`）の記録がありません。"
+            "案件「ORPHAN」のイベントがありますが、その障害の報告を受けた時点の記録がありません。"
             "`GET /report` は違反のデータの項目に挙げます"
         )
         assert japanese_only(said), said
@@ -78,7 +79,7 @@ def test_a_priority_the_version_does_not_define_is_noted_in_japanese(start: Star
     assert c.post("/events", json=LATE_P0).json()["stored"] == 1
     body = c.get("/incidents/H").json()
     assert body["judged"] is False
-    assert [n["message"] for n in body["data"]] == ["優先度 `P0` は規定の版 2026.1 に定められていません"]
+    assert [n["message"] for n in body["data"]] == ["優先度「P0」は規定の版 2026.1 に定められていません"]
     assert japanese_only(body["data"][0]["message"])
     assert notes(c, "/incidents/H?lang=en") == ["priority `P0` is not defined in version 2026.1"]
     # a reprioritisation not applied: the note of an incident judged
@@ -87,7 +88,7 @@ def test_a_priority_the_version_does_not_define_is_noted_in_japanese(start: Star
     assert c.post("/events", content=lines([reported, moved])).status_code == 200
     body = c.get("/incidents/J").json()
     assert body["judged"] is True
-    assert [n["message"] for n in body["data"]] == ["優先度 `P0` は規定の版 2026.1 に定められていません"]
+    assert [n["message"] for n in body["data"]] == ["優先度「P0」は規定の版 2026.1 に定められていません"]
     assert notes(c, "/incidents/J?lang=en") == ["priority `P0` is not defined in version 2026.1"]
 
 

@@ -99,7 +99,7 @@ def test_a_reload_refused_for_one_file_says_no_other_version_was_added(
     with caplog.at_level(logging.ERROR, logger="sla.serve"):
         service.reload_files()
     (said,) = [r.getMessage() for r in caplog.records]
-    assert said.startswith("reload: ポリシーのファイルを読み直せませんでした。使用中の版はそのままです：\n")
+    assert said.startswith("再読み込み：ポリシーのファイルを読み直せませんでした。使用中の版はそのままです：\n")
     assert f"{folder / 'bad.sla'}:" in said  # located
     assert said.endswith(
         "ヒント: 読み直しでは、ファイルの新しい版をすべて加えるか、一つも加えないかのどちらかです（起動も、"

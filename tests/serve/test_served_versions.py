@@ -268,9 +268,9 @@ def test_sighup_says_a_version_changed_on_disk_and_applies_nothing(
     _edit(policy, FOUR, TWO)
     with caplog.at_level(logging.ERROR, logger="sla.serve"):
         service.reload_files()
-    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("reload:")]
+    said = [r.getMessage() for r in caplog.records if r.getMessage().startswith("再読み込み：")]
     assert len(said) == 1, said
-    assert said[0].startswith(f"reload: {policy}:9:3：版 2026.1 は使用中ですが、ファイルの内容が変わっています。")
+    assert said[0].startswith(f"再読み込み：{policy}:9:3：版 2026.1 は使用中ですが、ファイルの内容が変わっています。")
     assert "この変更は適用していません" in said[0] and f"\n  {CHANGE_JA}\n" in said[0]
     assert "新しい `version` と将来の日付の `effective`" in said[0] and "次の起動は拒否されます" in said[0]
     assert service.tracker.policies == before  # the version in use is the one loaded
@@ -289,7 +289,7 @@ def test_a_reloaded_file_with_a_syntax_error_is_said_as_at_start(
         service.reload_files()
     (said,) = [r.getMessage() for r in caplog.records]
     first, located, excerpt, caret, *_ = said.split("\n")
-    assert first == "reload: ポリシーのファイルを読み直せませんでした。使用中の版はそのままです："
+    assert first == "再読み込み：ポリシーのファイルを読み直せませんでした。使用中の版はそのままです："
     assert located.startswith(f"{later}:95:29: error: [E011] `hou` はここには書けません")
     assert excerpt == "95 |   respond within 4 business hou" and caret.endswith("^^^")
     assert [p.version for p in service.tracker.policies] == ["2026.1"]
@@ -307,7 +307,7 @@ def test_a_reloaded_version_that_has_begun_is_refused_in_the_policys_language(
         service.reload_files()
     (said,) = [r.getMessage() for r in caplog.records]
     assert said == (
-        f"reload: {later}:9:3：版 `2026.2` の適用開始日 2026年10月1日(木) は、すでに始まっています\n"
+        f"再読み込み：{later}:9:3：版 `2026.2` の適用開始日 2026年10月1日(木) は、すでに始まっています\n"
         "ヒント: 新しい版は将来の日付から適用します。対応中の案件が、起算した時点の版のまま判定されるようにするためです"
     )
     # posted, the same version is refused in English, as every error body

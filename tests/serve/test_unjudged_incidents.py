@@ -56,7 +56,7 @@ def test_an_incident_its_version_cannot_judge_is_said(
     assert "版 2026.2 には 2026年12月1日(火) から定められています" in line and "（P1, P2, P3）" in line
     # GET /incidents/H: 200, the incident stored and not judged, with its data note (as GET /report words it:
     # the engine's English with lang=en; the policy's primary language, Japanese, without)
-    assert c.get("/incidents/H").json()["data"][0]["message"] == "優先度 `P0` は規定の版 2026.1 に定められていません"
+    assert c.get("/incidents/H").json()["data"][0]["message"] == "優先度「P0」は規定の版 2026.1 に定められていません"
     r = c.get("/incidents/H?lang=en")
     assert r.status_code == 200, r.text
     body: dict[str, Any] = r.json()

@@ -1,0 +1,132 @@
+"""Service credits owed per breached target: the report's ``breach_credits``.
+
+Design notes
+------------
+* A priority's ``credit 5% per breach, at most 25% monthly`` belongs to one of
+  its targets (:mod:`sla_dsl.lang.breach_credits`). Each incident whose target
+  is ``breached`` counts one breach, whatever else it missed: the plain
+  response target by the incident's own ``status`` and ``response_due``, a
+  named target by its row's ``status`` and ``due``. ``met``, ``open``,
+  ``at_risk``, ``paused``, ``cancelled``, ``excluded`` and ``not_applicable``
+  count none; an open target whose time ran out before ``as_of`` is already
+  ``breached`` by the rules that judged it, which this module never changes.
+* The credit line is the one of the rule that judged the incident: the
+  version at its clock start and the priority rule its attributes (``when``)
+  and its last priority chose, as ``inc.rules`` holds them.
+* A breach counts where its violation is listed (:func:`.incidents.in_period`),
+  so a customer finds the credit in the month whose report lists the breach:
+  in the measurement period, in the policy's zone, of the instant it settled
+  (:func:`counted_at`): a named target's due time; the plain response
+  target's due time or the last change of the rule that judged it (a
+  reprioritisation, a change of an attribute), whichever is later, as
+  :func:`.incidents.judge` lists it. A P3 answered late on 30 November and
+  raised to P1 on 2 December is a breach of December (November's report
+  leaves it to December's, which lists it). The period is the calendar month
+  or quarter holding that instant (:func:`.availability.around`, the
+  availability targets' periods), or the evaluated period (``per period``).
+  Only breaches the report lists count: settled in the evaluated period, or
+  after its end of an incident completed before it (no later report lists
+  the incident), which counts in the evaluated period's last measurement
+  period. A period cut by the evaluated one, or not over at ``as_of``, is
+  reported with ``complete: false``, as availability periods are.
+* Rows are per credit line and period, for the periods holding a breach:
+  credit = min(cap, breaches x per breach, 100). Two versions (or two rules)
+  with different lines for one target give one row each in a period they share.
+* Computed from the finished verdicts of every incident, after the partitions
+  of a split run have met (:func:`sla_dsl.evaluation.assemble`), so one run
+  and a merged one give the same rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..lang import model as m
+from ..report import BreachCreditRow
+from .availability import PERIOD_MONTHS, around
+from .common import Ctx, Rules, art
+from .incidents import Incident, in_period
+
+#: (priority, kind, clock, when, start, end, per breach, cap, period, article): one row's identity
+_Key = tuple[str, str, str | None, str | None, float, float, float, float | None, m.MeasurePeriod, str | None]
+
+
+def has_breach_credits(ctx: Ctx) -> bool:
+    """Whether some version states a credit per breach."""
+    return any(p.breach_credits for r in ctx.versions.rules for p in r.model.priorities)
+
+
+def breached_at(inc: Incident, pri: m.Priority, credit: m.BreachCredit) -> float | None:
+    """The due time of the target ``credit`` belongs to, when ``inc`` breached it (None: not breached)."""
+    if credit.clock is None:
+        return inc.due if inc.status == "breached" else None
+    for t, v in zip(pri.targets, inc.targets, strict=False):
+        if (t.kind, t.clock) == (credit.kind, credit.clock):
+            return v.due if v.status == "breached" else None
+    return None
+
+
+def counted_at(inc: Incident, pri: m.Priority, credit: m.BreachCredit) -> float | None:
+    """The instant a breach of the target ``credit`` belongs to settled, as the violations list it (None: not
+    breached): a named target's due time; the plain response target's due time, or the last change of the
+    rule that judged it when later (the reprioritisation or change of an attribute that made it a breach)."""
+    due = breached_at(inc, pri, credit)
+    if due is None or credit.clock is not None:
+        return due
+    last = inc.last_change
+    return due if last is None else max(due, last)
+
+
+def _period(ctx: Ctx, rules: Rules, period: m.MeasurePeriod, due: float) -> tuple[float, float, bool]:
+    """The measurement period holding ``due``, cut to the evaluated one, and whether it is whole and over."""
+    if period is m.MeasurePeriod.PERIOD:
+        return ctx.p0, ctx.p1, ctx.p1 <= ctx.as_of
+    a, b = around(rules, due, PERIOD_MONTHS[period])
+    lo, hi = max(a, ctx.p0), min(b, ctx.p1)
+    return lo, hi, lo == a and hi == b and hi <= ctx.as_of
+
+
+def judge_breach_credits(ctx: Ctx, incidents: Iterable[Incident]) -> list[BreachCreditRow]:
+    """The ``breach_credits`` rows of a report from its judged incidents."""
+    if not has_breach_credits(ctx):
+        return []
+    found: dict[_Key, tuple[Rules, bool, list[tuple[float, str]]]] = {}
+    for inc in incidents:
+        rules = inc.rules
+        pri = rules.priorities.get(inc.priority)
+        if pri is None or not pri.breach_credits:
+            continue
+        for c in pri.breach_credits:
+            at = counted_at(inc, pri, c)
+            if at is None or not in_period(ctx, at, inc.completed):  # (where its violation is listed)
+                continue
+            # (settled after `to` of an incident completed before it: the evaluated period's last one)
+            lo, hi, whole = _period(ctx, rules, c.period, min(at, ctx.p1 - 1.0))
+            when = str(pri.when) if pri.when is not None else None
+            key: _Key = (inc.priority, c.kind, c.clock, when, lo, hi, c.percent, c.cap, c.period, art(pri.ref))
+            found.setdefault(key, (rules, whole, []))[2].append((at, inc.ident))
+    rows: list[BreachCreditRow] = []
+    for key in sorted(found, key=lambda k: (k[4], k[5], k[0], k[2] or "", k[1], k[3] or "", k[6], k[7] or 0.0)):
+        priority, kind, clock, when, lo, hi, percent, cap, period, ref = key
+        rules, whole, hits = found[key]
+        n = len(hits)
+        owed = min(n * percent, cap if cap is not None else 100.0, 100.0)
+        rows.append(
+            BreachCreditRow(
+                priority=priority,
+                target=kind,
+                clock=clock,
+                when=when,
+                period=period.value,
+                start=rules.dt(lo),
+                end=rules.dt(hi),
+                complete=whole,
+                breaches=n,
+                per_breach=percent,
+                cap=cap,
+                credit=round(owed, 9),
+                ref=ref,
+                incidents=[ident for _, ident in sorted(hits)],
+            )
+        )
+    return rows

@@ -1,0 +1,204 @@
+"""What a line of a block means where the parser stopped on it or just after it: the help of the syntax
+error (:func:`line_hint`, called by :mod:`.parser` after the hints of :mod:`.input_hints`), the forms of a
+statement its words so far fit (:func:`written_forms`), and the one line to write for two ``at risk``
+lines of a clock (:func:`merged_risk_help`, E212).
+
+Design notes
+------------
+* **A statement of another block.** A line begun with a statement that only another block holds
+  (``holiday`` in a ``priority``, ``stops at`` in a ``calendar``) says where it is written, as a
+  statement's keyword anywhere already does (:data:`.peer_words.STATEMENT_HOME`). The keywords here
+  (:data:`LINE_HOME`) begin a statement but also stand inside others (``at`` in ``stops at``, ``if`` in
+  ``same day if``, ``in`` in ``when plan in (...)``), so only the first word of a line is read so.
+* **A holiday over several days.** ``holiday yearly 12-29..01-03 "年末年始"``: a ``holiday`` line names
+  one day; a run of days is closed with ``closed yearly 12-29..01-03`` (``closed A..B`` for dates).
+* **A holiday without its name.** ``holiday yearly 3rd wed of dec`` goes on to the next line for its name:
+  the parser stops at that line's first word. The error is put at the end of the ``holiday`` line, with
+  the line to write (the name of the example in the languages the policy declares).
+* **Thresholds joined with ``and``.** ``at risk at 50% and 75% of target`` is written with ``,``.
+* **The forms of the statement begun.** A statement's keywords so far, ``every month on``, are compared
+  word by word with each form, ``month`` and ``months`` alike (the grammar keeps one rule for both):
+  the monthly forms, not the one of ``every 3 months``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from lark import Token, Tree
+
+from .diagnostics import Words, listing, words
+from .input_hints import Hint
+
+__all__ = ["LINE_HOME", "line_hint", "merged_risk_help", "written_forms"]
+
+#: Statements the first word of a line begins, by that word: the statement's keywords and the blocks that
+#: hold it (``a` or `b``), for a line of another block (the words of :data:`.peer_words.STATEMENT_HOME`
+#: are told wherever they stand).
+LINE_HOME: dict[str, tuple[str, str]] = {
+    "holiday": ("holiday", "calendar"),
+    "stops": ("stops at", "clock"),
+    "pauses": ("pauses at", "clock"),
+    "resets": ("resets at", "clock"),
+    "restarts": ("restarts at", "clock"),
+    "cancels": ("cancels at", "clock"),
+    "at": ("at risk", "clock"),
+    "resolve": ("resolve", "priority"),
+    "first": ("first reply", "priority"),
+    "update": ("update every", "priority"),
+    "if": ("if not a business day", "maintenance"),
+    "counts": ("counts as downtime", "maintenance"),
+    "in": ("in another zone", "backup"),
+    "changes": ("changes at", "attribute"),
+    "default": ("default", "attribute"),
+    "values": ("values", "attribute"),
+    "languages": ("languages", "sla"),
+}
+
+_FIRST_WORD = re.compile(r"[ \t]*([A-Za-z_]\w*)")
+_DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}"
+#: `holiday yearly 12-29..01-03`, `holiday 2026-12-29..2027-01-03`: a range where a day is named.
+_HOLIDAY_RANGE = re.compile(rf"[ \t]*holiday[ \t]+(yearly[ \t]+)?({_DAY})[ \t]*\.\.[ \t]*({_DAY})(?![0-9])")
+#: `at risk at 50% and 75% of target`: the thresholds of one line.
+_RISK = re.compile(r"[ \t]*at[ \t]+risk[ \t]+at[ \t]+(.+?)[ \t]+of[ \t]+target[ \t]*$")
+_RISK_JOIN = re.compile(r"[ \t]*(?:,|\band\b)[ \t]*")
+_PERCENT = re.compile(r"[0-9]+(?:\.[0-9]+)?%")
+#: The name a holiday line without one is shown with (as the policy's languages write it).
+HOLIDAY_NAME = '"休日の名前" / "Name of the holiday"'
+
+
+def _line(text: str, pos: int) -> tuple[int, str]:
+    """The start of the line holding ``pos``, and that line without its comment (kept where it holds a
+    text, in which a ``#`` is no comment)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start : end if end >= 0 else len(text)]
+    return start, line.split("#", 1)[0] if '"' not in line else line
+
+
+def _block_name(block: str) -> str:
+    return "planned stop" if block == "planned" else block
+
+
+def line_hint(
+    text: str,
+    pos: int,
+    expected: set[str],
+    block: str | None,
+    opened: bool,
+    shown: Callable[[str], str] = lambda form: form,
+) -> Hint | None:
+    """The hint for the line of ``text`` where the parser stopped at ``pos``, inside declaration ``block``
+    (its keyword) with its ``{`` read (``opened``); ``expected``: the terminals it could take there;
+    ``shown``: an example as the policy writes its texts. ``None`` where the line is none of the above."""
+    if block is None or not opened:
+        return None
+    start, line = _line(text, pos)
+    return (
+        _misplaced(line, start, pos, block)
+        or _holiday_range(line, start, pos, block)
+        or _risk_and(text, line, start, pos, block)
+        or _holiday_name(text, start, pos, expected, block, shown)
+    )
+
+
+def _misplaced(line: str, start: int, pos: int, block: str) -> Hint | None:
+    """A line begun, at ``pos``, with a statement of another block (:data:`LINE_HOME`)."""
+    first = _FIRST_WORD.match(line)
+    if first is None or start + first.start(1) != pos or first.group(1) not in LINE_HOME:
+        return None
+    phrase, homes = LINE_HOME[first.group(1)]
+    blocks = homes.split("` or `")
+    if _block_name(block) in blocks:
+        return None
+    said = words("diag.help.belongs_in", word=phrase, block=listing(f"`{b}`" for b in blocks))
+    return Hint(pos, pos + len(first.group(1)), said, first.group(1))
+
+
+def _holiday_range(line: str, start: int, pos: int, block: str) -> Hint | None:
+    """``holiday yearly 12-29..01-03 ...`` (the parser stopped at ``..``): the ``closed`` line of those days."""
+    hit = _HOLIDAY_RANGE.match(line)
+    if block != "calendar" or hit is None or not start + hit.end(2) <= pos < start + hit.start(3):
+        return None
+    fix = f"closed {'yearly ' if hit.group(1) else ''}{hit.group(2)}..{hit.group(3)}"
+    at = start + line.index("..", hit.end(2))
+    return Hint(at, at + 2, words("diag.help.holiday_range", fix=fix), "..")
+
+
+def _risk_and(text: str, line: str, start: int, pos: int, block: str) -> Hint | None:
+    """``at risk at 50% and 75% of target`` (the parser stopped at ``and``): the thresholds joined with
+    ``,``, lowest first."""
+    hit = _RISK.match(line.rstrip())
+    inside = hit is not None and start + hit.start(1) < pos < start + hit.end(1)
+    if block != "clock" or hit is None or not inside or not re.match(r"and\b", text[pos:]):
+        return None
+    items = _RISK_JOIN.split(hit.group(1))
+    if not all(_PERCENT.fullmatch(item) for item in items):
+        return None
+    fix = f"at risk at {_thresholds(items)} of target"
+    return Hint(pos, pos + 3, words("diag.help.list_and", fix=fix), "and")
+
+
+def _thresholds(items: Sequence[str]) -> str:
+    """Percentages as written, each value once, lowest first."""
+    by_value: dict[float, str] = {}
+    for item in items:
+        by_value.setdefault(float(item.rstrip("%")), item)
+    return ", ".join(by_value[v] for v in sorted(by_value))
+
+
+def _holiday_name(
+    text: str, start: int, pos: int, expected: set[str], block: str, shown: Callable[[str], str]
+) -> Hint | None:
+    """A ``holiday`` line without its name: the parser expects a text at the first word of a later line."""
+    if block != "calendar" or "STRING" not in expected or text[start:pos].strip():
+        return None
+    at = start - 1  # (the end of the line above; blank and comment lines passed over)
+    while at > 0:
+        begin = text.rfind("\n", 0, at) + 1
+        above = text[begin:at]
+        above = above.split("#", 1)[0] if '"' not in above else above
+        if above.strip():
+            break
+        at = begin - 1
+    else:
+        return None
+    if '"' in above or not re.match(r"[ \t]*holiday[ \t]", above):
+        return None
+    end = begin + len(above.rstrip())
+    fix = f"{' '.join(above.split())} {shown(HOLIDAY_NAME)}"
+    message = words("diag.E011.holiday_name")
+    return Hint(end, end + 1, words("diag.help.holiday_name", fix=fix), "", message, "E011")
+
+
+def written_forms(forms: Sequence[str], run: Sequence[tuple[str, bool]], more: bool, keywords: set[str]) -> list[str]:
+    """The forms of ``forms`` the statement written so far fits: ``run``, its keywords before any value
+    (each with whether the grammar reads it as itself or its plural: ``month`` or ``months``), compared
+    word by word; when ``more`` (a value follows them), not those where another keyword follows them
+    (``holiday 2026-11-26`` is no ``holiday yearly``). All of them where none fits."""
+    fit = [f for f in forms if _fits(f.split(), run)] or list(forms)
+    if run and more:
+        fit = [f for f in fit if ([*f.split()[len(run) : len(run) + 1], ""][0]) not in keywords] or fit
+    return fit
+
+
+def _fits(said: list[str], run: Sequence[tuple[str, bool]]) -> bool:
+    if len(said) < len(run):
+        return False
+    for word, (keyword, plural) in zip(said, run, strict=False):
+        word = word.rstrip(",:")
+        if word != keyword and not (plural and word == keyword.removesuffix("s")):
+            return False
+    return True
+
+
+def merged_risk_help(first: Tree[Token], second: Tree[Token], line: int) -> Words:
+    """The help of E212 for a second ``at risk`` line of a clock (``line``: that of the first): the one
+    line that holds the thresholds of both, lowest first; where that line could not be written (several
+    thresholds with one of 100%), that one is to be kept."""
+    items = [str(t) for st in (first, second) for t in st.children if isinstance(t, Token)]
+    merged = _thresholds(items)
+    if "," in merged and any(float(item.rstrip("%")) >= 100 for item in items):
+        return words("diag.help.keep_one", line=str(line))
+    return words("diag.E212.risk.help", example=f"at risk at {merged} of target", line=str(line))

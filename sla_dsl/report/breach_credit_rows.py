@@ -1,0 +1,64 @@
+"""The report's rows on service credits owed per breached target (``credit 5% per breach``).
+
+Design notes
+------------
+* ``BreachCreditRow`` is one credit line of a priority's rule (a target's
+  ``credit N% per breach, at most M% monthly``) over one measurement period
+  that holds at least one breach of that target: how many breaches, which
+  incidents, and the credit, the credit per breach times the breaches, never
+  more than the cap nor than the whole fee (100%).
+* A breach counts in the measurement period, in the policy's zone, of the
+  instant it settled, as the violations list it: its due time, or the
+  reprioritisation or change of an attribute that made it one when that is
+  later (:func:`sla_dsl.evaluation.breach_credits.counted_at`). A period cut by the evaluated
+  one, or not over at ``as_of``, is ``complete: false``: its credit is the
+  figure so far, as ``availability_periods`` give theirs.
+* The conventions every row follows are the package's: see
+  :mod:`sla_dsl.report`, which re-exports every model here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import Field
+
+from .row_base import _Row
+
+
+class BreachCreditRow(_Row):
+    """The service credit owed for the breaches of one target of a priority in one measurement period."""
+
+    #: the priority whose rule's ``credit`` line gives the credit (``P1``)
+    priority: str
+    #: the target the credit line belongs to: ``respond`` (the plain response target when ``clock`` is null,
+    #: else a response target on that clock), ``resolve``, ``first_reply`` or ``update``
+    target: Literal["respond", "resolve", "first_reply", "update"]
+    #: the named clock the target is measured on (``resolution``); null for the plain response target
+    clock: str | None = None
+    #: the ``when`` condition of the priority's rule that judged the incidents, as written (the customers
+    #: it is for); null for the rule without ``when``
+    when: str | None = None
+    #: the measurement period of the credit line: ``month``, ``quarter`` or ``period`` (the evaluated one)
+    period: Literal["month", "quarter", "period"]
+    #: the start of the measurement period in the policy's time zone, cut to the evaluated period
+    start: dt.datetime
+    #: its end (exclusive), cut to the evaluated period
+    end: dt.datetime
+    #: the period lies wholly in the evaluated one and is over at ``as_of``; false: the figures so far
+    complete: bool
+    #: how many breaches of the target count in the period (one per incident): due in it, or made by a change in it
+    breaches: int
+    #: the credit per breach, in percent of the period's fee (``5.0``)
+    per_breach: float
+    #: the most owed for the period, in percent of the fee (``25.0``); null when the line states no cap
+    cap: float | None = None
+    #: the credit owed for the period, in percent of its fee: ``breaches`` x ``per_breach``, at most
+    #: ``cap`` and at most 100
+    credit: float
+    #: the priority's article (``Article 5``); null when it cites none
+    ref: str | None = None
+    #: the ids of the incidents whose breach is counted, by the instant it counts at (its due time, or the change
+    #: that made it one), then id
+    incidents: list[str] = Field(default_factory=list)
