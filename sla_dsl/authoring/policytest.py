@@ -291,12 +291,14 @@ def test_files(paths: list[str], lang: str = "en") -> list[Path]:
 # ---- what a case may say ----------------------------------------------------------------------
 
 
-def check_case(case: Case) -> None:
+def check_case(case: Case, known: dict[str, tuple[str, ...]] | None = None) -> None:
     """Refuse a case that says what the test does not read, or checks nothing (E160, E162 at the key).
 
     A key no question reads (``expected_failure``, ``asof``, ``incident`` for ``incidents``), a kind of
-    violation no report lists, an ``expect`` with nothing to check: each would make the case pass
-    whatever the policy does."""
+    violation no report lists, an ``expect`` with nothing to check, a value its field cannot hold: each
+    would make the case pass whatever the policy does, or fail it whatever the policy does. ``known``:
+    the names the policy knows for a field of a row (:func:`policy_names`; when the policy is read), so
+    that ``priority: P9`` is refused where it is written too."""
     raw, lang, name = case.spec, case.lang, case.name
     for key in raw:
         if key not in ("name", "expect", "period", *QUESTIONS):
@@ -333,7 +335,7 @@ def check_case(case: Case) -> None:
         _known_keys(raw[question], QUESTION_KEYS[question], case, question)
         return
     _known_keys(raw.get("period"), PERIOD_KEYS, case, "period")
-    _check_expect(case)
+    _check_expect(case, known or {})
 
 
 def _case_keys(question: str) -> tuple[str, ...]:
@@ -360,8 +362,9 @@ def _known_keys(mapping: Any, keys: tuple[str, ...], case: Case, where: str) -> 
             raise _bad(case, "E160", message, _keys_help(key, keys, case.lang), _place(mapping, key))
 
 
-def _check_expect(case: Case) -> None:
-    """The ``expect`` of a case with events: a mapping of :data:`SECTIONS` that checks something."""
+def _check_expect(case: Case, known: dict[str, tuple[str, ...]]) -> None:
+    """The ``expect`` of a case with events: a mapping of :data:`SECTIONS` that checks something, each value
+    one its field can hold (``known``: the names the policy knows, by field)."""
     raw, lang = case.spec, case.lang
     expect, at = raw["expect"], _place(raw, "expect")
     if expect is not None and not isinstance(expect, dict):
@@ -370,7 +373,7 @@ def _check_expect(case: Case) -> None:
     expect = expect or {}
     _known_keys(expect, SECTIONS, case, "expect")
     for section in expect:
-        _check_rows(expect, str(section), case)
+        _check_rows(expect, str(section), case, known)
     if "no_violations" in expect:
         _check_kinds(expect, case)
     if "violations" in expect:
@@ -488,23 +491,114 @@ def field_values(annotation: Any) -> tuple[Any, ...] | None:
     return None
 
 
-def _check_rows(expect: Any, section: str, case: Case) -> None:
-    """Each row ``section`` of ``expect`` names: every field one its report rows have (E160 at the key, with
-    the fields and the near one), every value of a field with few values (a status) one it can hold (E162
-    at the value, with the values and the near one); so that a misspelt field or status is refused where
-    it is written, not found different from the report when the case runs."""
+def field_kind(annotation: Any) -> tuple[str | None, bool]:
+    """What a field of this type holds, as ``expect`` writes it: ``number``, ``whole`` (a number of things),
+    ``text``, ``instant`` (a time with its offset), ``texts`` (a list of text), ``list``, ``mapping``; None
+    when it is not checked (a field of few values: :func:`field_values`). With whether it may be null."""
+    nullable = False
+    if get_origin(annotation) in (Union, UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        nullable = len(args) < len(get_args(annotation))
+        if len(args) != 1:
+            return None, nullable
+        annotation = args[0]
+    kinds: dict[Any, str] = {int: "whole", float: "number", str: "text", dt.datetime: "instant"}
+    if not isinstance(annotation, type) or annotation is bool:
+        kind = ("texts" if get_args(annotation) == (str,) else "list") if get_origin(annotation) is list else None
+        return kind, nullable
+    if issubclass(annotation, BaseModel):
+        return "mapping", nullable
+    return kinds.get(annotation), nullable
+
+
+def _fits(kind: str, value: Any) -> bool:
+    """Whether ``value`` is written as a field of ``kind`` holds it (an instant's text is read after)."""
+    if kind in ("number", "whole"):
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        try:
+            finite = number and math.isfinite(float(value))
+        except OverflowError:  # (an integer beyond any float)
+            finite = False
+        return finite and (kind == "number" or float(value).is_integer())
+    if kind in ("text", "instant"):
+        return isinstance(value, str)
+    if kind == "texts":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    return isinstance(value, list if kind == "list" else dict)
+
+
+#: Where ``expect`` names the policy's own names, by field: a row's field and what the policy names so
+#: (:func:`policy_names`).
+NAMED_FIELDS = ("priority", "service", "clock")
+
+
+def policy_names(versions: VersionsInForce) -> dict[str, tuple[str, ...]]:
+    """The names each of :data:`NAMED_FIELDS` can hold under any of the policy's versions: its priorities,
+    services and clocks, in the order written."""
+    out: dict[str, dict[str, None]] = {name: {} for name in NAMED_FIELDS}
+    for policy in versions.policies:
+        model = policy.model
+        out["priority"].update(dict.fromkeys(p.id for p in model.priorities))
+        out["service"].update(dict.fromkeys(s.name for s in model.services))
+        out["clock"].update(dict.fromkeys(c.name for c in model.clocks))
+    return {name: tuple(found) for name, found in out.items()}
+
+
+#: A mapping written under each section of ``expect`` whose value is not one (:func:`_check_rows`).
+SECTION_EXAMPLES = {
+    "incidents": "incidents: {{{ident}: met}}",
+    "outages": "outages: {{{ident}: met}}",
+    "planned_stops": "planned_stops: {{{ident}: true}}",
+    "targets": 'targets: {{"{ident}:resolve": met}}',
+    "availability_periods": 'availability_periods: {{"{ident}:2026-11-01": 0.999}}',
+    "credits": 'credits: {{"{ident}:2026-11-01": 10}}',
+    "breach_credits": 'breach_credits: {{"{ident}:respond:2026-11-01": 10}}',
+}
+#: The id each example names when the value written names none.
+SECTION_IDS = {
+    "incidents": "INC-1",
+    "outages": "OUT-1",
+    "planned_stops": "STOP-1",
+    "targets": "INC-1",
+    "availability_periods": "content",
+    "credits": "content",
+    "breach_credits": "P1",
+}
+
+
+def _check_rows(expect: Any, section: str, case: Case, known: dict[str, tuple[str, ...]]) -> None:
+    """Each row ``section`` of ``expect`` names: a mapping of rows (E162 at the value otherwise), every field
+    one its report rows have (E160 at the key, with the fields and the near one), every value one its field
+    can hold: of a field with few values (a status) one of them, of any other its kind (a number, a text, a
+    time with its offset, a list), of a field naming the policy's names (``priority``) one the policy has
+    (``known``); E162 at the value, with what to write. So that a misspelt field or status, or a value of
+    the wrong kind, is refused where it is written, not found different from the report when the case runs."""
     model, wanted = row_model(section), expect[section]
-    if model is None:
+    if model is None or section not in BARE_FIELD:  # (`violations`: a list of its own, _check_violations)
         return
     if section == "availability":  # (the fields of the one row, or its ratio)
-        _check_row(model, section, None, wanted, expect, section, case)
+        _check_row(model, section, None, wanted, expect, section, case, known)
     elif isinstance(wanted, dict):
         for ident, want in wanted.items():
-            _check_row(model, section, str(ident), want, wanted, ident, case)
+            _check_row(model, section, str(ident), want, wanted, ident, case, known)
+    elif wanted is not None:  # (`incidents: INC-1`: not a mapping of rows)
+        ident = wanted if isinstance(wanted, str) and wanted.strip() else SECTION_IDS[section]
+        example = SECTION_EXAMPLES[section].format(ident=ident.strip())
+        message = said("author.test.rows_mapping", case.lang, where=f"expect.{section}", field=BARE_FIELD[section])
+        raise _bad(
+            case, "E162", message, said("author.test.write", case.lang, line=example), _value_place(expect, section)
+        )
 
 
 def _check_row(
-    model: type[BaseModel], section: str, ident: str | None, want: Any, holder: Any, key: Any, case: Case
+    model: type[BaseModel],
+    section: str,
+    ident: str | None,
+    want: Any,
+    holder: Any,
+    key: Any,
+    case: Case,
+    known: dict[str, tuple[str, ...]],
 ) -> None:
     """One row's expectation ``want`` (fields, or the value of :data:`BARE_FIELD`), written under ``key`` of
     ``holder``."""
@@ -515,18 +609,44 @@ def _check_row(
             if name not in fields:
                 message = said("author.test.unknown_key", case.lang, key=name, where=where)
                 raise _bad(case, "E160", message, _keys_help(name, fields, case.lang), _place(want, name))
-            _check_value(model, where, str(name), value, case, _value_place(want, name))
+            _check_value(model, where, str(name), value, case, _value_place(want, name), known)
     elif section in BARE_FIELD:
-        _check_value(model, where, BARE_FIELD[section], want, case, _value_place(holder, key))
+        _check_value(model, where, BARE_FIELD[section], want, case, _value_place(holder, key), known)
 
 
-def _check_value(model: type[BaseModel], where: str, name: str, value: Any, case: Case, at: Place) -> None:
-    """E162 at ``at`` when ``value`` is not one field ``name`` of ``model`` can hold (of a field with few)."""
+def _check_value(
+    model: type[BaseModel],
+    where: str,
+    name: str,
+    value: Any,
+    case: Case,
+    at: Place,
+    known: dict[str, tuple[str, ...]],
+) -> None:
+    """E162 at ``at`` when ``value`` is not one field ``name`` of ``model`` can hold: one of its few values
+    (a status), a value of its kind (:func:`field_kind`), one of the policy's names (``known``)."""
     given = model.model_fields.get(name)
-    few = field_values(given.annotation) if given is not None else None
-    if few is None or any(type(value) is type(v) and value == v for v in few):
+    if given is None:  # (a computed field: not checked)
         return
-    listed = [value_text(v) for v in few]
+    few = field_values(given.annotation)
+    if few is not None:
+        if not any(type(value) is type(v) and value == v for v in few):
+            _refuse_value(where, name, value, [value_text(v) for v in few], case, at)
+        return
+    kind, nullable = field_kind(given.annotation)
+    if kind is None or (value is None and nullable):
+        return
+    if not _fits(kind, value):
+        raise _wrong_kind(where, name, kind, value, case, at)
+    if kind == "instant":
+        _instant(value, f"{where}.{name}", case, at)
+    elif name in known and known[name] and value not in known[name]:
+        _refuse_value(where, name, value, list(known[name]), case, at)
+
+
+def _refuse_value(where: str, name: str, value: Any, listed: list[str], case: Case, at: Place) -> None:
+    """E162 at ``at``: ``value`` is none of the values ``listed`` that field ``name`` can hold (the near one
+    named)."""
     shown = value_text(value)
     near = suggest(shown, listed)
     lang = case.lang
@@ -537,6 +657,48 @@ def _check_value(model: type[BaseModel], where: str, name: str, value: Any, case
     )
     message = said("author.test.unknown_value", lang, where=where, field=name, value=shown)
     raise _bad(case, "E162", message, help, at)
+
+
+#: Fields that are a fraction (``0.999``), not a percentage: a ``99.9%`` written for one is ``0.999``.
+FRACTIONS = ("ratio",)
+
+
+def _wrong_kind(where: str, name: str, kind: str, value: Any, case: Case, at: Place) -> InputError:
+    """E162 at ``at``: ``value`` is not of the ``kind`` field ``name`` holds, with the line to write (the
+    number a text such as ``"15%"`` means, a text in quotes, an example)."""
+    lang = case.lang
+    line: str | None = None
+    if kind in ("number", "whole") and isinstance(value, str):
+        text = value.strip()
+        percent = text.endswith("%")
+        try:
+            number = float(text.removesuffix("%").strip())
+        except ValueError:
+            number = math.nan
+        if math.isfinite(number):
+            number = number / 100 if percent and name in FRACTIONS else number
+            line = f"{name}: {int(number) if number.is_integer() else round(number, 12)!r}"
+    elif kind == "text" and value is not None and not isinstance(value, list | dict):
+        line = f'{name}: "{value_text(value)}"'
+    examples = {
+        "number": f"{name}: 1.5",
+        "whole": f"{name}: 3",
+        "text": f'{name}: "..."',
+        "instant": f'{name}: "2026-11-30T12:00:00+09:00"',
+        "texts": f"{name}: [INC-1, INC-2]",
+        "list": f"{name}: [...]",
+        "mapping": f"{name}: {{...}}",
+    }
+    shown = value_text(value)
+    message = said(
+        "author.test.wrong_kind",
+        lang,
+        where=where,
+        field=name,
+        kind=said(f"author.test.kind.{kind}", lang),
+        value=shown[:60],
+    )
+    return _bad(case, "E162", message, said("author.test.write", lang, line=line or examples[kind]), at)
 
 
 def value_text(value: Any) -> str:
@@ -602,11 +764,22 @@ def _time(policy: Policy, q: Any, what: str, case: Case, instant: bool = False) 
     except NaiveDatetimeError as exc:
         naive = dt.datetime.fromisoformat(value.strip()).replace(tzinfo=policy.tz)
         line = f'{what}: "{naive.isoformat()}"'
-        raise _bad(
-            case, "E162", str(exc), said("author.test.date_not_instant.help", case.lang, line=line), at
-        ) from None
+        raise _bad(case, "E162", str(exc), _offset_help(case, line), at) from None
     except InputError as exc:
         raise _bad(case, "E162", str(exc), None, at) from None
+
+
+def _offset_help(case: Case, line: str) -> str:
+    """What to write for a time of the case's question given without its offset: ``line``, said as the
+    question takes it (each key written out, for the error-code page: :mod:`sla_dsl.docs.code_words`)."""
+    lang, spec = case.lang, case.spec
+    if "deadline" in spec:  # (as `sla deadline --from`)
+        return said("author.test.date_not_instant.help", lang, line=line)
+    if "business_time" in spec:
+        return said("author.test.date_not_instant.business_time", lang, line=line, what="business_time")
+    if "add_business_time" in spec:
+        return said("author.test.date_not_instant.add_business_time", lang, line=line, what="add_business_time")
+    return said("author.test.date_not_instant.edge", lang, line=line)  # (a maintenance range, a period)
 
 
 def _instant(value: Any, what: str, case: Case, at: Place) -> dt.datetime:
@@ -696,6 +869,8 @@ def _expect_rows(
     to offer, every key of ``rows`` unless given). An expected time of a field the report gives as an
     instant must be one (E162 at it, as ``from``)."""
     lang = case.lang
+    if expected is None:  # (checks nothing: refused when it is all `expect` says, see _checks)
+        return
     if not isinstance(expected, dict):
         yield said("author.test.expected_mapping", lang, section=section, key=key)
         return
@@ -844,8 +1019,8 @@ def run_case(policy: Policy | Sequence[Policy] | VersionsInForce, case: Case) ->
     deadline`` and ``sla maintenance`` answer it (:class:`VersionsInForce`; each maintenance
     window by the version in force at its start), and events are judged under them all, as ``sla
     evaluate`` judges them; the outcome's notes name the versions used, as those commands' notes do."""
-    check_case(case)
     versions = in_force(policy)
+    check_case(case, policy_names(versions))
     spec, expect, out = case.spec, case.spec["expect"], Outcome(case)
     at, lang, zone = _place(spec, "expect"), case.lang, versions.earliest  # (every version has its zone)
     if "deadline" in spec:

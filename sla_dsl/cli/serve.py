@@ -13,7 +13,8 @@ Design notes
   header carries nothing else that a client could send.
 * **A start that does not serve changes nothing.** The flags are checked
   first (a ``--webhook`` or ``--db`` that cannot be read: wrong usage, exit
-  2), then the address is bound (:func:`listen`: a port in use, a ``--host``
+  2, in the policy's language or ``--lang``, as every refusal of the start),
+  then the address is bound (:func:`listen`: a port in use, a ``--host``
   that is not this machine's, exit 1, in the policy's language or
   ``--lang``), and only then is the database opened: its start (the schema,
   the versions served, the deliveries of webhooks no longer given) is
@@ -31,6 +32,7 @@ import argparse
 import errno
 import ipaddress
 import logging
+import re
 import signal
 import socket
 import sys
@@ -113,28 +115,65 @@ def log_to_stderr() -> None:
 def check_webhook(url: str, lang: str) -> None:
     """Refuse (wrong usage, exit 2) a ``--webhook`` that is no http(s) URL a request can be posted to: another
     scheme, no host (``http://``), a blank or a control character (``http://exa mple.com/x``), a port that is
-    no number; such a URL would be taken and then tried again for ever. The URL is quoted as the log shows a
-    webhook (``scheme://host[:port]``: its path and query often hold the receiver's secret)."""
+    no number from 1 to 65535, a ``[`` not closed (``http://[::1/x``); such a URL would be taken and then tried
+    again for ever. What is wrong is said in ``lang`` (never in the HTTP client's words). The URL is quoted as
+    the log shows a webhook (``scheme://host[:port]``: its path and query often hold the receiver's secret)."""
     import httpx
 
     from ..serve.store import redact
 
     if not url.startswith(("http://", "https://")):
         raise UsageError(message("cli.help.error.webhook", lang, url=url), lang=lang)
-    why = None
     if any(c.isspace() or not c.isprintable() for c in url):
-        why = message("serve.start.webhook_space", lang)
+        why: str | None = message("serve.start.webhook_space", lang)
     else:
+        why = _webhook_authority(url, lang)
+    if why is None:
         try:
-            parsed = httpx.URL(url)
-            _ = parsed.port
-            if not parsed.host:
+            if not httpx.URL(url).host:
                 why = message("serve.start.webhook_no_host", lang)
-        except (httpx.InvalidURL, ValueError) as exc:
-            why = str(exc)
+        except (httpx.InvalidURL, ValueError) as exc:  # (idna's error is a ValueError)
+            why = _webhook_problem(url, str(exc), lang)
     if why is not None:
         shown = url.split("://", 1)[0] + "://…" if any(not c.isprintable() for c in url) else redact(url)
         raise UsageError(message("serve.start.webhook_malformed", lang, url=shown, why=why), lang=lang)
+
+
+def _webhook_host(url: str) -> tuple[str, str | None]:
+    """The host and the port (None when there is no ``:``) of a webhook URL, as written."""
+    hostport = re.split(r"[/?#]", url.split("://", 1)[1], maxsplit=1)[0].rpartition("@")[2]
+    if hostport.startswith("["):
+        host, closed, rest = hostport.partition("]")
+        return host + closed, rest[1:] if rest.startswith(":") else None
+    host, colon, port = hostport.partition(":")
+    return host, port if colon else None
+
+
+def _webhook_authority(url: str, lang: str) -> str | None:
+    """What is wrong with the host and port of a webhook URL (printable, no blank), in ``lang``; None if nothing."""
+    host, port = _webhook_host(url)
+    if host.startswith("["):
+        if not host.endswith("]"):
+            return message("serve.start.webhook_bracket", lang)
+        try:
+            ipaddress.IPv6Address(host[1:-1])
+        except ValueError:
+            return message("serve.start.webhook_ipv6", lang, host=f"`{host}`")
+    if port and not (port.isascii() and port.isdigit() and 1 <= int(port) <= 65535):
+        return message("serve.db.port", lang, port=f"`{port}`")
+    return None
+
+
+def _webhook_problem(url: str, error: str, lang: str) -> str:
+    """What the HTTP client's ``error`` for a webhook URL says, in ``lang`` (its own words are English)."""
+    host = f"`{_webhook_host(url)[0]}`"
+    if error.startswith("Invalid IPv6"):
+        return message("serve.start.webhook_ipv6", lang, host=host)
+    if error.startswith(("Invalid IPv4", "Invalid IDNA")) or "label" in error.lower():
+        return message("serve.start.webhook_host", lang, host=host)
+    if "too long" in error:
+        return message("serve.start.webhook_long", lang)
+    return message("serve.start.webhook_unreadable", lang)
 
 
 def listen(host: str, port: int, lang: str) -> list[socket.socket]:
@@ -190,19 +229,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except ModuleNotFoundError as exc:
         lang = usage_lang(args)
         raise InputError(message("cli.serve.needs_extra", lang, module=exc.name or ""), lang=lang) from None
-    for url in args.webhook:
-        check_webhook(url, usage_lang(args))
     policies = load_policies(args.policy, args.lang)
-    lang = usage_lang(args)
-    #: what the start says of the service (its address, its database): --lang, else the policy's language
+    #: what the start says of the service (its address, its database, its flags refused): --lang, else the
+    #: policy's language
     said_in = diagnostics_lang(args, default_lang(policies))
+    for url in args.webhook:
+        check_webhook(url, said_in)
     engine_url(args.db, said_in)  # (read, not opened: a --db that cannot be is refused before listening)
-    token = read_token(args.token_file, lang) if args.token_file else None
-    if token is None and not is_loopback(args.host):
-        said = message("cli.serve.open", said_in, host=args.host, port=str(args.port))
-        print(f"sla: {message('diag.word.warning', said_in)}: {said}", file=sys.stderr)
+    token = read_token(args.token_file, said_in) if args.token_file else None
     # the address first: a start that cannot listen has not opened the database (nor written to it)
     sockets = listen(args.host, args.port, said_in)
+    if token is None and not is_loopback(args.host):  # (said once it is sure to listen there, not before a refusal)
+        said = message("cli.serve.open", said_in, host=args.host, port=str(args.port))
+        print(f"sla: {message('diag.word.warning', said_in)}: {said}", file=sys.stderr)
     try:
         log_to_stderr()
         settings = Settings(

@@ -21,6 +21,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from ..events.table_schema import COLUMNS, arrow_schema, json_schema
 from ..i18n import Lang, message
@@ -68,13 +69,21 @@ def _event_schema(lang: Lang) -> str:
     )
 
 
+def _type_name(t: Any) -> str:
+    """An Arrow type as the page writes it: a list by its items' type (``list<string>``: pyarrow's own
+    name, ``list<item: string>``, names the field that holds them, which no reader writes)."""
+    import pyarrow as pa
+
+    return f"list<{_type_name(t.value_type)}>" if pa.types.is_list(t) else str(t)
+
+
 def _report_tables(lang: Lang) -> str:
     yes, no = message("site.columnar.yes", lang), message("site.columnar.no", lang)
     out: list[str] = []
     for name in SCHEMAS:
         schema = table_schema(name, "Asia/Tokyo")
         out += [f"**`{name}.parquet`**", "", *_head(lang, "column", "type", "null")]
-        out += [f"| `{f.name}` | `{f.type}` | {yes if f.nullable else no} |" for f in schema]
+        out += [f"| `{f.name}` | `{_type_name(f.type)}` | {yes if f.nullable else no} |" for f in schema]
         out.append("")
     return "\n".join(out).rstrip()
 

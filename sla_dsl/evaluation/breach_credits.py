@@ -27,11 +27,21 @@ Design notes
   Only breaches the report lists count: settled in the evaluated period, or
   after its end of an incident completed before it (no later report lists
   the incident), which counts in the evaluated period's last measurement
-  period. A period cut by the evaluated one, or not over at ``as_of``, is
-  reported with ``complete: false``, as availability periods are.
+  period.
 * Rows are per credit line and period, for the periods holding a breach:
   credit = min(cap, breaches x per breach, 100). Two versions (or two rules)
   with different lines for one target give one row each in a period they share.
+  A row's ``start`` and ``end`` are its measurement period's, never cut to the
+  evaluated one.
+* A period cut by the evaluated one (it starts before ``from`` or ends after
+  ``to``) owes no credit in this report, as availability periods cut so owe
+  none (their ``credits`` list leaves them out): its row says how many
+  breaches this report's part holds, with ``complete: false`` and ``credit``
+  0; the cap is of the whole period, so only a report over all of it can say
+  what is owed (three monthly reports of a quarter with ``at most 30%
+  quarterly`` would otherwise owe up to 90%). A period inside the evaluated
+  one that is not over at ``as_of`` gives its figure so far, ``complete:
+  false``.
 * Computed from the finished verdicts of every incident, after the partitions
   of a split run have met (:func:`sla_dsl.evaluation.assemble`), so one run
   and a merged one give the same rows.
@@ -77,20 +87,21 @@ def counted_at(inc: Incident, pri: m.Priority, credit: m.BreachCredit) -> float 
     return due if last is None else max(due, last)
 
 
-def _period(ctx: Ctx, rules: Rules, period: m.MeasurePeriod, due: float) -> tuple[float, float, bool]:
-    """The measurement period holding ``due``, cut to the evaluated one, and whether it is whole and over."""
+def _period(ctx: Ctx, rules: Rules, period: m.MeasurePeriod, due: float) -> tuple[float, float, bool, bool]:
+    """The measurement period holding ``due``, whether the evaluated period cuts it (it starts before ``from``
+    or ends after ``to``), and whether it is wholly evaluated and over at ``as_of``."""
     if period is m.MeasurePeriod.PERIOD:
-        return ctx.p0, ctx.p1, ctx.p1 <= ctx.as_of
+        return ctx.p0, ctx.p1, False, ctx.p1 <= ctx.as_of
     a, b = around(rules, due, PERIOD_MONTHS[period])
-    lo, hi = max(a, ctx.p0), min(b, ctx.p1)
-    return lo, hi, lo == a and hi == b and hi <= ctx.as_of
+    cut = a < ctx.p0 or b > ctx.p1
+    return a, b, cut, not cut and b <= ctx.as_of
 
 
 def judge_breach_credits(ctx: Ctx, incidents: Iterable[Incident]) -> list[BreachCreditRow]:
     """The ``breach_credits`` rows of a report from its judged incidents."""
     if not has_breach_credits(ctx):
         return []
-    found: dict[_Key, tuple[Rules, bool, list[tuple[float, str]]]] = {}
+    found: dict[_Key, tuple[Rules, bool, bool, list[tuple[float, str]]]] = {}
     for inc in incidents:
         rules = inc.rules
         pri = rules.priorities.get(inc.priority)
@@ -101,16 +112,17 @@ def judge_breach_credits(ctx: Ctx, incidents: Iterable[Incident]) -> list[Breach
             if at is None or not in_period(ctx, at, inc.completed):  # (where its violation is listed)
                 continue
             # (settled after `to` of an incident completed before it: the evaluated period's last one)
-            lo, hi, whole = _period(ctx, rules, c.period, min(at, ctx.p1 - 1.0))
+            lo, hi, cut, whole = _period(ctx, rules, c.period, min(at, ctx.p1 - 1.0))
             when = str(pri.when) if pri.when is not None else None
             key: _Key = (inc.priority, c.kind, c.clock, when, lo, hi, c.percent, c.cap, c.period, art(pri.ref))
-            found.setdefault(key, (rules, whole, []))[2].append((at, inc.ident))
+            found.setdefault(key, (rules, cut, whole, []))[3].append((at, inc.ident))
     rows: list[BreachCreditRow] = []
     for key in sorted(found, key=lambda k: (k[4], k[5], k[0], k[2] or "", k[1], k[3] or "", k[6], k[7] or 0.0)):
         priority, kind, clock, when, lo, hi, percent, cap, period, ref = key
-        rules, whole, hits = found[key]
+        rules, cut, whole, hits = found[key]
         n = len(hits)
-        owed = min(n * percent, cap if cap is not None else 100.0, 100.0)
+        # (a period cut by the evaluated one owes nothing here: its cap is the whole period's)
+        owed = 0.0 if cut else min(n * percent, cap if cap is not None else 100.0, 100.0)
         rows.append(
             BreachCreditRow(
                 priority=priority,

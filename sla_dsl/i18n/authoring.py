@@ -84,6 +84,9 @@ AUTHORING: dict[str, Msg] = {
         "属性 `{name}` に値 `{value}` はありません", "attribute `{name}` has no value `{value}`"
     ),
     "author.policy.values_are": Msg("値は {values} です", "its values are {values}"),
+    "author.policy.values_near": Msg(
+        "`{near}` の誤りではありませんか？値は {values} です", "did you mean `{near}`? its values are {values}"
+    ),
     # what a method of the compiled policy is given that is not what it takes (a TypeError, an
     # InputError: in the policy's primary language, as its other refusals)
     "author.policy.attribute_type": Msg(
@@ -459,6 +462,35 @@ AUTHORING: dict[str, Msg] = {
         "期限を計算するコマンドの `--from` と同じく、時差の付いた時刻を書いてください：`{line}`",
         "write a time with its UTC offset, as `sla deadline --from` takes: `{line}`",
     ),
+    "author.test.date_not_instant.business_time": Msg(
+        "`{what}` は時差の付いた二つの時刻の間の営業時間を数えます：`{line}` と書いてください",
+        "`{what}` counts the business time between two times with their UTC offsets: write `{line}`",
+    ),
+    "author.test.date_not_instant.add_business_time": Msg(
+        "`{what}` は時差の付いた時刻に営業時間を足します：`{line}` と書いてください",
+        "`{what}` adds business hours to a time with its UTC offset: write `{line}`",
+    ),
+    "author.test.date_not_instant.edge": Msg(
+        "時刻には時差を付けてください（日付だけならポリシーのタイムゾーンの 0 時です）：`{line}`",
+        "give a time its UTC offset (a date alone is 00:00 in the policy's zone): `{line}`",
+    ),
+    # a value of `expect` of the wrong kind (policytest._check_value): a text for a number, ...
+    "author.test.rows_mapping": Msg(
+        "`{where}` は ID から `{field}` か項目へのマッピングで書いてください",
+        "`{where}` must be a mapping of id to `{field}` or to fields",
+    ),
+    "author.test.wrong_kind": Msg(
+        "`{where}` の `{field}` は{kind}で書いてください。`{value}` と書かれています",
+        "`{field}` in `{where}` must be {kind}, found `{value}`",
+    ),
+    "author.test.kind.number": Msg("数", "a number"),
+    "author.test.kind.whole": Msg("整数", "a whole number"),
+    "author.test.kind.text": Msg("文字列", "text"),
+    "author.test.kind.instant": Msg("時差の付いた時刻の文字列", "a time string with a UTC offset"),
+    "author.test.kind.texts": Msg("文字列のリスト", "a list of text"),
+    "author.test.kind.list": Msg("リスト", "a list"),
+    "author.test.kind.mapping": Msg("マッピング", "a mapping"),
+    "author.test.write": Msg("`{line}` と書いてください", "write `{line}`"),
     "author.test.period_only_events": Msg(
         "`{period}` は `{events}` か `{events_file}` を問うケースにだけ書けます",
         "`{period}` goes only with `{events}` or `{events_file}`",

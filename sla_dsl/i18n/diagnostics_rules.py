@@ -485,7 +485,7 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "the cap `{cap}` is below the credit of one breach `{percent}`: one breach already owes more than it",
     ),
     "diag.W263.help": Msg(
-        "上限は違反1件あたりのクレジット以上にしてください（例：`{example}`）",
-        "write a cap at or above the credit per breach, e.g. `{example}`",
+        "上限を違反1件あたりのクレジット以上に上げてください。例：`{example}`",
+        "raise the cap to the credit per breach or more, e.g. `{example}`",
     ),
 }

@@ -914,10 +914,13 @@ REPORT_NOTES: dict[str, str] = {
     ("the measurement period of the credit line: ``month``, ``quarter`` or ``period`` (the evaluated one)"): (
         "クレジットの行の測定期間：``month``、``quarter``、``period``（評価期間）"
     ),
-    ("the start of the measurement period in the policy's time zone, cut to the evaluated period"): (
-        "測定期間の始まり（ポリシーのタイムゾーン）。評価期間で切る"
+    ("the start of the measurement period in the policy's time zone (not cut to the evaluated period)"): (
+        "測定期間の始まり（ポリシーのタイムゾーン）。評価期間で切らない"
     ),
-    ("its end (exclusive), cut to the evaluated period"): ("その終わり（この時刻を含まない）。評価期間で切る"),
+    ("its end (exclusive); a period that starts before ``from`` or ends after ``to`` owes no credit here"): (
+        "その終わり（この時刻を含まない）。``from`` より前に始まるか ``to`` より後に終わる測定期間は、"
+        "この報告ではクレジットが発生しない"
+    ),
     ("the period lies wholly in the evaluated one and is over at ``as_of``; false: the figures so far"): (
         "測定期間全体が評価期間に入り、``as_of`` の時点で終わっている。false のときは、その時点までの数値"
     ),
@@ -933,8 +936,11 @@ REPORT_NOTES: dict[str, str] = {
     ),
     (
         "the credit owed for the period, in percent of its fee: ``breaches`` x ``per_breach``, at most ``cap`` "
-        "and at most 100"
-    ): ("その期間に発生するクレジット。料金に対する百分率：``breaches`` × ``per_breach``。``cap`` と 100 を超えない"),
+        "and at most 100; 0 for a period the evaluated one cuts (a report over all of it settles it)"
+    ): (
+        "その期間に発生するクレジット。料金に対する百分率：``breaches`` × ``per_breach``。``cap`` と 100 を超えない。"
+        "評価期間で切れる測定期間では 0（測定期間全体を対象とする報告で確定する）"
+    ),
     ("the priority's article (``Article 5``); null when it cites none"): (
         "優先度の条項（``Article 5``）。条項を示していなければ null"
     ),

@@ -300,6 +300,20 @@ SERVE: dict[str, Msg] = {
         "ポート {port} は 1 から 65535 までの数ではありません",
         "the port {port} is not a number from 1 to 65535",
     ),
+    "serve.db.no_file": Msg(
+        "`--db` の `{url}` はファイルを示していません。メモリー上のデータベースはサービスの接続の間で共有できない"
+        "（接続ごとに別の空のデータベースになる）ため、ファイルを `sqlite:///sla.db` のように指定してください"
+        "（絶対パスはスラッシュ 4 つ：`sqlite:////var/lib/sla/sla.db`）",
+        "--db `{url}` names no file: a database in memory cannot be shared by the service's connections (each "
+        "would have its own, empty one), so give a file, as `sqlite:///sla.db` (an absolute path takes four "
+        "slashes: `sqlite:////var/lib/sla/sla.db`)",
+    ),
+    "serve.db.query": Msg(
+        "`--db` の `{url}` のクエリ（{names}）は使えません。サービスはファイルを読み書きできるように自分で開くので、"
+        "`SQLite` のファイルはパスだけで `{hint}` のように書きます",
+        "--db `{url}` has query parameters ({names}) the service does not take: it opens the file itself, to "
+        "read and write, so an SQLite file is given by its path alone, as `{hint}`",
+    ),
     "serve.db.cannot_use": Msg("データベースを使えません：{error}", "cannot use the database: {error}"),
     "serve.db.cannot_open": Msg("データベースを開けません：{error}", "cannot open the database: {error}"),
     "serve.db.cannot_open_file": Msg(
@@ -318,7 +332,7 @@ SERVE: dict[str, Msg] = {
         "cannot listen on {host} port {port}: {reason}",
     ),
     "serve.start.cannot_listen.in_use": Msg(
-        "ほかのプロセスがすでにこのポートを使っています（同じデータベースの `sla serve` がもう動いていないか"
+        "ほかのプロセスがすでにこのポートを使っています（このポートで `sla serve` がもう動いていないか"
         "確かめるか、`--port` に別のポートを指定してください）",
         "another process is listening on it already (check that no `sla serve` is running on it, or give "
         "another --port)",
@@ -332,6 +346,17 @@ SERVE: dict[str, Msg] = {
         "--webhook `{url}` is not a valid URL: {why}",
     ),
     "serve.start.webhook_no_host": Msg("送信先のホストがありません", "it names no host"),
+    "serve.start.webhook_bracket": Msg(
+        "ホストの `[` が `]` で閉じられていません（`IPv6` アドレスは `http://[::1]:8080/` のように書きます）",
+        "the host's `[` is not closed by `]` (an IPv6 address is written as `http://[::1]:8080/`)",
+    ),
+    "serve.start.webhook_ipv6": Msg(
+        "角かっこの中の {host} は `IPv6` アドレスではありません",
+        "{host} in brackets is not an IPv6 address",
+    ),
+    "serve.start.webhook_host": Msg("ホスト名 {host} を読めません", "the host name {host} cannot be read"),
+    "serve.start.webhook_long": Msg("長すぎます", "it is too long"),
+    "serve.start.webhook_unreadable": Msg("`URL` として読めない部分があります", "part of it cannot be read as a URL"),
     "serve.start.webhook_space": Msg(
         "空白か制御文字があります（`URL` の中では `%20` のように書きます）",
         "it holds a blank or a control character (write it as `%20` in a URL)",

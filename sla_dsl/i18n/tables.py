@@ -30,7 +30,6 @@ TABLES: dict[str, Msg] = {
         "稼働率 {ratio} が {below} を下回ったため、料金の {credit} をクレジットとして返還（{ref}）",
         "availability {ratio} is below {below}: {credit} of the fee is credited ({ref})",
     ),
-    "report.credits.article": Msg("第{n}条", "Article {n}"),
     "report.credits.no_article": Msg("条項の指定なし", "no article given"),
     # service credits per breached target (`credit 5% per breach` in a priority)
     "report.breach_credits.title": Msg("目標未達1件あたりのサービスクレジット", "Service credits per missed target"),
@@ -55,7 +54,13 @@ TABLES: dict[str, Msg] = {
         "。測定期間が終わっていないため確定していません", "; not final: the period is not over"
     ),
     "report.breach_credits.sep": Msg("、", ", "),
-    "report.breach_credits.article": Msg("第{n}条", "Article {n}"),
+    # a measurement period the evaluated one cuts: its cap is the whole period's, so it owes nothing here
+    "report.breach_credits.explain.cut": Msg(
+        "この報告の範囲の目標未達は{n}件（対象案件：{incidents}）。上限は測定期間全体に対するものであるため、"
+        "クレジットは測定期間全体を対象とする報告で確定します（{ref}）",
+        "{n} missed in this report's part of the period (incidents {incidents}); the cap is the whole "
+        "period's, so the credit is settled by a report over the whole period ({ref})",
+    ),
     "report.breach_credits.no_article": Msg("条項の指定なし", "no article given"),
     "report.targets.title": Msg("目標別の判定", "Verdicts per target"),
     "report.targets.id": Msg("ID", "ID"),

@@ -16,7 +16,8 @@ Design notes
   block (it would belong to nothing); E212, a second line for one target, with
   the one line to write (the first, as written); W263, ``at most`` below the
   credit of one breach (one breach already owes more than the cap), with the
-  line whose figures are the other way round.
+  line that raises the cap to the credit per breach (never one that lowers
+  the credit the author wrote; a cap equal to it is legal).
 """
 
 from __future__ import annotations
@@ -49,12 +50,12 @@ class CreditLines:
         self.owner, self.owner_line = owner, st
 
 
-def written(st: Tree[Token], swap: bool = False) -> str:
+def written(st: Tree[Token], cap: str | None = None) -> str:
     """A ``credit`` line of a priority as written, in its canonical form: ``credit 5% per breach, at most
-    25% monthly`` (``monthly`` said only when written); ``swap``: its two figures the other way round."""
+    25% monthly`` (``monthly`` said only when written); ``cap``: with that cap instead of the one written."""
     percents = [str(t) for t in st.children if isinstance(t, Token) and t.type == "PERCENT"]
-    if swap:
-        percents.reverse()
+    if cap is not None:
+        percents[1:] = [cap]
     line = f"credit {percents[0]} per breach"
     if len(percents) > 1:
         line += f", at most {percents[1]}"
@@ -99,7 +100,7 @@ class BreachCreditBuilder(AttributeBuilder):
                 "W263",
                 words("diag.W263", cap=str(toks[1]), percent=str(toks[0])),
                 toks[1],
-                help=words("diag.W263.help", example=written(st, swap=True)),
+                help=words("diag.W263.help", example=written(st, cap=str(toks[0]))),
                 severity=Severity.WARNING,
             )
         kind, clock = owner

@@ -37,7 +37,7 @@ from ..i18n import message
 from ..i18n.authoring import names
 from ..lang import conditions
 from ..lang import model as m
-from ..lang.diagnostics import Diagnostic, did_you_mean_words, policy_language, words
+from ..lang.diagnostics import Diagnostic, policy_language, suggest, words
 
 
 class NoCalendarError(InputError, LookupError):
@@ -258,12 +258,16 @@ class Policy:
                 out.append(message("author.policy.unknown_attribute", lang, name=name))
                 out.append(f"{help_word}: {said or message('author.policy.no_attributes', lang)}")
             elif value not in attr.values:
-                hint = did_you_mean_words(value, attr.values)
+                near = suggest(value, attr.values)
                 values = sep.join(f"`{v}`" for v in attr.values)
-                helps = [hint.text(lang)] if hint is not None else []
-                helps.append(message("author.policy.values_are", lang, values=values))
+                # (one sentence with the near one: 「…ではありませんか？値は…」, not two joined by 「。」)
+                helps = (
+                    message("author.policy.values_near", lang, near=near, values=values)
+                    if near
+                    else message("author.policy.values_are", lang, values=values)
+                )
                 out.append(message("author.policy.no_value", lang, name=name, value=value))
-                out.append(f"{help_word}: {message('author.sep.help', lang).join(helps)}")
+                out.append(f"{help_word}: {helps}")
         return "\n".join(out)
 
     def due(self, target: m.Target, start: dt.datetime | str) -> dt.datetime:

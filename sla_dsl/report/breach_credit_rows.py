@@ -10,9 +10,12 @@ Design notes
 * A breach counts in the measurement period, in the policy's zone, of the
   instant it settled, as the violations list it: its due time, or the
   reprioritisation or change of an attribute that made it one when that is
-  later (:func:`sla_dsl.evaluation.breach_credits.counted_at`). A period cut by the evaluated
-  one, or not over at ``as_of``, is ``complete: false``: its credit is the
-  figure so far, as ``availability_periods`` give theirs.
+  later (:func:`sla_dsl.evaluation.breach_credits.counted_at`). A period not
+  over at ``as_of`` is ``complete: false``: its credit is the figure so far.
+  A period cut by the evaluated one (it starts before ``from`` or ends after
+  ``to``) is ``complete: false`` with ``credit`` 0: its cap is the whole
+  period's, so it owes no credit in this report, as an availability period
+  cut so gives no ``credits`` row; ``breaches`` counts this report's part.
 * The conventions every row follows are the package's: see
   :mod:`sla_dsl.report`, which re-exports every model here.
 """
@@ -42,9 +45,9 @@ class BreachCreditRow(_Row):
     when: str | None = None
     #: the measurement period of the credit line: ``month``, ``quarter`` or ``period`` (the evaluated one)
     period: Literal["month", "quarter", "period"]
-    #: the start of the measurement period in the policy's time zone, cut to the evaluated period
+    #: the start of the measurement period in the policy's time zone (not cut to the evaluated period)
     start: dt.datetime
-    #: its end (exclusive), cut to the evaluated period
+    #: its end (exclusive); a period that starts before ``from`` or ends after ``to`` owes no credit here
     end: dt.datetime
     #: the period lies wholly in the evaluated one and is over at ``as_of``; false: the figures so far
     complete: bool
@@ -55,7 +58,7 @@ class BreachCreditRow(_Row):
     #: the most owed for the period, in percent of the fee (``25.0``); null when the line states no cap
     cap: float | None = None
     #: the credit owed for the period, in percent of its fee: ``breaches`` x ``per_breach``, at most
-    #: ``cap`` and at most 100
+    #: ``cap`` and at most 100; 0 for a period the evaluated one cuts (a report over all of it settles it)
     credit: float
     #: the priority's article (``Article 5``); null when it cites none
     ref: str | None = None

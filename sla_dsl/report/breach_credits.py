@@ -3,11 +3,16 @@
 Design notes
 ------------
 * One row per credit line and measurement period holding a breach: the
-  priority (its id and label), the target the credit belongs to with whom the
-  rule is for (``応答（契約プランがプレミアムの顧客）``), the period, the number of
-  breaches and the credit, and the reason in words: breaches times the credit
-  per breach, the cap, the article and the incidents counted. A period not
-  over (or cut by the evaluated one) says its figure is not final.
+  priority (its id and the label of the rule the row belongs to, as other
+  per-rule rows name it: ``P1 優先度１（プレミアム）``), the target the credit
+  belongs to with whom the rule is for (``応答（契約プランがプレミアムの顧客）``),
+  the period (the whole measurement period, even when the evaluated one cuts
+  it), the number of breaches and the credit, and the reason in words:
+  breaches times the credit per breach, the cap, the article (as the rule
+  column writes it: ``第3条の(2)``) and the incidents counted. A period not
+  over says its figure is not final; a period cut by the evaluated one says
+  how many breaches this report's part holds and that a report over the
+  whole period settles the credit (it owes none here).
 * Targets and conditions are worded by the version that defines the priority's
   rule (:meth:`~.words.PolicyWords.defining`), clocks by their labels; every
   word is in the catalogue (``report.breach_credits.*``, :mod:`sla_dsl.i18n.tables`).
@@ -19,7 +24,7 @@ from . import BreachCreditRow, Report
 from .conditions import condition_words
 from .parts import Part
 from .periods import period_range
-from .words import Cell, PolicyWords
+from .words import Cell, PolicyWords, ref_number
 
 
 def _w(w: PolicyWords, key: str, **params: object) -> str:
@@ -34,7 +39,7 @@ def _pct(value: float) -> str:
 def _target(w: PolicyWords, row: BreachCreditRow) -> str:
     """The target a row's credit belongs to, with the customers of the priority's rule when it has ``when``
     (the others' when other rules of the priority have one)."""
-    v = w.defining(lambda md: any(str(r.when) == str(row.when) for r in md.rules_of(row.priority)))
+    v = _rule_words(w, row)
     kind = v.m(f"report.targets.{row.target}")
     said = kind if row.clock is None else _w(v, "on_clock", kind=kind, clock=v.clock_label(row.clock))
     rules = v.rules_of(row.priority)
@@ -48,8 +53,32 @@ def _target(w: PolicyWords, row: BreachCreditRow) -> str:
     return _w(v, "for", target=said, who=who)
 
 
-def _why(w: PolicyWords, row: BreachCreditRow) -> str:
-    ref = _w(w, "article", n=row.ref.removeprefix("Article ").strip()) if row.ref else _w(w, "no_article")
+def _rule_words(w: PolicyWords, row: BreachCreditRow) -> PolicyWords:
+    """The words of the version that defines the priority's rule a row belongs to (its ``when``)."""
+    return w.defining(lambda md: any(str(r.when) == str(row.when) for r in md.rules_of(row.priority)))
+
+
+def _priority(w: PolicyWords, row: BreachCreditRow) -> str:
+    """``P1 優先度１（プレミアム）``: the priority and the label of the rule the row belongs to (its ``when``), as
+    other per-rule rows name it; the priority's words (:meth:`~.words.PolicyWords.priority`) when that rule
+    has no label."""
+    v = _rule_words(w, row)
+    rule = next((r for r in v.rules_of(row.priority) if str(r.when) == str(row.when)), None)
+    label = rule.label.text(w.lang) if rule is not None else ""
+    return f"{row.priority} {label}" if label else w.priority(row.priority)
+
+
+def cut_short(report: Report, row: BreachCreditRow) -> bool:
+    """Whether the evaluated period cuts the row's measurement period (it owes no credit in this report)."""
+    return row.start < report.period.start or row.end > report.period.end
+
+
+def _why(w: PolicyWords, row: BreachCreditRow, cut: bool = False) -> str:
+    num = ref_number(row.ref)
+    ref = w.article_ref(num) if num is not None else _w(w, "no_article")
+    incidents = _w(w, "sep").join(row.incidents)
+    if cut:
+        return _w(w, "explain.cut", n=row.breaches, ref=ref, incidents=incidents)
     key = "explain.cap" if row.cap is not None else "explain"
     said = _w(
         w,
@@ -59,16 +88,16 @@ def _why(w: PolicyWords, row: BreachCreditRow) -> str:
         cap=_pct(row.cap or 0.0),
         credit=_pct(row.credit),
         ref=ref,
-        incidents=_w(w, "sep").join(row.incidents),
+        incidents=incidents,
     )
     return said if row.complete else said + _w(w, "not_final")
 
 
 def breach_credit_names(w: PolicyWords, row: BreachCreditRow) -> tuple[str, str, str]:
-    """A row's priority, target (with the customers of its rule) and period, as the table names them (``sla
-    replay`` names the rows that change by them)."""
+    """A row's priority (with the label of the rule it belongs to), target (with the customers of its rule)
+    and measurement period, as the table names them (``sla replay`` names the rows that change by them)."""
     kind = {"month": "month", "quarter": "quarter"}.get(row.period, "whole")
-    return w.priority(row.priority), _target(w, row), period_range(w, row.start, row.end, w.m(f"report.credits.{kind}"))
+    return _priority(w, row), _target(w, row), period_range(w, row.start, row.end, w.m(f"report.credits.{kind}"))
 
 
 def breach_credit_parts(report: Report, w: PolicyWords) -> list[Part]:
@@ -76,7 +105,8 @@ def breach_credit_parts(report: Report, w: PolicyWords) -> list[Part]:
     if not report.breach_credits:
         return []
     rows: list[list[Cell]] = [
-        [*breach_credit_names(w, c), str(c.breaches), _pct(c.credit), _why(w, c)] for c in report.breach_credits
+        [*breach_credit_names(w, c), str(c.breaches), _pct(c.credit), _why(w, c, cut_short(report, c))]
+        for c in report.breach_credits
     ]
     header = [_w(w, k) for k in ("priority", "target", "period", "breaches", "credit", "why")]
     return [Part(_w(w, "title"), header, rows, key="breach-credits", numeric=(3, 4))]

@@ -24,7 +24,7 @@ from . import AvailabilityPeriod, CreditRow, Report
 from .conditions import for_whom
 from .parts import Part
 from .periods import period_range, period_words
-from .words import Cell, PolicyWords, percent_against
+from .words import Cell, PolicyWords, percent_against, ref_number
 
 
 def _w(w: PolicyWords, key: str, **params: object) -> str:
@@ -39,7 +39,8 @@ def _pct(value: float) -> str:
 def _ref(w: PolicyWords, ref: str | None) -> str:
     if not ref:
         return _w(w, "no_article")
-    return _w(w, "article", n=ref.removeprefix("Article ").strip())
+    num = ref_number(ref)  # (as the rule column writes it: `[art 3.2]` is 第3条の(2))
+    return w.article_ref(num if num is not None else ref.removeprefix("Article ").strip())
 
 
 def _service(w: PolicyWords, name: str, when: str | None = None) -> str:

@@ -490,9 +490,12 @@ def redact(url: str) -> str:
         parts = urlsplit(url)
         host = parts.hostname or ""
         port = parts.port
-    except ValueError:  # a port that is not a number: the host part alone
-        parts = urlsplit(url.split("?", 1)[0].split("#", 1)[0])
-        host, port = parts.netloc.rpartition("@")[2].rpartition(":")[0], None
+    except ValueError:  # a port that is not a number, a `[` not closed: the host part alone, as written
+        scheme, _, rest = url.partition("://")
+        hostport = re.split(r"[/?#]", rest, maxsplit=1)[0].rpartition("@")[2]
+        if hostport.startswith("["):
+            return f"{scheme}://" + hostport.partition("]")[0] + ("]" if "]" in hostport else "")
+        return f"{scheme}://" + hostport.partition(":")[0]
     if ":" in host:  # an IPv6 address
         host = f"[{host}]"
     return f"{parts.scheme}://{host}" + (f":{port}" if port is not None else "")
@@ -552,7 +555,8 @@ def _frames(exc: BaseException) -> Iterable[tuple[Any, int]]:
 def engine_url(url: str, lang: str = "en") -> str:
     """The SQLAlchemy URL of a ``--db`` value (``postgresql://`` uses psycopg 3); refused (wrong usage, exit 2:
     a flag's value that is not valid) in ``lang`` when it names no database this service uses, or cannot
-    be read (a port that is not a number from 1 to 65535). Nothing is opened: the service checks it before
+    be read (a port that is not a number from 1 to 65535), or is an SQLite URL with no file (``sqlite:///``,
+    ``:memory:``) or with query parameters (``?mode=ro``). Nothing is opened: the service checks it before
     it listens."""
     engine = next(
         ("postgresql+psycopg://" + url[len(p) :] for p in ("postgresql://", "postgres://") if url.startswith(p)), None
@@ -562,13 +566,14 @@ def engine_url(url: str, lang: str = "en") -> str:
     if engine is None:
         if "://" not in url or url.startswith("sqlite://"):  # a file's path (`--db sla.db`): the URL naming it
             path = url.split("://", 1)[1] if "://" in url else url.removeprefix("sqlite:")
-            hint = f"sqlite:///{path}"  # (four slashes for an absolute path)
+            hint = f"sqlite:///{path or 'sla.db'}"  # (four slashes for an absolute path)
             said = message("serve.db.not_a_url", lang, url=printable(_masked(url)), hint=printable(hint))
         else:
             said = message("serve.db.unsupported", lang, scheme=printable(url.split(":", 1)[0]))
         raise UsageError(said, lang=lang)
     try:
-        port = sa.engine.make_url(engine).port
+        parsed = sa.engine.make_url(engine)
+        port = parsed.port
     except (ValueError, sa.exc.ArgumentError) as exc:
         why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         netloc = engine.split("://", 1)[1].split("/", 1)[0].rpartition("@")[2]
@@ -579,6 +584,18 @@ def engine_url(url: str, lang: str = "en") -> str:
     if port is not None and not 1 <= port <= 65535:
         why = message("serve.db.port", lang, port=port)
         raise UsageError(message("serve.db.invalid", lang, url=printable(_masked(url)), why=why), lang=lang)
+    if parsed.get_backend_name() == "sqlite":
+        # no file (`sqlite:///`, `sqlite://`, `:memory:`): each connection of the pool (one a thread) would have
+        # its own empty database, the schema made by one missing from the others, and every request answered 503
+        if not parsed.database or parsed.database == ":memory:":
+            raise UsageError(message("serve.db.no_file", lang, url=printable(_masked(url))), lang=lang)
+        # the driver's options (`?mode=ro`, `?timeout=`): the service opens the file itself, to write, and
+        # the driver would ignore some of them (with a warning) or replace the service's own
+        if parsed.query:
+            names = ", ".join(f"`{printable(name)}`" for name in parsed.query)
+            hint = f"sqlite:///{parsed.database}"
+            said = message("serve.db.query", lang, url=printable(_masked(url)), names=names, hint=printable(hint))
+            raise UsageError(said, lang=lang)
     return engine
 
 

@@ -419,18 +419,14 @@ def test_sla_lang_before_the_command_is_the_commands(capsys: pytest.CaptureFixtu
             "(`cat a.jsonl b.jsonl > all.jsonl`), or put Parquet files in one directory and give it as EVENTS",
             "ポリシーの位置にあります",
         ),
-        (
-            ["serve", POLICY, "--webhook", "ftp://x"],
-            "--webhook `ftp://x` is not an http:// or https:// URL",
-            "で始まるアドレス",
-        ),
     ],
 )
 def test_a_commands_own_refusal_before_a_policy_is_read(
     argv: list[str], english: str, japanese: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """An event log among the policies, a webhook that is no web address: in the help's language (``--lang``,
-    else the locale)."""
+    """An event log among the policies: in the help's language (``--lang``, else the locale). (A webhook that is
+    no web address is refused in the policy's language, as every refusal of ``sla serve``'s start:
+    tests/serve/test_start_refusals.py.)"""
     code, _, err = _sla(argv, capsys)
     assert (code, err.strip()) == (2, f"sla: error: {english}")
     code, _, err = _sla([*argv, "--lang", "ja"], capsys)

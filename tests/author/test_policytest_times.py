@@ -96,9 +96,11 @@ def test_a_window_that_differs_is_shown_as_written(tmp_path: Path, capsys: pytes
             '      - {event: incident.reported, at: "2026-11-30T10:00:00+09:00", id: INC-A, priority: P1}\n'
             "    expect:\n      incidents:\n"
             '        INC-A: {status: breached, response_due: "2026-11-30T14:00:00"}\n',
-            "t.yaml:8:35: error: [E162] case `naive`: response_due `2026-11-30T14:00:00` has no UTC offset "
+            "t.yaml:8:49: error: [E162] case `naive`: expect.incidents.INC-A.response_due `2026-11-30T14:00:00` "
+            "has no UTC offset "
             "(write e.g. `2026-11-27T17:30:00+09:00`)\n",
-            "t.yaml:8:35: error: [E162] ケース `naive`：`response_due` の `2026-11-30T14:00:00` には時差",
+            "t.yaml:8:49: error: [E162] ケース `naive`：`expect.incidents.INC-A.response_due` の "
+            "`2026-11-30T14:00:00` には時差",
         ),
         # the field at fault, not the case's first line
         (

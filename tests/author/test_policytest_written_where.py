@@ -105,30 +105,45 @@ def test_a_value_that_differs_is_shown_without_python_quotes(
 
 
 @pytest.mark.parametrize(
-    ("question", "column"),
+    ("question", "column", "ja", "en"),
     [
-        ('deadline: {priority: P1, from: 2026-11-16}\n    expect: "2026-11-16T12:00:00+09:00"', 30),
-        ('business_time: {from: 2026-11-16, to: "2026-11-17T00:00:00+09:00"}\n    expect: 7', 21),
-        ('add_business_time: {from: 2026-11-16, hours: 3}\n    expect: "2026-11-16T12:00:00+09:00"', 25),
+        (
+            'deadline: {priority: P1, from: 2026-11-16}\n    expect: "2026-11-16T12:00:00+09:00"',
+            30,
+            "期限を計算するコマンドの `--from` と同じく、時差の付いた時刻を書いてください："
+            '`from: "2026-11-16T00:00:00+09:00"`',
+            'write a time with its UTC offset, as `sla deadline --from` takes: `from: "2026-11-16T00:00:00+09:00"`',
+        ),
+        (
+            'business_time: {from: 2026-11-16, to: "2026-11-17T00:00:00+09:00"}\n    expect: 7',
+            21,
+            "`business_time` は時差の付いた二つの時刻の間の営業時間を数えます："
+            '`from: "2026-11-16T00:00:00+09:00"` と書いてください',
+            "`business_time` counts the business time between two times with their UTC offsets: "
+            'write `from: "2026-11-16T00:00:00+09:00"`',
+        ),
+        (
+            'add_business_time: {from: 2026-11-16, hours: 3}\n    expect: "2026-11-16T12:00:00+09:00"',
+            25,
+            "`add_business_time` は時差の付いた時刻に営業時間を足します："
+            '`from: "2026-11-16T00:00:00+09:00"` と書いてください',
+            "`add_business_time` adds business hours to a time with its UTC offset: "
+            'write `from: "2026-11-16T00:00:00+09:00"`',
+        ),
     ],
 )
 def test_a_bare_date_is_refused_where_sla_deadline_refuses_it(
-    question: str, column: int, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    question: str, column: int, ja: str, en: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = f"cases:\n  - name: x\n    {question}\n"
     code, out, err, path = _run(tmp_path, capsys, text)
     assert (code, out) == (1, "")
     assert err == (
         f"{path}:3:{column}: error: [E162] ケース `x`：`from` の `2026-11-16` には時差（`+09:00` など）がありません"
-        "（例：`2026-11-27T17:30:00+09:00`）\n"
-        "  ヒント: 期限を計算するコマンドの `--from` と同じく、時差の付いた時刻を書いてください："
-        '`from: "2026-11-16T00:00:00+09:00"`\n'
+        f"（例：`2026-11-27T17:30:00+09:00`）\n  ヒント: {ja}\n"
     )
     code, out, err, path = _run(tmp_path, capsys, text, "--lang", "en")
-    assert err.endswith(
-        "  help: write a time with its UTC offset, as `sla deadline --from` takes: "
-        '`from: "2026-11-16T00:00:00+09:00"`\n'
-    )
+    assert err.endswith(f"  help: {en}\n")
 
 
 def test_a_naive_to_of_business_time_gets_its_line_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

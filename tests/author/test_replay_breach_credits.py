@@ -109,23 +109,23 @@ def test_the_text_says_each_in_the_customer_reports_words(tmp_path: Path, capsys
     assert code == 0
     assert (
         "service credits per missed target:\n"
-        "  added P1 Urgent (premium) / Urgent, Response (other customers), "
+        "  added P1 Urgent, Response (other customers), "
         "Thu 1 Oct 00:00 - Sun 1 Nov 00:00 (month): 1 missed, 5% credited\n"
-        "  changed P1 Urgent (premium) / Urgent, Response (other customers), "
+        "  changed P1 Urgent, Response (other customers), "
         "Sun 1 Nov 00:00 - Tue 1 Dec 00:00 (month): 1 missed, 5% credited -> 2 missed, 10% credited; "
         "incidents B3 -> B2, B3\n"
-        "  removed P1 Urgent (premium) / Urgent, Response (customers whose Plan is Premium), "
+        "  removed P1 Urgent (premium), Response (customers whose Plan is Premium), "
         "Sun 1 Nov 00:00 - Tue 1 Dec 00:00 (month): 1 missed, 10% credited\n"
     ) in en
     assert en.rstrip().endswith("; service credits per missed target: 1 added, 1 removed, 1 changed")
     code, ja = run(capsys, "--lang", "ja", *paths, *period)
     assert (
         "目標未達1件あたりのサービスクレジット：\n"
-        "  追加 P1 緊急（プレミアム）／緊急、応答（その他の顧客）、10月1日(木) 00:00 〜 11月1日(日) 00:00（月次）："
+        "  追加 P1 緊急、応答（その他の顧客）、10月1日(木) 00:00 〜 11月1日(日) 00:00（月次）："
         "未達 1 件、クレジット 5%\n"
-        "  変更 P1 緊急（プレミアム）／緊急、応答（その他の顧客）、11月1日(日) 00:00 〜 12月1日(火) 00:00（月次）："
+        "  変更 P1 緊急、応答（その他の顧客）、11月1日(日) 00:00 〜 12月1日(火) 00:00（月次）："
         "未達 1 件、クレジット 5% → 未達 2 件、クレジット 10%、対象案件 B3 → B2、B3\n"
-        "  削除 P1 緊急（プレミアム）／緊急、応答（契約プランがプレミアムの顧客）、"
+        "  削除 P1 緊急（プレミアム）、応答（契約プランがプレミアムの顧客）、"
         "11月1日(日) 00:00 〜 12月1日(火) 00:00（月次）：未達 1 件、クレジット 10%\n"
     ) in ja
     assert ja.rstrip().endswith("。目標未達1件あたりのサービスクレジット：追加 1 件、削除 1 件、変更 1 件")
@@ -179,7 +179,7 @@ def test_a_credit_alone_that_changes_is_a_change(tmp_path: Path, capsys: pytest.
     assert code == 1
     assert "no verdict changes" not in out
     assert (
-        "  changed P1 Urgent (premium) / Urgent, Response (other customers), "
+        "  changed P1 Urgent, Response (other customers), "
         "Sun 1 Nov 00:00 - Tue 1 Dec 00:00 (month): 1 missed, 5% credited -> 1 missed, 8% credited\n"
     ) in out
     assert "incidents whose verdict changes" not in out and "violations:" not in out

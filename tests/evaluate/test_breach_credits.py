@@ -140,13 +140,15 @@ def test_a_credit_line_below_another_target_is_that_targets_own() -> None:
     assert diagnostics(body) == []
 
 
-def test_a_cap_below_the_credit_of_one_breach_is_a_warning_with_the_figures_the_other_way_round() -> None:
+def test_a_cap_below_the_credit_of_one_breach_is_a_warning_that_offers_raising_the_cap() -> None:
     found = diagnostics(
         'priority P1 "緊急" / "Urgent" {\n  respond within 4 hours\n  credit 30% per breach, at most 10% quarterly\n}\n'
     )
     line = HEAD.count("\n") + 3
     assert [(c, s, ln, col) for c, s, ln, col, _ in found] == [("W263", Severity.WARNING, line, 34)]
-    assert "`credit 10% per breach, at most 30% quarterly`" in found[0][4]
+    # (raising the cap to the credit per breach: never the line that lowers the credit the author wrote)
+    assert "`credit 30% per breach, at most 30% quarterly`" in found[0][4]
+    assert "credit 10% per breach" not in found[0][4]
 
 
 @pytest.mark.parametrize("line", ["credit 0% per breach", "credit 150% per breach", "credit 5% per breach, at most 0%"])
@@ -198,15 +200,16 @@ def test_breaches_count_in_the_month_of_their_due_time_across_the_summer_time_ch
     assert brief(report) == [
         # October: A0 alone, 5%
         ("respond", None, "2026-10-01T00:00:00-04:00", "2026-11-01T00:00:00-04:00", True, 1, 5.0, ["A0"]),
-        # the fourth quarter, cut at 1 December: A0 (due Sun 1 Nov 18:00 EST) and A2 (23:30 EST): not complete
+        # the fourth quarter, cut at 1 December: A0 (due Sun 1 Nov 18:00 EST) and A2 (23:30 EST): the whole
+        # quarter's range, not complete, and no credit here (its cap is the quarter's: a report over it owes it)
         (
             "resolve",
             "resolution",
             "2026-10-01T00:00:00-04:00",
-            "2026-12-01T00:00:00-05:00",
+            "2027-01-01T00:00:00-05:00",
             False,
             2,
-            20.0,
+            0.0,
             ["A0", "A2"],
         ),
         # November: A1 (due 00:00 EDT, the month's first instant), A2 (03:30 EST), A5: 15%, at most 12%
@@ -226,8 +229,8 @@ def test_breaches_count_in_the_month_of_their_due_time_across_the_summer_time_ch
 def test_a_month_not_over_at_as_of_is_not_complete_and_counts_the_breaches_so_far() -> None:
     report = evaluate(POLICY, EVENTS, "2026-11-01", "2026-12-01", "2026-11-05T00:00:00-05:00")
     assert [(t, c, done, n, credit, ids) for t, c, _, _, done, n, credit, ids in brief(report)] == [
-        ("respond", None, False, 2, 10.0, ["A1", "A2"]),  # A5 is not reported yet
-        ("resolve", "resolution", False, 2, 20.0, ["A0", "A2"]),  # (the quarter cut at 1 November too)
+        ("resolve", "resolution", False, 2, 0.0, ["A0", "A2"]),  # (the quarter, from 1 October: cut, no credit)
+        ("respond", None, False, 2, 10.0, ["A1", "A2"]),  # A5 is not reported yet: the figure so far
     ]
 
 
@@ -308,9 +311,9 @@ def test_versions_each_credit_their_own_breaches() -> None:
     )
     got = [(r["target"], r["per_breach"], r["credit"], r["incidents"]) for r in rows(report)]
     assert got == [
+        ("resolve", 10.0, 0.0, ["A0", "A2"]),  # (the quarter, from 1 October: cut by the month, no credit here)
         ("respond", 5.0, 10.0, ["A1", "A2"]),  # judged by version 1
         ("respond", 8.0, 8.0, ["A5"]),  # reported on the 12th: version 2's line
-        ("resolve", 10.0, 20.0, ["A0", "A2"]),
     ]
 
 
@@ -351,7 +354,7 @@ def test_the_customer_reports_show_the_table_in_words() -> None:
         en = render(report, fmt, lang="en", policies=[policy])
         ja = render(report, fmt, lang="ja", policies=[policy])
         assert "Service credits per missed target" in en
-        assert "1 missed × 10%: 10% of the fee is credited (Article 6; incidents B1)" in en
+        assert "1 missed × 10%: 10% of the fee is credited (Art. 6; incidents B1)" in en
         assert "Response (customers whose Plan is Premium)" in en and "Response (other customers)" in en
         assert "目標未達1件あたりのサービスクレジット" in ja
         assert "目標未達1件 × 5%（上限 25%）により、料金の 5% をクレジットとして返還（第5条。対象案件：B3）" in ja
@@ -370,7 +373,7 @@ def test_a_period_not_over_says_so_in_the_report() -> None:
 def test_parquet_has_a_table_of_them() -> None:
     report = evaluate(POLICY, EVENTS, "2026-10-01", "2026-12-01")
     table = report_tables(report)["breach_credits"]
-    assert table.column("credit").to_pylist() == [5.0, 20.0, 12.0]
+    assert table.column("credit").to_pylist() == [5.0, 0.0, 12.0]
     assert table.column("incidents").to_pylist() == [["A0"], ["A0", "A2"], ["A1", "A2", "A5"]]
     assert str(table.schema.field("start").type) == "timestamp[us, tz=America/New_York]"
 

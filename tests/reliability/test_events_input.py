@@ -144,7 +144,8 @@ def test_item15_a_line_over_the_cap_is_located_and_reading_goes_on(tmp_path: Pat
         read_events(f)
     (p,) = info.value.problems
     assert (p.line, p.code) == (2, "E112")
-    assert "1 MiB" in p.message and "MAX_LINE_BYTES" in (p.help or "")
+    assert "1 MiB" in p.message and f"({MAX_LINE_BYTES:,} bytes)" in (p.help or "")
+    assert "MAX_LINE_BYTES" not in (p.help or "")  # (the figure, not the module's internal name)
     log = read_events(f, skip_invalid=True)
     assert sorted(log.incidents) == ["INC-1", "INC-2"] and log.count == 2
     assert len(log.skipped) == 1 and log.skipped[0].startswith(f"{f}:2: error: [E112]")

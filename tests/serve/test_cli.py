@@ -29,13 +29,13 @@ def test_usage_is_exit_2() -> None:
 
 
 def test_refusals_are_one_line_and_exit_1_or_2(tmp_path: Path) -> None:
-    missing = sla("serve", str(POLICY), "--token-file", str(tmp_path / "none"))
+    missing = sla("serve", str(POLICY), "--token-file", str(tmp_path / "none"), "--lang", "en")
     assert missing.returncode == 1 and "cannot read the token file" in missing.stderr
     assert "Traceback" not in missing.stderr
     short = tmp_path / "short"
     short.write_text("abc\n")
-    assert "at least 16 characters" in sla("serve", str(POLICY), "--token-file", str(short)).stderr
-    hook = sla("serve", str(POLICY), "--webhook", "file:///etc/passwd")
+    assert "at least 16 characters" in sla("serve", str(POLICY), "--token-file", str(short), "--lang", "en").stderr
+    hook = sla("serve", str(POLICY), "--webhook", "file:///etc/passwd", "--lang", "en")
     assert hook.returncode == 2 and "is not an http:// or https:// URL" in hook.stderr  # a flag's value: usage
     # a --db that names no database this service uses is a flag's value that is not valid: usage, exit 2
     db = sla("serve", str(POLICY), "--db", "mysql://x", "--lang", "en")
@@ -43,8 +43,10 @@ def test_refusals_are_one_line_and_exit_1_or_2(tmp_path: Path) -> None:
 
 
 def test_warns_beyond_loopback_without_a_token(tmp_path: Path) -> None:
-    # The database cannot be opened, so it stops before listening: only the warning is checked.
-    r = sla("serve", str(POLICY), "--host", "0.0.0.0", "--db", f"sqlite:///{tmp_path}/no/such/dir/x.db", "--lang", "en")
+    # The database cannot be opened, so it stops once it listens: only the warning is checked (said once the
+    # address is bound: a free port).
+    db = f"sqlite:///{tmp_path}/no/such/dir/x.db"
+    r = sla("serve", str(POLICY), "--host", "0.0.0.0", "--port", str(_free_port()), "--db", db, "--lang", "en")
     assert "sla: warning: listening on 0.0.0.0 without --token-file" in r.stderr
     assert r.returncode == 1 and "cannot open the database" in r.stderr and "Traceback" not in r.stderr
 

@@ -84,7 +84,7 @@ def test_a_start_that_cannot_bind_leaves_the_running_servers_deliveries(start: S
         assert r.stderr.strip().splitlines() == [
             f"sla: エラー: 127.0.0.1 のポート {port} で受け付けられません："
             "ほかのプロセスがすでにこのポートを使っています"
-            "（同じデータベースの `sla serve` がもう動いていないか確かめるか、`--port` に別のポートを指定してください）"
+            "（このポートで `sla serve` がもう動いていないか確かめるか、`--port` に別のポートを指定してください）"
         ]
         assert states(running) == {(redact(receiver.url), "pending")}  # (before: dropped, for good)
     finally:
