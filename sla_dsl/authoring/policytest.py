@@ -143,7 +143,7 @@ from ..policy.compiled import Policy
 from ..report import Report
 from ..report.escape import printable
 from ..report.incident_rows import TargetRow
-from ..report.periods import compact
+from ..report.periods import breach_credit_key, compact
 from . import testyaml
 from .replay import violation_words
 from .testyaml import problem
@@ -1300,15 +1300,6 @@ def _run_events(versions: VersionsInForce, case: Case, out: Outcome) -> Iterator
         worded = violation_words(policy, judged, found, lang)
         for v, text in zip(found, worded, strict=True):
             yield said("author.test.violation_found", lang, key="violations", kind=v.kind, ident=v.id, message=text)
-
-
-def breach_credit_key(row: dict[str, Any]) -> str:
-    """The key of a ``breach_credits`` row in a test file: its priority, target (``@CLOCK`` for one on a named
-    clock) and its period's first day, with the rule's condition as violation ids write it (``P1:respond:2026-11-01``,
-    ``P1:resolve@resolution:2026-11-01:plan=premium``)."""
-    target = row["target"] + (f"@{row['clock']}" if row.get("clock") else "")
-    when = f":{compact(row['when'])}" if row.get("when") else ""
-    return f"{row['priority']}:{target}:{str(row['start'])[:10]}{when}"
 
 
 def _counted_from(

@@ -27,7 +27,7 @@ Design notes
   fall in), appear or disappear, and violations that appear or go away.
 * Service credits per missed target (``breach_credits``): each row that comes,
   goes or changes (its breaches, credit, incidents, whether complete),
-  keyed as ``sla test`` keys it (:func:`~sla_dsl.authoring.policytest.breach_credit_key`,
+  keyed as ``sla test`` keys it (:func:`~sla_dsl.report.periods.breach_credit_key`,
   ``P1:respond:2026-11-01:plan=premium``), rows of one key (two versions'
   lines in one month) paired one for one in order, as the measurement periods
   are paired (:func:`_paired`). The text names each as the customer report's
@@ -100,6 +100,7 @@ from ..policy.compiled import Policy
 from ..report import AvailabilityPeriod, BreachCreditRow, Report, Violation
 from ..report.escape import printable
 from ..report.parts import IncidentLike
+from ..report.periods import breach_credit_key
 from ..report.rows import compact
 
 if TYPE_CHECKING:
@@ -518,7 +519,6 @@ def _owed(r: BreachCreditRow) -> tuple[Any, ...]:
 
 def _breach_credit_changes(old: Report, new: Report) -> list[BreachCreditChange]:
     """The ``breach_credits`` rows that come, go or owe otherwise, keyed as ``sla test`` keys them."""
-    from .policytest import breach_credit_key  # (policytest reads violation_words from here)
 
     def key(r: BreachCreditRow) -> str:
         return breach_credit_key(r.model_dump())

@@ -28,6 +28,8 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from ..i18n import format_month
 from ..lang import model as lm
@@ -238,6 +240,15 @@ def compact(when: str) -> str:
     for old, new in ((" not in (", "!=("), (" in (", "=("), (", ", "|"), (" and ", "&"), (" != ", "!="), (" = ", "=")):
         when = when.replace(old, new)
     return when
+
+
+def breach_credit_key(row: Mapping[str, Any]) -> str:
+    """The key of a ``breach_credits`` row in a test file: its priority, target (``@CLOCK`` for one on a named
+    clock) and its period's first day, with the rule's condition as violation ids write it (``P1:respond:2026-11-01``,
+    ``P1:resolve@resolution:2026-11-01:plan=premium``)."""
+    target = row["target"] + (f"@{row['clock']}" if row.get("clock") else "")
+    when = f":{compact(row['when'])}" if row.get("when") else ""
+    return f"{row['priority']}:{target}:{str(row['start'])[:10]}{when}"
 
 
 def parse_period_id(ident: str) -> tuple[str, str, str | None]:

@@ -18,13 +18,13 @@ import pytest
 import sla_dsl
 from sla_dsl.authoring.fmt import format_text
 from sla_dsl.authoring.hover import hover_text
-from sla_dsl.authoring.policytest import breach_credit_key
 from sla_dsl.authoring.semdiff import render_text
 from sla_dsl.cli import main
 from sla_dsl.evaluation import judge
 from sla_dsl.evaluation.partition import finish, merge
 from sla_dsl.lang.diagnostics import Severity
 from sla_dsl.policy.load import compile_text
+from sla_dsl.report.periods import breach_credit_key
 from sla_dsl.report.render import render
 from sla_dsl.report.tables import report_tables
 from sla_dsl.scale import judge_table
