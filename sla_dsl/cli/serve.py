@@ -84,12 +84,23 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def os_words(exc: OSError, lang: str) -> str:
+    """Why the system refused, in ``lang``: a common error in the catalogue's words (the event readers')."""
+    from ..events.problems import os_reason
+    from ..lang.diagnostics import Both, Words
+
+    reason = os_reason(exc)
+    if isinstance(reason, Both):
+        return reason.ja if lang == "ja" else reason.en
+    return reason.text(lang) if isinstance(reason, Words) else str(reason)
+
+
 def read_token(path: str, lang: str = "en") -> str:
     """The token in ``path`` (first line, blanks stripped); refused in ``lang``."""
     try:
         text = Path(path).read_text("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
+        reason = os_words(exc, lang) if isinstance(exc, OSError) else str(exc)
         raise InputError(message("cli.serve.token_unreadable", lang, path=path, reason=reason), lang=lang) from None
     token = text.strip().splitlines()[0].strip() if text.strip() else ""
     if len(token) < 16:
@@ -122,8 +133,9 @@ def check_webhook(url: str, lang: str) -> None:
 
     from ..serve.store import redact
 
-    if not url.startswith(("http://", "https://")):
-        raise UsageError(message("cli.help.error.webhook", lang, url=url), lang=lang)
+    if not url.startswith(("http://", "https://")):  # (shown without what may hold a secret, as the log shows it)
+        shown = redact(url) if "://" in url else re.split(r"[/?#]", url, maxsplit=1)[0].rpartition("@")[2]
+        raise UsageError(message("cli.help.error.webhook", lang, url=shown), lang=lang)
     if any(c.isspace() or not c.isprintable() for c in url):
         why: str | None = message("serve.start.webhook_space", lang)
     else:
@@ -208,7 +220,7 @@ def listen(host: str, port: int, lang: str) -> list[socket.socket]:
         elif exc.errno == errno.EADDRNOTAVAIL:
             reason = message("serve.start.cannot_listen.host", lang, host=host)
         else:
-            reason = exc.strerror or type(exc).__name__
+            reason = os_words(exc, lang)
         raise refused(reason) from None
     return sockets
 

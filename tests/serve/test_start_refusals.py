@@ -178,3 +178,32 @@ def test_a_host_refused_is_said_without_the_warning_of_a_start_that_serves(tmp_p
         "machine, or its name cannot be resolved"
     ]
     assert not (tmp_path / "x.db").exists()
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("ftp://user:pw@files.example.com/hook?token=s3cret", "ftp://files.example.com"),
+        ("chat.example.com/hooks/s3cret", "chat.example.com"),
+    ],
+)
+def test_a_webhook_of_another_scheme_is_refused_without_its_secrets(url: str, shown: str) -> None:
+    # (before: the whole URL, its password and path, in the refusal an operator's terminal or log keeps)
+    for lang in ("en", "ja"):
+        with pytest.raises(UsageError) as refused:
+            check_webhook(url, lang)
+        said = str(refused.value)
+        assert f"`{shown}`" in said and "pw" not in said and "s3cret" not in said, said
+
+
+def test_a_token_file_that_cannot_be_read_is_said_in_the_policys_words(tmp_path: Path) -> None:
+    # (before: the system's English, `No such file or directory`, inside the Japanese line)
+    from sla_dsl.cli.serve import read_token
+    from sla_dsl.errors import InputError
+
+    with pytest.raises(InputError) as refused:
+        read_token(str(tmp_path / "missing"), "ja")
+    assert str(refused.value).endswith("トークンのファイルを読めません：ファイルがありません"), str(refused.value)
+    with pytest.raises(InputError) as english:
+        read_token(str(tmp_path / "missing"), "en")
+    assert "No such file or directory" in str(english.value)
