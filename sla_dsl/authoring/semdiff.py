@@ -847,7 +847,8 @@ def _clock_targets_text(c: Change, subject: str, before: Words, after: Words) ->
 
 def _breach_credits_text(c: Change, subject: str, before: Words, after: Words) -> str:
     """A priority's credits per breach (``credit 5% per breach``) added, removed or changed, each by the target
-    it belongs to (``P1 緊急の違反1件あたりのクレジットを追加：応答目標の違反1件につき5%（月ごとの上限25%）``)."""
+    it belongs to (``P1 緊急の目標未達1件あたりのサービスクレジットを追加：``
+    ``応答目標の未達1件につき5%（月ごとの上限25%）``)."""
     olds = {(x.kind, x.clock): x for x in c.old or ()}
     news = {(x.kind, x.clock): x for x in c.new or ()}
     field = after.say("field.breach_credit")

@@ -481,11 +481,11 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "one target has one `{kw_credit}` line: keep `{example}` (line {first}) and remove this one",
     ),
     "diag.W263": Msg(
-        "上限 `{cap}` が違反1件あたりのクレジット `{percent}` より小さいため、違反1件で上限を超えます",
+        "上限 `{cap}` が未達1件あたりのクレジット `{percent}` より小さいため、未達1件で上限を超えます",
         "the cap `{cap}` is below the credit of one breach `{percent}`: one breach already owes more than it",
     ),
     "diag.W263.help": Msg(
-        "上限を違反1件あたりのクレジット以上に上げてください。例：`{example}`",
+        "上限を未達1件あたりのクレジット以上に上げてください。例：`{example}`",
         "raise the cap to the credit per breach or more, e.g. `{example}`",
     ),
 }

@@ -271,12 +271,12 @@ DIFF: dict[str, Msg] = {
     ),
     "diff.credit_tier": Msg("{below}%未満で{credit}%", "below {below}%: {credit}%"),
     # a service credit per breached target (`credit 5% per breach, at most 25% monthly`)
-    "diff.field.breach_credit": Msg("違反1件あたりのサービスクレジット", "credit per breach"),
+    "diff.field.breach_credit": Msg("目標未達1件あたりのサービスクレジット", "credit per breach"),
     "diff.breach_credit": Msg(
-        "{target}の違反1件につき{percent}%（{period}）", "{percent}% per breach of {target}, {period}"
+        "{target}の未達1件につき{percent}%（{period}）", "{percent}% per breach of {target}, {period}"
     ),
     "diff.breach_credit.cap": Msg(
-        "{target}の違反1件につき{percent}%（{period}の上限{cap}%）",
+        "{target}の未達1件につき{percent}%（{period}の上限{cap}%）",
         "{percent}% per breach of {target}, at most {cap}% {period}",
     ),
     "diff.breach_credit.response": Msg("応答目標", "the response target"),

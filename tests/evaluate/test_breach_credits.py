@@ -178,7 +178,8 @@ def test_diff_says_a_credit_line_added_removed_and_changed_in_words() -> None:
     from sla_dsl.authoring.diff_changes import diff_models
 
     ja = render_text(new, old, diff_models(new, old), "ja")
-    assert "違反1件あたりのサービスクレジットを追加：解決までの時間での解決目標の違反1件につき10%（四半期ごと）" in ja
+    added = "目標未達1件あたりのサービスクレジットを追加："
+    assert added + "解決までの時間での解決目標の未達1件につき10%（四半期ごと）" in ja
 
 
 def test_hover_on_the_credit_line_says_what_it_owes() -> None:
