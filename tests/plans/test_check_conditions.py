@@ -91,7 +91,7 @@ def test_the_customer_report_shows_the_credit_with_its_explanation_in_ja_and_en(
     en = render(report, "markdown", lang="en", policies=[plans()])
     assert "稼働率 99.1667% が 99.5% を下回ったため、料金の 10% をクレジットとして返還（第6条）" in ja
     assert "| コンテンツ配信 |" in ja and "| 管理画面 |" in ja
-    assert "availability 99.1667% is below 99.5%: 10% of the fee is credited (Article 6)" in en
+    assert "availability 99.1667% is below 99.5%: 10% of the fee is credited (Art. 6)" in en
     section = ja.split("## サービスクレジット", 1)[1].split("\n## ", 1)[0]
     # attribute values are shown as the events carry them (`premium`), like ids
     assert not re.search(r"[A-Za-z]{3,}", section.replace("premium", "")), section
