@@ -12,28 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from expect_case import HEAD, POLICY, run_case  # (tests/author on the path: pytest's rootdir-less import)
 
 from sla_dsl.cli.app import main
 
-ROOT = Path(__file__).resolve().parents[2]
-POLICY = ROOT / "policies" / "clicksoko.sla"
-
-HEAD = """\
-cases:
-  - name: x
-    period: {from: 2026-11-01, to: 2026-12-01}
-    events:
-      - {event: incident.reported, at: "2026-11-16T10:00:00+09:00", id: A5, priority: P1}
-    expect:
-"""
-
-
-def _run(tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, *flags: str) -> tuple[int, str, str, Path]:
-    path = tmp_path / "t.yaml"
-    path.write_text(text, "utf-8")
-    code = main(["test", *flags, str(POLICY), str(path)])
-    out, err = capsys.readouterr()
-    return code, out, err, path
+_run = run_case
 
 
 def test_a_text_for_a_number_is_refused_at_it_with_the_number_to_write(

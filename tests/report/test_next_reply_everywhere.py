@@ -27,34 +27,10 @@ from sla_dsl.serve.store import Store
 from sla_dsl.serve.timer_words import alert_name
 from sla_dsl.serve.tracking import TARGET_BREACHED, FakeClock, Tracker
 
-POLICY = """sla "N" {
-  format 1
-  version "1.0"
-  effective 2026-01-01
-  timezone Asia/Tokyo
-  title "T" / "T"
-}
-calendar business "営業" / "Business" {
-  days mon..fri
-  hours 09:00-17:00
-}
-clock response "応答" / "Response" { starts at incident.reported }
-clock next_reply "次の回答" / "Reply to each message" {
-  starts at incident.customer_replied
-  stops at incident.responded
-  restarts at incident.customer_replied
-}
-clock suspicion "製品起因" / "Product suspected" {
-  starts at incident.product_suspected
-  stops at incident.responded
-}
-priority P1 "緊急" / "Urgent" {
-  respond within 1 hour
-  first reply within 1 hour on next_reply, plus 2 hours if received outside business hours
-  first reply within 1 hour on suspicion
-  complete on incident.resolved
-}
-"""
+from .test_next_reply_named import POLICY as NAMED
+
+#: the named-target test's policy, its next reply given more time for a message out of hours (the hover's part)
+POLICY = NAMED.replace("on next_reply\n", "on next_reply, plus 2 hours if received outside business hours\n")
 #: the same without the restarting clock's label
 BARE = POLICY.replace(' "次の回答" / "Reply to each message"', "")
 
