@@ -854,6 +854,13 @@ def shown_diagnostic(text: str, shown: Shown) -> t.Diagnostic:
     )
 
 
+def _place_key(d: t.Diagnostic) -> tuple[int, int, bool]:
+    """Where a diagnostic stands, as ``sla check`` orders them: by line and column, an error before a
+    warning at the same place."""
+    start = d.range.start
+    return (start.line, start.character, d.severity is t.DiagnosticSeverity.Warning)
+
+
 class Checks:
     """When each open document is compiled and its diagnostics published (see the design notes): at once,
     or, when :attr:`deferred`, on a worker thread once every message received so far has been handled
@@ -936,7 +943,8 @@ class Checks:
             if other != uri and found == docs.beside.get(other, []):
                 continue
             docs.beside[other] = found
-            self._publish(other, docs.own[other] + found, version if other == uri else docs.versions.get(other))
+            shown = sorted(docs.own[other] + found, key=_place_key)  # (in the order of `sla check DIR`)
+            self._publish(other, shown, version if other == uri else docs.versions.get(other))
 
     def beside(self, uri: str) -> None:
         """Check again the open documents in the directory of ``uri`` (just closed: read from the disk now)."""
@@ -1060,6 +1068,17 @@ class _OneLine(logging.Formatter):
         return "sla lsp: " + record.getMessage().strip().split("\n", 1)[0]
 
 
+#: pygls's English lines that the server follows with its own, in its language: a message whose parameters
+#: do not fit (:meth:`_Protocol.structure_message`), a message that could not be handled (the server's
+#: ``report_server_error``).
+_PYGLS_SAID_AGAIN = ("Unable to deserialize message", "Unable to handle message")
+
+
+def _not_said_again(record: logging.LogRecord) -> bool:
+    """Whether a log record is written: not one of pygls's that the server says itself (:data:`_PYGLS_SAID_AGAIN`)."""
+    return not (record.name.startswith("pygls") and str(record.msg).startswith(_PYGLS_SAID_AGAIN))
+
+
 def _send(data: bytes) -> None:
     """Write one whole message to stdout (one ``write``: see :mod:`.lspframing`)."""
     sys.stdout.buffer.write(data)
@@ -1070,6 +1089,7 @@ def cmd_lsp(args: argparse.Namespace) -> int:
     """``sla lsp``: serve LSP over stdio until the client exits; 1 when it exits without ``shutdown``."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_OneLine())
+    handler.addFilter(_not_said_again)  # (one line per problem, in the server's language)
     for name in ("pygls", "sla_dsl.lsp"):
         logger = logging.getLogger(name)
         logger.addHandler(handler)

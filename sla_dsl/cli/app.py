@@ -89,7 +89,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         if note:
             left_out.append(note if len(checked) == 1 else f"{path}: {note}")
     if chunks:
-        total = "; ".join([summary(n_err, n_warn, first_lang or "en"), *left_out])
+        total = summary(n_err, n_warn, first_lang or "en")
+        for note in left_out:  # (`; ` in English, `。` in Japanese)
+            total = message("diag.word.summary_more", first_lang or "en", summary=total, more=note)
         print("\n\n".join(chunks) + "\n\n" + total, file=sys.stderr)
     return status
 

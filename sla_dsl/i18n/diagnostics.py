@@ -118,6 +118,8 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.word.help": Msg("ヒント", "help"),
     "diag.word.summary": Msg("エラー{errors}件、警告{warnings}件", "{errors} errors, {warnings} warnings"),
     "diag.word.not_shown": Msg("ほか{count}件は表示していません", "{count} more not shown"),
+    # the count at the end of `sla check`, then what it leaves out (`diag.word.not_shown`, per file)
+    "diag.word.summary_more": Msg("{summary}。{more}", "{summary}; {more}"),
     # str() of a PolicyError: its first diagnostic's header, then how many more it holds (or none at all)
     "diag.word.and_more": Msg("{first}（ほか{more}件）", "{first} (and {more} more)"),
     "diag.word.invalid_policy": Msg("ポリシーが正しくありません", "invalid policy"),

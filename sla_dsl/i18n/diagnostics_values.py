@@ -254,7 +254,7 @@ VALUE_DIAGNOSTICS: dict[str, Msg] = {
     "diag.E215.zero": Msg("期間は0より長くしてください", "a duration must be more than zero"),
     "diag.E215.zero.help": Msg("1以上の数を書いてください（例：`{example}`）", "write 1 or more, e.g. `{example}`"),
     "diag.E215.percent": Msg(
-        "`{value}` は0から100までの百分率ではありません", "`{value}` is not a percentage between 0 and 100"
+        "`{value}` は0より大きく100以下の百分率ではありません", "`{value}` is not a percentage above 0 and at most 100"
     ),
     "diag.E215.percent.help": Msg(
         "0より大きく100以下の百分率を書いてください（例：`{kw_percent_example}`）",

@@ -28,7 +28,8 @@ from .compiled_cache import cached
 from .diagnostics import Code, Diagnostic, Severity, diagnostic, words
 from .event_types import declared_in
 from .languages import header_languages
-from .parser import lark_error_to_diagnostic, parse_tree, split_declarations
+from .parse_errors import lark_error_to_diagnostic
+from .parser import parse_tree, split_declarations
 from .source import decode_policy, read_policy_file
 from .transformer import PLANNED_STOP, Builder
 from .values import _span as span_of

@@ -18,7 +18,9 @@ Design notes
   (``٧``) gets the ASCII form here, like any other full-width character.
 * **A rewrite that is valid there.** Made half-width, a word must be one the parser can take where it
   stopped (``fits``: a terminal it expects matches it): ``優先度３`` is ``優先度3``, still no name, so the
-  help says how a name is written and that the Japanese goes in the quoted label after it.
+  help says how a name is written and that the Japanese goes in the quoted label after it. A full-width
+  ``＃`` is the exception: ``#`` begins a comment, which the parser never expects (the lexer drops it),
+  so its half-width form is given wherever it stands.
 * **Invisible characters.** A no-break space (U+00A0), a zero-width space (U+200B), a byte-order mark
   inside the file (U+FEFF) look like a space or like nothing in an editor: the message names the
   character by its code point at its column, and the help says to replace it with a normal space or to
@@ -358,6 +360,8 @@ def hint_for(
             message=words("diag.E010.fullwidth_space"),
             code="E010",
         )
+    if ch == "\uff03":  # `＃`: a comment, which the grammar never expects (the lexer drops it)
+        return Hint(pos, pos + 1, words("diag.help.fullwidth", fix="#"), ch)
     start, end = _word_bounds(text, pos)
     word = text[start:end]
     here = text[pos:end]

@@ -1,4 +1,4 @@
-"""Text to parse trees, and Lark's errors to our diagnostics.
+"""Text to parse trees, and what a syntax error's diagnostic says (:mod:`.parse_errors` builds it).
 
 The Lark parser is built once (LALR, contextual lexer) and cached. A clean file
 is parsed in one pass. When that fails, the file is cut into its top-level
@@ -42,7 +42,7 @@ import hashlib
 import itertools
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -52,7 +52,7 @@ from typing import Any, NamedTuple
 
 import lark
 from lark import Lark, Token, Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from ..files import cache_dir
 from .diagnostics import Code, Diagnostic, Listing, Words, diagnostic, did_you_mean_words, listing, suggest, words
@@ -428,7 +428,7 @@ def expected_words(expected: set[str]) -> list[str | Code | Words]:
     return [found[k] for k in sorted(found, key=lambda w: (not w.startswith("`"), w))]
 
 
-def _state_expected(err: UnexpectedToken) -> set[str]:
+def _state_expected(err: UnexpectedInput) -> set[str]:
     """The terminals the parser could really accept where it stopped.
 
     The LALR table alone over-approximates after shared rules such as ``label``
@@ -491,114 +491,10 @@ def _token_span(tok: Token, line_offset: int) -> Span:
     return Span(line=line, column=column, end_line=line, end_column=column + len(str(tok)))
 
 
-def _unit_example(amount: str, before: Token | None) -> str:
-    """A duration to write for ``amount`` without a unit (``before``: the keyword before it): elapsed days
-    where a backup or a notice counts them, business hours where a target does."""
-    one = amount.lstrip("0") == "1"
-    if before is not None and str(before) in ("keep", "every", "notice"):
-        return f"{amount} day{'' if one else 's'}"
-    if before is not None and str(before) == "received":  # `same day if received 4 hours before ...`
-        return f"{amount} hour{'' if one else 's'}"
-    return f"{amount} business hour{'' if one else 's'}"
-
-
-#: The keywords that follow a duration in a statement (``notice 7 days before``, ``10 business days
-#: after``, ``within 2 hours on chat``): after an amount, read as its calendar, they mean the unit is missing.
-_AFTER_DURATION = frozenset({"before", "after", "on", "from", "by", "if"})
-
-
 def _duration_units(expected: set[str]) -> bool:
     """Whether the parser expects a duration's unit (every unit: not a keyword that is also one, as
     ``hours business`` or ``on day 15``)."""
     return set(UNITS) <= set(_expected_keywords(expected))
-
-
-def _with_unit(text: str, amount: Token, example: str) -> str | None:
-    """The line of ``amount`` written with its unit (``example``: the amount and unit), when it parses past
-    it; ``None`` otherwise (:func:`_rewritten`)."""
-    if amount.start_pos is None or amount.end_pos is None:
-        return None
-    line_start = text.rfind("\n", 0, amount.start_pos) + 1
-    start = line_start + len(text[line_start : amount.start_pos]) - len(text[line_start : amount.start_pos].lstrip())
-    at = amount.start_pos - start
-    return _rewritten(text, start, lambda line: line[:at] + example + line[at + len(str(amount)) :])
-
-
-def _missing_unit(
-    stack: list[Any], expected: set[str], token: Token | None, line_offset: int, text: str = ""
-) -> Diagnostic | None:
-    """E015 at a duration's amount or unknown unit where the parser stopped later (the next line's first
-    word read as the duration's calendar, or its ``}``, or the keyword after the duration: ``notice 7
-    before``), else ``None``.
-
-    ``token``: the token the parser stopped at (``None``: a character it could not read); ``text``: the
-    text parsed (the line to write is shown when the amount has words after it)."""
-    units = _duration_units(expected)
-    top = stack[-1] if stack else None
-    amount: Token | None = None
-    depth = 1  # how many values of the stack the amount and what follows it take
-    continued = False  # whether the statement goes on after the amount (`notice 7 before start date`)
-    if isinstance(top, Tree) and top.data == "duration" and len(top.children) == 3:
-        # `respond within 4` + `same day if ...`: `4 same day` read as a duration of calendar `same`
-        first, name = top.children[0], top.children[1]
-        if isinstance(first, Token) and isinstance(name, Token) and (name.line or 0) > (first.line or 0):
-            amount = first
-    elif len(stack) >= 2 and units and isinstance(top, Token) and top.type == "NAME":
-        first = stack[-2]
-        if isinstance(first, Token) and first.type == "INT":
-            if (top.line or 0) > (first.line or 0):  # `respond within 5` + `complete on ...`
-                amount, depth = first, 2
-            elif str(top) in _AFTER_DURATION and token is not None:  # `notice 7 before start date`
-                amount, depth, continued = first, 2, True
-            elif token is None or token.type != "NAME" or (token.line or 0) > (top.line or 0):
-                # `4 hrs` + a new line, `keep 7 dayz }`: the word after the amount is the unit, unknown
-                near = suggest(str(top), sorted(UNIT_WORDS))
-                return diagnostic(
-                    "E015",
-                    words("diag.E015", word=str(top)),
-                    _token_span(top, line_offset),
-                    help=words("diag.help.units_near", near=near, units=_units())
-                    if near
-                    else words("diag.help.units", units=_units()),
-                )
-    elif units and isinstance(top, Token) and top.type == "INT":
-        if token is None or token.type != "NAME" or (token.line or 0) > (top.line or 0):
-            amount = top  # `keep 7` + `}`
-    if amount is None:
-        return None
-    before = _last_leaf(stack[-depth - 1]) if len(stack) > depth else None
-    example = _unit_example(str(amount), before)
-    line = _with_unit(text, amount, example) if continued and text else None  # (the line to write)
-    return diagnostic(
-        "E015",
-        words("diag.E015.missing"),
-        _token_span(amount, line_offset),
-        help=words("diag.E015.missing.line", fix=line) if line else words("diag.E015.missing.help", example=example),
-    )
-
-
-def _quote_inside(stack: list[Any], text: str, pos: int, line_offset: int) -> Diagnostic | None:
-    """E014 where a text ended early: the parser stopped right after a text, at a word that touches it.
-
-    An odd number of quotes on the rest of the line means the text before was not closed where it
-    should be (its closing quote is missing: the next text's opening one closed it); an even number, that
-    a quote inside the text ended it (``"本書の"変更"する"``)."""
-    prev = _last_leaf(stack[-1]) if stack else None
-    if prev is None or prev.type != "STRING" or prev.end_pos != pos or pos >= len(text) or text[pos].isspace():
-        return None
-    eol = text.find("\n", pos)
-    rest = text[pos : eol if eol >= 0 else len(text)]
-    quotes = len(re.findall(r'(?<!\\)"', rest))
-    line = (prev.line or 1) + line_offset
-    if quotes % 2:
-        column = prev.column or 1
-        span = Span(line=line, column=column, end_line=line, end_column=column + 1)
-        return diagnostic("E014", words("diag.E014"), span, help=words("diag.E014.help"))
-    if quotes:
-        column = (prev.end_column or 2) - 1
-        span = Span(line=line, column=column, end_line=line, end_column=column + 1)
-        return diagnostic("E014", words("diag.E014.inner_quote"), span, help=words("diag.E014.inner_quote.help"))
-    return None
 
 
 def _hinted(err: UnexpectedInput, text: str, pos: int, expected: set[str], line_offset: int) -> Diagnostic | None:
@@ -640,102 +536,6 @@ def _peer(err: UnexpectedInput, text: str, pos: int, expected: set[str], line_of
         return diagnostic("E016", words("diag.E016", word=hint.word(text)), span, help=hint.help)
     code = "E010" if isinstance(err, UnexpectedCharacters) else "E011"
     return _unexpected(hint.word(text), expected, span, code=code, help_text=hint.help)
-
-
-def lark_error_to_diagnostic(
-    err: UnexpectedInput, text: str, line_offset: int = 0, languages: Sequence[str] = ()
-) -> Diagnostic:
-    """Turn a Lark exception into a located diagnostic with a helpful message; ``languages``, those the
-    policy declares (its examples are written in them: :func:`as_declared`)."""
-    said = _EXAMPLE_LANGUAGES.set(tuple(languages))
-    try:
-        return _to_diagnostic(err, text, line_offset)
-    finally:
-        _EXAMPLE_LANGUAGES.reset(said)
-
-
-def _to_diagnostic(err: UnexpectedInput, text: str, line_offset: int) -> Diagnostic:
-    line = (getattr(err, "line", 1) or 1) + line_offset
-    col = getattr(err, "column", 1) or 1
-    if isinstance(err, UnexpectedToken | UnexpectedCharacters):
-        # first the mistakes the parser meets later than where they are, or that have an ASCII form
-        token = err.token if isinstance(err, UnexpectedToken) and err.token.type != "$END" else None
-        pos = (err.token.start_pos if isinstance(err, UnexpectedToken) else err.pos_in_stream) or 0
-        known = (
-            (_state_expected(err) or set(err.expected))
-            if isinstance(err, UnexpectedToken)
-            else set(err.allowed or set())
-        )
-        stack = _stack(err)
-        if token is not None or isinstance(err, UnexpectedCharacters):
-            found = (
-                _quote_inside(stack, text, pos, line_offset)
-                or _hinted(err, text, pos, known, line_offset)
-                or _peer(err, text, pos, known, line_offset)
-            )
-            if found is not None:
-                return found
-        unit = _missing_unit(stack, known, token, line_offset, text)
-        if unit is not None:
-            return unit
-    if isinstance(err, UnexpectedToken) and err.token.type != "$END":
-        tok = err.token
-        value = str(tok)
-        expected = _state_expected(err) or set(err.expected)
-        end_col = (tok.end_column or col + len(value)) if tok.end_line == tok.line else col + len(value)
-        span = Span(line=line, column=col, end_line=line, end_column=end_col)
-        if _is_top_level(expected) and re.fullmatch(r"[A-Za-z_]+", value):
-            # (a statement's keyword is a statement outside its block: `notice` is no misspelt `notify`)
-            near = suggest(value, DECL_KEYWORDS) if value not in STATEMENT_HOME else None
-            return diagnostic(
-                "E016",
-                words("diag.E016", word=value),
-                span,
-                help=words("diag.help.did_you_mean", name=near)
-                if near
-                else words("diag.E016.help", keywords=_or_list([f"`{k}`" for k in DECL_KEYWORDS], 20)),
-            )
-        hinted = _author_hint(err, text, expected, line_offset)
-        if hinted is not None:
-            return hinted
-        return _unexpected(value, expected, span, fallback=form_help(_stack(err), expected, tok), block=_place_of(err))
-    if isinstance(err, UnexpectedCharacters):
-        pos = err.pos_in_stream or 0
-        ch = text[pos] if 0 <= pos < len(text) else ""
-        word_match = re.match(r"[^\s{}\[\],/]+", text[pos:])
-        word = word_match.group() if word_match else ch
-        span = Span(line=line, column=col, end_line=line, end_column=col + max(1, len(word)))
-        expected = set(err.allowed or set())
-        if ch == '"':
-            return diagnostic("E014", words("diag.E014"), span, help=words("diag.E014.help"))
-        return _unexpected(
-            word, expected, span, code="E010", fallback=form_help(_stack(err), expected), block=_place_of(err)
-        )
-    if isinstance(err, UnexpectedEOF | UnexpectedToken):
-        expected = set(getattr(err, "expected", set()) or set())
-        lines = text.split("\n")
-        last = len(lines)
-        span = Span(
-            line=last + line_offset,
-            column=len(lines[-1]) + 1,
-            end_line=last + line_offset,
-            end_column=len(lines[-1]) + 2,
-        )
-        want = expected_words(expected)
-        stack = _stack(err)
-        return diagnostic(
-            "E012",
-            words("diag.E012.expected", expected=_or_list(want)) if want else words("diag.E012"),
-            span,
-            help=words("diag.E012.help")
-            if "RBRACE" in expected
-            else form_help(stack, expected)
-            if stack
-            else words("diag.help.reference"),
-        )
-    return diagnostic(
-        "E010", words("diag.E010.unreadable"), Span(line=line, column=col), help=words("diag.help.reference")
-    )
 
 
 def _printable(value: str) -> str:

@@ -78,7 +78,7 @@ def test_several_thresholds_are_read_lowest_first() -> None:
         ("50%, 50%", 19, "`50%` is not above the threshold before it, `50%`", "at risk at 50% of target"),
         ("50%, 100%", 19, "`100%` is not a warning threshold of several", "at risk at 50% of target"),
         ("50%, 75%, 60%", 24, "`60%` is not above the threshold before it, `75%`", "at risk at 50%, 60%, 75%"),
-        ("0%, 50%", 14, "`0%` is not a percentage between 0 and 100", "e.g. `99.5%`"),
+        ("0%, 50%", 14, "`0%` is not a percentage above 0 and at most 100", "e.g. `99.5%`"),
     ],
 )
 def test_a_list_out_of_order_twice_or_out_of_range_is_refused_where_it_is(

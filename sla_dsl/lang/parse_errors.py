@@ -1,0 +1,285 @@
+"""A syntax error of Lark's as a located diagnostic: :func:`lark_error_to_diagnostic`.
+
+Where the parser stopped is not always where the mistake is. First come the mistakes it meets later than
+where they are (a text ended early, E014; a duration's amount without its unit, E015) and input with an
+ASCII form or in another tool's words (:mod:`.input_hints`, :mod:`.peer_words`); then the parser's own
+"unexpected ..., expected ...": E011 at a token it cannot take, E010 at a character the lexer cannot read
+(``$``, a full-width ``｛``).
+
+Both list what the parser could take where it stopped: the terminals its state accepts, each tried
+(``_state_expected`` in :mod:`.parser`). The contextual lexer's own set for that state (``allowed`` of
+Lark's error) is the state's LALR lookaheads, merged across every place its rules are used: after a
+declaration's head or a statement that may end, it holds declaration keywords and other blocks' words
+too (``article``, ``at``, ``[``). And both get the help of what is being written there
+(:func:`.parser.form_help`): a character at the start of a line after a statement that may end there
+begins a new statement, so the help shows the block's lines, not the statement above.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from lark import Token, Tree
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from .diagnostics import Diagnostic, diagnostic, suggest, words
+from .model import Span
+from .parser import (
+    _EXAMPLE_LANGUAGES,
+    DECL_KEYWORDS,
+    UNIT_WORDS,
+    _author_hint,
+    _duration_units,
+    _hinted,
+    _is_top_level,
+    _last_leaf,
+    _or_list,
+    _peer,
+    _place_of,
+    _rewritten,
+    _stack,
+    _state_expected,
+    _token_span,
+    _unexpected,
+    _units,
+    expected_words,
+    form_help,
+)
+from .peer_words import STATEMENT_HOME
+
+__all__ = ["lark_error_to_diagnostic"]
+
+
+def lark_error_to_diagnostic(
+    err: UnexpectedInput, text: str, line_offset: int = 0, languages: Sequence[str] = ()
+) -> Diagnostic:
+    """Turn a Lark exception into a located diagnostic with a helpful message; ``languages``, those the
+    policy declares (its examples are written in them: :func:`.parser.as_declared`)."""
+    said = _EXAMPLE_LANGUAGES.set(tuple(languages))
+    try:
+        return _to_diagnostic(err, text, line_offset)
+    finally:
+        _EXAMPLE_LANGUAGES.reset(said)
+
+
+def _to_diagnostic(err: UnexpectedInput, text: str, line_offset: int) -> Diagnostic:
+    if isinstance(err, UnexpectedToken | UnexpectedCharacters):
+        expected = _expected(err)
+        found = _met_later(err, text, expected, line_offset)
+        if found is not None:
+            return found
+        if isinstance(err, UnexpectedCharacters):
+            return _unreadable(err, text, expected, line_offset)
+        if err.token.type != "$END":
+            return _unexpected_token(err, text, expected, line_offset)
+    if isinstance(err, UnexpectedEOF | UnexpectedToken):
+        return _ended(err, text, line_offset)
+    line = (getattr(err, "line", 1) or 1) + line_offset
+    col = getattr(err, "column", 1) or 1
+    return diagnostic(
+        "E010", words("diag.E010.unreadable"), Span(line=line, column=col), help=words("diag.help.reference")
+    )
+
+
+def _expected(err: UnexpectedToken | UnexpectedCharacters) -> set[str]:
+    """The terminals the parser could take where it stopped (its state's, each tried); Lark's own set where
+    they cannot be tried."""
+    fallback = err.expected if isinstance(err, UnexpectedToken) else err.allowed
+    return _state_expected(err) or set(fallback or set())
+
+
+def _met_later(
+    err: UnexpectedToken | UnexpectedCharacters, text: str, expected: set[str], line_offset: int
+) -> Diagnostic | None:
+    """The mistakes the parser meets later than where they are, or that have an ASCII form or another tool's
+    words (``None`` for any other error)."""
+    token = err.token if isinstance(err, UnexpectedToken) and err.token.type != "$END" else None
+    pos = (err.token.start_pos if isinstance(err, UnexpectedToken) else err.pos_in_stream) or 0
+    stack = _stack(err)
+    if token is not None or isinstance(err, UnexpectedCharacters):
+        found = (
+            _quote_inside(stack, text, pos, line_offset)
+            or _hinted(err, text, pos, expected, line_offset)
+            or _peer(err, text, pos, expected, line_offset)
+        )
+        if found is not None:
+            return found
+    return _missing_unit(stack, expected, token, line_offset, text)
+
+
+def _unexpected_token(err: UnexpectedToken, text: str, expected: set[str], line_offset: int) -> Diagnostic:
+    """E011 at a token the parser cannot take (E016 between declarations)."""
+    tok = err.token
+    value = str(tok)
+    line = (err.line or 1) + line_offset
+    col = err.column or 1
+    end_col = (tok.end_column or col + len(value)) if tok.end_line == tok.line else col + len(value)
+    span = Span(line=line, column=col, end_line=line, end_column=end_col)
+    if _is_top_level(expected) and re.fullmatch(r"[A-Za-z_]+", value):
+        # (a statement's keyword is a statement outside its block: `notice` is no misspelt `notify`)
+        near = suggest(value, DECL_KEYWORDS) if value not in STATEMENT_HOME else None
+        return diagnostic(
+            "E016",
+            words("diag.E016", word=value),
+            span,
+            help=words("diag.help.did_you_mean", name=near)
+            if near
+            else words("diag.E016.help", keywords=_or_list([f"`{k}`" for k in DECL_KEYWORDS], 20)),
+        )
+    hinted = _author_hint(err, text, expected, line_offset)
+    if hinted is not None:
+        return hinted
+    return _unexpected(value, expected, span, fallback=form_help(_stack(err), expected, tok), block=_place_of(err))
+
+
+def _unreadable(err: UnexpectedCharacters, text: str, expected: set[str], line_offset: int) -> Diagnostic:
+    """E010 at a character the lexer cannot read (E014 at a quote that opens a text never closed), located
+    at its word; listed and helped as a token there would be (:func:`_unexpected_token`)."""
+    pos = err.pos_in_stream or 0
+    line = (err.line or 1) + line_offset
+    col = err.column or 1
+    ch = text[pos] if 0 <= pos < len(text) else ""
+    word_match = re.match(r"[^\s{}\[\],/]+", text[pos:])
+    word = word_match.group() if word_match else ch
+    span = Span(line=line, column=col, end_line=line, end_column=col + max(1, len(word)))
+    if ch == '"':
+        return diagnostic("E014", words("diag.E014"), span, help=words("diag.E014.help"))
+    # (the word as the token the parser stopped at: on a line after a statement that may end there, a new
+    # statement begins, and the help is about the block's lines, not the statement above)
+    here = Token("UNREADABLE", word, start_pos=pos, line=err.line, column=col)
+    help_text = form_help(_stack(err), expected, here)
+    return _unexpected(word, expected, span, code="E010", fallback=help_text, block=_place_of(err))
+
+
+def _ended(err: UnexpectedEOF | UnexpectedToken, text: str, line_offset: int) -> Diagnostic:
+    """E012 where the text ends before what is being written does."""
+    expected = set(getattr(err, "expected", set()) or set())
+    lines = text.split("\n")
+    last = len(lines)
+    span = Span(
+        line=last + line_offset,
+        column=len(lines[-1]) + 1,
+        end_line=last + line_offset,
+        end_column=len(lines[-1]) + 2,
+    )
+    want = expected_words(expected)
+    stack = _stack(err)
+    return diagnostic(
+        "E012",
+        words("diag.E012.expected", expected=_or_list(want)) if want else words("diag.E012"),
+        span,
+        help=words("diag.E012.help")
+        if "RBRACE" in expected
+        else form_help(stack, expected)
+        if stack
+        else words("diag.help.reference"),
+    )
+
+
+# -- mistakes the parser meets later than where they are ----------------------------------------------------
+
+
+def _unit_example(amount: str, before: Token | None) -> str:
+    """A duration to write for ``amount`` without a unit (``before``: the keyword before it): elapsed days
+    where a backup or a notice counts them, business hours where a target does."""
+    one = amount.lstrip("0") == "1"
+    if before is not None and str(before) in ("keep", "every", "notice"):
+        return f"{amount} day{'' if one else 's'}"
+    if before is not None and str(before) == "received":  # `same day if received 4 hours before ...`
+        return f"{amount} hour{'' if one else 's'}"
+    return f"{amount} business hour{'' if one else 's'}"
+
+
+#: The keywords that follow a duration in a statement (``notice 7 days before``, ``10 business days
+#: after``, ``within 2 hours on chat``): after an amount, read as its calendar, they mean the unit is missing.
+_AFTER_DURATION = frozenset({"before", "after", "on", "from", "by", "if"})
+
+
+def _with_unit(text: str, amount: Token, example: str) -> str | None:
+    """The line of ``amount`` written with its unit (``example``: the amount and unit), when it parses past
+    it; ``None`` otherwise (:func:`_rewritten`)."""
+    if amount.start_pos is None or amount.end_pos is None:
+        return None
+    line_start = text.rfind("\n", 0, amount.start_pos) + 1
+    start = line_start + len(text[line_start : amount.start_pos]) - len(text[line_start : amount.start_pos].lstrip())
+    at = amount.start_pos - start
+    return _rewritten(text, start, lambda line: line[:at] + example + line[at + len(str(amount)) :])
+
+
+def _missing_unit(
+    stack: list[Any], expected: set[str], token: Token | None, line_offset: int, text: str = ""
+) -> Diagnostic | None:
+    """E015 at a duration's amount or unknown unit where the parser stopped later (the next line's first
+    word read as the duration's calendar, or its ``}``, or the keyword after the duration: ``notice 7
+    before``), else ``None``.
+
+    ``token``: the token the parser stopped at (``None``: a character it could not read); ``text``: the
+    text parsed (the line to write is shown when the amount has words after it)."""
+    units = _duration_units(expected)
+    top = stack[-1] if stack else None
+    amount: Token | None = None
+    depth = 1  # how many values of the stack the amount and what follows it take
+    continued = False  # whether the statement goes on after the amount (`notice 7 before start date`)
+    if isinstance(top, Tree) and top.data == "duration" and len(top.children) == 3:
+        # `respond within 4` + `same day if ...`: `4 same day` read as a duration of calendar `same`
+        first, name = top.children[0], top.children[1]
+        if isinstance(first, Token) and isinstance(name, Token) and (name.line or 0) > (first.line or 0):
+            amount = first
+    elif len(stack) >= 2 and units and isinstance(top, Token) and top.type == "NAME":
+        first = stack[-2]
+        if isinstance(first, Token) and first.type == "INT":
+            if (top.line or 0) > (first.line or 0):  # `respond within 5` + `complete on ...`
+                amount, depth = first, 2
+            elif str(top) in _AFTER_DURATION and token is not None:  # `notice 7 before start date`
+                amount, depth, continued = first, 2, True
+            elif token is None or token.type != "NAME" or (token.line or 0) > (top.line or 0):
+                # `4 hrs` + a new line, `keep 7 dayz }`: the word after the amount is the unit, unknown
+                near = suggest(str(top), sorted(UNIT_WORDS))
+                return diagnostic(
+                    "E015",
+                    words("diag.E015", word=str(top)),
+                    _token_span(top, line_offset),
+                    help=words("diag.help.units_near", near=near, units=_units())
+                    if near
+                    else words("diag.help.units", units=_units()),
+                )
+    elif units and isinstance(top, Token) and top.type == "INT":
+        if token is None or token.type != "NAME" or (token.line or 0) > (top.line or 0):
+            amount = top  # `keep 7` + `}`
+    if amount is None:
+        return None
+    before = _last_leaf(stack[-depth - 1]) if len(stack) > depth else None
+    example = _unit_example(str(amount), before)
+    line = _with_unit(text, amount, example) if continued and text else None  # (the line to write)
+    return diagnostic(
+        "E015",
+        words("diag.E015.missing"),
+        _token_span(amount, line_offset),
+        help=words("diag.E015.missing.line", fix=line) if line else words("diag.E015.missing.help", example=example),
+    )
+
+
+def _quote_inside(stack: list[Any], text: str, pos: int, line_offset: int) -> Diagnostic | None:
+    """E014 where a text ended early: the parser stopped right after a text, at a word that touches it.
+
+    An odd number of quotes on the rest of the line means the text before was not closed where it
+    should be (its closing quote is missing: the next text's opening one closed it); an even number, that
+    a quote inside the text ended it (``"本書の"変更"する"``)."""
+    prev = _last_leaf(stack[-1]) if stack else None
+    if prev is None or prev.type != "STRING" or prev.end_pos != pos or pos >= len(text) or text[pos].isspace():
+        return None
+    eol = text.find("\n", pos)
+    rest = text[pos : eol if eol >= 0 else len(text)]
+    quotes = len(re.findall(r'(?<!\\)"', rest))
+    line = (prev.line or 1) + line_offset
+    if quotes % 2:
+        column = prev.column or 1
+        span = Span(line=line, column=column, end_line=line, end_column=column + 1)
+        return diagnostic("E014", words("diag.E014"), span, help=words("diag.E014.help"))
+    if quotes:
+        column = (prev.end_column or 2) - 1
+        span = Span(line=line, column=column, end_line=line, end_column=column + 1)
+        return diagnostic("E014", words("diag.E014.inner_quote"), span, help=words("diag.E014.inner_quote.help"))
+    return None
