@@ -149,8 +149,11 @@ def _micros(value: Any) -> Any:
             return text
     if isinstance(value, dt.datetime):
         return None if value.utcoffset() is None else (value - _EPOCH) // _MICROSECOND
-    if type(value) in (int, float) and math.isfinite(value):
-        return round(value * 1_000_000)
+    if type(value) is int:
+        return value * 1_000_000
+    if type(value) is float:
+        micros = value * 1_000_000  # (a float near its largest value overflows to infinity here)
+        return round(micros) if math.isfinite(micros) else None
     return None
 
 
