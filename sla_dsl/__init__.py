@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from ._version import __version__
 from .errors import InputError, NaiveDatetimeError, SlaError
@@ -25,8 +25,25 @@ if TYPE_CHECKING:
     from .report import Report
     from .report.tables import report_tables
 
+
+class ArrowStream(Protocol):
+    """A table ``evaluate`` reads as an Arrow stream (``__arrow_c_stream__``): a polars or pandas DataFrame,
+    a ``pyarrow.Table`` or ``RecordBatchReader``, DuckDB's result (for type checkers: pyarrow and pandas ship
+    no types, and are ``Any`` to them)."""
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> object: ...
+
+
+class LazyTable(Protocol):
+    """A table ``evaluate`` runs the query of first: a polars ``LazyFrame`` (its ``collect()``)."""
+
+    def collect(self) -> ArrowStream: ...
+
+
 #: Names served on first use (PEP 562), so that ``import sla_dsl`` stays cheap
-#: and the ``sla`` command can set itself up before the heavy imports.
+#: and the ``sla`` command can set itself up before the heavy imports. Hidden from
+#: type checkers, which read the imports above: a name that is not one of the
+#: package's (``sla_dsl.evalute``) is an error to them, as it is when run.
 _LAZY = {
     "Compiled": ".lang.compile",
     "Diagnostic": ".lang.diagnostics",
@@ -37,12 +54,14 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        value = getattr(importlib.import_module(_LAZY[name], __name__), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+if not TYPE_CHECKING:
+
+    def __getattr__(name: str) -> Any:
+        if name in _LAZY:
+            value = getattr(importlib.import_module(_LAZY[name], __name__), name)
+            globals()[name] = value
+            return value
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [
@@ -78,8 +97,8 @@ def load_policy(path_or_text: str | Path) -> Policy:
 
 
 def evaluate(
-    policy: Policy | Sequence[Policy],
-    events: Iterable[Any | Mapping[str, Any]] | EventLog | str | PathLike[str],
+    policy: Policy | Iterable[Policy],
+    events: Iterable[Any | Mapping[str, Any]] | EventLog | ArrowStream | LazyTable | str | PathLike[str],
     start: dt.datetime | dt.date | str,
     end: dt.datetime | dt.date | str,
     as_of: dt.datetime | dt.date | str | None = None,
@@ -91,10 +110,10 @@ def evaluate(
     ``start``, ``end``, ``as_of``: datetimes with a UTC offset, dates (00:00 in the policy's time
     zone), or the same as text (``"2026-11-01"``, ``"2026-11-01T00:00:00+09:00"``), as the command takes them.
 
-    ``events``: event models or dicts, a log read by ``sla_dsl.reader.read_events``, a
-    ``pyarrow.Table``, pandas or polars DataFrame of the columnar event schema (one row per event; a bad
-    row is named by row and column), or the path of a log file, read as ``sla evaluate`` reads it (JSON
-    Lines, CSV, Parquet, Arrow, a directory).
+    ``events``: event models or dicts (any iterable of them), a log read by ``sla_dsl.reader.read_events``,
+    a ``pyarrow.Table``, pandas or polars DataFrame, polars LazyFrame or other Arrow stream of the columnar
+    event schema (one row per event; a bad row is named by row and column), or the path of a log file, read
+    as ``sla evaluate`` reads it (JSON Lines, CSV, Parquet, Arrow, a directory).
 
     ``skip_invalid``: leave every invalid event out, its line listed in ``report.input.skipped``, as
     ``sla evaluate --skip-invalid`` does (the policy's checks too: an unknown priority), instead of
@@ -102,10 +121,15 @@ def evaluate(
 
     A log given is left as it was: it can be judged again, over another period or as of another time,
     or by two threads at once. ``as_of`` before ``start`` raises ``InputError``, as the command refuses
-    it; a policy that is not a ``Policy`` or a sequence of them, ``TypeError``.
+    it; a policy that is not a ``Policy`` or an iterable of them (a list, a generator), ``TypeError``.
     """
     from .evaluation import evaluate as _evaluate
+    from .evaluation import named_lang
+    from .i18n import message
 
-    if isinstance(policy, (str, PathLike)):  # (a path would fail deep inside as "not iterable")
-        raise TypeError(f"evaluate() takes a Policy, not a path: load it with sla_dsl.load_policy({str(policy)!r})")
-    return _evaluate(policy, events, start, end, as_of, skip_invalid=skip_invalid)
+    if isinstance(policy, (str, PathLike)):  # (in the language of the policy the path names: named_lang)
+        said = message("author.api.policy_path.evaluate", named_lang(policy), path=repr(str(policy)))
+        raise TypeError(said)
+    # (any iterable of versions is read once, as a list: evaluation.policy_list)
+    versions = cast("Policy | list[Policy]", policy)
+    return _evaluate(versions, cast("Iterable[Any]", events), start, end, as_of, skip_invalid=skip_invalid)

@@ -44,8 +44,21 @@ Design notes
   million events from pandas, 0.4 s from eight Parquet files), so that bad rows
   and the notes on contradictions name rows as one run over the frame does.
   Parquet files are numbered on from one file to the next, so that a row is named
-  by its file and its row there, unless every file has a ``line`` column (one
-  that only some have is left out, as one run keeps it out of the verdicts).
+  by its file and its row there, as ``sla evaluate`` names it, unless every file
+  has a ``line`` column and ``source`` names the original log whose lines it
+  counts (:func:`_by_lines`; a ``line`` column is otherwise left out, as one run
+  keeps it out of the verdicts). The client reads every file's footer first
+  (:func:`~sla_dsl.events.arrow_files.check_tables`): a file it cannot read, or
+  that lacks a column or has one of the wrong type, is refused naming the file
+  before any task runs, partitioned or not.
+* A frame's text columns of Arrow ``string_view`` (``dd.read_parquet(...,
+  dtype_backend="pyarrow")`` of a file polars wrote) are cast to
+  ``large_string`` as each partition is made (:func:`_without_views`): no
+  kernel of pandas or pyarrow takes rows of views, which the count of a
+  partition's rows, the shuffle and the strip of the ids need.
+* What the client refuses (the period, a column the frame lacks, a file) is said
+  in the policy's primary language (:func:`~sla_dsl.scale.client_lang`), as
+  :func:`sla_dsl.evaluate` says it.
 * The partials are merged as a tree on the workers, ``split_every`` at a time,
   down to at most ``split_every`` partials, each pickled there; the client
   unpickles and merges those few and finishes the report
@@ -74,7 +87,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import InputError
-from .evaluation import Time
+from .evaluation import Time, api_words
 from .evaluation.partition import PARTITION_KEY, Partial, failed, judge_partition, merge
 from .evaluation.result import Evaluation
 from .events.arrow_files import (
@@ -98,6 +111,7 @@ from .scale import (
     BLANKS,
     PolicyText,
     check_period,
+    client_lang,
     collector_paused,
     finish_blobs,
     judge_events,
@@ -116,6 +130,8 @@ dask: Any = importlib.import_module("dask")
 
 PolicyArg = str | Path | Policy | Sequence[str | Path | Policy]
 
+#: The name messages give the events without ``source``, as :func:`sla_dsl.evaluate` names a frame.
+TABLE = "<table>"
 #: The column of a frame of files of several layouts that says each row's layout (:class:`Layouts`):
 #: a name no file's column has (a NUL in it).
 LAYOUT = "\x00layout"
@@ -257,22 +273,16 @@ def _files(events: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) ->
     return files
 
 
-def _firsts(files: Sequence[str], source: str) -> tuple[list[int | None], str]:
-    """Each file's first row among all the files' rows (from their footers, read here: a few bytes each),
-    and the source that names a row by its file and its row there, as one run over the directory does.
-    A file whose footer cannot be read has none: its task words that (E117)."""
-    firsts: list[int | None] = []
+def _firsts(footers: Sequence[TableFooter], source: str) -> tuple[list[int], str]:
+    """Each file's first row among all the files' rows (from their footers), and the source that names a
+    row by its file and its row there, as one run over the directory does."""
+    firsts: list[int] = []
     parts: list[tuple[int, str]] = []
     first = 1
-    for f in files:
-        try:
-            rows = pq.read_metadata(f).num_rows
-        except (OSError, pa.ArrowException):
-            firsts.append(None)
-            continue
+    for footer in footers:
         firsts.append(first)
-        parts.append((first, f))
-        first += rows
+        parts.append((first, str(footer.path)))
+        first += footer.rows
     return firsts, RowSource.of(source, parts)
 
 
@@ -302,7 +312,7 @@ def _without_line(footer: TableFooter) -> TableFooter:
     return footer._replace(schema=footer.schema.remove(names.index(LINE))) if LINE in names else footer
 
 
-def _files_frame(footers: Sequence[TableFooter], source: str) -> tuple[Any, str, Layouts | None]:
+def _files_frame(footers: Sequence[TableFooter], source: str, numbered: bool) -> tuple[Any, str, Layouts | None]:
     """The Parquet files of ``footers`` as one Dask DataFrame, a partition per file, read by pyarrow
     (a column a file lacks: nulls; text and zoned timestamps of different Arrow types: one type; a
     column of two kinds: a column per kind; see :func:`~sla_dsl.events.arrow_files.common_schema`), the
@@ -310,24 +320,21 @@ def _files_frame(footers: Sequence[TableFooter], source: str) -> tuple[Any, str,
     a partition's rows are then read layout by layout).
 
     Not ``dd.read_parquet``: it takes every file to have the first file's columns, and reads the
-    columns a later file alone has as missing. Unless every file has a ``line`` column of its own,
-    their rows are numbered on from one file to the next (a ``line`` column some files have is left
-    out, as one run keeps it out of the verdicts), and the source is a
-    :class:`~sla_dsl.events.problems.RowSource` of those files: a problem names the file and its row
-    there, as one run over the directory does."""
-    numbered = not all(LINE in f.schema.names for f in footers)
+    columns a later file alone has as missing. When ``numbered`` (unless every file has a ``line``
+    column of its own and the caller named the original log: :func:`_by_lines`) their rows are numbered
+    on from one file to the next (a ``line`` column of a file's own left out, as one run keeps it out of
+    the verdicts), and the source is a :class:`~sla_dsl.events.problems.RowSource` of those files: a
+    problem names the file and its row there, as one run over the directory does."""
     if numbered:
         footers = [_without_line(f) for f in footers]
     schema = common_schema(footers)
+    # (text of views as ``large_string``: pandas and Dask take no rows of views, :func:`_without_views`)
+    schema = pa.schema(f.with_type(pa.large_string()) if pa.types.is_string_view(f.type) else f for f in schema)
     placed = [placement(f.schema, schema) for f in footers]
     index = {p: k for k, p in enumerate(dict.fromkeys(placed))}  # each distinct layout, in order of first sight
     extra = ((LINE, LINE),) if numbered else ()
     layouts = Layouts(tuple((*p, *extra) for p in index)) if len(index) > 1 else None
-    firsts, parts, first = [], [], 1
-    for footer in footers:
-        firsts.append(first)
-        parts.append((first, str(footer.path)))
-        first += footer.rows
+    firsts, named = _firsts(footers, source)
     meta_schema = schema.append(pa.field(LINE, pa.int64())) if numbered else schema
     if layouts is not None:
         meta_schema = meta_schema.append(pa.field(LAYOUT, pa.int32()))
@@ -343,7 +350,15 @@ def _files_frame(footers: Sequence[TableFooter], source: str) -> tuple[Any, str,
         label="read-events",
         enforce_metadata=False,
     )
-    return frame, (RowSource.of(source, parts) if numbered else source), layouts
+    return frame, (named if numbered else source), layouts
+
+
+def _by_lines(footers: Sequence[TableFooter], source: str) -> bool:
+    """Whether the files' events are named by the lines of the original log their ``line`` columns give:
+    when the caller names that log (``source``, not :data:`TABLE`) and every file has the column.
+    Otherwise each is named by its file and its row there, as ``sla evaluate`` names the rows of a
+    directory (which reads no ``line`` column)."""
+    return source != TABLE and all(LINE in f.schema.names for f in footers)
 
 
 def _is_paths(events: Any) -> bool:
@@ -359,29 +374,51 @@ def judge(
     end: Time,
     as_of: Time | None = None,
     *,
-    source: str = "<table>",
+    source: str = TABLE,
     partitioned: bool = False,
     split_every: int = 16,
     shuffle: str = "tasks",
     skip_invalid: bool = False,
 ) -> Evaluation:
     """Judge a Dask DataFrame of events, or Parquet files (a directory or paths), on the Dask cluster
-    (see the module's notes): the compact verdicts of one run."""
+    (see the module's notes): the compact verdicts of one run. ``source``: the name messages give the
+    events (``<table>``, as :func:`sla_dsl.evaluate` names a frame; Parquet files are named by their files
+    and rows unless ``source`` names the original log their ``line`` columns count the lines of)."""
     texts = policy_texts(policy)
     check_period(texts, start, end, as_of)
+    with api_words(client_lang(texts)):  # (what the client refuses, in the policy's primary language)
+        return _judge(texts, events, start, end, as_of, source, partitioned, split_every, shuffle, skip_invalid)
+
+
+def _judge(
+    texts: tuple[PolicyText, ...],
+    events: Any,
+    start: Time,
+    end: Time,
+    as_of: Time | None,
+    source: str,
+    partitioned: bool,
+    split_every: int,
+    shuffle: str,
+    skip_invalid: bool,
+) -> Evaluation:
+    """:func:`judge` once the policy and the period are checked."""
     layouts: Layouts | None = None
     if _is_paths(events):
         files = _files(events)
+        footers = check_tables([Path(f) for f in files], declared_types(policies_of(texts)))  # before a task runs
+        by_lines = _by_lines(footers, source)
         if partitioned:
             judge_one = dask.delayed(judge_file, pure=True)
-            firsts, numbered = _firsts(files, source)
+            firsts, named = _firsts(footers, source)
             parts = [
-                judge_one(texts, f, start, end, as_of, numbered, skip_invalid, first)
+                judge_one(texts, f, start, end, as_of, source, skip_invalid, None)
+                if by_lines
+                else judge_one(texts, f, start, end, as_of, named, skip_invalid, first)
                 for f, first in zip(files, firsts, strict=True)
             ]
             return finish_blobs(texts, dask.compute(*_tree(parts, split_every)), start, end, as_of)
-        footers = check_tables([Path(f) for f in files], declared_types(policies_of(texts)))  # before a task runs
-        events, source, layouts = _files_frame(footers, source)
+        events, source, layouts = _files_frame(footers, source, numbered=not by_lines)
     elif not hasattr(events, "map_partitions"):
         raise TypeError(
             f"events: expected a Dask DataFrame or Parquet paths, found {type(events).__name__} "
@@ -389,7 +426,7 @@ def judge(
             "makes a Dask DataFrame of it)"
         )
     else:
-        events = _as_built(events)
+        events = _without_views(_as_built(events))
     refuse_lacking(events.columns, source)
     if LINE not in events.columns:
         # each row numbered in the frame (a pass that counts each partition's rows): bad rows and the
@@ -400,6 +437,36 @@ def judge(
         _judge_frame, texts, start, end, as_of, source, skip_invalid, layouts, meta=pd.Series(dtype=object)
     )
     return finish_blobs(texts, dask.compute(*_tree(list(partials.to_delayed()), split_every)), start, end, as_of)
+
+
+def _without_views(events: Any) -> Any:
+    """The frame with its columns of Arrow ``string_view`` text as ``large_string``, cast as each partition
+    is made. A view is text to the reader, but pandas and pyarrow have no kernel to take rows of views by
+    (Dask's count of a partition's rows, its shuffle, the strip of the ids: ``Function 'array_take' has no
+    kernel matching input types (string_view, int64)``), as ``dd.read_parquet(...,
+    dtype_backend="pyarrow")`` gives them of a file written with views (polars writes its text so)."""
+    viewed = [name for name, dtype in events._meta.dtypes.items() if _is_view(dtype)]
+    if not viewed:
+        return events
+    return events.map_partitions(_cast_views, viewed, meta=_cast_views(events._meta, viewed))
+
+
+def _is_view(dtype: Any) -> bool:
+    t = getattr(dtype, "pyarrow_dtype", None)
+    return t is not None and pa.types.is_string_view(t)
+
+
+def _cast_views(part: Any, names: list[str]) -> Any:
+    """A partition with its columns ``names`` of views cast to ``large_string`` by pyarrow (pandas' own
+    ``astype`` knows no view)."""
+    columns = {}
+    for name in part.columns:
+        column = part[name]
+        if name in names:
+            held = pa.chunked_array(column.array.__arrow_array__()).cast(pa.large_string())
+            column = pd.Series(pd.arrays.ArrowExtensionArray(held), index=part.index, name=name)
+        columns[name] = column
+    return pd.DataFrame(columns, index=part.index)
 
 
 def _as_built(events: Any) -> Any:

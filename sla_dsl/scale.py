@@ -10,7 +10,15 @@ Design notes
   columns of the columnar event schema and, optionally, ``line``: each event's
   line in the original log (:mod:`sla_dsl.events.partitions`).
 * The policy and the period are checked on the client before any work is sent:
-  a bad policy or an empty period fails at once, with the one-run message.
+  a bad policy or an empty period fails at once, with the one-run message. A
+  version with errors is refused as :func:`~sla_dsl.load_policy` refuses its
+  file: a :class:`~sla_dsl.lang.diagnostics.PolicyError` naming the file (in a
+  directory of versions, the one at fault) and its lines (``render()`` shows
+  each with its excerpt, as ``sla evaluate`` writes it). What the client
+  refuses about the period and the frame's columns is said in the policy's
+  primary language, as :func:`sla_dsl.evaluate` says it (:func:`client_lang`),
+  naming the API's parameters (``start``, ``end``, ``as_of``), not the
+  command's flags.
 * A partition's reading and judging, and the client's unpickling and finishing,
   run with the cyclic garbage collector paused, as :func:`~.evaluation.judge_log`
   runs one whole log: they build hundreds of thousands of long-lived records
@@ -36,18 +44,19 @@ Design notes
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import gc
 import pickle
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import InputError
-from .evaluation import Time, check_as_of
+from .evaluation import Time, api_lang, check_as_of
 from .evaluation.common import Versions
 from .evaluation.partition import Partial, failed, finish, judge_partition, merge
 from .evaluation.result import Evaluation
@@ -55,13 +64,17 @@ from .events.arrow_files import read_arrow
 from .events.partitions import LINE, read_partition
 from .events.problems import EventInputError, RowSource
 from .events.table_schema import lacks_columns
+from .lang.compile import Compiled
+from .lang.diagnostics import PolicyError, policy_language
+from .lang.source import read_policy_file
 from .policy.compiled import Policy, declared_types
-from .policy.load import load_policy, policy_files
+from .policy.load import compile_path, compile_text, policy_files
 
 __all__ = [
     "BLANKS",
     "PolicyText",
     "check_period",
+    "client_lang",
     "collector_paused",
     "finish_blobs",
     "judge_events",
@@ -105,39 +118,61 @@ def policy_texts(policy: str | Path | Policy | Sequence[str | Path | Policy]) ->
             out.append(PolicyText("<policy>", item))
             continue
         for file in policy_files([str(path)]):  # a directory: its versions, as ``sla evaluate`` reads them
-            try:
-                out.append(PolicyText(str(file), file.read_text("utf-8")))
-            except OSError as exc:
-                raise InputError(f"{file}: cannot read the policy ({exc.strerror or exc})") from None
+            text, _ = read_policy_file(file)  # (as ``sla evaluate`` reads it: an encoding, a BOM, its size)
+            if text is None:  # missing, unreadable, not UTF-8: E001 naming the file, as load_policy says it
+                _refuse(compile_path(file))
+            out.append(PolicyText(str(file), text))
     if not out:
         raise InputError("no policy to evaluate against")
     return tuple(out)
 
 
-def refuse_lacking(columns: Iterable[Any], source: str) -> None:
+def refuse_lacking(columns: Iterable[Any], source: str, lang: str = "en") -> None:
     """Refuse, as one run does (E115), a Dask or Spark frame without the columns every event needs:
-    they are known on the client from its metadata, before the shuffle on ``id`` needs one of them."""
+    they are known on the client from its metadata, before the shuffle on ``id`` needs one of them.
+    Said in ``lang`` (the policy's primary language: :func:`client_lang`)."""
     lacking = lacks_columns(map(str, columns), RowSource.of(source))
     if lacking is not None:
-        raise EventInputError([lacking])
+        raise EventInputError([lacking], None if lang == "en" else lang)
 
 
 @functools.lru_cache(maxsize=16)
 def policies_of(texts: tuple[PolicyText, ...]) -> list[Policy]:
-    """The compiled policy versions of ``texts`` (once per process)."""
+    """The compiled policy versions of ``texts`` (once per process). A version with errors is refused as
+    :func:`~sla_dsl.load_policy` refuses its file: a :class:`PolicyError` whose diagnostics name the file
+    (``<policy>``: a text given as such) and whose ``render()`` shows their lines, as ``sla evaluate``."""
     policies = []
     for name, text in texts:
-        policy = load_policy(text)
-        if name != "<policy>":
-            policy.path = name
+        compiled = compile_text(text, name)
+        if compiled.model is None or compiled.errors:
+            _refuse(compiled)
+        policy = Policy(compiled.model, path=None if name == "<policy>" else name)
+        policy.warnings = compiled.warnings
         policies.append(policy)
     return policies
 
 
+def _refuse(compiled: Compiled) -> NoReturn:
+    """Raise the :class:`PolicyError` of a policy with errors, as :func:`~sla_dsl.load_policy` raises it."""
+    raise PolicyError(
+        compiled.errors or compiled.diagnostics,
+        compiled.source,
+        policy_language(compiled.model),
+        header_read=compiled.model is not None,
+    )
+
+
+def client_lang(texts: tuple[PolicyText, ...]) -> str:
+    """The language the client's refusals are said in: the primary language of the policy (of its earliest
+    version), as :func:`sla_dsl.evaluate` says them (:func:`~sla_dsl.evaluation.api_lang`)."""
+    return api_lang(policies_of(texts))
+
+
 def check_period(texts: tuple[PolicyText, ...], start: Time, end: Time, as_of: Time | None) -> None:
     """Refuse a bad policy or period on the client, before any work is sent (an ``as_of`` before ``start``
-    too, as the API's ``evaluate`` refuses it)."""
-    check_as_of(Versions(policies_of(texts)), start, end, as_of)
+    too, as the API's ``evaluate`` refuses it), in the policy's primary language."""
+    policies = policies_of(texts)
+    check_as_of(Versions(policies), start, end, as_of, api_lang(policies))
 
 
 def judge_events(
@@ -191,13 +226,14 @@ def judge_file(
     skip_invalid: bool,
     first: int | None = None,
 ) -> Partial:
-    """On a worker: read one Parquet file (all the events of its ids) with pyarrow and judge it. Its
-    problems name the file and the row in it, as the one-run reader's do (a ``line`` column, when it
-    has one, names the line of the original log instead).
+    """On a worker: read one Parquet file (all the events of its ids) with pyarrow and judge it.
 
     ``first``: the number of the file's first row among all the files' rows, whose ``source`` (a
-    :class:`~.events.problems.RowSource` of the files) names a row by its file and its row there: the
-    records are numbered so too, and the notes on contradictions name the rows as one run does."""
+    :class:`~.events.problems.RowSource` of the files) names a row by its file and its row there, as the
+    one-run reader's problems do: the records are numbered so (a ``line`` column of the file's own left
+    out), and the notes on contradictions name the rows as one run does. None: the file's ``line`` column
+    names each event's line of the original log, ``source`` (without one, the file's own rows name them).
+    A problem of the whole file (a column it lacks, one of the wrong type) names the file either way."""
     try:
         table = pq.read_table(path)
     except (OSError, pa.ArrowException):
@@ -206,11 +242,23 @@ def judge_file(
         except EventInputError as exc:
             return failed(source, list(exc.problems))
         raise
-    if first is not None and LINE not in table.column_names:
+    if first is not None:
+        if LINE in table.column_names:
+            table = table.drop_columns([LINE])
         table = table.append_column(LINE, pa.array(range(first, first + table.num_rows), pa.int64()))
-        return judge_events(texts, table, start, end, as_of, source, skip_invalid)
-    # the original log's lines (a ``line`` column) under its name, else the file's own rows, name the events
-    return judge_events(texts, table, start, end, as_of, str(source), skip_invalid, where=RowSource.of(path))
+        partial = judge_events(texts, table, start, end, as_of, source, skip_invalid)
+    else:  # the original log's lines (a ``line`` column) under its name, else the file's own rows
+        partial = judge_events(texts, table, start, end, as_of, str(source), skip_invalid, where=RowSource.of(path))
+    return _at_file(partial, path)
+
+
+def _at_file(partial: Partial, path: str) -> Partial:
+    """``partial`` with the problems of its whole file (at no row: a column it lacks, one of the wrong
+    type) named by the file, as one run over the directory names them, not by the log's name."""
+    if all(p.line for p in partial.problems):
+        return partial
+    at = RowSource.of(path)
+    return partial._replace(problems=[p if p.line else dataclasses.replace(p, source=at) for p in partial.problems])
 
 
 def pickled(partial: Partial) -> bytes:

@@ -34,7 +34,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from .evaluation import Time
+from .evaluation import Time, api_words
 from .evaluation.partition import PARTITION_KEY, empty, merge
 from .evaluation.result import Evaluation
 from .events.partitions import LINE
@@ -46,6 +46,7 @@ from .scale import (
     BLANKS,
     PolicyText,
     check_period,
+    client_lang,
     collector_paused,
     finish_blobs,
     judge_events,
@@ -104,21 +105,22 @@ def judge(
         )
     texts = policy_texts(policy)
     check_period(texts, start, end, as_of)
-    refuse_lacking(events.columns, source)  # before the shuffle needs `id`
-    n = partitions or max(events.rdd.getNumPartitions(), 1)
-    if LINE not in events.columns:
-        # each row numbered in the frame (a pass that counts each partition's rows): bad rows and the
-        # report's notes on contradictions name rows, as one run over the collected frame names them
-        events, source = _numbered(events), RowSource.of(source)
-    judge_one = functools.partial(
-        _judge_batches, texts=texts, start=start, end=end, as_of=as_of, source=source, skip_invalid=skip_invalid
-    )
-    judged = events.repartition(n, _key(events)).mapInArrow(judge_one, f"{PARTIAL} binary")
-    blobs = judged.rdd.map(lambda row: bytes(row[0]))
-    # one empty partial more: Spark runs no task for a partition of an empty frame, and a tree
-    # reduction of nothing fails; merged with the others, the empty one changes nothing
-    blobs = blobs.union(blobs.context.parallelize([pickled(empty(source))], 1))
-    return finish_blobs(texts, [blobs.treeReduce(_merge_blobs, depth=depth)], start, end, as_of)
+    with api_words(client_lang(texts)):  # (what the client refuses, in the policy's primary language)
+        refuse_lacking(events.columns, source)  # before the shuffle needs `id`
+        n = partitions or max(events.rdd.getNumPartitions(), 1)
+        if LINE not in events.columns:
+            # each row numbered in the frame (a pass that counts each partition's rows): bad rows and the
+            # report's notes on contradictions name rows, as one run over the collected frame names them
+            events, source = _numbered(events), RowSource.of(source)
+        judge_one = functools.partial(
+            _judge_batches, texts=texts, start=start, end=end, as_of=as_of, source=source, skip_invalid=skip_invalid
+        )
+        judged = events.repartition(n, _key(events)).mapInArrow(judge_one, f"{PARTIAL} binary")
+        blobs = judged.rdd.map(lambda row: bytes(row[0]))
+        # one empty partial more: Spark runs no task for a partition of an empty frame, and a tree
+        # reduction of nothing fails; merged with the others, the empty one changes nothing
+        blobs = blobs.union(blobs.context.parallelize([pickled(empty(source))], 1))
+        return finish_blobs(texts, [blobs.treeReduce(_merge_blobs, depth=depth)], start, end, as_of)
 
 
 def _key(events: Any) -> Any:

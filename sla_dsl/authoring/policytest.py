@@ -27,7 +27,11 @@ Design notes
       with ``when``) to a ratio / a credit percentage, or to fields.
       ``breach_credits`` maps ``PRIORITY:TARGET:YYYY-MM-DD`` (``P1:respond:2026-11-01``;
       ``P1:resolve@resolution:...`` for a target on a named clock, ``...:plan=premium`` for a rule
-      with ``when``) to the credit percentage, or to fields (:func:`breach_credit_key`).
+      with ``when``; the day is the row's ``start``, the first day of its whole measurement period,
+      also when the evaluated period cuts it) to the credit percentage, or to fields
+      (:func:`breach_credit_key`). Two versions' lines in one period give a row each under one such
+      key: each is then keyed with ``:version=V`` after it, the version that judged its incidents, and
+      the key without it is refused naming theirs (:func:`_breach_credit_rows`).
       ``targets`` maps ``ID:TARGET`` (an incident and one of its named targets,
       ``ID:TARGET@CLOCK`` for its target on that clock) or ``ID:notify.NAME``
       (an incident's or an outage's notification rule: the row's kind and name
@@ -928,11 +932,12 @@ NOTIFY_KEY = "notify."
 
 @dataclass
 class TargetKeys:
-    """The rows of a report's ``targets`` (an incident's named targets, an incident's or an outage's
-    notification rules) by the keys that name them.
+    """The rows of a section of a report by the keys that name them (:func:`_keyed_rows`): of ``targets``
+    (an incident's named targets, an incident's or an outage's notification rules), of ``breach_credits``
+    (:func:`_breach_credit_rows`), and of the other sections, one key per row.
 
-    Each row has its full key, which no other row has: ``ID:TARGET@CLOCK`` for a target on a clock,
-    ``ID:notify.NAME`` for a notification rule (its kind, ``notify``, and its name, as the JSON gives
+    Each row of ``targets`` has its full key, which no other row has: ``ID:TARGET@CLOCK`` for a target on a
+    clock, ``ID:notify.NAME`` for a notification rule (its kind, ``notify``, and its name, as the JSON gives
     them). ``ID:NAME`` alone names it too, when no other row of the record has that name: a notification
     rule named like a target kind (``notify resolve``) shares ``INC-1:resolve`` with the ``resolve``
     target, two targets of one kind on two clocks share theirs; such a key is in :attr:`shared`, with
@@ -977,13 +982,16 @@ def _shown(keys: list[str], lang: str) -> str:
     return shown + (said("author.test.more_keys", lang, n=more) if more > 0 else "")
 
 
-def _ambiguous(ident: str, full: list[str], lang: str) -> str:
+def _ambiguous(ident: str, full: list[str], lang: str, section: str = "targets") -> str:
     """``targets ID:NAME`` that several rows share: said with their full keys, each of which names one row
-    (:class:`TargetKeys`); as a target and a notification rule that share the name when one is a rule."""
+    (:class:`TargetKeys`); as a target and a notification rule that share the name when one is a rule. A key
+    of ``breach_credits`` that rows of several versions share (:func:`_breach_credit_rows`), alike."""
     choices = said("author.sep.list", lang).join(f"`{k}`" for k in full)
+    if section == "breach_credits":
+        return said("author.test.row_ambiguous_versions", lang, section=section, ident=ident, choices=choices)
     notify = any(k.rpartition(":")[2].startswith(NOTIFY_KEY) for k in full)
     key = "author.test.row_ambiguous_notify" if notify else "author.test.row_ambiguous"
-    return said(key, lang, section="targets", ident=ident, choices=choices)
+    return said(key, lang, section=section, ident=ident, choices=choices)
 
 
 def _target_rows(report: dict[str, Any]) -> TargetKeys:
@@ -1008,6 +1016,66 @@ def _target_rows(report: dict[str, Any]) -> TargetKeys:
         if not more and key != full:
             out.rows.setdefault(key, out.rows[full])
     out.written = list(dict.fromkeys(full if key in out.shared else key for key, full in pairs))
+    return out
+
+
+#: What a key of ``breach_credits`` ends with when rows of several versions would share it
+#: (``P1:respond:2026-11-01:version=2026.2``), as ``:plan=premium`` ends one of a rule with ``when``.
+VERSION_KEY = ":version="
+
+
+def _keyed_rows(section: str, report: dict[str, Any], versions: VersionsInForce) -> TargetKeys:
+    """The rows of ``section`` of a report (its JSON) by the keys a test file names them by: ``incidents``,
+    ``outages``, ``planned_stops`` by id; ``targets`` by ``ID:TARGET[@CLOCK]``, ``ID:notify.NAME`` (a
+    notification rule, :func:`_target_rows`); ``availability`` (one row) by its service, else its period;
+    ``availability_periods`` and ``credits`` by ``SERVICE:YYYY-MM-DD`` (the service and its period's first
+    day), ``SERVICE:YYYY-MM-DD:plan=premium`` for a target with ``when`` (issue 13), as in violation ids;
+    ``breach_credits`` by ``PRIORITY:TARGET[@CLOCK]:YYYY-MM-DD[:plan=premium][:version=V]``
+    (:func:`_breach_credit_rows`)."""
+    if section == "targets":
+        return _target_rows(report)
+    if section == "breach_credits":
+        return _breach_credit_rows(report, versions)
+    rows: dict[str, dict[str, Any]]
+    if section == "availability":
+        row = report["availability"]
+        ident = row.get("service") or f"{report['period']['start'][:10]}..{report['period']['end'][:10]}"
+        rows = {ident: row}
+    elif section in ("availability_periods", "credits"):
+        rows = {
+            f"{r['service']}:{str(r['start'])[:10]}" + (f":{compact(r['when'])}" if r.get("when") else ""): r
+            for r in report[section]
+        }
+    else:
+        rows = {str(r["id"]): r for r in report[section]}
+    return TargetKeys(rows, {}, list(rows))
+
+
+def _breach_credit_rows(report: dict[str, Any], versions: VersionsInForce) -> TargetKeys:
+    """The ``breach_credits`` rows of a report by their keys (:class:`TargetKeys`): each by
+    :func:`~sla_dsl.report.periods.breach_credit_key` (``P1:respond:2026-11-01``, its measurement period's
+    first day as the row's ``start`` gives it, a period the evaluated one cuts too), which two versions'
+    lines in one period share (their credits differ: a row each); then each of those rows by that key and
+    ``:version=V``, the version that judged its incidents (the earliest in force, when versions with the same
+    line share the row), and the shared key, in :attr:`TargetKeys.shared`, names none."""
+    out = TargetKeys()
+    judged_by = {str(r["id"]): str(r["policy_version"]) for r in report["incidents"]}
+    rank = {p.version: k for k, p in enumerate(sorted(versions.policies, key=lambda p: p.effective))}
+    keyed = [(breach_credit_key(r), r) for r in report["breach_credits"]]
+    short: dict[str, list[dict[str, Any]]] = {}
+    for key, r in keyed:
+        short.setdefault(key, []).append(r)
+    for key, r in keyed:
+        if len(short[key]) == 1:
+            out.rows[key] = r
+            out.written.append(key)
+            continue
+        used = {judged_by[i] for i in r["incidents"] if i in judged_by}
+        version = min(used, key=lambda v: (rank.get(v, len(rank)), v)) if used else ""
+        full = f"{key}{VERSION_KEY}{version}"
+        out.rows[full] = r
+        out.written.append(full)
+        out.shared.setdefault(key, []).append(full)
     return out
 
 
@@ -1257,36 +1325,19 @@ def _run_events(versions: VersionsInForce, case: Case, out: Outcome) -> Iterator
     policy = versions.policies if versions.several else versions.policies[0]
     judged = evaluate(policy, log, start, end, as_of)
     report = judged.model_dump(mode="json")
-    for section, key in (("incidents", "status"), ("outages", "notice_status"), ("planned_stops", "notice_ok")):
-        if section in expect:
-            rows = {str(r["id"]): r for r in report[section]}
-            yield from _expect_rows(section, expect[section], rows, key, case)
-    if "targets" in expect:  # keyed `ID:TARGET[@CLOCK]`, `ID:notify.NAME` (a notification rule), see TargetKeys
-        keys = _target_rows(report)
-        for ident in expect["targets"] if isinstance(expect["targets"], dict) else ():
+    for section, bare in BARE_FIELD.items():  # (in the order of the sections: what differs is said so)
+        if section not in expect:
+            continue
+        keys = _keyed_rows(section, report, versions)
+        wanted = expect[section]
+        if section == "availability":  # the first measured service's figures, named by the service
+            wanted = {ident: wanted for ident in keys.rows}
+        for ident in wanted if isinstance(wanted, dict) else ():
             if str(ident) in keys.shared:
-                yield _ambiguous(str(ident), keys.shared[str(ident)], lang)
-        wanted = (
-            {k: v for k, v in expect["targets"].items() if str(k) not in keys.shared}
-            if isinstance(expect["targets"], dict)
-            else expect["targets"]
-        )
-        yield from _expect_rows("targets", wanted, keys.rows, "status", case, keys.written)
-    if "availability" in expect:  # the first measured service's figures, named by the service
-        row = report["availability"]
-        ident = row.get("service") or f"{report['period']['start'][:10]}..{report['period']['end'][:10]}"
-        yield from _expect_rows("availability", {ident: expect["availability"]}, {ident: row}, "ratio", case)
-    for section, key in (("availability_periods", "ratio"), ("credits", "credit_percent")):
-        if section in expect:  # keyed `SERVICE:YYYY-MM-DD` (the service and its period's first day),
-            # `SERVICE:YYYY-MM-DD:plan=premium` for a target with `when` (issue 13), as in violation ids
-            rows = {
-                f"{r['service']}:{str(r['start'])[:10]}" + (f":{compact(r['when'])}" if r.get("when") else ""): r
-                for r in report[section]
-            }
-            yield from _expect_rows(section, expect[section], rows, key, case)
-    if "breach_credits" in expect:  # keyed `PRIORITY:TARGET[@CLOCK]:YYYY-MM-DD[:plan=premium]`
-        rows = {breach_credit_key(r): r for r in report["breach_credits"]}
-        yield from _expect_rows("breach_credits", expect["breach_credits"], rows, "credit", case)
+                yield _ambiguous(str(ident), keys.shared[str(ident)], lang, section)
+        if keys.shared and isinstance(wanted, dict):
+            wanted = {k: v for k, v in wanted.items() if str(k) not in keys.shared}
+        yield from _expect_rows(section, wanted, keys.rows, bare, case, keys.written)
     if "violations" in expect:
         have = {(v["kind"], v["id"]) for v in report["violations"]}
         for v in expect["violations"] or []:

@@ -45,6 +45,11 @@ Design notes
   refuses the log is it checked again for what it refuses, so a log both
   versions read costs what it did. A line neither version can judge is the
   log's problem and refused as ``sla evaluate`` refuses it, in NEW's words.
+  The log is read as ``sla evaluate`` reads it: the problems of its lines'
+  form wait for the policies' check of the values (``defer``), so a log
+  refused says every problem at once, a line's form and the values neither
+  version knows (of that line too: ``at`` without an offset and priority
+  ``P9``), not its form alone and the values after it is fixed.
   Each side judges a copy of the log (:func:`_own`): judging takes out what it
   refuses, and the other side must still see it.
 * OLD and NEW may each be a file or a directory of versions, as for
@@ -640,7 +645,8 @@ def replay(
     from ..policy import declared_types
 
     mine, theirs = declared_types(old), declared_types(new)
-    log = log_from(events, declared=mine | theirs)
+    # (the problems of the lines' form settled with the versions' check of the values, as `sla evaluate`'s)
+    log = log_from(events, declared=mine | theirs, defer=True)
     # each side judges the event types it declares: one that only the other declares means nothing to it;
     # each judges a copy (:func:`_own`), since judging takes out of a log the events it refuses
     sides = {"old": (old, for_policies(log, mine)), "new": (new, for_policies(log, theirs))}
@@ -1134,7 +1140,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
         as_of = parse_edge(args.as_of, tz, "--as-of", lang) if args.as_of else None
         check_period_args(start, end, lang, as_of)
     with event_problems_in(lang):
-        log = read_events(args.events, declared=declared_types([*old, *new]))
+        # (deferred: a bad line's problems are said with the values neither version knows, as `sla evaluate`)
+        log = read_events(args.events, declared=declared_types([*old, *new]), defer=True)
         empty = no_events_warning(log, lang)  # (as `sla evaluate` says it: a log of nothing judges nothing)
         if empty:
             sys.stderr.write(empty + "\n")

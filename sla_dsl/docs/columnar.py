@@ -78,13 +78,30 @@ def _type_name(t: Any) -> str:
 
 
 def _report_tables(lang: Lang) -> str:
+    import pyarrow as pa
+
     yes, no = message("site.columnar.yes", lang), message("site.columnar.no", lang)
     out: list[str] = []
+    lists: list[Any] = []
     for name in SCHEMAS:
         schema = table_schema(name, "Asia/Tokyo")
         out += [f"**`{name}.parquet`**", "", *_head(lang, "column", "type", "null")]
         out += [f"| `{f.name}` | `{_type_name(f.type)}` | {yes if f.nullable else no} |" for f in schema]
         out.append("")
+        lists += [f.type for f in schema if pa.types.is_list(f.type)]
+    if lists:  # what a reader of a file's schema sees instead (the name of the field the items are in)
+        t = lists[0]
+        out.append(
+            message(
+                "site.columnar.list",
+                lang,
+                written=f"`{_type_name(t)}`",
+                parquet=f"`{pa.list_(pa.field('element', t.value_type))}`",
+                arrow=f"`{t}`",
+                name="pyarrow",
+                format="Parquet",
+            )
+        )
     return "\n".join(out).rstrip()
 
 

@@ -30,7 +30,9 @@ Design notes
   judged again, over another period or as of another time, or by two threads
   at once. A log they read themselves (a path, models, a table) is theirs.
 * The API's entries refuse what the command refuses before judging: ``as_of``
-  before ``from`` (:func:`check_as_of`, the command's words), and a policy that
+  before ``from`` (:func:`check_as_of`, the command's words, which name the
+  entries' parameters ``start``, ``end`` and ``as_of`` where the command names
+  its flags: :data:`API_EDGES`), and a policy that
   is not a :class:`Policy` or a sequence of them (a TypeError naming it).
   :func:`judge_log` does not: the trend judges a month of the period alone as of
   the report's ``as_of``, which may come before that month starts.
@@ -42,8 +44,12 @@ Design notes
   :class:`~sla_dsl.events.problems.EventInputError`, a log that cannot be
   read), which the readers and the evaluator word in English and
   :func:`api_words` writes again from their words. English keeps ``lang``
-  ``None``, as the English the API always gave. A refusal of what is no policy
-  at all (a path, a number) has no policy to take a language from: English.
+  ``None``, as the English the API always gave. A policy given by its path (or
+  its text) instead of loaded is refused in the primary language its header
+  declares (:func:`named_lang`: read from the file's first bytes, never
+  compiled), English when no header's ``languages`` can be read; a refusal of
+  what is no policy at all (a number) has no policy to take a language from:
+  English.
 """
 
 from __future__ import annotations
@@ -52,7 +58,8 @@ import contextlib
 import datetime as dt
 import gc
 import itertools
-from collections.abc import Iterable, Iterator, Sequence
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from os import PathLike
 from typing import Any
 
@@ -130,6 +137,30 @@ def api_lang(policy: object) -> str:
     if not policies:
         return "en"
     return policy_language(min(policies, key=lambda p: p.effective).model)
+
+
+def named_lang(policy: str | PathLike[str]) -> str:
+    """The language to refuse a policy given by its path (or its text) in, where a :class:`Policy` was
+    expected: the primary language its header declares (``languages ja, en``: Japanese), read from the
+    file's first bytes (a regular file's only: never a FIFO's, which would wait), never compiled; English
+    when no header's ``languages`` can be read (no such file, no header)."""
+    from ..lang.source import HEADER_BYTES, bytes_languages
+
+    raw = os.fspath(policy)
+    if not isinstance(raw, str):
+        return "en"
+    if isinstance(policy, str) and ("\n" in raw or "{" in raw):  # (a policy's text, as load_policy reads it)
+        head = raw[:HEADER_BYTES].encode("utf-8", errors="replace")
+    else:
+        try:
+            if not os.path.isfile(raw):
+                return "en"
+            with open(raw, "rb") as fh:
+                head = fh.read(HEADER_BYTES)
+        except (OSError, ValueError):  # (unreadable, or a NUL in the path)
+            return "en"
+    languages = bytes_languages(head)
+    return "ja" if languages and languages[0] == "ja" else "en"
 
 
 @contextlib.contextmanager
@@ -220,11 +251,12 @@ def judge(
 def policy_list(policy: object) -> list[Policy]:
     """The policy versions an API entry is given (a :class:`Policy` or any iterable of them, read once),
     as a list; anything else is a TypeError naming it, not an AttributeError from deep inside: in the
-    primary language of the versions given among them (:func:`api_lang`), English when none is a policy."""
+    primary language of the versions given among them (:func:`api_lang`), English when none is a policy; a
+    path (or a policy's text) in the language of the policy it names (:func:`named_lang`)."""
     if isinstance(policy, Policy):
         return [policy]
     if isinstance(policy, (str, PathLike)):
-        raise TypeError(message("author.api.policy_path", "en", path=repr(str(policy))))
+        raise TypeError(message("author.api.policy_path", named_lang(policy), path=repr(str(policy))))
     if isinstance(policy, (bytes, bytearray)) or not isinstance(policy, Iterable):
         raise TypeError(message("author.api.policy_type", "en", kind=type(policy).__name__))
     policies = list(policy)
@@ -241,23 +273,31 @@ def policy_list(policy: object) -> list[Policy]:
 def own_log(log: EventLog) -> EventLog:
     """A log for one judging of ``log``, which judging then leaves as it was: new dicts per family over
     the same lists of events (judging replaces an id's list, it never changes one), and copies of the
-    problems pending, the lines left out and the fields never read. A dict per family, not the events:
-    a year's log copies in milliseconds."""
+    problems pending, the lines left out, the fields never read and the events set aside (``aside``). A
+    dict per family, not the events: a year's log copies in milliseconds."""
     own = EventLog(log.source)
     own.groups = tuple(dict(group) for group in log.groups)
     own.count = log.count
     own.problems = list(log.problems)
     own.left_out = list(log.left_out)
     own.unread = list(log.unread)
+    own.aside = log.aside  # (never changed by a judging: checked on a copy, :func:`_check_aside`)
     return own
+
+
+#: The period's edges as the command's refusals of the period name them: its flags.
+COMMAND_EDGES = {"from_flag": "--from", "to_flag": "--to", "as_of_flag": "--as-of"}
+#: The period's edges as the API's entries name them where they refuse the period (empty, too long,
+#: ``as_of`` before it starts): their parameters, ``start``, ``end`` and ``as_of``, which a caller wrote.
+API_EDGES = {"from_flag": "start", "to_flag": "end", "as_of_flag": "as_of"}
 
 
 def check_as_of(versions: Versions, start: Time, end: Time, as_of: Time | None, lang: str = "en") -> None:
     """Check the period as :func:`period_bounds` does, and refuse ``as_of`` before ``start`` as ``sla
-    evaluate`` refuses ``--as-of`` before ``--from``, in its words (in ``lang``): nothing of the period can
-    be judged before it starts (the API's entries only: :func:`judge_log` judges a month of the period
-    alone as of an earlier time, for the trend)."""
-    p0, _, t_as_of = period_bounds(versions, start, end, as_of, lang)
+    evaluate`` refuses ``--as-of`` before ``--from``, in its words (in ``lang``), naming the parameters
+    (:data:`API_EDGES`): nothing of the period can be judged before it starts (the API's entries only:
+    :func:`judge_log` judges a month of the period alone as of an earlier time, for the trend)."""
+    p0, _, t_as_of = period_bounds(versions, start, end, as_of, lang, API_EDGES)
     if t_as_of < p0:
         tz = versions.rules[0].tz
         said = message(
@@ -265,9 +305,7 @@ def check_as_of(versions: Versions, start: Time, end: Time, as_of: Time | None, 
             lang,
             as_of=dt.datetime.fromtimestamp(t_as_of, tz).isoformat(),
             start=dt.datetime.fromtimestamp(p0, tz).isoformat(),
-            as_of_flag="--as-of",
-            from_flag="--from",
-            to_flag="--to",
+            **API_EDGES,
         )
         raise InputError(said, lang=error_lang(lang))
 
@@ -344,12 +382,14 @@ def period_bounds(
     end: Time,
     as_of: Time | None,
     lang: str = "en",
+    edges: Mapping[str, str] = COMMAND_EDGES,
 ) -> tuple[float, float, float]:
     """The period [from, to) and ``as_of`` as epoch seconds, checked (empty, too long, out of range); what
-    it refuses, in ``lang``."""
+    it refuses, in ``lang``, an empty or too long period naming its ``edges`` (the command's flags, or
+    the API's parameters: :data:`API_EDGES`)."""
     tz = versions.rules[0].tz
     p0, p1 = _instant(start, tz, "--from", lang), _instant(end, tz, "--to", lang)
-    flags = {"from_flag": "--from", "to_flag": "--to"}
+    flags = {k: edges[k] for k in ("from_flag", "to_flag")}
     if p1 <= p0:
         raise InputError(message("author.time.empty_period", lang, **flags), lang=error_lang(lang))
     if p1 - p0 > MAX_PERIOD.total_seconds():  # at most MAX_PERIOD_YEARS
@@ -404,9 +444,45 @@ def check_log(
     and the causes of outages and incidents must be ones the policies know
     (E120-E122); so must the deadlines counted from the events that are left, in
     what the judge of ``period`` computes (E124; without it, every event's).
-    Problems the reader deferred are settled with these, in line order.
+    Problems the reader deferred are settled with these, in line order, and the
+    values of the lines they refuse are checked too (:func:`_check_aside`).
     """
     spans = check_event_times(log)
+    # Each family's distinct payloads, gathered in one pass (a superset once records are taken out).
+    payloads: dict[int, set[tuple[Any, ...]]] = {}
+    _check_values(versions, log, payloads)
+    check_attributes(versions, log, payloads)  # E128, E129: attributes the policies do not declare
+    check_declared(versions, log)  # E103: events of a type that no policy version declares
+    check_deadlines(versions, log, period, spans)  # E124: deadlines past the supported years, on the events left
+    _check_aside(versions, log)
+    log.settle(skip_invalid)
+
+
+def _check_aside(versions: Versions, log: EventLog) -> None:
+    """File the problems of the values the policies must know of the lines whose form the reader refused
+    (``log.aside``: each line's event with the fields at fault stood in for), with the log's: a time
+    outside the supported years (E123), an unknown priority, backup kind, cause or service (E120-E122,
+    E130), an attribute not declared (E128, E129). So a line with ``at`` without an offset and priority
+    ``P9`` is told both at once, as ``sla test`` tells the events of a case. Checked on a copy of the
+    aside's groups (a log judged again, :func:`own_log`, checks it again), which the log then lets go."""
+    aside = log.aside
+    if aside is None:
+        return
+    log.aside = None
+    own = EventLog(log.source)
+    own.groups = tuple(dict(group) for group in aside.groups)
+    own.unread = list(aside.unread)
+    own.cells = lambda line, field: log.written(line, field) or aside.written(line, field)
+    check_event_times(own)
+    _check_values(versions, own, {})
+    check_attributes(versions, own)
+    log.problems.extend(own.problems)
+
+
+def _check_values(versions: Versions, log: EventLog, payloads: dict[int, set[tuple[Any, ...]]]) -> None:
+    """File E120-E122 and E130 for each priority, backup kind, cause and service of ``log`` the policies do
+    not know, and take those events out of the log once every check has seen them (``payloads``: each
+    family's distinct payloads, gathered here when missing, for the checks after)."""
     priorities = versions.all_priorities
     kinds = versions.all_backup_kinds
     causes = ENGINE_CAUSES | versions.all_exclusions
@@ -426,8 +502,6 @@ def check_log(
         problems.append(problem(log.source, r[3], code, said, hint))
         return False
 
-    # Each family's distinct payloads, gathered in one pass (a superset once records are taken out).
-    payloads: dict[int, set[tuple[Any, ...]]] = {}
     # The records found bad, by their group and id (their places in its list): taken out only after
     # every check has seen them, so that a line with two unknown values (a priority and a cause) is told
     # both at once, and left out (``--skip-invalid``) once.
@@ -462,10 +536,6 @@ def check_log(
                     taken.setdefault((id(group), ident), (group, set()))[1].add(i)
     for (_, ident), (group, bad) in taken.items():
         log.keep(group, ident, [r for i, r in enumerate(group[ident]) if i not in bad])
-    check_attributes(versions, log, payloads)  # E128, E129: attributes the policies do not declare
-    check_declared(versions, log)  # E103: events of a type that no policy version declares
-    check_deadlines(versions, log, period, spans)  # E124: deadlines past the supported years, on the events left
-    log.settle(skip_invalid)
 
 
 def judge_incidents(

@@ -40,7 +40,7 @@ from ..lang import model as m
 from ..policy.compiled import Policy, add_calendar_duration
 from ..policy.load import check_versions
 from ..report import DataNote, Step, Violation
-from ..report.data_notes import note_text
+from ..report.data_notes import line_names, note_text
 
 Interval = tuple[float, float]
 
@@ -444,7 +444,12 @@ class Ctx:
     def bad_data(self, ident: str, note: DataNote, line: int = 0, at: float | None = None, *, key: str = "") -> None:
         """Record a contradiction in the events (reported, never silently resolved), worded from
         ``note`` in the engine's English (the report words it in its language). A note that names lines
-        itself gives ``key``, the same words without them (see :mod:`.order`)."""
+        itself gives ``key``, the same words without them (see :mod:`.order`). The lines a note cites are
+        named as the log names its events (:func:`~sla_dsl.report.data_notes.line_names`: a table's row in
+        its file)."""
+        if note.line or note.other_line:
+            cited = (note.line, note.other_line)
+            note.lines = {lang: line_names(self.source, line, cited, lang) for lang in LANGS}
         text = note_text(note, ident, "en", wall_text, _quoted, str)
         if line:
             note.where = {lang: located(self.source, line, lang=lang) for lang in LANGS}

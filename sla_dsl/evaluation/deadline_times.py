@@ -65,9 +65,9 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from ..calendars.bounds import FIRST_DATE, LAST_DATE, OutOfRangeError, range_words
+from ..calendars.bounds import FIRST_DATE, LAST_DATE, OutOfRangeError, epoch_text, range_words
 from ..events.fast import fast_epoch
-from ..events.problems import problem
+from ..events.problems import RowSource, problem
 from ..events.schema import CODE, EventLog, Rec
 from ..lang import model as m
 from ..lang.diagnostics import Both, Words, words
@@ -251,10 +251,13 @@ def _quoted(log: EventLog, s: Said) -> str:
     """The time an E124 is counted from as its event gives it (``2200-12-31T20:00:00-05:00``), as E123
     quotes one: the log's cell of its line and field (a table's cell read again, on a Dask or Spark
     worker too; a text log's line read again from its file), when that still gives the instant the log
-    holds; else the instant in the policy's zone (standard input, a ``timestamp`` in UTC, an event
-    given as a Python time)."""
+    holds. A table's row that gives no text holds a ``timestamp`` in UTC (a timestamp of another zone
+    reads as its text): quoted in UTC, as its column's zone and E123 have it (``2200-12-31T14:00:00Z``).
+    Else the instant in the policy's zone (standard input, an event given as a Python time)."""
     line, field = s.given
     text = log.written(line, field) if line else None
+    if text is None and line and isinstance(log.source, RowSource):
+        return epoch_text(s.epoch)
     return text if text is not None and _epoch_of(text) == s.epoch else s.time
 
 

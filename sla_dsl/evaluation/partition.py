@@ -67,6 +67,7 @@ import pyarrow.compute as pc
 from ..errors import InputError
 from ..events.problems import EventInputError, Problem
 from ..events.schema import EventLog, Rec
+from ..lang.diagnostics import WordedInputError, words
 from ..policy.compiled import Policy
 from ..report import Violation
 from ..report.trend import Count, FigureKey
@@ -93,8 +94,9 @@ __all__ = [
 PARTITION_KEY = "id"
 
 
-class PartitionError(InputError):
-    """The events of one id were split between partitions."""
+class PartitionError(WordedInputError):
+    """The events of one id were split between partitions (worded from the catalogue, with a help line:
+    the partition key is the id stripped of its blanks, which a bucketing by the raw cell misses)."""
 
 
 class RulesKey(NamedTuple):
@@ -271,10 +273,9 @@ def merge(parts: Sequence[Partial]) -> Partial:
     if len(pc.unique(ids)) < len(ids):
         counts = pc.value_counts(ids)
         shared = counts.field("values").filter(pc.greater(counts.field("counts"), 1))
-        raise PartitionError(
-            f"the events of id `{pc.min(shared).as_py()}` are in two partitions: partition the events by "
-            f"`{PARTITION_KEY}`" + (f" ({len(shared) - 1} more ids split)" if len(shared) > 1 else "")
-        )
+        more = words("events.partition.more", n=str(len(shared) - 1)) if len(shared) > 1 else ""
+        ident, hint = str(pc.min(shared).as_py()), words("events.partition.help")
+        raise PartitionError(words("events.partition.split", id=ident, key=PARTITION_KEY, more=more, help=hint))
     columns = tuple(_joined([p.incidents.columns[k] for p in parts]) for k in range(len(_FIELDS)))
     return Partial(
         source=first.source,

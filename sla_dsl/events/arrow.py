@@ -62,7 +62,7 @@ from .schema import (
     declare_types,
 )
 from .table_schema import _ARROW_KIND, _OPTIONAL, _SPEC, _is_text, _type_problem, lacks_columns
-from .validate import kind_of, validate_mapping
+from .validate import file_refused, kind_of, validate_mapping
 
 __all__ = [
     "Progress",
@@ -306,8 +306,8 @@ class _Reader:
                 for f in given
             ]
             ev, problems = None, [*said, *(p for p in problems if p.column not in given)]
-        if ev is None:
-            self.log.problems.extend(map(cols.absent, problems))
+        if ev is None:  # (its values set aside when they can be read: the evaluator checks them too)
+            file_refused(self.log, row, list(map(cols.absent, problems)), line, self.declared)
         else:
             self.log.add_event(ev, line)
 

@@ -13,7 +13,7 @@ from .fast import fast_record, trimmed_row
 from .lines import READ_ERRORS, drop_rest, read_failure, too_long
 from .problems import problem
 from .schema import BLANKS, STRAY_BY_CODE, EventLog
-from .validate import validate_mapping
+from .validate import file_refused, validate_mapping
 
 __all__ = ["Progress", "Shown"]
 
@@ -91,8 +91,8 @@ class _Collector:
                 self.log.note_stray(code, ident, epoch, line, data)
             return
         ev, problems = validate_mapping(data, self.log.source, line, self.declared)
-        if ev is None:
-            self.log.problems.extend(problems)
+        if ev is None:  # (its values set aside when they can be read: the evaluator checks them too)
+            file_refused(self.log, data, problems, line, self.declared)
         else:  # (a time outside the supported years, which the fast path leaves here, noted as given)
             self.log.add_event(ev, line, data)
 

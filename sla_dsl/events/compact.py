@@ -177,6 +177,11 @@ class EventLog:
         #: partition's table on a Dask or Spark worker, whose source came from the client without its own.
         #: Not the source's: a partial result keeps its source, and must not keep the partition's table.
         self.cells: Callable[[int, str], str | None] | None = None
+        #: The events of the lines whose form has problems, each field at fault stood in for
+        #: (:func:`~.validate.values_only`), set aside (:meth:`set_aside`): never judged, only checked for
+        #: the values the policies must know, so that such a line's unknown priority is told with its
+        #: problems of form (:func:`sla_dsl.evaluation.check_log`). None while there is none.
+        self.aside: EventLog | None = None
 
     @property
     def skipped(self) -> list[str]:
@@ -198,8 +203,9 @@ class EventLog:
     def finish(self, skip_invalid: bool, defer: bool) -> EventLog:
         """The log as a reader hands it over: its problems settled (:meth:`settle`), or with ``defer`` left
         pending for the evaluator to settle with its own check of the values, except when nothing was
-        filed or the reading stopped early (a fatal problem): then there is nothing to wait for."""
-        if self.problems and (not defer or self.count == 0 or any(p.fatal for p in self.problems)):
+        filed (nor set aside) or the reading stopped early (a fatal problem): then there is nothing to wait for."""
+        nothing = self.count == 0 and self.aside is None
+        if self.problems and (not defer or nothing or any(p.fatal for p in self.problems)):
             self.settle(skip_invalid)
         return self
 
@@ -257,6 +263,15 @@ class EventLog:
         extra = ev.model_extra
         if extra:
             self.note_stray(code, ev.id, epoch, line, extra)
+
+    def set_aside(self, ev: BaseEvent, line: int, given: Mapping[str, Any] | None = None) -> None:
+        """Set aside the event ``ev`` standing in for the line ``line`` whose form has problems (filed in
+        :attr:`problems`): not filed, never judged, only checked for the values the policies must know
+        (:attr:`aside`; ``given``: as for :meth:`add_event`)."""
+        aside = self.aside
+        if aside is None:
+            aside = self.aside = EventLog(self.source)
+        aside.add_event(ev, line, given)
 
     def note_written(self, line: int, field: str, text: str) -> None:
         """Note the time ``field`` of the event at ``line``, which lies outside the supported years, as the

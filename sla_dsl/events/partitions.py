@@ -90,13 +90,16 @@ def read_partition(
     log.cells = _cells(getattr(log.source, "written", None), lines, rows)
     log.source = source
     log.problems[:] = [_renumber(p, place, lines, rows) for p in log.problems]
-    if lines is not None:
-        for group in log.groups:
+    aside = log.aside  # (the events of the rows refused, whose values the evaluator checks: named alike)
+    if aside is not None:
+        aside.source, aside.cells = source, log.cells
+    if lines is None:
+        return without_lines(log)
+    for part in (log,) if aside is None else (log, aside):
+        for group in part.groups:
             for ident, recs in group.items():
                 group[ident] = [(r[0], r[1], r[2], lines[r[3] - 1] if r[3] else 0) for r in recs]
-        log.unread[:] = [u._replace(line=lines[u.line - 1] if u.line else 0) for u in log.unread]
-    else:
-        without_lines(log)
+        part.unread[:] = [u._replace(line=lines[u.line - 1] if u.line else 0) for u in part.unread]
     return log
 
 
@@ -143,6 +146,8 @@ def without_lines(log: EventLog) -> EventLog:
         for ident, recs in group.items():
             group[ident] = [(r[0], r[1], r[2], 0) for r in recs]
     log.unread[:] = [u._replace(line=0) for u in log.unread]
+    if log.aside is not None:
+        without_lines(log.aside)
     return log
 
 

@@ -99,7 +99,7 @@ from .schema import (
     declare_types,
     event_type,
 )
-from .validate import ARRAY_HELP, kind_of, no_values_as_none, unknown_type, validate_mapping
+from .validate import ARRAY_HELP, file_refused, kind_of, no_values_as_none, unknown_type, validate_mapping
 
 if TYPE_CHECKING:
     from ..policy.compiled import Policy
@@ -670,11 +670,11 @@ def log_from(
         item = no_values_as_none(item)  # (pandas' NaN, NaT: no value, as a DataFrame's null cell)
         given = _bytes_given(item)
         if given:  # text as bytes: refused as a number is (the models would decode it)
-            log.problems.extend(_bytes_problems(log.source, line, item, given))
+            file_refused(log, item, _bytes_problems(log.source, line, item, given), line, mine)
             continue
         ev, problems = validate_mapping(item, log.source, line, mine)
-        if ev is None:
-            log.problems.extend(problems)
+        if ev is None:  # (its values set aside when they can be read: the evaluator checks them too)
+            file_refused(log, item, problems, line, mine)
         else:
             log.add_event(ev, line, item)
     if isinstance(events, Sequence):  # (its items looked at again for a time E124 quotes as given)

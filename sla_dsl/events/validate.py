@@ -9,6 +9,13 @@ Design notes
   value in backticks, a help line where there is something to write instead).
   The event type is looked up as the models read it, without the blanks
   around it (:func:`~.fields.trimmed`).
+* A line whose form has problems may still give values the policy must know
+  (``at`` without an offset and priority ``P9``: E105 and E120). The readers
+  file its problems and set aside the event with each field at fault stood in
+  for (:func:`file_refused`, :func:`values_only`): the evaluator's check of the
+  values tells that line's unknown ones with its problems of form, in one run,
+  as it tells two unknown values of one line (``EventLog.aside``). Only a line
+  already refused pays for it: a good line never comes here.
 """
 
 from __future__ import annotations
@@ -27,7 +34,16 @@ from ..lang.event_types import declarable
 from ..lang.model import EVENT_TYPES
 from .keys import RepeatedKey
 from .problems import Problem, problem
-from .schema import DECLARED_ADAPTER, EVENT_ADAPTER, EVENT_CLASSES, BaseEvent, DeclaredEvent, looks_numeric, trimmed
+from .schema import (
+    DECLARED_ADAPTER,
+    EVENT_ADAPTER,
+    EVENT_CLASSES,
+    BaseEvent,
+    DeclaredEvent,
+    EventLog,
+    looks_numeric,
+    trimmed,
+)
 
 _KNOWN_TYPES = listing([f"`{t}`" for t in EVENT_TYPES], ", ")
 #: The example every "write the time" help gives.
@@ -158,6 +174,8 @@ def _messages(
         elif kind == "union_tag_invalid":
             if not isinstance(etype, str):
                 out.append(("E106", words("events.E106", field="event", kind=kind_of(etype)), None))
+            elif not etype:  # (blanks only: an empty name, as an empty or blank id is, E107)
+                out.append(("E107", words("events.E107", field="event"), None))
             else:
                 hint = unknown_type_help(etype, declared)
                 out.append(("E103", words("events.E103", name=_short(etype)), hint))
@@ -265,3 +283,48 @@ def validate_mapping(
     except ValidationError as exc:
         return None, [problem(source, line, c, m, h, column=f) for c, m, h, f in _messages(exc, data, declared)]
     return ev.located(source, line), []
+
+
+#: What stands in for a time at fault in :func:`values_only` (one in the supported years, ``end`` after ``start``).
+_TIMES_STANDING_IN = {
+    "at": "2026-01-01T00:00:00+00:00",
+    "start": "2026-01-01T00:00:00+00:00",
+    "end": "2026-01-02T00:00:00+00:00",
+}
+
+
+def values_only(
+    data: Any, found: list[Problem], source: str, line: int, declared: frozenset[str] = frozenset()
+) -> BaseEvent | None:
+    """The event ``data``, whose form has problems ``found``, with each field at fault stood in for (a time by
+    one of :data:`_TIMES_STANDING_IN`, an ``id`` by a text, any other left out), so that the evaluator's check
+    of the values the policy must know (a priority, a cause, an attribute) tells them of this line too, with
+    its problems of form (``at`` without an offset and priority ``P9``: E105 and E120 at once), as it tells
+    two unknown values of one line at once. None when it cannot be (an event of no type, a problem of no
+    field, or one still not valid: a required field at fault). It is never judged: the problems of its form
+    refuse the line whatever its values."""
+    if not isinstance(data, Mapping) or not found or any(p.column in (None, "event") for p in found):
+        return None
+    standing_in = dict(data)
+    for p in found:
+        column = str(p.column)
+        if column in _TIMES_STANDING_IN:
+            standing_in[column] = _TIMES_STANDING_IN[column]
+        elif column == "id":
+            standing_in[column] = "?"
+        else:
+            standing_in.pop(column, None)
+    ev, again = validate_mapping(standing_in, source, line, declared)
+    return ev if not again else None
+
+
+def file_refused(
+    log: EventLog, data: Any, found: list[Problem], line: int, declared: frozenset[str] = frozenset()
+) -> None:
+    """File the problems ``found`` of the event ``data`` at ``line`` (its form) in ``log``, and set aside
+    the event with each field at fault stood in for (:func:`values_only`), when its values can be read:
+    the evaluator checks them with the log's (``EventLog.aside``)."""
+    log.problems.extend(found)
+    ev = values_only(data, found, log.source, line, declared)
+    if ev is not None:
+        log.set_aside(ev, line, data)

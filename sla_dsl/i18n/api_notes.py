@@ -50,10 +50,10 @@ API_NOTES: dict[str, str] = {
         'zone), or the same as text (``"2026-11-01"``, ``"2026-11-01T00:00:00+09:00"``), as the command takes '
         "them.\n"
         "\n"
-        "``events``: event models or dicts, a log read by ``sla_dsl.reader.read_events``, a\n"
-        "``pyarrow.Table``, pandas or polars DataFrame of the columnar event schema (one row per event; a bad\n"
-        "row is named by row and column), or the path of a log file, read as ``sla evaluate`` reads it (JSON\n"
-        "Lines, CSV, Parquet, Arrow, a directory).\n"
+        "``events``: event models or dicts (any iterable of them), a log read by ``sla_dsl.reader.read_events``,\n"
+        "a ``pyarrow.Table``, pandas or polars DataFrame, polars LazyFrame or other Arrow stream of the columnar\n"
+        "event schema (one row per event; a bad row is named by row and column), or the path of a log file, read\n"
+        "as ``sla evaluate`` reads it (JSON Lines, CSV, Parquet, Arrow, a directory).\n"
         "\n"
         "``skip_invalid``: leave every invalid event out, its line listed in ``report.input.skipped``, as\n"
         "``sla evaluate --skip-invalid`` does (the policy's checks too: an unknown priority), instead of\n"
@@ -61,16 +61,17 @@ API_NOTES: dict[str, str] = {
         "\n"
         "A log given is left as it was: it can be judged again, over another period or as of another time,\n"
         "or by two threads at once. ``as_of`` before ``start`` raises ``InputError``, as the command refuses\n"
-        "it; a policy that is not a ``Policy`` or a sequence of them, ``TypeError``."
+        "it; a policy that is not a ``Policy`` or an iterable of them (a list, a generator), ``TypeError``."
     ): (
         "期間 ``[start, end)`` について、``events`` を ``policy``（またはその複数の版）に照らして判定します。\n"
         "\n"
-        "``start``、``end``、``as_of`` には、UTC オフセット付きの ``datetime``、日付（ポリシーのタイムゾーンの "
+        "``start``、``end``、``as_of`` には、時差を持つ ``datetime``、日付（ポリシーのタイムゾーンの "
         '00:00）、またはそれらの文字列（``"2026-11-01"``、``"2026-11-01T00:00:00+09:00"``）を、'
         "コマンドと同じように渡します。\n"
         "\n"
-        "``events`` には、イベントのモデルか辞書、``sla_dsl.reader.read_events`` で読んだログ、"
-        "列形式のイベントのスキーマに従う ``pyarrow.Table`` や ``pandas`` か ``polars`` の ``DataFrame``"
+        "``events`` には、イベントのモデルか辞書（そのイテラブル）、``sla_dsl.reader.read_events`` で読んだログ、"
+        "列形式のイベントのスキーマに従う ``pyarrow.Table``、``pandas`` か ``polars`` の ``DataFrame``、"
+        "``polars`` の ``LazyFrame`` やそのほかの Arrow のストリーム"
         "（1行が一つのイベントです。正しくない行は、その行と列を示します）、またはログファイルのパスを渡します。"
         "パスは ``sla evaluate`` と同じように読みます（``JSON Lines``、CSV、Parquet、Arrow、ディレクトリ）。\n"
         "\n"
@@ -80,7 +81,7 @@ API_NOTES: dict[str, str] = {
         "\n"
         "渡したログは元のままです。別の期間や別の時点でもう一度判定することも、二つのスレッドから同時に"
         "判定することもできます。``start`` より前の ``as_of`` は、コマンドが拒否するのと同じく ``InputError`` を"
-        "送出します。``Policy`` でもその列でもないポリシーは ``TypeError`` です。"
+        "送出します。``Policy`` でもそのイテラブル（リストやジェネレーター）でもないポリシーは ``TypeError`` です。"
     ),
     # -- sla_dsl.policy.Policy -----------------------------------------------------------------------------------
     "A compiled policy.": "コンパイルしたポリシーです。",

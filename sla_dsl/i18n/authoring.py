@@ -114,6 +114,14 @@ AUTHORING: dict[str, Msg] = {
         "`delta` には `timedelta` を渡してください（`{kind}` が渡されました）",
         "delta: expected a timedelta, found {kind}",
     ),
+    "author.policy.priority_type": Msg(
+        "優先度の ID には文字列を渡してください（`{kind}` が渡されました）",
+        "priority: expected a priority's id as text, found {kind}",
+    ),
+    "author.policy.lang_value": Msg(
+        "`lang` には {known} のどちらかを渡してください（`{given}` が渡されました）",
+        "lang: expected one of {known}, found {given}",
+    ),
     "author.policy.date_type": Msg(
         "`d` には `date`（`datetime` ではない日付）を渡してください（`{kind}` が渡されました）",
         "d: expected a date, found {kind}",
@@ -177,7 +185,8 @@ AUTHORING: dict[str, Msg] = {
         "log: expected an EventLog (sla_dsl.reader.read_events), found {kind}",
     ),
     # what the API's entries refuse as `policy` (sla_dsl.evaluation.policy_list; `read_events(policy=...)`: the
-    # `.reader` forms): in the primary language of the versions given among them, English when none is a policy
+    # `.reader` forms): in the primary language of the versions given among them, English when none is a policy;
+    # a path (or a policy's text) in the primary language of the policy it names (sla_dsl.evaluation.named_lang)
     "author.api.policy_type": Msg(
         "`policy` には `Policy` かその版の並びを渡してください（`{kind}` が渡されました）",
         "policy: expected a Policy or a sequence of its versions, found {kind}",
@@ -185,6 +194,11 @@ AUTHORING: dict[str, Msg] = {
     "author.api.policy_path": Msg(
         "`policy` にはパスではなく `Policy` を渡してください（`sla_dsl.load_policy({path})` で読み込めます）",
         "policy: expected a Policy, not a path: load it with sla_dsl.load_policy({path})",
+    ),
+    # `sla_dsl.evaluate` given a path (or a policy's text), in the language of the policy it names
+    "author.api.policy_path.evaluate": Msg(
+        "`evaluate()` にはパスではなく `Policy` を渡してください（`sla_dsl.load_policy({path})` で読み込めます）",
+        "evaluate() takes a Policy, not a path: load it with sla_dsl.load_policy({path})",
     ),
     "author.api.version_type": Msg(
         "`policy[{k}]` には `Policy` を渡してください（`{kind}` が渡されました）",
@@ -252,6 +266,10 @@ AUTHORING: dict[str, Msg] = {
     "author.test.row_ambiguous_notify": Msg(
         "`{section}` の `{ident}`：目標と通知の規定が同じ名前です。{choices} のいずれかで書いてください",
         "{section} {ident}: a target and a notification rule share this name: write one of {choices}",
+    ),
+    "author.test.row_ambiguous_versions": Msg(
+        "`{section}` の `{ident}`：このキーには規定の版ごとの行が複数あります。{choices} のいずれかで書いてください",
+        "{section} {ident}: rows of several versions of the policy share this key: write one of {choices}",
     ),
     # (after `row_missing`: what the report has instead)
     "author.test.rows_near": Msg("。{keys} の誤りではありませんか？", "; did you mean {keys}?"),

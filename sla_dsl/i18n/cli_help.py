@@ -113,7 +113,7 @@ CLI_HELP: dict[str, Msg] = {
     ),
     # options several commands share
     "cli.help.period.from": Msg(
-        "期間の始まり：オフセット付きの ISO 8601 の時刻、または日付（ポリシーのタイムゾーンの 00:00）",
+        "期間の始まり：時差の付いた ISO 8601 の時刻、または日付（ポリシーのタイムゾーンの 00:00）",
         "period start: ISO 8601 with offset, or a date (00:00 policy time)",
     ),
     "cli.help.period.to": Msg("期間の終わり（この時刻を含みません）", "period end (exclusive)"),

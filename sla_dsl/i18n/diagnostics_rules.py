@@ -57,7 +57,7 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
     "diag.phrase.no_combination": Msg(
         "条件を満たす属性の値の組み合わせがありません", "no combination of attribute values meets its condition"
     ),
-    "diag.phrase.range": Msg("対応する年（{first}年から{last}年まで）", "the supported years, {first} to {last}"),
+    "diag.phrase.range": Msg("扱える年（{first} 年から {last} 年まで）", "the supported years, {first} to {last}"),
     "diag.phrase.moment": Msg("{date}({weekday}) {time}", "{weekday} {date} {time}"),
     **{f"diag.phrase.weekday.{k}": v for k, v in _WEEKDAYS.items()},
     # E224, E225: targets due at an instant of a business day

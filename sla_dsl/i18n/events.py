@@ -553,11 +553,11 @@ EVENTS: dict[str, Msg] = {
     "events.fields.backup_kind": Msg("バックアップ種別", "backup kinds"),
     "events.fields.service": Msg("サービス", "services"),
     "events.E123.at": Msg(
-        "時刻 `{time}` は扱える年（{first} 年〜{last} 年）の外です",
+        "時刻 `{time}` は扱える年（{first} 年から {last} 年まで）の外です",
         "time `{time}` is outside the supported years, {first} to {last}",
     ),
     "events.E123.named": Msg(
-        "`{name}` の時刻 `{time}` は扱える年（{first} 年〜{last} 年）の外です",
+        "`{name}` の時刻 `{time}` は扱える年（{first} 年から {last} 年まで）の外です",
         "the `{name}` time `{time}` is outside the supported years, {first} to {last}",
     ),
     # (no `--skip-invalid` here: `sla replay` and `sla test` judge logs too, and have no such option)
@@ -622,4 +622,18 @@ EVENTS: dict[str, Msg] = {
         "unknown value `{value}` of attribute `{name}` in `{event}`",
     ),
     "events.E129.help": Msg("使える値：{listed}", "its values are {listed}"),
+    # the partials of a Dask or Spark run that split an id's events (evaluation/partition.py: PartitionError)
+    "events.partition.split": Msg(
+        "`id` が `{id}` のイベントが二つのパーティションに分かれています：イベントは `{key}` でパーティションに"
+        "分けてください{more}\n  ヒント: {help}",
+        "the events of id `{id}` are in two partitions: partition the events by `{key}`{more}\n  help: {help}",
+    ),
+    "events.partition.more": Msg("（ほかに {n} 個の `id` も分かれています）", " ({n} more ids split)"),
+    "events.partition.help": Msg(
+        "`id` は前後の空白を除いた値で分けてください（` INC-2 ` は `INC-2` です）。`sla_dsl.dask` と "
+        "`sla_dsl.spark` のシャッフルはそう分けます。`partitioned=True` で渡すファイルも同じように分けてください",
+        "bucket the events by the id stripped of the blanks at either end (` INC-2 ` is the id `INC-2`), as "
+        "`sla_dsl.dask` and `sla_dsl.spark` shuffle them; files given with `partitioned=True` must be bucketed so "
+        "too",
+    ),
 }

@@ -77,7 +77,7 @@ EVENT_NOTES: dict[str, str] = {
         "サービス停止の原因で、ポリシーが宣言するもの（``force_majeure``、``customer_fault`` は停止時間にならない）"
     ),
     "when it happened: ISO 8601 with a UTC offset (``2026-11-02T10:15:00+09:00``); converted to the policy's zone": (
-        "起きた時刻。UTC オフセット付きの ISO 8601（``2026-11-02T10:15:00+09:00``）で書き、"
+        "起きた時刻。時差の付いた ISO 8601（``2026-11-02T10:15:00+09:00``）で書き、"
         "ポリシーのタイムゾーンの時刻に変換する"
     ),
     "when the announced stop begins": "通知した計画停止の開始時刻",

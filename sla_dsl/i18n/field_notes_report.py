@@ -285,7 +285,7 @@ REPORT_NOTES: dict[str, str] = {
         "when the response clock started, ISO 8601 in the policy's time zone with its offset: the event the policy's "
         "clock starts at (Click So-ko: ``incident.product_suspected``, else ``incident.reported``)"
     ): (
-        "応答クロックの起算時刻。ポリシーのタイムゾーンでのオフセット付き ISO 8601："
+        "応答クロックの起算時刻。ポリシーのタイムゾーンでの時差の付いた ISO 8601："
         "ポリシーのクロックが起算するイベント（Click So-ko では ``incident.product_suspected``、"
         "なければ ``incident.reported``）"
     ),
@@ -369,7 +369,7 @@ REPORT_NOTES: dict[str, str] = {
     # -- MaintenanceRow --------------------------------------------------------------------------------------
     "A regular-maintenance window that starts in the period.": "期間内に始まる定期メンテナンスの枠。",
     "the start of the window, ISO 8601 in the policy's time zone with its offset": (
-        "枠の開始。ポリシーのタイムゾーンでのオフセット付き ISO 8601"
+        "枠の開始。ポリシーのタイムゾーンでの時差の付いた ISO 8601"
     ),
     "its end (exclusive); a window to ``24:00`` ends at 00:00 of the next day": (
         "その終了（この時刻を含まない）。``24:00`` までの枠は翌日の 00:00 に終わる"
@@ -400,7 +400,7 @@ REPORT_NOTES: dict[str, str] = {
     ),
     "the outage's id from the log (``OUT-09``)": "ログにある障害の ID（``OUT-09``）",
     "when the service became unavailable (``outage.started``), ISO 8601 in the policy's time zone with its offset": (
-        "サービスが利用できなくなった時刻（``outage.started``）。ポリシーのタイムゾーンでのオフセット付き ISO 8601"
+        "サービスが利用できなくなった時刻（``outage.started``）。ポリシーのタイムゾーンでの時差の付いた ISO 8601"
     ),
     "when it was available again (``outage.ended``); null when still open at ``as_of``": (
         "サービスが再び利用できるようになった時刻（``outage.ended``）。``as_of`` の時点で継続中の場合は null"
@@ -590,7 +590,7 @@ REPORT_NOTES: dict[str, str] = {
         "the instant the step is about, ISO 8601 in the policy's time zone with its offset; null for a step that is "
         "not one instant (a rule chosen, a day of the business-time walk, a total)"
     ): (
-        "ステップが扱う時点。ポリシーのタイムゾーンでのオフセット付き ISO 8601。"
+        "ステップが扱う時点。ポリシーのタイムゾーンでの時差の付いた ISO 8601。"
         "一つの時点でないステップ（選んだ規定、営業時間をたどる計算の1日、合計）では null"
     ),
     "the article of the policy the step applies (``Article 3.2``); null when the step cites none": (
@@ -604,7 +604,7 @@ REPORT_NOTES: dict[str, str] = {
         "one), ISO 8601 in the policy's time zone with its offset"
     ): (
         "最後の ``stop.announced`` による停止の時間帯 ``[start, end)`` の開始（時間帯が変更された場合は最終のもの）。"
-        "ポリシーのタイムゾーンでのオフセット付き ISO 8601"
+        "ポリシーのタイムゾーンでの時差の付いた ISO 8601"
     ),
     "the end of that window (exclusive), same form": "その時間帯の終了（この時刻を含まない）。形式は同じ",
     "when the first valid notice of the final window was sent; when none is valid, its first notice": (
@@ -954,7 +954,7 @@ REPORT_NOTES: dict[str, str] = {
         "written as ``from``: the first instant of the period (inclusive), ISO 8601 in the policy's time zone with "
         "its offset; a plain date given to ``--from`` means 00:00 of that day in that zone"
     ): (
-        "``from`` として書く：期間の最初の時点（この時刻を含む）。ポリシーのタイムゾーンでのオフセット付き ISO 8601。"
+        "``from`` として書く：期間の最初の時点（この時刻を含む）。ポリシーのタイムゾーンでの時差の付いた ISO 8601。"
         "``--from`` に日付だけを与えると、そのタイムゾーンでのその日の 00:00 を表す"
     ),
     "written as ``to``: the end of the period (exclusive), in the same form": (

@@ -413,9 +413,18 @@ REPORT: dict[str, Msg] = {
     "report.v.data_engine": Msg(
         "イベント記録に不備があります（技術者向けの詳細：{detail}）", "event log problem: {detail}"
     ),
+    "report.v.target_engine": Msg(
+        "対応目標を期限までに達成できませんでした（技術者向けの詳細：{detail}）", "target missed: {detail}"
+    ),
+    "report.v.kind_engine": Msg("{kind}（技術者向けの詳細：{detail}）", "{kind}: {detail}"),
     # -- a ``data`` violation's contradiction (:class:`~sla_dsl.report.DataNote`) ------------------
     "report.event": Msg("{words}（`{name}`）", "{words} (`{name}`)"),
     "report.data.at": Msg("{text}（{where}）", "{where}: {text}"),
+    # how a note names the lines it cites (report/data_notes.py): a text log's line; a table's row, in its
+    # file (in a directory of files, the file the note is at: its row alone; another: its row and file)
+    "report.data.line": Msg("{n} 行目", "line {n}"),
+    "report.data.row": Msg("{n} 行目", "row {n}"),
+    "report.data.row_of": Msg("{file} の {n} 行目", "row {n} of {file}"),
     "report.data.unknown_incident": Msg(
         "案件 `{id}` のイベントがありますが、その報告（`incident.reported`）の記録がありません",
         "event for unknown incident `{id}` (no incident.reported)",
@@ -430,9 +439,9 @@ REPORT: dict[str, Msg] = {
     ),
     # an unknown id that is a known one in another Unicode form (report/data_notes.py, evaluation/id_forms.py)
     "report.data.other_form.composed": Msg(
-        "{text}。ID `{id}` は、{line} 行目に記録のある ID `{known}` と文字の表し方（濁点などを一文字に合成するか、"
+        "{text}。ID `{id}` は、{line}に記録のある ID `{known}` と文字の表し方（濁点などを一文字に合成するか、"
         "分けて書くか）だけが違います。ID は書かれたとおりに比べるため、別の ID です。同じ書き方にそろえてください",
-        "{text}; the id `{id}` is written in another Unicode form than `{known}`, the id opened at line {line} "
+        "{text}; the id `{id}` is written in another Unicode form than `{known}`, the id opened at {line} "
         "(a character composed in one, decomposed in the other): ids are compared as written, so these are two; "
         "write them the same way",
     ),
@@ -444,9 +453,9 @@ REPORT: dict[str, Msg] = {
         "write them the same way",
     ),
     "report.data.other_form.width": Msg(
-        "{text}。ID `{id}` は、{line} 行目に記録のある ID `{known}` と文字の幅（全角か半角か）などの表し方だけが"
+        "{text}。ID `{id}` は、{line}に記録のある ID `{known}` と文字の幅（全角か半角か）などの表し方だけが"
         "違います。ID は書かれたとおりに比べるため、別の ID です。同じ書き方にそろえてください",
-        "{text}; the id `{id}` is written in another Unicode form than `{known}`, the id opened at line {line} "
+        "{text}; the id `{id}` is written in another Unicode form than `{known}`, the id opened at {line} "
         "(full-width or half-width characters, or another compatibility form): ids are compared as written, "
         "so these are two; write them the same way",
     ),
@@ -506,10 +515,10 @@ REPORT: dict[str, Msg] = {
         "priority `{priority}` is not defined in version {version}",
     ),
     "report.data.conflict": Msg(
-        "{line} 行目の `{id}` の{event}の記録が、同時刻の {other_line} 行目の記録と内容が食い違っています（{diff}）。"
-        "同時刻のイベントは行の順ではなく内容の順に読むため、{other_line} 行目を先に採ります",
-        "{event} of `{id}` on line {line} contradicts line {other_line} at the same instant ({diff}); "
-        "same-instant events are read in content order, not line order: line {other_line} first",
+        "{line}の `{id}` の{event}の記録が、同時刻の {other_line}の記録と内容が食い違っています（{diff}）。"
+        "同時刻のイベントは行の順ではなく内容の順に読むため、{other_line}を先に採ります",
+        "{event} of `{id}` on {line} contradicts {other_line} at the same instant ({diff}); "
+        "same-instant events are read in content order, not line order: {other_line} first",
     ),
     "report.data.conflict_unlined": Msg(
         "`{id}` の{event}の記録が、同時刻の別の記録と内容が食い違っています（{diff}）。"
@@ -590,9 +599,9 @@ REPORT: dict[str, Msg] = {
         "backup {id} is deleted, but there is no record of {first}",
     ),
     "report.data.labelled.other_form.composed": Msg(
-        "{text}。ID{id}は、{line} 行目に記録のあるID{known}と文字の表し方（濁点などを一文字に合成するか、"
+        "{text}。ID{id}は、{line}に記録のあるID{known}と文字の表し方（濁点などを一文字に合成するか、"
         "分けて書くか）だけが違います。ID は書かれたとおりに比べるため、別の ID です。同じ書き方にそろえてください",
-        "{text}; the id {id} is written in another Unicode form than {known}, the id opened at line {line} "
+        "{text}; the id {id} is written in another Unicode form than {known}, the id opened at {line} "
         "(a character composed in one, decomposed in the other): ids are compared as written, so these are two; "
         "write them the same way",
     ),
@@ -604,9 +613,9 @@ REPORT: dict[str, Msg] = {
         "write them the same way",
     ),
     "report.data.labelled.other_form.width": Msg(
-        "{text}。ID{id}は、{line} 行目に記録のあるID{known}と文字の幅（全角か半角か）などの表し方だけが"
+        "{text}。ID{id}は、{line}に記録のあるID{known}と文字の幅（全角か半角か）などの表し方だけが"
         "違います。ID は書かれたとおりに比べるため、別の ID です。同じ書き方にそろえてください",
-        "{text}; the id {id} is written in another Unicode form than {known}, the id opened at line {line} "
+        "{text}; the id {id} is written in another Unicode form than {known}, the id opened at {line} "
         "(full-width or half-width characters, or another compatibility form): ids are compared as written, "
         "so these are two; write them the same way",
     ),
@@ -667,10 +676,10 @@ REPORT: dict[str, Msg] = {
         "priority {priority} is not defined in version {version}",
     ),
     "report.data.labelled.conflict": Msg(
-        "{line} 行目の{id}の{event}の記録が、同時刻の {other_line} 行目の記録と内容が食い違っています（{diff}）。"
-        "同時刻のイベントは行の順ではなく内容の順に読むため、{other_line} 行目を先に採ります",
-        "{event} of {id} on line {line} contradicts line {other_line} at the same instant ({diff}); "
-        "same-instant events are read in content order, not line order: line {other_line} first",
+        "{line}の{id}の{event}の記録が、同時刻の {other_line}の記録と内容が食い違っています（{diff}）。"
+        "同時刻のイベントは行の順ではなく内容の順に読むため、{other_line}を先に採ります",
+        "{event} of {id} on {line} contradicts {other_line} at the same instant ({diff}); "
+        "same-instant events are read in content order, not line order: {other_line} first",
     ),
     "report.data.labelled.conflict_unlined": Msg(
         "{id}の{event}の記録が、同時刻の別の記録と内容が食い違っています（{diff}）。同時刻のイベントは内容の順に読みます",
@@ -718,6 +727,7 @@ REPORT: dict[str, Msg] = {
     "report.v.goal_none": Msg(
         "{goal}の期限 {due} を過ぎても未完了（{as_of} 時点）", "{goal} due {due}: not done as of {as_of}"
     ),
+    "report.v.goal_missed": Msg("{goal}の期限 {due} までに完了なし", "{goal} due {due}: not done by then"),
     "report.v.goal_cancelled": Msg(
         "{goal}の期限 {due} を過ぎた後、{at} に取り消し", "{goal} due {due}: cancelled {at}, after it ran out"
     ),

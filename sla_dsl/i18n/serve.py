@@ -274,6 +274,16 @@ SERVE: dict[str, Msg] = {
         "{request}：データベースを使えないため 503 で応答しました：{error}",
         "database unavailable: {request} answered 503: {error}",
     ),
+    # a request answered 500: an exception the service did not expect, and where in the package it was raised
+    # (never a traceback, the SQL or a value it carries: an event's data may be confidential)
+    "serve.internal_error": Msg(
+        "{request}：内部エラーのため 500 で応答しました：{error}（{place} で発生）",
+        "internal error: {request}: {error} at {place}",
+    ),
+    "serve.internal_error.unplaced": Msg(
+        "{request}：内部エラーのため 500 で応答しました：{error}",
+        "internal error: {request}: {error}",
+    ),
     # the line once the service listens
     "serve.ready": Msg(
         "{addresses} で受け付けを始めました（版：{versions}、データベース：{database}、送信先 {webhooks} 件）",

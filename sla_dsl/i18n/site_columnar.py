@@ -44,4 +44,14 @@ SITE_COLUMNAR: dict[str, Msg] = {
     # the report's tables: whether a column's cell may be null
     "site.columnar.yes": Msg("可", "yes"),
     "site.columnar.no": Msg("不可", "no"),
+    # after the tables: a list column is written by its items' type ({written}: ``list<string>``), where a
+    # file's schema names the field that holds them too ({parquet}: Parquet's ``element``, {arrow}: pyarrow's;
+    # {format}, {name}: ``Parquet``, ``pyarrow``, names, the same in every language)
+    "site.columnar.list": Msg(
+        "リストの列は要素の型で {written} と書いています。ファイルのスキーマでは、要素を入れるフィールドの"
+        "名前も付けて、{format} では {parquet}、{name} の表では {arrow} と表示されますが、同じ型です"
+        "（名前は値の一部ではありません）。",
+        "A list column is written by its items' type, {written}. A file's schema names the field that holds them "
+        "too: {parquet} in {format}, {arrow} in a {name} table; the same type (the name is no part of the values).",
+    ),
 }

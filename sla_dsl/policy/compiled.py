@@ -33,7 +33,7 @@ from ..calendars.business import BusinessCalendar
 from ..calendars.recurrence import Window, maintenance_windows
 from ..calendars.timeargs import EXAMPLE, error_lang, parse_edge
 from ..errors import InputError, NaiveDatetimeError
-from ..i18n import message
+from ..i18n import LANGS, message
 from ..i18n.authoring import names
 from ..lang import conditions
 from ..lang import model as m
@@ -112,8 +112,16 @@ class Policy:
         raise NoCalendarError(message("author.policy.no_calendar", lang, example=example), lang=lang)
 
     def _lang(self, lang: str | None = None) -> str:
-        """The language of this policy's refusals: ``lang`` when the caller gives one, else its primary one."""
-        return lang or policy_language(self.model)
+        """The language of this policy's refusals: ``lang`` when the caller gives one, else its primary one; a
+        ``lang`` that is none of the languages the messages are written in is a ValueError naming them (in the
+        primary language), never quietly English."""
+        if lang is None:
+            return policy_language(self.model)
+        if lang not in LANGS:
+            primary = policy_language(self.model)
+            known = message("author.sep.list", primary).join(f'`"{k}"`' for k in LANGS)
+            raise ValueError(message("author.policy.lang_value", primary, given=repr(lang), known=known))
+        return lang
 
     def _aware(self, t: dt.datetime | str, lang: str = "en") -> dt.datetime:
         """``t`` in the policy's zone: an aware datetime, or ISO 8601 text with an offset (as the
@@ -149,6 +157,9 @@ class Policy:
                 raise _worded(exc, lang) from None
         if not isinstance(t, dt.date):
             raise TypeError(message("author.policy.edge_type", lang, what=what, kind=type(t).__name__))
+        if isinstance(t, dt.datetime) and (t.tzinfo is None or t.utcoffset() is None):  # (as :meth:`_aware`)
+            naive = message("author.policy.naive", lang, text=t.isoformat(), example="tzinfo=policy.tz")
+            raise NaiveDatetimeError(naive, lang=error_lang(lang))
         return t
 
     # -- the contract's operations ----------------------------------------------
@@ -204,6 +215,8 @@ class Policy:
         InputError naming the allowed values for an undeclared attribute or value; both in ``lang``
         (default: the policy's primary language)."""
         said = self._lang(lang)
+        if not isinstance(pid, str):  # (not a KeyError that names a None: the id is text)
+            raise TypeError(message("author.policy.priority_type", said, kind=type(pid).__name__))
         if attributes is not None and not isinstance(attributes, Mapping):
             raise TypeError(message("author.policy.attributes_type", said, kind=type(attributes).__name__))
         sep = message("author.sep.list", said)

@@ -32,9 +32,10 @@ Design notes
   report's Python-mode dump carries them (:func:`.row_base.with_words_data`),
   so it validates back to the same report.
 * ``backups_taken`` (how many backups of each kind completed in the period) is
-  in the JSON, its last key, an addition the contract allows ("more may be
-  added"; the keys before it are written as they were): the summary reads a
-  continuous backup kind with none as not verified, and nothing else in the
+  in the JSON, a key after the others (before ``breach_credits``), an addition
+  the contract allows ("more may be added"; the keys before it are written as
+  they were): the summary reads a continuous backup kind with none as not
+  verified, and nothing else in the
   JSON says so (a clean continuous backup that is not deleted is in no row of
   it), so a report read back from its JSON rendered such a kind "met" where
   the report said "cannot be verified". It was kept out of the JSON; one read
@@ -52,7 +53,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from operator import attrgetter
-from typing import Annotated, Any
+from typing import Any
 
 from pydantic import AliasChoices, Field, model_serializer
 
@@ -79,7 +80,7 @@ from .incident_rows import (
     TargetStatus,
 )
 from .row_base import Step, _Row
-from .rows import BUILT_ON_READ, Rows, compact
+from .rows import Rows, built_on_read, compact
 from .trend_rows import TrendFigure, TrendMonth
 from .violation_rows import BreachedTarget, DataDiff, DataNote, DataWhat, Violation
 
@@ -168,7 +169,7 @@ class Report(_Row):
     period: Period
     #: every incident whose response clock starts in [from, to), or that started earlier and is not
     #: completed at ``from``; by clock start, then id
-    incidents: Annotated[list[IncidentRow], BUILT_ON_READ] = Field(default_factory=list)
+    incidents: list[IncidentRow] = Field(default_factory=list)
     #: every outage that starts in [from, to) or is still open at ``from``; by start, then id
     outages: list[OutageRow] = Field(default_factory=list)
     #: every announced planned stop whose window starts in [from, to) or runs across ``from``; by
@@ -185,7 +186,7 @@ class Report(_Row):
     #: every breach, missed backup, retention violation, invalid stop notice, period below target and
     #: contradiction in the events, by ``at`` (those without one last), then kind, id and message; a
     #: response breach due before ``from`` belongs to an earlier report and is not listed again
-    violations: Annotated[list[Violation], BUILT_ON_READ] = Field(default_factory=list)
+    violations: list[Violation] = Field(default_factory=list)
     #: every backup deleted in the period, and whether it kept its retention; by deletion, then id
     retention: list[RetentionRow] = Field(default_factory=list)
     #: every policy version given (Article 5), by effective date
@@ -211,6 +212,9 @@ class Report(_Row):
     #: credit line and measurement period that holds a breach of its target, by period, then priority;
     #: empty when the policy states none or none is breached
     breach_credits: list[BreachCreditRow] = Field(default_factory=list)
+
+    # (``incidents`` and ``violations`` may hold rows built when read: :func:`.rows.built_on_read`)
+    _built_on_read = built_on_read("incidents", "violations")
 
     def find(self, ident: str) -> list[IncidentRow | OutageRow | StopRow | RetentionRow]:
         """Every row (incident, outage, stop, retention) with id ``ident``."""

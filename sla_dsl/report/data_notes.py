@@ -4,15 +4,23 @@ One wording in every language of the catalogue (``report.data.*``): the engine's
 English of the violation's ``message`` (written by ``Ctx.bad_data`` as it finds the
 contradiction) and the report's words in its language (``violation_text``), so a
 Japanese report never quotes the engine's English.
+
+The lines a note cites (two contradicting events, the event that opens an id
+written in another Unicode form) are named as the log names its events
+(:func:`line_names`): a text log's line; a table's row in its own file, with
+the file when it is another file of the directory than the one the note is at
+(``row 2 of b.parquet``), never the number of the row among all the files'.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from ..events.problems import RowSource
 from ..i18n import CATALOGUE, message
 from . import DataNote
 
@@ -80,8 +88,8 @@ def note_text(
         id=ident,
         event=event(note.event) if note.event else "",
         first=event(note.first) if note.first else "",
-        line=str(note.line),
-        other_line=str(note.other_line),
+        line=_named(note, lang, 0),
+        other_line=_named(note, lang, 1),
         kind=kind(note.kind) if note.kind else "",
         other_kind=kind(note.other_kind) if note.other_kind else "",
         priority=note.priority,
@@ -105,7 +113,7 @@ def note_text(
             text=text,
             id=ident,
             known=note.known_id,
-            line=str(note.other_line),
+            line=_named(note, lang, 1),
         )
     where = note.where.get(lang)
     return message("report.data.at", lang, where=where, text=text) if where else text
@@ -155,8 +163,8 @@ def _labelled(note: DataNote, ident: str, lang: str, time: Callable[[dt.datetime
         id=quoted(ident),
         event=event(note.event or named),
         first=event(note.first or first),
-        line=str(note.line),
-        other_line=str(note.other_line),
+        line=_named(note, lang, 0),
+        other_line=_named(note, lang, 1),
         kind=kind(note.kind),
         other_kind=kind(note.other_kind),
         priority=quoted(note.priority),
@@ -174,7 +182,7 @@ def _labelled(note: DataNote, ident: str, lang: str, time: Callable[[dt.datetime
     if not note.known_id:
         return text
     key = _other_form(ident, note.known_id, note.other_line).replace("report.data.", "report.data.labelled.", 1)
-    return message(key, lang, text=text, id=quoted(ident), known=quoted(note.known_id), line=str(note.other_line))
+    return message(key, lang, text=text, id=quoted(ident), known=quoted(note.known_id), line=_named(note, lang, 1))
 
 
 def _other_form(ident: str, known: str, line: int) -> str:
@@ -183,3 +191,39 @@ def _other_form(ident: str, known: str, line: int) -> str:
     with the line that opens ``known``, or without (0: the events have no lines)."""
     form = "composed" if unicodedata.normalize("NFC", ident) == unicodedata.normalize("NFC", known) else "width"
     return f"report.data.other_form.{form}" + ("" if line else ".unlined")
+
+
+def _named(note: DataNote, lang: str, which: int) -> str:
+    """How the note names its ``line`` (``which`` 0) or ``other_line`` (1) in ``lang``: as
+    :func:`line_names` named it where the note was made, else as a line of the log."""
+    named = note.lines.get(lang)
+    if named is not None and len(named) > which:
+        return named[which]
+    return message("report.data.line", lang, n=(note.line, note.other_line)[which])
+
+
+def line_names(source: str, at: int, lines: Sequence[int], lang: str) -> list[str]:
+    """How a note at line ``at`` of the log ``source`` names each of ``lines`` in ``lang``: a text log's
+    line (``line 12``); a table's row (:class:`~sla_dsl.events.problems.RowSource`), counted in its
+    file in a directory of files (``row 2``, and ``row 3 of b.parquet`` when it is in another file than
+    ``at``, which the note's place names), as the log's problems name them."""
+    if not isinstance(source, RowSource):
+        return [message("report.data.line", lang, n=n) for n in lines]
+    firsts = [first for first, _ in source.parts]
+
+    def file_of(n: int) -> tuple[str | None, int]:
+        k = bisect_right(firsts, n) - 1
+        if not n or k < 0:
+            return None, n
+        first, name = source.parts[k]
+        return name, n - first + 1
+
+    here, _ = file_of(at)
+    out = []
+    for n in lines:
+        name, row = file_of(n)
+        if name is None or name == here:
+            out.append(message("report.data.row", lang, n=row))
+        else:
+            out.append(message("report.data.row_of", lang, n=row, file=name))
+    return out

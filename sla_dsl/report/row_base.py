@@ -13,7 +13,7 @@ Design notes
   ``target``...) are the data the documents' words are built from: never in
   the JSON, which is the contract. A Python-mode dump of the report
   (``report.model_dump()``) carries them (:func:`with_words_data`, called by
-  the serializers of the rows that hold them: :data:`.rows.BUILT_ON_READ` for
+  the serializers of the rows that hold them: :func:`.rows.built_on_read` for
   the incidents and violations, and ``OutageRow`` and ``StopRow`` for
   themselves), and so does what a row keeps as a private attribute and names
   in its ``kept_out`` (which rule judged an incident); so

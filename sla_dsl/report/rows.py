@@ -16,8 +16,12 @@ Design notes
   assignment, ``sort``...) first builds every row and from then on the list
   is an ordinary list inside.
 * pydantic sees the fields as ``list[...]`` (the validation and JSON schemas
-  are unchanged); :data:`BUILT_ON_READ` is the serializer that hands pydantic
-  the rows one at a time: in JSON mode (``model_dump(mode="json")``,
+  are unchanged); :func:`built_on_read` is the serializer that hands pydantic
+  the rows one at a time. It is a field serializer of the model
+  (``field_serializer`` on a function of ``self``), not one in ``Annotated``:
+  with ``serialize_as_any=True`` pydantic skips the latter and infers the
+  value's type (a :class:`Rows`, which it does not know), but applies the
+  former. It hands the rows in JSON mode (``model_dump(mode="json")``,
   ``model_dump_json``) as an iterator, so only one row is built at a time;
   in Python mode as a list of their dicts, each with the fields its row keeps
   out of the JSON (:func:`.row_base.with_words_data`: a report's Python dump
@@ -38,11 +42,11 @@ import weakref
 from collections.abc import Callable, Iterable, Iterator, MutableSequence, Sequence
 from typing import Any, SupportsIndex, TypeVar, overload
 
-from pydantic import BaseModel, SerializationInfo, SerializerFunctionWrapHandler, WrapSerializer
+from pydantic import BaseModel, SerializationInfo, SerializerFunctionWrapHandler, field_serializer
 
 from .row_base import with_words_data
 
-__all__ = ["BUILT_ON_READ", "Rows", "compact"]
+__all__ = ["Rows", "built_on_read", "compact"]
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -208,6 +212,11 @@ def _dump(value: Any, handler: SerializerFunctionWrapHandler, info: Serializatio
     return [with_words_data(row, d, info) for row, d in zip(rows, dumped, strict=True)]
 
 
-#: ``Annotated[list[Row], BUILT_ON_READ]``: a field that may hold :class:`Rows`. A lambda, so that
-#: pydantic gives the serializer no return type and the JSON schemas stay those of the list.
-BUILT_ON_READ = WrapSerializer(lambda value, handler, info: _dump(value, handler, info), when_used="always")
+def built_on_read(*fields: str) -> Any:
+    """``_rows = built_on_read("incidents", "violations")`` in a model's body: the serializer of its list
+    fields that may hold :class:`Rows`. A field serializer (its first argument ``self``), which pydantic
+    applies with ``serialize_as_any=True`` as well (see the module's notes); a lambda, so that pydantic
+    gives it no return type and the JSON schemas stay those of the list."""
+    return field_serializer(*fields, mode="wrap", when_used="always")(
+        lambda self, value, handler, info: _dump(value, handler, info)
+    )

@@ -77,7 +77,11 @@ Design notes
   (:func:`period_span`); the zone line the offsets in force during the period
   (:mod:`.zones`). The violations table lists a period below its availability
   target and a missed backup day or window by its id, which ``sla explain``
-  takes (:func:`listed_id`).
+  takes (:func:`listed_id`). Its rows go by the time each shows, those that show one time in the
+  engine's order: a response breach carried in from before ``from`` (due then, settled by a change of
+  priority or attribute in the period) is dated at that change (:func:`~.violation_words.settled_later`),
+  not first as the engine's order by ``at`` (its due time) has it, which the JSON keeps; a capped text
+  table shows the first rows of that order (:func:`_violations`).
 * "Incidents not met" lists breaches only, with how late each was as its target
   counts time (the business time of its calendar, or elapsed, so marked:
   :func:`~.violation_words.late_words`); incidents at risk have their own list,
@@ -162,12 +166,6 @@ def of_kind(violations: Sequence[Violation], kind: str) -> list[Violation]:
         found: list[Violation] = fast(kind)
         return found
     return [v for v in violations if v.kind == kind]
-
-
-def _capped(rows: Sequence[T], limit: int | None) -> tuple[Sequence[T], int]:
-    if limit is None or len(rows) <= limit:
-        return rows, 0
-    return rows[:limit], len(rows) - limit
 
 
 class Shown(NamedTuple):
@@ -1212,11 +1210,19 @@ def _violations(
     violations: Sequence[Violation],
     limit: int | None,
 ) -> Part:
-    shown, hidden = _capped(violations, limit)
-    # the incidents of the response breaches and of the breached targets of a priority shown (worded from
-    # the version and rule that judged them; the rest are counted, not written)
+    # The rows that may be shown: those due before ``from`` (first in the engine's order, by ``at``: a breach
+    # carried in is dated at the change that settled it, later) and the first ``limit`` of the rest.
+    start = report.period.start
+    early = list(itertools.takewhile(lambda v: v.at is not None and v.at < start, violations))
+    rest = violations[len(early) :] if limit is None else violations[len(early) : len(early) + limit]
+    candidates = [*early, *rest]
+    hidden = 0 if limit is None else max(0, len(violations) - limit)
+    # the incidents of the response breaches and of the breached targets of a priority that may be shown
+    # (worded from the version and rule that judged them; the rest are counted, not written)
     wanted = {
-        v.id for v in shown if v.kind == "response_breached" or (v.target is not None and v.target.priority is not None)
+        v.id
+        for v in candidates
+        if v.kind == "response_breached" or (v.target is not None and v.target.priority is not None)
     }
     by_id: dict[str, IncidentLike] = {}
     for i in incidents if wanted else ():
@@ -1224,16 +1230,19 @@ def _violations(
             by_id[i.id] = i  # an incident's id is its own (one incident per id)
             if len(by_id) == len(wanted):
                 break  # the scan stops at the last incident a shown breach is about
+    # each row dated as it shows (a breach carried in: when it was settled), in the order of those dates
+    dated = sorted(((settled_later(v, report, by_id) or v.at, v) for v in candidates), key=_shown_order)
+    shown = dated if limit is None else dated[:limit]
     index = ReportIndex(report)  # (the rows the violations are about, by id: looked up, not scanned per row)
     rows: list[list[Cell]] = [
         [
-            w.t(settled_later(v, report, by_id) or v.at) if v.at else "-",  # (carried in: when it was settled)
+            w.t(when) if when else "-",
             Mark(violation_kind(v.kind, w), "bad"),
             listed_id(v),
             violation_text(v, report, w, by_id, index),
             w.article(v.ref),
         ]
-        for v in shown
+        for when, v in shown
     ]
     header = [w.m("report.when"), w.m("report.what"), w.m("report.id"), w.m("report.message"), w.m("report.rule")]
     return Part(
@@ -1242,6 +1251,13 @@ def _violations(
         rows + more_row(hidden, len(header), w),
         key="violations",
     )
+
+
+def _shown_order(row: tuple[dt.datetime | None, Violation]) -> tuple[bool, float]:
+    """Where a row of the violations table goes: by the time it shows (none last); ``sorted`` keeps the
+    engine's order of rows that show one time."""
+    when = row[0]
+    return (when is None, when.timestamp() if when is not None else 0.0)
 
 
 #: The commitments the trend counts as met of judged, in the table's order, and those whose verdicts are

@@ -14,6 +14,10 @@ Design notes
   status, in the table and in ``sla explain`` (``要注意（目標の 75% が経過）``: :func:`_status`); a day-based
   target whose due time is another than the time it names (that day closing earlier) says why after its
   due time, as the response's due step does (:func:`_kept`).
+* A row names its target in the "target" column and the clock it is measured on in the "measured on"
+  column (``-``: a notification rule, on no clock). A next reply is called by its clock's label
+  (:mod:`.target_names`): its "measured on" is ``-``, not that label again, as the summary names it
+  without its clock (:func:`_cells`).
 * Every word is in Japanese and English in the catalogue (``report.targets.*``,
   :mod:`sla_dsl.i18n.tables`); clock and rule
   names are shown by their labels in the report's language, in the words of
@@ -81,13 +85,15 @@ def _status(rw: PolicyWords, t: Any) -> str:
 
 
 def _cells(w: PolicyWords, rw: PolicyWords, ident: str, t: Any) -> list[Cell]:
-    """A target's row; its rule and clock named in ``rw``, the words of the version that judged the row."""
+    """A target's row; its rule and clock named in ``rw``, the words of the version that judged the row. A next
+    reply is called by its clock's label (:func:`~.target_names.names_clock`), which its "measured on" cell
+    would repeat: that cell is ``-``, as the summary's row names it without its clock."""
     target = _label(rw, "notify", t.name) if t.kind == "notify" else target_name(rw, t.kind, t.clock)
     status = _status(rw, t)
     return [
         ident,
         target,
-        _label(rw, "clock", t.clock) if t.clock else "-",
+        _label(rw, "clock", t.clock) if t.clock and not names_clock(rw, t.kind, t.clock) else "-",
         status,
         w.t(t.due) if t.due is not None else "-",
         f"{_minutes(t.used_minutes)} / {_minutes(t.target_minutes)}",

@@ -128,6 +128,10 @@ class DataNote(_Row):
     #: ``conflict``: the line of the event read first; with ``known_id``: the line of the event that
     #: opens that id (0: the events have no lines)
     other_line: int = 0
+    #: per language, how the words name ``line`` and ``other_line``: a text log's line (``line 12``), a
+    #: table's row in its file (``row 2``; ``row 3 of b.parquet`` in another file of the directory than
+    #: the event's); empty: as lines of the log
+    lines: dict[str, list[str]] = Field(default_factory=dict)
     #: ``kind_differs``: the backup kind of the ``backup.deleted``
     kind: str = ""
     #: ``kind_differs``: the backup kind of the ``backup.completed``

@@ -9,7 +9,9 @@ Design notes
   a zone violation from its ``backup_kind``, a named target's breach (issue 12) from
   its ``target``, a contradiction in the events (``data``) from its note (:mod:`.data_notes`). Only a
   report read back from its JSON, which has no notes, shows a ``data`` violation's English, marked as a
-  detail for engineers.
+  detail for engineers. A named target's breach read back (no ``target`` either) is worded from its
+  incident's row, the target breached and due at the violation's ``at`` (:func:`target_read_back`); one
+  whose row is not found shows its English under the words of its own kind, never as an event log problem.
 * How late is said in the business time of the target's calendar, or elapsed (so marked) for an
   elapsed target (:func:`late_words`): a response by its priority's target, a notice by its
   notification rule's ``within``; to the second when under a minute, so that 20 seconds late never
@@ -49,13 +51,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import TypeVar
 
 from ..lang import model as lm
-from . import BreachedTarget, OutageRow, Report, RetentionRow, StopRow, Violation, periods
+from . import BreachedTarget, IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation, periods
 from .data_notes import Labels, note_text
 from .operations import first_rule, stop_reason
 from .parts import IncidentLike
@@ -266,9 +268,10 @@ def violation_text(
         worded = outage_notice_text(v, report, w, rows)  # a notification rule on an outage event
         if worded is not None:
             return worded
-    if v.target is not None:
+    breached = v.target if v.target is not None else target_read_back(v, report, incidents)
+    if breached is not None:
         i = incidents.get(v.id)
-        return target_text(v, v.target, w.for_row(i) if i is not None else w, report, i)
+        return target_text(v, breached, w.for_row(i) if i is not None else w, report, i, read_back=v.target is None)
     if v.kind == "response_breached" and v.id in incidents:
         i = incidents[v.id]
         w = w.for_row(i)  # the version that judged the incident: its labels and calendar
@@ -319,7 +322,46 @@ def violation_text(
     if v.note is not None:
         detail = note_text(v.note, v.id, w.lang, w.t, w.backup_kind_shown, w.event, policy_labels(w))
         return w.m("report.v.data", detail=detail)
-    return w.m("report.v.data_engine", detail=v.message)  # (a report rebuilt from its JSON: the engine's English)
+    # (a report rebuilt from its JSON, its row not found: the engine's English, under the violation's own words)
+    if v.kind == "data":
+        return w.m("report.v.data_engine", detail=v.message)
+    if v.kind == "target_breached":
+        return w.m("report.v.target_engine", detail=v.message)
+    return w.m("report.v.kind_engine", kind=violation_kind(v.kind, w), detail=v.message)
+
+
+def target_read_back(v: Violation, report: Report, incidents: Mapping[str, IncidentLike]) -> BreachedTarget | None:
+    """The named target a ``target_breached`` or ``notice_breached`` violation of a report read back from its JSON
+    (which keeps no ``target``) is about, rebuilt from its incident's row: the target of that row breached and due
+    at the violation's ``at`` (a notification rule for ``notice_breached``, a target on a clock otherwise). None
+    when there is none (an outage's notice, a row the report does not list). A cancel or a reset after the target
+    ran out is not in the JSON's fields: such a target reads as not met by its due time (:func:`target_text`)."""
+    if v.kind not in ("target_breached", "notice_breached") or v.at is None:
+        return None
+    row = incidents.get(v.id)
+    if not isinstance(row, IncidentRow):  # (compact verdicts: a report built in this process, its targets kept)
+        row = next((r for r in report.find(v.id) if isinstance(r, IncidentRow)), None)
+    if row is None:
+        return None
+    notify = v.kind == "notice_breached"
+    found = next(
+        (
+            t
+            for t in row.targets
+            if t.status == "breached" and (t.kind == "notify") == notify and same_instant(t.due, v.at)
+        ),
+        None,
+    )
+    if found is None:
+        return None
+    return BreachedTarget(
+        name=found.name,
+        kind=found.kind,
+        priority=row.priority,
+        clock=found.clock,
+        met_at=found.met_at,
+        missed=found.missed,
+    )
 
 
 def settled_later(v: Violation, report: Report, incidents: Mapping[str, IncidentLike]) -> dt.datetime | None:
@@ -357,18 +399,30 @@ def _kind_label(w: PolicyWords, kind: str) -> str | None:
     return (rule.label.text(w.lang) or None) if rule is not None else None
 
 
+def _declared(w: PolicyWords, has: Callable[[lm.Attribute], bool], name: str) -> lm.Attribute | None:
+    """The attribute ``name`` as the version that declares it (so that ``has`` holds) states it: ``w``'s own
+    when its version does, else the latest version given that does (a note may name an attribute or a value
+    only another version declares: version 1 judges an incident whose event carries what version 2 adds).
+    None when no version declares it."""
+    for model in [w.model, *(p.model for p in reversed(w.policies))]:
+        found = next((a for a in model.attributes if a.name == name), None) if model is not None else None
+        if found is not None and has(found):
+            return found
+    return None
+
+
 def _attribute_label(w: PolicyWords, name: str) -> str | None:
-    """An attribute's label for a reader (its name when it has none); None when the policy does not declare it."""
-    found = next((a for a in w.model.attributes if a.name == name), None) if w.model is not None else None
+    """An attribute's label for a reader (its name when it has none), as the version that declares it states it
+    (:func:`_declared`); None when no version declares it."""
+    found = _declared(w, lambda _: True, name)
     return None if found is None else found.label.text(w.lang) or name
 
 
 def _value_label(w: PolicyWords, attribute: str, value: str) -> str | None:
-    """A value's label for a reader (its name when it has none); None when the attribute does not declare it."""
-    found = next((a for a in w.model.attributes if a.name == attribute), None) if w.model is not None else None
-    if found is None or value not in found.values:
-        return None
-    return found.value_text(value, w.lang)
+    """A value's label for a reader (its name when it has none), as the version that declares the attribute with
+    that value states it (:func:`_declared`); None when no version declares it."""
+    found = _declared(w, lambda a: value in a.values, attribute)
+    return None if found is None else found.value_text(value, w.lang)
 
 
 def period_target(ident: str, w: PolicyWords) -> float | None:
@@ -432,11 +486,22 @@ def outage_notice_text(v: Violation, report: Report, w: PolicyWords, index: Repo
     return w.m("report.v.notice_none", due=w.t(due), as_of=w.t(as_of))
 
 
-def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, report: Report, incident: object | None = None) -> str:
+def target_text(
+    v: Violation,
+    t: BreachedTarget,
+    w: PolicyWords,
+    report: Report,
+    incident: object | None = None,
+    *,
+    read_back: bool = False,
+) -> str:
     """A breached named target (issue 12) or incident notification in words, from the violation's
     data; ``w`` are the words of the version that judged the incident, when known; its priority named
     with the label of the rule that judged ``incident`` (the row it is about) when known
-    (:meth:`~.words.PolicyWords.priority_of`)."""
+    (:meth:`~.words.PolicyWords.priority_of`). ``read_back``: ``t`` is rebuilt from the incident's row of a
+    report read back from its JSON (:func:`target_read_back`), which does not say whether a target on a clock
+    that was not stopped was cancelled, reset or still running: on a clock that ``cancels at`` or ``resets at``
+    an event, such a one is said not done by its due time."""
     as_of = report.period.as_of
     if t.kind == "notify":
         # (the incident not at hand: the rule, its label and its calendars of the version that defines it)
@@ -461,7 +526,16 @@ def target_text(v: Violation, t: BreachedTarget, w: PolicyWords, report: Report,
         return w.m("report.v.goal_reset", goal=goal, due=due, at=w.t(t.reset_at))
     if t.met_at is not None:
         return w.m("report.v.goal_late", goal=goal, due=due, at=w.t(t.met_at))
+    if read_back and _cut(w, t.clock):
+        return w.m("report.v.goal_missed", goal=goal, due=due)
     return w.m("report.v.goal_none", goal=goal, due=due, as_of=w.t(as_of))
+
+
+def _cut(w: PolicyWords, name: str | None) -> bool:
+    """Whether the clock ``name`` of ``w``'s version may be cancelled or reset (``cancels at``, ``resets at``), or
+    is not found: a target on it that ran out and was not stopped may have been cut after it ran out."""
+    clock = next((c for c in w.model.clocks if c.name == name), None) if w.model is not None else None
+    return clock is None or bool(clock.cancels or clock.resets)
 
 
 def _kept(t: BreachedTarget, rule: lm.Priority | None, due: dt.datetime | None, w: PolicyWords) -> str:

@@ -11,6 +11,9 @@ Design notes
   whole (the summary, the trend, the responses table, a violation of an
   incident whose rule is not known); a row of one incident names the rule that
   judged it when known (:meth:`PolicyWords.priority_of`, ``urgent 緊急（VIP）``).
+  A row read back from JSON does not say which rule judged it: the rule is
+  the one whose response target gives the row's ``response_due`` from its
+  ``clock_start`` when exactly one does (:func:`_rule_by_due`), else not known.
   The change notice names an item's priority alike (:mod:`sla_dsl.authoring.semdiff`).
 * :class:`PolicyWords` reads the version of the policy in force at the start
   of the period (the earliest version when none is yet): labels and targets of
@@ -40,11 +43,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
 from typing import NamedTuple
 
+from ..errors import SlaError
 from ..i18n import CATALOGUE, format_date, format_datetime, format_minutes, message
 from ..i18n.terms import UNITS, Amount, ordinal
 from ..lang import model as lm
@@ -343,6 +348,10 @@ class PolicyWords:
             return rule if isinstance(rule, lm.Priority) else None
         k = getattr(row, "rule", None)
         same = self.rules_of(pid)
+        if k is None and len(same) > 1 and self.policy is not None:  # (a row read back from JSON: by its due time)
+            start, due = getattr(row, "clock_start", None), getattr(row, "response_due", None)
+            if isinstance(start, dt.datetime) and isinstance(due, dt.datetime):
+                k = _rule_by_due(self.policy, pid, start, due)
         return same[k] if isinstance(k, int) and 0 <= k < len(same) else None
 
     def rule_of(self, row: object) -> lm.Priority | None:
@@ -614,3 +623,19 @@ def article_words(num: str, lang: str) -> str:
     if len(parts) > 2:
         said += message("report.article.item", lang, n=".".join(parts[2:]))
     return said
+
+
+@functools.lru_cache(maxsize=4096)
+def _rule_by_due(policy: Policy, pid: str, start: dt.datetime, due: dt.datetime) -> int | None:
+    """Which rule of priority ``pid`` judged an incident whose row does not say (read back from JSON): the
+    position of the one rule whose response target, from the clock's start ``start``, falls due at ``due`` (the
+    row's ``response_due``); None when none does, or more than one (their words may differ: not known)."""
+    found: list[int] = []
+    for k, rule in enumerate(policy.model.rules_of(pid)):
+        try:
+            at = policy.due(rule.target, start)
+        except (SlaError, ValueError, TypeError, KeyError):  # (a time outside the years, a calendar missing)
+            continue
+        if at.timestamp() == due.timestamp():  # (as instants: a repeated hour)
+            found.append(k)
+    return found[0] if len(found) == 1 else None

@@ -10,9 +10,11 @@ Design notes
 * Errors are answers, never tracebacks: every 4xx/5xx body is ``{"error":
   message, "help": ...}`` (422 on events adds the located ``problems``, the
   same lines as the CLI); an unexpected exception is logged in one line and
-  answered 500 ``internal error``. That line (:func:`.store.brief`) names the
-  route, the exception's type, a database driver's own first line and where
-  in this package it was raised; never a traceback, the SQL's parameters or
+  answered 500 ``internal error``. That line (:func:`_internal_line`, in the
+  log's language as the other lines of the log: the policy's primary one)
+  names the route, the exception's type, a database driver's own first line
+  (:func:`.store.brief_parts`, quoted as it is) and where in this package it
+  was raised; never a traceback, the SQL's parameters or
   any value the exception carries, which may be an event's confidential
   data. It is caught by :class:`_OneLine`, an ASGI layer inside Starlette's
   own error layer: a handler registered for ``Exception`` would answer, but
@@ -137,7 +139,7 @@ from .alerts import WITHDRAWN, Sender, Timers
 from .ingest import CLOCK_SKEW, Rejected, parse_body, unique
 from .metrics import Metrics
 from .repeats import Repeats
-from .store import HEARTBEAT, HELD_FOR, Store, Webhook, brief, database_kind, digest, distinct, unreachable
+from .store import HEARTBEAT, HELD_FOR, Store, Webhook, brief, brief_parts, database_kind, digest, distinct, unreachable
 from .tracking import Clock, PriorityNote, RealClock, Tracker, log_of, names_priority
 
 LOG = logging.getLogger("sla.serve")
@@ -840,6 +842,14 @@ def _unreachable_line(service: Service, method: str, route: str, exc: BaseExcept
     return message("serve.database_away", service.lang, request=f"{method} {route}", error=printable(brief(exc)))
 
 
+def _internal_line(service: Service, method: str, route: str, exc: BaseException) -> str:
+    """The log's line of a request answered 500, an unexpected exception (in the log's language): the
+    request, the exception and the place in this package it was raised (:func:`.store.brief_parts`)."""
+    error, place = brief_parts(exc)
+    key = "serve.internal_error" if place else "serve.internal_error.unplaced"
+    return message(key, service.lang, request=f"{method} {route}", error=printable(error), place=place)
+
+
 class _OneLine:
     """An exception a route lets through: logged in one line (:func:`.store.brief`: no traceback, no SQL
     parameters, no value it carries) and answered 500 ``internal error``, never raised on to the server;
@@ -875,7 +885,7 @@ class _OneLine:
                 self.repeats.failed(key, _unreachable_line(self.service, method, route, exc), brief(exc))
                 response = _error(503, *_DATABASE_AWAY, headers={"Retry-After": "5"})
             else:
-                self.repeats.failed(key, f"internal error: {method} {route}: {brief(exc)}")
+                self.repeats.failed(key, _internal_line(self.service, method, route, exc), brief(exc))
                 response = _error(500, "internal error", "the service logged it; please report it")
             if not started:
                 await response(scope, receive, send)

@@ -200,7 +200,7 @@ def parse_body(
         log = read_jsonl(io.BytesIO(lines), SOURCE, declared=declared_types(policies), defer=True)
     except EventInputError as exc:  # nothing filed, or the reading stopped: nothing more to check
         raise Rejected(tuple(exc.problems)) from None
-    if log.count == 0:
+    if log.count == 0 and not log.problems:  # (refused lines whose values wait for the check: not empty)
         raise Rejected((_EMPTY,))
     unread = {p.line for p in log.problems}  # the lines the reader refused: no event to look at
     numbered = [

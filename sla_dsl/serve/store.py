@@ -528,11 +528,19 @@ def brief(exc: BaseException) -> str:
     line of its message (``database is locked``, ``server closed the connection unexpectedly``); and the
     place in this package it came from. Never the SQL, its parameters or a traceback: an event's data may
     be confidential, and a log is read by many."""
+    text, place = brief_parts(exc)
+    return f"{text} at {place}" if place else text
+
+
+def brief_parts(exc: BaseException) -> tuple[str, str]:
+    """:func:`brief` in its two parts, for a line that says them in its own language: the exception (its
+    type, a database driver's type and first line) and the place in this package it came from
+    (``sla_dsl/serve/app.py:878``; empty when none of its frames is in the package)."""
     where = ""
     for frame, line in reversed(list(_frames(exc))):
         path = Path(frame.f_code.co_filename).resolve()
         if path.is_relative_to(_PACKAGE):
-            where = f" at {path.relative_to(_PACKAGE.parent).as_posix()}:{line}"
+            where = f"{path.relative_to(_PACKAGE.parent).as_posix()}:{line}"
             break
     text = type(exc).__name__
     if isinstance(exc, sa.exc.DBAPIError) and exc.orig is not None:
@@ -542,7 +550,7 @@ def brief(exc: BaseException) -> str:
         text += f" ({type(orig).__module__}.{type(orig).__name__}" + (f", SQLSTATE {code}" if code else "") + ")"
         if said:
             text += ": " + said[0][:200]
-    return text + where
+    return text, where
 
 
 def _frames(exc: BaseException) -> Iterable[tuple[Any, int]]:

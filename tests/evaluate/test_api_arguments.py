@@ -46,8 +46,14 @@ def refusal(*flags: str) -> str:
     return res.stderr.removeprefix("sla: error: ").strip()
 
 
+def _parameters(said: str) -> str:
+    """The command's words naming the API's parameters where it names its flags."""
+    return said.replace("--as-of", "as_of").replace("--from", "start").replace("--to", "end")
+
+
 def test_as_of_before_from_is_refused_in_the_command_s_words() -> None:
-    said = refusal("--from", "2026-11-01", "--to", "2026-12-01", "--as-of", "2026-10-01")
+    said = _parameters(refusal("--from", "2026-11-01", "--to", "2026-12-01", "--as-of", "2026-10-01"))
+    assert said.startswith("as_of `2026-10-01T00:00:00+09:00` is before start ")
     log = read_events(EXAMPLE)
     en = english_policy()  # (the API words it in the policy's primary language: the command's English here)
     calls = [
@@ -65,7 +71,8 @@ def test_as_of_before_from_is_refused_in_the_command_s_words() -> None:
 
 
 def test_an_empty_period_is_refused_first_in_the_command_s_words() -> None:
-    said = refusal("--from", "2026-11-01", "--to", "2026-11-01", "--as-of", "2026-10-01")
+    said = _parameters(refusal("--from", "2026-11-01", "--to", "2026-11-01", "--as-of", "2026-10-01"))
+    assert said == "the period is empty: `end` must be after `start`"
     with pytest.raises(InputError) as err:
         sla_dsl.evaluate(english_policy(), [], "2026-11-01", "2026-11-01", as_of="2026-10-01")
     assert str(err.value) == said

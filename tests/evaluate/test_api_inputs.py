@@ -129,5 +129,6 @@ def test_policy_operations_refuse_other_types_naming_them(call: Any, words: str)
 
 @pytest.mark.parametrize("path", ["policies/clicksoko.sla", ROOT / "policies" / "clicksoko.sla"])
 def test_evaluate_given_a_path_says_to_load_it(path: Any) -> None:
-    with pytest.raises(TypeError, match=r"takes a Policy, not a path: load it with sla_dsl\.load_policy\("):
+    # (in the language of the policy it names: test_policy_path_language.py)
+    with pytest.raises(TypeError, match=r"パスではなく `Policy` を渡してください（`sla_dsl\.load_policy\("):
         sla_dsl.evaluate(path, [], "2026-11-01", "2026-12-01")

@@ -177,7 +177,9 @@ def test_the_evaluators_checks_in_japanese() -> None:
     assert by_code["E120"].text("ja") == "`incident.reported` の優先度 `P9` はポリシーにありません"
     assert by_code["E120"].help_text("ja") == "ポリシーにあるのは `P1`、`P2`、`P3` です"
     assert (
-        by_code["E123"].text("ja").startswith("時刻 `2399-11-02T10:00:00+09:00` は扱える年（1900 年〜2200 年）の外です")
+        by_code["E123"]
+        .text("ja")
+        .startswith("時刻 `2399-11-02T10:00:00+09:00` は扱える年（1900 年から 2200 年まで）の外です")
     )
     assert by_code["E128"].text("ja") == "`incident.reported` の属性 `x` はポリシーにありません"
     for p in info.value.problems:

@@ -108,9 +108,9 @@ def test_a_frame_without_line_gives_the_report_of_one_run_over_it(dask_client: A
     said = [v.message for v in many.violations if v.kind == "data" and v.id == "TWICE"]
     n = len(events)
     assert said == [
-        f"<table>: row {n}: incident.reported of `TWICE` on line {n} contradicts line {n - 1} at the same "
+        f"<table>: row {n}: incident.reported of `TWICE` on row {n} contradicts row {n - 1} at the same "
         f"instant (priority `P2` vs `P1`); same-instant events are read in content order, not line order: "
-        f"line {n - 1} first"
+        f"row {n - 1} first"
     ]
 
 
@@ -186,10 +186,10 @@ def test_the_shuffle_key_of_an_id_is_the_id_as_the_reader_strips_it(kind: str) -
 
 
 def test_an_as_of_before_the_period_is_refused_before_any_work(dask_client: Any) -> None:
-    """As `sla_dsl.evaluate` refuses it, in the command's words: a report as of before `from` judges
-    nothing, and said 100% availability."""
+    """As `sla_dsl.evaluate` refuses it, in the command's words (the parameters named, in the policy's
+    primary language): a report as of before `from` judges nothing, and said 100% availability."""
     from sla_dsl.errors import InputError
 
     events = dd.from_pandas(frame(EXAMPLE), npartitions=2)
-    with pytest.raises(InputError, match="is before --from"):
+    with pytest.raises(InputError, match=r"^`as_of` の .* が `start` の .* より前です"):
         sla_dask.evaluate(POLICY_PATH, events, NOV, DEC, dt.date(2026, 10, 1))

@@ -71,8 +71,9 @@ def test_a_100k_event_log_from_parquet_files(dask_client: Any, big_log: Path, tm
 def test_files_not_partitioned_by_id_are_shuffled(dask_client: Any, big_log: Path, tmp_path: Path) -> None:
     files = write_files(big_log, tmp_path / "events", 4, by_id=False)
     assert files_json(str(files), big_log) == one_run_json(big_log, policy(), NOV, DEC)
-    with pytest.raises(PartitionError, match=r"are in two partitions: partition the events by `id`"):
+    with pytest.raises(PartitionError) as err:
         files_json(str(files), big_log, partitioned=True)  # said to be partitioned, and not: refused, not wrong
+    assert "are in two partitions: partition the events by `id`" in str(err.value.in_lang("en"))
 
 
 def test_an_unreadable_file_is_named_in_the_error(dask_client: Any, tmp_path: Path) -> None:
@@ -173,15 +174,16 @@ def test_files_to_shuffle_are_checked_and_named_before_any_task(dask_client: Any
     pq.write_table(pq.read_table(files / "part-001.parquet").drop_columns(["at"]), files / "part-001.parquet")
     with pytest.raises(EventInputError) as err:
         files_json(files, EXAMPLE)
-    assert f"{files / 'part-001.parquet'}: error: [E115] table lacks column `at`" in str(err.value)
+    assert f"{files / 'part-001.parquet'}: error: [E115] table lacks column `at`" in str(err.value.in_lang("en"))
 
 
 def test_a_frame_without_id_is_refused_before_the_shuffle(dask_client: Any) -> None:
     import dask.dataframe as dd
 
     events = dd.from_pandas(frame(EXAMPLE).drop(columns=["id"]), npartitions=2)
-    with pytest.raises(EventInputError, match=r"error: \[E115\] table lacks column `id`"):
+    with pytest.raises(EventInputError) as err:
         files_json(events, EXAMPLE)
+    assert "error: [E115] table lacks column `id`" in str(err.value.in_lang("en"))
 
 
 def test_a_directory_is_listed_as_one_run_lists_it(dask_client: Any, tmp_path: Path) -> None:
@@ -194,8 +196,9 @@ def test_a_directory_is_listed_as_one_run_lists_it(dask_client: Any, tmp_path: P
     assert files_json(files, EXAMPLE) == expected
     assert files_json(files, EXAMPLE, partitioned=True) == expected
     (files / "notes.txt").write_text("left here")
-    with pytest.raises(EventInputError, match=r"notes\.txt in the directory of events is neither Parquet nor Arrow"):
+    with pytest.raises(EventInputError) as err:
         files_json(files, EXAMPLE)
+    assert "notes.txt in the directory of events is neither Parquet nor Arrow" in str(err.value.in_lang("en"))
 
 
 def _times(column: pa.ChunkedArray, unit: str, zone: str) -> pa.Array:
@@ -391,7 +394,7 @@ def test_partitioned_files_name_rows_and_contradictions_as_one_run(dask_client: 
     expected = sla_dsl.evaluate(policy, str(files), NOV, DEC).model_dump_json()
     got = sla_dask.evaluate(POLICY_PATH, str(files), NOV, DEC, partitioned=True, source=str(files))
     assert got.model_dump_json() == expected
-    assert f"{files / 'part-0.parquet'}: row 2: incident.reported of `I-1` on line 2 contradicts line 1" in expected
+    assert f"{files / 'part-0.parquet'}: row 2: incident.reported of `I-1` on row 2 contradicts row 1" in expected
 
 
 def test_partitioned_files_with_a_line_column_name_the_original_lines(dask_client: Any, tmp_path: Path) -> None:

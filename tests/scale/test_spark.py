@@ -100,7 +100,7 @@ def test_a_frame_without_line_gives_the_report_of_one_run_over_it(spark: Any) ->
     many = sla_spark.evaluate(POLICY_PATH, frame_, NOV, DEC, partitions=2)
     assert many.model_dump_json() == one.model_dump_json()
     said = [v.message for v in many.violations if v.kind == "data" and v.id == "TWICE"]
-    assert len(said) == 1 and said[0].startswith("<table>: row ") and " on line " in said[0], said
+    assert len(said) == 1 and said[0].startswith("<table>: row ") and " on row " in said[0], said
 
 
 def test_bad_rows_of_a_frame_without_line_are_named_by_their_row(spark: Any) -> None:

@@ -217,9 +217,9 @@ def test_an_internal_error_is_one_line_of_the_log_without_data(
     assert len(errors) == 1 and errors[0].exc_info is None
     said = errors[0].getMessage()
     assert "\n" not in said and "CONFIDENTIAL" not in caplog.text and "INSERT" not in said
-    assert re.fullmatch(
-        r"internal error: POST /events: IntegrityError \(builtins\.Exception\): constraint failed "
-        r"at sla_dsl/serve/app\.py:\d+",
+    assert re.fullmatch(  # (in the log's language: Click So-ko's is Japanese; test_internal_error_words.py)
+        r"POST /events：内部エラーのため 500 で応答しました：IntegrityError \(builtins\.Exception\): "
+        r"constraint failed（sla_dsl/serve/app\.py:\d+ で発生）",
         said,
     ), said
 
