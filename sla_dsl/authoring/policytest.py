@@ -99,7 +99,7 @@ Design notes
   file's lines: their problems are left for the evaluator to settle with its
   own (a priority the policy does not know), so every problem is said at
   once, as for a log file (an ``events_file`` is read the same way). An event
-  whose form is wrong is checked for those values too (:func:`_values_only`),
+  whose form is wrong is checked for those values too (:func:`~sla_dsl.events.validate.values_only`),
   so that one line with a time without an offset and an unknown priority says
   both.
 * A case that fails prints expected and actual side by side. Exit 1 on any
@@ -138,7 +138,8 @@ from ..errors import InputError, NaiveDatetimeError
 from ..evaluation.in_force import VersionsInForce, effective_start
 from ..events import EventLog, Problem, validate_mapping
 from ..events.problems import EventSourceError, event_problems_in
-from ..events.schema import BaseEvent, declare_types
+from ..events.schema import declare_types
+from ..events.validate import values_only
 from ..i18n import format_date
 from ..i18n import message as said
 from ..i18n.authoring import names
@@ -1252,41 +1253,11 @@ def _inline_log(events: Any, case: Case, at: Place, declared: frozenset[str] = f
         ev, found = validate_mapping(data, case.file, line, types)
         if ev is None:
             problems += found
-            ev = _values_only(data, found, case.file, line, types)
+            ev = values_only(data, found, case.file, line, types)
         if ev is not None:
             log.add_event(ev, line)
     log.problems.extend(problems)
     return log.finish(False, defer=True)
-
-
-#: What stands in for a time at fault in :func:`_values_only` (one in the supported years, ``end`` after ``start``).
-_TIMES_STANDING_IN = {
-    "at": "2026-01-01T00:00:00+00:00",
-    "start": "2026-01-01T00:00:00+00:00",
-    "end": "2026-01-02T00:00:00+00:00",
-}
-
-
-def _values_only(data: Any, found: list[Problem], file: str, line: int, types: frozenset[str]) -> BaseEvent | None:
-    """The event ``data``, whose form has problems ``found``, with each field at fault stood in for (a time by
-    one of :data:`_TIMES_STANDING_IN`, an ``id`` by a text, any other left out), so that the evaluator's check
-    of the values the policy must know (a priority, a cause, an attribute) tells them of this line too, with
-    its problems of form (``at`` without an offset and priority ``P9``: E105 and E120 at once), as ``sla
-    evaluate`` tells two unknown values of one line at once. None when it cannot be (an event of no type, or
-    one still not valid). It is never judged: the problems of its form refuse the log whatever its values."""
-    if not isinstance(data, dict) or not found or any(p.column in (None, "event") for p in found):
-        return None
-    standing_in = dict(data)
-    for p in found:
-        column = str(p.column)
-        if column in _TIMES_STANDING_IN:
-            standing_in[column] = _TIMES_STANDING_IN[column]
-        elif column == "id":
-            standing_in[column] = "?"
-        else:
-            standing_in.pop(column, None)
-    ev, again = validate_mapping(standing_in, file, line, types)
-    return ev if not again else None
 
 
 def _unreadable_log(case: Case, path: Path, exc: EventSourceError) -> InputError:
