@@ -104,6 +104,7 @@ from .events.lines import PARQUET_SUFFIXES, is_parquet_file
 from .events.partitions import LINE, either, read_partition
 from .events.problems import EventInputError, RowSource
 from .events.schema import EventLog
+from .i18n import message
 from .policy.compiled import Policy, declared_types
 from .report import Report
 from .report.tables import report_tables
@@ -419,12 +420,8 @@ def _judge(
             ]
             return finish_blobs(texts, dask.compute(*_tree(parts, split_every)), start, end, as_of)
         events, source, layouts = _files_frame(footers, source, numbered=not by_lines)
-    elif not hasattr(events, "map_partitions"):
-        raise TypeError(
-            f"events: expected a Dask DataFrame or Parquet paths, found {type(events).__name__} "
-            "(a table in memory: sla_dsl.evaluate judges it in this process, or dask.dataframe.from_pandas "
-            "makes a Dask DataFrame of it)"
-        )
+    elif not hasattr(events, "map_partitions"):  # (said in the policy's primary language, as the period is)
+        raise TypeError(message("author.api.dask_events_type", client_lang(texts), kind=type(events).__name__))
     else:
         events = _without_views(_as_built(events))
     refuse_lacking(events.columns, source)

@@ -39,6 +39,7 @@ from .evaluation.partition import PARTITION_KEY, empty, merge
 from .evaluation.result import Evaluation
 from .events.partitions import LINE
 from .events.problems import RowSource
+from .i18n import message
 from .policy.compiled import Policy
 from .report import Report
 from .report.tables import report_tables
@@ -98,12 +99,9 @@ def judge(
     skip_invalid: bool = False,
 ) -> Evaluation:
     """Judge a Spark DataFrame of events (see the module's notes): the compact verdicts of one run."""
-    if not hasattr(events, "mapInArrow"):
-        raise TypeError(
-            f"events: expected a Spark DataFrame, found {type(events).__name__} (a table in memory: "
-            "sla_dsl.evaluate judges it in this process; Parquet files: spark.read.parquet)"
-        )
     texts = policy_texts(policy)
+    if not hasattr(events, "mapInArrow"):  # (said in the policy's primary language, as the period is)
+        raise TypeError(message("author.api.spark_events_type", client_lang(texts), kind=type(events).__name__))
     check_period(texts, start, end, as_of)
     with api_words(client_lang(texts)):  # (what the client refuses, in the policy's primary language)
         refuse_lacking(events.columns, source)  # before the shuffle needs `id`

@@ -1058,7 +1058,8 @@ def _breach_credit_rows(report: dict[str, Any], versions: VersionsInForce) -> Ta
     first day as the row's ``start`` gives it, a period the evaluated one cuts too), which two versions'
     lines in one period share (their credits differ: a row each); then each of those rows by that key and
     ``:version=V``, the version that judged its incidents (the earliest in force, when versions with the same
-    line share the row), and the shared key, in :attr:`TargetKeys.shared`, names none."""
+    line share the row), and the shared key, in :attr:`TargetKeys.shared` with the keys of those rows in the
+    versions' order (effective date: the keys a case that writes the shared one is offered), names none."""
     out = TargetKeys()
     judged_by = {str(r["id"]): str(r["policy_version"]) for r in report["incidents"]}
     rank = {p.version: k for k, p in enumerate(sorted(versions.policies, key=lambda p: p.effective))}
@@ -1077,6 +1078,13 @@ def _breach_credit_rows(report: dict[str, Any], versions: VersionsInForce) -> Ta
         out.rows[full] = r
         out.written.append(full)
         out.shared.setdefault(key, []).append(full)
+
+    def in_force_order(full: str) -> tuple[int, str]:
+        version = full.rpartition(VERSION_KEY)[2]
+        return rank.get(version, len(rank)), version
+
+    for fulls in out.shared.values():  # (in the versions' order, not the report's rows')
+        fulls.sort(key=in_force_order)
     return out
 
 

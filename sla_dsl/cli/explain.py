@@ -243,6 +243,26 @@ def _empty_month(
     raise UsageError(said, lang=lang)
 
 
+def _lines_of(log: EventLog, ident: str) -> list[int]:
+    """The lines of the events about ``ident`` the reader read, filed or set aside for their form (a line
+    it could not read an id from is nobody's)."""
+    logs = [log] if log.aside is None else [log, log.aside]
+    return sorted({r[3] for one in logs for group in one.groups for r in group.get(ident, ())})
+
+
+def _refuse_left_out(log: EventLog, ident: str, lines: list[int], lang: str) -> None:
+    """Refuse to explain ``ident`` when ``--skip-invalid`` left out every line about it that is not left (of
+    ``lines``): said so, naming those lines as the skipped ones are named, not as an id no event has."""
+    from ..events.problems import located
+
+    gone = sorted({p.line for p in log.left_out} & set(lines))
+    if not gone:
+        return
+    where = ("、" if lang == "ja" else ", ").join(located(log.source, n, None, lang) for n in gone)
+    key = "explain.left_out.one" if len(gone) == 1 else "explain.left_out.other"
+    raise InputError(message(key, lang, id=ident, where=where), lang=lang)
+
+
 def explain_command(args: argparse.Namespace) -> int:
     """``sla explain``: print the explanation of one item."""
     from ..evaluation import judge_log
@@ -267,6 +287,7 @@ def explain_command(args: argparse.Namespace) -> int:
             defer=True,
             declared=declared_types(policies),
         )
+    lines = _lines_of(log, ident)  # (before any check takes one out: to say so if all are left out)
     check_event_times(log)  # a time outside the supported years is its line's problem, not part of a period
     with flag_values():
         as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None
@@ -280,6 +301,7 @@ def explain_command(args: argparse.Namespace) -> int:
         if at is None:
             with event_problems_in(tlang):
                 log.settle(args.skip_invalid)  # the problems of the lines come first, when there are any
+            _refuse_left_out(log, ident, lines, tlang)
             words = PolicyWords(policies, tlang)
             raise InputError(words.m("explain.no_events", id=ident), lang=tlang)
         month = _month(dt.datetime.fromtimestamp(at, tz))
@@ -313,6 +335,8 @@ def explain_command(args: argparse.Namespace) -> int:
     lang = args.lang or default_lang(policies)
     w = PolicyWords(policies, lang, report.period.start.date(), one_year(report))
     if not items:
+        if not any(ident in g for g in log.groups):  # (its lines all left out: said so, not "no events")
+            _refuse_left_out(log, ident, lines, lang)
         full = PolicyWords(policies, lang)
         key = "explain.not_found" if known or ":" in ident else "explain.no_events"  # (no event has that id)
         if not known and _service_named(ident, policies):  # (a measurement period's id: its violation only)

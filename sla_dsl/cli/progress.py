@@ -121,15 +121,18 @@ class Phase:
 
 
 def say_skipped(skipped: list[str], lang: str) -> None:
-    """The lines ``--skip-invalid`` left out (:func:`~sla_dsl.events.problems.by_line`), each on stderr
-    as ``sla: skipped: ...`` in ``lang``: nothing is left out unsaid (``sla evaluate``, ``sla explain``)."""
+    """The lines ``--skip-invalid`` left out (:func:`~sla_dsl.events.problems.by_line`), each problem of
+    each on stderr as ``sla: skipped: ...`` in ``lang`` (a line's second problem as its first, not as a bare
+    error): nothing is left out unsaid (``sla evaluate``, ``sla explain``)."""
     word = message("cli.evaluate.skipped", lang)
+    hint = f"  {message('diag.word.help', lang)}: "  # (a problem's help line, as Problem.render writes it)
     for line in skipped:
-        print(f"sla: {word}: {_shown(line)}", file=sys.stderr)
+        print(_shown(line, f"sla: {word}: ", hint), file=sys.stderr)
 
 
-def _shown(text: str) -> str:
-    """A skipped line's problems for the terminal, as an error's are shown: their own lines kept (a
-    second problem, the ``help:`` line under its message), a control character within a line escaped
-    (a value from the log is escaped already where the problem is written: no id makes a line)."""
-    return "\n".join(printable(line) for line in text.split("\n"))
+def _shown(text: str, prefix: str, hint: str) -> str:
+    """A skipped line's problems for the terminal, as an error's are shown: each problem's line after
+    ``prefix``, its help line (starting ``hint``) under it, a control character within a line escaped (a
+    value from the log is escaped already where the problem is written, so no id makes a line:
+    :meth:`~sla_dsl.events.problems.Problem.render`)."""
+    return "\n".join(printable(row) if row.startswith(hint) else prefix + printable(row) for row in text.split("\n"))

@@ -81,7 +81,7 @@ from .breach_credits import judge_breach_credits
 from .common import Ctx, Versions
 from .deadline_times import JudgedPeriod, check_deadlines
 from .declared import check_declared
-from .event_times import check_event_times
+from .event_times import Taken, check_event_times
 from .id_forms import KnownIds, opened_at
 from .incident_columns import Judged, judge_columns, prepare, report_permutation
 from .order import prepare_groups, report_conflicts, violations_in_order
@@ -287,8 +287,9 @@ def own_log(log: EventLog) -> EventLog:
 
 #: The period's edges as the command's refusals of the period name them: its flags.
 COMMAND_EDGES = {"from_flag": "--from", "to_flag": "--to", "as_of_flag": "--as-of"}
-#: The period's edges as the API's entries name them where they refuse the period (empty, too long,
-#: ``as_of`` before it starts): their parameters, ``start``, ``end`` and ``as_of``, which a caller wrote.
+#: The period's edges as the API's entries name them where they refuse the period (no time, no offset,
+#: another type, out of range, empty, too long, ``as_of`` before it starts): their parameters, ``start``,
+#: ``end`` and ``as_of``, which a caller wrote.
 API_EDGES = {"from_flag": "start", "to_flag": "end", "as_of_flag": "as_of"}
 
 
@@ -384,11 +385,11 @@ def period_bounds(
     lang: str = "en",
     edges: Mapping[str, str] = COMMAND_EDGES,
 ) -> tuple[float, float, float]:
-    """The period [from, to) and ``as_of`` as epoch seconds, checked (empty, too long, out of range); what
-    it refuses, in ``lang``, an empty or too long period naming its ``edges`` (the command's flags, or
+    """The period [from, to) and ``as_of`` as epoch seconds, checked (no time, no offset, another type, out
+    of range, empty, too long); what it refuses, in ``lang``, naming its ``edges`` (the command's flags, or
     the API's parameters: :data:`API_EDGES`)."""
     tz = versions.rules[0].tz
-    p0, p1 = _instant(start, tz, "--from", lang), _instant(end, tz, "--to", lang)
+    p0, p1 = _instant(start, tz, edges["from_flag"], lang), _instant(end, tz, edges["to_flag"], lang)
     flags = {k: edges[k] for k in ("from_flag", "to_flag")}
     if p1 <= p0:
         raise InputError(message("author.time.empty_period", lang, **flags), lang=error_lang(lang))
@@ -396,7 +397,7 @@ def period_bounds(
         first, last = (t if isinstance(t, str) else t.isoformat() for t in (start, end))
         said = message("author.time.long_period", lang, start=first, end=last, years=MAX_PERIOD_YEARS, **flags)
         raise InputError(said, lang=error_lang(lang))
-    t_as_of = _instant(as_of, tz, "--as-of", lang) if as_of is not None else p1
+    t_as_of = _instant(as_of, tz, edges["as_of_flag"], lang) if as_of is not None else p1
     return p0, p1, t_as_of
 
 
@@ -442,17 +443,23 @@ def check_log(
 
     Event times must lie in the supported years (E123); priorities, backup kinds
     and the causes of outages and incidents must be ones the policies know
-    (E120-E122); so must the deadlines counted from the events that are left, in
-    what the judge of ``period`` computes (E124; without it, every event's).
-    Problems the reader deferred are settled with these, in line order, and the
-    values of the lines they refuse are checked too (:func:`_check_aside`).
+    (E120-E122); so must attributes and their values (E128, E129) and event types
+    (E103). Every one of these checks sees every event, and the events they
+    refuse leave the log once all have seen them (:class:`~.event_times.Taken`):
+    a line with several problems is told them all. Then the deadlines counted
+    from the events that are left, in what the judge of ``period`` computes
+    (E124; without it, every event's). Problems the reader deferred are settled
+    with these, in line order, and the values of the lines they refuse are
+    checked too (:func:`_check_aside`).
     """
-    spans = check_event_times(log)
+    taken = Taken()  # (the events refused: taken out once every check has seen them)
+    spans = check_event_times(log, taken)
     # Each family's distinct payloads, gathered in one pass (a superset once records are taken out).
     payloads: dict[int, set[tuple[Any, ...]]] = {}
-    _check_values(versions, log, payloads)
-    check_attributes(versions, log, payloads)  # E128, E129: attributes the policies do not declare
-    check_declared(versions, log)  # E103: events of a type that no policy version declares
+    _check_values(versions, log, payloads, taken)
+    check_attributes(versions, log, taken, payloads)  # E128, E129: attributes the policies do not declare
+    check_declared(versions, log, taken)  # E103: events of a type that no policy version declares
+    taken.out(log)
     check_deadlines(versions, log, period, spans)  # E124: deadlines past the supported years, on the events left
     _check_aside(versions, log)
     log.settle(skip_invalid)
@@ -473,16 +480,17 @@ def _check_aside(versions: Versions, log: EventLog) -> None:
     own.groups = tuple(dict(group) for group in aside.groups)
     own.unread = list(aside.unread)
     own.cells = lambda line, field: log.written(line, field) or aside.written(line, field)
-    check_event_times(own)
-    _check_values(versions, own, {})
-    check_attributes(versions, own)
+    taken = Taken()  # (every check sees every event: the copy is let go, nothing need be taken out of it)
+    check_event_times(own, taken)
+    _check_values(versions, own, {}, taken)
+    check_attributes(versions, own, taken)
     log.problems.extend(own.problems)
 
 
-def _check_values(versions: Versions, log: EventLog, payloads: dict[int, set[tuple[Any, ...]]]) -> None:
+def _check_values(versions: Versions, log: EventLog, payloads: dict[int, set[tuple[Any, ...]]], taken: Taken) -> None:
     """File E120-E122 and E130 for each priority, backup kind, cause and service of ``log`` the policies do
-    not know, and take those events out of the log once every check has seen them (``payloads``: each
-    family's distinct payloads, gathered here when missing, for the checks after)."""
+    not know, and note those events in ``taken``, out of the log once every check has seen them
+    (``payloads``: each family's distinct payloads, gathered here when missing, for the checks after)."""
     priorities = versions.all_priorities
     kinds = versions.all_backup_kinds
     causes = ENGINE_CAUSES | versions.all_exclusions
@@ -502,10 +510,9 @@ def _check_values(versions: Versions, log: EventLog, payloads: dict[int, set[tup
         problems.append(problem(log.source, r[3], code, said, hint))
         return False
 
-    # The records found bad, by their group and id (their places in its list): taken out only after
-    # every check has seen them, so that a line with two unknown values (a priority and a cause) is told
-    # both at once, and left out (``--skip-invalid``) once.
-    taken: dict[tuple[int, str], tuple[dict[str, list[Rec]], set[int]]] = {}
+    # The records found bad are noted in ``taken`` by their group and id (their places in its list): taken
+    # out only after every check has seen them, so that a line with two unknown values (a priority and a
+    # cause), or one and an undeclared attribute, is told them all at once, and left out once.
     for group, codes, allowed, field, err, at in (
         (log.incidents, (REPORTED, REPRIORITIZED), priorities, "priority", "E120", 0),
         (log.incidents, (REPORTED,), causes, "cause", "E122", 1),
@@ -533,9 +540,7 @@ def _check_values(versions: Versions, log: EventLog, payloads: dict[int, set[tup
         for ident in bad_ids:
             for i, r in enumerate(group[ident]):
                 if r[1] in codes and r[2][at] is not None and not known(r[2][at], allowed, field, r, err):
-                    taken.setdefault((id(group), ident), (group, set()))[1].add(i)
-    for (_, ident), (group, bad) in taken.items():
-        log.keep(group, ident, [r for i, r in enumerate(group[ident]) if i not in bad])
+                    taken.add(group, ident, i)
 
 
 def judge_incidents(

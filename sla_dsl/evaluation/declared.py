@@ -8,7 +8,9 @@ Design notes
   that none of the judging policies declares would then be filed and never
   judged. :func:`check_declared` refuses those events with the reader's own
   error (E103, the line, a help saying how to declare the type), settled with
-  the other problems of the log, so nothing is silently dropped.
+  the other problems of the log, so nothing is silently dropped; the event
+  leaves the log once the other checks have seen it too
+  (:class:`~.event_times.Taken`).
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ import copy
 from ..events.schema import BUILTIN_COUNT, TYPES, EventLog, Rec
 from ..events.validate import unknown_type
 from .common import Versions
+from .event_times import Taken
 
 
-def check_declared(versions: Versions, log: EventLog) -> None:
-    """File a problem for each incident event of a declared type that no policy version declares."""
+def check_declared(versions: Versions, log: EventLog, taken: Taken) -> None:
+    """File a problem for each incident event of a declared type that no policy version declares, and note
+    the event in ``taken`` (out of the log once every check has seen it)."""
     declared = frozenset().union(*(r.policy.event_types for r in versions.rules))
     allowed = {k for k in range(BUILTIN_COUNT, len(TYPES)) if TYPES[k] in declared}
     if len(allowed) == len(TYPES) - BUILTIN_COUNT:
@@ -29,15 +33,10 @@ def check_declared(versions: Versions, log: EventLog) -> None:
     group = log.incidents
     bad = [ident for ident, recs in group.items() if any(r[1] >= BUILTIN_COUNT and r[1] not in allowed for r in recs)]
     for ident in bad:
-        recs = group[ident]
-        keep = []
-        for r in recs:
+        for place, r in enumerate(group[ident]):
             if r[1] >= BUILTIN_COUNT and r[1] not in allowed:
-                name = TYPES[r[1]]
-                log.problems.append(unknown_type(log.source, r[3], name, declared))
-            else:
-                keep.append(r)
-        log.keep(group, ident, keep)
+                log.problems.append(unknown_type(log.source, r[3], TYPES[r[1]], declared))
+                taken.add(group, ident, place)
 
 
 def for_policies(log: EventLog, declared: frozenset[str]) -> EventLog:

@@ -10,7 +10,8 @@ Design notes
   once, before anything is computed: one outside is problem E123 naming its
   line, filed in ``EventLog.problems`` and settled with the reader's and the
   policy check's problems (raised together in line order, or with
-  ``skip_invalid`` left out). Its records are taken out of the log either way.
+  ``skip_invalid`` left out). Its records are taken out of the log either way
+  (once the other checks have seen them too: below).
 * Cheap on a good log: the least and greatest time of each family are found
   on one numpy column of its times (one pass of ``itemgetter`` in C); only a
   family that reaches out of the range is looked at record by record.
@@ -20,6 +21,14 @@ Design notes
   (one run, or a partition's on a Dask or Spark worker), a text log's time as the
   reader noted it (only the times outside are noted). A time the log cannot give
   (a ``timestamp`` in UTC, a year Python cannot hold) is written in UTC.
+* **Every check sees every line.** The evaluator's checks of a log (this one,
+  the values the policies must know, the attributes they declare, the types
+  they declare) note the events they refuse in one :class:`Taken`, and the
+  events leave the log once, when every check has seen them
+  (:meth:`Taken.out`): so a line with a time outside the years and an unknown
+  priority, or an unknown priority and an undeclared attribute, is told every
+  problem in one run, in line order, and left out once (``--skip-invalid``).
+  Only the events found bad are noted: a good log costs nothing more.
 """
 
 from __future__ import annotations
@@ -34,7 +43,7 @@ from ..events.problems import RowSource, problem
 from ..events.schema import CODE, EventLog, Rec
 from ..lang.diagnostics import words
 
-__all__ = ["check_event_times"]
+__all__ = ["Taken", "check_event_times"]
 
 _AT = operator.itemgetter(0)
 #: Payload positions of the times a ``stop.announced`` names (its channel comes first).
@@ -44,12 +53,38 @@ _HELP = words("events.E123.help", first=FIRST_TIME_TEXT, last=END_TIME_TEXT)
 _YEARS = {"first": str(FIRST_YEAR), "last": str(LAST_YEAR)}
 
 
-def check_event_times(log: EventLog) -> list[tuple[float, float] | None]:
-    """File problem E123 for each event whose times lie outside the supported years, and take it out of the log.
+class Taken:
+    """The events the checks of a log refused (their problems filed), by group, id and place in the id's
+    list, taken out of the log at once when every check has seen them (:meth:`out`; see the notes)."""
+
+    __slots__ = ("_places",)
+
+    def __init__(self) -> None:
+        self._places: dict[tuple[int, str], tuple[dict[str, list[Rec]], set[int]]] = {}
+
+    def add(self, group: dict[str, list[Rec]], ident: str, place: int) -> None:
+        """Note the event at ``place`` in the list of ``ident`` in ``group`` (one of ``log.groups``)."""
+        key = (id(group), ident)
+        found = self._places.get(key)
+        if found is None:
+            found = self._places[key] = (group, set())
+        found[1].add(place)
+
+    def out(self, log: EventLog) -> None:
+        """Take the events noted out of ``log`` (and out of its count), each once."""
+        for (_, ident), (group, places) in self._places.items():
+            log.keep(group, ident, [r for i, r in enumerate(group[ident]) if i not in places])
+        self._places.clear()
+
+
+def check_event_times(log: EventLog, taken: Taken | None = None) -> list[tuple[float, float] | None]:
+    """File problem E123 for each event whose times lie outside the supported years, and take it out of the
+    log: at once, or with ``taken``, when every check of the log has seen it (:class:`Taken`).
 
     Returns, for each group of ``log.groups`` in turn, the earliest and latest ``at`` of its events when
     all lay inside (one pass over them, taken here once: :func:`~.deadline_times.check_deadlines` starts
-    from them), else None (a planned stop's, an empty group's, one that lost events here)."""
+    from them), else None (a planned stop's, an empty group's, one with events refused here)."""
+    own = Taken() if taken is None else taken
     bounds: list[tuple[float, float] | None] = []
     for group in log.groups:
         if not group:
@@ -61,11 +96,12 @@ def check_event_times(log: EventLog) -> list[tuple[float, float] | None]:
                 bounds.append((lo, hi))
                 continue
         bounds.append(None)
-        for ident in list(group):
-            recs = group[ident]
-            keep = [r for r in recs if not _problems(log, r)]
-            if len(keep) < len(recs):
-                log.keep(group, ident, keep)
+        for ident, recs in group.items():
+            for i, r in enumerate(recs):
+                if _problems(log, r):
+                    own.add(group, ident, i)
+    if taken is None:
+        own.out(log)
     return bounds
 
 

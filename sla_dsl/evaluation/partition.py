@@ -71,7 +71,7 @@ from ..lang.diagnostics import WordedInputError, words
 from ..policy.compiled import Policy
 from ..report import Violation
 from ..report.trend import Count, FigureKey
-from . import Time, api_lang, assemble, judge_log, judge_part, period_bounds
+from . import API_EDGES, Time, api_lang, assemble, judge_log, judge_part, period_bounds
 from .common import Ctx, Rules, Versions
 from .incident_columns import report_order
 from .incidents import Incident
@@ -170,7 +170,8 @@ def judge_partition(
 ) -> Partial:
     """Judge one partition of a log (all the events of each of its ids) into a :class:`Partial`."""
     versions = Versions(_policies(policy))
-    p0, p1, t_as_of = period_bounds(versions, start, end, as_of, api_lang(policy))  # (in the policy's language)
+    # (in the policy's language, naming the parameters: an API entry's refusal)
+    p0, p1, t_as_of = period_bounds(versions, start, end, as_of, api_lang(policy), API_EDGES)
     ids = _ids(set(itertools.chain.from_iterable(log.groups)))
     ctx = Ctx(versions, p0, p1, t_as_of, log.source)
     try:
@@ -273,7 +274,8 @@ def merge(parts: Sequence[Partial]) -> Partial:
     if len(pc.unique(ids)) < len(ids):
         counts = pc.value_counts(ids)
         shared = counts.field("values").filter(pc.greater(counts.field("counts"), 1))
-        more = words("events.partition.more", n=str(len(shared) - 1)) if len(shared) > 1 else ""
+        others = len(shared) - 1
+        more = words(f"events.partition.more.{'one' if others == 1 else 'other'}", n=str(others)) if others else ""
         ident, hint = str(pc.min(shared).as_py()), words("events.partition.help")
         raise PartitionError(words("events.partition.split", id=ident, key=PARTITION_KEY, more=more, help=hint))
     columns = tuple(_joined([p.incidents.columns[k] for p in parts]) for k in range(len(_FIELDS)))
@@ -329,7 +331,7 @@ def finish(
     if partial.incidents.fields != _FIELDS:
         raise InputError("partial results from another version of sla-dsl: use one version everywhere")
     versions = Versions(_policies(policy))
-    p0, p1, t_as_of = period_bounds(versions, start, end, as_of, said)
+    p0, p1, t_as_of = period_bounds(versions, start, end, as_of, said, API_EDGES)
     ctx = Ctx(versions, p0, p1, t_as_of, partial.source, walk=walk)
     ctx.violations.extend(partial.violations)
     ctx.data.extend(partial.data)

@@ -104,6 +104,7 @@ from ..report import DataDiff, DataNote
 from ..report.data_notes import note_text
 from ..report.violation_rows import DataWhat
 from .common import Ctx, Rules, Versions, wall_text
+from .event_times import Taken
 
 REPORTED, STARTED = CODE["incident.reported"], CODE["outage.started"]
 
@@ -266,11 +267,12 @@ assert len(PAYLOAD_SIZES) == sum(1 for c in range(BUILTIN_COUNT) if PAYLOAD_BY_C
 
 
 def check_attributes(
-    versions: Versions, log: EventLog, payloads: dict[int, set[tuple[Any, ...]]] | None = None
+    versions: Versions, log: EventLog, taken: Taken, payloads: dict[int, set[tuple[Any, ...]]] | None = None
 ) -> None:
     """File E128 (undeclared attribute) and E129 (undeclared value) for each ``incident.reported`` or
     ``outage.started`` that has one, and for each event of a type some version's ``changes at`` lists
-    (:func:`_check_changes`), and take those events out of the log (as the other checks do).
+    (:func:`_check_changes`), and note those events in ``taken``, out of the log once every check has
+    seen them (as the other checks do: :class:`~.event_times.Taken`).
 
     ``payloads`` may give, per family, its distinct payloads (:func:`distinct_payloads`) or a superset."""
     declared: dict[str, set[str]] = {}
@@ -279,17 +281,16 @@ def check_attributes(
             declared.setdefault(a.name, set()).update(a.values)
     for group, code in ((log.incidents, REPORTED), (log.outages, STARTED)):
         found = payloads.get(FAMILY_OF[code]) if payloads is not None else None
-        _check_group(declared, log, group, code, distinct_payloads(group) if found is None else found)
+        _check_group(declared, log, taken, group, code, distinct_payloads(group) if found is None else found)
     codes = listed_codes(versions)
     if codes and log.unread:
-        _check_changes(declared, log, codes)
+        _check_changes(declared, log, taken, codes)
 
 
-def _check_changes(declared: dict[str, set[str]], log: EventLog, codes: frozenset[int]) -> None:
+def _check_changes(declared: dict[str, set[str]], log: EventLog, taken: Taken, codes: frozenset[int]) -> None:
     """E128, E129 for the attributes an event of a type some version's ``changes at`` lists gives, as for
     a report's (its attributes are read), and E109 for attributes that are not an object of names; each
-    at the event's line, the event taken out of the log."""
-    bad: dict[str, set[tuple[float, int, int]]] = {}
+    at the event's line, the event noted in ``taken``."""
     for u in log.unread:
         if u.family != _INCIDENTS or u.field != "attributes" or u.code not in codes:
             continue
@@ -301,17 +302,21 @@ def _check_changes(declared: dict[str, set[str]], log: EventLog, codes: frozense
         if not found:
             continue
         recs = log.incidents.get(u.ident, [])
-        if not any((r[0], r[1], r[3]) == (u.epoch, u.code, u.line) for r in recs):
-            continue  # (taken out already by another check)
+        place = next((i for i, r in enumerate(recs) if (r[0], r[1], r[3]) == (u.epoch, u.code, u.line)), None)
+        if place is None:
+            continue  # (not an event of this log)
         for code, message, help in found:
             log.problems.append(problem(log.source, u.line, code, message, help))
-        bad.setdefault(u.ident, set()).add((u.epoch, u.code, u.line))
-    for ident, gone in bad.items():
-        log.keep(log.incidents, ident, [r for r in log.incidents[ident] if (r[0], r[1], r[3]) not in gone])
+        taken.add(log.incidents, u.ident, place)
 
 
 def _check_group(
-    declared: dict[str, set[str]], log: EventLog, group: dict[str, list[Rec]], code: int, payloads: set[tuple[Any, ...]]
+    declared: dict[str, set[str]],
+    log: EventLog,
+    taken: Taken,
+    group: dict[str, list[Rec]],
+    code: int,
+    payloads: set[tuple[Any, ...]],
 ) -> None:
     # the distinct payloads of the group (most carry no attributes), then each distinct text once
     size = len(PAYLOAD_BY_CODE[code])
@@ -321,16 +326,13 @@ def _check_group(
     if not bad:
         return
     for ident in [i for i, recs in group.items() if any(_attrs_text(r, code) in bad for r in recs)]:
-        recs = group[ident]
-        keep: list[Rec] = []
-        for r in recs:
+        for place, r in enumerate(group[ident]):
             text = _attrs_text(r, code)
             if text not in bad:
-                keep.append(r)
                 continue
             for found, message, help in _problems(declared, attributes_of((None, None, text)), TYPES[code]):
                 log.problems.append(problem(log.source, r[3], found, message, help))
-        log.keep(group, ident, keep)
+            taken.add(group, ident, place)
 
 
 def _attrs_text(r: Rec, code: int) -> str | None:

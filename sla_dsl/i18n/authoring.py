@@ -180,6 +180,21 @@ AUTHORING: dict[str, Msg] = {
         "events: expected an iterable of event models or dicts (a list of them), a pyarrow Table or a "
         "DataFrame, or a log file's path; found {kind} (one event? pass [event])",
     ),
+    # `events` of sla_dsl.dask.evaluate / judge that is neither a Dask DataFrame nor Parquet paths (sla_dsl/dask.py)
+    "author.api.dask_events_type": Msg(
+        "`events` には `Dask` の `DataFrame` か Parquet ファイルのパスを渡してください（`{kind}` が渡されました。"
+        "メモリ上の表は `sla_dsl.evaluate` がこのプロセスで判定します。`dask.dataframe.from_pandas` で `Dask` の "
+        "`DataFrame` にすることもできます）",
+        "events: expected a Dask DataFrame or Parquet paths, found {kind} (a table in memory: sla_dsl.evaluate "
+        "judges it in this process, or dask.dataframe.from_pandas makes a Dask DataFrame of it)",
+    ),
+    # `events` of sla_dsl.spark.evaluate / judge that is no Spark DataFrame (sla_dsl/spark.py)
+    "author.api.spark_events_type": Msg(
+        "`events` には `Spark` の `DataFrame` を渡してください（`{kind}` が渡されました。メモリ上の表は "
+        "`sla_dsl.evaluate` がこのプロセスで判定します。Parquet ファイルは `spark.read.parquet` で読んでください）",
+        "events: expected a Spark DataFrame, found {kind} (a table in memory: sla_dsl.evaluate judges it in this "
+        "process; Parquet files: spark.read.parquet)",
+    ),
     "author.api.log_type": Msg(
         "`log` には `sla_dsl.reader.read_events` で読んだ `EventLog` を渡してください（`{kind}` が渡されました）",
         "log: expected an EventLog (sla_dsl.reader.read_events), found {kind}",

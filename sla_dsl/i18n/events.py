@@ -628,7 +628,8 @@ EVENTS: dict[str, Msg] = {
         "分けてください{more}\n  ヒント: {help}",
         "the events of id `{id}` are in two partitions: partition the events by `{key}`{more}\n  help: {help}",
     ),
-    "events.partition.more": Msg("（ほかに {n} 個の `id` も分かれています）", " ({n} more ids split)"),
+    "events.partition.more.one": Msg("（ほかに {n} 個の `id` も分かれています）", " ({n} more id split)"),
+    "events.partition.more.other": Msg("（ほかに {n} 個の `id` も分かれています）", " ({n} more ids split)"),
     "events.partition.help": Msg(
         "`id` は前後の空白を除いた値で分けてください（` INC-2 ` は `INC-2` です）。`sla_dsl.dask` と "
         "`sla_dsl.spark` のシャッフルはそう分けます。`partitioned=True` で渡すファイルも同じように分けてください",

@@ -1028,6 +1028,18 @@ REPORT: dict[str, Msg] = {
     "explain.no_events": Msg(
         "イベントログに `{id}` のイベントがありません", "the event log has no events about `{id}`"
     ),
+    # every line about the id was left out with --skip-invalid (cli/explain.py): nothing of it is left to explain;
+    # {where}: those lines, located as the skipped lines are (`events.jsonl:3`)
+    "explain.left_out.one": Msg(
+        "`{id}` のイベントは不正なため除外したので、説明できるものがありません"
+        "（`--skip-invalid`。除外した行：{where}）",
+        "nothing is left to explain about `{id}`: its line was left out as invalid (`--skip-invalid`): {where}",
+    ),
+    "explain.left_out.other": Msg(
+        "`{id}` のイベントは不正なため除外したので、説明できるものがありません"
+        "（`--skip-invalid`。除外した行：{where}）",
+        "nothing is left to explain about `{id}`: its lines were left out as invalid (`--skip-invalid`): {where}",
+    ),
     # an id of a service's measurement period (`content:2026-11-01:plan=premium`) no violation of the period has
     "explain.not_found.period": Msg(
         "{start} 〜 {end} に `{id}` という稼働率の違反はありません（サービスの測定期間は、終わった期間の稼働率が"

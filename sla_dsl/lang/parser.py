@@ -538,6 +538,16 @@ def _peer(err: UnexpectedInput, text: str, pos: int, expected: set[str], line_of
     return _unexpected(hint.word(text), expected, span, code=code, help_text=hint.help)
 
 
+def _in_backticks(value: str) -> str:
+    """``value`` as it goes between the backticks a message puts around ``{word}``: one that holds a backtick
+    is padded with one backtick fewer than the longest run of them it holds, so that the message quotes it as
+    Markdown's code span does (`` ` ``), not as a run of three (``unexpected ```, ...``)."""
+    if "`" not in value:
+        return value
+    ticks = "`" * max(map(len, re.findall("`+", value)))
+    return f"{ticks} {value} {ticks}"
+
+
 def _printable(value: str) -> str:
     return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in value)
 
@@ -563,7 +573,7 @@ def _unexpected(
 def _unexpected_words(value: str, expected: set[str], code: str) -> Words:
     want = expected_words(expected)
     value = _printable(value)
-    shown = value if len(value) <= 40 else value[:37] + "..."
+    shown = _in_backticks(value if len(value) <= 40 else value[:37] + "...")
     key = f"diag.{code}" if value else f"diag.{code}.input"
     if want:
         return words(f"{key}.expected" if value else f"{key}_expected", word=shown, expected=_or_list(want))

@@ -45,7 +45,7 @@ def test_text_and_dates_mean_what_the_command_reads(start: Any, end: Any, as_of:
 @pytest.mark.parametrize(
     ("start", "error", "words"),
     [
-        ("november", InputError, "--from `november` is not an ISO 8601 time or a date"),
+        ("november", InputError, "start `november` is not an ISO 8601 time or a date"),
         ("2026-11-01T00:00:00", NaiveDatetimeError, "no UTC offset"),
         ("1066-10-14", InputError, "outside the supported years"),
     ],
@@ -58,7 +58,7 @@ def test_bad_text_is_refused_in_the_command_words(start: str, error: type[Except
 @pytest.mark.parametrize("value", [1_730_000_000, 1.5, None, ["2026-11-01"]])
 def test_another_type_is_a_type_error_naming_it(value: Any) -> None:
     # not an AttributeError (``'int' object has no attribute 'year'``) from inside the engine
-    with pytest.raises(TypeError, match=f"--to: expected a datetime .* found {type(value).__name__}"):
+    with pytest.raises(TypeError, match=f"end: expected a datetime .* found {type(value).__name__}"):
         dumped("2026-11-01", value, english=True)
 
 
