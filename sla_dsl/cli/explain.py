@@ -20,6 +20,9 @@ deleted backups, backup days and windows, and every violation
 log's ids. An id whose every event is after ``--as-of`` is refused as not
 judged yet, and a measurement period's id with no violation as such (exit 1).
 The text is in the policy's primary language unless ``--lang`` says otherwise.
+The problems of the log's lines are told as ``sla evaluate`` tells them, every one of every line
+(:func:`~sla_dsl.evaluation.check_events` runs before the period is chosen from the events left or any
+refusal settles them), with ``--skip-invalid`` the lines left out said before any refusal.
 The paths are read as ``sla evaluate`` reads them, the id after the one event
 log (an event log among the policies is wrong usage, exit 2).
 """
@@ -47,6 +50,7 @@ from .langs import usage_lang
 from .parsing import refuse_logs_among_policies
 
 if TYPE_CHECKING:
+    from ..evaluation.deadline_times import JudgedPeriod
     from ..policy.compiled import Policy
 
 
@@ -199,17 +203,23 @@ def _service_named(ident: str, policies: Sequence[Policy]) -> bool:
 
 
 def _refuse_after_as_of(
-    log: EventLog, ident: str, as_of: dt.datetime, policies: Sequence[Policy], lang: str, skip_invalid: bool
+    log: EventLog,
+    ident: str,
+    period: tuple[dt.datetime, dt.datetime, dt.datetime],
+    policies: Sequence[Policy],
+    lang: str,
+    skip_invalid: bool,
 ) -> None:
     """Refuse (exit 1) an id every event of which is after ``--as-of``: nothing about it is judged yet,
-    which is what to say rather than that no period holds it (the problems of the lines first)."""
+    which is what to say rather than that no period holds it (the problems of the lines first, every one
+    ``sla evaluate`` tells over that ``period``, ``as_of`` last: the deadlines its judge would count too)."""
+    as_of = period[2]
     times = [r[0] for g in log.groups for r in g.get(ident, ())]
     if not times or min(times) <= as_of.timestamp():
         return
-    from ..events.problems import event_problems_in
+    from ..evaluation.deadline_times import JudgedPeriod
 
-    with event_problems_in(lang):
-        log.settle(skip_invalid)
+    _settle(log, policies, skip_invalid, lang, JudgedPeriod(*(t.timestamp() for t in period)))
     full = PolicyWords(policies, lang)
     first = dt.datetime.fromtimestamp(min(times), as_of.tzinfo)
     raise InputError(full.m("explain.after_as_of", id=ident, first=full.t(first), as_of=full.t(as_of)), lang=lang)
@@ -243,6 +253,24 @@ def _empty_month(
     raise UsageError(said, lang=lang)
 
 
+def _settle(
+    log: EventLog, policies: Sequence[Policy], skip_invalid: bool, lang: str, period: JudgedPeriod | None
+) -> None:
+    """Settle the problems of the lines before a refusal that judges nothing, as ``sla evaluate`` settles
+    them over ``period`` (:func:`~sla_dsl.evaluation.check_log`, the first step of judging it; None: a log
+    with no event left, no deadline to count): raised in ``lang``, or with ``skip_invalid`` the lines left
+    out said on stderr as it says them (none left out unsaid, the refusal after them)."""
+    from ..evaluation import check_log
+    from ..evaluation.common import Versions
+    from ..events.problems import by_line, event_problems_in
+    from .progress import say_skipped
+
+    with event_problems_in(lang):
+        check_log(Versions(policies), log, skip_invalid, period)
+    if skip_invalid:
+        say_skipped(by_line(log.left_out, lang), lang)
+
+
 def _lines_of(log: EventLog, ident: str) -> list[int]:
     """The lines of the events about ``ident`` the reader read, filed or set aside for their form (a line
     it could not read an id from is nobody's)."""
@@ -265,8 +293,8 @@ def _refuse_left_out(log: EventLog, ident: str, lines: list[int], lang: str) -> 
 
 def explain_command(args: argparse.Namespace) -> int:
     """``sla explain``: print the explanation of one item."""
-    from ..evaluation import judge_log
-    from ..evaluation.event_times import check_event_times
+    from ..evaluation import check_events, judge_log
+    from ..evaluation.common import Versions
     from ..events.problems import event_problems_in
     from ..events.reader import read_events
     from ..policy import declared_types, load_policies
@@ -288,7 +316,10 @@ def explain_command(args: argparse.Namespace) -> int:
             declared=declared_types(policies),
         )
     lines = _lines_of(log, ident)  # (before any check takes one out: to say so if all are left out)
-    check_event_times(log)  # a time outside the supported years is its line's problem, not part of a period
+    # Every check that needs no period, before one is chosen from the events left (a time outside the
+    # supported years is its line's problem, not part of a period), and before any refusal settles the
+    # problems: a line is told every problem `sla evaluate` tells it (an unknown priority, its form's).
+    check_events(Versions(policies), log)
     with flag_values():
         as_of = parse_edge(args.as_of, tz, "--as-of", tlang) if args.as_of else None
         given = [
@@ -299,8 +330,7 @@ def explain_command(args: argparse.Namespace) -> int:
     else:
         at = _anchor(log, ident, tz, as_of)
         if at is None:
-            with event_problems_in(tlang):
-                log.settle(args.skip_invalid)  # the problems of the lines come first, when there are any
+            _settle(log, policies, args.skip_invalid, tlang, None)  # the problems of the lines first, if any
             _refuse_left_out(log, ident, lines, tlang)
             words = PolicyWords(policies, tlang)
             raise InputError(words.m("explain.no_events", id=ident), lang=tlang)
@@ -317,7 +347,7 @@ def explain_command(args: argparse.Namespace) -> int:
     with flag_values():
         check_period_args(start, end, tlang, as_of)
     if as_of is not None:  # (a usage error first: an `--as-of` outside the period is refused as such)
-        _refuse_after_as_of(log, ident, as_of, policies, tlang, args.skip_invalid)
+        _refuse_after_as_of(log, ident, (start, end, as_of), policies, tlang, args.skip_invalid)
     known = any(ident in g for g in log.groups)
     taken_at = _completions(log, ident)  # (a backup's id: the day or window its completion counts in)
     # The log is consumed by judging it: one period, chosen before.

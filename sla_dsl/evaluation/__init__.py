@@ -452,6 +452,29 @@ def check_log(
     with these, in line order, and the values of the lines they refuse are
     checked too (:func:`_check_aside`).
     """
+    spans = _check_kept(versions, log)
+    check_deadlines(versions, log, period, spans)  # E124: deadlines past the supported years, on the events left
+    _check_aside(versions, log)
+    log.settle(skip_invalid)
+
+
+def check_events(versions: Versions, log: EventLog) -> None:
+    """The checks of :func:`check_log` that need no period, without settling: the problems of the times
+    outside the supported years (E123), of the values and attributes the policies do not know (E120-E122,
+    E128-E130) and of the types they do not declare (E103) filed, the events they refuse taken out of
+    ``log`` once every check has seen them, and the lines set aside for their form checked too.
+
+    ``sla explain`` runs them before it chooses its period from the events left (an event of year 2300
+    names no month) or refuses an id: so a line is told every problem ``sla evaluate`` tells it, whatever
+    the command settles first. :func:`judge_log`'s :func:`check_log` then finds nothing more in them."""
+    _check_kept(versions, log)
+    _check_aside(versions, log)
+
+
+def _check_kept(versions: Versions, log: EventLog) -> list[tuple[float, float] | None]:
+    """The checks of the events the reader filed (E123, E120-E122, E130, E128, E129, E103), the events they
+    refuse taken out once every check has seen them; returns :func:`~.event_times.check_event_times`'
+    spans, for the deadlines."""
     taken = Taken()  # (the events refused: taken out once every check has seen them)
     spans = check_event_times(log, taken)
     # Each family's distinct payloads, gathered in one pass (a superset once records are taken out).
@@ -460,9 +483,7 @@ def check_log(
     check_attributes(versions, log, taken, payloads)  # E128, E129: attributes the policies do not declare
     check_declared(versions, log, taken)  # E103: events of a type that no policy version declares
     taken.out(log)
-    check_deadlines(versions, log, period, spans)  # E124: deadlines past the supported years, on the events left
-    _check_aside(versions, log)
-    log.settle(skip_invalid)
+    return spans
 
 
 def _check_aside(versions: Versions, log: EventLog) -> None:
