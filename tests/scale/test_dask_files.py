@@ -147,7 +147,10 @@ def test_the_collector_is_paused_and_given_back() -> None:
 def test_a_table_in_memory_is_a_type_error_saying_what_to_use(kind: str) -> None:
     table = pa.table({"event": ["incident.reported"], "at": ["2026-11-02T10:00:00+09:00"], "id": ["I-1"]})
     events = table.to_pandas() if kind == "pandas" else table
-    with pytest.raises(TypeError, match=r"expected a Dask DataFrame or Parquet paths, found (DataFrame|Table) .*"):
+    # (in the policy's primary language: Click So-ko's is Japanese)
+    with pytest.raises(
+        TypeError, match=r"`Dask` の `DataFrame` か Parquet .*（`(DataFrame|Table)` が渡されました.*sla_dsl\.evaluate"
+    ):
         sla_dask.evaluate(POLICY_PATH, events, dt.date(2026, 11, 1), dt.date(2026, 12, 1))
 
 

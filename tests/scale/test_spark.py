@@ -44,7 +44,10 @@ def test_a_table_in_memory_is_a_type_error_saying_what_to_use() -> None:
     import pyarrow as pa
 
     table = pa.table({"event": ["incident.reported"], "at": ["2026-11-02T10:00:00+09:00"], "id": ["I-1"]})
-    with pytest.raises(TypeError, match=r"expected a Spark DataFrame, found Table .*sla_dsl\.evaluate"):
+    # (in the policy's primary language: Click So-ko's is Japanese)
+    with pytest.raises(
+        TypeError, match=r"`Spark` の `DataFrame` を渡してください（`Table` が渡されました.*sla_dsl\.evaluate"
+    ):
         sla_spark.evaluate(POLICY_PATH, table, dt.date(2026, 11, 1), dt.date(2026, 12, 1))
 
 
