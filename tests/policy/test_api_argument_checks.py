@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 
 import pytest
+from policy_languages import english, japanese  # (tests/policy on the path: pytest's rootdir-less import)
 
 import sla_dsl
 from sla_dsl.i18n import message
@@ -25,18 +25,6 @@ from sla_dsl.i18n import message
 ROOT = Path(__file__).resolve().parents[2]
 CLICKSOKO = ROOT / "policies" / "clicksoko.sla"
 START = dt.datetime(2026, 11, 2, 10, tzinfo=dt.timezone(dt.timedelta(hours=9)))
-
-
-@cache
-def japanese() -> sla_dsl.Policy:
-    return sla_dsl.load_policy(CLICKSOKO)
-
-
-@cache
-def english() -> sla_dsl.Policy:
-    text = CLICKSOKO.read_text("utf-8")
-    assert "  languages ja, en " in text
-    return sla_dsl.load_policy(text.replace("  languages ja, en ", "  languages en, ja ", 1))
 
 
 LANG_CALLS: dict[str, Callable[[sla_dsl.Policy], object]] = {

@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
+from policy_languages import english, japanese  # (tests/policy on the path: pytest's rootdir-less import)
 
 import sla_dsl
 from sla_dsl.calendars.bounds import OutOfRangeError
@@ -36,18 +36,6 @@ MONTH = ("2026-11-01", "2026-12-01")
 NO_LOG = "/nonexistent/ev.jsonl"
 #: the frame every located problem keeps in every language (``<events>:1: error: [E120] ``)
 _FRAME = re.compile(r"^\S*:\d+(?::\d+)?: error: \[E\d{3}\] ", re.M)
-
-
-@cache
-def japanese() -> sla_dsl.Policy:
-    return sla_dsl.load_policy(CLICKSOKO)
-
-
-@cache
-def english() -> sla_dsl.Policy:
-    text = CLICKSOKO.read_text("utf-8")
-    assert "  languages ja, en " in text
-    return sla_dsl.load_policy(text.replace("  languages ja, en ", "  languages en, ja ", 1))
 
 
 def in_japanese(text: str) -> bool:

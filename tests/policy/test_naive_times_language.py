@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 
 import pytest
+from policy_languages import english, japanese  # (tests/policy on the path: pytest's rootdir-less import)
 
 import sla_dsl
 from sla_dsl.errors import NaiveDatetimeError
@@ -21,18 +21,6 @@ ROOT = Path(__file__).resolve().parents[2]
 CLICKSOKO = ROOT / "policies" / "clicksoko.sla"
 NAIVE = dt.datetime(2026, 11, 1)
 AWARE = dt.datetime(2026, 11, 1, tzinfo=dt.timezone(dt.timedelta(hours=9)))
-
-
-@cache
-def japanese() -> sla_dsl.Policy:
-    return sla_dsl.load_policy(CLICKSOKO)
-
-
-@cache
-def english() -> sla_dsl.Policy:
-    text = CLICKSOKO.read_text("utf-8")
-    assert "  languages ja, en " in text
-    return sla_dsl.load_policy(text.replace("  languages ja, en ", "  languages en, ja ", 1))
 
 
 CALLS: dict[str, Callable[[sla_dsl.Policy], object]] = {
