@@ -77,14 +77,13 @@ class Taken:
         self._places.clear()
 
 
-def check_event_times(log: EventLog, taken: Taken | None = None) -> list[tuple[float, float] | None]:
-    """File problem E123 for each event whose times lie outside the supported years, and take it out of the
-    log: at once, or with ``taken``, when every check of the log has seen it (:class:`Taken`).
+def check_event_times(log: EventLog, taken: Taken) -> list[tuple[float, float] | None]:
+    """File problem E123 for each event whose times lie outside the supported years, and note it in ``taken``,
+    which takes it out of the log when every check of the log has seen it (:class:`Taken`).
 
     Returns, for each group of ``log.groups`` in turn, the earliest and latest ``at`` of its events when
     all lay inside (one pass over them, taken here once: :func:`~.deadline_times.check_deadlines` starts
     from them), else None (a planned stop's, an empty group's, one with events refused here)."""
-    own = Taken() if taken is None else taken
     bounds: list[tuple[float, float] | None] = []
     for group in log.groups:
         if not group:
@@ -99,9 +98,7 @@ def check_event_times(log: EventLog, taken: Taken | None = None) -> list[tuple[f
         for ident, recs in group.items():
             for i, r in enumerate(recs):
                 if _problems(log, r):
-                    own.add(group, ident, i)
-    if taken is None:
-        own.out(log)
+                    taken.add(group, ident, i)
     return bounds
 
 
