@@ -280,6 +280,11 @@ SERVE: dict[str, Msg] = {
         "{request}：内部エラーのため 500 で応答しました：{error}（{place} で発生）",
         "internal error: {request}: {error} at {place}",
     ),
+    # an exception in a line of the log (store.brief): where in the package it was raised
+    "serve.brief.placed": Msg(
+        "{error}（{place} で発生）",
+        "{error} at {place}",
+    ),
     "serve.internal_error.unplaced": Msg(
         "{request}：内部エラーのため 500 で応答しました：{error}",
         "internal error: {request}: {error}",

@@ -470,7 +470,9 @@ class Timers:
             try:
                 result: Evaluation | None = judge(r.family, bodies.get((r.family, r.item), []), r.instant)
             except Exception as exc:  # (said once: checked again when its item has another event)
-                LOG.error("%s", self._say("serve.timers.not_checked", alert=self._raised(r), error=_why(exc)))
+                LOG.error(
+                    "%s", self._say("serve.timers.not_checked", alert=self._raised(r), error=_why(exc, self.lang))
+                )
                 result = None
             yield r, n, result
 
@@ -508,7 +510,9 @@ class Timers:
                 if not own_failure(exc):
                     raise
                 self.withdrawing.pop(0)
-                said = self._say("serve.timers.withdrawal_not_recorded", alert=self._raised(r), error=_why(exc))
+                said = self._say(
+                    "serve.timers.withdrawal_not_recorded", alert=self._raised(r), error=_why(exc, self.lang)
+                )
                 LOG.error("%s", said)
                 continue
             self.withdrawing.pop(0)
@@ -552,7 +556,7 @@ class Timers:
 
     def _failed(self, key: str, exc: BaseException) -> None:
         """A step of the loop failed (the database away, or a bug): said once while it goes on (:class:`Repeats`)."""
-        error = _why(exc)
+        error = _why(exc, self.lang)
         self.repeats.failed(key, self._say(key, error=error), error)
 
     def _say(self, key: str, **fields: object) -> str:
@@ -635,7 +639,9 @@ class Timers:
         for t, why in held:  # the database took other alerts meanwhile: it refused these for themselves
             self._strikes[t.key] = strikes = self._strikes.get(t.key, 0) + 1
             if strikes < STRIKES:
-                LOG.error("%s", self._say("serve.timers.not_recorded", alert=self._named(t), error=_why(why)))
+                LOG.error(
+                    "%s", self._say("serve.timers.not_recorded", alert=self._named(t), error=_why(why, self.lang))
+                )
                 continue
             self.pending.remove(t)
             self.held -= 1
@@ -646,7 +652,7 @@ class Timers:
         """Give up an alert the database refuses for what it is: said in the log, never tried again here."""
         self.skipped.add(t.key)
         self._strikes.pop(t.key, None)
-        LOG.error("%s", self._say("serve.timers.skipped", alert=self._named(t), error=_why(exc)))
+        LOG.error("%s", self._say("serve.timers.skipped", alert=self._named(t), error=_why(exc, self.lang)))
 
     def _named(self, t: Transition) -> str:
         """An alert as a line of the log names it: kind, target, item (its id cut short) and instant."""
@@ -891,10 +897,10 @@ def _scrubbed(text: str, w: Webhook) -> str:
     return out
 
 
-def _why(exc: BaseException) -> str:
-    """An exception as a line of the log says it (:func:`.store.brief`), its control characters as their
-    escapes: a database's or a receiver's message may quote what it was given."""
-    return printable(brief(exc))
+def _why(exc: BaseException, lang: str) -> str:
+    """An exception as a line of the log says it in ``lang`` (:func:`.store.brief`), its control characters
+    as their escapes: a database's or a receiver's message may quote what it was given."""
+    return printable(brief(exc, lang))
 
 
 class Sender:
@@ -957,7 +963,9 @@ class Sender:
             try:
                 self.store.release(list(self._held.values()), time.time())
             except Exception as exc:
-                said = message("serve.webhook.not_given_back", self.lang, count=len(self._held), error=_why(exc))
+                said = message(
+                    "serve.webhook.not_given_back", self.lang, count=len(self._held), error=_why(exc, self.lang)
+                )
                 LOG.error("%s", said)
             self._held.clear()
 
@@ -1046,7 +1054,7 @@ class Sender:
             await self._post(client, w, d)
             self.repeats.ok(key)
         except Exception as exc:  # the database is away: the lease ends and the delivery is taken again
-            error = _why(exc)
+            error = _why(exc, self.lang)
             said = message("serve.webhook.not_recorded", self.lang, webhook=w.shown, error=error)
             self.repeats.failed(key, said, error)
 
@@ -1060,7 +1068,7 @@ class Sender:
                 due = await anyio.to_thread.run_sync(self.store.claim, w.hook, time.time(), self.lease, self.batch)
                 self.repeats.ok(key)
             except Exception as exc:
-                error = _why(exc)
+                error = _why(exc, self.lang)
                 said = message("serve.webhook.not_read", self.lang, webhook=w.shown, error=error)
                 self.repeats.failed(key, said, error)
                 due = []

@@ -315,7 +315,7 @@ class Service:
                 await anyio.to_thread.run_sync(self.store.hold_webhooks, self.server, self.webhooks, self.clock.now())
                 self._holds.ok("hold")
             except Exception as exc:  # the database away: said once, tried again at the next beat
-                error = printable(brief(exc))
+                error = printable(brief(exc, self.lang))
                 self._holds.failed("hold", message("serve.webhook.not_held", self.lang, error=error), error)
 
     def let_go(self) -> None:
@@ -325,7 +325,7 @@ class Service:
         try:
             self.store.let_go_webhooks(self.server)
         except Exception as exc:  # (the database away: the rows go once HELD_FOR has passed)
-            LOG.error("%s", message("serve.webhook.not_let_go", self.lang, error=printable(brief(exc))))
+            LOG.error("%s", message("serve.webhook.not_let_go", self.lang, error=printable(brief(exc, self.lang))))
 
     def ready_line(self, addresses: Sequence[str]) -> str:
         """The log's line once the service listens: where, the versions it serves, its database (no user or
@@ -406,7 +406,7 @@ class Service:
             # (events left out, not problems: an event with two unknown values has two)
             unjudged = filed - sum(len(recs) for group in log.groups for recs in group.values())
         except Exception as exc:  # (the live view will say it in its own words)
-            LOG.error("%s", message("serve.unjudged.unchecked", self.lang, error=brief(exc)))
+            LOG.error("%s", message("serve.unjudged.unchecked", self.lang, error=brief(exc, self.lang)))
             return
         if not log.left_out:
             return
@@ -454,7 +454,7 @@ class Service:
             # (the incidents not judged before too: one the versions now judge leaves the list)
             notes = self.tracker.priority_notes(named | before)
         except Exception as exc:  # (GET /report says it in its own words)
-            LOG.error("%s", message("serve.not_judged.unchecked", self.lang, error=brief(exc)))
+            LOG.error("%s", message("serve.not_judged.unchecked", self.lang, error=brief(exc, self.lang)))
             return
         if added is not None:  # only what it changed: an incident judged before, a reprioritisation from its date
             e = added.effective
@@ -496,7 +496,7 @@ class Service:
         try:
             notes = self.tracker.priority_notes({r.ident for r in named} | again)
         except Exception as exc:  # (GET /report says it in its own words)
-            LOG.error("%s", message("serve.not_judged.unchecked_batch", self.lang, error=brief(exc)))
+            LOG.error("%s", message("serve.not_judged.unchecked_batch", self.lang, error=brief(exc, self.lang)))
             return
         sent = {(r.ident, round(r.at_epoch, 3)) for r in named}
         for n in notes:
@@ -660,7 +660,8 @@ class Service:
                     said = message("serve.reload.in_file", lang, path=p.path, said=said)
                 LOG.error("%s", _reload_line(_lines(said), lang))
             except Exception as exc:  # the database away, a file gone: the next SIGHUP tries again
-                LOG.error("%s", _reload_line(f"{printable(p.path)}: {brief(exc)}", policy_language(p.model)))
+                lang = policy_language(p.model)
+                LOG.error("%s", _reload_line(f"{printable(p.path)}: {brief(exc, lang)}", lang))
 
     def _changed_on_disk(self, loaded: Policy, fresh: Policy) -> None:
         """Say (an error in the log) that the file of a version in use now means something else: the change
@@ -839,7 +840,9 @@ _DATABASE_AWAY = (
 
 def _unreachable_line(service: Service, method: str, route: str, exc: BaseException) -> str:
     """The log's line of a request answered 503, the database away (in the log's language)."""
-    return message("serve.database_away", service.lang, request=f"{method} {route}", error=printable(brief(exc)))
+    return message(
+        "serve.database_away", service.lang, request=f"{method} {route}", error=printable(brief(exc, service.lang))
+    )
 
 
 def _internal_line(service: Service, method: str, route: str, exc: BaseException) -> str:

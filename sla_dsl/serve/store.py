@@ -523,13 +523,14 @@ def own_failure(exc: BaseException) -> bool:
     return not isinstance(exc, (sa.exc.SQLAlchemyError, OSError))
 
 
-def brief(exc: BaseException) -> str:
+def brief(exc: BaseException, lang: str = "en") -> str:
     """An exception in one line for the log: its type; for a database error, the driver's type and the first
     line of its message (``database is locked``, ``server closed the connection unexpectedly``); and the
-    place in this package it came from. Never the SQL, its parameters or a traceback: an event's data may
-    be confidential, and a log is read by many."""
+    place in this package it came from, said in ``lang`` (the log's language: ``... （sla_dsl/serve/app.py:878
+    で発生）``). Never the SQL, its parameters or a traceback: an event's data may be confidential, and a log
+    is read by many."""
     text, place = brief_parts(exc)
-    return f"{text} at {place}" if place else text
+    return message("serve.brief.placed", lang, error=text, place=place) if place else text
 
 
 def brief_parts(exc: BaseException) -> tuple[str, str]:

@@ -92,3 +92,38 @@ def test_an_exception_raised_outside_the_package_has_no_place(start: Starter, tm
 def test_both_lines_are_in_the_catalogue() -> None:
     for key in ("serve.internal_error", "serve.internal_error.unplaced"):
         assert CATALOGUE[key].ja and CATALOGUE[key].en
+
+
+def _away(*_args: Any, **_kwargs: Any) -> int:
+    raise sa.exc.OperationalError("INSERT INTO events (body) VALUES (?)", {}, Exception("database is locked"))
+
+
+def _logged_away(
+    start: Starter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture, pols: Any
+) -> str:
+    c = start(f"sqlite:///{tmp_path / 'sla.db'}", pols=pols)
+    monkeypatch.setattr(c.app.state.service.store, "add_events", _away)  # type: ignore[attr-defined]
+    caplog.set_level(logging.INFO)
+    r = c.post("/events", json=EVENT)
+    assert r.status_code == 503
+    errors = [rec.getMessage() for rec in caplog.records if rec.levelno >= logging.ERROR]
+    assert len(errors) == 1
+    return errors[0]
+
+
+def test_the_place_of_a_database_away_is_said_in_the_log_s_language(
+    start: Starter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Every line that quotes an exception and where it was raised (:func:`.store.brief`) says the place in
+    the log's language: a Japanese log's 503 line said ``... database is locked at sla_dsl/serve/app.py:N``."""
+    said = _logged_away(start, tmp_path, monkeypatch, caplog, load_policies([str(POLICY)]))
+    assert re.search(r"database is locked（sla_dsl/serve/app\.py:\d+ で発生）", said), said
+    assert " at " not in said
+
+
+def test_the_place_of_a_database_away_in_an_english_log(
+    start: Starter, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    said = _logged_away(start, tmp_path, monkeypatch, caplog, _english())
+    assert re.search(r"database is locked at sla_dsl/serve/app\.py:\d+", said), said
+    assert "で発生" not in said
