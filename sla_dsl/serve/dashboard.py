@@ -325,8 +325,8 @@ let data = state.data, fetched = Date.now();
 // the table's rows ([tr, status cell, countdown cell, status words shown] per row of data), and the rows they show
 let shown = [], drawn = null;
 function put(id, text) {{ document.getElementById(id).textContent = text; }}
-function hms(s) {{
-  const neg = s < 0; s = Math.abs(Math.round(s));
+function hms(s, past) {{  // past: the due time has passed (overdue, with no business time past it yet: 0:00:00)
+  const neg = past || s < 0; s = Math.abs(Math.round(s));
   const h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60), r = s % 60;
   const t = h + ":" + String(m).padStart(2, "0") + ":" + String(r).padStart(2, "0");
   return neg ? W.overdue + " " + t : t;
@@ -383,7 +383,7 @@ function draw() {{  // every second: the countdowns, and a row's class once it i
     if (said !== was) {{ tr.className = status; statusCell.textContent = said; shown[i][3] = said; }}
     const clock = data.clocks[row[CLOCK]];
     const unit = mark ? "" : clock.counts === "business" ? W.in_business : W.in_elapsed;
-    const text = hms(running ? row[LEFT] - used[row[CLOCK]] : row[LEFT]) + unit;
+    const text = hms(running ? row[LEFT] - used[row[CLOCK]] : row[LEFT], status === "breached") + unit;
     if (countdown.textContent !== text) countdown.textContent = text;
   }});
 }}

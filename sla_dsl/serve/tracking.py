@@ -724,7 +724,8 @@ class Tracker:
         if inc.due is not None and inc.status != "excluded":
             end = inc.responded if inc.responded is not None else now
             used = rules.between(inc.clock, max(end, inc.clock), cal)
-            left = rules.between(end, inc.due, cal) if end < inc.due else -rules.between(inc.due, end, cal)
+            # (+ 0.0: no business time past the due yet is 0, not -0.0)
+            left = rules.between(end, inc.due, cal) if end < inc.due else -rules.between(inc.due, end, cal) + 0.0
         return {
             "id": inc.ident,
             "priority": inc.priority,
