@@ -247,10 +247,10 @@ def _tree(parts: list[Any], split_every: int) -> list[Any]:
     return [dask.delayed(_blob, pure=True)(p) for p in parts]
 
 
-def _files(events: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) -> list[str]:
+def _files(events: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], lang: str) -> list[str]:
     """The Parquet files a path names: the file, or a directory's Parquet files in name order, known as
     the one-run reader knows them (:func:`~sla_dsl.events.arrow_files.event_tables`: by suffix or first bytes,
-    ``_*`` and ``.*`` passed over, any other file refused); or a list."""
+    ``_*`` and ``.*`` passed over, any other file refused); or a list. Refused in ``lang``, the client's."""
     items = [events] if isinstance(events, str | os.PathLike) else list(events)
     files: list[str] = []
     for item in items:
@@ -260,17 +260,17 @@ def _files(events: str | os.PathLike[str] | Sequence[str | os.PathLike[str]]) ->
             if others:
                 raise not_tables(others)
             if not found:
-                raise InputError(f"{path}: no Parquet files (`*.parquet`) in the directory")
+                raise InputError(message("author.api.dask_no_parquet", lang, path=path), lang=lang)
             for p in found:
                 if not is_parquet_file(p):
-                    raise InputError(f"{p}: an Arrow IPC file: Dask reads Parquet files (`*.parquet`, `*.pq`)")
+                    raise InputError(message("author.api.dask_arrow_ipc", lang, path=p), lang=lang)
             files.extend(str(p) for p in found)
         elif path.name.lower().endswith(PARQUET_SUFFIXES):
             files.append(str(path))
         else:
-            raise InputError(f"{path}: not a Parquet file (`*.parquet`, `*.pq`) or a directory of them")
+            raise InputError(message("author.api.dask_not_parquet", lang, path=path), lang=lang)
     if not files:
-        raise InputError("no Parquet files to evaluate")
+        raise InputError(message("author.api.dask_no_files", lang), lang=lang)
     return files
 
 
@@ -406,7 +406,7 @@ def _judge(
     """:func:`judge` once the policy and the period are checked."""
     layouts: Layouts | None = None
     if _is_paths(events):
-        files = _files(events)
+        files = _files(events, client_lang(texts))
         footers = check_tables([Path(f) for f in files], declared_types(policies_of(texts)))  # before a task runs
         by_lines = _by_lines(footers, source)
         if partitioned:

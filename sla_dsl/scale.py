@@ -48,7 +48,7 @@ import dataclasses
 import functools
 import gc
 import pickle
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
@@ -64,6 +64,7 @@ from .events.arrow_files import read_arrow
 from .events.partitions import LINE, read_partition
 from .events.problems import EventInputError, RowSource
 from .events.table_schema import lacks_columns
+from .i18n import message
 from .lang.compile import Compiled
 from .lang.diagnostics import PolicyError, policy_language
 from .lang.source import read_policy_file
@@ -107,11 +108,17 @@ def policy_texts(policy: str | Path | Policy | Sequence[str | Path | Policy]) ->
     """The texts of the policy versions given as files or directories of them (every ``*.sla`` file), or as
     loaded policies that remember their file."""
     items: Sequence[str | Path | Policy] = [policy] if isinstance(policy, str | Path | Policy) else policy
+    if isinstance(items, Mapping | bytes) or not isinstance(items, Iterable):  # (a Compiled of compile_policy)
+        raise TypeError(message("author.api.policy_type", "en", kind=type(policy).__name__))  # (as evaluate says it)
+    items = list(items)
     out: list[PolicyText] = []
-    for item in items:
+    for k, item in enumerate(items):
+        if not isinstance(item, str | Path | Policy):
+            raise TypeError(message("author.api.version_type", "en", k=k, kind=type(item).__name__))
         if isinstance(item, Policy):
             if item.path is None:
-                raise InputError("a policy compiled from text has no file to send to workers: give its file or text")
+                lang = policy_language(item.model)
+                raise InputError(message("author.api.policy_without_file", lang), lang=lang)
             item = item.path
         path = Path(item)
         if isinstance(item, str) and ("\n" in item or "{" in item):

@@ -181,6 +181,31 @@ AUTHORING: dict[str, Msg] = {
         "DataFrame, or a log file's path; found {kind} (one event? pass [event])",
     ),
     # `events` of sla_dsl.dask.evaluate / judge that is neither a Dask DataFrame nor Parquet paths (sla_dsl/dask.py)
+    # sla_dsl.dask given paths that are not Parquet files (sla_dsl/dask.py: _files)
+    "author.api.dask_no_parquet": Msg(
+        "{path}：ディレクトリに Parquet ファイル（`*.parquet`）がありません",
+        "{path}: no Parquet files (`*.parquet`) in the directory",
+    ),
+    "author.api.dask_arrow_ipc": Msg(
+        "{path}：Arrow IPC ファイルです。`Dask` が読むのは Parquet ファイル（`*.parquet`、`*.pq`）です"
+        "（Arrow IPC のログは `sla_dsl.evaluate` がこのプロセスで判定します）",
+        "{path}: an Arrow IPC file: Dask reads Parquet files (`*.parquet`, `*.pq`) (an Arrow IPC log: "
+        "sla_dsl.evaluate judges it in this process)",
+    ),
+    "author.api.dask_not_parquet": Msg(
+        "{path}：Parquet ファイル（`*.parquet`、`*.pq`）でもそのディレクトリでもありません",
+        "{path}: not a Parquet file (`*.parquet`, `*.pq`) or a directory of them",
+    ),
+    "author.api.dask_no_files": Msg(
+        "判定する Parquet ファイルが渡されていません（空の並び）",
+        "no Parquet files to evaluate (an empty list)",
+    ),
+    # a Policy compiled from text given to sla_dsl.dask / sla_dsl.spark (sla_dsl/scale.py: policy_texts)
+    "author.api.policy_without_file": Msg(
+        "テキストからコンパイルしたポリシーには、ワーカーに送るファイルがありません。"
+        "ポリシーのファイル（`load_policy` に渡したパス）かテキストを渡してください",
+        "a policy compiled from text has no file to send to workers: give its file or text",
+    ),
     "author.api.dask_events_type": Msg(
         "`events` には `Dask` の `DataFrame` か Parquet ファイルのパスを渡してください（`{kind}` が渡されました。"
         "メモリ上の表は `sla_dsl.evaluate` がこのプロセスで判定します。`dask.dataframe.from_pandas` で `Dask` の "

@@ -105,11 +105,31 @@ def test_a_damaged_page_of_a_partitioned_file_is_its_e117_from_the_worker(dask_c
 
 
 def test_paths_that_are_not_parquet_are_refused(tmp_path: Path) -> None:
+    """In the policy's primary language, as every other refusal of the client (Click So-ko's: Japanese)."""
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InputError, match=r"ディレクトリに Parquet ファイル（`\*\.parquet`）がありません"):
+        files_json(tmp_path / "empty", EXAMPLE, partitioned=True)
+    with pytest.raises(
+        InputError, match=r"Parquet ファイル（`\*\.parquet`、`\*\.pq`）でもそのディレクトリでもありません"
+    ):
+        files_json([EXAMPLE], EXAMPLE, partitioned=True)
+    with pytest.raises(InputError, match=r"判定する Parquet ファイルが渡されていません"):
+        files_json([], EXAMPLE, partitioned=True)
+    ipc = tmp_path / "ipc"
+    ipc.mkdir()
+    table = pq.read_table(next(iter(sorted(write_files(EXAMPLE, tmp_path / "events", 1).glob("*.parquet")))))
+    with pa.OSFile(str(ipc / "a.arrow"), "wb") as sink, pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+    with pytest.raises(InputError, match=r"a\.arrow：Arrow IPC ファイルです。`Dask` が読むのは Parquet ファイル"):
+        files_json(ipc, EXAMPLE, partitioned=True)
+
+
+def test_paths_that_are_not_parquet_are_refused_in_english_for_an_english_policy(tmp_path: Path) -> None:
+    english = tmp_path / "en.sla"
+    english.write_text(POLICY_PATH.read_text("utf-8").replace("  languages ja, en ", "  languages en, ja ", 1), "utf-8")
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match=r"no Parquet files \(`\*\.parquet`\) in the directory"):
-        files_json(tmp_path / "empty", EXAMPLE, partitioned=True)
-    with pytest.raises(InputError, match=r"not a Parquet file"):
-        files_json([EXAMPLE], EXAMPLE, partitioned=True)
+        sla_dask.judge(english, tmp_path / "empty", NOV, DEC, partitioned=True)
 
 
 def test_an_id_of_two_families_in_one_partition_is_not_a_split() -> None:
@@ -413,3 +433,17 @@ def test_partitioned_files_with_a_line_column_name_the_original_lines(dask_clien
     with pytest.raises(EventInputError) as err:
         sla_dask.judge(POLICY_PATH, str(files), NOV, DEC, partitioned=True, source="log.jsonl")
     assert str(err.value).startswith("log.jsonl:501: error: [E120]")
+
+
+def test_a_policy_compiled_from_text_is_refused_in_its_language(tmp_path: Path) -> None:
+    from sla_dsl import compile_policy, load_policy
+
+    text = POLICY_PATH.read_text("utf-8")
+    with pytest.raises(InputError, match=r"テキストからコンパイルしたポリシーには、ワーカーに送るファイルがありません"):
+        sla_dask.judge(load_policy(text), tmp_path, NOV, DEC, partitioned=True)
+    english = load_policy(text.replace("  languages ja, en ", "  languages en, ja ", 1))
+    with pytest.raises(InputError, match=r"a policy compiled from text has no file to send to workers"):
+        sla_dask.judge(english, tmp_path, NOV, DEC, partitioned=True)
+    # (what compile_policy gives is no policy to send: a TypeError, as sla_dsl.evaluate says it)
+    with pytest.raises(TypeError, match=r"policy: expected a Policy or a sequence of its versions, found Compiled"):
+        sla_dask.judge(compile_policy(text), tmp_path, NOV, DEC, partitioned=True)  # type: ignore[arg-type]
