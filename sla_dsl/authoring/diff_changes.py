@@ -76,6 +76,22 @@ Design notes
   measured on the clock called ``response``, else on the first clock; when
   another clock of both versions measures it, a change ``response_clock`` of
   the policy says so (a clock added or removed is said as such).
+* What ``1 business day`` means is a calendar's standard day
+  (:func:`standard_day`: the length of its one-line ``hours``, else the length
+  most of its open weekdays have, as the compiled calendar reads it). A change
+  of a calendar that changes that length changes every duration counted in
+  business days on it (:func:`changed_days`), wherever it is written: a
+  priority's response target, its completion by silence, a named target
+  (``update every`` included) or its extra out of hours, a notification's
+  target, a backup's retention, a notice period; in rules with ``when`` alike.
+  Each field that holds such a duration is a change of its declaration even
+  when it is written the same (``respond within 1 business day`` now means 8
+  business hours, not 7), said with the hours before and after (:mod:`.semdiff`).
+  A target due ``by end of``, or at a time of, the Nth business day does not
+  depend on that length (it falls due at an instant of a business day: the
+  calendar's own change says when that moves), nor do business hours, minutes
+  or seconds, nor a warning threshold (a share of its target, said with the
+  target): none of them is named.
 * A :class:`Change` holds values, never words: what a reader cares about
   beyond old and new (a break in business hours removed, the day getting
   longer, a rule now tried before another) is a :class:`Detail`, a catalogue
@@ -90,13 +106,15 @@ import bisect
 import datetime as dt
 import itertools
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Literal, NamedTuple
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
 
+from ..calendars.business_index import BusinessIndex
 from ..lang import model as m
 from ..lang.conditions import MAX_CASES, cases_in, holds, value_classes
 from ..lang.first_match import Space
@@ -109,9 +127,12 @@ __all__ = [
     "Meanings",
     "Op",
     "canonical",
+    "changed_days",
     "diff_models",
     "jsonable",
+    "on_days",
     "response_clock",
+    "standard_day",
     "week",
 ]
 
@@ -323,14 +344,21 @@ def canonical(value: Any, owner: type[BaseModel] | None = None, field: str = "")
     return value
 
 
-def _plain(value: Any, field: str, owner: type[BaseModel] | None = None, langs: Sequence[str] = ("ja", "en")) -> Any:
+def _plain(
+    value: Any,
+    field: str,
+    owner: type[BaseModel] | None = None,
+    langs: Sequence[str] = ("ja", "en"),
+    days: Mapping[str, int] | None = None,
+) -> Any:
     """A value by meaning, as plain data (JSON's): its canonical form without spans, each label (``{"ja": ...,
-    "en": ...}``) in ``langs`` alone."""
+    "en": ...}``) in ``langs`` alone; each duration in business days on a calendar of ``days`` (name ->
+    minutes of its standard day) with its ``business_minutes``."""
     value = canonical(value, owner, field)
     if isinstance(value, BaseModel):
-        return _languages(value, m.meaning(value), langs)
+        return _languages(value, m.meaning(value), langs, days or {})
     if isinstance(value, tuple):
-        return [_plain(v, "", None, langs) for v in value]
+        return [_plain(v, "", None, langs, days) for v in value]
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, dt.date):
@@ -841,10 +869,52 @@ def _hours_details(old: Sequence[m.TimeRange], new: Sequence[m.TimeRange]) -> tu
     return tuple(out)
 
 
+# ---- what `1 business day` means -----------------------------------------------------------------
+
+#: The zone a calendar without its own is read in to find its standard day: any (the length is its hours').
+_UTC = ZoneInfo("UTC")
+
+
+def standard_day(cal: m.Calendar) -> int:
+    """The minutes of ``1 business day`` on ``cal``: its standard day as the compiled calendar reads it
+    (:attr:`~sla_dsl.calendars.business_index.BusinessIndex.day_length`: the one-line ``hours``, else the
+    length most of its open weekdays have, the longer on a tie)."""
+    return round(BusinessIndex(cal, _UTC).day_length.total_seconds() / 60)
+
+
+def changed_days(old: m.PolicyModel, new: m.PolicyModel) -> dict[str, tuple[int, int]]:
+    """The calendars of both versions whose standard day (:func:`standard_day`) differs: name -> its minutes
+    in OLD and in NEW. A calendar with the same one-line ``hours`` and the same week has the same day."""
+    before = {c.name: c for c in old.calendars}
+    out: dict[str, tuple[int, int]] = {}
+    for cal in new.calendars:
+        was = before.get(cal.name)
+        if was is None or (_ranges(was.hours) == _ranges(cal.hours) and week(was) == week(cal)):
+            continue
+        lengths = standard_day(was), standard_day(cal)
+        if lengths[0] != lengths[1]:
+            out[cal.name] = lengths
+    return out
+
+
+def on_days(value: Any, calendars: Collection[str]) -> bool:
+    """Whether ``value`` (a node, a tuple, a plain value) holds, at any depth, a duration counted in business
+    days on one of ``calendars``."""
+    if isinstance(value, m.Duration):
+        return value.unit is m.TimeUnit.DAY and value.calendar in calendars
+    if isinstance(value, BaseModel):
+        return any(on_days(getattr(value, f), calendars) for f in type(value).model_fields if not m.is_span_field(f))
+    if isinstance(value, tuple):
+        return any(on_days(v, calendars) for v in value)
+    return False
+
+
 def diff_models(old: m.PolicyModel, new: m.PolicyModel) -> list[Change]:
     """Every difference in meaning between two policy models, in the order of NEW's declarations (a change
-    of the order of a priority's rules after NEW's last rule of that priority)."""
+    of the order of a priority's rules after NEW's last rule of that priority); a field written the same
+    that holds a duration in business days of a calendar whose standard day changed is a change too."""
     meanings = Meanings(old, new)
+    days = frozenset(changed_days(old, new))
     keys = _rule_keys(old, new, meanings)
     olds, news = _entities(old, keys[0]), _entities(new, keys[1])
     domains = _domains(old, new)
@@ -864,7 +934,7 @@ def diff_models(old: m.PolicyModel, new: m.PolicyModel) -> list[Change]:
             article = _article_of(section, key, o)
             changes.append(Change("removed", section, key, None, old=o, article=article, label=label, when=_when(o)))
         elif o is not None and n is not None:
-            changes += _field_changes(section, key, o, n, meanings)
+            changes += _field_changes(section, key, o, n, meanings, days)
             if isinstance(o, m.Service) and isinstance(n, m.Service):
                 moved = _target_order(o, n, domains, meanings)
                 changes += [moved] if moved is not None else []
@@ -894,9 +964,12 @@ def _response_clock(old: m.PolicyModel, new: m.PolicyModel) -> Change | None:
     return Change("changed", "header", "", "response_clock", was, now)
 
 
-def _field_changes(section: str, key: str, o: m.Node, n: m.Node, meanings: Meanings) -> list[Change]:
+def _field_changes(
+    section: str, key: str, o: m.Node, n: m.Node, meanings: Meanings, days: Collection[str] = ()
+) -> list[Change]:
     """A change per field of a declaration of both versions whose value means something else (a condition,
-    what it matches: :class:`Meanings`)."""
+    what it matches: :class:`Meanings`; a duration in business days, the standard day of its calendar when
+    it is one of ``days``)."""
     changes: list[Change] = []
     article = _article_of(section, key, n)
     kind = type(n)
@@ -913,6 +986,9 @@ def _field_changes(section: str, key: str, o: m.Node, n: m.Node, meanings: Meani
             continue
         ov, nv = getattr(o, field), getattr(n, field)
         if _plain(ov, field, kind) == _plain(nv, field, kind):
+            if days and on_days(nv, days):  # (written the same: `1 business day` is another length now)
+                label = getattr(n, "label", None)
+                changes.append(Change("changed", section, key, field, ov, nv, article, (), label, _when(n)))
             continue
         if isinstance(o, m.Attribute) and isinstance(n, m.Attribute) and field == "labels":
             changes += _value_labels(o, n, article)
@@ -975,24 +1051,36 @@ def _when(node: m.Node) -> m.Condition | None:
     return node.when if isinstance(node, m.Priority) else None
 
 
-def jsonable(value: Any, field: str, section: str = "", langs: Sequence[str] = ("ja", "en")) -> Any:
+def jsonable(
+    value: Any,
+    field: str,
+    section: str = "",
+    langs: Sequence[str] = ("ja", "en"),
+    days: Mapping[str, int] | None = None,
+) -> Any:
     """A value by meaning for JSON (its canonical form: sets in a fixed order) of field ``field`` of a
     declaration of ``section``; its labels in the languages ``langs`` (the version's declared ones: a
-    language it does not declare has none of its texts, and its field would repeat the other's text)."""
+    language it does not declare has none of its texts, and its field would repeat the other's text); each
+    duration in business days on a calendar of ``days`` (those whose standard day changed: name -> the
+    version's minutes of it) with ``business_minutes``, what it means in that version."""
     if value is None:
         return None
-    return _plain(value, field, SECTION_TYPES.get(section), langs)
+    return _plain(value, field, SECTION_TYPES.get(section), langs, days)
 
 
-def _languages(node: Any, data: Any, langs: Sequence[str]) -> Any:
+def _languages(node: Any, data: Any, langs: Sequence[str], days: Mapping[str, int]) -> Any:
     """``data`` (the meaning of ``node``) with each label's map (:class:`~sla_dsl.lang.model.Label`) reduced
-    to the languages ``langs``; walked beside the node, so no other map with keys ``ja``/``en`` is touched."""
+    to the languages ``langs``, and each duration in business days on a calendar of ``days`` with its
+    ``business_minutes``; walked beside the node, so no other map with keys ``ja``/``en`` is touched."""
     if isinstance(node, m.Label) and isinstance(data, dict):
         return {k: v for k, v in data.items() if k in langs}
+    if isinstance(node, m.Duration) and isinstance(data, dict):
+        minutes = days.get(node.calendar or "") if node.unit is m.TimeUnit.DAY else None
+        return data if minutes is None else {**data, "business_minutes": node.amount * minutes}
     if isinstance(node, BaseModel) and isinstance(data, dict):
-        return {k: _languages(getattr(node, k, None), v, langs) for k, v in data.items()}
+        return {k: _languages(getattr(node, k, None), v, langs, days) for k, v in data.items()}
     if isinstance(node, dict) and isinstance(data, dict):
-        return {k: _languages(node.get(k), v, langs) for k, v in data.items()}
+        return {k: _languages(node.get(k), v, langs, days) for k, v in data.items()}
     if isinstance(node, list | tuple) and isinstance(data, list) and len(node) == len(data):
-        return [_languages(n, d, langs) for n, d in zip(node, data, strict=True)]
+        return [_languages(n, d, langs, days) for n, d in zip(node, data, strict=True)]
     return data

@@ -51,6 +51,14 @@ Design notes
   write it (:func:`~.diff_changes.week`), and said per weekday: weekdays opened
   or closed with their hours (``当社営業時間の営業日を追加：土は10:00〜13:00``),
   the weekdays whose hours changed alike with those hours alone.
+* Where a calendar's standard day changed (:func:`~.diff_changes.changed_days`),
+  an amount of its business days in a change is said with the business hours
+  it means in each version (``1営業日以内（7営業時間） → 1営業日以内（8営業時間）``
+  / ``within 1 business day (7 business hours) -> within 1 business day (8
+  business hours)``; on another calendar with its label, ``（英語窓口の受付時間、
+  8営業時間）``), in JSON as ``business_minutes`` beside the duration; a
+  declaration added or removed is said as written. In the notice, a named
+  target of such days is one changed, said alone as any other.
 * A change of the order a priority's rules (a service's availability targets)
   are tried in lists them by their conditions in both orders (``「契約プランが
   プレミアム」、条件なし`` / ``when Plan is Premium; no condition``), and says
@@ -118,7 +126,18 @@ from ..policy.compiled import Policy
 from ..report.conditions import condition_words
 from ..report.escape import markdown_heading, printable
 from ..report.words import PolicyWords, event_words, priority_label
-from .diff_changes import Aligned, Change, Detail, Meanings, canonical, diff_models, jsonable
+from .diff_changes import (
+    Aligned,
+    Change,
+    Detail,
+    Meanings,
+    canonical,
+    changed_days,
+    diff_models,
+    jsonable,
+    on_days,
+    standard_day,
+)
 
 __all__ = [
     "Change",
@@ -148,6 +167,7 @@ class Words:
         notice: bool = False,
         model: m.PolicyModel | None = None,
         escape: Callable[[str], str] | None = None,
+        days: frozenset[str] = frozenset(),
     ) -> None:
         self.lang = lang
         self.calendars = calendars
@@ -158,6 +178,9 @@ class Words:
         self.model = model
         #: how a text from the policy is written (None: as it is)
         self.escape = escape
+        #: the calendars whose standard day changed between the versions: an amount of their business days is
+        #: said with the business hours it means in this version (``1営業日以内（8営業時間）``)
+        self.days = days
         self._policy_words: PolicyWords | None = None
 
     def text(self, text: str) -> str:
@@ -176,11 +199,17 @@ class Words:
 
     def on(self, model: m.PolicyModel | None) -> Words:
         """The same words with ``model``'s labels."""
-        return Words(self.lang, self.calendars, self.notice, model, self.escape)
+        return Words(self.lang, self.calendars, self.notice, model, self.escape, self.days)
+
+    def without_days(self) -> Words:
+        """The same words without the hours of business days (:attr:`days`): a declaration added or removed is
+        said as written, nothing to compare its days with."""
+        return Words(self.lang, self.calendars, self.notice, self.model, self.escape)
 
     def other_language(self) -> Words:
         """The same words in the other language."""
-        return Words("ja" if self.lang == "en" else "en", self.calendars, self.notice, self.model, self.escape)
+        other: Lang = "ja" if self.lang == "en" else "en"
+        return Words(other, self.calendars, self.notice, self.model, self.escape, self.days)
 
     def ordinal(self, n: int) -> str:
         """``4th`` / ``第4``."""
@@ -208,18 +237,47 @@ class Words:
             length = self.say(f"duration.length.{unit}.{number}", n=d.amount)
             return Amount(length, self.say(f"duration.{unit}.{number}", n=d.amount)), ""
         said = self.say(f"duration.business.{unit}.{number}", n=d.amount, calendar="business")
-        return Amount(said), self.on_calendar(d.calendar)
+        hours = self.in_hours(d)
+        if not hours:
+            return Amount(said), self.on_calendar(d.calendar)
+        shown = self._calendar_shown(d.calendar)  # (one bracket: the calendar and the hours)
+        if shown:
+            return Amount(said), self.say("in_hours.on", label=shown, hours=hours)
+        return Amount(said), self.say("in_hours", hours=hours)
+
+    def in_hours(self, d: m.Duration) -> str:
+        """What an amount of business days means in this version, where its calendar's standard day changed
+        (:attr:`days`): ``8営業時間`` / ``8 business hours``, ``8.5営業時間``, ``7営業時間20分`` (else empty)."""
+        if d.unit is not m.TimeUnit.DAY or d.calendar not in self.days or self.model is None:
+            return ""
+        cal = next((c for c in self.model.calendars if c.name == d.calendar), None)
+        if cal is None:
+            return ""
+        minutes = d.amount * standard_day(cal)
+        if minutes % 60 == 0:
+            number = "one" if minutes == 60 else "other"
+            return self.say(f"duration.business.hour.{number}", n=minutes // 60, calendar="business")
+        if minutes * 100 % 60 == 0:  # (a fraction of at most two decimals: 8.5, 8.25)
+            hours = f"{minutes / 60:.2f}".rstrip("0").rstrip(".")
+            return self.say("duration.business.hour.other", n=hours, calendar="business")
+        h, rest = divmod(minutes, 60)
+        return self.say("in_hours.minutes", h=h, m=rest, hs="" if h == 1 else "s", ms="" if rest == 1 else "s")
 
     def on_calendar(self, name: str) -> str:
         """``（英語窓口）`` / `` (English desk)`` after business time counted on calendar ``name``: nothing for
         ``business`` (what "business hours" means in a policy), nor in the notice for a calendar without a label
         (never its internal name; the author's text shows it)."""
+        shown = self._calendar_shown(name)
+        return self.say("on_calendar", label=shown) if shown else ""
+
+    def _calendar_shown(self, name: str) -> str:
+        """Calendar ``name`` as business time counted on it names it (:meth:`on_calendar`; empty: unnamed)."""
         if name == m.BUSINESS:
             return ""
         cal = self.calendars.get(name)
         label = cal.label.text(self.lang) if cal is not None else ""
         shown = label or ("" if self.notice else name)
-        return self.say("on_calendar", label=self.text(shown)) if shown else ""
+        return self.text(shown) if shown else ""
 
     def time_range(self, r: m.TimeRange) -> str:
         """``10:00-12:00`` / ``10:00〜12:00``; past midnight ``22:00〜翌02:00``; one that ends at midnight ends
@@ -703,6 +761,7 @@ def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.Po
         subject = w.say("subject.kind", section=w.say(f"section.{c.section}"), subject=subject)
     if c.op in ("added", "removed"):
         node = c.new if c.op == "added" else c.old
+        w = w.without_days()
         desc = _declaration_words(c, node, w)
         if not desc:
             return w.say(c.op, subject=subject)
@@ -828,7 +887,8 @@ def _clock_targets_text(c: Change, subject: str, before: Words, after: Words) ->
     if (c.section, c.field) != ("priority", "targets"):
         return ""
     olds, news = list(c.old or ()), list(c.new or ())
-    meant = [m.meaning(canonical(t)) for t in olds], [m.meaning(canonical(t)) for t in news]
+    # (a target in business days of a calendar whose standard day changed means another time: changed)
+    meant = [_target_meaning(t, after.days, "old") for t in olds], [_target_meaning(t, after.days, "new") for t in news]
     gone = [t for t, k in zip(olds, meant[0], strict=True) if k not in meant[1]]
     came = [t for t, k in zip(news, meant[1], strict=True) if k not in meant[0]]
     field = after.say("field.clock_target")
@@ -843,6 +903,12 @@ def _clock_targets_text(c: Change, subject: str, before: Words, after: Words) ->
             said.append(after.say("added.one", subject=subject, field=field, value=after.value(t)))
     said += [after.say("removed.one", subject=subject, field=field, value=before.value(t)) for t in gone]
     return after.say("details.sep").join(said)
+
+
+def _target_meaning(t: m.ClockTarget, days: frozenset[str], version: str) -> Any:
+    """A named target by meaning, of a version (``old`` or ``new``) where it counts business days of a calendar
+    whose standard day changed (:func:`~.diff_changes.on_days`): never the same as the other version's."""
+    return (m.meaning(canonical(t)), version if on_days(t, days) else "")
 
 
 def _breach_credits_text(c: Change, subject: str, before: Words, after: Words) -> str:
@@ -904,7 +970,7 @@ def _words(
     escape: Callable[[str], str] | None = None,
 ) -> Words:
     calendars = {c.name: c for c in old.calendars} | {c.name: c for c in new.calendars}
-    return Words(lang, calendars, notice, new, escape)
+    return Words(lang, calendars, notice, new, escape, frozenset(changed_days(old, new)))
 
 
 def notice_words(old: m.PolicyModel, new: m.PolicyModel, lang: Lang) -> Words:
@@ -925,6 +991,13 @@ def render_text(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], l
 def render_json(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], lang: Lang = "en") -> str:
     """The changes as JSON: the two versions, and each change with its values by meaning and in words."""
     w = _words(old, new, lang)
+    # (a duration in business days of a calendar whose standard day changed: in a change of a declaration of
+    # both versions, with what it means in each; one added or removed, as written)
+    days = changed_days(old, new)
+    old_days, new_days = {k: v[0] for k, v in days.items()}, {k: v[1] for k, v in days.items()}
+
+    def on(c: Change, lengths: dict[str, int]) -> dict[str, int]:
+        return lengths if c.op == "changed" else {}
 
     def version(pm: m.PolicyModel) -> dict[str, Any]:
         return {"name": pm.header.name, "version": pm.header.version, "effective": pm.header.effective.isoformat()}
@@ -936,8 +1009,8 @@ def render_json(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], l
             "key": c.key,
             "field": c.field,
             "article": c.article,
-            "old": jsonable(c.old, c.field or "", c.section, policy_languages(old.header)),
-            "new": jsonable(c.new, c.field or "", c.section, policy_languages(new.header)),
+            "old": jsonable(c.old, c.field or "", c.section, policy_languages(old.header), on(c, old_days)),
+            "new": jsonable(c.new, c.field or "", c.section, policy_languages(new.header), on(c, new_days)),
             "details": [w.on(new).detail(d, c.section) for d in c.details],
             "text": change_text(c, w, old, new),
         }

@@ -199,6 +199,13 @@ DIFF: dict[str, Msg] = {
         for n in ("one", "other")
     },
     "diff.on_calendar": Msg("（{label}）", " ({label})"),
+    # business days of a calendar whose standard day changed, with the business hours they mean in the version
+    # (`1営業日以内（8営業時間）` / `within 1 business day (8 business hours)`); on a calendar other than
+    # `business`, with its label
+    "diff.in_hours": Msg("（{hours}）", " ({hours})"),
+    "diff.in_hours.on": Msg("（{label}、{hours}）", " ({label}, {hours})"),
+    # those hours when they are no whole hours nor a short fraction of one (`7営業時間20分`, as the site says it)
+    "diff.in_hours.minutes": Msg("{h}営業時間{m}分{hs:.0}{ms:.0}", "{h} business hour{hs} {m} minute{ms}"),
     "diff.by_end": Msg(
         "{n}営業日目の終業時刻まで{nth:.0}{calendar:.0}", "by the end of the {nth} {calendar} day{n:.0}"
     ),

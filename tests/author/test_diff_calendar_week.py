@@ -125,11 +125,12 @@ def test_a_weekday_closed_is_said_alone_with_its_hours() -> None:
 def test_the_hours_of_some_weekdays_with_the_hours_of_their_day() -> None:
     saturday = MON_FRI + "  hours sat 10:00-13:00\n"
     old, new = _week(saturday), _week(saturday.replace("mon..fri 10:00-12:00", "mon..fri 09:00-12:00"))
-    assert _text(old, new, "ja") == [
+    # (the calendar's line; the targets in business days it lengthens follow: test_diff_business_days.py)
+    assert _text(old, new, "ja")[:1] == [
         "~ 当社営業時間の曜日別の時間帯：月・火・水・木・金は10:00〜12:00、13:00〜18:00 → "
         "月・火・水・木・金は09:00〜12:00、13:00〜18:00（開始時刻：10:00 → 09:00、1日の営業時間：7時間 → 8時間）"
     ]
-    assert _text(old, new, "en") == [
+    assert _text(old, new, "en")[:1] == [
         "~ Company business hours hours of some weekdays: Mon, Tue, Wed, Thu, Fri 10:00-12:00, 13:00-18:00 -> "
         "Mon, Tue, Wed, Thu, Fri 09:00-12:00, 13:00-18:00 (opens 10:00 -> 09:00; 7 -> 8 business hours a day)"
     ]
@@ -138,7 +139,7 @@ def test_the_hours_of_some_weekdays_with_the_hours_of_their_day() -> None:
 def test_every_open_day_changed_alike_is_a_change_of_the_hours() -> None:
     """However each version writes its week: the hours of every open day, as a single-line ``hours``."""
     old, new = _model(CLICKSOKO), _week("  hours mon..fri 10:00-18:00\n")
-    assert _text(old, new, "ja") == [
+    assert _text(old, new, "ja")[:1] == [
         "~ 当社営業時間の時間帯：10:00〜12:00、13:00〜18:00 → 10:00〜18:00（休憩12:00〜13:00を廃止、"
         "1日の営業時間：7時間 → 8時間）"
     ]

@@ -460,14 +460,18 @@ def test_the_version_history_in_japanese_type(tmp_path: Path) -> None:
     old, new = compile_path(str(old_path)).model, compile_path(str(new_path)).model
     assert old is not None and new is not None
     ja = [html.unescape(c.describe("ja")) for c in history.diff(old, new)]
+    # (and P2's 1 business day, now 9 business hours: tests/author/test_diff_business_days.py)
     assert ja == [
         "営業日の時間帯：10:00〜12:00、13:00〜18:00 → 09:00〜18:00"
-        "（休憩12:00〜13:00を廃止、開始時刻：10:00 → 09:00、1日の営業時間：7時間 → 9時間）"
+        "（休憩12:00〜13:00を廃止、開始時刻：10:00 → 09:00、1日の営業時間：7時間 → 9時間）",
+        "P2 高（その他の場合）の応答目標時間：1営業日以内（7営業時間） → 1営業日以内（9営業時間）",
     ]
     en = [html.unescape(c.describe("en")) for c in history.diff(old, new)]
     assert en == [
         "Business days opening hours: 10:00-12:00, 13:00-18:00 -> 09:00-18:00 "
-        "(break 12:00-13:00 removed; opens 10:00 -> 09:00; 7 -> 9 business hours a day)"
+        "(break 12:00-13:00 removed; opens 10:00 -> 09:00; 7 -> 9 business hours a day)",
+        "P2 High (in all other cases) response target: within 1 business day (7 business hours) -> "
+        "within 1 business day (9 business hours)",
     ]
 
 
