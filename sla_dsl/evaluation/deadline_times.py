@@ -74,7 +74,7 @@ from ..lang.diagnostics import Both, Words, words
 from .clocks import ClockCodes
 from .common import Rules, Versions, code_of, wall_us
 from .day_targets import day_syntax, target_syntax
-from .incident_rows import calendar_ordinal, same_day_of
+from .incident_rows import same_day_of, same_day_ordinal
 from .incidents import clock_start, in_force
 from .order import settle
 from .outages import notice_deadline
@@ -297,8 +297,9 @@ def _incidents_fit(versions: Versions, lo: float, hi: float) -> bool:
 
 def _same_day_fits(rules: Rules, guide: m.SameDayGuideline, lo: float, hi: float) -> bool:
     """Whether the same-day guideline works out for every clock in [lo, hi]: the calendar's local dates
-    of the clocks are supported dates, and a lead counted in months fits after the close of the day.
-    (OutOfRangeError for a lead longer than the supported years.)"""
+    of the clocks are supported dates (the day a clock is judged on is its date, or the day before when
+    that day's overnight shift holds it: :func:`.incident_rows.same_day_ordinal`), and a lead counted in
+    months fits after the close of the day. (OutOfRangeError for a lead longer than the supported years.)"""
     tz = rules.calendar(guide.calendar).tz
     if not all(FIRST_DATE <= dt.datetime.fromtimestamp(t, tz).date() <= LAST_DATE for t in (lo, hi)):
         return False
@@ -370,7 +371,7 @@ def _incident(
         found.append((clock_rec, _said("after", what, _target_syntax(target), clock, rules, clock_rec)))
     guide = pri.same_day
     if guide is not None:
-        ordinal = calendar_ordinal(rules, guide.calendar, clock, wall_us(rules.dt(clock)))
+        ordinal = same_day_ordinal(rules, guide.calendar, clock, wall_us(rules.dt(clock)))
         if _raises(same_day_of, rules, guide, ordinal):
             what = words("events.E124.what.same_day", id=ident)
             rule = f"same day if received {guide.before_close} before close of {guide.calendar}"
