@@ -1388,7 +1388,8 @@ def select(cases: list[Case], only: str | None, tests: list[str], lang: str = "e
     if chosen:
         return chosen
     if not cases:
-        raise InputError(said("author.test.no_case", lang, tests=", ".join(tests), key="cases"), lang=lang)
+        files = said("author.sep.list", lang).join(tests)  # (joined as the language joins a list)
+        raise InputError(said("author.test.no_case", lang, tests=files, key="cases"), lang=lang)
     shown = said("author.sep.list", lang).join(f"`{c.name}`" for c in cases[:NAMES_SHOWN])
     more = len(cases) - NAMES_SHOWN
     if more > 0:

@@ -57,11 +57,25 @@ Design notes
 * The text summary shows ids from the log through
   :func:`~sla_dsl.report.escape.printable` (a control character as its escape).
 * The text summary is worded from the catalogue (``author.replay.*``) in
-  ``--lang``, else the primary language of NEW's earliest version. The English
-  shows statuses and kinds as the JSON names them (``at_risk``); the Japanese
-  shows them in the report's words (期限間近), times the Japanese way, and a
-  violation as the report words it from its data (:func:`violation_words`, shared
-  with ``sla test``); the English keeps the evaluator's message, as before.
+  ``--lang``, else the primary language of NEW's earliest version, every name
+  from the policy's labels as the customer report names it (:func:`_word_names`):
+  a priority as ``P1 優先度１``, a named target or notice rule by its label
+  (``復旧情報通知時間``, not ``recovery``), a service (with whom its target is
+  for) and a backup kind by theirs, each in the words of the version that judged
+  its row. Statuses and kinds are the report's words in either language
+  (``対象外`` / ``not applicable``, not ``not_applicable``; ``応答目標の未達`` /
+  ``response target breached``), and a violation is worded as the report words it
+  from its data in either language (:func:`_report_words`), never the
+  evaluator's English, which names rules by their ids. Times are written the
+  Japanese way in Japanese. A list a person reads (the versions of a side) is
+  joined in the language (``2026.1、2026.2``); the JSON keeps every id, status
+  and kind as it names them (``"version": "2026.1, 2026.2"``). A :class:`Replay`
+  of :func:`compare` alone (no policy at hand) names things by their ids.
+* When OLD or NEW has more than one version that judged the period (a directory
+  of versions), each incident whose verdict changes says which version judged it
+  on that side (``（2026.2 で判定）`` / ``(judged by 2026.2)``); the JSON always
+  says so (``old_policy_version``, ``new_policy_version``: null on a side that
+  does not judge the incident).
 * OLD and NEW may be in different time zones (``timezone UTC`` for
   ``Asia/Tokyo``): each report writes its times in its own, so "15:00 -> 15:00"
   would hide a due time that moved nine hours. The text summary then shows
@@ -125,6 +139,13 @@ class IncidentFlip(BaseModel):
     old_due: dt.datetime | None
     new_due: dt.datetime | None
     responded_at: dt.datetime | None
+    #: the version that judged the incident under OLD (its name; null: OLD does not judge it)
+    old_policy_version: str | None = None
+    #: the version that judged the incident under NEW (its name; null: NEW does not judge it)
+    new_policy_version: str | None = None
+    #: the priority as the report names it (``P1 優先度１``), in the language :func:`replay` was asked for
+    #: (not in the JSON)
+    worded: str | None = Field(default=None, exclude=True)
 
     @property
     def flipped(self) -> bool:
@@ -141,6 +162,13 @@ class TargetFlip(BaseModel):
     new_status: str
     old_due: dt.datetime | None
     new_due: dt.datetime | None
+    #: ``respond``, ``resolve``, ``first_reply``, ``update`` or ``notify``, and the clock it is measured on (not
+    #: in the JSON: what names the target in the text summary)
+    kind: str | None = Field(default=None, exclude=True)
+    clock: str | None = Field(default=None, exclude=True)
+    #: the target as the report names it (``復旧情報通知時間``), in the language :func:`replay` was asked for
+    #: (not in the JSON)
+    worded: str | None = Field(default=None, exclude=True)
 
 
 class OutageChange(BaseModel):
@@ -202,6 +230,11 @@ class PeriodChange(BaseModel):
     new_measured_minutes: float | None = None
     old_downtime_minutes: float | None = None
     new_downtime_minutes: float | None = None
+    #: the service (and whom its target is for) as the report names it, in the language :func:`replay` was
+    #: asked for (not in the JSON)
+    worded: str | None = Field(default=None, exclude=True)
+    #: the row it names: NEW's, OLD's when NEW has none (not in the JSON)
+    row: AvailabilityPeriod | None = Field(default=None, exclude=True, repr=False)
 
 
 class NotJudged(BaseModel):
@@ -234,6 +267,8 @@ class ViolationChange(BaseModel):
     worded: str | None = Field(default=None, exclude=True)
     #: its place among the violations of the report it is in (not in the JSON)
     index: int = Field(default=-1, exclude=True, repr=False)
+    #: the violation itself, as :func:`compare` built it (not in the JSON): worded from it, not built again
+    violation: Violation | None = Field(default=None, exclude=True, repr=False)
 
 
 class BackupChange(BaseModel):
@@ -245,6 +280,8 @@ class BackupChange(BaseModel):
     new_status: str | None
     #: for a kind taken every N hours, the window of that day (issue 13)
     window_start: dt.datetime | None = None
+    #: the backup kind as the report names it, in the language :func:`replay` was asked for (not in the JSON)
+    worded: str | None = Field(default=None, exclude=True)
 
 
 class CreditChange(BaseModel):
@@ -256,6 +293,9 @@ class CreditChange(BaseModel):
     new_percent: float | None
     #: the condition of the target with ``when`` whose credit moves (issue 13); None: the service's own
     when: str | None = None
+    #: the service (and whom its target is for) as the report names it, in the language :func:`replay` was
+    #: asked for (not in the JSON)
+    worded: str | None = Field(default=None, exclude=True)
 
 
 class BreachCreditChange(BaseModel):
@@ -313,6 +353,12 @@ class Replay(BaseModel):
     counts: dict[str, dict[str, int]] = Field(default_factory=dict)
     #: the time zones of OLD and NEW (IANA names) the text summary reads (not in the JSON)
     zones: tuple[str, str] = Field(default=("", ""), exclude=True)
+    #: the versions of OLD and NEW in force during the period, each a list (``old`` and ``new`` say them
+    #: joined as the JSON has them; the text summary joins them in its language), not in the JSON
+    version_names: tuple[list[str], list[str]] = Field(default=([], []), exclude=True)
+    #: whether more than one version of OLD, of NEW, judged the period (the text summary then says which
+    #: version judged each incident), not in the JSON
+    several: tuple[bool, bool] = Field(default=(False, False), exclude=True)
 
     @property
     def changed(self) -> bool:
@@ -340,9 +386,25 @@ def _counts(report: Report) -> dict[str, int]:
     return out
 
 
+def _version_names(report: Report) -> list[str]:
+    """The versions that judged the period: not only the one in force at its start."""
+    return [v.version for v in report.versions_in_force()] or [report.policy.version]
+
+
 def _versions(report: Report) -> str:
-    """The versions that judged the period (``2026.1, 2026.2``): not only the one in force at its start."""
-    return ", ".join(v.version for v in report.versions_in_force()) or report.policy.version
+    """The versions that judged the period as the JSON names them (``2026.1, 2026.2``: the JSON's value, not
+    text in a language; the text summary joins :func:`_version_names` in its own)."""
+    return ", ".join(_version_names(report))
+
+
+def _judged_by(row: Any) -> str | None:
+    """The version that judged an incident row: the policy of a compact verdict's rules, else its
+    ``policy_version`` (a row read back from JSON); None when it does not say."""
+    policy = getattr(getattr(row, "rules", None), "policy", None)
+    if isinstance(policy, Policy):
+        return policy.version
+    name = getattr(row, "policy_version", None)
+    return name if isinstance(name, str) else None
 
 
 #: The status of an incident or outage one version cannot judge (:class:`NotJudged`).
@@ -363,6 +425,8 @@ def compare(old: Report, new: Report, not_judged: Sequence[NotJudged] = ()) -> R
         period={"from": new.period.start, "to": new.period.end, "as_of": new.period.as_of},
         counts={"old": _counts(old), "new": _counts(new)},
         zones=(old.timezone, new.timezone),
+        version_names=(_version_names(old), _version_names(new)),
+        several=(len(old.versions_used()) > 1, len(new.versions_used()) > 1),
     )
     # the compact verdicts when the report has them (an evaluated report): no row is built or kept
     o_inc: dict[str, IncidentLike] = {r.id: r for r in compact(old.incidents)}
@@ -381,6 +445,8 @@ def compare(old: Report, new: Report, not_judged: Sequence[NotJudged] = ()) -> R
                     old_due=o.response_due if o else None,
                     new_due=r.response_due if r else None,
                     responded_at=either.responded_at,
+                    old_policy_version=_judged_by(o) if o else None,
+                    new_policy_version=_judged_by(r) if r else None,
                 )
             )
     result.targets = _target_flips(old, new)
@@ -454,7 +520,9 @@ def compare(old: Report, new: Report, not_judged: Sequence[NotJudged] = ()) -> R
     for change, report, unmatched in (("new", new, came), ("gone", old, went)):
         for i in unmatched:
             v = report.violations[i]
-            result.violations.append(ViolationChange(change=change, kind=v.kind, id=v.id, message=v.message, index=i))
+            result.violations.append(
+                ViolationChange(change=change, kind=v.kind, id=v.id, message=v.message, index=i, violation=v)
+            )
     return result
 
 
@@ -508,6 +576,7 @@ def _period_changes(old: Report, new: Report) -> list[PeriodChange]:
                 new_measured_minutes=y.measured_minutes if y else None,
                 old_downtime_minutes=x.downtime_minutes if x else None,
                 new_downtime_minutes=y.downtime_minutes if y else None,
+                row=row,
             )
         )
     return out
@@ -686,10 +755,12 @@ def replay(
         reports[side] = _evaluate(versions, _without(side_log, set(found.values())), start, end, as_of)
     result = compare(reports["old"], reports["new"], not_judged)
     _word_breach_credits(result, old, new, reports, lang)
-    if lang == "ja":
-        for change, versions, report in (("new", new, reports["new"]), ("gone", old, reports["old"])):
-            changes = [c for c in result.violations if c.change == change]
-            texts = violation_words(versions, report, [report.violations[c.index] for c in changes], lang)
+    _word_names(result, old, new, reports, lang)
+    for change, versions, report in (("new", new, reports["new"]), ("gone", old, reports["old"])):
+        changes = [c for c in result.violations if c.change == change]
+        if changes:
+            built = [c.violation or report.violations[c.index] for c in changes]  # (a breach is built once)
+            texts = _report_words(versions, report, built, lang)
             for c, text in zip(changes, texts, strict=True):
                 c.worded = text
     return result
@@ -780,12 +851,87 @@ def _word_breach_credits(result: Replay, old: Any, new: Any, reports: dict[str, 
         c.worded = said("author.replay.breach_credit.what", lang, priority=priority, target=target, period=period)
 
 
+def _word_names(result: Replay, old: Any, new: Any, reports: dict[str, Report], lang: str) -> None:
+    """Name what the text summary lists as the customer report names it, in ``lang``, from the policy's labels:
+    each incident's priority, each named target or notice rule, service (and whom its target is for) and
+    backup kind; each in the words of the side whose row it is (NEW's, OLD's when NEW has none), of the version
+    that judged the row when known. The JSON keeps the ids."""
+    if not (result.incidents or result.targets or result.availability_periods or result.credits or result.backups):
+        return
+    from ..report.conditions import for_whom
+    from ..report.periods import period_words
+
+    words = {"old": _policy_words(old, reports["old"], lang), "new": _policy_words(new, reports["new"], lang)}
+    wanted = {i.id for i in result.incidents} | {x.id for x in result.targets}
+    # the rows named, by id (the compact verdicts when the report has them: no other row is built)
+    rows: dict[str, dict[str, Any]] = {side: {} for side in words}
+    for side in rows:
+        if wanted:
+            rows[side] = {r.id: r for r in compact(reports[side].incidents) if r.id in wanted}
+            rows[side] |= {o.id: o for o in reports[side].outages if o.id in wanted and o.id not in rows[side]}
+    for i in result.incidents:
+        side = "new" if i.id in rows["new"] else "old"
+        row = rows[side].get(i.id)
+        w = words[side]
+        i.worded = w.for_row(row).priority_of(row) if row is not None else w.priority(i.priority)
+    for x in result.targets:
+        side = "old" if x.new_status == "absent" else "new"
+        row = rows[side].get(x.id)
+        x.worded = _target_words(words[side].for_row(row) if row is not None else words[side], x)
+    for c in result.availability_periods:
+        side = "new" if c.new_measured_minutes is not None else "old"
+        v = period_words(words[side], c.row) if c.row is not None else words[side]
+        c.worded = _whom(v, c.service, for_whom(v, c.service, c.when))
+    for cr in result.credits:
+        v = words["new" if cr.new_percent is not None else "old"].at(cr.start.date())
+        cr.worded = _whom(v, cr.service, for_whom(v, cr.service, cr.when))
+    for b in result.backups:
+        b.worded = _backup_words(words["new" if b.new_status is not None else "old"], b.kind)
+
+
+def _backup_words(w: PolicyWords, kind: str) -> str:
+    """A backup kind by its label, read in the version that defines it (``w``'s when it has it)."""
+    return w.defining(lambda md: any(k.kind == kind for k in md.backups)).backup_kind_shown(kind)
+
+
+def _whom(w: PolicyWords, service: str, who: str) -> str:
+    """A service by its label, with whom its target is for when that is said (``（契約プランがプレミアムの顧客）``)."""
+    return w.service_label(service) + (said("author.replay.whom", w.lang, who=who) if who else "")
+
+
+def _target_words(w: PolicyWords, x: TargetFlip) -> str:
+    """A named target as the report's table of targets names it, in the words ``w`` (the version that judged its
+    row): a notification rule by its label, a target on a clock by its kind with the clock's label
+    (``解決（解決までの時間）``), a next reply by its clock's label; each read in the version that defines it."""
+    from ..report.target_names import names_clock, target_name
+
+    if x.kind is None or x.kind == "notify":
+        v = w.defining(lambda md: any(n.name == x.target for n in md.notifications))
+        rule = next((n for n in v.model.notifications if n.name == x.target), None) if v.model is not None else None
+        return (rule.label.text(w.lang) if rule is not None else "") or f"`{x.target}`"
+    what = target_name(w, x.kind, x.clock)
+    if not x.clock or names_clock(w, x.kind, x.clock):
+        return what
+    clock = x.clock
+    v = w.defining(lambda md: any(c.name == clock for c in md.clocks))
+    return said("author.replay.target_on", w.lang, target=what, clock=v.clock_label(clock))
+
+
 def violation_words(
     policies: Policy | Sequence[Policy], report: Report, violations: Sequence[Violation], lang: str
 ) -> list[str]:
-    """What each violation says in ``lang``: the evaluator's message in English, the report's words in Japanese."""
+    """What each violation says in ``lang``: the evaluator's message in English, the report's words in Japanese
+    (``sla test``'s; ``sla replay`` words them the report's way in either language: :func:`_report_words`)."""
     if lang != "ja":
         return [v.message for v in violations]
+    return _report_words(policies, report, violations, lang)
+
+
+def _report_words(
+    policies: Policy | Sequence[Policy], report: Report, violations: Sequence[Violation], lang: str
+) -> list[str]:
+    """What each violation says in the customer report of ``report`` in ``lang``, from its data and the policy's
+    labels (never the evaluator's English, which names rules by their ids)."""
     from ..report.violation_words import ReportIndex, violation_text
 
     w = _policy_words(policies, report, lang)
@@ -827,8 +973,8 @@ def _zone_lines(r: Replay, lang: str) -> tuple[str, str]:
         "author.replay.zones",
         lang,
         zone=zone_title(old, lang),
-        old=r.old["version"],
-        new=r.new["version"],
+        old=_versions_said(r, "old", lang),
+        new=_versions_said(r, "new", lang),
         new_zone=zone_title(new, lang),
     )
     return shown, said(
@@ -841,13 +987,44 @@ def _pct(ratio: float) -> str:
 
 
 def _word(section: str, code: str | None, lang: str) -> str:
-    """A status or kind: as the JSON names it in English, in the report's words in Japanese."""
+    """A status or kind in the report's words in ``lang`` (``対象外`` / ``not applicable``; the JSON names it
+    ``not_applicable``); one the catalogue does not know as it is written, in backticks."""
     if code is None:
         return "-"
-    if lang != "ja":
-        return code
     key = f"author.replay.{code}" if code in ("absent", NOT_JUDGED) else f"{section}.{code}"
     return said(key, lang) if key in CATALOGUE else f"`{code}`"
+
+
+def _named(worded: str | None, ident: str, lang: str) -> str:
+    """A name as the report words it (from the policy's labels, :func:`replay`), else (a :class:`Replay` of
+    :func:`compare` alone, which has no policy at hand) its id as it is written."""
+    if worded:
+        return worded
+    return f"`{ident}`" if lang == "ja" else ident
+
+
+def _versions_said(r: Replay, side: str, lang: str) -> str:
+    """The versions of one side in force during the period, joined in ``lang`` (``2026.1、2026.2``)."""
+    names = r.version_names[0 if side == "old" else 1]
+    return said("author.sep.list", lang).join(names) if names else (r.old if side == "old" else r.new)["version"]
+
+
+def _judged(r: Replay, i: IncidentFlip, lang: str) -> str:
+    """Which version judged an incident, on each side that has more than one version: empty when neither has."""
+    several_old, several_new = r.several
+    if several_old and several_new:
+        return said(
+            "author.replay.judged_by.both", lang, old=i.old_policy_version or "-", new=i.new_policy_version or "-"
+        )
+    if several_new and i.new_policy_version:
+        return said("author.replay.judged_by", lang, version=i.new_policy_version)
+    if several_old and i.old_policy_version:
+        return said("author.replay.judged_by.old", lang, version=i.old_policy_version)
+    return ""
+
+
+def _minutes(value: float | None) -> str:
+    return "-" if value is None else f"{value:g}"
 
 
 def render_text(r: Replay, lang: str = "en") -> str:
@@ -873,8 +1050,8 @@ def render_text(r: Replay, lang: str = "en") -> str:
             "author.replay.title",
             lang,
             name=r.old["name"],
-            old=r.old["version"],
-            new=r.new["version"],
+            old=_versions_said(r, "old", lang),
+            new=_versions_said(r, "new", lang),
             start=at(period["from"]).isoformat(),
             end=at(period["to"]).isoformat(),
             as_of=at(period["as_of"]).isoformat(),
@@ -896,12 +1073,13 @@ def render_text(r: Replay, lang: str = "en") -> str:
                     "author.replay.incident",
                     lang,
                     id=i.id,
-                    priority=i.priority,
+                    priority=i.worded or i.priority,
                     old=status(i.old_status),
                     new=status(i.new_status),
                     old_due=t(i.old_due),
                     new_due=t(i.new_due),
                     responded=t(i.responded_at),
+                    judged=_judged(r, i, lang),
                 )
             )
     if moved:
@@ -915,7 +1093,7 @@ def render_text(r: Replay, lang: str = "en") -> str:
                     "author.replay.target",
                     lang,
                     id=x.id,
-                    target=x.target,
+                    target=_named(x.worded, x.target, lang),
                     old=status(x.old_status),
                     new=status(x.new_status),
                     old_due=t(x.old_due),
@@ -932,8 +1110,8 @@ def render_text(r: Replay, lang: str = "en") -> str:
                     id=o.id,
                     old=status(o.old_notice_status),
                     new=status(o.new_notice_status),
-                    old_minutes=o.old_downtime_minutes,
-                    new_minutes=o.new_downtime_minutes,
+                    old_minutes=_minutes(o.old_downtime_minutes),
+                    new_minutes=_minutes(o.new_downtime_minutes),
                 )
             )
     if r.planned_stops:
@@ -983,7 +1161,7 @@ def render_text(r: Replay, lang: str = "en") -> str:
             said(
                 "author.replay.backup",
                 lang,
-                kind=b.kind,
+                kind=_named(b.worded, b.kind, lang),
                 when=t(b.window_start) if b.window_start else format_date(b.day, lang) if lang == "ja" else str(b.day),
                 old=_word("report.backup", b.old_status, lang),
                 new=_word("report.backup", b.new_status, lang),
@@ -997,8 +1175,8 @@ def render_text(r: Replay, lang: str = "en") -> str:
             said(
                 "author.replay.credit",
                 lang,
-                service=c.service,
-                when=said("author.replay.credit_when", lang, when=c.when) if c.when else "",
+                service=c.worded or _named(None, c.service, lang),
+                when=said("author.replay.credit_when", lang, when=c.when) if c.when and not c.worded else "",
                 start=f"{c.start:%Y-%m-%d}",
                 old=none if c.old_percent is None else f"{c.old_percent:g}%",
                 new=none if c.new_percent is None else f"{c.new_percent:g}%",
@@ -1017,14 +1195,14 @@ def render_text(r: Replay, lang: str = "en") -> str:
                 mark="+" if v.change == "new" else "-",
                 kind=_word("report.kind", v.kind, lang),
                 id=v.id,
-                message=v.message if lang != "ja" else v.worded or f"`{v.message}`",
+                message=v.worded or (v.message if lang != "ja" else f"`{v.message}`"),
             )
             for v in r.violations
         ]
     for side in ("old", "new"):
         unjudged = [n for n in r.not_judged if n.version == side]
         if unjudged:
-            version = (r.old if side == "old" else r.new)["version"]
+            version = _versions_said(r, side, lang)
             lines += ["", said(f"author.replay.not_judged.{side}", lang, version=version)]
             lines += [
                 said(
@@ -1049,8 +1227,7 @@ def _period_line(c: PeriodChange, lang: str) -> str:
     def pct(ratio: float | None) -> str:
         return none if ratio is None else _pct(ratio)
 
-    def minutes(value: float | None) -> str:
-        return "-" if value is None else f"{value:g}"
+    minutes = _minutes
 
     def met(value: bool | None) -> str:
         return "-" if value is None else said(f"author.replay.met.{str(value).lower()}", lang)
@@ -1066,8 +1243,8 @@ def _period_line(c: PeriodChange, lang: str) -> str:
     return said(
         "author.replay.period",
         lang,
-        service=c.service,
-        when=said("author.replay.credit_when", lang, when=c.when) if c.when else "",
+        service=c.worded or _named(None, c.service, lang),
+        when=said("author.replay.credit_when", lang, when=c.when) if c.when and not c.worded else "",
         period=said(f"author.replay.period.{c.period}", lang),
         start=f"{c.start:%Y-%m-%d}",
         old=pct(c.old_ratio),
@@ -1153,32 +1330,47 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return 1 if args.exit_code and result.changed else 0
 
 
-def _targets_of(r: Any) -> list[tuple[str, str, dt.datetime | None]]:
+#: a named target's verdict as compared: status and due time, then (not compared) its kind and clock
+_Verdict = tuple[str, dt.datetime | None, str | None, str | None]
+
+
+def _targets_of(r: Any) -> list[tuple[str, _Verdict]]:
     """The named targets of an incident (a row, or a compact verdict as its row would show them): name,
-    status and due time."""
+    and status, due time, kind and clock."""
     if not r.targets:
         return []
     if isinstance(r, Incident):  # (its row's ``due``: the instant in the version's zone)
         dt_of = r.rules.dt
-        return [(t.name, t.status, None if t.due is None else dt_of(t.due)) for t in r.targets]
-    return [(t.name, t.status, t.due) for t in r.targets]
+        return [(t.name, (t.status, None if t.due is None else dt_of(t.due), t.kind, t.clock)) for t in r.targets]
+    return [(t.name, (t.status, t.due, t.kind, t.clock)) for t in r.targets]
 
 
 def _target_flips(old: Report, new: Report) -> list[TargetFlip]:
     """Named targets and outage notice rules whose status or due time differ (absent on one side included)."""
 
-    def table(rep: Report) -> dict[tuple[str, str], tuple[str, dt.datetime | None]]:
-        out: dict[tuple[str, str], tuple[str, dt.datetime | None]] = {}
-        out |= {(r.id, name): (status, due) for r in compact(rep.incidents) for name, status, due in _targets_of(r)}
-        out |= {(o.id, t.name): (t.status, t.due) for o in rep.outages for t in o.notices}
+    def table(rep: Report) -> dict[tuple[str, str], _Verdict]:
+        out: dict[tuple[str, str], _Verdict] = {}
+        out |= {(r.id, name): verdict for r in compact(rep.incidents) for name, verdict in _targets_of(r)}
+        out |= {(o.id, t.name): (t.status, t.due, t.kind, t.clock) for o in rep.outages for t in o.notices}
         return out
 
     a, b = table(old), table(new)
     flips = []
+    absent: _Verdict = ("absent", None, None, None)
     for key in dict.fromkeys([*a, *b]):
-        x, y = a.get(key, ("absent", None)), b.get(key, ("absent", None))
-        if x != y:
+        x, y = a.get(key, absent), b.get(key, absent)
+        if x[:2] != y[:2]:
+            named = y if key in b else x
             flips.append(
-                TargetFlip(id=key[0], target=key[1], old_status=x[0], new_status=y[0], old_due=x[1], new_due=y[1])
+                TargetFlip(
+                    id=key[0],
+                    target=key[1],
+                    old_status=x[0],
+                    new_status=y[0],
+                    old_due=x[1],
+                    new_due=y[1],
+                    kind=named[2],
+                    clock=named[3],
+                )
             )
     return flips

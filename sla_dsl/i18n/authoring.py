@@ -742,16 +742,23 @@ AUTHORING: dict[str, Msg] = {
         "evaluation judges (judge it in periods of at most {years} years)",
     ),
     # sla replay: the summary
+    # (the period after a colon: the versions of a side are a list, joined with 「、」 / ", ")
     "author.replay.title": Msg(
-        "再判定 {name} {old} → {new}、{start} から {end} まで（{as_of} 時点）",
-        "replay {name} {old} -> {new}, {start} to {end} (as of {as_of})",
+        "再判定 {name} {old} → {new}：{start} から {end} まで（{as_of} 時点）",
+        "replay {name} {old} -> {new}: {start} to {end} (as of {as_of})",
     ),
     "author.replay.unchanged": Msg("判定の変化はありません", "no verdict changes"),
     "author.replay.incidents": Msg("判定が変わる案件：", "incidents whose verdict changes:"),
     "author.replay.incident": Msg(
-        "  {id} {priority}：{old} → {new}（期限 {old_due} → {new_due}、応答 {responded}）",
-        "  {id} {priority}: {old} -> {new} (due {old_due} -> {new_due}, responded {responded})",
+        "  {id} {priority}：{old} → {new}（期限 {old_due} → {new_due}、応答 {responded}）{judged}",
+        "  {id} {priority}: {old} -> {new} (due {old_due} -> {new_due}, responded {responded}){judged}",
     ),
+    # which version judged the incident, when NEW (or OLD, or both) has several versions
+    "author.replay.judged_by": Msg("（{version} で判定）", " (judged by {version})"),
+    "author.replay.judged_by.old": Msg(
+        "（旧版では {version} で判定）", " (judged by {version} under the old versions)"
+    ),
+    "author.replay.judged_by.both": Msg("（{old} → {new} で判定）", " (judged by {old} -> {new})"),
     "author.replay.moved_due": Msg(
         "期限だけが動き、判定は変わらない案件（{n} 件）：{ids}", "due time moved, verdict unchanged ({n}): {ids}"
     ),
@@ -760,13 +767,15 @@ AUTHORING: dict[str, Msg] = {
         "  {id} {target}：{old} → {new}（期限 {old_due} → {new_due}）",
         "  {id} {target}: {old} -> {new} (due {old_due} -> {new_due})",
     ),
+    # a target on a clock, named with the clock's label as the report's table of targets names it
+    "author.replay.target_on": Msg("{target}（{clock}）", "{target} ({clock})"),
     "author.replay.outages": Msg("障害：", "outages:"),
     "author.replay.outage": Msg(
         "  {id}：通知 {old} → {new}、停止時間 {old_minutes} → {new_minutes} 分",
         "  {id}: notice {old} -> {new}, downtime {old_minutes} -> {new_minutes} min",
     ),
     "author.replay.stops": Msg("計画停止：", "planned stops:"),
-    "author.replay.stop": Msg("  {id}：通知の有効性 {old} → {new}", "  {id}: notice valid {old} -> {new}"),
+    "author.replay.stop": Msg("  {id}：通知の有効性 {old} → {new}", "  {id}: notice {old} -> {new}"),
     "author.replay.windows": Msg("定期メンテナンスの時間帯：", "maintenance windows:"),
     "author.replay.window_moved": Msg(
         "  移動 {old_start}-{old_end} → {new_start}-{new_end}", "  moved {old_start}-{old_end} -> {new_start}-{new_end}"
@@ -780,7 +789,7 @@ AUTHORING: dict[str, Msg] = {
     ),
     "author.replay.periods": Msg("サービスと測定期間ごとの稼働率：", "availability by service and measurement period:"),
     "author.replay.period": Msg(
-        "  `{service}`{when}（{start} からの{period}）：{old} → {new}"
+        "  {service}{when}（{start} からの{period}）：{old} → {new}"
         "（{target}測定 {old_measured} → {new_measured} 分、停止時間 {old_down} → {new_down} 分）",
         "  {service}{when}, {period} from {start}: {old} -> {new} "
         "({target}measured {old_measured} -> {new_measured} min, downtime {old_down} -> {new_down} min)",
@@ -802,14 +811,16 @@ AUTHORING: dict[str, Msg] = {
     "author.replay.not_judged.line": Msg(
         "  {where}（{id}）：[{code}] {message}", "  {where} ({id}): [{code}] {message}"
     ),
-    "author.replay.not_judged": Msg("判定できない", "not_judged"),
+    "author.replay.not_judged": Msg("判定できない", "not judged"),
     "author.replay.backups": Msg("バックアップ：", "backups:"),
     "author.replay.backup": Msg("  {kind} {when}：{old} → {new}", "  {kind} {when}: {old} -> {new}"),
     "author.replay.credits": Msg("サービスクレジット：", "service credits:"),
     "author.replay.credit": Msg(
-        "  `{service}`{when}（{start} から）：{old} → {new}", "  {service}{when} from {start}: {old} -> {new}"
+        "  {service}{when}（{start} から）：{old} → {new}", "  {service}{when} from {start}: {old} -> {new}"
     ),
     "author.replay.credit_when": Msg("（`{when}`）", " when {when}"),
+    # whom a service's target is for (report.when.customers / others), after the service's label
+    "author.replay.whom": Msg("（{who}）", " ({who})"),
     "author.replay.breach_credits": Msg(
         "目標未達1件あたりのサービスクレジット：", "service credits per missed target:"
     ),
@@ -840,8 +851,8 @@ AUTHORING: dict[str, Msg] = {
     "author.replay.statuses": Msg("案件の判定：{counts}", "incident statuses: {counts}"),
     "author.replay.count": Msg("{status} {old} 件 → {new} 件", "{status} {old} -> {new}"),
     "author.replay.absent": Msg("なし", "absent"),
-    "author.replay.true": Msg("有効", "True"),
-    "author.replay.false": Msg("無効", "False"),
+    "author.replay.true": Msg("有効", "valid"),
+    "author.replay.false": Msg("無効", "not valid"),
     # sla fmt and the language server, when they cannot do what was asked
     "author.fmt.refused": Msg("このテキストは整形できません：{reason}", "cannot format this text: {reason}"),
     "author.fmt.no_parse": Msg(

@@ -295,6 +295,8 @@ SERVE: dict[str, Msg] = {
         "serving on {addresses} (versions: {versions}; database: {database}; {webhooks} webhook(s))",
     ),
     "serve.ready.version": Msg("{version}（{effective}から）", "{version} (from {effective})"),
+    # between the items of a list in a line of the log (the versions and addresses of serve.ready)
+    "serve.sep.list": Msg("、", ", "),
     # a `--db` value refused before anything is opened (wrong usage, exit 2), and a database not opened (exit 1)
     "serve.db.not_a_url": Msg(
         "`--db` の `{url}` はデータベースの `URL` ではありません。`SQLite` のファイルは `{hint}` のように書きます"

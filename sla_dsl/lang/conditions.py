@@ -100,7 +100,8 @@ def reason(rule: m.Priority, attrs: Assignment, lang: str = "en") -> str:
         if lang == "ja":
             return f"優先度 {rule.id} の条件なしの規定（{rule.span.line} 行目）を適用"
         return f"priority {rule.id}: the rule without a condition (line {rule.span.line}) applies"
-    shown = ", ".join(f"{t.attribute} = {attrs.get(t.attribute)}" for t in rule.when.tests)
+    sep = "、" if lang == "ja" else ", "  # (a list a person reads: joined as the language joins one)
+    shown = sep.join(f"{t.attribute} = {attrs.get(t.attribute)}" for t in rule.when.tests)
     if lang == "ja":
         return f"優先度 {rule.id}: {shown} のため `when {rule.when}` の規定（{rule.span.line} 行目）を適用"
     return f"priority {rule.id}: {shown}, so the rule `when {rule.when}` (line {rule.span.line}) applies"

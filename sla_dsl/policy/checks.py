@@ -32,7 +32,7 @@ from ..calendars.business import BusinessCalendar
 from ..errors import InputError
 from ..lang import model as m
 from ..lang.check import CHECK_HORIZON_DAYS, as_timedelta
-from ..lang.diagnostics import Diagnostic, Severity, Words, diagnostic, words
+from ..lang.diagnostics import Diagnostic, Severity, Words, diagnostic, listing, words
 from .calendar_checks import calendar_statements
 from .compiled import Policy
 
@@ -216,7 +216,8 @@ def _contradiction(
             if isinstance(prio.target, m.ByEndOf):  # (due on a later business day: no lead helps)
                 said = words("diag.W301.help.day_based", target=_day_target(prio.target))
             elif (needed := _hours_needed(policy, prio, cal, day)) is None:  # (the day is shorter than the target)
-                hours = ", ".join(f"{a:%H:%M}-{b:%H:%M}" for a, b in intervals)
+                # (the day's hours as a list in the message's language: ``10:00-12:00、13:00-18:00`` in Japanese)
+                hours = listing((f"{a:%H:%M}-{b:%H:%M}" for a, b in intervals), ", ")
                 said = words("diag.W301.help.short", hours=hours)
             else:
                 example = f"same day if received {needed} before close of {guide.calendar}"

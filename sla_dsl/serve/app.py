@@ -329,15 +329,16 @@ class Service:
 
     def ready_line(self, addresses: Sequence[str]) -> str:
         """The log's line once the service listens: where, the versions it serves, its database (no user or
-        password), in the log's language."""
-        versions = ", ".join(
+        password), in the log's language: its lists joined as the language joins them (``、`` in Japanese)."""
+        sep = message("serve.sep.list", self.lang)
+        versions = sep.join(
             message("serve.ready.version", self.lang, version=p.version, effective=_date(p.effective, self.lang))
             for p in sorted(self.tracker.policies, key=lambda p: p.effective)
         )
         return message(
             "serve.ready",
             self.lang,
-            addresses=", ".join(addresses),
+            addresses=sep.join(addresses),
             versions=printable(versions),
             database=printable(database_kind(self.settings.db)),
             webhooks=len(self.webhooks),

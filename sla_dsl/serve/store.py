@@ -601,7 +601,7 @@ def engine_url(url: str, lang: str = "en") -> str:
         # the driver's options (`?mode=ro`, `?timeout=`): the service opens the file itself, to write, and
         # the driver would ignore some of them (with a warning) or replace the service's own
         if parsed.query:
-            names = ", ".join(f"`{printable(name)}`" for name in parsed.query)
+            names = message("serve.sep.list", lang).join(f"`{printable(name)}`" for name in parsed.query)
             hint = f"sqlite:///{parsed.database}"
             said = message("serve.db.query", lang, url=printable(_masked(url)), names=names, hint=printable(hint))
             raise UsageError(said, lang=lang)

@@ -88,8 +88,8 @@ def test_replay_words_a_violation_as_the_report(tmp_path: Path, capsys: pytest.C
     assert latin_words(ja) == set(), latin_words(ja)
     code, en, _ = _run([*argv, "--lang", "en"], capsys)
     assert (
-        "\nviolations:\n  + response_breached INC-003: P1 response due Wed 04 Nov 17:30: responded Thu 05 Nov 10:42\n"
-        in en
+        "\nviolations:\n  + response target breached INC-003: "
+        "P1 Priority 1 response due Wed 4 Nov 17:30: responded Thu 5 Nov 10:42 (1:13 late)\n" in en
     )
     # the JSON keeps the evaluator's message and no wording of its own
     code, doc, _ = _run([*argv, "--format", "json"], capsys)

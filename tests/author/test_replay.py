@@ -78,7 +78,7 @@ def test_cli_on_the_november_log(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert doc["old"]["version"] == "2026.1" and doc["new"]["version"] == "2026.2"
     assert main(args) == 0
     text = capsys.readouterr().out
-    assert "incidents whose verdict changes:" in text and "INC-003 P1: met -> breached" in text
+    assert "incidents whose verdict changes:" in text and "INC-003 P1 Priority 1: met -> breached" in text
     assert main([*args, "--exit-code"]) == 1
 
 

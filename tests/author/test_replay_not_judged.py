@@ -61,7 +61,10 @@ def test_an_incident_old_cannot_judge_is_not_judged_under_old(
     new, log = _with_p4(tmp_path), _log(tmp_path)
     code, out, err = _sla(capsys, str(POLICY), str(new), str(log), *PERIOD, "--lang", "en", "--exit-code")
     assert (code, err) == (1, ""), err
-    assert "  INC-P4 P4: not_judged -> met (due - -> Mon 2026-11-16 18:00, responded Tue 2026-11-03 10:00)\n" in out
+    assert (
+        "  INC-P4 P4 Priority 4: not judged -> met (due - -> Mon 2026-11-16 18:00, responded Tue 2026-11-03 10:00)\n"
+        in out
+    )
     assert (
         "events the old version (2026.1) cannot judge (their ids are not judged under it):\n"
         f"  {log}:1 (INC-P4): [E120] unknown priority `P4` in `incident.reported`\n"
@@ -69,7 +72,7 @@ def test_an_incident_old_cannot_judge_is_not_judged_under_old(
     assert "INC-P1" not in out.split("incident statuses")[0]  # judged alike under both
     code, out, err = _sla(capsys, str(POLICY), str(new), str(log), *PERIOD)  # Japanese, the policy's language
     assert (code, err) == (0, ""), err
-    assert "  INC-P4 P4：判定できない → 達成（" in out
+    assert "  INC-P4 P4 優先度４：判定できない → 達成（" in out
     assert (
         "旧版（2026.1）では判定できないイベント（その ID は旧版では判定していません）：\n"
         f"  {log}:1（INC-P4）：[E120] `incident.reported` の優先度 `P4` はポリシーにありません\n"

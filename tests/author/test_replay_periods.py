@@ -52,14 +52,14 @@ def test_a_change_to_the_second_service_is_a_change(tmp_path: Path, capsys: pyte
     assert "no verdict changes" not in out
     assert (
         "availability by service and measurement period:\n"
-        "  portal, quarter from 2026-10-01: 99.9094% -> 99.5465% (target 99%: met -> met; "
+        "  Admin portal, quarter from 2026-10-01: 99.9094% -> 99.5465% (target 99%: met -> met; "
         "measured 132480 -> 26460 min, downtime 120 -> 120 min)\n"
     ) in out
     code, out = _sla(capsys, str(PLANS), str(business), str(events), *PERIOD, "--lang", "ja")
     assert code == 0
     assert (
         "サービスと測定期間ごとの稼働率：\n"
-        "  `portal`（2026-10-01 からの四半期）：99.9094% → 99.5465%（目標 99%：達成 → 達成、"
+        "  管理画面（2026-10-01 からの四半期）：99.9094% → 99.5465%（目標 99%：達成 → 達成、"
         "測定 132480 → 26460 分、停止時間 120 → 120 分）\n"
     ) in out
 

@@ -227,13 +227,16 @@ def test_replay_in_japanese_and_english(tmp_path: Path, capsys: pytest.CaptureFi
     ]
     code, ja, _ = _run(argv, capsys)
     assert code == 0
-    assert ja.startswith("再判定 Click So-ko 2026.1 → 2026.1、2026-11-01T00:00:00+09:00 から ")
-    assert "\n判定が変わる案件：\n  INC-003 P1：達成 → 未達（期限 2026年11月5日(木) 11:30 → " in ja
+    assert ja.startswith("再判定 Click So-ko 2026.1 → 2026.1：2026-11-01T00:00:00+09:00 から ")
+    assert "\n判定が変わる案件：\n  INC-003 P1 優先度１：達成 → 未達（期限 2026年11月5日(木) 11:30 → " in ja
     assert "\n案件の判定：" in ja and "未達 10 件 → " in ja
     assert english_words(ja) == set(), english_words(ja)
     code, en, _ = _run([*argv, "--lang", "en"], capsys)
-    assert en.startswith("replay Click So-ko 2026.1 -> 2026.1, 2026-11-01T00:00:00+09:00 to ")
-    assert "\nincidents whose verdict changes:\n  INC-003 P1: met -> breached (due Thu 2026-11-05 11:30 -> " in en
+    assert en.startswith("replay Click So-ko 2026.1 -> 2026.1: 2026-11-01T00:00:00+09:00 to ")
+    assert (
+        "\nincidents whose verdict changes:\n  INC-003 P1 Priority 1: met -> breached (due Thu 2026-11-05 11:30 -> "
+        in en
+    )
     assert "\nincident statuses: " in en
 
 
