@@ -42,10 +42,16 @@ def _w(key: str, lang: str, **params: object) -> str:
     return (msg.ja if lang == "ja" else msg.en).format(**params)
 
 
-def hours_text(cal: m.Calendar, lang: str) -> str:
-    """The weekly hours: ``月〜金 10:00〜12:00、13:00〜18:00；土 10:00〜13:00``."""
-    sep = _w("day_sep", lang)
-    return sep.join(f"{tx.weekdays(days, lang)} {tx.time_ranges(rs, lang)}" for days, rs in cal.weekday_groups() if rs)
+def hours_text(cal: m.Calendar, lang: str, html: bool = False) -> str:
+    """The weekly hours: ``月〜金 10:00〜12:00、13:00〜18:00；土 10:00〜13:00``; ``html``: as HTML (escaped), each
+    range of hours never split across lines (:func:`.text.nowrap`)."""
+    said, ranges = (tx.esc, tx.nowrap) if html else (str, str)
+    comma = "、" if lang == "ja" else ", "  # (as :func:`.text.time_ranges` joins them)
+    return said(_w("day_sep", lang)).join(
+        f"{said(tx.weekdays(days, lang))} {comma.join(ranges(tx.time_range(r, lang)) for r in rs)}"
+        for days, rs in cal.weekday_groups()
+        if rs
+    )
 
 
 def calendar_facts(cal: m.Calendar, lang: str) -> list[str]:

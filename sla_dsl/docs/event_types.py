@@ -35,9 +35,11 @@ def event_types_html(nodes: Sequence[m.EventType], lang: str) -> str:
 def declared_markdown(models: Sequence[tuple[str, m.PolicyModel]], lang: str = "en") -> str:
     """For the engineers' event reference, in ``lang`` (the page's): the event types the site's policies
     declare, with their labels in Japanese and English (``models``: (policy name and version, model)); empty
-    when none declares any. The labels are the policy's, in both columns on either page."""
+    when none declares any. The labels are the policy's, in both columns on either page; the policy is named
+    as the site's navigation names it, by its title in the page's language, with its version
+    (``ヘルプデスク サービスレベル合意書 1.0``), by the given name only when it has no title."""
     rows = [
-        f"| `{e.name}` | {tx.esc(e.label.ja or '')} | {tx.esc(e.label.en or '')} | {tx.esc(name)} |"
+        f"| `{e.name}` | {_cell(e.label.ja or '')} | {_cell(e.label.en or '')} | {_cell(_policy(name, model, lang))} |"
         for name, model in models
         for e in model.event_types
     ]
@@ -58,3 +60,14 @@ def declared_markdown(models: Sequence[tuple[str, m.PolicyModel]], lang: str = "
         # the labels' columns: 日本語 is the language's own name, on either page
         f"| `event` | 日本語 | {english} | {policy} |\n|---|---|---|---|\n" + "\n".join(rows) + "\n"
     )
+
+
+def _policy(name: str, model: m.PolicyModel, lang: str) -> str:
+    """The policy of a row: its title in ``lang`` and its version, else ``name`` (its name and version)."""
+    h = model.header
+    return f"{tx.policy_title(h, lang)} {h.version}" if h.title.text(lang) else name
+
+
+def _cell(text: str) -> str:
+    """``text`` in a cell of a Markdown table: HTML-escaped, a ``|`` not ending the cell."""
+    return tx.esc(text).replace("|", "&#124;")

@@ -174,11 +174,15 @@ class PageWriter:
         said = self.t("source_lines", a=a, b=b) if b > a else self.t("source_line", a=a)
         return f' <a class="sla-src" href="{self.ctx.source_url}#{range_id(span)}" title="{tx.esc(said)}">§</a>'
 
-    def table(self, ident: str, head: Sequence[str], rows: Sequence[str]) -> None:
-        """Add a table with the id ``ident``: its header cells and its rows (``<tr>`` HTML, already escaped)."""
+    def table(self, ident: str, head: Sequence[str], rows: Sequence[str], numbered: bool = False) -> None:
+        """Add a table with the id ``ident``: its header cells and its rows (``<tr>`` HTML, already escaped);
+        ``numbered``: its first column is a number (項番), as narrow as its numbers (``sla-no``, as the rows
+        mark its cells)."""
         seen = self._table_ids[ident] = self._table_ids.get(ident, 0) + 1
         ident = ident if seen == 1 else f"{ident}-{seen}"
-        ths = "".join(f"<th>{h}</th>" for h in head)
+        ths = "".join(
+            f'<th class="sla-no">{h}</th>' if numbered and not i else f"<th>{h}</th>" for i, h in enumerate(head)
+        )
         body = "\n".join(rows)
         # Material wraps every table in a box that scrolls sideways on a narrow screen (.md-typeset__scrollwrap)
         self.html(f'<table id="{ident}">\n<thead><tr>{ths}</tr></thead>\n<tbody>\n{body}\n</tbody>\n</table>')

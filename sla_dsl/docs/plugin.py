@@ -131,7 +131,7 @@ from .field_notes import MissingNote
 from .layout import heading_text
 from .render import PageContext, front_matter, render_policy
 from .source import CSS, JS, render_source
-from .text import LANGS, esc, t
+from .text import LANGS, esc, policy_title, t
 from .text import date as tx_date
 
 __all__ = ["SlaPlugin", "SlaPluginConfig"]
@@ -416,7 +416,7 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 # in the build's language (Japanese at the root of the full site); the source itself as written
                 lang = i18n[0] if i18n else "en"
                 # (the policy by its title in that language, as its page heads it; its `sla` name without one)
-                named = pol.model.header.title.text(lang) or pol.name
+                named = policy_title(pol.model.header, lang)
                 title = f"{t('source_page', lang)}{'：' if lang == 'ja' else ': '}{named} {pol.version}"
                 body = f"{front_matter(title)}\n# {heading_text(title)}\n\n{render_source(text, pol.model)}\n"
                 f = localized(uri, body)

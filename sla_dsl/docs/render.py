@@ -72,7 +72,7 @@ class _Page(PageWriter):
     # -- the page -------------------------------------------------------------------------
     def render(self) -> str:
         h = self.model.header
-        title = h.title.text(self.lang) or h.name
+        title = tx.policy_title(h, self.lang)
         self.out.append(front_matter(title))
         switch = " · ".join(
             f'<a href="{url}" hreflang="{lang}" lang="{lang}">{tx.t("lang_name", lang)}</a>'
@@ -184,7 +184,7 @@ class _Page(PageWriter):
         lab = self.L(cal.label) or tx.esc(cal.name)
         if len(cal.days) == 7 and cal.hours and all(r.start.minutes == 0 and r.end.minutes == 1440 for r in cal.hours):
             return lab
-        parts = [tx.esc(ct.hours_text(cal, self.lang))]
+        parts = [ct.hours_text(cal, self.lang, html=True)]  # (its ranges of hours never split across lines)
         extra = [tx.esc(self.t("holidays", c=ct.region_name(c, self.lang))) for c in cal.holidays]
         sep = "：" if self.lang == "ja" else ": "
         text = f"{lab}{sep}{' '.join(p for p in parts if p)}"
@@ -202,11 +202,11 @@ class _Page(PageWriter):
                 extra = "<br><small>" + tx.esc(self.t("availability_measured")) + "</small>"
             notes = self.small_notes(svc.notes)
             rows.append(
-                f'<tr id="{anchor("service", svc.name)}"><td>{no}</td>'
+                f'<tr id="{anchor("service", svc.name)}"><td class="sla-no">{no}</td>'
                 f"<td>{self.L(svc.label)}{self.row_src(svc.span)}</td>"
                 f"<td>{self.hours_text(svc.hours)}{extra}{notes}</td></tr>"
             )
-        self.table("service-hours", [self.t("no"), self.t("service"), self.t("standard")], rows)
+        self.table("service-hours", [self.t("no"), self.t("service"), self.t("standard")], rows, numbered=True)
         plans.credit_table(nodes, self.lang, self.table, self.model)  # service credits (issue 13)
 
     def availability_lines(self, svc: m.Service) -> list[str]:
@@ -315,18 +315,19 @@ class _Page(PageWriter):
         rows: list[tuple[float, str]] = []  # (when, row): the windows by their instants, skipped days among them
         for i, (w, pol) in enumerate(found, 1):
             rule_of = rules[(id(pol), w.name)]
-            notes = [self._moved_note(w)] if w.moved else []
-            notes += self._length_note(w, rule_of)
+            # (HTML: the dates and times of the row marked as never split across lines, tx.nowrap)
+            notes = [self._moved_note(w, html=True)] if w.moved else []
+            notes += [tx.esc(note) for note in self._length_note(w, rule_of)]
             if pol is not self.policy:
-                notes.append(self.t("window_version", v=pol.version))
+                notes.append(tx.esc(self.t("window_version", v=pol.version)))
             cls = ' class="sla-postponed"' if w.moved else ""
             rule = f"<td>{self._maintenance_name(rule_of)}</td>" if several else ""
             rows.append(
                 (
                     w.start.timestamp(),
-                    f"<tr{cls}><td>{i}</td>{rule}<td>{tx.esc(tx.date(w.day, self.lang))}</td>"
-                    f"<td>{tx.esc(_window_hours(w.start, w.end, self.lang))}</td>"
-                    f"<td>{tx.esc(self._notes_joined(notes))}</td></tr>",
+                    f'<tr{cls}><td class="sla-no">{i}</td>{rule}<td>{tx.nowrap(tx.date(w.day, self.lang))}</td>'
+                    f"<td>{tx.nowrap(_window_hours(w.start, w.end, self.lang))}</td>"
+                    f"<td>{self._notes_joined(notes)}</td></tr>",
                 )
             )
         last = found[-1][0].day if found else start + dt.timedelta(days=366)
@@ -337,13 +338,14 @@ class _Page(PageWriter):
                 (
                     dt.datetime.combine(sk.day, dt.time(), self.policy.tz).timestamp()
                     + rule_of.hours.start.minutes * 60,
+                    # (its cells as they are: the stylesheet narrows the first and keeps the day whole by place)
                     f'<tr class="sla-skipped"><td>—</td>{rule}<td>{tx.esc(tx.date(sk.day, self.lang))}</td>'
                     f"<td>—</td><td>{tx.esc(self._skipped_note(sk))}</td></tr>",
                 )
             )
         head = [self.t("no"), *([self.t("maint_rule")] if several else [])]
         head += [self.t("date"), self.t("window"), self.t("remark")]
-        self.table("maintenance-windows", head, [row for _, row in sorted(rows, key=lambda r: r[0])])
+        self.table("maintenance-windows", head, [row for _, row in sorted(rows, key=lambda r: r[0])], numbered=True)
         if self.ctx.ics_url:
             link = f'<a href="{self.ctx.ics_url}" type="text/calendar">{tx.esc(self.t("ics_link"))}</a>'
             self.html(f'<p class="sla-ics">{link}{tx.esc(self.t("ics_hint"))}</p>')
@@ -380,9 +382,12 @@ class _Page(PageWriter):
     def _notes_joined(self, notes: Sequence[str]) -> str:
         return ("。" if self.lang == "ja" else "; ").join(notes)
 
-    def _moved_note(self, w: Window) -> str:
+    def _moved_note(self, w: Window, html: bool = False) -> str:
+        """Where window ``w`` moved from and why; ``html``: as HTML, its date never split across lines."""
         reason = (w.reason_ja if self.lang == "ja" else w.reason) or ""
         key = "postponed" if w.day > w.scheduled else "brought_forward"
+        if html:
+            return self.t(key, d=tx.nowrap(tx.date(w.scheduled, self.lang)), r=tx.esc(reason))
         return self.t(key, d=tx.date(w.scheduled, self.lang), r=reason)
 
     def _skipped_note(self, s: computed.Skipped) -> str:
@@ -435,7 +440,7 @@ class _Page(PageWriter):
                 desc = f"<br><small>{self.L(item.description)}</small>" if item.description.text(self.lang) else ""
                 for k, b in enumerate(subs):
                     lead = (
-                        f'<tr id="{anchor("item", item.number)}"><td rowspan="{span}">{item.number}</td>'
+                        f'<tr id="{anchor("item", item.number)}"><td class="sla-no" rowspan="{span}">{item.number}</td>'
                         f'<td rowspan="{span}">{self.L(item.label)}{desc}</td>'
                         if k == 0
                         else "<tr>"
@@ -446,11 +451,12 @@ class _Page(PageWriter):
                     )
                 continue
             rows.append(
-                f'<tr id="{anchor("item", item.number)}"><td>{item.number}</td><td>{self.L(item.label)}</td>'
-                f"<td>{self.L(item.description)}</td><td>{self.L(item.value)}</td><td>{links}</td></tr>"
+                f'<tr id="{anchor("item", item.number)}"><td class="sla-no">{item.number}</td>'
+                f"<td>{self.L(item.label)}</td><td>{self.L(item.description)}</td>"
+                f"<td>{self.L(item.value)}</td><td>{links}</td></tr>"
             )
         head = [self.t("no"), self.t("item_name"), self.t("item_desc"), self.t("item_value"), self.t("item_rules")]
-        self.table("sla-items", head, rows)
+        self.table("sla-items", head, rows, numbered=True)
 
     def backup_summary(self, b: m.Backup) -> str:
         parts: list[str] = []
@@ -650,8 +656,8 @@ class _Page(PageWriter):
             rows.append(
                 f"<tr><td>{self.L(p.label) or tx.esc(p.id)}</td>{attrs if chosen else ''}"
                 f"<td>{tx.esc(self.target_text(p.target))}</td>"
-                f"<td>{tx.esc(self.moment_in(ex.start, row.zone))}</td>"
-                f"<td><strong>{tx.esc(self.moment_in(row.due, row.zone))}</strong></td></tr>"
+                f"<td>{self.moment_html(ex.start, row.zone)}</td>"
+                f"<td><strong>{self.moment_html(row.due, row.zone)}</strong></td></tr>"
             )
         head = [self.t("prio"), *([plans.example_head(self.lang)] if chosen else [])]
         head += [self.t("target"), self.t("clock_start"), self.t("due")]
@@ -665,6 +671,14 @@ class _Page(PageWriter):
             return said
         there = tx.moment(t.astimezone(zone), self.lang)  # aware: each instant its own offset (summer time)
         return self.t("local_time", t=said, z=ct.zone_text(zone.key, self.lang), local=there)
+
+    def moment_html(self, t: dt.datetime, zone: ZoneInfo | None) -> str:
+        """:meth:`moment_in` as HTML for a table's cell: each date and time in it never split across lines."""
+        said = tx.moment_html(t, self.lang)
+        if zone is None:
+            return said
+        there = tx.moment_html(t.astimezone(zone), self.lang)
+        return self.t("local_time", t=said, z=tx.esc(ct.zone_text(zone.key, self.lang)), local=there)
 
     # -- exclusions and history ------------------------------------------------------------------
     def r_exclusions(self, nodes: list[m.Exclusion], level: int, block: Block) -> None:
@@ -696,7 +710,7 @@ class _Page(PageWriter):
                 said.append(self.t("history_not_shown", v=page.version, date=tx.date(page.effective, self.lang)))
                 sep = "" if self.lang == "ja" else " "
                 text += f'<br><span class="sla-history-note">{tx.esc(sep.join(said))}</span>'
-            rows.append(f"<tr><td>{ver}</td><td>{tx.esc(tx.date(h.effective, self.lang))}</td><td>{text}</td></tr>")
+            rows.append(f"<tr><td>{ver}</td><td>{tx.nowrap(tx.date(h.effective, self.lang))}</td><td>{text}</td></tr>")
         head = [self.t("version"), self.t("effective"), self.t("changes")]
         self.table("versions", head, rows)
 

@@ -67,7 +67,26 @@ CSS = """\
 /* the source page: line numbers stand clear of the code */
 .sla-source .linenos { padding-right: 1em; margin-right: .8em; user-select: none;
   border-right: 1px solid var(--md-default-fg-color--lightest); }
-@media print { .md-typeset__scrollwrap { overflow: visible; } .md-header, .md-sidebar, .md-footer { display: none; } }
+/* a date, a time or a range of times in a table (.sla-nowrap: sla_dsl.docs.text.nowrap; a skipped window's day by
+   its place, the cell struck through) is never split across lines on paper, nor on a screen as wide as a
+   tablet's: not 2026年11月26日 / (木), nor 22:00〜 / 24:00 (on a phone's, whole dates would widen the tables past
+   the screen, where they wrap as before) */
+@media print, screen and (min-width: 45em) {
+  .md-typeset .sla-nowrap, .md-typeset tr.sla-skipped td:nth-last-child(3) { white-space: nowrap; } }
+/* a column of numbers (項番; a skipped window's —) as narrow as its numbers, not the width a column of words is
+   given (on a phone's screen the maintenance table then fits) */
+.md-typeset table:not([class]) :is(td, th).sla-no, .md-typeset tr.sla-skipped td:first-child { min-width: 0;
+  width: 1%; white-space: nowrap; padding-left: .6em; padding-right: .6em; }
+/* on paper: no heading at a page's foot without what it heads, nor the sentence that leads to a table (計算例's)
+   without the table (Material wraps a table in .md-typeset__scrollwrap), and no row of a table split across two
+   pages */
+@media print {
+  .md-typeset__scrollwrap { overflow: visible; } .md-header, .md-sidebar, .md-footer { display: none; }
+  .md-typeset :is(h1, h2, h3, h4) { break-after: avoid; page-break-after: avoid; }
+  /* (a rule of its own: a browser without :has() drops only this one) */
+  .md-typeset p:has(+ .md-typeset__scrollwrap, + table) { break-after: avoid; page-break-after: avoid; }
+  .md-typeset tr { break-inside: avoid; page-break-inside: avoid; }
+}
 """
 
 #: Highlights the lines of the range in the URL (``#L38-L64``) on the source page.

@@ -55,9 +55,21 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def nowrap(text: str) -> str:
+    """``text`` (a date, a time, a range of times) as HTML that is never split across lines: escaped, in a
+    ``<span class="sla-nowrap">`` (the stylesheet, :data:`sla_dsl.docs.source.CSS`)."""
+    return f'<span class="sla-nowrap">{esc(text)}</span>'
+
+
 def label(lab: m.Label, lang: str) -> str:
     """A label's text in ``lang`` (falling back to the other language)."""
     return lab.text(lang)
+
+
+def policy_title(header: m.Header, lang: str) -> str:
+    """The policy as the site names it in ``lang`` (its page's heading, its navigation entry): its title
+    in that language, else in the other, else its ``sla`` name (plain text, not escaped)."""
+    return header.title.text(lang) or header.name
 
 
 ordinal = terms_ordinal  # ``1st``, ``2nd``, ``3rd``, ``4th`` ... (the report says it too)
@@ -179,6 +191,12 @@ def date(d: dt.date, lang: str) -> str:
 def moment(t_: dt.datetime, lang: str) -> str:
     """A date and time: ``2026年4月3日(金) 17:00`` / ``Fri 3 Apr 2026 17:00``."""
     return f"{date(t_.date(), lang)} {t_:%H:%M}"
+
+
+def moment_html(t_: dt.datetime, lang: str) -> str:
+    """:func:`moment` as HTML: its date and its time, each never split across lines (:func:`nowrap`); a
+    narrow column puts the time under the date."""
+    return f"{nowrap(date(t_.date(), lang))} {nowrap(f'{t_:%H:%M}')}"
 
 
 def date_range(r: m.DateRange, lang: str) -> str:

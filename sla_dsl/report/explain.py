@@ -112,6 +112,9 @@ class Explanation(NamedTuple):
     article: str
     steps: list[tuple[dt.datetime | None, str]]
     note: str = ""
+    #: deadlines, each dated as the report dates it (:meth:`~.words.PolicyWords.by_end_of`): a midnight as
+    #: the end of the day before (``11月18日(水)まで``), on a line of its own before the steps of its instant
+    deadlines: tuple[tuple[dt.datetime, str], ...] = ()
 
 
 Item = IncidentRow | OutageRow | StopRow | RetentionRow | BackupRow | Violation
@@ -588,10 +591,11 @@ def _stop(s: StopRow, w: PolicyWords) -> Explanation:
     for at, channel, good_channel, in_time in stop_notices(s):
         why = notice_fault(w, good_channel, in_time)
         steps.append((at, w.m("explain.stop.announced", channel=w.channel(channel), verdict=why)))
-    if s.notice_deadline is not None:
+    deadlines: tuple[tuple[dt.datetime, str], ...] = ()
+    if s.notice_deadline is not None:  # (dated as the report's planned-stop table dates it: 11月18日(水)まで)
         rule = w.model.planned_stops[0] if w.model is not None and w.model.planned_stops else None
         channels = ("・" if w.lang == "ja" else " or ").join(w.channel(c) for c in rule.channels) if rule else "-"
-        steps.append((s.notice_deadline, w.m("explain.stop.deadline_line", channels=channels)))
+        deadlines = ((s.notice_deadline, w.m("explain.stop.deadline_line", channels=channels)),)
     steps.append(
         (
             s.start,
@@ -600,7 +604,7 @@ def _stop(s: StopRow, w: PolicyWords) -> Explanation:
     )
     ps = w.model.planned_stops[0] if w.model is not None and w.model.planned_stops else None
     article = _article(w, ps.ref if ps else None, ps.label.text(w.lang) if ps else "")
-    return Explanation(head, article, steps, _none_yet(w, s.start))
+    return Explanation(head, article, steps, _none_yet(w, s.start), deadlines)
 
 
 def _retention(r: RetentionRow, w: PolicyWords) -> Explanation:
@@ -712,19 +716,21 @@ def render_explanations(items: Sequence[Explanation], report: Report, w: PolicyW
         if x.article:
             out.append(printable(x.article))
         # one line per instant, keyed and sorted in UTC (a zone's 01:50 EDT and 01:50 EST are two lines),
-        # each written as the first step of that instant gives its time
-        shown: dict[dt.datetime | None, dt.datetime | None] = {}
-        merged: dict[dt.datetime | None, list[str]] = {}
-        for at, text in x.steps:
-            key = instant(at) if at is not None else None
+        # each written as the first step of that instant gives its time; a deadline on a line of its own,
+        # first of its instant, dated as the report dates it (a midnight: the end of the day before)
+        shown: dict[tuple[dt.datetime, bool] | None, dt.datetime | None] = {}
+        merged: dict[tuple[dt.datetime, bool] | None, list[str]] = {}
+        steps = [(at, text, False) for at, text in x.steps] + [(at, text, True) for at, text in x.deadlines]
+        for at, text, deadline in steps:
+            key = (instant(at), not deadline) if at is not None else None
             shown.setdefault(key, at)
             texts = merged.setdefault(key, [])
             if text not in texts:
                 texts.append(text)
         sep = "。" if w.lang == "ja" else "; "
-        keys: list[dt.datetime | None] = [*sorted(k for k in merged if k is not None)]
+        keys: list[tuple[dt.datetime, bool] | None] = [*sorted(k for k in merged if k is not None)]
         for key in keys + ([None] if None in merged else []):
             at = shown[key]
-            when = w.t(at) if at is not None else ""
+            when = "" if key is None or at is None else w.t(at) if key[1] else w.by_end_of(at)
             out.append(printable(f"  {when}  {sep.join(merged[key])}".rstrip()))
     return "\n".join(out) + "\n"
