@@ -972,9 +972,6 @@ REPORT: dict[str, Msg] = {
         "the period ends: the {duration} of the outage after it is outside the period and not counted in it",
     ),
     "explain.stop.window": Msg("計画停止の予定：{start} 〜 {end}", "planned stop scheduled {start} to {end}"),
-    "explain.stop.deadline": Msg(
-        "有効な通知の期限：{deadline}までに{channels}で", "a valid notice is due by {deadline}, by {channels}"
-    ),
     "explain.stop.announced": Msg("{channel}で通知（{verdict}）", "announced by {channel} ({verdict})"),
     "explain.stop.verdict_ok": Msg("有効：停止時間は除外時間", "valid: the window is excused"),
     "explain.stop.verdict_ok_counted": Msg(
