@@ -302,7 +302,7 @@ class PolicyWords:
         return format_date(d, self.lang, year=d.year != self.year)
 
     def by_end_of(self, t: dt.datetime | None) -> str:
-        """A deadline: ``11月18日(水)中`` when it is a midnight (the end of the day before), else the time."""
+        """A deadline: ``11月18日(水)まで`` when it is a midnight (the end of the day before), else the time."""
         if t is not None and t.hour == t.minute == t.second == 0:
             return self.m("report.day_end", day=self.d(t.date() - dt.timedelta(days=1)))
         return self.t(t)
