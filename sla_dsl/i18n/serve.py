@@ -104,11 +104,12 @@ SERVE: dict[str, Msg] = {
         "ファイルを元の内容に戻し、変更は新しい `version` と将来の日付の `effective` を付けた新しい版として"
         "加えてください（対応中の案件は、起算した時点の版のまま判定されます）。保存済みのイベントをすべて"
         "変更後の内容で判定し直すことが本当に意図したものである場合に限り、データベースで `{sql}` を実行して"
-        "から起動してください（期限が動いた案件には、アラートがもう一度出ます）",
+        "から起動してください（期限が動いた案件には新しい時刻でアラートがもう一度出て、当てはまらなくなった"
+        "アラートは取り消します）",
         "restore the file's text, and make the change a new version with a new `version` and a future "
         "`effective` date (open incidents keep the version their clock started under); only if judging every "
         "stored event again under the changed text is really meant, run `{sql}` on the database, then start "
-        "(incidents whose due times move are alerted again)",
+        "(incidents whose due times move are alerted again, and the alerts that no longer hold are withdrawn)",
     ),
     "serve.start.version_begun": Msg(
         "{path}：版 {version} はこのデータベースでまだ使ったことのない新しい版ですが、適用開始日 {effective} は"
@@ -122,11 +123,12 @@ SERVE: dict[str, Msg] = {
         "新しい版は将来の日付から適用します。`effective` を将来の日付（`effective {tomorrow}` 以降）にしてください"
         "（対応中の案件は、起算した時点の版のまま判定されます）。その日からの保存済みのイベントをこの版で判定し直す"
         "ことが本当に意図したものである場合に限り、データベースで `{sql}` を実行してから起動してください"
-        "（期限が動いた案件には、アラートがもう一度出ます）",
+        "（期限が動いた案件には新しい時刻でアラートがもう一度出て、当てはまらなくなったアラートは取り消します）",
         "a new version takes effect from a future date: write a future `effective` date (`effective {tomorrow}` "
         "or later), so that open incidents keep the version their clock started under; only if judging the "
         "events stored from that date again under this version is really meant, run `{sql}` on the database, "
-        "then start (incidents whose due times move are alerted again)",
+        "then start (incidents whose due times move are alerted again, and the alerts that no longer hold are "
+        "withdrawn)",
     ),
     # (in place of the changes, when the text stored no longer compiles)
     "serve.start.changes_unknown": Msg(
@@ -509,6 +511,18 @@ SERVE: dict[str, Msg] = {
     "serve.timers.reason.changed": Msg(
         "目標はこの時刻にこの状態になりません",
         "its target does not reach this transition at this instant",
+    ),
+    # an alert judged again under a policy version accepted on purpose (an edit of a version in use, a new
+    # version from a date that had begun) that those rules no longer have at its instant
+    "serve.timers.reason.policy_changed": Msg(
+        "目標はこの時刻にこの状態になりません",
+        "its target does not reach this transition at this instant",
+    ),
+    "serve.timers.withdrawn_policy": Msg(
+        "アラートを取り消しました：{alert}。意図して受け入れた版を含め、いま使っている版の規則で判定し直したところ、"
+        "{reason}（アラート {id}）",
+        "alert withdrawn: {alert}: judged again under the policy versions now served, one of them accepted on "
+        "purpose, {reason} (alert {id})",
     ),
     "serve.timers.not_checked": Msg(
         "タイマー：{alert}のアラートを判定し直せません：{error}",

@@ -63,6 +63,24 @@ Design notes
   a pass. Why not hold breach alerts for a grace period instead: every true
   breach would be late by it, and a batch later than it (an import, a sender
   that was down for an hour) would still make a wrong alert, never corrected.
+* **An alert a policy version accepted on purpose no longer has is withdrawn
+  too.** The operator may accept an edit of a version in use, or a new
+  version whose ``effective`` date has begun (:meth:`.app.Service`): every
+  stored event is then judged under it, due times move, and the transitions
+  at the new instants fire as any other. The alerts fired under the old
+  rules are not judged again by the check above (no event came), so the
+  start that serves the accepted text notes it in the database
+  (:meth:`.store.Store.accept_served`, in the transaction that records the
+  text), the service hands the note to the timers at start, and their
+  first look plans the check (:meth:`Timers._plan_accepted`):
+  every alert fired from the version's first day on (within the live
+  view's period) is judged again as of its instant, as above (:class:`AsOf`,
+  under the versions now served), at most :data:`CHECKS` a pass, and one
+  that look does not have is withdrawn, the reason ``policy_changed``. The
+  note is deleted only once every one was judged and each withdrawal
+  recorded (:meth:`Timers._settle_accepted`): a start stopped before that
+  leaves the check to the next start, and servers starting together each
+  make it (a withdrawal is recorded once, as every alert).
 * A withdrawal never reaches a receiver before the alert it withdraws: the
   original's deliveries not posted yet (due and taken by no sender, or
   ``failed``) are never posted (``withdrawn``), and the withdrawal goes only
@@ -148,7 +166,7 @@ import logging
 import math
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -197,7 +215,10 @@ RETRY_AFTER = frozenset({429, 503})
 #: after): a burst of late batches never holds up the alerts falling due.
 CHECKS = 256
 #: Why an alert was withdrawn (a withdrawal's ``reason``): a line of the log says it (``serve.timers.reason.*``).
-REASONS = ("met", "excluded", "changed")
+REASONS = ("met", "excluded", "changed", "policy_changed")
+#: The reason of a withdrawal decided when the alerts are judged again under a version accepted on purpose
+#: (:meth:`.store.Store.accept_served`): not a late event, the rules changed.
+POLICY_CHANGED = "policy_changed"
 
 
 def withdrawal_key(key: str) -> str:
@@ -249,6 +270,7 @@ class Timers:
         tick: float = 30.0,
         on_fire: Callable[[Transition, float], None] | None = None,
         on_withdraw: Callable[[], None] | None = None,
+        accepted: Mapping[str, tuple[float, float]] | None = None,
     ) -> None:
         self.tracker = tracker
         self.store = tracker.store
@@ -278,6 +300,13 @@ class Timers:
         #: the alerts to fire again that a look at their instant did not have: how many events of their item
         #: dated at or before it that look counted (judged again only when that number changes)
         self._not_again: dict[str, int] = {}
+        #: the versions accepted on purpose whose alerts are still to be judged again, as the start read them
+        #: (``accepted``, :meth:`.store.Store.accepted`): by version, (since, when it was accepted)
+        self._note = dict(accepted or {})
+        #: ... by version, when it was accepted, once the first look has planned their check (None: not yet)
+        self._accepted: dict[str, float] | None = None if self._note else {}
+        #: the keys of the alerts still to be judged again under them (at most :data:`CHECKS` a pass)
+        self._policy_keys: set[str] = set()
         #: the report skeleton of the last look (what the incidents judged again for a check are set in)
         self._skeleton: Report | None = None
         self.pending: list[Transition] = []
@@ -328,6 +357,8 @@ class Timers:
         self._last = time.monotonic()
         changed = self._changes()  # (before the look: an event stored after it is named by the next one)
         self._learn()
+        if self._accepted is None:
+            self._plan_accepted(now)
         result = self.tracker.open_view(now)
         self._skeleton = result.skeleton
         pending: list[Transition] = []
@@ -370,8 +401,30 @@ class Timers:
 
     def check_more(self, now: float) -> None:
         """Judge the alerts a pass left to check (over :data:`CHECKS`), without another look."""
-        if self._recheck:
+        if self.checking:
             self._correct(set(), now)
+
+    @property
+    def checking(self) -> bool:
+        """Are alerts left to judge again (a pass judges at most :data:`CHECKS` of each kind)?"""
+        return bool(self._recheck or self._policy_keys)
+
+    # -- corrections: an alert a version accepted on purpose makes wrong is withdrawn ------------------------
+    def _plan_accepted(self, now: float) -> None:
+        """At the first look, with every alert read: each alert fired from the earliest first day the versions
+        accepted on purpose judge (within the live view's period, which the check judges over) is to be judged
+        again, as of its instant, under the versions now served."""
+        since = max(min(s for s, _ in self._note.values()), self.tracker.live_start(now))
+        self._policy_keys = {k for k, r in self.raised.items() if r.instant >= since}
+        self._accepted = {version: at for version, (_, at) in self._note.items()}
+
+    def _settle_accepted(self) -> None:
+        """Once every alert to judge again under the versions accepted on purpose has been judged, and each
+        withdrawal that made recorded, the database forgets them: a start that stopped before judges them
+        again, one after does not."""
+        if self._accepted and not self._policy_keys and all(w.reason != POLICY_CHANGED for w in self.withdrawing):
+            self.store.judged_accepted(self._accepted)
+            self._accepted = {}
 
     # -- corrections: an alert the events that arrived after it make wrong is withdrawn ---------------
     def _learn(self) -> None:
@@ -447,6 +500,13 @@ class Timers:
             self._check(todo[:CHECKS], now)
         self._recheck = {(r.family, r.item) for r, _ in todo[CHECKS:]}
         self._recheck_all = False
+        if self._policy_keys:  # under a version accepted on purpose: whatever events came
+            left = sorted(
+                (self.raised[k] for k in self._policy_keys if k in self.raised), key=lambda r: (r.instant, r.key)
+            )
+            self._check(self._counts(left[:CHECKS]), now, POLICY_CHANGED)
+            self._policy_keys = {r.key for r in left[CHECKS:]}
+        self._settle_accepted()
 
     def _judged(self, todo: list[tuple[Raised, int]], now: float) -> Iterable[tuple[Raised, int, Evaluation | None]]:
         """Each alert's item judged again as of the alert's instant, with every event now stored (None when
@@ -482,8 +542,9 @@ class Timers:
         for r, _, result in self._judged(todo, now):
             yield r.key, None if result is None else r.base in {t.base for t in transitions_of(result)}
 
-    def _check(self, todo: list[tuple[Raised, int]], now: float) -> None:
-        """Judge each alert's item again as of the alert's instant (``n``: the events it counts there)."""
+    def _check(self, todo: list[tuple[Raised, int]], now: float, reason: str | None = None) -> None:
+        """Judge each alert's item again as of the alert's instant (``n``: the events it counts there); one the
+        look does not have is to be withdrawn, for ``reason`` (None: the one the look says, :func:`_reason`)."""
         for r, n, result in self._judged(todo, now):
             if result is None or r.base in {t.base for t in transitions_of(result)}:
                 r.counted = n  # still what a look at its instant sees (or said: checked at its item's next event)
@@ -491,7 +552,7 @@ class Timers:
             text = self.store.payload_of(r.key)
             original: dict[str, Any] = orjson.loads(text) if text else {}
             self._forget(r.key)
-            self.withdrawing.append(Withdrawal(r, original, _reason(result, r, original)))
+            self.withdrawing.append(Withdrawal(r, original, reason or _reason(result, r, original)))
 
     def withdraw_due(self, now: float) -> int:
         """Record the withdrawals decided (each once, whichever server records it first) and their deliveries;
@@ -521,10 +582,13 @@ class Timers:
                 continue  # withdrawn before (another server)
             done += 1
             reason = message(f"serve.timers.reason.{w.reason}", self.lang)
-            LOG.warning("%s", self._say("serve.timers.withdrawn", alert=self._raised(r), reason=reason, id=alert_id))
+            said = "serve.timers.withdrawn_policy" if w.reason == POLICY_CHANGED else "serve.timers.withdrawn"
+            LOG.warning("%s", self._say(said, alert=self._raised(r), reason=reason, id=alert_id))
             if self.on_withdraw is not None:
                 self.on_withdraw()
-        if done:  # look again: a transition the look has again is alerted again once its withdrawal is read
+        # look again: a transition the look has again is alerted again once its withdrawal is read (and the
+        # versions accepted on purpose are forgotten once their withdrawals are recorded)
+        if done or self._accepted:
             with self._lock:
                 self.dirty = True
         return done
@@ -741,7 +805,7 @@ class Timers:
                     self._failed("serve.timers.alert_not_recorded", exc)
                     failing = True
                 failing = failing or self.held > 0  # (one refused while others were stored: not at once either)
-            if self._recheck and not self.dirty:  # (a look to come checks them anyway)
+            if self.checking and not self.dirty:  # (a look to come checks them anyway)
                 try:
                     await anyio.to_thread.run_sync(self.check_more, clock.now())
                     self.repeats.ok("serve.timers.not_checked_all")
@@ -765,7 +829,7 @@ class Timers:
             wait = self.tick if nxt is None else min(max(nxt - clock.now(), 0.0), self.tick)
             if self.dirty:
                 wait = min(wait, 0.25)
-            if self._recheck or self.withdrawing:
+            if self.checking or self.withdrawing:
                 wait = min(wait, 0.05)
             wait = max(wait, 0.01)  # never spin
             if failing:  # the database is away: pause before trying again, not a line in the log per tick

@@ -53,7 +53,11 @@ Design notes
   served yet) takes every version. The operator who means it marks the
   version accepted in ``served_versions`` (a row whose ``text_digest`` is
   empty, :data:`ACCEPT`; the refusal gives the ``UPDATE`` or ``INSERT``
-  statement), and the next start serves the text it finds. At SIGHUP a
+  statement), and the next start serves the text it finds; its timers
+  judge again the alerts fired from the version's first day on and withdraw
+  those the versions now served do not have (``policy_changed``), as a late
+  batch withdraws an alert (:mod:`.alerts`), the new alerts firing on their
+  own. At SIGHUP a
   version in use whose file changed in meaning is said in the log, with the
   changes and what to do, and not applied.
 * What a reload says of a policy (a file that does not compile, with its
@@ -219,8 +223,15 @@ class Service:
         self.tracker = Tracker(self.store, merged, self.clock)
         self.metrics = Metrics()
         self.webhooks = distinct(Webhook.of(url) for url in settings.webhooks)
+        # (the versions accepted on purpose whose alerts are still to be judged again: by this start, or one that
+        # stopped before it had judged them)
         self.timers = Timers(
-            self.tracker, self.webhooks, tick=settings.tick, on_fire=self._fired, on_withdraw=self._withdrew
+            self.tracker,
+            self.webhooks,
+            tick=settings.tick,
+            on_fire=self._fired,
+            on_withdraw=self._withdrew,
+            accepted=self.store.accepted(),
         )
         #: the language of the log's lines about the deliveries, as of those about the policy
         self.lang = as_lang(default_lang(merged), "en")
@@ -254,13 +265,16 @@ class Service:
         ``effective`` date has begun is refused as well, as SIGHUP refuses it, unless this is the first start
         on the database (nothing served yet): the stored events from that date would be judged again under
         it. A row whose ``text_digest`` is empty (:data:`ACCEPT`, written by the operator as a refusal says)
-        takes the text found, whatever it says. Only reads: what is to be recorded is returned, to be written
-        once every check has passed (a start refused writes nothing). A refusal is in ``--lang``, else the
-        policy's primary language."""
+        takes the text found, whatever it says, and the alerts fired from the version's first day on are judged
+        again under the versions served (:meth:`.store.Store.accept_served`). Only reads: what is to be recorded
+        is returned, to be written once every check has passed (a start refused writes nothing). A refusal is in
+        ``--lang``, else the policy's primary language."""
         served = self.store.served()
         now = self.clock.now()
         fresh: list[tuple[str, dt.date, str]] = []
         reworded: list[tuple[str, str]] = []
+        #: (version, text, from when its alerts are judged again) of the versions accepted on purpose
+        accepted: list[tuple[str, str, float]] = []
         for p in policies:
             text = posted.get(p.version) if p.path is None else _read(p.path)
             if text is None:  # (a file that could not be read again since it was loaded: not compared)
@@ -274,7 +288,11 @@ class Service:
             if known.text_digest == digest(text):
                 continue
             if known.text_digest == ACCEPT:  # accepted on purpose: served from now on with this text
-                reworded.append((p.version, text))
+                # (its alerts from the first day it judges -- as it was served, or as accepted -- are judged
+                # again under it: those it no longer has are withdrawn, :class:`.alerts.Timers`)
+                first = min(known.effective, p.effective)
+                since = dt.datetime(first.year, first.month, first.day, tzinfo=p.tz).timestamp()
+                accepted.append((p.version, text, since))
                 continue
             lang = self._refusal_lang(p)
             changes = _changes(known.text, p, lang)
@@ -300,6 +318,8 @@ class Service:
         def record() -> None:
             for version, text in reworded:
                 self.store.reword_served(version, text)
+            for version, text, since in accepted:
+                self.store.accept_served(version, text, since, now)
             self.store.serve(fresh, now)
 
         return record

@@ -32,7 +32,14 @@ Design notes
   refusal can say what changed. Once a version is served, a new one whose
   ``effective`` date has begun is refused at start too. A row whose
   ``text_digest`` is empty is one the operator wrote to accept a version on
-  purpose: the next start stores the text it finds in its place.
+  purpose: the next start stores the text it finds in its place, and in the
+  same transaction notes in ``accepted_versions`` (:data:`ACCEPTED`) from
+  when the alerts fired are to be judged again under it. The timers judge
+  them at their first look and withdraw those the versions now served do not
+  have (:mod:`.alerts`); the row is deleted only once every one was judged
+  and its withdrawal recorded, so a start that stops (or dies) before that
+  leaves it to the next start, and several servers starting at once judge
+  them each (a withdrawal is recorded once, as every alert).
 * **No text a user gives can make a write fail** (step 3): an id has no
   length limit (an event line has 1 MiB), nor has a policy's version or a
   type it declares, while PostgreSQL refuses a value over a ``varchar(n)``
@@ -241,6 +248,20 @@ HOLDERS = sa.Table(
     sa.Column("seen", sa.Float(), nullable=False),
 )
 
+#: The policy versions accepted on purpose (an edited version, a new one whose ``effective`` date had begun:
+#: see the design notes) whose alerts are still to be judged again under the versions now served, by the SHA-256
+#: of the ``version``: from which instant (``since``, POSIX seconds: the start of the first day the version
+#: judges) and when it was accepted. Written by the start that serves it, deleted by the timers once every alert
+#: since then was judged and its withdrawal, if any, recorded.
+ACCEPTED = sa.Table(
+    "accepted_versions",
+    META,
+    sa.Column("digest", sa.String(64), primary_key=True),
+    sa.Column("version", sa.Text(), nullable=False),
+    sa.Column("since", sa.Float(), nullable=False),
+    sa.Column("accepted", sa.Float(), nullable=False),
+)
+
 #: How often (seconds) a running server says again which webhooks it holds.
 HEARTBEAT = 30.0
 #: A server that has not said so for this long (seconds) is taken for stopped (killed, or cut off from the
@@ -248,7 +269,7 @@ HEARTBEAT = 30.0
 HELD_FOR = 300.0
 
 #: The tables only added, that no earlier release reads: created at start when missing, outside the steps.
-ADDED: tuple[sa.Table, ...] = (SERVED, HOLDERS)
+ADDED: tuple[sa.Table, ...] = (SERVED, HOLDERS, ACCEPTED)
 
 #: The tables as step 1 created them, kept as released (a step never changes): the later steps alter them.
 V1 = sa.MetaData()
@@ -1301,6 +1322,43 @@ class Store:
             )
 
         self._transaction(work)
+
+    def accept_served(self, version: str, text: str, since: float, now: float) -> None:
+        """Serve ``text`` as ``version`` from now on, the operator having accepted it on purpose (its row's
+        ``text_digest`` empty), and note in the same transaction that the alerts fired from ``since`` on are to
+        be judged again under it (:meth:`accepted`): a start that dies between the two cannot leave the text
+        taken and the alerts never judged."""
+
+        def work(conn: sa.Connection) -> None:
+            key = digest(version)
+            conn.execute(sa.update(SERVED).where(SERVED.c.digest == key).values(text=text, text_digest=digest(text)))
+            was = conn.execute(sa.select(ACCEPTED.c.since).where(ACCEPTED.c.digest == key)).scalar()
+            if was is None:
+                values = {"digest": key, "version": version, "since": since, "accepted": now}
+                conn.execute(sa.insert(ACCEPTED).values(**values))
+            else:  # (accepted again before its alerts were all judged: from the earlier of the two)
+                values = {"since": min(float(was), since), "accepted": now}
+                conn.execute(sa.update(ACCEPTED).where(ACCEPTED.c.digest == key).values(**values))
+
+        self._transaction(work)
+
+    def accepted(self) -> dict[str, tuple[float, float]]:
+        """The versions accepted on purpose whose alerts are still to be judged again (:meth:`accept_served`):
+        by ``version``, (since, accepted)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(ACCEPTED.c.version, ACCEPTED.c.since, ACCEPTED.c.accepted)).all()
+        return {str(v): (float(since), float(at)) for v, since, at in rows}
+
+    def judged_accepted(self, versions: Mapping[str, float]) -> None:
+        """The alerts of these versions accepted on purpose (by ``version``: when it was accepted, as
+        :meth:`accepted` read it) have been judged again: their rows go, unless accepted again since."""
+
+        def work(conn: sa.Connection) -> None:
+            for version, at in versions.items():
+                conn.execute(sa.delete(ACCEPTED).where(ACCEPTED.c.digest == digest(version), ACCEPTED.c.accepted <= at))
+
+        if versions:
+            self._transaction(work)
 
     def policy_texts(self) -> list[str]:
         """The texts of the versions added over HTTP, oldest first."""
