@@ -406,14 +406,15 @@ class Service:
             LOG.warning("%s", said)
         for shown, n in sorted(self.store.again(self.webhooks, now).items()):
             LOG.warning("%s", message("serve.webhook.again", lang, webhook=shown, count=n))
-        given = ", ".join(w.shown for w in self.webhooks)
+        sep = message("serve.sep.list", lang)  # (、 in Japanese)
+        given = sep.join(w.shown for w in self.webhooks)
         for shown, done in sorted(left.items()):
             if not self.webhooks:
                 LOG.warning("%s", message("serve.webhook.dropped", lang, webhook=shown, count=done.moved + done.kept))
                 continue
             # only what will be posted is said so: an alert the webhooks given have already is not posted again
             if done.moved:
-                to = ", ".join(done.to)
+                to = sep.join(done.to)
                 LOG.warning("%s", message("serve.webhook.moved", lang, webhook=shown, count=done.moved, given=to))
             if done.kept:
                 LOG.warning("%s", message("serve.webhook.kept", lang, webhook=shown, count=done.kept, given=given))
@@ -542,7 +543,7 @@ class Service:
             if later is not None
             else ""
         )
-        defined = ", ".join(q.id for q in own.model.priorities) if own is not None else ""
+        defined = message("serve.sep.list", lang).join(q.id for q in own.model.priorities) if own is not None else ""
         when = dt.datetime.fromtimestamp(n.at, self.tracker.tz).isoformat()
         fields = {"id": printable(n.ident), "priority": n.priority, "version": n.version, "later": where}
         if n.in_force is None:

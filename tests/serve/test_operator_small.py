@@ -108,3 +108,24 @@ def test_a_reload_refused_for_one_file_says_no_other_version_was_added(
     )
     assert [p.version for p in service.tracker.policies] == ["2026.1"]  # good.sla's version not added either
     service.store.close()
+
+
+def test_the_webhooks_named_in_a_japanese_line_are_joined_with_the_japanese_comma(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Two webhooks given: the line naming them joins them with 「、」, as every Japanese list of the log."""
+    db = f"sqlite:///{tmp_path / 'sla.db'}"
+    store = Store(db)
+    store.migrate()
+    gone = Webhook.of("http://gone.invalid/hook")
+    store.fire("k2", "incident.breached", "I-2", NOW, 0.0, "{}", [gone])
+    store.close()
+    given = ("http://a.invalid/hook", "http://b.invalid/hook")
+    with caplog.at_level(logging.WARNING, logger="sla.serve"):
+        service = Service(load_policies([str(POLICY)]), Settings(db=db, webhooks=given), FakeClock(NOW))
+    said = [r.getMessage() for r in caplog.records if "gone.invalid" in r.getMessage()]
+    assert said == [
+        "送信先 http://gone.invalid は指定されなくなりました。まだ届けていないアラート 1 件は、"
+        "代わりに今回指定された送信先（http://a.invalid、http://b.invalid）へ送ります",
+    ]
+    service.store.close()

@@ -53,7 +53,7 @@ def test_an_incident_its_version_cannot_judge_is_said(
         assert c.post("/events", json=LATE_P0).json()["stored"] == 1
     (line,) = [s for s in _said(caplog) if "`H`" in s]
     assert line.startswith("案件 `H` は保存しましたが、判定していません。優先度 `P0` が、この案件を判定する版 2026.1")
-    assert "版 2026.2 には 2026年12月1日(火) から定められています" in line and "（P1, P2, P3）" in line
+    assert "版 2026.2 には 2026年12月1日(火) から定められています" in line and "（P1、P2、P3）" in line
     # GET /incidents/H: 200, the incident stored and not judged, with its data note (as GET /report words it:
     # the engine's English with lang=en; the policy's primary language, Japanese, without)
     assert c.get("/incidents/H").json()["data"][0]["message"] == "優先度「P0」は規定の版 2026.1 に定められていません"
