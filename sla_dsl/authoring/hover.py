@@ -514,7 +514,9 @@ def _hover_backup_every(pm: m.PolicyModel, d: m.Duration, lang: str) -> str:
 def _hover_same_day(pm: m.PolicyModel, guide: m.SameDayGuideline, lang: str) -> str:
     """A same-day guideline's lead (``same day if received 2 hours before close of business``): counted back
     from the close of each business day of its calendar, as the evaluator's cut-off is
-    (:mod:`sla_dsl.evaluation.incident_rows`), with the example of the next open day from today."""
+    (:mod:`sla_dsl.evaluation.incident_rows`), with the example of the next open day from today: a shift
+    that closes after midnight is named by the day it starts on (the day its clocks are judged on:
+    ``Fri 6 Nov 2026's shift, closing Sat 7 Nov 06:00: by 04:00``), not by the date of its close."""
     from ..policy.compiled import Policy, add_calendar_duration
 
     lead = guide.before_close
@@ -525,9 +527,11 @@ def _hover_same_day(pm: m.PolicyModel, guide: m.SameDayGuideline, lang: str) -> 
     try:
         cal = policy.calendar(guide.calendar)
         today = dt.datetime.now(cal.tz).date()
-        opened = next((found for k in range(366) if (found := cal.open_intervals(today + dt.timedelta(days=k)))), None)
-        if opened is None:
+        days = (today + dt.timedelta(days=k) for k in range(366))
+        found = next(((day, opened) for day in days if (opened := cal.open_intervals(day))), None)
+        if found is None:
             return text
+        day, opened = found
         close = opened[-1][1]
         if lead.calendar is not None:
             cut = policy.calendar(lead.calendar).add(close, -policy.duration_delta(lead))
@@ -538,13 +542,16 @@ def _hover_same_day(pm: m.PolicyModel, guide: m.SameDayGuideline, lang: str) -> 
     except (KeyError, LookupError, ValueError):
         return catalogue_message("author.hover.duration.undeclared", lang, d=said, calendar=guide.calendar)
     cut = cut.astimezone(close.tzinfo)
-    example = catalogue_message(
-        "author.hover.same_day.example",
-        lang,
-        date=format_date(close.date(), lang),
-        close=f"{close:%H:%M}",
-        cut=f"{cut:%H:%M}" if cut.date() == close.date() else format_datetime(cut, lang),
-    )
+    by = f"{cut:%H:%M}" if cut.date() == close.date() else format_datetime(cut, lang)
+    if close.date() == day:
+        example = catalogue_message(
+            "author.hover.same_day.example", lang, date=format_date(day, lang), close=f"{close:%H:%M}", cut=by
+        )
+    else:  # a shift that closes after midnight is named by its own day, the day its clocks are judged on
+        closing = format_datetime(close, lang, year=False)
+        example = catalogue_message(
+            "author.hover.same_day.example.shift", lang, day=format_date(day, lang), close=closing, cut=by
+        )
     return text + example
 
 

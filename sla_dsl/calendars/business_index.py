@@ -56,6 +56,11 @@ Design notes
   (an overnight range starting on it has its next-day hours, and keeps it one).
   Partial closures do not change what a business day is: a day they close
   wholly (W306) stays one, and its end is where its hours would have closed.
+* **The day an instant belongs to** (``day_of``, its day of receipt): the day
+  whose open time (first opening to last close, partial closures cut out)
+  holds it, else its local date. With hours ``22:00-06:00``, Tuesday 01:00
+  belongs to Monday. The same-day guideline is judged on that day, and
+  ``end_of_nth_business_day`` counts its days after it: one rule for both.
 """
 
 from __future__ import annotations
@@ -101,6 +106,7 @@ _ONE_US = dt.timedelta(microseconds=1)
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 _EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 _ONE_DAY = dt.timedelta(days=1)
+_FIRST_ORDINAL = FIRST_DATE.toordinal()
 #: The local years the index may cover: the supported years and one more on either side.
 MIN_YEAR = INDEX_FIRST_YEAR
 MAX_YEAR = INDEX_LAST_YEAR
@@ -167,6 +173,7 @@ class BusinessIndex:
             self._countries.append((country, subdiv or None))
         self._holiday_cache: dict[int, dict[dt.date, tuple[str, str]]] = {}
         self._year_cache: dict[int, list[tuple[int, int]]] = {}
+        self._span_cache: dict[dt.date, tuple[int, int] | None] = {}
         self._years: tuple[int, int] | None = None
         self._sec: Index | None = None
         self._usec: Index | None = None
@@ -386,20 +393,76 @@ class BusinessIndex:
         check_span(seconds, words("bounds.what.business_time", amount=f"{amount} {self.name} {unit.value}{plural}"))
         return dt.timedelta(seconds=seconds)
 
-    def end_of_nth_business_day(self, start: dt.datetime, n: int) -> dt.datetime:
-        """The close of the ``n``th business day after the local date of ``start``."""
-        check_epoch(_to_us(start) / _US, words("bounds.what.calendar_time", calendar=self.name))
-        d = start.astimezone(self.tz).date()
+    def open_span(self, d: dt.date) -> tuple[int, int] | None:
+        """The open time of day ``d``: its first opening and its last close (epoch seconds), partial
+        closures cut out, a break between its intervals included, the tail of an overnight range after
+        midnight included (a range belongs to the day it starts on); None when it has none (a closed day,
+        one whose hours partial closures take wholly) or ``d`` is not a supported date. Memoised."""
+        if d in self._span_cache:
+            return self._span_cache[d]
+        span: tuple[int, int] | None = None
+        if FIRST_DATE <= d <= LAST_DATE:
+            pairs = self._day_pairs(d)
+            if pairs:
+                span = (pairs[0][0], pairs[-1][1])
+        if len(self._span_cache) > 100_000:
+            self._span_cache.clear()
+        self._span_cache[d] = span
+        return span
+
+    def day_of(self, t: float, local: dt.date | None = None) -> dt.date:
+        """The business day an instant (epoch seconds) belongs to, its day of receipt: the day whose open
+        time (:meth:`open_span`) holds it, else its own local date (``local``: that date, when the caller
+        has it). With hours ``22:00-06:00``, Saturday 01:00 belongs to Friday (Friday's shift), Saturday
+        07:00 to Saturday. Only the day before can reach into a date (a day's hours end by the end of the
+        next date), and only with an overnight range: on a calendar without one, the local date.
+
+        The one rule of the same-day guideline's day and of the day of receipt that ``by end of Nth
+        business day`` counts from; :meth:`days_of` is its array form."""
+        d = dt.datetime.fromtimestamp(t, self.tz).date() if local is None else local
+        if not self._overnight:
+            return d
+        span = self.open_span(d - _ONE_DAY) if d > FIRST_DATE else None
+        return d - _ONE_DAY if span is not None and span[0] <= t < span[1] else d
+
+    def days_of(self, t: NDArray[np.float64], local: NDArray[np.int64]) -> NDArray[np.int64]:
+        """:meth:`day_of` of each instant ``t`` (epoch seconds) whose local date is ``local`` (as ordinals),
+        as ordinals: one :meth:`open_span` per date."""
+        import numpy as np
+
+        if not self._overnight or not t.size:
+            return local
+        dates, at = np.unique(local, return_inverse=True)
+        spans = [
+            self.open_span(dt.date.fromordinal(o - 1)) if o - 1 >= _FIRST_ORDINAL else None for o in dates.tolist()
+        ]
+        first = np.array([s[0] if s else np.nan for s in spans], dtype=np.float64)[at]
+        last = np.array([s[1] if s else np.nan for s in spans], dtype=np.float64)[at]
+        out: NDArray[np.int64] = local - ((first <= t) & (t < last))
+        return out
+
+    def nth_business_day(self, start: dt.datetime, n: int) -> dt.date:
+        """The ``n``th business day after the day of receipt of ``start`` (:meth:`day_of`), never that day
+        itself (``n`` 0: that day when it is a business day, else the next one)."""
+        epoch = check_epoch(_to_us(start) / _US, words("bounds.what.calendar_time", calendar=self.name))
         if n < 0:
             raise WordedInputError(words("author.calendar.negative_days", n=str(n)))
         if n > (LAST_DATE - FIRST_DATE).days:
             raise OutOfRangeError(words("bounds.business_days", n=str(n), range=range_words()))
+        d = self.day_of(epoch, start.astimezone(self.tz).date())
         if n == 0:
             if not self.is_business_day(d):
                 d = self.next_business_day(d)
         else:
             for _ in range(n):
                 d = self.next_business_day(d)
+        return d
+
+    def end_of_nth_business_day(self, start: dt.datetime, n: int) -> dt.datetime:
+        """The close of the ``n``th business day after the day of receipt of ``start``
+        (:meth:`nth_business_day`): its local date, or the day before when that day's overnight shift
+        holds it."""
+        d = self.nth_business_day(start, n)
         # A business day has hours the clock shows (is_business_day): it ends with its last open interval,
         # or, when partial closures take every hour of it (W306), where its hours would have closed.
         pairs = self._day_pairs(d) or self._hours_pairs(d)

@@ -55,7 +55,6 @@ from .common import Ctx, Rules, art, fmt_minutes
 from .incident_rows import (
     Words,
     done_words,
-    open_span,
     row_json,
     same_day_of,
     same_day_verdict,
@@ -469,11 +468,7 @@ def _same_day(
         ordinals = np.array(local, dtype=np.int64)[back]
     # the business day each clock is judged on (:func:`.incident_rows.same_day_ordinal`): the day before
     # its date when that day's open time (an overnight shift) holds it, else its date
-    dates, at_date = np.unique(ordinals, return_inverse=True)
-    spans = [open_span(rules, rule.calendar, o - 1) for o in dates.tolist()]
-    first = np.array([s[0] if s else np.nan for s in spans])[at_date]
-    last = np.array([s[1] if s else np.nan for s in spans])[at_date]
-    ordinals = ordinals - ((first <= clock_t) & (clock_t < last))
+    ordinals = rules.calendar(rule.calendar).days_of(clock_t, ordinals)
     days, inv = np.unique(ordinals, return_inverse=True)
     found = [same_day_of(rules, rule, o) for o in days.tolist()]
     close = np.array([d[0] if d else np.nan for d in found])[inv]

@@ -18,7 +18,9 @@ Design notes
   belongs to (:func:`same_day_ordinal`): the day whose open time holds it,
   the tail of an overnight shift after midnight included, else its local
   date. Not the start's date alone: 01:00 on Saturday is in Friday's
-  ``22:00-06:00`` shift, which closes at 06:00 that morning.
+  ``22:00-06:00`` shift, which closes at 06:00 that morning. The calendar
+  holds that rule (``day_of``): ``by end of Nth business day`` counts from
+  the same day.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, cast
 
-from ..calendars.bounds import FIRST_DATE, LAST_DATE
 from ..events.problems import located
 from ..events.schema import TYPES
 from ..i18n import LANGS, offset_if_repeated
@@ -44,8 +45,6 @@ from .walk import walk_between
 
 #: the same-day guideline on one incident: (applies, the close it expects an answer by, met)
 SameDayFacts = tuple[bool, float | None, bool | None]
-#: the supported dates as ordinals (a day out of them has no open time for :func:`same_day_ordinal`)
-FIRST_ORDINAL, LAST_ORDINAL = FIRST_DATE.toordinal(), LAST_DATE.toordinal()
 
 
 @dataclass(frozen=True, slots=True)
@@ -368,42 +367,18 @@ def calendar_ordinal(rules: Rules, calendar: str, epoch: float, wall_us: int) ->
 
 def same_day_ordinal(rules: Rules, calendar: str, epoch: float, wall_us: int) -> int:
     """The business day of ``calendar`` (a local date of it, as an ordinal) that a clock starting at
-    ``epoch`` is judged on by the same-day guideline (``wall_us``: as for :func:`calendar_ordinal`).
+    ``epoch`` is judged on by the same-day guideline (``wall_us``: as for :func:`calendar_ordinal`): its
+    day of receipt, :meth:`~sla_dsl.calendars.business.BusinessCalendar.day_of`, the day ``by end of Nth
+    business day`` counts from too.
 
     The day whose open time holds the instant, an overnight range's tail after midnight included (a
     range belongs to the day it starts on: language reference, lexical rules): 01:00 on Saturday is in
-    Friday's shift of hours ``22:00-06:00``. The open time of a day runs from its first opening to its
-    last close, a break between its intervals included. An instant outside every day's open time belongs
-    to its own local date: before that day's opening it is judged on that day (its close still ahead),
-    after its close or on a day with no hours the guideline does not apply, as on a day-time calendar.
-    Only the day before can reach into a date (a day's hours end by the end of the next date), and only
-    with an overnight range: on a calendar without one the answer is always the local date.
+    Friday's shift of hours ``22:00-06:00``. An instant outside every day's open time belongs to its own
+    local date: before that day's opening it is judged on that day (its close still ahead), after its
+    close or on a day with no hours the guideline does not apply, as on a day-time calendar.
     """
     day = calendar_ordinal(rules, calendar, epoch, wall_us)
-    span = open_span(rules, calendar, day - 1)
-    return day - 1 if span is not None and span[0] <= epoch < span[1] else day
-
-
-_SPANS: dict[tuple[int, str, int], tuple[Rules, tuple[float, float] | None]] = {}
-
-
-def open_span(rules: Rules, calendar: str, ordinal: int) -> tuple[float, float] | None:
-    """The first opening and the last close (epoch seconds) of one day of ``calendar``, its partial
-    closures cut out (as :func:`same_day_of` reads the day); None when it has no open time, or is not
-    a supported date. Memoised."""
-    key = (id(rules), calendar, ordinal)
-    hit = _SPANS.get(key)
-    if hit is not None and hit[0] is rules:
-        return hit[1]
-    span: tuple[float, float] | None = None
-    if FIRST_ORDINAL <= ordinal <= LAST_ORDINAL:
-        opened = rules.calendar(calendar).open_intervals(dt.date.fromordinal(ordinal))
-        if opened:
-            span = (opened[0][0].timestamp(), opened[-1][1].timestamp())
-    if len(_SPANS) > 100_000:
-        _SPANS.clear()
-    _SPANS[key] = (rules, span)
-    return span
+    return rules.calendar(calendar).day_of(epoch, dt.date.fromordinal(day)).toordinal()
 
 
 _SAME_DAY: dict[tuple[int, int, int], tuple[Rules, m.SameDayGuideline, tuple[float, float, str] | None]] = {}

@@ -236,6 +236,9 @@ HOVER: dict[str, Msg] = {
     "author.hover.same_day.example": Msg(
         "（{date}は終業 {close} なので {cut} まで）", " (on {date}, closing {close}: by {cut})"
     ),
+    "author.hover.same_day.example.shift": Msg(
+        "（{day}の営業日は {close} に終業なので {cut} まで）", " ({day}'s shift, closing {close}: by {cut})"
+    ),
     # a calendar
     "author.hover.calendar": Msg("**カレンダー `{name}`**", "**calendar {name}**"),
     "author.hover.calendar.zone": Msg("タイムゾーン `{zone}`：{title}", "time zone {zone}: {title}"),

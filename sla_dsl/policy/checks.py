@@ -197,7 +197,6 @@ def _contradiction(
         shape = tuple((a.strftime("%H:%M%z"), b.strftime("%H:%M%z")) for a, b in intervals)
         if not intervals or shape in shapes:
             continue
-        shapes.add(shape)
         # In UTC, so that the lead before close is counted back in exact seconds, as the
         # evaluator counts it (on a DST day wall-clock arithmetic lands an hour off).
         close = intervals[-1][1].astimezone(dt.UTC)
@@ -206,10 +205,16 @@ def _contradiction(
             cutoff = close - as_timedelta(lead)
         else:  # business time counted back on the lead's calendar, as the evaluator counts it
             cutoff = policy.calendar(lead.calendar).add(close, -policy.duration_delta(lead)).astimezone(dt.UTC)
-        # The guideline covers the clocks of the day's date up to the cutoff, those before the opening
-        # too (their target counts from it): none when the cutoff falls before the day's midnight.
-        if cutoff < dt.datetime(day.year, day.month, day.day, tzinfo=cal.tz):
+        # The guideline covers the clocks judged on the day (its day of receipt, ``day_of``) up to the
+        # cutoff: those in its open time, the tail of an overnight shift after midnight included, and those
+        # of its own date before its opening that the day before's shift does not hold (their target counts
+        # from the opening). The cutoff, before the close, is the last of them when it is judged on the day;
+        # else none is (it falls before the day's midnight, or in the day before's shift, as a lead longer
+        # than a night shift's gap puts it), and a clock at it is judged on another day: no warning here, and
+        # a later day of the same hours may still be one (the day before's hours differ).
+        if cal.day_of(cutoff.timestamp()) != day:
             continue
+        shapes.add(shape)
         cutoff = cutoff.astimezone(cal.tz)  # the message words it on the calendar's wall clock
         due = policy.due(prio.target, cutoff)
         if due > close:

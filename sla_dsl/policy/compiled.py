@@ -340,8 +340,11 @@ def _worded(exc: OutOfRangeError, lang: str) -> OutOfRangeError:
 def day_due(cal: BusinessCalendar, target: m.ByEndOf, start: dt.datetime) -> dt.datetime:
     """When a day-based target (``by end of 2nd business day``, ``by 16:00 of 2nd business day``) falls
     due for a clock (a cycle of one) that starts at ``start``: the close of the nth business day of ``cal``
-    after the local date of ``start`` (never that date itself), or the time of day ``target.at`` of that
-    day kept within its hours.
+    after the day of receipt (never that day itself), or the time of day ``target.at`` of that day kept
+    within its hours. The day of receipt is the business day ``start`` belongs to
+    (:meth:`~sla_dsl.calendars.business.BusinessCalendar.day_of`, as the same-day guideline reads it):
+    the local date of ``start``, or the day before when that day's overnight shift holds it (with hours
+    ``22:00-06:00``, Tuesday 01:00 is in Monday's shift, so its 1st business day is Tuesday).
 
     ``at`` of day D is the instant in D's open span (from its first opening to its last close, which is on
     the next date when an overnight range ends the day) whose wall time in the calendar's zone is ``at``:
@@ -368,9 +371,7 @@ def _day_due(cal: BusinessCalendar, target: m.ByEndOf, start: dt.datetime) -> tu
     close = cal.end_of_nth_business_day(start, target.nth)  # (the range checks and the day's close)
     if target.at is None:
         return close, None
-    d = start.astimezone(cal.tz).date()
-    for _ in range(target.nth):
-        d = cal.next_business_day(d)
+    d = cal.nth_business_day(start, target.nth)  # (the day whose close that is)
     hours = cal.open_intervals(d)
     opening = hours[0][0] if hours else close
     # (an overnight range ends before 48:00 of D, so D's date and the next hold every time of its span)

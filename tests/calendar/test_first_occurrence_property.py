@@ -176,10 +176,13 @@ def test_hours_near_a_change_are_the_references(
         due = cal.add(ref.instant(at), n * MINUTE).astimezone(dt.UTC)
         assert due == ref.instant(after[n - 1] + 1)
 
-    # the close of the day (`by end of`, the same-day guideline): where its last interval ends
+    # the close of the day (`by end of`, the same-day guideline): where its last interval ends. Asked from
+    # the day's last open minute, which belongs to the day (its midnight may be in the day before's shift,
+    # which that start would count from)
     if ref.day_minutes(day):
-        close = cal.end_of_nth_business_day(ref.instant(ref.first(day, 0)), 0).astimezone(dt.UTC)
-        assert close == ref.instant(max(e for s, e in ref.days[day] if e > s))
+        last = max(e for s, e in ref.days[day] if e > s)
+        close = cal.end_of_nth_business_day(ref.instant(last - 1), 0).astimezone(dt.UTC)
+        assert close == ref.instant(last)
 
     # a maintenance window of each range on that day: from the first occurrence to the first occurrence
     for (s, e), (rs, re) in zip(ranges, ref.days[day], strict=True):

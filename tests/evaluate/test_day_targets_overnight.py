@@ -55,13 +55,34 @@ def _policy(zone: str, cal: str, nth: int, at: str) -> Policy:
     return sla_dsl.load_policy(text)
 
 
+def _open_span(cal: str, tz: ZoneInfo, d: dt.date) -> tuple[dt.datetime, dt.datetime] | None:
+    """Day ``d``'s open time found minute by minute (a minute is open when its wall time, counted from
+    d's midnight, lies in a range): its first open minute and the end of its last; None on a closed day."""
+    weekdays, ranges = _CALS[cal]
+    if d.weekday() not in weekdays:
+        return None
+    midnight = dt.datetime.combine(d, dt.time())
+    u = dt.datetime.combine(d, dt.time(), UTC) - dt.timedelta(hours=16)
+    open_ = []
+    while u < dt.datetime.combine(d, dt.time(), UTC) + dt.timedelta(hours=16 + 48):
+        wall = int((u.astimezone(tz).replace(tzinfo=None) - midnight).total_seconds()) // 60
+        if any(a <= wall < b for a, b in ranges):
+            open_.append(u)
+        u += dt.timedelta(minutes=1)
+    return (open_[0], open_[-1] + dt.timedelta(minutes=1)) if open_ else None
+
+
 def _reference_due(cal: str, tz: ZoneInfo, start: dt.datetime, nth: int, at: int) -> dt.datetime:
-    """Day D (the nth business day after the start's date) found date by date; its open minutes found
-    minute by minute (a minute is open when its wall time, counted from D's midnight, lies in a range); the
-    due instant is the first of the span [opening, close] whose wall time is ``at`` (a skipped one read with
-    the offset before the jump), else ``at`` of D's own date kept within the span."""
+    """Day D (the nth business day after the start's day of receipt: the day before its date when that
+    day's open time holds it, else its date) found date by date; its open minutes found minute by minute (a
+    minute is open when its wall time, counted from D's midnight, lies in a range); the due instant is the
+    first of the span [opening, close] whose wall time is ``at`` (a skipped one read with the offset before
+    the jump), else ``at`` of D's own date kept within the span."""
     weekdays, ranges = _CALS[cal]
     d = start.astimezone(tz).date()
+    before = _open_span(cal, tz, d - dt.timedelta(days=1))
+    if before is not None and before[0] <= start < before[1]:
+        d -= dt.timedelta(days=1)
     counted = 0
     while counted < nth:
         d += dt.timedelta(days=1)
@@ -106,6 +127,8 @@ def _at(text: str) -> int:
 CASES = [
     # (zone, calendar, start (local), nth, at, expected (local))
     ("Asia/Tokyo", "night", "2026-11-26 10:00", 1, "05:00", "2026-11-28 05:00"),  # Thu -> Fri's shift, Sat 05:00
+    ("Asia/Tokyo", "night", "2026-11-26 01:00", 1, "05:00", "2026-11-27 05:00"),  # in Wed's shift -> Thu's
+    ("Asia/Tokyo", "mixed", "2026-11-27 03:00", 1, "13:00", "2026-11-27 13:00"),  # in Thu's shift -> Fri
     ("Asia/Tokyo", "night", "2026-11-26 10:00", 1, "23:00", "2026-11-27 23:00"),
     ("Asia/Tokyo", "night", "2026-11-26 10:00", 1, "06:00", "2026-11-28 06:00"),  # the close itself
     ("Asia/Tokyo", "night", "2026-11-26 10:00", 1, "22:00", "2026-11-27 22:00"),  # the opening itself
