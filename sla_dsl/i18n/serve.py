@@ -135,6 +135,11 @@ SERVE: dict[str, Msg] = {
         "（保存されている本文をこのリリースでは読めないため、変更点を示せません）",
         "(the text stored cannot be read by this release, so what changed cannot be said)",
     ),
+    # a version added over HTTP (stored in the database) that this release no longer compiles: its first diagnostic
+    "serve.start.stored_uncompilable": Msg(
+        "データベースに保存したポリシーの版をコンパイルできなくなりました：{error}",
+        "a policy version stored in the database no longer compiles: {error}",
+    ),
     # SIGHUP (`systemctl reload`): the policy files read again
     "serve.reload.not_reloaded": Msg(
         "ポリシーのファイルを読み直せませんでした。使用中の版はそのままです：",
@@ -344,6 +349,66 @@ SERVE: dict[str, Msg] = {
         "絶対パスはスラッシュ 4 つで書きます：`sqlite:////var/lib/sla/sla.db`）",
         " (`--db sqlite:///{given}` names a path relative to the working directory {cwd}; an absolute path "
         "takes four slashes: `sqlite:////var/lib/sla/sla.db`)",
+    ),
+    # PostgreSQL at start (exit 1): the --db value named (its password masked), the driver's first line (never the
+    # SQL), and a help line (diag.word.help) under it: a database not opened (away, a wrong host, port, name, user
+    # or password), a right its user lacks (SQLSTATE 42501), a wait passed, anything else it refused
+    "serve.db.cannot_open_at": Msg(
+        "データベース `{url}` を開けません：{error}",
+        "cannot open the database `{url}`: {error}",
+    ),
+    "serve.db.cannot_open_at.help": Msg(
+        "ホスト、ポート、データベース名、ユーザー、パスワードを確かめてください。パスワードは `URL` に書くか"
+        "（`postgresql://USER:PASSWORD@HOST:PORT/DB`）、`PostgreSQL` のクライアントが読む環境変数 `PGPASSWORD` "
+        "かファイル `~/.pgpass` で渡します",
+        "check the host, the port, the database's name, the user and the password; a password is given in the URL "
+        "(`postgresql://USER:PASSWORD@HOST:PORT/DB`), or in the environment variable `PGPASSWORD` or the file "
+        "`~/.pgpass`, which PostgreSQL's client library reads",
+    ),
+    # (in place of the driver's line, which would quote a part of the password as the host it could not find)
+    "serve.db.password_at": Msg(
+        "パスワードの中の `@` が `%40` と書かれていないため、その後ろをホストとして読みました"
+        "（`URL` のパスワードでは `@` を `%40`、`%` を `%25` と書きます）",
+        "the password holds an `@` not written `%40`, so what follows it was read as the host (in a URL's "
+        "password, `@` is written `%40` and `%` is written `%25`)",
+    ),
+    "serve.db.no_right": Msg(
+        "データベース `{url}` で、サービスに要る権限がユーザーにありません：{error}",
+        "the user lacks a right the service needs on the database `{url}`: {error}",
+    ),
+    "serve.db.no_right.help": Msg(
+        "ユーザーがデータベースを所有している（`createdb -O USER DB` で作る）か、所有者がこのリリースで一度起動して"
+        "スキーマを最新にしたうえで、すべてのテーブルに `SELECT`、`INSERT`、`UPDATE`、`DELETE` の権限を、"
+        "すべてのシーケンスに `USAGE` の権限を持っている必要があります（運用の手引き「`sla serve` の運用」の"
+        "「データベース」の節）",
+        "the user must own the database (`createdb -O USER DB`), or, once its owner has brought the schema up to "
+        "date by a start of this release, have `SELECT`, `INSERT`, `UPDATE` and `DELETE` on every table and "
+        "`USAGE` on every sequence (the operators' guide “Running `sla serve`”, section “The database”)",
+    ),
+    "serve.db.busy": Msg(
+        "データベース `{url}` が待ちの上限までに応えませんでした：{error}",
+        "the database `{url}` did not answer within its wait: {error}",
+    ),
+    "serve.db.busy.help": Msg(
+        "ほかのセッションがサービスのテーブルをロックしていないか（スキーマを更新中のサーバー、長いトランザクション。"
+        "`pg_stat_activity` で分かります）を確かめてから、もう一度起動してください",
+        "look for another session holding a lock on the service's tables (a server bringing the schema up to "
+        "date, a long transaction: `pg_stat_activity` shows them), then start again",
+    ),
+    "serve.db.refused": Msg(
+        "データベース `{url}` を使えません：{error}",
+        "cannot use the database `{url}`: {error}",
+    ),
+    "serve.db.refused.help": Msg(
+        "`--db` がこのサービスのデータベースを示し、そのサーバーが書き込みを受け付ける（スタンバイでない）ことを"
+        "確かめてください",
+        "check that `--db` names the service's own database, on a server that takes writes (not a standby)",
+    ),
+    # the schema is newer than this program's (exit 1; SQLite or PostgreSQL)
+    "serve.db.newer": Msg(
+        "データベース `{url}` のスキーマの版 {current} は、このプログラムの版 {newest} より新しいものです："
+        "`sla-dsl` を更新してください",
+        "the database `{url}` has schema version {current}, newer than this program's {newest}: upgrade sla-dsl",
     ),
     # the address given cannot be listened on (before any database work), and a malformed --webhook
     "serve.start.cannot_listen": Msg(

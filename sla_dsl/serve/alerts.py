@@ -63,6 +63,24 @@ Design notes
   a pass. Why not hold breach alerts for a grace period instead: every true
   breach would be late by it, and a batch later than it (an import, a sender
   that was down for an hour) would still make a wrong alert, never corrected.
+* **A late batch is looked at even if the server dies before its timers
+  do.** The check above starts from the events a look reads; a start reads
+  none (every event stored before it is taken for looked at), so a server
+  killed between the commit of a batch and the look would leave the alerts
+  it makes wrong standing, silently. The transaction that stores a batch
+  notes it (:meth:`.store.Store.add_events`, ``unchecked_batches``); each
+  look reads the notes before the events, and the notes read are deleted
+  (:meth:`Timers._settle_checked`) only once every alert of the items with
+  new events has been judged (none left over :data:`CHECKS`) and each
+  withdrawal that made recorded. The first look of a start judges the
+  alerts of the items the notes left name, as if their events had just
+  arrived, and nothing else: a big database starts as fast. The items a look
+  reads are kept to check before anything else in it can fail (the
+  database away), so a look that fails midway loses none. Servers starting
+  together each judge them (a withdrawal is recorded once), and an alert
+  another server fired is judged once by every server that reads it
+  (:meth:`Timers._learn`): one fired from a look that had not the batch yet,
+  by a server that died before it looked again, is not left to it alone.
 * **An alert a policy version accepted on purpose no longer has is withdrawn
   too.** The operator may accept an edit of a version in use, or a new
   version whose ``effective`` date has begun (:meth:`.app.Service`): every
@@ -289,6 +307,11 @@ class Timers:
         #: the items whose alerts are to be checked again; all of them (the new events could not be told)
         self._recheck: set[tuple[str, str]] = set()
         self._recheck_all = False
+        #: the batches stored that the store notes as not looked at (:meth:`.store.Store.unchecked`), read
+        #: before a look at the events: by note, its range of sequence numbers ...
+        self._notes: dict[int, tuple[int, int]] = {}
+        #: ... and those whose items have all been judged since: deleted once the withdrawals are recorded
+        self._looked: set[int] = set()
         #: the withdrawals decided and not recorded yet, first in line first
         self.withdrawing: list[Withdrawal] = []
         #: by transition (its own key): which alert of it was recorded last (1, or N for the N-th:
@@ -355,8 +378,19 @@ class Timers:
         with self._lock:
             self.dirty = False
         self._last = time.monotonic()
+        notes = self.store.unchecked()  # (before the events: a batch noted is in the events read next)
         changed = self._changes()  # (before the look: an event stored after it is named by the next one)
-        self._learn()
+        self._notes.update(notes)
+        # (kept at once: a step below that fails leaves them to the next pass, not lost)
+        if changed is None:
+            self._recheck_all = True
+        else:
+            self._recheck.update(changed)
+        late: set[tuple[str, str]] = set()
+        if self._alert_top is None and self._notes:  # a start: the batches no look had judged before it
+            late = self.store.unchecked_items(self._notes.values())
+            self._recheck.update(late)
+        self._learn(late)
         if self._accepted is None:
             self._plan_accepted(now)
         result = self.tracker.open_view(now)
@@ -401,7 +435,7 @@ class Timers:
 
     def check_more(self, now: float) -> None:
         """Judge the alerts a pass left to check (over :data:`CHECKS`), without another look."""
-        if self.checking:
+        if self.checking and self._skeleton is not None:  # (after a look: the one that failed looks again)
             self._correct(set(), now)
 
     @property
@@ -426,17 +460,29 @@ class Timers:
             self.store.judged_accepted(self._accepted)
             self._accepted = {}
 
+    def _settle_checked(self) -> None:
+        """Once the batches noted as not looked at have been judged (:attr:`_looked`) and no withdrawal is
+        left to record, the database forgets them: a start after judges them no more, one before does."""
+        if self._looked and not self.withdrawing:
+            self.store.checked(self._looked)
+            self._looked = set()
+
     # -- corrections: an alert the events that arrived after it make wrong is withdrawn ---------------
-    def _learn(self) -> None:
+    def _learn(self, late: set[tuple[str, str]] | frozenset[tuple[str, str]] = frozenset()) -> None:
         """Read the alerts recorded since the last read: those this process fired, and another server's. At the
         first, every alert, each with the events of its item dated at or before its instant that are stored
         under the sequence numbers :meth:`_changes` has read: an event stored after is named by it, or found
-        by its count, and makes the alert judged again."""
+        by its count, and makes the alert judged again; the alerts of the ``late`` items (a batch stored that
+        no look judged before this start) are judged again whatever their count. Later, an alert another
+        server fired is judged once here (its item checked again): that server's look may not have had a
+        batch this process has already looked at, and it may die before it looks again."""
         first = self._alert_top is None
-        rows = self.store.alerts_after(self._alert_top or 0)
+        top = self._alert_top or 0
+        rows = self.store.alerts_after(top)
         for n, key, kind, item, instant in rows:
+            ours = key in self.fired  # (fired here: from a look of this process)
             self.fired.add(key)
-            self._alert_top = max(self._alert_top or 0, n)
+            top = max(top, n)
             if kind == WITHDRAWN:
                 gone = key.removeprefix(WITHDRAWN + "|")
                 self._forget(gone)
@@ -447,11 +493,14 @@ class Timers:
             self.alerted[base] = max(self.alerted.get(base, 0), again)
             if key not in self.raised:
                 self._raise(Raised(key, kind, _family(kind), item, instant))
-        if first:
-            self._alert_top = self._alert_top or 0
+                if not first and not ours:
+                    self._recheck.add((_family(kind), item))
+        if first:  # (the alerts of the late items keep no count: judged at the first check)
             upto = self._cursor[0] if self._cursor is not None else None
-            for r, n in self._counts(list(self.raised.values()), upto):
+            counted = [r for r in self.raised.values() if (r.family, r.item) not in late]
+            for r, n in self._counts(counted, upto):
                 r.counted = n
+        self._alert_top = top  # (only now: a first read that failed midway is made again whole)
 
     def _raise(self, r: Raised) -> None:
         self.raised[r.key] = r
@@ -507,6 +556,10 @@ class Timers:
             self._check(self._counts(left[:CHECKS]), now, POLICY_CHANGED)
             self._policy_keys = {r.key for r in left[CHECKS:]}
         self._settle_accepted()
+        if not self._recheck:  # every item of the batches noted before this look's events has been judged
+            self._looked.update(self._notes)
+            self._notes = {}
+        self._settle_checked()
 
     def _judged(self, todo: list[tuple[Raised, int]], now: float) -> Iterable[tuple[Raised, int, Evaluation | None]]:
         """Each alert's item judged again as of the alert's instant, with every event now stored (None when
@@ -587,8 +640,8 @@ class Timers:
             if self.on_withdraw is not None:
                 self.on_withdraw()
         # look again: a transition the look has again is alerted again once its withdrawal is read (and the
-        # versions accepted on purpose are forgotten once their withdrawals are recorded)
-        if done or self._accepted:
+        # versions accepted on purpose, and the batches looked at, are forgotten once the withdrawals are recorded)
+        if done or self._accepted or self._looked:
             with self._lock:
                 self.dirty = True
         return done

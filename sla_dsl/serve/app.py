@@ -114,7 +114,7 @@ import signal
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -204,55 +204,54 @@ class Service:
         self.server = uuid.uuid4().hex
         refusing = as_lang(settings.lang or default_lang(policies), "en")
         self.store = Store(settings.db, refusing)
-        try:
+        # (a failure of the start closes the store; one the database answered, as a right the user lacks, is a
+        # refusal in the policy's language, or --lang: :func:`_refused_at_start`)
+        with _refused_at_start(self.store):
             # (the schema brought up to date; then only reads until every check has passed: a start refused
             # writes nothing of its own)
             self.store.migrate()
             self.file_policies = list(policies)
             texts = self.store.policy_texts()
-            stored = [_policy_of_text(text) for text in texts]
+            stored = [_policy_of_text(text, refusing) for text in texts]
             merged = _merge(self.file_policies, stored)
             # a version added over HTTP is checked with the others before it is stored; one stored by an
             # older release that cannot be judged with the files is refused here, named as stored
             check_versions(merged, names=[p.path or f"<stored policy {p.version}>" for p in merged])
             served = self._check_served(merged, {p.version: t for p, t in zip(stored, texts, strict=True)})
             served()
-        except BaseException:
-            self.store.close()
-            raise
-        self.tracker = Tracker(self.store, merged, self.clock)
-        self.metrics = Metrics()
-        self.webhooks = distinct(Webhook.of(url) for url in settings.webhooks)
-        # (the versions accepted on purpose whose alerts are still to be judged again: by this start, or one that
-        # stopped before it had judged them)
-        self.timers = Timers(
-            self.tracker,
-            self.webhooks,
-            tick=settings.tick,
-            on_fire=self._fired,
-            on_withdraw=self._withdrew,
-            accepted=self.store.accepted(),
-        )
-        #: the language of the log's lines about the deliveries, as of those about the policy
-        self.lang = as_lang(default_lang(merged), "en")
-        self.sender = Sender(
-            self.store,
-            self.webhooks,
-            backoff=settings.backoff,
-            lang=self.lang,
-            on_failure=self.metrics.webhook_failed,
-        )
-        #: the earliest instant, after the last look for the incidents not judged, of a stored incident event
-        #: naming a priority some version does not define (an event stored within the clock skew): the list
-        #: is looked at again once the clock has passed it (:meth:`_notes_due`)
-        self._notes_ahead: float | None = None
-        self._notes_lock = threading.Lock()
-        self.metrics.watch(self.tracker, self.timers, before=self._notes_due)
-        self._policy_lock = threading.Lock()
-        #: the requests' failures (the database away), each said once while it goes on
-        self.oneline = Repeats(LOG, lambda: self.lang)
-        self._holds = Repeats(LOG, lambda: self.lang)
-        self._retarget()
+            self.tracker = Tracker(self.store, merged, self.clock)
+            self.metrics = Metrics()
+            self.webhooks = distinct(Webhook.of(url) for url in settings.webhooks)
+            # (the versions accepted on purpose whose alerts are still to be judged again: by this start, or one that
+            # stopped before it had judged them)
+            self.timers = Timers(
+                self.tracker,
+                self.webhooks,
+                tick=settings.tick,
+                on_fire=self._fired,
+                on_withdraw=self._withdrew,
+                accepted=self.store.accepted(),
+            )
+            #: the language of the log's lines about the deliveries, as of those about the policy
+            self.lang = as_lang(default_lang(merged), "en")
+            self.sender = Sender(
+                self.store,
+                self.webhooks,
+                backoff=settings.backoff,
+                lang=self.lang,
+                on_failure=self.metrics.webhook_failed,
+            )
+            #: the earliest instant, after the last look for the incidents not judged, of a stored incident event
+            #: naming a priority some version does not define (an event stored within the clock skew): the list
+            #: is looked at again once the clock has passed it (:meth:`_notes_due`)
+            self._notes_ahead: float | None = None
+            self._notes_lock = threading.Lock()
+            self.metrics.watch(self.tracker, self.timers, before=self._notes_due)
+            self._policy_lock = threading.Lock()
+            #: the requests' failures (the database away), each said once while it goes on
+            self.oneline = Repeats(LOG, lambda: self.lang)
+            self._holds = Repeats(LOG, lambda: self.lang)
+            self._retarget()
         self._warn_unjudged(merged)
         self._warn_not_judged()
 
@@ -799,12 +798,30 @@ def _lines(text: str) -> str:
     return "\n".join(printable(line) for line in text.split("\n"))
 
 
-def _policy_of_text(text: str) -> Policy:
-    """A stored version's text compiled (it compiled when it was added)."""
+def _policy_of_text(text: str, lang: Lang = "en") -> Policy:
+    """A stored version's text compiled (it compiled when it was added); refused at start (exit 1) in ``lang``
+    (``--lang``, else the policy's primary language: every refusal of the start is) with its first diagnostic
+    when this release no longer compiles it."""
     compiled = compile_text(text, "<stored policy>")
     if compiled.model is None or compiled.errors:
-        raise InputError("a policy version stored in the database no longer compiles: " + compiled.errors[0].header())
+        said = message("serve.start.stored_uncompilable", lang, error=compiled.errors[0].header(lang))
+        raise InputError(said, lang=lang)
     return Policy(compiled.model)
+
+
+@contextlib.contextmanager
+def _refused_at_start(store: Store) -> Iterator[None]:
+    """The reads and writes of a start: on any failure the store is closed, and one the database answered (a
+    right its user lacks, a database it cannot open, a wait passed: :meth:`.store.Store.refusal`) is a refusal
+    of the start (exit 1) in the store's language, never a traceback or the SQL."""
+    try:
+        yield
+    except BaseException as exc:
+        store.close()
+        refused = store.refusal(exc)
+        if refused is None:
+            raise
+        raise refused from None
 
 
 def _merge(files: Sequence[Policy], stored: Sequence[Policy]) -> list[Policy]:
@@ -1134,7 +1151,7 @@ def create_app(
             if not unreachable(exc):
                 raise
             service.oneline.failed("GET /healthz", _unreachable_line(service, "GET", "/healthz", exc), brief(exc))
-            return _error(503, *_DATABASE_AWAY, ok=False)
+            return _error(503, *_DATABASE_AWAY, headers={"Retry-After": "5"}, ok=False)
         service.oneline.ok("GET /healthz")
         return {"ok": True, "events": count}
 

@@ -40,6 +40,22 @@ Design notes
   and its withdrawal recorded, so a start that stops (or dies) before that
   leaves it to the next start, and several servers starting at once judge
   them each (a withdrawal is recorded once, as every alert).
+* **A batch stored is looked at even if the server dies first.** The
+  timers check the alerts fired against the events stored after them
+  (:mod:`.alerts`: an event dated at or before an alert's instant that
+  arrived late withdraws an alert it makes wrong), but a server killed
+  between the commit of a batch and its timers' look would leave it
+  unchecked for good: a start takes every event stored before it for
+  looked at. So the transaction that stores a batch also notes the range
+  of its sequence numbers in ``unchecked_batches`` (:data:`UNCHECKED`),
+  and a note is deleted only by timers that read it before their look,
+  judged every alert of the items with new events and recorded each
+  withdrawal that made (:meth:`Store.checked`). A start looks again at
+  the items of the notes left (:meth:`Store.unchecked_items`), and at
+  nothing else: a big database starts as fast. The note names the batch,
+  not a high-water mark of the sequence: on PostgreSQL a transaction may
+  commit a lower number after a higher one was read, and a mark would
+  count it as looked at. The table is only added (:data:`ADDED`).
 * **No text a user gives can make a write fail** (step 3): an id has no
   length limit (an event line has 1 MiB), nor has a policy's version or a
   type it declares, while PostgreSQL refuses a value over a ``varchar(n)``
@@ -262,6 +278,21 @@ ACCEPTED = sa.Table(
     sa.Column("accepted", sa.Float(), nullable=False),
 )
 
+#: The batches of events stored that the timers have not looked at yet (see the design notes): the lowest and
+#: highest sequence number of the events a batch stored (the range may hold another batch's too: that one is
+#: looked at again, no harm), and when it was stored. Written in the transaction that stores the batch, deleted
+#: by the timers once they have judged the alerts of its items against it and recorded each withdrawal.
+UNCHECKED = sa.Table(
+    "unchecked_batches",
+    META,
+    sa.Column("id", sa.BigInteger().with_variant(sa.Integer(), "sqlite"), primary_key=True, autoincrement=True),
+    sa.Column("low_seq", sa.BigInteger(), nullable=False),
+    sa.Column("high_seq", sa.BigInteger(), nullable=False),
+    sa.Column("stored", sa.Float(), nullable=False),
+)
+#: The insert of a note (built once: a batch of one event costs little more than it did without)
+_NOTE = sa.insert(UNCHECKED)
+
 #: How often (seconds) a running server says again which webhooks it holds.
 HEARTBEAT = 30.0
 #: A server that has not said so for this long (seconds) is taken for stopped (killed, or cut off from the
@@ -269,7 +300,7 @@ HEARTBEAT = 30.0
 HELD_FOR = 300.0
 
 #: The tables only added, that no earlier release reads: created at start when missing, outside the steps.
-ADDED: tuple[sa.Table, ...] = (SERVED, HOLDERS, ACCEPTED)
+ADDED: tuple[sa.Table, ...] = (SERVED, HOLDERS, ACCEPTED, UNCHECKED)
 
 #: The tables as step 1 created them, kept as released (a step never changes): the later steps alter them.
 V1 = sa.MetaData()
@@ -630,22 +661,52 @@ def engine_url(url: str, lang: str = "en") -> str:
 
 
 def _masked(url: str) -> str:
-    """A ``--db`` value as a message quotes it: a password in it (``USER:PASSWORD@``) as ``***``."""
-    return re.sub(r"^([^:/]*://[^:/@]*):[^@/]*@", r"\1:***@", url)
+    """A ``--db`` value as a message quotes it: a password in it (``USER:PASSWORD@``, :func:`_secret`) as ``***``,
+    and the value of a ``password`` query parameter too."""
+    start, end = _secret(url)
+    if end > start:
+        url = url[:start] + "***" + url[end:]
+    return re.sub(r"([?&]password=)[^&#]*", r"\1***", url)
+
+
+def _secret(url: str) -> tuple[int, int]:
+    """Where the password of ``scheme://USER:PASSWORD@...`` lies in ``url`` (start, end), (0, 0) when it has none:
+    from after ``USER:`` to the last ``@`` of the authority (the last one before the query, ``?NAME=``), so a
+    password that holds an ``@``, a ``/`` or a ``?`` not written ``%40``, ``%2F``, ``%3F`` (``p@ssword``,
+    ``pa/ss``) is masked whole. SQLAlchemy's :func:`~sqlalchemy.engine.make_url` (what the driver is given) reads
+    a user up to the first ``:`` or ``/`` and a password up to the next ``@``, ``/`` and ``?`` included, and takes
+    the rest of a ``p@ssword`` for the host (``ssword@host``): what it takes for the password is within the range
+    masked."""
+    head = re.match(r"[^:/]*://[^:/]*:", url)
+    if head is None:
+        return 0, 0
+    first = url.find("@", head.end())
+    if first < 0:
+        return 0, 0
+    query = re.compile(r"\?[A-Za-z_][A-Za-z0-9_]*=").search(url, first)
+    return head.end(), url.rfind("@", first, len(url) if query is None else query.start())
 
 
 def database_kind(url: str) -> str:
-    """What the log may say of a ``--db`` value: ``SQLite PATH`` or ``PostgreSQL HOST:PORT/DB``, never a
-    user or a password."""
+    """What the log may say of a ``--db`` value: ``SQLite PATH`` or ``PostgreSQL HOST:PORT/DB`` (a host or a
+    port given as a query parameter, as a Unix socket's directory is: ``PostgreSQL /run/postgresql:5433/sla``),
+    never a user or a password: it is read from the value with its password masked (:func:`_masked`), so no
+    part of a password the URL does not encode (``p@ssword``) is shown as the host."""
     try:
-        parsed = sa.engine.make_url(engine_url(url))
+        parsed = sa.engine.make_url(engine_url(_masked(url)))
     except InputError:
         return "?"
     if parsed.get_backend_name() == "sqlite":
         return f"SQLite {parsed.database or ':memory:'}"
-    where = parsed.host or "localhost"
-    if parsed.port is not None:
-        where += f":{parsed.port}"
+
+    def given(name: str) -> str:  # (a parameter given twice is a tuple: libpq's list of hosts, of ports)
+        value = parsed.query.get(name) or ""
+        return value if isinstance(value, str) else ",".join(value)
+
+    where = parsed.host or given("host") or "localhost"
+    port = str(parsed.port) if parsed.port is not None else given("port")
+    if port:
+        where += f":{port}"
     return f"PostgreSQL {where}/{parsed.database or ''}"
 
 
@@ -680,6 +741,40 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cur.close()
 
 
+#: PostgreSQL: the connection's options (libpq's) unless the ``--db`` URL gives its own (``?connect_timeout=30``):
+#: a server that does not answer a connection within 10 s (a host that takes the TCP connection and says
+#: nothing) is refused at start, or answered 503; a connection cut off (a network partition, a host gone) is
+#: found by TCP keepalives, or by data unacknowledged for a minute, instead of a request waiting on it for good.
+#: (``connect_timeout`` is left to ``PGCONNECT_TIMEOUT`` when it is set.)
+PG_CONNECT: dict[str, int] = {
+    "connect_timeout": 10,
+    "keepalives": 1,
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 60_000,
+}
+#: PostgreSQL: how long a statement waits for a lock (as SQLite's busy wait: 30 s) and runs at most, unless the
+#: session has them set otherwise (the URL's ``options``, ``PGOPTIONS``, ``ALTER ROLE``/``ALTER DATABASE ... SET``,
+#: the server's configuration): a database busy past its wait is answered 503, as one away. The longest statement
+#: the service makes reads every stored event (at start, a first look, a report): a second or so at 60,000 events,
+#: well within two minutes at a hundred times as many. A schema step (building an index over the stored events)
+#: runs without a limit (:meth:`Store.migrate`).
+PG_WAITS: dict[str, str] = {"lock_timeout": "30s", "statement_timeout": "120s"}
+
+
+def _pg_waits(dbapi_connection: Any, _record: Any) -> None:
+    """Each of :data:`PG_WAITS` that the new session has from no other source (its ``source`` is ``default``)."""
+    cur = dbapi_connection.cursor()
+    cur.execute(
+        "SELECT set_config(name, w.value, false) FROM unnest(%s::text[], %s::text[]) AS w(name, value) "
+        "JOIN pg_settings USING (name) WHERE source = 'default'",
+        (list(PG_WAITS), list(PG_WAITS.values())),
+    )
+    cur.close()
+    dbapi_connection.commit()  # (set in a transaction: it would end with its rollback)
+
+
 class Store:
     """The database behind ``sla serve``; every method is one short transaction."""
 
@@ -691,18 +786,23 @@ class Store:
         #: SQLite: the file's path as ``--db`` gives it (relative to the working directory unless absolute)
         #: and as the driver opens it (absolute); None for PostgreSQL or a database in memory
         self.given, self.file = _sqlite_file(self.url)
+        #: the ``--db`` value as a refusal quotes it (its password masked)
+        self.shown = _masked(url)
         # (an error names its SQL, never its parameters: they are event data)
         kwargs: dict[str, Any] = {"hide_parameters": True}
         if self.dialect == "sqlite":
             kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
         else:
             kwargs["pool_size"] = 8
+            # (the driver is given the URL's query parameters, which the engine's own would replace)
+            own = sa.engine.make_url(self.url).query
+            skip = {"connect_timeout"} if os.environ.get("PGCONNECT_TIMEOUT") else set()
+            kwargs["connect_args"] = {k: v for k, v in PG_CONNECT.items() if k not in own and k not in skip}
         try:
             self.engine = sa.create_engine(self.url, **kwargs)
         except (sa.exc.ArgumentError, ImportError, ValueError) as exc:
             raise InputError(message("serve.db.cannot_use", lang, error=_lines(str(exc))), lang=lang) from None
-        if self.dialect == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+        sa.event.listen(self.engine, "connect", _sqlite_pragmas if self.dialect == "sqlite" else _pg_waits)
         # SQLite has one writer at a time; a second one waits in its busy handler,
         # which sleeps in steps of up to 100 ms. Writers of this process queue here instead.
         self._write = threading.Lock() if self.dialect == "sqlite" else contextlib.nullcontext()
@@ -730,17 +830,19 @@ class Store:
 
     # -- schema ---------------------------------------------------------------------------
     def migrate(self) -> int:
-        """Bring the schema to the newest version; return it."""
+        """Bring the schema to the newest version; return it. Refused (:class:`InputError`, in the store's
+        language) when the database is newer than this program, or answers with an error (:meth:`_cannot_open`)."""
         try:
             with self._write, self.engine.begin() as conn:
                 SCHEMA_VERSION.create(conn, checkfirst=True)
                 current = conn.execute(sa.select(sa.func.max(SCHEMA_VERSION.c.version))).scalar() or 0
                 newest = MIGRATIONS[-1][0]
                 if current > newest:
-                    raise InputError(
-                        f"the database has schema version {current}, newer than this program's {newest}: "
-                        "upgrade sla-dsl"
-                    )
+                    shown = printable(self.shown)
+                    said = message("serve.db.newer", self.lang, url=shown, current=current, newest=newest)
+                    raise InputError(said, lang=self.lang)
+                if current < newest and self.dialect == "postgresql":  # (a step may build an index over every event)
+                    conn.exec_driver_sql("SET LOCAL statement_timeout = 0")
                 for number, step in MIGRATIONS:
                     if number > current:
                         step(conn)
@@ -749,24 +851,55 @@ class Store:
                         current = number
                 for table in ADDED:
                     table.create(conn, checkfirst=True)
-        except sa.exc.OperationalError as exc:
+        except sa.exc.DBAPIError as exc:
             raise InputError(self._cannot_open(exc), lang=self.lang) from None
         return current
 
-    def _cannot_open(self, exc: sa.exc.OperationalError) -> str:
-        """Why the database cannot be opened; for SQLite, naming the file it tried (``sqlite:///PATH`` is a
-        path relative to the working directory: the absolute one takes four slashes)."""
-        lang, why = self.lang, _lines(str(exc.orig))
-        if self.file is None:
-            return message("serve.db.cannot_open", lang, error=why)
-        said = message("serve.db.cannot_open_file", lang, file=printable(self.file), error=why)
-        if not Path(self.given).is_absolute():
-            said += message("serve.db.relative", lang, given=printable(self.given), cwd=printable(str(Path.cwd())))
-        return said
+    def refusal(self, exc: BaseException) -> InputError | None:
+        """The start refused (exit 1, in the store's language) for what the database answered one of its reads
+        or writes (:meth:`_cannot_open`); None for an exception that is not the database's."""
+        if isinstance(exc, sa.exc.DBAPIError):
+            return InputError(self._cannot_open(exc), lang=self.lang)
+        return None
+
+    def _cannot_open(self, exc: sa.exc.DBAPIError) -> str:
+        """Why the start cannot use the database, never the SQL. SQLite: naming the file it tried
+        (``sqlite:///PATH`` is a path relative to the working directory: the absolute one takes four slashes).
+        PostgreSQL: naming the ``--db`` value (its password masked), with the driver's first line and a help line
+        under it: a database not opened (no SQLSTATE, or class 08, 28 or 3D: away, a wrong host, port, name,
+        user or password; what to check, and how a password is given), a right the user lacks (42501: what the
+        docs ask of the user), a wait passed (57014, 55P03: a lock another session holds), anything else."""
+        lang = self.lang
+        if self.dialect == "sqlite":
+            why = _lines(str(exc.orig))
+            if self.file is None:
+                return message("serve.db.cannot_open", lang, error=why)
+            said = message("serve.db.cannot_open_file", lang, file=printable(self.file), error=why)
+            if not Path(self.given).is_absolute():
+                cwd = printable(str(Path.cwd()))
+                said += message("serve.db.relative", lang, given=printable(self.given), cwd=cwd)
+            return said
+        lines = str(exc.orig).strip().splitlines()
+        why = printable(lines[0].strip() if lines else type(exc.orig).__name__)
+        code = str(getattr(exc.orig, "sqlstate", None) or "")
+        if code == "42501":
+            key = "serve.db.no_right"
+        elif code in ("57014", "55P03"):
+            key = "serve.db.busy"
+        elif not code or code[:2] in ("08", "28", "3D"):
+            key = "serve.db.cannot_open_at"
+            start, end = _secret(self.url)
+            if "@" in self.url[start:end]:  # (the driver's line would quote a part of the password as the host)
+                why = message("serve.db.password_at", lang)
+        else:
+            key = "serve.db.refused"
+        said = message(key, lang, url=printable(self.shown), error=why)
+        return f"{said}\n{message('diag.word.help', lang)}: {message(key + '.help', lang)}"
 
     # -- events ---------------------------------------------------------------------------
     def add_events(self, rows: Sequence[EventRow], received: float) -> int:
-        """Store a batch in one transaction; return how many were new (the rest were duplicates)."""
+        """Store a batch in one transaction; return how many were new (the rest were duplicates). The same
+        transaction notes the batch for the timers to look at (:data:`UNCHECKED`), if it stored anything."""
         if not rows:
             return 0
         values = [
@@ -786,7 +919,10 @@ class Store:
         def work(conn: sa.Connection) -> int:
             batch = _in_key_order(conn, values) if self.dialect == "postgresql" else values
             # RETURNING names only the rows inserted: the duplicates are the rest.
-            return len(conn.execute(stmt, batch).all())
+            seqs = [int(n) for n in conn.execute(stmt, batch).scalars()]
+            if seqs:
+                conn.execute(_NOTE, {"low_seq": min(seqs), "high_seq": max(seqs), "stored": received})
+            return len(seqs)
 
         return self._transaction(work)
 
@@ -810,6 +946,38 @@ class Store:
             count = int(conn.execute(sa.select(sa.func.count()).select_from(EVENTS)).scalar() or 0)
         top = max((int(r[2]) for r in rows), default=0 if seq is None else seq)
         return [(str(f), str(i)) for f, i, _ in rows], top, count
+
+    def unchecked(self) -> dict[int, tuple[int, int]]:
+        """The batches stored that the timers have not looked at yet (:data:`UNCHECKED`): by note, the lowest
+        and highest sequence number of its events."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(UNCHECKED.c.id, UNCHECKED.c.low_seq, UNCHECKED.c.high_seq)).all()
+        return {int(n): (int(low), int(high)) for n, low, high in rows}
+
+    def unchecked_items(self, ranges: Iterable[tuple[int, int]]) -> set[tuple[str, str]]:
+        """The items (family, id) of the stored events whose sequence number lies in one of ``ranges`` (the
+        batches :meth:`unchecked` names)."""
+        spans = sorted(set(ranges))
+        out: set[tuple[str, str]] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(spans), 100):
+                within = sa.or_(*(EVENTS.c.seq.between(low, high) for low, high in spans[i : i + 100]))
+                q = sa.select(EVENTS.c.family, EVENTS.c.ident).where(within).distinct()
+                out.update((str(f), str(d)) for f, d in conn.execute(q))
+        return out
+
+    def checked(self, notes: Iterable[int]) -> None:
+        """The timers have looked at these batches (:meth:`unchecked`'s notes), judged the alerts of their
+        items and recorded each withdrawal: the notes go (another server's timers may have deleted them
+        first)."""
+        ids = sorted(set(notes))
+
+        def work(conn: sa.Connection) -> None:
+            for i in range(0, len(ids), 500):
+                conn.execute(sa.delete(UNCHECKED).where(UNCHECKED.c.id.in_(ids[i : i + 500])))
+
+        if ids:
+            self._transaction(work)
 
     def item_events(self, family: str, idents: Iterable[str]) -> list[tuple[int, str, float, str]]:
         """(sequence number, id, instant, JSON text) of every stored event of these ids of ``family``."""

@@ -222,7 +222,7 @@ def test_a_refused_postgresql_connection_is_said_without_escapes(tmp_path: Path)
     free = free_port()  # (no database listens there)
     r = sla("serve", str(POLICY), "--db", f"postgresql://sla@127.0.0.1:{free}/sla", "--port", str(free_port()))
     assert r.returncode == 1 and r.stderr.startswith(
-        "sla: エラー: データベースを開けません："
+        f"sla: エラー: データベース `postgresql://sla@127.0.0.1:{free}/sla` を開けません："
     )  # (the policy's language)
     r = sla(
         "serve",
@@ -235,7 +235,7 @@ def test_a_refused_postgresql_connection_is_said_without_escapes(tmp_path: Path)
         "en",
     )
     assert r.returncode == 1 and "\\t" not in r.stderr and "Traceback" not in r.stderr
-    assert r.stderr.startswith("sla: error: cannot open the database: ")
+    assert r.stderr.startswith(f"sla: error: cannot open the database `postgresql://sla@127.0.0.1:{free}/sla`: ")
 
 
 @pytest.mark.parametrize("url", ["http://", "http://exa mple.com/x", "https://:443/x", "http://host:port/x"])

@@ -155,6 +155,7 @@ class _TrackerThatGetsAnEventWhileLooking:
             alerts_after=lambda after: [],
             revision=lambda: (0, 0),
             changes_since=lambda seq: ([], seq or 0, 0),
+            unchecked=dict,
         )
         self.looks = 0
 
