@@ -8,7 +8,8 @@ Design notes
   bytes from the column builders (:mod:`.explain_columns`, :mod:`.breach_columns`,
   with times as their JSON text) through :func:`sla_dsl.report.json_columns.json_items`;
   an incident the builders do not cover (reprioritised, named targets) is its
-  :func:`row_json` dict, dumped as before.
+  :func:`row_json` dict, dumped as before; a block cut into runs by such rows
+  has its rows' bytes made once, each run a slice of them.
 * Both are :class:`sla_dsl.report.render.ItemSource` objects: the writer asks
   for the items of rows [start, stop). The incidents come in spans of
   :data:`SPAN`, written in this process (a forked child, as the row path has,
@@ -30,12 +31,12 @@ import numpy as np
 import pyarrow as pa
 
 from ..report import IncidentRow, Violation
-from ..report.json_columns import json_items, row_bytes, row_texts
+from ..report.json_columns import item_bytes, json_items, row_bytes, row_texts
 from ..report.render import dump_items
 from ..report.tables import TableBlock
 from .breach_columns import violation_blocks
 from .common import Ctx
-from .explain_columns import BLOCK, incident_blocks
+from .explain_columns import BLOCK, Run, incident_runs
 from .incidents import Incident
 from .result import Violations
 from .time_columns import InstantWords
@@ -46,19 +47,33 @@ __all__ = ["SPAN", "IncidentItems", "ViolationItems"]
 SPAN = BLOCK // 2
 
 
-def _items(source: Iterable[TableBlock | dict[str, Any]], model: type[Any], first: bool) -> bytes | memoryview:
-    """Blocks and row dicts, in order, as the items of a top-level list (the first without a comma)."""
+def _items(source: Iterable[Run | dict[str, Any]], model: type[Any], first: bool) -> bytes | memoryview:
+    """Runs of blocks and row dicts, in order, as the items of a top-level list (the first without a
+    comma). A block whose rows are one run is written at once; one cut into several runs by the rows
+    between them has its rows' bytes made once, each run a slice of them."""
     out: list[bytes | memoryview] = []
     rows: list[dict[str, Any]] = []
+    built: TableBlock | None = None
+    data, ends = memoryview(b""), np.zeros(1, dtype=np.int64)  # the bytes of ``built``'s rows, each after a comma
     for item in source:
-        if isinstance(item, TableBlock):
-            if rows:
-                out.append(dump_items(rows, first and not out))
-                rows = []
-            if item.rows.num_rows:
-                out.append(json_items(item, model, first and not out))
-        else:
+        if not isinstance(item, Run):
             rows.append(item)
+            continue
+        if rows:
+            out.append(dump_items(rows, first and not out))
+            rows = []
+        block = item.block
+        if not block.rows.num_rows:
+            continue
+        lead = first and not out
+        if item.first == 0 and item.stop == block.rows.num_rows:
+            out.append(json_items(block, model, lead))
+            continue
+        if block is not built:
+            built = block
+            data, ends = item_bytes(block, model)
+        text = data[ends[item.first] : ends[item.stop]]
+        out.append(text[1:] if lead else text)  # the first row of the list without its comma
     if rows:
         out.append(dump_items(rows, first and not out))
     return out[0] if len(out) == 1 else b"".join(out)  # one block (the usual case): its bytes as they are
@@ -78,8 +93,8 @@ class IncidentItems:
 
     def json_items(self, start: int, stop: int, first: bool) -> bytes | memoryview:
         """Rows [start, stop) as items of the report's ``incidents`` list."""
-        blocks = incident_blocks(self.ctx, self.incidents, json=True, clocks=self._clocks, start=start, stop=stop)
-        return _items(blocks, IncidentRow, first)
+        runs = incident_runs(self.ctx, self.incidents, json=True, clocks=self._clocks, start=start, stop=stop)
+        return _items(runs, IncidentRow, first)
 
 
 class ViolationItems:

@@ -59,7 +59,7 @@ from pydantic import BaseModel
 from . import Step
 from .tables import TableBlock
 
-__all__ = ["JSON_TEXT", "json_items", "row_bytes", "row_texts"]
+__all__ = ["JSON_TEXT", "item_bytes", "json_items", "row_bytes", "row_texts"]
 
 #: The field metadata of a column of JSON texts (a quoted time): written as it is, a null as ``null``.
 JSON_TEXT = {b"json": b"text"}
@@ -340,6 +340,16 @@ def json_items(block: TableBlock, model: type[BaseModel], first: bool) -> memory
         return memoryview(b"")
     text = _bytes(_units(block, model, ",")[0])
     return text[1:] if first else text  # the first row of the list without its comma
+
+
+def item_bytes(block: TableBlock, model: type[BaseModel]) -> tuple[memoryview, Ints]:
+    """The rows of ``block`` as items of a top-level list, each after a comma, one after another (as
+    :func:`json_items` writes them), and where each row's bytes start (``ends[k]``) and end (``ends[k + 1]``)."""
+    if not block.rows.num_rows:
+        return memoryview(b""), np.zeros(1, dtype=np.int64)
+    units, per_row = _units(block, model, ",")
+    data, ends = row_bytes(units)
+    return data, ends[np.concatenate(([0], np.cumsum(per_row)))]
 
 
 def row_texts(block: TableBlock, model: type[BaseModel], lead: str = "") -> pa.Array:
