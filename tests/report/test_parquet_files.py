@@ -26,7 +26,7 @@ from sla_dsl.evaluation.explain_columns import incident_blocks
 from sla_dsl.evaluation.result import Evaluation
 from sla_dsl.events import read_events
 from sla_dsl.lang.diagnostics import WordedInputError
-from sla_dsl.report import table_files
+from sla_dsl.report import table_files, tables
 from sla_dsl.report.tables import TABLE_NAMES, report_tables, table_schema, write_parquet
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -170,7 +170,8 @@ def test_a_write_that_fails_in_the_writer_thread_is_a_located_error_and_nothing_
     """The row groups are written by a thread while the next are built: its error (a full disk on
     the fifth row group of the steps) still stops the run with the file named, and the earlier
     run's tables stay as they were, no temporary file left."""
-    monkeypatch.setattr(table_files, "GROUP", 1)  # a row group per block: many handed to the thread
+    monkeypatch.setattr(table_files, "GROUP", 1)  # a row group per piece: many handed to the thread
+    monkeypatch.setattr(tables, "_STRETCH", 7)  # a piece per 7 incidents (rows and blocks put in order at once)
     before = _earlier_run(tmp_path)
     written: list[str] = []
     real = pq.ParquetWriter.write_table
