@@ -11,13 +11,18 @@ Design notes
             path: sla                            # where the pages go
             maintenance_count: 12
             customer: false                      # true: customer pages only, no source links
+            slugs: {"ホスティングプラス": hosting-plus}  # a policy's address by its `sla` name (optional)
 
 * For each policy (versions of one policy share its ``sla "name"`` and are
   ordered by effective date; the newest is rendered) the plugin adds
   ``<path>/<slug>/<lang>/index.md`` per language and ``<path>/<slug>/source.md``
   (plus ``source-<version>.md`` for older versions), where ``slug`` comes from
-  the policy's name. The pages are generated files (``File.generated``): nothing
-  is written into ``docs/``.
+  the policy's name (``Click So-ko``: ``click-so-ko``), from its English title
+  when the name has no Latin letter (:func:`policy_slug`), or from ``slugs``.
+  Two policies of one address stop the build (``PluginError``, naming both
+  files): never one policy's pages in place of another's. The pages are
+  generated files (``File.generated``): nothing is written into ``docs/``.
+  They are in the site's navigation only if ``nav`` lists them (or there is no ``nav``).
 * Computed parts (maintenance windows, worked deadlines) start from the build
   date in the policy's time zone, so a page built later never lists past dates
   as upcoming. ``today: YYYY-MM-DD`` in ``mkdocs.yml`` or the environment
@@ -96,6 +101,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import os
 import posixpath
 import re
@@ -151,6 +157,9 @@ class SlaPluginConfig(Config):  # type: ignore[no-untyped-call]
     schemas = c.Type(bool, default=True)
     customer = c.Type(bool, default=False)
     originals = c.Type(str, default="original")
+    #: a policy's address under ``path`` by its ``sla`` name, where the one made from its name or English title
+    #: will not do (two policies that would share one)
+    slugs = c.Type(dict, default={})
 
 
 @dataclass
@@ -250,6 +259,29 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "policy"
 
 
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def policy_slug(policy: Policy) -> str:
+    """The address of ``policy``'s pages under the plugin's ``path``: from its ``sla`` name when the name has a
+    letter of the Latin alphabet (``Click So-ko`` -> ``click-so-ko``), else from its English title (``sla
+    "ホスティングプラス"`` titled ``"Hosting Plus"`` -> ``hosting-plus``), else ``policy-`` and a short hash of the
+    name, the same at every build (never one ``policy`` for every Japanese name)."""
+    name = policy.name
+    if re.search(r"[A-Za-z]", name):
+        return slugify(name)
+    english = policy.model.header.title.en or ""
+    if re.search(r"[A-Za-z]", english):
+        return slugify(english)
+    return f"policy-{hashlib.sha256(name.encode('utf-8')).hexdigest()[:8]}"
+
+
+def _primary(policy: Policy) -> str:
+    """The language messages about ``policy`` are in, as ``sla check``'s: its primary, English without one."""
+    declared = policy.model.header.languages
+    return declared[0] if declared else "en"
+
+
 class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
     """Renders each configured policy as Japanese and English pages, with its highlighted source."""
 
@@ -301,6 +333,8 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         base = Path(config.config_file_path or ".").resolve().parent
         self.paths = [(base / p).resolve() for p in self.config.policies]
         by_name: dict[str, _Group] = {}
+        files: dict[str, Path] = {}  # the first file of each policy (its `sla` name)
+        self._check_slugs()
         for path in self.paths:
             try:
                 text = path.read_text("utf-8")
@@ -311,8 +345,26 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError(f"sla: {heading}\n{exc.render(False)}") from None
             except OSError as exc:
                 raise PluginError(f"sla: cannot read policy {path}: {exc.strerror}") from None
-            group = by_name.setdefault(policy.name, _Group(slugify(policy.name)))
+            group = by_name.setdefault(policy.name, _Group(self._slug(policy)))
             group.versions.append((policy, text))
+            files.setdefault(policy.name, path)
+        by_slug: dict[str, str] = {}  # the policy (its `sla` name) at each address
+        for name, group in by_name.items():
+            other = by_slug.setdefault(group.slug, name)
+            if other != name:  # (never one policy's pages in place of another's)
+                first = by_name[other].newest
+                raise PluginError(
+                    "sla: "
+                    + message(
+                        "cli.docs.slug_clash",
+                        _primary(first),
+                        first=files[other],
+                        second=files[name],
+                        first_name=other,
+                        second_name=name,
+                        slug=f"{self.config.path.strip('/')}/{group.slug}/",
+                    )
+                )
         for group in by_name.values():
             group.versions.sort(key=lambda v: (v[0].effective, v[0].version))
             try:  # (versions `sla evaluate` refuses: the site could not agree with it)
@@ -331,6 +383,17 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         if self.groups and js not in [str(x) for x in config.extra_javascript]:
             config.extra_javascript.append(js)
         return config
+
+    def _check_slugs(self) -> None:
+        """Refuse a ``slugs`` entry that is no address (``hosting-plus``: small letters, digits, hyphens)."""
+        for name, slug in self.config.slugs.items():
+            if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
+                raise PluginError("sla: " + message("cli.docs.slug_invalid", "en", name=name, slug=slug))
+
+    def _slug(self, policy: Policy) -> str:
+        """The address of ``policy``'s pages: the one ``slugs`` gives its name, else :func:`policy_slug`."""
+        given = self.config.slugs.get(policy.name)
+        return given if isinstance(given, str) else policy_slug(policy)
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer | None:
         """Rebuild when a policy file changes."""

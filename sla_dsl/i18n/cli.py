@@ -259,4 +259,20 @@ CLI: dict[str, Msg] = {
         "(write a month from {first}-01 to {last}-12)",
     ),
     "cli.docs.not_compiled": Msg("ポリシー {path} にエラーがあります：", "policy {path} does not compile:"),
+    "cli.docs.slug_clash": Msg(
+        'ポリシー {first}（`sla "{first_name}"`）と {second}（`sla "{second_name}"`）のページのアドレスが'
+        "同じ `{slug}` になります。一方のページがもう一方のページを置き換えてしまうため、サイトを作成しません。"
+        "`mkdocs.yml` の `sla` プラグインの設定に `slugs:` を加え、ポリシーごとのアドレスを書いてください"
+        '（`slugs: {{"{second_name}": hosting-plus}}` のように、名前ごとに英小文字・数字・ハイフンで）',
+        'the pages of policy {first} (`sla "{first_name}"`) and of {second} (`sla "{second_name}"`) '
+        "would have the same address `{slug}`, one replacing the other, so the site is not built: "
+        "give each its own address under `slugs:` in the `sla` plugin's settings in `mkdocs.yml` "
+        '(`slugs: {{"{second_name}": hosting-plus}}`: small letters, digits and hyphens, by policy name)',
+    ),
+    "cli.docs.slug_invalid": Msg(
+        '`mkdocs.yml` の `slugs:` で `sla "{name}"` に書いたアドレス `{slug}` は使えません。'
+        "英小文字・数字と、その間のハイフンで書いてください（`hosting-plus` など）",
+        'the address `{slug}` given to `sla "{name}"` under `slugs:` in `mkdocs.yml` is not one: '
+        "write small letters and digits, with hyphens between them (`hosting-plus`)",
+    ),
 }

@@ -767,8 +767,14 @@ DIAGNOSTICS: dict[str, Msg] = {
         "maintenance `{name}` moves off non-business days but names no calendar",
     ),
     "diag.E211.maintenance_calendar.help": Msg(
-        "`{kw_calendar_business}` を書いてください（営業日を数えるカレンダーです）",
-        "add `{kw_calendar_business}` (the calendar whose business days count)",
+        "`{example}` のように、営業日を数えるカレンダーを書いてください（定義済みのカレンダー：{known}）",
+        "add the calendar whose business days count, such as `{example}`; calendars here: {known}",
+    ),
+    "diag.E211.maintenance_calendar.help_unknown": Msg(
+        "営業日を数えるカレンダーを、このポリシーで定義した名前で `calendar 名前` と書いてください"
+        "（カレンダーがなければ `calendar business {{ days mon..fri }}` のように定義します）",
+        "add `calendar NAME`, naming the calendar of this policy whose business days count "
+        "(declare one if it has none: `calendar business {{ days mon..fri }}`)",
     ),
     "diag.E211.clock": Msg(
         "クロック `{name}` に開始させるイベントの指定がありません", "clock `{name}` does not say which event starts it"

@@ -105,9 +105,21 @@ class Builder(BreachCreditBuilder, EventTypeBuilder):
     #: is wrong and the header is dropped; ``None`` before a header is read.
     header_languages: tuple[str, ...] | None = None
 
+    #: The calendars the tree declares, in file order (``None``: a tree of one declaration of a file read
+    #: declaration by declaration, which does not know them all).
+    calendar_names: tuple[str, ...] | None = None
+
     def build(self, tree: Tree[Token]) -> dict[str, list[Any]]:
         """All declarations of a ``start`` tree, by kind (broken ones are dropped)."""
         out: dict[str, list[Any]] = {}
+        if not self.offset:  # (the whole file, or a first declaration: none declared before it)
+            self.calendar_names = tuple(
+                dict.fromkeys(
+                    str(d.children[0])
+                    for d in tree.children
+                    if isinstance(d, Tree) and d.data == "calendar" and d.children and isinstance(d.children[0], Token)
+                )
+            )
         for decl in tree.children:
             if not isinstance(decl, Tree):
                 continue
@@ -397,9 +409,19 @@ class Builder(BreachCreditBuilder, EventTypeBuilder):
                 "E211",
                 words("diag.E211.maintenance_calendar", name=str(name)),
                 name,
-                help=words("diag.E211.maintenance_calendar.help"),
+                help=self._roll_calendar_help(),
             )
         return m.Maintenance(name=str(name), label=label, ref=ref, notes=tuple(notes), span=self.span(decl), **fields)
+
+    def _roll_calendar_help(self) -> Words:
+        """What to write in a maintenance block that moves off non-business days with no ``calendar`` line:
+        a calendar the policy declares (``business`` if it has one), and which ones it has (E211)."""
+        names = self.calendar_names
+        if not names:  # (none, or not known here: a declaration of a file read declaration by declaration)
+            return words("diag.E211.maintenance_calendar.help_unknown")
+        chosen = "business" if "business" in names else names[0]
+        known = listing((f"`{c}`" for c in names), ", ")
+        return words("diag.E211.maintenance_calendar.help", example=f"calendar {chosen}", known=known)
 
     def d_clock(self, decl: Tree[Token]) -> m.ClockRule:
         name = self._name(decl)
