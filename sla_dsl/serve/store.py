@@ -754,13 +754,13 @@ PG_CONNECT: dict[str, int] = {
     "keepalives_count": 3,
     "tcp_user_timeout": 60_000,
 }
-#: PostgreSQL: how long a statement waits for a lock (as SQLite's busy wait: 30 s) and runs at most, unless the
-#: session has them set otherwise (the URL's ``options``, ``PGOPTIONS``, ``ALTER ROLE``/``ALTER DATABASE ... SET``,
-#: the server's configuration): a database busy past its wait is answered 503, as one away. The longest statement
-#: the service makes reads every stored event (at start, a first look, a report): a second or so at 60,000 events,
-#: well within two minutes at a hundred times as many. A schema step (building an index over the stored events)
-#: runs without a limit (:meth:`Store.migrate`).
-PG_WAITS: dict[str, str] = {"lock_timeout": "30s", "statement_timeout": "120s"}
+#: PostgreSQL: how long a statement waits for a lock (as SQLite's busy wait: 30 s), unless the session has it set
+#: otherwise (the URL's ``options``, ``PGOPTIONS``, ``ALTER ROLE``/``ALTER DATABASE ... SET``, the server's
+#: configuration): a database busy past its wait is answered 503, as one away. No bound on how long a statement
+#: runs: the longest the service makes read every stored event (at start, a first look, a report), and a bound
+#: would refuse the same report again at every try on a big database, as if the database were away; a database
+#: that stops answering is caught by the connection's keepalives and TCP timeout (:data:`PG_CONNECT`).
+PG_WAITS: dict[str, str] = {"lock_timeout": "30s"}
 
 
 def _pg_waits(dbapi_connection: Any, _record: Any) -> None:
