@@ -348,6 +348,11 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
             group = by_name.setdefault(policy.name, _Group(self._slug(policy)))
             group.versions.append((policy, text))
             files.setdefault(policy.name, path)
+        unknown = sorted(set(self.config.slugs) - set(by_name))
+        if unknown:  # (a misspelt name would leave its policy at the address made for it, unsaid)
+            lang = _primary(next(iter(by_name.values())).newest) if by_name else "en"
+            names = ("、" if lang == "ja" else ", ").join(f'`sla "{n}"`' for n in sorted(by_name))
+            raise PluginError("sla: " + message("cli.docs.slug_unknown", lang, name=unknown[0], names=names))
         by_slug: dict[str, str] = {}  # the policy (its `sla` name) at each address
         for name, group in by_name.items():
             other = by_slug.setdefault(group.slug, name)

@@ -269,6 +269,12 @@ CLI: dict[str, Msg] = {
         "give each its own address under `slugs:` in the `sla` plugin's settings in `mkdocs.yml` "
         '(`slugs: {{"{second_name}": hosting-plus}}`: small letters, digits and hyphens, by policy name)',
     ),
+    "cli.docs.slug_unknown": Msg(
+        '`mkdocs.yml` の `slugs:` にある `sla "{name}"` は、`policies:` のどのポリシーの名前でもありません'
+        "（ポリシーの名前：{names}）。ポリシーの `sla` の名前をそのまま書いてください",
+        'the name `sla "{name}"` under `slugs:` in `mkdocs.yml` is no policy of `policies:` (the policies: {names}): '
+        "write a policy's `sla` name as it is",
+    ),
     "cli.docs.slug_invalid": Msg(
         '`mkdocs.yml` の `slugs:` で `sla "{name}"` に書いたアドレス `{slug}` は使えません。'
         "英小文字・数字と、その間のハイフンで書いてください（`hosting-plus` など）",

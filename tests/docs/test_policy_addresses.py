@@ -132,3 +132,15 @@ def test_a_slug_that_is_no_address_is_refused(tmp_path: Path) -> None:
             {"lite.sla": ("ホスティングライト", '"ホスティングライト" / "Hosting"')},
             '      slugs: {"ホスティングライト": "Lite Plan/"}\n',
         )
+
+
+def test_a_slugs_name_of_no_policy_is_refused(tmp_path: Path) -> None:
+    """A misspelt name under ``slugs:`` left its policy at the address made for it, unsaid."""
+    with pytest.raises(PluginError) as err:
+        _plugin(
+            tmp_path,
+            {"lite.sla": ("ホスティングライト", '"ホスティングライト" / "Hosting Lite"')},
+            '      slugs: {"ホスティングライトー": lite}\n',
+        )
+    text = str(err.value)
+    assert '`sla "ホスティングライトー"`' in text and '`sla "ホスティングライト"`' in text, text
