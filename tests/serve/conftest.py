@@ -10,6 +10,7 @@ skips and says why (``.ci/run`` installs Debian's ``postgresql``).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import glob
 import os
@@ -18,6 +19,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -177,3 +179,23 @@ def wait_for(check: Callable[[], Any], what: str, seconds: float = 60.0) -> Any:
         if time.monotonic() > deadline:
             raise AssertionError(f"gave up waiting for {what} after {seconds:g} s (last: {value!r})")
         time.sleep(0.02)
+
+
+@contextlib.contextmanager
+def under_uvicorn(app: Any) -> Iterator[str]:
+    """``app`` served by uvicorn on 127.0.0.1 (a free port) in a thread, for a real browser: its base URL;
+    stopped on leaving."""
+    import uvicorn
+
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)

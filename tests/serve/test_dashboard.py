@@ -7,13 +7,11 @@ docs tests' helper. Without a browser the tests skip and say why.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import uvicorn
 from docs.cdp import Browser, headless, needs_chromium
 
 from sla_dsl.i18n import message
@@ -21,7 +19,7 @@ from sla_dsl.serve import Settings, create_app
 from sla_dsl.serve.dashboard import words
 from sla_dsl.serve.tracking import FakeClock
 
-from .conftest import tokyo
+from .conftest import tokyo, under_uvicorn
 
 EVENTS = [
     {"event": "incident.reported", "at": "2026-11-27T16:00:00+09:00", "id": "DASH-OPEN", "priority": "P1"},
@@ -37,25 +35,12 @@ def served(tmp_path_factory: pytest.TempPathFactory, policies: list[Any]) -> Ite
     """``sla serve``'s app under uvicorn on 127.0.0.1, holding EVENTS, the clock at Mon 30 Nov 10:30 Tokyo."""
     db = tmp_path_factory.mktemp("dash") / "sla.db"
     app = create_app(policies, Settings(db=f"sqlite:///{db}", tick=0.05), FakeClock(tokyo(2026, 11, 30, 10, 30)))
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    url = f"http://127.0.0.1:{port}"
-    import httpx
+    with under_uvicorn(app) as url:
+        import httpx
 
-    for ev in EVENTS:
-        assert httpx.post(f"{url}/events", json=ev).status_code == 200
-    try:
+        for ev in EVENTS:
+            assert httpx.post(f"{url}/events", json=ev).status_code == 200
         yield url
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
 
 
 @pytest.fixture(scope="module")

@@ -7,21 +7,19 @@ open rows whose table was built again every second.
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-import uvicorn
 from docs.cdp import Browser, headless, needs_chromium
 
 from sla_dsl.policy import load_policy
 from sla_dsl.serve import Settings, create_app, dashboard
 from sla_dsl.serve.tracking import FakeClock
 
-from .conftest import POLICY, Starter, tokyo
+from .conftest import POLICY, Starter, tokyo, under_uvicorn
 
 UNLABELLED = "\n".join(
     [
@@ -109,23 +107,12 @@ def served(tmp_path_factory: pytest.TempPathFactory, policies: list[Any]) -> Ite
     """The app under uvicorn with three open incidents, one of a 5,000-character id."""
     db = tmp_path_factory.mktemp("dash-qa") / "sla.db"
     app = create_app(policies, Settings(db=f"sqlite:///{db}", tick=0.05), FakeClock(tokyo(2026, 11, 30, 10, 30)))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    url = f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
-    import httpx
+    with under_uvicorn(app) as url:
+        import httpx
 
-    events = [reported("QA-1"), reported("QA-2", "2026-11-27T15:00:00+09:00"), reported(LONG_ID)]
-    assert httpx.post(f"{url}/events", content=lines(events)).status_code == 200
-    try:
+        events = [reported("QA-1"), reported("QA-2", "2026-11-27T15:00:00+09:00"), reported(LONG_ID)]
+        assert httpx.post(f"{url}/events", content=lines(events)).status_code == 200
         yield url
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
 
 
 @pytest.fixture(scope="module")

@@ -9,21 +9,18 @@ from __future__ import annotations
 
 import json
 import math
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 from docs.cdp import Browser, headless, needs_chromium
 
 from sla_dsl.serve import Settings, create_app
 from sla_dsl.serve.dashboard import words
 from sla_dsl.serve.tracking import FakeClock
 
-from .conftest import tokyo
+from .conftest import tokyo, under_uvicorn
 
 #: P1 (4 business hours) reported Fri 4 Dec 14:00: due 18:00 the same day, the weekend after it
 EVENT = {"event": "incident.reported", "at": "2026-12-04T14:00:00+09:00", "id": "ZERO-1", "priority": "P1"}
@@ -34,20 +31,9 @@ def served(tmp_path_factory: pytest.TempPathFactory, policies: list[Any]) -> Ite
     """``sla serve`` under uvicorn holding EVENT, the clock at Sat 5 Dec 12:00 Tokyo."""
     db = tmp_path_factory.mktemp("zero") / "sla.db"
     app = create_app(policies, Settings(db=f"sqlite:///{db}", tick=0.05), FakeClock(tokyo(2026, 12, 5, 12, 0)))
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="on"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.02)
-    url = f"http://127.0.0.1:{server.servers[0].sockets[0].getsockname()[1]}"
-    assert httpx.post(f"{url}/events", json=EVENT).status_code == 200
-    try:
+    with under_uvicorn(app) as url:
+        assert httpx.post(f"{url}/events", json=EVENT).status_code == 200
         yield url
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
 
 
 def test_the_api_says_zero_not_minus_zero(served: str) -> None:
