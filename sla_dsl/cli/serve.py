@@ -70,6 +70,9 @@ def add_parsers(sub: Any, lang: str = "en") -> None:
     # (at most a day: a larger allowance would store an event a wrong date puts a day ahead)
     skew = whole_number(lang, low=0, below=86_401)
     p.add_argument("--clock-skew", type=skew, default=300, metavar="SECONDS", help=h("serve.clock_skew"))
+    # (how long a PostgreSQL server that answers nothing is waited on: sla_dsl/serve/watchdog.py)
+    stall = whole_number(lang, low=1, below=86_401)
+    p.add_argument("--db-stall", type=stall, default=30, metavar="SECONDS", help=h("serve.db_stall"))
     lang_option(p, lang, "serve")
     p.set_defaults(func=cmd_serve)
 
@@ -264,6 +267,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             policy_files=tuple(args.policy),
             clock_skew=float(args.clock_skew),
             lang=args.lang,
+            db_stall=float(args.db_stall),
         )
         # a SIGHUP since the process started (`systemctl reload` during a slow start) was remembered, not
         # taken as a stop (cli/app.py): the service reloads the policy files once it is ready

@@ -410,4 +410,10 @@ CLI_HELP: dict[str, Msg] = {
         "how many seconds after the service's clock an event may be dated and still be stored (clock skew "
         "between systems; 0 to 86400, default 300)",
     ),
+    "cli.help.serve.db_stall": Msg(
+        "`PostgreSQL` のサーバーが何も応答しなくなってから、それを待つ接続を切るまでの秒数"
+        "（止まったサーバー。1 から 86400、省略時は 30）",
+        "how many seconds a PostgreSQL server may answer nothing (frozen) before the connections waiting on "
+        "it are given up (1 to 86400, default 30)",
+    ),
 }

@@ -281,6 +281,31 @@ SERVE: dict[str, Msg] = {
         "{request}：データベースを使えないため 503 で応答しました：{error}",
         "database unavailable: {request} answered 503: {error}",
     ),
+    # a request answered 503 while a PostgreSQL server answers nothing (serve/watchdog.py): its connection given up
+    "serve.database_stalled": Msg(
+        "{request}：データベース {database} が {seconds} 秒応答しないため 503 で応答しました（`--db-stall`）",
+        "database not answering: {request} answered 503: {database} answered nothing for {seconds} s (`--db-stall`)",
+    ),
+    # the watchdog of a PostgreSQL server (serve/watchdog.py): it answers nothing, answers again; a new connection
+    # refused meanwhile (the driver's error, quoted by the lines of the timers and the senders)
+    "serve.db.stalled": Msg(
+        "データベース {database} が {seconds} 秒応答しません（`--db-stall`）。応答を待っていた接続 {count} 本を切り、"
+        "応答が戻るまで新しい接続はしません（リクエストにはすべて 503 で答えます）",
+        "the database {database} answered nothing for {seconds} s (`--db-stall`): {count} connection(s) waiting "
+        "on it given up, and no new one is made until it answers again (every request is answered 503)",
+    ),
+    "serve.db.answers_again": Msg(
+        "データベース {database} がふたたび応答しています（{seconds} 秒のあいだ応答しませんでした）",
+        "the database {database} answers again (it answered nothing for {seconds} s)",
+    ),
+    "serve.db.stalled.refused": Msg(
+        "データベースが {seconds} 秒応答しないため、応答が戻るまで新しい接続はしません",
+        "the database answered nothing for {seconds} s: no new connection until it answers again",
+    ),
+    "serve.db.watch_failed": Msg(
+        "データベースの応答の見張りで予期しない例外が起きました（続けて見張ります）：{error}",
+        "the watch on the database's answers met an unexpected exception (it goes on watching): {error}",
+    ),
     # a request answered 500: an exception the service did not expect, and where in the package it was raised
     # (never a traceback, the SQL or a value it carries: an event's data may be confidential)
     "serve.internal_error": Msg(

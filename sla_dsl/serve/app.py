@@ -97,7 +97,11 @@ Design notes
   ``database unavailable`` on every route (``/healthz`` with ``"ok": false``),
   anything else unexpected 500; a failure repeated (a route, the timers, a
   webhook's sender, while the database is away) is said once, then a count
-  every minute, then once when it is over (:class:`.repeats.Repeats`).
+  every minute, then once when it is over (:class:`.repeats.Repeats`). A
+  PostgreSQL server that answers nothing (frozen, its host acknowledging TCP
+  all the same) is given up after ``--db-stall`` seconds by the store's
+  watchdog (:mod:`.watchdog`): the requests waiting on it are answered 503
+  as well, the line naming the database and the bound.
 * Slow work (parsing, judging, the database) runs in worker threads; the event
   loop only moves bytes, so the timer and webhook tasks stay on time.
 """
@@ -145,6 +149,7 @@ from .metrics import Metrics
 from .repeats import Repeats
 from .store import HEARTBEAT, HELD_FOR, Store, Webhook, brief, brief_parts, database_kind, digest, distinct, unreachable
 from .tracking import Clock, PriorityNote, RealClock, Tracker, log_of, names_priority
+from .watchdog import DB_STALL
 
 LOG = logging.getLogger("sla.serve")
 #: The ``text_digest`` of a row of ``served_versions`` an operator wrote to accept a version on purpose (an
@@ -181,6 +186,9 @@ class Settings:
     #: how often (seconds) the service says again in the database which webhooks it posts to
     #: (:data:`.store.HEARTBEAT`)
     heartbeat: float = HEARTBEAT
+    #: ``--db-stall``: how long (seconds) the service waits on a PostgreSQL server that answers nothing (frozen,
+    #: its host still acknowledging TCP) before it gives up the connections waiting on it (:mod:`.watchdog`)
+    db_stall: float = DB_STALL
 
 
 class ApiError(Exception):
@@ -203,7 +211,7 @@ class Service:
         #: this server among those sharing the database (the webhooks it holds: :meth:`_retarget`)
         self.server = uuid.uuid4().hex
         refusing = as_lang(settings.lang or default_lang(policies), "en")
-        self.store = Store(settings.db, refusing)
+        self.store = Store(settings.db, refusing, settings.db_stall)
         # (a failure of the start closes the store; one the database answered, as a right the user lacks, is a
         # refusal in the policy's language, or --lang: :func:`_refused_at_start`)
         with _refused_at_start(self.store):
@@ -234,6 +242,8 @@ class Service:
             )
             #: the language of the log's lines about the deliveries, as of those about the policy
             self.lang = as_lang(default_lang(merged), "en")
+            if self.store.watchdog is not None:  # (its lines are the log's, as the others)
+                self.store.watchdog.lang = self.lang
             self.sender = Sender(
                 self.store,
                 self.webhooks,
@@ -877,11 +887,19 @@ _DATABASE_AWAY = (
 )
 
 
-def _unreachable_line(service: Service, method: str, route: str, exc: BaseException) -> str:
-    """The log's line of a request answered 503, the database away (in the log's language)."""
-    return message(
-        "serve.database_away", service.lang, request=f"{method} {route}", error=printable(brief(exc, service.lang))
-    )
+def _unreachable_line(service: Service, method: str, route: str, exc: BaseException) -> tuple[str, str]:
+    """The log's line of a request answered 503, the database away (in the log's language), and what tells
+    this failure from another (:class:`.repeats.Repeats`). While a PostgreSQL server answers nothing (the
+    watchdog gave up its connections: :mod:`.watchdog`) the line says so, naming the database and the
+    bound, whatever the driver said of the connection given up."""
+    request = f"{method} {route}"
+    if service.store.stalled:
+        database = printable(database_kind(service.settings.db))
+        bound = f"{service.settings.db_stall:g}"
+        line = message("serve.database_stalled", service.lang, request=request, database=database, seconds=bound)
+        return line, line
+    line = message("serve.database_away", service.lang, request=request, error=printable(brief(exc, service.lang)))
+    return line, brief(exc)
 
 
 def _internal_line(service: Service, method: str, route: str, exc: BaseException) -> str:
@@ -924,7 +942,7 @@ class _OneLine:
             method = str(scope.get("method", "?"))
             key = f"{method} {route}"
             if unreachable(exc):
-                self.repeats.failed(key, _unreachable_line(self.service, method, route, exc), brief(exc))
+                self.repeats.failed(key, *_unreachable_line(self.service, method, route, exc))
                 response = _error(503, *_DATABASE_AWAY, headers={"Retry-After": "5"})
             else:
                 self.repeats.failed(key, _internal_line(self.service, method, route, exc), brief(exc))
@@ -1150,7 +1168,7 @@ def create_app(
         except Exception as exc:
             if not unreachable(exc):
                 raise
-            service.oneline.failed("GET /healthz", _unreachable_line(service, "GET", "/healthz", exc), brief(exc))
+            service.oneline.failed("GET /healthz", *_unreachable_line(service, "GET", "/healthz", exc))
             return _error(503, *_DATABASE_AWAY, headers={"Retry-After": "5"}, ok=False)
         service.oneline.ok("GET /healthz")
         return {"ok": True, "events": count}

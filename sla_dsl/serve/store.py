@@ -130,6 +130,11 @@ Design notes
 * A database error is described in the log by :func:`brief`: one line, never
   the SQL's parameters (event data may be confidential); the engine is made
   with ``hide_parameters`` besides.
+* **A server that answers nothing is not waited on for good**: on
+  PostgreSQL a watchdog (:mod:`.watchdog`) gives up the connections waiting
+  on a server that does not answer a new connection either, after the
+  bound ``--db-stall``, and refuses new ones at once until it answers
+  again; a statement that is only long (the server answers) is not cut.
 * SQLite runs in WAL mode with ``synchronous=NORMAL``: an acknowledged commit
   survives the process being killed (``kill -9``); for power loss as well, use
   PostgreSQL or set ``synchronous=FULL``.
@@ -139,6 +144,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import os
 import random
@@ -156,6 +162,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from ..errors import InputError, UsageError, printable
 from ..i18n import message
+from .watchdog import DB_STALL, Watchdog
 
 T = TypeVar("T")
 
@@ -759,7 +766,8 @@ PG_CONNECT: dict[str, int] = {
 #: configuration): a database busy past its wait is answered 503, as one away. No bound on how long a statement
 #: runs: the longest the service makes read every stored event (at start, a first look, a report), and a bound
 #: would refuse the same report again at every try on a big database, as if the database were away; a database
-#: that stops answering is caught by the connection's keepalives and TCP timeout (:data:`PG_CONNECT`).
+#: that stops answering is caught by the connection's keepalives and TCP timeout (:data:`PG_CONNECT`), and a
+#: server frozen, whose host still acknowledges TCP, by the store's watchdog (:mod:`.watchdog`).
 PG_WAITS: dict[str, str] = {"lock_timeout": "30s"}
 
 
@@ -775,10 +783,18 @@ def _pg_waits(dbapi_connection: Any, _record: Any) -> None:
     dbapi_connection.commit()  # (set in a transaction: it would end with its rollback)
 
 
+def _probe(engine: sa.Engine, connect_args: Mapping[str, Any], seconds: int) -> None:
+    """A new connection to the PostgreSQL server of ``engine``, outside its pool, answered within ``seconds``
+    (its ``connect_timeout``), closed at once: does the server answer? (:mod:`.watchdog`)"""
+    cargs, cparams = engine.dialect.create_connect_args(engine.url)
+    params = {**cparams, **connect_args, "connect_timeout": seconds}
+    engine.dialect.loaded_dbapi.connect(*cargs, **params).close()
+
+
 class Store:
     """The database behind ``sla serve``; every method is one short transaction."""
 
-    def __init__(self, url: str, lang: str = "en") -> None:
+    def __init__(self, url: str, lang: str = "en", stall: float = DB_STALL) -> None:
         #: the language of its refusals (a database that cannot be opened)
         self.lang = lang
         self.url = engine_url(url, lang)
@@ -803,13 +819,27 @@ class Store:
         except (sa.exc.ArgumentError, ImportError, ValueError) as exc:
             raise InputError(message("serve.db.cannot_use", lang, error=_lines(str(exc))), lang=lang) from None
         sa.event.listen(self.engine, "connect", _sqlite_pragmas if self.dialect == "sqlite" else _pg_waits)
+        #: PostgreSQL: gives up the connections waiting on a server that answers nothing for ``stall`` seconds
+        #: (:mod:`.watchdog`); None on SQLite
+        self.watchdog: Watchdog | None = None
+        if self.dialect == "postgresql":
+            probe = functools.partial(_probe, self.engine, kwargs["connect_args"])
+            self.watchdog = Watchdog(self.engine, probe, stall, database_kind(url), lang)
         # SQLite has one writer at a time; a second one waits in its busy handler,
         # which sleeps in steps of up to 100 ms. Writers of this process queue here instead.
         self._write = threading.Lock() if self.dialect == "sqlite" else contextlib.nullcontext()
 
     def close(self) -> None:
-        """Close every pooled connection."""
+        """Close every pooled connection (and end the watchdog's thread)."""
+        if self.watchdog is not None:
+            self.watchdog.stop()
         self.engine.dispose()
+
+    @property
+    def stalled(self) -> bool:
+        """Whether the database is taken for stalled: a PostgreSQL server that answered nothing for the bound
+        (:mod:`.watchdog`), its connections given up."""
+        return self.watchdog is not None and self.watchdog.stalled
 
     def _insert(self, table: sa.Table) -> Any:
         return (sqlite.insert if self.dialect == "sqlite" else postgresql.insert)(table)
