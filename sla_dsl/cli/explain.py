@@ -15,10 +15,14 @@ other id the month of the log's first event. With ``--from`` and ``--to`` the
 item is judged over that period (one alone moves that edge of the month).
 
 Every id a report lists can be explained: incidents, outages, planned stops,
-deleted backups, backup days and windows, and every violation
-(:mod:`sla_dsl.report.explain`). The id is stripped, as the readers strip the
-log's ids. An id whose every event is after ``--as-of`` is refused as not
-judged yet, and a measurement period's id with no violation as such (exit 1).
+deleted backups, backup days and windows, every violation
+(:mod:`sla_dsl.report.explain`) and every measurement period of a service the
+report lists in ``availability_periods``, under the id its violation has
+(``content:2026-11-01``, below its target or not, or with no target:
+:mod:`sla_dsl.report.explain_availability`). The id is stripped, as the readers
+strip the log's ids. An id whose every event is after ``--as-of`` is refused as
+not judged yet, and an id of a service's period the report does not list as
+such, naming the periods it lists (exit 1).
 The text is in the policy's primary language unless ``--lang`` says otherwise.
 The problems of the log's lines are told as ``sla evaluate`` tells them, every one of every line
 (:func:`~sla_dsl.evaluation.check_events` runs before the period is chosen from the events left or any
@@ -41,8 +45,9 @@ from ..calendars.timeargs import check_period_args, parse_edge
 from ..errors import InputError, UsageError, flag_values
 from ..events.schema import CODE, EventLog, Rec
 from ..i18n import message
-from ..report import BackupRow, Report, Violation
+from ..report import AvailabilityPeriod, BackupRow, Report, Violation
 from ..report.explain import Event, Explanation, events_of, explain, render_explanations
+from ..report.explain_availability import explain_period, period_ids, period_json, period_rows
 from ..report.sections import one_year
 from ..report.violation_words import instant
 from ..report.words import PolicyWords, default_lang
@@ -162,12 +167,14 @@ def _backup_days(report: Report, taken_at: list[tuple[float, str]]) -> list[Any]
 
 def _items(result: Any, ident: str) -> list[Any]:
     """Every row of the judged period about ``ident``: verdict rows, a backup day (each of its windows
-    of hours) or one window of hours (``logs:2026-11-30T12:00:00+09:00``), violations."""
+    of hours) or one window of hours (``logs:2026-11-30T12:00:00+09:00``), a service's measurement period
+    (``content:2026-11-01``: its violation, when it has one, is explained with it), violations."""
     items: list[Any] = list(result.find(ident))
     kind, sep, rest = ident.partition(":")
     skeleton: Report = result.skeleton
     if sep:
         items += [b for b in skeleton.backups if b.kind == kind and _names(b, rest)]
+        items += period_rows(skeleton, ident)
     found = {type(i) for i in items}
     for v in result.violations():
         if v.id == ident and not found & _ROWS_OF.get(v.kind, set()):
@@ -229,6 +236,7 @@ def _kinds() -> dict[str, set[type]]:
     from ..report import IncidentRow, OutageRow, RetentionRow, StopRow
 
     return {
+        "availability": {AvailabilityPeriod},
         "response_breached": {IncidentRow},
         "notice_breached": {OutageRow},
         "stop_notice_invalid": {StopRow},
@@ -369,14 +377,23 @@ def explain_command(args: argparse.Namespace) -> int:
             _refuse_left_out(log, ident, lines, lang)
         full = PolicyWords(policies, lang)
         key = "explain.not_found" if known or ":" in ident else "explain.no_events"  # (no event has that id)
-        if not known and _service_named(ident, policies):  # (a measurement period's id: its violation only)
-            key = "explain.not_found.period"
-        raise InputError(w.m(key, id=ident, start=full.t(start), end=full.t(end)), lang=lang)
+        ids = ""
+        if not known and _service_named(ident, policies):  # (a measurement period's id: the periods listed)
+            listed = period_ids(report)
+            key = "explain.not_found.period" if listed else "explain.not_found.period.none"
+            ids = ("、" if lang == "ja" else ", ").join(f"`{i}`" for i in listed)
+        raise InputError(w.m(key, id=ident, start=full.t(start), end=full.t(end), ids=ids), lang=lang)
     if args.format == "json":
-        sys.stdout.write(json.dumps([i.model_dump(mode="json") for i in items], ensure_ascii=False, indent=2) + "\n")
+        dumped = [
+            period_json(i, report, w) if isinstance(i, AvailabilityPeriod) else i.model_dump(mode="json") for i in items
+        ]
+        sys.stdout.write(json.dumps(dumped, ensure_ascii=False, indent=2) + "\n")
         return 0
     explanations: list[Explanation] = []
     for item in items:
+        if isinstance(item, AvailabilityPeriod):  # (its figures taken apart: the report's rows and the policy)
+            explanations.append(explain_period(item, report, w))
+            continue
         events = [e for g in log.groups for e in events_of(g.get(ident, ()), tz)]
         taken: list[Event] = []
         if isinstance(item, BackupRow):

@@ -1037,12 +1037,141 @@ REPORT: dict[str, Msg] = {
         "（`--skip-invalid`。除外した行：{where}）",
         "nothing is left to explain about `{id}`: its lines were left out as invalid (`--skip-invalid`): {where}",
     ),
-    # an id of a service's measurement period (`content:2026-11-01:plan=premium`) no violation of the period has
+    # an id of the form of a service's measurement period (`content:2026-11-02`) that no period of the report
+    # has; {ids}: the ids of those it has (explain.not_found.period.none: it has none)
     "explain.not_found.period": Msg(
-        "{start} 〜 {end} に `{id}` という稼働率の違反はありません（サービスの測定期間は、終わった期間の稼働率が"
-        "目標を下回ったときだけ、違反として載ります）",
-        "no availability violation `{id}` in the period {start} to {end} (a service's measurement period is"
-        " listed as a violation only when it is over and its availability fell below the target)",
+        "{start} 〜 {end} に `{id}` という測定期間はありません（この判定期間の測定期間：{ids}）",
+        "no measurement period `{id}` in the period {start} to {end} (its measurement periods: {ids})",
+    ),
+    "explain.not_found.period.none": Msg(
+        "{start} 〜 {end} に `{id}` という測定期間はありません（この判定期間に稼働率を測定するサービスはありません）",
+        "no measurement period `{id}` in the period {start} to {end} (no service's availability is measured in it)",
+    ),
+    # `sla explain SERVICE:YYYY-MM-DD` (report/explain_availability.py): a service's measurement period; the
+    # headline's verdict (below target: report.kind.availability)
+    "explain.avail.head.met": Msg("稼働率の目標達成", "availability target met"),
+    "explain.avail.head.open": Msg("稼働率（集計中）", "availability not final"),
+    "explain.avail.head.figure": Msg("稼働率（目標値の定めなし）", "availability (no target)"),
+    # {kind}: report.credits.month / quarter / whole
+    "explain.avail.start": Msg(
+        "測定期間（{kind}）の開始（{end} まで）", "the measurement period ({kind}) starts (until {end})"
+    ),
+    "explain.avail.until": Msg("{end} まで", "until {end}"),
+    "explain.avail.still_open": Msg("判定時点で継続中", "still open at the as-of time"),
+    # each stretch not measured, at its start; {duration}: its time in the period not counted before it
+    "explain.avail.maintenance": Msg(
+        "「{id}」（定期メンテナンス、{until}）：この期間の除外時間 {duration}",
+        "“{id}” (regular maintenance, {until}): {duration} of excused time in the period",
+    ),
+    "explain.avail.planned_stop": Msg(
+        "計画停止 {id}（{until}、通知は有効）：この期間の除外時間 {duration}",
+        "planned stop {id} ({until}, validly noticed): {duration} of excused time in the period",
+    ),
+    "explain.avail.emergency": Msg(
+        "緊急停止 {id}（{until}）：停止時間に数えない除外時間 {duration}",
+        "emergency stop {id} ({until}): {duration} of excused time, not downtime",
+    ),
+    "explain.avail.counted_before": Msg(
+        "（ほかの除外時間と重なる {duration} は1回だけ数えます）",
+        " ({duration} overlapping other time not measured counts once)",
+    ),
+    "explain.avail.stop_counted": Msg(
+        "計画停止 {id}（{until}）：有効な通知がないため除外時間にならず、その間の障害は停止時間に算入",
+        "planned stop {id} ({until}): no valid notice, not excused: outages during it count as downtime",
+    ),
+    "explain.avail.stop_not_left_out": Msg(
+        "計画停止 {id}（{until}）：このサービスの提供時間帯は計画停止を除かないため、その間の障害は停止時間に算入",
+        "planned stop {id} ({until}): this service's hours do not leave planned stops out: outages during it"
+        " count as downtime",
+    ),
+    # an outage of the service that overlaps the period; {parts}: explain.avail.part.*, joined
+    "explain.avail.outage": Msg(
+        "障害 {id}（{until}）：この期間に {minutes}、{parts}", "outage {id} ({until}): {minutes} in the period; {parts}"
+    ),
+    "explain.avail.part.down": Msg("停止時間 {duration}", "downtime {duration}"),
+    "explain.avail.part.shared": Msg(
+        "{ids} と重なる {duration} は {ids} で数え済み", "{duration} overlapping {ids} already counted there"
+    ),
+    "explain.avail.part.excused": Msg("除外時間内の {duration} は数えません", "{duration} in excused time not counted"),
+    "explain.avail.part.excused_hours": Msg(
+        "サービス提供時間外または除外時間内の {duration} は数えません",
+        "{duration} outside the service hours or in excused time not counted",
+    ),
+    "explain.avail.part.excluded": Msg(
+        "適用外の障害と重なる {duration} は数えません", "{duration} overlapping an excluded outage not counted"
+    ),
+    "explain.avail.part.excluded_self": Msg(
+        "適用外のため {duration} は測定時間から除きます", "excluded: its {duration} is taken out of the measured time"
+    ),
+    "explain.avail.part.emergency": Msg(
+        "停止時間に数えない緊急停止のため {duration} は測定時間から除きます",
+        "an emergency stop that is not downtime: its {duration} is taken out of the measured time",
+    ),
+    "explain.avail.part.already": Msg(
+        "うち {duration} は除外時間と重なり、1回だけ数えます",
+        "{duration} of it overlaps excused time and counts once",
+    ),
+    "explain.avail.part.outside": Msg(
+        "期間外の {duration} はこの期間に数えません", "{duration} outside the period not counted in it"
+    ),
+    # the period's end: as_of before it; a period cut by the judged one; a period over
+    "explain.avail.not_over": Msg(
+        "判定時点では測定期間が終わっていません（ここまでの数値）",
+        "the measurement period is not over at the as-of time (the figures so far)",
+    ),
+    "explain.avail.cut": Msg(
+        "判定期間が測定期間の一部だけのため、確定した数値ではありません",
+        "the judged period holds only part of the measurement period: the figures are not final",
+    ),
+    "explain.avail.end": Msg("測定期間の終了", "the measurement period ends"),
+    # the computation, a line each
+    "explain.avail.base": Msg("期間の長さ：{span}", "length of the period: {span}"),
+    "explain.avail.base.as_of": Msg(
+        "判定時点までの期間の長さ：{span}", "length of the period up to the as-of time: {span}"
+    ),
+    "explain.avail.base.hours": Msg(
+        "サービス提供時間（「{calendar}」の営業時間）：{hours}（期間 {span} から時間外 {closed} を除く）",
+        "service hours (the open hours of “{calendar}”): {hours} (the period's {span} less {closed} outside them)",
+    ),
+    "explain.avail.base.hours.as_of": Msg(
+        "判定時点までのサービス提供時間（「{calendar}」の営業時間）：{hours}（期間 {span} から時間外 {closed} を除く）",
+        "service hours up to the as-of time (the open hours of “{calendar}”): {hours} (the period's {span} less"
+        " {closed} outside them)",
+    ),
+    "explain.avail.measured": Msg(
+        "測定時間 ＝ {base} − 除外時間 {excused} − 適用外 {excluded} ＝ {measured}",
+        "measured time = {base} − {excused} excused − {excluded} excluded = {measured}",
+    ),
+    "explain.avail.downtime": Msg("停止時間 ＝ {terms} ＝ {total}", "downtime = {terms} = {total}"),
+    "explain.avail.downtime.none": Msg(
+        "停止時間 ＝ {total}（数える障害なし）", "downtime = {total} (no outage counted)"
+    ),
+    "explain.avail.ratio": Msg(
+        "稼働率 ＝（測定時間 − 停止時間）÷ 測定時間 ＝（{measured} − {downtime}）÷ {measured} ＝ {ratio}",
+        "availability = (measured − downtime) / measured = ({measured} − {downtime}) / {measured} = {ratio}",
+    ),
+    "explain.avail.ratio.none": Msg(
+        "測定した時間なし：稼働率は {ratio} とします", "no time measured: the availability is {ratio}"
+    ),
+    "explain.avail.no_target": Msg("目標値の定めなし（測定のみ）", "no target: measured only"),
+    # {who}: whom the target is for, in brackets (report.when.*), or empty; {verdict}: report.credits.met / below
+    "explain.avail.target": Msg("目標 {target}{who}：{verdict}", "target {target}{who}: {verdict}"),
+    "explain.avail.so_far.met": Msg("集計中（ここまでは達成）", "not final (met so far)"),
+    "explain.avail.so_far.below": Msg("集計中（ここまでは未達）", "not final (below target so far)"),
+    "explain.avail.credit": Msg(
+        "サービスクレジット：料金の {credit}（稼働率 {ratio} が {below} を下回ったため、{article}）",
+        "service credit: {credit} of the fee (availability {ratio} below {below}, {article})",
+    ),
+    "explain.avail.credit.plain": Msg(
+        "サービスクレジット：料金の {credit}（稼働率 {ratio} が {below} を下回ったため）",
+        "service credit: {credit} of the fee (availability {ratio} below {below})",
+    ),
+    "explain.avail.no_credit": Msg(
+        "クレジットの段階に当たらないため、サービスクレジットなし", "no credit tier applies: no service credit"
+    ),
+    "explain.avail.credit_later": Msg(
+        "測定期間が確定していないため、サービスクレジットはまだ生じません",
+        "the measurement period is not final: no service credit is owed yet",
     ),
     # `--as-of` before every event of the id: nothing about it is judged yet
     "explain.after_as_of": Msg(

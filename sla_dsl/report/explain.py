@@ -115,6 +115,9 @@ class Explanation(NamedTuple):
     #: deadlines, each dated as the report dates it (:meth:`~.words.PolicyWords.by_end_of`): a midnight as
     #: the end of the day before (``11月18日(水)まで``), on a line of its own before the steps of its instant
     deadlines: tuple[tuple[dt.datetime, str], ...] = ()
+    #: lines said after the steps, a line each, undated: a measurement period's computation
+    #: (:mod:`.explain_availability`)
+    summary: tuple[str, ...] = ()
 
 
 Item = IncidentRow | OutageRow | StopRow | RetentionRow | BackupRow | Violation
@@ -733,4 +736,5 @@ def render_explanations(items: Sequence[Explanation], report: Report, w: PolicyW
             at = shown[key]
             when = "" if key is None or at is None else w.t(at) if key[1] else w.by_end_of(at)
             out.append(printable(f"  {when}  {sep.join(merged[key])}".rstrip()))
+        out += [printable(f"  {line}") for line in x.summary]
     return "\n".join(out) + "\n"

@@ -11,8 +11,8 @@ explained without flags (exit 1) or was explained from another month's verdict:
 * an incident with a stray event logged before its report (the earlier month lists only that event's
   ``data`` violation);
 * an id given with spaces around it (the readers strip the log's ids), one whose every event is after
-  ``--as-of``, and a measurement period with no violation (the refusals said "no incident, outage,
-  planned stop or backup").
+  ``--as-of``, and an id of no measurement period (the refusals said "no incident, outage, planned stop
+  or backup"); a period with no violation is explained.
 """
 
 from __future__ import annotations
@@ -104,20 +104,20 @@ def test_a_window_of_hours_is_read_by_its_start(tmp_path: Path) -> None:
     assert [(r["status"], r["window_start"]) for r in rows] == [("missed", "2026-11-30T12:00:00+09:00")]
 
 
-def test_a_period_without_a_violation_is_refused_as_such(tmp_path: Path) -> None:
-    """The quarter of ``portal`` is not over in November: no violation. The refusal says what a period's
-    id is, not that no incident, outage, planned stop or backup has it."""
+def test_a_period_without_a_violation_is_explained(tmp_path: Path) -> None:
+    """The quarter of ``portal`` is not over in November: no violation, but the report lists the period,
+    so it is explained (it was refused). An id of no period is refused naming the periods there are, not
+    as no incident, outage, planned stop or backup."""
     log = _plans_log(tmp_path)
-    code, out, err = sla("explain", PLANS, log, "portal:2026-11-01", "--lang", "en")
+    lines = _explain(PLANS, log, "portal:2026-11-01", "--lang", "en").splitlines()
+    assert lines[:2] == ["Admin portal: availability not final", NOVEMBER_EN]
+    code, out, err = sla("explain", PLANS, log, "portal:2026-11-02", "--lang", "en")
     assert (code, out) == (1, "")
-    assert err == (
-        "sla: error: no availability violation `portal:2026-11-01` in the period Sun 1 Nov 2026 00:00 to"
-        " Tue 1 Dec 2026 00:00 (a service's measurement period is listed as a violation only when it is over"
-        " and its availability fell below the target)\n"
-    )
-    code, _, err = sla("explain", PLANS, log, "portal:2026-11-01", "--lang", "ja")
+    assert err.startswith("sla: error: no measurement period `portal:2026-11-02` in the period Sun 1 Nov 2026 00:00")
+    assert "`portal:2026-11-01`" in err
+    code, _, err = sla("explain", PLANS, log, "portal:2026-11-02", "--lang", "ja")
     assert code == 1
-    assert "`portal:2026-11-01` という稼働率の違反はありません" in err
+    assert "`portal:2026-11-02` という測定期間はありません" in err
     assert "案件・障害・計画停止・バックアップ" not in err
 
 

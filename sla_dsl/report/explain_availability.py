@@ -1,0 +1,575 @@
+"""``sla explain SERVICE:YYYY-MM-DD``: how a service's availability over one measurement period was computed.
+
+Design notes
+------------
+* Any period the report lists in ``availability_periods`` is explained, under the id the violations
+  use (:func:`.periods.period_id`: ``content:2026-11-01``, ``content:2026-11-01:plan=premium``): one
+  below its target, one that met it, one not over yet, and the figure of a service with no target
+  (Click So-ko's ``availability measured``). A period below its target is headed as its violation is,
+  and its violation's sentence is the step of its end.
+* The figures are the period row's, taken apart the way the evaluator builds them
+  (:mod:`sla_dsl.evaluation.availability`), from the report's rows and the policy alone (this stage
+  never imports the evaluator): the period's time up to ``as_of``, less the time outside the
+  service's hours (the service hours of the period), less the time not measured (maintenance windows
+  and validly noticed planned stops when the service's hours say ``except``, emergencies the stop rule
+  excuses, outages an exclusion applies to), is the measured time; the outages that count against the
+  service, less that time, are the downtime. Each stretch and each outage is clipped at the period's
+  bounds and says only the minutes no stretch or outage before it (in time order) already counted, so
+  the listed minutes add up to the row's figures, overlaps counted once as the evaluator counts them;
+  of the time not measured, the excused stretches first and the excluded outages after them, as the
+  report's availability table splits them.
+* Lines are the explanation's ``(time, sentence)`` steps (:mod:`.explain`): the period's start, each
+  stretch not measured and each outage at its start, the period's end (or ``as_of``); then the
+  computation, a line each, untimed: the measured time, the downtime as the sum of the outages'
+  minutes, the ratio with its formula, the target and verdict, the service credit it earns (the
+  report's ``credits`` row) where the target has credit tiers.
+* Durations are written as the report writes them (:func:`~.violation_words.minutes_shown`), to the
+  second when the report's tables are or some figure here has seconds (:func:`~.words.in_seconds`);
+  the ratio as the report writes it beside its target (:func:`~.words.percent_against`).
+* ``--format json`` gives the period's row with its figures taken apart (:func:`period_json`):
+  ``not_measured`` and ``outages``, each with its minutes in the period, and the ``credit`` row.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Any, Literal, NamedTuple
+
+from pydantic import Field
+
+from ..calendars.bounds import FIRST_DATE, FIRST_YEAR, LAST_DATE
+from ..errors import InputError
+from ..lang import model as m
+from ..policy.compiled import Policy
+from . import AvailabilityPeriod, CreditRow, OutageRow, Report
+from .conditions import for_whom
+from .explain import Explanation
+from .operations import to_the_second
+from .periods import compact, period_words
+from .row_base import _Row
+from .violation_words import minutes_shown, violation_text
+from .words import PolicyWords, in_seconds, percent_against, ref_number
+
+Interval = tuple[float, float]
+
+
+class NotMeasured(_Row):
+    """A stretch of the period that is not measured, and the minutes of it no stretch before it counted."""
+
+    #: ``outside_hours`` (the service's calendar is closed: every such stretch of the period at once),
+    #: ``maintenance``, ``planned_stop`` (validly noticed), ``emergency`` (an emergency stop the planned-stop
+    #: rule excuses) or ``excluded`` (an outage an exclusion applies to)
+    kind: Literal["outside_hours", "maintenance", "planned_stop", "emergency", "excluded"]
+    #: the planned stop's or outage's id, the maintenance rule's name; null for ``outside_hours``
+    id: str | None = None
+    #: its start and end as the report has them (not clipped); null for ``outside_hours``
+    start: dt.datetime | None = None
+    end: dt.datetime | None = None
+    #: minutes of it in the period up to ``as_of`` that no stretch listed before it counts
+    minutes: float
+    #: minutes of it in the period that a stretch listed before it already counts
+    counted_before_minutes: float = 0.0
+
+
+class OutageShare(_Row):
+    """An outage of the service that overlaps the period, and its minutes there."""
+
+    #: the outage's id
+    id: str
+    #: its start, and its end (null: still open at ``as_of``), not clipped
+    start: dt.datetime
+    end: dt.datetime | None
+    #: how the period counts it: ``downtime``, ``excluded`` (an exclusion applies) or ``emergency``
+    #: (an emergency stop the planned-stop rule excuses)
+    counted: Literal["downtime", "excluded", "emergency"]
+    #: minutes of it inside the period up to ``as_of``
+    minutes: float
+    #: of those, the downtime it adds: not excused nor excluded, nor counted by an outage listed before it
+    downtime_minutes: float = 0.0
+    #: of those, the downtime an outage listed before it already counts (overlapping outages count once)
+    counted_before_minutes: float = 0.0
+    #: of those, minutes in excused time (outside the service hours, maintenance, noticed stops)
+    excused_minutes: float = 0.0
+    #: of those, minutes in excluded time (the outage itself, or another an exclusion applies to)
+    excluded_minutes: float = 0.0
+    #: minutes of it outside the period (before its start, after its end or ``as_of``; up to ``as_of``)
+    outside_minutes: float = 0.0
+    #: the outages listed before it that count the time in ``counted_before_minutes``
+    counted_with: list[str] = Field(default_factory=list)
+
+
+class PeriodFigures(_Row):
+    """A measurement period's figures taken apart: what its explanation and ``--format json`` say."""
+
+    #: the period's id (``content:2026-11-01``)
+    id: str
+    #: minutes from the period's start to its end or ``as_of``, whichever is first
+    period_minutes: float
+    #: minutes of it outside the service's hours (0: a service provided around the clock)
+    closed_minutes: float = 0.0
+    #: minutes excused within the service hours (maintenance, noticed stops, excused emergencies)
+    excused_minutes: float = 0.0
+    #: minutes excluded (outages an exclusion applies to), not already excused
+    excluded_minutes: float = 0.0
+    #: the row's measured minutes: ``period_minutes`` less the three above
+    measured_minutes: float
+    #: the row's downtime: the sum of the outages' ``downtime_minutes``
+    downtime_minutes: float
+    not_measured: list[NotMeasured] = Field(default_factory=list)
+    outages: list[OutageShare] = Field(default_factory=list)
+    #: the service credit the period earns (the report's ``credits`` row), null when none
+    credit: CreditRow | None = None
+
+
+# -- the id ---------------------------------------------------------------------------------------
+
+
+def period_ident(p: AvailabilityPeriod) -> str:
+    """The id of a period row, as the violations name it (:func:`.periods.period_id`)."""
+    return f"{p.service}:{p.start.date().isoformat()}" + (f":{compact(p.when)}" if p.when else "")
+
+
+def period_rows(report: Report, ident: str) -> list[AvailabilityPeriod]:
+    """The report's period rows of id ``ident`` (the first of two with one id)."""
+    return [p for p in report.availability_periods if period_ident(p) == ident][:1]
+
+
+def period_ids(report: Report) -> list[str]:
+    """The ids of every period the report lists, in its order, each once."""
+    return list(dict.fromkeys(period_ident(p) for p in report.availability_periods))
+
+
+# -- intervals on epochs ----------------------------------------------------------------------------
+
+
+def _union(intervals: Iterable[Interval]) -> list[Interval]:
+    out: list[Interval] = []
+    for a, b in sorted(i for i in intervals if i[1] > i[0]):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _length(intervals: Iterable[Interval]) -> float:
+    return sum(b - a for a, b in intervals)
+
+
+def _minus(iv: Interval, holes: Sequence[Interval]) -> list[Interval]:
+    """``iv`` less a sorted union of ``holes``."""
+    out: list[Interval] = []
+    a, b = iv
+    for h0, h1 in holes:
+        if h0 >= b:
+            break
+        if h1 <= a:
+            continue
+        if h0 > a:
+            out.append((a, h0))
+        a = max(a, h1)
+        if a >= b:
+            return out
+    if a < b:
+        out.append((a, b))
+    return out
+
+
+def _within(iv: Interval, u: Sequence[Interval]) -> float:
+    """Seconds of ``iv`` inside the sorted union ``u``."""
+    return (iv[1] - iv[0]) - _length(_minus(iv, u))
+
+
+# -- the figures ----------------------------------------------------------------------------------
+
+
+def _service(v: PolicyWords, name: str) -> m.Service | None:
+    return next((s for s in (v.model.services if v.model else ()) if s.name == name), None)
+
+
+def _closed(policy: Policy | None, svc: m.Service | None, lo: float, hi: float) -> list[Interval]:
+    """The time of [lo, hi) outside the service's hours, as the evaluator reads it
+    (:func:`sla_dsl.evaluation.availability.closed_hours`)."""
+    if policy is None or svc is None or svc.hours.always or svc.hours.calendar is None or hi <= lo:
+        return []
+    try:
+        cal = policy.calendar(svc.hours.calendar)
+    except KeyError:
+        return []
+    day = max(dt.datetime.fromtimestamp(lo, cal.tz).date() - dt.timedelta(days=1), FIRST_DATE)
+    last = min(dt.datetime.fromtimestamp(hi, cal.tz).date() + dt.timedelta(days=1), LAST_DATE)
+    opened: list[Interval] = []
+    while day <= last:
+        opened += [(a.timestamp(), b.timestamp()) for a, b in cal.open_intervals(day)]
+        day += dt.timedelta(days=1)
+    return _minus((lo, hi), _union(opened))
+
+
+def _maintenance(w: PolicyWords, lo: float, hi: float) -> list[tuple[str, float, float]]:
+    """The excused regular-maintenance windows that meet [lo, hi), each under the version in force at its
+    start, as the evaluator lays them out (a window begun up to two days before may run into it): the
+    rule's name, start and end."""
+    policies = w.policies
+    starts = [
+        dt.datetime(p.effective.year, p.effective.month, p.effective.day, tzinfo=p.tz).timestamp() for p in policies
+    ]
+    out: list[tuple[str, float, float]] = []
+    for p in policies:
+        first = max(dt.datetime.fromtimestamp(lo - 2 * 86400, p.tz), dt.datetime(FIRST_YEAR, 1, 1, tzinfo=p.tz))
+        try:
+            windows = p.maintenance_windows(first, dt.datetime.fromtimestamp(hi, p.tz))
+        except InputError:  # (outside the supported years: the evaluator judged no such window)
+            continue
+        for win in windows:
+            s, e = win.start.timestamp(), win.end.timestamp()
+            if policies[max(bisect.bisect_right(starts, s) - 1, 0)] is not p or e <= lo or s >= hi:
+                continue
+            rule = next((mt for mt in p.model.maintenance if mt.name == win.name), None)
+            if rule is not None and not rule.excused:
+                continue
+            out.append((win.name, s, e))
+    return out
+
+
+class _Stretch(NamedTuple):
+    kind: Literal["maintenance", "planned_stop", "emergency", "excluded"]
+    #: the stop's or outage's id, the maintenance rule's name
+    id: str
+    start: dt.datetime | None
+    end: dt.datetime | None
+    iv: Interval
+
+
+def _excused_emergency(o: OutageRow, w: PolicyWords) -> bool:
+    """Whether an outage is an emergency stop its version's planned-stop rule excuses."""
+    model = w.for_row(o).model
+    rule = model.planned_stops[0] if model is not None and model.planned_stops else None
+    return o.cause == "emergency" and rule is not None and not rule.emergency_counts_as_downtime
+
+
+def figures(row: AvailabilityPeriod, report: Report, w: PolicyWords) -> PeriodFigures:
+    """The figures of period ``row`` taken apart (see the module's notes)."""
+    v = period_words(w, row)
+    svc = _service(v, row.service)
+    as_of = report.period.as_of.timestamp()
+    lo = row.start.timestamp()
+    end = max(lo, min(row.end.timestamp(), as_of))
+    closed = _union(_closed(v.policy, svc, lo, end))
+    stretches: list[_Stretch] = []
+    if svc is None or svc.hours.except_maintenance:
+        stretches += [_Stretch("maintenance", name, None, None, (s, e)) for name, s, e in _maintenance(w, lo, end)]
+    if svc is None or svc.hours.except_planned_stops:
+        stretches += [
+            _Stretch("planned_stop", s.id, s.start, s.end, (s.start.timestamp(), s.end.timestamp()))
+            for s in report.planned_stops
+            if s.notice_ok
+        ]
+    mine = [o for o in report.outages if o.service in (None, row.service)]
+    counted: list[OutageRow] = []
+    excluded: list[_Stretch] = []
+    for o in mine:
+        iv = (o.start.timestamp(), (o.end or report.period.as_of).timestamp())
+        if o.notice_status == "excluded":
+            excluded.append(_Stretch("excluded", o.id, o.start, o.end, iv))
+        elif _excused_emergency(o, w):
+            stretches.append(_Stretch("emergency", o.id, o.start, o.end, iv))
+        else:
+            counted.append(o)
+    stretches.sort(key=lambda s: (s.iv[0], s.iv[1], s.id))
+    covered = list(closed)
+    pieces: list[NotMeasured] = []
+    excused = 0.0
+    for s in [*stretches, *excluded]:
+        a, b = max(s.iv[0], lo), min(s.iv[1], end)
+        if b <= a:
+            continue
+        new = _length(_minus((a, b), covered))
+        if s.kind != "excluded":
+            excused += new
+        covered = _union([*covered, (a, b)])
+        start, stop = (s.start, s.end) if s.kind != "maintenance" else (_at(s.iv[0], row), _at(s.iv[1], row))
+        pieces.append(
+            NotMeasured(
+                kind=s.kind, id=s.id, start=start, end=stop, minutes=new / 60, counted_before_minutes=(b - a - new) / 60
+            )
+        )
+    excused_u = _union([*closed, *((max(s.iv[0], lo), min(s.iv[1], end)) for s in stretches)])
+    shares: list[OutageShare] = []
+    down: list[Interval] = []
+    added: list[tuple[str, list[Interval]]] = []  # (each outage's downtime, by its id: who counted what)
+    for o in mine:
+        iv = (o.start.timestamp(), (o.end or report.period.as_of).timestamp())
+        whole = (iv[0], max(iv[0], min(iv[1], as_of)))
+        a, b = max(iv[0], lo), min(iv[1], end)
+        if b <= a:
+            continue
+        kind: Literal["downtime", "excluded", "emergency"] = (
+            "downtime" if o in counted else "excluded" if o.notice_status == "excluded" else "emergency"
+        )
+        off_here = _within((a, b), covered)
+        in_excused = _within((a, b), excused_u)
+        share = OutageShare(
+            id=o.id,
+            start=o.start,
+            end=o.end,
+            counted=kind,
+            minutes=(b - a) / 60,
+            excused_minutes=in_excused / 60,
+            excluded_minutes=(off_here - in_excused) / 60,
+            outside_minutes=(whole[1] - whole[0] - (b - a)) / 60,
+        )
+        if kind == "downtime":
+            own = _minus((a, b), covered)
+            adds = [piece for iv2 in own for piece in _minus(iv2, down)]
+            share.downtime_minutes = _length(adds) / 60
+            share.counted_before_minutes = (_length(own) - _length(adds)) / 60
+            if share.counted_before_minutes > 0:
+                share.counted_with = [i for i, ivs in added if any(_within(x, ivs) > 0 for x in own)]
+            added.append((o.id, adds))
+            down = _union([*down, *adds])
+        shares.append(share)
+    span = end - lo
+    off = _length(covered)
+    credit = next(
+        (
+            c
+            for c in report.credits
+            if c.service == row.service and c.when == row.when and c.start.timestamp() == row.start.timestamp()
+        ),
+        None,
+    )
+    return PeriodFigures(
+        id=period_ident(row),
+        period_minutes=span / 60,
+        closed_minutes=_length(closed) / 60,
+        excused_minutes=excused / 60,
+        excluded_minutes=(off - _length(closed) - excused) / 60,
+        measured_minutes=(span - off) / 60,
+        downtime_minutes=_length(down) / 60,
+        not_measured=pieces
+        if not closed
+        else [NotMeasured(kind="outside_hours", minutes=_length(closed) / 60), *pieces],
+        outages=shares,
+        credit=credit,
+    )
+
+
+def _at(epoch: float, row: AvailabilityPeriod) -> dt.datetime:
+    return dt.datetime.fromtimestamp(epoch, row.start.tzinfo)
+
+
+def period_json(row: AvailabilityPeriod, report: Report, w: PolicyWords) -> dict[str, Any]:
+    """``sla explain --format json`` of a period: its id, its row, and its figures taken apart."""
+    f = figures(row, report, w).model_dump(mode="json")
+    ident = f.pop("id")
+    for key in ("measured_minutes", "downtime_minutes"):  # (the row's own, agreed with above)
+        f.pop(key)
+    return {"id": ident, **row.model_dump(mode="json"), **f}
+
+
+# -- the words ------------------------------------------------------------------------------------
+
+
+def _label(w: PolicyWords, name: str) -> str:
+    """The service's label, by the version that defines it (its name without one)."""
+    sw = w.defining(lambda md: any(s.name == name for s in md.services))
+    svc = _service(sw, name)
+    return (svc.label.text(w.lang) if svc is not None else "") or name
+
+
+def _maintenance_label(w: PolicyWords, name: str) -> str:
+    """A maintenance rule's label, by the version that defines it (its name without one)."""
+    sw = w.defining(lambda md: any(mt.name == name for mt in md.maintenance))
+    rule = next((mt for mt in (sw.model.maintenance if sw.model else ()) if mt.name == name), None)
+    return (rule.label.text(w.lang) if rule is not None else "") or name
+
+
+def _tiers(v: PolicyWords, row: AvailabilityPeriod) -> tuple[m.CreditTier, ...]:
+    """The credit tiers of the target the row judges (none: no credits, or no target)."""
+    svc = _service(v, row.service)
+    if svc is None or row.target is None:
+        return ()
+    if row.when is None:
+        return svc.credits
+    return next((t.credits for t in svc.plan_targets if str(t.when) == row.when), ())
+
+
+def _article(w: PolicyWords, ref: str | None) -> str:
+    num = ref_number(ref)
+    if num is None:
+        return ""
+    return w.m("explain.rule", article=w.article_ref(num), title=w.article_title(num), rule="").rstrip(", ")
+
+
+def _verdict(row: AvailabilityPeriod) -> str:
+    """The headline's verdict key: below target (the violation's kind), met, not final, or no target."""
+    if row.target is None:
+        return "explain.avail.head.figure"
+    if not row.complete:
+        return "explain.avail.head.open"
+    return "report.kind.availability" if row.met is False else "explain.avail.head.met"
+
+
+def explain_period(row: AvailabilityPeriod, report: Report, w: PolicyWords) -> Explanation:
+    """The explanation of one measurement period (see the module's notes)."""
+    v = period_words(w, row)
+    f = figures(row, report, w)
+    sec = to_the_second(report) or in_seconds(
+        [
+            f.period_minutes,
+            f.closed_minutes,
+            f.excused_minutes,
+            f.excluded_minutes,
+            row.measured_minutes,
+            row.downtime_minutes,
+            *(o.minutes for o in f.outages),
+            *(o.downtime_minutes for o in f.outages),
+        ]
+    )
+
+    def hm(minutes: float) -> str:
+        return minutes_shown(minutes, sec)
+
+    sep = "、" if w.lang == "ja" else ", "
+    head = w.m("explain.violation", id=_label(w, row.service), kind=w.m(_verdict(row)))
+    kind = w.m("report.credits." + {"month": "month", "quarter": "quarter"}.get(row.period, "whole"))
+    steps: list[tuple[dt.datetime | None, str]] = [(row.start, w.m("explain.avail.start", kind=kind, end=w.t(row.end)))]
+    for piece in f.not_measured:
+        if piece.kind == "outside_hours" or piece.start is None:
+            continue
+        if piece.kind == "excluded":
+            continue  # (said with the outage, below)
+        said = w.m(
+            f"explain.avail.{piece.kind}",
+            id=_maintenance_label(w, piece.id or "") if piece.kind == "maintenance" else piece.id,
+            until=_until(w, piece.end),
+            duration=hm(piece.minutes),
+        )
+        if piece.counted_before_minutes > 0:
+            said += w.m("explain.avail.counted_before", duration=hm(piece.counted_before_minutes))
+        steps.append((piece.start, said))
+    # a planned stop that is not excused, in the period: its outages count (said, not to be read as excused)
+    svc = _service(v, row.service)
+    leaves_out = svc is None or svc.hours.except_planned_stops
+    lo, end = row.start.timestamp(), max(row.start.timestamp(), min(row.end, report.period.as_of).timestamp())
+    for s in report.planned_stops:
+        if s.start.timestamp() < end and s.end.timestamp() > lo and not (s.notice_ok and leaves_out):
+            key = "explain.avail.stop_counted" if not s.notice_ok else "explain.avail.stop_not_left_out"
+            steps.append((s.start, w.m(key, id=s.id, until=_until(w, s.end))))
+    excluded = {p.id: p for p in f.not_measured if p.kind == "excluded"}
+    for o in f.outages:
+        steps.append((o.start, _outage_words(w, o, excluded.get(o.id), f, hm, sep)))
+    if report.period.as_of < row.end:
+        steps.append((report.period.as_of, w.m("explain.avail.not_over")))
+    elif not row.complete:
+        steps.append((row.end, w.m("explain.avail.cut")))
+    else:
+        violation = next(
+            (x for x in report.violations if x.kind == "availability" and x.id == f.id),
+            None,
+        )
+        words = violation_text(violation, report, w, {}) if violation is not None else w.m("explain.avail.end")
+        steps.append((row.end, words))
+    return Explanation(head, _article(w, row.ref), steps, summary=tuple(_summary(w, v, row, f, hm)))
+
+
+def _until(w: PolicyWords, end: dt.datetime | None) -> str:
+    return w.m("explain.avail.until", end=w.t(end)) if end is not None else w.m("explain.avail.still_open")
+
+
+def _outage_words(
+    w: PolicyWords, o: OutageShare, excluded: NotMeasured | None, f: PeriodFigures, hm: Any, sep: str
+) -> str:
+    """An outage's step: its minutes in the period, and how they count."""
+    parts: list[str] = []
+    if o.counted == "downtime":
+        parts.append(w.m("explain.avail.part.down", duration=hm(o.downtime_minutes)))
+        if o.counted_before_minutes > 0:
+            ids = ("、" if w.lang == "ja" else ", ").join(o.counted_with)
+            parts.append(w.m("explain.avail.part.shared", duration=hm(o.counted_before_minutes), ids=ids))
+        if o.excused_minutes > 0:
+            key = "explain.avail.part.excused_hours" if f.closed_minutes > 0 else "explain.avail.part.excused"
+            parts.append(w.m(key, duration=hm(o.excused_minutes)))
+        if o.excluded_minutes > 0:
+            parts.append(w.m("explain.avail.part.excluded", duration=hm(o.excluded_minutes)))
+    else:
+        key = "explain.avail.part.excluded_self" if o.counted == "excluded" else "explain.avail.part.emergency"
+        parts.append(w.m(key, duration=hm(o.minutes)))
+        if excluded is not None and excluded.counted_before_minutes > 0:
+            parts.append(w.m("explain.avail.part.already", duration=hm(excluded.counted_before_minutes)))
+    if o.outside_minutes > 0:
+        parts.append(w.m("explain.avail.part.outside", duration=hm(o.outside_minutes)))
+    return w.m("explain.avail.outage", id=o.id, until=_until(w, o.end), minutes=hm(o.minutes), parts=sep.join(parts))
+
+
+def _summary(w: PolicyWords, v: PolicyWords, row: AvailabilityPeriod, f: PeriodFigures, hm: Any) -> list[str]:
+    """The computation, a line each: measured time, downtime, ratio, target and verdict, credit."""
+    lines: list[str] = []
+    hours = f.period_minutes - f.closed_minutes
+    svc = _service(v, row.service)
+    cut = f.period_minutes < _whole(row)  # (up to ``as_of``)
+    if f.closed_minutes > 0 and svc is not None and svc.hours.calendar is not None:
+        lines.append(
+            w.m(
+                "explain.avail.base.hours.as_of" if cut else "explain.avail.base.hours",
+                calendar=v.calendar_label(svc.hours.calendar),
+                hours=hm(hours),
+                span=hm(f.period_minutes),
+                closed=hm(f.closed_minutes),
+            )
+        )
+    else:
+        key = "explain.avail.base.as_of" if cut else "explain.avail.base"
+        lines.append(w.m(key, span=hm(f.period_minutes)))
+    lines.append(
+        w.m(
+            "explain.avail.measured",
+            base=hm(hours),
+            excused=hm(f.excused_minutes),
+            excluded=hm(f.excluded_minutes),
+            measured=hm(row.measured_minutes),
+        )
+    )
+    terms = [f"{o.id} {hm(o.downtime_minutes)}" for o in f.outages if o.downtime_minutes > 0]
+    if terms:
+        lines.append(w.m("explain.avail.downtime", terms=" + ".join(terms), total=hm(row.downtime_minutes)))
+    else:
+        lines.append(w.m("explain.avail.downtime.none", total=hm(row.downtime_minutes)))
+    ratio = percent_against(row.ratio, row.target, 4)  # (never rounded up to the target it is below)
+    if row.measured_minutes > 0:
+        measured, downtime = hm(row.measured_minutes), hm(row.downtime_minutes)
+        lines.append(w.m("explain.avail.ratio", measured=measured, downtime=downtime, ratio=ratio))
+    else:
+        lines.append(w.m("explain.avail.ratio.none", ratio=ratio))
+    if row.target is None:
+        lines.append(w.m("explain.avail.no_target"))
+        return lines
+    who = for_whom(v, row.service, row.when)
+    who = (f"（{who}）" if w.lang == "ja" else f" ({who})") if who else ""
+    if row.complete:
+        verdict = w.m("report.credits.met" if row.met else "report.credits.below")
+    else:
+        verdict = w.m("explain.avail.so_far.met" if row.met else "explain.avail.so_far.below")
+    lines.append(w.m("explain.avail.target", target=f"{row.target:g}%", who=who, verdict=verdict))
+    if f.credit is not None:
+        c = f.credit
+        num = ref_number(c.ref)
+        lines.append(
+            w.m(
+                "explain.avail.credit" if num is not None else "explain.avail.credit.plain",
+                credit=f"{c.credit_percent:g}%",
+                ratio=percent_against(c.ratio, c.below, 4),  # (below the tier it fell in, as the report says)
+                below=f"{c.below:g}%",
+                article=w.article_ref(num) if num is not None else "",
+            )
+        )
+    elif row.met is False and _tiers(v, row):
+        lines.append(w.m("explain.avail.credit_later" if not row.complete else "explain.avail.no_credit"))
+    return lines
+
+
+def _whole(row: AvailabilityPeriod) -> float:
+    """Minutes from the row's start to its end."""
+    return (row.end.timestamp() - row.start.timestamp()) / 60
