@@ -681,7 +681,11 @@ def hover_text(pm: m.PolicyModel, text: str, line: int, character: int, lang: st
         if name in m.EVENT_TYPES:
             said = event_words(name, lang, {e.name: e.label for e in pm.event_types})
             event = catalogue_message("author.hover.event_named", lang, name=name, words=said) if said else f"`{name}`"
-            return catalogue_message("author.hover.event", lang, event=event)
+            text = catalogue_message("author.hover.event", lang, event=event)
+            if pm.relabel(name) is not None:  # (the policy's words in place of the contract's: said so)
+                own_words = catalogue_message("author.hover.relabelled", lang, words=event_words(name, lang, {}))
+                text += f"\n\n{own_words}"
+            return text
         for d in pm.event_types:  # declared by the policy (issue 12)
             if d.name == name:
                 return declared_event_hover(d, lang)

@@ -767,8 +767,13 @@ def completion_items(docs: Documents, uri: str, position: t.Position) -> list[t.
         head = where.typed[: dot + 1]  # after `incident.`, the incident events
         # (only the families the place allows: a clock runs on incident events, E244)
         families = where.events or ("",)
-        offered += [  # the contract's event types, with the site's words for them in the document's language
-            t.CompletionItem(label=e, kind=t.CompletionItemKind.Event, detail=event_words(e, lang, {}) or None)
+        # the contract's event types, with the site's words for them in the document's language (the
+        # policy's own for a type it relabels: `event incident.responded "…" / "…"`)
+        relabels = {e.name: e.label for e in pm.event_types if e.relabels} if pm is not None else {}
+        offered += [
+            t.CompletionItem(
+                label=e, kind=t.CompletionItemKind.Event, detail=printable(event_words(e, lang, relabels)) or None
+            )
             for e in m.EVENT_TYPES
             if e.startswith(head) and e.startswith(families)
         ]
@@ -777,7 +782,7 @@ def completion_items(docs: Documents, uri: str, position: t.Position) -> list[t.
                 t.CompletionItem(
                     label=d.name, kind=t.CompletionItemKind.Event, detail=printable(own(d.label, lang)) or None
                 )
-                for d in pm.event_types
+                for d in pm.declared_events
                 if d.name.startswith(head) and d.name.startswith(families)
             ]
     if dot < 0:

@@ -625,6 +625,8 @@ def _subject(c: Change, w: Words, named: bool = False) -> str:
     section = w.say(f"section.{c.section}")
     if c.section in ("header", "planned_stop"):
         return section
+    if _relabel(c):  # a contract event in the policy's words: by the contract's (its label is what changed)
+        return w.say("subject.relabel", event=w.text(event_words(c.key, w.lang, {}) or c.key))
     if c.section == "article":
         return w.say("article", n=w.text(c.key))
     label = c.label
@@ -658,10 +660,16 @@ def _priority_name(c: Change, w: Words, label: str, named: bool) -> str:
     return name
 
 
+def _relabel(c: Change) -> bool:
+    """Whether ``c`` is about the policy's words for a contract event type (``event incident.responded "…"
+    / "…"``): a change of words only, the type's meaning being the contract's."""
+    return c.section == "event_type" and c.key in m.EVENT_TYPES
+
+
 def _by_label(c: Change, w: Words) -> bool:
     """Whether the subject of ``c`` is named by its label rather than its key (in every form and language:
     a declaration with a label)."""
-    if c.section in ("header", "planned_stop", "article"):
+    if c.section in ("header", "planned_stop", "article") or _relabel(c):
         return False
     return c.label is not None and bool(c.label.ja or c.label.en)
 
@@ -761,6 +769,9 @@ def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.Po
         subject = w.say("subject.kind", section=w.say(f"section.{c.section}"), subject=subject)
     if c.op in ("added", "removed"):
         node = c.new if c.op == "added" else c.old
+        if _relabel(c) and isinstance(node, m.EventType):  # (the contract's words given up or taken back)
+            event = w.text(event_words(c.key, w.lang, {}) or c.key)
+            return w.say(f"relabel.{c.op}", event=event, label=w.label(node.label))
         w = w.without_days()
         desc = _declaration_words(c, node, w)
         if not desc:

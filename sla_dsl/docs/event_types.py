@@ -10,6 +10,11 @@ Design notes
 * Wherever a rule on the page names a declared event (a clock start, a pause,
   an update target), :func:`sla_dsl.docs.text.event` names it by its label too
   (:func:`sla_dsl.docs.text.declared_events`, set around each page).
+* A contract type the policy relabels (``event outage.notified "…" / "…"``) is
+  listed apart, as the contract's event in the policy's words: it adds no
+  type to the log (the engineers' table of declared types leaves it out),
+  and every rule on the page names it by that label in place of the
+  contract's words.
 """
 
 from __future__ import annotations
@@ -22,14 +27,22 @@ from . import text as tx
 
 
 def event_types_html(nodes: Sequence[m.EventType], lang: str) -> str:
-    """The list of declared event types, in ``lang`` (HTML)."""
-    items = []
-    for e in nodes:
-        label = tx.esc(e.label.text(lang))
-        if lang == "en":
-            label = f"{label} (<code>{tx.esc(e.name)}</code>)"
-        items.append(f'<li id="event-{tx.esc(e.name.replace(".", "-").replace("_", "-"))}">{label}</li>')
-    return f"<p>{tx.esc(tx.t('event_types', lang))}</p><ul>{''.join(items)}</ul>"
+    """The list of declared event types, in ``lang`` (HTML), then the contract's types the policy relabels
+    (``event incident.responded "…" / "…"``) in a list of their own: they add nothing to the log."""
+    out = []
+    for key, listed in (
+        ("event_types", [e for e in nodes if not e.relabels]),
+        ("event_relabels", [e for e in nodes if e.relabels]),
+    ):
+        items = []
+        for e in listed:
+            label = tx.esc(e.label.text(lang))
+            if lang == "en":
+                label = f"{label} (<code>{tx.esc(e.name)}</code>)"
+            items.append(f'<li id="event-{tx.esc(e.name.replace(".", "-").replace("_", "-"))}">{label}</li>')
+        if items:
+            out.append(f"<p>{tx.esc(tx.t(key, lang))}</p><ul>{''.join(items)}</ul>")
+    return "".join(out)
 
 
 def declared_markdown(models: Sequence[tuple[str, m.PolicyModel]], lang: str = "en") -> str:
@@ -41,7 +54,7 @@ def declared_markdown(models: Sequence[tuple[str, m.PolicyModel]], lang: str = "
     rows = [
         f"| `{e.name}` | {_cell(e.label.ja or '')} | {_cell(e.label.en or '')} | {_cell(_policy(name, model, lang))} |"
         for name, model in models
-        for e in model.event_types
+        for e in model.declared_events
     ]
     if not rows:
         return ""

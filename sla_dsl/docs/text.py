@@ -253,7 +253,8 @@ def channel(name: str, lang: str) -> str:
 
 def event(name: str, lang: str) -> str:
     """A readable name for an event (HTML-escaped): a contract event's words, a declared event's label
-    in quotes (:func:`declared_events`); its internal name only when it has neither."""
+    in quotes (:func:`declared_events`), as a contract event the policy relabels; its internal name only
+    when it has neither."""
     return esc(event_words(name, lang, _DECLARED.get()) or name)
 
 
@@ -265,7 +266,8 @@ _CALENDARS: ContextVar[dict[str, m.Label]] = ContextVar("calendar_labels", defau
 
 @contextmanager
 def declared_events(model: m.PolicyModel) -> Iterator[None]:
-    """While rendering ``model``: :func:`event` names its declared event types by their labels."""
+    """While rendering ``model``: :func:`event` names its declared event types, and the contract's it
+    relabels, by their labels."""
     token = _DECLARED.set({e.name: e.label for e in model.event_types})
     try:
         yield

@@ -1006,12 +1006,10 @@ DIAGNOSTICS: dict[str, Msg] = {
     ),
     # declared event types and attributes
     "diag.E247": Msg("イベントの種類 `{name}` が二度宣言されています", "event type `{name}` is declared twice"),
-    "diag.E248": Msg(
-        "`{name}` は契約に定めのあるイベントの種類です", "`{name}` is an event type of the contract already"
-    ),
-    "diag.E248.help": Msg(
-        "この宣言を削除してください。契約のイベントの種類は、宣言せずに規定で使えます",
-        "remove this declaration: rules may name the contract's types as they are",
+    # (a contract type given the policy's words twice: `event incident.responded "…" / "…"` on two lines)
+    "diag.E247.relabel": Msg(
+        "契約のイベントの種類 `{name}` の名称が二度定められています",
+        "the contract's event type `{name}` is given new words twice",
     ),
     "diag.W247": Msg(
         "イベントの種類 `{name}` は宣言されていますが、どの規定も使っていません",

@@ -382,6 +382,16 @@ DIFF: dict[str, Msg] = {
     ),
     # the kind of a declaration added or removed before its label (quoted in Japanese: `diff.named`)
     "diff.subject.kind": Msg("{section}{subject}", "{section}: {subject}"),
+    # a contract event type the policy gives words of its own (`event incident.responded "…" / "…"`), named by
+    # the contract's words for it ({event}); its label ({label}) given, changed or taken back (words only)
+    "diff.subject.relabel": Msg("契約のイベント「{event}」", "the contract's event “{event}”"),
+    "diff.relabel.added": Msg(
+        "契約のイベント「{event}」を規定の名称で表示：{label}", "the contract's event “{event}” now called {label}"
+    ),
+    "diff.relabel.removed": Msg(
+        "契約のイベント「{event}」の規定の名称 {label} を削除（契約の名称に戻ります）",
+        "the contract's event “{event}” no longer called {label} (the contract's words again)",
+    ),
     "diff.added": Msg("{subject}を追加", "new {subject}"),
     "diff.added.described": Msg("{subject}を追加：{desc}", "new {subject}: {desc}"),
     "diff.added.bracketed": Msg("{subject}を追加{desc}", "new {subject} {desc}"),

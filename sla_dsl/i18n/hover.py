@@ -310,6 +310,11 @@ HOVER: dict[str, Msg] = {
     "author.hover.event": Msg("イベントログのイベント {event}", "event {event} of the event log"),
     # an event of the contract with its words, in English too (as its completion's detail)
     "author.hover.event_named": Msg("`{name}`（{words}）", "`{name}` ({words})"),
+    # a contract event the policy gives words of its own (`event incident.responded "…" / "…"`): the contract's
+    "author.hover.relabelled": Msg(
+        "この規定が付けた名称です（契約での名称：{words}）。意味と扱いは契約のとおりです",
+        "in this policy's words (the contract's: {words}); its meaning is the contract's",
+    ),
     "author.hover.declared": Msg(
         "このポリシーが宣言するイベント `{name}`：{labels}\n\n"
         "イベントログに記録できます（`event`、`at`、`id`）。クロック、目標、完了条件、通知規則で指定できます",

@@ -886,6 +886,35 @@ REPORT: dict[str, Msg] = {
     "explain.same_day.met": Msg("目安どおり", "kept"),
     "explain.same_day.missed": Msg("目安を超過（違反ではない）", "not kept (not a breach)"),
     "explain.declared_event": Msg("{event}を記録", "{event} recorded"),
+    # the steps of a contract event the policy gives words of its own (`event outage.notified "…" / "…"`):
+    # {event} is its label in quotes, in place of the contract's words the sentence above it says (a step
+    # with nothing more to say is `explain.declared_event`)
+    "explain.reported.relabelled": Msg("{event}を記録（{priority}）", "{event} recorded ({priority})"),
+    "explain.reprioritized.relabelled": Msg(
+        "{event}を記録：{priority}（期限を起算時刻から再計算）",
+        "{event} recorded: {priority} (due time recomputed from the clock start)",
+    ),
+    "explain.responded.relabelled": Msg("{event}を記録（{verdict}）", "{event} recorded ({verdict})"),
+    "explain.outage.started_service.relabelled": Msg(
+        "{event}を記録（「{service}」）", "{event} recorded (“{service}”)"
+    ),
+    "explain.outage.ended.relabelled": Msg("{event}を記録（停止 {duration}）", "{event} recorded (down {duration})"),
+    "explain.outage.notified.relabelled": Msg("{event}を記録（{verdict}）", "{event} recorded ({verdict})"),
+    "explain.stop.announced.relabelled": Msg(
+        "{event}を記録（{channel}、{verdict}）", "{event} recorded (by {channel}; {verdict})"
+    ),
+    "explain.backup.taken.relabelled": Msg("{kind}：{event}を記録", "{kind}: {event} recorded"),
+    "explain.retention.taken.relabelled": Msg("{kind}：{event}を記録", "{kind}: {event} recorded"),
+    "explain.retention.deleted.relabelled": Msg("{event}を記録（{verdict}）", "{event} recorded ({verdict})"),
+    "explain.backup.zones.relabelled": Msg(
+        "{kind}：{event}を記録（ゾーン：{zone}、主ゾーン：{primary}）",
+        "{kind}: {event} recorded (zone: {zone}, primary zone: {primary})",
+    ),
+    # an outage the rule counts from the recognition of, when the policy words it (`report.na.*` otherwise)
+    "report.na.not_recognised.relabelled": Msg("{event}がないため対象外", "no notice target until {event}"),
+    "report.na.outside_hours.relabelled": Msg(
+        "{event}が営業時間外のため通知目標の対象外", "{event} outside business hours: no notice target"
+    ),
     "explain.info_provided": Msg("情報を提供", "information provided"),
     "explain.customer_replied": Msg("エンド・ユーザー様から返答", "the end user replied"),
     "explain.resolved": Msg(

@@ -284,6 +284,11 @@ SITE: dict[str, Msg] = {
         ja="この規定が定めるイベント（イベントログに記録できる種別）：",
         en="Event types this policy adds to the event log:",
     ),
+    # the contract's event types the policy gives words of its own (``event incident.responded "…" / "…"``)
+    "site.event_relabels": Msg(
+        ja="この規定が契約のイベントに付ける名称（意味と扱いは契約のとおり）：",
+        en="The contract's events, in this policy's words (their meaning is the contract's):",
+    ),
     # readable names of the contract's events (``incident.reported`` ...)
     "site.event.incident.reported": Msg(ja="障害の報告を受けた時点", en="the receipt of the failure report"),
     "site.event.incident.product_suspected": Msg(

@@ -18,7 +18,17 @@ Design notes
   comments stand between the two (line breaks mean nothing to the grammar).
   A rule that names a type neither in the contract nor declared is refused at
   its place (E208) with a suggestion over both.
-* Checks: E247 a type declared twice, E248 a type the contract already has,
+* The same statement on one of the contract's types
+  (``event outage.notified "第一報の送付" / "First notice sent"``) relabels it:
+  the type keeps its meaning and life cycle (an outage, stop or backup type
+  too), and every output that names it to a person (the site, ``sla
+  explain``, reports, the change notice, hovers) uses the policy's words in
+  place of the contract's (Article 5: a provider changes them in its policy
+  file alone). A relabel declares nothing: the evaluator reads events of the
+  type as before (:attr:`~.model.PolicyModel.declared_events` leaves it out),
+  and no W247 is given for it (the contract's types are judged anyway).
+  E248 (a contract type declared again) is no longer raised.
+* Checks: E247 a type declared or relabelled twice,
   E249 a name that cannot be declared; W247 a declared type that no rule
   names (the log may carry it, but nothing judges it), not given while a clock, priority or notify
   rule is dropped for its own error (it may have been the one to name it).
@@ -75,8 +85,8 @@ def declared_in(text: str) -> frozenset[str]:
 
 
 def declared_names(model: m.PolicyModel) -> tuple[str, ...]:
-    """The event types a checked policy declares, in file order."""
-    return tuple(dict.fromkeys(e.name for e in model.event_types))
+    """The event types a checked policy declares, in file order (its relabels of the contract's left out)."""
+    return tuple(dict.fromkeys(e.name for e in model.declared_events))
 
 
 class EventTypeBuilder(ValueReader):
@@ -122,16 +132,14 @@ def _named_events(model: m.PolicyModel) -> Iterator[str]:
 
 
 def check(model: m.PolicyModel, users_dropped: bool = False) -> list[Diagnostic]:
-    """E247-E249 and W247 on the ``event`` declarations of a policy; no W247 when ``users_dropped`` (a
-    rule that may name events, a clock, priority or notify rule, was dropped for its own error)."""
+    """E247, E249 and W247 on the ``event`` declarations (and relabels) of a policy; no W247 when
+    ``users_dropped`` (a rule that may name events, a clock, priority or notify rule, was dropped for its
+    own error), nor for a relabel of a contract type."""
     out: list[Diagnostic] = []
     first: dict[str, m.EventType] = {}
     for decl in model.event_types:
         name = decl.name
-        if name in m.EVENT_TYPES:
-            out.append(diagnostic("E248", words("diag.E248", name=name), decl.span, help=words("diag.E248.help")))
-            continue
-        if not declarable(name):
+        if not decl.relabels and not declarable(name):
             family = name.split(".")[0]
             fixed = family in ("outage", "stop", "backup")
             what = words("diag.E249.what.fixed" if fixed else "diag.E249.what.family", family=family)
@@ -146,10 +154,11 @@ def check(model: m.PolicyModel, users_dropped: bool = False) -> list[Diagnostic]
             )
             continue
         if name in first:
+            twice = words("diag.E247.relabel", name=name) if decl.relabels else words("diag.E247", name=name)
             out.append(
                 diagnostic(
                     "E247",
-                    words("diag.E247", name=name),
+                    twice,
                     decl.span,
                     help=words("diag.help.keep_one", line=str(first[name].span.line)),
                 )
@@ -158,7 +167,7 @@ def check(model: m.PolicyModel, users_dropped: bool = False) -> list[Diagnostic]
         first[name] = decl
     used = set(_named_events(model))
     for name, decl in first.items():
-        if name not in used and not users_dropped:
+        if name not in used and not users_dropped and not decl.relabels:
             out.append(
                 diagnostic(
                     "W247",

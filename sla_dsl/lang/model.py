@@ -183,11 +183,19 @@ __all__ = [
 
 
 class EventType(Node):
-    """An incident event type the policy declares next to the contract's (``event incident.chat_started``)."""
+    """An incident event type the policy declares next to the contract's (``event incident.chat_started``),
+    or the policy's own words for one of the contract's (``event incident.responded "初回回答" / "First
+    reply"``: a relabel, :attr:`relabels`)."""
 
     name: str
     label: Label = Label()
     ref: ArticleRef | None = None
+
+    @property
+    def relabels(self) -> bool:
+        """Whether this gives a contract type (:data:`EVENT_TYPES`) the policy's words: the type keeps its
+        meaning and life cycle, only the words people read change; no new type is declared."""
+        return self.name in EVENT_TYPES
 
 
 class Backup(Node):
@@ -279,6 +287,16 @@ class PolicyModel(Node):
             if cal.name == name:
                 return cal
         raise KeyError(name)
+
+    def relabel(self, name: str) -> Label | None:
+        """The policy's words for the contract's event type ``name`` (its first ``event`` relabel of it),
+        None when it keeps the contract's words (or ``name`` is no contract type)."""
+        return next((e.label for e in self.event_types if e.name == name and e.relabels), None)
+
+    @property
+    def declared_events(self) -> tuple[EventType, ...]:
+        """The event types the policy declares next to the contract's (its relabels left out)."""
+        return tuple(e for e in self.event_types if not e.relabels)
 
     def value_text(self, attribute: str, value: str, lang: str = "en") -> str:
         """Value ``value`` of attribute ``attribute`` for a person in ``lang`` (its name without a label)."""

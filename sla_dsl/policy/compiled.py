@@ -72,8 +72,19 @@ class Policy:
 
     @property
     def event_types(self) -> frozenset[str]:
-        """The event types this policy declares next to the contract's (``event incident.chat_started ...``)."""
-        return frozenset(e.name for e in self.model.event_types)
+        """The event types this policy declares next to the contract's (``event incident.chat_started ...``):
+        its relabels of the contract's types (``event incident.responded "…" / "…"``) declare none."""
+        return frozenset(e.name for e in self.model.declared_events)
+
+    @property
+    def relabels(self) -> dict[str, m.Label]:
+        """The policy's words for contract event types it relabels, by type (``incident.responded``): what
+        a person reads in place of the contract's words; the type's meaning is the contract's."""
+        out: dict[str, m.Label] = {}
+        for e in self.model.event_types:
+            if e.relabels:
+                out.setdefault(e.name, e.label)
+        return out
 
     def __repr__(self) -> str:
         return f"Policy({self.name!r}, version={self.version!r})"

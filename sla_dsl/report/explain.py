@@ -96,6 +96,16 @@ from .words import PolicyWords, ref_number
 _CONTRACT = frozenset(TYPES[:BUILTIN_COUNT])
 
 
+def _step(w: PolicyWords, event: str, key: str, **fields: object) -> str:
+    """The step of contract event ``event`` in the catalogue's sentence ``key``; where the policy gives the
+    type words of its own (``event outage.notified "…" / "…"``), the variant ``key.relabelled`` naming it
+    by them (``{event}``), or for a sentence with nothing more to say ``“…” recorded``."""
+    if not w.relabelled(event):
+        return w.m(key, **fields)
+    said = w.event_plain(event)
+    return w.m(f"{key}.relabelled", event=said, **fields) if fields else w.m("explain.declared_event", event=said)
+
+
 class Event(NamedTuple):
     """One event of the item: when, its type and its payload fields."""
 
@@ -272,7 +282,7 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
         if e.type == "incident.reported":
             pid = str(e.fields.get("priority", r.priority))
             known = w.model is None or bool(w.rules_of(pid))
-            steps.append((e.at, w.m("explain.reported", priority=priority(pid))))
+            steps.append((e.at, _step(w, e.type, "explain.reported", priority=priority(pid))))
             if e.fields.get("cause"):
                 steps.append((e.at, w.m("explain.cause", cause=w.cause(str(e.fields["cause"])))))
         elif e.type == "incident.reprioritized":
@@ -281,17 +291,17 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
                 steps.append((e.at, w.m("explain.reprioritized_unapplied", priority=pid, version=r.policy_version)))
                 continue
             known = w.model is None or bool(w.rules_of(pid))
-            steps.append((e.at, w.m("explain.reprioritized", priority=priority(pid))))
+            steps.append((e.at, _step(w, e.type, "explain.reprioritized", priority=priority(pid))))
         elif e.type == "incident.info_provided":
-            steps.append((e.at, w.m("explain.info_provided")))
+            steps.append((e.at, _step(w, e.type, "explain.info_provided")))
         elif e.type == "incident.customer_replied":
-            steps.append((e.at, w.m("explain.customer_replied")))
+            steps.append((e.at, _step(w, e.type, "explain.customer_replied")))
         elif e.type == "incident.product_suspected" and r.clock_event != "product_suspected":
-            steps.append((e.at, w.m("explain.event.incident.product_suspected")))
+            steps.append((e.at, _step(w, e.type, "explain.event.incident.product_suspected")))
         elif e.type not in _CONTRACT and (instant(e.at), e.type) not in changed:  # a type the policy declares
             steps.append((e.at, w.m("explain.declared_event", event=w.event_plain(e.type))))
     if not events:
-        steps.append((r.reported_at, w.m("explain.reported", priority=priority(r.priority))))
+        steps.append((r.reported_at, _step(w, "incident.reported", "explain.reported", priority=priority(r.priority))))
     steps += [(c.at, _attribute_changed(w, r, c)) for c in r.attribute_changes]
     steps.append((r.clock_start, w.m("explain.clock_start", event=_clock_event(w, r.clock_event))))
     if r.response_due is not None and r.status != "excluded" and rule is not None:
@@ -319,7 +329,7 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
             verdict = late_said(w, late, "explain.late")
         else:
             verdict = w.m("explain.in_time")
-        steps.append((responded, w.m("explain.responded", verdict=verdict)))
+        steps.append((responded, _responded(w, events, responded, verdict)))
     elif r.status != "excluded":
         steps.append((as_of, w.m("explain.no_response", status=w.m(f"report.status.{r.status}"))))
         if r.status == "at_risk":
@@ -369,13 +379,28 @@ def _completion(w: PolicyWords, event: str) -> str:
     contract's ``incident.resolved`` in the words of the SLA (a workaround or the information received),
     another contract event as its step says it, one the policy declares by its label (``“Closed”
     recorded (completed)``); ``the incident completed`` when the event is not known."""
-    if event == "incident.resolved":
+    if event == "incident.resolved" and not w.relabelled(event):
         return w.m("explain.resolved")
     if not event:
         return w.m("explain.completed")
     key = _DONE_WORDS.get(event)
-    said = w.m(key) if key is not None else w.m("explain.declared_event", event=w.event_plain(event))
+    said = _step(w, event, key) if key is not None else w.m("explain.declared_event", event=w.event_plain(event))
     return w.m("explain.completed_on", event=said)
+
+
+def _responded(w: PolicyWords, events: Sequence[Event], at: dt.datetime, verdict: str) -> str:
+    """The response's step: ``responded (in time)``; where the policy words ``incident.responded`` its
+    own way and the response is one (an event of that type then, or a clock stopped by it alone), by
+    those words (``“First reply” recorded (in time)``)."""
+    if events:
+        by_it = any(e.type == "incident.responded" and instant(e.at) == instant(at) for e in events)
+    else:
+        clocks = w.model.clocks if w.model is not None else ()
+        clock = next((c for c in clocks if c.name == "response"), clocks[0] if clocks else None)
+        by_it = clock is not None and clock.stops == ("incident.responded",)
+    if by_it:
+        return _step(w, "incident.responded", "explain.responded", verdict=verdict)
+    return w.m("explain.responded", verdict=verdict)
 
 
 def _attribute_changed(w: PolicyWords, r: IncidentRow, c: AttributeChange) -> str:
@@ -416,7 +441,7 @@ def _clock_event(w: PolicyWords, event: str) -> str:
     suspicion as the explanation words them, any other (one the policy declares: ``chat_started``) by
     its label in the report's language, as the targets' steps name it (never its bare name)."""
     name = event.removeprefix("incident.")
-    if name in ("reported", "product_suspected"):
+    if name in ("reported", "product_suspected") and not w.relabelled(f"incident.{name}"):
         return w.m(f"explain.event.incident.{name}")
     return w.event_plain(f"incident.{name}")
 
@@ -443,9 +468,9 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
         notice=_notice_words(o, w),
     )
     started = (
-        w.m("explain.outage.started_service", service=w.service_label(o.service))
+        _step(w, "outage.started", "explain.outage.started_service", service=w.service_label(o.service))
         if o.service is not None
-        else w.m("explain.outage.started")
+        else _step(w, "outage.started", "explain.outage.started")
     )
     steps: list[tuple[dt.datetime | None, str]] = [(o.start, started)]
     if o.cause:
@@ -457,17 +482,21 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
         steps.append((o.start, w.m("explain.cause", cause=cause)))
     if o.end is not None and instant(o.end) <= instant(p.as_of):
         lasted = (instant(o.end) - instant(o.start)).total_seconds() / 60
-        steps.append((o.end, w.m("explain.outage.ended", duration=minutes_shown(lasted, sec))))
+        steps.append((o.end, _step(w, "outage.ended", "explain.outage.ended", duration=minutes_shown(lasted, sec))))
     else:
         steps.append((p.as_of, w.m("report.na.still_open")))
     steps += _outside_period(o, report, w, sec)
     if o.recognized_at is not None:
-        steps.append((o.recognized_at, w.m("explain.outage.recognized")))
+        steps.append((o.recognized_at, _step(w, "outage.recognized", "explain.outage.recognized")))
     if o.notice_due is not None:
         steps.append((o.notice_due, w.m("explain.outage.notice_due_line", rule=notice)))
     if o.notified_at is not None:
         verdicts = _notice_verdicts(o, report, w)
-        sent = w.m("explain.outage.notified", verdict=verdicts) if verdicts else w.m("explain.outage.notified_plain")
+        sent = (
+            _step(w, "outage.notified", "explain.outage.notified", verdict=verdicts)
+            if verdicts
+            else _step(w, "outage.notified", "explain.outage.notified_plain")
+        )
         steps.append((o.notified_at, sent))
     elif o.notice_status in ("breached", "open"):
         steps.append(
@@ -593,7 +622,9 @@ def _stop(s: StopRow, w: PolicyWords) -> Explanation:
     steps: list[tuple[dt.datetime | None, str]] = []
     for at, channel, good_channel, in_time in stop_notices(s):
         why = notice_fault(w, good_channel, in_time)
-        steps.append((at, w.m("explain.stop.announced", channel=w.channel(channel), verdict=why)))
+        steps.append(
+            (at, _step(w, "stop.announced", "explain.stop.announced", channel=w.channel(channel), verdict=why))
+        )
     deadlines: tuple[tuple[dt.datetime, str], ...] = ()
     if s.notice_deadline is not None:  # (dated as the report's planned-stop table dates it: 11月18日(水)まで)
         rule = w.model.planned_stops[0] if w.model is not None and w.model.planned_stops else None
@@ -621,14 +652,21 @@ def _retention(r: RetentionRow, w: PolicyWords) -> Explanation:
     rule = w.backup_rule(r.kind)
     steps: list[tuple[dt.datetime | None, str]] = []
     if r.completed_at is not None:
-        steps.append((r.completed_at, w.m("explain.retention.taken", kind=w.backup_kind(r.kind))))
+        steps.append(
+            (r.completed_at, _step(w, "backup.completed", "explain.retention.taken", kind=w.backup_kind(r.kind)))
+        )
     if r.keep_until is not None:
         keep = w.duration(rule.keep) if rule is not None and rule.keep is not None else "-"
         steps.append((r.keep_until, w.m("explain.retention.keep_line", keep=keep)))
     steps.append(
         (
             r.deleted_at,
-            w.m("explain.retention.deleted", verdict=w.m("explain.retention.ok" if r.ok else "explain.retention.bad")),
+            _step(
+                w,
+                "backup.deleted",
+                "explain.retention.deleted",
+                verdict=w.m("explain.retention.ok" if r.ok else "explain.retention.bad"),
+            ),
         )
     )
     return Explanation(head, _article(w, rule.ref if rule else None, w.backup_kind(r.kind)), steps)
@@ -656,7 +694,7 @@ def _backup_day(b: BackupRow, report: Report, w: PolicyWords, taken: Sequence[Ev
     as_of = instant(report.period.as_of)
     for e in taken:
         if instant(start) <= instant(e.at) < instant(end) and instant(e.at) <= as_of:
-            steps.append((e.at, w.m("explain.backup.taken", kind=w.backup_kind(b.kind))))
+            steps.append((e.at, _step(w, "backup.completed", "explain.backup.taken", kind=w.backup_kind(b.kind))))
     if b.status == "missed":
         steps.append((end, w.m("explain.backup.none")))
     elif b.status == "pending":
@@ -684,7 +722,9 @@ def _violation(
             steps.append(
                 (
                     e.at,
-                    w.m(
+                    _step(
+                        w,
+                        e.type,
                         "explain.backup.zones",
                         kind=w.backup_kind(str(e.fields.get("kind"))),
                         zone=zone or w.m("explain.backup.no_zone"),
@@ -693,7 +733,7 @@ def _violation(
                 )
             )
         elif e.type == "backup.deleted":
-            steps.append((e.at, w.m("explain.retention.deleted_plain")))
+            steps.append((e.at, _step(w, e.type, "explain.retention.deleted_plain")))
     if v.kind == "backup_zone" and steps and v.backup_kind is not None:
         steps.append((v.at or report.period.as_of, w.m("explain.zone.same")))
         return Explanation(head, _article(w, v.ref, w.backup_kind(v.backup_kind)), steps)

@@ -99,7 +99,11 @@ def excluded_reason(o: OutageRow, w: PolicyWords) -> str:
 def not_recognised(o: OutageRow, w: PolicyWords, still_open: bool = True) -> str:
     """No notice target since the Company has not recognised the failure (and that it goes on, if it does
     and ``still_open``)."""
-    reason = w.m("report.na.not_recognised")
+    reason = (
+        w.m("report.na.not_recognised.relabelled", event=w.event_plain("outage.recognized"))
+        if w.relabelled("outage.recognized")
+        else w.m("report.na.not_recognised")
+    )
     if o.end is None and still_open:
         still = w.m("report.na.still_open")
         reason += f"（{still}）" if w.lang == "ja" else f" ({still})"
@@ -305,6 +309,8 @@ def _why_not(o: OutageRow, rule: lm.Notify | None, w: PolicyWords, still_open: b
             return NoTarget(not_recognised(o, w, still_open), None)
         return NoTarget(w.m("report.outages.no_event", event=w.event_plain(rule.after)), None)
     if rule.after == "outage.recognized" and hours == lm.BUSINESS:
+        if w.relabelled(rule.after):  # (in the policy's words for the recognition)
+            return NoTarget(w.m("report.na.outside_hours.relabelled", event=w.event_plain(rule.after)), at)
         return NoTarget(w.m("report.na.outside_hours"), at)
     said = w.m("report.outages.outside_hours", event=w.event_plain(rule.after), calendar=w.calendar_label(hours))
     return NoTarget(said, at)

@@ -360,7 +360,7 @@ def notice_target(w: PolicyWords, n: lm.Notify) -> str:
     if n.only_during is None:
         return w.m("report.target.within", duration=duration)
     if n.only_during == lm.BUSINESS:
-        if n.after == "outage.recognized":
+        if n.after == "outage.recognized" and not w.relabelled(n.after):
             return w.m("report.target.notice", duration=duration)
         return w.m("report.target.notice_during", duration=duration, event=w.event_plain(n.after))
     return w.m(

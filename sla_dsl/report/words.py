@@ -167,13 +167,15 @@ def default_lang(policies: Sequence[Policy]) -> str:
 
 def event_words(name: str, lang: str, declared: Mapping[str, lm.Label]) -> str:
     """A readable name for an event type: a contract event's words, a declared event's label in quotes
-    (``declared``: the policy's event types by name); empty when it has neither."""
-    key = f"site.event.{name}"
-    if key in CATALOGUE:
-        return message(key, lang)
+    (``declared``: the policy's event types by name, :attr:`~sla_dsl.lang.model.PolicyModel.event_types`);
+    a contract event the policy relabels (``event incident.responded "…" / "…"``) by the policy's label in
+    quotes, as a declared one; empty when it has neither."""
     label = declared.get(name)
     text = label.text(lang) if label is not None else ""
-    return message("site.declared_event", lang, label=text) if text else ""
+    if text:
+        return message("site.declared_event", lang, label=text)
+    key = f"site.event.{name}"
+    return message(key, lang) if key in CATALOGUE else ""
 
 
 def priority_label(rules: Iterable[lm.Priority], lang: str) -> str:
@@ -384,6 +386,13 @@ class PolicyWords:
     def _event_words(self, name: str) -> str:
         declared = {e.name: e.label for e in self.model.event_types} if self.model is not None else {}
         return event_words(name, self.lang, declared)
+
+    def relabelled(self, name: str) -> bool:
+        """Whether the policy gives the contract's event type ``name`` words of its own (``event
+        incident.responded "…" / "…"``): a sentence of the catalogue that words the event itself has a
+        variant taking ``{event}`` (:meth:`event_plain`) for it."""
+        label = self.model.relabel(name) if self.model is not None else None
+        return label is not None and bool(label.text(self.lang))
 
     def backup_kind_shown(self, kind: str) -> str:
         """:meth:`backup_kind` in running text: a kind without a label as the name it has, in backticks."""

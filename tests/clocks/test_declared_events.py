@@ -116,10 +116,11 @@ def test_e247_a_type_declared_twice() -> None:
     assert codes(text) == [("E247", line_of(text, "event incident.chat_started", 2))]
 
 
-def test_e248_a_contract_type_declared_again() -> None:
+def test_a_contract_type_declared_again_is_a_relabel() -> None:
+    """No E248 any more: the statement gives the contract's type the policy's words
+    (tests/policy/test_event_relabel.py)."""
     text = TEXT + '\nevent incident.responded "回答" / "Responded"\n'
-    (diag,) = compile_text(text).diagnostics
-    assert (diag.code, diag.span.line, diag.span.column) == ("E248", line_of(text, "event incident.responded"), 7)
+    assert compile_text(text).diagnostics == []
 
 
 def test_e249_a_family_that_cannot_be_extended() -> None:

@@ -410,12 +410,13 @@ def test_no_space_between_japanese_words_on_the_helpdesk_page(site: Build) -> No
     ja = site.page(PAGE["helpdesk"]["ja"])
     lines = _texts(ja, "li")
     assert "エンド・ユーザー様への情報提供からエンド・ユーザー様からの返答まで一時停止" in lines
-    assert "回避策または問題解決に必要な情報の受領で停止" in lines
-    assert _cell(ja, "priorities", "priority-p1") == "回避策または問題解決に必要な情報の受領で完了"
+    # (the help desk calls the contract's incident.resolved and incident.responded its own way)
+    assert "「解決策のご案内」で停止" in lines
+    assert _cell(ja, "priorities", "priority-p1") == "「解決策のご案内」で完了"
     target = next(r for r in tables(ja)["priorities"] if r.id == "priority-p1").cells[2]
     assert target == (
         "1営業時間 解決：「解決までの時間」で2営業日以内 初回回答：「製品起因の初回回答」で2営業時間以内 "
-        "定期更新：「解決までの時間」の計測中は4営業時間ごとにエンド・ユーザー様への一次回答または"
+        "定期更新：「解決までの時間」の計測中は4営業時間ごとに「お客様への初回回答」または"
         "エンド・ユーザー様への情報提供"
     )
     japanese = r"[\u3040-\u30ff\u3400-\u9fff（）「」、。：]"
