@@ -90,9 +90,21 @@ def compile_policy(path_or_text: str | Path) -> Compiled:
 
 
 def load_policy(path_or_text: str | Path) -> Policy:
-    """Compile a policy; raise `PolicyError` listing every error if it has any."""
+    """Compile a policy; raise `PolicyError` listing every error if it has any. The path of an event log
+    (named as one: ``events.jsonl``, ``logs.csv.gz``, ``logs.parquet``) is no policy: ``InputError``
+    saying to give it to ``sla_dsl.evaluate``, as the commands that read policies refuse it."""
+    from .cli.parsing import is_log_name
+    from .policy.load import _looks_like_path
     from .policy.load import load_policy as _load
 
+    if isinstance(path_or_text, PathLike) or (isinstance(path_or_text, str) and _looks_like_path(path_or_text)):
+        path = str(path_or_text)
+        if is_log_name(path):
+            from .i18n import message
+            from .report.escape import printable
+
+            run = f"sla_dsl.evaluate(policy, {path!r}, start, end)"
+            raise InputError(message("author.api.log_given", "en", path=printable(path), run=printable(run)))
     return _load(path_or_text)
 
 

@@ -14,14 +14,22 @@ Design notes
   :func:`~.bounds.check_time`'s own worded refusal, naming the flag, written in ``lang``.
 * A Japanese error carries ``lang="ja"`` so ``sla``'s main writes its ``error``
   word in Japanese too; an English one carries none, as before.
+* Two slips of a person writing a time get words of their own rather than "not a
+  time" (:func:`slip`): a day its month does not have (``2027-02-29``: February
+  2027 has no 29th), and 24:00 (the end of a day, as a timetable writes it),
+  which the help writes again as 00:00 of the next day. The event readers say
+  the same of an event's time (E104).
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 
 from ..errors import InputError, NaiveDatetimeError
 from ..i18n import message
+from ..lang.diagnostics import Arg, Both, words
 from .bounds import (
     MAX_PERIOD,
     MAX_PERIOD_YEARS,
@@ -50,12 +58,53 @@ def _checked(t: dt.datetime, flag: str, text: str, lang: str) -> dt.datetime:
         raise OutOfRangeError(exc.words, error_lang(lang)) from None
 
 
+#: A date at the start of a text (a time may follow it), and a time of 24:00 after it.
+_DAY = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})(?=$|[T ]|\s)")
+_HOUR_24 = re.compile(r"\s*(\d{4}-\d{2}-\d{2})([T ])24(:00(?::00(?:[.,]0+)?)?)(?=$|[Zz+-]|\s)")
+_MONTHS = "January February March April May June July August September October November December".split()
+
+
+def slip(text: str) -> tuple[str, dict[str, Arg]] | None:
+    """Why ``text``, which is no ISO 8601 time or date Python reads, is none, when a person's slip: ``no_day``
+    (a day its month lacks, ``2027-02-29``: ``month``, ``day``) or ``hour_24`` (``2026-11-04T24:00:00+09:00``:
+    ``fixed``, the same instant as 00:00 of the next day, written as given); None for anything else."""
+    day = _DAY.match(text)
+    if day is None:
+        return None
+    year, month, number = (int(g) for g in day.groups())
+    if 1 <= month <= 12 and 28 < number <= 31 and number > calendar.monthrange(year, month)[1]:
+        ordinal = f"{number}{'st' if number == 31 else 'th'}"
+        return "no_day", {
+            "month": Both(f"{year} 年 {month} 月", f"{_MONTHS[month - 1]} {year}"),
+            "day": Both(f"{number} 日", ordinal),
+        }
+    late = _HOUR_24.match(text)
+    if late is None:
+        return None
+    try:
+        after = dt.date.fromisoformat(late[1]) + dt.timedelta(days=1)
+    except (ValueError, OverflowError):
+        return None
+    return "hour_24", {"fixed": f"{after.isoformat()}{late[2]}00{late[3]}{text[late.end() :].rstrip()}"}
+
+
+def _not_read(text: str, flag: str, lang: str) -> str | None:
+    """What :func:`slip` finds in ``text`` given for ``flag``, worded in ``lang``; None when nothing."""
+    found = slip(text.strip())
+    if found is None:
+        return None
+    kind, args = found
+    return words(f"author.time.{kind}", flag=flag, text=text, **args).text(lang)
+
+
 def parse_instant(text: str, flag: str, lang: str = "en") -> dt.datetime:
     """An ISO 8601 time that carries a UTC offset (errors in ``lang``)."""
     try:
         t = dt.datetime.fromisoformat(text.strip())
     except ValueError:
-        said = message("author.time.not_instant", lang, flag=flag, text=text, standard=STANDARD, example=EXAMPLE)
+        said = _not_read(text, flag, lang) or message(
+            "author.time.not_instant", lang, flag=flag, text=text, standard=STANDARD, example=EXAMPLE
+        )
         raise InputError(said, lang=error_lang(lang)) from None
     if t.tzinfo is None or t.utcoffset() is None:
         said = message("author.time.no_offset", lang, flag=flag, text=text, example=EXAMPLE)
@@ -71,7 +120,9 @@ def parse_edge(text: str, tz: dt.tzinfo, flag: str, lang: str = "en") -> dt.date
     try:
         d = dt.date.fromisoformat(value)
     except ValueError:
-        said = message("author.time.not_edge", lang, flag=flag, text=text, standard=STANDARD, form="YYYY-MM-DD")
+        said = _not_read(text, flag, lang) or message(
+            "author.time.not_edge", lang, flag=flag, text=text, standard=STANDARD, form="YYYY-MM-DD"
+        )
         raise InputError(said, lang=error_lang(lang)) from None
     return _checked(dt.datetime(d.year, d.month, d.day, tzinfo=tz), flag, text, lang)
 

@@ -53,6 +53,12 @@ Design notes
   that clock (a calendar with its own zone shows a window of the policy's
   Sunday 08:00 Tokyo on New York's Saturday, 19:00-20:00). The JSON lists the
   same windows, with times in the policy's zone as every command writes them.
+  A window due on a day of the month that its roll moved into another month (a
+  closure over the month's end) is in neither month's list of windows starting
+  there: the day it was due says where it went, a line under the legend
+  (``24  定期メンテナンス停止：2027-01-04 に移動（休業日）``) and, in the JSON, that
+  day's ``maintenance_moved_away`` (the windows as ``maintenance`` lists them;
+  absent on every other day) (:func:`_moved_away`).
 * A window's JSON (``maintenance`` and ``calendar``) says why it moved in each language its version
   declares, as ``deadline`` labels its targets: ``reason`` (English) and ``reason_ja`` (Japanese) of a
   policy declaring both or none, ``reason`` alone of ``languages en``, ``reason_ja`` alone of ``languages
@@ -476,12 +482,23 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     starts: dict[dt.date, list[Window]] = {}  # (every window starting on a day: several maintenances may)
     for w in windows:
         starts.setdefault(w.start.astimezone(grid).date(), []).append(w)
+    with event_problems_in(lang):
+        away = _moved_away(versions, first, after, grid)
     if args.format == "json":
         data: dict[str, object] = {
             "month": args.month,
             "calendar": cal.name,
             "timezone": cal.tz.key,
-            "days": [_day_json(d, day_cal[d], of_day[d] if versions.several else None, lang) for d in days],
+            "days": [
+                _day_json(
+                    d,
+                    day_cal[d],
+                    of_day[d] if versions.several else None,
+                    lang,
+                    [_window_json(w, p, versions.several) for w, p in away.get(d, ())],
+                )
+                for d in days
+            ],
             "maintenance": [_window_json(w, p, versions.several) for w, p in found],
         }
         _print_json(_noted(data, notes))
@@ -524,9 +541,34 @@ def cmd_calendar(args: argparse.Namespace) -> int:
                 reason = w.reason_ja if lang == "ja" else w.reason
                 text += message("cli.calendar.moved", lang, day=f"{w.scheduled:%m-%d}", reason=reason)
             lines.append(text)
+        for w, p in away.get(d, ()):  # due this day, moved into another month: where it went
+            label = next((mt.label.text(lang) or mt.name for mt in p.model.maintenance if mt.name == w.name), w.name)
+            reason = w.reason_ja if lang == "ja" else w.reason
+            said = message("cli.calendar.moved_to", lang, label=label, day=w.day.isoformat(), reason=reason or "")
+            lines.append(f"{d.day:>3}  {said}")
     print("\n".join(map(printable, lines)))  # (the policy's texts: its name, labels, holiday names)
     _say(notes, lang)
     return 0
+
+
+#: How far a roll may move a window from the day it was due (the recurrence looks as far for the days it rolls).
+_ROLL_REACH = dt.timedelta(days=366)
+
+
+def _moved_away(
+    versions: VersionsInForce, first: dt.date, after: dt.date, grid: ZoneInfo
+) -> dict[dt.date, list[tuple[Window, Policy]]]:
+    """The windows due on a day of the month ``[first, after)`` that their roll moved to a day of another
+    month on the grid's clock (``next business day`` over a closure at the month's end), by the day they
+    were due, each with its version: the month lists the windows starting in it, and these start in none
+    of its days."""
+    lo = max(first - _ROLL_REACH, dt.date(FIRST_YEAR, 1, 1))
+    hi = min(after + _ROLL_REACH, dt.date(LAST_YEAR, 12, 31))
+    out: dict[dt.date, list[tuple[Window, Policy]]] = {}
+    for w, p in versions.windows(_midnight(lo, grid), _midnight(hi, grid)):
+        if w.moved and first <= w.scheduled < after and not first <= w.start.astimezone(grid).date() < after:
+            out.setdefault(w.scheduled, []).append((w, p))
+    return out
 
 
 def _midnight(d: dt.date, tz: ZoneInfo) -> dt.datetime:
@@ -534,9 +576,12 @@ def _midnight(d: dt.date, tz: ZoneInfo) -> dt.datetime:
     return dt.datetime.fromtimestamp(wall_to_epoch(d, 0, tz), tz)
 
 
-def _day_json(d: dt.date, cal: BusinessCalendar, policy: Policy | None, lang: str) -> dict[str, object]:
+def _day_json(
+    d: dt.date, cal: BusinessCalendar, policy: Policy | None, lang: str, away: list[dict[str, object]]
+) -> dict[str, object]:
     """A day of ``sla calendar --format json``; with the ``policy_version`` in force that day when ``policy``
-    is given (several versions)."""
+    is given (several versions), and the windows due that day that moved into another month when ``away``
+    holds any (:func:`_moved_away`)."""
     data: dict[str, object] = {
         "date": d.isoformat(),
         "business_day": cal.is_business_day(d),
@@ -544,4 +589,6 @@ def _day_json(d: dt.date, cal: BusinessCalendar, policy: Policy | None, lang: st
     }
     if policy is not None:
         data["policy_version"] = policy.version
+    if away:
+        data["maintenance_moved_away"] = away
     return data

@@ -257,7 +257,7 @@ def policy_list(policy: object) -> list[Policy]:
         return [policy]
     if isinstance(policy, (str, PathLike)):
         raise TypeError(message("author.api.policy_path", named_lang(policy), path=repr(str(policy))))
-    if isinstance(policy, (bytes, bytearray)) or not isinstance(policy, Iterable):
+    if isinstance(policy, (bytes, bytearray, Mapping)) or not isinstance(policy, Iterable):  # (a dict: not its keys)
         raise TypeError(message("author.api.policy_type", "en", kind=type(policy).__name__))
     policies = list(policy)
     for k, p in enumerate(policies):

@@ -24,6 +24,15 @@ Design notes
 * A pandas DataFrame whose object column Arrow cannot type (a number among
   strings) is read cell by cell for that column, so the bad cell is the row's
   problem rather than a conversion failure.
+* A spreadsheet's CSV read by pandas or pyarrow reads as the CSV file does
+  (:mod:`.csv_reader`): a row whose every cell is null, NaN or blanks (its
+  ``,,,``) is a blank row, no event and no problem (:func:`~.validate.blank_row`,
+  asked of the rows the columns do not file); a column whose name is empty or
+  blanks (its empty header cell: pyarrow's ``""``, as many as it has) names no
+  column, its cells not read, though a value there keeps its row from being
+  blank, as the CSV reader's row of such cells is no blank line (:meth:`_Reader.named`).
+  pandas names such a column ``Unnamed: 4``: a column of no field, kept out of
+  the verdicts as any other.
 """
 
 from __future__ import annotations
@@ -51,6 +60,7 @@ from .collect import Progress
 from .fast import fast_epoch, plain
 from .problems import Problem, RowSource, not_events, problem
 from .schema import (
+    BLANKS,
     BUILTIN_COUNT,
     CODE,
     FAMILY_OF,
@@ -62,7 +72,7 @@ from .schema import (
     declare_types,
 )
 from .table_schema import _ARROW_KIND, _OPTIONAL, _SPEC, _is_text, _type_problem, lacks_columns
-from .validate import file_refused, kind_of, validate_mapping
+from .validate import blank_row, empty_cell, file_refused, kind_of, validate_mapping
 
 __all__ = [
     "Progress",
@@ -189,6 +199,8 @@ class _Reader:
         self.rows = 0
         #: the event types the policies declare (any other declared type takes the slow path, which refuses it)
         self.declared = declared
+        #: the rows (numbers from 1) that give a value in a column without a name (:meth:`named`)
+        self.unnamed_given: set[int] = set()
 
     def schema_problems(self, schema: pa.Schema, source: str, objects: Iterable[str] = ()) -> bool:
         """File the problems of a table's columns: False when its rows cannot be read."""
@@ -199,7 +211,7 @@ class _Reader:
         if lacking is not None:
             problems.append(lacking)
             ok = False
-        repeated = sorted({n for n in names if names.count(n) > 1})
+        repeated = sorted({n for n in names if names.count(n) > 1 and not unnamed(n)})
         if repeated:
             problems.append(
                 problem(
@@ -223,6 +235,9 @@ class _Reader:
 
     def batch(self, batch: pa.RecordBatch | pa.Table, first: int, objects: dict[str, list[Any]] | None = None) -> None:
         """File the rows of ``batch``; its first row has number ``first``."""
+        nameless = [k for k, name in enumerate(batch.schema.names) if unnamed(name)]
+        if nameless:
+            batch = self.named(batch, first, nameless)
         if self.columns and not objects:
             self.by_columns(batch, first)
             return
@@ -278,6 +293,16 @@ class _Reader:
         if self.progress is not None:
             self.progress(self.rows, 0)
 
+    def named(self, batch: pa.RecordBatch | pa.Table, first: int, nameless: list[int]) -> pa.RecordBatch | pa.Table:
+        """``batch`` without its columns ``nameless`` (an empty header cell names no column, as in a CSV
+        file: their cells are not read), noting the rows that give a value in one of them: such a row is
+        not blank (its problem is its own: no `event`), as the CSV reader's row of such cells is not."""
+        for k in nameless:
+            for i, cell in enumerate(_safe_cells(batch.column(k))):
+                if not empty_cell(cell):
+                    self.unnamed_given.add(first + i)
+        return batch.select([k for k in range(batch.num_columns) if k not in nameless])
+
     def by_columns(self, batch: pa.RecordBatch | pa.Table, first: int) -> None:
         """File the rows of ``batch`` judged well formed on whole columns (:mod:`.arrow_columns`); the
         models decide on the others, in row order."""
@@ -297,6 +322,8 @@ class _Reader:
         """The models decide on row ``i`` (and word its problems); a text cell given as bytes is its row's
         E106, as a number is (:meth:`_Columns.bytes_given`)."""
         row = cols.row(i)
+        if blank_row(row) and line not in self.unnamed_given:
+            return  # a row of empty cells (a spreadsheet's `,,,` read into a table): no data, as in the CSV file
         ev, problems = validate_mapping(row, self.log.source, line, self.declared)
         given = cols.bytes_given(row) if cols.by_cell else []
         if given:
@@ -310,6 +337,12 @@ class _Reader:
             file_refused(self.log, row, list(map(cols.absent, problems)), line, self.declared)
         else:
             self.log.add_event(ev, line)
+
+
+def unnamed(name: str) -> bool:
+    """Whether a table's column name is empty (or blanks): a spreadsheet's empty header cell, which names
+    no column, as many as it has (the CSV reader's :func:`~.csv_reader.repeated_columns`)."""
+    return not name.strip(BLANKS)
 
 
 def _text_epoch(value: Any) -> float | None:
@@ -359,14 +392,21 @@ def is_columnar(events: Any) -> bool:
     return hasattr(events, "__arrow_c_stream__")
 
 
-def _from_pandas(frame: Any) -> tuple[pa.Table, dict[str, list[Any]]]:
-    """A pandas DataFrame as a table, with the columns Arrow cannot type kept as Python cells."""
+def _from_pandas(frame: Any) -> tuple[pa.Table, dict[str, list[Any]], set[int]]:
+    """A pandas DataFrame as a table, with the columns Arrow cannot type kept as Python cells, and the
+    rows (from 1) that give a value in a column without a name (left out: :meth:`_Reader.named`)."""
     arrays: dict[str, pa.Array] = {}
     objects: dict[str, list[Any]] = {}
+    given: set[int] = set()
     names = [str(name) for name in frame.columns]
-    if len(set(names)) < len(names):  # (`id` twice, or `1` and "1"): the columns' problem, E115, no rows read
-        return pa.Table.from_arrays([pa.nulls(len(frame))] * len(names), names=names), {}
-    for k, key in enumerate(names):
+    for k in [k for k, name in enumerate(names) if unnamed(name)]:
+        given.update(i for i, cell in enumerate(frame.iloc[:, k].tolist(), 1) if not empty_cell(cell))
+    keep = [k for k, name in enumerate(names) if not unnamed(name)]
+    kept = [names[k] for k in keep]
+    if len(set(kept)) < len(kept):  # (`id` twice, or `1` and "1"): the columns' problem, E115, no rows read
+        return pa.Table.from_arrays([pa.nulls(len(frame))] * len(kept), names=kept), {}, given
+    for k in keep:
+        key = names[k]
         series = frame.iloc[:, k]
         array = _pandas_column(series, key)
         if array is None:
@@ -380,7 +420,7 @@ def _from_pandas(frame: Any) -> tuple[pa.Table, dict[str, list[Any]]]:
         table = pa.table(arrays)
     else:
         table = pa.table({"__rows": pa.nulls(len(frame))}).drop_columns(["__rows"])
-    return table, objects
+    return table, objects, given
 
 
 #: What pyarrow raises for a pandas column it cannot type (the column is then read cell by cell).
@@ -471,7 +511,7 @@ def read_table(
     root = type(events).__module__.split(".", 1)[0]
     kind = type(events).__name__
     if root == "pandas" and kind == "DataFrame":
-        table, objects = _from_pandas(events)
+        table, objects, reader.unnamed_given = _from_pandas(events)
     elif isinstance(events, pa.RecordBatch):
         table = pa.Table.from_batches([events])
     elif isinstance(events, pa.Table):

@@ -99,7 +99,7 @@ from .schema import (
     declare_types,
     event_type,
 )
-from .validate import ARRAY_HELP, file_refused, kind_of, no_values_as_none, unknown_type, validate_mapping
+from .validate import ARRAY_HELP, blank_row, file_refused, kind_of, no_values_as_none, unknown_type, validate_mapping
 
 if TYPE_CHECKING:
     from ..policy.compiled import Policy
@@ -667,6 +667,8 @@ def log_from(
         elif not isinstance(item, Mapping):  # (said in the API's words: no JSON here)
             log.problems.append(_not_an_event(log.source, i, item))
             continue
+        if item and blank_row(item):  # a row of empty cells (``df.to_dict("records")`` of a spreadsheet's `,,,`)
+            continue  # no event, as the CSV file's row or the DataFrame's (a dict of nothing, `{}`, is E102)
         item = no_values_as_none(item)  # (pandas' NaN, NaT: no value, as a DataFrame's null cell)
         given = _bytes_given(item)
         if given:  # text as bytes: refused as a number is (the models would decode it)

@@ -29,12 +29,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..calendars.timeargs import slip
 from ..lang.diagnostics import Code, Words, listing, words
 from ..lang.event_types import declarable
 from ..lang.model import EVENT_TYPES
 from .keys import RepeatedKey
 from .problems import Problem, problem
 from .schema import (
+    BLANKS,
     DECLARED_ADAPTER,
     EVENT_ADAPTER,
     EVENT_CLASSES,
@@ -99,6 +101,19 @@ def no_value(value: Any) -> bool:
     if name in _MISSING_TYPES:
         return True
     return name in _NUMPY_TIMES and bool(value != value)
+
+
+def blank_row(data: Mapping[str, Any]) -> bool:
+    """Whether a row of a table (its cells by column) or a dict of the API is a blank row: each of its
+    values is no value (None, a missing value of pandas or NumPy: :func:`no_value`, text of blanks
+    only), as a CSV row of empty cells (a spreadsheet's ``,,,``) is a blank line: no event, no problem."""
+    return all(map(empty_cell, data.values()))
+
+
+def empty_cell(value: Any) -> bool:
+    """Whether a cell of a table (or a value of a dict of the API) is empty: None, a missing value of
+    pandas or NumPy (:func:`no_value`), or text of blanks only, as a CSV file's empty cell."""
+    return value is None or (not value.strip(BLANKS) if isinstance(value, str) else no_value(value))
 
 
 def no_values_as_none(data: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -207,6 +222,12 @@ def _messages(
             elif isinstance(value, str):
                 msg = words("events.E104.text", field=field, value=_short(value))
                 hint = words("events.E104.help", example=TIME_EXAMPLE)
+                slipped = slip(value)  # a day its month lacks (`2027-02-29`), or 24:00: said so, 24:00 written again
+                if slipped is not None:
+                    kind_of_slip, args = slipped
+                    msg = words(f"events.E104.{kind_of_slip}", field=field, value=_short(value), **args)
+                    if kind_of_slip == "hour_24":
+                        hint = words("events.E104.hour_24.help", **args)
             else:
                 msg = words("events.E104.kind", field=field, kind=kind_of(value))
                 # a number is most often epoch seconds or milliseconds (pandas writes its times so)

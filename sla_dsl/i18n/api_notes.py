@@ -31,8 +31,15 @@ __all__ = ["API_NOTES", "LABELS"]
 API_NOTES: dict[str, str] = {
     # -- sla_dsl -----------------------------------------------------------------------------------------------
     # load_policy
-    "Compile a policy; raise `PolicyError` listing every error if it has any.": (
+    (
+        "Compile a policy; raise `PolicyError` listing every error if it has any. The path of an event log\n"
+        "(named as one: ``events.jsonl``, ``logs.csv.gz``, ``logs.parquet``) is no policy: ``InputError``\n"
+        "saying to give it to ``sla_dsl.evaluate``, as the commands that read policies refuse it."
+    ): (
         "ポリシーをコンパイルします。エラーがあれば、そのすべてを挙げた `PolicyError` を送出します。"
+        "イベントログのパス（``events.jsonl``、``logs.csv.gz``、``logs.parquet`` のような名前）はポリシーではなく、"
+        "ポリシーを読むコマンドが拒否するのと同じく、``sla_dsl.evaluate`` に渡すように示す ``InputError`` を"
+        "送出します。"
     ),
     # compile_policy
     (
@@ -118,10 +125,14 @@ API_NOTES: dict[str, str] = {
     ),
     (
         "Every regular-maintenance window that starts in [start, end), in time order (each edge a\n"
-        "datetime, a date, or either as text: a date means 00:00 in the policy's zone)."
+        "datetime, a date, or either as text: a date means 00:00 in the policy's zone). An ``end`` not after\n"
+        "``start`` is an empty or reversed range: ``InputError``, as ``sla_dsl.evaluate`` refuses an empty\n"
+        "period and ``sla maintenance`` a ``--to`` not after ``--from`` (not an empty list)."
     ): (
         "``[start, end)`` に始まるすべての定期メンテナンスの枠を、時刻の順に返します（期間の両端には "
         "``datetime``、日付、またはそれらの文字列を渡します。日付はポリシーのタイムゾーンの 00:00 です）。"
+        "``end`` が ``start`` より後でない空か逆向きの範囲は、空のリストを返すのではなく、``sla_dsl.evaluate`` が"
+        "空の期間を、``sla maintenance`` が ``--from`` より後でない ``--to`` を拒否するのと同じく ``InputError`` です。"
     ),
     # -- sla_dsl.calendars.recurrence.Window ---------------------------------------------------------------------
     "One occurrence of a maintenance window.": "メンテナンスの枠の、1回の実施です。",

@@ -257,6 +257,13 @@ AUTHORING: dict[str, Msg] = {
         "`policy` には `Policy`（`sla_dsl.load_policy`）かその版の並びを渡してください（並びに `{kind}` があります）",
         "policy: expected a Policy (sla_dsl.load_policy) or its versions, found {kind} among them",
     ),
+    # `sla_dsl.load_policy` given an event log's path (named as the commands tell one: cli.policies.log_given)
+    "author.api.log_given": Msg(
+        "`{path}` はイベントログで、ポリシーではありません。`sla_dsl.load_policy` が読むのはポリシーだけです。"
+        "ログを判定するには、ポリシーの後にログを渡して `sla_dsl.evaluate` を使ってください（`{run}`）",
+        "`{path}` is an event log, not a policy: `sla_dsl.load_policy` reads policies only; to judge the log, "
+        "give it to `sla_dsl.evaluate` after the policy (`{run}`)",
+    ),
     # a business calendar's refusals (sla_dsl.calendars.business_index), of what a checked policy never
     # reaches but the Python API may be asked
     "author.calendar.no_holiday_data": Msg(
@@ -720,6 +727,16 @@ AUTHORING: dict[str, Msg] = {
     "author.time.not_edge": Msg(
         "`{flag}` の `{text}` は `{standard}` 形式の時刻でも日付（`{form}`）でもありません",
         "{flag} `{text}` is not an {standard} time or a date ({form})",
+    ),
+    # a slip in a time (sla_dsl.calendars.timeargs.slip): {month} `2027 年 2 月` / `February 2027`, {day} `29 日` /
+    # `29th`; {fixed}: the same instant written as 00:00 of the next day
+    "author.time.no_day": Msg(
+        "`{flag}` の `{text}` は存在しない日です：{month}に {day}はありません",
+        "{flag} `{text}` is a day that does not exist: {month} has no {day}",
+    ),
+    "author.time.hour_24": Msg(
+        "`{flag}` の `{text}` の 24:00 は読みません：翌日の 00:00 として `{fixed}` と書いてください",
+        "{flag} `{text}`: 24:00 is not accepted: write 00:00 of the next day, `{fixed}`",
     ),
     "author.time.empty_period": Msg(
         "期間が空です：`{to_flag}` は `{from_flag}` より後にしてください",

@@ -174,6 +174,8 @@ CLI: dict[str, Msg] = {
     "cli.calendar.legend.holiday": Msg("祝日・休業日", "holiday or closure"),
     "cli.calendar.legend.maintenance": Msg("定期メンテナンス開始日", "maintenance window starts"),
     "cli.calendar.moved": Msg(" ({day} {reason}から延期)", " (moved from {day}: {reason})"),
+    # a window due on the day, moved into another month ({day}: the day it moved to, ISO 8601)
+    "cli.calendar.moved_to": Msg("{label}：{day} に移動（{reason}）", "{label}: moved to {day} ({reason})"),
     # `sla deadline`, `sla maintenance`, `sla calendar`: the versions used (Article 5), as the evaluator's
     # explanations name them (the English is theirs, word for word); on stderr as `sla: note: ...`
     "cli.note": Msg("注記", "note"),

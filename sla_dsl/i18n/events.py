@@ -229,6 +229,19 @@ EVENTS: dict[str, Msg] = {
         "時刻は時差の付いた ISO 8601 の文字列で書いてください（例：{example}）",
         "write the time as ISO 8601 with a UTC offset, e.g. {example}, as a string",
     ),
+    # a slip in a time (sla_dsl.calendars.timeargs.slip): {month} `2027 年 2 月` / `February 2027`, {day} `29 日` /
+    # `29th`; {fixed}: the same instant written as 00:00 of the next day
+    "events.E104.no_day": Msg(
+        "`{field}` は ISO 8601 の時刻ではありません：`{value}`（存在しない日です。{month}に {day}はありません）",
+        "`{field}` is not an ISO 8601 time: `{value}`: the day does not exist ({month} has no {day})",
+    ),
+    "events.E104.hour_24": Msg(
+        "`{field}` の 24:00 は読みません：`{value}`",
+        "`{field}` is not an ISO 8601 time: `{value}`: 24:00 is not accepted",
+    ),
+    "events.E104.hour_24.help": Msg(
+        "翌日の 00:00 として `{fixed}` と書いてください", "write 00:00 of the next day: `{fixed}`"
+    ),
     "events.E105": Msg(
         "`{field}` に時差（`+09:00` など）がありません：`{value}`", "`{field}` has no UTC offset: `{value}`"
     ),

@@ -327,9 +327,14 @@ class Policy:
 
     def maintenance_windows(self, start: dt.datetime | dt.date | str, end: dt.datetime | dt.date | str) -> list[Window]:
         """Every regular-maintenance window that starts in [start, end), in time order (each edge a
-        datetime, a date, or either as text: a date means 00:00 in the policy's zone)."""
+        datetime, a date, or either as text: a date means 00:00 in the policy's zone). An ``end`` not after
+        ``start`` is an empty or reversed range: ``InputError``, as ``sla_dsl.evaluate`` refuses an empty
+        period and ``sla maintenance`` a ``--to`` not after ``--from`` (not an empty list)."""
         said = self._lang()
         start, end = self._edge(start, "start", said), self._edge(end, "end", said)
+        if self._midnight(end) <= self._midnight(start):
+            empty = message("author.time.empty_period", said, from_flag="start", to_flag="end")
+            raise InputError(empty, lang=error_lang(said))
         out: list[Window] = []
         for mt in self.model.maintenance:
             cal = self.calendar(mt.calendar) if mt.calendar else None
@@ -339,6 +344,10 @@ class Policy:
                 raise _worded(exc, said) from None
         out.sort(key=lambda w: (w.start.timestamp(), w.end.timestamp()))  # (instants: a repeated hour)
         return out
+
+    def _midnight(self, t: dt.datetime | dt.date) -> dt.datetime:
+        """A range's edge as an instant: a date is 00:00 of it in the policy's zone."""
+        return t if isinstance(t, dt.datetime) else dt.datetime(t.year, t.month, t.day, tzinfo=self.tz)
 
 
 def _worded(exc: OutOfRangeError, lang: str) -> OutOfRangeError:

@@ -41,7 +41,15 @@ Design notes
   (``DTEND:20261101T063000Z``) instead: RFC 5545 (3.3.5) reads a repeated local
   time as its first occurrence, which would end a window an hour early. The
   ``UID`` is the maintenance rule and the scheduled date, so a window that a
-  holiday moves keeps its identity and a calendar program updates it in place.
+  holiday moves keeps its identity and a calendar program updates it in place,
+  at a domain of the policy (:func:`uid_domain`): ASCII, the same at every run,
+  and never one two policies share. A name of plain Latin words (``Click So-ko``,
+  letters and digits, a space or a hyphen between them) gives the address the
+  site gives it (``click-so-ko.sla-dsl``, as before); any other name (``クリック倉庫``,
+  ``Click So-ko!``) that address, else its English title's, else ``policy``,
+  followed by a short hash of the name itself (``click-so-ko-89013198.sla-dsl``):
+  a UID was once the name's own characters (``@クリック倉庫.sla-dsl``), and two
+  names that differ by punctuation gave one.
 * ``DTSTAMP`` is the reference instant passed in (the site's build date, or
   ``--from``), never the clock, so the same inputs give the same bytes.
 * The summary is the maintenance rule's label in the chosen language; a moved
@@ -60,7 +68,9 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import IO, TYPE_CHECKING, TypeAlias
@@ -76,7 +86,7 @@ if TYPE_CHECKING:
     from ..calendars.recurrence import Window
     from ..policy.compiled import Policy
 
-__all__ = ["maintenance_ics", "text", "transitions", "vtimezone", "write_maintenance_ics"]
+__all__ = ["maintenance_ics", "text", "transitions", "uid_domain", "vtimezone", "write_maintenance_ics"]
 
 
 def _moved(w: Window, lang: str) -> str:
@@ -127,7 +137,7 @@ def write_maintenance_ics(
     tz = policy.tz
     out.write(_head(policy, windows, name, stamp))
     lines = _Lines(stamp)
-    slug = "".join(ch if ch.isalnum() else "-" for ch in policy.name.lower()).strip("-") or "policy"
+    domain = uid_domain(policy)
     batch: list[str] = []
     for k, w in enumerate(windows, 1):
         batch += (
@@ -136,7 +146,7 @@ def write_maintenance_ics(
             lines.moment("DTSTART", _moment(w.start, tz)),
             lines.moment("DTEND", _moment(w.end, tz)),
             lines.stamp,
-            lines.text("UID", f"{w.name}-{w.scheduled.isoformat()}@{slug}.sla-dsl"),
+            lines.text("UID", f"{w.name}-{w.scheduled.isoformat()}@{domain}"),
         )
         if w.moved:
             batch.append(lines.text("DESCRIPTION", _moved(w, lang)))
@@ -149,6 +159,29 @@ def write_maintenance_ics(
 
 
 _END = "END:VCALENDAR\r\n"
+
+#: A policy name of plain Latin words: its address alone names it (:func:`uid_domain`).
+_PLAIN = re.compile(r"[A-Za-z0-9]+(?:[ -][A-Za-z0-9]+)*")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+def _slug(text: str) -> str:
+    """``text`` as the site's address of a policy (``Click So-ko`` -> ``click-so-ko``): small Latin letters and
+    digits, a hyphen for anything between them."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def uid_domain(policy: Policy) -> str:
+    """The domain of the UIDs of ``policy``'s windows (``click-so-ko.sla-dsl``): ASCII, the same at every run,
+    and of no other policy. A name of plain Latin words is its address, as the site makes it; any other name
+    that address, or its English title's, or ``policy``, with a hash of the name itself (see the notes)."""
+    name = policy.name
+    if _PLAIN.fullmatch(name):
+        return f"{_slug(name)}.sla-dsl"
+    english = policy.model.header.title.en or ""
+    base = _slug(name) if _LATIN.search(name) else _slug(english) if _LATIN.search(english) else ""
+    digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+    return f"{base[:40].rstrip('-') or 'policy'}-{digest}.sla-dsl"
 
 
 def _head(policy: Policy, windows: Sequence[Window], name: str, stamp: dt.datetime) -> bytes:

@@ -46,10 +46,10 @@ def _reference(policy: Policy, windows: Sequence[Window], lang: str, stamp: dt.d
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", text(f"{policy.name}: {', '.join(dict.fromkeys(labels.values()))}" if labels else title))
     cal.add("x-wr-timezone", policy.tz.key)
-    slug = "".join(ch if ch.isalnum() else "-" for ch in policy.name.lower()).strip("-") or "policy"
+    domain = ical.uid_domain(policy)  # its own tests: tests/report/test_ical_uid_domain.py
     for w in windows:
         ev = Event()
-        ev.add("uid", f"{w.name}-{w.scheduled.isoformat()}@{slug}.sla-dsl")
+        ev.add("uid", f"{w.name}-{w.scheduled.isoformat()}@{domain}")
         ev.add("dtstamp", stamp.astimezone(dt.UTC))
         ev.add("dtstart", _moment(w.start, policy.tz))
         ev.add("dtend", _moment(w.end, policy.tz))
