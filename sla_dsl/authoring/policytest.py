@@ -127,7 +127,7 @@ import json
 import math
 import sys
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import UnionType
 from typing import Any, Literal, Union, get_args, get_origin
@@ -219,6 +219,9 @@ class Case:
     spec: dict[str, Any]
     #: the language of what is said about the case (``ja`` or ``en``)
     lang: str = "en"
+    #: the policy's time zone, when known: an expected time written without its offset is shown with the
+    #: policy's (:func:`_instant`)
+    zone: dt.tzinfo | None = None
 
 
 @dataclass
@@ -241,13 +244,24 @@ class Outcome:
             self.notes.append(text)
 
 
-def load_cases(path: Path, lang: str = "en") -> list[Case]:
-    """The cases of one YAML test file (InputError with file and line when it is malformed, in ``lang``).
+def load_cases(path: Path, lang: str = "en", zone: dt.tzinfo | None = None) -> list[Case]:
+    """The cases of one YAML test file (InputError with file and line when it is malformed, in ``lang``;
+    ``zone``: the policy's, the offset an expected time written without one is shown with).
 
     Every key is one the test reads (:func:`check_case`): a misspelt key is refused where it is written,
-    never ignored, so a case cannot pass for checking what it does not check."""
+    never ignored, so a case cannot pass for checking what it does not check; every case's, at once."""
+    read = _load(path, lang, zone)
+    errors = [e for e in read if isinstance(e, InputError)]
+    if errors:
+        raise joined(errors, lang)
+    return [c for c in read if isinstance(c, Case)]
+
+
+def _load(path: Path, lang: str, zone: dt.tzinfo | None) -> list[Case | InputError]:
+    """Each case of a test file, in order: the case when it says only what the test reads, else its error; an
+    :class:`InputError` when the file holds no list of cases."""
     doc = testyaml.load(path, lang)
-    if not isinstance(doc, dict) or not isinstance(doc.get("cases"), list):
+    if not isinstance(doc, dict) or not doc:
         raise problem(
             f"{path}:1",
             "E160",
@@ -255,7 +269,7 @@ def load_cases(path: Path, lang: str = "en") -> list[Case]:
             said("author.test.not_cases.help", lang, start="cases:"),
             lang,
         )
-    for key in doc:
+    for key in doc:  # (a misspelt `cases` first: named where it is written, with `cases`)
         if key != "cases":
             raise problem(
                 _where(str(path), _place(doc, key), 1),
@@ -264,18 +278,38 @@ def load_cases(path: Path, lang: str = "en") -> list[Case]:
                 _keys_help(key, ("cases",), lang),
                 lang,
             )
-    cases = []
+    if not isinstance(doc.get("cases"), list):  # (`cases:` with nothing under it, or no list)
+        raise problem(
+            _where(str(path), _place(doc, "cases"), 1),
+            "E160",
+            said("author.test.cases_not_list", lang, key="cases"),
+            said("author.test.cases_not_list.help", lang, key="cases", item="- name: ..."),
+            lang,
+        )
+    read: list[Case | InputError] = []  # (every case's error, said at once, each where it is written)
     for n, raw in enumerate(doc["cases"], 1):
         line = getattr(raw, "line", 0)
         if not isinstance(raw, dict):
             help = said("author.test.not_mapping.help", lang, example="- name: ...")
             at = _where(str(path), _item_place(doc, "cases", n - 1), 0)
-            raise problem(at, "E160", said("author.test.not_mapping", lang, n=n), help, lang)
+            read.append(problem(at, "E160", said("author.test.not_mapping", lang, n=n), help, lang))
+            continue
         name = str(raw.get("name") or said("author.test.case_n", lang, n=n))
-        case = Case(name=name, file=str(path), line=line, spec=raw, lang=lang)
-        check_case(case)
-        cases.append(case)
-    return cases
+        case = Case(name=name, file=str(path), line=line, spec=raw, lang=lang, zone=zone)
+        try:
+            check_case(case)
+        except InputError as exc:
+            read.append(exc)
+            continue
+        read.append(case)
+    return read
+
+
+def joined(errors: Sequence[InputError], lang: str) -> InputError:
+    """The errors of several cases (each in its own frame: :func:`.testyaml.problem`) as one."""
+    if len(errors) == 1:
+        return errors[0]
+    return InputError("\n".join(str(e) for e in errors), lang=lang, framed=True)
 
 
 def test_files(paths: list[str], lang: str = "en") -> list[Path]:
@@ -318,8 +352,8 @@ def check_case(case: Case, known: dict[str, tuple[str, ...]] | None = None) -> N
         both = said("author.test.both_events", lang, name=name, events="events", events_file="events_file")
         raise problem(where, "E160", both, said("author.test.keep_one", lang), lang)
     if len(asked) != 1:
-        questions = names(QUESTIONS[:-1], lang)
-        example = "deadline: {priority: P1, from: 2026-11-27T16:00:00+09:00}"
+        questions = names(QUESTIONS, lang)
+        example = 'deadline: {priority: P1, from: "2026-11-27T16:00:00+09:00"}'
         raise problem(
             where,
             "E160",
@@ -644,7 +678,7 @@ def _check_value(
     if not _fits(kind, value):
         raise _wrong_kind(where, name, kind, value, case, at)
     if kind == "instant":
-        _instant(value, f"{where}.{name}", case, at)
+        _instant(value, f"{where}.{name}", case, at, key=name)
     elif name in known and known[name] and value not in known[name]:
         _refuse_value(where, name, value, list(known[name]), case, at)
 
@@ -787,8 +821,13 @@ def _offset_help(case: Case, line: str) -> str:
     return said("author.test.date_not_instant.edge", lang, line=line)  # (a maintenance range, a period)
 
 
-def _instant(value: Any, what: str, case: Case, at: Place) -> dt.datetime:
-    """An expected instant: ISO 8601 with an offset (E162 at ``at`` otherwise, as for ``from``)."""
+def _instant(
+    value: Any, what: str, case: Case, at: Place, key: str | None = None, line: str | None = None
+) -> dt.datetime:
+    """An expected instant: ISO 8601 with an offset (E162 at ``at`` otherwise, as for ``from``). One written
+    without its offset is shown with the policy's, as the line to write: ``key: "..."`` (``key``: the key it
+    is written under, ``what`` unless given; ``line``: the line to write, when the caller knows it better,
+    as the window an edge of which it is); a date alone is said to need its time."""
     from ..calendars.timeargs import parse_instant
 
     if not isinstance(value, str):
@@ -796,8 +835,36 @@ def _instant(value: Any, what: str, case: Case, at: Place) -> dt.datetime:
         raise _bad(case, "E162", said("author.test.not_instant", case.lang, what=what), example, at)
     try:
         return parse_instant(value, what, case.lang)
+    except NaiveDatetimeError as exc:
+        raise _bad(case, "E162", str(exc), _naive_help(case, value, key or what, line), at) from None
     except InputError as exc:
         raise _bad(case, "E162", str(exc), None, at) from None
+
+
+def with_offset(value: str, zone: dt.tzinfo | None) -> str | None:
+    """``value``, a time without its offset, with the offset it has in ``zone`` (``None``: no zone, or no
+    time); one with an offset as it is."""
+    text = value.strip()
+    try:
+        t = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if t.tzinfo is not None:
+        return text
+    return t.replace(tzinfo=zone).isoformat() if zone is not None else None
+
+
+def _naive_help(case: Case, value: str, key: str, line: str | None) -> str | None:
+    """The help for an expected time written without its offset: the line to write with the policy's offset
+    (``line`` if given); for a date alone, that a time is needed, with the date's offset. ``None`` when the
+    policy's zone is not known."""
+    fixed = with_offset(value, case.zone)
+    if fixed is None:
+        return None
+    if len(value.strip()) <= 10:  # (a date alone: the time is to be said, not guessed)
+        shown = f'{key}: "{fixed[:10]}THH:MM{fixed[19:]}"'
+        return said("author.test.expect_time.help", case.lang, line=shown)
+    return said("author.test.expect_offset.help", case.lang, line=line or f'{key}: "{fixed}"')
 
 
 def _field(spec: Any, key: str, case: Case) -> Any:
@@ -867,12 +934,14 @@ def _expect_rows(
     key: str,
     case: Case,
     written: list[str] | None = None,
+    named: dict[str, tuple[str, tuple[str, ...]]] | None = None,
 ) -> Iterator[str]:
     """What differs between the rows ``expected`` (id to ``key``'s value, or to fields) and the report's.
 
     A key the report does not have is named with the keys it has (:func:`_missing`; ``written``: the keys
-    to offer, every key of ``rows`` unless given). An expected time of a field the report gives as an
-    instant must be one (E162 at it, as ``from``)."""
+    to offer, every key of ``rows`` unless given; ``named``: of ``targets``, each incident's priority and
+    the named targets the policy gives it, :func:`_no_such_target`). An expected time of a field the report
+    gives as an instant must be one (E162 at it, as ``from``)."""
     lang = case.lang
     if expected is None:  # (checks nothing: refused when it is all `expect` says, see _checks)
         return
@@ -886,8 +955,13 @@ def _expect_rows(
             raise _plain_response(str(ident), want, case, _place(written_in, ident))
         if row is None:
             keys = list(rows) if written is None else written
-            named = {str(k) for k in expected}  # (a key the case names itself is no other's misspelling)
-            yield _missing(section, str(ident), keys, lang, [k for k in keys if k not in named])
+            mine = {str(k) for k in expected}  # (a key the case names itself is no other's misspelling)
+            others = [k for k in keys if k not in mine]
+            record = str(ident).rpartition(":")[0]
+            if section == "targets" and named and record in named and not _near(str(ident), others):
+                yield _no_such_target(str(ident), want, named[record], keys, lang)
+                continue
+            yield _missing(section, str(ident), keys, lang, others)
             continue
         wanted = want if isinstance(want, dict) else {key: want}
         for fname, value in wanted.items():
@@ -956,13 +1030,41 @@ class TargetKeys:
 RECORD_KEYED = ("targets", "availability_periods", "credits", "breach_credits")
 
 
+def _near(ident: str, others: list[str]) -> list[str]:
+    """The keys of ``others`` near ``ident`` (a misspelt key's)."""
+    return difflib.get_close_matches(ident, others, n=3, cutoff=0.6)
+
+
+def _no_such_target(ident: str, want: Any, named: tuple[str, tuple[str, ...]], keys: list[str], lang: str) -> str:
+    """``targets`` ``ID:NAME`` of an incident whose priority has no named target ``NAME``: said with the
+    priority, the named targets it has (with the incident's keys of them), and where the plain ``respond
+    within`` is checked instead (``incidents: {ID: met}``, as :func:`_plain_response` says it)."""
+    record, _, target = ident.rpartition(":")
+    priority, targets = named
+    status = want.get("status", "met") if isinstance(want, dict) else want
+    example = f"incidents: {{{record}: {value_text(status)}}}"
+    if not targets:
+        return said("author.test.no_named_targets", lang, ident=ident, priority=priority, example=example)
+    mine = [k for k in keys if k.startswith(f"{record}:")]
+    listed = _shown(mine, lang) if mine else names(targets, lang)
+    return said(
+        "author.test.no_named_target",
+        lang,
+        ident=ident,
+        priority=priority,
+        target=target.partition("@")[0],
+        targets=listed,
+        example=example,
+    )
+
+
 def _missing(section: str, ident: str, keys: list[str], lang: str, others: list[str]) -> str:
     """``ident`` is not a key of ``section`` in the report: said with the keys near it (among ``others``,
     those the case does not name), else those of its record (an incident's targets, a service's periods),
     else the first few keys of the section, else that the section has none; so that a misspelt key says
     what to write."""
     text = said("author.test.row_missing", lang, section=section, ident=ident)
-    near = difflib.get_close_matches(ident, others, n=3, cutoff=0.6)
+    near = _near(ident, others)
     if near:
         return text + said("author.test.rows_near", lang, keys=_shown(near, lang))
     if section in RECORD_KEYED:
@@ -1097,6 +1199,8 @@ def run_case(policy: Policy | Sequence[Policy] | VersionsInForce, case: Case) ->
     window by the version in force at its start), and events are judged under them all, as ``sla
     evaluate`` judges them; the outcome's notes name the versions used, as those commands' notes do."""
     versions = in_force(policy)
+    if case.zone is None:  # (the policy's zone, for an expected time written without its offset)
+        case = replace(case, zone=versions.earliest.tz)
     check_case(case, policy_names(versions))
     spec, expect, out = case.spec, case.spec["expect"], Outcome(case)
     at, lang, zone = _place(spec, "expect"), case.lang, versions.earliest  # (every version has its zone)
@@ -1207,7 +1311,9 @@ def _window(text: str, case: Case, at: Place) -> tuple[dt.datetime, dt.datetime]
         example = '"2026-11-26T22:00:00+09:00/2026-11-27T00:00:00+09:00"'
         message = said("author.test.window_item", case.lang, key="expect", item=text, form="START/END")
         raise _bad(case, "E162", message, said("author.test.example", case.lang, example=example), at)
-    return _instant(parts[0].strip(), "expect", case, at), _instant(parts[1].strip(), "expect", case, at)
+    edges = [p.strip() for p in parts]
+    line = '- "' + "/".join(with_offset(e, case.zone) or e for e in edges) + '"'  # (both edges with offsets)
+    return _instant(edges[0], "expect", case, at, line=line), _instant(edges[1], "expect", case, at, line=line)
 
 
 def _maintenance(versions: VersionsInForce, case: Case, out: Outcome) -> list[str]:
@@ -1316,7 +1422,8 @@ def _run_events(versions: VersionsInForce, case: Case, out: Outcome) -> Iterator
                 yield _ambiguous(str(ident), keys.shared[str(ident)], lang, section)
         if keys.shared and isinstance(wanted, dict):
             wanted = {k: v for k, v in wanted.items() if str(k) not in keys.shared}
-        yield from _expect_rows(section, wanted, keys.rows, bare, case, keys.written)
+        named = _named_targets(report, versions) if section == "targets" else None
+        yield from _expect_rows(section, wanted, keys.rows, bare, case, keys.written, named)
     if "violations" in expect:
         have = {(v["kind"], v["id"]) for v in report["violations"]}
         for v in expect["violations"] or []:
@@ -1330,6 +1437,17 @@ def _run_events(versions: VersionsInForce, case: Case, out: Outcome) -> Iterator
         worded = violation_words(policy, judged, found, lang)
         for v, text in zip(found, worded, strict=True):
             yield said("author.test.violation_found", lang, key="violations", kind=v.kind, ident=v.id, message=text)
+
+
+def _named_targets(report: dict[str, Any], versions: VersionsInForce) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each incident of a report by its id: its priority and the names of the named targets the policy's rules
+    of that priority give (under any version, in the order written)."""
+    out: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for row in report["incidents"]:
+        priority = str(row.get("priority") or "")
+        found = [t.name for p in versions.policies for rule in p.model.rules_of(priority) for t in rule.targets]
+        out[str(row["id"])] = (priority, tuple(dict.fromkeys(found)))
+    return out
 
 
 def _counted_from(
@@ -1434,8 +1552,7 @@ def cmd_test(args: argparse.Namespace) -> int:
     tests = given[first:]
     _check_order(given, first, lang)
     with event_problems_in(lang):  # (a result after the supported years too: in the command's language)
-        cases = [c for f in test_files(tests, lang) for c in load_cases(f, lang)]
-        outcomes = [run_case(versions, c) for c in select(cases, args.run, tests, lang)]
+        outcomes = _run_all(versions, tests, args.run, lang)
     if args.format == "json":
         doc = [
             {"name": o.case.name, "file": o.case.file, "line": o.case.line, "passed": o.passed, "problems": o.problems}
@@ -1448,19 +1565,68 @@ def cmd_test(args: argparse.Namespace) -> int:
     return 0 if all(o.passed for o in outcomes) else 1
 
 
+def _run_all(versions: VersionsInForce, tests: list[str], only: str | None, lang: str) -> list[Outcome]:
+    """Load and run every case of the test files ``tests`` (those whose name contains ``only``), in ``lang``: the
+    errors of every file and case said at once, each in its own frame (:func:`joined`), not the first alone."""
+    read: list[Case | InputError] = []  # (in the order written: the files', then their cases')
+    for path in test_files(tests, lang):
+        try:
+            read += _load(path, lang, versions.earliest.tz)
+        except InputError as exc:
+            if not exc.framed:
+                raise
+            read.append(exc)
+    cases = [c for c in read if isinstance(c, Case)]
+    if not cases and read:
+        raise joined([e for e in read if isinstance(e, InputError)], lang)
+    chosen = {id(c) for c in select(cases, only, tests, lang)}
+    outcomes, errors = [], []
+    for item in read:
+        if isinstance(item, InputError):
+            errors.append(item)
+        elif id(item) in chosen:
+            try:
+                outcomes.append(run_case(versions, item))
+            except InputError as exc:
+                if not exc.framed:  # (one with no frame of its own, an event log's: said as it is)
+                    raise
+                errors.append(exc)
+    if errors:
+        raise joined(errors, lang)
+    return outcomes
+
+
 #: How a test file's name ends.
 TEST_SUFFIXES = (".yaml", ".yml")
 #: What a refusal of ``sla test``'s paths says to write.
 USAGE = "sla test POLICY... TESTS..."
 
 
-def refuse_tests_first(paths: list[str], lang: str) -> None:
-    """Refuse (wrong usage, in ``lang``) a test file given where the policy goes, first: it would be read as
-    a policy (its first line a syntax error)."""
+def refuse_tests_first(paths: list[str], lang: str, given: str | None = None) -> None:
+    """Refuse (wrong usage) a test file given where the policy goes, first: it would be read as a policy (its
+    first line a syntax error). Said in ``given`` (``--lang``), else in the primary language of the policy
+    given after it when its header can be read (as ``sla test``'s other words), else in ``lang`` (the help's)."""
     from ..errors import UsageError
 
     if paths and paths[0].endswith(TEST_SUFFIXES):
+        lang = given or _declared_lang(paths[1:]) or lang
         raise UsageError(said("author.test.tests_first", lang, path=printable(paths[0]), usage=USAGE), lang=lang)
+
+
+def _declared_lang(paths: list[str]) -> str | None:
+    """The primary language the header of the first policy file among ``paths`` declares (``ja`` or ``en``), when
+    it can be read; ``None`` otherwise."""
+    from ..lang.source import HEADER_BYTES, bytes_languages
+
+    for raw in paths:
+        if raw.endswith(".sla") and Path(raw).is_file():
+            try:
+                with open(raw, "rb") as fh:
+                    declared = bytes_languages(fh.read(HEADER_BYTES))
+            except OSError:
+                return None
+            return ("ja" if declared[0] == "ja" else "en") if declared else None
+    return None
 
 
 def _is_policy(raw: str) -> bool:

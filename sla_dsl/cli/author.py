@@ -223,7 +223,8 @@ def _test(args: argparse.Namespace) -> int:
     from ..errors import InputError, UsageError
     from .langs import usage_lang
 
-    refuse_tests_first(args.policy, usage_lang(args))  # (before any policy is read: in the help's language)
+    # (before any policy is read: in the language of the policy given after the test file, else the help's)
+    refuse_tests_first([*args.policy, *args.tests], usage_lang(args), getattr(args, "lang", None))
     try:
         return cmd_test(args)
     except InputError as exc:

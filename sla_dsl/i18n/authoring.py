@@ -341,6 +341,19 @@ AUTHORING: dict[str, Msg] = {
         "unknown key `{ident}` in `targets`: the verdict of the plain `respond within` is the incident's own "
         "`status`, not a row of `targets`",
     ),
+    # `targets: {"INC-1:resolve": met}` for an incident whose priority has no such named target
+    "author.test.no_named_target": Msg(
+        "`targets` の `{ident}`：{priority} には名前の付いた目標 `{target}` がありません"
+        "（この案件の目標：{targets}）。名前のない `respond within` の判定は `{example}` で確かめます",
+        "targets {ident}: priority {priority} has no named target `{target}` (this incident's: {targets}); "
+        "the plain `respond within` is checked as `{example}`",
+    ),
+    "author.test.no_named_targets": Msg(
+        "`targets` の `{ident}`：{priority} には名前の付いた目標が一つもありません。"
+        "名前のない `respond within` の判定は `{example}` で確かめます",
+        "targets {ident}: priority {priority} has no named target; the plain `respond within` is checked as "
+        "`{example}`",
+    ),
     "author.test.plain_response.help": Msg("`{example}` と書いてください", "write `{example}`"),
     "author.test.differs": Msg("`{what}`：期待 {expected}、実際 {actual}", "{what}: expected {expected}, got {actual}"),
     # a business-time question whose span a later version takes effect within (policytest._counted_from)
@@ -443,6 +456,11 @@ AUTHORING: dict[str, Msg] = {
         "テストファイルは `{key}` のリストを持つマッピングです", "a test file is a mapping with a `{key}` list"
     ),
     "author.test.not_cases.help": Msg("ファイルを `{start}` で始めてください", "start the file with `{start}`"),
+    "author.test.cases_not_list": Msg("`{key}` の下にケースのリストがありません", "`{key}` holds no list of cases"),
+    "author.test.cases_not_list.help": Msg(
+        "`{key}:` の下に、各ケースを `{item}` の形で字下げして書いてください",
+        "write each case under `{key}:`, indented, as `{item}`",
+    ),
     "author.test.not_mapping": Msg("ケース {n} がマッピングではありません", "case {n} is not a mapping"),
     "author.test.not_mapping.help": Msg(
         "各ケースを `{example}` の形で書いてください", "write each case as `{example}`"
@@ -534,6 +552,15 @@ AUTHORING: dict[str, Msg] = {
     "author.test.date_not_instant.add_business_time": Msg(
         "`{what}` は時差の付いた時刻に営業時間を足します：`{line}` と書いてください",
         "`{what}` adds business hours to a time with its UTC offset: write `{line}`",
+    ),
+    # an expected time without its offset (policytest._instant): the line to write with the policy's
+    "author.test.expect_offset.help": Msg(
+        "期待する時刻は時刻どうしで比べます。ポリシーの時差を付けて `{line}` と書いてください",
+        "an expected time is compared as an instant: give it the policy's UTC offset, `{line}`",
+    ),
+    "author.test.expect_time.help": Msg(
+        "期待するのは日付ではなく時刻です。時刻と時差を書いてください：`{line}`",
+        "an expected time is an instant, not a date: write its time and UTC offset, `{line}`",
     ),
     "author.test.date_not_instant.edge": Msg(
         "時刻には時差を付けてください（日付だけならポリシーのタイムゾーンの 0 時です）：`{line}`",

@@ -162,9 +162,7 @@ DIAGNOSTICS: dict[str, Msg] = {
         "小数点は `.` です：`{fix}` と書いてください", "the decimal point is `.`: write `{fix}`"
     ),
     "diag.help.ordinal": Msg("序数で `{fix}` と書いてください", "write an ordinal: `{fix}`"),
-    "diag.help.nth_day": Msg(
-        "何番目の日は英語で `{fix}` のように書いてください", "write the nth day in English: `{fix}`"
-    ),
+    "diag.help.nth_day": Msg("「{word}」は英語で `{fix}` と書いてください", "write `{word}` in English: `{fix}`"),
     "diag.help.time": Msg("時刻は `{fix}` のように書いてください", "write the time of day as `{fix}`"),
     "diag.help.weekdays": Msg("曜日は英語の略語で `{fix}` と書いてください", "write weekdays in English: `{fix}`"),
     "diag.help.country": Msg("国コードで `{fix}` と書いてください", "write the country code: `{fix}`"),
@@ -739,11 +737,8 @@ DIAGNOSTICS: dict[str, Msg] = {
         "this text has no English version, and the policy declares `{kw_en}`",
     ),
     "diag.E263.help": Msg("日本語と英語の組で書いてください：`{kw_pair}`", "write it as a pair: {kw_pair}"),
-    "diag.E264": Msg(
-        "この文は英語の側が日本語で、日本語の側が日本語ではありません",
-        "the English side of this text is Japanese and the Japanese side is not",
-    ),
-    "diag.E264.help": Msg("日本語の文を先に書いてください：`{kw_pair}`", "write the Japanese text first: {kw_pair}"),
+    "diag.E264": Msg("日本語と英語が逆になっています", "the Japanese and English texts are the wrong way round"),
+    "diag.E264.help": Msg("日本語を先にして `{fix}` と書いてください", "write the Japanese first: `{fix}`"),
     # a declaration without a statement it needs, or with one twice
     "diag.E211.header": Msg("`{kw_sla}` ヘッダーに `{field}` がありません", "the `{kw_sla}` header has no `{field}`"),
     "diag.E211.header.help": Msg("ヘッダーに `{example}` を書いてください", "add `{example}` to the header"),

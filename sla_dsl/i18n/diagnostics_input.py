@@ -58,6 +58,17 @@ INPUT_DIAGNOSTICS: dict[str, Msg] = {
     ),
     # a duration's amount without its unit, with words after it on its line: the line to write
     "diag.E015.missing.line": Msg("単位を書いてください：`{fix}`", "write the unit: `{fix}`"),
+    # dates on a calendar's `holidays` line, which takes countries (`sla_dsl.lang.line_hints`)
+    "diag.help.holidays_date": Msg(
+        "`{keyword}` の行は国の祝日を読み込みます。この日を休日にするなら `{holiday}` か `{closed}` と書いてください",
+        "a `{keyword}` line takes a country's public holidays: to close this day, write `{holiday}` or `{closed}`",
+    ),
+    "diag.help.holidays_dates": Msg(
+        "`{keyword}` の行は国の祝日を読み込みます。これらの日を休業にするなら `{closed}` と書いてください",
+        "a `{keyword}` line takes a country's public holidays: to close these days, write `{closed}`",
+    ),
+    # a declaration keyword misspelt where a declaration begins: `calender always ... {`
+    "diag.E016.misspelt": Msg("`{word}` は `{near}` の書き間違いのようです", "`{word}` looks like a misspelt `{near}`"),
     # `languages jp, en`: a language named another way than by its code
     "diag.E260.help_alias": Msg(
         "`{code}` は言語コードで `{lang}` と書きます：`{fix}`（最初の言語が主言語です）",

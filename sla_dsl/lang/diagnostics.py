@@ -198,6 +198,9 @@ class Diagnostic(BaseModel):
     #: for a file refused as not UTF-8 (E001): the languages its header declares, read from its bytes
     #: (:func:`~.source.bytes_languages`), the language to word the refusal in; ``None`` when unknown
     languages: tuple[str, ...] | None = Field(default=None, exclude=True, repr=False)
+    #: whether the diagnostic has a place in the file: not for a file that is not there (E001), which is
+    #: named without a line and column (``nope.sla: error: [E001] no such file``)
+    located: bool = Field(default=True, exclude=True, repr=False)
 
     @property
     def is_error(self) -> bool:
@@ -216,10 +219,14 @@ class Diagnostic(BaseModel):
         return self.help
 
     def header(self, lang: str = "en") -> str:
-        """The first line: ``file:line:col: error: [CODE] message``."""
-        s = self.span
+        """The first line: ``file:line:col: error: [CODE] message`` (``file: error: ...`` where not located)."""
         said = printable(self.text(lang))
-        return f"{self.file}:{s.line}:{s.column}: {_severity(self.severity, lang)}: [{self.code}] {said}"
+        return f"{self.where()}: {_severity(self.severity, lang)}: [{self.code}] {said}"
+
+    def where(self) -> str:
+        """``file:line:col``, or the file alone for a diagnostic with no place in it (:attr:`located`)."""
+        s = self.span
+        return f"{self.file}:{s.line}:{s.column}" if self.located else self.file
 
     def render(self, source: str | None = None, color: bool = False, lang: str = "en") -> str:
         """The full text in ``lang``: header, the source line with a caret under the span, and help.
@@ -232,7 +239,7 @@ class Diagnostic(BaseModel):
         sev_color = red if self.is_error else yellow
         s = self.span
         head = (
-            f"{bold}{self.file}:{s.line}:{s.column}:{reset} "
+            f"{bold}{self.where()}:{reset} "
             f"{sev_color}{bold}{_severity(self.severity, lang)}:{reset} [{self.code}] {printable(self.text(lang))}"
         )
         lines = [head]

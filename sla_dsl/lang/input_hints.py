@@ -38,9 +38,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from .diagnostics import Code, Words, words
+from .diagnostics import Code, Words, suggest, words
 
-__all__ = ["Hint", "hint_for", "japanese_duration"]
+__all__ = ["SHORT_UNITS", "Hint", "calendar_after", "hint_for", "japanese_duration", "short_unit"]
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,54 @@ _FRACTION = re.compile(
 )
 #: Each unit in the next smaller one, where that is exact (business days and months are not).
 _SMALLER = {"week": ("day", 7), "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60)}
+
+#: A unit written short, as other tools write it (`4h`, `90m`, `90min`): the unit it means.
+SHORT_UNITS = {
+    "s": "second",
+    "sec": "second",
+    "secs": "second",
+    "m": "minute",
+    "min": "minute",
+    "mins": "minute",
+    "h": "hour",
+    "hr": "hour",
+    "hrs": "hour",
+    "d": "day",
+    "w": "week",
+    "wk": "week",
+    "wks": "week",
+}
+#: Words that follow a duration in a statement and are no calendar's name (`within 3h after ...`).
+_AFTER_DURATION = frozenset({"before", "after", "on", "from", "by", "if", "without", "of", "plus", "else", "or"})
+#: A duration's fraction with its unit written short or touching it, and the calendar written after it:
+#: `.5h business` after the amount `1` (`1.5 h`, `2.5d`, `1.5hours` too).
+_SHORT_FRACTION = re.compile(
+    r"\.([0-9]+)[ \t]*("
+    + "|".join(sorted(SHORT_UNITS, key=len, reverse=True))
+    + r"|(?:second|minute|hour|day|week|month)s?)"
+    r"(?![A-Za-z0-9_])(?:[ \t]+([A-Za-z_][A-Za-z0-9_]*))?"
+)
+
+
+def calendar_after(word: str | None) -> str | None:
+    """``word``, the name written after a duration's unit (``4h business``), as the duration's calendar; ``None``
+    where it is none (a keyword that follows a duration: ``within 3h after``)."""
+    return word if word is not None and word not in _AFTER_DURATION else None
+
+
+def short_unit(amount: str, word: str, calendar: str | None = None) -> str | None:
+    """``4 business hours`` for the amount ``4`` and the unit written ``h`` (or ``hrs``, ``min``, a misspelt
+    unit near one), with the calendar named; ``None`` when ``word`` is no unit written short or misspelt."""
+    units = ("second", "minute", "hour", "day", "week", "month")
+    unit = SHORT_UNITS.get(word.lower())
+    if unit is None:
+        near = suggest(word, [*units, *(u + "s" for u in units)])
+        unit = near.removesuffix("s") if near else None
+    if unit is None:
+        return None
+    one = amount.lstrip("0") == "1"
+    return f"{amount} {calendar + ' ' if calendar else ''}{unit}{'' if one else 's'}"
+
 
 #: Country names a Japanese author may write for the `holidays` package's codes.
 _COUNTRIES = {
@@ -191,23 +239,29 @@ def _whole_duration(amount: str, fraction: str, calendar: str | None, unit: str,
 
 
 def _decimal_duration(text: str, pos: int, before: str) -> Hint | None:
-    """The hint for ``4.5 business hours`` (the parser stopped at ``.5``, ``before`` the amount read)."""
+    """The hint for ``4.5 business hours`` (the parser stopped at ``.5``, ``before`` the amount read), and for
+    ``1.5h business``, its unit written short with the calendar after it (``1.5 h``, ``2.5d`` too)."""
     hit = _FRACTION.match(text, pos)
-    if hit is None:
-        return None
+    end = hit.end() if hit is not None else 0  # (where the duration ends: the calendar after a short unit too)
+    if hit is not None:
+        calendar, unit = hit.group(2), hit.group(3)
+    else:
+        hit = _SHORT_FRACTION.match(text, pos)
+        if hit is None:
+            return None
+        calendar = calendar_after(hit.group(3))
+        unit = SHORT_UNITS.get(hit.group(2).lower()) or hit.group(2).removesuffix("s")
+        end = hit.end() if calendar is not None else hit.end(2)
     start = pos - len(before)
     word = text[start : hit.start(1) + len(hit.group(1))]
-    calendar = hit.group(2)
     if calendar in ("second", "seconds", "minute", "minutes", "hour", "hours", "day", "days"):
         return None  # (`4.5 hours days`: another mistake)
-    days = re.match(r"[ \t]+before[ \t]+start[ \t]+date\b", text[hit.end() :]) is not None
-    fix = _whole_duration(before, hit.group(1), calendar, hit.group(3), days)
+    days = re.match(r"[ \t]+before[ \t]+start[ \t]+date\b", text[end:]) is not None
+    fix = _whole_duration(before, hit.group(1), calendar, unit, days)
     help = (
         words("diag.help.decimal_duration", fix=fix)
         if fix is not None
-        else words(
-            "diag.help.decimal_duration.none", example=_whole_duration(before, "0", calendar, hit.group(3)) or ""
-        )
+        else words("diag.help.decimal_duration.none", example=_whole_duration(before, "0", calendar, unit) or "")
     )
     return Hint(start, start + len(word), help, word, words("diag.E010.decimal", word=word), "E010")
 
@@ -391,7 +445,7 @@ def hint_for(
     bare = here.rstrip(",\u3001\uff0c") or here
     nth = _nth_day(bare, "ORDINAL" in expected, "last" in literals)
     if nth is not None:
-        return Hint(pos, pos + len(bare), words("diag.help.nth_day", fix=nth), bare)
+        return Hint(pos, pos + len(bare), words("diag.help.nth_day", word=bare, fix=nth), bare)
     # a time of day written with `時`: `22時-24時`
     clock = _japanese_time(bare, literals) if "TIME" in expected else None
     if clock is not None:

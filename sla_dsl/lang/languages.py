@@ -165,11 +165,17 @@ def check_languages(model: m.PolicyModel) -> list[Diagnostic]:
         if "en" in declared and ja == en and _JAPANESE.search(en):
             out.append(diagnostic("E263", words("diag.E263"), label.span, help=words("diag.E263.help")))
         elif "ja" in declared and _JAPANESE.search(en) and not _JAPANESE.search(ja):
-            out.append(diagnostic("E264", words("diag.E264"), label.span, help=words("diag.E264.help")))
+            swapped = f"{_quoted(en)} / {_quoted(ja)}"
+            out.append(diagnostic("E264", words("diag.E264"), label.span, help=words("diag.E264.help", fix=swapped)))
         elif "ja" in declared and not _JAPANESE.search(ja) and _LATIN_WORD.search(ja):
             help = words("diag.W262.help.pair" if "en" in declared else "diag.W262.help")
             out.append(diagnostic("W262", words("diag.W262"), label.span, help=help, severity=Severity.WARNING))
     return out
+
+
+def _quoted(text: str) -> str:
+    """``text`` as a policy writes it, in quotes (a quote or backslash in it escaped)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def check_value_labels(model: m.PolicyModel) -> list[Diagnostic]:

@@ -68,6 +68,19 @@ _PERCENT = re.compile(r"[0-9]+(?:\.[0-9]+)?%")
 HOLIDAY_NAME = '"休日の名前" / "Name of the holiday"'
 
 
+#: The line of a text from an offset as a change rewrites it, when the text with it parses past it, else ``None``.
+Rewrite = Callable[[int, Callable[[str], str]], str | None]
+
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)"
+#: `hours mon-thu 10:00-18:00`: a run of weekdays written with `-` (the language writes `mon..thu`).
+_WEEKDAY_DASH = re.compile(rf"\b({_WEEKDAY})[ \t]*[-~][ \t]*({_WEEKDAY})\b")
+#: `10:0`: a time of day with one digit of minutes, `0` (`10:00` meant).
+_SHORT_MINUTES = re.compile(r"(?<![0-9:])([0-9]{1,2}):0(?![0-9])")
+#: `holidays 2026-12-29`, `holidays 12-29..01-03`: dates on a `holidays` line, which takes countries.
+_DAYS = rf"(?:{_DAY})(?:[ \t]*\.\.[ \t]*(?:{_DAY}))?"
+_HOLIDAYS_DATES = re.compile(rf"[ \t]*holidays[ \t]+({_DAYS}(?:[ \t]*,[ \t]*{_DAYS})*)[ \t]*$")
+
+
 def _line(text: str, pos: int) -> tuple[int, str]:
     """The start of the line holding ``pos``, and that line without its comment (kept where it holds a
     text, in which a ``#`` is no comment)."""
@@ -88,10 +101,13 @@ def line_hint(
     block: str | None,
     opened: bool,
     shown: Callable[[str], str] = lambda form: form,
+    rewritten: Rewrite | None = None,
 ) -> Hint | None:
     """The hint for the line of ``text`` where the parser stopped at ``pos``, inside declaration ``block``
     (its keyword) with its ``{`` read (``opened``); ``expected``: the terminals it could take there;
-    ``shown``: an example as the policy writes its texts. ``None`` where the line is none of the above."""
+    ``shown``: an example as the policy writes its texts; ``rewritten``: the line from an offset as a change
+    rewrites it, when the text with it parses past it (:func:`.parser._rewritten`; no line is given without
+    it). ``None`` where the line is none of the above."""
     if block is None or not opened:
         return None
     start, line = _line(text, pos)
@@ -100,6 +116,8 @@ def line_hint(
         or _holiday_range(line, start, pos, block)
         or _risk_and(text, line, start, pos, block)
         or _holiday_name(text, start, pos, expected, block, shown)
+        or _holidays_dates(line, start, pos, block, shown, rewritten)
+        or _hours_line(line, start, pos, block, rewritten)
     )
 
 
@@ -170,6 +188,42 @@ def _holiday_name(
     fix = f"{' '.join(above.split())} {shown(HOLIDAY_NAME)}"
     message = words("diag.E011.holiday_name")
     return Hint(end, end + 1, words("diag.help.holiday_name", fix=fix), "", message, "E011")
+
+
+def _holidays_dates(
+    line: str, start: int, pos: int, block: str, shown: Callable[[str], str], rewritten: Rewrite | None
+) -> Hint | None:
+    """``holidays 2026-12-29`` (the parser stopped at the date): ``holidays`` takes countries' public holidays;
+    a day of the company's own is a ``holiday`` line with its name, or closed (``closed`` for several days)."""
+    hit = _HOLIDAYS_DATES.match(line.rstrip())
+    if block != "calendar" or hit is None or start + hit.start(1) != pos or rewritten is None:
+        return None
+    days = " ".join(hit.group(1).split()).replace(" ..", "..").replace(".. ", "..")
+    yearly = "yearly " if len(days.split(",")[0].split("..")[0]) == 5 else ""  # (`12-29`: a day of every year)
+    closed = rewritten(start, lambda _: f"closed {yearly}{days}")
+    if closed is None:
+        return None
+    end = start + hit.end(1)
+    if "," in days or ".." in days:
+        said = words("diag.help.holidays_dates", keyword="holidays", closed=closed)
+    else:
+        holiday = f"holiday {yearly}{days} {shown(HOLIDAY_NAME)}"
+        said = words("diag.help.holidays_date", keyword="holidays", holiday=holiday, closed=closed)
+    return Hint(pos, end, said, line[hit.start(1) : hit.end(1)])
+
+
+def _hours_line(line: str, start: int, pos: int, block: str, rewritten: Rewrite | None) -> Hint | None:
+    """A calendar's ``hours`` line with weekdays joined by ``-`` (``mon-thu``: ``mon..thu``) or a time with one
+    digit of minutes (``10:0``: ``10:00``): the line to write, when it parses so."""
+    first = _FIRST_WORD.match(line)
+    if block != "calendar" or first is None or first.group(1) != "hours" or rewritten is None:
+        return None
+    fixed = rewritten(start, lambda ln: _SHORT_MINUTES.sub(r"\1:00", _WEEKDAY_DASH.sub(r"\1..\2", ln)))
+    if fixed is None:
+        return None
+    word = re.match(r"[-~]|[0-9]{1,2}:[0-9]*|[^ \t,]+", line[pos - start :])  # (the dash, the time, the word)
+    here = word.group() if word else line[pos - start : pos - start + 1]
+    return Hint(pos, pos + len(here), words("diag.help.write", fix=fixed), here)
 
 
 def written_forms(forms: Sequence[str], run: Sequence[tuple[str, bool]], more: bool, keywords: set[str]) -> list[str]:

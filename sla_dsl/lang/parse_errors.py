@@ -24,12 +24,12 @@ from typing import Any
 from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from .diagnostics import Diagnostic, diagnostic, suggest, words
+from .diagnostics import Diagnostic, Words, diagnostic, suggest, words
+from .input_hints import calendar_after, short_unit
 from .model import Span
 from .parser import (
     _EXAMPLE_LANGUAGES,
     DECL_KEYWORDS,
-    UNIT_WORDS,
     _author_hint,
     _duration_units,
     _hinted,
@@ -120,17 +120,30 @@ def _unexpected_token(err: UnexpectedToken, text: str, expected: set[str], line_
     if _is_top_level(expected) and re.fullmatch(r"[A-Za-z_]+", value):
         # (a statement's keyword is a statement outside its block: `notice` is no misspelt `notify`)
         near = suggest(value, DECL_KEYWORDS) if value not in STATEMENT_HOME else None
+        if near:
+            return diagnostic(
+                "E016",
+                words("diag.E016.misspelt", word=value, near=near),
+                span,
+                help=words("diag.help.write", fix=near),
+            )
         return diagnostic(
             "E016",
             words("diag.E016", word=value),
             span,
-            help=words("diag.help.did_you_mean", name=near)
-            if near
-            else words("diag.E016.help", keywords=_or_list([f"`{k}`" for k in DECL_KEYWORDS], 20)),
+            help=words("diag.E016.help", keywords=_or_list([f"`{k}`" for k in DECL_KEYWORDS], 20)),
         )
     hinted = _author_hint(err, text, expected, line_offset)
     if hinted is not None:
         return hinted
+    stack = _stack(err)
+    if _duration_units(expected) and len(stack) >= 2 and re.fullmatch(r"[A-Za-z_]+", value):
+        # `4 business h`: a unit written short after the calendar (the duration to write)
+        calendar, amount = stack[-1], stack[-2]
+        if isinstance(amount, Token) and amount.type == "INT" and isinstance(calendar, Token):
+            fix = short_unit(str(amount), value, str(calendar))
+            if fix is not None:
+                return _unexpected(value, expected, span, help_text=words("diag.help.write", fix=fix))
     return _unexpected(value, expected, span, fallback=form_help(_stack(err), expected, tok), block=_place_of(err))
 
 
@@ -235,15 +248,13 @@ def _missing_unit(
             elif str(top) in _AFTER_DURATION and token is not None:  # `notice 7 before start date`
                 amount, depth, continued = first, 2, True
             elif token is None or token.type != "NAME" or (token.line or 0) > (top.line or 0):
-                # `4 hrs` + a new line, `keep 7 dayz }`: the word after the amount is the unit, unknown
-                near = suggest(str(top), sorted(UNIT_WORDS))
+                # `4 hrs` + a new line, `keep 7 dayz }`, `4h business`: the word after the amount is the unit,
+                # unknown (the duration to write when it is one written short or misspelt)
                 return diagnostic(
                     "E015",
                     words("diag.E015", word=str(top)),
                     _token_span(top, line_offset),
-                    help=words("diag.help.units_near", near=near, units=_units())
-                    if near
-                    else words("diag.help.units", units=_units()),
+                    help=_unit_help(str(first), str(top), calendar_after(_word_after(text, top))),
                 )
     elif units and isinstance(top, Token) and top.type == "INT":
         if token is None or token.type != "NAME" or (token.line or 0) > (top.line or 0):
@@ -259,6 +270,23 @@ def _missing_unit(
         _token_span(amount, line_offset),
         help=words("diag.E015.missing.line", fix=line) if line else words("diag.E015.missing.help", example=example),
     )
+
+
+def _word_after(text: str, tok: Token) -> str | None:
+    """The word after ``tok`` on its line (``business`` after ``4h``), if any."""
+    if tok.end_pos is None:
+        return None
+    hit = re.match(r"[ \t]+([A-Za-z_][A-Za-z0-9_]*)", text[tok.end_pos :])
+    return hit.group(1) if hit else None
+
+
+def _unit_help(amount: str, word: str, calendar: str | None) -> Words:
+    """The help for a unit ``word`` the language has not (``h``, ``min``, ``hrs``): the duration to write, with
+    the ``calendar`` written (``4 business hours``); the units there are where ``word`` is none of theirs."""
+    fix = short_unit(amount, word, calendar)
+    if fix is not None:
+        return words("diag.help.write", fix=fix)
+    return words("diag.help.units", units=_units())
 
 
 def _quote_inside(stack: list[Any], text: str, pos: int, line_offset: int) -> Diagnostic | None:

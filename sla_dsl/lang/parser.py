@@ -270,7 +270,9 @@ def _near_keyword(word: str) -> str | None:
 def misspelt_declaration(word: str, near: str, line: int, column: int) -> Diagnostic:
     """E016 for a declaration opened by ``word``, a misspelling of the keyword ``near``, at ``line``:``column``."""
     span = Span(line=line, column=column, end_line=line, end_column=column + len(word))
-    return diagnostic("E016", words("diag.E016", word=word), span, help=words("diag.help.did_you_mean", name=near))
+    return diagnostic(
+        "E016", words("diag.E016.misspelt", word=word, near=near), span, help=words("diag.help.write", fix=near)
+    )
 
 
 def misspelt_keyword_of(decl: Tree[Token]) -> Token | None:
@@ -514,7 +516,9 @@ def _hinted(err: UnexpectedInput, text: str, pos: int, expected: set[str], line_
         return any(rx.match(word) for name, rx in _terminal_regexps().items() if name in expected)
 
     hint = hint_for(text, pos, expected, literals, amount, fits, example)
-    hint = hint or line_hint(text, pos, expected, place.block, place.opened, as_declared)
+    hint = hint or line_hint(
+        text, pos, expected, place.block, place.opened, as_declared, lambda at, change: _rewritten(text, at, change)
+    )
     if hint is None:
         return None
     span = _span_of(text, hint.start, hint.end, line_offset)

@@ -68,11 +68,14 @@ def _refused(
     line: int = 1,
     col: int = 1,
     languages: tuple[str, ...] | None = None,
+    located: bool = True,
 ) -> tuple[None, list[Diagnostic]]:
-    """No text, and the E001 diagnostic saying why (with the ``languages`` its header declares, if known)."""
+    """No text, and the E001 diagnostic saying why (with the ``languages`` its header declares, if known;
+    not ``located`` for a file that is not there: named without a line and column)."""
     span = Span(line=line, column=col, end_line=line, end_column=col + 1)
     refusal = diagnostic("E001", message, span, help=help, file=file)
-    return None, [refusal.model_copy(update={"languages": languages}) if languages else refusal]
+    update: dict[str, object] = {"languages": languages} if languages else {}
+    return None, [refusal.model_copy(update=update | ({} if located else {"located": False}))]
 
 
 def _os_reason(exc: OSError) -> Words | Code:
@@ -269,7 +272,7 @@ def read_policy_file(path: str | Path) -> tuple[str | None, list[Diagnostic]]:
                 return _too_big(file, info.st_size, "file", bytes_languages(_read_capped(fh, HEADER_BYTES)))
             return read_policy_stream(fh, file)
     except FileNotFoundError:
-        return _refused(file, words("diag.E001.missing"))
+        return _refused(file, words("diag.E001.missing"), located=False)
     except IsADirectoryError:
         return _refused(file, words("diag.E001.directory"))
     except OSError as exc:

@@ -169,4 +169,4 @@ def test_a_closed_stdin_is_an_e001_not_an_internal_error(command: str) -> None:
 
 def test_missing_file_is_a_located_error(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["fmt", "no-such-file.sla"]) == 1
-    assert "no-such-file.sla:1:1: error: [E001] no such file" in capsys.readouterr().err
+    assert "no-such-file.sla: error: [E001] no such file" in capsys.readouterr().err

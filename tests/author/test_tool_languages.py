@@ -101,10 +101,10 @@ def test_sla_test_results_in_japanese_and_english(tmp_path: Path, capsys: pytest
     [
         (
             "cases:\n  - name: x\n    expect: 1\n",
-            ": error: [E160] ケース `x` は `deadline`、`maintenance`、`business_time`、`add_business_time`、`events` "
-            "のどれか一つだけを問うてください\n  ヒント: 例：",
+            ": error: [E160] ケース `x` は `deadline`、`maintenance`、`business_time`、`add_business_time`、`events`、"
+            "`events_file` のどれか一つだけを問うてください\n  ヒント: 例：",
             ":2: error: [E160] case `x` must ask exactly one of deadline, maintenance, business_time, "
-            "add_business_time, events\n  help: e.g. ",
+            "add_business_time, events, events_file\n  help: e.g. ",
         ),
         (
             "cases:\n  - name: x\n    maintenance: {from: 2026-12-01, to: 2026-11-01}\n    expect: []\n",

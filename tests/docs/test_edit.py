@@ -117,4 +117,4 @@ def test_a_broken_policy_stops_the_build(tmp_path: Path) -> None:
     line = policy.read_text("utf-8").splitlines().index("  respond within 4 hurs") + 1
     # in the policy's primary language (Japanese), as `sla check` says it
     assert f"broken.sla:{line}:20: error: [E015]" in proc.stderr, proc.stderr
-    assert "`hours` の誤りではありませんか" in proc.stderr
+    assert "`4 hours` と書いてください" in proc.stderr

@@ -24,7 +24,7 @@ def test_a_missing_file_is_e001_naming_it(name: str) -> None:
     with pytest.raises(PolicyError) as err:
         sla_dsl.load_policy(name)
     assert [d.code for d in err.value.diagnostics] == ["E001"]
-    assert str(err.value).startswith(f"{name}:1:1: error: [E001] ")
+    assert str(err.value).startswith(f"{name}: error: [E001] ")  # (no line of a file not there)
     assert sla_dsl.compile_policy(name).file == name
 
 

@@ -40,7 +40,7 @@ def test_diagnostic_format(tmp_path: Path, policy_text: str) -> None:
     )
     assert lines[1].endswith("respond within 4 business hurs")
     assert lines[2].endswith("^^^^")
-    assert lines[3].strip().startswith("help: did you mean `hours`?")
+    assert lines[3].strip() == "help: write `4 business hours`"
     assert lines[-1] == "1 error, 0 warnings"
 
 

@@ -468,9 +468,8 @@ def test_a_parse_error_lists_what_was_expected_in_the_language(tmp_path: Path, p
         "en": "unexpected `hurs`, expected a unit (seconds, minutes, hours, days, weeks, months)",
     }
     helps = {
-        "ja": "`hours` の誤りではありませんか？"
-        "使える単位は`seconds`、`minutes`、`hours`、`days`、`weeks`、`months`です",
-        "en": "did you mean `hours`? valid units are seconds, minutes, hours, days, weeks, months",
+        "ja": "`4 business hours` と書いてください",
+        "en": "write `4 business hours`",
     }
     assert (d.code, d.text(lang), d.help_text(lang)) == ("E011", expected[lang], helps[lang])
 

@@ -35,8 +35,8 @@ def test_a_misspelt_declaration_keyword_is_one_error(edit: tuple[str, str], word
     compiled = compile_text(text, "t.sla")
     assert [(d.code, d.span.line, d.span.column) for d in compiled.diagnostics] == [("E016", line_of(text, edit[1]), 1)]
     (d,) = compiled.diagnostics
-    assert d.text("ja") == f"どのブロックにも属さない `{word}` があります"
-    assert d.help_text("ja") == f"`{near}` の誤りではありませんか？"
+    assert d.text("ja") == f"`{word}` は `{near}` の書き間違いのようです"
+    assert d.help_text("ja") == f"`{near}` と書いてください"
 
 
 def test_the_declaration_before_a_misspelt_one_is_kept() -> None:
