@@ -626,7 +626,7 @@ def _subject(c: Change, w: Words, named: bool = False) -> str:
     if c.section in ("header", "planned_stop"):
         return section
     if _relabel(c):  # a contract event in the policy's words: by the contract's (its label is what changed)
-        return w.say("subject.relabel", event=w.text(event_words(c.key, w.lang, {}) or c.key))
+        return w.say("subject.relabel", event=_contract_words(c, w))
     if c.section == "article":
         return w.say("article", n=w.text(c.key))
     label = c.label
@@ -658,6 +658,12 @@ def _priority_name(c: Change, w: Words, label: str, named: bool) -> str:
     if c.label is not None and w.model is not None and any(r.when for r in w.model.rules_of(c.rule_id)):
         return w.say("priority.otherwise", name=name)
     return name
+
+
+def _contract_words(c: Change, w: Words) -> str:
+    """The contract's words for the event type a relabel is about, quoted as the diff quotes a label
+    (``diff.quoted``: its words and the policy's then read alike, 「…」 / ``"…"``)."""
+    return w.say("quoted", text=w.text(event_words(c.key, w.lang, {}) or c.key))
 
 
 def _relabel(c: Change) -> bool:
@@ -770,8 +776,7 @@ def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.Po
     if c.op in ("added", "removed"):
         node = c.new if c.op == "added" else c.old
         if _relabel(c) and isinstance(node, m.EventType):  # (the contract's words given up or taken back)
-            event = w.text(event_words(c.key, w.lang, {}) or c.key)
-            return w.say(f"relabel.{c.op}", event=event, label=w.label(node.label))
+            return w.say(f"relabel.{c.op}", event=_contract_words(c, w), label=w.label(node.label))
         w = w.without_days()
         desc = _declaration_words(c, node, w)
         if not desc:
@@ -802,8 +807,10 @@ def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.Po
     if _field_value(c, c.old, before) == _field_value(c, c.new, after):
         # only the other language's text changed: show that one
         before, after = before.other_language(), after.other_language()
+    # (a clock whose label already names what changed: `応答目標時間の起算点` changes its start, not its
+    # start's start)
     line = w.say(
-        "changed",
+        "changed.own" if field_words and subject.endswith(field_words) else "changed",
         subject=subject,
         field=field_words,
         old=_field_value(c, c.old, before),

@@ -197,16 +197,11 @@ def _names(b: BackupRow, rest: str) -> bool:
 
 
 def _service_named(ident: str, policies: Sequence[Policy]) -> bool:
-    """Whether ``ident`` is of the form of a service's measurement period (``content:2026-11-01``,
-    ``content:2026-11-01:plan=premium``): a service some version declares, a ``:`` and a date."""
-    name, sep, rest = ident.partition(":")
-    if not sep or rest[10:11] not in ("", ":"):
-        return False
-    try:
-        dt.date.fromisoformat(rest[:10])
-    except ValueError:
-        return False
-    return any(s.name == name for p in policies for s in p.model.services)
+    """Whether ``ident`` names a service's measurement period (``content:2026-11-01``,
+    ``content:2026-11-01:plan=premium``), or means to: a service some version declares and a ``:``,
+    whatever follows (``web:2026-11-1``, ``web:``), so that the periods there are are named."""
+    name, sep, _ = ident.partition(":")
+    return bool(sep) and any(s.name == name for p in policies for s in p.model.services)
 
 
 def _refuse_after_as_of(

@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import itertools
 import re
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
@@ -536,7 +537,7 @@ class _Page(PageWriter):
 
     def r_clocks(self, nodes: list[m.ClockRule], level: int, block: Block) -> None:
         for c in nodes:
-            starts = self.t("else").join(tx.event(e, self.lang) for e in c.starts)
+            starts = self.clock_starts(c.starts)
             lines = [self.clock_start_line(c, starts)]
             lines += clock_lines(c, self.lang)  # pauses, stops, resets (issue 12)
             if len(c.risk_thresholds) > 1:  # `at risk at 50%, 75% of target`
@@ -546,6 +547,16 @@ class _Page(PageWriter):
                 lines.append(self.badge() + tx.esc(self.t("at_risk", p=tx.percent(c.at_risk_percent))))
             lines += [self.L(n) for n in c.notes] if self.notes_shown else []
             self.html(f'<ul id="{anchor("clock", c.name)}">' + "".join(f"<li>{x}</li>" for x in lines) + "</ul>")
+
+    def clock_starts(self, starts: Sequence[str]) -> str:
+        """A clock's start events, each after the one it stands in for (``starts at A, else B``): after the
+        contract's judgement that the product may be the cause in its own words, as Click So-ko's SLA says
+        it (``その判断がない場合は``), after any other event neutrally (``それがない場合は``)."""
+        said = tx.event(starts[0], self.lang) if starts else ""
+        for before, e in itertools.pairwise(starts):
+            judged = before == "incident.product_suspected" and self.model.relabel(before) is None
+            said += self.t("else" if judged else "else.none") + tx.event(e, self.lang)
+        return said
 
     def clock_start_line(self, c: m.ClockRule, starts: str) -> str:
         """Where a clock starts, the clock named for what it measures: the response target's clock as such,

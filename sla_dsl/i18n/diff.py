@@ -384,13 +384,14 @@ DIFF: dict[str, Msg] = {
     "diff.subject.kind": Msg("{section}{subject}", "{section}: {subject}"),
     # a contract event type the policy gives words of its own (`event incident.responded "…" / "…"`), named by
     # the contract's words for it ({event}); its label ({label}) given, changed or taken back (words only)
-    "diff.subject.relabel": Msg("契約のイベント「{event}」", "the contract's event “{event}”"),
+    # ({event} and {label} quoted alike, as `diff.quoted` quotes a label)
+    "diff.subject.relabel": Msg("契約のイベント{event}", "the contract's event {event}"),
     "diff.relabel.added": Msg(
-        "契約のイベント「{event}」を規定の名称で表示：{label}", "the contract's event “{event}” now called {label}"
+        "契約のイベント{event}を規定の名称で表示：{label}", "the contract's event {event} now called {label}"
     ),
     "diff.relabel.removed": Msg(
-        "契約のイベント「{event}」の規定の名称 {label} を削除（契約の名称に戻ります）",
-        "the contract's event “{event}” no longer called {label} (the contract's words again)",
+        "契約のイベント{event}の規定の名称{label}を削除（契約の名称に戻ります）",
+        "the contract's event {event} no longer called {label} (the contract's words again)",
     ),
     "diff.added": Msg("{subject}を追加", "new {subject}"),
     "diff.added.described": Msg("{subject}を追加：{desc}", "new {subject}: {desc}"),
@@ -399,6 +400,8 @@ DIFF: dict[str, Msg] = {
     "diff.removed.described": Msg("{subject}を削除：{desc}", "{subject} removed: {desc}"),
     "diff.removed.bracketed": Msg("{subject}を削除{desc}", "{subject} removed {desc}"),
     "diff.changed": Msg("{subject}の{field}：{old} → {new}", "{subject} {field}: {old} -> {new}"),
+    # (a subject whose label already ends with the field's word: `応答目標時間の起算点`, not its 起算点 again)
+    "diff.changed.own": Msg("{subject}：{old} → {new}", "{subject}: {old} -> {new}"),
     # one of a field's values added or removed, the others kept (a priority's named target, in the notice)
     "diff.added.one": Msg("{subject}の{field}を追加：{value}", "{subject} {field} added: {value}"),
     "diff.removed.one": Msg("{subject}の{field}を削除：{value}", "{subject} {field} removed: {value}"),

@@ -959,6 +959,11 @@ REPORT: dict[str, Msg] = {
         "情報提供後、返答がないまま{duration}が経過（完了）",
         "{duration} passed after information with no reply (completed)",
     ),
+    # a silence rule on other events, or on the contract's the policy relabels: each by its words
+    "explain.completed_silence.events": Msg(
+        "{after}の後、{unless}がないまま{duration}が経過（完了）",
+        "{duration} passed after {after} without {unless} (completed)",
+    ),
     "explain.excluded": Msg("適用外（{cause}）：目標なし", "excluded ({cause}): no target"),
     "explain.excluded_under": Msg(
         "{article}により適用外（{cause}）：目標なし", "excluded under {article} ({cause}): no target"
@@ -1085,6 +1090,11 @@ REPORT: dict[str, Msg] = {
     "explain.avail.start": Msg(
         "測定期間（{kind}）の開始（{end} まで）", "the measurement period ({kind}) starts (until {end})"
     ),
+    # a period cut by the evaluated one (a quarter in a report of one month): the whole, and the part judged
+    "explain.avail.start.cut": Msg(
+        "測定期間（{kind}、{whole_start} 〜 {whole_end}）のうち判定する部分（{start} 〜 {end}）の開始",
+        "the judged part ({start} to {end}) of the measurement period ({kind}, {whole_start} to {whole_end}) starts",
+    ),
     "explain.avail.until": Msg("{end} まで", "until {end}"),
     "explain.avail.still_open": Msg("判定時点で継続中", "still open at the as-of time"),
     # each stretch not measured, at its start; {duration}: its time in the period not counted before it
@@ -1136,9 +1146,23 @@ REPORT: dict[str, Msg] = {
         "停止時間に数えない緊急停止のため {duration} は測定時間から除きます",
         "an emergency stop that is not downtime: its {duration} is taken out of the measured time",
     ),
+    # (an outage that is not downtime, part of it already not measured: what it takes out, then the rest)
+    "explain.avail.part.excluded_self.part": Msg(
+        "適用外のため測定時間から除くのは {duration}",
+        "excluded: {duration} of it is taken out of the measured time",
+    ),
+    "explain.avail.part.emergency.part": Msg(
+        "停止時間に数えない緊急停止のため測定時間から除くのは {duration}",
+        "an emergency stop that is not downtime: {duration} of it is taken out of the measured time",
+    ),
     "explain.avail.part.already": Msg(
         "うち {duration} は除外時間と重なり、1回だけ数えます",
         "{duration} of it overlaps excused time and counts once",
+    ),
+    # (a service provided in a calendar's hours)
+    "explain.avail.part.already_hours": Msg(
+        "うち {duration} はサービス提供時間外または除外時間内で、すでに測定時間に含まれません",
+        "{duration} of it lies outside the service hours or in excused time, not measured anyway",
     ),
     "explain.avail.part.outside": Msg(
         "期間外の {duration} はこの期間に数えません", "{duration} outside the period not counted in it"

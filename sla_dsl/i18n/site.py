@@ -221,7 +221,10 @@ SITE: dict[str, Msg] = {
     # a clock other than the one the response target counts on: by its label, else by what it measures
     "site.clock_starts_named": Msg(ja="「{c}」の起算点：{e}", en="The “{c}” clock starts at {e}."),
     "site.clock_for": Msg(ja="{g}目標時間", en="{g}"),
+    # `starts at A, else B`: after the contract's judgement that the product may be the cause (Click So-ko's
+    # words), after any other event
     "site.else": Msg(ja="。その判断がない場合は", en="; when there is no such judgement, at "),
+    "site.else.none": Msg(ja="。それがない場合は", en="; when there is none, at "),
     "site.at_risk": Msg(
         ja="運用上の警告（契約本文ではありません）：目標時間の{p}が経過した案件を「要注意」とします。",
         en="Operational warning (not contract text): a case is at risk once {p} of its target has passed.",

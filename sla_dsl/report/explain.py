@@ -344,9 +344,7 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
             steps.append((risk.at, w.m("explain.at_risk.threshold", what=what, percent=f"{risk.percent:g}")))
     if r.completed_at is not None and instant(r.completed_at) <= instant(as_of):
         if r.completion == "silence":
-            silence = rule.completion.silence if rule is not None else None
-            duration = w.duration(silence.duration) if silence is not None else "-"
-            steps.append((r.completed_at, w.m("explain.completed_silence", duration=duration)))
+            steps.append((r.completed_at, _silence(w, rule.completion.silence if rule is not None else None)))
         else:
             steps.append((r.completed_at, _completion(w, done)))
     steps += target_steps(r, w, _counts_from)  # named targets (issue 12), each cycle's start said as above
@@ -386,6 +384,21 @@ def _completion(w: PolicyWords, event: str) -> str:
     key = _DONE_WORDS.get(event)
     said = _step(w, event, key) if key is not None else w.m("explain.declared_event", event=w.event_plain(event))
     return w.m("explain.completed_on", event=said)
+
+
+def _silence(w: PolicyWords, silence: m.SilenceCompletion | None) -> str:
+    """The step of an incident completed by its rule's silence (``10 business days after X without Y``):
+    after the contract's information with no reply, in the words of the SLA (``情報提供後、返答がないまま
+    10営業日が経過（完了）``); any other pair of events, or one the policy relabels, by the rule's own events
+    in their words (``“Info given” の後、…``)."""
+    if silence is None:
+        return w.m("explain.completed_silence", duration="-")
+    duration = w.duration(silence.duration)
+    contract = (silence.after, silence.unless) == ("incident.info_provided", "incident.customer_replied")
+    if contract and not (w.relabelled(silence.after) or w.relabelled(silence.unless)):
+        return w.m("explain.completed_silence", duration=duration)
+    after, unless = w.event_plain(silence.after), w.event_plain(silence.unless)
+    return w.m("explain.completed_silence.events", duration=duration, after=after, unless=unless)
 
 
 def _responded(w: PolicyWords, events: Sequence[Event], at: dt.datetime, verdict: str) -> str:

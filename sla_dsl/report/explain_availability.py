@@ -132,8 +132,26 @@ def period_ident(p: AvailabilityPeriod) -> str:
 
 
 def period_rows(report: Report, ident: str) -> list[AvailabilityPeriod]:
-    """The report's period rows of id ``ident`` (the first of two with one id)."""
-    return [p for p in report.availability_periods if period_ident(p) == ident][:1]
+    """The report's period rows of id ``ident`` (the first of two with one id); when none has it, the
+    row cut from the measurement period whose first day ``ident`` names (:func:`whole_ident`: a report of
+    November lists the quarter from 1 October as ``q:2026-11-01``, and ``q:2026-10-01`` names it too)."""
+    rows = [p for p in report.availability_periods if period_ident(p) == ident][:1]
+    return rows or [p for p in report.availability_periods if whole_ident(p) == ident][:1]
+
+
+def whole_first(p: AvailabilityPeriod) -> dt.date:
+    """The first day of the whole measurement period row ``p`` is or is cut from: the calendar month or
+    quarter holding its start (in the policy's zone, as the row's start is written); the row's own
+    start for a period that is the evaluated one (``per period``)."""
+    months = {"month": 1, "quarter": 3}.get(p.period)
+    day = p.start.date()
+    return day if months is None else dt.date(day.year, (day.month - 1) // months * months + 1, 1)
+
+
+def whole_ident(p: AvailabilityPeriod) -> str:
+    """The id of a period row by the first day of the whole measurement period it is cut from
+    (``q:2026-10-01``): :func:`period_ident` for a row that is a whole period."""
+    return f"{p.service}:{whole_first(p).isoformat()}" + (f":{compact(p.when)}" if p.when else "")
 
 
 def period_ids(report: Report) -> list[str]:
@@ -435,7 +453,7 @@ def explain_period(row: AvailabilityPeriod, report: Report, w: PolicyWords) -> E
     sep = "、" if w.lang == "ja" else ", "
     head = w.m("explain.violation", id=_label(w, row.service), kind=w.m(_verdict(row)))
     kind = w.m("report.credits." + {"month": "month", "quarter": "quarter"}.get(row.period, "whole"))
-    steps: list[tuple[dt.datetime | None, str]] = [(row.start, w.m("explain.avail.start", kind=kind, end=w.t(row.end)))]
+    steps: list[tuple[dt.datetime | None, str]] = [(row.start, _start_words(w, v, row, kind))]
     for piece in f.not_measured:
         if piece.kind == "outside_hours" or piece.start is None:
             continue
@@ -458,9 +476,9 @@ def explain_period(row: AvailabilityPeriod, report: Report, w: PolicyWords) -> E
         if s.start.timestamp() < end and s.end.timestamp() > lo and not (s.notice_ok and leaves_out):
             key = "explain.avail.stop_counted" if not s.notice_ok else "explain.avail.stop_not_left_out"
             steps.append((s.start, w.m(key, id=s.id, until=_until(w, s.end))))
-    excluded = {p.id: p for p in f.not_measured if p.kind == "excluded"}
-    for o in f.outages:
-        steps.append((o.start, _outage_words(w, o, excluded.get(o.id), f, hm, sep)))
+    taken: dict[tuple[str, str | None], NotMeasured] = {(p.kind, p.id): p for p in f.not_measured}
+    for o in f.outages:  # (an outage not downtime: its stretch not measured, of its own kind and id)
+        steps.append((o.start, _outage_words(w, o, taken.get((o.counted, o.id)), f, hm, sep)))
     if report.period.as_of < row.end:
         steps.append((report.period.as_of, w.m("explain.avail.not_over")))
     elif not row.complete:
@@ -475,14 +493,41 @@ def explain_period(row: AvailabilityPeriod, report: Report, w: PolicyWords) -> E
     return Explanation(head, _article(w, row.ref), steps, summary=tuple(_summary(w, v, row, f, hm)))
 
 
+def _start_words(w: PolicyWords, v: PolicyWords, row: AvailabilityPeriod, kind: str) -> str:
+    """The period's first step: it starts (until its end); a row cut from a calendar month or quarter by the
+    evaluated period (or a version's date) says the whole period and the part of it judged here."""
+    months = {"month": 1, "quarter": 3}.get(row.period)  # (a period `per period` is whole: the evaluated one)
+    if months is None or row.complete:
+        return w.m("explain.avail.start", kind=kind, end=w.t(row.end))
+    first = whole_first(row)
+    tz = v.policy.tz if v.policy is not None else row.start.tzinfo
+    y, m0 = divmod(first.year * 12 + first.month - 1 + months, 12)
+    start = dt.datetime(first.year, first.month, 1, tzinfo=tz)
+    end = dt.datetime(y, m0 + 1, 1, tzinfo=tz)
+    if (start, end) == (row.start, row.end):  # (whole, not final only up to as-of)
+        return w.m("explain.avail.start", kind=kind, end=w.t(row.end))
+    return w.m(
+        "explain.avail.start.cut",
+        kind=kind,
+        whole_start=w.t(start),
+        whole_end=w.t(end),
+        start=w.t(row.start),
+        end=w.t(row.end),
+    )
+
+
 def _until(w: PolicyWords, end: dt.datetime | None) -> str:
     return w.m("explain.avail.until", end=w.t(end)) if end is not None else w.m("explain.avail.still_open")
 
 
 def _outage_words(
-    w: PolicyWords, o: OutageShare, excluded: NotMeasured | None, f: PeriodFigures, hm: Any, sep: str
+    w: PolicyWords, o: OutageShare, taken: NotMeasured | None, f: PeriodFigures, hm: Any, sep: str
 ) -> str:
-    """An outage's step: its minutes in the period, and how they count."""
+    """An outage's step: its minutes in the period, and how they count. An outage that is not downtime
+    (excluded, an excused emergency) says the minutes it takes out of the measured time (``taken``: its
+    stretch of :attr:`PeriodFigures.not_measured`), as the measured time's formula counts them: of its time
+    outside the service hours or in time already not measured, nothing (``0:00``), and that time said
+    apart."""
     parts: list[str] = []
     if o.counted == "downtime":
         parts.append(w.m("explain.avail.part.down", duration=hm(o.downtime_minutes)))
@@ -496,9 +541,13 @@ def _outage_words(
             parts.append(w.m("explain.avail.part.excluded", duration=hm(o.excluded_minutes)))
     else:
         key = "explain.avail.part.excluded_self" if o.counted == "excluded" else "explain.avail.part.emergency"
-        parts.append(w.m(key, duration=hm(o.minutes)))
-        if excluded is not None and excluded.counted_before_minutes > 0:
-            parts.append(w.m("explain.avail.part.already", duration=hm(excluded.counted_before_minutes)))
+        before = taken.counted_before_minutes if taken is not None else 0.0
+        if before > 0:  # (not all of it: what it takes out, and the rest said apart)
+            parts.append(w.m(key + ".part", duration=hm(taken.minutes if taken is not None else 0.0)))
+            hours = "explain.avail.part.already_hours" if f.closed_minutes > 0 else "explain.avail.part.already"
+            parts.append(w.m(hours, duration=hm(before)))
+        else:
+            parts.append(w.m(key, duration=hm(o.minutes)))
     if o.outside_minutes > 0:
         parts.append(w.m("explain.avail.part.outside", duration=hm(o.outside_minutes)))
     return w.m("explain.avail.outage", id=o.id, until=_until(w, o.end), minutes=hm(o.minutes), parts=sep.join(parts))

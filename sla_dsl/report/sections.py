@@ -615,12 +615,25 @@ def target_during(ws: Sequence[PolicyWords], w: PolicyWords, pid: str) -> str:
 
 def _during(ws: Sequence[PolicyWords], w: PolicyWords, text_of: Callable[[PolicyWords], str | None]) -> str | None:
     """What ``text_of`` says in the versions in force (``ws``; None: a version without it): one text when
-    they agree, else the first with each change from its version's date; None when none has it."""
+    they agree, else the first with each change from its version's date; None when none has it.
+
+    Versions agree when their rules mean the same: when what they say differs only in the words of a
+    contract event one of them relabels (``event outage.recognized "…" / "…"``, compared as
+    :meth:`~.words.PolicyWords.unrelabelled` words it), they are one target, worded by the last of them
+    (the version in force at the period's end, or the latest that judged a row): a version that only
+    gives events words of its own changes no target."""
     said: list[tuple[PolicyWords, str]] = []
+    meant: list[str | None] = []  # (each said text's meaning: its words without relabels)
     for v in ws:
         text = text_of(v)
-        if text is not None and (not said or said[-1][1] != text):
+        if text is None:
+            continue
+        meaning = text_of(v.unrelabelled())
+        if said and meant[-1] == meaning:
+            said[-1] = (said[-1][0], text)  # (the same rule: in the words of the later version)
+        elif not said or said[-1][1] != text:
             said.append((v, text))
+            meant.append(meaning)
     if not said:
         return None
     if len(said) == 1:

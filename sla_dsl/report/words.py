@@ -394,6 +394,15 @@ class PolicyWords:
         label = self.model.relabel(name) if self.model is not None else None
         return label is not None and bool(label.text(self.lang))
 
+    def unrelabelled(self) -> PolicyWords:
+        """These words with the contract's words for every contract event type (the policy's relabels left
+        out): what a rule says in them is what it means, whatever words the version gives its events."""
+        if self.model is None or not any(e.relabels for e in self.model.event_types):
+            return self
+        other = copy.copy(self)
+        other.model = self.model.model_copy(update={"event_types": self.model.declared_events})
+        return other
+
     def backup_kind_shown(self, kind: str) -> str:
         """:meth:`backup_kind` in running text: a kind without a label as the name it has, in backticks."""
         label = self.backup_kind(kind)

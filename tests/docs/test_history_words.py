@@ -96,7 +96,7 @@ def test_a_start_with_a_fallback_reads_as_one_or_else_the_other() -> None:
         CLICKSOKO, ("starts at incident.product_suspected, else incident.reported", "starts at incident.reported")
     )
     assert said["ja"] == [
-        "応答目標時間の起算点の起算点：問題の原因を製品による可能性があると判断した時点"
+        "応答目標時間の起算点：問題の原因を製品による可能性があると判断した時点"
         "（なければ障害の報告を受けた時点） → 障害の報告を受けた時点"
     ]
     assert said["en"] == [

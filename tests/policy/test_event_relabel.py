@@ -228,11 +228,11 @@ def test_sla_diff_names_a_changed_relabel_as_a_change_of_words(
         ja
     )
     en = _sla(capsys, "diff", str(old), str(new), "--lang", "en")
-    line = "~ the contract's event “the first report of the failure's status” label: "
+    line = "~ the contract's event \"the first report of the failure's status\" label: "
     assert line + '"First notice sent" -> "First notice"' in en.splitlines(), en
     # a relabel taken back: the contract's words again
     back = _sla(capsys, "diff", str(old), str(_file(tmp_path, CLICKSOKO.read_text("utf-8"), "back.sla")))
-    assert "「障害状況の一報の通知」の規定の名称 「第一報の送付」 を削除" in back, back
+    assert "「障害状況の一報の通知」の規定の名称「第一報の送付」を削除" in back, back
 
 
 @pytest.mark.parametrize(("lang", "words"), [("ja", "「第一報の送付」"), ("en", "“First notice sent”")])
