@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, cast
@@ -32,6 +32,11 @@ from numpy.typing import NDArray
 
 from ..calendars.bounds import RESULT, OutOfRangeError, check_time, last_instant
 from ..calendars.business import BusinessCalendar
+from ..calendars.interval_sets import Interval as Interval
+from ..calendars.interval_sets import clip as clip
+from ..calendars.interval_sets import length as length
+from ..calendars.interval_sets import subtract as subtract
+from ..calendars.interval_sets import union as union
 from ..calendars.recurrence import add_months as add_months  # (re-exported: the evaluator uses it here)
 from ..events.problems import located
 from ..events.schema import CODE, declare_types
@@ -41,8 +46,6 @@ from ..policy.compiled import Policy, add_calendar_duration
 from ..policy.load import check_versions
 from ..report import DataNote, Step, Violation
 from ..report.data_notes import line_names, note_text
-
-Interval = tuple[float, float]
 
 
 def code_of(name: str, family: str) -> int | None:
@@ -467,48 +470,4 @@ def _quoted(kind: str) -> str:
     return f"`{kind}`"
 
 
-# -- intervals on epochs -------------------------------------------------------------
-
-
-def union(intervals: Iterable[Interval]) -> list[Interval]:
-    """Sorted, merged, non-empty intervals."""
-    out: list[Interval] = []
-    for a, b in sorted(i for i in intervals if i[1] > i[0]):
-        if out and a <= out[-1][1]:
-            if b > out[-1][1]:
-                out[-1] = (out[-1][0], b)
-        else:
-            out.append((a, b))
-    return out
-
-
-def length(intervals: Iterable[Interval]) -> float:
-    """Total length of intervals assumed disjoint."""
-    return sum(b - a for a, b in intervals)
-
-
-def clip(iv: Interval, lo: float, hi: float) -> Interval | None:
-    """``iv`` ∩ [lo, hi), None when empty."""
-    a, b = max(iv[0], lo), min(iv[1], hi)
-    return (a, b) if b > a else None
-
-
-def subtract(iv: Interval, holes: list[Interval]) -> list[Interval]:
-    """``iv`` minus a sorted union of ``holes``."""
-    out: list[Interval] = []
-    a, b = iv
-    i = bisect.bisect_left(holes, (a, a)) - 1
-    i = max(i, 0)
-    for h0, h1 in holes[i:]:
-        if h0 >= b:
-            break
-        if h1 <= a:
-            continue
-        if h0 > a:
-            out.append((a, h0))
-        a = max(a, h1)
-        if a >= b:
-            break
-    if a < b:
-        out.append((a, b))
-    return out
+# -- intervals on epochs: sla_dsl.calendars.interval_sets (re-exported) ---------------------------------

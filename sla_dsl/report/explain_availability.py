@@ -34,12 +34,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Iterable, Sequence
 from typing import Any, Literal, NamedTuple
 
 from pydantic import Field
 
 from ..calendars.bounds import FIRST_DATE, FIRST_YEAR, LAST_DATE
+from ..calendars.interval_sets import Interval, length, subtract, union
 from ..errors import InputError
 from ..lang import model as m
 from ..policy.compiled import Policy
@@ -51,8 +51,6 @@ from .periods import compact, period_words
 from .row_base import _Row
 from .violation_words import minutes_shown, violation_text
 from .words import PolicyWords, in_seconds, percent_against, ref_number
-
-Interval = tuple[float, float]
 
 
 class NotMeasured(_Row):
@@ -159,45 +157,12 @@ def period_ids(report: Report) -> list[str]:
     return list(dict.fromkeys(period_ident(p) for p in report.availability_periods))
 
 
-# -- intervals on epochs ----------------------------------------------------------------------------
+# -- intervals on epochs (sla_dsl.calendars.interval_sets, as the evaluator measures them) ----------
 
 
-def _union(intervals: Iterable[Interval]) -> list[Interval]:
-    out: list[Interval] = []
-    for a, b in sorted(i for i in intervals if i[1] > i[0]):
-        if out and a <= out[-1][1]:
-            out[-1] = (out[-1][0], max(b, out[-1][1]))
-        else:
-            out.append((a, b))
-    return out
-
-
-def _length(intervals: Iterable[Interval]) -> float:
-    return sum(b - a for a, b in intervals)
-
-
-def _minus(iv: Interval, holes: Sequence[Interval]) -> list[Interval]:
-    """``iv`` less a sorted union of ``holes``."""
-    out: list[Interval] = []
-    a, b = iv
-    for h0, h1 in holes:
-        if h0 >= b:
-            break
-        if h1 <= a:
-            continue
-        if h0 > a:
-            out.append((a, h0))
-        a = max(a, h1)
-        if a >= b:
-            return out
-    if a < b:
-        out.append((a, b))
-    return out
-
-
-def _within(iv: Interval, u: Sequence[Interval]) -> float:
+def _within(iv: Interval, u: list[Interval]) -> float:
     """Seconds of ``iv`` inside the sorted union ``u``."""
-    return (iv[1] - iv[0]) - _length(_minus(iv, u))
+    return (iv[1] - iv[0]) - length(subtract(iv, u))
 
 
 # -- the figures ----------------------------------------------------------------------------------
@@ -222,7 +187,7 @@ def _closed(policy: Policy | None, svc: m.Service | None, lo: float, hi: float) 
     while day <= last:
         opened += [(a.timestamp(), b.timestamp()) for a, b in cal.open_intervals(day)]
         day += dt.timedelta(days=1)
-    return _minus((lo, hi), _union(opened))
+    return subtract((lo, hi), union(opened))
 
 
 def _maintenance(w: PolicyWords, lo: float, hi: float) -> list[tuple[str, float, float]]:
@@ -274,7 +239,7 @@ def figures(row: AvailabilityPeriod, report: Report, w: PolicyWords) -> PeriodFi
     as_of = report.period.as_of.timestamp()
     lo = row.start.timestamp()
     end = max(lo, min(row.end.timestamp(), as_of))
-    closed = _union(_closed(v.policy, svc, lo, end))
+    closed = union(_closed(v.policy, svc, lo, end))
     stretches: list[_Stretch] = []
     if svc is None or svc.hours.except_maintenance:
         stretches += [_Stretch("maintenance", name, None, None, (s, e)) for name, s, e in _maintenance(w, lo, end)]
@@ -303,17 +268,17 @@ def figures(row: AvailabilityPeriod, report: Report, w: PolicyWords) -> PeriodFi
         a, b = max(s.iv[0], lo), min(s.iv[1], end)
         if b <= a:
             continue
-        new = _length(_minus((a, b), covered))
+        new = length(subtract((a, b), covered))
         if s.kind != "excluded":
             excused += new
-        covered = _union([*covered, (a, b)])
+        covered = union([*covered, (a, b)])
         start, stop = (s.start, s.end) if s.kind != "maintenance" else (_at(s.iv[0], row), _at(s.iv[1], row))
         pieces.append(
             NotMeasured(
                 kind=s.kind, id=s.id, start=start, end=stop, minutes=new / 60, counted_before_minutes=(b - a - new) / 60
             )
         )
-    excused_u = _union([*closed, *((max(s.iv[0], lo), min(s.iv[1], end)) for s in stretches)])
+    excused_u = union([*closed, *((max(s.iv[0], lo), min(s.iv[1], end)) for s in stretches)])
     shares: list[OutageShare] = []
     down: list[Interval] = []
     added: list[tuple[str, list[Interval]]] = []  # (each outage's downtime, by its id: who counted what)
@@ -339,17 +304,17 @@ def figures(row: AvailabilityPeriod, report: Report, w: PolicyWords) -> PeriodFi
             outside_minutes=(whole[1] - whole[0] - (b - a)) / 60,
         )
         if kind == "downtime":
-            own = _minus((a, b), covered)
-            adds = [piece for iv2 in own for piece in _minus(iv2, down)]
-            share.downtime_minutes = _length(adds) / 60
-            share.counted_before_minutes = (_length(own) - _length(adds)) / 60
+            own = subtract((a, b), covered)
+            adds = [piece for iv2 in own for piece in subtract(iv2, down)]
+            share.downtime_minutes = length(adds) / 60
+            share.counted_before_minutes = (length(own) - length(adds)) / 60
             if share.counted_before_minutes > 0:
                 share.counted_with = [i for i, ivs in added if any(_within(x, ivs) > 0 for x in own)]
             added.append((o.id, adds))
-            down = _union([*down, *adds])
+            down = union([*down, *adds])
         shares.append(share)
     span = end - lo
-    off = _length(covered)
+    off = length(covered)
     credit = next(
         (
             c
@@ -361,14 +326,14 @@ def figures(row: AvailabilityPeriod, report: Report, w: PolicyWords) -> PeriodFi
     return PeriodFigures(
         id=period_ident(row),
         period_minutes=span / 60,
-        closed_minutes=_length(closed) / 60,
+        closed_minutes=length(closed) / 60,
         excused_minutes=excused / 60,
-        excluded_minutes=(off - _length(closed) - excused) / 60,
+        excluded_minutes=(off - length(closed) - excused) / 60,
         measured_minutes=(span - off) / 60,
-        downtime_minutes=_length(down) / 60,
+        downtime_minutes=length(down) / 60,
         not_measured=pieces
         if not closed
-        else [NotMeasured(kind="outside_hours", minutes=_length(closed) / 60), *pieces],
+        else [NotMeasured(kind="outside_hours", minutes=length(closed) / 60), *pieces],
         outages=shares,
         credit=credit,
     )
