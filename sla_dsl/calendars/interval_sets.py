@@ -6,9 +6,16 @@ functions, so the two cannot drift apart."""
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-__all__ = ["Interval", "clip", "length", "subtract", "union"]
+from .bounds import FIRST_DATE, LAST_DATE
+
+if TYPE_CHECKING:
+    from .business import BusinessCalendar
+
+__all__ = ["Interval", "clip", "closed_time", "length", "subtract", "union"]
 
 Interval = tuple[float, float]
 
@@ -55,3 +62,18 @@ def subtract(iv: Interval, holes: list[Interval]) -> list[Interval]:
     if a < b:
         out.append((a, b))
     return out
+
+
+def closed_time(calendar: BusinessCalendar, lo: float, hi: float) -> list[Interval]:
+    """The time of [lo, hi) outside ``calendar``'s open hours. The day either side (for hours that run
+    overnight) is looked at only when it is a supported date: a period that ends with 2200
+    (``--to 2201-01-01``) asks nothing of 2201."""
+    if hi <= lo:
+        return []
+    day = max(dt.datetime.fromtimestamp(lo, calendar.tz).date() - dt.timedelta(days=1), FIRST_DATE)
+    last = min(dt.datetime.fromtimestamp(hi, calendar.tz).date() + dt.timedelta(days=1), LAST_DATE)
+    opened: list[Interval] = []
+    while day <= last:
+        opened += [(a.timestamp(), b.timestamp()) for a, b in calendar.open_intervals(day)]
+        day += dt.timedelta(days=1)
+    return subtract((lo, hi), union(opened))

@@ -45,7 +45,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..calendars.bounds import FIRST_DATE, LAST_DATE
+from ..calendars.interval_sets import closed_time
 from ..lang import model as m
 from ..report import AvailabilityPeriod, CreditRow, Violation
 from ..report.periods import period_id
@@ -246,19 +246,11 @@ def around(rules: Rules, t: float, months: int) -> tuple[float, float]:
 def closed_hours(rules: Rules, svc: m.Service, lo: float, hi: float) -> list[Interval]:
     """The time of [lo, hi) outside the service's hours (none for ``hours always``): a service provided
     during a calendar's hours is measured in them, its agreed service time, and an outage outside them
-    is no downtime. The calendar is the version's in force at ``lo``, as the rest of the period's row.
-    The day either side of the period (for hours that run overnight) is looked at only when it is a
-    supported date: a period that ends with 2200 (``--to 2201-01-01``) asks nothing of 2201."""
-    if svc.hours.always or svc.hours.calendar is None or hi <= lo:
+    is no downtime. The calendar is the version's in force at ``lo``, as the rest of the period's row
+    (:func:`~sla_dsl.calendars.interval_sets.closed_time`)."""
+    if svc.hours.always or svc.hours.calendar is None:
         return []
-    calendar = rules.calendar(svc.hours.calendar)
-    day = max(dt.datetime.fromtimestamp(lo, calendar.tz).date() - dt.timedelta(days=1), FIRST_DATE)
-    last = min(dt.datetime.fromtimestamp(hi, calendar.tz).date() + dt.timedelta(days=1), LAST_DATE)
-    opened: list[Interval] = []
-    while day <= last:
-        opened += [(a.timestamp(), b.timestamp()) for a, b in calendar.open_intervals(day)]
-        day += dt.timedelta(days=1)
-    return subtract((lo, hi), union(opened))
+    return closed_time(rules.calendar(svc.hours.calendar), lo, hi)
 
 
 @dataclass

@@ -44,6 +44,7 @@ from ..i18n import LANGS, message, offset_if_repeated
 from ..lang import model as m
 from ..policy.compiled import Policy, add_calendar_duration
 from ..policy.load import check_versions
+from ..policy.maintenance_layout import effective_epoch
 from ..report import DataNote, Step, Violation
 from ..report.data_notes import line_names, note_text
 
@@ -174,8 +175,7 @@ class Rules:
 
     @cached_property
     def effective_epoch(self) -> float:
-        eff = self.policy.effective
-        return dt.datetime(eff.year, eff.month, eff.day, tzinfo=self.tz).timestamp()
+        return effective_epoch(self.policy)
 
     def dt(self, epoch: float) -> dt.datetime:
         """An instant as an aware datetime in this version's zone (memoised: rows reuse instants)."""

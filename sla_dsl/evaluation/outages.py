@@ -54,11 +54,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..calendars.bounds import FIRST_YEAR, check_span
+from ..calendars.bounds import check_span
 from ..calendars.recurrence import notice_last_day
 from ..events.schema import CODE, Rec
 from ..lang import model as m
 from ..lang.diagnostics import words as catalogue_words
+from ..policy.maintenance_layout import windows_in_force
 from ..report import (
     Availability,
     AvailabilityPeriod,
@@ -679,29 +680,22 @@ def _stops(ctx: Ctx, stops: dict[str, list[Rec]]) -> tuple[list[StopRow], list[I
 def _maintenance(ctx: Ctx) -> tuple[list[MaintenanceRow], list[Interval]]:
     rows: list[MaintenanceRow] = []
     windows: list[Interval] = []
-    lo = ctx.p0 - 2 * 86400  # (a window begun before the period may run into it)
-    for rules in ctx.versions.rules:
-        # ... but none begun before the supported years: a period that starts with 1900 asks nothing of 1899
-        start, end = max(rules.dt(lo), dt.datetime(FIRST_YEAR, 1, 1, tzinfo=rules.tz)), rules.dt(ctx.p1)
-        for w in rules.policy.maintenance_windows(start, end):
-            s, e = w.start.timestamp(), w.end.timestamp()
-            if ctx.versions.at(s) is not rules:
-                continue
-            mt = rules.maintenance.get(w.name)
-            excused = mt.excused if mt is not None else True
-            if excused:
-                windows.append((s, e))
-            if ctx.p0 <= s < ctx.p1:
-                rows.append(
-                    MaintenanceRow(
-                        start=rules.dt(s),
-                        end=rules.dt(e),
-                        name=w.name,
-                        scheduled=getattr(w, "scheduled", None),
-                        moved=bool(getattr(w, "moved", False)),
-                        reason=getattr(w, "reason", None),
-                        excused=excused,
-                    )
+    for laid in windows_in_force([r.policy for r in ctx.versions.rules], ctx.p0, ctx.p1):
+        s, e, w = laid.start, laid.end, laid.window
+        if laid.excused:
+            windows.append((s, e))
+        if ctx.p0 <= s < ctx.p1:
+            rules = ctx.versions.at(s)
+            rows.append(
+                MaintenanceRow(
+                    start=rules.dt(s),
+                    end=rules.dt(e),
+                    name=w.name,
+                    scheduled=getattr(w, "scheduled", None),
+                    moved=bool(getattr(w, "moved", False)),
+                    reason=getattr(w, "reason", None),
+                    excused=laid.excused,
                 )
+            )
     rows.sort(key=lambda r: r.start)
     return rows, windows

@@ -32,17 +32,16 @@ Design notes
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 from typing import Any, Literal, NamedTuple
 
 from pydantic import Field
 
-from ..calendars.bounds import FIRST_DATE, FIRST_YEAR, LAST_DATE
-from ..calendars.interval_sets import Interval, length, subtract, union
+from ..calendars.interval_sets import Interval, closed_time, length, subtract, union
 from ..errors import InputError
 from ..lang import model as m
 from ..policy.compiled import Policy
+from ..policy.maintenance_layout import effective_epoch, windows_in_force
 from . import AvailabilityPeriod, CreditRow, OutageRow, Report
 from .conditions import for_whom
 from .explain import Explanation
@@ -181,39 +180,18 @@ def _closed(policy: Policy | None, svc: m.Service | None, lo: float, hi: float) 
         cal = policy.calendar(svc.hours.calendar)
     except KeyError:
         return []
-    day = max(dt.datetime.fromtimestamp(lo, cal.tz).date() - dt.timedelta(days=1), FIRST_DATE)
-    last = min(dt.datetime.fromtimestamp(hi, cal.tz).date() + dt.timedelta(days=1), LAST_DATE)
-    opened: list[Interval] = []
-    while day <= last:
-        opened += [(a.timestamp(), b.timestamp()) for a, b in cal.open_intervals(day)]
-        day += dt.timedelta(days=1)
-    return subtract((lo, hi), union(opened))
+    return closed_time(cal, lo, hi)
 
 
 def _maintenance(w: PolicyWords, lo: float, hi: float) -> list[tuple[str, float, float]]:
-    """The excused regular-maintenance windows that meet [lo, hi), each under the version in force at its
-    start, as the evaluator lays them out (a window begun up to two days before may run into it): the
-    rule's name, start and end."""
-    policies = w.policies
-    starts = [
-        dt.datetime(p.effective.year, p.effective.month, p.effective.day, tzinfo=p.tz).timestamp() for p in policies
-    ]
-    out: list[tuple[str, float, float]] = []
-    for p in policies:
-        first = max(dt.datetime.fromtimestamp(lo - 2 * 86400, p.tz), dt.datetime(FIRST_YEAR, 1, 1, tzinfo=p.tz))
-        try:
-            windows = p.maintenance_windows(first, dt.datetime.fromtimestamp(hi, p.tz))
-        except InputError:  # (outside the supported years: the evaluator judged no such window)
-            continue
-        for win in windows:
-            s, e = win.start.timestamp(), win.end.timestamp()
-            if policies[max(bisect.bisect_right(starts, s) - 1, 0)] is not p or e <= lo or s >= hi:
-                continue
-            rule = next((mt for mt in p.model.maintenance if mt.name == win.name), None)
-            if rule is not None and not rule.excused:
-                continue
-            out.append((win.name, s, e))
-    return out
+    """The excused regular-maintenance windows that meet [lo, hi), laid out as the evaluator lays them
+    (:func:`~sla_dsl.policy.maintenance_layout.windows_in_force`): the rule's name, start and end."""
+    versions = sorted(w.policies, key=effective_epoch)
+    try:
+        laid = windows_in_force(versions, lo, hi)
+    except InputError:  # (outside the supported years: the evaluator judged no such window)
+        return []
+    return [(x.window.name, x.start, x.end) for x in laid if x.excused and x.end > lo and x.start < hi]
 
 
 class _Stretch(NamedTuple):
