@@ -46,7 +46,7 @@ from ..errors import InputError, UsageError, flag_values
 from ..events.schema import CODE, EventLog, Rec
 from ..i18n import message
 from ..report import AvailabilityPeriod, BackupRow, Report, Violation
-from ..report.explain import Event, Explanation, events_of, explain, render_explanations
+from ..report.explain import Event, Explanation, events_of, explain, explanation_json, render_explanations
 from ..report.explain_availability import explain_period, period_ids, period_json, period_rows
 from ..report.sections import one_year
 from ..report.violation_words import instant
@@ -378,12 +378,6 @@ def explain_command(args: argparse.Namespace) -> int:
             key = "explain.not_found.period" if listed else "explain.not_found.period.none"
             ids = ("、" if lang == "ja" else ", ").join(f"`{i}`" for i in listed)
         raise InputError(w.m(key, id=ident, start=full.t(start), end=full.t(end), ids=ids), lang=lang)
-    if args.format == "json":
-        dumped = [
-            period_json(i, report, w) if isinstance(i, AvailabilityPeriod) else i.model_dump(mode="json") for i in items
-        ]
-        sys.stdout.write(json.dumps(dumped, ensure_ascii=False, indent=2) + "\n")
-        return 0
     explanations: list[Explanation] = []
     for item in items:
         if isinstance(item, AvailabilityPeriod):  # (its figures taken apart: the report's rows and the policy)
@@ -399,6 +393,16 @@ def explain_command(args: argparse.Namespace) -> int:
                 if e.type == "backup.completed" and e.fields.get("kind") == item.kind
             ]
         explanations.append(explain(item, report, w, events, taken, items))  # (a violation: its incident's row)
+    if args.format == "json":  # each item's row, and the explanation the text gives, in its language
+        dumped = [
+            {
+                **(period_json(i, report, w) if isinstance(i, AvailabilityPeriod) else i.model_dump(mode="json")),
+                "explanation": explanation_json(x, report, w),
+            }
+            for i, x in zip(items, explanations, strict=True)
+        ]
+        sys.stdout.write(json.dumps(dumped, ensure_ascii=False, indent=2) + "\n")
+        return 0
     sys.stdout.write(render_explanations(explanations, report, w))
     return 0
 

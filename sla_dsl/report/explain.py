@@ -57,6 +57,8 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
+from pydantic import TypeAdapter
+
 from ..calendars.business_index import CLOSURE_NAME
 from ..calendars.recurrence import window_start
 from ..errors import InputError
@@ -757,6 +759,41 @@ def _violation(
     return Explanation(head, _article(w, v.ref), steps)
 
 
+class ExplainedLine(NamedTuple):
+    """One line of an explanation: the instant it is dated at (``None``: undated), that instant as the
+    line writes it (a deadline at midnight as the end of the day before), and its sentences joined."""
+
+    at: dt.datetime | None
+    when: str
+    text: str
+
+
+def explanation_lines(x: Explanation, w: PolicyWords) -> list[ExplainedLine]:
+    """The explanation's steps, one line per instant, as ``sla explain`` writes them.
+
+    Lines are keyed and sorted in UTC (a zone's 01:50 EDT and 01:50 EST are two lines), each written as
+    the first step of that instant gives its time; a deadline on a line of its own, first of its
+    instant, dated as the report dates it (a midnight: the end of the day before); the same sentence
+    twice at one instant is said once; undated steps last."""
+    shown: dict[tuple[dt.datetime, bool] | None, dt.datetime | None] = {}
+    merged: dict[tuple[dt.datetime, bool] | None, list[str]] = {}
+    steps = [(at, text, False) for at, text in x.steps] + [(at, text, True) for at, text in x.deadlines]
+    for at, text, deadline in steps:
+        key = (instant(at), not deadline) if at is not None else None
+        shown.setdefault(key, at)
+        texts = merged.setdefault(key, [])
+        if text not in texts:
+            texts.append(text)
+    sep = "。" if w.lang == "ja" else "; "
+    keys: list[tuple[dt.datetime, bool] | None] = [*sorted(k for k in merged if k is not None)]
+    out: list[ExplainedLine] = []
+    for key in keys + ([None] if None in merged else []):
+        at = shown[key]
+        when = "" if key is None or at is None else w.t(at) if key[1] else w.by_end_of(at)
+        out.append(ExplainedLine(at, when, sep.join(merged[key])))
+    return out
+
+
 def render_explanations(items: Sequence[Explanation], report: Report, w: PolicyWords) -> str:
     """The explanations as text: headline, period, article, then one line per instant."""
     p = report.period
@@ -771,23 +808,29 @@ def render_explanations(items: Sequence[Explanation], report: Report, w: PolicyW
             out.append(printable(x.note))
         if x.article:
             out.append(printable(x.article))
-        # one line per instant, keyed and sorted in UTC (a zone's 01:50 EDT and 01:50 EST are two lines),
-        # each written as the first step of that instant gives its time; a deadline on a line of its own,
-        # first of its instant, dated as the report dates it (a midnight: the end of the day before)
-        shown: dict[tuple[dt.datetime, bool] | None, dt.datetime | None] = {}
-        merged: dict[tuple[dt.datetime, bool] | None, list[str]] = {}
-        steps = [(at, text, False) for at, text in x.steps] + [(at, text, True) for at, text in x.deadlines]
-        for at, text, deadline in steps:
-            key = (instant(at), not deadline) if at is not None else None
-            shown.setdefault(key, at)
-            texts = merged.setdefault(key, [])
-            if text not in texts:
-                texts.append(text)
-        sep = "。" if w.lang == "ja" else "; "
-        keys: list[tuple[dt.datetime, bool] | None] = [*sorted(k for k in merged if k is not None)]
-        for key in keys + ([None] if None in merged else []):
-            at = shown[key]
-            when = "" if key is None or at is None else w.t(at) if key[1] else w.by_end_of(at)
-            out.append(printable(f"  {when}  {sep.join(merged[key])}".rstrip()))
+        out += [printable(f"  {line.when}  {line.text}".rstrip()) for line in explanation_lines(x, w)]
         out += [printable(f"  {line}") for line in x.summary]
     return "\n".join(out) + "\n"
+
+
+_TIME: TypeAdapter[dt.datetime | None] = TypeAdapter(dt.datetime | None)  # (as the rows write their times)
+
+
+def explanation_json(x: Explanation, report: Report, w: PolicyWords) -> dict[str, Any]:
+    """The explanation ``sla explain`` prints, for ``--format json``: the same sentences in the same
+    language (``lang``), each line with its instant (ISO 8601 with offset, ``null`` when undated) and
+    that instant as the text writes it (``when``); ``summary``: the undated lines after the steps."""
+    p = report.period
+    full = w.with_year()
+    return {
+        "lang": w.lang,
+        "headline": x.headline,
+        "period": w.m("explain.period", start=full.t(p.start), end=full.t(p.end), as_of=full.t(p.as_of)),
+        "note": x.note or None,
+        "article": x.article or None,
+        "lines": [
+            {"at": _TIME.dump_python(line.at, mode="json"), "when": line.when, "text": line.text}
+            for line in explanation_lines(x, w)
+        ],
+        "summary": list(x.summary),
+    }
