@@ -57,6 +57,15 @@ def flag_values() -> Iterator[None]:
         raise UsageError(*exc.args, lang=exc.lang) from None
 
 
+def place(file: str, line: int = 0, column: int = 0) -> str:
+    """Where a located message is: ``file:line:column``, ``file:line`` without a column, the file alone
+    without a line (a file that was never read: not there, a directory, one the system will not open).
+    The one form of every located frame (``FILE:3:7: error: [E207] ...``), whoever builds it."""
+    if not line:
+        return file
+    return f"{file}:{line}:{column}" if column else f"{file}:{line}"
+
+
 # ---- text from the input, shown in a message --------------------------------------------------
 # (the rule is :mod:`sla_dsl.report.escape`'s: a value from a log never writes a control character,
 # a line of its own or a reversed run of text where a person reads it; nor an invisible character,

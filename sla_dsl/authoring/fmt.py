@@ -30,7 +30,9 @@ Design notes
   statements or comments, never right after ``{`` or before ``}``. A comment's
   text is kept exactly but for the ASCII blanks after it (a U+3000 ideographic
   space at its end stays). A comment after the word before a text pair's text
-  puts the text on a line of its own, one level deeper, with the ``/`` under it.
+  puts the text on a line of its own, one level deeper, with the ``/`` under it. A block's ``{`` stays on
+  its heading's line even when comments stand between them: one after the heading's last word stays at
+  the end of that line, the others go first in the body, in their order.
 * Line ends and the byte-order mark: :func:`format_text` takes and gives the
   normalised text (LF, no BOM, as :mod:`sla_dsl.lang.source` reads it), and a
   file is formatted when that text is. ``sla fmt`` (files and ``-``) and the
@@ -275,6 +277,8 @@ class _Layout:
         self.line_of: list[int] = [-1] * len(toks)
         self.group = 0
         self.tail: list[tuple[str, bool]] = []
+        #: the ``{`` of each declaration's body: it stays on its heading's line, whatever comments stand before it
+        self.braces: set[int] = set()
         #: tokens a comment follows on their line: a line of the layout ends there, so the comment stays
         #: after what it followed (a comment on each item of a wrapped list)
         self.commented = self._commented()
@@ -288,16 +292,19 @@ class _Layout:
                 out.add(prev)
         return out
 
-    def _cut(self, pieces: list[tuple[int, int, int]], base: int, indent: int) -> list[tuple[int, int, int]]:
+    def _cut(
+        self, pieces: list[tuple[int, int, int]], base: int, indent: int, kept: int = -1
+    ) -> list[tuple[int, int, int]]:
         """``pieces`` (token ranges relative to ``base``) also cut after each token a comment follows: the
-        rest goes on a continuation line (a ``/`` of a text pair under the text, as a wrapped pair)."""
+        rest goes on a continuation line (a ``/`` of a text pair under the text, as a wrapped pair). Not after
+        the token ``kept`` (an index of :attr:`toks`): the last of a heading, whose ``{`` stays with it."""
         out: list[tuple[int, int, int]] = []
         for n, (p_indent, lo, hi) in enumerate(pieces):
             if n > 0 and out[-1] != pieces[n - 1] and self.toks[base + lo].type == "SLASH":
                 p_indent = self._under_text(out, base)  # a comment moved the text before this `/`
             start = lo
             for k in range(lo, hi):
-                if base + k not in self.commented:
+                if base + k not in self.commented or base + k == kept:
                     continue
                 out.append((p_indent if start == lo else self._continued(out, base, indent), start, k))
                 start = k + 1
@@ -346,7 +353,11 @@ class _Layout:
             group_one = one_line and prev_one_line and kind == prev_kind
             self.group += 1
             head_last = b if brace is None else brace
-            for p, (indent, lo, hi) in enumerate(self._cut([(0, 0, head_last - a)], a, 0)):
+            if brace is not None:
+                self.braces.add(brace)
+            # (a comment after the heading does not leave its `{` alone on a line: attach_comments)
+            kept = -1 if brace is None else brace - 1
+            for p, (indent, lo, hi) in enumerate(self._cut([(0, 0, head_last - a)], a, 0, kept)):
                 if p == 0:
                     head = self._add(0, a + lo, a + hi, group=self.group, blank=n > 0, free=group_one)
                     head.comment_indent = 0
@@ -374,9 +385,15 @@ class _Layout:
             raise FormatError("author.fmt.lost_token", self.lang)
 
     def attach_comments(self) -> None:
-        """Put each comment on or before the line it belongs to."""
+        """Put each comment on or before the line it belongs to.
+
+        A comment between a heading and its ``{`` (the brace on a line of its own) keeps the brace on the
+        heading's line: one after the heading's last word stays at the end of that line; the others, on
+        lines of their own or after the ``{`` when that line already ends with one, go first in the body,
+        in their order (their place in the text after the heading)."""
         last_line_end = 0  # line number of the previous element (token or comment)
         tok_i = 0
+        moved: set[int] = set()  # the `{` before which comments went into the body
         for c in self.comments:
             pos = c.start_pos or 0
             while tok_i < len(self.toks) and self.starts[tok_i] < pos:
@@ -386,11 +403,17 @@ class _Layout:
             c_line = c.line or 1
             if prev >= 0:
                 last_line_end = max(last_line_end, self.toks[prev].end_line or 1)
-            if prev >= 0 and self.toks[prev].end_line == c_line:
+            trails = prev >= 0 and self.toks[prev].end_line == c_line
+            if trails and prev in self.braces and (prev in moved or self.lines[self.line_of[prev]].trailing):
+                trails = False  # (after a `{` whose line ends with a comment already: first in the body)
+            if trails:
                 self.lines[self.line_of[prev]].trailing.append(text)
             else:
                 blank = last_line_end > 0 and c_line - last_line_end >= 2
-                if tok_i < len(self.toks):
+                if tok_i in self.braces:  # (between a heading and its `{`: first in the body)
+                    moved.add(tok_i)
+                    self.lines[self.line_of[tok_i + 1]].leading.append((text, blank))
+                elif tok_i < len(self.toks):
                     self.lines[self.line_of[tok_i]].leading.append((text, blank))
                 else:
                     self.tail.append((text, blank))

@@ -37,6 +37,7 @@ from typing import NamedTuple
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
+from ..errors import place
 from ..i18n import message
 from ..lang import model as m
 from ..lang.compile import Compiled
@@ -154,7 +155,7 @@ class Versions:
                 found.setdefault(at.uri, []).append(shown)
             elif other.uri is not None:  # about a file that is not open: on the open one it names
                 lang = policy_language(other.compiled.model)
-                where = f"{at.path.name}:{d.span.line}:{d.span.column}"
+                where = place(at.path.name, d.span.line, d.span.column)
                 said = message("author.lsp.other_version", lang, place=where, message=d.text(lang))
                 found.setdefault(other.uri, []).append(Shown(finding.other_span, said, lang, d, _place(at, d.span)))
         return Beside(texts, found)

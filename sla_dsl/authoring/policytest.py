@@ -1376,9 +1376,14 @@ def _inline_log(events: Any, case: Case, at: Place, declared: frozenset[str] = f
 
 def _unreadable_log(case: Case, path: Path, exc: EventSourceError) -> InputError:
     """E160 at the value of ``events_file``: the log it names cannot be opened or read at all (no such
-    file, not allowed), with the system's reason in the case's language and the path it was read at."""
-    detail = dict(exc.words.args).get("detail", "")
-    told = words("author.test.events_file_unreadable", key="events_file", path=str(path), detail=detail)
+    file, not allowed), with the system's reason in the case's language and the path it was read at; a
+    directory with no table file in it, as the reader says it (naming it), never with an empty reason."""
+    detail = dict(exc.words.args).get("detail")
+    told = (
+        exc.words
+        if detail is None
+        else words("author.test.events_file_unreadable", key="events_file", path=str(path), detail=detail)
+    )
     help = said("author.test.events_file_unreadable.help", case.lang, key="events_file")
     return _bad(case, "E160", told.text(case.lang), help, _value_place(case.spec, "events_file"))
 

@@ -53,8 +53,10 @@ from typing import Any, Protocol
 
 import yaml
 
-from ..errors import InputError
+from ..errors import InputError, place
+from ..events.problems import os_reason
 from ..i18n import message as said
+from ..lang.diagnostics import words
 from ..report.escape import printable
 
 #: Largest test file read, in bytes.
@@ -168,7 +170,17 @@ def _at(mark: _Mark, lang: str) -> str:
 
 
 def _where(path: Path, mark: _Mark | None) -> str:
-    return f"{path}:{mark.line + 1}:{mark.column + 1}" if mark is not None else str(path)
+    return place(str(path), mark.line + 1, mark.column + 1) if mark is not None else str(path)
+
+
+def _byte_place(raw: bytes, start: int) -> tuple[int, int]:
+    """Line and column (from 1, in characters) of the byte ``raw[start]`` that is not UTF-8, lines counted
+    as YAML counts them in its marks (``\\n``, ``\\r\\n``, a lone ``\\r``, NEL and the Unicode line breaks)."""
+    lines = _LINE_BREAK.split(raw[:start].decode("utf-8"))
+    return len(lines), len(lines[-1]) + 1
+
+
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
 def load(path: Path, lang: str = "en") -> Any:
@@ -178,9 +190,9 @@ def load(path: Path, lang: str = "en") -> Any:
             raw = fh.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise problem(str(path), "E160", said("author.test.no_such_file", lang), lang=lang) from None
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise problem(str(path), "E160", said("author.test.cannot_read", lang, reason=reason), lang=lang) from None
+    except OSError as exc:  # (a directory, a file not allowed: the system's reason, in the catalogue's words)
+        reason = words("author.test.cannot_read", reason=os_reason(exc)).text(lang)
+        raise problem(str(path), "E160", reason, lang=lang) from None
     if len(raw) > MAX_BYTES:
         raise problem(
             str(path),
@@ -191,8 +203,10 @@ def load(path: Path, lang: str = "en") -> Any:
         )
     try:
         text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise problem(str(path), "E160", said("author.test.not_utf8", lang, encoding="UTF-8"), lang=lang) from None
+    except UnicodeDecodeError as exc:  # (at the byte, as a policy's E001 is)
+        line, column = _byte_place(raw, exc.start)
+        not_utf8 = said("author.test.not_utf8", lang, encoding="UTF-8")
+        raise problem(place(str(path), line, column), "E160", not_utf8, lang=lang) from None
     flows: list[_Mark] = []  # the flow collections (`[`, `{`) open where the parser stopped
     try:
         _check_nesting(text, path, lang, flows)

@@ -127,7 +127,8 @@ from mkdocs.utils.templates import TemplateContext
 from ..errors import InputError
 from ..evaluation.common import Versions
 from ..i18n import message
-from ..lang.diagnostics import PolicyError
+from ..lang.diagnostics import PolicyError, refusal_language, render_all
+from ..lang.source import read_policy_file
 from ..policy import load_policy
 from ..policy.compiled import Policy
 from . import api_notes, chrome, codes, facts, history, ical, schema
@@ -334,20 +335,22 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
         self.paths = [(base / p).resolve() for p in self.config.policies]
         by_name: dict[str, _Group] = {}
         files: dict[str, Path] = {}  # the first file of each policy (its `sla` name)
-        self._check_slugs()
         for path in self.paths:
+            # read as `sla check` reads it: a file not there, a directory, one the system will not open and
+            # one that is not UTF-8 are its E001, named as `sla check` names them (never a traceback)
+            text, refused = read_policy_file(path)
+            if text is None:
+                raise PluginError("sla: " + render_all(refused, None, False, refusal_language(refused) or "en"))
             try:
-                text = path.read_text("utf-8")
                 policy = load_policy(path)
             except PolicyError as exc:
                 # in the policy's primary language, as `sla check` (English when it declares none)
                 heading = message("cli.docs.not_compiled", exc.lang, path=path)
                 raise PluginError(f"sla: {heading}\n{exc.render(False)}") from None
-            except OSError as exc:
-                raise PluginError(f"sla: cannot read policy {path}: {exc.strerror}") from None
             group = by_name.setdefault(policy.name, _Group(self._slug(policy)))
             group.versions.append((policy, text))
             files.setdefault(policy.name, path)
+        self._check_slugs(by_name)
         unknown = sorted(set(self.config.slugs) - set(by_name))
         if unknown:  # (a misspelt name would leave its policy at the address made for it, unsaid)
             lang = _primary(next(iter(by_name.values())).newest) if by_name else "en"
@@ -389,11 +392,15 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
             config.extra_javascript.append(js)
         return config
 
-    def _check_slugs(self) -> None:
-        """Refuse a ``slugs`` entry that is no address (``hosting-plus``: small letters, digits, hyphens)."""
+    def _check_slugs(self, by_name: dict[str, _Group]) -> None:
+        """Refuse a ``slugs`` entry that is no address (``hosting-plus``: small letters, digits, hyphens), in
+        the primary language of the policy it names (of the first policy for a name of none, as a name of no
+        policy is refused), as the other refusals of the policies' addresses."""
+        first = _primary(next(iter(by_name.values())).newest) if by_name else "en"
         for name, slug in self.config.slugs.items():
             if not isinstance(slug, str) or not _SLUG.fullmatch(slug):
-                raise PluginError("sla: " + message("cli.docs.slug_invalid", "en", name=name, slug=slug))
+                lang = _primary(by_name[name].newest) if name in by_name else first
+                raise PluginError("sla: " + message("cli.docs.slug_invalid", lang, name=name, slug=slug))
 
     def _slug(self, policy: Policy) -> str:
         """The address of ``policy``'s pages: the one ``slugs`` gives its name, else :func:`policy_slug`."""

@@ -418,7 +418,7 @@ AUTHORING: dict[str, Msg] = {
     ),
     "author.test.note": Msg("注記：{note}", "note: {note}"),
     "author.test.no_such_file": Msg("テストファイルがありません", "no such test file"),
-    "author.test.cannot_read": Msg("読み込めません：`{reason}`", "cannot read: {reason}"),
+    "author.test.cannot_read": Msg("読み込めません：{reason}", "cannot read: {reason}"),
     "author.test.too_large": Msg(
         "テストファイルが大きすぎます：{limit} バイトを超えています", "test file too large: more than {limit} bytes"
     ),

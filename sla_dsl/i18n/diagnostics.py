@@ -217,6 +217,15 @@ DIAGNOSTICS: dict[str, Msg] = {
     ),
     "diag.E011.holiday_name": Msg("`{kw_holiday}` の行に休日の名前がありません", "the `{kw_holiday}` line has no name"),
     "diag.help.holiday_name": Msg("休日の名前を付けて `{fix}` と書いてください", "name the holiday: `{fix}`"),
+    # `event backup.completed` without its words (parse_errors._event_without_words)
+    "diag.E011.relabel_words": Msg(
+        "イベント `{name}` の言い換えに言葉がありません。ポリシーの各言語で言葉を書いてください",
+        "the relabel of `{name}` has no words: it needs them in each language the policy declares",
+    ),
+    "diag.E011.event_words": Msg(
+        "イベント `{name}` の宣言に言葉がありません。ポリシーの各言語で言葉を書いてください",
+        "the declaration of `{name}` has no words: it needs them in each language the policy declares",
+    ),
     "diag.help.list_or": Msg(
         "`{kw_or}` ではなく `{sep}` でつなぎます：`{fix}`", "join the items with `{sep}`, not `{kw_or}`: `{fix}`"
     ),
@@ -820,10 +829,9 @@ DIAGNOSTICS: dict[str, Msg] = {
         "put every notice rule of planned stops in one `{kw_planned_stop}` block",
     ),
     "diag.E220.notice": Msg(
-        "開始日より前の通知 `{lead}` は判定されません。開始日より前の通知は、カレンダー上の経過日・週・月の"
-        "整数で数えます",
-        "notice `{lead}` before the start date: a notice before the start date is counted in whole elapsed days, "
-        "weeks or months of the calendar; it would not be judged",
+        "`{notice}` は判定されません。開始日より前の通知は、カレンダー上の経過日・週・月の整数で数えます",
+        "`{notice}`: a notice before the start date is counted in whole elapsed days, weeks or months of the "
+        "calendar; it would not be judged",
     ),
     "diag.E220.notice.help": Msg(
         "`{kw_notice_days}` などと書くか、開始時刻から `{notice_start}` で数えてください",

@@ -238,7 +238,8 @@ class AttributeBuilder(ValueReader):
         for c in st.children:
             if isinstance(c, Tree):
                 below, credit = (t for t in c.children if isinstance(t, Token))
-                tiers.append(m.CreditTier(below=self._percent(below), credit=self._percent(credit), span=self.span(c)))
+                tier = m.CreditTier(below=self._percent(below), credit=self._percent(credit), span=self.span(c))
+                tiers.append(tier.written(str(below), str(credit)))
         return tuple(tiers)
 
     def plan_statement(self, st: Tree[Token], plans: PlanTargets, default_seen: bool) -> bool:

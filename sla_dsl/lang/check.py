@@ -11,6 +11,7 @@ out real deadlines) belong to the policy stage, which hands them in as
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 
 from . import model as m
@@ -49,6 +50,7 @@ def check_model(
     computed: bool = True,
     deep: Sequence[DeepCheck] = (),
     spots: Spots | None = None,
+    source: str = "",
 ) -> list[Diagnostic]:
     """Every reference error and warning about ``model``.
 
@@ -58,7 +60,8 @@ def check_model(
     ``computed`` runs the checks that compute, first the ``deep`` ones that the
     policy stage gives (deadlines on compiled calendars). ``spots``: where the
     lines that checks point at stand (:data:`.check_clocks.Spots`); without one,
-    a finding about such a line points at its declaration.
+    a finding about such a line points at its declaration. ``source``: the policy
+    text, where a message quotes a line as written (:func:`written`).
     """
     dropped = dropped or set()
     spots = spots or {}
@@ -71,7 +74,7 @@ def check_model(
     out += _calendar_refs(model, broken("calendar"), spots)
     out += _item_refs(model, dropped)
     out += _article_refs(model, broken("article"))
-    out += _not_judged(model, spots)
+    out += _not_judged(model, spots, source)
     out += _nothing_excused(model, broken("planned_stop"), broken("maintenance"), spots)
     out += check_conditions(model, broken("attribute"), broken("priority"), spots)
     plans_known = not any(d.code == "E251" for d in out) and not tests_any(model, broken("attribute"))
@@ -341,7 +344,20 @@ def _nothing_excused(
 NOT_JUDGED = "E220"
 
 
-def _not_judged(model: m.PolicyModel, spots: Spots | None = None) -> list[Diagnostic]:
+def written(source: str, span: m.Span) -> str:
+    """The text of ``source`` at ``span`` on one line, as a message quotes a statement the author wrote: its
+    comments left out, its blanks run together (``""`` where there is no source)."""
+    if not source or span == m.NO_SPAN:
+        return ""
+    lines = source.split("\n")[span.line - 1 : span.end_line]
+    if not lines:
+        return ""
+    lines[-1] = lines[-1][: span.end_column - 1]
+    lines[0] = lines[0][span.column - 1 :]
+    return " ".join(" ".join(ln.split("#", 1)[0] if '"' not in ln else ln for ln in lines).split())
+
+
+def _not_judged(model: m.PolicyModel, spots: Spots | None = None, source: str = "") -> list[Diagnostic]:
     """Rules that parse but that the evaluator would ignore or misread: refused, never silently accepted.
 
     The evaluator judges one planned-stop rule, one notification target on an ``outage.*`` event, any
@@ -351,7 +367,8 @@ def _not_judged(model: m.PolicyModel, spots: Spots | None = None) -> list[Diagno
     ``sla check`` is enforced as written. (A second completion by silence is refused where it is read,
     :mod:`.transformer`: the model holds one.) A notify rule's events are pointed at where they stand
     (``spots``: the ``met by`` event of another kind of record, the ``after`` event that starts no
-    judged target), else at the rule.
+    judged target), else at the rule. A notice is quoted as written (``source``: the text, and ``spots``:
+    where its line stands), channels and all.
     """
     spots = spots or {}
     out: list[Diagnostic] = []
@@ -366,7 +383,12 @@ def _not_judged(model: m.PolicyModel, spots: Spots | None = None) -> list[Diagno
     for stop in model.planned_stops:
         lead = stop.notice
         if stop.anchor is m.NoticeAnchor.START_DATE and (lead.calendar is not None or lead.unit not in day_units):
-            refuse(lead.span, "notice", lead=str(lead), notice_start=f"notice {lead} before start")
+            at = spot(spots, "planned_stop", stop.span, "notice")
+            said = (written(source, at) if at != stop.span else "") or (
+                f"notice {lead} before start date by {', '.join(stop.channels)}"
+            )
+            from_start = re.sub(r"\bstart\s+date\b", "start", said, count=1)
+            refuse(lead.span, "notice", notice=said, notice_start=from_start)
     for mt in model.maintenance:  # (no event announces a window: its notice would go unjudged)
         if mt.notice is not None:
             refuse(mt.notice.span, "maintenance_notice", name=mt.name, lead=f"notice {mt.notice} before")

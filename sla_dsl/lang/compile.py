@@ -155,12 +155,14 @@ def statement_spots(tree: Tree[Token], offset: int, spots: dict[tuple[str, int, 
     ``"met_by"``, the events of a notify rule's ``within ... after`` and ``met by``; ``line`` and
     ``column`` are those of the declaration (its node's span), so two declarations of one name keep
     their own. And ``("update", line, column, "by:<i>")``: the i-th event (from 0) of the ``update every
-    ... by`` line of a priority at that line and column (the target's own span).
+    ... by`` line of a priority at that line and column (the target's own span); ``("planned_stop", line,
+    column, "notice")``, a planned stop's ``notice`` line (quoted as written where it is refused).
     """
     for decl in tree.children:
         if (
             not isinstance(decl, Tree)
-            or decl.data not in ("header", "maintenance", "clock", "service", "priority", "notify", "attribute")
+            or decl.data
+            not in ("header", "maintenance", "clock", "service", "priority", "notify", "attribute", "planned_stop")
             or decl.meta.empty
         ):
             continue
@@ -187,6 +189,8 @@ def statement_spots(tree: Tree[Token], offset: int, spots: dict[tuple[str, int, 
                 stmt = ("update", st.meta.line + offset, st.meta.column)
                 for i, tok in enumerate(t for t in toks if t.type == "EVENT"):
                     spots.setdefault((*stmt, f"by:{i}"), span_of(tok, offset))
+            elif st.data == "p_notice":
+                spots.setdefault((*at, "notice"), span_of(st, offset))
             elif st.data == "t_changes":
                 spots.setdefault((*at, "changes"), span_of(st, offset))
             elif st.data == "k_starts":
@@ -227,6 +231,7 @@ def parse_and_build(
         return {}, [diagnostic("E010", said, span, help=words("diag.E010.cannot_parse.help"), file=file)]
     else:
         builder = Builder(file)
+        builder.source = text
         builder.declared_events = declared_in(text)
         builder.policy_languages = header_languages(text) or ()  # (the first block's: the header's, as a rule)
         built = builder.build(tree)
@@ -268,6 +273,7 @@ def parse_and_build(
                 recovery.languages = header_languages(chunk.text)
             continue
         builder = Builder(file, chunk.first_line - 1)
+        builder.source = chunk.text
         builder.declared_events = declared_in(text)
         builder.policy_languages = declared
         built = builder.build(tree)
@@ -366,7 +372,7 @@ def _compile(text: str, file: str, deep: Sequence[DeepCheck]) -> Compiled:
     decls, diags = parse_and_build(text, file, dropped, recovery, spots)
     model, has_header = assemble(decls, file, diags, recovery.languages or ())
     computed = has_header and not any(d.is_error for d in diags)
-    found = check_model(model, dropped, computed=computed, deep=deep, spots=spots)
+    found = check_model(model, dropped, computed=computed, deep=deep, spots=spots, source=text)
     diags.extend(d.model_copy(update={"file": file}) for d in found)
     diags.sort(key=lambda d: (d.span.line, d.span.column, d.severity is Severity.WARNING))
     # the same problem found twice (e.g. by two stages) is shown once

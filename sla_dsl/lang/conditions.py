@@ -485,20 +485,22 @@ def tier_checks(credits: Sequence[m.CreditTier], target: float) -> list[Diagnost
     if credits:
         tiers = sorted(credits, key=lambda t: -t.below)
         for a, b in itertools.pairwise(tiers):
+            # (each figure as the policy writes it: `99.0%` is not quoted as `99%`)
+            (above, above_credit), (below, credit) = a.figures(), b.figures()
             if a.below == b.below:
                 out.append(
                     _err(
                         "E253",
-                        words("diag.E253.twice", below=f"{b.below:g}"),
+                        words("diag.E253.twice", below=below),
                         b.span,
                         help=words("diag.E253.twice.help"),
                     )
                 )
             elif b.credit <= a.credit:
-                figures = {"credit": f"{b.credit:g}", "above": f"{a.below:g}", "above_credit": f"{a.credit:g}"}
-                text = words("diag.W252", below=f"{b.below:g}", **figures)
+                figures = {"credit": credit, "above": above, "above_credit": above_credit}
+                text = words("diag.W252", below=below, **figures)
                 out.append(_warn("W252", text, b.span, help=words("diag.W252.help")))
         if tiers[0].below > target:
-            text = words("diag.W253", below=f"{tiers[0].below:g}", target=f"{target:g}")
+            text = words("diag.W253", below=tiers[0].figures()[0], target=f"{target:g}")
             out.append(_warn("W253", text, tiers[0].span, help=words("diag.W253.help")))
     return out

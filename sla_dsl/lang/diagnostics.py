@@ -51,7 +51,7 @@ from typing import Literal, NamedTuple, Self, Union
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import InputError, SlaError, printable
+from ..errors import InputError, SlaError, place, printable
 from ..i18n import CATALOGUE, message
 from ..i18n.diagnostics import SYNTAX
 from ..i18n.width import display_width
@@ -198,8 +198,9 @@ class Diagnostic(BaseModel):
     #: for a file refused as not UTF-8 (E001): the languages its header declares, read from its bytes
     #: (:func:`~.source.bytes_languages`), the language to word the refusal in; ``None`` when unknown
     languages: tuple[str, ...] | None = Field(default=None, exclude=True, repr=False)
-    #: whether the diagnostic has a place in the file: not for a file that is not there (E001), which is
-    #: named without a line and column (``nope.sla: error: [E001] no such file``)
+    #: whether the diagnostic has a place in the file: not for a file that was never read (E001: not there, a
+    #: directory, one the system will not open), named without a line and column (``nope.sla: error: [E001]
+    #: no such file``)
     located: bool = Field(default=True, exclude=True, repr=False)
 
     @property
@@ -224,9 +225,9 @@ class Diagnostic(BaseModel):
         return f"{self.where()}: {_severity(self.severity, lang)}: [{self.code}] {said}"
 
     def where(self) -> str:
-        """``file:line:col``, or the file alone for a diagnostic with no place in it (:attr:`located`)."""
-        s = self.span
-        return f"{self.file}:{s.line}:{s.column}" if self.located else self.file
+        """``file:line:col``, or the file alone for a diagnostic with no place in it (:attr:`located`):
+        :func:`~sla_dsl.errors.place`."""
+        return place(self.file, self.span.line, self.span.column) if self.located else self.file
 
     def render(self, source: str | None = None, color: bool = False, lang: str = "en") -> str:
         """The full text in ``lang``: header, the source line with a caret under the span, and help.

@@ -16,6 +16,8 @@ Design notes
   the parser stops at that line's first word. The error is put at the end of the ``holiday`` line, with
   the line to write (the name of the example in the languages the policy declares).
 * **Thresholds joined with ``and``.** ``at risk at 50% and 75% of target`` is written with ``,``.
+* **A unit without its count.** ``every days`` (a backup's; ``update every hours``): ``every 1 day``. A
+  maintenance's ``every months`` parses (its W201 is the builder's, :mod:`.values`).
 * **The forms of the statement begun.** A statement's keywords so far, ``every month on``, are compared
   word by word with each form, ``month`` and ``months`` alike (the grammar keeps one rule for both):
   the monthly forms, not the one of ``every 3 months``.
@@ -78,6 +80,8 @@ _WEEKDAY_DASH = re.compile(rf"\b({_WEEKDAY})[ \t]*[-~][ \t]*({_WEEKDAY})\b")
 _SHORT_MINUTES = re.compile(r"(?<![0-9:])([0-9]{1,2}):0(?![0-9])")
 #: `holidays 2026-12-29`, `holidays 12-29..01-03`: dates on a `holidays` line, which takes countries.
 _DAYS = rf"(?:{_DAY})(?:[ \t]*\.\.[ \t]*(?:{_DAY}))?"
+#: `every days`: a unit without its count after `every` (a backup's, an update's), `every 1 day` meant.
+_EVERY_UNIT = re.compile(r"\b(every)[ \t]+((second|minute|hour|day|week|month)s?)\b")
 _HOLIDAYS_DATES = re.compile(rf"[ \t]*holidays[ \t]+({_DAYS}(?:[ \t]*,[ \t]*{_DAYS})*)[ \t]*$")
 
 
@@ -118,6 +122,7 @@ def line_hint(
         or _holiday_name(text, start, pos, expected, block, shown)
         or _holidays_dates(line, start, pos, block, shown, rewritten)
         or _hours_line(line, start, pos, block, rewritten)
+        or _every_count(line, start, pos, expected, rewritten)
     )
 
 
@@ -224,6 +229,18 @@ def _hours_line(line: str, start: int, pos: int, block: str, rewritten: Rewrite 
     word = re.match(r"[-~]|[0-9]{1,2}:[0-9]*|[^ \t,]+", line[pos - start :])  # (the dash, the time, the word)
     here = word.group() if word else line[pos - start : pos - start + 1]
     return Hint(pos, pos + len(here), words("diag.help.write", fix=fixed), here)
+
+
+def _every_count(line: str, start: int, pos: int, expected: set[str], rewritten: Rewrite | None) -> Hint | None:
+    """``every days`` (a backup's, or ``update every hours``): the parser stopped at the unit, where a count
+    goes; the line with one (``every 1 day``), when it parses so."""
+    hit = _EVERY_UNIT.search(line)
+    if hit is None or start + hit.start(2) != pos or "INT" not in expected or rewritten is None:
+        return None
+    fixed = rewritten(start, lambda ln: _EVERY_UNIT.sub(r"\1 1 \3", ln, count=1))
+    if fixed is None:
+        return None
+    return Hint(pos, start + hit.end(2), words("diag.help.write", fix=fixed), hit.group(2))
 
 
 def written_forms(forms: Sequence[str], run: Sequence[tuple[str, bool]], more: bool, keywords: set[str]) -> list[str]:

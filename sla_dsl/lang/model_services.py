@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from pydantic import PrivateAttr
+
 from .model_attributes import Condition
 from .model_nodes import ArticleRef, Label, Node
 from .model_time import Duration
@@ -43,6 +45,20 @@ class CreditTier(Node):
 
     below: float
     credit: float
+    #: ``below`` and ``credit`` as the policy writes them, without ``%`` (``99.0``): the figures a message
+    #: quotes (:meth:`figures`). No field: ``99.0%`` and ``99%`` mean the same.
+    _written: tuple[str, str] = PrivateAttr(default=("", ""))
+
+    def written(self, below: str, credit: str) -> CreditTier:
+        """This tier, with its figures as the policy writes them (``99.0%``, ``10%``); set once, by the builder."""
+        self._written = (below.removesuffix("%"), credit.removesuffix("%"))
+        return self
+
+    def figures(self) -> tuple[str, str]:
+        """``below`` and ``credit`` as the policy writes them, without ``%`` (``99.0``); in their shortest form
+        (``99``) for a tier not read from a text."""
+        below, credit = self._written
+        return below or f"{self.below:g}", credit or f"{self.credit:g}"
 
 
 class AvailabilityTarget(Node):

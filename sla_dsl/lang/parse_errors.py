@@ -26,7 +26,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 
 from .diagnostics import Diagnostic, Words, diagnostic, suggest, words
 from .input_hints import calendar_after, short_unit
-from .model import Span
+from .model import EVENT_TYPES, Span
 from .parser import (
     _EXAMPLE_LANGUAGES,
     DECL_KEYWORDS,
@@ -48,6 +48,7 @@ from .parser import (
     form_help,
 )
 from .peer_words import STATEMENT_HOME
+from .values import event_labels
 
 __all__ = ["lark_error_to_diagnostic"]
 
@@ -98,6 +99,9 @@ def _met_later(
     token = err.token if isinstance(err, UnexpectedToken) and err.token.type != "$END" else None
     pos = (err.token.start_pos if isinstance(err, UnexpectedToken) else err.pos_in_stream) or 0
     stack = _stack(err)
+    unlabelled = _event_without_words(stack, expected, text, line_offset)
+    if unlabelled is not None:
+        return unlabelled
     if token is not None or isinstance(err, UnexpectedCharacters):
         found = (
             _quote_inside(stack, text, pos, line_offset)
@@ -192,6 +196,28 @@ def _ended(err: UnexpectedEOF | UnexpectedToken, text: str, line_offset: int) ->
 
 
 # -- mistakes the parser meets later than where they are ----------------------------------------------------
+
+
+def _event_without_words(stack: list[Any], expected: set[str], text: str, line_offset: int) -> Diagnostic | None:
+    """``event backup.completed`` without its words (a relabel of a contract type, or a declaration), the
+    parser stopped at what follows (the next line, a ``[art ...]``, the end of the text): E011 at the end of
+    the type, with the line to write in the languages the policy declares (its ``[art ...]`` kept)."""
+    if "STRING" not in expected or len(stack) != 2 or not all(isinstance(v, Token) for v in stack):
+        return None
+    keyword, name = stack
+    if keyword != "event" or name.type != "EVENT" or name.end_pos is None or name.end_line is None:
+        return None
+    end = text.find("\n", name.end_pos)
+    rest = text[name.end_pos : end if end >= 0 else len(text)].split("#", 1)[0].strip()
+    ref = re.fullmatch(r"\[[^\]\n\"]*\]", rest)
+    fix = f"event {name} {event_labels(_EXAMPLE_LANGUAGES.get())}" + (f" {ref.group()}" if ref else "")
+    line, column = name.end_line + line_offset, name.end_column or 1
+    return diagnostic(
+        "E011",
+        words("diag.E011.relabel_words" if str(name) in EVENT_TYPES else "diag.E011.event_words", name=str(name)),
+        Span(line=line, column=column, end_line=line, end_column=column + 1),
+        help=words("diag.help.write", fix=fix),
+    )
 
 
 def _unit_example(amount: str, before: Token | None) -> str:

@@ -71,7 +71,8 @@ def _refused(
     located: bool = True,
 ) -> tuple[None, list[Diagnostic]]:
     """No text, and the E001 diagnostic saying why (with the ``languages`` its header declares, if known;
-    not ``located`` for a file that is not there: named without a line and column)."""
+    not ``located`` for input that was never read, a file that is not there, a directory, a file the system
+    will not open or read, a closed standard input: named without a line and column)."""
     span = Span(line=line, column=col, end_line=line, end_column=col + 1)
     refusal = diagnostic("E001", message, span, help=help, file=file)
     update: dict[str, object] = {"languages": languages} if languages else {}
@@ -256,7 +257,7 @@ def read_policy_stdin(file: str = "<stdin>") -> tuple[str | None, list[Diagnosti
     """Policy text from the standard input (``-``); E001 when the process was started without one
     (``<&-``), instead of an internal error."""
     if sys.stdin is None:
-        return _refused(file, words("diag.E001.stdin_closed"))
+        return _refused(file, words("diag.E001.stdin_closed"), located=False)
     return read_policy_stream(sys.stdin.buffer, file)
 
 
@@ -267,13 +268,13 @@ def read_policy_file(path: str | Path) -> tuple[str | None, list[Diagnostic]]:
         with open(path, "rb") as fh:
             info = os.fstat(fh.fileno())
             if stat.S_ISDIR(info.st_mode):
-                return _refused(file, words("diag.E001.directory"))
+                return _refused(file, words("diag.E001.directory"), located=False)
             if stat.S_ISREG(info.st_mode) and info.st_size > MAX_POLICY_BYTES:
                 return _too_big(file, info.st_size, "file", bytes_languages(_read_capped(fh, HEADER_BYTES)))
             return read_policy_stream(fh, file)
     except FileNotFoundError:
         return _refused(file, words("diag.E001.missing"), located=False)
     except IsADirectoryError:
-        return _refused(file, words("diag.E001.directory"))
+        return _refused(file, words("diag.E001.directory"), located=False)
     except OSError as exc:
-        return _refused(file, words("diag.E001.os", reason=_os_reason(exc)))
+        return _refused(file, words("diag.E001.os", reason=_os_reason(exc)), located=False)

@@ -393,6 +393,8 @@ def _unquote(tok: Token) -> str:
 #: The families whose event types a policy may declare (:mod:`.event_types`).
 EXTENDABLE: tuple[str, ...] = ("incident",)
 _EVENT_NAME = re.compile(r"[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*")
+#: A word of a policy text after blanks and comments (:meth:`ValueReader.written_word`).
+_WORD_AT = re.compile(r"(?:\s|#[^\n]*)*([A-Za-z]+)")
 
 
 def declarable(name: str) -> bool:
@@ -458,6 +460,10 @@ def unknown_event_words(name: str, declared: frozenset[str], languages: tuple[st
 class ValueReader:
     """Reads single values and reports what is wrong with them."""
 
+    #: The text the tree was parsed from (a declaration's, for a file read declaration by declaration):
+    #: what the tree leaves out is read there (``month`` or ``months`` of ``every month``). ``""``: not given.
+    source: str = ""
+
     def __init__(self, file: str, line_offset: int = 0) -> None:
         self.file = file
         self.offset = line_offset
@@ -485,6 +491,17 @@ class ValueReader:
     ) -> Invalid:
         self.error(code, message, node, help)
         return Invalid()
+
+    def written_word(self, at: int) -> Token | None:
+        """The word of :attr:`source` at offset ``at`` or after it (blanks and comments passed over), as a
+        token where it stands; ``None`` without a source."""
+        hit = _WORD_AT.match(self.source, at) if self.source else None
+        if hit is None:
+            return None
+        start, end = hit.span(1)
+        line = self.source.count("\n", 0, start) + 1
+        column = start - self.source.rfind("\n", 0, start)
+        return Token("WORD", hit.group(1), start, line, column, line, column + end - start, end)
 
     # -- pieces ------------------------------------------------------------------------
     def label(self, node: Tree[Token]) -> m.Label:
@@ -776,10 +793,32 @@ class ValueReader:
         weekday = self.weekday(toks[0])
         return m.YearlyHoliday(month=self.month(toks[1]), nth=nth, weekday=weekday, label=label, span=span)
 
+    def _every_agrees(self, word: Token | None, amount: Token | None = None) -> None:
+        """W201 for the unit of a maintenance's recurrence that does not agree with its count: ``every
+        months`` (one month: ``every month``), ``every weeks``, ``every 3 month from 2026-03``; ``word``: the
+        unit as written (:meth:`written_word`), ``amount``: its count (``None``: one, unwritten)."""
+        count = 1 if amount is None else bounded_int(str(amount), 120)
+        if word is None or not count or (count == 1) != str(word).endswith("s"):
+            return  # (agreeing; or a count E234 refuses)
+        unit = str(word).removesuffix("s")
+        counted = "" if amount is None else f"{amount} "
+        at, end = self.span(amount or word), self.span(word)
+        self.error(
+            "W201",
+            words("diag.W201", written=f"every {counted}{word}"),
+            m.Span(line=at.line, column=at.column, end_line=end.end_line, end_column=end.end_column),
+            help=words("diag.W201.help", fixed=f"every {counted}{unit if count == 1 else unit + 's'}"),
+            severity=Severity.WARNING,
+        )
+
     def _month_step(self, node: Tree[Token]) -> dict[str, Any]:
         """``every`` and ``since`` of a monthly recurrence (``every 3 months from 2026-03``)."""
         step = next((c for c in node.children if isinstance(c, Tree) and c.data == "month_step"), None)
         toks = [t for t in step.children if isinstance(t, Token)] if step is not None else []
+        if step is not None and not step.meta.empty:
+            amount = toks[0] if toks else None
+            at = step.meta.start_pos if amount is None else amount.end_pos or 0
+            self._every_agrees(self.written_word(at), amount)
         if len(toks) < 2:
             return {}
         every = bounded_int(str(toks[0]), 120)
@@ -831,4 +870,6 @@ class ValueReader:
         if node.data == "r_yearly":
             mo, d = self.month_day(toks[0])
             return m.DayOfYear(month=mo, day=d, span=sp)
+        if not node.meta.empty:
+            self._every_agrees(self.written_word(node.meta.start_pos))
         return m.WeeklyOn(weekday=self.weekday(toks[0]), span=sp)

@@ -134,7 +134,7 @@ from ..authoring.diff_changes import diff_models
 from ..authoring.semdiff import render_text
 from ..calendars.bounds import MAX_PERIOD, MAX_PERIOD_YEARS
 from ..calendars.timeargs import EXAMPLE, parse_edge
-from ..errors import InputError, printable
+from ..errors import InputError, place, printable
 from ..evaluation import check_log
 from ..evaluation.common import Versions
 from ..i18n import Lang, as_lang, format_date, message
@@ -786,7 +786,7 @@ def _read(path: str) -> str | None:
 def _located(name: str, text: str, policy: Policy) -> str:
     """``name:line:column`` of the version's ``version`` line in ``text`` (``name`` alone when not found)."""
     span = statement_span(text, policy.model.header, "version")
-    return name if span is None else f"{name}:{span.line}:{span.column}"
+    return name if span is None else place(name, span.line, span.column)
 
 
 def _changes(old_text: str, policy: Policy, lang: Lang) -> str | None:

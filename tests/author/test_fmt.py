@@ -164,7 +164,7 @@ def test_a_closed_stdin_is_an_e001_not_an_internal_error(command: str) -> None:
     argv = [sys.executable, "-m", "sla_dsl.cli", command, "--lang", "en", "-"]
     res = subprocess.run(["sh", "-c", 'exec "$@" <&-', "sh", *argv], capture_output=True, text=True, cwd=ROOT)
     assert res.returncode == 1 and "internal error" not in res.stderr
-    assert "<stdin>:1:1: error: [E001] cannot read the policy: the standard input is closed" in res.stderr
+    assert "<stdin>: error: [E001] cannot read the policy: the standard input is closed" in res.stderr
 
 
 def test_missing_file_is_a_located_error(capsys: pytest.CaptureFixture[str]) -> None:
