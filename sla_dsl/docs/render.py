@@ -693,7 +693,12 @@ class _Page(PageWriter):
 
     # -- exclusions and history ------------------------------------------------------------------
     def r_exclusions(self, nodes: list[m.Exclusion], level: int, block: Block) -> None:
-        self.html(f"<p>{tx.esc(self.t('exclusions_intro'))}</p>")
+        """The exclusions: under a heading of their own where their block has other kinds above them or is
+        that of no article (``exclude force_majeure "不可抗力"`` with no ``[art]``: it ran on in the attributes'
+        section), as :meth:`r_attributes`; their intro neutral, for one or several."""
+        if block.article == 0 or len(block.nodes) > 1:
+            self.heading(level, self.t("exclusions"), f"exclusions-{block.article}-{block.section}")
+        self.html(f"<p>{tx.esc(self.t('exclusions_intro' if len(nodes) > 1 else 'exclusions_intro.one'))}</p>")
         items = "".join(
             f'<li id="{anchor("exclude", x.cause)}">{self.L(x.label) or tx.esc(x.cause)}</li>' for x in nodes
         )

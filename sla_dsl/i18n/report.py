@@ -895,6 +895,9 @@ REPORT: dict[str, Msg] = {
         "{event} recorded: {priority} (due time recomputed from the clock start)",
     ),
     "explain.responded.relabelled": Msg("{event}を記録（{verdict}）", "{event} recorded ({verdict})"),
+    # its {verdict}: the response target's, named, as the event's words are not that target's and a named
+    # target's step may stand just above (`「お客様への初回回答」を記録（応答は期限内）`)
+    "explain.responded.verdict": Msg("応答は{verdict}", "response {verdict}"),
     "explain.outage.started_service.relabelled": Msg(
         "{event}を記録（「{service}」）", "{event} recorded (“{service}”)"
     ),

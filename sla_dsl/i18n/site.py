@@ -178,7 +178,7 @@ SITE: dict[str, Msg] = {
     "site.maint_excused": Msg(
         ja="この時間帯は稼働率の計算から除きます。", en="These windows are excused from availability."
     ),
-    "site.maint_counts": Msg(ja="この時間帯はダウンタイムとして数えます。", en="These windows count as downtime."),
+    "site.maint_counts": Msg(ja="この時間帯は停止時間として数えます。", en="These windows count as downtime."),
     "site.next_windows": Msg(
         ja="今後{n}回の定期メンテナンス（{d}以降）", en="The next {n} regular maintenance windows (from {d})"
     ),
@@ -210,7 +210,7 @@ SITE: dict[str, Msg] = {
     "site.anchor_start_date": Msg(ja="作業実施日", en="day of the work"),
     "site.anchor_start": Msg(ja="停止開始時刻", en="start of the stop"),
     "site.emergency_downtime": Msg(
-        ja="事前の通知なく行う緊急の停止は、稼働率の計算ではダウンタイムとして数えます。",
+        ja="事前の通知なく行う緊急の停止は、稼働率の計算では停止時間として数えます。",
         en="A stop made without notice in an emergency counts as downtime in the availability figure.",
     ),
     "site.emergency_excused": Msg(
@@ -263,8 +263,14 @@ SITE: dict[str, Msg] = {
         ja="{e}が「{c}」の営業時間内の場合に限ります。",
         en="Only when {e} falls within the open hours of the “{c}” calendar.",
     ),
+    # the exclusions of a policy (`exclude …`): its heading where no article's or section's heading names
+    # them, and the line above their list, neutral (an exclusion may be of incidents as well as of stops)
+    "site.exclusions": Msg(ja="適用除外", en="Exclusions"),
     "site.exclusions_intro": Msg(
-        ja="次のいずれかに起因するサービス停止は SLA の適用外とします。", en="The SLA does not apply to the following:"
+        ja="次のいずれかの場合は、SLA の適用外とします。", en="The SLA does not apply in any of the following cases:"
+    ),
+    "site.exclusions_intro.one": Msg(
+        ja="次の場合は、SLA の適用外とします。", en="The SLA does not apply in the following case:"
     ),
     "site.history": Msg(ja="改版履歴", en="Version history"),
     "site.changes": Msg(ja="変更点", en="Changes"),

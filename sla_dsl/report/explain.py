@@ -285,7 +285,8 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
             pid = str(e.fields.get("priority", r.priority))
             known = w.model is None or bool(w.rules_of(pid))
             steps.append((e.at, _step(w, e.type, "explain.reported", priority=priority(pid))))
-            if e.fields.get("cause"):
+            # (the cause an exclusion applies for is said once, by the exclusion's step below)
+            if e.fields.get("cause") and not (r.status == "excluded" and e.fields["cause"] == r.cause):
                 steps.append((e.at, w.m("explain.cause", cause=w.cause(str(e.fields["cause"])))))
         elif e.type == "incident.reprioritized":
             pid = str(e.fields.get("priority"))
@@ -406,15 +407,18 @@ def _silence(w: PolicyWords, silence: m.SilenceCompletion | None) -> str:
 def _responded(w: PolicyWords, events: Sequence[Event], at: dt.datetime, verdict: str) -> str:
     """The response's step: ``responded (in time)``; where the policy words ``incident.responded`` its
     own way and the response is one (an event of that type then, or a clock stopped by it alone), by
-    those words (``“First reply” recorded (in time)``)."""
+    those words, the verdict named the response's (``“First reply” recorded (response in time)``): the
+    event's words are not the response target's, and next to a named target's step (``First reply
+    (First reply to a chat): breached``) a bare ``(in time)`` read as that target's verdict."""
     if events:
         by_it = any(e.type == "incident.responded" and instant(e.at) == instant(at) for e in events)
     else:
         clocks = w.model.clocks if w.model is not None else ()
         clock = next((c for c in clocks if c.name == "response"), clocks[0] if clocks else None)
         by_it = clock is not None and clock.stops == ("incident.responded",)
-    if by_it:
-        return _step(w, "incident.responded", "explain.responded", verdict=verdict)
+    if by_it and w.relabelled("incident.responded"):
+        said = w.m("explain.responded.verdict", verdict=verdict)
+        return w.m("explain.responded.relabelled", event=w.event_plain("incident.responded"), verdict=said)
     return w.m("explain.responded", verdict=verdict)
 
 
@@ -488,12 +492,8 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
         else _step(w, "outage.started", "explain.outage.started")
     )
     steps: list[tuple[dt.datetime | None, str]] = [(o.start, started)]
-    if o.cause:
-        cause = (
-            w.cause(o.cause)
-            if o.notice_status == "excluded" or o.cause not in _CAUSES
-            else w.m(f"explain.cause.{o.cause}")
-        )
+    if o.cause and o.notice_status != "excluded":  # (an excluded one's cause: said once, by the exclusion)
+        cause = w.cause(o.cause) if o.cause not in _CAUSES else w.m(f"explain.cause.{o.cause}")
         steps.append((o.start, w.m("explain.cause", cause=cause)))
     if o.end is not None and instant(o.end) <= instant(p.as_of):
         lasted = (instant(o.end) - instant(o.start)).total_seconds() / 60

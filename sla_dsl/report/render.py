@@ -340,7 +340,8 @@ _STYLE = """
 :root{--fg:#1a1a1a;--muted:#555;--line:#d0d0d0;--head:#f3f4f6;--bad:#b71c1c;--warn:#8a5a00;--good:#1b5e20}
 *{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans CJK JP","Yu Gothic",sans-serif;
-color:var(--fg);margin:0 auto;padding:1.5rem;max-width:72rem;line-height:1.6;overflow-wrap:anywhere}
+color:var(--fg);margin:0 auto;padding:1.5rem;max-width:72rem;line-height:1.6;overflow-wrap:anywhere;
+font-variant-ligatures:none}
 :lang(ja) body,body:lang(ja){word-break:normal;line-break:strict}
 h1{font-size:1.6rem;margin:0 0 .4rem;line-height:1.3}
 h2{font-size:1.2rem;margin:2rem 0 .5rem;padding-bottom:.2rem;border-bottom:2px solid var(--line)}
@@ -418,6 +419,19 @@ svg{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 #: not, so the other columns stay on the page). Japanese text is never one: it keeps breaking between
 #: phrases (``word-break: auto-phrase``, which ``anywhere`` would override).
 _TOKEN = re.compile(r"[!-~]{21,}")
+
+#: A column name's unit in parentheses at its end (``停止時間（時間:分）``, ``残り（営業時間）``, ``Downtime
+#: (h:mm)``): kept on one line (``.nw``), as print breaks Japanese between phrases and split ``（時間:`` from
+#: ``分）``; a longer parenthesis (``除外時間（定期メンテナンス・通知済み計画停止）``) may wrap.
+_UNIT = re.compile(r"(.+?)([（(][^（）()]{1,8}[）)])")
+
+
+def _header_cell(name: str) -> str:
+    """A column's name as the HTML of its ``<th>``: the unit at its end never split (:data:`_UNIT`)."""
+    unit = _UNIT.fullmatch(name)
+    if unit is None:
+        return html_text(name)
+    return f'{html_text(unit[1])}<span class="nw">{html_text(unit[2])}</span>'
 
 
 #: A date as the report writes it (``11月6日(金)``, ``2026年11月6日(金)``, ``Fri 6 Nov``, ``Fri 6 Nov 2026``).
@@ -563,7 +577,8 @@ def _html(report: Report, parts: list[Part], w: PolicyWords, incidents: Sequence
         if part.rows:
             shape = _shape(part)
             out.append(f'<div class="scroll"><table class="{shape}">' if shape else '<div class="scroll"><table>')
-            out.append("<thead><tr>" + "".join(f'<th scope="col">{e(h)}</th>' for h in part.header) + "</tr></thead>")
+            heads = "".join(f'<th scope="col">{_header_cell(h)}</th>' for h in part.header)
+            out.append(f"<thead><tr>{heads}</tr></thead>")
             out += _html_rows(part)
             out.append("</table></div>")
         else:

@@ -50,6 +50,9 @@ Design notes
   and to the second when it is not a whole minute (``2026-11-30 12:00:30``:
   a target counted from an event's second), as the countdown beside it
   counts the seconds: both say the same instant, in either language.
+* The month's availability is written as the reports write a figure (``99.335%``: ``availability_text``,
+  by :func:`~sla_dsl.report.words.percent_against`), and the next maintenance window as the site's table
+  of windows says it (``2026年12月24日(木) 22:00〜24:00``, ``Thu 24 Dec 2026 22:00–24:00``: :func:`window_text`).
 * A target counted in elapsed time (``within 2 hours``) counts down around
   the clock. The column's header says what it counts as the report's tables
   do: ``残り（営業時間）`` when every row counts business time; otherwise the
@@ -64,11 +67,11 @@ from typing import Any
 
 import orjson
 
-from ..i18n import message
+from ..i18n import format_date, format_datetime, message
 from ..i18n.serve import DASHBOARD_WORDS
 from ..policy.compiled import Policy
 from ..report.target_names import target_word
-from ..report.words import PolicyWords
+from ..report.words import PolicyWords, percent_against
 from ..report.zones import zone_words
 from .tracking import RESPONSE, Tracker, Watched, watched
 
@@ -124,6 +127,20 @@ def _label(w: Watched, lang: str) -> str:
         return target_word(w.rules.model, w.kind, w.clock, lang)
     rule = next((n for n in w.rules.model.notifications if n.name == w.target), None)
     return (rule.label.text(lang) if rule is not None else "") or w.target
+
+
+def window_text(start: dt.datetime, end: dt.datetime, lang: str) -> str:
+    """A maintenance window as the site's table of the next windows says it: ``2026年12月24日(木) 22:00〜24:00``
+    / ``Thu 24 Dec 2026 22:00–24:00`` (an end at midnight is 24:00 of its day), ``22:00〜翌02:00`` for one
+    that ends later the next day, both ends in full for a longer one."""
+    date, begin, finish = format_date(start.date(), lang), f"{start:%H:%M}", f"{end:%H:%M}"
+    next_day = start.date() + dt.timedelta(days=1)
+    if end.date() == start.date() or (end.date() == next_day and end.time() == dt.time(0)):
+        last = finish if end.date() == start.date() else "24:00"
+        return message("serve.window.day", lang, date=date, start=begin, end=last)
+    if end.date() == next_day:
+        return message("serve.window.overnight", lang, date=date, start=begin, end=finish)
+    return message("serve.window.days", lang, start=format_datetime(start, lang), end=format_datetime(end, lang))
 
 
 def _due_text(t: dt.datetime) -> str:
@@ -218,10 +235,10 @@ def data(tracker: Tracker, lang: str) -> dict[str, Any]:
             for v, cal in clocks
         ],
         "incidents": out,
-        "maintenance": (
-            f"{windows[0].start.strftime('%Y-%m-%d %H:%M')}–{windows[0].end.strftime('%H:%M')}" if windows else None
-        ),
+        "maintenance": window_text(windows[0].start, windows[0].end, lang) if windows else None,
         "availability": round(month.skeleton.availability.ratio * 100, 3),
+        # (as the reports write a figure with no target beside it: ``99.335%``)
+        "availability_text": percent_against(month.skeleton.availability.ratio, None, 3),
     }
 
 
@@ -389,7 +406,7 @@ function draw() {{  // every second: the countdowns, and a row's class once it i
 }}
 function take(fresh) {{  // new data: the rows built again only when they differ from those drawn
   data = fresh; fetched = Date.now();
-  put("availability-label", W.availability); put("availability", data.availability.toFixed(3) + " %");
+  put("availability-label", W.availability); put("availability", data.availability_text);
   put("maintenance-label", W.maintenance); put("maintenance", data.maintenance || W.none);
   put("open-label", W.open);
   const rows = JSON.stringify([data.texts, data.clocks.map(c => c.counts),

@@ -92,7 +92,7 @@ def test_readings_are_marked_and_outside_the_contract_text(site: Build) -> None:
     parts = content(site.page(POLICY_PAGE["ja"]))
     contract = squash(" ".join(t for cls, t in parts if "sla-contract" in cls))
     for reading in (
-        "ダウンタイムとして数えます",
+        "停止時間として数えます",
         "その後の最初の営業日に実施するものとして計算します",
         "同じ日のうちになります",
     ):

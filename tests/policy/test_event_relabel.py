@@ -254,10 +254,10 @@ def test_the_hover_of_a_relabelled_type_gives_the_policys_words(lang: str, words
 @pytest.mark.parametrize(
     ("lang", "responded", "resolved"),
     [
-        ("ja", "「お客様への初回回答」を記録（期限内）", "「解決策のご案内」を記録（完了）"),
+        ("ja", "「お客様への初回回答」を記録（応答は期限内）", "「解決策のご案内」を記録（完了）"),
         (
             "en",
-            "“First reply to the customer” recorded (in time)",
+            "“First reply to the customer” recorded (response in time)",
             "“Solution given to the customer” recorded (completed)",
         ),
     ],

@@ -7,6 +7,7 @@ docs tests' helper. Without a browser the tests skip and say why.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -79,8 +80,10 @@ def test_dashboard_in_chromium(served: str, browser: Browser, lang: str) -> None
     assert 30 * 60 <= h * 3600 + m * 60 + s <= 35 * 60
     # each row names its target (the priority's response target here), in the page's language
     assert by_id["DASH-OPEN"]["cells"][2] == message("report.targets.respond", lang)
-    assert browser.evaluate("document.getElementById('maintenance').innerText").startswith("2026-12-")
-    assert browser.evaluate("document.getElementById('availability').innerText").endswith("%")
+    assert browser.evaluate("document.getElementById('maintenance').innerText") == (
+        "2026年12月24日(木) 22:00〜24:00" if lang == "ja" else "Thu 24 Dec 2026 22:00–24:00"
+    )
+    assert re.fullmatch(r"\d+\.\d{3}%", browser.evaluate("document.getElementById('availability').innerText"))
     # the countdown moves on its own
     time.sleep(1.5)
     later = browser.evaluate(_ROWS)
