@@ -134,7 +134,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
-from ..errors import InputError, NaiveDatetimeError
+from ..errors import InputError, NaiveDatetimeError, place
 from ..evaluation.in_force import VersionsInForce, effective_start
 from ..events import EventLog, Problem, validate_mapping
 from ..events.problems import EventSourceError, event_problems_in
@@ -772,7 +772,7 @@ def _start(mapping: Any) -> Place:
 def _where(file: str, at: Place, line: int) -> str:
     """``FILE:LINE:COL`` of ``at``, ``FILE:LINE`` when only its line (else ``line``) is known."""
     row, column = at
-    return f"{file}:{row}:{column}" if row and column else f"{file}:{row or line}"
+    return place(file, row, column) if row and column else place(file, row or line)
 
 
 def _bad(case: Case, code: str, message: str, help: str | None = None, at: Place = (0, 0)) -> InputError:

@@ -244,7 +244,7 @@ def _bad_character(exc: yaml.reader.ReaderError, text: str, path: Path, lang: st
     escape = f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
     character = said("author.test.yaml.character", lang, yaml="YAML", char=f"U+{code:04X}")
     return problem(
-        f"{path}:{line}:{column}",
+        place(str(path), line, column),
         "E160",
         said("author.test.invalid_yaml", lang, yaml="YAML", problem=character),
         said("author.test.yaml.character.help", lang, example=f'"{escape}"'),

@@ -69,7 +69,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple, NoReturn
 
-from ..errors import InputError
+from ..errors import InputError, place
 from ..i18n import format_date, message
 from ..lang import compile as _lang
 from ..lang import model as m
@@ -275,13 +275,13 @@ def _timezone_line(name: str, pol: Policy) -> str:
     """``file:line:column`` of the version's ``timezone`` line (the name alone for a policy not read
     from a file)."""
     span = pol.model.header.timezone_span
-    return name if span == m.NO_SPAN else f"{name}:{span.line}:{span.column}"
+    return name if span == m.NO_SPAN else place(name, span.line, span.column)
 
 
 def _header_line(name: str, pol: Policy) -> str:
     """``file:line:column`` of the version's ``sla "name"`` line (the name alone without a place)."""
     span = pol.model.header.span
-    return name if span == m.NO_SPAN else f"{name}:{span.line}:{span.column}"
+    return name if span == m.NO_SPAN else place(name, span.line, span.column)
 
 
 def _version_line(name: str, pol: Policy) -> str:
@@ -294,7 +294,7 @@ def _version_line(name: str, pol: Policy) -> str:
     except (OSError, UnicodeDecodeError):
         return name
     span = statement_span(source, pol.model.header, "version")
-    return name if span is None else f"{name}:{span.line}:{span.column}"
+    return name if span is None else place(name, span.line, span.column)
 
 
 def statement_span(source: str, header: m.Header, keyword: str) -> m.Span | None:
