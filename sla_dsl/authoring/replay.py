@@ -88,6 +88,11 @@ Design notes
 * A log that holds no event is judged, with the warning ``sla evaluate`` gives
   (:func:`~sla_dsl.events.problems.no_events_warning`): nothing judged must not
   pass for nothing changed.
+* A side (OLD or NEW) that judges something from before its earliest version's
+  ``effective`` date (a NEW dated after the period's start) is judged under that
+  version, as ``sla evaluate`` judges it, and noted as ``sla evaluate`` notes it
+  (``cli.versions.none_yet``), naming the side (:func:`_none_yet`): on stderr
+  with the text summary, as ``notes`` in the JSON.
 * Exit status 0; with ``--exit-code``, 1 when any verdict changes. Invalid
   policies or events exit 1 with a located message (raised as ``SlaError``).
 """
@@ -350,6 +355,9 @@ class Replay(BaseModel):
     breach_credits: list[BreachCreditChange] = Field(default_factory=list)
     #: events one version cannot judge while the other can (their ids judged under the other only)
     not_judged: list[NotJudged] = Field(default_factory=list)
+    #: what the text says on stderr (``sla: note: ...``), in the summary's language: a side that judges
+    #: something from before its earliest version's ``effective`` date (no version in force yet)
+    notes: list[str] = Field(default_factory=list)
     counts: dict[str, dict[str, int]] = Field(default_factory=dict)
     #: the time zones of OLD and NEW (IANA names) the text summary reads (not in the JSON)
     zones: tuple[str, str] = Field(default=("", ""), exclude=True)
@@ -754,6 +762,7 @@ def replay(
         # judged without every event of those ids: none of them is judged on part of its events
         reports[side] = _evaluate(versions, _without(side_log, set(found.values())), start, end, as_of)
     result = compare(reports["old"], reports["new"], not_judged)
+    result.notes = [note for side in ("old", "new") if (note := _none_yet(side, reports[side], lang))]
     _word_breach_credits(result, old, new, reports, lang)
     _word_names(result, old, new, reports, lang)
     for change, versions, report in (("new", new, reports["new"]), ("gone", old, reports["old"])):
@@ -764,6 +773,20 @@ def replay(
             for c, text in zip(changes, texts, strict=True):
                 c.worded = text
     return result
+
+
+def _none_yet(side: str, report: Report, lang: str) -> str | None:
+    """The note of a side (``old``, ``new``) whose report judges something from before its earliest
+    version's date, under that version (``sla evaluate``'s note, :func:`~sla_dsl.report.sections.before_any_version`),
+    naming the side; None when every result falls under a version in force."""
+    from ..report.sections import before_any_version
+
+    early = before_any_version(report)
+    if early is None or early.effective is None:
+        return None
+    day = format_date(early.effective, "ja") if lang == "ja" else early.effective.isoformat()
+    note = said("cli.versions.none_yet", lang, version=early.version, effective=day)
+    return said(f"author.replay.note.{side}", lang, note=note)
 
 
 def _own(log: EventLog) -> EventLog:
@@ -1323,6 +1346,9 @@ def cmd_replay(args: argparse.Namespace) -> int:
         if empty:
             sys.stderr.write(empty + "\n")
         result = replay(old, new, log, start, end, as_of, lang)
+    if args.format != "json":  # (the JSON has them as `notes`; stdout keeps what scripts read)
+        for note in result.notes:
+            sys.stderr.write(printable(f"sla: {said('cli.note', lang)}: {note}") + "\n")
     if args.format == "json":
         sys.stdout.write(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -50,7 +50,7 @@ from ..lang import model as m
 from ..report import AvailabilityPeriod, CreditRow, Violation
 from ..report.periods import period_id
 from ..report.words import percent_against
-from .common import Ctx, Interval, Rules, art, clip, fmt_minutes, length, step, subtract, union
+from .common import Ctx, Interval, Rules, art, clip, fmt_span, length, step, subtract, union
 
 
 class Outage(NamedTuple):
@@ -355,13 +355,14 @@ def _period(
     met = None if target is None else ratio * 100 >= target
     who = f" for customers with {promise.when}" if promise.when is not None else ""
     ref = art(svc.ref)
+    begins, ends = ctx.fmt_ends(lo, hi, rules)
     explain = [
-        step(text=f"{svc.name}: {ctx.fmt(lo, rules)} to {ctx.fmt(hi, rules)}", ref=ref),
+        step(text=f"{svc.name}: {begins} to {ends}", ref=ref),
         step(
-            text=f"measured {fmt_minutes(measured)} ("
-            + (f"outside {svc.hours.calendar} hours {fmt_minutes(length(closed))}, " if closed else "")
-            + f"excused or excluded {fmt_minutes(length(off_u) - length(closed))}), "
-            f"downtime {fmt_minutes(downtime)}: availability {percent_against(ratio, target, 4)}"
+            text=f"measured {fmt_span(measured)} ("
+            + (f"outside {svc.hours.calendar} hours {fmt_span(length(closed))}, " if closed else "")
+            + f"excused or excluded {fmt_span(length(off_u) - length(closed))}), "
+            f"downtime {fmt_span(downtime)}: availability {percent_against(ratio, target, 4)}"
             + ("" if complete else " (the period is not over or not wholly evaluated)"),
             ref=ref,
         ),

@@ -89,6 +89,13 @@ def wall_text(t: dt.datetime) -> str:
     return when + offset_if_repeated(t)
 
 
+def wall_text_year(t: dt.datetime) -> str:
+    """``Thu 01 Jan 2026 00:00``: :func:`wall_text` with the year, for a span of time whose ends lie in
+    different years (:meth:`Ctx.fmt_ends`)."""
+    when = f"{_WD[t.weekday()]} {t.day:02d} {_MON[t.month - 1]} {t.year} {t.hour:02d}:{t.minute:02d}"
+    return when + offset_if_repeated(t)
+
+
 def fmt_minutes(seconds: float) -> str:
     """``1h30m``, ``2h``, ``45m``, ``0m``; days are left as hours (business time)."""
     total = round(seconds / 60)
@@ -97,6 +104,22 @@ def fmt_minutes(seconds: float) -> str:
     if h and mi:
         return f"{sign}{h}h{mi:02d}m"
     return f"{sign}{h}h" if h else f"{sign}{mi}m"
+
+
+def fmt_span(seconds: float) -> str:
+    """A length as an explanation step states it: :func:`fmt_minutes` when it is a whole number of minutes
+    (to the second), else to the second, ``44m40s``, ``2h44m40s``, ``1h00m05s``, ``20s``, so figures read
+    together add up (44m40s of downtime in 745h is 99.9001%, where 45m would be 99.8993%), as the report's
+    ``h:mm:ss`` does. The day-by-day walk keeps whole minutes, as its wall-clock times are written."""
+    total = round(seconds)
+    if total % 60 == 0:
+        return fmt_minutes(total)
+    h, rest = divmod(abs(total), 3600)
+    mi, sec = divmod(rest, 60)
+    sign = "-" if total < 0 else ""
+    if h:
+        return f"{sign}{h}h{mi:02d}m{sec:02d}s"
+    return f"{sign}{mi}m{sec:02d}s" if mi else f"{sign}{sec}s"
 
 
 #: a plain local hour: its start, its epoch, ``Fri 18 Sep 16:``, ``2026-09-18T16:``, ``+09:00``,
@@ -464,6 +487,17 @@ class Ctx:
     def fmt(self, epoch: float, rules: Rules | None = None) -> str:
         """``Fri 18 Sep 16:30`` in the policy's zone."""
         return (rules or self.primary).fmt(epoch)
+
+    def fmt_ends(self, lo: float, hi: float, rules: Rules | None = None) -> tuple[str, str]:
+        """The two ends of a span of time as :meth:`fmt` words them, each with its year when they lie in
+        different years (``Thu 01 Jan 2026 00:00``, ``Mon 01 Feb 2027 00:00``: a span of a year or more, or
+        across a new year, whose ends would otherwise read as days of one year), or when the report's period
+        does (its January 2026 and January 2027 would read alike)."""
+        rules = rules or self.primary
+        a, b = rules.dt(lo), rules.dt(hi)
+        if a.year == b.year and self.primary.dt(self.p0).year == self.primary.dt(self.p1).year:
+            return rules.fmt(lo), rules.fmt(hi)
+        return wall_text_year(a), wall_text_year(b)
 
 
 def _quoted(kind: str) -> str:

@@ -55,7 +55,7 @@ import pyarrow.compute as pc
 from numpy.typing import NDArray
 
 from ..report.tables import SCHEMAS, TableBlock
-from .common import Ctx, Rules, art, fmt_minutes
+from .common import Ctx, Rules, art, fmt_span
 from .incident_rows import (
     Words,
     done_words,
@@ -458,13 +458,13 @@ def _judged(
     if late.size:
         r = clock.stamps(resp[late], "responded ", ", ")
         spans = _between(rules, due_t[late], resp[late], cal)
-        # how late, in whole minutes (as fmt_minutes rounds), worded once per number of minutes
-        totals, where = np.unique(np.round(np.array(spans) / 60), return_inverse=True)
+        # how late, in whole seconds (as fmt_span rounds), worded once per number of seconds
+        totals, where = np.unique(np.round(np.array(spans)), return_inverse=True)
         how = [
             "after due, outside business hours"
-            if cal and minutes == 0
-            else f"{fmt_minutes(minutes * 60)} {'business time ' if cal else ''}after due"
-            for minutes in totals.astype(np.int64).tolist()
+            if cal and seconds == 0
+            else f"{fmt_span(seconds)} {'business time ' if cal else ''}after due"
+            for seconds in totals.astype(np.int64).tolist()
         ]
         words = pa.array(how, pa.string()).take(pa.array(where))
         text = pc.binary_join_element_wise(r.text, words, ": breached", "")

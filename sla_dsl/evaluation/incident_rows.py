@@ -35,10 +35,10 @@ from ..i18n import LANGS, offset_if_repeated
 from ..lang import model as m
 from ..report import IncidentRow, RiskStep, SameDay, Step, Violation
 from ..report.incident_rows import AttributeChange
-from .common import Ctx, Rules, art, describe_target, fmt_minutes, instant_us, short, step, target_calendar
+from .common import Ctx, Rules, art, describe_target, fmt_span, instant_us, short, step, target_calendar
 from .day_targets import describe
 from .incidents import Incident, used_percent
-from .risk_times import response_risks
+from .risk_times import response_share, risks
 from .select import AttrChange, rule_steps
 from .targets import rows as target_rows
 from .walk import walk_between
@@ -235,13 +235,14 @@ def row(ctx: Ctx, inc: Incident) -> IncidentRow:
 
 
 def risk_steps(inc: Incident) -> list[RiskStep]:
-    """Each warning threshold's instant of the response target of an incident open or at risk, when its
-    clock has several (``at risk at 50%, 75% of target``), for ``sla explain``: as ``sla serve`` alerts
-    them (:func:`.risk_times.response_risks`)."""
+    """Each warning threshold's instant of the response target of an incident open or at risk, for
+    ``sla explain``, its clock having one (``at risk at 75% of target``) or several (``at risk at 50%, 75%
+    of target``): as ``sla serve`` alerts them, several by :func:`.risk_times.response_risks` and one by
+    :func:`.risk_times.response_share` (its ``at_risk_instant``), each before the due instant."""
     rules, due = inc.rules, inc.due
-    if inc.status not in ("open", "at_risk") or due is None or len(rules.at_risks) < 2:
+    if inc.status not in ("open", "at_risk") or due is None or not rules.at_risks:
         return []
-    found = response_risks(rules, inc.priority, inc.clock, due)
+    found = risks(rules.at_risks, due, lambda pct: response_share(rules, inc.priority, inc.clock, due, pct))
     return [RiskStep.model_construct(at=rules.dt(t), percent=p) for p, t in found]
 
 
@@ -294,10 +295,10 @@ def status_step(ctx: Ctx, inc: Incident, due: float, cal: str | None, ref: str |
         if responded <= due:
             return cast(Step, {"text": f"responded {r_f}: met", "at": r_at, "ref": ref})
         late = rules.between(due, responded, cal)
-        if cal and round(late / 60) == 0:  # after the close: late, though no business time has run
+        if cal and round(late) == 0:  # after the close: late, though no business time has run
             how = "after due, outside business hours"
         else:
-            how = f"{fmt_minutes(late)} {'business time ' if cal else ''}after due"
+            how = f"{fmt_span(late)} {'business time ' if cal else ''}after due"
         return cast(Step, {"text": f"responded {r_f}, {how}: breached", "at": r_at, "ref": ref})
     fmt = rules.fmt
     if ctx.as_of > due:

@@ -84,7 +84,7 @@ from .common import (
     art,
     clip,
     code_of,
-    fmt_minutes,
+    fmt_span,
     length,
     short,
     step,
@@ -179,12 +179,13 @@ def judge_outages(ctx: Ctx, outages: dict[str, list[Rec]], stops: dict[str, list
     # outages outside the listed rows (none: every counted outage overlapping the period is listed)
     downtime = length(union(down_ivs))
     ratio = (measured - downtime) / measured if measured > 0 else 1.0
+    begins, ends = ctx.fmt_ends(p0, pm)
     why = [
-        f"period {fmt_minutes(period)} from {ctx.fmt(p0)} to {ctx.fmt(pm)}",
+        f"period {fmt_span(period)} from {begins} to {ends}",
         f"excused (maintenance, noticed planned stops{', outside the service hours' if block.closed else ''}) "
         "and excluded (Article 4) time: "
-        f"{fmt_minutes(length(all_off))}; measured {fmt_minutes(measured)}",
-        f"downtime (union of counted outages) {fmt_minutes(downtime)}; availability {ratio:.5%}",
+        f"{fmt_span(length(all_off))}; measured {fmt_span(measured)}",
+        f"downtime (union of counted outages) {fmt_span(downtime)}; availability {ratio:.5%}",
     ]
     target = service.availability_target if service else None
     avail = Availability(
@@ -329,8 +330,8 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
     else:
         steps.append(
             step(
-                text=f"downtime in the period {fmt_minutes(minutes * 60)}"
-                + (f" (+{fmt_minutes(excused_minutes * 60)} excused or excluded)" if excused_minutes else "")
+                text=f"downtime in the period {fmt_span(minutes * 60)}"
+                + (f" (+{fmt_span(excused_minutes * 60)} excused or excluded)" if excused_minutes else "")
             )
         )
         why_not = not_for(rules, rule.when, o.recs, STARTED) if rule is not None else None  # issue 13

@@ -35,6 +35,7 @@ Design notes
 from __future__ import annotations
 
 import gc
+import io
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress
@@ -348,6 +349,17 @@ class Violations(Sequence[Violation]):
             yield breach_json(self.breaches[k]) if k >= 0 else self.rest[-1 - k].model_dump()
 
 
+def _binary(out: object) -> bool:
+    """Whether ``out`` is a stream that takes bytes: not a text stream (:class:`io.TextIOBase`, or one
+    that says it is, by an ``encoding`` or a ``mode`` without ``b``), and has a ``write``. A text stream
+    would take the first write's bytes as an error after nothing or part of the report was written."""
+    if not callable(getattr(out, "write", None)) or isinstance(out, io.TextIOBase):
+        return False
+    if isinstance(out, io.RawIOBase | io.BufferedIOBase):
+        return True
+    return not isinstance(getattr(out, "encoding", None), str) and "b" in str(getattr(out, "mode", "b"))
+
+
 class _IncidentRows:
     """The incident rows of the JSON report, built a block at a time (see ``render.RowSource``)."""
 
@@ -416,7 +428,15 @@ class Evaluation:
         return self.skeleton.model_copy(update={"incidents": rows, "violations": every})
 
     def write_json(self, out: IO[bytes]) -> None:
-        """Write ``report().model_dump(mode="json")`` as indented UTF-8 JSON, row by row."""
+        """Write ``report().model_dump(mode="json")`` as indented UTF-8 JSON, row by row, to the binary
+        stream ``out``; a text stream (``sys.stdout``, ``io.StringIO``) is refused before anything is
+        written (:class:`TypeError`, in the policy's primary language, naming the binary streams to pass)."""
+        if not _binary(out):
+            from ..i18n import message
+            from ..lang.diagnostics import policy_language
+
+            lang = policy_language(self.ctx.versions.rules[0].policy.model)  # (the earliest version's)
+            raise TypeError(message("author.api.stream_type", lang, kind=type(out).__name__))
         enabled = gc.isenabled()
         gc.disable()
         try:

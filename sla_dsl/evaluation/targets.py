@@ -59,8 +59,8 @@ Design notes
   time linear in the pauses and updates (it was their product), adding the
   same seconds in the same order, so to the same verdicts, due times and steps.
 * ``at risk at 50%, 75% of target``: an open target is ``at_risk`` from the first threshold, its row naming
-  the last one passed (``risk_percent``); of a clock with several, each threshold's instant (``risk_at``,
-  for ``sla explain``) of every kind (``within``, ``update every``, day-based) comes from
+  the last one passed (``risk_percent``); of a clock with one or several, each threshold's instant
+  (``risk_at``, for ``sla explain``) of every kind (``within``, ``update every``, day-based) comes from
   :mod:`.risk_times`, as ``sla serve``'s alerts do.
 * Versions, reprioritisation and Article 4: the incident's version (at its
   clock start) and its last priority give the targets, measured from the
@@ -91,7 +91,7 @@ from ..lang import model as m
 from ..lang.check import as_timedelta
 from ..report import BreachedTarget, ClockStep, DataNote, OutOfHoursStep, RiskStep, TargetRow, Violation
 from .clocks import ClockCodes, Cycle, Life, Told, clock_codes, live
-from .common import Ctx, Rules, art, code_of, fmt_minutes, short
+from .common import Ctx, Rules, art, code_of, fmt_span, short
 from .day_targets import cycle_due, day_syntax
 from .incidents import Incident, applied_only, completion_codes, in_period
 from .risk_times import Risk, add_running, clock_risks, day_risks, last_passed, run_of
@@ -424,14 +424,14 @@ def _within(
     elif life.cancelled and life.stopped_at is not None:  # (ServiceNow's cancel: neither met nor breached)
         v.status = "cancelled"
         withdrawn = life.stopped_at
-        v.steps.append((withdrawn, f"{say}: {fmt_minutes(used)} used, withdrawn {fmt(withdrawn)}: cancelled", ref))
+        v.steps.append((withdrawn, f"{say}: {fmt_span(used)} used, withdrawn {fmt(withdrawn)}: cancelled", ref))
     elif life.state == "paused":
         # no due time while paused, unless the time ran out just as it paused (judged at that very instant)
         v.status, v.due = "paused", ran_out
         v.steps.append(
             (
                 None,
-                f"{say}: {fmt_minutes(used)} used, paused as of {fmt(ctx.as_of)} "
+                f"{say}: {fmt_span(used)} used, paused as of {fmt(ctx.as_of)} "
                 f"waiting for {' or '.join(life.waiting_for)}: paused",
                 ref,
             )
@@ -442,7 +442,7 @@ def _within(
         # pause), unless its time ran out at the very instant of the stop
         v.status, v.due, stop = "met", ran_out, life.stopped_at
         assert stop is not None  # (stopped)
-        v.steps.append((stop, f"{say}: {fmt_minutes(used)} used, stopped {fmt(stop)} while paused: met", ref))
+        v.steps.append((stop, f"{say}: {fmt_span(used)} used, stopped {fmt(stop)} while paused: met", ref))
     else:
         if ran_out is not None:  # (reached at the stop, or at ``as_of``: due then)
             v.due = ran_out
@@ -454,13 +454,13 @@ def _within(
             v.due = add_running(rules, since, target_s - ran, cal)
         if life.state == "stopped":
             v.status = "met"
-            v.steps.append((life.stopped_at, f"{say} (due {fmt(v.due)}): {fmt_minutes(used)} used: met", ref))
+            v.steps.append((life.stopped_at, f"{say} (due {fmt(v.due)}): {fmt_span(used)} used: met", ref))
         else:
             _risk_status(rules, v, t.clock, 100.0 * used / target_s)
             if ran_out is None:
                 v.risk_at = _clock_instants(rules, t.clock, life.story, None, target_s, cal)
             v.steps.append(
-                (v.due, f"{say}: due {fmt(v.due)}; {fmt_minutes(used)} used as of {fmt(ctx.as_of)}: {v.status}", ref)
+                (v.due, f"{say}: due {fmt(v.due)}; {fmt_span(used)} used as of {fmt(ctx.as_of)}: {v.status}", ref)
             )
     return v
 
@@ -512,9 +512,9 @@ def _by_day(
     else:
         _risk_status(rules, v, t.clock, 100.0 * v.used_s / v.target_s if v.target_s > 0 else 100.0)
         pcts = life_risks(rules, t.clock)
-        if len(pcts) > 1:  # (each threshold's instant, for ``sla explain``, as ``sla serve`` alerts it)
+        if pcts:  # (each threshold's instant, for ``sla explain``, as ``sla serve`` alerts it)
             v.risk_at = tuple(day_risks(rules, pcts, start, due, cal))
-        v.steps.append((due, f"{head}; {fmt_minutes(v.used_s)} used as of {fmt(end)}: {v.status}", ref))
+        v.steps.append((due, f"{head}; {fmt_span(v.used_s)} used as of {fmt(end)}: {v.status}", ref))
     return v
 
 
@@ -531,12 +531,12 @@ def life_risks(rules: Rules, clock: str) -> tuple[float, ...]:
 def _clock_instants(
     rules: Rules, clock: str, story: list[Told], met_at: float | None, target_s: float, cal: str | None
 ) -> tuple[Risk, ...]:
-    """(threshold, instant) of each warning threshold of a clock with several, for ``sla explain``: when the
-    running time since the clock's current start (``update``: since the last update, ``met_at``) reached,
+    """(threshold, instant) of each warning threshold of a clock (one or several), for ``sla explain``: when
+    the running time since the clock's current start (``update``: since the last update, ``met_at``) reached,
     or running on reaches, that share of the target, as ``sla serve`` alerts it (:mod:`.risk_times`);
-    none for a clock with one threshold."""
+    none for a clock without one."""
     pcts = life_risks(rules, clock)
-    run = run_of(story) if len(pcts) > 1 else None
+    run = run_of(story) if pcts else None
     if run is None:
         return ()
     since = max(run.start, met_at) if met_at is not None else run.start
@@ -616,7 +616,7 @@ def _update(
     elif life.state == "paused":
         # no due time while paused, unless the interval ran out just as it paused (judged at that very instant)
         v.status, v.due = "paused", ran_out
-        v.steps.append((None, f"{say}: {fmt_minutes(used)} since the last, paused as of {fmt(ctx.as_of)}", ref))
+        v.steps.append((None, f"{say}: {fmt_span(used)} since the last, paused as of {fmt(ctx.as_of)}", ref))
     else:
         v.due = ran_out if ran_out is not None else add_running(rules, ctx.as_of, target_s - used, cal)
         _risk_status(rules, v, t.clock, 100.0 * used / target_s)

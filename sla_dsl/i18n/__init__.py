@@ -35,6 +35,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Literal
 
 from .catalogue import CATALOGUE, Msg
@@ -79,12 +80,12 @@ def format_date(d: dt.date, lang: str, *, year: bool = True) -> str:
 
 
 def format_datetime(t: dt.datetime | None, lang: str, *, year: bool = True) -> str:
-    """``2026年11月2日(月) 15:00`` / ``Mon 2 Nov 2026 15:00``; ``-`` for None; a wall-clock time that
-    happens twice (the hour a zone repeats when its clocks go back) with its offset (see
-    :func:`offset_if_repeated`)."""
+    """``2026年11月2日(月) 15:00`` / ``Mon 2 Nov 2026 15:00``; ``-`` for None; a time of a day its zone
+    changes its offset (the clocks go forward or back, the repeated hour included) with its offset, ``Sun 29
+    Mar 2026 03:00 (+02:00)`` (see :func:`offset_on_change`)."""
     if t is None:
         return "-"
-    return f"{format_date(t.date(), lang, year=year)} {t.hour:02d}:{t.minute:02d}{offset_if_repeated(t)}"
+    return f"{format_date(t.date(), lang, year=year)} {t.hour:02d}:{t.minute:02d}{offset_on_change(t)}"
 
 
 def offset_if_repeated(t: dt.datetime) -> str:
@@ -97,6 +98,32 @@ def offset_if_repeated(t: dt.datetime) -> str:
     sign = "-" if offset < dt.timedelta(0) else "+"
     minutes = abs(int(offset.total_seconds())) // 60
     return f" ({sign}{minutes // 60:02d}:{minutes % 60:02d})"
+
+
+def offset_on_change(t: dt.datetime) -> str:
+    """`` (+02:00)`` when ``t`` lies on a day its zone changes its offset (the clocks go forward or back
+    that day), else nothing: on the day the clocks go forward, ``01:30`` then ``03:00`` would read as 90
+    minutes where 30 have passed, so every time of that day says its offset (and the hour a zone repeats
+    is on such a day: :func:`offset_if_repeated`). A zone that keeps one offset (Tokyo) never shows one."""
+    offset = t.utcoffset()
+    if offset is None or t.tzinfo is None:
+        return ""
+    if not _offset_changes(t.tzinfo, t.date()) and t.replace(fold=1 - t.fold).utcoffset() == offset:
+        return ""
+    sign = "-" if offset < dt.timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f" ({sign}{minutes // 60:02d}:{minutes % 60:02d})"
+
+
+@lru_cache(maxsize=4096)
+def _offset_changes(tz: dt.tzinfo, day: dt.date) -> bool:
+    """Whether zone ``tz`` shows another offset at the end of ``day`` than at its start (its midnight; one
+    the clocks skip is read with the offset before the jump, so a change at midnight is that day's)."""
+    if day == dt.date.max:
+        return False
+    start = dt.datetime.combine(day, dt.time(), tzinfo=tz)
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=tz)
+    return start.utcoffset() != end.utcoffset()
 
 
 def format_minutes(minutes: float) -> str:

@@ -220,6 +220,14 @@ AUTHORING: dict[str, Msg] = {
         "events: expected a Spark DataFrame, found {kind} (a table in memory: sla_dsl.evaluate judges it in this "
         "process; Parquet files: spark.read.parquet)",
     ),
+    # `Evaluation.write_json(out)` given a text stream (or no stream): refused before anything is written
+    "author.api.stream_type": Msg(
+        "`out` にはバイナリのストリームを渡してください（`{kind}` が渡されました）。`write_json` は "
+        "`sla evaluate --format json` と同じ UTF-8 のバイト列を書きます：`sys.stdout.buffer`、"
+        '`open(path, "wb")`、`io.BytesIO()` などを渡してください',
+        "out: expected a binary stream, found {kind}: write_json writes the UTF-8 bytes of "
+        '`sla evaluate --format json`; pass sys.stdout.buffer, open(path, "wb") or io.BytesIO()',
+    ),
     "author.api.log_type": Msg(
         "`log` には `sla_dsl.reader.read_events` で読んだ `EventLog` を渡してください（`{kind}` が渡されました）",
         "log: expected an EventLog (sla_dsl.reader.read_events), found {kind}",
@@ -856,6 +864,9 @@ AUTHORING: dict[str, Msg] = {
         "  {where}（{id}）：[{code}] {message}", "  {where} ({id}): [{code}] {message}"
     ),
     "author.replay.not_judged": Msg("判定できない", "not judged"),
+    # a side judging something from before its earliest version's date (the note is cli.versions.none_yet)
+    "author.replay.note.old": Msg("旧版について、{note}", "old version: {note}"),
+    "author.replay.note.new": Msg("新版について、{note}", "new version: {note}"),
     "author.replay.backups": Msg("バックアップ：", "backups:"),
     "author.replay.backup": Msg("  {kind} {when}：{old} → {new}", "  {kind} {when}: {old} -> {new}"),
     "author.replay.credits": Msg("サービスクレジット：", "service credits:"),

@@ -92,6 +92,10 @@ REPORT: dict[str, Msg] = {
     "report.target.stop_notice": Msg(
         "開始日の{duration}前までに{channels}で", "{duration} before the start date, by {channels}"
     ),
+    # `notice 5 days before start` (no `date`): counted from the instant the stop starts, not its day
+    "report.target.stop_notice_start": Msg(
+        "開始時刻の{duration}前までに{channels}で", "{duration} before the start time, by {channels}"
+    ),
     "report.target.daily": Msg("毎日1回以上", "at least once a day"),
     "report.target.every": Msg("{duration}ごと", "every {duration}"),
     "report.target.zone": Msg("主ゾーンとは別のゾーンに取得", "taken in a zone other than the primary one"),
@@ -270,6 +274,11 @@ REPORT: dict[str, Msg] = {
     "report.risk.passed": Msg("目標の {percent}% が経過", "{percent}% of target used"),
     "report.risk.status": Msg("{status}（{passed}）", "{status} ({passed})"),
     "report.no_response": Msg("応答なし", "no response"),
+    # where the policy relabels `incident.responded` (`event incident.responded "…" / "…"`): {event} its label
+    # in quotes; a column of a relabelled type's times is headed by it (PolicyWords.event_column), or, when it
+    # is too wide for a header, by the catalogue's header with this note under the table
+    "report.no_response.relabelled": Msg("{event}なし", "no {event}"),
+    "report.column_event": Msg("「{column}」の列は、{event}を記録した時刻です", "{column}: when {event} was recorded"),
     # -- outages -------------------------------------------------------------------------
     # (the heading when the outages' one notification rule has no label, or there is none; else
     # ``report.outages.named`` or ``report.outages.several``)
@@ -378,6 +387,15 @@ REPORT: dict[str, Msg] = {
         "{priority}の応答期限 {due} に対し {responded} に応答（{late}）",
         "{priority} response due {due}: responded {responded} ({late})",
     ),
+    # (where the policy relabels `incident.responded`: {event} its label in quotes, as `sla explain` says it)
+    "report.v.response_late.relabelled": Msg(
+        "{priority}の応答期限 {due} に対し {responded} に{event}を記録（{late}）",
+        "{priority} response due {due}: {event} recorded {responded} ({late})",
+    ),
+    "report.v.response_none.relabelled": Msg(
+        "{priority}の応答期限 {due} を過ぎても{event}の記録なし（{as_of} 時点）",
+        "{priority} response due {due}: no {event} recorded as of {as_of}",
+    ),
     "report.v.response_none": Msg(
         "{priority}の応答期限 {due} を過ぎても応答なし（{as_of} 時点）",
         "{priority} response due {due}: no response as of {as_of}",
@@ -391,6 +409,15 @@ REPORT: dict[str, Msg] = {
     "report.v.notice_late": Msg(
         "復旧情報通知の期限 {due} に対し {at} に通知（{late}）",
         "recovery notice due {due}: sent {at} ({late})",
+    ),
+    # (where the policy relabels the event that meets the rule, `outage.notified`: {event} its label in quotes)
+    "report.v.notice_late.relabelled": Msg(
+        "復旧情報通知の期限 {due} に対し {at} に{event}を記録（{late}）",
+        "recovery notice due {due}: {event} recorded {at} ({late})",
+    ),
+    "report.v.notice_none.relabelled": Msg(
+        "復旧情報通知の期限 {due} を過ぎても{event}の記録なし（{as_of} 時点）",
+        "recovery notice due {due}: no {event} recorded as of {as_of}",
     ),
     "report.v.notice_none": Msg(
         "復旧情報通知の期限 {due} を過ぎても通知なし（{as_of} 時点）",
@@ -739,6 +766,22 @@ REPORT: dict[str, Msg] = {
     ),
     "report.v.notify_late": Msg(
         "{goal}の期限 {due} に対し {at} に送信（{late}）", "{goal} due {due}: sent {at} ({late})"
+    ),
+    # (where the policy relabels the one event that stops the target's clock, or meets the notification rule:
+    # {event} its label in quotes)
+    "report.v.goal_late.relabelled": Msg(
+        "{goal}の期限 {due} に対し {at} に{event}を記録", "{goal} due {due}: {event} recorded {at}"
+    ),
+    "report.v.goal_none.relabelled": Msg(
+        "{goal}の期限 {due} を過ぎても{event}の記録なし（{as_of} 時点）",
+        "{goal} due {due}: no {event} recorded as of {as_of}",
+    ),
+    "report.v.notify_late.relabelled": Msg(
+        "{goal}の期限 {due} に対し {at} に{event}を記録（{late}）", "{goal} due {due}: {event} recorded {at} ({late})"
+    ),
+    "report.v.notify_none.relabelled": Msg(
+        "{goal}の期限 {due} を過ぎても{event}の記録なし（{as_of} 時点）",
+        "{goal} due {due}: no {event} recorded as of {as_of}",
     ),
     "report.v.notify_none": Msg(
         "{goal}の期限 {due} を過ぎても送信なし（{as_of} 時点）", "{goal} due {due}: none sent as of {as_of}"

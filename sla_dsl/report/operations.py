@@ -42,7 +42,7 @@ import itertools
 from collections import Counter
 from typing import NamedTuple
 
-from ..i18n import offset_if_repeated
+from ..i18n import offset_on_change
 from ..lang import model as lm
 from . import MaintenanceRow, OutageRow, Report, StopRow, TargetRow, periods
 from .conditions import unmet_words
@@ -123,10 +123,11 @@ class Times(dict[dt.date, str]):
         return text
 
     def __call__(self, t: dt.datetime | None) -> str:
-        """What ``w.t(t)`` gives: a time of the hour a zone repeats with its offset too (``01:40 (-05:00)``)."""
+        """What ``w.t(t)`` gives: a time of a day its zone changes its offset with that offset too (``01:40
+        (-05:00)``, :func:`~sla_dsl.i18n.offset_on_change`)."""
         if t is None:
             return self.w.t(t)
-        return f"{self[t.date()]} {t.hour:02d}:{t.minute:02d}{offset_if_repeated(t)}"
+        return f"{self[t.date()]} {t.hour:02d}:{t.minute:02d}{offset_on_change(t)}"
 
 
 def to_the_second(report: Report) -> bool:
@@ -168,16 +169,22 @@ def outages_part(report: Report, w: PolicyWords) -> Part:
                 [*(head if k == 0 else [""] * len(head)), label, t(due), t(sent), Mark(reason, tone.get(status, ""))]
             )
             joined.append(len(head) if k else 0)
+    # the times of `outage.notified` (each rule's own event on a line per rule): headed by the policy's words
+    # for it where it relabels the type and every line's time is of that event
+    notified, note = w.m("report.notified_at"), None
+    if noticed and (not several or all(r.met_by == "outage.notified" for r in outage_rules(w))):
+        notified, note = w.event_column("outage.notified", "report.notified_at")
     header = [
         w.m("report.id"),
         w.m("report.start"),
         w.m("report.end"),
         w.m("report.downtime_hmmss" if sec else "report.downtime_hmm"),
         *([w.m("report.outages.rule")] if several else []),
-        *([w.m("report.notice_due"), w.m("report.notified_at"), w.m("report.notice")] if noticed else []),
+        *([w.m("report.notice_due"), notified, w.m("report.notice")] if noticed else []),
     ]
     spans = tuple(joined) if any(joined) else ()
-    return Part(outages_title(report, w), header, rows, overlap_notes(report, w), "outages", (3,), spans)
+    notes = (*overlap_notes(report, w), *([note] if note is not None else []))
+    return Part(outages_title(report, w), header, rows, notes, "outages", (3,), spans)
 
 
 class RuleNotice(NamedTuple):

@@ -372,10 +372,12 @@ def notice_target(w: PolicyWords, n: lm.Notify) -> str:
 
 
 def stop_target(w: PolicyWords, ps: lm.PlannedStop) -> str:
-    """A planned-stop rule's target in the summary: ``開始日の1週間前までにメールで``."""
+    """A planned-stop rule's target in the summary: ``開始日の1週間前までにメールで`` (``before start date``: any
+    time that day), ``開始時刻の5日前までにメールで`` (``before start``: counted from the instant the stop starts)."""
     sep = "・" if w.lang == "ja" else " or "
     channels = sep.join(w.channel(c) for c in ps.channels)
-    return w.m("report.target.stop_notice", duration=w.duration(ps.notice), channels=channels or "-")
+    key = "report.target.stop_notice" if ps.anchor is lm.NoticeAnchor.START_DATE else "report.target.stop_notice_start"
+    return w.m(key, duration=w.duration(ps.notice), channels=channels or "-")
 
 
 def availability_target(w: PolicyWords, percent: float | None) -> str:
@@ -1155,7 +1157,7 @@ def _not_met(report: Report, w: PolicyWords, bad: Shown) -> Part:
                 iw.priority_of(i),
                 w.t(i.clock_start),
                 w.t(i.response_due),
-                w.t(i.responded_at) if i.responded_at else Mark(w.m("report.no_response"), "bad"),
+                w.t(i.responded_at) if i.responded_at else Mark(_no_response(iw), "bad"),
                 "",  # (how late: below, once every row's is known)
                 w.article(rule.ref if rule else None),
             ]
@@ -1163,16 +1165,27 @@ def _not_met(report: Report, w: PolicyWords, bad: Shown) -> Part:
     late, cells = _times_column(w, lates, "report.late_business", "report.late")
     for row, cell in zip(rows, cells, strict=True):
         row[5] = Mark(cell, "bad")
+    # the first `incident.responded`: headed by the policy's words for it, where it relabels the type
+    responded, note = w.event_column("incident.responded", "report.responded")
     header = [
         w.m("report.id"),
         w.m("report.priority"),
         w.m("report.clock_start"),
         w.m("report.due"),
-        w.m("report.responded"),
+        responded,
         late,
         w.m("report.rule"),
     ]
-    return Part(w.m("report.not_met"), header, rows + more_row(hidden, len(header), w), key="not-met")
+    notes = (note,) if note is not None else ()
+    return Part(w.m("report.not_met"), header, rows + more_row(hidden, len(header), w), notes, key="not-met")
+
+
+def _no_response(w: PolicyWords) -> str:
+    """The cell of an incident not responded to: ``no response``, or where the policy relabels
+    ``incident.responded``, none of it by its words (``no “First reply to the customer”``)."""
+    if w.relabelled("incident.responded"):
+        return w.m("report.no_response.relabelled", event=w.event_plain("incident.responded"))
+    return w.m("report.no_response")
 
 
 def _at_risk(report: Report, w: PolicyWords, risky: Shown) -> Part:

@@ -279,16 +279,18 @@ def violation_text(
         # (a `by 16:00 of 1st business day` due at that day's close: said as the explanation's due step says it)
         kept = w.kept_within(goal, i.clock_start, i.response_due) if i.response_due is not None else ""
         due = w.t(i.response_due) + kept
-        if i.responded_at is not None:
-            said = w.m(
+        if i.responded_at is not None:  # (the first `incident.responded`: named by the policy's words for it)
+            said = _naming(
+                w,
                 "report.v.response_late",
+                RESPONDED,
                 priority=w.priority_of(i),
                 due=due,
                 responded=w.t(i.responded_at),
                 late=late_said(w, lateness(report, w, i.response_due, i.responded_at, goal)),
             )
         else:
-            said = w.m("report.v.response_none", priority=w.priority_of(i), due=due, as_of=w.t(as_of))
+            said = _naming(w, "report.v.response_none", RESPONDED, priority=w.priority_of(i), due=due, as_of=w.t(as_of))
         later = settled_later(v, report, incidents)  # (listed after its due time: dated at the change)
         return w.m("report.v.settled_by_change", text=said, at=w.t(later)) if later is not None else said
     if v.kind == "stop_notice_invalid":
@@ -476,14 +478,15 @@ def outage_notice_text(v: Violation, report: Report, w: PolicyWords, index: Repo
     label = rule.label.text(w.lang) if rule is not None else ""
     # the rule by its label, as the summary names it (a first report is no recovery notice); by its name
     # only when several rules without labels judge the outage, to say which one
+    met_by = rule.met_by if rule is not None else "outage.notified"  # (the event the notice is: its words)
     if label or (len(o.notices) > 1 and name is not None):
         goal = label or notify_label(w, name or "", rule)
         if sent is not None:
-            return w.m("report.v.notify_late", goal=goal, due=w.t(due), at=w.t(sent), late=late)
-        return w.m("report.v.notify_none", goal=goal, due=w.t(due), as_of=w.t(as_of))
+            return _naming(w, "report.v.notify_late", met_by, goal=goal, due=w.t(due), at=w.t(sent), late=late)
+        return _naming(w, "report.v.notify_none", met_by, goal=goal, due=w.t(due), as_of=w.t(as_of))
     if sent is not None:
-        return w.m("report.v.notice_late", due=w.t(due), at=w.t(sent), late=late)
-    return w.m("report.v.notice_none", due=w.t(due), as_of=w.t(as_of))
+        return _naming(w, "report.v.notice_late", met_by, due=w.t(due), at=w.t(sent), late=late)
+    return _naming(w, "report.v.notice_none", met_by, due=w.t(due), as_of=w.t(as_of))
 
 
 def target_text(
@@ -508,10 +511,11 @@ def target_text(
         w = w.defining(lambda md: any(n.name == t.name for n in md.notifications))
         rule = notify_rule(w, t.name)
         goal = notify_label(w, t.name, rule)
+        met_by = rule.met_by if rule is not None else None
         if t.met_at is not None:
             late = late_said(w, lateness(report, w, v.at, t.met_at, rule.within if rule is not None else None))
-            return w.m("report.v.notify_late", goal=goal, due=w.t(v.at), at=w.t(t.met_at), late=late)
-        return w.m("report.v.notify_none", goal=goal, due=w.t(v.at), as_of=w.t(as_of))
+            return _naming(w, "report.v.notify_late", met_by, goal=goal, due=w.t(v.at), at=w.t(t.met_at), late=late)
+        return _naming(w, "report.v.notify_none", met_by, goal=goal, due=w.t(v.at), as_of=w.t(as_of))
     # (a target other than a notification rule is an incident's: it has a priority)
     pid = t.priority or ""
     own = getattr(incident, "priority", None) == pid
@@ -524,11 +528,34 @@ def target_text(
         return w.m("report.v.goal_cancelled", goal=goal, due=due, at=w.t(t.cancelled_at))
     if t.reset_at is not None:
         return w.m("report.v.goal_reset", goal=goal, due=due, at=w.t(t.reset_at))
+    stop = _stopped_by(w, t.clock)  # (the clock's one stop event: named by the policy's words for it)
     if t.met_at is not None:
-        return w.m("report.v.goal_late", goal=goal, due=due, at=w.t(t.met_at))
+        return _naming(w, "report.v.goal_late", stop, goal=goal, due=due, at=w.t(t.met_at))
     if read_back and _cut(w, t.clock):
         return w.m("report.v.goal_missed", goal=goal, due=due)
-    return w.m("report.v.goal_none", goal=goal, due=due, as_of=w.t(as_of))
+    return _naming(w, "report.v.goal_none", stop, goal=goal, due=due, as_of=w.t(as_of))
+
+
+#: the contract's response event: a response's time is its first (``IncidentRow.responded_at``)
+RESPONDED = "incident.responded"
+
+
+def _naming(w: PolicyWords, key: str, event: str | None, **fields: object) -> str:
+    """The catalogue's sentence ``key``, which names the contract event ``event`` in the contract's words
+    (``responded``, ``sent``, ``done``); where the policy relabels that type (``event incident.responded
+    "…" / "…"``), its variant ``key.relabelled`` naming it by the policy's label in quotes (``{event}``),
+    as ``sla explain``'s steps name it."""
+    if event is not None and w.relabelled(event):
+        return w.m(f"{key}.relabelled", event=w.event_plain(event), **fields)
+    return w.m(key, **fields)
+
+
+def _stopped_by(w: PolicyWords, clock: str | None) -> str | None:
+    """The event that stops the clock ``clock`` of ``w``'s version, when one alone does (what a target on it
+    met at is then that event's time); None otherwise."""
+    clocks = w.model.clocks if w.model is not None else ()
+    found = next((c for c in clocks if c.name == clock), None)
+    return found.stops[0] if found is not None and len(found.stops) == 1 else None
 
 
 def _cut(w: PolicyWords, name: str | None) -> bool:

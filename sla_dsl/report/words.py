@@ -52,6 +52,7 @@ from typing import NamedTuple
 from ..errors import SlaError
 from ..i18n import CATALOGUE, format_date, format_datetime, format_minutes, message
 from ..i18n.terms import UNITS, Amount, ordinal
+from ..i18n.width import display_width
 from ..lang import model as lm
 from ..lang.languages import policy_languages
 from ..policy.compiled import Policy, day_due_kept
@@ -92,6 +93,11 @@ class Links(NamedTuple):
 Cell = str | Link | Links | Mark | Anchor
 
 _REF = re.compile(r"(\d+(?:\.\d+)*)")
+
+#: the widest a relabelled event type's label in quotes may be (display columns: a full-width character
+#: counts two) to head a column of its times (:meth:`PolicyWords.event_column`); a table of the text report
+#: is as wide as its widest cell, and the times under it are 15 columns wide
+HEADER_WIDTH = 30
 
 
 def anchor(ref: str) -> str:
@@ -393,6 +399,20 @@ class PolicyWords:
         variant taking ``{event}`` (:meth:`event_plain`) for it."""
         label = self.model.relabel(name) if self.model is not None else None
         return label is not None and bool(label.text(self.lang))
+
+    def event_column(self, name: str, key: str) -> tuple[str, str | None]:
+        """The header of a column of the times of contract event ``name`` (the catalogue's ``key``,
+        ``Responded``) and what a note under its table says of it: where the policy relabels the type, its
+        label in quotes (``“First reply to the customer”``), or, when that is wider than
+        :data:`HEADER_WIDTH`, the catalogue's header and a note naming the event its times are of
+        (``Responded: when “…” was recorded``); no note otherwise."""
+        header = self.m(key)
+        if not self.relabelled(name):
+            return header, None
+        said = self.event_plain(name)
+        if display_width(said) <= HEADER_WIDTH:
+            return said, None
+        return header, self.m("report.column_event", column=header, event=said)
 
     def unrelabelled(self) -> PolicyWords:
         """These words with the contract's words for every contract event type (the policy's relabels left

@@ -211,12 +211,20 @@ def test_a_response_met_has_no_percent() -> None:
         assert (row.status, row.at_risk_percent, row.risk_steps) == ("met", None, [])
 
 
-def test_one_threshold_says_it_and_no_instants() -> None:
-    policy = _policy(RESPONSES["within"][0], "75%")
+def test_one_threshold_says_it_and_its_instant() -> None:
+    """One threshold has its instant too, for ``sla explain`` (it had none: explain never said when the
+    warning came), the instant ``sla serve`` alerts at; the JSON and Parquet rows are as they were."""
+    line, due = RESPONSES["within"]
+    policy = _policy(line, "75%")
+    expected = _shares(T0, due)[1:]
     for batch in (True, False):
         result = _judge(policy, _mon(12, 30), batch=batch)
         (row,) = result.report().incidents
-        assert (row.status, row.at_risk_percent, row.risk_steps) == ("at_risk", 75.0, [])
+        assert (row.status, row.at_risk_percent) == ("at_risk", 75.0)
+        assert [(s.percent, s.at) for s in row.risk_steps] == expected
+        (w,) = [w for w in watched(result) if w.target == "response"]  # (one threshold: its `at_risk`)
+        assert w.risks == () and w.at_risk is not None
+        assert [(75.0, dt.datetime.fromtimestamp(w.at_risk, NY))] == expected
         assert by_columns(result) == by_rows(result)
         rows, columns, _ = both(result)
         assert_equal(rows, columns)

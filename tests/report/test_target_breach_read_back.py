@@ -49,7 +49,9 @@ def test_the_help_desk_read_back_says_what_the_report_said(lang: str, fmt: str) 
     assert not any(words in shown for words in DATA_WORDS)
     assert changed(render(report, fmt, lang=lang, policies=[policy]), shown) == []
     if lang == "ja":
-        assert "P3 通常の初回回答の期限 11月26日(木) 13:15 に対し 11月26日(木) 13:30 に完了" in shown  # H9
+        # H9 (its chat clock stops at `incident.responded`, which the help desk relabels)
+        said = "P3 通常の初回回答の期限 11月26日(木) 13:15 に対し 11月26日(木) 13:30 に「お客様への初回回答」を記録"
+        assert said in shown
 
 
 def test_a_breach_whose_incident_is_not_listed_keeps_its_kind() -> None:
