@@ -12,7 +12,9 @@ Design notes
       expect the list of windows as ``START/END`` strings, compared as instants
       (``13:00:00Z`` is ``22:00:00+09:00``).
   ``business_time: {from: TIME, to: TIME}`` / ``add_business_time: {from: TIME, hours: N}``
-      expect a number of business hours / an instant.
+      expect a number of business hours / an instant, counted on the policy's default calendar (the
+      first priority's whose response counts business time), or on the one ``calendar: NAME`` names (a
+      calendar of the version in force at ``from``: another is refused at the value, with the near one).
   ``events: [...]`` (or ``events_file: PATH``, relative to the test file) with
   ``period: {from, to, as_of}``
       expect a mapping: ``incidents``, ``outages``, ``planned_stops`` map an id
@@ -126,11 +128,12 @@ import difflib
 import json
 import math
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from types import UnionType
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -158,8 +161,8 @@ QUESTIONS = ("deadline", "maintenance", "business_time", "add_business_time", "e
 QUESTION_KEYS: dict[str, tuple[str, ...]] = {
     "deadline": ("priority", "from", "attributes"),
     "maintenance": ("from", "to"),
-    "business_time": ("from", "to"),
-    "add_business_time": ("from", "hours"),
+    "business_time": ("from", "to", "calendar"),
+    "add_business_time": ("from", "hours", "calendar"),
 }
 #: The keys of a case's ``period``.
 PERIOD_KEYS = ("from", "to", "as_of")
@@ -202,6 +205,7 @@ BARE_FIELD = {
     "credits": "credit_percent",
     "breach_credits": "credit",
 }
+_T = TypeVar("_T")
 #: Most business hours ``add_business_time`` may add (57 years of 7-hour business days).
 MAX_HOURS = 100_000
 
@@ -792,16 +796,18 @@ def _time(policy: Policy, q: Any, what: str, case: Case, instant: bool = False) 
     instant only (so do the business-time questions, counted as it counts), ``sla maintenance`` and ``sla
     evaluate`` a date too. A date or time without an offset where an instant is needed is refused (E162 at
     the value) with the line to write, in the policy's zone."""
-    from ..calendars.timeargs import parse_edge, parse_instant
+    from ..calendars.timeargs import in_zone, parse_edge, parse_instant
 
     value, at = _field(q, what, case), _place(q, what)
     if not isinstance(value, str):
         example = said("author.test.example", case.lang, example="2026-11-27T16:00:00+09:00")
         raise _bad(case, "E162", said("author.test.not_time", case.lang, what=what), example, at)
     try:
-        return parse_instant(value, what, case.lang) if instant else parse_edge(value, policy.tz, what, case.lang)
+        if instant:
+            return parse_instant(value, what, case.lang, policy.tz)
+        return parse_edge(value, policy.tz, what, case.lang)
     except NaiveDatetimeError as exc:
-        naive = dt.datetime.fromisoformat(value.strip()).replace(tzinfo=policy.tz)
+        naive = in_zone(dt.datetime.fromisoformat(value.strip()), policy.tz)
         line = f'{what}: "{naive.isoformat()}"'
         raise _bad(case, "E162", str(exc), _offset_help(case, line), at) from None
     except InputError as exc:
@@ -834,7 +840,7 @@ def _instant(
         example = said("author.test.example", case.lang, example="2026-11-30T12:00:00+09:00")
         raise _bad(case, "E162", said("author.test.not_instant", case.lang, what=what), example, at)
     try:
-        return parse_instant(value, what, case.lang)
+        return parse_instant(value, what, case.lang, case.zone)
     except NaiveDatetimeError as exc:
         raise _bad(case, "E162", str(exc), _naive_help(case, value, key or what, line), at) from None
     except InputError as exc:
@@ -843,7 +849,10 @@ def _instant(
 
 def with_offset(value: str, zone: dt.tzinfo | None) -> str | None:
     """``value``, a time without its offset, with the offset it has in ``zone`` (``None``: no zone, or no
-    time); one with an offset as it is."""
+    time; where the clock shows it twice, its first time; where the clock skips it, the jump:
+    :func:`~sla_dsl.calendars.timeargs.in_zone`); one with an offset as it is."""
+    from ..calendars.timeargs import in_zone
+
     text = value.strip()
     try:
         t = dt.datetime.fromisoformat(text)
@@ -851,7 +860,7 @@ def with_offset(value: str, zone: dt.tzinfo | None) -> str | None:
         return None
     if t.tzinfo is not None:
         return text
-    return t.replace(tzinfo=zone).isoformat() if zone is not None else None
+    return in_zone(t, zone).isoformat() if zone is not None else None
 
 
 def _naive_help(case: Case, value: str, key: str, line: str | None) -> str | None:
@@ -1205,52 +1214,41 @@ def run_case(policy: Policy | Sequence[Policy] | VersionsInForce, case: Case) ->
     spec, expect, out = case.spec, case.spec["expect"], Outcome(case)
     at, lang, zone = _place(spec, "expect"), case.lang, versions.earliest  # (every version has its zone)
     if "deadline" in spec:
-        q = spec["deadline"]
-        start = _time(zone, q, "from", case, instant=True)
-        given = q.get("attributes") if isinstance(q, dict) else None
-        if given is not None and not isinstance(given, dict):
-            example = said("author.test.example", lang, example="attributes: {plan: premium}")
-            message = said("author.test.not_attributes", lang, what="deadline.attributes")
-            raise _bad(case, "E162", message, example, _place(q, "attributes"))
-        priority = _field(q, "priority", case)
-        attrs = {str(k): str(v) for k, v in (given or {}).items()}
-        used = versions.at(start)
-        out.note(versions.note(used, start, lang))
-        if versions.several:  # (what the version in force at `from` lacks, and when a later one has it)
-            _check_given(versions, used, str(priority), attrs, case, q)
-        try:
-            due = used.response_due(str(priority), start, attrs or None, lang)
-        except KeyError as exc:
-            raise _bad(case, "E162", str(exc.args[0]), None, _place(q, "priority")) from None
-        except InputError as exc:  # (a due time after the supported years is worded: said in the case's language)
-            shown = exc.words.text(lang) if isinstance(exc, WordedInputError) else str(exc)
-            text, _, help = shown.partition(f"\n{said('diag.word.help', lang)}: ")
-            where = "from" if isinstance(exc, WordedInputError) or not given else "attributes"
-            raise _bad(case, "E162", text.split("\n")[0], help or None, _place(q, where)) from None
-        if due != _instant(expect, "expect", case, at):
-            out.problems.append(
-                said("author.test.differs", lang, what="deadline", expected=expect, actual=due.isoformat())
-            )
+        q, errors = spec["deadline"], _Errors(case)  # (every value's problem said at once)
+        start = errors.read(lambda: _time(zone, q, "from", case, True))
+        due = errors.read(partial(_deadline, versions, q, start, case, out)) if start is not None else None
+        want = errors.read(lambda: _instant(expect, "expect", case, at))
+        errors.raise_any()
+        if due != want:
+            shown = due.isoformat() if due is not None else None
+            out.problems.append(said("author.test.differs", lang, what="deadline", expected=expect, actual=shown))
     elif "add_business_time" in spec:
-        q = spec["add_business_time"]
-        start = _time(zone, q, "from", case, instant=True)
-        hours = _number(_field(q, "hours", case), "hours", case, 0, MAX_HOURS, _place(q, "hours"))
-        used = versions.at(start)
+        q, errors = spec["add_business_time"], _Errors(case)
+        start = errors.read(lambda: _time(zone, q, "from", case, True))
+        hours = errors.read(lambda: _number(_field(q, "hours", case), "hours", case, 0, MAX_HOURS, _place(q, "hours")))
+        used = versions.at(start) if start is not None else None
+        named = errors.read(partial(_calendar, used, q, "add_business_time", case)) if used is not None else None
+        want = errors.read(lambda: _instant(expect, "expect", case, at))
+        errors.raise_any()
+        assert start is not None and hours is not None and used is not None  # (else raised)
         out.note(versions.note(used, start, lang))
-        got = used.add_business_time(start, dt.timedelta(hours=hours))
+        got = used.add_business_time(start, dt.timedelta(hours=hours), named)
         _counted_from(versions, used, start, got, "add_business_time", out)
-        if got != _instant(expect, "expect", case, at):
+        if got != want:
             out.problems.append(
                 said("author.test.differs", lang, what="add_business_time", expected=expect, actual=got.isoformat())
             )
     elif "business_time" in spec:
-        q = spec["business_time"]
-        a = _time(zone, q, "from", case, instant=True)
-        b = _time(zone, q, "to", case, instant=True)
-        want_hours = _number(expect, "expect", case, at=at)
-        used = versions.at(a)
+        q, errors = spec["business_time"], _Errors(case)
+        a = errors.read(lambda: _time(zone, q, "from", case, True))
+        b = errors.read(lambda: _time(zone, q, "to", case, True))
+        used = versions.at(a) if a is not None else None
+        named = errors.read(partial(_calendar, used, q, "business_time", case)) if used is not None else None
+        want_hours = errors.read(lambda: _number(expect, "expect", case, at=at))
+        errors.raise_any()
+        assert a is not None and b is not None and used is not None  # (else raised)
         out.note(versions.note(used, a, lang))
-        hours = used.business_time_between(a, b).total_seconds() / 3600
+        hours = used.business_time_between(a, b, named).total_seconds() / 3600
         _counted_from(versions, used, a, b, "business_time", out)
         if not _same(want_hours, hours):
             out.problems.append(
@@ -1262,6 +1260,69 @@ def run_case(policy: Policy | Sequence[Policy] | VersionsInForce, case: Case) ->
         with event_problems_in(lang):  # a bad event is said in the case's language
             out.problems += list(_run_events(versions, case, out))
     return out
+
+
+def _calendar(used: Policy, q: Any, question: str, case: Case) -> str | None:
+    """The calendar a business-time question counts on: the one its ``calendar`` names, a calendar of the
+    version in force at its ``from`` (E162 at the value otherwise, with the calendars it has and the near
+    one); ``None`` without the key: the policy's default, the calendar of the first priority whose response
+    counts business time (:attr:`~sla_dsl.policy.compiled.Policy.default_calendar_name`)."""
+    if not isinstance(q, dict) or "calendar" not in q:
+        return None
+    name, known = q["calendar"], [c.name for c in used.model.calendars]
+    if isinstance(name, str) and name in known:
+        return name
+    _refuse_value(question, "calendar", name, known, case, _value_place(q, "calendar"))
+    return None
+
+
+class _Errors:
+    """The problems of one case's values (its ``from``, ``to``, ``hours``, priority, ``calendar`` and
+    ``expect``), each read before any is used and all said at once (:func:`joined`), each at its value: a
+    ``from`` and an ``expect`` both without an offset are both said, as a log's lines are."""
+
+    def __init__(self, case: Case) -> None:
+        self.case = case
+        self.found: list[InputError] = []
+
+    def read(self, read: Callable[[], _T]) -> _T | None:
+        """What ``read`` reads; ``None`` when it is refused (the refusal kept)."""
+        try:
+            return read()
+        except InputError as exc:
+            self.found.append(exc)
+            return None
+
+    def raise_any(self) -> None:
+        """Raise the refusals kept, together (nothing when there are none)."""
+        if self.found:
+            raise joined(self.found, self.case.lang)
+
+
+def _deadline(versions: VersionsInForce, q: Any, start: dt.datetime, case: Case, out: Outcome) -> dt.datetime:
+    """The response due time a ``deadline`` question asks for, under the version in force at ``start`` (E162 at
+    its ``attributes`` or ``priority`` when the version cannot answer it)."""
+    lang = case.lang
+    given = q.get("attributes") if isinstance(q, dict) else None
+    if given is not None and not isinstance(given, dict):
+        example = said("author.test.example", lang, example="attributes: {plan: premium}")
+        message = said("author.test.not_attributes", lang, what="deadline.attributes")
+        raise _bad(case, "E162", message, example, _place(q, "attributes"))
+    priority = _field(q, "priority", case)
+    attrs = {str(k): str(v) for k, v in (given or {}).items()}
+    used = versions.at(start)
+    out.note(versions.note(used, start, lang))
+    if versions.several:  # (what the version in force at `from` lacks, and when a later one has it)
+        _check_given(versions, used, str(priority), attrs, case, q)
+    try:
+        return used.response_due(str(priority), start, attrs or None, lang)
+    except KeyError as exc:
+        raise _bad(case, "E162", str(exc.args[0]), None, _place(q, "priority")) from None
+    except InputError as exc:  # (a due time after the supported years is worded: said in the case's language)
+        shown = exc.words.text(lang) if isinstance(exc, WordedInputError) else str(exc)
+        text, _, help = shown.partition(f"\n{said('diag.word.help', lang)}: ")
+        where = "from" if isinstance(exc, WordedInputError) or not given else "attributes"
+        raise _bad(case, "E162", text.split("\n")[0], help or None, _place(q, where)) from None
 
 
 def in_force(policy: Policy | Sequence[Policy] | VersionsInForce) -> VersionsInForce:

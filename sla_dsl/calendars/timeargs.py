@@ -29,6 +29,7 @@ import re
 
 from ..errors import InputError, NaiveDatetimeError
 from ..i18n import message
+from ..i18n.places import zone_name
 from ..lang.diagnostics import Arg, Both, words
 from .bounds import (
     MAX_PERIOD,
@@ -97,8 +98,9 @@ def _not_read(text: str, flag: str, lang: str) -> str | None:
     return words(f"author.time.{kind}", flag=flag, text=text, **args).text(lang)
 
 
-def parse_instant(text: str, flag: str, lang: str = "en") -> dt.datetime:
-    """An ISO 8601 time that carries a UTC offset (errors in ``lang``)."""
+def parse_instant(text: str, flag: str, lang: str = "en", zone: dt.tzinfo | None = None) -> dt.datetime:
+    """An ISO 8601 time that carries a UTC offset (errors in ``lang``; one without its offset is shown with the
+    offset it has in ``zone``, the policy's, when given: :func:`no_offset`)."""
     try:
         t = dt.datetime.fromisoformat(text.strip())
     except ValueError:
@@ -107,16 +109,86 @@ def parse_instant(text: str, flag: str, lang: str = "en") -> dt.datetime:
         )
         raise InputError(said, lang=error_lang(lang)) from None
     if t.tzinfo is None or t.utcoffset() is None:
-        said = message("author.time.no_offset", lang, flag=flag, text=text, example=EXAMPLE)
+        said = no_offset(t.replace(tzinfo=None), zone, flag, text, lang)
         raise NaiveDatetimeError(said, lang=error_lang(lang))
     return _checked(t, flag, text, lang)
 
 
+def no_offset(wall: dt.datetime, zone: dt.tzinfo | None, flag: str, text: str, lang: str) -> str:
+    """Why ``text`` (wall time ``wall``), given for ``flag``, is refused: it has no UTC offset. With ``zone``
+    (the policy's), the example is ``text`` itself with the offset it has there; a time that zone's clock shows
+    twice (the hour it goes back) is said to occur twice, with both offsets; one it skips (the hour it goes
+    forward), to be skipped, from which time to which. Without ``zone``, a fixed example."""
+    if zone is None:
+        return message("author.time.no_offset", lang, flag=flag, text=text, example=EXAMPLE)
+    shown = readings(wall, zone)
+    place = zone_name(getattr(zone, "key", str(zone)), lang)
+    if len(shown) == 2:
+        first, second = (t.isoformat() for t in shown)
+        return message(
+            "author.time.no_offset.twice", lang, flag=flag, text=text, zone=place, first=first, second=second
+        )
+    if not shown:
+        since, jump = skipped(wall, zone)
+        return message(
+            "author.time.no_offset.skipped",
+            lang,
+            flag=flag,
+            text=text,
+            zone=place,
+            day=since.date().isoformat(),
+            since=f"{since:%H:%M}",
+            to=f"{jump:%H:%M}" if jump.date() == since.date() else f"{jump:%Y-%m-%d %H:%M}",
+            example=jump.isoformat(),
+        )
+    example = shown[0].isoformat()
+    if len(text.strip()) <= 10:  # (a date alone: its time is to be said, not guessed)
+        example = f"{example[:10]}THH:MM{example[19:]}"
+    return message("author.time.no_offset.zone", lang, flag=flag, text=text, example=example)
+
+
+def readings(wall: dt.datetime, zone: dt.tzinfo) -> tuple[dt.datetime, ...]:
+    """The instants at which the clock of ``zone`` shows wall time ``wall`` (naive), in order, each in
+    ``zone``: one; two where the clock goes back over it (the second with ``fold=1``); none where it skips
+    it."""
+    found: list[dt.datetime] = []
+    for fold in (0, 1):
+        t = wall.replace(tzinfo=zone, fold=fold).astimezone(dt.UTC).astimezone(zone)
+        if t.replace(tzinfo=None, fold=0) == wall and all(t.utcoffset() != f.utcoffset() for f in found):
+            found.append(t)
+    return tuple(found)
+
+
+def skipped(wall: dt.datetime, zone: dt.tzinfo) -> tuple[dt.datetime, dt.datetime]:
+    """Where the clock of ``zone`` skips wall time ``wall`` (naive; :func:`readings` has none): the wall time
+    it jumps from (naive) and the instant it jumps at, in ``zone`` (shown as the time it jumps to)."""
+    before = wall.replace(tzinfo=zone, fold=0).utcoffset() or dt.timedelta()
+    after = wall.replace(tzinfo=zone, fold=1).utcoffset() or dt.timedelta()
+    base = calendar.timegm(wall.timetuple())
+    lo, hi = base - int(after.total_seconds()), base - int(before.total_seconds())  # (the jump is in (lo, hi])
+    while hi - lo > 1:  # the first second on the later offset
+        mid = (lo + hi) // 2
+        if dt.datetime.fromtimestamp(mid, zone).utcoffset() == before:
+            lo = mid
+        else:
+            hi = mid
+    since = dt.datetime.fromtimestamp(hi - 1, zone).replace(tzinfo=None) + dt.timedelta(seconds=1)
+    return since, dt.datetime.fromtimestamp(hi, zone)
+
+
+def in_zone(wall: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
+    """Wall time ``wall`` (naive) with the offset it has in ``zone``, the line to write for it: where the
+    clock shows it twice, its first time; where the clock skips it, the instant of the jump."""
+    shown = readings(wall, zone)
+    return shown[0] if shown else skipped(wall, zone)[1]
+
+
 def parse_edge(text: str, tz: dt.tzinfo, flag: str, lang: str = "en") -> dt.datetime:
-    """An ISO 8601 time with offset, or a date meaning 00:00 of it in ``tz`` (errors in ``lang``)."""
+    """An ISO 8601 time with offset, or a date meaning 00:00 of it in ``tz`` (errors in ``lang``; a time
+    without its offset shown with the offset it has in ``tz``)."""
     value = text.strip()
     if len(value) > 10:
-        return parse_instant(value, flag, lang)
+        return parse_instant(value, flag, lang, tz)
     try:
         d = dt.date.fromisoformat(value)
     except ValueError:

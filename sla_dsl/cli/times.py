@@ -26,6 +26,9 @@ Design notes
   and day's ``policy_version``; its ``policy`` is the version in force at
   ``--from`` (``calendar``: on the month's first day, whose calendar names the
   grid).
+* A time without its UTC offset is refused with the line to write in the policy's zone: the time with the
+  offset it has there, both where the clock shows it twice, the jump where it skips it
+  (:func:`~sla_dsl.calendars.timeargs.no_offset`).
 * Bad values (an unparseable or naive time, an unknown priority, ``--to`` not
   after ``--from``, a malformed month, a time or month outside the supported
   years) raise :class:`~sla_dsl.errors.InputError` with the flag and the value
@@ -214,7 +217,7 @@ def cmd_deadline(args: argparse.Namespace) -> int:
     versions = _load(args)
     lang = _lang(args, versions)
     with flag_values():
-        start = parse_instant(args.start, "--from", lang)
+        start = parse_instant(args.start, "--from", lang, versions.earliest.tz)  # (every version's zone)
         policy = versions.at(start)
         given = _attributes(args.attributes, lang)
         if versions.several:  # (what the version in force at --from lacks, named with it and when a later has it)

@@ -759,6 +759,24 @@ AUTHORING: dict[str, Msg] = {
         "`{flag}` の `{text}` には時差（`+09:00` など）がありません（例：`{example}`）",
         "{flag} `{text}` has no UTC offset (write e.g. `{example}`)",
     ),
+    # the same with the policy's zone known (timeargs.no_offset): {example} the text with the offset it has
+    # there; {zone} the zone as people name its clock (`ベルリン時間` / `Berlin time`)
+    "author.time.no_offset.zone": Msg(
+        "`{flag}` の `{text}` には時差がありません（ポリシーの時差を付けて `{example}` と書いてください）",
+        "{flag} `{text}` has no UTC offset (write it with the policy's offset: `{example}`)",
+    ),
+    "author.time.no_offset.twice": Msg(
+        "`{flag}` の `{text}` には時差がありません。{zone}では時計が戻るため、この時刻は二度あります："
+        "一度目なら `{first}`、二度目なら `{second}` と書いてください",
+        "{flag} `{text}` has no UTC offset, and {zone} shows it twice (the clock goes back): "
+        "write `{first}` for the first time or `{second}` for the second",
+    ),
+    "author.time.no_offset.skipped": Msg(
+        "`{flag}` の `{text}` には時差がありません。{zone}では {day} に時計が {since} から {to} に進むため、"
+        "この時刻はありません（例：`{example}`）",
+        "{flag} `{text}` has no UTC offset, and {zone} skips it: on {day} the clock goes from {since} "
+        "straight to {to} (write e.g. `{example}`)",
+    ),
     "author.time.not_edge": Msg(
         "`{flag}` の `{text}` は `{standard}` 形式の時刻でも日付（`{form}`）でもありません",
         "{flag} `{text}` is not an {standard} time or a date ({form})",

@@ -217,6 +217,15 @@ DIAGNOSTICS: dict[str, Msg] = {
     ),
     "diag.E011.holiday_name": Msg("`{kw_holiday}` の行に休日の名前がありません", "the `{kw_holiday}` line has no name"),
     "diag.help.holiday_name": Msg("休日の名前を付けて `{fix}` と書いてください", "name the holiday: `{fix}`"),
+    # `at risk at 75%` without `of target` (line_hints._risk_target): said at the end of its line
+    "diag.E011.risk_target": Msg(
+        "`at risk` の行の最後に `of target` がありません", "the `at risk` line does not end with `of target`"
+    ),
+    # `respond within 30 minutes 24x7` (line_hints._around_the_clock): {duration} `30 minutes`
+    "diag.help.around_the_clock": Msg(
+        "経過時間（`{duration}`）は、もともと毎日 24 時間数えます。`{fix}` と書いてください",
+        "elapsed time (`{duration}`) already counts around the clock, every hour of every day: write `{fix}`",
+    ),
     # `event backup.completed` without its words (parse_errors._event_without_words)
     "diag.E011.relabel_words": Msg(
         "イベント `{name}` の言い換えに言葉がありません。ポリシーの各言語で言葉を書いてください",
@@ -724,13 +733,15 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.E210.month.help_none": Msg("月は{months}です", "months are {months}"),
     # the languages a policy declares
     "diag.E260": Msg("`{code}` という言語は扱えません", "unknown language `{code}`"),
+    # {fix}: the author's `languages` line without the unknown code (sla_dsl.lang.languages.written_languages)
     "diag.E260.help": Msg(
-        "`{kw_languages}` と書いてください（最初の言語が主言語です）",
-        "write `{kw_languages}` (the first is the primary language)",
+        "書ける言語は `ja`（日本語）と `en`（英語）です。`{fix}` と書いてください（最初の言語が主言語です）",
+        "the languages are `ja` (Japanese) and `en` (English): write `{fix}` (the first is the primary language)",
     ),
     "diag.E260.help_near": Msg(
-        "{hint}`{kw_languages}` と書いてください（最初の言語が主言語です）",
-        "{hint}; write `{kw_languages}` (the first is the primary language)",
+        "{hint}書ける言語は `ja`（日本語）と `en`（英語）です。`{fix}` と書いてください（最初の言語が主言語です）",
+        "{hint}; the languages are `ja` (Japanese) and `en` (English): write `{fix}` "
+        "(the first is the primary language)",
     ),
     "diag.E261": Msg("言語 `{code}` が二度書かれています", "language `{code}` is listed twice"),
     "diag.E261.help": Msg("各言語は一度だけ書いてください", "list each language once"),

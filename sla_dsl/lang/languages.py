@@ -8,7 +8,9 @@ Design notes
   asked for. A policy that declares none is read as ``en, ja`` (English
   primary), the behaviour before the declaration existed.
 * The product writes Japanese and English (:data:`SUPPORTED`): another code is
-  E260, a code listed twice E261. A language named another way than by its code (``jp``, ``JP``,
+  E260, whose help names the codes there are and the line to write, the author's own with that code left
+  out (``languages en, de``: ``languages en``; the primary language stays the one written first); a
+  code listed twice is E261. A language named another way than by its code (``jp``, ``JP``,
   ``jpn``, ``japanese``, ``日本語``; ``eng``, ``english``, ``英語``: :data:`ALIASES`) is E260 too, with
   the line to write (``languages ja, en``), and is read as the language meant: the policy's messages
   are then in Japanese, as its author expects, not in English for want of a readable header.
@@ -41,7 +43,7 @@ from lark import Token, Tree
 from lark.exceptions import LarkError, UnexpectedInput
 
 from . import model as m
-from .diagnostics import Diagnostic, Severity, diagnostic, did_you_mean_words, words
+from .diagnostics import Diagnostic, Severity, diagnostic, did_you_mean_words, suggest, words
 from .parser import parse_tree
 
 #: Languages the product writes, in the order an undeclared policy uses them.
@@ -64,7 +66,7 @@ def read_languages(stmt: Tree[Token], error: Report) -> tuple[str, ...]:
     """The codes of an ``h_languages`` statement, reporting unknown (E260) and repeated (E261) ones."""
     out: list[str] = []
     codes = [str(tok) for tok in stmt.children if isinstance(tok, Token)]
-    fix = "languages " + ", ".join(dict.fromkeys(ALIASES.get(c.lower(), c) for c in codes))
+    fix = written_languages(codes)
     for tok in stmt.children:
         if not isinstance(tok, Token):
             continue
@@ -81,13 +83,25 @@ def read_languages(stmt: Tree[Token], error: Report) -> tuple[str, ...]:
                 "E260",
                 words("diag.E260", code=code),
                 tok,
-                help=words("diag.E260.help_near", hint=hint) if hint else words("diag.E260.help"),
+                help=words("diag.E260.help_near", hint=hint, fix=fix) if hint else words("diag.E260.help", fix=fix),
             )
         elif code in out:
             error("E261", words("diag.E261", code=code), tok, help=words("diag.E261.help"))
         else:
             out.append(code)
     return tuple(out)
+
+
+def written_languages(codes: list[str]) -> str:
+    """The ``languages`` line to write for ``codes`` as the author wrote them, in their order: each code as the
+    code meant (``jp``: ``ja``; ``EN``: ``en``), once, without those of no supported language (``de``), so that
+    the primary language stays the one written first; ``languages ja, en`` when none is left."""
+    kept: list[str] = []
+    for code in codes:
+        meant = ALIASES.get(code.lower()) or (code if code in SUPPORTED else suggest(code.lower(), SUPPORTED))
+        if meant is not None and meant not in kept:
+            kept.append(meant)
+    return "languages " + ", ".join(kept or SUPPORTED)
 
 
 #: The statements of a header, and what ends one: a brace (texts and comments are passed over).

@@ -64,6 +64,16 @@ _DAY = r"[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{2}-[0-9]{2}"
 _HOLIDAY_RANGE = re.compile(rf"[ \t]*holiday[ \t]+(yearly[ \t]+)?({_DAY})[ \t]*\.\.[ \t]*({_DAY})(?![0-9])")
 #: `at risk at 50% and 75% of target`: the thresholds of one line.
 _RISK = re.compile(r"[ \t]*at[ \t]+risk[ \t]+at[ \t]+(.+?)[ \t]+of[ \t]+target[ \t]*$")
+#: `at risk at 75%` (or `... 75% of`): a line of thresholds that does not end with `of target`.
+_RISK_OPEN = re.compile(r"[ \t]*at[ \t]+risk[ \t]+at[ \t]+(.+?%)(?:[ \t]+(of))?[ \t]*$")
+#: `respond within 30 minutes 24x7`: an elapsed duration (a count and a unit, no calendar's name) said to
+#: count around the clock.
+_AROUND = re.compile(
+    r"[ \t]*((?:respond|resolve|first[ \t]+reply)[ \t]+within)[ \t]+"
+    r"([0-9]+[ \t]+(?:second|minute|hour|day|week|month)s?)[ \t]+"
+    r"(24[ \t]*[x*/×][ \t]*7|24/7|around[ \t]+the[ \t]+clock|round[ \t]+the[ \t]+clock)(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
 _RISK_JOIN = re.compile(r"[ \t]*(?:,|\band\b)[ \t]*")
 _PERCENT = re.compile(r"[0-9]+(?:\.[0-9]+)?%")
 #: The name a holiday line without one is shown with (as the policy's languages write it).
@@ -120,6 +130,8 @@ def line_hint(
         or _holiday_range(line, start, pos, block)
         or _risk_and(text, line, start, pos, block)
         or _holiday_name(text, start, pos, expected, block, shown)
+        or _risk_target(text, start, pos, block, rewritten)
+        or _around_the_clock(line, start, pos, block, rewritten)
         or _holidays_dates(line, start, pos, block, shown, rewritten)
         or _hours_line(line, start, pos, block, rewritten)
         or _every_count(line, start, pos, expected, rewritten)
@@ -177,22 +189,67 @@ def _holiday_name(
     """A ``holiday`` line without its name: the parser expects a text at the first word of a later line."""
     if block != "calendar" or "STRING" not in expected or text[start:pos].strip():
         return None
-    at = start - 1  # (the end of the line above; blank and comment lines passed over)
-    while at > 0:
-        begin = text.rfind("\n", 0, at) + 1
-        above = text[begin:at]
-        above = above.split("#", 1)[0] if '"' not in above else above
-        if above.strip():
-            break
-        at = begin - 1
-    else:
+    found = _above(text, start)
+    if found is None:
         return None
+    begin, above = found
     if '"' in above or not re.match(r"[ \t]*holiday[ \t]", above):
         return None
     end = begin + len(above.rstrip())
     fix = f"{' '.join(above.split())} {shown(HOLIDAY_NAME)}"
     message = words("diag.E011.holiday_name")
     return Hint(end, end + 1, words("diag.help.holiday_name", fix=fix), "", message, "E011")
+
+
+def _above(text: str, start: int) -> tuple[int, str] | None:
+    """The start of the last line before the line starting at ``start`` with a statement on it (blank and
+    comment lines passed over), and that line without its comment; ``None`` when there is none."""
+    at = start - 1  # (the end of the line above)
+    while at > 0:
+        begin = text.rfind("\n", 0, at) + 1
+        above = text[begin:at]
+        above = above.split("#", 1)[0] if '"' not in above else above
+        if above.strip():
+            return begin, above
+        at = begin - 1
+    return None
+
+
+def _risk_target(text: str, start: int, pos: int, block: str, rewritten: Rewrite | None) -> Hint | None:
+    """An ``at risk at`` line without ``of target`` (``at risk at 75%``): the parser stops at the first word of
+    the next line (the clock's ``}``). The error is put at the end of the ``at risk`` line, with the line to
+    write, when the text with it parses past it."""
+    if block != "clock" or text[start:pos].strip() or rewritten is None:
+        return None
+    found = _above(text, start)
+    if found is None:
+        return None
+    begin, above = found
+    hit = _RISK_OPEN.match(above.rstrip())
+    if hit is None:
+        return None
+    items = _RISK_JOIN.split(hit.group(1))
+    if not all(_PERCENT.fullmatch(item) for item in items):
+        return None
+    fixed = rewritten(begin, lambda ln: f"{ln[: len(above.rstrip())]} {'target' if hit.group(2) else 'of target'}")
+    if fixed is None:
+        return None
+    end = begin + len(above.rstrip())
+    message = words("diag.E011.risk_target")
+    return Hint(end, end + 1, words("diag.help.write", fix=fixed), "", message, "E011")
+
+
+def _around_the_clock(line: str, start: int, pos: int, block: str, rewritten: Rewrite | None) -> Hint | None:
+    """``respond within 30 minutes 24x7`` (the parser stopped at ``24x7``): elapsed time (a duration without a
+    calendar's name) already counts every hour of every day; the line without the word, when it parses so."""
+    hit = _AROUND.match(line.rstrip())
+    if block != "priority" or hit is None or start + hit.start(3) != pos or rewritten is None:
+        return None
+    fixed = rewritten(start, lambda ln: ln[: hit.end(2)] + ln[hit.end(3) :])
+    if fixed is None:
+        return None
+    said = words("diag.help.around_the_clock", duration=hit.group(2), fix=fixed)
+    return Hint(pos, start + hit.end(3), said, hit.group(3))
 
 
 def _holidays_dates(

@@ -110,10 +110,12 @@ cases:
     [
         (
             "2026-11-27T16:00:00",
-            "`from` の `2026-11-27T16:00:00` には時差（`+09:00` など）がありません（例：`2026-11-27T17:30:00+09:00`）\n"
+            "`from` の `2026-11-27T16:00:00` には時差がありません"
+            "（ポリシーの時差を付けて `2026-11-27T16:00:00+09:00` と書いてください）\n"
             "  ヒント: 期限を計算するコマンドの `--from` と同じく、時差の付いた時刻を書いてください："
             '`from: "2026-11-27T16:00:00+09:00"`',
-            "from `2026-11-27T16:00:00` has no UTC offset (write e.g. `2026-11-27T17:30:00+09:00`)\n"
+            "from `2026-11-27T16:00:00` has no UTC offset (write it with the policy's offset: "
+            "`2026-11-27T16:00:00+09:00`)\n"
             "  help: write a time with its UTC offset, as `sla deadline --from` takes: "
             '`from: "2026-11-27T16:00:00+09:00"`',
         ),
@@ -156,12 +158,15 @@ def test_replay_time_arguments_in_the_language(tmp_path: Path, capsys: pytest.Ca
     code, _, err = _run(argv, capsys)
     assert code == 2
     assert err == (
-        "sla: エラー: `--from` の `2026-11-01T00:00` には時差（`+09:00` など）がありません"
-        "（例：`2026-11-27T17:30:00+09:00`）\n"
+        "sla: エラー: `--from` の `2026-11-01T00:00` には時差がありません"
+        "（ポリシーの時差を付けて `2026-11-01T00:00:00+09:00` と書いてください）\n"
     )
     code, _, err = _run([*argv, "--lang", "en"], capsys)
     assert code == 2
-    assert err == "sla: error: --from `2026-11-01T00:00` has no UTC offset (write e.g. `2026-11-27T17:30:00+09:00`)\n"
+    assert err == (
+        "sla: error: --from `2026-11-01T00:00` has no UTC offset (write it with the policy's offset: "
+        "`2026-11-01T00:00:00+09:00`)\n"
+    )
 
 
 def _changed_tokens(monkeypatch: pytest.MonkeyPatch) -> None:

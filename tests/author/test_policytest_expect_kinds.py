@@ -107,7 +107,7 @@ def test_a_bare_date_of_an_expected_instant_names_its_place_and_field(
     assert (code, out) == (1, "")
     assert err == (
         f"{path}:8:42: error: [E162] ケース `x`：`expect.breach_credits.P1:respond:2026-11-01.start` の "
-        "`2026-11-01` には時差（`+09:00` など）がありません（例：`2026-11-27T17:30:00+09:00`）\n"
+        "`2026-11-01` には時差がありません（ポリシーの時差を付けて `2026-11-01THH:MM+09:00` と書いてください）\n"
         '  ヒント: 期待するのは日付ではなく時刻です。時刻と時差を書いてください：`start: "2026-11-01THH:MM+09:00"`\n'
     )
 

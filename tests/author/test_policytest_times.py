@@ -64,22 +64,22 @@ def test_a_window_that_differs_is_shown_as_written(tmp_path: Path, capsys: pytes
             'cases:\n  - name: naive\n    deadline: {priority: P1, from: "2026-11-27T16:00:00+09:00"}\n'
             '    expect: "2026-11-30T12:00:00"\n',
             "t.yaml:4:5: error: [E162] case `naive`: expect `2026-11-30T12:00:00` has no UTC offset "
-            "(write e.g. `2026-11-27T17:30:00+09:00`)\n",
-            "t.yaml:4:5: error: [E162] ケース `naive`：`expect` の `2026-11-30T12:00:00` には時差（`+09:00` など）が"
-            "ありません（例：`2026-11-27T17:30:00+09:00`）\n",
+            "(write it with the policy's offset: `2026-11-30T12:00:00+09:00`)\n",
+            "t.yaml:4:5: error: [E162] ケース `naive`：`expect` の `2026-11-30T12:00:00` には時差が"
+            "ありません（ポリシーの時差を付けて `2026-11-30T12:00:00+09:00` と書いてください）\n",
         ),
         (
             'cases:\n  - name: naive\n    add_business_time: {from: "2026-11-27T16:00:00+09:00", hours: 4}\n'
             "    expect: 2026-11-30\n",
             "t.yaml:4:5: error: [E162] case `naive`: expect `2026-11-30` has no UTC offset "
-            "(write e.g. `2026-11-27T17:30:00+09:00`)\n",
+            "(write it with the policy's offset: `2026-11-30THH:MM+09:00`)\n",
             "t.yaml:4:5: error: [E162] ケース `naive`：`expect` の `2026-11-30` には時差",
         ),
         (
             "cases:\n  - name: naive\n    maintenance: {from: 2026-11-01, to: 2026-12-01}\n    expect:\n"
             '      - "2026-11-26T22:00:00+09:00/2026-11-27T00:00:00"\n',
             "t.yaml:5:9: error: [E162] case `naive`: expect `2026-11-27T00:00:00` has no UTC offset "
-            "(write e.g. `2026-11-27T17:30:00+09:00`)\n",
+            "(write it with the policy's offset: `2026-11-27T00:00:00+09:00`)\n",
             "t.yaml:5:9: error: [E162] ケース `naive`：`expect` の `2026-11-27T00:00:00` には時差",
         ),
         (
@@ -98,7 +98,7 @@ def test_a_window_that_differs_is_shown_as_written(tmp_path: Path, capsys: pytes
             '        INC-A: {status: breached, response_due: "2026-11-30T14:00:00"}\n',
             "t.yaml:8:49: error: [E162] case `naive`: expect.incidents.INC-A.response_due `2026-11-30T14:00:00` "
             "has no UTC offset "
-            "(write e.g. `2026-11-27T17:30:00+09:00`)\n",
+            "(write it with the policy's offset: `2026-11-30T14:00:00+09:00`)\n",
             "t.yaml:8:49: error: [E162] ケース `naive`：`expect.incidents.INC-A.response_due` の "
             "`2026-11-30T14:00:00` には時差",
         ),
@@ -107,7 +107,7 @@ def test_a_window_that_differs_is_shown_as_written(tmp_path: Path, capsys: pytes
             'cases:\n  - name: naive\n    deadline:\n      priority: P1\n      from: "2026-11-27T16:00:00"\n'
             '    expect: "2026-11-30T12:00:00+09:00"\n',
             "t.yaml:5:7: error: [E162] case `naive`: from `2026-11-27T16:00:00` has no UTC offset "
-            "(write e.g. `2026-11-27T17:30:00+09:00`)\n",
+            "(write it with the policy's offset: `2026-11-27T16:00:00+09:00`)\n",
             "t.yaml:5:7: error: [E162] ケース `naive`：`from` の `2026-11-27T16:00:00` には時差",
         ),
         (

@@ -120,8 +120,8 @@ def test_a_bare_date_is_refused_where_sla_deadline_refuses_it(
     code, out, err, path = _run(tmp_path, capsys, text)
     assert (code, out) == (1, "")
     assert err == (
-        f"{path}:3:{column}: error: [E162] ケース `x`：`from` の `2026-11-16` には時差（`+09:00` など）がありません"
-        f"（例：`2026-11-27T17:30:00+09:00`）\n  ヒント: {ja}\n"
+        f"{path}:3:{column}: error: [E162] ケース `x`：`from` の `2026-11-16` には時差がありません"
+        f"（ポリシーの時差を付けて `2026-11-16THH:MM+09:00` と書いてください）\n  ヒント: {ja}\n"
     )
     code, out, err, path = _run(tmp_path, capsys, text, "--lang", "en")
     assert err.endswith(f"  help: {en}\n")

@@ -37,7 +37,10 @@ FILES = {
     "mapping value": ("E160", CASE + "    expect: a: b\n"),
     "quote": ("E160", CASE + '    expect: "2026\n'),
     "twice": ("E160", CASE + '    expect: "2026-11-30T12:00:00+09:00"\n    expect: "2026-11-30T12:00:00+09:00"\n'),
-    "not a time": ("E162", 'cases:\n  - name: a\n    deadline: {priority: P1, from: "friday"}\n    expect: x\n'),
+    "not a time": (
+        "E162",
+        'cases:\n  - name: a\n    deadline: {priority: P1, from: "friday"}\n    expect: "2026-11-30T12:00:00+09:00"\n',
+    ),
     "reversed": (
         "E163",
         "cases:\n  - name: a\n    maintenance: {from: 2026-12-01, to: 2026-11-01}\n    expect: []\n",

@@ -98,7 +98,7 @@ EVALUATE_CALLS: list[tuple[str, type[Exception], Callable[[sla_dsl.Policy], obje
         "naive text",
         NaiveDatetimeError,
         lambda p: sla_dsl.evaluate(p, [], "2026-11-01T00:00:00", "2026-12-01"),
-        "には時差（`+09:00` など）がありません",
+        "には時差がありません（ポリシーの時差を付けて `2026-11-01T00:00:00+09:00` と書いてください）",
     ),
     ("no time", InputError, lambda p: sla_dsl.evaluate(p, [], "november", "2026-12-01"), "でも日付"),
     ("outside, text", OutOfRangeError, lambda p: sla_dsl.evaluate(p, [], "2300-11-01", "2300-12-01"), "扱える年"),
