@@ -31,7 +31,7 @@ from zoneinfo import ZoneInfo
 from ..calendars.bounds import RESULT, TIME, OutOfRangeError, check_span, check_time, range_words
 from ..calendars.business import BusinessCalendar
 from ..calendars.recurrence import Window, maintenance_windows
-from ..calendars.timeargs import EXAMPLE, error_lang, parse_edge
+from ..calendars.timeargs import EXAMPLE, error_lang, parse_edge, readings
 from ..errors import InputError, NaiveDatetimeError
 from ..i18n import LANGS, message
 from ..i18n.authoring import names
@@ -151,9 +151,11 @@ class Policy:
         elif not isinstance(t, dt.datetime):
             raise TypeError(message("author.policy.time_type", lang, kind=type(t).__name__))
         if t.tzinfo is None or t.utcoffset() is None:
-            if text is not None:
+            if text is not None:  # (the example: the text with the offset it has in the policy's zone)
+                shown = readings(t.replace(tzinfo=None), self.tz)
+                example = shown[0].isoformat() if len(shown) == 1 else EXAMPLE
                 raise NaiveDatetimeError(
-                    message("author.policy.no_offset", lang, text=text, example=EXAMPLE), lang=said
+                    message("author.policy.no_offset", lang, text=text, example=example), lang=said
                 )
             naive = message("author.policy.naive", lang, text=t.isoformat(), example="tzinfo=policy.tz")
             raise NaiveDatetimeError(naive, lang=said)
