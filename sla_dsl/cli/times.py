@@ -95,7 +95,7 @@ from ..calendars.intervals import wall_to_epoch
 from ..calendars.timeargs import EXAMPLE, FLAGS, error_lang, parse_edge, parse_instant
 from ..errors import InputError, UsageError, flag_values
 from ..events.problems import event_problems_in
-from ..i18n import LANGS, message, offset_if_repeated
+from ..i18n import LANGS, message, offset_on_change
 from ..i18n.width import display_width
 from ..lang import model as m
 from ..lang.check_clocks import response_clock
@@ -534,11 +534,12 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         if name and not day_cal[d].is_business_day(d):
             lines.append(f"{d.day:>3}* {name}")
         for w in starts.get(d, ()):
-            # on the grid's clock; a time of the hour the clock repeats with its offset, as the report writes it
+            # on the grid's clock; a time of a day the clock changes its offset with that offset, as the report
+            # writes it (01:00 (+01:00)-04:00 (+02:00) is two hours)
             opens, closes = w.start.astimezone(grid), w.end.astimezone(grid)
             midnight = closes.date() > opens.date() and closes.time() == dt.time()
-            end = "24:00" if midnight else f"{closes:%H:%M}{offset_if_repeated(closes)}"
-            hours = f"{opens:%H:%M}{offset_if_repeated(opens)}-{end}"
+            end = "24:00" if midnight else f"{closes:%H:%M}{offset_on_change(closes)}"
+            hours = f"{opens:%H:%M}{offset_on_change(opens)}-{end}"
             text = f"{d.day:>3}M {labels.get(id(w), w.name)} {hours}"
             if w.moved:
                 reason = w.reason_ja if lang == "ja" else w.reason

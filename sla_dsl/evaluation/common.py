@@ -91,7 +91,8 @@ def wall_text(t: dt.datetime) -> str:
 
 def wall_text_year(t: dt.datetime) -> str:
     """``Thu 01 Jan 2026 00:00``: :func:`wall_text` with the year, for a span of time whose ends lie in
-    different years (:meth:`Ctx.fmt_ends`)."""
+    different years (:meth:`Ctx.fmt_ends`), and every instant of an evaluation whose period crosses a new
+    year (:attr:`Ctx.years`)."""
     when = f"{_WD[t.weekday()]} {t.day:02d} {_MON[t.month - 1]} {t.year} {t.hour:02d}:{t.minute:02d}"
     return when + offset_if_repeated(t)
 
@@ -191,10 +192,27 @@ class Rules:
         self._stamps_json: dict[float, Stamp] = {}
         self._stamps_dt: dict[float, Stamp] = {}
         self._delta: dict[int, tuple[m.Duration, float]] = {}
+        #: whether an instant is written with its year (:meth:`write_years`)
+        self.years = False
 
     @property
     def version(self) -> str:
         return self.policy.version
+
+    def write_years(self, on: bool) -> None:
+        """Whether :meth:`fmt` and :meth:`stamp` (so the step columns, whose hours :meth:`plain_hour` words)
+        write an instant with its year, ``Thu 31 Dec 2026 23:00``: set once per evaluation, before anything is
+        worded, by its period (:attr:`Ctx.years`); the words kept so far are dropped when it changes."""
+        if on != self.years:
+            self.years = on
+            self._hours.clear()
+            self._stamps_json.clear()
+            self._stamps_dt.clear()
+
+    def wall(self, t: dt.datetime) -> str:
+        """An aware datetime as :meth:`fmt` writes the instant: :func:`wall_text`, with :meth:`write_years`
+        :func:`wall_text_year`."""
+        return wall_text_year(t) if self.years else wall_text(t)
 
     @cached_property
     def effective_epoch(self) -> float:
@@ -215,14 +233,14 @@ class Rules:
         return t
 
     def fmt(self, epoch: float) -> str:
-        """``Fri 18 Sep 16:30`` in this version's zone."""
+        """``Fri 18 Sep 16:30`` in this version's zone (``Fri 18 Sep 2026 16:30`` with :meth:`write_years`)."""
         hour = self._hours.get(epoch // 3600, _MISSING)
         if hour is _MISSING:
             hour = self.plain_hour(epoch)
         if hour is not None and epoch.is_integer():
             text: str = hour[2] + _MM[int(epoch - hour[1])]
             return text
-        return wall_text(self.dt(epoch))
+        return self.wall(self.dt(epoch))
 
     def stamp(self, epoch: float, as_json: bool) -> Stamp:
         """What an explanation needs of an instant, in one look-up (memoised: a row names most
@@ -277,7 +295,8 @@ class Rules:
             # What orjson writes for this hour's datetimes: the prefix up to the
             # minutes, and the offset (``+09:00``, or ``Z`` for UTC).
             text = orjson.dumps(a, option=orjson.OPT_UTC_Z).decode()[1:-1]
-            fmt = f"{_WD[a.weekday()]} {a.day:02d} {_MON[a.month - 1]} {a.hour:02d}:"
+            year = f"{a.year} " if self.years else ""
+            fmt = f"{_WD[a.weekday()]} {a.day:02d} {_MON[a.month - 1]} {year}{a.hour:02d}:"
             hour = (a, start, fmt, text[:14], text[19:], wall_us(a))
         if len(self._hours) > 200_000:
             self._hours.clear()
@@ -457,6 +476,15 @@ class Ctx:
     #: the attributes given on the later events of each incident that has an event of a type some version's
     #: ``changes at`` lists, read with its other events (:func:`.select.collect_changes`)
     changes: dict[str, list[Any]] = field(default_factory=dict)
+    #: whether the period crosses a new year (its first and last instants lie in different years): then
+    #: every instant of the steps is written with its year, ``Thu 31 Dec 2026 23:00`` (December 2026 and
+    #: December 2027 would read alike); chosen once, here, for every version (:meth:`Rules.write_years`)
+    years: bool = field(init=False, default=False)
+
+    def __post_init__(self) -> None:
+        self.years = crosses_year(self.primary, self.p0, self.p1)
+        for rules in self.versions.rules:
+            rules.write_years(self.years)
 
     @property
     def primary(self) -> Rules:
@@ -492,12 +520,22 @@ class Ctx:
         """The two ends of a span of time as :meth:`fmt` words them, each with its year when they lie in
         different years (``Thu 01 Jan 2026 00:00``, ``Mon 01 Feb 2027 00:00``: a span of a year or more, or
         across a new year, whose ends would otherwise read as days of one year), or when the report's period
-        does (its January 2026 and January 2027 would read alike)."""
+        crosses a new year (:attr:`years`: its January 2026 and January 2027 would read alike)."""
         rules = rules or self.primary
         a, b = rules.dt(lo), rules.dt(hi)
-        if a.year == b.year and self.primary.dt(self.p0).year == self.primary.dt(self.p1).year:
+        if a.year == b.year and not self.years:
             return rules.fmt(lo), rules.fmt(hi)
         return wall_text_year(a), wall_text_year(b)
+
+
+def crosses_year(rules: Rules, p0: float, p1: float) -> bool:
+    """Whether the period [p0, p1) has instants in two years in the zone of ``rules``: its end is exclusive,
+    so a December ending at the next 1 January 00:00 does not."""
+    if not p0 < p1 < float("inf"):
+        return False
+    first, end = rules.dt(p0), rules.dt(p1)
+    new_year = end.month == 1 and end.day == 1 and end.time() == dt.time()
+    return first.year != end.year - (1 if new_year else 0)
 
 
 def _quoted(kind: str) -> str:

@@ -382,7 +382,7 @@ def same_day_ordinal(rules: Rules, calendar: str, epoch: float, wall_us: int) ->
     return rules.calendar(calendar).day_of(epoch, dt.date.fromordinal(day)).toordinal()
 
 
-_SAME_DAY: dict[tuple[int, int, int], tuple[Rules, m.SameDayGuideline, tuple[float, float, str] | None]] = {}
+_SAME_DAY: dict[tuple[int, int, int, bool], tuple[Rules, m.SameDayGuideline, tuple[float, float, str] | None]] = {}
 
 
 def same_day_of(rules: Rules, rule: m.SameDayGuideline, ordinal: int) -> tuple[float, float, str] | None:
@@ -396,7 +396,7 @@ def same_day_of(rules: Rules, rule: m.SameDayGuideline, ordinal: int) -> tuple[f
     hour a partial closure takes has none. Times in the words are on the policy's wall clock, as
     every other step's.
     """
-    key = (id(rules), id(rule), ordinal)
+    key = (id(rules), id(rule), ordinal, rules.years)  # (its words name the close with its year or not)
     hit = _SAME_DAY.get(key)
     if hit is not None and hit[0] is rules and hit[1] is rule:
         return hit[2]

@@ -90,7 +90,6 @@ from .common import (
     step,
     subtract,
     union,
-    wall_text,
 )
 from .id_forms import KnownIds, opened_at, unknown_note
 from .select import applies_text, not_for
@@ -238,7 +237,7 @@ def _when(rules: Rules, epoch: float) -> tuple[str, dt.datetime]:
     is, by construction, the one ``fromtimestamp`` gives). ``test_outage_rows_fast.py`` holds
     the two equal, daylight-saving changes and fractions of a second included."""
     at = dt.datetime.fromtimestamp(epoch, rules.tz)
-    return wall_text(at), at
+    return rules.wall(at), at
 
 
 class _Words(NamedTuple):
@@ -562,10 +561,10 @@ def notice_deadline(rules: Rules, rule: m.PlannedStop, start: float) -> NoticeDe
         return NoticeDeadline(
             dt.datetime(nxt.year, nxt.month, nxt.day, tzinfo=rules.tz).timestamp(),
             False,
-            f"by the end of {last:%a %d %b} ({n} before the start date)",
+            f"by the end of {last:%a %d %b}{f' {last.year}' if rules.years else ''} ({n} before the start date)",
         )
     back = _before(rules, start, n)
-    return NoticeDeadline(back, True, f"by {rules.dt(back):%a %d %b %H:%M} ({n} before the start)")
+    return NoticeDeadline(back, True, f"by {rules.fmt(back)} ({n} before the start)")
 
 
 def _before(rules: Rules, start: float, n: m.Duration) -> float:

@@ -115,11 +115,12 @@ Rec = tuple[float, int, tuple[Any, ...], int]
 
 
 def declare_types(names: Iterable[str]) -> frozenset[str]:
-    """Give each declared type a code (once per process) and its place in :data:`RANK`; returns the set.
+    """Give each declared type a code (once per process) and its place in :data:`RANK`; returns the set
+    (``names`` itself when it is one: a :class:`~sla_dsl.lang.event_types.Declared` keeps its zone).
 
     Raises ValueError for a name a policy cannot declare (the policy checker refuses those first).
     """
-    wanted = frozenset(names)
+    wanted = names if isinstance(names, frozenset) else frozenset(names)
     new = sorted(wanted - CODE.keys())
     if not new:
         return wanted

@@ -57,6 +57,7 @@ import orjson
 
 from ..i18n import CATALOGUE, message
 from ..lang.diagnostics import Both, Code, Words, listing, policy_language, words
+from ..lang.event_types import Declared
 from .collect import Progress, Shown, _Collector, _file_name
 from .csv_reader import _is_header, first_line, header_like, read_csv
 from .fast import HOUR_OF, REST_OF, fast_epoch, fast_payload, inside, plain
@@ -436,7 +437,8 @@ def _declared_by(policy: Any, declared: Collection[str]) -> frozenset[str]:
         given = [p for p in versions if isinstance(p, Policy)]
         lang = policy_language(min(given, key=lambda p: p.effective).model) if given else "en"
         raise TypeError(message("author.api.version_type.reader", lang, kind=found))
-    return declared_types(versions) | frozenset(declared)
+    types = declared_types(versions)
+    return Declared.of(types | frozenset(declared), types.zone)
 
 
 def _is_csv(path: Path) -> bool:

@@ -16,6 +16,13 @@ Design notes
   values tells that line's unknown ones with its problems of form, in one run,
   as it tells two unknown values of one line (``EventLog.aside``). Only a line
   already refused pays for it: a good line never comes here.
+* E105's help (a time without an offset) writes the line's own time with the
+  offset it has in the policy's zone when the reader knows it (the ``declared``
+  set of :func:`~sla_dsl.policy.declared_types` carries it:
+  :class:`~sla_dsl.lang.event_types.Declared`), as ``--from`` is told
+  (:func:`~sla_dsl.calendars.timeargs.no_offset`); a reader given no policy
+  keeps :data:`TIME_EXAMPLE`. Worked out only for a refused line
+  (:func:`offset_help`): no reader's path for good lines changes.
 """
 
 from __future__ import annotations
@@ -29,8 +36,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..calendars.timeargs import slip
-from ..lang.diagnostics import Code, Words, listing, words
+from ..calendars.timeargs import readings, skipped, slip
+from ..i18n.places import zone_name
+from ..lang.diagnostics import Both, Code, Words, listing, words
 from ..lang.event_types import declarable
 from ..lang.model import EVENT_TYPES
 from .keys import RepeatedKey
@@ -48,7 +56,7 @@ from .schema import (
 )
 
 _KNOWN_TYPES = listing([f"`{t}`" for t in EVENT_TYPES], ", ")
-#: The example every "write the time" help gives.
+#: The example every "write the time" help gives (E105's when the policy's zone is not known: :func:`offset_help`).
 TIME_EXAMPLE = "`2026-11-02T10:00:00+09:00`"
 
 
@@ -169,6 +177,49 @@ def unknown_type(source: str, line: int, etype: str, declared: frozenset[str] = 
     return problem(source, line, "E103", words("events.E103", name=etype), hint, column="event")
 
 
+def offset_help(value: Any, zone: dt.tzinfo | None) -> Words:
+    """The help of E105, a time ``value`` (text, or a Python time) without an offset: with ``zone`` (the
+    policy's, as :class:`~sla_dsl.lang.event_types.Declared` carries it), the value itself with the offset
+    it has there, as :func:`~sla_dsl.calendars.timeargs.no_offset` says it of a time on the command line; a
+    time that zone's clock shows twice (the hour it goes back) with both offsets, one it skips (the hour it
+    goes forward) said to be skipped; a date alone with ``HH:MM`` for its time. Without a zone, a value not
+    read as a time, or a date alone of a day the zone changes its offset, the fixed example. Asked only of
+    a refused line."""
+    wall = _naive_time(value) if zone is not None else None
+    if zone is None or wall is None:
+        return words("events.E105.help", example=TIME_EXAMPLE)
+    shown = readings(wall, zone)
+    key = getattr(zone, "key", None) or str(zone)
+    place = Both(zone_name(key, "ja"), zone_name(key, "en"))
+    if len(shown) == 2:
+        first, second = (f"`{t.isoformat()}`" for t in shown)
+        return words("events.E105.help.twice", zone=place, first=first, second=second)
+    if not shown:
+        since, jump = skipped(wall, zone)
+        to = f"{jump:%H:%M}" if jump.date() == since.date() else f"{jump:%Y-%m-%d %H:%M}"
+        day, example = since.date().isoformat(), f"`{jump.isoformat()}`"
+        return words("events.E105.help.skipped", zone=place, day=day, since=f"{since:%H:%M}", to=to, example=example)
+    example = shown[0].isoformat()
+    if isinstance(value, str) and len(value.strip(BLANKS)) <= 10:  # (a date alone: its time is to be said)
+        midnight = dt.datetime.combine(wall.date() + dt.timedelta(days=1), dt.time(), zone)
+        if midnight.utcoffset() != shown[0].utcoffset():  # (a day the offset changes: it depends on the time)
+            return words("events.E105.help", example=TIME_EXAMPLE)
+        example = f"{example[:10]}THH:MM{example[19:]}"
+    return words("events.E105.help.zone", example=f"`{example}`")
+
+
+def _naive_time(value: Any) -> dt.datetime | None:
+    """``value`` as the wall time it says (ISO 8601 text, a Python time without an offset), else None."""
+    if isinstance(value, str):
+        try:
+            value = dt.datetime.fromisoformat(value.strip(BLANKS))
+        except ValueError:
+            return None
+    if not isinstance(value, dt.datetime) or value.tzinfo is not None:
+        return None
+    return value
+
+
 def _messages(
     exc: ValidationError, data: Mapping[str, Any], declared: frozenset[str] = frozenset()
 ) -> list[tuple[str, Words, Words | None, str | None]]:
@@ -208,13 +259,8 @@ def _messages(
                 )
             )
         elif kind == "timezone_aware":
-            out.append(
-                (
-                    "E105",
-                    words("events.E105", field=field, value=_short(value)),
-                    words("events.E105.help", example=TIME_EXAMPLE),
-                )
-            )
+            hint = offset_help(value, getattr(declared, "zone", None))
+            out.append(("E105", words("events.E105", field=field, value=_short(value)), hint))
         elif kind.startswith("datetime") or (kind == "value_error" and field in ("at", "start", "end")):
             if isinstance(value, str) and looks_numeric(value):
                 msg = words("events.E104.number", field=field, value=_short(value))

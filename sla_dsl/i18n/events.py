@@ -246,6 +246,19 @@ EVENTS: dict[str, Msg] = {
         "`{field}` に時差（`+09:00` など）がありません：`{value}`", "`{field}` has no UTC offset: `{value}`"
     ),
     "events.E105.help": Msg("時差を書いてください（例：{example}）", "write the offset, e.g. {example}"),
+    # the same with the policy's zone known (validate.offset_help): {example} the line's time with the offset it
+    # has there; {zone} the zone as people name its clock (`ベルリン時間` / `Berlin time`)
+    "events.E105.help.zone": Msg(
+        "ポリシーの時差を付けて {example} と書いてください", "write it with the policy's offset: {example}"
+    ),
+    "events.E105.help.twice": Msg(
+        "{zone}では時計が戻るため、この時刻は二度あります：一度目なら {first}、二度目なら {second} と書いてください",
+        "{zone} shows it twice (the clock goes back): write {first} for the first time or {second} for the second",
+    ),
+    "events.E105.help.skipped": Msg(
+        "{zone}では {day} に時計が {since} から {to} に進むため、この時刻はありません（例：{example}）",
+        "{zone} skips it: on {day} the clock goes from {since} straight to {to} (write e.g. {example})",
+    ),
     "events.E106": Msg(
         "フィールド `{field}` は文字列でなければなりませんが、{kind}です",
         "field `{field}` must be a string, found {kind}",

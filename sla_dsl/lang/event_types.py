@@ -38,8 +38,9 @@ Design notes
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from lark import Token, Tree
@@ -55,6 +56,7 @@ _PIECE = re.compile(r'"(?:\\.|[^"\\\n])*"?|#[^\n]*|[ \t\f\r\n]+|[A-Za-z0-9_.]+|.
 _EVENT = re.compile(r"[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*")
 __all__ = [
     "EXTENDABLE",
+    "Declared",
     "EventTypeBuilder",
     "check",
     "declarable",
@@ -62,6 +64,23 @@ __all__ = [
     "declared_names",
     "unknown_event_help",
 ]
+
+
+class Declared(frozenset[str]):
+    """The event types the policies a log is read for declare, the ``declared`` set every reader takes
+    (:func:`sla_dsl.policy.declared_types`), with the zone of those policies' clock (:attr:`zone`): a line
+    refused for a time without an offset (E105) is shown that time with the offset it has there
+    (:func:`sla_dsl.events.validate.offset_help`). Only the words of a refused line read the zone; a reader
+    asks it what it asks any set. Any other set, or one of policies of several zones, has none."""
+
+    zone: dt.tzinfo | None = None
+
+    @classmethod
+    def of(cls, names: Iterable[str], zone: dt.tzinfo | None) -> Declared:
+        """The types ``names``, of policies whose clock is ``zone``."""
+        out = cls(names)
+        out.zone = zone
+        return out
 
 
 @lru_cache(maxsize=4)

@@ -38,6 +38,7 @@ from ..i18n.authoring import names
 from ..lang import conditions
 from ..lang import model as m
 from ..lang.diagnostics import Diagnostic, policy_language, suggest, words
+from ..lang.event_types import Declared
 
 
 class NoCalendarError(InputError, LookupError):
@@ -447,8 +448,12 @@ def _in_range(result: dt.datetime, d: m.Duration) -> dt.datetime:
         raise OutOfRangeError(words(f"bounds.adding.{word}", duration=str(d), range=range_words())) from None
 
 
-def declared_types(policies: Policy | Iterable[Policy]) -> frozenset[str]:
-    """The event types that any of ``policies`` (a policy's versions) declares: what their event log may carry."""
+def declared_types(policies: Policy | Iterable[Policy]) -> Declared:
+    """The event types that any of ``policies`` (a policy's versions) declares: what their event log may carry,
+    with their zone (a time refused for its missing offset is shown with the one it has there: E105)."""
     if isinstance(policies, Policy):
-        return policies.event_types
-    return frozenset().union(*(p.event_types for p in policies))
+        return Declared.of(policies.event_types, policies.tz)
+    versions = list(policies)
+    zones = {p.model.header.timezone for p in versions}
+    zone = versions[0].tz if len(zones) == 1 else None
+    return Declared.of(frozenset().union(*(p.event_types for p in versions)), zone)

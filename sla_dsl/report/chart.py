@@ -36,7 +36,7 @@ import math
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from ..i18n import format_month, message, offset_if_repeated
+from ..i18n import format_month, message, offset_on_change
 from ..i18n.width import display_width
 from . import Report
 from .escape import html_text
@@ -96,9 +96,10 @@ def text_width(text: str, size: float) -> float:
 
 
 def _t(t: dt.datetime, lang: str) -> str:
-    """A time in a tooltip: ``11月1日 01:30``; in the hour a zone repeats with its offset, as the tables write
-    it (:func:`~sla_dsl.i18n.offset_if_repeated`: ``1 Nov 01:30 (-04:00)``)."""
-    return f"{_day(t.date(), lang)} {t.hour:02d}:{t.minute:02d}{offset_if_repeated(t)}"
+    """A time in a tooltip: ``11月1日 01:30``; on a day its zone changes its offset with that offset, as the
+    tables write it (:func:`~sla_dsl.i18n.offset_on_change`: ``29 Mar 01:30 (+01:00)``, ``29 Mar 03:00
+    (+02:00)``)."""
+    return f"{_day(t.date(), lang)} {t.hour:02d}:{t.minute:02d}{offset_on_change(t)}"
 
 
 def _day(d: dt.date, lang: str) -> str:

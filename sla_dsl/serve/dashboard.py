@@ -49,7 +49,10 @@ Design notes
 * The ``due`` column shows a due time to the minute (``2026-11-30 12:00``),
   and to the second when it is not a whole minute (``2026-11-30 12:00:30``:
   a target counted from an event's second), as the countdown beside it
-  counts the seconds: both say the same instant, in either language.
+  counts the seconds: both say the same instant, in either language. On a day the zone changes its
+  offset a due time, and the "updated" time, carry that offset as the report writes a time
+  (``2026-10-25 02:10 (+01:00)``: :func:`~sla_dsl.i18n.offset_on_change`), so a time of the hour the clocks
+  repeat says which it is; the rows are in the order of their instants (``due_epoch``), not of these texts.
 * The month's availability is written as the reports write a figure (``99.335%``: ``availability_text``,
   by :func:`~sla_dsl.report.words.percent_against`), and the next maintenance window as the site's table
   of windows says it (``2026年12月24日(木) 22:00〜24:00``, ``Thu 24 Dec 2026 22:00–24:00``: :func:`window_text`).
@@ -67,7 +70,7 @@ from typing import Any
 
 import orjson
 
-from ..i18n import format_date, format_datetime, message
+from ..i18n import format_date, format_datetime, message, offset_on_change
 from ..i18n.serve import DASHBOARD_WORDS
 from ..policy.compiled import Policy
 from ..report.target_names import target_word
@@ -132,8 +135,10 @@ def _label(w: Watched, lang: str) -> str:
 def window_text(start: dt.datetime, end: dt.datetime, lang: str) -> str:
     """A maintenance window as the site's table of the next windows says it: ``2026年12月24日(木) 22:00〜24:00``
     / ``Thu 24 Dec 2026 22:00–24:00`` (an end at midnight is 24:00 of its day), ``22:00〜翌02:00`` for one
-    that ends later the next day, both ends in full for a longer one."""
-    date, begin, finish = format_date(start.date(), lang), f"{start:%H:%M}", f"{end:%H:%M}"
+    that ends later the next day, both ends in full for a longer one; on a day the zone changes its offset each
+    time with that offset, as the report writes it (``01:00 (+01:00)–04:00 (+02:00)``: two hours)."""
+    begin, finish = f"{start:%H:%M}{offset_on_change(start)}", f"{end:%H:%M}{offset_on_change(end)}"
+    date = format_date(start.date(), lang)
     next_day = start.date() + dt.timedelta(days=1)
     if end.date() == start.date() or (end.date() == next_day and end.time() == dt.time(0)):
         last = finish if end.date() == start.date() else "24:00"
@@ -146,8 +151,16 @@ def window_text(start: dt.datetime, end: dt.datetime, lang: str) -> str:
 def _due_text(t: dt.datetime) -> str:
     """A due time as the ``due`` column shows it: ``2026-11-30 12:00``, with its seconds when it has some
     (``2026-11-30 12:00:30``, cut to the second as the countdown counts them), as the report shows a
-    duration to the second only when one is not a whole number of minutes."""
-    return t.strftime("%Y-%m-%d %H:%M:%S" if t.second or t.microsecond else "%Y-%m-%d %H:%M")
+    duration to the second only when one is not a whole number of minutes; on a day the zone changes its
+    offset with that offset, as the report writes a time (``2026-10-25 02:10 (+01:00)``: :func:`_wall`)."""
+    return _wall(t, "%Y-%m-%d %H:%M:%S" if t.second or t.microsecond else "%Y-%m-%d %H:%M")
+
+
+def _wall(t: dt.datetime, form: str) -> str:
+    """``t`` written by ``form``, with its offset on a day its zone changes it (:func:`offset_on_change`:
+    ``02:10`` of the hour the clocks go back is said twice, and ``01:30`` then ``03:00`` the day they go
+    forward is 30 minutes, not 90); a zone that keeps one offset (Tokyo) shows none."""
+    return f"{t.strftime(form)}{offset_on_change(t)}"
 
 
 #: What each element of a row of ``/dashboard.json`` is, in order: ``priority`` and ``target`` index
@@ -224,7 +237,7 @@ def data(tracker: Tracker, lang: str) -> dict[str, Any]:
     return {
         "lang": lang,
         "now": now,
-        "now_text": dt.datetime.fromtimestamp(now, policy.tz).strftime("%Y-%m-%d %H:%M:%S"),
+        "now_text": _wall(dt.datetime.fromtimestamp(now, policy.tz), "%Y-%m-%d %H:%M:%S"),
         "zone": zone_line(policy, min(shown), max(shown), lang),
         "texts": labels,
         "clocks": [

@@ -26,7 +26,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from ..errors import printable
-from ..i18n import Lang, as_lang, format_date, message, offset_if_repeated
+from ..i18n import Lang, as_lang, format_date, message, offset_on_change
 from ..policy.compiled import Policy
 from ..report.target_names import target_word
 from ..report.words import default_lang
@@ -54,13 +54,15 @@ def shown_id(item: str, lang: str = "en") -> str:
 
 def when(t: float, tz: dt.tzinfo, lang: str) -> str:
     """An instant as a line of the log says it: ``2026年11月30日(月) 11:00`` (``11:00:30`` when it has seconds)
-    in Japanese, as the report writes a time; ISO 8601 in English, as the webhook bodies give it."""
+    in Japanese, as the report writes a time (on a day the zone changes its offset, with that offset:
+    ``2027年3月28日(日) 03:00 (+02:00)``, :func:`~sla_dsl.i18n.offset_on_change`); ISO 8601 in English, as the
+    webhook bodies give it."""
     moment = dt.datetime.fromtimestamp(t, tz)
     if lang != "ja":
         return moment.isoformat()
     seconds = f":{moment.second:02d}" if moment.second or moment.microsecond else ""
     return (
-        f"{format_date(moment.date(), 'ja')} {moment.hour:02d}:{moment.minute:02d}{seconds}{offset_if_repeated(moment)}"
+        f"{format_date(moment.date(), 'ja')} {moment.hour:02d}:{moment.minute:02d}{seconds}{offset_on_change(moment)}"
     )
 
 

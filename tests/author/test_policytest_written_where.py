@@ -160,7 +160,7 @@ def test_every_problem_of_one_event_is_said_at_once(tmp_path: Path, capsys: pyte
     assert (code, out) == (1, "")
     assert err == (
         f"{path}:5: error: [E105] `at` に時差（`+09:00` など）がありません：`2026-11-16 10:00`\n"
-        "  ヒント: 時差を書いてください（例：`2026-11-02T10:00:00+09:00`）\n"
+        "  ヒント: ポリシーの時差を付けて `2026-11-16T10:00:00+09:00` と書いてください\n"
         f"{path}:5: error: [E120] `incident.reported` の優先度 `P9` はポリシーにありません\n"
         "  ヒント: ポリシーにあるのは `P1`、`P2`、`P3` です\n"
         f"{path}:6: error: [E102] フィールド `id` がありません（`incident.reported` に必要です）\n"

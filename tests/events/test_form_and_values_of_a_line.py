@@ -126,7 +126,7 @@ def test_evaluate_says_a_lines_form_and_its_unknown_values_at_once(
     assert "Traceback" not in err
     assert (
         f"{log}:2: error: [E105] `at` has no UTC offset: `2026-11-02T10:00:00`\n"
-        "  help: write the offset, e.g. `2026-11-02T10:00:00+09:00`\n"
+        "  help: write it with the policy's offset: `2026-11-02T10:00:00+09:00`\n"
         f"{log}:2: error: [E120] unknown priority `P9` in `incident.reported`\n"
         "  help: the policy knows `P1`, `P2`, `P3`\n"
         f"{log}:3: error: [E105] "

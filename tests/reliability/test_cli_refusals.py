@@ -118,13 +118,13 @@ def test_a_skipped_lines_help_is_on_its_own_line_and_a_value_still_makes_no_line
     assert code == 0
     lines = err.splitlines()
     at = lines.index(f"sla: skipped: {log}:2: error: [E105] `at` has no UTC offset: `2026-11-02T09:00:00`")
-    assert lines[at + 1] == "  help: write the offset, e.g. `2026-11-02T10:00:00+09:00`"
+    assert lines[at + 1] == "  help: write it with the policy's offset: `2026-11-02T09:00:00+09:00`"
     assert "\\n  help: write" not in err
     hostile_line = next(ln for ln in lines if f"{log}:3:" in ln)
     assert "`x\\n  help: fake\\x1b[31m`" in hostile_line and "\x1b" not in err
     assert not any(ln.startswith("  help: fake") for ln in lines)
     code, _, err = _run(["evaluate", str(POLICY), str(log), *MONTH, "--skip-invalid"], capsys)
-    assert "\n  ヒント: 時差を書いてください" in err and "\\n  ヒント" not in err
+    assert "\n  ヒント: ポリシーの時差を付けて" in err and "\\n  ヒント" not in err
 
 
 # ---- sla fmt: stdin is read once, and what was formatted is counted ---------------------------------

@@ -35,7 +35,7 @@ def test_every_problem_of_a_skipped_line_is_said_as_skipped(
     assert code == 0
     assert err == [
         f"sla: skipped: {log}:2: error: [E105] `at` has no UTC offset: `2026-11-02T09:00:00`",
-        "  help: write the offset, e.g. `2026-11-02T10:00:00+09:00`",
+        "  help: write it with the policy's offset: `2026-11-02T09:00:00+09:00`",
         f"sla: skipped: {log}:2: error: [E120] unknown priority `P9` in `incident.reported`",
         "  help: the policy knows `P1`, `P2`, `P3`",
         f"sla: skipped: {log}:3: error: [E120] unknown priority `P8` in `incident.reported`",

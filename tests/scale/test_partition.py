@@ -28,6 +28,7 @@ from sla_dsl.evaluation.trend import add_trend
 from sla_dsl.events.partitions import read_partition
 from sla_dsl.events.problems import EventInputError
 from sla_dsl.events.reader import read_jsonl
+from sla_dsl.policy import declared_types
 from sla_dsl.scale import judge_table
 
 from .logs import START, credited, credited_versions, frame, logs, policy, two_versions
@@ -38,7 +39,8 @@ END = dt.datetime(2026, 12, 1, tzinfo=START.tzinfo)
 def one_run(lines: list[str], policies: Any, start: dt.datetime, as_of: dt.datetime | None, **kw: Any) -> bytes:
     """The report of one run, reading as ``sla evaluate`` does (the reader's problems settled with the policy's),
     with its trend against earlier months."""
-    log = read_jsonl(io.BytesIO(("\n".join(lines) + "\n").encode()), "<events>", defer=True)
+    declared = declared_types(policies)  # (the policy's types and zone, as the command reads with them)
+    log = read_jsonl(io.BytesIO(("\n".join(lines) + "\n").encode()), "<events>", defer=True, declared=declared)
     out = io.BytesIO()
     result = judge_log(policies, log, start, END, as_of, **kw)
     add_trend(result, [policies] if isinstance(policies, Policy) else policies, log, judge_log, **kw)

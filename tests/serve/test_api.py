@@ -12,6 +12,7 @@ import pytest
 
 from sla_dsl.evaluation import judge_log
 from sla_dsl.events.reader import EventInputError, read_events, read_text
+from sla_dsl.policy import declared_types
 from sla_dsl.serve.tracking import FakeClock
 
 from .conftest import EVENTS, POLICY, Starter, tokyo
@@ -57,7 +58,7 @@ def test_a_bad_batch_stores_nothing_and_says_what_the_cli_says(start: Starter, d
     assert r.status_code == 422
     got = [p["text"] for p in r.json()["problems"]]
     with pytest.raises(EventInputError) as cli:
-        read_text(BAD_BATCH.decode(), "<request>")
+        read_text(BAD_BATCH.decode(), "<request>", declared=declared_types(start.policies))  # (as sla evaluate reads)
     assert got == [str(p) for p in cli.value.problems]
     assert [p["line"] for p in r.json()["problems"]] == [2, 3, 4]
     assert count(c) == 0  # the good first line was not stored either
