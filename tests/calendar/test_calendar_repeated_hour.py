@@ -1,7 +1,8 @@
 """`sla calendar` lists a maintenance window that ends in the hour a clock going back repeats with
 that end's offset, as the report writes such a time: "00:30-01:30" alone does not say which 01:30
 (New York, 1 November 2026). A time shown twice is its first occurrence, so the window is one hour
-and ends at the first 01:30 (-04:00); it once ended at the second (-05:00), two hours."""
+and ends at the first 01:30 (-04:00); it once ended at the second (-05:00), two hours. On that day both ends
+carry their offset."""
 
 from __future__ import annotations
 
@@ -41,5 +42,6 @@ def test_a_window_ending_in_the_repeated_hour_says_which_0130(
     path = tmp_path / "night.sla"
     path.write_text(POLICY, "utf-8")
     assert main(["calendar", str(path), "--month", "2026-11"]) == 0
-    assert "1M Night 00:30-01:30 (-04:00)" in capsys.readouterr().out
+    # (on a day the clock changes every time carries its offset, as the report writes them)
+    assert "1M Night 00:30 (-04:00)-01:30 (-04:00)" in capsys.readouterr().out
     assert main(["calendar", str(path), "--month", "2026-10"]) == 0  # (no window, nothing repeated)
