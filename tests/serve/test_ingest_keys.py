@@ -14,9 +14,10 @@ from typing import Any
 import pytest
 
 from sla_dsl.events.reader import EventInputError, read_text
+from sla_dsl.policy import declared_types, load_policies
 from sla_dsl.serve.tracking import FakeClock
 
-from .conftest import Starter, tokyo
+from .conftest import POLICY, Starter, tokyo
 
 NOW = tokyo(2026, 11, 30, 10)
 AT = "2026-11-30T09:00:00+09:00"
@@ -41,9 +42,10 @@ def pretty(text: str) -> str:
 
 
 def cli_problems(jsonl: str) -> list[str]:
-    """What the reader of ``sla evaluate`` says of the same events as JSON Lines."""
+    """What the reader of ``sla evaluate`` says of the same events as JSON Lines (read, as the command reads
+    them, with the policy's event types and zone)."""
     with pytest.raises(EventInputError) as exc:
-        read_text(jsonl, "<request>")
+        read_text(jsonl, "<request>", declared=declared_types(load_policies([str(POLICY)])))
     return [str(p) for p in exc.value.problems]
 
 
