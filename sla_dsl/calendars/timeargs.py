@@ -121,30 +121,32 @@ def no_offset(wall: dt.datetime, zone: dt.tzinfo | None, flag: str, text: str, l
     forward), to be skipped, from which time to which. Without ``zone``, a fixed example."""
     if zone is None:
         return message("author.time.no_offset", lang, flag=flag, text=text, example=EXAMPLE)
-    shown = readings(wall, zone)
     place = zone_name(getattr(zone, "key", str(zone)), lang)
+    kind, args = offset_advice(wall, zone)
+    if kind == "zone" and len(text.strip()) <= 10:  # (a date alone: its time is to be said, not guessed)
+        args["example"] = f"{args['example'][:10]}THH:MM{args['example'][19:]}"
+    if kind != "zone":
+        args["zone"] = place
+    return message(f"author.time.no_offset.{kind}", lang, flag=flag, text=text, **args)
+
+
+def offset_advice(wall: dt.datetime, zone: dt.tzinfo) -> tuple[str, dict[str, str]]:
+    """What to write for wall time ``wall`` (naive) in ``zone``: ``("zone", {example})``, the instant with its
+    offset; ``("twice", {first, second})`` where the clock goes back over it; ``("skipped", {day, since, to,
+    example})`` where it jumps over it. The one reading of a time given without an offset, for the command
+    line (:func:`no_offset`) and an event's ``at`` (E105: :func:`sla_dsl.events.validate.offset_help`)."""
+    shown = readings(wall, zone)
     if len(shown) == 2:
-        first, second = (t.isoformat() for t in shown)
-        return message(
-            "author.time.no_offset.twice", lang, flag=flag, text=text, zone=place, first=first, second=second
-        )
+        return "twice", {"first": shown[0].isoformat(), "second": shown[1].isoformat()}
     if not shown:
         since, jump = skipped(wall, zone)
-        return message(
-            "author.time.no_offset.skipped",
-            lang,
-            flag=flag,
-            text=text,
-            zone=place,
-            day=since.date().isoformat(),
-            since=f"{since:%H:%M}",
-            to=f"{jump:%H:%M}" if jump.date() == since.date() else f"{jump:%Y-%m-%d %H:%M}",
-            example=jump.isoformat(),
-        )
-    example = shown[0].isoformat()
-    if len(text.strip()) <= 10:  # (a date alone: its time is to be said, not guessed)
-        example = f"{example[:10]}THH:MM{example[19:]}"
-    return message("author.time.no_offset.zone", lang, flag=flag, text=text, example=example)
+        return "skipped", {
+            "day": since.date().isoformat(),
+            "since": f"{since:%H:%M}",
+            "to": f"{jump:%H:%M}" if jump.date() == since.date() else f"{jump:%Y-%m-%d %H:%M}",
+            "example": jump.isoformat(),
+        }
+    return "zone", {"example": shown[0].isoformat()}
 
 
 def readings(wall: dt.datetime, zone: dt.tzinfo) -> tuple[dt.datetime, ...]:

@@ -36,7 +36,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..calendars.timeargs import readings, skipped, slip
+from ..calendars.timeargs import offset_advice, slip
 from ..i18n.places import zone_name
 from ..lang.diagnostics import Both, Code, Words, listing, words
 from ..lang.event_types import declarable
@@ -188,24 +188,18 @@ def offset_help(value: Any, zone: dt.tzinfo | None) -> Words:
     wall = _naive_time(value) if zone is not None else None
     if zone is None or wall is None:
         return words("events.E105.help", example=TIME_EXAMPLE)
-    shown = readings(wall, zone)
     key = getattr(zone, "key", None) or str(zone)
     place = Both(zone_name(key, "ja"), zone_name(key, "en"))
-    if len(shown) == 2:
-        first, second = (f"`{t.isoformat()}`" for t in shown)
-        return words("events.E105.help.twice", zone=place, first=first, second=second)
-    if not shown:
-        since, jump = skipped(wall, zone)
-        to = f"{jump:%H:%M}" if jump.date() == since.date() else f"{jump:%Y-%m-%d %H:%M}"
-        day, example = since.date().isoformat(), f"`{jump.isoformat()}`"
-        return words("events.E105.help.skipped", zone=place, day=day, since=f"{since:%H:%M}", to=to, example=example)
-    example = shown[0].isoformat()
-    if isinstance(value, str) and len(value.strip(BLANKS)) <= 10:  # (a date alone: its time is to be said)
+    kind, args = offset_advice(wall, zone)
+    if kind == "zone" and isinstance(value, str) and len(value.strip(BLANKS)) <= 10:  # (a date alone)
         midnight = dt.datetime.combine(wall.date() + dt.timedelta(days=1), dt.time(), zone)
-        if midnight.utcoffset() != shown[0].utcoffset():  # (a day the offset changes: it depends on the time)
-            return words("events.E105.help", example=TIME_EXAMPLE)
-        example = f"{example[:10]}THH:MM{example[19:]}"
-    return words("events.E105.help.zone", example=f"`{example}`")
+        if midnight.utcoffset() != dt.datetime.fromisoformat(args["example"]).utcoffset():
+            return words("events.E105.help", example=TIME_EXAMPLE)  # (a day the offset changes: it depends)
+        args["example"] = f"{args['example'][:10]}THH:MM{args['example'][19:]}"
+    quoted: dict[str, str | Both] = {k: f"`{v}`" if k in ("example", "first", "second") else v for k, v in args.items()}
+    if kind != "zone":
+        quoted["zone"] = place
+    return words(f"events.E105.help.{kind}", **quoted)
 
 
 def _naive_time(value: Any) -> dt.datetime | None:
