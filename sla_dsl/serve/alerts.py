@@ -554,7 +554,7 @@ class Timers:
                 (self.raised[k] for k in self._policy_keys if k in self.raised), key=lambda r: (r.instant, r.key)
             )
             self._check(self._counts(left[:CHECKS]), now, POLICY_CHANGED)
-            self._policy_keys = {r.key for r in left[CHECKS:]}
+            self._policy_keys = {r.key for r in left[CHECKS:]} & self._policy_keys
         self._settle_accepted()
         if not self._recheck:  # every item of the batches noted before this look's events has been judged
             self._looked.update(self._notes)
@@ -597,15 +597,27 @@ class Timers:
 
     def _check(self, todo: list[tuple[Raised, int]], now: float, reason: str | None = None) -> None:
         """Judge each alert's item again as of the alert's instant (``n``: the events it counts there); one the
-        look does not have is to be withdrawn, for ``reason`` (None: the one the look says, :func:`_reason`)."""
+        look does not have is to be withdrawn, for ``reason`` (None: the one the look says, :func:`_reason`).
+
+        An alert still to be judged under a version accepted on purpose (:attr:`_policy_keys`) is judged here
+        under the versions now served as that check would judge it: it is not judged again there, and when
+        the look does not have its transition for no fact of the events (met, excluded) the reason is the
+        version's (``policy_changed``), whichever check comes first. A batch a look had already judged can
+        still be noted as not looked at when it was stored while that look ran: the start after judges its
+        items again, and the rules changed, not the events."""
         for r, n, result in self._judged(todo, now):
+            under_policy = r.key in self._policy_keys
+            self._policy_keys.discard(r.key)
             if result is None or r.base in {t.base for t in transitions_of(result)}:
                 r.counted = n  # still what a look at its instant sees (or said: checked at its item's next event)
                 continue
             text = self.store.payload_of(r.key)
             original: dict[str, Any] = orjson.loads(text) if text else {}
             self._forget(r.key)
-            self.withdrawing.append(Withdrawal(r, original, reason or _reason(result, r, original)))
+            why = reason or _reason(result, r, original)
+            if under_policy and why == "changed":
+                why = POLICY_CHANGED
+            self.withdrawing.append(Withdrawal(r, original, why))
 
     def withdraw_due(self, now: float) -> int:
         """Record the withdrawals decided (each once, whichever server records it first) and their deliveries;

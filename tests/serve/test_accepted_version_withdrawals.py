@@ -197,6 +197,40 @@ def test_two_servers_that_both_judge_the_alerts_again_record_each_withdrawal_onc
         s.store.close()
 
 
+def test_a_batch_noted_while_the_look_that_fired_its_alerts_ran_does_not_turn_the_reason_into_a_late_event(
+    tmp_path: Path, db_url: str
+) -> None:
+    """A batch stored while a look runs, after it read the notes of the batches not looked at, is judged by that
+    look (its alerts fire) and noted as not looked at still: a service stopped before its next look leaves the
+    note. The start that takes an accepted version judges the note's items again as it judges a late batch's:
+    an alert withdrawn there is so for the rules, not for an event that came after it (``policy_changed``,
+    not ``changed``), and it is judged once. Before the fix the reason said a late event had changed it, in
+    one CI run out of many (the order of the two checks)."""
+    folder = _folder(tmp_path)
+    one = Service(load_policies([str(folder)]), Settings(db=db_url, policy_files=(str(folder),)), FakeClock(SATURDAY))
+    one.ingest(b"".join(json.dumps(e).encode() + b"\n" for e in EVENTS))
+    one.timers.recompute(SATURDAY)
+    assert len(one.timers.fire_due(SATURDAY)) == 4
+    one.store.close()
+    # the look had the batch, but had read the notes before it was stored: its note is left
+    _sql(db_url, "INSERT INTO unchecked_batches (low_seq, high_seq, stored) SELECT min(seq), max(seq), 0 FROM events")
+    _edit(folder)
+    _sql(db_url, ACCEPT_EDIT)
+    two = Service(load_policies([str(folder)]), Settings(db=db_url, policy_files=(str(folder),)), FakeClock(MONDAY))
+    two.timers.recompute(MONDAY)
+    assert sorted(w.raised.key for w in two.timers.withdrawing) == sorted([OLD_RISK, OLD_DUE])
+    assert {w.reason for w in two.timers.withdrawing} == {"policy_changed"}
+    assert two.timers.withdraw_due(MONDAY) == 2
+    two.timers.recompute(MONDAY)
+    assert not two.timers.withdrawing and not two.timers.checking
+    assert two.store.accepted() == {} and two.store.unchecked() == {}
+    rows = [json.loads(a["payload"]) for a in two.store.alerts() if a["kind"] == WITHDRAWN]
+    assert sorted((b["withdraws"], b["reason"]) for b in rows) == sorted(
+        [(OLD_RISK, "policy_changed"), (OLD_DUE, "policy_changed")]
+    )
+    two.store.close()
+
+
 def test_a_new_version_accepted_from_a_date_that_has_begun_withdraws_what_it_no_longer_has(
     start: Starter, tmp_path: Path
 ) -> None:
