@@ -23,7 +23,9 @@ Design notes
 * The table of the next maintenance windows names each window's rule when the
   policy has several, says a window's real length when the clocks change in it
   (London's 01:15-01:45 on 25 October 2026 runs from the first 01:15 to the
-  second 01:45: 1 h 30 min), and lists among the windows, by date, the scheduled
+  second 01:45: 1 h 30 min) and writes each end of such a window with its
+  offset, as every time of a day the clocks change is written
+  (:func:`sla_dsl.i18n.window_hours`, which the dashboard writes too), and lists among the windows, by date, the scheduled
   days ``if not a business day: skip`` drops; the list of the next years' moved
   windows has the skipped ones too. The windows are listed once, after the last
   maintenance rule, wherever the rules sit.
@@ -50,6 +52,7 @@ from zoneinfo import ZoneInfo
 
 from ..calendars.recurrence import Window
 from ..errors import printable
+from ..i18n import window_hours
 from ..lang import model as m
 from ..lang import service_plans
 from ..lang.check_clocks import response_clock
@@ -327,7 +330,7 @@ class _Page(PageWriter):
                 (
                     w.start.timestamp(),
                     f'<tr{cls}><td class="sla-no">{i}</td>{rule}<td>{tx.nowrap(tx.date(w.day, self.lang))}</td>'
-                    f"<td>{tx.nowrap(_window_hours(w.start, w.end, self.lang))}</td>"
+                    f"<td>{tx.nowrap(window_hours(w.start, w.end, self.lang))}</td>"
                     f"<td>{self._notes_joined(notes)}</td></tr>",
                 )
             )
@@ -738,15 +741,6 @@ def _elapsed(minutes: int, lang: str) -> str:
     if h and rest:
         return tx.t("elapsed_hm", lang, h=h, m=rest, hs=hs, ms=ms)
     return tx.t("elapsed_h", lang, h=h, s=hs) if h else tx.t("elapsed_m", lang, m=rest, s=ms)
-
-
-def _window_hours(start: dt.datetime, end: dt.datetime, lang: str) -> str:
-    """``22:00〜24:00``; a window that ends the next day says so (``22:00〜翌02:00``)."""
-    if end.date() > start.date() and end.time() != dt.time(0):
-        return tx.t("overnight", lang, s=f"{start:%H:%M}", e=f"{end:%H:%M}")
-    dash = "〜" if lang == "ja" else "–"
-    end_text = "24:00" if end.date() > start.date() else f"{end:%H:%M}"
-    return f"{start:%H:%M}{dash}{end_text}"
 
 
 #: what a YAML double-quoted scalar cannot hold as itself: ``\\``, ``"`` and every character outside YAML's

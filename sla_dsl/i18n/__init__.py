@@ -62,6 +62,7 @@ __all__ = [
     "format_minutes",
     "format_month",
     "message",
+    "window_hours",
 ]
 
 
@@ -113,6 +114,18 @@ def offset_on_change(t: dt.datetime) -> str:
     sign = "-" if offset < dt.timedelta(0) else "+"
     minutes = abs(int(offset.total_seconds())) // 60
     return f" ({sign}{minutes // 60:02d}:{minutes % 60:02d})"
+
+
+def window_hours(start: dt.datetime, end: dt.datetime, lang: str) -> str:
+    """A maintenance window's hours: ``22:00〜24:00`` / ``22:00–24:00`` (an end at midnight is 24:00 of its
+    day), ``22:00〜翌02:00`` / ``22:00–02:00 the next day`` for one that ends later the next day; on a day the
+    zone changes its offset each end with that offset, as every time of such a day is written
+    (``01:00 (+01:00)〜04:00 (+02:00)``: two hours, :func:`offset_on_change`)."""
+    begin = f"{start:%H:%M}{offset_on_change(start)}"
+    if end.date() > start.date() and end.time() != dt.time(0):
+        return message("report.window.overnight", lang, start=begin, end=f"{end:%H:%M}{offset_on_change(end)}")
+    finish = f"24:00{offset_on_change(end)}" if end.date() > start.date() else f"{end:%H:%M}{offset_on_change(end)}"
+    return message("report.window.hours", lang, start=begin, end=finish)
 
 
 @lru_cache(maxsize=4096)

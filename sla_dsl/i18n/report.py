@@ -26,6 +26,10 @@ REPORT: dict[str, Msg] = {
     ),
     "report.tz_japan": Msg("時刻はすべて日本時間です。", "All times are Japan time (UTC+09:00)."),
     "report.tz_zone": Msg("時刻はすべて{zone}です。", "All times are {zone}."),
+    # a maintenance window's hours (:func:`sla_dsl.i18n.window_hours`), as the site's table of the next windows
+    # and the dashboard write them: one that ends later the next day says so
+    "report.window.hours": Msg("{start}〜{end}", "{start}–{end}"),
+    "report.window.overnight": Msg("{start}〜翌{end}", "{start}–{end} the next day"),
     "report.tz_offset": Msg("時刻はすべて協定世界時から{offset}の時刻です。", "All times are at UTC{offset}."),
     # an offset the zone changed to during the period (report.zones): ``UTC-3、11月4日(日)からUTC-2``
     "report.tz_from": Msg("{day}から{offset}", "{offset} from {day}"),

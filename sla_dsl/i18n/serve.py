@@ -66,10 +66,9 @@ SERVE: dict[str, Msg] = {
     "serve.dashboard.s_breached": Msg("未達", "breached"),
     "serve.dashboard.s_paused": Msg("一時停止中", "paused"),
     "serve.dashboard.updated": Msg("更新", "Updated"),
-    # the next maintenance window, as the site's table of windows says it ({date}: ``2026年12月24日(木)``):
-    # one that ends at midnight ends at 24:00, one that ends later the next day says so, a longer one both ends
-    "serve.window.day": Msg("{date} {start}〜{end}", "{date} {start}–{end}"),
-    "serve.window.overnight": Msg("{date} {start}〜翌{end}", "{date} {start}–{end} the next day"),
+    # the next maintenance window, as the site's table of windows says it ({date}: ``2026年12月24日(木)``,
+    # {hours}: :func:`sla_dsl.i18n.window_hours`, ``22:00〜24:00``, ``22:00〜翌02:00``); a longer one both ends
+    "serve.window.day": Msg("{date} {hours}", "{date} {hours}"),
     "serve.window.days": Msg("{start}〜{end}", "{start} to {end}"),
     # GET /report?as_of= with nothing after it (refused, not taken as absent)
     "serve.report.as_of_empty": Msg(

@@ -70,7 +70,7 @@ from typing import Any
 
 import orjson
 
-from ..i18n import format_date, format_datetime, message, offset_on_change
+from ..i18n import format_date, format_datetime, message, offset_on_change, window_hours
 from ..i18n.serve import DASHBOARD_WORDS
 from ..policy.compiled import Policy
 from ..report.target_names import target_word
@@ -135,16 +135,13 @@ def _label(w: Watched, lang: str) -> str:
 def window_text(start: dt.datetime, end: dt.datetime, lang: str) -> str:
     """A maintenance window as the site's table of the next windows says it: ``2026年12月24日(木) 22:00〜24:00``
     / ``Thu 24 Dec 2026 22:00–24:00`` (an end at midnight is 24:00 of its day), ``22:00〜翌02:00`` for one
-    that ends later the next day, both ends in full for a longer one; on a day the zone changes its offset each
-    time with that offset, as the report writes it (``01:00 (+01:00)–04:00 (+02:00)``: two hours)."""
-    begin, finish = f"{start:%H:%M}{offset_on_change(start)}", f"{end:%H:%M}{offset_on_change(end)}"
-    date = format_date(start.date(), lang)
-    next_day = start.date() + dt.timedelta(days=1)
-    if end.date() == start.date() or (end.date() == next_day and end.time() == dt.time(0)):
-        last = finish if end.date() == start.date() else "24:00"
-        return message("serve.window.day", lang, date=date, start=begin, end=last)
-    if end.date() == next_day:
-        return message("serve.window.overnight", lang, date=date, start=begin, end=finish)
+    that ends later the next day (:func:`~sla_dsl.i18n.window_hours`, which the site's table writes too), both
+    ends in full for a longer one; on a day the zone changes its offset each time with that offset, as the
+    report writes it (``01:00 (+01:00)–04:00 (+02:00)``: two hours)."""
+    if end.date() <= start.date() + dt.timedelta(days=1):
+        return message(
+            "serve.window.day", lang, date=format_date(start.date(), lang), hours=window_hours(start, end, lang)
+        )
     return message("serve.window.days", lang, start=format_datetime(start, lang), end=format_datetime(end, lang))
 
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from sla_dsl.docs.render import PageContext, render_policy
 from sla_dsl.policy import load_policy
 from sla_dsl.policy.compiled import Policy
+from sla_dsl.serve.dashboard import window_text
 
 from .conftest import ROOT
 from .htmltables import Row, tables
@@ -83,8 +85,22 @@ def test_a_window_on_the_night_the_clocks_go_back_says_its_real_length(london: P
     rows = _rows(_page(london, lang, dt.date(2026, 10, 20), 4))
     first, second = rows[1], rows[2]
     assert first.cells[2] in ("2026年10月25日(日)", "Sun 25 Oct 2026") and said in first.cells[4], first
-    assert first.cells[3] in ("00:45〜02:15", "00:45–02:15")  # (the hours as written)
+    # (each end with its offset, as every time of a day the clocks change: the dashboard writes it alike)
+    assert first.cells[3] in ("00:45 (+01:00)〜02:15 (+00:00)", "00:45 (+01:00)–02:15 (+00:00)")
+    assert second.cells[3] in ("00:45〜02:15", "00:45–02:15")  # (a night without a change: the hours alone)
     assert second.cells[4] == "", second  # a night without a change: nothing to say
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_dashboard_writes_a_window_as_the_site_does(london: Policy, lang: str) -> None:
+    """The dashboard's next window (``sla serve``) and the site's table write the same hours: one formatter
+    (``sla_dsl.i18n.window_hours``), each end with its offset on the night the clocks go back."""
+    first, second = _rows(_page(london, lang, dt.date(2026, 10, 20), 4))[1:3]
+    tz = ZoneInfo("Europe/London")
+    night = dt.datetime(2026, 10, 25, 0, 45, tzinfo=tz), dt.datetime(2026, 10, 25, 2, 15, tzinfo=tz)
+    assert window_text(*night, lang) == f"{first.cells[2]} {first.cells[3]}"
+    week = [t + dt.timedelta(days=7) for t in night]
+    assert window_text(*week, lang) == f"{second.cells[2]} {second.cells[3]}"
 
 
 @pytest.mark.parametrize(("lang", "said"), [("ja", "実際の長さは1時間"), ("en", "lasts 1 hour,")])
