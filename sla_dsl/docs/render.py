@@ -11,7 +11,16 @@ Design notes
   this module says what each kind of declaration says (``r_<kind>``).
 * With the original contract text (``source "..."`` in the header), the
   Japanese page shows each article's own lines verbatim and the declarations
-  under them as the project's reading; the English page reads it.
+  under them as the project's reading; the English page reads it. The
+  sentences of an article's ``text`` the original does not have (an author's
+  edit under Article 5) follow the original's box in a box of their own, labelled
+  with the page's version (:func:`.original.added`): never left off the page.
+* Versions keep their original (``source``) as it was: on the page of a later
+  version than the earliest of that ``source``, the box says it is that
+  version's original (契約本文（版 2026.1 の原文のとおり）) and a sentence under
+  the intro says the rules under it are the page's version's, its changes in
+  the version history. The first version's page, and a policy's without
+  versions, are as before.
 * Values come from the model (labels, durations, hours) or from
   :mod:`.computed` (dates and deadlines); the words around them from
   :mod:`.text`.
@@ -25,8 +34,9 @@ Design notes
   (London's 01:15-01:45 on 25 October 2026 runs from the first 01:15 to the
   second 01:45: 1 h 30 min) and writes each end of such a window with its
   offset, as every time of a day the clocks change is written
-  (:func:`sla_dsl.i18n.window_hours`, which the dashboard writes too), and lists among the windows, by date, the scheduled
-  days ``if not a business day: skip`` drops; the list of the next years' moved
+  (:func:`sla_dsl.i18n.window_hours`, which the dashboard writes too), and
+  lists among the windows, by date, the scheduled days ``if not a business
+  day: skip`` drops; the list of the next years' moved
   windows has the skipped ones too. The windows are listed once, after the last
   maintenance rule, wherever the rules sit.
 * A priority with several rules (``when``) says under each rule's label whom it
@@ -100,14 +110,21 @@ class _Page(PageWriter):
         # the Japanese page shows the original's text; the English page reads it; without an original, neither
         intro = "intro_ja" if contract else "intro_en" if self.ctx.original and self.lang != "ja" else "intro_policy"
         self.html(f'<p class="sla-intro">{tx.esc(self.t(intro))}</p>')
+        first = self.original_version() if contract is not None else None
+        if first is not None:  # the original is an earlier version's: the rules under it are this page's
+            history = f'<a href="#version-history">{tx.esc(self.t("history"))}</a>'
+            said = self.t("contract_version", v=tx.esc(first.version), page=tx.esc(h.version), history=history)
+            self.html(f'<p class="sla-intro">{said}</p>')
         if contract and contract.get(0):
-            self.contract(contract[0])
+            self.contract(contract[0], first)
         per_article, orphans = by_section(self.model)
         for art in self.model.articles:
             heading = self.t("article", n=art.number, title=art.title.text(self.lang))
             self.heading(2, heading, anchor("article", art.number), art.span)
             if contract is not None:
-                self.contract(contract.get(art.number, []))
+                lines = contract.get(art.number, [])
+                self.contract(lines, first)
+                self.version_text([s for text in art.text for s in original.added(text.text(self.lang), lines)])
             else:
                 for text in art.text:
                     self.html(f"<p>{self.L(text)}</p>")
@@ -122,13 +139,36 @@ class _Page(PageWriter):
         self.history()
         return "\n".join(self.out)
 
-    def contract(self, lines: Sequence[str]) -> None:
-        """The original's own lines of one article, verbatim (the contract text)."""
+    def contract(self, lines: Sequence[str], first: Policy | None = None) -> None:
+        """The original's own lines of one article, verbatim (the contract text); ``first``: the version whose
+        original it is, when that is earlier than the page's (:meth:`original_version`)."""
         if not lines:
             return
         body = "".join(f"<p>{tx.esc(line)}</p>" for line in lines)
-        label = tx.esc(self.t("contract_label"))
+        said = self.t("contract_label") if first is None else self.t("contract_label_of", v=first.version)
+        label = tx.esc(said)
         self.html(f'<div class="sla-contract" lang="ja"><p class="sla-contract-label">{label}</p>{body}</div>')
+
+    def version_text(self, sentences: Sequence[str]) -> None:
+        """The sentences of an article's ``text`` that the original does not have (an edit of the page's
+        version), in a box of their own after the original's, labelled with the version."""
+        if not sentences:
+            return
+        body = "".join(f"<p>{tx.esc(s)}</p>" for s in sentences)
+        label = tx.esc(self.t("version_text", v=self.model.header.version))
+        self.html(
+            f'<div class="sla-contract sla-version-text" lang="ja"><p class="sla-contract-label">{label}</p>'
+            f"{body}</div>"
+        )
+
+    def original_version(self) -> Policy | None:
+        """The earliest version (of those the page is given) with the page's ``source``, when it is earlier
+        than the page's: the one the original is the text of. None on its own page and without versions."""
+        source = self.model.header.source
+        same = [pol for pol, _, _ in self.ctx.versions if pol.model.header.source == source]
+        if not same or same[0] is self.policy or same[0].effective >= self.policy.effective:
+            return None
+        return same[0]
 
     @property
     def notes_shown(self) -> bool:

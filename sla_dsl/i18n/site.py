@@ -39,6 +39,18 @@ SITE: dict[str, Msg] = {
         en="How the Company reads and computes this article (not contract text):",
     ),
     "site.contract_label": Msg(ja="契約本文（原文のとおり）", en="Contract text (as in the original)"),
+    # the page of a later version that keeps the original of an earlier one ({v}): whose text the box is
+    "site.contract_label_of": Msg(
+        ja="契約本文（版 {v} の原文のとおり）", en="Contract text (as in the original of version {v})"
+    ),
+    "site.contract_version": Msg(
+        ja="各条の原文の枠の後に示す規定は、このページの版 {page} のもので、"
+        "版 {v} からの変更点は{history}に示しています。",
+        en="The rules shown after each article's original text are those of version {page}, the version this page "
+        "shows; the changes since version {v} are listed in the {history}.",
+    ),
+    # the sentences of an article's text in the page's version ({v}) that the original does not have
+    "site.version_text": Msg(ja="版 {v} で定めた本文", en="Text set by version {v}"),
     "site.intro_ja": Msg(
         ja="各条の枠内は契約本文（原文のとおり）です。枠の後の表と「読み方」は、当社がその条をどう読み、どう計算するかの説明で、契約本文ではありません。",
         en="Each article's framed text is the contract, word for word; what follows it is the Company's reading.",
