@@ -27,9 +27,11 @@ Design notes
 * Completion asks :func:`completing` what fits where the cursor is: the grammar's parser is run
   from the start of the declaration the cursor is in to the word being typed, and what it accepts
   there (keywords, a name, an event type), with the kind of name the words before tell (a
-  calendar after ``4``, a clock after a target's ``on``), is offered; when that text does not
-  parse, everything is. Events are offered of the families the place allows, whether the text
-  parses or not (:func:`_events_allowed`: in a clock and a priority, incident events only).
+  calendar after ``4``, a clock after a target's ``on``, a weekday after a calendar's ``hours``, a
+  zone after ``timezone``), is offered: the names of that kind only, and none where no kind is
+  told (a declaration's own name); when that text does not parse, everything is. Events are
+  offered of the families the place allows, whether the text parses or not
+  (:func:`_events_allowed`: in a clock and a priority, incident events only).
 * No pygls and no LSP types here: :mod:`.lsp` (the server) asks this module for a hover's
   Markdown, a name's declaration and a completion's detail, so all of them can be used and
   tested without the server.
@@ -58,7 +60,7 @@ from lark.exceptions import LarkError
 from pydantic import BaseModel
 
 from ..calendars.recurrence import add_months, notice_last_day, window_start
-from ..i18n import format_date, format_datetime
+from ..i18n import format_date, format_datetime, offset_on_change
 from ..i18n import message as catalogue_message
 from ..i18n.authoring import names as names_of
 from ..i18n.places import region_name, zone_title
@@ -346,12 +348,22 @@ def _example_start(policy: Any, weekday: int = 4, hour: int = 16) -> dt.datetime
     return dt.datetime(day.year, day.month, day.day, hour, tzinfo=policy.tz)
 
 
+def _instant(epoch: float, tz: dt.tzinfo | None) -> dt.datetime:
+    """A POSIX timestamp as the clock of ``tz`` shows it: how a worked example counts back elapsed time, as the
+    evaluator does (exact seconds, whatever the clock shows: wall-clock arithmetic on an aware datetime would
+    be an hour off across a change of offset)."""
+    return dt.datetime.fromtimestamp(epoch, tz)
+
+
 def _example_time(when: dt.datetime, lang: str) -> dict[str, str]:
     """A worked example's time as its day and its time of day: ``2026年11月6日(金)``, ``16:00`` as the
-    report says them; in English ``2026-11-06``, ``Fri 16:00`` as the hover always said."""
+    report says them; in English ``2026-11-06``, ``Fri 16:00`` as the hover always said. On a day its zone
+    changes its offset, the time with its offset (``Sun 17:00 (+02:00)``), as every time of such a day is written
+    (:func:`~sla_dsl.i18n.offset_on_change`)."""
+    at = f"{when:%H:%M}{offset_on_change(when)}"  # (on a day the zone changes its offset, with the offset)
     if lang == "ja":
-        return {"date": format_date(when.date(), lang), "time": f"{when:%H:%M}"}
-    return {"date": f"{when:%Y-%m-%d}", "time": f"{WEEKDAYS[when.weekday()]} {when:%H:%M}"}
+        return {"date": format_date(when.date(), lang), "time": at}
+    return {"date": f"{when:%Y-%m-%d}", "time": f"{WEEKDAYS[when.weekday()]} {at}"}
 
 
 def hover_duration(pm: m.PolicyModel, d: m.Duration, lang: str = "en") -> str:
@@ -428,7 +440,9 @@ def _hover_notice(pm: m.PolicyModel, stop: m.PlannedStop, lang: str) -> str:
     """A planned stop's notice: counted back from the stop, as :func:`sla_dsl.evaluation.outages.notice_deadline`
     judges it. ``before start date``: valid when sent on or before the date that much before the stop's start
     date (in days, weeks or months: E220 refuses the rest), any time that day; ``before start``: at least
-    that much before the instant it starts. The example is a stop starting the next Friday 16:00."""
+    that much before the instant it starts (elapsed time exactly, as :func:`~sla_dsl.evaluation.outages.notice_deadline`
+    counts it, whatever the clock shows: across a change of offset the deadline's clock time moves an hour;
+    months back on the local calendar date). The example is a stop starting the next Friday 16:00."""
     from ..policy.compiled import Policy
 
     n = stop.notice
@@ -455,11 +469,11 @@ def _hover_notice(pm: m.PolicyModel, stop: m.PlannedStop, lang: str) -> str:
     try:
         if n.calendar is not None:
             cut = policy.calendar(n.calendar).add(start, -policy.duration_delta(n)).astimezone(policy.tz)
-        elif n.unit is m.TimeUnit.MONTH:
+        elif n.unit is m.TimeUnit.MONTH:  # (the wall time on the date months back, as the clock shows it)
             day = add_months(start.date(), -n.amount)
-            cut = start.replace(year=day.year, month=day.month, day=day.day)
-        else:
-            cut = start - dt.timedelta(seconds=m.UNIT_SECONDS[n.unit] * n.amount)
+            cut = _instant(start.replace(year=day.year, month=day.month, day=day.day).timestamp(), policy.tz)
+        else:  # exact elapsed time, whatever the clock shows (a change of offset between included)
+            cut = _instant(start.timestamp() - m.UNIT_SECONDS[n.unit] * n.amount, policy.tz)
     except (KeyError, LookupError, ValueError):
         return catalogue_message("author.hover.duration.undeclared", lang, d=said, calendar=n.calendar)
     begin, end = _example_time(start, lang), _example_time(cut, lang)
@@ -516,7 +530,10 @@ def _hover_same_day(pm: m.PolicyModel, guide: m.SameDayGuideline, lang: str) -> 
     from the close of each business day of its calendar, as the evaluator's cut-off is
     (:mod:`sla_dsl.evaluation.incident_rows`), with the example of the next open day from today: a shift
     that closes after midnight is named by the day it starts on (the day its clocks are judged on:
-    ``Fri 6 Nov 2026's shift, closing Sat 7 Nov 06:00: by 04:00``), not by the date of its close."""
+    ``Fri 6 Nov 2026's shift, closing Sat 7 Nov 06:00: by 04:00``), not by the date of its close. An elapsed
+    lead is exact time back from the close, whatever the clock shows, as the evaluator counts it: on the night
+    Berlin's clocks go forward, 5 hours before a 06:00 (+02:00) close is 00:00 (+01:00), and a time of such a
+    day is written with its offset."""
     from ..policy.compiled import Policy, add_calendar_duration
 
     lead = guide.before_close
@@ -535,17 +552,20 @@ def _hover_same_day(pm: m.PolicyModel, guide: m.SameDayGuideline, lang: str) -> 
         close = opened[-1][1]
         if lead.calendar is not None:
             cut = policy.calendar(lead.calendar).add(close, -policy.duration_delta(lead))
-        elif lead.unit is m.TimeUnit.MONTH:
-            cut = close - (add_calendar_duration(close, lead) - close)
-        else:
-            cut = close - dt.timedelta(seconds=m.UNIT_SECONDS[lead.unit] * lead.amount)
+        elif lead.unit is m.TimeUnit.MONTH:  # (as far back as the months after it reach: on the policy's clock)
+            after = add_calendar_duration(close.astimezone(policy.tz), lead).timestamp()
+            cut = _instant(2 * close.timestamp() - after, close.tzinfo)
+        else:  # exact elapsed time, whatever the clock shows (a change of offset between included)
+            cut = _instant(close.timestamp() - m.UNIT_SECONDS[lead.unit] * lead.amount, close.tzinfo)
     except (KeyError, LookupError, ValueError):
         return catalogue_message("author.hover.duration.undeclared", lang, d=said, calendar=guide.calendar)
     cut = cut.astimezone(close.tzinfo)
-    by = f"{cut:%H:%M}" if cut.date() == close.date() else format_datetime(cut, lang)
+    # (a time of a day the zone changes its offset with that offset, as every time of such a day is written)
+    by = f"{cut:%H:%M}{offset_on_change(cut)}" if cut.date() == close.date() else format_datetime(cut, lang)
     if close.date() == day:
+        closing = f"{close:%H:%M}{offset_on_change(close)}"
         example = catalogue_message(
-            "author.hover.same_day.example", lang, date=format_date(day, lang), close=f"{close:%H:%M}", cut=by
+            "author.hover.same_day.example", lang, date=format_date(day, lang), close=closing, cut=by
         )
     else:  # a shift that closes after midnight is named by its own day, the day its clocks are judged on
         closing = format_datetime(close, lang, year=False)
@@ -836,6 +856,10 @@ def _pair(label: m.Label) -> str:
 #: A line that begins a declaration (at column 1), as :func:`~sla_dsl.lang.parser.split_declarations` cuts.
 _DECLARATION_LINE = re.compile(r"(" + "|".join(DECL_KEYWORDS) + r")(?![\w.])")
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
+#: The characters of a zone (``America/Port-au-Prince``, ``Etc/GMT+9``) and of a holiday set (``US-NY``).
+_ZONE_CHARS = _WORD_CHARS | frozenset("/-+")
+#: The kinds of word that are written whole with those characters (see :func:`completing`).
+_WHOLE_WORDS = frozenset({"timezone", "holidays"})
 #: The kinds ``rules <kind> NAME`` names in an SLA item.
 _RULE_KINDS = frozenset({"calendar", "service", "maintenance", "clock", "priority", "notify", "backup", "exclude"})
 
@@ -851,7 +875,10 @@ class Completing:
     before it in its declaration does not parse). ``kind``: the kind of name that goes there when the
     words before tell it (``calendar`` after ``4``, ``clock`` after a target's ``on``, ``notify`` after
     ``rules notify``, ``attribute`` after ``when``, ``value`` after ``=``; in a calendar ``weekday`` after an
-    ordinal or ``last`` and ``month`` after ``of``: ``holiday yearly 4th thu of nov``). ``events``: the families of the
+    ordinal or ``last`` and ``month`` after ``of``: ``holiday yearly 4th thu of nov``, ``weekday`` after ``days``
+    and ``hours``, ``holidays`` (a holiday set) after ``holidays``; ``timezone`` after ``timezone``,
+    ``language`` after ``languages``, ``channel`` after a notice's ``by``), ``None`` where no declared name
+    goes or the words before do not tell which (a declaration's own name). ``events``: the families of the
     events that may stand there (``incident.`` in a clock and in a priority, whose rules run on incident
     events only: E244, E220; in a notify rule ``incident.`` or ``outage.``, and after ``met by`` or ``only
     if`` the family of its ``after`` event), ``None`` when any (:func:`_events_allowed`).
@@ -866,22 +893,46 @@ class Completing:
     events: tuple[str, ...] | None = None
 
 
+def _word(raw: str, col: int, chars: frozenset[str]) -> tuple[int, int]:
+    """The 0-based start and end of the word of ``chars`` around column ``col`` of a line; a range's ``..``
+    (``mon..fri``) ends a word and starts the next, as a single ``.`` (``incident.rep``) does not."""
+    start = col
+    while start > 0 and raw[start - 1] in chars:
+        start -= 1
+    end = col
+    while end < len(raw) and raw[end] in chars:
+        end += 1
+    head, tail = raw[start:col], raw[col:end]
+    if ".." in head:
+        start += head.rindex("..") + 2
+    if ".." in tail:
+        end = col + tail.index("..")
+    return start, end
+
+
 def completing(text: str, line: int, character: int) -> Completing | None:
-    """What a completion at a 0-based LSP position of ``text`` works with; ``None`` past the last line."""
+    """What a completion at a 0-based LSP position of ``text`` works with; ``None`` past the last line.
+
+    A zone (``Europe/Berlin``, ``Etc/GMT+9``) and a holiday set (``US-NY``) are one word where they stand
+    (after ``timezone``, ``holidays``): the whole of it is what is typed and what the edit replaces."""
     lines = source_lines(text)
     if not 0 <= line < len(lines):
         return None
     raw = lines[line]
     col = char_column(raw, character)
-    start = col
-    while start > 0 and raw[start - 1] in _WORD_CHARS:
-        start -= 1
-    end = col
-    while end < len(raw) and raw[end] in _WORD_CHARS:
-        end += 1
+    start, end = _word(raw, col, _WORD_CHARS)
     bom = 1 if line == 0 and raw.startswith("\ufeff") else 0
     quiet = in_comment_or_text(raw[bom:], col - bom, cursor=True)
-    accepts, kind, events = (None, None, None) if quiet else _expected(text, line, start - bom)
+    if quiet:
+        return Completing(start, end, raw[start:col], quiet, None, None, None)
+    wide = _word(raw, col, _ZONE_CHARS)
+    found = _expected(text, line, wide[0] - bom) if wide[0] < start else None
+    if found is not None and found[1] in _WHOLE_WORDS:
+        start, end = wide
+    else:
+        found = _expected(text, line, start - bom)
+        end = wide[1] if found[1] in _WHOLE_WORDS else end
+    accepts, kind, events = found
     return Completing(start, end, raw[start:col], quiet, accepts, kind, events)
 
 
@@ -921,6 +972,49 @@ def _expected(text: str, line: int, column: int) -> tuple[frozenset[str] | None,
     return accepts, _name_kind(tokens) if "NAME" in accepts else None, events
 
 
+@functools.cache
+def _holiday_countries() -> tuple[str, ...]:
+    """The countries a calendar's ``holidays`` takes, by their two letters (``JP``), as the checker knows them."""
+    from ..lang.values import _countries
+
+    return tuple(sorted(c for c in _countries() if len(c) == 2))
+
+
+def _holiday_sets(typed: str) -> list[str]:
+    """The holiday sets that start with ``typed`` (any case): countries (``JP``), and after a country and
+    ``-`` that country's subdivisions as the ``holidays`` package names them (``US-NY``)."""
+    from ..lang.values import _countries, _subdivisions
+
+    country, dash, _ = typed.upper().partition("-")
+    if dash and country in _countries():
+        codes = [f"{country}-{sub}" for sub in _subdivisions(country)]
+    else:
+        codes = list(_holiday_countries())
+    return [c for c in codes if c.upper().startswith(typed.upper())]
+
+
+def word_choices(kind: str | None, typed: str, lang: str = "en") -> list[tuple[str, str]]:
+    """The language's own words that go where a name of ``kind`` goes (see :class:`Completing`), each with
+    what it means in ``lang`` (a completion's detail, plain text): a zone (``Europe/Berlin``: ``Berlin time``),
+    a holiday set (``JP``: ``Japan``), a language the texts may be written in (``ja``), a notice's channel
+    (``email``); zones and holiday sets, of which there are hundreds, only those that start with ``typed``
+    (any case). Nothing for another kind."""
+    from ..i18n.places import zone_name
+    from ..lang.languages import SUPPORTED
+    from ..lang.values import CHANNELS, _place_zones
+
+    if kind == "timezone":
+        said = typed.casefold()
+        return [(z, zone_name(z, lang)) for z in _place_zones() if z.casefold().startswith(said)]
+    if kind == "holidays":
+        return [(code, region_name(code, lang)) for code in _holiday_sets(typed)]
+    if kind == "language":
+        return [(code, catalogue_message(f"diff.language.{code}", lang)) for code in SUPPORTED]
+    if kind == "channel":
+        return [(c, catalogue_message(f"report.channel.{c}", lang)) for c in CHANNELS]
+    return []
+
+
 #: The families of events a notify rule's target is judged on (E220: any other is refused).
 _NOTICE_FAMILIES = ("incident.", "outage.")
 _AFTER_EVENT = re.compile(r"\bafter\s+(incident|outage)\.")
@@ -946,8 +1040,36 @@ def _events_allowed(fragment: str) -> tuple[str, ...] | None:
     return _NOTICE_FAMILIES
 
 
+#: The kind of word a list of NAMEs takes, by its declaration and the word the list follows (``hours mon..fri,
+#: sat``: weekdays; ``holidays JP, US-NY``: holiday sets; ``by email, web``: channels).
+_LISTS = {
+    **{("calendar", w): "weekday" for w in ("days", "day", "hours", "hour")},
+    ("calendar", "holidays"): "holidays",
+    ("calendar", "timezone"): "timezone",
+    ("sla", "timezone"): "timezone",
+    ("sla", "languages"): "language",
+    ("planned", "by"): "channel",  # a planned stop's `notice 7 days before start by email`
+    ("maintenance", "by"): "channel",
+    ("maintenance", "on"): "weekday",  # `every week on thu`
+    ("maintenance", "last"): "weekday",  # `every month on last fri`
+    ("calendar", "last"): "weekday",  # `holiday yearly last mon of may`
+}
+
+
+def _list_head(tokens: list[Token]) -> str:
+    """The word the list of names at the end of ``tokens`` follows: ``hours`` for ``hours mon..fri, ``,
+    ``(`` for ``when plan in (basic, ``."""
+    for tok in reversed(tokens):
+        if tok.type not in ("NAME", "REGION") and str(tok) not in (",", ".."):
+            return str(tok)
+    return ""
+
+
 def _name_kind(tokens: list[Token]) -> str | None:
-    """The kind of name that goes after ``tokens`` (a declaration's, from its start), when they tell it."""
+    """The kind of name that goes after ``tokens`` (a declaration's, from its start), when they tell it:
+    a kind of declaration (``calendar``, ``clock``, ...), ``attribute`` or ``value``, or a word of the
+    language's own (``weekday``, ``month``, ``holidays``: a holiday set, ``timezone``, ``language``,
+    ``channel``); ``None`` where no declared name goes (the name a declaration declares)."""
     if not tokens:
         return None
     declaration, last = str(tokens[0]), tokens[-1]
@@ -959,18 +1081,20 @@ def _name_kind(tokens: list[Token]) -> str | None:
         or (word == "of" and before == "close")
         or (word in ("hours", "hour") and declaration == "service")
         or (word == "calendar" and declaration == "maintenance")
+        or (last.type == "ORDINAL" and declaration == "priority")  # `respond by end of 1st business day`
     ):
         return "calendar"
     if word == "on" and declaration == "priority":
         return "clock"
     if declaration == "item" and word in _RULE_KINDS:
         return word
-    if declaration == "calendar" and (last.type == "ORDINAL" or word == "last"):
-        return "weekday"  # `holiday yearly 4th ` / `holiday yearly last `
+    if declaration in ("calendar", "maintenance") and last.type == "ORDINAL":
+        return "weekday"  # `holiday yearly 4th `, `every month on 2nd `
     if declaration == "calendar" and word == "of":
         return "month"  # `holiday yearly 4th thu of `
     if word in ("when", "and"):
         return "attribute"
     if word in ("=", "!=", "(", "default"):
         return "value"
-    return None
+    head = _list_head(tokens)
+    return "value" if head == "(" else _LISTS.get((declaration, head))  # `when plan in (basic, `

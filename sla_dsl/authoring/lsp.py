@@ -57,9 +57,13 @@ Design notes
   only for a text that does not parse, as `sla fmt` refuses it.
   Completion offers what the grammar takes where the cursor is (keywords, the
   document's declared names of the kind that fits, attribute values, the event
-  types the place allows: incident events in a clock or a priority), each label
+  types the place allows: incident events in a clock or a priority; weekdays,
+  zones, holiday sets, languages and channels where those go), each label
   once, each item with an edit that replaces the whole dotted word under the
-  cursor (``incident.rep`` becomes ``incident.reported``).
+  cursor (``incident.rep`` becomes ``incident.reported``; a zone, ``Europe/Be``,
+  whole). Where the words before tell no kind of name (a declaration's own
+  name), no declared name is offered; where the text before does not parse,
+  every one is.
 * Every document gets its diagnostics published: the text is read by the same
   reader as ``sla check`` (:mod:`sla_dsl.lang.source`: NUL, lone surrogates,
   CR-only line ends, the size cap), and an exception while compiling becomes
@@ -108,6 +112,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import functools
 import logging
 import re
@@ -128,7 +133,7 @@ from pygls.exceptions import (
     JsonRpcServerNotInitialized,
 )
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol, lsp_method
+from pygls.protocol import JsonRPCRequestMessage, LanguageServerProtocol, lsp_method
 
 from .._version import __version__
 from ..i18n import message as catalogue_message
@@ -141,7 +146,7 @@ from ..policy.load import compile_text
 from ..report.escape import printable
 from ..report.words import event_words
 from .clock_words import own
-from .hover import completing, declared_names, definition_at, hover_text, utf16_column, value_detail
+from .hover import completing, declared_names, definition_at, hover_text, utf16_column, value_detail, word_choices
 from .lspframing import FramedReader
 from .lspversions import Beside, Shown, Versions, same_directory
 
@@ -564,6 +569,11 @@ class _Protocol(LanguageServerProtocol):
             method = str(data["method"])
             self._refuse(data["id"], JsonRpcMethodNotFound, "author.lsp_session.unknown_method", method=method)
             return SimpleNamespace(jsonrpc="answered")
+        if "jsonrpc" in data and "method" in data and "id" in data and not self._supported(data["method"]):
+            # a request the server does not support: its parameters are not read (whatever they are, the
+            # answer is MethodNotFound, after the life cycle's answers: handle_message)
+            with contextlib.suppress(Exception):  # (one that is no request at all: as pygls reads it, below)
+                return self._converter.structure(data, JsonRPCRequestMessage)
         try:
             return super().structure_message(data)
         except JsonRpcException as exc:
@@ -583,6 +593,10 @@ class _Protocol(LanguageServerProtocol):
                 reason=reason[:200],
             )
             return SimpleNamespace(jsonrpc="answered")  # handle_message ignores it
+
+    def _supported(self, method: object) -> bool:
+        """Whether the server answers requests of ``method`` (a method it has no handler for is not found)."""
+        return isinstance(method, str) and (method in self.fm.builtin_features or method in self.fm.features)
 
     def handle_message(self, message: Any) -> None:
         if getattr(message, "jsonrpc", None) != "2.0":
@@ -606,7 +620,7 @@ class _Protocol(LanguageServerProtocol):
             self._refuse(ident, JsonRpcInvalidRequest, "author.lsp_session.initialized_twice")
         elif method != t.INITIALIZE and not self.initialize_seen:
             self._refuse(ident, JsonRpcServerNotInitialized, "author.lsp_session.not_initialized")
-        elif method not in self.fm.builtin_features and method not in self.fm.features:
+        elif not self._supported(method):
             self._refuse(ident, JsonRpcMethodNotFound, "author.lsp_session.unknown_method", method=str(method)[:100])
         else:
             self.initialize_seen = self.initialize_seen or method == t.INITIALIZE
@@ -734,19 +748,26 @@ def completion_items(docs: Documents, uri: str, position: t.Position) -> list[t.
     dot = where.typed.rfind(".")
     names = accepts is None or "NAME" in accepts
     offered: list[t.CompletionItem] = []
-    if dot < 0 and names and pm is not None:
-        if kind != "value":
-            offered += [
-                t.CompletionItem(label=name, kind=t.CompletionItemKind.Reference, detail=_label_of(node, lang))
-                for what, name, node in declared_names(pm)
-                if kind is None or what == kind
-            ]
-        if kind in (None, "value"):
+    # the declared names of the kind that goes there (every name where the text before does not parse: the
+    # kind cannot be told; none where the words before tell no kind of declared name, a new name's place)
+    every = accepts is None
+    if dot < 0 and names and pm is not None and (every or kind is not None):
+        offered += [
+            t.CompletionItem(label=name, kind=t.CompletionItemKind.Reference, detail=_label_of(node, lang))
+            for what, name, node in declared_names(pm)
+            if every or what == kind
+        ]
+        if every or kind == "value":
             offered += [  # attribute values, with their labels (issue 16)
                 t.CompletionItem(label=v.name, kind=t.CompletionItemKind.EnumMember, detail=value_detail(a, v, lang))
                 for a in pm.attributes
                 for v in a.labels
             ]
+    if dot < 0 and names:  # the language's own words: zones, holiday sets, languages, channels
+        offered += [
+            t.CompletionItem(label=word, kind=t.CompletionItemKind.EnumMember, detail=detail or None)
+            for word, detail in word_choices(kind, where.typed, lang)
+        ]
     if kind == "weekday" and dot < 0:  # `holiday yearly 4th thu of nov`: the weekdays, then the months
         offered += [
             t.CompletionItem(
