@@ -251,16 +251,24 @@ def _family(kind: str) -> str:
 
 @dataclass(slots=True)
 class Raised:
-    """An alert fired and not withdrawn: checked again when events of its item, dated at or before its instant,
-    arrive after it (:meth:`Timers.recompute`)."""
+    """An alert fired and not withdrawn: checked again when events of its item, dated at or before its instant
+    (or when it was fired, if later), arrive after it (:meth:`Timers.recompute`)."""
 
     key: str
     kind: str
     family: str
     item: str
     instant: float
-    #: how many events of its item dated at or before ``instant`` its last check counted (None: not checked)
+    #: how many events of its item dated at or before :attr:`upto` its last check counted (None: not checked)
     counted: int | None = None
+    #: when it was fired (the look that had it); for a transition not fired yet, the look that has it now
+    fired: float | None = None
+
+    @property
+    def upto(self) -> float:
+        """The latest date of an event either look of its check reads (:meth:`Timers._judged`): its instant,
+        or when it was fired when that is later (fired late: after a stop, or made by a change dated later)."""
+        return self.instant if self.fired is None else max(self.instant, self.fired)
 
     @property
     def base(self) -> str:
@@ -420,7 +428,7 @@ class Timers:
         """Those of ``again`` (transitions whose last alert was withdrawn, had again by the look) that a look
         at their instant has, with every event now stored, as the check that withdraws an alert judges it:
         had it not, the alert fired again would be withdrawn again at once, and so on at every look."""
-        probes = [Raised(t.key, t.kind, _family(t.kind), t.item, t.instant) for t in again]
+        probes = [Raised(t.key, t.kind, _family(t.kind), t.item, t.instant, fired=now) for t in again]
         counts = {r.key: n for r, n in self._counts(probes)}
         todo = [(r, counts[r.key]) for r in probes if self._not_again.get(r.key) != counts[r.key]]
         judged = dict(self._judge_again(todo, now))
@@ -479,7 +487,7 @@ class Timers:
         first = self._alert_top is None
         top = self._alert_top or 0
         rows = self.store.alerts_after(top)
-        for n, key, kind, item, instant in rows:
+        for n, key, kind, item, instant, fired in rows:
             ours = key in self.fired  # (fired here: from a look of this process)
             self.fired.add(key)
             top = max(top, n)
@@ -492,7 +500,7 @@ class Timers:
             base, again = split_key(key)
             self.alerted[base] = max(self.alerted.get(base, 0), again)
             if key not in self.raised:
-                self._raise(Raised(key, kind, _family(kind), item, instant))
+                self._raise(Raised(key, kind, _family(kind), item, instant, fired=fired))
                 if not first and not ours:
                     self._recheck.add((_family(kind), item))
         if first:  # (the alerts of the late items keep no count: judged at the first check)
@@ -515,16 +523,16 @@ class Timers:
                 self._items.pop((r.family, r.item), None)
 
     def _counts(self, raised: Iterable[Raised], upto: int | None = None) -> list[tuple[Raised, int]]:
-        """Each alert with the number of stored events of its item dated at or before its instant (with
-        ``upto``, of those stored under that sequence number or lower): only such an event can change what a
-        look at that instant sees."""
+        """Each alert with the number of stored events of its item dated at or before its instant, or when it
+        was fired if later (:attr:`Raised.upto`; with ``upto``, of those stored under that sequence number or
+        lower): only such an event can change what a look at either sees."""
         out: list[tuple[Raised, int]] = []
         by_family: dict[str, list[Raised]] = {}
         for r in raised:
             by_family.setdefault(r.family, []).append(r)
         for family, rs in by_family.items():
             instants = self.store.item_instants(family, {r.item for r in rs}, upto)
-            out.extend((r, sum(1 for at in instants.get(r.item, ()) if at <= r.instant)) for r in rs)
+            out.extend((r, sum(1 for at in instants.get(r.item, ()) if at <= r.upto)) for r in rs)
         return out
 
     def _correct(self, changed: set[tuple[str, str]] | None, now: float) -> None:
@@ -562,8 +570,12 @@ class Timers:
         self._settle_checked()
 
     def _judged(self, todo: list[tuple[Raised, int]], now: float) -> Iterable[tuple[Raised, int, Evaluation | None]]:
-        """Each alert's item judged again as of the alert's instant, with every event now stored (None when
-        it cannot be: said in the log)."""
+        """Each alert's item judged again as of the alert's instant, with every event now stored; for an alert
+        fired later than its instant whose instant's look lacks it, as of when it was fired too, the look that
+        fired it (a change of priority or attribute dated after the instant judges the incident from its
+        clock start: the alerts it makes are not in a look at their instant, and the next event of the
+        incident would withdraw them); the look that has the alert, else the later one, is given (None when
+        it cannot be judged: said in the log)."""
         if not todo:
             return
         bodies: dict[tuple[str, str], list[str]] = {}
@@ -580,8 +592,14 @@ class Timers:
         assert self._skeleton is not None  # (set by the look before any check)
         judge = AsOf(self.tracker, now, self._skeleton)
         for r, n in todo:
+            events = bodies.get((r.family, r.item), [])
             try:
-                result: Evaluation | None = judge(r.family, bodies.get((r.family, r.item), []), r.instant)
+                result: Evaluation | None = judge(r.family, events, r.instant)
+                if result is not None and not _has(result, r) and r.upto > r.instant:
+                    # fired late: does a look when it was fired, with the events dated up to then, have it (a
+                    # change of priority or attribute dated after its instant judges the item from its clock
+                    # start)? When neither has it, that look, which reads more events, says why
+                    result = judge(r.family, events, r.upto)
             except Exception as exc:  # (said once: checked again when its item has another event)
                 LOG.error(
                     "%s", self._say("serve.timers.not_checked", alert=self._raised(r), error=_why(exc, self.lang))
@@ -593,11 +611,12 @@ class Timers:
         """(key, whether a look at its instant has its transition; None: it could not be judged) of each
         alert to fire again."""
         for r, _, result in self._judged(todo, now):
-            yield r.key, None if result is None else r.base in {t.base for t in transitions_of(result)}
+            yield r.key, None if result is None else _has(result, r)
 
     def _check(self, todo: list[tuple[Raised, int]], now: float, reason: str | None = None) -> None:
-        """Judge each alert's item again as of the alert's instant (``n``: the events it counts there); one the
-        look does not have is to be withdrawn, for ``reason`` (None: the one the look says, :func:`_reason`).
+        """Judge each alert's item again as of the alert's instant, and as of when it was fired when later
+        (:meth:`_judged`; ``n``: the events it counts there); one neither look has is to be withdrawn, for
+        ``reason`` (None: the one the look says, :func:`_reason`).
 
         An alert still to be judged under a version accepted on purpose (:attr:`_policy_keys`) is judged here
         under the versions now served as that check would judge it: it is not judged again there, and when
@@ -608,7 +627,7 @@ class Timers:
         for r, n, result in self._judged(todo, now):
             under_policy = r.key in self._policy_keys
             self._policy_keys.discard(r.key)
-            if result is None or r.base in {t.base for t in transitions_of(result)}:
+            if result is None or _has(result, r):
                 r.counted = n  # still what a look at its instant sees (or said: checked at its item's next event)
                 continue
             text = self.store.payload_of(r.key)
@@ -753,7 +772,7 @@ class Timers:
             self.fired.add(t.key)
             self._strikes.pop(t.key, None)
             if t.key not in self.raised:  # (checked again when its item has new events)
-                self._raise(Raised(t.key, t.kind, _family(t.kind), t.item, t.instant))
+                self._raise(Raised(t.key, t.kind, _family(t.kind), t.item, t.instant, fired=now))
             if alert_id is None:
                 continue  # fired before (another process, or before a restart)
             alert = self._transition(t, en_target=False)
@@ -987,6 +1006,11 @@ def _about(payload: str, lang: Lang = "en") -> str:
     if not isinstance(body, dict) or not isinstance(body.get("kind"), str) or not isinstance(body.get("id"), str):
         return ""
     return message("serve.webhook.about", lang, kind=printable(body["kind"]), id=_short(body["id"]))
+
+
+def _has(result: Evaluation, r: Raised) -> bool:
+    """Whether the look ``result`` has the transition of alert ``r``."""
+    return r.base in {t.base for t in transitions_of(result)}
 
 
 def _reason(result: Evaluation, r: Raised, original: dict[str, Any]) -> str:

@@ -523,6 +523,19 @@ def digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
+class AlertRow(NamedTuple):
+    """An alert recorded (:meth:`Store.alerts_after`)."""
+
+    id: int
+    key: str
+    kind: str
+    item: str
+    #: the instant of its transition (a due time, an at-risk instant)
+    instant: float
+    #: when it was fired (the look that had it: at or after ``instant``, later when fired late)
+    fired: float
+
+
 class Left(NamedTuple):
     """What :meth:`Store.retarget` did with the deliveries left to one webhook no longer given."""
 
@@ -1104,16 +1117,19 @@ class Store:
 
         return self._transaction(work)
 
-    def alerts_after(self, after: int) -> list[tuple[int, str, str, str, float]]:
-        """(id, key, kind, item, instant) of every alert whose id is above ``after``, by id: the alerts fired
-        since, by this process or another server on the database."""
+    def alerts_after(self, after: int) -> list[AlertRow]:
+        """Every alert whose id is above ``after``, by id: the alerts fired since, by this process or another
+        server on the database."""
         q = (
-            sa.select(ALERTS.c.id, ALERTS.c.key, ALERTS.c.kind, ALERTS.c.item, ALERTS.c.instant)
+            sa.select(ALERTS.c.id, ALERTS.c.key, ALERTS.c.kind, ALERTS.c.item, ALERTS.c.instant, ALERTS.c.fired)
             .where(ALERTS.c.id > after)
             .order_by(ALERTS.c.id)
         )
         with self.engine.connect() as conn:
-            return [(int(n), str(k), str(kind), str(i), float(t)) for n, k, kind, i, t in conn.execute(q)]
+            return [
+                AlertRow(int(n), str(k), str(kind), str(i), float(t), float(f))
+                for n, k, kind, i, t, f in conn.execute(q)
+            ]
 
     def payload_of(self, key: str) -> str | None:
         """The webhook body of the alert of ``key`` (None if there is none)."""
