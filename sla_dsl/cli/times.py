@@ -317,13 +317,11 @@ def _label(policy: Policy, d: _Due, lang: str) -> str:
     """A target as a person reads it in ``lang``: ``解決（解決までの時間）`` / ``Resolution (Time to
     resolution)``, a next reply by its clock's label alone (:mod:`sla_dsl.report.target_names`: ``Reply to
     each message``, never "First reply"), with the out-of-hours extra its start earned."""
-    from ..report.target_names import names_clock, target_name
+    from ..report.target_names import target_on
     from ..report.words import PolicyWords
 
     w = PolicyWords([policy], lang)
-    label = target_name(w, d.kind, d.clock)
-    if d.clock is not None and not names_clock(w, d.kind, d.clock):
-        label = message("cli.deadline.target.on", lang, target=label, clock=w.clock_label(d.clock))
+    label = target_on(w, d.kind, d.clock)
     if d.extra is None or d.calendar is None:
         return label
     if d.calendar == m.BUSINESS:  # (what "business hours" means in a policy)

@@ -246,7 +246,6 @@ CLI: dict[str, Msg] = {
         "優先度 `{priority}` に目標 `{name}` はありません（この優先度の目標：{known}）",
         "priority `{priority}` has no target `{name}` (it has {known})",
     ),
-    "cli.deadline.target.on": Msg("{target}（{clock}）", "{target} ({clock})"),
     "cli.deadline.target.out_of_hours": Msg(
         "{label}、営業時間外の受付のため{extra}を加算", "{label}, plus {extra}: received outside business hours"
     ),

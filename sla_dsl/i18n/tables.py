@@ -70,6 +70,8 @@ TABLES: dict[str, Msg] = {
     "report.targets.due": Msg("期限", "Due"),
     "report.targets.used": Msg("経過 / 目標", "Used / target"),
     "report.targets.respond": Msg("応答", "Response"),
+    # a named target with the clock it is measured on (:func:`sla_dsl.report.target_names.target_on`)
+    "report.targets.on": Msg("{target}（{clock}）", "{target} ({clock})"),
     "report.targets.resolve": Msg("解決", "Resolution"),
     "report.targets.first_reply": Msg("初回回答", "First reply"),
     # a first reply on a clock that restarts at each message, whose clock has no label (Zendesk's next reply)

@@ -50,6 +50,17 @@ def names_clock(w: PolicyWords, kind: str, clock: str | None) -> bool:
     return bool(clock) and target_name(w, kind, clock) != w.m(f"report.targets.{kind}")
 
 
+def target_on(w: PolicyWords, kind: str, clock: str | None) -> str:
+    """A named target with the clock it is measured on, as a list of several targets of one incident names it
+    (``sla deadline``, the dashboard of ``sla serve``, its alerts): ``応答（次回回答）`` / ``Response (Next
+    response)``, so a response on a second clock is not read as the first; a next reply by its clock's label
+    alone (:func:`names_clock`), a target without a clock by its word alone."""
+    label = target_name(w, kind, clock)
+    if clock is None or names_clock(w, kind, clock):
+        return label
+    return w.m("report.targets.on", target=label, clock=w.clock_label(clock))
+
+
 def target_commitment(w: PolicyWords, priority: str, kind: str, clock: str | None, clock_words: str) -> str:
     """A named target of a priority as the summary and the trend name it: ``P1 緊急の解決（解決までの時間）``,
     a next reply without its clock's label twice (``P1 緊急の次回回答``); ``clock_words``: the clock as shown."""

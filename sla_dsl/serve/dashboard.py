@@ -73,7 +73,7 @@ import orjson
 from ..i18n import format_date, format_datetime, message, offset_on_change, window_hours
 from ..i18n.serve import DASHBOARD_WORDS
 from ..policy.compiled import Policy
-from ..report.target_names import target_word
+from ..report.target_names import target_on
 from ..report.words import PolicyWords, percent_against
 from ..report.zones import zone_words
 from .tracking import RESPONSE, Tracker, Watched, watched
@@ -120,14 +120,15 @@ def _num(x: float) -> float:
     return int(x) if float(x).is_integer() else round(x, 3)
 
 
-def _label(w: Watched, lang: str) -> str:
-    """The target's name in ``lang``: the report's word for its kind (a next reply by its clock's label:
-    :mod:`sla_dsl.report.target_names`), a notification rule's label (its name without one, as the report's
-    table of targets names it)."""
+def _label(w: Watched, pw: PolicyWords, lang: str) -> str:
+    """The target's name in ``lang``: the report's word for its kind with the clock it is measured on (a
+    response on a second clock is not the first: ``応答（次回回答）``; a next reply by its clock's label:
+    :func:`sla_dsl.report.target_names.target_on`), a notification rule's label (its name without one, as the
+    report's table of targets names it)."""
     if w.kind == RESPONSE:
         return message("report.targets.respond", lang)
     if w.kind != "notify":
-        return target_word(w.rules.model, w.kind, w.clock, lang)
+        return target_on(pw, w.kind, w.clock)
     rule = next((n for n in w.rules.model.notifications if n.name == w.target), None)
     return (rule.label.text(lang) if rule is not None else "") or w.target
 
@@ -210,7 +211,7 @@ def data(tracker: Tracker, lang: str) -> dict[str, Any]:
             if upto > until.get(clock, (rules, 0.0))[1]:
                 until[clock] = (rules, upto)
         pw = words.get(rules.version) or words.setdefault(rules.version, PolicyWords([rules.policy], lang))
-        priority = pw.priority(w.priority) if w.priority else "-"
+        priority = pw.priority_of(w) if w.priority else "-"  # (by the rule that judged it, as the report)
         due = _due_text(rules.dt(w.due)) if w.due is not None else "-"
         risk = None
         if w.status == "at_risk" and w.family == "incident" and len(pw.risk_thresholds(w.clock)) > 1:
@@ -219,7 +220,18 @@ def data(tracker: Tracker, lang: str) -> dict[str, Any]:
             said = pw.at_risk_status(w.status, message("serve.dashboard.s_at_risk", lang), pct, w.clock)
             risk = text(said) if pct is not None else None
         out.append(
-            [w.item, text(priority), text(_label(w, lang)), w.status, due, w.due, _num(left), index, int(running), risk]
+            [
+                w.item,
+                text(priority),
+                text(_label(w, pw, lang)),
+                w.status,
+                due,
+                w.due,
+                _num(left),
+                index,
+                int(running),
+                risk,
+            ]
         )
     labels = list(texts)
     out.sort(key=lambda r: (r[5] is None, r[5] or 0.0, r[0], labels[r[2]]))

@@ -28,8 +28,8 @@ from collections.abc import Sequence
 from ..errors import printable
 from ..i18n import Lang, as_lang, format_date, message, offset_on_change
 from ..policy.compiled import Policy
-from ..report.target_names import target_word
-from ..report.words import default_lang
+from ..report.target_names import target_on, target_word
+from ..report.words import PolicyWords, default_lang
 from .tracking import AT_RISK, BREACHED, INCIDENT_NOTICE, OUTAGE_NOTICE, RESPONSE, TARGET_AT_RISK, TARGET_BREACHED
 
 #: How much of an item's id a line of the log quotes (an id may be as long as an event's line).
@@ -121,9 +121,11 @@ def _label(
                 return rule.label.text(lang)
         return message("report.targets.notify", lang)
     if target is not None and kind in (TARGET_AT_RISK, TARGET_BREACHED):
-        model = next((p.model for p in own if any(c.name == clock for c in p.model.clocks)), None)
+        policy = next((p for p in own if any(c.name == clock for c in p.model.clocks)), None)
         try:
-            return target_word(model, target, clock, lang)
+            if policy is None:
+                return target_word(None, target, clock, lang)
+            return target_on(PolicyWords([policy], lang), target, clock)  # (with its clock, as the dashboard)
         except KeyError:
             return f"`{printable(target)}`"
     return message("report.targets.notify", lang)
