@@ -70,6 +70,7 @@ from typing import Any
 
 import orjson
 
+from ..evaluation.in_force import VersionsInForce
 from ..i18n import format_date, format_datetime, message, offset_on_change, window_hours
 from ..i18n.serve import DASHBOARD_WORDS
 from ..policy.compiled import Policy
@@ -240,7 +241,10 @@ def data(tracker: Tracker, lang: str) -> dict[str, Any]:
     today = dt.datetime.fromtimestamp(now, tracker.tz).date()
     policy = max((p for p in tracker.policies if p.effective <= today), key=lambda p: p.effective, default=None)
     policy = policy or min(tracker.policies, key=lambda p: p.effective)
-    windows = [w for w in policy.maintenance_windows(today, today + dt.timedelta(days=100)) if w.end.timestamp() > now]
+    # (each window from the version in force at its start, as `sla maintenance` and the evaluator take it: a
+    # version added to start later moves the windows after its date)
+    ahead = VersionsInForce(tracker.policies).windows(today, today + dt.timedelta(days=100))
+    windows = [w for w, _ in ahead if w.end.timestamp() > now]
     month = tracker.month_view(now)
     shown = [now, *(r[5] for r in out if r[5] is not None), *(w.end.timestamp() for w in windows[:1])]
     return {

@@ -71,3 +71,31 @@ def test_a_window_s_words(start: tuple[int, int], end: tuple[int, int, int], ja:
     finish = dt.datetime(2026, 12, 24 + end[0], end[1], end[2], tzinfo=TOKYO)
     assert dashboard.window_text(begin, finish, "ja") == ja
     assert dashboard.window_text(begin, finish, "en") == en
+
+
+@pytest.mark.parametrize(
+    ("lang", "window"), [("ja", "2026年12月16日(水) 20:00〜22:00"), ("en", "Wed 16 Dec 2026 20:00–22:00")]
+)
+def test_the_next_window_is_that_of_the_version_in_force_when_it_starts(tmp_path: Path, lang: str, window: str) -> None:
+    """A version added to take effect on 8 December moves the maintenance to the 3rd Wednesday, 20:00-22:00:
+    on the 7th the dashboard showed the 24th's window of the version in force that day (which the next one
+    drops), where ``sla maintenance`` gives the 16th's (a QA pass adding a version to a running service)."""
+    from sla_dsl.policy.compiled import Policy
+    from sla_dsl.policy.load import compile_text
+
+    from .conftest import POLICY
+
+    text = POLICY.read_text("utf-8")
+    later = (
+        text.replace('version "2026.1"', 'version "2026.2"', 1)
+        .replace("effective 2026-04-01", "effective 2026-12-08", 1)
+        .replace("every month on 4th thu, 22:00-24:00", "every month on 3rd wed, 20:00-22:00", 1)
+    )
+    versions = [Policy(compile_text(t, "clicksoko.sla").model) for t in (text, later)]  # type: ignore[arg-type]
+    store = Store(f"sqlite:///{tmp_path / 'v.db'}")
+    store.migrate()
+    try:
+        data = dashboard.data(Tracker(store, versions, FakeClock(tokyo(2026, 12, 7, 10, 40))), lang)
+    finally:
+        store.close()
+    assert data["maintenance"] == window
