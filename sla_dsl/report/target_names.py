@@ -61,6 +61,22 @@ def target_on(w: PolicyWords, kind: str, clock: str | None) -> str:
     return w.m("report.targets.on", target=label, clock=w.clock_label(clock))
 
 
+def target_among(w: PolicyWords, kind: str, clock: str | None) -> str:
+    """A named target as a list of the targets of many incidents names it (the dashboard of ``sla serve``, its
+    alerts): by its word alone (``解決``), with its clock (:func:`target_on`) only where the word alone could
+    be another target: a response on a named clock (a priority's own response is ``応答`` too), or a kind
+    some priority of the version also measures on another clock; never the clock's label when it is the word
+    again."""
+    if clock is None:
+        return target_name(w, kind, clock)
+    model = w.defining(lambda md: any(c.name == clock for c in md.clocks)).model
+    others = model is not None and any(t.kind == kind and t.clock != clock for p in model.priorities for t in p.targets)
+    if kind != "respond" and not others:
+        return target_name(w, kind, clock)
+    word = target_name(w, kind, clock)
+    return word if w.clock_label(clock) == word else target_on(w, kind, clock)
+
+
 def target_commitment(w: PolicyWords, priority: str, kind: str, clock: str | None, clock_words: str) -> str:
     """A named target of a priority as the summary and the trend name it: ``P1 緊急の解決（解決までの時間）``,
     a next reply without its clock's label twice (``P1 緊急の次回回答``); ``clock_words``: the clock as shown."""

@@ -74,7 +74,7 @@ from ..evaluation.in_force import VersionsInForce
 from ..i18n import format_date, format_datetime, message, offset_on_change, window_hours
 from ..i18n.serve import DASHBOARD_WORDS
 from ..policy.compiled import Policy
-from ..report.target_names import target_on
+from ..report.target_names import target_among
 from ..report.words import PolicyWords, percent_against
 from ..report.zones import zone_words
 from .tracking import RESPONSE, Tracker, Watched, watched
@@ -129,7 +129,7 @@ def _label(w: Watched, pw: PolicyWords, lang: str) -> str:
     if w.kind == RESPONSE:
         return message("report.targets.respond", lang)
     if w.kind != "notify":
-        return target_on(pw, w.kind, w.clock)
+        return target_among(pw, w.kind, w.clock)
     rule = next((n for n in w.rules.model.notifications if n.name == w.target), None)
     return (rule.label.text(lang) if rule is not None else "") or w.target
 

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from ..errors import printable
 from ..i18n import Lang, as_lang, format_date, message, offset_on_change
 from ..policy.compiled import Policy
-from ..report.target_names import target_on, target_word
+from ..report.target_names import target_among, target_word
 from ..report.words import PolicyWords, default_lang
 from .tracking import AT_RISK, BREACHED, INCIDENT_NOTICE, OUTAGE_NOTICE, RESPONSE, TARGET_AT_RISK, TARGET_BREACHED
 
@@ -125,7 +125,7 @@ def _label(
         try:
             if policy is None:
                 return target_word(None, target, clock, lang)
-            return target_on(PolicyWords([policy], lang), target, clock)  # (with its clock, as the dashboard)
+            return target_among(PolicyWords([policy], lang), target, clock)  # (with its clock, as the dashboard)
         except KeyError:
             return f"`{printable(target)}`"
     return message("report.targets.notify", lang)
