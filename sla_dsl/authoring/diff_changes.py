@@ -92,6 +92,12 @@ Design notes
   calendar's own change says when that moves), nor do business hours, minutes
   or seconds, nor a warning threshold (a share of its target, said with the
   target): none of them is named.
+* A rule an SLA item names that NEW removes goes from the item's ``rules`` with
+  it: the removal is listed (``バックアップ「…」を削除``), so the item's ``rules``
+  are no change of their own when that is all that changed (:func:`kept_rules`,
+  for every kind of rule an item can name, as ``sla check`` resolves it:
+  :func:`declares`); a rule NEW adds that an item names is said with the item,
+  since the addition does not say which item it serves.
 * A :class:`Change` holds values, never words: what a reader cares about
   beyond old and new (a break in business hours removed, the day getting
   longer, a rule now tried before another) is a :class:`Detail`, a catalogue
@@ -128,8 +134,10 @@ __all__ = [
     "Op",
     "canonical",
     "changed_days",
+    "declares",
     "diff_models",
     "jsonable",
+    "kept_rules",
     "on_days",
     "response_clock",
     "standard_day",
@@ -934,7 +942,8 @@ def diff_models(old: m.PolicyModel, new: m.PolicyModel) -> list[Change]:
             article = _article_of(section, key, o)
             changes.append(Change("removed", section, key, None, old=o, article=article, label=label, when=_when(o)))
         elif o is not None and n is not None:
-            changes += _field_changes(section, key, o, n, meanings, days)
+            # (an item's references to rules NEW removed go with those rules, whose removal is said)
+            changes += [c for c in _field_changes(section, key, o, n, meanings, days) if not _implied(c, new)]
             if isinstance(o, m.Service) and isinstance(n, m.Service):
                 moved = _target_order(o, n, domains, meanings)
                 changes += [moved] if moved is not None else []
@@ -944,6 +953,39 @@ def diff_models(old: m.PolicyModel, new: m.PolicyModel) -> list[Change]:
         if (section, key) == ("clock", measuring) and measured is not None:
             changes.append(measured)
     return changes
+
+
+def declares(pm: m.PolicyModel, ref: m.ItemRef) -> bool:
+    """Whether ``pm`` declares the rule an SLA item's ``ref`` names, as ``sla check`` finds it (E218): a
+    priority by its id, a backup by its kind, an exclusion by its cause, every other rule by its name (a kind
+    this does not know: declared)."""
+    pools: dict[str, Callable[[], Iterable[str]]] = {
+        "calendar": lambda: (c.name for c in pm.calendars),
+        "service": lambda: (s.name for s in pm.services),
+        "maintenance": lambda: (x.name for x in pm.maintenance),
+        "clock": lambda: (c.name for c in pm.clocks),
+        "priority": lambda: (p.id for p in pm.priorities),
+        "notify": lambda: (n.name for n in pm.notifications),
+        "backup": lambda: (b.kind for b in pm.backups),
+        "exclude": lambda: (e.cause for e in pm.exclusions),
+        "planned_stop": lambda: (p.name for p in pm.planned_stops),
+    }
+    pool = pools.get(ref.kind)
+    return pool is None or ref.name in pool()
+
+
+def kept_rules(refs: Any, new: m.PolicyModel) -> tuple[Any, ...]:
+    """OLD's references of an SLA item's ``rules`` less those to rules ``new`` does not declare: those go with
+    their rules, whose removal is a change of its own (``バックアップ「…」を削除``), never the item's."""
+    return tuple(r for r in refs or () if not isinstance(r, m.ItemRef) or declares(new, r))
+
+
+def _implied(c: Change, new: m.PolicyModel) -> bool:
+    """Whether ``c`` says only what other changes say: an SLA item's ``rules`` that lost only references to
+    rules NEW removed (each removal is listed, of every kind of rule an item can name)."""
+    if (c.section, c.field) != ("item", "rules"):
+        return False
+    return bool(_plain(kept_rules(c.old, new), "rules", m.Item) == _plain(c.new, "rules", m.Item))
 
 
 def response_clock(pm: m.PolicyModel) -> str | None:

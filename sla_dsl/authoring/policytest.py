@@ -1174,7 +1174,8 @@ def _breach_credit_rows(report: dict[str, Any], versions: VersionsInForce) -> Ta
     out = TargetKeys()
     judged_by = {str(r["id"]): str(r["policy_version"]) for r in report["incidents"]}
     rank = {p.version: k for k, p in enumerate(sorted(versions.policies, key=lambda p: p.effective))}
-    keyed = [(breach_credit_key(r), r) for r in report["breach_credits"]]
+    # (``shared_cap`` is in the JSON only when several lines share the period: null to a case otherwise)
+    keyed = [(breach_credit_key(r), {**r, "shared_cap": r.get("shared_cap")}) for r in report["breach_credits"]]
     short: dict[str, list[dict[str, Any]]] = {}
     for key, r in keyed:
         short.setdefault(key, []).append(r)

@@ -35,6 +35,11 @@ Design notes
   :func:`~sla_dsl.report.breach_credits.breach_credit_names`, each side's row
   in its own version's words), with both sides' breaches, credit and whether
   final; the summary line counts them (``counts["breach_credits"]`` in the JSON).
+  A row of a period that several credit lines share (``shared_cap``: two
+  versions' lines, together capped at the highest of their caps) says so on
+  its side (``at most 30% with the period's other rows``), and the JSON gives
+  ``old_shared_cap`` / ``new_shared_cap`` for it, only then (a period with
+  one line writes what it wrote before).
 * An event one version cannot judge while the other can (a priority, cause,
   backup kind, service or attribute only one declares: what
   :func:`~sla_dsl.evaluation.check_log` refuses) does not stop the what-if:
@@ -67,10 +72,17 @@ Design notes
   ``response target breached``), and a violation is worded as the report words it
   from its data in either language (:func:`_report_words`), never the
   evaluator's English, which names rules by their ids. Times are written the
-  Japanese way in Japanese. A list a person reads (the versions of a side) is
-  joined in the language (``2026.1、2026.2``); the JSON keeps every id, status
-  and kind as it names them (``"version": "2026.1, 2026.2"``). A :class:`Replay`
-  of :func:`compare` alone (no policy at hand) names things by their ids.
+  Japanese way in Japanese (``2026年11月26日(木) 22:00``), the replay's period in
+  the title as the report's head line writes its period (in OLD's zone, both ends
+  as times: ``2026年11月1日(日) 00:00 〜 2026年12月1日(火) 00:00``), a service's
+  measurement period as the report's tables write it (``11月1日(日) 00:00 〜
+  12月1日(火) 00:00（月次）``, as the rows of credits per missed target), and a
+  maintenance window's hours as the report and the site write them
+  (:func:`~sla_dsl.i18n.window_hours`: ``22:00〜24:00``, ``22:00〜翌02:00``). A
+  list a person reads (the versions of a side) is joined in the language
+  (``2026.1、2026.2``); the JSON keeps every id, status and kind as it names
+  them (``"version": "2026.1, 2026.2"``). A :class:`Replay` of :func:`compare`
+  alone (no policy at hand) names things by their ids.
 * When OLD or NEW has more than one version that judged the period (a directory
   of versions), each incident whose verdict changes says which version judged it
   on that side (``（2026.2 で判定）`` / ``(judged by 2026.2)``); the JSON always
@@ -109,7 +121,7 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_serializer
 
 from ..errors import flag_values
 from ..evaluation.incident_rows import breach_json
@@ -118,7 +130,7 @@ from ..evaluation.result import Violations
 from ..events import EventInputError, EventLog, Problem
 from ..events.compact import FAMILIES
 from ..events.problems import located
-from ..i18n import CATALOGUE, format_date, format_datetime
+from ..i18n import CATALOGUE, format_date, format_datetime, window_hours
 from ..i18n import message as said
 from ..policy.compiled import Policy
 from ..report import AvailabilityPeriod, BreachCreditRow, Report, Violation
@@ -327,11 +339,28 @@ class BreachCreditChange(BaseModel):
     new_complete: bool | None = None
     old_incidents: list[str] | None = None
     new_incidents: list[str] | None = None
+    #: the cap OLD's / NEW's row stays within with the other rows of its period, when several credit lines
+    #: share it (the row's ``shared_cap``); only then in the JSON
+    old_shared_cap: float | None = None
+    new_shared_cap: float | None = None
     #: the priority, target and period in the customer report's words, in the language :func:`replay` was asked
     #: for (not in the JSON)
     worded: str | None = Field(default=None, exclude=True)
     #: the row it names: NEW's, OLD's when removed (not in the JSON)
     row: BreachCreditRow | None = Field(default=None, exclude=True, repr=False)
+
+    # (``old_shared_cap`` and ``new_shared_cap`` left out of the dump while null; a lambda, so that pydantic
+    # gives the serializer no return type and the JSON schema stays the model's)
+    _shared_caps_shown = model_serializer(mode="wrap")(lambda self, handler: _without_null_caps(handler(self)))
+
+
+def _without_null_caps(dumped: Any) -> Any:
+    """A :class:`BreachCreditChange`'s dump without its shared caps that are null (one line in the period)."""
+    if isinstance(dumped, dict):
+        for name in ("old_shared_cap", "new_shared_cap"):
+            if dumped.get(name, 0.0) is None:
+                del dumped[name]
+    return dumped
 
 
 class Replay(BaseModel):
@@ -630,6 +659,8 @@ def _breach_credit_changes(old: Report, new: Report) -> list[BreachCreditChange]
                 new_complete=y.complete if y else None,
                 old_incidents=list(x.incidents) if x else None,
                 new_incidents=list(y.incidents) if y else None,
+                old_shared_cap=x.shared_cap if x else None,
+                new_shared_cap=y.shared_cap if y else None,
                 row=row,
             )
         )
@@ -976,15 +1007,29 @@ def _t(value: dt.datetime | None, lang: str = "en") -> str:
     return format_datetime(value, lang) if lang == "ja" else value.strftime("%a %Y-%m-%d %H:%M")
 
 
+def _day(d: dt.date, lang: str) -> str:
+    """A day as :func:`_t` writes it: ``2026年11月26日(木)`` / ``Thu 2026-11-26``."""
+    return format_date(d, lang) if lang == "ja" else d.strftime("%a %Y-%m-%d")
+
+
+#: A measurement period's kind as the report's tables name it (``report.credits.*``: 月次, 四半期, 評価期間).
+_PERIOD_KINDS = {"month": "month", "quarter": "quarter"}
+
+
+def _zone_of(name: str) -> ZoneInfo | None:
+    """The zone an IANA name names (None for none, or one this system does not know)."""
+    try:
+        return ZoneInfo(name) if name else None
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+
+
 def _shown_zone(r: Replay) -> ZoneInfo | None:
     """OLD's zone when NEW's is another, every time then shown in it; None when they are one (times as they are)."""
     old, new = r.zones
     if not old or not new or old == new:
         return None
-    try:
-        return ZoneInfo(old)
-    except (ZoneInfoNotFoundError, ValueError):
-        return None
+    return _zone_of(old)
 
 
 def _zone_lines(r: Replay, lang: str) -> tuple[str, str]:
@@ -1061,13 +1106,23 @@ def render_text(r: Replay, lang: str = "en") -> str:
     def t(value: dt.datetime | None) -> str:
         return _t(None if value is None else at(value), lang)
 
-    def hm(value: dt.datetime | None) -> str:
-        return "-" if value is None else f"{at(value):%H:%M}"
+    def window(start: dt.datetime | None, end: dt.datetime | None) -> str:
+        """A maintenance window: its day and its hours as the report and the site write them (``22:00〜24:00``)."""
+        if start is None or end is None:
+            return "-"
+        return said(
+            "author.replay.window", lang, day=_day(at(start).date(), lang), hours=window_hours(at(start), at(end), lang)
+        )
 
     def status(code: str | None) -> str:
         return _word("report.targets", code, lang)
 
     period = r.period
+    home = zone or _zone_of(r.zones[0])  # (the period in OLD's zone, as a report writes it in its policy's)
+
+    def edge(value: dt.datetime) -> str:
+        return _t(value if home is None else value.astimezone(home), lang)
+
     lines = [
         said(
             "author.replay.title",
@@ -1075,9 +1130,9 @@ def render_text(r: Replay, lang: str = "en") -> str:
             name=r.old["name"],
             old=_versions_said(r, "old", lang),
             new=_versions_said(r, "new", lang),
-            start=at(period["from"]).isoformat(),
-            end=at(period["to"]).isoformat(),
-            as_of=at(period["as_of"]).isoformat(),
+            start=edge(period["from"]),
+            end=edge(period["to"]),
+            as_of=edge(period["as_of"]),
         )
     ]
     zone_line, violations_heading = _zone_lines(r, lang) if zone else ("", said("author.replay.violations", lang))
@@ -1146,20 +1201,12 @@ def render_text(r: Replay, lang: str = "en") -> str:
         lines += ["", said("author.replay.windows", lang)]
         for w in r.maintenance:
             if w.old_start and w.new_start:
-                lines.append(
-                    said(
-                        "author.replay.window_moved",
-                        lang,
-                        old_start=t(w.old_start),
-                        old_end=hm(w.old_end),
-                        new_start=t(w.new_start),
-                        new_end=hm(w.new_end),
-                    )
-                )
+                old_window, new_window = window(w.old_start, w.old_end), window(w.new_start, w.new_end)
+                lines.append(said("author.replay.window_moved", lang, old=old_window, new=new_window))
             elif w.old_start:
-                lines.append(said("author.replay.window_removed", lang, start=t(w.old_start), end=hm(w.old_end)))
+                lines.append(said("author.replay.window_removed", lang, window=window(w.old_start, w.old_end)))
             else:
-                lines.append(said("author.replay.window_added", lang, start=t(w.new_start), end=hm(w.new_end)))
+                lines.append(said("author.replay.window_added", lang, window=window(w.new_start, w.new_end)))
     if r.availability:
         a = r.availability
         lines += [
@@ -1177,7 +1224,7 @@ def render_text(r: Replay, lang: str = "en") -> str:
         ]
     if r.availability_periods:
         lines += ["", said("author.replay.periods", lang)]
-        lines += [_period_line(c, lang) for c in r.availability_periods]
+        lines += [_period_line(c, lang, _period_words(r, lang), at) for c in r.availability_periods]
     if r.backups:
         lines += ["", said("author.replay.backups", lang)]
         lines += [
@@ -1200,7 +1247,7 @@ def render_text(r: Replay, lang: str = "en") -> str:
                 lang,
                 service=c.worded or _named(None, c.service, lang),
                 when=said("author.replay.credit_when", lang, when=c.when) if c.when and not c.worded else "",
-                start=f"{c.start:%Y-%m-%d}",
+                start=_period_words(r, lang).d(at(c.start).date()),
                 old=none if c.old_percent is None else f"{c.old_percent:g}%",
                 new=none if c.new_percent is None else f"{c.new_percent:g}%",
             )
@@ -1243,8 +1290,24 @@ def render_text(r: Replay, lang: str = "en") -> str:
     return "\n".join(map(printable, lines)) + "\n"  # ids from the log are shown, not obeyed
 
 
-def _period_line(c: PeriodChange, lang: str) -> str:
-    """One service's measurement period under both versions: the figure, its target and whether it is met."""
+def _period_words(r: Replay, lang: str) -> PolicyWords:
+    """Words that write a period's ends as the customer report's tables write them (without the year when the
+    replay's period lies in one year, as its rows of credits per missed target)."""
+    from ..report.words import PolicyWords
+
+    start, end = r.period["from"], r.period["to"]
+    last = max(start, end - dt.timedelta(microseconds=1))
+    return PolicyWords([], lang, year=start.year if start.year == last.year else None)
+
+
+def _period_line(
+    c: PeriodChange, lang: str, w: PolicyWords, at: Callable[[dt.datetime], dt.datetime] = lambda t: t
+) -> str:
+    """One service's measurement period under both versions: the figure, its target and whether it is met; the
+    period as the customer report's tables write it (``11月1日(日) 00:00 〜 12月1日(火) 00:00（月次）``, ``w``),
+    its ends by ``at`` (in OLD's zone when NEW's is another)."""
+    from ..report.periods import period_range
+
     none = said("author.replay.none", lang)
 
     def pct(ratio: float | None) -> str:
@@ -1268,8 +1331,9 @@ def _period_line(c: PeriodChange, lang: str) -> str:
         lang,
         service=c.worded or _named(None, c.service, lang),
         when=said("author.replay.credit_when", lang, when=c.when) if c.when and not c.worded else "",
-        period=said(f"author.replay.period.{c.period}", lang),
-        start=f"{c.start:%Y-%m-%d}",
+        period=period_range(
+            w, at(c.start), at(c.end), said(f"report.credits.{_PERIOD_KINDS.get(c.period, 'whole')}", lang)
+        ),
         old=pct(c.old_ratio),
         new=pct(c.new_ratio),
         target=target,
@@ -1284,14 +1348,16 @@ def _breach_credit_line(c: BreachCreditChange, lang: str) -> str:
     """A credit per missed target that comes, goes or changes, named as the customer report names its row (its
     ``sla test`` key when the report's words are not at hand), with both sides' breaches and credit."""
 
-    def side(n: int | None, credit: float | None, complete: bool | None) -> str:
+    def side(n: int | None, credit: float | None, complete: bool | None, shared: float | None) -> str:
         if n is None or credit is None:
             return said("author.replay.none", lang)
         said_side = said("author.replay.breach_credit.side", lang, n=n, credit=f"{credit:g}%")
+        if shared is not None:  # (the period's rows together at most the highest of their lines' caps)
+            said_side += said("author.replay.breach_credit.shared", lang, cap=f"{shared:g}%")
         return said_side if complete else said_side + said("author.replay.breach_credit.not_final", lang)
 
-    old = side(c.old_breaches, c.old_credit, c.old_complete)
-    new = side(c.new_breaches, c.new_credit, c.new_complete)
+    old = side(c.old_breaches, c.old_credit, c.old_complete, c.old_shared_cap)
+    new = side(c.new_breaches, c.new_credit, c.new_complete, c.new_shared_cap)
     if c.change == "changed" and c.old_incidents != c.new_incidents:
         sep, none = said("author.sep.list", lang), said("author.replay.none", lang)
         ids = [sep.join(i) if i else none for i in (c.old_incidents, c.new_incidents)]

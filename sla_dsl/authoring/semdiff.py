@@ -37,7 +37,16 @@ Design notes
   or code in brackets (``日本時間（Asia/Tokyo）``, ``イングランド（GB-ENG）``).
 * Times, dates and ranges are said by the catalogue too (``10:00〜12:00``,
   ``2026年10月1日``), so a Japanese line is in Japanese type as it stands: the
-  site's version history shows it as it is.
+  site's version history shows it as it is. In the notice (and so the site's
+  history) a date has its weekday, as the report and the site write every date
+  (:func:`~sla_dsl.i18n.format_date`: ``2026年11月16日(月)`` / ``Mon 16 Nov
+  2026``); the author's text writes it as the file does (``2026-11-16``).
+* A calendar's ``closed`` dates are the company's own closures (``会社独自の
+  休業日`` / ``company closure days``), never its closed days at all: a calendar
+  that closed only on public holidays (``holidays JP``) had none of them.
+* An SLA item's ``rules`` that only lost references to rules NEW removed are
+  no change of their own (:func:`~.diff_changes.kept_rules`): the removal is
+  listed once; what else changed of them is said without those references.
 * Conditions and attribute values are shown in words with the policy's labels,
   as the customer report shows them (:func:`sla_dsl.report.conditions.condition_words`):
   ``契約プランがプレミアム`` / ``Plan is Premium``; an old value with OLD's labels,
@@ -87,6 +96,23 @@ Design notes
   the same.
 * ``--format markdown`` is a change notice a provider can send to customers:
   the versions, the effective date of NEW and the changes grouped by article.
+  It announces a change from NEW's date only when NEW takes effect after OLD
+  (:func:`follows`); else it is the differences between two versions and
+  says that NEW does not follow OLD (a rollback dated in the past is no change
+  to announce). In English the notice (and the site's version history) starts
+  a line with a capital where the catalogue's words begin it (``Planned stops
+  notice: ...``), never where the policy's own text does (a priority's id);
+  and a change to the Japanese text of a value alone is said in English as
+  such, with the English as it stands (``diff.changed.japanese``), not shown
+  in Japanese. It says once, after its introduction, the zone its dates and
+  times are in, as a report's head does (:func:`_zones_said`: ``日付と時刻は
+  すべて日本標準時（UTC+9）です。``), each version's where they differ, and
+  that a calendar with a zone of its own keeps its hours in that zone.
+* Two files that are no change from OLD to NEW are compared all the same,
+  with warnings on stderr (:func:`warn_versions`): NEW taking effect before
+  OLD (W308) and each refusal they would get as versions of one policy
+  (E304-E307), located as ``sla check`` locates them
+  (:func:`sla_dsl.policy.load.successor_findings`).
 * Text from the policy (its name, version, provider and title, labels, article
   titles, names and keys) can be hostile: ``<script>``, ``[l](javascript:x)``,
   ``*``, a newline, ``ESC [2J``, a right-to-left override. What each form
@@ -107,6 +133,7 @@ Design notes
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -116,10 +143,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from ..i18n import CATALOGUE, message
+from ..i18n import CATALOGUE, format_date, message
 from ..i18n.places import region_name, zone_name, zone_title
 from ..i18n.terms import Amount
 from ..lang import model as m
+from ..lang.compile import Compiled
 from ..lang.languages import policy_languages
 from ..lang.service_plans import ordered
 from ..policy.compiled import Policy
@@ -135,6 +163,7 @@ from .diff_changes import (
     changed_days,
     diff_models,
     jsonable,
+    kept_rules,
     on_days,
     standard_day,
 )
@@ -145,11 +174,13 @@ __all__ = [
     "change_text",
     "cmd_diff",
     "diff_models",
+    "follows",
     "markdown_text",
     "notice_words",
     "render_json",
     "render_markdown",
     "render_text",
+    "warn_versions",
 ]
 
 Lang = Literal["en", "ja"]
@@ -288,7 +319,10 @@ class Words:
         return self.say("time_range.overnight" if r.overnight else "time_range", start=start, end=end)
 
     def date(self, d: dt.date) -> str:
-        """``2026-10-01`` / ``2026年10月1日``."""
+        """``2026-10-01`` / ``2026年10月1日``; in the notice with its weekday, as the report and the site write a
+        date (:func:`~sla_dsl.i18n.format_date`: ``2026年10月1日(木)`` / ``Thu 1 Oct 2026``)."""
+        if self.notice:
+            return format_date(d, self.lang)
         return self.say("date", year=str(d.year), month=str(d.month), day=str(d.day), iso=d.isoformat())
 
     def month_day(self, month: int, day: int) -> str:
@@ -767,7 +801,33 @@ _COUNTED_FIELDS = frozenset({("planned_stop", "notice"), ("maintenance", "notice
 
 
 def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.PolicyModel | None = None) -> str:
-    """One change as a line of text in the chosen language (values with ``old``'s and ``new``'s labels)."""
+    """One change as a line of text in the chosen language (values with ``old``'s and ``new``'s labels). In the
+    English notice (the markdown notice, the site's version history) a line that starts with the catalogue's
+    words starts with a capital (``Planned stops notice: ...``, ``Article 5 text: ...``); one that starts with
+    the policy's own text (a label, a priority's id) starts as the policy writes it."""
+    line = _change_line(c, w, old, new)
+    if w.notice and w.lang == "en" and not _opens_with_policy_text(c, w):
+        return line[:1].upper() + line[1:]
+    return line
+
+
+def _opens_with_policy_text(c: Change, w: Words) -> bool:
+    """Whether the line of ``c`` starts with text from the policy (a label, a priority's id): not a declaration
+    added (``new ...``) nor one removed named after its kind (``exclusion: ...``), nor the header, the planned
+    stops, an article, an SLA item or a contract event (the catalogue's words), nor a declaration without a
+    label other than a priority (``calendar ...``)."""
+    if c.op == "added" or (c.op == "removed" and _by_label(c, w)):
+        return False
+    if c.section in ("header", "planned_stop", "article", "item") or _relabel(c):
+        return False
+    return c.section == "priority" or _by_label(c, w)
+
+
+def _change_line(c: Change, w: Words, old: m.PolicyModel | None, new: m.PolicyModel | None) -> str:
+    """:func:`change_text` as the catalogue words it."""
+    if (c.section, c.field) == ("item", "rules") and new is not None:
+        # (references to rules NEW removed: said as those rules' removal, not again with the item)
+        c = dataclasses.replace(c, old=kept_rules(c.old, new))
     w = w.on((old if c.op == "removed" else new) or w.model)
     kind = _by_label(c, w) and c.op != "changed"
     subject = _subject(c, w, named=kind)
@@ -804,8 +864,11 @@ def change_text(c: Change, w: Words, old: m.PolicyModel | None = None, new: m.Po
         # weekdays opened or closed, with their hours (`当社営業時間の営業日を追加：土は10:00〜13:00`)
         op, value, of = ("added", c.new, after) if c.new else ("removed", c.old, before)
         return of.say(f"{op}.one", subject=subject, field=of.say("field.days"), value=of.value(value))
-    if _field_value(c, c.old, before) == _field_value(c, c.new, after):
-        # only the other language's text changed: show that one
+    if (same := _field_value(c, c.old, before)) == _field_value(c, c.new, after):
+        if w.lang == "en":  # only the Japanese changed: said so in English, with the English as it stands
+            key = "changed.japanese.own" if field_words and subject.endswith(field_words) else "changed.japanese"
+            return w.say(key, subject=subject, field=field_words, text=same)
+        # only the English changed: shown in it (a reader of the Japanese may read the English)
         before, after = before.other_language(), after.other_language()
     # (a clock whose label already names what changed: `応答目標時間の起算点` changes its start, not its
     # start's start)
@@ -1034,7 +1097,13 @@ def render_json(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], l
         }
         for c in changes
     ]
-    doc = {"old": version(old), "new": version(new), "equal": not changes, "changes": rows}
+    doc = {
+        "old": version(old),
+        "new": version(new),
+        "follows": follows(old, new),
+        "equal": not changes,
+        "changes": rows,
+    }
     return json.dumps(doc, ensure_ascii=False, indent=2, default=str) + "\n"
 
 
@@ -1065,26 +1134,41 @@ def _markdown_line(text: str) -> str:
 
 def render_markdown(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change], lang: Lang = "en") -> str:
     """A change notice for customers: versions, effective date, changes grouped by article; every text from
-    the policy escaped (:func:`markdown_text`), so that it reads as written."""
+    the policy escaped (:func:`markdown_text`), so that it reads as written. When NEW does not take effect
+    after OLD (:func:`follows`) it announces no change: it says that NEW does not follow OLD and lists the
+    differences between the two versions."""
     w = _words(old, new, lang, notice=True, escape=markdown_text)
     h = new.header
     name = markdown_text(h.title.text(lang) or h.name)
     provider = markdown_text(h.provider.text(lang))
     effective = w.date(h.effective)
     previous = markdown_text(old.header.version)
-    lines = [
-        w.say("md.title", name=name),
-        "",
-        w.say("md.previous", version=previous, effective=w.date(old.header.effective)),
-        w.say("md.new", version=markdown_text(h.version), effective=effective),
-        "",
-        _markdown_line(
-            w.say("md.intro.provider", provider=provider, name=name, effective=effective)
-            if provider
-            else w.say("md.intro", name=name, effective=effective)
-        ),
-        "",
-    ]
+    if follows(old, new):
+        lines = [
+            w.say("md.title", name=name),
+            "",
+            w.say("md.previous", version=previous, effective=w.date(old.header.effective)),
+            w.say("md.new", version=markdown_text(h.version), effective=effective),
+            "",
+            _markdown_line(
+                w.say("md.intro.provider", provider=provider, name=name, effective=effective)
+                if provider
+                else w.say("md.intro", name=name, effective=effective)
+            ),
+            "",
+        ]
+    else:  # (NEW on or before OLD's date: no change to announce from that date, but the differences all the same)
+        fields = {"old": previous, "old_effective": w.date(old.header.effective), "new": markdown_text(h.version)}
+        lines = [
+            w.say("md.compared.title", name=name),
+            "",
+            w.say("md.compared.old", version=previous, effective=w.date(old.header.effective)),
+            w.say("md.compared.new", version=markdown_text(h.version), effective=effective),
+            "",
+            _markdown_line(w.say("md.not_following", new_effective=effective, **fields)),
+            "",
+        ]
+    lines += [_markdown_line(_zones_said(old, new, w)), ""]
     if not changes:
         lines.append(w.say("md.no_change"))
         return "\n".join(lines) + "\n"
@@ -1109,6 +1193,26 @@ def render_markdown(old: m.PolicyModel, new: m.PolicyModel, changes: list[Change
     return "\n".join(lines)
 
 
+def _zones_said(old: m.PolicyModel, new: m.PolicyModel, w: Words) -> str:
+    """The notice's one sentence on the zone its dates and times are in, as the report's head says it once:
+    the policy's zone as the notice's header line says it (``日付と時刻はすべて日本標準時（UTC+9）です。``),
+    each version's where they differ; then, where a calendar of either version has a zone of its own, that
+    its hours are in that zone."""
+    was, now = old.header.timezone, new.header.timezone
+    if was == now:
+        said = w.say("md.zone", zone=w.zone(now, titled=True))
+    else:
+        said = w.say(
+            "md.zones",
+            old=markdown_text(old.header.version),
+            old_zone=w.zone(was, titled=True),
+            new=markdown_text(new.header.version),
+            new_zone=w.zone(now, titled=True),
+        )
+    own = any(c.timezone and c.timezone != pm.header.timezone for pm in (old, new) for c in pm.calendars)
+    return said + w.say("md.zone.calendars") if own else said
+
+
 RENDERERS: dict[str, Callable[[m.PolicyModel, m.PolicyModel, list[Change], Lang], str]] = {
     "text": render_text,
     "json": render_json,
@@ -1118,6 +1222,13 @@ RENDERERS: dict[str, Callable[[m.PolicyModel, m.PolicyModel, list[Change], Lang]
 
 def load_model(path: str) -> m.PolicyModel:
     """Compile a policy file; raise :class:`PolicyError` with every error if it has any."""
+    model = _load(path).model
+    assert model is not None
+    return model
+
+
+def _load(path: str) -> Compiled:
+    """A policy file compiled, without errors (else :class:`PolicyError` with every error)."""
     from ..lang.diagnostics import PolicyError, policy_language
     from ..policy.load import compile_path
 
@@ -1129,16 +1240,42 @@ def load_model(path: str) -> m.PolicyModel:
             policy_language(compiled.model),
             header_read=compiled.model is not None,
         )
-    return compiled.model
+    return compiled
 
 
-def cmd_diff(args: argparse.Namespace) -> int:
-    """``sla diff OLD NEW [--format] [--lang] [--exit-code]``."""
+def follows(old: m.PolicyModel, new: m.PolicyModel) -> bool:
+    """Whether ``new`` takes effect after ``old``: a change the notice can announce from its date."""
+    return new.header.effective > old.header.effective
+
+
+def warn_versions(old: Compiled, new: Compiled, lang: Lang, color: bool = False) -> None:
+    """Say on stderr, in ``lang``, what :func:`~sla_dsl.policy.load.successor_findings` finds of the pair: NEW
+    not following OLD (W308) and the refusals the two would get as versions of one policy (E304-E307, as
+    warnings), each located in its file as ``sla check`` locates it; then, after a refusal, that the two would
+    be refused as versions of one policy. The differences are shown all the same."""
+    from ..lang.diagnostics import render_all
+    from ..policy.load import successor_findings
+
+    found = successor_findings(old, new)
+    for c in {c.file: c for c in (old, new)}.values():  # (a file compared with itself: said once)
+        mine = [d for d in found if d.file == c.file]
+        if mine:
+            print(render_all(mine, c.source, color, lang), file=sys.stderr)
+    if any(d.code.startswith("E") for d in found):  # (a refusal said as a warning: E304-E307)
+        print(printable(f"sla: {message('cli.note', lang)}: {message('diff.refused', lang)}"), file=sys.stderr)
+
+
+def cmd_diff(args: argparse.Namespace, color: bool = False) -> int:
+    """``sla diff OLD NEW [--format] [--lang] [--exit-code]``; warnings on stderr (:func:`warn_versions`) for
+    two files that would not be versions of one policy, NEW after OLD (``color``: on a terminal)."""
     from ..lang.diagnostics import policy_language
 
-    old, new = load_model(args.old), load_model(args.new)
+    old_c, new_c = _load(args.old), _load(args.new)
+    assert old_c.model is not None and new_c.model is not None
+    old, new = old_c.model, new_c.model
     changes = diff_models(old, new)
     # --lang, else the new version's primary language (as its diagnostics would be)
     lang: Lang = args.lang or policy_language(new)
+    warn_versions(old_c, new_c, lang, color)
     sys.stdout.write(RENDERERS[args.format](old, new, changes, lang))
     return 1 if args.exit_code and changes else 0

@@ -204,8 +204,9 @@ def _lines(text: str) -> list[str]:
 
 def _diff(args: argparse.Namespace) -> int:
     from ..authoring.semdiff import cmd_diff
+    from .app import use_color
 
-    return cmd_diff(args)
+    return cmd_diff(args, use_color(sys.stderr))
 
 
 def _replay(args: argparse.Namespace) -> int:

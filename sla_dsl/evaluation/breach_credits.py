@@ -29,10 +29,27 @@ Design notes
   the incident), which counts in the evaluated period's last measurement
   period.
 * Rows are per credit line and period, for the periods holding a breach:
-  credit = min(cap, breaches x per breach, 100). Two versions (or two rules)
-  with different lines for one target give one row each in a period they share.
-  A row's ``start`` and ``end`` are its measurement period's, never cut to the
+  credit = min(cap, breaches x per breach, 100). Two versions with different
+  lines for one target of a priority's rule give one row each in a period
+  they share (two rules, told apart by ``when``, are two targets). A row's
+  ``start`` and ``end`` are its measurement period's, never cut to the
   evaluated one.
+* A cap bounds what one measurement period owes for one target of one
+  priority rule (the same priority, target kind, clock and ``when``, the same
+  period), whichever lines count its breaches: a customer is owed at most
+  what one line allows, never two caps added up. When several lines share a
+  period (a version took effect inside it), each row keeps breaches x per
+  breach within its own cap, and together they owe at most the highest cap
+  among them (a line without a cap: 100); the rows are settled in the order
+  of their first breach (earliest first, then by credit per breach, cap and
+  article), each getting what is left under that cap, and listed in that
+  order. A month judged by ``5% per breach, at most 25%`` for seven breaches
+  and ``10% per breach, at most 30%`` for five owes 25% and then 5%, 30% in
+  all. Each row of such a period carries that cap (``shared_cap``), so the
+  report can say why a row owes less than its own line; a period with one
+  line has none, and its row is as it always was. Nor has a period cut by the
+  evaluated one (below): its rows are only this report's part, so which
+  lines the rest of it holds is not known here.
 * A period cut by the evaluated one (it starts before ``from`` or ends after
   ``to``) owes no credit in this report, as availability periods cut so owe
   none (their ``credits`` list leaves them out): its row says how many
@@ -57,8 +74,11 @@ from .availability import PERIOD_MONTHS, around
 from .common import Ctx, Rules, art
 from .incidents import Incident, in_period
 
-#: (priority, kind, clock, when, start, end, per breach, cap, period, article): one row's identity
-_Key = tuple[str, str, str | None, str | None, float, float, float, float | None, m.MeasurePeriod, str | None]
+#: (priority, kind, clock, when, start, end, period): one target of a priority rule over one measurement period,
+#: whose rows share one cap
+_Period = tuple[str, str, str | None, str | None, float, float, m.MeasurePeriod]
+#: (per breach, cap, article): one credit line's row in such a period
+_Line = tuple[float, float | None, str | None]
 
 
 def has_breach_credits(ctx: Ctx) -> bool:
@@ -101,7 +121,7 @@ def judge_breach_credits(ctx: Ctx, incidents: Iterable[Incident]) -> list[Breach
     """The ``breach_credits`` rows of a report from its judged incidents."""
     if not has_breach_credits(ctx):
         return []
-    found: dict[_Key, tuple[Rules, bool, bool, list[tuple[float, str]]]] = {}
+    found: dict[_Period, dict[_Line, tuple[Rules, bool, bool, list[tuple[float, str]]]]] = {}
     for inc in incidents:
         rules = inc.rules
         pri = rules.priorities.get(inc.priority)
@@ -114,22 +134,43 @@ def judge_breach_credits(ctx: Ctx, incidents: Iterable[Incident]) -> list[Breach
             # (settled after `to` of an incident completed before it: the evaluated period's last one)
             lo, hi, cut, whole = _period(ctx, rules, c.period, min(at, ctx.p1 - 1.0))
             when = str(pri.when) if pri.when is not None else None
-            key: _Key = (inc.priority, c.kind, c.clock, when, lo, hi, c.percent, c.cap, c.period, art(pri.ref))
-            found.setdefault(key, (rules, cut, whole, []))[3].append((at, inc.ident))
+            period: _Period = (inc.priority, c.kind, c.clock, when, lo, hi, c.period)
+            lines = found.setdefault(period, {})
+            lines.setdefault((c.percent, c.cap, art(pri.ref)), (rules, cut, whole, []))[3].append((at, inc.ident))
     rows: list[BreachCreditRow] = []
-    for key in sorted(found, key=lambda k: (k[4], k[5], k[0], k[2] or "", k[1], k[3] or "", k[6], k[7] or 0.0)):
-        priority, kind, clock, when, lo, hi, percent, cap, period, ref = key
-        rules, cut, whole, hits = found[key]
+    for period in sorted(found, key=lambda k: (k[4], k[5], k[0], k[2] or "", k[1], k[3] or "")):
+        rows += _settled(period, found[period])
+    return rows
+
+
+def _settled(
+    period: _Period, lines: dict[_Line, tuple[Rules, bool, bool, list[tuple[float, str]]]]
+) -> list[BreachCreditRow]:
+    """The rows of one target's measurement period, one per credit line, settled under one cap (see the notes)."""
+    priority, kind, clock, when, lo, hi, measure = period
+    for hits in (v[3] for v in lines.values()):
+        hits.sort()
+    # (by first breach; then as the rows were listed before lines shared a cap: credit per breach, cap)
+    order = sorted(lines, key=lambda k: (lines[k][3][0], k[0], k[1] or 0.0, k[2] or ""))
+    cut = next(iter(lines.values()))[1]  # (the period's, so every row's)
+    # (a cut period's rows are only this report's part: which lines the rest holds is not known here)
+    shared = max((100.0 if cap is None else cap) for _, cap, _ in order) if len(order) > 1 and not cut else None
+    left = 100.0 if shared is None else shared  # (what the period's rows may still owe together)
+    rows: list[BreachCreditRow] = []
+    for line in order:
+        percent, cap, ref = line
+        rules, _, whole, hits = lines[line]
         n = len(hits)
         # (a period cut by the evaluated one owes nothing here: its cap is the whole period's)
-        owed = 0.0 if cut else min(n * percent, cap if cap is not None else 100.0, 100.0)
+        owed = 0.0 if cut else max(0.0, min(n * percent, cap if cap is not None else 100.0, 100.0, left))
+        left -= owed
         rows.append(
             BreachCreditRow(
                 priority=priority,
                 target=kind,
                 clock=clock,
                 when=when,
-                period=period.value,
+                period=measure.value,
                 start=rules.dt(lo),
                 end=rules.dt(hi),
                 complete=whole,
@@ -138,7 +179,8 @@ def judge_breach_credits(ctx: Ctx, incidents: Iterable[Incident]) -> list[Breach
                 cap=cap,
                 credit=round(owed, 9),
                 ref=ref,
-                incidents=[ident for _, ident in sorted(hits)],
+                incidents=[ident for _, ident in hits],
+                shared_cap=shared,
             )
         )
     return rows

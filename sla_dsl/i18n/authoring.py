@@ -3,8 +3,10 @@
 Design notes
 ------------
 * ``author.load.*``: :func:`sla_dsl.policy.load.load_policies` (a directory without
-  policies, two versions on one day, of another name, of one ``version`` or in another
-  time zone); ``author.policy.*``: the compiled policy's
+  policies; two versions on one day, of another name, of one ``version`` or in another
+  time zone: ``author.load.refused``, the place and code before the words of ``sla
+  check``'s ``diag.E304``-``diag.E307``, with their help; ``author.load.same_day`` is
+  ``sla serve``'s, for a reloaded file); ``author.policy.*``: the compiled policy's
   refusals (:mod:`sla_dsl.policy.compiled`: an attribute or value the policy does not
   declare, no rule that applies, no business calendar); ``author.test.*``: ``sla test``
   (:mod:`sla_dsl.authoring.policytest`, :mod:`sla_dsl.authoring.testyaml`);
@@ -44,35 +46,9 @@ AUTHORING: dict[str, Msg] = {
         "{path}：版 {version} の適用開始日 {effective} は、{other}と同じ日です",
         "{path}: version {version} takes effect on {effective}, the same day as {other}",
     ),
-    "author.load.timezone": Msg(
-        "{path}：版 {version} のタイムゾーン `{zone}` は、{other}の `{first}` と異なります",
-        "{path}: version {version} is in time zone `{zone}`, not `{first}` as {other} is",
-    ),
-    "author.load.timezone.help": Msg(
-        "前の版のタイムゾーンのまま（`timezone {zone}`）にしてください。"
-        "報告はすべての時刻を一つのタイムゾーンで示します",
-        "keep the time zone of the earlier versions (`timezone {zone}`): a report shows every time in one zone",
-    ),
-    "author.load.same_version": Msg(
-        "{path}：版 {version}（適用開始日 {effective}）は、{other}（適用開始日 {other_effective}）と同じ版です",
-        "{path}: version {version} (effective {effective}) is also the version of {other}, which takes effect on "
-        "{other_effective}",
-    ),
-    "author.load.same_version.help": Msg(
-        "後の版の `version` を上げてください。レポートと `JSON` の `policy_version` は、"
-        "判定した版を版の番号で示すため、同じ番号の二つの版を見分けられません",
-        "raise the later version's `version`: a report and the JSON's `policy_version` name the version "
-        "that judged each item by its number, and cannot tell two of one number apart",
-    ),
-    "author.load.other_name": Msg(
-        "{path}：版 {version} はポリシー `{name}` のもので、{other}の `{first}` と異なります",
-        "{path}: version {version} is of the policy `{name}`, not `{first}` as {other} is",
-    ),
-    "author.load.other_name.help": Msg(
-        '一つのポリシーの版はどれも同じ名前（`sla "{first}"`）です。名前を直すか、別のポリシーは別に指定してください',
-        'the versions of one policy share its name (`sla "{first}"`): correct the name, or give '
-        "another policy to a command of its own",
-    ),
+    # a refusal of versions judged together (E304-E307), in the words `sla check` says it in (`diag.E30x`): where,
+    # its code, the words
+    "author.load.refused": Msg("{path}：[{code}] {text}", "{path}: [{code}] {text}"),
     "author.load.version_of": Msg("{path}（版 {version}）", "{path} (version {version})"),
     "author.load.version": Msg("版 {version}", "version {version}"),
     # the compiled policy (sla_dsl.policy.compiled)
@@ -814,7 +790,7 @@ AUTHORING: dict[str, Msg] = {
     # sla replay: the summary
     # (the period after a colon: the versions of a side are a list, joined with 「、」 / ", ")
     "author.replay.title": Msg(
-        "再判定 {name} {old} → {new}：{start} から {end} まで（{as_of} 時点）",
+        "再判定 {name} {old} → {new}：{start} 〜 {end}（{as_of} 時点）",
         "replay {name} {old} -> {new}: {start} to {end} (as of {as_of})",
     ),
     "author.replay.unchanged": Msg("判定の変化はありません", "no verdict changes"),
@@ -847,27 +823,25 @@ AUTHORING: dict[str, Msg] = {
     "author.replay.stops": Msg("計画停止：", "planned stops:"),
     "author.replay.stop": Msg("  {id}：通知の有効性 {old} → {new}", "  {id}: notice {old} -> {new}"),
     "author.replay.windows": Msg("定期メンテナンスの時間帯：", "maintenance windows:"),
-    "author.replay.window_moved": Msg(
-        "  移動 {old_start}-{old_end} → {new_start}-{new_end}", "  moved {old_start}-{old_end} -> {new_start}-{new_end}"
-    ),
-    "author.replay.window_removed": Msg("  削除 {start}-{end}", "  removed {start}-{end}"),
-    "author.replay.window_added": Msg("  追加 {start}-{end}", "  added {start}-{end}"),
+    # a window: its day and its hours as the report writes them (`2026年11月26日(木) 22:00〜24:00`)
+    "author.replay.window": Msg("{day} {hours}", "{day} {hours}"),
+    "author.replay.window_moved": Msg("  移動 {old} → {new}", "  moved {old} -> {new}"),
+    "author.replay.window_removed": Msg("  削除 {window}", "  removed {window}"),
+    "author.replay.window_added": Msg("  追加 {window}", "  added {window}"),
     "author.replay.availability": Msg(
         "稼働率：{old} → {new}（測定 {old_measured} → {new_measured} 分、停止時間 {old_down} → {new_down} 分）",
         "availability: {old} -> {new} (measured {old_measured} -> {new_measured} min, "
         "downtime {old_down} -> {new_down} min)",
     ),
     "author.replay.periods": Msg("サービスと測定期間ごとの稼働率：", "availability by service and measurement period:"),
+    # (the period as the report's tables write it: `11月1日(日) 00:00 〜 12月1日(火) 00:00（月次）`)
     "author.replay.period": Msg(
-        "  {service}{when}（{start} からの{period}）：{old} → {new}"
+        "  {service}{when}、{period}：{old} → {new}"
         "（{target}測定 {old_measured} → {new_measured} 分、停止時間 {old_down} → {new_down} 分）",
-        "  {service}{when}, {period} from {start}: {old} -> {new} "
+        "  {service}{when}, {period}: {old} -> {new} "
         "({target}measured {old_measured} -> {new_measured} min, downtime {old_down} -> {new_down} min)",
     ),
     "author.replay.period_target": Msg("目標 {target}：{old} → {new}、", "target {target}: {old} -> {new}; "),
-    "author.replay.period.month": Msg("月", "month"),
-    "author.replay.period.quarter": Msg("四半期", "quarter"),
-    "author.replay.period.period": Msg("期間", "period"),
     "author.replay.met.true": Msg("達成", "met"),
     "author.replay.met.false": Msg("未達", "not met"),
     "author.replay.not_judged.old": Msg(
@@ -902,6 +876,9 @@ AUTHORING: dict[str, Msg] = {
     "author.replay.breach_credit.changed": Msg("  変更 {what}：{old} → {new}", "  changed {what}: {old} -> {new}"),
     "author.replay.breach_credit.what": Msg("{priority}、{target}、{period}", "{priority}, {target}, {period}"),
     "author.replay.breach_credit.side": Msg("未達 {n} 件、クレジット {credit}", "{n} missed, {credit} credited"),
+    "author.replay.breach_credit.shared": Msg(
+        "（この測定期間のほかの行と合わせて上限 {cap}）", " (at most {cap} with the period's other rows)"
+    ),
     "author.replay.breach_credit.not_final": Msg("（未確定）", " (not final)"),
     "author.replay.breach_credit.incidents": Msg("、対象案件 {old} → {new}", "; incidents {old} -> {new}"),
     "author.replay.breach_credit.counts": Msg(

@@ -305,9 +305,15 @@ CLI_HELP: dict[str, Msg] = {
     ),
     "cli.help.diff.description": Msg(
         "ポリシーの二つの版を意味で比べます。レイアウト、コメント、順序の違いは数えません。"
-        "違いの有無によらず終了コードは 0 です（`--exit-code` を付けると、`git diff` と同じく違いがあるとき 1）。",
+        "違いの有無によらず終了コードは 0 です（`--exit-code` を付けると、`git diff` と同じく違いがあるとき 1）。"
+        "新版が旧版より後に適用されないときや、二つが一つのポリシーの版として受け付けられないときは、"
+        "違いを示したうえで標準エラー出力に警告します。新版が旧版より後に適用されないときの変更のお知らせは、"
+        "変更を告知しません。",
         "Compare two policy versions by meaning: layout, comments and order do not count. "
-        "Exit 0 whether or not they differ (1 with --exit-code when they differ, like git diff).",
+        "Exit 0 whether or not they differ (1 with --exit-code when they differ, like git diff). "
+        "When NEW does not take effect after OLD, or the two would be refused as versions of one policy, "
+        "the differences are shown with a warning on stderr; the change notice of a NEW that does not take "
+        "effect after OLD announces no change.",
     ),
     "cli.help.diff.old": Msg("前の版のポリシーファイル", "the policy file of the earlier version"),
     "cli.help.diff.new": Msg("後の版のポリシーファイル", "the policy file of the later version"),

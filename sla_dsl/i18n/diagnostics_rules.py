@@ -425,6 +425,20 @@ RULE_DIAGNOSTICS: dict[str, Msg] = {
         "a later version takes a higher number and a later effective date: correct the version or the effective "
         "date of one of them",
     ),
+    # the new version of a comparison (OLD NEW) taking effect before the old one: no change it follows
+    "diag.W308": Msg(
+        "版 {version} の適用開始日 {effective} は、{other}の適用開始日 {other_effective} より前です。"
+        "この版は、その版に続く版ではありません",
+        "version {version} takes effect on {effective}, before {other}, which takes effect on {other_effective}: "
+        "it does not follow it",
+    ),
+    "diag.W308.help": Msg(
+        "変更のお知らせは、新しい版を前の版に続く変更として告知します。前の版より後の適用開始日を付けるか、"
+        "二つのファイルの順を入れ替えてください。このまま書くお知らせは、新しい版が前の版に続かないことを記します",
+        "a change notice announces the new version as a change that follows the old one: give it an effective "
+        "date after the old version's, or swap the two files; a notice written as they are says that the new "
+        "version does not follow the old one",
+    ),
     "diag.W301": Msg(
         "優先度 `{pid}`：{start}に始まるクロックの期限は{due}で、同じ日ではありません。"
         "当日対応の目安が応答目標と矛盾しています",

@@ -51,6 +51,20 @@ Design notes
   its details, a weekday opened or closed with ``diff.added.one`` /
   ``diff.removed.one`` and ``diff.field.days`` (``当社営業時間の営業日を追加：
   土は10:00〜13:00`` / ``Company business hours days added: Sat 10:00-13:00``).
+  Since the QA review of versions, the English notice starts a line with a
+  capital where these words begin it (``Planned stops notice: ...``, done by
+  :func:`~sla_dsl.authoring.semdiff.change_text`, not here), says a change to
+  the Japanese text alone as such (``diff.changed.japanese``, was the Japanese
+  texts in 「」), and a notice of a NEW that does not follow OLD announces no
+  change (``diff.md.compared.*``, ``diff.md.not_following``).
+  Since the contract manager's QA of a year-end version, a calendar's
+  ``closed`` dates are the company's own (``会社独自の休業日`` / ``company
+  closure days``, was ``休業日`` / ``closed dates``; yearly alike): the public
+  holidays close it too. The notice writes a date with its weekday
+  (:func:`~sla_dsl.i18n.format_date`, not ``diff.date``: ``2026年11月16日(月)``
+  / ``Mon 16 Nov 2026``, was ``2026年11月16日`` / ``2026-11-16``) and says once
+  the zone of its dates and times (``diff.md.zone``, ``diff.md.zones``,
+  ``diff.md.zone.calendars``).
 """
 
 from __future__ import annotations
@@ -94,8 +108,10 @@ DIFF: dict[str, Msg] = {
     # a maintenance window's hours are no opening hours: the section's own word (`diff.field.<section>.<field>`)
     "diff.field.maintenance.hours": Msg("実施時間帯", "window"),
     "diff.field.holidays": Msg("祝日", "public holidays"),
-    "diff.field.closed": Msg("休業日", "closed dates"),
-    "diff.field.closed_yearly": Msg("毎年の休業期間", "yearly closures"),
+    # the company's own closures (`closed`), not its public holidays (`holidays`), which close it too: a calendar
+    # that only closed on holidays had no closures of this kind, not no closed days
+    "diff.field.closed": Msg("会社独自の休業日", "company closure days"),
+    "diff.field.closed_yearly": Msg("会社独自の毎年の休業期間", "yearly company closures"),
     "diff.field.open": Msg("臨時営業日", "extra open dates"),
     "diff.field.day_hours": Msg("曜日別の時間帯", "hours of some weekdays"),
     "diff.field.date_hours": Msg("日付別の時間帯", "hours of some dates"),
@@ -402,6 +418,16 @@ DIFF: dict[str, Msg] = {
     "diff.changed": Msg("{subject}の{field}：{old} → {new}", "{subject} {field}: {old} -> {new}"),
     # (a subject whose label already ends with the field's word: `応答目標時間の起算点`, not its 起算点 again)
     "diff.changed.own": Msg("{subject}：{old} → {new}", "{subject}: {old} -> {new}"),
+    # a change to the Japanese text of a value alone, in English: the English as it stands (the Japanese line of a
+    # change to the English alone shows the English texts, which a reader of the Japanese may read)
+    "diff.changed.japanese": Msg(
+        "{subject}の{field}：日本語の文言のみ変更（英語は変更なし：{text}）",
+        "{subject} {field}: Japanese wording changed (English unchanged: {text})",
+    ),
+    "diff.changed.japanese.own": Msg(
+        "{subject}：日本語の文言のみ変更（英語は変更なし：{text}）{field:.0}",
+        "{subject}: Japanese wording changed (English unchanged: {text}){field:.0}",
+    ),
     # one of a field's values added or removed, the others kept (a priority's named target, in the notice)
     "diff.added.one": Msg("{subject}の{field}を追加：{value}", "{subject} {field} added: {value}"),
     "diff.removed.one": Msg("{subject}の{field}を削除：{value}", "{subject} {field} removed: {value}"),
@@ -437,6 +463,38 @@ DIFF: dict[str, Msg] = {
         "We are changing the {name} as follows, with effect from {effective}.",
     ),
     "diff.md.no_change": Msg("変更内容はありません。", "There is no change in substance."),
+    # the zone of the notice's dates and times, said once as the report's head says it (`report.tz_zone`), the
+    # zone as the policy page's header says it; each version's where they differ; a calendar's own zone
+    "diff.md.zone": Msg("日付と時刻はすべて{zone}です。", "All dates and times are in {zone}."),
+    "diff.md.zones": Msg(
+        "日付と時刻は、{old}版では{old_zone}、{new}版では{new_zone}です。",
+        "Dates and times are in {old_zone} in version {old}, and in {new_zone} in version {new}.",
+    ),
+    "diff.md.zone.calendars": Msg(
+        "ただし、独自のタイムゾーンを持つカレンダーの時間帯は、そのタイムゾーンの時刻です。",
+        " The hours of a calendar with a time zone of its own are in that zone.",
+    ),
+    # the notice of a NEW that takes effect on or before OLD's date: no change announced, the differences listed
+    "diff.md.compared.title": Msg("# 「{name}」二つの版の違い", "# Differences between two versions: {name}"),
+    "diff.md.compared.old": Msg(
+        "- 比較元：{version}版（{effective}適用）", "- Compared: version {version} (effective {effective})"
+    ),
+    "diff.md.compared.new": Msg(
+        "- 比較先：{version}版（{effective}適用）", "- Compared with: version {version} (effective {effective})"
+    ),
+    "diff.md.not_following": Msg(
+        "これは変更のお知らせではありません。{new}版の適用開始日（{new_effective}）は{old}版の適用開始日"
+        "（{old_effective}）より後ではなく、{new}版は{old}版に続く版ではありません。以下は二つの版の違いです。",
+        "This is not a change notice: version {new} (effective {new_effective}) does not take effect after version "
+        "{old} (effective {old_effective}), so it does not follow it. The differences between the two versions are "
+        "listed below.",
+    ),
+    # on stderr after the refusals two files compared would get as versions of one policy (E304-E307)
+    "diff.refused": Msg(
+        "この二つのファイルは、上の理由により一つのポリシーの版としては受け付けられません。違いはそのまま示します",
+        "these two files would be refused as versions of one policy, for the reasons above; their differences "
+        "are shown all the same",
+    ),
     "diff.md.general": Msg("全般", "General"),
     "diff.md.article": Msg("第{n}条", "Article {n}"),
     "diff.md.article_titled": Msg("第{n}条（{title}）", "Article {n} {title}"),

@@ -936,9 +936,11 @@ REPORT_NOTES: dict[str, str] = {
     ),
     (
         "the credit owed for the period, in percent of its fee: ``breaches`` x ``per_breach``, at most ``cap`` "
-        "and at most 100; 0 for a period the evaluated one cuts (a report over all of it settles it)"
+        "and at most 100, and within ``shared_cap`` with the period's other rows when it has one; 0 for a period "
+        "the evaluated one cuts (a report over all of it settles it)"
     ): (
         "その期間に発生するクレジット。料金に対する百分率：``breaches`` × ``per_breach``。``cap`` と 100 を超えない。"
+        "``shared_cap`` があれば、その期間のほかの行と合わせてその範囲に収める。"
         "評価期間で切れる測定期間では 0（測定期間全体を対象とする報告で確定する）"
     ),
     ("the priority's article (``Article 5``); null when it cites none"): (
@@ -948,6 +950,19 @@ REPORT_NOTES: dict[str, str] = {
         "the ids of the incidents whose breach is counted, by the instant it counts at (its due time, or the change "
         "that made it one), then id"
     ): ("未達を数えた案件の ID。数える時点（期限、または未達にした変更の時刻）、ID の順"),
+    (
+        "when several credit lines (two versions') share the period for this target of the priority's rule: the "
+        "most their rows owe together, in percent of the fee, the highest ``cap`` among them (100 for a line "
+        "without one); the rows are settled in the order of their first breach, each owed what is left of it, so "
+        "``credit`` may be below this row's own figure; not in the JSON (null) when the row's line is the only one, "
+        "or in a period the evaluated one cuts (its other part's lines are not known)"
+    ): (
+        "優先度の規定のこの目標について、一つの測定期間を複数のクレジットの行（二つの版の行）が分け合うとき："
+        "それらの行が合わせて発生させるクレジットの上限。料金に対する百分率で、各行の ``cap`` のうち最も高いもの"
+        "（上限のない行は 100）。行は最初の目標未達が早い順に、上限の残りの範囲でクレジットを割り当てるため、"
+        "``credit`` はこの行だけの計算より小さくなることがある。その期間の行が一つだけのとき、また評価期間で切れる"
+        "測定期間（ほかの部分の行がわからない）では JSON に含めない（null）"
+    ),
     # -- Period ----------------------------------------------------------------------------------------------
     'The evaluated period [from, to) and the "as of" instant.': "評価期間 ``[from, to)`` と、判定の「時点」。",
     (

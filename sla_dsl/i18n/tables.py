@@ -50,6 +50,25 @@ TABLES: dict[str, Msg] = {
         "（{ref}。対象案件：{incidents}）",
         "{n} missed × {per}, at most {cap}: {credit} of the fee is credited ({ref}; incidents {incidents})",
     ),
+    # a period several credit lines (versions) share: their rows together owe at most the highest cap
+    "report.breach_credits.explain.shared": Msg(
+        "目標未達{n}件 × {per}（この測定期間のほかの行と合わせて上限 {shared}）により、料金の {credit} を"
+        "クレジットとして返還（{ref}。対象案件：{incidents}）",
+        "{n} missed × {per}, at most {shared} with this period's other rows: {credit} of the fee is credited "
+        "({ref}; incidents {incidents})",
+    ),
+    "report.breach_credits.explain.cap.shared": Msg(
+        "目標未達{n}件 × {per}（上限 {cap}。この測定期間のほかの行と合わせて上限 {shared}）により、料金の "
+        "{credit} をクレジットとして返還（{ref}。対象案件：{incidents}）",
+        "{n} missed × {per}, at most {cap}, and at most {shared} with this period's other rows: {credit} of the "
+        "fee is credited ({ref}; incidents {incidents})",
+    ),
+    "report.breach_credits.shared": Msg(
+        "{priority}、{target}、{period}：この測定期間の{rows}行は合わせて {cap} を上限とします（各行の上限のうち"
+        "最も高いもの）。最初の目標未達が早い行から順に、上限の残りの範囲でクレジットを返還します",
+        "{priority}, {target}, {period}: the period's {rows} rows together are capped at {cap}, the highest cap "
+        "among them; each is credited, in the order of its first missed target, what is left under it",
+    ),
     "report.breach_credits.not_final": Msg(
         "。測定期間が終わっていないため確定していません", "; not final: the period is not over"
     ),

@@ -18,11 +18,15 @@ Design notes
   of the policy concerned (English for a directory, which has none); the words
   come from the catalogue (``author.load.*``), and the
   :class:`~sla_dsl.errors.InputError` carries the language it is written in.
+  A refusal of versions is said as ``sla check`` says it: the place of the
+  line it is about (``b.sla:10:3``), its code and the words of its diagnostic
+  (``diag.E304``-``diag.E307``), then its ``help:`` line (``author.load.refused``).
 * Those refusals are :func:`check_versions`, which the evaluation's version list
   (:class:`sla_dsl.evaluation.common.Versions`) calls too: the API, replay and the
   Dask/Spark entries put versions together without this loader, and there the order
   of a list must not choose between two versions of one day either. They are,
-  in this order: two versions of one effective date; a version of another
+  in this order: two versions of one effective date, named at the later one's
+  ``effective`` line (read from its file, as its ``version`` line below); a version of another
   policy (another ``sla "name"`` than the earliest version's: the language has
   no renaming, and the site groups versions by their name), named at its
   ``sla`` line; two versions of one ``version`` (a report and the JSON's
@@ -47,6 +51,11 @@ Design notes
   refused on their own). :func:`compare_versions` gives each finding with the
   version it names and the same line there, for the language server, which
   shows a finding about a file that is not open on the open one it names.
+* ``sla diff OLD NEW`` compares any two files, but warns of a pair that is no
+  change from OLD to NEW (:func:`successor_findings`): NEW taking effect before
+  OLD (W308, at NEW's ``effective`` line: it does not follow it) and each
+  refusal the two would get as versions of one policy (E304-E307 of
+  :func:`compare_versions`, as warnings, where ``sla check`` locates them).
 * Versions are ordered by their dates, whatever their numbers. A ``version``
   of numbers separated by dots (``2026.1``, ``2026.10``, ``3``) is compared
   number by number (:func:`version_order`; ``2026.10`` after ``2026.9``, a
@@ -74,7 +83,16 @@ from ..i18n import format_date, message
 from ..lang import compile as _lang
 from ..lang import model as m
 from ..lang.compile import Compiled
-from ..lang.diagnostics import Both, Diagnostic, PolicyError, Severity, diagnostic, policy_language, words
+from ..lang.diagnostics import (
+    Both,
+    Diagnostic,
+    PolicyError,
+    Severity,
+    Words,
+    diagnostic,
+    policy_language,
+    words,
+)
 from ..lang.source import read_policy_stdin
 from .checks import DEEP_CHECKS
 from .compiled import Policy
@@ -195,19 +213,14 @@ def check_versions(policies: Sequence[Policy], lang: str | None = None, names: S
     seen: dict[dt.date, tuple[str, str]] = {}
     for f, pol in zip(where, policies, strict=True):
         if pol.effective in seen:
-            said = lang or policy_language(pol.model)
             other, version = seen[pol.effective]
-            raise InputError(
-                message(
-                    "author.load.same_day",
-                    said,
-                    path=f,
-                    version=pol.version,
-                    effective=pol.effective if said == "ja" else pol.effective.isoformat(),
-                    other=message("author.load.version_of", said, path=other, version=version),
-                ),
-                lang=said,
+            text = words(
+                "diag.E304",
+                version=pol.version,
+                effective=_date(pol.effective),
+                other=words("author.load.version_of", path=other, version=version),
             )
+            _refuse("E304", _statement_line(f, pol, "effective"), text, words("diag.E304.help"), lang, pol)
         seen[pol.effective] = (f, pol.version)
     ordered = sorted(zip(where, policies, strict=True), key=lambda fp: fp[1].effective)
     first_name, first = ordered[0] if ordered else ("", None)
@@ -215,60 +228,49 @@ def check_versions(policies: Sequence[Policy], lang: str | None = None, names: S
         assert first is not None
         if pol.name == first.name:
             continue
-        said = lang or policy_language(pol.model)
-        text = message(
-            "author.load.other_name",
-            said,
-            path=_header_line(f, pol),
+        text = words(
+            "diag.E307",
             version=pol.version,
             name=pol.name,
             first=first.name,
-            other=message("author.load.version_of", said, path=first_name, version=first.version),
+            other=words("author.load.version_of", path=first_name, version=first.version),
         )
-        _refuse(text, message("author.load.other_name.help", said, first=first.name), said)
+        _refuse("E307", _header_line(f, pol), text, words("diag.E307.help", first=first.name), lang, pol)
     by_version: dict[str, tuple[str, Policy]] = {}
     for f, pol in ordered:
         if pol.version not in by_version:
             by_version[pol.version] = (f, pol)
             continue
-        said = lang or policy_language(pol.model)
         other, earlier = by_version[pol.version]
-        text = message(
-            "author.load.same_version",
-            said,
-            path=_version_line(f, pol),
+        text = words(
+            "diag.E306",
             version=pol.version,
-            effective=_date_in(pol.effective, said),
+            effective=_date(pol.effective),
             other=other,
-            other_effective=_date_in(earlier.effective, said),
+            other_effective=_date(earlier.effective),
         )
-        _refuse(text, message("author.load.same_version.help", said), said)
+        _refuse("E306", _statement_line(f, pol, "version"), text, words("diag.E306.help"), lang, pol)
     for f, pol in ordered[1:]:
         assert first is not None
         zone, earlier_zone = pol.model.header.timezone, first.model.header.timezone
         if zone == earlier_zone:
             continue
-        said = lang or policy_language(pol.model)
-        text = message(
-            "author.load.timezone",
-            said,
-            path=_timezone_line(f, pol),
+        text = words(
+            "diag.E305",
             version=pol.version,
             zone=zone,
             first=earlier_zone,
-            other=message("author.load.version_of", said, path=first_name, version=first.version),
+            other=words("author.load.version_of", path=first_name, version=first.version),
         )
-        _refuse(text, message("author.load.timezone.help", said, zone=earlier_zone), said)
+        _refuse("E305", _timezone_line(f, pol), text, words("diag.E305.help", zone=earlier_zone), lang, pol)
 
 
-def _date_in(d: dt.date, said: str) -> str:
-    """A date as the refusals write it in ``said``: ``2026年4月1日(水)`` / ``2026-04-01``."""
-    return format_date(d, "ja") if said == "ja" else d.isoformat()
-
-
-def _refuse(text: str, help_text: str, said: str) -> NoReturn:
-    """A refusal of :func:`check_versions` with its ``help:`` line, in ``said``."""
-    raise InputError(f"{text}\n{message('diag.word.help', said)}: {help_text}", lang=said)
+def _refuse(code: str, where: str, text: Words, help_text: Words, lang: str | None, pol: Policy) -> NoReturn:
+    """A refusal of :func:`check_versions`: ``where`` (``file:line:column``), its code, the words ``sla check``
+    says it in and its ``help:`` line, in ``lang``, else in the primary language of the version ``pol`` refused."""
+    said = lang or policy_language(pol.model)
+    head = message("author.load.refused", said, path=where, code=code, text=text.text(said))
+    raise InputError(f"{head}\n{message('diag.word.help', said)}: {help_text.text(said)}", lang=said)
 
 
 def _timezone_line(name: str, pol: Policy) -> str:
@@ -284,24 +286,24 @@ def _header_line(name: str, pol: Policy) -> str:
     return name if span == m.NO_SPAN else place(name, span.line, span.column)
 
 
-def _version_line(name: str, pol: Policy) -> str:
-    """``file:line:column`` of the version's ``version`` line, found in its file (the name alone for a
-    policy not read from a file, or a file that can no longer be read)."""
+def _statement_line(name: str, pol: Policy, keyword: str) -> str:
+    """``file:line:column`` of the version's ``keyword`` line (``version``, ``effective``), found in its file
+    (the name alone for a policy not read from a file, or a file that can no longer be read)."""
     if pol.path is None:
         return name
     try:
         source = Path(pol.path).read_text("utf-8")
     except (OSError, UnicodeDecodeError):
         return name
-    span = statement_span(source, pol.model.header, "version")
+    span = statement_span(source, pol.model.header, keyword)
     return name if span is None else place(name, span.line, span.column)
 
 
 def statement_span(source: str, header: m.Header, keyword: str) -> m.Span | None:
-    """Where the header statement ``keyword "..."`` stands in ``source`` (``sla "name"``, ``version
-    "2026.1"``): the keyword and its text, looked for in the lines of ``header``'s span, outside texts and
-    comments; ``None`` when it is not found there (the model keeps the span of the header, not of each of
-    its lines)."""
+    """Where the header statement ``keyword "..."`` or ``keyword 2026-04-01`` stands in ``source`` (``sla
+    "name"``, ``version "2026.1"``, ``effective 2026-04-01``): the keyword and its text or date, looked for in
+    the lines of ``header``'s span, outside texts and comments; ``None`` when it is not found there (the model
+    keeps the span of the header, not of each of its lines)."""
     if header.span == m.NO_SPAN:
         return None
     lines = source.split("\n")
@@ -322,8 +324,9 @@ def statement_span(source: str, header: m.Header, keyword: str) -> m.Span | None
     return None
 
 
-#: A header statement with a text: its keyword, then the text (``version "2026.1"``).
-_STATEMENT = re.compile(r'(?P<keyword>[A-Za-z_]+)[ \t]+"(?:[^"\\]|\\.)*"')
+#: A header statement with a text or a date: its keyword, then the text (``version "2026.1"``) or the date
+#: (``effective 2026-04-01``).
+_STATEMENT = re.compile(r'(?P<keyword>[A-Za-z_]+)[ \t]+(?:"(?:[^"\\]|\\.)*"|[0-9]{4}-[0-9]{2}-[0-9]{2}\b)')
 _WORD = re.compile(r"[A-Za-z0-9_]")
 
 
@@ -551,6 +554,31 @@ def compare_versions(compiled: Sequence[Compiled]) -> list[VersionFinding]:
                 _effective_line(o),
             )
         )
+    return found
+
+
+def successor_findings(old: Compiled, new: Compiled) -> list[Diagnostic]:
+    """What a comparison of ``old`` with ``new`` (``sla diff OLD NEW``, policies without errors) warns of,
+    each in the file it is about: ``new`` taking effect before ``old`` (W308, at its ``effective`` line: it
+    does not follow it), and every refusal the two would get as versions of one policy
+    (:func:`compare_versions`: E304-E307, as warnings, since two files of any kind may be compared)."""
+    found: list[Diagnostic] = []
+    header, earlier = _header(new), _header(old)
+    if header.effective < earlier.effective:
+        text = words(
+            "diag.W308",
+            version=header.version,
+            effective=_date(header.effective),
+            other=words("author.load.version_of", path=old.file, version=earlier.version),
+            other_effective=_date(earlier.effective),
+        )
+        at = _effective_line(new)
+        found.append(diagnostic("W308", text, at, words("diag.W308.help"), Severity.WARNING, new.file))
+    for finding in compare_versions([old, new]):
+        d = finding.diagnostic
+        if d.is_error:
+            file = (old, new)[finding.at].file
+            found.append(d.model_copy(update={"severity": Severity.WARNING, "file": file}))
     return found
 
 

@@ -16,6 +16,15 @@ Design notes
   ``to``) is ``complete: false`` with ``credit`` 0: its cap is the whole
   period's, so it owes no credit in this report, as an availability period
   cut so gives no ``credits`` row; ``breaches`` counts this report's part.
+* A cap bounds what one measurement period owes for its target of a priority
+  rule: when several credit lines (two versions' lines) share a period, each
+  row keeps its own credit within its own cap, and together they owe at most
+  the highest cap among them (100 for a line without one), the rows settled
+  in the order of their first breach, each owed what is left of it
+  (:mod:`sla_dsl.evaluation.breach_credits`). Each such row says so in
+  ``shared_cap``, which the dump writes only then: a period with one line
+  gives the bytes it gave before the field was added (the contract's rows
+  gain a key, and lose none).
 * The conventions every row follows are the package's: see
   :mod:`sla_dsl.report`, which re-exports every model here.
 """
@@ -23,11 +32,18 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field
+from pydantic import Field, model_serializer
 
 from .row_base import _Row
+
+
+def _shown(row: BreachCreditRow, dumped: Any) -> Any:
+    """``dumped``, the dump of ``row``, without ``shared_cap`` when it is null (the period's only line)."""
+    if row.shared_cap is None and isinstance(dumped, dict):
+        dumped.pop("shared_cap", None)
+    return dumped
 
 
 class BreachCreditRow(_Row):
@@ -58,10 +74,21 @@ class BreachCreditRow(_Row):
     #: the most owed for the period, in percent of the fee (``25.0``); null when the line states no cap
     cap: float | None = None
     #: the credit owed for the period, in percent of its fee: ``breaches`` x ``per_breach``, at most
-    #: ``cap`` and at most 100; 0 for a period the evaluated one cuts (a report over all of it settles it)
+    #: ``cap`` and at most 100, and within ``shared_cap`` with the period's other rows when it has one; 0 for a
+    #: period the evaluated one cuts (a report over all of it settles it)
     credit: float
     #: the priority's article (``Article 5``); null when it cites none
     ref: str | None = None
     #: the ids of the incidents whose breach is counted, by the instant it counts at (its due time, or the change
     #: that made it one), then id
     incidents: list[str] = Field(default_factory=list)
+    #: when several credit lines (two versions') share the period for this target of the priority's rule: the
+    #: most their rows owe together, in percent of the fee, the highest ``cap`` among them (100 for a line
+    #: without one); the rows are settled in the order of their first breach, each owed what is left of it, so
+    #: ``credit`` may be below this row's own figure; not in the JSON (null) when the row's line is the only one,
+    #: or in a period the evaluated one cuts (its other part's lines are not known)
+    shared_cap: float | None = None
+
+    # (``shared_cap`` left out of the dump while null; a lambda, so that pydantic gives the serializer no
+    # return type and the JSON schema stays the model's)
+    _shared_cap_shown = model_serializer(mode="wrap")(lambda self, handler: _shown(self, handler(self)))

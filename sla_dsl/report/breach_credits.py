@@ -13,6 +13,13 @@ Design notes
   over says its figure is not final; a period cut by the evaluated one says
   how many breaches this report's part holds and that a report over the
   whole period settles the credit (it owes none here).
+* Rows of one period that several credit lines share (``shared_cap``: two
+  versions' lines, together capped at the highest of their caps) say so in
+  their reason (``at most 30% with this period's other rows``), and a note
+  under the table names each such period in the policy's words (priority,
+  target, period, as the rows name them) with the cap its rows stay within
+  together and how they are settled: in the order of their first breach,
+  each what is left under it.
 * Targets and conditions are worded by the version that defines the priority's
   rule (:meth:`~.words.PolicyWords.defining`), clocks by their labels; every
   word is in the catalogue (``report.breach_credits.*``, :mod:`sla_dsl.i18n.tables`).
@@ -79,13 +86,17 @@ def _why(w: PolicyWords, row: BreachCreditRow, cut: bool = False) -> str:
     incidents = _w(w, "sep").join(row.incidents)
     if cut:
         return _w(w, "explain.cut", n=row.breaches, ref=ref, incidents=incidents)
-    key = "explain.cap" if row.cap is not None else "explain"
+    if row.shared_cap is None:
+        key = "explain.cap" if row.cap is not None else "explain"
+    else:  # (the period's rows together at most the highest cap: the row's own when it is that one)
+        key = "explain.cap.shared" if row.cap is not None and row.cap < row.shared_cap else "explain.shared"
     said = _w(
         w,
         key,
         n=row.breaches,
         per=_pct(row.per_breach),
         cap=_pct(row.cap or 0.0),
+        shared=_pct(row.shared_cap or 0.0),
         credit=_pct(row.credit),
         ref=ref,
         incidents=incidents,
@@ -109,4 +120,19 @@ def breach_credit_parts(report: Report, w: PolicyWords) -> list[Part]:
         for c in report.breach_credits
     ]
     header = [_w(w, k) for k in ("priority", "target", "period", "breaches", "credit", "why")]
-    return [Part(_w(w, "title"), header, rows, key="breach-credits", numeric=(3, 4))]
+    notes = _shared_notes(report, w)
+    return [Part(_w(w, "title"), header, rows, notes=notes, key="breach-credits", numeric=(3, 4))]
+
+
+def _shared_notes(report: Report, w: PolicyWords) -> tuple[str, ...]:
+    """One note per period whose rows several credit lines share (``shared_cap``), in the table's order: the
+    cap they stay within together and how they are settled."""
+    shared: dict[tuple[str, str, str], tuple[float, int]] = {}
+    for row in report.breach_credits:
+        if row.shared_cap is not None:
+            names = breach_credit_names(w, row)
+            shared[names] = (row.shared_cap, shared.get(names, (0.0, 0))[1] + 1)
+    return tuple(
+        _w(w, "shared", priority=p, target=t, period=period, rows=n, cap=_pct(cap))
+        for (p, t, period), (cap, n) in shared.items()
+    )

@@ -59,7 +59,7 @@ def test_a_new_service_says_its_hours_and_target() -> None:
         "サービス「チャット窓口」を追加（提供時間：当社営業時間（定期メンテナンスを除く）、四半期ごとの稼働率99%）"
     ]
     assert _lines(old, new, "en", notice=True) == [
-        "new service: Chat desk (hours Company business hours except maintenance; availability target 99% quarterly)"
+        "New service: Chat desk (hours Company business hours except maintenance; availability target 99% quarterly)"
     ]
 
 

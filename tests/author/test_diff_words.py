@@ -98,7 +98,7 @@ def test_the_notice_says_conditions_with_labels() -> None:
         "  when plan = premium\n  respond within 1 hour", "  when plan = standard\n  respond within 1 hour"
     )
     notice = _diff(new, "en", markdown=True)
-    assert "- new priority: P1 Urgent (premium) (when Plan is Standard) (respond within 1 hour)" in notice
+    assert "- New priority: P1 Urgent (premium) (when Plan is Standard) (respond within 1 hour)" in notice
     assert "「P1 緊急（プレミアム）」（契約プランがスタンダードの場合）" in _diff(new, "ja", markdown=True)
 
 

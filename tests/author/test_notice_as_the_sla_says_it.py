@@ -120,8 +120,8 @@ def test_an_elapsed_limit_is_counted_before_its_word() -> None:
 def test_a_new_priority_says_its_target_as_a_limit() -> None:
     old, new = _with_p4()
     assert _notice(old, new, "ja") == ["優先度「P4 優先度４」を追加（応答目標時間：1営業日目の終業時刻まで）"]
-    assert _notice(old, new, "en") == ["new priority: P4 Priority 4 (respond by the end of the 1st business day)"]
+    assert _notice(old, new, "en") == ["New priority: P4 Priority 4 (respond by the end of the 1st business day)"]
     assert _text(old, new, "en") == ["+ new priority: P4 Priority 4 (respond by the end of the 1st business day)"]
     old, new = _with_p4("respond within 10 business days")
     assert _notice(old, new, "ja") == ["優先度「P4 優先度４」を追加（応答目標時間：10営業日以内）"]
-    assert _notice(old, new, "en") == ["new priority: P4 Priority 4 (respond within 10 business days)"]
+    assert _notice(old, new, "en") == ["New priority: P4 Priority 4 (respond within 10 business days)"]

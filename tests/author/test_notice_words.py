@@ -157,7 +157,7 @@ def test_a_label_after_its_kind_is_quoted_without_a_space() -> None:
     old, new = _versions(PLANS, (exclusion, exclusion + '\nexclude customer_fault "お客様の責" / "Customer fault"'))
     assert _notice(old, new, "ja") == ["適用除外「お客様の責」を追加"]
     assert _text(old, new, "ja") == ["+ 適用除外「お客様の責」を追加"]
-    assert _notice(old, new, "en") == ["new exclusion: Customer fault"]
+    assert _notice(old, new, "en") == ["New exclusion: Customer fault"]
     assert _text(old, new, "en") == ["+ new exclusion: Customer fault"]
 
 
@@ -171,7 +171,7 @@ def test_a_removed_rule_is_described_in_brackets_without_a_colon() -> None:
         "優先度「P2 高（英語窓口）」（受付窓口が英語の場合）を削除（応答目標時間：7営業時間以内（英語窓口の受付時間））"
     ]
     assert _notice(old, new, "en") == [
-        "priority: P2 High (English line) (when Support line is English) removed "
+        "Priority: P2 High (English line) (when Support line is English) removed "
         "(respond within 7 business hours (English desk hours))"
     ]
     assert _text(old, new, "en") == [
@@ -229,14 +229,14 @@ def test_times_dates_and_ranges_as_on_the_site() -> None:
         "当社営業時間の時間帯：10:00〜12:00、13:00〜18:00 → 09:00〜11:30、12:30〜19:00"
         "（休憩12:00〜13:00を廃止、休憩11:30〜12:30を追加、開始時刻：10:00 → 09:00、終了時刻：18:00 → 19:00、"
         "1日の営業時間：7時間 → 9時間）",
-        "当社営業時間の休業日：なし → 2026年8月13日〜2026年8月15日",
-        "当社営業時間の毎年の休業期間：なし → 12月29日〜1月3日",
+        "当社営業時間の会社独自の休業日：なし → 2026年8月13日〜2026年8月15日",
+        "当社営業時間の会社独自の毎年の休業期間：なし → 12月29日〜1月3日",
         "定期メンテナンス停止の実施時間帯：22:00〜24:00 → 23:00〜翌03:00",
         "計画停止の通知手段：メール → メール、ウェブ",
         "優先度「P4 優先度４」を追加（応答目標時間：10営業日以内）",
-        "- 変更前：2026.1版（2026年4月1日適用）",
-        "- 変更後：2026.2版（**2026年10月1日適用**）",
-        "MIC株式会社は、「Click So-ko における Service Level Agreement（SLA）」を2026年10月1日より"
+        "- 変更前：2026.1版（2026年4月1日(水)適用）",
+        "- 変更後：2026.2版（**2026年10月1日(木)適用**）",
+        "MIC株式会社は、「Click So-ko における Service Level Agreement（SLA）」を2026年10月1日(木)より"
         "以下のとおり変更いたします。",
         "英語窓口の曜日別の時間帯：金は09:00〜17:30 → 金は09:00〜16:00"
         "（終了時刻：17:30 → 16:00、1日の営業時間：8.5時間 → 7時間）",
@@ -250,8 +250,8 @@ def test_times_dates_and_ranges_as_on_the_site() -> None:
 def test_the_english_of_times_and_dates_is_unchanged() -> None:
     old, new = _versions(CLICKSOKO, *CLICKSOKO_EDITS)
     said = "\n".join(_text(old, new, "en"))
-    assert "~ Company business hours closed dates: none -> 2026-08-13..2026-08-15" in said
-    assert "~ Company business hours yearly closures: none -> 12-29..01-03" in said
+    assert "~ Company business hours company closure days: none -> 2026-08-13..2026-08-15" in said
+    assert "~ Company business hours yearly company closures: none -> 12-29..01-03" in said
     assert "~ Regular maintenance stop window: 22:00-24:00 -> 23:00-03:00" in said
     assert "~ planned stops notice channels: email -> email, web" in said
     assert "~ policy effective date: 2026-04-01 -> 2026-10-01" in said

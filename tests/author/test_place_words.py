@@ -73,7 +73,7 @@ POLICY_ZONE = _changed(
             "en",
             True,
             [
-                "policy time zone: Japan Standard Time (UTC+9) -> London time (UTC+0, UTC+1 in summer)",
+                "Policy time zone: Japan Standard Time (UTC+9) -> London time (UTC+0, UTC+1 in summer)",
                 "Company business hours public holidays: Japan -> Japan, England",
             ],
         ),

@@ -46,6 +46,11 @@ def _hostile(text: str) -> str:
     return re.sub(r'"((?:[^"\\\n]|\\.)*)"', spoil, text)
 
 
+def _next_version(text: str) -> str:
+    """A hostile copy that follows the bundled policy (effective a month later): a change notice of the two."""
+    return _hostile(text).replace("effective 2026-04-01", "effective 2026-05-01", 1)
+
+
 def _model(text: str) -> m.PolicyModel:
     compiled = compile_text(text)
     assert compiled.model is not None and not compiled.errors, [d.header() for d in compiled.errors]
@@ -67,7 +72,7 @@ def _unsafe_markdown(text: str) -> list[str]:
 @pytest.fixture(scope="module")
 def versions() -> tuple[m.PolicyModel, m.PolicyModel]:
     text = CLICKSOKO.read_text("utf-8")
-    return _model(text), _model(_hostile(text))
+    return _model(text), _model(_next_version(text))
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])
@@ -84,8 +89,8 @@ def test_the_change_notice_shows_policy_text_as_written(
         '"&gt;&lt;img src=x onerror=alert(1)&gt;\\|\\*b\\*\\`c\\`\\[l\\](javascript:x)'
         "\\\\x1b\\[31mE\\\\u202eRTL\\\\nNL=cmd\\|x \\#"
     )
-    new_version = {"en": f"- New: version 2026.1{escaped} (**effective 2026-04-01**)"}
-    new_version["ja"] = f"- 変更後：2026.1{escaped}版（**2026年4月1日適用**）"
+    new_version = {"en": f"- New: version 2026.1{escaped} (**effective Fri 1 May 2026**)"}
+    new_version["ja"] = f"- 変更後：2026.1{escaped}版（**2026年5月1日(金)適用**）"
     assert new_version[lang] in notice.splitlines()  # (the catalogue's own bold stays)
 
 
@@ -132,7 +137,7 @@ def test_json_keeps_the_exact_texts(versions: tuple[m.PolicyModel, m.PolicyModel
 
 def test_sla_diff_markdown_on_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     new = tmp_path / "new.sla"
-    new.write_text(_hostile(CLICKSOKO.read_text("utf-8")), "utf-8")
+    new.write_text(_next_version(CLICKSOKO.read_text("utf-8")), "utf-8")
     assert main(["diff", str(CLICKSOKO), str(new), "--format", "markdown", "--lang", "en"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("# Change notice: ") and _unsafe_markdown(out) == []

@@ -93,7 +93,7 @@ def test_maintenance_move_is_reported(tmp_path: Path, capsys: pytest.CaptureFixt
         )
         == 0
     )
-    assert "moved Thu 2026-11-26 22:00-00:00 -> Wed 2026-11-18 22:00-00:00" in capsys.readouterr().out
+    assert "moved Thu 2026-11-26 22:00–24:00 -> Wed 2026-11-18 22:00–24:00" in capsys.readouterr().out
 
 
 def test_bad_events_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

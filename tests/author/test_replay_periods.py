@@ -52,14 +52,16 @@ def test_a_change_to_the_second_service_is_a_change(tmp_path: Path, capsys: pyte
     assert "no verdict changes" not in out
     assert (
         "availability by service and measurement period:\n"
-        "  Admin portal, quarter from 2026-10-01: 99.9094% -> 99.5465% (target 99%: met -> met; "
+        "  Admin portal, Thu 1 Oct 00:00 - Fri 1 Jan 2027 00:00 (quarter): 99.9094% -> 99.5465% "
+        "(target 99%: met -> met; "
         "measured 132480 -> 26460 min, downtime 120 -> 120 min)\n"
     ) in out
     code, out = _sla(capsys, str(PLANS), str(business), str(events), *PERIOD, "--lang", "ja")
     assert code == 0
     assert (
         "サービスと測定期間ごとの稼働率：\n"
-        "  管理画面（2026-10-01 からの四半期）：99.9094% → 99.5465%（目標 99%：達成 → 達成、"
+        "  管理画面、10月1日(木) 00:00 〜 2027年1月1日(金) 00:00（四半期）：99.9094% → 99.5465%"
+        "（目標 99%：達成 → 達成、"
         "測定 132480 → 26460 分、停止時間 120 → 120 分）\n"
     ) in out
 

@@ -49,8 +49,8 @@ def test_times_are_shown_in_the_old_zone_in_japanese(tmp_path: Path, capsys: pyt
     events, utc, shorter = _write(tmp_path)
     lines = _replay([str(POLICY), str(utc), str(events)], capsys).splitlines()
     assert lines[:5] == [
-        "再判定 Click So-ko 2026.1 → 2026.3：2026-11-01T00:00:00+09:00 から 2026-12-01T00:00:00+09:00 まで"
-        "（2026-12-01T00:00:00+09:00 時点）",
+        "再判定 Click So-ko 2026.1 → 2026.3：2026年11月1日(日) 00:00 〜 2026年12月1日(火) 00:00"
+        "（2026年12月1日(火) 00:00 時点）",
         "時刻はすべて旧版（2026.1）のタイムゾーン、日本標準時（UTC+9）で示します。"
         "新版（2026.3）のタイムゾーンは協定世界時（UTC）です",
         "",
@@ -61,8 +61,8 @@ def test_times_are_shown_in_the_old_zone_in_japanese(tmp_path: Path, capsys: pyt
     assert "違反（各版の言葉のままです。+ の時刻は協定世界時、- の時刻は日本時間）：" in lines
     # one zone on both sides: no line about zones, times as each report writes them
     assert _replay([str(POLICY), str(shorter), str(events)], capsys) == (
-        "再判定 Click So-ko 2026.1 → 2026.3：2026-11-01T00:00:00+09:00 から 2026-12-01T00:00:00+09:00 まで"
-        "（2026-12-01T00:00:00+09:00 時点）\n"
+        "再判定 Click So-ko 2026.1 → 2026.3：2026年11月1日(日) 00:00 〜 2026年12月1日(火) 00:00"
+        "（2026年12月1日(火) 00:00 時点）\n"
         "\n"
         "期限だけが動き、判定は変わらない案件（1 件）：INC-1\n"
         "\n"
@@ -74,8 +74,8 @@ def test_times_are_shown_in_the_old_zone_in_english(tmp_path: Path, capsys: pyte
     events, utc, _ = _write(tmp_path)
     text = _replay(["--lang", "en", str(POLICY), str(utc), str(events)], capsys)
     assert text.startswith(
-        "replay Click So-ko 2026.1 -> 2026.3: 2026-11-01T00:00:00+09:00 to 2026-12-01T00:00:00+09:00 "
-        "(as of 2026-12-01T00:00:00+09:00)\n"
+        "replay Click So-ko 2026.1 -> 2026.3: Sun 2026-11-01 00:00 to Tue 2026-12-01 00:00 "
+        "(as of Tue 2026-12-01 00:00)\n"
         "all times are in Japan Standard Time (UTC+9), the time zone of the old version (2026.1); "
         "the new version (2026.3) is in Coordinated Universal Time (UTC)\n"
         "\n"
@@ -87,8 +87,8 @@ def test_times_are_shown_in_the_old_zone_in_english(tmp_path: Path, capsys: pyte
     # the other way round: OLD in UTC, so every time in UTC
     text = _replay(["--lang", "en", str(utc), str(POLICY), str(events)], capsys)
     assert text.startswith(
-        "replay Click So-ko 2026.3 -> 2026.1: 2026-11-01T00:00:00+00:00 to 2026-12-01T00:00:00+00:00 "
-        "(as of 2026-12-01T00:00:00+00:00)\n"
+        "replay Click So-ko 2026.3 -> 2026.1: Sun 2026-11-01 00:00 to Tue 2026-12-01 00:00 "
+        "(as of Tue 2026-12-01 00:00)\n"
         "all times are in Coordinated Universal Time (UTC), the time zone of the old version (2026.3); "
         "the new version (2026.1) is in Japan Standard Time (UTC+9)\n"
     )
@@ -110,8 +110,8 @@ def test_same_zone_summary_and_the_json_keep_their_form(tmp_path: Path, capsys: 
     # the same zone: the text the summary always printed
     text = _replay(["--lang", "en", str(POLICY), str(shorter), str(events)], capsys)
     assert text == (
-        "replay Click So-ko 2026.1 -> 2026.3: 2026-11-01T00:00:00+09:00 to 2026-12-01T00:00:00+09:00 "
-        "(as of 2026-12-01T00:00:00+09:00)\n"
+        "replay Click So-ko 2026.1 -> 2026.3: Sun 2026-11-01 00:00 to Tue 2026-12-01 00:00 "
+        "(as of Tue 2026-12-01 00:00)\n"
         "\n"
         "due time moved, verdict unchanged (1): INC-1\n"
         "\n"

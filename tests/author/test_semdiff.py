@@ -175,7 +175,7 @@ def test_markdown_change_notice(lang: str) -> None:
     old_m, new_m = _model(BASE), _model(_release())
     notice = render_markdown(old_m, new_m, diff_models(old_m, new_m), lang)  # type: ignore[arg-type]
     _golden(f"release-notice.{lang}.md", notice)
-    assert ("2026年10月1日" if lang == "ja" else "2026-10-01") in notice
+    assert ("2026年10月1日(木)" if lang == "ja" else "Thu 1 Oct 2026") in notice
 
 
 def test_json_diff() -> None:

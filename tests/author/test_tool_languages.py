@@ -167,10 +167,14 @@ def test_two_versions_on_one_day(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert _run(argv, capsys) == (
         1,
         "",
-        f"sla: エラー: {b}：版 2026.2 の適用開始日 2026年4月1日(水) は、{a}（版 2026.1）と同じ日です\n",
+        f"sla: エラー: {b}:10:3：[E304] 版 2026.2 の適用開始日 2026年4月1日(水) は、{a}（版 2026.1）"
+        "と同じ日です\nヒント: その日から適用される版がファイルの順で決まってしまいます。"
+        "適用開始日を変えるか、どちらかの版を外してください\n",
     )
-    assert _run([*argv, "--lang", "en"], capsys)[2] == (
-        f"sla: error: {b}: version 2026.2 takes effect on 2026-04-01, the same day as {a} (version 2026.1)\n"
+    assert _run([*argv, "--lang", "en"], capsys)[2].startswith(
+        f"sla: error: {b}:10:3: [E304] version 2026.2 takes effect on 2026-04-01, the same day as {a} "
+        "(version 2026.1)\n"
+        "help: "
     )
 
 
@@ -227,12 +231,12 @@ def test_replay_in_japanese_and_english(tmp_path: Path, capsys: pytest.CaptureFi
     ]
     code, ja, _ = _run(argv, capsys)
     assert code == 0
-    assert ja.startswith("再判定 Click So-ko 2026.1 → 2026.1：2026-11-01T00:00:00+09:00 から ")
+    assert ja.startswith("再判定 Click So-ko 2026.1 → 2026.1：2026年11月1日(日) 00:00 〜 ")
     assert "\n判定が変わる案件：\n  INC-003 P1 優先度１：達成 → 未達（期限 2026年11月5日(木) 11:30 → " in ja
     assert "\n案件の判定：" in ja and "未達 10 件 → " in ja
     assert english_words(ja) == set(), english_words(ja)
     code, en, _ = _run([*argv, "--lang", "en"], capsys)
-    assert en.startswith("replay Click So-ko 2026.1 -> 2026.1: 2026-11-01T00:00:00+09:00 to ")
+    assert en.startswith("replay Click So-ko 2026.1 -> 2026.1: Sun 2026-11-01 00:00 to ")
     assert (
         "\nincidents whose verdict changes:\n  INC-003 P1 Priority 1: met -> breached (due Thu 2026-11-05 11:30 -> "
         in en

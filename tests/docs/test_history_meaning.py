@@ -118,7 +118,7 @@ def test_a_conditional_rule_removed_is_reported(tmp_path: Path) -> None:
     )
     old, new = _versions(tmp_path, PLANS, rule, "")
     assert _lines(old, new, "en") == [
-        "priority: P2 High (English line) (when Support line is English) removed "
+        "Priority: P2 High (English line) (when Support line is English) removed "
         "(respond within 7 business hours (English desk hours))"
     ]
     assert _lines(old, new, "ja") == [
@@ -152,7 +152,7 @@ def test_an_attribute_label_is_reported(tmp_path: Path) -> None:
 def test_an_attribute_added_is_reported(tmp_path: Path) -> None:
     added = 'attribute region "地域" / "Region" {\n  value east "東" / "East"\n  default east\n}\n\n'
     old, new = _versions(tmp_path, PLANS, "calendar business ", added + "calendar business ")
-    assert _lines(old, new, "en") == ["new attribute: Region"]
+    assert _lines(old, new, "en") == ["New attribute: Region"]
     assert _lines(old, new, "ja") == ["属性「地域」を追加"]
 
 

@@ -73,8 +73,8 @@ def test_a_target_changed_is_said_alone() -> None:
         ),
         (
             (CALENDAR, CALENDAR + "  closed 2026-12-29..2026-12-31\n"),
-            "なし → 2026年12月29日〜2026年12月31日",
-            "none -> 2026-12-29 to 2026-12-31",
+            "なし → 2026年12月29日(火)〜2026年12月31日(木)",
+            "none -> Tue 29 Dec 2026 to Thu 31 Dec 2026",
         ),
     ],
 )

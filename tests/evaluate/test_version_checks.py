@@ -45,14 +45,18 @@ def _refusal(call: object) -> str:
 def test_two_versions_of_one_day_are_refused_by_the_api_as_by_the_command(tmp_path: Path) -> None:
     a, b = _versions(tmp_path, "2026-04-01")
     said = _refusal(lambda: load_policies([str(a), str(b)]))
-    assert said.endswith("と同じ日です")
+    assert "と同じ日です\nヒント: " in said
     v1, v2 = sla_dsl.load_policy(a), sla_dsl.load_policy(b)
     assert _refusal(lambda: sla_dsl.evaluate([v1, v2], EVENTS, START, END)) == said
+    # at the later file's `effective` line, with its code and help (as E305 and E306 are refused)
+    line = next(n for n, s in enumerate(b.read_text("utf-8").splitlines(), 1) if s.strip().startswith("effective"))
     assert _refusal(lambda: load_policies([str(a), str(b)], "en")) == (
-        f"{b}: version 2026.2 takes effect on 2026-04-01, the same day as {a} (version 2026.1)"
+        f"{b}:{line}:3: [E304] version 2026.2 takes effect on 2026-04-01, the same day as {a} (version 2026.1)\n"
+        "help: which version is in force from that day would depend on the order of the files: give this version "
+        "another effective date, or leave one of them out"
     )
     # the other order names the other file; neither order is judged
-    assert _refusal(lambda: sla_dsl.evaluate([v2, v1], EVENTS, START, END)).startswith(f"{a}：")
+    assert _refusal(lambda: sla_dsl.evaluate([v2, v1], EVENTS, START, END)).startswith(f"{a}:{line}:3：[E304] ")
     assert _refusal(lambda: replay(v1, [v1, v2], EVENTS, START, END)) == said
     assert _refusal(lambda: check_period(policy_texts([a, b]), START, END, None)) == said
 
@@ -70,14 +74,14 @@ def test_a_later_version_in_another_zone_is_refused_at_its_timezone_line(
     capsys.readouterr()
     assert main([*argv, "--lang", "en"]) == 1
     assert capsys.readouterr().err == (
-        f"sla: error: {b}:{line}:{column}: version 2026.2 is in time zone `UTC`, "
+        f"sla: error: {b}:{line}:{column}: [E305] version 2026.2 is in time zone `UTC`, "
         f"not `Asia/Tokyo` as {a} (version 2026.1) is\n"
         "help: keep the time zone of the earlier versions (`timezone Asia/Tokyo`): "
         "a report shows every time in one zone\n"
     )
     assert main(argv) == 1
     assert capsys.readouterr().err == (
-        f"sla: エラー: {b}:{line}:{column}：版 2026.2 のタイムゾーン `UTC` は、"
+        f"sla: エラー: {b}:{line}:{column}：[E305] 版 2026.2 のタイムゾーン `UTC` は、"
         f"{a}（版 2026.1）の `Asia/Tokyo` と異なります\n"
         "ヒント: 前の版のタイムゾーンのまま（`timezone Asia/Tokyo`）にしてください。"
         "報告はすべての時刻を一つのタイムゾーンで示します\n"
@@ -89,7 +93,7 @@ def test_a_later_version_in_another_zone_is_refused_at_its_timezone_line(
     # compiled from text: named by the placeholder, at the same line
     text = sla_dsl.load_policy(b.read_text("utf-8"))
     assert _refusal(lambda: sla_dsl.evaluate([v1, text], EVENTS, START, END)).startswith(
-        f"<policy>:{line}:{column}：版 2026.2 の"
+        f"<policy>:{line}:{column}：[E305] 版 2026.2 の"
     )
 
 

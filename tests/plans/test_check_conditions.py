@@ -185,4 +185,4 @@ def test_replay_shows_the_credits_a_change_would_move() -> None:
     assert [(c.service, c.start, c.old_percent, c.new_percent) for c in r.credits] == [
         ("content", t("2026-11-01"), 10.0, 15.0)
     ]
-    assert "content from 2026-11-01: 10% -> 15%" in render_text(r)
+    assert "content from Sun 1 Nov: 10% -> 15%" in render_text(r)

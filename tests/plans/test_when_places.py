@@ -333,7 +333,7 @@ def test_replay_shows_a_plan_s_credit_moving() -> None:
     assert [(c.service, c.when, c.old_percent, c.new_percent) for c in r.credits] == [
         ("content", "plan = premium", 10.0, 15.0)
     ]
-    assert "content when plan = premium from 2026-11-01: 10% -> 15%" in render_text(r)
+    assert "content when plan = premium from Sun 1 Nov: 10% -> 15%" in render_text(r)
 
 
 # -- the calendar chosen by attributes ----------------------------------------------------------

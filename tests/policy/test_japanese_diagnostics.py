@@ -27,7 +27,7 @@ from sla_dsl.lang import model as m
 from sla_dsl.lang import source
 from sla_dsl.lang.diagnostics import Diagnostic, Severity, diagnostic, policy_language, summary, words
 from sla_dsl.policy import compile_path
-from sla_dsl.policy.load import compile_policy, compile_text, version_findings
+from sla_dsl.policy.load import compile_policy, compile_text, successor_findings, version_findings
 
 ROOT = Path(__file__).resolve().parents[2]
 CLICKSOKO = (ROOT / "policies" / "clicksoko.sla").read_text("utf-8")
@@ -353,7 +353,9 @@ def _versions() -> list[tuple[str, Diagnostic]]:
     for name, texts in VERSIONS.items():
         compiled = [compile_text(t + CALENDAR, f"版{i}") for i, t in enumerate(texts, 1)]
         out += [(name, d) for c in version_findings(compiled) for d in c.diagnostics]
-    return out
+    # `sla diff OLD NEW` of a NEW that takes effect before OLD (W308)
+    old, new = (compile_text(t + CALENDAR, f"版{i}") for i, t in enumerate(VERSIONS["W307"], 1))
+    return out + [("W308", d) for d in successor_findings(old, new)]
 
 
 def _diagnostics() -> list[tuple[str, Diagnostic]]:

@@ -90,7 +90,9 @@ def test_the_same_effective_date_is_refused_in_the_words_of_evaluate(tmp_path: P
     for lang, sep in (("en", ": "), ("ja", "：")):
         with pytest.raises(InputError) as refused:
             check_versions([load_policy(a), load_policy(b)], lang, [str(a), str(b)])
-        assert str(refused.value) == f"{b}{sep}{d.text(lang)}"
+        # (at the `effective` line, with the code and the help, as the other refusals of versions)
+        help_word = "help" if lang == "en" else "ヒント"
+        assert str(refused.value) == f"{b}:{EFFECTIVE}:3{sep}[E304] {d.text(lang)}\n{help_word}: {d.help_text(lang)}"
 
 
 def test_another_time_zone_is_refused_as_evaluate_refuses_it(tmp_path: Path) -> None:

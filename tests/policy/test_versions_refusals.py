@@ -96,7 +96,7 @@ def test_the_evaluation_refuses_two_versions_of_one_version(tmp_path: Path) -> N
     with pytest.raises(InputError) as caught:
         check_versions([a, b], "en")
     assert str(caught.value) == (
-        f"{b.path}:{VERSION}:3: version 2026.1 (effective 2026-11-16) is also the version of {a.path}, which "
+        f"{b.path}:{VERSION}:3: [E306] version 2026.1 (effective 2026-11-16) is also the version of {a.path}, which "
         "takes effect on 2026-04-01\nhelp: raise the later version's `version`: a report and the JSON's "
         "`policy_version` name the version that judged each item by its number, and cannot tell two of one "
         "number apart"
@@ -117,7 +117,7 @@ def test_sla_check_and_sla_evaluate_of_the_directory(tmp_path: Path) -> None:
     )
     res = _sla("evaluate", tmp_path, events, "--from", "2026-11-01", "--to", "2026-12-01")
     assert (res.returncode, res.stdout) == (1, "")
-    assert res.stderr.startswith(f"sla: エラー: {b}:{VERSION}:3：版 2026.1（適用開始日 2026年11月16日(月)）は、")
+    assert res.stderr.startswith(f"sla: エラー: {b}:{VERSION}:3：[E306] 版 2026.1（適用開始日 2026年11月16日(月)）は、")
     assert "ヒント: 後の版の `version` を上げてください" in res.stderr and "Traceback" not in res.stderr
 
 
@@ -149,7 +149,7 @@ def test_a_version_of_another_name_is_e307_naming_both(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         load_policies([str(a), str(other)], "en")
     assert str(caught.value).startswith(
-        f"{other}:{NAME}:1: version 2026.5 is of the policy `Other Product`, not `Click So-ko` as {a} (version "
+        f"{other}:{NAME}:1: [E307] version 2026.5 is of the policy `Other Product`, not `Click So-ko` as {a} (version "
         "2026.1) is\nhelp: the versions of one policy share its name"
     )
 
