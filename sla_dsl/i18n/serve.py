@@ -144,6 +144,20 @@ SERVE: dict[str, Msg] = {
         "データベースに保存したポリシーの版をコンパイルできなくなりました：{error}",
         "a policy version stored in the database no longer compiles: {error}",
     ),
+    # a version served that no policy file gives (posted, reloaded, or its file removed) and that has not taken
+    # effect yet: still served (a warning at start), and the statements that take it back (`{sql}`)
+    "serve.start.unfiled": Msg(
+        "{path}：版 {version}（適用開始日 {effective}）はどのポリシーのファイルにもありませんが、このデータベースで"
+        "使ってきた版なので、使い続けます（`POST /policies` か再読み込みで加えた版か、ファイルを外した版です）",
+        "{path}: version {version} (effective {effective}) is in none of the policy files, and is still served, as "
+        "every version this database has served (one added by `POST /policies` or a reload, or whose file was removed)",
+    ),
+    "serve.start.unfiled.help": Msg(
+        "この版を取り下げるには、適用開始日より前に、このデータベースを使うサービスをすべて止め、データベースで "
+        "`{sql}` を実行してから起動してください。使い続けるなら、このままでかまいません",
+        "to take this version back, before its effective date stop every service on this database, run `{sql}` on "
+        "the database, then start again; to keep it, nothing is needed",
+    ),
     # SIGHUP (`systemctl reload`): the policy files read again
     "serve.reload.not_reloaded": Msg(
         "ポリシーのファイルを読み直せませんでした。使用中の版はそのままです：",
@@ -181,6 +195,28 @@ SERVE: dict[str, Msg] = {
     "serve.reload.added": Msg(
         "版 `{version}` を加えました（適用開始日 {effective}）",
         "policy version {version} added, effective {effective}",
+    ),
+    # the file of a version in use no longer among the policy files (a warning at each reload): the version stays
+    # served; how to take it back before its date (`{sql}`), or that a version in force cannot be
+    "serve.reload.file_gone": Msg(
+        "{path}：版 {version}（適用開始日 {effective}）のファイルが、ポリシーのファイルの中にもうありません。"
+        "ファイルを外しても版は取り下げられないので、版 {version} は使い続けます",
+        "{path}: the file of version {version} (effective {effective}) is no longer among the policy files; "
+        "removing a file does not take its version back, so version {version} is still served",
+    ),
+    "serve.reload.file_gone.help": Msg(
+        "この版を取り下げるには、適用開始日より前に、このデータベースを使うサービスをすべて止め、データベースで "
+        "`{sql}` を実行してから、このファイルなしで起動してください。取り下げないなら、ファイルを元に戻してください",
+        "to take this version back, before its effective date stop every service on this database, run `{sql}` on "
+        "the database, then start without this file; to keep it, put the file back",
+    ),
+    "serve.reload.file_gone.begun_help": Msg(
+        "版 {version} はすでに適用が始まっていて、その日からの案件はこの版で判定しているので、取り下げる方法は"
+        "ありません。ファイルを元に戻してください。規則を変えるには、新しい `version` と将来の日付の `effective` を"
+        "付けて、新しい版として加えてください",
+        "version {version} has taken effect and the incidents from its date are judged under it, so there is no way "
+        "to take it back: put the file back; to change the rules, add a new version with a new `version` and a "
+        "future `effective` date",
     ),
     # the log lines of the webhook deliveries, in the policy's primary language (the error of an attempt as
     # `GET /alerts` keeps it: `HTTP 500`, the HTTP client's own words for a network error)

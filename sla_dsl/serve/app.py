@@ -70,6 +70,29 @@ Design notes
   one file does not compile, no other file's new version is added either (the
   log says so, with the file's located diagnostics): the next start would
   refuse the set, so a service running a part of it could not be restarted.
+  So with the versions in use that no file gives (posted): the files' versions
+  are checked with them as the start checks the files with the versions stored
+  (:func:`~sla_dsl.policy.load.check_versions`: a file's version of the day of a
+  posted one, E304, at its ``effective`` line, with the code and help ``sla
+  check`` gives).
+* A refusal of a new version (``POST /policies``, a reload) is located, as ``sla
+  check`` locates it: at the line of the request (``<request>:10:3``) or file it
+  is about; a version of the day of one in use (E304) in the loader's words
+  (``author.load.refused``, ``diag.E304``), a posted version whose date has begun
+  at its ``effective`` line. The warnings of a version added (its own, and W307
+  beside the versions in use: :func:`_beside`) follow the log's line of it, as
+  ``sla check`` prints them (the source line, a caret, the help), in the
+  policy's language; ``POST /policies`` answers them (``warnings``) in English.
+* A version the database has served stays served when its file is removed:
+  once in force it judges the incidents from its date, and dropped it would
+  judge them again under another version. A reload says (a warning, at the
+  file's ``version`` line) that the file is gone and the version is still
+  served, with the statements that take it back before it takes effect (every
+  service stopped: its rows of ``policies`` and ``served_versions`` deleted),
+  or that a version in force cannot be; a start without the file serves it from
+  the text stored (``policies``) or first served (``served_versions``:
+  :func:`_unfiled`), and names each version no file gives that has not taken
+  effect yet, with those statements (:meth:`Service._warn_unfiled`).
 * A SIGHUP before the service is ready (``sla serve`` remembers one from the
   process's start: :data:`sla_dsl.cli.app.HELD_HUP`) is not lost and does not
   stop the service: once the lifespan has put its own handler in place, the
@@ -138,16 +161,29 @@ from ..errors import InputError, place, printable
 from ..evaluation import check_log
 from ..evaluation.common import Versions
 from ..i18n import Lang, as_lang, format_date, message
-from ..lang.diagnostics import PolicyError, policy_language
+from ..lang.compile import Compiled
+from ..lang.diagnostics import Both, Diagnostic, PolicyError, policy_language, words
 from ..policy.compiled import Policy, declared_types
-from ..policy.load import check_versions, compile_text, load_policies, statement_span
+from ..policy.load import check_versions, compare_versions, compile_text, load_policies, statement_span
 from ..report.words import default_lang
 from . import dashboard
 from .alerts import WITHDRAWN, Sender, Timers
 from .ingest import CLOCK_SKEW, Rejected, parse_body, unique
 from .metrics import Metrics
 from .repeats import Repeats
-from .store import HEARTBEAT, HELD_FOR, Store, Webhook, brief, brief_parts, database_kind, digest, distinct, unreachable
+from .store import (
+    HEARTBEAT,
+    HELD_FOR,
+    Served,
+    Store,
+    Webhook,
+    brief,
+    brief_parts,
+    database_kind,
+    digest,
+    distinct,
+    unreachable,
+)
 from .tracking import Clock, PriorityNote, RealClock, Tracker, log_of, names_priority
 from .watchdog import DB_STALL
 
@@ -221,12 +257,23 @@ class Service:
             self.file_policies = list(policies)
             texts = self.store.policy_texts()
             stored = [_policy_of_text(text, refusing) for text in texts]
+            posted = {p.version: t for p, t in zip(stored, texts, strict=True)}
             merged = _merge(self.file_policies, stored)
+            # a version this database served that no file gives and no request stored (its file removed while
+            # the service was stopped) stays served, from the text it was served with: the incidents from its
+            # date were judged under it (:func:`_unfiled`)
+            for p, text in _unfiled(merged, self.store.served(), refusing):
+                merged.append(p)
+                posted[p.version] = text
             # a version added over HTTP is checked with the others before it is stored; one stored by an
             # older release that cannot be judged with the files is refused here, named as stored
             check_versions(merged, names=[p.path or f"<stored policy {p.version}>" for p in merged])
-            served = self._check_served(merged, {p.version: t for p, t in zip(stored, texts, strict=True)})
+            served = self._check_served(merged, posted)
             served()
+            #: the text each version in use was served with (by version), to locate what the log says of it
+            self._texts = {
+                p.version: (posted.get(p.version) if p.path is None else _read(p.path)) or "" for p in merged
+            }
             self.tracker = Tracker(self.store, merged, self.clock)
             self.metrics = Metrics()
             self.webhooks = distinct(Webhook.of(url) for url in settings.webhooks)
@@ -264,6 +311,7 @@ class Service:
             self._retarget()
         self._warn_unjudged(merged)
         self._warn_not_judged()
+        self._warn_unfiled(merged[len(self.file_policies) :])
 
     def _check_served(self, policies: Sequence[Policy], posted: Mapping[str, str]) -> Callable[[], None]:
         """Refuse to start (exit 1) when a version in use does not mean what it meant when this database first
@@ -398,6 +446,26 @@ class Service:
             f"VALUES ('{digest(p.version)}', '{quoted}', '{p.effective.isoformat()}', '{ACCEPT}', '', {now:.0f})",
         )
         raise InputError(_with_help(said, hint, lang), lang=lang)
+
+    def _warn_unfiled(self, unfiled: Sequence[Policy]) -> None:
+        """A warning at start for each version served that no policy file gives (added by ``POST /policies`` or a
+        reload, or its file removed) and that has not taken effect yet: it stays served, and the line gives the
+        statements that take it back before its date (an author who removed a wrong upcoming version's file
+        would otherwise believe it gone). In the policy's language, located at its ``version`` line as stored.
+        Said only when the service reads policy files (``sla serve`` always does)."""
+        if not self.settings.policy_files:
+            return
+        now = self.clock.now()
+        for p in sorted(unfiled, key=lambda p: p.effective):
+            if _begun(p, now):  # (served as every version in force: nothing to take back)
+                continue
+            lang = as_lang(policy_language(p.model), "en")
+            where = _located(f"<stored policy {p.version}>", self._texts.get(p.version, ""), p)
+            said = message(
+                "serve.start.unfiled", lang, path=where, version=p.version, effective=_date(p.effective, lang)
+            )
+            hint = message("serve.start.unfiled.help", lang, sql=_take_back(p.version))
+            LOG.warning("%s", _lines(_with_help(said, hint, lang)))
 
     def _retarget(self) -> None:
         """Alerts not delivered to a webhook no longer given go to the webhooks given now (or nowhere); those
@@ -588,26 +656,30 @@ class Service:
 
     # -- policy versions -----------------------------------------------------------------
     def add_policy(self, text: str, path: str | None = None) -> dict[str, Any]:
-        """Add a version posted as text (or read again from ``path``); it must take effect after now."""
-        compiled = compile_text(text, "<request>")
+        """Add a version posted as text (or read again from ``path``); it must take effect after now. The answer
+        lists its warnings (``sla check``'s, located in it: its own, and those of it beside the versions in use,
+        W307), in English as every answer; the log says them in the policy's language."""
+        name = path or "<request>"
+        compiled = compile_text(text, name)
         if compiled.model is None or compiled.errors:
             raise ApiError(
                 422,
                 "invalid policy; no version was added",
                 problems=[{"text": d.render(compiled.source), "code": d.code} for d in compiled.errors],
             )
-        policy = Policy(compiled.model)  # from the text itself: nothing a request names is read
+        # from the text itself: nothing a request names is read (a reloaded version keeps its file's name, so that
+        # a reload can say when that file is gone)
+        policy = Policy(compiled.model, path=path)
         policy.warnings = compiled.warnings
         # a posted version is refused in English, as every error body; a reloaded file (``path``) in its
         # language, located at its ``version`` line, as the loader refuses it at start
         lang = "en" if path is None else policy_language(policy.model)
         where = {} if path is None else {"where": path}
 
-        def said(key: str, **fields: object) -> str:
-            text_said = message(key, lang, **fields)
-            if path is None:
-                return text_said
-            return message("serve.reload.in_file", lang, path=_located(path, text, policy), said=text_said)
+        def said(key: str, keyword: str = "version", **fields: object) -> str:
+            # (a posted version at the line of its text the refusal is about, as the loader's refusals of it)
+            place = _located(path, text, policy) if path is not None else _located(name, text, policy, keyword)
+            return message("serve.reload.in_file", lang, path=place, said=message(key, lang, **fields))
 
         with self._policy_lock:
             current = self.tracker.policies
@@ -615,28 +687,39 @@ class Service:
             if same:
                 raise ApiError(
                     409,
-                    said("serve.policy.loaded", version=policy.version),
+                    said("serve.policy.loaded", version=policy.version)
+                    if path is not None
+                    else message("serve.policy.loaded", lang, version=policy.version),
                     message("serve.policy.loaded.help", lang),
                     **where,
                 )
             clash = [p for p in current if p.effective == policy.effective]
-            if clash and path is not None:  # a reload: the loader's words, in the policy's language
-                raise ApiError(422, _same_day(path, policy, clash[0]), where=path)
-            if clash:
-                raise ApiError(
-                    422,
-                    f"version `{policy.version}` takes effect on {policy.effective}, "
-                    f"the same day as version `{clash[0].version}`",
-                )
+            if clash:  # E304, located at its `effective` line, in the loader's and `sla check`'s words
+                other = clash[0]
+                known = (other.path if path is not None else None) or message("serve.policy.in_use", lang)
+                refused, hint = _same_day(name, text, policy, known, other, lang)
+                if path is not None:
+                    raise ApiError(422, refused, hint, where=path)
+                raise ApiError(422, f"{refused}; no version was added", hint)
             if _begun(policy, self.clock.now()):
                 raise ApiError(
                     422,
-                    said("serve.policy.begun", version=policy.version, effective=_date(policy.effective, lang)),
+                    said(
+                        "serve.policy.begun",
+                        "effective",
+                        version=policy.version,
+                        effective=_date(policy.effective, lang),
+                    ),
                     message("serve.policy.begun.help", lang),
                     **where,
                 )
             _check_with(current, policy, path)
+            # (the log's in the policy's language; the answer's in English, as every answer)
+            own = as_lang(policy_language(policy.model), "en")
+            found = _beside(current, compiled, own, path is not None)
+            answered = found if path is not None else _beside(current, compiled, "en", False)
             self.store.add_policy(policy.version, policy.name, policy.effective, text, self.clock.now())
+            self._texts[policy.version] = text
             self.tracker.set_policies([*current, policy])
             # the incidents not judged, as the versions now judge them (GET /incidents/ID, the gauge, the log)
             with self._notes_lock:
@@ -644,12 +727,18 @@ class Service:
         self.timers.reset()
         # (the log says it in the policy's language, as every line about a version, whether posted or
         # reloaded; only the answer to a request is in English)
-        own = policy_language(policy.model)
         added = message(
             "serve.reload.added", own, version=printable(policy.version), effective=_date(policy.effective, own)
         )
         LOG.warning("%s", added)
-        return {"version": policy.version, "effective": policy.effective.isoformat(), "versions": self.versions()}
+        for d in found:  # (as `sla check` prints them: located, the source line and a caret, the help)
+            LOG.warning("%s", _lines(d.render(compiled.source, lang=own)))
+        return {
+            "version": policy.version,
+            "effective": policy.effective.isoformat(),
+            "versions": self.versions(),
+            "warnings": [{"code": d.code, "text": d.render(compiled.source)} for d in answered],
+        }
 
     def versions(self) -> list[dict[str, str]]:
         """The versions in use, oldest first."""
@@ -673,7 +762,20 @@ class Service:
             said = (exc.lang or "en") if isinstance(exc, InputError) else lang
             LOG.error("%s", _reload_line(_not_reloaded(str(exc), said), said))
             return
-        known = {p.version: p for p in self.tracker.policies}
+        in_use = self.tracker.policies
+        given = {p.version for p in fresh}
+        kept = [p for p in in_use if p.version not in given]  # (posted, or their file gone: still served)
+        self._say_gone(kept)
+        # the new versions beside those no file gives, as the next start will take them together: a set it would
+        # refuse (a file's version of the same day as a posted one) is refused whole, with the loader's words
+        in_words = message("serve.policy.in_use", lang)
+        try:
+            check_versions([*kept, *fresh], names=[*(in_words for _ in kept), *(p.path or "<policy>" for p in fresh)])
+        except InputError as exc:
+            said = exc.lang or lang
+            LOG.error("%s", _reload_line(_not_reloaded(str(exc), said), said))
+            return
+        known = {p.version: p for p in in_use}
         for p in fresh:
             if p.path is None:
                 continue
@@ -693,6 +795,25 @@ class Service:
             except Exception as exc:  # the database away, a file gone: the next SIGHUP tries again
                 lang = policy_language(p.model)
                 LOG.error("%s", _reload_line(f"{printable(p.path)}: {brief(exc, lang)}", lang))
+
+    def _say_gone(self, kept: Sequence[Policy]) -> None:
+        """Say (a warning in the log, at each reload) that the file of a version in use is no longer among the
+        policy files: the version stays served (a file removed takes no version back), and how to take it back
+        before it takes effect, or that a version in force cannot be taken back. Located at its ``version`` line
+        in the file it was read from, in the policy's language."""
+        now = self.clock.now()
+        for p in kept:
+            if p.path is None:  # (posted: it never had a file)
+                continue
+            lang = as_lang(policy_language(p.model), "en")
+            where = _located(p.path, self._texts.get(p.version, ""), p)
+            effective = _date(p.effective, lang)
+            said = message("serve.reload.file_gone", lang, path=where, version=p.version, effective=effective)
+            if _begun(p, now):
+                hint = message("serve.reload.file_gone.begun_help", lang, version=p.version)
+            else:
+                hint = message("serve.reload.file_gone.help", lang, sql=_take_back(p.version))
+            LOG.warning("%s", _reload_line(_lines(_with_help(said, hint, lang)), lang))
 
     def _changed_on_disk(self, loaded: Policy, fresh: Policy) -> None:
         """Say (an error in the log) that the file of a version in use now means something else: the change
@@ -763,16 +884,61 @@ def _check_with(current: Sequence[Policy], policy: Policy, path: str | None) -> 
         raise ApiError(422, f"{text}; no version was added", hint.removeprefix("help: ") or None) from None
 
 
-def _same_day(path: str, policy: Policy, other: Policy) -> str:
-    """A reloaded version that takes effect on the day of one in use, as the loader says it, in its language."""
-    lang = policy_language(policy.model)
-    if other.path is not None:
-        known = message("author.load.version_of", lang, path=other.path, version=other.version)
-    else:  # a version posted to the service, known by its version only
-        known = message("author.load.version", lang, version=other.version)
-    return message(
-        "author.load.same_day", lang, path=path, version=policy.version, effective=policy.effective, other=known
+def _same_day(name: str, text: str, policy: Policy, known: str, other: Policy, lang: Lang) -> tuple[str, str]:
+    """A new version that takes effect on the day of ``other``, one in use (named ``known``), as the loader and
+    ``sla check`` refuse it (E304): located at its ``effective`` line in ``text`` (``name:line:column``), its code,
+    its words, and its help, in ``lang``."""
+    e = policy.effective
+    said = words(
+        "diag.E304",
+        version=policy.version,
+        effective=Both(format_date(e, "ja"), e.isoformat()),
+        other=words("author.load.version_of", path=known, version=other.version),
     )
+    where = _located(name, text, policy, "effective")
+    refused = message("author.load.refused", lang, path=where, code="E304", text=printable(said.text(lang)))
+    return refused, words("diag.E304.help").text(lang)
+
+
+def _beside(current: Sequence[Policy], compiled: Compiled, lang: Lang, reloaded: bool) -> list[Diagnostic]:
+    """The warnings of a new version (``compiled``, without errors) as ``sla check`` gives them: its own, and
+    those of it beside the versions in use (:func:`compare_versions`: W307) that name it, each located in it
+    (one about a version in use at the same line of the new one, as the language server shows it). A version in
+    use is named in words, in ``lang`` (``the policy in use``), by its file at a reload."""
+    in_use = message("serve.policy.in_use", lang)
+    beside = [Compiled("", (p.path if reloaded else None) or in_use, p.model, []) for p in current]
+    new = len(beside)
+    found: list[Diagnostic] = []
+    for finding in compare_versions([*beside, compiled]):
+        d = finding.diagnostic
+        if d.is_error or new not in (finding.at, finding.other):
+            continue
+        span = d.span if finding.at == new else finding.other_span
+        found.append(d.model_copy(update={"span": span, "file": compiled.file}))
+    together = [*compiled.warnings, *found]
+    return sorted(together, key=lambda d: (d.span.line, d.span.column))
+
+
+def _unfiled(merged: Sequence[Policy], served: Mapping[str, Served], lang: Lang) -> list[tuple[Policy, str]]:
+    """The versions this database served (``served_versions``) that neither a file nor a request stored gives
+    (a file removed while the service was stopped), with the text they were served with: served again, since
+    the incidents from their dates were judged under them (dropped, they would be judged again under another
+    version, due times moving and alerts firing again). A row an operator wrote to accept a version
+    (:data:`ACCEPT`, no text yet) is no version to serve."""
+    known = {p.version for p in merged}
+    out: list[tuple[Policy, str]] = []
+    for version, row in sorted(served.items(), key=lambda vr: (vr[1].effective, vr[0])):
+        if version in known or not row.text or row.text_digest != digest(row.text):
+            continue
+        out.append((_policy_of_text(row.text, lang), row.text))
+    return out
+
+
+def _take_back(version: str) -> str:
+    """The statements that take back a version not in force yet, run on the database with every service on it
+    stopped: its text and its record of being served go, so the next start serves it from no file."""
+    quoted = version.replace("'", "''")
+    return f"DELETE FROM policies WHERE version = '{quoted}'; DELETE FROM served_versions WHERE version = '{quoted}'"
 
 
 def _read(path: str) -> str | None:
@@ -783,9 +949,10 @@ def _read(path: str) -> str | None:
         return None
 
 
-def _located(name: str, text: str, policy: Policy) -> str:
-    """``name:line:column`` of the version's ``version`` line in ``text`` (``name`` alone when not found)."""
-    span = statement_span(text, policy.model.header, "version")
+def _located(name: str, text: str, policy: Policy, keyword: str = "version") -> str:
+    """``name:line:column`` of the version's ``keyword`` line (``version``, ``effective``) in ``text`` (``name``
+    alone when not found)."""
+    span = statement_span(text, policy.model.header, keyword)
     return name if span is None else place(name, span.line, span.column)
 
 

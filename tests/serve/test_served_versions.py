@@ -313,7 +313,8 @@ def test_a_reloaded_version_that_has_begun_is_refused_in_the_policys_language(
     # posted, the same version is refused in English, as every error body
     with pytest.raises(ApiError) as posted:
         service.add_policy(later.read_text("utf-8"))
-    assert posted.value.message == "version `2026.2` would take effect on 2026-10-01, which has begun"
+    # (at its `effective` line of the request, as the other refusals of a posted version are located)
+    assert posted.value.message == "<request>:10:3: version `2026.2` would take effect on 2026-10-01, which has begun"
     service.store.close()
 
 
