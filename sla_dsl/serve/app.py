@@ -262,9 +262,12 @@ class Service:
             # a version this database served that no file gives and no request stored (its file removed while
             # the service was stopped) stays served, from the text it was served with: the incidents from its
             # date were judged under it (:func:`_unfiled`)
+            #: the versions served again from ``served_versions`` alone (their files removed): said at start
+            self._removed: set[str] = set()
             for p, text in _unfiled(merged, self.store.served(), refusing):
                 merged.append(p)
                 posted[p.version] = text
+                self._removed.add(p.version)
             # a version added over HTTP is checked with the others before it is stored; one stored by an
             # older release that cannot be judged with the files is refused here, named as stored
             check_versions(merged, names=[p.path or f"<stored policy {p.version}>" for p in merged])
@@ -451,20 +454,26 @@ class Service:
         """A warning at start for each version served that no policy file gives (added by ``POST /policies`` or a
         reload, or its file removed) and that has not taken effect yet: it stays served, and the line gives the
         statements that take it back before its date (an author who removed a wrong upcoming version's file
-        would otherwise believe it gone). In the policy's language, located at its ``version`` line as stored.
+        would otherwise believe it gone); and each whose file was removed that has taken effect, served again
+        from the text it was served with, with no way to take it back (put the file back). In the policy's
+        language, located at its ``version`` line as stored.
         Said only when the service reads policy files (``sla serve`` always does)."""
         if not self.settings.policy_files:
             return
         now = self.clock.now()
         for p in sorted(unfiled, key=lambda p: p.effective):
-            if _begun(p, now):  # (served as every version in force: nothing to take back)
+            begun = _begun(p, now)
+            if begun and p.version not in self._removed:  # (a version posted and in force: served as any)
                 continue
             lang = as_lang(policy_language(p.model), "en")
             where = _located(f"<stored policy {p.version}>", self._texts.get(p.version, ""), p)
             said = message(
                 "serve.start.unfiled", lang, path=where, version=p.version, effective=_date(p.effective, lang)
             )
-            hint = message("serve.start.unfiled.help", lang, sql=_take_back(p.version))
+            if begun:  # (its file removed, in force: served again, and no way to take it back)
+                hint = message("serve.reload.file_gone.begun_help", lang, version=p.version)
+            else:
+                hint = message("serve.start.unfiled.help", lang, sql=_take_back(p.version))
             LOG.warning("%s", _lines(_with_help(said, hint, lang)))
 
     def _retarget(self) -> None:

@@ -255,7 +255,14 @@ def test_a_version_in_force_whose_file_is_removed_stays_served_and_is_not_droppe
     with caplog.at_level(logging.WARNING, logger="sla.serve"):
         service = _service(folder, db)  # (it was dropped without a word: November judged under nothing)
     assert _versions(service) == ["2026.1", "2026.2"]
-    assert not [s for s in _said(caplog) if "stored policy" in s]  # (nothing to take back: said at the reload)
+    # (served again from the text it was served with, and said at every start while no file gives it: its file
+    # may have been removed while the service was stopped, with no reload to say it)
+    (again,) = [s for s in _said(caplog) if "stored policy" in s]
+    assert (
+        "<stored policy 2026.1>:9:3：版 2026.1（適用開始日 2026年4月1日(水)）はどのポリシーのファイルにもありません"
+        in again
+    )
+    assert "取り下げる方法はありません。ファイルを元に戻してください" in again
     service.store.close()
 
 
