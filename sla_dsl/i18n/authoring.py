@@ -42,15 +42,10 @@ AUTHORING: dict[str, Msg] = {
     "author.load.no_policy_file": Msg(
         "{path}：ディレクトリにポリシーファイル（`{ext}`）がありません", "{path}: directory holds no {ext} policy file"
     ),
-    "author.load.same_day": Msg(
-        "{path}：版 {version} の適用開始日 {effective} は、{other}と同じ日です",
-        "{path}: version {version} takes effect on {effective}, the same day as {other}",
-    ),
     # a refusal of versions judged together (E304-E307), in the words `sla check` says it in (`diag.E30x`): where,
     # its code, the words
     "author.load.refused": Msg("{path}：[{code}] {text}", "{path}: [{code}] {text}"),
     "author.load.version_of": Msg("{path}（版 {version}）", "{path} (version {version})"),
-    "author.load.version": Msg("版 {version}", "version {version}"),
     # the compiled policy (sla_dsl.policy.compiled)
     "author.policy.unknown_attribute": Msg("属性 `{name}` はありません", "unknown attribute `{name}`"),
     "author.policy.declares": Msg("このポリシーの属性：{known}", "the policy declares {known}"),
