@@ -694,11 +694,9 @@ class Service:
             current = self.tracker.policies
             same = [p for p in current if p.version == policy.version]
             if same:
-                raise ApiError(
+                raise ApiError(  # (located as every refusal of a version: `<request>:9:3` for a posted one)
                     409,
-                    said("serve.policy.loaded", version=policy.version)
-                    if path is not None
-                    else message("serve.policy.loaded", lang, version=policy.version),
+                    said("serve.policy.loaded", version=policy.version),
                     message("serve.policy.loaded.help", lang),
                     **where,
                 )

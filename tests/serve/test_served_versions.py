@@ -328,7 +328,8 @@ def test_a_version_already_loaded_is_refused_in_the_policys_language(tmp_path: P
     assert reloaded.value.help == "新しい本文には新しい版の番号（`version`）を付けてください"
     with pytest.raises(ApiError) as posted:
         service.add_policy(policy.read_text("utf-8"))
-    assert (posted.value.status, posted.value.message) == (409, "version `2026.1` is already loaded")
+    # (at its `version` line of the request, as the other refusals of a posted version are located)
+    assert (posted.value.status, posted.value.message) == (409, "<request>:9:3: version `2026.1` is already loaded")
     assert "where" not in posted.value.more  # (the answer's body names no file of the server)
     service.store.close()
 
