@@ -973,23 +973,23 @@ def _expected(text: str, line: int, column: int) -> tuple[frozenset[str] | None,
 
 
 @functools.cache
-def _holiday_countries() -> tuple[str, ...]:
+def _two_letter_countries() -> tuple[str, ...]:
     """The countries a calendar's ``holidays`` takes, by their two letters (``JP``), as the checker knows them."""
-    from ..lang.values import _countries
+    from ..lang.values import holiday_countries
 
-    return tuple(sorted(c for c in _countries() if len(c) == 2))
+    return tuple(sorted(c for c in holiday_countries() if len(c) == 2))
 
 
 def _holiday_sets(typed: str) -> list[str]:
     """The holiday sets that start with ``typed`` (any case): countries (``JP``), and after a country and
     ``-`` that country's subdivisions as the ``holidays`` package names them (``US-NY``)."""
-    from ..lang.values import _countries, _subdivisions
+    from ..lang.values import holiday_countries, holiday_subdivisions
 
     country, dash, _ = typed.upper().partition("-")
-    if dash and country in _countries():
-        codes = [f"{country}-{sub}" for sub in _subdivisions(country)]
+    if dash and country in holiday_countries():
+        codes = [f"{country}-{sub}" for sub in holiday_subdivisions(country)]
     else:
-        codes = list(_holiday_countries())
+        codes = list(_two_letter_countries())
     return [c for c in codes if c.upper().startswith(typed.upper())]
 
 
@@ -1001,11 +1001,11 @@ def word_choices(kind: str | None, typed: str, lang: str = "en") -> list[tuple[s
     (any case). Nothing for another kind."""
     from ..i18n.places import zone_name
     from ..lang.languages import SUPPORTED
-    from ..lang.values import CHANNELS, _place_zones
+    from ..lang.values import CHANNELS, place_zones
 
     if kind == "timezone":
         said = typed.casefold()
-        return [(z, zone_name(z, lang)) for z in _place_zones() if z.casefold().startswith(said)]
+        return [(z, zone_name(z, lang)) for z in place_zones() if z.casefold().startswith(said)]
     if kind == "holidays":
         return [(code, region_name(code, lang)) for code in _holiday_sets(typed)]
     if kind == "language":

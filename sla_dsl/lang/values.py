@@ -187,7 +187,7 @@ _ABBREVIATION_LIKE = re.compile(r"[A-Z]{2,5}")
 
 
 @cache
-def _place_zones() -> tuple[str, ...]:
+def place_zones() -> tuple[str, ...]:
     """The zones a misspelt name may be matched with: those of places (``Area/Place``, ``Japan``), not the
     zone folder's abbreviations and codes (``MST``, ``PST8PDT``, ``PRC``, ``GMT+0``) nor the host's own."""
     return tuple(sorted(z for z in _timezones() - set(HOST_ZONES) if "/" in z or (z[:1].isupper() and z[1:].islower())))
@@ -235,7 +235,7 @@ def _zone_offset(name: str) -> Words | None:
 
 
 @cache
-def _subdivisions(country: str) -> tuple[str, ...]:
+def holiday_subdivisions(country: str) -> tuple[str, ...]:
     """The subdivision codes the `holidays` package has for ``country`` (``NY`` for ``US``)."""
     return tuple(holidays.country_holidays(country).subdivisions)
 
@@ -249,7 +249,7 @@ def subdivision_hint(country: str, subdiv: str) -> str | None:
     (``ny``), or one the `holidays` package names that way (``California``, ``NewYork``); else None.
     Never one near it by spelling: codes of two or three letters are each one letter from many
     others (``NQ`` is as near ``NY`` as ``NJ``), so such a guess would change the calendar."""
-    codes = _subdivisions(country)
+    codes = holiday_subdivisions(country)
     for code in codes:
         if code.casefold() == subdiv.casefold():
             return code
@@ -274,7 +274,7 @@ def zone_problem(name: str) -> Words | None:
             return said
         if _ABBREVIATION_LIKE.fullmatch(name):  # (`XYZ` is a letter from `MST`, `EST`: never the zone meant)
             return words("diag.help.zone.unknown")
-        return did_you_mean_words(name, _place_zones()) or words("diag.help.zone.unknown")
+        return did_you_mean_words(name, place_zones()) or words("diag.help.zone.unknown")
     try:
         zoneinfo.ZoneInfo(name)
     except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
@@ -293,7 +293,7 @@ def zone_error(name: str, calendar: str | None = None) -> Words:
 
 
 @cache
-def _countries() -> frozenset[str]:
+def holiday_countries() -> frozenset[str]:
     """Country codes the `holidays` package knows, read from its registry without importing each country."""
     try:
         from holidays.registry import COUNTRIES
@@ -337,7 +337,7 @@ def country_help(code: str) -> Words:
     """The help of an unknown holiday country: never a code near it by spelling (``JA`` is a letter from
     ``JM`` and two from ``JAM``, Jamaica), only one that differs in case, the countries a language code
     means, or the code of a country written by its English name (``Japan``)."""
-    known = _countries()
+    known = holiday_countries()
     if code.upper() in known:
         return words("diag.E204.help.case", candidates=_country_candidates((code.upper(),)))
     meant = tuple(c for c in LANGUAGE_CODES.get(code.upper(), ()) if c in known)
@@ -685,13 +685,17 @@ class ValueReader:
         """A country code (``JP``) or a country and subdivision (``US-NY``) known to the `holidays` package."""
         code = str(tok)
         country, dash, subdiv = code.partition("-")
-        if country not in _countries():
+        if country not in holiday_countries():
             near = country_help(country)
-            if dash and country.upper() in _countries() and subdiv.upper() in _subdivisions(country.upper()):
+            if (
+                dash
+                and country.upper() in holiday_countries()
+                and subdiv.upper() in holiday_subdivisions(country.upper())
+            ):
                 near = words("diag.help.did_you_mean", name=code.upper())
             raise self.fail("E204", words("diag.E204", code=shown(code)), tok, help=near)
         if dash:
-            subdivisions = _subdivisions(country)
+            subdivisions = holiday_subdivisions(country)
             if subdiv not in subdivisions:
                 first = listing((Code(s) for s in subdivisions[:60]), ", ")
                 # (a list cut short says so as part of its phrase: 「…、`NU`など」, `..., NU, among others`)
