@@ -265,6 +265,11 @@ def judging_versions(incidents: Sequence[Any]) -> set[tuple[str, dt.date | None]
     names the policy of the rules that judged it (its date too), a row only its ``policy_version``
     (``effective`` None). A year's verdicts are read in one pass in C (their rules are a handful)."""
     if getattr(incidents, "fields", None) is not None:  # the evaluator's verdicts: every one has its rules
+        made = getattr(incidents, "columns", None)
+        c = made() if callable(made) else None
+        if c is not None:  # (their columns code each one's rules: read the codes, not a year's objects)
+            judged = {c.kinds[k][0] for k in set(c.kind.tolist())}
+            return {(r.policy.version, r.policy.effective) for r in judged}
         judged = set(map(attrgetter("rules"), incidents))
         return {(r.policy.version, r.policy.effective) for r in judged}
     found: set[tuple[str, dt.date | None]] = set()
