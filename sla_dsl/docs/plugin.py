@@ -101,6 +101,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import gzip
 import hashlib
 import os
 import posixpath
@@ -173,6 +174,11 @@ class _Group:
     @property
     def newest(self) -> Policy:
         return self.versions[-1][0]
+
+
+#: one ``<url>`` entry of a sitemap, as mkdocs-static-i18n's template writes it (with the white space before it)
+_SITEMAP_URL = re.compile(r"\s*<url>.*?</url>", re.S)
+_SITEMAP_LOC = re.compile(r"<loc>\s*(.*?)\s*</loc>", re.S)
 
 
 def _prefix(lang: str, default: str) -> str:
@@ -703,6 +709,29 @@ class SlaPlugin(BasePlugin[SlaPluginConfig]):  # type: ignore[no-untyped-call]
             index = chrome.relocated_index(text, folder) if folder else text
             write_file(index.encode("utf-8"), os.path.join(config.site_dir, folder, "search", "search_index.json"))
         self.search_indexes.clear()
+        self._write_language_sitemaps(config, i18n[1])
+
+    def _write_language_sitemaps(self, config: MkDocsConfig, default: str) -> None:
+        """``<lang>/sitemap.xml`` (and ``.gz``) for each language other than the default: the root sitemap's
+        entries under that language's folder, as a sitemap may list only what is under its own (sitemaps.org).
+        The theme reads the sitemap under each other-language link of a page (``en/sitemap.xml`` from a
+        Japanese page) to lead its language menu to the same page; without one it asks a missing file."""
+        root = Path(config.site_dir, "sitemap.xml")
+        if not config.site_url or not root.is_file():
+            return
+        text = root.read_text("utf-8")
+        entries = _SITEMAP_URL.findall(text)
+        if not entries:
+            return
+        head, tail = text[: text.index(entries[0])], text[text.rindex(entries[-1]) + len(entries[-1]) :]
+        base = config.site_url if config.site_url.endswith("/") else config.site_url + "/"
+        for lang in self.sitemap_pages:
+            if lang == default:
+                continue
+            own = [e for e in entries if (m := _SITEMAP_LOC.search(e)) and m[1].startswith(f"{base}{lang}/")]
+            body = (head + "".join(own) + tail).encode("utf-8")
+            write_file(body, os.path.join(config.site_dir, lang, "sitemap.xml"))
+            write_file(gzip.compress(body, mtime=0), os.path.join(config.site_dir, lang, "sitemap.xml.gz"))
 
     on_post_build = CombinedEvent(_keep_search_index, _write_search_indexes)
 

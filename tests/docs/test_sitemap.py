@@ -82,8 +82,22 @@ def test_sitemap_lists_every_page_of_both_languages(published: Build) -> None:
     for page in (*POLICY_PAGE.values(), "sla/click-so-ko/source", "en/sla/click-so-ko/source", "en/sla/helpdesk"):
         assert f"{URL}{page}/" in locs, page
     assert {URL, f"{URL}en/"} <= set(locs)
-    # one sitemap for the site, at its root (it may list only what is under its own folder)
-    assert not list((published.site / "en").glob("sitemap.xml*"))
+
+
+def test_each_other_language_has_the_sitemap_of_its_folder(published: Build) -> None:
+    """``en/sitemap.xml``: the root's entries under ``en/`` (a sitemap lists only what is under its own folder),
+    each with its other language's, as the theme reads it from a Japanese page's link to English."""
+    text = (published.site / "en" / "sitemap.xml").read_bytes()
+    assert gzip.decompress((published.site / "en" / "sitemap.xml.gz").read_bytes()) == text
+    root = _entries(published)
+    under = [
+        Entry(loc.text.strip(), {k.get("hreflang", ""): k.get("href", "") for k in url.findall("xhtml:link", _NS)})
+        for url in ET.fromstring(text).findall("sm:url", _NS)
+        if (loc := url.find("sm:loc", _NS)) is not None and loc.text
+    ]
+    assert under == [e for e in root if e.loc.startswith(f"{URL}en/")]
+    assert len(under) * 2 == len(root)
+    assert not list(published.site.glob("*/*/sitemap.xml*"))
 
 
 def test_each_page_names_its_other_language(published: Build) -> None:
@@ -104,3 +118,5 @@ def test_customer_sitemap(tmp_path: Path) -> None:
     # the policy is the home page of each language, next to the original
     assert set(entries) == _pages(build, url) == {url, f"{url}en/", f"{url}original/", f"{url}en/original/"}
     assert entries[url] == entries[f"{url}en/"] == {"ja": url, "en": f"{url}en/"}
+    english = ET.fromstring((build.site / "en" / "sitemap.xml").read_bytes()).findall("sm:url/sm:loc", _NS)
+    assert sorted((e.text or "").strip() for e in english) == [f"{url}en/", f"{url}en/original/"]
