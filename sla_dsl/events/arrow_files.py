@@ -494,13 +494,26 @@ def _empty(path: Path) -> bool:
         return False
 
 
+def _feather_v1(path: str | Path) -> bool:
+    """Whether ``path`` is a file in Feather's first format (``FEA1`` at its start), which Arrow's IPC reader
+    does not read (Feather V2 is Arrow IPC)."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(4) == b"FEA1"
+    except OSError:
+        return False
+
+
 def _unreadable(source: str, exc: BaseException, row: int = 0, *, empty: bool = False) -> Problem:
+    old = not empty and isinstance(source, str) and _feather_v1(source)
     detail = words("events.E117.empty") if empty else _arrow_detail(exc)
     return problem(
         RowSource.of(source) if not isinstance(source, RowSource) else source,
         row,
         "E117",
-        words("events.E117.unreadable", detail=detail),
-        words("events.E117.unreadable.help", tools=_WRITERS),
+        words("events.E117.unreadable", detail=words("events.E117.feather1") if old else detail),
+        words("events.E117.feather1.help", file=str(source))
+        if old
+        else words("events.E117.unreadable.help", tools=_WRITERS),
         fatal=True,
     )

@@ -560,6 +560,16 @@ EVENTS: dict[str, Msg] = {
         "the file ends before the data it announces: it is cut short, or not in this format",
     ),
     "events.E117.other": Msg("読み込みライブラリのエラーです（{detail}）", "{detail}"),
+    "events.E117.feather1": Msg(
+        "Feather の古い形式（バージョン 1）のファイルです。この形式は読めません",
+        "the file is in Feather's first format (version 1), which is not read",
+    ),
+    "events.E117.feather1.help": Msg(
+        "Feather バージョン 2（Arrow IPC）で書き直してください："
+        '`pyarrow.feather.write_feather(pyarrow.feather.read_table("{file}"), "{file}.arrow")`',
+        "write it again as Feather version 2 (Arrow IPC): "
+        '`pyarrow.feather.write_feather(pyarrow.feather.read_table("{file}"), "{file}.arrow")`',
+    ),
     "events.E117.unreadable.help": Msg(
         "イベントは Parquet か Arrow IPC を書き出せるツール（{tools}）で書いてください",
         "write the events with a Parquet or Arrow IPC writer ({tools})",

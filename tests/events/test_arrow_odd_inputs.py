@@ -294,3 +294,29 @@ def test_an_attributes_cell_of_an_arrow_type_is_named_in_words(value: pa.Array, 
         read_table(table, "ev.parquet")
     [found] = info.value.problems
     assert said in found.text("ja") and "attribute" in found.message
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_a_feather_v1_file_is_named_as_such_with_how_to_write_it_again(
+    tmp_path: Path, lang: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Feather's first format (``FEA1``; pyarrow still writes it with ``version=1``) is no Arrow IPC: it was
+    called cut short; it is named, with the call that writes it as Feather version 2, alone and in a folder."""
+    import pyarrow.feather as feather
+
+    table = pa.table({"event": ["incident.reported"], "at": [AT], "id": ["INC-1"], "priority": ["P1"]})
+    old = tmp_path / "v1.feather"
+    with pytest.warns(DeprecationWarning):  # (pyarrow's own warning on writing the format)
+        feather.write_feather(table, old, version=1)
+    assert main(["evaluate", str(POLICY), str(old), *PERIOD, "--lang", lang]) == 1
+    err = capsys.readouterr().err
+    assert "[E117]" in err and f'read_table("{old}")' in err, err
+    assert ("Feather の古い形式（バージョン 1）" if lang == "ja" else "Feather's first format (version 1)") in err
+    assert "cut short" not in err and "途切れて" not in err
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    pq.write_table(table, folder / "a.parquet")
+    old.rename(folder / "b.feather")
+    assert main(["evaluate", str(POLICY), str(folder), *PERIOD, "--lang", lang]) == 1
+    err = capsys.readouterr().err
+    assert "[E117]" in err and "Traceback" not in err, err
