@@ -33,7 +33,7 @@ POLICY = ROOT / "policies" / "clicksoko.sla"  # `languages ja, en`
 MONTH = ("2026-11-01", "2026-12-01")
 #: Latin words the readers' Japanese may hold outside code spans and fields: names of formats, standards and
 #: units of size, which Japanese writes in Latin letters too.
-ALLOWED = {"JSON", "CSV", "Parquet", "Arrow", "IPC", "UTF-8", "ISO 8601", "MiB", "KiB"}
+ALLOWED = {"JSON", "CSV", "Parquet", "Arrow", "Feather", "IPC", "UTF-8", "ISO 8601", "MiB", "KiB"}
 #: The catalogue's entries that the readers (``sla_dsl.reader``, ``sla_dsl.events``) and the API's refusals
 #: of what it is given write.
 READER_KEYS = sorted(
