@@ -334,7 +334,10 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
             verdict = w.m("explain.in_time")
         steps.append((responded, _responded(w, events, responded, verdict)))
     elif r.status != "excluded":
-        steps.append((as_of, w.m("explain.no_response", status=w.m(f"report.status.{r.status}"))))
+        # (a breach is said when it happened, at the due time, not at the instant judged: an incident
+        # completed with no response is no more breached at the end of the period than it was at 11:00)
+        when = r.response_due if r.status == "breached" and r.response_due is not None else as_of
+        steps.append((when, w.m("explain.no_response", status=w.m(f"report.status.{r.status}"))))
         if r.status == "at_risk":
             # the last warning threshold passed (the row's; a row read back from an older JSON: the first)
             pct = r.at_risk_percent if r.at_risk_percent is not None else _risk_percent(w)
