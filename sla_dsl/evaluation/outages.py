@@ -695,6 +695,7 @@ def _maintenance(ctx: Ctx) -> tuple[list[MaintenanceRow], list[Interval]]:
                     moved=bool(getattr(w, "moved", False)),
                     reason=getattr(w, "reason", None),
                     excused=laid.excused,
+                    policy_version=laid.policy.version,
                 )
             )
     rows.sort(key=lambda r: r.start)

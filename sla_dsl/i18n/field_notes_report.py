@@ -394,6 +394,13 @@ REPORT_NOTES: dict[str, str] = {
         "営業時間に ``except maintenance`` と書いた各サービスの稼働率の計算から、"
         "枠の時間を除外する場合は true（既定）。定期メンテナンスの規則に ``counts as downtime`` と書いた場合は false"
     ),
+    (
+        "the policy version in force at the window's start, which laid it and by whose calendar it moved (Article "
+        "5); null in a report read back from a JSON written without this key"
+    ): (
+        "枠の開始時点で有効で、その枠を定め、そのカレンダーで枠を移した規定の版（第5条）。"
+        "このキーを持たない JSON から読み戻したレポートでは null"
+    ),
     # -- OutageRow -------------------------------------------------------------------------------------------
     "The verdict on one outage: its downtime and the recovery-notice target.": (
         "一つの障害の判定：停止時間と、復旧情報通知の目標。"

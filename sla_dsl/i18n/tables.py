@@ -65,12 +65,12 @@ TABLES: dict[str, Msg] = {
     ),
     "report.breach_credits.shared": Msg(
         "{priority}、{target}、{period}：この測定期間の{rows}行は合わせて {cap} を上限とします（各行の上限のうち"
-        "最も高いもの）。最初の目標未達が早い行から順に、上限の残りの範囲でクレジットを返還します",
+        "最も高いもの）。最初の目標未達が早い行から順に、上限の残りの範囲でクレジットを返還します。",
         "{priority}, {target}, {period}: the period's {rows} rows together are capped at {cap}, the highest cap "
-        "among them; each is credited, in the order of its first missed target, what is left under it",
+        "among them; each is credited, in the order of its first missed target, what is left under it.",
     ),
     "report.breach_credits.not_final": Msg(
-        "。測定期間が終わっていないため確定していません", "; not final: the period is not over"
+        "。測定期間が終わっていないため確定していません。", "; not final: the period is not over."
     ),
     "report.breach_credits.sep": Msg("、", ", "),
     # a measurement period the evaluated one cuts: its cap is the whole period's, so it owes nothing here

@@ -16,7 +16,9 @@ Design notes
 * ``OutageRow`` and ``StopRow`` write the fields their rows keep out of the
   JSON into a Python-mode dump (:func:`.row_base.with_words_data`).
 * ``MaintenanceRow`` is a regular-maintenance window that starts in the
-  period.
+  period, with the version in force at its start (``policy_version``),
+  whose rule and calendar laid it and moved it: the report says why it
+  moved in that version's words.
 * ``Availability`` is the figure of the policy's first measured service (in
   the version in force at ``from``, named by its ``service``) over the whole
   period (``Report.availability``); ``AvailabilityPeriod`` the figure
@@ -193,6 +195,9 @@ class MaintenanceRow(_Row):
     #: true (the default) when the window's time is excused from the availability of each service whose
     #: hours say ``except maintenance``; false when the maintenance rule says ``counts as downtime``
     excused: bool = True
+    #: the policy version in force at the window's start, which laid it and by whose calendar it moved
+    #: (Article 5); null in a report read back from a JSON written without this key
+    policy_version: str | None = None
 
 
 class Availability(_Row):

@@ -20,18 +20,30 @@ Design notes
   target, period, as the rows name them) with the cap its rows stay within
   together and how they are settled: in the order of their first breach,
   each what is left under it.
-* Targets and conditions are worded by the version that defines the priority's
-  rule (:meth:`~.words.PolicyWords.defining`), clocks by their labels; every
-  word is in the catalogue (``report.breach_credits.*``, :mod:`sla_dsl.i18n.tables`).
+* A row is named by the version whose credit line it is of (:func:`row_versions`:
+  a row names no version, its line says which: the versions with that line in
+  force during its period), whatever version is in force at ``from``: two rows
+  of one shared cap are told apart by their labels (``P1 優先度１``, ``P1
+  優先度１（緊急）``), and a row reads alike in every report that lists it. A row
+  two versions' same line share is named by each label once, and so is the
+  priority in the note of a shared cap (``優先度１／優先度１（緊急）``).
+* Targets and conditions are worded by that version (the one at ``from`` when
+  it is one of them), else by the version that defines the priority's rule
+  (:meth:`~.words.PolicyWords.defining`), clocks by their labels; every word is
+  in the catalogue (``report.breach_credits.*``, :mod:`sla_dsl.i18n.tables`).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+
+from ..lang import model as lm
 from . import BreachCreditRow, Report
 from .conditions import condition_words
 from .parts import Part
 from .periods import period_range
-from .words import Cell, PolicyWords, ref_number
+from .words import Cell, PolicyWords, priority_label, ref_number
 
 
 def _w(w: PolicyWords, key: str, **params: object) -> str:
@@ -60,19 +72,57 @@ def _target(w: PolicyWords, row: BreachCreditRow) -> str:
     return _w(v, "for", target=said, who=who)
 
 
+def _of_line(row: BreachCreditRow, rule: lm.Priority) -> bool:
+    """Whether ``rule`` (a rule of the row's priority) is the one a row belongs to (its ``when``) and states the
+    row's credit line: its target and clock, credit per breach, cap, measurement period and article."""
+    if str(rule.when) != str(row.when) or ref_number(rule.ref) != ref_number(row.ref):
+        return False
+    line = (row.target, row.clock, row.per_breach, row.cap, row.period)
+    return any((c.kind, c.clock, c.percent, c.cap, c.period.value) == line for c in rule.breach_credits)
+
+
+def row_versions(w: PolicyWords, row: BreachCreditRow) -> list[PolicyWords]:
+    """The words of the versions whose credit line a row is of, by effective date (a row names no version: its
+    line says which): those with the line that are in force during its measurement period (two with the same
+    line share one row, counting the incidents of both), else the latest with it begun before the period
+    ends (it judged incidents carried over); empty when none given has it (the row is not of these policies)."""
+    has = [k for k, p in enumerate(w.policies) if any(_of_line(row, r) for r in p.model.rules_of(row.priority))]
+
+    def begins(k: int) -> dt.datetime | None:  # (each version from 00:00 of its date; the earliest also before)
+        day = w.policies[k].effective
+        return None if k == 0 else dt.datetime.combine(day, dt.time(), tzinfo=row.start.tzinfo)
+
+    def meets(k: int) -> bool:
+        after = begins(k + 1) if k + 1 < len(w.policies) else None
+        start = begins(k)
+        return (start is None or start < row.end) and (after is None or after > row.start)
+
+    begun = [k for k in has if (start := begins(k)) is None or start < row.end]
+    chosen = [k for k in begun if meets(k)] or begun[-1:] or has[:1]
+    return [w.version(w.policies[k].version, w.policies[k].effective) for k in chosen]
+
+
 def _rule_words(w: PolicyWords, row: BreachCreditRow) -> PolicyWords:
-    """The words of the version that defines the priority's rule a row belongs to (its ``when``)."""
+    """The words a row's target is worded in: of the version at the period's start (``w``) when the row is of
+    its credit line, else of the latest version the row is of (:func:`row_versions`), else of the version that
+    defines the priority's rule the row belongs to (its ``when``)."""
+    mine = row_versions(w, row)
+    if any(v.policy is w.policy for v in mine):
+        return w
+    if mine:
+        return mine[-1]
     return w.defining(lambda md: any(str(r.when) == str(row.when) for r in md.rules_of(row.priority)))
 
 
-def _priority(w: PolicyWords, row: BreachCreditRow) -> str:
+def _priority(w: PolicyWords, row: BreachCreditRow, versions: Sequence[PolicyWords] | None = None) -> str:
     """``P1 優先度１（プレミアム）``: the priority and the label of the rule the row belongs to (its ``when``), as
-    other per-rule rows name it; the priority's words (:meth:`~.words.PolicyWords.priority`) when that rule
-    has no label."""
-    v = _rule_words(w, row)
-    rule = next((r for r in v.rules_of(row.priority) if str(r.when) == str(row.when)), None)
-    label = rule.label.text(w.lang) if rule is not None else ""
-    return f"{row.priority} {label}" if label else w.priority(row.priority)
+    other per-rule rows name it, in each version the row is of (``versions``, else :func:`row_versions`), each
+    label once (``優先度１／優先度１（緊急）`` for a row two versions' same line share); the priority's words
+    (:meth:`~.words.PolicyWords.priority_in`) when that rule has no label."""
+    vs = list(versions if versions is not None else row_versions(w, row)) or [_rule_words(w, row)]
+    rules = [r for v in vs for r in v.rules_of(row.priority) if str(r.when) == str(row.when)]
+    label = priority_label(rules, w.lang)
+    return f"{row.priority} {label}" if label else w.priority_in(row.priority, vs)
 
 
 def cut_short(report: Report, row: BreachCreditRow) -> bool:
@@ -126,13 +176,18 @@ def breach_credit_parts(report: Report, w: PolicyWords) -> list[Part]:
 
 def _shared_notes(report: Report, w: PolicyWords) -> tuple[str, ...]:
     """One note per period whose rows several credit lines share (``shared_cap``), in the table's order: the
-    cap they stay within together and how they are settled."""
-    shared: dict[tuple[str, str, str], tuple[float, int]] = {}
+    cap they stay within together and how they are settled; its priority named by the labels of every version
+    its rows are of, each once (``優先度１／優先度１（緊急）``), its target and period as its first row's."""
+    shared: dict[tuple[object, ...], tuple[float, list[BreachCreditRow]]] = {}
     for row in report.breach_credits:
         if row.shared_cap is not None:
-            names = breach_credit_names(w, row)
-            shared[names] = (row.shared_cap, shared.get(names, (0.0, 0))[1] + 1)
-    return tuple(
-        _w(w, "shared", priority=p, target=t, period=period, rows=n, cap=_pct(cap))
-        for (p, t, period), (cap, n) in shared.items()
-    )
+            key = (row.priority, row.target, row.clock, row.when, row.period, row.start, row.end)
+            shared.setdefault(key, (row.shared_cap, []))[1].append(row)
+    notes: list[str] = []
+    for cap, rows in shared.values():
+        versions = {id(v.policy): v for r in rows for v in row_versions(w, r)}
+        ordered = sorted(versions.values(), key=lambda v: v.policy.effective if v.policy else dt.date.min)
+        _, target, period = breach_credit_names(w, rows[0])
+        priority = _priority(w, rows[0], ordered or None)
+        notes.append(_w(w, "shared", priority=priority, target=target, period=period, rows=len(rows), cap=_pct(cap)))
+    return tuple(notes)

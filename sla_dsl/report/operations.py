@@ -425,16 +425,26 @@ def _moved_from(mw: MaintenanceRow, w: PolicyWords) -> str:
     """Why a maintenance window moved, as the site and the ``.ics`` say it: from which day, and the holiday
     or closure that fell on it by its name (``holiday yearly``'s label, a national holiday's name: the
     calendar's :meth:`~sla_dsl.calendars.business_index.BusinessIndex.holiday_name`, which names the
-    site's), else that it was not a business day."""
-    rule = next((mt for mt in w.model.maintenance if mt.name == mw.name), None) if w.model is not None else None
+    site's), else that it was not a business day. The rule and its calendar are those of the version that
+    laid the window (:func:`window_words`), not of the version at ``from``: a closure a later version adds
+    moves its window in both languages."""
+    v = window_words(mw, w)
+    rule = next((mt for mt in v.model.maintenance if mt.name == mw.name), None) if v.model is not None else None
     name = None
-    if rule is not None and rule.calendar and w.policy is not None and mw.scheduled is not None:
-        name = w.policy.calendar(rule.calendar).holiday_name(mw.scheduled, w.lang)
-    if name is None and w.lang == "en" and mw.reason and mw.reason != "not a business day":
-        name = mw.reason  # (the row's own English, when the rule is not the version's at `from`)
+    if rule is not None and rule.calendar and v.policy is not None and mw.scheduled is not None:
+        name = v.policy.calendar(rule.calendar).holiday_name(mw.scheduled, v.lang)
+    if name is None and v.lang == "en" and mw.reason and mw.reason != "not a business day":
+        name = mw.reason  # (the row's own English, when the versions given do not have the window's rule)
     if name is None:
         return w.m("report.moved_from", scheduled=mw.scheduled)
     return w.m("report.moved_from_holiday", scheduled=mw.scheduled, holiday=name)
+
+
+def window_words(mw: MaintenanceRow, w: PolicyWords) -> PolicyWords:
+    """The words of the version that laid a maintenance window: the one its ``policy_version`` names, else
+    (a row read back from a JSON written without it) the version in force at its start, as the evaluator
+    lays each window."""
+    return w.for_row(mw) if mw.policy_version is not None else w.at(mw.start.date())
 
 
 def maintenance_part(report: Report, w: PolicyWords) -> Part:

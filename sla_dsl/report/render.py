@@ -111,7 +111,8 @@ def render(
     trend = [t._replace(notes=_said_after(t.notes, trend_note(report, w), w)) for t in trend_parts(report, w)]
     parts[1:1] = trend
     parts += target_parts(report, w, report.incidents if incidents is None else incidents, cap)  # issue 12
-    parts.append(articles(w, parts))  # the appendix every row's article links to, last
+    used = w.during(report.versions_used(incidents))  # (its rules named in every version the report used)
+    parts.append(articles(w, parts, used))  # the appendix every row's article links to, last
     if fmt == "markdown":
         return _markdown(report, parts, w, incidents)
     if fmt == "html":

@@ -23,6 +23,12 @@ Design notes
   those that judged an outage or a stop it counts (:func:`judged_by`), a
   service's availability targets and a backup kind's interval and retention
   from the versions in force.
+* A row counting a priority's incidents (the summary's response and named-target
+  rows, the responses table) names the priority by the labels of the versions
+  that judged its listed incidents, each once (:func:`priority_named`: ``P1
+  優先度１／優先度１（緊急）`` when a version from mid-period relabels it), as the
+  incidents table names each incident by its own; a row with no incident listed
+  by the version at ``from`` (else the latest in force that has it).
 * The summary's rows are those of every version in force during the period, as
   its priorities and named targets are: a notification rule, a planned-stop
   rule, a measured service (and each of its targets with ``when``) or a backup
@@ -108,7 +114,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from operator import attrgetter
 from typing import NamedTuple, TypeVar
 
 import numpy as np
@@ -298,13 +305,15 @@ def sections(
     earlier = earlier_responses(incidents, report.period.start)  # judged in an earlier period's report
     later = later_responses(incidents, report.period.end)  # settled after `to`: the next period's report counts them
     ws = in_force(report, w, incidents)  # every version whose targets judged a listed incident
+    judges = judged_by_priority(incidents)  # (per priority: the versions that judged its incidents, to name it)
     start = report.period.start
     tallies = target_counts(incidents, start, report.period.end)
-    counted = Counted(by_priority, earlier, tallies.targets, Excluded(report, w, incidents), tallies.notices, later)
+    excluded = Excluded(report, w, incidents)
+    counted = Counted(by_priority, earlier, tallies.targets, excluded, tallies.notices, later, judges)
     out = [_summary(report, w, counted, violations, ws)]
     if measures_availability(report, ws):  # (a policy that measures no service has no such section)
         out.append(_availability(report, w, ws))
-    out.append(_incidents(report, w, by_priority, earlier, ws, later))
+    out.append(_incidents(report, w, by_priority, earlier, ws, later, judges))
     # Only the rows a list shows are looked for; the counts say how many more there are.
     breached = _first(incidents, "breached", sum(c["breached"] for c in by_priority.values()), limit)
     if breached.rows:
@@ -594,6 +603,52 @@ def in_force(report: Report, w: PolicyWords, incidents: Sequence[IncidentLike] |
     return w.during([v for v in given if (v.version, v.effective) in known or (v.version, None) in known])
 
 
+def judged_by_priority(incidents: Sequence[IncidentLike]) -> dict[str, set[tuple[str, dt.date | None]]]:
+    """Per priority, the versions that judged its listed incidents, as ``(version, effective)`` (as
+    :func:`~sla_dsl.report.judging_versions` gives them: a row read back from JSON by its ``policy_version``,
+    ``effective`` None). The evaluator's verdicts are read from their columns' codes of (rules, priority)."""
+    pairs: Iterable[tuple[object, str]]
+    if getattr(incidents, "fields", None) is not None:  # the evaluator's verdicts: every one has its rules
+        made = getattr(incidents, "columns", None)
+        c = made() if callable(made) else None
+        if c is not None:  # (a handful of codes, not a year's objects)
+            pairs = (c.kinds[k] for k in set(c.kind.tolist()))
+        else:
+            pairs = set(map(attrgetter("rules", "priority"), incidents))
+    else:
+        pairs = {(getattr(i, "rules", None) or getattr(i, "policy_version", None), i.priority) for i in incidents}
+    out: dict[str, set[tuple[str, dt.date | None]]] = {}
+    for judged, pid in pairs:
+        policy = getattr(judged, "policy", None)
+        if policy is not None:
+            out.setdefault(pid, set()).add((policy.version, policy.effective))
+        elif isinstance(judged, str):
+            out.setdefault(pid, set()).add((judged, None))
+    return out
+
+
+#: per priority, the versions that judged its listed incidents (:func:`judged_by_priority`)
+Judges = Mapping[str, Collection[tuple[str, dt.date | None]]]
+
+
+def priority_named(
+    ws: Sequence[PolicyWords],
+    w: PolicyWords,
+    pid: str,
+    judges: Judges,
+    has: Callable[[PolicyWords], bool] | None = None,
+) -> str:
+    """``P1 優先度１``: priority ``pid`` as a row counting its listed incidents names it: by the labels of the
+    versions that judged them (``judges``; of those, the ones ``has`` holds of, when any: a named target only
+    some versions set), each label once (``優先度１／優先度１（緊急）``:
+    :meth:`~.words.PolicyWords.priority_in`), so a version's relabel names the incidents it judged and no
+    others; as :func:`priority_words` gives it when none is listed."""
+    judged = w.judging(judges.get(pid, ()))
+    if has is not None:
+        judged = [v for v in judged if has(v)] or judged
+    return w.priority_in(pid, judged) if judged else priority_words(ws, w, pid).priority(pid)
+
+
 def priority_words(ws: Sequence[PolicyWords], w: PolicyWords, pid: str) -> PolicyWords:
     """The words that name priority ``pid``: those of the period's start (``w``) when its version
     has it, else those of the latest version in force (``ws``) that has it."""
@@ -764,8 +819,8 @@ class Counted(NamedTuple):
     """What the summary counts of the incidents listed: per priority the responses by status (``by``),
     those judged in an earlier period (``earlier``), the named targets by status (``targets``), the
     exclusions that applied, per notification rule on incident events its notices by status
-    (``notices``), and per priority the responses settled after ``to`` that the next period counts
-    (``later``)."""
+    (``notices``), per priority the responses settled after ``to`` that the next period counts
+    (``later``), and per priority the versions that judged its incidents (``judges``)."""
 
     by: dict[str, Counter[str]]
     earlier: dict[str, Counter[str]]
@@ -773,6 +828,8 @@ class Counted(NamedTuple):
     excluded: Excluded
     notices: dict[str, Counter[str]]
     later: dict[str, Counter[str]]
+    #: per priority, the versions that judged its listed incidents, which name it (:func:`priority_named`)
+    judges: Judges
 
 
 def every_rule(
@@ -822,9 +879,10 @@ def _target_keys(ws: Sequence[PolicyWords], counts: dict[FigureKey, Counter[str]
 
 
 def _target_row(
-    w: PolicyWords, ws: Sequence[PolicyWords], key: FigureKey, c: Counter[str], excluded: Excluded
+    w: PolicyWords, ws: Sequence[PolicyWords], key: FigureKey, c: Counter[str], excluded: Excluded, judges: Judges
 ) -> list[Cell]:
-    """The summary's row of a named target: met of judged, then what is open or at risk, and its verdict."""
+    """The summary's row of a named target: met of judged, then what is open or at risk, and its verdict; its
+    priority named by the versions that judged its incidents and set the target (:func:`priority_named`)."""
     pid = key.priority or ""
     pw = priority_words(ws, w, pid)
     has = [v for v in ws if named_target_words(v, key) is not None]
@@ -833,8 +891,9 @@ def _target_row(
     refs: list[str | lm.ArticleRef | None] = [p.ref for v in has or ws for p in v.rules_of(pid)]
     refs += excluded.by_priority.get(pid, []) if c["excluded"] else []
     clock = (has[0] if has else pw).clock_label(key.clock) if key.clock else "-"
+    named = priority_named(ws, w, pid, judges, lambda v: named_target_words(v, key) is not None)
     return [
-        target_commitment(w, pw.priority(pid), key.subject, key.clock, clock),  # (a next reply by its label)
+        target_commitment(w, named, key.subject, key.clock, clock),  # (a next reply by its label)
         _during(ws, w, lambda v: named_target_words(v, key)) or "-",
         _tally(w, c["met"], judged, waiting, c["at_risk"]),
         _verdict(w, c["breached"], c["at_risk"], waiting, judged),
@@ -909,14 +968,13 @@ def _summary(
         before = earlier.get(pid, Counter()) + counted.later.get(pid, Counter())
         met, breached = c["met"] - before["met"], c["breached"] - before["breached"]
         judged = met + breached
-        pw = priority_words(ws, w, pid)
         # every article its rules cite (one rule per plan, issue 13; each version in force), and those of
         # the exclusions that excluded an incident of it
         refs: list[str | lm.ArticleRef | None] = [p.ref for v in ws for p in v.rules_of(pid)]
         refs += excluded.by_priority.get(pid, [])
         rows.append(
             [
-                w.m("report.commit.response", label=pw.priority(pid)),
+                w.m("report.commit.response", label=priority_named(ws, w, pid, counted.judges)),
                 target_during(ws, w, pid),  # one per rule with `when` (issue 13), per version in force
                 _tally(w, met, judged, c["open"], c["at_risk"]),
                 _verdict(w, breached, c["at_risk"], c["open"], judged),
@@ -925,7 +983,7 @@ def _summary(
         )
         # then its named targets (resolution, first reply, periodic update: issue 12), in the policy's order
         for key in keys_of.get(pid, ()):
-            rows.append(_target_row(w, ws, key, counted.targets.get(key, Counter()), excluded))
+            rows.append(_target_row(w, ws, key, counted.targets.get(key, Counter()), excluded, counted.judges))
     # every rule of each version in force during the period (a commitment a version in force from
     # mid-period adds is judged from its date: it has its row too)
     vws = judged_by(report, w)  # (the versions in force during the period)
@@ -1108,13 +1166,15 @@ def _incidents(
     earlier: dict[str, Counter[str]],
     ws: Sequence[PolicyWords],
     later: Mapping[str, Counter[str]] | None = None,
+    judges: Judges | None = None,
 ) -> Part:
     cols = ["met", "breached", "open", "at_risk", "excluded"]
     rows: list[list[Cell]] = []
     for pid in sorted(by):
         c = by[pid]
         judged = c["met"] + c["breached"]
-        row: list[Cell] = [priority_words(ws, w, pid).priority(pid), target_during(ws, w, pid), str(c["total"])]
+        named = priority_named(ws, w, pid, judges or {})  # (by the versions that judged its incidents)
+        row: list[Cell] = [named, target_during(ws, w, pid), str(c["total"])]
         row += [str(c[k]) for k in cols]
         row += [_pct(c["met"], judged), str(c["completed"])]
         rows.append(row)
@@ -1338,8 +1398,11 @@ def listed_id(v: Violation) -> str:
     return v.id
 
 
-def articles(w: PolicyWords, parts: Sequence[Part]) -> Part:
-    """The appendix: every article a row links to, with its title and the rules that cite it."""
+def articles(w: PolicyWords, parts: Sequence[Part], versions: Sequence[PolicyWords] = ()) -> Part:
+    """The appendix: every article a row links to, with its title and the rules that cite it in the versions
+    the report used (``versions``, :meth:`~sla_dsl.report.Report.versions_used`; else ``w``'s alone), a rule
+    two of them label differently by each label once (``優先度１／優先度１（緊急）``:
+    :meth:`~.words.PolicyWords.rules_at`)."""
     nums: list[str] = []
     for part in parts:
         for row in part.rows:
@@ -1352,7 +1415,8 @@ def articles(w: PolicyWords, parts: Sequence[Part]) -> Part:
     nums.sort(key=lambda n: tuple(int(x) for x in n.split(".")))
     sep = "、" if w.lang == "ja" else "; "
     rows: list[list[Cell]] = [
-        [Anchor(w.article_ref(n), anchor(n)), w.article_title(n), sep.join(w.rules_at(n)) or "-"] for n in nums
+        [Anchor(w.article_ref(n), anchor(n)), w.article_title(n), sep.join(w.rules_at(n, versions)) or "-"]
+        for n in nums
     ]
     header = [w.m("report.rule"), w.m("report.article_title"), w.m("report.rules")]
     return Part(w.m("report.articles"), header, rows, key="articles")

@@ -31,8 +31,11 @@ Design notes
   what it is about (:meth:`.words.PolicyWords.defining`), as the summary names it, so a priority, a
   rule or a service a version from mid-period adds is named by its label, not its id; each month's
   figure is worded by the versions in force that month (the target it is kept below, windows or
-  days). Every word comes from the message catalogue
-  (``report.trend.*``); no table at all when the report has no trend.
+  days). A row of incidents' verdicts (a priority's response or named target) names the priority by
+  the labels of the versions in force in the months it has a judged figure of, each once
+  (``優先度１／優先度１（緊急）``), as the summary names a row several versions judged (:func:`_judging`).
+  Every word comes from the message catalogue (``report.trend.*``); no table at all when the report
+  has no trend.
 """
 
 from __future__ import annotations
@@ -361,20 +364,25 @@ def _has_backup(kind: str) -> Callable[[lm.PolicyModel], bool]:
     return lambda md: any(b.kind == kind for b in md.backups)
 
 
-def _label(w: PolicyWords, key: FigureKey, ws: Sequence[PolicyWords] = ()) -> str:
+def _label(w: PolicyWords, key: FigureKey, ws: Sequence[PolicyWords] = (), judged: Sequence[PolicyWords] = ()) -> str:
     """The commitment's name, as the summary names it: each thing from the version that defines it
     (:meth:`.words.PolicyWords.defining`: the version at ``from``, else a version in force during the
     period, ``ws``, as the summary takes them, else the nearest version given), so a priority, a rule or
     a service only a version from mid-period (or only an earlier month's) has is named by its label, not
-    its id. A priority by the latest version in force that has it, as the summary's row."""
+    its id. A priority by the latest version in force that has it, as the summary's row; a row of incidents'
+    verdicts by the labels of the versions that judged them (``judged``: those in force in the months it has
+    a figure of, :func:`_judging`), each once (``優先度１／優先度１（緊急）``), as the summary names its row."""
     commitment, subject = key.commitment, key.subject
     if commitment == "response":
-        return w.m("report.commit.response", label=w.defining(_has_priority(subject), ws[::-1]).priority(subject))
+        named = w.priority_in(subject, judged) if judged else None
+        return w.m(
+            "report.commit.response", label=named or w.defining(_has_priority(subject), ws[::-1]).priority(subject)
+        )
     if commitment == "target":
         pid = key.priority or ""
         return target_commitment(  # (a next reply by its clock's label)
             w,
-            w.defining(_has_priority(pid), ws[::-1]).priority(pid),
+            w.priority_in(pid, judged) if judged else w.defining(_has_priority(pid), ws[::-1]).priority(pid),
             subject,
             key.clock,
             _clock(w.defining(_has_clock(key.clock or ""), ws), key.clock or ""),
@@ -392,6 +400,28 @@ def _label(w: PolicyWords, key: FigureKey, ws: Sequence[PolicyWords] = ()) -> st
     if commitment == "continuous_backup":
         return continuous_label(bw, subject, bw.backup_rule(subject))
     return w.m("report.commit.backup", label=bw.backup_kind(subject))
+
+
+def _judging(
+    w: PolicyWords, key: FigureKey, figures: Sequence[TrendFigure | None], months: Sequence[TrendMonth]
+) -> list[PolicyWords]:
+    """The versions whose verdicts a row of a priority's incidents (a response, a named target) counts: those in
+    force in each month it has a judged figure of, by effective date (of a named target, those that set it when
+    any does); none for a row of another commitment, or of nothing judged."""
+    if key.commitment not in ("response", "target"):
+        return []
+    found: dict[int, PolicyWords] = {}
+    for f, m in zip(figures, months, strict=True):
+        if f is not None and f.judged:
+            found.update((id(v.policy), v) for v in _month_words(w, m) if v.policy is not None)
+    pid = key.priority if key.commitment == "target" else key.subject
+    out = sorted(
+        (v for v in found.values() if v.rules_of(pid or "")),
+        key=lambda v: v.policy.effective if v.policy else dt.date.min,
+    )
+    if key.commitment == "target":
+        out = [v for v in out if key in named_targets(v.model)] or out
+    return out
 
 
 def continuous_label(w: PolicyWords, kind: str, rule: lm.Backup | None) -> str:
@@ -491,7 +521,7 @@ def trend_parts(report: Report, w: PolicyWords) -> list[Part]:
     rows: list[list[Cell]] = []
     ws = w.during(report.versions_in_force())  # (the versions in force during the period, as the summary's)
     for key in keys:
-        row: list[Cell] = [_label(w, key, ws)]
+        row: list[Cell] = [_label(w, key, ws, _judging(w, key, [found.get(key) for found in by_month], months))]
         row += [_cell(w, found.get(key), m) for found, m in zip(by_month, months, strict=True)]
         row.append(_change(w, by_month[-1].get(key), by_month[-2].get(key)))
         rows.append(row)

@@ -11,6 +11,12 @@ Design notes
   whole (the summary, the trend, the responses table, a violation of an
   incident whose rule is not known); a row of one incident names the rule that
   judged it when known (:meth:`PolicyWords.priority_of`, ``urgent 緊急（VIP）``).
+  A row that counts incidents several versions judged names the priority by
+  the labels of each of those versions, each once (:meth:`PolicyWords.priority_in`,
+  ``P1 優先度１／優先度１（緊急）``), never by the version at ``from`` alone: a
+  version that did not relabel it adds no label, so such a row reads as one
+  version's. The appendix of articles names a rule the versions a report used
+  label differently alike (:meth:`PolicyWords.rules_at`).
   A row read back from JSON does not say which rule judged it: the rule is
   the one whose response target gives the row's ``response_due`` from its
   ``clock_start`` when exactly one does (:func:`_rule_by_due`), else not known.
@@ -45,7 +51,8 @@ import copy
 import datetime as dt
 import functools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_EVEN, Decimal, localcontext
 from typing import NamedTuple
 
@@ -235,6 +242,12 @@ class PolicyWords:
         other.policy, other.model = policy, policy.model
         return other
 
+    def judging(self, judged: Collection[tuple[str, dt.date | None]]) -> list[PolicyWords]:
+        """The words of each version given that ``judged`` names, by effective date: ``(version, effective)``
+        as :func:`~sla_dsl.report.judging_versions` gives the versions that judged some rows (``effective``
+        None: a row read back from JSON, by its ``policy_version`` alone); empty when it names none."""
+        return [self._of(p) for p in self.policies if (p.version, p.effective) in judged or (p.version, None) in judged]
+
     def during(self, versions: Sequence[object]) -> list[PolicyWords]:
         """The words of each version given (those a report names as used: :class:`~sla_dsl.report.PolicyRef`
         with ``version`` and ``effective``, or version names), by effective date; these words alone when
@@ -321,6 +334,14 @@ class PolicyWords:
         of rules with ``when`` of different labels, each, ``urgent 緊急（VIP）／緊急``), since a row counted
         per id is not one rule's (issue 13); the id alone when no rule has a label."""
         return f"{pid} {priority_label(self.rules_of(pid), self.lang)}".strip()
+
+    def priority_in(self, pid: str, versions: Sequence[PolicyWords]) -> str:
+        """``P1 優先度１／優先度１（緊急）``: priority ``pid`` as :meth:`priority` names it, of a row that counts
+        incidents judged by several ``versions`` (the words of those that judged them, by effective date): a
+        label true of every rule of the priority in each, each label once in order (a version that did not
+        relabel it adds none, so the name is that of one version); :meth:`priority` when none has it."""
+        rules = [r for v in versions for r in v.rules_of(pid)]
+        return f"{pid} {priority_label(rules, self.lang)}".strip() if rules else self.priority(pid)
 
     def priority_of(self, row: object) -> str:
         """The priority of incident ``row`` as :meth:`priority` names it, with the label of the rule that
@@ -528,11 +549,31 @@ class PolicyWords:
         top = int(num.split(".")[0])
         return next((a.title.text(self.lang) for a in self.model.articles if a.number == top), "")
 
-    def rules_at(self, num: str) -> list[str]:
-        """Labels of the rules that cite article ``num``."""
+    def rules_at(self, num: str, versions: Sequence[PolicyWords] = ()) -> list[str]:
+        """Labels of the rules that cite article ``num``, each once, in the policy's order: of this version, or
+        of each of ``versions`` (those a report used, by effective date), a rule they share (a priority's by
+        its id and ``when``, any other by its name) named by each of their labels once, as a priority counted
+        over versions is (``優先度１／優先度１（緊急）``: :meth:`priority_in`); a rule only a later version
+        has after those of its kind the earlier ones have."""
+        found: dict[tuple[int, str, str, int], list[str]] = {}  # (kind of rule, name, `when`, which of that name)
+        for v in versions or [self]:
+            seen: Counter[tuple[int, str, str]] = Counter()
+            for kind, rule, text in v._citing(num):
+                name = getattr(rule, "id", None) or getattr(rule, "name", None) or getattr(rule, "kind", None)
+                ident = (kind, str(name or getattr(rule, "cause", "")), str(getattr(rule, "when", None)))
+                labels = found.setdefault((*ident, seen[ident]), [])
+                seen[ident] += 1
+                if text not in labels:
+                    labels.append(text)
+        sep = self.m("report.priority.labels_sep")
+        # (stable: within a kind, in the order first met)
+        return list(dict.fromkeys(sep.join(found[k]) for k in sorted(found, key=lambda k: k[0])))
+
+    def _citing(self, num: str) -> Iterable[tuple[int, lm.Node, str]]:
+        """Each rule of this version that cites article ``num`` and has a label in this language: its kind
+        (the position of its group in the policy's order), the rule, its label."""
         if self.model is None:
-            return []
-        out: list[str] = []
+            return
         md = self.model
         groups: list[Sequence[lm.Node]] = [
             md.calendars,
@@ -545,15 +586,14 @@ class PolicyWords:
             md.backups,
             md.exclusions,
         ]
-        for group in groups:
+        for kind, group in enumerate(groups):
             for rule in group:
                 ref = getattr(rule, "ref", None)
                 label = getattr(rule, "label", None)
                 if ref is not None and str(ref) == num and isinstance(label, lm.Label):
                     text = label.text(self.lang)
-                    if text and text not in out:
-                        out.append(text)
-        return out
+                    if text:
+                        yield kind, rule, text
 
     # -- durations and targets ----------------------------------------------------------
     def duration(self, d: lm.Duration) -> str:
