@@ -63,7 +63,7 @@ import pyarrow.csv as pcsv
 
 from .arrow_columns import file_batch
 from .collect import Progress, _Collector
-from .csv_reader import _QUOTED, comment_row, csv_state, repeated_columns
+from .csv_reader import _QUOTED, comment_row, csv_state, header_again, repeated_columns
 from .lines import lines_shorter, plain_bytes
 from .schema import BLANKS, KNOWN_FIELDS, EventLog, declare_types
 
@@ -189,13 +189,15 @@ def read_csv_columns(
                 if handed > _MOST_HANDED or first + i > lines + 1:
                     raise _TooMany
                 given: dict[str, str] = {}
-                for k, n in enumerate(names):  # (as the CSV reader: of names alike, the last cell given)
-                    v = batch.column(k)[i].as_py()
+                cells = [batch.column(k)[i].as_py() for k in range(len(names))]
+                for n, v in zip(names, cells, strict=True):  # (as the CSV reader: of names alike, the last)
                     if v is not None:
                         given[n] = v
                 if not any(type(v) is not str or v.strip(BLANKS) for v in given.values()):
                     return  # a row of empty cells, a spreadsheet's `,,,`: no data
                 comment = comment_row(log.source, first + i, names[0], given.get(names[0]))
+                if comment is None:  # (nor a header again, of files joined with `cat`)
+                    comment = header_again(log.source, first + i, names, cells)
                 if comment is not None:  # (a `#` row after the header: said as the CSV reader says it)
                     log.problems.append(comment)
                 else:

@@ -27,6 +27,16 @@ Design notes
   held to be read again up to :data:`_MOST_HELD` characters; a quote never
   closed with more after it stops the reading (a fatal E111) rather than drop
   them in silence.
+* A quoted cell over several lines whose closing quote is followed by text
+  (:func:`_spanned`: a memo typed with a leading quote, not escaped, closed by the
+  next row's first quote, which glued the two lines into one row read as the second
+  line's event) is read as a quote never closed is: an error of its row, which ends
+  at the quote's line, the lines after it read again as rows (:func:`_stray_quote`).
+  Such a row is never one a writer of CSV meant (RFC 4180 doubles a quote inside a
+  quoted cell); on one line (``"abc"def``) the row is the line whatever its cells
+  are, and it is read as the csv module reads it. Blanks after the closing quote
+  (a cell ``"two`` / ``lines" ,``) are no text: trimmed, as any blanks around a value.
+  A row over several lines with too many cells names its lines and the quote.
 * Blank lines and lines whose first non-blank character is ``#`` are ignored
   before the header only (after it every line is data: :class:`_CsvLines`), and
   so is a row whose cells are all empty or blanks (a spreadsheet's ``,,,``). A
@@ -50,7 +60,7 @@ import csv
 import io
 import re
 from collections import deque
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from itertools import chain
 from typing import IO, Any, NamedTuple
 
@@ -70,7 +80,7 @@ from .lines import (
 from .problems import Problem, problem
 from .schema import BLANKS, EventLog, declare_types
 
-__all__ = ["comment_row", "csv_detail", "csv_state", "read_csv", "repeated_columns"]
+__all__ = ["comment_row", "csv_detail", "csv_state", "header_again", "read_csv", "repeated_columns"]
 
 _FIELD_LIMIT = re.compile(r"field larger than field limit \((\d+)\)")
 #: The most characters of lines after a quote never closed held to read again as rows (beyond, the
@@ -206,7 +216,7 @@ class _CsvLines:
         line is the row's too), False when the file ends first (a quote never closed), None when the
         reading stopped (a line without end: a fatal problem in ``marks``)."""
         state = _QUOTED
-        for line in self._lines:
+        for line in self._next_lines():
             state = self._scan(line, state, self.lineno)
             if state != _QUOTED:
                 return True
@@ -218,9 +228,11 @@ class _CsvLines:
         first = self.opened[0] + 1
         later = {m.line: m for m in self.marks if m.line >= first}
         self.marks = [m for m in self.marks if m.line < first]
+        given: list[tuple[int, str | None, _Mark | None]] = []
         for k, line in enumerate(self.after or ()):
-            self.again.append((first + k, line, later.pop(first + k, None)))
-        self.again.extend((m.line, None, m) for m in later.values())  # (the line the reading stopped at)
+            given.append((first + k, line, later.pop(first + k, None)))
+        given.extend((m.line, None, m) for m in later.values())  # (the line the reading stopped at)
+        self.again.extendleft(reversed(given))  # (before any lines still to give: a row within them)
         self.after = []
 
     def _read(self) -> Iterator[str]:
@@ -266,9 +278,13 @@ class _CsvLines:
                 return
             yield line
 
+    def _next_lines(self) -> Iterator[str]:
+        """The lines still to give: those to give again first, then the stream's."""
+        return chain(self._given_again(), self._lines) if self.again else self._lines
+
     def __iter__(self) -> Iterator[str]:
         self.done = False
-        for line in chain(self._given_again(), self._lines) if self.again else self._lines:
+        for line in self._next_lines():
             if self.fresh:
                 self.start = self.lineno
                 self.fresh = False
@@ -299,6 +315,64 @@ def _opens(text: str, state: int) -> tuple[int, int]:
         else:
             state = _START if c == "," else _FIELD
     return state, column
+
+
+class _Spanned(NamedTuple):
+    """A quoted cell of a row that holds a line end: where its quote opened (line, column from 1), where
+    its closing quote is (line, column), and the text after that quote up to the next separator."""
+
+    line: int
+    column: int
+    end: int
+    end_column: int
+    after: str
+
+
+def _spanned(lines: list[str], start: int) -> tuple[_Spanned | None, _Spanned | None]:
+    """The first quoted cell of a row (its physical ``lines``, the first numbered ``start``) that holds a
+    line end, and the first such cell whose closing quote is followed by text (not blanks) before the
+    next separator: a quote that is not doubled inside the cell, or a quote that opened a cell by
+    mistake (a memo typed with a leading quote), which the csv module, not strict, closes at the next
+    quote of the file whatever follows it (``"至急`` on one line, ``"顧客",...`` on the next: one row)."""
+    first: _Spanned | None = None
+    state, opened = _START, (0, 0)
+    for k, raw in enumerate(lines):
+        text, lineno = raw.rstrip("\r\n"), start + k
+        i, n = 0, len(text)
+        while i < n:
+            if state == _QUOTED:
+                j = text.find('"', i)
+                if j < 0:
+                    break
+                state, i = _QUOTE_END, j + 1
+            elif state == _QUOTE_END:
+                if text[i] == '"':  # (``""``: a quote in the cell)
+                    state, i = _QUOTED, i + 1
+                    continue
+                if opened[0] != lineno:  # (the cell holds a line end)
+                    comma = text.find(",", i)
+                    after = text[i : comma if comma >= 0 else n]
+                    found = _Spanned(*opened, lineno, i, after)
+                    first = first or found
+                    if after.strip(BLANKS):
+                        return first, found
+                state = _FIELD
+            elif state == _FIELD:
+                j = text.find(",", i)
+                if j < 0:
+                    break
+                state, i = _START, j + 1
+            else:
+                c = text[i]
+                if c == '"':
+                    opened = (lineno, i + 1)
+                state = _QUOTED if c == '"' else _START if c == "," else _FIELD
+                i += 1
+        if state == _QUOTE_END and opened[0] != lineno:  # (closed at the line's end)
+            first = first or _Spanned(*opened, lineno, n, "")
+        if state != _QUOTED:
+            state = _START
+    return first, None
 
 
 def read_csv(
@@ -381,6 +455,36 @@ def _never_closed(col: _Collector, lines: _CsvLines) -> bool:
     return held
 
 
+def _stray_quote(col: _Collector, lines: _CsvLines, stray: _Spanned) -> None:
+    """File the row (just read) whose quoted cell over several lines is closed by a quote followed by
+    text (``stray``: a quote typed as text, RFC 4180 doubles it), the row ending at the line where that
+    cell's quote opened, as a quote never closed does (:func:`_never_closed`), and give the lines of
+    the row after that line again to be read as rows: the csv module glued them to the row."""
+    at = lines.start
+    lines.opened = (stray.line, stray.column)
+    lines.after = [lines.first, *lines.more][stray.line - at + 1 :]
+    lines.read_again()
+    lines.fresh = True
+    _flush_marks(col, lines, at)
+    said = words(
+        "events.E111.stray",
+        line=str(stray.line),
+        column=str(stray.column),
+        end=str(stray.end),
+        end_column=str(stray.end_column),
+        after=_shortened(stray.after.strip(BLANKS)),
+    )
+    col.bad(at, "E111", said, words("events.csv.stray.help"))
+
+
+def _shortened(text: str) -> str:
+    """``text`` as a message quotes it (as :mod:`.validate` quotes a value): at most 60 characters, a
+    byte that is not UTF-8 (read as a lone surrogate: the line's E113 names it) as its escape ``\\xff``."""
+    if not text.isascii():
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 #: Lines between two calls of the progress callback.
 _EVERY = 100_000
 
@@ -451,6 +555,13 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
                 rows = csv.reader(lines)  # the lines after a quote never closed, read again as rows
             continue
         lineno = lines.start  # a row's number is that of its first physical line
+        spanned = None
+        if row is not None and lines.more and not any(m.fatal for m in lines.marks):
+            spanned, stray = _spanned([lines.first, *lines.more], lineno)
+            if stray is not None:
+                _stray_quote(col, lines, stray)
+                rows = csv.reader(lines)  # the lines after the quote's, read again as rows
+                continue
         if lines.done and row is not None and lines.left_open():
             if not _never_closed(col, lines):
                 return
@@ -469,9 +580,25 @@ def _read_rows(col: _Collector, lines: _CsvLines, progress: Progress | None) -> 
             progress(lines.lineno, size() if size is not None else 0)
         if len(row) > len(header):
             said = words("events.E111.cells", cells=str(len(row)), columns=str(len(header)))
-            col.bad(lineno, "E111", said, words("events.E111.cells.help"))
+            hint = words("events.E111.cells.help")
+            if spanned is not None:  # (a row over several lines: which, and the quote that made it so)
+                last = str(lineno + len(lines.more))
+                opened = {"line": str(spanned.line), "column": str(spanned.column)}
+                said = words(
+                    "events.E111.cells.lines",
+                    cells=str(len(row)),
+                    columns=str(len(header)),
+                    first=str(lineno),
+                    last=last,
+                    end=str(spanned.end),
+                    **opened,
+                )
+                hint = words("events.E111.cells.lines.help", **opened)
+            col.bad(lineno, "E111", said, hint)
             continue
         comment = comment_row(col.log.source, lineno, header[0], row[0])
+        if comment is None:
+            comment = header_again(col.log.source, lineno, header, row)
         if comment is not None:
             col.log.problems.append(comment)
             continue
@@ -487,6 +614,17 @@ def comment_row(source: str, line: int, first: str, cell: str | None) -> Problem
         return None
     said = words("events.E103", name=cell.strip())
     return problem(source, line, "E103", said, words("events.E103.csv_comment.help"))
+
+
+def header_again(source: str, line: int, header: list[str], cells: Sequence[str | None]) -> Problem | None:
+    """E103 of a row after the header whose cells (``cells``, as read: None or ``""`` empty) are the
+    header's names (``header``, stripped): no event type is ``event``, it is the header of a file joined
+    after the first with ``cat``, and the help says how to join them without it; None for any other
+    row. Both readers of a CSV file ask it of each row, as :func:`comment_row`."""
+    if len(cells) != len(header) or any((c or "").strip() != h for c, h in zip(cells, header, strict=True)):
+        return None
+    said = words("events.E103", name="event")
+    return problem(source, line, "E103", said, words("events.E103.csv_header.help"))
 
 
 #: The columns every CSV header of events names.

@@ -12,7 +12,10 @@ Design notes
   encoded); a time column is ``timestamp`` with a time zone (any unit; read to the
   microsecond) or an ISO 8601 ``string`` as in JSON Lines. A column of another type
   (a number where a time is due, a timestamp without a zone) is refused once for the
-  column (E116), fatal: every row would be wrong the same way.
+  column (E116), fatal: every row would be wrong the same way; unless its cells are
+  all null, which the readers ask of such a column only (:meth:`~.arrow._Reader.schema_problems`):
+  a column of no value is absent fields whatever its type, as a CSV file's column of
+  empty cells is (pandas reads one as numbers, ``double``, or naive times).
 * The columns come from the event models of :mod:`.schema`, never written out by
   hand. The readers of tables (:mod:`.arrow`, :mod:`.arrow_files`) ask here about a
   table's columns (E115, E116) and decide on its rows themselves.
@@ -208,6 +211,11 @@ def _type_problem(name: str, t: pa.DataType) -> tuple[Words, Words] | None:
     if spec.time and (pa.types.is_integer(t) or pa.types.is_floating(t)):  # epoch seconds or milliseconds
         return words("events.E116.type", name=name, type=str(t), want=want), words(
             "events.E116.epoch.help", name=name, want=want
+        )
+    if pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t):  # ids of a CSV read by pandas
+        example = f'`pd.read_csv(path, dtype={{"{name}": str}})`'
+        return words("events.E116.type", name=name, type=str(t), want=want), words(
+            "events.E116.number.help", name=name, want=want, example=example
         )
     return words("events.E116.type", name=name, type=str(t), want=want), words(
         "events.E116.type.help", name=name, want=want

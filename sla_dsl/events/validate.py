@@ -8,7 +8,10 @@ Design notes
   (E101-E109) and a message in the project's style (lowercase, the user's
   value in backticks, a help line where there is something to write instead).
   The event type is looked up as the models read it, without the blanks
-  around it (:func:`~.fields.trimmed`).
+  around it (:func:`~.fields.trimmed`). pydantic stops at the type of an event
+  of no type it knows (no ``event``, an unknown one): its ``at`` and ``id``,
+  which every event has, are checked on their own (:func:`_base_messages`), so
+  the line gets every problem at once.
 * A line whose form has problems may still give values the policy must know
   (``at`` without an offset and priority ``P9``: E105 and E120). The readers
   file its problems and set aside the event with each field at fault stood in
@@ -31,10 +34,11 @@ import datetime as dt
 import decimal
 import difflib
 import json
+import math
 from collections.abc import Mapping
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from ..calendars.timeargs import offset_advice, slip
 from ..i18n.places import zone_name
@@ -214,13 +218,23 @@ def _naive_time(value: Any) -> dt.datetime | None:
     return value
 
 
+#: The fields every event has besides ``event`` (``at``, ``id``), read as every event type reads them.
+_BASE_ADAPTER: TypeAdapter[BaseEvent] = TypeAdapter(BaseEvent)
+_BASE_FIELDS = frozenset(BaseEvent.model_fields)
+#: pydantic's errors of an event of no type it knows (no ``event``, or one of no type): the union stops there.
+_TAG_ERRORS = frozenset({"union_tag_not_found", "union_tag_invalid"})
+
+
 def _messages(
-    exc: ValidationError, data: Mapping[str, Any], declared: frozenset[str] = frozenset()
+    exc: ValidationError, data: Mapping[str, Any], declared: frozenset[str] = frozenset(), *, base: bool = False
 ) -> list[tuple[str, Words, Words | None, str | None]]:
-    """(code, message, help, field at fault) for each error pydantic found."""
+    """(code, message, help, field at fault) for each error pydantic found. An event of no type it knows
+    (no ``event``, an unknown one: pydantic stops at the type) gets the problems of the fields every
+    event has too (``at``, ``id``: ``base``, :func:`_base_messages`), every problem of the line at once."""
     found: list[tuple[str, Words, Words | None, str | None]] = []
     etype = trimmed(data.get("event"))  # (as the models read it)
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for err in errors:
         kind = err["type"]
         loc = [str(p) for p in err["loc"] if not (isinstance(p, str) and "." in p)]
         field = loc[0] if loc else ""
@@ -230,7 +244,7 @@ def _messages(
             out.append(("E102", words("events.E102.event"), None))  # (`null` is no value: absent, as a null cell)
         elif len(loc) == 1 and kind != "missing" and field in data and data[field] is None:
             # a field given `null`: no value, a missing field, as a table's null cell is (E102, not E106)
-            out.append(("E102", words("events.E102.field", field=field, event=str(etype)), None))
+            out.append(("E102", _missing(field, etype, base), None))
         elif kind == "union_tag_invalid":
             if not isinstance(etype, str):
                 out.append(("E106", words("events.E106", field="event", kind=kind_of(etype)), None))
@@ -248,7 +262,7 @@ def _messages(
             out.append(
                 (
                     "E102",
-                    words("events.E102.field", field=field, event=str(etype)),
+                    _missing(field, etype, base),
                     words("events.E102.help.close", found=close[0], field=field) if close else None,
                 )
             )
@@ -276,7 +290,7 @@ def _messages(
             out.append(("E104", msg, hint))
         elif kind == "string_type":
             number = field == "id" and isinstance(value, int | float) and not isinstance(value, bool) and len(loc) == 1
-            given = words("events.E106.number.help", example=f'`"{field}": "{value}"`') if number else None
+            given = _as_string_help(field, value) if number else None
             out.append(("E106", words("events.E106", field=field, kind=kind_of(value)), given))
         elif kind == "string_too_short":
             out.append(("E107", words("events.E107", field=field), None))
@@ -302,7 +316,50 @@ def _messages(
             out = [_inside_attributes(kind, loc, value)]  # (`attributes` itself is a map, not a string)
         column = "event" if kind.startswith("union_tag") else field or None
         found.extend((code, message, hint, column) for code, message, hint in out)
+    if not base and any(err["type"] in _TAG_ERRORS for err in errors):
+        found.extend(_base_messages(data, declared))
     return found
+
+
+def _base_messages(
+    data: Mapping[str, Any], declared: frozenset[str]
+) -> list[tuple[str, Words, Words | None, str | None]]:
+    """The problems of the fields every event has (``at``, ``id``) of an event of no type the models know,
+    worded as any event's (a missing one: required for every event)."""
+    try:
+        _BASE_ADAPTER.validate_python(data)
+    except ValidationError as exc:
+        return [m for m in _messages(exc, data, declared, base=True) if m[3] in _BASE_FIELDS]
+    return []
+
+
+def _missing(field: str, etype: Any, base: bool) -> Words:
+    """E102's words for ``field`` missing: required for the event's type ``etype``, or for every event
+    (``base``: an event of no type the models know, :func:`_base_messages`)."""
+    if base:
+        return words("events.E102.base", field=field)
+    return words("events.E102.field", field=field, event=str(etype))
+
+
+def _as_string_help(field: str, value: int | float) -> Words:
+    """E106's help for a number given where text is due (an ``id``): the value written as a string, as the
+    line wrote it (:func:`_digits`), else without an example."""
+    digits = _digits(value)
+    if digits is None:
+        return words("events.E106.number.help.digits")
+    return words("events.E106.number.help", example=f'`"{field}": "{digits}"`')
+
+
+def _digits(value: int | float) -> str | None:
+    """A number as a line writes it: an int as its digits; a float that is a whole number as an integer
+    (pandas' ``10234.0``: a column of ids with an empty cell is read as floats), another as Python
+    writes it; None when the digits are not known: a float from 2**53 on (an integer too long for 64
+    bits, which the JSON reader reads as a float, has lost its last digits) or not finite."""
+    if isinstance(value, int):
+        return str(value)
+    if not math.isfinite(value) or abs(value) >= 2**53:
+        return None
+    return str(int(value)) if value.is_integer() else repr(value)
 
 
 def _inside_attributes(kind: str, loc: list[str], value: Any) -> tuple[str, Words, None]:

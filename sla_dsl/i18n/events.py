@@ -186,6 +186,10 @@ EVENTS: dict[str, Msg] = {
     "events.E102.field": Msg(
         "フィールド `{field}` がありません（`{event}` に必要です）", "missing field `{field}` (required for `{event}`)"
     ),
+    "events.E102.base": Msg(
+        "フィールド `{field}` がありません（どのイベントにも必要です）",
+        "missing field `{field}` (required for every event)",
+    ),
     "events.E102.help.close": Msg(
         "`{found}` がありますが、`{field}` の誤りではありませんか？", "found `{found}`: did you mean `{field}`?"
     ),
@@ -264,6 +268,10 @@ EVENTS: dict[str, Msg] = {
         "field `{field}` must be a string, found {kind}",
     ),
     "events.E106.number.help": Msg("値は文字列で書いてください：{example}", "write the value as a string: {example}"),
+    "events.E106.number.help.digits": Msg(
+        "値は文字列で書いてください（書いた数字をそのまま二重引用符で囲みます）",
+        "write the value as a string: its digits as written, in double quotes",
+    ),
     "events.E107": Msg("フィールド `{field}` が空です", "field `{field}` is empty"),
     "events.E108": Msg("`end` が `start` より後ではありません", "`end` is not after `start`"),
     "events.E106.attribute_value": Msg(
@@ -363,9 +371,40 @@ EVENTS: dict[str, Msg] = {
         '区切りと引用符を確かめてください。カンマを含む値は `"` で囲みます（例：`"Tokyo, Japan"`）',
         'check the separators and quotes: a value holding a comma is written in `"` (e.g. `"Tokyo, Japan"`)',
     ),
+    # (a row over several lines: a quoted cell holds a line end; csv_reader._spanned)
+    "events.E111.cells.lines": Msg(
+        "セルが {cells} 個ありますが、見出し行の列は {columns} 個です。{line} 行目の {column} 文字目で開いた"
+        "引用符のセルが {end} 行目で閉じるため、この行は {first}〜{last} 行目にわたります",
+        "{cells} cells but the header names {columns} columns: the row runs over lines {first}-{last}, as the"
+        " quoted cell opened at line {line}, column {column} closes at line {end}",
+    ),
+    "events.E111.cells.lines.help": Msg(
+        "引用符のセルは閉じる引用符まで改行をまたいで続きます。{line} 行目の {column} 文字目の引用符が値の一部なら、"
+        'セル全体を引用符で囲み、その引用符を 2 つ重ねてください（`"""至急"` は `"至急` と読みます）',
+        "a quoted cell runs to its closing quote, over line ends: if the quote at line {line}, column {column}"
+        ' is text, write the cell in quotes with that quote doubled (`"""urgent"` reads as `"urgent`)',
+    ),
+    "events.E111.stray": Msg(
+        "{line} 行目の {column} 文字目で開いた引用符のセルが {end} 行目の {end_column} 文字目の引用符で閉じ、"
+        "その後に `{after}` が続いています。この行は {line} 行目で終わりとし、次の行からは改めて 1 行ずつ読みます",
+        "the quoted cell opened at line {line}, column {column} is closed at line {end}, column {end_column}"
+        " by a quote followed by `{after}`: the row ends at line {line}, the lines after it are read as rows",
+    ),
+    "events.csv.stray.help": Msg(
+        'セルの中の引用符は `""` と 2 つ重ねて書き、引用符で始まる値はセル全体を引用符で囲みます'
+        '（`"""至急"` は `"至急` と読みます）',
+        'a quote inside a quoted cell is written twice (`""`), and a value that starts with a quote is'
+        ' quoted whole (`"""urgent"` reads as `"urgent`)',
+    ),
     "events.E103.csv_comment.help": Msg(
         "CSV のコメント（`#` の行）は見出し行より前にだけ書けます。見出し行より後の行はすべてデータです",
         "a CSV comment (a `#` line) goes before the header only: every line after the header is data",
+    ),
+    "events.E103.csv_header.help": Msg(
+        "この行は見出し行の繰り返しです（見出し行のある CSV ファイルを `cat` でつなぐと入ります）。"
+        "2 つ目からのファイルは見出し行を除いてつないでください（例：`(cat a.csv; tail -n +2 b.csv) > all.csv`）",
+        "the line repeats the header (CSV files joined with `cat`, each with its header): join them without"
+        " the headers after the first, e.g. `(cat a.csv; tail -n +2 b.csv) > all.csv`",
     ),
     # E112-E114: lines and streams (events/lines.py)
     "events.E112.runaway": Msg(
@@ -491,6 +530,12 @@ EVENTS: dict[str, Msg] = {
         '（`pandas` なら `pd.to_datetime(df["{name}"], unit="ms", utc=True)`、秒なら `unit="s"`）',
         "store `{name}` as {want}: a number of epoch seconds or milliseconds is not read (pandas: "
         '`pd.to_datetime(df["{name}"], unit="ms", utc=True)`, `unit="s"` for seconds)',
+    ),
+    "events.E116.number.help": Msg(
+        "`{name}` は{want}として保存してください。数値の列はテキストとして読みません"
+        "（`pandas` なら {example} で列をテキストとして読み込みます）",
+        "store `{name}` as {want}: a column of numbers is not read as text (pandas: {example} reads the column "
+        "as text)",
     ),
     "events.want.time": Msg(
         "タイムゾーン付きのタイムスタンプか ISO 8601 のテキスト", "a timestamp with a time zone or ISO 8601 text"

@@ -86,7 +86,7 @@ def test_value_under_an_empty_header_keeps_its_row(policy: sla_dsl.Policy, tmp_p
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(EventInputError) as from_file:
         _events(policy, path)
-    assert [(p.line, p.code) for p in from_file.value.problems] == [(5, "E102")]
+    assert [(p.line, p.code) for p in from_file.value.problems] == [(5, "E102")] * 3
     frame = pd.DataFrame(rows, columns=["event", "at", "id", "priority", "", ""])
     table = pa.Table.from_pylist(
         [dict(zip(["event", "at", "id", "priority", "a", "b"], r, strict=True)) for r in rows]
@@ -94,7 +94,11 @@ def test_value_under_an_empty_header_keeps_its_row(policy: sla_dsl.Policy, tmp_p
     for given in (frame, table):
         with pytest.raises(EventInputError) as caught:
             _events(policy, given)
-        assert [(p.line, p.code, p.column) for p in caught.value.problems] == [(4, "E102", "event")]
+        assert [(p.line, p.code, p.column) for p in caught.value.problems] == [
+            (4, "E102", "event"),
+            (4, "E102", "at"),
+            (4, "E102", "id"),
+        ]
 
 
 def test_a_dict_of_nothing_is_still_refused(policy: sla_dsl.Policy) -> None:
@@ -103,4 +107,4 @@ def test_a_dict_of_nothing_is_still_refused(policy: sla_dsl.Policy) -> None:
     assert _events(policy, [good, {"event": None, "at": float("nan"), "id": ""}]) == 1
     with pytest.raises(EventInputError) as caught:
         _events(policy, [good, {}])
-    assert [(p.line, p.code) for p in caught.value.problems] == [(2, "E102")]
+    assert [(p.line, p.code) for p in caught.value.problems] == [(2, "E102")] * 3
