@@ -76,7 +76,7 @@ TABLES: dict[str, Msg] = {
     # a measurement period the evaluated one cuts: its cap is the whole period's, so it owes nothing here
     "report.breach_credits.explain.cut": Msg(
         "この報告の範囲の目標未達は{n}件（対象案件：{incidents}）。上限は測定期間全体に対するものであるため、"
-        "クレジットは測定期間全体を対象とする報告で確定します（{ref}）",
+        "クレジットは測定期間全体を対象とする報告で確定します（{ref}）。",
         "{n} missed in this report's part of the period (incidents {incidents}); the cap is the whole "
         "period's, so the credit is settled by a report over the whole period ({ref})",
     ),

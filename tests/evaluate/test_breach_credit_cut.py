@@ -131,7 +131,7 @@ def test_a_cut_row_says_the_whole_period_and_who_settles_it() -> None:
         ja = html.unescape(render(report, fmt, lang="ja", policies=[policy]))
         en = html.unescape(render(report, fmt, lang="en", policies=[policy]))
         assert "この報告の範囲の目標未達は2件（対象案件：Q-NOV1、Q-NOV2）" in ja
-        assert "クレジットは測定期間全体を対象とする報告で確定します（第3条の(2)）" in ja
+        assert "クレジットは測定期間全体を対象とする報告で確定します（第3条の(2)）。" in ja
         assert "10月1日(木) 00:00 〜 2027年1月1日(金) 00:00（四半期）" in ja
         assert "11月1日(日) 00:00 〜 12月1日(火) 00:00（四半期）" not in ja
         assert "2 missed in this report's part of the period (incidents Q-NOV1, Q-NOV2)" in en
