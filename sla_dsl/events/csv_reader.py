@@ -666,6 +666,7 @@ def first_line(stream: Any) -> FirstLine:
     if found is None and head and hasattr(stream, "readline"):
         taken: list[bytes] = []
         size = 0
+        partial = b""  # (the line read so far, when a piece ended inside it)
         try:
             while size <= MAX_LINE_BYTES:
                 piece = stream.readline(MAX_LINE_BYTES + 1 - size)
@@ -673,7 +674,13 @@ def first_line(stream: Any) -> FirstLine:
                     break
                 taken.append(piece)
                 size += len(piece)
-                if piece.endswith(b"\n") and _first_line(b"".join(taken)) is not None:
+                if not piece.endswith(b"\n"):
+                    partial += piece
+                    continue
+                # (the lines before this one were blank or comments: only this one is looked at, so that
+                # a log opening with many of them is read in time linear in them)
+                line, partial = (partial + piece).removeprefix(b"\xef\xbb\xbf").strip(), b""
+                if line and not line.startswith(b"#"):
                     break
         except READ_ERRORS as exc:
             stream = io.BufferedReader(_Replayed(b"".join(taken), stream, exc), 1 << 16)
