@@ -680,17 +680,18 @@ def _during(ws: Sequence[PolicyWords], w: PolicyWords, text_of: Callable[[Policy
     (the version in force at the period's end, or the latest that judged a row): a version that only
     gives events words of its own changes no target."""
     said: list[tuple[PolicyWords, str]] = []
-    meant: list[str | None] = []  # (each said text's meaning: its words without relabels)
+    meant: list[PolicyWords] = []  # (the words each said text's meaning is read in: without relabels)
     for v in ws:
         text = text_of(v)
         if text is None:
             continue
-        meaning = text_of(v.unrelabelled())
-        if said and meant[-1] == meaning:
+        # (a meaning is read only to compare two versions' texts: one version in force reads none)
+        if said and said[-1][1] != text and text_of(meant[-1].unrelabelled()) == text_of(v.unrelabelled()):
             said[-1] = (said[-1][0], text)  # (the same rule: in the words of the later version)
+            meant[-1] = v
         elif not said or said[-1][1] != text:
             said.append((v, text))
-            meant.append(meaning)
+            meant.append(v)
     if not said:
         return None
     if len(said) == 1:

@@ -218,6 +218,9 @@ class PolicyWords:
         self.model: lm.PolicyModel | None = self.policy.model if self.policy else None
         #: every version given, by effective date (:meth:`version`, :meth:`during`)
         self.policies: list[Policy] = sorted(policies, key=lambda p: p.effective)
+        #: :meth:`unrelabelled` of each version's model, shared by the copies of these words (by the model's
+        #: id, language and year; the model kept beside it, so that an id reused is not taken for it)
+        self._unrelabelled: dict[tuple[int, str, int | None], tuple[lm.PolicyModel, PolicyWords]] = {}
 
     def version(self, name: str | None, effective: dt.date | None = None, at: dt.datetime | None = None) -> PolicyWords:
         """These words for the version that judged a row: the version named ``name`` (its ``policy_version``),
@@ -440,9 +443,15 @@ class PolicyWords:
         out): what a rule says in them is what it means, whatever words the version gives its events."""
         if self.model is None or not any(e.relabels for e in self.model.event_types):
             return self
-        other = copy.copy(self)
-        other.model = self.model.model_copy(update={"event_types": self.model.declared_events})
-        return other
+        # (one per model and language, kept: a summary asks it of every row, and a fresh copy's lookups of
+        # its rules would start cold each time, in time growing with the policy)
+        key = (id(self.model), self.lang, self.year)
+        found = self._unrelabelled.get(key)
+        if found is None or found[0] is not self.model:
+            other = copy.copy(self)
+            other.model = self.model.model_copy(update={"event_types": self.model.declared_events})
+            found = self._unrelabelled[key] = (self.model, other)
+        return found[1]
 
     def backup_kind_shown(self, kind: str) -> str:
         """:meth:`backup_kind` in running text: a kind without a label as the name it has, in backticks."""
