@@ -1439,15 +1439,35 @@ def _inline_log(events: Any, case: Case, at: Place, declared: frozenset[str] = f
 def _unreadable_log(case: Case, path: Path, exc: EventSourceError) -> InputError:
     """E160 at the value of ``events_file``: the log it names cannot be opened or read at all (no such
     file, not allowed), with the system's reason in the case's language and the path it was read at; a
-    directory with no table file in it, as the reader says it (naming it), never with an empty reason."""
-    detail = dict(exc.words.args).get("detail")
+    directory with no table file in it, as the reader says it (naming it), never with an empty reason. The
+    log named is the file that failed, as the reader names it: of a directory, the file in it (a link to
+    nothing, ``logs/part-1.parquet``), not the directory, which the system's reason would not fit."""
+    said_by_reader = dict(exc.words.args)
+    detail = said_by_reader.get("detail")
+    failed = said_by_reader.get("name")
     told = (
         exc.words
         if detail is None
-        else words("author.test.events_file_unreadable", key="events_file", path=str(path), detail=detail)
+        else words(
+            "author.test.events_file_unreadable",
+            key="events_file",
+            path=failed if isinstance(failed, str) and failed else str(path),
+            detail=detail,
+        )
     )
     help = said("author.test.events_file_unreadable.help", case.lang, key="events_file")
     return _bad(case, "E160", told.text(case.lang), help, _value_place(case.spec, "events_file"))
+
+
+def _events_file(case: Case) -> str:
+    """The path ``events_file`` names; E160 at its value when it names none (``""``, blanks, nothing, a list or
+    a mapping): joined to the test file's directory, an empty one would read that directory as the log."""
+    value = case.spec["events_file"]
+    if value is None or isinstance(value, (list, dict)) or not str(value).strip():
+        message = said("author.test.events_file_empty", case.lang, key="events_file")
+        help = said("author.test.events_file_empty.help", case.lang, example="events_file: events.jsonl")
+        raise _bad(case, "E160", message, help, _value_place(case.spec, "events_file"))
+    return str(value)
 
 
 def _run_events(versions: VersionsInForce, case: Case, out: Outcome) -> Iterator[str]:
@@ -1461,7 +1481,7 @@ def _run_events(versions: VersionsInForce, case: Case, out: Outcome) -> Iterator
     spec, expect = case.spec, case.spec["expect"] or {}
     declared = declared_types(versions.policies)
     if "events_file" in spec:
-        path = Path(case.file).parent / str(spec["events_file"])
+        path = Path(case.file).parent / _events_file(case)
         try:
             log = read_events(path, declared=declared, defer=True)
         except EventSourceError as exc:  # (a bad line of a log that is read keeps its own frame, in the log)

@@ -54,6 +54,7 @@ _RANGES = {
     "E1": ("Event logs and policy tests", "イベントログとポリシーのテスト"),
     "E2": ("The policy language: checks of the model", "ポリシー言語：モデルの検査"),
     "E3": ("Calendars and compiled-policy checks", "カレンダーとコンパイルしたポリシーの検査"),
+    "W0": ("Warnings: the policy file and its texts", "警告：ポリシーのファイルとその文"),
     "W2": ("Warnings: the policy language", "警告：ポリシー言語"),
     "W3": ("Warnings: calendars and compiled-policy checks", "警告：カレンダーとコンパイルしたポリシーの検査"),
 }

@@ -100,6 +100,7 @@ from ..events.schema import (
 from ..lang import conditions
 from ..lang import model as m
 from ..lang.diagnostics import Words, listing, words
+from ..lang.values import is_name
 from ..report import DataDiff, DataNote
 from ..report.data_notes import note_text
 from ..report.violation_rows import DataWhat
@@ -355,7 +356,10 @@ def _problems(declared: dict[str, set[str]], attrs: dict[str, str], event: str) 
                     words("events.E128", name=name, event=event),
                     words("events.E128.help.known", known=known)
                     if declared
-                    else words("events.E128.help.none", name=name),
+                    # (the declaration to write only for a name a policy can write: never `attribute Plan Name`)
+                    else words("events.E128.help.none", name=name)
+                    if is_name(name)
+                    else words("events.E128.help.none.leave_out"),
                 )
             )
         elif value not in values:

@@ -496,6 +496,12 @@ AUTHORING: dict[str, Msg] = {
     "author.test.events_file_unreadable.help": Msg(
         "`{key}` はテストファイルのあるディレクトリからのパスです", "`{key}` is a path from the test file's directory"
     ),
+    # `events_file: ""` (or nothing): no path, which would read the test file's own directory as the log
+    "author.test.events_file_empty": Msg("`{key}` にログのパスがありません", "`{key}` names no log"),
+    "author.test.events_file_empty.help": Msg(
+        "テストファイルのあるディレクトリからのログのパスを書いてください（例：`{example}`）",
+        "write the path of the log from the test file's directory, e.g. `{example}`",
+    ),
     "author.test.events_list": Msg("`{key}` はリストで書いてください", "`{key}` must be a list"),
     "author.test.events_list.help": Msg(
         "1 項目に 1 イベントを書いてください：`{example}`", "write one event per item: `{example}`"

@@ -324,6 +324,38 @@ DIAGNOSTICS: dict[str, Msg] = {
         "宣言は{keywords}のいずれかで始まります。上のブロックの一部なら、その前の `}}` でブロックが早く閉じています",
         "a declaration starts with {keywords}; if this belongs to the block above, a `}}` closes it too early",
     ),
+    # a text as written (`sla_dsl.lang.values.text_problems`): a backslash that is no escape, E017; a
+    # character the documents do not show as written, W017
+    "diag.E017": Msg(
+        "`{escape}` は文字列に書けるエスケープではありません", "`{escape}` is not an escape a text can have"
+    ),
+    "diag.E017.help": Msg(
+        'バックスラッシュは `\\\\` と書いてください（例：`"C:\\\\data"`）。'
+        '文字列に書けるエスケープは `\\"`（引用符）、`\\\\`（バックスラッシュ）、`\\n`（改行）、`\\t`（タブ）です',
+        'write `\\\\` for a backslash, e.g. `"C:\\\\data"`; the escapes of a text are `\\"` (a quote), '
+        "`\\\\` (a backslash), `\\n` (a new line) and `\\t` (a tab)",
+    ),
+    "diag.E017.foreign.help": Msg(
+        "文字列に `{escape}` のエスケープはありません。文字そのものを書き、バックスラッシュは `\\\\` と"
+        '書いてください（例：`"C:\\\\data"`）',
+        'a text has no `{escape}` escape: write the character itself, and `\\\\` for a backslash (e.g. `"C:\\\\data"`)',
+    ),
+    "diag.W017.control": Msg(
+        "文字列に、文書に表示されない制御文字 {code} があります",
+        "this text holds a control character, {code}, that the documents do not show",
+    ),
+    "diag.W017.control.help": Msg(
+        "この文字を削除してください（文書では見えず、契約の文言が書かれたとおりに読めません）",
+        "delete it, so that the documents show the contract text as it was written",
+    ),
+    "diag.W017.bidi": Msg(
+        "文字列に、文書でその後の文字の並びを変える文字 {code} があります",
+        "this text holds {code}, which reorders the text after it in the documents",
+    ),
+    "diag.W017.bidi.help": Msg(
+        "この文字を削除してください（文書では見えず、その後の文字が書かれた順と違って並びます）",
+        "delete it, so that the documents show the contract text in the order it was written",
+    ),
     # E001 for a file saved in Shift_JIS (the rest of E001 is in `diagnostics_values`)
     "diag.E001.shift_jis": Msg(
         "ファイルが `{kw_utf8}` のテキストではありません（`{kw_shift_jis}` で保存されているようです）",

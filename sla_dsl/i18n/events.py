@@ -698,6 +698,11 @@ EVENTS: dict[str, Msg] = {
         "the policy declares no attributes: declare it with `attribute {name} {{ values ... }}` or leave it out of "
         "the event",
     ),
+    # (a key that is no name of the language, `Plan Name`: no declaration can name it)
+    "events.E128.help.none.leave_out": Msg(
+        "ポリシーは属性を宣言していません。イベントから外してください",
+        "the policy declares no attributes: leave it out of the event",
+    ),
     "events.E129": Msg(
         "`{event}` の属性 `{name}` の値 `{value}` は宣言されていません",
         "unknown value `{value}` of attribute `{name}` in `{event}`",

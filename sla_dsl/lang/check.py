@@ -23,7 +23,7 @@ from .conditions import check_conditions, tests_any
 from .diagnostics import Code, Diagnostic, Severity, Words, diagnostic, did_you_mean_words, listing, words
 from .event_types import check as check_event_types
 from .languages import check_languages, check_value_labels
-from .values import legacy_zone
+from .values import legacy_zone, text_problems
 
 #: How many days after the effective date the computed checks look at.
 CHECK_HORIZON_DAYS = 400
@@ -61,7 +61,8 @@ def check_model(
     policy stage gives (deadlines on compiled calendars). ``spots``: where the
     lines that checks point at stand (:data:`.check_clocks.Spots`); without one,
     a finding about such a line points at its declaration. ``source``: the policy
-    text, where a message quotes a line as written (:func:`written`).
+    text, where a message quotes a line as written (:func:`written`) and whose texts are read as written
+    (:func:`.values.text_problems`: a backslash that is no escape, a control character).
     """
     dropped = dropped or set()
     spots = spots or {}
@@ -92,6 +93,7 @@ def check_model(
             out += check(model)
         out += _maintenance_overlap(model)
         out += _retention(model)
+    out += text_problems(source)  # (the texts as written: E017, W017; after the deep checks, which it never hides)
     return out
 
 

@@ -553,7 +553,9 @@ def _in_backticks(value: str) -> str:
 
 
 def _printable(value: str) -> str:
-    return "".join(ch if ch.isprintable() else f"\\x{ord(ch):02x}" for ch in value)
+    return "".join(
+        ch if ch.isprintable() else f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}" for ch in value
+    )
 
 
 def _unexpected(

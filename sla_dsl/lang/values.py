@@ -48,10 +48,17 @@ Design notes
   is given the country or countries it is usually meant for, with their names,
   and a country's English name (``Japan``) its code; anything else gets the
   general help.
+* **A text is read as it is written.** Its escapes are ``\\"``, ``\\\\``, ``\\n`` and ``\\t``
+  (:data:`ESCAPES`); a backslash before any other character is E017 at the backslash, never dropped
+  (``"C:\\data"`` read as ``C:data``), and a control character or one that reorders text (ESC, U+202E)
+  written raw is W017: the documents would not show the text as written. Both are found by
+  :func:`text_problems` in the source as the lexer reads it, so that every text is checked, the
+  header's too, whichever builder reads it; the checks of the model call it (``check_model``).
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import zoneinfo
@@ -375,19 +382,84 @@ def _span(node: Tree[Token] | Token, offset: int = 0) -> m.Span:
     )
 
 
+#: The escapes of a text, by the character after the backslash: ``\\"`` a quote, ``\\\\`` a backslash,
+#: ``\\n`` a new line, ``\\t`` a tab. Any other backslash is refused (E017, :func:`text_problems`).
+ESCAPES = {'"': '"', "\\": "\\", "n": "\n", "t": "\t"}
+
+
 def _unquote(tok: Token) -> str:
+    """The text a STRING token holds: its escapes (:data:`ESCAPES`) read, any other backslash kept as
+    written (E017 refuses it: the text is never read without it)."""
     raw = str(tok)[1:-1]
     if "\\" not in raw:
         return raw
+    return _ESCAPE.sub(lambda hit: ESCAPES.get(hit.group(1), hit.group()), raw)
+
+
+#: A backslash and the character it escapes (a text's last backslash escapes its closing quote).
+_ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+#: What the grammar's lexer sees, in order: a text (``STRING``), a comment, anything else up to the next
+#: quote or ``#``, or a quote that opens no text (one not closed on its line, E014).
+_LEXED = re.compile(r'"(?:\\.|[^"\\\n])*"|#[^\n]*|[^"#]+|"')
+#: Characters of a text that the documents do not show as written, by kind (``diag.W017.<kind>``): the C0
+#: and C1 controls but the tab (a newline is ``\\n``) and DEL; the bidirectional embeddings, overrides and
+#: isolates, which reorder the text after them.
+_UNSEEN = {
+    "control": re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]"),
+    "bidi": re.compile("[\u202a-\u202e\u2066-\u2069]"),
+}
+#: The escapes that other languages know and a text does not (``\\u00e9``): the help says to write the character.
+_FOREIGN_ESCAPES = frozenset("uUxN0")
+
+
+def text_problems(source: str) -> list[Diagnostic]:
+    """E017 for each backslash of a text that is no escape of :data:`ESCAPES` (``"C:\\data"``: the
+    backslash would be lost), located at it; W017 for a text that holds a control character or one that
+    reorders text (ESC, U+202E), at the first of each kind. Read from the source as the grammar's lexer
+    reads it (comments and texts), whatever else it holds, so that a broken file says these too."""
+    found: list[tuple[int, str, str]] = []  # (offset, "escape" or the kind of `_UNSEEN`, the character)
+    for hit in _LEXED.finditer(source):
+        text = hit.group()
+        if len(text) < 2 or text[0] != '"' or text[-1] != '"':
+            continue
+        at = hit.start() + 1
+        body = text[1:-1]
+        if "\\" in body:
+            found += [
+                (at + esc.start(), "escape", esc.group(1))
+                for esc in _ESCAPE.finditer(body)
+                if esc.group(1) not in ESCAPES
+            ]
+        for kind, unseen in _UNSEEN.items():  # (the first of each kind in a text)
+            char = unseen.search(body)
+            if char is not None:
+                found.append((at + char.start(), kind, char.group()))
+    if not found:
+        return []
+    starts = [0, *(i + 1 for i, ch in enumerate(source) if ch == "\n")]
     out = []
-    it = iter(raw)
-    for ch in it:
-        if ch == "\\":
-            nxt = next(it, "")
-            out.append({"n": "\n", "t": "\t"}.get(nxt, nxt))
+    for pos, kind, ch in found:
+        line = bisect.bisect_right(starts, pos)
+        column = pos - starts[line - 1] + 1
+        if kind == "escape":
+            escape = printable("\\" + ch)
+            span = m.Span(line=line, column=column, end_line=line, end_column=column + 2)
+            help = words("diag.E017.foreign.help", escape=escape) if ch in _FOREIGN_ESCAPES else words("diag.E017.help")
+            out.append(diagnostic("E017", words("diag.E017", escape=escape), span, help=help))
         else:
-            out.append(ch)
-    return "".join(out)
+            span = m.Span(line=line, column=column, end_line=line, end_column=column + 1)
+            said = words(f"diag.W017.{kind}", code=Code(f"U+{ord(ch):04X}"))
+            out.append(diagnostic("W017", said, span, help=words(f"diag.W017.{kind}.help"), severity=Severity.WARNING))
+    return out
+
+
+#: A name of the language: the grammar's ``NAME`` (a declaration's, an attribute's, a value's).
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def is_name(word: str) -> bool:
+    """Whether ``word`` can be written as a name in a policy (``plan``, ``Plan_Name``; not ``Plan Name``)."""
+    return _NAME.fullmatch(word) is not None
 
 
 #: The families whose event types a policy may declare (:mod:`.event_types`).

@@ -42,6 +42,7 @@ CALENDAR = "calendar business {\n  days mon..fri\n  hours 10:00-18:00\n  holiday
 SNIPPETS: dict[str, str] = {
     "E206-days": HEADER + "calendar late {\n  hours 10:00-18:00\n}\npriority P1 {\n  respond within 4 late hours\n}\n",
     "E207-none": HEADER + "priority P1 {\n  respond within 4 business hours\n}\n",
+    "E017-W017-texts": HEADER + 'article 1 "C:\\data \\q" / "\u202eright to left"\n',
     "E218-planned": HEADER + CALENDAR + 'item 1 "x" {\n  rules planned stop\n}\n',
     "clocks": HEADER
     + CALENDAR
