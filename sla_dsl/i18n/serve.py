@@ -66,6 +66,10 @@ SERVE: dict[str, Msg] = {
     "serve.dashboard.s_breached": Msg("未達", "breached"),
     "serve.dashboard.s_paused": Msg("一時停止中", "paused"),
     "serve.dashboard.updated": Msg("更新", "Updated"),
+    # the rows shown of the open targets (the page's script fills in the numbers), and the links to the others
+    "serve.dashboard.shown": Msg("全 {total} 件のうち {first}〜{last} 件目を表示", "{first}–{last} of {total} shown"),
+    "serve.dashboard.first": Msg("先頭へ", "First"),
+    "serve.dashboard.next": Msg("次へ", "Next"),
     # the next maintenance window, as the site's table of windows says it ({date}: ``2026年12月24日(木)``,
     # {hours}: :func:`sla_dsl.i18n.window_hours`, ``22:00〜24:00``, ``22:00〜翌02:00``); a longer one both ends
     "serve.window.day": Msg("{date} {hours}", "{date} {hours}"),

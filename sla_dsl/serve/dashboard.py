@@ -36,6 +36,10 @@ Design notes
   builds the table's rows when the rows change (a fetch whose rows, labels or
   due times differ) and otherwise, every second, writes only the countdown
   cells and the class of a row that has become overdue.
+* The page shows at most :data:`ROWS` rows (``limit``, up to :data:`MAX_ROWS`), those needing attention
+  first (:func:`_attention`: breached or overdue, at risk, the others; each by due instant), says how many
+  there are in all and links to the next ones (``offset``): 60,000 open incidents made a page of 13 MB.
+  Only the rows shown are worded and counted down.
 * A target at risk on a clock with several warning thresholds (``at risk at 50%, 75% of target``) says
   the one it has passed after its status, as the report's tables do (``要注意（目標の 75% が経過）``:
   :meth:`~sla_dsl.report.words.PolicyWords.at_risk_status`); those words are sent once in ``texts``, the
@@ -185,9 +189,30 @@ def rows(data: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
-def data(tracker: Tracker, lang: str) -> dict[str, Any]:
-    """What the page shows, as JSON (the rows as :data:`COLUMNS`: :func:`rows`)."""
+#: The dashboard shows at most this many rows unless ``limit`` says otherwise, and never more than
+#: :data:`MAX_ROWS`; the others are counted (``total``) and reached by ``offset`` (the page's link).
+ROWS = 1000
+MAX_ROWS = 5000
+#: The order of a row's status in the page: overdue first, then at risk, then the others.
+_RANK = {"breached": 0, "at_risk": 1}
+
+
+def _attention(w: Watched, now: float) -> tuple[int, bool, float, str, str, str]:
+    """Where a row stands in the page: breached (or overdue) first, then at risk, then the others; each by
+    its due instant, soonest first (a paused one, with none, last), then by id and target."""
+    overdue = w.due is not None and w.running and w.due < now
+    rank = 0 if overdue else _RANK.get(w.status, 2)
+    return (rank, w.due is None, w.due or 0.0, w.item, w.target, w.clock or "")
+
+
+def data(tracker: Tracker, lang: str, *, offset: int = 0, limit: int = ROWS) -> dict[str, Any]:
+    """What the page shows, as JSON (the rows as :data:`COLUMNS`: :func:`rows`): the ``limit`` rows from the
+    ``offset``-th on in the order of :func:`_attention`, with how many there are in all (``total``),
+    ``returned`` and the ``offset`` of the next page (``next``, null after the last); only those rows are
+    worded and counted down."""
     result, now = tracker.now_view()
+    every = sorted(watched(result), key=lambda w: _attention(w, now))
+    chosen = every[offset : offset + limit]
     texts: dict[str, int] = {}
     clocks: dict[tuple[str, str | None], int] = {}
     words: dict[str, PolicyWords] = {}
@@ -198,7 +223,8 @@ def data(tracker: Tracker, lang: str) -> dict[str, Any]:
 
     passed: dict[tuple[str, str, str | None], float | None] | None = None  # (looked up once one is at risk)
     out: list[list[Any]] = []
-    for w in watched(result):
+    rank: dict[int, int] = {}
+    for w in chosen:
         rules = w.rules
         clock = (rules.version, w.calendar)
         index = clocks.setdefault(clock, len(clocks))
@@ -220,6 +246,7 @@ def data(tracker: Tracker, lang: str) -> dict[str, Any]:
             pct = passed.get((w.item, w.target, w.clock))
             said = pw.at_risk_status(w.status, message("serve.dashboard.s_at_risk", lang), pct, w.clock)
             risk = text(said) if pct is not None else None
+        rank[len(out)] = _attention(w, now)[0]
         out.append(
             [
                 w.item,
@@ -235,7 +262,10 @@ def data(tracker: Tracker, lang: str) -> dict[str, Any]:
             ]
         )
     labels = list(texts)
-    out.sort(key=lambda r: (r[5] is None, r[5] or 0.0, r[0], labels[r[2]]))
+    ranked = sorted(
+        range(len(out)), key=lambda k: (rank[k], out[k][5] is None, out[k][5] or 0.0, out[k][0], labels[out[k][2]])
+    )
+    out = [out[k] for k in ranked]
     for r in out:
         r[5] = _num(r[5]) if r[5] is not None else None
     today = dt.datetime.fromtimestamp(now, tracker.tz).date()
@@ -261,6 +291,11 @@ def data(tracker: Tracker, lang: str) -> dict[str, Any]:
             for v, cal in clocks
         ],
         "incidents": out,
+        "total": len(every),
+        "returned": len(out),
+        "offset": offset,
+        "next": offset + len(out) if offset + len(out) < len(every) else None,
+        "limit": limit,
         "maintenance": window_text(windows[0].start, windows[0].end, lang) if windows else None,
         "availability": round(month.skeleton.availability.ratio * 100, 3),
         # (as the reports write a figure with no target beside it: ``99.335%``)
@@ -306,11 +341,11 @@ def script_json(value: object) -> str:
     return orjson.dumps(value).decode().translate(_SCRIPT_ESCAPES)
 
 
-def page(tracker: Tracker, lang: str) -> str:
-    """The dashboard's HTML in ``lang``."""
+def page(tracker: Tracker, lang: str, *, offset: int = 0, limit: int = ROWS) -> str:
+    """The dashboard's HTML in ``lang``: the rows of :func:`data` from ``offset``, at most ``limit``."""
     w = words(lang)
     other = "en" if lang == "ja" else "ja"
-    embedded = script_json({"words": w, "data": data(tracker, lang)})
+    embedded = script_json({"words": w, "data": data(tracker, lang, offset=offset, limit=limit)})
     return _HTML.format(lang=lang, title=w["title"], other=other, other_label=w["other"], embedded=embedded)
 
 
@@ -357,6 +392,7 @@ tr.breached {{ background: #f8d7da; font-weight: bold; }}
 <th data-w="id"></th><th data-w="priority"></th><th data-w="target"></th>
 <th data-w="status"></th><th data-w="due"></th><th data-w="left"></th>
 </tr></thead><tbody></tbody></table>
+<p class="muted" id="more"><span id="shown"></span> <a id="first"></a> <a id="next"></a></p>
 <script type="application/json" id="state">{embedded}</script>
 <script>
 "use strict";
@@ -430,6 +466,19 @@ function draw() {{  // every second: the countdowns, and a row's class once it i
     if (countdown.textContent !== text) countdown.textContent = text;
   }});
 }}
+function page(offset) {{  // the query of this page of rows, or of another from its offset
+  return "?lang=" + encodeURIComponent(data.lang) + "&offset=" + offset + "&limit=" + data.limit;
+}}
+function more() {{  // the rows not shown: which are, of how many, and links to the first and next pages
+  const p = document.getElementById("more"), first = document.getElementById("first");
+  const next = document.getElementById("next");
+  p.hidden = data.offset === 0 && data.next === null;
+  put("shown", W.shown.replace("{{first}}", data.returned ? data.offset + 1 : 0)
+    .replace("{{last}}", data.offset + data.returned).replace("{{total}}", data.total));
+  first.textContent = W.first; first.href = page(0); first.hidden = data.offset === 0;
+  next.textContent = W.next; next.hidden = data.next === null;
+  if (data.next !== null) next.href = page(data.next);
+}}
 function take(fresh) {{  // new data: the rows built again only when they differ from those drawn
   data = fresh; fetched = Date.now();
   put("availability-label", W.availability); put("availability", data.availability_text);
@@ -438,11 +487,12 @@ function take(fresh) {{  // new data: the rows built again only when they differ
   const rows = JSON.stringify([data.texts, data.clocks.map(c => c.counts),
     data.incidents.map(r => [r[ID], r[PRIORITY], r[TARGET], r[STATUS], r[DUE], r[CLOCK], r[RUNNING]])]);
   if (rows !== drawn) {{ build(); drawn = rows; }}
+  more();
   draw();
 }}
 async function refresh() {{
   try {{
-    const r = await fetch("dashboard.json?lang=" + encodeURIComponent(data.lang));
+    const r = await fetch("dashboard.json" + page(data.offset));
     if (r.ok) take(await r.json());
   }} catch (e) {{ /* keep the last data */ }}
 }}

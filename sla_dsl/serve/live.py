@@ -172,6 +172,8 @@ class LiveView:
         self._seq: int | None = None
         self._count = 0
         self._versions: Versions | None = None
+        #: (generation, versions) of the last look, read by :meth:`one` without the lock
+        self._shared: tuple[int, Versions] | None = None
         self._declared: frozenset[str] = frozenset()
         self._kept: dict[str, Kept] = {}
         self._unsettled: set[str] = set()
@@ -206,6 +208,7 @@ class LiveView:
         the position first and losing the read would lose those events until a restart.)"""
         if generation != self._generation:
             self._generation, self._versions = generation, Versions(policies)
+            self._shared = (generation, self._versions)
             self._declared = declared_types(policies)  # the policies' own event types
             self._forget()
         if self._seq is not None:
@@ -267,15 +270,40 @@ class LiveView:
             if enabled:
                 gc.enable()
 
-    def _ctx(self, tz: dt.tzinfo, start: float, end: float, as_of: float) -> Ctx:
-        assert self._versions is not None
+    def one(
+        self,
+        policies: Sequence[Policy],
+        generation: int,
+        tz: dt.tzinfo,
+        start: float,
+        end: float,
+        as_of: float,
+        ident: str,
+    ) -> Evaluation:
+        """The incident ``ident`` alone, its stored events judged over [start, end) as of ``as_of`` (none
+        listed when the live view would not judge it): the verdict a look gives it (an incident's verdict
+        needs only its own events, as a look judges again only some), without the lock: it neither waits
+        for a look of every open incident nor reads or changes what the view keeps."""
+        shared = self._shared
+        versions = shared[1] if shared is not None and shared[0] == generation else Versions(policies)
+        ctx = self._ctx(tz, start, end, as_of, versions)
+        rows = self.store.item_events(INCIDENT, [ident])
+        texts = [b for _, b in sorted((n, b) for n, i, _, b in rows if i == ident)]
+        declared = declared_types(policies)
+        log = without_lines(read_jsonl(io.BytesIO("\n".join(texts).encode()), SOURCE, declared=declared))
+        judged, breaches, duplicates = judge_part(ctx, log, skip_invalid=True)
+        return assemble(ctx, log, [i for i in judged if i.ident == ident], breaches, duplicates)
+
+    def _ctx(self, tz: dt.tzinfo, start: float, end: float, as_of: float, versions: Versions | None = None) -> Ctx:
+        versions = versions or self._versions
+        assert versions is not None
         p0, p1, t_as_of = period_bounds(
-            self._versions,
+            versions,
             dt.datetime.fromtimestamp(start, tz),
             dt.datetime.fromtimestamp(end, tz),
             dt.datetime.fromtimestamp(as_of, tz),
         )
-        return Ctx(self._versions, p0, p1, t_as_of, SOURCE)
+        return Ctx(versions, p0, p1, t_as_of, SOURCE)
 
     def _look(
         self,

@@ -637,6 +637,20 @@ class Tracker:
             return view, now
         return self.evaluate(start, math.floor(now) + 1.0, now), now
 
+    def one_view(self, ident: str, now: float | None = None) -> tuple[Evaluation, float]:
+        """The incident ``ident`` judged as of now as :meth:`now_view` judges it, on its own events alone
+        (:meth:`.live.LiveView.one`): a lookup waits for no look of every open incident."""
+        now = self.clock.now() if now is None else now
+        if not self.incremental:
+            return self.now_view(now)
+        first = self.store.first_instant()
+        start = self._day_floor(min(first, now) if first is not None else now)
+        start = max(start, self.live_start(now))
+        with self._lock:
+            policies, generation = list(self._policies), self.generation
+        end = math.floor(now) + 1.0
+        return self.live.one(policies, generation, self.tz, start, end, now, ident), now
+
     def open_view(self, now: float) -> Evaluation:
         """What the timers read: the incidents that can still change, and the outages, as of ``now``."""
         return self.now_view(now, open_only=True)[0]
@@ -655,13 +669,23 @@ class Tracker:
     # -- answers ----------------------------------------------------------------------------
     def incidents(self, statuses: set[str] | None) -> list[dict[str, Any]]:
         """Incident summaries (with business time used and left), optionally of some statuses."""
+        return self.incidents_page(statuses, 0, None)[0]
+
+    def incidents_page(
+        self, statuses: set[str] | None, offset: int, limit: int | None
+    ) -> tuple[list[dict[str, Any]], int]:
+        """The summaries of :meth:`incidents` from the ``offset``-th on, at most ``limit`` of them (all with
+        None), and how many there are in all: only those answered are summarised."""
         result, now = self.now_view()
-        return [self._summary(result, inc, now) for inc in result.incidents if not statuses or inc.status in statuses]
+        chosen = [inc for inc in result.incidents if not statuses or inc.status in statuses]
+        page = chosen[offset:] if limit is None else chosen[offset : offset + limit]
+        return [self._summary(result, inc, now) for inc in page], len(chosen)
 
     def incident(self, ident: str, lang: str = "en") -> dict[str, Any] | None:
         """One incident in full: its row with the explanation, business time, next transitions; its notes (why it
-        is not judged, a reprioritisation not applied) in ``lang``."""
-        result, now = self.now_view()
+        is not judged, a reprioritisation not applied) in ``lang``. Judged on its own events
+        (:meth:`one_view`): its answer neither waits for nor grows with the other open incidents."""
+        result, now = self.one_view(ident)
         for inc in result.incidents:
             if inc.ident == ident:
                 out = self._summary(result, inc, now)
@@ -747,11 +771,16 @@ class Tracker:
 
     def timers(self, within: float) -> list[dict[str, Any]]:
         """Transitions falling due in [now, now + within] across all targets."""
+        return self.timers_page(within, 0, None)[0]
+
+    def timers_page(self, within: float, offset: int, limit: int | None) -> tuple[list[dict[str, Any]], int]:
+        """The transitions of :meth:`timers` from the ``offset``-th on, at most ``limit`` of them (all with
+        None), and how many there are in all: only those answered are written."""
         result, now = self.now_view()
         rules_of = {r.version: r for r in result.ctx.versions.rules}
-        return [
-            _transition_json(t, rules_of[t.version]) for t in transitions_of(result) if now <= t.instant <= now + within
-        ]
+        chosen = [t for t in transitions_of(result) if now <= t.instant <= now + within]
+        page = chosen[offset:] if limit is None else chosen[offset : offset + limit]
+        return [_transition_json(t, rules_of[t.version]) for t in page], len(chosen)
 
     def report(self, start: float, end: float, as_of: float | None, fmt: str, lang: str) -> str:
         """The report of ``sla evaluate`` over the stored events."""
