@@ -39,8 +39,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Collection, Iterable, Iterator
-from pathlib import Path
+from collections.abc import Callable, Collection, Iterable
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -59,7 +58,6 @@ from .arrow_columns import (
 )
 from .collect import Progress
 from .fast import fast_epoch, plain
-from .lines import is_parquet_file
 from .problems import Problem, RowSource, not_events, problem
 from .schema import (
     BLANKS,
@@ -211,16 +209,16 @@ class _Reader:
         self,
         schema: pa.Schema,
         source: str,
+        all_null: Callable[[int, str], bool],
         objects: Iterable[str] = (),
-        all_null: Callable[[int, str], bool] | None = None,
     ) -> bool:
         """File the problems of a table's columns: False when its rows cannot be read.
 
         A column of a type that holds no field (E116) whose cells are all null is no problem: its
         fields are absent, as a column of a pandas frame with no value is (:func:`_pandas_column`) and
         as a CSV file's column of empty cells is; its rows read it as nulls (:attr:`void`).
-        ``all_null(k, name)`` tells it of the table's column ``k``; without it, of the file ``source``
-        names (:mod:`.arrow_files` names each file's columns so), read only for such a column."""
+        ``all_null(k, name)`` tells it of the table's column ``k`` (called only for such a column: a file's
+        reader reads that column then, :func:`.arrow_files.column_nulls`)."""
         names = list(schema.names)
         self.void = frozenset()
         void: set[str] = set()
@@ -247,7 +245,7 @@ class _Reader:
             if field.name in objects:
                 continue
             bad = _type_problem(field.name, field.type)
-            if bad is not None and (all_null or _file_nulls(source))(k, field.name):
+            if bad is not None and all_null(k, field.name):
                 void.add(field.name)
             elif bad is not None:
                 problems.append(problem(source, 0, "E116", bad[0], bad[1], fatal=True, column=field.name))
@@ -374,45 +372,6 @@ def _voided(batch: pa.RecordBatch | pa.Table, void: frozenset[str]) -> pa.Record
 def _table_nulls(table: pa.Table) -> Callable[[int, str], bool]:
     """Whether a column of ``table`` (by its index) holds no value: every cell null, and at least one."""
     return lambda k, name: table.num_rows > 0 and table.column(k).null_count == table.num_rows
-
-
-def _file_nulls(path: str) -> Callable[[int, str], bool]:
-    """Whether a column of the Parquet or Arrow IPC file ``path`` (by its index) holds no value: every
-    cell null, and at least one. Read only for a column of a type that holds no field, up to its first
-    batch with a value (a column refused: one row group of one column); a file that cannot be read
-    again (it is then said why) has no such column."""
-
-    def holds_none(k: int, name: str) -> bool:
-        try:
-            rows = 0
-            for batch in _column_batches(Path(path), k, name):
-                if batch.null_count != len(batch):
-                    return False
-                rows += len(batch)
-        except (OSError, pa.ArrowException, IndexError, KeyError, ValueError):
-            return False
-        return rows > 0
-
-    return holds_none
-
-
-def _column_batches(path: Path, k: int, name: str) -> Iterator[pa.Array]:
-    """The batches of column ``k`` (named ``name``) of the file ``path``, as :mod:`.arrow_files` reads it."""
-    import pyarrow.ipc as ipc  # (only for a file with such a column)
-    import pyarrow.parquet as pq
-
-    if is_parquet_file(path):
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=_BATCH, columns=[name]):
-            yield batch.column(0)
-        return
-    try:
-        reader = ipc.open_file(path)
-    except pa.ArrowInvalid:
-        for batch in ipc.open_stream(path):
-            yield batch.column(k)
-        return
-    for i in range(reader.num_record_batches):
-        yield reader.get_batch(i).column(k)
 
 
 def unnamed(name: str) -> bool:
@@ -606,7 +565,7 @@ def read_table(
     else:  # a Series, an Array: a column, not a table of events
         raise not_events(events)
     name.written = _table_cells(events if root == "pandas" else table)
-    if reader.schema_problems(table.schema, name, objects, _table_nulls(table)):
+    if reader.schema_problems(table.schema, name, _table_nulls(table), objects):
         nrows = table.num_rows if table.num_columns else len(next(iter(objects.values()), []))
         if table.num_columns == 0:
             table = pa.table({"__rows": pa.nulls(nrows)})

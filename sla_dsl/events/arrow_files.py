@@ -23,6 +23,7 @@ import re
 import stat
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterator, Sequence
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -93,7 +94,7 @@ def check_tables(paths: Sequence[Path], declared: Collection[str] = ()) -> list[
             if isinstance(exc, OSError) and exc.errno and not isinstance(exc, pa.ArrowException):
                 raise cannot_read(name, OSError(exc.errno, os.strerror(exc.errno))) from None
             raise EventInputError([_unreadable(name, exc)]) from None
-        reader.schema_problems(footers[-1].schema, RowSource.of(name))
+        reader.schema_problems(footers[-1].schema, RowSource.of(name), column_nulls(partial(_parquet_column, file)))
     if reader.log.problems:
         raise EventInputError(reader.log.problems)
     return footers
@@ -342,17 +343,63 @@ def count_rows(path: str | Path) -> int | None:
     return total
 
 
-def _batches(path: Path) -> tuple[pa.Schema, Iterator[pa.RecordBatch]]:
-    """The schema and record batches of one file (Parquet one row group at a time, IPC file or stream)."""
+class OpenTable(NamedTuple):
+    """One file of events opened: its columns, its record batches, and whether a column holds no value."""
+
+    schema: pa.Schema
+    batches: Iterator[pa.RecordBatch]
+    #: whether column ``k`` (named ``name``) holds no value: every cell null, and at least one
+    all_null: Callable[[int, str], bool]
+
+
+def _batches(path: Path) -> OpenTable:
+    """One file opened (Parquet one row group at a time, IPC file or stream)."""
     if is_parquet_file(path):
         pf = pq.ParquetFile(path)
-        return pf.schema_arrow, _row_groups(pf)
+        return OpenTable(pf.schema_arrow, _row_groups(pf), column_nulls(partial(_parquet_column, pf)))
     try:
         reader = ipc.open_file(path)
-        return reader.schema, (reader.get_batch(i) for i in range(reader.num_record_batches))
     except pa.ArrowInvalid:
         stream = ipc.open_stream(path)
-        return stream.schema, iter(stream)
+        return OpenTable(stream.schema, iter(stream), column_nulls(partial(_stream_column, path)))
+    batches = (reader.get_batch(i) for i in range(reader.num_record_batches))
+    return OpenTable(reader.schema, batches, column_nulls(partial(_ipc_column, reader)))
+
+
+def column_nulls(column: Callable[[int, str], Iterator[pa.Array]]) -> Callable[[int, str], bool]:
+    """Whether a column of a file (by its index and name) holds no value: every cell null, and at least one,
+    read from the batches ``column(k, name)`` gives up to its first batch with a value. Asked only of a column
+    of a type that holds no field (a column refused: then one row group of one column is read); a file that
+    cannot be read again (it is then said why) has no such column."""
+
+    def holds_none(k: int, name: str) -> bool:
+        try:
+            rows = 0
+            for batch in column(k, name):
+                if batch.null_count != len(batch):
+                    return False
+                rows += len(batch)
+        except (OSError, pa.ArrowException, IndexError, KeyError, ValueError):
+            return False
+        return rows > 0
+
+    return holds_none
+
+
+def _parquet_column(pf: pq.ParquetFile, k: int, name: str) -> Iterator[pa.Array]:
+    for batch in pf.iter_batches(batch_size=_BATCH, columns=[name]):
+        yield batch.column(0)
+
+
+def _ipc_column(reader: ipc.RecordBatchFileReader, k: int, name: str) -> Iterator[pa.Array]:
+    for i in range(reader.num_record_batches):
+        yield reader.get_batch(i).column(k)
+
+
+def _stream_column(path: Path, k: int, name: str) -> Iterator[pa.Array]:
+    # a stream reads once: its file is opened again (a pipe never comes here: :func:`piped_table`)
+    for batch in ipc.open_stream(path):
+        yield batch.column(k)
 
 
 def _row_groups(pf: pq.ParquetFile) -> Iterator[pa.RecordBatch]:
@@ -393,7 +440,7 @@ def _file_cells(source: RowSource, files: Sequence[Path]) -> Callable[[int, str]
             first, name = source.parts[k]
             path, row = Path(name), line - first + 1
         try:
-            return _cell_of(lambda: _batches(path)[1], row, column)
+            return _cell_of(lambda: _batches(path).batches, row, column)
         except (OSError, pa.ArrowException):
             return None
 
@@ -423,26 +470,26 @@ def read_arrow(
     parts: list[tuple[int, str]] = []
     first = 1
     names = [str(f) for f in files]
-    opened: list[tuple[pa.Schema, Iterator[pa.RecordBatch]]] = []
+    opened: list[OpenTable] = []
     for f, name in zip(files, names, strict=True):
         try:
-            schema, batches = _batches(f)
+            table = _batches(f)
         except (OSError, pa.ArrowException) as exc:
             if isinstance(exc, OSError) and exc.errno and not isinstance(exc, pa.ArrowException):
                 # the file itself (missing, not readable): worded as the line readers word it
                 raise cannot_read(name, OSError(exc.errno, os.strerror(exc.errno))) from None  # not pyarrow's
             raise EventInputError([_unreadable(name, exc, empty=_empty(f))]) from None
-        opened.append((schema, batches))
+        opened.append(table)
     source = RowSource.of(str(path), []) if root.is_dir() else RowSource.of(str(path))
     source.written = _file_cells(source, files)
     log = EventLog(source)
     reader = _Reader(log, progress, declare_types(declared))
-    for name, (schema, batches) in zip(names, opened, strict=True):
+    for name, (schema, batches, all_null) in zip(names, opened, strict=True):
         parts.append((first, name))
         if root.is_dir():
             source.parts = tuple(parts)
         where = RowSource.of(name) if root.is_dir() else source
-        if not reader.schema_problems(schema, where):
+        if not reader.schema_problems(schema, where, all_null):
             continue
         row = first
         try:

@@ -107,6 +107,23 @@ def test_a_column_with_a_value_is_still_judged_by_its_type(policy: sla_dsl.Polic
     assert _refused(policy, frame) == said
 
 
+def test_the_footer_check_of_the_scale_readers_agrees(tmp_path: Path) -> None:
+    """The Parquet footers checked before a Dask or Spark read (``check_tables``) take a column of no value
+    as the file reader does, reading that column of the file they opened."""
+    from sla_dsl.events.arrow_files import check_tables
+
+    frame = pd.read_csv(_csv(tmp_path, _rows()))
+    frame.to_parquet(tmp_path / "none.parquet")
+    assert [f.rows for f in check_tables([tmp_path / "none.parquet"])] == [len(frame)]
+    frame.loc[3, "cause"] = 1.0
+    frame.to_parquet(tmp_path / "one.parquet")
+    with pytest.raises(EventInputError) as caught:
+        check_tables([tmp_path / "none.parquet", tmp_path / "one.parquet"])
+    assert [(Path(p.source).name, p.code, p.column) for p in caught.value.problems] == [
+        ("one.parquet", "E116", "cause")
+    ]
+
+
 def test_a_directory_reads_each_file_by_its_own_cells(policy: sla_dsl.Policy, tmp_path: Path) -> None:
     """A column of no value in one file and typed in another: as one file with both cells."""
     csv = _csv(tmp_path, _rows())
