@@ -97,6 +97,14 @@ class Kept(NamedTuple):
     settled: bool
 
 
+class Shared(NamedTuple):
+    """What a policy generation gives every judgement: its versions and the event types it declares."""
+
+    generation: int
+    versions: Versions
+    declared: frozenset[str]
+
+
 class RestEvent(NamedTuple):
     """One stored event of an outage or a planned stop."""
 
@@ -172,8 +180,8 @@ class LiveView:
         self._seq: int | None = None
         self._count = 0
         self._versions: Versions | None = None
-        #: (generation, versions) of the last look, read by :meth:`one` without the lock
-        self._shared: tuple[int, Versions] | None = None
+        #: the versions and declared types of the latest generation seen, read by :meth:`one` without the lock
+        self._shared: Shared | None = None
         self._declared: frozenset[str] = frozenset()
         self._kept: dict[str, Kept] = {}
         self._unsettled: set[str] = set()
@@ -207,9 +215,9 @@ class LiveView:
         a moment) leaves the view as it was, and the next look reads the same changes again. (Moving
         the position first and losing the read would lose those events until a restart.)"""
         if generation != self._generation:
-            self._generation, self._versions = generation, Versions(policies)
-            self._shared = (generation, self._versions)
-            self._declared = declared_types(policies)  # the policies' own event types
+            shared = self._for(policies, generation)
+            self._generation, self._versions = generation, shared.versions
+            self._declared = shared.declared  # the policies' own event types
             self._forget()
         if self._seq is not None:
             changed, top, count = self.store.changes_since(self._seq)
@@ -284,15 +292,22 @@ class LiveView:
         listed when the live view would not judge it): the verdict a look gives it (an incident's verdict
         needs only its own events, as a look judges again only some), without the lock: it neither waits
         for a look of every open incident nor reads or changes what the view keeps."""
-        shared = self._shared
-        versions = shared[1] if shared is not None and shared[0] == generation else Versions(policies)
-        ctx = self._ctx(tz, start, end, as_of, versions)
+        shared = self._for(policies, generation)
+        ctx = self._ctx(tz, start, end, as_of, shared.versions)
         rows = self.store.item_events(INCIDENT, [ident])
         texts = [b for _, b in sorted((n, b) for n, i, _, b in rows if i == ident)]
-        declared = declared_types(policies)
-        log = without_lines(read_jsonl(io.BytesIO("\n".join(texts).encode()), SOURCE, declared=declared))
+        log = without_lines(read_jsonl(io.BytesIO("\n".join(texts).encode()), SOURCE, declared=shared.declared))
         judged, breaches, duplicates = judge_part(ctx, log, skip_invalid=True)
         return assemble(ctx, log, [i for i in judged if i.ident == ident], breaches, duplicates)
+
+    def _for(self, policies: Sequence[Policy], generation: int) -> Shared:
+        """The versions and declared types of ``generation``: built once per generation (a lookup and a look
+        may build them at the same time: one of the two equal results is kept)."""
+        shared = self._shared
+        if shared is None or shared.generation != generation:
+            shared = Shared(generation, Versions(policies), declared_types(policies))
+            self._shared = shared
+        return shared
 
     def _ctx(self, tz: dt.tzinfo, start: float, end: float, as_of: float, versions: Versions | None = None) -> Ctx:
         versions = versions or self._versions
