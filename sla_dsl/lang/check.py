@@ -77,7 +77,9 @@ def check_model(
     out += _article_refs(model, broken("article"))
     out += _not_judged(model, spots, source)
     out += _nothing_excused(model, broken("planned_stop"), broken("maintenance"), spots)
-    out += check_conditions(model, broken("attribute"), broken("priority"), spots)
+    out += check_conditions(
+        model, broken("attribute"), broken("priority"), spots, users_dropped=bool(broken("priority") | broken("notify"))
+    )
     plans_known = not any(d.code == "E251" for d in out) and not tests_any(model, broken("attribute"))
     out += service_plans.checks(model) if plans_known else []  # issue 13
     # a rule dropped for its own error may have used a clock or an event: none is said unused

@@ -133,6 +133,7 @@ def check_conditions(
     broken: Collection[str] = (),
     partial: Collection[str] = (),
     spots: Mapping[tuple[str, int, int, str], m.Span] | None = None,
+    users_dropped: bool = False,
 ) -> list[Diagnostic]:
     """Every error and warning about attributes, ``when`` conditions and credit tiers.
 
@@ -140,7 +141,9 @@ def check_conditions(
     the rules are then not checked for coverage: their cases are not known. Nor are the rules of a
     priority id in ``partial`` (one of its rules was dropped for its own error): the dropped rule may
     take the cases the others leave. ``spots``: where the ``changes at`` lines of attributes stand
-    (:func:`.compile.statement_spots`; else W259 points at the attribute).
+    (:func:`.compile.statement_spots`; else W259 points at the attribute). ``users_dropped``: a priority
+    rule or a notify rule was dropped for its own error: its ``when`` may have read an attribute, none is
+    said unread (W259).
     """
     out = _references(model, broken)
     if not any(d.is_error for d in out) and not tests_any(model, broken):
@@ -149,7 +152,8 @@ def check_conditions(
                 out += _coverage(model, rules)
         out += notify_checks(model)
     out += _credits(model)
-    out += unread_changes(model, spots or {})
+    if not users_dropped:
+        out += unread_changes(model, spots or {})
     return out
 
 

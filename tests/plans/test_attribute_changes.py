@@ -577,3 +577,19 @@ def test_a_changing_attribute_no_when_reads_is_a_warning() -> None:
     )
     # tested by a `when` (here of P2's rules): no warning; a declared type named only there is no W247 either
     assert [d.code for d in compile_text(TEXT, "w.sla").diagnostics] == []
+
+
+def test_no_unread_attribute_is_said_when_a_rule_that_may_read_it_did_not_parse() -> None:
+    """A priority rule dropped for its own syntax error may be the one whose `when` tests the attribute:
+    W259 (with its help to remove the `changes at` line the policy needs) is not said then."""
+    changing = TEXT.replace("  default ja\n", "  default ja\n  changes at incident.plan_changed\n")
+    broken = changing.replace(
+        "  when channel = en\n  respond within 2 business hours\n",
+        "  when channel = en\n  respond within 2 business hours at\n",
+    )
+    assert broken != changing
+    codes = [d.code for d in compile_text(broken, "w.sla").diagnostics]
+    assert "E011" in codes and "W259" not in codes
+    # the same rule without its `when`, parsed: the attribute is read by no rule, and that is said
+    unread = changing.replace("  when channel = en\n", "")
+    assert "W259" in [d.code for d in compile_text(unread, "w.sla").diagnostics]
