@@ -296,6 +296,25 @@ DIAGNOSTICS: dict[str, Msg] = {
         "`{kind}` の目標に、測るクロックの指定がありません",
         "the `{kind}` target does not name the clock it is measured on",
     ),
+    # `, plus 24 hours if received outside hours` (parse_errors._outside_without_calendar): {word} `hours`
+    "diag.E011.outside_calendar": Msg(
+        "`outside` と `{word}` の間にカレンダーの名前がありません",
+        "no calendar is named between `outside` and `{word}`",
+    ),
+    "diag.help.outside_calendar": Msg(
+        "営業時間外かどうかを判定するカレンダーの名前を書いてください：`{fix}`（定義済みのカレンダー：{known}）",
+        "name the calendar whose open hours the receipt is tested against: write `{fix}`; calendars here: {known}",
+    ),
+    # `update every ... by EVENT, plus 24 hours if received outside ...` (parser._update_tail)
+    "diag.E011.update_tail": Msg(
+        "`update every` の目標には営業時間外の受付の加算を付けられません",
+        "an `update every` target takes no out-of-hours addition",
+    ),
+    "diag.help.update_tail": Msg(
+        "更新は、受付の時刻にかかわらず、クロックの計測時間の一定の間隔ごとに求められます。`{form}` と書いてください",
+        "updates are due at each interval of the clock's running time, whenever the incident was received: "
+        "write `{form}`",
+    ),
     "diag.E012": Msg("ファイルが途中で終わっています", "unexpected end of file"),
     "diag.E012.expected": Msg(
         "ファイルが途中で終わっています。続きに書けるのは{expected}です",
@@ -402,6 +421,10 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.E207.help": Msg(
         "`{example}` を定義してください（定義済みのカレンダー：{known}）", "define `{example}`; calendars here: {known}"
     ),
+    # `120 real minutes` (Request Tracker's RealMinutes): elapsed time, which names no calendar
+    "diag.E207.elapsed": Msg(
+        "経過時間はカレンダーの名前を付けずに書きます：`{fix}`", "elapsed time is written with no calendar: `{fix}`"
+    ),
     "diag.E218": Msg(
         "項目{item}が参照している{kind} `{name}` は定義されていません",
         "item {item} refers to {kind} `{name}`, which is not defined",
@@ -493,6 +516,19 @@ DIAGNOSTICS: dict[str, Msg] = {
     "diag.E222.help": Msg(
         "加算する時間も目標と同じ種類の時間で書いてください：`{line}`",
         "count the time added in the same kind of time as the target: `{line}`",
+    ),
+    # an out-of-hours addition on a calendar never closed (`mon..sun 00:00-24:00`, no holiday): check._never_outside
+    "diag.W264": Msg(
+        "営業時間外の受付の加算は適用されることがありません：カレンダー `{calendar}` は毎日すべての時間に開いています",
+        "the out-of-hours addition never applies: calendar `{calendar}` is open at every hour of every day",
+    ),
+    "diag.W264.help": Msg(
+        "閉まっている時間のあるカレンダー（{known}）を書くか、加算を削除してください",
+        "name a calendar with closed hours ({known}), or remove the addition",
+    ),
+    "diag.W264.help.none": Msg(
+        "加算を削除するか、閉まっている時間のあるカレンダーを宣言して `{calendar}` の代わりに書いてください",
+        "remove the addition, or declare a calendar with closed hours and name it instead of `{calendar}`",
     ),
     "diag.E243": Msg(
         "経過時間の `{duration}` は一定の長さではありません",

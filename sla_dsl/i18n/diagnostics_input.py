@@ -56,6 +56,14 @@ INPUT_DIAGNOSTICS: dict[str, Msg] = {
     "diag.help.decimal_duration.none": Msg(
         "単位の数は整数で書いてください（例：`{example}`）", "write a whole number of the unit, e.g. `{example}`"
     ),
+    # a duration's amount written as arithmetic: `60*2 minutes`
+    "diag.E010.arithmetic": Msg(
+        "時間の長さに計算式は書けません：`{word}`", "there is no arithmetic in a duration's amount: `{word}`"
+    ),
+    "diag.help.arithmetic": Msg(
+        "計算した値を一つの数で書き、その後に単位を書いてください",
+        "write the computed value as one number, followed by the unit",
+    ),
     # a duration's amount without its unit, with words after it on its line: the line to write
     "diag.E015.missing.line": Msg("単位を書いてください：`{fix}`", "write the unit: `{fix}`"),
     # dates on a calendar's `holidays` line, which takes countries (`sla_dsl.lang.line_hints`)

@@ -57,6 +57,13 @@ PEER_DIAGNOSTICS: dict[str, Msg] = {
         "クロックで測る目標は `{fix}` と書きます（応答の目標なら `respond within ... on ...`）",
         "a goal on a clock is a named target: write `{fix}` (a response goal: `respond within ... on ...`)",
     ),
+    # Request Tracker's `IgnoreOnStatuses`: `ignore on incident.stalled` in a priority
+    "diag.help.peer.ignore": Msg(
+        "数えない時間は、目標を測るクロックの一時停止として書きます：そのクロックに `{fix}` と書いてください"
+        "（`until` の後には、待ちを終えるイベントを書きます）",
+        "time not counted is a pause of the clock the target is measured on: in that clock, write `{fix}` "
+        "(after `until`, the events that end the wait)",
+    ),
     # `when priority = highest`: the priority is the block's id
     "diag.E251.priority.help": Msg(
         "`priority` は属性ではなく、優先度ブロックの ID です：規則は `priority {value} {{ ... }}` ブロックに"

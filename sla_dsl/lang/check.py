@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from . import model as m
 from . import service_plans
@@ -23,6 +23,7 @@ from .conditions import check_conditions, tests_any
 from .diagnostics import Code, Diagnostic, Severity, Words, diagnostic, did_you_mean_words, listing, words
 from .event_types import check as check_event_types
 from .languages import check_languages, check_value_labels
+from .peer_words import ELAPSED_WORDS
 from .values import legacy_zone, text_problems
 
 #: How many days after the effective date the computed checks look at.
@@ -147,7 +148,7 @@ def _calendar_refs(model: m.PolicyModel, broken: set[str], spots: Spots) -> list
     declared = [*cals, *sorted(broken - cals.keys())]
     out: list[Diagnostic] = []
 
-    def need(name: str, span: m.Span, business: bool, what: str | Words) -> None:
+    def need(name: str, span: m.Span, business: bool, what: str | Words, elapsed: str | None = None) -> None:
         if name in broken:
             return
         if name not in cals:
@@ -157,7 +158,8 @@ def _calendar_refs(model: m.PolicyModel, broken: set[str], spots: Spots) -> list
                     "E207",
                     words("diag.E207", name=name),
                     span,
-                    help=did_you_mean_words(name, declared)
+                    help=(words("diag.E207.elapsed", fix=elapsed) if elapsed and name in ELAPSED_WORDS else None)
+                    or did_you_mean_words(name, declared)
                     or words("diag.E207.help", example=f"calendar {name} {{ ... }}", known=known),
                 )
             )
@@ -175,8 +177,8 @@ def _calendar_refs(model: m.PolicyModel, broken: set[str], spots: Spots) -> list
             )
 
     for node in m.walk(model):
-        if isinstance(node, m.Duration) and node.calendar is not None:
-            need(node.calendar, node.span, True, f"`{node}`")
+        if isinstance(node, m.Duration) and node.calendar is not None:  # (`120 real minutes`: elapsed time meant)
+            need(node.calendar, node.span, True, f"`{node}`", str(node.model_copy(update={"calendar": None})))
         elif isinstance(node, m.ByEndOf):
             need(node.calendar, node.span, True, words("diag.E206.what.target"))
         elif isinstance(node, m.SameDayGuideline):
@@ -195,7 +197,41 @@ def _calendar_refs(model: m.PolicyModel, broken: set[str], spots: Spots) -> list
             if t.out_of_hours is not None:
                 ooh = t.out_of_hours
                 need(ooh.calendar, ooh.calendar_span, True, words("diag.E206.what.out_of_hours"))
+                if ooh.calendar in cals and _never_closed(cals[ooh.calendar]):
+                    out.append(_never_outside(ooh, cals.values()))
     return out
+
+
+def _never_outside(ooh: m.OutOfHours, calendars: Iterable[m.Calendar]) -> Diagnostic:
+    """W264: an out-of-hours addition on a calendar open at every hour of every day, which no receipt is
+    outside of (the help names the calendars with closed time, if there are)."""
+    closes = [f"`{c.name}`" for c in calendars if c.has_hours and c.open_weekdays() and not _never_closed(c)]
+    help = (
+        words("diag.W264.help", known=listing(closes, ", "))
+        if closes
+        else words("diag.W264.help.none", calendar=ooh.calendar)
+    )
+    return _warn("W264", words("diag.W264", calendar=ooh.calendar), ooh.calendar_span, help=help)
+
+
+def _never_closed(cal: m.Calendar) -> bool:
+    """Whether ``cal`` is open at every instant: its open weekdays' hours cover the whole week (``mon..sun
+    00:00-24:00``), and it has no holiday, closure or hours of a date."""
+    dated = cal.date_hours or cal.closed_hours or cal.closed or cal.closed_yearly
+    if dated or cal.holidays or cal.named_holidays or cal.yearly_holidays:
+        return False
+    week = 7 * 1440
+    spans: list[tuple[int, int]] = []
+    for day in cal.open_weekdays():
+        for r in cal.weekday_ranges(day):
+            start, end = day.index * 1440 + r.start.minutes, day.index * 1440 + r.end_minutes
+            spans += [(start, min(end, week)), *([(0, end - week)] if end > week else [])]  # (Sunday overnight)
+    reach = 0
+    for start, end in sorted(spans):
+        if start > reach:
+            return False
+        reach = max(reach, end)
+    return reach >= week
 
 
 def _item_refs(model: m.PolicyModel, dropped: set[tuple[str, str]]) -> list[Diagnostic]:

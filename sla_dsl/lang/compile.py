@@ -28,7 +28,7 @@ from .compiled_cache import cached
 from .diagnostics import Code, Diagnostic, Severity, diagnostic, words
 from .event_types import declared_in
 from .languages import header_languages
-from .parse_errors import lark_error_to_diagnostic
+from .parse_errors import declared_calendars, lark_error_to_diagnostic
 from .parser import parse_tree, split_declarations
 from .source import decode_policy, read_policy_file
 from .transformer import PLANNED_STOP, Builder
@@ -251,6 +251,7 @@ def parse_and_build(
     # (a syntax error's examples are written in the languages the first header declares, read however broken)
     first = next((c for c in chunks if _HEADER_AT_START.match(c.text)), None)
     declared = (header_languages(first.text) if first is not None else None) or ()
+    calendars = declared_calendars(text)  # (a syntax error's help may name them)
     for k, chunk in enumerate(chunks):
         if n_errors >= MAX_DIAGNOSTICS:
             recovery.unchecked = sum(1 for c in chunks[k:] if c.text.strip())
@@ -260,7 +261,7 @@ def parse_and_build(
         try:
             tree = parse_tree(chunk.text)
         except UnexpectedInput as exc:
-            d = lark_error_to_diagnostic(exc, chunk.text, chunk.first_line - 1, declared)
+            d = lark_error_to_diagnostic(exc, chunk.text, chunk.first_line - 1, declared, calendars)
             if not (chunk.first_line in unclosed and d.code == "E012"):
                 diags.append(d.model_copy(update={"file": file}))
                 n_errors += d.is_error

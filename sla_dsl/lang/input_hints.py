@@ -25,6 +25,8 @@ Design notes
   inside the file (U+FEFF) look like a space or like nothing in an editor: the message names the
   character by its code point at its column, and the help says to replace it with a normal space or to
   delete it (U+3000, the full-width space, has a message of its own).
+* **No arithmetic in a duration.** ``60*2 minutes`` (the parser stops at ``*``) is written ``120 minutes``:
+  the value where the expression is a sum of products of whole numbers, else only that there is none.
 * **No decimals in a duration.** ``4.5 business hours`` is written ``270 business minutes``: the same
   length in the largest smaller unit that makes it whole (hours, minutes and seconds of any calendar;
   elapsed weeks and days too, which are exact; not business days or months, whose length varies).
@@ -94,6 +96,13 @@ _INVISIBLE_MARKS = {"\u00ad": "00ad", "\u200b": "200b", "\u200c": "200c", "\u200
 #: A duration's fraction and the rest of it: `.5 business hours` after the amount `4`.
 _FRACTION = re.compile(
     r"\.([0-9]+)[ \t]+(?:([A-Za-z_][A-Za-z0-9_]*)[ \t]+)?(second|minute|hour|day|week|month)s?(?![A-Za-z0-9_])"
+)
+#: Arithmetic after a duration's amount: `*2` of `60*2 minutes`, ` + 30` of `60 + 30 minutes`.
+_OPERATORS = "*×+-/÷"
+_EXPRESSION = re.compile(r"(?:[ \t]*[*×+\-/÷][ \t]*[0-9]+)+")
+#: The calendar (if any) and the unit after an amount: ` business minutes`, ` minutes`.
+_UNIT_AFTER = re.compile(
+    r"[ \t]+(?:([A-Za-z_][A-Za-z0-9_]*)[ \t]+)?(second|minute|hour|day|week|month)s?(?![A-Za-z0-9_])"
 )
 #: Each unit in the next smaller one, where that is exact (business days and months are not).
 _SMALLER = {"week": ("day", 7), "day": ("hour", 24), "hour": ("minute", 60), "minute": ("second", 60)}
@@ -266,6 +275,42 @@ def _decimal_duration(text: str, pos: int, before: str) -> Hint | None:
     return Hint(start, start + len(word), help, word, words("diag.E010.decimal", word=word), "E010")
 
 
+def _arithmetic(text: str, pos: int, before: str) -> Hint | None:
+    """The hint for ``60*2 minutes`` (the parser stopped at the operator after the amount ``before``): an amount
+    is one number; the duration to write where the expression is a product or a sum of whole numbers (``120
+    minutes``), with its calendar and unit as written after it."""
+    head = len(text[:pos].rstrip(" \t"))
+    start = head - len(before)
+    if start < 0 or text[start:head] != before:
+        return None
+    hit = _EXPRESSION.match(text, head)
+    if hit is None or pos >= hit.end():
+        return None
+    word = text[start : hit.end()]
+    unit = _UNIT_AFTER.match(text, hit.end())
+    value = _computed(word)
+    help = words("diag.help.arithmetic")
+    if value and unit is not None:  # (`120 minutes`, `120 business minutes`)
+        calendar = unit.group(1)
+        fix = f"{value} {calendar + ' ' if calendar else ''}{unit.group(2)}{'' if value == 1 else 's'}"
+        help = words("diag.help.write", fix=fix)
+    return Hint(start, hit.end(), help, word, words("diag.E010.arithmetic", word=word), "E010")
+
+
+def _computed(expression: str) -> int | None:
+    """The value of a sum of products of whole numbers (``60*2``, ``60 + 30``, ``2×60×60``); ``None`` for any
+    other expression (a difference, a quotient)."""
+    if re.search(r"[-/÷]", expression):
+        return None
+    total = 0
+    for term in expression.split("+"):
+        product = 1
+        for factor in re.split(r"[*×]", term):
+            product *= int(factor.strip())
+        total += product
+    return total
+
+
 def _invisible(ch: str, pos: int) -> Hint | None:
     """The hint for a character an editor does not show, named by its code point; ``None`` for another."""
     key = _INVISIBLE_SPACES.get(ch) or _INVISIBLE_MARKS.get(ch)
@@ -405,6 +450,10 @@ def hint_for(
         decimal = _decimal_duration(text, pos, before)
         if decimal is not None:
             return decimal
+    if ch in _OPERATORS and before is not None and literals & {"hours", "days"}:
+        arithmetic = _arithmetic(text, pos, before)
+        if arithmetic is not None:
+            return arithmetic
     if ch == "\u3000":
         return Hint(
             pos,

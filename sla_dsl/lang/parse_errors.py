@@ -1,8 +1,9 @@
 """A syntax error of Lark's as a located diagnostic: :func:`lark_error_to_diagnostic`.
 
 Where the parser stopped is not always where the mistake is. First come the mistakes it meets later than
-where they are (a text ended early, E014; a duration's amount without its unit, E015) and input with an
-ASCII form or in another tool's words (:mod:`.input_hints`, :mod:`.peer_words`); then the parser's own
+where they are (a text ended early, E014; a duration's amount without its unit, E015; ``outside hours``
+without its calendar's name, E011 at ``hours``) and input with an ASCII form or in another tool's words
+(:mod:`.input_hints`, :mod:`.peer_words`); then the parser's own
 "unexpected ..., expected ...": E011 at a token it cannot take, E010 at a character the lexer cannot read
 (``$``, a full-width ``｛``).
 
@@ -19,12 +20,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from contextvars import ContextVar
 from typing import Any
 
 from lark import Token, Tree
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-from .diagnostics import Diagnostic, Words, diagnostic, suggest, words
+from .diagnostics import Diagnostic, Words, diagnostic, listing, suggest, words
 from .input_hints import calendar_after, short_unit
 from .model import EVENT_TYPES, Span
 from .parser import (
@@ -37,10 +39,12 @@ from .parser import (
     _last_leaf,
     _or_list,
     _peer,
+    _place,
     _place_of,
     _rewritten,
     _stack,
     _state_expected,
+    _terminal_patterns,
     _token_span,
     _unexpected,
     _units,
@@ -50,18 +54,36 @@ from .parser import (
 from .peer_words import STATEMENT_HOME
 from .values import event_labels
 
-__all__ = ["lark_error_to_diagnostic"]
+__all__ = ["declared_calendars", "lark_error_to_diagnostic"]
+
+
+#: The calendars the whole policy declares (the text parsed may be one of its declarations), for a help that
+#: names them (:func:`_outside_without_calendar`).
+_CALENDARS: ContextVar[tuple[str, ...]] = ContextVar("_CALENDARS", default=())
+_CALENDAR_HEAD = re.compile(r"^calendar[ \t]+([A-Za-z_]\w*)", re.M)
+
+
+def declared_calendars(text: str) -> tuple[str, ...]:
+    """The names of the calendars ``text`` declares (each ``calendar NAME`` at the start of a line), in order."""
+    return tuple(dict.fromkeys(hit.group(1) for hit in _CALENDAR_HEAD.finditer(text)))
 
 
 def lark_error_to_diagnostic(
-    err: UnexpectedInput, text: str, line_offset: int = 0, languages: Sequence[str] = ()
+    err: UnexpectedInput,
+    text: str,
+    line_offset: int = 0,
+    languages: Sequence[str] = (),
+    calendars: Sequence[str] = (),
 ) -> Diagnostic:
     """Turn a Lark exception into a located diagnostic with a helpful message; ``languages``, those the
-    policy declares (its examples are written in them: :func:`.parser.as_declared`)."""
+    policy declares (its examples are written in them: :func:`.parser.as_declared`); ``calendars``, the names
+    of its calendars (:func:`declared_calendars` of the whole policy)."""
     said = _EXAMPLE_LANGUAGES.set(tuple(languages))
+    named = _CALENDARS.set(tuple(calendars))
     try:
         return _to_diagnostic(err, text, line_offset)
     finally:
+        _CALENDARS.reset(named)
         _EXAMPLE_LANGUAGES.reset(said)
 
 
@@ -99,7 +121,9 @@ def _met_later(
     token = err.token if isinstance(err, UnexpectedToken) and err.token.type != "$END" else None
     pos = (err.token.start_pos if isinstance(err, UnexpectedToken) else err.pos_in_stream) or 0
     stack = _stack(err)
-    unlabelled = _event_without_words(stack, expected, text, line_offset)
+    unlabelled = _event_without_words(stack, expected, text, line_offset) or _outside_without_calendar(
+        stack, expected, text, line_offset
+    )
     if unlabelled is not None:
         return unlabelled
     if token is not None or isinstance(err, UnexpectedCharacters):
@@ -217,6 +241,32 @@ def _event_without_words(stack: list[Any], expected: set[str], text: str, line_o
         words("diag.E011.relabel_words" if str(name) in EVENT_TYPES else "diag.E011.event_words", name=str(name)),
         Span(line=line, column=column, end_line=line, end_column=column + 1),
         help=words("diag.help.write", fix=fix),
+    )
+
+
+def _outside_without_calendar(stack: list[Any], expected: set[str], text: str, line_offset: int) -> Diagnostic | None:
+    """``, plus 24 hours if received outside hours`` (Request Tracker's OutOfHours read as English): ``hours``
+    was read as the calendar's name and the parser stopped at what follows (the next line): E011 at
+    ``hours``, with the line to write (the policy's first calendar named there) and the calendars there are."""
+    pats = _terminal_patterns()
+    if not expected or not {pats.get(n) for n in expected} <= {"hour", "hours"} or len(stack) < 2:
+        return None
+    outside, name = stack[-2], stack[-1]
+    if not (isinstance(outside, Token) and isinstance(name, Token)) or str(outside) != "outside":
+        return None
+    if str(name) not in ("hour", "hours") or name.start_pos is None:
+        return None
+    calendars = _CALENDARS.get()
+    part = _place(stack).part
+    first = part[0] if part and isinstance(part[0], Token) and part[0].start_pos is not None else outside
+    written = " ".join(text[first.start_pos or 0 : name.start_pos].split())
+    fix = f"{written} {calendars[0] if calendars else 'business'} {name}"
+    known = listing((f"`{c}`" for c in calendars), ", ") if calendars else words("diag.phrase.none")
+    return diagnostic(
+        "E011",
+        words("diag.E011.outside_calendar", word=str(name)),
+        _token_span(name, line_offset),
+        help=words("diag.help.outside_calendar", fix=fix, known=known),
     )
 
 

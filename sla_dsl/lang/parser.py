@@ -736,6 +736,14 @@ STATEMENT_FORMS: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+#: A target with an out-of-hours addition (Request Tracker's ``OutOfHours``), by the target's first word: the
+#: form a syntax error inside the addition shows.
+OUT_OF_HOURS_FORMS: dict[str, str] = {
+    "respond": "respond within 2 hours on reply, plus 24 hours if received outside business hours",
+    "resolve": "resolve within 2 hours on resolution, plus 24 hours if received outside business hours",
+    "first": "first reply within 2 hours on reply, plus 24 hours if received outside business hours",
+}
+
 #: Statements several blocks hold, and the blocks that hold them.
 SHARED_FORMS: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "note": (
@@ -881,6 +889,8 @@ def form_help(stack: list[Any], expected: set[str], token: Token | None = None) 
         return words("diag.help.head_form", keyword=_block_name(place.block), form=as_declared(HEAD_FORMS[place.block]))
     first = _word_of(place.part[0]) if place.part else ""
     forms = statement_forms(place.block, first) if first else ()
+    if place.block == "priority" and first in OUT_OF_HOURS_FORMS and any(_word_of(v) == "plus" for v in place.part):
+        forms = (OUT_OF_HOURS_FORMS[first],)  # (inside the out-of-hours addition)
     last = _last_of(place.part)
     if token is not None and last is not None and (token.line or 0) > (last.line or 0) and "RBRACE" in expected:
         forms = ()  # (the statement above is whole: another begins here)
@@ -939,6 +949,10 @@ def _author_hint(err: UnexpectedToken, text: str, expected: set[str], line_offse
         rest = _line_rest(text, tok.start_pos) if last.line == tok.line else ""
         if not re.search(r"(^|\s)on\s", rest):  # (one that names it further on has another mistake)
             return _target_without_clock(place.part, tok, text, line_offset)
+    if place.block == "priority" and word == "update" and value in (",", "plus"):
+        tail = _update_tail(place.part, tok, text, line_offset)
+        if tail is not None:
+            return tail
     if last.line != tok.line or value not in (",", "or"):  # (else the `or` continues no list of this line)
         return None
     if value == "," and place.block == "priority" and _day_based(place.part):
@@ -960,6 +974,34 @@ def _author_hint(err: UnexpectedToken, text: str, expected: set[str], line_offse
         if fixed is not None:
             return _unexpected(value, expected, span, help_text=words("diag.help.list_or", sep=sep.strip(), fix=fixed))
     return None
+
+
+#: An out-of-hours addition at the end of a line: `, plus 24 hours if received outside business hours`.
+_TAIL = re.compile(r",[ \t]*plus\b.*")
+
+
+def _update_tail(part: list[Any], tok: Token, text: str, line_offset: int) -> Diagnostic | None:
+    """E011 at ``plus`` of an ``update every`` line with an out-of-hours addition (``..., plus 24 hours if
+    received outside business hours``, which only ``respond``, ``resolve`` and ``first reply`` take): the
+    line to write without it (with ``by`` and an event, where it has none yet). ``None`` for another error."""
+    at = tok.start_pos or 0
+    if str(tok) == ",":
+        hit = re.match(r",[ \t]*(plus)\b", text[at:])
+        comma, plus = at, at + hit.start(1) if hit else -1
+    else:
+        comma = len(text[:at].rstrip(" \t")) - 1
+        plus = at if comma >= 0 and text[comma] == "," else -1
+    first = part[0]
+    if plus < 0 or not isinstance(first, Token) or first.start_pos is None:
+        return None
+    form = " ".join(text[first.start_pos : comma].split())
+    form = form if " by " in form else f"{form} by incident.responded"
+    return diagnostic(
+        "E011",
+        words("diag.E011.update_tail"),
+        _span_of(text, plus, plus + len("plus"), line_offset),
+        help=words("diag.help.update_tail", form=form),
+    )
 
 
 def _day_based(part: list[Any]) -> bool:
@@ -1043,8 +1085,8 @@ def _target_without_clock(part: list[Any], tok: Token, text: str, line_offset: i
     same_line = last is not None and tok.line == last.line
     if same_line and tok.type == "NAME":  # `resolve within 2 business days resolution`: the clock, without `on`
         fix = f"{written} on {tok}"
-    elif same_line and str(tok) == "by":  # `update every 4 hours by incident.responded`
-        fix = f"{written} on {clock} {_line_rest(text, tok.start_pos or 0)}"
+    elif same_line and str(tok) == "by":  # `update every 4 hours by incident.responded` (an addition dropped)
+        fix = f"{written} on {clock} {_TAIL.split(_line_rest(text, tok.start_pos or 0))[0]}"
     else:
         fix = f"{written} on {clock}"
     first = part[0]

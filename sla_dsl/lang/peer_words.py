@@ -15,6 +15,8 @@ Design notes
   ``schedule NAME { ... }`` is a ``calendar``) and its ``next business day`` (``1st business day``);
   Jira's per-team ``calendar tokyo`` in a priority (``respond within 8 tokyo hours``, and ``when`` for
   a team's rules) and its ``goal`` on a named clock (``resolve within 4 hours on ttr``).
+* Request Tracker's ``IgnoreOnStatuses`` in a priority (``ignore on incident.stalled``): time not counted
+  is a pause of the clock the target is measured on (``pauses at incident.stalled until ...``).
 * :data:`STATEMENT_HOME` (the block each statement keyword belongs in) and :data:`TARGET_CLOCKS` (the
   clock a named target is usually measured on) are tables of the parser's other hints, kept here.
 """
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 
 from .diagnostics import Words, words
 
-__all__ = ["STATEMENT_HOME", "TARGET_CLOCKS", "PeerHint", "peer_hint"]
+__all__ = ["ELAPSED_WORDS", "STATEMENT_HOME", "TARGET_CLOCKS", "PeerHint", "peer_hint"]
 
 #: Which block each statement keyword belongs to, for "wrong block" help.
 STATEMENT_HOME = {
@@ -40,6 +42,10 @@ STATEMENT_HOME = {
     "text": "article", "format": "sla", "version": "sla", "effective": "sla", "timezone": "sla` or `calendar",
     "provider": "sla", "title": "sla", "source": "sla",
 }  # fmt: skip
+
+#: Words other tools write before a unit for elapsed time (Request Tracker's ``RealMinutes``: ``120 real
+#: minutes``; a contract's ``5 calendar days``): read as a calendar's name, which elapsed time has none of.
+ELAPSED_WORDS = frozenset({"real", "elapsed", "calendar", "wall"})
 
 #: A named target without its clock: the clock each kind is usually measured on, declared.
 TARGET_CLOCKS = {
@@ -58,7 +64,11 @@ NEXT_REPLY_CLOCK = (
 _FIRST_REPLY = frozenset({"first_reply_time", "first_response_time", "time_to_first_response"})
 _NEXT_REPLY = frozenset({"next_reply_time"})
 
+#: Request Tracker's ``IgnoreOnStatuses`` (``ignore on incident.stalled``): time a clock does not count.
+_IGNORE = frozenset({"ignore", "ignore_on", "ignoreonstatuses", "ignore_on_statuses"})
+
 _FIRST_WORD = re.compile(r"[ \t]*([A-Za-z_]\w*)")
+_EVENT = re.compile(r"[a-z_][a-z0-9_]*\.[a-z_][a-z0-9_]*")
 _NAME = re.compile(r"[A-Za-z_]\w*")
 #: `respond by 16:00 next business day`, `... of next business day` (ServiceNow's relative due day)
 _NEXT_DAY = re.compile(
@@ -142,6 +152,10 @@ def _in_priority(word: str, rest: str, named: str) -> Words | None:
         clock, declared = TARGET_CLOCKS["first"]
         # (the declaration is read on its own: whether the policy declares the clock is not known here)
         return words("diag.help.target_clock", fix=f"first reply within {amount} on {clock}", clock=declared)
+    if word.lower() in _IGNORE:
+        event = _EVENT.search(rest)
+        fix = f"pauses at {event.group() if event else 'incident.info_provided'} until incident.customer_replied"
+        return words("diag.help.peer.ignore", fix=fix)
     if word == "goal":
         on = re.search(r"\bon[ \t]+([A-Za-z_]\w*)", rest)
         fix = f"resolve within {amount} on {on.group(1) if on is not None else 'resolution'}"

@@ -93,6 +93,7 @@ EXAMPLES: dict[str, list[tuple[str, tuple[str, str]]]] = {
         ("E010", (HOURS, "  hours 10:00～12:00、13:00-18:00 ")),
         ("E011", (HOURS, "  hours 1０:00～12:00、13:00-18:00 ")),
     ],
+    "diag.help.arithmetic": [("E010", (KEEP, KEEP.replace("keep 7 days", "keep 14/2 days")))],
     "diag.help.name_ascii": [
         ("E010", ("priority P1 ", "priority 優先度１ ")),
         ("E011", (HOURS, "  hours 10～18:00 ")),
