@@ -140,6 +140,11 @@ class Cycle(NamedTuple):
     cancelled: bool = False
     #: it had stopped (or was cancelled) before the reset or restart: ``end`` is that stop, not the reset
     stopped: bool = False
+    #: when it last began to run (its start, or its last resume), as ``Life.since``; None: not kept
+    since: float | None = None
+    #: it was paused at its end (its stop, cancel or the reset came while it was paused): no due time was
+    #: in force then, as ``Life.paused_at_stop``
+    paused: bool = False
 
 
 @dataclass(slots=True)
@@ -229,7 +234,9 @@ def live(codes: ClockCodes, recs: list[Rec], completed: float | None, as_of: flo
             ended = life.stopped_at if life.stopped_at is not None else t  # stopped before, or not
             began = life.start if life.start is not None else t0
             stopped = life.stopped_at is not None
-            life.earlier.append(Cycle(began, ended, tuple(life.segments), by, life.cancelled, stopped))
+            paused = life.paused_at_stop if stopped else life.state == "paused"
+            cycle = Cycle(began, ended, tuple(life.segments), by, life.cancelled, stopped, seg, paused)
+            life.earlier.append(cycle)
             life.segments, life.state, life.stopped_at, seg = [], "running", None, t
             life.waiting_for, life.cancelled, life.paused_at_stop = (), False, False
             life.start = t

@@ -41,6 +41,10 @@ Design notes
   running time, the others D; the checker makes E count the same kind of time as D. The
   verdict's ``target_s`` is the judged cycle's (the one that ran out, else the last), and
   a step says the extra was applied.
+* The verdict is of one cycle of its clock (the first that ran out, else the last). Of a clock with
+  several (a reset or restart), every cycle is kept beside it (``TargetVerdict.cycles``, :func:`_cycles`:
+  its start, end, due instant, out-of-hours time and outcome, the judged one with the verdict's), out of
+  the JSON, for ``sla explain`` to say each: a reply clock's met earlier exchange was said nowhere.
 * ``respond``/``resolve``/``first reply`` ``by end of Nth CAL day`` (or ``by HH:MM of ...``): due at
   that instant of the nth business day after the day each cycle starts (:mod:`.day_targets`), a
   wall-clock instant no pause moves (``sla check`` refuses it on a clock that pauses, E225); met iff the
@@ -83,13 +87,22 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from ..events.schema import TYPES, Rec
 from ..i18n import LANGS
 from ..lang import model as m
 from ..lang.check import as_timedelta
-from ..report import BreachedTarget, ClockStep, DataNote, OutOfHoursStep, RiskStep, TargetRow, Violation
+from ..report import (
+    BreachedTarget,
+    ClockStep,
+    CycleStep,
+    DataNote,
+    OutOfHoursStep,
+    RiskStep,
+    TargetRow,
+    Violation,
+)
 from .clocks import ClockCodes, Cycle, Life, Told, clock_codes, live
 from .common import Ctx, Rules, art, code_of, fmt_span, short
 from .day_targets import cycle_due, day_syntax
@@ -136,6 +149,8 @@ class TargetVerdict:
     #: a day-based target: the start of the judged cycle, whose day its due instant is counted from (``sla
     #: explain`` says when that day's hours kept a ``by 16:00 of ...`` at another time)
     cycle_start: float | None = None
+    #: each cycle of a clock that has several (a reset or restart), for ``sla explain``: :class:`Cyc`
+    cycles: tuple[Cyc, ...] = ()
 
     def to_row(self) -> TargetRow:
         """The report row (what the Python API gives)."""
@@ -151,6 +166,21 @@ class TargetVerdict:
         return TargetView(
             self.name, self.kind, self.clock, self.status, due, self.target_s / 60, used, self.missed, self.risk_percent
         )
+
+
+class Cyc(NamedTuple):
+    """One cycle of a target's clock, for ``sla explain`` (:class:`~sla_dsl.report.CycleStep`): its start, its
+    end (its stop, cancel, or the reset that cut it; None when it runs or is paused at ``as_of``), its outcome,
+    its due instant (None when none was in force), the out-of-hours seconds added to it (and the calendar
+    whose open hours it started outside of), and whether the target's verdict is of it."""
+
+    start: float
+    end: float | None
+    status: str
+    due: float | None
+    extra_s: float
+    calendar: str
+    judged: bool
 
 
 class TargetView(NamedTuple):
@@ -230,6 +260,8 @@ def judge_targets(ctx: Ctx, inc: Incident, recs: list[Rec]) -> tuple[TargetVerdi
                 ctx.bad_data(inc.id, _after_completion(inc, recs, t.clock, r), r[3], r[0])
         judge = _update if t.kind == "update" else _within if t.by_day is None else _by_day
         v = judge(ctx, rules, t, life, recs, target_s, ref)
+        if life.earlier and t.kind != "update":  # (an update's misses in every cycle are its own steps)
+            v.cycles = _cycles(rules, t, life, target_s, ctx.as_of, v)
         v.steps[:0] = [(told.at, f"clock `{t.clock}` {told.text} {rules.fmt(told.at)}", ref) for told in life.story]
         v.story = tuple(life.story)
         out.append(v)
@@ -518,6 +550,51 @@ def _by_day(
     return v
 
 
+def _cycles(
+    rules: Rules, t: m.ClockTarget, life: Life, target_s: float, as_of: float, v: TargetVerdict
+) -> tuple[Cyc, ...]:
+    """Each cycle of a clock that has several (a reset or restart), in time order, with its own due instant and
+    outcome as the target's rule reads it (:func:`_within`, :func:`_by_day`), for ``sla explain``: the verdict
+    is of one cycle (the first that ran out, else the last); the others, a met earlier exchange of a reply
+    clock too, are said from these. The judged one takes the verdict's status and due instant."""
+    out: list[Cyc] = []
+    calendar = t.out_of_hours.calendar if t.out_of_hours is not None else ""
+    assert life.start is not None  # (a clock with a cycle before its last has started)
+    last = Cycle(life.start, as_of, tuple(life.segments), "reset", life.cancelled)  # (its end: from ``life``)
+    for k, c in enumerate((*life.earlier, last)):
+        current = k == len(life.earlier)
+        end = c.end if not current else life.stopped_at
+        stopped = c.stopped if not current else life.state == "stopped"
+        paused = c.paused if not current else life.paused_at_stop or life.state == "paused"
+        since = c.since if not current else life.since
+        upto = end if end is not None else as_of
+        extra = 0.0
+        if t.by_day is not None:
+            due: float | None = cycle_due(rules, t.by_day, c.start)
+            ran_out = due
+        else:
+            assert t.duration is not None  # (a target not due on a business day has a duration)
+            cal = t.duration.calendar
+            need, extra = _cycle_target(rules, t, c.start, target_s)
+            due = ran_out = _reach(rules, list(c.segments), c.start, need, cal)
+            if due is None and not paused:  # counted on from when it last began to run, as ``_within`` does
+                begun = since if since is not None else c.start
+                due = add_running(rules, begun, need - _running(rules, list(c.segments), c.start, begun, cal), cal)
+        if ran_out is not None and upto > ran_out:
+            status = "breached"
+        elif c.cancelled and stopped:
+            status, due = "cancelled", None
+        elif stopped:
+            status = "met"
+        else:
+            status = "paused" if current and paused else "open" if current else "reset"
+        out.append(Cyc(c.start, end, status, due, extra, calendar, False))
+    # the cycle the verdict is of: the first that ran out before its end, else the last (:func:`_within`)
+    judged = next((k for k, c in enumerate(out[:-1]) if c.status == "breached"), len(out) - 1)
+    out[judged] = out[judged]._replace(status=v.status, due=v.due, judged=True)
+    return tuple(out)
+
+
 def life_risk(rules: Rules, clock: str) -> float | None:
     """The (first, lowest) warning threshold (percent of the target) of a clock."""
     return next((c.at_risk_percent for c in rules.model.clocks if c.name == clock), None)
@@ -733,6 +810,7 @@ def _row(rules: Rules, v: TargetVerdict, as_json: bool) -> dict[str, Any]:
         | ({"clock_steps": [_clock_step(rules, told) for told in v.story]} if v.story else {})
         | ({} if v.out_of_hours is None else {"out_of_hours": _out_of_hours(rules, *v.out_of_hours)})
         | ({} if v.cycle_start is None else {"cycle_start": rules.dt(v.cycle_start)})
+        | ({"cycles": [_cycle(rules, c) for c in v.cycles]} if v.cycles else {})
         | (
             {"risk_steps": [RiskStep.model_construct(at=rules.dt(t), percent=p) for p, t in v.risk_at]}
             if v.risk_at
@@ -743,6 +821,18 @@ def _row(rules: Rules, v: TargetVerdict, as_json: bool) -> dict[str, Any]:
 
 def _out_of_hours(rules: Rules, start: float, calendar: str, extra_s: float) -> OutOfHoursStep:
     return OutOfHoursStep.model_construct(at=rules.dt(start), calendar=calendar, extra_minutes=extra_s / 60)
+
+
+def _cycle(rules: Rules, c: Cyc) -> CycleStep:
+    ooh = _out_of_hours(rules, c.start, c.calendar, c.extra_s) if c.extra_s else None
+    return CycleStep.model_construct(
+        at=rules.dt(c.start),
+        end=rules.dt(c.end) if c.end is not None else None,
+        status=cast(Any, c.status),  # (a target's status, or ``reset``: validated by the row's type)
+        due=rules.dt(c.due) if c.due is not None else None,
+        out_of_hours=ooh,
+        judged=c.judged,
+    )
 
 
 def _clock_step(rules: Rules, told: Told) -> ClockStep:

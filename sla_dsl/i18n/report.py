@@ -888,6 +888,12 @@ REPORT: dict[str, Msg] = {
     "explain.count_from.before": Msg("始業前：{day}は{time}に始業", "before opening: {day} opens at {time}"),
     "explain.count_from.after": Msg("終業後：{day}は{time}に終業", "after hours: {day} closes at {time}"),
     "explain.count_from.outside": Msg("{day}の営業時間外", "outside {day}'s business hours"),
+    # (its {day} in a calendar's own zone, other than the policy's: `explain.day_in_zone`)
+    "explain.count_from.outside.zoned": Msg("{day}の営業時間外", "outside the business hours of {day}"),
+    # a calendar's day or opening/closing time on its own clock, when its zone is not the policy's ({z}: the
+    # zone as the site names it, ``ロンドン時間``; the time as the site's cut-off says it, `site.clock_in_zone`)
+    "explain.day_in_zone": Msg("{z}の{day}", "{day} ({z})"),
+    "explain.clock_in_zone": Msg("{z}{t}", "{t} {z}"),
     # a time of a business day kept within that day's hours (`by 16:00 of 1st business day`, the day closing at 15:00)
     "explain.due.close": Msg("（その日は{time}に終業）", " (that day closes at {time})"),
     "explain.due.opening": Msg("（その日は{time}に始業）", " (that day opens at {time})"),
@@ -999,6 +1005,17 @@ REPORT: dict[str, Msg] = {
     "explain.out_of_hours.on": Msg(
         "{what}：起算が「{calendar}」の営業時間外のため{extra}を加算（{d}＋{extra}）",
         "{what}: started outside the open hours of “{calendar}”, {extra} added ({d} + {extra})",
+    ),
+    # a cycle of a target's clock (its start, each reset or restart) other than the one the target's verdict
+    # is of: {start} the cycle's start, {status} its outcome (`report.targets.met`) with its due time
+    "explain.cycle": Msg("{what}：{start}からの計測は{status}", "{what}, cycle from {start}: {status}"),
+    "explain.cycle.due": Msg("、期限 {due}", ", due {due}"),
+    "explain.cycle.reset": Msg(
+        "{what}：{start}からの計測は期限 {due} の前にリセット",
+        "{what}, cycle from {start}: reset before its due time {due}",
+    ),
+    "explain.cycle.reset_paused": Msg(
+        "{what}：{start}からの計測は一時停止中にリセット", "{what}, cycle from {start}: reset while paused"
     ),
     "explain.clock.completed": Msg("{clock}：案件の完了により計測終了", "{clock}: stops, the incident is completed"),
     "explain.clock.ignored": Msg(

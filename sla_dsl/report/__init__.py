@@ -71,6 +71,7 @@ from .backup_rows import BackupRow, RetentionRow
 from .breach_credit_rows import BreachCreditRow
 from .incident_rows import (
     ClockStep,
+    CycleStep,
     IncidentRow,
     IncidentStatus,
     OutOfHoursStep,
@@ -92,6 +93,7 @@ __all__ = [
     "BreachedTarget",
     "ClockStep",
     "CreditRow",
+    "CycleStep",
     "DataDiff",
     "DataNote",
     "DataWhat",

@@ -49,6 +49,15 @@ Design notes
   subtract by their wall clocks and hash without ``fold``, so on the day the
   clocks go back 01:50 EDT and 01:50 EST would share a line, 01:10 EST would
   come before 01:50 EDT and a response then would read "in time".
+* Every time of a line is on the policy's clock, but a calendar's own opening or closing time
+  and its day (``after hours: Mon 16 Nov closes at 17:00``), which are on that calendar's clock:
+  of a calendar in another zone, that zone is named as the site names it (``17:00 London time`` /
+  ``ロンドン時間17:00``, ``Sun 15 Nov (London time)``: :meth:`~.words.PolicyWords.wall_time`), as is
+  the closing time a day-based due time was kept at (``(that day closes at 15:00 New York time)``).
+* A clock that restarts (a reply clock restarted at each customer message) or is reset has a
+  cycle each time; the target's verdict is of one, and every other is said too, its start, its
+  out-of-hours time, its due time and outcome (:func:`~.targets.target_steps`, from the row's
+  ``cycles``): a met earlier exchange was said nowhere.
 """
 
 from __future__ import annotations
@@ -216,7 +225,9 @@ def _counts_from(w: PolicyWords, target: m.Target | m.ClockTarget | None, start:
         return ""
     if begins is None:
         return ""
-    said = w.d(day)
+    # the calendar's day and its opening or closing time are on its own wall clock: its zone is named when it
+    # is not the policy's, whose clock the line's time and ``begins`` are on (``17:00 London time``)
+    said = w.wall_day(cal.tz, day)
     if not today:
         name = cal.holiday_name(day, w.lang)
         model = cal.model
@@ -230,12 +241,12 @@ def _counts_from(w: PolicyWords, target: m.Target | m.ClockTarget | None, start:
             why = w.m("explain.count_from.closure", day=said)
         else:
             why = w.m("explain.count_from.holiday", day=said, name=name)
-    elif instant(at) < instant(today[0][0]):
-        why = w.m("explain.count_from.before", day=said, time=f"{today[0][0]:%H:%M}")
+    elif instant(at) < instant(today[0][0]):  # (the time names the zone: the day is that zone's)
+        why = w.m("explain.count_from.before", day=w.d(day), time=w.wall_time(cal.tz, today[0][0]))
     elif instant(at) >= instant(today[-1][1]):
-        why = w.m("explain.count_from.after", day=said, time=f"{today[-1][1]:%H:%M}")
+        why = w.m("explain.count_from.after", day=w.d(day), time=w.wall_time(cal.tz, today[-1][1]))
     else:
-        why = w.m("explain.count_from.outside", day=said)
+        why = w.m("explain.count_from.outside" + (".zoned" if w.other_zone(cal.tz) else ""), day=said)
     return w.m("explain.count_from", start=w.t(begins.astimezone(start.tzinfo)), why=why)
 
 

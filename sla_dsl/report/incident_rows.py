@@ -12,7 +12,7 @@ Design notes
   named clock, or a notification rule on an incident event
   (``IncidentRow.targets``). An outage's notification rules are the same rows
   (``OutageRow.notices`` in :mod:`.availability_rows`).
-* ``ClockStep`` and ``OutOfHoursStep`` are what a target's clock did, the data
+* ``ClockStep``, ``OutOfHoursStep`` and ``CycleStep`` are what a target's clock did, the data
   ``sla explain`` words in the report's language: excluded from the JSON,
   whose ``explain`` steps say the same in the engine's English.
 * The conventions every row follows (a ``#:`` comment on each field, times in
@@ -103,6 +103,30 @@ class RiskStep(_Row):
     percent: float
 
 
+class CycleStep(_Row):
+    """One cycle of a target's clock that has several (its start, and each reset or restart starts one: a reply
+    clock restarted at each customer message), with its own due time and outcome, so ``sla explain`` says each,
+    a met earlier one too, not only the judged one (not in the JSON, whose ``explain`` steps say the judged one)."""
+
+    #: when the cycle started (the clock's start, a reset or a restart), in the policy's time zone
+    at: dt.datetime
+    #: when it ended: its stop, its cancel, or the reset that cut it while it ran; null when it still runs, or is
+    #: paused, at ``as_of``
+    end: dt.datetime | None = None
+    #: ``met``: stopped by its due time; ``breached``: ran past it; ``cancelled``: cancelled before it;
+    #: ``reset``: cut by a reset before it; ``open`` or ``paused``: so at ``as_of``; the judged cycle (``judged``)
+    #: has the target's own status
+    status: TargetStatus | Literal["reset"]
+    #: its due time, in the policy's time zone; null when none was in force (stopped, reset or judged while
+    #: paused, or cancelled)
+    due: dt.datetime | None = None
+    #: the cycle started outside its calendar's open hours and its out-of-hours time was added; null when not
+    out_of_hours: OutOfHoursStep | None = None
+    #: the cycle the target's verdict is of: the first that ran out, else the last (the row's ``due``,
+    #: ``out_of_hours``)
+    judged: bool = False
+
+
 class TargetRow(_Row):
     """The verdict on one named target of an incident: a target on a named clock
     (``resolve``, ``first_reply``, ``respond``, ``update``) or a notification rule on an incident event."""
@@ -165,6 +189,9 @@ class TargetRow(_Row):
     #: day is counted from, so ``sla explain`` can say why the due time is another (that day closes earlier)
     #: (``exclude``, as above)
     cycle_start: dt.datetime | None = Field(default=None, exclude=True)
+    #: each cycle of its clock, in time order, when the clock has several (a reset or a restart): its start,
+    #: due time and outcome, for ``sla explain`` (``exclude``, as above)
+    cycles: list[CycleStep] = Field(default_factory=list, exclude=True)
 
 
 class IncidentRow(_Row):

@@ -170,6 +170,7 @@ def target_steps(
         ooh = getattr(t, "out_of_hours", None)
         if ooh is not None:  # `, plus 24 hours if received outside business hours`
             out.append((ooh.at, _out_of_hours_words(row, t, ooh, what, w)))
+        out += _cycle_steps(row, t, what, w)  # the cycles of its clock the verdict is not of
         for r in getattr(t, "risk_steps", ()):  # `at risk at 50%, 75% of target`: each threshold's instant
             out.append((r.at, w.m("explain.at_risk.threshold", what=what, percent=f"{r.percent:g}")))
         status = _status(w, t)
@@ -182,6 +183,35 @@ def target_steps(
             else ""
         )
         out.append((t.due, f"{what}: {status}{due}" if w.lang != "ja" else f"{what}：{status}{due}"))
+    return out
+
+
+def _cycle_steps(row: Any, t: Any, what: str, w: PolicyWords) -> list[tuple[Any, str]]:
+    """The cycles of a target's clock other than the one its verdict is of (a reply clock restarted at each
+    customer message: a met earlier exchange too), each in the order they came: its out-of-hours time added at
+    its start, and its outcome, with the start it is counted from and its due time (``Response (Reply), cycle
+    from Sat 21 Nov 10:00: met, due Sun 22 Nov 12:00``), at its end (the stop that met it, the reset that cut
+    it), a breach at its due time: each before the next cycle starts, so the cycles are said in their order."""
+    out: list[tuple[Any, str]] = []
+    written = _written(row, t, w)
+    for c in getattr(t, "cycles", ()):
+        if c.judged:  # (said by the target's own steps: its out-of-hours time and its verdict)
+            continue
+        if c.out_of_hours is not None:
+            out.append((c.at, _out_of_hours_words(row, t, c.out_of_hours, what, w)))
+        start = w.t(c.at)
+        if c.status == "reset":  # cut by a reset before it ran out (while paused: none was in force)
+            key = "explain.cycle.reset" if c.due is not None else "explain.cycle.reset_paused"
+            out.append((c.end, w.m(key, what=what, start=start, due=w.t(c.due))))
+            continue
+        due = ""
+        if c.due is not None:
+            due = w.m("explain.cycle.due", due=w.t(c.due))
+            if written is not None and written.by_day is not None:  # (that day closing earlier, as the verdict's)
+                due += w.kept_within(written.by_day, c.at, c.due)
+        said = w.m("explain.cycle", what=what, start=start, status=_w(w, c.status) + due)
+        ran_out = c.status == "breached" or c.end is None  # (one still running: at its due time, when it has one)
+        out.append((c.due if ran_out else c.end, said))
     return out
 
 

@@ -656,7 +656,33 @@ class PolicyWords:
         kept = day_due_kept(cal, t, start)
         if kept is None:
             return ""
-        return self.m(f"explain.due.{kept}", time=f"{due.astimezone(cal.tz):%H:%M}")
+        return self.m(f"explain.due.{kept}", time=self.wall_time(cal.tz, due))
+
+    def other_zone(self, tz: dt.tzinfo) -> str:
+        """A calendar's own zone (its ``tz``) as the site names it (``ロンドン時間`` / ``London time``:
+        :func:`~sla_dsl.i18n.places.zone_name`) when it is not the policy's, whose clock every other time of
+        a sentence is on; empty when it is."""
+        key = getattr(tz, "key", None)
+        if self.policy is None or key is None or key == getattr(self.policy.tz, "key", None):
+            return ""
+        from ..i18n.places import zone_name  # (Babel's tables: only for a calendar of another zone)
+
+        return zone_name(key, self.lang)
+
+    def wall_time(self, tz: dt.tzinfo, t: dt.datetime) -> str:
+        """``t`` on the wall clock of a calendar's zone ``tz`` (an opening or closing time of its day), that
+        zone named when it is not the policy's, as the site names a cut-off on it (``site.clock_in_zone``):
+        ``17:00``, ``ロンドン時間17:00`` / ``17:00 London time``."""
+        shown = f"{t.astimezone(tz):%H:%M}"
+        zone = self.other_zone(tz)
+        return self.m("explain.clock_in_zone", t=shown, z=zone) if zone else shown
+
+    def wall_day(self, tz: dt.tzinfo, d: dt.date) -> str:
+        """Day ``d`` of a calendar of zone ``tz`` (its holiday, its day off), the zone named when it is not
+        the policy's (that zone's day may be the day before or after the policy's): ``ロンドン時間の11月15日(日)``
+        / ``Sun 15 Nov (London time)``."""
+        zone = self.other_zone(tz)
+        return self.m("explain.day_in_zone", day=self.d(d), z=zone) if zone else self.d(d)
 
     def risk_thresholds(self, clock: str | None = None) -> tuple[float, ...]:
         """Every warning threshold of this version's clock ``clock``, lowest first; None: the clock the plain
