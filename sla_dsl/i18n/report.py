@@ -65,6 +65,8 @@ REPORT: dict[str, Msg] = {
     "report.verdict.pending": Msg("判定待ち", "pending"),
     # an availability figure below target over a period not yet over (or cut by the report's period)
     "report.verdict.below_so_far": Msg("未達（暫定）", "not met so far"),
+    # ... and at or above it so far: not final either, never "met" (the words of `explain.avail.so_far.met`)
+    "report.verdict.met_so_far": Msg("集計中（ここまでは達成）", "not final (met so far)"),
     "report.commit.response": Msg("{label}の応答", "{label}: response"),
     "report.commit.availability": Msg("稼働率", "Availability"),
     "report.commit.notice": Msg("{label}", "{label}"),

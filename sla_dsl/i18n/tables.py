@@ -117,6 +117,34 @@ TABLES: dict[str, Msg] = {
     "report.outages.outside_hours": Msg(
         "{event}が{calendar}外のため通知目標の対象外", "{event} outside {calendar}: no notice target"
     ),
+    # the outages table of a policy with several services: the service each outage is of, in a column when
+    # the outages listed are of different services (an outage naming none counts against every measured
+    # service), else in a note under the table
+    "report.outages.service": Msg("サービス", "Service"),
+    "report.outages.every_service": Msg("すべてのサービス", "every service"),
+    "report.outages.one_service": Msg(
+        "一覧の障害は、すべて「{service}」の障害です。", "Every outage listed is of “{service}”."
+    ),
+    "report.outages.every_service_note": Msg(
+        "一覧の障害は、どれもサービスを指定していないため、測定するすべてのサービスの障害として数えます。",
+        "No outage listed names a service: each counts against every measured service.",
+    ),
+    # the outages table's column on an outage's time that is not its downtime (report/outage_reasons.py):
+    # each reason with its time ({duration}), joined by `report.outages.off.sep`; beside the downtime column
+    "report.outages.not_counted": Msg("数えない時間", "Not counted"),
+    "report.outages.off": Msg("{reason}：{duration}", "{reason}: {duration}"),
+    "report.outages.off.sep": Msg("、", "; "),
+    "report.outages.off.hours": Msg("サービス提供時間外（{calendar}）", "outside the service hours ({calendar})"),
+    "report.outages.off.stop": Msg("通知済みの計画停止 {id}", "noticed planned stop {id}"),
+    # the outage itself is an emergency stop the planned-stop rule does not count as downtime
+    "report.outages.off.emergency": Msg("停止時間に数えない緊急停止", "emergency stop not counted as downtime"),
+    # ... or overlaps one, or an outage an exclusion applies to, of its service ({id}: that outage's)
+    "report.outages.off.emergency_other": Msg(
+        "停止時間に数えない緊急停止 {id} と重なる時間", "overlapping emergency stop {id} (not downtime)"
+    ),
+    "report.outages.off.excluded_other": Msg("適用外の障害 {id} と重なる時間", "overlapping excluded outage {id}"),
+    # the part of an outage before the report's period or after its end
+    "report.outages.off.outside": Msg("対象期間外", "outside the period"),
     # the timeline: outages whose labels fit no row above the bar
     "report.timeline.unlabelled": Msg(
         "ほか {n} 件の障害はラベルを省略（一覧は「{table}」）", "{n} more outages not labelled: see “{table}”"

@@ -21,7 +21,14 @@ Design notes
   line is worded from the row's own fields, as a policy with one rule shows it; another rule
   that sets no target says why as far as the row tells (its ``when``, Article 4, the event it
   counts from not there, or there outside its hours: :func:`rule_reason`), else plainly "not
-  applicable". A policy with one rule keeps its table of seven columns.
+  applicable". A policy with one rule keeps its table of seven columns (eight with the column below).
+* The table names each outage's service in a column when its outages are of different ones (two outages
+  at one minute are told apart), else a note says which one they are all of (a policy with several
+  services: a column would widen the table of several notification rules past the page). When some
+  outage counts less downtime than it lasted, a column beside its downtime says why, with or without
+  notice columns (:class:`.outage_reasons.NotCounted`): its cause excluded under the article its
+  exclusion cites, the minutes in maintenance, a noticed planned stop, outside the service's hours,
+  outside the period.
 * A notice is named as the summary names its rule, by its label (:func:`notice_name`): a policy whose
   one rule on outages is a first report has no "recovery notice" in its report. The table is headed
   after that rule (``Outages and notices (First report)``: :func:`outages_title`), or "Outages and
@@ -46,6 +53,7 @@ from ..i18n import offset_on_change
 from ..lang import model as lm
 from . import MaintenanceRow, OutageRow, Report, StopRow, TargetRow, periods
 from .conditions import unmet_words
+from .outage_reasons import NotCounted
 from .parts import Part
 from .words import Cell, Mark, PolicyWords, hours_minutes, in_seconds
 
@@ -145,14 +153,21 @@ def outages_part(report: Report, w: PolicyWords) -> Part:
     sec = to_the_second(report)
     several = any(len(o.notices) > 1 for o in report.outages)  # a line per rule, each by its label
     noticed = bool(_outage_rule_labels(report, w))  # (no rule on outages: no notice columns, no "no target")
+    # the service of each outage, when they are of different ones (else a note says which); why one counts
+    # less than it lasted
+    services = len({_service_key(report, o) for o in report.outages}) > 1
+    said = NotCounted(report, w, sec)
+    why = [said(o) for o in report.outages]
     rows: list[list[Cell]] = []
     joined: list[int] = []
-    for o in report.outages:
+    for o, off in zip(report.outages, why, strict=True):
         head: list[Cell] = [
             o.id,
+            *([_service_of(o, w)] if services else []),
             t(o.start),
             t(o.end) if o.end else Mark(w.m("report.still_open"), "warn"),
             hours_minutes(o.downtime_minutes, sec),
+            *([off or "-"] if any(why) else []),
         ]
         if not noticed:
             rows.append(head)
@@ -176,15 +191,44 @@ def outages_part(report: Report, w: PolicyWords) -> Part:
         notified, note = w.event_column("outage.notified", "report.notified_at")
     header = [
         w.m("report.id"),
+        *([w.m("report.outages.service")] if services else []),
         w.m("report.start"),
         w.m("report.end"),
         w.m("report.downtime_hmmss" if sec else "report.downtime_hmm"),
+        *([w.m("report.outages.not_counted")] if any(why) else []),
         *([w.m("report.outages.rule")] if several else []),
         *([w.m("report.notice_due"), notified, w.m("report.notice")] if noticed else []),
     ]
     spans = tuple(joined) if any(joined) else ()
     notes = (*overlap_notes(report, w), *([note] if note is not None else []))
-    return Part(outages_title(report, w), header, rows, notes, "outages", (3,), spans)
+    if not services:
+        notes = (*_one_service_note(report, w), *notes)
+    return Part(outages_title(report, w), header, rows, notes, "outages", (4 if services else 3,), spans)
+
+
+def _service_key(report: Report, o: OutageRow) -> str | None:
+    """The service an outage counts against: the one it names, else with several measured every one
+    (None), else the one ``availability`` measures."""
+    return o.service or (None if several_services(report) else report.availability.service)
+
+
+def _service_of(o: OutageRow, w: PolicyWords) -> str:
+    """The service an outage is of, by its label; an outage naming none counts against every one."""
+    return w.service_label(o.service) if o.service else w.m("report.outages.every_service")
+
+
+def _one_service_note(report: Report, w: PolicyWords) -> tuple[str, ...]:
+    """Which service the outages listed are all of, when the policy has several (a column names each
+    outage's when they differ): none to say for a policy with one service, or no outage."""
+    if not report.outages:
+        return ()
+    declared = {s.name for p in w.policies for s in p.model.services}
+    if len(declared) < 2 and not several_services(report):
+        return ()
+    key = _service_key(report, report.outages[0])
+    if key is None:
+        return (w.m("report.outages.every_service_note"),)
+    return (w.m("report.outages.one_service", service=w.service_label(key)),)
 
 
 class RuleNotice(NamedTuple):

@@ -5,14 +5,16 @@ Design notes
 * The summary's availability line of a service shows the lowest figure of its
   measurement periods (a bad November is not averaged away by a good
   December) and counts the complete periods below target (not met) and the
-  incomplete ones below it so far (not final: never "met"); the whole-period
+  incomplete ones, below it so far or not (not final: never "met"); the whole-period
   figure is shown only for a service without period rows. Of several periods
   whose figures differ it says which one the figure is (``（最も低い月：2026年10月度）``,
   :func:`figure_words`), so it is not read as the whole period's figure the
   availability table shows beside it.
 * A figure beside its target is written by :func:`.words.percent_against`:
   never rounded up to the target it is below (``sla explain`` of a period
-  says it through :func:`violation_words`).
+  says it through :func:`violation_words`). One figure beside several targets
+  (a service's targets with ``when``, a row each) is kept on its side of each
+  (:func:`kept_against`), so it reads the same on every row.
 * Violations of kind ``availability`` name a service and the first day of a
   period (``content:2026-11-01``); missed windows of a backup taken every N
   hours name the window's start (``logs:2026-11-02T12:00:00+09:00``). Both are
@@ -28,7 +30,7 @@ Design notes
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..i18n import format_month
@@ -119,7 +121,9 @@ def figure_words(
     ``target`` it is below), and when it is the lowest of several periods, which one: a calendar month by
     its name (``98.975%（最も低い月：2026年10月度）`` / ``98.975% (lowest month: October 2026)``), any
     other period by its two ends."""
-    figure = percent_against(service_figure(report, service, when, promised), target, digits)
+    ratio = service_figure(report, service, when, promised)
+    same = (p.target for p in report.availability_periods if p.service == service and p.ratio == ratio)
+    figure = percent_against(ratio, kept_against(ratio, [target, *same]), digits)
     p = lowest_period(report, service, when, promised)
     if p is None:
         return figure
@@ -127,6 +131,14 @@ def figure_words(
         return w.m("report.result.lowest_month", figure=figure, period=format_month(p.start.date(), w.lang))
     key = "report.result.lowest_month" if p.period == "month" else "report.result.lowest_period"
     return w.m(key, figure=figure, period=period_range(w, p.start, p.end))
+
+
+def kept_against(ratio: float, targets: Iterable[float | None]) -> float | None:
+    """Of the targets one figure is shown beside (a service's targets, a row each in the summary and the
+    trend), the one it is kept on its side of: the nearest, so that it reads the same on every row and
+    across none of them (0.99949861 beside 99.95% and 99.9%: ``99.949%`` on both rows, not ``99.950%``
+    beside 99.9%, which reads as the 99.95% it is below); None without one."""
+    return min((t for t in targets if t is not None), key=lambda t: abs(ratio * 100 - t), default=None)
 
 
 def _whole_month(start: dt.datetime, end: dt.datetime) -> bool:
@@ -148,6 +160,12 @@ def open_below(report: Report, service: str, when: str | None = None) -> int:
     """How many incomplete periods of a service are below its target so far (not over at ``as_of``, or
     cut by the evaluated period): not final, and never "met" (:func:`periods_below` counts the rest)."""
     return sum(1 for p in service_rows(report, service, when, promised=True) if not p.complete and p.met is False)
+
+
+def open_met(report: Report, service: str, when: str | None = None) -> int:
+    """How many incomplete periods of a service are at or above its target so far: not final either
+    (``sla explain`` of the period says "met so far"), so the summary never calls them "met"."""
+    return sum(1 for p in service_rows(report, service, when, promised=True) if not p.complete and p.met is True)
 
 
 class PeriodIndex:

@@ -356,6 +356,7 @@ td.num{text-align:right;white-space:nowrap}
 td.nowrap{white-space:nowrap}
 .nw,td a{white-space:nowrap}
 td.wide{min-width:10rem}
+#outages td.wide{min-width:8rem}
 #trend td:first-child,#trend th:first-child{position:sticky;left:0;background:#fff}
 #trend th:first-child{background:var(--head)}
 @media (max-width:40rem){#trend td:first-child,#trend th:first-child{white-space:normal;min-width:8.5rem;width:8.5rem}}
@@ -450,8 +451,10 @@ _WHEN = re.compile(rf"({_DAY}) ({_CLOCK})")
 _LIST_ITEM = re.compile(rf"(?:{_DAY})(?: {_CLOCK})?")
 #: Columns from which a table lets its times break between date and time (``td.when``): the outages
 #: table judged by several notification rules (eight columns, four of times) fits a 1280 px screen only
-#: so. A narrower table keeps each time on one line and wraps its long text instead: letting the times
-#: wrap too, the browser would squeeze every column alike and break times the table has room for.
+#: so, and with its column of time not counted (nine) only with its long cells wrapped at 8rem
+#: (``#outages td.wide``), not the 10rem of other tables. A narrower table keeps each time on one line
+#: and wraps its long text instead: letting the times wrap too, the browser would squeeze every column
+#: alike and break times the table has room for.
 _MANY = 8
 #: Tables a phone shows as a card per row, each value beside its column's name (``table.stack``), where a
 #: table of the usual shape would show one column and scroll: those whose rows are each one matter with

@@ -566,7 +566,9 @@ def _nothing_measured(report: Report, service: str, when: str | None, promised: 
 def _availability_verdict(w: PolicyWords, report: Report, service: str, target: float, when: str | None = None) -> Mark:
     """Not met (a complete period below target), not met so far (an incomplete period below it: the
     per-period table says "not final"), pending (no time measured yet in a period not over), ``-`` (no
-    time measured in a period that is over: nothing to judge), else met."""
+    time measured in a period that is over: nothing to judge), not final, met so far (an incomplete
+    period at or above it, as ``sla explain`` of the period says: a quarter in a monthly report may
+    still end below it), else met."""
     if periods.periods_below(report, service, target, when):
         return Mark(w.m("report.verdict.not_met"), "bad")
     if periods.open_below(report, service, when):
@@ -574,6 +576,8 @@ def _availability_verdict(w: PolicyWords, report: Report, service: str, target: 
     running = _nothing_measured(report, service, when, True)
     if running is not None:
         return Mark(w.m("report.verdict.pending"), "") if running else Mark("-", "")
+    if periods.open_met(report, service, when):
+        return Mark(w.m("report.verdict.met_so_far"), "")
     return Mark(w.m("report.verdict.met"), "good")
 
 

@@ -478,7 +478,12 @@ def _cell(w: PolicyWords, f: TrendFigure | None, m: TrendMonth) -> str:
     month = _month_words(w, m)
     if f.commitment == "availability":  # never rounded up to the target it is below, as the summary says it
         ws = [*month, w.defining(_has_service(f.subject))]  # (the service's own target when no version then has it)
-        return percent_against(f.ratio, _availability_target(ws, f.subject, f.when), 3)
+        # (one figure, a row per target of the service: on no row across any of them, as the summary)
+        same = (
+            g for g in m.figures if g.commitment == "availability" and g.subject == f.subject and g.ratio == f.ratio
+        )
+        target = periods.kept_against(f.ratio, [_availability_target(ws, g.subject, g.when) for g in same])
+        return percent_against(f.ratio, target, 3)
     key = "report.trend.cell"
     if f.commitment == "backup":
         rules = [r for v in month if (r := v.backup_rule(f.subject)) is not None]

@@ -45,7 +45,7 @@ def test_hours_minutes_and_seconds() -> None:
 
 def _rows(out: str, title: str) -> list[list[str]]:
     block = out[out.index(title) :].split("\n\n", 1)[0].splitlines()
-    return [re.split(r"\s{2,}", line.strip()) for line in block[1:]]
+    return [re.split(r"\s{2,}", line.strip()) for line in block[1:] if not line.lstrip().startswith(("※", "Note:"))]
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])

@@ -1,6 +1,7 @@
 """A figure below its availability target over a period that is not over (or that the report cuts) is
 never "met" in the summary: it is "not met so far" (未達（暫定）), as the per-period table says "not
-final"; a complete period below target is "not met"; a figure at or above it so far stays "met".
+final"; a complete period below target is "not met"; a figure at or above it so far is "not final (met
+so far)" (集計中（ここまでは達成）), as ``sla explain`` of the period says, never "met" before the period is over.
 
 Before: the summary counted only complete periods below target, so ``94.444%`` against ``99.9%`` as of
 10 November read "met", and so did a report from 2 to 16 November (a month cut by the period).
@@ -69,8 +70,13 @@ def _availability_line(files: tuple[Path, Path], lang: str, *period: str) -> lis
         (("--from", "2026-11-02", "--to", "2026-11-16"), ("not met so far", "未達（暫定）")),
         # the whole month, over: not met
         (("--from", "2026-11-01", "--to", "2026-12-01"), ("not met", "未達")),
-        # December so far, no downtime: met so far
-        (("--from", "2026-12-01", "--to", "2027-01-01", "--as-of", "2026-12-10T00:00:00Z"), ("met", "達成")),
+        # December so far, no downtime: met so far, not final
+        (
+            ("--from", "2026-12-01", "--to", "2027-01-01", "--as-of", "2026-12-10T00:00:00Z"),
+            ("not final (met so far)", "集計中（ここまでは達成）"),
+        ),
+        # the whole of December, over, no downtime: met
+        (("--from", "2026-12-01", "--to", "2027-01-01"), ("met", "達成")),
     ],
 )
 def test_the_summary_verdict_of_a_period_below_target(

@@ -144,13 +144,14 @@ def test_every_rule_has_its_line_in_the_text_report(files: tuple[Path, Path], la
     assert code == 0, err
     table = _section(out, TITLE[lang])
     header = re.split(r" {2,}", table[0].strip())
-    assert header[4] == ("通知目標" if lang == "ja" else "Notice target"), header
+    # (after the time not counted as downtime: O3's overlap with O4, and O4, excluded)
+    assert header[4:6] == (["数えない時間", "通知目標"] if lang == "ja" else ["Not counted", "Notice target"]), header
     # (cells apart by two spaces or more: the table pads them by their display width)
     rows = [re.split(r" {2,}", line.strip()) for line in table[1:]]
     said = []
     for row in rows:
-        if len(row) == 8:  # an outage's first line: its id, start, end and downtime, then the rule
-            said.append((row[0], *row[4:]))
+        if len(row) == 9:  # an outage's first line: its id, start, end, downtime and not counted, then the rule
+            said.append((row[0], *row[5:]))
         else:  # a line after it: the outage's cells are blank
             assert len(row) == 4, row
             said.append(("", *row))
@@ -203,12 +204,12 @@ def test_markdown_has_a_row_per_rule(files: tuple[Path, Path], lang: str) -> Non
     body = out[out.index(f"## {TITLE[lang]}") :].split("\n## ")[0]
     rows = [line for line in body.splitlines() if line.startswith("| ")]
     cells = [[c.strip() for c in r.strip("|").split(" | ")] for r in rows]
-    assert cells[0][4] == ("通知目標" if lang == "ja" else "Notice target")
+    assert cells[0][5] == ("通知目標" if lang == "ja" else "Notice target")
     first, second = cells[1], cells[2]
-    assert first[0] == "O1" and first[4:] == list(LINES[lang][0][1:])
-    assert second[:4] == ["", "", "", ""], second  # the same outage: its cells left blank
-    assert second[4:7] == list(LINES[lang][1][1:4])
-    assert second[7] == ("**期限超過**" if lang == "ja" else "**late**")
+    assert first[0] == "O1" and first[5:] == list(LINES[lang][0][1:])
+    assert second[:5] == ["", "", "", "", ""], second  # the same outage: its cells left blank
+    assert second[5:8] == list(LINES[lang][1][1:4])
+    assert second[8] == ("**期限超過**" if lang == "ja" else "**late**")
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -234,7 +235,8 @@ def test_a_policy_with_one_rule_keeps_its_table() -> None:
     code, out, err = sla("evaluate", POLICY, EXAMPLE, *MONTH, "--lang", "ja")
     assert code == 0, err
     header = re.split(r" {2,}", _section(out, "障害と通知（復旧情報通知時間）")[0].strip())  # (named after its rule)
-    assert header == ["ID", "開始", "終了", "停止時間（時間:分）", "通知期限", "通知日時", "通知"]
+    # (and the time not counted as downtime: a noticed stop, a maintenance window, an exclusion)
+    assert header == ["ID", "開始", "終了", "停止時間（時間:分）", "数えない時間", "通知期限", "通知日時", "通知"]
 
 
 def test_the_json_report_is_the_engine_s(files: tuple[Path, Path]) -> None:
