@@ -96,6 +96,8 @@ SYNTAX: dict[str, str] = {
     "kw_rules": "rules",
     "kw_complete_on": "complete on",
     "kw_holiday": "holiday",
+    "kw_at_most": "at most",
+    "kw_breach_credit": "credit 5% per breach, at most 20% monthly",
     **VALUE_SYNTAX,
     **RULE_SYNTAX,
 }
@@ -314,6 +316,32 @@ DIAGNOSTICS: dict[str, Msg] = {
         "更新は、受付の時刻にかかわらず、クロックの計測時間の一定の間隔ごとに求められます。`{form}` と書いてください",
         "updates are due at each interval of the clock's running time, whenever the incident was received: "
         "write `{form}`",
+    ),
+    # `credit below 99.5% 10%, below 95.0% 25%, at most 30% monthly` in a service (parser._credit_cap)
+    "diag.E011.credit_cap": Msg(
+        "可用性のクレジットには上限を付けられません：段階のクレジットが、すでに一つの期間に発生する最大です",
+        "an availability credit takes no cap: its tiers are already the most a period can owe",
+    ),
+    "diag.help.credit_cap": Msg(
+        "上限のない行を書いてください：`{fix}`（`{kw_at_most}` は優先度の未達1件あたりのクレジットの上限です："
+        "`{kw_breach_credit}`）",
+        "write the line without the cap: `{fix}` (`{kw_at_most}` caps a priority's credit per breach: "
+        "`{kw_breach_credit}`)",
+    ),
+    # `credit at most 50% monthly` in a service: a line of no tier
+    "diag.help.credit_cap.tiers": Msg(
+        "上限は削除してください：サービスの `{kw_credit}` 行には段階だけを書きます（例：`{form}`）。"
+        "`{kw_at_most}` は優先度の未達1件あたりのクレジットの上限です：`{kw_breach_credit}`",
+        "remove the cap: a service's `{kw_credit}` line gives only its tiers, as `{form}` (`{kw_at_most}` caps a "
+        "priority's credit per breach: `{kw_breach_credit}`)",
+    ),
+    # a list that ends with a comma at the end of its line (parse_errors._trailing_comma): {statement} `credit`
+    "diag.E011.trailing_comma": Msg(
+        "`{statement}` の行がカンマで終わっていて、その後に続く項目がありません",
+        "the `{statement}` line ends with a comma, and no item follows it",
+    ),
+    "diag.help.trailing_comma": Msg(
+        "行末のカンマを削除してください：`{fix}`", "remove the comma at the end of the line: `{fix}`"
     ),
     "diag.E012": Msg("ファイルが途中で終わっています", "unexpected end of file"),
     "diag.E012.expected": Msg(

@@ -2,8 +2,9 @@
 
 Where the parser stopped is not always where the mistake is. First come the mistakes it meets later than
 where they are (a text ended early, E014; a duration's amount without its unit, E015; ``outside hours``
-without its calendar's name, E011 at ``hours``) and input with an ASCII form or in another tool's words
-(:mod:`.input_hints`, :mod:`.peer_words`); then the parser's own
+without its calendar's name, E011 at ``hours``; a line that ends with a comma, E011 at the comma) and
+input with an ASCII form or in another tool's words (:mod:`.input_hints`, :mod:`.peer_words`); then the
+parser's own
 "unexpected ..., expected ...": E011 at a token it cannot take, E010 at a character the lexer cannot read
 (``$``, a full-width ``｛``).
 
@@ -24,7 +25,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from lark import Token, Tree
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from .diagnostics import Diagnostic, Words, diagnostic, listing, suggest, words
 from .input_hints import calendar_after, short_unit
@@ -37,19 +38,24 @@ from .parser import (
     _hinted,
     _is_top_level,
     _last_leaf,
+    _leading_words,
+    _line_rest,
     _or_list,
     _peer,
     _place,
     _place_of,
     _rewritten,
+    _span_of,
     _stack,
     _state_expected,
     _terminal_patterns,
     _token_span,
     _unexpected,
     _units,
+    _word_of,
     expected_words,
     form_help,
+    parse_tree,
 )
 from .peer_words import STATEMENT_HOME
 from .values import event_labels
@@ -128,7 +134,8 @@ def _met_later(
         return unlabelled
     if token is not None or isinstance(err, UnexpectedCharacters):
         found = (
-            _quote_inside(stack, text, pos, line_offset)
+            _trailing_comma(stack, text, pos, line_offset)
+            or _quote_inside(stack, text, pos, line_offset)
             or _hinted(err, text, pos, expected, line_offset)
             or _peer(err, text, pos, expected, line_offset)
         )
@@ -267,6 +274,69 @@ def _outside_without_calendar(stack: list[Any], expected: set[str], text: str, l
         words("diag.E011.outside_calendar", word=str(name)),
         _token_span(name, line_offset),
         help=words("diag.help.outside_calendar", fix=fix, known=known),
+    )
+
+
+def _trailing_comma(stack: list[Any], text: str, pos: int, line_offset: int) -> Diagnostic | None:
+    """A statement's line that ends with a comma, no item after it (``credit below 99.5% 10%, below 95.0% 25%,``):
+    line breaks are not significant, so the parser read on into the next line and stopped there, at pos (the
+    block's ``}``, a statement's keyword, or the word after the next line's first, read as one more item). E011
+    at the comma, with the line without it, when the text without that comma parses past pos (one list rule
+    for every statement: ``days``, ``hours``, ``starts at``, ``notice ... by``, ``languages`` alike); ``None``
+    otherwise (a comma the statement needs: ``emergency without notice,``)."""
+    place = _place(stack)
+    if not place.opened or not place.part:
+        return None
+    end = text.rfind("\n", 0, pos)  # (the end of the line above pos's, then of each blank or comment line)
+    while end >= 0:
+        begin = text.rfind("\n", 0, end) + 1
+        line = _line_rest(text, begin)
+        if line:
+            break
+        end = begin - 1
+    else:
+        return None
+    if not line.endswith(","):
+        return None
+    comma = begin + len(line) - 1
+    without = text[:comma] + " " + text[comma + 1 :]  # (the comma as a blank: every offset after it stays)
+    end = comma
+    try:
+        end = max(comma, _statement_end(parse_tree(without), comma))
+    except UnexpectedInput as again:
+        tok = getattr(again, "token", None)
+        stop = tok.start_pos if isinstance(tok, Token) else getattr(again, "pos_in_stream", None)
+        if stop is None or stop <= pos:
+            return None
+    except LarkError:
+        return None
+    first = place.part[0]
+    start = begin + len(line) - len(line.lstrip())
+    if isinstance(first, Token) and first.start_pos is not None and first.start_pos < start:
+        start = first.start_pos  # (a statement begun on a line above)
+    word = _word_of(first)
+    name = "if not a business day" if word == "if" else _leading_words(place.part) or word
+    return diagnostic(
+        "E011",
+        words("diag.E011.trailing_comma", statement=name),
+        _span_of(text, comma, comma + 1, line_offset),
+        help=words("diag.help.trailing_comma", fix=" ".join(without[start:end].split())),
+    )
+
+
+def _statement_end(tree: Tree[Token], at: int) -> int:
+    """The end of the statement of ``tree`` (a parsed declaration) that holds offset ``at`` or ends before it
+    (the statement a comma at ``at`` ended: its next line may go on with it, ``hours 2026-12-28,`` then
+    ``10:00-12:00``); ``at`` where none does."""
+    return max(
+        (
+            st.meta.end_pos
+            for decl in tree.children
+            if isinstance(decl, Tree)
+            for st in decl.children
+            if isinstance(st, Tree) and not st.meta.empty and st.meta.start_pos <= at
+        ),
+        default=at,
     )
 
 

@@ -926,7 +926,8 @@ def _statement_text(text: str, part: list[Any]) -> str:
 def _author_hint(err: UnexpectedToken, text: str, expected: set[str], line_offset: int) -> Diagnostic | None:
     """What an author who knows another tool's way meant, where the language says it otherwise or not at
     all: a list joined with ``or`` (``until B or C`` too), a named target without its
-    clock, a condition of ``or``, a policy's name given in two languages. ``None`` for any other error."""
+    clock, a condition of ``or``, a policy's name given in two languages, a cap on a service's ``credit``
+    line. ``None`` for any other error."""
     place = _place(_stack(err))
     tok = err.token
     value = str(tok)
@@ -953,6 +954,10 @@ def _author_hint(err: UnexpectedToken, text: str, expected: set[str], line_offse
         tail = _update_tail(place.part, tok, text, line_offset)
         if tail is not None:
             return tail
+    if place.block == "service" and word == "credit" and value == "at":
+        cap = _credit_cap(place.part, tok, text, line_offset)
+        if cap is not None:
+            return cap
     if last.line != tok.line or value not in (",", "or"):  # (else the `or` continues no list of this line)
         return None
     if value == "," and place.block == "priority" and _day_based(place.part):
@@ -1002,6 +1007,36 @@ def _update_tail(part: list[Any], tok: Token, text: str, line_offset: int) -> Di
         _span_of(text, plus, plus + len("plus"), line_offset),
         help=words("diag.help.update_tail", form=form),
     )
+
+
+#: A cap on a service's `credit` line, as a priority's credit per breach takes one: `at most 30% monthly`.
+_CAP = re.compile(r"at[ \t]+most\b(?:[ \t]+[0-9]+(?:\.[0-9]+)?%)?(?:[ \t]+(?:monthly|quarterly|per[ \t]+period)\b)?")
+
+
+def _credit_cap(part: list[Any], tok: Token, text: str, line_offset: int) -> Diagnostic | None:
+    """E011 at ``at most 30% monthly`` on a service's ``credit`` line (the parser stopped at ``at``): a cap is
+    a priority's credit per breach's (``credit 5% per breach, at most 20% monthly``), which adds up breaches;
+    an availability credit owes one tier a period, already the most it can owe. The help gives the line
+    without the cap (the form of a line of tiers where it has none: ``credit at most 50% monthly``, or cannot
+    be rewritten so). ``None`` for another ``at``."""
+    at = tok.start_pos or 0
+    cap = _CAP.match(text, at)
+    first = part[0]
+    if cap is None or not isinstance(first, Token) or first.start_pos is None:
+        return None
+    fixed = None
+    if first.line == tok.line:
+        begin, end = at - first.start_pos, cap.end() - first.start_pos
+
+        def change(line: str) -> str:
+            return line[:begin].rstrip(" \t").removesuffix(",").rstrip(" \t") + line[end:]
+
+        fixed = _rewritten(text, first.start_pos, change)
+    if fixed is not None and "below" in fixed.split():
+        help_text = words("diag.help.credit_cap", fix=fixed)
+    else:  # (`credit at most 50% monthly`: a line of no tier, or one not rewritten so)
+        help_text = words("diag.help.credit_cap.tiers", form=STATEMENT_FORMS["service"]["credit"][0])
+    return diagnostic("E011", words("diag.E011.credit_cap"), _span_of(text, at, cap.end(), line_offset), help=help_text)
 
 
 def _day_based(part: list[Any]) -> bool:
