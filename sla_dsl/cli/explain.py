@@ -19,10 +19,16 @@ deleted backups, backup days and windows, every violation
 (:mod:`sla_dsl.report.explain`) and every measurement period of a service the
 report lists in ``availability_periods``, under the id its violation has
 (``content:2026-11-01``, below its target or not, or with no target:
-:mod:`sla_dsl.report.explain_availability`). The id is stripped, as the readers
-strip the log's ids. An id whose every event is after ``--as-of`` is refused as
-not judged yet, and an id of a service's period the report does not list as
-such, naming the periods it lists (exit 1).
+:mod:`sla_dsl.report.explain_availability`), and every row of credits per missed
+target by its key in a test file (``P1:respond:2026-12-01``:
+:mod:`sla_dsl.report.explain_credits`), judged without ``--from`` and ``--to``
+over the month that key names, or the whole quarter for a quarterly credit line
+(the one report that settles it). The id is stripped, as the readers
+strip the log's ids. An id nothing in the period has is refused naming every kind
+of id explain takes, with its form and an example (:func:`_forms`). An id whose
+every event is after ``--as-of`` is refused as not judged yet, and an id of a
+service's period the report does not list as such, naming the periods it lists
+(exit 1).
 The text is in the policy's primary language unless ``--lang`` says otherwise.
 The problems of the log's lines are told as ``sla evaluate`` tells them, every one of every line
 (:func:`~sla_dsl.evaluation.check_events` runs before the period is chosen from the events left or any
@@ -45,9 +51,19 @@ from ..calendars.timeargs import check_period_args, parse_edge
 from ..errors import InputError, UsageError, flag_values
 from ..events.schema import CODE, EventLog, Rec
 from ..i18n import message
-from ..report import AvailabilityPeriod, BackupRow, Report, Violation
+from ..report import AvailabilityPeriod, BackupRow, BreachCreditRow, IncidentRow, Report, Violation
 from ..report.explain import Event, Explanation, events_of, explain, explanation_json, render_explanations
 from ..report.explain_availability import explain_period, period_ids, period_json, period_rows
+from ..report.explain_credits import (
+    VERSION,
+    credit_day,
+    credit_ids,
+    credit_key,
+    credit_months,
+    credit_rows,
+    credit_shaped,
+    explain_credit,
+)
 from ..report.sections import one_year
 from ..report.violation_words import instant
 from ..report.words import PolicyWords, default_lang
@@ -98,6 +114,9 @@ def _anchor(log: EventLog, ident: str, tz: dt.tzinfo, as_of: dt.datetime | None 
     at = _named_time(ident, tz)
     if at is not None:
         return at
+    day = credit_day(ident)  # (a row of credits per missed target: its measurement period's first day)
+    if day is not None:
+        return dt.datetime(day.year, day.month, day.day, 12, tzinfo=tz).timestamp()
     return min((r[0] for g in log.groups for recs in g.values() for r in recs), default=None)
 
 
@@ -165,21 +184,69 @@ def _backup_days(report: Report, taken_at: list[tuple[float, str]]) -> list[Any]
     return out
 
 
-def _items(result: Any, ident: str) -> list[Any]:
+def _items(result: Any, ident: str, versions: Sequence[str] = ()) -> list[Any]:
     """Every row of the judged period about ``ident``: verdict rows, a backup day (each of its windows
     of hours) or one window of hours (``logs:2026-11-30T12:00:00+09:00``), a service's measurement period
-    (``content:2026-11-01``: its violation, when it has one, is explained with it), violations."""
+    (``content:2026-11-01``: its violation, when it has one, is explained with it), a row of credits per
+    missed target (``P1:respond:2026-12-01``, with ``:version=V`` one of two versions' rows: ``versions``,
+    by effective date), violations."""
     items: list[Any] = list(result.find(ident))
     kind, sep, rest = ident.partition(":")
     skeleton: Report = result.skeleton
     if sep:
         items += [b for b in skeleton.backups if b.kind == kind and _names(b, rest)]
         items += period_rows(skeleton, ident)
+        if skeleton.breach_credits and credit_shaped(ident):  # (`:version=V`: the versions of its incidents)
+            ids = {i for c in skeleton.breach_credits for i in c.incidents} if VERSION in ident else set()
+            items += credit_rows(skeleton, ident, _judged_by(result, ids), versions)
     found = {type(i) for i in items}
     for v in result.violations():
         if v.id == ident and not found & _ROWS_OF.get(v.kind, set()):
             items.append(v)
     return items
+
+
+def _incident_rows(result: Any, ids: set[str]) -> dict[str, IncidentRow]:
+    """The rows of the incidents ``ids`` (those a row of credits counts), by id, in one pass."""
+    from ..evaluation.incident_rows import row
+
+    return {inc.ident: row(result.ctx, inc) for inc in result.incidents if inc.ident in ids}
+
+
+def _judged_by(result: Any, ids: set[str]) -> dict[str, str]:
+    """The version that judged each incident of ``ids``: what ``:version=V`` of a credit's id names."""
+    return {i: r.policy_version for i, r in _incident_rows(result, ids).items()}
+
+
+def _forms(report: Report, policies: Sequence[Policy], w: PolicyWords) -> str:
+    """Every kind of id explain takes, with its form and, where the report (else the policy) has one, an
+    example: what a refusal of an id nothing has says."""
+    model = min(policies, key=lambda p: p.effective).model
+    first = report.period.start.date()
+    said = [w.m("explain.form.item"), w.m("explain.form.violation")]
+    backup = report.backups[0].kind if report.backups else (model.backups[0].kind if model.backups else None)
+    if backup is not None:
+        said.append(w.m("explain.form.backup", example=f"{backup}:{first.isoformat()}"))
+    periods = period_ids(report)
+    measured = next((s.name for p in policies for s in p.model.services), None)
+    if periods or measured is not None:
+        plain = [i for i in periods if i.count(":") == 1] or periods  # (one without a condition, if any)
+        example = plain[0] if plain else f"{measured}:{first.replace(day=1).isoformat()}"
+        said.append(w.m("explain.form.period", example=example))
+    credits = credit_ids(report)
+    line = next(
+        (
+            f"{r.id}:{c.kind}{f'@{c.clock}' if c.clock else ''}"
+            for p in policies
+            for r in p.model.priorities
+            for c in r.breach_credits
+        ),
+        None,
+    )
+    if credits or line is not None:
+        plain = [i for i in credits if i.count(":") == 2] or credits
+        said.append(w.m("explain.form.credit", example=plain[0] if plain else f"{line}:{first.replace(day=1)}"))
+    return w.m("explain.form.sep").join(said)
 
 
 def _names(b: BackupRow, rest: str) -> bool:
@@ -339,7 +406,10 @@ def explain_command(args: argparse.Namespace) -> int:
             raise InputError(words.m("explain.no_events", id=ident), lang=tlang)
         month = _month(dt.datetime.fromtimestamp(at, tz))
         start = given[0] or month
-        end = given[1] or _next(month)
+        end = month  # (a credit of a quarterly line: the whole quarter, the one report that settles it)
+        for _ in range(credit_months(ident, [p.model for p in policies])):
+            end = _next(end)
+        end = given[1] or end
         if end <= start:  # one edge given, the other the month's: say which was taken from where
             _empty_month(args, ident, start, end, given[0] is None, tlang)
         if given[0] is None and as_of is not None and as_of < start:  # (likewise: not a --from never given)
@@ -360,7 +430,8 @@ def explain_command(args: argparse.Namespace) -> int:
         from ..events.problems import by_line
 
         say_skipped(by_line(log.left_out, tlang), tlang)
-    items = _items(result, ident)
+    versions = [p.version for p in sorted(policies, key=lambda p: p.effective)]
+    items = _items(result, ident, versions)
     assert result is not None
     report: Report = result.skeleton
     if not items and taken_at:
@@ -377,11 +448,15 @@ def explain_command(args: argparse.Namespace) -> int:
             listed = period_ids(report)
             key = "explain.not_found.period" if listed else "explain.not_found.period.none"
             ids = ("、" if lang == "ja" else ", ").join(f"`{i}`" for i in listed)
-        raise InputError(w.m(key, id=ident, start=full.t(start), end=full.t(end), ids=ids), lang=lang)
+        forms = _forms(report, policies, w) if key == "explain.not_found" else ""
+        raise InputError(w.m(key, id=ident, start=full.t(start), end=full.t(end), ids=ids, forms=forms), lang=lang)
     explanations: list[Explanation] = []
     for item in items:
         if isinstance(item, AvailabilityPeriod):  # (its figures taken apart: the report's rows and the policy)
             explanations.append(explain_period(item, report, w))
+            continue
+        if isinstance(item, BreachCreditRow):  # (the report's row, its incidents' rows for their due times)
+            explanations.append(explain_credit(item, report, w, _incident_rows(result, set(item.incidents))))
             continue
         events = [e for g in log.groups for e in events_of(g.get(ident, ()), tz)]
         taken: list[Event] = []
@@ -395,16 +470,23 @@ def explain_command(args: argparse.Namespace) -> int:
         explanations.append(explain(item, report, w, events, taken, items))  # (a violation: its incident's row)
     if args.format == "json":  # each item's row, and the explanation the text gives, in its language
         dumped = [
-            {
-                **(period_json(i, report, w) if isinstance(i, AvailabilityPeriod) else i.model_dump(mode="json")),
-                "explanation": explanation_json(x, report, w),
-            }
+            {**_row_json(i, report, w), "explanation": explanation_json(x, report, w)}
             for i, x in zip(items, explanations, strict=True)
         ]
         sys.stdout.write(json.dumps(dumped, ensure_ascii=False, indent=2) + "\n")
         return 0
     sys.stdout.write(render_explanations(explanations, report, w))
     return 0
+
+
+def _row_json(item: Any, report: Report, w: PolicyWords) -> dict[str, Any]:
+    """An item's row for ``--format json``: a period's with its figures, a credit's with its id (its key)."""
+    if isinstance(item, AvailabilityPeriod):
+        return period_json(item, report, w)
+    if isinstance(item, BreachCreditRow):
+        return {"id": credit_key(item), **item.model_dump(mode="json")}
+    dumped: dict[str, Any] = item.model_dump(mode="json")
+    return dumped
 
 
 __all__ = ["Violation", "explain_command", "explain_options"]

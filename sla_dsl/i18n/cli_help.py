@@ -264,8 +264,10 @@ CLI_HELP: dict[str, Msg] = {
         "レポートを判定したイベントログ一つ", "the one event log the report was judged from"
     ),
     "cli.help.explain.id": Msg(
-        "レポートに載る ID（案件・障害・計画停止・バックアップ・違反。例：`INC-001`、`files:2026-11-14`）",
-        "an id the report lists (an incident, outage, stop, backup or violation), e.g. INC-001, files:2026-11-14",
+        "レポートに載る ID（案件・障害・計画停止・バックアップ・違反・測定期間・目標未達のサービスクレジット。"
+        "例：`INC-001`、`files:2026-11-14`、`portal:2026-11-01`、`P1:respond:2026-12-01`）",
+        "an id the report lists (an incident, outage, stop, backup, violation, measurement period or credit per "
+        "missed target), e.g. INC-001, files:2026-11-14, portal:2026-11-01, P1:respond:2026-12-01",
     ),
     "cli.help.explain.skip_invalid": Msg(
         "不正なイベントの行を除外します（除外した行は標準エラー出力に示します）",

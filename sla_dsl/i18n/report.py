@@ -1099,9 +1099,36 @@ REPORT: dict[str, Msg] = {
     "explain.backup.pending": Msg("この時点で期間が終わっていないため未確定", "the window is not over yet: pending"),
     "explain.cause.failure": Msg("障害", "failure"),
     "explain.cause.emergency": Msg("緊急停止", "emergency stop"),
-    "explain.cause.planned": Msg("計画停止", "planned stop"),
+    # (the outage is due to planned work: not a planned stop, whose window alone, validly noticed, excuses time)
+    "explain.cause.planned": Msg("計画作業", "planned work"),
     "explain.cause.force_majeure": Msg("不可抗力", "force majeure"),
     "explain.cause.customer_fault": Msg("利用者の故意または過失", "the user's intent or negligence"),
+    # why an outage's time in a planned stop's window counts: the stop's notice is not valid ({why}: its
+    # notices, as the report's planned-stop table says them), or the outage's service does not leave stops out
+    "explain.outage.in_stop.invalid": Msg(
+        "計画停止 {id}（{end} まで）の時間帯：有効な通知がないため（{why}）除外時間にならず、"
+        "その間の障害は停止時間に算入",
+        "in the window of planned stop {id} (until {end}): no valid notice ({why}), not excused: outages during it "
+        "count as downtime",
+    ),
+    "explain.outage.in_stop.not_left_out": Msg(
+        "計画停止 {id}（{end} まで）の時間帯：通知は有効だが、「{service}」の提供時間帯は計画停止を除かないため、"
+        "その間の障害は停止時間に算入",
+        "in the window of planned stop {id} (until {end}): validly noticed, but the hours of “{service}” do not "
+        "leave planned stops out: outages during it count as downtime",
+    ),
+    # an outage due to planned work that no announced planned stop's window meets; {downtime}: the row's
+    "explain.outage.planned_uncovered": Msg(
+        "その時間帯に通知された計画停止はなく、除外時間になるのは有効な事前通知のある計画停止"
+        "（または定期メンテナンス）の時間帯だけのため、停止時間 {downtime}",
+        "no planned stop was announced for its time, and only the window of a validly noticed planned stop "
+        "(or a maintenance window) excuses time: downtime {downtime}",
+    ),
+    # (planned work that the windows of announced stops meet only in part: the time in none of them)
+    "explain.outage.planned_outside": Msg(
+        "うち {duration} は通知されたどの計画停止の時間帯にも入りません",
+        "{duration} of it lies outside the window of every planned stop announced",
+    ),
     "explain.outage.notice_due_line": Msg("{rule}の期限", "{rule} due"),
     "explain.stop.late_channel": Msg("期限後、かつ規定外の手段", "too late, and by a channel not allowed"),
     "explain.stop.bad_channel": Msg("規定外の手段", "a channel not allowed"),
@@ -1121,9 +1148,89 @@ REPORT: dict[str, Msg] = {
         "{kind} taken (zone: {zone}, primary zone: {primary})",
     ),
     "explain.backup.no_zone": Msg("記載なし", "not stated"),
+    # {forms}: every kind of id explain takes, with its form (explain.form.*, joined by explain.form.sep)
     "explain.not_found": Msg(
-        "{start} 〜 {end} に `{id}` という案件・障害・計画停止・バックアップはありません",
-        "no incident, outage, planned stop or backup `{id}` in the period {start} to {end}",
+        "{start} 〜 {end} に `{id}` という案件・障害・計画停止・バックアップ・違反・測定期間・"
+        "目標未達のサービスクレジットはありません（説明できる ID：{forms}）",
+        "no incident, outage, planned stop, backup, violation, measurement period or credit per missed target "
+        "`{id}` in the period {start} to {end} (the ids explain takes: {forms})",
+    ),
+    "explain.form.sep": Msg("／", "; "),
+    "explain.form.item": Msg(
+        "案件・障害・計画停止・バックアップはイベントログの ID",
+        "an incident, outage, planned stop or backup by its id",
+    ),
+    "explain.form.violation": Msg(
+        "違反はレポートの違反一覧の ID", "a violation by the id the report's violations give"
+    ),
+    # {example}: an id of the report (else of the policy) of that form
+    "explain.form.backup": Msg(
+        "バックアップの日は `種類:年-月-日`、数時間ごとの取得期間は開始時刻の "
+        "`種類:年-月-日T時:分:秒+時差`（例：`{example}`）",
+        "a backup day `KIND:YYYY-MM-DD`, a window of hours `KIND:YYYY-MM-DDTHH:MM:SS+HH:MM` by its start (`{example}`)",
+    ),
+    "explain.form.period": Msg(
+        "サービスの測定期間は `サービス名:初日`（例：`{example}`）",
+        "a service's measurement period `SERVICE:YYYY-MM-DD`, its first day (`{example}`)",
+    ),
+    "explain.form.credit": Msg(
+        "目標未達のサービスクレジットは `優先度:目標:測定期間の初日`（例：`{example}`）",
+        "a credit per missed target `PRIORITY:TARGET:YYYY-MM-DD`, the first day of its period (`{example}`)",
+    ),
+    # `sla explain P1:respond:2026-12-01` (report/explain_credits.py): a row of breach_credits
+    "explain.credit.head": Msg(
+        "サービスクレジット {priority}、{target}、{period}：料金の {credit}",
+        "Service credit {priority}, {target}, {period}: {credit} of the fee",
+    ),
+    "explain.credit.head.open": Msg(
+        "サービスクレジット {priority}、{target}、{period}：ここまでで料金の {credit}（確定前）",
+        "Service credit {priority}, {target}, {period}: {credit} of the fee so far (not final)",
+    ),
+    "explain.credit.head.cut": Msg(
+        "サービスクレジット {priority}、{target}、{period}：測定期間全体を対象とする報告で確定",
+        "Service credit {priority}, {target}, {period}: settled by a report over the whole period",
+    ),
+    # each incident counted, at its target's due time; {outcome}: explain.credit.done / not_done
+    "explain.credit.breach": Msg(
+        "{id} の期限：未達（{outcome}）、{n} 件目", "{id} due: missed ({outcome}), breach {n}"
+    ),
+    "explain.credit.done.respond": Msg("{at} に応答", "responded {at}"),
+    "explain.credit.not_done.respond": Msg("この時点で応答なし", "no response by then"),
+    "explain.credit.done.clock": Msg("{at} に計測終了", "clock stopped {at}"),
+    "explain.credit.not_done.clock": Msg("この時点で計測中", "clock not stopped by then"),
+    "explain.credit.per.month": Msg("月", "month"),
+    "explain.credit.per.quarter": Msg("四半期", "quarter"),
+    "explain.credit.per.whole": Msg("評価期間", "evaluated period"),
+    # the credit line the row is of, with the versions that state it
+    "explain.credit.line.cap": Msg(
+        "クレジットの規定（規定の版 {versions}）：目標未達1件につき料金の {per}、{every}あたり上限 {cap}",
+        "credit line (policy version {versions}): {per} of the fee per missed target, at most {cap} per {every}",
+    ),
+    "explain.credit.line": Msg(
+        "クレジットの規定（規定の版 {versions}）：目標未達1件につき料金の {per}（{every}ごとに合計、上限の定めなし）",
+        "credit line (policy version {versions}): {per} of the fee per missed target, summed per {every}, no cap",
+    ),
+    "explain.credit.sum": Msg("目標未達 {n} 件 × {per} ＝ {sum}", "{n} missed × {per} = {sum}"),
+    "explain.credit.capped": Msg(
+        "上限 {cap} を超えるため、上限を適用：{credit}", "above the cap of {cap}: the cap applies, {credit}"
+    ),
+    "explain.credit.within": Msg("上限 {cap} の範囲内：{credit}", "within the cap of {cap}: {credit}"),
+    "explain.credit.whole_fee": Msg("料金の全額を超えるため：{credit}", "more than the whole fee: {credit}"),
+    # (a cap the period's rows share, settled in the order of their first missed target)
+    "explain.credit.shared": Msg(
+        "この測定期間のほかの行と合わせて上限 {shared}（最初の目標未達が早い行から順に、上限の残りの範囲で返還）："
+        "この行は {credit}",
+        "at most {shared} with this period's other rows, each credited in the order of its first missed target "
+        "what is left under it: {credit} for this row",
+    ),
+    "explain.credit.owed": Msg("料金の {credit} をクレジットとして返還", "{credit} of the fee is credited"),
+    "explain.credit.owed.open": Msg(
+        "ここまでで料金の {credit}（測定期間が終わっていないため確定していません）",
+        "{credit} of the fee so far (not final: the period is not over)",
+    ),
+    # (a period the evaluated one cuts: how to judge the whole of it)
+    "explain.credit.whole": Msg(
+        "測定期間全体の判定：`--from {start} --to {end}`", "a report over the whole period: `--from {start} --to {end}`"
     ),
     "explain.no_events": Msg(
         "イベントログに `{id}` のイベントがありません", "the event log has no events about `{id}`"

@@ -8,7 +8,14 @@ Design notes
   sentence comes from the message catalogue (:mod:`sla_dsl.i18n`).
 * Every id a report lists can be explained: an incident, an outage, a
   planned stop, a deleted backup (retention), a backup day (``files:2026-11-14``)
-  and any violation (a backup in the wrong zone, availability, the event log).
+  and any violation (a backup in the wrong zone, availability, the event log); a service's measurement
+  period (:mod:`.explain_availability`) and a row of credits per missed target (:mod:`.explain_credits`)
+  have modules of their own.
+* An outage's or incident's cause is worded by the catalogue, ``planned`` as planned work, never as a
+  planned stop: a cause excuses no time. An outage with downtime says each planned stop whose window it
+  lies in that does not excuse it, and why (its notice, as the report's planned-stop table says it, or the
+  service's hours do not leave planned stops out); planned work in no announced stop's window says that
+  none was announced, planned work partly in one how much lies outside them (:func:`_why_counted`).
 * Lines are ``(time, sentence)``; the sentences of one instant are joined on
   one line, the lines sorted by time, and a time is written once, at the
   start of its line. The article the rule comes from is named once, above the
@@ -69,6 +76,7 @@ from typing import Any, NamedTuple
 from pydantic import TypeAdapter
 
 from ..calendars.business_index import CLOSURE_NAME
+from ..calendars.interval_sets import length, subtract, union
 from ..calendars.recurrence import window_start
 from ..errors import InputError
 from ..events.schema import BUILTIN_COUNT, PAYLOAD, RANK, TYPES, Rec
@@ -86,6 +94,7 @@ from .operations import (
     notice_name,
     notice_reason,
     stop_notices,
+    stop_reason,
     to_the_second,
 )
 from .targets import target_steps
@@ -298,7 +307,7 @@ def _incident(r: IncidentRow, report: Report, w: PolicyWords, events: Sequence[E
             steps.append((e.at, _step(w, e.type, "explain.reported", priority=priority(pid))))
             # (the cause an exclusion applies for is said once, by the exclusion's step below)
             if e.fields.get("cause") and not (r.status == "excluded" and e.fields["cause"] == r.cause):
-                steps.append((e.at, w.m("explain.cause", cause=w.cause(str(e.fields["cause"])))))
+                steps.append((e.at, w.m("explain.cause", cause=_cause(w, str(e.fields["cause"])))))
         elif e.type == "incident.reprioritized":
             pid = str(e.fields.get("priority"))
             if known and w.model is not None and not w.rules_of(pid):
@@ -507,8 +516,7 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
     )
     steps: list[tuple[dt.datetime | None, str]] = [(o.start, started)]
     if o.cause and o.notice_status != "excluded":  # (an excluded one's cause: said once, by the exclusion)
-        cause = w.cause(o.cause) if o.cause not in _CAUSES else w.m(f"explain.cause.{o.cause}")
-        steps.append((o.start, w.m("explain.cause", cause=cause)))
+        steps.append((o.start, w.m("explain.cause", cause=_cause(w, o.cause))))
     if o.end is not None and instant(o.end) <= instant(p.as_of):
         lasted = (instant(o.end) - instant(o.start)).total_seconds() / 60
         steps.append((o.end, _step(w, "outage.ended", "explain.outage.ended", duration=minutes_shown(lasted, sec))))
@@ -540,6 +548,7 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
         steps.append((o.start, _notice_words(o, w)))
     if o.excused_minutes:
         steps.append((o.start, _excused(o, report, w, sec)))
+    steps += _why_counted(o, report, w, sec)  # (a cause excuses nothing: a stop's window it meets, and why)
     start, end = instant(o.start), instant(o.end or report.period.as_of)
     if any(
         x.id != o.id
@@ -555,7 +564,59 @@ def _outage(o: OutageRow, report: Report, w: PolicyWords, events: Sequence[Event
     return Explanation(head, _article(w, notify.ref if notify else None, label), steps, _none_yet(w, o.start))
 
 
+#: the causes of the event contract, each worded by the catalogue (``explain.cause.*``)
 _CAUSES = ("failure", "emergency", "planned", "force_majeure", "customer_fault")
+
+
+def _cause(w: PolicyWords, cause: str) -> str:
+    """A cause in words: the contract's by the catalogue (``planned``: planned work, not a planned stop, which
+    only a validly noticed stop's window is), any other by the label of the exclusion that names it."""
+    return w.m(f"explain.cause.{cause}") if cause in _CAUSES else w.cause(cause)
+
+
+def _why_counted(o: OutageRow, report: Report, w: PolicyWords, sec: bool) -> list[tuple[dt.datetime | None, str]]:
+    """Why an outage's downtime is not excused, whatever its cause (a cause excuses no time: only a validly
+    noticed planned stop's window or a maintenance window does, :mod:`sla_dsl.evaluation.outages`): each
+    planned stop of the report whose window meets its time in the period and does not excuse it, at the start
+    of that overlap (its notice not valid, said as the report's planned-stop table says it, or the outage's
+    service does not leave planned stops out, as :func:`_excused` finds it); for an outage due to planned work
+    (``planned``) that no stop's window meets, that none was announced for its time, and of one that some
+    meet, how much of it lies outside them all. None for an outage with no downtime (excluded, an excused
+    emergency, all of it in excused time)."""
+    if o.downtime_minutes <= 0:
+        return []
+    p = report.period
+    lo = max(instant(o.start), instant(p.start))
+    hi = min(instant(o.end or p.as_of), instant(p.as_of), instant(p.end))
+    name = o.service or report.availability.service
+    svc = next((s for s in (w.model.services if w.model else ()) if s.name == name), None)
+    leaves_out = svc is None or svc.hours.except_planned_stops
+    steps: list[tuple[dt.datetime | None, str]] = []
+    windows: list[tuple[float, float]] = []
+    for s in report.planned_stops:
+        if not (instant(s.start) < hi and instant(s.end) > lo):
+            continue
+        windows.append((s.start.timestamp(), s.end.timestamp()))
+        if s.notice_ok and leaves_out:
+            continue  # (excused: the step of the outage's excused time says it)
+        at = s.start if instant(s.start) > instant(o.start) else o.start
+        if not s.notice_ok:
+            said = w.m("explain.outage.in_stop.invalid", id=s.id, end=w.t(s.end), why=stop_reason(s, w))
+        else:
+            service = w.service_label(svc.name) if svc is not None else "-"
+            said = w.m("explain.outage.in_stop.not_left_out", id=s.id, end=w.t(s.end), service=service)
+        steps.append((at, said))
+    if o.cause != "planned" or hi <= lo:
+        return steps
+    if not windows:
+        downtime = minutes_shown(o.downtime_minutes, sec)
+        steps.append((o.start, w.m("explain.outage.planned_uncovered", downtime=downtime)))
+        return steps
+    # (the part of planned work outside every stop announced: no stop's notice, valid or not, is about it)
+    outside = length(subtract((lo.timestamp(), hi.timestamp()), union(windows))) / 60
+    if outside > 0:
+        steps.append((o.start, w.m("explain.outage.planned_outside", duration=minutes_shown(outside, sec))))
+    return steps
 
 
 def _notice_verdicts(o: OutageRow, report: Report, w: PolicyWords) -> str:
