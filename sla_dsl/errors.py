@@ -6,6 +6,13 @@ Policy problems are :class:`~sla_dsl.lang.diagnostics.Diagnostic` lists wrapped 
 error about the value of a command's flag (``--from garbage``, ``--priority P9``)
 is wrong usage, not invalid input: the command turns it into :class:`UsageError`
 (:func:`flag_values`), which exits 2 as the contract says.
+
+Every error of the package pickles, so that one raised in a worker process (``ProcessPoolExecutor``,
+``multiprocessing``, Dask, Spark) reaches the caller as itself: it is rebuilt with its arguments and
+attributes as they were (:func:`_unpickled`), not by calling its ``__init__`` again with its text, which
+an error built from diagnostics or catalogue words refuses (a ``PolicyError``'s text is no list of
+diagnostics: the pool broke, and every task pending with it). An error rebuilt from its words instead
+(:class:`~sla_dsl.lang.diagnostics.WordedInputError`, ``EventInputError``) says so itself.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Iterator
+from typing import Any
 
 
 class SlaError(Exception):
@@ -24,6 +32,17 @@ class SlaError(Exception):
     #: its text is already one or more located frames (``file:LINE: error: [E1xx] ...``, the form of
     #: ``sla check``'s diagnostics): ``sla``'s main prints it as it is, not after a ``sla: error:`` of its own
     framed: bool = False
+
+    # (pickled: rebuilt from its arguments and attributes as they are, its __init__ not run again)
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _unpickled, (type(self), self.args), self.__dict__ or None
+
+
+def _unpickled(cls: type[SlaError], args: tuple[object, ...]) -> SlaError:
+    """An error unpickled: ``cls`` with the arguments it was made with (its attributes are set after)."""
+    exc = cls.__new__(cls)
+    exc.args = args
+    return exc
 
 
 class InputError(SlaError, ValueError):

@@ -1,4 +1,5 @@
-"""Files the tool writes: the private cache folder and atomic replacement.
+"""Files the tool writes (the private cache folder, atomic replacement), and the process's state it
+touches: the umask, the cyclic garbage collector.
 
 Design notes
 ------------
@@ -34,15 +35,31 @@ Design notes
   (a suspended laptop) finds its file gone and fails to rename it: for a cache
   that is a miss, never an error. A file removed by another process between the
   listing and the removal is skipped.
+- **The process's state is left as other threads see it.** The umask and the
+  cyclic garbage collector are the whole process's, shared by every thread of a
+  service that embeds the package. The umask is read without being changed where
+  the system shows it (:func:`umask`: Linux's ``/proc/self/status``): reading it
+  by setting it to 0 and back made a file another thread created in between
+  world-writable. Elsewhere it is still set and set back, under a lock, to 077
+  meanwhile: a file created in that instant is private, never open to others.
+  The collector is paused while many small objects are built (an evaluation,
+  a log read, a report's rows: it would walk them again and again) by
+  :func:`collector_paused`, which counts who holds it: the first in notes whether
+  it was on and turns it off, the last out turns it back on. Each caller reading
+  "is it on?" and setting it back on its own left it off for good when two
+  threads overlapped (the second read "off" while the first ran, and so never
+  turned it back on). Meanwhile it is off for every thread of the process.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import stat
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Collection, Iterator
 from pathlib import Path
@@ -164,10 +181,80 @@ def beside(target: Path, suffix: str) -> tuple[str, str, Path]:
 
 
 def plain_mode() -> int:
-    """The mode a plain new file gets: 0666 less the umask (read by setting it, and set back)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
+    """The mode a plain new file gets: 0666 less the umask (:func:`umask`)."""
+    return 0o666 & ~umask()
+
+
+#: Where Linux shows a process's umask (the ``Umask:`` line, since Linux 4.7).
+PROC_STATUS = "/proc/self/status"
+_umask_lock = threading.Lock()
+
+
+def umask() -> int:
+    """The process's umask, read without changing it where the system shows it (Linux); elsewhere set to
+    077 and back under a lock (see the module's notes)."""
+    shown = shown_umask()
+    if shown is not None:
+        return shown
+    with _umask_lock:
+        old = os.umask(0o077)
+        os.umask(old)
+    return old
+
+
+def shown_umask() -> int | None:
+    """The umask as Linux shows it in :data:`PROC_STATUS`; ``None`` on another system, or a Linux that
+    does not show it (older than 4.7, no ``/proc``)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        with open(PROC_STATUS, "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+class _Pause:
+    """Who holds the cyclic collector paused (:func:`collector_paused`), and whether it was on before."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.holders = 0
+        self.was_on = False
+
+
+_PAUSE = _Pause()
+
+
+def pause_collector() -> None:
+    """Pause the cyclic collector for one more holder: the first notes whether it was on and turns it off."""
+    with _PAUSE.lock:
+        if not _PAUSE.holders:
+            _PAUSE.was_on = gc.isenabled()
+            gc.disable()
+        _PAUSE.holders += 1
+
+
+def resume_collector() -> None:
+    """One holder of :func:`pause_collector` is done: the last turns the collector back on if it was on."""
+    with _PAUSE.lock:
+        _PAUSE.holders -= 1
+        if not _PAUSE.holders and _PAUSE.was_on:
+            gc.enable()
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while the block runs, in every thread, until the last block that
+    paused it ends (see the module's notes)."""
+    pause_collector()
+    try:
+        yield
+    finally:
+        resume_collector()
 
 
 @contextlib.contextmanager

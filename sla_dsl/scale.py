@@ -64,6 +64,7 @@ from .events.arrow_files import read_arrow
 from .events.partitions import LINE, read_partition
 from .events.problems import EventInputError, RowSource
 from .events.table_schema import lacks_columns
+from .files import collector_paused as paused_everywhere
 from .i18n import message
 from .lang.compile import Compiled
 from .lang.diagnostics import PolicyError, policy_language
@@ -285,13 +286,10 @@ def finish_blobs(
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
     """The cyclic garbage collector off while a partition's records are built (see the module's notes)."""
-    enabled = gc.isenabled()
-    gc.disable()
     try:
-        yield
+        with paused_everywhere():  # (until the last of the process's pauses ends: sla_dsl.files)
+            yield
     finally:
-        if enabled:
-            if not gc.get_freeze_count():  # (a process that froze objects of its own keeps them frozen)
-                gc.freeze()  # what was built goes to the oldest generation unwalked: a list splice,
-                gc.unfreeze()  # where the next young collection would walk every record once
-            gc.enable()
+        if gc.isenabled() and not gc.get_freeze_count():  # (a process that froze objects keeps them frozen)
+            gc.freeze()  # what was built goes to the oldest generation unwalked: a list splice,
+            gc.unfreeze()  # where the next young collection would walk every record once

@@ -28,7 +28,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import gc
 import os
 import stat
 import sys
@@ -41,7 +40,7 @@ from ..errors import InputError, UsageError, flag_values
 from ..events.problems import by_line, event_problems_in, no_events_warning, os_reason
 from ..events.reader import read_events
 from ..events.schema import EventLog
-from ..files import atomic_file
+from ..files import atomic_file, collector_paused
 from ..i18n import message
 from ..lang.diagnostics import Arg, Code, words
 from ..policy import Policy, declared_types, load_policies
@@ -111,13 +110,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     """``sla evaluate POLICY... EVENTS --from --to``: print the report."""
     # Millions of small acyclic objects (events, verdicts, rows) live until the
     # report is written: the cyclic collector would walk them again and again.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _evaluate(args)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -56,12 +56,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import gc
 import itertools
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from os import PathLike
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -71,6 +70,7 @@ from ..errors import InputError, NaiveDatetimeError
 from ..events.problems import event_problems_in, problem
 from ..events.reader import log_from
 from ..events.schema import CODE, FAMILY_OF, PAYLOAD_BY_CODE, TYPES, EventLog, Rec
+from ..files import collector_paused
 from ..i18n import message
 from ..lang.diagnostics import listing, policy_language, words
 from ..policy.compiled import Policy, declared_types
@@ -103,6 +103,24 @@ ENGINE_CAUSES = frozenset({"failure", "emergency", "planned"})
 #: A period edge or ``as_of`` as callers give it: a datetime with a UTC offset, a date (00:00 in the
 #: policy's time zone), or either as the command's text (see :func:`_instant`).
 Time = dt.datetime | dt.date | str
+
+
+class ArrowStream(Protocol):
+    """A table read as an Arrow stream (``__arrow_c_stream__``): a polars or pandas DataFrame, a
+    ``pyarrow.Table`` or ``RecordBatchReader``, DuckDB's result (``sla_dsl.ArrowStream``'s shape)."""
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> object: ...
+
+
+class LazyTable(Protocol):
+    """A table whose query is run first: a polars ``LazyFrame`` (its ``collect()``)."""
+
+    def collect(self) -> ArrowStream: ...
+
+
+#: What :func:`judge` and :func:`evaluate` take as events, as ``sla_dsl.evaluate`` does: event models or
+#: dicts (any iterable of them), a log, a table (an Arrow stream, a polars ``LazyFrame``), a log file's path.
+Events = Iterable[Any | Mapping[str, Any]] | EventLog | ArrowStream | LazyTable | str | PathLike[str]
 
 
 def _instant(t: Time, tz: dt.tzinfo, what: str, lang: str = "en") -> float:
@@ -175,8 +193,8 @@ def api_words(lang: str) -> Iterator[None]:
 
 
 def evaluate(
-    policy: Policy | Sequence[Policy],
-    events: Iterable[Any] | EventLog | str | PathLike[str],
+    policy: Policy | Iterable[Policy],
+    events: Events,
     start: Time,
     end: Time,
     as_of: Time | None = None,
@@ -207,8 +225,8 @@ def evaluate_log(
 
 
 def judge(
-    policy: Policy | Sequence[Policy],
-    events: Iterable[Any] | EventLog | str | PathLike[str],
+    policy: Policy | Iterable[Policy],
+    events: Events,
     start: Time,
     end: Time,
     as_of: Time | None = None,
@@ -228,23 +246,18 @@ def judge(
     policies = policy_list(policy)
     said = api_lang(policies)  # (what it refuses, in the policy's primary language)
     # The log's tuples live until the report is built (as in judge_log): the cyclic collector paused
-    # from the copy of the caller's log on, so that no generation-2 pass walks them meanwhile.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        with api_words(said):
-            # (the event types the policy versions declare; the events' problems settled with the evaluator's)
-            log = log_from(events, declared=declared_types(policies), defer=True, skip_invalid=skip_invalid, lang=said)
-            if log is events:  # the caller's log: judged on a log of this judging's own
-                log = own_log(log)
-            if policies:  # (none: judge_log refuses it)
-                check_as_of(Versions(policies), start, end, as_of, said)
-            result = judge_log(policies, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk)
-            if trend:
-                add_trend(result, policies, log, judge_log, skip_invalid=skip_invalid)  # the trend by month (issue 16)
-    finally:
-        if enabled:
-            gc.enable()
+    # from the copy of the caller's log on, so that no generation-2 pass walks them meanwhile (for the
+    # whole process, until the last evaluation running ends: collector_paused).
+    with collector_paused(), api_words(said):
+        # (the event types the policy versions declare; the events' problems settled with the evaluator's)
+        log = log_from(events, declared=declared_types(policies), defer=True, skip_invalid=skip_invalid, lang=said)
+        if log is events:  # the caller's log: judged on a log of this judging's own
+            log = own_log(log)
+        if policies:  # (none: judge_log refuses it)
+            check_as_of(Versions(policies), start, end, as_of, said)
+        result = judge_log(policies, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk)
+        if trend:
+            add_trend(result, policies, log, judge_log, skip_invalid=skip_invalid)  # the trend by month (issue 16)
     return result
 
 
@@ -331,13 +344,8 @@ def judge_log(
     """
     # The log's tuples live until the report is built; keep the cyclic
     # collector from walking them on every generation-2 pass.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _judge_log(policy, log, start, end, as_of, skip_invalid=skip_invalid, walk=walk, batch=batch)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _judge_log(

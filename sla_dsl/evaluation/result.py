@@ -34,7 +34,6 @@ Design notes
 
 from __future__ import annotations
 
-import gc
 import io
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -45,6 +44,7 @@ from typing import IO, Any, NamedTuple, SupportsIndex, overload
 import numpy as np
 from numpy.typing import NDArray
 
+from ..files import collector_paused
 from ..report import IncidentRow, OutageRow, Report, RetentionRow, StopRow, Violation
 from ..report.render import write_json
 from ..report.rows import Rows
@@ -417,14 +417,9 @@ class Evaluation:
                     "violations": Rows(len(violations), violations.__getitem__, violations),
                 }
             )
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             rows = [row(ctx, inc) for inc in incidents]
             every = list(violations)
-        finally:
-            if enabled:
-                gc.enable()
         return self.skeleton.model_copy(update={"incidents": rows, "violations": every})
 
     def write_json(self, out: IO[bytes]) -> None:
@@ -437,13 +432,8 @@ class Evaluation:
 
             lang = policy_language(self.ctx.versions.rules[0].policy.model)  # (the earliest version's)
             raise TypeError(message("author.api.stream_type", lang, kind=type(out).__name__))
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             write_json(self.skeleton, self.incident_rows(), out, self.violations())
-        finally:
-            if enabled:
-                gc.enable()
 
     def find(self, ident: str) -> list[IncidentRow | OutageRow | StopRow | RetentionRow]:
         """Every row (incident, outage, stop, retention) with id ``ident``."""

@@ -42,7 +42,6 @@ Design notes
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import json
 import os
@@ -55,6 +54,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import orjson
 
+from ..files import collector_paused
 from ..i18n import CATALOGUE, message
 from ..lang.diagnostics import Both, Code, Words, listing, policy_language, words
 from ..lang.event_types import Declared
@@ -413,13 +413,8 @@ def read_events(
         declared = _declared_by(policy, declared)
     # A log is millions of small acyclic tuples: the cyclic collector would
     # walk them again and again while they are created, for nothing.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with collector_paused():
         return _read_events(path, skip_invalid=skip_invalid, progress=progress, defer=defer, declared=declared)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _declared_by(policy: Any, declared: Collection[str]) -> frozenset[str]:

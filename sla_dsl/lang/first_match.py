@@ -45,12 +45,12 @@ Design notes
 
 from __future__ import annotations
 
-import gc
 import heapq
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..files import collector_paused
 from . import model as m
 
 
@@ -303,13 +303,8 @@ class Space:
         The cyclic collector is off meanwhile: the search makes no cycles, and with thousands of pieces
         waiting it would walk them over and over (ten times the search's own time, in the language
         server, which leaves it on)."""
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             return self._solve(limit)
-        finally:
-            if enabled:
-                gc.enable()
 
     def _solve(self, limit: int) -> Regions | None:
         boxes = self._boxes

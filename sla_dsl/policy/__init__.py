@@ -5,10 +5,11 @@ windows); :mod:`.checks` the checks that need compiled calendars; :mod:`.load`
 compiles texts and files with every check.
 """
 
-from .compiled import Policy, add_calendar_duration, declared_types
+from .compiled import NotInPolicyError, Policy, add_calendar_duration, declared_types
 from .load import compile_path, compile_policy, compile_text, load_policies, load_policy
 
 __all__ = [
+    "NotInPolicyError",
     "Policy",
     "add_calendar_duration",
     "compile_path",

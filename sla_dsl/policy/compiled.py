@@ -13,8 +13,9 @@ Design notes
   no rule that applies, no business calendar) is written from the catalogue
   (``author.policy.*``, ``cli.unknown.priority``) in ``lang`` when the caller
   gives one (a command's ``--lang``), else in the policy's primary language; the
-  :class:`~sla_dsl.errors.InputError` carries that language. So does every other refusal of its
-  methods (:meth:`Policy._lang`): a time without an offset or that is no time, and a ``TypeError``
+  :class:`~sla_dsl.errors.InputError` carries that language (a priority or a calendar it does not
+  have: :class:`NotInPolicyError`, an InputError and a ``KeyError`` as it always was). So does every
+  other refusal of its methods (:meth:`Policy._lang`): a time without an offset or that is no time, and a ``TypeError``
   for a value of another type (an attribute's value that is not text among them), and a time or a
   result outside the supported years: the calendars' :class:`~sla_dsl.calendars.bounds.OutOfRangeError`,
   worded by them in English (they know no policy), is raised again in that language from its words
@@ -43,6 +44,16 @@ from ..lang.event_types import Declared
 
 class NoCalendarError(InputError, LookupError):
     """A question about business time asked of a policy that has no business calendar."""
+
+
+class NotInPolicyError(InputError, KeyError):
+    """A priority or a business calendar the policy does not have, named with those it has: an error the
+    package raises on purpose (an :class:`~sla_dsl.errors.InputError`), and a ``KeyError`` as it always
+    was, so that ``except KeyError`` still catches it. Its text is its message, without the quotes
+    ``str()`` of a ``KeyError`` puts around it."""
+
+    def __str__(self) -> str:
+        return BaseException.__str__(self)
 
 
 class Policy:
@@ -103,7 +114,8 @@ class Policy:
             except KeyError:
                 said = policy_language(self.model)
                 known = message("author.sep.list", said).join(c.name for c in self.model.calendars)
-                raise KeyError(message("cli.unknown.calendar", said, name=name, known=known or "-")) from None
+                unknown = message("cli.unknown.calendar", said, name=name, known=known or "-")
+                raise NotInPolicyError(unknown, lang=error_lang(said)) from None
             cal = BusinessCalendar(model, self.tz)
             self._calendars[name] = cal
         return cal
@@ -255,12 +267,12 @@ class Policy:
                         message("author.policy.given", said, name=k, value=v) for k, v in attributes.items()
                     )
                     raise InputError(message("author.policy.no_rule", said, pid=pid, shown=shown), lang=said)
-                raise KeyError(unknown)
+                raise NotInPolicyError(unknown, lang=error_lang(said))
             return rule
         try:
             return self.model.priority(pid)
         except KeyError:
-            raise KeyError(unknown) from None
+            raise NotInPolicyError(unknown, lang=error_lang(said)) from None
 
     def _attribute_problems(self, given: Mapping[str, str], lang: str) -> str:
         """What is wrong with attribute values given by hand: a message and a ``help`` line for each name

@@ -36,7 +36,6 @@ Design notes
 from __future__ import annotations
 
 import copy
-import gc
 import operator
 import weakref
 from collections.abc import Callable, Iterable, Iterator, MutableSequence, Sequence
@@ -44,6 +43,7 @@ from typing import Any, SupportsIndex, TypeVar, overload
 
 from pydantic import BaseModel, SerializationInfo, SerializerFunctionWrapHandler, field_serializer
 
+from ..files import collector_paused
 from .row_base import with_words_data
 
 __all__ = ["Rows", "built_on_read", "compact"]
@@ -122,15 +122,10 @@ class Rows(MutableSequence[T]):
             yield from self._list
             return
         held, build = self._held, self._build
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             for i in range(self._n):
                 row = held.get(i) if held else None
                 yield build(i) if row is None else row
-        finally:
-            if enabled:
-                gc.enable()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, list | Rows):  # as a list: never equal to a tuple

@@ -60,7 +60,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import gc
 import io
 import threading
 from collections.abc import Sequence
@@ -74,6 +73,7 @@ from ..evaluation.incidents import Incident
 from ..events import fast_epoch, parse_event, read_jsonl
 from ..events.partitions import without_lines
 from ..events.schema import StopAnnounced
+from ..files import collector_paused
 from ..policy.compiled import Policy, declared_types
 from ..report import Report
 from .store import Store
@@ -269,14 +269,8 @@ class LiveView:
         of the incidents not settled only)."""
         # The kept verdicts are many small objects: keep the cyclic collector from walking
         # them on each generation-2 pass while a look allocates (as judge_log does).
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            with self._lock:
-                return self._look(policies, generation, tz, start, end, as_of, open_only)
-        finally:
-            if enabled:
-                gc.enable()
+        with collector_paused(), self._lock:
+            return self._look(policies, generation, tz, start, end, as_of, open_only)
 
     def one(
         self,
