@@ -12,6 +12,12 @@ Design notes
   the response clock, priorities, exclusions, the notice and stop rules,
   backup obligations. Nothing about the SLA is written here: it is all looked
   up in the compiled policy.
+* What a module works out once per version (its walks, its words, its event
+  codes) it keeps on the ``Rules`` (:class:`Memo`, :meth:`Rules.memo`), which
+  are made anew by every evaluation: it dies with them. Never in a table of the
+  module keyed by ``id(rules)``: that kept every version of every evaluation
+  alive in a long-running process (``sla serve``, the Python API), and an id is
+  another object's once its own has died.
 * Business-time arithmetic goes through the calendar's epoch and batch API
   (``add_epoch``, ``add_many``, ``between_epoch``) when the calendar has it,
   and through the :class:`~sla_dsl.policy.Policy` facade otherwise.
@@ -21,10 +27,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, cast
+from typing import Any, Generic, TypeVar, cast
 
 import numpy as np
 import orjson
@@ -59,17 +65,18 @@ def short(name: str) -> str:
     return name.split(".", 1)[-1]
 
 
-_ART: dict[int, tuple[m.ArticleRef, str]] = {}
+#: ``Article 3.2`` by the reference's numbers (as many as the articles of the policies read: no reference kept)
+_ART: dict[tuple[int, ...], str] = {}
 
 
 def art(ref: m.ArticleRef | None) -> str | None:
     """``Article 3.2`` for a reference, None without one."""
     if ref is None:
         return None
-    hit = _ART.get(id(ref))
-    if hit is None or hit[0] is not ref:
-        hit = _ART[id(ref)] = (ref, f"Article {ref}")
-    return hit[1]
+    hit = _ART.get(ref.parts)
+    if hit is None:
+        hit = _ART[ref.parts] = f"Article {ref}"
+    return hit
 
 
 def step(text: str, at: dt.datetime | None = None, ref: str | None = None) -> Step:
@@ -150,6 +157,20 @@ def instant_us(t: dt.datetime) -> int:
     return int((t - _UNIX) // _ONE_US)
 
 
+T = TypeVar("T")
+
+
+class Memo(Generic[T]):
+    """A kind of value a module works out once per :class:`Rules` and keeps on them (:meth:`Rules.memo`),
+    made by ``make`` from the rules on first use: a table of the module's (``Memo(lambda rules: {})``),
+    or the value itself. One per module and kind, at module level."""
+
+    __slots__ = ("make",)
+
+    def __init__(self, make: Callable[[Rules], T]) -> None:
+        self.make = make
+
+
 class Rules:
     """What the evaluator reads from one policy version, looked up once."""
 
@@ -194,6 +215,30 @@ class Rules:
         self._delta: dict[int, tuple[m.Duration, float]] = {}
         #: whether an instant is written with its year (:meth:`write_years`)
         self.years = False
+        self._memos: dict[Memo[Any], Any] = {}
+
+    def __copy__(self) -> Rules:
+        """A view of these rules (another rule of a priority chosen: :func:`.select.rules_chosen`): every
+        attribute shared, but no :meth:`memo`, which the view works out anew (its words are its rules')."""
+        view = object.__new__(type(self))
+        view.__dict__.update(self.__dict__)
+        view._memos = {}
+        return view
+
+    def __getstate__(self) -> dict[str, Any]:
+        """These rules pickled (a partial judged by a worker holds them): every attribute but the memos,
+        which the process that reads them works out anew."""
+        state = dict(self.__dict__)
+        state["_memos"] = {}
+        return state
+
+    def memo(self, kind: Memo[T]) -> T:
+        """This version's value of ``kind``, made on first use (see the module's notes): it lives as long as
+        these rules do, so as long as the evaluation that made them."""
+        found: T | None = self._memos.get(kind)
+        if found is None:
+            found = self._memos[kind] = kind.make(self)
+        return found
 
     @property
     def version(self) -> str:
@@ -419,7 +464,8 @@ class Versions:
         rules = sorted((Rules(p) for p in policies), key=lambda r: r.effective_epoch)
         self.rules = rules
         self._starts = [r.effective_epoch for r in rules]
-        self._notes: dict[tuple[int, bool], Step] = {}
+        #: by version (its policy) and whether the instant is before it is in force
+        self._notes: dict[tuple[Policy, bool], Step] = {}
 
     def at(self, epoch: float) -> Rules:
         """The version in force at ``epoch`` (the first one before any is in force)."""
@@ -432,7 +478,7 @@ class Versions:
         if len(self.rules) == 1 and epoch >= rules.effective_epoch:
             return None
         early = epoch < rules.effective_epoch
-        key = (id(rules), early)
+        key = (rules.policy, early)  # (the words are the version's: one step for it and every view of it)
         hit = self._notes.get(key)
         if hit is None:
             eff = rules.policy.effective.isoformat()

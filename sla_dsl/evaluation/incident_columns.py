@@ -416,7 +416,7 @@ def _judge_bucket(
             statuses.tolist(),
         )
     )
-    _completed_on(p, firsts, pri, ids, items)  # (which of several completion events: for the explanation)
+    _completed_on(p, firsts, rules, pri, ids, items)  # (which of several completion events: for the explanation)
     risk = np.full(n, np.nan)  # the last warning threshold passed, of those at risk
     if rules.at_risk is not None:
         # An open clock at or past the warning threshold (few: those running at as_of).
@@ -471,11 +471,13 @@ def _nones(a: Floats) -> list[float | None]:
     return out
 
 
-def _completed_on(p: Prepared, firsts: _Firsts, pri: m.Priority, ids: Ints, items: list[Incident]) -> None:
+def _completed_on(
+    p: Prepared, firsts: _Firsts, rules: Rules, pri: m.Priority, ids: Ints, items: list[Incident]
+) -> None:
     """Of the incidents ``ids`` (``items``) of a rule that completes on several event types, which one
     completed each completed by an event (:attr:`.incidents.Incident.completed_on`): the first record of any
     of them, the one the per-incident path reads (:func:`.incidents.complete`); few: such rules are rare."""
-    on, _, _ = completion_codes(pri.completion)
+    on, _, _ = completion_codes(rules, pri.completion)
     if len(on) < 2:
         return
     none = np.iinfo(np.int64).max
@@ -495,7 +497,7 @@ def _completion(
 ) -> tuple[Floats, Floats, Floats, Floats]:
     """Per incident of ``ids``: the first completion event, the completion time, and the silence
     completion's ``after`` event and deadline (nan where there is none)."""
-    on, after, unless = completion_codes(pri.completion)
+    on, after, unless = completion_codes(rules, pri.completion)
     done = np.full(ids.size, np.nan)
     for c in on:
         at, _, _ = firsts(c)

@@ -35,7 +35,7 @@ from ..i18n import LANGS, offset_if_repeated
 from ..lang import model as m
 from ..report import IncidentRow, RiskStep, SameDay, Step, Violation
 from ..report.incident_rows import AttributeChange
-from .common import Ctx, Rules, art, describe_target, fmt_span, instant_us, short, step, target_calendar
+from .common import Ctx, Memo, Rules, art, describe_target, fmt_span, instant_us, short, step, target_calendar
 from .day_targets import describe
 from .incidents import Incident, used_percent
 from .risk_times import response_share, risks
@@ -64,14 +64,16 @@ class Words:
     silence: str
 
 
-_WORDS: dict[tuple[int, str], tuple[Rules, Words]] = {}
+#: the words of a version by priority (:func:`words_of`)
+_WORDS: Memo[dict[str, Words]] = Memo(lambda rules: {})
 
 
 def words_of(rules: Rules, priority: str) -> Words:
-    """What every explanation under one (version, priority) says the same way (memoised)."""
-    hit = _WORDS.get((id(rules), priority))
-    if hit is not None and hit[0] is rules:
-        return hit[1]
+    """What every explanation under one (version, priority) says the same way (memoised on the version)."""
+    kept = rules.memo(_WORDS)
+    hit = kept.get(priority)
+    if hit is not None:
+        return hit
     pri = rules.priorities[priority]
     ref = art(pri.ref)
     comp = pri.completion
@@ -85,7 +87,7 @@ def words_of(rules: Rules, priority: str) -> Words:
         done=short(comp.on[0]) if len(comp.on) == 1 else "completion event",
         silence=f"no {short(sil.unless)} within {sil.duration} after {short(sil.after)} " if sil else "",
     )
-    _WORDS[(id(rules), priority)] = (rules, words)
+    kept[priority] = words
     return words
 
 
@@ -382,7 +384,11 @@ def same_day_ordinal(rules: Rules, calendar: str, epoch: float, wall_us: int) ->
     return rules.calendar(calendar).day_of(epoch, dt.date.fromordinal(day)).toordinal()
 
 
-_SAME_DAY: dict[tuple[int, int, int, bool], tuple[Rules, m.SameDayGuideline, tuple[float, float, str] | None]] = {}
+#: of a version, by the rule's id, the day and whether its words name the year: the rule and its facts that day
+#: (:func:`same_day_of`; the rule kept beside them, so that its id is never another's)
+_SAME_DAY: Memo[dict[tuple[int, int, bool], tuple[m.SameDayGuideline, tuple[float, float, str] | None]]] = Memo(
+    lambda rules: {}
+)
 
 
 def same_day_of(rules: Rules, rule: m.SameDayGuideline, ordinal: int) -> tuple[float, float, str] | None:
@@ -396,10 +402,11 @@ def same_day_of(rules: Rules, rule: m.SameDayGuideline, ordinal: int) -> tuple[f
     hour a partial closure takes has none. Times in the words are on the policy's wall clock, as
     every other step's.
     """
-    key = (id(rules), id(rule), ordinal, rules.years)  # (its words name the close with its year or not)
-    hit = _SAME_DAY.get(key)
-    if hit is not None and hit[0] is rules and hit[1] is rule:
-        return hit[2]
+    kept = rules.memo(_SAME_DAY)
+    key = (id(rule), ordinal, rules.years)  # (its words name the close with its year or not)
+    hit = kept.get(key)
+    if hit is not None and hit[0] is rule:
+        return hit[1]
     opened = rules.calendar(rule.calendar).open_intervals(dt.date.fromordinal(ordinal))
     value: tuple[float, float, str] | None = None
     if opened:
@@ -423,9 +430,9 @@ def same_day_of(rules: Rules, rule: m.SameDayGuideline, ordinal: int) -> tuple[f
             f"answer expected by {rules.fmt(close)}"
         )
         value = (close, cutoff, text)
-    if len(_SAME_DAY) > 100_000:
-        _SAME_DAY.clear()
-    _SAME_DAY[key] = (rules, rule, value)
+    if len(kept) > 100_000:
+        kept.clear()
+    kept[key] = (rule, value)
     return value
 
 

@@ -76,7 +76,7 @@ from typing import Any, NamedTuple
 from ..events.schema import CODE, TYPES, Rec
 from ..lang import model as m
 from ..report import DataNote
-from .common import Ctx, Rules, Versions, code_of, target_calendar
+from .common import Ctx, Memo, Rules, Versions, code_of, target_calendar
 from .id_forms import KnownIds, unknown_note
 from .risk_times import last_passed
 from .select import AttrChange, attributes_of, note_attributes, read_changes, rule_position, rules_chosen
@@ -294,7 +294,7 @@ def clock_start(versions: Versions, firsts: Mapping[int, Rec], rep: Rec) -> tupl
 def complete(ctx: Ctx, inc: Incident, recs: list[Rec]) -> None:
     rules = inc.rules
     comp = rules.priorities[inc.priority].completion
-    on, after, unless = completion_codes(comp)
+    on, after, unless = completion_codes(rules, comp)
     done = next((r for r in recs if r[1] in on), None)
     if done is not None:
         inc.completed, inc.completion, inc.completed_by = done[0], "resolved", done[0]
@@ -319,18 +319,22 @@ def complete(ctx: Ctx, inc: Incident, recs: list[Rec]) -> None:
     inc.completed_on = None
 
 
-_CODES: dict[int, tuple[m.Completion, frozenset[int], int | None, int | None]] = {}
+#: of a version, by a completion rule's id: the rule and its codes (:func:`completion_codes`; the rule kept
+#: beside them, so that its id is never another's)
+_CODES: Memo[dict[int, tuple[m.Completion, frozenset[int], int | None, int | None]]] = Memo(lambda rules: {})
 
 
-def completion_codes(comp: m.Completion) -> tuple[frozenset[int], int | None, int | None]:
-    """Event codes of a completion rule: those that complete, the silence rule's ``after`` and ``unless``."""
-    hit = _CODES.get(id(comp))
+def completion_codes(rules: Rules, comp: m.Completion) -> tuple[frozenset[int], int | None, int | None]:
+    """Event codes of a completion rule of ``rules``: those that complete, the silence rule's ``after`` and
+    ``unless`` (memoised on the version)."""
+    kept = rules.memo(_CODES)
+    hit = kept.get(id(comp))
     if hit is None or hit[0] is not comp:
         on = frozenset(c for n in comp.on if (c := code_of(n, "incident")) is not None)
         sil = comp.silence
         after = code_of(sil.after, "incident") if sil else None
         unless = code_of(sil.unless, "incident") if sil else None
-        hit = _CODES[id(comp)] = (comp, on, after, unless)
+        hit = kept[id(comp)] = (comp, on, after, unless)
     return hit[1], hit[2], hit[3]
 
 

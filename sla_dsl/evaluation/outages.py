@@ -79,6 +79,7 @@ from .availability import OffOutages, Outage, ServiceOff, judge_availability, se
 from .common import (
     Ctx,
     Interval,
+    Memo,
     Rules,
     add_months,
     art,
@@ -244,7 +245,6 @@ class _Words(NamedTuple):
     """What a notify rule's steps and target rows say of it under one version: the same for every
     outage it judges, so worded once (a year holds thousands of outages and a rule or two)."""
 
-    rules: Rules
     rule: m.Notify
     #: the codes of its ``after`` and ``met by`` events
     after: int | None
@@ -260,18 +260,19 @@ class _Words(NamedTuple):
     message_name: str
 
 
-_WORDS: dict[tuple[int, int], _Words] = {}
+#: the words of a version's notify rules, by the rule's id (:func:`_words`)
+_WORDS: Memo[dict[int, _Words]] = Memo(lambda rules: {})
 
 
 def _words(rules: Rules, rule: m.Notify) -> _Words:
-    """The words of ``rule`` under ``rules`` (memoised; the entry keeps both, so an id reused by
-    another object misses)."""
-    hit = _WORDS.get((id(rules), id(rule)))
-    if hit is not None and hit.rules is rules and hit.rule is rule:
+    """The words of ``rule`` under ``rules`` (memoised on the version; the entry keeps the rule, so an id
+    reused by another object misses)."""
+    kept = rules.memo(_WORDS)
+    hit = kept.get(id(rule))
+    if hit is not None and hit.rule is rule:
         return hit
     ref = art(rule.ref)
     hit = _Words(
-        rules,
         rule,
         code_of(rule.after, "outage"),
         code_of(rule.met_by, "outage"),
@@ -281,9 +282,9 @@ def _words(rules: Rules, rule: m.Notify) -> _Words:
         _minutes(rules, rule.within),
         _message_name(rules, rule),
     )
-    if len(_WORDS) > 1000:
-        _WORDS.clear()
-    _WORDS[(id(rules), id(rule))] = hit
+    if len(kept) > 1000:
+        kept.clear()
+    kept[id(rule)] = hit
     return hit
 
 
@@ -363,18 +364,14 @@ def _row(ctx: Ctx, o: _Out, minutes: float, excused_minutes: float) -> OutageRow
     )
 
 
-_OUTAGE_RULES: dict[int, tuple[Rules, list[m.Notify]]] = {}
-
-
 def _outage_rules(rules: Rules) -> list[m.Notify]:
-    """The version's notification rules on an outage event, in the policy's order (memoised)."""
-    hit = _OUTAGE_RULES.get(id(rules))
-    if hit is None or hit[0] is not rules:
-        if len(_OUTAGE_RULES) > 1000:
-            _OUTAGE_RULES.clear()
-        found = [r for r in rules.model.notifications if r.after.startswith("outage.")]
-        hit = _OUTAGE_RULES[id(rules)] = (rules, found)
-    return hit[1]
+    """The version's notification rules on an outage event, in the policy's order (memoised on the version)."""
+    return rules.memo(_OUTAGE_RULES)
+
+
+_OUTAGE_RULES: Memo[list[m.Notify]] = Memo(
+    lambda rules: [r for r in rules.model.notifications if r.after.startswith("outage.")]
+)
 
 
 def _notices(

@@ -246,15 +246,15 @@ def _ids(ids: Iterable[str]) -> pa.Array:
 
 def _rules_keys(versions: Versions) -> Any:
     """A memoised function from a :class:`Rules` (a version or a view of one) to its :class:`RulesKey`."""
-    memo: dict[int, RulesKey] = {}
+    memo: dict[Rules, RulesKey] = {}  # (by the object, kept: an id is another's once its object dies)
 
     def key(rules: Rules) -> RulesKey:
-        hit = memo.get(id(rules))
+        hit = memo.get(rules)
         if hit is None:
             v = next(i for i, r in enumerate(versions.rules) if r.policy is rules.policy)
             model = versions.rules[v].model.priorities
             positions = tuple(next(k for k, p in enumerate(model) if p is rule) for rule in rules.priorities.values())
-            hit = memo[id(rules)] = RulesKey(v, positions)
+            hit = memo[rules] = RulesKey(v, positions)
         return hit
 
     return key

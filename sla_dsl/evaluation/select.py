@@ -104,7 +104,7 @@ from ..lang.values import is_name
 from ..report import DataDiff, DataNote
 from ..report.data_notes import note_text
 from ..report.violation_rows import DataWhat
-from .common import Ctx, Rules, Versions, wall_text
+from .common import Ctx, Memo, Rules, Versions, wall_text
 from .event_times import Taken
 
 REPORTED, STARTED = CODE["incident.reported"], CODE["outage.started"]
@@ -451,14 +451,16 @@ def _in_force(recs: list[Rec], field: str, epoch: float) -> Any:
     return None if found is None else found[2]
 
 
-_NOTES: dict[tuple[int, str], tuple[Rules, list[Any]]] = {}
+#: the steps of :func:`rule_steps` of a version (or a view of one), by priority
+_NOTES: Memo[dict[str, list[Any]]] = Memo(lambda rules: {})
 
 
 def rule_steps(rules: Rules, pid: str, ref: str | None) -> list[Any]:
     """The explanation step saying which rule of ``pid`` applies and why (none without conditions)."""
-    hit = _NOTES.get((id(rules), pid))
-    if hit is not None and hit[0] is rules:
-        return hit[1]
+    kept = rules.memo(_NOTES)
+    hit = kept.get(pid)
+    if hit is not None:
+        return hit
     all_rules = rules.model.rules_of(pid)
     rule = rules.priorities.get(pid)
     out: list[Any] = []
@@ -473,9 +475,7 @@ def rule_steps(rules: Rules, pid: str, ref: str | None) -> list[Any]:
                 "ref": ref,
             }
         )
-    if len(_NOTES) > 1000:
-        _NOTES.clear()
-    _NOTES[(id(rules), pid)] = (rules, out)
+    kept[pid] = out
     return out
 
 

@@ -104,7 +104,7 @@ from ..report import (
     Violation,
 )
 from .clocks import ClockCodes, Cycle, Life, Told, clock_codes, live
-from .common import Ctx, Rules, art, code_of, fmt_span, short
+from .common import Ctx, Memo, Rules, art, code_of, fmt_span, short
 from .day_targets import cycle_due, day_syntax
 from .incidents import Incident, applied_only, completion_codes, in_period
 from .risk_times import Risk, add_running, clock_risks, day_risks, last_passed, run_of
@@ -205,14 +205,13 @@ class Of:
     notify: tuple[tuple[m.Notify, int, int], ...]
 
 
-_CACHE: dict[int, tuple[Rules, Of]] = {}
-
-
 def targets_of(rules: Rules) -> Of:
-    """The clocks and incident notification rules of a version, as event codes (memoised)."""
-    hit = _CACHE.get(id(rules))
-    if hit is not None and hit[0] is rules:
-        return hit[1]
+    """The clocks and incident notification rules of a version, as event codes (memoised on the version)."""
+    return rules.memo(_OF)
+
+
+def _of(rules: Rules) -> Of:
+    """:func:`targets_of`, worked out."""
     clocks = {c.name: clock_codes(c) for c in rules.model.clocks}
     notify = tuple(
         (n, a, b)
@@ -221,9 +220,10 @@ def targets_of(rules: Rules) -> Of:
         and (a := code_of(n.after, "incident")) is not None
         and (b := code_of(n.met_by, "incident")) is not None
     )
-    of = Of(clocks, notify)
-    _CACHE[id(rules)] = (rules, of)
-    return of
+    return Of(clocks, notify)
+
+
+_OF: Memo[Of] = Memo(_of)
 
 
 def has_targets(rules: Rules, priority: str) -> bool:
@@ -299,7 +299,7 @@ def _after_completion(inc: Incident, recs: list[Rec], clock: str, r: Rec) -> Dat
     assert inc.completed is not None
     by = ""
     if inc.completion == "resolved":
-        on = completion_codes(rules.priorities[inc.priority].completion)[0]
+        on = completion_codes(rules, rules.priorities[inc.priority].completion)[0]
         by = next((TYPES[x[1]] for x in recs if x[0] == inc.completed and x[1] in on), "")
     rule = next((c for c in rules.model.clocks if c.name == clock), None)
     label = {lang: text for lang in LANGS if rule is not None and (text := rule.label.text(lang))}

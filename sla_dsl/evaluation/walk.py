@@ -57,7 +57,7 @@ from ..calendars.bounds import FIRST_DATE, LAST_DATE
 from ..calendars.business import subtract_pairs
 from ..i18n import offset_if_repeated
 from ..report import Step
-from .common import Rules, fmt_minutes, step
+from .common import Memo, Rules, fmt_minutes, step
 
 __all__ = [
     "EPOCH_ORDINAL",
@@ -106,11 +106,11 @@ def walk_between(rules: Rules, calendar: str, a: int, b: int) -> list[Step]:
 
 
 def walker(rules: Rules, calendar: str) -> Walker:
-    """The walk over ``calendar`` of the version ``rules`` (one per version and calendar)."""
-    key = (id(rules), calendar)
-    w = _WALKERS.get(key)
-    if w is None or w.rules is not rules:
-        w = _WALKERS[key] = Walker(rules, calendar)
+    """The walk over ``calendar`` of the version ``rules`` (one per version and calendar, kept on them)."""
+    walkers = rules.memo(_WALKERS)
+    w = walkers.get(calendar)
+    if w is None:
+        w = walkers[calendar] = Walker(rules, calendar)
     return w
 
 
@@ -310,4 +310,5 @@ class Walker:
         return f"{minutes // 60:02d}:{minutes % 60:02d}{words}"
 
 
-_WALKERS: dict[tuple[int, str], Walker] = {}
+#: the walks of a version by calendar (:func:`walker`)
+_WALKERS: Memo[dict[str, Walker]] = Memo(lambda rules: {})

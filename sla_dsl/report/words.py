@@ -49,7 +49,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -221,6 +220,9 @@ class PolicyWords:
         #: :meth:`unrelabelled` of each version's model, shared by the copies of these words (by the model's
         #: id, language and year; the model kept beside it, so that an id reused is not taken for it)
         self._unrelabelled: dict[tuple[int, str, int | None], tuple[lm.PolicyModel, PolicyWords]] = {}
+        #: :func:`_rule_by_due` by its arguments, shared by the copies of these words (kept here, not for the
+        #: process: a version read anew for each report would be kept alive by its entries)
+        self._by_due: dict[tuple[Policy, str, dt.datetime, dt.datetime], int | None] = {}
 
     def version(self, name: str | None, effective: dt.date | None = None, at: dt.datetime | None = None) -> PolicyWords:
         """These words for the version that judged a row: the version named ``name`` (its ``policy_version``),
@@ -383,7 +385,12 @@ class PolicyWords:
         if k is None and len(same) > 1 and self.policy is not None:  # (a row read back from JSON: by its due time)
             start, due = getattr(row, "clock_start", None), getattr(row, "response_due", None)
             if isinstance(start, dt.datetime) and isinstance(due, dt.datetime):
-                k = _rule_by_due(self.policy, pid, start, due)
+                key = (self.policy, pid, start, due)
+                if key not in self._by_due:
+                    if len(self._by_due) > 4096:
+                        self._by_due.clear()
+                    self._by_due[key] = _rule_by_due(*key)
+                k = self._by_due[key]
         return same[k] if isinstance(k, int) and 0 <= k < len(same) else None
 
     def rule_of(self, row: object) -> lm.Priority | None:
@@ -738,7 +745,6 @@ def article_words(num: str, lang: str) -> str:
     return said
 
 
-@functools.lru_cache(maxsize=4096)
 def _rule_by_due(policy: Policy, pid: str, start: dt.datetime, due: dt.datetime) -> int | None:
     """Which rule of priority ``pid`` judged an incident whose row does not say (read back from JSON): the
     position of the one rule whose response target, from the clock's start ``start``, falls due at ``due`` (the
