@@ -23,7 +23,23 @@ from collections.abc import Iterator
 from typing import Any
 
 
-class SlaError(Exception):
+class PicklesAsIs(Exception):
+    """An exception that pickles as it is: rebuilt from its arguments and attributes, its ``__init__`` (which
+    may want other arguments, or word its message again) not run again. Every error of the package is one, the
+    internal ones too (a worker of a process pool sends what it raised back to its parent)."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _unpickled, (type(self), self.args), self.__dict__ or None
+
+
+def _unpickled(cls: type[PicklesAsIs], args: tuple[object, ...]) -> PicklesAsIs:
+    """An error unpickled: ``cls`` with the arguments it was made with (its attributes are set after)."""
+    exc = cls.__new__(cls)
+    exc.args = args
+    return exc
+
+
+class SlaError(PicklesAsIs):
     """Base of every error the package raises on purpose."""
 
     #: the language its message is written in, when it was chosen for a policy (``sla``'s main then
@@ -32,17 +48,6 @@ class SlaError(Exception):
     #: its text is already one or more located frames (``file:LINE: error: [E1xx] ...``, the form of
     #: ``sla check``'s diagnostics): ``sla``'s main prints it as it is, not after a ``sla: error:`` of its own
     framed: bool = False
-
-    # (pickled: rebuilt from its arguments and attributes as they are, its __init__ not run again)
-    def __reduce__(self) -> tuple[Any, ...]:
-        return _unpickled, (type(self), self.args), self.__dict__ or None
-
-
-def _unpickled(cls: type[SlaError], args: tuple[object, ...]) -> SlaError:
-    """An error unpickled: ``cls`` with the arguments it was made with (its attributes are set after)."""
-    exc = cls.__new__(cls)
-    exc.args = args
-    return exc
 
 
 class InputError(SlaError, ValueError):

@@ -53,7 +53,7 @@ from typing import Any, Protocol
 
 import yaml
 
-from ..errors import InputError, place
+from ..errors import InputError, PicklesAsIs, place
 from ..events.problems import os_reason
 from ..i18n import message as said
 from ..lang.diagnostics import words
@@ -115,7 +115,7 @@ class Map(dict[str, Any]):
         return items[index] if 0 <= index < len(items) else self.place(key)
 
 
-class RepeatedKey(yaml.MarkedYAMLError):
+class RepeatedKey(PicklesAsIs, yaml.MarkedYAMLError):
     """A key given twice in one mapping (PyYAML would keep the last value and drop the first)."""
 
     def __init__(self, key: str, first: yaml.Mark, again: yaml.Mark) -> None:

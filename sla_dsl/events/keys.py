@@ -31,13 +31,15 @@ import json
 import re
 from typing import Any
 
+from ..errors import PicklesAsIs
+
 __all__ = ["TOKEN", "RepeatedKey", "may_repeat", "repeated_key", "unique_pairs"]
 
 #: A JSON string (its escapes passed over) or one of the characters that open, close or separate values.
 TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[][{}:,]', re.DOTALL)
 
 
-class RepeatedKey(ValueError):
+class RepeatedKey(PicklesAsIs, ValueError):
     """A JSON object names ``key`` twice."""
 
     def __init__(self, key: str) -> None:

@@ -43,6 +43,7 @@ from functools import partial
 from pathlib import Path, PurePath
 from typing import IO, Any, AnyStr, cast
 
+from ..errors import PicklesAsIs
 from ..lang.diagnostics import Arg, Code, Words, listing, words
 from .problems import Problem, os_reason, problem
 
@@ -411,7 +412,7 @@ def foreign_text(head: bytes) -> tuple[str, str] | None:
     return None
 
 
-class NotText(Exception):
+class NotText(PicklesAsIs):
     """The log is not UTF-8 text that can be read: UTF-16 or UTF-32 text, an Excel workbook
     (:func:`foreign_text`); ``compressed``: the compression it was read through (its help decompresses
     it first)."""

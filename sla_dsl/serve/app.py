@@ -163,7 +163,7 @@ from ..authoring.diff_changes import diff_models
 from ..authoring.semdiff import render_text
 from ..calendars.bounds import MAX_PERIOD, MAX_PERIOD_YEARS
 from ..calendars.timeargs import EXAMPLE, parse_edge
-from ..errors import InputError, place, printable
+from ..errors import InputError, PicklesAsIs, place, printable
 from ..evaluation import check_log
 from ..evaluation.common import Versions
 from ..i18n import Lang, as_lang, format_date, message
@@ -238,7 +238,7 @@ class Settings:
     db_stall: float = DB_STALL
 
 
-class ApiError(Exception):
+class ApiError(PicklesAsIs):
     """An answer other than 2xx, with a message and a help line."""
 
     def __init__(self, status: int, message: str, help: str | None = None, **more: Any) -> None:

@@ -61,6 +61,7 @@ from typing import Any
 
 import orjson
 
+from ..errors import PicklesAsIs
 from ..evaluation import check_log
 from ..evaluation.common import Versions
 from ..events import CODE, FAMILIES, FAMILY_OF, EventInputError, EventLog, Problem, fast_epoch, read_jsonl
@@ -90,7 +91,7 @@ _BOM = b"\xef\xbb\xbf"
 _EMPTY = problem(SOURCE, 1, "E100", words("events.E100.empty_body"), words("events.E100.empty_body.help"))
 
 
-class Rejected(Exception):
+class Rejected(PicklesAsIs):
     """A batch with problems: every one located by line of the request body."""
 
     def __init__(self, problems: tuple[Problem, ...]) -> None:
