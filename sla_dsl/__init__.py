@@ -11,12 +11,13 @@ import importlib
 from collections.abc import Iterable, Mapping
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from ._version import __version__
 from .errors import InputError, NaiveDatetimeError, SlaError
 
 if TYPE_CHECKING:
+    from .evaluation import ArrowStream, LazyTable
     from .events.compact import EventLog
     from .events.problems import EventInputError
     from .lang.compile import Compiled
@@ -26,28 +27,16 @@ if TYPE_CHECKING:
     from .report.tables import report_tables
 
 
-class ArrowStream(Protocol):
-    """A table ``evaluate`` reads as an Arrow stream (``__arrow_c_stream__``): a polars or pandas DataFrame,
-    a ``pyarrow.Table`` or ``RecordBatchReader``, DuckDB's result (for type checkers: pyarrow and pandas ship
-    no types, and are ``Any`` to them)."""
-
-    def __arrow_c_stream__(self, requested_schema: Any = None) -> object: ...
-
-
-class LazyTable(Protocol):
-    """A table ``evaluate`` runs the query of first: a polars ``LazyFrame`` (its ``collect()``)."""
-
-    def collect(self) -> ArrowStream: ...
-
-
 #: Names served on first use (PEP 562), so that ``import sla_dsl`` stays cheap
 #: and the ``sla`` command can set itself up before the heavy imports. Hidden from
 #: type checkers, which read the imports above: a name that is not one of the
 #: package's (``sla_dsl.evalute``) is an error to them, as it is when run.
 _LAZY = {
+    "ArrowStream": ".evaluation",
     "Compiled": ".lang.compile",
     "Diagnostic": ".lang.diagnostics",
     "EventInputError": ".events.problems",
+    "LazyTable": ".evaluation",
     "PolicyError": ".lang.diagnostics",
     "Policy": ".policy.compiled",
     "report_tables": ".report.tables",
@@ -65,10 +54,12 @@ if not TYPE_CHECKING:
 
 
 __all__ = [
+    "ArrowStream",
     "Compiled",
     "Diagnostic",
     "EventInputError",
     "InputError",
+    "LazyTable",
     "NaiveDatetimeError",
     "Policy",
     "PolicyError",

@@ -107,13 +107,14 @@ Time = dt.datetime | dt.date | str
 
 class ArrowStream(Protocol):
     """A table read as an Arrow stream (``__arrow_c_stream__``): a polars or pandas DataFrame, a
-    ``pyarrow.Table`` or ``RecordBatchReader``, DuckDB's result (``sla_dsl.ArrowStream``'s shape)."""
+    ``pyarrow.Table`` or ``RecordBatchReader``, DuckDB's result (for type checkers: pyarrow and pandas ship
+    no types, and are ``Any`` to them). ``sla_dsl.ArrowStream``."""
 
     def __arrow_c_stream__(self, requested_schema: Any = None) -> object: ...
 
 
 class LazyTable(Protocol):
-    """A table whose query is run first: a polars ``LazyFrame`` (its ``collect()``)."""
+    """A table whose query is run first: a polars ``LazyFrame`` (its ``collect()``). ``sla_dsl.LazyTable``."""
 
     def collect(self) -> ArrowStream: ...
 

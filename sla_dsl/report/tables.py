@@ -625,7 +625,7 @@ def write_parquet(
         raise _not_a_dir(directory)
     tz = report.timezone or "UTC"
     paths = [out / f"{name}.parquet" for name in TABLE_NAMES]
-    new_mode = plain_mode()  # once: the umask is the process's, read by setting it
+    new_mode = plain_mode()  # once for every table file
     files: dict[str, TableFile] = {}
     writer = cf.ThreadPoolExecutor(1, thread_name_prefix="parquet")
     try:
