@@ -224,17 +224,23 @@ class _Pause:
         self.lock = threading.Lock()
         self.holders = 0
         self.was_on = False
+        #: a holder asked for what was built meanwhile to be settled when the collector is back on
+        self.settle = False
 
 
 _PAUSE = _Pause()
 
 
-def pause_collector() -> None:
-    """Pause the cyclic collector for one more holder: the first notes whether it was on and turns it off."""
+def pause_collector(settle: bool = False) -> None:
+    """Pause the cyclic collector for one more holder: the first notes whether it was on and turns it off.
+    ``settle``: when the last holder turns it back on, what was built meanwhile goes to the oldest
+    generation first (see :func:`collector_paused`)."""
     with _PAUSE.lock:
         if not _PAUSE.holders:
             _PAUSE.was_on = gc.isenabled()
+            _PAUSE.settle = False
             gc.disable()
+        _PAUSE.settle |= settle
         _PAUSE.holders += 1
 
 
@@ -243,14 +249,19 @@ def resume_collector() -> None:
     with _PAUSE.lock:
         _PAUSE.holders -= 1
         if not _PAUSE.holders and _PAUSE.was_on:
+            if _PAUSE.settle and not gc.get_freeze_count():  # (a process that froze objects keeps them frozen)
+                gc.freeze()  # a list splice, before the collector is on: the first object made after
+                gc.unfreeze()  # would start a young collection walking all that was built, once
             gc.enable()
 
 
 @contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
+def collector_paused(settle: bool = False) -> Iterator[None]:
     """The cyclic garbage collector off while the block runs, in every thread, until the last block that
-    paused it ends (see the module's notes)."""
-    pause_collector()
+    paused it ends (see the module's notes). ``settle``: the objects built meanwhile are long-lived and hold
+    no cycles (a partition's records): when the collector is turned back on, they are first moved to the
+    oldest generation (``gc.freeze()`` then ``gc.unfreeze()``), not walked by the next young collection."""
+    pause_collector(settle)
     try:
         yield
     finally:

@@ -46,9 +46,8 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import functools
-import gc
 import pickle
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
@@ -283,13 +282,9 @@ def finish_blobs(
         return finish(policies_of(texts), merged, start, end, as_of)
 
 
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off while a partition's records are built (see the module's notes)."""
-    try:
-        with paused_everywhere():  # (until the last of the process's pauses ends: sla_dsl.files)
-            yield
-    finally:
-        if gc.isenabled() and not gc.get_freeze_count():  # (a process that froze objects keeps them frozen)
-            gc.freeze()  # what was built goes to the oldest generation unwalked: a list splice,
-            gc.unfreeze()  # where the next young collection would walk every record once
+def collector_paused() -> contextlib.AbstractContextManager[None]:
+    """The cyclic garbage collector off while a partition's records are built, what was built settled in the
+    oldest generation when it is back on (see the module's notes; until the last of the process's pauses
+    ends: :func:`sla_dsl.files.collector_paused`). Settled before the collector is on again: the first
+    object made after it is on would start the young collection walking them all."""
+    return paused_everywhere(settle=True)

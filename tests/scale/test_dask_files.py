@@ -163,6 +163,29 @@ def test_the_collector_is_paused_and_given_back() -> None:
         gc.enable()
 
 
+def test_what_was_built_while_paused_is_settled_before_the_collector_is_back_on() -> None:
+    """The records built are moved to the oldest generation before the collector is on again: turned on
+    first, the first object made after (the context manager's own exit makes some) started a young
+    collection walking every record built (about 1 CPU s of a 4M-event log's client on Dask)."""
+    started: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    gc.collect()
+    assert gc.isenabled() and not gc.get_freeze_count()
+    with collector_paused():
+        kept = [[k] for k in range(50_000)]  # many more than a young generation's threshold
+        gc.callbacks.append(seen)
+    try:
+        more = [[k] for k in range(100)]  # fewer than the threshold: no collection of their own
+    finally:
+        gc.callbacks.remove(seen)
+    assert started == [] and len(kept) + len(more) == 50_100
+    assert gc.get_count()[0] < gc.get_threshold()[0]
+
+
 @pytest.mark.parametrize("kind", ["pandas", "pyarrow"])
 def test_a_table_in_memory_is_a_type_error_saying_what_to_use(kind: str) -> None:
     table = pa.table({"event": ["incident.reported"], "at": ["2026-11-02T10:00:00+09:00"], "id": ["I-1"]})
